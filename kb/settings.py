@@ -54,6 +54,8 @@ class Settings(BaseSettings):
         database_url: SQLAlchemy URL of the workflow database
             (default: SQLite file beside the KB).
         max_request_bytes: HTTP request body limit (413 above it).
+        auth_required: every /v1 request needs an `X-API-Key` (tests of
+            the read-only KB routes may switch it off).
     """
 
     model_config = SettingsConfigDict(env_prefix="JIXIAO_", env_nested_delimiter="__")
@@ -70,6 +72,7 @@ class Settings(BaseSettings):
     checker: CheckerSettings = CheckerSettings()
     monitoring: MonitoringSettings = MonitoringSettings()
     progress: bool = True
+    auth_required: bool = True
 
     def resolved_kb_path(self) -> Path:
         """The KB file path, defaulting to `<home>/jixiao.kb.sqlite`."""
