@@ -1,0 +1,116 @@
+"""BM25 lexical index over any list of token lists (indicators, corpus chunks).
+
+Scoring is bm25s's Lucene variant (k1=1.5, b=0.75) whose IDF
+log(1 + (N − df + 0.5)/(df + 0.5)) is never negative, so a term shared by
+every document still scores > 0 (Robertson's IDF would drop it to ≤ 0).
+Reference: Lù, X. H. (2024) "BM25S: Orders of magnitude faster lexical
+search via eager sparse scoring", and Lucene's BM25Similarity.
+
+The index is the eager sparse score matrix bm25s builds (CSC: one column per
+vocabulary term). A query is a sum of a few columns plus a top-k. Only
+documents with a score > 0 are ever returned: zero-score ties are never
+padding. Not for tokenisation (see `kb.tokenize`) or filtering by field
+(see `kb.search`).
+"""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+import numpy as np
+
+
+@dataclass
+class LexicalIndex:
+    """Precomputed BM25 scores.
+
+    Attributes:
+        data, indices, indptr: CSC arrays; column t (= vocab[token]) holds the
+            BM25 contribution of term t for each document that contains it.
+        vocab: token → column.
+        num_docs: number of documents (rows).
+    """
+
+    data: np.ndarray
+    indices: np.ndarray
+    indptr: np.ndarray
+    vocab: dict[str, int]
+    num_docs: int
+
+    @classmethod
+    def build(cls, docs: list[list[str]], *, k1: float = 1.5, b: float = 0.75,
+              show_progress: bool = False) -> "LexicalIndex":
+        """Index `docs` (one token list per document, in row order)."""
+        import bm25s
+
+        if not docs:
+            return cls(np.zeros(0, np.float32), np.zeros(0, np.int32), np.zeros(1, np.int64), {}, 0)
+        # bm25s needs at least one token per document; an empty doc gets a sentinel.
+        safe = [d if d else ["\x00"] for d in docs]
+        r = bm25s.BM25(method="lucene", k1=k1, b=b)
+        r.index(safe, show_progress=show_progress)
+        s = r.scores
+        return cls(np.asarray(s["data"], np.float32), np.asarray(s["indices"], np.int32),
+                   np.asarray(s["indptr"], np.int64), dict(r.vocab_dict), int(s["num_docs"]))
+
+    def term_ids(self, tokens: list[str]) -> list[int]:
+        """Vocabulary columns of the query tokens that the index knows (duplicates kept)."""
+        v = self.vocab
+        return [v[t] for t in tokens if t in v and t != "\x00"]
+
+    def scores(self, tokens: list[str]) -> np.ndarray:
+        """BM25 score of every document for the query tokens, float32 of shape (num_docs,)."""
+        out = np.zeros(self.num_docs, dtype=np.float32)
+        for t in self.term_ids(tokens):
+            a, z = self.indptr[t], self.indptr[t + 1]
+            out[self.indices[a:z]] += self.data[a:z]
+        return out
+
+    def matched_terms(self, tokens: list[str], doc: int) -> list[str]:
+        """The query tokens that occur in document `doc` (for explanations)."""
+        hit: list[str] = []
+        for t in dict.fromkeys(tokens):
+            c = self.vocab.get(t)
+            if c is None:
+                continue
+            a, z = self.indptr[c], self.indptr[c + 1]
+            col = self.indices[a:z]
+            i = np.searchsorted(col, doc)
+            if i < len(col) and col[i] == doc:
+                hit.append(t)
+        return hit
+
+    def to_bytes(self) -> bytes:
+        """Serialise (npz) for storage in the KB file."""
+        buf = io.BytesIO()
+        vocab_tokens = np.array(sorted(self.vocab, key=self.vocab.get), dtype=object)
+        np.savez(buf, data=self.data, indices=self.indices, indptr=self.indptr,
+                 vocab=np.array("\n".join(vocab_tokens.tolist())), num_docs=np.array(self.num_docs))
+        return buf.getvalue()
+
+    @classmethod
+    def from_bytes(cls, raw: bytes) -> "LexicalIndex":
+        """Inverse of `to_bytes`."""
+        z = np.load(io.BytesIO(raw), allow_pickle=False)
+        toks = str(z["vocab"]).split("\n") if z["vocab"].size else []
+        return cls(z["data"], z["indices"], z["indptr"], {t: i for i, t in enumerate(toks)},
+                   int(z["num_docs"]))
+
+
+def top_k(scores: np.ndarray, k: int, mask: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Indices and scores of the best `k` documents with score > 0 (and mask True).
+
+    Returns (idx, sc) sorted by score descending, ties by index ascending;
+    fewer than k when fewer documents match. Uses argpartition: O(n + k log k).
+    """
+    cand = np.flatnonzero(scores > 0)
+    if mask is not None and cand.size:
+        cand = cand[mask[cand]]
+    if cand.size == 0 or k <= 0:
+        return np.zeros(0, np.int64), np.zeros(0, np.float32)
+    sc = scores[cand]
+    if cand.size > k:
+        part = np.argpartition(-sc, k - 1)[:k]
+        cand, sc = cand[part], sc[part]
+    order = np.lexsort((cand, -sc))
+    return cand[order], sc[order]
