@@ -1,4 +1,200 @@
-"""CLI commands of the indicator knowledge base: build, search, suggest, eval, serve."""
+"""CLI commands of the indicator knowledge base: build, search, suggest, eval, serve.
+
+Thin layer over `kb.store.build` and `kb.KnowledgeBase`; `--json` prints the
+same shapes as the HTTP API.
+"""
 from __future__ import annotations
 
-from kb.cli import app  # noqa: F401
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from kb.cli import app
+from kb.errors import DataError
+from kb.settings import get_settings
+
+console = Console()
+err = Console(stderr=True)
+
+
+def _kb():
+    from kb.knowledge import KnowledgeBase
+
+    return KnowledgeBase(get_settings())
+
+
+def _print_json(obj) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+
+@app.command()
+def build(force: bool = typer.Option(False, "--force", help="忽略缓存，全部重建")) -> None:
+    """校验 indicators/ 下的指标库并构建知识库文件(只重建变化的部分)。"""
+    from kb.store import build as do_build
+
+    s = get_settings()
+    rep = do_build(s, force=force, console=err)
+    if rep.skipped:
+        console.print(f"知识库已是最新: {rep.kb_path}（{rep.indicators} 个指标）")
+    else:
+        changed = "、".join(rep.changed_files[:5]) + (" 等" if len(rep.changed_files) > 5 else "")
+        console.print(f"已构建 {rep.kb_path}: {rep.indicators} 个指标"
+                      + (f"；变化的文件: {changed}" if rep.changed_files else "")
+                      + (f"；新计算向量 {rep.embedded} 条" if rep.embedded else "")
+                      + f"；用时 {rep.seconds:.1f} 秒")
+    if rep.corpus:
+        console.print(f"语料: {rep.corpus}")
+
+
+@app.command()
+def search(
+    query: str = typer.Argument(..., help="检索词，如 项目完成率"),
+    level1: Optional[str] = typer.Option(None, help="一级指标，如 产出指标 / output"),
+    level2: Optional[str] = typer.Option(None, help="二级指标，如 数量指标 / quantity"),
+    library: Optional[str] = typer.Option(None, help="basic 或 unit"),
+    unit_name: Optional[str] = typer.Option(None, "--unit-name", help="单位名称(单位指标库)"),
+    category: Optional[str] = typer.Option(None, help="类别，如 培训类"),
+    sector: Optional[str] = typer.Option(None, help="行业领域，如 教育"),
+    top: int = typer.Option(10, "--top", help="每页条数(1..200)"),
+    offset: int = typer.Option(0, "--offset", help="跳过前 N 条(翻页)"),
+    mode: Optional[str] = typer.Option(None, help="lexical / dense / hybrid"),
+    as_json: bool = typer.Option(False, "--json", help="输出 JSON"),
+) -> None:
+    """在基础指标库和单位指标库中检索指标。"""
+    kb = _kb()
+    res = kb.search(query, filters=dict(level1=level1, level2=level2, library=library,
+                                        unit_name=unit_name, category=category, sector=sector),
+                    top=top, offset=offset, mode=mode)
+    if as_json:
+        _print_json({"total": res.total, "hits": [h.model_dump() for h in res.hits]})
+        return
+    if not res.hits:
+        console.print(f"没有找到与“{query}”相关的指标。")
+        return
+    from kb.schema import Level1, Level2
+
+    t = Table(title=f"“{query}” 共 {res.total} 条匹配（{res.mode}）")
+    for c in ("#", "指标名称", "一级", "二级", "单位", "库", "得分", "匹配词"):
+        t.add_column(c)
+    for i, h in enumerate(res.hits, start=offset + 1):
+        name = h.name
+        for s, e in reversed(h.highlights):
+            name = name[:s] + "[bold yellow]" + name[s:e] + "[/]" + name[e:]
+        t.add_row(str(i), name, Level1(h.level1).label, Level2(h.level2).label, h.unit or "-",
+                  "基础" if h.library == "basic" else "单位", f"{h.score:.3f}",
+                  "、".join(h.explain.get("matched_terms", [])[:6]))
+    console.print(t)
+
+
+def _suggest_one(kb, rec: dict, top: int, mode: Optional[str]):
+    return kb.suggest(rec.get("description") or "", project_name=rec.get("project_name") or rec.get("project"),
+                      budget_wan=rec.get("budget_wan"), department=rec.get("department"),
+                      sector=rec.get("sector"), unit_name=rec.get("unit_name"), top=top, mode=mode)
+
+
+@app.command()
+def suggest(
+    text: Optional[str] = typer.Option(None, "--text", help="项目描述(做什么、对象、数量、资金)"),
+    project_name: Optional[str] = typer.Option(None, "--project-name", help="项目名称"),
+    budget: Optional[float] = typer.Option(None, "--budget", help="预算(万元)"),
+    department: Optional[str] = typer.Option(None, help="单位/部门"),
+    sector: Optional[str] = typer.Option(None, help="行业领域"),
+    unit_name: Optional[str] = typer.Option(None, "--unit-name", help="使用该单位的单位指标库"),
+    file: Optional[Path] = typer.Option(None, "--file", help="JSONL 文件，每行一个项目(同 dev.jsonl 字段)"),
+    top: int = typer.Option(5, "--top", help="每个二级指标的候选数"),
+    mode: Optional[str] = typer.Option(None, help="lexical / dense / hybrid"),
+    as_json: bool = typer.Option(False, "--json", help="输出 JSON"),
+) -> None:
+    """根据项目描述推荐绩效目标表(一级/二级/三级指标及指标值)。"""
+    if not text and not file:
+        raise DataError("请用 --text 给出项目描述，或用 --file 给出 JSONL 文件", field="--text")
+    if text and file:
+        raise DataError("--text 与 --file 只能二选一", field="--file")
+    if budget is not None and budget < 0:
+        raise DataError("预算不能为负数(万元)", field="--budget")
+    kb = _kb()
+    if file:
+        from kb.evaluate import read_declarations
+
+        for rec in read_declarations(file):
+            res = _suggest_one(kb, rec, top, mode)
+            out = res.model_dump()
+            if rec.get("id"):
+                out["id"] = rec["id"]
+            if as_json:
+                _print_json(out)
+            else:
+                console.rule(rec.get("project") or rec.get("project_name") or rec.get("id") or "")
+                _print_table(res)
+        return
+    res = kb.suggest(text, project_name=project_name, budget_wan=budget, department=department,
+                     sector=sector, unit_name=unit_name, top=top, mode=mode)
+    if as_json:
+        _print_json(res.model_dump())
+    else:
+        _print_table(res)
+
+
+def _print_table(res) -> None:
+    if not res.confident:
+        console.print(f"[yellow]没有足够相关的指标[/]: {res.message}")
+        return
+    t = Table(title=f"绩效目标表草稿（{res.mode}）", show_lines=False)
+    for c in ("一级指标", "二级指标", "三级指标", "指标值", "得分", "依据"):
+        t.add_column(c)
+    for slot in res.table:
+        for j, c in enumerate(slot.candidates[:3]):
+            target = f"{c.operator}{c.value}{c.unit}" if c.value else (c.operator or "-")
+            t.add_row(slot.level1_label if j == 0 else "", slot.level2_label if j == 0 else "",
+                      c.name, target, f"{c.score:.2f}", "；".join(c.evidence[:2]))
+    console.print(t)
+
+
+@app.command("eval")
+def eval_cmd(
+    declarations: Path = typer.Option(..., "--declarations", help="dev.jsonl 形式的真实申报表"),
+    mode: Optional[str] = typer.Option(None, help="lexical / dense / hybrid；省略则三种都跑(若已配置向量模型)"),
+    top: int = typer.Option(5, "--top"),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """用真实申报表评估推荐质量：soft Recall@5/@10 与 MRR(留一项目法)。"""
+    from kb.evaluate import evaluate, read_declarations
+
+    kb = _kb()
+    recs = read_declarations(declarations)
+    modes = [mode] if mode else (["lexical", "dense", "hybrid"] if kb.hybrid is not None else ["lexical"])
+    results = [evaluate(kb, recs, mode=m, top=top) for m in modes]
+    if as_json:
+        _print_json([r.model_dump() for r in results])
+        return
+    t = Table(title=f"推荐质量({declarations.name}, {results[0].projects} 个项目, {results[0].gold} 个真实指标)")
+    for c in ("mode", "soft Recall@5", "soft Recall@10", "MRR", "confident"):
+        t.add_column(c)
+    for r in results:
+        t.add_row(r.mode, f"{r.recall_at_5:.3f}", f"{r.recall_at_10:.3f}", f"{r.mrr:.3f}", f"{r.confident_share:.2f}")
+    console.print(t)
+
+
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", help="监听地址"),
+    port: int = typer.Option(8000, help="端口"),
+) -> None:
+    """启动 HTTP API(FastAPI)。启动前会应用数据库迁移。"""
+    import uvicorn
+
+    s = get_settings()
+    try:
+        from kb.lifecycle.db import upgrade
+    except ImportError:
+        upgrade = None
+    if upgrade is not None:
+        upgrade(s.resolved_database_url())
+    from service.app import create_app
+
+    uvicorn.run(create_app(s), host=host, port=port, log_level="info")

@@ -1,0 +1,112 @@
+"""Quality of `suggest` against real declarations: soft Recall@K and MRR.
+
+Definition (knowledge-base issue §10, used exactly): both names are
+normalised with `kb.text.normalize_name` (NFKC, Traditional→Simplified,
+whitespace and punctuation dropped); a gold indicator is *found* at K when
+one of the first K `suggestions` has character-bigram Dice ≥ 0.5 with it;
+soft Recall@K = found gold indicators / all gold indicators, pooled over
+projects; MRR = mean over projects of 1 / rank of the first suggestion that
+matches any gold indicator (0 when none does). Leave-one-project-out:
+indicators whose only origin is the evaluated declaration are excluded.
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from kb.errors import DataError
+from kb.text import bigram_dice, normalize_name
+
+DICE = 0.5
+
+
+class EvalResult(BaseModel):
+    """Figures of one evaluation run (pooled over projects), plus per-sector recall@10."""
+
+    mode: str
+    projects: int
+    gold: int
+    recall_at_5: float
+    recall_at_10: float
+    mrr: float
+    confident_share: float
+    by_sector: dict[str, dict[str, float]] = {}
+
+
+def read_declarations(path: Path) -> list[dict]:
+    """Projects of a dev.jsonl-shaped file (one JSON object per line); DataError on a bad line."""
+    out = []
+    p = Path(path)
+    if not p.exists():
+        raise DataError("文件不存在", file=str(p))
+    for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise DataError(f"不是合法的 JSON: {e.msg}", file=str(p), row=n) from None
+        if not isinstance(rec, dict):
+            raise DataError("每行应为一个 JSON 对象", file=str(p), row=n)
+        out.append(rec)
+    return out
+
+
+def gold_names(rec: dict) -> list[str]:
+    """Normalised, non-empty gold indicator names of a project (duplicates removed)."""
+    seen, out = set(), []
+    for ind in rec.get("indicators") or []:
+        n = normalize_name(ind.get("name"))
+        if len(n) >= 2 and not n.isdigit() and n not in seen:
+            seen.add(n)
+            out.append(n)
+    return out
+
+
+def score_project(suggested: list[str], gold: list[str]) -> tuple[int, int, float]:
+    """(found@5, found@10, reciprocal rank) for one project; names need not be normalised."""
+    sug = [normalize_name(s) for s in suggested]
+    found5 = sum(1 for g in gold if any(bigram_dice(s, g, normalized=True) >= DICE for s in sug[:5]))
+    found10 = sum(1 for g in gold if any(bigram_dice(s, g, normalized=True) >= DICE for s in sug[:10]))
+    rr = 0.0
+    for rank, s in enumerate(sug, start=1):
+        if any(bigram_dice(s, g, normalized=True) >= DICE for g in gold):
+            rr = 1.0 / rank
+            break
+    return found5, found10, rr
+
+
+def evaluate(kb, records: list[dict], *, mode: str = "lexical", top: int = 5) -> EvalResult:
+    """Run suggest on each project's name + description and score it (leave-one-out)."""
+    n_gold = f5 = f10 = 0
+    rr_sum = 0.0
+    conf = 0
+    projects = 0
+    sect: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for rec in records:
+        gold = gold_names(rec)
+        if not gold:
+            continue
+        projects += 1
+        res = kb.suggest(rec.get("description") or "", project_name=rec.get("project"),
+                         department=rec.get("department"), mode=mode, top=top,
+                         exclude_origin=f"dev:{rec['id']}" if rec.get("id") else None)
+        conf += int(res.confident)
+        a, b, rr = score_project([c.name for c in res.suggestions], gold)
+        n_gold += len(gold)
+        f5 += a
+        f10 += b
+        rr_sum += rr
+        s = (rec.get("sector") or "其他").split("/")[0].split("(")[0]
+        sect[s][0] += b
+        sect[s][1] += len(gold)
+    return EvalResult(mode=mode, projects=projects, gold=n_gold,
+                      recall_at_5=round(f5 / n_gold, 4) if n_gold else 0.0,
+                      recall_at_10=round(f10 / n_gold, 4) if n_gold else 0.0,
+                      mrr=round(rr_sum / projects, 4) if projects else 0.0,
+                      confident_share=round(conf / projects, 4) if projects else 0.0,
+                      by_sector={k: {"recall_at_10": round(v[0] / v[1], 4), "gold": v[1]}
+                                 for k, v in sorted(sect.items())})

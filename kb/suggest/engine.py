@@ -1,0 +1,346 @@
+"""Project description → draft 绩效目标表 (ranked candidates per slot, with targets).
+
+Steps: (1) retrieve indicators for the project name + description (lexical,
+and dense/hybrid when an embedder is configured); (2) group them into the
+table's slots (`kb.suggest.slots`); (3) bind the quantities the description
+states to matching indicators ("修缮乡村道路12公里" → a road-length indicator
+≥ 12 公里) and derive a named indicator from them when the library has none;
+the budget becomes a cost ceiling ≤ budget 万元; (4) fill template names with
+the project's own words (`kb.suggest.templates`); (5) offer the library's
+common indicators for required slots with no match; (6) apply what 结果反馈
+taught (`kb.learned.LearnedIndicator`): learned typical values and a boost.
+When nothing relevant matches the result says `confident: false` and holds
+no candidates, rather than noise. Not for search (see `kb.search`).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import numpy as np
+from pydantic import BaseModel, Field
+
+from kb.learned import LearnedIndicator
+from kb.lexical import top_k
+from kb.search import IndicatorIndex
+from kb.suggest import quantities as Q
+from kb.suggest import templates as T
+from kb.suggest.slots import REQUIRED_SLOTS, SLOT_OF_LEVEL2, SLOTS, interleave
+from kb.text import bigram_dice, normalize, normalize_name
+
+# words too common in descriptions to count as evidence of relevance on their own
+WEAK_TERMS = frozenset("""项目 工作 建设 管理 服务 提高 完成 资金 经费 年度 实施 开展 保障 提升 加强 推进 目标
+绩效 指标 计划 专项 财政 预算 单位 部门 全面 有效 进一步 情况 相关 各项 支出 我们 今天 数量 质量 时效
+成本 效益 满意 满意度 社会 经济 生态 可持续 影响 率 数 人数 人次 个 次 中心 机关 总体 元 万元 好 很好""".split())
+
+# the field's common indicators offered when a required slot has no match (looked up in the library)
+GENERIC_NAMES: dict[str, tuple[str, ...]] = {
+    "quantity": ("项目完成数量", "〔项目〕完成数量", "任务完成率"),
+    "quality": ("项目验收合格率", "验收合格率", "质量达标率", "工作任务完成率"),
+    "timeliness": ("项目按期完成率", "按时完成率", "资金拨付及时率", "任务完成及时率"),
+    "cost": ("项目总成本", "项目成本控制", "预算成本控制率", "成本节约率"),
+    "social_benefit": ("社会效益", "服务对象受益率", "群众受益率", "公共服务水平"),
+    "satisfaction": ("〔服务对象〕满意度", "服务对象满意度", "受益群众满意度", "群众满意度"),
+}
+PER_SLOT = 6
+_TRAIL = re.compile(r"(?:达到|不低于|不少于|超过|以上|提高到|提高至|提升至|提升到|保持在|控制在|为|在|约|达|共|累计|完成|新增)+$")
+
+
+class Candidate(BaseModel):
+    """One suggested indicator with its proposed target.
+
+    score is a display score in [0, 1] (not a raw retrieval score);
+    evidence lists why it was suggested (in Chinese).
+    """
+
+    indicator_id: str | None = None
+    level1: str
+    level2: str
+    name: str
+    operator: str = ""
+    value: str = ""
+    unit: str = ""
+    score: float = Field(0.0, ge=0.0, le=1.0)
+    evidence: list[str] = []
+    template: str | None = None
+    opinions: list[dict] = []
+
+
+class SlotCandidates(BaseModel):
+    """The candidates of one (level1, level2) slot of the table, best first."""
+
+    level1: str
+    level2: str
+    level1_label: str
+    level2_label: str
+    candidates: list[Candidate]
+
+
+class SuggestResult(BaseModel):
+    """`suggest --json`: confident, table (per slot), suggestions (all, best first)."""
+
+    confident: bool
+    table: list[SlotCandidates]
+    suggestions: list[Candidate]
+    budget_wan: float | None = None
+    quantities: list[dict] = []
+    mode: str = "lexical"
+    message: str = ""
+
+
+def _typical(row: dict) -> tuple[str, str, str]:
+    return row.get("typ_operator") or "", row.get("typ_value") or "", row.get("typ_unit") or row.get("unit") or ""
+
+
+def _origin_only(row: dict, origin: str) -> bool:
+    import json
+
+    o = row.get("_origin")
+    if o is None:
+        o = row["_origin"] = json.loads(row.get("origin") or "[]")
+    return bool(o) and all(x == origin for x in o)
+
+
+def _content_terms(terms: list[str]) -> set[str]:
+    return {t for t in terms if len(t) >= 2 and t not in WEAK_TERMS and not t.isdigit()}
+
+
+def suggest(idx: IndicatorIndex, description: str, *, project_name: str | None = None,
+            budget_wan: float | None = None, department: str | None = None,
+            sector: str | None = None, unit_name: str | None = None, top: int = 5,
+            exclude_origin: str | None = None, learned: dict[str, LearnedIndicator] | None = None,
+            ranker: Callable | None = None, mode: str = "lexical") -> SuggestResult:
+    """Draft a target table for a project.
+
+    Args:
+        idx: the loaded indicator index (`KnowledgeBase.index`).
+        description: what the project does (Chinese free text); project_name,
+            department, sector: optional context; budget_wan: budget in 万元
+            (else read from the text).
+        unit_name: include that unit's own 单位指标库 (other units' are never used).
+        top: candidates per slot in `table` (suggestions holds up to 4×top).
+        exclude_origin: leave-one-out for evaluation: drop indicators whose
+            only origin is this (e.g. `dev:D001`).
+        learned: 结果反馈 statistics keyed by normalize_name(name).
+        ranker: optional `(query, mask) -> (ranked [(doc, display_score)], confident|None)`
+            from the hybrid retriever; default lexical.
+    Returns: SuggestResult. Raises nothing on odd text (empty → confident false).
+    """
+    text = " ".join(p for p in (project_name or "", description or "") if p).strip()
+    if not text:
+        return SuggestResult(confident=False, table=[], suggestions=[], message="描述为空")
+    ntext = normalize(text)
+    rows = idx.rows
+    mask = idx.mask()
+    lib = idx.columns["library"]
+    units = idx.columns["unit_name"]
+    mask &= (lib == "basic") | ((units == unit_name) if unit_name else False)
+    if exclude_origin:
+        for i, r in enumerate(rows):
+            if mask[i] and _origin_only(r, exclude_origin):
+                mask[i] = False
+
+    tokens = idx.tokenizer.tokens(text)
+    lex = idx.lexical.scores(tokens)
+    if sector:
+        sec_tokens = set(idx.tokenizer.tokens(sector))
+        sec_col = idx.columns["sector"]
+        boost = np.array([1.15 if sec_tokens & set(idx.tokenizer.tokens(s)) else 1.0 for s in sec_col],
+                         dtype=np.float32) if len(rows) < 20000 else None
+        if boost is not None:
+            lex = lex * boost
+    cand, sc = top_k(lex, 400, mask)
+    confident_override = None
+    if ranker is not None:
+        ranked, confident_override = ranker(text, mask)
+        scored = {d: s for d, s in ranked}
+    else:
+        mx = float(sc[0]) if sc.size else 1.0
+        scored = {int(d): float(s) / mx for d, s in zip(cand, sc)}
+
+    # --- relevance of the lexical evidence
+    top_docs = sorted(scored, key=lambda d: -scored[d])[:8]
+    matched: set[str] = set()
+    for d in top_docs[:8]:
+        matched |= _content_terms(idx.lexical.matched_terms(tokens, d))
+    quantities = Q.find_quantities(ntext)
+    if budget_wan is None:
+        budget_wan = Q.budget_from_text(ntext)
+    bound_any = False
+
+    slot_lists: dict[str, list[Candidate]] = {s.key: [] for s in SLOTS}
+    seen: set[str] = set()
+
+    def add(slot_key: str, c: Candidate, front: bool = False) -> None:
+        k = normalize_name(c.name)
+        if not k or k in seen:
+            return
+        seen.add(k)
+        if front:
+            slot_lists[slot_key].insert(0, c)
+        else:
+            slot_lists[slot_key].append(c)
+
+    def from_row(d: int, score: float, evidence: list[str]) -> Candidate:
+        r = rows[d]
+        op, val, unit = _typical(r)
+        name, filler = T.fill(ntext, r["name"])
+        ev = list(evidence)
+        if filler:
+            ev.append(f"模板按项目用词填充: {filler}")
+        return Candidate(indicator_id=r["id"], level1=r["level1"], level2=r["level2"], name=name,
+                         operator=op, value=val, unit=unit, score=min(1.0, max(0.0, score)),
+                         evidence=ev, template=r["name"] if filler or "〔" in r["name"] else None)
+
+    # --- (3) quantities bound to indicators / derived names
+    for q in quantities:
+        if q.is_budget or (q.unit in ("万元", "亿元", "元") and budget_wan is not None
+                           and abs(float(q.value) - budget_wan) < 1e-6):
+            continue
+        ctx = _TRAIL.sub("", q.context)
+        if len(ctx) < 2:
+            continue
+        ctoks = idx.tokenizer.tokens(ctx)
+        cs = idx.lexical.scores(ctoks)
+        compat = np.fromiter((Q.units_compatible(q.unit, rows[i]["unit"] or "") if cs[i] > 0 else False
+                              for i in range(len(rows))), dtype=bool, count=len(rows)) \
+            if len(rows) <= 20000 else _compat_fast(idx, q.unit, cs)
+        best, bsc = top_k(cs, 3, mask & compat)
+        op = "≤" if q.unit in ("万元", "元", "亿元") else "≥"
+        evidence = [f"描述中的数量: {ctx}{q.value}{q.unit}"]
+        if best.size and _content_terms(idx.lexical.matched_terms(ctoks, int(best[0]))):
+            d = int(best[0])
+            c = from_row(d, 0.97, evidence + [f"匹配词: {'、'.join(idx.lexical.matched_terms(ctoks, d)[:5])}"])
+            c.operator, c.value, c.unit = op, q.value, q.unit
+            slot = SLOT_OF_LEVEL2.get(c.level2)
+            add(slot.key if slot else "quantity", c, front=True)
+            bound_any = True
+        if q.unit == "%":
+            if re.search(r"[率度]$", ctx):
+                slot = "satisfaction" if "满意" in ctx else "quality"
+                l1, l2 = ("satisfaction", "beneficiary_satisfaction") if slot == "satisfaction" else ("output", "quality")
+                add(slot, Candidate(level1=l1, level2=l2, name=ctx, operator="≥", value=q.value, unit="%",
+                                    score=0.95, evidence=evidence + ["按描述用词生成"]))
+                bound_any = True
+            continue
+        suffix = Q.UNIT_SUFFIX.get(q.unit)
+        if suffix and len(ctx) >= 2:
+            name = ctx if ctx.endswith(suffix) else ctx + suffix
+            add("quantity", Candidate(level1="output", level2="quantity", name=name, operator=op,
+                                      value=q.value, unit=q.unit, score=0.96,
+                                      evidence=evidence + ["按描述用词生成"]), front=False)
+            bound_any = True
+
+    # --- (2) retrieved candidates per slot
+    by_slot: dict[str, list[int]] = {s.key: [] for s in SLOTS}
+    for d in sorted(scored, key=lambda d: (-scored[d], d)):
+        slot = SLOT_OF_LEVEL2.get(rows[d]["level2"])
+        if slot and len(by_slot[slot.key]) < PER_SLOT * 2:
+            by_slot[slot.key].append(d)
+    for key, docs in by_slot.items():
+        for d in docs:
+            terms = idx.lexical.matched_terms(tokens, d)
+            ev = [f"匹配词: {'、'.join(terms[:6])}"] if terms else ["语义相近"]
+            add(key, from_row(d, 0.3 + 0.6 * scored[d], ev))
+
+    # --- (3b) budget → cost ceiling
+    if budget_wan is not None:
+        bv = f"{budget_wan:g}"
+        cost = [c for c in slot_lists["cost"] if Q.units_compatible(c.unit or "万元", "万元")]
+        if cost:
+            c = cost[0]
+            c.operator, c.value, c.unit = "≤", bv, "万元"
+            c.evidence.append(f"项目预算 {bv} 万元 作为成本上限")
+            c.score = max(c.score, 0.9)
+            slot_lists["cost"].remove(c)
+            slot_lists["cost"].insert(0, c)
+        else:
+            add("cost", Candidate(level1="cost", level2="economic_cost", name="项目总成本", operator="≤",
+                                  value=bv, unit="万元", score=0.9,
+                                  evidence=[f"项目预算 {bv} 万元 作为成本上限"]), front=True)
+
+    # --- (5) common indicators for required slots without a match
+    for key in REQUIRED_SLOTS:
+        if len(slot_lists[key]) >= 2:
+            continue
+        for gname in GENERIC_NAMES.get(key, ()):
+            for d in idx.by_name.get(normalize_name(T.plain_name(gname)), []):
+                if mask[d]:
+                    add(key, from_row(d, 0.3, ["常用共性指标"]))
+            if len(slot_lists[key]) >= 2:
+                break
+
+    # --- (6) learned statistics
+    if learned:
+        _apply_learned(slot_lists, learned, ntext, idx, add)
+
+    for key in slot_lists:
+        slot_lists[key].sort(key=lambda c: -c.score)
+        slot_lists[key] = slot_lists[key][:max(top, 1) * 2]
+
+    confident = bool(bound_any or len(matched) >= 2 or (matched and len(tokens) <= 6))
+    if confident_override is not None:
+        confident = confident_override or bound_any
+    if not confident:
+        return SuggestResult(confident=False, table=[], suggestions=[], budget_wan=budget_wan,
+                             quantities=[q.__dict__ for q in quantities], mode=mode,
+                             message="指标库中没有与该描述相关的指标，请补充项目内容(做什么、对象、数量)")
+    table = []
+    from kb.schema import Level1, Level2
+
+    for s in SLOTS:
+        cands = slot_lists[s.key][:top]
+        if not cands:
+            continue
+        table.append(SlotCandidates(level1=s.level1.value, level2=cands[0].level2 if s.key == "cost" else s.level2.value,
+                                    level1_label=s.level1.label,
+                                    level2_label=Level2(cands[0].level2).label if s.key == "cost" else s.level2.label,
+                                    candidates=cands))
+    flat = interleave({k: v for k, v in slot_lists.items() if v}, limit=max(top, 1) * 4)
+    _ = Level1
+    return SuggestResult(confident=True, table=table, suggestions=flat, budget_wan=budget_wan,
+                         quantities=[q.__dict__ for q in quantities], mode=mode)
+
+
+def _compat_fast(idx: IndicatorIndex, unit: str, cs: np.ndarray) -> np.ndarray:
+    out = np.zeros(len(idx.rows), dtype=bool)
+    for i in np.flatnonzero(cs > 0):
+        out[i] = Q.units_compatible(unit, idx.rows[i]["unit"] or "")
+    return out
+
+
+def _apply_learned(slot_lists: dict[str, list[Candidate]], learned: dict[str, LearnedIndicator],
+                   ntext: str, idx: IndicatorIndex, add) -> None:
+    """Boost candidates 结果反馈 showed to work; add learned indicators relevant to the text."""
+    for cands in slot_lists.values():
+        for c in cands:
+            li = learned.get(normalize_name(c.name))
+            if li is None:
+                continue
+            _learn_into(c, li)
+    qtok = set(idx.tokenizer.tokens(ntext))
+    for key, li in learned.items():
+        slot = SLOT_OF_LEVEL2.get(li.level2)
+        if slot is None:
+            continue
+        if any(normalize_name(c.name) == key for c in slot_lists[slot.key]):
+            continue
+        overlap = _content_terms([t for t in idx.tokenizer.tokens(li.name) if t in qtok])
+        if not overlap and max((bigram_dice(li.name, w) for w in [ntext[:40]]), default=0) < 0.3:
+            continue
+        c = Candidate(level1=li.level1 or slot.level1.value, level2=li.level2, name=li.name,
+                      operator=li.operator, value=li.value, unit=li.unit, score=0.5,
+                      evidence=[f"与描述相关: {'、'.join(sorted(overlap)[:4])}"] if overlap else [])
+        _learn_into(c, li)
+        add(slot.key, c)
+
+
+def _learn_into(c: Candidate, li: LearnedIndicator) -> None:
+    if li.value:
+        c.operator, c.value, c.unit = li.operator or c.operator, li.value, li.unit or c.unit
+    bonus = 0.05 * min(li.chosen_count, 4)
+    if li.success_share is not None:
+        bonus += 0.1 * li.success_share
+    c.score = min(1.0, c.score + bonus)
+    share = f"，完全达成占比 {li.success_share:.0%}" if li.success_share is not None else ""
+    c.evidence.append(f"结果反馈: {li.chosen_count} 个项目采用{share}；学习到的目标值 {li.operator}{li.value}{li.unit}")

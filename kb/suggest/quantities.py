@@ -1,0 +1,123 @@
+"""Quantities stated in a project description: "修缮乡村道路12公里" → (12, 公里, 修缮乡村道路).
+
+Pure text functions: find number+unit mentions with the words in front of
+them (their object), recognise the budget (万元 next to 资金/预算/投资 …) and
+skip years and dates. Not for binding quantities to indicators (see
+`kb.suggest.engine`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kb.text import normalize
+
+# longest first so 万人次 wins over 人次 and 人
+UNITS = sorted("""万人次 人次 万人 人 户次 万户 户 名 位 个 所 家 村 台 套 辆 艘 架 件 批 项 次 场 期 班 批次 天 日 个月 月 周
+小时 分钟 年 公里 千米 米 平方公里 平方米 万平方米 立方米 万立方米 亩 万亩 公顷 吨 万吨 千克 公斤 头 只 羽 株 棵 万株
+座 处 条 盏 本 册 份 篇 部 册次 张 间 床 张床 个点 宗 起 例 支 块 根 眼 口 处次 万元 亿元 元 %""".split(), key=len, reverse=True)
+
+_NUM = r"(\d+(?:,\d{3})*(?:\.\d+)?)"
+_QTY = re.compile(_NUM + r"\s*(" + "|".join(re.escape(u) for u in UNITS) + r")")
+_DELIM = re.compile(r"[,，。;；、:：()（）\[\]【】\s“”\"']")
+_LEAD = re.compile(r"^(?:计划|预计|拟|全年|年度|约|共计|共|累计|总计|合计|预期|力争|确保|其中|主要|用于|对|为|向|给|将|通过|按照|完成|实现|达到)+")
+_BUDGET_WORDS = ("资金", "预算", "投资", "总额", "经费", "金额", "安排", "拨付", "财政", "补助资金", "总投资")
+
+
+@dataclass
+class Quantity:
+    """A number with its unit and the words before it.
+
+    value: the number as written (commas removed); unit: one of UNITS;
+    context: up to 16 characters before the number, cut at punctuation,
+    with leading filler (计划, 预计, 累计 …) removed; start/end: offsets of the
+    number+unit in the normalised description.
+    """
+
+    value: str
+    unit: str
+    context: str
+    start: int
+    end: int
+    is_budget: bool = False
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """All number+unit mentions of `text` (normalised), years/dates excluded."""
+    t = normalize(text)
+    out: list[Quantity] = []
+    for m in _QTY.finditer(t):
+        value, unit = m.group(1).replace(",", ""), m.group(2)
+        after = t[m.end():m.end() + 1]
+        if unit == "年" and (len(value) == 4 or after in "度底初"):
+            continue  # 2023年 / 2023年度
+        if unit in ("月", "日") and re.match(r"\d{1,2}$", value) and re.search(r"\d+(年|月)$", t[:m.start()]):
+            continue  # dates: 12月31日
+        if unit in ("月", "日") and after in ("日", "前", "底"):
+            continue
+        before = t[max(0, m.start() - 16):m.start()]
+        parts = _DELIM.split(before)
+        ctx = parts[-1] if parts else ""
+        ctx = re.sub(r"^.*\d", "", ctx)  # cut at a previous number
+        ctx = _LEAD.sub("", ctx)
+        is_budget = unit in ("万元", "亿元", "元") and any(w in before[-10:] for w in _BUDGET_WORDS)
+        out.append(Quantity(value, unit, ctx, m.start(), m.end(), is_budget))
+    return out
+
+
+def budget_from_text(text: str) -> float | None:
+    """The project budget in 万元 stated in the text (largest budget mention), else None."""
+    best = None
+    for q in find_quantities(text):
+        if not q.is_budget:
+            continue
+        v = float(q.value)
+        v = v * 10000 if q.unit == "亿元" else v / 10000 if q.unit == "元" else v
+        best = v if best is None else max(best, v)
+    return best
+
+
+# units that measure the same kind of thing (a quantity binds to an indicator of a compatible unit)
+UNIT_FAMILIES = [
+    {"人", "名", "位", "万人"}, {"人次", "万人次"}, {"户", "万户", "户次"},
+    {"公里", "千米", "km"}, {"米", "m"}, {"平方米", "万平方米", "㎡", "m2"}, {"亩", "万亩", "公顷"},
+    {"立方米", "万立方米"}, {"吨", "万吨", "千克", "公斤"},
+    {"个", "所", "家", "处", "座", "项", "宗", "个点"}, {"台", "套", "件", "辆", "艘", "架", "台套"},
+    {"次", "场", "期", "班", "批", "批次", "场次"}, {"天", "日", "个月", "月", "小时", "年", "周"},
+    {"头", "只", "羽"}, {"株", "棵", "万株"}, {"万元", "亿元", "元"}, {"%"},
+    {"本", "册", "份", "篇", "部"}, {"张", "床", "张床"}, {"条", "根", "眼", "口"},
+]
+
+
+def unit_family(unit: str) -> int | None:
+    """Index of the unit's family in UNIT_FAMILIES, or None."""
+    u = normalize(unit)
+    for i, fam in enumerate(UNIT_FAMILIES):
+        if u in fam:
+            return i
+    return None
+
+
+def units_compatible(a: str, b: str) -> bool:
+    """True when two units measure the same kind of thing (人 ~ 名, 公里 ~ 千米 …)."""
+    if not a or not b:
+        return False
+    if normalize(a) == normalize(b):
+        return True
+    fa, fb = unit_family(a), unit_family(b)
+    return fa is not None and fa == fb
+
+
+# suffix a derived indicator name takes from its unit ("修缮乡村道路" + 公里 → 修缮乡村道路里程)
+UNIT_SUFFIX = {
+    "人": "人数", "名": "人数", "位": "人数", "万人": "人数", "人次": "人次", "万人次": "人次",
+    "户": "户数", "万户": "户数", "户次": "户次", "公里": "里程", "千米": "里程", "米": "长度",
+    "平方米": "面积", "万平方米": "面积", "亩": "面积", "万亩": "面积", "公顷": "面积",
+    "立方米": "量", "万立方米": "量", "吨": "量", "万吨": "量", "公斤": "量", "千克": "量",
+    "个": "数量", "所": "数量", "家": "数量", "处": "数量", "座": "数量", "项": "数量",
+    "台": "数量", "套": "数量", "件": "数量", "辆": "数量", "批": "批次", "次": "次数", "场": "场次",
+    "期": "期数", "班": "期数", "天": "天数", "日": "天数", "小时": "时长", "个月": "时长",
+    "头": "数量", "只": "数量", "羽": "数量", "株": "数量", "棵": "数量", "万株": "数量", "本": "数量",
+    "册": "数量", "份": "数量", "篇": "篇数", "部": "数量", "张": "数量", "床": "数量", "条": "数量",
+    "盏": "数量", "村": "村数", "%": "率",
+}

@@ -1,0 +1,93 @@
+"""Fill template indicator names from the project's own words.
+
+A library name may hold one slot in 〔…〕, e.g. 〔培训对象〕培训人次 or
+〔服务对象〕满意度. Real tables name indicators after the project's own
+objects (吕梁山护工培训人数, 博物馆免费开放天数), so the slot is filled with
+the words of the description that stand right before the template's anchor
+(the text after the slot): "组织吕梁山护工培训3期" + 〔培训对象〕培训人次 →
+吕梁山护工培训人次. Satisfaction slots take the beneficiaries named in the
+description (学生, 群众, 患者 …). Without a filler the slot label itself is
+used (服务对象满意度). Pure functions.
+"""
+from __future__ import annotations
+
+import re
+
+from kb.text import normalize
+
+SLOT = re.compile(r"〔([^〕]*)〕")
+_STOP = re.compile(r"[,，。;；、:：()（）\[\]【】\s“”\"'0-9%.]")
+_LEAD = re.compile(r"^(?:计划|预计|拟|全年|年度|约|共计|共|累计|总计|合计|用于|对|为|向|给|将|通过|组织|开展|实施|完成|进行|举办|召开|按照|加强|推进|保障|确保|支持|落实|提升|提高|做好|其中|主要|每年|年)+")
+# beneficiaries, most specific first (domain knowledge of who 满意度 is asked of)
+BENEFICIARIES = (
+    "受助学生", "参训人员", "参训学员", "受益群众", "受益农户", "受益人群", "救助对象", "服务对象",
+    "残疾人", "老年人", "患者", "病人", "学生", "家长", "教师", "群众", "村民", "居民", "农户",
+    "农民", "企业", "游客", "读者", "观众", "职工", "干部", "学员", "老人", "儿童", "妇女",
+    "退役军人", "优抚对象", "社会公众", "使用人员", "使用单位", "市民", "商户", "经营主体",
+)
+
+
+def slot_label(name: str) -> str | None:
+    """The slot label of a template name (培训对象 in 〔培训对象〕培训人次), else None."""
+    m = SLOT.search(name)
+    return m.group(1) if m else None
+
+
+def plain_name(name: str) -> str:
+    """The template with its slot label kept and brackets dropped (服务对象满意度)."""
+    return name.replace("〔", "").replace("〕", "")
+
+
+def _anchor(after: str) -> str:
+    """The first 2 characters after the slot: where the filler must stop."""
+    return after[:2]
+
+
+def find_filler(description: str, name: str, max_len: int = 10) -> str | None:
+    """Words of `description` that fill the slot of template `name`, or None.
+
+    Looks for the template's anchor (text after the slot) in the description
+    and takes the run of characters just before it, cut at punctuation,
+    numbers and leading verbs/fillers; 2..max_len characters.
+    """
+    m = SLOT.search(name)
+    if not m:
+        return None
+    label, after = m.group(1), name[m.end():]
+    t = normalize(description)
+    if "满意" in after or "满意" in label:
+        for b in BENEFICIARIES:
+            if b in t:
+                return b
+        return None
+    anchor = _anchor(after)
+    if not anchor:
+        return None
+    best = None
+    for hit in re.finditer(re.escape(anchor), t):
+        before = t[max(0, hit.start() - 24):hit.start()]
+        run = _STOP.split(before)[-1]
+        run = _LEAD.sub("", run)
+        if len(run) > max_len:
+            run = run[-max_len:]
+        run = _LEAD.sub("", run)
+        if len(run) >= 2 and (best is None or len(run) > len(best)):
+            best = run
+    return best
+
+
+def fill(description: str, name: str) -> tuple[str, str | None]:
+    """(filled name, filler) — the slot replaced by the description's words, or by its label."""
+    if not SLOT.search(name):
+        return name, None
+    f = find_filler(description, name)
+    if f:
+        after = name[SLOT.search(name).end():]
+        # avoid doubling: filler 护工培训 + 培训人次 → 护工培训人次
+        for k in range(min(len(f), len(after)), 0, -1):
+            if f.endswith(after[:k]):
+                f = f[:-k]
+                break
+        if len(f) >= 1:
+            return SLOT.sub(f, name, count=1), f
+    return plain_name(name), None
