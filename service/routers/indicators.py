@@ -1,6 +1,52 @@
-"""Routes of the indicators resource."""
+"""Routes of the indicator libraries: search and read one indicator."""
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Literal
 
-router = APIRouter()
+from fastapi import APIRouter, Depends, Query
+
+from kb.knowledge import KnowledgeBase
+from kb.schema import Indicator
+from kb.search import SearchResult
+from service.deps import auth_dep, kb_dep
+
+router = APIRouter(prefix="/v1/indicators", tags=["指标库"], dependencies=[Depends(auth_dep())])
+
+
+class IndicatorDetail(Indicator):
+    """An indicator with the knowledge linked to it (policy articles, expert opinions)."""
+
+    related_articles: list[dict] = []
+    related_opinions: list[dict] = []
+
+
+@router.get("/search", response_model=SearchResult, summary="检索指标",
+            description="中文检索基础指标库与单位指标库；只返回有匹配的指标，完全同名者排第一。")
+def search_indicators(
+    q: str = Query(..., min_length=1, max_length=200, description="检索词", examples=["项目完成率"]),
+    level1: str | None = Query(None, description="一级指标(产出指标/output …)"),
+    level2: str | None = Query(None, description="二级指标(数量指标/quantity …)"),
+    library: Literal["basic", "unit"] | None = Query(None),
+    unit_name: str | None = Query(None),
+    category: str | None = Query(None),
+    sector: str | None = Query(None),
+    top: int = Query(10, ge=1, le=200),
+    offset: int = Query(0, ge=0),
+    mode: Literal["lexical", "dense", "hybrid"] | None = Query(None),
+    kb: KnowledgeBase = Depends(kb_dep),
+) -> SearchResult:
+    return kb.search(q, filters=dict(level1=level1, level2=level2, library=library, unit_name=unit_name,
+                                     category=category, sector=sector), top=top, offset=offset, mode=mode)
+
+
+@router.get("/{indicator_id}", response_model=IndicatorDetail, summary="读取一个指标",
+            responses={404: {"description": "指标不存在"}})
+def get_indicator(indicator_id: str, kb: KnowledgeBase = Depends(kb_dep)) -> IndicatorDetail:
+    ind = kb.get_indicator(indicator_id)
+    detail = IndicatorDetail(**ind.model_dump())
+    rel = getattr(kb, "related_knowledge", None)
+    if rel is not None:
+        links = rel(ind)
+        detail.related_articles = links.get("articles", [])
+        detail.related_opinions = links.get("opinions", [])
+    return detail

@@ -1,0 +1,30 @@
+"""Shared FastAPI dependencies: settings and the loaded KnowledgeBase."""
+from __future__ import annotations
+
+from fastapi import Request
+
+from kb.knowledge import KnowledgeBase, get_kb
+from kb.settings import Settings
+
+
+def settings_dep(request: Request) -> Settings:
+    """The app's Settings (set by `create_app`)."""
+    return request.app.state.settings
+
+
+def kb_dep(request: Request) -> KnowledgeBase:
+    """The process-wide KnowledgeBase for the app's KB file (loaded on first use)."""
+    kb = getattr(request.app.state, "kb", None)
+    if kb is None:
+        kb = request.app.state.kb = get_kb(request.app.state.settings)
+    return kb
+
+
+def auth_dep():
+    """The API-key dependency when `service.auth` exists, else a no-op."""
+    try:
+        from service.auth import require_key
+    except ImportError:  # pragma: no cover - during bootstrap only
+        def require_key():
+            return None
+    return require_key

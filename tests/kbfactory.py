@@ -1,0 +1,41 @@
+"""Build small real KB files for tests (CSV → `kb.store.build` → KnowledgeBase)."""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from kb.knowledge import KnowledgeBase
+from kb.settings import Settings
+from kb.store import build
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared" / "data"
+
+COLUMNS = ["category", "sector", "level1", "level2", "name", "unit", "direction", "operator", "value",
+           "explanation", "origin", "synonyms"]
+
+
+def write_library(folder: Path, rows: list[dict], file: str = "basic/test.csv") -> Path:
+    """Write rows (defaults filled) as a basic-library CSV under folder."""
+    p = folder / file
+    p.parent.mkdir(parents=True, exist_ok=True)
+    (folder / "units").mkdir(exist_ok=True)
+    with p.open("w", encoding="utf-8", newline="") as f:
+        cols = COLUMNS + sorted({k for r in rows for k in r} - set(COLUMNS))
+        w = csv.DictWriter(f, fieldnames=cols)
+        w.writeheader()
+        for r in rows:
+            w.writerow({"category": "测试类", "level1": "产出指标", "level2": "质量指标", "unit": "%",
+                        "direction": "正向", "explanation": "测试", "origin": "common", **r})
+    return p
+
+
+def make_kb(tmp: Path, names_or_rows, embedder: str = "none", **settings) -> KnowledgeBase:
+    """A KnowledgeBase over a library of the given names (or row dicts)."""
+    rows = [n if isinstance(n, dict) else {"name": n} for n in names_or_rows]
+    lib = tmp / "indicators"
+    write_library(lib, rows)
+    s = Settings(home=tmp / "home", indicators_dir=lib, corpora_dir=tmp / "no-corpora",
+                 embedder=embedder, progress=False, auth_required=False, **settings)
+    build(s)
+    return KnowledgeBase(s)
