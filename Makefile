@@ -1,0 +1,31 @@
+# Targets mirror the README's two commands.
+PY ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+DEMO_TEXT ?= 2023年项目支出绩效目标申报表。年度本级预算250万元,实施期2023.07-2024.01。通过采购雾炮车降尘抑尘服务,配备雾炮车10辆,全市空气质量达到优良。
+
+.PHONY: demo test install install-test
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install -q -e .
+
+install-test: $(BIN)/python
+	$(BIN)/pip install -q -e ".[test,st]"
+
+# install, build the KB (SQLite, bundled model and libraries), suggest for a real project, start the API
+demo: install
+	$(BIN)/jixiao build
+	$(BIN)/jixiao suggest --project-name "雾炮车降尘抑尘服务" --text "$(DEMO_TEXT)"
+	$(BIN)/jixiao admin create-key --unit 示例单位 --role admin
+	$(BIN)/jixiao serve --host 127.0.0.1 --port 8000
+
+# install with test extras, start a loopback PostgreSQL, run every test (pytest exit 5 = no tests is a failure)
+test: install-test
+	bash -c 'source .ci/start_postgres.sh || { echo "PostgreSQL did not start" >&2; exit 1; }; \
+	  $(BIN)/python -m pytest; rc=$$?; \
+	  type jixiao_pg_stop >/dev/null 2>&1 && jixiao_pg_stop; \
+	  if [ $$rc -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$rc'
