@@ -138,4 +138,6 @@ def load_libraries(indicators_dir: Path) -> list[Indicator]:
             ids[ind.id] = where
             keys[key] = where
             out.append(ind)
+    if not out:
+        raise DataError("指标库中没有任何指标(应有 basic/*.csv 或 units/*.csv)", file=str(base))
     return out

@@ -1,0 +1,35 @@
+"""Shared fixtures: the shipped library built once per session (lexical, no embedder)."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from kb.knowledge import KnowledgeBase
+from kb.settings import Settings
+from kb.store import build
+from tests.kbfactory import REPO, SHARED
+
+
+@pytest.fixture(scope="session")
+def shared_data():
+    """../shared/data (real public material); skip when absent."""
+    if not SHARED.exists():
+        pytest.skip("../shared/data not present")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def shipped_settings(tmp_path_factory):
+    """Settings pointing at a KB built from the repo's own indicators/ (no embedder)."""
+    home = tmp_path_factory.mktemp("shipped")
+    s = Settings(home=home, indicators_dir=REPO / "indicators", corpora_dir=home / "no-corpora",
+                 embedder="none", progress=False, auth_required=False)
+    build(s)
+    return s
+
+
+@pytest.fixture(scope="session")
+def shipped_kb(shipped_settings):
+    """KnowledgeBase over the shipped libraries, lexical mode."""
+    return KnowledgeBase(shipped_settings)
