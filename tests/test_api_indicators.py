@@ -1,0 +1,50 @@
+"""HTTP API of search and suggest: shapes, 422 naming the field, 404, 413."""
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from service.app import create_app
+
+
+def client(settings, **over):
+    return TestClient(create_app(settings.model_copy(update=over)))
+
+
+def test_search_and_get(shipped_settings):
+    c = client(shipped_settings)
+    r = c.get("/v1/indicators/search", params={"q": "培训人次", "top": 5})
+    assert r.status_code == 200
+    body = r.json()
+    assert body["hits"][0]["name"] == "培训人次"
+    one = c.get(f"/v1/indicators/{body['hits'][0]['indicator_id']}")
+    assert one.status_code == 200 and one.json()["name"] == "培训人次"
+    assert c.get("/v1/indicators/b-doesnotexist").status_code == 404
+
+
+def test_suggest_same_shape_as_cli(shipped_settings):
+    c = client(shipped_settings)
+    r = c.post("/v1/suggest", json={"description": "资助家庭经济困难学生300人", "budget_wan": 45})
+    assert r.status_code == 200
+    body = r.json()
+    assert body["confident"] is True and body["suggestions"]
+    assert any(s["value"] == "300" and s["unit"] == "人" for s in body["suggestions"])
+
+
+def test_422_names_the_field(shipped_settings):
+    c = client(shipped_settings)
+    r = c.post("/v1/suggest", json={"description": "培训", "budget_wan": -1})
+    assert r.status_code == 422 and r.json()["detail"][0]["loc"][-1] == "budget_wan"
+    r = c.get("/v1/indicators/search", params={"q": "培训", "level1": "投入指标"})
+    assert r.status_code == 422 and "level1" in str(r.json())
+
+
+def test_413_above_request_limit(shipped_settings):
+    c = client(shipped_settings, max_request_bytes=200)
+    r = c.post("/v1/suggest", json={"description": "培训" * 200})
+    assert r.status_code == 413
+
+
+def test_openapi_documents_examples(shipped_settings):
+    spec = client(shipped_settings).get("/openapi.json").json()
+    assert "/v1/suggest" in spec["paths"] and "/v1/indicators/search" in spec["paths"]
+    assert "计划修缮乡村道路12公里" in str(spec)

@@ -1,0 +1,75 @@
+"""The `jixiao` command on the shipped library: JSON shapes, exit codes, bad input."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.kbfactory import REPO
+
+
+def run(settings, *args, input=None):
+    env = {**os.environ, "JIXIAO_HOME": str(settings.home), "JIXIAO_INDICATORS_DIR": str(settings.indicators_dir),
+           "JIXIAO_CORPORA_DIR": str(settings.corpora_dir), "JIXIAO_EMBEDDER": "none", "JIXIAO_PROGRESS": "false"}
+    return subprocess.run([sys.executable, "-m", "kb.cli", *args], capture_output=True, text=True, env=env,
+                          cwd=REPO, input=input, timeout=300)
+
+
+def test_search_json_shape(shipped_settings):
+    p = run(shipped_settings, "search", "满意度", "--json", "--top", "3")
+    assert p.returncode == 0, p.stderr
+    out = json.loads(p.stdout)
+    assert out["total"] >= 3 and len(out["hits"]) == 3
+    assert set(out["hits"][0]) == {"indicator_id", "name", "level1", "level2", "unit", "library", "score",
+                                   "highlights", "explain"}
+    assert all("满意" in h["name"] for h in out["hits"])
+
+
+def test_suggest_json_shape(shipped_settings):
+    p = run(shipped_settings, "suggest", "--text", "计划修缮乡村道路12公里", "--json")
+    assert p.returncode == 0, p.stderr
+    out = json.loads(p.stdout)
+    assert out["confident"] is True
+    assert {"level1", "level2", "candidates"} <= set(out["table"][0])
+    s0 = out["suggestions"][0]
+    assert {"indicator_id", "level1", "level2", "name", "operator", "value", "unit", "score", "evidence"} <= set(s0)
+
+
+def test_suggest_file_one_result_per_line(shipped_settings, shared_data, tmp_path):
+    lines = (shared_data / "declarations" / "dev.jsonl").read_text(encoding="utf-8").splitlines()[:3]
+    f = tmp_path / "three.jsonl"
+    f.write_text("\n".join(lines), encoding="utf-8")
+    p = run(shipped_settings, "suggest", "--file", str(f), "--json")
+    assert p.returncode == 0, p.stderr
+    outs = [json.loads(x) for x in p.stdout.splitlines()]
+    assert [o["id"] for o in outs] == ["D001", "D002", "D003"]
+
+
+@pytest.mark.parametrize("args,needle", [
+    (("suggest",), "--text"),
+    (("suggest", "--text", "培训", "--budget", "-5"), "--budget"),
+    (("search", "培训", "--level1", "投入指标"), "level1"),
+    (("search", "培训", "--top", "0"), "top"),
+    (("search", "培训", "--mode", "semantic"), "mode"),
+])
+def test_bad_arguments_exit_2_with_one_line(shipped_settings, args, needle):
+    p = run(shipped_settings, *args)
+    assert p.returncode == 2
+    lines = [x for x in p.stderr.strip().splitlines() if x.strip()]
+    assert len(lines) == 1 and needle in lines[0], p.stderr
+
+
+def test_bad_jsonl_line_names_file_and_line(shipped_settings, tmp_path):
+    f = tmp_path / "bad.jsonl"
+    f.write_text('{"project": "a", "description": "培训"}\n{not json\n', encoding="utf-8")
+    p = run(shipped_settings, "suggest", "--file", str(f), "--json")
+    assert p.returncode == 2 and f"{f}:2" in p.stderr
+
+
+def test_missing_kb_says_to_build(tmp_path, shipped_settings):
+    s = shipped_settings.model_copy(update={"home": tmp_path / "empty"})
+    p = run(s, "search", "培训")
+    assert p.returncode == 2 and "jixiao build" in p.stderr
