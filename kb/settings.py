@@ -23,16 +23,29 @@ class CheckerSettings(BaseModel):
     """Thresholds of the declaration checker (empirical, configurable).
 
     Source: ../shared/data/rules/RULES.md §0 names these as the catalog's own
-    empirical thresholds (not national figures).
+    empirical thresholds (not national figures); min_indicators (3) comes from
+    the local filing rule quoted in RULES.md STR-11, the 100-character name
+    limit from the budget system's own check (STR-05). Rewrite defaults
+    (satisfaction 90 %, quality rates 95 %, other rates 90 %) are ours.
     """
 
     satisfaction_floor_pct: float = Field(80.0, description="满意度指标值下限 (%)")
     satisfaction_default_pct: float = Field(90.0, description="满意度改写时的默认目标值 (%)")
     max_indicators: int = Field(30, description="一张表的指标数上限")
     max_qualitative_share: float = Field(1 / 3, description="定性指标占比上限")
-    budget_match_low: float = 0.5
-    budget_match_high: float = 1.2
-    max_name_chars: int = 100
+    budget_match_low: float = Field(0.5, description="数量×单价/预算 的下限 (FEAS-02)")
+    budget_match_high: float = Field(1.2, description="数量×单价/预算 的上限 (FEAS-02)")
+    max_name_chars: int = Field(100, description="指标名称字数上限 (STR-05，一体化系统校验)")
+    min_indicators: int = Field(3, description="一张表的三级指标数下限 (STR-11)")
+    max_plain_name_chars: int = Field(30, description="超过此字数的名称视为工作描述 (STR-06)")
+    weight_total: float = Field(100.0, description="权重合计 (STR-13)")
+    weight_tolerance: float = Field(0.5, description="权重合计允许的误差 (STR-13)")
+    actual_over_target_ratio: float = Field(2.0, description="实际值/指标值 达到此倍数视为目标偏低 (FEAS-01)")
+    plan_total_tolerance: float = Field(0.01, description="测算合计与预算的相对误差上限 (FEAS-02 表级)")
+    max_value_text_chars: int = Field(6, description="指标值中去掉数字单位后允许的汉字数 (QNT-10)")
+    quality_rate_default_pct: float = Field(95.0, description="合格率/达标率类改写时的默认目标值 (%)")
+    rate_default_pct: float = Field(90.0, description="其他比率改写时的默认目标值 (%)")
+    lookup_min_dice: float = Field(0.6, description="按名称匹配指标库时的最低 bigram Dice")
 
 
 class MonitoringSettings(BaseModel):
