@@ -1,6 +1,118 @@
-"""Routes of the declarations resource."""
+"""Routes of the lifecycle: 事前申报 → 审核 → 事中监控 → 事后评价 → 结果反馈.
+
+Thin layer over `kb.lifecycle.service`: authentication (`X-API-Key`), role
+checks, body limits; the unit comes from the key. Another unit's
+declaration answers 404 (its existence does not leak); a role that may not
+write answers 403; an illegal state transition 409; bad input 422.
+"""
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends, Query, Request
+from sqlalchemy.orm import Session
 
-router = APIRouter()
+from kb.lifecycle import service as svc
+from kb.lifecycle.schemas import (DeclarationBrief, DeclarationIn, DeclarationOut, EvaluationIn,
+                                  EvaluationOut, FeedbackIn, FeedbackOut, MonitoringIn, MonitoringOut,
+                                  ReviewIn)
+from kb.lifecycle.service import PERMISSIONS, Principal
+from service.auth import LimitedRoute, call, get_session, require_key, require_role
+
+router = APIRouter(prefix="/v1/declarations", route_class=LimitedRoute, dependencies=[Depends(require_key)])
+
+_ERR = {401: {"description": "缺少或无效的 API 密钥"}, 403: {"description": "角色无权执行此操作"},
+        404: {"description": "申报不存在（或属于其他单位）"}, 409: {"description": "当前状态不允许此操作"},
+        413: {"description": "请求体过大"}, 422: {"description": "输入有误（指明字段）"}}
+
+
+def _role(action: str):
+    return require_role(*sorted(PERMISSIONS[action]))
+
+
+@router.post("", status_code=201, response_model=DeclarationOut, tags=["事前申报"], summary="提交绩效目标申报（草稿）",
+             description="保存一份绩效目标申报（状态 draft，版本 1），返回申报 id 和审核规则的 findings。单位取自 API 密钥。",
+             responses=_ERR)
+def create(body: DeclarationIn, request: Request, p: Principal = Depends(_role("declare")),
+           db: Session = Depends(get_session)) -> DeclarationOut:
+    return call(svc.declare, db, p, body, settings=request.app.state.settings)
+
+
+@router.get("", response_model=list[DeclarationBrief], tags=["事前申报"], summary="申报列表",
+            description="本单位的申报（监管人员和管理员可见全部），按 id 倒序。", responses=_ERR)
+def list_(state: str | None = Query(None, description="draft/submitted/returned/approved"),
+          year: int | None = Query(None, ge=1990, le=2100), limit: int = Query(100, ge=1, le=500),
+          offset: int = Query(0, ge=0), p: Principal = Depends(require_key),
+          db: Session = Depends(get_session)) -> list[DeclarationBrief]:
+    return call(svc.list_declarations, db, p, state=state, year=year, limit=limit, offset=offset)
+
+
+@router.get("/{decl_id}", response_model=DeclarationOut, tags=["事前申报"], summary="读取申报", responses=_ERR)
+def read(decl_id: int, p: Principal = Depends(require_key), db: Session = Depends(get_session)) -> DeclarationOut:
+    return call(svc.get_declaration, db, p, decl_id)
+
+
+@router.put("/{decl_id}", response_model=DeclarationOut, tags=["事前申报"], summary="修改申报（生成新版本）",
+            description="草稿或已退回的申报可修改；生成新版本并重新审核，状态回到 draft。", responses=_ERR)
+def update(decl_id: int, body: DeclarationIn, request: Request, p: Principal = Depends(_role("declare")),
+           db: Session = Depends(get_session)) -> DeclarationOut:
+    return call(svc.update_declaration, db, p, decl_id, body, settings=request.app.state.settings)
+
+
+@router.post("/{decl_id}/submit", response_model=DeclarationOut, tags=["事前申报"], summary="提交审核",
+             description="draft 或 returned → submitted。", responses=_ERR)
+def submit(decl_id: int, p: Principal = Depends(_role("submit")), db: Session = Depends(get_session)) -> DeclarationOut:
+    return call(svc.submit, db, p, decl_id)
+
+
+@router.post("/{decl_id}/return", response_model=DeclarationOut, tags=["事前申报"], summary="退回（附审核意见）",
+             description="审核人员将 submitted 的申报退回，必须填写意见。", responses=_ERR)
+def return_(decl_id: int, body: ReviewIn, p: Principal = Depends(_role("review")),
+            db: Session = Depends(get_session)) -> DeclarationOut:
+    return call(svc.return_declaration, db, p, decl_id, body)
+
+
+@router.post("/{decl_id}/approve", response_model=DeclarationOut, tags=["事前申报"], summary="审核通过",
+             description="submitted → approved；意见可选。", responses=_ERR)
+def approve(decl_id: int, body: ReviewIn | None = None, p: Principal = Depends(_role("review")),
+            db: Session = Depends(get_session)) -> DeclarationOut:
+    return call(svc.approve, db, p, decl_id, body)
+
+
+@router.post("/{decl_id}/monitoring", status_code=201, response_model=MonitoringOut, tags=["事中监控"],
+             summary="填报绩效运行监控",
+             description="按期末日期计算时间进度，逐项给出完成进度、红黄绿灯和“预计无法完成”标记（须填原因），"
+                         "并按可配置区间（默认 <60% 红、60–80% 黄、≥80% 绿）给出预算执行灯。", responses=_ERR)
+def monitoring(decl_id: int, body: MonitoringIn, request: Request, p: Principal = Depends(_role("monitor")),
+               db: Session = Depends(get_session)) -> MonitoringOut:
+    return call(svc.monitor, db, p, decl_id, body, settings=request.app.state.settings)
+
+
+@router.get("/{decl_id}/monitoring", response_model=list[MonitoringOut], tags=["事中监控"], summary="监控记录",
+            responses=_ERR)
+def monitoring_list(decl_id: int, p: Principal = Depends(require_key),
+                    db: Session = Depends(get_session)) -> list[MonitoringOut]:
+    return call(svc.list_monitoring, db, p, decl_id)
+
+
+@router.post("/{decl_id}/evaluation", status_code=201, response_model=EvaluationOut, tags=["事后评价"],
+             summary="绩效自评打分",
+             description="正向/反向/等于按完成比例计分，定性按 80–100%/60–80%/0–60% 三档；给出总分、等级"
+                         "（优≥90、良80–90、中60–80、差<60）及目标值可能偏低等提示。", responses=_ERR)
+def evaluation(decl_id: int, body: EvaluationIn, p: Principal = Depends(_role("evaluate")),
+               db: Session = Depends(get_session)) -> EvaluationOut:
+    return call(svc.evaluate, db, p, decl_id, body)
+
+
+@router.get("/{decl_id}/evaluation", response_model=EvaluationOut, tags=["事后评价"], summary="读取评价结果",
+            responses=_ERR)
+def evaluation_read(decl_id: int, p: Principal = Depends(require_key),
+                    db: Session = Depends(get_session)) -> EvaluationOut:
+    return call(svc.get_evaluation, db, p, decl_id)
+
+
+@router.post("/{decl_id}/feedback", status_code=201, response_model=FeedbackOut, tags=["结果反馈"],
+             summary="财政结果反馈",
+             description="记录财政部门的最终得分、意见和预算调整，并更新指标库的学习统计（选用频次、目标值分布、完成情况），"
+                         "供下一年度推荐使用。", responses=_ERR)
+def feedback(decl_id: int, body: FeedbackIn, p: Principal = Depends(_role("feedback")),
+             db: Session = Depends(get_session)) -> FeedbackOut:
+    return call(svc.feedback, db, p, decl_id, body)

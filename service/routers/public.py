@@ -1,6 +1,21 @@
-"""Routes of the public resource."""
+"""Route of 公示: per-department summary of approved declarations (any authenticated key)."""
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends, Query
+from sqlalchemy.orm import Session
 
-router = APIRouter()
+from kb.lifecycle import service as svc
+from kb.lifecycle.schemas import PublicSummary
+from kb.lifecycle.service import Principal
+from service.auth import LimitedRoute, call, get_session, require_key
+
+router = APIRouter(prefix="/v1/public", route_class=LimitedRoute, tags=["公示与监管"],
+                   dependencies=[Depends(require_key)])
+
+
+@router.get("/summary", response_model=PublicSummary, summary="公示汇总",
+            description="按单位和部门汇总已审核通过的申报：预算、预算执行、评价等级分布、审核规则发现的错误数。",
+            responses={401: {"description": "缺少或无效的 API 密钥"}})
+def summary(year: int | None = Query(None, ge=1990, le=2100), p: Principal = Depends(require_key),
+            db: Session = Depends(get_session)) -> PublicSummary:
+    return call(svc.public_summary, db, p, year=year)

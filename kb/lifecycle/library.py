@@ -1,0 +1,233 @@
+"""Library management: versioned add / update / deprecate / synonym changes (admins).
+
+Changes are stored in the workflow database (`library_indicators` holds the
+current state of every managed indicator as a `kb.schema.Indicator`,
+`library_changes` the history; its id is the library's change counter). A
+batch is applied in one transaction: if any change is invalid, none is
+kept. `publish(settings, session)` then writes the KB file's indicators as
+"shipped libraries (indicators/) overlaid with the managed ones" through
+`kb.store.write_indicators` (one transaction, the build's content hash is
+kept so `jixiao build` does not undo it), after which `KnowledgeBase.reload()`
+makes the change visible without a restart.
+
+Unit-library (单位指标库) entries are private: only their unit, supervisors and
+admins see them; anybody else gets NotFound. Not for learned statistics
+(see `learning`).
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from pydantic import ValidationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from kb.errors import Conflict, DataError, NotFound
+from kb.lifecycle.models import LibraryChange, LibraryIndicator, Unit, utcnow
+from kb.lifecycle.schemas import (LibraryChangeIn, LibraryChangeOut, LibraryChangesIn, LibraryChangesOut,
+                                  LibraryIndicatorOut)
+from kb.lifecycle.service import Principal, _audit, _tx, authorize
+from kb.schema import Indicator, stable_indicator_id
+from kb.settings import Settings
+from kb.text import normalize
+
+Lookup = Callable[[str], Indicator | None]
+_FROZEN = {"id", "library", "unit_name", "version"}
+
+
+def _validate(data: dict, field: str) -> Indicator:
+    try:
+        return Indicator.model_validate(data)
+    except ValidationError as e:
+        err = e.errors()[0]
+        loc = ".".join(str(x) for x in err["loc"])
+        raise DataError(f"指标数据无效: {err['msg']}", field=f"{field}.{loc}" if loc else field) from None
+
+
+def _out(li: LibraryIndicator, unit_name: str | None) -> LibraryIndicatorOut:
+    return LibraryIndicatorOut(id=li.id, library=li.library, unit_name=unit_name, status=li.status,
+                               version=li.version, indicator=li.data, updated_at=li.updated_at)
+
+
+def _unit_names(session: Session) -> dict[int, str]:
+    return dict(session.execute(select(Unit.id, Unit.name)).all())
+
+
+def _apply_one(session: Session, p: Principal, ch: LibraryChangeIn, i: int, lookup: Lookup | None) -> LibraryChangeOut:
+    field = f"changes[{i}]"
+    if ch.op == "add":
+        if not ch.indicator:
+            raise DataError("add 需要 indicator", field=f"{field}.indicator")
+        data = dict(ch.indicator)
+        library = str(data.get("library") or "basic")
+        library = {"基础指标库": "basic", "单位指标库": "unit"}.get(library, library)
+        unit_id = None
+        if library == "unit":
+            uname = normalize(str(data.get("unit_name") or ""))
+            if not uname:
+                raise DataError("单位指标库的指标须填写 unit_name", field=f"{field}.indicator.unit_name")
+            unit = session.scalar(select(Unit).where(Unit.name == uname))
+            if unit is None:
+                raise DataError(f"单位不存在: {uname}", field=f"{field}.indicator.unit_name")
+            unit_id, data["unit_name"] = unit.id, uname
+        else:
+            data["unit_name"] = None
+        data["library"] = library
+        given_id = str(data.get("id") or "").strip()
+        probe = _validate({**data, "id": given_id or "pending"}, f"{field}.indicator")
+        ind_id = given_id or stable_indicator_id(library, probe.unit_name, probe.name, probe.level2.value)
+        if session.get(LibraryIndicator, ind_id) is not None or (lookup and lookup(ind_id) is not None):
+            raise Conflict(f"指标已存在: {ind_id}")
+        ind = probe.model_copy(update={"id": ind_id, "version": 1})
+        li = LibraryIndicator(id=ind.id, library=library, unit_id=unit_id, name=ind.name,
+                              status=ind.status.value, version=1, data=ind.model_dump(mode="json"),
+                              updated_at=utcnow())
+        session.add(li)
+        before = None
+    else:
+        if not ch.id:
+            raise DataError(f"{ch.op} 需要 id", field=f"{field}.id")
+        li = session.get(LibraryIndicator, ch.id)
+        if li is None:
+            base = lookup(ch.id) if lookup else None
+            if base is None:
+                raise NotFound(f"指标不存在: {ch.id}")
+            unit_id = None
+            if base.library.value == "unit":
+                unit_id = session.scalar(select(Unit.id).where(Unit.name == base.unit_name))
+            li = LibraryIndicator(id=base.id, library=base.library.value, unit_id=unit_id, name=base.name,
+                                  status=base.status.value, version=base.version,
+                                  data=base.model_dump(mode="json"), updated_at=utcnow())
+            session.add(li)
+        if ch.expected_version is not None and ch.expected_version != li.version:
+            raise Conflict(f"指标 {li.id} 当前版本为 {li.version}，不是 {ch.expected_version}；请刷新后重试")
+        before = dict(li.data)
+        data = dict(li.data)
+        if ch.op == "update":
+            if not ch.patch:
+                raise DataError("update 需要 patch", field=f"{field}.patch")
+            bad = sorted(set(ch.patch) & _FROZEN)
+            if bad:
+                raise DataError(f"不能修改 {', '.join(bad)}", field=f"{field}.patch.{bad[0]}")
+            data.update(ch.patch)
+        elif ch.op == "deprecate":
+            if li.status == "deprecated":
+                raise Conflict(f"指标 {li.id} 已停用")
+            data["status"] = "deprecated"
+        elif ch.op == "synonyms":
+            words = [normalize(w) for w in ch.synonyms if normalize(w)]
+            if not words:
+                raise DataError("synonyms 不能为空", field=f"{field}.synonyms")
+            data["synonyms"] = list(dict.fromkeys([*data.get("synonyms", []), *words]))
+        data["version"] = li.version + 1
+        ind = _validate(data, f"{field}.patch" if ch.op == "update" else field)
+        li.version, li.status, li.name = ind.version, ind.status.value, ind.name
+        li.data, li.updated_at = ind.model_dump(mode="json"), utcnow()
+    session.flush()
+    rec = LibraryChange(indicator_id=li.id, version=li.version, op=ch.op, data=li.data,
+                        created_by=p.key_id, created_at=utcnow())
+    session.add(rec)
+    session.flush()
+    _audit(session, p, f"library.{ch.op}", "indicator", li.id, before, li.data)
+    return LibraryChangeOut(change_id=rec.id, id=li.id, op=ch.op, version=li.version, created_at=rec.created_at)
+
+
+def apply_changes(session: Session, principal: Principal, body: LibraryChangesIn, *,
+                  lookup: Lookup | None = None) -> LibraryChangesOut:
+    """Apply a batch of library changes all-or-nothing (admins).
+
+    `lookup(id)` finds an indicator of the shipped libraries (the KB file) so
+    it can be updated, deprecated or given synonyms. Raises Forbidden,
+    DataError (invalid data; nothing is kept), NotFound, Conflict (duplicate
+    add, stale expected_version, deprecating twice).
+    """
+    authorize(principal, "manage_library")
+    with _tx(session):
+        outs = [_apply_one(session, principal, ch, i, lookup) for i, ch in enumerate(body.changes)]
+        return LibraryChangesOut(library_version=library_version(session), changes=outs)
+
+
+def library_version(session: Session) -> int:
+    """The library's change counter (0 before any change)."""
+    return int(session.scalar(select(func.max(LibraryChange.id))) or 0)
+
+
+def _visible(p: Principal, li: LibraryIndicator) -> bool:
+    return li.library == "basic" or p.reads_all_units or li.unit_id == p.unit_id
+
+
+def list_managed(session: Session, principal: Principal, *, library: str | None = None,
+                 unit_name: str | None = None, include_deprecated: bool = True) -> list[LibraryIndicatorOut]:
+    """Managed indicators visible to the caller. Asking for another unit's library → NotFound."""
+    authorize(principal, "read")
+    with _tx(session):
+        names = _unit_names(session)
+        q = select(LibraryIndicator).order_by(LibraryIndicator.id)
+        if library:
+            q = q.where(LibraryIndicator.library == library)
+        if unit_name:
+            uname = normalize(unit_name)
+            uid = next((k for k, v in names.items() if v == uname), None)
+            if uid is None or (not principal.reads_all_units and uid != principal.unit_id):
+                raise NotFound(f"单位指标库不存在: {unit_name}")
+            q = q.where(LibraryIndicator.unit_id == uid)
+        if not include_deprecated:
+            q = q.where(LibraryIndicator.status == "active")
+        return [_out(li, names.get(li.unit_id)) for li in session.scalars(q).all() if _visible(principal, li)]
+
+
+def get_managed(session: Session, principal: Principal, indicator_id: str) -> tuple[LibraryIndicatorOut, list[dict]]:
+    """A managed indicator and its change history. Another unit's private indicator → NotFound."""
+    authorize(principal, "read")
+    with _tx(session):
+        li = session.get(LibraryIndicator, indicator_id)
+        if li is None or not _visible(principal, li):
+            raise NotFound(f"指标不存在: {indicator_id}")
+        hist = session.scalars(select(LibraryChange).where(LibraryChange.indicator_id == li.id)
+                               .order_by(LibraryChange.id)).all()
+        return _out(li, _unit_names(session).get(li.unit_id)), [
+            {"change_id": h.id, "op": h.op, "version": h.version, "created_at": h.created_at.isoformat(),
+             "data": h.data} for h in hist]
+
+
+def managed_indicators(session: Session) -> list[Indicator]:
+    """Every managed indicator (active and deprecated) as `Indicator`, for merging into the KB."""
+    with _tx(session):
+        return [Indicator.model_validate(li.data) for li in
+                session.scalars(select(LibraryIndicator).order_by(LibraryIndicator.id)).all()]
+
+
+def merged_indicators(shipped: list[Indicator], managed: list[Indicator]) -> list[Indicator]:
+    """Shipped indicators with managed ones replacing the same id, new ones appended."""
+    by_id = {m.id: m for m in managed}
+    out = [by_id.pop(i.id, i) for i in shipped]
+    out.extend(by_id.values())
+    return out
+
+
+def publish(settings: Settings, session: Session) -> bool:
+    """Write shipped + managed indicators into the KB file (one transaction).
+
+    Returns False when the KB file has not been built yet (the change is
+    stored and will be published by the next call). The build's content hash
+    is kept, so a later `jixiao build` with unchanged data files leaves the
+    managed indicators in place; `library_version` is recorded in build_info.
+    """
+    from kb.library import load_libraries
+    from kb.store import build_info, open_db, write_indicators
+
+    path = settings.resolved_kb_path()
+    if not path.exists():
+        return False
+    db = open_db(path)
+    info = build_info(db)
+    if "indicators" not in db.table_names():
+        return False
+    merged = merged_indicators(load_libraries(settings.indicators_dir), managed_indicators(session))
+    with _tx(session):
+        version = library_version(session)
+    info.update({"library_version": str(version), "indicator_count": str(len(merged)),
+                 "published_at": time.strftime("%Y-%m-%dT%H:%M:%S")})
+    write_indicators(db, merged, info=info)
+    return True

@@ -1,0 +1,366 @@
+"""Request and response shapes of the lifecycle API (pydantic, with OpenAPI examples).
+
+Shared by `kb.lifecycle.service` (which validates and returns them) and the
+routers in `service/routers/` (which only pass them through). Field names
+follow ../shared/GLOSSARY.md; amounts are in 万元, shares in [0, 1] unless
+named `*_pct`. Not for rules (see `monitoring`, `scoring`).
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from kb.lifecycle.monitoring import BudgetProgress, IndicatorProgress
+from kb.lifecycle.scoring import Tier
+
+Role = Literal["declarant", "reviewer", "supervisor", "admin"]
+
+_ROW_EXAMPLE = {"level1": "产出指标", "level2": "数量指标", "name": "重点建设工程安排数量",
+                "operator": "=", "value": "2", "unit": "个"}
+
+
+class RowIn(BaseModel):
+    """One target row as declared: 一级/二级/三级 (name), 计算符号, 指标值, 计量单位."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [_ROW_EXAMPLE]})
+
+    level1: str = Field("", max_length=100)
+    level2: str = Field("", max_length=100)
+    name: str = Field(..., min_length=1, max_length=300)
+    operator: str = Field("", max_length=20)
+    value: str = Field("", max_length=300)
+    unit: str = Field("", max_length=50)
+    indicator_id: str | None = Field(None, max_length=64)
+
+
+class DeclarationIn(BaseModel):
+    """事前申报 body. The unit comes from the API key (admins name it in `unit_name`)."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "project_name": "教育系统基础设施建设和设备购置",
+        "description": "优化教育布局，按工作计划完成教育局重点项目建设。资金总额10000万元。",
+        "department": "武汉市青山区教育局", "sector": "教育", "year": 2020, "budget_wan": 10000,
+        "rows": [_ROW_EXAMPLE,
+                 {"level1": "产出指标", "level2": "质量指标", "name": "重点建设工程验收合格率",
+                  "operator": "=", "value": "100", "unit": "%"},
+                 {"level1": "满意度指标", "level2": "服务对象满意度指标", "name": "学生、家长、社会满意度",
+                  "operator": "≥", "value": "90", "unit": "%"}]}]})
+
+    project_name: str = Field(..., min_length=1, max_length=300)
+    description: str = Field("", max_length=10000)
+    department: str = Field("", max_length=200)
+    sector: str = Field("", max_length=100)
+    year: int = Field(..., ge=1990, le=2100)
+    budget_wan: float | None = Field(None, ge=0)
+    rows: list[RowIn] = Field(default_factory=list, max_length=300)
+    unit_name: str | None = Field(None, max_length=200, description="仅管理员代某单位申报时填写")
+
+
+class RowOut(RowIn):
+    position: int = Field(..., description="行号（从 1 开始）")
+
+
+class ReviewOut(BaseModel):
+    decision: Literal["return", "approve"]
+    version: int
+    comment: str
+    created_at: datetime
+
+
+class DeclarationOut(BaseModel):
+    """A stored declaration: current version's content, state, the checker's findings, reviews."""
+
+    id: int
+    unit_name: str
+    state: Literal["draft", "submitted", "returned", "approved"]
+    version: int
+    project_name: str
+    description: str
+    department: str
+    sector: str
+    year: int | None
+    budget_wan: float | None
+    rows: list[RowOut]
+    findings: list[dict[str, Any]]
+    error_count: int
+    reviews: list[ReviewOut] = []
+    has_evaluation: bool = False
+    has_feedback: bool = False
+    created_at: datetime
+    updated_at: datetime
+
+
+class DeclarationBrief(BaseModel):
+    id: int
+    unit_name: str
+    project_name: str
+    department: str
+    year: int | None
+    state: str
+    version: int
+    error_count: int
+
+
+class ReviewIn(BaseModel):
+    """退回 / 审核通过 body: the reviewer's comment (required to return)."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
+        {"comment": "“基础教育巩固提高情况”指标值未量化，请修改后重新提交。"}]})
+
+    comment: str = Field("", max_length=5000)
+
+
+class MonitorRowIn(BaseModel):
+    """Actual to date of one indicator, by `row` (1-based) or `name`.
+
+    on_track: for 定性 rows, whether it is on track; expected_unachievable +
+    reason: the 预计无法完成 flag (the reason is required with it).
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    row: int | None = Field(None, ge=1)
+    name: str | None = Field(None, max_length=300)
+    actual: str = Field(..., max_length=300)
+    direction: str | None = Field(None, max_length=20)
+    on_track: bool | None = None
+    expected_unachievable: bool = False
+    reason: str | None = Field(None, max_length=2000)
+
+
+class MonitoringIn(BaseModel):
+    """事中监控 body: period end, actual per indicator, budget executed (万元)."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "period_end": "2020-06-30", "budget_executed_wan": 4200,
+        "indicators": [{"row": 1, "actual": "1"},
+                       {"row": 2, "actual": "100"},
+                       {"row": 3, "actual": "85", "expected_unachievable": True,
+                        "reason": "受疫情影响问卷调查推迟到第四季度"}]}]})
+
+    period_end: date
+    budget_executed_wan: float | None = Field(None, ge=0)
+    indicators: list[MonitorRowIn] = Field(default_factory=list, max_length=300)
+
+
+class MonitorRowOut(IndicatorProgress):
+    row: int
+    name: str
+    target: str
+
+
+class MonitoringOut(BaseModel):
+    """Lights of one monitoring report: per indicator, budget execution, counts per light."""
+
+    id: int
+    declaration_id: int
+    version: int
+    period_end: date
+    time_progress: float
+    budget: BudgetProgress | None
+    indicators: list[MonitorRowOut]
+    not_reported: list[int] = Field(default_factory=list, description="未填报的行号")
+    lights: dict[str, int]
+    created_at: datetime
+
+
+class EvalRowIn(BaseModel):
+    """Self-evaluation of one indicator, by `row` (1-based) or `name`.
+
+    weight: 分值; actual: 实际完成值; tier / score_pct: for 定性 rows (see
+    `kb.lifecycle.scoring`); direction: override (正向/反向/等于/定性).
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    row: int | None = Field(None, ge=1)
+    name: str | None = Field(None, max_length=300)
+    actual: str | None = Field(None, max_length=300)
+    weight: float = Field(..., ge=0, le=100)
+    deviation_reason: str = Field("", max_length=5000)
+    direction: str | None = Field(None, max_length=20)
+    tier: Tier | str | None = None
+    score_pct: float | None = Field(None, ge=0, le=100)
+
+
+class EvaluationIn(BaseModel):
+    """事后评价 body: actuals, weights and deviation reasons; optionally the budget executed
+    (scored as the 预算执行率 line with `budget_weight` points)."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "rows": [{"row": 1, "actual": "2", "weight": 30},
+                 {"row": 2, "actual": "100%", "weight": 30},
+                 {"row": 3, "actual": "86", "weight": 30, "deviation_reason": "部分家长对食堂改造进度不满意"}],
+        "budget_executed_wan": 9800, "budget_weight": 10}]})
+
+    rows: list[EvalRowIn] = Field(default_factory=list, max_length=300)
+    budget_executed_wan: float | None = Field(None, ge=0)
+    budget_weight: float = Field(10.0, ge=0, le=100)
+
+
+class EvalItemOut(BaseModel):
+    row: int = Field(..., description="行号；0 为预算执行率")
+    name: str
+    target: str
+    actual: str
+    direction: str
+    weight: float
+    score: float
+    score_low: float
+    score_high: float
+    completion: float | None
+    tier: str | None
+    deviation_reason: str
+    warnings: list[str]
+
+
+class EvaluationOut(BaseModel):
+    """Scores per indicator, total, grade (优/良/中/差) and warnings."""
+
+    id: int
+    declaration_id: int
+    version: int
+    items: list[EvalItemOut]
+    total: float
+    total_weight: float
+    percent: float
+    grade: str
+    warnings: list[str]
+    created_at: datetime
+
+
+class FinalScoreIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    row: int = Field(..., ge=1)
+    score: float = Field(..., ge=0, le=100)
+
+
+class FeedbackIn(BaseModel):
+    """结果反馈 body: the finance bureau's final scores, comments and budget adjustment (万元, negative = cut)."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "final_total": 88, "final_scores": [{"row": 3, "score": 25}],
+        "comments": "满意度指标完成偏低，下年度预算压减5%。", "budget_adjustment_wan": -500}]})
+
+    final_total: float | None = Field(None, ge=0, le=100)
+    final_scores: list[FinalScoreIn] = Field(default_factory=list, max_length=300)
+    comments: str = Field("", max_length=10000)
+    budget_adjustment_wan: float | None = None
+
+
+class FeedbackOut(BaseModel):
+    id: int
+    declaration_id: int
+    final_total: float | None
+    final_grade: str | None
+    comments: str
+    budget_adjustment_wan: float | None
+    learned: list[str] = Field(default_factory=list, description="更新了学习统计的指标名称")
+    created_at: datetime
+
+
+class KeyIn(BaseModel):
+    """A new API key for `unit_name` with `role`."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
+        {"unit_name": "武汉市青山区教育局", "role": "declarant", "label": "申报系统接口"}]})
+
+    unit_name: str = Field(..., min_length=1, max_length=200)
+    role: Role
+    label: str = Field("", max_length=200)
+
+
+class KeyOut(BaseModel):
+    id: int
+    unit_name: str
+    role: str
+    label: str
+    created_at: datetime
+    revoked_at: datetime | None = None
+
+
+class KeyCreated(KeyOut):
+    key: str = Field(..., description="密钥明文，只在创建时返回一次")
+
+
+class AuditOut(BaseModel):
+    id: int
+    at: datetime
+    key_id: int | None
+    role: str
+    unit_name: str
+    action: str
+    entity: str
+    entity_id: str
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+
+class LibraryChangeIn(BaseModel):
+    """One library change. op: add (indicator), update (id + patch), deprecate (id),
+    synonyms (id + synonyms to add). expected_version guards against lost updates."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
+        {"op": "add", "indicator": {"library": "unit", "unit_name": "武汉市青山区教育局",
+                                    "level1": "产出指标", "level2": "数量指标", "name": "校舍维修面积",
+                                    "unit": "平方米", "typical": {"operator": "≥", "value": "5000", "unit": "平方米"}}},
+        {"op": "synonyms", "id": "u-0123456789", "synonyms": ["校舍修缮面积"]},
+        {"op": "deprecate", "id": "u-0123456789"}]})
+
+    op: Literal["add", "update", "deprecate", "synonyms"]
+    id: str | None = Field(None, max_length=64)
+    indicator: dict[str, Any] | None = None
+    patch: dict[str, Any] | None = None
+    synonyms: list[str] = Field(default_factory=list, max_length=100)
+    expected_version: int | None = Field(None, ge=1)
+
+
+class LibraryChangesIn(BaseModel):
+    """A batch of library changes applied all-or-nothing."""
+
+    model_config = ConfigDict(extra="forbid")
+    changes: list[LibraryChangeIn] = Field(..., min_length=1, max_length=1000)
+
+
+class LibraryIndicatorOut(BaseModel):
+    id: str
+    library: str
+    unit_name: str | None
+    status: str
+    version: int
+    indicator: dict[str, Any]
+    updated_at: datetime
+
+
+class LibraryChangeOut(BaseModel):
+    change_id: int
+    id: str
+    op: str
+    version: int
+    created_at: datetime
+
+
+class LibraryChangesOut(BaseModel):
+    library_version: int
+    changes: list[LibraryChangeOut]
+
+
+class DepartmentSummary(BaseModel):
+    unit_name: str
+    department: str
+    declarations: int
+    approved: int
+    budget_wan: float
+    executed_wan: float | None
+    execution_rate: float | None
+    grades: dict[str, int]
+    checker_errors: int
+
+
+class PublicSummary(BaseModel):
+    """公示: per department, budget execution, evaluation grades and counts of checker errors."""
+
+    year: int | None
+    departments: list[DepartmentSummary]

@@ -1,0 +1,253 @@
+"""事后评价 scoring: per-indicator score, total and grade (pure functions).
+
+Rules and their sources:
+
+* Quantitative indicators are scored by direction. 正向 (≥, >): full weight
+  when actual ≥ target, else weight × actual / target. 反向 (≤, <): full
+  weight when actual ≤ target, else weight × (2 − actual / target), i.e. 0 from
+  twice the target on — the budget-integration system's self-evaluation
+  formula ("反向指标完成值≥2倍指标值得0分", ../shared/data/rules/RULES.md OP-04
+  basis). 等于 (=): weight × (1 − |actual − target| / target). A zero target is
+  met by any actual on the right side of it (正向: ≥ 0; 反向 / 等于: exactly 0).
+* 定性 indicators take one of three tiers — 达成年度指标 80–100 % of the weight,
+  部分达成年度指标并具有一定效果 60–80 %, 未达成年度指标且效果较差 0–60 %
+  (财预〔2020〕10号 附件1, RULES.md §2.2; the same bands are quoted in the
+  中江县水利局 2022 self-evaluation form, ../shared/data/policies/03). The
+  evaluator may pick the percentage inside the tier; by default an achieved
+  indicator gets 100 %, the lower tiers their middle (70 %, 30 %).
+* An actual at least twice a 正向 / 等于 target gives a warning: the target was
+  probably set too low (10号 附件1: 完成值远高于指标值的要分析原因; RULES.md
+  FEAS-01 uses the same factor 2). The score is not reduced automatically.
+* Grade of the total (out of 100): 优 ≥ 90, 良 80–90, 中 60–80, 差 < 60
+  (财预〔2020〕10号 评价结果等级).
+
+Not for storage (see `kb.lifecycle.service`).
+"""
+from __future__ import annotations
+
+from enum import Enum
+
+from pydantic import BaseModel
+
+from kb.errors import DataError
+from kb.lifecycle.values import direction_of, format_number, parse_number, same_text
+from kb.schema import Direction
+from kb.text import normalize
+
+FAR_ABOVE_FACTOR = 2.0  # RULES.md FEAS-01: actual ≥ 2 × target → target probably too low
+GRADE_BANDS = ((90.0, "优"), (80.0, "良"), (60.0, "中"), (float("-inf"), "差"))
+
+
+class Tier(str, Enum):
+    """The three tiers of a 定性 indicator (财预〔2020〕10号 附件1)."""
+
+    achieved = "achieved"
+    partial = "partial"
+    not_achieved = "not_achieved"
+
+    @property
+    def label(self) -> str:
+        return _TIER_LABELS[self]
+
+    @property
+    def band(self) -> tuple[float, float]:
+        """(low, high) share of the weight; low is inclusive."""
+        return _TIER_BANDS[self]
+
+
+_TIER_LABELS = {Tier.achieved: "达成年度指标", Tier.partial: "部分达成年度指标并具有一定效果",
+                Tier.not_achieved: "未达成年度指标且效果较差"}
+_TIER_BANDS = {Tier.achieved: (0.8, 1.0), Tier.partial: (0.6, 0.8), Tier.not_achieved: (0.0, 0.6)}
+_TIER_DEFAULT = {Tier.achieved: 1.0, Tier.partial: 0.7, Tier.not_achieved: 0.3}
+# actual texts that state the tier themselves (RULES.md GRADE words)
+_ACHIEVED_WORDS = {"达成年度指标", "达成", "完成", "已完成", "达标", "达到预期", "符合预期", "是", "有",
+                   "合格", "合规"}
+_PARTIAL_WORDS = {"部分达成年度指标并具有一定效果", "部分达成", "部分完成", "基本完成", "基本达标"}
+_NOT_WORDS = {"未达成年度指标且效果较差", "未达成", "未完成", "未达标", "不合格", "不合规", "否", "无"}
+
+
+def parse_tier(text: str | Tier | None) -> Tier | None:
+    """A tier from its identifier or Chinese label (or a usual short form), else None."""
+    if text is None or isinstance(text, Tier):
+        return text
+    t = normalize(text)
+    for tier in Tier:
+        if t in (tier.value, tier.label):
+            return tier
+    if t in _ACHIEVED_WORDS:
+        return Tier.achieved
+    if t in _PARTIAL_WORDS:
+        return Tier.partial
+    if t in _NOT_WORDS:
+        return Tier.not_achieved
+    return None
+
+
+def infer_tier(target: str | None, actual: str | None) -> Tier | None:
+    """Tier implied by a qualitative actual: equal to the target (after normalisation,
+    so trailing spaces do not matter) or a tier word → that tier; else None."""
+    if actual is None or not normalize(actual):
+        return None
+    if same_text(target, actual):
+        return Tier.achieved
+    return parse_tier(actual)
+
+
+def grade(total: float) -> str:
+    """Grade of a total score out of 100: 优 ≥ 90, 良 80–90, 中 60–80, 差 < 60."""
+    for low, g in GRADE_BANDS:
+        if total >= low:
+            return g
+    return "差"  # pragma: no cover
+
+
+class IndicatorScore(BaseModel):
+    """Score of one indicator.
+
+    direction: positive/negative/equal/qualitative; completion: actual/target
+    (quantitative only); tier: for 定性; score in [0, weight]; score_low /
+    score_high: the range the rules allow (a point for quantitative rows, the
+    tier's band for 定性); warnings: Chinese messages.
+    """
+
+    direction: Direction
+    weight: float
+    score: float
+    completion: float | None = None
+    tier: Tier | None = None
+    score_low: float
+    score_high: float
+    warnings: list[str] = []
+
+
+def score_indicator(*, operator: str = "", target: str | float | None, actual: str | float | None,
+                    weight: float, direction: str | Direction | None = None,
+                    tier: str | Tier | None = None, score_pct: float | None = None,
+                    field: str = "") -> IndicatorScore:
+    """Score one indicator (see the module docstring for the rules and sources).
+
+    Args:
+        operator/target: the declared 计算符号 and 指标值 (text as declared).
+        actual: the 实际完成值 (text or number).
+        weight: the indicator's 分值 (≥ 0).
+        direction: override of the direction read from operator/target.
+        tier: for 定性 rows (or a quantitative row whose actual is only text):
+            achieved / partial / not_achieved or the Chinese label; inferred from
+            the actual when omitted (equal text or a tier word).
+        score_pct: for 定性 rows, the share of the weight in percent, inside the tier's band.
+        field: name used in error messages (e.g. 'rows[3]').
+    Raises:
+        DataError: negative weight, missing actual, an unknown tier, a score_pct
+        outside the tier band, or a qualitative row whose tier cannot be told.
+    """
+    if weight is None or weight < 0:
+        raise DataError("权重必须是不小于 0 的数", field=f"{field}.weight".strip("."))
+    try:
+        d = direction_of(operator, None if target is None else str(target), direction)
+    except ValueError as e:
+        raise DataError(str(e), field=f"{field}.direction".strip(".")) from None
+    tnum = parse_number(target) if d is not Direction.qualitative else None
+    anum = parse_number(actual) if d is not Direction.qualitative else None
+    given_tier = parse_tier(tier)
+    if tier is not None and given_tier is None:
+        raise DataError(f"无法识别的定性等级: {tier}（可用 达成年度指标/部分达成年度指标并具有一定效果/未达成年度指标且效果较差）",
+                        field=f"{field}.tier".strip("."))
+
+    if d is not Direction.qualitative and tnum is not None and anum is not None and given_tier is None:
+        return _quantitative(d, tnum, anum, float(weight))
+
+    # qualitative, or a quantitative row whose target/actual is not a number
+    the_tier = given_tier or infer_tier(None if target is None else str(target),
+                                        None if actual is None else str(actual))
+    if the_tier is None:
+        if actual is None or not normalize(str(actual)):
+            raise DataError("缺少实际完成值", field=f"{field}.actual".strip("."))
+        raise DataError("无法从实际完成值判断达成等级，请填写 tier（达成年度指标/部分达成年度指标并具有一定效果/未达成年度指标且效果较差）",
+                        field=f"{field}.tier".strip("."))
+    low, high = the_tier.band
+    if score_pct is not None:
+        share = score_pct / 100.0
+        ok = low <= share <= high if the_tier is Tier.achieved else low <= share < high
+        if not ok:
+            raise DataError(f"得分比例 {score_pct}% 不在“{the_tier.label}”的区间 {low*100:.0f}%–{high*100:.0f}% 内",
+                            field=f"{field}.score_pct".strip("."))
+    else:
+        share = _TIER_DEFAULT[the_tier]
+    w = float(weight)
+    return IndicatorScore(direction=Direction.qualitative if d is Direction.qualitative else d,
+                          weight=w, score=w * share, tier=the_tier,
+                          score_low=w * low, score_high=w * high)
+
+
+def _quantitative(d: Direction, t: float, a: float, w: float) -> IndicatorScore:
+    warnings: list[str] = []
+    if d is Direction.positive:
+        completion = a / t if t > 0 else (1.0 if a >= t else 0.0)
+        share = 1.0 if a >= t else max(0.0, completion)
+    elif d is Direction.negative:
+        completion = a / t if t > 0 else (1.0 if a <= 0 else float("inf"))
+        if a <= t:
+            share = 1.0
+        elif t > 0:
+            share = max(0.0, 2.0 - a / t)
+        else:
+            share = 0.0
+    else:  # equal
+        if t != 0:
+            completion = a / t
+            share = max(0.0, 1.0 - abs(a - t) / abs(t))
+        else:
+            completion = 1.0 if a == 0 else float("inf")
+            share = 1.0 if a == 0 else 0.0
+    if d in (Direction.positive, Direction.equal) and t > 0 and a >= FAR_ABOVE_FACTOR * t:
+        warnings.append(f"实际完成值 {format_number(a)} 是目标值 {format_number(t)} 的 {a / t:.1f} 倍，"
+                        "目标值可能设置偏低，请分析原因并在下年度调整（财预〔2020〕10号 附件1）")
+    score = w * min(1.0, share)
+    return IndicatorScore(direction=d, weight=w, score=score,
+                          completion=None if completion == float("inf") else completion,
+                          score_low=score, score_high=score, warnings=warnings)
+
+
+class TotalScore(BaseModel):
+    """Sum of indicator scores: total, total_weight, the percentage out of 100 used for the grade, grade, warnings."""
+
+    total: float
+    total_weight: float
+    percent: float
+    grade: str
+    warnings: list[str] = []
+
+
+def total_score(scores: list[IndicatorScore]) -> TotalScore:
+    """Total and grade of a list of indicator scores.
+
+    The grade is taken on the total when the weights add up to 100 (the
+    10号 form); otherwise on total / total_weight × 100, with a warning.
+    """
+    total = sum(s.score for s in scores)
+    tw = sum(s.weight for s in scores)
+    warnings: list[str] = []
+    if abs(tw - 100.0) > 1e-6:
+        warnings.append(f"权重合计为 {format_number(round(tw, 4))}，不是 100；等级按得分率计算")
+        pct = 100.0 * total / tw if tw > 0 else 0.0
+    else:
+        pct = total
+    return TotalScore(total=total, total_weight=tw, percent=pct, grade=grade(pct), warnings=warnings)
+
+
+def budget_execution_score(budget_wan: float | None, executed_wan: float, weight: float = 10.0) -> IndicatorScore:
+    """The 预算执行率 line (default 10 points, 财预〔2020〕10号 单位自评):
+    weight × min(1, executed / budget). A zero or missing budget scores full
+    weight when nothing was spent and 0 otherwise. Raises DataError for a
+    negative amount."""
+    if executed_wan < 0:
+        raise DataError("预算执行金额不能为负", field="budget_executed_wan")
+    if not budget_wan:
+        share = 1.0 if executed_wan == 0 else 0.0
+        rate = None
+    else:
+        rate = executed_wan / budget_wan
+        share = min(1.0, rate)
+    s = weight * share
+    return IndicatorScore(direction=Direction.positive, weight=weight, score=s, completion=rate,
+                          score_low=s, score_high=s)

@@ -1,0 +1,105 @@
+"""API-key authentication, roles and request limits for the HTTP service.
+
+`require_key` reads the `X-API-Key` header, looks up the SHA-256 hash of the
+key in the workflow database and returns the caller's `Principal` (key id,
+role, unit); a missing, unknown or revoked key is 401. With
+`settings.auth_required = False` (tests of read-only KB routes) the caller is
+an anonymous, read-only supervisor. `require_role(...)` adds a role check
+(403). `LimitedRoute` (the route class of the lifecycle routers) rejects
+bodies above `settings.max_request_bytes` with 413, also when no
+Content-Length is sent. The key itself is never logged or
+stored. Not for business rules (see `kb.lifecycle.service`).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
+
+from fastapi import Depends, HTTPException, Request, Security
+from fastapi.routing import APIRoute
+from fastapi.security import APIKeyHeader
+from sqlalchemy.orm import Session
+
+from kb.lifecycle.db import get_sessionmaker
+from kb.lifecycle.service import Forbidden, Principal, authenticate
+
+ANONYMOUS = Principal(key_id=None, role="supervisor", unit_name=None, unit_id=None)
+_header = APIKeyHeader(name="X-API-Key", auto_error=False, description="API 密钥（由 jixiao admin create-key 创建）")
+T = TypeVar("T")
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    """A workflow-database session for one request (closed afterwards)."""
+    maker = get_sessionmaker(request.app.state.settings.resolved_database_url())
+    with maker() as session:
+        yield session
+
+
+def require_key(request: Request, x_api_key: str | None = Security(_header)) -> Principal:
+    """The caller's Principal from `X-API-Key`; 401 when missing, unknown or revoked."""
+    settings = request.app.state.settings
+    if not settings.auth_required:
+        return ANONYMOUS
+    if not x_api_key:
+        raise HTTPException(status_code=401, detail="缺少 API 密钥：请在请求头 X-API-Key 中提供",
+                            headers={"WWW-Authenticate": "ApiKey"})
+    maker = get_sessionmaker(settings.resolved_database_url())
+    with maker() as session:
+        p = authenticate(session, x_api_key)
+    if p is None:
+        raise HTTPException(status_code=401, detail="API 密钥无效或已吊销",
+                            headers={"WWW-Authenticate": "ApiKey"})
+    request.state.principal = p
+    return p
+
+
+def require_role(*roles: str) -> Callable[..., Principal]:
+    """A dependency allowing only `roles` (403 otherwise, independent of the target)."""
+    allowed = frozenset(roles)
+
+    def dep(p: Principal = Depends(require_key)) -> Principal:
+        if p.role not in allowed:
+            raise HTTPException(status_code=403, detail=f"角色 {p.role} 无权执行此操作")
+        return p
+
+    return dep
+
+
+class LimitedRoute(APIRoute):
+    """An APIRoute that stops reading a body above settings.max_request_bytes with 413.
+
+    The app's middleware already rejects a too-large Content-Length; this also
+    covers chunked bodies (no Content-Length) while they are being received,
+    before anything is parsed or stored.
+    """
+
+    def get_route_handler(self) -> Callable:
+        handler = super().get_route_handler()
+
+        async def limited(request: Request):
+            limit = request.app.state.settings.max_request_bytes
+            cl = request.headers.get("content-length")
+            if cl and cl.isdigit() and int(cl) > limit:
+                raise HTTPException(status_code=413, detail=f"请求体超过上限 {limit} 字节")
+            receive, seen = request.receive, 0
+
+            async def counted() -> dict:
+                nonlocal seen
+                msg = await receive()
+                if msg.get("type") == "http.request":
+                    seen += len(msg.get("body", b""))
+                    if seen > limit:
+                        raise HTTPException(status_code=413, detail=f"请求体超过上限 {limit} 字节")
+                return msg
+
+            return await handler(Request(request.scope, counted))
+
+        return limited
+
+
+def call(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run a service operation, turning its Forbidden into 403."""
+    try:
+        return fn(*args, **kwargs)
+    except Forbidden as e:
+        raise HTTPException(status_code=403, detail=str(e)) from None
