@@ -1,0 +1,65 @@
+"""Answering a question from the corpora: similar Q&A pairs plus related articles.
+
+No text is generated: the answer is the stored answers of the most similar
+questions (with their sources) and the policy articles that match the
+question. `confident` is False when the best Q&A pair covers less than
+`CONFIDENT_COVERAGE` of the question's IDF weight (see
+`kb.corpus.search.CorpusIndex.coverage`), i.e. the corpus has no question
+like it. Not for search ranking itself (see `kb.corpus.search`).
+"""
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from kb.corpus.search import CorpusIndex, Filters, Hit
+
+# Calibrated on tests/data/doc_questions.jsonl (in-domain) against off-topic questions:
+# in-domain Q&A matches cover ≥ 0.45 of the question's IDF weight, off-topic ones ≤ 0.30.
+CONFIDENT_COVERAGE = 0.4
+# collections searched for "related policy articles"
+POLICY_COLLECTIONS = ("national_policy", "internal_regulation", "bank_policy", "public_notice",
+                      "market_info")
+
+
+class Answer(BaseModel):
+    """One similar question with its stored answer and source."""
+
+    question: str
+    answer: str
+    citation: str
+    source: str = ""
+    source_url: str = ""
+    doc_id: str
+    chunk_id: str
+    score: float
+    coverage: float
+
+
+class AskResult(BaseModel):
+    """Result of `ask`: similar questions (best first), related articles, and whether to trust them."""
+
+    question: str
+    confident: bool
+    answers: list[Answer] = Field(default_factory=list)
+    related: list[Hit] = Field(default_factory=list)
+    message: str = ""
+
+
+def ask(index: CorpusIndex, question: str, *, k: int = 3, related_k: int = 3,
+        mode: str | None = None) -> AskResult:
+    """Similar Q&A pairs (collection `qa`) and related policy chunks for `question`.
+
+    Args:
+        k: number of Q&A pairs; related_k: number of policy chunks.
+    Returns: AskResult; `confident` False (and a message) when no stored
+        question covers at least `CONFIDENT_COVERAGE` of the question.
+    """
+    hits = index.search(question, Filters(collections=("qa",)), k=k, mode=mode)
+    answers = [Answer(question=h.question or "", answer=h.answer or h.text, citation=h.citation,
+                      source=str(h.meta.get("source", "")), source_url=h.source_url, doc_id=h.doc_id,
+                      chunk_id=h.chunk_id, score=h.score, coverage=h.coverage) for h in hits]
+    related = index.search(question, Filters(collections=POLICY_COLLECTIONS), k=related_k, mode=mode)
+    best = max((a.coverage for a in answers), default=0.0)
+    confident = best >= CONFIDENT_COVERAGE
+    msg = "" if confident else "问答区中没有与此相近的问题；以下结果仅供参考，请查阅相关政策原文或咨询财政部门。"
+    return AskResult(question=question, confident=confident, answers=answers, related=related, message=msg)

@@ -1,0 +1,213 @@
+"""`Corpus`: the facade the CLI and the HTTP service call for the corpora.
+
+Opens the KB file named by the settings (or a given path) and offers add /
+remove / list (documents), search (cited hits), ask (similar Q&A + related
+articles), related (links for indicators, suggest candidates and checker
+findings), cite_basis (a rule's basis → corpus citation) and eval. The
+in-memory index is rebuilt when another process or call changed the corpus
+(the stored `version` moved). Thread-safe. Not for parsing or ranking
+details (see the sibling modules).
+"""
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+from kb.corpus.ask import AskResult, ask
+from kb.corpus.chunking import article_label
+from kb.corpus.eval import DEFAULT_QUESTIONS, EVAL_COLLECTIONS, EvalReport, load_questions, run_eval
+from kb.corpus.models import COLLECTIONS, citation
+from kb.corpus.readers import RE_DOC_NUMBER, Overrides, file_digest, read_file
+from kb.corpus.search import CorpusIndex, Filters, Hit
+from kb.corpus.store import (DOCS, CHUNKS, StoreReport, connect, corpus_tokenizer, corpus_version,
+                             ensure_tables, ensure_tokens, list_documents, remove_documents, resolve_ids,
+                             store_documents)
+from kb.corpus.sync import embed_chunks
+from kb.errors import DataError, NotFound
+from kb.settings import Settings, get_settings
+from kb.text import normalize
+
+# a related link must cover at least this share of the text's IDF weight
+RELATED_MIN_COVERAGE = 0.2
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():
+    return corpus_tokenizer()
+
+
+class Corpus:
+    """The corpora stored in one KB file.
+
+    Args:
+        kb_path: the KB SQLite file (default: `settings.resolved_kb_path()`); created if missing.
+        settings: configuration (default: environment).
+        embedder: an `Embedder`, None for lexical only, or "auto" (from `settings.embedder`).
+    Raises: ConfigError when the configured embedder cannot be loaded.
+    """
+
+    def __init__(self, kb_path: Path | str | None = None, settings: Settings | None = None, *,
+                 embedder="auto"):
+        self.settings = settings or get_settings()
+        self.path = Path(kb_path) if kb_path else self.settings.resolved_kb_path()
+        self.db = connect(self.path)
+        ensure_tables(self.db)
+        self.tok = _tokenizer()
+        if embedder == "auto":
+            embedder = _settings_embedder(self.settings)
+        self.embedder = embedder
+        self._index: CorpusIndex | None = None
+        self._lock = threading.RLock()
+
+    # ---------------------------------------------------------------- documents
+    def add(self, path: Path | str, collection: str, *, title: str | None = None,
+            doc_number: str | None = None, issuer: str | None = None, date: str | None = None,
+            year: int | None = None, status: str | None = None, source_url: str | None = None,
+            doc_id: str | None = None) -> StoreReport:
+        """Add (or replace) the documents of one file in ONE transaction.
+
+        Re-adding the same file replaces it: unchanged documents are left as
+        they are, changed ones re-indexed, vanished ones removed.
+        Raises: DataError (bad file, nothing stored), Conflict (id held by another file).
+        """
+        p = Path(path).expanduser()
+        if not p.is_file():
+            raise DataError("文件不存在", file=str(path))
+        ov = Overrides(title=title, doc_number=doc_number, issuer=issuer, date=date, year=year,
+                       status=status, source_url=source_url, doc_id=doc_id)
+        parsed = read_file(p, collection, overrides=ov)
+        with self._lock:
+            rep = store_documents(self.db, parsed, source=str(p.resolve()), source_hash=file_digest(p),
+                                  origin="user", tok=self.tok)
+            if self.embedder is not None:
+                embed_chunks(self.db, self.embedder, progress=self.settings.progress)
+        return rep
+
+    def remove(self, ref: str) -> list[str]:
+        """Remove a document by id (or every document of a source file); returns removed ids.
+
+        Raises: NotFound when nothing matches.
+        """
+        with self._lock:
+            ids = resolve_ids(self.db, ref)
+            if not ids:
+                raise NotFound(f"没有编号为 {ref} 的文档（用 jixiao corpus list 查看）")
+            return remove_documents(self.db, ids)
+
+    def list(self, collection: str | None = None) -> list[dict]:
+        """Stored documents (no text): doc_id, collection, kind, title, 文号, issuer, year, status, n_chunks …"""
+        if collection and collection not in COLLECTIONS:
+            raise DataError(f"未知的语料库 {collection!r}，可选: {', '.join(COLLECTIONS)}", field="collection")
+        return list_documents(self.db, collection)
+
+    def document(self, doc_id: str) -> dict:
+        """One stored document with its text; NotFound if absent."""
+        row = self.db.execute(f"SELECT * FROM [{DOCS}] WHERE doc_id=?", [doc_id]).fetchone()
+        if row is None:
+            raise NotFound(f"没有编号为 {doc_id} 的文档")
+        cols = [c[0] for c in self.db.execute(f"SELECT * FROM [{DOCS}] LIMIT 0").description]
+        return dict(zip(cols, row))
+
+    # ---------------------------------------------------------------- querying
+    @property
+    def index(self) -> CorpusIndex:
+        """The in-memory index, reloaded when the stored corpus changed."""
+        with self._lock:
+            v = corpus_version(self.db)
+            if self._index is None or self._index.version != v:
+                ensure_tokens(self.db, self.tok)
+                self._index = CorpusIndex(self.db, self.tok, embedder=self.embedder)
+            return self._index
+
+    def search(self, query: str, *, collections: list[str] | tuple[str, ...] | str | None = None,
+               issuer: str | None = None, year: int | None = None, status: str | None = None,
+               top: int = 10, mode: str | None = None) -> list[Hit]:
+        """Cited hits for `query` (see `kb.corpus.search`); DataError on an invalid filter."""
+        if not (query or "").strip():
+            raise DataError("查询内容为空", field="q")
+        if top < 1 or top > 100:
+            raise DataError("top 须在 1–100 之间", field="top")
+        if isinstance(collections, str):
+            collections = (collections,)
+        f = Filters(collections=tuple(collections) if collections else None, issuer=issuer or None,
+                    year=year, status=status or None).validate()
+        return self.index.search(query, f, k=top, mode=mode)
+
+    def ask(self, question: str, *, k: int = 3, related_k: int = 3) -> AskResult:
+        """Similar questions with answers and sources, plus related policy articles (no generation)."""
+        if not (question or "").strip():
+            raise DataError("问题为空", field="question")
+        return ask(self.index, question, k=k, related_k=related_k)
+
+    def related(self, text: str, collections: list[str] | tuple[str, ...] | None = None, k: int = 3, *,
+                min_coverage: float = RELATED_MIN_COVERAGE) -> list[Hit]:
+        """Corpus chunks related to `text` (an indicator name + explanation, a finding …).
+
+        Used by the indicator detail (related articles / opinions), suggest
+        (≤ 2 expert opinions per candidate) and the checker. Only hits that
+        cover at least `min_coverage` of the text's IDF weight are returned,
+        so an unrelated text gets [] rather than noise.
+        """
+        if not (text or "").strip():
+            return []
+        f = Filters(collections=tuple(collections) if collections else None).validate()
+        hits = self.index.search(text, f, k=max(k * 3, 10))
+        return [h for h in hits if h.coverage >= min_coverage][:k]
+
+    def cite_basis(self, doc_title_or_number: str, article: str | None = None) -> str | None:
+        """Citation into the corpora for a rule's basis, or None when the document is not stored.
+
+        `doc_title_or_number` may hold a 文号, a title, or both
+        (e.g. '财预〔2015〕88号《中央部门预算绩效目标管理办法》'); `article` may carry
+        notes ('第八条（据记忆）' → 第八条). The article is cited only when a stored
+        chunk of that document has it; otherwise the document alone is cited.
+        Effective documents and full regulations are preferred.
+        """
+        s = normalize(doc_title_or_number or "")
+        if not s:
+            return None
+        m = RE_DOC_NUMBER.search(s)
+        number = m.group(0) if m else ""
+        t = re.search(r"《([^》]+)》", s)
+        title = t.group(1) if t else ("" if number else s)
+        docs = self.db.execute(f"SELECT doc_id, doc_title, doc_number, status, kind FROM [{DOCS}]").fetchall()
+
+        def key(d):
+            return (d[3] == "repealed", {"regulation": 0, "card": 1}.get(d[4], 2), d[0])
+
+        cands = [d for d in docs if number and normalize(d[2]) == number]
+        if not cands and title:
+            cands = [d for d in docs if normalize(d[1]) == title] or \
+                    [d for d in docs if len(title) >= 4 and (title in normalize(d[1]) or normalize(d[1]) in title)]
+        if not cands:
+            return None
+        cands.sort(key=key)
+        art = article_label(re.sub(r"[（(][^）)]*[）)]", "", article or "")) if article else None
+        if art:
+            for d in cands:
+                row = self.db.execute(f"SELECT article FROM [{CHUNKS}] WHERE doc_id=? AND article=? LIMIT 1",
+                                      [d[0], art]).fetchone()
+                if row:
+                    return citation(d[1], d[2], art, status=d[3])
+        d = cands[0]
+        return citation(d[1], d[2], status=d[3])
+
+    # ---------------------------------------------------------------- eval
+    def eval(self, questions: Path | str | None = None, *, k: int = 3) -> EvalReport:
+        """Recall@k and MRR of `search` over a question file (default tests/data/doc_questions.jsonl)."""
+        qs = load_questions(Path(questions) if questions else DEFAULT_QUESTIONS)
+        idx = self.index
+        return run_eval(lambda q, depth: idx.search(q, Filters(collections=EVAL_COLLECTIONS), k=depth),
+                        qs, k=k, documents=self.list())
+
+
+def _settings_embedder(settings: Settings):
+    if settings.embedder in ("", "none"):
+        return None
+    try:
+        from kb.embed import get_embedder
+    except ImportError:
+        return None
+    return get_embedder(settings)

@@ -1,0 +1,348 @@
+"""Cited search over corpus chunks: filters, ranking, highlights, confidence.
+
+Retrieval reuses the project's one search stack: `kb.tokenize.Tokenizer`
+tokens, `kb.lexical.LexicalIndex` (BM25, matched-only) and `top_k`; when an
+embedder is configured and `kb.fusion` is available, `kb.dense.DenseIndex`
+over cached chunk vectors (`kb.vectors`) is fused with the lexical list by
+reciprocal rank fusion (`kb.fusion.rrf_fuse`).
+
+Ranking rule: candidates are ordered by score, then every repealed document's
+chunks are moved below the effective ones (stable), so a repealed article is
+shown — marked 已废止 — but never above a valid one.
+
+Confidence (`coverage`): the IDF-weighted share of the query's terms that
+occur in a chunk — Σ idf(matched) / Σ idf(all query terms), with a term
+unknown to the corpus weighted like a term of document frequency 0. A query
+about something the corpus does not cover matches few of its rarer terms.
+Not for storing (see `kb.corpus.store`).
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import sqlite_utils
+from pydantic import BaseModel, Field
+
+from kb.corpus.models import COLLECTIONS, STATUS_LABELS, citation
+from kb.corpus.store import CHUNKS, INDEX, corpus_version, embed_text, ensure_tables
+from kb.errors import DataError
+from kb.lexical import LexicalIndex, top_k
+from kb.text import normalize, normalize_with_offsets
+from kb.tokenize import Tokenizer
+
+# Question words and particles that say nothing about the topic; dropped from queries only.
+STOPWORDS = frozenset("""
+的 了 是 在 和 与 及 或 吗 呢 吧 啊 呀 么 着 过 把 被 给 让 对 向 从 都 也 就 还 又 很 更 最 该 这 那 其
+什么 怎么 怎样 怎么样 如何 哪些 哪个 哪种 哪 为什么 为何 多少 几个 几 能否 能不能 可否 可以 可不可以
+是否 是不是 有没有 有无 一般 通常 应该 应当 需要 需不需要 要不要 请问 请 我们 我 你 您 他 她 它 他们
+这个 那个 这些 那些 一个 一下 时候 时 呢 哪里 么样 有 要 会 能 算 吗 呢 啥 咋 多 少 什么样
+""".split())
+
+RRF_K = 60
+CANDIDATES = 100  # lexical / dense candidates inspected before filtering to the page
+
+
+class Hit(BaseModel):
+    """One search result (shape of `jixiao docs --json` hits and GET /v1/docs/search).
+
+    highlights: [start, end) character offsets into `text` of the matched query terms.
+    score: BM25 (lexical) or RRF (hybrid) score; comparable within one result list only.
+    coverage: IDF-weighted share of query terms found in the chunk, in [0, 1].
+    """
+
+    chunk_id: str
+    doc_id: str
+    doc_title: str
+    doc_number: str = ""
+    issuer: str = ""
+    year: int | None = None
+    date: str = ""
+    status: str = "effective"
+    status_label: str = "有效"
+    collection: str
+    kind: str
+    chapter: str = ""
+    section: str = ""
+    article: str | None = None
+    clause: str | None = None
+    item: str | None = None
+    text: str
+    start: int
+    end: int
+    citation: str
+    score: float
+    coverage: float = 0.0
+    highlights: list[tuple[int, int]] = Field(default_factory=list)
+    source_url: str = ""
+    question: str | None = None
+    answer: str | None = None
+    meta: dict = Field(default_factory=dict)
+
+
+@dataclass
+class Filters:
+    """Search filters; None / empty = no filter.
+
+    collections: any of these collections; issuer: substring of 发文机关
+    (normalised); year: exact year; status: effective | repealed; kinds:
+    any of these document kinds.
+    """
+
+    collections: tuple[str, ...] | None = None
+    issuer: str | None = None
+    year: int | None = None
+    status: str | None = None
+    kinds: tuple[str, ...] | None = None
+
+    def validate(self) -> "Filters":
+        """Raise DataError naming the field of an invalid filter value."""
+        for c in self.collections or ():
+            if c not in COLLECTIONS:
+                raise DataError(f"未知的语料库 {c!r}，可选: {', '.join(COLLECTIONS)}", field="collection")
+        if self.status not in (None, "", "effective", "repealed"):
+            raise DataError(f"状态须为 effective 或 repealed，而不是 {self.status!r}", field="status")
+        if self.year is not None and not 1900 <= int(self.year) <= 2100:
+            raise DataError(f"年份 {self.year} 超出 1900–2100", field="year")
+        return self
+
+
+class CorpusIndex:
+    """In-memory view of the stored chunks for querying (one corpus `version`).
+
+    Holds the BM25 matrix (cached in `corpus_index` per version, rebuilt from
+    the stored tokens when stale), per-chunk filter columns as numpy arrays and,
+    optionally, the dense matrix. Chunk rows themselves are read from SQLite
+    for the returned page only.
+    """
+
+    def __init__(self, db: sqlite_utils.Database, tok: Tokenizer, *, embedder=None):
+        ensure_tables(db)
+        self.db, self.tok, self.embedder = db, tok, embedder
+        self.version = corpus_version(db)
+        cur = db.execute(f"SELECT rowid, chunk_id, collection, status, year, issuer, kind "
+                         f"FROM [{CHUNKS}] ORDER BY rowid")
+        rows = cur.fetchall()
+        self.rowids = np.array([r[0] for r in rows], dtype=np.int64)
+        self.chunk_ids = [r[1] for r in rows]
+        self.collection = np.array([r[2] for r in rows], dtype=object)
+        self.repealed = np.array([r[3] == "repealed" for r in rows], dtype=bool)
+        self.year = np.array([r[4] if r[4] is not None else -1 for r in rows], dtype=np.int64)
+        self.issuer = np.array([normalize(r[5] or "") for r in rows], dtype=object)
+        self.kind = np.array([r[6] for r in rows], dtype=object)
+        self.lexical = self._lexical()
+        self.df = np.diff(self.lexical.indptr).astype(np.float64) if self.lexical.num_docs else np.zeros(0)
+        self.dense = self._dense() if embedder is not None else None
+
+    @property
+    def size(self) -> int:
+        """Number of chunks."""
+        return len(self.chunk_ids)
+
+    def _lexical(self) -> LexicalIndex:
+        row = self.db.execute(f"SELECT version, data FROM [{INDEX}] WHERE name='lexical'").fetchone()
+        if row and row[0] == self.version and row[1]:
+            lex = LexicalIndex.from_bytes(row[1])
+            if lex.num_docs == self.size:
+                return lex
+        docs = [(t or "").split("\n") if t else [] for (t,) in
+                self.db.execute(f"SELECT tokens FROM [{CHUNKS}] ORDER BY rowid").fetchall()]
+        lex = LexicalIndex.build(docs)
+        try:
+            with self.db.atomic():
+                if corpus_version(self.db) == self.version:
+                    self.db[INDEX].upsert({"name": "lexical", "version": self.version,
+                                           "data": lex.to_bytes()}, pk="name")
+        except Exception:  # read-only file or a concurrent writer: the cache is optional
+            pass
+        return lex
+
+    def _dense(self):
+        try:
+            import kb.fusion  # noqa: F401  (hybrid needs the fusion step as well)
+            from kb.dense import DenseIndex
+            from kb.vectors import StaleVectors, ensure_vectors, load_matrix
+        except ImportError:
+            return None
+        if not self.size:
+            return None
+        try:
+            m = load_matrix(self.db, "chunk", self.chunk_ids, self.embedder.fingerprint)
+        except StaleVectors:
+            m = ensure_vectors(self.db, "chunk", chunk_items(self.db), self.embedder, prune=True)
+        return DenseIndex(m)
+
+    # ------------------------------------------------------------ querying
+    def query_tokens(self, query: str) -> list[str]:
+        """Query tokens without stopwords (all tokens if only stopwords remain)."""
+        toks = self.tok.tokens(query)
+        kept = [t for t in toks if t not in STOPWORDS]
+        return kept or toks
+
+    def mask(self, f: Filters) -> np.ndarray | None:
+        """Boolean mask of chunks passing the filters (None = all)."""
+        m = None
+
+        def sub(x):
+            nonlocal m
+            m = x if m is None else (m & x)
+
+        if f.collections:
+            sub(np.isin(self.collection, list(f.collections)))
+        if f.kinds:
+            sub(np.isin(self.kind, list(f.kinds)))
+        if f.status:
+            sub(self.repealed if f.status == "repealed" else ~self.repealed)
+        if f.year is not None:
+            sub(self.year == int(f.year))
+        if f.issuer:
+            needle = normalize(f.issuer)
+            sub(np.fromiter((needle in s for s in self.issuer), dtype=bool, count=self.size))
+        return m
+
+    def idf(self, tokens: list[str]) -> dict[str, float]:
+        """BM25 (Lucene) IDF of each distinct token; unknown tokens get the df=0 value."""
+        n = max(self.lexical.num_docs, 1)
+        out = {}
+        for t in dict.fromkeys(tokens):
+            c = self.lexical.vocab.get(t)
+            df = float(self.df[c]) if c is not None and c < len(self.df) else 0.0
+            out[t] = math.log(1 + (n - df + 0.5) / (df + 0.5))
+        return out
+
+    def coverage(self, tokens: list[str], i: int, idf: dict[str, float] | None = None) -> float:
+        """IDF-weighted share of the query's distinct tokens found in chunk i, in [0, 1]."""
+        idf = idf or self.idf(tokens)
+        total = sum(idf.values())
+        if total <= 0:
+            return 0.0
+        matched = self.lexical.matched_terms(tokens, i)
+        return float(sum(idf[t] for t in matched) / total)
+
+    def rank(self, query: str, f: Filters, k: int, *, mode: str | None = None) -> tuple[list[int], list[float], list[str]]:
+        """(chunk indices, scores, query tokens) of the best k chunks, repealed ones last."""
+        f.validate()
+        toks = self.query_tokens(query)
+        if not toks or not self.size or k <= 0:
+            return [], [], toks
+        mask = self.mask(f)
+        scores = self.lexical.scores(toks)
+        ncand = max(CANDIDATES, 3 * k)
+        lidx, lsc = top_k(scores, ncand, mask)
+        use_dense = self.dense is not None and mode in (None, "hybrid", "dense")
+        if use_dense:
+            qvec = self.embedder.encode_queries([query])[0]
+            didx, dsc = self.dense.search(qvec, ncand, mask)
+            if mode == "dense":
+                idx, sc = list(didx), [float(x) for x in dsc]
+            else:
+                idx, sc = _fuse(list(lidx), list(didx))
+        else:
+            idx, sc = [int(i) for i in lidx], [float(x) for x in lsc]
+        order = sorted(range(len(idx)), key=lambda j: (bool(self.repealed[idx[j]]), -sc[j], idx[j]))
+        order = order[:k]
+        return [int(idx[j]) for j in order], [sc[j] for j in order], toks
+
+    def fetch(self, indices: list[int]) -> list[dict]:
+        """Stored chunk rows for chunk indices (in that order)."""
+        if not indices:
+            return []
+        ids = [int(self.rowids[i]) for i in indices]
+        cur = self.db.execute(f"SELECT rowid AS _rowid, * FROM [{CHUNKS}] WHERE rowid IN "
+                              f"({','.join('?' * len(ids))})", ids)
+        cols = [d[0] for d in cur.description]
+        by = {r[0]: dict(zip(cols, r)) for r in cur.fetchall()}
+        return [by[r] for r in ids]
+
+    def search(self, query: str, f: Filters | None = None, k: int = 10, *,
+               mode: str | None = None) -> list[Hit]:
+        """The best k chunks for `query` as cited hits (see module docstring for the ranking)."""
+        f = f or Filters()
+        idx, sc, toks = self.rank(query, f, k, mode=mode)
+        rows = self.fetch(idx)
+        idf = self.idf(toks) if toks else {}
+        return [to_hit(r, s, self.coverage(toks, i, idf), self.highlight_terms(toks, i))
+                for r, s, i in zip(rows, sc, idx)]
+
+    def highlight_terms(self, tokens: list[str], i: int) -> list[str]:
+        """Matched query terms worth highlighting in chunk i (longest first; no lone characters)."""
+        m = [t for t in self.lexical.matched_terms(tokens, i) if len(t) > 1 or len(tokens) == 1]
+        return sorted(set(m), key=len, reverse=True)
+
+
+def _fuse(lex: list, dense: list) -> tuple[list[int], list[float]]:
+    """RRF of two ranked index lists via `kb.fusion.rrf_fuse` (k=60)."""
+    from kb.fusion import rrf_fuse
+
+    fused = rrf_fuse([int(i) for i in lex], [int(i) for i in dense], k=RRF_K)
+    idx, sc = [], []
+    for item in fused:
+        if isinstance(item, tuple):
+            idx.append(int(item[0]))
+            sc.append(float(item[1]))
+        else:
+            idx.append(int(item))
+            sc.append(0.0)
+    return idx, sc
+
+
+def chunk_items(db: sqlite_utils.Database) -> list[tuple[str, str, str]]:
+    """(chunk_id, embed text, content hash) of every stored chunk, in index order (for `kb.vectors`)."""
+    cur = db.execute(f"SELECT chunk_id, kind, doc_title, section, article, text, question, answer, "
+                     f"content_hash FROM [{CHUNKS}] ORDER BY rowid")
+    cols = [d[0] for d in cur.description]
+    out = []
+    for r in cur.fetchall():
+        d = dict(zip(cols, r))
+        out.append((d["chunk_id"], embed_text(d), d["content_hash"]))
+    return out
+
+
+def highlights(text: str, terms: list[str]) -> list[tuple[int, int]]:
+    """[start, end) spans in `text` (original offsets) where any of `terms` occurs, merged.
+
+    Matching is done on the normalised, lower-cased text (NFKC, Traditional→
+    Simplified) and mapped back through `kb.text.normalize_with_offsets`.
+    """
+    if not text or not terms:
+        return []
+    norm, offs = normalize_with_offsets(text)
+    low = norm.lower()
+    spans = []
+    for t in terms:
+        start = 0
+        while True:
+            p = low.find(t, start)
+            if p < 0:
+                break
+            spans.append((offs[p], offs[p + len(t) - 1] + 1))
+            start = p + 1
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def to_hit(r: dict, score: float, coverage: float, terms: list[str]) -> Hit:
+    """A stored chunk row → Hit with citation and highlights."""
+    meta = json.loads(r.get("meta") or "{}")
+    return Hit(
+        chunk_id=r["chunk_id"], doc_id=r["doc_id"], doc_title=r["doc_title"],
+        doc_number=r["doc_number"] or "", issuer=r["issuer"] or "", year=r["year"], date=r["date"] or "",
+        status=r["status"], status_label=STATUS_LABELS.get(r["status"], r["status"]),
+        collection=r["collection"], kind=r["kind"], chapter=r["chapter"] or "", section=r["section"] or "",
+        article=r["article"], clause=r["clause"], item=r["item"], text=r["text"], start=r["start"],
+        end=r["end"],
+        citation=citation(r["doc_title"], r["doc_number"] or "", r["article"], r["clause"], r["item"],
+                          r["status"]),
+        score=round(float(score), 6), coverage=round(float(coverage), 4),
+        highlights=highlights(r["text"], terms), source_url=r["source_url"] or "",
+        question=r["question"], answer=r["answer"], meta=meta,
+    )
+
