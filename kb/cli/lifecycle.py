@@ -1,4 +1,209 @@
-"""CLI commands of the lifecycle area (registered on `kb.cli.app`)."""
+"""CLI commands of the lifecycle area: `jixiao db …`, `jixiao admin …`, `jixiao library …`.
+
+`jixiao db upgrade` applies the workflow-database migrations;
+`jixiao admin create-key --unit NAME --role ROLE` creates an API key and
+prints it once, alone on the last line (scripts read `| tail -n 1`);
+`jixiao library …` applies versioned, all-or-nothing library changes and
+publishes them into the KB file. Commands that touch the database apply
+pending migrations first. Thin layer over `kb.lifecycle`; errors become exit
+2 with one line (see `kb.cli.main`).
+"""
 from __future__ import annotations
 
-from kb.cli import app  # noqa: F401
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from pydantic import ValidationError
+
+from kb.cli import app
+from kb.errors import DataError
+from kb.settings import get_settings
+
+db_app = typer.Typer(help="工作流数据库（申报、监控、评价、反馈）", no_args_is_help=True)
+admin_app = typer.Typer(help="API 密钥管理", no_args_is_help=True)
+library_app = typer.Typer(help="指标库管理：新增、修改、停用指标和同义词（有版本、全部成功或全部不生效）",
+                          no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(admin_app, name="admin")
+app.add_typer(library_app, name="library")
+
+ROLES = ("declarant", "reviewer", "supervisor", "admin")
+
+
+def _safe_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    from kb.lifecycle.db import normalize_url
+
+    return make_url(normalize_url(url)).render_as_string(hide_password=True)
+
+
+def _session(url: str | None = None):
+    from kb.lifecycle.db import get_sessionmaker, upgrade
+
+    url = url or get_settings().resolved_database_url()
+    upgrade(url)
+    return get_sessionmaker(url)()
+
+
+def _model(cls, data, what: str):
+    try:
+        return cls.model_validate(data)
+    except ValidationError as e:
+        err = e.errors()[0]
+        raise DataError(f"{what}: {err['msg']}", field=".".join(str(x) for x in err["loc"])) from None
+
+
+@db_app.command("upgrade")
+def db_upgrade(url: Optional[str] = typer.Option(None, "--url", help="数据库地址（默认 JIXIAO_DATABASE_URL 或知识库旁的 SQLite 文件）")) -> None:
+    """应用数据库迁移（可重复执行）。"""
+    from kb.lifecycle.db import current_revision, upgrade
+
+    url = url or get_settings().resolved_database_url()
+    upgrade(url)
+    typer.echo(f"数据库已是最新版本 {current_revision(url)}: {_safe_url(url)}")
+
+
+@db_app.command("current")
+def db_current(url: Optional[str] = typer.Option(None, "--url", help="数据库地址")) -> None:
+    """显示数据库当前的迁移版本。"""
+    from kb.lifecycle.db import current_revision, head_revision
+
+    url = url or get_settings().resolved_database_url()
+    cur = current_revision(url)
+    typer.echo(f"当前版本: {cur or '未初始化'}；最新版本: {head_revision()}")
+
+
+@admin_app.command("create-key")
+def create_key(unit: str = typer.Option(..., "--unit", help="单位名称（不存在则创建）"),
+               role: str = typer.Option(..., "--role", help="declarant / reviewer / supervisor / admin"),
+               label: str = typer.Option("", "--label", help="备注")) -> None:
+    """创建 API 密钥；密钥只显示这一次，单独占最后一行。"""
+    from kb.lifecycle import service as svc
+    from kb.lifecycle.schemas import KeyIn
+
+    if role not in ROLES:
+        raise DataError(f"角色只能是 {'/'.join(ROLES)}", field="--role")
+    body = _model(KeyIn, {"unit_name": unit, "role": role, "label": label}, "参数有误")
+    with _session() as s:
+        k = svc.create_key(s, svc.CLI_PRINCIPAL, body)
+    typer.echo(f"已为 {k.unit_name} 创建 {k.role} 密钥（id {k.id}）。密钥只显示这一次，请妥善保存：", err=True)
+    typer.echo(k.key)
+
+
+@admin_app.command("list-keys")
+def list_keys() -> None:
+    """列出密钥（不显示密钥本身）。"""
+    from kb.lifecycle import service as svc
+
+    with _session() as s:
+        for k in svc.list_keys(s, svc.CLI_PRINCIPAL):
+            state = f"已吊销 {k.revoked_at:%Y-%m-%d}" if k.revoked_at else "有效"
+            typer.echo(f"{k.id}\t{k.unit_name}\t{k.role}\t{state}\t{k.label}")
+
+
+@admin_app.command("revoke-key")
+def revoke_key(key_id: int = typer.Argument(..., help="密钥 id")) -> None:
+    """吊销密钥（立即失效）。"""
+    from kb.lifecycle import service as svc
+
+    with _session() as s:
+        k = svc.revoke_key(s, svc.CLI_PRINCIPAL, key_id)
+    typer.echo(f"已吊销密钥 {k.id}（{k.unit_name} {k.role}）")
+
+
+def _apply(changes: list[dict]) -> None:
+    from kb.errors import ConfigError, NotFound
+    from kb.lifecycle import library as lib
+    from kb.lifecycle import service as svc
+    from kb.lifecycle.schemas import LibraryChangesIn
+
+    body = _model(LibraryChangesIn, {"changes": changes}, "修改内容有误")
+    settings = get_settings()
+    lookup = None
+    try:
+        from kb.knowledge import KnowledgeBase
+
+        kbase = KnowledgeBase(settings)
+
+        def lookup(i: str):
+            try:
+                return kbase.get_indicator(i)
+            except NotFound:
+                return None
+    except (ConfigError, ImportError):
+        pass
+    with _session() as s:
+        out = lib.apply_changes(s, svc.CLI_PRINCIPAL, body, lookup=lookup)
+        published = lib.publish(settings, s)
+    for c in out.changes:
+        typer.echo(f"{c.op}\t{c.id}\t版本 {c.version}")
+    typer.echo(f"指标库版本 {out.library_version}；" + ("已发布到知识库" if published else "知识库尚未构建，构建后再发布"))
+
+
+def _read_json(path: Path):
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataError("文件不存在", file=str(path)) from None
+    except json.JSONDecodeError as e:
+        raise DataError(f"不是有效的 JSON: {e.msg}", file=str(path), row=e.lineno) from None
+
+
+@library_app.command("apply")
+def library_apply(file: Path = typer.Argument(..., help="JSON 文件：{\"changes\": [...]} 或修改列表")) -> None:
+    """批量应用修改（全部成功或全部不生效）。"""
+    data = _read_json(file)
+    changes = data.get("changes") if isinstance(data, dict) else data
+    if not isinstance(changes, list):
+        raise DataError("应为修改列表或 {\"changes\": [...]}", file=str(file))
+    _apply(changes)
+
+
+@library_app.command("add")
+def library_add(file: Path = typer.Argument(..., help="一个指标的 JSON 文件（字段同 kb.schema.Indicator，id 可省略）")) -> None:
+    """新增指标。"""
+    _apply([{"op": "add", "indicator": _read_json(file)}])
+
+
+@library_app.command("update")
+def library_update(indicator_id: str = typer.Argument(..., help="指标 id"),
+                   patch: str = typer.Option(..., "--patch", help='要修改的字段(JSON)，如 {"unit": "人次"}'),
+                   expected_version: Optional[int] = typer.Option(None, "--expected-version", help="当前版本号")) -> None:
+    """修改指标字段。"""
+    try:
+        p = json.loads(patch)
+    except json.JSONDecodeError as e:
+        raise DataError(f"不是有效的 JSON: {e.msg}", field="--patch") from None
+    _apply([{"op": "update", "id": indicator_id, "patch": p, "expected_version": expected_version}])
+
+
+@library_app.command("deprecate")
+def library_deprecate(indicator_id: str = typer.Argument(..., help="指标 id")) -> None:
+    """停用指标。"""
+    _apply([{"op": "deprecate", "id": indicator_id}])
+
+
+@library_app.command("synonym")
+def library_synonym(indicator_id: str = typer.Argument(..., help="指标 id"),
+                    words: list[str] = typer.Argument(..., help="同义词")) -> None:
+    """为指标增加同义词。"""
+    _apply([{"op": "synonyms", "id": indicator_id, "synonyms": words}])
+
+
+@library_app.command("list")
+def library_list(unit: Optional[str] = typer.Option(None, "--unit", help="只看某单位的单位指标库")) -> None:
+    """列出经管理修改过的指标。"""
+    from kb.lifecycle import library as lib
+    from kb.lifecycle import service as svc
+
+    with _session() as s:
+        rows = lib.list_managed(s, svc.CLI_PRINCIPAL, unit_name=unit)
+    for r in rows:
+        typer.echo(f"{r.id}\t{r.library}\t{r.unit_name or ''}\t{r.indicator.get('name')}\t{r.status}\t版本 {r.version}")
+    if not rows:
+        typer.echo("（无）", err=True)
+    sys.stdout.flush()

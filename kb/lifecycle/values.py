@@ -18,13 +18,14 @@ from kb.text import normalize
 _NUM = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?|[-+]?\.\d+")
 _LEAD_OP = re.compile(r"^\s*(>=|<=|=>|=<|==|[≥≤＞＜>＜<=＝])")
 # a date-like value (时效 rows such as '2021年12月完成', '2023.07-2024.01') is not a quantity
-_DATE = re.compile(r"\d{4}\s*年|\d{4}[./-]\d{1,2}")
+_DATE = re.compile(r"(?:19|20)\d{2}\s*年|(?:19|20)\d{2}[./-](?:0[1-9]|1[0-2])(?!\d)")
 
 
 def parse_number(text: str | float | int | None) -> float | None:
     """The first number in `text` (NFKC-normalised, thousands separators removed), else None.
 
-    Dates ('2021年12月', '2023.07') are not numbers here: returns None for them.
+    Dates ('2021年12月', '2023.07', '2023-07-01') are not numbers here: returns None
+    for them (a year 19xx/20xx followed by 年 or by a two-digit month).
     `'≥95%'` → 95.0; `'1,290.3平方米'` → 1290.3; `'129(完工率243%)'` → 129.0.
     """
     if text is None:
