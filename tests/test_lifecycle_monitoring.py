@@ -1,0 +1,119 @@
+"""事中监控 rules: time progress, indicator and budget lights, 预计无法完成, zero cases.
+
+Uses the real rows of D002 (雾炮车降尘抑尘服务, 2023, 250 万元) and D001 (青山区教育局)
+from dev.jsonl; the mid-year actuals are the monitoring inputs under test.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kb.errors import DataError
+from kb.lifecycle.monitoring import budget_progress, indicator_progress, light_of, time_progress
+from kb.schema import Direction
+from kb.settings import MonitoringSettings
+from tests.lifecycle_fixtures import dev_record
+
+BANDS = MonitoringSettings()
+
+
+def _row(rec_id: str, name: str) -> dict:
+    return next(r for r in dev_record(rec_id)["indicators"] if r["name"] == name)
+
+
+def test_time_progress():
+    assert time_progress(date(2023, 12, 31), 2023) == pytest.approx(1.0)
+    assert time_progress(date(2023, 1, 1), 2023) == pytest.approx(1 / 365)
+    assert time_progress(date(2023, 6, 30), 2023) == pytest.approx(181 / 365)
+    assert time_progress(date(2024, 6, 30), 2024) == pytest.approx(182 / 366)  # leap year
+    with pytest.raises(DataError) as e:
+        time_progress(date(2024, 1, 5), 2023)
+    assert e.value.field == "period_end"
+
+
+def test_default_bands_and_configurable_bands():
+    assert [light_of(x, BANDS) for x in (0.59, 0.6, 0.79, 0.8, 1.3, None)] == \
+        ["red", "yellow", "yellow", "green", "green", "green"]
+    strict = MonitoringSettings(red_below=0.7, green_from=0.9)
+    assert [light_of(x, strict) for x in (0.65, 0.85, 0.9)] == ["red", "yellow", "green"]
+
+
+def test_real_d002_mid_year_indicator_lights():
+    tp = time_progress(date(2023, 6, 30), 2023)  # ≈ 0.496
+    cars = _row("D002", "雾炮车降尘抑尘服务配备车辆数")  # = 10 辆
+    p = indicator_progress(operator=cars["operator"], target=cars["value"], actual="4", tp=tp, bands=BANDS)
+    assert p.direction is Direction.equal and p.completion == pytest.approx(0.4)
+    assert p.ratio == pytest.approx(0.4 / tp) and p.light == "green"  # 0.806 ≥ 0.8
+    p = indicator_progress(operator=cars["operator"], target=cars["value"], actual="3", tp=tp, bands=BANDS)
+    assert p.light == "yellow"  # 0.3 / 0.496 = 0.605
+    p = indicator_progress(operator=cars["operator"], target=cars["value"], actual="2", tp=tp, bands=BANDS)
+    assert p.light == "red" and "预计无法完成" in p.warnings[0]
+    cost = _row("D002", "控制在预算成本内")  # ≤ 250 万元: a cap
+    p = indicator_progress(operator=cost["operator"], target=cost["value"], actual="120", tp=tp, bands=BANDS)
+    assert p.direction is Direction.negative and p.light == "green" and p.completion is None
+    p = indicator_progress(operator=cost["operator"], target=cost["value"], actual="260", tp=tp, bands=BANDS)
+    assert p.light == "red" and "已超过目标上限" in p.warnings
+    air = _row("D002", "服务周期内空气质量")  # qualitative 优良
+    assert indicator_progress(operator=air["operator"], target=air["value"], actual="优良 ", tp=tp,
+                              bands=BANDS).light == "green"
+    assert indicator_progress(operator=air["operator"], target=air["value"], actual="良", tp=tp,
+                              bands=BANDS).light == "yellow"
+    assert indicator_progress(operator=air["operator"], target=air["value"], actual="良", tp=tp, bands=BANDS,
+                              on_track=False).light == "red"
+    period = _row("D002", "服务周期")  # '2023.07-2024.01' is a date range, not a number
+    assert indicator_progress(operator=period["operator"], target=period["value"], actual="2023.07-2024.01",
+                              tp=tp, bands=BANDS).direction is Direction.qualitative
+
+
+def test_trailing_spaces_in_qualitative_values():
+    p = indicator_progress(operator="定性", target="达成年度指标 ", actual="达成年度指标", tp=0.5, bands=BANDS)
+    assert p.light == "green"
+    p = indicator_progress(operator="定性", target="达成年度指标", actual="　达成年度指标  ", tp=0.5, bands=BANDS)
+    assert p.light == "green"
+
+
+def test_expected_unachievable_needs_a_reason():
+    sat = _row("D001", "学生、家长、社会满意度")  # ≥ 90 %
+    with pytest.raises(DataError) as e:
+        indicator_progress(operator=sat["operator"], target=sat["value"], actual="70", tp=0.5, bands=BANDS,
+                           expected_unachievable=True, reason="  ", field="indicators[0]")
+    assert e.value.field == "indicators[0].reason"
+    p = indicator_progress(operator=sat["operator"], target=sat["value"], actual="70", tp=0.5, bands=BANDS,
+                           expected_unachievable=True, reason="问卷推迟到第四季度")
+    assert p.light == "red" and p.expected_unachievable and p.reason == "问卷推迟到第四季度" and p.warnings == []
+
+
+def test_zero_target_and_bad_actual():
+    p = indicator_progress(operator="≥", target="0", actual="0", tp=0.5, bands=BANDS)
+    assert p.completion == 1.0 and p.light == "green"
+    p = indicator_progress(operator="≤", target="0", actual="1", tp=0.5, bands=BANDS)
+    assert p.light == "red"
+    with pytest.raises(DataError) as e:
+        indicator_progress(operator="≥", target="90", actual="还不知道", tp=0.5, bands=BANDS, field="indicators[1]")
+    assert e.value.field == "indicators[1].actual"
+    with pytest.raises(DataError):
+        indicator_progress(operator="≥", target="90", actual=" ", tp=0.5, bands=BANDS)
+
+
+def test_budget_lights_real_d002_budget():
+    tp = time_progress(date(2023, 9, 30), 2023)  # 273/365 ≈ 0.748
+    b = budget_progress(budget_wan=250, executed_wan=150, tp=tp, bands=BANDS)
+    assert b.execution_rate == pytest.approx(0.6) and b.plan_wan == pytest.approx(250 * tp)
+    assert b.ratio == pytest.approx(0.6 / tp) and b.light == "green"  # 0.80
+    assert budget_progress(budget_wan=250, executed_wan=120, tp=tp, bands=BANDS).light == "yellow"  # 0.64
+    assert budget_progress(budget_wan=250, executed_wan=100, tp=tp, bands=BANDS).light == "red"  # 0.53
+    assert budget_progress(budget_wan=250, executed_wan=100, tp=tp,
+                           bands=MonitoringSettings(red_below=0.5, green_from=0.7)).light == "yellow"
+
+
+def test_zero_and_unknown_budget():
+    b = budget_progress(budget_wan=0, executed_wan=0, tp=0.5, bands=BANDS)
+    assert b.light == "green" and b.execution_rate is None and b.message
+    b = budget_progress(budget_wan=0, executed_wan=3, tp=0.5, bands=BANDS)
+    assert b.light == "red" and "预算为 0" in b.message
+    b = budget_progress(budget_wan=None, executed_wan=3, tp=0.5, bands=BANDS)
+    assert b.light is None and b.execution_rate is None
+    with pytest.raises(DataError) as e:
+        budget_progress(budget_wan=10, executed_wan=-1, tp=0.5, bands=BANDS)
+    assert e.value.field == "budget_executed_wan"
