@@ -1,0 +1,159 @@
+"""Dense and hybrid retrieval over the indicator KB: the glue `KnowledgeBase` calls.
+
+`HybridRetriever.from_kb(kb)` loads the indicator vectors the build stored
+(`kb.vectors`), the KB's confidence calibration and the configured embedder;
+`search` answers `jixiao search --mode dense|hybrid`, and `ranker(mode)`
+gives `kb.suggest` its retrieval step. Lexical candidates come from
+`kb.search.lexical_ranked` (matched only, exact name first); fusion and the
+confidence verdict from `kb.fusion`. Not for lexical-only search
+(`kb.search`) or for building vectors (`kb.store` calls `kb.vectors`).
+"""
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+import numpy as np
+
+from kb.dense import DenseIndex
+from kb.fusion import Calibration, FusedHit, HybridResult, hybrid
+from kb.search import IndicatorIndex, SearchResult, lexical_ranked, to_hit
+from kb.text import normalize_name
+
+KIND = "indicator"
+# Lexical candidates fused with the dense top 50 (search / suggest).
+LEX_DEPTH_SEARCH = 100
+LEX_DEPTH_SUGGEST = 200
+
+
+class HybridRetriever:
+    """Dense + lexical retrieval over one loaded KB.
+
+    Args:
+        index: the KB's `IndicatorIndex` (rows aligned with the vectors).
+        embedder: the configured `kb.embed.Embedder`.
+        dense: `DenseIndex` over the indicator vectors, row i = index.rows[i].
+        calibration: the KB's `kb.fusion.Calibration` (None → no dense evidence
+            in confidence).
+    """
+
+    def __init__(self, index: IndicatorIndex, embedder, dense: DenseIndex,
+                 calibration: Calibration | None):
+        if dense.size != len(index.rows):
+            raise ValueError(f"dense index has {dense.size} rows, KB has {len(index.rows)}")
+        self.index, self.embedder, self.dense, self.calibration = index, embedder, dense, calibration
+
+    @classmethod
+    def from_kb(cls, kb) -> "HybridRetriever | None":
+        """Build from a loaded `KnowledgeBase`.
+
+        Returns None when the KB holds no vectors of the configured embedder
+        at all (built with JIXIAO_EMBEDDER=none or another model): search
+        then stays lexical. A few missing vectors (an edit since the build)
+        are embedded on the spot.
+
+        Raises:
+            ConfigError: the embedder cannot be loaded (bad `st:` path …).
+        """
+        from kb.embed import get_embedder
+        from kb.vectors import (StaleVectors, ensure_calibration, ensure_vectors, load_calibration,
+                                load_matrix, stored_fingerprints)
+
+        embedder = get_embedder(kb.settings)
+        if embedder is None:
+            return None
+        rows = kb.index.rows
+        keys = [r["id"] for r in rows]
+        fp = embedder.fingerprint
+        if not rows or stored_fingerprints(kb.db, KIND).get(fp, 0) == 0:
+            if rows:
+                print(f"提示: 知识库中没有当前嵌入模型的向量, 检索退回词面模式; "
+                      f"运行 jixiao build 以启用语义检索", file=sys.stderr)
+            return None
+        try:
+            matrix = load_matrix(kb.db, KIND, keys, fp)
+        except StaleVectors:
+            from kb.store import embed_text, indicator_hash, row_to_indicator
+
+            inds = [row_to_indicator(r) for r in rows]
+            matrix = ensure_vectors(kb.db, KIND, [(i.id, embed_text(i), indicator_hash(i)) for i in inds],
+                                    embedder, progress=False, prune=False)
+        cal = load_calibration(kb.db, KIND, fp)
+        if cal is None or cal.n_docs != len(rows):
+            try:
+                cal = ensure_calibration(kb.db, KIND, matrix, embedder)
+            except Exception:  # read-only KB file: calibrate in memory only
+                from kb.embed.background import BACKGROUND_QUERIES
+                from kb.fusion import calibrate
+
+                cal = calibrate(matrix, embedder.encode_queries(list(BACKGROUND_QUERIES)), fp)
+        return cls(kb.index, embedder, DenseIndex(matrix), cal)
+
+    # ------------------------------------------------------------------ core
+    def retrieve(self, query: str, mask: np.ndarray, *, mode: str = "hybrid",
+                 lex_depth: int = LEX_DEPTH_SEARCH) -> tuple[HybridResult, list[str], list[int]]:
+        """Fused hits for `query` among `mask` documents.
+
+        Returns (result, query tokens, exact-name docs). Every hit is kept
+        (no cut); `result.passing()` applies the confidence cut.
+        """
+        lex, _total, tokens = lexical_ranked(self.index, query, mask, lex_depth)
+        qvec = self.embedder.encode_query(query)
+        res = hybrid(lex, qvec, self.dense, self.calibration, mask=mask, mode=mode)
+        qn = normalize_name(query)
+        exact = [i for i in self.index.by_name.get(qn, []) if mask[i]] if qn else []
+        return res, tokens, exact
+
+    def search(self, query: str, *, filters: dict | None = None, top: int = 10, offset: int = 0,
+               mode: str = "hybrid") -> SearchResult:
+        """`KnowledgeBase.search` in dense or hybrid mode.
+
+        Hits: those above the confidence cut (`kb.fusion.Confidence.passes`);
+        when the query is not confident, only lexically matched documents
+        (never dense padding). Exact name matches come first. `score` is the
+        fusion display score in [0, 1]; `explain` adds lexical_rank,
+        dense_rank, rrf and the confidence verdict.
+        """
+        mask = self.index.mask(filters)
+        res, tokens, exact = self.retrieve(query, mask, mode=mode)
+        conf = res.confidence
+        if conf.confident:
+            hits = res.passing()
+        else:
+            hits = [h for h in res.hits if h.doc in conf.lexical_docs]
+        hits = _exact_first(hits, exact)
+        page = hits[offset:offset + top]
+        out = [to_hit(self.index, h.doc, h.display_score, tokens, _explain(h, conf)) for h in page]
+        return SearchResult(total=len(hits), hits=out, mode=mode)
+
+    def ranker(self, mode: str = "hybrid") -> Callable[[str, np.ndarray], tuple[list[tuple[int, float]], bool]]:
+        """The retrieval step of `kb.suggest`: `(text, mask) -> ([(doc, display_score)], confident)`.
+
+        Only hits above the confidence cut are returned; none when the text
+        is not confident (off-topic, nonsense).
+        """
+        def rank(text: str, mask: np.ndarray) -> tuple[list[tuple[int, float]], bool]:
+            res, _, exact = self.retrieve(text, mask, mode=mode, lex_depth=LEX_DEPTH_SUGGEST)
+            hits = _exact_first(res.passing(), exact)
+            return [(h.doc, float(h.display_score)) for h in hits], res.confidence.confident
+
+        return rank
+
+
+def _exact_first(hits: list[FusedHit], exact: list[int]) -> list[FusedHit]:
+    if not exact:
+        return hits
+    ex = set(exact)
+    return [h for h in hits if h.doc in ex] + [h for h in hits if h.doc not in ex]
+
+
+def _explain(h: FusedHit, conf) -> dict:
+    out = {"lexical_rank": h.lexical_rank, "dense_rank": h.dense_rank, "rrf": round(h.rrf, 5),
+           "confident": conf.confident}
+    if h.dense_score is not None:
+        out["dense_score"] = round(h.dense_score, 4)
+    if h.lexical_score is not None:
+        out["bm25"] = round(h.lexical_score, 4)
+    if conf.reasons:
+        out["confidence"] = conf.reasons[0]
+    return out
