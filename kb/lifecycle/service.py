@@ -188,7 +188,7 @@ def _tx(session: Session) -> Iterator[Session]:
 
 # --------------------------------------------------------------------------- declarations
 
-def _check(body: DeclarationIn, settings: Settings | None) -> list[dict[str, Any]]:
+def _check(body: DeclarationIn, settings: Settings, lookup: Any = None) -> list[dict[str, Any]]:
     from kb.checker import check_declaration  # lazy: the checker loads its lexicons on import
 
     decl = SchemaDeclaration(project_name=body.project_name, description=body.description,
@@ -196,7 +196,7 @@ def _check(body: DeclarationIn, settings: Settings | None) -> list[dict[str, Any
                              budget_wan=body.budget_wan,
                              rows=[TargetRow(**r.model_dump(exclude={"indicator_id"}),
                                              indicator_id=r.indicator_id) for r in body.rows])
-    report = check_declaration(decl, settings=settings)
+    report = check_declaration(decl, settings=settings.checker, lookup=lookup)
     return list(report.model_dump(mode="json").get("findings", []))
 
 
@@ -277,8 +277,11 @@ def _project_and_department(session: Session, unit: Unit, body: DeclarationIn) -
 
 
 def declare(session: Session, principal: Principal, body: DeclarationIn, *,
-            settings: Settings | None = None) -> DeclarationOut:
+            settings: Settings | None = None, lookup: Any = None) -> DeclarationOut:
     """事前申报: store a new declaration (state draft, version 1) with the checker's findings.
+
+    `lookup` (e.g. `KnowledgeBase.lookup`) lets the checker compare rows with
+    the libraries; without it only the library-independent rules run.
 
     The unit is the caller's; an admin names it in `body.unit_name` (which must
     exist). Raises Forbidden, DataError, NotFound (admin: unknown unit).
@@ -289,7 +292,7 @@ def declare(session: Session, principal: Principal, body: DeclarationIn, *,
             raise DataError("管理员代为申报时须填写 unit_name", field="unit_name")
     elif principal.unit_id is None:
         raise Forbidden("该密钥没有所属单位")
-    findings = _check(body, settings or get_settings())
+    findings = _check(body, settings or get_settings(), lookup)
     with _tx(session):
         unit = (_unit(session, body.unit_name, create=False) if principal.role == "admin"
                 else session.get(Unit, principal.unit_id))
@@ -307,13 +310,13 @@ def declare(session: Session, principal: Principal, body: DeclarationIn, *,
 
 
 def update_declaration(session: Session, principal: Principal, decl_id: int, body: DeclarationIn, *,
-                       settings: Settings | None = None) -> DeclarationOut:
+                       settings: Settings | None = None, lookup: Any = None) -> DeclarationOut:
     """Store a new version of a draft or returned declaration (state back to draft), re-checked.
 
     Raises Forbidden, NotFound (other unit / missing), Conflict (submitted or approved).
     """
     authorize(principal, "declare")
-    findings = _check(body, settings or get_settings())
+    findings = _check(body, settings or get_settings(), lookup)
     with _tx(session):
         d = _visible_declaration(session, principal, decl_id)
         if d.state not in ("draft", "returned"):

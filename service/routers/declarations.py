@@ -10,6 +10,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Query, Request
 from sqlalchemy.orm import Session
 
+from kb.errors import ConfigError
 from kb.lifecycle import service as svc
 from kb.lifecycle.schemas import (DeclarationBrief, DeclarationIn, DeclarationOut, EvaluationIn,
                                   EvaluationOut, FeedbackIn, FeedbackOut, MonitoringIn, MonitoringOut,
@@ -24,6 +25,16 @@ _ERR = {401: {"description": "缺少或无效的 API 密钥"}, 403: {"descriptio
         413: {"description": "请求体过大"}, 422: {"description": "输入有误（指明字段）"}}
 
 
+def _lookup(request: Request):
+    """`KnowledgeBase.lookup` when the KB file is built, else None (library-independent rules only)."""
+    try:
+        from service.deps import kb_dep
+
+        return kb_dep(request).lookup
+    except (ConfigError, ImportError):
+        return None
+
+
 def _role(action: str):
     return require_role(*sorted(PERMISSIONS[action]))
 
@@ -33,7 +44,7 @@ def _role(action: str):
              responses=_ERR)
 def create(body: DeclarationIn, request: Request, p: Principal = Depends(_role("declare")),
            db: Session = Depends(get_session)) -> DeclarationOut:
-    return call(svc.declare, db, p, body, settings=request.app.state.settings)
+    return call(svc.declare, db, p, body, settings=request.app.state.settings, lookup=_lookup(request))
 
 
 @router.get("", response_model=list[DeclarationBrief], tags=["事前申报"], summary="申报列表",
@@ -54,7 +65,8 @@ def read(decl_id: int, p: Principal = Depends(require_key), db: Session = Depend
             description="草稿或已退回的申报可修改；生成新版本并重新审核，状态回到 draft。", responses=_ERR)
 def update(decl_id: int, body: DeclarationIn, request: Request, p: Principal = Depends(_role("declare")),
            db: Session = Depends(get_session)) -> DeclarationOut:
-    return call(svc.update_declaration, db, p, decl_id, body, settings=request.app.state.settings)
+    return call(svc.update_declaration, db, p, decl_id, body, settings=request.app.state.settings,
+                lookup=_lookup(request))
 
 
 @router.post("/{decl_id}/submit", response_model=DeclarationOut, tags=["事前申报"], summary="提交审核",
