@@ -33,7 +33,7 @@ class DenseIndex:
     """
 
     def __init__(self, matrix: np.ndarray, *, normalise: bool = False):
-        m = np.asarray(matrix)
+        m = np.asanyarray(matrix)  # keeps np.memmap (no copy)
         if m.ndim != 2:
             raise ConfigError(f"向量矩阵必须是二维 (n, d), 实际 {m.shape}")
         if normalise:
