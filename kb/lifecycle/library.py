@@ -2,7 +2,7 @@
 
 Changes are stored in the workflow database (`library_indicators` holds the
 current state of every managed indicator as a `kb.schema.Indicator`,
-`library_changes` the history; its id is the library's change counter). A
+`library_changes` the history; their count is the library's version). A
 batch is applied in one transaction: if any change is invalid, none is
 kept. `publish(settings, session)` then writes the KB file's indicators as
 "shipped libraries (indicators/) overlaid with the managed ones" through
@@ -149,8 +149,9 @@ def apply_changes(session: Session, principal: Principal, body: LibraryChangesIn
 
 
 def library_version(session: Session) -> int:
-    """The library's change counter (0 before any change)."""
-    return int(session.scalar(select(func.max(LibraryChange.id))) or 0)
+    """The library's change counter: how many changes were kept (0 before any; rows are never
+    deleted, and unlike ids it has no gaps from rolled-back batches)."""
+    return int(session.scalar(select(func.count(LibraryChange.id))) or 0)
 
 
 def _visible(p: Principal, li: LibraryIndicator) -> bool:

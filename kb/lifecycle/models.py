@@ -316,7 +316,7 @@ class LibraryIndicator(Base):
 
 
 class LibraryChange(Base):
-    """History of library changes; `id` doubles as the library's change counter."""
+    """History of library changes (never deleted; their count is the library's version)."""
 
     __tablename__ = "library_changes"
     id: Mapped[int] = mapped_column(primary_key=True)
