@@ -1,0 +1,35 @@
+"""The declaration checker: the rule catalog as pure functions, readers, rewrites and export.
+
+Public API:
+    check_declaration(decl, *, settings=None, lookup=None) -> CheckReport
+    check_rows(rows, context=None, ...) -> CheckReport
+    read_table(path) -> Declaration            (.json / .jsonl / .csv / .xlsx)
+    apply_fixes(decl, report) -> Declaration   (every suggestion applied)
+    export_xlsx(decl, path, report=None)       (绩效目标表 layout)
+    Finding, Suggestion, CheckReport, TableInput, IndicatorLookup
+
+The rules follow ../shared/data/rules/RULES.md (61 rules, ids kept); see
+kb/checker/README.md for where and why we depart from it.
+"""
+from __future__ import annotations
+
+from kb.checker.engine import IndicatorLookup, check_declaration, check_rows, summarize
+from kb.checker.models import CheckReport, Finding, Suggestion, TableInput
+
+__all__ = [
+    "CheckReport", "Finding", "IndicatorLookup", "Suggestion", "TableInput", "apply_fixes",
+    "check_declaration", "check_rows", "export_xlsx", "read_table", "summarize",
+]
+
+
+def __getattr__(name: str):  # lazy: readers/export pull in openpyxl only when used
+    if name == "read_table":
+        from kb.checker.readers import read_table
+        return read_table
+    if name == "apply_fixes":
+        from kb.checker.fix import apply_fixes
+        return apply_fixes
+    if name == "export_xlsx":
+        from kb.checker.export import export_xlsx
+        return export_xlsx
+    raise AttributeError(name)

@@ -1,0 +1,255 @@
+"""The rule catalog: each rule's id, category, severity, scope, review dimension and basis.
+
+Source: ../shared/data/rules/rules.json (version 2025-draft-1, 61 rules). Ids,
+titles, severities, scopes, dimensions and the documents cited are carried
+over as facts; the detection logic lives in the category modules
+(`structure`, `quantification`, …) and the user-facing messages are ours.
+
+Citation policy (issue 4 §1): a basis entry the catalog marks as seen in the
+original text (`seen`) is cited with its article / place; one it marks as
+recalled from memory (`recalled`) is cited by document alone; an empirical
+threshold (`heuristic`) is cited as 经验阈值. The catalog gives no review
+dimension for the TXT rules; we file them under 完整性 (an entry the system
+refuses to save is incomplete).
+
+Not for detection or I/O.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Literal
+
+Severity = Literal["error", "warning", "info"]
+Scope = Literal["row", "table", "row/table"]
+
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+DIMENSION_LABELS = {"completeness": "完整性", "relevance": "相关性",
+                    "appropriateness": "适当性", "feasibility": "可行性"}
+
+DOCS = {
+    "88": "财预〔2015〕88号《中央部门预算绩效目标管理办法》",
+    "101": "财预〔2021〕101号《中央部门项目支出核心绩效目标和指标设置及取值指引（试行）》",
+    "10": "财预〔2020〕10号《项目支出绩效评价管理办法》",
+    "285": "财预〔2011〕285号《财政支出绩效评价管理暂行办法》（已废止，作旁证）",
+    "PMKPI": "预算管理一体化系统绩效管理模块（pmkpi）前端校验与字典",
+    "ZJ": "浙江预算编制监审绩效指标“监审意见”字典",
+    "SHUTU": "实务文章《行政事业单位…绩效目标申报》常见问题（m.shutu.cn）",
+    "LOCAL": "地方项目绩效目标申报办法片段（m.dybbs8.com）",
+    "—": "经验阈值",
+}
+
+
+@dataclass(frozen=True)
+class RuleMeta:
+    """One catalog rule.
+
+    basis: tuples (doc key in `DOCS`, place in the document or '', verification
+    `seen` | `recalled` | `heuristic`).
+    """
+
+    id: str
+    category: str
+    title: str
+    severity: Severity
+    scope: Scope
+    dimension: str
+    basis: tuple[tuple[str, str, str], ...]
+    citation: str = field(default="", compare=False)
+
+    @property
+    def dimension_label(self) -> str:
+        return DIMENSION_LABELS[self.dimension]
+
+
+def render_citation(basis: tuple[tuple[str, str, str], ...]) -> str:
+    """Citation string: document + place only for `seen` entries, document alone otherwise.
+
+    Documents are listed once each, in catalog order, joined by '；'.
+    """
+    parts: list[str] = []
+    seen_docs: dict[str, int] = {}
+    for doc, where, ver in basis:
+        text = DOCS[doc]
+        if ver == "seen" and where:
+            text = f"{text} {where}"
+        if doc in seen_docs:
+            i = seen_docs[doc]
+            if ver == "seen" and where and parts[i] == DOCS[doc]:
+                parts[i] = text
+            continue
+        seen_docs[doc] = len(parts)
+        parts.append(text)
+    return "；".join(parts)
+
+
+def _R(id, category, title, severity, scope, dimension, basis) -> RuleMeta:  # noqa: N802
+    return RuleMeta(id, category, title, severity, scope, dimension or "completeness", basis,
+                    render_citation(basis))
+
+
+CATALOG: dict[str, RuleMeta] = {r.id: r for r in (
+    _R('STR-01', 'STRUCT', '一级指标不在规定体系内', 'error', 'row', 'completeness',
+       (('88', '', 'recalled'), ('101', '', 'recalled'), ('ZJ', 'code 6', 'seen'))),
+    _R('STR-02', 'STRUCT', '二级指标与一级指标不匹配', 'error', 'row', 'completeness',
+       (('88', '', 'recalled'), ('101', '', 'recalled'), ('ZJ', 'code 7', 'seen'))),
+    _R('STR-03', 'STRUCT', '必填字段为空', 'error', 'row', 'completeness',
+       (('PMKPI', 'checkAll()', 'seen'),)),
+    _R('STR-04', 'STRUCT', '指标名称为占位符/模板残留/纯数字', 'error', 'row', 'completeness',
+       (('PMKPI', 'checkAll()', 'seen'), ('10', '附件2 绩效指标明确性（评价要点）', 'seen'))),
+    _R('STR-05', 'STRUCT', '指标名称超长(>100字)', 'error', 'row', 'completeness',
+       (('PMKPI', 'checkAll()', 'seen'),)),
+    _R('STR-06', 'STRUCT', '指标名称是工作描述/长句而非指标', 'info', 'row', 'relevance',
+       (('10', '', 'recalled'), ('ZJ', 'code 5', 'seen'))),
+    _R('STR-07', 'STRUCT', '缺少产出或效益一级指标', 'error', 'table', 'completeness',
+       (('88', '', 'recalled'), ('ZJ', 'code 8/9', 'seen'), ('SHUTU', '(2)绩效指标设置混淆', 'seen'))),
+    _R('STR-08', 'STRUCT', '未设置满意度指标', 'info', 'table', 'completeness',
+       (('10', '', 'recalled'), ('ZJ', 'code 10', 'seen'))),
+    _R('STR-09', 'STRUCT', '未设置成本指标', 'warning', 'table', 'completeness',
+       (('101', '一、绩效目标及指标设置思路和原则（正文开头）', 'seen'), ('101', '', 'recalled'), ('88', '', 'recalled'))),
+    _R('STR-10', 'STRUCT', '产出指标缺少数量/质量/时效之一', 'warning', 'table', 'completeness',
+       (('88', '', 'recalled'), ('285', '第十四条(二)', 'seen'))),
+    _R('STR-11', 'STRUCT', '指标数量过少或过多', 'warning', 'table', 'completeness',
+       (('LOCAL', '片段', 'seen'), ('10', '', 'recalled'), ('—', '', 'heuristic'))),
+    _R('STR-12', 'STRUCT', '指标重复', 'warning', 'table', 'completeness',
+       (('10', '', 'recalled'),)),
+    _R('STR-13', 'STRUCT', '权重合计不为100', 'error', 'table', 'completeness',
+       (('PMKPI', 'otherappfunc()', 'seen'), ('10', '', 'recalled'))),
+    _R('STR-14', 'STRUCT', '年度指标与中长期/总体指标完全相同', 'info', 'table', 'completeness',
+       (('88', '', 'recalled'), ('SHUTU', '(2)', 'seen'))),
+    _R('QNT-01', 'QUANT', '指标值为模糊表述且无数字', 'error', 'row', 'relevance',
+       (('88', '', 'recalled'), ('285', '第十四条(二)', 'seen'), ('101', '一、（正文开头）', 'seen'), ('10', '附件2 绩效指标明确性（评价要点）', 'seen'), ('ZJ', 'code 2', 'seen'))),
+    _R('QNT-02', 'QUANT', '指标名称是愿景/口号而非度量', 'warning', 'row', 'relevance',
+       (('10', '', 'recalled'), ('ZJ', 'code 2', 'seen'))),
+    _R('QNT-03', 'QUANT', '定量运算符但指标值无数字', 'error', 'row', 'relevance',
+       (('PMKPI', 'airecoindex', 'seen'),)),
+    _R('QNT-04', 'QUANT', '指标值为占位符', 'error', 'row', 'relevance',
+       (('PMKPI', 'checkAll()', 'seen'), ('PMKPI', 'airecoindex', 'seen'))),
+    _R('QNT-05', 'QUANT', '文字型指标值未分级/未声明定性', 'warning', 'row', 'relevance',
+       (('285', '第十四条(二)', 'seen'), ('LOCAL', '片段', 'seen'), ('10', '附件1 自评表说明（系统代码印证）', 'seen'))),
+    _R('QNT-06', 'QUANT', '可量化指标被定性/文字化', 'warning', 'row', 'relevance',
+       (('88', '', 'recalled'), ('101', '', 'recalled'))),
+    _R('QNT-07', 'QUANT', '百分比超出0–100%', 'error', 'row', 'appropriateness',
+       (('ZJ', 'code 4', 'seen'),)),
+    _R('QNT-08', 'QUANT', '“≥100%”写法', 'info', 'row', 'appropriateness',
+       (('—', '', 'heuristic'),)),
+    _R('QNT-09', 'QUANT', '目标恒成立（≥0、≤100%）', 'error', 'row', 'appropriateness',
+       (('88', '', 'recalled'),)),
+    _R('QNT-10', 'QUANT', '指标值中夹带说明文字', 'warning', 'row', 'relevance',
+       (('PMKPI', 'airecoindex', 'seen'), ('PMKPI', 'checkAll()', 'seen'))),
+    _R('QNT-11', 'QUANT', '区间值格式错误', 'error', 'row', 'relevance',
+       (('—', '', 'heuristic'),)),
+    _R('QNT-12', 'QUANT', '定性/文字指标占比过高', 'warning', 'table', 'relevance',
+       (('88', '', 'recalled'), ('—', '', 'heuristic'))),
+    _R('OP-01', 'OPERATOR', '缺少运算符（计算符号）', 'warning', 'row', 'relevance',
+       (('PMKPI', 'PMKPIZBXS 字典', 'seen'),)),
+    _R('OP-02', 'OPERATOR', '运算符无效或为约数', 'error', 'row', 'relevance',
+       (('PMKPI', 'PMKPIZBXS 字典', 'seen'),)),
+    _R('OP-03', 'OPERATOR', '运算符与指标值内嵌比较词冲突', 'warning', 'row', 'relevance',
+       (('—', '', 'heuristic'),)),
+    _R('OP-04', 'OPERATOR', '运算符方向与指标性质相反', 'error', 'row', 'appropriateness',
+       (('ZJ', 'code 4', 'seen'), ('PMKPI', '自评得分公式', 'seen'))),
+    _R('UNIT-01', 'UNIT', '缺少计量单位', 'error', 'row', 'completeness',
+       (('PMKPI', 'checkAll()', 'seen'),)),
+    _R('UNIT-02', 'UNIT', '计量单位与指标名称口径不符', 'warning', 'row', 'relevance',
+       (('ZJ', 'code 4', 'seen'),)),
+    _R('UNIT-03', 'UNIT', '单位字段与指标值内嵌单位不一致', 'warning', 'row', 'relevance',
+       (('—', '', 'heuristic'),)),
+    _R('TIME-01', 'TIME', '时效指标无明确时限', 'error', 'row', 'relevance',
+       (('88', '', 'recalled'), ('ZJ', 'code 2', 'seen'))),
+    _R('TIME-02', 'TIME', '时效指标仅复述预算年度', 'warning', 'row', 'relevance',
+       (('101', '', 'recalled'),)),
+    _R('TIME-03', 'TIME', '日期非法', 'error', 'row', 'feasibility',
+       (('—', '', 'heuristic'),)),
+    _R('TIME-04', 'TIME', '时限超出预算年度', 'warning', 'row', 'feasibility',
+       (('88', '', 'recalled'),)),
+    _R('TIME-05', 'TIME', '时效比率未定义时限', 'info', 'row', 'relevance',
+       (('10', '', 'recalled'),)),
+    _R('SAT-01', 'SAT', '满意度指标层级错位', 'error', 'row', 'completeness',
+       (('88', '', 'recalled'), ('ZJ', 'code 6', 'seen'))),
+    _R('SAT-02', 'SAT', '满意度目标为100%', 'warning', 'row', 'feasibility',
+       (('88', '', 'recalled'), ('—', '', 'heuristic'))),
+    _R('SAT-03', 'SAT', '满意度目标偏低(<80%)', 'info', 'row', 'appropriateness',
+       (('—', '', 'heuristic'),)),
+    _R('SAT-04', 'SAT', '满意度指标值非百分比', 'warning', 'row', 'relevance',
+       (('ZJ', 'code 2', 'seen'),)),
+    _R('SAT-05', 'SAT', '满意度对象笼统或多对象合并', 'info', 'row', 'relevance',
+       (('88', '', 'recalled'), ('ZJ', 'code 5', 'seen'))),
+    _R('COST-01', 'COST', '成本指标未量化', 'error', 'row', 'appropriateness',
+       (('101', '一、（正文开头）', 'seen'), ('101', '', 'recalled'), ('ZJ', 'code 2', 'seen'))),
+    _R('COST-02', 'COST', '以控制率/达标率代替成本', 'warning', 'row', 'appropriateness',
+       (('101', '', 'recalled'),)),
+    _R('COST-03', 'COST', '成本指标单位不是货币', 'warning', 'row', 'relevance',
+       (('101', '', 'recalled'),)),
+    _R('COST-04', 'COST', '成本指标超过项目预算', 'error', 'row', 'appropriateness',
+       (('88', '', 'recalled'), ('10', '', 'recalled'))),
+    _R('REL-01', 'REL', '三级指标放错二级类别', 'warning', 'row', 'relevance',
+       (('SHUTU', '(2)', 'seen'), ('ZJ', 'code 7', 'seen'))),
+    _R('REL-02', 'REL', '以投入/过程/管理指标作为绩效目标', 'warning', 'row', 'relevance',
+       (('LOCAL', '片段', 'seen'), ('10', '', 'recalled'), ('ZJ', 'code 3', 'seen'))),
+    _R('REL-03', 'REL', '效益不可归因于本项目（口号式宏观效益）', 'warning', 'row', 'relevance',
+       (('101', '', 'recalled'), ('ZJ', 'code 3', 'seen'))),
+    _R('REL-04', 'REL', '名称无度量口径却给出百分比', 'warning', 'row', 'relevance',
+       (('ZJ', 'code 4', 'seen'), ('10', '附件2 绩效指标明确性（评价要点）', 'seen'))),
+    _R('REL-05', 'REL', '指标与本项目内容/资金不相关', 'warning', 'row', 'relevance',
+       (('88', '', 'recalled'), ('ZJ', 'code 3', 'seen'))),
+    _R('FEAS-01', 'FEAS', '指标值低于历史水平/明显偏低', 'warning', 'row', 'appropriateness',
+       (('10', '', 'recalled'), ('10', '', 'recalled'))),
+    _R('FEAS-02', 'FEAS', '数量目标与预算资金不匹配', 'warning', 'row/table', 'appropriateness',
+       (('88', '', 'recalled'), ('10', '附件2 绩效指标明确性（评价要点）', 'seen'))),
+    _R('FEAS-03', 'FEAS', '全部指标值均为100%', 'info', 'table', 'appropriateness',
+       (('—', '', 'heuristic'),)),
+    _R('TXT-01', 'TEXT', '全角字符', 'info', 'row', None,
+       (('PMKPI', 'PMKPIZBXS 字典', 'seen'),)),
+    _R('TXT-02', 'TEXT', '多余空白', 'warning', 'row', None,
+       (('PMKPI', 'otherappfunc()', 'seen'),)),
+    _R('TXT-03', 'TEXT', '繁体字', 'info', 'row', None,
+       (('—', '', 'heuristic'),)),
+    _R('TXT-04', 'TEXT', '指标值含系统禁用字符(- _ *)', 'info', 'row', None,
+       (('PMKPI', 'checkAll()', 'seen'),)),
+    _R('GOAL-01', 'GOAL', '总体/年度目标文字无量化内容', 'warning', 'row', 'completeness',
+       (('88', '', 'recalled'),)),
+    _R('GOAL-02', 'GOAL', '目标复述工作内容/资金安排而非产出效果', 'info', 'row', 'relevance',
+       (('88', '', 'recalled'),)),
+)}
+
+
+RowRule = Callable[..., object]
+ROW_RULES: list[tuple[RuleMeta, Callable]] = []
+TABLE_RULES: list[tuple[RuleMeta, Callable]] = []
+GOAL_RULES: list[tuple[RuleMeta, Callable]] = []
+
+
+def rule(rule_id: str, *, on: Literal["row", "table", "goal", "any"] = "row") -> Callable[[Callable], Callable]:
+    """Register a pure rule function under a catalog id.
+
+    `on="row"` functions take a parsed indicator row and return None or a
+    `Hit`; `on="goal"` take a parsed goal-text row; `on="any"` run on both;
+    `on="table"` take the table (`kb.checker.parse.Table`) and return a list of
+    hits. The function gets `.meta` (its `RuleMeta`).
+    """
+    meta = CATALOG[rule_id]
+
+    def deco(fn: Callable) -> Callable:
+        fn.meta = meta  # type: ignore[attr-defined]
+        if on in ("row", "any"):
+            ROW_RULES.append((meta, fn))
+        if on in ("goal", "any"):
+            GOAL_RULES.append((meta, fn))
+        if on == "table":
+            TABLE_RULES.append((meta, fn))
+        return fn
+
+    return deco
+
+
+class Hit:
+    """What a rule returns: the offending field and a Chinese message (plus optional data)."""
+
+    __slots__ = ("field", "message", "data")
+
+    def __init__(self, field: str, message: str, data: dict | None = None):
+        self.field, self.message, self.data = field, message, data
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"Hit({self.field!r}, {self.message!r})"

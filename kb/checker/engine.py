@@ -1,0 +1,321 @@
+"""The check engine: run every catalog rule over a table and build the `CheckReport`.
+
+`check_rows` / `check_declaration` are the public entry points (re-exported by
+`kb.checker`). Rows are parsed once (`kb.checker.parse`), each row rule is a
+pure function call, table rules run once, and flagged rows get a concrete
+rewrite (`kb.checker.rewrite`) checked again before it is offered.
+
+Not for reading or writing files.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Callable, Iterable, Protocol
+
+from kb.checker import (  # noqa: F401  (import registers the rules)
+    cost, feasibility, goal, operator, quantification, relevance, satisfaction, structure, text,
+    timeliness, unit,
+)
+from kb.checker.catalog import GOAL_RULES, ROW_RULES, SEVERITY_RANK, TABLE_RULES, Hit, RuleMeta
+from kb.checker.models import CheckReport, Finding, Suggestion
+from kb.checker.parse import Row, Table
+from kb.checker.rewrite import RowRewrite, as_target_row, rewrite_goal, rewrite_row
+from kb.schema import Declaration, Indicator, TargetRow
+from kb.settings import CheckerSettings
+
+
+class IndicatorLookup(Protocol):
+    """The library's indicator for a row: `(name, level2 identifier or None) -> Indicator | None`."""
+
+    def __call__(self, name: str, level2: str | None) -> Indicator | None: ...
+
+
+_FIELDS = ("level1", "level2", "name", "operator", "value", "unit")
+_TARGET = ("operator", "value", "unit")
+_LEVELS = ("level1", "level2")
+# which row fields a rule's suggestion speaks about
+_RULE_FIELDS: dict[str, tuple[str, ...]] = {
+    "STR-01": _LEVELS, "STR-02": _LEVELS, "SAT-01": _LEVELS + ("name",), "REL-01": _LEVELS,
+    "STR-03": ("name",) + _TARGET, "STR-04": ("name",), "STR-05": ("name",), "STR-06": ("name",),
+    "QNT-02": ("name",), "REL-04": ("name",), "SAT-05": ("name",), "TIME-05": ("name",) + _TARGET,
+    "COST-02": ("name",) + _TARGET, "TXT-01": _TARGET, "TXT-02": ("name",) + _TARGET,
+    "TXT-03": _FIELDS, "GOAL-01": ("name",), "GOAL-02": ("name",),
+}
+
+
+def _run_row_rules(r: Row, s: CheckerSettings) -> list[tuple[RuleMeta, Hit]]:
+    out = []
+    for meta, fn in (GOAL_RULES if r.goal else ROW_RULES):
+        h = fn(r, s)
+        if h is not None:
+            out.append((meta, h))
+    return out
+
+
+def _target_text(f: dict[str, str]) -> str:
+    if f["operator"] == "定性":
+        return f"定性：{f['value']}"
+    return f"{f['operator']}{f['value']}{f['unit']}"
+
+
+def _display(patch: dict[str, str], full: dict[str, str]) -> str:
+    parts = []
+    if "level1" in patch or "level2" in patch:
+        parts.append(f"层级改为“{full['level1']}/{full['level2']}”" if full["level2"] else f"一级指标改为“{full['level1']}”")
+    if "name" in patch:
+        parts.append(f"名称改为“{full['name']}”")
+    if any(k in patch for k in _TARGET):
+        parts.append(f"指标值改为“{_target_text(full)}”")
+    return "；".join(parts) or "按规范格式重写"
+
+
+def _verify(r: Row, fields: dict[str, str], s: CheckerSettings) -> list[tuple[RuleMeta, Hit]]:
+    nr = Row(as_target_row(r.raw, fields), r.idx, r.ctx)
+    return _run_row_rules(nr, s)
+
+
+def _rewrite(r: Row, hits: list[tuple[RuleMeta, Hit]], lookup: Callable | None,
+             s: CheckerSettings) -> RowRewrite:
+    ids = {m.id for m, _ in hits}
+    hd = {m.id: h for m, h in hits}
+    rw = rewrite_row(r, ids, hd, lookup, s)
+    for _ in range(2):
+        if rw.delete:
+            return rw
+        left = _verify(r, rw.fields, s)  # type: ignore[arg-type]
+        if not left:
+            return rw
+        nr = Row(as_target_row(r.raw, rw.fields), r.idx, r.ctx)  # type: ignore[arg-type]
+        rw2 = rewrite_row(nr, {m.id for m, _ in left}, {m.id: h for m, h in left}, lookup, s)
+        if rw2.delete:
+            return rw2
+        rw = rw2
+    if _verify(r, rw.fields, s):  # type: ignore[arg-type]
+        return RowRewrite(None, "无法自动改写为合规指标；请按实际重写或删除")
+    return rw
+
+
+def _suggestions(r: Row, hits: list[tuple[RuleMeta, Hit]], rw: RowRewrite) -> list[Suggestion]:
+    """Per-finding suggestions whose union is the canonical rewrite `rw` of row `r`."""
+    if rw.delete:
+        sug = Suggestion(delete=True, text=f"删除该行：{rw.reason}")
+        return [sug for _ in hits]
+    full = rw.fields  # type: ignore[assignment]
+    raw = r.raw
+    changed = {k: v for k, v in full.items() if getattr(raw, k) != v}
+    out: list[Suggestion] = []
+    covered: set[str] = set()
+    for meta, h in hits:
+        keys = _RULE_FIELDS.get(meta.id, _TARGET)
+        if meta.id.startswith("TXT") and h.field:
+            keys = (h.field,) if h.field in _FIELDS else keys
+        patch = {k: changed[k] for k in keys if k in changed}
+        covered.update(patch)
+        out.append(patch)  # type: ignore[arg-type]
+    rest = {k: v for k, v in changed.items() if k not in covered}
+    if rest and out:
+        out[0].update(rest)  # type: ignore[union-attr]
+    sugs = []
+    for patch in out:
+        if not patch:  # nothing of its own to change: point at the whole rewrite
+            patch = dict(changed)
+        sugs.append(Suggestion(**patch, text=_display(patch, full)))  # type: ignore[arg-type]
+    return sugs
+
+
+def _finding(meta: RuleMeta, h: Hit, row: int | None, scope: str, sug: Suggestion | None) -> Finding:
+    return Finding.model_construct(
+        rule_id=meta.id, severity=meta.severity, scope=scope, row=row, field=h.field, message=h.message,
+        basis=meta.citation, suggestion=sug, dimension=meta.dimension, dimension_label=meta.dimension_label,
+        title=meta.title)
+
+
+def _table_suggestion(meta: RuleMeta, h: Hit, t: Table, s: CheckerSettings) -> Suggestion:
+    """Concrete table-level rewrite where one exists (rows to add, weights, duplicates to drop)."""
+    ctx = t.ctx
+    year = ctx.get("budget_year")
+    if meta.id == "STR-08":
+        return Suggestion(add_rows=[{"level1": "满意度指标", "level2": "服务对象满意度指标", "name": "服务对象满意度",
+                                     "operator": "≥", "value": f"{s.satisfaction_default_pct:g}", "unit": "%"}],
+                          text=f"增设“服务对象满意度 ≥{s.satisfaction_default_pct:g}%”，并说明调查方式")
+    if meta.id == "STR-09":
+        b = ctx.get("budget_wan")
+        if isinstance(b, (int, float)) and b > 0:
+            return Suggestion(add_rows=[{"level1": "成本指标", "level2": "经济成本指标", "name": "项目总成本",
+                                         "operator": "≤", "value": f"{b:g}", "unit": "万元"}],
+                              text=f"增设“项目总成本 ≤{b:g}万元”（按预算测算）")
+        return Suggestion(text="按预算测算增设经济成本指标（总成本或单位成本，元或万元）")
+    if meta.id == "STR-10":
+        add = []
+        if "时效" in h.message:
+            add.append({"level1": "产出指标", "level2": "时效指标", "name": "项目完成时间", "operator": "",
+                        "value": f"{year}年12月31日前" if year else "12月31日前", "unit": ""})
+        if "质量" in h.message:
+            add.append({"level1": "产出指标", "level2": "质量指标", "name": "项目验收合格率", "operator": "≥",
+                        "value": f"{s.quality_rate_default_pct:g}", "unit": "%"})
+        txt = "增设" + "、".join(f"“{a['name']}”" for a in add) if add else "补设数量指标（本项目的主要产出数量）"
+        return Suggestion(add_rows=add or None, text=txt)
+    if meta.id == "STR-13":
+        ws = [r.raw.weight for r in t.items]
+        total = sum(w for w in ws if w is not None)
+        if total > 0:
+            scaled = [None if w is None else w * s.weight_total / total for w in ws]
+            nums = [w for w in scaled if w is not None]
+            rounded = [round(w, 1) for w in nums]
+            diff = round(s.weight_total - sum(rounded), 1)
+            if rounded:
+                rounded[rounded.index(max(rounded))] = round(rounded[rounded.index(max(rounded))] + diff, 1)
+            it = iter(rounded)
+            new = [None if w is None else next(it) for w in scaled]
+            return Suggestion(weights=new, text=f"按比例调整权重使合计为{s.weight_total:g}")  # type: ignore[arg-type]
+    if meta.id == "STR-12" and h.data:
+        drop = sorted(i for rows in h.data["rows"].values() for i in rows[1:])
+        return Suggestion(delete_rows=drop, text="合并重复指标，删除第" + "、".join(map(str, drop)) + "行（或区分口径）")
+    texts = {
+        "STR-07": "补设效益指标（经济/社会/生态效益或可持续影响）或产出指标",
+        "STR-11": "精简为核心指标，或补足数量、质量、时效、成本、效益、满意度等关键维度",
+        "STR-14": "把中长期目标按年度分解，年度指标填写本年度的任务量",
+        "QNT-12": "把可量化的指标改为数值目标",
+        "FEAS-02": "核对测算依据，使实施计划合计与预算一致",
+        "FEAS-03": "按历史水平和测算分别设定各比率目标",
+    }
+    return Suggestion(text=texts.get(meta.id, meta.title))
+
+
+def check_table(rows: list[TargetRow], *, context: dict[str, Any] | None = None,
+                row_contexts: list[dict[str, Any]] | None = None, row_numbers: list[int] | None = None,
+                settings: CheckerSettings | None = None, lookup: IndicatorLookup | None = None,
+                suggest: bool = True) -> CheckReport:
+    """Check one table. See `check_rows`; `row_numbers` gives each row's number in the input."""
+    s = settings or CheckerSettings()
+    ctx = dict(context or {})
+    parsed: list[Row] = []
+    for i, raw in enumerate(rows):
+        rc = row_contexts[i] if row_contexts and i < len(row_contexts) and row_contexts[i] else None
+        num = row_numbers[i] if row_numbers and i < len(row_numbers) else i + 1
+        parsed.append(Row(raw, num, {**ctx, **rc} if rc else ctx))
+    table = Table(parsed, ctx)
+    findings: list[Finding] = []
+    fixed_items: dict[int, dict[str, str] | None] = {}
+    goal_rows: list[tuple[Row, list[tuple[RuleMeta, Hit]]]] = []
+    for r in parsed:
+        hits = _run_row_rules(r, s)
+        if not hits:
+            if not r.goal:
+                fixed_items[r.idx] = {k: getattr(r.raw, k) for k in _FIELDS}
+            continue
+        if r.goal:
+            goal_rows.append((r, hits))
+            continue
+        if suggest:
+            rw = _rewrite(r, hits, lookup, s)
+            fixed_items[r.idx] = rw.fields
+            sugs = _suggestions(r, hits, rw)
+        else:
+            sugs = [None] * len(hits)  # type: ignore[list-item]
+        for (meta, h), sug in zip(hits, sugs):
+            findings.append(_finding(meta, h, r.idx, "row", sug))
+    for r, hits in goal_rows:
+        sugs = [None] * len(hits)
+        if suggest:
+            items = [f for f in (fixed_items.get(x.idx) for x in table.items) if f]
+            rw = rewrite_goal(r, items)
+            if not rw.delete and _run_row_rules(Row(as_target_row(r.raw, rw.fields), r.idx, r.ctx), s):
+                rw = RowRewrite(None, "目标文字无法自动改写")
+            sugs = _suggestions(r, hits, rw)  # type: ignore[assignment]
+        for (meta, h), sug in zip(hits, sugs):
+            findings.append(_finding(meta, h, r.idx, "row", sug))
+    findings.sort(key=lambda f: f.row or 0)
+    for meta, fn in TABLE_RULES:
+        for h in fn(table, s):
+            findings.append(_finding(meta, h, None, "table", _table_suggestion(meta, h, table, s) if suggest else None))
+    return CheckReport(findings=findings, summary=summarize(findings, len(parsed)))
+
+
+def summarize(findings: Iterable[Finding], rows_checked: int) -> dict[str, Any]:
+    """Counts by severity, rule and dimension, rows checked, has_errors."""
+    by_sev = {"error": 0, "warning": 0, "info": 0}
+    by_rule: dict[str, int] = {}
+    by_dim: dict[str, int] = {}
+    rows_flagged: set[int] = set()
+    for f in findings:
+        by_sev[f.severity] += 1
+        by_rule[f.rule_id] = by_rule.get(f.rule_id, 0) + 1
+        by_dim[f.dimension_label] = by_dim.get(f.dimension_label, 0) + 1
+        if f.row is not None:
+            rows_flagged.add(f.row)
+    return {"rows_checked": rows_checked, "rows_with_findings": len(rows_flagged),
+            "has_errors": by_sev["error"] > 0, "by_severity": by_sev,
+            "by_rule": dict(sorted(by_rule.items())), "by_dimension": by_dim}
+
+
+def check_rows(rows: list[TargetRow], context: dict[str, Any] | None = None, *,
+               row_contexts: list[dict[str, Any]] | None = None, row_numbers: list[int] | None = None,
+               settings: CheckerSettings | None = None, lookup: IndicatorLookup | None = None,
+               suggest: bool = True) -> CheckReport:
+    """Check target rows that form one 绩效目标表.
+
+    Args:
+        rows: the rows in input order (goal-text rows allowed: 一级指标 总体目标/年度目标 …).
+        context: table context (RULES.md §1): budget_wan (万元), budget_year, project,
+            description, plan_total_wan, long_term_rows, unit_cost_yuan …
+        row_contexts: per-row context (actual, prior_actual, unit_cost_yuan …), aligned with rows.
+        row_numbers: each row's 1-based number in the input (default 1..n).
+        settings: thresholds (default `CheckerSettings()`).
+        lookup: library lookup for rewrite targets (default: generic defaults).
+        suggest: build suggestions (False skips the rewrites).
+    Returns:
+        CheckReport with findings (row ones in row order, then table ones) and summary.
+    """
+    return check_table(rows, context=context, row_contexts=row_contexts, row_numbers=row_numbers,
+                       settings=settings, lookup=lookup, suggest=suggest)
+
+
+_BUDGET_RE = re.compile(
+    r"(本年度|年度|当年|本年)?[^，。；,;]{0,12}?(?:预算|资金总额|资金|金额|拨款|投入)[^，。；,;\d]{0,10}?"
+    r"(\d+(?:\.\d+)?)\s*(亿元|万元)")
+
+
+def budget_from_text(text: str) -> float | None:
+    """Budget in 万元 stated in a description (本年度 / 当年 amounts preferred), else None."""
+    best: tuple[int, float] | None = None
+    for m in _BUDGET_RE.finditer(text):
+        x = float(m.group(2)) * (10000.0 if m.group(3) == "亿元" else 1.0)
+        rank = 0 if re.search(r"本年度|年度|当年|本年", m.group(0)) else 1
+        if best is None or rank < best[0]:
+            best = (rank, x)
+    return best[1] if best else None
+
+
+def declaration_context(decl: Declaration) -> dict[str, Any]:
+    """Table context of a declaration: budget_wan, budget_year, project, description (+ TableInput.context)."""
+    ctx: dict[str, Any] = {}
+    if decl.budget_wan is not None:
+        ctx["budget_wan"] = decl.budget_wan
+    if decl.year is not None:
+        ctx["budget_year"] = decl.year
+    if decl.project_name:
+        ctx["project"] = decl.project_name
+    if decl.description:
+        ctx["description"] = decl.description
+    if decl.budget_wan is None and decl.description:
+        hint = budget_from_text(decl.description)
+        if hint is not None:
+            ctx["budget_hint_wan"] = hint  # for rewrites only; rules read budget_wan
+    extra = getattr(decl, "context", None)
+    if isinstance(extra, dict):
+        ctx.update({k: v for k, v in extra.items() if v is not None})
+    return ctx
+
+
+def check_declaration(decl: Declaration, *, settings: CheckerSettings | None = None,
+                      lookup: IndicatorLookup | None = None, suggest: bool = True) -> CheckReport:
+    """Check a `Declaration` (or `TableInput`): its rows form one table, its fields the context.
+
+    Row numbers are `TableInput.row_numbers` when the table was read from a
+    file, else 1..n. Raises nothing on content problems: they become findings.
+    """
+    return check_table(decl.rows, context=declaration_context(decl),
+                       row_contexts=getattr(decl, "row_contexts", None) or None,
+                       row_numbers=getattr(decl, "row_numbers", None) or None,
+                       settings=settings, lookup=lookup, suggest=suggest)

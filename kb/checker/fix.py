@@ -1,0 +1,72 @@
+"""Apply a report's suggestions to a declaration: the rewritten 绩效目标表.
+
+Row suggestions replace fields or delete the row; table suggestions add rows
+(满意度, 成本, 时效 … where a concrete row exists), rescale weights (STR-13) or
+drop duplicate rows (STR-12). Pure: the input is not modified.
+Not for checking or file output.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from kb.checker.models import CheckReport
+from kb.schema import Declaration, TargetRow
+
+
+def apply_fixes(decl: Declaration, report: CheckReport) -> Declaration:
+    """A copy of `decl` with every suggestion of `report` applied; rows renumbered 1..n.
+
+    Row numbers in findings refer to the input (`TableInput.row_numbers`, else
+    1..n). Findings without a suggestion are ignored. Returns the same model
+    class as `decl` (a `TableInput` keeps its context, row contexts re-aligned).
+    """
+    numbers = list(getattr(decl, "row_numbers", None) or range(1, len(decl.rows) + 1))
+    index = {n: i for i, n in enumerate(numbers)}
+    patches: dict[int, dict[str, Any]] = {}
+    deleted: set[int] = set()
+    added: list[dict[str, Any]] = []
+    weights: list[float | None] | None = None
+    for f in report.findings:
+        s = f.suggestion
+        if s is None:
+            continue
+        if f.scope == "row" and f.row in index:
+            i = index[f.row]
+            if s.delete:
+                deleted.add(i)
+            else:
+                patches.setdefault(i, {}).update(s.patch())
+            continue
+        if s.add_rows:
+            added.extend(s.add_rows)
+        if s.weights is not None:
+            weights = s.weights
+        if s.delete_rows:
+            deleted.update(index[n] for n in s.delete_rows if n in index)
+    rows: list[TargetRow] = []
+    rctx_in = list(getattr(decl, "row_contexts", None) or [])
+    rctx: list[dict[str, Any]] = []
+    item_i = 0
+    from kb.checker.parse import Row
+    for i, r in enumerate(decl.rows):
+        is_goal = Row(r, i + 1).goal
+        upd: dict[str, Any] = dict(patches.get(i, {}))
+        if weights is not None and not is_goal:
+            if item_i < len(weights) and weights[item_i] is not None:
+                upd["weight"] = weights[item_i]
+            item_i += 1
+        if i in deleted:
+            continue
+        rows.append(r.model_copy(update=upd) if upd else r)
+        if rctx_in:
+            rctx.append(rctx_in[i] if i < len(rctx_in) else {})
+    for a in added:
+        rows.append(TargetRow.model_validate(a))
+        if rctx_in:
+            rctx.append({})
+    update: dict[str, Any] = {"rows": rows}
+    if hasattr(decl, "row_numbers"):
+        update["row_numbers"] = []
+    if hasattr(decl, "row_contexts"):
+        update["row_contexts"] = rctx
+    return decl.model_copy(update=update)

@@ -1,0 +1,177 @@
+"""Word lists the checker's lexicon rules match against (after NFKC + Traditional→Simplified).
+
+Source: ../shared/data/rules/RULES.md §4 (the catalog's word lists, which it
+calls a starting point, not a ceiling). Additions of ours are marked `# ours`
+with the reason. Matching is by compiled regular-expression alternation so a
+list costs one C-level scan per string.
+
+Not for rule logic (see the category modules) or for value parsing
+(`kb.checker.parse`).
+"""
+from __future__ import annotations
+
+import re
+
+
+def alternation(words: list[str] | tuple[str, ...]) -> re.Pattern[str]:
+    """One compiled regex matching any of `words` (longest first)."""
+    ws = sorted(set(words), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in ws))
+
+
+# VAGUE: degree / trend words that make a value unassessable (QNT-01, GOAL-01)
+VAGUE = (
+    "有所提高", "有所提升", "有所改善", "有所增加", "有所增强", "有所下降", "有所减少",
+    "进一步", "明显", "显著", "较好", "较高", "较大", "较强", "基本", "逐步", "逐年",
+    "大幅", "稳步", "持续", "不断", "加强", "增强", "完善", "健全", "努力", "力争",
+    "争取", "确保", "尽量", "尽可能", "提高", "提升", "改善", "优化", "推进", "推动",
+    "促进", "巩固", "拓宽", "扩大", "良好", "有效", "积极", "大力", "全面", "充分",
+    "切实", "长期", "长效", "稳定", "可持续", "得到保障", "一定程度", "较为", "适当",
+)
+VAGUE_RE = alternation(VAGUE)
+
+# TIME_VAGUE: timeliness words without a date (TIME-01; on other rows part of QNT-01)
+TIME_VAGUE = (
+    "及时", "按时", "按期", "准时", "适时", "尽快", "如期", "年内", "限期", "规定时间",
+    "按要求", "按计划", "定期", "同步",
+    # ours: the same "no date given" meaning in forms seen in real tables
+    "计划时间内", "计划完成时间内", "规定时限", "规定期限", "期限内", "合同约定时间",
+)
+TIME_VAGUE_RE = alternation(TIME_VAGUE)
+
+# GRADE: the legal target values of a 定性 indicator
+GRADE = frozenset((
+    "一般", "不合格", "不合规", "中", "中等", "优", "优秀", "优良", "低", "合格", "合规",
+    "否", "好", "完成", "差", "无", "是", "有", "未完成", "未达成年度指标且效果较差",
+    "未达标", "良", "良好", "较好", "较差", "较高", "达到预期", "达成年度指标", "达标",
+    "部分达成年度指标并具有一定效果", "高",
+))
+
+# ASPIRE: aspiration verbs that make a *name* a slogan (QNT-02)
+ASPIRE = ("提高", "提升", "改善", "加强", "完善", "促进", "推动", "推进", "巩固", "增强",
+          "优化", "实现", "助力", "保障", "营造", "打造")
+ASPIRE_RE = alternation(ASPIRE)
+
+# METRIC: measure nouns; a name holding one has a measurement basis (QNT-02/REL-04)
+METRIC = (
+    "率", "人数", "人次", "户数", "次数", "个数", "件数", "台数", "套数", "数量", "面积",
+    "里程", "长度", "金额", "费用", "成本", "标准", "比例", "占比", "比重", "指数", "时间",
+    "时长", "天数", "时限", "满意度", "知晓度", "参与度", "认可度", "覆盖面", "规模", "产量",
+    "产值", "收入", "总量", "年限", "期数", "场次", "批次",
+    # ours: 单价 is a cost measure like 成本 / 费用; 满意程度 is 满意度 in other words
+    "单价", "满意程度",
+)
+METRIC_RE = alternation(METRIC)
+# names ending in one of these (but not 质量) also count as measured
+METRIC_ENDINGS = ("数", "量", "额", "值", "性")
+# ours, REL-04 only: official statistics named as a level (居民健康素养水平 30 %, RULES.md §8
+# names it a known false alarm); QNT-02 keeps the catalog list (提升公共服务水平 is a slogan)
+LEVEL_STAT_RE = re.compile(r"(?:水平|指数)$")
+
+# QUANT_NAME: suffixes that make an indicator quantifiable (QNT-06)
+QUANT_NAME = ("率", "数量", "人数", "次数", "个数", "户数", "人次", "金额", "面积", "里程",
+              "长度", "天数", "时长", "比例", "占比")
+QUANT_NAME_RE = alternation(QUANT_NAME)
+
+# direction words (OP-04, QNT-08, QNT-09): positive override > negative > positive
+POS_OVERRIDE = ("下降率", "降低率", "减少率", "节约率", "节支率", "节省率", "压减率", "整改率",
+                "处置率", "办结率", "化解率", "查处率", "解决率", "消除率", "治理率", "削减")
+POS_OVERRIDE_RE = alternation(POS_OVERRIDE)
+# negatives that make the quantity bad whatever its head noun
+NEG_STRONG = ("逾期", "延误", "超期", "滞后", "误差", "差错", "错误", "失误", "死亡", "伤亡",
+              "空置", "闲置", "流失", "返贫", "辍学", "超支", "超标", "复发", "漏报", "迟报",
+              "返工", "结余率", "冒领", "响应时长", "响应时间", "等待时间", "办理时限",
+              "办结时限", "平均时长", "发生率",
+              # ours: the negative ratio forms of the object words below
+              "不合格率", "故障率", "事故率", "投诉率", "发病率", "感染率", "差错率")
+NEG_STRONG_RE = alternation(NEG_STRONG)
+# negatives that name an object a positive ratio can be *about* (投诉处理率, 排放达标率):
+# negative only when the name does not end in a positive head. ours: the catalog lists
+# them as plain negatives, which flags 污水排放达标率 ≥ 95% as a wrong direction.
+NEG_OBJECT = ("故障", "投诉", "事故", "违规", "违纪", "违法", "争议", "损失", "污染", "排放",
+              "能耗", "消耗", "发病", "感染", "不合格", "缺陷")
+NEG_OBJECT_RE = alternation(NEG_OBJECT)
+POS = ("合格率", "满意", "覆盖率", "及时率", "完成率", "达标率", "知晓率", "使用率", "利用率",
+       "运行率", "完好率", "到位率", "参与率", "出勤率", "通过率", "优良率", "入学率", "治愈率",
+       "正确率", "准确率", "成功率", "响应率", "满足率", "执行率", "受理率", "普及率", "巩固率",
+       "就业率", "回收率", "开通率", "接种率", "好评率", "在线率", "可用率", "保障率", "发放率",
+       "处理率", "美化率", "参保率",
+       # ours: handling ratios seen with negative objects
+       "修复率", "排除率", "调解率", "回复率", "答复率", "办理率", "查处率", "处置率")
+POS_RE = alternation(POS)
+POS_HEAD_RE = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(set(POS), key=len, reverse=True)) + ")$")
+
+# REL-02: input / process words
+REL02 = ("结余率", "支出进度", "资金投入", "投入资金", "科目调整", "制度建立", "建立与否",
+         "资金使用合规", "资金到位", "支出率")
+REL02_RE = alternation(REL02)
+# ours: 到位率 / 执行率 are input indicators only when they are about money or staff
+# (资金到位率, 预算执行率); 诊疗规范执行率, 储备到位率 are outputs.
+REL02_RATE_RE = re.compile(r"(?:到位|执行)率")
+REL02_MONEY_RE = alternation(("资金", "经费", "预算", "财政", "拨款", "款项", "补助", "补贴",
+                              "奖补", "配套", "人员", "支出"))
+
+# REL-03: macro slogans not attributable to one project
+REL03 = ("经济社会发展", "社会稳定", "和谐发展", "可持续发展", "协调发展", "高质量发展",
+         "获得感", "幸福感", "综合实力", "治理能力", "老有所依",
+         # ours: the same slogans in other words
+         "社会和谐", "长治久安")
+REL03_RE = alternation(REL03)
+
+# SAT_VAGUE: unspecific satisfaction subjects (SAT-05)
+SAT_VAGUE = ("社会满意", "社会各界", "各方", "公众满意", "社会公众")
+SAT_VAGUE_RE = alternation(SAT_VAGUE)
+
+# GOAL_ACT: activity / money words in goal text (GOAL-02)
+GOAL_ACT = ("经费", "预算安排", "结算", "审批", "检查", "督导", "补助标准为", "正常运转", "做好")
+GOAL_ACT_RE = re.compile(alternation(GOAL_ACT).pattern + r"|完成[^，。；,;]{0,20}工作|对[^，。；,;]{1,30}进行")
+
+# APPROX: approximate values (OP-02)
+APPROX_RE = re.compile(r"约\d|大约|\d[^\d]{0,4}(?:左右|上下)")
+
+# COST-02: control-ratio words standing in for a cost
+COST02_RE = alternation(("控制率", "不超预算", "预算范围内", "预算内", "达标率"))
+COST02_OK_RE = alternation(("节支", "节约", "节省", "降低", "下降", "采购率"))
+
+# QNT-07: bounded ratios and the growth words that are not bounded
+RATIO_NAME_RE = alternation(("率", "比例", "占比", "比重", "满意度", "覆盖"))
+GROWTH_RE = alternation(("增长", "增幅", "比上年", "同比", "环比", "提高", "增加"))
+
+# STR-06: work descriptions in a name
+STR06_RE = re.compile(r"[，,；;。]|——|进行|按照|严格")
+
+# TIME-05: timeliness names that need a defined deadline
+TIME05_NAME_RE = alternation(("及时", "按时", "按期", "准时"))
+# REL-01: a timeliness name has some time meaning
+TIME_MEANING_RE = re.compile(r"[时期日天月季年]|进度|速度|节点|工期|完工|竣工")
+
+# REL-01 benefit rows that only restate an output count
+OUTPUT_ACT_RE = alternation(("完成", "建成", "发放", "举办", "开展", "培训", "采购", "购置",
+                             "建设", "新建", "改造", "印发", "组织", "召开", "安装", "维修",
+                             "修建", "铺设", "种植"))
+COUNT_SUFFIX_RE = re.compile(r"(?:数量|人数|人次|次数|个数|户数|场次|期数|件数|台数|套数)$")
+BENEFIT_WORD_RE = alternation(("带动", "增加", "受益", "减少", "提高", "增收", "节约", "降低",
+                               "新增就业"))
+# REL-01 quality rows holding an outcome (效果) indicator
+OUTCOME_RATE_RE = alternation(("知晓率", "治愈率", "就业率", "增收"))
+
+# REL-05: named fund programmes; an indicator naming one that the project does not
+# is copied from another fund. ours, an approximation of a semantic rule.
+PROGRAMS: dict[str, tuple[str, ...]] = {
+    "低保": ("低保", "最低生活保障"),
+    "特困": ("特困", "五保", "供养"),
+    "临时救助": ("临时救助",),
+    "医疗救助": ("医疗救助",),
+    "优抚": ("优抚", "抚恤"),
+    "养老保险": ("养老保险", "养老金"),
+    "医保": ("医保", "医疗保险"),
+    "危房改造": ("危房改造",),
+    "雨露计划": ("雨露计划",),
+    "助学金": ("助学金",),
+    "营养改善": ("营养改善",),
+    "计划生育扶助": ("计划生育", "独生子女", "特别扶助", "特扶"),
+    "高龄津贴": ("高龄津贴", "高龄补贴"),
+    "残疾人两项补贴": ("残疾人两项补贴", "困难残疾人生活补贴", "重度残疾人护理补贴"),
+}
+# projects covering several programmes at once
+PROGRAM_UMBRELLA_RE = alternation(("困难群众救助", "社会救助", "民生保障", "社会保障"))

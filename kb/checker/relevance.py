@@ -1,0 +1,107 @@
+"""REL rules (REL-01 … REL-05): level placement, input indicators, slogans, metric-less names, unrelated indicators.
+
+Detection follows ../shared/data/rules/RULES.md §5.8. REL-01/03/05 are
+semantic in the catalog; here they are keyword approximations that favour
+precision (a reviewer or an LLM should confirm). REL-05 needs the project
+(name or description) in the context. Not for rewrites.
+"""
+from __future__ import annotations
+
+from kb.checker import lexicon as L
+from kb.checker.catalog import Hit, rule
+from kb.checker.parse import Row
+from kb.checker.quantification import is_qnt_02
+from kb.checker.structure import is_str_04
+from kb.checker.unit import unit_family
+from kb.schema import Level1, Level2
+from kb.settings import CheckerSettings
+
+
+def rel_01_reason(r: Row) -> str | None:
+    """Why the row sits in the wrong 二级指标, or None."""
+    if not r.name or is_str_04(r):
+        return None
+    n = r.name_base or r.name
+    if r.level2 is Level2.quantity and unit_family(n) == "ratio":
+        return f"比率“{r.name}”放在了数量指标下"
+    if r.level2 is Level2.quality:
+        if L.COUNT_SUFFIX_RE.search(n):
+            return f"计数“{r.name}”放在了质量指标下"
+        if L.OUTCOME_RATE_RE.search(n):
+            return f"“{r.name}”反映效果，应列入效益指标而不是质量指标"
+    if r.level2 is Level2.timeliness and not r.is_date and not L.TIME_MEANING_RE.search(n):
+        return f"时效指标下的“{r.name}”没有时间含义"
+    if (r.level1 is Level1.benefit and L.COUNT_SUFFIX_RE.search(n) and L.OUTPUT_ACT_RE.search(n)
+            and not L.BENEFIT_WORD_RE.search(n)):
+        return f"效益指标“{r.name}”只是复述产出数量"
+    return None
+
+
+@rule("REL-01")
+def rel_01(r: Row, s: CheckerSettings) -> Hit | None:
+    """Ratio under 数量, count or outcome under 质量, no time under 时效, output count under 效益."""
+    why = rel_01_reason(r)
+    return Hit("level2", why) if why else None
+
+
+def is_rel_02(r: Row) -> bool:
+    n = r.name
+    if not n:
+        return False
+    if L.REL02_RE.search(n):
+        return True
+    return bool(L.REL02_RATE_RE.search(n) and L.REL02_MONEY_RE.search(n))
+
+
+@rule("REL-02")
+def rel_02(r: Row, s: CheckerSettings) -> Hit | None:
+    """Input / process indicator (资金到位率, 预算执行率, 支出率, 结余率, 制度建立与否 …) used as a target."""
+    if is_rel_02(r):
+        return Hit("name", f"“{r.name}”是投入或过程管理指标，不能作为产出或效益目标")
+    return None
+
+
+@rule("REL-03")
+def rel_03(r: Row, s: CheckerSettings) -> Hit | None:
+    """Macro slogan (社会稳定, 可持续发展, 获得感 …) that one project cannot be credited with."""
+    m = L.REL03_RE.search(r.name) if r.name else None
+    if m:
+        return Hit("name", f"“{m.group()}”是宏观表述，无法归因于本项目")
+    return None
+
+
+@rule("REL-04")
+def rel_04(r: Row, s: CheckerSettings) -> Hit | None:
+    """A percentage on a name with no measure noun (问题整改 100 %), when QNT-02 does not apply."""
+    if not r.name or r.metric or not r.pct or not r.has_digit or is_qnt_02(r) or is_str_04(r):
+        return None
+    if L.LEVEL_STAT_RE.search(r.name_base or r.name):
+        return None
+    return Hit("name", f"“{r.name}”没有度量口径，给出的百分比分子分母不明")
+
+
+def _project_text(r: Row) -> str:
+    return "".join(str(r.ctx.get(k) or "") for k in ("project", "description"))
+
+
+def rel_05_program(r: Row) -> str | None:
+    """The programme an indicator names that the project does not, or None."""
+    text = _project_text(r)
+    if not text or not r.name or L.PROGRAM_UMBRELLA_RE.search(text):
+        return None
+    own = {k for k, syn in L.PROGRAMS.items() if any(w in text for w in syn)}
+    if not own:
+        return None
+    for k, syn in L.PROGRAMS.items():
+        if k not in own and any(w in r.name for w in syn):
+            return k
+    return None
+
+
+@rule("REL-05")
+def rel_05(r: Row, s: CheckerSettings) -> Hit | None:
+    """The indicator names another fund programme than the project's (照搬上级模板)."""
+    k = rel_05_program(r)
+    if k:
+        return Hit("name", f"“{r.name}”属于{k}资金的指标，与本项目内容不相关")
+    return None

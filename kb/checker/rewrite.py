@@ -1,0 +1,563 @@
+"""Concrete rewrites for flagged rows: the `suggestion` of every finding.
+
+For each flagged row we build one canonical rewrite of the whole row (levels,
+name, operator, value, unit) and check it again with the same rules; each
+finding's suggestion is the part of that rewrite touching its field (the first
+finding of the row also carries any remaining change), so applying every
+suggestion gives the canonical row, which has no finding (the fixpoint of
+issue 4 §3). A row that names nothing assessable (a placeholder or number as
+name, an input / process indicator, a macro slogan, another fund's indicator)
+is suggested for deletion.
+
+Targets come from the indicator library when a lookup is given (typical
+operator / value / unit of the matching indicator), else from generic
+defaults: 满意度 ≥ 90 %, 合格率-type rates ≥ 95 %, 完成率 = 100 %, other rates
+≥ 90 %, 时效 `<year>年12月31日前` (settings in `CheckerSettings`).
+
+Not for detection (rules) or for writing files (`kb.checker.fix`, `export`).
+"""
+from __future__ import annotations
+
+import math
+import re
+from typing import Any, Callable
+
+from kb.checker import lexicon as L
+from kb.checker.parse import NUM_RE, UNIT_RE, Row, has_metric, level2_of, to_float, valid_date
+from kb.checker.unit import DEFAULT_UNIT, unit_family, unit_fits
+from kb.schema import Indicator, Level1, Level2, TargetRow
+from kb.settings import CheckerSettings
+
+L1_LABEL = {Level1.output: "产出指标", Level1.cost: "成本指标", Level1.benefit: "效益指标",
+            Level1.satisfaction: "满意度指标"}
+L2_LABEL = {m: m.label for m in Level2}
+
+DELETE_RULES = ("REL-05", "REL-02", "REL-03")
+TARGET_RULES = frozenset((
+    "STR-03", "QNT-01", "QNT-03", "QNT-04", "QNT-05", "QNT-06", "QNT-07", "QNT-08", "QNT-09",
+    "QNT-10", "QNT-11", "OP-01", "OP-02", "OP-03", "OP-04", "UNIT-01", "UNIT-02", "UNIT-03",
+    "TIME-01", "TIME-02", "TIME-03", "TIME-04", "TIME-05", "SAT-02", "SAT-03", "SAT-04",
+    "COST-01", "COST-02", "COST-03", "COST-04", "FEAS-01", "FEAS-02", "TXT-04",
+))
+_HIGH_RATES = ("合格率", "达标率", "合规率", "准确率", "正确率", "完好率", "优良率", "通过率", "验收")
+_TIME_NAME_RE = re.compile(r"时间|时限|期限|工期|进度|及时|按时|按期|准时|日期|节点|周期")
+_BENEFIT_NAME_RE = re.compile(r"受益|带动|增收|收入|减少|降低|改善|知晓|就业|效益|影响|节约|增加")
+_ECON_RE = re.compile(r"收入|增收|产值|经济|节约|利润|销售|税")
+_ECO_RE = re.compile(r"生态|环境|绿化|排放|污染|水质|空气|森林|水土|节能|碳|垃圾|植被")
+_SUST_RE = re.compile(r"长效|持续|机制|年限|长期|使用寿命")
+_COST_NAME_RE = re.compile(r"成本|费用|单价|补助标准|金额")
+_PLACEHOLDER_FRAG_RE = re.compile(r"[(（][^()（）]*(?:\*\*|XX|xx|××)[^()（）]*[)）]|[≥≤<>=]*(?:\*\*|XX|xx|××)[^\s()（）]*|[★☆]")
+_SLOGAN_STRIP_RE = re.compile("(?:" + "|".join(sorted(set(L.ASPIRE + (
+    "进一步", "全面", "持续", "不断", "逐步", "稳步", "有效", "积极", "大力", "充分", "切实", "明显",
+    "显著", "努力", "力争", "确保")), key=len, reverse=True)) + ")(?!性)")
+_TAIL_STRIP_RE = re.compile(r"(?:的?(?:影响程度|影响|作用|程度)|情况|工作|方面|效果|成效|功能)$")
+_WORKDESC_STRIP_RE = re.compile(r"^对|进行|按照[^，,；;。]{0,8}?标准|按照|严格|按要求|按政策|按规定")
+
+
+def fmt_num(x: float) -> str:
+    """90.0 → '90', 2.50 → '2.5'."""
+    if math.isfinite(x) and x == int(x):
+        return str(int(x))
+    return f"{x:.4f}".rstrip("0").rstrip(".")
+
+
+# ------------------------------------------------------------------ levels
+def guess_level2(level1: Level1, name: str) -> Level2:
+    """A plausible 二级指标 for `name` under `level1`."""
+    if level1 is Level1.satisfaction:
+        return Level2.beneficiary_satisfaction
+    if level1 is Level1.cost:
+        return Level2.economic_cost
+    if level1 is Level1.benefit:
+        if _ECO_RE.search(name):
+            return Level2.ecological_benefit
+        if _ECON_RE.search(name):
+            return Level2.economic_benefit
+        if _SUST_RE.search(name):
+            return Level2.sustainable_impact
+        return Level2.social_benefit
+    if _TIME_NAME_RE.search(name):
+        return Level2.timeliness
+    if _COST_NAME_RE.search(name) and "率" not in name:
+        return Level2.output_cost
+    if unit_family(name) == "ratio":
+        return Level2.quality
+    return Level2.quantity
+
+
+def guess_level(name: str) -> tuple[Level1, Level2]:
+    """(一级, 二级) for a row whose levels are missing, from the name alone."""
+    if "满意" in name:
+        return Level1.satisfaction, Level2.beneficiary_satisfaction
+    if _COST_NAME_RE.search(name) and "率" not in name:
+        return Level1.output, Level2.output_cost
+    if _TIME_NAME_RE.search(name):
+        return Level1.output, Level2.timeliness
+    if _BENEFIT_NAME_RE.search(name):
+        return Level1.benefit, guess_level2(Level1.benefit, name)
+    return Level1.output, guess_level2(Level1.output, name)
+
+
+# ------------------------------------------------------------------ names
+def clean_placeholder_name(name: str) -> str:
+    """Remove ★, “(≥**人)” and XX template residue from a name; '' when nothing is left."""
+    n = _PLACEHOLDER_FRAG_RE.sub("", name)
+    n = re.sub(r"XX|xx|××|\*", "", n).strip(" -_/—–")
+    if not n or re.fullmatch(r"[\d.\s\-_*/—–]+", n):
+        return ""
+    return n
+
+
+def metric_for_unit(unit: str) -> str:
+    """Measure noun matching a unit: 人 → 人数, % → 率, 元 → 金额 …"""
+    u = unit
+    if u in ("%", "‰", "百分比"):
+        return "率"
+    if u.startswith("人次") or u == "人/次":
+        return "人次"
+    if u.startswith(("人", "万人", "名")):
+        return "人数"
+    if u.startswith("户"):
+        return "户数"
+    if "元" in u:
+        return "金额"
+    if u in ("公里", "千米", "km", "米"):
+        return "长度"
+    if u in ("亩", "万亩", "公顷", "平方米", "万平方米"):
+        return "面积"
+    return "数量"
+
+
+_LEAD_QTY_RE = re.compile(r"^\d+(?:\.\d+)?(?:" + UNIT_RE.pattern + r")?")
+
+
+def shorten_name(name: str, unit: str, s: CheckerSettings, *, slogan: bool = False) -> str:
+    """A work description or over-long name reduced to “对象+度量” (STR-05/06).
+
+    Text after —— is an explanation and dropped; of several clauses the last
+    one names the action (…,县级按要求复审), but of a slogan the first one
+    (改善…,提升…,助力…); 对/进行/按照…标准/严格 are removed; a leading quantity
+    (1290.3平方米…) goes to the value; the measure noun of the unit is added.
+    """
+    n = name.split("——")[0]
+    parts = [p for p in re.split(r"[，,；;。]", n) if p]
+    if len(parts) > 1:
+        n = parts[0] if slogan else parts[-1]
+    if len(n) > s.max_plain_name_chars and "的" in n:
+        n = n.rsplit("的", 1)[1]
+    n = _WORKDESC_STRIP_RE.sub("", n)
+    n = _LEAD_QTY_RE.sub("", n)
+    if len(n) > s.max_plain_name_chars - 2:
+        n = re.split(r"以及|及|和|与|、|并", n)[0]
+    if len(n) > s.max_plain_name_chars - 2:
+        n = n[: s.max_plain_name_chars - 2]
+    if n and unit and not has_metric(n):
+        n += metric_for_unit(unit)
+    return n
+
+
+def measurable_name(name: str, suffix: str = "达标率") -> str:
+    """A slogan name (提高…, 促进…) turned into “对象+度量” (QNT-02)."""
+    n = _SLOGAN_STRIP_RE.sub("", name)
+    n = re.sub(r"^对", "", _TAIL_STRIP_RE.sub("", n))
+    if not n:
+        return ""
+    return n if has_metric(n) else n + suffix
+
+
+def specific_satisfaction_name(name: str) -> str:
+    """社会满意度 → 服务对象满意度; 学生、家长、社会满意度 → 学生满意度 (SAT-05);
+    服务周期内,市民对空气质量改善的满意程度 → 市民满意度."""
+    clause = next((c for c in re.split(r"[，,；;。]", name) if "满意" in c), name)
+    i = clause.find("满意")
+    subj = clause[:i] if i >= 0 else clause
+    if "对" in subj:
+        subj = subj.split("对")[0]
+    subj = re.sub(r"[(（][^()（）]*[)）]|的$", "", subj)
+    if "、" in subj:
+        subj = subj.split("、")[0]
+    if not subj or L.SAT_VAGUE_RE.search(subj + "满意") or subj in ("社会", "公众", "各方", "社会各界"):
+        subj = "服务对象"
+    return subj + "满意度"
+
+
+def deadline_name(name: str) -> str:
+    """及时发放率 → 发放完成时间 (TIME-05: the rate becomes a dated deadline)."""
+    n = re.sub(r"及时|按时|按期|准时", "", name)
+    n = re.sub(r"(?:率|性)$", "", n)
+    if not n or n == "完成":
+        return "项目完成时间"
+    return n + ("时间" if n.endswith("完成") else "完成时间")
+
+
+# ------------------------------------------------------------------ targets
+def deadline(r: Row) -> str:
+    """Dated deadline in the budget year: '2025年12月31日前' ('12月31日前' when the year is unknown)."""
+    y = r.ctx.get("budget_year")
+    try:
+        y = int(y) if y not in (None, "") else None
+    except (TypeError, ValueError):
+        y = None
+    if y is None and r.years:
+        y = r.years[0]
+    return f"{y}年12月31日前" if y else "12月31日前"
+
+
+def fixed_date(r: Row) -> str | None:
+    """The row's own date repaired (impossible day clamped, year set to the budget year), or None."""
+    if not r.dates or r.is_period or r.full_year:
+        return None
+    y, m, d = r.dates[0]
+    by = r.ctx.get("budget_year")
+    try:
+        by = int(by) if by not in (None, "") else None
+    except (TypeError, ValueError):
+        by = None
+    y = by or y
+    if not 1 <= m <= 12:
+        m, d = 12, 31
+    if d is not None and not valid_date(y, m, d):
+        import calendar
+        d = calendar.monthrange(y or 2023, m)[1]
+    if d is None:
+        import calendar
+        d = calendar.monthrange(y or 2023, m)[1]
+    return (f"{y}年" if y else "") + f"{m}月{d}日前"
+
+
+def default_rate(name: str, s: CheckerSettings) -> tuple[str, float]:
+    """Generic (operator, value %) for a positive rate named `name`."""
+    if "完成率" in name and not any(w in name for w in ("及时", "按时")):
+        return "=", 100.0
+    if any(w in name for w in _HIGH_RATES):
+        return "≥", s.quality_rate_default_pct
+    return "≥", s.rate_default_pct
+
+
+def typical_of(ind: Indicator | None) -> tuple[str, float, str] | None:
+    """(operator, number, unit) of a library indicator's typical target, when numeric."""
+    if ind is None or not ind.typical.value:
+        return None
+    m = NUM_RE.search(ind.typical.value)
+    if not m:
+        return None
+    v = to_float(m.group())
+    if v is None:
+        return None
+    return ind.typical.operator or "", v, ind.typical.unit or ind.unit
+
+
+def _unit_from_name(name: str) -> str:
+    m = re.search(r"[(（]([^()（）]{1,4})[)）]$", name)
+    if m and UNIT_RE.fullmatch(m.group(1)):
+        return m.group(1)
+    return ""
+
+
+# ------------------------------------------------------------------ the row rewrite
+class RowRewrite:
+    """The canonical rewrite of one row: `fields` (all six) or `delete` with a reason."""
+
+    __slots__ = ("fields", "delete", "reason")
+
+    def __init__(self, fields: dict[str, str] | None, reason: str = ""):
+        self.fields = fields
+        self.delete = fields is None
+        self.reason = reason
+
+
+def rewrite_row(r: Row, ids: set[str], hits: dict[str, Any], lookup: Callable | None,
+                s: CheckerSettings) -> RowRewrite:
+    """Canonical rewrite of an indicator row given the rule ids that fired on it."""
+    for rid in DELETE_RULES:
+        if rid in ids:
+            why = {"REL-05": "与本项目资金无关的指标", "REL-02": "投入/过程指标不作绩效目标（预算执行率在自评中单独计分）",
+                   "REL-03": "宏观表述无法归因于本项目，请换成项目直接作用对象的可测结果"}[rid]
+            return RowRewrite(None, why)
+    if not r.name:
+        return RowRewrite(None, "名称为空，无法确定指标")
+    if r.level1 is None and r.l1 and re.search(r"投入|资金|制度|决策|过程|管理", r.l1):
+        return RowRewrite(None, f"“{r.l1}”类内容不作为绩效指标")
+
+    # --- name
+    name = r.name
+    unit_hint = r.eff_unit
+    if "STR-04" in ids:
+        name = clean_placeholder_name(r.raw.name.strip())
+        name = re.sub(r"[\s\u3000]+", "", name)
+        if not name:
+            return RowRewrite(None, "名称只是数字或占位符，无法确定指标；请按实际重写或删除")
+    if "满意" in name and ids & {"STR-05", "STR-06", "QNT-02", "SAT-05", "REL-04"}:
+        name = specific_satisfaction_name(name)
+    if "STR-05" in ids or "STR-06" in ids:
+        name = shorten_name(name, unit_hint, s, slogan="QNT-02" in ids)
+    if "QNT-02" in ids and not has_metric(name):
+        name = measurable_name(name)
+        if not name:
+            return RowRewrite(None, "名称只有愿景口号，没有可计量的对象")
+    if "REL-04" in ids and not has_metric(name):
+        name = _SLOGAN_STRIP_RE.sub("", name) or name
+        if not has_metric(name):
+            name += "率"
+    if "SAT-05" in ids:
+        name = specific_satisfaction_name(name)
+    if "COST-02" in ids:
+        name = "项目总成本"  # the catalog's rewrite: 项目总成本 ≤ X 万元
+
+    # --- levels
+    l1, l2 = r.level1, r.level2
+    if "SAT-01" in ids or ("满意" in name and l1 is not Level1.satisfaction):
+        if "满意" in name:
+            l1, l2 = Level1.satisfaction, Level2.beneficiary_satisfaction
+        else:  # not a satisfaction: an effect unless it is an output count or a cost
+            l1, l2 = guess_level(name)
+            if l1 is Level1.satisfaction or (l1 is Level1.output and l2 is not Level2.output_cost
+                                             and not L.OUTPUT_ACT_RE.search(name)):
+                l1, l2 = Level1.benefit, guess_level2(Level1.benefit, name)
+    if l1 is None:
+        if "效果" in r.l1:
+            l1 = Level1.benefit
+        else:
+            cand = level2_of(r.l2key, None)
+            if cand is not None and cand is not Level2.output_cost:
+                from kb.schema import LEVEL2_PARENT
+                l1 = LEVEL2_PARENT[cand]
+            elif cand is Level2.output_cost:
+                l1 = Level1.output
+            else:
+                l1, l2 = guess_level(name)
+        l2 = level2_of(r.l2key, l1) if l2 is None or not _fits(l2, l1) else l2
+    if not _fits(l2, l1):
+        cand = level2_of(r.l2key, None)
+        if cand is not None and cand is not Level2.output_cost and "STR-02" in ids and l1 is not Level1.satisfaction:
+            from kb.schema import LEVEL2_PARENT
+            l1 = LEVEL2_PARENT[cand]
+            l2 = cand
+        else:
+            l2 = guess_level2(l1, name)
+    if "REL-01" in ids:
+        n = re.sub(r"[(（][^()（）]*[)）]", "", name)
+        if l2 is Level2.quantity:
+            l2 = Level2.quality
+        elif l2 is Level2.quality:
+            if L.OUTCOME_RATE_RE.search(n):
+                l1, l2 = Level1.benefit, Level2.social_benefit
+            else:
+                l2 = Level2.quantity
+        elif l2 is Level2.timeliness:
+            l2 = Level2.quality if unit_family(n) == "ratio" else Level2.quantity
+        elif l1 is Level1.benefit:
+            l1, l2 = Level1.output, Level2.quantity
+    if "TIME-05" in ids:
+        name = deadline_name(name)
+
+    fields = {"level1": L1_LABEL[l1], "level2": L2_LABEL[l2] if l2 else "", "name": name,
+              "operator": r.op, "value": r.v, "unit": r.unit}
+    if l2 is Level2.output_cost and l1 is Level1.output:
+        fields["level2"] = "成本指标"
+
+    # --- target
+    if ids & TARGET_RULES or "TXT-01" in ids or "TXT-02" in ids or name != r.name or l2 is not r.level2:
+        tgt = build_target(r, ids, hits, name, l1, l2, lookup, s)
+        if tgt is None:
+            return RowRewrite(None, "无法据此推算指标值；请按测算补填或删除该指标")
+        fields["operator"], fields["value"], fields["unit"] = tgt
+    return RowRewrite(fields)
+
+
+def _fits(l2: Level2 | None, l1: Level1 | None) -> bool:
+    from kb.checker.parse import level2_fits
+    return level2_fits(l2, l1)
+
+
+def build_target(r: Row, ids: set[str], hits: dict[str, Any], name: str, l1: Level1, l2: Level2 | None,
+                 lookup: Callable | None, s: CheckerSettings) -> tuple[str, str, str] | None:
+    """(operator, value, unit) for the rewritten row, or None when no value can be inferred."""
+    ind = lookup(name, l2.value if l2 else None) if lookup else None
+    typ = typical_of(ind)
+    base = re.sub(r"[(（][^()（）]*[)）]", "", name)
+    fam = unit_family(base)
+    cost = l1 is Level1.cost or l2 in (Level2.output_cost, Level2.economic_cost, Level2.social_cost,
+                                      Level2.ecological_cost)
+    sat = l1 is Level1.satisfaction and "满意" in name and not any(
+        w in name for w in ("幅度", "提升", "提高", "增长", "增幅", "变化"))
+
+    # timeliness: a dated deadline (unless the row is a well-formed duration / rate)
+    if l2 is Level2.timeliness and fam != "ratio":
+        if r.is_date and not r.full_year and not ({"TIME-01", "TIME-02", "TIME-03", "TIME-04"} & ids):
+            d = fixed_date(r) if ("TXT-04" in ids or "OP-03" in ids) else None
+            return ("", d or r.v.replace("-", "至"), "")
+        if r.has_digit and not r.is_date and r.eff_unit and not ({"TIME-05"} & ids) and r.num is not None:
+            op = r.eff_op if r.eff_op in ("≤", "<", "=") else "≤"
+            return (op, fmt_num(r.num), r.emb_unit or r.unit)
+        fd = fixed_date(r) if ("TIME-03" in ids or "TIME-04" in ids) else None
+        return ("", fd or deadline(r), "")
+
+    # satisfaction level
+    if sat:
+        v = r.num if (r.num is not None and s.satisfaction_floor_pct <= r.num < 100
+                      and not ({"SAT-02", "SAT-03", "QNT-07"} & ids)) else None
+        if v is None and typ and s.satisfaction_floor_pct <= typ[1] < 100:
+            v = typ[1]
+        if v is None:
+            v = s.satisfaction_default_pct
+        return ("≥", fmt_num(v), "%")
+
+    direction = _direction(name, cost)
+    num = _number(r, ids, hits)
+
+    # cost rows
+    if cost:
+        budget = r.ctx.get("budget_wan") or r.ctx.get("budget_hint_wan")
+        per_unit = any(w in name for w in ("单位", "人均", "户均", "生均", "平均", "单价", "标准", "每"))
+        unit = r.eff_unit if r.eff_unit and "元" in r.eff_unit else ""
+        if "COST-02" in ids or num is None or (r.pct and not unit):
+            if typ and "元" in (typ[2] or ""):
+                return (typ[0] or "≤", fmt_num(typ[1]), typ[2])
+            if isinstance(budget, (int, float)) and budget > 0 and not per_unit:
+                return ("≤", fmt_num(budget), "万元")
+            return None
+        if not unit:
+            unit = "元" if per_unit or num >= 1000 else "万元"
+        if "COST-04" in ids and isinstance(budget, (int, float)):
+            num, unit = float(budget), "万元"
+        return ("≤", fmt_num(num), unit)
+
+    # rates
+    if fam == "ratio" or (r.pct and fam is None and num is not None):
+        if direction == "neg":
+            if num is None or num >= 100 or "OP-04" in ids and num >= 50:
+                return ("=", "0", "%")
+            return ("≤", fmt_num(num), "%")
+        op, dv = default_rate(base, s)
+        if num is not None and 0 < num <= 1 and not r.pct and fam == "ratio":
+            num = num * 100  # 0.97 written as a fraction
+        v = num if num is not None and 0 < num <= 100 and not ({"QNT-09", "QNT-07"} & ids) else None
+        if "QNT-07" in ids and r.num is not None:
+            v = _ocr_ge(r)
+            if v is not None:
+                return ("≥", fmt_num(v), "%")
+        if v is None and typ and 0 < typ[1] <= 100:
+            op, v = (typ[0] if typ[0] in ("≥", "=") else "≥"), typ[1]
+        if v is None:
+            v = dv
+        elif r.eff_op in ("≥", ">", "=") and v == r.num and not (
+                {"OP-03", "OP-04", "QNT-08", "QNT-09", "QNT-11"} & ids):
+            op = r.eff_op
+        elif v != 100:
+            op = "≥"
+        if v == 100:
+            op = "="
+        if "QNT-11" in ids and r.rng is not None:
+            lo, hi = sorted(r.rng)
+            if lo < hi:
+                return ("区间", f"{fmt_num(lo)}%~{fmt_num(hi)}%", "")
+        return (op, fmt_num(v), "%")
+
+    # quantities and other numbers
+    if num is None or "QNT-09" in ids:
+        if typ:
+            return (typ[0] or "≥", fmt_num(typ[1]), typ[2] or DEFAULT_UNIT.get(fam or "", ""))
+        if num is None:
+            if L.QUANT_NAME_RE.search(base) or fam is not None:
+                return None
+            if r.grade and r.op in ("定性", ""):
+                return ("定性", r.v, "")
+            return ("定性", "合规" if name.endswith("合规性") else "达成年度指标", "")
+        num = max(num, 1.0)
+    unit = _pick_unit(r, name, base, fam, typ)
+    if direction == "neg":
+        op = "≤"
+    elif r.eff_op in ("≥", ">", "=") and not ({"OP-03", "OP-04", "QNT-09"} & ids):
+        op = r.eff_op
+    elif typ and typ[0] in ("≥", "=", ">"):
+        op = typ[0]
+    else:
+        op = "≥"
+    if "QNT-11" in ids and r.rng is not None:
+        lo, hi = sorted(r.rng)
+        if lo < hi:
+            return ("区间", f"{fmt_num(lo)}~{fmt_num(hi)}", unit)
+    return (op, fmt_num(num), unit)
+
+
+def _ocr_ge(r: Row) -> float | None:
+    """'292' read from a scan is usually '≥92' (≥ misread as 2), the dev data's OCR notes."""
+    t = r.num_text
+    if r.num is not None and r.num > 100 and t.startswith("2"):
+        rest = to_float(t[1:]) if len(t) > 1 else None
+        if rest is not None and 0 < rest <= 100:
+            return rest
+    return None
+
+
+def _direction(name: str, cost: bool) -> str | None:
+    from kb.checker.parse import direction_of
+    d = direction_of(re.sub(r"[(（][^()（）]*[)）]", "", name))
+    if d is None and cost:
+        return "neg"
+    return d
+
+
+def _number(r: Row, ids: set[str], hits: dict[str, Any]) -> float | None:
+    """The row's usable number after FEAS corrections, or None."""
+    if r.is_date or r.num is None:
+        return None
+    num = r.num
+    h = hits.get("FEAS-01")
+    if h is not None and h.data and "raise_to" in h.data:
+        num = float(h.data["raise_to"])
+    if "FEAS-02" in ids:
+        from kb.checker.feasibility import number_of
+        uc = number_of(r.ctx.get("unit_cost_yuan"))
+        b = number_of(r.ctx.get("budget_wan"))
+        if uc and b:
+            num = float(math.floor(b * 10000.0 / uc))
+    return num
+
+
+_NAME_UNIT_END_RE = re.compile(r"(?:学时|课时|小时|工作日|天数|公里|平方米|亩|吨|户次|人天)$")
+
+
+def _pick_unit(r: Row, name: str, base: str, fam: str | None, typ: tuple[str, float, str] | None) -> str:
+    for u in (r.emb_unit, r.unit):
+        if u and (fam is None or unit_fits(fam, u)) and u not in ("%", "‰") and "元" not in u:
+            return u.replace("*", "·")
+    if typ and typ[2] and (fam is None or unit_fits(fam, typ[2])):
+        return typ[2]
+    u = _unit_from_name(name)
+    if u:
+        return u
+    m = _NAME_UNIT_END_RE.search(base)
+    if m and fam is None:
+        return m.group()
+    if fam:
+        return DEFAULT_UNIT[fam]
+    if re.search(r"活动|培训|会议|讲座|检查|巡查|演练|宣传", base):
+        return "次"
+    return "个"
+
+
+# ------------------------------------------------------------------ goal rows
+def rewrite_goal(r: Row, items: list[dict[str, str]]) -> RowRewrite:
+    """Goal text rebuilt from the table's quantified indicators (GOAL-01/02)."""
+    parts: list[str] = []
+    for f in items:
+        if f.get("level1") not in ("产出指标", "效益指标", "满意度指标"):
+            continue
+        t = f"{f['name']}{'' if f['operator'] in ('', '定性') else f['operator']}{f['value']}{f['unit']}"
+        if not re.search(r"\d", t) or L.GOAL_ACT_RE.search(t):
+            continue
+        parts.append(t)
+        if len(parts) >= 6:
+            break
+    if not parts:
+        return RowRewrite(None, "目标文字无法量化，且表内没有可引用的量化指标")
+    text = "本年度实现：" + "；".join(parts) + "。"
+    return RowRewrite({"level1": r.raw.level1.strip(), "level2": "", "name": text, "operator": "",
+                       "value": "", "unit": ""})
+
+
+def as_target_row(raw: TargetRow, fields: dict[str, str]) -> TargetRow:
+    """The raw row with `fields` replaced (weight, actual … kept)."""
+    return raw.model_copy(update={k: ("" if v is None else str(v)) for k, v in fields.items()})

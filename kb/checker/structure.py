@@ -1,0 +1,196 @@
+"""STRUCT rules (STR-01 … STR-14): framework levels, required fields, names, table completeness.
+
+Each rule is a pure function over a parsed row (`kb.checker.parse.Row`) or a
+table (`kb.checker.parse.Table`) and the `CheckerSettings`; detection follows
+../shared/data/rules/RULES.md §5.1. Not for rewrites (see `kb.checker.rewrite`).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from kb.checker.catalog import Hit, rule
+from kb.checker.lexicon import STR06_RE
+from kb.checker.parse import Row, Table, level2_fits
+from kb.schema import Level1, Level2
+from kb.settings import CheckerSettings
+from kb.text import normalize, normalize_name
+
+_NUM_NAME_RE = re.compile(r"^[\d.]+$")
+_SYM_NAME_RE = re.compile(r"^[-_*/—–]+$")
+_PLACEHOLDER_NAME_RE = re.compile(r"\*\*|＊|XX|xx|××")
+
+
+@rule("STR-01")
+def str_01(r: Row, s: CheckerSettings) -> Hit | None:
+    """一级指标 outside 产出/成本/效益/满意度 (local aliases accepted; 效果/投入/制度/blank are not)."""
+    if r.level1 is not None:
+        return None
+    if not r.l1:
+        return Hit("level1", "一级指标为空，应为产出指标、成本指标、效益指标或满意度指标")
+    return Hit("level1", f"一级指标“{r.raw.level1.strip()}”不在规定体系内（产出/成本/效益/满意度）")
+
+
+@rule("STR-02")
+def str_02(r: Row, s: CheckerSettings) -> Hit | None:
+    """二级指标 blank or not a framework category of its 一级指标 (not judged when 一级 is invalid)."""
+    if r.level1 is None or level2_fits(r.level2, r.level1):
+        return None
+    if not r.l2:
+        return Hit("level2", f"{r.level1.label}下的二级指标为空")
+    return Hit("level2", f"二级指标“{r.raw.level2.strip()}”不是{r.level1.label}下的规定类别")
+
+
+def is_str_03(r: Row) -> bool:
+    return not r.name or (not r.goal and not r.v)
+
+
+@rule("STR-03", on="any")
+def str_03(r: Row, s: CheckerSettings) -> Hit | None:
+    """三级指标名称 or 指标值 empty (goal rows: only the text)."""
+    if not r.name:
+        return Hit("name", "目标内容为空" if r.goal else "三级指标名称为空")
+    if not r.goal and not r.v:
+        return Hit("value", f"指标“{r.name}”的指标值为空")
+    return None
+
+
+def is_str_04(r: Row) -> bool:
+    n = r.name
+    if not n:
+        return False
+    return bool(_NUM_NAME_RE.match(n) or _SYM_NAME_RE.match(n) or _PLACEHOLDER_NAME_RE.search(n)
+                or _PLACEHOLDER_NAME_RE.search(r.raw.name))
+
+
+@rule("STR-04")
+def str_04(r: Row, s: CheckerSettings) -> Hit | None:
+    """Name is a number, a dash/star, or keeps a template placeholder (**, XX, ××)."""
+    if not is_str_04(r):
+        return None
+    if _NUM_NAME_RE.match(r.name) or _SYM_NAME_RE.match(r.name):
+        return Hit("name", f"指标名称“{r.name}”不是指标，只是数字或符号")
+    return Hit("name", f"指标名称“{r.name}”残留模板占位符（**、XX 等）")
+
+
+def is_str_05(r: Row, s: CheckerSettings) -> bool:
+    return len(r.name) > s.max_name_chars
+
+
+@rule("STR-05")
+def str_05(r: Row, s: CheckerSettings) -> Hit | None:
+    """Name longer than the system's limit (100 characters)."""
+    if is_str_05(r, s):
+        return Hit("name", f"指标名称共{len(r.name)}字，超过{s.max_name_chars}字上限")
+    return None
+
+
+@rule("STR-06")
+def str_06(r: Row, s: CheckerSettings) -> Hit | None:
+    """Name reads as a work description: long, sentence punctuation, 进行/按照/严格 (not with STR-05)."""
+    if not r.name or is_str_05(r, s):
+        return None
+    n = r.name
+    if len(n) > s.max_plain_name_chars:
+        return Hit("name", f"指标名称共{len(n)}字，像工作描述而不是指标")
+    m = STR06_RE.search(n)
+    if m:
+        return Hit("name", f"指标名称含“{m.group()}”，像工作描述而不是“对象+度量”的指标")
+    return None
+
+
+# ------------------------------------------------------------------ table rules
+@rule("STR-07", on="table")
+def str_07(t: Table, s: CheckerSettings) -> list[Hit]:
+    """The table lacks an 产出 or an 效益 一级指标 (88号: targets state outputs and effects)."""
+    l1s = {r.level1 for r in t.items}
+    missing = [lab for lvl, lab in ((Level1.output, "产出指标"), (Level1.benefit, "效益指标")) if lvl not in l1s]
+    if missing:
+        return [Hit("level1", f"表内没有{'和'.join(missing)}，绩效目标应同时反映产出和效果")]
+    return []
+
+
+@rule("STR-08", on="table")
+def str_08(t: Table, s: CheckerSettings) -> list[Hit]:
+    """No 满意度 一级指标 in the table (info: not every project serves the public)."""
+    if any(r.level1 is Level1.satisfaction for r in t.items):
+        return []
+    return [Hit("level1", "表内未设置满意度指标；面向服务对象的项目应设置服务对象满意度")]
+
+
+def has_cost(t: Table) -> bool:
+    return any(r.level1 is Level1.cost or "成本" in r.l2 for r in t.items)
+
+
+@rule("STR-09", on="table")
+def str_09(t: Table, s: CheckerSettings) -> list[Hit]:
+    """Neither a 成本 一级指标 nor a 二级指标 containing 成本."""
+    if has_cost(t):
+        return []
+    return [Hit("level1", "表内未设置成本指标（成本一级指标或产出下的成本指标）")]
+
+
+@rule("STR-10", on="table")
+def str_10(t: Table, s: CheckerSettings) -> list[Hit]:
+    """产出 rows do not cover all of 数量/质量/时效 (judged when the table has 产出 rows)."""
+    out = [r for r in t.items if r.level1 is Level1.output]
+    if not out:
+        return []
+    have = {r.level2 for r in out}
+    missing = [lab for lvl, lab in ((Level2.quantity, "数量"), (Level2.quality, "质量"),
+                                    (Level2.timeliness, "时效")) if lvl not in have]
+    if missing:
+        return [Hit("level2", f"产出指标缺少{'、'.join(missing)}指标")]
+    return []
+
+
+@rule("STR-11", on="table")
+def str_11(t: Table, s: CheckerSettings) -> list[Hit]:
+    """Fewer than `min_indicators` (3) or more than `max_indicators` (30) 三级指标."""
+    n = len(t.items)
+    if n < s.min_indicators:
+        return [Hit("", f"三级指标共{n}个，少于{s.min_indicators}个")]
+    if n > s.max_indicators:
+        return [Hit("", f"三级指标共{n}个，多于{s.max_indicators}个，应精简为核心指标")]
+    return []
+
+
+@rule("STR-12", on="table")
+def str_12(t: Table, s: CheckerSettings) -> list[Hit]:
+    """The same normalised name appears twice or more."""
+    names = Counter(normalize_name(r.name) for r in t.items if r.name)
+    dups = [n for n, k in names.items() if k >= 2]
+    if not dups:
+        return []
+    rows = {n: [r.idx for r in t.items if r.name and normalize_name(r.name) == n] for n in dups}
+    desc = "；".join(f"“{n}”（第{'、'.join(map(str, rows[n]))}行）" for n in dups[:5])
+    return [Hit("name", f"指标名称重复：{desc}", {"rows": rows})]
+
+
+@rule("STR-13", on="table")
+def str_13(t: Table, s: CheckerSettings) -> list[Hit]:
+    """Weights are given and do not sum to 100."""
+    ws = [r.raw.weight for r in t.items if r.raw.weight is not None]
+    if not ws:
+        return []
+    total = sum(ws)
+    if abs(total - s.weight_total) > s.weight_tolerance:
+        return [Hit("weight", f"权重合计为{total:g}，应为{s.weight_total:g}", {"total": total})]
+    return []
+
+
+def _pairs(rows: list[tuple[str, str]]) -> set[tuple[str, str]]:
+    return {(normalize_name(n), normalize(v).replace(" ", "")) for n, v in rows}
+
+
+@rule("STR-14", on="table")
+def str_14(t: Table, s: CheckerSettings) -> list[Hit]:
+    """Annual indicators identical to the long-term ones (context.long_term_rows)."""
+    lt = t.ctx.get("long_term_rows")
+    if not lt or not t.items:
+        return []
+    long_term = _pairs([(str(x.get("name", "")), str(x.get("value", ""))) for x in lt if isinstance(x, dict)])
+    annual = _pairs([(r.raw.name, r.raw.value) for r in t.items])
+    if long_term and long_term == annual:
+        return [Hit("", "年度指标与中长期指标逐项相同，未按年度分解")]
+    return []
