@@ -32,8 +32,10 @@ from kb.corpus.chunking import DEFAULT_MAX_CHARS, Unit, article_label, chunk_str
 from kb.corpus.models import COLLECTIONS, Chunk, Document, Kind, Status
 from kb.errors import DataError
 
+# bump when reading or chunking changes: shipped files are then re-read by the next sync
+READER_VERSION = "2"
 SUFFIXES = (".md", ".markdown", ".txt", ".jsonl", ".docx", ".pdf", ".xlsx")
-RE_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\d{4}[〕\]］)）]\d+号")
+RE_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,6}[〔\[［(（]\d{4}[〕\]］)）]\d+号")
 RE_YEAR_IN_NUMBER = re.compile(r"[〔\[［(（](\d{4})[〕\]］)）]")
 RE_DATE = re.compile(r"(\d{4})\s*[年\-./]\s*(\d{1,2})\s*[月\-./]\s*(\d{1,2})\s*日?")
 FRONT_FIELDS = {"id", "title", "doc_title", "doc_number", "issuer", "date", "year", "status",
@@ -72,12 +74,12 @@ class Overrides:
 
 
 def file_digest(path: Path) -> str:
-    """sha256 hex of a file's bytes."""
+    """sha256 hex of a file's bytes, suffixed with `:r<READER_VERSION>` (a new reader re-reads files)."""
     h = hashlib.sha256()
     with open(path, "rb") as f:
         for block in iter(lambda: f.read(1 << 16), b""):
             h.update(block)
-    return h.hexdigest()
+    return f"{h.hexdigest()}:r{READER_VERSION}"
 
 
 def read_file(path: Path, collection: str, *, overrides: Overrides | None = None,
@@ -254,11 +256,16 @@ def _from_text(raw: str, fname: str, collection: str, ov: Overrides, base_id: st
     title = _str(meta.get("title")) or _title_from_text(body)
     if not title:
         raise DataError("缺少标题（front matter 的 title 或第一行标题）", file=fname, field="title")
-    head = "\n".join(body.splitlines()[:5])
-    if "doc_number" in meta:
+    head = "\n".join(ln for ln in body.splitlines()[:8] if ln.strip())
+    if "doc_number" in meta or meta.get("kind"):
         doc_number = _str(meta.get("doc_number"))
-    else:
-        m = RE_DOC_NUMBER.search(head) or RE_DOC_NUMBER.search(title)
+    else:  # a 文号 in the title, or alone on one of the first lines
+        m = RE_DOC_NUMBER.search(title) or RE_DOC_NUMBER.search(head.split("\n", 1)[0])
+        if not m:
+            for ln in head.splitlines():
+                m = RE_DOC_NUMBER.fullmatch(ln.strip().strip("#").strip())
+                if m:
+                    break
         doc_number = m.group(0) if m else ""
     date = _check_date(meta.get("date"), fname, 1)
     if not date and "date" not in meta:
@@ -288,6 +295,8 @@ def _from_text(raw: str, fname: str, collection: str, ov: Overrides, base_id: st
     )
     units = chunk_structure(body, max_chars=max_chars, headings=headings,
                             label_clauses=kind == Kind.regulation.value)
+    if kind == Kind.card.value:  # a card's preamble is its title and disclaimer, not a rule
+        units = [u for u in units if u.article or u.section or u.chapter] or units
     return Parsed(doc, [_chunk(doc, i, u, body) for i, u in enumerate(units)])
 
 
@@ -356,6 +365,7 @@ def _docx_text(path: Path) -> str:
 
 
 _SENT_END = "。；：！？;:!?”」』）)"
+WRAP_MIN_CHARS = 15
 
 
 def _pdf_text(path: Path) -> str:
@@ -370,14 +380,16 @@ def _pdf_text(path: Path) -> str:
     except (PdfReadError, OSError, ValueError, KeyError) as e:
         raise DataError(f"不是可读取的 .pdf 文件: {e}", file=path.name) from None
     raw_lines = [ln.strip() for pg in pages for ln in pg.splitlines()]
+    raw_lines = [ln for ln in raw_lines if ln and not re.fullmatch(r"[-—\s]*\d+[-—\s]*|第\s*\d+\s*页.*", ln)]
+    lengths = sorted(len(ln) for ln in raw_lines if len(ln) >= 5)
+    width = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0  # a full printed line
     out: list[str] = []
     for ln in raw_lines:
-        if not ln:
-            continue
-        if re.fullmatch(r"[-—\s]*\d+[-—\s]*|第\s*\d+\s*页.*", ln):
-            continue  # page numbers
-        starts_unit = bool(re.match(r"^(第[一二三四五六七八九十百千零〇两\d]+[章节条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）])", ln))
-        if out and not starts_unit and out[-1][-1] not in _SENT_END and len(out) > 1:
+        starts_unit = bool(re.match(r"^(第[一二三四五六七八九十百千零〇两\d]+[章节条]|[一二三四五六七八九十]+、|"
+                                    r"[（(][一二三四五六七八九十\d]+[)）])", ln)) or bool(RE_DOC_NUMBER.fullmatch(ln))
+        # a full-width line without closing punctuation was wrapped: the next line continues it
+        if (out and not starts_unit and out[-1][-1] not in _SENT_END
+                and len(out[-1]) >= max(WRAP_MIN_CHARS, 0.85 * width)):
             out[-1] += ln
         else:
             out.append(ln)
