@@ -111,7 +111,13 @@ def structure_units(text: str, *, headings: bool = True) -> list[Unit]:
             label = h.group(2).strip()
             level = len(h.group(1))
             m = RE_ARTICLE_ANY.search(label)
-            if level == 1:
+            if RE_CHAPTER.match(label):
+                chapter, section = label, ""
+                open_(off, None, label_only=True)
+            elif RE_SECTION.match(label):
+                section = label
+                open_(off, None, label_only=True)
+            elif level == 1:
                 chapter, section = "", ""
                 open_(off, None, label_only=True)
             elif m:

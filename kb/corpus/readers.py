@@ -33,7 +33,7 @@ from kb.corpus.models import COLLECTIONS, Chunk, Document, Kind, Status
 from kb.errors import DataError
 
 # bump when reading or chunking changes: shipped files are then re-read by the next sync
-READER_VERSION = "2"
+READER_VERSION = "3"
 SUFFIXES = (".md", ".markdown", ".txt", ".jsonl", ".docx", ".pdf", ".xlsx")
 RE_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,6}[〔\[［(（]\d{4}[〕\]］)）]\d+号")
 RE_YEAR_IN_NUMBER = re.compile(r"[〔\[［(（](\d{4})[〕\]］)）]")
