@@ -83,6 +83,11 @@ class Tokenizer:
         with self._lock:
             return [t for t in self._jieba.cut_for_search(text, HMM=False) if _KEEP.search(t)]
 
+    def cut_words(self, text: str | None) -> list[str]:
+        """jieba search-mode words of `text` only (no bigrams), normalised and lower-cased."""
+        t = normalize(text).lower()
+        return self._cut(t) if t else []
+
     def tokens(self, text: str | None) -> list[str]:
         """Normalised search tokens of `text` (words, sub-words, CJK bigrams)."""
         t = normalize(text).lower()

@@ -31,7 +31,8 @@ from kb.text import bigram_dice, normalize, normalize_name
 # words too common in descriptions to count as evidence of relevance on their own
 WEAK_TERMS = frozenset("""项目 工作 建设 管理 服务 提高 完成 资金 经费 年度 实施 开展 保障 提升 加强 推进 目标
 绩效 指标 计划 专项 财政 预算 单位 部门 全面 有效 进一步 情况 相关 各项 支出 我们 今天 数量 质量 时效
-成本 效益 满意 满意度 社会 经济 生态 可持续 影响 率 数 人数 人次 个 次 中心 机关 总体 元 万元 好 很好""".split())
+成本 效益 满意 满意度 社会 经济 生态 可持续 影响 率 数 人数 人次 个 次 中心 机关 总体 元 万元 好 很好
+今天 明天 昨天 我们 你们 他们 一个 一些 这个 那个 什么 怎么 可以 需要 进行 主要 以及 通过""".split())
 
 # the field's common indicators offered when a required slot has no match (looked up in the library)
 GENERIC_NAMES: dict[str, tuple[str, ...]] = {
@@ -158,11 +159,12 @@ def suggest(idx: IndicatorIndex, description: str, *, project_name: str | None =
         mx = float(sc[0]) if sc.size else 1.0
         scored = {int(d): float(s) / mx for d, s in zip(cand, sc)}
 
-    # --- relevance of the lexical evidence
-    top_docs = sorted(scored, key=lambda d: -scored[d])[:8]
-    matched: set[str] = set()
-    for d in top_docs[:8]:
-        matched |= _content_terms(idx.lexical.matched_terms(tokens, d))
+    # --- relevance of the lexical evidence: one indicator must share ≥ 2 of the
+    # description's content words (or the only one), not just one word each
+    content = _content_terms(idx.tokenizer.cut_words(text))
+    best_overlap = 0
+    for d, _ in zip(cand[:30].tolist(), sc[:30].tolist()):
+        best_overlap = max(best_overlap, len(content & set(idx.lexical.matched_terms(tokens, d))))
     quantities = Q.find_quantities(ntext)
     if budget_wan is None:
         budget_wan = Q.budget_from_text(ntext)
@@ -278,7 +280,7 @@ def suggest(idx: IndicatorIndex, description: str, *, project_name: str | None =
         slot_lists[key].sort(key=lambda c: -c.score)
         slot_lists[key] = slot_lists[key][:max(top, 1) * 2]
 
-    confident = bool(bound_any or len(matched) >= 2 or (matched and len(tokens) <= 6))
+    confident = bool(bound_any or best_overlap >= 2 or (len(content) == 1 and best_overlap == 1))
     if confident_override is not None:
         confident = confident_override or bound_any
     if not confident:

@@ -90,4 +90,25 @@ def fill(description: str, name: str) -> tuple[str, str | None]:
                 break
         if len(f) >= 1:
             return SLOT.sub(f, name, count=1), f
-    return plain_name(name), None
+    return unfilled_name(name), None
+
+
+def unfilled_name(name: str) -> str:
+    """The name a template takes when the description gives no filler.
+
+    The slot label loses generic endings (名称/类型/类别); a label ending in 对象
+    is dropped when the rest reads as a name on its own (≥ 4 characters):
+    〔工程名称〕工程验收合格率 → 工程验收合格率, 〔培训对象〕培训人次 → 培训人次,
+    〔服务对象〕满意度 → 服务对象满意度, 〔场馆〕免费开放天数 → 场馆免费开放天数.
+    """
+    m = SLOT.search(name)
+    if not m:
+        return name
+    before, label, after = name[:m.start()], re.sub(r"(名称|类型|类别)$", "", m.group(1)), name[m.end():]
+    for k in range(min(len(label), len(after)), 0, -1):
+        if label.endswith(after[:k]):
+            label = label[:-k]
+            break
+    if not label or (label.endswith("对象") and len(after) >= 4):
+        return before + after
+    return before + label + after
