@@ -6,9 +6,11 @@ embedder is configured and `kb.fusion` is available, `kb.dense.DenseIndex`
 over cached chunk vectors (`kb.vectors`) is fused with the lexical list by
 reciprocal rank fusion (`kb.fusion.rrf_fuse`).
 
-Ranking rule: candidates are ordered by score, then every repealed document's
-chunks are moved below the effective ones (stable), so a repealed article is
-shown — marked 已废止 — but never above a valid one.
+Ranking rule: a repealed document's chunks score `REPEALED_WEIGHT` (½) of
+their relevance, so a repealed article ranks below every effective chunk that
+is at least half as relevant — an old version never outranks the text that
+replaced it — yet a repealed rule that is by far the best match is still
+shown, marked 已废止 (`status` filters select one kind only).
 
 Confidence (`coverage`): the IDF-weighted share of the query's terms that
 occur in a chunk — Σ idf(matched) / Σ idf(all query terms), with a term
@@ -42,6 +44,7 @@ STOPWORDS = frozenset("""
 """.split())
 
 RRF_K = 60
+REPEALED_WEIGHT = 0.5  # share of its relevance a repealed chunk keeps when ranked
 CANDIDATES = 100  # lexical / dense candidates inspected before filtering to the page
 
 
@@ -49,7 +52,8 @@ class Hit(BaseModel):
     """One search result (shape of `jixiao docs --json` hits and GET /v1/docs/search).
 
     highlights: [start, end) character offsets into `text` of the matched query terms.
-    score: BM25 (lexical) or RRF (hybrid) score; comparable within one result list only.
+    score: ranking score — BM25 (lexical) or RRF (hybrid), halved for a repealed
+        document; comparable within one result list only.
     coverage: IDF-weighted share of query terms found in the chunk, in [0, 1].
     """
 
@@ -222,7 +226,7 @@ class CorpusIndex:
         return float(sum(idf[t] for t in matched) / total)
 
     def rank(self, query: str, f: Filters, k: int, *, mode: str | None = None) -> tuple[list[int], list[float], list[str]]:
-        """(chunk indices, scores, query tokens) of the best k chunks, repealed ones last."""
+        """(chunk indices, ranking scores, query tokens) of the best k chunks (repealed weighted ½)."""
         f.validate()
         toks = self.query_tokens(query)
         if not toks or not self.size or k <= 0:
@@ -241,8 +245,8 @@ class CorpusIndex:
                 idx, sc = _fuse(list(lidx), list(didx))
         else:
             idx, sc = [int(i) for i in lidx], [float(x) for x in lsc]
-        order = sorted(range(len(idx)), key=lambda j: (bool(self.repealed[idx[j]]), -sc[j], idx[j]))
-        order = order[:k]
+        sc = [x * REPEALED_WEIGHT if self.repealed[i] else x for i, x in zip(idx, sc)]
+        order = sorted(range(len(idx)), key=lambda j: (-sc[j], bool(self.repealed[idx[j]]), idx[j]))[:k]
         return [int(idx[j]) for j in order], [sc[j] for j in order], toks
 
     def fetch(self, indices: list[int]) -> list[dict]:
