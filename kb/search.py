@@ -61,6 +61,7 @@ class IndicatorIndex:
     columns: dict[str, np.ndarray] = field(default_factory=dict)
     by_name: dict[str, list[int]] = field(default_factory=dict)
     active: np.ndarray | None = None
+    cache: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for f in FILTER_FIELDS:

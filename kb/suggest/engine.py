@@ -102,6 +102,24 @@ def _origin_only(row: dict, origin: str) -> bool:
     return bool(o) and all(x == origin for x in o)
 
 
+# declaration boilerplate: words every 申报表 carries, which say nothing about the project
+BOILERPLATE = frozenset("""绩效 目标 绩效目标 申报 申报表 自评 自评表 评价 项目支出 支出 年度 总体 总体目标 年度目标 本级
+预算 资金 万元 财政 拨款 实施 实施期 属性 项目属性 持续性 常年性 一次性 新增 滚动 单位 部门 指标 情况 表 项目
+中央 省级 市级 县级 区级 下达 安排 其中 用于 主要 内容 通过 进一步 有效 提升 提高 确保 全面 工作 开展 做好
+元 年 月 日 个 及 和 与 的 了 等 为 在 对 是 按 将""".split())
+
+
+def query_tokens(idx: IndicatorIndex, description: str | None, project_name: str | None) -> list[str]:
+    """Query tokens of a project: the project name counts twice, boilerplate words are dropped.
+
+    A token is dropped when it is a boilerplate word or a character bigram
+    lying inside one (绩效目标 → 绩效, 效目, 目标).
+    """
+    text = " ".join(p for p in (project_name or "", project_name or "", description or "") if p)
+    boiler_bigrams = {w[i:i + 2] for w in BOILERPLATE if len(w) > 2 for i in range(len(w) - 1)}
+    return [t for t in idx.tokenizer.tokens(text) if t not in BOILERPLATE and t not in boiler_bigrams]
+
+
 def _content_terms(terms: list[str]) -> set[str]:
     return {t for t in terms if len(t) >= 2 and t not in WEAK_TERMS and not t.isdigit()}
 
@@ -141,15 +159,10 @@ def suggest(idx: IndicatorIndex, description: str, *, project_name: str | None =
             if mask[i] and _origin_only(r, exclude_origin):
                 mask[i] = False
 
-    tokens = idx.tokenizer.tokens(text)
+    tokens = query_tokens(idx, description, project_name)
     lex = idx.lexical.scores(tokens)
     if sector:
-        sec_tokens = set(idx.tokenizer.tokens(sector))
-        sec_col = idx.columns["sector"]
-        boost = np.array([1.15 if sec_tokens & set(idx.tokenizer.tokens(s)) else 1.0 for s in sec_col],
-                         dtype=np.float32) if len(rows) < 20000 else None
-        if boost is not None:
-            lex = lex * boost
+        lex = lex * sector_boost(idx, sector)
     cand, sc = top_k(lex, 400, mask)
     confident_override = None
     if ranker is not None:
@@ -204,9 +217,7 @@ def suggest(idx: IndicatorIndex, description: str, *, project_name: str | None =
             continue
         ctoks = idx.tokenizer.tokens(ctx)
         cs = idx.lexical.scores(ctoks)
-        compat = np.fromiter((Q.units_compatible(q.unit, rows[i]["unit"] or "") if cs[i] > 0 else False
-                              for i in range(len(rows))), dtype=bool, count=len(rows)) \
-            if len(rows) <= 20000 else _compat_fast(idx, q.unit, cs)
+        compat = unit_family_mask(idx, q.unit)
         best, bsc = top_k(cs, 3, mask & compat)
         op = "≤" if q.unit in ("万元", "元", "亿元") else "≥"
         evidence = [f"描述中的数量: {ctx}{q.value}{q.unit}"]
@@ -261,16 +272,19 @@ def suggest(idx: IndicatorIndex, description: str, *, project_name: str | None =
                                   value=bv, unit="万元", score=0.9,
                                   evidence=[f"项目预算 {bv} 万元 作为成本上限"]), front=True)
 
-    # --- (5) common indicators for required slots without a match
+    # --- (5) the field's common indicator of each required slot, always offered
+    # (second in its slot) — real tables use them in nearly every project
     for key in REQUIRED_SLOTS:
-        if len(slot_lists[key]) >= 2:
-            continue
         for gname in GENERIC_NAMES.get(key, ()):
-            for d in idx.by_name.get(normalize_name(T.plain_name(gname)), []):
-                if mask[d]:
-                    add(key, from_row(d, 0.3, ["常用共性指标"]))
-            if len(slot_lists[key]) >= 2:
+            hit = [d for d in idx.by_name.get(normalize_name(T.plain_name(gname)), []) if mask[d]]
+            if not hit:
+                continue
+            c = from_row(hit[0], 0.55, ["常用共性指标"])
+            if normalize_name(c.name) in seen:
                 break
+            seen.add(normalize_name(c.name))
+            slot_lists[key].insert(min(1, len(slot_lists[key])), c)
+            break
 
     # --- (6) learned statistics
     if learned:
@@ -278,6 +292,10 @@ def suggest(idx: IndicatorIndex, description: str, *, project_name: str | None =
 
     for key in slot_lists:
         slot_lists[key].sort(key=lambda c: -c.score)
+        common = [c for c in slot_lists[key] if c.evidence == ["常用共性指标"]]
+        if common and len(slot_lists[key]) > 1:
+            slot_lists[key].remove(common[0])
+            slot_lists[key].insert(1, common[0])
         slot_lists[key] = slot_lists[key][:max(top, 1) * 2]
 
     confident = bool(bound_any or best_overlap >= 2 or (len(content) == 1 and best_overlap == 1))
@@ -304,11 +322,32 @@ def suggest(idx: IndicatorIndex, description: str, *, project_name: str | None =
                          quantities=[q.__dict__ for q in quantities], mode=mode)
 
 
-def _compat_fast(idx: IndicatorIndex, unit: str, cs: np.ndarray) -> np.ndarray:
-    out = np.zeros(len(idx.rows), dtype=bool)
-    for i in np.flatnonzero(cs > 0):
-        out[i] = Q.units_compatible(unit, idx.rows[i]["unit"] or "")
-    return out
+def unit_family_mask(idx: IndicatorIndex, unit: str) -> np.ndarray:
+    """Boolean mask of indicators whose unit measures the same kind of thing as `unit`."""
+    fam = idx.cache.get("unit_family")
+    if fam is None:
+        fam = idx.cache["unit_family"] = np.array(
+            [Q.unit_family(r["unit"] or "") if Q.unit_family(r["unit"] or "") is not None else -1
+             for r in idx.rows], dtype=np.int16)
+    f = Q.unit_family(unit)
+    if f is None:
+        units = idx.columns.get("unit")
+        if units is None:
+            units = idx.columns["unit"] = np.array([normalize(r["unit"] or "") for r in idx.rows], dtype=object)
+        return units == normalize(unit)
+    return fam == f
+
+
+def sector_boost(idx: IndicatorIndex, sector: str) -> np.ndarray:
+    """×1.15 for indicators whose sector shares a word with the project's sector, else ×1."""
+    want = set(idx.tokenizer.cut_words(sector)) - WEAK_TERMS
+    key = ("sector_boost", frozenset(want))
+    b = idx.cache.get(key)
+    if b is None:
+        per_sector = {s: (1.15 if want & set(idx.tokenizer.cut_words(s)) else 1.0)
+                      for s in set(idx.columns["sector"].tolist())}
+        b = idx.cache[key] = np.array([per_sector[s] for s in idx.columns["sector"]], dtype=np.float32)
+    return b
 
 
 def _apply_learned(slot_lists: dict[str, list[Candidate]], learned: dict[str, LearnedIndicator],
