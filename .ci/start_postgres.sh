@@ -10,11 +10,20 @@
 #
 # The cluster uses `trust` authentication for loopback connections, so the URL
 # carries no password: nothing secret is printed or exported. Port: $JIXIAO_PG_PORT
-# (default 55432). The server is stopped by `jixiao_pg_stop` (or when the
+# (default 55432; the next free port is taken when it is busy). The server is stopped by `jixiao_pg_stop` (or when the
 # machine is reset); the data folder is in $TMPDIR.
+
+jixiao_pg_port_busy() {
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
 
 jixiao_pg_start() {
     local port="${JIXIAO_PG_PORT:-55432}"
+    local tries=0
+    while jixiao_pg_port_busy "$port" && [ $tries -lt 20 ]; do
+        port=$((port + 1))
+        tries=$((tries + 1))
+    done
     local bindir
     bindir="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
     if [ -z "$bindir" ] || [ ! -x "$bindir/initdb" ]; then
