@@ -2,9 +2,11 @@
 
 Retrieval reuses the project's one search stack: `kb.tokenize.Tokenizer`
 tokens, `kb.lexical.LexicalIndex` (BM25, matched-only) and `top_k`; when an
-embedder is configured and `kb.fusion` is available, `kb.dense.DenseIndex`
-over cached chunk vectors (`kb.vectors`) is fused with the lexical list by
-reciprocal rank fusion (`kb.fusion.rrf_fuse`).
+embedder is configured, `kb.dense.DenseIndex` over the chunk vectors cached in
+the KB (`kb.vectors`, kind 'chunk') is fused with the lexical list and judged
+by `kb.fusion.hybrid` (RRF k=60, background-calibrated confidence). When the
+query is confident the hits above the fusion cut are returned, otherwise only
+lexically matched chunks (never dense padding).
 
 Ranking rule: a repealed document's chunks score `REPEALED_WEIGHT` (½) of
 their relevance, so a repealed article ranks below every effective chunk that
@@ -40,10 +42,10 @@ STOPWORDS = frozenset("""
 的 了 是 在 和 与 及 或 吗 呢 吧 啊 呀 么 着 过 把 被 给 让 对 向 从 都 也 就 还 又 很 更 最 该 这 那 其
 什么 怎么 怎样 怎么样 如何 哪些 哪个 哪种 哪 为什么 为何 多少 几个 几 能否 能不能 可否 可以 可不可以
 是否 是不是 有没有 有无 一般 通常 应该 应当 需要 需不需要 要不要 请问 请 我们 我 你 您 他 她 它 他们
-这个 那个 这些 那些 一个 一下 时候 时 呢 哪里 么样 有 要 会 能 算 吗 呢 啥 咋 多 少 什么样
+这个 那个 这些 那些 一个 一下 时候 时 呢 哪里 么样 有 要 会 能 算 吗 呢 啥 咋 多 少 什么样 怎么办 咋办 行不行 好不好 对不对
 """.split())
 
-RRF_K = 60
+KIND = "chunk"  # namespace of the chunk vectors in `kb.vectors`
 REPEALED_WEIGHT = 0.5  # share of its relevance a repealed chunk keeps when ranked
 CANDIDATES = 100  # lexical / dense candidates inspected before filtering to the page
 
@@ -52,8 +54,9 @@ class Hit(BaseModel):
     """One search result (shape of `jixiao docs --json` hits and GET /v1/docs/search).
 
     highlights: [start, end) character offsets into `text` of the matched query terms.
-    score: ranking score — BM25 (lexical) or RRF (hybrid), halved for a repealed
-        document; comparable within one result list only.
+    score: ranking score — BM25 (lexical) or the fusion display score in [0, 1]
+        (hybrid / dense), halved for a repealed document; comparable within one
+        result list only.
     coverage: IDF-weighted share of query terms found in the chunk, in [0, 1].
     """
 
@@ -84,6 +87,19 @@ class Hit(BaseModel):
     question: str | None = None
     answer: str | None = None
     meta: dict = Field(default_factory=dict)
+
+
+@dataclass
+class Ranked:
+    """Ranking of one query: chunk indices and scores (best first), the query tokens,
+    and the fusion verdict (`confident` None in lexical mode; `reasons` in Chinese)."""
+
+    indices: list[int]
+    scores: list[float]
+    tokens: list[str]
+    confident: bool | None = None
+    reasons: tuple[str, ...] = ()
+    dense_z: float | None = None
 
 
 @dataclass
@@ -138,7 +154,9 @@ class CorpusIndex:
         self.kind = np.array([r[6] for r in rows], dtype=object)
         self.lexical = self._lexical()
         self.df = np.diff(self.lexical.indptr).astype(np.float64) if self.lexical.num_docs else np.zeros(0)
-        self.dense = self._dense() if embedder is not None else None
+        self.dense = self.calibration = None
+        if embedder is not None:
+            self._dense()
 
     @property
     def size(self) -> int:
@@ -163,20 +181,29 @@ class CorpusIndex:
             pass
         return lex
 
-    def _dense(self):
-        try:
-            import kb.fusion  # noqa: F401  (hybrid needs the fusion step as well)
-            from kb.dense import DenseIndex
-            from kb.vectors import StaleVectors, ensure_vectors, load_matrix
-        except ImportError:
-            return None
+    def _dense(self) -> None:
+        """Load chunk vectors (embedding missing ones) and the confidence calibration."""
+        from kb.dense import DenseIndex
+        from kb.vectors import (StaleVectors, ensure_calibration, ensure_vectors, load_calibration,
+                                load_matrix)
+
         if not self.size:
-            return None
+            return
+        fp = self.embedder.fingerprint
         try:
-            m = load_matrix(self.db, "chunk", self.chunk_ids, self.embedder.fingerprint)
+            m = load_matrix(self.db, KIND, self.chunk_ids, fp)
         except StaleVectors:
-            m = ensure_vectors(self.db, "chunk", chunk_items(self.db), self.embedder, prune=True)
-        return DenseIndex(m)
+            m = ensure_vectors(self.db, KIND, chunk_items(self.db), self.embedder, prune=True, calibrate=False)
+        cal = load_calibration(self.db, KIND, fp)
+        if cal is None or cal.n_docs != self.size:
+            try:
+                cal = ensure_calibration(self.db, KIND, m, self.embedder)
+            except Exception:  # read-only KB file: calibrate in memory only
+                from kb.embed.background import BACKGROUND_QUERIES
+                from kb.fusion import calibrate
+
+                cal = calibrate(m, self.embedder.encode_queries(list(BACKGROUND_QUERIES)), fp)
+        self.dense, self.calibration = DenseIndex(m), cal
 
     # ------------------------------------------------------------ querying
     def query_tokens(self, query: str) -> list[str]:
@@ -225,29 +252,37 @@ class CorpusIndex:
         matched = self.lexical.matched_terms(tokens, i)
         return float(sum(idf[t] for t in matched) / total)
 
-    def rank(self, query: str, f: Filters, k: int, *, mode: str | None = None) -> tuple[list[int], list[float], list[str]]:
-        """(chunk indices, ranking scores, query tokens) of the best k chunks (repealed weighted ½)."""
+    def rank(self, query: str, f: Filters, k: int, *, mode: str | None = None) -> Ranked:
+        """The best k chunks for `query` among those passing `f` (repealed weighted ½).
+
+        mode: lexical | dense | hybrid; None = hybrid when vectors are loaded, else lexical.
+        """
         f.validate()
+        if mode not in (None, "lexical", "dense", "hybrid"):
+            raise DataError(f"检索方式须为 lexical / dense / hybrid，而不是 {mode!r}", field="mode")
         toks = self.query_tokens(query)
-        if not toks or not self.size or k <= 0:
-            return [], [], toks
+        if not self.size or k <= 0:
+            return Ranked([], [], toks)
         mask = self.mask(f)
-        scores = self.lexical.scores(toks)
         ncand = max(CANDIDATES, 3 * k)
-        lidx, lsc = top_k(scores, ncand, mask)
-        use_dense = self.dense is not None and mode in (None, "hybrid", "dense")
-        if use_dense:
-            qvec = self.embedder.encode_queries([query])[0]
-            didx, dsc = self.dense.search(qvec, ncand, mask)
-            if mode == "dense":
-                idx, sc = list(didx), [float(x) for x in dsc]
-            else:
-                idx, sc = _fuse(list(lidx), list(didx))
+        lidx, lsc = top_k(self.lexical.scores(toks), ncand, mask) if toks else (np.zeros(0, np.int64), [])
+        lex = [(int(i), float(x)) for i, x in zip(lidx, lsc)]
+        mode = mode or ("hybrid" if self.dense is not None else "lexical")
+        if self.dense is None or mode == "lexical":
+            idx, sc, confident, reasons, z = [i for i, _ in lex], [x for _, x in lex], None, (), None
         else:
-            idx, sc = [int(i) for i in lidx], [float(x) for x in lsc]
+            from kb.fusion import hybrid
+
+            qvec = self.embedder.encode_query(query)
+            res = hybrid(lex, qvec, self.dense, self.calibration,
+                         mask=mask if mask is not None else None, mode=mode)
+            conf = res.confidence
+            hits = res.passing() if conf.confident else [h for h in res.hits if h.doc in conf.lexical_docs]
+            idx, sc = [h.doc for h in hits], [float(h.display_score) for h in hits]
+            confident, reasons, z = conf.confident, tuple(conf.reasons), conf.dense_z
         sc = [x * REPEALED_WEIGHT if self.repealed[i] else x for i, x in zip(idx, sc)]
         order = sorted(range(len(idx)), key=lambda j: (-sc[j], bool(self.repealed[idx[j]]), idx[j]))[:k]
-        return [int(idx[j]) for j in order], [sc[j] for j in order], toks
+        return Ranked([int(idx[j]) for j in order], [sc[j] for j in order], toks, confident, reasons, z)
 
     def fetch(self, indices: list[int]) -> list[dict]:
         """Stored chunk rows for chunk indices (in that order)."""
@@ -263,12 +298,18 @@ class CorpusIndex:
     def search(self, query: str, f: Filters | None = None, k: int = 10, *,
                mode: str | None = None) -> list[Hit]:
         """The best k chunks for `query` as cited hits (see module docstring for the ranking)."""
-        f = f or Filters()
-        idx, sc, toks = self.rank(query, f, k, mode=mode)
-        rows = self.fetch(idx)
+        return self.query(query, f, k, mode=mode)[0]
+
+    def query(self, query: str, f: Filters | None = None, k: int = 10, *,
+              mode: str | None = None) -> tuple[list[Hit], Ranked]:
+        """(hits, ranking with the fusion verdict) for `query`."""
+        r = self.rank(query, f or Filters(), k, mode=mode)
+        toks = r.tokens
+        rows = self.fetch(r.indices)
         idf = self.idf(toks) if toks else {}
-        return [to_hit(r, s, self.coverage(toks, i, idf), self.highlight_terms(toks, i))
-                for r, s, i in zip(rows, sc, idx)]
+        hits = [to_hit(row, s, self.coverage(toks, i, idf), self.highlight_terms(toks, i))
+                for row, s, i in zip(rows, r.scores, r.indices)]
+        return hits, r
 
     def highlight_terms(self, tokens: list[str], i: int) -> list[str]:
         """Matched query terms worth highlighting in chunk i (longest first; no lone characters)."""
@@ -276,31 +317,21 @@ class CorpusIndex:
         return sorted(set(m), key=len, reverse=True)
 
 
-def _fuse(lex: list, dense: list) -> tuple[list[int], list[float]]:
-    """RRF of two ranked index lists via `kb.fusion.rrf_fuse` (k=60)."""
-    from kb.fusion import rrf_fuse
-
-    fused = rrf_fuse([int(i) for i in lex], [int(i) for i in dense], k=RRF_K)
-    idx, sc = [], []
-    for item in fused:
-        if isinstance(item, tuple):
-            idx.append(int(item[0]))
-            sc.append(float(item[1]))
-        else:
-            idx.append(int(item))
-            sc.append(0.0)
-    return idx, sc
-
-
 def chunk_items(db: sqlite_utils.Database) -> list[tuple[str, str, str]]:
-    """(chunk_id, embed text, content hash) of every stored chunk, in index order (for `kb.vectors`)."""
-    cur = db.execute(f"SELECT chunk_id, kind, doc_title, section, article, text, question, answer, "
-                     f"content_hash FROM [{CHUNKS}] ORDER BY rowid")
+    """(chunk_id, embed text, hash of that text) of every stored chunk, in index order (for `kb.vectors`).
+
+    The hash is taken of the text embedded now, so a change of `embed_text` re-embeds.
+    """
+    from kb.vectors import text_hash
+
+    cur = db.execute(f"SELECT chunk_id, kind, doc_title, section, article, text, question, answer "
+                     f"FROM [{CHUNKS}] ORDER BY rowid")
     cols = [d[0] for d in cur.description]
     out = []
     for r in cur.fetchall():
         d = dict(zip(cols, r))
-        out.append((d["chunk_id"], embed_text(d), d["content_hash"]))
+        t = embed_text(d)
+        out.append((d["chunk_id"], t, text_hash(t)))
     return out
 
 

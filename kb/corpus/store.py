@@ -91,17 +91,21 @@ def index_text(c: Chunk | dict) -> str:
 
 
 def chunk_hash(c: Chunk) -> str:
-    """Hash of the text embedded for a chunk (key of the dense-vector cache)."""
-    return hashlib.sha256(embed_text(c).encode("utf-8")).hexdigest()[:16]
+    """Hash of a chunk's indexed content (stored for reference; vectors are keyed by `kb.vectors.text_hash`)."""
+    return hashlib.sha256(index_text(c).encode("utf-8")).hexdigest()[:16]
+
+
+EMBED_CHARS = 400  # e5-small reads ≤ 512 tokens; the head of a chunk carries its subject
 
 
 def embed_text(c: Chunk | dict) -> str:
-    """Text embedded for dense retrieval: title + heading + article + chunk text (or question+answer)."""
+    """Text embedded for dense retrieval: title + heading + article + chunk text (or question+answer),
+    cut to `EMBED_CHARS` characters."""
     g = (lambda k: c.get(k)) if isinstance(c, dict) else (lambda k: getattr(c, k))
     if g("kind") == "qa" and g("question"):
-        return f"{g('question')}\n{g('answer') or ''}"[:1000]
+        return f"{g('question')}\n{g('answer') or ''}"[:EMBED_CHARS]
     head = " ".join(p for p in (g("doc_title"), g("section"), g("article")) if p)
-    return f"{head}\n{g('text')}"[:1000]
+    return f"{head}\n{g('text')}"[:EMBED_CHARS]
 
 
 _lock = threading.RLock()
