@@ -220,18 +220,33 @@ TABLE_RULES: list[tuple[RuleMeta, Callable]] = []
 GOAL_RULES: list[tuple[RuleMeta, Callable]] = []
 
 
-def rule(rule_id: str, *, on: Literal["row", "table", "goal", "any"] = "row") -> Callable[[Callable], Callable]:
+ROW_TAGS = ("text", "value", "num", "time", "sat", "cost", "project")
+
+
+def rule(rule_id: str, *, on: Literal["row", "table", "goal", "any"] = "row",
+         needs: str | None = None, depends: Literal["name", "levels"] | None = None
+         ) -> Callable[[Callable], Callable]:
     """Register a pure rule function under a catalog id.
 
     `on="row"` functions take a parsed indicator row and return None or a
     `Hit`; `on="goal"` take a parsed goal-text row; `on="any"` run on both;
     `on="table"` take the table (`kb.checker.parse.Table`) and return a list of
-    hits. The function gets `.meta` (its `RuleMeta`).
+    hits. `needs` names a row tag without which the rule cannot fire (text:
+    a value without digits, value: any value, num: a value with digits, time:
+    a 时效 row, sat: a 满意 name, cost: a 成本 row, project: a project in the
+    context); the engine skips the rule on other rows. `depends` declares that
+    the rule reads only the name ("name", plus the length thresholds) or only
+    the 一级/二级 labels ("levels"): its result is then reused for every row
+    with the same text. The function gets `.meta`, `.needs` and `.depends`.
     """
     meta = CATALOG[rule_id]
+    if needs is not None and needs not in ROW_TAGS:
+        raise ValueError(f"unknown row tag {needs!r}")
 
     def deco(fn: Callable) -> Callable:
         fn.meta = meta  # type: ignore[attr-defined]
+        fn.needs = needs  # type: ignore[attr-defined]
+        fn.depends = depends  # type: ignore[attr-defined]
         if on in ("row", "any"):
             ROW_RULES.append((meta, fn))
         if on in ("goal", "any"):

@@ -17,7 +17,7 @@ from kb.checker import (  # noqa: F401  (import registers the rules)
     timeliness, unit,
 )
 from kb.checker.catalog import GOAL_RULES, ROW_RULES, SEVERITY_RANK, TABLE_RULES, Hit, RuleMeta
-from kb.checker.models import CheckReport, Finding, Suggestion
+from kb.checker.models import CheckReport, Finding, Suggestion, TableInput, build
 from kb.checker.parse import Row, Table
 from kb.checker.rewrite import RowRewrite, as_target_row, rewrite_goal, rewrite_row
 from kb.schema import Declaration, Indicator, TargetRow
@@ -43,12 +43,77 @@ _RULE_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _run_row_rules(r: Row, s: CheckerSettings) -> list[tuple[RuleMeta, Hit]]:
-    out = []
-    for meta, fn in (GOAL_RULES if r.goal else ROW_RULES):
+_RULE_SETS: dict[tuple, tuple] = {}
+_DEFAULT_SETTINGS = CheckerSettings()
+_ORDER = {m.id: i for i, (m, _) in enumerate(ROW_RULES)}
+_NAME_RULES = tuple((m, f) for m, f in ROW_RULES if f.depends == "name")
+_LEVEL_RULES = tuple((m, f) for m, f in ROW_RULES if f.depends == "levels")
+_LEVEL_HITS: dict[tuple, tuple] = {}
+
+
+def clear_caches() -> None:
+    """Forget every memoised parse and rule result (benchmarks measure a cold start with it)."""
+    from kb.checker import parse, relevance
+
+    for d in (_LEVEL_HITS, parse._LEVEL_MEMO, parse._OP_MEMO, parse._UNIT_MEMO,
+              parse._NAME_MEMO, parse._VALUE_MEMO, relevance._OWN_MEMO):
+        d.clear()
+
+
+_TAG_NAMES = (None, "value", "num", "time", "sat", "cost", "project")
+
+
+def _rules_for(key: tuple) -> tuple:
+    """Per-row rules whose `needs` tag is among the row's tags (cached per tag combination).
+
+    `key` is `Row.tags` (goal, value, digits, 时效, 满意, 成本, project). Rules
+    that depend only on the name or only on the levels are left out for
+    indicator rows: their results are memoised per text (`_static_hits`).
+    """
+    rs = _RULE_SETS.get(key)
+    if rs is None:
+        goal = key[0]
+        tags = {n for n, on in zip(_TAG_NAMES, key) if n and on}
+        if key[1] and not key[2]:
+            tags.add("text")
+        src = GOAL_RULES if goal else [(m, f) for m, f in ROW_RULES if f.depends is None]
+        rs = _RULE_SETS[key] = tuple((m, f) for m, f in src if f.needs is None or f.needs in tags)
+    return rs
+
+
+def _settings_key(s: CheckerSettings) -> tuple:
+    return (s.max_name_chars, s.max_plain_name_chars)
+
+
+def _static_hits(r: Row, s: CheckerSettings, skey: tuple) -> tuple:
+    """Hits of the name-only and level-only rules, computed once per distinct name / level pair."""
+    st = r.ni.static
+    nh = st.get(skey)
+    if nh is None:
+        nh = st[skey] = tuple((m, h) for m, f in _NAME_RULES
+                              if (f.needs is None or r.sat_row) and (h := f(r, s)) is not None)
+    lk = r.levels_key
+    lh = _LEVEL_HITS.get(lk)
+    if lh is None:
+        if len(_LEVEL_HITS) > 10_000:
+            _LEVEL_HITS.clear()
+        lh = _LEVEL_HITS[lk] = tuple((m, h) for m, f in _LEVEL_RULES if (h := f(r, s)) is not None)
+    return nh + lh if lh else nh
+
+
+def _order(x: tuple) -> int:
+    return _ORDER[x[0].id]
+
+
+def _run_row_rules(r: Row, s: CheckerSettings, skey: tuple | None = None) -> list[tuple[RuleMeta, Hit]]:
+    goal = r.tags[0]
+    out = [] if goal else list(_static_hits(r, s, skey or _settings_key(s)))
+    for meta, fn in _rules_for(r.tags):
         h = fn(r, s)
         if h is not None:
             out.append((meta, h))
+    if len(out) > 1 and not goal:
+        out.sort(key=_order)
     return out
 
 
@@ -98,7 +163,7 @@ def _rewrite(r: Row, hits: list[tuple[RuleMeta, Hit]], lookup: Callable | None,
 def _suggestions(r: Row, hits: list[tuple[RuleMeta, Hit]], rw: RowRewrite) -> list[Suggestion]:
     """Per-finding suggestions whose union is the canonical rewrite `rw` of row `r`."""
     if rw.delete:
-        sug = Suggestion(delete=True, text=f"删除该行：{rw.reason}")
+        sug = build(Suggestion, delete=True, text=f"删除该行：{rw.reason}")
         return [sug for _ in hits]
     full = rw.fields  # type: ignore[assignment]
     raw = r.raw
@@ -116,18 +181,40 @@ def _suggestions(r: Row, hits: list[tuple[RuleMeta, Hit]], rw: RowRewrite) -> li
     if rest and out:
         out[0].update(rest)  # type: ignore[union-attr]
     sugs = []
+    made: dict[tuple, Suggestion] = {}
     for patch in out:
         if not patch:  # nothing of its own to change: point at the whole rewrite
             patch = dict(changed)
-        sugs.append(Suggestion(**patch, text=_display(patch, full)))  # type: ignore[arg-type]
+        key = tuple(sorted(patch.items()))  # type: ignore[union-attr]
+        sug = made.get(key)
+        if sug is None:
+            sug = made[key] = build(Suggestion, **patch, text=_display(patch, full))  # type: ignore[arg-type]
+        sugs.append(sug)
     return sugs
 
 
+_FINDING_BASE: dict[str, dict[str, Any]] = {}
+_FINDING_FIELDS = frozenset(Finding.model_fields)
+
+
 def _finding(meta: RuleMeta, h: Hit, row: int | None, scope: str, sug: Suggestion | None) -> Finding:
-    return Finding.model_construct(
-        rule_id=meta.id, severity=meta.severity, scope=scope, row=row, field=h.field, message=h.message,
-        basis=meta.citation, suggestion=sug, dimension=meta.dimension, dimension_label=meta.dimension_label,
-        title=meta.title)
+    base = _FINDING_BASE.get(meta.id)
+    if base is None:
+        base = _FINDING_BASE[meta.id] = {
+            "rule_id": meta.id, "severity": meta.severity, "basis": meta.citation, "dimension": meta.dimension,
+            "dimension_label": meta.dimension_label, "title": meta.title}
+    vals = dict(base)
+    vals["scope"] = scope
+    vals["row"] = row
+    vals["field"] = h.field
+    vals["message"] = h.message
+    vals["suggestion"] = sug
+    obj = Finding.__new__(Finding)  # valid by construction, see models.build
+    object.__setattr__(obj, "__dict__", vals)
+    object.__setattr__(obj, "__pydantic_fields_set__", _FINDING_FIELDS)
+    object.__setattr__(obj, "__pydantic_extra__", None)
+    object.__setattr__(obj, "__pydantic_private__", None)
+    return obj
 
 
 def _table_suggestion(meta: RuleMeta, h: Hit, t: Table, s: CheckerSettings) -> Suggestion:
@@ -135,16 +222,16 @@ def _table_suggestion(meta: RuleMeta, h: Hit, t: Table, s: CheckerSettings) -> S
     ctx = t.ctx
     year = ctx.get("budget_year")
     if meta.id == "STR-08":
-        return Suggestion(add_rows=[{"level1": "满意度指标", "level2": "服务对象满意度指标", "name": "服务对象满意度",
+        return build(Suggestion, add_rows=[{"level1": "满意度指标", "level2": "服务对象满意度指标", "name": "服务对象满意度",
                                      "operator": "≥", "value": f"{s.satisfaction_default_pct:g}", "unit": "%"}],
                           text=f"增设“服务对象满意度 ≥{s.satisfaction_default_pct:g}%”，并说明调查方式")
     if meta.id == "STR-09":
         b = ctx.get("budget_wan")
         if isinstance(b, (int, float)) and b > 0:
-            return Suggestion(add_rows=[{"level1": "成本指标", "level2": "经济成本指标", "name": "项目总成本",
+            return build(Suggestion, add_rows=[{"level1": "成本指标", "level2": "经济成本指标", "name": "项目总成本",
                                          "operator": "≤", "value": f"{b:g}", "unit": "万元"}],
                               text=f"增设“项目总成本 ≤{b:g}万元”（按预算测算）")
-        return Suggestion(text="按预算测算增设经济成本指标（总成本或单位成本，元或万元）")
+        return build(Suggestion, text="按预算测算增设经济成本指标（总成本或单位成本，元或万元）")
     if meta.id == "STR-10":
         add = []
         if "时效" in h.message:
@@ -154,7 +241,7 @@ def _table_suggestion(meta: RuleMeta, h: Hit, t: Table, s: CheckerSettings) -> S
             add.append({"level1": "产出指标", "level2": "质量指标", "name": "项目验收合格率", "operator": "≥",
                         "value": f"{s.quality_rate_default_pct:g}", "unit": "%"})
         txt = "增设" + "、".join(f"“{a['name']}”" for a in add) if add else "补设数量指标（本项目的主要产出数量）"
-        return Suggestion(add_rows=add or None, text=txt)
+        return build(Suggestion, add_rows=add or None, text=txt)
     if meta.id == "STR-13":
         ws = [r.raw.weight for r in t.items]
         total = sum(w for w in ws if w is not None)
@@ -167,10 +254,10 @@ def _table_suggestion(meta: RuleMeta, h: Hit, t: Table, s: CheckerSettings) -> S
                 rounded[rounded.index(max(rounded))] = round(rounded[rounded.index(max(rounded))] + diff, 1)
             it = iter(rounded)
             new = [None if w is None else next(it) for w in scaled]
-            return Suggestion(weights=new, text=f"按比例调整权重使合计为{s.weight_total:g}")  # type: ignore[arg-type]
+            return build(Suggestion, weights=new, text=f"按比例调整权重使合计为{s.weight_total:g}")  # type: ignore[arg-type]
     if meta.id == "STR-12" and h.data:
         drop = sorted(i for rows in h.data["rows"].values() for i in rows[1:])
-        return Suggestion(delete_rows=drop, text="合并重复指标，删除第" + "、".join(map(str, drop)) + "行（或区分口径）")
+        return build(Suggestion, delete_rows=drop, text="合并重复指标，删除第" + "、".join(map(str, drop)) + "行（或区分口径）")
     texts = {
         "STR-07": "补设效益指标（经济/社会/生态效益或可持续影响）或产出指标",
         "STR-11": "精简为核心指标，或补足数量、质量、时效、成本、效益、满意度等关键维度",
@@ -179,7 +266,7 @@ def _table_suggestion(meta: RuleMeta, h: Hit, t: Table, s: CheckerSettings) -> S
         "FEAS-02": "核对测算依据，使实施计划合计与预算一致",
         "FEAS-03": "按历史水平和测算分别设定各比率目标",
     }
-    return Suggestion(text=texts.get(meta.id, meta.title))
+    return build(Suggestion, text=texts.get(meta.id, meta.title))
 
 
 def check_table(rows: list[TargetRow], *, context: dict[str, Any] | None = None,
@@ -187,7 +274,7 @@ def check_table(rows: list[TargetRow], *, context: dict[str, Any] | None = None,
                 settings: CheckerSettings | None = None, lookup: IndicatorLookup | None = None,
                 suggest: bool = True) -> CheckReport:
     """Check one table. See `check_rows`; `row_numbers` gives each row's number in the input."""
-    s = settings or CheckerSettings()
+    s = settings or _DEFAULT_SETTINGS
     ctx = dict(context or {})
     parsed: list[Row] = []
     for i, raw in enumerate(rows):
@@ -195,14 +282,13 @@ def check_table(rows: list[TargetRow], *, context: dict[str, Any] | None = None,
         num = row_numbers[i] if row_numbers and i < len(row_numbers) else i + 1
         parsed.append(Row(raw, num, {**ctx, **rc} if rc else ctx))
     table = Table(parsed, ctx)
+    skey = _settings_key(s)
     findings: list[Finding] = []
     fixed_items: dict[int, dict[str, str] | None] = {}
     goal_rows: list[tuple[Row, list[tuple[RuleMeta, Hit]]]] = []
     for r in parsed:
-        hits = _run_row_rules(r, s)
+        hits = _run_row_rules(r, s, skey)
         if not hits:
-            if not r.goal:
-                fixed_items[r.idx] = {k: getattr(r.raw, k) for k in _FIELDS}
             continue
         if r.goal:
             goal_rows.append((r, hits))
@@ -218,7 +304,8 @@ def check_table(rows: list[TargetRow], *, context: dict[str, Any] | None = None,
     for r, hits in goal_rows:
         sugs = [None] * len(hits)
         if suggest:
-            items = [f for f in (fixed_items.get(x.idx) for x in table.items) if f]
+            items = [f for f in (fixed_items.get(x.idx, {k: getattr(x.raw, k) for k in _FIELDS})
+                                 for x in table.items) if f]
             rw = rewrite_goal(r, items)
             if not rw.delete and _run_row_rules(Row(as_target_row(r.raw, rw.fields), r.idx, r.ctx), s):
                 rw = RowRewrite(None, "目标文字无法自动改写")
@@ -229,7 +316,7 @@ def check_table(rows: list[TargetRow], *, context: dict[str, Any] | None = None,
     for meta, fn in TABLE_RULES:
         for h in fn(table, s):
             findings.append(_finding(meta, h, None, "table", _table_suggestion(meta, h, table, s) if suggest else None))
-    return CheckReport(findings=findings, summary=summarize(findings, len(parsed)))
+    return build(CheckReport, findings=findings, summary=summarize(findings, len(parsed)))
 
 
 def summarize(findings: Iterable[Finding], rows_checked: int) -> dict[str, Any]:
@@ -302,7 +389,7 @@ def declaration_context(decl: Declaration) -> dict[str, Any]:
         hint = budget_from_text(decl.description)
         if hint is not None:
             ctx["budget_hint_wan"] = hint  # for rewrites only; rules read budget_wan
-    extra = getattr(decl, "context", None)
+    extra = decl.context if isinstance(decl, TableInput) else None
     if isinstance(extra, dict):
         ctx.update({k: v for k, v in extra.items() if v is not None})
     return ctx
@@ -315,7 +402,8 @@ def check_declaration(decl: Declaration, *, settings: CheckerSettings | None = N
     Row numbers are `TableInput.row_numbers` when the table was read from a
     file, else 1..n. Raises nothing on content problems: they become findings.
     """
+    ti = isinstance(decl, TableInput)
     return check_table(decl.rows, context=declaration_context(decl),
-                       row_contexts=getattr(decl, "row_contexts", None) or None,
-                       row_numbers=getattr(decl, "row_numbers", None) or None,
+                       row_contexts=(decl.row_contexts or None) if ti else None,
+                       row_numbers=(decl.row_numbers or None) if ti else None,
                        settings=settings, lookup=lookup, suggest=suggest)

@@ -30,17 +30,22 @@ def _bounded_free(r: Row) -> bool:
 
 
 def _actual(r: Row) -> float | None:
-    a = number_of(r.ctx.get("actual"))
-    return a if a is not None else number_of(r.raw.actual)
+    a = r.ctx.get("actual") if r.ctx else None
+    if a is not None:
+        return number_of(a)
+    ra = r.raw.actual
+    return number_of(ra) if ra is not None else None
 
 
-@rule("FEAS-01")
+@rule("FEAS-01", needs="num")
 def feas_01(r: Row, s: CheckerSettings) -> Hit | None:
     """Positive target below last year's actual, or this year's actual ≥ 2× the target."""
     t = r.num
     if t is None or t <= 0 or r.direction == "neg" or r.eff_op not in ("≥", ">", "=", "") or r.is_date:
         return None
-    prior = number_of(r.ctx.get("prior_actual"))
+    c = r.ctx
+    pa = c.get("prior_actual") if c else None
+    prior = number_of(pa) if pa is not None else None
     if prior is not None and prior > t:
         return Hit("value", f"指标值{t:g}低于上年实际{prior:g}，目标偏低", {"raise_to": prior})
     act = _actual(r)
@@ -53,14 +58,17 @@ def feas_01(r: Row, s: CheckerSettings) -> Hit | None:
 
 def quantity_budget_ratio(r: Row) -> float | None:
     """(quantity × unit_cost_yuan / 10000) / budget_wan for a count row, else None."""
-    uc = number_of(r.ctx.get("unit_cost_yuan"))
-    b = number_of(r.ctx.get("budget_wan"))
+    c = r.ctx
+    if not c or c.get("unit_cost_yuan") is None:
+        return None
+    uc = number_of(c.get("unit_cost_yuan"))
+    b = number_of(c.get("budget_wan"))
     if not uc or not b or r.num is None or r.pct or r.is_date or "元" in r.eff_unit:
         return None
     return r.num * uc / 10000.0 / b
 
 
-@rule("FEAS-02")
+@rule("FEAS-02", needs="num")
 def feas_02(r: Row, s: CheckerSettings) -> Hit | None:
     """Quantity × unit standard differs from the budget by more than the 0.5–1.2 band."""
     q = quantity_budget_ratio(r)
@@ -87,7 +95,7 @@ def feas_02_table(t: Table, s: CheckerSettings) -> list[Hit]:
 @rule("FEAS-03", on="table")
 def feas_03(t: Table, s: CheckerSettings) -> list[Hit]:
     """Three or more percentage targets, all exactly 100 %."""
-    pcts = [r.num for r in t.items if r.pct and r.num is not None]
+    pcts = t.pct_nums
     if len(pcts) >= 3 and all(p == 100 for p in pcts):
         return [Hit("value", f"{len(pcts)}个百分比指标全部为100%，缺乏区分度，像是照填而非测算")]
     return []

@@ -13,7 +13,7 @@ from kb.checker.quantification import is_qnt_09
 from kb.settings import CheckerSettings
 
 
-@rule("OP-01")
+@rule("OP-01", needs="value")
 def op_01(r: Row, s: CheckerSettings) -> Hit | None:
     """No operator in the field or the value, for a number or a grade word (dates need none)."""
     if r.op or r.emb_op or r.is_date or r.approx:
@@ -33,7 +33,7 @@ def op_02(r: Row, s: CheckerSettings) -> Hit | None:
     return None
 
 
-@rule("OP-03")
+@rule("OP-03", needs="num")
 def op_03(r: Row, s: CheckerSettings) -> Hit | None:
     """Field operator and the comparator inside the value point different ways."""
     if r.op in OP_DIR and r.op != "±" and r.emb_op and r.emb_op != "±":
@@ -42,7 +42,7 @@ def op_03(r: Row, s: CheckerSettings) -> Hit | None:
     return None
 
 
-@rule("OP-04")
+@rule("OP-04", needs="num")
 def op_04(r: Row, s: CheckerSettings) -> Hit | None:
     """Negative indicator (逾期率, 故障率, 成本 …) with ≥/>, or positive ratio with ≤/< (not with QNT-09)."""
     if r.num is None or r.direction is None:

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from typing import Any
 
 from kb.checker import lexicon as L
 from kb.schema import LEVEL2_PARENT, Level1, Level2, TargetRow
-from kb.text import normalize
 
 # ---------------------------------------------------------------- operators
 _OP_WORDS = {
@@ -89,10 +89,6 @@ _GOAL_L1_RE = re.compile(r"目标$")
 _L2_STRIP_RE = re.compile(r"[(（][^()（）]*[)）]|指标|目标")
 
 
-def _compact(s: str) -> str:
-    return _WS_RE.sub("", normalize(s)) if s else ""
-
-
 def to_float(s: str) -> float | None:
     try:
         return float(s.replace(",", ""))
@@ -131,6 +127,9 @@ _L2_KEYS = (
 )
 
 
+_L2_BY_VALUE = {m.value: m for m in Level2}
+
+
 def level2_key(text: str) -> str:
     """二级指标 label without parentheses and the words 指标/目标 (RULES.md §3.6)."""
     return _L2_STRIP_RE.sub("", text)
@@ -144,9 +143,9 @@ def level2_of(key: str, level1: Level1 | None) -> Level2 | None:
     """
     if not key:
         return None
-    for m in Level2:
-        if key == m.value:
-            return m
+    m = _L2_BY_VALUE.get(key)
+    if m is not None:
+        return m
     for k, v in _L2_KEYS:
         if k in key:
             if v is Level2.output_cost and level1 is Level1.cost:
@@ -197,13 +196,150 @@ def has_metric(name: str) -> bool:
     return bool(base) and base.endswith(L.METRIC_ENDINGS) and not base.endswith("质量")
 
 
+# ---------------------------------------------------------------- fast normalisation
+def _t2s() -> dict[int, str]:
+    from kb.text import _t2s_table
+
+    return _t2s_table()
+
+
+_T2S = _t2s()
+_TRAD = frozenset(chr(k) for k in _T2S)
+
+
+def compact(s: str) -> tuple[str, bool]:
+    """(NFKC + Traditional→Simplified + all whitespace removed, whether Traditional characters were seen).
+
+    The same result as `kb.text.normalize` without spaces, several times faster:
+    the character table is applied only when a Traditional character occurs.
+    """
+    if not s:
+        return "", False
+    t = s if s.isascii() else unicodedata.normalize("NFKC", s)
+    trad = not _TRAD.isdisjoint(t)
+    if trad:
+        t = t.translate(_T2S)
+    if " " in t or "\t" in t or "\n" in t or "\r" in t or "\u3000" in t or not t.isprintable():
+        t = "".join(t.split())
+    return t, trad
+
+
+def _compact(s: str) -> str:
+    return compact(s)[0]
+
+
+_MEMO_MAX = 100_000
+
+
+def _memo(d: dict, key: Any, fn: Any) -> Any:
+    v = d.get(key)
+    if v is None:
+        if len(d) > _MEMO_MAX:
+            d.clear()
+        v = d[key] = fn(key)
+    return v
+
+
+def _levels(key: tuple[str, str]) -> tuple:
+    l1, t1 = compact(key[0])
+    l2, t2 = compact(key[1])
+    level1 = level1_of(l1)
+    l2key = level2_key(l2)
+    level2 = level2_of(l2key, level1)
+    timeliness = level2 is Level2.timeliness or "时效" in l2 or "工期" in l2 or "进度" in l2
+    cost = level1 is Level1.cost or "成本" in l2 or ("预算" in l2 and "控制" in l2)
+    goal_label = level1 is None and not l2 and bool(_GOAL_L1_RE.search(l1))
+    return l1, l2, level1, l2key, level2, timeliness, cost, goal_label, t1 or t2
+
+
+_STRIP_FOR_TEXT = re.compile(
+    r"\d+(?:,\d{3})*(?:\.\d+)?|\d{4}年|\d{1,2}月|\d{1,2}[日号]|以上|以下|以内|之内|之前|以前|前|不低于|不少于|"
+    r"不小于|不高于|不超过|不大于|至少|至多|最多|达到|大于|小于|高于|低于|超过|等于|左右|约")
+_FULLWIDTH_RE = re.compile(r"[\uFF01-\uFF5E\u3000]")
+_RAW_WS_RE = re.compile(r"[\s\u3000]")
+
+
+def _simple(key: str) -> tuple[str, bool, bool, bool]:
+    """(normalised, Traditional seen, full-width seen, whitespace seen) of an operator or unit."""
+    t, trad = compact(key)
+    return t, trad, bool(_FULLWIDTH_RE.search(key)) if key else False, bool(_RAW_WS_RE.search(key)) if key else False
+
+
+_SAT_CHANGE = ("幅度", "提升", "提高", "增长", "增幅", "变化")
+
+
+class NameInfo:
+    """Features of an indicator name (normalised), shared by every row with that name."""
+
+    __slots__ = ("name", "trad", "base", "metric", "sat_row", "sat_level", "direction", "family", "ws",
+                 "count_suffix", "outcome_rate", "time_meaning", "output_count", "static")
+
+    def __init__(self, raw: str):
+        from kb.checker.unit import unit_family
+
+        name, self.trad = compact(raw)
+        self.name = name
+        self.base = base = _PAREN_RE.sub("", name) if ("(" in name or "（" in name) else name
+        self.metric = has_metric(name)
+        self.sat_row = "满意" in name
+        self.sat_level = self.sat_row and not any(w in name for w in _SAT_CHANGE)
+        self.direction = direction_of(base or name)
+        self.family = unit_family(base)
+        self.ws = bool(_RAW_WS_RE.search(raw)) if raw else False
+        n = base or name
+        self.count_suffix = bool(L.COUNT_SUFFIX_RE.search(n))
+        self.outcome_rate = bool(L.OUTCOME_RATE_RE.search(n))
+        self.time_meaning = bool(L.TIME_MEANING_RE.search(n))
+        self.output_count = (self.count_suffix and bool(L.OUTPUT_ACT_RE.search(n))
+                             and not L.BENEFIT_WORD_RE.search(n))
+        self.static: dict = {}  # engine: hits of the name-only rules per threshold set
+
+
+class ValueInfo:
+    """Parse of a 指标值 string (normalised): number, embedded comparator and unit, dates, range, flags."""
+
+    __slots__ = ("v", "trad", "has_digit", "num", "num_text", "emb_op", "emb_unit", "unit_tail", "dates",
+                 "years", "is_period", "full_year", "rng", "approx", "placeholder", "is_date", "grade",
+                 "vague", "time_vague", "fullwidth", "ws", "text_chars")
+
+    def __init__(self, raw: str):
+        v, self.trad = compact(raw)
+        self.fullwidth = bool(_FULLWIDTH_RE.search(raw)) if raw else False
+        self.ws = bool(_RAW_WS_RE.search(raw)) if raw else False
+        self.v = v
+        self.has_digit = bool(_HAS_DIGIT_RE.search(v)) if v else False
+        self.grade = v in L.GRADE
+        _parse_value(self, v)
+        text = bool(v) and not self.has_digit
+        self.vague = bool(L.VAGUE_RE.search(v)) if text else False
+        self.time_vague = bool(L.TIME_VAGUE_RE.search(v)) if text else False
+        # Chinese characters left once numbers, units, dates and comparators are removed (QNT-10)
+        self.text_chars = (cjk_count(UNIT_RE.sub("", _STRIP_FOR_TEXT.sub(" ", v)))
+                           if self.has_digit and _CJK_RE.search(v) else 0)
+
+
+def name_info(raw: str) -> NameInfo:
+    """Memoised `NameInfo` of a name."""
+    return _memo(_NAME_MEMO, raw, NameInfo)
+
+
+_LEVEL_MEMO: dict = {}
+_OP_MEMO: dict = {}
+_UNIT_MEMO: dict = {}
+_NAME_MEMO: dict = {}
+_VALUE_MEMO: dict = {}
+
+
 # ---------------------------------------------------------------- the parsed row
 class Row:
     """One target row parsed once for all rules (attributes only, no methods that judge).
 
     idx: 1-based row number as in the input; raw: the `TargetRow`; ctx: merged
     table + row context (budget_wan, budget_year, project, actual, prior_actual,
-    unit_cost_yuan …). Normalised fields have all whitespace removed.
+    unit_cost_yuan …). Normalised fields have all whitespace removed. Parses of
+    levels, operator, unit, name and value are memoised per distinct string
+    (pure functions of the string), which keeps the checker fast on real
+    tables where these repeat.
     """
 
     __slots__ = (
@@ -211,71 +347,94 @@ class Row:
         "op", "v", "unit", "has_digit", "num", "num_text", "emb_op", "emb_unit", "eff_op",
         "eff_unit", "pct", "is_date", "dates", "years", "is_period", "full_year", "rng",
         "approx", "placeholder", "grade", "timeliness", "cost_row", "sat_row", "sat_level",
-        "direction", "vague", "time_vague", "metric", "unit_tail",
+        "direction", "vague", "time_vague", "metric", "unit_tail", "trad", "ni", "fullwidth", "ws", "tags", "text_chars",
+        "levels_key",
     )
 
     def __init__(self, raw: TargetRow, idx: int, ctx: dict[str, Any] | None = None):
         self.idx = idx
         self.raw = raw
-        self.ctx = ctx or {}
-        l1 = _compact(raw.level1)
-        l2 = _compact(raw.level2)
-        self.l1, self.l2 = l1, l2
-        self.level1 = level1_of(l1)
-        self.l2key = level2_key(l2)
-        self.level2 = level2_of(self.l2key, self.level1)
-        name = _compact(raw.name)
-        self.name = name
-        self.name_base = _PAREN_RE.sub("", name)
-        self.goal = (self.level1 is None and not l2 and bool(_GOAL_L1_RE.search(l1))
-                     and not raw.value.strip())
-        self.op = norm_op(_compact(raw.operator))
-        v = _compact(raw.value)
+        self.ctx = ctx if ctx is not None else {}
+        (self.l1, self.l2, self.level1, self.l2key, self.level2, self.timeliness, self.cost_row,
+         goal_label, trad) = _memo(_LEVEL_MEMO, (raw.level1, raw.level2), _levels)
+        ni = _memo(_NAME_MEMO, raw.name, NameInfo)
+        vi = _memo(_VALUE_MEMO, raw.value, ValueInfo)
+        op, t_op, fw_op, _ = _memo(_OP_MEMO, raw.operator, _simple)
+        unit, t_unit, fw_unit, ws_unit = _memo(_UNIT_MEMO, raw.unit, _simple)
+        self.ni = ni
+        self.trad = trad or ni.trad or vi.trad or t_op or t_unit
+        self.fullwidth = fw_op or vi.fullwidth or fw_unit
+        self.ws = ni.ws or vi.ws or ws_unit
+        self.name = ni.name
+        self.name_base = ni.base
+        self.metric = ni.metric
+        self.sat_row = ni.sat_row
+        self.sat_level = ni.sat_level
+        v = vi.v
         self.v = v
-        self.unit = _compact(raw.unit)
-        self.has_digit = bool(_HAS_DIGIT_RE.search(v))
-        self._parse_value(v)
-        self.eff_op = self.op if self.op in OP_DIR else self.emb_op
-        self.eff_unit = self.emb_unit or self.unit
-        self.pct = self.eff_unit in ("%", "‰", "百分比") or (not self.eff_unit and "%" in v)
-        self.grade = v in L.GRADE
-        self.timeliness = self.level2 is Level2.timeliness or "时效" in l2 or "工期" in l2 or "进度" in l2
-        self.cost_row = (self.level1 is Level1.cost or "成本" in l2
-                         or ("预算" in l2 and "控制" in l2))
-        self.sat_row = "满意" in name
-        self.sat_level = self.sat_row and not any(w in name for w in ("幅度", "提升", "提高", "增长", "增幅", "变化"))
-        self.direction = direction_of(self.name_base or name)
-        if self.direction is None and self.cost_row and self.eff_unit and "元" in self.eff_unit:
-            self.direction = "neg"
-        self.vague = bool(L.VAGUE_RE.search(v)) if v and not self.has_digit else False
-        self.time_vague = bool(L.TIME_VAGUE_RE.search(v)) if v and not self.has_digit else False
-        self.metric = has_metric(name)
+        self.goal = goal_label and not v
+        self.op = op = norm_op(op)
+        self.unit = unit
+        self.has_digit = vi.has_digit
+        self.num = vi.num
+        self.num_text = vi.num_text
+        self.emb_op = vi.emb_op
+        self.emb_unit = vi.emb_unit
+        self.unit_tail = vi.unit_tail
+        self.dates = vi.dates
+        self.years = vi.years
+        self.is_period = vi.is_period
+        self.full_year = vi.full_year
+        self.rng = vi.rng
+        self.approx = vi.approx
+        self.placeholder = vi.placeholder
+        self.is_date = vi.is_date
+        self.grade = vi.grade
+        self.vague = vi.vague
+        self.time_vague = vi.time_vague
+        self.text_chars = vi.text_chars
+        self.eff_op = op if op in OP_DIR else vi.emb_op
+        eu = vi.emb_unit or unit
+        self.eff_unit = eu
+        self.pct = eu in ("%", "‰", "百分比") or (not eu and "%" in v)
+        d = ni.direction
+        if d is None and self.cost_row and eu and "元" in eu:
+            d = "neg"
+        self.direction = d
+        c = self.ctx
+        # which gated rules can fire here (see catalog.rule `needs`)
+        self.tags = (self.goal, bool(v), vi.has_digit, self.timeliness, ni.sat_row, self.cost_row,
+                     bool(c) and bool(c.get("project") or c.get("description")))
+        self.levels_key = (raw.level1, raw.level2)
 
-    def _parse_value(self, v: str) -> None:
-        self.num = None
-        self.num_text = ""
-        self.emb_op = ""
-        self.emb_unit = ""
-        self.unit_tail = ""
-        self.dates = []
-        self.years = []
-        self.is_period = False
-        self.full_year = False
-        self.rng = None
-        self.approx = False
-        self.placeholder = False
-        self.is_date = False
-        if not v:
-            return
-        self.placeholder = v in _PLACEHOLDER_WHOLE or bool(PLACEHOLDER_RE.search(v))
-        if not self.has_digit:
-            self.full_year = bool(_FULL_YEAR_RE.match(v))
-            self.is_date = bool(_DATE_WORD_RE.search(v))
-            return
-        self.approx = bool(L.APPROX_RE.search(v))
-        dates: list[tuple[int | None, int, int | None]] = []
+
+def _parse_value(self: Any, v: str) -> None:
+    self.num = None
+    self.num_text = ""
+    self.emb_op = ""
+    self.emb_unit = ""
+    self.unit_tail = ""
+    self.dates = []
+    self.years = []
+    self.is_period = False
+    self.full_year = False
+    self.rng = None
+    self.approx = False
+    self.placeholder = False
+    self.is_date = False
+    if not v:
+        return
+    self.placeholder = v in _PLACEHOLDER_WHOLE or bool(PLACEHOLDER_RE.search(v))
+    if not self.has_digit:
+        self.full_year = bool(_FULL_YEAR_RE.match(v))
+        self.is_date = bool(_DATE_WORD_RE.search(v))
+        return
+    self.approx = bool(L.APPROX_RE.search(v))
+    dates: list[tuple[int | None, int, int | None]] = []
+    if "年" in v or "月" in v:
         for m in _DATE_YMD_RE.finditer(v):
             dates.append((int(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else None))
+    if "-" in v or "." in v or "/" in v:
         for m in _DATE_ISO_RE.finditer(v):
             y, mo_t = int(m.group(1)), m.group(2)
             sep = v[m.start() + 4]
@@ -285,33 +444,33 @@ class Row:
             mo = int(mo_t)
             if 1 <= mo <= 12 or m.group(3):
                 dates.append((y, mo, int(m.group(3)) if m.group(3) else None))
-        if not dates:
-            for m in _DATE_MD_RE.finditer(v):
-                dates.append((None, int(m.group(1)), int(m.group(2)) if m.group(2) else None))
-        self.years = [int(y) for y in _YEAR_RE.findall(v)]
-        if not self.years:
-            self.years = [d[0] for d in dates if d[0]]
-        self.dates = dates
-        self.is_date = bool(dates or self.years or _DATE_WORD_RE.search(v))
-        if self.is_date:
-            self.is_period = bool(_PERIOD_RE.search(v))
-            self.full_year = bool(_FULL_YEAR_RE.match(v))
-            m = re.search(r"(以前|之前|前|以内|之内)", v)
-            if m:
-                self.emb_op = "≤"
-            return
-        m = NUM_RE.search(v)
-        if m is None:  # pragma: no cover - has_digit guarantees a match
-            return
-        self.num_text = m.group().replace(",", "")
-        self.num = to_float(self.num_text)
-        before = v[:m.start()]
-        pm = _EMB_PREFIX_RE.search(before)
+    if not dates and "月" in v:
+        for m in _DATE_MD_RE.finditer(v):
+            dates.append((None, int(m.group(1)), int(m.group(2)) if m.group(2) else None))
+    years = [int(y) for y in _YEAR_RE.findall(v)] if "年" in v else []
+    if not years:
+        years = [d[0] for d in dates if d[0]]
+    self.years = years
+    self.dates = dates
+    self.is_date = bool(dates or years or _DATE_WORD_RE.search(v))
+    if self.is_date:
+        self.is_period = bool(_PERIOD_RE.search(v))
+        self.full_year = bool(_FULL_YEAR_RE.match(v))
+        if re.search(r"(以前|之前|前|以内|之内)", v):
+            self.emb_op = "≤"
+        return
+    m = NUM_RE.search(v)
+    if m is None:  # pragma: no cover - has_digit guarantees a match
+        return
+    self.num_text = m.group().replace(",", "")
+    self.num = to_float(self.num_text)
+    if m.start():
+        pm = _EMB_PREFIX_RE.search(v, 0, m.start())
         if pm:
-            self.emb_op = _OP_WORDS.get(pm.group(), pm.group())
-            if self.emb_op == "+-":
-                self.emb_op = "±"
-        after = v[m.end():]
+            op = _OP_WORDS.get(pm.group(), pm.group())
+            self.emb_op = "±" if op == "+-" else op
+    after = v[m.end():]
+    if after:
         um = UNIT_RE.match(after)
         if um:
             self.emb_unit = um.group()
@@ -321,7 +480,8 @@ class Row:
             if not self.emb_op:
                 self.emb_op = _SUFFIX_OP[sm.group()]
             after = after[sm.end():]
-        self.unit_tail = after
+    self.unit_tail = after
+    if ("-" in v or "~" in v or "～" in v or "至" in v or "到" in v):
         rm = _RANGE_RE.search(v)
         if rm:
             lo, hi = to_float(rm.group(1)), to_float(rm.group(3))
@@ -344,15 +504,41 @@ class Table:
 
     rows: every parsed row in input order (goal rows included, `.goal` set);
     items: the indicator rows (goal rows excluded); ctx: table context
-    (budget_wan, budget_year, plan_total_wan, long_term_rows …).
+    (budget_wan, budget_year, plan_total_wan, long_term_rows …); level1s,
+    output_level2s, has_cost, text_values, pct_nums, weights: figures the
+    table rules read, computed in one pass.
     """
 
-    __slots__ = ("rows", "items", "ctx")
+    __slots__ = ("rows", "items", "ctx", "level1s", "output_level2s", "has_cost", "text_values",
+                 "pct_nums", "weights")
 
     def __init__(self, rows: list[Row], ctx: dict[str, Any]):
         self.rows = rows
-        self.items = [r for r in rows if not r.goal]
+        self.items = items = [r for r in rows if not r.goal]
         self.ctx = ctx
+        # one pass for the table rules: levels present, 成本 present, text values, % targets, weights
+        l1s: set = set()
+        out_l2: set = set()
+        has_cost = False
+        text = 0
+        pcts: list[float] = []
+        weights: list[float] = []
+        for r in items:
+            l1 = r.level1
+            l1s.add(l1)
+            if l1 is Level1.output:
+                out_l2.add(r.level2)
+            if l1 is Level1.cost or "成本" in r.l2:
+                has_cost = True
+            if r.v and not r.has_digit:
+                text += 1
+            if r.pct and r.num is not None:
+                pcts.append(r.num)
+            w = r.raw.weight
+            if w is not None:
+                weights.append(w)
+        self.level1s, self.output_level2s, self.has_cost = l1s, out_l2, has_cost
+        self.text_values, self.pct_nums, self.weights = text, pcts, weights
 
 
 def cjk_count(s: str) -> int:

@@ -11,7 +11,7 @@ import re
 
 from kb.checker import lexicon as L
 from kb.checker.catalog import Hit, rule
-from kb.checker.parse import QUANT_OPS, UNIT_RE, Row, Table, cjk_count
+from kb.checker.parse import QUANT_OPS, Row, Table
 from kb.settings import CheckerSettings
 
 
@@ -24,7 +24,7 @@ def is_qnt_01(r: Row) -> bool:
     return r.vague or (r.time_vague and not r.timeliness)
 
 
-@rule("QNT-01")
+@rule("QNT-01", needs="text")
 def qnt_01(r: Row, s: CheckerSettings) -> Hit | None:
     if not is_qnt_01(r):
         return None
@@ -35,7 +35,7 @@ def is_qnt_02(r: Row) -> bool:
     return bool(r.name) and bool(L.ASPIRE_RE.search(r.name)) and not r.metric
 
 
-@rule("QNT-02")
+@rule("QNT-02", depends="name")
 def qnt_02(r: Row, s: CheckerSettings) -> Hit | None:
     """Name holds an aspiration verb (提高/促进/实现 …) and no measure noun."""
     if not is_qnt_02(r):
@@ -48,7 +48,7 @@ def is_qnt_04(r: Row) -> bool:
     return r.placeholder and not (r.v == "无" and r.op == "定性")
 
 
-@rule("QNT-03")
+@rule("QNT-03", needs="text")
 def qnt_03(r: Row, s: CheckerSettings) -> Hit | None:
     """A quantitative operator (≥ ≤ = > < 区间) with a value that has no number."""
     if r.op in QUANT_OPS and r.v and not r.has_digit and not is_qnt_04(r) and not r.is_date:
@@ -56,7 +56,7 @@ def qnt_03(r: Row, s: CheckerSettings) -> Hit | None:
     return None
 
 
-@rule("QNT-04")
+@rule("QNT-04", needs="value")
 def qnt_04(r: Row, s: CheckerSettings) -> Hit | None:
     """Placeholder value (**, XX, 待定, -, / …); a 定性 “无” is a legal grade."""
     if is_qnt_04(r):
@@ -80,7 +80,7 @@ def is_cost_01(r: Row) -> bool:
     return r.cost_row and bool(r.v) and not r.has_digit
 
 
-@rule("QNT-05")
+@rule("QNT-05", needs="text")
 def qnt_05(r: Row, s: CheckerSettings) -> Hit | None:
     """Text value that is neither a grade nor caught as vague / timeliness / cost / satisfaction / placeholder."""
     if not r.v or r.has_digit or r.grade or r.is_date:
@@ -90,7 +90,7 @@ def qnt_05(r: Row, s: CheckerSettings) -> Hit | None:
     return Hit("value", f"文字指标值“{r.v}”既不是数值也不是定性等级，无法判断是否完成")
 
 
-@rule("QNT-06")
+@rule("QNT-06", needs="text")
 def qnt_06(r: Row, s: CheckerSettings) -> Hit | None:
     """A quantifiable name (…率, …人数, 面积 …) given a text / 定性 value (not 满意度 or 成本 rows)."""
     if not r.v or r.has_digit or r.op in QUANT_OPS or r.sat_row or r.cost_row or is_qnt_04(r):
@@ -105,7 +105,7 @@ def _bounded_ratio(r: Row) -> bool:
     return bool(L.RATIO_NAME_RE.search(r.name)) and not L.GROWTH_RE.search(r.name)
 
 
-@rule("QNT-07")
+@rule("QNT-07", needs="num")
 def qnt_07(r: Row, s: CheckerSettings) -> Hit | None:
     """A bounded ratio (合格率, 覆盖率, 满意度 …) set above 100 % or below 0."""
     if r.num is None or not r.pct or r.eff_op == "±" or not _bounded_ratio(r):
@@ -119,7 +119,7 @@ def is_qnt_08(r: Row) -> bool:
     return r.eff_op == "≥" and r.num == 100 and r.pct and r.direction != "neg"
 
 
-@rule("QNT-08")
+@rule("QNT-08", needs="num")
 def qnt_08(r: Row, s: CheckerSettings) -> Hit | None:
     """“≥100%” on a positive ratio: the same as “=100%”."""
     if is_qnt_08(r):
@@ -135,7 +135,7 @@ def is_qnt_09(r: Row) -> bool:
     return r.eff_op in ("≤", "<") and r.num == 100 and r.pct and r.direction == "pos"
 
 
-@rule("QNT-09")
+@rule("QNT-09", needs="num")
 def qnt_09(r: Row, s: CheckerSettings) -> Hit | None:
     """A target that always holds: ≥0 / >0, or ≤100% on a positive ratio."""
     if is_qnt_09(r):
@@ -143,23 +143,19 @@ def qnt_09(r: Row, s: CheckerSettings) -> Hit | None:
     return None
 
 
-_STRIP_FOR_QNT10 = re.compile(
-    r"\d+(?:,\d{3})*(?:\.\d+)?|\d{4}年|\d{1,2}月|\d{1,2}[日号]|以上|以下|以内|之内|之前|以前|前|不低于|不少于|"
-    r"不小于|不高于|不超过|不大于|至少|至多|最多|达到|大于|小于|高于|低于|超过|等于|左右|约")
-
-
-@rule("QNT-10")
+@rule("QNT-10", needs="num")
 def qnt_10(r: Row, s: CheckerSettings) -> Hit | None:
-    """A value with a number that also carries ≥6 Chinese characters of explanation."""
-    if not r.has_digit:
-        return None
-    rest = UNIT_RE.sub("", _STRIP_FOR_QNT10.sub(" ", r.v))
-    if cjk_count(rest) >= s.max_value_text_chars:
+    """A value with a number that also carries ≥6 Chinese characters of explanation.
+
+    The count (`ValueInfo.text_chars`) is taken after removing numbers, units,
+    dates and comparator words from the value.
+    """
+    if r.has_digit and r.text_chars >= s.max_value_text_chars:
         return Hit("value", f"指标值“{r.v}”夹带说明文字，数值难以识别和比对")
     return None
 
 
-@rule("QNT-11")
+@rule("QNT-11", needs="num")
 def qnt_11(r: Row, s: CheckerSettings) -> Hit | None:
     """Range with lower ≥ upper, or a one-sided operator used with a range."""
     if r.rng is None or r.is_date:
@@ -178,7 +174,7 @@ def qnt_12(t: Table, s: CheckerSettings) -> list[Hit]:
     n = len(t.items)
     if not n:
         return []
-    text = sum(1 for r in t.items if r.v and not r.has_digit)
+    text = t.text_values
     if text / n > s.max_qualitative_share:
         return [Hit("value", f"{n}个指标中{text}个指标值为文字，超过{s.max_qualitative_share:.0%}，表整体量化不足")]
     return []

@@ -12,29 +12,30 @@ from kb.checker.catalog import Hit, rule
 from kb.checker.parse import Row
 from kb.checker.quantification import is_qnt_02
 from kb.checker.structure import is_str_04
-from kb.checker.unit import unit_family
 from kb.schema import Level1, Level2
 from kb.settings import CheckerSettings
 
 
 def rel_01_reason(r: Row) -> str | None:
     """Why the row sits in the wrong 二级指标, or None."""
-    if not r.name or is_str_04(r):
+    if not r.name:
         return None
-    n = r.name_base or r.name
-    if r.level2 is Level2.quantity and unit_family(n) == "ratio":
-        return f"比率“{r.name}”放在了数量指标下"
-    if r.level2 is Level2.quality:
-        if L.COUNT_SUFFIX_RE.search(n):
-            return f"计数“{r.name}”放在了质量指标下"
-        if L.OUTCOME_RATE_RE.search(n):
-            return f"“{r.name}”反映效果，应列入效益指标而不是质量指标"
-    if r.level2 is Level2.timeliness and not r.is_date and not L.TIME_MEANING_RE.search(n):
-        return f"时效指标下的“{r.name}”没有时间含义"
-    if (r.level1 is Level1.benefit and L.COUNT_SUFFIX_RE.search(n) and L.OUTPUT_ACT_RE.search(n)
-            and not L.BENEFIT_WORD_RE.search(n)):
-        return f"效益指标“{r.name}”只是复述产出数量"
-    return None
+    ni = r.ni
+    l2 = r.level2
+    why = None
+    if l2 is Level2.quantity and ni.family == "ratio":
+        why = f"比率“{r.name}”放在了数量指标下"
+    elif l2 is Level2.quality and ni.count_suffix:
+        why = f"计数“{r.name}”放在了质量指标下"
+    elif l2 is Level2.quality and ni.outcome_rate:
+        why = f"“{r.name}”反映效果，应列入效益指标而不是质量指标"
+    elif l2 is Level2.timeliness and not r.is_date and not ni.time_meaning:
+        why = f"时效指标下的“{r.name}”没有时间含义"
+    elif r.level1 is Level1.benefit and ni.output_count:
+        why = f"效益指标“{r.name}”只是复述产出数量"
+    if why is None or is_str_04(r):
+        return None
+    return why
 
 
 @rule("REL-01")
@@ -53,7 +54,7 @@ def is_rel_02(r: Row) -> bool:
     return bool(L.REL02_RATE_RE.search(n) and L.REL02_MONEY_RE.search(n))
 
 
-@rule("REL-02")
+@rule("REL-02", depends="name")
 def rel_02(r: Row, s: CheckerSettings) -> Hit | None:
     """Input / process indicator (资金到位率, 预算执行率, 支出率, 结余率, 制度建立与否 …) used as a target."""
     if is_rel_02(r):
@@ -61,7 +62,7 @@ def rel_02(r: Row, s: CheckerSettings) -> Hit | None:
     return None
 
 
-@rule("REL-03")
+@rule("REL-03", depends="name")
 def rel_03(r: Row, s: CheckerSettings) -> Hit | None:
     """Macro slogan (社会稳定, 可持续发展, 获得感 …) that one project cannot be credited with."""
     m = L.REL03_RE.search(r.name) if r.name else None
@@ -70,7 +71,7 @@ def rel_03(r: Row, s: CheckerSettings) -> Hit | None:
     return None
 
 
-@rule("REL-04")
+@rule("REL-04", needs="num")
 def rel_04(r: Row, s: CheckerSettings) -> Hit | None:
     """A percentage on a name with no measure noun (问题整改 100 %), when QNT-02 does not apply."""
     if not r.name or r.metric or not r.pct or not r.has_digit or is_qnt_02(r) or is_str_04(r):
@@ -80,16 +81,33 @@ def rel_04(r: Row, s: CheckerSettings) -> Hit | None:
     return Hit("name", f"“{r.name}”没有度量口径，给出的百分比分子分母不明")
 
 
-def _project_text(r: Row) -> str:
-    return "".join(str(r.ctx.get(k) or "") for k in ("project", "description"))
+_OWN_MEMO: dict[tuple, frozenset[str]] = {}
+
+
+def _own_programs(key: tuple) -> frozenset[str]:
+    """Programmes a project (name, description) names; empty for umbrella projects (困难群众救助)."""
+    own = _OWN_MEMO.get(key)
+    if own is None:
+        if len(_OWN_MEMO) > 10_000:
+            _OWN_MEMO.clear()
+        text = f"{key[0] or ''}{key[1] or ''}"
+        if L.PROGRAM_UMBRELLA_RE.search(text):
+            own = frozenset()
+        else:
+            own = frozenset(k for k, syn in L.PROGRAMS.items() if any(w in text for w in syn))
+        _OWN_MEMO[key] = own
+    return own
 
 
 def rel_05_program(r: Row) -> str | None:
     """The programme an indicator names that the project does not, or None."""
-    text = _project_text(r)
-    if not text or not r.name or L.PROGRAM_UMBRELLA_RE.search(text):
+    if not r.name:
         return None
-    own = {k for k, syn in L.PROGRAMS.items() if any(w in text for w in syn)}
+    c = r.ctx
+    key = (c.get("project"), c.get("description"))
+    if not key[0] and not key[1]:
+        return None
+    own = _own_programs(key)
     if not own:
         return None
     for k, syn in L.PROGRAMS.items():
@@ -98,7 +116,7 @@ def rel_05_program(r: Row) -> str | None:
     return None
 
 
-@rule("REL-05")
+@rule("REL-05", needs="project")
 def rel_05(r: Row, s: CheckerSettings) -> Hit | None:
     """The indicator names another fund programme than the project's (照搬上级模板)."""
     k = rel_05_program(r)

@@ -18,14 +18,17 @@ Not for detection (rules) or for writing files (`kb.checker.fix`, `export`).
 """
 from __future__ import annotations
 
+import calendar
 import math
 import re
 from typing import Any, Callable
 
 from kb.checker import lexicon as L
-from kb.checker.parse import NUM_RE, UNIT_RE, Row, has_metric, level2_of, to_float, valid_date
+from kb.checker.feasibility import number_of
+from kb.checker.parse import (NUM_RE, UNIT_RE, Row, has_metric, level2_fits, level2_of, name_info, to_float,
+                              valid_date)
 from kb.checker.unit import DEFAULT_UNIT, unit_family, unit_fits
-from kb.schema import Indicator, Level1, Level2, TargetRow
+from kb.schema import LEVEL2_PARENT, Indicator, Level1, Level2, TargetRow
 from kb.settings import CheckerSettings
 
 L1_LABEL = {Level1.output: "产出指标", Level1.cost: "成本指标", Level1.benefit: "效益指标",
@@ -102,8 +105,8 @@ def guess_level(name: str) -> tuple[Level1, Level2]:
 def clean_placeholder_name(name: str) -> str:
     """Remove ★, “(≥**人)” and XX template residue from a name; '' when nothing is left."""
     n = _PLACEHOLDER_FRAG_RE.sub("", name)
-    n = re.sub(r"XX|xx|××|\*", "", n).strip(" -_/—–")
-    if not n or re.fullmatch(r"[\d.\s\-_*/—–]+", n):
+    n = _XX_RE.sub("", n).strip(" -_/—–")
+    if not n or _NUMSYM_RE.fullmatch(n):
         return ""
     return n
 
@@ -128,6 +131,11 @@ def metric_for_unit(unit: str) -> str:
     return "数量"
 
 
+_XX_RE = re.compile(r"XX|xx|××|\*")
+_NUMSYM_RE = re.compile(r"[\d.\s\-_*/—–]+")
+_INPUT_L1_RE = re.compile(r"投入|资金|制度|决策|过程|管理")
+_PAREN_RE = re.compile(r"[(（][^()（）]*[)）]")
+_TIMES_RE = re.compile(r"活动|培训|会议|讲座|检查|巡查|演练|宣传")
 _LEAD_QTY_RE = re.compile(r"^\d+(?:\.\d+)?(?:" + UNIT_RE.pattern + r")?")
 
 
@@ -217,10 +225,8 @@ def fixed_date(r: Row) -> str | None:
     if not 1 <= m <= 12:
         m, d = 12, 31
     if d is not None and not valid_date(y, m, d):
-        import calendar
         d = calendar.monthrange(y or 2023, m)[1]
     if d is None:
-        import calendar
         d = calendar.monthrange(y or 2023, m)[1]
     return (f"{y}年" if y else "") + f"{m}月{d}日前"
 
@@ -232,6 +238,31 @@ def default_rate(name: str, s: CheckerSettings) -> tuple[str, float]:
     if any(w in name for w in _HIGH_RATES):
         return "≥", s.quality_rate_default_pct
     return "≥", s.rate_default_pct
+
+
+class _LazyTypical:
+    """The library's typical target for a row, looked up only when a rewrite needs it.
+
+    Behaves like the tuple (operator, number, unit) or None: truthiness and
+    indexing trigger the lookup once.
+    """
+
+    __slots__ = ("_lookup", "_name", "_l2", "_val", "_done")
+
+    def __init__(self, lookup: Callable | None, name: str, l2: str | None):
+        self._lookup, self._name, self._l2, self._val, self._done = lookup, name, l2, None, lookup is None
+
+    def get(self) -> tuple[str, float, str] | None:
+        if not self._done:
+            self._done = True
+            self._val = typical_of(self._lookup(self._name, self._l2))  # type: ignore[misc]
+        return self._val
+
+    def __bool__(self) -> bool:
+        return self.get() is not None
+
+    def __getitem__(self, i: int) -> Any:
+        return self.get()[i]  # type: ignore[index]
 
 
 def typical_of(ind: Indicator | None) -> tuple[str, float, str] | None:
@@ -276,7 +307,7 @@ def rewrite_row(r: Row, ids: set[str], hits: dict[str, Any], lookup: Callable | 
             return RowRewrite(None, why)
     if not r.name:
         return RowRewrite(None, "名称为空，无法确定指标")
-    if r.level1 is None and r.l1 and re.search(r"投入|资金|制度|决策|过程|管理", r.l1):
+    if r.level1 is None and r.l1 and _INPUT_L1_RE.search(r.l1):
         return RowRewrite(None, f"“{r.l1}”类内容不作为绩效指标")
 
     # --- name
@@ -320,7 +351,6 @@ def rewrite_row(r: Row, ids: set[str], hits: dict[str, Any], lookup: Callable | 
         else:
             cand = level2_of(r.l2key, None)
             if cand is not None and cand is not Level2.output_cost:
-                from kb.schema import LEVEL2_PARENT
                 l1 = LEVEL2_PARENT[cand]
             elif cand is Level2.output_cost:
                 l1 = Level1.output
@@ -330,13 +360,12 @@ def rewrite_row(r: Row, ids: set[str], hits: dict[str, Any], lookup: Callable | 
     if not _fits(l2, l1):
         cand = level2_of(r.l2key, None)
         if cand is not None and cand is not Level2.output_cost and "STR-02" in ids and l1 is not Level1.satisfaction:
-            from kb.schema import LEVEL2_PARENT
             l1 = LEVEL2_PARENT[cand]
             l2 = cand
         else:
             l2 = guess_level2(l1, name)
     if "REL-01" in ids:
-        n = re.sub(r"[(（][^()（）]*[)）]", "", name)
+        n = _PAREN_RE.sub("", name)
         if l2 is Level2.quantity:
             l2 = Level2.quality
         elif l2 is Level2.quality:
@@ -366,21 +395,19 @@ def rewrite_row(r: Row, ids: set[str], hits: dict[str, Any], lookup: Callable | 
 
 
 def _fits(l2: Level2 | None, l1: Level1 | None) -> bool:
-    from kb.checker.parse import level2_fits
     return level2_fits(l2, l1)
 
 
 def build_target(r: Row, ids: set[str], hits: dict[str, Any], name: str, l1: Level1, l2: Level2 | None,
                  lookup: Callable | None, s: CheckerSettings) -> tuple[str, str, str] | None:
     """(operator, value, unit) for the rewritten row, or None when no value can be inferred."""
-    ind = lookup(name, l2.value if l2 else None) if lookup else None
-    typ = typical_of(ind)
-    base = re.sub(r"[(（][^()（）]*[)）]", "", name)
-    fam = unit_family(base)
+    typ = _LazyTypical(lookup, name, l2.value if l2 else None)
+    ni = r.ni if name == r.name else name_info(name)
+    base = ni.base
+    fam = ni.family
     cost = l1 is Level1.cost or l2 in (Level2.output_cost, Level2.economic_cost, Level2.social_cost,
                                       Level2.ecological_cost)
-    sat = l1 is Level1.satisfaction and "满意" in name and not any(
-        w in name for w in ("幅度", "提升", "提高", "增长", "增幅", "变化"))
+    sat = l1 is Level1.satisfaction and ni.sat_level
 
     # timeliness: a dated deadline (unless the row is a well-formed duration / rate)
     if l2 is Level2.timeliness and fam != "ratio":
@@ -403,7 +430,7 @@ def build_target(r: Row, ids: set[str], hits: dict[str, Any], name: str, l1: Lev
             v = s.satisfaction_default_pct
         return ("≥", fmt_num(v), "%")
 
-    direction = _direction(name, cost)
+    direction = ni.direction if ni.direction is not None else ("neg" if cost else None)
     num = _number(r, ids, hits)
 
     # cost rows
@@ -412,10 +439,10 @@ def build_target(r: Row, ids: set[str], hits: dict[str, Any], name: str, l1: Lev
         per_unit = any(w in name for w in ("单位", "人均", "户均", "生均", "平均", "单价", "标准", "每"))
         unit = r.eff_unit if r.eff_unit and "元" in r.eff_unit else ""
         if "COST-02" in ids or num is None or (r.pct and not unit):
+            if isinstance(budget, (int, float)) and budget > 0 and not per_unit:
+                return ("≤", fmt_num(budget), "万元")  # the project's own budget beats a library figure
             if typ and "元" in (typ[2] or ""):
                 return (typ[0] or "≤", fmt_num(typ[1]), typ[2])
-            if isinstance(budget, (int, float)) and budget > 0 and not per_unit:
-                return ("≤", fmt_num(budget), "万元")
             return None
         if not unit:
             unit = "元" if per_unit or num >= 1000 else "万元"
@@ -491,14 +518,6 @@ def _ocr_ge(r: Row) -> float | None:
     return None
 
 
-def _direction(name: str, cost: bool) -> str | None:
-    from kb.checker.parse import direction_of
-    d = direction_of(re.sub(r"[(（][^()（）]*[)）]", "", name))
-    if d is None and cost:
-        return "neg"
-    return d
-
-
 def _number(r: Row, ids: set[str], hits: dict[str, Any]) -> float | None:
     """The row's usable number after FEAS corrections, or None."""
     if r.is_date or r.num is None:
@@ -508,7 +527,6 @@ def _number(r: Row, ids: set[str], hits: dict[str, Any]) -> float | None:
     if h is not None and h.data and "raise_to" in h.data:
         num = float(h.data["raise_to"])
     if "FEAS-02" in ids:
-        from kb.checker.feasibility import number_of
         uc = number_of(r.ctx.get("unit_cost_yuan"))
         b = number_of(r.ctx.get("budget_wan"))
         if uc and b:
@@ -519,7 +537,7 @@ def _number(r: Row, ids: set[str], hits: dict[str, Any]) -> float | None:
 _NAME_UNIT_END_RE = re.compile(r"(?:学时|课时|小时|工作日|天数|公里|平方米|亩|吨|户次|人天)$")
 
 
-def _pick_unit(r: Row, name: str, base: str, fam: str | None, typ: tuple[str, float, str] | None) -> str:
+def _pick_unit(r: Row, name: str, base: str, fam: str | None, typ: Any) -> str:
     for u in (r.emb_unit, r.unit):
         if u and (fam is None or unit_fits(fam, u)) and u not in ("%", "‰") and "元" not in u:
             return u.replace("*", "·")
@@ -533,7 +551,7 @@ def _pick_unit(r: Row, name: str, base: str, fam: str | None, typ: tuple[str, fl
         return m.group()
     if fam:
         return DEFAULT_UNIT[fam]
-    if re.search(r"活动|培训|会议|讲座|检查|巡查|演练|宣传", base):
+    if _TIMES_RE.search(base):
         return "次"
     return "个"
 
@@ -558,6 +576,18 @@ def rewrite_goal(r: Row, items: list[dict[str, str]]) -> RowRewrite:
                        "value": "", "unit": ""})
 
 
-def as_target_row(raw: TargetRow, fields: dict[str, str]) -> TargetRow:
-    """The raw row with `fields` replaced (weight, actual … kept)."""
-    return raw.model_copy(update={k: ("" if v is None else str(v)) for k, v in fields.items()})
+class RowView:
+    """A light stand-in for `TargetRow` with some fields replaced (what `Row` reads), for re-checks."""
+
+    __slots__ = ("level1", "level2", "name", "operator", "value", "unit", "weight", "actual")
+
+    def __init__(self, raw: Any, fields: dict[str, str]):
+        for k in self.__slots__:
+            setattr(self, k, getattr(raw, k))
+        for k, v in fields.items():
+            setattr(self, k, "" if v is None else str(v))
+
+
+def as_target_row(raw: Any, fields: dict[str, str]) -> RowView:
+    """The raw row with `fields` replaced (weight, actual … kept), as a light view."""
+    return RowView(raw, fields)

@@ -34,7 +34,7 @@ def _pct_like(r: Row) -> bool:
     return r.pct or not r.eff_unit
 
 
-@rule("SAT-02")
+@rule("SAT-02", needs="sat")
 def sat_02(r: Row, s: CheckerSettings) -> Hit | None:
     """Satisfaction target of 100 % (=, ≥ or no operator): not attainable by a survey."""
     if r.sat_level and r.num == 100 and _pct_like(r) and r.eff_op in ("=", "≥", ""):
@@ -42,7 +42,7 @@ def sat_02(r: Row, s: CheckerSettings) -> Hit | None:
     return None
 
 
-@rule("SAT-03")
+@rule("SAT-03", needs="sat")
 def sat_03(r: Row, s: CheckerSettings) -> Hit | None:
     """Satisfaction target below the floor (80 %)."""
     if r.sat_level and r.num is not None and _pct_like(r) and r.num < s.satisfaction_floor_pct:
@@ -50,7 +50,7 @@ def sat_03(r: Row, s: CheckerSettings) -> Hit | None:
     return None
 
 
-@rule("SAT-04")
+@rule("SAT-04", needs="sat")
 def sat_04(r: Row, s: CheckerSettings) -> Hit | None:
     """Satisfaction value written as text (满意, 较满意)."""
     if is_sat_04(r):
@@ -58,7 +58,7 @@ def sat_04(r: Row, s: CheckerSettings) -> Hit | None:
     return None
 
 
-@rule("SAT-05")
+@rule("SAT-05", needs="sat", depends="name")
 def sat_05(r: Row, s: CheckerSettings) -> Hit | None:
     """Unspecific subject (社会满意度, 各方 …) or several subjects joined with 、."""
     if not r.sat_row:

@@ -16,12 +16,20 @@ from kb.schema import Level1, Level2
 from kb.settings import CheckerSettings
 from kb.text import normalize, normalize_name
 
+_PUNCT_RE = re.compile(r"[\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+                       r"!-/:-@\[-`{-~·•‧、。，；：？！“”‘’（）《》〈〉【】〔〕…—–]+")
+
+
+def _name_key(r: Row) -> str:
+    """`kb.text.normalize_name` of the row's name (already NFKC + simplified + no spaces)."""
+    return _PUNCT_RE.sub("", r.name).lower()
+
 _NUM_NAME_RE = re.compile(r"^[\d.]+$")
 _SYM_NAME_RE = re.compile(r"^[-_*/—–]+$")
 _PLACEHOLDER_NAME_RE = re.compile(r"\*\*|＊|XX|xx|××")
 
 
-@rule("STR-01")
+@rule("STR-01", depends="levels")
 def str_01(r: Row, s: CheckerSettings) -> Hit | None:
     """一级指标 outside 产出/成本/效益/满意度 (local aliases accepted; 效果/投入/制度/blank are not)."""
     if r.level1 is not None:
@@ -31,7 +39,7 @@ def str_01(r: Row, s: CheckerSettings) -> Hit | None:
     return Hit("level1", f"一级指标“{r.raw.level1.strip()}”不在规定体系内（产出/成本/效益/满意度）")
 
 
-@rule("STR-02")
+@rule("STR-02", depends="levels")
 def str_02(r: Row, s: CheckerSettings) -> Hit | None:
     """二级指标 blank or not a framework category of its 一级指标 (not judged when 一级 is invalid)."""
     if r.level1 is None or level2_fits(r.level2, r.level1):
@@ -63,7 +71,7 @@ def is_str_04(r: Row) -> bool:
                 or _PLACEHOLDER_NAME_RE.search(r.raw.name))
 
 
-@rule("STR-04")
+@rule("STR-04", depends="name")
 def str_04(r: Row, s: CheckerSettings) -> Hit | None:
     """Name is a number, a dash/star, or keeps a template placeholder (**, XX, ××)."""
     if not is_str_04(r):
@@ -77,7 +85,7 @@ def is_str_05(r: Row, s: CheckerSettings) -> bool:
     return len(r.name) > s.max_name_chars
 
 
-@rule("STR-05")
+@rule("STR-05", depends="name")
 def str_05(r: Row, s: CheckerSettings) -> Hit | None:
     """Name longer than the system's limit (100 characters)."""
     if is_str_05(r, s):
@@ -85,7 +93,7 @@ def str_05(r: Row, s: CheckerSettings) -> Hit | None:
     return None
 
 
-@rule("STR-06")
+@rule("STR-06", depends="name")
 def str_06(r: Row, s: CheckerSettings) -> Hit | None:
     """Name reads as a work description: long, sentence punctuation, 进行/按照/严格 (not with STR-05)."""
     if not r.name or is_str_05(r, s):
@@ -103,7 +111,7 @@ def str_06(r: Row, s: CheckerSettings) -> Hit | None:
 @rule("STR-07", on="table")
 def str_07(t: Table, s: CheckerSettings) -> list[Hit]:
     """The table lacks an 产出 or an 效益 一级指标 (88号: targets state outputs and effects)."""
-    l1s = {r.level1 for r in t.items}
+    l1s = t.level1s
     missing = [lab for lvl, lab in ((Level1.output, "产出指标"), (Level1.benefit, "效益指标")) if lvl not in l1s]
     if missing:
         return [Hit("level1", f"表内没有{'和'.join(missing)}，绩效目标应同时反映产出和效果")]
@@ -113,19 +121,15 @@ def str_07(t: Table, s: CheckerSettings) -> list[Hit]:
 @rule("STR-08", on="table")
 def str_08(t: Table, s: CheckerSettings) -> list[Hit]:
     """No 满意度 一级指标 in the table (info: not every project serves the public)."""
-    if any(r.level1 is Level1.satisfaction for r in t.items):
+    if Level1.satisfaction in t.level1s:
         return []
     return [Hit("level1", "表内未设置满意度指标；面向服务对象的项目应设置服务对象满意度")]
-
-
-def has_cost(t: Table) -> bool:
-    return any(r.level1 is Level1.cost or "成本" in r.l2 for r in t.items)
 
 
 @rule("STR-09", on="table")
 def str_09(t: Table, s: CheckerSettings) -> list[Hit]:
     """Neither a 成本 一级指标 nor a 二级指标 containing 成本."""
-    if has_cost(t):
+    if t.has_cost:
         return []
     return [Hit("level1", "表内未设置成本指标（成本一级指标或产出下的成本指标）")]
 
@@ -133,10 +137,9 @@ def str_09(t: Table, s: CheckerSettings) -> list[Hit]:
 @rule("STR-10", on="table")
 def str_10(t: Table, s: CheckerSettings) -> list[Hit]:
     """产出 rows do not cover all of 数量/质量/时效 (judged when the table has 产出 rows)."""
-    out = [r for r in t.items if r.level1 is Level1.output]
-    if not out:
+    if Level1.output not in t.level1s:
         return []
-    have = {r.level2 for r in out}
+    have = t.output_level2s
     missing = [lab for lvl, lab in ((Level2.quantity, "数量"), (Level2.quality, "质量"),
                                     (Level2.timeliness, "时效")) if lvl not in have]
     if missing:
@@ -158,11 +161,12 @@ def str_11(t: Table, s: CheckerSettings) -> list[Hit]:
 @rule("STR-12", on="table")
 def str_12(t: Table, s: CheckerSettings) -> list[Hit]:
     """The same normalised name appears twice or more."""
-    names = Counter(normalize_name(r.name) for r in t.items if r.name)
-    dups = [n for n, k in names.items() if k >= 2]
-    if not dups:
+    keys = [(_name_key(r), r.idx) for r in t.items if r.name]
+    names = Counter(k for k, _ in keys)
+    if len(names) == len(keys):
         return []
-    rows = {n: [r.idx for r in t.items if r.name and normalize_name(r.name) == n] for n in dups}
+    dups = [n for n, k in names.items() if k >= 2]
+    rows = {n: [i for k, i in keys if k == n] for n in dups}
     desc = "；".join(f"“{n}”（第{'、'.join(map(str, rows[n]))}行）" for n in dups[:5])
     return [Hit("name", f"指标名称重复：{desc}", {"rows": rows})]
 
@@ -170,7 +174,7 @@ def str_12(t: Table, s: CheckerSettings) -> list[Hit]:
 @rule("STR-13", on="table")
 def str_13(t: Table, s: CheckerSettings) -> list[Hit]:
     """Weights are given and do not sum to 100."""
-    ws = [r.raw.weight for r in t.items if r.raw.weight is not None]
+    ws = t.weights
     if not ws:
         return []
     total = sum(ws)

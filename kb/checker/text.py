@@ -23,6 +23,8 @@ _FORBIDDEN_RE = re.compile(r"[-_]|(?<!\*)\*(?!\*)")
 @rule("TXT-01", on="any")
 def txt_01(r: Row, s: CheckerSettings) -> Hit | None:
     """Full-width digits, letters, ％ ＞ ＝ ＜ or U+3000 in 运算符 / 指标值 / 计量单位."""
+    if not r.fullwidth:
+        return None
     for field in ("operator", "value", "unit"):
         m = _FULLWIDTH_RE.search(getattr(r.raw, field))
         if m:
@@ -33,6 +35,8 @@ def txt_01(r: Row, s: CheckerSettings) -> Hit | None:
 @rule("TXT-02")
 def txt_02(r: Row, s: CheckerSettings) -> Hit | None:
     """Whitespace inside or around 名称 / 指标值 / 计量单位 (the budget system refuses it)."""
+    if not r.ws:
+        return None
     for field in ("name", "value", "unit"):
         if _WS_RE.search(getattr(r.raw, field)):
             return Hit(field, f"“{getattr(r.raw, field)}”含多余空格")
@@ -42,6 +46,8 @@ def txt_02(r: Row, s: CheckerSettings) -> Hit | None:
 @rule("TXT-03", on="any")
 def txt_03(r: Row, s: CheckerSettings) -> Hit | None:
     """Traditional characters in any field (converted before matching, flagged for clean-up)."""
+    if not r.trad:  # set while normalising: a Traditional character was converted
+        return None
     raw = r.raw
     for field in ("level1", "level2", "name", "operator", "value", "unit"):
         t = getattr(raw, field)
@@ -50,7 +56,7 @@ def txt_03(r: Row, s: CheckerSettings) -> Hit | None:
     return None
 
 
-@rule("TXT-04")
+@rule("TXT-04", needs="value")
 def txt_04(r: Row, s: CheckerSettings) -> Hit | None:
     """指标值 holds - _ or a single * (some systems refuse them); placeholders are QNT-04."""
     if r.v and not is_qnt_04(r):

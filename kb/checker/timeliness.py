@@ -13,7 +13,7 @@ from kb.checker.quantification import is_time_01, is_time_02
 from kb.settings import CheckerSettings
 
 
-@rule("TIME-01")
+@rule("TIME-01", needs="time")
 def time_01(r: Row, s: CheckerSettings) -> Hit | None:
     """时效 value such as 及时 / 按时 / 年内 / 按计划 with no date, period or rate."""
     if is_time_01(r):
@@ -21,7 +21,7 @@ def time_01(r: Row, s: CheckerSettings) -> Hit | None:
     return None
 
 
-@rule("TIME-02")
+@rule("TIME-02", needs="time")
 def time_02(r: Row, s: CheckerSettings) -> Hit | None:
     """时效 value that only restates the budget year (1月-12月, 全年, 当年)."""
     if is_time_02(r):
@@ -29,7 +29,7 @@ def time_02(r: Row, s: CheckerSettings) -> Hit | None:
     return None
 
 
-@rule("TIME-03")
+@rule("TIME-03", needs="num")
 def time_03(r: Row, s: CheckerSettings) -> Hit | None:
     """A date that does not exist (month > 12, 2月30日 …)."""
     for y, m, d in r.dates:
@@ -48,7 +48,7 @@ def budget_year(r: Row) -> int | None:
         return None
 
 
-@rule("TIME-04")
+@rule("TIME-04", needs="num")
 def time_04(r: Row, s: CheckerSettings) -> Hit | None:
     """A year in the deadline differs from the budget year (needs context budget_year)."""
     by = budget_year(r)
@@ -60,7 +60,7 @@ def time_04(r: Row, s: CheckerSettings) -> Hit | None:
     return None
 
 
-@rule("TIME-05")
+@rule("TIME-05", needs="time")
 def time_05(r: Row, s: CheckerSettings) -> Hit | None:
     """时效 rate (及时率, 按时发放率 …, a % or bare number): the deadline behind “及时” is undefined.
 

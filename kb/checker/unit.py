@@ -85,7 +85,7 @@ def is_unit_01(r: Row) -> bool:
             and not r.placeholder)
 
 
-@rule("UNIT-01")
+@rule("UNIT-01", needs="num")
 def unit_01(r: Row, s: CheckerSettings) -> Hit | None:
     """A number with no 计量单位 in the unit field or after the number (not for dates or 定性)."""
     if is_unit_01(r):
@@ -93,18 +93,18 @@ def unit_01(r: Row, s: CheckerSettings) -> Hit | None:
     return None
 
 
-@rule("UNIT-02")
+@rule("UNIT-02", needs="num")
 def unit_02(r: Row, s: CheckerSettings) -> Hit | None:
     """The unit does not fit what the name measures (户数 with 人/次, 面积 with 公里 …); 成本 rows → COST-03."""
     if r.cost_row or r.is_date or not r.eff_unit or not r.has_digit:
         return None
-    fam = unit_family(r.name_base)
+    fam = r.ni.family
     if fam is None or unit_fits(fam, r.eff_unit):
         return None
     return Hit("unit", f"“{r.name}”应以{FAMILY_LABEL[fam]}计量，填的是“{r.eff_unit}”")
 
 
-@rule("UNIT-03")
+@rule("UNIT-03", needs="num")
 def unit_03(r: Row, s: CheckerSettings) -> Hit | None:
     """Unit field and the unit written after the number differ (值“200人”、单位“次”)."""
     if r.unit and r.emb_unit and canon_unit(r.unit) != canon_unit(r.emb_unit):

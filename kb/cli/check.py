@@ -1,4 +1,148 @@
-"""CLI commands of the check area (registered on `kb.cli.app`)."""
+"""CLI commands of the check area: `jixiao check` and `jixiao eval-check` (registered on `kb.cli.app`).
+
+Thin layer over `kb.checker`: `check` reads a 绩效目标表 (.json / .jsonl /
+.csv / .xlsx), prints the findings as a Chinese table (or `--json`, the same
+shape as `POST /v1/declarations/check`), writes the checked or rewritten
+table with `--out`, and exits 1 when a finding is at or above `--fail-on`
+(so a declaration system can gate on it); unreadable input is exit 2 with one
+line. `eval-check` prints precision / recall per rule on the labeled cases
+and, with `--declarations`, the real-data summary.
+"""
 from __future__ import annotations
 
-from kb.cli import app  # noqa: F401
+import json
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from kb.cli import app
+from kb.errors import DataError
+
+console = Console()
+err = Console(stderr=True)
+_SEV = {"error": "[red]错误[/red]", "warning": "[yellow]警告[/yellow]", "info": "[cyan]提示[/cyan]"}
+_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+def _lookup(no_library: bool):
+    if no_library:
+        return None
+    from kb.checker.lookup import default_lookup
+
+    return default_lookup()
+
+
+def _print_json(obj) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+
+def _render(report, title: str) -> None:
+    s = report.summary
+    if not report.findings:
+        console.print(f"{escape(title)}：共检查 {s['rows_checked']} 行，未发现问题。")
+        return
+    t = Table(title=f"{escape(title)} 审核结果", show_lines=True, expand=False)
+    t.add_column("行", justify="right", no_wrap=True)
+    t.add_column("规则", no_wrap=True)
+    t.add_column("程度", no_wrap=True)
+    t.add_column("问题", overflow="fold", max_width=48)
+    t.add_column("修改建议", overflow="fold", max_width=40)
+    for f in report.findings:
+        sug = f.suggestion.text if f.suggestion else ""
+        t.add_row("全表" if f.row is None else str(f.row), f.rule_id, _SEV[f.severity], escape(f.message), escape(sug))
+    console.print(t)
+    b = s["by_severity"]
+    console.print(f"共检查 {s['rows_checked']} 行，{s['rows_with_findings']} 行有问题："
+                  f"错误 {b['error']} 条，警告 {b['warning']} 条，提示 {b['info']} 条。")
+
+
+@app.command()
+def check(
+    file: Path = typer.Argument(..., help="绩效目标表: .json / .jsonl / .csv / .xlsx"),
+    as_json: bool = typer.Option(False, "--json", help='输出 JSON: {"findings": [...], "summary": {...}}'),
+    fail_on: str = typer.Option("error", "--fail-on", help="有此级别或更严重的问题时退出码为 1: error / warning / info"),
+    fix: bool = typer.Option(False, "--fix", help="按修改建议改写整张表（需配合 --out）"),
+    out: Optional[Path] = typer.Option(None, "--out", help="写出 .xlsx：加 --fix 为改写后的表，否则为带审核意见的原表"),
+    no_library: bool = typer.Option(False, "--no-library", help="改写时不查指标库，只用通用默认值"),
+) -> None:
+    """审核绩效目标表：逐行、逐表检查模糊、不可考核或有缺陷的指标，给出规则编号、依据和改写建议。"""
+    from kb.checker import apply_fixes, check_declaration, export_xlsx, read_table
+
+    if fail_on not in _RANK:
+        raise DataError(f"--fail-on 须为 error / warning / info 之一，而不是 {fail_on!r}", field="--fail-on")
+    if fix and out is None:
+        raise DataError("--fix 需要用 --out 指定输出的 .xlsx 文件", field="--out")
+    if out is not None and out.suffix.lower() != ".xlsx":
+        raise DataError("--out 须为 .xlsx 文件", file=str(out), field="--out")
+    decl = read_table(file)
+    lookup = _lookup(no_library)
+    report = check_declaration(decl, lookup=lookup)
+    if out is not None:
+        if fix:
+            fixed = apply_fixes(decl, report)
+            export_xlsx(fixed, out, check_declaration(fixed, lookup=lookup))
+        else:
+            export_xlsx(decl, out, report)
+    if as_json:
+        _print_json(report.model_dump())
+    else:
+        _render(report, decl.project_name or file.name)
+        if out is not None:
+            console.print(f"已写出 {escape(str(out))}" + ("（改写后的绩效目标表）" if fix else "（含审核意见）"))
+    worst = max((_RANK[f.severity] for f in report.findings), default=-1)
+    if worst >= _RANK[fail_on]:
+        raise typer.Exit(1)
+
+
+@app.command("eval-check")
+def eval_check(
+    rules_dir: Optional[Path] = typer.Option(None, "--rules-dir", help="用例目录（默认 ../shared/data/rules）"),
+    declarations: Optional[Path] = typer.Option(None, "--declarations",
+                                                help="另对真实申报表 JSONL（dev.jsonl 格式）逐表审核并汇总"),
+    as_json: bool = typer.Option(False, "--json", help="输出 JSON"),
+    show_errors: bool = typer.Option(False, "--errors", help="列出与标注不一致的用例"),
+) -> None:
+    """在标注用例上评测审核规则：逐条规则及总体的精确率、召回率；可附真实申报表汇总。"""
+    from kb.checker.evaluate import declarations_report, evaluate_cases, format_eval
+
+    res = evaluate_cases(rules_dir)
+    rows = format_eval(res)
+    rep = declarations_report(declarations) if declarations is not None else None
+    if as_json:
+        o = res.overall
+        payload = {"overall": {"precision": o.precision, "recall": o.recall, "tp": o.tp, "fp": o.fp, "fn": o.fn},
+                   "per_rule": {rid: {"precision": s.precision, "recall": s.recall, "tp": s.tp, "fp": s.fp, "fn": s.fn}
+                                for rid, s in sorted(res.per_rule.items())},
+                   "row_cases": res.n_row_cases, "table_cases": res.n_table_cases, "disagreements": res.errors}
+        if rep is not None:
+            payload["declarations"] = {"tables": rep.tables, "tables_with_errors": rep.tables_with_errors,
+                                       "share_with_errors": rep.share_with_errors, "rows": rep.rows,
+                                       "by_severity": rep.by_severity,
+                                       "top_rules": [{"rule_id": r, "findings": n, "tables": k} for r, n, k in rep.top_rules]}
+        _print_json(payload)
+        return
+    t = Table(title=f"审核规则评测（{res.n_row_cases} 个行用例 + {res.n_table_cases} 个表用例）")
+    for c in ("规则", "精确率", "召回率", "TP", "FP", "FN"):
+        t.add_column(c, justify="right" if c != "规则" else "left")
+    for r in rows:
+        t.add_row(*[str(x) for x in r])
+    console.print(t)
+    if show_errors and res.errors:
+        for e in res.errors:
+            console.print(f"{e['case']}: 漏报 {e['missed']} 误报 {e['extra']}")
+    if rep is not None:
+        from kb.checker.catalog import CATALOG
+
+        console.print(f"\n真实申报表 {rep.tables} 张（{rep.rows} 行）：有错误级问题的 {rep.tables_with_errors} 张，"
+                      f"占 {rep.share_with_errors:.0%}。")
+        t2 = Table(title="出现最多的 10 条规则")
+        for c in ("规则", "名称", "问题数", "涉及表数"):
+            t2.add_column(c)
+        for rid, n, k in rep.top_rules:
+            t2.add_row(rid, CATALOG[rid].title, str(n), str(k))
+        console.print(t2)

@@ -1,6 +1,92 @@
-"""Routes of the check resource."""
+"""Route of the declaration checker: `POST /v1/declarations/check`.
+
+Takes a 绩效目标表 as a JSON body (a declaration object with `rows` or
+`indicators`, optional `context`, or a bare array of rows) or as an uploaded
+file (multipart field `file`: .json / .jsonl / .csv / .xlsx) and returns the
+same shape as `jixiao check --json`: `{"findings": [...], "summary": {...}}`.
+Unreadable input is 422 naming the field / row. No business logic here.
+"""
 from __future__ import annotations
 
-from fastapi import APIRouter
+import json
+import tempfile
+from pathlib import Path
+from typing import Any
 
-router = APIRouter()
+from fastapi import APIRouter, Depends, Request
+
+from kb.checker import check_declaration
+from kb.checker.readers import READERS, read_table, table_from_json
+from kb.errors import DataError
+from service.deps import auth_dep
+
+router = APIRouter(prefix="/v1", tags=["审核"], dependencies=[Depends(auth_dep())])
+
+_EXAMPLE = {
+    "project_name": "乡村道路修缮项目", "year": 2025, "budget_wan": 250,
+    "rows": [
+        {"level1": "产出指标", "level2": "数量指标", "name": "道路修缮里程", "operator": "≥", "value": "12", "unit": "公里"},
+        {"level1": "效益指标", "level2": "社会效益指标", "name": "群众出行条件", "operator": "", "value": "持续改善", "unit": ""},
+        {"level1": "满意度指标", "level2": "服务对象满意度指标", "name": "沿线群众满意度", "operator": "", "value": "有所提高", "unit": ""},
+    ],
+}
+_OPENAPI = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/json": {"schema": {"type": "object"}, "example": _EXAMPLE},
+            "multipart/form-data": {"schema": {"type": "object", "properties": {
+                "file": {"type": "string", "format": "binary",
+                         "description": "绩效目标表文件：.json / .jsonl / .csv / .xlsx"}}, "required": ["file"]}},
+        },
+    }
+}
+
+
+def _lookup(request: Request):
+    """The library lookup, built once per app (None → generic defaults)."""
+    st = request.app.state
+    if not hasattr(st, "checker_lookup"):
+        from kb.checker.lookup import default_lookup
+
+        st.checker_lookup = default_lookup(st.settings)
+    return st.checker_lookup
+
+
+async def _table(request: Request):
+    ctype = request.headers.get("content-type", "")
+    if ctype.startswith("multipart/form-data"):
+        form = await request.form()
+        up = form.get("file")
+        if up is None or not hasattr(up, "filename"):
+            raise DataError("请用表单字段 file 上传绩效目标表文件", field="file")
+        suffix = Path(up.filename or "").suffix.lower()
+        if suffix not in READERS:
+            raise DataError(f"不支持的文件类型“{suffix or '无后缀'}”（支持 .json .jsonl .csv .xlsx）", field="file")
+        data = await up.read()
+        with tempfile.TemporaryDirectory() as d:
+            p = Path(d) / f"upload{suffix}"
+            p.write_bytes(data)
+            try:
+                t = read_table(p)
+            except DataError as e:  # name the upload, not the temporary path
+                raise DataError(e.message, file=up.filename or "", row=e.row, field=e.field or "file") from e
+        t.source = up.filename or ""
+        return t
+    body = await request.body()
+    if not body.strip():
+        raise DataError("请求体为空：请提交申报表 JSON 或上传文件")
+    try:
+        obj: Any = json.loads(body)
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        raise DataError(f"不是合法的 JSON：{e}") from e
+    return table_from_json(obj)
+
+
+@router.post("/declarations/check", summary="审核绩效目标表",
+             description="逐行、逐表检查绩效目标表（61条规则），返回问题、规则编号、依据和具体改写建议；"
+                         "可提交 JSON，或以 multipart 表单字段 file 上传 .json/.jsonl/.csv/.xlsx 文件。",
+             openapi_extra=_OPENAPI)
+async def check(request: Request) -> dict[str, Any]:
+    table = await _table(request)
+    return check_declaration(table, lookup=_lookup(request)).model_dump()

@@ -1,0 +1,112 @@
+"""Benchmark of the declaration checker: precision / recall on labeled cases and rows/s.
+
+Prints (1) precision and recall per rule and overall on
+../shared/data/rules/cases_dev.jsonl + table_cases_dev.jsonl, and (2) the
+throughput of `check_declaration` on a synthetic set of 100,000 rows
+(10,000 tables of 10 rows) built from the real rows of
+../shared/data/declarations/dev.jsonl and the labeled cases, with numbers,
+operators, units and vague words varied by a seeded RNG so that names and
+values do not simply repeat. Target: ≥ 20,000 rows/s (issue 4 §6).
+
+Run: python benchmarks/check_bench.py [--rows 100000] [--seed 7]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from kb.checker import check_declaration  # noqa: E402
+from kb.checker.evaluate import SHARED_DATA, evaluate_cases, format_eval  # noqa: E402
+from kb.checker.engine import clear_caches  # noqa: E402
+from kb.checker.lookup import default_lookup  # noqa: E402
+from kb.schema import Declaration, TargetRow  # noqa: E402
+
+TARGET_ROWS_PER_S = 20_000
+_VAGUE = ["有所提高", "明显", "持续改善", "稳步提升", "进一步提高", "显著", "逐步完善", "不断优化", "较好", "及时", "按时"]
+_PREFIX = ["", "县级", "全市", "乡镇", "社区", "年度", "重点", "农村", "城区", "新建", "本级", "项目区"]
+_OPS = ["", "≥", "=", "≤", ">=", "＞＝", "不低于"]
+
+
+def template_rows() -> list[dict]:
+    rows: list[dict] = []
+    for line in (SHARED_DATA / "declarations" / "dev.jsonl").read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        rows.extend(rec["indicators"])
+    for line in (SHARED_DATA / "rules" / "cases_dev.jsonl").read_text(encoding="utf-8").splitlines():
+        c = json.loads(line)
+        rows.append({k: c.get(k, "") for k in ("level1", "level2", "name", "operator", "value", "unit")})
+    return [{k: str(r.get(k) or "") for k in ("level1", "level2", "name", "operator", "value", "unit")} for r in rows]
+
+
+def synthetic(n_rows: int, seed: int, per_table: int = 10) -> list[Declaration]:
+    rng = random.Random(seed)
+    tpl = template_rows()
+    decls = []
+    for t in range(n_rows // per_table):
+        rows = []
+        for _ in range(per_table):
+            r = dict(rng.choice(tpl))
+            r["name"] = rng.choice(_PREFIX) + r["name"]
+            x = rng.random()
+            if x < 0.15:
+                r["value"] = rng.choice(_VAGUE)
+                r["operator"] = ""
+            elif x < 0.6 and any(ch.isdigit() for ch in r["value"]):
+                r["value"] = str(rng.choice([rng.randint(1, 5000), rng.randint(60, 100), round(rng.random() * 100, 1)]))
+                r["operator"] = rng.choice(_OPS)
+            if rng.random() < 0.1:
+                r["unit"] = ""
+            rows.append(TargetRow(**r))
+        decls.append(Declaration(project_name=f"合成项目{t}", year=rng.choice([2023, 2024, 2025]),
+                                 budget_wan=rng.choice([None, 30.0, 250.0, 1200.0]), rows=rows))
+    return decls
+
+
+def bench(decls: list[Declaration], **kw) -> tuple[float, float, int]:
+    """(wall seconds, CPU seconds of this process, findings) of checking every declaration."""
+    w0, c0 = time.perf_counter(), time.process_time()
+    findings = 0
+    for d in decls:
+        findings += len(check_declaration(d, **kw).findings)
+    return time.perf_counter() - w0, time.process_time() - c0, findings
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--rows", type=int, default=100_000)
+    ap.add_argument("--seed", type=int, default=7)
+    a = ap.parse_args()
+
+    res = evaluate_cases()
+    print(f"## 精确率 / 召回率（{res.n_row_cases} 个行用例 + {res.n_table_cases} 个表用例）\n")
+    print("| 规则 | 精确率 | 召回率 | TP | FP | FN |\n|---|---|---|---|---|---|")
+    for r in format_eval(res):
+        print("| " + " | ".join(str(x) for x in r) + " |")
+
+    decls = synthetic(a.rows, a.seed)
+    n = sum(len(d.rows) for d in decls)
+    names = len({r.name for d in decls for r in d.rows})
+    values = len({r.value for d in decls for r in d.rows})
+    lookup = default_lookup()  # its own answer cache starts empty too
+    print(f"\n## 吞吐量（合成 {n:,} 行 / {len(decls):,} 张表，种子 {a.seed}；"
+          f"不同名称 {names:,} 个，不同指标值 {values:,} 个）\n")
+    print("行/秒按本进程 CPU 时间计（机器另有负载时墙钟时间偏长，一并列出）。\n")
+    print("| 模式 | CPU (s) | 行/秒 (CPU) | 相对目标 20,000 | 墙钟 (s) | 行/秒 (墙钟) | 问题数 |")
+    print("|---|---|---|---|---|---|---|")
+    for label, kw in (("只检查（suggest=False）", {"suggest": False}),
+                      ("检查 + 改写建议（通用默认值）", {}),
+                      ("检查 + 改写建议（指标库）", {"lookup": lookup})):
+        clear_caches()  # each mode starts cold: no parse or rule result carried over
+        wall, cpu, f = bench(decls, **kw)
+        print(f"| {label} | {cpu:.2f} | {n / cpu:,.0f} | {n / cpu / TARGET_ROWS_PER_S:.2f}× | {wall:.2f} | "
+              f"{n / wall:,.0f} | {f:,} |")
+
+
+if __name__ == "__main__":
+    main()
