@@ -65,22 +65,18 @@ class RuleMeta:
 def render_citation(basis: tuple[tuple[str, str, str], ...]) -> str:
     """Citation string: document + place only for `seen` entries, document alone otherwise.
 
-    Documents are listed once each, in catalog order, joined by '；'.
+    Each document appears once, in catalog order, with the places seen in it
+    joined by '、'; documents are joined by '；'.
     """
-    parts: list[str] = []
-    seen_docs: dict[str, int] = {}
+    order: list[str] = []
+    places: dict[str, list[str]] = {}
     for doc, where, ver in basis:
-        text = DOCS[doc]
-        if ver == "seen" and where:
-            text = f"{text} {where}"
-        if doc in seen_docs:
-            i = seen_docs[doc]
-            if ver == "seen" and where and parts[i] == DOCS[doc]:
-                parts[i] = text
-            continue
-        seen_docs[doc] = len(parts)
-        parts.append(text)
-    return "；".join(parts)
+        if doc not in places:
+            order.append(doc)
+            places[doc] = []
+        if ver == "seen" and where and where not in places[doc]:
+            places[doc].append(where)
+    return "；".join(f"{DOCS[d]} {'、'.join(places[d])}" if places[d] else DOCS[d] for d in order)
 
 
 def _R(id, category, title, severity, scope, dimension, basis) -> RuleMeta:  # noqa: N802

@@ -16,7 +16,7 @@ from kb.checker import (  # noqa: F401  (import registers the rules)
     cost, feasibility, goal, operator, quantification, relevance, satisfaction, structure, text,
     timeliness, unit,
 )
-from kb.checker.catalog import GOAL_RULES, ROW_RULES, SEVERITY_RANK, TABLE_RULES, Hit, RuleMeta
+from kb.checker.catalog import GOAL_RULES, ROW_RULES, TABLE_RULES, Hit, RuleMeta
 from kb.checker.models import CheckReport, Finding, Suggestion, TableInput, build
 from kb.checker.parse import Row, Table
 from kb.checker.rewrite import RowRewrite, as_target_row, rewrite_goal, rewrite_row

@@ -7,7 +7,6 @@ reads the value only. Not for rewrites.
 """
 from __future__ import annotations
 
-import re
 
 from kb.checker import lexicon as L
 from kb.checker.catalog import Hit, rule

@@ -28,7 +28,7 @@ from kb.checker.feasibility import number_of
 from kb.checker.parse import (NUM_RE, UNIT_RE, Row, has_metric, level2_fits, level2_of, name_info, to_float,
                               valid_date)
 from kb.checker.unit import DEFAULT_UNIT, unit_family, unit_fits
-from kb.schema import LEVEL2_PARENT, Indicator, Level1, Level2, TargetRow
+from kb.schema import LEVEL2_PARENT, Indicator, Level1, Level2
 from kb.settings import CheckerSettings
 
 L1_LABEL = {Level1.output: "产出指标", Level1.cost: "成本指标", Level1.benefit: "效益指标",

@@ -96,7 +96,10 @@ def check(
             console.print(f"已写出 {escape(str(out))}" + ("（改写后的绩效目标表）" if fix else "（含审核意见）"))
     worst = max((_RANK[f.severity] for f in report.findings), default=-1)
     if worst >= _RANK[fail_on]:
-        raise typer.Exit(1)
+        sys.stdout.flush()
+        # sys.exit, not typer.Exit: kb.cli.main runs click with standalone_mode=False,
+        # which turns typer.Exit into a return value and would lose the code
+        sys.exit(1)
 
 
 @app.command("eval-check")

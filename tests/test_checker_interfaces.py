@@ -1,0 +1,162 @@
+"""`jixiao check` / `jixiao eval-check` (subprocess, exit codes) and `POST /v1/declarations/check`.
+
+Inputs are real tables of ../shared/data/declarations/dev.jsonl and the
+labeled cases of ../shared/data/rules.
+"""
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from fastapi.testclient import TestClient
+
+from kb.checker import check_declaration, read_table
+from kb.settings import Settings
+from service.app import create_app
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+pytestmark = pytest.mark.skipif(not SHARED.exists(), reason="../shared/data not present")
+
+
+def run(*args, cwd=REPO):
+    env = {**os.environ, "JIXIAO_HOME": tempfile.gettempdir(), "JIXIAO_PROGRESS": "false"}
+    return subprocess.run([sys.executable, "-m", "kb.cli", *args], capture_output=True, text=True, env=env,
+                          cwd=cwd, timeout=300)
+
+
+def _record(rid: str) -> dict:
+    for line in (SHARED / "declarations" / "dev.jsonl").open(encoding="utf-8"):
+        rec = json.loads(line)
+        if rec["id"] == rid:
+            return rec
+    raise KeyError(rid)
+
+
+def _good_table(tmp_path: Path) -> Path:
+    """TS-GOOD of table_cases_dev.jsonl: a complete, well-formed table (labeled without findings)."""
+    cases = {json.loads(x)["id"]: json.loads(x) for x in (SHARED / "rules" / "cases_dev.jsonl").open(encoding="utf-8")}
+    t = next(json.loads(x) for x in (SHARED / "rules" / "table_cases_dev.jsonl").open(encoding="utf-8")
+             if json.loads(x)["table_id"] == "TS-GOOD")
+    rows = [{k: cases[i][k] for k in ("level1", "level2", "name", "operator", "value", "unit")} for i in t["row_ids"]]
+    p = tmp_path / "good.json"
+    p.write_text(json.dumps({"project_name": "农村危房改造", "year": 2025, "rows": rows}, ensure_ascii=False),
+                 encoding="utf-8")
+    return p
+
+
+def test_check_json_shape_and_exit_1_on_errors(tmp_path):
+    p = tmp_path / "d.json"
+    p.write_text(json.dumps(_record("E001"), ensure_ascii=False), encoding="utf-8")
+    r = run("check", str(p), "--json", "--no-library")
+    assert r.returncode == 1, r.stderr
+    out = json.loads(r.stdout)
+    assert set(out) == {"findings", "summary"}
+    assert out["summary"]["has_errors"] is True
+    f = next(x for x in out["findings"] if x["rule_id"] == "TIME-01")
+    assert f["row"] == 3 and f["scope"] == "row" and f["severity"] == "error"
+    assert f["suggestion"]["value"] == "2019年12月31日前"
+    assert {"rule_id", "severity", "scope", "row", "field", "message", "basis", "suggestion", "dimension"} <= set(f)
+    assert out == check_declaration(read_table(p)).model_dump()
+
+
+def test_clean_table_exits_0_and_fail_on_warning(tmp_path):
+    p = _good_table(tmp_path)
+    r = run("check", str(p), "--no-library")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "未发现问题" in r.stdout
+    # a table with warnings only: 0 by default, 1 with --fail-on warning
+    rec = {"year": 2025, "rows": json.loads(p.read_text(encoding="utf-8"))["rows"]}
+    rec["rows"][1]["value"] = "95"  # 合格率 "=95%" → fine; make one row a warning: ≥100%
+    rec["rows"][1]["operator"], rec["rows"][1]["value"] = "≥", "100"
+    q = tmp_path / "warn.json"
+    q.write_text(json.dumps(rec, ensure_ascii=False), encoding="utf-8")
+    assert run("check", str(q), "--no-library").returncode == 0
+    r = run("check", str(q), "--fail-on", "info", "--no-library")
+    assert r.returncode == 1 and "QNT-08" in r.stdout
+
+
+def test_unreadable_input_is_exit_2_with_one_line(tmp_path):
+    p = tmp_path / "bad.jsonl"
+    p.write_text("{not json\n", encoding="utf-8")
+    r = run("check", str(p))
+    assert r.returncode == 2
+    assert r.stderr.strip().count("\n") == 0 and "bad.jsonl" in r.stderr
+    r = run("check", str(tmp_path / "nope.xlsx"))
+    assert r.returncode == 2 and "不存在" in r.stderr
+
+
+def test_fix_writes_a_rewritten_xlsx(tmp_path):
+    p = tmp_path / "d.json"
+    p.write_text(json.dumps(_record("D001"), ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "fixed.xlsx"
+    r = run("check", "--fix", str(p), "--out", str(out))
+    assert r.returncode == 1 and out.exists(), r.stderr
+    again = check_declaration(read_table(out))
+    assert [f.rule_id for f in again.findings if f.scope == "row"] == []
+    assert run("check", str(p), "--fix").returncode == 2  # --fix needs --out
+
+
+def test_eval_check_reports_precision_recall_and_real_data():
+    r = run("eval-check", "--json", "--declarations", str(SHARED / "declarations" / "dev.jsonl"))
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    assert out["overall"]["precision"] >= 0.95 and out["overall"]["recall"] >= 0.90
+    d = out["declarations"]
+    assert d["tables"] == sum(1 for _ in (SHARED / "declarations" / "dev.jsonl").open(encoding="utf-8"))
+    assert len(d["top_rules"]) == 10
+    counts = [x["findings"] for x in d["top_rules"]]
+    assert counts == sorted(counts, reverse=True)
+
+
+@pytest.fixture
+def client():
+    return TestClient(create_app(Settings(auth_required=False, indicators_dir=REPO / "indicators")))
+
+
+def test_api_json_body_same_shape_as_cli(client):
+    rec = _record("D010")
+    res = client.post("/v1/declarations/check", json=rec)
+    assert res.status_code == 200
+    body = res.json()
+    assert set(body) == {"findings", "summary"}
+    assert {f["rule_id"] for f in body["findings"] if f["row"] == 5} >= {"SAT-01"}
+    from kb.checker.readers import table_from_json
+    expected = check_declaration(table_from_json(rec))
+    assert [f["rule_id"] for f in body["findings"]] == [f.rule_id for f in expected.findings]
+
+
+def test_api_uploaded_xlsx(client):
+    rec = _record("D013")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["一级指标", "二级指标", "三级指标", "指标值", "计量单位"])
+    for r in rec["indicators"]:
+        ws.append([r["level1"], r["level2"], r["name"], f"{r['operator']}{r['value']}", r["unit"]])
+    buf = io.BytesIO()
+    wb.save(buf)
+    res = client.post("/v1/declarations/check", files={"file": ("雨露计划.xlsx", buf.getvalue())})
+    assert res.status_code == 200, res.text
+    rules = {(f["row"], f["rule_id"]) for f in res.json()["findings"]}
+    assert (3, "OP-04") in rules  # 逾期发放率 ≥100% on sheet row 3
+
+
+def test_api_bad_input_is_422_naming_the_problem(client):
+    res = client.post("/v1/declarations/check", content=b"{oops", headers={"content-type": "application/json"})
+    assert res.status_code == 422 and "JSON" in res.json()["detail"][0]["msg"]
+    res = client.post("/v1/declarations/check", files={"file": ("t.pdf", b"%PDF")})
+    assert res.status_code == 422 and res.json()["detail"][0]["loc"] == ["body", "file"]
+    res = client.post("/v1/declarations/check", json={"project_name": "x"})
+    assert res.status_code == 422 and "rows" in res.json()["detail"][0]["msg"]
+
+
+def test_api_requires_a_key_when_auth_is_on():
+    c = TestClient(create_app(Settings(auth_required=True)))
+    assert c.post("/v1/declarations/check", json={"rows": []}).status_code == 401

@@ -1,0 +1,167 @@
+"""Readers (.json / .jsonl / .csv / .xlsx), fix applier and .xlsx export of the checker.
+
+The .xlsx files are built in the test with openpyxl the way people fill a
+绩效目标表: a title, 项目名称 / 资金 lines, a goal row, merged 一级/二级 cells,
+operators inside the value; rows come from the real 宁晋 / 雨露计划 tables of
+../shared/data/declarations/dev.jsonl.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from kb.checker import apply_fixes, check_declaration, export_xlsx, read_table
+from kb.errors import DataError
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+pytestmark = pytest.mark.skipif(not SHARED.exists(), reason="../shared/data not present")
+
+
+def _record(rid: str) -> dict:
+    for line in (SHARED / "declarations" / "dev.jsonl").open(encoding="utf-8"):
+        rec = json.loads(line)
+        if rec["id"] == rid:
+            return rec
+    raise KeyError(rid)
+
+
+def _sheet_with_merged_cells(path: Path, rec: dict, operator_column: bool) -> list[int]:
+    """Write `rec` as people do; returns the sheet row of each indicator."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "目标表"
+    ws.append(["项目支出绩效目标表（2023年度）"])
+    ws.merge_cells("A1:F1")
+    ws.append(["项目名称", rec["project"]])
+    ws.append(["资金总额（万元）", 7])
+    ws.append(["年度目标", "对就读职业院校的脱贫户子女发放就学补助，保障按时足额发放"])
+    head = ["一级指标", "二级指标", "三级指标"] + (["计算符号", "指标值"] if operator_column else ["指标值"]) + ["计量单位"]
+    ws.append(head)
+    rows = []
+    for r in rec["indicators"]:
+        value = r["value"] if operator_column else f"{r['operator']}{r['value']}"
+        cells = [r["level1"], r["level2"], r["name"]] + ([r["operator"], value] if operator_column else [value])
+        ws.append(cells + [r["unit"]])
+        rows.append(ws.max_row)
+    # merge the 一级指标 block (all 产出指标) like a real sheet
+    ws.merge_cells(start_row=rows[0], start_column=1, end_row=rows[-1], end_column=1)
+    wb.save(path)
+    return rows
+
+
+@pytest.mark.parametrize("operator_column", [True, False])
+def test_xlsx_with_merged_cells_and_operator_in_value(tmp_path, operator_column):
+    rec = _record("D013")  # 雨露计划 2023: 户数 with 人/次, 逾期发放率 ≥100%, 及时发放率 ≥100%
+    p = tmp_path / "t.xlsx"
+    sheet_rows = _sheet_with_merged_cells(p, rec, operator_column)
+    t = read_table(p)
+    assert t.project_name == rec["project"] and t.budget_wan == 7 and t.year == 2023
+    items = [r for r in t.rows if r.name in {x["name"] for x in rec["indicators"]}]
+    assert [r.level1 for r in items] == ["产出指标"] * 3  # merged cell carried down
+    assert [r.name for r in items] == [x["name"] for x in rec["indicators"]]
+    goal = t.rows[0]
+    assert goal.level1 == "年度目标" and "就学补助" in goal.name
+    rep = check_declaration(t)
+    by_row: dict[int, set[str]] = {}
+    for f in rep.findings:
+        by_row.setdefault(f.row, set()).add(f.rule_id)
+    # findings name the sheet row the person sees
+    assert "UNIT-02" in by_row[sheet_rows[0]]
+    assert "OP-04" in by_row[sheet_rows[1]]
+    assert {"QNT-08", "TIME-05"} <= by_row[sheet_rows[2]]
+
+
+def test_xlsx_without_header_names_the_sheet(tmp_path):
+    wb = openpyxl.Workbook()
+    wb.active.title = "说明"
+    wb.active.append(["这里没有指标表"])
+    p = tmp_path / "x.xlsx"
+    wb.save(p)
+    with pytest.raises(DataError) as e:
+        read_table(p)
+    assert "说明" in str(e.value) and "表头" in str(e.value)
+
+
+def test_broken_xlsx_is_a_clear_error(tmp_path):
+    p = tmp_path / "broken.xlsx"
+    p.write_bytes(b"PK\x03\x04 not really a workbook")
+    with pytest.raises(DataError) as e:
+        read_table(p)
+    assert "broken.xlsx" in str(e.value)
+
+
+def test_jsonl_rows_form_one_table_numbered_by_line(tmp_path):
+    src = SHARED / "rules" / "cases_dev.jsonl"
+    lines = src.read_text(encoding="utf-8").splitlines()
+    p = tmp_path / "c.jsonl"
+    p.write_text("\n".join(lines[:5] + [""] + lines[5:10]) + "\n", encoding="utf-8")
+    t = read_table(p)
+    assert len(t.rows) == 10
+    assert t.row_numbers == [1, 2, 3, 4, 5, 7, 8, 9, 10, 11]
+    rep = check_declaration(t)
+    first = json.loads(lines[0])
+    assert {f.rule_id for f in rep.findings if f.row == 1} == set(first["expected_findings"])
+
+
+def test_jsonl_bad_line_names_the_line(tmp_path):
+    p = tmp_path / "bad.jsonl"
+    p.write_text('{"name": "培训人次", "value": "100"}\n{oops\n', encoding="utf-8")
+    with pytest.raises(DataError) as e:
+        read_table(p)
+    assert e.value.row == 2 and "bad.jsonl" in str(e.value)
+
+
+def test_json_declaration_in_the_dev_shape(tmp_path):
+    rec = _record("D010")
+    p = tmp_path / "d.json"
+    p.write_text(json.dumps(rec, ensure_ascii=False), encoding="utf-8")
+    t = read_table(p)
+    assert t.project_name == rec["project"] and t.year == 2019 and len(t.rows) == len(rec["indicators"])
+
+
+def test_csv_in_gbk_with_blank_levels_carried_down(tmp_path):
+    rec = _record("D010")
+    lines = ["一级指标,二级指标,三级指标,计算符号,指标值,计量单位"]
+    prev = ("", "")
+    for r in rec["indicators"][1:]:
+        l1 = "" if r["level1"] == prev[0] else r["level1"]
+        l2 = "" if (r["level1"], r["level2"]) == prev else r["level2"]
+        prev = (r["level1"], r["level2"])
+        lines.append(",".join([l1, l2, r["name"], r["operator"], r["value"], r["unit"]]))
+    p = tmp_path / "t.csv"
+    p.write_bytes("\n".join(lines).encode("gbk"))
+    t = read_table(p)
+    assert [r.level1 for r in t.rows] == [r["level1"] for r in rec["indicators"][1:]]
+    assert [r.level2 for r in t.rows] == [r["level2"] for r in rec["indicators"][1:]]
+    assert t.row_numbers == list(range(2, len(rec["indicators"]) + 1))
+
+
+@pytest.mark.parametrize("name,msg", [("x.xls", "xlsx"), ("x.txt", "不支持"), ("missing.json", "不存在")])
+def test_unsupported_or_missing(tmp_path, name, msg):
+    p = tmp_path / name
+    if not name.startswith("missing"):
+        p.write_text("x", encoding="utf-8")
+    with pytest.raises(DataError) as e:
+        read_table(p)
+    assert msg in str(e.value)
+
+
+def test_export_reads_back_and_fixed_table_is_clean(tmp_path):
+    rec = _record("D052")  # 特困家庭再扶助 2021 (real)
+    p = tmp_path / "d.json"
+    p.write_text(json.dumps(rec, ensure_ascii=False), encoding="utf-8")
+    t = read_table(p)
+    rep = check_declaration(t)
+    out = export_xlsx(t, tmp_path / "checked.xlsx", rep)
+    back = read_table(out)
+    assert [(r.level1, r.level2, r.name, r.operator, r.value, r.unit) for r in back.rows] == \
+           [(r.level1, r.level2, r.name, r.operator, r.value, r.unit) for r in t.rows]
+    wb = openpyxl.load_workbook(out)
+    assert "审核意见" in wb.sheetnames and wb["审核意见"].max_row == len(rep.findings) + 1
+    fixed = apply_fixes(t, rep)
+    out2 = export_xlsx(fixed, tmp_path / "fixed.xlsx", check_declaration(fixed))
+    again = check_declaration(read_table(out2))
+    assert [f for f in again.findings if f.scope == "row"] == []
