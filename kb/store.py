@@ -178,6 +178,11 @@ def build(settings: Settings, *, force: bool = False, console=None) -> BuildRepo
     report = BuildReport(kb_path=path)
     content_hash, files = data_fingerprint(settings)
     indicators = load_libraries(settings.indicators_dir)  # validates all, before any write
+    managed = managed_from_workflow(settings)
+    if managed:
+        from kb.lifecycle.library import merged_indicators
+
+        indicators = merged_indicators(indicators, managed)
     db = open_db(path)
     info = build_info(db)
     old_files = {r["path"]: r["sha256"] for r in db["data_files"].rows} if "data_files" in db.table_names() else {}
@@ -217,6 +222,28 @@ def build(settings: Settings, *, force: bool = False, console=None) -> BuildRepo
                                              progress=settings.progress) or {}
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def managed_from_workflow(settings: Settings) -> list[Indicator]:
+    """Indicators added or changed through the library-management API (kept across rebuilds).
+
+    Read from the workflow database when it exists and is migrated; [] otherwise.
+    """
+    url = settings.resolved_database_url()
+    if url.startswith("sqlite:///") and not Path(url[len("sqlite:///"):]).exists():
+        return []
+    try:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from kb.lifecycle.db import get_sessionmaker
+        from kb.lifecycle.library import managed_indicators
+    except ImportError:
+        return []
+    try:
+        with get_sessionmaker(url)() as session:
+            return managed_indicators(session)
+    except SQLAlchemyError:
+        return []
 
 
 def _cached_count(db: sqlite_utils.Database, fp: str) -> int:

@@ -44,6 +44,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def _conflict(_: Request, exc: Conflict):
         return JSONResponse(status_code=409, content={"detail": str(exc)})
 
+    from kb.lifecycle.service import Forbidden
+
+    @app.exception_handler(Forbidden)
+    async def _forbidden(_: Request, exc: Forbidden):
+        return JSONResponse(status_code=403, content={"detail": str(exc)})
+
     @app.exception_handler(JixiaoError)
     async def _other(_: Request, exc: JixiaoError):
         return JSONResponse(status_code=422, content={"detail": exc.one_line()})

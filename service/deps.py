@@ -21,10 +21,7 @@ def kb_dep(request: Request) -> KnowledgeBase:
 
 
 def auth_dep():
-    """The API-key dependency when `service.auth` exists, else a no-op."""
-    try:
-        from service.auth import require_key
-    except ImportError:  # pragma: no cover - during bootstrap only
-        def require_key():
-            return None
+    """The API-key dependency (`service.auth.require_key`): 401 without a valid key."""
+    from service.auth import require_key
+
     return require_key

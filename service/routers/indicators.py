@@ -8,9 +8,11 @@ from fastapi import APIRouter, Depends, Query
 from kb.knowledge import KnowledgeBase
 from kb.schema import Indicator
 from kb.search import SearchResult
+from kb.errors import NotFound
 from service.deps import auth_dep, kb_dep
+from service.scope import unit_scope, visible_units
 
-router = APIRouter(prefix="/v1/indicators", tags=["指标库"], dependencies=[Depends(auth_dep())])
+router = APIRouter(prefix="/v1/indicators", tags=["指标库"])
 
 
 class IndicatorDetail(Indicator):
@@ -34,15 +36,23 @@ def search_indicators(
     offset: int = Query(0, ge=0),
     mode: Literal["lexical", "dense", "hybrid"] | None = Query(None),
     kb: KnowledgeBase = Depends(kb_dep),
+    principal=Depends(auth_dep()),
 ) -> SearchResult:
+    if unit_name:
+        unit_scope(principal, unit_name)
     return kb.search(q, filters=dict(level1=level1, level2=level2, library=library, unit_name=unit_name,
-                                     category=category, sector=sector), top=top, offset=offset, mode=mode)
+                                     category=category, sector=sector), top=top, offset=offset, mode=mode,
+                     visible_units=visible_units(principal))
 
 
 @router.get("/{indicator_id}", response_model=IndicatorDetail, summary="读取一个指标",
             responses={404: {"description": "指标不存在"}})
-def get_indicator(indicator_id: str, kb: KnowledgeBase = Depends(kb_dep)) -> IndicatorDetail:
+def get_indicator(indicator_id: str, kb: KnowledgeBase = Depends(kb_dep),
+                  principal=Depends(auth_dep())) -> IndicatorDetail:
     ind = kb.get_indicator(indicator_id)
+    seen = visible_units(principal)
+    if ind.library.value == "unit" and seen is not None and ind.unit_name not in seen:
+        raise NotFound(f"指标不存在: {indicator_id}")
     detail = IndicatorDetail(**ind.model_dump())
     rel = getattr(kb, "related_knowledge", None)
     if rel is not None:
