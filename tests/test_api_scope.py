@@ -1,0 +1,53 @@
+"""Unit libraries are private: a unit's own keys see them, other units get nothing / 404."""
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from kb.lifecycle import service as svc
+from kb.lifecycle.db import get_sessionmaker
+from kb.lifecycle.schemas import KeyIn
+from service.app import create_app
+from tests.lifecycle_fixtures import *  # noqa: F401,F403  (db_url fixture)
+
+HOSPITAL, CENTER = "某县人民医院", "县机关事务服务中心"
+
+
+def _client(shipped_settings, db_url):
+    s = shipped_settings.model_copy(update={"database_url": db_url, "auth_required": True})
+    keys = {}
+    with get_sessionmaker(db_url)() as sess:
+        for who, unit, role in (("hospital", HOSPITAL, "declarant"), ("center", CENTER, "declarant"),
+                                ("sup", "区财政局", "supervisor")):
+            keys[who] = svc.create_key(sess, svc.CLI_PRINCIPAL, KeyIn(unit_name=unit, role=role)).key
+    return TestClient(create_app(s)), keys
+
+
+def test_search_hides_other_units_libraries(shipped_settings, db_url):
+    c, keys = _client(shipped_settings, db_url)
+    assert c.get("/v1/indicators/search", params={"q": "公文处理数量"}).status_code == 401
+
+    def units_seen(who):
+        r = c.get("/v1/indicators/search", params={"q": "公文处理数量", "top": 50},
+                  headers={"X-API-Key": keys[who]})
+        assert r.status_code == 200
+        ids = [h["indicator_id"] for h in r.json()["hits"] if h["library"] == "unit"]
+        return {c.get(f"/v1/indicators/{i}", headers={"X-API-Key": keys["sup"]}).json()["unit_name"] for i in ids}, ids
+
+    assert units_seen("hospital")[0] == {HOSPITAL}
+    assert units_seen("center")[0] == {CENTER}
+    assert units_seen("sup")[0] == {HOSPITAL, CENTER}
+    hospital_ids = units_seen("hospital")[1]
+    r = c.get(f"/v1/indicators/{hospital_ids[0]}", headers={"X-API-Key": keys["center"]})
+    assert r.status_code == 404
+
+
+def test_suggest_uses_the_callers_unit_library_only(shipped_settings, db_url):
+    c, keys = _client(shipped_settings, db_url)
+    body = {"description": "医院院办公文处理和医疗设备维护", "top": 10}
+    r = c.post("/v1/suggest", json={**body, "unit_name": HOSPITAL}, headers={"X-API-Key": keys["center"]})
+    assert r.status_code == 404
+    r = c.post("/v1/suggest", json=body, headers={"X-API-Key": keys["hospital"]})
+    assert r.status_code == 200
+    ids = {s["indicator_id"] for s in r.json()["suggestions"] if s["indicator_id"]}
+    units = {c.get(f"/v1/indicators/{i}", headers={"X-API-Key": keys["sup"]}).json()["unit_name"] for i in ids}
+    assert HOSPITAL in units and CENTER not in units
