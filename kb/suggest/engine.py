@@ -274,6 +274,7 @@ def suggest(idx: IndicatorIndex, description: str, *, project_name: str | None =
 
     # --- (5) the field's common indicator of each required slot, always offered
     # (second in its slot) — real tables use them in nearly every project
+    common_of: dict[str, Candidate] = {}
     for key in REQUIRED_SLOTS:
         for gname in GENERIC_NAMES.get(key, ()):
             hit = [d for d in idx.by_name.get(normalize_name(T.plain_name(gname)), []) if mask[d]]
@@ -283,7 +284,8 @@ def suggest(idx: IndicatorIndex, description: str, *, project_name: str | None =
             if normalize_name(c.name) in seen:
                 break
             seen.add(normalize_name(c.name))
-            slot_lists[key].insert(min(1, len(slot_lists[key])), c)
+            slot_lists[key].append(c)
+            common_of[key] = c
             break
 
     # --- (6) learned statistics
@@ -292,10 +294,12 @@ def suggest(idx: IndicatorIndex, description: str, *, project_name: str | None =
 
     for key in slot_lists:
         slot_lists[key].sort(key=lambda c: -c.score)
-        common = [c for c in slot_lists[key] if c.evidence == ["常用共性指标"]]
-        if common and len(slot_lists[key]) > 1:
-            slot_lists[key].remove(common[0])
-            slot_lists[key].insert(1, common[0])
+        common = common_of.get(key)
+        if common is not None and len(slot_lists[key]) > 1:
+            # the common indicator goes second, after the best specific match
+            slot_lists[key].remove(common)
+            pos = 1
+            slot_lists[key].insert(pos, common)
         slot_lists[key] = slot_lists[key][:max(top, 1) * 2]
 
     confident = bool(bound_any or best_overlap >= 2 or (len(content) == 1 and best_overlap == 1))
@@ -316,10 +320,27 @@ def suggest(idx: IndicatorIndex, description: str, *, project_name: str | None =
                                     level1_label=s.level1.label,
                                     level2_label=Level2(cands[0].level2).label if s.key == "cost" else s.level2.label,
                                     candidates=cands))
-    flat = interleave({k: v for k, v in slot_lists.items() if v}, limit=max(top, 1) * 4)
+    flat = interleave({k: diversified(v) for k, v in slot_lists.items() if v}, limit=max(top, 1) * 4)
     _ = Level1
     return SuggestResult(confident=True, table=table, suggestions=flat, budget_wan=budget_wan,
                          quantities=[q.__dict__ for q in quantities], mode=mode)
+
+
+def diversified(cands: list[Candidate], dice: float = 0.6) -> list[Candidate]:
+    """Candidates reordered so near-duplicates (bigram Dice ≥ `dice` with a better one) come last.
+
+    A draft table gains nothing from 高标准农田建设面积 next to 新建高标准农田面积;
+    the alternatives stay available further down.
+    """
+    head: list[Candidate] = []
+    tail: list[Candidate] = []
+    for c in cands:
+        n = normalize_name(c.name)
+        if any(bigram_dice(n, normalize_name(h.name), normalized=True) >= dice for h in head):
+            tail.append(c)
+        else:
+            head.append(c)
+    return head + tail
 
 
 def unit_family_mask(idx: IndicatorIndex, unit: str) -> np.ndarray:
