@@ -140,6 +140,8 @@ class DeclarationsReport:
     rows: int
     top_rules: list[tuple[str, int, int]]  # (rule id, findings, tables hit)
     by_severity: dict[str, int]
+    complete_tables: int = 0  # records marked complete (the whole table was published)
+    complete_with_errors: int = 0
 
     @property
     def share_with_errors(self) -> float:
@@ -158,7 +160,7 @@ def declarations_report(path: Path | None = None, top: int = 10,
     if not p.is_file():
         raise DataError("找不到申报表文件", file=str(p))
     recs = _jsonl(p)
-    n_err = n_rows = 0
+    n_err = n_rows = n_complete = n_complete_err = 0
     counts: Counter[str] = Counter()
     tables_hit: Counter[str] = Counter()
     sev: Counter[str] = Counter()
@@ -171,9 +173,12 @@ def declarations_report(path: Path | None = None, top: int = 10,
         n_rows += len(decl.rows)
         if rep.summary["has_errors"]:
             n_err += 1
+        if rec.get("complete") is True:
+            n_complete += 1
+            n_complete_err += rep.summary["has_errors"]
         for rid, k in rep.summary["by_rule"].items():
             counts[rid] += k
             tables_hit[rid] += 1
         sev.update({k: v for k, v in rep.summary["by_severity"].items()})
     top_rules = [(rid, k, tables_hit[rid]) for rid, k in counts.most_common(top)]
-    return DeclarationsReport(len(recs), n_err, n_rows, top_rules, dict(sev))
+    return DeclarationsReport(len(recs), n_err, n_rows, top_rules, dict(sev), n_complete, n_complete_err)

@@ -268,31 +268,73 @@ def _simple(key: str) -> tuple[str, bool, bool, bool]:
 _SAT_CHANGE = ("幅度", "提升", "提高", "增长", "增幅", "变化")
 
 
-class NameInfo:
-    """Features of an indicator name (normalised), shared by every row with that name."""
+_UNSET: Any = object()
+_unit_family: Any = None
 
-    __slots__ = ("name", "trad", "base", "metric", "sat_row", "sat_level", "direction", "family", "ws",
-                 "count_suffix", "outcome_rate", "time_meaning", "output_count", "static")
+
+class NameInfo:
+    """Features of an indicator name (normalised), shared by every row with that name.
+
+    The cheap features are computed at once; direction, unit family and the
+    REL-01 flags only when a rule first asks (most rows never need them).
+    """
+
+    __slots__ = ("name", "trad", "base", "metric", "sat_row", "sat_level", "ws", "static", "_direction",
+                 "_family", "_rel01")
 
     def __init__(self, raw: str):
-        from kb.checker.unit import unit_family
-
         name, self.trad = compact(raw)
         self.name = name
-        self.base = base = _PAREN_RE.sub("", name) if ("(" in name or "（" in name) else name
+        self.base = _PAREN_RE.sub("", name) if ("(" in name or "（" in name) else name
         self.metric = has_metric(name)
         self.sat_row = "满意" in name
         self.sat_level = self.sat_row and not any(w in name for w in _SAT_CHANGE)
-        self.direction = direction_of(base or name)
-        self.family = unit_family(base)
         self.ws = bool(_RAW_WS_RE.search(raw)) if raw else False
-        n = base or name
-        self.count_suffix = bool(L.COUNT_SUFFIX_RE.search(n))
-        self.outcome_rate = bool(L.OUTCOME_RATE_RE.search(n))
-        self.time_meaning = bool(L.TIME_MEANING_RE.search(n))
-        self.output_count = (self.count_suffix and bool(L.OUTPUT_ACT_RE.search(n))
-                             and not L.BENEFIT_WORD_RE.search(n))
         self.static: dict = {}  # engine: hits of the name-only rules per threshold set
+        self._direction = self._family = self._rel01 = _UNSET
+
+    @property
+    def direction(self) -> str | None:
+        d = self._direction
+        if d is _UNSET:
+            d = self._direction = direction_of(self.base or self.name)
+        return d
+
+    @property
+    def family(self) -> str | None:
+        f = self._family
+        if f is _UNSET:
+            global _unit_family
+            if _unit_family is None:
+                from kb.checker.unit import unit_family as uf
+                _unit_family = uf
+            f = self._family = _unit_family(self.base)
+        return f
+
+    def _rel01_flags(self) -> tuple[bool, bool, bool, bool]:
+        t = self._rel01
+        if t is _UNSET:
+            n = self.base or self.name
+            cs = bool(L.COUNT_SUFFIX_RE.search(n))
+            t = self._rel01 = (cs, bool(L.OUTCOME_RATE_RE.search(n)), bool(L.TIME_MEANING_RE.search(n)),
+                               cs and bool(L.OUTPUT_ACT_RE.search(n)) and not L.BENEFIT_WORD_RE.search(n))
+        return t
+
+    @property
+    def count_suffix(self) -> bool:
+        return self._rel01_flags()[0]
+
+    @property
+    def outcome_rate(self) -> bool:
+        return self._rel01_flags()[1]
+
+    @property
+    def time_meaning(self) -> bool:
+        return self._rel01_flags()[2]
+
+    @property
+    def output_count(self) -> bool:
+        return self._rel01_flags()[3]
 
 
 class ValueInfo:
@@ -347,7 +389,7 @@ class Row:
         "op", "v", "unit", "has_digit", "num", "num_text", "emb_op", "emb_unit", "eff_op",
         "eff_unit", "pct", "is_date", "dates", "years", "is_period", "full_year", "rng",
         "approx", "placeholder", "grade", "timeliness", "cost_row", "sat_row", "sat_level",
-        "direction", "vague", "time_vague", "metric", "unit_tail", "trad", "ni", "fullwidth", "ws", "tags", "text_chars",
+        "_dir", "vague", "time_vague", "metric", "unit_tail", "trad", "ni", "fullwidth", "ws", "tags", "text_chars",
         "levels_key",
     )
 
@@ -355,12 +397,14 @@ class Row:
         self.idx = idx
         self.raw = raw
         self.ctx = ctx if ctx is not None else {}
+        lk = (raw.level1, raw.level2)
+        lv = _LEVEL_MEMO.get(lk) or _memo(_LEVEL_MEMO, lk, _levels)
         (self.l1, self.l2, self.level1, self.l2key, self.level2, self.timeliness, self.cost_row,
-         goal_label, trad) = _memo(_LEVEL_MEMO, (raw.level1, raw.level2), _levels)
-        ni = _memo(_NAME_MEMO, raw.name, NameInfo)
-        vi = _memo(_VALUE_MEMO, raw.value, ValueInfo)
-        op, t_op, fw_op, _ = _memo(_OP_MEMO, raw.operator, _simple)
-        unit, t_unit, fw_unit, ws_unit = _memo(_UNIT_MEMO, raw.unit, _simple)
+         goal_label, trad) = lv
+        ni = _NAME_MEMO.get(raw.name) or _memo(_NAME_MEMO, raw.name, NameInfo)
+        vi = _VALUE_MEMO.get(raw.value) or _memo(_VALUE_MEMO, raw.value, ValueInfo)
+        op, t_op, fw_op, _ = _OP_MEMO.get(raw.operator) or _memo(_OP_MEMO, raw.operator, _simple)
+        unit, t_unit, fw_unit, ws_unit = _UNIT_MEMO.get(raw.unit) or _memo(_UNIT_MEMO, raw.unit, _simple)
         self.ni = ni
         self.trad = trad or ni.trad or vi.trad or t_op or t_unit
         self.fullwidth = fw_op or vi.fullwidth or fw_unit
@@ -397,15 +441,26 @@ class Row:
         eu = vi.emb_unit or unit
         self.eff_unit = eu
         self.pct = eu in ("%", "‰", "百分比") or (not eu and "%" in v)
-        d = ni.direction
-        if d is None and self.cost_row and eu and "元" in eu:
-            d = "neg"
-        self.direction = d
+        self._dir = _UNSET
         c = self.ctx
         # which gated rules can fire here (see catalog.rule `needs`)
         self.tags = (self.goal, bool(v), vi.has_digit, self.timeliness, ni.sat_row, self.cost_row,
                      bool(c) and bool(c.get("project") or c.get("description")))
-        self.levels_key = (raw.level1, raw.level2)
+        self.levels_key = lk
+
+
+def _row_direction(self: Row) -> str | None:
+    """'pos' / 'neg' / None: the name's direction; a money amount on a 成本 row is negative."""
+    d = self._dir
+    if d is _UNSET:
+        d = self.ni.direction
+        if d is None and self.cost_row and self.eff_unit and "元" in self.eff_unit:
+            d = "neg"
+        self._dir = d
+    return d
+
+
+Row.direction = property(_row_direction)  # type: ignore[attr-defined]
 
 
 def _parse_value(self: Any, v: str) -> None:

@@ -582,12 +582,17 @@ class RowView:
     __slots__ = ("level1", "level2", "name", "operator", "value", "unit", "weight", "actual")
 
     def __init__(self, raw: Any, fields: dict[str, str]):
-        for k in self.__slots__:
-            setattr(self, k, getattr(raw, k))
-        for k, v in fields.items():
-            setattr(self, k, "" if v is None else str(v))
+        g = fields.get
+        self.level1 = g("level1", raw.level1)
+        self.level2 = g("level2", raw.level2)
+        self.name = g("name", raw.name)
+        self.operator = g("operator", raw.operator)
+        self.value = g("value", raw.value)
+        self.unit = g("unit", raw.unit)
+        self.weight = raw.weight
+        self.actual = raw.actual
 
 
 def as_target_row(raw: Any, fields: dict[str, str]) -> RowView:
     """The raw row with `fields` replaced (weight, actual … kept), as a light view."""
-    return RowView(raw, fields)
+    return RowView(raw, {k: ("" if v is None else str(v)) for k, v in fields.items()})

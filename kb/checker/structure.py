@@ -27,6 +27,7 @@ def _name_key(r: Row) -> str:
 _NUM_NAME_RE = re.compile(r"^[\d.]+$")
 _SYM_NAME_RE = re.compile(r"^[-_*/—–]+$")
 _PLACEHOLDER_NAME_RE = re.compile(r"\*\*|＊|XX|xx|××")
+_TEMPLATE_RESIDUE_RE = re.compile(r"[★☆]|[≥≤<>=]*(?:\*\*|XX|xx|××)[^\s()（）]*")
 
 
 @rule("STR-01", depends="levels")
@@ -99,8 +100,9 @@ def str_06(r: Row, s: CheckerSettings) -> Hit | None:
     if not r.name or is_str_05(r, s):
         return None
     n = r.name
-    if len(n) > s.max_plain_name_chars:
-        return Hit("name", f"指标名称共{len(n)}字，像工作描述而不是指标")
+    core = _TEMPLATE_RESIDUE_RE.sub("", r.name_base)  # remarks in brackets and ★/(≥**人) are not the name
+    if len(core) > s.max_plain_name_chars:
+        return Hit("name", f"指标名称共{len(core)}字，像工作描述而不是指标")
     m = STR06_RE.search(n)
     if m:
         return Hit("name", f"指标名称含“{m.group()}”，像工作描述而不是“对象+度量”的指标")

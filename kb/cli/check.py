@@ -124,6 +124,8 @@ def eval_check(
                    "row_cases": res.n_row_cases, "table_cases": res.n_table_cases, "disagreements": res.errors}
         if rep is not None:
             payload["declarations"] = {"tables": rep.tables, "tables_with_errors": rep.tables_with_errors,
+                                       "complete_tables": rep.complete_tables,
+                                       "complete_with_errors": rep.complete_with_errors,
                                        "share_with_errors": rep.share_with_errors, "rows": rep.rows,
                                        "by_severity": rep.by_severity,
                                        "top_rules": [{"rule_id": r, "findings": n, "tables": k} for r, n, k in rep.top_rules]}
@@ -142,7 +144,10 @@ def eval_check(
         from kb.checker.catalog import CATALOG
 
         console.print(f"\n真实申报表 {rep.tables} 张（{rep.rows} 行）：有错误级问题的 {rep.tables_with_errors} 张，"
-                      f"占 {rep.share_with_errors:.0%}。")
+                      f"占 {rep.share_with_errors:.0%}；其中完整公开的 {rep.complete_tables} 张里有 "
+                      f"{rep.complete_with_errors} 张有错误级问题。")
+        b = rep.by_severity
+        console.print(f"问题合计：错误 {b.get('error', 0)} 条，警告 {b.get('warning', 0)} 条，提示 {b.get('info', 0)} 条。")
         t2 = Table(title="出现最多的 10 条规则")
         for c in ("规则", "名称", "问题数", "涉及表数"):
             t2.add_column(c)
