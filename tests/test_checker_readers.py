@@ -165,3 +165,22 @@ def test_export_reads_back_and_fixed_table_is_clean(tmp_path):
     out2 = export_xlsx(fixed, tmp_path / "fixed.xlsx", check_declaration(fixed))
     again = check_declaration(read_table(out2))
     assert [f for f in again.findings if f.scope == "row"] == []
+
+
+def test_xlsx_two_row_header_with_operator_value_unit_under_zhibiaozhi(tmp_path):
+    rec = _record("D010")  # 宁晋 2019 (real)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["一级指标", "二级指标", "三级指标", "指标值", None, None])
+    ws.merge_cells("D1:F1")
+    ws.append([None, None, None, "运算符", "数值", "单位"])
+    for c in "ABC":
+        ws.merge_cells(f"{c}1:{c}2")
+    for r in rec["indicators"][1:]:
+        ws.append([r["level1"], r["level2"], r["name"], r["operator"], r["value"], r["unit"]])
+    p = tmp_path / "two.xlsx"
+    wb.save(p)
+    t = read_table(p)
+    assert t.row_numbers == list(range(3, 3 + len(rec["indicators"]) - 1))
+    assert [(r.operator, r.value, r.unit) for r in t.rows] == \
+           [(r["operator"], r["value"], r["unit"]) for r in rec["indicators"][1:]]

@@ -11,6 +11,7 @@ Not for checking.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from kb.checker.catalog import SEVERITY_LABELS, SEVERITY_RANK
@@ -130,9 +131,12 @@ def export_xlsx(decl: Declaration, path: str | Path, report: CheckReport | None 
                 ws2.cell(i, j, v).alignment = Alignment(wrap_text=True, vertical="top")
         for j, w in enumerate([6, 9, 8, 8, 5, 8, 40, 40, 60], 1):
             ws2.column_dimensions[get_column_letter(j)].width = w
+    tmp = p.with_name(f".{p.name}.tmp")
     try:
         p.parent.mkdir(parents=True, exist_ok=True)
-        wb.save(p)
+        wb.save(tmp)
+        os.replace(tmp, p)  # all or nothing: a crash mid-write leaves any old file intact
     except OSError as e:
+        tmp.unlink(missing_ok=True)
         raise DataError(f"无法写入文件：{e.strerror}", file=str(p)) from e
     return p

@@ -57,6 +57,11 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "score": ("得分",),
     "deviation_reason": ("偏差原因", "偏差原因分析及改进措施", "未完成原因"),
 }
+_SUB_HEADERS: dict[str, tuple[str, ...]] = {
+    "operator": ("运算符", "计算符号", "符号", "运算符号", "比较符"),
+    "value": ("数值", "指标值", "目标值", "值", "年度指标值"),
+    "unit": ("单位", "计量单位", "度量单位"),
+}
 _GOAL_LABEL_RE = re.compile(r"^(?:项目)?(?:总体|年度|中期|长期|本年度|年度绩效|整体)?(?:绩效)?目标$")
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 
@@ -145,15 +150,20 @@ def _grid_table(grid: list[list[str]], file: str, sheet: str = "") -> TableInput
             break
     if cols is None or hdr_i is None:
         raise DataError("找不到表头（需要“三级指标/指标名称”和“指标值”列）", file=where, field="header")
-    # two-row headers (指标值 over 运算符/数值/单位): take the sub-header's columns too
+    # two-row headers (指标值 merged over 运算符 / 数值 / 单位): take the sub-header's columns
+    sub_header = False
     if hdr_i + 1 < len(grid):
-        sub = _match_header(grid[hdr_i + 1] + [""] * 0)
-        if sub is None:
-            keys = [_key(x) for x in grid[hdr_i + 1]]
-            for field in ("operator", "unit", "value"):
-                for j, k in enumerate(keys):
-                    if k in HEADERS[field] and (field not in cols or field == "value"):
-                        cols[field] = j
+        keys = [_key(x) for x in grid[hdr_i + 1]]
+        found = {}
+        for j, k in enumerate(keys):
+            for field, syns in _SUB_HEADERS.items():
+                if k in syns and field not in found:
+                    found[field] = j
+        nc = cols.get("name", cols.get("level2", 0))
+        same = nc >= len(keys) or keys[nc] in ("", _key(grid[hdr_i][nc]))  # empty or merged from above
+        if len(found) >= 2 and same:
+            sub_header = True
+            cols.update(found)
     ctx: dict[str, Any] = {}
     project = ""
     goal_rows: list[tuple[int, str, str]] = []
@@ -183,7 +193,7 @@ def _grid_table(grid: list[list[str]], file: str, sheet: str = "") -> TableInput
         rows.append(TargetRow(level1=label, name=text))
         numbers.append(n)
     last = {"level1": "", "level2": ""}
-    start = hdr_i + 1
+    start = hdr_i + 1 + (1 if sub_header else 0)
     while start < len(grid) and _match_header(grid[start]) is not None:
         start += 1
     for i in range(start, len(grid)):
