@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import math
+import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
@@ -34,7 +35,7 @@ from kb.corpus.models import COLLECTIONS, STATUS_LABELS, citation
 from kb.corpus.store import CHUNKS, INDEX, corpus_version, embed_text, ensure_tables
 from kb.errors import DataError
 from kb.lexical import LexicalIndex, top_k
-from kb.text import normalize, normalize_with_offsets
+from kb.text import normalize, normalize_with_offsets, to_simplified
 from kb.tokenize import Tokenizer
 
 # Question words and particles that say nothing about the topic; dropped from queries only.
@@ -147,11 +148,13 @@ class CorpusIndex:
         rows = cur.fetchall()
         self.rowids = np.array([r[0] for r in rows], dtype=np.int64)
         self.chunk_ids = [r[1] for r in rows]
-        self.collection = np.array([r[2] for r in rows], dtype=object)
+        # categorical columns as integer codes: a filter is one np.isin over ints
+        self.collection_codes, self.collection_values = _codes([r[2] for r in rows])
         self.repealed = np.array([r[3] == "repealed" for r in rows], dtype=bool)
         self.year = np.array([r[4] if r[4] is not None else -1 for r in rows], dtype=np.int64)
-        self.issuer = np.array([normalize(r[5] or "") for r in rows], dtype=object)
-        self.kind = np.array([r[6] for r in rows], dtype=object)
+        self.issuer_codes, issuers = _codes([r[5] or "" for r in rows])
+        self.issuer_values = [normalize(x) for x in issuers]
+        self.kind_codes, self.kind_values = _codes([r[6] for r in rows])
         self.lexical = self._lexical()
         self.df = np.diff(self.lexical.indptr).astype(np.float64) if self.lexical.num_docs else np.zeros(0)
         self.dense = self.calibration = None
@@ -221,16 +224,17 @@ class CorpusIndex:
             m = x if m is None else (m & x)
 
         if f.collections:
-            sub(np.isin(self.collection, list(f.collections)))
+            sub(np.isin(self.collection_codes, [i for i, v in enumerate(self.collection_values)
+                                                if v in f.collections]))
         if f.kinds:
-            sub(np.isin(self.kind, list(f.kinds)))
+            sub(np.isin(self.kind_codes, [i for i, v in enumerate(self.kind_values) if v in f.kinds]))
         if f.status:
             sub(self.repealed if f.status == "repealed" else ~self.repealed)
         if f.year is not None:
             sub(self.year == int(f.year))
         if f.issuer:
             needle = normalize(f.issuer)
-            sub(np.fromiter((needle in s for s in self.issuer), dtype=bool, count=self.size))
+            sub(np.isin(self.issuer_codes, [i for i, v in enumerate(self.issuer_values) if needle in v]))
         return m
 
     def idf(self, tokens: list[str]) -> dict[str, float]:
@@ -307,14 +311,29 @@ class CorpusIndex:
         toks = r.tokens
         rows = self.fetch(r.indices)
         idf = self.idf(toks) if toks else {}
-        hits = [to_hit(row, s, self.coverage(toks, i, idf), self.highlight_terms(toks, i))
-                for row, s, i in zip(rows, r.scores, r.indices)]
+        total = sum(idf.values())
+        hits = []
+        for row, sc, i in zip(rows, r.scores, r.indices):
+            matched = self.lexical.matched_terms(toks, i) if toks else []
+            cov = float(sum(idf[t] for t in matched) / total) if total > 0 else 0.0
+            hits.append(to_hit(row, sc, cov, _highlight_terms(matched, toks)))
         return hits, r
 
     def highlight_terms(self, tokens: list[str], i: int) -> list[str]:
         """Matched query terms worth highlighting in chunk i (longest first; no lone characters)."""
-        m = [t for t in self.lexical.matched_terms(tokens, i) if len(t) > 1 or len(tokens) == 1]
-        return sorted(set(m), key=len, reverse=True)
+        return _highlight_terms(self.lexical.matched_terms(tokens, i), tokens)
+
+
+def _highlight_terms(matched: list[str], tokens: list[str]) -> list[str]:
+    m = [t for t in matched if len(t) > 1 or len(tokens) == 1]
+    return sorted(set(m), key=len, reverse=True)
+
+
+def _codes(values: list) -> tuple[np.ndarray, list]:
+    """(int32 code per value, distinct values) — codes index the distinct values."""
+    uniq: dict = {}
+    codes = np.fromiter((uniq.setdefault(v, len(uniq)) for v in values), dtype=np.int32, count=len(values))
+    return codes, list(uniq)
 
 
 def chunk_items(db: sqlite_utils.Database) -> list[tuple[str, str, str]]:
@@ -343,8 +362,12 @@ def highlights(text: str, terms: list[str]) -> list[tuple[int, int]]:
     """
     if not text or not terms:
         return []
-    norm, offs = normalize_with_offsets(text)
-    low = norm.lower()
+    fast = to_simplified(unicodedata.normalize("NFKC", text))
+    if len(fast) == len(text):  # one output character per input character: offsets are the identity
+        low, offs = fast.lower(), None
+    else:
+        norm, offs = normalize_with_offsets(text)
+        low = norm.lower()
     spans = []
     for t in terms:
         start = 0
@@ -352,7 +375,7 @@ def highlights(text: str, terms: list[str]) -> list[tuple[int, int]]:
             p = low.find(t, start)
             if p < 0:
                 break
-            spans.append((offs[p], offs[p + len(t) - 1] + 1))
+            spans.append((p, p + len(t)) if offs is None else (offs[p], offs[p + len(t) - 1] + 1))
             start = p + 1
     spans.sort()
     merged: list[tuple[int, int]] = []
