@@ -188,3 +188,7 @@ def test_related_opinions_for_an_indicator(full_corpus):
     arts = full_corpus.related("预算执行率 作为产出指标", ["national_policy", "internal_regulation"], k=3)
     assert arts and all(h.kind in ("regulation", "card", "note") for h in arts)
     assert full_corpus.related("qqqq zzzz", ["expert_opinion"], k=2) == []
+    links = full_corpus.indicator_links("服务对象满意度：反映服务对象对项目的满意程度，按问卷调查计算")
+    assert len(links["opinions"]) <= 2 and links["articles"]
+    assert all(o["problem_type"] and "满意度" in o["problem_type"] + o["text"] for o in links["opinions"])
+    assert all(a["citation"].startswith("《") for a in links["articles"])

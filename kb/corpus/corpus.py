@@ -156,6 +156,16 @@ class Corpus:
         hits = self.index.search(text, f, k=max(k * 3, 10))
         return [h for h in hits if h.coverage >= min_coverage][:k]
 
+    def indicator_links(self, text: str, *, k_articles: int = 3, k_opinions: int = 2) -> dict:
+        """Knowledge linked to an indicator (name + explanation): JSON-ready
+        `{"articles": [link…], "opinions": [link…]}` (see `link`), for GET /v1/indicators/{id}
+        and suggest candidates. Articles come from the policy collections, opinions from
+        `expert_opinion`; both only when relevant (see `related`)."""
+        from kb.corpus.ask import POLICY_COLLECTIONS
+
+        return {"articles": [link(h) for h in self.related(text, POLICY_COLLECTIONS, k_articles)],
+                "opinions": [link(h) for h in self.related(text, ("expert_opinion",), k_opinions)]}
+
     def cite_basis(self, doc_title_or_number: str, article: str | None = None) -> str | None:
         """Citation into the corpora for a rule's basis, or None when the document is not stored.
 
@@ -201,6 +211,17 @@ class Corpus:
         idx = self.index
         return run_eval(lambda q, depth: idx.search(q, Filters(collections=EVAL_COLLECTIONS), k=depth),
                         qs, k=k, documents=self.list())
+
+
+def link(h: Hit) -> dict:
+    """Compact JSON of a hit for links: citation, title, 文号, article, collection, text, source_url,
+    score, and for opinions the problem type."""
+    d = {"citation": h.citation, "doc_title": h.doc_title, "doc_number": h.doc_number, "article": h.article,
+         "collection": h.collection, "text": h.text, "source_url": h.source_url, "score": h.score,
+         "chunk_id": h.chunk_id}
+    if h.meta.get("problem_type"):
+        d["problem_type"] = h.meta["problem_type"]
+    return d
 
 
 def _settings_embedder(settings: Settings):
