@@ -81,6 +81,8 @@ def check(
         raise DataError("--out 须为 .xlsx 文件", file=str(out), field="--out")
     decl = read_table(file)
     lookup = _lookup(no_library)
+    if lookup is None and not no_library:
+        err.print("提示：指标库不可用，改写建议采用通用默认值（满意度≥90%、合格率≥95%、完成率=100%、时效为年度12月31日前）。")
     report = check_declaration(decl, lookup=lookup)
     if out is not None:
         if fix:
