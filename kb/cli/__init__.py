@@ -29,7 +29,7 @@ def main() -> None:
     from kb.errors import JixiaoError
 
     try:
-        app(standalone_mode=False)
+        rc = app(standalone_mode=False)
     except JixiaoError as e:
         print(f"错误: {e.one_line()}", file=sys.stderr)
         sys.exit(2)
@@ -37,12 +37,11 @@ def main() -> None:
         sys.exit(e.exit_code)
     except SystemExit:
         raise
-    except Exception as e:  # click usage errors
-        import click
-
-        if isinstance(e, click.exceptions.ClickException):
-            e.show()
+    except Exception as e:  # click usage errors (typer vendors click: match by shape)
+        if hasattr(e, "format_message") and isinstance(getattr(e, "exit_code", None), int):
+            print(f"错误: {' '.join(str(e.format_message()).split())}", file=sys.stderr)
             sys.exit(e.exit_code)
-        if isinstance(e, click.exceptions.Abort):
+        if type(e).__name__ == "Abort":
             sys.exit(1)
         raise
+    sys.exit(rc if isinstance(rc, int) else 0)
