@@ -27,6 +27,7 @@ corpus_app = typer.Typer(help="管理政策、专家意见与问答语料（国�
 app.add_typer(corpus_app, name="corpus")
 
 _COLL_HELP = "语料库: " + " / ".join(f"{k}({v})" for k, v in COLLECTION_LABELS.items())
+_EMPTY_HINT = "（知识库中还没有语料：先运行 jixiao build 载入内置语料，或用 jixiao corpus add 添加文件）"
 _KB_HELP = "知识库文件（默认 JIXIAO_KB_PATH 或 <home>/jixiao.kb.sqlite）"
 
 
@@ -149,13 +150,14 @@ def docs(
         raise DataError(f"--mode 须为 lexical / dense / hybrid，而不是 {mode!r}", field="--mode")
     if not 1 <= top <= 100:
         raise DataError("--top 须在 1–100 之间", field="--top")
-    hits = _corpus(kb).search(query, collections=collection or None, issuer=issuer, year=year, status=status,
-                              top=top, mode=mode)
+    c = _corpus(kb)
+    hits = c.search(query, collections=collection or None, issuer=issuer, year=year, status=status,
+                    top=top, mode=mode)
     if as_json:
         _print_json({"hits": [_hit_json(h) for h in hits]})
         return
     if not hits:
-        console.print(f"没有找到与“{escape(query)}”相关的条文。")
+        console.print(f"没有找到与“{escape(query)}”相关的条文。" + _EMPTY_HINT * (c.index.size == 0))
         return
     for n, h in enumerate(hits, 1):
         mark = " [yellow]（已废止）[/]" if h.status == "repealed" else ""
@@ -185,12 +187,13 @@ def ask_cmd(
     """在问答区中找最相近的问题及其答案和出处，并列出相关政策条文（不生成文字）。"""
     if not 1 <= top <= 20:
         raise DataError("--top 须在 1–20 之间", field="--top")
-    res = _corpus(kb).ask(question, k=top)
+    c = _corpus(kb)
+    res = c.ask(question, k=top)
     if as_json:
         _print_json(res.model_dump())
         return
     if not res.confident:
-        console.print(f"[yellow]{escape(res.message)}[/]")
+        console.print(f"[yellow]{escape(res.message)}[/]" + _EMPTY_HINT * (c.index.size == 0))
     for n, a in enumerate(res.answers, 1):
         console.print(f"[bold]{n}. 问：{escape(a.question)}[/]  [dim]{escape(a.citation)}[/]")
         console.print(f"   答：{escape(a.answer)}")
