@@ -67,13 +67,33 @@ def find_filler(description: str, name: str, max_len: int = 10) -> str | None:
     for hit in re.finditer(re.escape(anchor), t):
         before = t[max(0, hit.start() - 24):hit.start()]
         run = _STOP.split(before)[-1]
+        run = _FUNC.split(run)[-1]
+        run = _UNIT_LEAD.sub("", run)
         run = _LEAD.sub("", run)
         if len(run) > max_len:
-            run = run[-max_len:]
+            run = _whole_words_tail(run, max_len)
         run = _LEAD.sub("", run)
         if len(run) >= 2 and (best is None or len(run) > len(best)):
             best = run
     return best
+
+
+# function words a filler never spans (the object of the anchor lies after them)
+_FUNC = re.compile(r"的|和|及|与|或|用于|对于|对|在|为|将|把|向|由|从|以|并|等|其中|包括|通过|按照|根据")
+_UNIT_LEAD = re.compile(r"^(?:万元|亿元|元|万|个|人次|人|次|年|月|日|项|家|户|名|所|批)+")
+
+
+def _whole_words_tail(run: str, max_len: int) -> str:
+    """The longest tail of `run` made of whole jieba words and at most max_len characters."""
+    import jieba
+
+    words = list(jieba.cut(run, HMM=False))
+    out = ""
+    for w in reversed(words):
+        if len(out) + len(w) > max_len:
+            break
+        out = w + out
+    return out
 
 
 def fill(description: str, name: str) -> tuple[str, str | None]:
