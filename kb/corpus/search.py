@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import math
+import sys
 import unicodedata
 from dataclasses import dataclass
 
@@ -185,14 +186,24 @@ class CorpusIndex:
         return lex
 
     def _dense(self) -> None:
-        """Load chunk vectors (embedding missing ones) and the confidence calibration."""
+        """Load chunk vectors and the confidence calibration.
+
+        No vectors of the embedder at all → lexical only (with a hint on stderr);
+        some missing (documents added since) → those are embedded now.
+        """
         from kb.dense import DenseIndex
         from kb.vectors import (StaleVectors, ensure_calibration, ensure_vectors, load_calibration,
-                                load_matrix)
+                                load_matrix, stored_fingerprints)
 
         if not self.size:
             return
         fp = self.embedder.fingerprint
+        if stored_fingerprints(self.db, KIND).get(fp, 0) == 0:
+            # never embedded with this model (KB built with JIXIAO_EMBEDDER=none): stay lexical
+            # rather than embedding the whole corpus inside a query
+            print("提示: 语料没有当前嵌入模型的向量，检索退回词面模式；运行 jixiao build 以启用语义检索",
+                  file=sys.stderr)
+            return
         try:
             m = load_matrix(self.db, KIND, self.chunk_ids, fp)
         except StaleVectors:
