@@ -16,6 +16,7 @@ from collections.abc import Callable
 import numpy as np
 
 from kb.dense import DenseIndex
+from kb.embed.querytext import dense_query_text
 from kb.fusion import Calibration, FusedHit, HybridResult, hybrid
 from kb.search import IndicatorIndex, SearchResult, lexical_ranked, to_hit
 from kb.text import normalize_name
@@ -94,11 +95,13 @@ class HybridRetriever:
                  lex_depth: int = LEX_DEPTH_SEARCH) -> tuple[HybridResult, list[str], list[int]]:
         """Fused hits for `query` among `mask` documents.
 
-        Returns (result, query tokens, exact-name docs). Every hit is kept
-        (no cut); `result.passing()` applies the confidence cut.
+        The dense query is the text without the declaration form's own
+        vocabulary (`kb.embed.querytext`). Returns (result, query tokens,
+        exact-name docs). Every hit is kept (no cut); `result.passing()`
+        applies the confidence cut.
         """
         lex, _total, tokens = lexical_ranked(self.index, query, mask, lex_depth)
-        qvec = self.embedder.encode_query(query)
+        qvec = self.embedder.encode_query(dense_query_text(query))
         res = hybrid(lex, qvec, self.dense, self.calibration, mask=mask, mode=mode)
         qn = normalize_name(query)
         exact = [i for i in self.index.by_name.get(qn, []) if mask[i]] if qn else []
