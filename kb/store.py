@@ -142,7 +142,7 @@ def write_indicators(db: sqlite_utils.Database, indicators: list[Indicator], *,
     lex = LexicalIndex.build(docs)
     rows = [indicator_row(i) for i in indicators]
     syn = [{"indicator_id": i.id, "term": t} for i in indicators for t in i.synonyms]
-    with db.conn:
+    with db.atomic():
         for t in ("indicators", "synonyms"):
             if t in db.table_names():
                 db.execute(f"DELETE FROM [{t}]")
@@ -207,10 +207,10 @@ def build(settings: Settings, *, force: bool = False, console=None) -> BuildRepo
             before = _cached_count(db, fp)
             ensure_vectors(db, "indicator", items, embedder, progress=settings.progress)
             report.embedded = max(0, len(items) - before) if not fresh or info.get("embedder") != fp else 0
-            with db.conn:
+            with db.atomic():
                 db["build_info"].upsert({"key": "embedder", "value": fp}, pk="key")
         elif embedder is None and info.get("embedder") not in (None, "none"):
-            with db.conn:
+            with db.atomic():
                 db["build_info"].upsert({"key": "embedder", "value": "none"}, pk="key")
         report.skipped = fresh and (embedder is None or info.get("embedder") == fp)
     try:

@@ -81,3 +81,28 @@ def test_shipped_library_builds_and_meets_the_issue_size(tmp_path):
     for cat in ("采购", "培训", "会议", "工程建设", "维修", "补助", "信息化", "宣传", "课题", "运转保障"):
         assert any(cat in r["category"] for r in basic), cat
     assert all(r["origin"] not in ("", "[]") for r in kb.index.rows)
+
+
+def test_crash_mid_write_leaves_previous_kb(tmp_path, monkeypatch):
+    """An error after the indicators were replaced but before the commit rolls everything back."""
+    import sqlite_utils
+
+    lib = tmp_path / "ind"
+    write_library(lib, [{"name": "培训人次", "unit": "人次", "level2": "数量指标"}])
+    s = settings_for(tmp_path, lib)
+    build(s)
+    write_library(lib, [{"name": "会议次数", "unit": "次", "level2": "数量指标"}])
+    real = sqlite_utils.db.Table.upsert_all
+
+    def boom(self, *a, **k):
+        if self.name == "blobs":
+            raise RuntimeError("power cut")
+        return real(self, *a, **k)
+
+    monkeypatch.setattr(sqlite_utils.db.Table, "upsert_all", boom)
+    with pytest.raises(RuntimeError, match="power cut"):
+        build(s)
+    monkeypatch.undo()
+    kb = KnowledgeBase(s)
+    assert [r["name"] for r in kb.index.rows] == ["培训人次"]
+    assert kb.search("培训人次").hits[0].name == "培训人次"
