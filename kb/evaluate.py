@@ -92,7 +92,7 @@ def evaluate(kb, records: list[dict], *, mode: str = "lexical", top: int = 5) ->
             continue
         projects += 1
         res = kb.suggest(rec.get("description") or "", project_name=rec.get("project"),
-                         department=rec.get("department"), sector=rec.get("sector"), mode=mode, top=top,
+                         department=rec.get("department"), sector=rec.get("sector"), mode=mode, top=top, with_opinions=False,
                          exclude_origin=f"dev:{rec['id']}" if rec.get("id") else None)
         conf += int(res.confident)
         a, b, rr = score_project([c.name for c in res.suggestions], gold)

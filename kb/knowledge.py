@@ -58,6 +58,7 @@ class KnowledgeBase:
         self.index = IndicatorIndex(rows=rows, lexical=lex, tokenizer=tok)
         self._by_id = {r["id"]: i for i, r in enumerate(rows)}
         self._hybrid = None
+        self._corpus = None
 
     def reload(self) -> None:
         """Reload after a rebuild or a library change (thread-safe)."""
@@ -74,6 +75,21 @@ class KnowledgeBase:
                 return None
             self._hybrid = HybridRetriever.from_kb(self)
         return self._hybrid
+
+    @property
+    def corpus(self):
+        """The KB file's corpora (lexical `kb.corpus.Corpus`), or None when none are stored."""
+        if self._corpus is None and "corpus_chunks" in self.db.table_names():
+            from kb.corpus import Corpus
+
+            self._corpus = Corpus(self.path, self.settings, embedder=None)
+        return self._corpus
+
+    def related_knowledge(self, ind: Indicator) -> dict:
+        """Policy articles and expert opinions related to an indicator: {"articles": [...], "opinions": [...]}."""
+        if self.corpus is None:
+            return {"articles": [], "opinions": []}
+        return self.corpus.indicator_links(f"{ind.name.replace('〔', '').replace('〕', '')} {ind.explanation}")
 
     def default_mode(self) -> str:
         """hybrid when an embedder is configured and vectors exist, else lexical."""
@@ -143,8 +159,12 @@ class KnowledgeBase:
                 budget_wan: float | None = None, department: str | None = None,
                 sector: str | None = None, unit_name: str | None = None, top: int = 5,
                 mode: str | None = None, exclude_origin: str | None = None,
-                learned: dict[str, LearnedIndicator] | None = None):
-        """Draft 绩效目标表 for a project (see `kb.suggest.engine.suggest` for fields)."""
+                learned: dict[str, LearnedIndicator] | None = None, with_opinions: bool = True):
+        """Draft 绩效目标表 for a project (see `kb.suggest.engine.suggest` for fields).
+
+        with_opinions: attach up to two relevant expert opinions to the first
+        candidate of each slot (from the `expert_opinion` corpus).
+        """
         from kb.suggest import suggest
 
         mode = mode or self.default_mode()
@@ -159,15 +179,24 @@ class KnowledgeBase:
             if self.hybrid is None:
                 raise DataError("未配置向量模型(JIXIAO_EMBEDDER=none)，只能使用 lexical 模式", field="mode")
             ranker = self.hybrid.ranker(mode)
-        return suggest(self.index, description, project_name=project_name, budget_wan=budget_wan,
-                       department=department, sector=sector, unit_name=unit_name, top=top,
-                       exclude_origin=exclude_origin, learned=learned, ranker=ranker, mode=mode)
+        res = suggest(self.index, description, project_name=project_name, budget_wan=budget_wan,
+                      department=department, sector=sector, unit_name=unit_name, top=top,
+                      exclude_origin=exclude_origin, learned=learned, ranker=ranker, mode=mode)
+        if with_opinions and res.confident and self.corpus is not None:
+            from kb.corpus.corpus import link
+
+            for slot in res.table:
+                c = slot.candidates[0]
+                hits = self.corpus.related(f"{c.name} {slot.level2_label}", ("expert_opinion",), 2)
+                c.opinions = [link(h) for h in hits]
+        return res
 
     def check(self, declaration, **kw):
         """Check a Declaration with the rule catalog (see `kb.checker.check_declaration`)."""
         from kb.checker import check_declaration
+        from kb.checker.citations import attach_citations
 
-        return check_declaration(declaration, lookup=self.lookup, **kw)
+        return attach_citations(check_declaration(declaration, lookup=self.lookup, **kw), self.corpus)
 
 
 def _clean_filters(filters: dict | None) -> dict:

@@ -202,7 +202,7 @@ def _finding(meta: RuleMeta, h: Hit, row: int | None, scope: str, sug: Suggestio
     if base is None:
         base = _FINDING_BASE[meta.id] = {
             "rule_id": meta.id, "severity": meta.severity, "basis": meta.citation, "dimension": meta.dimension,
-            "dimension_label": meta.dimension_label, "title": meta.title}
+            "dimension_label": meta.dimension_label, "title": meta.title, "citation": None}
     vals = dict(base)
     vals["scope"] = scope
     vals["row"] = row

@@ -54,7 +54,10 @@ class Finding(BaseModel):
         wrong, in Chinese; basis: citation (document + article only where the
         catalog marks it verified); suggestion: the concrete rewrite;
         dimension: review dimension id (completeness / relevance /
-        appropriateness / feasibility) and dimension_label its Chinese label.
+        appropriateness / feasibility) and dimension_label its Chinese label;
+        citation: the basis as an exact citation into the stored corpora
+        (《文件名》(文号) 第X条), when that document is stored (see
+        `kb.checker.citations`).
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -70,6 +73,7 @@ class Finding(BaseModel):
     dimension: str
     dimension_label: str = ""
     title: str = ""
+    citation: str | None = None
 
 
 class CheckReport(BaseModel):

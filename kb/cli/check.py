@@ -54,7 +54,8 @@ def _render(report, title: str) -> None:
     t.add_column("修改建议", overflow="fold", max_width=40)
     for f in report.findings:
         sug = f.suggestion.text if f.suggestion else ""
-        t.add_row("全表" if f.row is None else str(f.row), f.rule_id, _SEV[f.severity], escape(f.message), escape(sug))
+        msg = f.message + (f"\n依据：{f.citation}" if f.citation else "")
+        t.add_row("全表" if f.row is None else str(f.row), f.rule_id, _SEV[f.severity], escape(msg), escape(sug))
     console.print(t)
     b = s["by_severity"]
     console.print(f"共检查 {s['rows_checked']} 行，{s['rows_with_findings']} 行有问题："
@@ -84,6 +85,10 @@ def check(
     if lookup is None and not no_library:
         err.print("提示：指标库不可用，改写建议采用通用默认值（满意度≥90%、合格率≥95%、完成率=100%、时效为年度12月31日前）。")
     report = check_declaration(decl, lookup=lookup)
+    from kb.checker.citations import attach_citations, corpus_for
+    from kb.settings import get_settings
+
+    attach_citations(report, corpus_for(get_settings()))
     if out is not None:
         if fix:
             fixed = apply_fixes(decl, report)

@@ -89,4 +89,9 @@ async def _table(request: Request):
              openapi_extra=_OPENAPI)
 async def check(request: Request) -> dict[str, Any]:
     table = await _table(request)
-    return check_declaration(table, lookup=_lookup(request)).model_dump()
+    from kb.checker.citations import attach_citations, corpus_for
+
+    st = request.app.state
+    if not hasattr(st, "citation_corpus"):
+        st.citation_corpus = corpus_for(st.settings)
+    return attach_citations(check_declaration(table, lookup=_lookup(request)), st.citation_corpus).model_dump()
