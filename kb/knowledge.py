@@ -50,6 +50,7 @@ class KnowledgeBase:
             raise ConfigError(f"知识库尚未构建: {self.path}；请先运行 jixiao build")
         self.db = db
         self.info = build_info(db)
+        self._has_corpus = "corpus_chunks" in db.table_names()
         rows = list(db.query("SELECT * FROM indicators ORDER BY rowid"))
         blobs = {r["name"]: r["data"] for r in db.query("SELECT name, data FROM blobs")}
         lex = LexicalIndex.from_bytes(blobs["lexical"])
@@ -79,7 +80,7 @@ class KnowledgeBase:
     @property
     def corpus(self):
         """The KB file's corpora (lexical `kb.corpus.Corpus`), or None when none are stored."""
-        if self._corpus is None and "corpus_chunks" in self.db.table_names():
+        if self._corpus is None and self._has_corpus:
             from kb.corpus import Corpus
 
             self._corpus = Corpus(self.path, self.settings, embedder=None)

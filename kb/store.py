@@ -113,10 +113,16 @@ def data_fingerprint(settings: Settings) -> tuple[str, dict[str, str]]:
 
 
 def open_db(path: Path) -> sqlite_utils.Database:
-    """Open (creating folders) the KB file in WAL mode."""
+    """Open (creating folders) the KB file in WAL mode, usable from the service's worker threads.
+
+    The connection is not thread-bound (check_same_thread=False); callers
+    serialise writes (builds run in one process; `KnowledgeBase` only reads).
+    """
+    import sqlite3
+
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    db = sqlite_utils.Database(path)
+    db = sqlite_utils.Database(sqlite3.connect(str(path), check_same_thread=False, timeout=30))
     db.execute("PRAGMA journal_mode=WAL")
     db.execute("PRAGMA synchronous=NORMAL")
     return db
