@@ -224,8 +224,8 @@ class Confidence:
             without an embedder).
         lexical_matched: the lexical retriever matched at least one document.
         agreement: a document within the top AGREE_DEPTH of both retrievers.
-        dense_only_ok: hits only the dense retriever found may pass the cut
-            (dense_z ≥ Z_MODERATE).
+        dense_only_ok: hits only the dense retriever found may pass
+            (dense_z ≥ Z_MODERATE), when within the cut.
         lexical_docs: documents the lexical retriever matched.
         reasons: short Chinese explanations (evidence for the user).
     """
@@ -240,12 +240,19 @@ class Confidence:
     reasons: tuple[str, ...] = ()
 
     def passes(self, hit: FusedHit) -> bool:
-        """True when `hit` is above the cut; a hit no lexical match supports also needs dense_only_ok."""
+        """True when `hit` is worth showing.
+
+        Not confident → nothing passes. Confident → every document the
+        lexical retriever matched (score > 0) passes; a document only the
+        dense retriever found passes when dense evidence is trustworthy
+        (dense_only_ok) and its display score reaches the cut (top
+        CUT_RANK of the dense list).
+        """
         if not self.confident or self.cut is None:
             return False
-        if hit.doc not in self.lexical_docs and hit.lexical_rank is None and not self.dense_only_ok:
-            return False
-        return hit.display_score >= self.cut - 1e-12
+        if hit.lexical_rank is not None or hit.doc in self.lexical_docs:
+            return True
+        return self.dense_only_ok and hit.display_score >= self.cut - 1e-12
 
 
 def cut_score(n_retrievers: int, k: int = RRF_K, rank: int = CUT_RANK) -> float:
@@ -341,8 +348,12 @@ MODES = ("lexical", "dense", "hybrid")
 
 def hybrid(lexical: Sequence[tuple[int, float]], qvec: np.ndarray | None, dense_index=None,
            calibration: Calibration | None = None, *, mask: np.ndarray | None = None,
-           k: int = RRF_K, dense_depth: int = DENSE_DEPTH, mode: str = "hybrid") -> HybridResult:
-    """Run dense search (background-adjusted), fuse with `lexical`, judge confidence.
+           k: int = RRF_K, dense_depth: int = DENSE_DEPTH, mode: str = "hybrid",
+           background_scores: np.ndarray | None = None) -> HybridResult:
+    """Run dense search, fuse with `lexical`, judge confidence.
+
+    Dense ranking uses the plain cosine; the background-adjusted score
+    cos(q, d) − cos(b̄, d) only feeds the confidence verdict.
 
     Args:
         lexical: (doc, score>0) best first, from the lexical retriever (used
@@ -350,11 +361,13 @@ def hybrid(lexical: Sequence[tuple[int, float]], qvec: np.ndarray | None, dense_
         qvec: the query's (d,) vector (`Embedder.encode_query`), None in
             lexical mode.
         dense_index: `kb.dense.DenseIndex` of the same documents.
-        calibration: the KB's `Calibration` (None → raw cosine ranking and
-            no dense evidence in `confidence`).
+        calibration: the KB's `Calibration` (None → no dense evidence in
+            `confidence`).
         mask: optional bool (n,) filter applied to dense candidates.
         mode: "hybrid" (RRF of both), "dense" (dense ranking only) or
             "lexical" (lexical ranking only).
+        background_scores: `dense_index.scores(calibration.background_mean)`,
+            precomputed once per KB (else computed here: a second product).
 
     Returns:
         HybridResult(hits, confidence, dense_top).
@@ -368,12 +381,14 @@ def hybrid(lexical: Sequence[tuple[int, float]], qvec: np.ndarray | None, dense_
     dense_top = None
     use_dense = qvec is not None and dense_index is not None and mode != "lexical"
     if use_dense:
-        q = calibration.adjust(qvec) if calibration is not None else np.asarray(qvec, np.float32)
-        scores = dense_index.scores(q)
-        idx, sc = dense_index.search(q, dense_depth, mask, scores=scores)
+        scores = dense_index.scores(qvec)
+        idx, sc = dense_index.search(qvec, dense_depth, mask, scores=scores)
         dense_list = list(zip(idx.tolist(), sc.tolist()))
-        if scores.size:
-            dense_top = float(scores.max())  # unfiltered: the query's relation to the whole KB
+        if calibration is not None and scores.size:
+            bg = (background_scores if background_scores is not None
+                  else dense_index.scores(calibration.background_mean))
+            # over the whole KB, unfiltered: the query's relation to the library
+            dense_top = float((scores - bg).max())
     lex = list(lexical)
     if mode == "dense":
         hits = rrf_fuse([], dense_list, k, dense_depth=dense_depth, n_retrievers=1)
@@ -384,7 +399,6 @@ def hybrid(lexical: Sequence[tuple[int, float]], qvec: np.ndarray | None, dense_
     else:
         hits = rrf_fuse(lex, dense_list, k, dense_depth=dense_depth, n_retrievers=2)
         n_ret = 2
-    conf = confidence(hits, dense_top=dense_top if calibration is not None else None,
-                      calibration=calibration, n_retrievers=n_ret, k=k,
+    conf = confidence(hits, dense_top=dense_top, calibration=calibration, n_retrievers=n_ret, k=k,
                       lexical=lex, dense=dense_list)
     return HybridResult(hits, conf, dense_top)

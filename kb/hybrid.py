@@ -43,6 +43,9 @@ class HybridRetriever:
         if dense.size != len(index.rows):
             raise ValueError(f"dense index has {dense.size} rows, KB has {len(index.rows)}")
         self.index, self.embedder, self.dense, self.calibration = index, embedder, dense, calibration
+        # cos(b̄, d) for every document: the background part of the adjusted score
+        self.background_scores = (dense.scores(calibration.background_mean)
+                                  if calibration is not None else None)
 
     @classmethod
     def from_kb(cls, kb) -> "HybridRetriever | None":
@@ -102,7 +105,8 @@ class HybridRetriever:
         """
         lex, _total, tokens = lexical_ranked(self.index, query, mask, lex_depth)
         qvec = self.embedder.encode_query(dense_query_text(query))
-        res = hybrid(lex, qvec, self.dense, self.calibration, mask=mask, mode=mode)
+        res = hybrid(lex, qvec, self.dense, self.calibration, mask=mask, mode=mode,
+                     background_scores=self.background_scores)
         qn = normalize_name(query)
         exact = [i for i in self.index.by_name.get(qn, []) if mask[i]] if qn else []
         return res, tokens, exact
@@ -111,9 +115,11 @@ class HybridRetriever:
                mode: str = "hybrid") -> SearchResult:
         """`KnowledgeBase.search` in dense or hybrid mode.
 
-        Hits: those above the confidence cut (`kb.fusion.Confidence.passes`);
-        when the query is not confident, only lexically matched documents
-        (never dense padding). Exact name matches come first. `score` is the
+        Hits: those that pass the confidence verdict
+        (`kb.fusion.Confidence.passes`: lexically matched ones, plus the
+        dense top ones when dense evidence is trustworthy); when the query
+        is not confident, only lexically matched documents (never dense
+        padding). Exact name matches come first. `score` is the
         fusion display score in [0, 1]; `explain` adds lexical_rank,
         dense_rank, rrf and the confidence verdict.
         """
@@ -132,8 +138,8 @@ class HybridRetriever:
     def ranker(self, mode: str = "hybrid") -> Callable[[str, np.ndarray], tuple[list[tuple[int, float]], bool]]:
         """The retrieval step of `kb.suggest`: `(text, mask) -> ([(doc, display_score)], confident)`.
 
-        Only hits above the confidence cut are returned; none when the text
-        is not confident (off-topic, nonsense).
+        Only hits that pass the confidence verdict are returned; none when
+        the text is not confident (off-topic, nonsense).
         """
         def rank(text: str, mask: np.ndarray) -> tuple[list[tuple[int, float]], bool]:
             res, _, exact = self.retrieve(text, mask, mode=mode, lex_depth=LEX_DEPTH_SUGGEST)

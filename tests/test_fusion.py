@@ -80,8 +80,8 @@ def _z(z: float) -> float:
 
 
 def test_rule_strong_dense_alone():
-    hits = rrf_fuse([], [(1, 0.2), (2, 0.1)])
-    c = confidence(hits, dense_top=_z(2.5), calibration=CAL)
+    hits = rrf_fuse([], [(1, 0.2), (2, 0.1)], n_retrievers=1)
+    c = confidence(hits, dense_top=_z(2.5), calibration=CAL, n_retrievers=1)
     assert c.confident and c.dense_only_ok and c.dense_z == pytest.approx(2.5)
     assert c.passes(hits[0])
 
@@ -118,11 +118,13 @@ def test_below_background_is_never_confident_and_nothing_passes():
 def test_lexical_only_confidence_and_cut():
     assert confidence(rrf_fuse([(1, 1.0)], [], n_retrievers=1)).confident
     assert not confidence([]).confident
-    # the cut: a single-retriever hit must rank within the top 10
+    # the cut: a dense-only hit must rank within the dense top 10; lexical matches always pass
     assert cut_score(2) == pytest.approx((1 / 70) / (2 / 61))
-    hits = rrf_fuse([(i, 10.0 - i) for i in range(20)], [], n_retrievers=1)
-    c = confidence(hits)
-    assert [h.lexical_rank for h in hits if c.passes(h)] == list(range(1, 11))
+    hits = rrf_fuse([(100 + i, 1.0) for i in range(3)], [(i, 0.9 - i / 100) for i in range(20)])
+    c = confidence(hits, dense_top=_z(3.0), calibration=CAL)
+    passing = [h for h in hits if c.passes(h)]
+    assert {h.doc for h in passing if h.lexical_rank} == {100, 101, 102}
+    assert sorted(h.dense_rank for h in passing if h.lexical_rank is None) == list(range(1, 11))
 
 
 def test_calibrate_uses_leave_one_out_background():
