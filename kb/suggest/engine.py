@@ -209,25 +209,33 @@ def suggest(idx: IndicatorIndex, description: str, *, project_name: str | None =
 
     # --- (3) quantities bound to indicators / derived names
     for q in quantities:
-        if q.is_budget or (q.unit in ("万元", "亿元", "元") and budget_wan is not None
-                           and abs(float(q.value) - budget_wan) < 1e-6):
+        if q.is_budget or (q.unit in MONEY and budget_wan is not None
+                           and abs(_wan(q) - budget_wan) < 1e-6):
             continue
         ctx = _TRAIL.sub("", q.context)
         if len(ctx) < 2:
             continue
+        money = q.unit in MONEY
         ctoks = idx.tokenizer.tokens(ctx)
         cs = idx.lexical.scores(ctoks)
-        compat = unit_family_mask(idx, q.unit)
-        best, bsc = top_k(cs, 3, mask & compat)
-        op = "≤" if q.unit in ("万元", "元", "亿元") else "≥"
+        allowed = mask & unit_family_mask(idx, q.unit)
+        if money:  # an amount is a cost ceiling or an economic benefit, never a count or a per-head figure
+            allowed &= money_slot_mask(idx)
+        best, bsc = top_k(cs, 5, allowed)
         evidence = [f"描述中的数量: {ctx}{q.value}{q.unit}"]
-        if best.size and _content_terms(idx.lexical.matched_terms(ctoks, int(best[0]))):
-            d = int(best[0])
+        for d in best.tolist():
+            r = rows[d]
+            if money and PER_HEAD.search(r["name"] + (r["unit"] or "")):
+                continue
+            if context_overlap(ctx, r["name"]) < 0.34:
+                continue
             c = from_row(d, 0.97, evidence + [f"匹配词: {'、'.join(idx.lexical.matched_terms(ctoks, d)[:5])}"])
-            c.operator, c.value, c.unit = op, q.value, q.unit
             slot = SLOT_OF_LEVEL2.get(c.level2)
+            c.operator = "≤" if money and slot is not None and slot.key == "cost" else "≥"
+            c.value, c.unit = q.value, q.unit
             add(slot.key if slot else "quantity", c, front=True)
             bound_any = True
+            break
         if q.unit == "%":
             if re.search(r"[率度]$", ctx):
                 slot = "satisfaction" if "满意" in ctx else "quality"
@@ -237,9 +245,9 @@ def suggest(idx: IndicatorIndex, description: str, *, project_name: str | None =
                 bound_any = True
             continue
         suffix = Q.UNIT_SUFFIX.get(q.unit)
-        if suffix and len(ctx) >= 2:
+        if suffix and not money and len(ctx) >= 2:
             name = ctx if ctx.endswith(suffix) else ctx + suffix
-            add("quantity", Candidate(level1="output", level2="quantity", name=name, operator=op,
+            add("quantity", Candidate(level1="output", level2="quantity", name=name, operator="≥",
                                       value=q.value, unit=q.unit, score=0.96,
                                       evidence=evidence + ["按描述用词生成"]), front=False)
             bound_any = True
@@ -256,10 +264,11 @@ def suggest(idx: IndicatorIndex, description: str, *, project_name: str | None =
             ev = [f"匹配词: {'、'.join(terms[:6])}"] if terms else ["语义相近"]
             add(key, from_row(d, 0.3 + 0.6 * scored[d], ev))
 
-    # --- (3b) budget → cost ceiling
+    # --- (3b) budget → cost ceiling (the first amount-type cost candidate)
     if budget_wan is not None:
         bv = f"{budget_wan:g}"
-        cost = [c for c in slot_lists["cost"] if Q.units_compatible(c.unit or "万元", "万元")]
+        cost = [c for c in slot_lists["cost"] if Q.units_compatible(c.unit or "万元", "万元")
+                and not PER_HEAD.search(c.name + (c.unit or ""))]
         if cost:
             c = cost[0]
             c.operator, c.value, c.unit = "≤", bv, "万元"
@@ -292,6 +301,9 @@ def suggest(idx: IndicatorIndex, description: str, *, project_name: str | None =
     if learned:
         _apply_learned(slot_lists, learned, ntext, idx, add)
 
+    _blank_placeholders(slot_lists)
+    _vet_with_checker(slot_lists, budget_wan)
+
     for key in slot_lists:
         slot_lists[key].sort(key=lambda c: -c.score)
         common = common_of.get(key)
@@ -320,10 +332,100 @@ def suggest(idx: IndicatorIndex, description: str, *, project_name: str | None =
                                     level1_label=s.level1.label,
                                     level2_label=Level2(cands[0].level2).label if s.key == "cost" else s.level2.label,
                                     candidates=cands))
-    flat = interleave({k: diversified(v) for k, v in slot_lists.items() if v}, limit=max(top, 1) * 4)
+    shown = {s.key: slot_lists[s.key][:top] for s in SLOTS if slot_lists[s.key]}
+    flat = interleave({k: diversified(v) for k, v in shown.items()}, limit=sum(len(v) for v in shown.values()))
     _ = Level1
     return SuggestResult(confident=True, table=table, suggestions=flat, budget_wan=budget_wan,
                          quantities=[q.__dict__ for q in quantities], mode=mode)
+
+
+MONEY = ("万元", "元", "亿元")
+# per-head / per-unit figures a total amount must not bind to
+PER_HEAD = re.compile(r"人均|户均|亩均|生均|次均|单价|单位成本|标准|平均|每|/")
+
+
+def _wan(q: Q.Quantity) -> float:
+    v = float(q.value)
+    return v * 10000 if q.unit == "亿元" else v / 10000 if q.unit == "元" else v
+
+
+def context_overlap(ctx: str, name: str) -> float:
+    """Share of the context's character bigrams that the indicator name contains (0..1)."""
+    from kb.text import bigrams
+
+    a = set(bigrams(normalize_name(ctx)))
+    if not a:
+        return 0.0
+    b = set(bigrams(normalize_name(name.replace("〔", "").replace("〕", ""))))
+    return len(a & b) / len(a)
+
+
+def money_slot_mask(idx: IndicatorIndex) -> np.ndarray:
+    """Indicators an amount may bind to: 成本 slots and 经济效益."""
+    m = idx.cache.get("money_slots")
+    if m is None:
+        ok = {l2.value for s in SLOTS if s.key in ("cost", "economic_benefit") for l2 in s.level2s}
+        m = idx.cache["money_slots"] = np.array([r["level2"] in ok for r in idx.rows], dtype=bool)
+    return m
+
+
+def _blank_placeholders(slot_lists: dict[str, list[Candidate]]) -> None:
+    """Counts and amounts are the project's own: a library's typical count is no target.
+
+    Unbound 数量 candidates with a count unit, and 成本 candidates in 万元
+    not tied to the budget, keep operator and unit but get an empty value to
+    fill in ("按项目计划数填写"), instead of a number that contradicts the plan.
+    """
+    for key in ("quantity", "cost"):
+        for c in slot_lists[key]:
+            if any(e.startswith(("描述中的数量", "项目预算")) for e in c.evidence) or c.unit == "%":
+                continue
+            if key == "cost" and not Q.units_compatible(c.unit or "", "万元"):
+                continue
+            if c.value and re.fullmatch(r"[\d.,]+", c.value):
+                c.value = ""
+                c.evidence.append("按项目计划数填写" if key == "quantity" else "按预算测算填写")
+
+
+def _vet_with_checker(slot_lists: dict[str, list[Candidate]], budget_wan: float | None) -> None:
+    """Run each proposed row through the declaration checker (`kb.checker`).
+
+    A vague or malformed proposed target is replaced by the checker's concrete
+    rewrite; a candidate the checker would delete or move (an input indicator
+    such as 预算执行率 used as an output, a slogan) is dropped. Rows left blank
+    on purpose are not rewritten. Table-level rules are ignored here.
+    """
+    from kb.checker import check_rows
+    from kb.schema import Level1, Level2, TargetRow
+
+    flat = [(k, c) for k, cs in slot_lists.items() for c in cs if c.value]
+    if not flat:
+        return
+    rows_ = [TargetRow(level1=Level1(c.level1).label, level2=Level2(c.level2).label, name=c.name,
+                       operator=c.operator, value=c.value, unit=c.unit) for _, c in flat]
+    ctx = {"budget_wan": budget_wan} if budget_wan is not None else None
+    report = check_rows(rows_, ctx)
+    drop: set[int] = set()
+    for f in report.findings:
+        if f.scope != "row" or f.row is None or f.severity != "error":
+            continue
+        i = f.row - 1
+        sug = f.suggestion
+        if sug is None or sug.delete or sug.level1 or sug.level2 or sug.name:
+            drop.add(i)
+            continue
+        c = flat[i][1]
+        if sug.operator is not None:
+            c.operator = sug.operator
+        if sug.value is not None:
+            c.value = sug.value
+        if sug.unit is not None:
+            c.unit = sug.unit
+        c.evidence.append(f"指标值按审核规则 {f.rule_id} 改写")
+    for i in sorted(drop, reverse=True):
+        k, c = flat[i]
+        if c in slot_lists[k]:
+            slot_lists[k].remove(c)
 
 
 def diversified(cands: list[Candidate], dice: float = 0.6) -> list[Candidate]:

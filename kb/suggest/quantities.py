@@ -15,13 +15,17 @@ from kb.text import normalize
 # longest first so 万人次 wins over 人次 and 人
 UNITS = sorted("""万人次 人次 万人 人 户次 万户 户 名 位 个 所 家 村 台 套 辆 艘 架 件 批 项 次 场 期 班 批次 天 日 个月 月 周
 小时 分钟 年 公里 千米 米 平方公里 平方米 万平方米 立方米 万立方米 亩 万亩 公顷 吨 万吨 千克 公斤 头 只 羽 株 棵 万株
-座 处 条 盏 本 册 份 篇 部 册次 张 间 床 张床 个点 宗 起 例 支 块 根 眼 口 处次 万元 亿元 元 %""".split(), key=len, reverse=True)
+座 处 条 盏 本 册 份 篇 部 册次 张 间 床 张床 个点 宗 起 例 支 块 根 眼 口 处次 门 栋 幢 套次 课时 学时 km 万元 亿元 元 %""".split(), key=len, reverse=True)
 
 _NUM = r"(\d+(?:,\d{3})*(?:\.\d+)?)"
-_QTY = re.compile(_NUM + r"\s*(" + "|".join(re.escape(u) for u in UNITS) + r")")
-_DELIM = re.compile(r"[,，。;；、:：()（）\[\]【】\s“”\"']")
+_QTY = re.compile(_NUM + r"\s*(" + "|".join(re.escape(u) for u in UNITS) + r"|万(?![\u4e00-\u9fff]))")
+_DELIM = re.compile(r"[,，。;；、:：()（）\[\]【】\s“”\"'≥≤<>=＞＜＝~～]")
 _LEAD = re.compile(r"^(?:计划|预计|拟|全年|年度|约|共计|共|累计|总计|合计|预期|力争|确保|其中|主要|用于|对|为|向|给|将|通过|按照|完成|实现|达到)+")
-_BUDGET_WORDS = ("资金", "预算", "投资", "总额", "经费", "金额", "安排", "拨付", "财政", "补助资金", "总投资")
+_BUDGET_WORDS = ("资金", "预算", "投资", "总额", "经费", "金额", "安排", "拨付", "财政", "补助资金", "总投资", "投入",
+                 "转移支付", "额度", "下达", "拨款", "专项")
+_OBJECT_AFTER = re.compile(r"^[\u4e00-\u9fff]{2,8}")
+# measure words that stand before their noun (N个机柜, N名学生), unlike units of measurement
+CLASSIFIERS = frozenset("个 台 套 辆 艘 架 所 家 座 栋 幢 门 项 条 处 名 位 户 间 张 本 册 份 部 支 块 根 眼 口 盏 株 棵 头 只".split())
 
 
 @dataclass
@@ -48,6 +52,8 @@ def find_quantities(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     for m in _QTY.finditer(t):
         value, unit = m.group(1).replace(",", ""), m.group(2)
+        if unit == "km":
+            unit = "公里"
         after = t[m.end():m.end() + 1]
         if unit == "年" and (len(value) == 4 or after in "度底初"):
             continue  # 2023年 / 2023年度
@@ -55,12 +61,21 @@ def find_quantities(text: str) -> list[Quantity]:
             continue  # dates: 12月31日
         if unit in ("月", "日") and after in ("日", "前", "底"):
             continue
-        before = t[max(0, m.start() - 16):m.start()]
+        before = t[max(0, m.start() - 16):m.start()].rstrip("≥≤<>=＞＜＝约达 ")
         parts = _DELIM.split(before)
         ctx = parts[-1] if parts else ""
         ctx = re.sub(r"^.*\d", "", ctx)  # cut at a previous number
         ctx = _LEAD.sub("", ctx)
-        is_budget = unit in ("万元", "亿元", "元") and any(w in before[-10:] for w in _BUDGET_WORDS)
+        if unit in CLASSIFIERS:
+            # "租赁77个机柜", "资助300名学生": the object follows the measure word
+            obj = _OBJECT_AFTER.match(_DELIM.split(t[m.end():m.end() + 12])[0])
+            if obj and not obj.group().startswith(("以上", "左右", "以内", "的", "次")):
+                ctx = ctx + obj.group()
+        is_budget = unit in ("万元", "亿元", "元", "万") and any(w in before[-10:] for w in _BUDGET_WORDS)
+        if unit == "万":
+            if not is_budget:
+                continue
+            unit = "万元"
         out.append(Quantity(value, unit, ctx, m.start(), m.end(), is_budget))
     return out
 
@@ -85,7 +100,8 @@ UNIT_FAMILIES = [
     {"个", "所", "家", "处", "座", "项", "宗", "个点"}, {"台", "套", "件", "辆", "艘", "架", "台套"},
     {"次", "场", "期", "班", "批", "批次", "场次"}, {"天", "日", "个月", "月", "小时", "年", "周"},
     {"头", "只", "羽"}, {"株", "棵", "万株"}, {"万元", "亿元", "元"}, {"%"},
-    {"本", "册", "份", "篇", "部"}, {"张", "床", "张床"}, {"条", "根", "眼", "口"},
+    {"本", "册", "份", "篇", "部"}, {"张", "床", "张床"}, {"条", "根", "眼", "口"}, {"门"},
+    {"栋", "幢", "座"}, {"课时", "学时"},
 ]
 
 
@@ -119,5 +135,6 @@ UNIT_SUFFIX = {
     "期": "期数", "班": "期数", "天": "天数", "日": "天数", "小时": "时长", "个月": "时长",
     "头": "数量", "只": "数量", "羽": "数量", "株": "数量", "棵": "数量", "万株": "数量", "本": "数量",
     "册": "数量", "份": "数量", "篇": "篇数", "部": "数量", "张": "数量", "床": "数量", "条": "数量",
-    "盏": "数量", "村": "村数", "%": "率",
+    "盏": "数量", "村": "村数", "%": "率", "门": "数量", "栋": "数量", "幢": "数量", "课时": "课时数",
+    "学时": "学时数",
 }
