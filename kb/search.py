@@ -145,7 +145,12 @@ def search_lexical(idx: IndicatorIndex, query: str, *, filters: dict | None = No
     """Lexical search: only documents with BM25 > 0, exact name first, paginated."""
     mask = idx.mask(filters)
     ranked, total, tokens = lexical_ranked(idx, query, mask, offset + top)
+    best = max((s for _, s in ranked), default=1.0) or 1.0
+    qn = normalize_name(query)
     hits = []
     for rank, (doc, s) in enumerate(ranked[offset:offset + top], start=offset + 1):
-        hits.append(to_hit(idx, doc, s, tokens, {"bm25": round(s, 4), "lexical_rank": rank}))
+        tier = 0 if idx.rows[doc]["name_norm"] == qn else 1 if qn and qn in idx.rows[doc]["name_norm"] else 2
+        display = ((2 - tier) + s / best) / 3  # exact > phrase > the rest, each by BM25: in (0, 1]
+        hits.append(to_hit(idx, doc, display, tokens, {"bm25": round(s, 4), "lexical_rank": rank,
+                                                       "match": ("完全同名", "包含检索词", "部分词匹配")[tier]}))
     return SearchResult(total=total, hits=hits, mode="lexical")

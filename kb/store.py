@@ -33,7 +33,7 @@ from kb.text import normalize_name
 from kb.tokenize import Tokenizer
 
 # bump when tokenisation or the stored layout changes: forces a full rebuild
-INDEX_VERSION = "3"
+INDEX_VERSION = "4"
 
 
 @dataclass

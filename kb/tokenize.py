@@ -42,6 +42,8 @@ DOMAIN_TERMS = (
 
 _PROTECT_CHARS = re.compile(r"[^\u4e00-\u9fd5a-z0-9+#&._%\-]")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_LATIN_RUN = re.compile(r"[a-z0-9]+(?:[.\-+][a-z0-9]+)*")
+_HAS_LETTER = re.compile(r"[a-z]")
 _KEEP = re.compile(r"[\u4e00-\u9fffa-z0-9]")
 
 
@@ -109,6 +111,13 @@ class Tokenizer:
             if not p.strip():
                 continue
             out.extend(self._cut(p))
+            # Latin terms inside Chinese names (PM2.5, VOCs, 5G): the run and its lettered parts
+            for run in _LATIN_RUN.findall(p):
+                if _HAS_LETTER.search(run):
+                    out.append(run)
+                    pieces = re.split(r"[.\-+]", run)
+                    if len(pieces) > 1:
+                        out.extend(x for x in pieces if _HAS_LETTER.search(x))
             if self._bigrams:
                 for run in _CJK_RUN.findall(p):
                     out.extend(run[i:i + 2] for i in range(len(run) - 1))

@@ -76,3 +76,19 @@ def test_filters_and_pagination(tmp_path):
     p2 = kb.search("培训", top=3, offset=3, mode="lexical")
     assert p1.total == p2.total == 7
     assert not set(names(p1)) & set(names(p2))
+
+
+@pytest.mark.parametrize("q", ["PM2.5", "pm2.5", "ＰＭ２．５", "PM2", "VOCs"])
+def test_latin_terms_inside_chinese_names(tmp_path, q):
+    kb = make_kb(tmp_path, ["PM2.5年均浓度", "VOCs排放量削减率", "空气质量优良天数比例"])
+    got = names(kb.search(q, mode="lexical"))
+    want = "VOCs排放量削减率" if q == "VOCs" else "PM2.5年均浓度"
+    assert got and got[0] == want
+
+
+def test_scores_are_in_unit_range_and_follow_the_ranking(tmp_path):
+    kb = make_kb(tmp_path, ["满意度", "企业满意度", "群众满意度", "学生满意度", "满意度调查覆盖率"])
+    res = kb.search("满意度", mode="lexical")
+    assert res.hits[0].name == "满意度"
+    scores = [h.score for h in res.hits]
+    assert scores == sorted(scores, reverse=True) and 0 < scores[-1] <= scores[0] <= 1
