@@ -171,11 +171,14 @@ def write_indicators(db: sqlite_utils.Database, indicators: list[Indicator], *,
         db["indicators"].create_index([col], if_not_exists=True)
 
 
-def build(settings: Settings, *, force: bool = False, console=None) -> BuildReport:
+def build(settings: Settings, *, force: bool = False, console=None, notify=None) -> BuildReport:
     """Build or refresh the KB file named by `settings`.
 
+    notify: optional callable taking one Chinese status line per step (the CLI
+    prints them, so a long embedding run is never silent).
     Raises DataError (nothing written) when a data file is invalid.
     """
+    say = notify or (lambda _msg: None)
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn,
                                TextColumn, TimeElapsedColumn)
 
@@ -183,6 +186,7 @@ def build(settings: Settings, *, force: bool = False, console=None) -> BuildRepo
     path = settings.resolved_kb_path()
     report = BuildReport(kb_path=path)
     content_hash, files = data_fingerprint(settings)
+    say("校验指标库 …")
     indicators = load_libraries(settings.indicators_dir)  # validates all, before any write
     managed = managed_from_workflow(settings)
     if managed:
@@ -201,6 +205,7 @@ def build(settings: Settings, *, force: bool = False, console=None) -> BuildRepo
                   disable=not settings.progress, transient=False) as prog:
         fresh = (not force and info.get("content_hash") == content_hash)
         if not fresh:
+            say(f"构建指标检索索引({len(indicators)} 个指标)…")
             task = prog.add_task("构建指标检索索引", total=len(indicators))
             write_indicators(db, indicators, files=files, info={
                 "content_hash": content_hash, "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
@@ -210,6 +215,7 @@ def build(settings: Settings, *, force: bool = False, console=None) -> BuildRepo
             from kb.vectors import ensure_vectors
 
             items = [(i.id, embed_text(i), indicator_hash(i)) for i in indicators]
+            say(f"计算指标向量({embedder.fingerprint.split(':')[0]}；首次构建需数分钟，之后只算变化的指标)…")
             before = _cached_count(db, fp)
             ensure_vectors(db, "indicator", items, embedder, progress=settings.progress)
             report.embedded = max(0, len(items) - before) if not fresh or info.get("embedder") != fp else 0
@@ -224,6 +230,7 @@ def build(settings: Settings, *, force: bool = False, console=None) -> BuildRepo
     except ImportError:
         sync_default_corpora = None
     if sync_default_corpora is not None:
+        say("同步内置语料(政策、问答、专家意见)…")
         report.corpus = sync_default_corpora(db, settings.corpora_dir, embedder=embedder,
                                              progress=settings.progress) or {}
     report.seconds = time.perf_counter() - t0

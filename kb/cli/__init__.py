@@ -9,9 +9,14 @@ one line on stderr; usage errors are exit 2 too (click's convention).
 """
 from __future__ import annotations
 
+import os
 import sys
 
 import typer
+
+# rich tables use 80 columns when output is not a terminal, cutting Chinese names; give them room
+if not sys.stdout.isatty() and "COLUMNS" not in os.environ:
+    os.environ["COLUMNS"] = "180"
 
 app = typer.Typer(
     name="jixiao",

@@ -31,10 +31,16 @@ _EMPTY_HINT = "（知识库中还没有语料：先运行 jixiao build 载入内
 _KB_HELP = "知识库文件（默认 JIXIAO_KB_PATH 或 <home>/jixiao.kb.sqlite）"
 
 
-def _corpus(kb: Optional[Path]):
+def _corpus(kb: Optional[Path], *, create: bool = False):
+    """The corpora of the KB file; unless `create`, the file must exist (else exit 2: build first)."""
     from kb.corpus import Corpus
+    from kb.errors import ConfigError
 
-    return Corpus(kb, get_settings())
+    s = get_settings()
+    path = Path(kb) if kb else s.resolved_kb_path()
+    if not create and not path.exists():
+        raise ConfigError(f"知识库文件不存在: {path}；请先运行 jixiao build")
+    return Corpus(path, s)
 
 
 def _print_json(obj) -> None:
@@ -63,7 +69,7 @@ def corpus_add(
 ) -> None:
     """添加或替换一个文件中的文档（同一文件再次添加即替换；只重建变化的文档）。"""
     _check_collection(collection)
-    rep = _corpus(kb).add(path, collection, title=title, doc_number=doc_number, issuer=issuer, date=date,
+    rep = _corpus(kb, create=True).add(path, collection, title=title, doc_number=doc_number, issuer=issuer, date=date,
                           year=year, status=status, source_url=source_url, doc_id=doc_id)
     if as_json:
         _print_json(rep.as_dict())

@@ -38,7 +38,7 @@ def build(force: bool = typer.Option(False, "--force", help="忽略缓存，全�
     from kb.store import build as do_build
 
     s = get_settings()
-    rep = do_build(s, force=force, console=err)
+    rep = do_build(s, force=force, console=err, notify=lambda m: err.print(m))
     if rep.skipped:
         console.print(f"知识库已是最新: {rep.kb_path}（{rep.indicators} 个指标）")
     else:
@@ -157,27 +157,50 @@ def _print_table(res) -> None:
 
 @app.command("eval")
 def eval_cmd(
-    declarations: Path = typer.Option(..., "--declarations", help="dev.jsonl 形式的真实申报表"),
+    declarations: Optional[Path] = typer.Option(None, "--declarations", help="dev.jsonl 形式的真实申报表"),
+    paraphrases: Optional[Path] = typer.Option(None, "--paraphrases",
+                                               help="口语化检索词→指标名 JSONL(如 tests/data/paraphrases.jsonl)"),
     mode: Optional[str] = typer.Option(None, help="lexical / dense / hybrid；省略则三种都跑(若已配置向量模型)"),
     top: int = typer.Option(5, "--top"),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """用真实申报表评估推荐质量：soft Recall@5/@10 与 MRR(留一项目法)。"""
-    from kb.evaluate import evaluate, read_declarations
+    """用真实申报表评估推荐质量：soft Recall@5/@10 与 MRR(留一项目法)；可选口语化检索评估。"""
+    from kb.evaluate import evaluate, evaluate_paraphrases, read_declarations, read_paraphrases
 
+    if declarations is None and paraphrases is None:
+        raise DataError("请用 --declarations 或 --paraphrases 给出评估数据", field="--declarations")
+    if mode is not None and mode not in ("lexical", "dense", "hybrid"):
+        raise DataError(f"--mode 只能是 lexical / dense / hybrid，而不是 {mode!r}", field="--mode")
     kb = _kb()
-    recs = read_declarations(declarations)
+    recs = read_declarations(declarations) if declarations else []
+    pairs = read_paraphrases(paraphrases) if paraphrases else []
     modes = [mode] if mode else (["lexical", "dense", "hybrid"] if kb.hybrid is not None else ["lexical"])
-    results = [evaluate(kb, recs, mode=m, top=top) for m in modes]
+    results = [evaluate(kb, recs, mode=m, top=top) for m in modes] if recs else []
+    para = [evaluate_paraphrases(kb, pairs, mode=m) for m in modes] if pairs else []
     if as_json:
-        _print_json([r.model_dump() for r in results])
+        if para:
+            _print_json({"declarations": [r.model_dump() for r in results],
+                         "paraphrases": [r.model_dump() for r in para]})
+        else:
+            _print_json([r.model_dump() for r in results])
         return
-    t = Table(title=f"推荐质量({declarations.name}, {results[0].projects} 个项目, {results[0].gold} 个真实指标)")
-    for c in ("mode", "soft Recall@5", "soft Recall@10", "MRR", "confident"):
-        t.add_column(c)
-    for r in results:
-        t.add_row(r.mode, f"{r.recall_at_5:.3f}", f"{r.recall_at_10:.3f}", f"{r.mrr:.3f}", f"{r.confident_share:.2f}")
-    console.print(t)
+    if results:
+        base = results[0] if results[0].mode == "lexical" else None
+        t = Table(title=f"推荐质量({declarations.name}, {results[0].projects} 个项目, {results[0].gold} 个真实指标)")
+        for c in ("mode", "soft Recall@5", "soft Recall@10", "MRR", "confident") + (("Recall@10 较 lexical",) if base else ()):
+            t.add_column(c)
+        for r in results:
+            extra = (f"{r.recall_at_10 - base.recall_at_10:+.3f}",) if base else ()
+            t.add_row(r.mode, f"{r.recall_at_5:.3f}", f"{r.recall_at_10:.3f}", f"{r.mrr:.3f}",
+                      f"{r.confident_share:.2f}", *extra)
+        console.print(t)
+    if para:
+        t = Table(title=f"口语化检索({paraphrases.name}, {para[0].queries} 条)")
+        for c in ("mode", "Hit@1", "Hit@5", "Hit@10", "MRR"):
+            t.add_column(c)
+        for r in para:
+            t.add_row(r.mode, f"{r.hit_at_1:.3f}", f"{r.hit_at_5:.3f}", f"{r.hit_at_10:.3f}", f"{r.mrr:.3f}")
+        console.print(t)
 
 
 @app.command()
@@ -189,6 +212,10 @@ def serve(
     import uvicorn
 
     s = get_settings()
+    from kb.errors import ConfigError
+
+    if not s.resolved_kb_path().exists():
+        raise ConfigError(f"知识库文件不存在: {s.resolved_kb_path()}；请先运行 jixiao build")
     try:
         from kb.lifecycle.db import upgrade
     except ImportError:
