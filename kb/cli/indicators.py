@@ -48,7 +48,10 @@ def build(force: bool = typer.Option(False, "--force", help="忽略缓存，全�
                       + (f"；新计算向量 {rep.embedded} 条" if rep.embedded else "")
                       + f"；用时 {rep.seconds:.1f} 秒")
     if rep.corpus:
-        console.print(f"语料: {rep.corpus}")
+        c = rep.corpus
+        console.print(f"内置语料: {c.get('files', 0)} 个文件；新增 {len(c.get('added', []))}、更新 "
+                      f"{len(c.get('replaced', []))}、未变 {len(c.get('unchanged', []))}；"
+                      f"新索引片段 {c.get('chunks_indexed', 0)}")
 
 
 @app.command()
