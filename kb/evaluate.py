@@ -110,3 +110,57 @@ def evaluate(kb, records: list[dict], *, mode: str = "lexical", top: int = 5) ->
                       confident_share=round(conf / projects, 4) if projects else 0.0,
                       by_sector={k: {"recall_at_10": round(v[0] / v[1], 4), "gold": v[1]}
                                  for k, v in sorted(sect.items())})
+
+
+# ------------------------------------------------------------------ paraphrases
+
+class ParaphraseResult(BaseModel):
+    """Search quality on colloquial paraphrases (tests/data/paraphrases.jsonl).
+
+    A query is *found* at K when its target indicator name (or one of its
+    `also` names, exact after `normalize_name`) is among the first K hits of
+    `KnowledgeBase.search` in that mode. MRR: mean of 1 / rank of the first
+    such hit (0 when absent from the first `top`).
+    """
+
+    mode: str
+    queries: int
+    hit_at_1: float
+    hit_at_5: float
+    hit_at_10: float
+    mrr: float
+    misses: list[str] = []
+
+
+def read_paraphrases(path: Path) -> list[dict]:
+    """Pairs {query, target, also?} of a paraphrase JSONL file; DataError names the bad line."""
+    out = []
+    for n, rec in enumerate(read_declarations(path), start=1):
+        if not isinstance(rec.get("query"), str) or not rec["query"].strip():
+            raise DataError("缺少 query", file=str(path), row=n, field="query")
+        if not isinstance(rec.get("target"), str) or not rec["target"].strip():
+            raise DataError("缺少 target", file=str(path), row=n, field="target")
+        out.append(rec)
+    return out
+
+
+def evaluate_paraphrases(kb, pairs: list[dict], *, mode: str = "lexical", top: int = 10) -> ParaphraseResult:
+    """Search each paraphrase in `mode` and score where its target indicator lands."""
+    h1 = h5 = h10 = 0
+    rr = 0.0
+    misses = []
+    for p in pairs:
+        want = {normalize_name(p["target"]), *(normalize_name(a) for a in p.get("also") or [])}
+        hits = kb.search(p["query"], top=top, mode=mode).hits
+        rank = next((i for i, h in enumerate(hits, 1) if normalize_name(h.name) in want), None)
+        if rank is None:
+            misses.append(p["query"])
+            continue
+        h1 += rank <= 1
+        h5 += rank <= 5
+        h10 += rank <= 10
+        rr += 1.0 / rank
+    n = max(len(pairs), 1)
+    return ParaphraseResult(mode=mode, queries=len(pairs), hit_at_1=round(h1 / n, 4),
+                            hit_at_5=round(h5 / n, 4), hit_at_10=round(h10 / n, 4),
+                            mrr=round(rr / n, 4), misses=misses)
