@@ -48,7 +48,8 @@ def ensure_table(db: "sqlite_utils.Database") -> None:
 
 def ensure_vectors(db: "sqlite_utils.Database", kind: str, items: Sequence[Item],
                    embedder: "Embedder", *, progress: bool = False,
-                   prune: bool = True, calibrate: bool = True) -> np.ndarray:
+                   prune: bool = True, calibrate: bool = True,
+                   stats: dict | None = None) -> np.ndarray:
     """Vectors of `items`, embedding only those that are new or changed.
 
     Args:
@@ -61,6 +62,8 @@ def ensure_vectors(db: "sqlite_utils.Database", kind: str, items: Sequence[Item]
             `PROGRESS_MIN_ITEMS` texts need embedding.
         prune: delete stored vectors of this kind whose key is not in
             `items` (items is then the complete set of the kind).
+        stats: when given, filled with {"embedded", "reused", "pruned"}
+            counts (for build reports).
         calibrate: also refresh the kind's confidence calibration
             (`ensure_calibration`; about a second, only when the matrix or
             the model changed).
@@ -116,6 +119,8 @@ def ensure_vectors(db: "sqlite_utils.Database", kind: str, items: Sequence[Item]
                            f"({','.join('?' * len(chunk))})", [kind, *chunk])
     if calibrate and len(items) > 0:
         ensure_calibration(db, kind, out, embedder)
+    if stats is not None:
+        stats.update(embedded=len(todo), reused=len(items) - len(todo), pruned=len(orphans))
     return out
 
 

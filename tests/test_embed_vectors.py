@@ -62,8 +62,10 @@ def test_editing_one_item_re_embeds_only_it(db):
     emb.texts.clear()
     edited = list(NAMES)
     edited[2] = "培训人次(含线上)"
-    m = ensure_vectors(db, "indicator", _items(edited), emb, calibrate=False)
+    stats: dict = {}
+    m = ensure_vectors(db, "indicator", _items(edited), emb, calibrate=False, stats=stats)
     assert emb.texts == ["培训人次(含线上)"]
+    assert stats == {"embedded": 1, "reused": len(NAMES) - 1, "pruned": 0}
     np.testing.assert_allclose(m[2], emb.encode_documents(["培训人次(含线上)"])[0], atol=2e-3)
 
 
