@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from kb.lifecycle import service as svc
-from kb.lifecycle.db import get_sessionmaker
+from kb.lifecycle.db import get_sessionmaker, head_revision
 from kb.lifecycle.schemas import KeyIn
 from kb.settings import get_settings
 from service.app import create_app
@@ -143,7 +143,7 @@ def test_cli_create_key_and_library(db_url, tmp_path, monkeypatch):
         r = runner.invoke(app, ["library", "list"])
         assert "校舍维修面积" in r.stdout and "版本 1" in r.stdout
         r = runner.invoke(app, ["db", "current"])
-        assert "当前版本: 0001" in r.stdout
+        assert f"当前版本: {head_revision()}；最新版本: {head_revision()}" in r.stdout
     finally:
         get_settings.cache_clear()
 

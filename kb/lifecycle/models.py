@@ -162,7 +162,8 @@ class TargetRowRecord(Base):
 
 
 class Review(Base):
-    """A reviewer's decision on a submitted version: `return` (退回, with comment) or `approve`."""
+    """A reviewer's decision on a submitted version: `return` (退回, with comment) or `approve`
+    (with the error-level findings the reviewer acknowledged, if any)."""
 
     __tablename__ = "reviews"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -170,6 +171,8 @@ class Review(Base):
     version: Mapped[int] = mapped_column(Integer)
     decision: Mapped[str] = mapped_column(String(20))
     comment: Mapped[str] = mapped_column(Text, default="")
+    # error-level checker findings the reviewer acknowledged when approving (None: there were none)
+    acknowledged_findings: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON, nullable=True)
     created_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
@@ -232,7 +235,8 @@ class EvaluationItem(Base):
 
 
 class Feedback(Base):
-    """结果反馈 from the finance bureau: final scores, comments, budget adjustment (万元, signed)."""
+    """结果反馈 from the finance bureau: final scores, comments, budget adjustment (万元, signed)
+    and, optionally, the confirmed budget executed (万元)."""
 
     __tablename__ = "feedback"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -243,12 +247,16 @@ class Feedback(Base):
     final_scores: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     comments: Mapped[str] = mapped_column(Text, default="")
     budget_adjustment_wan: Mapped[float | None] = mapped_column(Float, nullable=True)
+    # the budget executed (万元) as confirmed by the bureau, when it states one
+    budget_executed_wan: Mapped[float | None] = mapped_column(Float, nullable=True)
     created_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class LearnedObservation(Base):
-    """One target row that went through 结果反馈: what was declared and how it was completed."""
+    """One target row that went through 结果反馈: what was declared, how it was completed
+    (completion = actual / target as evaluated; attainment = final score / weight; met =
+    attainment reached 1) and whether the checker accepted its target and placement."""
 
     __tablename__ = "learned_observations"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -267,6 +275,12 @@ class LearnedObservation(Base):
     target_num: Mapped[float | None] = mapped_column(Float, nullable=True)
     completion: Mapped[float | None] = mapped_column(Float, nullable=True)
     met: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    # final score / weight in [0, 1] (the bureau's score when given, else the self-evaluation's)
+    attainment: Mapped[float | None] = mapped_column(Float, nullable=True)
+    # the checker accepted the row's target (计算符号/指标值/计量单位) / its 一级·二级 placement
+    # (no error-level finding on those fields); None: not checked (rows stored before 0002)
+    target_accepted: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    levels_accepted: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
 
 
 class LearnedStat(Base):
