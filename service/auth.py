@@ -21,7 +21,7 @@ from fastapi.security import APIKeyHeader
 from sqlalchemy.orm import Session
 
 from kb.lifecycle.db import get_sessionmaker
-from kb.lifecycle.service import Forbidden, Principal, authenticate
+from kb.lifecycle.service import FindingsNotAcknowledged, Forbidden, Principal, authenticate
 
 ANONYMOUS = Principal(key_id=None, role="supervisor", unit_name=None, unit_id=None)
 _header = APIKeyHeader(name="X-API-Key", auto_error=False, description="API 密钥（由 jixiao admin create-key 创建）")
@@ -98,8 +98,11 @@ class LimitedRoute(APIRoute):
 
 
 def call(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """Run a service operation, turning its Forbidden into 403."""
+    """Run a service operation, turning its Forbidden into 403 and an unacknowledged
+    approval into 409 with `detail = {"msg": ..., "open_errors": [findings]}`."""
     try:
         return fn(*args, **kwargs)
     except Forbidden as e:
         raise HTTPException(status_code=403, detail=str(e)) from None
+    except FindingsNotAcknowledged as e:
+        raise HTTPException(status_code=409, detail={"msg": str(e), "open_errors": e.findings}) from None

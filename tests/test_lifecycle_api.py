@@ -12,12 +12,19 @@ from tests.lifecycle_fixtures import UNIT_A, declaration_body, dev_record
 
 
 def _approved(env, body: dict, who: str = "decl_a", reviewer: str = "rev_a") -> int:
+    """Declare, submit and approve `body`; a version with checker errors is approved
+    only after the reviewer acknowledges them (409 listing them before)."""
     c = env.client
     r = c.post("/v1/declarations", json=body, headers=env.h(who))
     assert r.status_code == 201, r.text
     did = r.json()["id"]
-    assert c.post(f"/v1/declarations/{did}/submit", headers=env.h(who)).status_code == 200
-    assert c.post(f"/v1/declarations/{did}/approve", json={}, headers=env.h(reviewer)).status_code == 200
+    errors = [f for f in r.json()["findings"] if f["severity"] == "error"]
+    assert c.post(f"/v1/declarations/{did}/submit", headers=env.h(who)).json()["open_errors"] == errors
+    r = c.post(f"/v1/declarations/{did}/approve", json={}, headers=env.h(reviewer))
+    if errors:
+        assert r.status_code == 409 and r.json()["detail"]["open_errors"] == errors
+        r = c.post(f"/v1/declarations/{did}/approve", json={"acknowledge_findings": True}, headers=env.h(reviewer))
+    assert r.status_code == 200, r.text
     return did
 
 
@@ -69,7 +76,12 @@ def test_state_machine_versions_and_audit(env):
     assert not any(f["rule_id"] == "QNT-01" and f["row"] in (5, 6) for f in v2["findings"])
     assert v2["error_count"] < before_errors
     assert c.post(f"{url}/submit", headers=env.h("decl_a")).json()["state"] == "submitted"
-    assert c.post(f"{url}/approve", json={"comment": "同意"}, headers=env.h("rev_a")).json()["state"] == "approved"
+    # v2 still has errors (UNIT-01 on row 1, COST-01 on row 3): approving needs the reviewer's acknowledgement
+    assert {(f["rule_id"], f["row"]) for f in v2["open_errors"]} == {("UNIT-01", 1), ("COST-01", 3)}
+    assert c.post(f"{url}/approve", json={"comment": "同意"}, headers=env.h("rev_a")).status_code == 409
+    assert c.get(url, headers=env.h("decl_a")).json()["state"] == "submitted"
+    assert c.post(f"{url}/approve", json={"comment": "同意", "acknowledge_findings": True},
+                  headers=env.h("rev_a")).json()["state"] == "approved"
     assert c.post(f"{url}/return", json={"comment": "x"}, headers=env.h("rev_a")).status_code == 409
     assert c.put(url, json=fixed, headers=env.h("decl_a")).status_code == 409
     audit = c.get("/v1/admin/audit", params={"entity": "declaration", "entity_id": str(did)},
@@ -83,6 +95,44 @@ def test_state_machine_versions_and_audit(env):
     upd = next(a for a in audit if a["action"] == "declaration.update")
     assert upd["before"]["version"] == 1 and upd["after"]["version"] == 2
     assert "持续改善" in str(upd["before"]["rows"]) and "持续改善" not in str(upd["after"]["rows"])
+
+
+def test_submit_warns_and_approve_needs_acknowledged_findings(env):
+    c, rec = env.client, dev_record("D001")
+    out = c.post("/v1/declarations", json=declaration_body(rec, budget_wan=10000), headers=env.h("decl_a")).json()
+    url = f"/v1/declarations/{out['id']}"
+    errors = [f for f in out["findings"] if f["severity"] == "error"]
+    # the real D001 table: 2 without unit, 成本 '参照政府采购成本控制', '巩固提高', '持续改善'
+    assert [(f["rule_id"], f["row"]) for f in errors] == [("UNIT-01", 1), ("COST-01", 3), ("QNT-01", 5), ("QNT-01", 6)]
+    sub = c.post(f"{url}/submit", headers=env.h("decl_a"))
+    assert sub.status_code == 200 and sub.json()["state"] == "submitted"
+    assert sub.json()["open_errors"] == errors
+    warning = sub.json()["warning"]
+    assert "4 个错误级审核发现" in warning and "acknowledge_findings" in warning
+    assert "第3行 COST-01" in warning and "第5行 QNT-01" in warning
+    # approving without acknowledging: 409 with the list, nothing changes
+    r = c.post(f"{url}/approve", json={"comment": "同意"}, headers=env.h("rev_a"))
+    assert r.status_code == 409
+    assert r.json()["detail"]["open_errors"] == errors and "acknowledge_findings" in r.json()["detail"]["msg"]
+    assert c.post(f"{url}/approve", headers=env.h("rev_a")).status_code == 409  # no body at all
+    assert c.get(url, headers=env.h("rev_a")).json()["state"] == "submitted"
+    ok = c.post(f"{url}/approve", json={"comment": "成本另行核定", "acknowledge_findings": True}, headers=env.h("rev_a"))
+    assert ok.status_code == 200 and ok.json()["state"] == "approved"
+    review = ok.json()["reviews"][-1]
+    assert [(f["rule_id"], f["row"]) for f in review["acknowledged_findings"]] == [(f["rule_id"], f["row"]) for f in errors]
+    audit = c.get("/v1/admin/audit", params={"entity": "declaration", "entity_id": str(out["id"])},
+                  headers=env.h("admin")).json()
+    actions = [a["action"] for a in reversed(audit)]
+    assert actions == ["declaration.create", "declaration.submit", "declaration.approve"]
+    assert len(audit[0]["after"]["acknowledged_findings"]) == 4 and audit[0]["role"] == "reviewer"
+    assert len(audit[1]["after"]["open_errors"]) == 4
+    # a table without error-level findings (E030: warnings only) is approved without acknowledging
+    e030 = c.post("/v1/declarations", json=declaration_body(dev_record("E030"), year=2022, budget_wan=208),
+                  headers=env.h("decl_a")).json()
+    assert e030["error_count"] == 0 and e030["open_errors"] == [] and e030["warning"] is None
+    c.post(f"/v1/declarations/{e030['id']}/submit", headers=env.h("decl_a"))
+    r = c.post(f"/v1/declarations/{e030['id']}/approve", json={}, headers=env.h("rev_a"))
+    assert r.status_code == 200 and r.json()["reviews"][-1]["acknowledged_findings"] == []
 
 
 def test_monitoring_real_d002_mid_year(env):
@@ -103,11 +153,23 @@ def test_monitoring_real_d002_mid_year(env):
     assert lights == {"雾炮车降尘抑尘服务配备车辆数": "green", "控制在预算成本内": "green",
                       "服务周期内空气质量": "green", "市民满意度": "red"}
     assert out["budget"]["execution_rate"] == pytest.approx(120 / 250) and out["budget"]["light"] == "yellow"
-    assert out["lights"] == {"green": 3, "yellow": 0, "red": 1}
+    # the counts include the budget execution light (120/250 = 0.48 at 273/365 of the year → 0.64: yellow)
+    assert out["lights"] == {"green": 3, "yellow": 1, "red": 1}
+    assert out["indicator_lights"] == {"green": 3, "yellow": 0, "red": 1} and out["budget_light"] == "yellow"
     assert sorted(out["not_reported"]) == sorted(set(rows.values()) - {1, rows["控制在预算成本内"],
                                                                        rows["服务周期内空气质量"], rows["市民满意度"]})
     listed = c.get(f"/v1/declarations/{did}/monitoring", headers=env.h("rev_a")).json()
     assert len(listed) == 1 and listed[0]["lights"] == out["lights"]
+    # a report stored before the budget light was counted is read with complete counts
+    from kb.lifecycle.models import MonitoringReport
+
+    with env.session() as s, s.begin():
+        rep = s.get(MonitoringReport, out["id"])
+        rep.result = {k: v for k, v in rep.result.items() if k not in ("indicator_lights", "budget_light")} | {
+            "lights": out["indicator_lights"]}
+    old = c.get(f"/v1/declarations/{did}/monitoring", headers=env.h("rev_a")).json()[0]
+    assert (old["lights"], old["indicator_lights"], old["budget_light"]) == (
+        out["lights"], out["indicator_lights"], "yellow")
     # 预计无法完成 without a reason; unknown rows; a period outside the year → 422 naming the field
     bad = {"period_end": "2023-09-30", "indicators": [{"row": 1, "actual": "3", "expected_unachievable": True}]}
     r = c.post(f"/v1/declarations/{did}/monitoring", json=bad, headers=env.h("decl_a"))
@@ -121,8 +183,10 @@ def test_monitoring_real_d002_mid_year(env):
     assert len(c.get(f"/v1/declarations/{did}/monitoring", headers=env.h("rev_a")).json()) == 1
 
 
-def _e030_evaluation_body(rec: dict) -> dict:
-    return {"rows": [{"row": i + 1, "actual": r["actual"], "weight": float(str(r["weight"]).rstrip("%")),
+def _e030_evaluation_body(rec: dict, scale: float = 1.0) -> dict:
+    """E030's published actuals and weights (they add up to 100); `scale` 0.9 leaves room
+    for the 10-point 预算执行率 line (财预〔2020〕10号: 90 + 10)."""
+    return {"rows": [{"row": i + 1, "actual": r["actual"], "weight": float(str(r["weight"]).rstrip("%")) * scale,
                       "deviation_reason": r.get("deviation_reason") or ""}
                      for i, r in enumerate(rec["indicators"])]}
 
@@ -139,29 +203,41 @@ def test_evaluation_reproduces_real_e030_and_feedback(env):
     assert [round(i["score"], 6) for i in ev["items"]] == published
     assert ev["total"] == pytest.approx(100) and ev["grade"] == "优"
     assert [i["name"] for i in ev["items"] if i["warnings"]] == ["创业担保贷款发放额增长率", "创业担保基金放大倍数"]
-    # with the real budget execution (109.8 of 208 万元) as the 10-point line
+    # the published weights (100) plus the 10-point 预算执行率 line add up to 110: refused, naming rows
     body = _e030_evaluation_body(rec)
+    body["budget_executed_wan"] = 109.8
+    r = c.post(f"{url}/evaluation", json=body, headers=env.h("decl_a"))
+    assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["body", "rows"]
+    assert "110" in r.json()["detail"][0]["msg"] and "90" in r.json()["detail"][0]["msg"]
+    assert c.get(f"{url}/evaluation", headers=env.h("sup")).json()["id"] == ev["id"]  # the first one stays
+    # 90 + 10: the indicators scaled to 90 points and the real budget execution (109.8 of 208 万元)
+    body = _e030_evaluation_body(rec, scale=0.9)
     body["budget_executed_wan"] = 109.8
     ev2 = c.post(f"{url}/evaluation", json=body, headers=env.h("decl_a")).json()
     line = next(i for i in ev2["items"] if i["row"] == 0)
-    assert line["score"] == pytest.approx(10 * 109.8 / 208) and ev2["total_weight"] == 110
-    assert ev2["percent"] == pytest.approx(100 * (100 + 10 * 109.8 / 208) / 110)
+    assert line["score"] == pytest.approx(10 * 109.8 / 208) and ev2["total_weight"] == pytest.approx(100)
+    assert ev2["total"] == ev2["percent"] == pytest.approx(90 + 10 * 109.8 / 208) and ev2["grade"] == "优"
     assert c.get(f"{url}/evaluation", headers=env.h("sup")).json()["id"] == ev2["id"]
-    # feedback: final score above the row's weight → 422; then stored, learned, once only
+    # feedback: final score above the row's weight (18 after scaling) → 422; then stored, learned, once only
     r = c.post(f"{url}/feedback", json={"final_scores": [{"row": 1, "score": 25}]}, headers=env.h("rev_a"))
     assert r.status_code == 422 and "final_scores[0].score" in str(r.json())
+    assert "第 1 行“创业担保贷款发放额增长率”" in r.json()["detail"][0]["msg"]
     fb = c.post(f"{url}/feedback", json={"final_total": 92, "final_scores": [{"row": 1, "score": 16}],
                                           "comments": "增长率目标明显偏低，下年度调高", "budget_adjustment_wan": -20},
                 headers=env.h("rev_a"))
     assert fb.status_code == 201, fb.text
     assert fb.json()["final_grade"] == "优" and len(fb.json()["learned"]) == 9
+    assert fb.json()["values_not_learned"] == []  # E030's targets pass the checker (warnings only)
     assert c.post(f"{url}/feedback", json={}, headers=env.h("rev_a")).status_code == 409
     assert c.post(f"{url}/evaluation", json=body, headers=env.h("decl_a")).status_code == 409
     learned = c.get("/v1/library/learned", headers=env.h("decl_a")).json()
     li = learned["创业担保贷款回收率"]
     assert (li["operator"], li["value"], li["unit"], li["chosen_count"]) == ("≥", "90", "%", 1)
-    assert li["success_share"] == 1.0 and li["completion_rate"] == pytest.approx(98.7 / 90)
-    assert learned["创业担保贷款发放额增长率"]["success_share"] == 0.0  # the bureau cut it to 16 of 20
+    assert li["success_share"] == 1.0 and li["completion_rate"] == 1.0  # 98.7 % against ≥ 90 %: full score
+    # the bureau cut 增长率 to 16 of its 18 points although the actual (115.25 %) is far above the
+    # target: both statistics follow the final score, so neither claims it was fully met
+    growth = learned["创业担保贷款发放额增长率"]
+    assert growth["success_share"] == 0.0 and growth["completion_rate"] == pytest.approx(16 / 18)
     assert li["scope"] == f"unit:{UNIT_A}"
 
 
@@ -171,17 +247,36 @@ def test_evaluation_is_all_or_nothing(env):
     body = _e030_evaluation_body(rec)
     body["rows"][3]["actual"] = "差不多"  # '=100%' row with an actual nobody can score
     r = c.post(f"/v1/declarations/{did}/evaluation", json=body, headers=env.h("decl_a"))
-    assert r.status_code == 422 and "rows[3].tier" in str(r.json())
+    # the location keeps the JSON index (rows[3], like pydantic's loc); the message counts from 1
+    assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["body", "rows[3].tier"]
+    assert "第 4 行“地方配套到位率”：" in r.json()["detail"][0]["msg"]
+    # rows given out of order: the message names both the declaration row and the item, from 1
+    body2 = _e030_evaluation_body(dev_record("E030"))
+    body2["rows"] = [body2["rows"][3]] + body2["rows"][:3] + body2["rows"][4:]
+    body2["rows"][0]["actual"] = "差不多"
+    r = c.post(f"/v1/declarations/{did}/evaluation", json=body2, headers=env.h("decl_a"))
+    assert r.json()["detail"][0]["loc"] == ["body", "rows[0].tier"]
+    assert "第 4 行“地方配套到位率”（rows 第 1 项）：" in r.json()["detail"][0]["msg"]
+    body2["rows"][0]["row"] = 12
+    r = c.post(f"/v1/declarations/{did}/evaluation", json=body2, headers=env.h("decl_a"))
+    assert r.json()["detail"][0]["loc"] == ["body", "rows[0].row"]
+    assert "rows 第 1 项：申报中没有第 12 行（共 9 行）" in r.json()["detail"][0]["msg"]
     assert c.get(f"/v1/declarations/{did}/evaluation", headers=env.h("decl_a")).status_code == 404
     audit = c.get("/v1/admin/audit", params={"entity_id": str(did)}, headers=env.h("admin")).json()
     assert "evaluation.create" not in [a["action"] for a in audit]
 
 
 def test_public_summary_per_department(env):
-    c = env.client
-    d1 = _approved(env, declaration_body(dev_record("E030"), year=2022, budget_wan=208))
-    c.post(f"/v1/declarations/{d1}/evaluation", json={**_e030_evaluation_body(dev_record("E030")),
-                                                      "budget_executed_wan": 109.8}, headers=env.h("decl_a"))
+    c, e030 = env.client, dev_record("E030")
+    d1 = _approved(env, declaration_body(e030, year=2022, budget_wan=208))
+    # mid-year report (54.9 万元 by 30 June), then the year-end evaluation with the published 109.8 万元
+    assert c.post(f"/v1/declarations/{d1}/monitoring", json={"period_end": "2022-06-30", "budget_executed_wan": 54.9,
+                  "indicators": []}, headers=env.h("decl_a")).status_code == 201
+    assert c.post(f"/v1/declarations/{d1}/evaluation", json={**_e030_evaluation_body(e030, scale=0.9),
+                  "budget_executed_wan": 109.8}, headers=env.h("decl_a")).status_code == 201
+    # a re-evaluation without the budget line does not bring the mid-year figure back
+    assert c.post(f"/v1/declarations/{d1}/evaluation", json=_e030_evaluation_body(e030),
+                  headers=env.h("decl_a")).status_code == 201
     d2 = _approved(env, declaration_body(dev_record("D002"), budget_wan=250), who="decl_b", reviewer="rev_b")
     c.post(f"/v1/declarations/{d2}/monitoring", json={"period_end": "2023-06-30", "budget_executed_wan": 100,
                                                       "indicators": []}, headers=env.h("decl_b"))
@@ -190,16 +285,30 @@ def test_public_summary_per_department(env):
     s = c.get("/v1/public/summary", headers=env.h("decl_b")).json()
     deps = {(d["unit_name"], d["department"]): d for d in s["departments"]}
     assert len(deps) == 2  # the draft is not public
-    a = deps[(UNIT_A, dev_record("E030")["department"])]
+    a = deps[(UNIT_A, e030["department"])]
     assert a["budget_wan"] == 208 and a["executed_wan"] == pytest.approx(109.8)
     assert a["execution_rate"] == pytest.approx(109.8 / 208) and a["grades"]["优"] == 1
+    assert a["executed_from"] == {"feedback": 0, "evaluation": 1, "monitoring": 0}
+    [p] = a["projects"]
+    assert (p["declaration_id"], p["executed_wan"], p["executed_source"], p["executed_source_label"]) == (
+        d1, pytest.approx(109.8), "evaluation", "事后评价")
     got = c.get(f"/v1/declarations/{d1}", headers=env.h("decl_a")).json()
     assert a["checker_errors"] == got["error_count"]
     b = next(d for k, d in deps.items() if k[0] != UNIT_A)
     assert b["executed_wan"] == 100 and sum(b["grades"].values()) == 0
+    assert b["executed_from"] == {"feedback": 0, "evaluation": 0, "monitoring": 1}
+    assert (b["projects"][0]["executed_source"], b["projects"][0]["executed_as_of"]) == ("monitoring", "2023-06-30")
     assert draft["id"] not in (d1, d2)
     assert c.get("/v1/public/summary", params={"year": 2022}, headers=env.h("sup")).json()["departments"][0][
         "budget_wan"] == 208
+    # the bureau's confirmed figure in the feedback comes first
+    fb = c.post(f"/v1/declarations/{d1}/feedback", json={"final_total": 100, "budget_executed_wan": 109.8},
+                headers=env.h("rev_a"))
+    assert fb.status_code == 201 and fb.json()["budget_executed_wan"] == 109.8
+    a = next(d for d in c.get("/v1/public/summary", headers=env.h("sup")).json()["departments"]
+             if d["unit_name"] == UNIT_A)
+    assert a["executed_from"] == {"feedback": 1, "evaluation": 0, "monitoring": 0}
+    assert a["projects"][0]["executed_source_label"] == "结果反馈" and a["executed_wan"] == pytest.approx(109.8)
 
 
 def test_openapi_documents_every_lifecycle_endpoint_with_examples(env):

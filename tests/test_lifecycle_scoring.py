@@ -11,8 +11,9 @@ from __future__ import annotations
 import pytest
 
 from kb.errors import DataError
-from kb.lifecycle.scoring import (Tier, budget_execution_score, grade, infer_tier, score_indicator,
-                                  total_score)
+from kb.lifecycle.scoring import (Tier, budget_execution_score, check_weight_total, grade, infer_tier,
+                                  score_indicator, total_score)
+from kb.settings import CheckerSettings
 from kb.lifecycle.values import direction_of, parse_number, same_text
 from kb.schema import Direction, TargetRow
 from tests.lifecycle_fixtures import dev_record, dev_records
@@ -216,6 +217,28 @@ def test_total_with_weights_not_100_is_graded_on_the_rate():
     tot = total_score(s)
     assert tot.total == 60 and tot.total_weight == 80 and tot.percent == pytest.approx(75.0)
     assert tot.grade == "中" and "权重合计为 80" in tot.warnings[0]
+
+
+def test_weights_of_an_evaluation_add_up_to_100():
+    e030 = [(i + 1, float(r["weight"].rstrip("%"))) for i, r in enumerate(dev_record("E030")["indicators"])]
+    assert check_weight_total(e030) == pytest.approx(100)  # the published E030 weights
+    # with the 10-point 预算执行率 line the indicators carry 90 (财预〔2020〕10号)
+    assert check_weight_total([(n, w * 0.9) for n, w in e030], budget_weight=10) == pytest.approx(100)
+    with pytest.raises(DataError) as e:
+        check_weight_total(e030, budget_weight=10)
+    assert e.value.field == "rows" and "110" in e.value.message and "应合计 90 分" in e.value.message
+    # the user's table: weights adding up to 160 are refused, each row listed from 1
+    with pytest.raises(DataError) as e:
+        check_weight_total([(1, 40), (2, 40), (3, 40), (4, 40)])
+    assert "合计 160 分" in e.value.message and "第1行 40" in e.value.message and "第4行 40" in e.value.message
+    # the tolerance is the checker's STR-13 setting (default 0.5), configurable
+    tol = CheckerSettings().weight_tolerance
+    assert check_weight_total([(1, 50), (2, 50 + tol)]) == pytest.approx(100 + tol)
+    with pytest.raises(DataError):
+        check_weight_total([(1, 50), (2, 50 + tol + 0.01)])
+    assert check_weight_total([(1, 50), (2, 52)], tolerance=2.0) == 102
+    with pytest.raises(DataError):
+        check_weight_total([(1, 50), (2, 49)])
 
 
 def test_budget_execution_line():

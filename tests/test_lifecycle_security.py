@@ -116,7 +116,10 @@ def test_roles_inside_a_unit(env):
                   headers=env.h("decl_a")).status_code == 403
     assert c.get("/v1/admin/keys", headers=env.h("rev_a")).status_code == 403
     assert c.get("/v1/admin/audit", headers=env.h("decl_a")).status_code == 403
-    assert c.post(f"/v1/declarations/{did}/approve", json={}, headers=env.h("rev_a")).status_code == 200
+    # D001 has error-level findings: the reviewer acknowledges them to approve
+    assert c.post(f"/v1/declarations/{did}/approve", json={}, headers=env.h("rev_a")).status_code == 409
+    assert c.post(f"/v1/declarations/{did}/approve", json={"acknowledge_findings": True},
+                  headers=env.h("rev_a")).status_code == 200
 
 
 def test_admin_manages_keys_and_secrets_are_shown_once(env):

@@ -48,7 +48,8 @@ def test_real_walk_e030(db_url, shipped_settings, shipped_kb: KnowledgeBase):
     assert r.json()["findings"] == expected
 
     # 审核
-    assert c.post(f"/v1/declarations/{did}/submit", headers=H["declarant"]).json()["state"] == "submitted"
+    sub = c.post(f"/v1/declarations/{did}/submit", headers=H["declarant"]).json()
+    assert sub["state"] == "submitted" and sub["open_errors"] == [] and sub["warning"] is None  # warnings only
     assert c.post(f"/v1/declarations/{did}/approve", json={"comment": "同意"},
                   headers=H["reviewer"]).json()["state"] == "approved"
 
@@ -63,6 +64,8 @@ def test_real_walk_e030(db_url, shipped_settings, shipped_kb: KnowledgeBase):
     assert mon["budget"]["light"] == "red"
     lights = {i["name"]: i["light"] for i in mon["indicators"]}
     assert lights == {"创业担保贷款回收率": "green", "金融机构网点覆盖率": "green"}  # 40/60 = 0.67 / 0.50 ≥ 0.8
+    assert mon["lights"] == {"green": 2, "yellow": 0, "red": 1}  # the red budget light is counted
+    assert mon["indicator_lights"] == {"green": 2, "yellow": 0, "red": 0} and mon["budget_light"] == "red"
 
     # 事后评价 with the published actuals: the published scores are reproduced
     rows = [{"row": i + 1, "actual": x["actual"], "weight": float(str(x["weight"]).rstrip("%"))}
@@ -81,6 +84,7 @@ def test_real_walk_e030(db_url, shipped_settings, shipped_kb: KnowledgeBase):
         learned = learned_for(s, sector=rec["sector"], unit_name=UNIT)
     rate = learned[normalize_name("创业担保贷款回收率")]
     assert (rate.operator, rate.value, rate.unit, rate.chosen_count, rate.success_share) == ("≥", "90", "%", 1, 1.0)
+    assert rate.completion_rate == 1.0
     assert rate.scope == f"unit:{UNIT}"
     # one unit's data never reaches the basic library on its own
     with get_sessionmaker(db_url)() as s, s.begin():

@@ -1,8 +1,8 @@
 """结果反馈 → learned statistics of the indicator libraries.
 
 When the finance bureau's feedback on an evaluated declaration arrives,
-`record_feedback` stores one observation per target row (what was declared,
-how far it was completed, whether it was fully met) and recomputes the
+`record_observations` stores one observation per target row (what was
+declared, how far it was completed, whether it was fully met) and recomputes the
 statistics of the affected indicator names:
 
 * unit scope (`unit:<id>`): the unit's own experience, all its sectors — feeds
@@ -14,9 +14,26 @@ statistics of the affected indicator names:
 
 `learned_for` hands the statistics to `KnowledgeBase.suggest(learned=...)` as
 `kb.learned.LearnedIndicator` keyed by `kb.text.normalize_name(name)`.
-Typical value = median of the declared numeric targets (in the most common
-unit), or the most common qualitative value; completion_rate = mean of
-actual/target; success_share = share of rows fully met. Not for scoring.
+
+What is learned from which rows:
+
+* typical value (计算符号, 指标值, 计量单位) — only from targets the checker
+  accepts (`target_accepted`: no error-level finding of `kb.checker` on the
+  row's operator / value / unit, e.g. not `建设项目成本 = 参照政府采购成本控制`
+  (COST-01) nor `巩固提高` (QNT-01)); the median of the numeric targets in the
+  most common unit, or the most common qualitative value (a 定性 grade on a
+  genuinely qualitative indicator passes the checker). With no accepted target
+  the value stays empty, so suggest keeps the library's own typical value;
+* 一级/二级 placement — only from rows whose placement the checker accepts;
+* completion_rate and success_share — both over the same evaluated rows and
+  from the same figure, the attainment (final score / weight: the bureau's
+  final score for the row when it gave one, else the self-evaluation's score;
+  财预〔2020〕10号 scores an indicator by how far its target was reached):
+  completion_rate is the mean attainment, success_share the share of rows with
+  full attainment. So completion_rate is 1.0 exactly when success_share is 1.0,
+  and success_share 0.0 implies completion_rate < 1.
+
+Not for scoring.
 """
 from __future__ import annotations
 
@@ -35,28 +52,59 @@ from kb.text import normalize_name
 BASIC_MIN_UNITS = 2
 
 
+FULL = 1.0 - 1e-9  # attainment from which a row counts as fully met
+
+
+def _majority(values) -> str:
+    c = Counter(values)
+    return c.most_common(1)[0][0] if c else ""
+
+
 def _stat_from(obs: list[LearnedObservation]) -> dict:
-    names = Counter(o.name for o in obs)
-    units = Counter(o.unit for o in obs)
-    unit = units.most_common(1)[0][0]
-    ops = Counter(o.operator for o in obs if o.unit == unit)
-    nums = [o.target_num for o in obs if o.unit == unit and o.target_num is not None]
+    """Statistics of one indicator name over `obs` (see the module docstring)."""
+    accepted = [o for o in obs if o.target_accepted]
+    unit = _majority(o.unit for o in accepted)
+    in_unit = [o for o in accepted if o.unit == unit]
+    nums = [o.target_num for o in in_unit if o.target_num is not None]
     if nums:
         value = format_number(round(statistics.median(nums), 6))
     else:
-        value = Counter(o.value for o in obs if o.unit == unit).most_common(1)[0][0]
-    comps = [o.completion for o in obs if o.completion is not None]
-    mets = [o.met for o in obs if o.met is not None]
+        value = _majority(o.value for o in in_unit)
+    placed = [o for o in obs if o.levels_accepted]
+    scored = [o.attainment for o in obs if o.attainment is not None]
     return dict(
-        name=names.most_common(1)[0][0],
-        level1=Counter(o.level1 for o in obs).most_common(1)[0][0],
-        level2=Counter(o.level2 for o in obs).most_common(1)[0][0],
-        unit=unit, operator=ops.most_common(1)[0][0] if ops else "", value=value,
+        name=_majority(o.name for o in obs),
+        level1=_majority(o.level1 for o in placed),
+        level2=_majority(o.level2 for o in placed),
+        unit=unit, operator=_majority(o.operator for o in in_unit), value=value,
         chosen_count=len({o.declaration_id for o in obs}),
         units_count=len({o.unit_id for o in obs}),
-        completion_rate=statistics.fmean(comps) if comps else None,
-        success_share=(sum(1 for m in mets if m) / len(mets)) if mets else None,
+        completion_rate=statistics.fmean(scored) if scored else None,
+        success_share=(sum(1 for a in scored if a >= FULL) / len(scored)) if scored else None,
     )
+
+
+TARGET_FIELDS = frozenset({"operator", "value", "unit"})
+LEVEL_FIELDS = frozenset({"level1", "level2"})
+
+
+def accepted_rows(findings: Iterable[dict]) -> dict[int, tuple[bool, bool]]:
+    """Which rows' target and placement the checker rejects, from its findings.
+
+    `findings`: `kb.checker` findings as dicts (rule_id, severity, scope, row,
+    field). Returns {row number (1-based): (target_accepted, levels_accepted)}
+    for the rows that have an error-level finding on a target field
+    (operator/value/unit) or a placement field (level1/level2); rows not in the
+    result are accepted on both counts. Warnings and infos do not reject.
+    """
+    out: dict[int, tuple[bool, bool]] = {}
+    for f in findings:
+        if str(f.get("severity", "")).lower() != "error" or f.get("row") is None:
+            continue
+        field = f.get("field") or ""
+        t, lv = out.get(int(f["row"]), (True, True))
+        out[int(f["row"])] = (t and field not in TARGET_FIELDS, lv and field not in LEVEL_FIELDS)
+    return out
 
 
 def _recompute(session: Session, scope_key: str, sector: str, name_key: str,

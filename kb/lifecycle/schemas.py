@@ -66,11 +66,18 @@ class ReviewOut(BaseModel):
     decision: Literal["return", "approve"]
     version: int
     comment: str
+    acknowledged_findings: list[dict[str, Any]] = Field(
+        default_factory=list, description="审核通过时审核人员确认过的错误级审核发现")
     created_at: datetime
 
 
 class DeclarationOut(BaseModel):
-    """A stored declaration: current version's content, state, the checker's findings, reviews."""
+    """A stored declaration: current version's content, state, the checker's findings, reviews.
+
+    open_errors: the error-level findings of the current version (none of them
+    can be dismissed; a new version re-checks); warning: a Chinese message when
+    there are any (submitting is allowed, approving needs `acknowledge_findings`).
+    """
 
     id: int
     unit_name: str
@@ -85,6 +92,9 @@ class DeclarationOut(BaseModel):
     rows: list[RowOut]
     findings: list[dict[str, Any]]
     error_count: int
+    open_errors: list[dict[str, Any]] = Field(
+        default_factory=list, description="当前版本仍未修改的错误级（severity=error）审核发现")
+    warning: str | None = Field(None, description="当前版本仍有错误级审核发现时的提示")
     reviews: list[ReviewOut] = []
     has_evaluation: bool = False
     has_feedback: bool = False
@@ -104,12 +114,16 @@ class DeclarationBrief(BaseModel):
 
 
 class ReviewIn(BaseModel):
-    """退回 / 审核通过 body: the reviewer's comment (required to return)."""
+    """退回 / 审核通过 body: the reviewer's comment (required to return); to approve a
+    version that still has error-level checker findings the reviewer must set
+    `acknowledge_findings` (else 409 listing them)."""
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
-        {"comment": "“基础教育巩固提高情况”指标值未量化，请修改后重新提交。"}]})
+        {"comment": "“基础教育巩固提高情况”指标值未量化，请修改后重新提交。"},
+        {"comment": "成本指标已另行核定，同意。", "acknowledge_findings": True}]})
 
     comment: str = Field("", max_length=5000)
+    acknowledge_findings: bool = Field(False, description="审核通过时确认当前版本仍有的错误级审核发现")
 
 
 class MonitorRowIn(BaseModel):
@@ -152,7 +166,13 @@ class MonitorRowOut(IndicatorProgress):
 
 
 class MonitoringOut(BaseModel):
-    """Lights of one monitoring report: per indicator, budget execution, counts per light."""
+    """Lights of one monitoring report: per indicator, budget execution, counts per light.
+
+    lights: counts over every light of the report — the indicators and the
+    budget execution light; indicator_lights: the indicators only;
+    budget_light: the budget execution light (None when no budget was reported
+    or the declaration has no budget).
+    """
 
     id: int
     declaration_id: int
@@ -162,7 +182,9 @@ class MonitoringOut(BaseModel):
     budget: BudgetProgress | None
     indicators: list[MonitorRowOut]
     not_reported: list[int] = Field(default_factory=list, description="未填报的行号")
-    lights: dict[str, int]
+    lights: dict[str, int] = Field(..., description="各色灯数量，含指标灯和预算执行灯")
+    indicator_lights: dict[str, int] = Field(default_factory=dict, description="各色灯数量，仅指标")
+    budget_light: Literal["green", "yellow", "red"] | None = Field(None, description="预算执行灯")
     created_at: datetime
 
 
@@ -187,7 +209,13 @@ class EvalRowIn(BaseModel):
 
 class EvaluationIn(BaseModel):
     """事后评价 body: actuals, weights and deviation reasons; optionally the budget executed
-    (scored as the 预算执行率 line with `budget_weight` points)."""
+    (scored as the 预算执行率 line with `budget_weight` points).
+
+    The weights add up to 100 (财预〔2020〕10号): the rows' weights alone, or
+    with the 预算执行率 line 100 − budget_weight (90 + 10 by default); the
+    tolerance is `JIXIAO_CHECKER__WEIGHT_TOLERANCE` (default 0.5). Otherwise 422
+    on `rows`.
+    """
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
         "rows": [{"row": 1, "actual": "2", "weight": 30},
@@ -238,16 +266,19 @@ class FinalScoreIn(BaseModel):
 
 
 class FeedbackIn(BaseModel):
-    """结果反馈 body: the finance bureau's final scores, comments and budget adjustment (万元, negative = cut)."""
+    """结果反馈 body: the finance bureau's final scores, comments, budget adjustment (万元,
+    negative = cut) and, optionally, the budget executed it confirmed (万元; 公示 prefers it)."""
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
         "final_total": 88, "final_scores": [{"row": 3, "score": 25}],
-        "comments": "满意度指标完成偏低，下年度预算压减5%。", "budget_adjustment_wan": -500}]})
+        "comments": "满意度指标完成偏低，下年度预算压减5%。", "budget_adjustment_wan": -500,
+        "budget_executed_wan": 9800}]})
 
     final_total: float | None = Field(None, ge=0, le=100)
     final_scores: list[FinalScoreIn] = Field(default_factory=list, max_length=300)
     comments: str = Field("", max_length=10000)
     budget_adjustment_wan: float | None = None
+    budget_executed_wan: float | None = Field(None, ge=0, description="财政部门核定的预算执行金额（万元）")
 
 
 class FeedbackOut(BaseModel):
@@ -257,7 +288,10 @@ class FeedbackOut(BaseModel):
     final_grade: str | None
     comments: str
     budget_adjustment_wan: float | None
+    budget_executed_wan: float | None = None
     learned: list[str] = Field(default_factory=list, description="更新了学习统计的指标名称")
+    values_not_learned: list[str] = Field(
+        default_factory=list, description="指标值有错误级审核发现、未作为典型值学习的行（仍计入选用次数和完成情况）")
     created_at: datetime
 
 
@@ -347,7 +381,32 @@ class LibraryChangesOut(BaseModel):
     changes: list[LibraryChangeOut]
 
 
+ExecutionSource = Literal["feedback", "evaluation", "monitoring"]
+EXECUTION_SOURCE_LABELS = {"feedback": "结果反馈", "evaluation": "事后评价", "monitoring": "事中监控"}
+
+
+class ProjectExecution(BaseModel):
+    """Budget execution of one approved declaration and the stage it was taken from.
+
+    executed_source: the latest stage that reports the budget executed —
+    feedback (the bureau's confirmed figure) over evaluation (year end) over
+    monitoring (the latest period end); None when no stage reported it.
+    """
+
+    declaration_id: int
+    project_name: str
+    budget_wan: float | None
+    executed_wan: float | None
+    executed_source: ExecutionSource | None
+    executed_source_label: str | None = Field(None, description="结果反馈 / 事后评价 / 事中监控")
+    executed_as_of: date | None = Field(None, description="监控期末日期或评价、反馈的日期")
+
+
 class DepartmentSummary(BaseModel):
+    """One (unit, department): budget, budget executed (summed over the projects that report it),
+    grades, checker errors; `executed_from` counts the projects by the stage their figure came
+    from, `projects` gives each project's figure and stage."""
+
     unit_name: str
     department: str
     declarations: int
@@ -355,8 +414,10 @@ class DepartmentSummary(BaseModel):
     budget_wan: float
     executed_wan: float | None
     execution_rate: float | None
+    executed_from: dict[str, int] = Field(default_factory=dict, description="预算执行金额取自哪个环节（项目数）")
     grades: dict[str, int]
     checker_errors: int
+    projects: list[ProjectExecution] = Field(default_factory=list)
 
 
 class PublicSummary(BaseModel):

@@ -20,6 +20,11 @@ Rules and their sources:
   FEAS-01 uses the same factor 2). The score is not reduced automatically.
 * Grade of the total (out of 100): 优 ≥ 90, 良 80–90, 中 60–80, 差 < 60
   (财预〔2020〕10号 评价结果等级).
+* The weights of one self-evaluation add up to 100 (财预〔2020〕10号 单位自评:
+  预算执行率 10 分 + 产出/效益/满意度 90 分; the budget-integration system
+  refuses to save weights that do not add up to 100, RULES.md STR-13). With the
+  预算执行率 line the indicators carry 100 − its weight (90 + 10 by default);
+  the tolerance is `CheckerSettings.weight_tolerance` (STR-13, default 0.5).
 
 Not for storage (see `kb.lifecycle.service`).
 """
@@ -222,7 +227,9 @@ def total_score(scores: list[IndicatorScore]) -> TotalScore:
     """Total and grade of a list of indicator scores.
 
     The grade is taken on the total when the weights add up to 100 (the
-    10号 form); otherwise on total / total_weight × 100, with a warning.
+    10号 form); otherwise on total / total_weight × 100, with a warning (for
+    partial published tables). The API refuses such weights before scoring
+    (`check_weight_total`).
     """
     total = sum(s.score for s in scores)
     tw = sum(s.weight for s in scores)
@@ -233,6 +240,41 @@ def total_score(scores: list[IndicatorScore]) -> TotalScore:
     else:
         pct = total
     return TotalScore(total=total, total_weight=tw, percent=pct, grade=grade(pct), warnings=warnings)
+
+
+def check_weight_total(row_weights: list[tuple[int, float]], *, budget_weight: float | None = None,
+                       total: float = 100.0, tolerance: float = 0.5, field: str = "rows") -> float:
+    """Check that the weights of one evaluation add up to `total` (100).
+
+    Args:
+        row_weights: (1-based row number, weight) of every scored indicator row.
+        budget_weight: weight of the 预算执行率 line when it is scored, else None.
+        total / tolerance: the required sum and the allowed deviation
+            (CheckerSettings.weight_total / weight_tolerance, RULES.md STR-13).
+        field: the request field named in the error.
+    Returns:
+        the sum of all weights.
+    Raises:
+        DataError (field `field`) when the sum is off by more than `tolerance`;
+        the message gives the sum, the share the indicators should carry and the
+        weight of each row (财预〔2020〕10号 单位自评: 90 + 预算执行率 10).
+    """
+    rows_sum = sum(w for _, w in row_weights)
+    all_sum = rows_sum + (budget_weight or 0.0)
+    if abs(all_sum - total) <= tolerance + 1e-9:
+        return all_sum
+    listed = "、".join(f"第{n}行 {format_number(round(w, 4))}" for n, w in row_weights)
+    if budget_weight is not None:
+        want = (f"指标权重应合计 {format_number(round(total - budget_weight, 4))} 分，"
+                f"加预算执行率 {format_number(round(budget_weight, 4))} 分共 {format_number(total)} 分")
+        got = (f"指标权重合计 {format_number(round(rows_sum, 4))} 分 + 预算执行率 "
+               f"{format_number(round(budget_weight, 4))} 分 = {format_number(round(all_sum, 4))} 分")
+    else:
+        want = (f"指标权重应合计 {format_number(total)} 分（如另计预算执行率 10 分，则指标合计 "
+                f"{format_number(total - 10)} 分）")
+        got = f"指标权重合计 {format_number(round(all_sum, 4))} 分"
+    raise DataError(f"{got}，{want}，允许误差 ±{format_number(tolerance)}（财预〔2020〕10号 单位自评）。"
+                    f"各行权重：{listed}", field=field)
 
 
 def budget_execution_score(budget_wan: float | None, executed_wan: float, weight: float = 10.0) -> IndicatorScore:

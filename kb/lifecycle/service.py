@@ -38,10 +38,11 @@ from kb.lifecycle.monitoring import LIGHT_LABELS, budget_progress, indicator_pro
 from kb.lifecycle.schemas import (AuditOut, DeclarationBrief, DeclarationIn, DeclarationOut,
                                   DepartmentSummary, EvalItemOut, EvaluationIn, EvaluationOut,
                                   FeedbackIn, FeedbackOut, KeyCreated, KeyIn, KeyOut, MonitoringIn,
-                                  MonitoringOut, MonitorRowOut, PublicSummary, ReviewIn, ReviewOut,
-                                  RowOut)
-from kb.lifecycle.scoring import budget_execution_score, grade, score_indicator, total_score
-from kb.lifecycle.values import parse_number
+                                  MonitoringOut, MonitorRowOut, ProjectExecution, PublicSummary, ReviewIn,
+                                  ReviewOut, RowOut, EXECUTION_SOURCE_LABELS)
+from kb.lifecycle.scoring import (budget_execution_score, check_weight_total, grade, score_indicator,
+                                  total_score)
+from kb.lifecycle.values import format_number, parse_number
 from kb.schema import Declaration as SchemaDeclaration
 from kb.schema import Target, TargetRow, parse_level1, parse_level2
 from kb.settings import Settings, get_settings
@@ -50,6 +51,16 @@ from kb.text import normalize, normalize_name
 
 class Forbidden(JixiaoError):
     """The caller's role may not do this (HTTP 403)."""
+
+
+class FindingsNotAcknowledged(Conflict):
+    """Approving a version that still has error-level checker findings without
+    `acknowledge_findings` (HTTP 409; `findings` lists them, `service.auth.call`
+    puts them in the response)."""
+
+    def __init__(self, message: str, findings: list[dict[str, Any]]):
+        super().__init__(message)
+        self.findings = findings
 
 
 @dataclass(frozen=True)
@@ -201,7 +212,29 @@ def _check(body: DeclarationIn, settings: Settings, lookup: Any = None) -> list[
 
 
 def _errors(findings: Sequence[dict]) -> int:
-    return sum(1 for f in findings if str(f.get("severity", "")).lower() == "error")
+    return len(open_errors(findings))
+
+
+def open_errors(findings: Sequence[dict] | None) -> list[dict[str, Any]]:
+    """The error-level findings among a version's checker findings (dicts as stored)."""
+    return [f for f in findings or [] if str(f.get("severity", "")).lower() == "error"]
+
+
+def _finding_line(f: dict) -> str:
+    where = f"第{f['row']}行" if f.get("row") else "全表"
+    return f"{where} {f.get('rule_id', '')} {f.get('message', '')}".strip()
+
+
+def errors_warning(errors: Sequence[dict]) -> str | None:
+    """The Chinese warning shown while a version has error-level findings, else None."""
+    if not errors:
+        return None
+    return (f"当前版本仍有 {len(errors)} 个错误级审核发现未修改：" + "；".join(_finding_line(f) for f in errors)
+            + "。可以提交审核，但审核通过时审核人员须确认这些问题（acknowledge_findings: true）。")
+
+
+def _ack_record(f: dict) -> dict[str, Any]:
+    return {k: f.get(k) for k in ("rule_id", "severity", "row", "field", "message")}
 
 
 def _visible_declaration(session: Session, p: Principal, decl_id: int) -> Declaration:
@@ -231,7 +264,9 @@ def _decl_out(session: Session, d: Declaration) -> DeclarationOut:
                      operator=r.operator, value=r.value, unit=r.unit, indicator_id=r.indicator_id)
               for r in v.rows],
         findings=v.findings or [], error_count=d.error_count,
-        reviews=[ReviewOut(decision=r.decision, version=r.version, comment=r.comment, created_at=r.created_at)
+        open_errors=open_errors(v.findings), warning=errors_warning(open_errors(v.findings)),
+        reviews=[ReviewOut(decision=r.decision, version=r.version, comment=r.comment,
+                           acknowledged_findings=r.acknowledged_findings or [], created_at=r.created_at)
                  for r in reviews],
         has_evaluation=has_eval, has_feedback=has_fb, created_at=d.created_at, updated_at=d.updated_at)
 
@@ -367,28 +402,47 @@ _TRANSITIONS = {"submit": ({"draft", "returned"}, "submitted"),
 
 
 def _transition(session: Session, principal: Principal, decl_id: int, action: str,
-                comment: str = "") -> DeclarationOut:
+                comment: str = "", acknowledge: bool = False) -> DeclarationOut:
     authorize(principal, "submit" if action == "submit" else "review")
     allowed, target = _TRANSITIONS[action]
     with _tx(session):
         d = _visible_declaration(session, principal, decl_id)
         if d.state not in allowed:
             raise Conflict(f"申报状态为 {d.state}，不能执行 {action}")
+        errors = open_errors(_current(d).findings)
+        acknowledged = None
+        if action == "approve" and errors:
+            if not acknowledge:
+                raise FindingsNotAcknowledged(
+                    f"第 {d.current_version} 版仍有 {len(errors)} 个错误级审核发现："
+                    + "；".join(_finding_line(f) for f in errors)
+                    + "。请退回修改，或在请求体中设置 acknowledge_findings: true 确认后再审核通过", errors)
+            acknowledged = [_ack_record(f) for f in errors]
         before = {"state": d.state, "version": d.current_version}
         d.state, d.updated_at = target, utcnow()
         if action in ("return", "approve"):
             session.add(Review(declaration_id=d.id, version=d.current_version, decision=action,
-                               comment=comment.strip(), created_by=principal.key_id, created_at=utcnow()))
+                               comment=comment.strip(), acknowledged_findings=acknowledged,
+                               created_by=principal.key_id, created_at=utcnow()))
         session.flush()
-        after = {"state": target, "version": d.current_version}
+        after: dict[str, Any] = {"state": target, "version": d.current_version}
         if comment.strip():
             after["comment"] = comment.strip()
+        if action == "submit" and errors:
+            after["open_errors"] = [_ack_record(f) for f in errors]
+        if acknowledged:
+            after["acknowledged_findings"] = acknowledged
         _audit(session, principal, f"declaration.{action}", "declaration", d.id, before, after)
         return _decl_out(session, d)
 
 
 def submit(session: Session, principal: Principal, decl_id: int) -> DeclarationOut:
-    """draft/returned → submitted. Raises Forbidden, NotFound, Conflict."""
+    """draft/returned → submitted. Raises Forbidden, NotFound, Conflict.
+
+    Submitting a version with error-level checker findings is allowed; the
+    answer lists them in `open_errors` and explains in `warning` (the audit
+    entry records them too).
+    """
     return _transition(session, principal, decl_id, "submit")
 
 
@@ -401,13 +455,27 @@ def return_declaration(session: Session, principal: Principal, decl_id: int, bod
 
 
 def approve(session: Session, principal: Principal, decl_id: int, body: ReviewIn | None = None) -> DeclarationOut:
-    """submitted → approved (comment optional). Raises Forbidden, NotFound, Conflict."""
-    return _transition(session, principal, decl_id, "approve", body.comment if body else "")
+    """submitted → approved (comment optional).
+
+    A version with error-level checker findings is approved only when the
+    reviewer acknowledges them (`body.acknowledge_findings`); the acknowledged
+    findings are stored with the review and in the audit log. Raises
+    Forbidden, NotFound, Conflict (wrong state), FindingsNotAcknowledged (409,
+    with the list).
+    """
+    return _transition(session, principal, decl_id, "approve", body.comment if body else "",
+                       acknowledge=bool(body and body.acknowledge_findings))
 
 
 # --------------------------------------------------------------------------- row matching
 
 def _match_rows(rows: Sequence[TargetRowRecord], items: Sequence[Any], what: str) -> list[tuple[int, TargetRowRecord, Any]]:
+    """Pair each item of `items` (by its 1-based `row` or its `name`) with a target row.
+
+    Returns (0-based index in `items`, row, item). Error fields keep the JSON
+    position (`rows[2].row`, as pydantic does); the messages count from 1
+    (`rows 第 3 项`) and name declaration rows by their 1-based row number.
+    """
     by_pos = {r.position: r for r in rows}
     by_name: dict[str, list[TargetRowRecord]] = defaultdict(list)
     for r in rows:
@@ -416,24 +484,33 @@ def _match_rows(rows: Sequence[TargetRowRecord], items: Sequence[Any], what: str
     out = []
     for i, it in enumerate(items):
         field = f"{what}[{i}]"
+        item = f"{what} 第 {i + 1} 项"
         if it.row is not None:
             r = by_pos.get(it.row)
             if r is None:
-                raise DataError(f"申报中没有第 {it.row} 行", field=f"{field}.row")
+                raise DataError(f"{item}：申报中没有第 {it.row} 行（共 {len(rows)} 行）", field=f"{field}.row")
         elif it.name:
             cands = by_name.get(normalize_name(it.name), [])
             if not cands:
-                raise DataError(f"申报中没有名为“{it.name}”的指标", field=f"{field}.name")
+                raise DataError(f"{item}：申报中没有名为“{it.name}”的指标", field=f"{field}.name")
             if len(cands) > 1:
-                raise DataError(f"有多个名为“{it.name}”的指标，请用 row 指定行号", field=f"{field}.row")
+                raise DataError(f"{item}：有多个名为“{it.name}”的指标（第 "
+                                + "、".join(str(c.position) for c in cands) + " 行），请用 row 指定行号",
+                                field=f"{field}.row")
             r = cands[0]
         else:
-            raise DataError("请用 row（行号）或 name（指标名称）指明指标", field=f"{field}.row")
+            raise DataError(f"{item}：请用 row（行号，从 1 开始）或 name（指标名称）指明指标", field=f"{field}.row")
         if r.position in seen:
-            raise DataError(f"第 {r.position} 行重复填报", field=f"{field}.row")
+            raise DataError(f"{item}：第 {r.position} 行“{r.name}”重复填报", field=f"{field}.row")
         seen.add(r.position)
         out.append((i, r, it))
     return out
+
+
+def _row_error(e: DataError, what: str, i: int, r: TargetRowRecord) -> DataError:
+    """`e` with a message naming the declaration row (1-based) and, when it differs, the item (1-based)."""
+    item = f"（{what} 第 {i + 1} 项）" if i + 1 != r.position else ""
+    return DataError(f"第 {r.position} 行“{r.name}”{item}：{e.message}", field=e.field)
 
 
 def _target_text(r: TargetRowRecord) -> str:
@@ -451,6 +528,9 @@ def monitor(session: Session, principal: Principal, decl_id: int, body: Monitori
             settings: Settings | None = None) -> MonitoringOut:
     """事中监控: lights per indicator and for budget execution (bands from settings.monitoring).
 
+    `lights` counts every light of the report, the budget execution light
+    included; `indicator_lights` the indicators only; `budget_light` the budget's.
+
     Raises Forbidden, NotFound, Conflict (not approved), DataError (period
     outside the year, unknown rows, 预计无法完成 without a reason, non-numeric actuals).
     """
@@ -465,18 +545,24 @@ def monitor(session: Session, principal: Principal, decl_id: int, body: Monitori
         tp = time_progress(body.period_end, v.year)
         items = []
         for i, r, it in _match_rows(v.rows, body.indicators, "indicators"):
-            prog = indicator_progress(operator=r.operator, target=r.value, actual=it.actual, tp=tp, bands=bands,
-                                      direction=it.direction, on_track=it.on_track,
-                                      expected_unachievable=it.expected_unachievable, reason=it.reason,
-                                      field=f"indicators[{i}]")
+            try:
+                prog = indicator_progress(operator=r.operator, target=r.value, actual=it.actual, tp=tp,
+                                          bands=bands, direction=it.direction, on_track=it.on_track,
+                                          expected_unachievable=it.expected_unachievable, reason=it.reason,
+                                          field=f"indicators[{i}]")
+            except DataError as e:
+                raise _row_error(e, "indicators", i, r) from None
             items.append(MonitorRowOut(row=r.position, name=r.name, target=_target_text(r), **prog.model_dump()))
         items.sort(key=lambda x: x.row)
         reported = {x.row for x in items}
         budget = (budget_progress(budget_wan=v.budget_wan, executed_wan=body.budget_executed_wan, tp=tp, bands=bands)
                   if body.budget_executed_wan is not None else None)
-        lights = {k: 0 for k in LIGHT_LABELS}
+        indicator_lights = {k: 0 for k in LIGHT_LABELS}
         for x in items:
-            lights[x.light] += 1
+            indicator_lights[x.light] += 1
+        lights = dict(indicator_lights)
+        if budget is not None and budget.light is not None:
+            lights[budget.light] += 1
         rep = MonitoringReport(declaration_id=d.id, version=v.version, period_end=body.period_end,
                                budget_executed_wan=body.budget_executed_wan, time_progress=tp,
                                budget_execution_rate=budget.execution_rate if budget else None,
@@ -487,11 +573,12 @@ def monitor(session: Session, principal: Principal, decl_id: int, body: Monitori
         out = MonitoringOut(id=rep.id, declaration_id=d.id, version=v.version, period_end=body.period_end,
                             time_progress=tp, budget=budget, indicators=items,
                             not_reported=[r.position for r in v.rows if r.position not in reported],
-                            lights=lights, created_at=rep.created_at)
+                            lights=lights, indicator_lights=indicator_lights,
+                            budget_light=budget.light if budget else None, created_at=rep.created_at)
         rep.result = out.model_dump(mode="json")
         _audit(session, principal, "monitoring.create", "declaration", d.id, None,
                {"monitoring_id": rep.id, "period_end": body.period_end.isoformat(), "lights": lights,
-                "budget_light": rep.budget_light})
+                "indicator_lights": indicator_lights, "budget_light": rep.budget_light})
         return out
 
 
@@ -502,7 +589,20 @@ def list_monitoring(session: Session, principal: Principal, decl_id: int) -> lis
         d = _visible_declaration(session, principal, decl_id)
         reps = session.scalars(select(MonitoringReport).where(MonitoringReport.declaration_id == d.id)
                                .order_by(MonitoringReport.id)).all()
-        return [MonitoringOut.model_validate(r.result) for r in reps]
+        return [_stored_monitoring(r) for r in reps]
+
+
+def _stored_monitoring(r: MonitoringReport) -> MonitoringOut:
+    """A stored report; reports stored before the budget light was counted (no
+    `indicator_lights`) get their counts completed from the stored budget light."""
+    data = dict(r.result or {})
+    if "indicator_lights" not in data:
+        data["indicator_lights"] = dict(data.get("lights") or {})
+        lights = dict(data["indicator_lights"])
+        if r.budget_light:
+            lights[r.budget_light] = lights.get(r.budget_light, 0) + 1
+        data["lights"], data["budget_light"] = lights, r.budget_light
+    return MonitoringOut.model_validate(data)
 
 
 # --------------------------------------------------------------------------- evaluation
@@ -525,14 +625,20 @@ def total_score_from(e: Evaluation) -> float:
     return 100.0 * e.total / e.total_weight if e.total_weight > 0 else 0.0
 
 
-def evaluate(session: Session, principal: Principal, decl_id: int, body: EvaluationIn) -> EvaluationOut:
+def evaluate(session: Session, principal: Principal, decl_id: int, body: EvaluationIn, *,
+             settings: Settings | None = None) -> EvaluationOut:
     """事后评价: score each listed row, the optional 预算执行率 line, total and grade.
 
-    A new evaluation replaces the previous one until feedback has been given.
+    The weights must add up to 100 (with the 预算执行率 line: rows 100 −
+    budget_weight, i.e. 90 + 10; tolerance settings.checker.weight_tolerance;
+    财预〔2020〕10号, RULES.md STR-13). A new evaluation replaces the previous
+    one until feedback has been given. Error messages name rows from 1.
     Raises Forbidden, NotFound, Conflict (not approved / feedback given),
-    DataError (unknown rows, missing actuals, undeterminable 定性 tiers).
+    DataError (weights not adding up to 100 → field `rows`, unknown rows,
+    missing actuals, undeterminable 定性 tiers).
     """
     authorize(principal, "evaluate")
+    checker = (settings or get_settings()).checker
     with _tx(session):
         d = _visible_declaration(session, principal, decl_id)
         _require_state(d, {"approved"}, "评价")
@@ -542,9 +648,17 @@ def evaluate(session: Session, principal: Principal, decl_id: int, body: Evaluat
         if not body.rows:
             raise DataError("至少需要评价一个指标", field="rows")
         scored, outs, warnings = [], [], []
-        for i, r, it in _match_rows(v.rows, body.rows, "rows"):
-            s = score_indicator(operator=r.operator, target=r.value, actual=it.actual, weight=it.weight,
-                                direction=it.direction, tier=it.tier, score_pct=it.score_pct, field=f"rows[{i}]")
+        matched = _match_rows(v.rows, body.rows, "rows")
+        check_weight_total([(r.position, it.weight) for _, r, it in matched],
+                           budget_weight=body.budget_weight if body.budget_executed_wan is not None else None,
+                           total=checker.weight_total, tolerance=checker.weight_tolerance, field="rows")
+        for i, r, it in matched:
+            try:
+                s = score_indicator(operator=r.operator, target=r.value, actual=it.actual, weight=it.weight,
+                                    direction=it.direction, tier=it.tier, score_pct=it.score_pct,
+                                    field=f"rows[{i}]")
+            except DataError as e:
+                raise _row_error(e, "rows", i, r) from None
             w = list(s.warnings)
             if s.score < s.weight - 1e-9 and not it.deviation_reason.strip():
                 w.append("未完全达成目标，请填写偏差原因")
@@ -605,16 +719,36 @@ def get_evaluation(session: Session, principal: Principal, decl_id: int) -> Eval
 
 # --------------------------------------------------------------------------- feedback
 
-def feedback(session: Session, principal: Principal, decl_id: int, body: FeedbackIn) -> FeedbackOut:
+def _row_checks(v: DeclarationVersion, settings: Settings) -> dict[int, tuple[bool, bool]]:
+    """Per row of `v`: (target accepted, placement accepted) by the checker as it is now
+    (same rules and context as at 事前申报, see `learning.accepted_rows`)."""
+    from kb.checker import check_declaration  # lazy: the checker loads its lexicons on import
+
+    decl = SchemaDeclaration(project_name=v.project_name, description=v.description, department=v.department,
+                             sector=v.sector, year=v.year, budget_wan=v.budget_wan,
+                             rows=[TargetRow(level1=r.level1, level2=r.level2, name=r.name, operator=r.operator,
+                                             value=r.value, unit=r.unit, indicator_id=r.indicator_id)
+                                   for r in v.rows])
+    report = check_declaration(decl, settings=settings.checker, suggest=False)
+    return learning.accepted_rows(report.model_dump(mode="json")["findings"])
+
+
+def feedback(session: Session, principal: Principal, decl_id: int, body: FeedbackIn, *,
+             settings: Settings | None = None) -> FeedbackOut:
     """结果反馈: store the finance bureau's final scores and update the learned statistics.
 
-    Every target row of the evaluated version becomes a learned observation
-    (declared target, completion, whether fully met — by the final score when
-    the bureau gave one for the row, else by the self-evaluation score).
-    Raises Forbidden, NotFound, Conflict (no evaluation yet / feedback already
-    given), DataError (final score for an unknown row or above its weight).
+    Every target row of the evaluated version becomes a learned observation:
+    the declared target, whether the checker accepts that target and the
+    row's 一级/二级 placement (only accepted targets teach a typical value),
+    completion (actual / target as evaluated) and attainment (final score /
+    weight — the bureau's final score for the row when it gave one, else the
+    self-evaluation's; fully met when it reaches 1). `budget_executed_wan`,
+    when given, is the figure 公示 uses. Raises Forbidden, NotFound, Conflict
+    (no evaluation yet / feedback already given), DataError (final score for
+    an unknown row or above its weight).
     """
     authorize(principal, "feedback")
+    settings = settings or get_settings()
     with _tx(session):
         d = _visible_declaration(session, principal, decl_id)
         if session.scalar(select(func.count(Feedback.id)).where(Feedback.declaration_id == d.id)):
@@ -627,9 +761,13 @@ def feedback(session: Session, principal: Principal, decl_id: int, body: Feedbac
         for i, fs in enumerate(body.final_scores):
             it = items.get(fs.row)
             if it is None or fs.row == 0:
-                raise DataError(f"评价中没有第 {fs.row} 行", field=f"final_scores[{i}].row")
+                raise DataError(f"final_scores 第 {i + 1} 项：评价中没有第 {fs.row} 行", field=f"final_scores[{i}].row")
             if fs.score > it.weight + 1e-9:
-                raise DataError(f"最终得分 {fs.score} 超过该指标分值 {it.weight}", field=f"final_scores[{i}].score")
+                raise DataError(f"final_scores 第 {i + 1} 项：第 {fs.row} 行“{it.name}”的最终得分 "
+                                f"{format_number(fs.score)} 超过该指标分值 {format_number(it.weight)}",
+                                field=f"final_scores[{i}].score")
+            if fs.row in finals:
+                raise DataError(f"final_scores 第 {i + 1} 项：第 {fs.row} 行重复填报", field=f"final_scores[{i}].row")
             finals[fs.row] = fs.score
         if body.final_total is not None:
             final_total = body.final_total
@@ -642,19 +780,23 @@ def feedback(session: Session, principal: Principal, decl_id: int, body: Feedbac
         fb = Feedback(declaration_id=d.id, evaluation_id=e.id, final_total=final_total, final_grade=final_grade,
                       final_scores=[{"row": k, "score": v} for k, v in sorted(finals.items())],
                       comments=body.comments.strip(), budget_adjustment_wan=body.budget_adjustment_wan,
-                      created_by=principal.key_id, created_at=utcnow())
+                      budget_executed_wan=body.budget_executed_wan, created_by=principal.key_id,
+                      created_at=utcnow())
         session.add(fb)
         session.flush()
         v = next(x for x in d.versions if x.version == e.version)
         sector = v.sector or d.project.sector
+        checks = _row_checks(v, settings)
         obs = []
         for r in v.rows:
             if not r.name.strip():
                 continue
             it = items.get(r.position)
-            met = None
+            attainment = met = None
             if it is not None and it.weight > 0:
-                met = finals.get(r.position, it.score) >= it.weight - 1e-9
+                attainment = min(1.0, max(0.0, finals.get(r.position, it.score) / it.weight))
+                met = attainment >= learning.FULL
+            target_ok, levels_ok = checks.get(r.position, (True, True))
             l1 = parse_level1(r.level1)
             l2 = parse_level2(r.level2, l1)
             target_num = parse_number(r.value) if (it is None or it.tier is None) else None
@@ -662,15 +804,20 @@ def feedback(session: Session, principal: Principal, decl_id: int, body: Feedbac
                 feedback_id=fb.id, declaration_id=d.id, unit_id=d.unit_id, sector=sector, year=v.year,
                 name_key=learning.name_key(r.name), name=r.name, level1=l1.value if l1 else "",
                 level2=l2.value if l2 else "", unit=r.unit, operator=r.operator, value=r.value.strip(),
-                target_num=target_num, completion=it.completion if it is not None else None, met=met))
+                target_num=target_num, completion=it.completion if it is not None else None, met=met,
+                attainment=attainment, target_accepted=target_ok, levels_accepted=levels_ok))
         learned = learning.record_observations(session, obs)
+        not_learned = [r for r in v.rows if r.name.strip() and not checks.get(r.position, (True, True))[0]]
         _audit(session, principal, "feedback.create", "declaration", d.id, None,
                {"feedback_id": fb.id, "final_total": final_total, "final_grade": final_grade,
                 "final_scores": fb.final_scores, "budget_adjustment_wan": body.budget_adjustment_wan,
-                "comments": fb.comments})
+                "budget_executed_wan": body.budget_executed_wan, "comments": fb.comments,
+                "targets_not_learned": [r.position for r in not_learned]})
         return FeedbackOut(id=fb.id, declaration_id=d.id, final_total=final_total, final_grade=final_grade,
                            comments=fb.comments, budget_adjustment_wan=fb.budget_adjustment_wan,
-                           learned=learned, created_at=fb.created_at)
+                           budget_executed_wan=fb.budget_executed_wan, learned=learned,
+                           values_not_learned=[f"第{r.position}行 {r.name}: {_target_text(r)}" for r in not_learned],
+                           created_at=fb.created_at)
 
 
 def learned_for(session: Session, principal: Principal, *, sector: str | None = None,
@@ -703,10 +850,35 @@ def list_audit(session: Session, principal: Principal, *, entity: str | None = N
                 for a in session.scalars(q).all()]
 
 
+def _execution(session: Session, d: Declaration, e: Evaluation | None,
+               fb: Feedback | None) -> tuple[float | None, str | None, Any]:
+    """(budget executed in 万元, stage, as-of date) from the latest stage that reports it:
+    the bureau's feedback, else the newest evaluation stating it, else the monitoring
+    report with the latest period end."""
+    if fb is not None and fb.budget_executed_wan is not None:
+        return fb.budget_executed_wan, "feedback", fb.created_at.date()
+    ev = e if e is not None and e.budget_executed_wan is not None else session.scalar(
+        select(Evaluation).where(Evaluation.declaration_id == d.id, Evaluation.budget_executed_wan.is_not(None))
+        .order_by(Evaluation.id.desc()).limit(1))
+    if ev is not None:
+        return ev.budget_executed_wan, "evaluation", ev.created_at.date()
+    rep = session.scalar(select(MonitoringReport).where(MonitoringReport.declaration_id == d.id,
+                                                        MonitoringReport.budget_executed_wan.is_not(None))
+                         .order_by(MonitoringReport.period_end.desc(), MonitoringReport.id.desc()).limit(1))
+    if rep is not None:
+        return rep.budget_executed_wan, "monitoring", rep.period_end
+    return None, None, None
+
+
 def public_summary(session: Session, principal: Principal, *, year: int | None = None) -> PublicSummary:
-    """公示: per (unit, department) over approved declarations — budget, budget executed
-    (year-end figure of the evaluation, else the latest monitoring report), grades
-    (final grade of the feedback, else the self-evaluation's) and checker errors."""
+    """公示: per (unit, department) over approved declarations — budget, budget executed,
+    grades (final grade of the feedback, else the self-evaluation's) and checker errors.
+
+    The budget executed of a declaration comes from the latest stage that
+    reports it — 结果反馈 (the bureau's confirmed figure) over 事后评价 (year end)
+    over 事中监控 (latest period end); each project says which (`projects[].
+    executed_source`) and `executed_from` counts them per department.
+    """
     authorize(principal, "read")
     with _tx(session):
         q = select(Declaration).where(Declaration.state == "approved")
@@ -717,24 +889,24 @@ def public_summary(session: Session, principal: Principal, *, year: int | None =
             v = _current(d)
             g = groups.setdefault((d.unit.name, v.department), dict(
                 declarations=0, approved=0, budget_wan=0.0, executed=0.0, budget_with_exec=0.0,
-                has_exec=False, grades={"优": 0, "良": 0, "中": 0, "差": 0}, checker_errors=0))
+                has_exec=False, grades={"优": 0, "良": 0, "中": 0, "差": 0}, checker_errors=0,
+                sources={k: 0 for k in EXECUTION_SOURCE_LABELS}, projects=[]))
             g["declarations"] += 1
             g["approved"] += 1
             g["budget_wan"] += v.budget_wan or 0.0
             g["checker_errors"] += d.error_count
             e = _latest_evaluation(session, d.id)
-            executed = e.budget_executed_wan if e is not None else None
-            if executed is None:
-                executed = session.scalar(select(MonitoringReport.budget_executed_wan)
-                                          .where(MonitoringReport.declaration_id == d.id,
-                                                 MonitoringReport.budget_executed_wan.is_not(None))
-                                          .order_by(MonitoringReport.period_end.desc(), MonitoringReport.id.desc())
-                                          .limit(1))
+            fb = session.scalar(select(Feedback).where(Feedback.declaration_id == d.id))
+            executed, source, as_of = _execution(session, d, e, fb)
             if executed is not None:
                 g["has_exec"] = True
                 g["executed"] += executed
                 g["budget_with_exec"] += v.budget_wan or 0.0
-            fb = session.scalar(select(Feedback).where(Feedback.declaration_id == d.id))
+                g["sources"][source] += 1
+            g["projects"].append(ProjectExecution(
+                declaration_id=d.id, project_name=v.project_name, budget_wan=v.budget_wan, executed_wan=executed,
+                executed_source=source, executed_source_label=EXECUTION_SOURCE_LABELS.get(source or ""),
+                executed_as_of=as_of))
             gr = fb.final_grade if fb is not None and fb.final_grade else (e.grade if e is not None else None)
             if gr:
                 g["grades"][gr] += 1
@@ -744,6 +916,6 @@ def public_summary(session: Session, principal: Principal, *, year: int | None =
             deps.append(DepartmentSummary(unit_name=unit_name, department=dept, declarations=g["declarations"],
                                           approved=g["approved"], budget_wan=g["budget_wan"],
                                           executed_wan=g["executed"] if g["has_exec"] else None,
-                                          execution_rate=rate, grades=g["grades"],
-                                          checker_errors=g["checker_errors"]))
+                                          execution_rate=rate, executed_from=g["sources"], grades=g["grades"],
+                                          checker_errors=g["checker_errors"], projects=g["projects"]))
         return PublicSummary(year=year, departments=deps)

@@ -70,7 +70,9 @@ def update(decl_id: int, body: DeclarationIn, request: Request, p: Principal = D
 
 
 @router.post("/{decl_id}/submit", response_model=DeclarationOut, tags=["事前申报"], summary="提交审核",
-             description="draft 或 returned → submitted。", responses=_ERR)
+             description="draft 或 returned → submitted。当前版本仍有错误级审核发现时照常提交，"
+                         "但返回 open_errors（这些发现）和 warning（提示）；审核通过时须由审核人员确认。",
+             responses=_ERR)
 def submit(decl_id: int, p: Principal = Depends(_role("submit")), db: Session = Depends(get_session)) -> DeclarationOut:
     return call(svc.submit, db, p, decl_id)
 
@@ -82,8 +84,14 @@ def return_(decl_id: int, body: ReviewIn, p: Principal = Depends(_role("review")
     return call(svc.return_declaration, db, p, decl_id, body)
 
 
+_APPROVE_ERR = {**_ERR, 409: {"description": "当前状态不允许此操作；或当前版本仍有错误级审核发现而未确认"
+                                              "（detail.open_errors 列出这些发现）"}}
+
+
 @router.post("/{decl_id}/approve", response_model=DeclarationOut, tags=["事前申报"], summary="审核通过",
-             description="submitted → approved；意见可选。", responses=_ERR)
+             description="submitted → approved；意见可选。当前版本仍有错误级审核发现时，须在请求体中设置 "
+                         "acknowledge_findings: true 确认，否则返回 409 并列出这些发现；确认记入审核记录和审计日志。",
+             responses=_APPROVE_ERR)
 def approve(decl_id: int, body: ReviewIn | None = None, p: Principal = Depends(_role("review")),
             db: Session = Depends(get_session)) -> DeclarationOut:
     return call(svc.approve, db, p, decl_id, body)
@@ -108,10 +116,12 @@ def monitoring_list(decl_id: int, p: Principal = Depends(require_key),
 @router.post("/{decl_id}/evaluation", status_code=201, response_model=EvaluationOut, tags=["事后评价"],
              summary="绩效自评打分",
              description="正向/反向/等于按完成比例计分，定性按 80–100%/60–80%/0–60% 三档；给出总分、等级"
-                         "（优≥90、良80–90、中60–80、差<60）及目标值可能偏低等提示。", responses=_ERR)
-def evaluation(decl_id: int, body: EvaluationIn, p: Principal = Depends(_role("evaluate")),
+                         "（优≥90、良80–90、中60–80、差<60）及目标值可能偏低等提示。权重合计须为 100"
+                         "（另计预算执行率时为指标 90 + 预算执行率 10），否则 422（字段 rows）。"
+                         "错误信息中的行号从 1 开始。", responses=_ERR)
+def evaluation(decl_id: int, body: EvaluationIn, request: Request, p: Principal = Depends(_role("evaluate")),
                db: Session = Depends(get_session)) -> EvaluationOut:
-    return call(svc.evaluate, db, p, decl_id, body)
+    return call(svc.evaluate, db, p, decl_id, body, settings=request.app.state.settings)
 
 
 @router.get("/{decl_id}/evaluation", response_model=EvaluationOut, tags=["事后评价"], summary="读取评价结果",
@@ -124,7 +134,7 @@ def evaluation_read(decl_id: int, p: Principal = Depends(require_key),
 @router.post("/{decl_id}/feedback", status_code=201, response_model=FeedbackOut, tags=["结果反馈"],
              summary="财政结果反馈",
              description="记录财政部门的最终得分、意见和预算调整，并更新指标库的学习统计（选用频次、目标值分布、完成情况），"
-                         "供下一年度推荐使用。", responses=_ERR)
-def feedback(decl_id: int, body: FeedbackIn, p: Principal = Depends(_role("feedback")),
+                         "供下一年度推荐使用。只有通过审核规则（无错误级发现）的指标值才作为典型值学习。", responses=_ERR)
+def feedback(decl_id: int, body: FeedbackIn, request: Request, p: Principal = Depends(_role("feedback")),
              db: Session = Depends(get_session)) -> FeedbackOut:
-    return call(svc.feedback, db, p, decl_id, body)
+    return call(svc.feedback, db, p, decl_id, body, settings=request.app.state.settings)
