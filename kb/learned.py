@@ -19,7 +19,8 @@ class LearnedIndicator(BaseModel):
         unit, operator, value: the learned typical target (median of declared
             values, in `unit`).
         chosen_count: how many declarations (in scope: sector or unit) used it.
-        completion_rate: mean actual/target over evaluated declarations (1.0 = met).
+        completion_rate: mean of final score ÷ weight over evaluated declarations,
+            capped at 1 (1.0 = fully met; the bureau's score where it gave one).
         success_share: share of evaluations where it was fully met, in [0, 1].
         scope: 'basic' (aggregate over all units) or 'unit:<unit_name>'.
         sector: the sector the statistics are about ('' = all sectors).

@@ -507,4 +507,5 @@ def _learn_into(c: Candidate, li: LearnedIndicator) -> None:
         bonus += 0.1 * li.success_share
     c.score = min(1.0, c.score + bonus)
     share = f"，完全达成占比 {li.success_share:.0%}" if li.success_share is not None else ""
-    c.evidence.append(f"结果反馈: {li.chosen_count} 个项目采用{share}；学习到的目标值 {li.operator}{li.value}{li.unit}")
+    learned_target = f"；学习到的目标值 {li.operator}{li.value}{li.unit}" if li.value else ""
+    c.evidence.append(f"结果反馈: {li.chosen_count} 个项目采用{share}{learned_target}")
