@@ -51,6 +51,18 @@ def test_recall_at_3_on_real_articles_and_cards(full_corpus):
 
 
 def test_eval_docs_cli(cli_env, shared_corpora):
+    from kb.corpus import Corpus
+
+    Corpus(cli_env / "jixiao.kb.sqlite", embedder=None)  # an empty KB file (no corpora yet)
     r = CliRunner().invoke(app, ["eval-docs", "--json"])
     out = json.loads(r.output)  # empty KB: every expected document is missing, every question a miss
     assert out["recall_at_k"] == 0.0 and len(out["missing_documents"]) >= 10
+
+
+def test_docs_commands_need_a_built_kb(cli_env):
+    from tests.corpus_fixtures import run_cli
+
+    for args in (("docs", "满意度"), ("ask", "满意度怎么设"), ("corpus", "list"), ("eval-docs",)):
+        p = run_cli(cli_env / "nothing-here", *args)
+        assert p.returncode == 2 and "jixiao build" in p.stderr, args
+        assert not (cli_env / "nothing-here" / "jixiao.kb.sqlite").exists()
