@@ -155,3 +155,49 @@ def test_table_rules_on_a_real_table():
     assert "REL-02" in by_row[3]  # 资金支出率
     assert "SAT-01" in by_row[5]  # 资助对象满意度 under 质量指标
     assert "COST-02" in by_row[7]  # 资助标准达标率 as the cost
+
+
+# patterns of the low-quality example D048 (村组干部报酬 2023), on the real table and on new rows
+def test_d048_is_caught_with_an_error():
+    rec = next(json.loads(line) for line in (SHARED / "declarations" / "dev.jsonl").open(encoding="utf-8")
+               if json.loads(line)["id"] == "D048")
+    rows = [TargetRow.model_validate(r) for r in rec["indicators"]]
+    rep = check_rows(rows, {"budget_year": rec["year"], "project": rec["project"]}, suggest=False)
+    by_row: dict[int, set[str]] = {}
+    for f in rep.findings:
+        by_row.setdefault(f.row, set()).add(f.rule_id)
+    assert rep.summary["has_errors"]
+    assert "TIME-01" in by_row[2]  # 维持时效 ≥1 年: a lower bound, no time limit
+    assert {"REL-01", "UNIT-02"} <= by_row[3]  # 按时发放 ≥1 人/年 under 质量
+    assert {"STR-06", "UNIT-03"} <= by_row[5]  # 村组干部230人 ≥230 个
+    sev = {f.rule_id: f.severity for f in rep.findings}
+    assert (sev["TIME-01"], sev["REL-01"], sev["UNIT-02"], sev["UNIT-03"], sev["STR-06"]) == \
+           ("error", "warning", "warning", "warning", "info")  # the catalog's severities
+
+
+@pytest.mark.parametrize("row,expected", [
+    (("产出指标", "时效指标", "设备维保期限", "≥", "3", "个月"), {"TIME-01"}),
+    (("产出指标", "时效指标", "项目实施周期", "=", "1", "年"), {"TIME-02"}),
+    (("产出指标", "时效指标", "问题办结时限", "≤", "30", "个工作日"), set()),
+    (("产出指标", "质量指标", "补贴按时拨付", "≥", "5", "人"), {"REL-01", "UNIT-02"}),
+    (("产出指标", "质量指标", "网络平均响应时长", "≤", "5", "秒"), set()),  # a duration may measure quality
+    (("产出指标", "数量指标", "新建村级活动场所6个", "≥", "6", "个"), {"STR-06"}),
+    (("产出指标", "数量指标", "培训农民300人", "≥", "300", "人次"), {"STR-06", "UNIT-03"}),
+    (("产出指标", "数量指标", "孕产妇7天访视数", "≥", "214", "人"), set()),  # a number that is not the target
+])
+def test_time_and_target_in_name_patterns(row, expected):
+    got = _row_rules(*row, budget_year=2025)
+    assert got == expected
+
+
+def test_remedial_action_after_a_negative_word_is_higher_is_better():
+    assert "OP-04" not in _row_rules("产出指标", "数量指标", "伤残、死亡家庭扶助人数", "≥", "63", "人")
+    assert "OP-04" in _row_rules("效益指标", "社会效益指标", "生产安全事故死亡人数", "≥", "1", "人")
+
+
+def test_deadline_inside_the_declared_implementation_period_is_not_beyond_the_budget_year():
+    row = ("产出指标", "时效指标", "服务完成时间", "", "2024年1月31日前", "")
+    assert "TIME-04" in _row_rules(*row, budget_year=2023)
+    assert _row_rules(*row, budget_year=2023, description="年度预算250万元，实施期2023.07-2024.01。") == set()
+    assert "TIME-04" in _row_rules("产出指标", "时效指标", "服务完成时间", "", "2025年6月30日前", "",
+                                   budget_year=2023, description="实施期2023.07-2024.01")

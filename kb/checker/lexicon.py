@@ -91,6 +91,10 @@ NEG_STRONG_RE = alternation(NEG_STRONG)
 NEG_OBJECT = ("故障", "投诉", "事故", "违规", "违纪", "违法", "争议", "损失", "污染", "排放",
               "能耗", "消耗", "发病", "感染", "不合格", "缺陷")
 NEG_OBJECT_RE = alternation(NEG_OBJECT)
+# ours: a remedial action after a negative word makes the quantity one of help given, higher is
+# better (死亡家庭扶助人数, 辍学儿童劝返人数, 事故伤员救治率)
+REMEDY_RE = alternation(("扶助", "救助", "补助", "帮扶", "资助", "慰问", "安置", "救治", "关爱", "劝返", "抚恤",
+                         "救济", "帮困", "优待"))
 POS = ("合格率", "满意", "覆盖率", "及时率", "完成率", "达标率", "知晓率", "使用率", "利用率",
        "运行率", "完好率", "到位率", "参与率", "出勤率", "通过率", "优良率", "入学率", "治愈率",
        "正确率", "准确率", "成功率", "响应率", "满足率", "执行率", "受理率", "普及率", "巩固率",

@@ -169,7 +169,8 @@ def level2_fits(level2: Level2 | None, level1: Level1 | None) -> bool:
 def direction_of(name: str) -> str | None:
     """'pos' / 'neg' / None for an indicator name (RULES.md §4 direction lists).
 
-    Order: positive overrides (下降率 …) > strong negatives (逾期, 发生率 …) >
+    Order: positive overrides (下降率 …) > a negative word followed by a remedial
+    action (死亡家庭扶助人数: pos, ours) > strong negatives (逾期, 发生率 …) >
     object negatives (投诉, 排放 …) unless the name ends in a positive head
     (投诉处理率, 排放达标率) > positives. 控制率 has no direction.
     """
@@ -177,6 +178,9 @@ def direction_of(name: str) -> str | None:
         return None
     if L.POS_OVERRIDE_RE.search(name):
         return "pos"
+    m = L.NEG_STRONG_RE.search(name) or L.NEG_OBJECT_RE.search(name)
+    if m and L.REMEDY_RE.search(name, m.end()):
+        return "pos"  # 死亡家庭扶助人数: help given to those hit by the negative event
     if L.NEG_STRONG_RE.search(name):
         return "neg"
     if L.NEG_OBJECT_RE.search(name):
@@ -280,7 +284,7 @@ class NameInfo:
     """
 
     __slots__ = ("name", "trad", "base", "metric", "sat_row", "sat_level", "ws", "static", "_direction",
-                 "_family", "_rel01")
+                 "_family", "_rel01", "digits", "_qty")
 
     def __init__(self, raw: str):
         name, self.trad = compact(raw)
@@ -291,7 +295,8 @@ class NameInfo:
         self.sat_level = self.sat_row and not any(w in name for w in _SAT_CHANGE)
         self.ws = bool(_RAW_WS_RE.search(raw)) if raw else False
         self.static: dict = {}  # engine: hits of the name-only rules per threshold set
-        self._direction = self._family = self._rel01 = _UNSET
+        self.digits = bool(_HAS_DIGIT_RE.search(name)) if name else False
+        self._direction = self._family = self._rel01 = self._qty = _UNSET
 
     @property
     def direction(self) -> str | None:
@@ -319,6 +324,23 @@ class NameInfo:
             t = self._rel01 = (cs, bool(L.OUTCOME_RATE_RE.search(n)), bool(L.TIME_MEANING_RE.search(n)),
                                cs and bool(L.OUTPUT_ACT_RE.search(n)) and not L.BENEFIT_WORD_RE.search(n))
         return t
+
+    @property
+    def quantities(self) -> tuple[tuple[str, float, str], ...]:
+        """Quantities written in the name itself (text, number, unit), e.g. 村组干部230人 → ("230人", 230, "人").
+
+        Read from the name without bracketed remarks and without an explanation
+        after ——; numbers inside words (PM2.5, 0-6岁) and years are skipped.
+        """
+        q = self._qty
+        if q is _UNSET:
+            q = ()
+            if self.digits:
+                core = self.base.split("——")[0]
+                q = tuple((m.group(0), x, m.group(2) or "") for m in _NAME_QTY_RE.finditer(core)
+                          if (x := to_float(m.group(1))) is not None and m.group(2) != "年")
+            self._qty = q
+        return q
 
     @property
     def count_suffix(self) -> bool:
@@ -358,6 +380,19 @@ class ValueInfo:
         # Chinese characters left once numbers, units, dates and comparators are removed (QNT-10)
         self.text_chars = (cjk_count(UNIT_RE.sub("", _STRIP_FOR_TEXT.sub(" ", v)))
                            if self.has_digit and _CJK_RE.search(v) else 0)
+
+
+_NAME_QTY_RE = re.compile(r"(?<![\d.A-Za-z\-~])(" + _NUM + r")(?![\d.\-~])(" + UNIT_RE.pattern + r")?")
+
+
+def name_quantity(r: "Row") -> tuple[str, float, str] | None:
+    """The quantity in the row's name that repeats its target number (村组干部230人 with ≥230), or None."""
+    if not r.ni.digits or r.num is None or r.is_date:
+        return None
+    for q in r.ni.quantities:
+        if q[1] == r.num:
+            return q
+    return None
 
 
 def name_info(raw: str) -> NameInfo:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from kb.checker import lexicon as L
 from kb.checker.catalog import Hit, rule
 from kb.checker.parse import QUANT_OPS, Row, Table
+from kb.checker.unit import is_time_unit
 from kb.settings import CheckerSettings
 
 
@@ -71,8 +72,23 @@ def is_time_01(r: Row) -> bool:
     return r.timeliness and bool(r.v) and not r.has_digit and r.time_vague
 
 
+# a duration that is the budget year itself: 1年, 12个月, 365天 (the catalog lists “1年” for TIME-02)
+_YEAR_SPANS = {("年", 1.0), ("个月", 12.0), ("月", 12.0), ("天", 365.0), ("日", 365.0), ("天", 366.0), ("日", 366.0)}
+
+
 def is_time_02(r: Row) -> bool:
-    return r.timeliness and r.full_year
+    if not r.timeliness:
+        return False
+    if r.full_year:
+        return True
+    return (r.num is not None and not r.is_date and r.eff_op in ("", "=", "≤")
+            and (r.eff_unit, r.num) in _YEAR_SPANS)
+
+
+def is_time_01_floor(r: Row) -> bool:
+    """A 时效 value that is a duration with ≥ / > (维持时效 ≥ 1 年): a lower bound on time, no time limit."""
+    return (r.timeliness and r.num is not None and not r.is_date and r.eff_op in ("≥", ">")
+            and bool(r.eff_unit) and is_time_unit(r.eff_unit))
 
 
 def is_cost_01(r: Row) -> bool:

@@ -7,6 +7,8 @@ precision (a reviewer or an LLM should confirm). REL-05 needs the project
 """
 from __future__ import annotations
 
+import re
+
 from kb.checker import lexicon as L
 from kb.checker.catalog import Hit, rule
 from kb.checker.parse import Row
@@ -14,6 +16,9 @@ from kb.checker.quantification import is_qnt_02
 from kb.checker.structure import is_str_04
 from kb.schema import Level1, Level2
 from kb.settings import CheckerSettings
+
+
+_TIME_REQ_RE = re.compile(r"按时|及时|按期|准时|如期|(?:完成|完工|竣工|办结|发放|拨付|支付|到位|开工)(?:时间|日期|时限|期限)$")
 
 
 def rel_01_reason(r: Row) -> str | None:
@@ -29,6 +34,9 @@ def rel_01_reason(r: Row) -> str | None:
         why = f"计数“{r.name}”放在了质量指标下"
     elif l2 is Level2.quality and ni.outcome_rate:
         why = f"“{r.name}”反映效果，应列入效益指标而不是质量指标"
+    elif l2 is Level2.quality and ni.family == "time" and _TIME_REQ_RE.search(ni.base or ni.name):
+        # ours: a deadline requirement (按时发放, 完工时间) under 质量; a duration (响应时长) may measure quality
+        why = f"“{r.name}”是时效要求，应列入时效指标而不是质量指标"
     elif l2 is Level2.timeliness and not r.is_date and not ni.time_meaning:
         why = f"时效指标下的“{r.name}”没有时间含义"
     elif r.level1 is Level1.benefit and ni.output_count:
@@ -40,7 +48,7 @@ def rel_01_reason(r: Row) -> str | None:
 
 @rule("REL-01")
 def rel_01(r: Row, s: CheckerSettings) -> Hit | None:
-    """Ratio under 数量, count or outcome under 质量, no time under 时效, output count under 效益."""
+    """Ratio under 数量, count, outcome or time requirement under 质量, no time under 时效, output count under 效益."""
     why = rel_01_reason(r)
     return Hit("level2", why) if why else None
 

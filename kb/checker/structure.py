@@ -11,7 +11,7 @@ from collections import Counter
 
 from kb.checker.catalog import Hit, rule
 from kb.checker.lexicon import STR06_RE
-from kb.checker.parse import Row, Table, level2_fits
+from kb.checker.parse import Row, Table, level2_fits, name_quantity
 from kb.schema import Level1, Level2
 from kb.settings import CheckerSettings
 from kb.text import normalize, normalize_name
@@ -20,9 +20,14 @@ _PUNCT_RE = re.compile(r"[\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\u
                        r"!-/:-@\[-`{-~·•‧、。，；：？！“”‘’（）《》〈〉【】〔〕…—–]+")
 
 
+def name_key(name: str) -> str:
+    """Duplicate key of a normalised name (NFKC + simplified + no spaces): punctuation dropped, lower case."""
+    return _PUNCT_RE.sub("", name).lower()
+
+
 def _name_key(r: Row) -> str:
     """`kb.text.normalize_name` of the row's name (already NFKC + simplified + no spaces)."""
-    return _PUNCT_RE.sub("", r.name).lower()
+    return name_key(r.name)
 
 _NUM_NAME_RE = re.compile(r"^[\d.]+$")
 _SYM_NAME_RE = re.compile(r"^[-_*/—–]+$")
@@ -107,6 +112,19 @@ def str_06(r: Row, s: CheckerSettings) -> Hit | None:
     if m:
         return Hit("name", f"指标名称含“{m.group()}”，像工作描述而不是“对象+度量”的指标")
     return None
+
+
+@rule("STR-06", needs="num")
+def str_06_target_in_name(r: Row, s: CheckerSettings) -> Hit | None:
+    """ours: the name states the target itself (村组干部230人 with ≥230 个): a sentence, not “对象+度量”.
+
+    Only when the number in the name equals the target number (孕产妇7天访视数 214 人
+    is a name); not when the name-only STR-06 or STR-04 already applies.
+    """
+    q = name_quantity(r)
+    if q is None or is_str_04(r) or str_06(r, s) is not None or is_str_05(r, s):
+        return None
+    return Hit("name", f"名称中写入了目标值“{q[0]}”，名称应只写“对象+度量”，数值填在指标值", {"qty": q[0], "unit": q[2]})
 
 
 # ------------------------------------------------------------------ table rules

@@ -6,8 +6,10 @@ from the end of an indicator name which units fit it (…率 → %, …人次 �
 """
 from __future__ import annotations
 
+import re
+
 from kb.checker.catalog import Hit, rule
-from kb.checker.parse import Row
+from kb.checker.parse import Row, name_quantity
 from kb.settings import CheckerSettings
 
 # family → (allowed-unit test, default unit, Chinese description)
@@ -23,12 +25,21 @@ def canon_unit(u: str) -> str:
     return "%" if u == "百分比" else u
 
 
+# ours: time requirements (按时发放, 完成时间, 响应时长) are measured by a date, a duration or a %
+TIME_UNITS = frozenset(("年", "半年", "季度", "月", "个月", "周", "天", "日", "工作日", "个工作日", "小时", "分钟", "秒",
+                        "学时", "课时"))
+_TIME_ENDINGS = ("时间", "时限", "期限", "日期", "工期", "周期", "时长", "用时")
+_TIME_WORD_RE = re.compile(r"按时|及时|按期|准时|如期")
+
+
 def unit_family(name: str) -> str | None:
     """Unit family from the end of a name (parentheses removed), or None when the name does not say.
 
     persons_times (…人次), persons (…人数/人口), households (…户数), ratio
     (…率/比例/占比/比重), money (…金额/成本/费用/补助标准), length (…里程/长度),
-    area (…面积), count (…数量/个数/次数/场次/批次/期数 or another …数).
+    area (…面积), count (…数量/个数/次数/场次/批次/期数 or another …数), time
+    (…时间/时限/期限/时长/周期, or a time requirement such as 按时发放: a date, a
+    duration or a %; ours, not in the catalog's list).
     """
     n = name
     if not n or "/" in n:  # 实际完成数/计划数 is a ratio of counts, 小区数/户数 two measures
@@ -49,13 +60,21 @@ def unit_family(name: str) -> str | None:
         return "area"
     if n.endswith("数") and not n.endswith(_NOT_COUNT_ENDINGS) or n.endswith("数量"):
         return "count"
+    if n.endswith(_TIME_ENDINGS) or (_TIME_WORD_RE.search(n) and not n.endswith(("性", "度", "数", "量", "额"))):
+        return "time"
     return None
 
 
 DEFAULT_UNIT = {"person_times": "人次", "persons": "人", "households": "户", "ratio": "%",
-                "money": "万元", "length": "公里", "area": "亩", "count": "个"}
+                "money": "万元", "length": "公里", "area": "亩", "count": "个", "time": "个工作日"}
 FAMILY_LABEL = {"person_times": "人次", "persons": "人", "households": "户", "ratio": "%（或‰、百分点）",
-                "money": "元或万元", "length": "公里或米", "area": "亩、平方米或公顷", "count": "计数单位（非%）"}
+                "money": "元或万元", "length": "公里或米", "area": "亩、平方米或公顷", "count": "计数单位（非%）",
+                "time": "日期、时限（天、工作日、小时…）或%"}
+
+
+def is_time_unit(unit: str) -> bool:
+    """True for a duration unit (年, 个月, 天, 工作日, 小时 …; 天/次 counts by its first part)."""
+    return re.split(r"[/·*]", canon_unit(unit))[0] in TIME_UNITS
 
 
 def unit_fits(family: str, unit: str) -> bool:
@@ -77,6 +96,8 @@ def unit_fits(family: str, unit: str) -> bool:
         return u in _AREA
     if family == "count":
         return u not in _RATIO
+    if family == "time":
+        return u in _RATIO or is_time_unit(u)
     return True
 
 
@@ -104,9 +125,22 @@ def unit_02(r: Row, s: CheckerSettings) -> Hit | None:
     return Hit("unit", f"“{r.name}”应以{FAMILY_LABEL[fam]}计量，填的是“{r.eff_unit}”")
 
 
+def units_conflict(a: str, b: str) -> bool:
+    """True when two written units count different things: their first parts differ
+    (人 vs 个, 人 vs 人次, 万元 vs 元); 元 vs 元/户 agree (a per-unit refinement)."""
+    return re.split(r"[/·]", canon_unit(a))[0] != re.split(r"[/·]", canon_unit(b))[0]
+
+
 @rule("UNIT-03", needs="num")
 def unit_03(r: Row, s: CheckerSettings) -> Hit | None:
-    """Unit field and the unit written after the number differ (值“200人”、单位“次”)."""
+    """Unit field and the unit written after the number differ (值“200人”、单位“次”).
+
+    ours: also the unit of the target repeated in the name (村组干部230人 with
+    ≥230 个): the name and the unit column then count different things.
+    """
     if r.unit and r.emb_unit and canon_unit(r.unit) != canon_unit(r.emb_unit):
         return Hit("unit", f"计量单位“{r.unit}”与指标值中的单位“{r.emb_unit}”不一致")
+    q = name_quantity(r)
+    if q is not None and q[2] and r.eff_unit and units_conflict(q[2], r.eff_unit):
+        return Hit("unit", f"名称中的“{q[0]}”与计量单位“{r.eff_unit}”不一致", {"unit": q[2]})
     return None
