@@ -19,8 +19,9 @@ from kb.checker import (  # noqa: F401  (import registers the rules)
 from kb.checker.catalog import GOAL_RULES, ROW_RULES, TABLE_RULES, Hit, RuleMeta
 from kb.checker.models import CheckReport, Finding, Suggestion, TableInput, build
 from kb.checker.parse import Row, Table
-from kb.checker.rewrite import RowRewrite, as_target_row, rewrite_goal, rewrite_row
-from kb.schema import Declaration, Indicator, TargetRow
+from kb.checker.rewrite import RowRewrite, as_target_row, fmt_num, rewrite_goal, rewrite_row
+from kb.checker.structure import _name_key, name_key as _name_key_of
+from kb.schema import Declaration, Indicator, Level1, Level2, TargetRow
 from kb.settings import CheckerSettings
 
 
@@ -134,30 +135,38 @@ def _display(patch: dict[str, str], full: dict[str, str]) -> str:
     return "；".join(parts) or "按规范格式重写"
 
 
-def _verify(r: Row, fields: dict[str, str], s: CheckerSettings) -> list[tuple[RuleMeta, Hit]]:
+def _verify(r: Row, fields: dict[str, str], s: CheckerSettings) -> tuple[list[tuple[RuleMeta, Hit]], Row]:
+    """Findings left on row `r` with `fields` applied, and the parsed rewritten row."""
     nr = Row(as_target_row(r.raw, fields), r.idx, r.ctx)
-    return _run_row_rules(nr, s)
+    return _run_row_rules(nr, s), nr
 
 
 def _rewrite(r: Row, hits: list[tuple[RuleMeta, Hit]], lookup: Callable | None,
-             s: CheckerSettings) -> RowRewrite:
+             s: CheckerSettings) -> tuple[RowRewrite, Row | None]:
+    """The canonical rewrite of a flagged row, checked again (up to two rounds), and its parsed result.
+
+    A rewrite that still draws a finding after two rounds is replaced by a
+    deletion with the reason; the parsed row is None for deletions.
+    """
     ids = {m.id for m, _ in hits}
     hd = {m.id: h for m, h in hits}
     rw = rewrite_row(r, ids, hd, lookup, s)
     for _ in range(2):
         if rw.delete:
-            return rw
-        left = _verify(r, rw.fields, s)  # type: ignore[arg-type]
+            return rw, None
+        left, nr = _verify(r, rw.fields, s)  # type: ignore[arg-type]
+        left = [x for x in left if x[0].id not in rw.kept]
         if not left:
-            return rw
-        nr = Row(as_target_row(r.raw, rw.fields), r.idx, r.ctx)  # type: ignore[arg-type]
+            return rw, nr
         rw2 = rewrite_row(nr, {m.id for m, _ in left}, {m.id: h for m, h in left}, lookup, s)
         if rw2.delete:
-            return rw2
+            return rw2, None
+        rw2.kept = {**rw.kept, **rw2.kept}
         rw = rw2
-    if _verify(r, rw.fields, s):  # type: ignore[arg-type]
-        return RowRewrite(None, "无法自动改写为合规指标；请按实际重写或删除")
-    return rw
+    left, nr = _verify(r, rw.fields, s)  # type: ignore[arg-type]
+    if any(m.id not in rw.kept for m, _ in left):
+        return RowRewrite(None, "无法自动改写为合规指标；请按实际重写或删除"), None
+    return rw, nr
 
 
 def _suggestions(r: Row, hits: list[tuple[RuleMeta, Hit]], rw: RowRewrite) -> list[Suggestion]:
@@ -165,9 +174,17 @@ def _suggestions(r: Row, hits: list[tuple[RuleMeta, Hit]], rw: RowRewrite) -> li
     if rw.delete:
         sug = build(Suggestion, delete=True, text=f"删除该行：{rw.reason}")
         return [sug for _ in hits]
+    if rw.manual:  # left to the declarant: nothing to apply, the text says what and why
+        sug = build(Suggestion, text=rw.reason)
+        return [sug for _ in hits]
     full = rw.fields  # type: ignore[assignment]
     raw = r.raw
     changed = {k: v for k, v in full.items() if getattr(raw, k) != v}
+    kept = rw.kept
+    if kept:  # findings left on purpose get their advice; the others share the rewrite
+        others = [(m, h) for m, h in hits if m.id not in kept]
+        sub = iter(_suggestions(r, others, RowRewrite(full)) if others else ())
+        return [build(Suggestion, text=kept[m.id]) if m.id in kept else next(sub) for m, _ in hits]
     out: list[Suggestion] = []
     covered: set[str] = set()
     for meta, h in hits:
@@ -217,47 +234,88 @@ def _finding(meta: RuleMeta, h: Hit, row: int | None, scope: str, sug: Suggestio
     return obj
 
 
-def _table_suggestion(meta: RuleMeta, h: Hit, t: Table, s: CheckerSettings) -> Suggestion:
-    """Concrete table-level rewrite where one exists (rows to add, weights, duplicates to drop)."""
+_SAME = "按各行的修改建议改写后即满足，无需另行增设"
+
+
+def _weights_after(t: Table, deleted: set[int], s: CheckerSettings) -> list[float | None] | None:
+    """Weights of the table's indicator rows rescaled to `weight_total` over the rows kept (None: dropped
+    or unweighted), rounded to 0.1 with the rounding difference on the largest; None when no row is weighted."""
+    ws = [None if r.idx in deleted else r.raw.weight for r in t.items]
+    total = sum(w for w in ws if w is not None)
+    if total <= 0:
+        return None
+    scaled = [None if w is None else w * s.weight_total / total for w in ws]
+    rounded = [round(w, 1) for w in scaled if w is not None]
+    diff = round(s.weight_total - sum(rounded), 1)
+    if rounded:
+        i = rounded.index(max(rounded))
+        rounded[i] = round(rounded[i] + diff, 1)
+    it = iter(rounded)
+    return [None if w is None else next(it) for w in scaled]
+
+
+def _table_suggestion(meta: RuleMeta, h: Hit, t: Table, s: CheckerSettings, fixed: Table | None = None,
+                      deleted: frozenset[int] = frozenset()) -> Suggestion:
+    """Concrete table-level rewrite where one exists (rows to add, weights, duplicates to drop).
+
+    `fixed` is the table as it will be once every row suggestion is applied
+    (`deleted`: the input rows those suggestions drop): rows are added only
+    for what is still missing there, never under a name the table already
+    uses, and STR-13 rescales the weights of the rows that are kept.
+    """
     ctx = t.ctx
     year = ctx.get("budget_year")
+    after = fixed or t
+    names = {_name_key(r) for r in after.items}
+
+    def fresh(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+        return [a for a in rows if _name_key_text(a["name"]) not in names]
+
     if meta.id == "STR-08":
-        return build(Suggestion, add_rows=[{"level1": "满意度指标", "level2": "服务对象满意度指标", "name": "服务对象满意度",
-                                     "operator": "≥", "value": f"{s.satisfaction_default_pct:g}", "unit": "%"}],
-                          text=f"增设“服务对象满意度 ≥{s.satisfaction_default_pct:g}%”，并说明调查方式")
+        if Level1.satisfaction in after.level1s:
+            return build(Suggestion, text=_SAME)
+        add = fresh([{"level1": "满意度指标", "level2": "服务对象满意度指标", "name": "服务对象满意度",
+                      "operator": "≥", "value": f"{s.satisfaction_default_pct:g}", "unit": "%"}])
+        return build(Suggestion, add_rows=add or None,
+                     text=f"增设“服务对象满意度 ≥{s.satisfaction_default_pct:g}%”，并说明调查方式")
     if meta.id == "STR-09":
-        b = ctx.get("budget_wan")
+        if after.has_cost:
+            return build(Suggestion, text=_SAME)
+        b = ctx.get("budget_wan") or ctx.get("budget_hint_wan")
         if isinstance(b, (int, float)) and b > 0:
-            return build(Suggestion, add_rows=[{"level1": "成本指标", "level2": "经济成本指标", "name": "项目总成本",
-                                         "operator": "≤", "value": f"{b:g}", "unit": "万元"}],
-                              text=f"增设“项目总成本 ≤{b:g}万元”（按预算测算）")
+            add = fresh([{"level1": "成本指标", "level2": "经济成本指标", "name": "项目总成本",
+                          "operator": "≤", "value": fmt_num(b), "unit": "万元"}])
+            if add:
+                return build(Suggestion, add_rows=add, text=f"增设“项目总成本 ≤{fmt_num(b)}万元”（按预算测算）")
         return build(Suggestion, text="按预算测算增设经济成本指标（总成本或单位成本，元或万元）")
     if meta.id == "STR-10":
+        if Level1.output in after.level1s:
+            have = after.output_level2s
+        else:  # every 产出 row moved or dropped: STR-07 speaks for the table
+            return build(Suggestion, text="补设产出指标（数量、质量、时效）")
         add = []
-        if "时效" in h.message:
+        if Level2.timeliness not in have:
             add.append({"level1": "产出指标", "level2": "时效指标", "name": "项目完成时间", "operator": "",
                         "value": f"{year}年12月31日前" if year else "12月31日前", "unit": ""})
-        if "质量" in h.message:
+        if Level2.quality not in have:
             add.append({"level1": "产出指标", "level2": "质量指标", "name": "项目验收合格率", "operator": "≥",
                         "value": f"{s.quality_rate_default_pct:g}", "unit": "%"})
-        txt = "增设" + "、".join(f"“{a['name']}”" for a in add) if add else "补设数量指标（本项目的主要产出数量）"
+        add = fresh(add)
+        if not add and Level2.quantity in have:
+            return build(Suggestion, text=_SAME)
+        txt = "增设" + "、".join(f"“{a['name']}”" for a in add) if add else ""
+        if Level2.quantity not in have:
+            txt = (txt + "；" if txt else "") + "补设数量指标（本项目的主要产出数量）"
         return build(Suggestion, add_rows=add or None, text=txt)
     if meta.id == "STR-13":
-        ws = [r.raw.weight for r in t.items]
-        total = sum(w for w in ws if w is not None)
-        if total > 0:
-            scaled = [None if w is None else w * s.weight_total / total for w in ws]
-            nums = [w for w in scaled if w is not None]
-            rounded = [round(w, 1) for w in nums]
-            diff = round(s.weight_total - sum(rounded), 1)
-            if rounded:
-                rounded[rounded.index(max(rounded))] = round(rounded[rounded.index(max(rounded))] + diff, 1)
-            it = iter(rounded)
-            new = [None if w is None else next(it) for w in scaled]
+        new = _weights_after(t, set(deleted), s)
+        if new is not None:
             return build(Suggestion, weights=new, text=f"按比例调整权重使合计为{s.weight_total:g}")  # type: ignore[arg-type]
     if meta.id == "STR-12" and h.data:
         drop = sorted(i for rows in h.data["rows"].values() for i in rows[1:])
         return build(Suggestion, delete_rows=drop, text="合并重复指标，删除第" + "、".join(map(str, drop)) + "行（或区分口径）")
+    if meta.id == "STR-07" and fixed is not None and {Level1.output, Level1.benefit} <= fixed.level1s:
+        return build(Suggestion, text=_SAME)
     texts = {
         "STR-07": "补设效益指标（经济/社会/生态效益或可持续影响）或产出指标",
         "STR-11": "精简为核心指标，或补足数量、质量、时效、成本、效益、满意度等关键维度",
@@ -267,6 +325,116 @@ def _table_suggestion(meta: RuleMeta, h: Hit, t: Table, s: CheckerSettings) -> S
         "FEAS-03": "按历史水平和测算分别设定各比率目标",
     }
     return build(Suggestion, text=texts.get(meta.id, meta.title))
+
+
+class _Flagged:
+    """A flagged indicator row during a check: its hits, canonical rewrite and the parsed rewritten row."""
+
+    __slots__ = ("row", "hits", "rw", "fixed", "why")
+
+    def __init__(self, row: Row, hits: list[tuple[RuleMeta, Hit]], rw: RowRewrite | None, fixed: Row | None):
+        self.row, self.hits, self.rw, self.fixed = row, hits, rw, fixed
+        self.why: list[str] = []
+
+    def structural(self) -> bool:
+        """True when applying the rewrite deletes the row or changes its levels or name."""
+        rw = self.rw
+        if rw is None or rw.manual:
+            return False
+        if rw.delete:
+            return True
+        raw, f = self.row.raw, rw.fields
+        return f["level1"] != raw.level1 or f["level2"] != raw.level2 or f["name"] != raw.name  # type: ignore[index]
+
+
+def _name_key_text(name: str) -> str:
+    from kb.checker.parse import compact
+
+    return _name_key_of(compact(name)[0])
+
+
+def _fixed_table(t: Table, flagged: dict[int, _Flagged], dropped: set[int]) -> Table:
+    """The table as it is once every (non-manual) row rewrite is applied and `dropped` rows removed."""
+    rows = []
+    for r in t.items:
+        if r.idx in dropped:
+            continue
+        f = flagged.get(r.idx)
+        if f is None or f.rw is None or f.rw.manual:
+            rows.append(r)
+        elif not f.rw.delete:
+            rows.append(f.fixed or r)
+    return Table(rows, t.ctx)
+
+
+def _make_manual(f: _Flagged, lost: list[str]) -> None:
+    """Turn `f`'s rewrite into a manual one: say what it would be and why it is not applied."""
+    rw = f.rw
+    assert rw is not None
+    if rw.delete:
+        would = f"删除该行（{rw.reason}）" if rw.reason else "删除该行"
+    else:
+        full = rw.fields  # type: ignore[assignment]
+        patch = {k: v for k, v in full.items() if getattr(f.row.raw, k) != v}  # type: ignore[union-attr]
+        would = _display(patch, full)  # type: ignore[arg-type]
+    advice = "、".join(f"补设反映项目{'效果' if x == '效益指标' else '产出'}的{x}" for x in lost)
+    then = "再删除本行" if rw.delete else "再按此修改"
+    text = f"未自动改写：建议{would}，但这样{'，且'.join(f.why)}；请先{advice}，{then}"
+    f.rw = RowRewrite(None, text, manual=True)
+    f.fixed = None
+
+
+def _guard(t: Table, flagged: dict[int, _Flagged], dropped: set[int]) -> Table:
+    """Keep the rewrites from making the table worse (issue: `check --fix` must never add an error).
+
+    Applying a row rewrite must not (1) leave the table without the 产出 or
+    效益 指标 it had (STR-07): such rewrites (moving or deleting the only
+    效益 row …) are left to the declarant with the reason (`manual`); nor
+    (2) give a row the name of another row (STR-12): the renamed row is then
+    merged into the other one (deleted, with the reason), or left manual when
+    deleting it runs into (1). Returns the table as it will be after the fixes.
+    """
+    for _ in range(6):
+        fixed = _fixed_table(t, flagged, dropped)
+        changed = False
+        lost = [lv for lv in (Level1.output, Level1.benefit) if lv in t.level1s and lv not in fixed.level1s]
+        for lv in lost:
+            for f in flagged.values():
+                if f.structural() and f.row.level1 is lv and (f.rw.delete or f.fixed is None  # type: ignore[union-attr]
+                                                             or f.fixed.level1 is not lv):
+                    f.why.append(f"表内将没有{lv.label}")
+                    if f.fixed is not None:  # say so when the new name also repeats another row's
+                        k = _name_key(f.fixed)
+                        other = next((x for x in fixed.items if x.idx != f.row.idx and _name_key(x) == k), None)
+                        if other is not None:
+                            f.why.append(f"与第{other.idx}行“{other.name}”重复")
+                    _make_manual(f, [x.label for x in lost])
+                    changed = True
+        if changed:
+            continue
+        first: dict[str, Row] = {}
+        for r in fixed.items:
+            k = _name_key(r)
+            if not k:
+                continue
+            f = flagged.get(r.idx)
+            renamed = f is not None and f.structural() and k != _name_key(f.row)
+            other = first.get(k)
+            if other is None:
+                first[k] = r
+                continue
+            of = flagged.get(other.idx)
+            if not renamed and of is not None and of.structural() and _name_key(of.row) != k:
+                renamed, f, r, other = True, of, other, r  # the earlier row got the name by a rewrite
+            if renamed:
+                f.why.append(f"与第{other.idx}行“{other.name}”重复")  # type: ignore[union-attr]
+                f.rw = RowRewrite(None, f"改写后与第{other.idx}行“{other.name}”相同，并入该行")  # type: ignore[union-attr]
+                f.fixed = None  # type: ignore[union-attr]
+                changed = True
+                break
+        if not changed:
+            return fixed
+    return _fixed_table(t, flagged, dropped)
 
 
 def check_table(rows: list[TargetRow], *, context: dict[str, Any] | None = None,
@@ -284,7 +452,7 @@ def check_table(rows: list[TargetRow], *, context: dict[str, Any] | None = None,
     table = Table(parsed, ctx)
     skey = _settings_key(s)
     findings: list[Finding] = []
-    fixed_items: dict[int, dict[str, str] | None] = {}
+    flagged: dict[int, _Flagged] = {}
     goal_rows: list[tuple[Row, list[tuple[RuleMeta, Hit]]]] = []
     for r in parsed:
         hits = _run_row_rules(r, s, skey)
@@ -294,28 +462,59 @@ def check_table(rows: list[TargetRow], *, context: dict[str, Any] | None = None,
             goal_rows.append((r, hits))
             continue
         if suggest:
-            rw = _rewrite(r, hits, lookup, s)
-            fixed_items[r.idx] = rw.fields
-            sugs = _suggestions(r, hits, rw)
+            rw, nr = _rewrite(r, hits, lookup, s)
+            flagged[r.idx] = _Flagged(r, hits, rw, nr)
         else:
-            sugs = [None] * len(hits)  # type: ignore[list-item]
-        for (meta, h), sug in zip(hits, sugs):
+            flagged[r.idx] = _Flagged(r, hits, None, None)
+    table_hits = [(meta, h) for meta, fn in TABLE_RULES for h in fn(table, s)]
+    fixed: Table | None = None
+    dropped: set[int] = set()
+    weights: list[float | None] | None = None
+    if suggest:
+        for meta, h in table_hits:
+            if meta.id == "STR-12" and h.data:
+                dropped.update(i for rows_ in h.data["rows"].values() for i in rows_[1:])
+        if dropped or any(f.structural() for f in flagged.values()):
+            fixed = _guard(table, flagged, dropped)
+        deleted = dropped | {i for i, f in flagged.items() if f.rw is not None and f.rw.delete}
+        if deleted and not any(m.id == "STR-13" for m, _ in table_hits) and table.weights:
+            weights = _weights_after(table, deleted, s)  # the kept rows' weights, rescaled to the total
+    for r in parsed:
+        f = flagged.get(r.idx)
+        if f is None:
+            continue
+        if suggest:
+            sugs = _suggestions(r, f.hits, f.rw)  # type: ignore[arg-type]
+            if weights is not None and f.rw.delete and any(w is not None for w in weights):  # type: ignore[union-attr]
+                w = build(Suggestion, delete=True, weights=weights,
+                          text=sugs[0].text + f"；其余指标权重按比例调整，合计仍为{s.weight_total:g}")
+                sugs = [w] * len(sugs)
+                weights = None
+        else:
+            sugs = [None] * len(f.hits)  # type: ignore[list-item]
+        for (meta, h), sug in zip(f.hits, sugs):
             findings.append(_finding(meta, h, r.idx, "row", sug))
     for r, hits in goal_rows:
         sugs = [None] * len(hits)
         if suggest:
-            items = [f for f in (fixed_items.get(x.idx, {k: getattr(x.raw, k) for k in _FIELDS})
-                                 for x in table.items) if f]
-            rw = rewrite_goal(r, items)
+            items = []
+            for x in table.items:
+                f = flagged.get(x.idx)
+                if f is None or f.rw is None or f.rw.manual:
+                    items.append({k: getattr(x.raw, k) for k in _FIELDS})
+                elif not f.rw.delete:
+                    items.append(f.rw.fields)
+            rw = rewrite_goal(r, items)  # type: ignore[arg-type]
             if not rw.delete and _run_row_rules(Row(as_target_row(r.raw, rw.fields), r.idx, r.ctx), s):
                 rw = RowRewrite(None, "目标文字无法自动改写")
             sugs = _suggestions(r, hits, rw)  # type: ignore[assignment]
         for (meta, h), sug in zip(hits, sugs):
             findings.append(_finding(meta, h, r.idx, "row", sug))
     findings.sort(key=lambda f: f.row or 0)
-    for meta, fn in TABLE_RULES:
-        for h in fn(table, s):
-            findings.append(_finding(meta, h, None, "table", _table_suggestion(meta, h, table, s) if suggest else None))
+    deleted_f = frozenset(dropped | {i for i, f in flagged.items() if f.rw is not None and f.rw.delete})
+    for meta, h in table_hits:
+        sug = _table_suggestion(meta, h, table, s, fixed, deleted_f) if suggest else None
+        findings.append(_finding(meta, h, None, "table", sug))
     return build(CheckReport, findings=findings, summary=summarize(findings, len(parsed)))
 
 

@@ -17,7 +17,8 @@ def apply_fixes(decl: Declaration, report: CheckReport) -> Declaration:
     """A copy of `decl` with every suggestion of `report` applied; rows renumbered 1..n.
 
     Row numbers in findings refer to the input (`TableInput.row_numbers`, else
-    1..n). Findings without a suggestion are ignored. Returns the same model
+    1..n). Findings without a suggestion, or whose suggestion is text only (a
+    rewrite left to the declarant), change nothing. Returns the same model
     class as `decl` (a `TableInput` keeps its context, row contexts re-aligned).
     """
     numbers = list(getattr(decl, "row_numbers", None) or range(1, len(decl.rows) + 1))
@@ -36,6 +37,8 @@ def apply_fixes(decl: Declaration, report: CheckReport) -> Declaration:
                 deleted.add(i)
             else:
                 patches.setdefault(i, {}).update(s.patch())
+            if s.weights is not None:  # a deletion that rescales the other rows' weights
+                weights = s.weights
             continue
         if s.add_rows:
             added.extend(s.add_rows)

@@ -27,7 +27,8 @@ from kb.checker import lexicon as L
 from kb.checker.feasibility import number_of
 from kb.checker.parse import (NUM_RE, UNIT_RE, Row, has_metric, level2_fits, level2_of, name_info, to_float,
                               valid_date)
-from kb.checker.unit import DEFAULT_UNIT, unit_family, unit_fits
+from kb.checker.timeliness import late_years
+from kb.checker.unit import DEFAULT_UNIT, is_time_unit, unit_family, unit_fits
 from kb.schema import LEVEL2_PARENT, Indicator, Level1, Level2
 from kb.settings import CheckerSettings
 
@@ -140,17 +141,22 @@ _LEAD_QTY_RE = re.compile(r"^\d+(?:\.\d+)?(?:" + UNIT_RE.pattern + r")?")
 
 
 def shorten_name(name: str, unit: str, s: CheckerSettings, *, slogan: bool = False) -> str:
-    """A work description or over-long name reduced to “对象+度量” (STR-05/06).
+    """A work description or over-long name reduced to “对象+度量” (STR-05/06), or '' when none is derivable.
 
-    Text after —— is an explanation and dropped; of several clauses the last
+    Bracketed remarks are dropped (a name that is only a remark has no name);
+    text after —— is an explanation and dropped; of several clauses the last
     one names the action (…,县级按要求复审), but of a slogan the first one
     (改善…,提升…,助力…); 对/进行/按照…标准/严格 are removed; a leading quantity
-    (1290.3平方米…) goes to the value; the measure noun of the unit is added.
+    (1290.3平方米…) goes to the value. The measure noun comes from the unit
+    (人 → 人数, 户 → 户数, 元 → 金额 …); a % only gives “…率” where the stem
+    ends in an action whose completion ratio is a standard indicator
+    (`rate_name`), never glued onto an arbitrary phrase.
     """
-    n = name.split("——")[0]
+    n = _PAREN_RE.sub("", name.split("——")[0])
     parts = [p for p in re.split(r"[，,；;。]", n) if p]
-    if len(parts) > 1:
-        n = parts[0] if slogan else parts[-1]
+    if not parts:
+        return ""
+    n = parts[0] if slogan and len(parts) > 1 else parts[-1]
     if len(n) > s.max_plain_name_chars and "的" in n:
         n = n.rsplit("的", 1)[1]
     n = _WORKDESC_STRIP_RE.sub("", n)
@@ -159,18 +165,56 @@ def shorten_name(name: str, unit: str, s: CheckerSettings, *, slogan: bool = Fal
         n = re.split(r"以及|及|和|与|、|并", n)[0]
     if len(n) > s.max_plain_name_chars - 2:
         n = n[: s.max_plain_name_chars - 2]
-    if n and unit and not has_metric(n):
-        n += metric_for_unit(unit)
+    if not n or _NUMSYM_RE.fullmatch(n):
+        return ""
+    if unit and not has_metric(n):
+        m = metric_for_unit(unit)
+        if m == "率":
+            return rate_name(n) or ""
+        n += m
     return n
 
 
-def measurable_name(name: str, suffix: str = "达标率") -> str:
-    """A slogan name (提高…, 促进…) turned into “对象+度量” (QNT-02)."""
+# actions whose completion ratio is a standard indicator (…覆盖率, …整改率, …验收合格率):
+# the positive ratio heads of the direction lists plus review / service actions
+_RATE_HEADS = tuple(sorted({w[:-1] for w in L.POS + L.POS_OVERRIDE if w.endswith("率") and len(w) > 2} | {
+    "复审", "审核", "审批", "核查", "核实", "验收", "检查", "检测", "抽查", "巡查", "签约", "随访", "回访",
+    "参训", "落实", "兑现", "兑付", "拨付", "支付", "清运", "收集", "转运", "增长", "增加", "合格", "达标",
+    "覆盖", "完成", "建档", "登记", "认定", "备案", "公示",
+} - {"到位", "执行"}, key=len, reverse=True))
+_RATE_LEAD_RE = re.compile(r"^(?:达到|实现|确保|保证|做到|全面)+")
+_RATE_BAD_RE = re.compile(r"[、，,；;。/\d的]|和|及|与")
+
+
+def rate_name(stem: str) -> str | None:
+    """`stem` + 率 when it ends in an action whose ratio is a standard indicator, else None.
+
+    问题整改 → 问题整改率, 建档立卡学生全面覆盖 → 建档立卡学生覆盖率; 保护生态环境卫生,
+    项目维持时效, 村集体经济发展 → None (no sensible ratio: the caller falls back to a
+    library indicator or suggests deletion). Lists, numbers and conjunctions in the stem
+    give None as well (2023年项目完工、投入使用).
+    """
+    n = _RATE_LEAD_RE.sub("", stem).replace("全面", "")
+    n = re.sub(r"全(覆盖|完成)$", r"\1", n)
+    if len(n) < 3 or _RATE_BAD_RE.search(n) or has_metric(n):
+        return None
+    return n + "率" if n.endswith(_RATE_HEADS) else None
+
+
+def measurable_name(name: str) -> str:
+    """A slogan name (提高…, 促进…) turned into “对象+度量” (QNT-02), or '' when no measure is derivable.
+
+    The aspiration verbs and tails (…的影响程度, …情况) are removed; what is left
+    keeps a measure noun it already has (…积极性, …参保人数) or becomes a standard
+    ratio (`rate_name`). Nothing is invented: 促进村集体经济发展 gives ''.
+    """
     n = _SLOGAN_STRIP_RE.sub("", name)
     n = re.sub(r"^对", "", _TAIL_STRIP_RE.sub("", n))
     if not n:
         return ""
-    return n if has_metric(n) else n + suffix
+    if has_metric(n):
+        return n
+    return rate_name(n) or ""
 
 
 def specific_satisfaction_name(name: str) -> str:
@@ -179,8 +223,7 @@ def specific_satisfaction_name(name: str) -> str:
     clause = next((c for c in re.split(r"[，,；;。]", name) if "满意" in c), name)
     i = clause.find("满意")
     subj = clause[:i] if i >= 0 else clause
-    if "对" in subj:
-        subj = subj.split("对")[0]
+    subj = re.split(r"对(?!象)", subj)[0]
     subj = re.sub(r"[(（][^()（）]*[)）]|的$", "", subj)
     if "、" in subj:
         subj = subj.split("、")[0]
@@ -189,9 +232,23 @@ def specific_satisfaction_name(name: str) -> str:
     return subj + "满意度"
 
 
+def satisfaction_clause(name: str, s: CheckerSettings) -> str:
+    """The clause of a long satisfaction name that holds the satisfaction, object kept, or ''.
+
+    服务周期内,市民对空气质量改善的满意程度 → 市民对空气质量改善的满意程度 (STR-06: the
+    name was a sentence; who is satisfied with what stays). '' when that clause is
+    itself too long or reads as a work description.
+    """
+    n = _PAREN_RE.sub("", name)
+    clause = next((c for c in re.split(r"[，,；;。]|——", n) if "满意" in c), "")
+    if not clause or len(clause) > s.max_plain_name_chars or L.STR06_RE.search(clause):
+        return ""
+    return clause
+
+
 def deadline_name(name: str) -> str:
     """及时发放率 → 发放完成时间 (TIME-05: the rate becomes a dated deadline)."""
-    n = re.sub(r"及时|按时|按期|准时", "", name)
+    n = re.sub(r"及时|按时|按期|准时", "", _PAREN_RE.sub("", name) or name)
     n = re.sub(r"(?:率|性)$", "", n)
     if not n or n == "完成":
         return "项目完成时间"
@@ -229,6 +286,18 @@ def fixed_date(r: Row) -> str | None:
     if d is None:
         d = calendar.monthrange(y or 2023, m)[1]
     return (f"{y}年" if y else "") + f"{m}月{d}日前"
+
+
+def period_text(r: Row) -> str:
+    """A period value written with 至 and full dates (2023.07-2024.01 → 2023年7月至2024年1月), '' if not a period."""
+    if not r.is_period or len(r.dates) < 2:
+        return ""
+    def one(d: tuple[int | None, int, int | None]) -> str:
+        return (f"{d[0]}年" if d[0] else "") + f"{d[1]}月" + (f"{d[2]}日" if d[2] else "")
+    a, b = r.dates[0], r.dates[-1]
+    if not (valid_date(*a) and valid_date(*b)):
+        return ""
+    return f"{one(a)}至{one(b)}"
 
 
 def default_rate(name: str, s: CheckerSettings) -> tuple[str, float]:
@@ -285,16 +354,46 @@ def _unit_from_name(name: str) -> str:
     return ""
 
 
+def library_name(r: Row, lookup: Callable | None) -> str:
+    """Name of the library indicator matching the row's wording under the row's own 一级指标, or ''.
+
+    Tried on the name without aspiration verbs / remarks, then on the name
+    itself (exact name or synonym, else bigram Dice within the same 二级指标,
+    `kb.checker.lookup`). Template names with a 〔slot〕 are not offered.
+    """
+    if lookup is None or r.level1 is None:
+        return ""
+    l2 = r.level2.value if r.level2 is not None else None
+    stem = re.sub(r"^对", "", _TAIL_STRIP_RE.sub("", _SLOGAN_STRIP_RE.sub("", _PAREN_RE.sub("", r.name))))
+    for q in dict.fromkeys(x for x in (stem, r.name) if x):
+        ind = lookup(q, l2)
+        if ind is not None and ind.level1 is r.level1 and not ind.has_slot and has_metric(ind.name):
+            return ind.name
+    return ""
+
+
 # ------------------------------------------------------------------ the row rewrite
 class RowRewrite:
-    """The canonical rewrite of one row: `fields` (all six) or `delete` with a reason."""
+    """The canonical rewrite of one row: `fields` (all six) or `delete` with a reason.
 
-    __slots__ = ("fields", "delete", "reason")
+    `manual`: the rewrite is not offered for automatic application (applying it
+    would make the table worse, see `kb.checker.engine`); `reason` then says
+    what the rewrite would have been and why it is left to the declarant.
+    `kept`: findings the rewrite leaves on purpose, with the advice shown
+    instead (a deadline in a later year: moving it into the budget year would
+    change what is promised).
+    """
 
-    def __init__(self, fields: dict[str, str] | None, reason: str = ""):
+    __slots__ = ("fields", "delete", "reason", "manual", "kept")
+
+    def __init__(self, fields: dict[str, str] | None, reason: str = "", manual: bool = False,
+                 kept: dict[str, str] | None = None):
         self.fields = fields
-        self.delete = fields is None
+        self.delete = fields is None and not manual
         self.reason = reason
+        self.manual = manual
+        # findings the rewrite deliberately leaves (rewriting would change the meaning): rule id → advice
+        self.kept: dict[str, str] = kept or {}
 
 
 def rewrite_row(r: Row, ids: set[str], hits: dict[str, Any], lookup: Callable | None,
@@ -319,19 +418,25 @@ def rewrite_row(r: Row, ids: set[str], hits: dict[str, Any], lookup: Callable | 
         if not name:
             return RowRewrite(None, "名称只是数字或占位符，无法确定指标；请按实际重写或删除")
     if "满意" in name and ids & {"STR-05", "STR-06", "QNT-02", "SAT-05", "REL-04"}:
-        name = specific_satisfaction_name(name)
-    if "STR-05" in ids or "STR-06" in ids:
+        name = satisfaction_clause(name, s) if not ids & {"QNT-02", "SAT-05", "REL-04"} else ""
+        name = name or specific_satisfaction_name(r.name)
+    elif "STR-05" in ids or "STR-06" in ids:
+        h6 = hits.get("STR-06")
+        if h6 is not None and h6.data:  # the target written into the name: 村组干部230人 → 村组干部人数
+            name = name.replace(h6.data["qty"], "", 1)
+            unit_hint = h6.data["unit"] or unit_hint
         name = shorten_name(name, unit_hint, s, slogan="QNT-02" in ids)
-    if "QNT-02" in ids and not has_metric(name):
+    if name and "QNT-02" in ids and not has_metric(name):
         name = measurable_name(name)
-        if not name:
-            return RowRewrite(None, "名称只有愿景口号，没有可计量的对象")
-    if "REL-04" in ids and not has_metric(name):
+    if name and "REL-04" in ids and not has_metric(name):
         name = _SLOGAN_STRIP_RE.sub("", name) or name
         if not has_metric(name):
-            name += "率"
-    if "SAT-05" in ids:
-        name = specific_satisfaction_name(name)
+            name = rate_name(name) or ""
+    if not name:  # nothing measurable derivable from the wording: a library indicator, else no rewrite
+        name = library_name(r, lookup)
+        if not name:
+            return RowRewrite(None, f"名称“{r.name}”没有可计量的对象和口径，无法据此改写"
+                                    "（如能计量，请改为“对象+度量”的指标，如…人数、…覆盖率）")
     if "COST-02" in ids:
         name = "项目总成本"  # the catalog's rewrite: 项目总成本 ≤ X 万元
 
@@ -371,6 +476,8 @@ def rewrite_row(r: Row, ids: set[str], hits: dict[str, Any], lookup: Callable | 
         elif l2 is Level2.quality:
             if L.OUTCOME_RATE_RE.search(n):
                 l1, l2 = Level1.benefit, Level2.social_benefit
+            elif unit_family(n) == "time":  # 按时发放 under 质量
+                l2 = Level2.timeliness
             else:
                 l2 = Level2.quantity
         elif l2 is Level2.timeliness:
@@ -386,12 +493,21 @@ def rewrite_row(r: Row, ids: set[str], hits: dict[str, Any], lookup: Callable | 
         fields["level2"] = "成本指标"
 
     # --- target
-    if ids & TARGET_RULES or "TXT-01" in ids or "TXT-02" in ids or name != r.name or l2 is not r.level2:
+    kept: dict[str, str] = {}
+    late = late_years(r) if "TIME-04" in ids else []
+    if late:  # a cross-year deadline: rewriting it into the budget year would change what is promised
+        by = r.ctx.get("budget_year")
+        kept["TIME-04"] = (f"保留原时限（改到{by}年内会改变目标含义）：跨年实施的项目请在申报说明中写明实施期；"
+                           f"否则年度指标写{by}年内应完成的节点，跨年部分列入中期目标")
+        ids = ids - {"TIME-04"}
+    # the declared target is kept unless a rule on it fired: a new name or level alone does not
+    # change what was promised (the engine re-checks, and asks again with the rules that then fire)
+    if ids & TARGET_RULES or "TXT-01" in ids or "TXT-02" in ids:
         tgt = build_target(r, ids, hits, name, l1, l2, lookup, s)
         if tgt is None:
             return RowRewrite(None, "无法据此推算指标值；请按测算补填或删除该指标")
         fields["operator"], fields["value"], fields["unit"] = tgt
-    return RowRewrite(fields)
+    return RowRewrite(fields, kept=kept)
 
 
 def _fits(l2: Level2 | None, l1: Level1 | None) -> bool:
@@ -413,8 +529,9 @@ def build_target(r: Row, ids: set[str], hits: dict[str, Any], name: str, l1: Lev
     if l2 is Level2.timeliness and fam != "ratio":
         if r.is_date and not r.full_year and not ({"TIME-01", "TIME-02", "TIME-03", "TIME-04"} & ids):
             d = fixed_date(r) if ("TXT-04" in ids or "OP-03" in ids) else None
-            return ("", d or r.v.replace("-", "至"), "")
-        if r.has_digit and not r.is_date and r.eff_unit and not ({"TIME-05"} & ids) and r.num is not None:
+            return ("", d or period_text(r) or r.v.replace("-", "至"), "")
+        if (r.has_digit and not r.is_date and r.eff_unit and is_time_unit(r.eff_unit) and r.num is not None
+                and not ({"TIME-05", "TIME-01", "TIME-02"} & ids)):
             op = r.eff_op if r.eff_op in ("≤", "<", "=") else "≤"
             return (op, fmt_num(r.num), r.emb_unit or r.unit)
         fd = fixed_date(r) if ("TIME-03" in ids or "TIME-04" in ids) else None
@@ -452,6 +569,8 @@ def build_target(r: Row, ids: set[str], hits: dict[str, Any], name: str, l1: Lev
 
     # rates
     if fam == "ratio" or (r.pct and fam is None and num is not None):
+        if num == 0 and direction != "pos" and r.eff_op in ("", "=", "≤", "<") and "QNT-09" not in ids:
+            return ("=", "0", "%")  # a zero target (变质比例 = 0) is kept: only its unit was missing
         if direction == "neg":
             if num is None or num >= 100 or "OP-04" in ids and num >= 50:
                 return ("=", "0", "%")
@@ -492,7 +611,9 @@ def build_target(r: Row, ids: set[str], hits: dict[str, Any], name: str, l1: Lev
                 return ("定性", r.v, "")
             return ("定性", "合规" if name.endswith("合规性") else "达成年度指标", "")
         num = max(num, 1.0)
-    unit = _pick_unit(r, name, base, fam, typ)
+    hint = next((h.data["unit"] for k in ("STR-06", "UNIT-03") if (h := hits.get(k)) is not None and h.data
+                 and h.data.get("unit")), "")
+    unit = _pick_unit(r, name, base, fam, typ, hint)
     if direction == "neg":
         op = "≤"
     elif r.eff_op in ("≥", ">", "=") and not ({"OP-03", "OP-04", "QNT-09"} & ids):
@@ -537,8 +658,10 @@ def _number(r: Row, ids: set[str], hits: dict[str, Any]) -> float | None:
 _NAME_UNIT_END_RE = re.compile(r"(?:学时|课时|小时|工作日|天数|公里|平方米|亩|吨|户次|人天)$")
 
 
-def _pick_unit(r: Row, name: str, base: str, fam: str | None, typ: Any) -> str:
-    for u in (r.emb_unit, r.unit):
+def _pick_unit(r: Row, name: str, base: str, fam: str | None, typ: Any, hint: str = "") -> str:
+    """Unit of a rewritten count: the unit the name wrote with the target (`hint`), the row's own, the
+    library's, one named in the name, else the default of the name's family (个 when none)."""
+    for u in (hint, r.emb_unit, r.unit):
         if u and (fam is None or unit_fits(fam, u)) and u not in ("%", "‰") and "元" not in u:
             return u.replace("*", "·")
     if typ and typ[2] and (fam is None or unit_fits(fam, typ[2])):
