@@ -160,3 +160,81 @@ def test_api_bad_input_is_422_naming_the_problem(client):
 def test_api_requires_a_key_when_auth_is_on():
     c = TestClient(create_app(Settings(auth_required=True)))
     assert c.post("/v1/declarations/check", json={"rows": []}).status_code == 401
+
+
+def test_jsonl_of_declarations_is_checked_table_by_table(tmp_path):
+    from kb.checker.readers import table_from_json
+
+    src = SHARED / "declarations" / "dev.jsonl"
+    recs = [json.loads(x) for x in src.open(encoding="utf-8") if x.strip()]
+    r = run("check", str(src), "--json", "--no-library")
+    assert r.returncode == 1, r.stderr  # real tables with error-level findings
+    out = json.loads(r.stdout)
+    assert set(out) == {"tables"} and len(out["tables"]) == len(recs)
+    assert [t["id"] for t in out["tables"]] == [x["id"] for x in recs]
+    by_id = {t["id"]: t for t in out["tables"]}
+    assert set(by_id["D048"]) == {"id", "project_name", "findings", "summary"}
+    assert by_id["D048"]["project_name"] == "村组干部报酬" and by_id["D048"]["summary"]["has_errors"]
+    rec = next(x for x in recs if x["id"] == "D002")
+    expected = check_declaration(table_from_json(rec))
+    assert [(f["row"], f["rule_id"]) for f in by_id["D002"]["findings"]] == \
+           [(f.row, f.rule_id) for f in expected.findings]
+    # text output: one block per table and a closing count
+    r = run("check", str(src), "--no-library")
+    assert r.returncode == 1 and f"共审核 {len(recs)} 张表" in r.stdout
+    # a single record keeps the usual shape
+    one = tmp_path / "one.jsonl"
+    one.write_text(json.dumps(rec, ensure_ascii=False) + "\n", encoding="utf-8")
+    r = run("check", str(one), "--json", "--no-library")
+    assert set(json.loads(r.stdout)) == {"findings", "summary"}
+
+
+def test_d048_low_quality_example_fails_the_error_gate(tmp_path):
+    p = tmp_path / "d048.json"
+    p.write_text(json.dumps(_record("D048"), ensure_ascii=False), encoding="utf-8")
+    r = run("check", str(p), "--fail-on", "error", "--json", "--no-library")
+    assert r.returncode == 1
+    assert any(f["rule_id"] == "TIME-01" and f["row"] == 2 for f in json.loads(r.stdout)["findings"])
+
+
+@pytest.mark.parametrize("kind,msg", [("devnull", "空文件"), ("dir", "是目录"), ("empty", "空文件"),
+                                      ("blank", "空文件")])
+def test_empty_file_or_directory_says_what_is_wrong(tmp_path, kind, msg):
+    if kind == "devnull":
+        target = os.devnull
+    elif kind == "dir":
+        target = str(tmp_path)
+    else:
+        p = tmp_path / "t.json"
+        p.write_text("" if kind == "empty" else "  \n", encoding="utf-8")
+        target = str(p)
+    r = run("check", target)
+    assert r.returncode == 2
+    assert r.stderr.strip().count("\n") == 0 and msg in r.stderr and "不存在" not in r.stderr
+
+
+def test_api_upload_of_several_declarations_returns_per_table_results(client):
+    lines = [x for x in (SHARED / "declarations" / "dev.jsonl").open(encoding="utf-8") if x.strip()][:3]
+    res = client.post("/v1/declarations/check", files={"file": ("申报表.jsonl", "".join(lines).encode("utf-8"))})
+    assert res.status_code == 200, res.text
+    tables = res.json()["tables"]
+    assert [t["id"] for t in tables] == [json.loads(x)["id"] for x in lines]
+    assert all(set(t) == {"id", "project_name", "findings", "summary"} for t in tables)
+    res = client.post("/v1/declarations/check", json=[json.loads(x) for x in lines])
+    assert res.status_code == 200 and len(res.json()["tables"]) == 3
+
+
+def test_api_wrong_types_are_422_naming_the_field_with_1_based_rows(client):
+    res = client.post("/v1/declarations/check", json=[{"name": 1, "value": []}])
+    assert res.status_code == 422
+    d = res.json()["detail"][0]
+    assert d["loc"] == ["body", "rows[1].name"] and "rows[1].value" in d["msg"] and "数组" in d["msg"]
+    rows = [dict(r) for r in _record("D010")["indicators"]]
+    rows[2]["value"] = {"x": 1}
+    res = client.post("/v1/declarations/check", json={"rows": rows})
+    assert res.status_code == 422 and res.json()["detail"][0]["loc"] == ["body", "rows[3].value"]
+    res = client.post("/v1/declarations/check", json={"name": 1, "value": []})
+    assert res.status_code == 422 and res.json()["detail"][0]["loc"] == ["body", "name"]
+    rows[2]["value"], rows[1]["weight"] = "100", "abc"
+    res = client.post("/v1/declarations/check", json={"rows": rows})
+    assert res.status_code == 422 and res.json()["detail"][0]["loc"] == ["body", "rows[2].weight"]

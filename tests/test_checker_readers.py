@@ -190,3 +190,34 @@ def test_xlsx_two_row_header_with_operator_value_unit_under_zhibiaozhi(tmp_path)
     assert t.row_numbers == list(range(3, 3 + len(rec["indicators"]) - 1))
     assert [(r.operator, r.value, r.unit) for r in t.rows] == \
            [(r["operator"], r["value"], r["unit"]) for r in rec["indicators"][1:]]
+
+
+def test_read_tables_one_table_per_declaration_record(tmp_path):
+    from kb.checker.readers import read_tables
+
+    recs = [_record("D002"), _record("D048")]
+    p = tmp_path / "two.jsonl"
+    p.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+    ts = read_tables(p)
+    assert [(t.id, t.project_name, len(t.rows), t.year) for t in ts] == \
+           [(r["id"], r["project"], len(r["indicators"]), r["year"]) for r in recs]
+    with pytest.raises(DataError) as e:
+        read_table(p)  # a single-table reader refuses a file of several tables
+    assert "2 张表" in str(e.value)
+    q = tmp_path / "list.json"
+    q.write_text(json.dumps(recs, ensure_ascii=False), encoding="utf-8")
+    assert [t.id for t in read_tables(q)] == ["D002", "D048"]
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_text(json.dumps(recs[0], ensure_ascii=False) + "\n" + json.dumps(recs[1]["indicators"][0],
+                     ensure_ascii=False) + "\n", encoding="utf-8")
+    with pytest.raises(DataError) as e:
+        read_tables(mixed)
+    assert e.value.row == 2 and "混合" in e.value.message
+    bad = tmp_path / "bad.jsonl"
+    rec = json.loads(json.dumps(recs[1]))
+    rec["indicators"][4]["value"] = [230]
+    bad.write_text(json.dumps(recs[0], ensure_ascii=False) + "\n" + json.dumps(rec, ensure_ascii=False) + "\n",
+                   encoding="utf-8")
+    with pytest.raises(DataError) as e:
+        read_tables(bad)
+    assert (e.value.row, e.value.field) == (2, "rows[5].value")

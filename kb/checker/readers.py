@@ -27,7 +27,9 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -115,12 +117,12 @@ def _fmt(x: float) -> str:
     return f"{x:.6f}".rstrip("0").rstrip(".")
 
 
-def _validate_row(rec: dict[str, Any], file: str, row: int) -> TargetRow:
+def _validate_row(rec: dict[str, Any], file: str, row: int, prefix: str = "") -> TargetRow:
     try:
         return TargetRow.model_validate(rec)
     except ValidationError as e:
         err = e.errors()[0]
-        field = ".".join(str(x) for x in err.get("loc", ()))
+        field = prefix + ".".join(str(x) for x in err.get("loc", ()))
         raise DataError(f"字段值无效：{err.get('msg')}", file=file, row=row, field=field) from e
 
 
@@ -294,13 +296,64 @@ def _row_rec(d: dict[str, Any]) -> dict[str, Any]:
     return {k: d[k] for k in _ROW_FIELDS if k in d}
 
 
-def _read_jsonl(path: Path) -> TableInput:
-    rows: list[TargetRow] = []
-    numbers: list[int] = []
-    rctx: list[dict[str, Any]] = []
-    tctx: dict[str, Any] = {}
-    text = _read_text(path)
-    for i, line in enumerate(text.splitlines(), 1):
+_TEXT_FIELDS = ("level1", "level2", "name", "operator", "deviation_reason")
+_TEXT_OR_NUMBER = ("value", "unit", "actual")
+_NUMBER_FIELDS = ("weight", "score")
+_HAS_NUM_RE = re.compile(r"\d")
+
+
+def _kind(v: Any) -> str:
+    if isinstance(v, bool):
+        return f"布尔值 {str(v).lower()}"
+    if isinstance(v, (int, float)):
+        return f"数字 {v}"
+    if isinstance(v, list):
+        return "数组"
+    if isinstance(v, dict):
+        return "对象"
+    return f"“{v}”"
+
+
+def row_type_errors(d: dict[str, Any], prefix: str) -> list[tuple[str, str]]:
+    """(field path, problem) for every field of a JSON indicator row with the wrong type.
+
+    Text fields (level1, level2, name, operator) must be strings; value, unit
+    and actual strings or numbers; weight and score numbers (or a numeric
+    string such as "20" or "20%"); context an object. `prefix` names the row
+    in the paths, e.g. "rows[3]" (1-based); '' gives bare field names.
+    """
+    out: list[tuple[str, str]] = []
+    pre = f"{prefix}." if prefix else ""
+    for k in _TEXT_FIELDS:
+        v = d.get(k)
+        if v is not None and not isinstance(v, str):
+            out.append((f"{pre}{k}", f"应为文本，而不是{_kind(v)}"))
+    for k in _TEXT_OR_NUMBER:
+        v = d.get(k)
+        if v is not None and (isinstance(v, bool) or not isinstance(v, (str, int, float))):
+            out.append((f"{pre}{k}", f"应为文本或数字，而不是{_kind(v)}"))
+    for k in _NUMBER_FIELDS:
+        v = d.get(k)
+        if v is None or v == "" or (isinstance(v, (int, float)) and not isinstance(v, bool)):
+            continue
+        if not (isinstance(v, str) and _HAS_NUM_RE.search(v)):  # "20", "20%", "9(截断)" as in real tables
+            out.append((f"{pre}{k}", f"应为数字，而不是{_kind(v)}"))
+    c = d.get("context")
+    if c is not None and not isinstance(c, dict):
+        out.append((f"{pre}context", f"应为对象，而不是{_kind(c)}"))
+    return out
+
+
+def _raise_type_errors(errs: list[tuple[str, str]], file: str, row: int = 0) -> None:
+    if errs:  # the first bad field names the error; the others are listed after it
+        more = "；另有 " + "；".join(f"{f} {m}" for f, m in errs[1:5]) + ("等" if len(errs) > 5 else "") \
+            if len(errs) > 1 else ""
+        raise DataError(f"{errs[0][1]}{more}", file=file, row=row, field=errs[0][0])
+
+
+def _jsonl_objects(path: Path) -> list[tuple[int, dict[str, Any]]]:
+    out = []
+    for i, line in enumerate(_read_text(path).splitlines(), 1):
         if not line.strip():
             continue
         try:
@@ -308,10 +361,50 @@ def _read_jsonl(path: Path) -> TableInput:
         except json.JSONDecodeError as e:
             raise DataError(f"不是合法的 JSON：{e.msg}", file=str(path), row=i) from e
         if not isinstance(d, dict):
-            raise DataError("每行应是一个 JSON 对象（一个指标行）", file=str(path), row=i)
+            raise DataError("每行应是一个 JSON 对象（一个指标行，或一张含 indicators/rows 的申报表）",
+                            file=str(path), row=i)
+        out.append((i, d))
+    return out
+
+
+def is_table_record(d: Any) -> bool:
+    """True for a JSON object that is a whole table (a dev.jsonl-shaped record: `indicators` or `rows`)."""
+    return isinstance(d, dict) and ("indicators" in d or "rows" in d)
+
+
+def _read_jsonl_tables(path: Path) -> list[TableInput]:
+    """A JSONL file: one row per line (one table), or one table per line (dev.jsonl-shaped records)."""
+    objs = _jsonl_objects(path)
+    if not objs:
+        raise DataError("是空文件（没有任何 JSON 行）", file=str(path))
+    records = [(i, d) for i, d in objs if is_table_record(d)]
+    if not records:
+        return [_rows_table(path, objs)]
+    if len(records) != len(objs):
+        i = next(i for i, d in objs if not is_table_record(d))
+        raise DataError("文件混合了申报表记录（含 indicators/rows）和单个指标行；每行应同为一种",
+                        file=str(path), row=i)
+    out = []
+    for i, d in records:
+        try:
+            t = table_from_json(d, str(path))
+        except DataError as e:
+            raise DataError(e.message, file=str(path), row=i, field=e.field) from e
+        t.source = f"{path}:{i}"
+        if not t.id:
+            t.id = f"第{i}行"
+        out.append(t)
+    return out
+
+
+def _rows_table(path: Path, objs: list[tuple[int, dict[str, Any]]]) -> TableInput:
+    rows: list[TargetRow] = []
+    numbers: list[int] = []
+    rctx: list[dict[str, Any]] = []
+    tctx: dict[str, Any] = {}
+    for i, d in objs:
+        _raise_type_errors(row_type_errors(d, ""), str(path), i)
         c = d.get("context") or {}
-        if not isinstance(c, dict):
-            raise DataError("context 应是对象", file=str(path), row=i, field="context")
         if not any(k in d for k in _ROW_FIELDS):
             tctx.update(c)
             continue
@@ -322,10 +415,14 @@ def _read_jsonl(path: Path) -> TableInput:
             if k in c and k not in tctx:
                 tctx[k] = c[k]
     if not rows:
-        raise DataError("文件中没有指标行", file=str(path))
+        raise DataError("文件中没有指标行（每行应有 name、value 等字段，或是含 indicators 的申报表）", file=str(path))
     return TableInput(rows=rows, row_numbers=numbers, row_contexts=rctx, context=tctx,
                       budget_wan=_num_or_none(tctx.get("budget_wan")), year=_year_or_none(tctx.get("budget_year")),
                       project_name=str(tctx.get("project") or ""), source=str(path))
+
+
+def _read_jsonl(path: Path) -> TableInput:
+    return _one(path, _read_jsonl_tables(path))
 
 
 def _num_or_none(x: Any) -> float | None:
@@ -349,59 +446,143 @@ def _read_text(path: Path) -> str:
         raise DataError("文件不是 UTF-8 编码", file=str(path)) from e
 
 
+_DECL_TEXT = ("id", "project_name", "project", "description", "department", "sector")
+
+
 def table_from_json(obj: Any, file: str = "") -> TableInput:
-    """A table from a parsed JSON value (declaration object or list of rows); used by the API too."""
+    """A table from a parsed JSON value (declaration object or list of rows); used by the API too.
+
+    Raises DataError naming the field with a 1-based row path (`rows[2].value`)
+    when a field has the wrong type (a list as value, a number as name …).
+    """
     if isinstance(obj, list):
         obj = {"rows": obj}
     if not isinstance(obj, dict):
-        raise DataError("应为一个申报表对象或指标行数组", file=file)
+        raise DataError("应为一个申报表对象（含 rows 或 indicators 指标行数组）或指标行数组", file=file)
     rec = dict(obj)
     if "project" in rec and "project_name" not in rec:
         rec["project_name"] = rec.pop("project")
     if "indicators" in rec and "rows" not in rec:
         rec["rows"] = rec.pop("indicators")
     rows = rec.get("rows")
+    if rows is None:
+        hint = ""
+        if any(k in rec for k in _ROW_FIELDS):  # a bare indicator row: name its bad fields first
+            _raise_type_errors(row_type_errors(rec, ""), file)
+            hint = "；单个指标行也须放在 rows 数组中"
+        raise DataError(f"缺少 rows（指标行数组）{hint}", file=file, field="rows")
     if not isinstance(rows, list):
-        raise DataError("缺少 rows（指标行数组）", file=file, field="rows")
-    rctx = []
+        raise DataError(f"应为指标行数组，而不是{_kind(rows)}", file=file, field="rows")
+    errs = [(k, f"应为文本，而不是{_kind(rec[k])}") for k in _DECL_TEXT
+            if rec.get(k) is not None and not isinstance(rec[k], str)]
+    if rec.get("context") is not None and not isinstance(rec["context"], dict):
+        errs.append(("context", f"应为对象，而不是{_kind(rec['context'])}"))
     for i, r in enumerate(rows, 1):
         if not isinstance(r, dict):
-            raise DataError("指标行应是对象", file=file, row=i, field="rows")
-        rctx.append(r.get("context") or {})
-    rec["rows"] = [_validate_row(_row_rec(r), file, i).model_dump() for i, r in enumerate(rows, 1)]
+            errs.append((f"rows[{i}]", f"应为指标行对象，而不是{_kind(r)}"))
+        else:
+            errs.extend(row_type_errors(r, f"rows[{i}]"))
+    _raise_type_errors(errs, file)
+    rctx = [r.get("context") or {} for r in rows]
+    rec["rows"] = [_validate_row(_row_rec(r), file, 0, f"rows[{i}].").model_dump() for i, r in enumerate(rows, 1)]
     rec.setdefault("row_contexts", rctx if any(rctx) else [])
     try:
         return TableInput.model_validate(rec)
     except ValidationError as e:
         err = e.errors()[0]
         loc = [str(x) for x in err.get("loc", ())]
-        row = int(loc[1]) + 1 if len(loc) > 1 and loc[0] == "rows" and loc[1].isdigit() else 0
-        raise DataError(f"字段值无效：{err.get('msg')}", file=file, row=row, field=".".join(loc)) from e
+        if len(loc) > 1 and loc[0] == "rows" and loc[1].isdigit():
+            loc = [f"rows[{int(loc[1]) + 1}]"] + loc[2:]
+        raise DataError(f"字段值无效：{err.get('msg')}", file=file, field=".".join(loc)) from e
+
+
+def tables_from_json(obj: Any, file: str = "") -> list[TableInput]:
+    """Tables of a parsed JSON value: a list of declaration records gives one table each, else one table."""
+    if isinstance(obj, list) and obj and all(is_table_record(x) for x in obj):
+        out = []
+        for i, x in enumerate(obj, 1):
+            try:
+                t = table_from_json(x, file)
+            except DataError as e:
+                raise DataError(e.message, file=file, field=f"[{i}].{e.field}" if e.field else f"[{i}]") from e
+            if not t.id:
+                t.id = f"第{i}张"
+            out.append(t)
+        return out
+    return [table_from_json(obj, file)]
+
+
+def _read_json_tables(path: Path) -> list[TableInput]:
+    text = _read_text(path)
+    if not text.strip():
+        raise DataError("是空文件", file=str(path))
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise DataError(f"不是合法的 JSON：{e.msg}（第{e.lineno}行）", file=str(path), row=e.lineno) from e
+    tables = tables_from_json(obj, str(path))
+    for t in tables:
+        t.source = str(path)
+    return tables
 
 
 def _read_json(path: Path) -> TableInput:
-    try:
-        obj = json.loads(_read_text(path))
-    except json.JSONDecodeError as e:
-        raise DataError(f"不是合法的 JSON：{e.msg}（第{e.lineno}行）", file=str(path), row=e.lineno) from e
-    t = table_from_json(obj, str(path))
-    t.source = str(path)
-    return t
+    return _one(path, _read_json_tables(path))
+
+
+def _one(path: Path, tables: list[TableInput]) -> TableInput:
+    if len(tables) != 1:
+        raise DataError(f"文件含 {len(tables)} 张表；逐表审核请用 read_tables（CLI 会逐表输出）", file=str(path))
+    return tables[0]
 
 
 READERS = {".json": _read_json, ".jsonl": _read_jsonl, ".csv": _read_csv, ".xlsx": _read_xlsx,
            ".xlsm": _read_xlsx}
+_MULTI = {".json": _read_json_tables, ".jsonl": _read_jsonl_tables}
+
+
+def _checked_path(path: str | Path) -> Path:
+    """The path if it names a readable, non-empty file; else DataError saying what is wrong."""
+    p = Path(path)
+    if p.is_dir():
+        raise DataError("是目录，不是文件；请指定一个 .json / .jsonl / .csv / .xlsx 文件", file=str(p))
+    if not p.exists():
+        raise DataError("文件不存在", file=str(p))
+    try:
+        st = p.stat()
+    except OSError as e:
+        raise DataError(f"无法读取（{e.strerror or type(e).__name__}）", file=str(p)) from e
+    if not stat.S_ISREG(st.st_mode):
+        if str(p) == os.devnull or stat.S_ISCHR(st.st_mode):
+            raise DataError("是空文件（设备文件，没有可读的内容）", file=str(p))
+        raise DataError("不是普通文件（管道或设备）；请先保存为 .json / .jsonl / .csv / .xlsx 文件", file=str(p))
+    if st.st_size == 0:
+        raise DataError("是空文件", file=str(p))
+    if not os.access(p, os.R_OK):
+        raise DataError("没有读取权限", file=str(p))
+    return p
+
+
+def read_tables(path: str | Path) -> list[TableInput]:
+    """Every table of a file: a .jsonl of dev.jsonl-shaped records (one project per line, with
+    `indicators` or `rows`) or a .json list of such records gives one table per record (its `id`, or
+    “第N行”); any other file gives one table (see `read_table`).
+
+    Raises DataError as `read_table` does (naming the line of a bad record).
+    """
+    p = _checked_path(path)
+    multi = _MULTI.get(p.suffix.lower())
+    return multi(p) if multi is not None else [read_table(p)]
 
 
 def read_table(path: str | Path) -> TableInput:
     """Read a 绩效目标表 (.json / .jsonl / .csv / .xlsx) into a `TableInput`.
 
     Raises DataError naming file / sheet / row / field when the file is missing,
-    of an unsupported type, malformed, or holds no indicator rows.
+    a directory, empty, of an unsupported type, malformed, holds no indicator
+    rows, or holds several tables (use `read_tables`).
     """
-    p = Path(path)
-    if not p.is_file():
-        raise DataError("文件不存在", file=str(p))
+    p = _checked_path(path)
     suf = p.suffix.lower()
     if suf == ".xls":
         raise DataError("不支持旧版 .xls，请另存为 .xlsx", file=str(p))

@@ -1,11 +1,12 @@
 """CLI commands of the check area: `jixiao check` and `jixiao eval-check` (registered on `kb.cli.app`).
 
 Thin layer over `kb.checker`: `check` reads a 绩效目标表 (.json / .jsonl /
-.csv / .xlsx), prints the findings as a Chinese table (or `--json`, the same
-shape as `POST /v1/declarations/check`), writes the checked or rewritten
-table with `--out`, and exits 1 when a finding is at or above `--fail-on`
-(so a declaration system can gate on it); unreadable input is exit 2 with one
-line. `eval-check` prints precision / recall per rule on the labeled cases
+.csv / .xlsx; a .jsonl or .json list of dev.jsonl-shaped records is one table
+per record), prints the findings as a Chinese table (or `--json`, the same
+shape as `POST /v1/declarations/check`; several tables give
+`{"tables": [...]}`), writes the checked or rewritten table with `--out`, and
+exits 1 when a finding is at or above `--fail-on` (so a declaration system
+can gate on it); unreadable input is exit 2 with one line. `eval-check` prints precision / recall per rule on the labeled cases
 and, with `--declarations`, the real-data summary.
 """
 from __future__ import annotations
@@ -62,17 +63,32 @@ def _render(report, title: str) -> None:
                   f"错误 {b['error']} 条，警告 {b['warning']} 条，提示 {b['info']} 条。")
 
 
+def _table_id(t, i: int) -> str:
+    return t.id or f"第{i}张"
+
+
+def _out_path(out: Path, tid: str, many: bool) -> Path:
+    """--out for one table, or out_<id>.xlsx per table when the file holds several."""
+    if not many:
+        return out
+    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in tid)
+    return out.with_name(f"{out.stem}_{safe}{out.suffix}")
+
+
 @app.command()
 def check(
-    file: Path = typer.Argument(..., help="绩效目标表: .json / .jsonl / .csv / .xlsx"),
-    as_json: bool = typer.Option(False, "--json", help='输出 JSON: {"findings": [...], "summary": {...}}'),
+    file: Path = typer.Argument(..., help="绩效目标表: .json / .jsonl / .csv / .xlsx（.jsonl 每行一张申报表时逐表审核）"),
+    as_json: bool = typer.Option(False, "--json", help='输出 JSON: {"findings": [...], "summary": {...}}；'
+                                                      '多张表时 {"tables": [{"id", "project_name", "findings", "summary"}, ...]}'),
     fail_on: str = typer.Option("error", "--fail-on", help="有此级别或更严重的问题时退出码为 1: error / warning / info"),
     fix: bool = typer.Option(False, "--fix", help="按修改建议改写整张表（需配合 --out）"),
-    out: Optional[Path] = typer.Option(None, "--out", help="写出 .xlsx：加 --fix 为改写后的表，否则为带审核意见的原表"),
+    out: Optional[Path] = typer.Option(None, "--out", help="写出 .xlsx：加 --fix 为改写后的表，否则为带审核意见的原表；"
+                                                           "多张表时每表一个文件 <名>_<编号>.xlsx"),
     no_library: bool = typer.Option(False, "--no-library", help="改写时不查指标库，只用通用默认值"),
 ) -> None:
     """审核绩效目标表：逐行、逐表检查模糊、不可考核或有缺陷的指标，给出规则编号、依据和改写建议。"""
-    from kb.checker import apply_fixes, check_declaration, export_xlsx, read_table
+    from kb.checker import apply_fixes, check_declaration, export_xlsx
+    from kb.checker.readers import read_tables
 
     if fail_on not in _RANK:
         raise DataError(f"--fail-on 须为 error / warning / info 之一，而不是 {fail_on!r}", field="--fail-on")
@@ -80,28 +96,43 @@ def check(
         raise DataError("--fix 需要用 --out 指定输出的 .xlsx 文件", field="--out")
     if out is not None and out.suffix.lower() != ".xlsx":
         raise DataError("--out 须为 .xlsx 文件", file=str(out), field="--out")
-    decl = read_table(file)
+    tables = read_tables(file)
+    many = len(tables) > 1
     lookup = _lookup(no_library)
     if lookup is None and not no_library:
         err.print("提示：指标库不可用，改写建议采用通用默认值（满意度≥90%、合格率≥95%、完成率=100%、时效为年度12月31日前）。")
-    report = check_declaration(decl, lookup=lookup)
     from kb.checker.citations import attach_citations, corpus_for
     from kb.settings import get_settings
 
-    attach_citations(report, corpus_for(get_settings()))
-    if out is not None:
-        if fix:
-            fixed = apply_fixes(decl, report)
-            export_xlsx(fixed, out, check_declaration(fixed, lookup=lookup))
-        else:
-            export_xlsx(decl, out, report)
-    if as_json:
-        _print_json(report.model_dump())
-    else:
-        _render(report, decl.project_name or file.name)
+    corpus = corpus_for(get_settings())
+    results = []
+    for i, decl in enumerate(tables, 1):
+        report = attach_citations(check_declaration(decl, lookup=lookup), corpus)
+        written = None
         if out is not None:
-            console.print(f"已写出 {escape(str(out))}" + ("（改写后的绩效目标表）" if fix else "（含审核意见）"))
-    worst = max((_RANK[f.severity] for f in report.findings), default=-1)
+            written = _out_path(out, _table_id(decl, i), many)
+            if fix:
+                fixed = apply_fixes(decl, report)
+                export_xlsx(fixed, written, check_declaration(fixed, lookup=lookup))
+            else:
+                export_xlsx(decl, written, report)
+        results.append((decl, report, written))
+    if as_json:
+        if many:
+            _print_json({"tables": [{"id": _table_id(d, i), "project_name": d.project_name, **r.model_dump()}
+                                    for i, (d, r, _) in enumerate(results, 1)]})
+        else:
+            _print_json(results[0][1].model_dump())
+    else:
+        for i, (decl, report, written) in enumerate(results, 1):
+            title = decl.project_name or file.name
+            _render(report, f"{_table_id(decl, i)} {title}" if many else title)
+            if written is not None:
+                console.print(f"已写出 {escape(str(written))}" + ("（改写后的绩效目标表）" if fix else "（含审核意见）"))
+        if many:
+            n_err = sum(1 for _, r, _ in results if r.summary["has_errors"])
+            console.print(f"\n共审核 {len(results)} 张表，其中 {n_err} 张有错误级问题。")
+    worst = max((_RANK[f.severity] for _, r, _ in results for f in r.findings), default=-1)
     if worst >= _RANK[fail_on]:
         sys.stdout.flush()
         # sys.exit, not typer.Exit: kb.cli.main runs click with standalone_mode=False,

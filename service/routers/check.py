@@ -3,8 +3,11 @@
 Takes a 绩效目标表 as a JSON body (a declaration object with `rows` or
 `indicators`, optional `context`, or a bare array of rows) or as an uploaded
 file (multipart field `file`: .json / .jsonl / .csv / .xlsx) and returns the
-same shape as `jixiao check --json`: `{"findings": [...], "summary": {...}}`.
-Unreadable input is 422 naming the field / row. No business logic here.
+same shape as `jixiao check --json`: `{"findings": [...], "summary": {...}}`,
+or `{"tables": [{"id", "project_name", "findings", "summary"}, ...]}` when the
+upload (a .jsonl of dev.jsonl-shaped records) or the JSON array holds several
+tables. Unreadable input or a field of the wrong type is 422 naming the field
+with a 1-based row (`rows[2].value`). No business logic here.
 """
 from __future__ import annotations
 
@@ -16,7 +19,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 
 from kb.checker import check_declaration
-from kb.checker.readers import READERS, read_table, table_from_json
+from kb.checker.readers import READERS, read_tables, tables_from_json
 from kb.errors import DataError
 from service.deps import auth_dep
 
@@ -53,7 +56,7 @@ def _lookup(request: Request):
     return st.checker_lookup
 
 
-async def _table(request: Request):
+async def _tables(request: Request):
     ctype = request.headers.get("content-type", "")
     if ctype.startswith("multipart/form-data"):
         form = await request.form()
@@ -68,11 +71,12 @@ async def _table(request: Request):
             p = Path(d) / f"upload{suffix}"
             p.write_bytes(data)
             try:
-                t = read_table(p)
+                tables = read_tables(p)
             except DataError as e:  # name the upload, not the temporary path
                 raise DataError(e.message, file=up.filename or "", row=e.row, field=e.field or "file") from e
-        t.source = up.filename or ""
-        return t
+        for t in tables:
+            t.source = up.filename or ""
+        return tables
     body = await request.body()
     if not body.strip():
         raise DataError("请求体为空：请提交申报表 JSON 或上传文件")
@@ -80,18 +84,26 @@ async def _table(request: Request):
         obj: Any = json.loads(body)
     except (json.JSONDecodeError, UnicodeDecodeError) as e:
         raise DataError(f"不是合法的 JSON：{e}") from e
-    return table_from_json(obj)
+    return tables_from_json(obj)
 
 
 @router.post("/declarations/check", summary="审核绩效目标表",
              description="逐行、逐表检查绩效目标表（61条规则），返回问题、规则编号、依据和具体改写建议；"
-                         "可提交 JSON，或以 multipart 表单字段 file 上传 .json/.jsonl/.csv/.xlsx 文件。",
+                         "可提交 JSON，或以 multipart 表单字段 file 上传 .json/.jsonl/.csv/.xlsx 文件。"
+                         "一个文件或 JSON 数组含多张申报表（每项含 indicators/rows）时逐表审核，返回 "
+                         "{\"tables\": [{\"id\", \"project_name\", \"findings\", \"summary\"}, ...]}。"
+                         "字段类型错误返回 422，并指明字段（如 rows[1].value，行号从 1 起）。",
              openapi_extra=_OPENAPI)
 async def check(request: Request) -> dict[str, Any]:
-    table = await _table(request)
+    tables = await _tables(request)
     from kb.checker.citations import attach_citations, corpus_for
 
     st = request.app.state
     if not hasattr(st, "citation_corpus"):
         st.citation_corpus = corpus_for(st.settings)
-    return attach_citations(check_declaration(table, lookup=_lookup(request)), st.citation_corpus).model_dump()
+    lookup = _lookup(request)
+    reports = [attach_citations(check_declaration(t, lookup=lookup), st.citation_corpus).model_dump() for t in tables]
+    if len(tables) == 1:
+        return reports[0]
+    return {"tables": [{"id": t.id or f"第{i}张", "project_name": t.project_name, **r}
+                       for i, (t, r) in enumerate(zip(tables, reports), 1)]}
