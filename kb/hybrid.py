@@ -95,7 +95,8 @@ class HybridRetriever:
 
     # ------------------------------------------------------------------ core
     def retrieve(self, query: str, mask: np.ndarray, *, mode: str = "hybrid",
-                 lex_depth: int = LEX_DEPTH_SEARCH) -> tuple[HybridResult, list[str], list[int]]:
+                 lex_depth: int = LEX_DEPTH_SEARCH, totals: dict | None = None
+                 ) -> tuple[HybridResult, list[str], list[int]]:
         """Fused hits for `query` among `mask` documents.
 
         The dense query is the text without the declaration form's own
@@ -103,7 +104,9 @@ class HybridRetriever:
         exact-name docs). Every hit is kept (no cut); `result.passing()`
         applies the confidence cut.
         """
-        lex, _total, tokens = lexical_ranked(self.index, query, mask, lex_depth)
+        lex, lex_total, tokens = lexical_ranked(self.index, query, mask, lex_depth)
+        if totals is not None:
+            totals["lexical"] = lex_total
         qvec = self.embedder.encode_query(dense_query_text(query))
         res = hybrid(lex, qvec, self.dense, self.calibration, mask=mask, mode=mode,
                      background_scores=self.background_scores)
@@ -124,7 +127,10 @@ class HybridRetriever:
         dense_rank, rrf and the confidence verdict.
         """
         mask = self.index.mask(filters)
-        res, tokens, exact = self.retrieve(query, mask, mode=mode)
+        totals: dict = {}
+        # fuse deep enough that every requested page exists (all lexical matches stay reachable)
+        res, tokens, exact = self.retrieve(query, mask, mode=mode,
+                                           lex_depth=max(LEX_DEPTH_SEARCH, offset + top), totals=totals)
         conf = res.confidence
         if conf.confident:
             hits = res.passing()
@@ -133,7 +139,10 @@ class HybridRetriever:
         hits = _exact_first(hits, exact)
         page = hits[offset:offset + top]
         out = [to_hit(self.index, h.doc, h.display_score, tokens, _explain(h, conf)) for h in page]
-        return SearchResult(total=len(hits), hits=out, mode=mode)
+        # total: every lexically matched document plus the dense-only ones that pass the verdict
+        dense_only = sum(1 for h in hits if h.lexical_rank is None and h.doc not in conf.lexical_docs)
+        total = (totals.get("lexical", 0) + dense_only) if mode == "hybrid" else len(hits)
+        return SearchResult(total=max(total, len(hits)), hits=out, mode=mode)
 
     def ranker(self, mode: str = "hybrid") -> Callable[[str, np.ndarray], tuple[list[tuple[int, float]], bool]]:
         """The retrieval step of `kb.suggest`: `(text, mask) -> ([(doc, display_score)], confident)`.
