@@ -97,3 +97,11 @@ def test_small_kb_with_embedder_builds_vectors_and_calibration(tmp_path):
     assert k.search("给老人送饭", mode="dense", top=1).hits[0].name == "老年助餐服务人次"
     rep = build(k.settings)
     assert rep.skipped
+
+
+def test_hybrid_total_and_pages_cover_every_lexical_match(kb):
+    lex = kb.search("项目完成率", mode="lexical", top=1)
+    hyb = kb.search("项目完成率", mode="hybrid", top=20)
+    assert hyb.total >= lex.total > 100
+    last = kb.search("项目完成率", mode="hybrid", top=20, offset=lex.total - 5)
+    assert 0 < len(last.hits) <= 20
