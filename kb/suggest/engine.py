@@ -36,7 +36,6 @@ WEAK_TERMS = frozenset("""项目 工作 建设 管理 服务 提高 完成 资�
 
 # the field's common indicators offered when a required slot has no match (looked up in the library)
 GENERIC_NAMES: dict[str, tuple[str, ...]] = {
-    "quantity": ("项目完成数量", "〔项目〕完成数量", "任务完成率"),
     "quality": ("项目验收合格率", "验收合格率", "质量达标率", "工作任务完成率"),
     "timeliness": ("项目按期完成率", "按时完成率", "资金拨付及时率", "任务完成及时率"),
     "cost": ("项目总成本", "项目成本控制", "预算成本控制率", "成本节约率"),
