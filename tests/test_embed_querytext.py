@@ -29,9 +29,20 @@ def test_short_queries_are_unchanged_and_never_empty():
     assert dense_query_text("") == ""
 
 
+def test_long_text_is_capped():
+    from kb.embed.querytext import MAX_CHARS
+
+    long = "修缮乡村道路并安装路灯，" * 30
+    assert len(dense_query_text(long)) == MAX_CHARS
+    assert dense_query_text(long) == long[:MAX_CHARS]
+
+
 def test_real_descriptions_keep_most_of_their_words():
+    from kb.embed.querytext import MAX_CHARS
+
     path = SHARED / "declarations" / "dev.jsonl"
     recs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    kept = [len(dense_query_text(r["description"])) / max(1, len(r["description"])) for r in recs]
+    kept = [len(dense_query_text(r["description"])) / max(1, min(len(r["description"]), MAX_CHARS))
+            for r in recs]
     assert all(k > 0 for k in kept)
     assert sorted(kept)[len(kept) // 2] > 0.5  # the median description keeps over half its text

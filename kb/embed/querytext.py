@@ -9,7 +9,11 @@ budget-management indicators (绩效评价项目数量, 预算执行率 …). Th
 side down-weights such words by IDF; a sentence embedding cannot, so they
 are cut from the text before embedding. Only structural vocabulary of the
 forms (titles, section headers, funding sources, dates, amounts, scores) is
-listed — no topic words. Not for display or for the lexical query.
+listed — no topic words. The result is capped at `MAX_CHARS` (96):
+embedding time grows with length (≈ 0.7 ms per token on two cores), the
+project name and first clauses carry the topic, and on the dev declarations
+the cap changed neither Recall@10 nor MRR beyond noise. Not for display or
+for the lexical query.
 """
 from __future__ import annotations
 
@@ -33,11 +37,12 @@ _FORM_PATTERNS = (
 )
 _DATE = r"\d{4}(?:[.\-/年]\d{1,2}(?!\d)(?:[.\-/月]\d{1,2}(?!\d)日?)?)?年?度?"
 _FORM = re.compile("|".join(f"(?:{p.replace('{d}', _DATE)})" for p in _FORM_PATTERNS))
+MAX_CHARS = 96
 _PUNCT_RUNS = re.compile(r"(?:[\s,，。;；:：、]*[,，。;；:：、])+")
 
 
 def dense_query_text(text: str) -> str:
-    """`text` normalised, with the declaration form's vocabulary removed.
+    """`text` normalised, with the declaration form's vocabulary removed, at most MAX_CHARS.
 
     Falls back to the normalised text when nothing but form words is left
     (e.g. a bare form title), so a query never becomes empty.
@@ -45,4 +50,4 @@ def dense_query_text(text: str) -> str:
     t = normalize(text)
     cut = _FORM.sub("，", t)
     cut = _PUNCT_RUNS.sub("，", cut).strip("，,。 ()（）")
-    return cut if len(cut) >= 2 else t
+    return (cut if len(cut) >= 2 else t)[:MAX_CHARS]
