@@ -39,7 +39,7 @@ GENERIC_NAMES: dict[str, tuple[str, ...]] = {
     "quality": ("项目验收合格率", "验收合格率", "质量达标率", "工作任务完成率"),
     "timeliness": ("项目按期完成率", "按时完成率", "资金拨付及时率", "任务完成及时率"),
     "cost": ("项目总成本", "项目成本控制", "预算成本控制率", "成本节约率"),
-    "social_benefit": ("社会效益", "服务对象受益率", "群众受益率", "公共服务水平"),
+    "social_benefit": ("服务对象受益率", "群众受益率", "公共服务水平"),
     "satisfaction": ("〔服务对象〕满意度", "服务对象满意度", "受益群众满意度", "群众满意度"),
 }
 PER_SLOT = 6
@@ -263,23 +263,6 @@ def suggest(idx: IndicatorIndex, description: str, *, project_name: str | None =
             ev = [f"匹配词: {'、'.join(terms[:6])}"] if terms else ["语义相近"]
             add(key, from_row(d, 0.3 + 0.6 * scored[d], ev))
 
-    # --- (3b) budget → cost ceiling (the first amount-type cost candidate)
-    if budget_wan is not None:
-        bv = f"{budget_wan:g}"
-        cost = [c for c in slot_lists["cost"] if Q.units_compatible(c.unit or "万元", "万元")
-                and not PER_HEAD.search(c.name + (c.unit or ""))]
-        if cost:
-            c = cost[0]
-            c.operator, c.value, c.unit = "≤", bv, "万元"
-            c.evidence.append(f"项目预算 {bv} 万元 作为成本上限")
-            c.score = max(c.score, 0.9)
-            slot_lists["cost"].remove(c)
-            slot_lists["cost"].insert(0, c)
-        else:
-            add("cost", Candidate(level1="cost", level2="economic_cost", name="项目总成本", operator="≤",
-                                  value=bv, unit="万元", score=0.9,
-                                  evidence=[f"项目预算 {bv} 万元 作为成本上限"]), front=True)
-
     # --- (5) the field's common indicator of each required slot, always offered
     # (second in its slot) — real tables use them in nearly every project
     common_of: dict[str, Candidate] = {}
@@ -295,6 +278,28 @@ def suggest(idx: IndicatorIndex, description: str, *, project_name: str | None =
             slot_lists[key].append(c)
             common_of[key] = c
             break
+
+    # --- (3b) budget → cost ceiling on a project-total cost row (never a single item,
+    # a per-head figure, or a social/ecological cost)
+    if budget_wan is not None:
+        bv = f"{budget_wan:g}"
+        cost = [c for c in slot_lists["cost"] if c.level2 in ("economic_cost", "output_cost")
+                and Q.units_compatible(c.unit or "万元", "万元") and TOTAL_COST.search(c.name)
+                and not PER_HEAD.search(c.name + (c.unit or ""))]
+        if cost:
+            c = cost[0]
+            c.operator, c.value, c.unit = "≤", bv, "万元"
+            c.evidence = [e for e in c.evidence if e not in ("按预算测算填写",)]
+            c.evidence.append(f"项目预算 {bv} 万元 作为成本上限")
+            c.score = max(c.score, 0.9)
+            slot_lists["cost"].remove(c)
+            slot_lists["cost"].insert(0, c)
+            if common_of.get("cost") is c:
+                common_of.pop("cost")
+        else:
+            add("cost", Candidate(level1="cost", level2="economic_cost", name="项目总成本", operator="≤",
+                                  value=bv, unit="万元", score=0.9,
+                                  evidence=[f"项目预算 {bv} 万元 作为成本上限"]), front=True)
 
     # --- (6) learned statistics
     if learned:
@@ -341,6 +346,8 @@ def suggest(idx: IndicatorIndex, description: str, *, project_name: str | None =
 MONEY = ("万元", "元", "亿元")
 # per-head / per-unit figures a total amount must not bind to
 PER_HEAD = re.compile(r"人均|户均|亩均|生均|次均|单价|单位成本|标准|平均|每|/")
+# names of a project's total cost (where the budget ceiling belongs)
+TOTAL_COST = re.compile(r"总成本|项目成本|总投资|成本控制|预算控制|总费用|项目支出|资金总额|总额")
 
 
 def _wan(q: Q.Quantity) -> float:
@@ -360,10 +367,10 @@ def context_overlap(ctx: str, name: str) -> float:
 
 
 def money_slot_mask(idx: IndicatorIndex) -> np.ndarray:
-    """Indicators an amount may bind to: 成本 slots and 经济效益."""
+    """Indicators an amount may bind to: 经济成本 / 产出成本 and 经济效益 (not 社会/生态成本)."""
     m = idx.cache.get("money_slots")
     if m is None:
-        ok = {l2.value for s in SLOTS if s.key in ("cost", "economic_benefit") for l2 in s.level2s}
+        ok = {"economic_cost", "output_cost", "economic_benefit"}
         m = idx.cache["money_slots"] = np.array([r["level2"] in ok for r in idx.rows], dtype=bool)
     return m
 
@@ -406,7 +413,12 @@ def _vet_with_checker(slot_lists: dict[str, list[Candidate]], budget_wan: float 
     report = check_rows(rows_, ctx)
     drop: set[int] = set()
     for f in report.findings:
-        if f.scope != "row" or f.row is None or f.severity != "error":
+        if f.scope != "row" or f.row is None:
+            continue
+        if f.rule_id == "REL-02":  # an input/process indicator (预算执行率 …) is no output or effect
+            drop.add(f.row - 1)
+            continue
+        if f.severity != "error":
             continue
         i = f.row - 1
         sug = f.suggestion

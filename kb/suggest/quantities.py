@@ -15,7 +15,7 @@ from kb.text import normalize
 # longest first so 万人次 wins over 人次 and 人
 UNITS = sorted("""万人次 人次 万人 人 户次 万户 户 名 位 个 所 家 村 台 套 辆 艘 架 件 批 项 次 场 期 班 批次 天 日 个月 月 周
 小时 分钟 年 公里 千米 米 平方公里 平方米 万平方米 立方米 万立方米 亩 万亩 公顷 吨 万吨 千克 公斤 头 只 羽 株 棵 万株
-座 处 条 盏 本 册 份 篇 部 册次 张 间 床 张床 个点 宗 起 例 支 块 根 眼 口 处次 门 栋 幢 套次 课时 学时 km 万元 亿元 元 %""".split(), key=len, reverse=True)
+座 处 条 盏 本 册 份 篇 部 册次 张 间 床 张床 个点 宗 起 例 支 块 根 眼 口 处次 门 栋 幢 套次 课时 学时 km hm² hm2 万元 亿元 元 %""".split(), key=len, reverse=True)
 
 _NUM = r"(\d+(?:,\d{3})*(?:\.\d+)?)"
 _QTY = re.compile(_NUM + r"\s*(" + "|".join(re.escape(u) for u in UNITS) + r"|万(?![\u4e00-\u9fff]))")
@@ -54,6 +54,8 @@ def find_quantities(text: str) -> list[Quantity]:
         value, unit = m.group(1).replace(",", ""), m.group(2)
         if unit == "km":
             unit = "公里"
+        elif unit in ("hm²", "hm2"):
+            unit = "公顷"
         after = t[m.end():m.end() + 1]
         if unit == "年" and (len(value) == 4 or after in "度底初"):
             continue  # 2023年 / 2023年度
