@@ -216,9 +216,9 @@ def build(settings: Settings, *, force: bool = False, console=None, notify=None)
 
             items = [(i.id, embed_text(i), indicator_hash(i)) for i in indicators]
             say(f"计算指标向量({embedder.fingerprint.split(':')[0]}；首次构建需数分钟，之后只算变化的指标)…")
-            before = _cached_count(db, fp)
-            ensure_vectors(db, "indicator", items, embedder, progress=settings.progress)
-            report.embedded = max(0, len(items) - before) if not fresh or info.get("embedder") != fp else 0
+            stats: dict = {}
+            ensure_vectors(db, "indicator", items, embedder, progress=settings.progress, stats=stats)
+            report.embedded = int(stats.get("embedded", 0))
             with db.atomic():
                 db["build_info"].upsert({"key": "embedder", "value": fp}, pk="key")
         elif embedder is None and info.get("embedder") not in (None, "none"):
@@ -257,12 +257,6 @@ def managed_from_workflow(settings: Settings) -> list[Indicator]:
             return managed_indicators(session)
     except SQLAlchemyError:
         return []
-
-
-def _cached_count(db: sqlite_utils.Database, fp: str) -> int:
-    if "vectors" not in db.table_names():
-        return 0
-    return db.execute("SELECT count(*) FROM vectors WHERE kind='indicator' AND fingerprint=?", [fp]).fetchone()[0]
 
 
 def _embedder(settings: Settings):
