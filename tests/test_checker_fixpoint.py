@@ -238,6 +238,10 @@ def test_d048_rows_without_a_measurable_object_are_not_given_invented_names():
                 assert f.suggestion.name is None or (lookup is not None and f.suggestion.name in library)
                 if f.suggestion.name is None:  # deletion, or advice to delete once the table has an effect row
                     assert f.suggestion.delete or "删除" in f.suggestion.text
+        # the budget stated in the description (预算3309840元) gives the cost row to add
+        s09 = next(f.suggestion for f in rep.findings if f.rule_id == "STR-09")
+        assert s09.add_rows[0]["name"] == "项目总成本" and (s09.add_rows[0]["value"], s09.add_rows[0]["unit"]) == \
+            ("330.984", "万元")
         # 村组干部230人 ≥230 个: the target leaves the name, the name's unit wins
         row5 = {f.rule_id: f.suggestion for f in rep.findings if f.row == 5}
         assert {"STR-06", "UNIT-03"} <= set(row5)

@@ -201,3 +201,13 @@ def test_deadline_inside_the_declared_implementation_period_is_not_beyond_the_bu
     assert _row_rules(*row, budget_year=2023, description="年度预算250万元，实施期2023.07-2024.01。") == set()
     assert "TIME-04" in _row_rules("产出指标", "时效指标", "服务完成时间", "", "2025年6月30日前", "",
                                    budget_year=2023, description="实施期2023.07-2024.01")
+
+
+def test_programme_synonyms_are_found_one_per_position():
+    # kb.checker.lexicon.PROGRAM_RE takes the longest synonym at each position: that finds every
+    # programme only while no synonym is a prefix of another programme's
+    from kb.checker import lexicon as L
+
+    ws = list(L.PROGRAM_OF)
+    assert [(a, b) for a in ws for b in ws if a != b and b.startswith(a) and L.PROGRAM_OF[a] != L.PROGRAM_OF[b]] == []
+    assert "REL-05" in _row_rules("产出指标", "数量指标", "农村低保发放人数", "≥", "500", "人", project="临时救助")

@@ -216,7 +216,8 @@ TABLE_RULES: list[tuple[RuleMeta, Callable]] = []
 GOAL_RULES: list[tuple[RuleMeta, Callable]] = []
 
 
-ROW_TAGS = ("text", "value", "num", "time", "sat", "cost", "project")
+ROW_TAGS = ("text", "value", "num", "time", "sat", "cost", "project", "txt", "date", "range", "namenum", "feas",
+            "opemb")
 
 
 def rule(rule_id: str, *, on: Literal["row", "table", "goal", "any"] = "row",
@@ -230,7 +231,11 @@ def rule(rule_id: str, *, on: Literal["row", "table", "goal", "any"] = "row",
     hits. `needs` names a row tag without which the rule cannot fire (text:
     a value without digits, value: any value, num: a value with digits, time:
     a 时效 row, sat: a 满意 name, cost: a 成本 row, project: a project in the
-    context); the engine skips the rule on other rows. `depends` declares that
+    context, txt: a full-width, whitespace or Traditional character seen, date:
+    a date or year in the value, range: a range value, namenum: digits in the
+    name, feas: an actual / prior actual / unit cost given, opemb: a comparator
+    in both the operator field and the value); the engine skips the rule on
+    other rows. `depends` declares that
     the rule reads only the name ("name", plus the length thresholds) or only
     the 一级/二级 labels ("levels"): its result is then reused for every row
     with the same text. The function gets `.meta`, `.needs` and `.depends`.

@@ -18,9 +18,9 @@ from kb.checker import (  # noqa: F401  (import registers the rules)
 )
 from kb.checker.catalog import GOAL_RULES, ROW_RULES, TABLE_RULES, Hit, RuleMeta
 from kb.checker.models import CheckReport, Finding, Suggestion, TableInput, build
-from kb.checker.parse import Row, Table
+from kb.checker.parse import Row, Table, context_flags
 from kb.checker.rewrite import RowRewrite, as_target_row, fmt_num, rewrite_goal, rewrite_row
-from kb.checker.structure import _name_key, name_key as _name_key_of
+from kb.checker.structure import name_key as _name_key_of
 from kb.schema import Declaration, Indicator, Level1, Level2, TargetRow
 from kb.settings import CheckerSettings
 
@@ -51,23 +51,28 @@ _NAME_RULES = tuple((m, f) for m, f in ROW_RULES if f.depends == "name")
 _LEVEL_RULES = tuple((m, f) for m, f in ROW_RULES if f.depends == "levels")
 _LEVEL_HITS: dict[tuple, tuple] = {}
 
-
 def clear_caches() -> None:
     """Forget every memoised parse and rule result (benchmarks measure a cold start with it)."""
-    from kb.checker import parse, relevance
+    from kb.checker import parse, relevance, timeliness
 
     for d in (_LEVEL_HITS, parse._LEVEL_MEMO, parse._OP_MEMO, parse._UNIT_MEMO,
               parse._NAME_MEMO, parse._VALUE_MEMO, relevance._OWN_MEMO):
         d.clear()
+    timeliness.declared_period.cache_clear()
 
 
-_TAG_NAMES = (None, "value", "num", "time", "sat", "cost", "project")
+
+_TAG_NAMES = (None, "value", "num", "time", "sat", "cost", "project", "txt", "date", "range", "namenum", "feas",
+              "opemb")
 
 
 def _rules_for(key: tuple) -> tuple:
     """Per-row rules whose `needs` tag is among the row's tags (cached per tag combination).
 
-    `key` is `Row.tags` (goal, value, digits, 时效, 满意, 成本, project). Rules
+    `key` is `Row.tags` (goal, value, digits, 时效, 满意, 成本, project, then txt:
+    full-width / whitespace / Traditional seen, date, range, namenum: digits in the
+    name, feas: an actual or unit cost to compare with, opemb: an operator both in
+    its field and in the value). Rules
     that depend only on the name or only on the levels are left out for
     indicator rows: their results are memoised per text (`_static_hits`).
     """
@@ -137,7 +142,7 @@ def _display(patch: dict[str, str], full: dict[str, str]) -> str:
 
 def _verify(r: Row, fields: dict[str, str], s: CheckerSettings) -> tuple[list[tuple[RuleMeta, Hit]], Row]:
     """Findings left on row `r` with `fields` applied, and the parsed rewritten row."""
-    nr = Row(as_target_row(r.raw, fields), r.idx, r.ctx)
+    nr = Row(as_target_row(r.raw, fields), r.idx, r.ctx, r.cflags)
     return _run_row_rules(nr, s), nr
 
 
@@ -172,7 +177,7 @@ def _rewrite(r: Row, hits: list[tuple[RuleMeta, Hit]], lookup: Callable | None,
 def _suggestions(r: Row, hits: list[tuple[RuleMeta, Hit]], rw: RowRewrite) -> list[Suggestion]:
     """Per-finding suggestions whose union is the canonical rewrite `rw` of row `r`."""
     if rw.delete:
-        sug = build(Suggestion, delete=True, text=f"删除该行：{rw.reason}")
+        sug = build(Suggestion, delete=True, text=f"删除该行：{rw.reason}" + (f"；{rw.hint}" if rw.hint else ""))
         return [sug for _ in hits]
     if rw.manual:  # left to the declarant: nothing to apply, the text says what and why
         sug = build(Suggestion, text=rw.reason)
@@ -181,6 +186,8 @@ def _suggestions(r: Row, hits: list[tuple[RuleMeta, Hit]], rw: RowRewrite) -> li
     raw = r.raw
     changed = {k: v for k, v in full.items() if getattr(raw, k) != v}
     kept = rw.kept
+    if len(hits) == 1 and not kept:  # the common case: the one finding carries the whole rewrite
+        return [build(Suggestion, **changed, text=_display(changed, full))]
     if kept:  # findings left on purpose get their advice; the others share the rewrite
         others = [(m, h) for m, h in hits if m.id not in kept]
         sub = iter(_suggestions(r, others, RowRewrite(full)) if others else ())
@@ -202,7 +209,7 @@ def _suggestions(r: Row, hits: list[tuple[RuleMeta, Hit]], rw: RowRewrite) -> li
     for patch in out:
         if not patch:  # nothing of its own to change: point at the whole rewrite
             patch = dict(changed)
-        key = tuple(sorted(patch.items()))  # type: ignore[union-attr]
+        key = frozenset(patch.items())  # type: ignore[union-attr]
         sug = made.get(key)
         if sug is None:
             sug = made[key] = build(Suggestion, **patch, text=_display(patch, full))  # type: ignore[arg-type]
@@ -255,18 +262,20 @@ def _weights_after(t: Table, deleted: set[int], s: CheckerSettings) -> list[floa
 
 
 def _table_suggestion(meta: RuleMeta, h: Hit, t: Table, s: CheckerSettings, fixed: Table | None = None,
-                      deleted: frozenset[int] = frozenset()) -> Suggestion:
+                      deleted: frozenset[int] = frozenset(), names: dict[str, int] | None = None) -> Suggestion:
     """Concrete table-level rewrite where one exists (rows to add, weights, duplicates to drop).
 
     `fixed` is the table as it will be once every row suggestion is applied
     (`deleted`: the input rows those suggestions drop): rows are added only
     for what is still missing there, never under a name the table already
-    uses, and STR-13 rescales the weights of the rows that are kept.
+    uses, and STR-13 rescales the weights of the rows that are kept. `names`:
+    name key → row number of the rows kept (computed here when not given).
     """
     ctx = t.ctx
     year = ctx.get("budget_year")
     after = fixed or t
-    names = {_name_key(r) for r in after.items}
+    if names is None:
+        names = _names_of(after)
 
     def fresh(rows: list[dict[str, str]]) -> list[dict[str, str]]:
         return [a for a in rows if _name_key_text(a["name"]) not in names]
@@ -274,9 +283,12 @@ def _table_suggestion(meta: RuleMeta, h: Hit, t: Table, s: CheckerSettings, fixe
     if meta.id == "STR-08":
         if Level1.satisfaction in after.level1s:
             return build(Suggestion, text=_SAME)
-        add = fresh([{"level1": "满意度指标", "level2": "服务对象满意度指标", "name": "服务对象满意度",
-                      "operator": "≥", "value": f"{s.satisfaction_default_pct:g}", "unit": "%"}])
-        return build(Suggestion, add_rows=add or None,
+        row = {"level1": "满意度指标", "level2": "服务对象满意度指标", "name": "服务对象满意度",
+               "operator": "≥", "value": f"{s.satisfaction_default_pct:g}", "unit": "%"}
+        if not fresh([row]):  # the table has a row of that name under another 一级指标
+            n = names[_name_key_text(row["name"])]
+            return build(Suggestion, text=f"第{n}行“{row['name']}”列入满意度指标即可（见该行的修改建议）")
+        return build(Suggestion, add_rows=[row],
                      text=f"增设“服务对象满意度 ≥{s.satisfaction_default_pct:g}%”，并说明调查方式")
     if meta.id == "STR-09":
         if after.has_cost:
@@ -330,27 +342,67 @@ def _table_suggestion(meta: RuleMeta, h: Hit, t: Table, s: CheckerSettings, fixe
 class _Flagged:
     """A flagged indicator row during a check: its hits, canonical rewrite and the parsed rewritten row."""
 
-    __slots__ = ("row", "hits", "rw", "fixed", "why")
+    __slots__ = ("row", "hits", "rw", "_fixed", "why", "_struct")
 
     def __init__(self, row: Row, hits: list[tuple[RuleMeta, Hit]], rw: RowRewrite | None, fixed: Row | None):
-        self.row, self.hits, self.rw, self.fixed = row, hits, rw, fixed
+        self.row, self.hits, self.rw, self._fixed = row, hits, rw, fixed
         self.why: list[str] = []
+        self._struct: tuple | None = None
+
+    @property
+    def fixed(self) -> Row | None:
+        """The row parsed with its rewrite applied (None for deletions and advice)."""
+        rw = self.rw
+        if rw is None or rw.fields is None:
+            return None
+        f = self._fixed
+        if f is None or f.raw.name != rw.fields["name"] or f.raw.level1 != rw.fields["level1"]:
+            f = self._fixed = Row(as_target_row(self.row.raw, rw.fields), self.row.idx, self.row.ctx)
+        return f
+
+    @fixed.setter
+    def fixed(self, v: Row | None) -> None:
+        self._fixed = v
 
     def structural(self) -> bool:
         """True when applying the rewrite deletes the row or changes its levels or name."""
         rw = self.rw
+        if self._struct is not None and self._struct[0] is rw:
+            return self._struct[1]
         if rw is None or rw.manual:
-            return False
-        if rw.delete:
-            return True
-        raw, f = self.row.raw, rw.fields
-        return f["level1"] != raw.level1 or f["level2"] != raw.level2 or f["name"] != raw.name  # type: ignore[index]
+            out = False
+        elif rw.delete:
+            out = True
+        else:
+            raw, f = self.row.raw, rw.fields
+            out = f["level1"] != raw.level1 or f["level2"] != raw.level2 or f["name"] != raw.name  # type: ignore[index]
+        self._struct = (rw, out)
+        return out
+
+
+def _nk(r: Row) -> str:
+    return r.ni.key
+
+
+_TEXT_KEYS: dict[str, str] = {}
 
 
 def _name_key_text(name: str) -> str:
-    from kb.checker.parse import compact
+    """Duplicate key of a name given as text (the names of rows a table suggestion adds), memoised."""
+    k = _TEXT_KEYS.get(name)
+    if k is None:
+        from kb.checker.parse import compact
 
-    return _name_key_of(compact(name)[0])
+        k = _TEXT_KEYS[name] = _name_key_of(compact(name)[0])
+    return k
+
+
+def _names_of(t: Table) -> dict[str, int]:
+    """Name key → row number of a table's indicator rows (the first row of each name)."""
+    out: dict[str, int] = {}
+    for r in t.items:
+        out.setdefault(r.ni.key, r.idx)
+    return out
 
 
 def _fixed_table(t: Table, flagged: dict[int, _Flagged], dropped: set[int]) -> Table:
@@ -404,8 +456,8 @@ def _guard(t: Table, flagged: dict[int, _Flagged], dropped: set[int]) -> Table:
                                                              or f.fixed.level1 is not lv):
                     f.why.append(f"表内将没有{lv.label}")
                     if f.fixed is not None:  # say so when the new name also repeats another row's
-                        k = _name_key(f.fixed)
-                        other = next((x for x in fixed.items if x.idx != f.row.idx and _name_key(x) == k), None)
+                        k = _nk(f.fixed)
+                        other = next((x for x in fixed.items if x.idx != f.row.idx and _nk(x) == k), None)
                         if other is not None:
                             f.why.append(f"与第{other.idx}行“{other.name}”重复")
                     _make_manual(f, [x.label for x in lost])
@@ -414,17 +466,17 @@ def _guard(t: Table, flagged: dict[int, _Flagged], dropped: set[int]) -> Table:
             continue
         first: dict[str, Row] = {}
         for r in fixed.items:
-            k = _name_key(r)
+            k = _nk(r)
             if not k:
                 continue
             f = flagged.get(r.idx)
-            renamed = f is not None and f.structural() and k != _name_key(f.row)
+            renamed = f is not None and f.structural() and k != _nk(f.row)
             other = first.get(k)
             if other is None:
                 first[k] = r
                 continue
             of = flagged.get(other.idx)
-            if not renamed and of is not None and of.structural() and _name_key(of.row) != k:
+            if not renamed and of is not None and of.structural() and _nk(of.row) != k:
                 renamed, f, r, other = True, of, other, r  # the earlier row got the name by a rewrite
             if renamed:
                 f.why.append(f"与第{other.idx}行“{other.name}”重复")  # type: ignore[union-attr]
@@ -445,10 +497,11 @@ def check_table(rows: list[TargetRow], *, context: dict[str, Any] | None = None,
     s = settings or _DEFAULT_SETTINGS
     ctx = dict(context or {})
     parsed: list[Row] = []
+    cflags = context_flags(ctx)
     for i, raw in enumerate(rows):
         rc = row_contexts[i] if row_contexts and i < len(row_contexts) and row_contexts[i] else None
         num = row_numbers[i] if row_numbers and i < len(row_numbers) else i + 1
-        parsed.append(Row(raw, num, {**ctx, **rc} if rc else ctx))
+        parsed.append(Row(raw, num, {**ctx, **rc}) if rc else Row(raw, num, ctx, cflags))
     table = Table(parsed, ctx)
     skey = _settings_key(s)
     findings: list[Finding] = []
@@ -510,10 +563,16 @@ def check_table(rows: list[TargetRow], *, context: dict[str, Any] | None = None,
             sugs = _suggestions(r, hits, rw)  # type: ignore[assignment]
         for (meta, h), sug in zip(hits, sugs):
             findings.append(_finding(meta, h, r.idx, "row", sug))
-    findings.sort(key=lambda f: f.row or 0)
+    if goal_rows or any(a.idx > b.idx for a, b in zip(parsed, parsed[1:])):
+        findings.sort(key=lambda f: f.row or 0)
     deleted_f = frozenset(dropped | {i for i, f in flagged.items() if f.rw is not None and f.rw.delete})
+    names = None
     for meta, h in table_hits:
-        sug = _table_suggestion(meta, h, table, s, fixed, deleted_f) if suggest else None
+        sug = None
+        if suggest:
+            if names is None and meta.id in ("STR-08", "STR-09", "STR-10"):
+                names = _names_of(fixed or table)
+            sug = _table_suggestion(meta, h, table, s, fixed, deleted_f, names)
         findings.append(_finding(meta, h, None, "table", sug))
     return build(CheckReport, findings=findings, summary=summarize(findings, len(parsed)))
 
@@ -559,14 +618,15 @@ def check_rows(rows: list[TargetRow], context: dict[str, Any] | None = None, *,
 
 _BUDGET_RE = re.compile(
     r"(本年度|年度|当年|本年)?[^，。；,;]{0,12}?(?:预算|资金总额|资金|金额|拨款|投入)[^，。；,;\d]{0,10}?"
-    r"(\d+(?:\.\d+)?)\s*(亿元|万元)")
+    r"(\d+(?:\.\d+)?)\s*(亿元|万元|元)")
 
 
 def budget_from_text(text: str) -> float | None:
-    """Budget in 万元 stated in a description (本年度 / 当年 amounts preferred), else None."""
+    """Budget in 万元 stated in a description (本年度 / 当年 amounts preferred; 亿元, 万元 or 元), else None."""
     best: tuple[int, float] | None = None
     for m in _BUDGET_RE.finditer(text):
-        x = float(m.group(2)) * (10000.0 if m.group(3) == "亿元" else 1.0)
+        u = m.group(3)
+        x = float(m.group(2)) * 10000.0 if u == "亿元" else float(m.group(2)) / (10000.0 if u == "元" else 1.0)
         rank = 0 if re.search(r"本年度|年度|当年|本年", m.group(0)) else 1
         if best is None or rank < best[0]:
             best = (rank, x)

@@ -37,7 +37,7 @@ def _actual(r: Row) -> float | None:
     return number_of(ra) if ra is not None else None
 
 
-@rule("FEAS-01", needs="num")
+@rule("FEAS-01", needs="feas")
 def feas_01(r: Row, s: CheckerSettings) -> Hit | None:
     """Positive target below last year's actual, or this year's actual ≥ 2× the target."""
     t = r.num
@@ -68,7 +68,7 @@ def quantity_budget_ratio(r: Row) -> float | None:
     return r.num * uc / 10000.0 / b
 
 
-@rule("FEAS-02", needs="num")
+@rule("FEAS-02", needs="feas")
 def feas_02(r: Row, s: CheckerSettings) -> Hit | None:
     """Quantity × unit standard differs from the budget by more than the 0.5–1.2 band."""
     q = quantity_budget_ratio(r)

@@ -177,5 +177,9 @@ PROGRAMS: dict[str, tuple[str, ...]] = {
     "高龄津贴": ("高龄津贴", "高龄补贴"),
     "残疾人两项补贴": ("残疾人两项补贴", "困难残疾人生活补贴", "重度残疾人护理补贴"),
 }
+PROGRAM_OF = {w: k for k, syn in PROGRAMS.items() for w in syn}
+# every position is tried (a lookahead), the longest synonym there wins: exact as long as no synonym
+# is a prefix of another programme's (tests/test_checker_rules.py checks it)
+PROGRAM_RE = re.compile("(?=(" + "|".join(re.escape(w) for w in sorted(PROGRAM_OF, key=len, reverse=True)) + "))")
 # projects covering several programmes at once
 PROGRAM_UMBRELLA_RE = alternation(("困难群众救助", "社会救助", "民生保障", "社会保障"))

@@ -34,12 +34,21 @@ def library_lookup(indicators: list[Indicator], min_dice: float = 0.6) -> Callab
     The callable takes (name, level2 identifier such as "quantity" or None)
     and returns the matching Indicator or None. Fuzzy matching uses prefix
     filtering: a candidate reaching Dice ≥ `min_dice` must share one of the
-    query's rarest bigrams, so only those posting lists are scanned; the
-    survivors are scored with the exact multiset Dice of `kb.text.bigram_dice`.
+    query's rarest bigrams, so only those posting lists are scanned; overlaps
+    are summed from postings that carry each candidate's bigram count, which
+    gives the exact multiset Dice of `kb.text.bigram_dice` (ties go to the
+    indicator listed first). Answers are memoised per distinct (name, level2),
+    the normalised key per distinct name.
+
+    The callable also has `.typical(name, level2)`: the matching indicator's
+    typical target as (operator, number, unit), or None — memoised the same way
+    (what rewrites ask for, row after row).
     """
     exact: dict[str, list[Indicator]] = defaultdict(list)
-    pools: dict[str, list[tuple[Counter, int, Indicator]]] = defaultdict(list)
-    postings: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    sizes: dict[str, list[int]] = defaultdict(list)
+    entries: dict[str, list[Indicator]] = defaultdict(list)
+    cands_of: dict[str, list[dict[str, int]]] = defaultdict(list)
+    postings: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
     for ind in indicators:
         if ind.status is Status.deprecated:
             continue
@@ -50,37 +59,60 @@ def library_lookup(indicators: list[Indicator], min_dice: float = 0.6) -> Callab
         if not bg:
             continue
         l2 = ind.level2.value
-        i = len(pools[l2])
-        pools[l2].append((Counter(bg), len(bg), ind))
-        for b in set(bg):
-            postings[l2][b].append(i)
+        i = len(entries[l2])
+        entries[l2].append(ind)
+        sizes[l2].append(len(bg))
+        cnt = Counter(bg)
+        cands_of[l2].append(dict(cnt))
+        for b, c in cnt.items():
+            postings[l2][b].append((i, c))
+    plen = {l2: {b: len(pl) for b, pl in post.items()} for l2, post in postings.items()}
     cache: dict[tuple[str, str | None], Indicator | None] = {}
+    keys: dict[str, str] = {}
+    fuzzy_cache: dict[tuple[str, str], Indicator | None] = {}
+    typicals: dict[tuple[str, str | None], tuple[str, float, str] | None] = {}
 
     def fuzzy(k: str, level2: str) -> Indicator | None:
         bg = bigrams(k)
-        if not bg:
-            return None
-        pool, post = pools.get(level2), postings.get(level2)
-        if not pool or post is None:
+        post = postings.get(level2)
+        if not bg or not post:
             return None
         cq = Counter(bg)
         nq = len(bg)
         # overlap needed: 2·o/(nq+nc) ≥ t with nc ≥ o  →  o ≥ t·nq/(2−t)
         need = math.ceil(min_dice * nq / (2.0 - min_dice) - 1e-9)
-        rare = sorted(cq, key=lambda b: len(post.get(b, ())))
+        lens = plen[level2]
+        # rarest first; bigrams no indicator has come first (they add nothing but count in the prefix)
+        rare = [b for b in cq if b not in lens] + sorted((b for b in cq if b in lens), key=lens.__getitem__)
         # a candidate sharing none of the first (distinct − need + 1) rarest bigrams cannot reach `need`
-        prefix = rare[: max(1, len(rare) - need + 1)]
-        cands: set[int] = set()
-        for b in prefix:
-            cands.update(post.get(b, ()))
-        best, hit = 0.0, None
-        for i in cands:
-            cb, nc, ind = pool[i]
-            inter = sum(min(v, cb[x]) for x, v in cq.items() if x in cb)
-            d = 2.0 * inter / (nq + nc)
+        cut = max(1, len(rare) - need + 1)
+        ov: defaultdict[int, int] = defaultdict(int)
+        for b in rare[:cut]:
+            q = cq[b]
+            for i, c in post.get(b, ()):
+                ov[i] += q if q < c else c
+        if not ov:
+            return None
+        cand = cands_of[level2]
+        for b in rare[cut:]:  # the commoner bigrams only add to the candidates found
+            q = cq[b]
+            pl = post.get(b, ())
+            if len(pl) <= len(ov):
+                for i, c in pl:
+                    if i in ov:
+                        ov[i] += q if q < c else c
+            else:
+                for i in ov:
+                    c = cand[i].get(b)
+                    if c:
+                        ov[i] += q if q < c else c
+        size = sizes[level2]
+        best, hit = 0.0, -1
+        for i in sorted(ov):
+            d = 2.0 * ov[i] / (nq + size[i])
             if d > best:
-                best, hit = d, ind
-        return hit if best >= min_dice else None
+                best, hit = d, i
+        return entries[level2][hit] if best >= min_dice else None
 
     def lookup(name: str, level2: str | None) -> Indicator | None:
         ck = (name, level2)
@@ -88,16 +120,54 @@ def library_lookup(indicators: list[Indicator], min_dice: float = 0.6) -> Callab
             return cache[ck]
         if len(cache) > 200_000:
             cache.clear()
-        k = _key(name)
+            fuzzy_cache.clear()
+            typicals.clear()
+        k = keys.get(name)
+        if k is None:
+            if len(keys) > 200_000:
+                keys.clear()
+            k = keys[name] = _key(name)
         cands = exact.get(k)
         if cands:
             hit = next((c for c in cands if c.level2.value == level2), cands[0])
+        elif level2 and k:
+            fk = (k, level2)
+            if fk in fuzzy_cache:
+                hit = fuzzy_cache[fk]
+            else:
+                hit = fuzzy_cache[fk] = fuzzy(k, level2)
         else:
-            hit = fuzzy(k, level2) if level2 and k else None
+            hit = None
         cache[ck] = hit
         return hit
 
+    def typical(name: str, level2: str | None) -> tuple[str, float, str] | None:
+        ck = (name, level2)
+        try:
+            return typicals[ck]
+        except KeyError:
+            t = typicals[ck] = typical_target(lookup(name, level2))
+            return t
+
+    lookup.typical = typical  # type: ignore[attr-defined]
     return lookup
+
+
+_NUM_RE = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+
+
+def typical_target(ind: Indicator | None) -> tuple[str, float, str] | None:
+    """(operator, number, unit) of a library indicator's typical target when it is numeric, else None."""
+    if ind is None or not ind.typical.value:
+        return None
+    m = _NUM_RE.search(ind.typical.value)
+    if not m:
+        return None
+    try:
+        v = float(m.group().replace(",", ""))
+    except ValueError:
+        return None
+    return ind.typical.operator or "", v, ind.typical.unit or ind.unit
 
 
 def default_lookup(settings=None) -> Callable[[str, str | None], Indicator | None] | None:

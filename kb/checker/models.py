@@ -130,10 +130,13 @@ def build(cls: type[BaseModel], **data: Any) -> Any:
     if d is None:
         d = _DEFAULTS[cls] = {k: f.get_default(call_default_factory=True) for k, f in cls.model_fields.items()}
     obj = cls.__new__(cls)
-    vals = dict(d)
+    vals = d.copy()
     vals.update(data)
-    object.__setattr__(obj, "__dict__", vals)
-    object.__setattr__(obj, "__pydantic_fields_set__", set(data))
-    object.__setattr__(obj, "__pydantic_extra__", None)
-    object.__setattr__(obj, "__pydantic_private__", None)
+    _set(obj, "__dict__", vals)
+    _set(obj, "__pydantic_fields_set__", set(data))
+    _set(obj, "__pydantic_extra__", None)
+    _set(obj, "__pydantic_private__", None)
     return obj
+
+
+_set = object.__setattr__

@@ -33,7 +33,7 @@ def op_02(r: Row, s: CheckerSettings) -> Hit | None:
     return None
 
 
-@rule("OP-03", needs="num")
+@rule("OP-03", needs="opemb")
 def op_03(r: Row, s: CheckerSettings) -> Hit | None:
     """Field operator and the comparator inside the value point different ways."""
     if r.op in OP_DIR and r.op != "±" and r.emb_op and r.emb_op != "±":

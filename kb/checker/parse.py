@@ -269,6 +269,12 @@ def _simple(key: str) -> tuple[str, bool, bool, bool]:
     return t, trad, bool(_FULLWIDTH_RE.search(key)) if key else False, bool(_RAW_WS_RE.search(key)) if key else False
 
 
+def _simple_op(key: str) -> tuple[str, bool, bool, bool]:
+    """`_simple` of an operator field, the operator normalised (`norm_op`)."""
+    t, trad, fw, ws = _simple(key)
+    return norm_op(t), trad, fw, ws
+
+
 _SAT_CHANGE = ("幅度", "提升", "提高", "增长", "增幅", "变化")
 
 
@@ -284,7 +290,7 @@ class NameInfo:
     """
 
     __slots__ = ("name", "trad", "base", "metric", "sat_row", "sat_level", "ws", "static", "_direction",
-                 "_family", "_rel01", "digits", "_qty")
+                 "_family", "_rel01", "digits", "_qty", "key", "rel01", "_programs")
 
     def __init__(self, raw: str):
         name, self.trad = compact(raw)
@@ -296,7 +302,9 @@ class NameInfo:
         self.ws = bool(_RAW_WS_RE.search(raw)) if raw else False
         self.static: dict = {}  # engine: hits of the name-only rules per threshold set
         self.digits = bool(_HAS_DIGIT_RE.search(name)) if name else False
-        self._direction = self._family = self._rel01 = self._qty = _UNSET
+        self._direction = self._family = self._rel01 = self._qty = self._programs = _UNSET
+        self.key = _PUNCT_RE.sub("", name).lower() if name else ""  # duplicate key (STR-12)
+        self.rel01: dict = {}  # REL-01 verdict per (一级, 二级, value is a date)
 
     @property
     def direction(self) -> str | None:
@@ -324,6 +332,15 @@ class NameInfo:
             t = self._rel01 = (cs, bool(L.OUTCOME_RATE_RE.search(n)), bool(L.TIME_MEANING_RE.search(n)),
                                cs and bool(L.OUTPUT_ACT_RE.search(n)) and not L.BENEFIT_WORD_RE.search(n))
         return t
+
+    @property
+    def programs(self) -> tuple[str, ...]:
+        """Fund programmes (lexicon PROGRAMS keys) the name names, in lexicon order (REL-05)."""
+        p = self._programs
+        if p is _UNSET:
+            found = {L.PROGRAM_OF[m] for m in L.PROGRAM_RE.findall(self.name)} if self.name else ()
+            p = self._programs = tuple(k for k in L.PROGRAMS if k in found)
+        return p
 
     @property
     def quantities(self) -> tuple[tuple[str, float, str], ...]:
@@ -364,7 +381,7 @@ class ValueInfo:
 
     __slots__ = ("v", "trad", "has_digit", "num", "num_text", "emb_op", "emb_unit", "unit_tail", "dates",
                  "years", "is_period", "full_year", "rng", "approx", "placeholder", "is_date", "grade",
-                 "vague", "time_vague", "fullwidth", "ws", "text_chars")
+                 "vague", "time_vague", "fullwidth", "ws", "text_chars", "row")
 
     def __init__(self, raw: str):
         v, self.trad = compact(raw)
@@ -380,8 +397,14 @@ class ValueInfo:
         # Chinese characters left once numbers, units, dates and comparators are removed (QNT-10)
         self.text_chars = (cjk_count(UNIT_RE.sub("", _STRIP_FOR_TEXT.sub(" ", v)))
                            if self.has_digit and _CJK_RE.search(v) else 0)
+        # the attributes `Row` copies, in its order (one tuple unpack per row)
+        self.row = (v, self.has_digit, self.num, self.num_text, self.emb_op, self.emb_unit, self.unit_tail,
+                    self.dates, self.years, self.is_period, self.full_year, self.rng, self.approx, self.placeholder,
+                    self.is_date, self.grade, self.vague, self.time_vague, self.text_chars)
 
 
+_PUNCT_RE = re.compile(r"[\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+                       r"!-/:-@\[-`{-~·•‧、。，；：？！“”‘’（）《》〈〉【】〔〕…—–]+")
 _NAME_QTY_RE = re.compile(r"(?<![\d.A-Za-z\-~])(" + _NUM + r")(?![\d.\-~])(" + UNIT_RE.pattern + r")?")
 
 
@@ -425,10 +448,11 @@ class Row:
         "eff_unit", "pct", "is_date", "dates", "years", "is_period", "full_year", "rng",
         "approx", "placeholder", "grade", "timeliness", "cost_row", "sat_row", "sat_level",
         "_dir", "vague", "time_vague", "metric", "unit_tail", "trad", "ni", "fullwidth", "ws", "tags", "text_chars",
-        "levels_key",
+        "levels_key", "cflags",
     )
 
-    def __init__(self, raw: TargetRow, idx: int, ctx: dict[str, Any] | None = None):
+    def __init__(self, raw: TargetRow, idx: int, ctx: dict[str, Any] | None = None,
+                 cflags: tuple[bool, bool] | None = None):
         self.idx = idx
         self.raw = raw
         self.ctx = ctx if ctx is not None else {}
@@ -438,7 +462,7 @@ class Row:
          goal_label, trad) = lv
         ni = _NAME_MEMO.get(raw.name) or _memo(_NAME_MEMO, raw.name, NameInfo)
         vi = _VALUE_MEMO.get(raw.value) or _memo(_VALUE_MEMO, raw.value, ValueInfo)
-        op, t_op, fw_op, _ = _OP_MEMO.get(raw.operator) or _memo(_OP_MEMO, raw.operator, _simple)
+        op, t_op, fw_op, _ = _OP_MEMO.get(raw.operator) or _memo(_OP_MEMO, raw.operator, _simple_op)
         unit, t_unit, fw_unit, ws_unit = _UNIT_MEMO.get(raw.unit) or _memo(_UNIT_MEMO, raw.unit, _simple)
         self.ni = ni
         self.trad = trad or ni.trad or vi.trad or t_op or t_unit
@@ -449,39 +473,35 @@ class Row:
         self.metric = ni.metric
         self.sat_row = ni.sat_row
         self.sat_level = ni.sat_level
-        v = vi.v
+        (v, self.has_digit, self.num, self.num_text, self.emb_op, self.emb_unit, self.unit_tail, self.dates,
+         self.years, self.is_period, self.full_year, self.rng, self.approx, self.placeholder, self.is_date,
+         self.grade, self.vague, self.time_vague, self.text_chars) = vi.row
         self.v = v
         self.goal = goal_label and not v
-        self.op = op = norm_op(op)
+        self.op = op
         self.unit = unit
-        self.has_digit = vi.has_digit
-        self.num = vi.num
-        self.num_text = vi.num_text
-        self.emb_op = vi.emb_op
-        self.emb_unit = vi.emb_unit
-        self.unit_tail = vi.unit_tail
-        self.dates = vi.dates
-        self.years = vi.years
-        self.is_period = vi.is_period
-        self.full_year = vi.full_year
-        self.rng = vi.rng
-        self.approx = vi.approx
-        self.placeholder = vi.placeholder
-        self.is_date = vi.is_date
-        self.grade = vi.grade
-        self.vague = vi.vague
-        self.time_vague = vi.time_vague
-        self.text_chars = vi.text_chars
         self.eff_op = op if op in OP_DIR else vi.emb_op
         eu = vi.emb_unit or unit
         self.eff_unit = eu
         self.pct = eu in ("%", "‰", "百分比") or (not eu and "%" in v)
         self._dir = _UNSET
-        c = self.ctx
-        # which gated rules can fire here (see catalog.rule `needs`)
-        self.tags = (self.goal, bool(v), vi.has_digit, self.timeliness, ni.sat_row, self.cost_row,
-                     bool(c) and bool(c.get("project") or c.get("description")))
+        if cflags is None:
+            cflags = context_flags(self.ctx)
+        self.cflags = cflags
+        # which gated rules can fire here (see catalog.rule `needs`, engine._TAG_NAMES)
+        self.tags = (self.goal, bool(v), vi.has_digit, self.timeliness, ni.sat_row, self.cost_row, cflags[0],
+                     self.trad or self.fullwidth or self.ws, bool(vi.dates or vi.years), vi.rng is not None,
+                     ni.digits, cflags[1] or raw.actual is not None, bool(vi.emb_op) and op in OP_DIR)
         self.levels_key = lk
+
+
+def context_flags(c: dict[str, Any]) -> tuple[bool, bool]:
+    """(a project or description is given, an actual / prior actual / unit cost is given): the context
+    part of `Row.tags`, computed once per context by callers that build many rows on it."""
+    if not c:
+        return (False, False)
+    return (bool(c.get("project") or c.get("description")),
+            c.get("actual") is not None or c.get("prior_actual") is not None or c.get("unit_cost_yuan") is not None)
 
 
 def _row_direction(self: Row) -> str | None:

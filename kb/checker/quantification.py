@@ -170,7 +170,7 @@ def qnt_10(r: Row, s: CheckerSettings) -> Hit | None:
     return None
 
 
-@rule("QNT-11", needs="num")
+@rule("QNT-11", needs="range")
 def qnt_11(r: Row, s: CheckerSettings) -> Hit | None:
     """Range with lower ≥ upper, or a one-sided operator used with a range."""
     if r.rng is None or r.is_date:

@@ -22,10 +22,19 @@ _TIME_REQ_RE = re.compile(r"按时|及时|按期|准时|如期|(?:完成|完工|
 
 
 def rel_01_reason(r: Row) -> str | None:
-    """Why the row sits in the wrong 二级指标, or None."""
+    """Why the row sits in the wrong 二级指标, or None (memoised per name, levels and date-ness)."""
     if not r.name:
         return None
     ni = r.ni
+    k = (r.level1, r.level2, r.is_date)
+    memo = ni.rel01
+    if k in memo:
+        return memo[k]
+    why = memo[k] = _rel_01_reason(r, ni)
+    return why
+
+
+def _rel_01_reason(r: Row, ni) -> str | None:
     l2 = r.level2
     why = None
     if l2 is Level2.quantity and ni.family == "ratio":
@@ -109,7 +118,8 @@ def _own_programs(key: tuple) -> frozenset[str]:
 
 def rel_05_program(r: Row) -> str | None:
     """The programme an indicator names that the project does not, or None."""
-    if not r.name:
+    named = r.ni.programs if r.name else ()
+    if not named:
         return None
     c = r.ctx
     key = (c.get("project"), c.get("description"))
@@ -118,8 +128,8 @@ def rel_05_program(r: Row) -> str | None:
     own = _own_programs(key)
     if not own:
         return None
-    for k, syn in L.PROGRAMS.items():
-        if k not in own and any(w in r.name for w in syn):
+    for k in named:
+        if k not in own:
             return k
     return None
 

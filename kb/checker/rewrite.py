@@ -25,6 +25,7 @@ from typing import Any, Callable
 
 from kb.checker import lexicon as L
 from kb.checker.feasibility import number_of
+from kb.checker.lookup import typical_target
 from kb.checker.parse import (NUM_RE, UNIT_RE, Row, has_metric, level2_fits, level2_of, name_info, to_float,
                               valid_date)
 from kb.checker.timeliness import late_years
@@ -324,7 +325,9 @@ class _LazyTypical:
     def get(self) -> tuple[str, float, str] | None:
         if not self._done:
             self._done = True
-            self._val = typical_of(self._lookup(self._name, self._l2))  # type: ignore[misc]
+            typ = getattr(self._lookup, "typical", None)  # `library_lookup` memoises it per (name, level2)
+            self._val = typ(self._name, self._l2) if typ is not None else typical_of(
+                self._lookup(self._name, self._l2))  # type: ignore[misc]
         return self._val
 
     def __bool__(self) -> bool:
@@ -335,16 +338,8 @@ class _LazyTypical:
 
 
 def typical_of(ind: Indicator | None) -> tuple[str, float, str] | None:
-    """(operator, number, unit) of a library indicator's typical target, when numeric."""
-    if ind is None or not ind.typical.value:
-        return None
-    m = NUM_RE.search(ind.typical.value)
-    if not m:
-        return None
-    v = to_float(m.group())
-    if v is None:
-        return None
-    return ind.typical.operator or "", v, ind.typical.unit or ind.unit
+    """(operator, number, unit) of a library indicator's typical target, when numeric (`lookup.typical_target`)."""
+    return typical_target(ind)
 
 
 def _unit_from_name(name: str) -> str:
@@ -384,13 +379,14 @@ class RowRewrite:
     change what is promised).
     """
 
-    __slots__ = ("fields", "delete", "reason", "manual", "kept")
+    __slots__ = ("fields", "delete", "reason", "manual", "kept", "hint")
 
     def __init__(self, fields: dict[str, str] | None, reason: str = "", manual: bool = False,
-                 kept: dict[str, str] | None = None):
+                 kept: dict[str, str] | None = None, hint: str = ""):
         self.fields = fields
         self.delete = fields is None and not manual
         self.reason = reason
+        self.hint = hint  # what to write instead, shown with a deletion
         self.manual = manual
         # findings the rewrite deliberately leaves (rewriting would change the meaning): rule id → advice
         self.kept: dict[str, str] = kept or {}
@@ -435,8 +431,8 @@ def rewrite_row(r: Row, ids: set[str], hits: dict[str, Any], lookup: Callable | 
     if not name:  # nothing measurable derivable from the wording: a library indicator, else no rewrite
         name = library_name(r, lookup)
         if not name:
-            return RowRewrite(None, f"名称“{r.name}”没有可计量的对象和口径，无法据此改写"
-                                    "（如能计量，请改为“对象+度量”的指标，如…人数、…覆盖率）")
+            return RowRewrite(None, f"名称“{r.name}”没有可计量的对象和口径，无法据此改写",
+                              hint="如能计量，请改为“对象+度量”的指标（如…人数、…覆盖率）")
     if "COST-02" in ids:
         name = "项目总成本"  # the catalog's rewrite: 项目总成本 ≤ X 万元
 
@@ -583,7 +579,7 @@ def build_target(r: Row, ids: set[str], hits: dict[str, Any], name: str, l1: Lev
             v = _ocr_ge(r)
             if v is not None:
                 return ("≥", fmt_num(v), "%")
-        if v is None and typ and 0 < typ[1] <= 100:
+        if v is None and typ and 0 < typ[1] <= 100 and unit_fits("ratio", typ[2] or "%"):
             op, v = (typ[0] if typ[0] in ("≥", "=") else "≥"), typ[1]
         if v is None:
             v = dv
@@ -602,7 +598,7 @@ def build_target(r: Row, ids: set[str], hits: dict[str, Any], name: str, l1: Lev
 
     # quantities and other numbers
     if num is None or "QNT-09" in ids:
-        if typ:
+        if typ and (fam is None or unit_fits(fam, typ[2] or "")):  # a library % is no target for a count
             return (typ[0] or "≥", fmt_num(typ[1]), typ[2] or DEFAULT_UNIT.get(fam or "", ""))
         if num is None:
             if L.QUANT_NAME_RE.search(base) or fam is not None:
@@ -718,4 +714,6 @@ class RowView:
 
 def as_target_row(raw: Any, fields: dict[str, str]) -> RowView:
     """The raw row with `fields` replaced (weight, actual … kept), as a light view."""
+    if None not in fields.values():
+        return RowView(raw, fields)
     return RowView(raw, {k: ("" if v is None else str(v)) for k, v in fields.items()})

@@ -11,13 +11,10 @@ from collections import Counter
 
 from kb.checker.catalog import Hit, rule
 from kb.checker.lexicon import STR06_RE
-from kb.checker.parse import Row, Table, level2_fits, name_quantity
+from kb.checker.parse import _PUNCT_RE, Row, Table, level2_fits, name_quantity
 from kb.schema import Level1, Level2
 from kb.settings import CheckerSettings
 from kb.text import normalize, normalize_name
-
-_PUNCT_RE = re.compile(r"[\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
-                       r"!-/:-@\[-`{-~·•‧、。，；：？！“”‘’（）《》〈〉【】〔〕…—–]+")
 
 
 def name_key(name: str) -> str:
@@ -26,8 +23,9 @@ def name_key(name: str) -> str:
 
 
 def _name_key(r: Row) -> str:
-    """`kb.text.normalize_name` of the row's name (already NFKC + simplified + no spaces)."""
-    return name_key(r.name)
+    """`kb.text.normalize_name` of the row's name (already NFKC + simplified + no spaces), memoised per name."""
+    return r.ni.key
+
 
 _NUM_NAME_RE = re.compile(r"^[\d.]+$")
 _SYM_NAME_RE = re.compile(r"^[-_*/—–]+$")
@@ -114,7 +112,7 @@ def str_06(r: Row, s: CheckerSettings) -> Hit | None:
     return None
 
 
-@rule("STR-06", needs="num")
+@rule("STR-06", needs="namenum")
 def str_06_target_in_name(r: Row, s: CheckerSettings) -> Hit | None:
     """ours: the name states the target itself (村组干部230人 with ≥230 个): a sentence, not “对象+度量”.
 
@@ -181,7 +179,7 @@ def str_11(t: Table, s: CheckerSettings) -> list[Hit]:
 @rule("STR-12", on="table")
 def str_12(t: Table, s: CheckerSettings) -> list[Hit]:
     """The same normalised name appears twice or more."""
-    keys = [(_name_key(r), r.idx) for r in t.items if r.name]
+    keys = [(r.ni.key, r.idx) for r in t.items if r.name]
     names = Counter(k for k, _ in keys)
     if len(names) == len(keys):
         return []

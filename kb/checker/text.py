@@ -20,7 +20,7 @@ _WS_RE = re.compile(r"[\s\u3000]")
 _FORBIDDEN_RE = re.compile(r"[-_]|(?<!\*)\*(?!\*)")
 
 
-@rule("TXT-01", on="any")
+@rule("TXT-01", on="any", needs="txt")
 def txt_01(r: Row, s: CheckerSettings) -> Hit | None:
     """Full-width digits, letters, ％ ＞ ＝ ＜ or U+3000 in 运算符 / 指标值 / 计量单位."""
     if not r.fullwidth:
@@ -32,7 +32,7 @@ def txt_01(r: Row, s: CheckerSettings) -> Hit | None:
     return None
 
 
-@rule("TXT-02")
+@rule("TXT-02", needs="txt")
 def txt_02(r: Row, s: CheckerSettings) -> Hit | None:
     """Whitespace inside or around 名称 / 指标值 / 计量单位 (the budget system refuses it)."""
     if not r.ws:
@@ -43,7 +43,7 @@ def txt_02(r: Row, s: CheckerSettings) -> Hit | None:
     return None
 
 
-@rule("TXT-03", on="any")
+@rule("TXT-03", on="any", needs="txt")
 def txt_03(r: Row, s: CheckerSettings) -> Hit | None:
     """Traditional characters in any field (converted before matching, flagged for clean-up)."""
     if not r.trad:  # set while normalising: a Traditional character was converted

@@ -39,7 +39,7 @@ def time_02(r: Row, s: CheckerSettings) -> Hit | None:
     return None
 
 
-@rule("TIME-03", needs="num")
+@rule("TIME-03", needs="date")
 def time_03(r: Row, s: CheckerSettings) -> Hit | None:
     """A date that does not exist (month > 12, 2月30日 …)."""
     for y, m, d in r.dates:
@@ -80,7 +80,7 @@ def declared_period(text: str | None) -> tuple[int, int] | None:
     return (a, b) if a <= b else None
 
 
-@rule("TIME-04", needs="num")
+@rule("TIME-04", needs="date")
 def time_04(r: Row, s: CheckerSettings) -> Hit | None:
     """A year in the deadline differs from the budget year (needs context budget_year).
 
