@@ -19,7 +19,7 @@ from kb.checker import (  # noqa: F401  (import registers the rules)
 from kb.checker.catalog import GOAL_RULES, ROW_RULES, TABLE_RULES, Hit, RuleMeta
 from kb.checker.models import CheckReport, Finding, Suggestion, TableInput, build
 from kb.checker.parse import Row, Table, context_flags
-from kb.checker.rewrite import RowRewrite, as_target_row, fmt_num, rewrite_goal, rewrite_row
+from kb.checker.rewrite import L1_LABEL, RowRewrite, as_target_row, fmt_num, rewrite_goal, rewrite_row
 from kb.checker.structure import name_key as _name_key_of
 from kb.schema import Declaration, Indicator, Level1, Level2, TargetRow
 from kb.settings import CheckerSettings
@@ -436,7 +436,60 @@ def _make_manual(f: _Flagged, lost: list[str]) -> None:
     f.fixed = None
 
 
-def _guard(t: Table, flagged: dict[int, _Flagged], dropped: set[int]) -> Table:
+_AFTER_RULES = frozenset(("STR-07", "STR-08", "STR-09", "STR-10"))
+_KEEP_LEVELS = (Level1.output, Level1.benefit)
+
+
+def _risky(f: _Flagged) -> bool:
+    """True when `f`'s rewrite could drop an 产出 / 效益 row or give the row another row's name (`_guard`)."""
+    rw, r = f.rw, f.row
+    if rw.delete:  # type: ignore[union-attr]
+        return r.level1 in _KEEP_LEVELS
+    fields = rw.fields  # type: ignore[union-attr]
+    if fields["name"] != r.raw.name:  # type: ignore[index]
+        return True
+    return r.level1 in _KEEP_LEVELS and fields["level1"] != L1_LABEL[r.level1]  # type: ignore[index]
+
+
+_L1_OF_LABEL = {v: k for k, v in L1_LABEL.items()}
+
+
+def _after(t: Table, flagged: dict[int, _Flagged], dropped: set[int]) -> list[tuple[Row, _Flagged | None]]:
+    """The rows kept once the row rewrites are applied: (input row, its flagged entry or None)."""
+    out = []
+    for r in t.items:
+        if r.idx in dropped:
+            continue
+        f = flagged.get(r.idx)
+        if f is not None and f.rw is not None and f.rw.delete:
+            continue
+        out.append((r, f))
+    return out
+
+
+def _level1_after(r: Row, f: _Flagged | None) -> Level1 | None:
+    if f is None or f.rw is None or f.rw.manual:
+        return r.level1
+    return _L1_OF_LABEL.get(f.rw.fields["level1"])  # type: ignore[index]
+
+
+def _name_after(r: Row, f: _Flagged | None) -> str:
+    if f is None or f.rw is None or f.rw.manual:
+        return r.name
+    return f.rw.fields["name"]  # type: ignore[index]
+
+
+def _renamed(r: Row, f: _Flagged | None, key: str) -> bool:
+    return f is not None and f.structural() and key != r.ni.key
+
+
+def _key_after(r: Row, f: _Flagged | None) -> str:
+    if f is None or f.rw is None or f.rw.manual:
+        return r.ni.key
+    return _name_key_text(f.rw.fields["name"])  # type: ignore[index]
+
+
+def _guard(t: Table, flagged: dict[int, _Flagged], dropped: set[int]) -> None:
     """Keep the rewrites from making the table worse (issue: `check --fix` must never add an error).
 
     Applying a row rewrite must not (1) leave the table without the 产出 or
@@ -444,49 +497,55 @@ def _guard(t: Table, flagged: dict[int, _Flagged], dropped: set[int]) -> Table:
     效益 row …) are left to the declarant with the reason (`manual`); nor
     (2) give a row the name of another row (STR-12): the renamed row is then
     merged into the other one (deleted, with the reason), or left manual when
-    deleting it runs into (1). Returns the table as it will be after the fixes.
+    deleting it runs into (1). Works on the rewrites' fields, without building
+    the rewritten table.
     """
     for _ in range(6):
-        fixed = _fixed_table(t, flagged, dropped)
+        kept = _after(t, flagged, dropped)
+        have = {_level1_after(r, f) for r, f in kept}
+        lost = [lv for lv in _KEEP_LEVELS if lv in t.level1s and lv not in have]
         changed = False
-        lost = [lv for lv in (Level1.output, Level1.benefit) if lv in t.level1s and lv not in fixed.level1s]
         for lv in lost:
             for f in flagged.values():
-                if f.structural() and f.row.level1 is lv and (f.rw.delete or f.fixed is None  # type: ignore[union-attr]
-                                                             or f.fixed.level1 is not lv):
+                if f.structural() and f.row.level1 is lv and (f.rw.delete  # type: ignore[union-attr]
+                                                             or _level1_after(f.row, f) is not lv):
                     f.why.append(f"表内将没有{lv.label}")
-                    if f.fixed is not None:  # say so when the new name also repeats another row's
-                        k = _nk(f.fixed)
-                        other = next((x for x in fixed.items if x.idx != f.row.idx and _nk(x) == k), None)
+                    if not f.rw.delete:  # type: ignore[union-attr]  # say so when the new name repeats another row's
+                        k = _key_after(f.row, f)
+                        other = next(((x, g) for x, g in kept if x.idx != f.row.idx and _key_after(x, g) == k), None)
                         if other is not None:
-                            f.why.append(f"与第{other.idx}行“{other.name}”重复")
+                            f.why.append(f"与第{other[0].idx}行“{_name_after(*other)}”重复")
                     _make_manual(f, [x.label for x in lost])
                     changed = True
         if changed:
             continue
-        first: dict[str, Row] = {}
-        for r in fixed.items:
-            k = _nk(r)
+        if not any(f.structural() and not f.rw.delete and f.rw.fields["name"] != f.row.raw.name  # type: ignore[union-attr,index]
+                   for f in flagged.values()):
+            return  # no row renamed: no new duplicate
+        first: dict[str, tuple[Row, _Flagged | None]] = {}
+        for r, f in kept:
+            k = _key_after(r, f)
             if not k:
                 continue
-            f = flagged.get(r.idx)
-            renamed = f is not None and f.structural() and k != _nk(f.row)
-            other = first.get(k)
-            if other is None:
-                first[k] = r
+            prev = first.get(k)
+            if prev is None:
+                first[k] = (r, f)
                 continue
-            of = flagged.get(other.idx)
-            if not renamed and of is not None and of.structural() and _nk(of.row) != k:
-                renamed, f, r, other = True, of, other, r  # the earlier row got the name by a rewrite
-            if renamed:
-                f.why.append(f"与第{other.idx}行“{other.name}”重复")  # type: ignore[union-attr]
-                f.rw = RowRewrite(None, f"改写后与第{other.idx}行“{other.name}”相同，并入该行")  # type: ignore[union-attr]
-                f.fixed = None  # type: ignore[union-attr]
-                changed = True
-                break
+            # one of the two got this name by a rewrite: merge that one into the other
+            if _renamed(r, f, k):
+                (loser, lf), (keeper, kf) = (r, f), prev
+            elif _renamed(prev[0], prev[1], k):
+                (loser, lf), (keeper, kf) = prev, (r, f)
+            else:
+                continue  # a duplicate of the input itself (STR-12 speaks for it)
+            name = _name_after(keeper, kf)
+            lf.why.append(f"与第{keeper.idx}行“{name}”重复")  # type: ignore[union-attr]
+            lf.rw = RowRewrite(None, f"改写后与第{keeper.idx}行“{name}”相同，并入该行")  # type: ignore[union-attr]
+            lf.fixed = None  # type: ignore[union-attr]
+            changed = True
+            break
         if not changed:
-            return fixed
-    return _fixed_table(t, flagged, dropped)
+            return
 
 
 def check_table(rows: list[TargetRow], *, context: dict[str, Any] | None = None,
@@ -527,8 +586,11 @@ def check_table(rows: list[TargetRow], *, context: dict[str, Any] | None = None,
         for meta, h in table_hits:
             if meta.id == "STR-12" and h.data:
                 dropped.update(i for rows_ in h.data["rows"].values() for i in rows_[1:])
-        if dropped or any(f.structural() for f in flagged.values()):
-            fixed = _guard(table, flagged, dropped)
+        structural = [f for f in flagged.values() if f.structural()]
+        if dropped or any(_risky(f) for f in structural):
+            _guard(table, flagged, dropped)
+        if (dropped or structural) and any(m.id in _AFTER_RULES for m, _ in table_hits):
+            fixed = _fixed_table(table, flagged, dropped)  # what the table suggestions must look at
         deleted = dropped | {i for i, f in flagged.items() if f.rw is not None and f.rw.delete}
         if deleted and not any(m.id == "STR-13" for m, _ in table_hits) and table.weights:
             weights = _weights_after(table, deleted, s)  # the kept rows' weights, rescaled to the total
