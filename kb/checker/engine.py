@@ -346,8 +346,13 @@ class _Flagged:
 
     def __init__(self, row: Row, hits: list[tuple[RuleMeta, Hit]], rw: RowRewrite | None, fixed: Row | None):
         self.row, self.hits, self.rw, self._fixed = row, hits, rw, fixed
-        self.why: list[str] = []
+        self.why: list[str] | None = None  # why a rewrite is left to the declarant (set by _guard)
         self._struct: tuple | None = None
+
+    def note(self, why: str) -> None:
+        if self.why is None:
+            self.why = []
+        self.why.append(why)
 
     @property
     def fixed(self) -> Row | None:
@@ -431,7 +436,7 @@ def _make_manual(f: _Flagged, lost: list[str]) -> None:
         would = _display(patch, full)  # type: ignore[arg-type]
     advice = "、".join(f"补设反映项目{'效果' if x == '效益指标' else '产出'}的{x}" for x in lost)
     then = "再删除本行" if rw.delete else "再按此修改"
-    text = f"未自动改写：建议{would}，但这样{'，且'.join(f.why)}；请先{advice}，{then}"
+    text = f"未自动改写：建议{would}，但这样{'，且'.join(f.why or ())}；请先{advice}，{then}"
     f.rw = RowRewrite(None, text, manual=True)
     f.fixed = None
 
@@ -509,12 +514,12 @@ def _guard(t: Table, flagged: dict[int, _Flagged], dropped: set[int]) -> None:
             for f in flagged.values():
                 if f.structural() and f.row.level1 is lv and (f.rw.delete  # type: ignore[union-attr]
                                                              or _level1_after(f.row, f) is not lv):
-                    f.why.append(f"表内将没有{lv.label}")
+                    f.note(f"表内将没有{lv.label}")
                     if not f.rw.delete:  # type: ignore[union-attr]  # say so when the new name repeats another row's
                         k = _key_after(f.row, f)
                         other = next(((x, g) for x, g in kept if x.idx != f.row.idx and _key_after(x, g) == k), None)
                         if other is not None:
-                            f.why.append(f"与第{other[0].idx}行“{_name_after(*other)}”重复")
+                            f.note(f"与第{other[0].idx}行“{_name_after(*other)}”重复")
                     _make_manual(f, [x.label for x in lost])
                     changed = True
         if changed:
@@ -539,7 +544,7 @@ def _guard(t: Table, flagged: dict[int, _Flagged], dropped: set[int]) -> None:
             else:
                 continue  # a duplicate of the input itself (STR-12 speaks for it)
             name = _name_after(keeper, kf)
-            lf.why.append(f"与第{keeper.idx}行“{name}”重复")  # type: ignore[union-attr]
+            lf.note(f"与第{keeper.idx}行“{name}”重复")  # type: ignore[union-attr]
             lf.rw = RowRewrite(None, f"改写后与第{keeper.idx}行“{name}”相同，并入该行")  # type: ignore[union-attr]
             lf.fixed = None  # type: ignore[union-attr]
             changed = True
@@ -576,8 +581,9 @@ def check_table(rows: list[TargetRow], *, context: dict[str, Any] | None = None,
         if suggest:
             rw, nr = _rewrite(r, hits, lookup, s)
             flagged[r.idx] = _Flagged(r, hits, rw, nr)
-        else:
-            flagged[r.idx] = _Flagged(r, hits, None, None)
+        else:  # findings without suggestions, straight away
+            idx = r.idx
+            findings.extend(_finding(meta, h, idx, "row", None) for meta, h in hits)
     table_hits = [(meta, h) for meta, fn in TABLE_RULES for h in fn(table, s)]
     fixed: Table | None = None
     dropped: set[int] = set()
@@ -594,19 +600,16 @@ def check_table(rows: list[TargetRow], *, context: dict[str, Any] | None = None,
         deleted = dropped | {i for i, f in flagged.items() if f.rw is not None and f.rw.delete}
         if deleted and not any(m.id == "STR-13" for m, _ in table_hits) and table.weights:
             weights = _weights_after(table, deleted, s)  # the kept rows' weights, rescaled to the total
-    for r in parsed:
+    for r in parsed if suggest else ():  # (without suggestions the row findings are already made)
         f = flagged.get(r.idx)
         if f is None:
             continue
-        if suggest:
-            sugs = _suggestions(r, f.hits, f.rw)  # type: ignore[arg-type]
-            if weights is not None and f.rw.delete and any(w is not None for w in weights):  # type: ignore[union-attr]
-                w = build(Suggestion, delete=True, weights=weights,
-                          text=sugs[0].text + f"；其余指标权重按比例调整，合计仍为{s.weight_total:g}")
-                sugs = [w] * len(sugs)
-                weights = None
-        else:
-            sugs = [None] * len(f.hits)  # type: ignore[list-item]
+        sugs = _suggestions(r, f.hits, f.rw)  # type: ignore[arg-type]
+        if weights is not None and f.rw.delete and any(w is not None for w in weights):  # type: ignore[union-attr]
+            w = build(Suggestion, delete=True, weights=weights,
+                      text=sugs[0].text + f"；其余指标权重按比例调整，合计仍为{s.weight_total:g}")
+            sugs = [w] * len(sugs)
+            weights = None
         for (meta, h), sug in zip(f.hits, sugs):
             findings.append(_finding(meta, h, r.idx, "row", sug))
     for r, hits in goal_rows:

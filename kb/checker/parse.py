@@ -290,7 +290,7 @@ class NameInfo:
     """
 
     __slots__ = ("name", "trad", "base", "metric", "sat_row", "sat_level", "ws", "static", "_direction",
-                 "_family", "_rel01", "digits", "_qty", "key", "rel01", "_programs")
+                 "_family", "_rel01", "digits", "_qty", "key", "_programs")
 
     def __init__(self, raw: str):
         name, self.trad = compact(raw)
@@ -300,11 +300,10 @@ class NameInfo:
         self.sat_row = "满意" in name
         self.sat_level = self.sat_row and not any(w in name for w in _SAT_CHANGE)
         self.ws = bool(_RAW_WS_RE.search(raw)) if raw else False
-        self.static: dict = {}  # engine: hits of the name-only rules per threshold set
+        self.static: dict = {}  # per-name memo: name-only rule hits per threshold set (engine), REL-01 verdicts
         self.digits = bool(_HAS_DIGIT_RE.search(name)) if name else False
         self._direction = self._family = self._rel01 = self._qty = self._programs = _UNSET
         self.key = _PUNCT_RE.sub("", name).lower() if name else ""  # duplicate key (STR-12)
-        self.rel01: dict = {}  # REL-01 verdict per (一级, 二级, value is a date)
 
     @property
     def direction(self) -> str | None:
@@ -397,6 +396,9 @@ class ValueInfo:
         # Chinese characters left once numbers, units, dates and comparators are removed (QNT-10)
         self.text_chars = (cjk_count(UNIT_RE.sub("", _STRIP_FOR_TEXT.sub(" ", v)))
                            if self.has_digit and _CJK_RE.search(v) else 0)
+        # immutable, so that the garbage collector can stop tracking them
+        self.dates = tuple(self.dates)
+        self.years = tuple(self.years)
         # the attributes `Row` copies, in its order (one tuple unpack per row)
         self.row = (v, self.has_digit, self.num, self.num_text, self.emb_op, self.emb_unit, self.unit_tail,
                     self.dates, self.years, self.is_period, self.full_year, self.rng, self.approx, self.placeholder,

@@ -26,8 +26,8 @@ def rel_01_reason(r: Row) -> str | None:
     if not r.name:
         return None
     ni = r.ni
-    k = (r.level1, r.level2, r.is_date)
-    memo = ni.rel01
+    k = ("REL-01", r.level1, r.level2, r.is_date)
+    memo = ni.static
     if k in memo:
         return memo[k]
     why = memo[k] = _rel_01_reason(r, ni)
@@ -118,16 +118,16 @@ def _own_programs(key: tuple) -> frozenset[str]:
 
 def rel_05_program(r: Row) -> str | None:
     """The programme an indicator names that the project does not, or None."""
-    named = r.ni.programs if r.name else ()
-    if not named:
+    if not r.name:
         return None
     c = r.ctx
     key = (c.get("project"), c.get("description"))
     if not key[0] and not key[1]:
         return None
-    own = _own_programs(key)
+    own = _own_programs(key)  # memoised per project: most projects name no programme
     if not own:
         return None
+    named = r.ni.programs
     for k in named:
         if k not in own:
             return k

@@ -43,6 +43,8 @@ GENERIC_NAMES: dict[str, tuple[str, ...]] = {
     "satisfaction": ("〔服务对象〕满意度", "服务对象满意度", "受益群众满意度", "群众满意度"),
 }
 PER_SLOT = 6
+# figures of the declaration form itself, not targets of the project ("执行率100%", "自评得分95分")
+FORM_CONTEXT = re.compile(r"执行率|执行进度|支出进度|自评|得分|总分|权重|分值")
 _TRAIL = re.compile(r"(?:达到|不低于|不少于|超过|以上|提高到|提高至|提升至|提升到|保持在|控制在|为|在|约|达|共|累计|完成|新增)+$")
 
 
@@ -212,7 +214,7 @@ def suggest(idx: IndicatorIndex, description: str, *, project_name: str | None =
                            and abs(_wan(q) - budget_wan) < 1e-6):
             continue
         ctx = _TRAIL.sub("", q.context)
-        if len(ctx) < 2:
+        if len(ctx) < 2 or FORM_CONTEXT.search(ctx):
             continue
         money = q.unit in MONEY
         ctoks = idx.tokenizer.tokens(ctx)

@@ -19,6 +19,7 @@ UNITS = sorted("""万人次 人次 万人 人 户次 万户 户 名 位 个 所 
 
 _NUM = r"(\d+(?:,\d{3})*(?:\.\d+)?)"
 _QTY = re.compile(_NUM + r"\s*(" + "|".join(re.escape(u) for u in UNITS) + r"|万(?![\u4e00-\u9fff]))")
+_UNIT_HEAD = re.compile(r"^(?:" + "|".join(re.escape(u) for u in UNITS) + r"|万)")
 _DELIM = re.compile(r"[,，。;；、:：()（）\[\]【】\s“”\"'≥≤<>=＞＜＝~～]")
 _LEAD = re.compile(r"^(?:高质量|高标准|圆满|顺利|按时|按期|及时|全部|全面|持续|切实|积极|认真|不断|有效|计划|预计|拟|全年|年度|约|共计|共|累计|总计|合计|预期|力争|确保|其中|主要|用于|对|为|向|给|将|通过|按照|完成|实现|达到)+")
 _BUDGET_WORDS = ("资金", "预算", "投资", "总额", "经费", "金额", "安排", "拨付", "财政", "补助资金", "总投资", "投入",
@@ -66,8 +67,9 @@ def find_quantities(text: str) -> list[Quantity]:
         before = t[max(0, m.start() - 16):m.start()].rstrip("≥≤<>=＞＜＝约达 ")
         parts = _DELIM.split(before)
         ctx = parts[-1] if parts else ""
-        ctx = re.sub(r"^.*\d", "", ctx)  # cut at a previous number
-        ctx = _LEAD.sub("", ctx)
+        if re.search(r"\d", ctx):  # cut at a previous number and its unit ("45万元给聘用的14人")
+            ctx = _UNIT_HEAD.sub("", re.sub(r"^.*\d", "", ctx))
+        ctx = _LEAD.sub("", ctx).removesuffix("的")
         if unit in CLASSIFIERS:
             # "租赁77个机柜", "资助300名学生": the object follows the measure word
             obj = _OBJECT_AFTER.match(_DELIM.split(t[m.end():m.end() + 12])[0])
