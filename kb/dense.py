@@ -99,6 +99,21 @@ class DenseIndex:
         idx = order if cand is None else cand[order]
         return idx.astype(np.int64, copy=False), s[order].astype(np.float32, copy=False)
 
+    def query(self, qvec: np.ndarray, k: int, mask: np.ndarray | None = None,
+              background_scores: np.ndarray | None = None
+              ) -> tuple[np.ndarray, np.ndarray, float | None]:
+        """Top k under `mask` plus the best background-adjusted score over ALL documents.
+
+        Returns (idx, cos, top_margin): idx/cos as `search`; top_margin =
+        max_j (cos(q, m_j) − background_scores_j) over the whole, unfiltered
+        index (the query's relation to the library, used by
+        `kb.fusion.confidence`), None without background scores.
+        """
+        scores = self.scores(qvec)
+        idx, sc = self.search(qvec, k, mask, scores=scores)
+        margin = float((scores - background_scores).max()) if background_scores is not None and scores.size else None
+        return idx, sc, margin
+
     def save(self, path: str | Path) -> Path:
         """Write the matrix as `.npy` (for `open(..., mmap=True)`); returns the path."""
         path = Path(path)
@@ -117,3 +132,114 @@ class DenseIndex:
         except (OSError, ValueError) as e:
             raise ConfigError(f"无法读取向量文件 {path}: {e}") from e
         return cls(m)
+
+
+# ------------------------------------------------------------------ large KBs
+
+# Large KBs are searched in two stages (see ReducedDenseIndex) from this many documents on.
+REDUCE_AT = 50_000
+REDUCED_DIM = 128
+RERANK_MIN = 256
+
+
+def fit_projection(sample: np.ndarray, dim: int = REDUCED_DIM) -> tuple[np.ndarray, np.ndarray]:
+    """Principal axes of `sample` (m, d): (mean (d,), components (dim, d)), largest variance first.
+
+    Computed from the d × d covariance with `numpy.linalg.eigh` (exact PCA;
+    d = 384 for e5-small). `dim` is clamped to d.
+    """
+    x = np.asarray(sample, dtype=np.float64)
+    mean = x.mean(axis=0)
+    m = max(1, x.shape[0] - 1)
+    cov = (x.T @ x - x.shape[0] * np.outer(mean, mean)) / m  # without a centred copy of the sample
+    vals, vecs = np.linalg.eigh(cov)
+    order = np.argsort(vals)[::-1][:min(dim, x.shape[1])]
+    return mean.astype(np.float32), np.ascontiguousarray(vecs[:, order].T, dtype=np.float32)
+
+
+class ReducedDenseIndex:
+    """Two-stage cosine search for large KBs: a PCA-reduced scan, then exact rescoring.
+
+    Stage 1 ranks every document by its projection on the first
+    `REDUCED_DIM` (128) principal axes of the vectors — q·m ≈ q·μ + (Cq)·(C(m − μ))
+    — in an (n, 128) float32 matrix: a third of the memory traffic and of the
+    memory of the full (n, 384) matrix (100k documents: 51 MB instead of
+    154 MB, the scan ≈ 5 ms instead of ≈ 14 ms on one core). Stage 2 fetches
+    the full vectors of the best max(4k, 256) candidates (`fetch`, e.g. from
+    the KB file) and returns them ranked by their exact cosine, so the
+    scores returned are exact and the order differs from exact search only
+    when a true top-k document falls outside the candidates.
+
+    Args:
+        reduced: (n, r) float32, rows (m − mean) projected on `components`.
+        mean: (d,) float32; components: (r, d) float32, orthonormal rows.
+        fetch: callable(doc indices int64 (m,)) → (m, d) float32 full vectors.
+        dim: d, the full vector length.
+    """
+
+    def __init__(self, reduced: np.ndarray, mean: np.ndarray, components: np.ndarray, fetch, dim: int):
+        self.reduced = np.ascontiguousarray(reduced, dtype=np.float32)
+        self.mean, self.components, self.fetch, self._dim = mean, components, fetch, int(dim)
+
+    @property
+    def size(self) -> int:
+        """Number of documents n."""
+        return self.reduced.shape[0]
+
+    @property
+    def dim(self) -> int:
+        """Full vector length d."""
+        return self._dim
+
+    def approx_scores(self, qvec: np.ndarray) -> np.ndarray:
+        """Stage-1 estimate of every document's cosine with the query: float32 (n,)."""
+        q = np.asarray(qvec, dtype=np.float32).reshape(-1)
+        if q.shape[0] != self._dim:
+            raise ConfigError(f"查询向量维度 {q.shape[0]} 与索引维度 {self._dim} 不一致"
+                              "(嵌入模型已更换? 请重新运行 jixiao build)")
+        return self.reduced @ (self.components @ q) + np.float32(self.mean @ q)
+
+    def _exact(self, q: np.ndarray, docs: np.ndarray) -> np.ndarray:
+        return np.asarray(self.fetch(docs), dtype=np.float32) @ np.asarray(q, dtype=np.float32).reshape(-1)
+
+    def _candidates(self, approx: np.ndarray, k: int, mask: np.ndarray | None) -> np.ndarray:
+        s = approx if mask is None else np.where(mask, approx, -np.inf)
+        m = min(max(4 * k, RERANK_MIN), s.size)
+        if m <= 0:
+            return np.zeros(0, np.int64)
+        cand = np.argpartition(-s, m - 1)[:m] if s.size > m else np.arange(s.size)
+        return cand[np.isfinite(s[cand])]
+
+    def search(self, qvec: np.ndarray, k: int, mask: np.ndarray | None = None
+               ) -> tuple[np.ndarray, np.ndarray]:
+        """As `DenseIndex.search` (exact cosines of the returned documents)."""
+        idx, sc, _ = self.query(qvec, k, mask)
+        return idx, sc
+
+    def query(self, qvec: np.ndarray, k: int, mask: np.ndarray | None = None,
+              background_scores: np.ndarray | None = None
+              ) -> tuple[np.ndarray, np.ndarray, float | None]:
+        """Top k under `mask` plus the best background-adjusted score over ALL documents.
+
+        Returns (idx, cos, top_margin): see `DenseIndex.query`. The margin
+        max_j (cos(q, m_j) − background_j) is the exact value over the 32
+        documents of the whole KB with the best stage-1 estimate of it.
+        """
+        if k <= 0 or self.size == 0:
+            return np.zeros(0, np.int64), np.zeros(0, np.float32), None
+        approx = self.approx_scores(qvec)
+        cand = self._candidates(approx, k, mask)
+        extra = np.zeros(0, np.int64)
+        if background_scores is not None:  # the documents with the best estimated margin, unfiltered
+            adj = approx - background_scores
+            j = min(32, adj.size)
+            extra = np.argpartition(-adj, j - 1)[:j] if adj.size > j else np.arange(adj.size)
+        alld = np.unique(np.concatenate([cand, extra]))
+        exact = self._exact(qvec, alld)
+        margin = None
+        if background_scores is not None and alld.size:
+            margin = float((exact[np.searchsorted(alld, extra)] - background_scores[extra]).max())
+        pos = np.searchsorted(alld, cand)
+        s = exact[pos]
+        order = np.lexsort((cand, -s))[:k]
+        return cand[order].astype(np.int64), s[order].astype(np.float32), margin

@@ -360,7 +360,7 @@ def hybrid(lexical: Sequence[tuple[int, float]], qvec: np.ndarray | None, dense_
             for confidence in every mode, for ranking in lexical/hybrid).
         qvec: the query's (d,) vector (`Embedder.encode_query`), None in
             lexical mode.
-        dense_index: `kb.dense.DenseIndex` of the same documents.
+        dense_index: `kb.dense.DenseIndex` (or `ReducedDenseIndex`) of the same documents.
         calibration: the KB's `Calibration` (None → no dense evidence in
             `confidence`).
         mask: optional bool (n,) filter applied to dense candidates.
@@ -381,14 +381,13 @@ def hybrid(lexical: Sequence[tuple[int, float]], qvec: np.ndarray | None, dense_
     dense_top = None
     use_dense = qvec is not None and dense_index is not None and mode != "lexical"
     if use_dense:
-        scores = dense_index.scores(qvec)
-        idx, sc = dense_index.search(qvec, dense_depth, mask, scores=scores)
-        dense_list = list(zip(idx.tolist(), sc.tolist()))
-        if calibration is not None and scores.size:
+        bg = None
+        if calibration is not None and dense_index.size:
             bg = (background_scores if background_scores is not None
                   else dense_index.scores(calibration.background_mean))
-            # over the whole KB, unfiltered: the query's relation to the library
-            dense_top = float((scores - bg).max())
+        # dense_top: over the whole KB, unfiltered: the query's relation to the library
+        idx, sc, dense_top = dense_index.query(qvec, dense_depth, mask, bg)
+        dense_list = list(zip(idx.tolist(), sc.tolist()))
     lex = list(lexical)
     if mode == "dense":
         hits = rrf_fuse([], dense_list, k, dense_depth=dense_depth, n_retrievers=1)

@@ -49,20 +49,24 @@ class HybridRetriever:
     Args:
         index: the KB's `IndicatorIndex` (rows aligned with the vectors).
         embedder: the configured `kb.embed.Embedder`.
-        dense: `DenseIndex` over the indicator vectors, row i = index.rows[i].
+        dense: `DenseIndex` over the indicator vectors, row i = index.rows[i]
+            (`ReducedDenseIndex` for large KBs).
         calibration: the KB's `kb.fusion.Calibration` (None → no dense evidence
             in confidence).
+        background_scores: each document's cosine with the calibration's
+            background mean, when already computed (else computed here).
     """
 
     def __init__(self, index: IndicatorIndex, embedder, dense: DenseIndex,
-                 calibration: Calibration | None):
+                 calibration: Calibration | None, *, background_scores: np.ndarray | None = None):
         if dense.size != len(index.rows):
             raise ValueError(f"dense index has {dense.size} rows, KB has {len(index.rows)}")
         self.index, self.embedder, self.dense, self.calibration = index, embedder, dense, calibration
         _single_threaded_blas()
         # cos(b̄, d) for every document: the background part of the adjusted score
-        self.background_scores = (dense.scores(calibration.background_mean)
-                                  if calibration is not None else None)
+        if background_scores is None and calibration is not None:
+            background_scores = dense.scores(calibration.background_mean)
+        self.background_scores = background_scores
 
     @classmethod
     def from_kb(cls, kb) -> "HybridRetriever | None":
@@ -91,6 +95,14 @@ class HybridRetriever:
                 print(f"提示: 知识库中没有当前嵌入模型的向量, 检索退回词面模式; "
                       f"运行 jixiao build 以启用语义检索", file=sys.stderr)
             return None
+        from kb.dense import REDUCE_AT
+
+        cal = load_calibration(kb.db, KIND, fp)
+        if len(rows) >= REDUCE_AT and cal is not None and cal.n_docs == len(rows):
+            try:
+                return cls._reduced(kb, embedder, keys, cal)
+            except StaleVectors:
+                pass  # an edit since the build: embed the missing ones below, then search exactly
         try:
             matrix = load_matrix(kb.db, KIND, keys, fp)
         except StaleVectors:
@@ -99,7 +111,6 @@ class HybridRetriever:
             inds = [row_to_indicator(r) for r in rows]
             matrix = ensure_vectors(kb.db, KIND, [(i.id, embed_text(i), indicator_hash(i)) for i in inds],
                                     embedder, progress=False, prune=False)
-        cal = load_calibration(kb.db, KIND, fp)
         if cal is None or cal.n_docs != len(rows):
             try:
                 cal = ensure_calibration(kb.db, KIND, matrix, embedder)
@@ -109,6 +120,16 @@ class HybridRetriever:
 
                 cal = calibrate(matrix, embedder.encode_queries(list(BACKGROUND_QUERIES)), fp)
         return cls(kb.index, embedder, DenseIndex(matrix), cal)
+
+    @classmethod
+    def _reduced(cls, kb, embedder, keys: list[str], cal: Calibration) -> "HybridRetriever":
+        """A large KB: PCA-reduced scan in memory, full vectors read from the KB file (`kb.dense.REDUCE_AT`)."""
+        from kb.dense import ReducedDenseIndex
+        from kb.vectors import VectorFetcher, load_reduced
+
+        reduced, mean, comps, bg, d = load_reduced(kb.db, KIND, keys, embedder.fingerprint, cal.background_mean)
+        dense = ReducedDenseIndex(reduced, mean, comps, VectorFetcher(kb.db, KIND, keys, embedder.fingerprint, d), d)
+        return cls(kb.index, embedder, dense, cal, background_scores=bg)
 
     # ------------------------------------------------------------------ core
     def retrieve(self, query: str, mask: np.ndarray, *, mode: str = "hybrid",

@@ -14,6 +14,7 @@ from pathlib import Path
 from kb.errors import ConfigError, DataError, NotFound
 from kb.learned import LearnedIndicator
 from kb.lexical import LexicalIndex
+from kb.rows import RowStore
 from kb.schema import Indicator
 from kb.search import FILTER_FIELDS, IndicatorIndex, SearchResult, search_lexical
 from kb.settings import Settings, get_settings
@@ -51,7 +52,7 @@ class KnowledgeBase:
         self.db = db
         self.info = build_info(db)
         self._has_corpus = "corpus_chunks" in db.table_names()
-        rows = list(db.query("SELECT * FROM indicators ORDER BY rowid"))
+        rows = RowStore.from_cursor(db.execute("SELECT * FROM indicators ORDER BY rowid"))
         blobs = {r["name"]: r["data"] for r in db.query("SELECT name, data FROM blobs")}
         lex = LexicalIndex.from_bytes(blobs["lexical"])
         words = blobs.get("userdict", b"").decode("utf-8").split("\n")

@@ -80,6 +80,29 @@ class LexicalIndex:
                 hit.append(t)
         return hit
 
+    def matched_terms_many(self, tokens: list[str], docs) -> dict[int, list[str]]:
+        """`matched_terms` for many documents at once: {doc: [tokens in query order]}.
+
+        One vectorised `searchsorted` per distinct token over all `docs`
+        instead of one per (token, doc) pair.
+        """
+        d = np.asarray(list(docs), dtype=self.indices.dtype if self.indices.size else np.int64)
+        out: dict[int, list[str]] = {int(x): [] for x in d.tolist()}
+        if not d.size:
+            return out
+        for t in dict.fromkeys(tokens):
+            c = self.vocab.get(t)
+            if c is None:
+                continue
+            a, z = self.indptr[c], self.indptr[c + 1]
+            if z <= a:
+                continue
+            col = self.indices[a:z]
+            pos = np.minimum(np.searchsorted(col, d), z - a - 1)
+            for x in d[col[pos] == d].tolist():
+                out[x].append(t)
+        return out
+
     def to_bytes(self) -> bytes:
         """Serialise (npz) for storage in the KB file."""
         buf = io.BytesIO()

@@ -16,6 +16,7 @@ import numpy as np
 from pydantic import BaseModel
 
 from kb.lexical import LexicalIndex, top_k
+from kb.rows import RowStore
 from kb.text import normalize_name, normalize_with_offsets
 from kb.tokenize import Tokenizer
 
@@ -55,7 +56,7 @@ class IndicatorIndex:
     strings for masking.
     """
 
-    rows: list[dict]
+    rows: "RowStore | list[dict]"
     lexical: LexicalIndex
     tokenizer: Tokenizer
     columns: dict[str, np.ndarray] = field(default_factory=dict)
@@ -64,11 +65,16 @@ class IndicatorIndex:
     cache: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        def col(f: str) -> list:
+            if isinstance(self.rows, RowStore):
+                return self.rows.columns.get(f) or [None] * len(self.rows)
+            return [r.get(f) for r in self.rows]
+
         for f in FILTER_FIELDS:
-            self.columns[f] = np.array([r.get(f) or "" for r in self.rows], dtype=object)
-        self.active = np.array([r.get("status") != "deprecated" for r in self.rows], dtype=bool)
-        for i, r in enumerate(self.rows):
-            self.by_name.setdefault(r["name_norm"], []).append(i)
+            self.columns[f] = np.array([v or "" for v in col(f)], dtype=object)
+        self.active = np.array([v != "deprecated" for v in col("status")], dtype=bool)
+        for i, n in enumerate(col("name_norm")):
+            self.by_name.setdefault(n, []).append(i)
 
     def mask(self, filters: dict[str, str | None] | None = None,
              exclude: np.ndarray | None = None) -> np.ndarray:

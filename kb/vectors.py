@@ -241,3 +241,112 @@ def load_calibration(db: "sqlite_utils.Database", kind: str, fingerprint: str):
     if not row or row[0] != fingerprint:
         return None
     return Calibration.from_json(row[1])
+
+
+# ------------------------------------------------------------ large KBs
+
+def load_reduced(db: "sqlite_utils.Database", kind: str, keys: Sequence[str], fingerprint: str,
+                 background_mean: np.ndarray | None, *, dim: int = 128, sample: int = 8_192):
+    """Stream the stored vectors of `keys` into a PCA-reduced matrix (for `kb.dense.ReducedDenseIndex`).
+
+    Two passes over the table, never holding the full (n, d) matrix: the
+    first keeps every ⌈n / sample⌉-th vector to fit the projection
+    (`kb.dense.fit_projection`), the second projects the vectors in blocks
+    of 4,096 and computes each document's exact cosine with the
+    background mean.
+
+    Returns:
+        (reduced (n, dim) float32, mean (d,), components (dim, d), background
+        scores (n,) float32 or None, d).
+    Raises:
+        StaleVectors: some key has no vector of this embedder.
+    """
+    from kb.dense import fit_projection
+
+    index = {str(k): i for i, k in enumerate(keys)}
+    step = max(1, -(-len(keys) // max(1, sample)))
+    sql = f"SELECT key, dim, vector FROM {TABLE} WHERE kind = ? AND fingerprint = ?"
+    picked: np.ndarray | None = None
+    n_picked, d = 0, None
+    for key, dd, blob in db.execute(sql, [kind, fingerprint]):
+        i = index.get(key)
+        if i is None or i % step:
+            continue
+        if picked is None:
+            d = int(dd)
+            picked = np.empty((-(-len(keys) // step), d), dtype=np.float32)
+        if dd == d and blob is not None and len(blob) == 4 * d and n_picked < len(picked):
+            picked[n_picked] = np.frombuffer(blob, dtype="<f4")
+            n_picked += 1
+    if picked is None or not n_picked:
+        raise StaleVectors(f"知识库中没有当前嵌入模型的{kind}向量, 请重新运行 jixiao build")
+    mean, comps = fit_projection(picked[:n_picked], dim)
+    del picked
+    reduced = np.empty((len(keys), comps.shape[0]), dtype=np.float32)
+    bg = np.empty(len(keys), dtype=np.float32) if background_mean is not None else None
+    filled = np.zeros(len(keys), dtype=bool)
+    block_rows: list[int] = []
+    block: list[np.ndarray] = []
+
+    def flush() -> None:
+        m = np.stack(block)
+        reduced[block_rows] = (m - mean) @ comps.T
+        if bg is not None:
+            bg[block_rows] = m @ np.asarray(background_mean, dtype=np.float32)
+        filled[block_rows] = True
+        block_rows.clear()
+        block.clear()
+
+    for key, dd, blob in db.execute(sql, [kind, fingerprint]):
+        i = index.get(key)
+        if i is None:
+            continue
+        if dd != d or blob is None or len(blob) != 4 * d:
+            raise StaleVectors(f"{kind} 向量维度不一致, 请重新运行 jixiao build")
+        block_rows.append(i)
+        block.append(np.frombuffer(blob, dtype="<f4"))
+        if len(block) == 4096:
+            flush()
+    if block:
+        flush()
+    if not filled.all():
+        missing = [k for k, f in zip(keys, filled) if not f]
+        raise StaleVectors(f"{len(missing)} 条{kind}向量与当前嵌入模型不一致或缺失"
+                           f"(如 {missing[0]}), 请重新运行 jixiao build")
+    return reduced, mean, comps, bg, d
+
+
+class VectorFetcher:
+    """Full stored vectors of documents by index, read from the KB file on demand.
+
+    `fetcher(docs)` → (m, d) float32 in the order of `docs` (int indices
+    into `keys`). Reads are serialised by a lock (one SQLite connection is
+    shared by the service's worker threads). A vector missing since the KB
+    was loaded (rebuilt underneath) comes back as zeros: it then scores 0.
+
+    Args:
+        db, kind, keys, fingerprint: as `load_matrix`; d: vector length.
+    """
+
+    def __init__(self, db: "sqlite_utils.Database", kind: str, keys: Sequence[str], fingerprint: str, d: int):
+        import threading
+
+        self.db, self.kind, self.keys, self.fingerprint, self.d = db, kind, list(keys), fingerprint, d
+        self._lock = threading.Lock()
+
+    def __call__(self, docs) -> np.ndarray:
+        docs = [int(x) for x in np.asarray(docs).reshape(-1)]
+        out = np.zeros((len(docs), self.d), dtype=np.float32)
+        if not docs:
+            return out
+        want: dict[str, list[int]] = {}
+        for j, i in enumerate(docs):
+            want.setdefault(self.keys[i], []).append(j)
+        marks = ",".join("?" * len(want))
+        sql = (f"SELECT key, vector FROM {TABLE} WHERE kind = ? AND fingerprint = ? AND key IN ({marks})")
+        with self._lock:
+            rows = self.db.execute(sql, [self.kind, self.fingerprint, *want]).fetchall()
+        for key, blob in rows:
+            if blob is not None and len(blob) == 4 * self.d:
+                out[want[key]] = np.frombuffer(blob, dtype="<f4")  # every position of that key
+        return out

@@ -94,12 +94,14 @@ def _typical(row: dict) -> tuple[str, str, str]:
     return row.get("typ_operator") or "", row.get("typ_value") or "", row.get("typ_unit") or row.get("unit") or ""
 
 
-def _origin_only(row: dict, origin: str) -> bool:
+def _origin_only(idx: IndicatorIndex, i: int, origin: str) -> bool:
+    """True when indicator i's only recorded origin is `origin` (parsed origins cached per index)."""
     import json
 
-    o = row.get("_origin")
+    cache = idx.cache.setdefault("origins", {})
+    o = cache.get(i)
     if o is None:
-        o = row["_origin"] = json.loads(row.get("origin") or "[]")
+        o = cache[i] = tuple(json.loads(idx.rows[i].get("origin") or "[]"))
     return bool(o) and all(x == origin for x in o)
 
 
@@ -154,10 +156,13 @@ def suggest(idx: IndicatorIndex, description: str, *, project_name: str | None =
     mask = idx.mask()
     lib = idx.columns["library"]
     units = idx.columns["unit_name"]
-    mask &= (lib == "basic") | ((units == unit_name) if unit_name else False)
+    basic = idx.cache.get("basic")
+    if basic is None:
+        basic = idx.cache["basic"] = lib == "basic"
+    mask &= (basic | (units == unit_name)) if unit_name else basic
     if exclude_origin:
-        for i, r in enumerate(rows):
-            if mask[i] and _origin_only(r, exclude_origin):
+        for i in np.flatnonzero(mask).tolist():
+            if _origin_only(idx, i, exclude_origin):
                 mask[i] = False
 
     tokens = query_tokens(idx, description, project_name)
@@ -176,9 +181,8 @@ def suggest(idx: IndicatorIndex, description: str, *, project_name: str | None =
     # --- relevance of the lexical evidence: one indicator must share ≥ 2 of the
     # description's content words (or the only one), not just one word each
     content = _content_terms(idx.tokenizer.cut_words(text))
-    best_overlap = 0
-    for d, _ in zip(cand[:30].tolist(), sc[:30].tolist()):
-        best_overlap = max(best_overlap, len(content & set(idx.lexical.matched_terms(tokens, d))))
+    matched = idx.lexical.matched_terms_many(tokens, cand[:30].tolist())
+    best_overlap = max((len(content & set(m)) for m in matched.values()), default=0)
     quantities = Q.find_quantities(ntext)
     if budget_wan is None:
         budget_wan = Q.budget_from_text(ntext)
@@ -259,9 +263,10 @@ def suggest(idx: IndicatorIndex, description: str, *, project_name: str | None =
         slot = SLOT_OF_LEVEL2.get(rows[d]["level2"])
         if slot and len(by_slot[slot.key]) < PER_SLOT * 2:
             by_slot[slot.key].append(d)
+    matched = idx.lexical.matched_terms_many(tokens, [d for docs in by_slot.values() for d in docs])
     for key, docs in by_slot.items():
         for d in docs:
-            terms = idx.lexical.matched_terms(tokens, d)
+            terms = matched[d]
             ev = [f"匹配词: {'、'.join(terms[:6])}"] if terms else ["语义相近"]
             add(key, from_row(d, 0.3 + 0.6 * scored[d], ev))
 
