@@ -133,16 +133,23 @@ class HybridRetriever:
 
     # ------------------------------------------------------------------ core
     def retrieve(self, query: str, mask: np.ndarray, *, mode: str = "hybrid",
-                 lex_depth: int = LEX_DEPTH_SEARCH, totals: dict | None = None
+                 lex_depth: int = LEX_DEPTH_SEARCH, totals: dict | None = None,
+                 lexical: list[tuple[int, float]] | None = None
                  ) -> tuple[HybridResult, list[str], list[int]]:
         """Fused hits for `query` among `mask` documents.
 
         The dense query is the text without the declaration form's own
-        vocabulary (`kb.embed.querytext`). Returns (result, query tokens,
-        exact-name docs). Every hit is kept (no cut); `result.passing()`
-        applies the confidence cut.
+        vocabulary (`kb.embed.querytext`). `lexical`, when given, is the
+        caller's own lexical ranking [(doc, score > 0)] best first (suggest
+        weighs the project name and drops form words) and replaces the plain
+        BM25 ranking of `query`. Returns (result, query tokens, exact-name
+        docs). Every hit is kept (no cut); `result.passing()` applies the
+        confidence cut.
         """
-        lex, lex_total, tokens = lexical_ranked(self.index, query, mask, lex_depth)
+        if lexical is None:
+            lex, lex_total, tokens = lexical_ranked(self.index, query, mask, lex_depth)
+        else:
+            lex, lex_total, tokens = list(lexical)[:lex_depth], len(lexical), []
         if totals is not None:
             totals["lexical"] = lex_total
         qvec = self.embedder.encode_query(dense_query_text(query))
@@ -182,14 +189,19 @@ class HybridRetriever:
         total = (totals.get("lexical", 0) + dense_only) if mode == "hybrid" else len(hits)
         return SearchResult(total=max(total, len(hits)), hits=out, mode=mode)
 
-    def ranker(self, mode: str = "hybrid") -> Callable[[str, np.ndarray], tuple[list[tuple[int, float]], bool]]:
-        """The retrieval step of `kb.suggest`: `(text, mask) -> ([(doc, display_score)], confident)`.
+    def ranker(self, mode: str = "hybrid") -> Callable[..., tuple[list[tuple[int, float]], bool]]:
+        """The retrieval step of `kb.suggest`: `(text, mask, lexical) -> ([(doc, display_score)], confident)`.
 
-        Only hits that pass the confidence verdict are returned; none when
-        the text is not confident (off-topic, nonsense).
+        `lexical` is suggest's own lexical ranking [(doc, score > 0)] best
+        first (None → plain BM25 of `text`); it is the lexical list fused
+        with the dense one, so hybrid starts from the same lexical evidence
+        as lexical mode. Only hits that pass the confidence verdict are
+        returned; none when the text is not confident (off-topic, nonsense).
         """
-        def rank(text: str, mask: np.ndarray) -> tuple[list[tuple[int, float]], bool]:
-            res, _, exact = self.retrieve(text, mask, mode=mode, lex_depth=LEX_DEPTH_SUGGEST)
+        def rank(text: str, mask: np.ndarray, lexical: list[tuple[int, float]] | None = None
+                 ) -> tuple[list[tuple[int, float]], bool]:
+            res, _, exact = self.retrieve(text, mask, mode=mode, lex_depth=LEX_DEPTH_SUGGEST,
+                                          lexical=lexical)
             hits = _exact_first(res.passing(), exact)
             return [(h.doc, float(h.display_score)) for h in hits], res.confidence.confident
 

@@ -144,8 +144,9 @@ def suggest(idx: IndicatorIndex, description: str, *, project_name: str | None =
         exclude_origin: leave-one-out for evaluation: drop indicators whose
             only origin is this (e.g. `dev:D001`).
         learned: 结果反馈 statistics keyed by normalize_name(name).
-        ranker: optional `(query, mask) -> (ranked [(doc, display_score)], confident|None)`
-            from the hybrid retriever; default lexical.
+        ranker: optional `(query, mask, lexical) -> (ranked [(doc, display_score)], confident|None)`
+            from the hybrid retriever (`lexical`: this function's own lexical
+            ranking [(doc, score > 0)], fused with the dense one); default lexical.
     Returns: SuggestResult. Raises nothing on odd text (empty → confident false).
     """
     text = " ".join(p for p in (project_name or "", description or "") if p).strip()
@@ -172,7 +173,8 @@ def suggest(idx: IndicatorIndex, description: str, *, project_name: str | None =
     cand, sc = top_k(lex, 400, mask)
     confident_override = None
     if ranker is not None:
-        ranked, confident_override = ranker(text, mask)
+        lexical = [(int(d), float(s)) for d, s in zip(cand, sc) if s > 0]
+        ranked, confident_override = ranker(text, mask, lexical)
         scored = {d: s for d, s in ranked}
     else:
         mx = float(sc[0]) if sc.size else 1.0
