@@ -26,12 +26,18 @@ PHRASE_WINDOW = 300
 
 
 class Hit(BaseModel):
-    """One search result (shape of `search --json` hits)."""
+    """One search result (shape of `search --json` hits).
+
+    level1/level2 are the glossary identifiers (filter values); level1_label
+    and level2_label the Chinese names of the same levels (产出指标, 数量指标 …).
+    """
 
     indicator_id: str
     name: str
     level1: str
     level2: str
+    level1_label: str = ""
+    level2_label: str = ""
     unit: str
     library: str
     score: float
@@ -142,7 +148,7 @@ def to_hit(idx: IndicatorIndex, doc: int, score: float, tokens: list[str], extra
     explain = {"matched_terms": terms}
     explain.update(extra or {})
     return Hit(indicator_id=r["id"], name=r["name"], level1=r["level1"], level2=r["level2"],
-               unit=r["unit"] or "", library=r["library"], score=round(float(score), 4),
+               level1_label=Level1(r["level1"]).label, level2_label=Level2(r["level2"]).label, unit=r["unit"] or "", library=r["library"], score=round(float(score), 4),
                highlights=highlight_spans(r["name"], name_terms), explain=explain)
 
 

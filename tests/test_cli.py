@@ -23,8 +23,13 @@ def test_search_json_shape(shipped_settings):
     assert p.returncode == 0, p.stderr
     out = json.loads(p.stdout)
     assert out["total"] >= 3 and len(out["hits"]) == 3
-    assert set(out["hits"][0]) == {"indicator_id", "name", "level1", "level2", "unit", "library", "score",
-                                   "highlights", "explain"}
+    assert set(out["hits"][0]) == {"indicator_id", "name", "level1", "level2", "level1_label", "level2_label",
+                                   "unit", "library", "score", "highlights", "explain"}
+    labels = {("satisfaction", "beneficiary_satisfaction"): ("满意度指标", "服务对象满意度指标")}
+    for h in out["hits"]:
+        if (h["level1"], h["level2"]) in labels:
+            assert (h["level1_label"], h["level2_label"]) == labels[h["level1"], h["level2"]]
+    assert any((h["level1"], h["level2"]) in labels for h in out["hits"])
     assert all("满意" in h["name"] for h in out["hits"])
 
 
