@@ -126,3 +126,4 @@ def test_large_kbs_are_searched_through_the_reduced_index(kb, monkeypatch):
     for q in ("修了多少公里路", "给村里老人送饭", "今天天气很好我们去公园散步"):
         got, want = h.search(q, top=5), plain.search(q, top=5)
         assert [x.name for x in got.hits] == [x.name for x in want.hits]
+
