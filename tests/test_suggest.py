@@ -69,3 +69,31 @@ def test_eval_definition_on_a_hand_worked_example():
     assert score_project(["培训人次", "道路"], gold) == (0, 0, 0.0)
     assert gold_names({"indicators": [{"name": "学生、家长满意度"}, {"name": "2"}, {"name": "学生家长满意度"}]}) \
         == ["学生家长满意度"]
+
+
+def test_effect_rows_need_two_shared_words_on_a_real_road_project(shipped_kb):
+    # D014 乡村道路建设养护项目: one shared word (乡村, 养护) used to bring 乡村旅游 and 绿化 rows
+    from kb.suggest.engine import EFFECT_SLOTS, _content_terms
+
+    text = "乡村道路建设养护项目 完成乡村道路建设养护里程300公里"
+    res = shipped_kb.suggest(text, mode="lexical", with_opinions=False)
+    content = _content_terms(shipped_kb.index.tokenizer.cut_words(text))
+    effects = [c for slot in res.table for c in slot.candidates
+               if slot.level1 in ("benefit", "satisfaction")]
+    assert effects and not any("旅游" in c.name or "绿化" in c.name for c in effects)
+    for c in effects:
+        words = next((e for e in c.evidence if e.startswith("匹配词")), None)
+        if words:
+            assert len(content & set(words.removeprefix("匹配词: ").split("、"))) >= 2, c.name
+    assert any("道路" in c.name for c in effects)
+
+
+def test_salary_sentence_makes_no_indicator_from_the_amount_before_it(shipped_kb):
+    # "45万元给聘用的14人": the words after 万元 are the object, not "万元给聘用的"
+    res = shipped_kb.suggest("计划使用财政资金45万元给聘用的14人发放工资及缴纳保险费；执行率100%",
+                             project_name="城乡居民监管工作经费", mode="lexical", with_opinions=False)
+    names = [c.name for c in res.suggestions]
+    assert not any(n.startswith("万元") for n in names)
+    assert "执行率" not in names
+    people = [c for c in res.suggestions if c.value == "14" and c.unit == "人"]
+    assert people and "聘用" in people[0].name

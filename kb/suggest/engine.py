@@ -43,6 +43,9 @@ GENERIC_NAMES: dict[str, tuple[str, ...]] = {
     "satisfaction": ("〔服务对象〕满意度", "服务对象满意度", "受益群众满意度", "群众满意度"),
 }
 PER_SLOT = 6
+# slots whose retrieved candidates need stronger lexical evidence (see `suggest`, step 2)
+EFFECT_SLOTS = frozenset({"economic_benefit", "social_benefit", "ecological_benefit", "sustainable_impact",
+                          "satisfaction"})
 # figures of the declaration form itself, not targets of the project ("执行率100%", "自评得分95分")
 FORM_CONTEXT = re.compile(r"执行率|执行进度|支出进度|自评|得分|总分|权重|分值")
 _TRAIL = re.compile(r"(?:达到|不低于|不少于|超过|以上|提高到|提高至|提升至|提升到|保持在|控制在|为|在|约|达|共|累计|完成|新增)+$")
@@ -266,9 +269,17 @@ def suggest(idx: IndicatorIndex, description: str, *, project_name: str | None =
         if slot and len(by_slot[slot.key]) < PER_SLOT * 2:
             by_slot[slot.key].append(d)
     matched = idx.lexical.matched_terms_many(tokens, [d for docs in by_slot.values() for d in docs])
+    # an effect or satisfaction indicator must share two of the project's content words
+    # when the description names at least three (one shared word — 乡村, 养护 — is how
+    # 乡村旅游带动增加村集体收入 reached a road project), unless the dense retriever ranks
+    # it too (a fused display score above 0.5 means both retrievers listed it)
+    need = 2 if len(content) >= 3 else 1
     for key, docs in by_slot.items():
         for d in docs:
             terms = matched[d]
+            if (terms and key in EFFECT_SLOTS and len(content & set(terms)) < need
+                    and not (ranker is not None and scored[d] > 0.5)):
+                continue
             ev = [f"匹配词: {'、'.join(terms[:6])}"] if terms else ["语义相近"]
             add(key, from_row(d, 0.3 + 0.6 * scored[d], ev))
 
