@@ -25,6 +25,10 @@ from kb.tokenize import Tokenizer
 MODES = ("lexical", "dense", "hybrid")
 
 
+# The largest budget a request may state: 10 万亿元 (1e9 万元), beyond any single project.
+MAX_BUDGET_WAN = 1e9
+
+
 class KnowledgeBase:
     """A loaded KB file.
 
@@ -174,8 +178,10 @@ class KnowledgeBase:
             raise DataError(f"mode 只能是 {'/'.join(MODES)}", field="mode")
         if top < 1 or top > 50:
             raise DataError("top 必须在 1..50 之间", field="top")
-        if budget_wan is not None and budget_wan < 0:
-            raise DataError("预算不能为负数(万元)", field="budget_wan")
+        if budget_wan is not None and not 0 <= budget_wan <= MAX_BUDGET_WAN:  # (NaN fails too)
+            raise DataError(f"预算须为 0 到 {MAX_BUDGET_WAN:g} 之间的数(万元)", field="budget_wan")
+        if not (description or "").strip() and not (project_name or "").strip():
+            raise DataError("项目描述为空", field="description")
         ranker = None
         if mode != "lexical":
             if self.hybrid is None:
@@ -230,13 +236,13 @@ def _clean_filters(filters: dict | None) -> dict:
     return out
 
 
-_KB_CACHE: dict[str, KnowledgeBase] = {}
+_KB_CACHE: dict[tuple[str, str], KnowledgeBase] = {}
 
 
 def get_kb(settings: Settings | None = None) -> KnowledgeBase:
-    """A process-wide KnowledgeBase per KB path (loaded once)."""
+    """A process-wide KnowledgeBase per KB path and embedder setting (loaded once)."""
     settings = settings or get_settings()
-    key = str(settings.resolved_kb_path())
+    key = (str(settings.resolved_kb_path()), settings.embedder)
     kb = _KB_CACHE.get(key)
     if kb is None:
         kb = _KB_CACHE[key] = KnowledgeBase(settings)

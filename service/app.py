@@ -5,11 +5,46 @@ No business logic here: routes call `kb`. Run with `jixiao serve`.
 from __future__ import annotations
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
 
-from kb.errors import Conflict, DataError, JixiaoError, NotFound
+from kb.errors import ConfigError, Conflict, DataError, JixiaoError, NotFound
 from kb.settings import Settings, get_settings
 from service.routers import admin, check, declarations, docs, indicators, public, suggest
+
+
+class BodyLimit:
+    """ASGI middleware: a request body above `limit` bytes gets 413, declared or streamed.
+
+    A Content-Length above the limit is refused before reading; a chunked
+    body (no Content-Length) is counted as it arrives and refused as soon
+    as it passes the limit (FastAPI turns the HTTPException raised while the
+    body is read into the 413 response).
+    """
+
+    def __init__(self, app, limit: int):
+        self.app, self.limit = app, int(limit)
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        detail = f"请求体超过上限 {self.limit} 字节"
+        for k, v in scope.get("headers", ()):
+            if k == b"content-length" and v.isdigit() and int(v) > self.limit:
+                return await JSONResponse(status_code=413, content={"detail": detail})(scope, receive, send)
+        seen = 0
+
+        async def counted():
+            nonlocal seen
+            msg = await receive()
+            if msg["type"] == "http.request":
+                seen += len(msg.get("body", b""))
+                if seen > self.limit:
+                    raise HTTPException(status_code=413, detail=detail)
+            return msg
+
+        return await self.app(scope, counted, send)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -22,14 +57,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
 
-    @app.middleware("http")
-    async def limit_body(request: Request, call_next):
-        """Reject bodies above settings.max_request_bytes with 413."""
-        limit = request.app.state.settings.max_request_bytes
-        cl = request.headers.get("content-length")
-        if cl and cl.isdigit() and int(cl) > limit:
-            return JSONResponse(status_code=413, content={"detail": f"请求体超过上限 {limit} 字节"})
-        return await call_next(request)
+    app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_: Request, exc: RequestValidationError):
+        # FastAPI's default echoes each bad input back: a 60 MB body would come back as a 60 MB error
+        detail = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
+                  for e in exc.errors()]
+        return JSONResponse(status_code=422, content={"detail": detail})
+
+    @app.exception_handler(ConfigError)
+    async def _config(_: Request, exc: ConfigError):
+        # the server's own configuration (embedder, KB file) is wrong: not the client's fault
+        return JSONResponse(status_code=503, content={"detail": exc.one_line()})
 
     @app.exception_handler(DataError)
     async def _data_error(_: Request, exc: DataError):

@@ -1,13 +1,11 @@
-"""API-key authentication, roles and request limits for the HTTP service.
+"""API-key authentication and roles for the HTTP service.
 
 `require_key` reads the `X-API-Key` header, looks up the SHA-256 hash of the
 key in the workflow database and returns the caller's `Principal` (key id,
 role, unit); a missing, unknown or revoked key is 401. With
 `settings.auth_required = False` (tests of read-only KB routes) the caller is
 an anonymous, read-only supervisor. `require_role(...)` adds a role check
-(403). `LimitedRoute` (the route class of the lifecycle routers) rejects
-bodies above `settings.max_request_bytes` with 413, also when no
-Content-Length is sent. The key itself is never logged or
+(403). (Body size limits: `service.app.BodyLimit`.) The key itself is never logged or
 stored. Not for business rules (see `kb.lifecycle.service`).
 """
 from __future__ import annotations
@@ -16,7 +14,6 @@ from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 from fastapi import Depends, HTTPException, Request, Security
-from fastapi.routing import APIRoute
 from fastapi.security import APIKeyHeader
 from sqlalchemy.orm import Session
 
@@ -63,38 +60,6 @@ def require_role(*roles: str) -> Callable[..., Principal]:
         return p
 
     return dep
-
-
-class LimitedRoute(APIRoute):
-    """An APIRoute that stops reading a body above settings.max_request_bytes with 413.
-
-    The app's middleware already rejects a too-large Content-Length; this also
-    covers chunked bodies (no Content-Length) while they are being received,
-    before anything is parsed or stored.
-    """
-
-    def get_route_handler(self) -> Callable:
-        handler = super().get_route_handler()
-
-        async def limited(request: Request):
-            limit = request.app.state.settings.max_request_bytes
-            cl = request.headers.get("content-length")
-            if cl and cl.isdigit() and int(cl) > limit:
-                raise HTTPException(status_code=413, detail=f"请求体超过上限 {limit} 字节")
-            receive, seen = request.receive, 0
-
-            async def counted() -> dict:
-                nonlocal seen
-                msg = await receive()
-                if msg.get("type") == "http.request":
-                    seen += len(msg.get("body", b""))
-                    if seen > limit:
-                        raise HTTPException(status_code=413, detail=f"请求体超过上限 {limit} 字节")
-                return msg
-
-            return await handler(Request(request.scope, counted))
-
-        return limited
 
 
 def call(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:

@@ -48,3 +48,43 @@ def test_openapi_documents_examples(shipped_settings):
     spec = client(shipped_settings).get("/openapi.json").json()
     assert "/v1/suggest" in spec["paths"] and "/v1/indicators/search" in spec["paths"]
     assert "计划修缮乡村道路12公里" in str(spec)
+
+
+def test_413_for_a_chunked_body_without_content_length(shipped_settings):
+    c = client(shipped_settings, max_request_bytes=200)
+
+    def chunks():
+        yield b'{"description": "'
+        for _ in range(50):
+            yield "培训".encode() * 10
+        yield b'"}'
+
+    r = c.post("/v1/suggest", content=chunks(), headers={"Content-Type": "application/json"})
+    assert r.status_code == 413 and "200" in r.json()["detail"]
+    r = c.post("/v1/declarations/check", content=chunks(), headers={"Content-Type": "application/json"})
+    assert r.status_code == 413
+
+
+def test_422_does_not_echo_the_input(shipped_settings):
+    c = client(shipped_settings)
+    big = "培训" * 3000  # over the 5000-character limit of description
+    r = c.post("/v1/suggest", json={"description": big})
+    assert r.status_code == 422
+    assert r.json()["detail"][0]["loc"] == ["body", "description"]
+    assert big not in r.text and len(r.content) < 1000
+
+
+def test_budget_must_be_a_finite_amount_and_description_not_blank(shipped_settings):
+    c = client(shipped_settings)
+    for bad in ("1e400", "1e300"):
+        r = c.post("/v1/suggest", content='{"description": "修缮乡村道路12公里", "budget_wan": %s}' % bad,
+                   headers={"Content-Type": "application/json"})
+        assert r.status_code == 422 and r.json()["detail"][0]["loc"][-1] == "budget_wan"
+    r = c.post("/v1/suggest", json={"description": "   "})
+    assert r.status_code == 422 and r.json()["detail"][0]["loc"][-1] == "description"
+
+
+def test_broken_embedder_is_a_server_error_not_the_clients(shipped_settings, tmp_path):
+    c = client(shipped_settings, embedder=f"st:{tmp_path / 'missing'}")
+    r = c.get("/v1/indicators/search", params={"q": "培训人次", "mode": "hybrid"})
+    assert r.status_code == 503 and "missing" in r.json()["detail"], r.text

@@ -211,3 +211,18 @@ def test_programme_synonyms_are_found_one_per_position():
     ws = list(L.PROGRAM_OF)
     assert [(a, b) for a in ws for b in ws if a != b and b.startswith(a) and L.PROGRAM_OF[a] != L.PROGRAM_OF[b]] == []
     assert "REL-05" in _row_rules("产出指标", "数量指标", "农村低保发放人数", "≥", "500", "人", project="临时救助")
+
+
+def test_empty_per_unit_cost_is_never_filled_with_the_budget():
+    # D006 财政资金补助 is 1600 元/亩: with the value lost, the 854 万元 budget is no substitute
+    rows = [TargetRow(level1="产出指标", level2="成本指标", name="财政资金补助", operator="=", value="", unit="元/亩"),
+            TargetRow(level1="产出指标", level2="数量指标", name="新增和改善灌溉达标面积", operator="≥", value="1000",
+                      unit="亩")]
+    rep = check_rows(rows, {"budget_wan": 854})
+    f = next(f for f in rep.findings if f.row == 1)
+    assert f.rule_id == "STR-03"
+    assert "854" not in (f.suggestion.text if f.suggestion else "")
+    total = [TargetRow(level1="产出指标", level2="成本指标", name="项目总成本", operator="≤", value="", unit="万元"),
+             rows[1]]
+    g = next(f for f in check_rows(total, {"budget_wan": 854}).findings if f.row == 1)
+    assert g.suggestion is not None and "854" in g.suggestion.text  # a total still takes the budget

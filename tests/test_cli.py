@@ -78,3 +78,24 @@ def test_missing_kb_says_to_build(tmp_path, shipped_settings):
     s = shipped_settings.model_copy(update={"home": tmp_path / "empty"})
     p = run(s, "search", "培训")
     assert p.returncode == 2 and "jixiao build" in p.stderr
+
+
+@pytest.mark.parametrize("args, field", [
+    (("suggest", "--text", "修缮乡村道路12公里", "--budget", "nan"), "--budget"),
+    (("suggest", "--text", "修缮乡村道路12公里", "--budget", "inf"), "--budget"),
+    (("suggest", "--text", "   "), "--text"),
+    (("search", "  "), "query"),
+])
+def test_blank_text_and_non_finite_budget_exit_2(shipped_settings, args, field):
+    p = run(shipped_settings, *args)
+    assert p.returncode == 2, p.stdout
+    assert field in p.stderr and len(p.stderr.strip().splitlines()) == 1 and "Traceback" not in p.stderr
+
+
+def test_serve_refuses_a_broken_embedder_setting(shipped_settings, tmp_path):
+    env = {**os.environ, "JIXIAO_HOME": str(shipped_settings.home),
+           "JIXIAO_INDICATORS_DIR": str(shipped_settings.indicators_dir),
+           "JIXIAO_EMBEDDER": f"st:{tmp_path / 'no-model'}", "JIXIAO_PROGRESS": "false"}
+    p = subprocess.run([sys.executable, "-m", "kb.cli", "serve", "--port", "0"], capture_output=True, text=True,
+                       env=env, cwd=REPO, timeout=120)
+    assert p.returncode == 2 and "no-model" in p.stderr and "Traceback" not in p.stderr

@@ -549,7 +549,8 @@ def build_target(r: Row, ids: set[str], hits: dict[str, Any], name: str, l1: Lev
     # cost rows
     if cost:
         budget = r.ctx.get("budget_wan") or r.ctx.get("budget_hint_wan")
-        per_unit = any(w in name for w in ("单位", "人均", "户均", "生均", "平均", "单价", "标准", "每"))
+        per_unit = (any(w in name for w in ("单位", "人均", "户均", "生均", "平均", "单价", "标准", "每"))
+                    or any(w in (r.eff_unit or "") for w in ("/", "每")))  # 元/亩: a rate, never the budget
         unit = r.eff_unit if r.eff_unit and "元" in r.eff_unit else ""
         if "COST-02" in ids or num is None or (r.pct and not unit):
             if isinstance(budget, (int, float)) and budget > 0 and not per_unit:

@@ -123,6 +123,10 @@ def check(
                                     for i, (d, r, _) in enumerate(results, 1)]})
         else:
             _print_json(results[0][1].model_dump())
+        files = [str(w) for _, _, w in results if w is not None]
+        if files:  # stdout holds the JSON; say where the tables went on stderr
+            print(f"已写出 {len(files)} 个文件: {files[0]}" + (f" … {files[-1]}" if len(files) > 1 else ""),
+                  file=sys.stderr)
     else:
         for i, (decl, report, written) in enumerate(results, 1):
             title = decl.project_name or file.name

@@ -69,6 +69,8 @@ def search(
     as_json: bool = typer.Option(False, "--json", help="输出 JSON"),
 ) -> None:
     """在基础指标库和单位指标库中检索指标。"""
+    if not query.strip():
+        raise DataError("检索词不能为空", field="query")
     kb = _kb()
     res = kb.search(query, filters=dict(level1=level1, level2=level2, library=library,
                                         unit_name=unit_name, category=category, sector=sector),
@@ -114,12 +116,14 @@ def suggest(
     as_json: bool = typer.Option(False, "--json", help="输出 JSON"),
 ) -> None:
     """根据项目描述推荐绩效目标表(一级/二级/三级指标及指标值)。"""
-    if not text and not file:
-        raise DataError("请用 --text 给出项目描述，或用 --file 给出 JSONL 文件", field="--text")
+    from kb.knowledge import MAX_BUDGET_WAN
+
+    if not (text or "").strip() and not file:
+        raise DataError("请用 --text 给出项目描述(不能为空)，或用 --file 给出 JSONL 文件", field="--text")
     if text and file:
         raise DataError("--text 与 --file 只能二选一", field="--file")
-    if budget is not None and budget < 0:
-        raise DataError("预算不能为负数(万元)", field="--budget")
+    if budget is not None and not 0 <= budget <= MAX_BUDGET_WAN:  # (NaN fails too)
+        raise DataError(f"预算须为 0 到 {MAX_BUDGET_WAN:g} 之间的数(万元)", field="--budget")
     kb = _kb()
     if file:
         from kb.evaluate import read_declarations
@@ -219,6 +223,9 @@ def serve(
 
     if not s.resolved_kb_path().exists():
         raise ConfigError(f"知识库文件不存在: {s.resolved_kb_path()}；请先运行 jixiao build")
+    from kb.embed import get_embedder
+
+    get_embedder(s)  # a broken JIXIAO_EMBEDDER stops here (exit 2), not in every request
     try:
         from kb.lifecycle.db import upgrade
     except ImportError:

@@ -53,7 +53,8 @@ class SentenceTransformerEmbedder(Embedder):
         if not str(path).strip():
             raise ConfigError("JIXIAO_EMBEDDER=st:<路径>: 缺少模型目录路径")
         if not folder.is_dir():
-            raise ConfigError(f"JIXIAO_EMBEDDER=st:{path}: 模型目录不存在")
+            what = "不是目录(应为模型所在的文件夹)" if folder.exists() else "模型目录不存在"
+            raise ConfigError(f"JIXIAO_EMBEDDER=st:{path}: {what}")
         if not ((folder / "modules.json").is_file() or (folder / "config.json").is_file()):
             raise ConfigError(f"JIXIAO_EMBEDDER=st:{path}: 不是 sentence-transformers 模型目录"
                               "(缺少 modules.json / config.json)")

@@ -20,9 +20,9 @@ from kb.lifecycle import service as svc
 from kb.lifecycle.schemas import (AuditOut, KeyCreated, KeyIn, KeyOut, LibraryChangeIn, LibraryChangesIn,
                                   LibraryChangesOut, LibraryIndicatorOut)
 from kb.lifecycle.service import Principal
-from service.auth import LimitedRoute, call, get_session, require_key, require_role
+from service.auth import call, get_session, require_key, require_role
 
-router = APIRouter(route_class=LimitedRoute, dependencies=[Depends(require_key)])
+router = APIRouter(dependencies=[Depends(require_key)])
 _admin = require_role("admin")
 _ERR = {401: {"description": "缺少或无效的 API 密钥"}, 403: {"description": "仅管理员"},
         404: {"description": "不存在（或属于其他单位）"}, 409: {"description": "冲突（重复、版本过期）"},

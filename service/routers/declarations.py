@@ -16,9 +16,9 @@ from kb.lifecycle.schemas import (DeclarationBrief, DeclarationIn, DeclarationOu
                                   EvaluationOut, FeedbackIn, FeedbackOut, MonitoringIn, MonitoringOut,
                                   ReviewIn)
 from kb.lifecycle.service import PERMISSIONS, Principal
-from service.auth import LimitedRoute, call, get_session, require_key, require_role
+from service.auth import call, get_session, require_key, require_role
 
-router = APIRouter(prefix="/v1/declarations", route_class=LimitedRoute, dependencies=[Depends(require_key)])
+router = APIRouter(prefix="/v1/declarations", dependencies=[Depends(require_key)])
 
 _ERR = {401: {"description": "缺少或无效的 API 密钥"}, 403: {"description": "角色无权执行此操作"},
         404: {"description": "申报不存在（或属于其他单位）"}, 409: {"description": "当前状态不允许此操作"},

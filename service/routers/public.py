@@ -7,9 +7,9 @@ from sqlalchemy.orm import Session
 from kb.lifecycle import service as svc
 from kb.lifecycle.schemas import PublicSummary
 from kb.lifecycle.service import Principal
-from service.auth import LimitedRoute, call, get_session, require_key
+from service.auth import call, get_session, require_key
 
-router = APIRouter(prefix="/v1/public", route_class=LimitedRoute, tags=["公示与监管"],
+router = APIRouter(prefix="/v1/public", tags=["公示与监管"],
                    dependencies=[Depends(require_key)])
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 from typing import Literal
 
 from fastapi import APIRouter, Depends, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
-from kb.knowledge import KnowledgeBase
+from kb.knowledge import MAX_BUDGET_WAN, KnowledgeBase
 from kb.suggest import SuggestResult
 from service.deps import auth_dep, kb_dep
 from service.scope import learned_stats, unit_scope
@@ -20,12 +20,20 @@ class SuggestRequest(BaseModel):
     description: str = Field(..., min_length=1, max_length=5000, description="项目描述",
                              examples=["计划修缮乡村道路12公里，惠及沿线村民3000人"])
     project_name: str | None = Field(None, max_length=200, examples=["乡村道路修缮项目"])
-    budget_wan: float | None = Field(None, ge=0, description="预算(万元)", examples=[250])
+    budget_wan: float | None = Field(None, ge=0, le=MAX_BUDGET_WAN, allow_inf_nan=False,
+                                     description="预算(万元)", examples=[250])
     department: str | None = Field(None, max_length=200)
     sector: str | None = Field(None, max_length=100, examples=["交通运输"])
     unit_name: str | None = Field(None, max_length=200, description="使用该单位的单位指标库")
     top: int = Field(5, ge=1, le=50, description="每个二级指标的候选数")
     mode: Literal["lexical", "dense", "hybrid"] | None = None
+
+    @field_validator("description")
+    @classmethod
+    def _not_blank(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("项目描述不能只有空白")
+        return v
 
 
 @router.post("/suggest", response_model=SuggestResult, summary="推荐绩效目标表",
