@@ -32,7 +32,8 @@ from kb.text import bigram_dice, normalize, normalize_name
 WEAK_TERMS = frozenset("""项目 工作 建设 管理 服务 提高 完成 资金 经费 年度 实施 开展 保障 提升 加强 推进 目标
 绩效 指标 计划 专项 财政 预算 单位 部门 全面 有效 进一步 情况 相关 各项 支出 我们 今天 数量 质量 时效
 成本 效益 满意 满意度 社会 经济 生态 可持续 影响 率 数 人数 人次 个 次 中心 机关 总体 元 万元 好 很好
-今天 明天 昨天 我们 你们 他们 一个 一些 这个 那个 什么 怎么 可以 需要 进行 主要 以及 通过""".split())
+今天 明天 昨天 我们 你们 他们 一个 一些 这个 那个 什么 怎么 可以 需要 进行 主要 以及 通过
+保持 达标 发展 地方 促进 改善 确保 落实""".split())
 
 # the field's common indicators offered when a required slot has no match (looked up in the library)
 GENERIC_NAMES: dict[str, tuple[str, ...]] = {
@@ -124,6 +125,11 @@ def query_tokens(idx: IndicatorIndex, description: str | None, project_name: str
     text = " ".join(p for p in (project_name or "", project_name or "", description or "") if p)
     boiler_bigrams = {w[i:i + 2] for w in BOILERPLATE if len(w) > 2 for i in range(len(w) - 1)}
     return [t for t in idx.tokenizer.tokens(text) if t not in BOILERPLATE and t not in boiler_bigrams]
+
+
+def _distinct_words(terms: set[str]) -> int:
+    """How many of `terms` are not part of a longer one (基础设施, 基础, 设施 → 1)."""
+    return sum(1 for t in terms if not any(t != u and t in u for u in terms))
 
 
 def _content_terms(terms: list[str]) -> set[str]:
@@ -277,7 +283,7 @@ def suggest(idx: IndicatorIndex, description: str, *, project_name: str | None =
     for key, docs in by_slot.items():
         for d in docs:
             terms = matched[d]
-            if (terms and key in EFFECT_SLOTS and len(content & set(terms)) < need
+            if (terms and key in EFFECT_SLOTS and _distinct_words(content & set(terms)) < need
                     and not (ranker is not None and scored[d] > 0.5)):
                 continue
             ev = [f"匹配词: {'、'.join(terms[:6])}"] if terms else ["语义相近"]
