@@ -1,9 +1,11 @@
 """Exact dense (cosine) top-k over an L2-normalised float32 matrix.
 
 One matrix-vector product gives every document's cosine with the query;
-`np.argpartition` picks the best k in O(n + k log k). At 100k × 384 the
-product streams 154 MB and takes ≈ 10 ms on two cores — exact search is
-fast enough, so no approximate index is used. The matrix can be saved as
+`np.argpartition` picks the best k in O(n + k log k). The product is bound
+by memory bandwidth: at 100k × 384 it streams 154 MB (≈ 13 ms on one core),
+and the matrix is most of a large KB's memory, so from `REDUCE_AT` (50k)
+documents `ReducedDenseIndex` scans a PCA-reduced copy instead and
+rescores its candidates exactly (see there). The matrix can be saved as
 `.npy` and reopened memory-mapped (`DenseIndex.open(path, mmap=True)`), so
 several worker processes share one copy in the page cache. Not for
 computing vectors (see `kb.embed`, `kb.vectors`) or fusing with lexical
