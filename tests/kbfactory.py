@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 from kb.knowledge import KnowledgeBase
@@ -10,6 +11,15 @@ from kb.store import build
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared" / "data"
+
+def dev_record(rid: str) -> dict:
+    """One real declaration of ../shared/data/declarations/dev.jsonl by id (KeyError when absent)."""
+    for line in (SHARED / "declarations" / "dev.jsonl").open(encoding="utf-8"):
+        rec = json.loads(line)
+        if rec["id"] == rid:
+            return rec
+    raise KeyError(rid)
+
 
 COLUMNS = ["category", "sector", "level1", "level2", "name", "unit", "direction", "operator", "value",
            "explanation", "origin", "synonyms"]

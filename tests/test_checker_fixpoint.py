@@ -24,6 +24,7 @@ from kb.checker.lookup import default_lookup
 from kb.checker.models import TableInput
 from kb.schema import Declaration, TargetRow
 from kb.settings import Settings
+from tests.kbfactory import dev_record
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -117,19 +118,11 @@ def test_fixed_table_has_no_new_error_and_no_new_duplicate(with_library):
     assert worse == {}
 
 
-def _record(rid: str) -> dict:
-    for line in (SHARED / "declarations" / "dev.jsonl").open(encoding="utf-8"):
-        rec = json.loads(line)
-        if rec["id"] == rid:
-            return rec
-    raise KeyError(rid)
-
-
 def test_d002_fix_keeps_the_only_benefit_row_and_the_service_period():
     # 雾炮车降尘抑尘服务 2023: row 6 is a satisfaction indicator filed as the table's only 效益 row,
     # and a duplicate-to-be of row 7 市民满意度; row 4 is the service period 2023.07-2024.01,
     # which the description declares as the implementation period (实施期2023.07-2024.01)
-    decl = Declaration.from_record(_record("D002"))
+    decl = Declaration.from_record(dev_record("D002"))
     for lookup in (None, _lookup(True)):
         rep, fixed, again, _ = _fixed(decl, lookup)
         row6 = [f for f in rep.findings if f.row == 6]
@@ -146,7 +139,7 @@ def test_d002_fix_keeps_the_only_benefit_row_and_the_service_period():
 
 def test_cross_year_deadline_is_kept_not_moved_into_the_budget_year():
     # the same D002 row without the declared implementation period in the description
-    rec = _record("D002")
+    rec = dev_record("D002")
     rec["description"] = ""
     rep = check_declaration(Declaration.from_record(rec))
     f = next(f for f in rep.findings if f.rule_id == "TIME-04")
@@ -157,7 +150,7 @@ def test_cross_year_deadline_is_kept_not_moved_into_the_budget_year():
 
 def test_deleting_a_weighted_row_rescales_the_other_weights():
     # E030 普惠金融 (weights sum to 100): 地方配套到位率 (REL-02) is deleted
-    decl = Declaration.from_record(_record("E030"))
+    decl = Declaration.from_record(dev_record("E030"))
     assert sum(r.weight for r in decl.rows) == 100
     rep, fixed, again, _ = _fixed(decl, None)
     assert any(f.rule_id == "REL-02" and f.suggestion.delete for f in rep.findings)
@@ -168,7 +161,7 @@ def test_deleting_a_weighted_row_rescales_the_other_weights():
 
 def test_two_rows_rewritten_to_the_same_name_are_merged():
     # D059 县级储备粮: rows 8 and 9 (执行率 / 核算率 as costs, COST-02) would both become 项目总成本
-    rep, fixed, again, _ = _fixed(Declaration.from_record(_record("D059")), None)
+    rep, fixed, again, _ = _fixed(Declaration.from_record(dev_record("D059")), None)
     assert [r.name for r in fixed.rows].count("项目总成本") == 1
     row9 = next(f for f in rep.findings if f.row == 9)
     assert row9.suggestion.delete and "第8行" in row9.suggestion.text
@@ -228,7 +221,7 @@ def test_d048_rows_without_a_measurable_object_are_not_given_invented_names():
     from kb.library import load_libraries
 
     library = {i.name for i in load_libraries(REPO / "indicators")}
-    decl = Declaration.from_record(_record("D048"))
+    decl = Declaration.from_record(dev_record("D048"))
     for lookup in (None, _lookup(True)):
         rep = check_declaration(decl, lookup=lookup)
         for row in (4, 6, 7):

@@ -19,6 +19,7 @@ from fastapi.testclient import TestClient
 
 from kb.checker import check_declaration, read_table
 from kb.settings import Settings
+from tests.kbfactory import dev_record
 from service.app import create_app
 
 REPO = Path(__file__).resolve().parents[1]
@@ -30,14 +31,6 @@ def run(*args, cwd=REPO):
     env = {**os.environ, "JIXIAO_HOME": tempfile.gettempdir(), "JIXIAO_PROGRESS": "false"}
     return subprocess.run([sys.executable, "-m", "kb.cli", *args], capture_output=True, text=True, env=env,
                           cwd=cwd, timeout=300)
-
-
-def _record(rid: str) -> dict:
-    for line in (SHARED / "declarations" / "dev.jsonl").open(encoding="utf-8"):
-        rec = json.loads(line)
-        if rec["id"] == rid:
-            return rec
-    raise KeyError(rid)
 
 
 def _good_table(tmp_path: Path) -> Path:
@@ -54,7 +47,7 @@ def _good_table(tmp_path: Path) -> Path:
 
 def test_check_json_shape_and_exit_1_on_errors(tmp_path):
     p = tmp_path / "d.json"
-    p.write_text(json.dumps(_record("E001"), ensure_ascii=False), encoding="utf-8")
+    p.write_text(json.dumps(dev_record("E001"), ensure_ascii=False), encoding="utf-8")
     r = run("check", str(p), "--json", "--no-library")
     assert r.returncode == 1, r.stderr
     out = json.loads(r.stdout)
@@ -95,7 +88,7 @@ def test_unreadable_input_is_exit_2_with_one_line(tmp_path):
 
 def test_fix_writes_a_rewritten_xlsx(tmp_path):
     p = tmp_path / "d.json"
-    p.write_text(json.dumps(_record("D001"), ensure_ascii=False), encoding="utf-8")
+    p.write_text(json.dumps(dev_record("D001"), ensure_ascii=False), encoding="utf-8")
     out = tmp_path / "fixed.xlsx"
     r = run("check", "--fix", str(p), "--out", str(out))
     assert r.returncode == 1 and out.exists(), r.stderr
@@ -122,7 +115,7 @@ def client():
 
 
 def test_api_json_body_same_shape_as_cli(client):
-    rec = _record("D010")
+    rec = dev_record("D010")
     res = client.post("/v1/declarations/check", json=rec)
     assert res.status_code == 200
     body = res.json()
@@ -134,7 +127,7 @@ def test_api_json_body_same_shape_as_cli(client):
 
 
 def test_api_uploaded_xlsx(client):
-    rec = _record("D013")
+    rec = dev_record("D013")
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.append(["一级指标", "二级指标", "三级指标", "指标值", "计量单位"])
@@ -191,7 +184,7 @@ def test_jsonl_of_declarations_is_checked_table_by_table(tmp_path):
 
 def test_d048_low_quality_example_fails_the_error_gate(tmp_path):
     p = tmp_path / "d048.json"
-    p.write_text(json.dumps(_record("D048"), ensure_ascii=False), encoding="utf-8")
+    p.write_text(json.dumps(dev_record("D048"), ensure_ascii=False), encoding="utf-8")
     r = run("check", str(p), "--fail-on", "error", "--json", "--no-library")
     assert r.returncode == 1
     assert any(f["rule_id"] == "TIME-01" and f["row"] == 2 for f in json.loads(r.stdout)["findings"])
@@ -229,7 +222,7 @@ def test_api_wrong_types_are_422_naming_the_field_with_1_based_rows(client):
     assert res.status_code == 422
     d = res.json()["detail"][0]
     assert d["loc"] == ["body", "rows[1].name"] and "rows[1].value" in d["msg"] and "数组" in d["msg"]
-    rows = [dict(r) for r in _record("D010")["indicators"]]
+    rows = [dict(r) for r in dev_record("D010")["indicators"]]
     rows[2]["value"] = {"x": 1}
     res = client.post("/v1/declarations/check", json={"rows": rows})
     assert res.status_code == 422 and res.json()["detail"][0]["loc"] == ["body", "rows[3].value"]

@@ -15,17 +15,10 @@ import pytest
 
 from kb.checker import apply_fixes, check_declaration, export_xlsx, read_table
 from kb.errors import DataError
+from tests.kbfactory import dev_record
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 pytestmark = pytest.mark.skipif(not SHARED.exists(), reason="../shared/data not present")
-
-
-def _record(rid: str) -> dict:
-    for line in (SHARED / "declarations" / "dev.jsonl").open(encoding="utf-8"):
-        rec = json.loads(line)
-        if rec["id"] == rid:
-            return rec
-    raise KeyError(rid)
 
 
 def _sheet_with_merged_cells(path: Path, rec: dict, operator_column: bool) -> list[int]:
@@ -54,7 +47,7 @@ def _sheet_with_merged_cells(path: Path, rec: dict, operator_column: bool) -> li
 
 @pytest.mark.parametrize("operator_column", [True, False])
 def test_xlsx_with_merged_cells_and_operator_in_value(tmp_path, operator_column):
-    rec = _record("D013")  # 雨露计划 2023: 户数 with 人/次, 逾期发放率 ≥100%, 及时发放率 ≥100%
+    rec = dev_record("D013")  # 雨露计划 2023: 户数 with 人/次, 逾期发放率 ≥100%, 及时发放率 ≥100%
     p = tmp_path / "t.xlsx"
     sheet_rows = _sheet_with_merged_cells(p, rec, operator_column)
     t = read_table(p)
@@ -115,7 +108,7 @@ def test_jsonl_bad_line_names_the_line(tmp_path):
 
 
 def test_json_declaration_in_the_dev_shape(tmp_path):
-    rec = _record("D010")
+    rec = dev_record("D010")
     p = tmp_path / "d.json"
     p.write_text(json.dumps(rec, ensure_ascii=False), encoding="utf-8")
     t = read_table(p)
@@ -123,7 +116,7 @@ def test_json_declaration_in_the_dev_shape(tmp_path):
 
 
 def test_csv_in_gbk_with_blank_levels_carried_down(tmp_path):
-    rec = _record("D010")
+    rec = dev_record("D010")
     lines = ["一级指标,二级指标,三级指标,计算符号,指标值,计量单位"]
     prev = ("", "")
     for r in rec["indicators"][1:]:
@@ -150,7 +143,7 @@ def test_unsupported_or_missing(tmp_path, name, msg):
 
 
 def test_export_reads_back_and_fixed_table_is_clean(tmp_path):
-    rec = _record("D052")  # 特困家庭再扶助 2021 (real)
+    rec = dev_record("D052")  # 特困家庭再扶助 2021 (real)
     p = tmp_path / "d.json"
     p.write_text(json.dumps(rec, ensure_ascii=False), encoding="utf-8")
     t = read_table(p)
@@ -174,7 +167,7 @@ def test_export_reads_back_and_fixed_table_is_clean(tmp_path):
 
 
 def test_xlsx_two_row_header_with_operator_value_unit_under_zhibiaozhi(tmp_path):
-    rec = _record("D010")  # 宁晋 2019 (real)
+    rec = dev_record("D010")  # 宁晋 2019 (real)
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.append(["一级指标", "二级指标", "三级指标", "指标值", None, None])
@@ -195,7 +188,7 @@ def test_xlsx_two_row_header_with_operator_value_unit_under_zhibiaozhi(tmp_path)
 def test_read_tables_one_table_per_declaration_record(tmp_path):
     from kb.checker.readers import read_tables
 
-    recs = [_record("D002"), _record("D048")]
+    recs = [dev_record("D002"), dev_record("D048")]
     p = tmp_path / "two.jsonl"
     p.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
     ts = read_tables(p)
