@@ -88,3 +88,8 @@ def test_broken_embedder_is_a_server_error_not_the_clients(shipped_settings, tmp
     c = client(shipped_settings, embedder=f"st:{tmp_path / 'missing'}")
     r = c.get("/v1/indicators/search", params={"q": "培训人次", "mode": "hybrid"})
     assert r.status_code == 503 and "missing" in r.json()["detail"], r.text
+
+
+def test_blank_search_is_422_as_in_the_cli(shipped_settings):
+    r = client(shipped_settings).get("/v1/indicators/search", params={"q": "   "})
+    assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["query", "q"]

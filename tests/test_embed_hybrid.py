@@ -12,7 +12,7 @@ from kb.evaluate import evaluate_paraphrases, read_paraphrases
 from kb.knowledge import KnowledgeBase
 from kb.settings import Settings
 from kb.store import build
-from tests.kbfactory import REPO, make_kb
+from tests.kbfactory import REPO, dev_record, make_kb
 
 PARAPHRASES = REPO / "tests" / "data" / "paraphrases.jsonl"
 
@@ -105,3 +105,13 @@ def test_hybrid_total_and_pages_cover_every_lexical_match(kb):
     assert hyb.total >= lex.total > 100
     last = kb.search("项目完成率", mode="hybrid", top=20, offset=lex.total - 5)
     assert 0 < len(last.hits) <= 20
+
+
+def test_hybrid_is_never_less_confident_than_lexical_on_a_real_project(kb):
+    # E009 融媒体中心: the dense margin is low, but the lexical evidence (宣传, 新闻 …) is clear
+    rec = dev_record("E009")
+    lex = kb.suggest(rec["description"], project_name=rec["project"], mode="lexical", with_opinions=False)
+    hyb = kb.suggest(rec["description"], project_name=rec["project"], mode="hybrid", with_opinions=False)
+    assert lex.confident and hyb.confident and hyb.suggestions
+    assert any("宣传" in c.name or "新闻" in c.name or "稿" in c.name for c in hyb.suggestions[:10])
+    assert not kb.suggest("今天天气很好，我们去公园散步", mode="hybrid", with_opinions=False).confident

@@ -181,13 +181,14 @@ def suggest(idx: IndicatorIndex, description: str, *, project_name: str | None =
         lex = lex * sector_boost(idx, sector)
     cand, sc = top_k(lex, 400, mask)
     confident_override = None
+    mx = float(sc[0]) if sc.size else 1.0
+    scored = {int(d): float(s) / mx for d, s in zip(cand, sc)}
+    fused = False  # scored holds fused display scores (RRF / best) rather than BM25 / max
     if ranker is not None:
         lexical = [(int(d), float(s)) for d, s in zip(cand, sc) if s > 0]
         ranked, confident_override = ranker(text, mask, lexical)
-        scored = {d: s for d, s in ranked}
-    else:
-        mx = float(sc[0]) if sc.size else 1.0
-        scored = {int(d): float(s) / mx for d, s in zip(cand, sc)}
+        if ranked:  # (none pass when the fusion is not confident: the lexical ranking stays)
+            scored, fused = {d: s for d, s in ranked}, True
 
     # --- relevance of the lexical evidence: one indicator must share ≥ 2 of the
     # description's content words (or the only one), not just one word each
@@ -284,7 +285,7 @@ def suggest(idx: IndicatorIndex, description: str, *, project_name: str | None =
         for d in docs:
             terms = matched[d]
             if (terms and key in EFFECT_SLOTS and _distinct_words(content & set(terms)) < need
-                    and not (ranker is not None and scored[d] > 0.5)):
+                    and not (fused and scored[d] > 0.5)):
                 continue
             ev = [f"匹配词: {'、'.join(terms[:6])}"] if terms else ["语义相近"]
             add(key, from_row(d, 0.3 + 0.6 * scored[d], ev))
@@ -346,7 +347,9 @@ def suggest(idx: IndicatorIndex, description: str, *, project_name: str | None =
 
     confident = bool(bound_any or best_overlap >= 2 or (len(content) == 1 and best_overlap == 1))
     if confident_override is not None:
-        confident = confident_override or bound_any
+        # the fusion's verdict, but never less confident than the lexical evidence alone
+        # (two shared content words): dense doubt must not empty a draft lexical mode gives
+        confident = confident_override or confident
     if not confident:
         return SuggestResult(confident=False, table=[], suggestions=[], budget_wan=budget_wan,
                              quantities=[q.__dict__ for q in quantities], mode=mode,

@@ -25,7 +25,8 @@ class IndicatorDetail(Indicator):
 @router.get("/search", response_model=SearchResult, summary="检索指标",
             description="中文检索基础指标库与单位指标库；只返回有匹配的指标，完全同名者排第一。")
 def search_indicators(
-    q: str = Query(..., min_length=1, max_length=200, description="检索词", examples=["项目完成率"]),
+    q: str = Query(..., min_length=1, max_length=200, pattern=r"\S", description="检索词(不能只有空白)",
+                   examples=["项目完成率"]),
     level1: str | None = Query(None, description="一级指标(产出指标/output …)"),
     level2: str | None = Query(None, description="二级指标(数量指标/quantity …)"),
     library: Literal["basic", "unit"] | None = Query(None),
