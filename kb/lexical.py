@@ -68,17 +68,7 @@ class LexicalIndex:
 
     def matched_terms(self, tokens: list[str], doc: int) -> list[str]:
         """The query tokens that occur in document `doc` (for explanations)."""
-        hit: list[str] = []
-        for t in dict.fromkeys(tokens):
-            c = self.vocab.get(t)
-            if c is None:
-                continue
-            a, z = self.indptr[c], self.indptr[c + 1]
-            col = self.indices[a:z]
-            i = np.searchsorted(col, doc)
-            if i < len(col) and col[i] == doc:
-                hit.append(t)
-        return hit
+        return self.matched_terms_many(tokens, [doc])[int(doc)]
 
     def matched_terms_many(self, tokens: list[str], docs) -> dict[int, list[str]]:
         """`matched_terms` for many documents at once: {doc: [tokens in query order]}.

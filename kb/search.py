@@ -148,7 +148,8 @@ def to_hit(idx: IndicatorIndex, doc: int, score: float, tokens: list[str], extra
     explain = {"matched_terms": terms}
     explain.update(extra or {})
     return Hit(indicator_id=r["id"], name=r["name"], level1=r["level1"], level2=r["level2"],
-               level1_label=Level1(r["level1"]).label, level2_label=Level2(r["level2"]).label, unit=r["unit"] or "", library=r["library"], score=round(float(score), 4),
+               level1_label=Level1(r["level1"]).label, level2_label=Level2(r["level2"]).label,
+               unit=r["unit"] or "", library=r["library"], score=round(float(score), 4),
                highlights=highlight_spans(r["name"], name_terms), explain=explain)
 
 

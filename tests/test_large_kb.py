@@ -73,8 +73,14 @@ def test_matched_terms_many_equals_one_by_one(kb):
     docs = np.flatnonzero(idx.lexical.scores(tokens) > 0)[:200].tolist() + [0, 1]
     many = idx.lexical.matched_terms_many(tokens, docs)
     assert sum(1 for d in docs if many[d]) >= 100
+    lx = idx.lexical
+
+    def one_by_one(d):  # the postings read directly, token by token
+        return [t for t in dict.fromkeys(tokens) if t in lx.vocab
+                and d in set(lx.indices[lx.indptr[lx.vocab[t]]:lx.indptr[lx.vocab[t] + 1]].tolist())]
+
     for d in docs:
-        assert many[d] == idx.lexical.matched_terms(tokens, d)
+        assert many[d] == one_by_one(d) == lx.matched_terms(tokens, d)
 
 
 # ------------------------------------------------------------------ dense
