@@ -49,10 +49,11 @@ MAX_ERRORS = 20
 
 
 def header_key(cell: Any) -> str:
-    """A header cell normalised for matching: NFKC, no whitespace, no (元) / （元） suffix."""
+    """A header cell normalised for matching: NFKC, no whitespace, no (元) / (万元) suffix
+    (a 万元 header is recognised, then refused by `wan_in_header`)."""
     t = normalize("" if cell is None else str(cell))
     t = re.sub(r"\s+", "", t)
-    return re.sub(r"[(（]\s*(人民币)?元\s*[)）]$", "", t)
+    return re.sub(r"[(（]\s*(人民币)?万?元\s*[)）]$", "", t)
 
 
 @dataclass

@@ -198,23 +198,26 @@ def acc_02(f: Facts, s) -> list[Finding]:
 @rule("ACC-03", "凭证日期不在项目实施期内", "warning",
       "《会计档案管理办法》（财政部 国家档案局令第79号）；项目实施期以申报说明所写为准，未写明时为预算年度")
 def acc_03(f: Facts, s) -> list[Finding]:
-    """Vouchers tied to this declaration dated outside its period, and vouchers tied to the project
-    only dated outside every period of the project's declarations."""
+    """Vouchers (grouped by date and number) tied to this declaration dated outside its period, and
+    vouchers tied to the project only dated outside every period of the project's declarations."""
     if f.period is None:
         return []
     a, b = f.period
-    bad = []
+    groups: dict[tuple, list[Line]] = {}
     for x in f.lines:
         if a <= x.date <= b:
             continue
         if x.declaration_id is None and any(p[0] <= x.date <= p[1] for p in f.other_periods):
             continue
-        bad.append(x)
-    out = [_f("ACC-03", f"凭证 {x.voucher_no}（{x.date}，{x.summary or x.account}，借 {x.debit_fen / 100:,.2f} 元 "
-                        f"贷 {x.credit_fen / 100:,.2f} 元）不在项目实施期 {a} 至 {b} 内；出处：{x.citation}",
-              stage="archive", ref_id=x.id) for x in bad[:MAX_DATE_FINDINGS]]
-    if len(bad) > MAX_DATE_FINDINGS:
-        out.append(_f("ACC-03", f"另有 {len(bad) - MAX_DATE_FINDINGS} 笔凭证分录不在项目实施期 {a} 至 {b} 内",
+        groups.setdefault((x.date, x.voucher_no, x.document_id), []).append(x)
+    out = []
+    for (date, no, _doc), ls in list(groups.items())[:MAX_DATE_FINDINGS]:
+        first = ls[0]
+        out.append(_f("ACC-03", f"凭证 {no}（{date}，{first.summary or first.account}，支出 "
+                                f"{spending_fen(ls) / 100:,.2f} 元）不在项目实施期 {a} 至 {b} 内；出处：{first.citation}",
+                      stage="archive", ref_id=first.id))
+    if len(groups) > MAX_DATE_FINDINGS:
+        out.append(_f("ACC-03", f"另有 {len(groups) - MAX_DATE_FINDINGS} 张凭证不在项目实施期 {a} 至 {b} 内",
                       stage="archive"))
     return out
 

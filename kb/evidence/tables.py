@@ -52,9 +52,11 @@ def read_sheets(path: Path, ftype: str, settings, *, filename: str = "") -> list
     check_zip(Path(path), settings)
     import openpyxl
 
+    fh = open(path, "rb")  # a file object: openpyxl refuses paths without an .xlsx suffix
     try:
-        wb = openpyxl.load_workbook(str(path), read_only=True, data_only=True)
+        wb = openpyxl.load_workbook(fh, read_only=True, data_only=True)
     except Exception as e:  # openpyxl raises many types for a broken file
+        fh.close()
         raise DataError(f"不是有效的 .xlsx 文件: {type(e).__name__}", file=fname) from None
     out = []
     try:
@@ -79,6 +81,7 @@ def read_sheets(path: Path, ftype: str, settings, *, filename: str = "") -> list
         raise DataError(f"读取 .xlsx 失败: {type(e).__name__}", file=fname) from None
     finally:
         wb.close()
+        fh.close()
     return out
 
 
