@@ -15,7 +15,7 @@ is given, and the audit entry. Any bad row fails the whole import with
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -221,12 +221,15 @@ def import_file(session: Session, principal: Principal, path: Path, filename: st
                              category_label=V.CATEGORIES[same.category], period_start=same.period_start,
                              period_end=same.period_end, attachment_id=same.attachment_id, duplicate=True,
                              warnings=[f"该文件已于 {same.created_at:%Y-%m-%d} 导入（档案 {same.id}），未重复导入"])
+        warnings: list[str] = []
+        skipped = _drop_known_lines(session, unit.id, rows)
+        if skipped:
+            warnings.append(f"{skipped} 笔凭证分录已在此前导入的文件中（日期、凭证号、科目、金额、项目均相同），未重复导入")
         with open(path, "rb") as f:
             blob = store_blob(session, f, d, MIME[ftype], chunk_bytes=settings.evidence.chunk_bytes)
         linker = _Linker(session, unit.id)
         resolved = {i: linker.resolve(r.line.project_code, r.line.project_name)
                     for i, r in enumerate(rows) if r.line is not None}
-        warnings: list[str] = []
         if decl is not None:
             open_keys = {(r.line.project_code or normalize_name(r.line.project_name))
                          for i, r in enumerate(rows) if r.line is not None and resolved[i] is None}
@@ -275,6 +278,43 @@ def import_file(session: Session, principal: Principal, path: Path, filename: st
         return ImportOut(imported=len(rows), document_id=doc.id, category=cat, category_label=V.CATEGORIES[cat],
                          period_start=p_start, period_end=p_end, linked=linked, unlinked=len(resolved) - linked,
                          projects=projects, attachment_id=att_id, warnings=warnings)
+
+
+def _line_key(date, voucher_no, account, account_code, debit, credit, code, name, summary) -> tuple:
+    return (date, normalize(voucher_no), normalize(account), account_code, debit, credit, code,
+            normalize_name(name), normalize(summary))
+
+
+def _drop_known_lines(session: Session, unit_id: int, rows: list[_Row]) -> int:
+    """Remove from `rows` the voucher lines the unit's live documents hold already (an export that
+    overlaps an earlier one: monthly files, then the year's); returns how many were removed.
+    Identical lines within one file are all kept; each stored line absorbs one new line."""
+    dates = [r.line.date for r in rows if r.line is not None]
+    if not dates:
+        return 0
+    q = (select(ArchiveEntry.entry_date, ArchiveEntry.voucher_no, ArchiveEntry.account, ArchiveEntry.account_code,
+                ArchiveEntry.debit_fen, ArchiveEntry.credit_fen, ArchiveEntry.project_code, ArchiveEntry.project_name,
+                ArchiveEntry.summary)
+         .join(ArchiveDocument, ArchiveDocument.id == ArchiveEntry.document_id)
+         .where(ArchiveEntry.unit_id == unit_id, ArchiveEntry.category == "voucher",
+                ArchiveDocument.deleted_at.is_(None), ArchiveEntry.entry_date >= min(dates),
+                ArchiveEntry.entry_date <= max(dates)))
+    known = Counter(_line_key(*x) for x in session.execute(q).all())
+    if not known:
+        return 0
+    kept, dropped = [], 0
+    for r in rows:
+        ln = r.line
+        if ln is not None:
+            k = _line_key(ln.date, ln.voucher_no, ln.account, ln.account_code, ln.debit_fen, ln.credit_fen,
+                          ln.project_code, ln.project_name, ln.summary)
+            if known[k] > 0:
+                known[k] -= 1
+                dropped += 1
+                continue
+        kept.append(r)
+    rows[:] = kept
+    return dropped
 
 
 def _stage(session: Session, decl: Declaration) -> Stage:

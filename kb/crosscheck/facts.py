@@ -81,6 +81,24 @@ class Facts:
     other_periods: list[tuple[dt.date, dt.date]] = field(default_factory=list)
 
 
+def _late_linked(session: Session, d: Declaration) -> list:
+    """Voucher rows of the unit left unlinked at import that name this declaration's project
+    (by a code learned since, or by name): a project declared after its vouchers were imported."""
+    from kb.archive.importer import _Linker
+
+    q = (select(ArchiveEntry, ArchiveDocument.filename, ArchiveDocument.period_end)
+         .join(ArchiveDocument, ArchiveDocument.id == ArchiveEntry.document_id)
+         .where(ArchiveDocument.deleted_at.is_(None), ArchiveEntry.category == "voucher",
+                ArchiveEntry.unit_id == d.unit_id, ArchiveEntry.project_id.is_(None),
+                ArchiveEntry.entry_date.is_not(None)))
+    found = session.execute(q).all()
+    if not found:
+        return []
+    linker = _Linker(session, d.unit_id)
+    return [x for x in found if x[0].declaration_id != d.id
+            and linker.resolve(x[0].project_code, x[0].project_name) == d.project_id]
+
+
 def gather(session: Session, d: Declaration) -> Facts:
     """The facts of declaration `d` (current version; latest evaluation; live attachments and documents)."""
     v: DeclarationVersion = next(x for x in d.versions if x.version == d.current_version)
@@ -95,8 +113,11 @@ def gather(session: Session, d: Declaration) -> Facts:
                 ArchiveEntry.entry_date.is_not(None),
                 or_(ArchiveEntry.project_id == d.project_id, ArchiveEntry.declaration_id == d.id))
          .order_by(ArchiveEntry.entry_date, ArchiveEntry.id))
+    rows = list(session.execute(q).all())
+    rows += _late_linked(session, d)
+    rows.sort(key=lambda x: (x[0].entry_date, x[0].id))
     lines, ends = [], []
-    for e, fname, pend in session.execute(q).all():
+    for e, fname, pend in rows:
         lines.append(Line(e.id, e.document_id, fname, e.row, e.entry_date, e.voucher_no, e.summary, e.account,
                           e.account_code, e.debit_fen, e.credit_fen, e.declaration_id, e.citation))
         if pend:
