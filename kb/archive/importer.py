@@ -178,7 +178,8 @@ def _unit_for(session: Session, principal: Principal, decl: Declaration | None, 
         return u
     if principal.unit_id is not None:
         return session.get(Unit, principal.unit_id)
-    raise DataError("请指定 declaration_id 或 unit_name（档案所属单位）", field="declaration_id")
+    raise DataError("请指定关联的申报（declaration_id，命令行 --declaration）或档案所属单位（unit_name，命令行 --unit）",
+                    field="declaration_id")
 
 
 def import_file(session: Session, principal: Principal, path: Path, filename: str, *,

@@ -1,0 +1,94 @@
+"""A kill -9 in the middle of an upload leaves no half-written row (SQLite and PostgreSQL).
+
+A child process attaches a PDF through `kb.evidence.attachments.attach` with
+1,000-byte chunks; after the third chunk row is written (inside the
+transaction) it signals and waits; the test kills it with SIGKILL. Nothing
+of the upload may remain — no blob, no chunk, no attachment, no passage, no
+audit entry — and the database takes the same upload afterwards.
+"""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+from sqlalchemy import func, select
+
+from kb.evidence import attachments as ev
+from kb.evidence.models import Attachment, AttachmentPassage, Blob, BlobChunk
+from kb.lifecycle import service as svc
+from kb.lifecycle.db import get_sessionmaker
+from kb.lifecycle.models import AuditEntry
+from kb.lifecycle.schemas import DeclarationIn, KeyIn
+from kb.settings import EvidenceSettings, Settings
+from tests.evidence_fixtures import policy_pdf
+from tests.lifecycle_fixtures import *  # noqa: F401,F403
+
+CHILD = textwrap.dedent("""
+    import sys, time
+    from pathlib import Path
+    from kb.evidence import attachments as ev
+    from kb.lifecycle import service as svc
+    from kb.lifecycle.db import get_sessionmaker
+    from kb.settings import EvidenceSettings, Settings
+
+    url, key, did, path, marker = sys.argv[1:6]
+    settings = Settings(database_url=url, embedder="none", evidence=EvidenceSettings(chunk_bytes=1000))
+
+    def progress(n):
+        if n >= 3000:
+            Path(marker).write_text(str(n))
+            time.sleep(120)
+
+    with get_sessionmaker(url)() as s:
+        p = svc.authenticate(s, key)
+        ev.attach(s, p, int(did), Path(path), "合同.pdf", "合同", settings=settings, progress=progress)
+    print("finished")
+""")
+
+
+def _counts(url: str) -> dict[str, int]:
+    with get_sessionmaker(url)() as s:
+        out = {t.__tablename__: s.scalar(select(func.count()).select_from(t))
+               for t in (Blob, BlobChunk, Attachment, AttachmentPassage)}
+        out["audit"] = s.scalar(select(func.count(AuditEntry.id)).where(AuditEntry.action == "attachment.create"))
+        return out
+
+
+def test_kill_9_during_an_upload_leaves_nothing(db_url, tmp_path):
+    with get_sessionmaker(db_url)() as s:
+        key = svc.create_key(s, svc.CLI_PRINCIPAL, KeyIn(unit_name="青山区教育局", role="declarant")).key
+        p = svc.authenticate(s, key)
+        did = svc.declare(s, p, DeclarationIn(project_name="乡村道路修缮", year=2024, rows=[])).id
+    pdf = policy_pdf(tmp_path / "合同.pdf")
+    assert pdf.stat().st_size > 5000
+    marker = tmp_path / "marker"
+    script = tmp_path / "child.py"
+    script.write_text(CHILD, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, str(script), db_url, key, str(did), str(pdf), str(marker)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 120
+        while not marker.exists():
+            assert proc.poll() is None, proc.stderr.read().decode()
+            assert time.monotonic() < deadline, "the child never reached the third chunk"
+            time.sleep(0.05)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    assert int(marker.read_text()) >= 3000  # three chunk rows were written when it died
+    assert _counts(db_url) == {"blobs": 0, "blob_chunks": 0, "attachments": 0, "attachment_passages": 0, "audit": 0}
+    # the database takes the same upload afterwards, whole
+    settings = Settings(database_url=db_url, embedder="none", evidence=EvidenceSettings(chunk_bytes=1000))
+    with get_sessionmaker(db_url)() as s:
+        a = ev.attach(s, svc.authenticate(s, key), did, pdf, "合同.pdf", "合同", settings=settings)
+    n = -(-pdf.stat().st_size // 1000)
+    assert _counts(db_url) == {"blobs": 1, "blob_chunks": n, "attachments": 1,
+                               "attachment_passages": a.passages, "audit": 1}
