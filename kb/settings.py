@@ -73,6 +73,7 @@ class EvidenceSettings(BaseModel):
     max_sheet_rows: int = Field(200_000, description="每个工作表读取的行数上限")
     max_sheet_cols: int = Field(60, description="每个工作表读取的列数上限")
     max_passages: int = Field(20_000, description="一个附件建立索引的文字段数上限")
+    max_pdf_pages: int = Field(2000, description="PDF 提取文字的页数上限")
     execution_tolerance_pct: float = Field(1.0, description="预算执行数/成本实际值与凭证合计的相对差异上限 (%, ACC-01/ACC-02)")
     execution_tolerance_wan: float = Field(0.01, description="同上的绝对差异下限（万元，即 100 元）")
 
@@ -88,7 +89,10 @@ class Settings(BaseSettings):
         st_query_instruction: prefix for queries with the `st:` backend.
         database_url: SQLAlchemy URL of the workflow database
             (default: SQLite file beside the KB).
-        max_request_bytes: HTTP request body limit (413 above it).
+        max_request_bytes: HTTP request body limit (413 above it; upload
+            routes allow `evidence.max_file_bytes` plus multipart slack).
+        evidence: limits of 佐证材料 uploads and 电子会计档案 imports, and the
+            cross-check tolerances (`JIXIAO_EVIDENCE__MAX_FILE_BYTES` …).
         auth_required: every /v1 request needs an `X-API-Key` (tests of
             the read-only KB routes may switch it off).
     """

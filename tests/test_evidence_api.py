@@ -307,3 +307,25 @@ def test_openapi_documents_the_contract(env: Env):
         assert path in spec["paths"]
     hit = spec["components"]["schemas"]["SearchHit"]["properties"]
     assert {"attachment_id", "declaration_id", "filename", "text", "citation"} <= set(hit)
+
+
+def test_broken_files_are_422_never_500(env: Env, tmp_path):
+    """Truncated or corrupted PDF / DOCX / XLSX files: a clear 4xx naming the file, nothing stored."""
+    from tests.evidence_fixtures import write_vouchers_xlsx
+
+    did = declare(env)
+    good = {"pdf": policy_pdf(tmp_path / "a.pdf").read_bytes(), "docx": policy_docx(tmp_path / "a.docx").read_bytes(),
+            "xlsx": write_vouchers_xlsx(tmp_path / "a.xlsx").read_bytes()}
+    broken_xml = tmp_path / "broken.docx"
+    with zipfile.ZipFile(tmp_path / "a.docx") as src, zipfile.ZipFile(broken_xml, "w") as dst:
+        for i in src.infolist():
+            data = src.read(i.filename)
+            dst.writestr(i, data[: len(data) // 2] if i.filename == "word/document.xml" else data)
+    cases = [(f"cut.{ext}", raw[: len(raw) // 2]) for ext, raw in good.items()]
+    cases += [(f"noise.{ext}", raw[:8] + bytes(range(256)) * 20) for ext, raw in good.items()]
+    cases.append(("broken.docx", broken_xml.read_bytes()))
+    for name, raw in cases:
+        r = env.client.post(f"/v1/declarations/{did}/attachments", headers=env.h("decl_a"),
+                            files={"file": (name, raw)}, data={"kind": "其他"})
+        assert r.status_code in (415, 422), (name, r.status_code, r.text)
+    assert env.client.get(f"/v1/declarations/{did}/attachments", headers=env.h("decl_a")).json()["attachments"] == []

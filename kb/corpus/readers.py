@@ -373,25 +373,25 @@ def docx_text(path: Path) -> str:
     return _docx_text(path)
 
 
-def pdf_pages(path: Path) -> tuple[list[str], str]:
-    """(re-flowed text of each page, the PDF's /Title) of a .pdf.
+def pdf_pages(path: Path, *, max_pages: int | None = None) -> tuple[list[str], str]:
+    """(re-flowed text of each page, the PDF's /Title) of a .pdf (the first `max_pages` pages).
 
     Lines broken mid-sentence are joined and page-number lines dropped, as
     for corpus documents; a page without text is ''. Raises DataError for a
     file pypdf cannot read.
     """
-    page_lines, title, width = _pdf_lines(path)
+    page_lines, title, width = _pdf_lines(path, max_pages)
     return [_reflow(lines, width) for lines in page_lines], title
 
 
-def _pdf_lines(path: Path) -> tuple[list[list[str]], str, int]:
+def _pdf_lines(path: Path, max_pages: int | None = None) -> tuple[list[list[str]], str, int]:
     """(text lines of each page without page numbers, /Title, width of a full printed line)."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
     try:
         reader = PdfReader(str(path))
-        pages = [(pg.extract_text() or "") for pg in reader.pages]
+        pages = [(pg.extract_text() or "") for pg in reader.pages[:max_pages]]
         meta_title = ((reader.metadata or {}).get("/Title") or "") if reader.metadata else ""
     except (PdfReadError, OSError, ValueError, KeyError) as e:
         raise DataError(f"不是可读取的 .pdf 文件: {e}", file=path.name) from None

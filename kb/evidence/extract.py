@@ -61,7 +61,7 @@ def extract(path: Path, ftype: str, filename: str, settings) -> Extracted:
         return Extracted([], False, NOT_INDEXED[ftype])
     try:
         if ftype == "pdf":
-            out = _pdf(path, filename)
+            out = _pdf(path, filename, settings.max_pdf_pages)
         elif ftype == "docx":
             from kb.evidence.sniff import check_zip
 
@@ -73,6 +73,8 @@ def extract(path: Path, ftype: str, filename: str, settings) -> Extracted:
             return Extracted([], False, f"不支持的类型 {ftype}")
     except DataError as e:
         raise DataError(e.message, file=filename, field="file") from None
+    except Exception as e:  # a broken file can make any reader fail in its own way
+        raise DataError(f"文件已损坏或无法读取（{type(e).__name__}）", file=filename, field="file") from None
     note = ""
     if len(out) > settings.max_passages:
         out = out[: settings.max_passages]
@@ -94,10 +96,10 @@ def _label(u, i: int) -> str:
     return f"第{cn_number(i)}段"
 
 
-def _pdf(path: Path, filename: str) -> list[Passage]:
+def _pdf(path: Path, filename: str, max_pages: int) -> list[Passage]:
     from kb.corpus.readers import pdf_pages
 
-    pages, _title = pdf_pages(path)
+    pages, _title = pdf_pages(path, max_pages=max_pages)
     out = []
     for p, text in enumerate(pages, 1):
         if not text.strip():
