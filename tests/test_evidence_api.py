@@ -329,3 +329,17 @@ def test_broken_files_are_422_never_500(env: Env, tmp_path):
                             files={"file": (name, raw)}, data={"kind": "其他"})
         assert r.status_code in (415, 422), (name, r.status_code, r.text)
     assert env.client.get(f"/v1/declarations/{did}/attachments", headers=env.h("decl_a")).json()["attachments"] == []
+
+
+def test_plain_text_policy_is_indexed_and_cited_by_article(env: Env, tmp_path):
+    did = declare(env)
+    articles = quoted_articles("03_caiyu_2020_10_pingjia_banfa.md")
+    txt = tmp_path / "评价办法.txt"
+    txt.write_text("\n".join(articles), encoding="gb18030")
+    a = upload(env, did, txt, "其他").json()
+    assert (a["file_type"], a["indexed"], a["filename"]) == ("txt", True, "评价办法.txt")
+    q = "提高财政资源配置效率和使用效益"
+    hit = env.client.get("/v1/attachments/search", params={"q": q}, headers=env.h("decl_a")).json()["hits"][0]
+    assert hit["citation"] == "评价办法.txt 第一条" and q in hit["text"]
+    # a text file named .pdf lies about its type
+    assert upload(env, did, txt, "其他", name="评价办法.pdf").status_code == 422

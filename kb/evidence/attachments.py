@@ -74,7 +74,7 @@ def inspect_file(path: Path, filename: str, settings: Settings) -> tuple[str, st
         raise PayloadTooLarge(f"file: 文件 {d.size} 字节，超过单个文件上限 {ev.max_file_bytes} 字节")
     if d.size == 0:
         raise DataError("文件为空", field="file")
-    ftype = sniff(path)
+    ftype = sniff(path, filename=filename)
     check_extension(filename, ftype)
     return ftype, safe_filename(filename, ftype), d
 

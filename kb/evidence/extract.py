@@ -4,7 +4,7 @@
   `kb.corpus.chunking.chunk_structure`; cited as `合同.pdf 第2页` (plus the
   article, `第五条`, when the text has articles).
 - DOCX: `kb.corpus.readers.docx_text`, cut the same way; cited by article,
-  section or heading, else `第N段`.
+  section or heading, else `第N段`. Plain text (.txt/.md) likewise.
 - XLSX / CSV: one passage per non-empty row, cells joined as `列名: 值` when a
   header row is found; cited as `明细.xlsx 工作表“支出” 第5行` / `明细.csv 第5行`.
 - JPG / PNG / OFD: stored, not indexed (no text layer we can read; OFD has no
@@ -67,6 +67,10 @@ def extract(path: Path, ftype: str, filename: str, settings) -> Extracted:
 
             check_zip(path, settings)
             out = _docx(path, filename)
+        elif ftype == "txt":
+            from kb.evidence.tables import decode_text
+
+            out = _text(decode_text(Path(path).read_bytes(), filename), filename)
         elif ftype in ("xlsx", "csv"):
             out = _tables(read_sheets(path, ftype, settings, filename=filename), filename)
         else:  # pragma: no cover - sniff returns only known types
@@ -115,7 +119,10 @@ def _pdf(path: Path, filename: str, max_pages: int) -> list[Passage]:
 def _docx(path: Path, filename: str) -> list[Passage]:
     from kb.corpus.readers import docx_text
 
-    text = docx_text(path)
+    return _text(docx_text(path), filename)
+
+
+def _text(text: str, filename: str) -> list[Passage]:
     out = []
     for i, u in enumerate(chunk_structure(text, max_chars=MAX_PASSAGE_CHARS, headings=True), 1):
         piece = text[u.start:u.end].strip()

@@ -32,7 +32,7 @@ class AttachmentOut(BaseModel):
     stage_label: str
     row: int | None = Field(None, description="所支撑的指标行号（从 1 开始），不针对某一指标时为空")
     filename: str = Field(..., description="清理后的文件名（后缀与内容一致）")
-    file_type: str = Field(..., description="按内容识别的类型：pdf / docx / xlsx / csv / jpg / png / ofd")
+    file_type: str = Field(..., description="按内容识别的类型：pdf / docx / xlsx / csv / txt / jpg / png / ofd")
     mime: str
     index_note: str = Field("", description="未建立索引或只索引一部分时的原因")
     passages: int = Field(0, description="建立索引的文字段数")

@@ -3,10 +3,12 @@
 The type comes from the bytes, never from the name: PDF by its `%PDF-`
 header, JPEG and PNG by their signatures, .docx / .xlsx / .ofd by the
 entries of their zip package (`word/document.xml`, `xl/workbook.xml`,
-`OFD.xml`), CSV as text that decodes as UTF-8 or GB18030 without NUL bytes.
+`OFD.xml`), text (CSV or plain) as bytes that decode as UTF-8 or GB18030
+without NUL bytes.
 A name whose extension says another type is refused (a renamed file lying
-about its type); old binary Office files (.xls/.doc) and anything else are
-refused with a hint. We sniff these seven types ourselves because the zip
+about its type); text is CSV when the name ends in .csv, plain text
+otherwise; old binary Office files (.xls/.doc) and anything else are
+refused with a hint. We sniff these types ourselves because the zip
 inspection is needed anyway for the bomb guard, and a general magic library
 guesses Office files from fixed offsets only.
 
@@ -23,23 +25,26 @@ from pathlib import Path
 
 from kb.errors import DataError, UnsupportedType
 
-EXTENSIONS = {"pdf": ".pdf", "docx": ".docx", "xlsx": ".xlsx", "csv": ".csv", "jpg": ".jpg", "png": ".png",
-              "ofd": ".ofd"}
+EXTENSIONS = {"pdf": ".pdf", "docx": ".docx", "xlsx": ".xlsx", "csv": ".csv", "txt": ".txt", "jpg": ".jpg",
+              "png": ".png", "ofd": ".ofd"}
 MIME = {"pdf": "application/pdf",
         "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "csv": "text/csv", "jpg": "image/jpeg", "png": "image/png", "ofd": "application/ofd"}
-LABELS = {"pdf": "PDF", "docx": "Word (.docx)", "xlsx": "Excel (.xlsx)", "csv": "CSV 文本", "jpg": "JPEG 图片",
+        "csv": "text/csv", "txt": "text/plain", "jpg": "image/jpeg", "png": "image/png", "ofd": "application/ofd"}
+LABELS = {"pdf": "PDF", "docx": "Word (.docx)", "xlsx": "Excel (.xlsx)", "csv": "CSV 表格", "txt": "纯文本",
+          "jpg": "JPEG 图片",
           "png": "PNG 图片", "ofd": "OFD 版式文件"}
-_EXT_TYPE = {".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx", ".csv": "csv", ".jpg": "jpg", ".jpeg": "jpg",
-             ".png": "png", ".ofd": "ofd"}
-_ACCEPTED = "PDF、Word (.docx)、Excel (.xlsx)、CSV、JPG、PNG、OFD"
+_EXT_TYPE = {".pdf": "pdf", ".docx": "docx", ".xlsx": "xlsx", ".csv": "csv", ".txt": "txt", ".md": "txt",
+             ".markdown": "txt", ".jpg": "jpg", ".jpeg": "jpg", ".png": "png", ".ofd": "ofd"}
+_ACCEPTED = "PDF、Word (.docx)、Excel (.xlsx)、CSV、纯文本 (.txt/.md)、JPG、PNG、OFD"
 
 
-def sniff(path: Path, *, field: str = "file") -> str:
+def sniff(path: Path, *, filename: str = "", field: str = "file") -> str:
     """The file type of `path` from its content: one of `EXTENSIONS`' keys.
 
-    Raises UnsupportedType (HTTP 415) for any other content, naming `field`.
+    Text (UTF-8 or GB18030, no NUL bytes) is 'csv' when `filename` ends in
+    .csv, else 'txt'. Raises UnsupportedType (HTTP 415) for any other
+    content, naming `field`.
     """
     with open(path, "rb") as f:
         head = f.read(65536)
@@ -69,7 +74,7 @@ def sniff(path: Path, *, field: str = "file") -> str:
     if head.startswith((b"MZ", b"\x7fELF")) or head[:4] in (b"\xca\xfe\xba\xbe", b"\xcf\xfa\xed\xfe"):
         raise UnsupportedType(f"{field}: 文件是可执行程序，不能作为佐证材料")
     if b"\x00" not in head and _decodes(head):
-        return "csv"
+        return "csv" if Path(filename or "").suffix.lower() == ".csv" else "txt"
     raise UnsupportedType(f"{field}: 无法识别的文件内容，可接受 {_ACCEPTED}")
 
 
@@ -93,7 +98,7 @@ def check_extension(filename: str, ftype: str, *, field: str = "file") -> None:
     """
     ext = Path(filename or "").suffix.lower()
     claimed = _EXT_TYPE.get(ext)
-    if ext in (".xls", ".doc", ".exe", ".bat", ".js", ".html", ".htm", ".zip", ".txt"):
+    if ext in (".xls", ".doc", ".exe", ".bat", ".js", ".html", ".htm", ".zip"):
         claimed = ext
     if claimed and claimed != ftype:
         raise DataError(f"文件内容是 {LABELS[ftype]}，与文件名后缀 {ext} 不符；请确认上传的是原文件", field=field)
@@ -104,15 +109,17 @@ _BAD = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
 
 def safe_filename(name: str | None, ftype: str, *, max_chars: int = 120) -> str:
     """A filename safe to store and to send back: no path, no control or reserved characters,
-    NFKC-normalised, at most `max_chars` characters, ending in the extension of `ftype`."""
+    NFKC-normalised, at most `max_chars` characters, ending in an extension of `ftype` (its own
+    when it has one, e.g. .jpeg or .md, else the usual one)."""
     base = re.split(r"[/\\]", name or "")[-1]
     base = unicodedata.normalize("NFKC", base)
     base = _BAD.sub("_", base)
     base = re.sub(r"\s+", " ", base).strip(" .")
-    ext = EXTENSIONS[ftype]
-    stem, suffix = (base[: -len(Path(base).suffix)], Path(base).suffix.lower()) if Path(base).suffix else (base, "")
-    if _EXT_TYPE.get(suffix) != ftype:
-        stem = base
+    suffix = Path(base).suffix.lower()
+    if _EXT_TYPE.get(suffix) == ftype:
+        stem, ext = base[: -len(suffix)], suffix
+    else:
+        stem, ext = base, EXTENSIONS[ftype]
     stem = stem.strip(" .") or "附件"
     stem = stem[: max(1, max_chars - len(ext))]
     return stem + ext

@@ -27,7 +27,7 @@ router = APIRouter(prefix="/v1", tags=["佐证材料"], dependencies=[Depends(re
 _ERR = {401: {"description": "缺少或无效的 API 密钥"}, 403: {"description": "角色无权执行此操作"},
         404: {"description": "申报或附件不存在（或属于其他单位）"},
         413: {"description": "文件超过单个文件上限，或该申报的附件合计超过上限"},
-        415: {"description": "文件内容不是可接受的类型（PDF、DOCX、XLSX、CSV、JPG、PNG、OFD）"},
+        415: {"description": "文件内容不是可接受的类型（PDF、DOCX、XLSX、CSV、TXT、JPG、PNG、OFD）"},
         422: {"description": "输入有误（指明字段），如文件名后缀与内容不符、指标行不存在"}}
 
 
@@ -35,7 +35,7 @@ _ERR = {401: {"description": "缺少或无效的 API 密钥"}, 403: {"descriptio
              summary="上传佐证材料",
              description="multipart 字段：file（文件）、kind（合同 / 现场照片 / 支出明细 / 验收报告 / 会计凭证 / 其他），"
                          "可选 stage（事前申报 / 事中监控 / 事后评价 / 结果反馈，默认为申报当前所处阶段）、"
-                         "row（所支撑的指标行号，从 1 开始）、note（说明）。文件类型按内容识别；PDF、DOCX、XLSX、CSV "
+                         "row（所支撑的指标行号，从 1 开始）、note（说明）。文件类型按内容识别；PDF、DOCX、XLSX、CSV、TXT "
                          "提取文字建立索引（indexed: true），图片和 OFD 只保存。同一申报再次上传内容与类型都相同的文件时"
                          "返回已有附件（200，duplicate: true）。",
              responses={**_ERR, 200: {"description": "同一文件已上传过，返回已有附件"}})
