@@ -9,10 +9,8 @@ soft delete with audit, streamed download.
 from __future__ import annotations
 
 import hashlib
-import io
 import zipfile
 
-import pytest
 
 from kb.settings import EvidenceSettings
 from tests.evidence_fixtures import phrase, policy_docx, policy_pdf, quoted_articles

@@ -29,10 +29,10 @@ from kb.archive.schemas import ArchiveDocumentList, ArchiveDocumentOut, ImportOu
 from kb.errors import DataError, NotFound
 from kb.evidence import access
 from kb.evidence.access import Principal
-from kb.evidence.attachments import add_passages, inspect_file
+from kb.evidence.attachments import add_passages, current_stage, inspect_file
 from kb.evidence.blobs import iter_blob, store_blob
 from kb.evidence.extract import Extracted, Passage, extract
-from kb.evidence.kinds import AttachmentKind, Stage
+from kb.evidence.kinds import AttachmentKind
 from kb.evidence.models import Attachment
 from kb.evidence.search import token_field
 from kb.evidence.sniff import MIME
@@ -56,16 +56,6 @@ class _Row:
     text: str
     citation: str
     line: V.VoucherLine | None = None
-
-
-def _parse_category(category: str | None) -> str | None:
-    if not category:
-        return None
-    t = normalize(category)
-    for k, lab in V.CATEGORIES.items():
-        if t in (k, lab):
-            return k
-    raise DataError(f"档案类别须为 {' / '.join(V.CATEGORIES.values())}，而不是“{category}”", field="category")
 
 
 def _parse_period(period: str | None):
@@ -142,7 +132,7 @@ def read_rows(path: Path, ftype: str, filename: str, settings: Settings) -> tupl
     return category, rows, title_text
 
 
-class _Linker:
+class ProjectLinker:
     """Resolve a voucher row's project by learned code, then by name, within one unit."""
 
     def __init__(self, session: Session, unit_id: int):
@@ -195,7 +185,7 @@ def import_file(session: Session, principal: Principal, path: Path, filename: st
     """
     settings = settings or get_settings()
     access.authorize_write(principal)
-    cat_override = _parse_category(category)
+    cat_override = V.parse_category(category)
     per_override = _parse_period(period)
     path = Path(path)
     ftype, name, d = inspect_file(path, filename, settings)
@@ -228,7 +218,7 @@ def import_file(session: Session, principal: Principal, path: Path, filename: st
             warnings.append(f"{skipped} 笔凭证分录已在此前导入的文件中（日期、凭证号、科目、金额、项目均相同），未重复导入")
         with open(path, "rb") as f:
             blob = store_blob(session, f, d, MIME[ftype], chunk_bytes=settings.evidence.chunk_bytes)
-        linker = _Linker(session, unit.id)
+        linker = ProjectLinker(session, unit.id)
         resolved = {i: linker.resolve(r.line.project_code, r.line.project_name)
                     for i, r in enumerate(rows) if r.line is not None}
         if decl is not None:
@@ -244,7 +234,7 @@ def import_file(session: Session, principal: Principal, path: Path, filename: st
         att_id = None
         if decl is not None:
             a = Attachment(declaration_id=decl.id, unit_id=unit.id, blob_id=blob.id,
-                           stage=_stage(session, decl).value, kind=ATTACHMENT_KIND[cat].value, row=None,
+                           stage=current_stage(session, decl).value, kind=ATTACHMENT_KIND[cat].value, row=None,
                            filename=name, file_type=ftype, mime=MIME[ftype], size=d.size, sha256=d.sha256,
                            indexed=True, index_note="", note=f"电子会计档案（{V.CATEGORIES[cat]}）",
                            created_by=principal.key_id, created_at=utcnow())
@@ -318,13 +308,7 @@ def _drop_known_lines(session: Session, unit_id: int, rows: list[_Row]) -> int:
     return dropped
 
 
-def _stage(session: Session, decl: Declaration) -> Stage:
-    from kb.evidence.attachments import current_stage
-
-    return current_stage(session, decl)
-
-
-def _learn_codes(session: Session, unit_id: int, linker: _Linker, rows: list[_Row], resolved: dict[int, int | None],
+def _learn_codes(session: Session, unit_id: int, linker: ProjectLinker, rows: list[_Row], resolved: dict[int, int | None],
                  warnings: list[str]) -> None:
     """Bind each 项目编码 of the linked rows to its project (a code naming two projects is not bound)."""
     seen: dict[str, set[int]] = defaultdict(set)
@@ -378,7 +362,7 @@ def list_documents(session: Session, principal: Principal, *, category: str | No
     import datetime as dt
 
     access.authorize_read(principal)
-    cat = _parse_category(category)
+    cat = V.parse_category(category)
     with access.transaction(session):
         q = (select(ArchiveDocument, Unit.name).join(Unit, Unit.id == ArchiveDocument.unit_id)
              .where(ArchiveDocument.deleted_at.is_(None)))

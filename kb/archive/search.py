@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from kb.archive.models import ArchiveDocument, ArchiveEntry
 from kb.archive.schemas import ArchiveHit, ArchiveSearchOut
-from kb.archive.vouchers import CATEGORIES, find_period
+from kb.archive.vouchers import CATEGORIES, find_period, parse_category
 from kb.errors import DataError
 from kb.evidence import access
 from kb.evidence.access import Principal
@@ -62,9 +62,7 @@ def search(session: Session, principal: Principal, q: str, *, category: str | No
         raise DataError("请输入检索词", field="q")
     start, end, cat, terms = parse_query(q)
     if category:
-        from kb.archive.importer import _parse_category
-
-        cat = _parse_category(category)
+        cat = parse_category(category)
     with access.transaction(session):
         stmt = (select(ArchiveEntry).join(ArchiveDocument, ArchiveDocument.id == ArchiveEntry.document_id)
                 .where(ArchiveDocument.deleted_at.is_(None)))

@@ -255,6 +255,20 @@ def parse_voucher_rows(rows: list[tuple[int, list[Any]]], h: Header) -> list[Vou
 
 # ------------------------------------------------------------------ categories and periods
 
+def parse_category(text: str | None, field: str = "category") -> str | None:
+    """'voucher' / 'ledger' / 'report' / 'other' from a label (凭证 …) or identifier; None for blank.
+    Raises DataError naming `field` otherwise."""
+    from kb.errors import DataError
+
+    if not text:
+        return None
+    t = normalize(text)
+    for k, lab in CATEGORIES.items():
+        if t in (k, lab):
+            return k
+    raise DataError(f"档案类别须为 {' / '.join(CATEGORIES.values())}，而不是“{text}”", field=field)
+
+
 _LEDGER_RE = re.compile(r"账簿|总账|总分类账|明细账|明细分类账|日记账|备查簿|辅助账|科目余额")
 _REPORT_RE = re.compile(r"报表|资产负债表|收入费用表|净资产变动表|现金流量表|预算收入支出表|预算结转结余|财政拨款预算收入支出表"
                         r"|决算|会计报告|财务报告|利润表|收支表|预算执行")

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from kb.archive.importer import ProjectLinker
 from kb.archive.models import ArchiveDocument, ArchiveEntry
 from kb.evidence.attachments import attachments_of
 from kb.lifecycle.models import (Declaration, DeclarationVersion, Evaluation, Feedback, MonitoringReport,
@@ -84,8 +85,6 @@ class Facts:
 def _late_linked(session: Session, d: Declaration) -> list:
     """Voucher rows of the unit left unlinked at import that name this declaration's project
     (by a code learned since, or by name): a project declared after its vouchers were imported."""
-    from kb.archive.importer import _Linker
-
     q = (select(ArchiveEntry, ArchiveDocument.filename, ArchiveDocument.period_end)
          .join(ArchiveDocument, ArchiveDocument.id == ArchiveEntry.document_id)
          .where(ArchiveDocument.deleted_at.is_(None), ArchiveEntry.category == "voucher",
@@ -94,7 +93,7 @@ def _late_linked(session: Session, d: Declaration) -> list:
     found = session.execute(q).all()
     if not found:
         return []
-    linker = _Linker(session, d.unit_id)
+    linker = ProjectLinker(session, d.unit_id)
     return [x for x in found if x[0].declaration_id != d.id
             and linker.resolve(x[0].project_code, x[0].project_name) == d.project_id]
 

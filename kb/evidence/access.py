@@ -11,7 +11,7 @@ reaches into the lifecycle's helpers.
 """
 from __future__ import annotations
 
-from kb.lifecycle.service import (CLI_PRINCIPAL, Forbidden, Principal, _audit, _current, _tx,  # noqa: F401
+from kb.lifecycle.service import (Forbidden, Principal, _audit, _current, _tx,  # noqa: F401
                                   _visible_declaration, authorize)
 
 WRITE_ROLES = frozenset({"declarant", "reviewer", "admin"})

@@ -96,6 +96,8 @@ def attach(session: Session, principal: Principal, decl_id: int, path: Path, fil
     access.authorize_write(principal)
     k = parse_kind(kind)
     st = parse_stage(stage) if stage else None
+    with access.transaction(session):  # another unit's declaration is 404 before any file work
+        access.visible_declaration(session, principal, decl_id)
     ftype, name, d = inspect_file(Path(path), filename, settings)
     ex: Extracted = extract(Path(path), ftype, name, settings.evidence)
     with access.transaction(session):

@@ -16,6 +16,7 @@ from functools import lru_cache
 from sqlalchemy import Select, or_
 from sqlalchemy.orm import Session
 
+from kb.corpus.search import STOPWORDS
 from kb.text import normalize
 
 CANDIDATES = 3000  # rows ranked in memory after the SQL narrowing (newest first)
@@ -37,8 +38,6 @@ def token_field(text: str) -> str:
 
 def query_tokens(q: str) -> list[str]:
     """Tokens of a query without question words (all tokens if only those remain)."""
-    from kb.corpus.search import STOPWORDS
-
     toks = [t for t in tokenizer().tokens(q) if t.strip()]
     kept = [t for t in toks if t not in STOPWORDS]
     return kept or toks
@@ -46,8 +45,6 @@ def query_tokens(q: str) -> list[str]:
 
 def _narrowing_terms(q: str, toks: list[str]) -> list[str]:
     words = [w for w in dict.fromkeys(tokenizer().cut_words(q)) if len(w) >= 2 or not w.isascii()]
-    from kb.corpus.search import STOPWORDS
-
     words = [w for w in words if w not in STOPWORDS] or list(dict.fromkeys(toks))
     return sorted(words, key=len, reverse=True)[:MAX_TERMS]
 
