@@ -357,9 +357,3 @@ class AuditEntry(Base):
     entity_id: Mapped[str] = mapped_column(String(64))
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
-
-
-# Tables of other areas that live in the workflow database: importing them registers
-# them on `Base.metadata`, so migrations and the schema test see one schema.
-from kb.evidence import models as _evidence_models  # noqa: E402,F401
-from kb.archive import models as _archive_models  # noqa: E402,F401
