@@ -92,3 +92,35 @@ def test_kill_9_during_an_upload_leaves_nothing(db_url, tmp_path):
     n = -(-pdf.stat().st_size // 1000)
     assert _counts(db_url) == {"blobs": 1, "blob_chunks": n, "attachments": 1,
                                "attachment_passages": a.passages, "audit": 1}
+
+
+def test_the_same_new_content_stored_meanwhile_by_another_request_is_reused(db_url, tmp_path, monkeypatch):
+    """The race of two uploads of one new file: the later one looked before the earlier one
+    committed (simulated: its first look finds nothing), its INSERT then clashes; it takes the
+    stored blob and its transaction goes on (an attachment row is written after it)."""
+    from kb.evidence import blobs
+
+    pdf = policy_pdf(tmp_path / "合同.pdf")
+    maker = get_sessionmaker(db_url)
+    with open(pdf, "rb") as f:
+        d = blobs.digest(f)
+    with maker() as s, s.begin(), open(pdf, "rb") as f:
+        first = blobs.store_blob(s, f, d, "application/pdf", chunk_bytes=1000).id
+    real, calls = blobs.find_blob, []
+
+    def late_look(session, sha):
+        calls.append(sha)
+        return None if len(calls) == 1 else real(session, sha)
+
+    monkeypatch.setattr(blobs, "find_blob", late_look)
+    with maker() as s:
+        key = svc.create_key(s, svc.CLI_PRINCIPAL, KeyIn(unit_name="青山区教育局", role="declarant")).key
+        did = svc.declare(s, svc.authenticate(s, key), DeclarationIn(project_name="乡村道路修缮", year=2024)).id
+    with maker() as s, s.begin(), open(pdf, "rb") as f:
+        again = blobs.store_blob(s, f, d, "application/pdf", chunk_bytes=1000)
+        s.add(Attachment(declaration_id=did, unit_id=1, blob_id=again.id, stage="declaration", kind="contract",
+                         filename="合同.pdf", file_type="pdf", mime="application/pdf", size=d.size, sha256=d.sha256,
+                         indexed=False, index_note="", note=""))
+    assert again.id == first and len(calls) == 2
+    c = _counts(db_url)
+    assert (c["blobs"], c["blob_chunks"], c["attachments"]) == (1, -(-d.size // 1000), 1)

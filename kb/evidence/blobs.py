@@ -16,7 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kb.evidence.models import Blob, BlobChunk
@@ -53,26 +54,38 @@ def store_blob(session: Session, f: BinaryIO, d: Digest, mime: str, *, chunk_byt
     Runs inside the caller's transaction; chunk rows are inserted one at a
     time with Core (no ORM objects accumulate), so memory stays at one chunk.
     The bytes are hashed again while written: a file that changed since `d`
-    was taken raises ValueError (the transaction then rolls back).
+    was taken raises ValueError (the transaction then rolls back). When
+    another transaction stores the same content first, its blob is returned.
     """
     found = find_blob(session, d.sha256)
     if found is not None:
         return found
-    b = Blob(sha256=d.sha256, size=d.size, mime=mime, chunk_bytes=chunk_bytes, chunks=0, created_at=utcnow())
-    session.add(b)
-    session.flush()
+    row = {"sha256": d.sha256, "size": d.size, "mime": mime, "chunk_bytes": chunk_bytes, "chunks": 0,
+           "created_at": utcnow()}
+    try:
+        if session.get_bind().dialect.name == "sqlite":
+            # no SAVEPOINT: pysqlite would commit one opened before its implicit BEGIN; a failed
+            # INSERT in SQLite undoes that statement only
+            blob_id = session.execute(insert(Blob).values(**row)).inserted_primary_key[0]
+        else:  # PostgreSQL aborts the transaction on an error unless it is inside a savepoint
+            with session.begin_nested():
+                blob_id = session.execute(insert(Blob).values(**row)).inserted_primary_key[0]
+    except IntegrityError:  # the same content stored by another request in the meantime
+        found = find_blob(session, d.sha256)
+        if found is None:
+            raise
+        return found
     f.seek(0)
     h, seq, n = hashlib.sha256(), 0, 0
     for chunk in iter(lambda: f.read(chunk_bytes), b""):
         h.update(chunk)
         n += len(chunk)
-        session.execute(insert(BlobChunk), [{"blob_id": b.id, "seq": seq, "data": chunk}])
+        session.execute(insert(BlobChunk), [{"blob_id": blob_id, "seq": seq, "data": chunk}])
         seq += 1
     if h.hexdigest() != d.sha256 or n != d.size:
         raise ValueError("file changed while it was stored")
-    b.chunks = seq
-    session.flush()
-    return b
+    session.execute(update(Blob).where(Blob.id == blob_id).values(chunks=seq))
+    return session.get(Blob, blob_id, populate_existing=True)
 
 
 def iter_blob(session_factory, blob_id: int) -> Iterator[bytes]:
