@@ -111,6 +111,11 @@ def test_import_with_declaration_attaches_the_file_and_links_unnamed_rows(env: E
     hits = env.client.get("/v1/attachments/search", params={"q": "养护费"}, headers=env.h("decl_a")).json()["hits"]
     assert {h["citation"] for h in hits} == {"养护凭证.xlsx 工作表“记账凭证” 第4行 · 记-11 2024-05-06",
                                              "养护凭证.xlsx 工作表“记账凭证” 第5行 · 记-11 2024-05-06"}
+    # the declaration may also be named in the query string
+    with open(write_vouchers_xlsx(tmp_path / "养护凭证2.xlsx", [rows[0][:6] + [40000, None, "GL-01", "公路养护"]]), "rb") as f:
+        r = env.client.post("/v1/archive/import", params={"declaration_id": did}, headers=env.h("decl_a"),
+                            files={"file": ("养护凭证2.xlsx", f)})
+    assert r.status_code == 201 and r.json()["attachment_id"] and r.json()["linked"] == 1
     # another unit may not import into this declaration
     assert imp(env, write_vouchers_xlsx(tmp_path / "b.xlsx", rows), who="decl_b",
                declaration_id=str(did)).status_code == 404

@@ -113,3 +113,26 @@ def test_header_names_match_the_fixture():
     assert V.find_voucher_header([(1, HEADER)]).cols == {
         "date": 0, "voucher_word": 1, "voucher_no": 2, "summary": 3, "account_code": 4, "account": 5, "debit": 6,
         "credit": 7, "project_code": 8, "project_name": 9}
+
+
+def test_a_formatted_empty_tail_is_no_data_but_rows_past_the_cap_are(tmp_path):
+    """Whole formatted columns push an .xlsx's dimension far down: empty rows past the cap are
+    not data; a non-empty row past the cap marks the sheet truncated (the import refuses it)."""
+    import openpyxl
+
+    from kb.errors import DataError
+    from kb.archive.importer import read_rows
+    from kb.settings import Settings
+
+    path = write_vouchers_xlsx(tmp_path / "凭证.xlsx")
+    wb = openpyxl.load_workbook(path)
+    wb.active.cell(row=5000, column=7).number_format = "#,##0.00"
+    wb.save(path)
+    small = EvidenceSettings(max_sheet_rows=100)
+    [sh] = read_sheets(path, "xlsx", small)
+    assert not sh.truncated and sh.rows[-1][0] == 28
+    wb.active.cell(row=150, column=4).value = "补记"
+    wb.save(path)
+    assert read_sheets(path, "xlsx", small)[0].truncated
+    with pytest.raises(DataError, match="行数超过上限 100"):
+        read_rows(path, "xlsx", "凭证.xlsx", Settings(evidence=small))

@@ -62,16 +62,17 @@ def read_sheets(path: Path, ftype: str, settings, *, filename: str = "") -> list
     try:
         for ws in wb.worksheets:
             sh = Sheet(name=str(ws.title))
-            max_row = ws.max_row or settings.max_sheet_rows + 1
-            max_col = ws.max_column or settings.max_sheet_cols
-            rows_cap = min(max_row, settings.max_sheet_rows + 1)
-            for r, cells in enumerate(ws.iter_rows(min_row=1, max_row=rows_cap,
-                                                   max_col=min(max_col, settings.max_sheet_cols),
+            cap = settings.max_sheet_rows
+            # the sheet's own dimension is not trusted (whole formatted columns reach row 1048576):
+            # real rows are read, and a sheet is truncated only when a non-empty row lies past the cap
+            for r, cells in enumerate(ws.iter_rows(min_row=1, max_col=settings.max_sheet_cols,
                                                    values_only=True), 1):
-                if r > settings.max_sheet_rows:
-                    sh.truncated = True
-                    break
                 vals = _trim(cells)
+                if r > cap:
+                    if vals:
+                        sh.truncated = True
+                        break
+                    continue
                 if vals:
                     sh.rows.append((r, vals))
             out.append(sh)

@@ -46,10 +46,12 @@ def import_(response: Response, file: UploadFile = File(..., description="会计
             category: str | None = Form(None, description="凭证 / 账簿 / 报表 / 其他（默认自动识别）"),
             period: str | None = Form(None, max_length=40, description="期间（默认自动识别）"),
             unit_name: str | None = Form(None, max_length=200, description="管理员导入时指定单位"),
+            declaration_id_query: int | None = Query(None, alias="declaration_id", include_in_schema=False),
             p: Principal = Depends(require_key), db: Session = Depends(get_session),
             settings: Settings = Depends(settings_dep)) -> ImportOut:
+    decl = declaration_id if declaration_id is not None else declaration_id_query  # a form field or ?declaration_id=
     with saved(file) as path:
-        out = call(importer.import_file, db, p, path, file.filename or "", declaration_id=declaration_id,
+        out = call(importer.import_file, db, p, path, file.filename or "", declaration_id=decl,
                    unit_name=unit_name, category=category, period=period, settings=settings)
     if out.duplicate:
         response.status_code = 200
