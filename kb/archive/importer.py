@@ -39,7 +39,7 @@ from kb.evidence.sniff import MIME
 from kb.evidence.tables import Sheet, cell_text, read_sheets
 from kb.lifecycle.models import Declaration, Project, Unit, utcnow
 from kb.settings import Settings, get_settings
-from kb.text import normalize, normalize_name
+from kb.domain.text import normalize, normalize_name
 
 RANK = {"voucher": 3, "ledger": 2, "report": 1, "other": 0}
 ATTACHMENT_KIND = {"voucher": AttachmentKind.accounting_voucher, "ledger": AttachmentKind.expense_detail,

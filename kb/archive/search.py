@@ -23,7 +23,7 @@ from kb.errors import DataError
 from kb.evidence import access
 from kb.evidence.access import Principal
 from kb.evidence.search import rank
-from kb.text import normalize
+from kb.domain.text import normalize
 
 CATEGORY_WORDS = (
     ("voucher", re.compile(r"记账凭证|会计凭证|电子凭证|凭证")),

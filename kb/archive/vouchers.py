@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from kb.text import normalize
+from kb.domain.text import normalize
 
 CATEGORIES = {"voucher": "凭证", "ledger": "账簿", "report": "报表", "other": "其他"}
 

@@ -22,7 +22,7 @@ from kb.archive.models import ArchiveDocument, ArchiveEntry
 from kb.evidence.attachments import attachments_of
 from kb.lifecycle.models import (Declaration, DeclarationVersion, Evaluation, Feedback, MonitoringReport,
                                  TargetRowRecord)
-from kb.text import normalize
+from kb.domain.text import normalize
 
 _PERIOD_WORD = r"(?:实施期限?|实施周期|实施时间|项目周期|项目期限|服务周期|服务期限?|建设周期|建设期限?|执行期限?|工期)"
 _YM = r"((?:19|20)\d{2})\s*(?:年|[./-])?\s*(?:(\d{1,2})\s*月?)?"

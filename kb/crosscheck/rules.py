@@ -28,8 +28,9 @@ from kb.archive.accounts import spending_fen
 from kb.crosscheck.facts import Facts, Line
 from kb.evidence.kinds import KIND_LABELS, required_kinds
 from kb.lifecycle.values import parse_number
-from kb.schema import Level1, parse_level1, parse_level2
-from kb.text import normalize
+from kb.domain.enums import Level1
+from kb.domain.levels import parse_level1, parse_level2
+from kb.domain.text import normalize
 
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
 STAGE_LABELS = {"monitoring": "事中监控", "evaluation": "事后评价", "feedback": "结果反馈", "archive": "电子会计档案"}

@@ -12,7 +12,7 @@ import re
 from enum import Enum
 
 from kb.errors import DataError
-from kb.text import normalize
+from kb.domain.text import normalize
 
 
 class AttachmentKind(str, Enum):
@@ -95,7 +95,8 @@ def required_kinds(name: str, level1: str = "", level2: str = "") -> tuple[Attac
     `level1`/`level2` are the row's 一级/二级 labels as declared; the site-photo
     rule applies to 数量 rows only, the cost rule to 成本 rows (一级 or 二级) only.
     """
-    from kb.schema import Level1, Level2, parse_level1, parse_level2
+    from kb.domain.enums import Level1, Level2
+    from kb.domain.levels import parse_level1, parse_level2
 
     l1 = parse_level1(level1)
     l2 = parse_level2(level2, l1)

@@ -16,8 +16,8 @@ from functools import lru_cache
 from sqlalchemy import Select, or_
 from sqlalchemy.orm import Session
 
-from kb.corpus.search import STOPWORDS
-from kb.text import normalize
+from kb.domain.words import QUERY_STOPWORDS as STOPWORDS
+from kb.domain.text import normalize
 
 CANDIDATES = 3000  # rows ranked in memory after the SQL narrowing (newest first)
 MAX_TERMS = 12  # query words used for the SQL narrowing
@@ -26,7 +26,7 @@ MAX_TERMS = 12  # query words used for the SQL narrowing
 @lru_cache(maxsize=1)
 def tokenizer():
     """The tokenizer of stored passages and queries (domain terms, no library words)."""
-    from kb.tokenize import Tokenizer
+    from kb.retrieval.tokenize import Tokenizer
 
     return Tokenizer()
 
@@ -59,7 +59,7 @@ def rank(session: Session, stmt: Select, model, q: str, *, top: int = 20) -> lis
     `model` has `text`, `tokens` and `id`. Returns at most `top` (row, score)
     pairs, best first; only rows sharing a query term are returned.
     """
-    from kb.lexical import LexicalIndex
+    from kb.retrieval.lexical import LexicalIndex
 
     toks = query_tokens(q)
     if not toks:
