@@ -12,7 +12,10 @@ import pytest
 
 from kb.crosscheck.engine import crosscheck
 from kb.crosscheck.facts import project_period
-from kb.lifecycle import service as svc
+from kb.lifecycle import declarations as decls
+from kb.lifecycle import keys
+from kb.lifecycle.evaluation import evaluate
+from kb.lifecycle.monitoring import monitor
 from kb.lifecycle.schemas import DeclarationIn, EvaluationIn, MonitoringIn
 from kb.settings import EvidenceSettings, Settings
 from tests.evidence_fixtures import PROJECT, write_vouchers_csv, write_vouchers_xlsx
@@ -25,14 +28,14 @@ from tests.test_evidence_walk import ROWS
 def _rules(env: Env, did: int, **ev) -> list[dict]:
     settings = Settings(evidence=EvidenceSettings(**ev))
     with env.session() as s:
-        p = svc.authenticate(s, env.keys["decl_a"])
+        p = keys.authenticate(s, env.keys["decl_a"])
         return [f.model_dump() for f in crosscheck(s, p, did, settings=settings).findings]
 
 
 def _monitor(env: Env, did: int, executed: float, period_end: str = "2024-06-30", indicators=()) -> None:
     with env.session() as s:
-        p = svc.authenticate(s, env.keys["decl_a"])
-        svc.monitor(s, p, did, MonitoringIn(period_end=period_end, budget_executed_wan=executed,
+        p = keys.authenticate(s, env.keys["decl_a"])
+        monitor(s, p, did, MonitoringIn(period_end=period_end, budget_executed_wan=executed,
                                             indicators=list(indicators)))
 
 
@@ -41,11 +44,11 @@ def approved(env: Env):
     from kb.lifecycle.schemas import ReviewIn
 
     with env.session() as s:
-        p = svc.authenticate(s, env.keys["decl_a"])
-        rev = svc.authenticate(s, env.keys["rev_a"])
-        d = svc.declare(s, p, DeclarationIn(project_name=PROJECT, year=2024, budget_wan=120, rows=ROWS))
-        svc.submit(s, p, d.id)
-        svc.approve(s, rev, d.id, ReviewIn(acknowledge_findings=True))
+        p = keys.authenticate(s, env.keys["decl_a"])
+        rev = keys.authenticate(s, env.keys["rev_a"])
+        d = decls.declare(s, p, DeclarationIn(project_name=PROJECT, year=2024, budget_wan=120, rows=ROWS))
+        decls.submit(s, p, d.id)
+        decls.approve(s, rev, d.id, ReviewIn(acknowledge_findings=True))
     return d.id
 
 
@@ -72,8 +75,8 @@ def test_acc01_is_a_warning_when_vouchers_stop_before_the_report(env: Env, appro
 def test_acc02_cost_actual_against_the_vouchers_it_names(env: Env, approved, tmp_path):
     imp(env, write_vouchers_xlsx(tmp_path / "凭证.xlsx"))
     with env.session() as s:
-        p = svc.authenticate(s, env.keys["decl_a"])
-        svc.evaluate(s, p, approved, EvaluationIn.model_validate({"rows": [
+        p = keys.authenticate(s, env.keys["decl_a"])
+        evaluate(s, p, approved, EvaluationIn.model_validate({"rows": [
             {"row": 1, "actual": "12", "weight": 20}, {"row": 2, "actual": "100", "weight": 20},
             {"row": 3, "actual": "1,100,000元", "weight": 20}, {"row": 4, "actual": "22", "weight": 20},
             {"row": 5, "actual": "93", "weight": 20}]}))
@@ -90,15 +93,15 @@ def test_acc03_uses_the_implementation_period_the_description_states(env: Env, t
     assert project_period("项目周期：2024年3月至2025年1月", 2024) == (dt.date(2024, 3, 1), dt.date(2025, 1, 31))
     assert project_period("", 2024) == (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
     with env.session() as s:
-        p = svc.authenticate(s, env.keys["decl_a"])
-        d = svc.declare(s, p, DeclarationIn(project_name=PROJECT, description="实施期2024.03-2025.02。", year=2024,
+        p = keys.authenticate(s, env.keys["decl_a"])
+        d = decls.declare(s, p, DeclarationIn(project_name=PROJECT, description="实施期2024.03-2025.02。", year=2024,
                                             budget_wan=120, rows=ROWS))
     imp(env, write_vouchers_xlsx(tmp_path / "凭证.xlsx"))
     assert [f["rule_id"] for f in _rules(env, d.id)] == []  # 2025-01-10 is inside the stated period
     # the canteen project, declared for 2023 after its vouchers were imported, is linked by name now
     with env.session() as s:
-        p = svc.authenticate(s, env.keys["decl_a"])
-        d2 = svc.declare(s, p, DeclarationIn(project_name="学校食堂改造", year=2023, rows=ROWS))
+        p = keys.authenticate(s, env.keys["decl_a"])
+        d2 = decls.declare(s, p, DeclarationIn(project_name="学校食堂改造", year=2023, rows=ROWS))
     found = _rules(env, d2.id)
     assert [f["rule_id"] for f in found] == ["ACC-03"] and "凭证 记-31（2024-06-20" in found[0]["message"]
 
@@ -118,7 +121,7 @@ def test_overlapping_exports_are_not_counted_twice(env: Env, approved, tmp_path)
     _monitor(env, approved, 48.0)
     assert [f["rule_id"] for f in _rules(env, approved)] == ["ACC-03"]  # 48.00 万元 by 30 June, not more
     with env.session() as s:
-        p = svc.authenticate(s, env.keys["decl_a"])
+        p = keys.authenticate(s, env.keys["decl_a"])
         assert crosscheck(s, p, approved).voucher_spending_wan == 118.0
 
 

@@ -7,7 +7,10 @@ import os
 import subprocess
 import sys
 
-from kb.lifecycle import service as svc
+from kb.lifecycle import declarations as decls
+from kb.lifecycle import keys
+from kb.lifecycle.access import CLI_PRINCIPAL
+from kb.lifecycle.monitoring import monitor
 from kb.lifecycle.db import get_sessionmaker, upgrade
 from kb.lifecycle.schemas import DeclarationIn, KeyIn, MonitoringIn, ReviewIn
 from tests.evidence_fixtures import PROJECT, policy_docx, voucher_rows, write_vouchers_xlsx
@@ -28,13 +31,13 @@ def test_attach_import_search_crosscheck_from_the_command_line(tmp_path):
     url = f"sqlite:///{tmp_path}/workflow.sqlite"
     upgrade(url)
     with get_sessionmaker(url)() as s:
-        key = svc.create_key(s, svc.CLI_PRINCIPAL, KeyIn(unit_name=UNIT, role="declarant")).key
-        rev = svc.create_key(s, svc.CLI_PRINCIPAL, KeyIn(unit_name=UNIT, role="reviewer")).key
-        p, r = svc.authenticate(s, key), svc.authenticate(s, rev)
-        did = svc.declare(s, p, DeclarationIn(project_name=PROJECT, year=2024, budget_wan=120, rows=ROWS)).id
-        svc.submit(s, p, did)
-        svc.approve(s, r, did, ReviewIn(acknowledge_findings=True))
-        svc.monitor(s, p, did, MonitoringIn(period_end="2024-06-30", budget_executed_wan=60))
+        key = keys.create_key(s, CLI_PRINCIPAL, KeyIn(unit_name=UNIT, role="declarant")).key
+        rev = keys.create_key(s, CLI_PRINCIPAL, KeyIn(unit_name=UNIT, role="reviewer")).key
+        p, r = keys.authenticate(s, key), keys.authenticate(s, rev)
+        did = decls.declare(s, p, DeclarationIn(project_name=PROJECT, year=2024, budget_wan=120, rows=ROWS)).id
+        decls.submit(s, p, did)
+        decls.approve(s, r, did, ReviewIn(acknowledge_findings=True))
+        monitor(s, p, did, MonitoringIn(period_end="2024-06-30", budget_executed_wan=60))
     home = tmp_path / "home"
 
     doc = policy_docx(tmp_path / "办法.docx")

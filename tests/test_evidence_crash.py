@@ -19,7 +19,9 @@ from sqlalchemy import func, select
 
 from kb.evidence import attachments as ev
 from kb.evidence.models import Attachment, AttachmentPassage, Blob, BlobChunk
-from kb.lifecycle import service as svc
+from kb.lifecycle import declarations as decls
+from kb.lifecycle import keys
+from kb.lifecycle.access import CLI_PRINCIPAL
 from kb.lifecycle.db import get_sessionmaker
 from kb.lifecycle.models import AuditEntry
 from kb.lifecycle.schemas import DeclarationIn, KeyIn
@@ -31,7 +33,7 @@ CHILD = textwrap.dedent("""
     import sys, time
     from pathlib import Path
     from kb.evidence import attachments as ev
-    from kb.lifecycle import service as svc
+    from kb.lifecycle import keys
     from kb.lifecycle.db import get_sessionmaker
     from kb.settings import EvidenceSettings, Settings
 
@@ -44,7 +46,7 @@ CHILD = textwrap.dedent("""
             time.sleep(120)
 
     with get_sessionmaker(url)() as s:
-        p = svc.authenticate(s, key)
+        p = keys.authenticate(s, key)
         ev.attach(s, p, int(did), Path(path), "合同.pdf", "合同", settings=settings, progress=progress)
     print("finished")
 """)
@@ -60,9 +62,9 @@ def _counts(url: str) -> dict[str, int]:
 
 def test_kill_9_during_an_upload_leaves_nothing(db_url, tmp_path):
     with get_sessionmaker(db_url)() as s:
-        key = svc.create_key(s, svc.CLI_PRINCIPAL, KeyIn(unit_name="青山区教育局", role="declarant")).key
-        p = svc.authenticate(s, key)
-        did = svc.declare(s, p, DeclarationIn(project_name="乡村道路修缮", year=2024, rows=[])).id
+        key = keys.create_key(s, CLI_PRINCIPAL, KeyIn(unit_name="青山区教育局", role="declarant")).key
+        p = keys.authenticate(s, key)
+        did = decls.declare(s, p, DeclarationIn(project_name="乡村道路修缮", year=2024, rows=[])).id
     pdf = policy_pdf(tmp_path / "合同.pdf")
     assert pdf.stat().st_size > 5000
     marker = tmp_path / "marker"
@@ -88,7 +90,7 @@ def test_kill_9_during_an_upload_leaves_nothing(db_url, tmp_path):
     # the database takes the same upload afterwards, whole
     settings = Settings(database_url=db_url, embedder="none", evidence=EvidenceSettings(chunk_bytes=1000))
     with get_sessionmaker(db_url)() as s:
-        a = ev.attach(s, svc.authenticate(s, key), did, pdf, "合同.pdf", "合同", settings=settings)
+        a = ev.attach(s, keys.authenticate(s, key), did, pdf, "合同.pdf", "合同", settings=settings)
     n = -(-pdf.stat().st_size // 1000)
     assert _counts(db_url) == {"blobs": 1, "blob_chunks": n, "attachments": 1,
                                "attachment_passages": a.passages, "audit": 1}
@@ -114,8 +116,8 @@ def test_the_same_new_content_stored_meanwhile_by_another_request_is_reused(db_u
 
     monkeypatch.setattr(blobs, "find_blob", late_look)
     with maker() as s:
-        key = svc.create_key(s, svc.CLI_PRINCIPAL, KeyIn(unit_name="青山区教育局", role="declarant")).key
-        did = svc.declare(s, svc.authenticate(s, key), DeclarationIn(project_name="乡村道路修缮", year=2024)).id
+        key = keys.create_key(s, CLI_PRINCIPAL, KeyIn(unit_name="青山区教育局", role="declarant")).key
+        did = decls.declare(s, keys.authenticate(s, key), DeclarationIn(project_name="乡村道路修缮", year=2024)).id
     with maker() as s, s.begin(), open(pdf, "rb") as f:
         again = blobs.store_blob(s, f, d, "application/pdf", chunk_bytes=1000)
         s.add(Attachment(declaration_id=did, unit_id=1, blob_id=again.id, stage="declaration", kind="contract",

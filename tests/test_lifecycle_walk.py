@@ -16,7 +16,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from kb.knowledge import KnowledgeBase
-from kb.lifecycle import service as svc
+from kb.lifecycle import keys as svc
+from kb.lifecycle.access import CLI_PRINCIPAL
 from kb.lifecycle.db import get_sessionmaker
 from kb.lifecycle.learning import learned_for
 from kb.lifecycle.schemas import KeyIn
@@ -33,7 +34,7 @@ def test_real_walk_e030(db_url, shipped_settings, shipped_kb: KnowledgeBase):
     rec = dev_record("E030")
     settings = shipped_settings.model_copy(update={"database_url": db_url, "auth_required": True})
     with get_sessionmaker(db_url)() as s:
-        keys = {role: svc.create_key(s, svc.CLI_PRINCIPAL, KeyIn(unit_name=UNIT, role=role)).key
+        keys = {role: svc.create_key(s, CLI_PRINCIPAL, KeyIn(unit_name=UNIT, role=role)).key
                 for role in ("declarant", "reviewer")}
     c = TestClient(create_app(settings))
     H = {k: {"X-API-Key": v} for k, v in keys.items()}

@@ -392,10 +392,6 @@ class _Flagged:
         return out
 
 
-def _nk(r: Row) -> str:
-    return r.ni.key
-
-
 _TEXT_KEYS: dict[str, str] = {}
 
 

@@ -23,11 +23,6 @@ def name_key(name: str) -> str:
     return _PUNCT_RE.sub("", name).lower()
 
 
-def _name_key(r: Row) -> str:
-    """`kb.domain.text.normalize_name` of the row's name (already NFKC + simplified + no spaces), memoised per name."""
-    return r.ni.key
-
-
 _NUM_NAME_RE = re.compile(r"^[\d.]+$")
 _SYM_NAME_RE = re.compile(r"^[-_*/—–]+$")
 _PLACEHOLDER_NAME_RE = re.compile(r"\*\*|＊|XX|xx|××")

@@ -37,7 +37,7 @@ def _json(model) -> None:
 
 
 def _principal():
-    from kb.lifecycle.service import CLI_PRINCIPAL
+    from kb.lifecycle.access import CLI_PRINCIPAL
 
     return CLI_PRINCIPAL
 

@@ -6,20 +6,20 @@ unit's is reported as not found (404) so its existence does not leak;
 supervisors (监管人员) and admins read every unit; supervisors write nothing.
 Writing evidence (attach, delete, import) is for declarants, reviewers and
 admins — the roles that file monitoring reports and self-evaluations. Every
-write goes to the lifecycle's audit log. This module is the only place that
-reaches into the lifecycle's helpers.
+write goes to the lifecycle's audit log in the caller's transaction.
 """
 from __future__ import annotations
 
-from kb.lifecycle.service import (Forbidden, Principal, _audit, _current, _tx,  # noqa: F401
-                                  _visible_declaration, authorize)
+from kb.errors import Forbidden
+from kb.lifecycle.access import Principal, authorize
+from kb.lifecycle.declarations import current_version, visible_declaration
+from kb.lifecycle.tx import record_audit as audit
+from kb.lifecycle.tx import transaction
+
+__all__ = ["Principal", "audit", "transaction", "visible_declaration", "current_version", "authorize_write",
+           "authorize_read", "visible_unit", "WRITE_ROLES"]
 
 WRITE_ROLES = frozenset({"declarant", "reviewer", "admin"})
-
-audit = _audit
-transaction = _tx
-visible_declaration = _visible_declaration
-current_version = _current
 
 
 def authorize_write(principal: Principal) -> None:

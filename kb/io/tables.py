@@ -30,6 +30,7 @@ import json
 import os
 import re
 import stat
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,7 @@ from pydantic import ValidationError
 
 from kb.domain.schema import TableInput
 from kb.errors import DataError
+from kb.io.jsonl import read_jsonl
 from kb.domain.schema import TargetRow
 from kb.domain.text import normalize
 
@@ -352,19 +354,8 @@ def _raise_type_errors(errs: list[tuple[str, str]], file: str, row: int = 0) -> 
 
 
 def _jsonl_objects(path: Path) -> list[tuple[int, dict[str, Any]]]:
-    out = []
-    for i, line in enumerate(_read_text(path).splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            d = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise DataError(f"不是合法的 JSON：{e.msg}", file=str(path), row=i) from e
-        if not isinstance(d, dict):
-            raise DataError("每行应是一个 JSON 对象（一个指标行，或一张含 indicators/rows 的申报表）",
-                            file=str(path), row=i)
-        out.append((i, d))
-    return out
+    return read_jsonl(path, text=_read_text(path),
+                      what="每行应是一个 JSON 对象（一个指标行，或一张含 indicators/rows 的申报表）")
 
 
 def is_table_record(d: Any) -> bool:
@@ -590,3 +581,36 @@ def read_table(path: str | Path) -> TableInput:
     if reader is None:
         raise DataError(f"不支持的文件类型“{suf or '无后缀'}”（支持 .json .jsonl .csv .xlsx）", file=str(p))
     return reader(p)
+
+
+def read_upload(filename: str, data: bytes) -> list[TableInput]:
+    """The tables of an uploaded file (`POST /v1/declarations/check` multipart field `file`).
+
+    Read as `read_tables` from a temporary copy; errors and `source` name the
+    upload, not the temporary path. Raises DataError (field `file`) for an
+    unsupported type or unreadable content.
+    """
+    suffix = Path(filename or "").suffix.lower()
+    if suffix not in READERS:
+        raise DataError(f"不支持的文件类型“{suffix or '无后缀'}”（支持 .json .jsonl .csv .xlsx）", field="file")
+    with tempfile.TemporaryDirectory() as d:
+        p = Path(d) / f"upload{suffix}"
+        p.write_bytes(data)
+        try:
+            tables = read_tables(p)
+        except DataError as e:  # name the upload, not the temporary path
+            raise DataError(e.message, file=filename or "", row=e.row, field=e.field or "file") from e
+    for t in tables:
+        t.source = filename or ""
+    return tables
+
+
+def tables_from_body(body: bytes) -> list[TableInput]:
+    """The tables of a JSON request body (a declaration, a list of rows, or a list of declarations)."""
+    if not body.strip():
+        raise DataError("请求体为空：请提交申报表 JSON 或上传文件")
+    try:
+        obj: Any = json.loads(body)
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        raise DataError(f"不是合法的 JSON：{e}") from e
+    return tables_from_json(obj)

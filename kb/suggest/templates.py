@@ -27,12 +27,6 @@ BENEFICIARIES = (
 )
 
 
-def slot_label(name: str) -> str | None:
-    """The slot label of a template name (培训对象 in 〔培训对象〕培训人次), else None."""
-    m = SLOT.search(name)
-    return m.group(1) if m else None
-
-
 def plain_name(name: str) -> str:
     """The template with its slot label kept and brackets dropped (服务对象满意度)."""
     return name.replace("〔", "").replace("〕", "")

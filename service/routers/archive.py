@@ -18,10 +18,10 @@ from kb.archive import search as archive_search
 from kb.archive.schemas import ArchiveDocumentList, ArchiveSearchOut, ImportOut
 from kb.crosscheck.engine import CrosscheckOut, crosscheck
 from kb.lifecycle.db import get_sessionmaker
-from kb.lifecycle.service import Principal
+from kb.lifecycle.access import Principal
 from kb.settings import Settings
-from service.auth import call, get_session, require_key
-from service.deps import settings_dep
+from service.auth import require_key
+from service.deps import session_dep, settings_dep
 from service.uploads import saved
 
 router = APIRouter(prefix="/v1", dependencies=[Depends(require_key)])
@@ -47,11 +47,11 @@ def import_(response: Response, file: UploadFile = File(..., description="会计
             period: str | None = Form(None, max_length=40, description="期间（默认自动识别）"),
             unit_name: str | None = Form(None, max_length=200, description="管理员导入时指定单位"),
             declaration_id_query: int | None = Query(None, alias="declaration_id", include_in_schema=False),
-            p: Principal = Depends(require_key), db: Session = Depends(get_session),
+            p: Principal = Depends(require_key), db: Session = Depends(session_dep),
             settings: Settings = Depends(settings_dep)) -> ImportOut:
     decl = declaration_id if declaration_id is not None else declaration_id_query  # a form field or ?declaration_id=
     with saved(file) as path:
-        out = call(importer.import_file, db, p, path, file.filename or "", declaration_id=decl,
+        out = importer.import_file(db, p, path, file.filename or "", declaration_id=decl,
                    unit_name=unit_name, category=category, period=period, settings=settings)
     if out.duplicate:
         response.status_code = 200
@@ -63,8 +63,8 @@ def import_(response: Response, file: UploadFile = File(..., description="会计
                         "项目中检索；返回每一行及出处（文件、工作表、行号、凭证号）。", responses=_ERR)
 def search(q: str = Query(..., min_length=1, max_length=200), category: str | None = Query(None),
            declaration_id: int | None = Query(None), top: int = Query(20, ge=1, le=200),
-           p: Principal = Depends(require_key), db: Session = Depends(get_session)) -> ArchiveSearchOut:
-    return call(archive_search.search, db, p, q, category=category, declaration_id=declaration_id, top=top)
+           p: Principal = Depends(require_key), db: Session = Depends(session_dep)) -> ArchiveSearchOut:
+    return archive_search.search(db, p, q, category=category, declaration_id=declaration_id, top=top)
 
 
 @router.get("/archive/documents", response_model=ArchiveDocumentList, tags=["电子会计档案"],
@@ -72,16 +72,16 @@ def search(q: str = Query(..., min_length=1, max_length=200), category: str | No
 def documents(category: str | None = Query(None, description="凭证 / 账簿 / 报表 / 其他"),
               year: int | None = Query(None, ge=1990, le=2100), limit: int = Query(200, ge=1, le=1000),
               offset: int = Query(0, ge=0), p: Principal = Depends(require_key),
-              db: Session = Depends(get_session)) -> ArchiveDocumentList:
-    return call(importer.list_documents, db, p, category=category, year=year, limit=limit, offset=offset)
+              db: Session = Depends(session_dep)) -> ArchiveDocumentList:
+    return importer.list_documents(db, p, category=category, year=year, limit=limit, offset=offset)
 
 
 @router.get("/archive/documents/{doc_id}/content", tags=["电子会计档案"], summary="下载档案原件（分块传输）",
             response_class=StreamingResponse,
             responses={**_ERR, 200: {"description": "文件内容", "content": {"application/octet-stream": {}}}})
-def document_content(doc_id: int, p: Principal = Depends(require_key), db: Session = Depends(get_session),
+def document_content(doc_id: int, p: Principal = Depends(require_key), db: Session = Depends(session_dep),
                      settings: Settings = Depends(settings_dep)) -> StreamingResponse:
-    doc, mime, chunks = call(importer.open_document, db, p, doc_id,
+    doc, mime, chunks = importer.open_document(db, p, doc_id,
                              get_sessionmaker(settings.resolved_database_url()))
     return StreamingResponse(chunks, media_type=mime, headers={
         "X-Content-Type-Options": "nosniff", "ETag": f'"{doc.sha256}"',
@@ -93,6 +93,6 @@ def document_content(doc_id: int, p: Principal = Depends(require_key), db: Sessi
             description="规则 ACC-01 预算执行数与凭证合计不符（容差 JIXIAO_EVIDENCE__EXECUTION_TOLERANCE_PCT）、"
                         "ACC-02 成本指标实际值与凭证不符、ACC-03 凭证日期不在项目实施期内、ACC-04 尚无凭证可核对、"
                         "EVD-01 声称完成但缺少对应佐证材料（如验收合格率缺少验收报告）。", responses=_ERR)
-def crosschecks(decl_id: int, p: Principal = Depends(require_key), db: Session = Depends(get_session),
+def crosschecks(decl_id: int, p: Principal = Depends(require_key), db: Session = Depends(session_dep),
                 settings: Settings = Depends(settings_dep)) -> CrosscheckOut:
-    return call(crosscheck, db, p, decl_id, settings=settings)
+    return crosscheck(db, p, decl_id, settings=settings)

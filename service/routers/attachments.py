@@ -16,10 +16,10 @@ from sqlalchemy.orm import Session
 from kb.evidence import attachments as ev
 from kb.evidence.schemas import AttachmentList, AttachmentOut, SearchOut
 from kb.lifecycle.db import get_sessionmaker
-from kb.lifecycle.service import Principal
+from kb.lifecycle.access import Principal
 from kb.settings import Settings
-from service.auth import call, get_session, require_key
-from service.deps import settings_dep
+from service.auth import require_key
+from service.deps import session_dep, settings_dep
 from service.uploads import saved
 
 router = APIRouter(prefix="/v1", tags=["佐证材料"], dependencies=[Depends(require_key)])
@@ -44,10 +44,10 @@ def upload(decl_id: int, response: Response, file: UploadFile = File(..., descri
            stage: str | None = Form(None, description="事前申报 / 事中监控 / 事后评价 / 结果反馈"),
            row: int | None = Form(None, ge=1, le=300, description="所支撑的指标行号（从 1 开始）"),
            note: str = Form("", max_length=2000, description="说明"),
-           p: Principal = Depends(require_key), db: Session = Depends(get_session),
+           p: Principal = Depends(require_key), db: Session = Depends(session_dep),
            settings: Settings = Depends(settings_dep)) -> AttachmentOut:
     with saved(file) as path:
-        a = call(ev.attach, db, p, decl_id, path, file.filename or "", kind, stage=stage, row=row, note=note,
+        a = ev.attach(db, p, decl_id, path, file.filename or "", kind, stage=stage, row=row, note=note,
                  settings=settings)
     if a.duplicate:
         response.status_code = 200
@@ -58,8 +58,8 @@ def upload(decl_id: int, response: Response, file: UploadFile = File(..., descri
             description="申报的附件（按上传先后）。include_deleted 仅对监管人员和管理员有效。", responses=_ERR)
 def list_(decl_id: int, kind: str | None = Query(None, description="只看某类材料"),
           include_deleted: bool = Query(False), p: Principal = Depends(require_key),
-          db: Session = Depends(get_session)) -> AttachmentList:
-    return AttachmentList(attachments=call(ev.list_attachments, db, p, decl_id, kind=kind,
+          db: Session = Depends(session_dep)) -> AttachmentList:
+    return AttachmentList(attachments=ev.list_attachments(db, p, decl_id, kind=kind,
                                            include_deleted=include_deleted))
 
 
@@ -69,20 +69,20 @@ def search(q: str = Query(..., min_length=1, max_length=200, description="检索
            declaration_id: int | None = Query(None, description="只检索某个申报的附件"),
            kind: str | None = Query(None, description="只检索某类材料"),
            top: int = Query(20, ge=1, le=100), p: Principal = Depends(require_key),
-           db: Session = Depends(get_session)) -> SearchOut:
-    return call(ev.search, db, p, q, declaration_id=declaration_id, kind=kind, top=top)
+           db: Session = Depends(session_dep)) -> SearchOut:
+    return ev.search(db, p, q, declaration_id=declaration_id, kind=kind, top=top)
 
 
 @router.get("/attachments/{att_id}", response_model=AttachmentOut, summary="附件信息", responses=_ERR)
-def read(att_id: int, p: Principal = Depends(require_key), db: Session = Depends(get_session)) -> AttachmentOut:
-    return call(ev.get_attachment, db, p, att_id)
+def read(att_id: int, p: Principal = Depends(require_key), db: Session = Depends(session_dep)) -> AttachmentOut:
+    return ev.get_attachment(db, p, att_id)
 
 
 @router.get("/attachments/{att_id}/content", summary="下载附件（分块传输）", response_class=StreamingResponse,
             responses={**_ERR, 200: {"description": "文件内容", "content": {"application/octet-stream": {}}}})
-def download(att_id: int, p: Principal = Depends(require_key), db: Session = Depends(get_session),
+def download(att_id: int, p: Principal = Depends(require_key), db: Session = Depends(session_dep),
              settings: Settings = Depends(settings_dep)) -> StreamingResponse:
-    meta, chunks = call(ev.open_download, db, p, att_id, get_sessionmaker(settings.resolved_database_url()))
+    meta, chunks = ev.open_download(db, p, att_id, get_sessionmaker(settings.resolved_database_url()))
     return StreamingResponse(chunks, media_type=meta.mime, headers={
         "Content-Length": str(meta.size), "X-Content-Type-Options": "nosniff",
         "Content-Disposition": f"attachment; filename*=UTF-8''{quote(meta.filename)}",
@@ -93,5 +93,5 @@ def download(att_id: int, p: Principal = Depends(require_key), db: Session = Dep
                description="附件不再出现在列表、检索和下载中，但仍保存在数据库中以备查验；删除记入审计日志。",
                responses=_ERR)
 def delete(att_id: int, reason: str = Query("", max_length=500, description="删除原因"),
-           p: Principal = Depends(require_key), db: Session = Depends(get_session)) -> AttachmentOut:
-    return call(ev.delete_attachment, db, p, att_id, reason=reason)
+           p: Principal = Depends(require_key), db: Session = Depends(session_dep)) -> AttachmentOut:
+    return ev.delete_attachment(db, p, att_id, reason=reason)
