@@ -1,6 +1,6 @@
 """Each cross-check rule with its right answer, through the service on SQLite (and PostgreSQL).
 
-Declarations are stored through `kb.lifecycle.service`; vouchers come from the
+Declarations are stored through `kb.lifecycle` (declarations, monitoring, evaluation); vouchers come from the
 fixture export or small exports written here; findings are compared with
 figures computed by hand in each test.
 """

@@ -7,13 +7,12 @@ chunks), `evidence delete ATTACHMENT_ID --reason …`, `evidence search Q`,
 [--unit NAME] [--category 凭证] [--period 2024-06]`, `archive search Q`
 (archive rows and attachment passages), `archive list`. Each command calls the
 same `kb` function as the HTTP route, as the command line's administrator
-(every write is audited as such); `--json` prints the API's shapes. Errors
+(every write is audited as such); `--json` prints the API's shapes
+(`kb.cli.output.print_json`). Errors
 become exit 2 with one line (see `kb.cli.main`).
 """
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 from typing import Optional
 
@@ -21,6 +20,7 @@ import typer
 
 from kb.cli import app
 from kb.cli.lifecycle import _session
+from kb.cli.output import print_json
 from kb.errors import DataError
 from kb.settings import get_settings
 
@@ -33,7 +33,7 @@ JSON_OPT = typer.Option(False, "--json", help="输出 JSON（与 HTTP API 相同
 
 
 def _json(model) -> None:
-    sys.stdout.write(json.dumps(model.model_dump(mode="json"), ensure_ascii=False) + "\n")
+    print_json(model.model_dump(mode="json"))  # dates as ISO text
 
 
 def _principal():
@@ -193,8 +193,8 @@ def archive_search(q: str = typer.Argument(..., help="如“2024年6月 维修�
             terms = res.terms or q
             att = ev.search(s, _principal(), terms, declaration_id=declaration, top=top)
     if as_json:
-        obj = {"archive": res.model_dump(mode="json"), "attachments": att.model_dump(mode="json") if att else None}
-        sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        print_json({"archive": res.model_dump(mode="json"),
+                    "attachments": att.model_dump(mode="json") if att else None})
         return
     if res.period_start or res.category:
         typer.echo(f"期间 {res.period_start or '-'} 至 {res.period_end or '-'}，类别 {res.category or '全部'}，检索词 {res.terms or '（无）'}",
