@@ -9,6 +9,7 @@ Public API:
 
 The one check of the product (with the library lookup and citations) is
 `KnowledgeBase.check`; this package is the rule catalog it runs.
+
 The rules follow ../shared/data/rules/RULES.md (61 rules, ids kept); see
 kb/checker/README.md for where and why we depart from it.
 """
