@@ -14,7 +14,7 @@ from kb.crosscheck.engine import crosscheck
 from kb.crosscheck.facts import project_period
 from kb.lifecycle import declarations as decls
 from kb.lifecycle import keys
-from kb.lifecycle.evaluation import evaluate
+from kb.lifecycle.evaluation import evaluate_declaration
 from kb.lifecycle.monitoring import monitor
 from kb.lifecycle.schemas import DeclarationIn, EvaluationIn, MonitoringIn
 from kb.settings import EvidenceSettings, Settings
@@ -76,7 +76,7 @@ def test_acc02_cost_actual_against_the_vouchers_it_names(env: Env, approved, tmp
     imp(env, write_vouchers_xlsx(tmp_path / "凭证.xlsx"))
     with env.session() as s:
         p = keys.authenticate(s, env.keys["decl_a"])
-        evaluate(s, p, approved, EvaluationIn.model_validate({"rows": [
+        evaluate_declaration(s, p, approved, EvaluationIn.model_validate({"rows": [
             {"row": 1, "actual": "12", "weight": 20}, {"row": 2, "actual": "100", "weight": 20},
             {"row": 3, "actual": "1,100,000元", "weight": 20}, {"row": 4, "actual": "22", "weight": 20},
             {"row": 5, "actual": "93", "weight": 20}]}))
