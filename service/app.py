@@ -11,7 +11,9 @@ from starlette.exceptions import HTTPException
 
 from kb.errors import ConfigError, Conflict, DataError, JixiaoError, NotFound
 from kb.settings import Settings, get_settings
-from service.routers import admin, check, declarations, docs, indicators, public, suggest
+from service.routers import (admin, check, declarations, docs, indicators, library_xlsx, me, public, suggest,
+                             tables)
+from service.web import install as install_web
 
 
 class BodyLimit:
@@ -54,6 +56,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="jixiao-kb 预算绩效指标知识库 API",
         version="0.1.0",
         description="指标检索、绩效目标推荐、申报表审核、政策问答，以及事前申报→事中监控→事后评价→结果反馈的全过程接口。",
+        docs_url=None, redoc_url=None,  # served offline from vendored files by service.web
     )
     app.state.settings = settings
 
@@ -98,6 +101,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def healthz() -> dict:
         return {"status": "ok"}
 
-    for r in (indicators, suggest, check, docs, declarations, admin, public):
+    for r in (indicators, suggest, check, docs, declarations, admin, public, me, tables, library_xlsx):
         app.include_router(r.router)
+    install_web(app)
     return app
