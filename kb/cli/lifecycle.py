@@ -30,7 +30,7 @@ app.add_typer(db_app, name="db")
 app.add_typer(admin_app, name="admin")
 app.add_typer(library_app, name="library")
 
-ROLES = ("declarant", "reviewer", "supervisor", "admin")
+ROLES = ("declarant", "reviewer", "supervisor", "admin", "unit_admin")
 
 
 def _safe_url(url: str) -> str:
@@ -79,7 +79,7 @@ def db_current(url: Optional[str] = typer.Option(None, "--url", help="数据库�
 
 @admin_app.command("create-key")
 def create_key(unit: str = typer.Option(..., "--unit", help="单位名称（不存在则创建）"),
-               role: str = typer.Option(..., "--role", help="declarant / reviewer / supervisor / admin"),
+               role: str = typer.Option(..., "--role", help="declarant / reviewer / supervisor / admin / unit_admin"),
                label: str = typer.Option("", "--label", help="备注")) -> None:
     """创建 API 密钥；密钥只显示这一次，单独占最后一行。"""
     from kb.lifecycle import service as svc

@@ -9,7 +9,8 @@ Access rules (GLOSSARY roles): declarants declare, edit and submit; reviewers
 return or approve; declarants and reviewers file monitoring reports and
 self-evaluations; reviewers and admins record the finance bureau's feedback;
 supervisors (监管人员) read everything and write nothing; admins do
-everything and manage keys and libraries. The role is checked first
+everything and manage keys and libraries; unit admins (单位管理员) read
+their own unit and maintain its 单位指标库 only. The role is checked first
 (`Forbidden` → 403, whatever the target); then the unit: a declaration of
 another unit is reported as not found (`NotFound` → 404) so its existence
 does not leak. Not for rules (see `monitoring`, `scoring`, `learning`).
@@ -80,7 +81,7 @@ class Principal:
 CLI_PRINCIPAL = Principal(key_id=None, role="admin", unit_name="(命令行)", unit_id=None)
 
 PERMISSIONS: dict[str, frozenset[str]] = {
-    "read": frozenset({"declarant", "reviewer", "supervisor", "admin"}),
+    "read": frozenset({"declarant", "reviewer", "supervisor", "admin", "unit_admin"}),
     "declare": frozenset({"declarant", "admin"}),
     "submit": frozenset({"declarant", "admin"}),
     "review": frozenset({"reviewer", "admin"}),
@@ -89,6 +90,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "feedback": frozenset({"reviewer", "admin"}),
     "manage_keys": frozenset({"admin"}),
     "manage_library": frozenset({"admin"}),
+    # 单位管理员 (unit_admin) maintains its own unit's 单位指标库 only (import from Excel)
+    "manage_unit_library": frozenset({"admin", "unit_admin"}),
     "read_audit": frozenset({"supervisor", "admin"}),
 }
 
