@@ -133,6 +133,12 @@ class KnowledgeBase:
                         or self.index.rows[self._by_id[h.indicator_id]]["unit_name"] in visible_units]
         return res
 
+    def facets(self, query: str, *, filters: dict | None = None, visible_units: set[str] | None = None):
+        """Facet counts of `query` under `filters` (see `kb.facets.facet_counts`); DataError on a bad filter."""
+        from kb.facets import facet_counts
+
+        return facet_counts(self.index, query, _clean_filters(filters), visible_units=visible_units)
+
     def get_indicator(self, indicator_id: str) -> Indicator:
         """The indicator with this id; raises NotFound."""
         i = self._by_id.get(indicator_id)

@@ -18,7 +18,7 @@ from kb.errors import DataError
 from kb.schema import Indicator, Library, stable_indicator_id
 from kb.text import normalize, normalize_name
 
-LIST_FIELDS = ("synonyms", "keywords", "origin")
+LIST_FIELDS = ("synonyms", "keywords", "origin", "training")
 REQUIRED = ("level1", "level2", "name")
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from pydantic import BaseModel
 
+from kb.facets import Facets
 from kb.lexical import LexicalIndex, top_k
 from kb.rows import RowStore
 from kb.text import normalize_name, normalize_with_offsets
@@ -46,11 +47,13 @@ class Hit(BaseModel):
 
 
 class SearchResult(BaseModel):
-    """`{"total": N, "hits": [...]}`: total = all matching documents, hits = one page."""
+    """`{"total": N, "hits": [...]}`: total = all matching documents, hits = one page;
+    facets (when asked for): counts per 一级/二级/library/sector/category (`kb.facets`)."""
 
     total: int
     hits: list[Hit]
     mode: str = "lexical"
+    facets: Facets | None = None
 
 
 @dataclass

@@ -32,8 +32,10 @@ from kb.settings import Settings
 from kb.text import normalize_name
 from kb.tokenize import Tokenizer
 
+# list fields of `Indicator`, stored as JSON text
+LIST_COLUMNS = ("synonyms", "keywords", "origin", "training")
 # bump when tokenisation or the stored layout changes: forces a full rebuild
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 
 
 @dataclass
@@ -50,8 +52,9 @@ class BuildReport:
 
 
 def indicator_hash(ind: Indicator) -> str:
-    """Content hash of one indicator (everything but version/status)."""
-    d = ind.model_dump(mode="json", exclude={"version", "status"})
+    """Content hash of one indicator (everything but version/status and the training links,
+    which the embedded text does not hold: adding a link re-embeds nothing)."""
+    d = ind.model_dump(mode="json", exclude={"version", "status", "training"})
     return hashlib.sha256(json.dumps(d, ensure_ascii=False, sort_keys=True).encode()).hexdigest()[:16]
 
 
@@ -59,7 +62,7 @@ def indicator_row(ind: Indicator) -> dict:
     """Flatten an Indicator into its `indicators` table row."""
     d = ind.model_dump(mode="json")
     t = d.pop("typical")
-    for k in ("synonyms", "keywords", "origin"):
+    for k in LIST_COLUMNS:
         d[k] = json.dumps(d[k], ensure_ascii=False)
     d.update(typ_operator=t["operator"], typ_value=t["value"], typ_unit=t["unit"],
              name_norm=normalize_name(ind.name.replace("〔", "").replace("〕", "")),
@@ -71,8 +74,8 @@ def row_to_indicator(r: dict) -> Indicator:
     """Inverse of `indicator_row`."""
     d = {k: v for k, v in r.items() if k not in ("typ_operator", "typ_value", "typ_unit",
                                                  "name_norm", "content_hash")}
-    for k in ("synonyms", "keywords", "origin"):
-        d[k] = json.loads(d[k] or "[]")
+    for k in LIST_COLUMNS:
+        d[k] = json.loads(d.get(k) or "[]")
     d["typical"] = {"operator": r["typ_operator"], "value": r["typ_value"], "unit": r["typ_unit"]}
     return Indicator.model_validate(d)
 

@@ -6,7 +6,7 @@ from typing import Literal
 from fastapi import APIRouter, Depends, Query
 
 from kb.knowledge import KnowledgeBase
-from kb.schema import Indicator
+from kb.schema import Indicator, TrainingLink
 from kb.search import SearchResult
 from kb.errors import NotFound
 from service.deps import auth_dep, kb_dep
@@ -20,6 +20,7 @@ class IndicatorDetail(Indicator):
 
     related_articles: list[dict] = []
     related_opinions: list[dict] = []
+    training_materials: list[TrainingLink] = []
 
 
 @router.get("/search", response_model=SearchResult, summary="检索指标",
@@ -36,14 +37,18 @@ def search_indicators(
     top: int = Query(10, ge=1, le=200),
     offset: int = Query(0, ge=0),
     mode: Literal["lexical", "dense", "hybrid"] | None = Query(None),
+    facets: bool = Query(False, description="同时返回 facets：各一级/二级/指标库/行业/类别的匹配数（只计本密钥可见的指标）"),
     kb: KnowledgeBase = Depends(kb_dep),
     principal=Depends(auth_dep()),
 ) -> SearchResult:
     if unit_name:
         unit_scope(principal, unit_name)
-    return kb.search(q, filters=dict(level1=level1, level2=level2, library=library, unit_name=unit_name,
-                                     category=category, sector=sector), top=top, offset=offset, mode=mode,
-                     visible_units=visible_units(principal))
+    filters = dict(level1=level1, level2=level2, library=library, unit_name=unit_name, category=category,
+                   sector=sector)
+    res = kb.search(q, filters=filters, top=top, offset=offset, mode=mode, visible_units=visible_units(principal))
+    if facets:
+        res.facets = kb.facets(q, filters=filters, visible_units=visible_units(principal))
+    return res
 
 
 @router.get("/{indicator_id}", response_model=IndicatorDetail, summary="读取一个指标",
@@ -54,7 +59,7 @@ def get_indicator(indicator_id: str, kb: KnowledgeBase = Depends(kb_dep),
     seen = visible_units(principal)
     if ind.library.value == "unit" and seen is not None and ind.unit_name not in seen:
         raise NotFound(f"指标不存在: {indicator_id}")
-    detail = IndicatorDetail(**ind.model_dump())
+    detail = IndicatorDetail(**ind.model_dump(), training_materials=ind.training_links())
     rel = getattr(kb, "related_knowledge", None)
     if rel is not None:
         links = rel(ind)
