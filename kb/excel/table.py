@@ -1,0 +1,186 @@
+"""Write a 绩效目标表 in the usual template (.xlsx), every cell text.
+
+Layout: the title, then 项目名称 / 单位 / 主管部门 / 预算年度 / 资金总额（万元） /
+项目概况 lines, then the table with the columns of the usual template:
+
+    一级指标 | 二级指标 | 三级指标 | 指标值 | 计量单位 | 指标解释 | 设定依据 | 分值
+
+指标值 carries its operator (`≥95`), as declaration systems print it; 一级 and
+二级 cells are merged down their blocks. `kb.checker.readers.read_table`
+reads the file back to the same rows (the round trip is tested), so an
+exported table can be checked again with `jixiao check`.
+Not for check reports (see `kb.checker.export`).
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from kb.errors import DataError
+from kb.excel.cells import text_cell, workbook_bytes
+from kb.schema import Indicator, normalize_operator, parse_level1, parse_level2
+
+TEMPLATE = ["一级指标", "二级指标", "三级指标", "指标值", "计量单位", "指标解释", "设定依据", "分值"]
+_WIDTHS = [12, 16, 34, 14, 10, 40, 30, 8]
+
+
+class TableRow(BaseModel):
+    """One row of the table as edited on the page. level1/level2: identifier or Chinese label."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    level1: str = Field("", max_length=100)
+    level2: str = Field("", max_length=100)
+    name: str = Field("", max_length=300)
+    operator: str = Field("", max_length=20)
+    value: str = Field("", max_length=300)
+    unit: str = Field("", max_length=50)
+    explanation: str = Field("", max_length=2000, description="指标解释")
+    basis: str = Field("", max_length=2000, description="设定依据")
+    weight: float | None = Field(None, ge=0, le=100, description="分值")
+    indicator_id: str | None = Field(None, max_length=64, description="指标库中的指标 id（用于补全指标解释）")
+
+
+class TargetTable(BaseModel):
+    """A 绩效目标表 to write: project facts and its rows (at most 300)."""
+
+    model_config = ConfigDict(extra="ignore", json_schema_extra={"examples": [{
+        "project_name": "乡村道路修缮项目", "unit_name": "某县交通运输局", "year": 2025, "budget_wan": 250,
+        "description": "计划修缮乡村道路12公里，惠及沿线村民3000人",
+        "rows": [{"level1": "产出指标", "level2": "数量指标", "name": "道路修缮里程", "operator": "≥",
+                  "value": "12", "unit": "公里", "explanation": "年内完成修缮的乡村道路长度",
+                  "basis": "项目实施方案", "weight": 20}]}]})
+
+    project_name: str = Field("", max_length=300)
+    unit_name: str = Field("", max_length=200)
+    department: str = Field("", max_length=200)
+    year: int | None = Field(None, ge=1990, le=2100)
+    budget_wan: float | None = Field(None, ge=0, allow_inf_nan=False)
+    description: str = Field("", max_length=10000)
+    rows: list[TableRow] = Field(default_factory=list, max_length=300)
+
+
+def fill_explanations(table: TargetTable, find: Callable[[TableRow], Indicator | None]) -> TargetTable:
+    """A copy of `table` whose blank 指标解释 cells take the library indicator's explanation.
+
+    `find(row)` returns the library indicator a row stands for (by its
+    indicator_id, else by name), or None; rows with an explanation keep it.
+    """
+    rows = []
+    for r in table.rows:
+        if not r.explanation.strip():
+            ind = find(r)
+            if ind is not None and ind.explanation:
+                r = r.model_copy(update={"explanation": ind.explanation})
+        rows.append(r)
+    return table.model_copy(update={"rows": rows})
+
+
+def label_level1(text: str) -> str:
+    """The Chinese label of a 一级指标 given as identifier or label; unknown text is kept."""
+    p = parse_level1(text)
+    return p.label if p else (text or "").strip()
+
+
+def label_level2(text: str, level1: str = "") -> str:
+    """The Chinese label of a 二级指标 given as identifier or label; unknown text is kept."""
+    p = parse_level2(text, parse_level1(level1))
+    return p.label if p else (text or "").strip()
+
+
+def target_text(operator: str, value: str) -> str:
+    """指标值 with its operator, as printed in declarations: `≥95`, `≤250`, or the 定性 value alone."""
+    op, val = normalize_operator(operator), (value or "").strip()
+    if op == "定性" or not val:
+        return val
+    return f"{op}{val}"
+
+
+def table_workbook(table: TargetTable):
+    """The openpyxl Workbook of `table` in the usual template."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "绩效目标表"
+    ncol = len(TEMPLATE)
+    thin = Side(style="thin", color="999999")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    wrap = Alignment(wrap_text=True, vertical="center")
+
+    title = text_cell(ws, 1, 1, "项目支出绩效目标表")
+    title.font, title.alignment = Font(bold=True, size=14), Alignment(horizontal="center")
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncol)
+    info = [("项目名称", table.project_name), ("单位", table.unit_name), ("主管部门", table.department),
+            ("预算年度", f"{table.year}年" if table.year else ""),
+            ("资金总额（万元）", f"{table.budget_wan:g}" if table.budget_wan is not None else ""),
+            ("项目概况", table.description)]
+    line = 2
+    for label, val in info:
+        if label in ("单位", "主管部门", "项目概况") and not val:
+            continue
+        text_cell(ws, line, 1, label).font = Font(bold=True)
+        text_cell(ws, line, 2, val).alignment = wrap
+        ws.merge_cells(start_row=line, start_column=2, end_row=line, end_column=ncol)
+        line += 1
+    for j, h in enumerate(TEMPLATE, 1):
+        c = text_cell(ws, line, j, h)
+        c.font, c.border = Font(bold=True), border
+        c.fill = PatternFill("solid", fgColor="D9D9D9")
+        c.alignment = Alignment(horizontal="center", vertical="center")
+    first = line + 1
+    for i, r in enumerate(table.rows):
+        vals = [label_level1(r.level1), label_level2(r.level2, r.level1), r.name.strip(),
+                target_text(r.operator, r.value), r.unit.strip(), r.explanation.strip(), r.basis.strip(),
+                "" if r.weight is None else f"{r.weight:g}"]
+        for j, v in enumerate(vals, 1):
+            c = text_cell(ws, first + i, j, v)
+            c.border, c.alignment = border, wrap
+    last = first + len(table.rows) - 1
+    _merge_blocks(ws, first, last)
+    for j, w in enumerate(_WIDTHS, 1):
+        ws.column_dimensions[get_column_letter(j)].width = w
+    return wb
+
+
+def _merge_blocks(ws, first: int, last: int) -> None:
+    """Merge equal 一级 cells, and equal 二级 cells within one 一级 block, down the table."""
+    for col in (1, 2):
+        start = first
+        for r in range(first + 1, last + 2):
+            same = r <= last and ws.cell(r, col).value == ws.cell(start, col).value and (
+                col == 1 or ws.cell(r, 1).value == ws.cell(start, 1).value)
+            if not same:
+                if r - 1 > start and ws.cell(start, col).value:
+                    ws.merge_cells(start_row=start, start_column=col, end_row=r - 1, end_column=col)
+                start = r
+
+
+def table_xlsx_bytes(table: TargetTable) -> bytes:
+    """The .xlsx file of `table` as bytes (for a download)."""
+    return workbook_bytes(table_workbook(table))
+
+
+def write_table(table: TargetTable, path: str | Path) -> Path:
+    """Write `table` to `path` (.xlsx), all or nothing; raises DataError when it cannot be written."""
+    p = Path(path)
+    tmp = p.with_name(f".{p.name}.tmp")
+    try:
+        p.parent.mkdir(parents=True, exist_ok=True)
+        table_workbook(table).save(tmp)
+        os.replace(tmp, p)
+    except OSError as e:
+        tmp.unlink(missing_ok=True)
+        raise DataError(f"无法写入文件：{e.strerror}", file=str(p)) from e
+    return p
+
+
+def download_name(project_name: str, suffix: str = "绩效目标表") -> str:
+    """A safe file name for the download: `<项目名称>_绩效目标表.xlsx` without path characters."""
+    base = "".join(ch for ch in (project_name or "").strip() if ch not in '\\/:*?"<>|\r\n\t')[:60]
+    return f"{base}_{suffix}.xlsx" if base else f"{suffix}.xlsx"
