@@ -11,8 +11,8 @@ from starlette.exceptions import HTTPException
 
 from kb.errors import ConfigError, Conflict, DataError, JixiaoError, NotFound
 from kb.settings import Settings, get_settings
-from service.routers import (admin, check, declarations, docs, indicators, library_xlsx, me, public, suggest,
-                             tables)
+from service.routers import (admin, check, declarations, docs, documents, indicators, library_xlsx, me, public,
+                             suggest, tables)
 from service.web import install as install_web
 
 
@@ -101,7 +101,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def healthz() -> dict:
         return {"status": "ok"}
 
-    for r in (indicators, suggest, check, docs, declarations, admin, public, me, tables, library_xlsx):
+    for r in (indicators, suggest, check, docs, declarations, admin, public, me, tables, library_xlsx,
+              documents):
         app.include_router(r.router)
     install_web(app)
     return app

@@ -110,6 +110,14 @@ class Corpus:
         cols = [c[0] for c in self.db.execute(f"SELECT * FROM [{DOCS}] LIMIT 0").description]
         return dict(zip(cols, row))
 
+    def outline(self, doc_id: str) -> list[dict]:
+        """The chunks of a document in order (no text): chunk_id, seq, chapter, section, article, clause,
+        item, start, end — offsets into the document's text, for showing one article in place."""
+        cols = ("chunk_id", "seq", "chapter", "section", "article", "clause", "item", "start", "end")
+        rows = self.db.execute(f"SELECT {', '.join(f'[{c}]' for c in cols)} FROM [{CHUNKS}] WHERE doc_id=? "
+                               "ORDER BY seq", [doc_id]).fetchall()
+        return [dict(zip(cols, r)) for r in rows]
+
     # ---------------------------------------------------------------- querying
     @property
     def index(self) -> CorpusIndex:
