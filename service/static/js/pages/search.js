@@ -34,6 +34,7 @@ export async function render(root, route) {
     replace(hash());
     if (!state.q.trim()) {
       mount(results);
+      results.dataset.query = "";
       mount(facetsBox);
       say(status, "输入检索词后，结果随输入更新。可用左侧筛选按一级/二级指标、指标库、行业和类别缩小范围。");
       return;
@@ -45,6 +46,7 @@ export async function render(root, route) {
       const total = res.facets ? res.facets.total : res.total;
       say(status, res.hits.length ? `共 ${total} 个匹配的指标${total > res.hits.length ? `，显示前 ${res.hits.length} 个` : ""}` : "没有匹配的指标，换个说法试试");
       mount(results, res.hits.map(hitItem));
+      results.dataset.query = state.q;
       mount(facetsBox, facetGroups(res.facets));
     } catch (e) {
       if (id === seq) say(status, e.message, "error");
