@@ -39,7 +39,7 @@ export async function render(root, route) {
   const from = route.params.get("from");
   if (route.params.get("new") === "1") resetDraft();
   if (from && String(st.declarationId) !== from) await loadDeclaration(from);
-  if (!st.form) st.form = emptyForm();
+  if (!st.form) st.form = { ...emptyForm(), unit_name: me.role === "admin" ? me.unit_name || "" : "" };
   const form = st.form;
   let report = null;
   let rowUids = [];
