@@ -169,21 +169,28 @@ def read_sheet(data: bytes, file: str = "") -> tuple[list[tuple[int, dict[str, s
 
     The header is the first non-empty row; every header must be a known
     column (Chinese header, CSV field name or a usual alias), 三级指标 must be
-    there; blank rows are skipped. Raises DataError when the file is no .xlsx.
+    there; blank rows are skipped; a formula cell is a problem (we read text,
+    never evaluate). Raises DataError when the file is no .xlsx.
     """
     from openpyxl import load_workbook
 
     try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        wb = load_workbook(io.BytesIO(data), read_only=True)
     except Exception as e:  # zipfile.BadZipFile, InvalidFileException, KeyError …
         raise DataError(f"无法打开 Excel 文件（{type(e).__name__}）；请上传 .xlsx 文件", file=file) from None
     ws = wb.worksheets[0]
     problems: list[str] = []
     rows: list[tuple[int, dict[str, str]]] = []
     cols: dict[int, str] | None = None
-    for n, values in enumerate(ws.iter_rows(values_only=True), 1):
-        cells = [_cell(v) for v in values]
+    for n, row in enumerate(ws.iter_rows(), 1):
+        cells = [_cell(getattr(c, "value", None)) for c in row]
         if not any(cells):
+            continue
+        formulas = [j for j, c in enumerate(row) if getattr(c, "data_type", "") == "f"]
+        if formulas and cols is not None:
+            for j in formulas:
+                problems.append(f"第{n}行 {LABEL.get(cols.get(j, ''), '第' + str(j + 1) + '列')}: 单元格是公式（{cells[j]}），"
+                                "请改为文本")
             continue
         if cols is None:
             cols = {}
