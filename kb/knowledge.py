@@ -146,6 +146,11 @@ class KnowledgeBase:
             raise NotFound(f"指标不存在: {indicator_id}")
         return row_to_indicator(self.index.rows[i])
 
+    def find(self, indicator_id: str) -> Indicator | None:
+        """The indicator with this id, or None (the `lookup` that library changes take)."""
+        i = self._by_id.get(indicator_id)
+        return None if i is None else row_to_indicator(self.index.rows[i])
+
     def indicators(self) -> list[Indicator]:
         """All indicators of the KB (active and deprecated)."""
         return [row_to_indicator(r) for r in self.index.rows]

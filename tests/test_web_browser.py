@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser_fixtures import UNIT_A, UNIT_B, browser, served  # noqa: F401  (fixtures)
+from tests.browser_fixtures import UNIT_A, browser, served  # noqa: F401  (fixtures)
 from tests.kbfactory import dev_record
 
 pytestmark = pytest.mark.browser

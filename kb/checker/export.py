@@ -17,6 +17,7 @@ from pathlib import Path
 from kb.checker.catalog import SEVERITY_LABELS, SEVERITY_RANK
 from kb.checker.models import CheckReport
 from kb.checker.parse import Row
+from kb.excel.cells import merge_blocks
 from kb.errors import DataError
 from kb.schema import Declaration
 
@@ -104,16 +105,7 @@ def export_xlsx(decl: Declaration, path: str | Path, report: CheckReport | None 
                 ws.cell(line, j).fill = PatternFill("solid", fgColor=_FILL[worst])
         line += 1
     last = line - 1
-    # merge 一级 / 二级 blocks
-    for col in (1, 2):
-        start = first
-        for rr in range(first + 1, last + 2):
-            same = rr <= last and ws.cell(rr, col).value == ws.cell(start, col).value and (
-                col == 1 or ws.cell(rr, 1).value == ws.cell(start, 1).value)
-            if not same:
-                if rr - 1 > start and ws.cell(start, col).value:
-                    ws.merge_cells(start_row=start, start_column=col, end_row=rr - 1, end_column=col)
-                start = rr
+    merge_blocks(ws, first, last)
     widths = [12, 16, 36, 9, 18, 10] + ([8] if has_weight else []) + ([48, 40] if report is not None else [])
     for j, w in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(j)].width = w

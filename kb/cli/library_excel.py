@@ -37,7 +37,6 @@ def library_export(file: Path = typer.Argument(..., help="要写入的 .xlsx 文
 def library_import(file: Path = typer.Argument(..., help="导出格式的 .xlsx 文件"),
                    unit: Optional[str] = typer.Option(None, "--unit", help="所有行导入该单位的单位指标库")) -> None:
     """从 Excel 导入指标库：全部成功或全部不生效；有变化的指标生成新版本，立即发布到知识库。"""
-    from kb.errors import NotFound
     from kb.excel.library import LibraryImportError, import_library
     from kb.knowledge import KnowledgeBase
     from kb.lifecycle import service as svc
@@ -48,16 +47,9 @@ def library_import(file: Path = typer.Argument(..., help="导出格式的 .xlsx 
         raise DataError("文件不存在", file=str(file)) from None
     settings = get_settings()
     kbase = KnowledgeBase(settings)
-
-    def find(indicator_id: str):
-        try:
-            return kbase.get_indicator(indicator_id)
-        except NotFound:
-            return None
-
     try:
         with _session() as s:
-            out = import_library(s, svc.CLI_PRINCIPAL, data, settings=settings, find=find, unit_name=unit,
+            out = import_library(s, svc.CLI_PRINCIPAL, data, settings=settings, find=kbase.find, unit_name=unit,
                                  file=file.name)
     except LibraryImportError as e:
         for line in e.problems:

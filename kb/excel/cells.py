@@ -5,7 +5,11 @@ Not for layout (each writer owns its sheet).
 from __future__ import annotations
 
 import io
+import os
+from pathlib import Path
 from typing import Any
+
+from kb.errors import DataError
 
 TEXT_FORMAT = "@"  # Excel's 文本 number format: what staff type in later stays text too
 
@@ -34,3 +38,31 @@ def workbook_bytes(wb: Any) -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def merge_blocks(ws: Any, first: int, last: int) -> None:
+    """Merge equal 一级 cells (column 1), and equal 二级 cells (column 2) within one 一级 block,
+    down rows first..last: the usual layout of a 绩效目标表."""
+    for col in (1, 2):
+        start = first
+        for r in range(first + 1, last + 2):
+            same = r <= last and ws.cell(r, col).value == ws.cell(start, col).value and (
+                col == 1 or ws.cell(r, 1).value == ws.cell(start, 1).value)
+            if not same:
+                if r - 1 > start and ws.cell(start, col).value:
+                    ws.merge_cells(start_row=start, start_column=col, end_row=r - 1, end_column=col)
+                start = r
+
+
+def save_atomic(wb: Any, path: str | Path) -> Path:
+    """Save `wb` to `path` all or nothing (a temporary file renamed over it); DataError when it cannot be written."""
+    p = Path(path)
+    tmp = p.with_name(f".{p.name}.tmp")
+    try:
+        p.parent.mkdir(parents=True, exist_ok=True)
+        wb.save(tmp)
+        os.replace(tmp, p)
+    except OSError as e:
+        tmp.unlink(missing_ok=True)
+        raise DataError(f"无法写入文件：{e.strerror}", file=str(p)) from e
+    return p

@@ -30,7 +30,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from kb.errors import DataError
-from kb.excel.cells import text_cell, workbook_bytes
+from kb.excel.cells import save_atomic, text_cell, workbook_bytes
 from kb.library import parse_row
 from kb.schema import Direction, Indicator, Level1, Level2, Library, Status
 from kb.text import normalize, normalize_name
@@ -132,18 +132,7 @@ def library_xlsx_bytes(indicators: list[Indicator], title: str = "指标库") ->
 
 def export_library(indicators: list[Indicator], path: str | Path, title: str = "指标库") -> Path:
     """Write the library to `path` (.xlsx), all or nothing; DataError when it cannot be written."""
-    import os
-
-    p = Path(path)
-    tmp = p.with_name(f".{p.name}.tmp")
-    try:
-        p.parent.mkdir(parents=True, exist_ok=True)
-        library_workbook(indicators, title).save(tmp)
-        os.replace(tmp, p)
-    except OSError as e:
-        tmp.unlink(missing_ok=True)
-        raise DataError(f"无法写入文件：{e.strerror}", file=str(p)) from e
-    return p
+    return save_atomic(library_workbook(indicators, title), path)
 
 
 # ---------------------------------------------------------------------------- reading

@@ -13,14 +13,12 @@ Not for check reports (see `kb.checker.export`).
 """
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kb.errors import DataError
-from kb.excel.cells import text_cell, workbook_bytes
+from kb.excel.cells import merge_blocks, save_atomic, text_cell, workbook_bytes
 from kb.schema import Indicator, normalize_operator, parse_level1, parse_level2
 
 TEMPLATE = ["一级指标", "二级指标", "三级指标", "指标值", "计量单位", "指标解释", "设定依据", "分值"]
@@ -142,23 +140,10 @@ def table_workbook(table: TargetTable):
             c = text_cell(ws, first + i, j, v)
             c.border, c.alignment = border, wrap
     last = first + len(table.rows) - 1
-    _merge_blocks(ws, first, last)
+    merge_blocks(ws, first, last)
     for j, w in enumerate(_WIDTHS, 1):
         ws.column_dimensions[get_column_letter(j)].width = w
     return wb
-
-
-def _merge_blocks(ws, first: int, last: int) -> None:
-    """Merge equal 一级 cells, and equal 二级 cells within one 一级 block, down the table."""
-    for col in (1, 2):
-        start = first
-        for r in range(first + 1, last + 2):
-            same = r <= last and ws.cell(r, col).value == ws.cell(start, col).value and (
-                col == 1 or ws.cell(r, 1).value == ws.cell(start, 1).value)
-            if not same:
-                if r - 1 > start and ws.cell(start, col).value:
-                    ws.merge_cells(start_row=start, start_column=col, end_row=r - 1, end_column=col)
-                start = r
 
 
 def table_xlsx_bytes(table: TargetTable) -> bytes:
@@ -168,16 +153,7 @@ def table_xlsx_bytes(table: TargetTable) -> bytes:
 
 def write_table(table: TargetTable, path: str | Path) -> Path:
     """Write `table` to `path` (.xlsx), all or nothing; raises DataError when it cannot be written."""
-    p = Path(path)
-    tmp = p.with_name(f".{p.name}.tmp")
-    try:
-        p.parent.mkdir(parents=True, exist_ok=True)
-        table_workbook(table).save(tmp)
-        os.replace(tmp, p)
-    except OSError as e:
-        tmp.unlink(missing_ok=True)
-        raise DataError(f"无法写入文件：{e.strerror}", file=str(p)) from e
-    return p
+    return save_atomic(table_workbook(table), path)
 
 
 def download_name(project_name: str, suffix: str = "绩效目标表") -> str:

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 
 from kb.corpus import Corpus
 from service.auth import require_key
-from service.routers.docs import corpus_dep
+from service.routers.docs import DocumentInfo, corpus_dep
 
 router = APIRouter(tags=["政策与问答"], dependencies=[Depends(require_key)])
 
@@ -31,18 +31,9 @@ class OutlineItem(BaseModel):
     end: int
 
 
-class DocumentText(BaseModel):
+class DocumentText(DocumentInfo):
     """A stored document with its full text and outline."""
 
-    doc_id: str
-    collection: str
-    doc_title: str
-    doc_number: str | None = ""
-    issuer: str | None = ""
-    year: int | None = None
-    date: str | None = ""
-    status: str
-    source_url: str | None = ""
     text: str
     outline: list[OutlineItem]
 

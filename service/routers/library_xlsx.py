@@ -63,15 +63,8 @@ async def import_(request: Request, file: UploadFile = File(..., description="æŒ
                   db: Session = Depends(get_session)) -> ImportResult:
     data = await file.read()
     kb = kb_dep(request)
-
-    def find(indicator_id: str):
-        try:
-            return kb.get_indicator(indicator_id)
-        except NotFound:
-            return None
-
     try:
-        out = call(import_library, db, p, data, settings=request.app.state.settings, find=find,
+        out = call(import_library, db, p, data, settings=request.app.state.settings, find=kb.find,
                    unit_name=unit_name or None, file=file.filename or "")
     except LibraryImportError as e:
         raise HTTPException(status_code=422, detail=[{"loc": ["body", "file"], "msg": m, "type": "value_error"}
