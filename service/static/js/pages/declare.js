@@ -8,7 +8,7 @@ import { renderGrid } from "../grid.js";
 import { applyFix, marksFor, renderFindings } from "../findings.js";
 import { rowsFromSuggest } from "../suggest_rows.js";
 import { can, current } from "../session.js";
-import { link } from "../router.js";
+import { link, replace } from "../router.js";
 
 const THIS_YEAR = new Date().getFullYear();
 
@@ -37,7 +37,10 @@ export async function render(root, route) {
   const me = current();
   const st = draft();
   const from = route.params.get("from");
-  if (route.params.get("new") === "1") resetDraft();
+  if (route.params.get("new") === "1") {
+    resetDraft();
+    replace("#/declare"); // going back to this entry must not empty the table again
+  }
   if (from && String(st.declarationId) !== from) await loadDeclaration(from);
   if (!st.form) st.form = { ...emptyForm(), unit_name: me.role === "admin" ? me.unit_name || "" : "" };
   const form = st.form;
@@ -214,7 +217,7 @@ export async function render(root, route) {
   }
 
   const newBtn = h("button", {
-    type: "button", class: "link", onclick: () => { resetDraft(); location.hash = "#/declare?new=1"; if (route.params.get("new")) location.reload(); },
+    type: "button", class: "link", onclick: () => { location.hash = "#/declare?new=1"; },
   }, "新建空白申报");
 
   mount(root,
