@@ -258,6 +258,9 @@ def test_another_unit_sees_nothing(page, served, walk):  # noqa: F811
     assert decl_id, "the declaration walk must run first"
     p = page
     p.sign_in("other")
+    p.go("#/declare")  # the previous key's table did not survive its sign-out
+    p.one("suggest-description")
+    assert p.all("suggest-row") == [] and p.one("suggest-project-name").get_attribute("value") == ""
     p.go("#/declarations")
     p.wait(lambda: p.all("declaration-empty") or p.all("declaration-list"))
     assert not [r for r in p.all("declaration-item") if r.get_attribute("data-id") == decl_id]
