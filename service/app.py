@@ -1,6 +1,10 @@
 """The FastAPI application: `create_app()` wires routers, limits and errors.
 
-No business logic here: routes call `kb`. Run with `jixiao serve`.
+Every typed error of `kb.errors` becomes its HTTP status here, once: DataError
+422 (naming the field; a library import's `LibraryImportError` one item per
+`第N行 列名: 问题`), NotFound 404, Forbidden 403, Conflict 409 (an
+unacknowledged approval with the open findings), ConfigError 503. No
+business logic here: routes call `kb`. Run with `jixiao serve`.
 """
 from __future__ import annotations
 
@@ -9,7 +13,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from kb.errors import ConfigError, Conflict, DataError, JixiaoError, NotFound
+from kb.errors import ConfigError, Conflict, DataError, Forbidden, JixiaoError, NotFound
+from kb.io.xlsx_library import LibraryImportError
+from kb.lifecycle.declarations import FindingsNotAcknowledged
 from kb.settings import Settings, get_settings
 from service.routers import (admin, check, declarations, docs, documents, indicators, library_xlsx, me, public,
                              suggest, tables)
@@ -79,15 +85,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         loc = [p for p in ("body", exc.field) if p]
         return JSONResponse(status_code=422, content={"detail": [{"loc": loc, "msg": exc.one_line(), "type": "value_error"}]})
 
+    @app.exception_handler(LibraryImportError)
+    async def _import_problems(_: Request, exc: LibraryImportError):
+        return JSONResponse(status_code=422, content={"detail": [
+            {"loc": ["body", "file"], "msg": m, "type": "value_error"} for m in exc.problems]})
+
     @app.exception_handler(NotFound)
     async def _nf(_: Request, exc: NotFound):
         return JSONResponse(status_code=404, content={"detail": str(exc)})
 
+    @app.exception_handler(FindingsNotAcknowledged)
+    async def _unacknowledged(_: Request, exc: FindingsNotAcknowledged):
+        return JSONResponse(status_code=409, content={"detail": {"msg": str(exc), "open_errors": exc.findings}})
+
     @app.exception_handler(Conflict)
     async def _conflict(_: Request, exc: Conflict):
         return JSONResponse(status_code=409, content={"detail": str(exc)})
-
-    from kb.lifecycle.service import Forbidden
 
     @app.exception_handler(Forbidden)
     async def _forbidden(_: Request, exc: Forbidden):

@@ -58,11 +58,12 @@ def served(tmp_path_factory):
     """The shipped libraries built into a fresh KB, served by uvicorn in a thread on 127.0.0.1."""
     import uvicorn
 
-    from kb.lifecycle import service as svc
+    from kb.knowledge import build
+    from kb.lifecycle import keys as svc
+    from kb.lifecycle.access import CLI_PRINCIPAL
     from kb.lifecycle.db import get_sessionmaker, upgrade
     from kb.lifecycle.schemas import KeyIn
     from kb.settings import Settings
-    from kb.store import build
     from service.app import create_app
 
     home = tmp_path_factory.mktemp("web")
@@ -75,7 +76,7 @@ def served(tmp_path_factory):
         for name, unit, role in (("declarant", UNIT_A, "declarant"), ("reviewer", UNIT_A, "reviewer"),
                                  ("other", UNIT_B, "declarant"), ("admin", FINANCE, "admin"),
                                  ("unit_admin", UNIT_A, "unit_admin")):
-            keys[name] = svc.create_key(s, svc.CLI_PRINCIPAL, KeyIn(unit_name=unit, role=role)).key
+            keys[name] = svc.create_key(s, CLI_PRINCIPAL, KeyIn(unit_name=unit, role=role)).key
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)

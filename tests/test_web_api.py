@@ -9,13 +9,14 @@ import pytest
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
-from kb.checker.readers import read_table
-from kb.excel.table import TableRow, TargetTable, target_text, write_table
-from kb.lifecycle import service as svc
+from kb.domain.schema import parse_training_link
+from kb.io.tables import read_table
+from kb.io.xlsx_table import TableRow, TargetTable, target_text, write_table
+from kb.knowledge import build
+from kb.lifecycle import keys as svc
+from kb.lifecycle.access import CLI_PRINCIPAL
 from kb.lifecycle.db import get_sessionmaker, upgrade
 from kb.lifecycle.schemas import KeyIn
-from kb.schema import parse_training_link
-from kb.store import build
 from service.app import create_app
 from tests.kbfactory import make_kb, write_library
 
@@ -46,7 +47,7 @@ def app(tmp_path_factory):
     with get_sessionmaker(settings.resolved_database_url())() as s:
         for who, unit, role in (("a", UNIT, "declarant"), ("b", OTHER, "declarant"), ("sup", "区财政局", "supervisor"),
                                 ("ua", UNIT, "unit_admin")):
-            keys[who] = {"X-API-Key": svc.create_key(s, svc.CLI_PRINCIPAL, KeyIn(unit_name=unit, role=role)).key}
+            keys[who] = {"X-API-Key": svc.create_key(s, CLI_PRINCIPAL, KeyIn(unit_name=unit, role=role)).key}
     return TestClient(create_app(settings)), keys
 
 
@@ -120,7 +121,7 @@ def test_training_links_must_be_web_or_same_server(bad, tmp_path):
         parse_training_link(bad)
     write_library(tmp_path / "indicators", [{"name": "培训人次", "training": bad}])
     from kb.errors import DataError
-    from kb.library import load_libraries
+    from kb.io.library import load_libraries
 
     with pytest.raises(DataError, match="basic/test.csv:2: training"):
         load_libraries(tmp_path / "indicators")

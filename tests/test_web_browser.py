@@ -186,7 +186,7 @@ def test_declaration_end_to_end(page, served, walk):  # noqa: F811
     sat_line = cells[hdr + 1 + grid_names.index(p.one("row-name", sat).get_attribute("value"))]
     assert sat_line[3].endswith(fixed_value)
     assert all(c.data_type == "s" for row in ws.iter_rows() for c in row if c.value is not None)
-    from kb.checker.readers import read_table
+    from kb.io.tables import read_table
 
     assert [r.name for r in read_table(path).rows] == grid_names
 
@@ -280,7 +280,7 @@ def test_another_unit_sees_nothing(page, served, walk):  # noqa: F811
 def test_admin_imports_a_library_from_the_page(page, served):  # noqa: F811
     from openpyxl import Workbook
 
-    from kb.excel.library import COLUMNS
+    from kb.io.xlsx_library import COLUMNS
 
     p = page
     bad, good = served.downloads / "bad-library.xlsx", served.downloads / "good-library.xlsx"

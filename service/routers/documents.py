@@ -12,7 +12,8 @@ from pydantic import BaseModel
 
 from kb.corpus import Corpus
 from service.auth import require_key
-from service.routers.docs import DocumentInfo, corpus_dep
+from service.deps import corpus_dep
+from service.routers.docs import DocumentInfo
 
 router = APIRouter(tags=["政策与问答"], dependencies=[Depends(require_key)])
 
@@ -41,6 +42,5 @@ class DocumentText(DocumentInfo):
 @router.get("/v1/documents/{doc_id:path}", response_model=DocumentText, summary="读取一篇文档（全文与条目）",
             responses={404: {"description": "文档不存在"}})
 def read_document(doc_id: str, corpus: Corpus = Depends(corpus_dep)) -> DocumentText:
-    d = corpus.document(doc_id)
-    keep = {k: d.get(k) for k in DocumentText.model_fields if k != "outline"}
-    return DocumentText(**keep, outline=[OutlineItem(**o) for o in corpus.outline(doc_id)])
+    d = corpus.document(doc_id, outline=True)
+    return DocumentText(**{k: d.get(k) for k in DocumentText.model_fields})

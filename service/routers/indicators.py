@@ -5,18 +5,18 @@ from typing import Literal
 
 from fastapi import APIRouter, Depends, Query
 
+from kb.domain.schema import Indicator, TrainingLink
+from kb.indicators.search import SearchResult
 from kb.knowledge import KnowledgeBase
-from kb.schema import Indicator, TrainingLink
-from kb.search import SearchResult
-from kb.errors import NotFound
-from service.deps import auth_dep, kb_dep
+from service.auth import require_key
+from service.deps import kb_dep
 from service.scope import unit_scope, visible_units
 
 router = APIRouter(prefix="/v1/indicators", tags=["指标库"])
 
 
 class IndicatorDetail(Indicator):
-    """An indicator with the knowledge linked to it (policy articles, expert opinions)."""
+    """An indicator with the knowledge linked to it (policy articles, expert opinions, training material)."""
 
     related_articles: list[dict] = []
     related_opinions: list[dict] = []
@@ -39,30 +39,19 @@ def search_indicators(
     mode: Literal["lexical", "dense", "hybrid"] | None = Query(None),
     facets: bool = Query(False, description="同时返回 facets：各一级/二级/指标库/行业/类别的匹配数（只计本密钥可见的指标）"),
     kb: KnowledgeBase = Depends(kb_dep),
-    principal=Depends(auth_dep()),
+    principal=Depends(require_key),
 ) -> SearchResult:
     if unit_name:
         unit_scope(principal, unit_name)
-    filters = dict(level1=level1, level2=level2, library=library, unit_name=unit_name, category=category,
-                   sector=sector)
-    res = kb.search(q, filters=filters, top=top, offset=offset, mode=mode, visible_units=visible_units(principal))
-    if facets:
-        res.facets = kb.facets(q, filters=filters, visible_units=visible_units(principal))
-    return res
+    return kb.search(q, filters=dict(level1=level1, level2=level2, library=library, unit_name=unit_name,
+                                     category=category, sector=sector), top=top, offset=offset, mode=mode,
+                     visible_units=visible_units(principal), facets=facets)
 
 
 @router.get("/{indicator_id}", response_model=IndicatorDetail, summary="读取一个指标",
             responses={404: {"description": "指标不存在"}})
 def get_indicator(indicator_id: str, kb: KnowledgeBase = Depends(kb_dep),
-                  principal=Depends(auth_dep())) -> IndicatorDetail:
-    ind = kb.get_indicator(indicator_id)
-    seen = visible_units(principal)
-    if ind.library.value == "unit" and seen is not None and ind.unit_name not in seen:
-        raise NotFound(f"指标不存在: {indicator_id}")
-    detail = IndicatorDetail(**ind.model_dump(), training_materials=ind.training_links())
-    rel = getattr(kb, "related_knowledge", None)
-    if rel is not None:
-        links = rel(ind)
-        detail.related_articles = links.get("articles", [])
-        detail.related_opinions = links.get("opinions", [])
-    return detail
+                  principal=Depends(require_key)) -> IndicatorDetail:
+    ind, links = kb.indicator_detail(indicator_id, visible_units=visible_units(principal))
+    return IndicatorDetail(**ind.model_dump(), related_articles=links["articles"],
+                           related_opinions=links["opinions"], training_materials=ind.training_links())

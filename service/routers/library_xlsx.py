@@ -7,26 +7,24 @@ admin imports any library, a unit admin (单位管理员) only its own unit's;
 problems come back as 422 with one `第N行 列名: 问题` line per problem and
 nothing is kept; on success the changes are versioned, audited and
 published, and search and suggest see them without a restart.
-Thin layer over `kb.excel.library`.
+Thin layer over `KnowledgeBase.library` / `kb.knowledge.import_library`.
 """
 from __future__ import annotations
 
-from urllib.parse import quote
-
-from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Query, UploadFile
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
-from kb.errors import NotFound
-from kb.excel.library import ImportResult, LibraryImportError, import_library, library_xlsx_bytes, select_library
-from kb.knowledge import KnowledgeBase
-from kb.lifecycle.service import Principal
-from kb.text import normalize
-from service.auth import call, get_session, require_key, require_role
-from service.deps import kb_dep
+from kb.io.xlsx_library import library_xlsx_bytes
+from kb.knowledge import KnowledgeBase, import_library
+from kb.lifecycle.access import Principal
+from kb.lifecycle.library_import import ImportResult
+from service.auth import require_key, require_role
+from service.deps import kb_dep, session_dep
+from service.downloads import XLSX, xlsx_response
+from service.scope import unit_scope
 
 router = APIRouter(tags=["指标库管理"], dependencies=[Depends(require_key)])
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @router.get("/v1/library/export", summary="导出指标库（.xlsx）", response_class=Response,
@@ -36,17 +34,10 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             responses={200: {"content": {XLSX: {}}}, 404: {"description": "单位指标库不存在（或属于其他单位）"}})
 def export(unit_name: str | None = Query(None, max_length=200, description="单位名称（导出其单位指标库）"),
            kb: KnowledgeBase = Depends(kb_dep), p: Principal = Depends(require_key)) -> Response:
-    unit = normalize(unit_name) if unit_name else None
-    if unit and not p.reads_all_units and unit != p.unit_name:
-        raise NotFound(f"单位指标库不存在: {unit_name}")
-    inds = select_library(kb.indicators(), unit)
-    if unit and not inds:
-        raise NotFound(f"单位指标库不存在: {unit_name}")
-    name = f"{unit}_单位指标库.xlsx" if unit else "基础指标库.xlsx"
-    data = library_xlsx_bytes(inds, "单位指标库" if unit else "基础指标库")
-    return Response(content=data, media_type=XLSX, headers={
-        "Content-Disposition": f"attachment; filename=\"library.xlsx\"; filename*=UTF-8''{quote(name)}",
-        "Cache-Control": "no-store"})
+    unit = unit_scope(p, unit_name) if unit_name else None
+    title = "单位指标库" if unit else "基础指标库"
+    name = f"{unit}_{title}.xlsx" if unit else f"{title}.xlsx"
+    return xlsx_response(library_xlsx_bytes(kb.library(unit), title), name, "library.xlsx")
 
 
 @router.post("/v1/admin/library/import", response_model=ImportResult, summary="从 Excel 导入指标库（全部成功或全部不生效）",
@@ -57,18 +48,8 @@ def export(unit_name: str | None = Query(None, max_length=200, description="单�
              responses={403: {"description": "角色无权导入，或单位管理员导入其他单位"},
                         409: {"description": "指标已被他人修改（版本过期）"},
                         422: {"description": "文件有问题：detail 中每项一个“第N行 列名: 问题”"}})
-async def import_(request: Request, file: UploadFile = File(..., description="指标库 .xlsx"),
+def import_(file: UploadFile = File(..., description="指标库 .xlsx"),
                   unit_name: str | None = Form(None, max_length=200, description="导入到该单位的单位指标库"),
                   p: Principal = Depends(require_role("admin", "unit_admin")),
-                  db: Session = Depends(get_session)) -> ImportResult:
-    data = await file.read()
-    kb = kb_dep(request)
-    try:
-        out = call(import_library, db, p, data, settings=request.app.state.settings, find=kb.find,
-                   unit_name=unit_name or None, file=file.filename or "")
-    except LibraryImportError as e:
-        raise HTTPException(status_code=422, detail=[{"loc": ["body", "file"], "msg": m, "type": "value_error"}
-                                                     for m in e.problems]) from None
-    if out.published:
-        kb.reload()
-    return out
+                  db: Session = Depends(session_dep), kb: KnowledgeBase = Depends(kb_dep)) -> ImportResult:
+    return import_library(db, p, file.file.read(), kb=kb, unit_name=unit_name or None, file=file.filename or "")

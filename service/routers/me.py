@@ -8,13 +8,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends
 from pydantic import BaseModel, Field
 
-from kb.lifecycle.service import PERMISSIONS, Principal
+from kb.lifecycle.access import ROLE_LABELS, Principal, allowed_actions
 from service.auth import require_key
 
 router = APIRouter(prefix="/v1", tags=["系统"])
-
-ROLE_LABELS = {"declarant": "申报人员", "reviewer": "审核人员", "supervisor": "监管人员", "admin": "系统管理员",
-               "unit_admin": "单位管理员"}
 
 
 class Me(BaseModel):
@@ -34,4 +31,4 @@ class Me(BaseModel):
 def me(p: Principal = Depends(require_key)) -> Me:
     return Me(key_id=p.key_id, role=p.role, role_label=ROLE_LABELS.get(p.role, p.role), unit_name=p.unit_name,
               reads_all_units=p.reads_all_units,
-              permissions=sorted(a for a, roles in PERMISSIONS.items() if p.role in roles))
+              permissions=allowed_actions(p.role))

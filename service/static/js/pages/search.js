@@ -43,7 +43,7 @@ export async function render(root, route) {
     try {
       const res = await api("/v1/indicators/search", { query: { q: state.q, top: 30, facets: "true", ...state.filters } });
       if (id !== seq) return; // a newer keystroke won
-      const total = res.facets ? res.facets.total : res.total;
+      const total = res.total; // only what this key may see, as the hits
       say(status, res.hits.length ? `共 ${total} 个匹配的指标${total > res.hits.length ? `，显示前 ${res.hits.length} 个` : ""}` : "没有匹配的指标，换个说法试试");
       mount(results, res.hits.map(hitItem));
       results.dataset.query = state.q;

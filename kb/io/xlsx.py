@@ -1,0 +1,89 @@
+"""Write a 绩效目标表 as .xlsx in the usual layout (openpyxl), optionally with review findings.
+
+Layout: title, 项目名称 / 预算年度 / 资金总额（万元） lines, goal text rows
+(总体目标 / 年度目标), then the header 一级指标 | 二级指标 | 三级指标 | 计算符号 |
+指标值 | 计量单位 (| 权重) with 一级 and 二级 cells merged down their blocks.
+With a report: 审核意见 and 修改建议 columns, rows coloured by their worst
+severity, and a second sheet listing every finding with its basis.
+`read_table` reads the file back to the same rows. Every cell is text
+(`kb.io.xlsx_cells.text_cell`): a row named `=1+1` stays text, never a formula.
+
+Not for checking, nor for the staff page's template with 指标解释 / 设定依据
+(`kb.io.xlsx_table`).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from kb.domain.findings import SEVERITY_LABELS, SEVERITY_RANK, CheckReport
+from kb.domain.schema import Declaration
+from kb.io.xlsx_cells import merge_blocks, save_atomic, set_widths, table_frame, table_row, text_cell
+
+HEADER = ["一级指标", "二级指标", "三级指标", "计算符号", "指标值", "计量单位"]
+_FILL = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}
+
+
+def export_xlsx(decl: Declaration, path: str | Path, report: CheckReport | None = None) -> Path:
+    """Write `decl` to `path` (.xlsx) in 绩效目标表 layout; returns the path.
+
+    Row numbers of `report` must refer to `decl` (as `check_declaration(decl)`
+    gives them). Raises DataError when the file cannot be written.
+    """
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    p = Path(path)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "绩效目标表"
+    numbers = list(getattr(decl, "row_numbers", None) or range(1, len(decl.rows) + 1))
+    goals, items = [], []
+    for n, r in zip(numbers, decl.rows):
+        (goals if r.is_goal else items).append((n, r))
+    has_weight = any(r.weight is not None for _, r in items)
+    cols = HEADER + (["权重"] if has_weight else [])
+    by_row: dict[int, list] = {}
+    if report is not None:
+        cols += ["审核意见", "修改建议"]
+        for f in report.findings:
+            if f.row is not None:
+                by_row.setdefault(f.row, []).append(f)
+    lines = [("项目名称", decl.project_name), ("预算年度", f"{decl.year}年" if decl.year else ""),
+             ("资金总额（万元）", f"{decl.budget_wan:g}" if decl.budget_wan is not None else "")]
+    lines += [(g.level1.strip() or "年度目标", g.name) for _, g in goals]
+    first = line = table_frame(ws, cols, lines) + 1
+    for n, r in items:
+        vals = [r.level1, r.level2, r.name, r.operator, r.value, r.unit]
+        if has_weight:
+            vals.append(r.weight)
+        fs = by_row.get(n, [])
+        if report is not None:
+            vals.append("\n".join(f"[{f.rule_id}·{SEVERITY_LABELS[f.severity]}] {f.message}" for f in fs))
+            sugs = []
+            for f in fs:
+                t = f.suggestion.text if f.suggestion else ""
+                if t and t not in sugs:
+                    sugs.append(t)
+            vals.append("\n".join(sugs))
+        cells = table_row(ws, line, vals)
+        if fs:
+            worst = max(fs, key=lambda f: SEVERITY_RANK[f.severity]).severity
+            for c in cells:
+                c.fill = PatternFill("solid", fgColor=_FILL[worst])
+        line += 1
+    merge_blocks(ws, first, line - 1)
+    set_widths(ws, [12, 16, 36, 9, 18, 10] + ([8] if has_weight else []) + ([48, 40] if report is not None else []))
+
+    if report is not None:
+        ws2 = wb.create_sheet("审核意见")
+        head = ["行号", "规则", "严重程度", "审核要点", "范围", "字段", "问题", "修改建议", "依据"]
+        for j, h in enumerate(head, 1):
+            text_cell(ws2, 1, j, h).font = Font(bold=True)
+        for i, f in enumerate(report.findings, 2):
+            vals = [f.row if f.row is not None else "全表", f.rule_id, SEVERITY_LABELS[f.severity],
+                    f.dimension_label, "行" if f.scope == "row" else "表", f.field, f.message,
+                    f.suggestion.text if f.suggestion else "", f.basis]
+            for j, v in enumerate(vals, 1):
+                text_cell(ws2, i, j, v).alignment = Alignment(wrap_text=True, vertical="top")
+        set_widths(ws2, [6, 9, 8, 8, 5, 8, 40, 40, 60])
+    return save_atomic(wb, p)
