@@ -30,9 +30,7 @@ def export_xlsx(decl: Declaration, path: str | Path, report: CheckReport | None 
     gives them). Raises DataError when the file cannot be written.
     """
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
 
-    p = Path(path)
     wb = Workbook()
     ws = wb.active
     ws.title = "绩效目标表"
@@ -41,49 +39,53 @@ def export_xlsx(decl: Declaration, path: str | Path, report: CheckReport | None 
     for n, r in zip(numbers, decl.rows):
         (goals if r.is_goal else items).append((n, r))
     has_weight = any(r.weight is not None for _, r in items)
-    cols = HEADER + (["权重"] if has_weight else [])
-    by_row: dict[int, list] = {}
-    if report is not None:
-        cols += ["审核意见", "修改建议"]
-        for f in report.findings:
-            if f.row is not None:
-                by_row.setdefault(f.row, []).append(f)
+    cols = HEADER + (["权重"] if has_weight else []) + (["审核意见", "修改建议"] if report is not None else [])
     lines = [("项目名称", decl.project_name), ("预算年度", f"{decl.year}年" if decl.year else ""),
              ("资金总额（万元）", f"{decl.budget_wan:g}" if decl.budget_wan is not None else "")]
     lines += [(g.level1.strip() or "年度目标", g.name) for _, g in goals]
-    first = line = table_frame(ws, cols, lines) + 1
+    first = table_frame(ws, cols, lines) + 1
+    last = _write_items(ws, items, report, has_weight, first)
+    merge_blocks(ws, first, last)
+    set_widths(ws, [12, 16, 36, 9, 18, 10] + ([8] if has_weight else []) + ([48, 40] if report is not None else []))
+    if report is not None:
+        _write_findings(wb.create_sheet("审核意见"), report)
+    return save_atomic(wb, path)
+
+
+def _write_items(ws, items: list, report: CheckReport | None, has_weight: bool, line: int) -> int:
+    """The indicator rows from `line` on, with 审核意见 / 修改建议 and a fill by the worst severity; returns the last line."""
+    from openpyxl.styles import PatternFill
+
+    by_row: dict[int, list] = {}
+    for f in report.findings if report is not None else ():
+        if f.row is not None:
+            by_row.setdefault(f.row, []).append(f)
     for n, r in items:
-        vals = [r.level1, r.level2, r.name, r.operator, r.value, r.unit]
-        if has_weight:
-            vals.append(r.weight)
+        vals = [r.level1, r.level2, r.name, r.operator, r.value, r.unit] + ([r.weight] if has_weight else [])
         fs = by_row.get(n, [])
         if report is not None:
             vals.append("\n".join(f"[{f.rule_id}·{SEVERITY_LABELS[f.severity]}] {f.message}" for f in fs))
-            sugs = []
-            for f in fs:
-                t = f.suggestion.text if f.suggestion else ""
-                if t and t not in sugs:
-                    sugs.append(t)
-            vals.append("\n".join(sugs))
+            vals.append("\n".join(dict.fromkeys(t for f in fs if (t := f.suggestion.text if f.suggestion else ""))))
         cells = table_row(ws, line, vals)
         if fs:
             worst = max(fs, key=lambda f: SEVERITY_RANK[f.severity]).severity
             for c in cells:
                 c.fill = PatternFill("solid", fgColor=_FILL[worst])
         line += 1
-    merge_blocks(ws, first, line - 1)
-    set_widths(ws, [12, 16, 36, 9, 18, 10] + ([8] if has_weight else []) + ([48, 40] if report is not None else []))
+    return line - 1
 
-    if report is not None:
-        ws2 = wb.create_sheet("审核意见")
-        head = ["行号", "规则", "严重程度", "审核要点", "范围", "字段", "问题", "修改建议", "依据"]
-        for j, h in enumerate(head, 1):
-            text_cell(ws2, 1, j, h).font = Font(bold=True)
-        for i, f in enumerate(report.findings, 2):
-            vals = [f.row if f.row is not None else "全表", f.rule_id, SEVERITY_LABELS[f.severity],
-                    f.dimension_label, "行" if f.scope == "row" else "表", f.field, f.message,
-                    f.suggestion.text if f.suggestion else "", f.basis]
-            for j, v in enumerate(vals, 1):
-                text_cell(ws2, i, j, v).alignment = Alignment(wrap_text=True, vertical="top")
-        set_widths(ws2, [6, 9, 8, 8, 5, 8, 40, 40, 60])
-    return save_atomic(wb, p)
+
+def _write_findings(ws, report: CheckReport) -> None:
+    """The 审核意见 sheet: every finding with its rule, severity, dimension, suggestion and basis."""
+    from openpyxl.styles import Alignment, Font
+
+    head = ["行号", "规则", "严重程度", "审核要点", "范围", "字段", "问题", "修改建议", "依据"]
+    for j, h in enumerate(head, 1):
+        text_cell(ws, 1, j, h).font = Font(bold=True)
+    for i, f in enumerate(report.findings, 2):
+        vals = [f.row if f.row is not None else "全表", f.rule_id, SEVERITY_LABELS[f.severity],
+                f.dimension_label, "行" if f.scope == "row" else "表", f.field, f.message,
+                f.suggestion.text if f.suggestion else "", f.basis]
+        for j, v in enumerate(vals, 1):
+            text_cell(ws, i, j, v).alignment = Alignment(wrap_text=True, vertical="top")
+    set_widths(ws, [6, 9, 8, 8, 5, 8, 40, 40, 60])

@@ -92,7 +92,7 @@ def label_level2(text: str, level1: str = "") -> str:
     return p.label if p else (text or "").strip()
 
 
-def target_text(operator: str, value: str) -> str:
+def value_with_operator(operator: str, value: str) -> str:
     """指标值 with its operator, as printed in declarations: `≥95`, `≤250`, or the 定性 value alone."""
     op, val = normalize_operator(operator), (value or "").strip()
     if op == "定性" or not val:
@@ -115,7 +115,7 @@ def table_workbook(table: TargetTable):
     first = header + 1
     for i, r in enumerate(table.rows):
         table_row(ws, first + i, [label_level1(r.level1), label_level2(r.level2, r.level1), r.name.strip(),
-                                  target_text(r.operator, r.value), r.unit.strip(), r.explanation.strip(),
+                                  value_with_operator(r.operator, r.value), r.unit.strip(), r.explanation.strip(),
                                   r.basis.strip(), "" if r.weight is None else f"{r.weight:g}"])
     merge_blocks(ws, first, first + len(table.rows) - 1)
     set_widths(ws, _WIDTHS)

@@ -37,7 +37,7 @@ def total_score_from(e: Evaluation) -> float:
     return 100.0 * e.total / e.total_weight if e.total_weight > 0 else 0.0
 
 
-def evaluate(session: Session, principal: Principal, decl_id: int, body: EvaluationIn, *,
+def evaluate_declaration(session: Session, principal: Principal, decl_id: int, body: EvaluationIn, *,
              settings: Settings | None = None) -> EvaluationOut:
     """事后评价: score each listed row, the optional 预算执行率 line, total and grade.
 

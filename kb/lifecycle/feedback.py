@@ -146,7 +146,7 @@ def learned_for(session: Session, principal: Principal, *, sector: str | None = 
     if principal.role not in ("supervisor", "admin") and not unit_name:
         unit_name = principal.unit_name
     with transaction(session):
-        return learning.learned_for(session, sector=sector, unit_name=unit_name)
+        return learning.learned_statistics(session, sector=sector, unit_name=unit_name)
 
 
 def learned_for_suggest(session: Session, principal: Principal, *, sector: str | None,

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from kb.lifecycle import declarations as decls
 from kb.lifecycle.access import PERMISSIONS, Principal
-from kb.lifecycle.evaluation import evaluate, get_evaluation
+from kb.lifecycle.evaluation import evaluate_declaration, get_evaluation
 from kb.lifecycle.feedback import feedback as give_feedback
 from kb.lifecycle.monitoring import list_monitoring, monitor
 from kb.lifecycle.schemas import (DeclarationBrief, DeclarationIn, DeclarationOut, EvaluationIn,
@@ -116,7 +116,7 @@ def monitoring_list(decl_id: int, p: Principal = Depends(require_key),
                          "错误信息中的行号从 1 开始。", responses=_ERR)
 def evaluation(decl_id: int, body: EvaluationIn, p: Principal = Depends(_role("evaluate")),
                db: Session = Depends(session_dep), settings: Settings = Depends(settings_dep)) -> EvaluationOut:
-    return evaluate(db, p, decl_id, body, settings=settings)
+    return evaluate_declaration(db, p, decl_id, body, settings=settings)
 
 
 @router.get("/{decl_id}/evaluation", response_model=EvaluationOut, tags=["事后评价"], summary="读取评价结果",
