@@ -1,7 +1,8 @@
 """The FastAPI application: `create_app()` wires routers, limits and errors.
 
 Every typed error of `kb.errors` becomes its HTTP status here, once: DataError
-422 (naming the field), NotFound 404, Forbidden 403, Conflict 409 (an
+422 (naming the field; a library import's `LibraryImportError` one item per
+`第N行 列名: 问题`), NotFound 404, Forbidden 403, Conflict 409 (an
 unacknowledged approval with the open findings), ConfigError 503. No
 business logic here: routes call `kb`. Run with `jixiao serve`.
 """
@@ -14,10 +15,13 @@ from starlette.exceptions import HTTPException
 
 from kb.errors import (ConfigError, Conflict, DataError, Forbidden, JixiaoError, NotFound, PayloadTooLarge,
                        UnsupportedType)
+from kb.io.xlsx_library import LibraryImportError
 from kb.lifecycle.declarations import FindingsNotAcknowledged
 from kb.settings import Settings, get_settings
-from service.routers import admin, archive, attachments, check, declarations, docs, indicators, public, suggest
+from service.routers import (admin, archive, attachments, check, declarations, docs, documents, indicators,
+                             library_xlsx, me, public, suggest, tables)
 from service.uploads import upload_limits
+from service.web import install as install_web
 
 
 class BodyLimit:
@@ -68,6 +72,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         title="jixiao-kb 预算绩效指标知识库 API",
         version="0.1.0",
         description="指标检索、绩效目标推荐、申报表审核、政策问答，以及事前申报→事中监控→事后评价→结果反馈的全过程接口。",
+        docs_url=None, redoc_url=None,  # served offline from vendored files by service.web
     )
     app.state.settings = settings
 
@@ -98,6 +103,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def _unsupported(_: Request, exc: UnsupportedType):
         return JSONResponse(status_code=415, content={"detail": exc.one_line()})
 
+    @app.exception_handler(LibraryImportError)
+    async def _import_problems(_: Request, exc: LibraryImportError):
+        return JSONResponse(status_code=422, content={"detail": [
+            {"loc": ["body", "file"], "msg": m, "type": "value_error"} for m in exc.problems]})
+
     @app.exception_handler(NotFound)
     async def _nf(_: Request, exc: NotFound):
         return JSONResponse(status_code=404, content={"detail": str(exc)})
@@ -122,6 +132,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     def healthz() -> dict:
         return {"status": "ok"}
 
-    for r in (indicators, suggest, check, docs, declarations, attachments, archive, admin, public):
+    for r in (indicators, suggest, check, docs, declarations, attachments, archive, admin, public, me, tables,
+              library_xlsx, documents):
         app.include_router(r.router)
+    install_web(app)
     return app
