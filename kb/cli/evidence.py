@@ -134,7 +134,7 @@ def crosschecks(decl_id: int = typer.Argument(..., help="申报 id"), as_json: b
                 fail_on: Optional[str] = typer.Option(None, "--fail-on", help="有此级别及以上的发现时退出码为 1：error / warning / info")) -> None:
     """核对申报：上报数与会计凭证、完成情况与佐证材料。"""
     from kb.crosscheck.engine import crosscheck
-    from kb.crosscheck.rules import SEVERITY_LABELS
+    from kb.domain.findings import SEVERITY_LABELS
 
     if fail_on and fail_on not in SEVERITY_LABELS:
         raise DataError("须为 error / warning / info", field="--fail-on")
