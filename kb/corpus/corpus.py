@@ -213,9 +213,9 @@ class Corpus:
                 row = self.db.execute(f"SELECT article FROM [{CHUNKS}] WHERE doc_id=? AND article=? LIMIT 1",
                                       [d[0], art]).fetchone()
                 if row:
-                    return citation(d[1], d[2], art, status=d[3])
+                    return citation(d[1], d[2], art, status=d[3], kind=d[4])
         d = cands[0]
-        return citation(d[1], d[2], status=d[3])
+        return citation(d[1], d[2], status=d[3], kind=d[4])
 
     # ---------------------------------------------------------------- eval
     def eval(self, questions: Path | str | None = None, *, k: int = 3) -> EvalReport:

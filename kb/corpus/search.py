@@ -342,7 +342,7 @@ def chunk_hit(r: dict, score: float, coverage: float, terms: list[str]) -> Hit:
         article=r["article"], clause=r["clause"], item=r["item"], text=r["text"], start=r["start"],
         end=r["end"],
         citation=citation(r["doc_title"], r["doc_number"] or "", r["article"], r["clause"], r["item"],
-                          r["status"]),
+                          r["status"], kind=r["kind"]),
         score=round(float(score), 6), coverage=round(float(coverage), 4),
         highlights=highlight_spans(r["text"], terms), source_url=r["source_url"] or "",
         question=r["question"], answer=r["answer"], meta=meta,
