@@ -22,7 +22,8 @@ def _demo_recipe() -> str:
 def test_demo_prints_the_key_on_the_line_that_names_it(tmp_path):
     recipe = _demo_recipe()
     assert "上面一行" not in recipe
-    key_part = next(x for x in recipe.split("\n\t") if "create-key" in x)
+    commands = recipe.replace("\\\n\t", " ").split("\n")  # one line per shell command, continuations joined
+    key_part = next(x for x in commands if "create-key" in x)
     # run the key step as make would, with a stand-in for the CLI that prints like `jixiao admin create-key`
     fake = tmp_path / "bin"
     fake.mkdir()
