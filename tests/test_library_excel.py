@@ -222,3 +222,26 @@ def test_cli_export_and_import(live, tmp_path):
     assert run("export", str(unit_file), "--unit", UNIT).returncode == 0
     p = run("import", str(unit_file), "--unit", UNIT)
     assert p.returncode == 0 and "未变 1" in p.stdout, p.stderr
+
+
+def test_one_upload_reports_every_problem_formulas_blanks_and_levels_together(live):
+    """A formula in row 5 and blank names in rows 4 and 7 came back over three uploads; 产出指标X passed."""
+    client, keys, _ = live
+    rows = _sheet(client, keys["admin"])
+    while len(rows) < 7:
+        extra = list(rows[1])
+        extra[_col("id")], extra[_col("name")] = "", f"新增指标{len(rows)}"
+        rows.append(extra)
+    rows[3][_col("name")] = ""
+    rows[6][_col("name")] = ""
+    rows[4][_col("explanation")] = "=SUM(A1:A9)"
+    rows[5][_col("level1")] = "产出指标X"
+    r = client.post("/v1/admin/library/import", headers=keys["admin"],
+                    files={"file": ("f.xlsx", _xlsx(rows, formulas=True))})
+    assert r.status_code == 422
+    msgs = [d["msg"] for d in r.json()["detail"]]
+    assert msgs == ["第4行 三级指标: 必填字段为空",
+                    "第5行 指标解释: 单元格是公式（=SUM(A1:A9)），请改为文本",
+                    "第6行 一级指标: 不是规定的一级指标（产出指标、成本指标、效益指标、满意度指标）",
+                    "第7行 三级指标: 必填字段为空"], msgs
+    assert client.get("/v1/library/indicators", headers=keys["admin"]).json() == []  # nothing kept

@@ -211,16 +211,34 @@ _COMPARE = ("department", "category", "sector", "level1", "level2", "name", "uni
             "origin", "training", "status")
 
 
+# the 一级指标 a library row may name: the labels, their short forms and the identifiers (strict: 产出指标X is none)
+_LEVEL1_OK = frozenset(x for m in Level1 for x in (m.label, m.label.removesuffix("指标"), m.value))
+_REQUIRED = ("level1", "level2", "name")
+
+
+def _row_problems(n: int, rec: dict[str, str]) -> list[str]:
+    """Every problem of one row that is found without validating it (blank required cells, a 一级指标
+    outside the framework), so one upload reports them all."""
+    out = [f"第{n}行 {LABEL[f]}: 必填字段为空" for f in _REQUIRED if not (rec.get(f) or "").strip()]
+    l1 = normalize(rec.get("level1") or "").replace(" ", "")
+    if l1 and l1 not in _LEVEL1_OK:
+        out.append(f"第{n}行 {LABEL['level1']}: 不是规定的一级指标（{_labels(Level1)}）")
+    return out
+
+
 def plan_import(rows: list[tuple[int, dict[str, str]]], *, find: Callable[[str], Indicator | None],
-                target_unit: str | None = None, basic_allowed: bool = True) -> ImportPlan:
+                target_unit: str | None = None, basic_allowed: bool = True,
+                problems: list[str] | None = None) -> ImportPlan:
     """Validate the rows and turn them into library changes; raises LibraryImportError listing every problem.
 
     find(id): the indicator now in the KB (shipped + managed) or None.
     target_unit: every row goes to this unit's library (blank 单位名称 is
     filled; another unit is a problem). basic_allowed=False: rows of the
-    基础指标库 are refused (a unit admin's import).
+    基础指标库 are refused (a unit admin's import). `problems`: those already
+    found while reading the sheet (formula cells …); they are reported
+    together with these, in row order, so one upload shows every problem.
     """
-    problems: list[str] = []
+    problems = list(problems or [])
     plan = ImportPlan()
     seen_ids: dict[str, int] = {}
     seen_keys: dict[tuple, int] = {}
@@ -237,6 +255,10 @@ def plan_import(rows: list[tuple[int, dict[str, str]]], *, find: Callable[[str],
             problems.append(f"第{n}行 单位名称: 单位管理员只能导入本单位的单位指标库，请填写单位名称")
             continue
         library = Library.unit if uname else Library.basic
+        found = _row_problems(n, rec)
+        if found:
+            problems.extend(found)
+            continue
         try:
             ind = parse_row(rec, library=library, file="", row=n)
         except DataError as e:
@@ -281,8 +303,13 @@ def plan_import(rows: list[tuple[int, dict[str, str]]], *, find: Callable[[str],
         plan.rows.append(n)
         plan.updated += 1
     if problems:
-        raise LibraryImportError(problems)
+        raise LibraryImportError(sorted(problems, key=_row_of))
     return plan
+
+
+def _row_of(problem: str) -> int:
+    m = re.match(r"第(\d+)行", problem)
+    return int(m.group(1)) if m else 0
 
 
 # ---------------------------------------------------------------------------- errors of applying a plan

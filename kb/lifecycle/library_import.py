@@ -78,10 +78,10 @@ def import_workbook(session: Session, principal: Principal, data: bytes, *, sett
     own_only = principal.role != "admin"
     unit_name = _own_unit(principal, unit_name)
     rows, problems = read_sheet(data, file)
-    if problems:
+    if problems and not rows:
         raise LibraryImportError(problems, file=file)
-    try:
-        plan = plan_import(rows, find=lookup, target_unit=unit_name, basic_allowed=not own_only)
+    try:  # the rows read are validated too, so every problem of the file is reported at once
+        plan = plan_import(rows, find=lookup, target_unit=unit_name, basic_allowed=not own_only, problems=problems)
     except LibraryImportError as e:
         raise LibraryImportError(e.problems, file=file) from None
     _require_units(session, plan, file)
