@@ -53,6 +53,8 @@ class MonitoringSettings(BaseModel):
 
     red_below: float = Field(0.60, description="执行进度/时间进度 低于此值为红灯")
     green_from: float = Field(0.80, description="执行进度/时间进度 不低于此值为绿灯")
+    level_red_below: float = Field(0.90, description="比率、满意度等水平类指标：实际值/目标值 低于此值为红灯，"
+                                                     "介于此值与1之间为黄灯（不按时间进度折算）")
 
 
 class EvidenceSettings(BaseModel):
