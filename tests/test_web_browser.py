@@ -77,14 +77,18 @@ class Page:
     def text(self) -> str:
         return self.d.find_element(self.By.ID, "view").text
 
-    def shot(self, name: str) -> Path:
-        """Screenshot of the whole page (window grown to the page's height, at most 2600 px)."""
+    def shot(self, name: str, element=None) -> Path:
+        """Screenshot of the whole page (window grown to the page's height, at most 2600 px),
+        or of one element of it."""
         h = self.d.execute_script("return Math.min(2600, document.documentElement.scrollHeight)")
         self.d.set_window_size(1400, max(900, int(h)))
         self.d.execute_script("window.scrollTo(0, 0)")
         time.sleep(0.2)
         path = self.s.shots / f"{name}.png"
-        self.d.save_screenshot(str(path))
+        if element is not None:
+            element.screenshot(str(path))
+        else:
+            self.d.save_screenshot(str(path))
         self.d.set_window_size(1400, 1000)
         return path
 
@@ -292,8 +296,8 @@ def test_declaration_end_to_end(page, served, walk):  # noqa: F811
     assert mismatch.get_attribute("data-severity") == "error"
     assert "2279.05 万元" in mismatch.text and "100.00 万元" in mismatch.text
     assert any(f.get_attribute("data-rule") == "ACC-01" for f in p.all("crosscheck-finding", p.one("crosscheck-panel")))
-    p.d.execute_script("arguments[0].scrollIntoView()", ev_panel)
-    p.shot("09-evidence")
+    p.shot("09-evidence", p.one("evidence-panel"))
+    p.shot("10-crosscheck", p.one("monitoring-panel"))
 
     # 事后评价: actuals equal to the targets score full marks on those rows
     ev = p.one("evaluation-panel")
@@ -380,6 +384,7 @@ def test_earlier_version_is_shown_read_only_and_a_deleted_attachment_goes(page, 
     p.all("version-item", versions)[1].find_element(p.By.TAG_NAME, "a").click()
     p.wait(lambda: p.all("version-view") and p.one("version-view").get_attribute("data-version") == "1", what="version 1")
     assert "只读" in p.one("version-view").text and "≥5000" in p.one("declaration-rows").text
+    p.shot("11-version")
     assert not p.all("submit-declaration") and not p.all("edit-declaration") and not p.all("evidence-panel")
     # on the current version: attach a PDF, then delete it (a second click confirms); the list no longer shows it
     p.go(f"#/declarations/{d['id']}")
@@ -391,6 +396,14 @@ def test_earlier_version_is_shown_read_only_and_a_deleted_attachment_goes(page, 
     p.one("attachment-delete", row_el).click()
     p.one("attachment-delete", row_el).click()
     p.wait(lambda: p.all("attachment-empty", panel), what="the attachment is gone from the list")
+    # a voucher export with a bad amount: nothing imported, the API's line-by-line message shown as it is
+    bad = served.files / "凭证-有误.csv"
+    bad.write_text("日期,凭证号,摘要,科目名称,借方金额,贷方金额,项目名称\n2025-03-01,记-1,付款,其他商品和服务支出,一万,,家庭医生签约服务\n",
+                   encoding="utf-8")
+    p.one("archive-file", panel).send_keys(str(bad))
+    p.one("archive-import", panel).click()
+    problems = p.one("archive-problems", panel)
+    assert "第2行 借方金额" in problems.text, problems.text
     p.sign_out()
 
 
