@@ -103,6 +103,35 @@ class DeclarationOut(BaseModel):
     updated_at: datetime
 
 
+class VersionBrief(BaseModel):
+    """One stored version of a declaration in its version list (newest last)."""
+
+    version: int
+    current: bool = Field(..., description="是否为当前版本（状态和审核发现所指的版本）")
+    project_name: str
+    budget_wan: float | None
+    rows: int = Field(..., description="指标行数")
+    error_count: int = Field(..., description="该版本的错误级审核发现数")
+    created_at: datetime
+
+
+class VersionOut(BaseModel):
+    """One version of a declaration as it was stored (read-only): content and the checker's findings on it."""
+
+    declaration_id: int
+    version: int
+    current: bool
+    project_name: str
+    description: str
+    department: str
+    sector: str
+    year: int | None
+    budget_wan: float | None
+    rows: list[RowOut]
+    findings: list[dict[str, Any]]
+    created_at: datetime
+
+
 class DeclarationBrief(BaseModel):
     id: int
     unit_name: str
