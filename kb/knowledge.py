@@ -14,19 +14,26 @@ import threading
 import time
 from pathlib import Path
 
-from kb.domain.learned import LearnedIndicator
+from typing import TYPE_CHECKING
+
 from kb.domain.levels import parse_level1, parse_level2
 from kb.domain.schema import Declaration, Indicator
 from kb.domain.text import plain_name
 from kb.errors import ConfigError, DataError, NotFound
 from kb.indicators.index import FILTER_FIELDS, IndicatorIndex
-from kb.indicators.lookup import IndicatorLookup
 from kb.indicators.search import SearchResult, search_lexical
 from kb.settings import Settings, get_settings
-from kb.store.build import BuildReport, build_indicators, merged_indicators
-from kb.store.db import build_info, open_db
+from kb.store.db import build_info, connect, table_names
 from kb.store.rows import row_to_indicator
 
+if TYPE_CHECKING:  # pragma: no cover
+    from kb.domain.learned import LearnedIndicator
+    from kb.indicators.lookup import IndicatorLookup
+    from kb.store.build import BuildReport
+
+# Heavy stacks (numpy for dense search, the embedder, sqlite-utils for writing, the
+# checker, the corpora) are imported inside the methods that use them: `jixiao search`
+# on the shipped library loads none of them.
 MODES = ("lexical", "dense", "hybrid")
 
 
@@ -55,13 +62,15 @@ class KnowledgeBase:
         """(Re)load indicators, tokenizer and indexes from the KB file."""
         if not self.path.exists():
             raise ConfigError(f"知识库文件不存在: {self.path}；请先运行 jixiao build")
-        db = open_db(self.path)
-        if "indicators" not in db.table_names():
+        conn = connect(self.path)
+        tables = table_names(conn)
+        if "indicators" not in tables:
             raise ConfigError(f"知识库尚未构建: {self.path}；请先运行 jixiao build")
-        self.db = db
-        self.info = build_info(db)
-        self._has_corpus = "corpus_chunks" in db.table_names()
-        self.index = IndicatorIndex.load(db)
+        self.conn = conn
+        self._db = None
+        self.info = build_info(conn)
+        self._has_corpus = "corpus_chunks" in tables
+        self.index = IndicatorIndex.load(conn)
         self._by_id = {r["id"]: i for i, r in enumerate(self.index.rows)}
         self._hybrid = None
         self._corpus = None
@@ -71,6 +80,15 @@ class KnowledgeBase:
         """Reload after a rebuild or a library change (thread-safe)."""
         with self._lock:
             self.load()
+
+    @property
+    def db(self):
+        """The KB file as a sqlite-utils `Database` (over `conn`, made on first use)."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
 
     @property
     def hybrid(self):
@@ -162,7 +180,7 @@ class KnowledgeBase:
         return [row_to_indicator(r) for r in self.index.rows]
 
     @property
-    def lookup(self) -> IndicatorLookup:
+    def lookup(self) -> "IndicatorLookup":
         """The library indicator a declared row most likely means: `kb.lookup(name, level2) -> Indicator | None`.
 
         `kb.indicators.lookup.IndicatorLookup` over this KB (shipped and
@@ -171,6 +189,8 @@ class KnowledgeBase:
         first use; `.typical(name, level2)` gives its typical target.
         """
         if self._lookup is None:
+            from kb.indicators.lookup import IndicatorLookup
+
             self._lookup = IndicatorLookup.from_rows(self.index.rows, row_to_indicator,
                                                      self.settings.checker.lookup_min_dice)
         return self._lookup
@@ -179,7 +199,7 @@ class KnowledgeBase:
                 budget_wan: float | None = None, department: str | None = None,
                 sector: str | None = None, unit_name: str | None = None, top: int = 5,
                 mode: str | None = None, exclude_origin: str | None = None,
-                learned: dict[str, LearnedIndicator] | None = None, with_opinions: bool = True):
+                learned: "dict[str, LearnedIndicator] | None" = None, with_opinions: bool = True):
         """Draft 绩效目标表 for a project (see `kb.suggest.engine.suggest` for fields).
 
         with_opinions: attach up to two relevant expert opinions to the first
@@ -303,7 +323,7 @@ def get_kb(settings: Settings | None = None) -> KnowledgeBase:
     return kb
 
 
-def build(settings: Settings | None = None, *, force: bool = False, console=None, notify=None) -> BuildReport:
+def build(settings: Settings | None = None, *, force: bool = False, console=None, notify=None) -> "BuildReport":
     """Build or refresh the KB file named by `settings`: indicators, vectors, shipped corpora.
 
     The libraries under `settings.indicators_dir` are validated first (the
@@ -317,6 +337,8 @@ def build(settings: Settings | None = None, *, force: bool = False, console=None
     from kb.io.library import load_libraries
     from kb.lifecycle.library import managed_from_workflow  # lazy: the workflow stack is heavy
     from kb.retrieval.embed import get_embedder
+    from kb.store.build import build_indicators, merged_indicators
+    from kb.store.db import open_db
 
     settings = settings or get_settings()
     say = notify or (lambda _msg: None)

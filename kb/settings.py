@@ -6,6 +6,7 @@ per-request options (those are function arguments).
 """
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -59,8 +60,11 @@ class Settings(BaseSettings):
     """Runtime configuration; every field can be set as `JIXIAO_<FIELD>`.
 
     Attributes:
-        home: folder for the KB file, workflow database and caches.
+        home: folder for the KB file and workflow database.
         kb_path: SQLite KB file (default `<home>/jixiao.kb.sqlite`).
+        cache_dir: machine-wide caches shared by every KB (jieba's
+            dictionary as SQLite, `kb.retrieval.dictionary`); default
+            `$XDG_CACHE_HOME/jixiao` or `~/.cache/jixiao`.
         indicators_dir / corpora_dir: data folders the KB is built from.
         dev_data_dir: the public development data the evaluations read
             (`rules/` labelled rule cases, `declarations/dev.jsonl` real
@@ -78,6 +82,7 @@ class Settings(BaseSettings):
 
     home: Path = Field(default_factory=_default_home)
     kb_path: Path | None = None
+    cache_dir: Path | None = None
     indicators_dir: Path = REPO_ROOT / "indicators"
     corpora_dir: Path = REPO_ROOT / "corpora"
     dev_data_dir: Path = REPO_ROOT.parent / "shared" / "data"
@@ -94,6 +99,13 @@ class Settings(BaseSettings):
     def resolved_kb_path(self) -> Path:
         """The KB file path, defaulting to `<home>/jixiao.kb.sqlite`."""
         return self.kb_path or (self.home / "jixiao.kb.sqlite")
+
+    def resolved_cache_dir(self) -> Path:
+        """Folder of the machine-wide caches (`cache_dir`, else the XDG cache folder + `jixiao`)."""
+        if self.cache_dir:
+            return Path(self.cache_dir)
+        xdg = os.environ.get("XDG_CACHE_HOME")
+        return (Path(xdg) if xdg else Path.home() / ".cache") / "jixiao"
 
     def resolved_database_url(self) -> str:
         """The workflow DB URL, defaulting to a SQLite file beside the KB."""

@@ -2,54 +2,76 @@
 
 `IndicatorIndex.load(db)` reads the `indicators` table (column-wise,
 `kb.store.rows.RowStore`), the lexical index and the tokenizer's user
-dictionary the build stored. Filter fields are numpy columns, so a filter
-is one vectorised comparison. Not for ranking (`kb.indicators.search`).
+dictionary the build stored, without numpy. Filters are answered two
+ways: `mask(filters)`, a numpy boolean vector (one vectorised comparison
+per field, built on first use), and `allows(doc, filters)` for one
+document (the sparse lexical path). Not for ranking (`kb.indicators.search`).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import numpy as np
-import sqlite_utils
-
+from kb.errors import ConfigError
 from kb.retrieval.lexical import LexicalIndex
 from kb.retrieval.tokenize import Tokenizer
-from kb.store.rows import RowStore
+from kb.store.db import db_path
+from kb.store.rows import INDICATOR_TOKENIZER, RowStore
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
 
 FILTER_FIELDS = ("level1", "level2", "library", "unit_name", "category", "sector")
 
 
-@dataclass
 class IndicatorIndex:
     """In-memory view of the indicators of a KB for querying.
 
-    rows: table rows (dicts, see `kb.store.rows.indicator_row`), aligned with the
-    lexical index's document order; columns: per filter field a numpy array of
-    strings for masking.
+    Attributes:
+        rows: table rows (`RowStore` or list of dicts, see
+            `kb.store.rows.indicator_row`), aligned with the lexical index's
+            document order.
+        lexical, tokenizer: the KB's BM25 index and tokenizer.
+        by_name: normalised name → row indices.
+        columns: per filter field a numpy array of strings for masking
+            (built on first use; callers may add columns of their own).
+        active: numpy bool, False for deprecated indicators (first use).
+        cache: per-index memo for callers (masks, parsed fields …).
     """
 
-    rows: "RowStore | list[dict]"
-    lexical: LexicalIndex
-    tokenizer: Tokenizer
-    columns: dict[str, np.ndarray] = field(default_factory=dict)
-    by_name: dict[str, list[int]] = field(default_factory=dict)
-    active: np.ndarray | None = None
-    cache: dict = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        def col(f: str) -> list:
-            if isinstance(self.rows, RowStore):
-                return self.rows.columns.get(f) or [None] * len(self.rows)
-            return [r.get(f) for r in self.rows]
-
-        for f in FILTER_FIELDS:
-            self.columns[f] = np.array([v or "" for v in col(f)], dtype=object)
-        self.active = np.array([v != "deprecated" for v in col("status")], dtype=bool)
-        for i, n in enumerate(col("name_norm")):
+    def __init__(self, rows: "RowStore | list[dict]", lexical: LexicalIndex, tokenizer: Tokenizer):
+        self.rows, self.lexical, self.tokenizer = rows, lexical, tokenizer
+        self.cache: dict = {}
+        self._columns: dict | None = None
+        self._active = None
+        self.by_name: dict[str, list[int]] = {}
+        for i, n in enumerate(self._col("name_norm")):
             self.by_name.setdefault(n, []).append(i)
 
+    def _col(self, f: str) -> list:
+        if isinstance(self.rows, RowStore):
+            return self.rows.columns.get(f) or [None] * len(self.rows)
+        return [r.get(f) for r in self.rows]
+
+    @property
+    def columns(self) -> dict[str, "np.ndarray"]:
+        """Filter field → numpy array of its values ('' for none), built on first use."""
+        if self._columns is None:
+            import numpy as np
+
+            self._columns = {f: np.array([v or "" for v in self._col(f)], dtype=object) for f in FILTER_FIELDS}
+        return self._columns
+
+    @property
+    def active(self) -> "np.ndarray":
+        """numpy bool per document: False for deprecated indicators."""
+        if self._active is None:
+            import numpy as np
+
+            self._active = np.array([v != "deprecated" for v in self._col("status")], dtype=bool)
+        return self._active
+
     def mask(self, filters: dict[str, str | None] | None = None,
-             exclude: np.ndarray | None = None) -> np.ndarray:
+             exclude: "np.ndarray | None" = None) -> "np.ndarray":
         """Boolean mask of documents passing the filters (None/'' = no filter)."""
         m = self.active.copy()
         for k, v in (filters or {}).items():
@@ -62,11 +84,31 @@ class IndicatorIndex:
             m &= ~exclude
         return m
 
+    def allows(self, doc: int, filters: dict[str, str | None] | None = None) -> bool:
+        """Whether document `doc` passes `mask(filters)` (one document, no numpy)."""
+        r = self.rows[doc]
+        if r.get("status") == "deprecated":
+            return False
+        for k, v in (filters or {}).items():
+            if v in (None, ""):
+                continue
+            if k not in FILTER_FIELDS:
+                raise KeyError(k)
+            if (r.get(k) or "") != v:
+                return False
+        return True
+
     @classmethod
-    def load(cls, db: sqlite_utils.Database) -> "IndicatorIndex":
-        """The index of the KB file `db` (built: has the `indicators` table and the `blobs`)."""
+    def load(cls, db) -> "IndicatorIndex":
+        """The index of the KB file `db` (a sqlite3 or sqlite-utils connection to a built KB).
+
+        The tokenizer's user words stay in the file (`Tokenizer.stored`):
+        opening a KB reads no dictionary.
+        """
         rows = RowStore.from_cursor(db.execute("SELECT * FROM indicators ORDER BY rowid"))
-        blobs = {r["name"]: r["data"] for r in db.query("SELECT name, data FROM blobs")}
-        lex = LexicalIndex.from_bytes(blobs["lexical"])
-        words = blobs.get("userdict", b"").decode("utf-8").split("\n")
-        return cls(rows=rows, lexical=lex, tokenizer=Tokenizer(words))
+        lex = LexicalIndex.from_bytes(db.execute("SELECT data FROM blobs WHERE name = 'lexical'").fetchone()[0])
+        path = db_path(db)
+        tok = Tokenizer.stored(path, INDICATOR_TOKENIZER) if path is not None else None
+        if tok is None:
+            raise ConfigError("知识库由旧版本构建(缺少分词词典), 请重新运行 jixiao build")
+        return cls(rows=rows, lexical=lex, tokenizer=tok)

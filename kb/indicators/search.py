@@ -10,14 +10,18 @@ Not for suggestion (see `kb.suggest`).
 """
 from __future__ import annotations
 
-import numpy as np
+from typing import TYPE_CHECKING
+
 from pydantic import BaseModel
 
 from kb.domain.enums import Level1, Level2
 from kb.domain.text import normalize_name
 from kb.indicators.index import IndicatorIndex
 from kb.retrieval.highlight import highlight_spans
-from kb.retrieval.topk import top_k
+from kb.retrieval.topk import top_k, top_k_pairs
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
 
 # how many lexical candidates are inspected for exact/phrase tiers
 PHRASE_WINDOW = 300
@@ -51,22 +55,36 @@ class SearchResult(BaseModel):
     mode: str = "lexical"
 
 
-def lexical_ranked(idx: IndicatorIndex, query: str, mask: np.ndarray, k: int
-                   ) -> tuple[list[tuple[int, float]], int, list[str]]:
-    """Lexically matched docs, exact/phrase tiers first: ([(doc, bm25)], total, tokens)."""
+def lexical_ranked(idx: IndicatorIndex, query: str, mask: "np.ndarray | None", k: int, *,
+                   filters: dict | None = None) -> tuple[list[tuple[int, float]], int, list[str]]:
+    """Lexically matched docs, exact/phrase tiers first: ([(doc, bm25)], total, tokens).
+
+    `mask`: numpy bool of the documents allowed; None = those passing
+    `filters` (then a query touching few postings is ranked without numpy,
+    `LexicalIndex.sparse_scores`, with the same result).
+    """
     tokens = idx.tokenizer.tokens(query)
-    scores = idx.lexical.scores(tokens)
-    total = int(np.count_nonzero((scores > 0) & mask))
-    cand, sc = top_k(scores, max(k, PHRASE_WINDOW), mask)
+    depth = max(k, PHRASE_WINDOW)
+    if mask is None and idx.lexical.is_sparse(tokens):
+        pairs, total = top_k_pairs(idx.lexical.sparse_scores(tokens), depth,
+                                   lambda d: idx.allows(d, filters))
+    else:
+        if mask is None:
+            mask = idx.mask(filters)
+        scores = idx.lexical.scores(tokens)
+        total = int(((scores > 0) & mask).sum())
+        cand, sc = top_k(scores, depth, mask)
+        pairs = list(zip(cand.tolist(), sc.tolist()))
     qn = normalize_name(query)
-    exact = set(i for i in idx.by_name.get(qn, []) if mask[i] and scores[i] > 0)
+    exact = set(idx.by_name.get(qn, ()))  # (every ranked doc is allowed and matched)
+    rows = idx.rows
 
     def tier(i: int) -> int:
         if i in exact:
             return 0
-        return 1 if qn and qn in idx.rows[i]["name_norm"] else 2
+        return 1 if qn and qn in rows[i]["name_norm"] else 2
 
-    ranked = sorted(zip(cand.tolist(), sc.tolist()), key=lambda p: (tier(p[0]), -p[1], p[0]))
+    ranked = sorted(pairs, key=lambda p: (tier(p[0]), -p[1], p[0]))
     return ranked[:k], total, tokens
 
 
@@ -86,8 +104,7 @@ def to_hit(idx: IndicatorIndex, doc: int, score: float, tokens: list[str], extra
 def search_lexical(idx: IndicatorIndex, query: str, *, filters: dict | None = None,
                    top: int = 10, offset: int = 0) -> SearchResult:
     """Lexical search: only documents with BM25 > 0, exact name first, paginated."""
-    mask = idx.mask(filters)
-    ranked, total, tokens = lexical_ranked(idx, query, mask, offset + top)
+    ranked, total, tokens = lexical_ranked(idx, query, None, offset + top, filters=filters)
     best = max((s for _, s in ranked), default=1.0) or 1.0
     qn = normalize_name(query)
     hits = []

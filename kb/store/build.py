@@ -5,7 +5,8 @@ Tables (inspect with `sqlite-utils tables var/jixiao.kb.sqlite`):
 - `synonyms` — (indicator_id, term)
 - `build_info` — key/value: content_hash of the data files, built_at, counts
 - `data_files` — path, sha256 of every library file at the last build
-- `blobs` — the lexical index (npz) and the tokenizer's user dictionary
+- `blobs` — the lexical index (npz)
+- `words_user`, `tokenizer_dicts` — the tokenizer's user dictionary (`kb.retrieval.dictionary`)
 - `vectors` — dense vectors cached by content hash (see `kb.retrieval.vectors`)
 - `corpus_*` — documents and chunks (written by `kb.corpus`)
 
@@ -33,10 +34,11 @@ from kb.retrieval.tokenize import Tokenizer
 from kb.retrieval.vectors import ensure_vectors
 from kb.settings import Settings
 from kb.store.db import build_info, open_db
-from kb.store.rows import embed_text, index_text, indicator_hash, indicator_row, tokenizer_words
+from kb.store.rows import (INDICATOR_TOKENIZER, embed_text, index_text, indicator_hash, indicator_row,
+                           tokenizer_words)
 
 # bump when tokenisation or the stored layout changes: forces a full rebuild
-INDEX_VERSION = "4"
+INDEX_VERSION = "6"
 # the vector kind of indicators in `kb.retrieval.vectors`
 INDICATOR_KIND = "indicator"
 
@@ -86,10 +88,9 @@ def write_indicators(db: sqlite_utils.Database, indicators: list[Indicator], *,
             db["synonyms"].insert_all(syn, batch_size=5000)
         else:
             db["synonyms"].create({"indicator_id": str, "term": str}, if_not_exists=True)
-        db["blobs"].upsert_all([
-            {"name": "lexical", "data": lex.to_bytes()},
-            {"name": "userdict", "data": "\n".join(tok.words).encode("utf-8")},
-        ], pk="name")
+        db["blobs"].upsert_all([{"name": "lexical", "data": lex.to_bytes()}], pk="name")
+        db.execute("DELETE FROM blobs WHERE name = 'userdict'")  # (the word list before INDEX_VERSION 6)
+        tok.save(db.conn, INDICATOR_TOKENIZER)
         if files is not None:
             if "data_files" in db.table_names():
                 db.execute("DELETE FROM data_files")

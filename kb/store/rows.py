@@ -144,6 +144,10 @@ def row_to_indicator(r: dict) -> Indicator:
     return Indicator.model_validate(d)
 
 
+# the name under which the indicator tokenizer's user words are stored in the KB file
+INDICATOR_TOKENIZER = "indicators"
+
+
 def tokenizer_words(indicators: list[Indicator]) -> list[str]:
     """User-dictionary words generated from the libraries: names, synonyms, units."""
     words: list[str] = []
