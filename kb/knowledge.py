@@ -76,6 +76,27 @@ class KnowledgeBase:
         self._corpus = None
         self._lookup = None
 
+    def warm(self) -> None:
+        """Load everything a request may need now rather than on the first request.
+
+        The dense retriever (embedder, vectors, calibration), the lookup, the
+        corpora's index, the checker's rule catalog; then one search,
+        suggest and check run through every path once (the embedder's model
+        pages, the tokenizer's memo and the per-index masks are in memory
+        afterwards). `jixiao serve` calls it at start-up.
+        """
+        from kb.domain.schema import TargetRow
+
+        if self.hybrid is not None:
+            self.hybrid.retriever.embedder.encode_query("预热")
+        _ = self.lookup
+        if self.corpus is not None:
+            _ = self.corpus.index
+        self.search("满意度")
+        self.suggest("修缮乡村道路12公里，惠及沿线村民3000人", project_name="乡村道路修缮", budget_wan=250)
+        self.check(Declaration(project_name="预热", rows=[TargetRow(
+            level1="产出指标", level2="数量指标", name="培训人次", operator="≥", value="100", unit="人次")]))
+
     def reload(self) -> None:
         """Reload after a rebuild or a library change (thread-safe)."""
         with self._lock:
@@ -321,6 +342,21 @@ def get_kb(settings: Settings | None = None) -> KnowledgeBase:
     if kb is None:
         kb = _KB_CACHE[key] = KnowledgeBase(settings)
     return kb
+
+
+_CORPUS_CACHE: dict[tuple[str, str], object] = {}
+
+
+def get_corpus(settings: Settings | None = None):
+    """A process-wide `kb.corpus.Corpus` (hybrid when an embedder is configured) per KB path and embedder."""
+    from kb.corpus import Corpus
+
+    settings = settings or get_settings()
+    key = (str(settings.resolved_kb_path()), settings.embedder)
+    c = _CORPUS_CACHE.get(key)
+    if c is None:
+        c = _CORPUS_CACHE[key] = Corpus(settings=settings)
+    return c
 
 
 def build(settings: Settings | None = None, *, force: bool = False, console=None, notify=None) -> "BuildReport":
