@@ -74,6 +74,7 @@ class KnowledgeBase:
         self._by_id = {r["id"]: i for i, r in enumerate(self.index.rows)}
         self._hybrid = None
         self._corpus = None
+        self._citations = None
         self._lookup = None
 
     def warm(self) -> None:
@@ -267,7 +268,19 @@ class KnowledgeBase:
 
         report = check_declaration(declaration, settings=self.settings.checker, suggest=suggest,
                                    lookup=self.lookup if library else None)
-        return attach_citations(report, self.corpus)
+        return attach_citations(report, self.citations)
+
+    @property
+    def citations(self):
+        """A rule basis → citation into the stored corpora (`kb.corpus.cite.Citations`), None without corpora.
+
+        SQL only: checking never loads the corpora's search index or tokenizer.
+        """
+        if self._citations is None and self._has_corpus:
+            from kb.corpus.cite import Citations
+
+            self._citations = Citations(self.conn)
+        return self._citations
 
 
 def _clean_filters(filters: dict | None) -> dict:

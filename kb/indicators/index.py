@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING
 
 from kb.errors import ConfigError
 from kb.retrieval.lexical import LexicalIndex
-from kb.retrieval.tokenize import Tokenizer
 from kb.store.db import db_path
 from kb.store.rows import INDICATOR_TOKENIZER, RowStore
 
 if TYPE_CHECKING:  # pragma: no cover
     import numpy as np
+
+    from kb.retrieval.tokenize import Tokenizer
 
 FILTER_FIELDS = ("level1", "level2", "library", "unit_name", "category", "sector")
 
@@ -38,14 +39,30 @@ class IndicatorIndex:
         cache: per-index memo for callers (masks, parsed fields …).
     """
 
-    def __init__(self, rows: "RowStore | list[dict]", lexical: LexicalIndex, tokenizer: Tokenizer):
-        self.rows, self.lexical, self.tokenizer = rows, lexical, tokenizer
+    def __init__(self, rows: "RowStore | list[dict]", lexical: "LexicalIndex | None" = None,
+                 tokenizer: "Tokenizer | None" = None, *, loaders: dict | None = None):
+        self.rows, self._lexical, self._tokenizer = rows, lexical, tokenizer
+        self._loaders = loaders or {}  # "lexical" / "tokenizer" → () -> object, for `load`
         self.cache: dict = {}
         self._columns: dict | None = None
         self._active = None
         self.by_name: dict[str, list[int]] = {}
         for i, n in enumerate(self._col("name_norm")):
             self.by_name.setdefault(n, []).append(i)
+
+    @property
+    def lexical(self) -> LexicalIndex:
+        """The BM25 index (read from the KB file on first use)."""
+        if self._lexical is None:
+            self._lexical = self._loaders["lexical"]()
+        return self._lexical
+
+    @property
+    def tokenizer(self) -> "Tokenizer":
+        """The tokenizer (opened on first use)."""
+        if self._tokenizer is None:
+            self._tokenizer = self._loaders["tokenizer"]()
+        return self._tokenizer
 
     def _col(self, f: str) -> list:
         if isinstance(self.rows, RowStore):
@@ -102,13 +119,24 @@ class IndicatorIndex:
     def load(cls, db) -> "IndicatorIndex":
         """The index of the KB file `db` (a sqlite3 or sqlite-utils connection to a built KB).
 
-        The tokenizer's user words stay in the file (`Tokenizer.stored`):
-        opening a KB reads no dictionary.
+        The rows are read now; the lexical index and the tokenizer on first
+        use (checking a table needs neither), and the tokenizer's user words
+        stay in the file (`Tokenizer.stored`): opening a KB reads no dictionary.
         """
         rows = RowStore.from_cursor(db.execute("SELECT * FROM indicators ORDER BY rowid"))
-        lex = LexicalIndex.from_bytes(db.execute("SELECT data FROM blobs WHERE name = 'lexical'").fetchone()[0])
         path = db_path(db)
-        tok = Tokenizer.stored(path, INDICATOR_TOKENIZER) if path is not None else None
-        if tok is None:
+        if path is None or not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'tokenizer_dicts'").fetchone():
             raise ConfigError("知识库由旧版本构建(缺少分词词典), 请重新运行 jixiao build")
-        return cls(rows=rows, lexical=lex, tokenizer=tok)
+
+        def lexical() -> LexicalIndex:
+            return LexicalIndex.from_bytes(db.execute("SELECT data FROM blobs WHERE name = 'lexical'").fetchone()[0])
+
+        def tokenizer() -> "Tokenizer":
+            from kb.retrieval.tokenize import Tokenizer  # (jieba: not imported for checking)
+
+            tok = Tokenizer.stored(path, INDICATOR_TOKENIZER)
+            if tok is None:
+                raise ConfigError("知识库由旧版本构建(缺少分词词典), 请重新运行 jixiao build")
+            return tok
+
+        return cls(rows=rows, loaders={"lexical": lexical, "tokenizer": tokenizer})

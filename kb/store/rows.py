@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from kb.domain.schema import Indicator
-from kb.domain.text import normalize_name, plain_name
+from kb.domain.text import normalize_name, plain_name, slot_free_key
 
 
 class Row(Mapping):
@@ -130,6 +130,8 @@ def indicator_row(ind: Indicator) -> dict:
         d[k] = json.dumps(d[k], ensure_ascii=False)
     d.update(typ_operator=t["operator"], typ_value=t["value"], typ_unit=t["unit"],
              name_norm=normalize_name(plain_name(ind.name)),
+             lookup_keys=json.dumps([slot_free_key(ind.name), *(slot_free_key(x) for x in ind.synonyms)],
+                                    ensure_ascii=False),
              content_hash=indicator_hash(ind))
     return d
 
@@ -137,7 +139,7 @@ def indicator_row(ind: Indicator) -> dict:
 def row_to_indicator(r: dict) -> Indicator:
     """Inverse of `indicator_row`."""
     d = {k: v for k, v in r.items() if k not in ("typ_operator", "typ_value", "typ_unit",
-                                                 "name_norm", "content_hash")}
+                                                 "name_norm", "lookup_keys", "content_hash")}
     for k in ("synonyms", "keywords", "origin"):
         d[k] = json.loads(d[k] or "[]")
     d["typical"] = {"operator": r["typ_operator"], "value": r["typ_value"], "unit": r["typ_unit"]}
