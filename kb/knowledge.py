@@ -379,7 +379,9 @@ def build(settings: Settings | None = None, *, force: bool = False, console=None
     first bad row raises DataError and nothing is written), overlaid with the
     indicators managed through the lifecycle API (kept across rebuilds),
     written by `kb.store.build.build_indicators` and embedded with the
-    configured embedder; then the shipped corpora are synced. `notify`: one
+    configured embedder — the package's vectors (`kb.retrieval.shipped`)
+    first, so a fresh install embeds nothing; then the shipped corpora are
+    synced. `notify`: one
     Chinese status line per step.
     """
     from kb.corpus import sync_default_corpora
@@ -398,9 +400,15 @@ def build(settings: Settings | None = None, *, force: bool = False, console=None
     if managed:
         indicators = merged_indicators(indicators, managed)
     embedder = get_embedder(settings)
-    report = build_indicators(settings, indicators, embedder=embedder, force=force, console=console, notify=say)
+    shipped = None
+    if embedder is not None:
+        from kb.retrieval.shipped import ShippedVectors, shipped_path
+
+        shipped = ShippedVectors.load(shipped_path(settings.indicators_dir, embedder.name))
+    report = build_indicators(settings, indicators, embedder=embedder, force=force, console=console, notify=say,
+                              shipped=shipped)
     say("同步内置语料(政策、问答、专家意见)…")
     report.corpus = sync_default_corpora(open_db(report.kb_path), settings.corpora_dir, embedder=embedder,
-                                         progress=settings.progress) or {}
+                                         progress=settings.progress, shipped=shipped) or {}
     report.seconds = time.perf_counter() - t0
     return report

@@ -26,7 +26,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-from kb.cli import indicators, check, corpus, lifecycle  # noqa: E402,F401  (register commands)
+from kb.cli import indicators, check, corpus, lifecycle, vectors  # noqa: E402,F401  (register commands)
 
 
 def main() -> None:
