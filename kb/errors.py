@@ -51,3 +51,11 @@ class Conflict(JixiaoError):
 
 class ConfigError(JixiaoError):
     """A setting is wrong, e.g. a model path that does not exist."""
+
+
+class PayloadTooLarge(JixiaoError):
+    """An uploaded file or a declaration's attachments pass the size limit (HTTP 413)."""
+
+
+class UnsupportedType(JixiaoError):
+    """An uploaded file's content is of a type we do not accept (HTTP 415)."""

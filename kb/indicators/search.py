@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from kb.domain.enums import Level1, Level2
 from kb.domain.text import normalize_name
+from kb.indicators.facets import Facets
 from kb.indicators.index import IndicatorIndex
 from kb.retrieval.highlight import highlight_spans
 from kb.retrieval.topk import top_k, top_k_pairs
@@ -48,29 +49,33 @@ class Hit(BaseModel):
 
 
 class SearchResult(BaseModel):
-    """`{"total": N, "hits": [...]}`: total = all matching documents, hits = one page."""
+    """`{"total": N, "hits": [...]}`: total = all matching documents the caller may see, hits = one page;
+    facets (when asked for): counts per 一级/二级/library/sector/category (`kb.indicators.facets`)."""
 
     total: int
     hits: list[Hit]
     mode: str = "lexical"
+    facets: Facets | None = None
 
 
 def lexical_ranked(idx: IndicatorIndex, query: str, mask: "np.ndarray | None", k: int, *,
-                   filters: dict | None = None) -> tuple[list[tuple[int, float]], int, list[str]]:
+                   filters: dict | None = None, visible_units: set[str] | None = None
+                   ) -> tuple[list[tuple[int, float]], int, list[str]]:
     """Lexically matched docs, exact/phrase tiers first: ([(doc, bm25)], total, tokens).
 
     `mask`: numpy bool of the documents allowed; None = those passing
-    `filters` (then a query touching few postings is ranked without numpy,
-    `LexicalIndex.sparse_scores`, with the same result).
+    `filters` and visible to `visible_units` (then a query touching few
+    postings is ranked without numpy, `LexicalIndex.sparse_scores`, with
+    the same result).
     """
     tokens = idx.tokenizer.tokens(query)
     depth = max(k, PHRASE_WINDOW)
     if mask is None and idx.lexical.is_sparse(tokens):
         pairs, total = top_k_pairs(idx.lexical.sparse_scores(tokens), depth,
-                                   lambda d: idx.allows(d, filters))
+                                   lambda d: idx.allows(d, filters, visible_units=visible_units))
     else:
         if mask is None:
-            mask = idx.mask(filters)
+            mask = idx.mask(filters, visible_units=visible_units)
         scores = idx.lexical.scores(tokens)
         total = int(((scores > 0) & mask).sum())
         cand, sc = top_k(scores, depth, mask)
@@ -102,9 +107,13 @@ def to_hit(idx: IndicatorIndex, doc: int, score: float, tokens: list[str], extra
 
 
 def search_lexical(idx: IndicatorIndex, query: str, *, filters: dict | None = None,
-                   top: int = 10, offset: int = 0) -> SearchResult:
-    """Lexical search: only documents with BM25 > 0, exact name first, paginated."""
-    ranked, total, tokens = lexical_ranked(idx, query, None, offset + top, filters=filters)
+                   top: int = 10, offset: int = 0, visible_units: set[str] | None = None) -> SearchResult:
+    """Lexical search: only documents with BM25 > 0, exact name first, paginated.
+
+    visible_units: other units' 单位指标库 are left out of hits and total (None = all).
+    """
+    ranked, total, tokens = lexical_ranked(idx, query, None, offset + top, filters=filters,
+                                           visible_units=visible_units)
     best = max((s for _, s in ranked), default=1.0) or 1.0
     qn = normalize_name(query)
     hits = []

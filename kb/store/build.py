@@ -38,7 +38,7 @@ from kb.store.rows import (INDICATOR_TOKENIZER, embed_text, index_text, indicato
                            tokenizer_words)
 
 # bump when tokenisation or the stored layout changes: forces a full rebuild
-INDEX_VERSION = "7"
+INDEX_VERSION = "8"
 # the vector kind of indicators in `kb.retrieval.vectors`
 INDICATOR_KIND = "indicator"
 
