@@ -71,7 +71,8 @@ class KnowledgeBase:
         self.info = build_info(conn)
         self._has_corpus = "corpus_chunks" in tables
         self.index = IndicatorIndex.load(conn)
-        self._by_id = {r["id"]: i for i, r in enumerate(self.index.rows)}
+        ids = self.index.rows.column("id") if hasattr(self.index.rows, "column") else [r["id"] for r in self.index.rows]
+        self._by_id = {x: i for i, x in enumerate(ids)}
         self._hybrid = None
         self._corpus = None
         self._citations = None
@@ -122,7 +123,7 @@ class KnowledgeBase:
             embedder = get_embedder(self.settings)
             if embedder is None:
                 return None
-            self._hybrid = HybridRetriever.load(self.index, self.db, embedder)
+            self._hybrid = HybridRetriever.load(self.index, self.conn, embedder)
         return self._hybrid
 
     @property
@@ -312,7 +313,7 @@ class KnowledgeBase:
         if self._citations is None and self._has_corpus:
             from kb.corpus.cite import Citations
 
-            self._citations = Citations(self.conn)
+            self._citations = Citations(connect(self.path))  # its own connection: requests read it in parallel
         return self._citations
 
 

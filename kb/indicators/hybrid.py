@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-import sqlite_utils
 
 from kb.domain.text import normalize_name
 from kb.indicators.index import IndicatorIndex
@@ -24,8 +25,10 @@ from kb.retrieval.confidence import Confidence
 from kb.retrieval.embed.querytext import dense_query_text
 from kb.retrieval.fusion import FusedHit
 from kb.retrieval.retriever import HybridResult, Retriever, shown
-from kb.store.build import INDICATOR_KIND
-from kb.store.rows import embed_text, indicator_hash, row_to_indicator
+from kb.store.rows import INDICATOR_KIND, embed_text, indicator_hash, row_to_indicator
+
+if TYPE_CHECKING:  # pragma: no cover
+    import sqlite_utils
 
 KIND = INDICATOR_KIND
 # Lexical candidates fused with the dense top 50 (search / suggest).
@@ -49,7 +52,7 @@ class HybridRetriever:
         self.index, self.retriever = index, retriever
 
     @classmethod
-    def load(cls, index: IndicatorIndex, db: sqlite_utils.Database, embedder) -> "HybridRetriever | None":
+    def load(cls, index: IndicatorIndex, db: "sqlite_utils.Database", embedder) -> "HybridRetriever | None":
         """The retriever of a loaded KB, or None when the KB holds no vectors of `embedder`.
 
         A few missing vectors (an edit since the build) are embedded on the

@@ -136,12 +136,17 @@ class IndicatorIndex:
     def load(cls, db) -> "IndicatorIndex":
         """The index of the KB file `db` (a sqlite3 or sqlite-utils connection to a built KB).
 
-        The rows are read now; the lexical index and the tokenizer on first
+        The rows are read column by column as they are used
+        (`RowStore.from_table`); the lexical index and the tokenizer on first
         use (checking a table needs neither), and the tokenizer's user words
         stay in the file (`Tokenizer.stored`): opening a KB reads no dictionary.
         """
-        rows = RowStore.from_cursor(db.execute("SELECT * FROM indicators ORDER BY rowid"))
         path = db_path(db)
+        if path is not None:
+            hot = db.execute("SELECT data FROM blobs WHERE name = 'hot_columns'").fetchone()
+            rows = RowStore.from_table(path, "indicators", hot=hot[0] if hot else None)
+        else:
+            rows = RowStore.from_cursor(db.execute("SELECT * FROM indicators ORDER BY rowid"))
         if path is None or not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'tokenizer_dicts'").fetchone():
             raise ConfigError("知识库由旧版本构建(缺少分词词典), 请重新运行 jixiao build")
 

@@ -91,7 +91,7 @@ def cache_name() -> str:
 
     from kb.domain.ids import file_digest
 
-    return f"jieba-{jieba.__version__}-{file_digest(_jieba_dict_path())[:12]}.sqlite"
+    return f"jieba-{jieba.__version__}-{file_digest(_jieba_dict_path(), sampled=True)[:12]}.sqlite"
 
 
 def _jieba_dict_path() -> Path:

@@ -79,8 +79,9 @@ class Tokenizer:
 
         self._freqs = Frequencies(dictionary or base_dictionary(), user)
         self.special = sorted(special, key=len, reverse=True)
-        self._special_re = (re.compile("|".join(re.escape(s) for s in self.special))
-                            if self.special else None)
+        self._special_at: dict[str, list[str]] = {}  # first character → protected terms, longest first
+        for w in self.special:
+            self._special_at.setdefault(w[0], []).append(w)
 
     @classmethod
     def stored(cls, path, name: str, *, bigrams: bool = True, dictionary=None) -> "Tokenizer | None":
@@ -104,6 +105,23 @@ class Tokenizer:
     def _cut(self, text: str) -> list[str]:
         jt = _segmenter(self._freqs.covering(text), self._freqs.total)
         return [t for t in jt.cut_for_search(text, HMM=False) if _KEEP.search(t)]
+    def _special_spans(self, t: str) -> list[tuple[int, int]]:
+        """[start, end) of the protected terms in `t`: leftmost, longest first, not overlapping.
+
+        (What a regex alternation of the terms, longest first, finds —
+        without compiling one of a few hundred terms in every process.)
+        """
+        at, out, i, n = self._special_at, [], 0, len(t)
+        while i < n:
+            for w in at.get(t[i], ()):
+                if t.startswith(w, i):
+                    out.append((i, i + len(w)))
+                    i += len(w)
+                    break
+            else:
+                i += 1
+        return out
+
     def cut_words(self, text: str | None) -> list[str]:
         """jieba search-mode words of `text` only (no bigrams), normalised and lower-cased."""
         t = normalize(text).lower()
@@ -116,13 +134,13 @@ class Tokenizer:
             return []
         out: list[str] = []
         parts: list[str] = []
-        if self._special_re is not None:
+        if self._special_at:
             pos = 0
-            for m in self._special_re.finditer(t):
-                parts.append(t[pos:m.start()])
-                out.append(m.group())  # the whole protected term, plus its inner words below
-                parts.append(m.group())
-                pos = m.end()
+            for a, z in self._special_spans(t):
+                parts.append(t[pos:a])
+                out.append(t[a:z])  # the whole protected term, plus its inner words below
+                parts.append(t[a:z])
+                pos = z
             parts.append(t[pos:])
         else:
             parts.append(t)

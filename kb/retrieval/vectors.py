@@ -38,13 +38,27 @@ PROGRESS_MIN_ITEMS = 200
 Item = tuple[str, str, str | None]  # (key, text, content_hash)
 
 
+def _tables(db) -> set[str]:
+    """Tables of a sqlite3 connection or sqlite-utils Database (reading needs no sqlite-utils)."""
+    return {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()}
+
+
+def _writable(db) -> "sqlite_utils.Database":
+    """`db` as a sqlite-utils Database (a plain sqlite3 connection is wrapped)."""
+    if hasattr(db, "table_names"):
+        return db
+    import sqlite_utils
+
+    return sqlite_utils.Database(db)
+
+
 class StaleVectors(ConfigError):
     """The KB's stored vectors do not match the configured embedder (run `jixiao build`)."""
 
 
 def ensure_table(db: "sqlite_utils.Database") -> None:
     """Create the `vectors` table if it does not exist."""
-    if TABLE not in db.table_names():
+    if TABLE not in _tables(db):
         db[TABLE].create({"key": str, "kind": str, "content_hash": str, "fingerprint": str,
                           "dim": int, "vector": bytes}, pk=("kind", "key"))
 
@@ -84,6 +98,7 @@ def ensure_vectors(db: "sqlite_utils.Database", kind: str, items: Sequence[Item]
     few seconds' work: a crash mid-run keeps the finished batches (the next
     run embeds only the rest) and never leaves a half-written vector.
     """
+    db = _writable(db)
     keys = [str(k) for k, _, _ in items]
     if len(set(keys)) != len(keys):
         seen: set[str] = set()
@@ -173,7 +188,7 @@ def load_matrix(db: "sqlite_utils.Database", kind: str, keys: Sequence[str],
     """
     if not keys:
         return np.zeros((0, 0), dtype=np.float32)
-    if TABLE not in db.table_names():
+    if TABLE not in _tables(db):
         raise StaleVectors("知识库中没有向量, 请先运行 jixiao build")
     index = {str(k): i for i, k in enumerate(keys)}
     out: np.ndarray | None = None
@@ -199,7 +214,7 @@ def load_matrix(db: "sqlite_utils.Database", kind: str, keys: Sequence[str],
 
 def stored_fingerprints(db: "sqlite_utils.Database", kind: str) -> dict[str, int]:
     """Fingerprint → number of stored vectors of `kind` (for `jixiao build` / health output)."""
-    if TABLE not in db.table_names():
+    if TABLE not in _tables(db):
         return {}
     return {fp: n for fp, n in db.execute(
         f"SELECT fingerprint, COUNT(*) FROM {TABLE} WHERE kind = ? GROUP BY fingerprint",
@@ -225,9 +240,10 @@ def ensure_calibration(db: "sqlite_utils.Database", kind: str, matrix: np.ndarra
     all) only when the stored calibration belongs to another matrix or
     fingerprint; stored in table `vector_calibration`.
     """
+    db = _writable(db)
     digest = _matrix_digest(matrix)
     fp = embedder.fingerprint
-    if CALIBRATION_TABLE in db.table_names():
+    if CALIBRATION_TABLE in _tables(db):
         row = db.execute(f"SELECT fingerprint, matrix_digest, payload FROM {CALIBRATION_TABLE} "
                          "WHERE kind = ?", [kind]).fetchone()
         if row and row[0] == fp and row[1] == digest:
@@ -254,7 +270,7 @@ def background_vectors(embedder: "Embedder", shipped: "ShippedVectors | None" = 
 
 def load_calibration(db: "sqlite_utils.Database", kind: str, fingerprint: str):
     """The stored `Calibration` of `kind` for this embedder fingerprint, or None."""
-    if CALIBRATION_TABLE not in db.table_names():
+    if CALIBRATION_TABLE not in _tables(db):
         return None
     row = db.execute(f"SELECT fingerprint, payload FROM {CALIBRATION_TABLE} WHERE kind = ?",
                      [kind]).fetchone()

@@ -5,7 +5,7 @@ Tables (inspect with `sqlite-utils tables var/jixiao.kb.sqlite`):
 - `synonyms` — (indicator_id, term)
 - `build_info` — key/value: content_hash of the data files, built_at, counts
 - `data_files` — path, sha256 of every library file at the last build
-- `blobs` — the lexical index (npz)
+- `blobs` — the lexical index (raw arrays) and the hot columns (`kb.store.rows.hot_columns`)
 - `words_user`, `tokenizer_dicts` — the tokenizer's user dictionary (`kb.retrieval.dictionary`)
 - `vectors` — dense vectors cached by content hash (see `kb.retrieval.vectors`)
 - `corpus_*` — documents and chunks (written by `kb.corpus`)
@@ -34,13 +34,11 @@ from kb.retrieval.tokenize import Tokenizer
 from kb.retrieval.vectors import ensure_vectors
 from kb.settings import Settings
 from kb.store.db import build_info, open_db
-from kb.store.rows import (INDICATOR_TOKENIZER, embed_text, index_text, indicator_hash, indicator_row,
-                           tokenizer_words)
+from kb.store.rows import (INDICATOR_KIND, INDICATOR_TOKENIZER, embed_text, hot_columns, index_text,
+                           indicator_hash, indicator_row, tokenizer_words)
 
 # bump when tokenisation or the stored layout changes: forces a full rebuild
-INDEX_VERSION = "8"
-# the vector kind of indicators in `kb.retrieval.vectors`
-INDICATOR_KIND = "indicator"
+INDEX_VERSION = "9"
 
 
 @dataclass
@@ -89,7 +87,8 @@ def write_indicators(db: sqlite_utils.Database, indicators: list[Indicator], *,
             db["synonyms"].insert_all(syn, batch_size=5000)
         else:
             db["synonyms"].create({"indicator_id": str, "term": str}, if_not_exists=True)
-        db["blobs"].upsert_all([{"name": "lexical", "data": lex.to_bytes()}], pk="name")
+        db["blobs"].upsert_all([{"name": "lexical", "data": lex.to_bytes()},
+                                {"name": "hot_columns", "data": hot_columns(rows)}], pk="name")
         db.execute("DELETE FROM blobs WHERE name = 'userdict'")  # (the word list before INDEX_VERSION 6)
         tok.save(db.conn, INDICATOR_TOKENIZER)
         if files is not None:

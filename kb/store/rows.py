@@ -56,6 +56,27 @@ class Row(Mapping):
         return f"Row({dict(self)!r})"
 
 
+class _LazyColumns(dict):
+    """{field: values}: some columns given, the others loaded together on first access (`RowStore.from_table`)."""
+
+    def __init__(self, fields: Sequence[str], first: dict[str, list], load):
+        super().__init__(first)
+        self._fields, self._load = frozenset(fields), load
+
+    def __missing__(self, f: str) -> list:
+        if f not in self._fields:
+            raise KeyError(f)
+        for k, v in self._load().items():
+            self.setdefault(k, v)
+        return dict.__getitem__(self, f)
+
+    def get(self, f: str, default=None):
+        return self[f] if f in self._fields else default
+
+    def __contains__(self, f: object) -> bool:
+        return f in self._fields
+
+
 class RowStore(Sequence):
     """Column-wise rows: `store[i]` is a `Row`, `len(store)` the row count.
 
@@ -91,6 +112,37 @@ class RowStore(Sequence):
         return cls(fields, dict(zip(fields, cols)))
 
     @classmethod
+    def from_table(cls, path, table: str = "indicators", hot: bytes | None = None) -> "RowStore":
+        """The rows of `table` in the SQLite file `path`, read as they are used.
+
+        `hot`: the `hot_columns` blob the build stored — the columns search,
+        lookup and filters read, loaded at once (a few ms for the shipped
+        library); the other columns come in one scan of the table on first
+        use (connection of its own: thread-safe). Without it every column
+        comes from that scan.
+        """
+        import marshal
+
+        with sqlite3.connect(str(path)) as conn:
+            fields = [r[1] for r in conn.execute(f"PRAGMA table_info([{table}])")]
+            n = conn.execute(f"SELECT COUNT(*) FROM [{table}]").fetchone()[0]
+        first = marshal.loads(hot) if hot else {}
+        first = {f: v for f, v in first.items() if f in fields and len(v) == n}
+        rest = [f for f in fields if f not in first]
+
+        def load() -> dict[str, list]:
+            conn = sqlite3.connect(str(path))
+            try:
+                cur = conn.execute(f"SELECT {', '.join(f'[{f}]' for f in rest)} FROM [{table}] ORDER BY rowid")
+                return RowStore.from_cursor(cur).columns
+            finally:
+                conn.close()
+
+        store = cls.__new__(cls)
+        store.fields, store.columns, store._n = tuple(fields), _LazyColumns(fields, first, load), n
+        return store
+
+    @classmethod
     def from_dicts(cls, rows: Iterable[Mapping]) -> "RowStore":
         """Build from mappings that all have the same keys (tests, small KBs)."""
         rows = list(rows)
@@ -115,6 +167,18 @@ class RowStore(Sequence):
     def column(self, field: str) -> list:
         """All values of one column (the store's own list: do not modify)."""
         return self.columns[field]
+
+
+# The columns search, lookup and filters read, stored together by the build (`hot_columns`).
+HOT_COLUMNS = ("id", "name", "name_norm", "level1", "level2", "unit", "library", "unit_name", "category", "sector",
+               "status", "synonyms", "lookup_keys")
+
+
+def hot_columns(rows: Sequence[Mapping]) -> bytes:
+    """The `HOT_COLUMNS` of the `indicators` rows as one blob (marshal: loads in milliseconds)."""
+    import marshal
+
+    return marshal.dumps({f: [r.get(f) for r in rows] for f in HOT_COLUMNS})
 
 
 def indicator_hash(ind: Indicator) -> str:
@@ -150,6 +214,8 @@ def row_to_indicator(r: dict) -> Indicator:
 
 # the name under which the indicator tokenizer's user words are stored in the KB file
 INDICATOR_TOKENIZER = "indicators"
+# the vector kind of indicators in `kb.retrieval.vectors`
+INDICATOR_KIND = "indicator"
 
 
 def tokenizer_words(indicators: list[Indicator]) -> list[str]:

