@@ -136,9 +136,12 @@ def test_sparse_lexical_ranking_equals_the_numpy_ranking(shipped_kb):
         for filters in (None, {"level1": "output"}, {"level2": "satisfaction", "library": "basic"}):
             toks = idx.tokenizer.tokens(q)
             sparse += idx.lexical.is_sparse(toks)
-            via_filters = lexical_ranked(idx, q, None, 20, filters=filters)
+            via_filters = lexical_ranked(idx, q, None, 20, filters=filters, plain=True)
             via_mask = lexical_ranked(idx, q, idx.mask(filters), 20)
             assert via_filters == via_mask, (q, filters)
+            assert lexical_ranked(idx, q, None, 20, filters=filters, plain=False) == via_mask, (q, filters)
+            hidden = lexical_ranked(idx, q, None, 20, filters=filters, visible_units=set(), plain=True)
+            assert hidden == lexical_ranked(idx, q, idx.mask(filters, visible_units=set()), 20), (q, filters)
             s = idx.lexical.scores(toks)
             assert idx.lexical.sparse_scores(toks) == {int(d): float(s[d]) for d in np.flatnonzero(s > 0)}
     assert sparse > len(queries)  # the plain path is the common one on the shipped library

@@ -5,10 +5,12 @@
 dictionary the build stored, without numpy. Filters are answered two
 ways: `mask(filters)`, a numpy boolean vector (one vectorised comparison
 per field, built on first use), and `allows(doc, filters)` for one
-document (the sparse lexical path). Not for ranking (`kb.indicators.search`).
+document, or `allowed(filters)`, the same test as a predicate over the
+columns (None when nothing is filtered out), for the sparse lexical path. Not for ranking (`kb.indicators.search`).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from kb.errors import ConfigError
@@ -46,6 +48,7 @@ class IndicatorIndex:
         self.cache: dict = {}
         self._columns: dict | None = None
         self._active = None
+        self._deprecated: set[int] | None = None
         self.by_name: dict[str, list[int]] = {}
         for i, n in enumerate(self._col("name_norm")):
             self.by_name.setdefault(n, []).append(i)
@@ -107,17 +110,42 @@ class IndicatorIndex:
     def allows(self, doc: int, filters: dict[str, str | None] | None = None, *,
                visible_units: set[str] | None = None) -> bool:
         """Whether document `doc` passes `mask(filters, visible_units=…)` (one document, no numpy)."""
-        r = self.rows[doc]
-        if r.get("status") == "deprecated":
-            return False
+        ok = self.allowed(filters, visible_units=visible_units)
+        return True if ok is None else ok(doc)
+
+    def allowed(self, filters: dict[str, str | None] | None = None, *,
+                visible_units: set[str] | None = None) -> "Callable[[int], bool] | None":
+        """`allows` as a predicate doc → bool over the columns, or None when every document passes.
+
+        Raises KeyError for a filter field that is not one of `FILTER_FIELDS`.
+        """
+        if self._deprecated is None:
+            self._deprecated = {i for i, v in enumerate(self._col("status")) if v == "deprecated"}
+        tests: list[tuple[list, str]] = []
         for k, v in (filters or {}).items():
             if v in (None, ""):
                 continue
             if k not in FILTER_FIELDS:
                 raise KeyError(k)
-            if (r.get(k) or "") != v:
+            tests.append((self._col(k), v))
+        dep = self._deprecated
+        if visible_units is not None:
+            lib, units = self._col("library"), self._col("unit_name")
+            vis = frozenset(visible_units)
+        else:
+            lib = units = vis = None
+        if not tests and not dep and lib is None:
+            return None
+
+        def ok(doc: int) -> bool:
+            if doc in dep:
                 return False
-        return visible_units is None or r.get("library") != "unit" or r.get("unit_name") in visible_units
+            for col, v in tests:
+                if (col[doc] or "") != v:
+                    return False
+            return lib is None or lib[doc] != "unit" or units[doc] in vis
+
+        return ok
 
     def visible(self, visible_units: set[str] | None) -> "np.ndarray":
         """True for the documents a caller may see: the 基础指标库 and the 单位指标库 of

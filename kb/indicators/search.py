@@ -10,6 +10,7 @@ Not for suggestion (see `kb.suggest`).
 """
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel
@@ -59,20 +60,24 @@ class SearchResult(BaseModel):
 
 
 def lexical_ranked(idx: IndicatorIndex, query: str, mask: "np.ndarray | None", k: int, *,
-                   filters: dict | None = None, visible_units: set[str] | None = None
-                   ) -> tuple[list[tuple[int, float]], int, list[str]]:
+                   filters: dict | None = None, visible_units: set[str] | None = None,
+                   plain: bool | None = None) -> tuple[list[tuple[int, float]], int, list[str]]:
     """Lexically matched docs, exact/phrase tiers first: ([(doc, bm25)], total, tokens).
 
     `mask`: numpy bool of the documents allowed; None = those passing
     `filters` and visible to `visible_units` (then a query touching few
     postings is ranked without numpy, `LexicalIndex.sparse_scores`, with
-    the same result).
+    the same result, when `plain` is True, or None and numpy is not loaded).
     """
     tokens = idx.tokenizer.tokens(query)
     depth = max(k, PHRASE_WINDOW)
-    if mask is None and idx.lexical.is_sparse(tokens):
+    # plain Python over few postings spares a CLI call numpy's import; where numpy is loaded
+    # anyway (the service, suggest) its vector sum and top-k are the faster way (same ranking)
+    if plain is None:
+        plain = "numpy" not in sys.modules
+    if mask is None and plain and idx.lexical.is_sparse(tokens):
         pairs, total = top_k_pairs(idx.lexical.sparse_scores(tokens), depth,
-                                   lambda d: idx.allows(d, filters, visible_units=visible_units))
+                                   idx.allowed(filters, visible_units=visible_units))
     else:
         if mask is None:
             mask = idx.mask(filters, visible_units=visible_units)
@@ -82,14 +87,14 @@ def lexical_ranked(idx: IndicatorIndex, query: str, mask: "np.ndarray | None", k
         pairs = list(zip(cand.tolist(), sc.tolist()))
     qn = normalize_name(query)
     exact = set(idx.by_name.get(qn, ()))  # (every ranked doc is allowed and matched)
-    rows = idx.rows
+    names = idx.rows.column("name_norm") if hasattr(idx.rows, "column") else [r["name_norm"] for r in idx.rows]
 
-    def tier(i: int) -> int:
-        if i in exact:
-            return 0
-        return 1 if qn and qn in rows[i]["name_norm"] else 2
-
-    ranked = sorted(pairs, key=lambda p: (tier(p[0]), -p[1], p[0]))
+    # `pairs` come by BM25 (ties by document): a stable split into the tiers keeps that order within each
+    first, phrase, rest = [], [], []
+    for p in pairs:
+        i = p[0]
+        (first if i in exact else phrase if qn and qn in names[i] else rest).append(p)
+    ranked = first + phrase + rest
     return ranked[:k], total, tokens
 
 

@@ -12,6 +12,7 @@ BM25, dense and two-stage dense searches and by suggest. Not for fusion
 from __future__ import annotations
 
 import heapq
+from operator import itemgetter
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
@@ -25,7 +26,14 @@ def top_k_pairs(scores: Mapping[int, float], k: int, allowed: Callable[[int], bo
 
     Same order as `top_k`: score descending, ties by document index ascending.
     """
-    pairs = [(d, s) for d, s in scores.items() if s > 0 and (allowed is None or allowed(d))]
+    if allowed is None:
+        pairs = [(d, s) for d, s in scores.items() if s > 0]
+    else:
+        pairs = [(d, s) for d, s in scores.items() if s > 0 and allowed(d)]
+    if len(pairs) <= 8 * k:  # two sorts in C (documents ascending, then a stable sort by score)
+        pairs.sort()
+        pairs.sort(key=itemgetter(1), reverse=True)
+        return pairs[:max(k, 0)], len(pairs)
     return heapq.nsmallest(max(k, 0), pairs, key=lambda p: (-p[1], p[0])), len(pairs)
 
 
