@@ -80,13 +80,15 @@ class HybridRetriever:
         (result, query tokens, exact-name docs). Every hit is kept (no cut);
         `result.passing()` applies the confidence cut.
         """
+        ahead = None
         if lexical is None:
+            ahead = self.retriever.embed_ahead(query)  # the query is embedded while BM25 ranks
             lex, lex_total, tokens = lexical_ranked(self.index, query, mask, lex_depth)
         else:
             lex, lex_total, tokens = list(lexical)[:lex_depth], len(lexical), []
         if totals is not None:
             totals["lexical"] = lex_total
-        res = self.retriever.fuse(lex, query, mask, mode=mode)
+        res = self.retriever.fuse(lex, query, mask, mode=mode, qvec=ahead.result() if ahead else None)
         qn = normalize_name(query)
         exact = [i for i in self.index.by_name.get(qn, []) if mask[i]] if qn else []
         return res, tokens, exact

@@ -11,6 +11,9 @@ side, one per core (`Lanes`): the service's request threads each embed
 their own query, a build embeds batches in parallel. `Settings.embed_threads`
 (JIXIAO_EMBED_THREADS) gives a call more threads on an idle machine with
 spare cores; OMP_NUM_THREADS / OMP_WAIT_POLICY set by the user win.
+`submit` runs a call on a small shared pool (one worker per core), so a
+query can be embedded while the caller ranks lexically: the engines release
+the GIL, so on an idle core the two overlap.
 Not for choosing a backend (`kb.retrieval.embed.get_embedder`).
 """
 from __future__ import annotations
@@ -18,6 +21,10 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future
+
+_pool = None
+_pool_lock = threading.Lock()
 
 
 def cores() -> int:
@@ -71,3 +78,15 @@ class Lanes:
         with ThreadPoolExecutor(self.size) as ex:
             for f in [ex.submit(fn, it) for it in items]:
                 f.result()
+
+
+def submit(fn: Callable, *args) -> Future:
+    """Run `fn(*args)` on the shared embedding pool (one worker per core, started on first use)."""
+    global _pool
+    if _pool is None:
+        with _pool_lock:
+            if _pool is None:
+                from concurrent.futures import ThreadPoolExecutor
+
+                _pool = ThreadPoolExecutor(cores(), thread_name_prefix="jixiao-embed")
+    return _pool.submit(fn, *args)
