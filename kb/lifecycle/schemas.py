@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from kb.domain.enums import Stage
 from kb.lifecycle.lights import BudgetProgress, IndicatorProgress
 from kb.lifecycle.scoring import Tier
 
@@ -382,7 +383,7 @@ class LibraryChangesOut(BaseModel):
 
 
 ExecutionSource = Literal["feedback", "evaluation", "monitoring"]
-EXECUTION_SOURCE_LABELS = {"feedback": "结果反馈", "evaluation": "事后评价", "monitoring": "事中监控"}
+EXECUTION_SOURCE_LABELS = {s.value: s.label for s in (Stage.feedback, Stage.evaluation, Stage.monitoring)}
 
 
 class ProjectExecution(BaseModel):
