@@ -9,7 +9,9 @@ concurrent clients, in the default mode (hybrid: the description is
 embedded) and in lexical mode, first on the machine as it is, then while
 `--busy` processes keep the cores busy (another tenant of a shared server).
 Prints p50 / p95 per mode and the default ÷ lexical ratio, and the server's
-RSS at rest, after the load and its peak.
+RSS at rest, after the load and its peak. The server remembers no query
+vectors (JIXIAO_QUERY_CACHE_SIZE=0), so the descriptions, which repeat
+across passes, are embedded on every request.
 
     python benchmarks/serve_bench.py [--clients 8] [--requests 96] [--busy 2]
 """
@@ -74,7 +76,7 @@ def main() -> None:
     descs = dev_descriptions()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        env = build_shipped(tmp / "home")
+        env = build_shipped(tmp / "home", JIXIAO_QUERY_CACHE_SIZE="0")  # every request's description embedded
         out = subprocess.run([JIXIAO, "admin", "create-key", "--unit", "基准测试单位", "--role", "admin"], env=env,
                              check=True, capture_output=True, text=True).stdout
         key = out.strip().splitlines()[-1].strip()

@@ -98,6 +98,8 @@ class Settings(BaseSettings):
             calls run side by side, one per core (`kb.retrieval.embed.threads`).
             1 (default) holds up on a busy machine; 2 lowers one query's
             latency only on an idle one.
+        query_cache_size: query vectors an embedder remembers (a re-run
+            suggest, a search typed again); 0 = embed every query.
         database_url: SQLAlchemy URL of the workflow database
             (default: SQLite file beside the KB).
         max_request_bytes: HTTP request body limit (413 above it; upload
@@ -120,6 +122,7 @@ class Settings(BaseSettings):
     st_query_instruction: str = ""
     embed_batch_size: int = 48
     embed_threads: int = 1
+    query_cache_size: int = 512
     database_url: str | None = None
     max_request_bytes: int = 2_000_000
     checker: CheckerSettings = CheckerSettings()

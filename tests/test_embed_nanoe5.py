@@ -106,3 +106,6 @@ def test_a_repeated_query_is_embedded_once_and_each_caller_gets_its_own_vector()
     emb.clear_query_cache()
     emb.encode_query("修了多少公里路")
     assert emb.queries == ["修了多少公里路"] * 3  # the batch call above and this one after forgetting
+    emb.query_cache_size = 0  # JIXIAO_QUERY_CACHE_SIZE=0: every query embedded
+    emb.encode_query("修了多少公里路")
+    assert len(emb.queries) == 4

@@ -67,7 +67,7 @@ def get_embedder(settings: "Settings") -> Embedder | None:
     if backend == "none":
         return None
     key = (backend, arg, settings.st_query_instruction if backend == "st" else "",
-           int(settings.embed_batch_size), int(settings.embed_threads))
+           int(settings.embed_batch_size), int(settings.embed_threads), int(settings.query_cache_size))
     with _cache_lock:
         emb = _cache.get(key)
         if emb is None:
@@ -81,6 +81,7 @@ def get_embedder(settings: "Settings") -> Embedder | None:
                 emb = SentenceTransformerEmbedder(arg, query_instruction=settings.st_query_instruction,
                                                   batch_size=settings.embed_batch_size,
                                                   threads=settings.embed_threads)
+            emb.query_cache_size = max(0, int(settings.query_cache_size))
             _cache[key] = emb
             single_threaded_blas()
         return emb

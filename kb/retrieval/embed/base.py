@@ -43,6 +43,7 @@ class Embedder(ABC):
     """
 
     name: str = ""
+    query_cache_size: int = QUERY_CACHE_SIZE  # query vectors remembered (`encode_query`); 0 = none
     _dim: int = 0  # set by the backend when its model is loaded
     _fingerprint: str = ""
 
@@ -73,8 +74,10 @@ class Embedder(ABC):
         return self._encode_checked(texts, query=False)
 
     def encode_query(self, text: str) -> np.ndarray:
-        """One query → float32 (d,), L2-normalised (the last `QUERY_CACHE_SIZE` queries are remembered;
+        """One query → float32 (d,), L2-normalised (the last `query_cache_size` queries are remembered;
         each call gets its own copy)."""
+        if self.query_cache_size <= 0:
+            return self.encode_queries([text])[0]
         cache = self.__dict__.get("_query_cache")
         if cache is None:
             cache = self.__dict__.setdefault("_query_cache", (OrderedDict(), threading.Lock()))
@@ -87,7 +90,7 @@ class Embedder(ABC):
         v = self.encode_queries([text])[0]
         with lock:
             memo[text] = v
-            if len(memo) > QUERY_CACHE_SIZE:
+            if len(memo) > self.query_cache_size:
                 memo.popitem(last=False)
         return v.copy()
 
