@@ -27,6 +27,15 @@ _pool = None
 _pool_lock = threading.Lock()
 
 
+def _forget_pool() -> None:
+    global _pool
+    _pool = None  # a forked child (a server worker) starts its own pool: the parent's threads are not there
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_pool)
+
+
 def cores() -> int:
     """Cores this process may run on."""
     try:
