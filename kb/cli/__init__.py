@@ -27,7 +27,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-from kb.cli import indicators, check, corpus, lifecycle, evidence  # noqa: E402,F401  (register commands)
+from kb.cli import indicators, check, corpus, lifecycle, evidence, vectors  # noqa: E402,F401  (register commands)
 
 
 def main() -> None:

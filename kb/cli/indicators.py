@@ -38,6 +38,7 @@ def build(force: bool = typer.Option(False, "--force", help="忽略缓存，全�
         changed = "、".join(rep.changed_files[:5]) + (" 等" if len(rep.changed_files) > 5 else "")
         console.print(f"已构建 {rep.kb_path}: {rep.indicators} 个指标"
                       + (f"；变化的文件: {changed}" if rep.changed_files else "")
+                      + (f"；内置向量 {rep.shipped} 条" if rep.shipped else "")
                       + (f"；新计算向量 {rep.embedded} 条" if rep.embedded else "")
                       + f"；用时 {rep.seconds:.1f} 秒")
     if rep.corpus:

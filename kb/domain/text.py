@@ -115,6 +115,18 @@ def normalize_name(text: str | None) -> str:
     return _PUNCT.sub("", normalize(text)).lower()
 
 
+_SLOT = re.compile(r"〔[^〕]*〕")
+
+
+def slot_free_key(name: str | None) -> str:
+    """`normalize_name` of a name with its template slots dropped (〔培训对象〕培训人次 → 培训人次).
+
+    The key a declared row's name is looked up by in the libraries
+    (`kb.indicators.lookup`); stored per indicator by the build.
+    """
+    return normalize_name(_SLOT.sub("", name or ""))
+
+
 def bigrams(text: str) -> list[str]:
     """Character bigrams of `text` (a 1-char string yields itself once)."""
     if len(text) < 2:

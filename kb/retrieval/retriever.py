@@ -11,7 +11,9 @@ filter mask, the `Retriever` adds the dense side:
   build) → embedded on the spot; the confidence calibration is loaded, or
   computed (in memory when the file is read-only); from `REDUCE_AT`
   documents on the two-stage `ReducedDenseIndex`.
-- `fuse(lexical, query, mask, mode)` embeds the query, runs the dense top 50,
+- `embed_ahead(query)` starts embedding the query on the embedding pool
+  while the caller ranks lexically; `fuse(lexical, query, mask, mode,
+  qvec=…)` takes that vector (else embeds the query), runs the dense top 50,
   fuses by RRF (`kb.retrieval.fusion`) and judges confidence
   (`kb.retrieval.confidence`); `shown(result)` is the one rule for what a
   search shows: the hits above the cut when confident, else only lexically
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 
 import numpy as np
@@ -181,10 +184,19 @@ class Retriever:
             cal = _calibration(db, kind, matrix, embedder)
         return cls(embedder, DenseIndex(matrix), cal, query_text=query_text)
 
+    def embed_ahead(self, query: str) -> "Future[np.ndarray]":
+        """The query's vector, computed on the embedding pool (`kb.retrieval.embed.threads.submit`):
+        start it, rank lexically meanwhile, pass `.result()` to `fuse` as `qvec`."""
+        from kb.retrieval.embed.threads import submit
+
+        return submit(self.embedder.encode_query, self.query_text(query))
+
     def fuse(self, lexical: Sequence[tuple[int, float]], query: str, mask: np.ndarray | None, *,
-             mode: str = "hybrid") -> HybridResult:
-        """`hybrid` of the caller's lexical ranking with this set's dense ranking of `query`."""
-        qvec = self.embedder.encode_query(self.query_text(query))
+             mode: str = "hybrid", qvec: np.ndarray | None = None) -> HybridResult:
+        """`hybrid` of the caller's lexical ranking with this set's dense ranking of `query`
+        (`qvec`: the query's vector when already computed, `embed_ahead`)."""
+        if qvec is None:
+            qvec = self.embedder.encode_query(self.query_text(query))
         return hybrid(lexical, qvec, self.dense, self.calibration, mask=mask, mode=mode,
                       background_scores=self.background_scores)
 
