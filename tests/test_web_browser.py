@@ -431,7 +431,7 @@ def test_admin_imports_a_library_from_the_page(page, served):  # noqa: F811
     assert "第2行 一级指标:" in problems.text
     p.one("library-file").send_keys(str(good))
     p.one("library-import").click()
-    p.wait(lambda: "新增 1" in p.text(), what="imported")
+    p.wait(lambda: "新增 1" in p.text(), timeout=3 * TIMEOUT, what="imported")  # publish + reload; slow on a busy machine
     p.shot("07-library-import")
     # effective without a restart: the unit's own search finds it at once
     p.go("#/search?q=病案首页填写完整率")
