@@ -24,8 +24,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from kb.checker import check_declaration  # noqa: E402
 from kb.checker.evaluate import SHARED_DATA, evaluate_cases, format_eval  # noqa: E402
 from kb.checker.engine import clear_caches  # noqa: E402
-from kb.checker.lookup import default_lookup  # noqa: E402
-from kb.schema import Declaration, TargetRow  # noqa: E402
+from kb.indicators.lookup import IndicatorLookup  # noqa: E402
+from kb.io.library import load_libraries  # noqa: E402
+from kb.settings import Settings  # noqa: E402
+from kb.domain.schema import Declaration, TargetRow  # noqa: E402
 
 TARGET_ROWS_PER_S = 20_000
 _VAGUE = ["有所提高", "明显", "持续改善", "稳步提升", "进一步提高", "显著", "逐步完善", "不断优化", "较好", "及时", "按时"]
@@ -114,7 +116,9 @@ def main() -> None:
                           ("检查 + 改写建议（指标库）", "lib")):
             clear_caches()  # each mode starts cold: no parse or rule result carried over
             if kw == "lib":
-                kw = {"lookup": default_lookup()}  # a fresh lookup: its answer cache starts empty too
+                s = Settings()  # a fresh lookup: its answer cache starts empty too
+                kw = {"lookup": IndicatorLookup.from_indicators(load_libraries(s.indicators_dir),
+                                                                s.checker.lookup_min_dice)}
             wall, cpu, f = bench(decls, **kw)
             print(f"| {label} | {cpu:.2f} | {n / cpu:,.0f} | {n / cpu / TARGET_ROWS_PER_S:.2f}× | {wall:.2f} | "
                   f"{n / wall:,.0f} | {f:,} |")

@@ -1,8 +1,8 @@
 """jixiao-kb: indicator knowledge base and recommendation library for 预算绩效管理.
 
 Public entry points: `KnowledgeBase` (search, suggest, lookup, check),
-`kb.store.build` (build the KB file), and the schema in `kb.schema`.
-Imported lazily so that `import kb.text` stays light.
+`kb.knowledge.build` (build the KB file), and the schema in `kb.domain.schema`.
+Imported lazily so that `import kb.domain.text` stays light.
 """
 __version__ = "0.1.0"
 

@@ -1,7 +1,7 @@
 """Quality of `suggest` against real declarations: soft Recall@K and MRR.
 
 Definition (knowledge-base issue §10, used exactly): both names are
-normalised with `kb.text.normalize_name` (NFKC, Traditional→Simplified,
+normalised with `kb.domain.text.normalize_name` (NFKC, Traditional→Simplified,
 whitespace and punctuation dropped); a gold indicator is *found* at K when
 one of the first K `suggestions` has character-bigram Dice ≥ 0.5 with it;
 soft Recall@K = found gold indicators / all gold indicators, pooled over
@@ -18,7 +18,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from kb.errors import DataError
-from kb.text import bigram_dice, normalize_name
+from kb.domain.text import bigram_dice, normalize_name
 
 DICE = 0.5
 

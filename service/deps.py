@@ -20,6 +20,13 @@ def kb_dep(request: Request) -> KnowledgeBase:
     return kb
 
 
+def checker_dep(request: Request):
+    """The one table check (`kb.knowledge.table_checker`): `check(declaration) -> CheckReport`."""
+    from kb.knowledge import table_checker
+
+    return table_checker(request.app.state.settings)[0]
+
+
 def auth_dep():
     """The API-key dependency (`service.auth.require_key`): 401 without a valid key."""
     from service.auth import require_key

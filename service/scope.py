@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 
 from kb.errors import NotFound
-from kb.text import normalize
+from kb.domain.text import normalize
 
 log = logging.getLogger(__name__)
 

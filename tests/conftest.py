@@ -7,7 +7,7 @@ import pytest
 
 from kb.knowledge import KnowledgeBase
 from kb.settings import Settings
-from kb.store import build
+from kb.knowledge import build
 from tests.kbfactory import REPO, SHARED
 
 

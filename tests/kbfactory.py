@@ -1,4 +1,4 @@
-"""Build small real KB files for tests (CSV → `kb.store.build` → KnowledgeBase)."""
+"""Build small real KB files for tests (CSV → `kb.knowledge.build` → KnowledgeBase)."""
 from __future__ import annotations
 
 import csv
@@ -7,7 +7,7 @@ from pathlib import Path
 
 from kb.knowledge import KnowledgeBase
 from kb.settings import Settings
-from kb.store import build
+from kb.knowledge import build
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared" / "data"

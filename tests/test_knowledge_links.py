@@ -8,9 +8,9 @@ import pytest
 from kb.checker import check_declaration
 from kb.checker.citations import attach_citations
 from kb.knowledge import KnowledgeBase
-from kb.schema import Declaration
+from kb.domain.schema import Declaration
 from kb.settings import Settings
-from kb.store import build
+from kb.knowledge import build
 from tests.kbfactory import REPO
 
 

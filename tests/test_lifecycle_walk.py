@@ -20,8 +20,8 @@ from kb.lifecycle import service as svc
 from kb.lifecycle.db import get_sessionmaker
 from kb.lifecycle.learning import learned_for
 from kb.lifecycle.schemas import KeyIn
-from kb.schema import Declaration
-from kb.text import normalize_name
+from kb.domain.schema import Declaration
+from kb.domain.text import normalize_name
 from service.app import create_app
 from tests.lifecycle_fixtures import *  # noqa: F401,F403
 from tests.lifecycle_fixtures import declaration_body, dev_record
@@ -44,7 +44,7 @@ def test_real_walk_e030(db_url, shipped_settings, shipped_kb: KnowledgeBase):
     assert r.status_code == 201, r.text
     did = r.json()["id"]
     decl = Declaration.model_validate({k: v for k, v in body.items() if k != "unit_name"})
-    expected = shipped_kb.check(decl, settings=settings.checker).model_dump(mode="json")["findings"]
+    expected = shipped_kb.check(decl).model_dump(mode="json")["findings"]
     assert r.json()["findings"] == expected
 
     # 审核

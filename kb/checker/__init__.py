@@ -14,7 +14,8 @@ kb/checker/README.md for where and why we depart from it.
 from __future__ import annotations
 
 from kb.checker.engine import IndicatorLookup, check_declaration, check_rows, summarize
-from kb.checker.models import CheckReport, Finding, Suggestion, TableInput
+from kb.domain.findings import CheckReport, Finding, Suggestion
+from kb.domain.schema import TableInput
 
 __all__ = [
     "CheckReport", "Finding", "IndicatorLookup", "Suggestion", "TableInput", "apply_fixes",
@@ -24,12 +25,12 @@ __all__ = [
 
 def __getattr__(name: str):  # lazy: readers/export pull in openpyxl only when used
     if name == "read_table":
-        from kb.checker.readers import read_table
+        from kb.io.tables import read_table
         return read_table
     if name == "apply_fixes":
         from kb.checker.fix import apply_fixes
         return apply_fixes
     if name == "export_xlsx":
-        from kb.checker.export import export_xlsx
+        from kb.io.xlsx import export_xlsx
         return export_xlsx
     raise AttributeError(name)

@@ -19,13 +19,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Literal
 
+from kb.domain.findings import DIMENSION_LABELS
+
 Severity = Literal["error", "warning", "info"]
 Scope = Literal["row", "table", "row/table"]
 
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
-DIMENSION_LABELS = {"completeness": "完整性", "relevance": "相关性",
-                    "appropriateness": "适当性", "feasibility": "可行性"}
 
 DOCS = {
     "88": "财预〔2015〕88号《中央部门预算绩效目标管理办法》",
@@ -210,7 +208,6 @@ CATALOG: dict[str, RuleMeta] = {r.id: r for r in (
 )}
 
 
-RowRule = Callable[..., object]
 ROW_RULES: list[tuple[RuleMeta, Callable]] = []
 TABLE_RULES: list[tuple[RuleMeta, Callable]] = []
 GOAL_RULES: list[tuple[RuleMeta, Callable]] = []

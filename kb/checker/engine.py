@@ -9,19 +9,20 @@ Not for reading or writing files.
 """
 from __future__ import annotations
 
-import re
 from typing import Any, Callable, Iterable, Protocol
 
 from kb.checker import (  # noqa: F401  (import registers the rules)
     cost, feasibility, goal, operator, quantification, relevance, satisfaction, structure, text,
     timeliness, unit,
 )
+from kb.domain.budget import budget_from_text
 from kb.checker.catalog import GOAL_RULES, ROW_RULES, TABLE_RULES, Hit, RuleMeta
-from kb.checker.models import CheckReport, Finding, Suggestion, TableInput, build
+from kb.domain.findings import CheckReport, Finding, Suggestion, build
+from kb.domain.schema import TableInput
 from kb.checker.parse import Row, Table, context_flags
 from kb.checker.rewrite import L1_LABEL, RowRewrite, as_target_row, fmt_num, rewrite_goal, rewrite_row
 from kb.checker.structure import name_key as _name_key_of
-from kb.schema import Declaration, Indicator, Level1, Level2, TargetRow
+from kb.domain.schema import Declaration, Indicator, Level1, Level2, TargetRow
 from kb.settings import CheckerSettings
 
 
@@ -43,6 +44,12 @@ _RULE_FIELDS: dict[str, tuple[str, ...]] = {
     "TXT-03": _FIELDS, "GOAL-01": ("name",), "GOAL-02": ("name",),
 }
 
+
+# The order in which rule families report on one row (findings of a row come in this order).
+FAMILY_ORDER = ("unit", "quantification", "structure", "goal", "relevance", "cost", "feasibility", "operator",
+                "satisfaction", "text", "timeliness")
+for _rules in (ROW_RULES, TABLE_RULES, GOAL_RULES):
+    _rules.sort(key=lambda mf: FAMILY_ORDER.index(mf[1].__module__.rsplit(".", 1)[-1]))  # stable within a family
 
 _RULE_SETS: dict[tuple, tuple] = {}
 _DEFAULT_SETTINGS = CheckerSettings()
@@ -396,7 +403,7 @@ def _name_key_text(name: str) -> str:
     """Duplicate key of a name given as text (the names of rows a table suggestion adds), memoised."""
     k = _TEXT_KEYS.get(name)
     if k is None:
-        from kb.checker.parse import compact
+        from kb.domain.text import compact
 
         k = _TEXT_KEYS[name] = _name_key_of(compact(name)[0])
     return k
@@ -679,23 +686,6 @@ def check_rows(rows: list[TargetRow], context: dict[str, Any] | None = None, *,
     """
     return check_table(rows, context=context, row_contexts=row_contexts, row_numbers=row_numbers,
                        settings=settings, lookup=lookup, suggest=suggest)
-
-
-_BUDGET_RE = re.compile(
-    r"(本年度|年度|当年|本年)?[^，。；,;]{0,12}?(?:预算|资金总额|资金|金额|拨款|投入)[^，。；,;\d]{0,10}?"
-    r"(\d+(?:\.\d+)?)\s*(亿元|万元|元)")
-
-
-def budget_from_text(text: str) -> float | None:
-    """Budget in 万元 stated in a description (本年度 / 当年 amounts preferred; 亿元, 万元 or 元), else None."""
-    best: tuple[int, float] | None = None
-    for m in _BUDGET_RE.finditer(text):
-        u = m.group(3)
-        x = float(m.group(2)) * 10000.0 if u == "亿元" else float(m.group(2)) / (10000.0 if u == "元" else 1.0)
-        rank = 0 if re.search(r"本年度|年度|当年|本年", m.group(0)) else 1
-        if best is None or rank < best[0]:
-            best = (rank, x)
-    return best[1] if best else None
 
 
 def declaration_context(decl: Declaration) -> dict[str, Any]:

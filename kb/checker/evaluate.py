@@ -22,7 +22,7 @@ from typing import Any
 
 from kb.checker.engine import check_declaration, check_rows
 from kb.errors import DataError
-from kb.schema import Declaration, TargetRow
+from kb.domain.schema import Declaration, TargetRow
 from kb.settings import REPO_ROOT, CheckerSettings
 
 SHARED_DATA = REPO_ROOT.parent / "shared" / "data"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from kb.checker import lexicon as L
 from kb.checker.catalog import Hit, rule
 from kb.checker.parse import QUANT_OPS, Row, Table
-from kb.checker.unit import is_time_unit
+from kb.domain.units import is_time_unit
 from kb.settings import CheckerSettings
 
 

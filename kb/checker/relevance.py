@@ -14,7 +14,7 @@ from kb.checker.catalog import Hit, rule
 from kb.checker.parse import Row
 from kb.checker.quantification import is_qnt_02
 from kb.checker.structure import is_str_04
-from kb.schema import Level1, Level2
+from kb.domain.schema import Level1, Level2
 from kb.settings import CheckerSettings
 
 

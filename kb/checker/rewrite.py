@@ -25,12 +25,12 @@ from typing import Any, Callable
 
 from kb.checker import lexicon as L
 from kb.checker.feasibility import number_of
-from kb.checker.lookup import typical_target
-from kb.checker.parse import (NUM_RE, UNIT_RE, Row, has_metric, level2_fits, level2_of, name_info, to_float,
-                              valid_date)
+from kb.checker.parse import NUM_RE, UNIT_RE, Row, has_metric, name_info, to_float, valid_date
 from kb.checker.timeliness import late_years
-from kb.checker.unit import DEFAULT_UNIT, is_time_unit, unit_family, unit_fits
-from kb.schema import LEVEL2_PARENT, Indicator, Level1, Level2
+from kb.domain.enums import LEVEL2_PARENT, Level1, Level2
+from kb.domain.levels import level2_fits, level2_of_key
+from kb.domain.schema import Indicator, typical_target
+from kb.domain.units import DEFAULT_UNIT, is_time_unit, measure_of, unit_fits
 from kb.settings import CheckerSettings
 
 L1_LABEL = {Level1.output: "产出指标", Level1.cost: "成本指标", Level1.benefit: "效益指标",
@@ -85,7 +85,7 @@ def guess_level2(level1: Level1, name: str) -> Level2:
         return Level2.timeliness
     if _COST_NAME_RE.search(name) and "率" not in name:
         return Level2.output_cost
-    if unit_family(name) == "ratio":
+    if measure_of(name) == "ratio":
         return Level2.quality
     return Level2.quantity
 
@@ -354,7 +354,7 @@ def library_name(r: Row, lookup: Callable | None) -> str:
 
     Tried on the name without aspiration verbs / remarks, then on the name
     itself (exact name or synonym, else bigram Dice within the same 二级指标,
-    `kb.checker.lookup`). Template names with a 〔slot〕 are not offered.
+    `kb.indicators.lookup`). Template names with a 〔slot〕 are not offered.
     """
     if lookup is None or r.level1 is None:
         return ""
@@ -450,16 +450,16 @@ def rewrite_row(r: Row, ids: set[str], hits: dict[str, Any], lookup: Callable | 
         if "效果" in r.l1:
             l1 = Level1.benefit
         else:
-            cand = level2_of(r.l2key, None)
+            cand = level2_of_key(r.l2key, None)
             if cand is not None and cand is not Level2.output_cost:
                 l1 = LEVEL2_PARENT[cand]
             elif cand is Level2.output_cost:
                 l1 = Level1.output
             else:
                 l1, l2 = guess_level(name)
-        l2 = level2_of(r.l2key, l1) if l2 is None or not _fits(l2, l1) else l2
-    if not _fits(l2, l1):
-        cand = level2_of(r.l2key, None)
+        l2 = level2_of_key(r.l2key, l1) if l2 is None or not level2_fits(l2, l1) else l2
+    if not level2_fits(l2, l1):
+        cand = level2_of_key(r.l2key, None)
         if cand is not None and cand is not Level2.output_cost and "STR-02" in ids and l1 is not Level1.satisfaction:
             l1 = LEVEL2_PARENT[cand]
             l2 = cand
@@ -472,12 +472,12 @@ def rewrite_row(r: Row, ids: set[str], hits: dict[str, Any], lookup: Callable | 
         elif l2 is Level2.quality:
             if L.OUTCOME_RATE_RE.search(n):
                 l1, l2 = Level1.benefit, Level2.social_benefit
-            elif unit_family(n) == "time":  # 按时发放 under 质量
+            elif measure_of(n) == "time":  # 按时发放 under 质量
                 l2 = Level2.timeliness
             else:
                 l2 = Level2.quantity
         elif l2 is Level2.timeliness:
-            l2 = Level2.quality if unit_family(n) == "ratio" else Level2.quantity
+            l2 = Level2.quality if measure_of(n) == "ratio" else Level2.quantity
         elif l1 is Level1.benefit:
             l1, l2 = Level1.output, Level2.quantity
     if "TIME-05" in ids:
@@ -504,10 +504,6 @@ def rewrite_row(r: Row, ids: set[str], hits: dict[str, Any], lookup: Callable | 
             return RowRewrite(None, "无法据此推算指标值；请按测算补填或删除该指标")
         fields["operator"], fields["value"], fields["unit"] = tgt
     return RowRewrite(fields, kept=kept)
-
-
-def _fits(l2: Level2 | None, l1: Level1 | None) -> bool:
-    return level2_fits(l2, l1)
 
 
 def build_target(r: Row, ids: set[str], hits: dict[str, Any], name: str, l1: Level1, l2: Level2 | None,

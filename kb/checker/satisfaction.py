@@ -11,7 +11,7 @@ from kb.checker import lexicon as L
 from kb.checker.catalog import Hit, rule
 from kb.checker.parse import Row
 from kb.checker.quantification import is_sat_04
-from kb.schema import Level1
+from kb.domain.schema import Level1
 from kb.settings import CheckerSettings
 
 _SAT_WORDS = ("满意", "认可", "认同", "好评")

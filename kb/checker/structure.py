@@ -11,10 +11,11 @@ from collections import Counter
 
 from kb.checker.catalog import Hit, rule
 from kb.checker.lexicon import STR06_RE
-from kb.checker.parse import _PUNCT_RE, Row, Table, level2_fits, name_quantity
-from kb.schema import Level1, Level2
+from kb.checker.parse import _PUNCT_RE, Row, Table, name_quantity
+from kb.domain.levels import level2_fits
+from kb.domain.schema import Level1, Level2
 from kb.settings import CheckerSettings
-from kb.text import normalize, normalize_name
+from kb.domain.text import normalize, normalize_name
 
 
 def name_key(name: str) -> str:
@@ -23,7 +24,7 @@ def name_key(name: str) -> str:
 
 
 def _name_key(r: Row) -> str:
-    """`kb.text.normalize_name` of the row's name (already NFKC + simplified + no spaces), memoised per name."""
+    """`kb.domain.text.normalize_name` of the row's name (already NFKC + simplified + no spaces), memoised per name."""
     return r.ni.key
 
 

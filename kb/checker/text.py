@@ -13,7 +13,7 @@ from kb.checker.catalog import Hit, rule
 from kb.checker.parse import Row
 from kb.checker.quantification import is_qnt_04
 from kb.settings import CheckerSettings
-from kb.text import to_simplified
+from kb.domain.text import to_simplified
 
 _FULLWIDTH_RE = re.compile(r"[\uFF01-\uFF5E\u3000]")
 _WS_RE = re.compile(r"[\s\u3000]")

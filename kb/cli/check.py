@@ -30,14 +30,6 @@ _SEV = {"error": "[red]错误[/red]", "warning": "[yellow]警告[/yellow]", "inf
 _RANK = {"info": 0, "warning": 1, "error": 2}
 
 
-def _lookup(no_library: bool):
-    if no_library:
-        return None
-    from kb.checker.lookup import default_lookup
-
-    return default_lookup()
-
-
 def _print_json(obj) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
 
@@ -87,8 +79,10 @@ def check(
     no_library: bool = typer.Option(False, "--no-library", help="改写时不查指标库，只用通用默认值"),
 ) -> None:
     """审核绩效目标表：逐行、逐表检查模糊、不可考核或有缺陷的指标，给出规则编号、依据和改写建议。"""
-    from kb.checker import apply_fixes, check_declaration, export_xlsx
-    from kb.checker.readers import read_tables
+    from kb.checker import apply_fixes
+    from kb.io.tables import read_tables
+    from kb.io.xlsx import export_xlsx
+    from kb.knowledge import table_checker
 
     if fail_on not in _RANK:
         raise DataError(f"--fail-on 须为 error / warning / info 之一，而不是 {fail_on!r}", field="--fail-on")
@@ -98,22 +92,19 @@ def check(
         raise DataError("--out 须为 .xlsx 文件", file=str(out), field="--out")
     tables = read_tables(file)
     many = len(tables) > 1
-    lookup = _lookup(no_library)
-    if lookup is None and not no_library:
-        err.print("提示：指标库不可用，改写建议采用通用默认值（满意度≥90%、合格率≥95%、完成率=100%、时效为年度12月31日前）。")
-    from kb.checker.citations import attach_citations, corpus_for
-    from kb.settings import get_settings
-
-    corpus = corpus_for(get_settings())
+    check_one, with_library = table_checker(library=not no_library)
+    if not with_library and not no_library:
+        err.print("提示：知识库尚未构建（jixiao build），改写建议采用通用默认值"
+                  "（满意度≥90%、合格率≥95%、完成率=100%、时效为年度12月31日前）。")
     results = []
     for i, decl in enumerate(tables, 1):
-        report = attach_citations(check_declaration(decl, lookup=lookup), corpus)
+        report = check_one(decl)
         written = None
         if out is not None:
             written = _out_path(out, _table_id(decl, i), many)
             if fix:
                 fixed = apply_fixes(decl, report)
-                export_xlsx(fixed, written, check_declaration(fixed, lookup=lookup))
+                export_xlsx(fixed, written, check_one(fixed))
             else:
                 export_xlsx(decl, written, report)
         results.append((decl, report, written))

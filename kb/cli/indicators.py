@@ -1,6 +1,6 @@
 """CLI commands of the indicator knowledge base: build, search, suggest, eval, serve.
 
-Thin layer over `kb.store.build` and `kb.KnowledgeBase`; `--json` prints the
+Thin layer over `kb.knowledge.build` and `kb.KnowledgeBase`; `--json` prints the
 same shapes as the HTTP API.
 """
 from __future__ import annotations
@@ -35,7 +35,7 @@ def _print_json(obj) -> None:
 @app.command()
 def build(force: bool = typer.Option(False, "--force", help="忽略缓存，全部重建")) -> None:
     """校验 indicators/ 下的指标库并构建知识库文件(只重建变化的部分)。"""
-    from kb.store import build as do_build
+    from kb.knowledge import build as do_build
 
     s = get_settings()
     rep = do_build(s, force=force, console=err, notify=lambda m: err.print(m))
@@ -81,7 +81,7 @@ def search(
     if not res.hits:
         console.print(f"没有找到与“{query}”相关的指标。")
         return
-    from kb.schema import Level1, Level2
+    from kb.domain.schema import Level1, Level2
 
     t = Table(title=f"“{query}” 共 {res.total} 条匹配（{res.mode}）")
     for c in ("#", "指标名称", "一级", "二级", "单位", "库", "得分", "匹配词"):
@@ -223,7 +223,7 @@ def serve(
 
     if not s.resolved_kb_path().exists():
         raise ConfigError(f"知识库文件不存在: {s.resolved_kb_path()}；请先运行 jixiao build")
-    from kb.embed import get_embedder
+    from kb.retrieval.embed import get_embedder
 
     get_embedder(s)  # a broken JIXIAO_EMBEDDER stops here (exit 2), not in every request
     try:

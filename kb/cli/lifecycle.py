@@ -164,7 +164,7 @@ def library_apply(file: Path = typer.Argument(..., help="JSON 文件：{\"change
 
 
 @library_app.command("add")
-def library_add(file: Path = typer.Argument(..., help="一个指标的 JSON 文件（字段同 kb.schema.Indicator，id 可省略）")) -> None:
+def library_add(file: Path = typer.Argument(..., help="一个指标的 JSON 文件（字段同 kb.domain.schema.Indicator，id 可省略）")) -> None:
     """新增指标。"""
     _apply([{"op": "add", "indicator": _read_json(file)}])
 

@@ -20,7 +20,7 @@ from pydantic import BaseModel, Field
 
 from kb.corpus.chunking import article_label
 from kb.errors import DataError
-from kb.text import normalize
+from kb.domain.text import normalize
 
 DEFAULT_QUESTIONS = Path(__file__).resolve().parents[2] / "tests" / "data" / "doc_questions.jsonl"
 # collections searched by the eval: the article collections (Q&A and opinions excluded)

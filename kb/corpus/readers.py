@@ -30,6 +30,7 @@ from pathlib import Path
 
 from kb.corpus.chunking import DEFAULT_MAX_CHARS, Unit, article_label, chunk_structure, cn_number, split_unit
 from kb.corpus.models import COLLECTIONS, Chunk, Document, Kind, Status
+from kb.domain.ids import file_digest
 from kb.errors import DataError
 
 # bump when reading or chunking changes: shipped files are then re-read by the next sync
@@ -73,13 +74,9 @@ class Overrides:
     extra: dict = field(default_factory=dict)
 
 
-def file_digest(path: Path) -> str:
-    """sha256 hex of a file's bytes, suffixed with `:r<READER_VERSION>` (a new reader re-reads files)."""
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 16), b""):
-            h.update(block)
-    return f"{h.hexdigest()}:r{READER_VERSION}"
+def source_digest(path: Path) -> str:
+    """`kb.domain.ids.file_digest` of a source file, suffixed with `:r<READER_VERSION>` (a new reader re-reads files)."""
+    return f"{file_digest(path)}:r{READER_VERSION}"
 
 
 def read_file(path: Path, collection: str, *, overrides: Overrides | None = None,

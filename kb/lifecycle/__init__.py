@@ -5,6 +5,6 @@ Modules: `db` (engine, sessions, migrations), `models` (ORM tables),
 `scoring` (pure rules), `learning` (statistics learned from feedback),
 `library` (versioned indicator-library changes), `schemas` (request and
 response shapes), `service` (the transactional operations the HTTP routes
-and the CLI call). Not for the KB file itself (`kb.store`) or checking
+and the CLI call). Not for the KB file itself (`kb.store.build`) or checking
 (`kb.checker`).
 """

@@ -13,7 +13,7 @@ statistics of the affected indicator names:
   contributed, so one unit's figures never surface as a basic typical value.
 
 `learned_for` hands the statistics to `KnowledgeBase.suggest(learned=...)` as
-`kb.learned.LearnedIndicator` keyed by `kb.text.normalize_name(name)`.
+`kb.domain.learned.LearnedIndicator` keyed by `kb.domain.text.normalize_name(name)`.
 
 What is learned from which rows:
 
@@ -44,10 +44,10 @@ from collections.abc import Iterable
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from kb.learned import LearnedIndicator
+from kb.domain.learned import LearnedIndicator
 from kb.lifecycle.models import LearnedObservation, LearnedStat, Unit, utcnow
 from kb.lifecycle.values import format_number
-from kb.text import normalize_name
+from kb.domain.text import normalize_name
 
 BASIC_MIN_UNITS = 2
 
@@ -174,5 +174,5 @@ def learned_for(session: Session, *, sector: str | None = None, unit_name: str |
 
 
 def name_key(name: str) -> str:
-    """The key of an indicator name in learned statistics (`kb.text.normalize_name`)."""
+    """The key of an indicator name in learned statistics (`kb.domain.text.normalize_name`)."""
     return normalize_name(name)

@@ -1,12 +1,12 @@
 """Library management: versioned add / update / deprecate / synonym changes (admins).
 
 Changes are stored in the workflow database (`library_indicators` holds the
-current state of every managed indicator as a `kb.schema.Indicator`,
+current state of every managed indicator as a `kb.domain.schema.Indicator`,
 `library_changes` the history; their count is the library's version). A
 batch is applied in one transaction: if any change is invalid, none is
 kept. `publish(settings, session)` then writes the KB file's indicators as
 "shipped libraries (indicators/) overlaid with the managed ones" through
-`kb.store.write_indicators` (one transaction, the build's content hash is
+`kb.store.build.write_indicators` (one transaction, the build's content hash is
 kept so `jixiao build` does not undo it), after which `KnowledgeBase.reload()`
 makes the change visible without a restart.
 
@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from pydantic import ValidationError
 from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from kb.errors import Conflict, DataError, NotFound
@@ -28,9 +30,14 @@ from kb.lifecycle.models import LibraryChange, LibraryIndicator, Unit, utcnow
 from kb.lifecycle.schemas import (LibraryChangeIn, LibraryChangeOut, LibraryChangesIn, LibraryChangesOut,
                                   LibraryIndicatorOut)
 from kb.lifecycle.service import Principal, _audit, _tx, authorize
-from kb.schema import Indicator, stable_indicator_id
+from kb.domain.ids import stable_indicator_id
+from kb.domain.schema import Indicator
+from kb.io.library import load_libraries
+from kb.lifecycle.db import get_sessionmaker
 from kb.settings import Settings
-from kb.text import normalize
+from kb.store.build import merged_indicators, write_indicators
+from kb.store.db import build_info, open_db
+from kb.domain.text import normalize
 
 Lookup = Callable[[str], Indicator | None]
 _FROZEN = {"id", "library", "unit_name", "version"}
@@ -199,12 +206,19 @@ def managed_indicators(session: Session) -> list[Indicator]:
                 session.scalars(select(LibraryIndicator).order_by(LibraryIndicator.id)).all()]
 
 
-def merged_indicators(shipped: list[Indicator], managed: list[Indicator]) -> list[Indicator]:
-    """Shipped indicators with managed ones replacing the same id, new ones appended."""
-    by_id = {m.id: m for m in managed}
-    out = [by_id.pop(i.id, i) for i in shipped]
-    out.extend(by_id.values())
-    return out
+def managed_from_workflow(settings: Settings) -> list[Indicator]:
+    """Indicators added or changed through library management, for `kb.knowledge.build` (kept across rebuilds).
+
+    Read from the workflow database when it exists and is migrated; [] otherwise.
+    """
+    url = settings.resolved_database_url()
+    if url.startswith("sqlite:///") and not Path(url[len("sqlite:///"):]).exists():
+        return []
+    try:
+        with get_sessionmaker(url)() as session:
+            return managed_indicators(session)
+    except SQLAlchemyError:
+        return []
 
 
 def publish(settings: Settings, session: Session) -> bool:
@@ -215,9 +229,6 @@ def publish(settings: Settings, session: Session) -> bool:
     is kept, so a later `jixiao build` with unchanged data files leaves the
     managed indicators in place; `library_version` is recorded in build_info.
     """
-    from kb.library import load_libraries
-    from kb.store import build_info, open_db, write_indicators
-
     path = settings.resolved_kb_path()
     if not path.exists():
         return False

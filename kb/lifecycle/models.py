@@ -313,7 +313,7 @@ class LearnedStat(Base):
 class LibraryIndicator(Base):
     """An indicator added or changed through library management (overlay on the KB file).
 
-    `data` is a `kb.schema.Indicator` as JSON; `unit_id` is set for 单位指标库
+    `data` is a `kb.domain.schema.Indicator` as JSON; `unit_id` is set for 单位指标库
     entries (private to that unit). Every change bumps `version` and writes a
     `LibraryChange` row.
     """

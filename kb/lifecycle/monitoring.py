@@ -27,7 +27,7 @@ from pydantic import BaseModel
 
 from kb.errors import DataError
 from kb.lifecycle.values import direction_of, parse_number, same_text
-from kb.schema import Direction
+from kb.domain.schema import Direction
 from kb.settings import MonitoringSettings
 
 Light = Literal["green", "yellow", "red"]

@@ -43,10 +43,10 @@ from kb.lifecycle.schemas import (AuditOut, DeclarationBrief, DeclarationIn, Dec
 from kb.lifecycle.scoring import (budget_execution_score, check_weight_total, grade, score_indicator,
                                   total_score)
 from kb.lifecycle.values import format_number, parse_number
-from kb.schema import Declaration as SchemaDeclaration
-from kb.schema import Target, TargetRow, parse_level1, parse_level2
+from kb.domain.schema import Declaration as SchemaDeclaration
+from kb.domain.schema import Target, TargetRow, parse_level1, parse_level2
 from kb.settings import Settings, get_settings
-from kb.text import normalize, normalize_name
+from kb.domain.text import normalize, normalize_name
 
 
 class Forbidden(JixiaoError):

@@ -8,9 +8,9 @@ states to matching indicators ("修缮乡村道路12公里" → a road-length in
 the budget becomes a cost ceiling ≤ budget 万元; (4) fill template names with
 the project's own words (`kb.suggest.templates`); (5) offer the library's
 common indicators for required slots with no match; (6) apply what 结果反馈
-taught (`kb.learned.LearnedIndicator`): learned typical values and a boost.
+taught (`kb.domain.learned.LearnedIndicator`): learned typical values and a boost.
 When nothing relevant matches the result says `confident: false` and holds
-no candidates, rather than noise. Not for search (see `kb.search`).
+no candidates, rather than noise. Not for search (see `kb.indicators.search`).
 """
 from __future__ import annotations
 
@@ -20,13 +20,13 @@ from collections.abc import Callable
 import numpy as np
 from pydantic import BaseModel, Field
 
-from kb.learned import LearnedIndicator
-from kb.lexical import top_k
-from kb.search import IndicatorIndex
+from kb.domain.learned import LearnedIndicator
+from kb.retrieval.topk import top_k
+from kb.indicators.search import IndicatorIndex
 from kb.suggest import quantities as Q
 from kb.suggest import templates as T
 from kb.suggest.slots import REQUIRED_SLOTS, SLOT_OF_LEVEL2, SLOTS, interleave
-from kb.text import bigram_dice, normalize, normalize_name
+from kb.domain.text import bigram_dice, normalize, normalize_name
 
 # words too common in descriptions to count as evidence of relevance on their own
 WEAK_TERMS = frozenset("""项目 工作 建设 管理 服务 提高 完成 资金 经费 年度 实施 开展 保障 提升 加强 推进 目标
@@ -355,7 +355,7 @@ def suggest(idx: IndicatorIndex, description: str, *, project_name: str | None =
                              quantities=[q.__dict__ for q in quantities], mode=mode,
                              message="指标库中没有与该描述相关的指标，请补充项目内容(做什么、对象、数量)")
     table = []
-    from kb.schema import Level1, Level2
+    from kb.domain.schema import Level1, Level2
 
     for s in SLOTS:
         cands = slot_lists[s.key][:top]
@@ -386,7 +386,7 @@ def _wan(q: Q.Quantity) -> float:
 
 def context_overlap(ctx: str, name: str) -> float:
     """Share of the context's character bigrams that the indicator name contains (0..1)."""
-    from kb.text import bigrams
+    from kb.domain.text import bigrams
 
     a = set(bigrams(normalize_name(ctx)))
     if not a:
@@ -431,7 +431,7 @@ def _vet_with_checker(slot_lists: dict[str, list[Candidate]], budget_wan: float 
     on purpose are not rewritten. Table-level rules are ignored here.
     """
     from kb.checker import check_rows
-    from kb.schema import Level1, Level2, TargetRow
+    from kb.domain.schema import Level1, Level2, TargetRow
 
     flat = [(k, c) for k, cs in slot_lists.items() for c in cs if c.value]
     if not flat:

@@ -10,12 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kb.text import normalize
-
-# longest first so 万人次 wins over 人次 and 人
-UNITS = sorted("""万人次 人次 万人 人 户次 万户 户 名 位 个 所 家 村 台 套 辆 艘 架 件 批 项 次 场 期 班 批次 天 日 个月 月 周
-小时 分钟 年 公里 千米 米 平方公里 平方米 万平方米 立方米 万立方米 亩 万亩 公顷 吨 万吨 千克 公斤 头 只 羽 株 棵 万株
-座 处 条 盏 本 册 份 篇 部 册次 张 间 床 张床 个点 宗 起 例 支 块 根 眼 口 处次 门 栋 幢 套次 课时 学时 km hm² hm2 万元 亿元 元 %""".split(), key=len, reverse=True)
+from kb.domain.budget import budget_from_text  # noqa: F401  (suggest reads it here)
+from kb.domain.text import normalize
+from kb.domain.units import QUANTITY_UNITS as UNITS
+from kb.domain.units import unit_family, units_compatible  # noqa: F401  (suggest reads them here)
 
 _NUM = r"(\d+(?:,\d{3})*(?:\.\d+)?)"
 _QTY = re.compile(_NUM + r"\s*(" + "|".join(re.escape(u) for u in UNITS) + r"|万(?![\u4e00-\u9fff]))")
@@ -82,50 +80,6 @@ def find_quantities(text: str) -> list[Quantity]:
             unit = "万元"
         out.append(Quantity(value, unit, ctx, m.start(), m.end(), is_budget))
     return out
-
-
-def budget_from_text(text: str) -> float | None:
-    """The project budget in 万元 stated in the text (largest budget mention), else None."""
-    best = None
-    for q in find_quantities(text):
-        if not q.is_budget:
-            continue
-        v = float(q.value)
-        v = v * 10000 if q.unit == "亿元" else v / 10000 if q.unit == "元" else v
-        best = v if best is None else max(best, v)
-    return best
-
-
-# units that measure the same kind of thing (a quantity binds to an indicator of a compatible unit)
-UNIT_FAMILIES = [
-    {"人", "名", "位", "万人"}, {"人次", "万人次"}, {"户", "万户", "户次"},
-    {"公里", "千米", "km"}, {"米", "m"}, {"平方米", "万平方米", "㎡", "m2"}, {"亩", "万亩", "公顷"},
-    {"立方米", "万立方米"}, {"吨", "万吨", "千克", "公斤"},
-    {"个", "所", "家", "处", "座", "项", "宗", "个点"}, {"台", "套", "件", "辆", "艘", "架", "台套"},
-    {"次", "场", "期", "班", "批", "批次", "场次"}, {"天", "日", "个月", "月", "小时", "年", "周"},
-    {"头", "只", "羽"}, {"株", "棵", "万株"}, {"万元", "亿元", "元"}, {"%"},
-    {"本", "册", "份", "篇", "部"}, {"张", "床", "张床"}, {"条", "根", "眼", "口"}, {"门"},
-    {"栋", "幢", "座"}, {"课时", "学时"},
-]
-
-
-def unit_family(unit: str) -> int | None:
-    """Index of the unit's family in UNIT_FAMILIES, or None."""
-    u = normalize(unit)
-    for i, fam in enumerate(UNIT_FAMILIES):
-        if u in fam:
-            return i
-    return None
-
-
-def units_compatible(a: str, b: str) -> bool:
-    """True when two units measure the same kind of thing (人 ~ 名, 公里 ~ 千米 …)."""
-    if not a or not b:
-        return False
-    if normalize(a) == normalize(b):
-        return True
-    fa, fb = unit_family(a), unit_family(b)
-    return fa is not None and fa == fb
 
 
 # suffix a derived indicator name takes from its unit ("修缮乡村道路" + 公里 → 修缮乡村道路里程)

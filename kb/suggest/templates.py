@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from kb.text import normalize
+from kb.domain.text import normalize
 
 SLOT = re.compile(r"〔([^〕]*)〕")
 _STOP = re.compile(r"[,，。;；、:：()（）\[\]【】\s“”\"'0-9%.]")

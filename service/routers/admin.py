@@ -14,7 +14,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from sqlalchemy.orm import Session
 
 from kb.errors import ConfigError, NotFound
-from kb.learned import LearnedIndicator
+from kb.domain.learned import LearnedIndicator
 from kb.lifecycle import library as lib
 from kb.lifecycle import service as svc
 from kb.lifecycle.schemas import (AuditOut, KeyCreated, KeyIn, KeyOut, LibraryChangeIn, LibraryChangesIn,

@@ -18,10 +18,9 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 
-from kb.checker import check_declaration
-from kb.checker.readers import READERS, read_tables, tables_from_json
 from kb.errors import DataError
-from service.deps import auth_dep
+from kb.io.tables import READERS, read_tables, tables_from_json
+from service.deps import auth_dep, checker_dep
 
 router = APIRouter(prefix="/v1", tags=["审核"], dependencies=[Depends(auth_dep())])
 
@@ -44,16 +43,6 @@ _OPENAPI = {
         },
     }
 }
-
-
-def _lookup(request: Request):
-    """The library lookup, built once per app (None → generic defaults)."""
-    st = request.app.state
-    if not hasattr(st, "checker_lookup"):
-        from kb.checker.lookup import default_lookup
-
-        st.checker_lookup = default_lookup(st.settings)
-    return st.checker_lookup
 
 
 async def _tables(request: Request):
@@ -94,15 +83,9 @@ async def _tables(request: Request):
                          "{\"tables\": [{\"id\", \"project_name\", \"findings\", \"summary\"}, ...]}。"
                          "字段类型错误返回 422，并指明字段（如 rows[1].value，行号从 1 起）。",
              openapi_extra=_OPENAPI)
-async def check(request: Request) -> dict[str, Any]:
+async def check(request: Request, check_one=Depends(checker_dep)) -> dict[str, Any]:
     tables = await _tables(request)
-    from kb.checker.citations import attach_citations, corpus_for
-
-    st = request.app.state
-    if not hasattr(st, "citation_corpus"):
-        st.citation_corpus = corpus_for(st.settings)
-    lookup = _lookup(request)
-    reports = [attach_citations(check_declaration(t, lookup=lookup), st.citation_corpus).model_dump() for t in tables]
+    reports = [check_one(t).model_dump() for t in tables]
     if len(tables) == 1:
         return reports[0]
     return {"tables": [{"id": t.id or f"第{i}张", "project_name": t.project_name, **r}

@@ -6,8 +6,8 @@ from typing import Literal
 from fastapi import APIRouter, Depends, Query
 
 from kb.knowledge import KnowledgeBase
-from kb.schema import Indicator
-from kb.search import SearchResult
+from kb.domain.schema import Indicator
+from kb.indicators.search import SearchResult
 from kb.errors import NotFound
 from service.deps import auth_dep, kb_dep
 from service.scope import unit_scope, visible_units
