@@ -30,8 +30,7 @@ from kb.store.rows import row_to_indicator
 MODES = ("lexical", "dense", "hybrid")
 
 
-# The largest budget a request may state: 10 万亿元 (1e9 万元), beyond any single project.
-MAX_BUDGET_WAN = 1e9
+from kb.domain.budget import MAX_BUDGET_WAN  # noqa: E402,F401  (the one bound; re-exported for callers)
 
 
 class KnowledgeBase:

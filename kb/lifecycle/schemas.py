@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from kb.domain.budget import MAX_BUDGET_WAN
 from kb.lifecycle.monitoring import BudgetProgress, IndicatorProgress
 from kb.lifecycle.scoring import Tier
 
@@ -24,7 +25,7 @@ _ROW_EXAMPLE = {"level1": "产出指标", "level2": "数量指标", "name": "重
 class RowIn(BaseModel):
     """One target row as declared: 一级/二级/三级 (name), 计算符号, 指标值, 计量单位."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [_ROW_EXAMPLE]})
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, json_schema_extra={"examples": [_ROW_EXAMPLE]})
 
     level1: str = Field("", max_length=100)
     level2: str = Field("", max_length=100)
@@ -38,7 +39,7 @@ class RowIn(BaseModel):
 class DeclarationIn(BaseModel):
     """事前申报 body. The unit comes from the API key (admins name it in `unit_name`)."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, json_schema_extra={"examples": [{
         "project_name": "教育系统基础设施建设和设备购置",
         "description": "优化教育布局，按工作计划完成教育局重点项目建设。资金总额10000万元。",
         "department": "武汉市青山区教育局", "sector": "教育", "year": 2020, "budget_wan": 10000,
@@ -53,7 +54,7 @@ class DeclarationIn(BaseModel):
     department: str = Field("", max_length=200)
     sector: str = Field("", max_length=100)
     year: int = Field(..., ge=1990, le=2100)
-    budget_wan: float | None = Field(None, ge=0)
+    budget_wan: float | None = Field(None, ge=0, le=MAX_BUDGET_WAN, description="预算（万元，0 到 1e9）")
     rows: list[RowIn] = Field(default_factory=list, max_length=300)
     unit_name: str | None = Field(None, max_length=200, description="仅管理员代某单位申报时填写")
 
@@ -118,7 +119,7 @@ class ReviewIn(BaseModel):
     version that still has error-level checker findings the reviewer must set
     `acknowledge_findings` (else 409 listing them)."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, json_schema_extra={"examples": [
         {"comment": "“基础教育巩固提高情况”指标值未量化，请修改后重新提交。"},
         {"comment": "成本指标已另行核定，同意。", "acknowledge_findings": True}]})
 
@@ -133,9 +134,9 @@ class MonitorRowIn(BaseModel):
     reason: the 预计无法完成 flag (the reason is required with it).
     """
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
-    row: int | None = Field(None, ge=1)
+    row: int | None = Field(None, ge=1, le=10_000)
     name: str | None = Field(None, max_length=300)
     actual: str = Field(..., max_length=300)
     direction: str | None = Field(None, max_length=20)
@@ -147,7 +148,7 @@ class MonitorRowIn(BaseModel):
 class MonitoringIn(BaseModel):
     """事中监控 body: period end, actual per indicator, budget executed (万元)."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, json_schema_extra={"examples": [{
         "period_end": "2020-06-30", "budget_executed_wan": 4200,
         "indicators": [{"row": 1, "actual": "1"},
                        {"row": 2, "actual": "100"},
@@ -155,7 +156,7 @@ class MonitoringIn(BaseModel):
                         "reason": "受疫情影响问卷调查推迟到第四季度"}]}]})
 
     period_end: date
-    budget_executed_wan: float | None = Field(None, ge=0)
+    budget_executed_wan: float | None = Field(None, ge=0, le=MAX_BUDGET_WAN, description="已执行预算（万元）")
     indicators: list[MonitorRowIn] = Field(default_factory=list, max_length=300)
 
 
@@ -195,9 +196,9 @@ class EvalRowIn(BaseModel):
     `kb.lifecycle.scoring`); direction: override (正向/反向/等于/定性).
     """
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
-    row: int | None = Field(None, ge=1)
+    row: int | None = Field(None, ge=1, le=10_000)
     name: str | None = Field(None, max_length=300)
     actual: str | None = Field(None, max_length=300)
     weight: float = Field(..., ge=0, le=100)
@@ -217,14 +218,14 @@ class EvaluationIn(BaseModel):
     on `rows`.
     """
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, json_schema_extra={"examples": [{
         "rows": [{"row": 1, "actual": "2", "weight": 30},
                  {"row": 2, "actual": "100%", "weight": 30},
                  {"row": 3, "actual": "86", "weight": 30, "deviation_reason": "部分家长对食堂改造进度不满意"}],
         "budget_executed_wan": 9800, "budget_weight": 10}]})
 
     rows: list[EvalRowIn] = Field(default_factory=list, max_length=300)
-    budget_executed_wan: float | None = Field(None, ge=0)
+    budget_executed_wan: float | None = Field(None, ge=0, le=MAX_BUDGET_WAN, description="预算执行金额（万元）")
     budget_weight: float = Field(10.0, ge=0, le=100)
 
 
@@ -260,8 +261,8 @@ class EvaluationOut(BaseModel):
 
 
 class FinalScoreIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    row: int = Field(..., ge=1)
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+    row: int = Field(..., ge=1, le=10_000)
     score: float = Field(..., ge=0, le=100)
 
 
@@ -269,7 +270,7 @@ class FeedbackIn(BaseModel):
     """结果反馈 body: the finance bureau's final scores, comments, budget adjustment (万元,
     negative = cut) and, optionally, the budget executed it confirmed (万元; 公示 prefers it)."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, json_schema_extra={"examples": [{
         "final_total": 88, "final_scores": [{"row": 3, "score": 25}],
         "comments": "满意度指标完成偏低，下年度预算压减5%。", "budget_adjustment_wan": -500,
         "budget_executed_wan": 9800}]})
@@ -277,8 +278,9 @@ class FeedbackIn(BaseModel):
     final_total: float | None = Field(None, ge=0, le=100)
     final_scores: list[FinalScoreIn] = Field(default_factory=list, max_length=300)
     comments: str = Field("", max_length=10000)
-    budget_adjustment_wan: float | None = None
-    budget_executed_wan: float | None = Field(None, ge=0, description="财政部门核定的预算执行金额（万元）")
+    budget_adjustment_wan: float | None = Field(None, ge=-MAX_BUDGET_WAN, le=MAX_BUDGET_WAN,
+                                                description="预算调整（万元，负数为压减）")
+    budget_executed_wan: float | None = Field(None, ge=0, le=MAX_BUDGET_WAN, description="财政部门核定的预算执行金额（万元）")
 
 
 class FeedbackOut(BaseModel):
@@ -298,7 +300,7 @@ class FeedbackOut(BaseModel):
 class KeyIn(BaseModel):
     """A new API key for `unit_name` with `role`."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, json_schema_extra={"examples": [
         {"unit_name": "武汉市青山区教育局", "role": "declarant", "label": "申报系统接口"}]})
 
     unit_name: str = Field(..., min_length=1, max_length=200)
@@ -336,7 +338,7 @@ class LibraryChangeIn(BaseModel):
     """One library change. op: add (indicator), update (id + patch), deprecate (id),
     synonyms (id + synonyms to add). expected_version guards against lost updates."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, json_schema_extra={"examples": [
         {"op": "add", "indicator": {"library": "unit", "unit_name": "武汉市青山区教育局",
                                     "level1": "产出指标", "level2": "数量指标", "name": "校舍维修面积",
                                     "unit": "平方米", "typical": {"operator": "≥", "value": "5000", "unit": "平方米"}}},
@@ -354,7 +356,7 @@ class LibraryChangeIn(BaseModel):
 class LibraryChangesIn(BaseModel):
     """A batch of library changes applied all-or-nothing."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
     changes: list[LibraryChangeIn] = Field(..., min_length=1, max_length=1000)
 
 

@@ -546,7 +546,7 @@ def monitor(session: Session, principal: Principal, decl_id: int, body: Monitori
         items = []
         for i, r, it in _match_rows(v.rows, body.indicators, "indicators"):
             try:
-                prog = indicator_progress(operator=r.operator, target=r.value, actual=it.actual, tp=tp,
+                prog = indicator_progress(operator=r.operator, target=r.value, unit=r.unit, actual=it.actual, tp=tp,
                                           bands=bands, direction=it.direction, on_track=it.on_track,
                                           expected_unachievable=it.expected_unachievable, reason=it.reason,
                                           field=f"indicators[{i}]")
@@ -654,7 +654,7 @@ def evaluate(session: Session, principal: Principal, decl_id: int, body: Evaluat
                            total=checker.weight_total, tolerance=checker.weight_tolerance, field="rows")
         for i, r, it in matched:
             try:
-                s = score_indicator(operator=r.operator, target=r.value, actual=it.actual, weight=it.weight,
+                s = score_indicator(operator=r.operator, target=r.value, unit=r.unit, actual=it.actual, weight=it.weight,
                                     direction=it.direction, tier=it.tier, score_pct=it.score_pct,
                                     field=f"rows[{i}]")
             except DataError as e:
