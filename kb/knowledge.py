@@ -14,6 +14,7 @@ import threading
 import time
 from pathlib import Path
 
+from kb.domain.budget import MAX_BUDGET_WAN  # noqa: F401  (the one bound; re-exported for callers)
 from kb.domain.learned import LearnedIndicator
 from kb.domain.levels import parse_level1, parse_level2
 from kb.domain.schema import Declaration, Indicator
@@ -28,9 +29,6 @@ from kb.store.db import build_info, open_db
 from kb.store.rows import row_to_indicator
 
 MODES = ("lexical", "dense", "hybrid")
-
-
-from kb.domain.budget import MAX_BUDGET_WAN  # noqa: E402,F401  (the one bound; re-exported for callers)
 
 
 class KnowledgeBase:
@@ -142,6 +140,20 @@ class KnowledgeBase:
             raise NotFound(f"指标不存在: {indicator_id}")
         return row_to_indicator(self.index.rows[i])
 
+    def indicator_detail(self, indicator_id: str, *, visible_units: set[str] | None = None
+                         ) -> tuple[Indicator, dict]:
+        """(indicator, related knowledge) for the indicator page; NotFound also for a unit library
+        the caller may not see (`visible_units`, None = all), as if it did not exist."""
+        ind = self.get_indicator(indicator_id)
+        if ind.library.value == "unit" and visible_units is not None and ind.unit_name not in visible_units:
+            raise NotFound(f"指标不存在: {indicator_id}")
+        return ind, self.related_knowledge(ind)
+
+    def find(self, indicator_id: str) -> Indicator | None:
+        """The indicator with this id, or None."""
+        i = self._by_id.get(indicator_id)
+        return None if i is None else row_to_indicator(self.index.rows[i])
+
     def indicators(self) -> list[Indicator]:
         """All indicators of the KB (active and deprecated)."""
         return [row_to_indicator(r) for r in self.index.rows]
@@ -237,6 +249,25 @@ def _clean_filters(filters: dict | None) -> dict:
                 raise DataError("library 只能是 basic 或 unit", field=k)
         out[k] = v
     return out
+
+
+def change_library(session, principal, body, *, settings: Settings | None = None,
+                   kb: KnowledgeBase | None = None):
+    """Apply library changes (all-or-nothing), publish them into the KB file and reload `kb`.
+
+    The one "apply → publish → reload" of `jixiao library …` and the admin
+    API (`kb.lifecycle.library.apply_changes` / `publish`). `kb`: the loaded
+    KB whose shipped indicators may be changed (None before the first
+    build: changes are stored and published by the next call). Returns
+    (`LibraryChangesOut`, published).
+    """
+    from kb.lifecycle.library import apply_changes, publish  # lazy: the workflow stack is heavy
+
+    out = apply_changes(session, principal, body, lookup=kb.find if kb is not None else None)
+    published = publish(settings or get_settings(), session)
+    if published and kb is not None:
+        kb.reload()
+    return out, published
 
 
 def table_checker(settings: Settings | None = None, *, library: bool = True):

@@ -5,12 +5,20 @@ import csv
 import json
 from pathlib import Path
 
-from kb.knowledge import KnowledgeBase
+from kb.knowledge import KnowledgeBase, build
 from kb.settings import Settings
-from kb.knowledge import build
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared" / "data"
+
+
+def built_shipped(home: Path, corpora_dir: Path | None = None) -> Settings:
+    """Settings of a KB built in `home` from the repo's own indicators/ (no embedder; corpora only when given)."""
+    s = Settings(home=home, indicators_dir=REPO / "indicators", corpora_dir=corpora_dir or home / "no-corpora",
+                 embedder="none", progress=False, auth_required=False)
+    build(s)
+    return s
+
 
 def dev_record(rid: str) -> dict:
     """One real declaration of ../shared/data/declarations/dev.jsonl by id (KeyError when absent)."""

@@ -1,12 +1,14 @@
-"""The declaration checker: the rule catalog as pure functions, readers, rewrites and export.
+"""The declaration checker: the rule catalog as rule units (detection + fields + fix), and rewrites.
 
 Public API:
     check_declaration(decl, *, settings=None, lookup=None) -> CheckReport
     check_rows(rows, context=None, ...) -> CheckReport
-    read_table(path) -> Declaration            (.json / .jsonl / .csv / .xlsx)
     apply_fixes(decl, report) -> Declaration   (every suggestion applied)
-    export_xlsx(decl, path, report=None)       (绩效目标表 layout)
+    read_table(path), export_xlsx(decl, path, report=None)   (re-exported from `kb.io`)
     Finding, Suggestion, CheckReport, TableInput, IndicatorLookup
+
+The one check of the product (with the library lookup and citations) is
+`KnowledgeBase.check`; this package is the rule catalog it runs.
 
 The rules follow ../shared/data/rules/RULES.md (61 rules, ids kept); see
 kb/checker/README.md for where and why we depart from it.

@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from kb.checker import lexicon as L
+from kb.checker.catalog import CACHES
 from kb.domain.enums import Level1, Level2
 from kb.domain.levels import is_goal_label, level2_key, level2_of_key, parse_level1
 from kb.domain.schema import TargetRow
@@ -88,7 +89,7 @@ def to_float(s: str) -> float | None:
 
 
 # ---------------------------------------------------------------- direction
-def direction_of(name: str) -> str | None:
+def name_direction(name: str) -> str | None:
     """'pos' / 'neg' / None for an indicator name (RULES.md §4 direction lists).
 
     Order: positive overrides (下降率 …) > a negative word followed by a remedial
@@ -192,13 +193,13 @@ class NameInfo:
         self.static: dict = {}  # per-name memo: name-only rule hits per threshold set (engine), REL-01 verdicts
         self.digits = bool(_HAS_DIGIT_RE.search(name)) if name else False
         self._direction = self._family = self._rel01 = self._qty = self._programs = _UNSET
-        self.key = _PUNCT_RE.sub("", name).lower() if name else ""  # duplicate key (STR-12)
+        self.key = duplicate_key(name) if name else ""  # duplicate key (STR-12)
 
     @property
     def direction(self) -> str | None:
         d = self._direction
         if d is _UNSET:
-            d = self._direction = direction_of(self.base or self.name)
+            d = self._direction = name_direction(self.base or self.name)
         return d
 
     @property
@@ -295,6 +296,11 @@ _PUNCT_RE = re.compile(r"[\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\u
 _NAME_QTY_RE = re.compile(r"(?<![\d.A-Za-z\-~])(" + _NUM + r")(?![\d.\-~])(" + UNIT_RE.pattern + r")?")
 
 
+def duplicate_key(name: str) -> str:
+    """Duplicate key of a normalised name (NFKC + simplified + no spaces): punctuation dropped, lower case (STR-12)."""
+    return _PUNCT_RE.sub("", name).lower()
+
+
 def name_quantity(r: "Row") -> tuple[str, float, str] | None:
     """The quantity in the row's name that repeats its target number (村组干部230人 with ≥230), or None."""
     if not r.ni.digits or r.num is None or r.is_date:
@@ -315,6 +321,7 @@ _OP_MEMO: dict = {}
 _UNIT_MEMO: dict = {}
 _NAME_MEMO: dict = {}
 _VALUE_MEMO: dict = {}
+CACHES.extend(d.clear for d in (_LEVEL_MEMO, _OP_MEMO, _UNIT_MEMO, _NAME_MEMO, _VALUE_MEMO))
 
 
 # ---------------------------------------------------------------- the parsed row

@@ -11,27 +11,21 @@ and, with `--declarations`, the real-data summary.
 """
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from kb.cli import app
+from kb.cli.output import console, err, print_json, print_table
 from kb.errors import DataError
 
-console = Console()
-err = Console(stderr=True)
 _SEV = {"error": "[red]错误[/red]", "warning": "[yellow]警告[/yellow]", "info": "[cyan]提示[/cyan]"}
 _RANK = {"info": 0, "warning": 1, "error": 2}
 
-
-def _print_json(obj) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
 
 
 def _render(report, title: str) -> None:
@@ -110,10 +104,10 @@ def check(
         results.append((decl, report, written))
     if as_json:
         if many:
-            _print_json({"tables": [{"id": _table_id(d, i), "project_name": d.project_name, **r.model_dump()}
+            print_json({"tables": [{"id": _table_id(d, i), "project_name": d.project_name, **r.model_dump()}
                                     for i, (d, r, _) in enumerate(results, 1)]})
         else:
-            _print_json(results[0][1].model_dump())
+            print_json(results[0][1].model_dump())
         files = [str(w) for _, _, w in results if w is not None]
         if files:  # stdout holds the JSON; say where the tables went on stderr
             print(f"已写出 {len(files)} 个文件: {files[0]}" + (f" … {files[-1]}" if len(files) > 1 else ""),
@@ -137,7 +131,7 @@ def check(
 
 @app.command("eval-check")
 def eval_check(
-    rules_dir: Optional[Path] = typer.Option(None, "--rules-dir", help="用例目录（默认 ../shared/data/rules）"),
+    rules_dir: Optional[Path] = typer.Option(None, "--rules-dir", help="用例目录（默认 JIXIAO_DEV_DATA_DIR/rules，即 ../shared/data/rules）"),
     declarations: Optional[Path] = typer.Option(None, "--declarations",
                                                 help="另对真实申报表 JSONL（dev.jsonl 格式）逐表审核并汇总"),
     as_json: bool = typer.Option(False, "--json", help="输出 JSON"),
@@ -145,8 +139,9 @@ def eval_check(
 ) -> None:
     """在标注用例上评测审核规则：逐条规则及总体的精确率、召回率；可附真实申报表汇总。"""
     from kb.checker.evaluate import declarations_report, evaluate_cases, format_eval
+    from kb.settings import get_settings
 
-    res = evaluate_cases(rules_dir)
+    res = evaluate_cases(rules_dir or get_settings().dev_data_dir / "rules")
     rows = format_eval(res)
     rep = declarations_report(declarations) if declarations is not None else None
     if as_json:
@@ -162,14 +157,10 @@ def eval_check(
                                        "share_with_errors": rep.share_with_errors, "rows": rep.rows,
                                        "by_severity": rep.by_severity,
                                        "top_rules": [{"rule_id": r, "findings": n, "tables": k} for r, n, k in rep.top_rules]}
-        _print_json(payload)
+        print_json(payload)
         return
-    t = Table(title=f"审核规则评测（{res.n_row_cases} 个行用例 + {res.n_table_cases} 个表用例）")
-    for c in ("规则", "精确率", "召回率", "TP", "FP", "FN"):
-        t.add_column(c, justify="right" if c != "规则" else "left")
-    for r in rows:
-        t.add_row(*[str(x) for x in r])
-    console.print(t)
+    print_table(f"审核规则评测（{res.n_row_cases} 个行用例 + {res.n_table_cases} 个表用例）",
+                ("规则", "精确率", "召回率", "TP", "FP", "FN"), rows, right=("精确率", "召回率", "TP", "FP", "FN"))
     if show_errors and res.errors:
         for e in res.errors:
             console.print(f"{e['case']}: 漏报 {e['missed']} 误报 {e['extra']}")

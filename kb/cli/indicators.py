@@ -5,21 +5,17 @@ same shapes as the HTTP API.
 """
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from kb.cli import app
+from kb.cli.output import console, err, print_json
 from kb.errors import DataError
 from kb.settings import get_settings
 
-console = Console()
-err = Console(stderr=True)
 
 
 def _kb():
@@ -27,9 +23,6 @@ def _kb():
 
     return KnowledgeBase(get_settings())
 
-
-def _print_json(obj) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
 
 
 @app.command()
@@ -76,7 +69,7 @@ def search(
                                         unit_name=unit_name, category=category, sector=sector),
                     top=top, offset=offset, mode=mode)
     if as_json:
-        _print_json({"total": res.total, "hits": [h.model_dump() for h in res.hits]})
+        print_json({"total": res.total, "hits": [h.model_dump() for h in res.hits]})
         return
     if not res.hits:
         console.print(f"没有找到与“{query}”相关的指标。")
@@ -134,7 +127,7 @@ def suggest(
             if rec.get("id"):
                 out["id"] = rec["id"]
             if as_json:
-                _print_json(out)
+                print_json(out)
             else:
                 console.rule(rec.get("project") or rec.get("project_name") or rec.get("id") or "")
                 _print_table(res)
@@ -142,7 +135,7 @@ def suggest(
     res = kb.suggest(text, project_name=project_name, budget_wan=budget, department=department,
                      sector=sector, unit_name=unit_name, top=top, mode=mode)
     if as_json:
-        _print_json(res.model_dump())
+        print_json(res.model_dump())
     else:
         _print_table(res)
 
@@ -186,10 +179,10 @@ def eval_cmd(
     para = [evaluate_paraphrases(kb, pairs, mode=m) for m in modes] if pairs else []
     if as_json:
         if para:
-            _print_json({"declarations": [r.model_dump() for r in results],
+            print_json({"declarations": [r.model_dump() for r in results],
                          "paraphrases": [r.model_dump() for r in para]})
         else:
-            _print_json([r.model_dump() for r in results])
+            print_json([r.model_dump() for r in results])
         return
     if results:
         base = results[0] if results[0].mode == "lexical" else None

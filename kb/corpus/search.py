@@ -32,7 +32,7 @@ import sqlite_utils
 from pydantic import BaseModel, Field
 
 from kb.corpus.models import COLLECTIONS, STATUS_LABELS, citation
-from kb.corpus.store import CHUNKS, INDEX, corpus_version, embed_text, ensure_tables
+from kb.corpus.store import CHUNKS, INDEX, corpus_version, chunk_embed_text, ensure_tables
 from kb.domain.ids import text_hash
 from kb.domain.text import normalize
 from kb.domain.words import QUERY_STOPWORDS
@@ -295,7 +295,7 @@ class CorpusIndex:
         for row, sc, i in zip(rows, r.scores, r.indices):
             matched = self.lexical.matched_terms(toks, i) if toks else []
             cov = float(sum(idf[t] for t in matched) / total) if total > 0 else 0.0
-            hits.append(to_hit(row, sc, cov, _highlight_terms(matched, toks)))
+            hits.append(chunk_hit(row, sc, cov, _highlight_terms(matched, toks)))
         return hits, r
 
     def highlight_terms(self, tokens: list[str], i: int) -> list[str]:
@@ -318,7 +318,7 @@ def _codes(values: list) -> tuple[np.ndarray, list]:
 def chunk_items(db: sqlite_utils.Database) -> list[tuple[str, str, str]]:
     """(chunk_id, embed text, hash of that text) of every stored chunk, in index order (for `kb.retrieval.vectors`).
 
-    The hash is taken of the text embedded now, so a change of `embed_text` re-embeds.
+    The hash is taken of the text embedded now, so a change of `chunk_embed_text` re-embeds.
     """
     cur = db.execute(f"SELECT chunk_id, kind, doc_title, section, article, text, question, answer "
                      f"FROM [{CHUNKS}] ORDER BY rowid")
@@ -326,12 +326,12 @@ def chunk_items(db: sqlite_utils.Database) -> list[tuple[str, str, str]]:
     out = []
     for r in cur.fetchall():
         d = dict(zip(cols, r))
-        t = embed_text(d)
+        t = chunk_embed_text(d)
         out.append((d["chunk_id"], t, text_hash(t)))
     return out
 
 
-def to_hit(r: dict, score: float, coverage: float, terms: list[str]) -> Hit:
+def chunk_hit(r: dict, score: float, coverage: float, terms: list[str]) -> Hit:
     """A stored chunk row → Hit with citation and highlights."""
     meta = json.loads(r.get("meta") or "{}")
     return Hit(

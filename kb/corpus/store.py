@@ -36,7 +36,7 @@ from kb.errors import Conflict, NotFound
 from kb.retrieval.tokenize import Tokenizer
 
 DOCS, CHUNKS, META, INDEX = "corpus_documents", "corpus_chunks", "corpus_meta", "corpus_index"
-# bump when index_text() or the token layout changes: stored tokens are then recomputed
+# bump when chunk_index_text() or the token layout changes: stored tokens are then recomputed
 TOKEN_LAYOUT = "1"
 
 def corpus_tokenizer() -> Tokenizer:
@@ -52,7 +52,7 @@ def tokenizer_fingerprint(tok: Tokenizer) -> str:
     return h.hexdigest()[:16]
 
 
-def index_text(c: Chunk | dict) -> str:
+def chunk_index_text(c: Chunk | dict) -> str:
     """Text the BM25 index sees for a chunk.
 
     Title, 文号 and headings once; a question twice (so `ask` matches
@@ -75,13 +75,13 @@ def index_text(c: Chunk | dict) -> str:
 
 def chunk_hash(c: Chunk) -> str:
     """Hash of a chunk's indexed content (stored for reference; vectors are keyed by `kb.retrieval.vectors.text_hash`)."""
-    return hashlib.sha256(index_text(c).encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(chunk_index_text(c).encode("utf-8")).hexdigest()[:16]
 
 
 EMBED_CHARS = 400  # e5-small reads ≤ 512 tokens; the head of a chunk carries its subject
 
 
-def embed_text(c: Chunk | dict) -> str:
+def chunk_embed_text(c: Chunk | dict) -> str:
     """Text embedded for dense retrieval: title + heading + article + chunk text (or question+answer),
     cut to `EMBED_CHARS` characters."""
     g = (lambda k: c.get(k)) if isinstance(c, dict) else (lambda k: getattr(c, k))
@@ -193,7 +193,7 @@ def ensure_tokens(db: sqlite_utils.Database, tok: Tokenizer) -> int:
         for r in rows:
             d = dict(zip(cols, r))
             db.execute(f"UPDATE [{CHUNKS}] SET tokens=? WHERE chunk_id=?",
-                       ["\n".join(tok.tokens(index_text(d))), d["chunk_id"]])
+                       ["\n".join(tok.tokens(chunk_index_text(d))), d["chunk_id"]])
         db[META].upsert({"key": "tokenizer", "value": fp}, pk="key")
         if rows:
             _bump(db)
@@ -250,7 +250,7 @@ def store_documents(db: sqlite_utils.Database, parsed: list[Parsed], *, source: 
                 rep.added.append(did)
             row["added_at"] = added_at
             db[DOCS].upsert(row, pk="doc_id")
-            db[CHUNKS].insert_all([_chunk_row(c, tok.tokens(index_text(c))) for c in p.chunks],
+            db[CHUNKS].insert_all([_chunk_row(c, tok.tokens(chunk_index_text(c))) for c in p.chunks],
                                   pk="chunk_id", batch_size=500)
             rep.chunks_indexed += len(p.chunks)
         if replace_source:

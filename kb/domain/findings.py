@@ -107,7 +107,7 @@ class CheckReport(BaseModel):
 _DEFAULTS: dict[type, dict[str, Any]] = {}
 
 
-def build(cls: type[BaseModel], **data: Any) -> Any:
+def construct(cls: type[BaseModel], **data: Any) -> Any:
     """Instantiate a model from values already known to be valid, skipping validation.
 
     The checker creates tens of thousands of findings per second; pydantic

@@ -30,6 +30,7 @@ import json
 import os
 import re
 import stat
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,7 @@ from pydantic import ValidationError
 
 from kb.domain.schema import TableInput
 from kb.errors import DataError
+from kb.io.jsonl import read_jsonl
 from kb.domain.schema import TargetRow
 from kb.domain.text import normalize
 
@@ -141,9 +143,8 @@ def _money_wan(text: str, header: str) -> float | None:
     return x
 
 
-def _grid_table(grid: list[list[str]], file: str, sheet: str = "") -> TableInput:
-    """Build a table from a grid of cell texts (rows in sheet order, 1-based row = index + 1)."""
-    where = f"{file}#{sheet}" if sheet else file
+def _find_header(grid: list[list[str]], where: str) -> tuple[int, dict[str, int], bool]:
+    """(header row index, column of each field, a sub-header follows) within the first 30 rows."""
     hdr_i, cols = None, None
     for i, row in enumerate(grid[:30]):
         c = _match_header(row)
@@ -153,7 +154,6 @@ def _grid_table(grid: list[list[str]], file: str, sheet: str = "") -> TableInput
     if cols is None or hdr_i is None:
         raise DataError("找不到表头（需要“三级指标/指标名称”和“指标值”列）", file=where, field="header")
     # two-row headers (指标值 merged over 运算符 / 数值 / 单位): take the sub-header's columns
-    sub_header = False
     if hdr_i + 1 < len(grid):
         keys = [_key(x) for x in grid[hdr_i + 1]]
         found = {}
@@ -164,13 +164,17 @@ def _grid_table(grid: list[list[str]], file: str, sheet: str = "") -> TableInput
         nc = cols.get("name", cols.get("level2", 0))
         same = nc >= len(keys) or keys[nc] in ("", _key(grid[hdr_i][nc]))  # empty or merged from above
         if len(found) >= 2 and same:
-            sub_header = True
             cols.update(found)
+            return hdr_i, cols, True
+    return hdr_i, cols, False
+
+
+def _above_header(grid: list[list[str]], hdr_i: int) -> tuple[str, dict[str, Any], list[tuple[int, str, str]]]:
+    """(项目名称, context: budget_wan / budget_year, goal-text rows) from the cells above the header."""
     ctx: dict[str, Any] = {}
     project = ""
     goal_rows: list[tuple[int, str, str]] = []
-    for i, row in enumerate(grid[:hdr_i]):
-        cells = [c for c in row]
+    for i, cells in enumerate(grid[:hdr_i]):
         for j, c in enumerate(cells):
             k = _key(c)
             nxt = next((x for x in cells[j + 1:] if str(x).strip()), "")
@@ -189,15 +193,15 @@ def _grid_table(grid: list[list[str]], file: str, sheet: str = "") -> TableInput
             m = _YEAR_RE.search(str(c))
             if m and "budget_year" not in ctx:
                 ctx["budget_year"] = int(m.group(1))
+    return project, ctx, goal_rows
+
+
+def _indicator_rows(grid: list[list[str]], cols: dict[str, int], start: int, where: str
+                    ) -> tuple[list[TargetRow], list[int]]:
+    """The indicator rows from `start` on, blank 一级/二级 cells carried down from the row above."""
     rows: list[TargetRow] = []
     numbers: list[int] = []
-    for n, label, text in goal_rows:
-        rows.append(TargetRow(level1=label, name=text))
-        numbers.append(n)
     last = {"level1": "", "level2": ""}
-    start = hdr_i + 1 + (1 if sub_header else 0)
-    while start < len(grid) and _match_header(grid[start]) is not None:
-        start += 1
     for i in range(start, len(grid)):
         row = grid[i]
         rec = {f: (row[j] if j < len(row) else "") for f, j in cols.items()}
@@ -218,6 +222,20 @@ def _grid_table(grid: list[list[str]], file: str, sheet: str = "") -> TableInput
         rows.append(_validate_row({k: v for k, v in rec.items() if v != "" or k in ("name", "value")},
                                   where, i + 1))
         numbers.append(i + 1)
+    return rows, numbers
+
+
+def _grid_table(grid: list[list[str]], file: str, sheet: str = "") -> TableInput:
+    """Build a table from a grid of cell texts (rows in sheet order, 1-based row = index + 1)."""
+    where = f"{file}#{sheet}" if sheet else file
+    hdr_i, cols, sub_header = _find_header(grid, where)
+    project, ctx, goal_rows = _above_header(grid, hdr_i)
+    start = hdr_i + 1 + (1 if sub_header else 0)
+    while start < len(grid) and _match_header(grid[start]) is not None:
+        start += 1
+    items, item_numbers = _indicator_rows(grid, cols, start, where)
+    rows = [TargetRow(level1=label, name=text) for _, label, text in goal_rows] + items
+    numbers = [n for n, _, _ in goal_rows] + item_numbers
     if not any(r.name or r.value for r in rows if not _GOAL_LABEL_RE.match(_key(r.level1))):
         raise DataError("找到了表头，但下面没有任何指标行", file=where, row=hdr_i + 1)
     return TableInput(project_name=project, budget_wan=ctx.get("budget_wan"), year=ctx.get("budget_year"),
@@ -352,19 +370,8 @@ def _raise_type_errors(errs: list[tuple[str, str]], file: str, row: int = 0) -> 
 
 
 def _jsonl_objects(path: Path) -> list[tuple[int, dict[str, Any]]]:
-    out = []
-    for i, line in enumerate(_read_text(path).splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            d = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise DataError(f"不是合法的 JSON：{e.msg}", file=str(path), row=i) from e
-        if not isinstance(d, dict):
-            raise DataError("每行应是一个 JSON 对象（一个指标行，或一张含 indicators/rows 的申报表）",
-                            file=str(path), row=i)
-        out.append((i, d))
-    return out
+    return read_jsonl(path, text=_read_text(path),
+                      what="每行应是一个 JSON 对象（一个指标行，或一张含 indicators/rows 的申报表）")
 
 
 def is_table_record(d: Any) -> bool:
@@ -590,3 +597,36 @@ def read_table(path: str | Path) -> TableInput:
     if reader is None:
         raise DataError(f"不支持的文件类型“{suf or '无后缀'}”（支持 .json .jsonl .csv .xlsx）", file=str(p))
     return reader(p)
+
+
+def read_upload(filename: str, data: bytes) -> list[TableInput]:
+    """The tables of an uploaded file (`POST /v1/declarations/check` multipart field `file`).
+
+    Read as `read_tables` from a temporary copy; errors and `source` name the
+    upload, not the temporary path. Raises DataError (field `file`) for an
+    unsupported type or unreadable content.
+    """
+    suffix = Path(filename or "").suffix.lower()
+    if suffix not in READERS:
+        raise DataError(f"不支持的文件类型“{suffix or '无后缀'}”（支持 .json .jsonl .csv .xlsx）", field="file")
+    with tempfile.TemporaryDirectory() as d:
+        p = Path(d) / f"upload{suffix}"
+        p.write_bytes(data)
+        try:
+            tables = read_tables(p)
+        except DataError as e:  # name the upload, not the temporary path
+            raise DataError(e.message, file=filename or "", row=e.row, field=e.field or "file") from e
+    for t in tables:
+        t.source = filename or ""
+    return tables
+
+
+def tables_from_body(body: bytes) -> list[TableInput]:
+    """The tables of a JSON request body (a declaration, a list of rows, or a list of declarations)."""
+    if not body.strip():
+        raise DataError("请求体为空：请提交申报表 JSON 或上传文件")
+    try:
+        obj: Any = json.loads(body)
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        raise DataError(f"不是合法的 JSON：{e}") from e
+    return tables_from_json(obj)

@@ -29,8 +29,6 @@ def export_xlsx(decl: Declaration, path: str | Path, report: CheckReport | None 
     gives them). Raises DataError when the file cannot be written.
     """
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.utils import get_column_letter
 
     p = Path(path)
     wb = Workbook()
@@ -41,18 +39,23 @@ def export_xlsx(decl: Declaration, path: str | Path, report: CheckReport | None 
     for n, r in zip(numbers, decl.rows):
         (goals if r.is_goal else items).append((n, r))
     has_weight = any(r.weight is not None for _, r in items)
-    cols = HEADER + (["权重"] if has_weight else [])
-    by_row: dict[int, list] = {}
+    cols = HEADER + (["权重"] if has_weight else []) + (["审核意见", "修改建议"] if report is not None else [])
+    line = _write_head(ws, decl, goals, cols)
+    first = line + 1
+    last = _write_items(ws, items, report, has_weight, first, len(cols))
+    _merge_levels(ws, first, last)
+    _widths(ws, [12, 16, 36, 9, 18, 10] + ([8] if has_weight else []) + ([48, 40] if report is not None else []))
     if report is not None:
-        cols += ["审核意见", "修改建议"]
-        for f in report.findings:
-            if f.row is not None:
-                by_row.setdefault(f.row, []).append(f)
-    ncol = len(cols)
-    thin = Side(style="thin", color="999999")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    wrap = Alignment(wrap_text=True, vertical="center")
+        _write_findings(wb.create_sheet("审核意见"), report)
+    _save(wb, p)
+    return p
 
+
+def _write_head(ws, decl: Declaration, goals: list, cols: list[str]) -> int:
+    """Title, 项目名称 / 预算年度 / 资金总额 lines, goal-text rows and the header; returns the header's line."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    ncol = len(cols)
     ws.cell(1, 1, "项目支出绩效目标表").font = Font(bold=True, size=14)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=ncol)
     ws.cell(1, 1).alignment = Alignment(horizontal="center")
@@ -64,34 +67,42 @@ def export_xlsx(decl: Declaration, path: str | Path, report: CheckReport | None 
         ws.cell(line, 2, val)
         ws.merge_cells(start_row=line, start_column=2, end_row=line, end_column=ncol)
         line += 1
-    for n, g in goals:
+    for _, g in goals:
         ws.cell(line, 1, g.level1.strip() or "年度目标").font = Font(bold=True)
-        c = ws.cell(line, 2, g.name)
-        c.alignment = wrap
+        ws.cell(line, 2, g.name).alignment = Alignment(wrap_text=True, vertical="center")
         ws.merge_cells(start_row=line, start_column=2, end_row=line, end_column=ncol)
         line += 1
-    hdr = line
     for j, h in enumerate(cols, 1):
-        c = ws.cell(hdr, j, h)
+        c = ws.cell(line, j, h)
         c.font = Font(bold=True)
         c.fill = PatternFill("solid", fgColor="D9D9D9")
-        c.border = border
+        c.border = _border()
         c.alignment = Alignment(horizontal="center", vertical="center")
-    line += 1
-    first = line
+    return line
+
+
+def _border():
+    from openpyxl.styles import Border, Side
+
+    thin = Side(style="thin", color="999999")
+    return Border(left=thin, right=thin, top=thin, bottom=thin)
+
+
+def _write_items(ws, items: list, report: CheckReport | None, has_weight: bool, line: int, ncol: int) -> int:
+    """The indicator rows from `line` on, with 审核意见 / 修改建议 and a fill by the worst severity; returns the last line."""
+    from openpyxl.styles import Alignment, PatternFill
+
+    border, wrap = _border(), Alignment(wrap_text=True, vertical="center")
+    by_row: dict[int, list] = {}
+    for f in report.findings if report is not None else ():
+        if f.row is not None:
+            by_row.setdefault(f.row, []).append(f)
     for n, r in items:
-        vals = [r.level1, r.level2, r.name, r.operator, r.value, r.unit]
-        if has_weight:
-            vals.append(r.weight)
+        vals = [r.level1, r.level2, r.name, r.operator, r.value, r.unit] + ([r.weight] if has_weight else [])
         fs = by_row.get(n, [])
         if report is not None:
             vals.append("\n".join(f"[{f.rule_id}·{SEVERITY_LABELS[f.severity]}] {f.message}" for f in fs))
-            sugs = []
-            for f in fs:
-                t = f.suggestion.text if f.suggestion else ""
-                if t and t not in sugs:
-                    sugs.append(t)
-            vals.append("\n".join(sugs))
+            vals.append("\n".join(dict.fromkeys(t for f in fs if (t := f.suggestion.text if f.suggestion else ""))))
         for j, v in enumerate(vals, 1):
             c = ws.cell(line, j, v)
             c.border = border
@@ -101,8 +112,11 @@ def export_xlsx(decl: Declaration, path: str | Path, report: CheckReport | None 
             for j in range(1, ncol + 1):
                 ws.cell(line, j).fill = PatternFill("solid", fgColor=_FILL[worst])
         line += 1
-    last = line - 1
-    # merge 一级 / 二级 blocks
+    return line - 1
+
+
+def _merge_levels(ws, first: int, last: int) -> None:
+    """Merge the 一级 / 二级 cells down their blocks (a 二级 block never crosses a 一级 one)."""
     for col in (1, 2):
         start = first
         for rr in range(first + 1, last + 2):
@@ -112,29 +126,38 @@ def export_xlsx(decl: Declaration, path: str | Path, report: CheckReport | None 
                 if rr - 1 > start and ws.cell(start, col).value:
                     ws.merge_cells(start_row=start, start_column=col, end_row=rr - 1, end_column=col)
                 start = rr
-    widths = [12, 16, 36, 9, 18, 10] + ([8] if has_weight else []) + ([48, 40] if report is not None else [])
+
+
+def _widths(ws, widths: list[int]) -> None:
+    from openpyxl.utils import get_column_letter
+
     for j, w in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(j)].width = w
 
-    if report is not None:
-        ws2 = wb.create_sheet("审核意见")
-        head = ["行号", "规则", "严重程度", "审核要点", "范围", "字段", "问题", "修改建议", "依据"]
-        for j, h in enumerate(head, 1):
-            ws2.cell(1, j, h).font = Font(bold=True)
-        for i, f in enumerate(report.findings, 2):
-            vals = [f.row if f.row is not None else "全表", f.rule_id, SEVERITY_LABELS[f.severity],
-                    f.dimension_label, "行" if f.scope == "row" else "表", f.field, f.message,
-                    f.suggestion.text if f.suggestion else "", f.basis]
-            for j, v in enumerate(vals, 1):
-                ws2.cell(i, j, v).alignment = Alignment(wrap_text=True, vertical="top")
-        for j, w in enumerate([6, 9, 8, 8, 5, 8, 40, 40, 60], 1):
-            ws2.column_dimensions[get_column_letter(j)].width = w
+
+def _write_findings(ws, report: CheckReport) -> None:
+    """The 审核意见 sheet: every finding with its rule, severity, dimension, suggestion and basis."""
+    from openpyxl.styles import Alignment, Font
+
+    head = ["行号", "规则", "严重程度", "审核要点", "范围", "字段", "问题", "修改建议", "依据"]
+    for j, h in enumerate(head, 1):
+        ws.cell(1, j, h).font = Font(bold=True)
+    for i, f in enumerate(report.findings, 2):
+        vals = [f.row if f.row is not None else "全表", f.rule_id, SEVERITY_LABELS[f.severity],
+                f.dimension_label, "行" if f.scope == "row" else "表", f.field, f.message,
+                f.suggestion.text if f.suggestion else "", f.basis]
+        for j, v in enumerate(vals, 1):
+            ws.cell(i, j, v).alignment = Alignment(wrap_text=True, vertical="top")
+    _widths(ws, [6, 9, 8, 8, 5, 8, 40, 40, 60])
+
+
+def _save(wb, p: Path) -> None:
+    """Save all or nothing: a crash mid-write leaves any old file intact."""
     tmp = p.with_name(f".{p.name}.tmp")
     try:
         p.parent.mkdir(parents=True, exist_ok=True)
         wb.save(tmp)
-        os.replace(tmp, p)  # all or nothing: a crash mid-write leaves any old file intact
+        os.replace(tmp, p)
     except OSError as e:
         tmp.unlink(missing_ok=True)
         raise DataError(f"无法写入文件：{e.strerror}", file=str(p)) from e
-    return p

@@ -12,7 +12,7 @@ statistics of the affected indicator names:
   basic statistic is used only when at least `BASIC_MIN_UNITS` distinct units
   contributed, so one unit's figures never surface as a basic typical value.
 
-`learned_for` hands the statistics to `KnowledgeBase.suggest(learned=...)` as
+`learned_statistics` hands the statistics to `KnowledgeBase.suggest(learned=...)` as
 `kb.domain.learned.LearnedIndicator` keyed by `kb.domain.text.normalize_name(name)`.
 
 What is learned from which rows:
@@ -148,7 +148,7 @@ def _to_learned(st: LearnedStat, scope: str) -> LearnedIndicator:
                             scope=scope, sector=st.sector)
 
 
-def learned_for(session: Session, *, sector: str | None = None, unit_name: str | None = None,
+def learned_statistics(session: Session, *, sector: str | None = None, unit_name: str | None = None,
                 basic_min_units: int = BASIC_MIN_UNITS) -> dict[str, LearnedIndicator]:
     """Learned statistics for a suggest call, keyed by `normalize_name(name)`.
 

@@ -29,7 +29,8 @@ from kb.errors import Conflict, DataError, NotFound
 from kb.lifecycle.models import LibraryChange, LibraryIndicator, Unit, utcnow
 from kb.lifecycle.schemas import (LibraryChangeIn, LibraryChangeOut, LibraryChangesIn, LibraryChangesOut,
                                   LibraryIndicatorOut)
-from kb.lifecycle.service import Principal, _audit, _tx, authorize
+from kb.lifecycle.access import Principal, authorize
+from kb.lifecycle.tx import record_audit, transaction
 from kb.domain.ids import stable_indicator_id
 from kb.domain.schema import Indicator
 from kb.io.library import load_libraries
@@ -136,7 +137,7 @@ def _apply_one(session: Session, p: Principal, ch: LibraryChangeIn, i: int, look
                         created_by=p.key_id, created_at=utcnow())
     session.add(rec)
     session.flush()
-    _audit(session, p, f"library.{ch.op}", "indicator", li.id, before, li.data)
+    record_audit(session, p, f"library.{ch.op}", "indicator", li.id, before, li.data)
     return LibraryChangeOut(change_id=rec.id, id=li.id, op=ch.op, version=li.version, created_at=rec.created_at)
 
 
@@ -150,7 +151,7 @@ def apply_changes(session: Session, principal: Principal, body: LibraryChangesIn
     add, stale expected_version, deprecating twice).
     """
     authorize(principal, "manage_library")
-    with _tx(session):
+    with transaction(session):
         outs = [_apply_one(session, principal, ch, i, lookup) for i, ch in enumerate(body.changes)]
         return LibraryChangesOut(library_version=library_version(session), changes=outs)
 
@@ -169,7 +170,7 @@ def list_managed(session: Session, principal: Principal, *, library: str | None 
                  unit_name: str | None = None, include_deprecated: bool = True) -> list[LibraryIndicatorOut]:
     """Managed indicators visible to the caller. Asking for another unit's library → NotFound."""
     authorize(principal, "read")
-    with _tx(session):
+    with transaction(session):
         names = _unit_names(session)
         q = select(LibraryIndicator).order_by(LibraryIndicator.id)
         if library:
@@ -188,7 +189,7 @@ def list_managed(session: Session, principal: Principal, *, library: str | None 
 def get_managed(session: Session, principal: Principal, indicator_id: str) -> tuple[LibraryIndicatorOut, list[dict]]:
     """A managed indicator and its change history. Another unit's private indicator → NotFound."""
     authorize(principal, "read")
-    with _tx(session):
+    with transaction(session):
         li = session.get(LibraryIndicator, indicator_id)
         if li is None or not _visible(principal, li):
             raise NotFound(f"指标不存在: {indicator_id}")
@@ -201,7 +202,7 @@ def get_managed(session: Session, principal: Principal, indicator_id: str) -> tu
 
 def managed_indicators(session: Session) -> list[Indicator]:
     """Every managed indicator (active and deprecated) as `Indicator`, for merging into the KB."""
-    with _tx(session):
+    with transaction(session):
         return [Indicator.model_validate(li.data) for li in
                 session.scalars(select(LibraryIndicator).order_by(LibraryIndicator.id)).all()]
 
@@ -237,7 +238,7 @@ def publish(settings: Settings, session: Session) -> bool:
     if "indicators" not in db.table_names():
         return False
     merged = merged_indicators(load_libraries(settings.indicators_dir), managed_indicators(session))
-    with _tx(session):
+    with transaction(session):
         version = library_version(session)
     info.update({"library_version": str(version), "indicator_count": str(len(merged)),
                  "published_at": time.strftime("%Y-%m-%dT%H:%M:%S")})

@@ -9,7 +9,7 @@ versioned indicator-library changes, and the audit log.
 
 Schema changes go through Alembic (`kb/migrations/versions/`); a test checks
 that the migrations and these classes agree. Not for business rules (see
-`kb.lifecycle.monitoring`, `scoring`, `learning`, `service`).
+`kb.lifecycle` operations and the pure rules `lights`, `scoring`).
 """
 from __future__ import annotations
 
@@ -29,7 +29,6 @@ NAMING = {
 }
 
 ROLES = ("declarant", "reviewer", "supervisor", "admin")
-STATES = ("draft", "submitted", "returned", "approved")
 
 
 def utcnow() -> datetime:

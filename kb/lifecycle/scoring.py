@@ -26,7 +26,7 @@ Rules and their sources:
   预算执行率 line the indicators carry 100 − its weight (90 + 10 by default);
   the tolerance is `CheckerSettings.weight_tolerance` (STR-13, default 0.5).
 
-Not for storage (see `kb.lifecycle.service`).
+Not for storage (see `kb.lifecycle.evaluation`).
 """
 from __future__ import annotations
 

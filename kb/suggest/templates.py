@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from kb.domain.text import normalize
+from kb.domain.text import normalize, plain_name  # noqa: F401  (suggest reads plain_name here)
 
 SLOT = re.compile(r"〔([^〕]*)〕")
 _STOP = re.compile(r"[,，。;；、:：()（）\[\]【】\s“”\"'0-9%.]")
@@ -25,17 +25,6 @@ BENEFICIARIES = (
     "农民", "企业", "游客", "读者", "观众", "职工", "干部", "学员", "老人", "儿童", "妇女",
     "退役军人", "优抚对象", "社会公众", "使用人员", "使用单位", "市民", "商户", "经营主体",
 )
-
-
-def slot_label(name: str) -> str | None:
-    """The slot label of a template name (培训对象 in 〔培训对象〕培训人次), else None."""
-    m = SLOT.search(name)
-    return m.group(1) if m else None
-
-
-def plain_name(name: str) -> str:
-    """The template with its slot label kept and brackets dropped (服务对象满意度)."""
-    return name.replace("〔", "").replace("〕", "")
 
 
 def _anchor(after: str) -> str:

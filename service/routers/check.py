@@ -11,18 +11,16 @@ with a 1-based row (`rows[2].value`). No business logic here.
 """
 from __future__ import annotations
 
-import json
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 
 from kb.errors import DataError
-from kb.io.tables import READERS, read_tables, tables_from_json
-from service.deps import auth_dep, checker_dep
+from kb.io.tables import read_upload, tables_from_body
+from service.auth import require_key
+from service.deps import checker_dep
 
-router = APIRouter(prefix="/v1", tags=["审核"], dependencies=[Depends(auth_dep())])
+router = APIRouter(prefix="/v1", tags=["审核"], dependencies=[Depends(require_key)])
 
 _EXAMPLE = {
     "project_name": "乡村道路修缮项目", "year": 2025, "budget_wan": 250,
@@ -45,35 +43,14 @@ _OPENAPI = {
 }
 
 
-async def _tables(request: Request):
-    ctype = request.headers.get("content-type", "")
-    if ctype.startswith("multipart/form-data"):
-        form = await request.form()
-        up = form.get("file")
+async def _tables(request: Request) -> list:
+    """The tables of the request: an uploaded file (multipart field `file`) or a JSON body."""
+    if request.headers.get("content-type", "").startswith("multipart/form-data"):
+        up = (await request.form()).get("file")
         if up is None or not hasattr(up, "filename"):
             raise DataError("请用表单字段 file 上传绩效目标表文件", field="file")
-        suffix = Path(up.filename or "").suffix.lower()
-        if suffix not in READERS:
-            raise DataError(f"不支持的文件类型“{suffix or '无后缀'}”（支持 .json .jsonl .csv .xlsx）", field="file")
-        data = await up.read()
-        with tempfile.TemporaryDirectory() as d:
-            p = Path(d) / f"upload{suffix}"
-            p.write_bytes(data)
-            try:
-                tables = read_tables(p)
-            except DataError as e:  # name the upload, not the temporary path
-                raise DataError(e.message, file=up.filename or "", row=e.row, field=e.field or "file") from e
-        for t in tables:
-            t.source = up.filename or ""
-        return tables
-    body = await request.body()
-    if not body.strip():
-        raise DataError("请求体为空：请提交申报表 JSON 或上传文件")
-    try:
-        obj: Any = json.loads(body)
-    except (json.JSONDecodeError, UnicodeDecodeError) as e:
-        raise DataError(f"不是合法的 JSON：{e}") from e
-    return tables_from_json(obj)
+        return read_upload(up.filename or "", await up.read())
+    return tables_from_body(await request.body())
 
 
 @router.post("/declarations/check", summary="审核绩效目标表",

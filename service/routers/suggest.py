@@ -3,13 +3,17 @@ from __future__ import annotations
 
 from typing import Literal
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends
 from pydantic import BaseModel, Field, field_validator
+from sqlalchemy.orm import Session
 
 from kb.knowledge import MAX_BUDGET_WAN, KnowledgeBase
+from kb.lifecycle.access import Principal
+from kb.lifecycle.feedback import learned_for_suggest
 from kb.suggest import SuggestResult
-from service.deps import auth_dep, kb_dep
-from service.scope import learned_stats, unit_scope
+from service.auth import require_key
+from service.deps import kb_dep, session_dep
+from service.scope import unit_scope
 
 router = APIRouter(prefix="/v1", tags=["推荐"])
 
@@ -39,10 +43,10 @@ class SuggestRequest(BaseModel):
 @router.post("/suggest", response_model=SuggestResult, summary="推荐绩效目标表",
              description="按项目描述推荐产出/成本/效益/满意度各二级指标下的候选指标及指标值；"
                          "无相关指标时 confident=false。")
-def suggest(req: SuggestRequest, request: Request, kb: KnowledgeBase = Depends(kb_dep),
-            principal=Depends(auth_dep())) -> SuggestResult:
+def suggest(req: SuggestRequest, kb: KnowledgeBase = Depends(kb_dep), principal: Principal = Depends(require_key),
+            db: Session = Depends(session_dep)) -> SuggestResult:
     unit = unit_scope(principal, req.unit_name)
-    learned = learned_stats(request, principal, sector=req.sector, unit_name=unit)
+    learned = learned_for_suggest(db, principal, sector=req.sector, unit_name=unit)
     return kb.suggest(req.description, project_name=req.project_name, budget_wan=req.budget_wan,
                       department=req.department, sector=req.sector, unit_name=unit,
                       top=req.top, mode=req.mode, learned=learned)

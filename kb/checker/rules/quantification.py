@@ -24,7 +24,7 @@ def is_qnt_01(r: Row) -> bool:
     return r.vague or (r.time_vague and not r.timeliness)
 
 
-@rule("QNT-01", needs="text")
+@rule("QNT-01", needs="text", retarget=True)
 def qnt_01(r: Row, s: CheckerSettings) -> Hit | None:
     if not is_qnt_01(r):
         return None
@@ -35,7 +35,7 @@ def is_qnt_02(r: Row) -> bool:
     return bool(r.name) and bool(L.ASPIRE_RE.search(r.name)) and not r.metric
 
 
-@rule("QNT-02", depends="name")
+@rule("QNT-02", depends="name", fields=("name",))
 def qnt_02(r: Row, s: CheckerSettings) -> Hit | None:
     """Name holds an aspiration verb (提高/促进/实现 …) and no measure noun."""
     if not is_qnt_02(r):
@@ -48,7 +48,7 @@ def is_qnt_04(r: Row) -> bool:
     return r.placeholder and not (r.v == "无" and r.op == "定性")
 
 
-@rule("QNT-03", needs="text")
+@rule("QNT-03", needs="text", retarget=True)
 def qnt_03(r: Row, s: CheckerSettings) -> Hit | None:
     """A quantitative operator (≥ ≤ = > < 区间) with a value that has no number."""
     if r.op in QUANT_OPS and r.v and not r.has_digit and not is_qnt_04(r) and not r.is_date:
@@ -56,7 +56,7 @@ def qnt_03(r: Row, s: CheckerSettings) -> Hit | None:
     return None
 
 
-@rule("QNT-04", needs="value")
+@rule("QNT-04", needs="value", retarget=True)
 def qnt_04(r: Row, s: CheckerSettings) -> Hit | None:
     """Placeholder value (**, XX, 待定, -, / …); a 定性 “无” is a legal grade."""
     if is_qnt_04(r):
@@ -95,7 +95,7 @@ def is_cost_01(r: Row) -> bool:
     return r.cost_row and bool(r.v) and not r.has_digit
 
 
-@rule("QNT-05", needs="text")
+@rule("QNT-05", needs="text", retarget=True)
 def qnt_05(r: Row, s: CheckerSettings) -> Hit | None:
     """Text value that is neither a grade nor caught as vague / timeliness / cost / satisfaction / placeholder."""
     if not r.v or r.has_digit or r.grade or r.is_date:
@@ -105,7 +105,7 @@ def qnt_05(r: Row, s: CheckerSettings) -> Hit | None:
     return Hit("value", f"文字指标值“{r.v}”既不是数值也不是定性等级，无法判断是否完成")
 
 
-@rule("QNT-06", needs="text")
+@rule("QNT-06", needs="text", retarget=True)
 def qnt_06(r: Row, s: CheckerSettings) -> Hit | None:
     """A quantifiable name (…率, …人数, 面积 …) given a text / 定性 value (not 满意度 or 成本 rows)."""
     if not r.v or r.has_digit or r.op in QUANT_OPS or r.sat_row or r.cost_row or is_qnt_04(r):
@@ -120,7 +120,7 @@ def _bounded_ratio(r: Row) -> bool:
     return bool(L.RATIO_NAME_RE.search(r.name)) and not L.GROWTH_RE.search(r.name)
 
 
-@rule("QNT-07", needs="num")
+@rule("QNT-07", needs="num", retarget=True)
 def qnt_07(r: Row, s: CheckerSettings) -> Hit | None:
     """A bounded ratio (合格率, 覆盖率, 满意度 …) set above 100 % or below 0."""
     if r.num is None or not r.pct or r.eff_op == "±" or not _bounded_ratio(r):
@@ -134,7 +134,7 @@ def is_qnt_08(r: Row) -> bool:
     return r.eff_op == "≥" and r.num == 100 and r.pct and r.direction != "neg"
 
 
-@rule("QNT-08", needs="num")
+@rule("QNT-08", needs="num", retarget=True)
 def qnt_08(r: Row, s: CheckerSettings) -> Hit | None:
     """“≥100%” on a positive ratio: the same as “=100%”."""
     if is_qnt_08(r):
@@ -150,7 +150,7 @@ def is_qnt_09(r: Row) -> bool:
     return r.eff_op in ("≤", "<") and r.num == 100 and r.pct and r.direction == "pos"
 
 
-@rule("QNT-09", needs="num")
+@rule("QNT-09", needs="num", retarget=True)
 def qnt_09(r: Row, s: CheckerSettings) -> Hit | None:
     """A target that always holds: ≥0 / >0, or ≤100% on a positive ratio."""
     if is_qnt_09(r):
@@ -158,7 +158,7 @@ def qnt_09(r: Row, s: CheckerSettings) -> Hit | None:
     return None
 
 
-@rule("QNT-10", needs="num")
+@rule("QNT-10", needs="num", retarget=True)
 def qnt_10(r: Row, s: CheckerSettings) -> Hit | None:
     """A value with a number that also carries ≥6 Chinese characters of explanation.
 
@@ -170,7 +170,7 @@ def qnt_10(r: Row, s: CheckerSettings) -> Hit | None:
     return None
 
 
-@rule("QNT-11", needs="range")
+@rule("QNT-11", needs="range", retarget=True)
 def qnt_11(r: Row, s: CheckerSettings) -> Hit | None:
     """Range with lower ≥ upper, or a one-sided operator used with a range."""
     if r.rng is None or r.is_date:
@@ -183,7 +183,7 @@ def qnt_11(r: Row, s: CheckerSettings) -> Hit | None:
     return None
 
 
-@rule("QNT-12", on="table")
+@rule("QNT-12", on="table", fix_text="把可量化的指标改为数值目标")
 def qnt_12(t: Table, s: CheckerSettings) -> list[Hit]:
     """More than 1/3 of the indicator rows carry a text (number-free) value."""
     n = len(t.items)

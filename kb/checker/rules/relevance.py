@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 
 from kb.checker import lexicon as L
-from kb.checker.catalog import Hit, rule
+from kb.checker.catalog import LEVELS, CACHES, Hit, rule
 from kb.checker.parse import Row
-from kb.checker.quantification import is_qnt_02
-from kb.checker.structure import is_str_04
+from kb.checker.rules.quantification import is_qnt_02
+from kb.checker.rules.structure import is_str_04
 from kb.domain.schema import Level1, Level2
 from kb.settings import CheckerSettings
 
@@ -55,7 +55,7 @@ def _rel_01_reason(r: Row, ni) -> str | None:
     return why
 
 
-@rule("REL-01")
+@rule("REL-01", fields=LEVELS)
 def rel_01(r: Row, s: CheckerSettings) -> Hit | None:
     """Ratio under 数量, count, outcome or time requirement under 质量, no time under 时效, output count under 效益."""
     why = rel_01_reason(r)
@@ -71,7 +71,7 @@ def is_rel_02(r: Row) -> bool:
     return bool(L.REL02_RATE_RE.search(n) and L.REL02_MONEY_RE.search(n))
 
 
-@rule("REL-02", depends="name")
+@rule("REL-02", depends="name", deletes="投入/过程指标不作绩效目标（预算执行率在自评中单独计分）", delete_rank=1)
 def rel_02(r: Row, s: CheckerSettings) -> Hit | None:
     """Input / process indicator (资金到位率, 预算执行率, 支出率, 结余率, 制度建立与否 …) used as a target."""
     if is_rel_02(r):
@@ -79,7 +79,7 @@ def rel_02(r: Row, s: CheckerSettings) -> Hit | None:
     return None
 
 
-@rule("REL-03", depends="name")
+@rule("REL-03", depends="name", deletes="宏观表述无法归因于本项目，请换成项目直接作用对象的可测结果", delete_rank=2)
 def rel_03(r: Row, s: CheckerSettings) -> Hit | None:
     """Macro slogan (社会稳定, 可持续发展, 获得感 …) that one project cannot be credited with."""
     m = L.REL03_RE.search(r.name) if r.name else None
@@ -88,7 +88,7 @@ def rel_03(r: Row, s: CheckerSettings) -> Hit | None:
     return None
 
 
-@rule("REL-04", needs="num")
+@rule("REL-04", needs="num", fields=("name",))
 def rel_04(r: Row, s: CheckerSettings) -> Hit | None:
     """A percentage on a name with no measure noun (问题整改 100 %), when QNT-02 does not apply."""
     if not r.name or r.metric or not r.pct or not r.has_digit or is_qnt_02(r) or is_str_04(r):
@@ -99,6 +99,7 @@ def rel_04(r: Row, s: CheckerSettings) -> Hit | None:
 
 
 _OWN_MEMO: dict[tuple, frozenset[str]] = {}
+CACHES.append(_OWN_MEMO.clear)
 
 
 def _own_programs(key: tuple) -> frozenset[str]:
@@ -134,7 +135,7 @@ def rel_05_program(r: Row) -> str | None:
     return None
 
 
-@rule("REL-05", needs="project")
+@rule("REL-05", needs="project", deletes="与本项目资金无关的指标", delete_rank=0)
 def rel_05(r: Row, s: CheckerSettings) -> Hit | None:
     """The indicator names another fund programme than the project's (照搬上级模板)."""
     k = rel_05_program(r)

@@ -10,13 +10,13 @@ import re
 from functools import lru_cache
 
 from kb.checker import lexicon as L
-from kb.checker.catalog import Hit, rule
+from kb.checker.catalog import TARGET, CACHES, Hit, rule
 from kb.checker.parse import Row, valid_date
-from kb.checker.quantification import is_time_01, is_time_01_floor, is_time_02
+from kb.checker.rules.quantification import is_time_01, is_time_01_floor, is_time_02
 from kb.settings import CheckerSettings
 
 
-@rule("TIME-01", needs="time")
+@rule("TIME-01", needs="time", retarget=True)
 def time_01(r: Row, s: CheckerSettings) -> Hit | None:
     """时效 value such as 及时 / 按时 / 年内 / 按计划 with no date, period or rate.
 
@@ -30,7 +30,7 @@ def time_01(r: Row, s: CheckerSettings) -> Hit | None:
     return None
 
 
-@rule("TIME-02", needs="time")
+@rule("TIME-02", needs="time", retarget=True)
 def time_02(r: Row, s: CheckerSettings) -> Hit | None:
     """时效 value that only restates the budget year (1月-12月, 全年, 当年, or a duration of 1年 / 12个月)."""
     if is_time_02(r):
@@ -39,7 +39,7 @@ def time_02(r: Row, s: CheckerSettings) -> Hit | None:
     return None
 
 
-@rule("TIME-03", needs="date")
+@rule("TIME-03", needs="date", retarget=True)
 def time_03(r: Row, s: CheckerSettings) -> Hit | None:
     """A date that does not exist (month > 12, 2月30日 …)."""
     for y, m, d in r.dates:
@@ -80,7 +80,10 @@ def declared_period(text: str | None) -> tuple[int, int] | None:
     return (a, b) if a <= b else None
 
 
-@rule("TIME-04", needs="date")
+CACHES.append(declared_period.cache_clear)
+
+
+@rule("TIME-04", needs="date", retarget=True)
 def time_04(r: Row, s: CheckerSettings) -> Hit | None:
     """A year in the deadline differs from the budget year (needs context budget_year).
 
@@ -106,7 +109,7 @@ def late_years(r: Row) -> list[int]:
     return [y for y in r.years if by is not None and y > by]
 
 
-@rule("TIME-05", needs="time")
+@rule("TIME-05", needs="time", fields=("name",) + TARGET, retarget=True)
 def time_05(r: Row, s: CheckerSettings) -> Hit | None:
     """时效 rate (及时率, 按时发放率 …, a % or bare number): the deadline behind “及时” is undefined.
 

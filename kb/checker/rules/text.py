@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from kb.checker.catalog import Hit, rule
+from kb.checker.catalog import FIELDS, TARGET, Hit, rule
 from kb.checker.parse import Row
-from kb.checker.quantification import is_qnt_04
+from kb.checker.rules.quantification import is_qnt_04
 from kb.settings import CheckerSettings
 from kb.domain.text import to_simplified
 
@@ -20,7 +20,7 @@ _WS_RE = re.compile(r"[\s\u3000]")
 _FORBIDDEN_RE = re.compile(r"[-_]|(?<!\*)\*(?!\*)")
 
 
-@rule("TXT-01", on="any", needs="txt")
+@rule("TXT-01", on="any", needs="txt", retarget=True, own_field=True)
 def txt_01(r: Row, s: CheckerSettings) -> Hit | None:
     """Full-width digits, letters, ％ ＞ ＝ ＜ or U+3000 in 运算符 / 指标值 / 计量单位."""
     if not r.fullwidth:
@@ -32,7 +32,7 @@ def txt_01(r: Row, s: CheckerSettings) -> Hit | None:
     return None
 
 
-@rule("TXT-02", needs="txt")
+@rule("TXT-02", needs="txt", fields=("name",) + TARGET, retarget=True, own_field=True)
 def txt_02(r: Row, s: CheckerSettings) -> Hit | None:
     """Whitespace inside or around 名称 / 指标值 / 计量单位 (the budget system refuses it)."""
     if not r.ws:
@@ -43,7 +43,7 @@ def txt_02(r: Row, s: CheckerSettings) -> Hit | None:
     return None
 
 
-@rule("TXT-03", on="any", needs="txt")
+@rule("TXT-03", on="any", needs="txt", fields=FIELDS, own_field=True)
 def txt_03(r: Row, s: CheckerSettings) -> Hit | None:
     """Traditional characters in any field (converted before matching, flagged for clean-up)."""
     if not r.trad:  # set while normalising: a Traditional character was converted
@@ -56,7 +56,7 @@ def txt_03(r: Row, s: CheckerSettings) -> Hit | None:
     return None
 
 
-@rule("TXT-04", needs="value")
+@rule("TXT-04", needs="value", retarget=True, own_field=True)
 def txt_04(r: Row, s: CheckerSettings) -> Hit | None:
     """指标值 holds - _ or a single * (some systems refuse them); placeholders are QNT-04."""
     if r.v and not is_qnt_04(r):

@@ -8,16 +8,16 @@ threshold). A satisfaction *level* row names 满意 and is not a change
 from __future__ import annotations
 
 from kb.checker import lexicon as L
-from kb.checker.catalog import Hit, rule
+from kb.checker.catalog import LEVELS, Hit, rule
 from kb.checker.parse import Row
-from kb.checker.quantification import is_sat_04
+from kb.checker.rules.quantification import is_sat_04
 from kb.domain.schema import Level1
 from kb.settings import CheckerSettings
 
 _SAT_WORDS = ("满意", "认可", "认同", "好评")
 
 
-@rule("SAT-01")
+@rule("SAT-01", fields=LEVELS + ("name",))
 def sat_01(r: Row, s: CheckerSettings) -> Hit | None:
     """满意度 named outside the 满意度 一级指标, or a non-satisfaction name under it."""
     if not r.name:
@@ -34,7 +34,7 @@ def _pct_like(r: Row) -> bool:
     return r.pct or not r.eff_unit
 
 
-@rule("SAT-02", needs="sat")
+@rule("SAT-02", needs="sat", retarget=True)
 def sat_02(r: Row, s: CheckerSettings) -> Hit | None:
     """Satisfaction target of 100 % (=, ≥ or no operator): not attainable by a survey."""
     if r.sat_level and r.num == 100 and _pct_like(r) and r.eff_op in ("=", "≥", ""):
@@ -42,7 +42,7 @@ def sat_02(r: Row, s: CheckerSettings) -> Hit | None:
     return None
 
 
-@rule("SAT-03", needs="sat")
+@rule("SAT-03", needs="sat", retarget=True)
 def sat_03(r: Row, s: CheckerSettings) -> Hit | None:
     """Satisfaction target below the floor (80 %)."""
     if r.sat_level and r.num is not None and _pct_like(r) and r.num < s.satisfaction_floor_pct:
@@ -50,7 +50,7 @@ def sat_03(r: Row, s: CheckerSettings) -> Hit | None:
     return None
 
 
-@rule("SAT-04", needs="sat")
+@rule("SAT-04", needs="sat", retarget=True)
 def sat_04(r: Row, s: CheckerSettings) -> Hit | None:
     """Satisfaction value written as text (满意, 较满意)."""
     if is_sat_04(r):
@@ -58,7 +58,7 @@ def sat_04(r: Row, s: CheckerSettings) -> Hit | None:
     return None
 
 
-@rule("SAT-05", needs="sat", depends="name")
+@rule("SAT-05", needs="sat", depends="name", fields=("name",))
 def sat_05(r: Row, s: CheckerSettings) -> Hit | None:
     """Unspecific subject (社会满意度, 各方 …) or several subjects joined with 、."""
     if not r.sat_row:

@@ -6,17 +6,17 @@ A 成本 row has 一级指标 成本, or a 二级指标 containing 成本 or 预
 from __future__ import annotations
 
 from kb.checker import lexicon as L
-from kb.checker.catalog import Hit, rule
+from kb.checker.catalog import TARGET, Hit, rule
 from kb.checker.parse import Row
-from kb.checker.quantification import is_cost_01
-from kb.checker.relevance import is_rel_02
+from kb.checker.rules.quantification import is_cost_01
+from kb.checker.rules.relevance import is_rel_02
 from kb.settings import CheckerSettings
 
 _PER_UNIT_WORDS = ("单位", "人均", "户均", "生均", "平均", "单价", "标准", "每")
 _WAN = {"亿元": 10000.0, "万元": 1.0, "千元": 0.1, "元": 0.0001}
 
 
-@rule("COST-01", needs="cost")
+@rule("COST-01", needs="cost", retarget=True)
 def cost_01(r: Row, s: CheckerSettings) -> Hit | None:
     """成本 value without a number (参照政府采购成本控制, 不超预算 …)."""
     if is_cost_01(r):
@@ -32,7 +32,7 @@ def is_cost_02(r: Row) -> bool:
     return r.pct and r.has_digit and not L.COST02_OK_RE.search(r.name)
 
 
-@rule("COST-02", needs="cost")
+@rule("COST-02", needs="cost", fields=("name",) + TARGET, retarget=True)
 def cost_02(r: Row, s: CheckerSettings) -> Hit | None:
     """A control / compliance ratio (成本控制率 100 %, 达标率) instead of a cost amount (节支率 is fine)."""
     if is_cost_02(r):
@@ -40,7 +40,7 @@ def cost_02(r: Row, s: CheckerSettings) -> Hit | None:
     return None
 
 
-@rule("COST-03", needs="cost")
+@rule("COST-03", needs="cost", retarget=True)
 def cost_03(r: Row, s: CheckerSettings) -> Hit | None:
     """成本 value with a number whose unit is neither money (元) nor %."""
     if not r.cost_row or not r.has_digit or r.is_date or not r.eff_unit:
@@ -61,7 +61,7 @@ def money_wan(r: Row) -> float | None:
     return None
 
 
-@rule("COST-04", needs="cost")
+@rule("COST-04", needs="cost", retarget=True)
 def cost_04(r: Row, s: CheckerSettings) -> Hit | None:
     """A total cost above the project budget (context budget_wan, 万元)."""
     if not r.cost_row:

@@ -23,7 +23,7 @@ def goal_quantified(text: str) -> bool:
     return bool(_DIGIT_RE.search(_ENUM_RE.sub("", text)))
 
 
-@rule("GOAL-01", on="goal")
+@rule("GOAL-01", on="goal", fields=("name",))
 def goal_01(r: Row, s: CheckerSettings) -> Hit | None:
     """Goal text with no number: no quantity, standard, deadline or effect stated."""
     if r.name and not goal_quantified(r.name):
@@ -31,7 +31,7 @@ def goal_01(r: Row, s: CheckerSettings) -> Hit | None:
     return None
 
 
-@rule("GOAL-02", on="goal")
+@rule("GOAL-02", on="goal", fields=("name",))
 def goal_02(r: Row, s: CheckerSettings) -> Hit | None:
     """Goal text restating activities or money (经费, 结算, 检查, 完成…工作 …) instead of outputs and effects."""
     m = L.GOAL_ACT_RE.search(r.name) if r.name else None

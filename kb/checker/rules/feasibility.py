@@ -37,7 +37,7 @@ def _actual(r: Row) -> float | None:
     return number_of(ra) if ra is not None else None
 
 
-@rule("FEAS-01", needs="feas")
+@rule("FEAS-01", needs="feas", retarget=True)
 def feas_01(r: Row, s: CheckerSettings) -> Hit | None:
     """Positive target below last year's actual, or this year's actual ≥ 2× the target."""
     t = r.num
@@ -68,7 +68,7 @@ def quantity_budget_ratio(r: Row) -> float | None:
     return r.num * uc / 10000.0 / b
 
 
-@rule("FEAS-02", needs="feas")
+@rule("FEAS-02", needs="feas", retarget=True)
 def feas_02(r: Row, s: CheckerSettings) -> Hit | None:
     """Quantity × unit standard differs from the budget by more than the 0.5–1.2 band."""
     q = quantity_budget_ratio(r)
@@ -80,7 +80,7 @@ def feas_02(r: Row, s: CheckerSettings) -> Hit | None:
     return Hit("value", f"{r.num:g}×{uc:g}元≈{need:.2f}万元，是预算{b:g}万元的{q:.0%}，数量与资金不匹配")
 
 
-@rule("FEAS-02", on="table")
+@rule("FEAS-02", on="table", fix_text="核对测算依据，使实施计划合计与预算一致")
 def feas_02_table(t: Table, s: CheckerSettings) -> list[Hit]:
     """The plan / calculation total (plan_total_wan) differs from the budget (budget_wan)."""
     p = number_of(t.ctx.get("plan_total_wan"))
@@ -92,7 +92,7 @@ def feas_02_table(t: Table, s: CheckerSettings) -> list[Hit]:
     return []
 
 
-@rule("FEAS-03", on="table")
+@rule("FEAS-03", on="table", fix_text="按历史水平和测算分别设定各比率目标")
 def feas_03(t: Table, s: CheckerSettings) -> list[Hit]:
     """Three or more percentage targets, all exactly 100 %."""
     pcts = t.pct_nums

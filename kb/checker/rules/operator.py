@@ -2,18 +2,18 @@
 
 Detection follows ../shared/data/rules/RULES.md §5.3; the operator may sit in
 its own field or inside the value (≥95%, 95%以上, 2025年12月31日前 → ≤).
-Direction of an indicator comes from `kb.checker.parse.direction_of`.
+Direction of an indicator comes from `kb.checker.parse.name_direction`.
 Not for rewrites.
 """
 from __future__ import annotations
 
 from kb.checker.catalog import Hit, rule
 from kb.checker.parse import OP_DIR, VALID_OPS, Row
-from kb.checker.quantification import is_qnt_09
+from kb.checker.rules.quantification import is_qnt_09
 from kb.settings import CheckerSettings
 
 
-@rule("OP-01", needs="value")
+@rule("OP-01", needs="value", retarget=True)
 def op_01(r: Row, s: CheckerSettings) -> Hit | None:
     """No operator in the field or the value, for a number or a grade word (dates need none)."""
     if r.op or r.emb_op or r.is_date or r.approx:
@@ -23,7 +23,7 @@ def op_01(r: Row, s: CheckerSettings) -> Hit | None:
     return None
 
 
-@rule("OP-02")
+@rule("OP-02", retarget=True)
 def op_02(r: Row, s: CheckerSettings) -> Hit | None:
     """Operator outside ≥ > = < ≤ 定性 区间 定量(其他) (± accepted), or an approximate value (约、左右)."""
     if r.op and r.op not in VALID_OPS:
@@ -33,7 +33,7 @@ def op_02(r: Row, s: CheckerSettings) -> Hit | None:
     return None
 
 
-@rule("OP-03", needs="opemb")
+@rule("OP-03", needs="opemb", retarget=True)
 def op_03(r: Row, s: CheckerSettings) -> Hit | None:
     """Field operator and the comparator inside the value point different ways."""
     if r.op in OP_DIR and r.op != "±" and r.emb_op and r.emb_op != "±":
@@ -42,7 +42,7 @@ def op_03(r: Row, s: CheckerSettings) -> Hit | None:
     return None
 
 
-@rule("OP-04", needs="num")
+@rule("OP-04", needs="num", retarget=True)
 def op_04(r: Row, s: CheckerSettings) -> Hit | None:
     """Negative indicator (逾期率, 故障率, 成本 …) with ≥/>, or positive ratio with ≤/< (not with QNT-09)."""
     if r.num is None or r.direction is None:

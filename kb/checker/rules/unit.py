@@ -15,7 +15,7 @@ def is_unit_01(r: Row) -> bool:
             and not r.placeholder)
 
 
-@rule("UNIT-01", needs="num")
+@rule("UNIT-01", needs="num", retarget=True)
 def unit_01(r: Row, s: CheckerSettings) -> Hit | None:
     """A number with no 计量单位 in the unit field or after the number (not for dates or 定性)."""
     if is_unit_01(r):
@@ -23,7 +23,7 @@ def unit_01(r: Row, s: CheckerSettings) -> Hit | None:
     return None
 
 
-@rule("UNIT-02", needs="num")
+@rule("UNIT-02", needs="num", retarget=True)
 def unit_02(r: Row, s: CheckerSettings) -> Hit | None:
     """The unit does not fit what the name measures (户数 with 人/次, 面积 with 公里 …); 成本 rows → COST-03."""
     if r.cost_row or r.is_date or not r.eff_unit or not r.has_digit:
@@ -34,7 +34,7 @@ def unit_02(r: Row, s: CheckerSettings) -> Hit | None:
     return Hit("unit", f"“{r.name}”应以{MEASURE_LABEL[fam]}计量，填的是“{r.eff_unit}”")
 
 
-@rule("UNIT-03", needs="num")
+@rule("UNIT-03", needs="num", retarget=True)
 def unit_03(r: Row, s: CheckerSettings) -> Hit | None:
     """Unit field and the unit written after the number differ (值“200人”、单位“次”).
 
