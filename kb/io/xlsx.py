@@ -47,6 +47,7 @@ def export_xlsx(decl: Declaration, path: str | Path, report: CheckReport | None 
     _widths(ws, [12, 16, 36, 9, 18, 10] + ([8] if has_weight else []) + ([48, 40] if report is not None else []))
     if report is not None:
         _write_findings(wb.create_sheet("审核意见"), report)
+    as_text_cells(wb)
     _save(wb, p)
     return p
 
@@ -149,6 +150,25 @@ def _write_findings(ws, report: CheckReport) -> None:
         for j, v in enumerate(vals, 1):
             ws.cell(i, j, v).alignment = Alignment(wrap_text=True, vertical="top")
     _widths(ws, [6, 9, 8, 8, 5, 8, 40, 40, 60])
+
+
+# a cell starting with one of these is a formula (or a DDE payload) to a spreadsheet program
+# (OWASP "CSV injection"): what we write is always text
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_text_cells(wb) -> int:
+    """Mark every string cell of `wb` that starts like a formula as plain text (data type 's');
+    returns how many. `=0次` or `=HYPERLINK(…)` taken from a declaration stays a string, never a
+    live formula or link."""
+    n = 0
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                if isinstance(c.value, str) and c.value.startswith(FORMULA_START):
+                    c.data_type = "s"
+                    n += 1
+    return n
 
 
 def _save(wb, p: Path) -> None:
