@@ -2,20 +2,41 @@
 
 Every typed error of `kb.errors` becomes its HTTP status here, once: DataError
 422 (naming the field), NotFound 404, Forbidden 403, Conflict 409 (an
-unacknowledged approval with the open findings), ConfigError 503. No
-business logic here: routes call `kb`. Run with `jixiao serve`.
+unacknowledged approval with the open findings), ConfigError 503,
+Unavailable 503 with Retry-After — and so does any low-level fault it
+stands for (`kb.errors.fault_of`: a full disk, a read-only folder, a locked
+or damaged database), never a 500. Validation errors are Chinese and name
+the field with rows counted from 1 (`kb.domain.messages`). Every status the
+service can answer is documented on every route (`COMMON_RESPONSES`).
+Guards: body limit (413), bounded queue (503, `service.guards.Backpressure`),
+CORS only for `JIXIAO_CORS_ORIGINS`. No business logic here: routes call
+`kb`. Run with `jixiao serve`.
 """
 from __future__ import annotations
 
-from fastapi import FastAPI, Request
+import os
+
+from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from kb.errors import ConfigError, Conflict, DataError, Forbidden, JixiaoError, NotFound
+from kb.domain.messages import field_path, message
+from kb.errors import ConfigError, Conflict, DataError, Forbidden, JixiaoError, NotFound, Unavailable, fault_of
 from kb.lifecycle.declarations import FindingsNotAcknowledged
 from kb.settings import Settings, get_settings
+from service.guards import Backpressure
 from service.routers import admin, check, declarations, docs, indicators, public, suggest
+
+COMMON_RESPONSES = {
+    401: {"description": "缺少或无效的 API 密钥"},
+    403: {"description": "该角色无权执行此操作"},
+    404: {"description": "不存在（或属于其他单位，不可见）"},
+    413: {"description": "请求体过大"},
+    422: {"description": "输入有误：detail 中每项的 loc 指明字段（行号从 1 开始），msg 为中文说明"},
+    429: {"description": "该地址无效密钥尝试过多，请按 Retry-After 秒后再试"},
+    503: {"description": "服务暂不可用（繁忙、磁盘已满、数据目录只读、数据库被占用或服务配置有误），请按 Retry-After 重试"},
+}
 
 
 class BodyLimit:
@@ -62,13 +83,48 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
 
     app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
+    app.add_middleware(Backpressure, limit=settings.max_queue)
+    origins = settings.cors_origin_list()
+    if origins:
+        from fastapi.middleware.cors import CORSMiddleware
+
+        app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["*"],
+                           allow_headers=["X-API-Key", "Content-Type"])
+
+    def _unavailable(e: Unavailable) -> JSONResponse:
+        return JSONResponse(status_code=503, headers={"Retry-After": str(e.retry_after)}, content={"detail": str(e)})
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, exc: RequestValidationError):
-        # FastAPI's default echoes each bad input back: a 60 MB body would come back as a 60 MB error
-        detail = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
-                  for e in exc.errors()]
+        # FastAPI's default echoes each bad input back: a 60 MB body would come back as a 60 MB error;
+        # ours is Chinese and names the field with rows counted from 1
+        detail = []
+        for e in exc.errors():
+            loc = list(e.get("loc", ()))
+            if any(isinstance(p, int) for p in loc):
+                loc = [loc[0], field_path(loc)] if loc and loc[0] in ("body", "query", "path") else [field_path(loc)]
+            detail.append({"loc": loc, "msg": message(e), "type": e.get("type", "")})
         return JSONResponse(status_code=422, content={"detail": detail})
+
+    @app.exception_handler(HTTPException)
+    async def _http(_: Request, exc: HTTPException):
+        if exc.status_code == 400 and "parsing the body" in str(exc.detail):  # not UTF-8, or broken form data
+            return JSONResponse(status_code=422, content={"detail": [
+                {"loc": ["body"], "msg": "请求体无法解析：JSON 须为 UTF-8 编码，表单须完整", "type": "body_invalid"}]})
+        return JSONResponse(status_code=exc.status_code, content={"detail": exc.detail},
+                            headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(Unavailable)
+    async def _fault(_: Request, exc: Unavailable):
+        return _unavailable(exc)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(_: Request, exc: Exception):
+        # a full disk, a read-only folder, a locked or damaged database: the machine, not a bug
+        fault = fault_of(exc)
+        if fault is not None:
+            return _unavailable(fault)
+        return JSONResponse(status_code=500, content={"detail": "服务器内部错误，已记录；请稍后重试或联系管理员"})
 
     @app.exception_handler(ConfigError)
     async def _config(_: Request, exc: ConfigError):
@@ -100,10 +156,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def _other(_: Request, exc: JixiaoError):
         return JSONResponse(status_code=422, content={"detail": exc.one_line()})
 
-    @app.get("/healthz", tags=["system"], summary="健康检查")
-    def healthz() -> dict:
+    @app.get("/healthz", tags=["system"], summary="健康检查",
+             description="不经过 API 密钥和排队；响应头 X-Worker 为处理该请求的工作进程号。")
+    def healthz(response: Response) -> dict:
+        response.headers["X-Worker"] = str(os.getpid())
         return {"status": "ok"}
 
     for r in (indicators, suggest, check, docs, declarations, admin, public):
-        app.include_router(r.router)
+        app.include_router(r.router, responses=COMMON_RESPONSES)
     return app

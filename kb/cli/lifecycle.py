@@ -18,6 +18,7 @@ from typing import Optional
 import typer
 from pydantic import ValidationError
 
+from kb.domain.messages import chinese, field_path
 from kb.cli import app
 from kb.errors import DataError
 from kb.settings import get_settings
@@ -51,7 +52,7 @@ def _model(cls, data, what: str):
         return cls.model_validate(data)
     except ValidationError as e:
         err = e.errors()[0]
-        raise DataError(f"{what}: {err['msg']}", field=".".join(str(x) for x in err["loc"])) from None
+        raise DataError(f"{what}: {chinese(err)}", field=field_path(err["loc"])) from None
 
 
 @db_app.command("upgrade")

@@ -36,6 +36,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from kb.domain.messages import chinese
 from kb.domain.schema import TableInput
 from kb.errors import DataError
 from kb.io.jsonl import read_jsonl
@@ -125,7 +126,7 @@ def _validate_row(rec: dict[str, Any], file: str, row: int, prefix: str = "") ->
     except ValidationError as e:
         err = e.errors()[0]
         field = prefix + ".".join(str(x) for x in err.get("loc", ()))
-        raise DataError(f"字段值无效：{err.get('msg')}", file=file, row=row, field=field) from e
+        raise DataError(f"字段值无效：{chinese(err)}", file=file, row=row, field=field) from e
 
 
 def _money_wan(text: str, header: str) -> float | None:
@@ -500,7 +501,7 @@ def table_from_json(obj: Any, file: str = "") -> TableInput:
         loc = [str(x) for x in err.get("loc", ())]
         if len(loc) > 1 and loc[0] == "rows" and loc[1].isdigit():
             loc = [f"rows[{int(loc[1]) + 1}]"] + loc[2:]
-        raise DataError(f"字段值无效：{err.get('msg')}", file=file, field=".".join(loc)) from e
+        raise DataError(f"字段值无效：{chinese(err)}", file=file, field=".".join(loc)) from e
 
 
 def tables_from_json(obj: Any, file: str = "") -> list[TableInput]:

@@ -6,6 +6,7 @@ creation, and never logged. Not for permissions (`access`).
 from __future__ import annotations
 
 import hashlib
+import hmac
 import secrets
 
 from sqlalchemy import select
@@ -24,12 +25,17 @@ def hash_key(key: str) -> str:
 
 
 def authenticate(session: Session, key: str | None) -> Principal | None:
-    """The principal of a presented key, or None for a missing, unknown or revoked key."""
+    """The principal of a presented key, or None for a missing, unknown or revoked key.
+
+    The key is looked up by its SHA-256 (an index search on the hash reveals
+    nothing about the key) and the stored hash compared in constant time.
+    """
     if not key or len(key) > 200:
         return None
+    digest = hash_key(key)
     row = session.execute(select(ApiKey, Unit.name).join(Unit, ApiKey.unit_id == Unit.id)
-                          .where(ApiKey.key_hash == hash_key(key))).first()
-    if row is None or row[0].revoked_at is not None:
+                          .where(ApiKey.key_hash == digest)).first()
+    if row is None or not hmac.compare_digest(row[0].key_hash, digest) or row[0].revoked_at is not None:
         return None
     k, unit_name = row
     return Principal(key_id=k.id, role=k.role, unit_name=unit_name, unit_id=k.unit_id)

@@ -7,14 +7,21 @@ named `*_pct`. Not for rules (see `monitoring`, `scoring`).
 """
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Any, Literal
+from datetime import date, datetime, timezone
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from kb.domain.budget import MAX_BUDGET_WAN
 from kb.lifecycle.lights import BudgetProgress, IndicatorProgress
 from kb.lifecycle.scoring import Tier
+
+def _utc(d: datetime) -> datetime:
+    return d.replace(tzinfo=timezone.utc) if d.tzinfo is None else d.astimezone(timezone.utc)
+
+
+# every timestamp we answer carries its UTC offset (SQLite hands back naive datetimes: they are UTC)
+UTCDatetime = Annotated[datetime, AfterValidator(_utc)]
 
 Role = Literal["declarant", "reviewer", "supervisor", "admin"]
 
@@ -69,7 +76,7 @@ class ReviewOut(BaseModel):
     comment: str
     acknowledged_findings: list[dict[str, Any]] = Field(
         default_factory=list, description="审核通过时审核人员确认过的错误级审核发现")
-    created_at: datetime
+    created_at: UTCDatetime
 
 
 class DeclarationOut(BaseModel):
@@ -99,8 +106,8 @@ class DeclarationOut(BaseModel):
     reviews: list[ReviewOut] = []
     has_evaluation: bool = False
     has_feedback: bool = False
-    created_at: datetime
-    updated_at: datetime
+    created_at: UTCDatetime
+    updated_at: UTCDatetime
 
 
 class DeclarationBrief(BaseModel):
@@ -186,7 +193,7 @@ class MonitoringOut(BaseModel):
     lights: dict[str, int] = Field(..., description="各色灯数量，含指标灯和预算执行灯")
     indicator_lights: dict[str, int] = Field(default_factory=dict, description="各色灯数量，仅指标")
     budget_light: Literal["green", "yellow", "red"] | None = Field(None, description="预算执行灯")
-    created_at: datetime
+    created_at: UTCDatetime
 
 
 class EvalRowIn(BaseModel):
@@ -257,7 +264,7 @@ class EvaluationOut(BaseModel):
     percent: float
     grade: str
     warnings: list[str]
-    created_at: datetime
+    created_at: UTCDatetime
 
 
 class FinalScoreIn(BaseModel):
@@ -294,7 +301,7 @@ class FeedbackOut(BaseModel):
     learned: list[str] = Field(default_factory=list, description="更新了学习统计的指标名称")
     values_not_learned: list[str] = Field(
         default_factory=list, description="指标值有错误级审核发现、未作为典型值学习的行（仍计入选用次数和完成情况）")
-    created_at: datetime
+    created_at: UTCDatetime
 
 
 class KeyIn(BaseModel):
@@ -313,8 +320,8 @@ class KeyOut(BaseModel):
     unit_name: str
     role: str
     label: str
-    created_at: datetime
-    revoked_at: datetime | None = None
+    created_at: UTCDatetime
+    revoked_at: UTCDatetime | None = None
 
 
 class KeyCreated(KeyOut):
@@ -323,7 +330,7 @@ class KeyCreated(KeyOut):
 
 class AuditOut(BaseModel):
     id: int
-    at: datetime
+    at: UTCDatetime
     key_id: int | None
     role: str
     unit_name: str
@@ -367,7 +374,7 @@ class LibraryIndicatorOut(BaseModel):
     status: str
     version: int
     indicator: dict[str, Any]
-    updated_at: datetime
+    updated_at: UTCDatetime
 
 
 class LibraryChangeOut(BaseModel):
@@ -375,7 +382,7 @@ class LibraryChangeOut(BaseModel):
     id: str
     op: str
     version: int
-    created_at: datetime
+    created_at: UTCDatetime
 
 
 class LibraryChangesOut(BaseModel):

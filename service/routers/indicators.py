@@ -9,7 +9,7 @@ from kb.knowledge import KnowledgeBase
 from kb.domain.schema import Indicator
 from kb.indicators.search import SearchResult
 from service.auth import require_key
-from service.deps import kb_dep
+from service.deps import IndicatorId, kb_dep
 from service.scope import unit_scope, visible_units
 
 router = APIRouter(prefix="/v1/indicators", tags=["指标库"])
@@ -48,7 +48,7 @@ def search_indicators(
 
 @router.get("/{indicator_id}", response_model=IndicatorDetail, summary="读取一个指标",
             responses={404: {"description": "指标不存在"}})
-def get_indicator(indicator_id: str, kb: KnowledgeBase = Depends(kb_dep),
+def get_indicator(indicator_id: IndicatorId, kb: KnowledgeBase = Depends(kb_dep),
                   principal=Depends(require_key)) -> IndicatorDetail:
     ind, links = kb.indicator_detail(indicator_id, visible_units=visible_units(principal))
     return IndicatorDetail(**ind.model_dump(), related_articles=links["articles"],
