@@ -37,7 +37,6 @@ def fuzz_app(shipped_settings, tmp_path_factory):
     return create_app(settings), keys
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13: 401/404 undocumented on KB routes, SQLite timestamps without UTC offset")
 def test_fuzzing_every_operation_finds_no_server_error_and_no_contract_mismatch(fuzz_app):
     app, keys = fuzz_app
     schema = schemathesis.openapi.from_asgi("/openapi.json", app)
