@@ -38,7 +38,7 @@ from pydantic import ValidationError
 
 from kb.domain.messages import chinese
 from kb.domain.schema import TableInput
-from kb.errors import DataError
+from kb.errors import ConfigError, DataError
 from kb.io.jsonl import read_jsonl
 from kb.domain.schema import TargetRow
 from kb.domain.text import normalize
@@ -243,12 +243,26 @@ def _grid_table(grid: list[list[str]], file: str, sheet: str = "") -> TableInput
                       rows=rows, row_numbers=numbers, context={}, source=where)
 
 
+def _upload_limits():
+    """The file limits in force (`JIXIAO_UPLOAD__*`; the defaults when the environment is unusable)."""
+    from kb.settings import UploadSettings, get_settings
+
+    try:
+        return get_settings().upload
+    except ConfigError:
+        return UploadSettings()
+
+
 def _read_xlsx(path: Path) -> TableInput:
     try:
         import openpyxl
         from openpyxl.utils.exceptions import InvalidFileException
     except ImportError as e:  # pragma: no cover - openpyxl is a dependency
         raise DataError("读取 .xlsx 需要 openpyxl", file=str(path)) from e
+    from kb.io.safezip import check_office_zip
+
+    limits = _upload_limits()
+    check_office_zip(path, limits, kind="xlsx")  # zip bombs, DOCTYPEs, far cells and merges: before parsing
     try:
         wb = openpyxl.load_workbook(path, data_only=True)
     except (InvalidFileException, OSError, KeyError, ValueError) as e:
@@ -257,7 +271,7 @@ def _read_xlsx(path: Path) -> TableInput:
         raise DataError(f"无法打开 Excel 文件（{type(e).__name__}）；请确认是 .xlsx 格式", file=str(path)) from e
     errors: list[DataError] = []
     for ws in wb.worksheets:
-        grid = _sheet_grid(ws)
+        grid = _sheet_grid(ws, limits.max_rows, limits.max_cols, str(path))
         if not grid:
             continue
         try:
@@ -269,25 +283,35 @@ def _read_xlsx(path: Path) -> TableInput:
     raise DataError("工作簿中没有内容", file=str(path))
 
 
-def _sheet_grid(ws: Any) -> list[list[str]]:
-    """Cell texts of a worksheet with merged ranges filled from their top-left cell."""
+def _sheet_grid(ws: Any, max_rows: int = 5000, max_cols: int = 60, file: str = "") -> list[list[str]]:
+    """Cell texts of a worksheet's used range (the cells holding a value), merged ranges filled
+    from their top-left cell and clipped to that range. Raises DataError when a value lies
+    beyond `max_rows` × `max_cols` (a far cell such as XFD1048576)."""
+    cells = {k: c for k, c in ws._cells.items() if c.value is not None}  # sparse: never walk empty space
+    if not cells:
+        return []
+    max_r = max(r for r, _ in cells)
+    max_c = max(c for _, c in cells)
+    if max_r > max_rows or max_c > max_cols:
+        far = max(cells, key=lambda k: (k[0] > max_rows or k[1] > max_cols, k))
+        raise DataError(f"单元格 {cells[far].coordinate} 超出可读取的范围（最多 {max_rows} 行、{max_cols} 列）；"
+                        "请删除表格以外的内容后重新上传", file=f"{file}#{ws.title}" if file else "")
     merged: dict[tuple[int, int], tuple[int, int]] = {}
     for rng in ws.merged_cells.ranges:
-        for r in range(rng.min_row, rng.max_row + 1):
-            for c in range(rng.min_col, rng.max_col + 1):
+        for r in range(rng.min_row, min(rng.max_row, max_r) + 1):
+            for c in range(rng.min_col, min(rng.max_col, max_c) + 1):
                 merged[(r, c)] = (rng.min_row, rng.min_col)
     grid: list[list[str]] = []
-    max_r, max_c = ws.max_row or 0, ws.max_column or 0
     for r in range(1, max_r + 1):
         row = []
         for c in range(1, max_c + 1):
             src = merged.get((r, c), (r, c))
-            cell = ws.cell(row=src[0], column=src[1])
             # a merge spanning columns (a title, a goal text) only counts in its first column
             if src != (r, c) and src[0] == r:
                 row.append("")
                 continue
-            row.append(_cell_text(cell.value, cell.number_format))
+            cell = cells.get(src)
+            row.append(_cell_text(cell.value, cell.number_format) if cell is not None else "")
         grid.append(row)
     while grid and not any(x.strip() for x in grid[-1]):
         grid.pop()
