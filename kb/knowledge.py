@@ -10,6 +10,7 @@ data (see `kb.lifecycle`).
 """
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from pathlib import Path
@@ -29,6 +30,7 @@ from kb.store.db import build_info, open_db
 from kb.store.rows import row_to_indicator
 
 MODES = ("lexical", "dense", "hybrid")
+_log = logging.getLogger(__name__)
 
 
 class KnowledgeBase:
@@ -261,13 +263,64 @@ def change_library(session, principal, body, *, settings: Settings | None = None
     build: changes are stored and published by the next call). Returns
     (`LibraryChangesOut`, published).
     """
-    from kb.lifecycle.library import apply_changes, publish  # lazy: the workflow stack is heavy
+    from kb.lifecycle.library import apply_changes  # lazy: the workflow stack is heavy
 
     out = apply_changes(session, principal, body, lookup=kb.find if kb is not None else None)
-    published = publish(settings or get_settings(), session)
-    if published and kb is not None:
-        kb.reload()
+    # committed: from here the change is acknowledged whatever happens to publishing, which is
+    # idempotent (shipped + every managed indicator) and retried by `sync_library`
+    try:
+        published = publish_library(settings or get_settings(), session, kb)
+    except Exception as e:  # a locked, read-only or full KB file: the poller publishes it later
+        from kb.errors import fault_of
+
+        if fault_of(e) is None:
+            raise
+        _log.warning("library change %s stored, publishing deferred: %s", out.library_version, fault_of(e))
+        published = False
     return out, published
+
+
+_publish_lock = threading.Lock()
+
+
+def publish_library(settings: Settings, session, kb: KnowledgeBase | None = None) -> bool:
+    """Publish the workflow database's library into this KB file (if it is behind) and reload `kb`.
+
+    Idempotent: writes shipped + managed indicators as of the database's
+    `library_version`; a KB file already at that version is left alone.
+    Returns True when the KB file now has that version. Raises on a fault of
+    the KB file (locked, read-only, full) — the caller retries later.
+    """
+    from kb.lifecycle.library import library_version, publish
+    from kb.lifecycle.tx import transaction
+
+    with _publish_lock:
+        with transaction(session):
+            version = library_version(session)
+        path = settings.resolved_kb_path()
+        if not path.exists():
+            return False
+        current = build_info(open_db(path)).get("library_version", "0")
+        if current != str(version):
+            if not publish(settings, session):
+                return False
+        if kb is not None and kb.info.get("library_version", "0") != str(version):
+            kb.reload()
+        return True
+
+
+def sync_library(settings: Settings, kb: KnowledgeBase | None) -> bool:
+    """One poll of a replica: publish and reload when the workflow database holds a library
+    version this KB file has not got yet (a change made through another replica or process).
+    Returns whether the KB is now current; never raises for a database or file fault."""
+    from kb.lifecycle.db import get_sessionmaker
+
+    try:
+        with get_sessionmaker(settings.resolved_database_url())() as session:
+            return publish_library(settings, session, kb)
+    except Exception as e:  # noqa: BLE001 - a poller must survive anything; faults are logged
+        _log.warning("library sync failed: %s: %s", type(e).__name__, e)
+        return False
 
 
 def table_checker(settings: Settings | None = None, *, library: bool = True):

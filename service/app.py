@@ -15,6 +15,8 @@ CORS only for `JIXIAO_CORS_ORIGINS`. No business logic here: routes call
 from __future__ import annotations
 
 import os
+import threading
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
@@ -72,10 +74,39 @@ class BodyLimit:
         return await self.app(scope, counted, send)
 
 
+def _library_poller(settings: Settings, stop: threading.Event) -> None:
+    """Every `settings.library_poll_s` seconds: publish a library version another replica (or
+    process) committed to the workflow database and reload the KB (`kb.knowledge.sync_library`)."""
+    from kb.knowledge import get_kb, sync_library
+
+    while True:
+        try:
+            kb = get_kb(settings)
+        except JixiaoError:
+            kb = None  # not built yet: nothing to publish into
+        sync_library(settings, kb)
+        if stop.wait(settings.library_poll_s):
+            return
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI):
+    settings = app.state.settings
+    stop = threading.Event()
+    if settings.library_poll_s > 0:
+        threading.Thread(target=_library_poller, args=(settings, stop), name="library-poller", daemon=True).start()
+    try:
+        yield
+    finally:
+        stop.set()
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
-    """Build the app. `settings` defaults to the environment (`JIXIAO_*`)."""
+    """Build the app. `settings` defaults to the environment (`JIXIAO_*`). While it runs, a
+    thread polls the workflow database for library changes made elsewhere (`_library_poller`)."""
     settings = settings or get_settings()
     app = FastAPI(
+        lifespan=_lifespan,
         title="jixiao-kb 预算绩效指标知识库 API",
         version="0.1.0",
         description="指标检索、绩效目标推荐、申报表审核、政策问答，以及事前申报→事中监控→事后评价→结果反馈的全过程接口。",

@@ -205,3 +205,36 @@ def test_keys_and_bodies_stay_out_of_the_server_log(home):
     assert "POST /v1/declarations" in log
     assert key not in log and marker not in log
 
+
+
+def test_concurrent_library_adds_are_all_acknowledged_and_published(home):
+    """Four admins add indicators at once: each gets 201 (never a 500 for a stored change) and each
+    indicator reaches search (published now, or by the poller within its bound)."""
+    env = jixiao_env(home)
+    key = {"X-API-Key": create_key(env, "市财政局", "admin")}
+    names = [f"并发新增指标{i}号巡查次数" for i in range(4)]
+    with Server(home, env) as srv:
+        codes: dict[str, int] = {}
+
+        def add(name: str):
+            r = httpx.post(srv.url + "/v1/admin/library/indicators", headers=key, timeout=120, json={
+                "library": "basic", "level1": "产出指标", "level2": "数量指标", "name": name, "unit": "次",
+                "explanation": "并发新增的测试指标"})
+            codes[name] = r.status_code
+
+        ts = [threading.Thread(target=add, args=(n,)) for n in names]
+        for t in ts:
+            t.start()
+        for t in ts:
+            t.join(timeout=180)
+        assert sorted(codes.values()) == [201] * 4, codes
+
+        def all_found():
+            found = set()
+            for n in names:
+                r = httpx.get(srv.url + "/v1/indicators/search", params={"q": n}, headers=key, timeout=30)
+                found |= {h["name"] for h in r.json()["hits"]}
+            return set(names) <= found
+
+        from tests.harness import wait_for
+        assert wait_for(all_found, timeout=15)

@@ -66,7 +66,6 @@ def test_a_declaration_written_through_one_replica_is_read_and_changed_through_t
     assert again["version"] == 2 and again["budget_wan"] == 36
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13: a library change through one replica never reaches the other's search")
 def test_a_library_change_through_one_replica_reaches_the_others_search_in_time(replicas):
     a, b, keys, envs = replicas
     admin = {"X-API-Key": keys["admin"]}
