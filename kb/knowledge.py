@@ -113,7 +113,8 @@ class KnowledgeBase:
                 unit_name, category, sector (identifiers for level1/level2/library);
             top/offset: page; mode: lexical | dense | hybrid (default: hybrid
                 when an embedder is configured);
-            visible_units: when given, unit libraries of other units are hidden.
+            visible_units: when given, unit libraries of other units are hidden (from the hits
+                and from `total`).
         Raises DataError on an unknown filter or mode.
         """
         filters = _clean_filters(filters)
@@ -127,12 +128,11 @@ class KnowledgeBase:
         if mode == "lexical" or self.hybrid is None:
             if mode != "lexical" and self.hybrid is None:
                 raise DataError("未配置向量模型(JIXIAO_EMBEDDER=none)，只能使用 lexical 模式", field="mode")
-            res = search_lexical(self.index, query, filters=filters, top=top, offset=offset)
+            res = search_lexical(self.index, query, filters=filters, top=top, offset=offset,
+                                 visible_units=visible_units)
         else:
-            res = self.hybrid.search(query, filters=filters, top=top, offset=offset, mode=mode)
-        if visible_units is not None:
-            res.hits = [h for h in res.hits if h.library == "basic"
-                        or self.index.rows[self._by_id[h.indicator_id]]["unit_name"] in visible_units]
+            res = self.hybrid.search(query, filters=filters, top=top, offset=offset, mode=mode,
+                                     visible_units=visible_units)
         return res
 
     def get_indicator(self, indicator_id: str) -> Indicator:

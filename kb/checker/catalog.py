@@ -201,6 +201,8 @@ CATALOG: dict[str, RuleMeta] = {r.id: r for r in (
        (('—', '', 'heuristic'),)),
     _R('TXT-04', 'TEXT', '指标值含系统禁用字符(- _ *)', 'info', 'row', None,
        (('PMKPI', 'checkAll()', 'seen'),)),
+    _R('TXT-05', 'TEXT', '名称含不可见字符(零宽、双向控制、NUL)', 'warning', 'row', None,
+       (('—', '', 'heuristic'),)),
     _R('GOAL-01', 'GOAL', '总体/年度目标文字无量化内容', 'warning', 'row', 'completeness',
        (('88', '', 'recalled'),)),
     _R('GOAL-02', 'GOAL', '目标复述工作内容/资金安排而非产出效果', 'info', 'row', 'relevance',

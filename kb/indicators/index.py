@@ -49,9 +49,13 @@ class IndicatorIndex:
             self.by_name.setdefault(n, []).append(i)
 
     def mask(self, filters: dict[str, str | None] | None = None,
-             exclude: np.ndarray | None = None) -> np.ndarray:
-        """Boolean mask of documents passing the filters (None/'' = no filter)."""
+             exclude: np.ndarray | None = None, visible_units: set[str] | None = None) -> np.ndarray:
+        """Boolean mask of documents passing the filters (None/'' = no filter); with
+        `visible_units`, unit-library indicators of other units are out (so totals count
+        only what the caller may see)."""
         m = self.active.copy()
+        if visible_units is not None:
+            m &= (self.columns["library"] != "unit") | np.isin(self.columns["unit_name"], list(visible_units))
         for k, v in (filters or {}).items():
             if v in (None, ""):
                 continue

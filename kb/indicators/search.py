@@ -84,9 +84,10 @@ def to_hit(idx: IndicatorIndex, doc: int, score: float, tokens: list[str], extra
 
 
 def search_lexical(idx: IndicatorIndex, query: str, *, filters: dict | None = None,
-                   top: int = 10, offset: int = 0) -> SearchResult:
-    """Lexical search: only documents with BM25 > 0, exact name first, paginated."""
-    mask = idx.mask(filters)
+                   top: int = 10, offset: int = 0, visible_units: set[str] | None = None) -> SearchResult:
+    """Lexical search: only documents with BM25 > 0, exact name first, paginated; `visible_units`
+    hides other units' libraries from the hits and the total."""
+    mask = idx.mask(filters, visible_units=visible_units)
     ranked, total, tokens = lexical_ranked(idx, query, mask, offset + top)
     best = max((s for _, s in ranked), default=1.0) or 1.0
     qn = normalize_name(query)

@@ -10,9 +10,10 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from kb.domain.budget import MAX_BUDGET_WAN
+from kb.domain.text import strip_invisible
 from kb.lifecycle.lights import BudgetProgress, IndicatorProgress
 from kb.lifecycle.scoring import Tier
 
@@ -23,13 +24,33 @@ def _utc(d: datetime) -> datetime:
 # every timestamp we answer carries its UTC offset (SQLite hands back naive datetimes: they are UTC)
 UTCDatetime = Annotated[datetime, AfterValidator(_utc)]
 
+def _clean(v: Any) -> Any:
+    if isinstance(v, str):
+        return strip_invisible(v)
+    if isinstance(v, dict):
+        return {k: _clean(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [_clean(x) for x in v]
+    return v
+
+
+class CleanIn(BaseModel):
+    """An input body whose texts lose zero-width characters, bidi controls and NUL before
+    validation (`kb.domain.text.strip_invisible`): what is stored is what a person sees."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _strip_invisible(cls, data: Any) -> Any:
+        return _clean(data)
+
+
 Role = Literal["declarant", "reviewer", "supervisor", "admin"]
 
 _ROW_EXAMPLE = {"level1": "产出指标", "level2": "数量指标", "name": "重点建设工程安排数量",
                 "operator": "=", "value": "2", "unit": "个"}
 
 
-class RowIn(BaseModel):
+class RowIn(CleanIn):
     """One target row as declared: 一级/二级/三级 (name), 计算符号, 指标值, 计量单位."""
 
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False, json_schema_extra={"examples": [_ROW_EXAMPLE]})
@@ -43,7 +64,7 @@ class RowIn(BaseModel):
     indicator_id: str | None = Field(None, max_length=64)
 
 
-class DeclarationIn(BaseModel):
+class DeclarationIn(CleanIn):
     """事前申报 body. The unit comes from the API key (admins name it in `unit_name`)."""
 
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False, json_schema_extra={"examples": [{
@@ -121,7 +142,7 @@ class DeclarationBrief(BaseModel):
     error_count: int
 
 
-class ReviewIn(BaseModel):
+class ReviewIn(CleanIn):
     """退回 / 审核通过 body: the reviewer's comment (required to return); to approve a
     version that still has error-level checker findings the reviewer must set
     `acknowledge_findings` (else 409 listing them)."""
@@ -134,7 +155,7 @@ class ReviewIn(BaseModel):
     acknowledge_findings: bool = Field(False, description="审核通过时确认当前版本仍有的错误级审核发现")
 
 
-class MonitorRowIn(BaseModel):
+class MonitorRowIn(CleanIn):
     """Actual to date of one indicator, by `row` (1-based) or `name`.
 
     on_track: for 定性 rows, whether it is on track; expected_unachievable +
@@ -152,7 +173,7 @@ class MonitorRowIn(BaseModel):
     reason: str | None = Field(None, max_length=2000)
 
 
-class MonitoringIn(BaseModel):
+class MonitoringIn(CleanIn):
     """事中监控 body: period end, actual per indicator, budget executed (万元)."""
 
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False, json_schema_extra={"examples": [{
@@ -196,7 +217,7 @@ class MonitoringOut(BaseModel):
     created_at: UTCDatetime
 
 
-class EvalRowIn(BaseModel):
+class EvalRowIn(CleanIn):
     """Self-evaluation of one indicator, by `row` (1-based) or `name`.
 
     weight: 分值; actual: 实际完成值; tier / score_pct: for 定性 rows (see
@@ -215,7 +236,7 @@ class EvalRowIn(BaseModel):
     score_pct: float | None = Field(None, ge=0, le=100)
 
 
-class EvaluationIn(BaseModel):
+class EvaluationIn(CleanIn):
     """事后评价 body: actuals, weights and deviation reasons; optionally the budget executed
     (scored as the 预算执行率 line with `budget_weight` points).
 
@@ -267,13 +288,13 @@ class EvaluationOut(BaseModel):
     created_at: UTCDatetime
 
 
-class FinalScoreIn(BaseModel):
+class FinalScoreIn(CleanIn):
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
     row: int = Field(..., ge=1, le=10_000)
     score: float = Field(..., ge=0, le=100)
 
 
-class FeedbackIn(BaseModel):
+class FeedbackIn(CleanIn):
     """结果反馈 body: the finance bureau's final scores, comments, budget adjustment (万元,
     negative = cut) and, optionally, the budget executed it confirmed (万元; 公示 prefers it)."""
 
@@ -304,7 +325,7 @@ class FeedbackOut(BaseModel):
     created_at: UTCDatetime
 
 
-class KeyIn(BaseModel):
+class KeyIn(CleanIn):
     """A new API key for `unit_name` with `role`."""
 
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False, json_schema_extra={"examples": [
@@ -341,7 +362,7 @@ class AuditOut(BaseModel):
     after: dict[str, Any] | None
 
 
-class LibraryChangeIn(BaseModel):
+class LibraryChangeIn(CleanIn):
     """One library change. op: add (indicator), update (id + patch), deprecate (id),
     synonyms (id + synonyms to add). expected_version guards against lost updates."""
 
@@ -360,7 +381,7 @@ class LibraryChangeIn(BaseModel):
     expected_version: int | None = Field(None, ge=1)
 
 
-class LibraryChangesIn(BaseModel):
+class LibraryChangesIn(CleanIn):
     """A batch of library changes applied all-or-nothing."""
 
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
