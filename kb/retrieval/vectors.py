@@ -73,8 +73,10 @@ def ensure_vectors(db: "sqlite_utils.Database", kind: str, items: Sequence[Item]
     Raises:
         DataError: a key appears twice in `items`.
 
-    All writes happen in one transaction after every text is embedded: a
-    crash mid-run leaves the stored vectors as they were.
+    Vectors are stored batch by batch as they are embedded (one transaction
+    per batch): a run killed midway keeps what it embedded, and a rerun embeds
+    only the rest (`jixiao build` / `corpus add` resume where they stopped).
+    Pruning orphans is one transaction at the end.
     """
     keys = [str(k) for k, _, _ in items]
     if len(set(keys)) != len(keys):
@@ -98,20 +100,22 @@ def ensure_vectors(db: "sqlite_utils.Database", kind: str, items: Sequence[Item]
             out[i] = np.frombuffer(got[1], dtype="<f4")
         else:
             todo.append(i)
+    def store(done: list[int]) -> None:
+        with db.atomic():
+            db[TABLE].upsert_all(
+                ({"key": keys[i], "kind": kind, "content_hash": hashes[i], "fingerprint": fp,
+                  "dim": dim, "vector": out[i].astype("<f4").tobytes()} for i in done),
+                pk=("kind", "key"), batch_size=500)
+
     if todo:
-        _embed_into(out, todo, [items[i][1] for i in todo], embedder, progress=progress)
+        _embed_into(out, todo, [items[i][1] for i in todo], embedder, progress=progress, on_batch=store)
     orphans: list[str] = []
     if prune:
         live = set(keys)
         orphans = [k for (k,) in db.execute(f"SELECT key FROM {TABLE} WHERE kind = ?", [kind])
                    if k not in live]
-    if todo or orphans:
+    if orphans:
         with db.atomic():
-            if todo:
-                db[TABLE].upsert_all(
-                    ({"key": keys[i], "kind": kind, "content_hash": hashes[i], "fingerprint": fp,
-                      "dim": dim, "vector": out[i].astype("<f4").tobytes()} for i in todo),
-                    pk=("kind", "key"), batch_size=500)
             for a in range(0, len(orphans), 500):
                 chunk = orphans[a:a + 500]
                 db.execute(f"DELETE FROM {TABLE} WHERE kind = ? AND key IN "
@@ -124,7 +128,7 @@ def ensure_vectors(db: "sqlite_utils.Database", kind: str, items: Sequence[Item]
 
 
 def _embed_into(out: np.ndarray, rows: list[int], texts: list[str], embedder: "Embedder",
-                *, progress: bool) -> None:
+                *, progress: bool, on_batch=None) -> None:
     step = max(1, int(getattr(embedder, "batch_size", 48))) * 4
     bar = None
     if progress and len(texts) >= PROGRESS_MIN_ITEMS:
@@ -141,6 +145,8 @@ def _embed_into(out: np.ndarray, rows: list[int], texts: list[str], embedder: "E
         for a in range(0, len(texts), step):
             chunk = texts[a:a + step]
             out[rows[a:a + len(chunk)]] = embedder.encode_documents(chunk)
+            if on_batch is not None:
+                on_batch(rows[a:a + len(chunk)])
             if bar:
                 bar.advance(task, len(chunk))
     finally:
@@ -149,14 +155,18 @@ def _embed_into(out: np.ndarray, rows: list[int], texts: list[str], embedder: "E
 
 
 def load_matrix(db: "sqlite_utils.Database", kind: str, keys: Sequence[str],
-                fingerprint: str) -> np.ndarray:
+                fingerprint: str, *, missing_ok: bool = False) -> np.ndarray:
     """Stored vectors of `keys` (in that order) made by the embedder `fingerprint`.
 
-    Returns float32 (n, d); (0, 0) when `keys` is empty.
+    Returns float32 (n, d); (0, 0) when `keys` is empty. With `missing_ok`,
+    keys without a vector get a zero row (never near any query: found by the
+    lexical side only) — how a server answers until `jixiao build` / `corpus
+    add` has stored the rest, instead of embedding inside a request.
 
     Raises:
         StaleVectors: some key has no vector from this embedder (the KB was
-            built with another model or before an edit) — run `jixiao build`.
+            built with another model or before an edit) — run `jixiao build`;
+            with `missing_ok` only when no key has one.
     """
     if not keys:
         return np.zeros((0, 0), dtype=np.float32)
@@ -177,6 +187,9 @@ def load_matrix(db: "sqlite_utils.Database", kind: str, keys: Sequence[str],
             raise StaleVectors(f"{kind} 向量维度不一致, 请重新运行 jixiao build")
         out[i] = np.frombuffer(blob, dtype="<f4")
         filled[i] = True
+    if out is not None and missing_ok and not filled.all():
+        out[~filled] = 0.0
+        return out
     if out is None or not filled.all():
         missing = [k for k, f in zip(keys, filled) if not f]
         raise StaleVectors(f"{len(missing)} 条{kind}向量与当前嵌入模型不一致或缺失"
