@@ -21,7 +21,7 @@ from tests.lifecycle_fixtures import *  # noqa: F401,F403
 
 
 def test_migrations_create_exactly_the_model_schema(db_url):
-    assert current_revision(db_url) == head_revision() == "0002"
+    assert current_revision(db_url) == head_revision() == "0004"
     with get_engine(normalize_url(db_url)).connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"compare_type": True})
         assert compare_metadata(ctx, Base.metadata) == []
@@ -32,7 +32,7 @@ def test_migrations_create_exactly_the_model_schema(db_url):
 def test_upgrade_is_idempotent(db_url):
     upgrade(db_url)
     upgrade(db_url)
-    assert current_revision(db_url) == "0002"
+    assert current_revision(db_url) == "0004"
 
 
 def test_sqlite_connections_use_wal_and_foreign_keys(tmp_path):

@@ -93,7 +93,7 @@ def _ack_record(f: dict) -> dict[str, Any]:
 def visible_declaration(session: Session, p: Principal, decl_id: int) -> Declaration:
     """The declaration `decl_id` as `p` may see it; NotFound when missing or of another unit (no leak)."""
     d = session.get(Declaration, decl_id)
-    if d is None or (not p.reads_all_units and d.unit_id != p.unit_id):
+    if d is None or not p.sees_unit(d.unit_id):
         raise NotFound(f"申报不存在: {decl_id}")
     return d
 
@@ -271,8 +271,9 @@ def list_declarations(session: Session, principal: Principal, *, state: str | No
     authorize(principal, "read")
     with transaction(session):
         q = select(Declaration).order_by(Declaration.id.desc()).limit(min(max(limit, 1), 500)).offset(max(offset, 0))
-        if not principal.reads_all_units:
-            q = q.where(Declaration.unit_id == principal.unit_id)
+        seen = principal.unit_ids()
+        if seen is not None:
+            q = q.where(Declaration.unit_id.in_(sorted(seen)))
         if state:
             q = q.where(Declaration.state == state)
         if year:

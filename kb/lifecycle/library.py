@@ -26,7 +26,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from kb.domain.messages import chinese
-from kb.errors import Conflict, DataError, NotFound
+from kb.errors import Conflict, DataError, Forbidden, NotFound
 from kb.lifecycle.models import LibraryChange, LibraryIndicator, Unit, utcnow
 from kb.lifecycle.schemas import _utc
 from kb.lifecycle.schemas import (LibraryChangeIn, LibraryChangeOut, LibraryChangesIn, LibraryChangesOut,
@@ -84,6 +84,8 @@ def _apply_one(session: Session, p: Principal, ch: LibraryChangeIn, i: int, look
         else:
             data["unit_name"] = None
         data["library"] = library
+        if not p.reads_all_units and (library != "unit" or unit_id != p.unit_id):
+            raise Forbidden("单位管理员只能修改本单位的单位指标库；基础指标库由系统管理员维护")
         given_id = str(data.get("id") or "").strip()
         probe = _validate({**data, "id": given_id or "pending"}, f"{field}.indicator")
         ind_id = given_id or stable_indicator_id(library, probe.unit_name, probe.name, probe.level2.value)
@@ -110,6 +112,8 @@ def _apply_one(session: Session, p: Principal, ch: LibraryChangeIn, i: int, look
                                   status=base.status.value, version=base.version,
                                   data=base.model_dump(mode="json"), updated_at=utcnow())
             session.add(li)
+        if not p.reads_all_units and (li.library != "unit" or li.unit_id != p.unit_id):
+            raise NotFound(f"指标不存在: {ch.id}")  # a unit admin changes its own unit library only
         if ch.expected_version is not None and ch.expected_version != li.version:
             raise Conflict(f"指标 {li.id} 当前版本为 {li.version}，不是 {ch.expected_version}；请刷新后重试")
         before = dict(li.data)

@@ -44,7 +44,7 @@ class CleanIn(BaseModel):
         return _clean(data)
 
 
-Role = Literal["declarant", "reviewer", "supervisor", "admin"]
+Role = Literal["declarant", "reviewer", "supervisor", "admin", "finance_reviewer"]
 
 _ROW_EXAMPLE = {"level1": "产出指标", "level2": "数量指标", "name": "重点建设工程安排数量",
                 "operator": "=", "value": "2", "unit": "个"}
@@ -329,11 +329,16 @@ class KeyIn(CleanIn):
     """A new API key for `unit_name` with `role`."""
 
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False, json_schema_extra={"examples": [
-        {"unit_name": "武汉市青山区教育局", "role": "declarant", "label": "申报系统接口"}]})
+        {"unit_name": "武汉市青山区教育局", "role": "declarant", "label": "申报系统接口"},
+        {"unit_name": "青山区财政局", "role": "finance_reviewer", "assigned_units": ["武汉市青山区教育局"]}]})
 
     unit_name: str = Field(..., min_length=1, max_length=200)
     role: Role
     label: str = Field("", max_length=200)
+    assigned_units: list[str] = Field(default_factory=list, max_length=1000,
+                                      description="finance_reviewer（财政审核）负责审核的单位")
+    system: bool | None = Field(None, description="admin 是否为系统管理员（可管理所有单位）；"
+                                                  "只有系统管理员可设置，默认否（命令行创建的管理员为系统管理员）")
 
 
 class KeyOut(BaseModel):
@@ -341,6 +346,8 @@ class KeyOut(BaseModel):
     unit_name: str
     role: str
     label: str
+    system: bool = False
+    assigned_units: list[str] = Field(default_factory=list)
     created_at: UTCDatetime
     revoked_at: UTCDatetime | None = None
 
