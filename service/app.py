@@ -14,13 +14,16 @@ CORS only for `JIXIAO_CORS_ORIGINS`. No business logic here: routes call
 """
 from __future__ import annotations
 
+import logging
 import os
+import sqlite3
 import threading
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException
 
 from kb.domain.messages import field_path, message
@@ -29,6 +32,8 @@ from kb.lifecycle.declarations import FindingsNotAcknowledged
 from kb.settings import Settings, get_settings
 from service.guards import Backpressure
 from service.routers import admin, check, declarations, docs, indicators, public, suggest
+
+_log = logging.getLogger("jixiao.service")
 
 COMMON_RESPONSES = {
     401: {"description": "缺少或无效的 API 密钥"},
@@ -149,43 +154,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def _fault(_: Request, exc: Unavailable):
         return _unavailable(exc)
 
-    @app.exception_handler(Exception)
-    async def _unexpected(_: Request, exc: Exception):
-        # a full disk, a read-only folder, a locked or damaged database: the machine, not a bug
+    async def _low_level(request: Request, exc: Exception):
+        # a full disk, a read-only folder, a locked or damaged database: the machine, not a bug — 503,
+        # answered as a handled response (the connection stays usable); anything else is a logged 500
         fault = fault_of(exc)
         if fault is not None:
+            _log.warning("%s %s: %s (%s)", request.method, request.url.path, fault, type(exc).__name__)
             return _unavailable(fault)
+        _log.error("%s %s failed", request.method, request.url.path, exc_info=exc)
         return JSONResponse(status_code=500, content={"detail": "服务器内部错误，已记录；请稍后重试或联系管理员"})
 
-    @app.exception_handler(ConfigError)
-    async def _config(_: Request, exc: ConfigError):
-        # the server's own configuration (embedder, KB file) is wrong: not the client's fault
-        return JSONResponse(status_code=503, content={"detail": exc.one_line()})
-
-    @app.exception_handler(DataError)
-    async def _data_error(_: Request, exc: DataError):
-        loc = [p for p in ("body", exc.field) if p]
-        return JSONResponse(status_code=422, content={"detail": [{"loc": loc, "msg": exc.one_line(), "type": "value_error"}]})
-
-    @app.exception_handler(NotFound)
-    async def _nf(_: Request, exc: NotFound):
-        return JSONResponse(status_code=404, content={"detail": str(exc)})
-
-    @app.exception_handler(FindingsNotAcknowledged)
-    async def _unacknowledged(_: Request, exc: FindingsNotAcknowledged):
-        return JSONResponse(status_code=409, content={"detail": {"msg": str(exc), "open_errors": exc.findings}})
-
-    @app.exception_handler(Conflict)
-    async def _conflict(_: Request, exc: Conflict):
-        return JSONResponse(status_code=409, content={"detail": str(exc)})
-
-    @app.exception_handler(Forbidden)
-    async def _forbidden(_: Request, exc: Forbidden):
-        return JSONResponse(status_code=403, content={"detail": str(exc)})
-
-    @app.exception_handler(JixiaoError)
-    async def _other(_: Request, exc: JixiaoError):
-        return JSONResponse(status_code=422, content={"detail": exc.one_line()})
+    for exc_type in (sqlite3.Error, SQLAlchemyError, OSError):
+        app.add_exception_handler(exc_type, _low_level)
 
     @app.get("/healthz", tags=["system"], summary="健康检查",
              description="不经过 API 密钥和排队；响应头 X-Worker 为处理该请求的工作进程号。")
