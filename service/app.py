@@ -144,9 +144,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.exception_handler(HTTPException)
     async def _http(_: Request, exc: HTTPException):
-        if exc.status_code == 400 and "parsing the body" in str(exc.detail):  # not UTF-8, or broken form data
+        if exc.status_code == 400:  # the framework could not parse the body: not UTF-8, a broken form
             return JSONResponse(status_code=422, content={"detail": [
-                {"loc": ["body"], "msg": "请求体无法解析：JSON 须为 UTF-8 编码，表单须完整", "type": "body_invalid"}]})
+                {"loc": ["body"], "msg": f"请求体无法解析：JSON 须为 UTF-8 编码，表单须完整（{exc.detail}）",
+                 "type": "body_invalid"}]})
         return JSONResponse(status_code=exc.status_code, content={"detail": exc.detail},
                             headers=getattr(exc, "headers", None))
 
