@@ -25,7 +25,7 @@ from kb.lifecycle.schemas import (AuditOut, KeyCreated, KeyIn, KeyOut, LibraryCh
                                   LibraryChangesOut, LibraryIndicatorOut)
 from kb.settings import Settings
 from service.auth import require_key, require_role
-from service.deps import IndicatorId, KeyId, optional_kb_dep, session_dep, settings_dep
+from service.deps import MAX_ID, IndicatorId, KeyId, optional_kb_dep, session_dep, settings_dep
 
 router = APIRouter(dependencies=[Depends(require_key)])
 _admin = require_role("admin")
@@ -57,7 +57,7 @@ def revoke_key(key_id: KeyId, p: Principal = Depends(_admin), db: Session = Depe
 @router.get("/v1/admin/audit", response_model=list[AuditOut], tags=["管理"], summary="审计日志",
             description="谁、何时、做了什么、修改前后；管理员和监管人员可读。", responses=_ERR)
 def audit(entity: str | None = Query(None, examples=["declaration"]), entity_id: str | None = None,
-          limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0),
+          limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0, le=MAX_ID),
           p: Principal = Depends(require_role("admin", "supervisor")),
           db: Session = Depends(session_dep)) -> list[AuditOut]:
     return list_audit(db, p, entity=entity, entity_id=entity_id, limit=limit, offset=offset)

@@ -22,7 +22,7 @@ from kb.lifecycle.schemas import (DeclarationBrief, DeclarationIn, DeclarationOu
                                   ReviewIn)
 from kb.settings import Settings
 from service.auth import require_key, require_role
-from service.deps import DeclId, checker_dep, session_dep, settings_dep
+from service.deps import MAX_ID, DeclId, checker_dep, session_dep, settings_dep
 
 router = APIRouter(prefix="/v1/declarations", dependencies=[Depends(require_key)])
 
@@ -47,7 +47,7 @@ def create(body: DeclarationIn, p: Principal = Depends(_role("declare")), db: Se
             description="本单位的申报（监管人员和管理员可见全部），按 id 倒序。", responses=_ERR)
 def list_(state: str | None = Query(None, description="draft/submitted/returned/approved"),
           year: int | None = Query(None, ge=1990, le=2100), limit: int = Query(100, ge=1, le=500),
-          offset: int = Query(0, ge=0), p: Principal = Depends(require_key),
+          offset: int = Query(0, ge=0, le=MAX_ID), p: Principal = Depends(require_key),
           db: Session = Depends(session_dep)) -> list[DeclarationBrief]:
     return decls.list_declarations(db, p, state=state, year=year, limit=limit, offset=offset)
 

@@ -9,7 +9,7 @@ from kb.knowledge import KnowledgeBase
 from kb.domain.schema import Indicator
 from kb.indicators.search import SearchResult
 from service.auth import require_key
-from service.deps import IndicatorId, kb_dep
+from service.deps import MAX_ID, IndicatorId, kb_dep
 from service.scope import unit_scope, visible_units
 
 router = APIRouter(prefix="/v1/indicators", tags=["指标库"])
@@ -34,7 +34,7 @@ def search_indicators(
     category: str | None = Query(None),
     sector: str | None = Query(None),
     top: int = Query(10, ge=1, le=200),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_ID),
     mode: Literal["lexical", "dense", "hybrid"] | None = Query(None),
     kb: KnowledgeBase = Depends(kb_dep),
     principal=Depends(require_key),
