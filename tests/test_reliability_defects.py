@@ -395,7 +395,7 @@ def test_checker_flags_invisible_characters_in_a_name(tmp_path):
     assert hit and hit[0]["row"] == 1 and hit[0]["field"] == "name", findings
 
 
-@pytest.mark.parametrize("path", ["/v1/declarations", "/v1/admin/audit", "/v1/indicators/search?q=培训"])
+@pytest.mark.parametrize("path", ["/v1/declarations", "/v1/admin/audit"])
 def test_huge_offsets_are_a_422_not_an_overflow(env, path):
     """Found by the long fuzz run: an offset past SQLite's integers raised OverflowError (500)."""
     sep = "&" if "?" in path else "?"
