@@ -105,3 +105,11 @@ def fault_of(exc: BaseException) -> Unavailable | None:
                 return Unavailable(message, retry_after=retry)
         stack.extend([getattr(e, "orig", None), e.__cause__, e.__context__])
     return None
+
+
+class PayloadTooLarge(JixiaoError):
+    """An uploaded file or a declaration's attachments pass the size limit (HTTP 413)."""
+
+
+class UnsupportedType(JixiaoError):
+    """An uploaded file's content is of a type we do not accept (HTTP 415)."""

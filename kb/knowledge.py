@@ -19,8 +19,9 @@ from kb.domain.budget import MAX_BUDGET_WAN  # noqa: F401  (the one bound; re-ex
 from kb.domain.learned import LearnedIndicator
 from kb.domain.levels import parse_level1, parse_level2
 from kb.domain.schema import Declaration, Indicator
-from kb.domain.text import plain_name
+from kb.domain.text import normalize, plain_name
 from kb.errors import ConfigError, DataError, NotFound
+from kb.indicators.facets import facet_counts
 from kb.indicators.index import FILTER_FIELDS, IndicatorIndex
 from kb.indicators.lookup import IndicatorLookup
 from kb.indicators.search import SearchResult, search_lexical
@@ -105,7 +106,8 @@ class KnowledgeBase:
 
     # ------------------------------------------------------------------ queries
     def search(self, query: str, *, filters: dict | None = None, top: int = 10, offset: int = 0,
-               mode: str | None = None, visible_units: set[str] | None = None) -> SearchResult:
+               mode: str | None = None, visible_units: set[str] | None = None,
+               facets: bool = False) -> SearchResult:
         """Search the libraries.
 
         Args:
@@ -113,8 +115,10 @@ class KnowledgeBase:
                 unit_name, category, sector (identifiers for level1/level2/library);
             top/offset: page; mode: lexical | dense | hybrid (default: hybrid
                 when an embedder is configured);
-            visible_units: when given, unit libraries of other units are hidden (from the hits
-                and from `total`).
+            visible_units: when given, unit libraries of other units are hidden
+                from hits, total and facets alike;
+            facets: also count the matches per 一级/二级/library/sector/category
+                (`kb.indicators.facets`).
         Raises DataError on an unknown filter or mode.
         """
         filters = _clean_filters(filters)
@@ -133,6 +137,8 @@ class KnowledgeBase:
         else:
             res = self.hybrid.search(query, filters=filters, top=top, offset=offset, mode=mode,
                                      visible_units=visible_units)
+        if facets:
+            res.facets = facet_counts(self.index, query, filters, visible_units=visible_units)
         return res
 
     def get_indicator(self, indicator_id: str) -> Indicator:
@@ -159,6 +165,32 @@ class KnowledgeBase:
     def indicators(self) -> list[Indicator]:
         """All indicators of the KB (active and deprecated)."""
         return [row_to_indicator(r) for r in self.index.rows]
+
+    def library(self, unit_name: str | None = None) -> list[Indicator]:
+        """The 基础指标库 (unit_name None) or one unit's 单位指标库, in library order, active and deprecated.
+
+        Raises NotFound for a unit library that does not exist (or is empty).
+        """
+        if not unit_name:
+            return [row_to_indicator(r) for r in self.index.rows if r["library"] == "basic"]
+        u = normalize(unit_name)
+        out = [row_to_indicator(r) for r in self.index.rows if r["library"] == "unit" and r["unit_name"] == u]
+        if not out:
+            raise NotFound(f"单位指标库不存在: {unit_name}")
+        return out
+
+    def table_indicator(self, name: str, level2: str | None = None, *, indicator_id: str | None = None,
+                        visible_units: set[str] | None = None) -> Indicator | None:
+        """The library indicator a 绩效目标表 row stands for: by `indicator_id` when known, else the one
+        `lookup` by name (and 二级指标, identifier or label); None when there is none or the caller
+        may not see it (another unit's 单位指标库, `visible_units`; None = all)."""
+        ind = self.find(indicator_id) if indicator_id else None
+        if ind is None and (name or "").strip():
+            l2 = parse_level2(level2)
+            ind = self.lookup(name, l2.value if l2 else None)
+        if ind is None or ind.library.value == "basic" or visible_units is None or ind.unit_name in visible_units:
+            return ind
+        return None
 
     @property
     def lookup(self) -> IndicatorLookup:
@@ -253,6 +285,21 @@ def _clean_filters(filters: dict | None) -> dict:
     return out
 
 
+def _publish_committed(settings: Settings, session, kb: KnowledgeBase | None, version: int) -> bool:
+    """Publish a committed library change into the KB file; False (logged) when the KB file is locked,
+    read-only or full. The change is acknowledged whatever happens here: publishing is idempotent
+    (shipped + every managed indicator) and retried by `sync_library`."""
+    from kb.errors import fault_of
+
+    try:
+        return publish_library(settings, session, kb)
+    except Exception as e:
+        if fault_of(e) is None:
+            raise
+        _log.warning("library change %s stored, publishing deferred: %s", version, fault_of(e))
+        return False
+
+
 def change_library(session, principal, body, *, settings: Settings | None = None,
                    kb: KnowledgeBase | None = None):
     """Apply library changes (all-or-nothing), publish them into the KB file and reload `kb`.
@@ -266,17 +313,7 @@ def change_library(session, principal, body, *, settings: Settings | None = None
     from kb.lifecycle.library import apply_changes  # lazy: the workflow stack is heavy
 
     out = apply_changes(session, principal, body, lookup=kb.find if kb is not None else None)
-    # committed: from here the change is acknowledged whatever happens to publishing, which is
-    # idempotent (shipped + every managed indicator) and retried by `sync_library`
-    try:
-        published = publish_library(settings or get_settings(), session, kb)
-    except Exception as e:  # a locked, read-only or full KB file: the poller publishes it later
-        from kb.errors import fault_of
-
-        if fault_of(e) is None:
-            raise
-        _log.warning("library change %s stored, publishing deferred: %s", out.library_version, fault_of(e))
-        published = False
+    published = _publish_committed(settings or get_settings(), session, kb, out.library_version)
     return out, published
 
 
@@ -321,6 +358,23 @@ def sync_library(settings: Settings, kb: KnowledgeBase | None) -> bool:
     except Exception as e:  # noqa: BLE001 - a poller must survive anything; faults are logged
         _log.warning("library sync failed: %s: %s", type(e).__name__, e)
         return False
+
+
+def import_library(session, principal, data: bytes, *, kb: KnowledgeBase, unit_name: str | None = None,
+                   file: str = ""):
+    """Import a library workbook (.xlsx) all-or-nothing, publish it into the KB file and reload `kb`.
+
+    The one import of `jixiao library import` and `POST /v1/admin/library/import`
+    (`kb.lifecycle.library_import.import_workbook`: who may import which
+    library, `第N行 列名: 问题` for every problem). `kb` must be built: its
+    indicators are what the sheet's rows update. Returns `ImportResult`.
+    """
+    from kb.lifecycle.library_import import import_workbook  # lazy: the workflow stack is heavy
+
+    out = import_workbook(session, principal, data, lookup=kb.find, unit_name=unit_name, file=file)
+    if out.added or out.updated:  # committed: acknowledged now, published here or by the poller
+        out.published = _publish_committed(kb.settings, session, kb, out.library_version)
+    return out
 
 
 def table_checker(settings: Settings | None = None, *, library: bool = True):

@@ -31,7 +31,7 @@ from pathlib import Path
 from kb.corpus.chunking import DEFAULT_MAX_CHARS, Unit, article_label, chunk_structure, cn_number, split_unit
 from kb.corpus.models import COLLECTIONS, Chunk, Document, Kind, Status
 from kb.domain.ids import file_digest
-from kb.errors import ConfigError, DataError
+from kb.errors import DataError
 from kb.io.jsonl import read_jsonl
 
 # bump when reading or chunking changes: shipped files are then re-read by the next sync
@@ -321,14 +321,9 @@ def _docx_text(path: Path) -> str:
         from docx.opc.exceptions import PackageNotFoundError
     except ImportError as e:  # pragma: no cover - dependency
         raise DataError(f"读取 .docx 需要 python-docx: {e}", file=path.name) from None
-    from kb.io.safezip import check_office_zip
-    from kb.settings import UploadSettings, get_settings
+    from kb.io.safezip import ZipLimits, check_office_zip
 
-    try:
-        limits = get_settings().upload
-    except ConfigError:
-        limits = UploadSettings()
-    check_office_zip(path, limits, kind="docx")  # zip bombs, DOCTYPEs: before python-docx inflates anything
+    check_office_zip(path, ZipLimits.of_uploads(), kind="docx")  # zip bombs, DOCTYPEs: before python-docx inflates anything
     try:
         d = docx.Document(str(path))
     except Exception as e:  # PackageNotFoundError, KeyError, ValueError, OSError, lxml errors
@@ -379,8 +374,24 @@ WRAP_MIN_CHARS = 15
 MAX_PDF_PAGES = 2000  # a policy document has tens of pages; a longer file is not one we index
 
 
-def _pdf_text(path: Path) -> str:
-    """Re-flowed text of a .pdf: lines broken mid-sentence are joined, page numbers dropped."""
+def docx_text(path: Path) -> str:
+    """Text of a .docx as the corpus reads it ('# ' headings, paragraphs, table rows ' | ')."""
+    return _docx_text(path)
+
+
+def pdf_pages(path: Path, *, max_pages: int | None = None) -> tuple[list[str], str]:
+    """(re-flowed text of each page, the PDF's /Title) of a .pdf (the first `max_pages` pages).
+
+    Lines broken mid-sentence are joined and page-number lines dropped, as
+    for corpus documents; a page without text is ''. Raises DataError for a
+    file pypdf cannot read.
+    """
+    page_lines, title, width = _pdf_lines(path, max_pages)
+    return [_reflow(lines, width) for lines in page_lines], title
+
+
+def _pdf_lines(path: Path, max_pages: int | None = None) -> tuple[list[list[str]], str, int]:
+    """(text lines of each page without page numbers, /Title, width of a full printed line)."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -389,9 +400,9 @@ def _pdf_text(path: Path) -> str:
             raise DataError("不是 .pdf 文件（内容不是 PDF 格式，可能只是改了后缀）", file=path.name)
     try:
         reader = PdfReader(str(path))
-        if len(reader.pages) > MAX_PDF_PAGES:
+        if max_pages is None and len(reader.pages) > MAX_PDF_PAGES:
             raise DataError(f"PDF 共 {len(reader.pages)} 页，超过上限 {MAX_PDF_PAGES} 页", file=path.name)
-        pages = [(pg.extract_text() or "") for pg in reader.pages]
+        pages = [(pg.extract_text() or "") for pg in reader.pages[:max_pages]]
         meta_title = ((reader.metadata or {}).get("/Title") or "") if reader.metadata else ""
     except DataError:
         raise
@@ -399,12 +410,16 @@ def _pdf_text(path: Path) -> str:
         raise DataError(f"不是可读取的 .pdf 文件: {e}", file=path.name) from None
     except Exception as e:  # a malformed or hostile PDF: pypdf's own limits (decompression) raise here
         raise DataError(f"不是可读取的 .pdf 文件（{type(e).__name__}）", file=path.name) from None
-    raw_lines = [ln.strip() for pg in pages for ln in pg.splitlines()]
-    raw_lines = [ln for ln in raw_lines if ln and not re.fullmatch(r"[-—\s]*\d+[-—\s]*|第\s*\d+\s*页.*", ln)]
-    lengths = sorted(len(ln) for ln in raw_lines if len(ln) >= 5)
-    width = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0  # a full printed line
+    page_lines = [[ln for ln in (x.strip() for x in pg.splitlines())
+                   if ln and not re.fullmatch(r"[-—\s]*\d+[-—\s]*|第\s*\d+\s*页.*", ln)] for pg in pages]
+    lengths = sorted(len(ln) for lines in page_lines for ln in lines if len(ln) >= 5)
+    width = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
+    return page_lines, str(meta_title).strip(), width
+
+
+def _reflow(lines: list[str], width: int) -> str:
     out: list[str] = []
-    for ln in raw_lines:
+    for ln in lines:
         starts_unit = bool(re.match(r"^(第[一二三四五六七八九十百千零〇两\d]+[章节条]|[一二三四五六七八九十]+、|"
                                     r"[（(][一二三四五六七八九十\d]+[)）])", ln)) or bool(RE_DOC_NUMBER.fullmatch(ln))
         # a full-width line without closing punctuation was wrapped: the next line continues it
@@ -413,10 +428,15 @@ def _pdf_text(path: Path) -> str:
             out[-1] += ln
         else:
             out.append(ln)
-    if not out:
+    return "\n".join(out)
+
+
+def _pdf_text(path: Path) -> str:
+    """Re-flowed text of a .pdf: lines broken mid-sentence are joined, page numbers dropped."""
+    page_lines, title, width = _pdf_lines(path)
+    text = _reflow([ln for lines in page_lines for ln in lines], width)
+    if not text:
         raise DataError("PDF 中没有可提取的文字（扫描件需先做文字识别）", file=path.name, field="text")
-    text = "\n".join(out)
-    title = str(meta_title).strip()
     if title:
         text = f"# {title}\n{text}"
     return text
@@ -593,10 +613,9 @@ def _from_xlsx(path: Path, collection: str, ov: Overrides, base_id: str) -> list
 
     fname = path.name
     try:
-        from kb.io.safezip import check_office_zip
-        from kb.settings import UploadSettings
+        from kb.io.safezip import ZipLimits, check_office_zip
 
-        check_office_zip(path, UploadSettings(), kind="xlsx")
+        check_office_zip(path, ZipLimits.of_uploads(), kind="xlsx")
         wb = openpyxl.load_workbook(str(path), read_only=True, data_only=True)
     except Exception as e:  # openpyxl raises many types for a broken file
         raise DataError(f"不是有效的 .xlsx 文件: {e}", file=fname) from None

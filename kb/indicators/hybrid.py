@@ -96,7 +96,8 @@ class HybridRetriever:
         confident, else only lexically matched documents, never dense
         padding), exact name matches first. `score` is the fusion display
         score in [0, 1]; `explain` adds lexical_rank, dense_rank, rrf and
-        the confidence verdict.
+        the confidence verdict. visible_units: other units' 单位指标库 are
+        left out of hits and total (None = all).
         """
         mask = self.index.mask(filters, visible_units=visible_units)
         totals: dict = {}

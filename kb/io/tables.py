@@ -24,7 +24,6 @@ Not for checking or writing.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
 import os
@@ -40,6 +39,7 @@ from kb.domain.messages import chinese
 from kb.domain.schema import TableInput
 from kb.errors import ConfigError, DataError
 from kb.io.jsonl import read_jsonl
+from kb.io.xlsx_cells import cell_text, open_workbook
 from kb.domain.schema import TargetRow
 from kb.domain.text import normalize
 
@@ -95,29 +95,6 @@ def _match_header(cells: list[str]) -> dict[str, int] | None:
     if "value" in cols and ("name" in cols or "level2" in cols):
         return cols
     return None
-
-
-def _cell_text(v: Any, number_format: str = "") -> str:
-    if v is None:
-        return ""
-    if isinstance(v, bool):
-        return "是" if v else "否"
-    if isinstance(v, dt.datetime):
-        return f"{v.year}年{v.month}月{v.day}日"
-    if isinstance(v, dt.date):
-        return f"{v.year}年{v.month}月{v.day}日"
-    if isinstance(v, (int, float)):
-        if "%" in (number_format or ""):
-            v = v * 100
-            return _fmt(v) + "%"
-        return _fmt(v)
-    return str(v)
-
-
-def _fmt(x: float) -> str:
-    if float(x) == int(x):
-        return str(int(x))
-    return f"{x:.6f}".rstrip("0").rstrip(".")
 
 
 def _validate_row(rec: dict[str, Any], file: str, row: int, prefix: str = "") -> TargetRow:
@@ -254,21 +231,11 @@ def _upload_limits():
 
 
 def _read_xlsx(path: Path) -> TableInput:
-    try:
-        import openpyxl
-        from openpyxl.utils.exceptions import InvalidFileException
-    except ImportError as e:  # pragma: no cover - openpyxl is a dependency
-        raise DataError("读取 .xlsx 需要 openpyxl", file=str(path)) from e
-    from kb.io.safezip import check_office_zip
+    from kb.io.safezip import ZipLimits, check_office_zip
 
     limits = _upload_limits()
-    check_office_zip(path, limits, kind="xlsx")  # zip bombs, DOCTYPEs, far cells and merges: before parsing
-    try:
-        wb = openpyxl.load_workbook(path, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as e:
-        raise DataError(f"无法打开 Excel 文件（{type(e).__name__}）；请确认是 .xlsx 格式", file=str(path)) from e
-    except Exception as e:  # zipfile.BadZipFile and friends
-        raise DataError(f"无法打开 Excel 文件（{type(e).__name__}）；请确认是 .xlsx 格式", file=str(path)) from e
+    check_office_zip(path, ZipLimits.of_uploads(limits), kind="xlsx")  # zip bombs, DOCTYPEs, far cells and merges: before parsing
+    wb = open_workbook(path, str(path))
     errors: list[DataError] = []
     for ws in wb.worksheets:
         grid = _sheet_grid(ws, limits.max_rows, limits.max_cols, str(path))
@@ -311,7 +278,7 @@ def _sheet_grid(ws: Any, max_rows: int = 5000, max_cols: int = 60, file: str = "
                 row.append("")
                 continue
             cell = cells.get(src)
-            row.append(_cell_text(cell.value, cell.number_format) if cell is not None else "")
+            row.append(cell_text(cell.value, cell.number_format) if cell is not None else "")
         grid.append(row)
     while grid and not any(x.strip() for x in grid[-1]):
         grid.pop()

@@ -8,7 +8,8 @@ everything and manage keys and libraries. A 财政 reviewer
 (`finance_reviewer`, the finance bureau reviewing many units) reads,
 returns, approves and gives 结果反馈 for its own unit and the units assigned
 to its key. An admin is confined to its own unit unless its key is a system
-admin's (`system`; keys made on the command line are). The role is checked
+admin's (`system`; keys made on the command line are); unit admins (单位管理员,
+`unit_admin`) read their own unit and maintain its 单位指标库 only. The role is checked
 first (`kb.errors.Forbidden` → 403, whatever the target); the unit after it
 (a declaration of a unit the key may not see is not found). Not for keys (`keys`).
 """
@@ -45,10 +46,14 @@ class Principal:
         return {u for u in (self.unit_id, *self.assigned_unit_ids) if u is not None}
 
 
+# the Chinese name of each role (GLOSSARY), as the staff page shows it
+ROLE_LABELS = {"declarant": "申报人员", "reviewer": "审核人员", "supervisor": "监管人员", "admin": "系统管理员",
+               "unit_admin": "单位管理员", "finance_reviewer": "财政审核人员"}
+
 CLI_PRINCIPAL = Principal(key_id=None, role="admin", unit_name="(命令行)", unit_id=None, system=True)
 
 PERMISSIONS: dict[str, frozenset[str]] = {
-    "read": frozenset({"declarant", "reviewer", "supervisor", "admin", "finance_reviewer"}),
+    "read": frozenset({"declarant", "reviewer", "supervisor", "admin", "unit_admin", "finance_reviewer"}),
     "declare": frozenset({"declarant", "admin"}),
     "submit": frozenset({"declarant", "admin"}),
     "review": frozenset({"reviewer", "admin", "finance_reviewer"}),
@@ -57,6 +62,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "feedback": frozenset({"reviewer", "admin", "finance_reviewer"}),
     "manage_keys": frozenset({"admin"}),
     "manage_library": frozenset({"admin"}),
+    # 单位管理员 (unit_admin) maintains its own unit's 单位指标库 only (import from Excel)
+    "manage_unit_library": frozenset({"admin", "unit_admin"}),
     "read_audit": frozenset({"supervisor", "admin"}),
 }
 
@@ -65,3 +72,8 @@ def authorize(principal: Principal, action: str) -> None:
     """Raise Forbidden unless `principal.role` may do `action` (see PERMISSIONS)."""
     if principal.role not in PERMISSIONS[action]:
         raise Forbidden(f"角色 {principal.role} 无权执行此操作")
+
+
+def allowed_actions(role: str) -> list[str]:
+    """The actions of PERMISSIONS that `role` may do, sorted (what the staff page shows or hides)."""
+    return sorted(a for a, roles in PERMISSIONS.items() if role in roles)

@@ -44,7 +44,7 @@ class CleanIn(BaseModel):
         return _clean(data)
 
 
-Role = Literal["declarant", "reviewer", "supervisor", "admin", "finance_reviewer"]
+Role = Literal["declarant", "reviewer", "supervisor", "admin", "unit_admin", "finance_reviewer"]
 
 _ROW_EXAMPLE = {"level1": "产出指标", "level2": "数量指标", "name": "重点建设工程安排数量",
                 "operator": "=", "value": "2", "unit": "个"}

@@ -36,7 +36,7 @@ from kb.store.db import build_info, open_db
 from kb.store.rows import embed_text, index_text, indicator_hash, indicator_row, tokenizer_words
 
 # bump when tokenisation or the stored layout changes: forces a full rebuild
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 # the vector kind of indicators in `kb.retrieval.vectors`
 INDICATOR_KIND = "indicator"
 

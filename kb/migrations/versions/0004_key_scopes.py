@@ -6,7 +6,7 @@ before this revision were system-wide and stay so. `api_keys.assigned_units`
 lists the unit ids a finance_reviewer key reviews (JSON array).
 
 Revision ID: 0004
-Revises: 0002
+Revises: 0003
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0004'
-down_revision = '0002'
+down_revision = '0003'
 branch_labels = None
 depends_on = None
 
