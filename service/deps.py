@@ -25,6 +25,8 @@ from service.guards import KeyThrottle
 MAX_ID = 2 ** 31 - 1
 DeclId = Annotated[int, Path(ge=1, le=MAX_ID, description="申报 id")]
 KeyId = Annotated[int, Path(ge=1, le=MAX_ID, description="密钥 id")]
+AttachmentId = Annotated[int, Path(ge=1, le=MAX_ID, description="附件 id")]
+ArchiveDocId = Annotated[int, Path(ge=1, le=MAX_ID, description="档案 id")]
 IndicatorId = Annotated[str, Path(min_length=1, max_length=64, description="指标 id")]
 
 

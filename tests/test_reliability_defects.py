@@ -142,7 +142,13 @@ def test_amounts_are_bounded_on_every_write(env):
     ("post", "/v1/declarations/{id}/approve"), ("post", "/v1/declarations/{id}/monitoring"),
     ("get", "/v1/declarations/{id}/monitoring"), ("post", "/v1/declarations/{id}/evaluation"),
     ("get", "/v1/declarations/{id}/evaluation"), ("post", "/v1/declarations/{id}/feedback"),
-    ("delete", "/v1/admin/keys/{id}")])
+    ("delete", "/v1/admin/keys/{id}"),
+    # the evidence store, the archive and the table download (added on main after issue 13 was filed)
+    ("get", "/v1/declarations/{id}/attachments"), ("get", "/v1/attachments/{id}"),
+    ("get", "/v1/attachments/{id}/content"), ("delete", "/v1/attachments/{id}"),
+    ("get", "/v1/archive/documents/{id}/content"), ("get", "/v1/declarations/{id}/crosschecks"),
+    ("get", "/v1/declarations/{id}/xlsx"), ("get", "/v1/attachments/search?q=合同&declaration_id={id}"),
+    ("get", "/v1/archive/search?q=办公&declaration_id={id}")])
 def test_ids_beyond_bigint_are_a_4xx(env, method, path):
     from fastapi.testclient import TestClient
 
@@ -395,7 +401,8 @@ def test_checker_flags_invisible_characters_in_a_name(tmp_path):
     assert hit and hit[0]["row"] == 1 and hit[0]["field"] == "name", findings
 
 
-@pytest.mark.parametrize("path", ["/v1/declarations", "/v1/admin/audit"])
+@pytest.mark.parametrize("path", ["/v1/declarations", "/v1/admin/audit", "/v1/archive/documents",
+                                  "/v1/archive/documents?year=2024"])
 def test_huge_offsets_are_a_422_not_an_overflow(env, path):
     """Found by the long fuzz run: an offset past SQLite's integers raised OverflowError (500)."""
     sep = "&" if "?" in path else "?"

@@ -125,18 +125,23 @@ def safe_filename(name: str | None, ftype: str, *, max_chars: int = 120) -> str:
     return stem + ext
 
 
-def check_zip(path: Path, settings, *, field: str = "file", kind: str = "xlsx") -> None:
+def check_zip(path: Path, settings, *, field: str = "file", kind: str = "xlsx") -> dict:
     """Guard against zip bombs before a reader opens a .docx/.xlsx/.ofd package.
 
     `settings` is `Settings.evidence`; the one zip guard is `kb.io.safezip.check_office_zip`.
     Raises PayloadTooLarge (413) when the package unpacks past
     `max_unzipped_bytes` or holds more than `max_zip_entries` entries,
     DataError (422) for a suspicious compression ratio, an encrypted entry or
-    an XML part with a DOCTYPE (entity expansion). Rows are not bounded here:
-    the sheet reader stops at `max_sheet_rows` and marks the sheet truncated.
+    an XML part with a DOCTYPE (entity expansion). Values beyond
+    `max_sheet_rows` × `max_sheet_cols` are not refused but reported: returns
+    each worksheet part's `kb.io.safezip.SheetExtent` (the last row within
+    the caps holding a value; whether any lies beyond), so the sheet reader
+    walks no further than the data and marks the sheet truncated.
     """
     from kb.io.safezip import ZipLimits, check_office_zip
 
-    check_office_zip(Path(path), ZipLimits(entries=settings.max_zip_entries, unzipped_bytes=settings.max_unzipped_bytes,
-                                           ratio=settings.max_zip_ratio, rows=1_048_576, cols=16_384),
-                     kind=kind, field=field)
+    return check_office_zip(Path(path), ZipLimits(entries=settings.max_zip_entries,
+                                                  unzipped_bytes=settings.max_unzipped_bytes,
+                                                  ratio=settings.max_zip_ratio, rows=settings.max_sheet_rows,
+                                                  cols=settings.max_sheet_cols, refuse_beyond=False),
+                            kind=kind, field=field)

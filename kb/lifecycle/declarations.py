@@ -207,22 +207,20 @@ def declare(session: Session, principal: Principal, body: DeclarationIn, *,
     are those of `jixiao check`); default `default_check`.
 
     The unit is the caller's; a system admin names any unit in `body.unit_name`
-    (which must exist; its own unit when blank). An admin confined to its unit
-    declares for that unit only. Raises Forbidden (role; another unit),
-    DataError, NotFound (unknown unit).
+    (which must exist). Anyone else, an admin confined to its unit
+    included, declares for its own unit (a `unit_name` in the body is
+    ignored). Raises Forbidden, DataError, NotFound (unknown unit).
     """
     authorize(principal, "declare")
     named = normalize(body.unit_name or "")
     if principal.reads_all_units:
-        if not named and principal.unit_id is None:
+        if not named:
             raise DataError("管理员代为申报时须填写 unit_name", field="unit_name")
     elif principal.unit_id is None:
         raise Forbidden("该密钥没有所属单位")
-    elif named and named != principal.unit_name:
-        raise Forbidden("只能为本单位申报；为其他单位申报须使用系统管理员密钥")
     findings = _findings(body, check)
     with transaction(session):
-        unit = (unit_named(session, named, create=False) if principal.reads_all_units and named
+        unit = (unit_named(session, named, create=False) if principal.reads_all_units
                 else session.get(Unit, principal.unit_id))
         proj, dept = _project_and_department(session, unit, body)
         now = utcnow()
