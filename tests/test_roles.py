@@ -91,3 +91,54 @@ def test_a_finance_reviewer_cannot_declare_and_a_unit_admin_cannot_widen_its_rea
     assert {k["unit_name"] for k in c.get("/v1/admin/keys", headers=adm_b).json()} == {UNIT_B}
     listed = c.get("/v1/admin/keys", headers=env.h("admin")).json()
     assert next(k for k in listed if k["role"] == "finance_reviewer" and k["assigned_units"] == [UNIT_A])
+
+
+# --------------------------------------------------------------------------- 佐证材料 and 电子会计档案 by role
+
+# caller → status of reading A's attachment (list, one, content) and of uploading one to A's declaration
+EVIDENCE = {
+    "decl_a": (200, 201), "rev_a": (200, 201), "rev_b": (404, 404), "sup": (200, 403),
+    "fin_a": (200, 403), "fin_b": (404, 403), "admin_b": (404, 404), "admin": (200, 201),
+}
+
+
+def _attached(env, did: int) -> int:
+    r = env.client.post(f"/v1/declarations/{did}/attachments", headers=env.h("decl_a"),
+                        files={"file": ("验收报告.txt", "第一条 培训人数 320 人，验收合格。".encode())},
+                        data={"kind": "验收报告"})
+    assert r.status_code == 201, r.text
+    return r.json()["id"]
+
+
+@pytest.mark.parametrize("who", sorted(EVIDENCE))
+def test_each_role_reads_and_attaches_evidence_where_it_should(env, people, who):
+    c, h = env.client, {"X-API-Key": people[who]}
+    read, upload = EVIDENCE[who]
+    did = _submitted(env)
+    att = _attached(env, did)
+    assert c.get(f"/v1/declarations/{did}/attachments", headers=h).status_code == read
+    assert c.get(f"/v1/attachments/{att}", headers=h).status_code == read
+    assert c.get(f"/v1/attachments/{att}/content", headers=h).status_code == read
+    hits = c.get("/v1/attachments/search", params={"q": "验收合格"}, headers=h).json()["hits"]
+    assert bool(hits) == (read == 200), hits
+    r = c.post(f"/v1/declarations/{did}/attachments", headers=h, data={"kind": "合同"},
+               files={"file": ("合同.txt", f"合同 {who}".encode())})
+    assert r.status_code == upload, r.text
+
+
+def test_archive_rows_follow_the_unit_a_finance_reviewer_is_assigned(env, people):
+    from tests.evidence_fixtures import write_vouchers_xlsx
+
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as d:
+        f = write_vouchers_xlsx(Path(d) / "凭证.xlsx")
+        r = env.client.post("/v1/archive/import", headers=env.h("decl_a"), files={"file": (f.name, f.read_bytes())})
+    assert r.status_code == 201, r.text
+    for who, sees in (("fin_a", True), ("fin_b", False), ("admin_b", False), ("admin", True), ("rev_b", False)):
+        h = {"X-API-Key": people[who]}
+        docs = env.client.get("/v1/archive/documents", headers=h).json()["documents"]
+        assert bool(docs) == sees, (who, docs)
+        hits = env.client.get("/v1/archive/search", params={"q": "凭证"}, headers=h).json()["hits"]
+        assert bool(hits) == sees, (who, hits)
