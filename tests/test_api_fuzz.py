@@ -1,8 +1,8 @@
 """Every operation of /openapi.json fuzzed with schemathesis: no 5xx, documented status codes, documented bodies.
 
 A bounded run for CI (a few examples per operation, key and generation
-mode; the KB is built once per session): an admin key, a declarant key and
-no key at all, inputs the schema allows and inputs it forbids. The longer
+mode; the KB is built once per session): an admin key, a declarant key, a
+unit admin's, a 财政 reviewer's and no key at all, inputs the schema allows and inputs it forbids. The longer
 run (≥ 10,000 requests against a live `jixiao serve`) is
 `python benchmarks/fuzz_bench.py`.
 """
@@ -22,7 +22,7 @@ EXAMPLES = int(os.environ.get("JIXIAO_FUZZ_EXAMPLES", "6"))
 
 @pytest.fixture(scope="module")
 def fuzz_app(shipped_settings, tmp_path_factory):
-    """The app over a copy of the shipped KB with a fresh SQLite workflow DB, and keys of two roles."""
+    """The app over a copy of the shipped KB with a fresh SQLite workflow DB, and keys of four roles."""
     from kb.settings import Settings
     from service.app import create_app
 
@@ -32,6 +32,8 @@ def fuzz_app(shipped_settings, tmp_path_factory):
     run_jixiao(["db", "upgrade"], env)
     keys = {"admin": create_key(env, "某县财政局", "admin"),
             "declarant": create_key(env, "某县教育局", "declarant"),
+            "unit_admin": create_key(env, "某县教育局", "unit_admin"),
+            "finance_reviewer": create_key(env, "某县财政局", "finance_reviewer"),
             "nokey": None}
     settings = Settings(home=home, embedder="none", progress=False)
     return create_app(settings), keys

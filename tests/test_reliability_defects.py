@@ -408,3 +408,26 @@ def test_huge_offsets_are_a_422_not_an_overflow(env, path):
     sep = "&" if "?" in path else "?"
     r = env.client.get(f"{path}{sep}offset={2 ** 75}", headers=env.h("admin"))
     assert r.status_code == 422, (r.status_code, r.text[:300])
+
+
+# --------------------------------------------------------------------------- found by fuzzing main's new routes
+
+def test_the_table_export_drops_control_characters_instead_of_failing(env):
+    """The CI fuzz run after the merge: a vertical tab in 主管部门 made POST /v1/declarations/export a 500
+    (openpyxl's IllegalCharacterError); a cell we write holds what a person sees."""
+    import io
+
+    from openpyxl import load_workbook
+
+    body = {"project_name": "培训\u200b项目", "department": "教育\x0b局\x14", "year": 2025, "budget_wan": 20,
+            "rows": [_row("培训\x07人数", "≥", "300", "人")]}
+    r = env.client.post("/v1/declarations/export", json=body, headers=env.h("decl_a"))
+    assert r.status_code == 200, r.text[:300]
+    texts = {c.value for row in load_workbook(io.BytesIO(r.content)).active.iter_rows() for c in row if c.value}
+    assert "培训人数" in texts and any("培训项目" in t for t in texts) and any("教育局" in t for t in texts), texts
+
+
+def test_the_table_export_bounds_the_budget_like_every_write(env):
+    r = env.client.post("/v1/declarations/export", json={"project_name": "x", "budget_wan": 1.7e308, "rows": []},
+                        headers=env.h("decl_a"))
+    assert r.status_code == 422 and "budget_wan" in r.text, r.text[:300]

@@ -142,3 +142,27 @@ def test_archive_rows_follow_the_unit_a_finance_reviewer_is_assigned(env, people
         assert bool(docs) == sees, (who, docs)
         hits = env.client.get("/v1/archive/search", params={"q": "凭证"}, headers=h).json()["hits"]
         assert bool(hits) == sees, (who, hits)
+
+
+def test_a_finance_reviewer_key_from_the_command_line_and_the_labels_on_me(env, tmp_path):
+    """`jixiao admin create-key --role finance_reviewer --assigned-unit …` (the CLI did not know the role);
+    /v1/me tells a unit-confined admin from a 系统管理员."""
+    import os
+    import subprocess
+    import sys
+
+    environ = {**os.environ, "JIXIAO_DATABASE_URL": env.url, "JIXIAO_HOME": str(tmp_path)}
+    from pathlib import Path
+
+    p = subprocess.run([str(Path(sys.executable).parent / "jixiao"), "admin", "create-key", "--unit", "区财政局",
+                        "--role", "finance_reviewer", "--assigned-unit", UNIT_A], env=environ,
+                       capture_output=True, text=True, timeout=120)
+    assert p.returncode == 0, p.stderr
+    fin = {"X-API-Key": p.stdout.strip().splitlines()[-1]}
+    did = _submitted(env)
+    assert env.client.get(f"/v1/declarations/{did}", headers=fin).status_code == 200
+    me = env.client.get("/v1/me", headers=fin).json()
+    assert (me["role"], me["role_label"]) == ("finance_reviewer", "财政审核人员")
+    r = env.client.post("/v1/admin/keys", json={"unit_name": UNIT_B, "role": "admin"}, headers=env.h("admin"))
+    assert env.client.get("/v1/me", headers={"X-API-Key": r.json()["key"]}).json()["role_label"] == "本单位管理员"
+    assert env.client.get("/v1/me", headers=env.h("admin")).json()["role_label"] == "系统管理员"

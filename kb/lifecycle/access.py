@@ -35,6 +35,13 @@ class Principal:
     def reads_all_units(self) -> bool:
         return self.role == "supervisor" or (self.role == "admin" and self.system)
 
+    @property
+    def role_label(self) -> str:
+        """The role's Chinese name as the staff page shows it (an admin confined to its unit is not a 系统管理员)."""
+        if self.role == "admin" and not self.system:
+            return "本单位管理员"
+        return ROLE_LABELS.get(self.role, self.role)
+
     def sees_unit(self, unit_id: int | None) -> bool:
         """Whether the caller may see a unit's declarations: all units, its own, or assigned ones."""
         return self.reads_all_units or unit_id == self.unit_id or unit_id in self.assigned_unit_ids

@@ -63,9 +63,9 @@ def create_key(session: Session, principal: Principal, body: KeyIn) -> KeyCreate
     system = body.role == "admin" and (body.system if body.system is not None else principal.key_id is None)
     if not principal.reads_all_units:
         if system or body.assigned_units:
-            raise Forbidden("单位管理员不能创建系统管理员或跨单位的财政审核密钥")
+            raise Forbidden("只管理本单位的管理员不能创建系统管理员或跨单位的财政审核密钥")
         if normalize(body.unit_name) != principal.unit_name:
-            raise Forbidden("单位管理员只能为本单位创建密钥")
+            raise Forbidden("只管理本单位的管理员只能为本单位创建密钥")
     key = "jx_" + secrets.token_urlsafe(32)
     with transaction(session):
         u = unit_named(session, body.unit_name, create=True)
