@@ -3,12 +3,13 @@
 Builds a KB (lexical, the shipped libraries) in a temporary folder, starts
 `jixiao serve` on 127.0.0.1 (or uses `--url` with `--admin-key` /
 `--declarant-key`), and sends schemathesis-generated requests to every
-operation of /openapi.json with an admin key, a declarant key and no key,
+operation of /openapi.json with an admin key, a declarant key, a unit
+admin's, a 财政 reviewer's (finance_reviewer) and no key,
 positive and negative inputs (see `tests/fuzzing.py`). Prints the request
 count, status classes, server errors and every failed check
 (`not_a_server_error`, `status_code_conformance`, `response_schema_conformance`).
 
-    python benchmarks/fuzz_bench.py                  # ≈ 11,000 requests
+    python benchmarks/fuzz_bench.py                  # ≈ 12,000 requests
     python benchmarks/fuzz_bench.py --examples 10    # a quick run
 
 Exit code 1 when any check failed. Loopback only; the run is bounded by
@@ -32,7 +33,7 @@ from tests.harness import Server, create_key, jixiao_env, run_jixiao  # noqa: E4
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--examples", type=int, default=56, help="cases per operation, key and mode (default 56)")
+    ap.add_argument("--examples", type=int, default=30, help="cases per operation, key and mode (default 30)")
     ap.add_argument("--seed", type=int, default=2026)
     ap.add_argument("--url", help="fuzz a running server instead of starting one")
     ap.add_argument("--admin-key")
@@ -54,7 +55,9 @@ def main() -> int:
             run_jixiao(["build"], env, timeout=1800)
             print(f"jixiao build (lexical): {time.perf_counter() - t:.0f} s")
             keys = {"admin": create_key(env, "某县财政局", "admin"),
-                    "declarant": create_key(env, "某县教育局", "declarant"), "nokey": None}
+                    "declarant": create_key(env, "某县教育局", "declarant"),
+                    "unit_admin": create_key(env, "某县教育局", "unit_admin"),
+                    "finance_reviewer": create_key(env, "某县财政局", "finance_reviewer"), "nokey": None}
             args = ("--workers", str(a.workers)) if a.workers > 1 else ()
             server = Server(home, env, args=args).start()
             url = server.url
