@@ -118,6 +118,9 @@ class Settings(BaseSettings):
             the read-only KB routes may switch it off).
         max_queue: requests one `jixiao serve` worker works on at once; the
             next gets 503 with Retry-After (0 = no bound).
+        max_wait_s: a request that would wait longer than this (requests in
+            progress over the rate the worker finishes them) gets 503 with
+            Retry-After at once (0 = off).
         auth_fail_limit / auth_fail_window_s: failed API keys one client
             address may send in the window before it gets 429 (0 = off).
         cors_origins: origins allowed to call the API from a browser
@@ -145,6 +148,7 @@ class Settings(BaseSettings):
     progress: bool = True
     auth_required: bool = True
     max_queue: int = 64
+    max_wait_s: float = 2.0
     auth_fail_limit: int = 20
     auth_fail_window_s: float = 60.0
     cors_origins: str = ""

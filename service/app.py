@@ -136,7 +136,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
 
     app.add_middleware(BodyLimit, limit=settings.max_request_bytes, routes=upload_limits(settings))
-    app.add_middleware(Backpressure, limit=settings.max_queue)
+    app.add_middleware(Backpressure, limit=settings.max_queue, max_wait=settings.max_wait_s)
     origins = settings.cors_origin_list()
     if origins:
         from fastapi.middleware.cors import CORSMiddleware

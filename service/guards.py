@@ -6,9 +6,14 @@
   guessing cannot go on at full speed. Counted per worker process, in
   memory, for at most `max_clients` addresses (the oldest are forgotten).
 - `Backpressure`: ASGI middleware admitting at most `limit` requests at
-  once per worker; the next one gets 503 with Retry-After at once instead
-  of waiting in an unbounded queue (clients retry; nothing is half done).
-  `/healthz` is never queued.
+  once per worker, and none that would wait longer than `max_wait`
+  seconds: the expected wait is the requests in progress over the rate at
+  which this worker has been finishing them (Little's law, over the last
+  `window` seconds; applied from `min_queue` requests in progress, so a lone
+  slow request is never shed). The next one gets 503 with Retry-After at
+  once instead of waiting in a queue that only grows — on a machine busy
+  with other work the count alone let requests wait a minute (clients
+  retry; nothing is half done). `/healthz` is never queued.
 
 Not for authentication itself (`service.auth`) or business rules.
 """
@@ -65,22 +70,48 @@ class KeyThrottle:
 
 
 class Backpressure:
-    """ASGI middleware: at most `limit` requests in progress per worker; 503 + Retry-After beyond."""
+    """ASGI middleware: at most `limit` requests in progress per worker, none expected to wait more than
+    `max_wait` seconds; 503 + Retry-After beyond (see the module)."""
 
-    def __init__(self, app, limit: int, retry_after: int = 1, exempt: tuple[str, ...] = ("/healthz",)):
+    def __init__(self, app, limit: int, retry_after: int = 1, exempt: tuple[str, ...] = ("/healthz",), *,
+                 max_wait: float = 0.0, min_queue: int = 8, window: float = 5.0):
         self.app, self.limit, self.retry_after, self.exempt = app, int(limit), int(retry_after), exempt
+        self.max_wait, self.min_queue, self.window = float(max_wait), int(min_queue), float(window)
         self.in_flight = 0
+        self._done: deque[float] = deque()  # finishing times within the window
+        self._since = time.monotonic()
+
+    def expected_wait(self, now: float | None = None) -> float:
+        """Seconds a request admitted now would wait: in progress / finishing rate (0 without history)."""
+        now = time.monotonic() if now is None else now
+        while self._done and now - self._done[0] > self.window:
+            self._done.popleft()
+        span = min(self.window, max(now - self._since, 1e-3))
+        rate = len(self._done) / span
+        if rate <= 0:  # nothing finished lately (idle, or a first burst): only the count bounds admission
+            return 0.0
+        return self.in_flight / rate
+
+    def _shed(self) -> tuple[bool, int]:
+        if self.limit > 0 and self.in_flight >= self.limit:
+            return True, self.retry_after
+        if self.max_wait > 0 and self.in_flight >= self.min_queue:
+            wait = self.expected_wait()
+            if wait > self.max_wait:
+                return True, max(self.retry_after, min(30, math.ceil(wait - self.max_wait)))
+        return False, 0
 
     async def __call__(self, scope, receive, send):
-        if scope["type"] != "http" or self.limit <= 0 or scope.get("path") in self.exempt:
+        if scope["type"] != "http" or (self.limit <= 0 and self.max_wait <= 0) or scope.get("path") in self.exempt:
             return await self.app(scope, receive, send)
-        if self.in_flight >= self.limit:
-            resp = JSONResponse(status_code=503, headers={"Retry-After": str(self.retry_after)},
-                                content={"detail": f"服务繁忙（同时处理的请求已达上限 {self.limit}），请 "
-                                                   f"{self.retry_after} 秒后重试"})
+        shed, retry = self._shed()
+        if shed:
+            resp = JSONResponse(status_code=503, headers={"Retry-After": str(retry)},
+                                content={"detail": f"服务繁忙（正在处理的请求已达上限），请 {retry} 秒后重试"})
             return await resp(scope, receive, send)
         self.in_flight += 1  # one event loop per worker: no lock needed
         try:
             return await self.app(scope, receive, send)
         finally:
             self.in_flight -= 1
+            self._done.append(time.monotonic())

@@ -75,3 +75,50 @@ def test_a_burst_beyond_the_queue_gets_503_with_retry_after_at_once(home):
             if code == 503:
                 assert retry and int(retry) >= 1
                 assert took < 5, took  # shed at once, not after queueing
+
+
+def test_requests_that_would_wait_too_long_are_shed_before_the_count_is_reached():
+    """On a busy machine 64 requests in progress meant a minute's wait (the load run after the merge: p99
+    56 s at load average 9); the wait is bounded too: in progress over the rate the worker finishes them."""
+    import asyncio
+
+    from service.guards import Backpressure
+
+    async def slow_app(scope, receive, send):  # each request takes 0.2 s, one at a time (a busy worker)
+        async with lock:
+            await asyncio.sleep(0.2)
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"ok"})
+
+    lock = None
+    statuses: list[tuple[int, float, dict]] = []
+
+    async def call(mw):
+        sent = []
+
+        async def send(m):
+            sent.append(m)
+
+        async def receive():
+            return {"type": "http.request", "body": b""}
+
+        t = time.perf_counter()
+        await mw({"type": "http", "path": "/v1/indicators/search", "headers": []}, receive, send)
+        start = next(m for m in sent if m["type"] == "http.response.start")
+        statuses.append((start["status"], time.perf_counter() - t, dict(start.get("headers", []))))
+
+    async def main():
+        nonlocal lock
+        lock = asyncio.Lock()
+        mw = Backpressure(slow_app, limit=64, max_wait=1.0, min_queue=2)
+        for _ in range(6):  # history: the worker finishes 5 requests a second
+            await call(mw)
+        statuses.clear()
+        await asyncio.gather(*(call(mw) for _ in range(30)))  # 30 at once would wait 6 s for the last
+
+    asyncio.run(main())
+    ok = [t for s, t, _ in statuses if s == 200]
+    shed = [(t, h) for s, t, h in statuses if s == 503]
+    assert len(ok) + len(shed) == 30 and shed, statuses
+    assert max(ok) < 3.0, ok  # those admitted wait about max_wait, not 6 s
+    assert all(t < 0.1 and int(h[b"retry-after"]) >= 1 for t, h in shed), shed
