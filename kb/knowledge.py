@@ -10,12 +10,14 @@ data (see `kb.lifecycle`).
 """
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from pathlib import Path
 
 from typing import TYPE_CHECKING
 
+from kb.domain.budget import MAX_BUDGET_WAN  # noqa: F401  (the one bound; re-exported for callers)
 from kb.domain.levels import parse_level1, parse_level2
 from kb.domain.schema import Declaration, Indicator
 from kb.domain.text import normalize, plain_name
@@ -35,10 +37,7 @@ if TYPE_CHECKING:  # pragma: no cover
 # checker, the corpora) are imported inside the methods that use them: `jixiao search`
 # on the shipped library loads none of them.
 MODES = ("lexical", "dense", "hybrid")
-
-
-# The largest budget a request may state: 10 万亿元 (1e9 万元), beyond any single project.
-MAX_BUDGET_WAN = 1e9
+_log = logging.getLogger(__name__)
 
 
 class KnowledgeBase:
@@ -351,6 +350,21 @@ def _clean_filters(filters: dict | None) -> dict:
     return out
 
 
+def _publish_committed(settings: Settings, session, kb: KnowledgeBase | None, version: int) -> bool:
+    """Publish a committed library change into the KB file; False (logged) when the KB file is locked,
+    read-only or full. The change is acknowledged whatever happens here: publishing is idempotent
+    (shipped + every managed indicator) and retried by `sync_library`."""
+    from kb.errors import fault_of
+
+    try:
+        return publish_library(settings, session, kb)
+    except Exception as e:
+        if fault_of(e) is None:
+            raise
+        _log.warning("library change %s stored, publishing deferred: %s", version, fault_of(e))
+        return False
+
+
 def change_library(session, principal, body, *, settings: Settings | None = None,
                    kb: KnowledgeBase | None = None):
     """Apply library changes (all-or-nothing), publish them into the KB file and reload `kb`.
@@ -361,13 +375,54 @@ def change_library(session, principal, body, *, settings: Settings | None = None
     build: changes are stored and published by the next call). Returns
     (`LibraryChangesOut`, published).
     """
-    from kb.lifecycle.library import apply_changes, publish  # lazy: the workflow stack is heavy
+    from kb.lifecycle.library import apply_changes  # lazy: the workflow stack is heavy
 
     out = apply_changes(session, principal, body, lookup=kb.find if kb is not None else None)
-    published = publish(settings or get_settings(), session)
-    if published and kb is not None:
-        kb.reload()
+    published = _publish_committed(settings or get_settings(), session, kb, out.library_version)
     return out, published
+
+
+_publish_lock = threading.Lock()
+
+
+def publish_library(settings: Settings, session, kb: KnowledgeBase | None = None) -> bool:
+    """Publish the workflow database's library into this KB file (if it is behind) and reload `kb`.
+
+    Idempotent: writes shipped + managed indicators as of the database's
+    `library_version`; a KB file already at that version is left alone.
+    Returns True when the KB file now has that version. Raises on a fault of
+    the KB file (locked, read-only, full) — the caller retries later.
+    """
+    from kb.lifecycle.library import library_version, publish
+    from kb.lifecycle.tx import transaction
+
+    with _publish_lock:
+        with transaction(session):
+            version = library_version(session)
+        path = settings.resolved_kb_path()
+        if not path.exists():
+            return False
+        current = build_info(open_db(path)).get("library_version", "0")
+        if current != str(version):
+            if not publish(settings, session):
+                return False
+        if kb is not None and kb.info.get("library_version", "0") != str(version):
+            kb.reload()
+        return True
+
+
+def sync_library(settings: Settings, kb: KnowledgeBase | None) -> bool:
+    """One poll of a replica: publish and reload when the workflow database holds a library
+    version this KB file has not got yet (a change made through another replica or process).
+    Returns whether the KB is now current; never raises for a database or file fault."""
+    from kb.lifecycle.db import get_sessionmaker
+
+    try:
+        with get_sessionmaker(settings.resolved_database_url())() as session:
+            return publish_library(settings, session, kb)
+    except Exception as e:  # noqa: BLE001 - a poller must survive anything; faults are logged
+        _log.warning("library sync failed: %s: %s", type(e).__name__, e)
+        return False
 
 
 def import_library(session, principal, data: bytes, *, kb: KnowledgeBase, unit_name: str | None = None,
@@ -381,10 +436,9 @@ def import_library(session, principal, data: bytes, *, kb: KnowledgeBase, unit_n
     """
     from kb.lifecycle.library_import import import_workbook  # lazy: the workflow stack is heavy
 
-    out = import_workbook(session, principal, data, settings=kb.settings, lookup=kb.find, unit_name=unit_name,
-                          file=file)
-    if out.published and (out.added or out.updated):
-        kb.reload()
+    out = import_workbook(session, principal, data, lookup=kb.find, unit_name=unit_name, file=file)
+    if out.added or out.updated:  # committed: acknowledged now, published here or by the poller
+        out.published = _publish_committed(kb.settings, session, kb, out.library_version)
     return out
 
 

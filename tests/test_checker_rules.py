@@ -29,6 +29,8 @@ def _catalog_json() -> list[dict]:
     return json.loads((RULES / "rules.json").read_text(encoding="utf-8"))["rules"]
 
 
+
+
 def test_every_catalog_rule_is_implemented_with_its_metadata():
     rules = _catalog_json()
     assert len(rules) == 61 == len(CATALOG) - len(OUR_RULES)

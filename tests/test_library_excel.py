@@ -167,7 +167,7 @@ def test_a_file_with_problems_keeps_nothing_and_lists_every_problem(live):
                     files={"file": ("f.xlsx", _xlsx(rows, formulas=True))})
     assert r.json()["detail"][0]["msg"].startswith("第2行 指标解释: 单元格是公式")
     r = client.post("/v1/admin/library/import", headers=keys["admin"], files={"file": ("x.xlsx", b"not a workbook")})
-    assert r.status_code == 422 and "无法打开 Excel 文件" in r.text
+    assert r.status_code == 422 and "不是有效的 .xlsx 文件" in r.text  # the zip guard, before openpyxl
 
 
 def test_a_unit_admin_imports_only_into_its_own_unit_library(live):
@@ -191,6 +191,26 @@ def test_a_unit_admin_imports_only_into_its_own_unit_library(live):
     assert r.status_code == 422 and "不能移到另一个指标库" in r.json()["detail"][0]["msg"]
     assert _import(client, keys["unit_admin"], own, unit_name=OTHER).status_code == 403
     assert _import(client, keys["declarant"], own).status_code == 403
+
+
+@pytest.mark.parametrize("who", ["unit_admin", "unit_confined_admin"])
+def test_an_admin_confined_to_its_unit_imports_like_a_unit_admin(live, who):
+    """Issue 13: admins are confined to their own unit unless system admins — a library import too."""
+    client, keys, settings = live
+    if who == "unit_confined_admin":
+        with get_sessionmaker(settings.database_url)() as s:
+            keys[who] = {"X-API-Key": svc.create_key(s, CLI_PRINCIPAL,
+                                                     KeyIn(unit_name=UNIT, role="admin", system=False)).key}
+    own = _sheet(client, keys[who], unit_name=UNIT)
+    own[1][_col("value")] = "900"
+    r = _import(client, keys[who], own)
+    assert r.status_code == 200 and r.json()["updated"] == 1, r.text
+    basic = _sheet(client, keys[who])
+    basic[1][_col("value")] = "1"
+    r = _import(client, keys[who], basic)
+    assert r.status_code == 422 and "不能移到另一个指标库" in r.json()["detail"][0]["msg"], r.text
+    assert _import(client, keys[who], own, unit_name=OTHER).status_code == 403
+    assert _import(client, keys["admin"], basic).status_code == 200  # the system admin may
 
 
 def test_cli_export_and_import(live, tmp_path):

@@ -38,7 +38,7 @@ DOCS = {
     "OURS": "本工具的核对规则（不是政策条文）",
 }
 # rules of ours beyond the catalog's 61 (their basis is `OURS`)
-OUR_RULES = ("FEAS-04",)
+OUR_RULES = ("FEAS-04", "TXT-05")
 
 
 # what a declarant reads for a place in the budget system's checks (the catalog names code: checkAll() …)
@@ -227,6 +227,9 @@ CATALOG: dict[str, RuleMeta] = {r.id: r for r in (
        (('—', '', 'heuristic'),)),
     _R('TXT-04', 'TEXT', '指标值含系统禁用字符(- _ *)', 'info', 'row', None,
        (('PMKPI', 'checkAll()', 'seen'),)),
+    # ours (not in the catalog): invisible characters pasted into a name
+    _R('TXT-05', 'TEXT', '名称含不可见字符(零宽、双向控制、NUL)', 'warning', 'row', None,
+       (('OURS', '', 'heuristic'),)),
     _R('GOAL-01', 'GOAL', '总体/年度目标文字无量化内容', 'warning', 'row', 'completeness',
        (('88', '', 'recalled'),)),
     _R('GOAL-02', 'GOAL', '目标复述工作内容/资金安排而非产出效果', 'info', 'row', 'relevance',

@@ -31,8 +31,10 @@ from kb.cli import indicators, check, corpus, lifecycle, evidence, vectors  # no
 
 
 def main() -> None:
-    """Console-script entry point: run the app, turning JixiaoError into exit 2."""
-    from kb.errors import JixiaoError
+    """Console-script entry point: run the app, turning JixiaoError — and a fault of the machine
+    (full disk, read-only folder, locked or damaged database: `kb.errors.fault_of`) — into exit 2
+    with one line."""
+    from kb.errors import JixiaoError, fault_of
 
     try:
         rc = app(standalone_mode=False)
@@ -49,5 +51,9 @@ def main() -> None:
             sys.exit(e.exit_code)
         if type(e).__name__ == "Abort":
             sys.exit(1)
+        fault = fault_of(e)
+        if fault is not None:
+            print(f"错误: {fault.one_line()}", file=sys.stderr)
+            sys.exit(2)
         raise
     sys.exit(rc if isinstance(rc, int) else 0)

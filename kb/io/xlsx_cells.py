@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from kb.domain.text import strip_invisible
 from kb.errors import DataError
 
 TEXT_FORMAT = "@"  # Excel's 文本 number format: what staff type in later stays text too
@@ -34,7 +35,9 @@ def text_cell(ws: Any, row: int, col: int, value: Any) -> Any:
     """Write `value` as a text cell (never a formula, never a number); None → empty text cell.
 
     openpyxl turns any string starting with '=' into a formula; forcing the
-    data type to string writes it as an inline string instead.
+    data type to string writes it as an inline string instead. Characters a
+    person cannot see (control characters, zero-width, bidi controls:
+    `kb.domain.text.strip_invisible`) are dropped — Excel refuses the controls.
     """
     c = ws.cell(row, col)
     if value is None:
@@ -43,7 +46,7 @@ def text_cell(ws: Any, row: int, col: int, value: Any) -> Any:
         text = number_text(value)
     else:
         text = str(value)
-    c.value = text
+    c.value = strip_invisible(text)  # control characters would make openpyxl refuse the cell
     c.data_type = "s"
     c.number_format = TEXT_FORMAT
     return c

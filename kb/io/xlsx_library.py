@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,7 @@ from kb.domain.schema import Indicator
 from kb.domain.text import normalize, normalize_name
 from kb.errors import DataError
 from kb.io.library import parse_row
+from kb.io.safezip import ZipLimits, check_office_zip
 from kb.io.xlsx_cells import cell_text, header_cell, open_workbook, save_atomic, set_widths, text_cell, workbook_bytes
 
 # (field, Chinese header) in sheet order; the fields are the CSV columns of indicators/README.md
@@ -122,14 +123,21 @@ def read_sheet(data: bytes, file: str = "") -> tuple[list[tuple[int, dict[str, s
     The header is the first non-empty row; every header must be a known
     column (Chinese header, CSV field name or a usual alias), 三级指标 must be
     there; blank rows are skipped; a formula cell is a problem (we read text,
-    never evaluate). Raises DataError when the file is no .xlsx.
+    never evaluate). Raises DataError when the file is no .xlsx or could hurt
+    the reader (far cells, DOCTYPEs, `kb.io.safezip`), PayloadTooLarge for a
+    zip bomb.
     """
+    # zip bombs, DOCTYPEs, far cells: refused before openpyxl opens anything; a library sheet may hold
+    # MAX_ROWS indicators below its header
+    limits = replace(ZipLimits.of_uploads(), rows=MAX_ROWS + 1)
+    extent = check_office_zip(data, limits, kind="xlsx", field="file", name=file or "指标库.xlsx")
+    last = max((e.last_row for e in extent.values()), default=0)  # formatted empty rows below are not walked
     wb = open_workbook(data, file, read_only=True, formulas=True)
     ws = wb.worksheets[0]
     problems: list[str] = []
     rows: list[tuple[int, dict[str, str]]] = []
     cols: dict[int, str] | None = None
-    for n, row in enumerate(ws.iter_rows(), 1):
+    for n, row in enumerate(ws.iter_rows(max_row=max(last, 1), max_col=limits.cols), 1):
         cells = [cell_text(getattr(c, "value", None), getattr(c, "number_format", "") or "").strip() for c in row]
         if not any(cells):
             continue
@@ -181,15 +189,17 @@ def _problem_text(field_path: str, message: str) -> tuple[str, str]:
         f = {"operator": "operator", "value": "value", "unit": "unit"}.get(sub, "operator")
     label = LABEL.get(f, field_path)
     msg = message.removeprefix("Value error, ")
-    if f == "level1" and "Input should be" in msg:
+    # an enum error as pydantic words it, or as kb.domain.messages translates it ("取值无效，应为 …")
+    bad_choice = "Input should be" in msg or msg.startswith("取值无效")
+    if f == "level1" and bad_choice:
         msg = f"不是规定的一级指标（{_labels(Level1)}）"
-    elif f == "level2" and "Input should be" in msg:
+    elif f == "level2" and bad_choice:
         msg = f"不是规定的二级指标（{_labels(Level2)}）"
-    elif f == "direction" and "Input should be" in msg:
+    elif f == "direction" and bad_choice:
         msg = f"只能是 {_labels(Direction)}"
-    elif f == "status" and "Input should be" in msg:
+    elif f == "status" and bad_choice:
         msg = f"只能是 {_labels(Status)}"
-    elif f == "name" and "at most" in msg:
+    elif f == "name" and ("at most" in msg or msg.startswith("最多")):
         msg = "超过 100 个字"
     return label, msg
 

@@ -28,6 +28,8 @@ def list_audit(session: Session, principal: Principal, *, entity: str | None = N
             q = q.where(AuditEntry.entity == entity)
         if entity_id:
             q = q.where(AuditEntry.entity_id == str(entity_id))
+        if not principal.reads_all_units:  # an admin confined to its unit reads its unit's entries
+            q = q.where(AuditEntry.unit_name == (principal.unit_name or ""))
         return [AuditOut(id=a.id, at=a.at, key_id=a.key_id, role=a.role, unit_name=a.unit_name, action=a.action,
                          entity=a.entity, entity_id=a.entity_id, before=a.before, after=a.after)
                 for a in session.scalars(q).all()]

@@ -40,13 +40,13 @@ def _final_scores(body: FeedbackIn, items: dict) -> dict[int, float]:
     for i, fs in enumerate(body.final_scores):
         it = items.get(fs.row)
         if it is None or fs.row == 0:
-            raise DataError(f"final_scores 第 {i + 1} 项：评价中没有第 {fs.row} 行", field=f"final_scores[{i}].row")
+            raise DataError(f"final_scores 第 {i + 1} 项：评价中没有第 {fs.row} 行", field=f"final_scores[{i + 1}].row")
         if fs.score > it.weight + 1e-9:
             raise DataError(f"final_scores 第 {i + 1} 项：第 {fs.row} 行“{it.name}”的最终得分 "
                             f"{format_number(fs.score)} 超过该指标分值 {format_number(it.weight)}",
-                            field=f"final_scores[{i}].score")
+                            field=f"final_scores[{i + 1}].score")
         if fs.row in finals:
-            raise DataError(f"final_scores 第 {i + 1} 项：第 {fs.row} 行重复填报", field=f"final_scores[{i}].row")
+            raise DataError(f"final_scores 第 {i + 1} 项：第 {fs.row} 行重复填报", field=f"final_scores[{i + 1}].row")
         finals[fs.row] = fs.score
     return finals
 

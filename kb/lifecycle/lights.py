@@ -35,7 +35,7 @@ from pydantic import BaseModel
 
 from kb.domain.units import measure_of
 from kb.errors import DataError
-from kb.lifecycle.values import direction_of, parse_number, same_text
+from kb.lifecycle.values import direction_of, format_number, same_text, target_and_actual
 from kb.domain.schema import Direction
 from kb.settings import MonitoringSettings
 
@@ -103,14 +103,15 @@ class IndicatorProgress(BaseModel):
 
 
 def indicator_progress(*, operator: str, target: str, actual: str | float | None, tp: float,
-                       bands: MonitoringSettings, direction: str | Direction | None = None,
+                       bands: MonitoringSettings, unit: str = "", direction: str | Direction | None = None,
                        on_track: bool | None = None, expected_unachievable: bool = False,
-                       reason: str | None = None, field: str = "", name: str = "",
-                       unit: str = "") -> IndicatorProgress:
+                       reason: str | None = None, field: str = "", name: str = "") -> IndicatorProgress:
     """Progress and light of one indicator at time progress `tp` (see module docstring).
 
-    Raises DataError when 预计无法完成 is flagged without a reason, when a
-    quantitative row's actual is not a number, or when actual is missing.
+    The actual is read in the target's unit (`unit` is the row's 计量单位; see
+    `values.target_and_actual`). Raises DataError when 预计无法完成 is flagged
+    without a reason, when a quantitative row's actual is not a number, is
+    negative, not finite or in a unit that cannot be compared, or is missing.
     """
     reason = (reason or "").strip()
     if expected_unachievable and not reason:
@@ -131,7 +132,7 @@ def indicator_progress(*, operator: str, target: str, actual: str | float | None
         else:
             light = "yellow"
     else:
-        t, a = parse_number(target), parse_number(actual)
+        t, a = target_and_actual(target, unit, actual, field=field)
         if t is None:
             d = Direction.qualitative
             light = "green" if (same_text(target, str(actual)) or on_track) else ("red" if on_track is False else "yellow")
@@ -186,11 +187,18 @@ def budget_progress(*, budget_wan: float | None, executed_wan: float, tp: float,
     """Budget execution light: (executed / budget) / time progress in the configured bands.
 
     A zero budget is green when nothing was spent and red when money was
-    spent anyway; an unknown budget gives no light. Raises DataError for a
-    negative executed amount.
+    spent anyway; an unknown budget gives no light. Spending more than the
+    budget is red whatever the time progress, with a message. Raises
+    DataError for a negative executed amount.
     """
     if executed_wan is None or executed_wan < 0:
         raise DataError("已执行预算金额必须是不小于 0 的数（万元）", field="budget_executed_wan")
+    if budget_wan and executed_wan > budget_wan:
+        rate = executed_wan / budget_wan
+        return BudgetProgress(budget_wan=budget_wan, executed_wan=executed_wan, time_progress=tp,
+                              plan_wan=budget_wan * tp, execution_rate=rate, ratio=rate / tp if tp > 0 else None,
+                              light="red", message=f"已执行 {format_number(executed_wan)} 万元，超出预算 "
+                                                   f"{format_number(budget_wan)} 万元；请核实执行数或说明超支原因")
     if budget_wan is None:
         return BudgetProgress(budget_wan=None, executed_wan=executed_wan, time_progress=tp,
                               message="申报未填写预算金额，无法计算预算执行进度")

@@ -177,14 +177,18 @@ def _embed_into(out: np.ndarray, rows: list[int], texts: list[str], embedder: "E
 
 
 def load_matrix(db: "sqlite_utils.Database", kind: str, keys: Sequence[str],
-                fingerprint: str) -> np.ndarray:
+                fingerprint: str, *, missing_ok: bool = False) -> np.ndarray:
     """Stored vectors of `keys` (in that order) made by the embedder `fingerprint`.
 
-    Returns float32 (n, d); (0, 0) when `keys` is empty.
+    Returns float32 (n, d); (0, 0) when `keys` is empty. With `missing_ok`,
+    keys without a vector get a zero row (never near any query: found by the
+    lexical side only) — how a server answers until `jixiao build` / `corpus
+    add` has stored the rest, instead of embedding inside a request.
 
     Raises:
         StaleVectors: some key has no vector from this embedder (the KB was
-            built with another model or before an edit) — run `jixiao build`.
+            built with another model or before an edit) — run `jixiao build`;
+            with `missing_ok` only when no key has one.
     """
     if not keys:
         return np.zeros((0, 0), dtype=np.float32)
@@ -205,6 +209,9 @@ def load_matrix(db: "sqlite_utils.Database", kind: str, keys: Sequence[str],
             raise StaleVectors(f"{kind} 向量维度不一致, 请重新运行 jixiao build")
         out[i] = np.frombuffer(blob, dtype="<f4")
         filled[i] = True
+    if out is not None and missing_ok and not filled.all():
+        out[~filled] = 0.0
+        return out
     if out is None or not filled.all():
         missing = [k for k, f in zip(keys, filled) if not f]
         raise StaleVectors(f"{len(missing)} 条{kind}向量与当前嵌入模型不一致或缺失"

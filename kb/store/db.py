@@ -24,11 +24,23 @@ def connect(path: str | Path) -> sqlite3.Connection:
     The connection is not thread-bound (check_same_thread=False); callers
     serialise writes (builds run in one process; `KnowledgeBase` only reads;
     `kb.corpus.Corpus` holds a lock).
+
+    A KB file in a read-only folder (or itself read-only) is opened read-only
+    (`immutable`: nobody can write it there), so a server still answers
+    searches from it; writing to it then fails as read-only.
     """
     path = Path(path)
+    if path.exists() and not _writable(path):
+        return _read_only(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
-    conn.execute("PRAGMA journal_mode=WAL")
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")
+    except sqlite3.OperationalError as e:
+        if "readonly" not in str(e) and "unable to open" not in str(e):
+            raise
+        conn.close()
+        return _read_only(path)
     conn.execute("PRAGMA synchronous=NORMAL")
     return conn
 
@@ -38,6 +50,23 @@ def open_db(path: str | Path) -> "sqlite_utils.Database":
     import sqlite_utils
 
     return sqlite_utils.Database(connect(path))
+
+
+def _writable(path: Path) -> bool:
+    """Whether the KB file and its folder (for the -wal / -shm files) can be written."""
+    import os
+
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        return False
+    try:  # root passes os.access checks on a read-only mount: ask the file system itself
+        return not (os.statvfs(path.parent).f_flag & os.ST_RDONLY)
+    except OSError:
+        return True
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    uri = f"file:{path.resolve()}?mode=ro&immutable=1"
+    return sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=30)
 
 
 def table_names(db) -> list[str]:

@@ -18,7 +18,7 @@ from kb.knowledge import KnowledgeBase
 from kb.lifecycle.access import Principal
 from kb.lifecycle.declarations import get_declaration
 from service.auth import require_key
-from service.deps import optional_kb_dep, session_dep
+from service.deps import DeclId, optional_kb_dep, session_dep
 from service.downloads import XLSX, xlsx_response
 from service.scope import visible_units
 
@@ -48,7 +48,7 @@ def export(table: TargetTable, p: Principal = Depends(require_key),
 
 @router.get("/{decl_id}/xlsx", summary="下载已保存申报的绩效目标表（.xlsx）", response_class=Response,
             responses=_XLSX_RESPONSE)
-def stored(decl_id: int, p: Principal = Depends(require_key), db: Session = Depends(session_dep),
+def stored(decl_id: DeclId, p: Principal = Depends(require_key), db: Session = Depends(session_dep),
            kb: KnowledgeBase | None = Depends(optional_kb_dep)) -> Response:
     d = get_declaration(db, p, decl_id)
     table = TargetTable(project_name=d.project_name, unit_name=d.unit_name, department=d.department, year=d.year,

@@ -1,4 +1,5 @@
-"""TEXT rules (TXT-01 … TXT-04): full-width characters, stray whitespace, Traditional characters, forbidden symbols.
+"""TEXT rules (TXT-01 … TXT-05): full-width characters, stray whitespace, Traditional characters, forbidden symbols,
+invisible characters in a name.
 
 Detection follows ../shared/data/rules/RULES.md §5.10 and reads the *raw*
 fields (before normalisation), since that is what the budget system stores.
@@ -15,7 +16,7 @@ from kb.checker.catalog import FIELDS, TARGET, Hit, rule
 from kb.checker.parse import Row
 from kb.checker.rules.quantification import is_qnt_04
 from kb.settings import CheckerSettings
-from kb.domain.text import to_simplified
+from kb.domain.text import INVISIBLE_RE, invisible_chars, to_simplified
 
 _FULLWIDTH_RE = re.compile(r"[\uFF01-\uFF5E\u3000]")
 _WS_RE = re.compile(r"[\s\u3000]")
@@ -67,4 +68,16 @@ def txt_04(r: Row, s: CheckerSettings) -> Hit | None:
             return Hit("value", f"指标值“{r.v}”是负数，系统不接受“-”；请核实指标值")
         if m:
             return Hit("value", f"指标值“{r.v}”含系统禁用字符“{m.group()}”，区间请用“~”或“至”")
+    return None
+
+
+@rule("TXT-05", on="any", fields=("name",), own_field=True)
+def txt_05(r: Row, s: CheckerSettings) -> Hit | None:
+    """Zero-width characters, bidi controls or NUL in a 名称 (ours): invisible on screen, they make
+    two equal-looking names differ (a search for the name misses it) or show the text reversed.
+    Stored declarations drop them; the table a declarant submits should not carry them."""
+    name = r.raw.name
+    if name and INVISIBLE_RE.search(name):
+        chars = "、".join(dict.fromkeys(invisible_chars(name)))
+        return Hit("name", f"名称含不可见字符（{chars}），看起来相同的名称会被当作不同的指标，请删除")
     return None
