@@ -38,7 +38,7 @@ from pydantic import ValidationError
 from kb.domain.schema import TableInput
 from kb.errors import DataError
 from kb.io.jsonl import read_jsonl
-from kb.io.xlsx_cells import cell_text, open_workbook
+from kb.io.xlsx_cells import open_workbook, sheet_cell_text
 from kb.domain.schema import TargetRow
 from kb.domain.text import normalize
 
@@ -253,7 +253,7 @@ def _sheet_grid(ws: Any) -> list[list[str]]:
             if src != (r, c) and src[0] == r:
                 row.append("")
                 continue
-            row.append(cell_text(cell.value, cell.number_format))
+            row.append(sheet_cell_text(cell))
         grid.append(row)
     while grid and not any(x.strip() for x in grid[-1]):
         grid.pop()
