@@ -23,6 +23,7 @@ from kb.domain.schema import Declaration, Indicator
 from kb.domain.text import normalize, plain_name
 from kb.errors import ConfigError, DataError, NotFound
 from kb.indicators.index import FILTER_FIELDS, IndicatorIndex
+from kb.indicators.lookup import IndicatorLookup, names_indicator, same_name
 from kb.indicators.search import SearchResult, search_lexical
 from kb.settings import Settings, get_settings
 from kb.store.db import build_info, connect, table_names
@@ -38,6 +39,9 @@ if TYPE_CHECKING:  # pragma: no cover
 # on the shipped library loads none of them.
 MODES = ("lexical", "dense", "hybrid")
 _log = logging.getLogger(__name__)
+
+
+EXPLANATION_MIN_DICE = 0.7  # ours: names this alike share their definition (0.6 still pairs 完工/采购完成时间)
 
 
 class KnowledgeBase:
@@ -231,17 +235,55 @@ class KnowledgeBase:
         return out
 
     def table_indicator(self, name: str, level2: str | None = None, *, indicator_id: str | None = None,
-                        visible_units: set[str] | None = None) -> Indicator | None:
-        """The library indicator a 绩效目标表 row stands for: by `indicator_id` when known, else the one
-        `lookup` by name (and 二级指标, identifier or label); None when there is none or the caller
-        may not see it (another unit's 单位指标库, `visible_units`; None = all)."""
-        ind = self.find(indicator_id) if indicator_id else None
-        if ind is None and (name or "").strip():
-            l2 = parse_level2(level2)
-            ind = self.lookup(name, l2.value if l2 else None)
-        if ind is None or ind.library.value == "basic" or visible_units is None or ind.unit_name in visible_units:
-            return ind
-        return None
+                        visible_units: set[str] | None = None, sector: str | None = None,
+                        unit_name: str | None = None) -> Indicator | None:
+        """The library indicator a 绩效目标表 row stands for (its 指标解释 comes from it), or None.
+
+        By `indicator_id` when that indicator still carries the row's name
+        (`kb.indicators.lookup.names_indicator`; a row renamed by a fix no
+        longer stands for its old indicator); else `lookup` by name (and
+        二级指标, identifier or label) among the indicators that fit the
+        project: generic ones (sector 通用 or blank), those of the project's
+        `sector` (the same name or one containing the other), the project
+        unit's own (`unit_name`, or the caller's `visible_units`) and, when
+        the sector is unknown, an indicator of exactly the row's name.
+        Another sector's specific row is never taken by likeness (a road
+        project's 服务对象满意度 is not 就业服务对象满意度), and a likeness
+        must reach `EXPLANATION_MIN_DICE`: a definition of another
+        indicator is worse than none (完工完成时间 is not 采购完成时间).
+        None too when the caller may not see the indicator (another unit's
+        单位指标库, `visible_units`; None = all).
+        """
+        def visible(ind: Indicator) -> bool:
+            return ind.library.value == "basic" or visible_units is None or ind.unit_name in visible_units
+
+        min_dice = self.settings.checker.lookup_min_dice
+        if indicator_id:
+            ind = self.find(indicator_id)
+            if ind is not None and names_indicator(name, ind, min_dice):
+                return ind if visible(ind) else None
+        if not (name or "").strip():
+            return None
+        want = normalize(sector or "")
+
+        def fits(ind: Indicator) -> bool:
+            if not visible(ind):
+                return False
+            own = normalize(ind.sector or "")
+            if own in ("", "通用") or (ind.library.value == "unit" and (
+                    ind.unit_name == unit_name or visible_units is not None)):
+                return True
+            return (own in want or want in own) if want else same_name(name, ind)
+
+        l2 = parse_level2(level2)
+        return self.lookup.among(name, l2.value if l2 else None, fits, EXPLANATION_MIN_DICE)
+
+    def table_sector(self, indicator_ids: list[str | None]) -> str:
+        """The sector a table's rows show when the project names none: the one sector (not 通用)
+        of the indicators its rows were taken from (by id), else ''."""
+        found = {normalize(ind.sector) for i in indicator_ids if i and (ind := self.find(i)) is not None}
+        found -= {"", "通用"}
+        return found.pop() if len(found) == 1 else ""
 
     @property
     def lookup(self) -> "IndicatorLookup":

@@ -322,6 +322,10 @@ def test_declaration_end_to_end(page, served, walk):  # noqa: F811
     p.set_value(p.one("feedback-budget-executed", fb), "100")
     p.one("feedback-comments", fb).send_keys("执行进度与凭证不符，已核实按凭证数认定。")
     p.one("feedback-submit", fb).click()
+    # the monitoring report's ACC-01 is still open: listed, acknowledged, then recorded
+    ack = p.one("feedback-acknowledge", fb)
+    assert "ACC-01" in fb.text
+    ack.click()
     assert "最终得分 85" in p.one("feedback-result").text
     p.sign_out()
 

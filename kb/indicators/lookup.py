@@ -19,9 +19,27 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
 from kb.domain.schema import Indicator, typical_target
-from kb.domain.text import bigrams, slot_free_key as _key
+from kb.domain.text import bigram_dice, bigrams, slot_free_key as _key
 
 _MEMO_MAX = 200_000
+
+
+def same_name(name: str, ind: Indicator) -> bool:
+    """Whether `name` is `ind`'s own name (normalised, template slots dropped; synonyms do not count)."""
+    k = _key(name)
+    return bool(k) and k == _key(ind.name)
+
+
+def names_indicator(name: str, ind: Indicator, min_dice: float = 0.6) -> bool:
+    """Whether a declared row's name still means `ind`: its name or a synonym (normalised, template
+    slots dropped), else bigram Dice ≥ `min_dice` with its name. A row renamed by a fix or by hand
+    to another indicator (按期完工率 → 完工完成时间) no longer does."""
+    k = _key(name)
+    if not k:
+        return False
+    if k in {_key(ind.name), *(_key(x) for x in ind.synonyms)}:
+        return True
+    return bigram_dice(k, _key(ind.name), normalized=True) >= min_dice
 
 
 class IndicatorLookup:
@@ -119,6 +137,24 @@ class IndicatorLookup:
         hit = self._cache[ck] = None if pos is None else self._resolve(pos)
         return hit
 
+    def among(self, name: str, level2: str | None, accept: Callable[[Indicator], bool],
+              min_dice: float | None = None) -> Indicator | None:
+        """The lookup's answer counting only the indicators `accept` admits (not memoised).
+
+        Same order as a plain lookup (exact name or synonym, the same 二级指标
+        first; else the best bigram Dice ≥ `min_dice` in `level2`), so an
+        indicator `accept` refuses never hides an admitted one behind it.
+        `min_dice` may raise (never lower) the fuzzy threshold.
+        """
+        k = self._key_of(name)
+        cands = [c for c in self._exact.get(k, ()) if accept(self._resolve(c))]
+        if cands:
+            return self._resolve(next((c for c in cands if self._level2s[c] == level2), cands[0]))
+        if not (level2 and k):
+            return None
+        pos = self._fuzzy_match(k, level2, accept, min_dice)
+        return None if pos is None else self._resolve(pos)
+
     def typical(self, name: str, level2: str | None) -> tuple[str, float, str] | None:
         """The matching indicator's typical target as (operator, number, unit), or None (memoised)."""
         ck = (name, level2)
@@ -153,8 +189,10 @@ class IndicatorLookup:
             self._fuzzy[fk] = self._fuzzy_match(k, level2)
         return self._fuzzy[fk]
 
-    def _fuzzy_match(self, k: str, level2: str) -> int | None:
-        """Position of the indicator of `level2` with the best bigram Dice ≥ min_dice to key `k`."""
+    def _fuzzy_match(self, k: str, level2: str, accept: Callable[[Indicator], bool] | None = None,
+                     min_dice: float | None = None) -> int | None:
+        """Position of the indicator of `level2` with the best bigram Dice ≥ min_dice to key `k`
+        (among those `accept` admits, when given)."""
         bg = bigrams(k)
         post = self._fuzzy_index(level2)
         if not bg or not post:
@@ -180,9 +218,9 @@ class IndicatorLookup:
         best, hit = 0.0, -1
         for i in sorted(ov):
             d = 2.0 * ov[i] / (nq + size[i])
-            if d > best:
+            if d > best and (accept is None or accept(self._resolve(self._entries[level2][i]))):
                 best, hit = d, i
-        return self._entries[level2][hit] if best >= self.min_dice else None
+        return self._entries[level2][hit] if best >= max(self.min_dice, min_dice or 0.0) else None
 
     @staticmethod
     def _add_common(ov: defaultdict, common: list[str], cq: Counter, post: dict, counts: list[dict]) -> None:

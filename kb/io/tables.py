@@ -39,7 +39,7 @@ from kb.domain.messages import chinese
 from kb.domain.schema import TableInput
 from kb.errors import ConfigError, DataError
 from kb.io.jsonl import read_jsonl
-from kb.io.xlsx_cells import cell_text, open_workbook
+from kb.io.xlsx_cells import open_workbook, sheet_cell_text
 from kb.domain.schema import TargetRow
 from kb.domain.text import normalize
 
@@ -278,7 +278,7 @@ def _sheet_grid(ws: Any, max_rows: int = 5000, max_cols: int = 60, file: str = "
                 row.append("")
                 continue
             cell = cells.get(src)
-            row.append(cell_text(cell.value, cell.number_format) if cell is not None else "")
+            row.append(sheet_cell_text(cell) if cell is not None else "")
         grid.append(row)
     while grid and not any(x.strip() for x in grid[-1]):
         grid.pop()

@@ -29,7 +29,7 @@ from kb.domain.text import normalize, normalize_name
 from kb.errors import DataError
 from kb.io.library import parse_row
 from kb.io.safezip import ZipLimits, check_office_zip
-from kb.io.xlsx_cells import cell_text, header_cell, open_workbook, save_atomic, set_widths, text_cell, workbook_bytes
+from kb.io.xlsx_cells import header_cell, open_workbook, save_atomic, set_widths, sheet_cell_text, text_cell, workbook_bytes
 
 # (field, Chinese header) in sheet order; the fields are the CSV columns of indicators/README.md
 COLUMNS: list[tuple[str, str]] = [
@@ -138,7 +138,7 @@ def read_sheet(data: bytes, file: str = "") -> tuple[list[tuple[int, dict[str, s
     rows: list[tuple[int, dict[str, str]]] = []
     cols: dict[int, str] | None = None
     for n, row in enumerate(ws.iter_rows(max_row=max(last, 1), max_col=limits.cols), 1):
-        cells = [cell_text(getattr(c, "value", None), getattr(c, "number_format", "") or "").strip() for c in row]
+        cells = [sheet_cell_text(c).strip() for c in row]
         if not any(cells):
             continue
         formulas = [j for j, c in enumerate(row) if getattr(c, "data_type", "") == "f"]

@@ -59,6 +59,7 @@ class TargetTable(BaseModel):
     project_name: str = Field("", max_length=300)
     unit_name: str = Field("", max_length=200)
     department: str = Field("", max_length=200)
+    sector: str = Field("", max_length=100, description="行业领域（补全指标解释时只取本行业或通用指标）")
     year: int | None = Field(None, ge=1990, le=2100)
     budget_wan: float | None = Field(None, ge=0, le=MAX_BUDGET_WAN, allow_inf_nan=False)
     description: str = Field("", max_length=10000)

@@ -339,6 +339,8 @@ class FeedbackIn(CleanIn):
     budget_adjustment_wan: float | None = Field(None, ge=-MAX_BUDGET_WAN, le=MAX_BUDGET_WAN,
                                                 description="预算调整（万元，负数为压减）")
     budget_executed_wan: float | None = Field(None, ge=0, le=MAX_BUDGET_WAN, description="财政部门核定的预算执行金额（万元）")
+    acknowledge_findings: bool = Field(False, description="确认交叉核对（会计凭证、佐证材料）仍有的错误级发现后仍作反馈；"
+                                                          "未确认时有此类发现返回 409 并列出")
 
 
 class FeedbackOut(BaseModel):
@@ -349,6 +351,8 @@ class FeedbackOut(BaseModel):
     comments: str
     budget_adjustment_wan: float | None
     budget_executed_wan: float | None = None
+    acknowledged_findings: list[dict[str, Any]] = Field(
+        default_factory=list, description="反馈时确认的交叉核对错误级发现（rule_id、severity、stage、row、message）")
     learned: list[str] = Field(default_factory=list, description="更新了学习统计的指标名称")
     values_not_learned: list[str] = Field(
         default_factory=list, description="指标值有错误级审核发现、未作为典型值学习的行（仍计入选用次数和完成情况）")
@@ -467,6 +471,7 @@ class ProjectExecution(BaseModel):
     executed_source: ExecutionSource | None
     executed_source_label: str | None = Field(None, description="结果反馈 / 事后评价 / 事中监控")
     executed_as_of: date | None = Field(None, description="监控期末日期或评价、反馈的日期")
+    crosscheck_errors: int = Field(0, description="交叉核对当前的错误级发现数（如 ACC-01 预算执行数与凭证不符）")
 
 
 class DepartmentSummary(BaseModel):
@@ -484,11 +489,13 @@ class DepartmentSummary(BaseModel):
     executed_from: dict[str, int] = Field(default_factory=dict, description="预算执行金额取自哪个环节（项目数）")
     grades: dict[str, int]
     checker_errors: int
+    crosscheck_errors: int = Field(0, description="交叉核对（会计凭证、佐证材料）当前的错误级发现数")
     projects: list[ProjectExecution] = Field(default_factory=list)
 
 
 class PublicSummary(BaseModel):
-    """公示: per department, budget execution, evaluation grades and counts of checker errors."""
+    """公示: per department, budget execution, evaluation grades and counts of checker errors and of
+    open cross-check errors."""
 
     year: int | None
     departments: list[DepartmentSummary]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Query
 from sqlalchemy.orm import Session
 
+from kb.crosscheck.engine import open_errors
 from kb.lifecycle import declarations as decls
 from kb.lifecycle.access import PERMISSIONS, Principal
 from kb.lifecycle.evaluation import evaluate_declaration, get_evaluation
@@ -145,7 +146,11 @@ def evaluation_read(decl_id: DeclId, p: Principal = Depends(require_key),
 @router.post("/{decl_id}/feedback", status_code=201, response_model=FeedbackOut, tags=["结果反馈"],
              summary="财政结果反馈",
              description="记录财政部门的最终得分、意见和预算调整，并更新指标库的学习统计（选用频次、目标值分布、完成情况），"
-                         "供下一年度推荐使用。只有通过审核规则（无错误级发现）的指标值才作为典型值学习。", responses=_ERR)
+                         "供下一年度推荐使用。只有通过审核规则（无错误级发现）的指标值才作为典型值学习。"
+                         "交叉核对（含本次反馈的预算执行数与会计凭证）仍有错误级发现时，须在请求体中设置 "
+                         "acknowledge_findings: true 确认，否则返回 409 并在 detail.open_errors 中列出；确认记入审计日志。",
+             responses=_ERR)
 def feedback(decl_id: DeclId, body: FeedbackIn, p: Principal = Depends(_role("feedback")),
              db: Session = Depends(session_dep), settings: Settings = Depends(settings_dep)) -> FeedbackOut:
-    return give_feedback(db, p, decl_id, body, settings=settings)
+    return give_feedback(db, p, decl_id, body, settings=settings,
+                         crosscheck_errors=lambda s, d: [f.model_dump() for f in open_errors(s, d, settings=settings)])
