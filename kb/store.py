@@ -29,11 +29,14 @@ from kb.library import file_digest, library_files, load_libraries
 from kb.lexical import LexicalIndex
 from kb.schema import Indicator
 from kb.settings import Settings
+from kb.suggest.build import load_suggest_data, train_suggest_models
+from kb.suggest.kbdata import write_suggest_data
+from kb.suggest.project_types import data_files as suggest_files
 from kb.text import normalize_name
 from kb.tokenize import Tokenizer
 
 # bump when tokenisation or the stored layout changes: forces a full rebuild
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 
 
 @dataclass
@@ -105,7 +108,8 @@ def embed_text(ind: Indicator) -> str:
 def data_fingerprint(settings: Settings) -> tuple[str, dict[str, str]]:
     """(content hash over all library files + INDEX_VERSION, {relpath: sha256})."""
     base = Path(settings.indicators_dir)
-    files = {str(p.relative_to(base)): file_digest(p) for p in library_files(base)}
+    paths = library_files(base) + suggest_files(base)
+    files = {str(p.relative_to(base)): file_digest(p) for p in paths}
     h = hashlib.sha256(INDEX_VERSION.encode())
     for k in sorted(files):
         h.update(f"{k}\0{files[k]}\n".encode())
@@ -137,8 +141,13 @@ def build_info(db: sqlite_utils.Database) -> dict[str, str]:
 
 def write_indicators(db: sqlite_utils.Database, indicators: list[Indicator], *,
                      info: dict[str, str], files: dict[str, str] | None = None,
-                     progress=None) -> None:
-    """Replace the indicator tables, lexical index and build info in ONE transaction."""
+                     progress=None, suggest_data=None) -> None:
+    """Replace the indicator tables, lexical index and build info in ONE transaction.
+
+    suggest_data: the validated project types and training tables
+    (`kb.suggest.build.load_suggest_data`); their models are trained here on
+    the new index and written in the same transaction.
+    """
     tok = Tokenizer(tokenizer_words(indicators))
     docs = []
     for ind in indicators:
@@ -148,6 +157,8 @@ def write_indicators(db: sqlite_utils.Database, indicators: list[Indicator], *,
     lex = LexicalIndex.build(docs)
     rows = [indicator_row(i) for i in indicators]
     syn = [{"indicator_id": i.id, "term": t} for i in indicators for t in i.synonyms]
+    if suggest_data is not None:
+        train_suggest_models(rows, lex, tok, suggest_data)
     with db.atomic():
         for t in ("indicators", "synonyms"):
             if t in db.table_names():
@@ -166,6 +177,8 @@ def write_indicators(db: sqlite_utils.Database, indicators: list[Indicator], *,
                 db.execute("DELETE FROM data_files")
             db["data_files"].insert_all([{"path": k, "sha256": v} for k, v in files.items()],
                                         pk="path")
+        if suggest_data is not None:
+            write_suggest_data(db, suggest_data)
         db["build_info"].upsert_all([{"key": k, "value": str(v)} for k, v in info.items()], pk="key")
     for col in ("level2", "library", "unit_name"):
         db["indicators"].create_index([col], if_not_exists=True)
@@ -193,6 +206,8 @@ def build(settings: Settings, *, force: bool = False, console=None, notify=None)
         from kb.lifecycle.library import merged_indicators
 
         indicators = merged_indicators(indicators, managed)
+    say("校验项目类型与训练表 …")
+    suggest_data = load_suggest_data(settings.indicators_dir, indicators)
     db = open_db(path)
     info = build_info(db)
     old_files = {r["path"]: r["sha256"] for r in db["data_files"].rows} if "data_files" in db.table_names() else {}
@@ -210,7 +225,7 @@ def build(settings: Settings, *, force: bool = False, console=None, notify=None)
             write_indicators(db, indicators, files=files, info={
                 "content_hash": content_hash, "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
                 "indicator_count": str(len(indicators)), "index_version": INDEX_VERSION,
-            }, progress=lambda: prog.advance(task))
+            }, progress=lambda: prog.advance(task), suggest_data=suggest_data)
         if embedder is not None and (not fresh or info.get("embedder") != fp):
             from kb.vectors import ensure_vectors
 
