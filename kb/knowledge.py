@@ -19,6 +19,8 @@ from kb.schema import Indicator
 from kb.search import FILTER_FIELDS, IndicatorIndex, SearchResult, search_lexical
 from kb.settings import Settings, get_settings
 from kb.store import build_info, open_db, row_to_indicator
+from kb.suggest.bundle import SuggestModels
+from kb.suggest.kbdata import read_suggest_data
 from kb.text import bigram_dice, normalize_name
 from kb.tokenize import Tokenizer
 
@@ -63,6 +65,7 @@ class KnowledgeBase:
         tok = Tokenizer(words)
         self.index = IndicatorIndex(rows=rows, lexical=lex, tokenizer=tok)
         self._by_id = {r["id"]: i for i, r in enumerate(rows)}
+        self.suggest_models = SuggestModels.load(rows, read_suggest_data(db))
         self._hybrid = None
         self._corpus = None
 
@@ -165,11 +168,14 @@ class KnowledgeBase:
                 budget_wan: float | None = None, department: str | None = None,
                 sector: str | None = None, unit_name: str | None = None, top: int = 5,
                 mode: str | None = None, exclude_origin: str | None = None,
-                learned: dict[str, LearnedIndicator] | None = None, with_opinions: bool = True):
+                learned: dict[str, LearnedIndicator] | None = None, with_opinions: bool = True,
+                project_types: list[str] | None = None, models: SuggestModels | None = None):
         """Draft 绩效目标表 for a project (see `kb.suggest.engine.suggest` for fields).
 
         with_opinions: attach up to two relevant expert opinions to the first
         candidate of each slot (from the `expert_opinion` corpus).
+        project_types: type ids (or names) that override type detection.
+        models: other learned models (the evaluation's folds); default the KB's own.
         """
         from kb.suggest import suggest
 
@@ -187,9 +193,10 @@ class KnowledgeBase:
             if self.hybrid is None:
                 raise DataError("未配置向量模型(JIXIAO_EMBEDDER=none)，只能使用 lexical 模式", field="mode")
             ranker = self.hybrid.ranker(mode)
-        res = suggest(self.index, description, project_name=project_name, budget_wan=budget_wan,
-                      department=department, sector=sector, unit_name=unit_name, top=top,
-                      exclude_origin=exclude_origin, learned=learned, ranker=ranker, mode=mode)
+        res = suggest(self.index, models or self.suggest_models, description, project_name=project_name,
+                      budget_wan=budget_wan, department=department, sector=sector, unit_name=unit_name, top=top,
+                      exclude_origin=exclude_origin, learned=learned, ranker=ranker, mode=mode,
+                      project_types=project_types, checker_settings=self.settings.checker)
         if with_opinions and res.confident and self.corpus is not None:
             from kb.corpus.corpus import link
 

@@ -12,8 +12,12 @@ from pathlib import Path
 
 from kb.errors import DataError, DataErrors
 from kb.schema import Indicator
+from kb.rows import RowStore
+from kb.search import IndicatorIndex
+from kb.suggest.bundle import SuggestModels
 from kb.suggest.kbdata import SuggestData
 from kb.suggest.project_types import load_project_types, load_training_tables
+from kb.suggest.training import train_models
 
 
 def load_suggest_data(indicators_dir: Path, indicators: list[Indicator]) -> SuggestData:
@@ -50,6 +54,18 @@ def _declared_ids(indicators_dir: Path) -> set[str]:
 def train_suggest_models(rows: list[dict], lexical, tokenizer, data: SuggestData) -> None:
     """Train the type detector and the ranker on the new index; results go to `data.models`.
 
-    (The models arrive in later steps; without types or tables nothing is trained.)
+    Without types nothing is trained (suggest then retrieves only); without
+    training tables the ranker is the documented fallback
+    (`kb.suggest.ranker.FALLBACK`). See `kb.suggest.training`.
     """
-    return None
+    data.models = {}
+    if not data.types:
+        return
+    store = RowStore.from_dicts(rows)
+    idx = IndicatorIndex(rows=store, lexical=lexical, tokenizer=tokenizer)
+    base = SuggestModels.load(store, data)
+    tm, ranker, _ = train_models(idx, base, data.types, data.tables)
+    if tm is not None:
+        data.models["type_model"] = tm.to_json()
+    if ranker is not None:
+        data.models["ranker"] = ranker.to_json()

@@ -15,10 +15,14 @@ from kb.text import normalize
 # longest first so 万人次 wins over 人次 and 人
 UNITS = sorted("""万人次 人次 万人 人 户次 万户 户 名 位 个 所 家 村 台 套 辆 艘 架 件 批 项 次 场 期 班 批次 天 日 个月 月 周
 小时 分钟 年 公里 千米 米 平方公里 平方米 万平方米 立方米 万立方米 亩 万亩 公顷 吨 万吨 千克 公斤 头 只 羽 株 棵 万株
-座 处 条 盏 本 册 份 篇 部 册次 张 间 床 张床 个点 宗 起 例 支 块 根 眼 口 处次 门 栋 幢 套次 课时 学时 km hm² hm2 万元 亿元 元 %""".split(), key=len, reverse=True)
+座 处 条 盏 本 册 份 篇 部 册次 张 间 床 张床 个点 宗 起 例 支 块 根 眼 口 处次 门 栋 幢 套次 课时 学时 km hm² hm2 万元 亿元 元 %
+粒 剂 剂次 人份 盒 袋 箱 瓶 尾 车次 架次 延米 平方公里 斤 餐 份次 台次 辆次 万次""".split(), key=len, reverse=True)
+MONEY_UNITS = frozenset({"万元", "亿元", "元"})
+# units whose object usually follows the number (5000吨稻谷, 425万粒种薯)
+BULK_UNITS = frozenset("吨 万吨 公斤 千克 斤 粒 万粒 株 万株 棵 头 只 羽 尾 立方米 万立方米 剂 人份 盒 袋 箱 瓶".split())
 
 _NUM = r"(\d+(?:,\d{3})*(?:\.\d+)?)"
-_QTY = re.compile(_NUM + r"\s*(" + "|".join(re.escape(u) for u in UNITS) + r"|万(?![\u4e00-\u9fff]))")
+_QTY = re.compile(_NUM + r"\s*((?:万|亿)?(?:" + "|".join(re.escape(u) for u in UNITS) + r")|万(?![\u4e00-\u9fff]))")
 _UNIT_HEAD = re.compile(r"^(?:" + "|".join(re.escape(u) for u in UNITS) + r"|万)")
 _DELIM = re.compile(r"[,，。;；、:：()（）\[\]【】\s“”\"'≥≤<>=＞＜＝~～]")
 _LEAD = re.compile(r"^(?:高质量|高标准|圆满|顺利|按时|按期|及时|全部|全面|持续|切实|积极|认真|不断|有效|计划|预计|拟|全年|年度|约|共计|共|累计|总计|合计|预期|力争|确保|其中|主要|用于|对|为|向|给|将|通过|按照|完成|实现|达到)+")
@@ -84,16 +88,26 @@ def find_quantities(text: str) -> list[Quantity]:
     return out
 
 
+# words that mark the budget of the year being declared (vs the project's total or mid-term budget)
+ANNUAL_BUDGET = re.compile(r"本年度|本年|当年|今年|年度预算|年初预算|年度资金|年度本级|全年预算|本期")
+
+
 def budget_from_text(text: str) -> float | None:
-    """The project budget in 万元 stated in the text (largest budget mention), else None."""
-    best = None
-    for q in find_quantities(text):
-        if not q.is_budget:
-            continue
-        v = float(q.value)
-        v = v * 10000 if q.unit == "亿元" else v / 10000 if q.unit == "元" else v
-        best = v if best is None else max(best, v)
-    return best
+    """The year's budget in 万元 stated in the text, else None.
+
+    Policy: a budget mention marked as this year's (本年度, 当年, 年度预算 …
+    within the 12 characters before it) wins; otherwise the first budget
+    mention (the total, before its "其中" parts). "项目总投资500万元，其中本年度
+    预算资金250万元" → 250; "资金总额854万元，其中农田建设400万元" → 854.
+    """
+    t = normalize(text)
+    budgets = [q for q in find_quantities(t) if q.is_budget]
+    if not budgets:
+        return None
+    annual = [q for q in budgets if ANNUAL_BUDGET.search(t[max(0, q.start - 12):q.start])]
+    q = (annual or budgets)[0]
+    v = float(q.value)
+    return v * 10000 if q.unit == "亿元" else v / 10000 if q.unit == "元" else v
 
 
 # units that measure the same kind of thing (a quantity binds to an indicator of a compatible unit)
@@ -103,15 +117,17 @@ UNIT_FAMILIES = [
     {"立方米", "万立方米"}, {"吨", "万吨", "千克", "公斤"},
     {"个", "所", "家", "处", "座", "项", "宗", "个点"}, {"台", "套", "件", "辆", "艘", "架", "台套"},
     {"次", "场", "期", "班", "批", "批次", "场次"}, {"天", "日", "个月", "月", "小时", "年", "周"},
-    {"头", "只", "羽"}, {"株", "棵", "万株"}, {"万元", "亿元", "元"}, {"%"},
+    {"头", "只", "羽", "尾"}, {"株", "棵", "万株"}, {"粒"}, {"剂", "剂次", "人份"}, {"盒", "袋", "箱", "瓶"}, {"万元", "亿元", "元"}, {"%"},
     {"本", "册", "份", "篇", "部"}, {"张", "床", "张床"}, {"条", "根", "眼", "口"}, {"门"},
     {"栋", "幢", "座"}, {"课时", "学时"},
 ]
 
 
 def unit_family(unit: str) -> int | None:
-    """Index of the unit's family in UNIT_FAMILIES, or None."""
+    """Index of the unit's family in UNIT_FAMILIES (万粒 as 粒), or None."""
     u = normalize(unit)
+    if len(u) > 1 and u[0] in "万亿" and u not in ("万元", "亿元"):
+        u = u[1:]
     for i, fam in enumerate(UNIT_FAMILIES):
         if u in fam:
             return i

@@ -1,0 +1,85 @@
+"""`Draft`: one candidate row while suggest works on it (internal; the result holds `Candidate`s).
+
+A draft knows where it came from (`source`: a type's set, a name formed
+from the text, plain retrieval, 结果反馈), its slot, its target and why, and
+the features the ranker reads. Not for the response shape (`kb.suggest.engine`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kb.schema import LEVEL2_PARENT, Level2
+from kb.suggest.objects import Mention
+from kb.suggest.slots import SLOT_OF_LEVEL2
+from kb.text import normalize_name
+
+SOURCES = ("type", "formed", "retrieval", "learned")
+# the label the result shows for each source
+SOURCE_LABELS = {"type": "项目类型指标集", "formed": "按项目用词生成", "retrieval": "指标库检索", "learned": "结果反馈"}
+PENDING = "待填写"
+
+
+@dataclass
+class Draft:
+    """A candidate row. `value == ''` with `note` set means 待填写 (the note says why)."""
+
+    name: str
+    level2: str
+    source: str
+    indicator_id: str | None = None
+    template: str | None = None
+    unit: str = ""                  # the indicator's 计量单位
+    direction: str = ""             # positive / negative / equal / qualitative ('' unknown)
+    typical: tuple[str, str, str] = ("", "", "")
+    explanation: str = ""
+    sector: str = ""
+    needs_value: bool = False
+    # where the type sets list it: best (probability, position, core)
+    type_prob: float = 0.0
+    type_pos: int = -1
+    type_core: bool = False
+    type_ids: list[str] = field(default_factory=list)
+    lex: float = 0.0
+    lex_rank: int = -1
+    dense: float = 0.0
+    generic: bool = False
+    obj: str = ""                   # the project object a formed name is built on (one row per slot and object)
+    mention: Mention | None = None
+    operator: str = ""
+    value: str = ""
+    value_unit: str = ""
+    value_source: str = ""          # text / learned / typical / budget / derived / ''
+    note: str = ""
+    evidence: list[str] = field(default_factory=list)
+    score: float = 0.0
+    tier: int = 0
+    features: list[float] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return normalize_name(self.name)
+
+    @property
+    def slot(self) -> str:
+        s = SLOT_OF_LEVEL2.get(self.level2)
+        return s.key if s else "quantity"
+
+    @property
+    def level1(self) -> str:
+        return LEVEL2_PARENT[Level2(self.level2)].value
+
+    @property
+    def bound(self) -> bool:
+        return self.value_source == "text"
+
+    @property
+    def pending(self) -> bool:
+        return not self.value and self.operator != "定性"
+
+
+def from_library_row(r, source: str, name: str | None = None, template: str | None = None) -> Draft:
+    """A draft from a KB indicator row (`kb.rows.Row` or dict)."""
+    return Draft(name=name or r["name"], level2=r["level2"], source=source, indicator_id=r["id"],
+                 template=template, unit=r.get("unit") or "", direction=r.get("direction") or "",
+                 typical=(r.get("typ_operator") or "", r.get("typ_value") or "", r.get("typ_unit") or r.get("unit") or ""),
+                 explanation=r.get("explanation") or "", sector=r.get("sector") or "")

@@ -1,0 +1,120 @@
+"""Step 7 of suggest: the default table a declarant would keep, with alternates per slot.
+
+A real 绩效目标表 has 7–12 rows: 3–4 数量, 1–2 质量, 1 时效, 1 成本, 1–2 效益,
+1 满意度 (the mix of the real tables in `indicators/training/`). The
+default table takes, slot by slot, the minimum of `QUOTAS` from the best
+rows (tier, then score), then fills up to `TARGET_ROWS` with the best
+remaining rows within each slot's maximum, and never holds the same measure
+of the same object twice (`same_measure`). Rows of tier ALTERNATE never
+enter it. A required slot with no row at all gets a 待填写 row saying what
+to add. Everything not chosen is an alternate beside its slot (best
+`ALTERNATES` per slot). Pure functions over ranked drafts.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kb.suggest.draft import PENDING, Draft
+from kb.suggest.ranker import Tier
+from kb.text import bigram_dice
+
+BENEFITS = ("economic_benefit", "social_benefit", "ecological_benefit", "sustainable_impact")
+# (min, max) rows per slot group in the default table
+QUOTAS = {"quantity": (1, 4), "quality": (1, 2), "timeliness": (1, 1), "cost": (0, 1),
+          "benefit": (1, 2), "satisfaction": (1, 1)}
+MIN_ROWS, TARGET_ROWS, MAX_ROWS = 8, 10, 12
+ALTERNATES = 3
+SAME_MEASURE_DICE = 0.7
+# what a missing required slot asks for
+MISSING = {"quality": "质量指标", "timeliness": "时效指标", "satisfaction": "满意度指标", "benefit": "效益指标",
+           "quantity": "数量指标"}
+
+
+def group_of(slot: str) -> str:
+    return "benefit" if slot in BENEFITS else slot
+
+
+@dataclass
+class Table:
+    """The default rows (table order) and the alternates per slot key."""
+
+    rows: list[Draft]
+    alternates: dict[str, list[Draft]]
+
+
+def order_key(d: Draft) -> tuple:
+    return (-int(d.tier), -d.score, d.name)
+
+
+def same_measure(a: Draft, b: Draft) -> bool:
+    """Two rows measure the same thing of the same object: one stated number, one formed object
+    in one slot (X验收合格率 / X合格率), or near-equal names."""
+    if a.mention is not None and a.mention is b.mention:
+        return True
+    if group_of(a.slot) != group_of(b.slot):
+        return False
+    if a.obj and a.obj == b.obj:
+        return True
+    return bigram_dice(a.key, b.key, normalized=True) >= SAME_MEASURE_DICE
+
+
+def assemble(drafts: list[Draft]) -> Table:
+    """The default table and alternates (see the module docstring)."""
+    ranked = sorted(drafts, key=order_key)
+    chosen: list[Draft] = []
+    count: dict[str, int] = {}
+
+    def take(d: Draft, cap: int) -> bool:
+        g = group_of(d.slot)
+        if d.tier == Tier.ALTERNATE or count.get(g, 0) >= cap or any(same_measure(d, c) for c in chosen):
+            return False
+        chosen.append(d)
+        count[g] = count.get(g, 0) + 1
+        return True
+
+    for g, (lo, _) in QUOTAS.items():
+        for d in ranked:
+            if count.get(g, 0) >= lo:
+                break
+            if group_of(d.slot) == g:
+                take(d, lo)
+    for target, relax in ((TARGET_ROWS, 0), (MIN_ROWS, 1)):
+        for d in ranked:
+            if len(chosen) >= target:
+                break
+            if d not in chosen:
+                take(d, QUOTAS[group_of(d.slot)][1] + relax)
+    rows = _in_table_order(chosen) + _missing(count)
+    alts = _alternates(ranked, chosen)
+    return Table(rows=rows[:MAX_ROWS], alternates=alts)
+
+
+def _in_table_order(rows: list[Draft]) -> list[Draft]:
+    from kb.suggest.slots import SLOTS
+
+    order = {s.key: i for i, s in enumerate(SLOTS)}
+    return sorted(rows, key=lambda d: (order.get(d.slot, 99), -int(d.tier), -d.score))
+
+
+def _missing(count: dict[str, int]) -> list[Draft]:
+    out = []
+    for g, label in MISSING.items():
+        if count.get(g, 0) == 0:
+            l2 = {"benefit": "social_benefit", "satisfaction": "beneficiary_satisfaction"}.get(g, g)
+            out.append(Draft(name=f"（请补充{label}）", level2=l2, source="formed", tier=Tier.RANKED,
+                             note=f"{PENDING}：没有找到与项目相符的{label}，请按项目实际补充"))
+    return out
+
+
+def _alternates(ranked: list[Draft], chosen: list[Draft]) -> dict[str, list[Draft]]:
+    """Best ALTERNATES rows per slot not in the table, each a different measure from those listed."""
+    out: dict[str, list[Draft]] = {}
+    listed = list(chosen)
+    for d in ranked:
+        if any(d is c for c in chosen):
+            continue
+        lst = out.setdefault(d.slot, [])
+        if len(lst) < ALTERNATES and not any(same_measure(d, c) for c in listed):
+            lst.append(d)
+            listed.append(d)
+    return out

@@ -1,0 +1,191 @@
+"""Step 4 of suggest: targets — the text's numbers win, then 结果反馈, then safe typical values.
+
+Order of precedence for a row's value (the `value_source` it records):
+1. `text`: a quantity the description states, bound to the row about the
+   same object (`bind_mentions`) — never overridden by anything below;
+2. `budget` / `derived`: the year's budget as the ceiling of a total-cost
+   row; a per-head cost = budget ÷ persons when both are stated;
+3. `learned`: what 结果反馈 taught (`kb.learned`), only where the text
+   states no number for the row and the learned unit fits the row's;
+4. `typical`: the library's typical target, only for rates, grades and
+   deadlines — size-dependent values (counts, persons, amounts, areas,
+   lengths) are never copied: the row says 待填写 and why.
+Operators follow the row's direction: ≥ for output quantities and positive
+rates, ≤ for cost ceilings, time limits and negative rates, = for
+standards. Nothing here flips an operator the row already holds or turns
+a qualitative row into an amount. Pure functions over drafts.
+"""
+from __future__ import annotations
+
+import re
+
+from kb.learned import LearnedIndicator
+from kb.suggest import quantities as Q
+from kb.suggest.context import ProjectContext
+from kb.suggest.draft import PENDING, Draft
+from kb.suggest.objects import Mention
+from kb.text import bigrams, normalize_name
+
+# unit families whose values depend on the project's size (never copied from the library)
+SIZE_UNITS = re.compile(r"^(?:万?人次?|名|位|户次?|个|所|家|处|座|项|台|套|件|辆|艘|架|次|场|期|班|批次?|"
+                        r"万?公里|千米|米|延米|平方米|万平方米|亩|万亩|公顷|平方公里|立方米|万立方米|吨|万吨|千克|公斤|"
+                        r"头|只|羽|株|棵|万株|本|册|份|篇|部|张|床|条|根|眼|口|栋|幢|门|粒|万粒|元|万元|亿元)$")
+PER_HEAD = re.compile(r"人均|户均|亩均|生均|次均|单价|单位成本|标准|平均|每")
+TOTAL_COST = re.compile(r"总成本|项目成本|总投资|成本控制|预算控制|总费用|资金总额|总额|预算成本|成本$")
+# a unit's running costs, not this project's (三公经费, 公用经费 …): never the budget ceiling
+NOT_PROJECT_COST = re.compile(r"三公|公用经费|人员经费|基本支出|机关运行|行政成本")
+PERSON_UNITS = frozenset("人 名 位 万人 万名 人次 万人次".split())
+BIND_OVERLAP = 0.3       # share of the mention's object bigrams the row name must hold to bind
+
+
+def bind_mentions(drafts: list[Draft], ctx: ProjectContext) -> None:
+    """Give each stated quantity to the rows about the same object (value_source = text).
+
+    A formed draft carries its own mention. A library or type row takes a
+    mention whose unit measures the same kind of thing and whose object
+    words it shares (≥ BIND_OVERLAP of the object's bigrams), or — for a type
+    row that needs a number — the only mention of its unit family in the
+    text (储备规模 5000 吨稻谷 → 地方储备粮规模 5000 吨).
+    """
+    for m in ctx.mentions:
+        fam = [d for d in drafts if d.mention is None and d.slot in ("quantity", "timeliness", "quality")
+               and _units_fit(m.unit, d) and d.level2 != "beneficiary_satisfaction"]
+        obj = set(bigrams(normalize_name(m.obj + m.verb))) or set(bigrams(normalize_name(m.context)))
+        said = set(bigrams(normalize_name(m.verb + m.obj + m.context)))
+        for d in fam:
+            ov = max(len(obj & set(bigrams(d.key))) / len(obj) if obj else 0.0, _stem_share(d, said))
+            lone = d.source == "type" and d.needs_value and _only_of_family(m, ctx)
+            if ov >= BIND_OVERLAP or lone:
+                d.mention = m
+                d.evidence.append(f"描述中的数量: {m.context}{m.value}{m.unit}")
+    for d in drafts:
+        if d.mention is not None:
+            _take_mention(d, d.mention)
+
+
+def _stem_share(d: Draft, said: set[str]) -> float:
+    """Share of the row name's bigrams, its measure (…人数, …里程) left out, that the mention's words hold."""
+    stem = MEASURE_TAIL.sub("", d.key)
+    bg = set(bigrams(stem))
+    return len(bg & said) / len(bg) if len(bg) >= 2 else 0.0
+
+
+MEASURE_TAIL = re.compile(r"(数量|人数|人次|户数|次数|面积|里程|长度|规模|总量|率|天数|场次|批次|期数)$")
+
+
+def _units_fit(unit: str, d: Draft) -> bool:
+    if unit == "%":
+        return d.unit == "%"
+    return bool(d.unit) and Q.units_compatible(unit, d.unit)
+
+
+def _only_of_family(m: Mention, ctx: ProjectContext) -> bool:
+    return sum(1 for x in ctx.mentions if Q.units_compatible(x.unit, m.unit)) == 1
+
+
+def _take_mention(d: Draft, m: Mention) -> None:
+    d.value, d.value_unit, d.value_source = m.value, m.unit, "text"
+    if d.slot == "timeliness" and d.direction != "negative":
+        d.operator = "="          # a stated period (服务周期 180 天) is the period, not a lower bound
+    else:
+        d.operator = "≤" if d.direction == "negative" else "≥"
+
+
+def fill_values(drafts: list[Draft], ctx: ProjectContext, learned: dict[str, LearnedIndicator] | None,
+                defaults: dict[str, float]) -> None:
+    """Values for every unbound draft, by the precedence of the module docstring."""
+    persons = _stated_persons(ctx)
+    for d in drafts:
+        if d.value_source == "text":
+            continue
+        if d.slot == "cost" and _cost_value(d, ctx, persons):
+            continue
+        li = (learned or {}).get(d.key)
+        if li is not None and li.value and (not d.unit or Q.units_compatible(li.unit or d.unit, d.unit)):
+            d.operator, d.value, d.value_unit = li.operator or _operator(d), li.value, li.unit or d.unit
+            d.value_source = "learned"
+            d.evidence.append(f"结果反馈学习到的目标值 {d.operator}{d.value}{d.value_unit}")
+            continue
+        _typical_or_pending(d, defaults)
+
+
+def _stated_persons(ctx: ProjectContext) -> tuple[float, str] | None:
+    """The number of persons served or trained the text states (first such mention)."""
+    for m in ctx.mentions:
+        if m.unit in PERSON_UNITS:
+            v = float(m.value) * (10000 if m.unit.startswith("万") else 1)
+            return v, ("人次" if "次" in m.unit else "人")
+    return None
+
+
+def _cost_value(d: Draft, ctx: ProjectContext, persons: tuple[float, str] | None) -> bool:
+    """Budget ceiling on a total-cost row; budget ÷ persons on a per-head row (元/人). True when set."""
+    if ctx.budget_wan is None:
+        return False
+    unit = d.unit or d.typical[2]
+    if PER_HEAD.search(d.name) or "/" in unit:
+        if persons and re.search(r"人均|生均|每人", d.name) and re.match(r"^元/人", unit or "元/人"):
+            per = ctx.budget_wan * 10000 / persons[0]
+            d.operator, d.value, d.value_unit = "≤", f"{per:.0f}", f"元/{persons[1]}"
+            d.value_source = "derived"
+            d.evidence.append(f"预算 {ctx.budget_wan:g} 万元 ÷ {persons[0]:g} {persons[1]} ≈ {per:.0f} 元")
+            return True
+        return False
+    if ((TOTAL_COST.search(d.name) or d.source == "formed") and not NOT_PROJECT_COST.search(d.name)
+            and (not unit or Q.units_compatible(unit, "万元"))):
+        d.operator, d.value, d.value_unit, d.value_source = "≤", amount(ctx.budget_wan), "万元", "budget"
+        d.evidence.append(f"项目预算 {amount(ctx.budget_wan)} 万元 作为成本上限")
+        return True
+    return False
+
+
+def amount(v: float) -> str:
+    """A number as written, without float noise or lost digits (2279.048 → "2279.048", 250.0 → "250")."""
+    return f"{v:.6f}".rstrip("0").rstrip(".")
+
+
+def _typical_or_pending(d: Draft, defaults: dict[str, float]) -> None:
+    op, val, unit = d.typical
+    unit = unit or d.unit
+    if d.direction == "qualitative" or op == "定性":
+        d.operator, d.value, d.value_unit, d.value_source = "定性", val, "", "typical" if val else ""
+        if not val:
+            d.note = f"{PENDING}：请写明可评判的定性标准(如 好/达标)"
+        return
+    if unit == "%" and val:
+        d.operator, d.value, d.value_unit, d.value_source = op or _operator(d), val, "%", "typical"
+        return
+    if unit == "%" or (not unit and d.slot in ("quality", "timeliness", "satisfaction")):
+        dv = defaults.get(d.slot, defaults["rate"])
+        d.operator, d.value, d.value_unit, d.value_source = _operator(d), f"{dv:g}", "%", "typical"
+        return
+    if val and not SIZE_UNITS.match(unit) and not re.match(r"^[\d.]+$", val):
+        d.operator, d.value, d.value_unit, d.value_source = op, val, unit, "typical"  # 12月31日前
+        return
+    d.operator, d.value, d.value_unit = op or _operator(d), "", unit
+    d.note = _pending_reason(d, unit)
+
+
+def _pending_reason(d: Draft, unit: str) -> str:
+    if d.slot == "cost":
+        return f"{PENDING}：按预算测算填写(单位 {unit or '元'})"
+    if SIZE_UNITS.match(unit or ""):
+        return f"{PENDING}：按项目计划数填写(与项目规模有关，不照搬指标库的典型值)"
+    return f"{PENDING}：请按项目实际填写"
+
+
+def _operator(d: Draft) -> str:
+    if d.direction == "negative":
+        return "≤"
+    if d.direction == "equal":
+        return "="
+    if d.slot == "cost":
+        return "≤"
+    return "≥"
+
+
+def default_targets(checker_settings) -> dict[str, float]:
+    """Default rate targets (the checker's own defaults, `kb.settings.CheckerSettings`)."""
+    return {"satisfaction": checker_settings.satisfaction_default_pct,
+            "quality": checker_settings.quality_rate_default_pct,
+            "timeliness": 100.0, "rate": checker_settings.rate_default_pct}

@@ -1,0 +1,126 @@
+"""Step 6 of suggest: precision and the checker's vetting — drop or mark rows, never rewrite them.
+
+- `mark_precision`: a retrieved row from another sector or programme needs
+  evidence in the text (two of its name's content words in the project
+  text), a generic row only stands where a detected type lists it; others
+  become alternates (tier ALTERNATE), never table rows.
+- `vet_with_checker`: every row that can be shown runs through the
+  declaration checker (`kb.checker.check_rows`, row rules, with the budget
+  as context). A row the checker would delete, rename or move (an input
+  indicator such as 预算执行率, a slogan) becomes an alternate; a value the
+  checker rejects is cleared and the row says 待填写 with the checker's
+  reason — a number the text states is kept as written. Suggest never takes
+  the checker's rewrite, so an operator is never flipped and a qualitative
+  row never becomes an amount.
+Not for ranking (`kb.suggest.ranker`).
+"""
+from __future__ import annotations
+
+import re
+
+from kb.schema import Level1, Level2, TargetRow
+from kb.suggest.context import ProjectContext
+from kb.suggest.draft import PENDING, Draft
+from kb.suggest.ranker import Tier
+from kb.suggest.words import PROGRAMME_WORDS
+from kb.text import bigrams
+
+VETTED = 45          # best rows that can be shown (table + alternates + the rest of suggestions)
+# rules about the name or the row as a whole: such a row is not offered in the table
+_STRUCTURAL = re.compile(r"^(REL-02|REL-03|STR-)")
+
+
+def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str]) -> None:
+    """Tier ALTERNATE for rows of another programme, unsupported cross-sector retrieved rows and
+    untyped generic rows."""
+    for d in drafts:
+        foreign_words = other_programme(d, ctx)
+        if foreign_words:
+            d.tier = Tier.ALTERNATE
+            d.evidence.append(f"指标针对“{'、'.join(foreign_words[:2])}”，项目描述中没有，仅作备选")
+            continue
+        if d.source == "retrieval" and d.type_prob == 0:
+            foreign = d.sector and d.sector != "通用" and d.sector not in sectors
+            if foreign and _name_evidence(d, ctx) < 2:
+                d.tier = Tier.ALTERNATE
+                d.evidence.append("其他行业的指标，描述中缺少依据，仅作备选")
+            elif d.generic:
+                d.tier = Tier.ALTERNATE
+
+
+def other_programme(d: Draft, ctx: ProjectContext) -> list[str]:
+    """Programme words (`kb.suggest.words.PROGRAMME_WORDS`) the row names and the project text lacks.
+
+    Formed names come from the text and are never foreign; a word inside a
+    longer programme word the text holds counts as present (老年 in 老年人).
+    """
+    if d.source == "formed":
+        return []
+    text = ctx.text
+    found = [w for w in PROGRAMME_WORDS if w in d.name]
+    found = [w for w in found if not any(w != u and w in u for u in found)]
+    return [w for w in found if w not in text and not _synonym_in(w, text)]
+
+
+# programme words and the other ways a text says them
+_SYNONYMS = {"中职": ("中等职业",), "中等职业": ("中职",), "残疾": ("残疾人", "残障"), "老年": ("老人", "高龄", "长者"),
+             "老年人": ("老人", "长者", "高龄"), "特校": ("特殊教育",), "幼儿": ("学前", "幼儿园"), "学前": ("幼儿",),
+             "农村公路": ("乡村道路", "通村", "通组", "村道"), "公路": ("道路",), "道路": ("公路", "路面"),
+             "储备粮": ("粮食储备",), "粮食": ("储备粮", "稻谷", "小麦", "玉米"), "脱贫": ("贫困",), "贫困": ("脱贫",),
+             "绿化": ("园林", "绿地"), "园林": ("绿化", "绿地"), "机房": ("服务器", "机柜"), "信息系统": ("系统", "平台")}
+
+
+def _synonym_in(word: str, text: str) -> bool:
+    return any(s in text for s in _SYNONYMS.get(word, ()))
+
+
+def _name_evidence(d: Draft, ctx: ProjectContext) -> int:
+    """How many of the project's content words the row's *name* holds (a longer word hides its parts)."""
+    name = d.key
+    hits = {w for w in ctx.content if w in name}
+    return sum(1 for w in hits if not any(w != u and w in u for u in hits))
+
+
+def vet_with_checker(drafts: list[Draft], ctx: ProjectContext) -> None:
+    """Run the best VETTED rows through the checker (see the module docstring)."""
+    from kb.checker import check_rows
+
+    cand = sorted((d for d in drafts if d.tier != Tier.ALTERNATE), key=lambda d: (-int(d.tier), -d.score))[:VETTED]
+    if not cand:
+        return
+    rows = [TargetRow(level1=Level1(d.level1).label, level2=Level2(d.level2).label, name=d.name,
+                      operator=d.operator, value=d.value, unit=d.value_unit or d.unit) for d in cand]
+    context = {"budget_wan": ctx.budget_wan} if ctx.budget_wan is not None else None
+    report = check_rows(rows, context, suggest=True)
+    for f in report.findings:
+        if f.scope != "row" or f.row is None or f.severity != "error":
+            continue
+        d = cand[f.row - 1]
+        _apply_finding(d, f)
+
+
+# findings a row left 待填写 on purpose carries by design (the value is the declarant's to give)
+PENDING_RULES = frozenset({"STR-03"})
+
+
+def _apply_finding(d: Draft, f) -> None:
+    if d.pending and f.rule_id in PENDING_RULES:
+        return
+    sug = f.suggestion
+    structural = _STRUCTURAL.match(f.rule_id) or (sug is not None and (sug.delete or sug.name or sug.level1
+                                                                        or sug.level2))
+    if structural:
+        if d.value_source != "text":
+            d.tier = Tier.ALTERNATE
+            d.evidence.append(f"审核规则 {f.rule_id}: {f.message}")
+        return
+    if d.pending or d.value_source == "text":
+        return  # left blank on purpose, or the declarant's own number
+    d.value, d.value_source = "", ""
+    d.note = f"{PENDING}：{f.message}(审核规则 {f.rule_id})"
+
+
+def text_evidence(d: Draft, ctx: ProjectContext) -> float:
+    """Share of the row name's bigrams found in the project text."""
+    bg = set(bigrams(d.key))
+    return len(bg & ctx.text_bigrams) / len(bg) if bg else 0.0
