@@ -121,6 +121,15 @@ def gold_rows(rec: dict) -> list[tuple[str, str | None]]:
     return out
 
 
+def _slot_order() -> dict[str, int]:
+    from kb.suggest.slots import SLOTS
+
+    return {s.key: i for i, s in enumerate(SLOTS)}
+
+
+_SLOT_ORDER = _slot_order()
+
+
 class _Tally:
     """Pooled counts of an evaluation run."""
 
@@ -164,7 +173,8 @@ class _Tally:
             recall_at_10=round(self.found[10] / g, 4), recall_at_20=round(self.found[20] / g, 4),
             mrr=round(self.rr / p, 4), confident_share=round(self.conf / p, 4), cross_validated=self.cv,
             table_rows=round(self.rows / p, 2),
-            per_slot={k: {"gold": v[1], "hit_at_10": round(v[0] / v[1], 4)} for k, v in sorted(self.slot.items())},
+            per_slot={k: {"gold": v[1], "hit_at_10": round(v[0] / v[1], 4)}
+                      for k, v in sorted(self.slot.items(), key=lambda kv: _SLOT_ORDER.get(kv[0], 99))},
             sources={k: round(v / shown, 4) for k, v in sorted(self.src.items())},
             by_sector={k: {"recall_at_10": round(v[0] / v[1], 4), "gold": v[1]} for k, v in sorted(self.sect.items())})
 

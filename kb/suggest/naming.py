@@ -51,7 +51,7 @@ def is_clean(obj: str) -> bool:
         return all(len(p) >= 2 and is_clean(p) for p in parts)
     if _BAD_START.match(obj) or _BAD_INSIDE.search(obj):
         return False
-    toks = pos_cut(obj)
+    toks = pos_cut(obj.removeprefix("受益") if len(obj) > 3 else obj)
     if not toks or toks[0][0] in FUNCTION_WORDS:
         return False
     for i, (w, t) in enumerate(toks):

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kb.suggest import quantities as Q
-from kb.suggest.words import (BENEFICIARIES, FUNCTION_WORDS, NAME_BOILERPLATE, NOUN_TAGS, STOP_TAGS,
+from kb.suggest.words import (BENEFICIARIES, BENEFIT_VERBS, FUNCTION_WORDS, NAME_BOILERPLATE, NOUN_TAGS, STOP_TAGS,
                               WORK_VERBS)
 from kb.text import normalize
 
@@ -118,7 +118,7 @@ def add_words(words: list[str]) -> None:
 
 def is_nounish(word: str, tag: str) -> bool:
     """True when a word can stand inside an object phrase (see the module docstring)."""
-    if word in FUNCTION_WORDS or word in WORK_VERBS or not _CJK.search(word):
+    if word in FUNCTION_WORDS or word in WORK_VERBS or word in BENEFIT_VERBS or not _CJK.search(word):
         return False
     if tag in NOUN_TAGS:
         return True
@@ -145,7 +145,7 @@ def split_phrase(tokens: list[tuple[str, str]]) -> tuple[str, str, bool]:
     run: list[tuple[str, str]] = []
     for i in range(len(toks) - 1, -1, -1):
         w, t = toks[i]
-        if is_nounish(w, t) or w in WORK_VERBS:
+        if is_nounish(w, t) or w in WORK_VERBS or w in BENEFIT_VERBS:
             run.insert(0, (w, t))
         elif (t.startswith("v") and run and MEASURE_NOUN.search(run[-1][0]) and i > 0
               and is_nounish(*toks[i - 1])):
@@ -153,7 +153,7 @@ def split_phrase(tokens: list[tuple[str, str]]) -> tuple[str, str, bool]:
         else:
             break
     k = 0
-    while k < len(run) and run[k][0] in WORK_VERBS:
+    while k < len(run) and (run[k][0] in WORK_VERBS or run[k][0] in BENEFIT_VERBS):
         k += 1
     verb, obj = "".join(w for w, _ in run[:k]), "".join(w for w, _ in run[k:])
     if not obj:

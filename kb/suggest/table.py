@@ -25,6 +25,7 @@ QUOTAS = {"quantity": (1, 4), "quality": (1, 2), "timeliness": (1, 1), "cost": (
 MIN_ROWS, TARGET_ROWS, MAX_ROWS = 8, 10, 12
 ALTERNATES = 3
 SAME_MEASURE_DICE = 0.7
+SAME_ENDING_DICE = 0.5     # …with the same measure ending (农村公路养护工程验收合格率 / 农村公路建设验收合格率)
 # what a missing required slot asks for
 MISSING = {"quality": "质量指标", "timeliness": "时效指标", "satisfaction": "满意度指标", "benefit": "效益指标",
            "quantity": "数量指标"}
@@ -55,7 +56,25 @@ def same_measure(a: Draft, b: Draft) -> bool:
         return False
     if a.obj and a.obj == b.obj:
         return True
-    return bigram_dice(a.key, b.key, normalized=True) >= SAME_MEASURE_DICE
+    if _one_extent(a, b):
+        return True
+    dice = bigram_dice(a.key, b.key, normalized=True)
+    return dice >= SAME_MEASURE_DICE or (dice >= SAME_ENDING_DICE and a.key[-3:] == b.key[-3:])
+
+
+# units of a project's extent: a stated length or area and a blank one of the same kind are one measure
+EXTENT_UNITS = ("公里", "平方米", "亩", "公顷", "立方米", "吨")
+
+
+def _one_extent(a: Draft, b: Draft) -> bool:
+    """A row holding the text's length/area and a 待填写 row of the same kind of unit in the same slot."""
+    from kb.suggest.quantities import units_compatible
+
+    if (a.bound == b.bound) or a.slot != "quantity" or b.slot != "quantity":
+        return False
+    bound, blank = (a, b) if a.bound else (b, a)
+    unit = bound.value_unit or bound.unit
+    return blank.pending and any(units_compatible(unit, u) for u in EXTENT_UNITS) and units_compatible(unit, blank.unit)
 
 
 def assemble(drafts: list[Draft]) -> Table:

@@ -43,21 +43,26 @@ def bind_mentions(drafts: list[Draft], ctx: ProjectContext) -> None:
 
     A formed draft carries its own mention. A library or type row takes a
     mention whose unit measures the same kind of thing and whose object
-    words it shares (≥ BIND_OVERLAP of the object's bigrams), or — for a type
-    row that needs a number — the only mention of its unit family in the
-    text (储备规模 5000 吨稻谷 → 地方储备粮规模 5000 吨).
+    words it shares (≥ BIND_OVERLAP of the object's bigrams, or of the row
+    name's own words); when no row shares them, the type row that needs a
+    number, listed first among those of the mention's unit family, takes it
+    if that mention is the only one of its family (储备规模 5000 吨稻谷 →
+    地方储备粮规模 5000 吨).
     """
     for m in ctx.mentions:
         fam = [d for d in drafts if d.mention is None and d.slot in ("quantity", "timeliness", "quality")
                and _units_fit(m.unit, d) and d.level2 != "beneficiary_satisfaction"]
         obj = set(bigrams(normalize_name(m.obj + m.verb))) or set(bigrams(normalize_name(m.context)))
         said = set(bigrams(normalize_name(m.verb + m.obj + m.context)))
-        for d in fam:
-            ov = max(len(obj & set(bigrams(d.key))) / len(obj) if obj else 0.0, _stem_share(d, said))
-            lone = d.source == "type" and d.needs_value and _only_of_family(m, ctx)
-            if ov >= BIND_OVERLAP or lone:
-                d.mention = m
-                d.evidence.append(f"描述中的数量: {m.context}{m.value}{m.unit}")
+        bound = [d for d in fam
+                 if max(len(obj & set(bigrams(d.key))) / len(obj) if obj else 0.0, _stem_share(d, said)) >= BIND_OVERLAP]
+        if not bound and _only_of_family(m, ctx):
+            lone = sorted((d for d in fam if d.source == "type" and d.needs_value and d.indicator_id),
+                          key=lambda d: (-d.type_prob, d.type_pos))
+            bound = lone[:1]
+        for d in bound:
+            d.mention = m
+            d.evidence.append(f"描述中的数量: {m.context}{m.value}{m.unit}")
     for d in drafts:
         if d.mention is not None:
             _take_mention(d, d.mention)
