@@ -24,6 +24,7 @@ from kb.suggest.context import WEAK_TERMS, ProjectContext
 from kb.suggest.draft import Draft, from_library_row
 from kb.suggest.project_types import ProjectType
 from kb.suggest.slots import SLOT_OF_LEVEL2
+from kb.suggest.words import BENEFIT_VERBS
 from kb.text import normalize_name
 
 # the field's generic rows: suggested only where a detected type lists them
@@ -160,8 +161,9 @@ def _mention_draft(m, ctx: ProjectContext) -> Draft | None:
     ev = [f"描述中的数量: {m.context}{m.value}{m.unit}"]
     name = N.quantity_name(m, ctx.core)
     if name:
-        return Draft(name=name, level2="quantity", source="formed", unit=m.unit, direction="positive",
-                     mention=m, evidence=ev + ["按描述用词生成"])
+        benefit = m.unit in N.PERSON_UNITS and (m.verb in BENEFIT_VERBS or name.startswith("受益"))
+        return Draft(name=name, level2="social_benefit" if benefit else "quantity", source="formed", unit=m.unit,
+                     direction="positive", mention=m, evidence=ev + ["按描述用词生成"])
     t = N.time_name(m)
     if t:
         return Draft(name=t[0], level2="timeliness", source="formed", unit=m.unit,

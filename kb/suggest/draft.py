@@ -74,7 +74,8 @@ class Draft:
 
     @property
     def pending(self) -> bool:
-        return not self.value and self.operator != "定性"
+        """No target value yet (待填写): the declarant gives it."""
+        return not self.value
 
 
 def from_library_row(r, source: str, name: str | None = None, template: str | None = None) -> Draft:

@@ -10,10 +10,11 @@
    rows, then budget-derived, learned and safe typical values, else 待填写;
 5. `rank_candidates` (`kb.suggest.ranker`): named tiers, then the ranker
    learned from real tables;
-6. `vet_candidates` (`kb.suggest.vetting`): precision across sectors, the
-   checker's vetting (rows dropped or marked, never rewritten);
-7. `assemble` (`kb.suggest.table`): the default table of 8–12 rows and the
-   alternates per slot;
+6. `mark_precision` (`kb.suggest.vetting`): rows of another programme or
+   sector without evidence in the text become alternates;
+7. `choose_table`: the default table of 8–12 rows and the alternates per
+   slot (`kb.suggest.table`), each shown row vetted by the checker — dropped
+   or marked 待填写, never rewritten (`kb.suggest.vetting`);
 8. `render`: the result (`SuggestResult`).
 When the text gives nothing to go on (no type, no number, no shared words)
 the result says `confident: false` and holds no rows. Not for search
@@ -142,11 +143,11 @@ def suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pro
     pool, lexical_ok, dense_ok = gather_candidates(idx, models, ctx, detected, mask, ranker, exclude_origin)
     set_targets(pool, ctx, learned, checker_settings)
     rank_candidates(pool, ctx, detected, models, exclude_origin)
-    vet_candidates(pool, ctx, detected, models)
+    mark_precision(pool, ctx, _sectors(detected, models, ctx))
     confident = bool(ctx.mentions) or lexical_ok or dense_ok or (not uncertain and _keyword_evidence(ctx, detected))
     if not confident or not pool:
         return _not_confident(ctx, detected, mode)
-    return render(assemble(pool), ctx, detected, uncertain, mode, top)
+    return render(choose_table(pool, ctx), ctx, detected, uncertain, mode, top)
 
 
 def library_mask(idx: IndicatorIndex, unit_name: str | None, exclude_origin: str | None) -> np.ndarray:
@@ -254,7 +255,7 @@ def rank_candidates(pool: list[Draft], ctx: ProjectContext, detected: list[tuple
     scores = models.ranker.predict(X)
     for d, s in zip(pool, scores):
         d.score = float(s)
-        d.tier = Tier.BOUND if d.bound else Tier.RANKED
+        d.tier = Tier.BOUND if d.value_source in ("text", "derived") else Tier.RANKED
 
 
 def _table_id(exclude_origin: str | None) -> str | None:
@@ -271,10 +272,26 @@ def _sectors(detected: list[tuple], models: SuggestModels, ctx: ProjectContext) 
     return out
 
 
-def vet_candidates(pool: list[Draft], ctx: ProjectContext, detected: list[tuple], models: SuggestModels) -> None:
-    """Step 6: alternates for rows without evidence, the checker's vetting (`kb.suggest.vetting`)."""
-    mark_precision(pool, ctx, _sectors(detected, models, ctx))
-    vet_with_checker(pool, ctx)
+def choose_table(pool: list[Draft], ctx: ProjectContext, rounds: int = 4) -> Table:
+    """Steps 6–7: assemble the table, vet what it shows with the checker, reassemble if a row was dropped.
+
+    Only rows about to be shown are vetted (each once), so the checker sees a
+    few dozen rows, not the whole pool.
+    """
+    seen: set[int] = set()
+    table = assemble(pool)
+    for k in range(rounds + 1):
+        shown = [d for d in table.rows + [a for v in table.alternates.values() for a in v] if id(d) not in seen]
+        if not shown:
+            break
+        seen.update(id(d) for d in shown)
+        vet_with_checker(shown, ctx)
+        if k < rounds:
+            table = assemble(pool)
+        else:  # out of rounds: what the last vetting dropped leaves without a replacement
+            table.rows = [d for d in table.rows if d.tier != Tier.ALTERNATE]
+            table.alternates = {s: [d for d in v if d.tier != Tier.ALTERNATE] for s, v in table.alternates.items()}
+    return table
 
 
 def render(table: Table, ctx: ProjectContext, detected: list[tuple], uncertain: bool, mode: str,

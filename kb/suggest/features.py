@@ -11,8 +11,8 @@ quadratic in the library size. In order (`FEATURES`):
 | lex | BM25 of the row for the query ÷ the best candidate's BM25 (0 for formed names) |
 | lex_rank | 1 / (1 + rank in its slot's retrieved list) (0: not retrieved) |
 | dense | fused dense evidence in hybrid mode (0 in lexical mode) |
-| text_overlap | share of the row name's bigrams found in the project text |
-| name_overlap | share of the row name's bigrams found in the project name |
+| text_overlap | share of the row name's bigrams found in the project text (a template: its own words) |
+| name_overlap | share of the row name's bigrams found in the project name (likewise) |
 | slot_prior | share of real rows in the row's slot (training tables) |
 | fam_freq | share of the detected types' real tables holding a row like it (Dice ≥ 0.5) |
 | fam_dice | closest bigram Dice to a row of those tables |
@@ -36,7 +36,7 @@ import numpy as np
 from kb.suggest.context import ProjectContext
 from kb.suggest.draft import Draft
 from kb.suggest.family import FamilyStats
-from kb.text import bigrams
+from kb.text import bigrams, normalize_name
 
 FEATURES = ("type_prob", "type_pos", "type_core", "lex", "lex_rank", "dense", "text_overlap", "name_overlap",
             "slot_prior", "fam_freq", "fam_dice", "overall", "ending", "type_ending", "generic", "generic_typed", "formed", "bound", "retrieved",
@@ -61,7 +61,8 @@ def featurize(drafts: list[Draft], ctx: ProjectContext, type_probs: dict[str, fl
 
 
 def _row(d: Draft, ctx: ProjectContext, prior: dict, fam: tuple, sectors: set[str]) -> list[float]:
-    bg = set(bigrams(d.key))
+    # a template's overlap is measured on the library's own words, not on the text's words filled in
+    bg = set(bigrams(normalize_name(d.template.replace("〔", "").replace("〕", "")) if d.template else d.key))
     n = len(bg) or 1
     typed = d.type_prob > 0
     return [

@@ -139,7 +139,7 @@ def split_phrase(tokens: list[tuple[str, str]]) -> tuple[str, str, bool]:
     toks = list(tokens)
     while toks and (toks[-1][0] in FUNCTION_WORDS or not _CJK.search(toks[-1][0])):
         toks.pop()
-    if toks and toks[-1][1].startswith("v") and toks[-1][0] not in WORK_VERBS:
+    if toks and toks[-1][1].startswith("v") and toks[-1][1] != "vn" and toks[-1][0] not in WORK_VERBS:
         verb = toks.pop()[0]
         return verb, _noun_run(toks), True
     run: list[tuple[str, str]] = []
@@ -152,15 +152,44 @@ def split_phrase(tokens: list[tuple[str, str]]) -> tuple[str, str, bool]:
             run.insert(0, (w, t))
         else:
             break
-    k = 0
-    while k < len(run) and (run[k][0] in WORK_VERBS or run[k][0] in BENEFIT_VERBS):
-        k += 1
+    k = _last_verb_before_object(run)
+    if all(w in WORK_VERBS or w in BENEFIT_VERBS for w, _ in run):
+        k = len(run)      # only verbs (清淤疏浚): the object stands elsewhere (对河道进行…)
     verb, obj = "".join(w for w, _ in run[:k]), "".join(w for w, _ in run[k:])
     if not obj:
         obj = _object_of_duiyu(toks)
         if obj:
             return verb, obj, True
     return verb, obj, False
+
+
+def _last_verb_before_object(run: list[tuple[str, str]]) -> int:
+    """Where the object starts in a run: after the last verb of the work that has nouns after it.
+
+    "城区 新建 社区 老年 助餐点" → the object starts at 社区 (城区 is where, not what);
+    "校园 维修 改造" (verbs last) → 0: the whole run is the object, an activity.
+    Words before the verb are dropped; consecutive verbs stay together (修缮加固).
+    """
+    verbs = [i for i, (w, _) in enumerate(run) if w in WORK_VERBS or w in BENEFIT_VERBS]
+    last = next((i for i in reversed(verbs) if i + 1 < len(run) and is_nounish(*run[i + 1])), None)
+    if last is None:
+        return 0
+    first = last
+    while first > 0 and (run[first - 1][0] in WORK_VERBS or run[first - 1][0] in BENEFIT_VERBS):
+        first -= 1
+    del run[:first]
+    return last - first + 1
+
+
+def _trailing_verbs(toks: list[tuple[str, str]]) -> str:
+    """The verbs of the work at the end of `toks` (租赁 in "租赁"), else ''."""
+    out = []
+    for w, _ in reversed(toks):
+        if w in WORK_VERBS:
+            out.insert(0, w)
+        elif out or w not in FUNCTION_WORDS:
+            break
+    return "".join(out)
 
 
 def _noun_run(toks: list[tuple[str, str]]) -> str:
@@ -209,6 +238,7 @@ def mentions(text: str) -> list[Mention]:
             after = leading_object(pos_cut(_clause_after(t, q.end)))  # 8个助餐点, 5000吨稻谷
             if after:
                 obj, after_ = after, False
+                verb = _trailing_verbs(pos_cut(before)) if before else ""  # 租赁77个机柜
         out.append(Mention(q.value, q.unit, verb, obj, q.start, q.end, q.is_budget, q.context, after_))
     return out
 

@@ -89,7 +89,7 @@ def find_quantities(text: str) -> list[Quantity]:
 
 
 # words that mark the budget of the year being declared (vs the project's total or mid-term budget)
-ANNUAL_BUDGET = re.compile(r"本年度|本年|当年|今年|年度预算|年初预算|年度资金|年度本级|全年预算|本期")
+ANNUAL_BUDGET = re.compile(r"本年度|本年|今年|年度预算|年初预算|年度资金|年度本级|全年预算|本期")
 
 
 def budget_from_text(text: str) -> float | None:

@@ -23,6 +23,8 @@ BENEFITS = ("economic_benefit", "social_benefit", "ecological_benefit", "sustain
 QUOTAS = {"quantity": (1, 4), "quality": (1, 2), "timeliness": (1, 1), "cost": (0, 1),
           "benefit": (1, 2), "satisfaction": (1, 1)}
 MIN_ROWS, TARGET_ROWS, MAX_ROWS = 8, 10, 12
+# 待填写 rows a reviewer still reads as a plan: at most this many per slot group, and in all
+MAX_PENDING_PER_GROUP, MAX_PENDING = 2, 4
 ALTERNATES = 3
 SAME_MEASURE_DICE = 0.7
 SAME_ENDING_DICE = 0.5     # …with the same measure ending (农村公路养护工程验收合格率 / 农村公路建设验收合格率)
@@ -52,6 +54,8 @@ def same_measure(a: Draft, b: Draft) -> bool:
     in one slot (X验收合格率 / X合格率), or near-equal names."""
     if a.mention is not None and a.mention is b.mention:
         return True
+    if _same_object_counted(a, b) or _same_object_counted(b, a):
+        return True
     if group_of(a.slot) != group_of(b.slot):
         return False
     if a.obj and a.obj == b.obj:
@@ -64,6 +68,15 @@ def same_measure(a: Draft, b: Draft) -> bool:
 
 # units of a project's extent: a stated length or area and a blank one of the same kind are one measure
 EXTENT_UNITS = ("公里", "平方米", "亩", "公顷", "立方米", "吨")
+
+
+def _same_object_counted(bound: Draft, blank: Draft) -> bool:
+    """A 待填写 row naming the words of a stated number's object (接待游客15万人次 → 乡村旅游景点接待游客数量)."""
+    m = bound.mention
+    if m is None or not blank.pending or not bound.bound:
+        return False
+    words = m.verb + m.obj if not m.verb_after else m.obj + m.verb
+    return len(words) >= 3 and words in blank.name
 
 
 def _one_extent(a: Draft, b: Draft) -> bool:
@@ -87,6 +100,8 @@ def assemble(drafts: list[Draft]) -> Table:
         g = group_of(d.slot)
         if d.tier == Tier.ALTERNATE or count.get(g, 0) >= cap or any(same_measure(d, c) for c in chosen):
             return False
+        if d.pending and _too_many_pending(chosen, g):
+            return False
         chosen.append(d)
         count[g] = count.get(g, 0) + 1
         return True
@@ -106,6 +121,11 @@ def assemble(drafts: list[Draft]) -> Table:
     rows = _in_table_order(chosen) + _missing(count)
     alts = _alternates(ranked, chosen)
     return Table(rows=rows[:MAX_ROWS], alternates=alts)
+
+
+def _too_many_pending(chosen: list[Draft], group: str) -> bool:
+    pend = [c for c in chosen if c.pending]
+    return len(pend) >= MAX_PENDING or sum(1 for c in pend if group_of(c.slot) == group) >= MAX_PENDING_PER_GROUP
 
 
 def _in_table_order(rows: list[Draft]) -> list[Draft]:

@@ -31,7 +31,7 @@ SIZE_UNITS = re.compile(r"^(?:万?人次?|名|位|户次?|个|所|家|处|座|�
                         r"万?公里|千米|米|延米|平方米|万平方米|亩|万亩|公顷|平方公里|立方米|万立方米|吨|万吨|千克|公斤|"
                         r"头|只|羽|株|棵|万株|本|册|份|篇|部|张|床|条|根|眼|口|栋|幢|门|粒|万粒|元|万元|亿元)$")
 PER_HEAD = re.compile(r"人均|户均|亩均|生均|次均|单价|单位成本|标准|平均|每")
-TOTAL_COST = re.compile(r"总成本|项目成本|总投资|成本控制|预算控制|总费用|资金总额|总额|预算成本|成本$")
+TOTAL_COST = re.compile(r"总成本|项目成本|总投资|成本控制|预算控制|总费用|资金总额|总额|预算成本|成本$|费用$|合同金额")
 # a unit's running costs, not this project's (三公经费, 公用经费 …): never the budget ceiling
 NOT_PROJECT_COST = re.compile(r"三公|公用经费|人员经费|基本支出|机关运行|行政成本")
 PERSON_UNITS = frozenset("人 名 位 万人 万名 人次 万人次".split())
@@ -50,8 +50,11 @@ def bind_mentions(drafts: list[Draft], ctx: ProjectContext) -> None:
     地方储备粮规模 5000 吨).
     """
     for m in ctx.mentions:
-        fam = [d for d in drafts if d.mention is None and d.slot in ("quantity", "timeliness", "quality")
-               and _units_fit(m.unit, d) and d.level2 != "beneficiary_satisfaction"]
+        if m.unit in Q.MONEY_UNITS:
+            _bind_money(m, drafts, ctx)
+            continue
+        fam = [d for d in drafts if d.mention is None and d.slot in BINDABLE and _units_fit(m.unit, d)
+               and not _against_direction(d, m)]
         obj = set(bigrams(normalize_name(m.obj + m.verb))) or set(bigrams(normalize_name(m.context)))
         said = set(bigrams(normalize_name(m.verb + m.obj + m.context)))
         bound = [d for d in fam
@@ -66,6 +69,44 @@ def bind_mentions(drafts: list[Draft], ctx: ProjectContext) -> None:
     for d in drafts:
         if d.mention is not None:
             _take_mention(d, d.mention)
+
+
+BINDABLE = ("quantity", "timeliness", "quality", "social_benefit")
+# per-unit amounts: "每生每天5元", "每餐补贴3元" state a standard, not a total
+PER_UNIT = re.compile(r"每[\u4e00-\u9fff]{1,3}")
+STANDARD_NAME = re.compile(r"标准|单价|补贴额|补助额|人均|生均|户均|每")
+
+
+def _against_direction(d: Draft, m: Mention) -> bool:
+    """A count of what the project does never binds to a row counting what should not happen
+    (开展活动20场 → not 活动安全事故发生次数)."""
+    if d.direction != "negative":
+        return False
+    from kb.checker.lexicon import NEG_OBJECT_RE, NEG_STRONG_RE
+
+    said = m.verb + m.obj + m.context
+    return not (NEG_STRONG_RE.search(said) or NEG_OBJECT_RE.search(said))
+
+
+def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext) -> None:
+    """An amount the text states: a per-unit amount to a standard row (元/…), another amount to a
+    cost or economic-benefit row in 万元 about the same object (带动旅游综合收入3000万元)."""
+    per_unit = bool(PER_UNIT.search(ctx.text[max(0, m.start - 12):m.start]))
+    said = set(bigrams(normalize_name(m.verb + m.obj + m.context)))
+    for d in drafts:
+        if d.mention is not None or d.slot not in ("cost", "economic_benefit"):
+            continue
+        unit = d.unit or d.typical[2]
+        if per_unit:
+            ok = unit.startswith(m.unit + "/") and STANDARD_NAME.search(d.name) and d.slot == "cost"
+            ok = ok and (_stem_share(d, said) >= BIND_OVERLAP or d.source == "type")
+        else:
+            ok = Q.units_compatible(unit or "", m.unit) and "/" not in unit and _stem_share(d, said) >= BIND_OVERLAP
+        if ok:
+            d.mention = m
+            d.evidence.append(f"描述中的金额: {m.context}{m.value}{m.unit}")
+            if per_unit:
+                break
 
 
 def _stem_share(d: Draft, said: set[str]) -> float:
@@ -90,6 +131,13 @@ def _only_of_family(m: Mention, ctx: ProjectContext) -> bool:
 
 def _take_mention(d: Draft, m: Mention) -> None:
     d.value, d.value_unit, d.value_source = m.value, m.unit, "text"
+    unit = d.unit or d.typical[2]
+    if m.unit in Q.MONEY_UNITS and unit.startswith(m.unit + "/"):
+        d.value_unit, d.operator = unit, "="   # a standard: 5 元/生·天
+        return
+    if d.slot == "cost":
+        d.operator = "≤"
+        return
     if d.slot == "timeliness" and d.direction != "negative":
         d.operator = "="          # a stated period (服务周期 180 天) is the period, not a lower bound
     else:
@@ -129,11 +177,12 @@ def _cost_value(d: Draft, ctx: ProjectContext, persons: tuple[float, str] | None
         return False
     unit = d.unit or d.typical[2]
     if PER_HEAD.search(d.name) or "/" in unit:
-        if persons and re.search(r"人均|生均|每人", d.name) and re.match(r"^元/人", unit or "元/人"):
+        if (persons and re.search(r"人均|生均|每人", d.name) and re.search(r"成本|费用|经费", d.name)
+                and re.match(r"^元/人", unit or "元/人")):
             per = ctx.budget_wan * 10000 / persons[0]
-            d.operator, d.value, d.value_unit = "≤", f"{per:.0f}", f"元/{persons[1]}"
+            d.operator, d.value, d.value_unit = "≤", f"{per:.0f}" if per >= 100 else f"{per:.1f}", f"元/{persons[1]}"
             d.value_source = "derived"
-            d.evidence.append(f"预算 {ctx.budget_wan:g} 万元 ÷ {persons[0]:g} {persons[1]} ≈ {per:.0f} 元")
+            d.evidence.append(f"预算 {amount(ctx.budget_wan)} 万元 ÷ {persons[0]:g} {persons[1]} ≈ {d.value} 元")
             return True
         return False
     if ((TOTAL_COST.search(d.name) or d.source == "formed") and not NOT_PROJECT_COST.search(d.name)

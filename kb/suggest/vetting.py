@@ -25,7 +25,6 @@ from kb.suggest.ranker import Tier
 from kb.suggest.words import PROGRAMME_WORDS
 from kb.text import bigrams
 
-VETTED = 45          # best rows that can be shown (table + alternates + the rest of suggestions)
 # rules about the name or the row as a whole: such a row is not offered in the table
 _STRUCTURAL = re.compile(r"^(REL-02|REL-03|STR-)")
 
@@ -59,7 +58,29 @@ def other_programme(d: Draft, ctx: ProjectContext) -> list[str]:
     text = ctx.text
     found = [w for w in PROGRAMME_WORDS if w in d.name]
     found = [w for w in found if not any(w != u and w in u for u in found)]
-    return [w for w in found if w not in text and not _synonym_in(w, text)]
+    return [w for w in found if w not in text and not _synonym_in(w, text)] + _other_work(d.name, text)
+
+
+# verbs of the work and the words that mean the same work
+_WORK_FAMILIES = (("维修", "修缮", "维护", "养护", "修复", "修理", "整修", "翻修", "运维", "管护"),
+                  ("建设", "新建", "修建", "建成", "改建", "扩建", "续建", "施工", "工程"),
+                  ("改造", "提升改造", "提质改造", "改建", "升级"),
+                  ("采购", "购置", "购买", "配备", "配置"),
+                  ("培训", "轮训", "研修", "授课"),
+                  ("运维", "维护", "运行维护", "运营"))
+_WORK = sorted({w for fam in _WORK_FAMILIES for w in fam}, key=len, reverse=True)
+
+
+def _other_work(name: str, text: str) -> list[str]:
+    """Work verbs the row names (改造, 建设, 采购 …) of which the text says neither them nor a synonym:
+    the row is about another kind of work (学校改造覆盖率 for school meals)."""
+    out = []
+    for w in _WORK:
+        if w in name and not any(w != u and w in u and u in name for u in _WORK):
+            fams = [f for f in _WORK_FAMILIES if w in f]
+            if not any(x in text for f in fams for x in f):
+                out.append(w)
+    return out
 
 
 # programme words and the other ways a text says them
@@ -82,10 +103,10 @@ def _name_evidence(d: Draft, ctx: ProjectContext) -> int:
 
 
 def vet_with_checker(drafts: list[Draft], ctx: ProjectContext) -> None:
-    """Run the best VETTED rows through the checker (see the module docstring)."""
+    """Run `drafts` (the rows about to be shown) through the checker (see the module docstring)."""
     from kb.checker import check_rows
 
-    cand = sorted((d for d in drafts if d.tier != Tier.ALTERNATE), key=lambda d: (-int(d.tier), -d.score))[:VETTED]
+    cand = [d for d in drafts if d.tier != Tier.ALTERNATE]
     if not cand:
         return
     rows = [TargetRow(level1=Level1(d.level1).label, level2=Level2(d.level2).label, name=d.name,
@@ -116,8 +137,12 @@ def _apply_finding(d: Draft, f) -> None:
         return
     if d.pending or d.value_source == "text":
         return  # left blank on purpose, or the declarant's own number
+    was = d.value
     d.value, d.value_source = "", ""
-    d.note = f"{PENDING}：{f.message}(审核规则 {f.rule_id})"
+    if d.operator == "定性":
+        d.note = f"{PENDING}：请写明可核验的定性标准(指标库参考值“{was}”审核不通过：{f.message}，规则 {f.rule_id})"
+    else:
+        d.note = f"{PENDING}：{f.message}(审核规则 {f.rule_id})"
 
 
 def text_evidence(d: Draft, ctx: ProjectContext) -> float:
