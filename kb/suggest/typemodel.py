@@ -103,8 +103,8 @@ class TypeModel:
     def to_json(self) -> dict:
         return {"kind": "type_model", "type_ids": self.type_ids,
                 "features": sorted(self.vocab, key=self.vocab.get),
-                "idf": arrays.to_json(self.idf), "coef": arrays.to_json(self.coef),
-                "intercept": arrays.to_json(self.intercept), "platt": list(self.platt),
+                "idf": arrays.to_json(self.idf, "float64"), "coef": arrays.to_json(self.coef),
+                "intercept": arrays.to_json(self.intercept, "float64"), "platt": list(self.platt),
                 "threshold": self.threshold}
 
     @classmethod
