@@ -20,6 +20,7 @@ install-test: $(BIN)/python
 demo: install
 	$(BIN)/jixiao build
 	$(BIN)/jixiao suggest --project-name "雾炮车降尘抑尘服务" --text "$(DEMO_TEXT)"
+	$(BIN)/jixiao suggest --file tests/data/suggest_fresh.jsonl
 	$(BIN)/jixiao admin create-key --unit 示例单位 --role admin
 	$(BIN)/jixiao serve --host 127.0.0.1 --port 8000
 

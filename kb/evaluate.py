@@ -180,12 +180,15 @@ class _Tally:
 
 
 def evaluate(kb, records: list[dict], *, mode: str = "lexical", top: int = 5, folds: int = 5,
-             progress=None) -> EvalResult:
-    """Suggest each project's table from its name + description and score it (cross-validated by project)."""
+             progress=None, cache: dict | None = None) -> EvalResult:
+    """Suggest each project's table from its name + description and score it (cross-validated by project).
+
+    cache: a dict shared by several calls (modes) so the fold models are trained once.
+    """
     from kb.suggest.crossval import fold_models
 
     tally = _Tally()
-    for rec, models, cv in fold_models(kb, [r for r in records if gold_names(r)], folds, progress):
+    for rec, models, cv in fold_models(kb, [r for r in records if gold_names(r)], folds, progress, cache):
         res = kb.suggest(rec.get("description") or "", project_name=rec.get("project"),
                          department=rec.get("department"), sector=rec.get("sector"), mode=mode, top=top,
                          with_opinions=False, models=models,

@@ -1,29 +1,16 @@
-"""Six project descriptions written fresh for this test (none is in ../shared/data): the default
-table has a real table's size, holds the numbers the text states, and no row of another sector."""
+"""Six project descriptions written fresh (tests/data/suggest_fresh.jsonl, none is in ../shared/data):
+the default table has a real table's size, holds the numbers the text states, and no row of another
+sector."""
 from __future__ import annotations
+
+import json
+from pathlib import Path
 
 import pytest
 
-FRESH = {
-    "road": ("2025年农村公路修复工程",
-             "2025年对镇域内5条破损农村公路进行修复，修复路面12公里，修复边沟3.6公里，增设波形护栏2000米，"
-             "惠及沿线8个行政村1.2万名群众，项目预算资金360万元。"),
-    "lunch": ("农村义务教育学生营养午餐补助",
-              "为全县32所农村义务教育学校1.5万名在校学生提供营养午餐补助，每生每天5元，按200天计算，"
-              "全年补助资金1500万元，确保学生营养膳食补助按时足额发放。"),
-    "canteen": ("社区老年助餐服务项目",
-                "在城区新建社区老年助餐点8个，为60周岁以上老年人提供助餐服务，全年服务9万人次，"
-                "对80周岁以上老人每餐补贴3元，项目资金150万元。"),
-    "it": ("机关信息系统运维服务",
-           "委托专业公司对局机关办公网络、服务器和政务信息系统进行年度运行维护，保障系统全年稳定运行，"
-           "故障响应时间不超过2小时，维护设备120台，合同金额48万元。"),
-    "river": ("城区河道清淤整治工程",
-              "对城区段河道进行清淤疏浚，清淤长度3.5公里，清理淤泥4.2万立方米，加固护岸1.8公里，"
-              "改善河道行洪能力和水环境，项目总投资500万元，其中本年度预算资金250万元。"),
-    "festival": ("第五届乡村文化旅游节",
-                 "举办第五届乡村文化旅游节，开展民俗展演、非遗展示、农特产品展销等活动20场，预计接待游客15万人次，"
-                 "媒体曝光量500万次，带动旅游综合收入3000万元，节会经费80万元。"),
-}
+# written for this test (and `make demo`); none is in ../shared/data
+FRESH = {r["id"]: (r["project"], r["description"]) for r in map(
+    json.loads, (Path(__file__).parent / "data" / "suggest_fresh.jsonl").read_text(encoding="utf-8").splitlines())}
 # (value, unit) the table must hold, each on a row with the given operator
 BOUND = {
     "road": [("12", "公里", "≥"), ("3.6", "公里", "≥"), ("2000", "米", "≥"), ("360", "万元", "≤")],

@@ -208,7 +208,8 @@ def eval_cmd(
     pairs = read_paraphrases(paraphrases) if paraphrases else []
     modes = [mode] if mode else (["lexical", "dense", "hybrid"] if kb.hybrid is not None else ["lexical"])
     say = None if as_json else (lambda m: err.print(m))
-    results = [evaluate(kb, recs, mode=m, top=top, folds=folds, progress=say) for m in modes] if recs else []
+    cache: dict = {}
+    results = [evaluate(kb, recs, mode=m, top=top, folds=folds, progress=say, cache=cache) for m in modes] if recs else []
     para = [evaluate_paraphrases(kb, pairs, mode=m) for m in modes] if pairs else []
     typ = _type_accuracy(kb, types) if types else None
     if as_json:

@@ -31,7 +31,7 @@ from kb.text import normalize_name
 GENERIC_NAMES = frozenset(normalize_name(n) for n in (
     "项目验收合格率", "项目按期完成率", "服务对象受益率", "项目总成本", "项目完成率", "项目完成及时率",
     "验收合格率", "按时完成率", "任务完成率", "工作任务完成率", "服务对象满意度", "群众满意度"))
-PER_SLOT = 20          # retrieved candidates kept per slot
+PER_SLOT = 12          # retrieved candidates kept per slot
 LEX_POOL = 400        # lexical candidates inspected
 # template slot labels a project core may fill (〔工程名称〕工程验收合格率 → 高标准农田建设工程验收合格率) —
 # only before a measure of the whole project (a rate, its cost, its satisfaction), never a count
@@ -142,8 +142,10 @@ def formed_drafts(ctx: ProjectContext, detected: list[tuple[ProjectType, float]]
         if d is not None:
             out.append(d)
     kind = N.work_kind(ctx.core, ctx.text)
-    for slot, l2, unit in (("quality", "quality", "%"), ("timeliness", "timeliness", "%"),
-                           ("cost", "economic_cost", "万元"), ("satisfaction", "beneficiary_satisfaction", "%")):
+    slots = [("quality", "quality", "%"), ("timeliness", "timeliness", "%"), ("cost", "economic_cost", "万元")]
+    if not ctx.beneficiaries:  # 〔core〕满意度 only when the text names nobody to ask
+        slots.append(("satisfaction", "beneficiary_satisfaction", "%"))
+    for slot, l2, unit in slots:
         for name in N.slot_names(ctx.core, slot, kind):
             out.append(Draft(name=name, level2=l2, source="formed", unit=unit, obj=ctx.core,
                              direction="negative" if slot == "cost" else "positive",
@@ -178,8 +180,9 @@ def _mention_draft(m, ctx: ProjectContext) -> Draft | None:
 # ------------------------------------------------------------------ retrieval
 
 def retrieved_drafts(idx, ctx: ProjectContext, tokens: list[str], lex: np.ndarray, mask: np.ndarray,
-                     ranked: list[tuple[int, float]] | None = None) -> list[Draft]:
-    """Up to PER_SLOT retrieved drafts per slot (lexical order, or the fused `ranked` order in hybrid mode).
+                     ranked: list[tuple[int, float]] | None = None, per_slot: int = PER_SLOT) -> list[Draft]:
+    """Up to `per_slot` retrieved drafts per slot, in the order of `ranked` ([(doc, score)], best
+    first; default the lexical order).
 
     An effect or satisfaction row needs two of the description's content
     words when the description names three (one shared word — 乡村, 养护 —
@@ -192,7 +195,7 @@ def retrieved_drafts(idx, ctx: ProjectContext, tokens: list[str], lex: np.ndarra
     by_slot: dict[str, list[tuple[int, float]]] = {}
     for d, s in ranked:
         slot = SLOT_OF_LEVEL2.get(idx.rows[d]["level2"])
-        if slot is not None and len(by_slot.setdefault(slot.key, [])) < PER_SLOT * 2:
+        if slot is not None and len(by_slot.setdefault(slot.key, [])) < per_slot * 2:
             by_slot[slot.key].append((d, s))
     docs = [d for v in by_slot.values() for d, _ in v]
     matched = idx.lexical.matched_terms_many(tokens, docs)
@@ -206,7 +209,7 @@ def retrieved_drafts(idx, ctx: ProjectContext, tokens: list[str], lex: np.ndarra
                 continue
             out.append(_retrieved(idx.rows[d], ctx, terms, s / mx, rank))
             kept += 1
-            if kept >= PER_SLOT:
+            if kept >= per_slot:
                 break
     return out
 

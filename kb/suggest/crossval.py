@@ -23,11 +23,13 @@ FOLDS = 5
 
 
 def fold_models(kb, records: list[dict], folds: int = FOLDS,
-                progress: Callable[[str], None] | None = None) -> Iterator[tuple[dict, SuggestModels, bool]]:
+                progress: Callable[[str], None] | None = None,
+                cache: dict | None = None) -> Iterator[tuple[dict, SuggestModels, bool]]:
     """(record, models to suggest it with, cross-validated?) for every record, fold by fold.
 
     Records whose id is a training table of the KB are cross-validated; the
-    others get the KB's own models.
+    others get the KB's own models. `cache` (fold key → models) lets several
+    evaluation modes share the retrained models.
     """
     base: SuggestModels = kb.suggest_models
     trained = {t.id for t in base.tables}
@@ -38,11 +40,16 @@ def fold_models(kb, records: list[dict], folds: int = FOLDS,
         if not held:
             continue
         ids = {r["id"] for r in held}
-        keep = [t for t in base.tables if t.id not in ids]
-        if progress:
-            progress(f"第 {k + 1}/{folds} 折: 不含 {len(held)} 个项目重新训练类型模型与排序模型 …")
-        tm, ranker, family = train_models(kb.index, base, types, keep)
-        models = base.with_models(tm, ranker, family)
+        key = (folds, k, tuple(sorted(ids)))
+        models = (cache or {}).get(key)
+        if models is None:
+            keep = [t for t in base.tables if t.id not in ids]
+            if progress:
+                progress(f"第 {k + 1}/{folds} 折: 不含 {len(held)} 个项目重新训练类型模型与排序模型 …")
+            tm, ranker, family = train_models(kb.index, base, types, keep)
+            models = base.with_models(tm, ranker, family)
+            if cache is not None:
+                cache[key] = models
         for r in held:
             yield r, models, True
     for r in records:

@@ -19,7 +19,7 @@ SOURCE_LABELS = {"type": "项目类型指标集", "formed": "按项目用词生�
 PENDING = "待填写"
 
 
-@dataclass
+@dataclass(eq=False)
 class Draft:
     """A candidate row. `value == ''` with `note` set means 待填写 (the note says why)."""
 
@@ -57,12 +57,32 @@ class Draft:
 
     @property
     def key(self) -> str:
-        return normalize_name(self.name)
+        """normalize_name(name), computed once per name."""
+        k = self.__dict__.get("_key")
+        if k is None or k[0] != self.name:
+            k = self.__dict__["_key"] = (self.name, normalize_name(self.name))
+        return k[1]
+
+    @property
+    def bigram_counts(self):
+        """Counter of the key's character bigrams (for Dice), computed once per name."""
+        b = self.__dict__.get("_bigrams")
+        if b is None or b[0] != self.name:
+            from collections import Counter
+
+            from kb.text import bigrams
+
+            b = self.__dict__["_bigrams"] = (self.name, Counter(bigrams(self.key)))
+        return b[1]
 
     @property
     def slot(self) -> str:
-        s = SLOT_OF_LEVEL2.get(self.level2)
-        return s.key if s else "quantity"
+        """The slot key of the row's 二级指标 (`kb.suggest.slots`)."""
+        c = self.__dict__.get("_slot")
+        if c is None or c[0] != self.level2:
+            s = SLOT_OF_LEVEL2.get(self.level2)
+            c = self.__dict__["_slot"] = (self.level2, s.key if s else "quantity")
+        return c[1]
 
     @property
     def level1(self) -> str:

@@ -42,6 +42,11 @@ from kb.suggest.values import bind_mentions, default_targets, fill_values
 from kb.suggest.vetting import mark_precision, vet_with_checker
 
 SUGGESTIONS = 20        # rows in the flat `suggestions` list (default table first)
+DENSE_PER_SLOT = 3      # dense-only hits added per slot in hybrid mode
+VET_FIRST = 40          # best rows vetted before the table is first assembled
+# a further detected type lends its indicator set only when nearly as likely as the best one
+# (a maintenance contract is not also a system build at 0.7 against 1.0)
+SECONDARY_SHARE = 0.8
 
 
 class Candidate(BaseModel):
@@ -209,24 +214,48 @@ def _by_name(models: SuggestModels) -> dict:
 def gather_candidates(idx: IndicatorIndex, models: SuggestModels, ctx: ProjectContext, detected: list[tuple],
                       mask: np.ndarray, ranker: Callable | None,
                       exclude_origin: str | None = None) -> tuple[list[Draft], bool, bool]:
-    """Step 3: the merged candidate pool; whether the lexical / dense evidence alone is enough."""
+    """Step 3: the merged candidate pool; whether the lexical / dense evidence alone is enough.
+
+    Hybrid mode adds the fused retriever's hits that lexical retrieval did not
+    list (their `dense` feature set); every other candidate is the same as in
+    lexical mode, so hybrid never loses what lexical finds.
+    """
     tokens = CA.query_tokens(idx.tokenizer, ctx)
     lex = idx.lexical.scores(tokens)
-    ranked, dense_ok = None, False
-    if ranker is not None:
-        cand = CA.top_k(lex, CA.LEX_POOL, mask)
-        fused, dense_ok = ranker(ctx.text, mask, [(int(d), float(s)) for d, s in zip(*cand) if s > 0])
-        ranked = fused or None
-    typed = CA.type_drafts(idx, ctx, detected, models.row_of, mask)
-    typed += CA.family_drafts(ctx, detected, models.family, _table_id(exclude_origin))
+    cand, sc = CA.top_k(lex, CA.LEX_POOL, mask)
+    lexical = [(int(d), float(s)) for d, s in zip(cand, sc) if s > 0]
+    sets = [(t, p) for t, p in detected if p >= SECONDARY_SHARE * detected[0][1]]
+    typed = CA.type_drafts(idx, ctx, sets, models.row_of, mask)
+    typed += CA.family_drafts(ctx, sets, models.family, _table_id(exclude_origin))
     formed = CA.formed_drafts(ctx, detected)
-    retrieved = CA.retrieved_drafts(idx, ctx, tokens, lex, mask, ranked)
-    if ranked is not None:
-        for d in retrieved:
-            d.dense = d.lex if d.lex_rank >= 0 else 0.0
-    mx = float(lex[mask].max()) if mask.any() and lex.size else 0.0
+    retrieved = CA.retrieved_drafts(idx, ctx, tokens, lex, mask, lexical)
+    dense_ok = False
+    if ranker is not None:
+        fused, dense_ok = ranker(ctx.text, mask, lexical)
+        retrieved += _dense_only(idx, ctx, tokens, lex, mask, fused or [], {d for d, _ in lexical})
+    mx = float(sc[0]) if sc.size else 0.0
     pool = CA.merge([formed, typed, retrieved], lex, models.row_of, mx)
     return pool, _lexical_evidence(idx, tokens, ctx, lex, mask), bool(dense_ok)
+
+
+def _dense_only(idx: IndicatorIndex, ctx: ProjectContext, tokens: list[str], lex: np.ndarray, mask: np.ndarray,
+                fused: list[tuple[int, float]], lexical_docs: set[int]) -> list[Draft]:
+    """Retrieved drafts for the fused hits lexical retrieval did not list (hybrid mode)."""
+    extra = [(d, s) for d, s in fused if d not in lexical_docs]
+    out = CA.retrieved_drafts(idx, ctx, tokens, lex, mask, extra, per_slot=DENSE_PER_SLOT) if extra else []
+    score = dict(extra)
+    for d in out:
+        i = models_row(idx, d.indicator_id)
+        d.dense, d.lex, d.lex_rank = score.get(i, 0.0), 0.0, -1
+    return out
+
+
+def models_row(idx: IndicatorIndex, indicator_id: str | None) -> int | None:
+    ids = idx.cache.get("row_of_id")
+    if ids is None:
+        ids = idx.cache["row_of_id"] = {r: i for i, r in enumerate(idx.rows.column("id"))} \
+            if hasattr(idx.rows, "column") else {r["id"]: i for i, r in enumerate(idx.rows)}
+    return ids.get(indicator_id)
 
 
 def _lexical_evidence(idx: IndicatorIndex, tokens: list[str], ctx: ProjectContext, lex: np.ndarray,
@@ -255,7 +284,7 @@ def rank_candidates(pool: list[Draft], ctx: ProjectContext, detected: list[tuple
     scores = models.ranker.predict(X)
     for d, s in zip(pool, scores):
         d.score = float(s)
-        d.tier = Tier.BOUND if d.value_source in ("text", "derived") else Tier.RANKED
+        d.tier = Tier.BOUND if d.value_source in ("text", "derived", "budget") else Tier.RANKED
 
 
 def _table_id(exclude_origin: str | None) -> str | None:
@@ -275,10 +304,13 @@ def _sectors(detected: list[tuple], models: SuggestModels, ctx: ProjectContext) 
 def choose_table(pool: list[Draft], ctx: ProjectContext, rounds: int = 4) -> Table:
     """Steps 6–7: assemble the table, vet what it shows with the checker, reassemble if a row was dropped.
 
-    Only rows about to be shown are vetted (each once), so the checker sees a
-    few dozen rows, not the whole pool.
+    The VET_FIRST best rows are vetted first, then any row the table shows
+    that was not (each row once), so the checker sees a few dozen rows, not
+    the whole pool, and the table is usually assembled once or twice.
     """
-    seen: set[int] = set()
+    first = sorted((d for d in pool if d.tier != Tier.ALTERNATE), key=lambda d: (-int(d.tier), -d.score))[:VET_FIRST]
+    vet_with_checker(first, ctx)
+    seen: set[int] = {id(d) for d in first}
     table = assemble(pool)
     for k in range(rounds + 1):
         shown = [d for d in table.rows + [a for v in table.alternates.values() for a in v] if id(d) not in seen]

@@ -88,12 +88,12 @@ class FamilyStats:
         n = len(names)
         freq, best = np.zeros(n), np.zeros(n)
         norm = [normalize_name(x) for x in names]
-        overall, ending = self._overall(norm, exclude), self._ending(norm, exclude)
+        cm, csz = self._matrix(norm)
+        overall, ending = self._overall(cm, csz, exclude), self._ending(norm, exclude)
         live = {t: p for t, p in type_probs.items() if t in self.rows_of_type and p > 0}
         if not n or not live:
             return freq, best, overall, ending, np.zeros(n)
         t_end = sum(p * self._ending(norm, exclude, self.tables_of[t]) for t, p in live.items()) / sum(live.values())
-        cm, csz = self._matrix(norm)
         total = sum(live.values())
         for t, p in live.items():
             rows = self.rows_of_type[t]
@@ -111,12 +111,11 @@ class FamilyStats:
             freq += p * share
         return freq / total, best, overall, ending, t_end
 
-    def _overall(self, norm: list[str], exclude: str | None) -> np.ndarray:
+    def _overall(self, cm, csz: np.ndarray, exclude: str | None) -> np.ndarray:
         keep = np.flatnonzero(self.owners != exclude) if exclude is not None else np.arange(len(self.owners))
         n_tables = len(set(self.owners[keep].tolist())) or 1
-        if not norm or not keep.size:
-            return np.zeros(len(norm))
-        cm, csz = self._matrix(norm)
+        if not cm.shape[0] or not keep.size:
+            return np.zeros(cm.shape[0])
         inter = (cm @ self.matrix[keep].T).toarray()
         hit = 2 * inter / np.maximum(csz[:, None] + self.sizes[keep][None, :], 1) >= DICE
         owners = self.owners[keep]

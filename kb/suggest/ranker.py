@@ -2,9 +2,9 @@
 
 Tiers (`Tier`, highest first) are rules a reviewer would insist on; the
 learned score orders rows within a tier:
-- `BOUND` — the row holds a number the description states, or one derived
-  from two it states (budget ÷ persons): the declarant's own plan comes
-  before anything the library proposes;
+- `BOUND` — the row holds a number the description states, the budget as
+  its ceiling, or a number derived from two it states (budget ÷ persons):
+  the declarant's own plan comes before anything the library proposes;
 - `RANKED` — every other row, by the ranker's probability;
 - `ALTERNATE` — rows that may be offered beside the table but never in it:
   a row from another sector without evidence in the text, a generic row the

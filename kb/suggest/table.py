@@ -20,8 +20,10 @@ from kb.text import bigram_dice
 
 BENEFITS = ("economic_benefit", "social_benefit", "ecological_benefit", "sustainable_impact")
 # (min, max) rows per slot group in the default table
-QUOTAS = {"quantity": (1, 4), "quality": (1, 2), "timeliness": (1, 1), "cost": (0, 1),
+QUOTAS = {"quantity": (1, 4), "quality": (1, 2), "timeliness": (1, 1), "cost": (1, 1),
           "benefit": (1, 2), "satisfaction": (1, 1)}
+# a second cost row only when it holds the text's own figure too (总成本 ≤ budget and 人均成本 = budget ÷ persons)
+BOUND_COST_MAX = 2
 MIN_ROWS, TARGET_ROWS, MAX_ROWS = 8, 10, 12
 # 待填写 rows a reviewer still reads as a plan: at most this many per slot group, and in all
 MAX_PENDING_PER_GROUP, MAX_PENDING = 2, 4
@@ -54,16 +56,35 @@ def same_measure(a: Draft, b: Draft) -> bool:
     in one slot (X验收合格率 / X合格率), or near-equal names."""
     if a.mention is not None and a.mention is b.mention:
         return True
+    if a.value_source == "budget" and b.value_source == "budget":
+        return True          # two ceilings at the budget: one total cost
     if _same_object_counted(a, b) or _same_object_counted(b, a):
         return True
-    if group_of(a.slot) != group_of(b.slot):
+    if group_of(a.slot) != group_of(b.slot) or _kinds_differ(a, b):
         return False
     if a.obj and a.obj == b.obj:
         return True
     if _one_extent(a, b):
         return True
-    dice = bigram_dice(a.key, b.key, normalized=True)
+    dice = _dice(a, b)
     return dice >= SAME_MEASURE_DICE or (dice >= SAME_ENDING_DICE and a.key[-3:] == b.key[-3:])
+
+
+def _kinds_differ(a: Draft, b: Draft) -> bool:
+    """A per-unit figure and a total (元/人次 vs 万元), or a rate and a count, never measure the same."""
+    ua, ub = a.value_unit or a.unit, b.value_unit or b.unit
+    if not ua or not ub:
+        return False
+    return ("/" in ua) != ("/" in ub) or (ua == "%") != (ub == "%")
+
+
+def _dice(a: Draft, b: Draft) -> float:
+    """Bigram Dice of two drafts' names (as `kb.text.bigram_dice`, on cached bigram counts)."""
+    ca, cb = a.bigram_counts, b.bigram_counts
+    na, nb = sum(ca.values()), sum(cb.values())
+    if not na or not nb:
+        return 0.0
+    return 2.0 * sum(min(v, cb[k]) for k, v in ca.items() if k in cb) / (na + nb)
 
 
 # units of a project's extent: a stated length or area and a blank one of the same kind are one measure
@@ -94,15 +115,19 @@ def assemble(drafts: list[Draft]) -> Table:
     """The default table and alternates (see the module docstring)."""
     ranked = sorted(drafts, key=order_key)
     chosen: list[Draft] = []
+    chosen_ids: set[int] = set()
     count: dict[str, int] = {}
 
     def take(d: Draft, cap: int) -> bool:
         g = group_of(d.slot)
+        if g == "cost" and d.tier == Tier.BOUND:
+            cap = max(cap, BOUND_COST_MAX)
         if d.tier == Tier.ALTERNATE or count.get(g, 0) >= cap or any(same_measure(d, c) for c in chosen):
             return False
         if d.pending and _too_many_pending(chosen, g):
             return False
         chosen.append(d)
+        chosen_ids.add(id(d))
         count[g] = count.get(g, 0) + 1
         return True
 
@@ -116,7 +141,7 @@ def assemble(drafts: list[Draft]) -> Table:
         for d in ranked:
             if len(chosen) >= target:
                 break
-            if d not in chosen:
+            if id(d) not in chosen_ids:
                 take(d, QUOTAS[group_of(d.slot)][1] + relax)
     rows = _in_table_order(chosen) + _missing(count)
     alts = _alternates(ranked, chosen)
@@ -146,14 +171,32 @@ def _missing(count: dict[str, int]) -> list[Draft]:
 
 
 def _alternates(ranked: list[Draft], chosen: list[Draft]) -> dict[str, list[Draft]]:
-    """Best ALTERNATES rows per slot not in the table, each a different measure from those listed."""
+    """Best ALTERNATES rows per slot not in the table, each a different measure from those listed.
+
+    A row is compared with the listed rows of its slot group and with the rows
+    holding a stated number (the only pairs `same_measure` can join).
+    """
     out: dict[str, list[Draft]] = {}
-    listed = list(chosen)
+    ids = {id(c) for c in chosen}
+    by_group: dict[str, list[Draft]] = {}
+    stated: list[Draft] = []
+
+    def listed(d: Draft) -> None:
+        by_group.setdefault(group_of(d.slot), []).append(d)
+        if d.mention is not None:
+            stated.append(d)
+
+    for c in chosen:
+        listed(c)
+    full: set[str] = set()
     for d in ranked:
-        if any(d is c for c in chosen):
+        if id(d) in ids or d.slot in full:
             continue
-        lst = out.setdefault(d.slot, [])
-        if len(lst) < ALTERNATES and not any(same_measure(d, c) for c in listed):
+        others = by_group.get(group_of(d.slot), []) + stated
+        if not any(same_measure(d, c) for c in others):
+            lst = out.setdefault(d.slot, [])
             lst.append(d)
-            listed.append(d)
+            listed(d)
+            if len(lst) >= ALTERNATES:
+                full.add(d.slot)
     return out

@@ -56,7 +56,7 @@ def other_programme(d: Draft, ctx: ProjectContext) -> list[str]:
     if d.source == "formed":
         return []
     text = ctx.text
-    found = [w for w in PROGRAMME_WORDS if w in d.name]
+    found = list(dict.fromkeys(_PROGRAMME_RE.findall(d.name)))
     found = [w for w in found if not any(w != u and w in u for u in found)]
     return [w for w in found if w not in text and not _synonym_in(w, text)] + _other_work(d.name, text)
 
@@ -82,6 +82,8 @@ def _other_work(name: str, text: str) -> list[str]:
                 out.append(w)
     return out
 
+
+_PROGRAMME_RE = re.compile("|".join(sorted(map(re.escape, PROGRAMME_WORDS), key=len, reverse=True)))
 
 # programme words and the other ways a text says them
 _SYNONYMS = {"中职": ("中等职业",), "中等职业": ("中职",), "残疾": ("残疾人", "残障"), "老年": ("老人", "高龄", "长者"),
