@@ -22,12 +22,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from kb.checker import check_declaration  # noqa: E402
-from kb.checker.evaluate import SHARED_DATA, evaluate_cases, format_eval  # noqa: E402
+from kb.checker.evaluate import evaluate_cases, format_eval  # noqa: E402
 from kb.checker.engine import clear_caches  # noqa: E402
-from kb.checker.lookup import default_lookup  # noqa: E402
-from kb.schema import Declaration, TargetRow  # noqa: E402
+from kb.indicators.lookup import IndicatorLookup  # noqa: E402
+from kb.io.library import load_libraries  # noqa: E402
+from kb.settings import Settings  # noqa: E402
+from kb.domain.schema import Declaration, TargetRow  # noqa: E402
 
 TARGET_ROWS_PER_S = 20_000
+SHARED_DATA = Settings().dev_data_dir
 _VAGUE = ["有所提高", "明显", "持续改善", "稳步提升", "进一步提高", "显著", "逐步完善", "不断优化", "较好", "及时", "按时"]
 _PREFIX = ["", "县级", "全市", "乡镇", "社区", "年度", "重点", "农村", "城区", "新建", "本级", "项目区"]
 _OPS = ["", "≥", "=", "≤", ">=", "＞＝", "不低于"]
@@ -92,7 +95,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     a = ap.parse_args()
 
-    res = evaluate_cases()
+    res = evaluate_cases(SHARED_DATA / "rules")
     print(f"## 精确率 / 召回率（{res.n_row_cases} 个行用例 + {res.n_table_cases} 个表用例）\n")
     print("| 规则 | 精确率 | 召回率 | TP | FP | FN |\n|---|---|---|---|---|---|")
     for r in format_eval(res):
@@ -114,7 +117,9 @@ def main() -> None:
                           ("检查 + 改写建议（指标库）", "lib")):
             clear_caches()  # each mode starts cold: no parse or rule result carried over
             if kw == "lib":
-                kw = {"lookup": default_lookup()}  # a fresh lookup: its answer cache starts empty too
+                s = Settings()  # a fresh lookup: its answer cache starts empty too
+                kw = {"lookup": IndicatorLookup.from_indicators(load_libraries(s.indicators_dir),
+                                                                s.checker.lookup_min_dice)}
             wall, cpu, f = bench(decls, **kw)
             print(f"| {label} | {cpu:.2f} | {n / cpu:,.0f} | {n / cpu / TARGET_ROWS_PER_S:.2f}× | {wall:.2f} | "
                   f"{n / wall:,.0f} | {f:,} |")

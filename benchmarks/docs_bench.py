@@ -128,7 +128,7 @@ def main() -> None:
         if a.dense:
             import numpy as np
 
-            from kb.dense import DenseIndex
+            from kb.retrieval.dense import DenseIndex
 
             rng = np.random.default_rng(3)
             m = rng.standard_normal((n, 384)).astype(np.float32)

@@ -2,7 +2,7 @@
 
 KBs are synthesised from the shipped library exactly as in
 `benchmarks/search_bench.py` (region/object prefixes until the size is
-reached, distinct names) and built with `kb.store.build` with the embedder
+reached, distinct names) and built with `kb.knowledge.build` with the embedder
 on, so the build time includes embedding every indicator. Measured:
 
 - embedding throughput (texts/s) of `Embedder.encode_documents` on 2,000
@@ -45,7 +45,8 @@ from search_bench import pct, synth_rows, timed  # noqa: E402
 
 from kb.knowledge import KnowledgeBase  # noqa: E402
 from kb.settings import Settings  # noqa: E402
-from kb.store import build, embed_text, row_to_indicator  # noqa: E402
+from kb.knowledge import build  # noqa: E402
+from kb.store.rows import embed_text, row_to_indicator  # noqa: E402
 
 DEV = REPO.parent / "shared" / "data" / "declarations" / "dev.jsonl"
 PARA = REPO / "tests" / "data" / "paraphrases.jsonl"
@@ -123,11 +124,12 @@ def approx_vectors(s: Settings) -> None:
     """Store, for every synthesised row, the vector of the shipped indicator it copies (see --approx-vectors)."""
     import numpy as np
 
-    from kb.embed import get_embedder
-    from kb.library import load_libraries
-    from kb.store import indicator_hash, open_db
-    from kb.text import normalize
-    from kb.vectors import ensure_table
+    from kb.retrieval.embed import get_embedder
+    from kb.io.library import load_libraries
+    from kb.store.db import open_db
+    from kb.store.rows import indicator_hash
+    from kb.domain.text import normalize
+    from kb.retrieval.vectors import ensure_table
 
     lexical = Settings(**{**s.model_dump(), "embedder": "none"})
     build(lexical)
@@ -166,7 +168,7 @@ def run(size: int, workdir: Path, rss: bool, approx: bool = False) -> dict:
     build_s = time.perf_counter() - t
     kb = KnowledgeBase(s)
     h = kb.hybrid
-    emb = h.embedder
+    emb = h.retriever.embedder
     texts = [embed_text(row_to_indicator(r)) for r in kb.index.rows[-2000:]]
     t = time.perf_counter()
     emb.encode_documents(texts)
@@ -175,12 +177,12 @@ def run(size: int, workdir: Path, rss: bool, approx: bool = False) -> dict:
     qs = descs + short
     for q in qs[:5]:  # warm-up
         kb.suggest(q, mode="hybrid")
-    from kb.embed.querytext import dense_query_text
+    from kb.retrieval.embed.querytext import dense_query_text
 
     qvecs = [emb.encode_query(dense_query_text(q)) for q in qs]
     embed_ms = timed(lambda q: emb.encode_query(dense_query_text(q)), qs)
     embed_short_ms = timed(lambda q: emb.encode_query(q), short)
-    dense_ms = timed(lambda v: h.dense.search(v, 50), qvecs)
+    dense_ms = timed(lambda v: h.retriever.dense.search(v, 50), qvecs)
     search_ms = timed(lambda q: kb.search(q, mode="hybrid", top=10), qs)
     suggest_ms = timed(lambda q: kb.suggest(q, mode="hybrid"), qs)
     suggest_short_ms = timed(lambda q: kb.suggest(q, mode="hybrid"), short)

@@ -2,7 +2,7 @@
 
 The KBs are synthesised from the shipped library: every indicator is repeated
 with region / object prefixes until the size is reached (distinct names), then
-built with `kb.store.build` (build time measured). Queries: 200 drawn from the
+built with `kb.knowledge.build` (build time measured). Queries: 200 drawn from the
 library names, their words, and the real project descriptions of
 ../shared/data/declarations/dev.jsonl. The baseline is rank-bm25's BM25Okapi
 `get_scores` on exactly the same tokens. Prints one markdown table.
@@ -25,9 +25,10 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from kb.knowledge import KnowledgeBase  # noqa: E402
-from kb.library import load_libraries  # noqa: E402
+from kb.io.library import load_libraries  # noqa: E402
 from kb.settings import Settings  # noqa: E402
-from kb.store import build, index_text  # noqa: E402
+from kb.knowledge import build  # noqa: E402
+from kb.store.rows import index_text  # noqa: E402
 
 PREFIXES = ["全市", "全县", "乡镇", "村级", "城区", "农村", "重点", "新建", "改扩建", "年度", "专项", "市级", "县级",
             "区级", "社区", "学校", "医院", "园区", "流域", "山区", "省级", "基层", "一线", "片区", "试点", "示范",
@@ -105,7 +106,7 @@ def run(size: int, nq: int, baseline_q: int) -> dict:
         search_ms = timed(lambda q: kb.search(q, mode="lexical", top=10), qs)
         suggest_ms = timed(lambda q: kb.suggest(q, mode="lexical"), qs)
         tok = kb.index.tokenizer
-        from kb.store import row_to_indicator
+        from kb.store.rows import row_to_indicator
 
         corpus = [tok.tokens(index_text(row_to_indicator(r))) for r in kb.index.rows]
         bm = BM25Okapi(corpus)

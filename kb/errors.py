@@ -3,7 +3,8 @@
 Every error carries what a user needs to fix the input: the file, the row
 (1-based, as a person counts rows in the file) and the field. The CLI turns a
 `JixiaoError` into exit code 2 and one line; the HTTP service turns it into
-422 (or 404 / 409 for the lookup and state errors).
+422 (or 404 / 403 / 409 for the lookup, role and state errors), each in one
+place (`service.app`).
 """
 from __future__ import annotations
 
@@ -38,6 +39,10 @@ class DataError(JixiaoError):
 
 class NotFound(JixiaoError):
     """A requested indicator, document or declaration does not exist (HTTP 404)."""
+
+
+class Forbidden(JixiaoError):
+    """The caller's role may not do this (HTTP 403), whatever the target."""
 
 
 class Conflict(JixiaoError):

@@ -1,7 +1,7 @@
 """Quality of `suggest` against real declarations: soft Recall@K and MRR.
 
 Definition (knowledge-base issue §10, used exactly): both names are
-normalised with `kb.text.normalize_name` (NFKC, Traditional→Simplified,
+normalised with `kb.domain.text.normalize_name` (NFKC, Traditional→Simplified,
 whitespace and punctuation dropped); a gold indicator is *found* at K when
 one of the first K `suggestions` has character-bigram Dice ≥ 0.5 with it;
 soft Recall@K = found gold indicators / all gold indicators, pooled over
@@ -19,14 +19,14 @@ retrieval, 结果反馈).
 """
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from pathlib import Path
 
 from pydantic import BaseModel
 
 from kb.errors import DataError
-from kb.text import bigram_dice, normalize_name
+from kb.io.jsonl import read_jsonl
+from kb.domain.text import bigram_dice, normalize_name
 
 DICE = 0.5
 
@@ -57,21 +57,7 @@ class EvalResult(BaseModel):
 
 def read_declarations(path: Path) -> list[dict]:
     """Projects of a dev.jsonl-shaped file (one JSON object per line); DataError on a bad line."""
-    out = []
-    p = Path(path)
-    if not p.exists():
-        raise DataError("文件不存在", file=str(p))
-    for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise DataError(f"不是合法的 JSON: {e.msg}", file=str(p), row=n) from None
-        if not isinstance(rec, dict):
-            raise DataError("每行应为一个 JSON 对象", file=str(p), row=n)
-        out.append(rec)
-    return out
+    return [rec for _, rec in read_jsonl(path)]
 
 
 def gold_names(rec: dict) -> list[str]:
@@ -107,7 +93,7 @@ def reciprocal_rank(suggested: list[str], gold: list[str]) -> float:
 
 def gold_rows(rec: dict) -> list[tuple[str, str | None]]:
     """(normalised gold name, slot key or None) per distinct gold row."""
-    from kb.schema import parse_level1, parse_level2
+    from kb.domain.levels import parse_level1, parse_level2
     from kb.suggest.slots import SLOT_OF_LEVEL2
 
     out, seen = [], set()
@@ -220,7 +206,7 @@ class ParaphraseResult(BaseModel):
 def read_paraphrases(path: Path) -> list[dict]:
     """Pairs {query, target, also?} of a paraphrase JSONL file; DataError names the bad line."""
     out = []
-    for n, rec in enumerate(read_declarations(path), start=1):
+    for n, rec in read_jsonl(path):
         if not isinstance(rec.get("query"), str) or not rec["query"].strip():
             raise DataError("缺少 query", file=str(path), row=n, field="query")
         if not isinstance(rec.get("target"), str) or not rec["target"].strip():

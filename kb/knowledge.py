@@ -1,28 +1,33 @@
-"""`KnowledgeBase`: the one facade the CLI and the HTTP service call.
+"""`KnowledgeBase`: the one facade the CLI and the HTTP service call, and `build`.
 
-Opens a built KB file (see `kb.store.build`) and answers: `search`,
-`get_indicator`, `suggest`, `lookup` (row name → library indicator, for the
-checker), `check`. Loading is read-only and cheap enough to do once per
-process; `reload()` picks up a rebuilt file without restarting.
-Not for building (see `kb.store`) or workflow data (see `kb.lifecycle`).
+`build(settings)` validates the libraries and writes the KB file (shipped
+indicators overlaid with the managed ones, vectors, shipped corpora).
+`KnowledgeBase(settings)` opens a built KB file and answers: `search`,
+`get_indicator`, `suggest`, `lookup` (row name → library indicator),
+`check`. Loading is read-only and cheap enough to do once per process;
+`reload()` picks up a rebuilt file without restarting. Not for workflow
+data (see `kb.lifecycle`).
 """
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
+from kb.domain.learned import LearnedIndicator
+from kb.domain.levels import parse_level1, parse_level2
+from kb.domain.schema import Declaration, Indicator
+from kb.domain.text import plain_name
 from kb.errors import ConfigError, DataError, NotFound
-from kb.learned import LearnedIndicator
-from kb.lexical import LexicalIndex
-from kb.rows import RowStore
-from kb.schema import Indicator
-from kb.search import FILTER_FIELDS, IndicatorIndex, SearchResult, search_lexical
+from kb.indicators.index import FILTER_FIELDS, IndicatorIndex
+from kb.indicators.lookup import IndicatorLookup
+from kb.indicators.search import SearchResult, search_lexical
 from kb.settings import Settings, get_settings
-from kb.store import build_info, open_db, row_to_indicator
+from kb.store.build import BuildReport, build_indicators, merged_indicators
+from kb.store.db import build_info, open_db
+from kb.store.rows import row_to_indicator
 from kb.suggest.bundle import SuggestModels
 from kb.suggest.kbdata import read_suggest_data
-from kb.text import bigram_dice, normalize_name
-from kb.tokenize import Tokenizer
 
 MODES = ("lexical", "dense", "hybrid")
 
@@ -58,16 +63,12 @@ class KnowledgeBase:
         self.db = db
         self.info = build_info(db)
         self._has_corpus = "corpus_chunks" in db.table_names()
-        rows = RowStore.from_cursor(db.execute("SELECT * FROM indicators ORDER BY rowid"))
-        blobs = {r["name"]: r["data"] for r in db.query("SELECT name, data FROM blobs")}
-        lex = LexicalIndex.from_bytes(blobs["lexical"])
-        words = blobs.get("userdict", b"").decode("utf-8").split("\n")
-        tok = Tokenizer(words)
-        self.index = IndicatorIndex(rows=rows, lexical=lex, tokenizer=tok)
-        self._by_id = {r["id"]: i for i, r in enumerate(rows)}
-        self.suggest_models = SuggestModels.load(rows, read_suggest_data(db))
+        self.index = IndicatorIndex.load(db)
+        self._by_id = {r["id"]: i for i, r in enumerate(self.index.rows)}
+        self.suggest_models = SuggestModels.load(self.index.rows, read_suggest_data(db))
         self._hybrid = None
         self._corpus = None
+        self._lookup = None
 
     def reload(self) -> None:
         """Reload after a rebuild or a library change (thread-safe)."""
@@ -78,11 +79,13 @@ class KnowledgeBase:
     def hybrid(self):
         """The dense/hybrid retriever, or None when no embedder is configured."""
         if self._hybrid is None and self.settings.embedder not in ("", "none"):
-            try:
-                from kb.hybrid import HybridRetriever
-            except ImportError:
+            from kb.indicators.hybrid import HybridRetriever  # lazy: the embedder stack loads only when used
+            from kb.retrieval.embed import get_embedder
+
+            embedder = get_embedder(self.settings)
+            if embedder is None:
                 return None
-            self._hybrid = HybridRetriever.from_kb(self)
+            self._hybrid = HybridRetriever.load(self.index, self.db, embedder)
         return self._hybrid
 
     @property
@@ -98,7 +101,7 @@ class KnowledgeBase:
         """Policy articles and expert opinions related to an indicator: {"articles": [...], "opinions": [...]}."""
         if self.corpus is None:
             return {"articles": [], "opinions": []}
-        return self.corpus.indicator_links(f"{ind.name.replace('〔', '').replace('〕', '')} {ind.explanation}")
+        return self.corpus.indicator_links(f"{plain_name(ind.name)} {ind.explanation}")
 
     def default_mode(self) -> str:
         """hybrid when an embedder is configured and vectors exist, else lexical."""
@@ -143,26 +146,37 @@ class KnowledgeBase:
             raise NotFound(f"指标不存在: {indicator_id}")
         return row_to_indicator(self.index.rows[i])
 
+    def indicator_detail(self, indicator_id: str, *, visible_units: set[str] | None = None
+                         ) -> tuple[Indicator, dict]:
+        """(indicator, related knowledge) for the indicator page; NotFound also for a unit library
+        the caller may not see (`visible_units`, None = all), as if it did not exist."""
+        ind = self.get_indicator(indicator_id)
+        if ind.library.value == "unit" and visible_units is not None and ind.unit_name not in visible_units:
+            raise NotFound(f"指标不存在: {indicator_id}")
+        return ind, self.related_knowledge(ind)
+
+    def find(self, indicator_id: str) -> Indicator | None:
+        """The indicator with this id, or None."""
+        i = self._by_id.get(indicator_id)
+        return None if i is None else row_to_indicator(self.index.rows[i])
+
     def indicators(self) -> list[Indicator]:
         """All indicators of the KB (active and deprecated)."""
         return [row_to_indicator(r) for r in self.index.rows]
 
-    def lookup(self, name: str, level2: str | None = None) -> Indicator | None:
-        """The library indicator a declared row most likely means (for rewrites).
+    @property
+    def lookup(self) -> IndicatorLookup:
+        """The library indicator a declared row most likely means: `kb.lookup(name, level2) -> Indicator | None`.
 
-        Exact normalised name first; else the best lexical hit with bigram
-        Dice ≥ 0.6 (same level2 when given). None when nothing is close.
+        `kb.indicators.lookup.IndicatorLookup` over this KB (shipped and
+        managed indicators): exact name or synonym, else bigram Dice ≥
+        `settings.checker.lookup_min_dice` within the same 二级指标. Built on
+        first use; `.typical(name, level2)` gives its typical target.
         """
-        key = normalize_name(name)
-        for i in self.index.by_name.get(key, []):
-            r = self.index.rows[i]
-            if level2 is None or r["level2"] == level2:
-                return row_to_indicator(r)
-        res = search_lexical(self.index, name, filters={"level2": level2} if level2 else None, top=5)
-        for h in res.hits:
-            if bigram_dice(h.name, name) >= 0.6:
-                return self.get_indicator(h.indicator_id)
-        return None
+        if self._lookup is None:
+            self._lookup = IndicatorLookup.from_rows(self.index.rows, row_to_indicator,
+                                                     self.settings.checker.lookup_min_dice)
+        return self._lookup
 
     def suggest(self, description: str, *, project_name: str | None = None,
                 budget_wan: float | None = None, department: str | None = None,
@@ -206,12 +220,20 @@ class KnowledgeBase:
                 c.opinions = [link(h) for h in hits]
         return res
 
-    def check(self, declaration, **kw):
-        """Check a Declaration with the rule catalog (see `kb.checker.check_declaration`)."""
-        from kb.checker import check_declaration
+    def check(self, declaration: Declaration, *, suggest: bool = True, library: bool = True):
+        """Check a 绩效目标表 with the rule catalog: the one check of the CLI, the API and 事前申报.
+
+        Thresholds from `settings.checker`; rewrite targets from `lookup`
+        (`library=False`: the generic defaults); findings whose basis names
+        a stored policy get a `citation`. Returns a `kb.domain.findings.CheckReport`
+        (see `kb.checker.check_declaration`).
+        """
+        from kb.checker import check_declaration  # lazy: the checker compiles its lexicons on import
         from kb.checker.citations import attach_citations
 
-        return attach_citations(check_declaration(declaration, lookup=self.lookup, **kw), self.corpus)
+        report = check_declaration(declaration, settings=self.settings.checker, suggest=suggest,
+                                   lookup=self.lookup if library else None)
+        return attach_citations(report, self.corpus)
 
 
 def _clean_filters(filters: dict | None) -> dict:
@@ -222,15 +244,11 @@ def _clean_filters(filters: dict | None) -> dict:
         if k not in FILTER_FIELDS:
             raise DataError(f"未知筛选条件 {k}；可用: {', '.join(FILTER_FIELDS)}", field=k)
         if k == "level1":
-            from kb.schema import parse_level1
-
             p = parse_level1(v)
             if p is None:
                 raise DataError(f"一级指标取值无效: {v}", field=k)
             v = p.value
         elif k == "level2":
-            from kb.schema import parse_level2
-
             p = parse_level2(v)
             if p is None:
                 raise DataError(f"二级指标取值无效: {v}", field=k)
@@ -241,6 +259,42 @@ def _clean_filters(filters: dict | None) -> dict:
                 raise DataError("library 只能是 basic 或 unit", field=k)
         out[k] = v
     return out
+
+
+def change_library(session, principal, body, *, settings: Settings | None = None,
+                   kb: KnowledgeBase | None = None):
+    """Apply library changes (all-or-nothing), publish them into the KB file and reload `kb`.
+
+    The one "apply → publish → reload" of `jixiao library …` and the admin
+    API (`kb.lifecycle.library.apply_changes` / `publish`). `kb`: the loaded
+    KB whose shipped indicators may be changed (None before the first
+    build: changes are stored and published by the next call). Returns
+    (`LibraryChangesOut`, published).
+    """
+    from kb.lifecycle.library import apply_changes, publish  # lazy: the workflow stack is heavy
+
+    out = apply_changes(session, principal, body, lookup=kb.find if kb is not None else None)
+    published = publish(settings or get_settings(), session)
+    if published and kb is not None:
+        kb.reload()
+    return out, published
+
+
+def table_checker(settings: Settings | None = None, *, library: bool = True):
+    """The check `jixiao check` runs: (check, uses the library).
+
+    `KnowledgeBase.check` of the built KB file (the same check as the API and
+    事前申报); before the first `jixiao build`, the rule catalog alone with the
+    thresholds of `settings.checker`, generic rewrite targets and no citations.
+    `check(declaration) -> CheckReport`.
+    """
+    settings = settings or get_settings()
+    if settings.resolved_kb_path().exists():
+        kb = get_kb(settings)
+        return (lambda decl: kb.check(decl, library=library)), library
+    from kb.checker import check_declaration  # lazy: the checker compiles its lexicons on import
+
+    return (lambda decl: check_declaration(decl, settings=settings.checker)), False
 
 
 _KB_CACHE: dict[tuple[str, str], KnowledgeBase] = {}
@@ -254,3 +308,43 @@ def get_kb(settings: Settings | None = None) -> KnowledgeBase:
     if kb is None:
         kb = _KB_CACHE[key] = KnowledgeBase(settings)
     return kb
+
+
+def build(settings: Settings | None = None, *, force: bool = False, console=None, notify=None) -> BuildReport:
+    """Build or refresh the KB file named by `settings`: indicators, vectors, shipped corpora.
+
+    The libraries under `settings.indicators_dir` are validated first (the
+    first bad row raises DataError and nothing is written), then the project
+    types and training tables (`kb.suggest.build`: every problem listed as
+    `file:line: field: problem`), overlaid with the indicators managed through
+    the lifecycle API (kept across rebuilds), written by
+    `kb.store.build.build_indicators` together with suggest's types and the
+    models trained on the new index (one transaction), and embedded with the
+    configured embedder; then the shipped corpora are synced. `notify`: one
+    Chinese status line per step.
+    """
+    from kb.corpus import sync_default_corpora
+    from kb.io.library import load_libraries
+    from kb.suggest.build import load_suggest_data, suggest_tables
+    from kb.suggest.project_types import data_files as suggest_files
+    from kb.lifecycle.library import managed_from_workflow  # lazy: the workflow stack is heavy
+    from kb.retrieval.embed import get_embedder
+
+    settings = settings or get_settings()
+    say = notify or (lambda _msg: None)
+    t0 = time.perf_counter()
+    say("校验指标库 …")
+    indicators = load_libraries(settings.indicators_dir)  # validates all, before any write
+    managed = managed_from_workflow(settings)
+    if managed:
+        indicators = merged_indicators(indicators, managed)
+    say("校验项目类型与训练表 …")
+    data = load_suggest_data(settings.indicators_dir, indicators)  # validates all, before any write
+    embedder = get_embedder(settings)
+    report = build_indicators(settings, indicators, embedder=embedder, force=force, console=console, notify=say,
+                              extra=suggest_tables(data, notify=say), extra_files=suggest_files(settings.indicators_dir))
+    say("同步内置语料(政策、问答、专家意见)…")
+    report.corpus = sync_default_corpora(open_db(report.kb_path), settings.corpora_dir, embedder=embedder,
+                                         progress=settings.progress) or {}
+    report.seconds = time.perf_counter() - t0
+    return report

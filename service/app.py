@@ -1,6 +1,9 @@
 """The FastAPI application: `create_app()` wires routers, limits and errors.
 
-No business logic here: routes call `kb`. Run with `jixiao serve`.
+Every typed error of `kb.errors` becomes its HTTP status here, once: DataError
+422 (naming the field), NotFound 404, Forbidden 403, Conflict 409 (an
+unacknowledged approval with the open findings), ConfigError 503. No
+business logic here: routes call `kb`. Run with `jixiao serve`.
 """
 from __future__ import annotations
 
@@ -9,7 +12,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from kb.errors import ConfigError, Conflict, DataError, JixiaoError, NotFound
+from kb.errors import ConfigError, Conflict, DataError, Forbidden, JixiaoError, NotFound
+from kb.lifecycle.declarations import FindingsNotAcknowledged
 from kb.settings import Settings, get_settings
 from service.routers import admin, check, declarations, docs, indicators, public, suggest
 
@@ -80,11 +84,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def _nf(_: Request, exc: NotFound):
         return JSONResponse(status_code=404, content={"detail": str(exc)})
 
+    @app.exception_handler(FindingsNotAcknowledged)
+    async def _unacknowledged(_: Request, exc: FindingsNotAcknowledged):
+        return JSONResponse(status_code=409, content={"detail": {"msg": str(exc), "open_errors": exc.findings}})
+
     @app.exception_handler(Conflict)
     async def _conflict(_: Request, exc: Conflict):
         return JSONResponse(status_code=409, content={"detail": str(exc)})
-
-    from kb.lifecycle.service import Forbidden
 
     @app.exception_handler(Forbidden)
     async def _forbidden(_: Request, exc: Forbidden):

@@ -1,47 +1,39 @@
 """API-key authentication and roles for the HTTP service.
 
 `require_key` reads the `X-API-Key` header, looks up the SHA-256 hash of the
-key in the workflow database and returns the caller's `Principal` (key id,
-role, unit); a missing, unknown or revoked key is 401. With
-`settings.auth_required = False` (tests of read-only KB routes) the caller is
-an anonymous, read-only supervisor. `require_role(...)` adds a role check
-(403). (Body size limits: `service.app.BodyLimit`.) The key itself is never logged or
-stored. Not for business rules (see `kb.lifecycle.service`).
+key in the workflow database (`kb.lifecycle.keys.authenticate`) and returns
+the caller's `Principal` (key id, role, unit); a missing, unknown or
+revoked key is 401. With `settings.auth_required = False` (tests of
+read-only KB routes) the caller is an anonymous, read-only supervisor.
+`require_role(...)` adds a role check (403). The key itself is never logged
+or stored. Not for business rules (see `kb.lifecycle`).
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from typing import Any, TypeVar
+from collections.abc import Callable
 
 from fastapi import Depends, HTTPException, Request, Security
 from fastapi.security import APIKeyHeader
-from sqlalchemy.orm import Session
 
+from kb.lifecycle.access import Principal
 from kb.lifecycle.db import get_sessionmaker
-from kb.lifecycle.service import FindingsNotAcknowledged, Forbidden, Principal, authenticate
+from kb.lifecycle.keys import authenticate
+from kb.settings import Settings
+from service.deps import settings_dep
 
 ANONYMOUS = Principal(key_id=None, role="supervisor", unit_name=None, unit_id=None)
 _header = APIKeyHeader(name="X-API-Key", auto_error=False, description="API 密钥（由 jixiao admin create-key 创建）")
-T = TypeVar("T")
 
 
-def get_session(request: Request) -> Iterator[Session]:
-    """A workflow-database session for one request (closed afterwards)."""
-    maker = get_sessionmaker(request.app.state.settings.resolved_database_url())
-    with maker() as session:
-        yield session
-
-
-def require_key(request: Request, x_api_key: str | None = Security(_header)) -> Principal:
+def require_key(request: Request, x_api_key: str | None = Security(_header),
+                settings: Settings = Depends(settings_dep)) -> Principal:
     """The caller's Principal from `X-API-Key`; 401 when missing, unknown or revoked."""
-    settings = request.app.state.settings
     if not settings.auth_required:
         return ANONYMOUS
     if not x_api_key:
         raise HTTPException(status_code=401, detail="缺少 API 密钥：请在请求头 X-API-Key 中提供",
                             headers={"WWW-Authenticate": "ApiKey"})
-    maker = get_sessionmaker(settings.resolved_database_url())
-    with maker() as session:
+    with get_sessionmaker(settings.resolved_database_url())() as session:
         p = authenticate(session, x_api_key)
     if p is None:
         raise HTTPException(status_code=401, detail="API 密钥无效或已吊销",
@@ -60,14 +52,3 @@ def require_role(*roles: str) -> Callable[..., Principal]:
         return p
 
     return dep
-
-
-def call(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """Run a service operation, turning its Forbidden into 403 and an unacknowledged
-    approval into 409 with `detail = {"msg": ..., "open_errors": [findings]}`."""
-    try:
-        return fn(*args, **kwargs)
-    except Forbidden as e:
-        raise HTTPException(status_code=403, detail=str(e)) from None
-    except FindingsNotAcknowledged as e:
-        raise HTTPException(status_code=409, detail={"msg": str(e), "open_errors": e.findings}) from None

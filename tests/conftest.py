@@ -6,9 +6,7 @@ import shutil
 import pytest
 
 from kb.knowledge import KnowledgeBase
-from kb.settings import Settings
-from kb.store import build
-from tests.kbfactory import REPO, SHARED
+from tests.kbfactory import SHARED, built_shipped
 
 
 @pytest.fixture(scope="session")
@@ -22,11 +20,7 @@ def shared_data():
 @pytest.fixture(scope="session")
 def shipped_settings(tmp_path_factory):
     """Settings pointing at a KB built from the repo's own indicators/ (no embedder)."""
-    home = tmp_path_factory.mktemp("shipped")
-    s = Settings(home=home, indicators_dir=REPO / "indicators", corpora_dir=home / "no-corpora",
-                 embedder="none", progress=False, auth_required=False)
-    build(s)
-    return s
+    return built_shipped(tmp_path_factory.mktemp("shipped"))
 
 
 @pytest.fixture(scope="session")

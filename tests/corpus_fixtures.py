@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from kb.corpus import Corpus, sync_default_corpora
-from kb.corpus.store import connect
+from kb.store.db import open_db
 from kb.settings import Settings, get_settings
 
 REPO = Path(__file__).resolve().parents[1]
@@ -39,7 +39,7 @@ def real_articles() -> list[dict]:
 def load_all(home: Path) -> Corpus:
     """A KB with the shipped corpora (sync) plus all real texts added as a user would."""
     s = corpus_settings(home)
-    sync_default_corpora(connect(s.resolved_kb_path()), s.corpora_dir)
+    sync_default_corpora(open_db(s.resolved_kb_path()), s.corpora_dir)
     c = Corpus(settings=s, embedder=None)
     c.add(CORPORA / "policy_articles.jsonl", "national_policy")
     c.add(CORPORA / "qa.jsonl", "qa", title="财政绩效问答摘录")

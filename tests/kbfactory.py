@@ -1,16 +1,24 @@
-"""Build small real KB files for tests (CSV → `kb.store.build` → KnowledgeBase)."""
+"""Build small real KB files for tests (CSV → `kb.knowledge.build` → KnowledgeBase)."""
 from __future__ import annotations
 
 import csv
 import json
 from pathlib import Path
 
-from kb.knowledge import KnowledgeBase
+from kb.knowledge import KnowledgeBase, build
 from kb.settings import Settings
-from kb.store import build
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared" / "data"
+
+
+def built_shipped(home: Path, corpora_dir: Path | None = None) -> Settings:
+    """Settings of a KB built in `home` from the repo's own indicators/ (no embedder; corpora only when given)."""
+    s = Settings(home=home, indicators_dir=REPO / "indicators", corpora_dir=corpora_dir or home / "no-corpora",
+                 embedder="none", progress=False, auth_required=False)
+    build(s)
+    return s
+
 
 def dev_record(rid: str) -> dict:
     """One real declaration of ../shared/data/declarations/dev.jsonl by id (KeyError when absent)."""

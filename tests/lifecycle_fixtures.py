@@ -18,7 +18,8 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 
-from kb.lifecycle import service as svc
+from kb.lifecycle import keys as svc
+from kb.lifecycle.access import CLI_PRINCIPAL
 from kb.lifecycle.db import get_engine, get_sessionmaker, normalize_url, upgrade
 from kb.lifecycle.schemas import KeyIn
 from kb.settings import Settings
@@ -93,7 +94,7 @@ def env(db_url, tmp_path):
         for who, unit, role in (("decl_a", UNIT_A, "declarant"), ("rev_a", UNIT_A, "reviewer"),
                                 ("decl_b", UNIT_B, "declarant"), ("rev_b", UNIT_B, "reviewer"),
                                 ("sup", BUREAU, "supervisor"), ("admin", BUREAU, "admin")):
-            keys[who] = svc.create_key(s, svc.CLI_PRINCIPAL, KeyIn(unit_name=unit, role=role)).key
+            keys[who] = svc.create_key(s, CLI_PRINCIPAL, KeyIn(unit_name=unit, role=role)).key
     return Env(url=db_url, settings=settings, client=TestClient(create_app(settings)), keys=keys)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kb.knowledge import KnowledgeBase
 from kb.settings import Settings
-from kb.store import build
+from kb.knowledge import build
 from tests.kbfactory import REPO
 
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from kb.lifecycle import service as svc
+from kb.lifecycle import keys as svc
+from kb.lifecycle.access import CLI_PRINCIPAL
 from kb.lifecycle.db import get_sessionmaker
 from kb.lifecycle.schemas import KeyIn
 from service.app import create_app
@@ -18,7 +19,7 @@ def _client(shipped_settings, db_url):
     with get_sessionmaker(db_url)() as sess:
         for who, unit, role in (("hospital", HOSPITAL, "declarant"), ("center", CENTER, "declarant"),
                                 ("sup", "区财政局", "supervisor")):
-            keys[who] = svc.create_key(sess, svc.CLI_PRINCIPAL, KeyIn(unit_name=unit, role=role)).key
+            keys[who] = svc.create_key(sess, CLI_PRINCIPAL, KeyIn(unit_name=unit, role=role)).key
     return TestClient(create_app(s)), keys
 
 

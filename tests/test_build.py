@@ -8,7 +8,8 @@ import pytest
 from kb.errors import DataError
 from kb.knowledge import KnowledgeBase
 from kb.settings import Settings
-from kb.store import build, build_info, open_db
+from kb.knowledge import build
+from kb.store.db import build_info, open_db
 from tests.kbfactory import REPO, write_library
 
 

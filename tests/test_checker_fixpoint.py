@@ -20,9 +20,10 @@ from pathlib import Path
 import pytest
 
 from kb.checker import apply_fixes, check_declaration
-from kb.checker.lookup import default_lookup
-from kb.checker.models import TableInput
-from kb.schema import Declaration, TargetRow
+from kb.indicators.lookup import IndicatorLookup
+from kb.io.library import load_libraries
+from kb.domain.schema import TableInput
+from kb.domain.schema import Declaration, TargetRow
 from kb.settings import Settings
 from tests.kbfactory import dev_record
 
@@ -76,10 +77,10 @@ def _fixed(decl: Declaration, lookup):
 
 
 def _lookup(with_library: bool):
-    lookup = default_lookup(Settings(indicators_dir=REPO / "indicators")) if with_library else None
-    if with_library and lookup is None:
-        pytest.skip("indicator library not loadable")
-    return lookup
+    if not with_library:
+        return None
+    s = Settings(indicators_dir=REPO / "indicators")
+    return IndicatorLookup.from_indicators(load_libraries(s.indicators_dir), s.checker.lookup_min_dice)
 
 
 @pytest.mark.parametrize("with_library", [False, True])
@@ -183,7 +184,7 @@ _MEASURE_END = re.compile(r"(率|人数|户数|人次|数量|金额|面积|长�
 
 @pytest.mark.parametrize("with_library", [False, True])
 def test_rewritten_names_take_their_measure_from_the_row_or_the_library(with_library):
-    from kb.library import load_libraries
+    from kb.io.library import load_libraries
 
     lookup = _lookup(with_library)
     library = {i.name for i in load_libraries(REPO / "indicators")} if with_library else set()
@@ -218,7 +219,7 @@ def test_rewritten_names_take_their_measure_from_the_row_or_the_library(with_lib
 def test_d048_rows_without_a_measurable_object_are_not_given_invented_names():
     # 村组干部报酬 2023 (labelled a low-quality example): 保护生态环境卫生 ≥95% must not become
     # 保护生态环境卫生率, nor 促进村集体经济发展 村集体经济发展达标率, nor 项目维持时效 项目维持时效率
-    from kb.library import load_libraries
+    from kb.io.library import load_libraries
 
     library = {i.name for i in load_libraries(REPO / "indicators")}
     decl = Declaration.from_record(dev_record("D048"))

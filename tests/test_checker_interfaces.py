@@ -121,7 +121,7 @@ def test_api_json_body_same_shape_as_cli(client):
     body = res.json()
     assert set(body) == {"findings", "summary"}
     assert {f["rule_id"] for f in body["findings"] if f["row"] == 5} >= {"SAT-01"}
-    from kb.checker.readers import table_from_json
+    from kb.io.tables import table_from_json
     expected = check_declaration(table_from_json(rec))
     assert [f["rule_id"] for f in body["findings"]] == [f.rule_id for f in expected.findings]
 
@@ -156,7 +156,7 @@ def test_api_requires_a_key_when_auth_is_on():
 
 
 def test_jsonl_of_declarations_is_checked_table_by_table(tmp_path):
-    from kb.checker.readers import table_from_json
+    from kb.io.tables import table_from_json
 
     src = SHARED / "declarations" / "dev.jsonl"
     recs = [json.loads(x) for x in src.open(encoding="utf-8") if x.strip()]

@@ -1,9 +1,9 @@
-"""`library_lookup`: exact normalised name, else bigram Dice ≥ 0.6 within the same 二级指标; its use in rewrites."""
+"""`IndicatorLookup`: exact normalised name, else bigram Dice ≥ 0.6 within the same 二级指标; its use in rewrites."""
 from __future__ import annotations
 
 from kb.checker import check_declaration
-from kb.checker.lookup import library_lookup
-from kb.schema import Declaration, Indicator, TargetRow, Target
+from kb.indicators.lookup import IndicatorLookup
+from kb.domain.schema import Declaration, Indicator, TargetRow, Target
 
 
 def _ind(name, level1, level2, op, value, unit, synonyms=()):
@@ -19,7 +19,7 @@ INDS = [
 
 
 def test_exact_synonym_fuzzy_and_no_match():
-    lk = library_lookup(INDS)
+    lk = IndicatorLookup.from_indicators(INDS)
     assert lk("服务对象 满意度", None).name == "服务对象满意度"
     assert lk("受益群众满意度", "beneficiary_satisfaction").name == "服务对象满意度"
     assert lk("农民培训人次", "quantity").name == "〔培训对象〕培训人次"  # Dice(农民培训人次, 培训人次) = 0.75
@@ -29,7 +29,7 @@ def test_exact_synonym_fuzzy_and_no_match():
 
 def test_rewrite_takes_the_library_target():
     row = TargetRow(level1="满意度指标", level2="服务对象满意度指标", name="受益群众满意度", value="有所提高")
-    with_lib = check_declaration(Declaration(rows=[row]), lookup=library_lookup(INDS))
+    with_lib = check_declaration(Declaration(rows=[row]), lookup=IndicatorLookup.from_indicators(INDS))
     generic = check_declaration(Declaration(rows=[row]))
     s1 = next(f.suggestion for f in with_lib.findings if f.rule_id == "QNT-01")
     s2 = next(f.suggestion for f in generic.findings if f.rule_id == "QNT-01")

@@ -186,7 +186,7 @@ def test_xlsx_two_row_header_with_operator_value_unit_under_zhibiaozhi(tmp_path)
 
 
 def test_read_tables_one_table_per_declaration_record(tmp_path):
-    from kb.checker.readers import read_tables
+    from kb.io.tables import read_tables
 
     recs = [dev_record("D002"), dev_record("D048")]
     p = tmp_path / "two.jsonl"

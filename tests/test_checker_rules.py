@@ -14,7 +14,7 @@ import pytest
 from kb.checker import check_rows
 from kb.checker.catalog import CATALOG, DOCS, GOAL_RULES, ROW_RULES, TABLE_RULES
 from kb.checker.evaluate import evaluate_cases
-from kb.schema import TargetRow
+from kb.domain.schema import TargetRow
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 RULES = SHARED / "rules"

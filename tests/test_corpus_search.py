@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 
 from kb.cli import app
 from kb.corpus import Corpus, citation
-from kb.text import normalize
+from kb.domain.text import normalize
 from tests.corpus_fixtures import (CORPORA, cli_env, corpus_settings, full_corpus, real_articles,  # noqa: F401
                                    shared_corpora)
 

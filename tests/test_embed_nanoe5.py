@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from kb.embed import Embedder, clear_cache, get_embedder, parse_embedder
+from kb.retrieval.embed import Embedder, clear_cache, get_embedder, parse_embedder
 from kb.errors import ConfigError
 from kb.settings import Settings
 

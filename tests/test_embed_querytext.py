@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from kb.embed.querytext import dense_query_text
+from kb.retrieval.embed.querytext import dense_query_text
 from tests.kbfactory import SHARED
 
 
@@ -30,7 +30,7 @@ def test_short_queries_are_unchanged_and_never_empty():
 
 
 def test_long_text_is_capped():
-    from kb.embed.querytext import MAX_CHARS
+    from kb.retrieval.embed.querytext import MAX_CHARS
 
     long = "修缮乡村道路并安装路灯，" * 30
     assert len(dense_query_text(long)) == MAX_CHARS
@@ -38,7 +38,7 @@ def test_long_text_is_capped():
 
 
 def test_real_descriptions_keep_most_of_their_words():
-    from kb.embed.querytext import MAX_CHARS
+    from kb.retrieval.embed.querytext import MAX_CHARS
 
     path = SHARED / "declarations" / "dev.jsonl"
     recs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

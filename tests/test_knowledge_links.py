@@ -8,19 +8,13 @@ import pytest
 from kb.checker import check_declaration
 from kb.checker.citations import attach_citations
 from kb.knowledge import KnowledgeBase
-from kb.schema import Declaration
-from kb.settings import Settings
-from kb.store import build
-from tests.kbfactory import REPO
+from kb.domain.schema import Declaration
+from tests.kbfactory import REPO, built_shipped
 
 
 @pytest.fixture(scope="module")
 def kb_with_corpora(tmp_path_factory):
-    home = tmp_path_factory.mktemp("links")
-    s = Settings(home=home, indicators_dir=REPO / "indicators", corpora_dir=REPO / "corpora",
-                 embedder="none", progress=False, auth_required=False)
-    build(s)
-    return KnowledgeBase(s)
+    return KnowledgeBase(built_shipped(tmp_path_factory.mktemp("links"), REPO / "corpora"))
 
 
 def test_indicator_detail_lists_related_opinions(kb_with_corpora):

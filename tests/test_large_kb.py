@@ -7,12 +7,12 @@ import json
 import numpy as np
 import pytest
 
-import kb.dense as dense_mod
-from kb.dense import DenseIndex, ReducedDenseIndex, fit_projection
-from kb.embed.querytext import dense_query_text
-from kb.hybrid import KIND, HybridRetriever
-from kb.rows import Row, RowStore
-from kb.vectors import VectorFetcher, load_matrix, load_reduced
+import kb.retrieval.retriever as retriever_mod
+from kb.retrieval.dense import DenseIndex, ReducedDenseIndex, fit_projection
+from kb.retrieval.embed.querytext import dense_query_text
+from kb.indicators.hybrid import KIND, HybridRetriever
+from kb.store.rows import Row, RowStore
+from kb.retrieval.vectors import VectorFetcher, load_matrix, load_reduced
 from tests.kbfactory import REPO
 from tests.semantic_kb import embedded_kb
 
@@ -28,7 +28,7 @@ def kb():
 @pytest.fixture(scope="module")
 def exact(kb):
     keys = [r["id"] for r in kb.index.rows]
-    return DenseIndex(load_matrix(kb.db, KIND, keys, kb.hybrid.embedder.fingerprint))
+    return DenseIndex(load_matrix(kb.db, KIND, keys, kb.hybrid.retriever.embedder.fingerprint))
 
 
 # ------------------------------------------------------------------ rows
@@ -97,15 +97,15 @@ def test_fit_projection_finds_the_axes_of_largest_variance():
 def test_reduced_index_agrees_with_exact_search_on_real_vectors(kb, exact):
     h = kb.hybrid
     keys = [r["id"] for r in kb.index.rows]
-    fp = h.embedder.fingerprint
-    reduced, mean, comps, bg, d = load_reduced(kb.db, KIND, keys, fp, h.calibration.background_mean)
+    fp = h.retriever.embedder.fingerprint
+    reduced, mean, comps, bg, d = load_reduced(kb.db, KIND, keys, fp, h.retriever.calibration.background_mean)
     assert reduced.shape == (len(keys), 128) and d == exact.dim
-    np.testing.assert_allclose(bg, exact.scores(h.calibration.background_mean), atol=1e-5)
+    np.testing.assert_allclose(bg, exact.scores(h.retriever.calibration.background_mean), atol=1e-5)
     red = ReducedDenseIndex(reduced, mean, comps, VectorFetcher(kb.db, KIND, keys, fp, d), d)
     mask = kb.index.columns["level1"] == "output"
     overlap = []
     for q in PARAPHRASES[:30]:
-        v = h.embedder.encode_query(dense_query_text(q))
+        v = h.retriever.embedder.encode_query(dense_query_text(q))
         ri, rs, rmargin = red.query(v, 10, mask, bg)
         ei, es, emargin = exact.query(v, 10, mask, bg)
         assert mask[ri].all()
@@ -117,18 +117,18 @@ def test_reduced_index_agrees_with_exact_search_on_real_vectors(kb, exact):
 
 def test_vector_fetcher_returns_stored_vectors_in_request_order(kb, exact):
     keys = [r["id"] for r in kb.index.rows]
-    f = VectorFetcher(kb.db, KIND, keys, kb.hybrid.embedder.fingerprint, exact.dim)
+    f = VectorFetcher(kb.db, KIND, keys, kb.hybrid.retriever.embedder.fingerprint, exact.dim)
     docs = [17, 3, 17, 2900]
     np.testing.assert_array_equal(f(docs), exact.matrix[docs])
     assert f([]).shape == (0, exact.dim)
 
 
 def test_large_kbs_are_searched_through_the_reduced_index(kb, monkeypatch):
-    monkeypatch.setattr(dense_mod, "REDUCE_AT", 1000)
-    h = HybridRetriever.from_kb(kb)
-    assert isinstance(h.dense, ReducedDenseIndex)
+    monkeypatch.setattr(retriever_mod, "REDUCE_AT", 1000)
+    h = HybridRetriever.load(kb.index, kb.db, kb.hybrid.retriever.embedder)
+    assert isinstance(h.retriever.dense, ReducedDenseIndex)
     plain = kb.hybrid
-    assert isinstance(plain.dense, DenseIndex)
+    assert isinstance(plain.retriever.dense, DenseIndex)
     for q in ("修了多少公里路", "给村里老人送饭", "今天天气很好我们去公园散步"):
         got, want = h.search(q, top=5), plain.search(q, top=5)
         assert [x.name for x in got.hits] == [x.name for x in want.hits]

@@ -1,7 +1,7 @@
 """The shipped cross-cutting 基础指标库 files and the example 单位指标库 load and are well-formed.
 
 Checks the data itself (not the loader): every row validates through
-`kb.library.load_libraries`, the cross-cutting categories are all there with
+`kb.io.library.load_libraries`, the cross-cutting categories are all there with
 enough distinct indicators and template rows, targets are plausible for
 their direction, origins point at real sources, and the unit libraries are
 grouped by department.
@@ -14,9 +14,9 @@ from collections import Counter, defaultdict
 
 import pytest
 
-from kb.library import load_libraries
-from kb.schema import Direction, Level2, Library
-from kb.text import normalize_name
+from kb.io.library import load_libraries
+from kb.domain.schema import Direction, Level2, Library
+from kb.domain.text import normalize_name
 from tests.kbfactory import REPO
 
 INDICATORS = REPO / "indicators"

@@ -30,7 +30,7 @@ def _approved(env, body: dict, who: str = "decl_a", reviewer: str = "rev_a") -> 
 
 def test_declare_real_project_returns_id_and_checker_findings(env):
     from kb.checker import check_declaration
-    from kb.schema import Declaration
+    from kb.domain.schema import Declaration
 
     rec = dev_record("D001")
     body = declaration_body(rec, budget_wan=10000)

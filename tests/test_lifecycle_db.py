@@ -10,7 +10,9 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, select, text
 
 from kb.errors import Conflict, ConfigError
-from kb.lifecycle import service as svc
+from kb.lifecycle import keys as svc
+from kb.lifecycle.access import CLI_PRINCIPAL
+from kb.lifecycle.tx import transaction
 from kb.lifecycle.db import current_revision, get_engine, get_sessionmaker, head_revision, normalize_url, upgrade
 from kb.lifecycle.models import ApiKey, Base, Unit
 from kb.lifecycle.schemas import KeyIn
@@ -58,13 +60,13 @@ def test_postgres_urls_use_psycopg3():
 
 def test_keys_are_stored_hashed_only(db_url):
     with get_sessionmaker(db_url)() as s:
-        k = svc.create_key(s, svc.CLI_PRINCIPAL, KeyIn(unit_name="青山区教育局", role="declarant"))
+        k = svc.create_key(s, CLI_PRINCIPAL, KeyIn(unit_name="青山区教育局", role="declarant"))
         row = s.scalar(select(ApiKey).where(ApiKey.id == k.id))
         assert row.key_hash == svc.hash_key(k.key) and len(row.key_hash) == 64 and k.key not in row.key_hash
         p = svc.authenticate(s, k.key)
         assert (p.role, p.unit_name) == ("declarant", "青山区教育局")
         assert svc.authenticate(s, k.key + "x") is None and svc.authenticate(s, "") is None
-        svc.revoke_key(s, svc.CLI_PRINCIPAL, k.id)
+        svc.revoke_key(s, CLI_PRINCIPAL, k.id)
         assert svc.authenticate(s, k.key) is None
     # the plain key appears in no column of any table
     with get_engine(normalize_url(db_url)).connect() as c:
@@ -75,8 +77,8 @@ def test_keys_are_stored_hashed_only(db_url):
 
 def test_unit_creation_is_shared_and_unique(db_url):
     with get_sessionmaker(db_url)() as s:
-        svc.create_key(s, svc.CLI_PRINCIPAL, KeyIn(unit_name="区财政局", role="admin"))
-        svc.create_key(s, svc.CLI_PRINCIPAL, KeyIn(unit_name=" 区财政局 ", role="supervisor"))
+        svc.create_key(s, CLI_PRINCIPAL, KeyIn(unit_name="区财政局", role="admin"))
+        svc.create_key(s, CLI_PRINCIPAL, KeyIn(unit_name=" 区财政局 ", role="supervisor"))
         with s.begin():
             assert s.scalar(select(Unit.id).where(Unit.name == "区财政局")) is not None
             assert len(s.scalars(select(Unit)).all()) == 1
@@ -101,7 +103,7 @@ def test_concurrent_write_to_one_declaration_is_a_conflict_not_a_lost_update(db_
         did = d.id
     with maker() as s2:
         with pytest.raises(Conflict):
-            with svc._tx(s2):
+            with transaction(s2):
                 d2 = s2.get(Declaration, did)
                 with maker() as s1, s1.begin():  # another request approves meanwhile
                     s1.get(Declaration, did).state = "approved"

@@ -5,13 +5,13 @@ from the same final scores.
 Two units declare, evaluate and get feedback on the real E030 table (one of
 them with a higher 回收率 target), and on the real D001 table whose 成本 and
 效益 values the checker rejects; the statistics are checked through
-`learned_for` and the API. Runs on SQLite and, when configured, PostgreSQL.
+`learned_statistics` and the API. Runs on SQLite and, when configured, PostgreSQL.
 """
 from __future__ import annotations
 
 import pytest
 
-from kb.lifecycle.learning import accepted_rows, learned_for
+from kb.lifecycle.learning import accepted_rows, learned_statistics
 from tests.lifecycle_fixtures import *  # noqa: F401,F403
 from tests.lifecycle_fixtures import UNIT_A, UNIT_B, declaration_body, dev_record
 
@@ -39,15 +39,15 @@ def test_unit_and_basic_statistics(env):
     body_b["rows"][1]["value"] = "95"  # unit B declares 回收率 ≥ 95 %; its actual 98.70 % still meets it
     _cycle(env, "decl_a", "rev_a", body_a, rows)
     with env.session() as s, s.begin():
-        assert learned_for(s, sector=rec["sector"]) == {}  # one unit is not an aggregate
-        a = learned_for(s, sector=rec["sector"], unit_name=UNIT_A)
+        assert learned_statistics(s, sector=rec["sector"]) == {}  # one unit is not an aggregate
+        a = learned_statistics(s, sector=rec["sector"], unit_name=UNIT_A)
         assert a["创业担保贷款回收率"].value == "90" and a["创业担保贷款回收率"].scope == f"unit:{UNIT_A}"
-        assert learned_for(s, sector=rec["sector"], unit_name=UNIT_B) == {}  # B learns nothing from A
+        assert learned_statistics(s, sector=rec["sector"], unit_name=UNIT_B) == {}  # B learns nothing from A
     _cycle(env, "decl_b", "rev_b", body_b, rows, final_scores=[{"row": 1, "score": 12}])
     with env.session() as s, s.begin():
-        basic = learned_for(s, sector=rec["sector"])
-        other_sector = learned_for(s, sector="教育")
-        b = learned_for(s, sector=rec["sector"], unit_name=UNIT_B)
+        basic = learned_statistics(s, sector=rec["sector"])
+        other_sector = learned_statistics(s, sector="教育")
+        b = learned_statistics(s, sector=rec["sector"], unit_name=UNIT_B)
     rate = basic["创业担保贷款回收率"]
     assert rate.scope == "basic" and rate.sector == rec["sector"] and rate.chosen_count == 2
     assert rate.value == "92.5"  # median of the declared 90 and 95
@@ -143,9 +143,9 @@ def test_checker_rejected_targets_teach_no_typical_value(env):
     # the basic library: unit B declares the uncorrected table; the aggregate learns only A's corrected values
     _cycle(env, "decl_b", "rev_b", body, rows)
     with env.session() as s, s.begin():
-        basic = learned_for(s, sector=rec["sector"])
-        every = [*basic.values(), *learned_for(s, unit_name=UNIT_A).values(),
-                 *learned_for(s, unit_name=UNIT_B).values()]
+        basic = learned_statistics(s, sector=rec["sector"])
+        every = [*basic.values(), *learned_statistics(s, unit_name=UNIT_A).values(),
+                 *learned_statistics(s, unit_name=UNIT_B).values()]
     assert (basic["建设项目成本"].value, basic["建设项目成本"].unit, basic["建设项目成本"].chosen_count) == (
         "10000", "万元", 3)
     assert basic["基础教育巩固提高情况"].value == "达成年度指标"

@@ -9,7 +9,8 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
-from kb.lifecycle import service as svc
+from kb.lifecycle import keys as svc
+from kb.lifecycle.access import CLI_PRINCIPAL
 from kb.lifecycle.db import get_sessionmaker, head_revision
 from kb.lifecycle.schemas import KeyIn
 from kb.settings import get_settings
@@ -27,8 +28,8 @@ def live(db_url, tmp_path):
                             {"name": "验收合格率", "unit": "%"}])
     settings = kb.settings.model_copy(update={"database_url": db_url, "auth_required": True})
     with get_sessionmaker(db_url)() as s:
-        admin = svc.create_key(s, svc.CLI_PRINCIPAL, KeyIn(unit_name="区财政局", role="admin")).key
-        decl = svc.create_key(s, svc.CLI_PRINCIPAL, KeyIn(unit_name=UNIT, role="declarant")).key
+        admin = svc.create_key(s, CLI_PRINCIPAL, KeyIn(unit_name="区财政局", role="admin")).key
+        decl = svc.create_key(s, CLI_PRINCIPAL, KeyIn(unit_name=UNIT, role="declarant")).key
     return TestClient(create_app(settings)), {"X-API-Key": admin}, {"X-API-Key": decl}
 
 

@@ -10,8 +10,8 @@ from datetime import date
 import pytest
 
 from kb.errors import DataError
-from kb.lifecycle.monitoring import budget_progress, indicator_progress, light_of, time_progress
-from kb.schema import Direction
+from kb.lifecycle.lights import budget_progress, indicator_progress, light_of, time_progress
+from kb.domain.schema import Direction
 from kb.settings import MonitoringSettings
 from tests.lifecycle_fixtures import dev_record
 

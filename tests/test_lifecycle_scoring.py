@@ -15,7 +15,7 @@ from kb.lifecycle.scoring import (Tier, budget_execution_score, check_weight_tot
                                   score_indicator, total_score)
 from kb.settings import CheckerSettings
 from kb.lifecycle.values import direction_of, parse_number, same_text
-from kb.schema import Direction, TargetRow
+from kb.domain.schema import Direction, TargetRow
 from tests.lifecycle_fixtures import dev_record, dev_records
 
 # ---------------------------------------------------------------- the real tables

@@ -16,12 +16,13 @@ import pytest
 from fastapi.testclient import TestClient
 
 from kb.knowledge import KnowledgeBase
-from kb.lifecycle import service as svc
+from kb.lifecycle import keys as svc
+from kb.lifecycle.access import CLI_PRINCIPAL
 from kb.lifecycle.db import get_sessionmaker
-from kb.lifecycle.learning import learned_for
+from kb.lifecycle.learning import learned_statistics
 from kb.lifecycle.schemas import KeyIn
-from kb.schema import Declaration
-from kb.text import normalize_name
+from kb.domain.schema import Declaration
+from kb.domain.text import normalize_name
 from service.app import create_app
 from tests.lifecycle_fixtures import *  # noqa: F401,F403
 from tests.lifecycle_fixtures import declaration_body, dev_record
@@ -33,7 +34,7 @@ def test_real_walk_e030(db_url, shipped_settings, shipped_kb: KnowledgeBase):
     rec = dev_record("E030")
     settings = shipped_settings.model_copy(update={"database_url": db_url, "auth_required": True})
     with get_sessionmaker(db_url)() as s:
-        keys = {role: svc.create_key(s, svc.CLI_PRINCIPAL, KeyIn(unit_name=UNIT, role=role)).key
+        keys = {role: svc.create_key(s, CLI_PRINCIPAL, KeyIn(unit_name=UNIT, role=role)).key
                 for role in ("declarant", "reviewer")}
     c = TestClient(create_app(settings))
     H = {k: {"X-API-Key": v} for k, v in keys.items()}
@@ -44,7 +45,7 @@ def test_real_walk_e030(db_url, shipped_settings, shipped_kb: KnowledgeBase):
     assert r.status_code == 201, r.text
     did = r.json()["id"]
     decl = Declaration.model_validate({k: v for k, v in body.items() if k != "unit_name"})
-    expected = shipped_kb.check(decl, settings=settings.checker).model_dump(mode="json")["findings"]
+    expected = shipped_kb.check(decl).model_dump(mode="json")["findings"]
     assert r.json()["findings"] == expected
 
     # 审核
@@ -81,14 +82,14 @@ def test_real_walk_e030(db_url, shipped_settings, shipped_kb: KnowledgeBase):
     assert fb.status_code == 201 and fb.json()["final_grade"] == "优"
 
     with get_sessionmaker(db_url)() as s, s.begin():
-        learned = learned_for(s, sector=rec["sector"], unit_name=UNIT)
+        learned = learned_statistics(s, sector=rec["sector"], unit_name=UNIT)
     rate = learned[normalize_name("创业担保贷款回收率")]
     assert (rate.operator, rate.value, rate.unit, rate.chosen_count, rate.success_share) == ("≥", "90", "%", 1, 1.0)
     assert rate.completion_rate == 1.0
     assert rate.scope == f"unit:{UNIT}"
     # one unit's data never reaches the basic library on its own
     with get_sessionmaker(db_url)() as s, s.begin():
-        assert learned_for(s, sector=rec["sector"], unit_name=None) == {}
+        assert learned_statistics(s, sector=rec["sector"], unit_name=None) == {}
 
     # next year's suggest for the same project: learned indicators come back, ranked higher,
     # with the learned typical value and the feedback as evidence

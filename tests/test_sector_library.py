@@ -1,7 +1,7 @@
 """The sector part of the 基础指标库 (indicators/basic/sector_*.csv) loads and is well-formed.
 
-Checks the data itself: every row validates through `kb.library.load_file`
-(i.e. `kb.schema.Indicator`), there are at least 850 distinct
+Checks the data itself: every row validates through `kb.io.library.load_file`
+(i.e. `kb.domain.schema.Indicator`), there are at least 850 distinct
 (normalised name, level2) pairs across the sector files, each sector offers
 output, cost, benefit and satisfaction indicators, there are enough
 template rows, targets agree with their direction, and every `dev:` origin
@@ -17,9 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from kb.library import load_file, load_libraries
-from kb.schema import Direction, Level1, Level2, Library
-from kb.text import bigram_dice, normalize_name
+from kb.io.library import load_file, load_libraries
+from kb.domain.schema import Direction, Level1, Level2, Library
+from kb.domain.text import bigram_dice, normalize_name
 from tests.kbfactory import REPO
 
 BASIC = REPO / "indicators" / "basic"

@@ -4,9 +4,10 @@ from __future__ import annotations
 import json
 
 from kb.evaluate import gold_names, score_project
-from kb.suggest.quantities import budget_from_text, find_quantities
+from kb.domain.budget import budget_from_text
+from kb.suggest.quantities import find_quantities
 from kb.suggest.templates import fill
-from kb.text import bigram_dice
+from kb.domain.text import bigram_dice
 
 
 def test_quantities_and_budget_from_real_description(shared_data):

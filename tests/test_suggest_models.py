@@ -6,7 +6,7 @@ import json
 import numpy as np
 import pytest
 
-from kb.store import open_db
+from kb.store.db import open_db
 from kb.suggest.crossval import fold_models
 from kb.suggest.ranker import PARAMS, Ranker, train_ranker
 from kb.suggest.typemodel import TypeModel, train_type_model

@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 
 from kb.checker import check_rows
-from kb.learned import LearnedIndicator
-from kb.schema import TargetRow
-from kb.text import normalize_name
+from kb.domain.learned import LearnedIndicator
+from kb.domain.schema import TargetRow
+from kb.domain.text import normalize_name
 from tests.kbfactory import dev_record
 
 

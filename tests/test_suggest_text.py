@@ -5,7 +5,7 @@ import pytest
 
 from kb.suggest import naming as N
 from kb.suggest.objects import mentions, project_core
-from kb.suggest.quantities import budget_from_text
+from kb.suggest.quantities import budget_from_text, total_from_text
 
 GARBLED = ("上老年人提供助餐服务人次", "故障响应时间不时长", "万元给聘用的人数")
 
@@ -80,5 +80,6 @@ def test_project_core_drops_place_year_funding_and_filing_words(name, core):
 def test_one_budget_policy_the_years_budget_wins():
     assert budget_from_text("项目总投资500万元，其中本年度预算资金250万元") == 250
     assert budget_from_text("资金总额854万元,其中农田建设400万元") == 854
-    assert budget_from_text("项目金额164万元,其中当年市级财政资金132万元") == 164   # a funding share, not the year
     assert budget_from_text("预算3309840元") == pytest.approx(330.984)
+    # the project's whole spending (per-head costs divide it) is the largest amount stated
+    assert total_from_text("项目金额164万元,其中当年市级财政资金132万元") == 164

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from kb.errors import DataError, DataErrors
-from kb.library import load_libraries
+from kb.io.library import load_libraries
 from kb.settings import Settings
-from kb.store import build, open_db
+from kb.knowledge import build
+from kb.store.db import open_db
 from kb.suggest.kbdata import read_suggest_data
 from kb.suggest.project_types import load_project_types, load_training_tables
 from tests.kbfactory import write_library

@@ -1,12 +1,14 @@
-"""The declaration checker: the rule catalog as pure functions, readers, rewrites and export.
+"""The declaration checker: the rule catalog as rule units (detection + fields + fix), and rewrites.
 
 Public API:
     check_declaration(decl, *, settings=None, lookup=None) -> CheckReport
     check_rows(rows, context=None, ...) -> CheckReport
-    read_table(path) -> Declaration            (.json / .jsonl / .csv / .xlsx)
     apply_fixes(decl, report) -> Declaration   (every suggestion applied)
-    export_xlsx(decl, path, report=None)       (绩效目标表 layout)
+    read_table(path), export_xlsx(decl, path, report=None)   (re-exported from `kb.io`)
     Finding, Suggestion, CheckReport, TableInput, IndicatorLookup
+
+The one check of the product (with the library lookup and citations) is
+`KnowledgeBase.check`; this package is the rule catalog it runs.
 
 The rules follow ../shared/data/rules/RULES.md (61 rules, ids kept); see
 kb/checker/README.md for where and why we depart from it.
@@ -14,7 +16,8 @@ kb/checker/README.md for where and why we depart from it.
 from __future__ import annotations
 
 from kb.checker.engine import IndicatorLookup, check_declaration, check_rows, summarize
-from kb.checker.models import CheckReport, Finding, Suggestion, TableInput
+from kb.domain.findings import CheckReport, Finding, Suggestion
+from kb.domain.schema import TableInput
 
 __all__ = [
     "CheckReport", "Finding", "IndicatorLookup", "Suggestion", "TableInput", "apply_fixes",
@@ -24,12 +27,12 @@ __all__ = [
 
 def __getattr__(name: str):  # lazy: readers/export pull in openpyxl only when used
     if name == "read_table":
-        from kb.checker.readers import read_table
+        from kb.io.tables import read_table
         return read_table
     if name == "apply_fixes":
         from kb.checker.fix import apply_fixes
         return apply_fixes
     if name == "export_xlsx":
-        from kb.checker.export import export_xlsx
+        from kb.io.xlsx import export_xlsx
         return export_xlsx
     raise AttributeError(name)

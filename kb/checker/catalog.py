@@ -17,15 +17,13 @@ Not for detection or I/O.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Literal
+from typing import Any, Callable, Literal
+
+from kb.domain.findings import DIMENSION_LABELS
 
 Severity = Literal["error", "warning", "info"]
 Scope = Literal["row", "table", "row/table"]
 
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
-DIMENSION_LABELS = {"completeness": "完整性", "relevance": "相关性",
-                    "appropriateness": "适当性", "feasibility": "可行性"}
 
 DOCS = {
     "88": "财预〔2015〕88号《中央部门预算绩效目标管理办法》",
@@ -210,7 +208,8 @@ CATALOG: dict[str, RuleMeta] = {r.id: r for r in (
 )}
 
 
-RowRule = Callable[..., object]
+# what rules and parses memoise: each registers how to forget it (`engine.clear_caches`)
+CACHES: list[Callable[[], None]] = []
 ROW_RULES: list[tuple[RuleMeta, Callable]] = []
 TABLE_RULES: list[tuple[RuleMeta, Callable]] = []
 GOAL_RULES: list[tuple[RuleMeta, Callable]] = []
@@ -220,10 +219,58 @@ ROW_TAGS = ("text", "value", "num", "time", "sat", "cost", "project", "txt", "da
             "opemb")
 
 
+# the row fields a suggestion may speak about
+FIELDS = ("level1", "level2", "name", "operator", "value", "unit")
+TARGET = ("operator", "value", "unit")
+LEVELS = ("level1", "level2")
+
+
+@dataclass
+class RuleFix:
+    """How the findings of one rule are fixed, declared beside the rule (`rule(...)`, `table_fix`).
+
+    Attributes:
+        fields: the row fields the rule's suggestion speaks about (default: the target).
+        retarget: when the rule fires, the row's declared target is rebuilt
+            (otherwise a new name or level keeps what was promised).
+        deletes: the row is suggested for deletion, with this reason;
+            `delete_rank` orders the reasons when several such rules fire.
+        fix_text: a table rule's advice when it has no concrete fix (default: its title).
+        table_fix: `(hit, TableFix) -> Suggestion | None` (None: `fix_text`).
+        after_fixes: the table fix looks at the table as the row rewrites leave it.
+        drops: `(hit) -> row numbers` the rule's fix deletes (duplicates).
+        rescales_weights: the table fix already rescales the weights (a
+            deleted row then does not).
+        own_field: the suggestion speaks about the field the hit names (TXT).
+    """
+
+    fields: tuple[str, ...] = TARGET
+    retarget: bool = False
+    deletes: str | None = None
+    delete_rank: int = 0
+    fix_text: str | None = None
+    table_fix: Callable | None = None
+    after_fixes: bool = False
+    drops: Callable | None = None
+    rescales_weights: bool = False
+    own_field: bool = False
+
+
+FIXES: dict[str, RuleFix] = {}
+
+
+def fix_of(rule_id: str) -> RuleFix:
+    """The fix declaration of a rule (defaults when its module declares none)."""
+    f = FIXES.get(rule_id)
+    if f is None:
+        f = FIXES[rule_id] = RuleFix()
+    return f
+
+
 def rule(rule_id: str, *, on: Literal["row", "table", "goal", "any"] = "row",
-         needs: str | None = None, depends: Literal["name", "levels"] | None = None
-         ) -> Callable[[Callable], Callable]:
-    """Register a pure rule function under a catalog id.
+         needs: str | None = None, depends: Literal["name", "levels"] | None = None,
+         **fix: Any) -> Callable[[Callable], Callable]:
+    """Register a pure rule function under a catalog id, with how its findings are fixed.
 
     `on="row"` functions take a parsed indicator row and return None or a
     `Hit`; `on="goal"` take a parsed goal-text row; `on="any"` run on both;
@@ -238,11 +285,18 @@ def rule(rule_id: str, *, on: Literal["row", "table", "goal", "any"] = "row",
     other rows. `depends` declares that
     the rule reads only the name ("name", plus the length thresholds) or only
     the 一级/二级 labels ("levels"): its result is then reused for every row
-    with the same text. The function gets `.meta`, `.needs` and `.depends`.
+    with the same text. `fix`: any field of `RuleFix` (fields, retarget,
+    deletes, delete_rank, fix_text, after_fixes, drops, rescales_weights, own_field).
+    The function gets `.meta`, `.needs` and `.depends`.
     """
     meta = CATALOG[rule_id]
     if needs is not None and needs not in ROW_TAGS:
         raise ValueError(f"unknown row tag {needs!r}")
+    declared = fix_of(rule_id)
+    for k, v in fix.items():
+        if not hasattr(declared, k):
+            raise TypeError(f"{rule_id}: unknown fix field {k!r}")
+        setattr(declared, k, v)
 
     def deco(fn: Callable) -> Callable:
         fn.meta = meta  # type: ignore[attr-defined]
@@ -254,6 +308,15 @@ def rule(rule_id: str, *, on: Literal["row", "table", "goal", "any"] = "row",
             GOAL_RULES.append((meta, fn))
         if on == "table":
             TABLE_RULES.append((meta, fn))
+        return fn
+
+    return deco
+
+
+def table_fix(rule_id: str) -> Callable[[Callable], Callable]:
+    """Register `fn(hit, TableFix) -> Suggestion | None` as the concrete fix of a table rule."""
+    def deco(fn: Callable) -> Callable:
+        fix_of(rule_id).table_fix = fn
         return fn
 
     return deco

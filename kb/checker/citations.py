@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kb.checker.models import CheckReport
+from kb.domain.findings import CheckReport
 
 _ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]+条")
 
@@ -37,13 +37,3 @@ def attach_citations(report: CheckReport, corpus) -> CheckReport:
         if f.basis:
             f.__dict__["citation"] = cite(f.basis)  # findings may be built with model_construct
     return report
-
-
-def corpus_for(settings) -> object | None:
-    """A lexical `Corpus` over the KB file of `settings`, or None when there is no KB file yet."""
-    path = settings.resolved_kb_path()
-    if not path.exists():
-        return None
-    from kb.corpus import Corpus
-
-    return Corpus(path, settings, embedder=None)

@@ -7,14 +7,13 @@ and compares rule ids with `expected_findings` / `expected_table_findings`.
 Precision and recall are micro-averaged over (case, rule) pairs.
 
 `declarations_report` checks every real table of a declarations JSONL
-(../shared/data/declarations/dev.jsonl) and gives the share of tables with
+(`Settings.dev_data_dir`/declarations/dev.jsonl) and gives the share of tables with
 errors and the most frequent rules (figures for the README).
 
 Not for the CLI layout (see `kb.cli.check`).
 """
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,22 +21,14 @@ from typing import Any
 
 from kb.checker.engine import check_declaration, check_rows
 from kb.errors import DataError
-from kb.schema import Declaration, TargetRow
-from kb.settings import REPO_ROOT, CheckerSettings
-
-SHARED_DATA = REPO_ROOT.parent / "shared" / "data"
+from kb.io.jsonl import read_jsonl
+from kb.domain.schema import Declaration, TargetRow
+from kb.settings import CheckerSettings
 _ROW_KEYS = ("level1", "level2", "name", "operator", "value", "unit", "weight", "actual")
 
 
 def _jsonl(path: Path) -> list[dict[str, Any]]:
-    out = []
-    for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip():
-            try:
-                out.append(json.loads(line))
-            except json.JSONDecodeError as e:
-                raise DataError(f"不是合法的 JSON：{e.msg}", file=str(path), row=i) from e
-    return out
+    return [obj for _, obj in read_jsonl(path)]
 
 
 def _row(rec: dict[str, Any]) -> TargetRow:
@@ -93,12 +84,13 @@ class EvalResult:
                                 "extra": sorted(predicted - expected)})
 
 
-def evaluate_cases(rules_dir: Path | None = None, settings: CheckerSettings | None = None) -> EvalResult:
-    """P/R of every rule on cases_dev.jsonl + table_cases_dev.jsonl in `rules_dir`.
+def evaluate_cases(rules_dir: Path, settings: CheckerSettings | None = None) -> EvalResult:
+    """P/R of every rule on cases_dev.jsonl + table_cases_dev.jsonl in `rules_dir`
+    (`Settings.dev_data_dir / "rules"` for the shipped figures).
 
     Raises DataError when a file is missing or malformed.
     """
-    d = Path(rules_dir) if rules_dir else SHARED_DATA / "rules"
+    d = Path(rules_dir)
     cases_path, tables_path = d / "cases_dev.jsonl", d / "table_cases_dev.jsonl"
     for p in (cases_path, tables_path):
         if not p.is_file():
@@ -148,7 +140,7 @@ class DeclarationsReport:
         return self.tables_with_errors / self.tables if self.tables else 0.0
 
 
-def declarations_report(path: Path | None = None, top: int = 10,
+def declarations_report(path: Path, top: int = 10,
                         settings: CheckerSettings | None = None) -> DeclarationsReport:
     """Check every table of a declarations JSONL (dev.jsonl shape) and summarise.
 
@@ -156,7 +148,7 @@ def declarations_report(path: Path | None = None, top: int = 10,
     the budget is not given as a field there, so budget rules see only what the
     record carries. Raises DataError on unreadable input.
     """
-    p = Path(path) if path else SHARED_DATA / "declarations" / "dev.jsonl"
+    p = Path(path)
     if not p.is_file():
         raise DataError("找不到申报表文件", file=str(p))
     recs = _jsonl(p)

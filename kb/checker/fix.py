@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from kb.checker.models import CheckReport
-from kb.schema import Declaration, TargetRow
+from kb.domain.findings import CheckReport
+from kb.domain.schema import Declaration, TargetRow
 
 
 def apply_fixes(decl: Declaration, report: CheckReport) -> Declaration:
@@ -50,9 +50,8 @@ def apply_fixes(decl: Declaration, report: CheckReport) -> Declaration:
     rctx_in = list(getattr(decl, "row_contexts", None) or [])
     rctx: list[dict[str, Any]] = []
     item_i = 0
-    from kb.checker.parse import Row
     for i, r in enumerate(decl.rows):
-        is_goal = Row(r, i + 1).goal
+        is_goal = r.is_goal
         upd: dict[str, Any] = dict(patches.get(i, {}))
         if weights is not None and not is_goal:
             if item_i < len(weights) and weights[item_i] is not None:

@@ -13,11 +13,15 @@ from __future__ import annotations
 
 import calendar
 import re
-import unicodedata
 from typing import Any
 
 from kb.checker import lexicon as L
-from kb.schema import LEVEL2_PARENT, Level1, Level2, TargetRow
+from kb.checker.catalog import CACHES
+from kb.domain.enums import Level1, Level2
+from kb.domain.levels import is_goal_label, level2_key, level2_of_key, parse_level1
+from kb.domain.schema import TargetRow
+from kb.domain.text import compact
+from kb.domain.units import VALUE_UNITS, measure_of
 
 # ---------------------------------------------------------------- operators
 _OP_WORDS = {
@@ -55,17 +59,7 @@ _EMB_PREFIX_RE = re.compile(
 _EMB_SUFFIX_RE = re.compile(r"^(?:及以上|或以上|以上|及以下|以下|以内|之内|之前|以前|前)")
 _SUFFIX_OP = {"及以上": "≥", "或以上": "≥", "以上": "≥", "及以下": "≤", "以下": "≤", "以内": "≤",
               "之内": "≤", "之前": "≤", "以前": "≤", "前": "≤"}
-_UNITS = (
-    "个百分点", "百分点", "百分比", "%", "‰", "万人次", "人次", "人/次", "人天", "人日", "户次", "册次", "架次",
-    "批次", "场次", "辆次", "万人", "人", "万户", "户", "个工作日", "工作日", "个月", "个", "次", "项", "件",
-    "台", "套", "辆", "架", "座", "所", "家", "篇", "册", "份", "本", "部", "门", "期", "批", "场", "处",
-    "条", "间", "张", "株", "头", "只", "匹", "棵", "万吨", "吨", "万t", "t", "公斤", "千克", "kg",
-    "克", "斤", "亿元", "万元", "千元", "万美元", "美元", "元", "平方公里", "万平方米", "平方米", "㎡",
-    "m²", "平米", "万亩", "亩", "公顷", "hm²", "万立方米", "立方米", "m³", "公里", "千米", "km", "米",
-    "m", "M", "天", "日", "小时", "分钟", "秒", "周", "月", "季度", "年", "学时", "课时", "岁", "倍",
-    "分", "级", "类", "种", "例", "起", "宗", "单", "名", "位", "床", "孔", "口", "盏", "门次", "家次",
-)
-_UNIT_BASE = "|".join(re.escape(u) for u in sorted(set(_UNITS), key=len, reverse=True))
+_UNIT_BASE = "|".join(re.escape(u) for u in sorted(set(VALUE_UNITS), key=len, reverse=True))
 UNIT_RE = re.compile(rf"(?:{_UNIT_BASE})(?:[/·*每、](?:[\u4e00-\u9fff]{{1,2}}|{_UNIT_BASE})(?:[/·*·、](?:[\u4e00-\u9fff]{{1,2}}))?)?")
 _DATE_YMD_RE = re.compile(r"(\d{4})年(\d{1,2})月(?:(\d{1,2})[日号])?")
 _DATE_MD_RE = re.compile(r"(?<![\d年])(\d{1,2})月(?:(\d{1,2})[日号]|底|末|份|中旬|上旬|下旬)")
@@ -85,8 +79,6 @@ _HAS_DIGIT_RE = re.compile(r"\d")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _PAREN_RE = re.compile(r"[(（][^()（）]*[)）]")
 _WS_RE = re.compile(r"[\s\u3000]+")
-_GOAL_L1_RE = re.compile(r"目标$")
-_L2_STRIP_RE = re.compile(r"[(（][^()（）]*[)）]|指标|目标")
 
 
 def to_float(s: str) -> float | None:
@@ -96,77 +88,8 @@ def to_float(s: str) -> float | None:
         return None
 
 
-# ---------------------------------------------------------------- levels
-def level1_of(text: str) -> Level1 | None:
-    """一级指标 with the local aliases of RULES.md §2.1 (效果/投入/制度 → None)."""
-    t = text
-    if not t:
-        return None
-    if "满意" in t:
-        return Level1.satisfaction
-    if "产出" in t or t == "项目完成指标":
-        return Level1.output
-    if "效益" in t:
-        return Level1.benefit
-    if "成本" in t:
-        return Level1.cost
-    for m in Level1:
-        if t == m.value:
-            return m
-    return None
-
-
-_L2_KEYS = (
-    ("经济成本", Level2.economic_cost), ("社会成本", Level2.social_cost),
-    ("生态环境成本", Level2.ecological_cost), ("生态成本", Level2.ecological_cost),
-    ("环境成本", Level2.ecological_cost), ("经济效益", Level2.economic_benefit),
-    ("社会效益", Level2.social_benefit), ("生态效益", Level2.ecological_benefit),
-    ("可持续", Level2.sustainable_impact), ("满意", Level2.beneficiary_satisfaction),
-    ("数量", Level2.quantity), ("质量", Level2.quality), ("时效", Level2.timeliness),
-    ("工期", Level2.timeliness), ("进度", Level2.timeliness), ("成本", Level2.output_cost),
-)
-
-
-_L2_BY_VALUE = {m.value: m for m in Level2}
-
-
-def level2_key(text: str) -> str:
-    """二级指标 label without parentheses and the words 指标/目标 (RULES.md §3.6)."""
-    return _L2_STRIP_RE.sub("", text)
-
-
-def level2_of(key: str, level1: Level1 | None) -> Level2 | None:
-    """二级指标 from its key; a bare 成本 is output_cost under 产出, economic_cost under 成本.
-
-    Stricter than `kb.schema.parse_level2`: 预算(或投资规模)控制 is no framework
-    category (RULES.md §7, the 东莞 2019 table is STR-02).
-    """
-    if not key:
-        return None
-    m = _L2_BY_VALUE.get(key)
-    if m is not None:
-        return m
-    for k, v in _L2_KEYS:
-        if k in key:
-            if v is Level2.output_cost and level1 is Level1.cost:
-                return Level2.economic_cost
-            if v in (Level2.economic_cost, Level2.social_cost, Level2.ecological_cost) and level1 is Level1.output:
-                return Level2.output_cost
-            return v
-    return None
-
-
-def level2_fits(level2: Level2 | None, level1: Level1 | None) -> bool:
-    """True when `level2` is a framework category of `level1` (88号 + 101号)."""
-    if level2 is None or level1 is None:
-        return False
-    if level1 is Level1.output:
-        return level2 in (Level2.quantity, Level2.quality, Level2.timeliness, Level2.output_cost)
-    return LEVEL2_PARENT[level2] is level1
-
-
 # ---------------------------------------------------------------- direction
-def direction_of(name: str) -> str | None:
+def name_direction(name: str) -> str | None:
     """'pos' / 'neg' / None for an indicator name (RULES.md §4 direction lists).
 
     Order: positive overrides (下降率 …) > a negative word followed by a remedial
@@ -202,38 +125,6 @@ def has_metric(name: str) -> bool:
     return bool(base) and base.endswith(L.METRIC_ENDINGS) and not base.endswith("质量")
 
 
-# ---------------------------------------------------------------- fast normalisation
-def _t2s() -> dict[int, str]:
-    from kb.text import _t2s_table
-
-    return _t2s_table()
-
-
-_T2S = _t2s()
-_TRAD = frozenset(chr(k) for k in _T2S)
-
-
-def compact(s: str) -> tuple[str, bool]:
-    """(NFKC + Traditional→Simplified + all whitespace removed, whether Traditional characters were seen).
-
-    The same result as `kb.text.normalize` without spaces, several times faster:
-    the character table is applied only when a Traditional character occurs.
-    """
-    if not s:
-        return "", False
-    t = s if s.isascii() else unicodedata.normalize("NFKC", s)
-    trad = not _TRAD.isdisjoint(t)
-    if trad:
-        t = t.translate(_T2S)
-    if " " in t or "\t" in t or "\n" in t or "\r" in t or "\u3000" in t or not t.isprintable():
-        t = "".join(t.split())
-    return t, trad
-
-
-def _compact(s: str) -> str:
-    return compact(s)[0]
-
-
 _MEMO_MAX = 100_000
 
 
@@ -249,12 +140,12 @@ def _memo(d: dict, key: Any, fn: Any) -> Any:
 def _levels(key: tuple[str, str]) -> tuple:
     l1, t1 = compact(key[0])
     l2, t2 = compact(key[1])
-    level1 = level1_of(l1)
+    level1 = parse_level1(l1, normalized=True)
     l2key = level2_key(l2)
-    level2 = level2_of(l2key, level1)
+    level2 = level2_of_key(l2key, level1, strict=True)
     timeliness = level2 is Level2.timeliness or "时效" in l2 or "工期" in l2 or "进度" in l2
     cost = level1 is Level1.cost or "成本" in l2 or ("预算" in l2 and "控制" in l2)
-    goal_label = level1 is None and not l2 and bool(_GOAL_L1_RE.search(l1))
+    goal_label = is_goal_label(l1, l2)
     return l1, l2, level1, l2key, level2, timeliness, cost, goal_label, t1 or t2
 
 
@@ -281,7 +172,6 @@ _SAT_CHANGE = ("幅度", "提升", "提高", "增长", "增幅", "变化")
 
 
 _UNSET: Any = object()
-_unit_family: Any = None
 
 
 class NameInfo:
@@ -305,24 +195,20 @@ class NameInfo:
         self.static: dict = {}  # per-name memo: name-only rule hits per threshold set (engine), REL-01 verdicts
         self.digits = bool(_HAS_DIGIT_RE.search(name)) if name else False
         self._direction = self._family = self._rel01 = self._qty = self._programs = _UNSET
-        self.key = _PUNCT_RE.sub("", name).lower() if name else ""  # duplicate key (STR-12)
+        self.key = duplicate_key(name) if name else ""  # duplicate key (STR-12)
 
     @property
     def direction(self) -> str | None:
         d = self._direction
         if d is _UNSET:
-            d = self._direction = direction_of(self.base or self.name)
+            d = self._direction = name_direction(self.base or self.name)
         return d
 
     @property
     def family(self) -> str | None:
         f = self._family
         if f is _UNSET:
-            global _unit_family
-            if _unit_family is None:
-                from kb.checker.unit import unit_family as uf
-                _unit_family = uf
-            f = self._family = _unit_family(self.base)
+            f = self._family = measure_of(self.base)
         return f
 
     def _rel01_flags(self) -> tuple[bool, bool, bool, bool]:
@@ -412,6 +298,11 @@ _PUNCT_RE = re.compile(r"[\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\u
 _NAME_QTY_RE = re.compile(r"(?<![\d.A-Za-z\-~])(" + _NUM + r")(?![\d.\-~])(" + UNIT_RE.pattern + r")?")
 
 
+def duplicate_key(name: str) -> str:
+    """Duplicate key of a normalised name (NFKC + simplified + no spaces): punctuation dropped, lower case (STR-12)."""
+    return _PUNCT_RE.sub("", name).lower()
+
+
 def name_quantity(r: "Row") -> tuple[str, float, str] | None:
     """The quantity in the row's name that repeats its target number (村组干部230人 with ≥230), or None."""
     if not r.ni.digits or r.num is None or r.is_date:
@@ -432,6 +323,7 @@ _OP_MEMO: dict = {}
 _UNIT_MEMO: dict = {}
 _NAME_MEMO: dict = {}
 _VALUE_MEMO: dict = {}
+CACHES.extend(d.clear for d in (_LEVEL_MEMO, _OP_MEMO, _UNIT_MEMO, _NAME_MEMO, _VALUE_MEMO))
 
 
 # ---------------------------------------------------------------- the parsed row

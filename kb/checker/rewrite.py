@@ -24,26 +24,21 @@ import re
 from typing import Any, Callable
 
 from kb.checker import lexicon as L
-from kb.checker.feasibility import number_of
-from kb.checker.lookup import typical_target
-from kb.checker.parse import (NUM_RE, UNIT_RE, Row, has_metric, level2_fits, level2_of, name_info, to_float,
-                              valid_date)
-from kb.checker.timeliness import late_years
-from kb.checker.unit import DEFAULT_UNIT, is_time_unit, unit_family, unit_fits
-from kb.schema import LEVEL2_PARENT, Indicator, Level1, Level2
+from kb.checker.catalog import fix_of
+from kb.checker.fixes import fmt_num
+from kb.checker.rules.feasibility import number_of
+from kb.checker.parse import UNIT_RE, Row, has_metric, name_info, to_float, valid_date
+from kb.checker.rules.timeliness import late_years
+from kb.domain.enums import LEVEL2_PARENT, Level1, Level2
+from kb.domain.levels import level2_fits, level2_of_key
+from kb.domain.schema import Indicator, typical_target
+from kb.domain.units import DEFAULT_UNIT, is_time_unit, measure_of, unit_fits
 from kb.settings import CheckerSettings
 
 L1_LABEL = {Level1.output: "产出指标", Level1.cost: "成本指标", Level1.benefit: "效益指标",
             Level1.satisfaction: "满意度指标"}
 L2_LABEL = {m: m.label for m in Level2}
 
-DELETE_RULES = ("REL-05", "REL-02", "REL-03")
-TARGET_RULES = frozenset((
-    "STR-03", "QNT-01", "QNT-03", "QNT-04", "QNT-05", "QNT-06", "QNT-07", "QNT-08", "QNT-09",
-    "QNT-10", "QNT-11", "OP-01", "OP-02", "OP-03", "OP-04", "UNIT-01", "UNIT-02", "UNIT-03",
-    "TIME-01", "TIME-02", "TIME-03", "TIME-04", "TIME-05", "SAT-02", "SAT-03", "SAT-04",
-    "COST-01", "COST-02", "COST-03", "COST-04", "FEAS-01", "FEAS-02", "TXT-04",
-))
 _HIGH_RATES = ("合格率", "达标率", "合规率", "准确率", "正确率", "完好率", "优良率", "通过率", "验收")
 _TIME_NAME_RE = re.compile(r"时间|时限|期限|工期|进度|及时|按时|按期|准时|日期|节点|周期")
 _BENEFIT_NAME_RE = re.compile(r"受益|带动|增收|收入|减少|降低|改善|知晓|就业|效益|影响|节约|增加")
@@ -57,13 +52,6 @@ _SLOGAN_STRIP_RE = re.compile("(?:" + "|".join(sorted(set(L.ASPIRE + (
     "显著", "努力", "力争", "确保")), key=len, reverse=True)) + ")(?!性)")
 _TAIL_STRIP_RE = re.compile(r"(?:的?(?:影响程度|影响|作用|程度)|情况|工作|方面|效果|成效|功能)$")
 _WORKDESC_STRIP_RE = re.compile(r"^对|进行|按照[^，,；;。]{0,8}?标准|按照|严格|按要求|按政策|按规定")
-
-
-def fmt_num(x: float) -> str:
-    """90.0 → '90', 2.50 → '2.5'."""
-    if math.isfinite(x) and x == int(x):
-        return str(int(x))
-    return f"{x:.4f}".rstrip("0").rstrip(".")
 
 
 # ------------------------------------------------------------------ levels
@@ -85,7 +73,7 @@ def guess_level2(level1: Level1, name: str) -> Level2:
         return Level2.timeliness
     if _COST_NAME_RE.search(name) and "率" not in name:
         return Level2.output_cost
-    if unit_family(name) == "ratio":
+    if measure_of(name) == "ratio":
         return Level2.quality
     return Level2.quantity
 
@@ -325,7 +313,7 @@ class _LazyTypical:
     def get(self) -> tuple[str, float, str] | None:
         if not self._done:
             self._done = True
-            typ = getattr(self._lookup, "typical", None)  # `library_lookup` memoises it per (name, level2)
+            typ = getattr(self._lookup, "typical", None)  # `IndicatorLookup.typical` memoises it per (name, level2)
             self._val = typ(self._name, self._l2) if typ is not None else typical_of(
                 self._lookup(self._name, self._l2))  # type: ignore[misc]
         return self._val
@@ -354,7 +342,7 @@ def library_name(r: Row, lookup: Callable | None) -> str:
 
     Tried on the name without aspiration verbs / remarks, then on the name
     itself (exact name or synonym, else bigram Dice within the same 二级指标,
-    `kb.checker.lookup`). Template names with a 〔slot〕 are not offered.
+    `kb.indicators.lookup`). Template names with a 〔slot〕 are not offered.
     """
     if lookup is None or r.level1 is None:
         return ""
@@ -392,25 +380,26 @@ class RowRewrite:
         self.kept: dict[str, str] = kept or {}
 
 
-def rewrite_row(r: Row, ids: set[str], hits: dict[str, Any], lookup: Callable | None,
-                s: CheckerSettings) -> RowRewrite:
-    """Canonical rewrite of an indicator row given the rule ids that fired on it."""
-    for rid in DELETE_RULES:
-        if rid in ids:
-            why = {"REL-05": "与本项目资金无关的指标", "REL-02": "投入/过程指标不作绩效目标（预算执行率在自评中单独计分）",
-                   "REL-03": "宏观表述无法归因于本项目，请换成项目直接作用对象的可测结果"}[rid]
-            return RowRewrite(None, why)
+def _deletion(r: Row, ids: set[str]) -> RowRewrite | None:
+    """A deletion when a rule that deletes fired (`RuleFix.deletes`, first by `delete_rank`), the name
+    is empty, or the 一级指标 names an input / process category; else None."""
+    deleting = sorted((fix_of(rid).delete_rank, fix_of(rid).deletes) for rid in ids if fix_of(rid).deletes)
+    if deleting:
+        return RowRewrite(None, deleting[0][1])
     if not r.name:
         return RowRewrite(None, "名称为空，无法确定指标")
     if r.level1 is None and r.l1 and _INPUT_L1_RE.search(r.l1):
         return RowRewrite(None, f"“{r.l1}”类内容不作为绩效指标")
+    return None
 
-    # --- name
+
+def _name(r: Row, ids: set[str], hits: dict[str, Any], lookup: Callable | None,
+          s: CheckerSettings) -> str | RowRewrite:
+    """The rewritten name (placeholders cleaned, sentences shortened, slogans made measurable), or a deletion."""
     name = r.name
     unit_hint = r.eff_unit
     if "STR-04" in ids:
-        name = clean_placeholder_name(r.raw.name.strip())
-        name = re.sub(r"[\s\u3000]+", "", name)
+        name = re.sub(r"[\s\u3000]+", "", clean_placeholder_name(r.raw.name.strip()))
         if not name:
             return RowRewrite(None, "名称只是数字或占位符，无法确定指标；请按实际重写或删除")
     if "满意" in name and ids & {"STR-05", "STR-06", "QNT-02", "SAT-05", "REL-04"}:
@@ -433,10 +422,11 @@ def rewrite_row(r: Row, ids: set[str], hits: dict[str, Any], lookup: Callable | 
         if not name:
             return RowRewrite(None, f"名称“{r.name}”没有可计量的对象和口径，无法据此改写",
                               hint="如能计量，请改为“对象+度量”的指标（如…人数、…覆盖率）")
-    if "COST-02" in ids:
-        name = "项目总成本"  # the catalog's rewrite: 项目总成本 ≤ X 万元
+    return "项目总成本" if "COST-02" in ids else name  # the catalog's rewrite: 项目总成本 ≤ X 万元
 
-    # --- levels
+
+def _levels(r: Row, ids: set[str], name: str) -> tuple[Level1, Level2 | None]:
+    """The rewritten (一级, 二级): satisfaction names under 满意度, missing or unfitting levels guessed."""
     l1, l2 = r.level1, r.level2
     if "SAT-01" in ids or ("满意" in name and l1 is not Level1.satisfaction):
         if "满意" in name:
@@ -450,45 +440,62 @@ def rewrite_row(r: Row, ids: set[str], hits: dict[str, Any], lookup: Callable | 
         if "效果" in r.l1:
             l1 = Level1.benefit
         else:
-            cand = level2_of(r.l2key, None)
+            cand = level2_of_key(r.l2key, None)
             if cand is not None and cand is not Level2.output_cost:
                 l1 = LEVEL2_PARENT[cand]
             elif cand is Level2.output_cost:
                 l1 = Level1.output
             else:
                 l1, l2 = guess_level(name)
-        l2 = level2_of(r.l2key, l1) if l2 is None or not _fits(l2, l1) else l2
-    if not _fits(l2, l1):
-        cand = level2_of(r.l2key, None)
+        l2 = level2_of_key(r.l2key, l1) if l2 is None or not level2_fits(l2, l1) else l2
+    if not level2_fits(l2, l1):
+        cand = level2_of_key(r.l2key, None)
         if cand is not None and cand is not Level2.output_cost and "STR-02" in ids and l1 is not Level1.satisfaction:
-            l1 = LEVEL2_PARENT[cand]
-            l2 = cand
+            l1, l2 = LEVEL2_PARENT[cand], cand
         else:
             l2 = guess_level2(l1, name)
     if "REL-01" in ids:
-        n = _PAREN_RE.sub("", name)
-        if l2 is Level2.quantity:
-            l2 = Level2.quality
-        elif l2 is Level2.quality:
-            if L.OUTCOME_RATE_RE.search(n):
-                l1, l2 = Level1.benefit, Level2.social_benefit
-            elif unit_family(n) == "time":  # 按时发放 under 质量
-                l2 = Level2.timeliness
-            else:
-                l2 = Level2.quantity
-        elif l2 is Level2.timeliness:
-            l2 = Level2.quality if unit_family(n) == "ratio" else Level2.quantity
-        elif l1 is Level1.benefit:
-            l1, l2 = Level1.output, Level2.quantity
+        l1, l2 = _moved_category(name, l1, l2)
+    return l1, l2
+
+
+def _moved_category(name: str, l1: Level1, l2: Level2 | None) -> tuple[Level1, Level2 | None]:
+    """REL-01: the 二级 category the name's measure belongs to instead."""
+    n = _PAREN_RE.sub("", name)
+    if l2 is Level2.quantity:
+        return l1, Level2.quality
+    if l2 is Level2.quality:
+        if L.OUTCOME_RATE_RE.search(n):
+            return Level1.benefit, Level2.social_benefit
+        return l1, Level2.timeliness if measure_of(n) == "time" else Level2.quantity  # 按时发放 under 质量
+    if l2 is Level2.timeliness:
+        return l1, Level2.quality if measure_of(n) == "ratio" else Level2.quantity
+    if l1 is Level1.benefit:
+        return Level1.output, Level2.quantity
+    return l1, l2
+
+
+def rewrite_row(r: Row, ids: set[str], hits: dict[str, Any], lookup: Callable | None,
+                s: CheckerSettings) -> RowRewrite:
+    """Canonical rewrite of an indicator row given the rule ids that fired on it: name, levels, target.
+
+    The declared target is kept unless a rule on it fired (`RuleFix.retarget`):
+    a new name or level alone does not change what was promised (the engine
+    re-checks, and asks again with the rules that then fire).
+    """
+    gone = _deletion(r, ids)
+    if gone is not None:
+        return gone
+    name = _name(r, ids, hits, lookup, s)
+    if isinstance(name, RowRewrite):
+        return name
+    l1, l2 = _levels(r, ids, name)
     if "TIME-05" in ids:
         name = deadline_name(name)
-
     fields = {"level1": L1_LABEL[l1], "level2": L2_LABEL[l2] if l2 else "", "name": name,
               "operator": r.op, "value": r.v, "unit": r.unit}
     if l2 is Level2.output_cost and l1 is Level1.output:
         fields["level2"] = "成本指标"
-
-    # --- target
     kept: dict[str, str] = {}
     late = late_years(r) if "TIME-04" in ids else []
     if late:  # a cross-year deadline: rewriting it into the budget year would change what is promised
@@ -496,9 +503,7 @@ def rewrite_row(r: Row, ids: set[str], hits: dict[str, Any], lookup: Callable | 
         kept["TIME-04"] = (f"保留原时限（改到{by}年内会改变目标含义）：跨年实施的项目请在申报说明中写明实施期；"
                            f"否则年度指标写{by}年内应完成的节点，跨年部分列入中期目标")
         ids = ids - {"TIME-04"}
-    # the declared target is kept unless a rule on it fired: a new name or level alone does not
-    # change what was promised (the engine re-checks, and asks again with the rules that then fire)
-    if ids & TARGET_RULES or "TXT-01" in ids or "TXT-02" in ids:
+    if any(fix_of(rid).retarget for rid in ids):
         tgt = build_target(r, ids, hits, name, l1, l2, lookup, s)
         if tgt is None:
             return RowRewrite(None, "无法据此推算指标值；请按测算补填或删除该指标")
@@ -506,98 +511,114 @@ def rewrite_row(r: Row, ids: set[str], hits: dict[str, Any], lookup: Callable | 
     return RowRewrite(fields, kept=kept)
 
 
-def _fits(l2: Level2 | None, l1: Level1 | None) -> bool:
-    return level2_fits(l2, l1)
-
-
 def build_target(r: Row, ids: set[str], hits: dict[str, Any], name: str, l1: Level1, l2: Level2 | None,
                  lookup: Callable | None, s: CheckerSettings) -> tuple[str, str, str] | None:
-    """(operator, value, unit) for the rewritten row, or None when no value can be inferred."""
+    """(operator, value, unit) for the rewritten row, or None when no value can be inferred.
+
+    By what the rewritten row measures: a deadline (时效), a satisfaction
+    level, a cost, a rate, else a count; targets come from the row's own
+    number where the rules allow it, else the library's typical target
+    (`lookup`), else the generic defaults of `CheckerSettings`.
+    """
     typ = _LazyTypical(lookup, name, l2.value if l2 else None)
     ni = r.ni if name == r.name else name_info(name)
-    base = ni.base
     fam = ni.family
     cost = l1 is Level1.cost or l2 in (Level2.output_cost, Level2.economic_cost, Level2.social_cost,
                                       Level2.ecological_cost)
-    sat = l1 is Level1.satisfaction and ni.sat_level
-
-    # timeliness: a dated deadline (unless the row is a well-formed duration / rate)
     if l2 is Level2.timeliness and fam != "ratio":
-        if r.is_date and not r.full_year and not ({"TIME-01", "TIME-02", "TIME-03", "TIME-04"} & ids):
-            d = fixed_date(r) if ("TXT-04" in ids or "OP-03" in ids) else None
-            return ("", d or period_text(r) or r.v.replace("-", "至"), "")
-        if (r.has_digit and not r.is_date and r.eff_unit and is_time_unit(r.eff_unit) and r.num is not None
-                and not ({"TIME-05", "TIME-01", "TIME-02"} & ids)):
-            op = r.eff_op if r.eff_op in ("≤", "<", "=") else "≤"
-            return (op, fmt_num(r.num), r.emb_unit or r.unit)
-        fd = fixed_date(r) if ("TIME-03" in ids or "TIME-04" in ids) else None
-        return ("", fd or deadline(r), "")
-
-    # satisfaction level
-    if sat:
-        v = r.num if (r.num is not None and s.satisfaction_floor_pct <= r.num < 100
-                      and not ({"SAT-02", "SAT-03", "QNT-07"} & ids)) else None
-        if v is None and typ and s.satisfaction_floor_pct <= typ[1] < 100:
-            v = typ[1]
-        if v is None:
-            v = s.satisfaction_default_pct
-        return ("≥", fmt_num(v), "%")
-
+        return _deadline_target(r, ids)
+    if l1 is Level1.satisfaction and ni.sat_level:
+        return _satisfaction_target(r, ids, typ, s)
     direction = ni.direction if ni.direction is not None else ("neg" if cost else None)
     num = _number(r, ids, hits)
-
-    # cost rows
     if cost:
-        budget = r.ctx.get("budget_wan") or r.ctx.get("budget_hint_wan")
-        per_unit = (any(w in name for w in ("单位", "人均", "户均", "生均", "平均", "单价", "标准", "每"))
-                    or any(w in (r.eff_unit or "") for w in ("/", "每")))  # 元/亩: a rate, never the budget
-        unit = r.eff_unit if r.eff_unit and "元" in r.eff_unit else ""
-        if "COST-02" in ids or num is None or (r.pct and not unit):
-            if isinstance(budget, (int, float)) and budget > 0 and not per_unit:
-                return ("≤", fmt_num(budget), "万元")  # the project's own budget beats a library figure
-            if typ and "元" in (typ[2] or ""):
-                return (typ[0] or "≤", fmt_num(typ[1]), typ[2])
-            return None
-        if not unit:
-            unit = "元" if per_unit or num >= 1000 else "万元"
-        if "COST-04" in ids and isinstance(budget, (int, float)):
-            num, unit = float(budget), "万元"
-        return ("≤", fmt_num(num), unit)
-
-    # rates
+        return _cost_target(r, ids, name, num, typ)
     if fam == "ratio" or (r.pct and fam is None and num is not None):
-        if num == 0 and direction != "pos" and r.eff_op in ("", "=", "≤", "<") and "QNT-09" not in ids:
-            return ("=", "0", "%")  # a zero target (变质比例 = 0) is kept: only its unit was missing
-        if direction == "neg":
-            if num is None or num >= 100 or "OP-04" in ids and num >= 50:
-                return ("=", "0", "%")
-            return ("≤", fmt_num(num), "%")
-        op, dv = default_rate(base, s)
-        if num is not None and 0 < num <= 1 and not r.pct and fam == "ratio":
-            num = num * 100  # 0.97 written as a fraction
-        v = num if num is not None and 0 < num <= 100 and not ({"QNT-09", "QNT-07"} & ids) else None
-        if "QNT-07" in ids and r.num is not None:
-            v = _ocr_ge(r)
-            if v is not None:
-                return ("≥", fmt_num(v), "%")
-        if v is None and typ and 0 < typ[1] <= 100 and unit_fits("ratio", typ[2] or "%"):
-            op, v = (typ[0] if typ[0] in ("≥", "=") else "≥"), typ[1]
-        if v is None:
-            v = dv
-        elif r.eff_op in ("≥", ">", "=") and v == r.num and not (
-                {"OP-03", "OP-04", "QNT-08", "QNT-09", "QNT-11"} & ids):
-            op = r.eff_op
-        elif v != 100:
-            op = "≥"
-        if v == 100:
-            op = "="
-        if "QNT-11" in ids and r.rng is not None:
-            lo, hi = sorted(r.rng)
-            if lo < hi:
-                return ("区间", f"{fmt_num(lo)}%~{fmt_num(hi)}%", "")
-        return (op, fmt_num(v), "%")
+        return _rate_target(r, ids, ni.base, fam, num, direction, typ, s)
+    return _count_target(r, ids, hits, name, ni.base, fam, num, direction, typ)
 
-    # quantities and other numbers
+
+def _deadline_target(r: Row, ids: set[str]) -> tuple[str, str, str]:
+    """A 时效 row: its own date repaired or period rewritten, a well-formed duration kept, else a dated deadline."""
+    if r.is_date and not r.full_year and not ({"TIME-01", "TIME-02", "TIME-03", "TIME-04"} & ids):
+        d = fixed_date(r) if ("TXT-04" in ids or "OP-03" in ids) else None
+        return ("", d or period_text(r) or r.v.replace("-", "至"), "")
+    if (r.has_digit and not r.is_date and r.eff_unit and is_time_unit(r.eff_unit) and r.num is not None
+            and not ({"TIME-05", "TIME-01", "TIME-02"} & ids)):
+        op = r.eff_op if r.eff_op in ("≤", "<", "=") else "≤"
+        return (op, fmt_num(r.num), r.emb_unit or r.unit)
+    fd = fixed_date(r) if ("TIME-03" in ids or "TIME-04" in ids) else None
+    return ("", fd or deadline(r), "")
+
+
+def _satisfaction_target(r: Row, ids: set[str], typ: Any, s: CheckerSettings) -> tuple[str, str, str]:
+    """A satisfaction level: ≥ its own figure when sensible, else the library's, else the default (%)."""
+    v = r.num if (r.num is not None and s.satisfaction_floor_pct <= r.num < 100
+                  and not ({"SAT-02", "SAT-03", "QNT-07"} & ids)) else None
+    if v is None and typ and s.satisfaction_floor_pct <= typ[1] < 100:
+        v = typ[1]
+    if v is None:
+        v = s.satisfaction_default_pct
+    return ("≥", fmt_num(v), "%")
+
+
+def _cost_target(r: Row, ids: set[str], name: str, num: float | None, typ: Any) -> tuple[str, str, str] | None:
+    """A cost: ≤ its own amount (万元 or 元), the project's budget, or the library's money target."""
+    budget = r.ctx.get("budget_wan") or r.ctx.get("budget_hint_wan")
+    per_unit = (any(w in name for w in ("单位", "人均", "户均", "生均", "平均", "单价", "标准", "每"))
+                or any(w in (r.eff_unit or "") for w in ("/", "每")))  # 元/亩: a rate, never the budget
+    unit = r.eff_unit if r.eff_unit and "元" in r.eff_unit else ""
+    if "COST-02" in ids or num is None or (r.pct and not unit):
+        if isinstance(budget, (int, float)) and budget > 0 and not per_unit:
+            return ("≤", fmt_num(budget), "万元")  # the project's own budget beats a library figure
+        if typ and "元" in (typ[2] or ""):
+            return (typ[0] or "≤", fmt_num(typ[1]), typ[2])
+        return None
+    if not unit:
+        unit = "元" if per_unit or num >= 1000 else "万元"
+    if "COST-04" in ids and isinstance(budget, (int, float)):
+        num, unit = float(budget), "万元"
+    return ("≤", fmt_num(num), unit)
+
+
+def _rate_target(r: Row, ids: set[str], base: str, fam: str | None, num: float | None, direction: str | None,
+                 typ: Any, s: CheckerSettings) -> tuple[str, str, str]:
+    """A rate (%): 0 for a negative event, else its own figure or the library's, else the default of its kind."""
+    if num == 0 and direction != "pos" and r.eff_op in ("", "=", "≤", "<") and "QNT-09" not in ids:
+        return ("=", "0", "%")  # a zero target (变质比例 = 0) is kept: only its unit was missing
+    if direction == "neg":
+        if num is None or num >= 100 or "OP-04" in ids and num >= 50:
+            return ("=", "0", "%")
+        return ("≤", fmt_num(num), "%")
+    op, dv = default_rate(base, s)
+    if num is not None and 0 < num <= 1 and not r.pct and fam == "ratio":
+        num = num * 100  # 0.97 written as a fraction
+    v = num if num is not None and 0 < num <= 100 and not ({"QNT-09", "QNT-07"} & ids) else None
+    if "QNT-07" in ids and r.num is not None:
+        v = _ocr_ge(r)
+        if v is not None:
+            return ("≥", fmt_num(v), "%")
+    if v is None and typ and 0 < typ[1] <= 100 and unit_fits("ratio", typ[2] or "%"):
+        op, v = (typ[0] if typ[0] in ("≥", "=") else "≥"), typ[1]
+    if v is None:
+        v = dv
+    elif r.eff_op in ("≥", ">", "=") and v == r.num and not (
+            {"OP-03", "OP-04", "QNT-08", "QNT-09", "QNT-11"} & ids):
+        op = r.eff_op
+    elif v != 100:
+        op = "≥"
+    if v == 100:
+        op = "="
+    if "QNT-11" in ids and r.rng is not None:
+        lo, hi = sorted(r.rng)
+        if lo < hi:
+            return ("区间", f"{fmt_num(lo)}%~{fmt_num(hi)}%", "")
+    return (op, fmt_num(v), "%")
+
+
+def _count_target(r: Row, ids: set[str], hits: dict[str, Any], name: str, base: str, fam: str | None,
+                  num: float | None, direction: str | None, typ: Any) -> tuple[str, str, str] | None:
+    """A count or other number: its own (≥ 1), else the library's, else 定性 for a text target; the unit picked."""
     if num is None or "QNT-09" in ids:
         if typ and (fam is None or unit_fits(fam, typ[2] or "")):  # a library % is no target for a count
             return (typ[0] or "≥", fmt_num(typ[1]), typ[2] or DEFAULT_UNIT.get(fam or "", ""))

@@ -11,35 +11,21 @@ and, with `--declarations`, the real-data summary.
 """
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from kb.cli import app
+from kb.cli.output import console, err, print_json, print_table
 from kb.errors import DataError
 
-console = Console()
-err = Console(stderr=True)
 _SEV = {"error": "[red]错误[/red]", "warning": "[yellow]警告[/yellow]", "info": "[cyan]提示[/cyan]"}
 _RANK = {"info": 0, "warning": 1, "error": 2}
 
-
-def _lookup(no_library: bool):
-    if no_library:
-        return None
-    from kb.checker.lookup import default_lookup
-
-    return default_lookup()
-
-
-def _print_json(obj) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
 
 
 def _render(report, title: str) -> None:
@@ -87,8 +73,10 @@ def check(
     no_library: bool = typer.Option(False, "--no-library", help="改写时不查指标库，只用通用默认值"),
 ) -> None:
     """审核绩效目标表：逐行、逐表检查模糊、不可考核或有缺陷的指标，给出规则编号、依据和改写建议。"""
-    from kb.checker import apply_fixes, check_declaration, export_xlsx
-    from kb.checker.readers import read_tables
+    from kb.checker import apply_fixes
+    from kb.io.tables import read_tables
+    from kb.io.xlsx import export_xlsx
+    from kb.knowledge import table_checker
 
     if fail_on not in _RANK:
         raise DataError(f"--fail-on 须为 error / warning / info 之一，而不是 {fail_on!r}", field="--fail-on")
@@ -98,31 +86,28 @@ def check(
         raise DataError("--out 须为 .xlsx 文件", file=str(out), field="--out")
     tables = read_tables(file)
     many = len(tables) > 1
-    lookup = _lookup(no_library)
-    if lookup is None and not no_library:
-        err.print("提示：指标库不可用，改写建议采用通用默认值（满意度≥90%、合格率≥95%、完成率=100%、时效为年度12月31日前）。")
-    from kb.checker.citations import attach_citations, corpus_for
-    from kb.settings import get_settings
-
-    corpus = corpus_for(get_settings())
+    check_one, with_library = table_checker(library=not no_library)
+    if not with_library and not no_library:
+        err.print("提示：知识库尚未构建（jixiao build），改写建议采用通用默认值"
+                  "（满意度≥90%、合格率≥95%、完成率=100%、时效为年度12月31日前）。")
     results = []
     for i, decl in enumerate(tables, 1):
-        report = attach_citations(check_declaration(decl, lookup=lookup), corpus)
+        report = check_one(decl)
         written = None
         if out is not None:
             written = _out_path(out, _table_id(decl, i), many)
             if fix:
                 fixed = apply_fixes(decl, report)
-                export_xlsx(fixed, written, check_declaration(fixed, lookup=lookup))
+                export_xlsx(fixed, written, check_one(fixed))
             else:
                 export_xlsx(decl, written, report)
         results.append((decl, report, written))
     if as_json:
         if many:
-            _print_json({"tables": [{"id": _table_id(d, i), "project_name": d.project_name, **r.model_dump()}
+            print_json({"tables": [{"id": _table_id(d, i), "project_name": d.project_name, **r.model_dump()}
                                     for i, (d, r, _) in enumerate(results, 1)]})
         else:
-            _print_json(results[0][1].model_dump())
+            print_json(results[0][1].model_dump())
         files = [str(w) for _, _, w in results if w is not None]
         if files:  # stdout holds the JSON; say where the tables went on stderr
             print(f"已写出 {len(files)} 个文件: {files[0]}" + (f" … {files[-1]}" if len(files) > 1 else ""),
@@ -146,7 +131,7 @@ def check(
 
 @app.command("eval-check")
 def eval_check(
-    rules_dir: Optional[Path] = typer.Option(None, "--rules-dir", help="用例目录（默认 ../shared/data/rules）"),
+    rules_dir: Optional[Path] = typer.Option(None, "--rules-dir", help="用例目录（默认 JIXIAO_DEV_DATA_DIR/rules，即 ../shared/data/rules）"),
     declarations: Optional[Path] = typer.Option(None, "--declarations",
                                                 help="另对真实申报表 JSONL（dev.jsonl 格式）逐表审核并汇总"),
     as_json: bool = typer.Option(False, "--json", help="输出 JSON"),
@@ -154,8 +139,9 @@ def eval_check(
 ) -> None:
     """在标注用例上评测审核规则：逐条规则及总体的精确率、召回率；可附真实申报表汇总。"""
     from kb.checker.evaluate import declarations_report, evaluate_cases, format_eval
+    from kb.settings import get_settings
 
-    res = evaluate_cases(rules_dir)
+    res = evaluate_cases(rules_dir or get_settings().dev_data_dir / "rules")
     rows = format_eval(res)
     rep = declarations_report(declarations) if declarations is not None else None
     if as_json:
@@ -171,14 +157,10 @@ def eval_check(
                                        "share_with_errors": rep.share_with_errors, "rows": rep.rows,
                                        "by_severity": rep.by_severity,
                                        "top_rules": [{"rule_id": r, "findings": n, "tables": k} for r, n, k in rep.top_rules]}
-        _print_json(payload)
+        print_json(payload)
         return
-    t = Table(title=f"审核规则评测（{res.n_row_cases} 个行用例 + {res.n_table_cases} 个表用例）")
-    for c in ("规则", "精确率", "召回率", "TP", "FP", "FN"):
-        t.add_column(c, justify="right" if c != "规则" else "left")
-    for r in rows:
-        t.add_row(*[str(x) for x in r])
-    console.print(t)
+    print_table(f"审核规则评测（{res.n_row_cases} 个行用例 + {res.n_table_cases} 个表用例）",
+                ("规则", "精确率", "召回率", "TP", "FP", "FN"), rows, right=("精确率", "召回率", "TP", "FP", "FN"))
     if show_errors and res.errors:
         for e in res.errors:
             console.print(f"{e['case']}: 漏报 {e['missed']} 误报 {e['extra']}")

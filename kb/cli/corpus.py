@@ -6,22 +6,19 @@ building the shipped corpora (that is `jixiao build`).
 """
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 from typing import List, Optional
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
 from kb.cli import app
+from kb.cli.output import console, print_json
 from kb.corpus.models import COLLECTION_LABELS, COLLECTIONS
 from kb.errors import DataError
 from kb.settings import get_settings
 
-console = Console()
 corpus_app = typer.Typer(help="管理政策、专家意见与问答语料（国家政策库、内部法规通知库、问答区等）。",
                          no_args_is_help=True)
 app.add_typer(corpus_app, name="corpus")
@@ -42,9 +39,6 @@ def _corpus(kb: Optional[Path], *, create: bool = False):
         raise ConfigError(f"知识库文件不存在: {path}；请先运行 jixiao build")
     return Corpus(path, s)
 
-
-def _print_json(obj) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
 
 
 def _check_collection(c: Optional[str]) -> None:
@@ -72,7 +66,7 @@ def corpus_add(
     rep = _corpus(kb, create=True).add(path, collection, title=title, doc_number=doc_number, issuer=issuer, date=date,
                           year=year, status=status, source_url=source_url, doc_id=doc_id)
     if as_json:
-        _print_json(rep.as_dict())
+        print_json(rep.as_dict())
         return
     console.print(f"{escape(str(path))} → {COLLECTION_LABELS[collection]}: 新增 {len(rep.added)} 篇，"
                   f"替换 {len(rep.replaced)} 篇，未变 {len(rep.unchanged)} 篇，移除 {len(rep.removed)} 篇；"
@@ -91,7 +85,7 @@ def corpus_list(
     _check_collection(collection)
     docs = _corpus(kb).list(collection)
     if as_json:
-        _print_json({"documents": docs})
+        print_json({"documents": docs})
         return
     if not docs:
         console.print("语料库中还没有文档。运行 jixiao build 载入内置语料，或 jixiao corpus add 添加文件。")
@@ -160,7 +154,7 @@ def docs(
     hits = c.search(query, collections=collection or None, issuer=issuer, year=year, status=status,
                     top=top, mode=mode)
     if as_json:
-        _print_json({"hits": [_hit_json(h) for h in hits]})
+        print_json({"hits": [_hit_json(h) for h in hits]})
         return
     if not hits:
         console.print(f"没有找到与“{escape(query)}”相关的条文。" + _EMPTY_HINT * (c.index.size == 0))
@@ -196,7 +190,7 @@ def ask_cmd(
     c = _corpus(kb)
     res = c.ask(question, k=top)
     if as_json:
-        _print_json(res.model_dump())
+        print_json(res.model_dump())
         return
     if not res.confident:
         console.print(f"[yellow]{escape(res.message)}[/]" + _EMPTY_HINT * (c.index.size == 0))
@@ -223,7 +217,7 @@ def eval_docs(
     """评测政策检索：每个问题的答案条文是否出现在前 K 条（Recall@K）及 MRR。"""
     rep = _corpus(kb).eval(questions, k=k)
     if as_json:
-        _print_json(rep.model_dump())
+        print_json(rep.model_dump())
         return
     t = Table(title="政策检索评测")
     for col in ("问题数", f"Recall@{k}", "MRR"):

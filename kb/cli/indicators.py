@@ -1,25 +1,21 @@
 """CLI commands of the indicator knowledge base: build, search, suggest, eval, serve.
 
-Thin layer over `kb.store.build` and `kb.KnowledgeBase`; `--json` prints the
+Thin layer over `kb.knowledge.build` and `kb.KnowledgeBase`; `--json` prints the
 same shapes as the HTTP API.
 """
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from kb.cli import app
+from kb.cli.output import console, err, print_json
 from kb.errors import DataError
 from kb.settings import get_settings
 
-console = Console()
-err = Console(stderr=True)
 
 
 def _kb():
@@ -28,14 +24,11 @@ def _kb():
     return KnowledgeBase(get_settings())
 
 
-def _print_json(obj) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
-
 
 @app.command()
 def build(force: bool = typer.Option(False, "--force", help="忽略缓存，全部重建")) -> None:
     """校验 indicators/ 下的指标库并构建知识库文件(只重建变化的部分)。"""
-    from kb.store import build as do_build
+    from kb.knowledge import build as do_build
 
     s = get_settings()
     rep = do_build(s, force=force, console=err, notify=lambda m: err.print(m))
@@ -76,12 +69,12 @@ def search(
                                         unit_name=unit_name, category=category, sector=sector),
                     top=top, offset=offset, mode=mode)
     if as_json:
-        _print_json({"total": res.total, "hits": [h.model_dump() for h in res.hits]})
+        print_json({"total": res.total, "hits": [h.model_dump() for h in res.hits]})
         return
     if not res.hits:
         console.print(f"没有找到与“{query}”相关的指标。")
         return
-    from kb.schema import Level1, Level2
+    from kb.domain.schema import Level1, Level2
 
     t = Table(title=f"“{query}” 共 {res.total} 条匹配（{res.mode}）")
     for c in ("#", "指标名称", "一级", "二级", "单位", "库", "得分", "匹配词"):
@@ -140,7 +133,7 @@ def suggest(
             if rec.get("id"):
                 out["id"] = rec["id"]
             if as_json:
-                _print_json(out)
+                print_json(out)
             else:
                 console.rule(rec.get("project") or rec.get("project_name") or rec.get("id") or "")
                 _print_table(res)
@@ -152,7 +145,7 @@ def suggest(
 
         write_xlsx(res, out, project_name=project_name or "")
     if as_json:
-        _print_json(res.model_dump())
+        print_json(res.model_dump())
     else:
         _print_table(res)
         if out is not None:
@@ -218,7 +211,7 @@ def eval_cmd(
             out["paraphrases"] = [r.model_dump() for r in para]
         if typ is not None:
             out["types"] = typ
-        _print_json(out if (para or typ is not None) else out["declarations"])
+        print_json(out if (para or typ is not None) else out["declarations"])
         return
     if results:
         _print_eval(results, declarations.name, folds)
@@ -297,7 +290,7 @@ def serve(
 
     if not s.resolved_kb_path().exists():
         raise ConfigError(f"知识库文件不存在: {s.resolved_kb_path()}；请先运行 jixiao build")
-    from kb.embed import get_embedder
+    from kb.retrieval.embed import get_embedder
 
     get_embedder(s)  # a broken JIXIAO_EMBEDDER stops here (exit 2), not in every request
     try:

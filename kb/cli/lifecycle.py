@@ -30,9 +30,6 @@ app.add_typer(db_app, name="db")
 app.add_typer(admin_app, name="admin")
 app.add_typer(library_app, name="library")
 
-ROLES = ("declarant", "reviewer", "supervisor", "admin")
-
-
 def _safe_url(url: str) -> str:
     from sqlalchemy.engine import make_url
 
@@ -82,14 +79,16 @@ def create_key(unit: str = typer.Option(..., "--unit", help="单位名称（不�
                role: str = typer.Option(..., "--role", help="declarant / reviewer / supervisor / admin"),
                label: str = typer.Option("", "--label", help="备注")) -> None:
     """创建 API 密钥；密钥只显示这一次，单独占最后一行。"""
-    from kb.lifecycle import service as svc
+    from kb.lifecycle.access import CLI_PRINCIPAL
+    from kb.lifecycle.keys import create_key as create
+    from kb.lifecycle.models import ROLES
     from kb.lifecycle.schemas import KeyIn
 
     if role not in ROLES:
         raise DataError(f"角色只能是 {'/'.join(ROLES)}", field="--role")
     body = _model(KeyIn, {"unit_name": unit, "role": role, "label": label}, "参数有误")
     with _session() as s:
-        k = svc.create_key(s, svc.CLI_PRINCIPAL, body)
+        k = create(s, CLI_PRINCIPAL, body)
     typer.echo(f"已为 {k.unit_name} 创建 {k.role} 密钥（id {k.id}）。密钥只显示这一次，请妥善保存：", err=True)
     typer.echo(k.key)
 
@@ -97,10 +96,11 @@ def create_key(unit: str = typer.Option(..., "--unit", help="单位名称（不�
 @admin_app.command("list-keys")
 def list_keys() -> None:
     """列出密钥（不显示密钥本身）。"""
-    from kb.lifecycle import service as svc
+    from kb.lifecycle.access import CLI_PRINCIPAL
+    from kb.lifecycle.keys import list_keys as listed
 
     with _session() as s:
-        for k in svc.list_keys(s, svc.CLI_PRINCIPAL):
+        for k in listed(s, CLI_PRINCIPAL):
             state = f"已吊销 {k.revoked_at:%Y-%m-%d}" if k.revoked_at else "有效"
             typer.echo(f"{k.id}\t{k.unit_name}\t{k.role}\t{state}\t{k.label}")
 
@@ -108,37 +108,28 @@ def list_keys() -> None:
 @admin_app.command("revoke-key")
 def revoke_key(key_id: int = typer.Argument(..., help="密钥 id")) -> None:
     """吊销密钥（立即失效）。"""
-    from kb.lifecycle import service as svc
+    from kb.lifecycle.access import CLI_PRINCIPAL
+    from kb.lifecycle.keys import revoke_key as revoke
 
     with _session() as s:
-        k = svc.revoke_key(s, svc.CLI_PRINCIPAL, key_id)
+        k = revoke(s, CLI_PRINCIPAL, key_id)
     typer.echo(f"已吊销密钥 {k.id}（{k.unit_name} {k.role}）")
 
 
 def _apply(changes: list[dict]) -> None:
-    from kb.errors import ConfigError, NotFound
-    from kb.lifecycle import library as lib
-    from kb.lifecycle import service as svc
+    from kb.errors import ConfigError
+    from kb.knowledge import change_library, get_kb
+    from kb.lifecycle.access import CLI_PRINCIPAL
     from kb.lifecycle.schemas import LibraryChangesIn
 
     body = _model(LibraryChangesIn, {"changes": changes}, "修改内容有误")
     settings = get_settings()
-    lookup = None
     try:
-        from kb.knowledge import KnowledgeBase
-
-        kbase = KnowledgeBase(settings)
-
-        def lookup(i: str):
-            try:
-                return kbase.get_indicator(i)
-            except NotFound:
-                return None
-    except (ConfigError, ImportError):
-        pass
+        kbase = get_kb(settings)
+    except ConfigError:  # not built yet: the changes are stored and published by the next call
+        kbase = None
     with _session() as s:
-        out = lib.apply_changes(s, svc.CLI_PRINCIPAL, body, lookup=lookup)
-        published = lib.publish(settings, s)
+        out, published = change_library(s, CLI_PRINCIPAL, body, settings=settings, kb=kbase)
     for c in out.changes:
         typer.echo(f"{c.op}\t{c.id}\t版本 {c.version}")
     typer.echo(f"指标库版本 {out.library_version}；" + ("已发布到知识库" if published else "知识库尚未构建，构建后再发布"))
@@ -164,7 +155,7 @@ def library_apply(file: Path = typer.Argument(..., help="JSON 文件：{\"change
 
 
 @library_app.command("add")
-def library_add(file: Path = typer.Argument(..., help="一个指标的 JSON 文件（字段同 kb.schema.Indicator，id 可省略）")) -> None:
+def library_add(file: Path = typer.Argument(..., help="一个指标的 JSON 文件（字段同 kb.domain.schema.Indicator，id 可省略）")) -> None:
     """新增指标。"""
     _apply([{"op": "add", "indicator": _read_json(file)}])
 
@@ -197,11 +188,11 @@ def library_synonym(indicator_id: str = typer.Argument(..., help="指标 id"),
 @library_app.command("list")
 def library_list(unit: Optional[str] = typer.Option(None, "--unit", help="只看某单位的单位指标库")) -> None:
     """列出经管理修改过的指标。"""
-    from kb.lifecycle import library as lib
-    from kb.lifecycle import service as svc
+    from kb.lifecycle.access import CLI_PRINCIPAL
+    from kb.lifecycle.library import list_managed
 
     with _session() as s:
-        rows = lib.list_managed(s, svc.CLI_PRINCIPAL, unit_name=unit)
+        rows = list_managed(s, CLI_PRINCIPAL, unit_name=unit)
     for r in rows:
         typer.echo(f"{r.id}\t{r.library}\t{r.unit_name or ''}\t{r.indicator.get('name')}\t{r.status}\t版本 {r.version}")
     if not rows:

@@ -10,7 +10,7 @@ Public API:
 Module map: models (shapes), readers (files → documents), chunking (章节条款 /
 question / item), store (SQLite tables, transactions), search (ranking,
 highlights), ask, eval, sync, corpus (facade). Not for indicator search
-(see `kb.search`).
+(see `kb.indicators.search`).
 """
 from __future__ import annotations
 

@@ -3,7 +3,7 @@
 No text is generated: the answer is the stored answers of the most similar
 questions (with their sources) and the policy articles that match the
 question. `confident`:
-- hybrid (an embedder is configured): `kb.fusion.confidence` says confident,
+- hybrid (an embedder is configured): `kb.retrieval.confidence.confidence` says confident,
   at least one Q&A pair passes the fusion cut, and the question's dense
   margin over background text is at least `ASK_MIN_Z` (3.0) standard
   deviations — stricter than search, because answering from a Q&A list needs

@@ -75,6 +75,49 @@ def article_label(raw: str | None) -> str | None:
     return s or None
 
 
+class _Cutter:
+    """The state of `structure_units` while it walks the lines: units so far, the current chapter / section / unit."""
+
+    def __init__(self, text: str):
+        self.text, self.units = text, []
+        self.chapter = self.section = ""
+        self.cur: dict | None = None
+
+    def close(self, end: int) -> None:
+        cur = self.cur
+        if cur is not None and not cur["label_only"]:
+            s, e = _strip_span(self.text, cur["start"], end)
+            if e > s:
+                self.units.append(Unit(s, e, cur["chapter"], cur["section"], cur["article"]))
+        self.cur = None
+
+    def open(self, start: int, article: str | None, *, label_only: bool = False) -> None:
+        """Start a unit at `start`; label_only: a heading / 章 / 节 line whose unit is dropped unless text follows."""
+        self.cur = {"start": start, "chapter": self.chapter, "section": self.section, "article": article,
+                    "label_only": label_only}
+
+    def heading(self, off: int, h: re.Match) -> None:
+        """A Markdown heading: a 章 / 节 / level-1 heading resets the labels, a 第X条 heading sets the article."""
+        self.close(off)
+        label = h.group(2).strip()
+        level = len(h.group(1))
+        m = RE_ARTICLE_ANY.search(label)
+        if RE_CHAPTER.match(label):
+            self.chapter, self.section = label, ""
+        elif RE_SECTION.match(label):
+            self.section = label
+        elif level == 1:
+            self.chapter, self.section = "", ""
+        elif m:
+            self.open(off, m.group(0), label_only=True)
+            return
+        elif level == 2:
+            self.section = label
+        else:
+            self.section = label if not self.section else f"{self.section} / {label}"
+        self.open(off, None, label_only=True)
+
+
 def structure_units(text: str, *, headings: bool = True) -> list[Unit]:
     """Cut `text` into structural units (preamble, articles, headed sections).
 
@@ -86,78 +129,39 @@ def structure_units(text: str, *, headings: bool = True) -> list[Unit]:
     """
     lines = _lines(text)
     has_articles = any(RE_ARTICLE.match(ln) for _, ln in lines)
-    units: list[Unit] = []
-    chapter = section = ""
-    cur: dict | None = None
-
-    def close(end: int) -> None:
-        nonlocal cur
-        if cur is not None and not cur["label_only"]:
-            s, e = _strip_span(text, cur["start"], end)
-            if e > s:
-                units.append(Unit(s, e, cur["chapter"], cur["section"], cur["article"]))
-        cur = None
-
-    def open_(start: int, article: str | None, *, label_only: bool = False) -> None:
-        # label_only: a heading / 章 / 节 line whose unit is dropped unless text follows
-        nonlocal cur
-        cur = {"start": start, "chapter": chapter, "section": section, "article": article,
-               "label_only": label_only}
-
+    c = _Cutter(text)
     for off, ln in lines:
         h = RE_HEADING.match(ln) if headings else None
         if h:
-            close(off)
-            label = h.group(2).strip()
-            level = len(h.group(1))
-            m = RE_ARTICLE_ANY.search(label)
-            if RE_CHAPTER.match(label):
-                chapter, section = label, ""
-                open_(off, None, label_only=True)
-            elif RE_SECTION.match(label):
-                section = label
-                open_(off, None, label_only=True)
-            elif level == 1:
-                chapter, section = "", ""
-                open_(off, None, label_only=True)
-            elif m:
-                open_(off, m.group(0), label_only=True)
-            else:
-                if level == 2:
-                    section = label
-                else:
-                    section = label if not section else f"{section} / {label}"
-                open_(off, None, label_only=True)
+            c.heading(off, h)
             continue
-        m = RE_CHAPTER.match(ln)
-        if m and len(ln.strip()) <= 40:
-            close(off)
-            chapter, section = ln.strip(), ""
-            open_(off, None, label_only=True)
+        if RE_CHAPTER.match(ln) and len(ln.strip()) <= 40:
+            c.close(off)
+            c.chapter, c.section = ln.strip(), ""
+            c.open(off, None, label_only=True)
             continue
-        m = RE_SECTION.match(ln)
-        if m and len(ln.strip()) <= 40:
-            close(off)
-            section = ln.strip()
-            open_(off, None, label_only=True)
+        if RE_SECTION.match(ln) and len(ln.strip()) <= 40:
+            c.close(off)
+            c.section = ln.strip()
+            c.open(off, None, label_only=True)
             continue
         m = RE_ARTICLE.match(ln)
         if m:
-            close(off)
-            open_(off, m.group(1))
+            c.close(off)
+            c.open(off, m.group(1))
             continue
         m = RE_NUMBERED.match(ln) if not has_articles else None
         if m:
-            close(off)
+            c.close(off)
             s = ln.strip()
-            open_(off, s if len(s) <= 30 else f"{m.group(1)}、")
+            c.open(off, s if len(s) <= 30 else f"{m.group(1)}、")
             continue
-        if cur is None:
-            open_(off, None)
+        if c.cur is None:
+            c.open(off, None)
         if ln.strip():
-            cur["label_only"] = False
-    close(len(text))
-    return units
+            c.cur["label_only"] = False  # type: ignore[index]
+    c.close(len(text))
+    return c.units
 
 
 def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -19,15 +19,17 @@ from kb.corpus.ask import AskResult, ask
 from kb.corpus.chunking import article_label
 from kb.corpus.eval import DEFAULT_QUESTIONS, EVAL_COLLECTIONS, EvalReport, load_questions, run_eval
 from kb.corpus.models import COLLECTIONS, citation
-from kb.corpus.readers import RE_DOC_NUMBER, Overrides, file_digest, read_file
+from kb.corpus.readers import RE_DOC_NUMBER, Overrides, read_file, source_digest
 from kb.corpus.search import CorpusIndex, Filters, Hit
-from kb.corpus.store import (DOCS, CHUNKS, StoreReport, connect, corpus_tokenizer, corpus_version,
+from kb.corpus.store import (DOCS, CHUNKS, StoreReport, corpus_tokenizer, corpus_version,
                              ensure_tables, ensure_tokens, list_documents, remove_documents, resolve_ids,
                              store_documents)
 from kb.corpus.sync import embed_chunks
 from kb.errors import DataError, NotFound
+from kb.retrieval.embed import get_embedder
+from kb.store.db import open_db
 from kb.settings import Settings, get_settings
-from kb.text import normalize
+from kb.domain.text import normalize
 
 # a related link must cover at least this share of the text's IDF weight
 RELATED_MIN_COVERAGE = 0.2
@@ -52,11 +54,11 @@ class Corpus:
                  embedder="auto"):
         self.settings = settings or get_settings()
         self.path = Path(kb_path) if kb_path else self.settings.resolved_kb_path()
-        self.db = connect(self.path)
+        self.db = open_db(self.path)
         ensure_tables(self.db)
         self.tok = _tokenizer()
         if embedder == "auto":
-            embedder = _settings_embedder(self.settings)
+            embedder = get_embedder(self.settings)
         self.embedder = embedder
         self._index: CorpusIndex | None = None
         self._lock = threading.RLock()
@@ -79,7 +81,7 @@ class Corpus:
                        status=status, source_url=source_url, doc_id=doc_id)
         parsed = read_file(p, collection, overrides=ov)
         with self._lock:
-            rep = store_documents(self.db, parsed, source=str(p.resolve()), source_hash=file_digest(p),
+            rep = store_documents(self.db, parsed, source=str(p.resolve()), source_hash=source_digest(p),
                                   origin="user", tok=self.tok)
             if self.embedder is not None:
                 embed_chunks(self.db, self.embedder, progress=self.settings.progress)
@@ -222,13 +224,3 @@ def link(h: Hit) -> dict:
     if h.meta.get("problem_type"):
         d["problem_type"] = h.meta["problem_type"]
     return d
-
-
-def _settings_embedder(settings: Settings):
-    if settings.embedder in ("", "none"):
-        return None
-    try:
-        from kb.embed import get_embedder
-    except ImportError:
-        return None
-    return get_embedder(settings)

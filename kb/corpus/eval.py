@@ -13,14 +13,14 @@ hits (0 when none). Not for search itself (see `kb.corpus.search`).
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from pydantic import BaseModel, Field
 
 from kb.corpus.chunking import article_label
 from kb.errors import DataError
-from kb.text import normalize
+from kb.io.jsonl import read_jsonl
+from kb.domain.text import normalize
 
 DEFAULT_QUESTIONS = Path(__file__).resolve().parents[2] / "tests" / "data" / "doc_questions.jsonl"
 # collections searched by the eval: the article collections (Q&A and opinions excluded)
@@ -65,13 +65,7 @@ def load_questions(path: Path) -> list[Question]:
     if not path.is_file():
         raise DataError("问题集文件不存在", file=str(path))
     out = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise DataError(f"不是合法的 JSON: {e.msg}", file=path.name, row=n) from None
+    for n, obj in read_jsonl(path, name=path.name):
         for key in ("id", "question"):
             if not str(obj.get(key) or "").strip():
                 raise DataError("必填字段为空", file=path.name, row=n, field=key)

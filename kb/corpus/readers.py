@@ -30,7 +30,9 @@ from pathlib import Path
 
 from kb.corpus.chunking import DEFAULT_MAX_CHARS, Unit, article_label, chunk_structure, cn_number, split_unit
 from kb.corpus.models import COLLECTIONS, Chunk, Document, Kind, Status
+from kb.domain.ids import file_digest
 from kb.errors import DataError
+from kb.io.jsonl import read_jsonl
 
 # bump when reading or chunking changes: shipped files are then re-read by the next sync
 READER_VERSION = "3"
@@ -73,13 +75,9 @@ class Overrides:
     extra: dict = field(default_factory=dict)
 
 
-def file_digest(path: Path) -> str:
-    """sha256 hex of a file's bytes, suffixed with `:r<READER_VERSION>` (a new reader re-reads files)."""
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 16), b""):
-            h.update(block)
-    return f"{h.hexdigest()}:r{READER_VERSION}"
+def source_digest(path: Path) -> str:
+    """`kb.domain.ids.file_digest` of a source file, suffixed with `:r<READER_VERSION>` (a new reader re-reads files)."""
+    return f"{file_digest(path)}:r{READER_VERSION}"
 
 
 def read_file(path: Path, collection: str, *, overrides: Overrides | None = None,
@@ -405,18 +403,7 @@ def _pdf_text(path: Path) -> str:
 # ---------------------------------------------------------------- jsonl / xlsx
 
 def _load_jsonl(path: Path) -> list[tuple[int, dict]]:
-    raw = _read_text(path)
-    rows = []
-    for n, line in enumerate(raw.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise DataError(f"不是合法的 JSON: {e.msg}（第 {e.colno} 列）", file=path.name, row=n) from None
-        if not isinstance(obj, dict):
-            raise DataError("每行须为一个 JSON 对象", file=path.name, row=n)
-        rows.append((n, obj))
+    rows = read_jsonl(path, name=path.name, text=_read_text(path))
     if not rows:
         raise DataError("文件为空", file=path.name)
     return rows

@@ -1,12 +1,13 @@
 """Cited search over corpus chunks: filters, ranking, highlights, confidence.
 
-Retrieval reuses the project's one search stack: `kb.tokenize.Tokenizer`
-tokens, `kb.lexical.LexicalIndex` (BM25, matched-only) and `top_k`; when an
-embedder is configured, `kb.dense.DenseIndex` over the chunk vectors cached in
-the KB (`kb.vectors`, kind 'chunk') is fused with the lexical list and judged
-by `kb.fusion.hybrid` (RRF k=60, background-calibrated confidence). When the
-query is confident the hits above the fusion cut are returned, otherwise only
-lexically matched chunks (never dense padding).
+Retrieval reuses the project's one search stack: `kb.retrieval.tokenize.Tokenizer`
+tokens, `kb.retrieval.lexical.LexicalIndex` (BM25, matched-only) and
+`kb.retrieval.topk.top_k`; when an embedder is configured, the chunks'
+`kb.retrieval.Retriever` (vectors cached in the KB, kind 'chunk') fuses the
+lexical list with the dense one (RRF k=60, background-calibrated
+confidence) and shows what `kb.retrieval.retriever.shown` allows: the hits
+above the fusion cut when the query is confident, otherwise only lexically
+matched chunks (never dense padding).
 
 Ranking rule: a repealed document's chunks score `REPEALED_WEIGHT` (½) of
 their relevance, so a repealed article ranks below every effective chunk that
@@ -24,8 +25,6 @@ from __future__ import annotations
 
 import json
 import math
-import sys
-import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
@@ -33,21 +32,18 @@ import sqlite_utils
 from pydantic import BaseModel, Field
 
 from kb.corpus.models import COLLECTIONS, STATUS_LABELS, citation
-from kb.corpus.store import CHUNKS, INDEX, corpus_version, embed_text, ensure_tables
+from kb.corpus.store import CHUNKS, INDEX, corpus_version, chunk_embed_text, ensure_tables
+from kb.domain.ids import text_hash
+from kb.domain.text import normalize
+from kb.domain.words import QUERY_STOPWORDS
 from kb.errors import DataError
-from kb.lexical import LexicalIndex, top_k
-from kb.text import normalize, normalize_with_offsets, to_simplified
-from kb.tokenize import Tokenizer
+from kb.retrieval.highlight import highlight_spans
+from kb.retrieval.lexical import LexicalIndex
+from kb.retrieval.retriever import Retriever, shown
+from kb.retrieval.tokenize import Tokenizer
+from kb.retrieval.topk import top_k
 
-# Question words and particles that say nothing about the topic; dropped from queries only.
-STOPWORDS = frozenset("""
-的 了 是 在 和 与 及 或 吗 呢 吧 啊 呀 么 着 过 把 被 给 让 对 向 从 都 也 就 还 又 很 更 最 该 这 那 其
-什么 怎么 怎样 怎么样 如何 哪些 哪个 哪种 哪 为什么 为何 多少 几个 几 能否 能不能 可否 可以 可不可以
-是否 是不是 有没有 有无 一般 通常 应该 应当 需要 需不需要 要不要 请问 请 我们 我 你 您 他 她 它 他们
-这个 那个 这些 那些 一个 一下 时候 时 呢 哪里 么样 有 要 会 能 算 吗 呢 啥 咋 多 少 什么样 怎么办 咋办 行不行 好不好 对不对
-""".split())
-
-KIND = "chunk"  # namespace of the chunk vectors in `kb.vectors`
+KIND = "chunk"  # namespace of the chunk vectors in `kb.retrieval.vectors`
 REPEALED_WEIGHT = 0.5  # share of its relevance a repealed chunk keeps when ranked
 CANDIDATES = 100  # lexical / dense candidates inspected before filtering to the page
 
@@ -158,7 +154,7 @@ class CorpusIndex:
         self.kind_codes, self.kind_values = _codes([r[6] for r in rows])
         self.lexical = self._lexical()
         self.df = np.diff(self.lexical.indptr).astype(np.float64) if self.lexical.num_docs else np.zeros(0)
-        self.dense = self.calibration = None
+        self.dense: Retriever | None = None
         if embedder is not None:
             self._dense()
 
@@ -186,44 +182,20 @@ class CorpusIndex:
         return lex
 
     def _dense(self) -> None:
-        """Load chunk vectors and the confidence calibration.
+        """The chunks' `kb.retrieval.Retriever` (None → lexical only, with a hint on stderr).
 
-        No vectors of the embedder at all → lexical only (with a hint on stderr);
-        some missing (documents added since) → those are embedded now.
+        Chunks added since the vectors were stored are embedded now.
         """
-        from kb.dense import DenseIndex
-        from kb.vectors import (StaleVectors, ensure_calibration, ensure_vectors, load_calibration,
-                                load_matrix, stored_fingerprints)
-
         if not self.size:
             return
-        fp = self.embedder.fingerprint
-        if stored_fingerprints(self.db, KIND).get(fp, 0) == 0:
-            # never embedded with this model (KB built with JIXIAO_EMBEDDER=none): stay lexical
-            # rather than embedding the whole corpus inside a query
-            print("提示: 语料没有当前嵌入模型的向量，检索退回词面模式；运行 jixiao build 以启用语义检索",
-                  file=sys.stderr)
-            return
-        try:
-            m = load_matrix(self.db, KIND, self.chunk_ids, fp)
-        except StaleVectors:
-            m = ensure_vectors(self.db, KIND, chunk_items(self.db), self.embedder, prune=True, calibrate=False)
-        cal = load_calibration(self.db, KIND, fp)
-        if cal is None or cal.n_docs != self.size:
-            try:
-                cal = ensure_calibration(self.db, KIND, m, self.embedder)
-            except Exception:  # read-only KB file: calibrate in memory only
-                from kb.embed.background import BACKGROUND_QUERIES
-                from kb.fusion import calibrate
-
-                cal = calibrate(m, self.embedder.encode_queries(list(BACKGROUND_QUERIES)), fp)
-        self.dense, self.calibration = DenseIndex(m), cal
+        self.dense = Retriever.load(self.db, KIND, self.chunk_ids, lambda: chunk_items(self.db), self.embedder,
+                                    prune=True, what="语料")
 
     # ------------------------------------------------------------ querying
     def query_tokens(self, query: str) -> list[str]:
         """Query tokens without stopwords (all tokens if only stopwords remain)."""
         toks = self.tok.tokens(query)
-        kept = [t for t in toks if t not in STOPWORDS]
+        kept = [t for t in toks if t not in QUERY_STOPWORDS]
         return kept or toks
 
     def mask(self, f: Filters) -> np.ndarray | None:
@@ -286,13 +258,9 @@ class CorpusIndex:
         if self.dense is None or mode == "lexical":
             idx, sc, confident, reasons, z = [i for i, _ in lex], [x for _, x in lex], None, (), None
         else:
-            from kb.fusion import hybrid
-
-            qvec = self.embedder.encode_query(query)
-            res = hybrid(lex, qvec, self.dense, self.calibration,
-                         mask=mask if mask is not None else None, mode=mode)
+            res = self.dense.fuse(lex, query, mask, mode=mode)
             conf = res.confidence
-            hits = res.passing() if conf.confident else [h for h in res.hits if h.doc in conf.lexical_docs]
+            hits = shown(res)
             idx, sc = [h.doc for h in hits], [float(h.display_score) for h in hits]
             confident, reasons, z = conf.confident, tuple(conf.reasons), conf.dense_z
         sc = [x * REPEALED_WEIGHT if self.repealed[i] else x for i, x in zip(idx, sc)]
@@ -327,7 +295,7 @@ class CorpusIndex:
         for row, sc, i in zip(rows, r.scores, r.indices):
             matched = self.lexical.matched_terms(toks, i) if toks else []
             cov = float(sum(idf[t] for t in matched) / total) if total > 0 else 0.0
-            hits.append(to_hit(row, sc, cov, _highlight_terms(matched, toks)))
+            hits.append(chunk_hit(row, sc, cov, _highlight_terms(matched, toks)))
         return hits, r
 
     def highlight_terms(self, tokens: list[str], i: int) -> list[str]:
@@ -348,57 +316,22 @@ def _codes(values: list) -> tuple[np.ndarray, list]:
 
 
 def chunk_items(db: sqlite_utils.Database) -> list[tuple[str, str, str]]:
-    """(chunk_id, embed text, hash of that text) of every stored chunk, in index order (for `kb.vectors`).
+    """(chunk_id, embed text, hash of that text) of every stored chunk, in index order (for `kb.retrieval.vectors`).
 
-    The hash is taken of the text embedded now, so a change of `embed_text` re-embeds.
+    The hash is taken of the text embedded now, so a change of `chunk_embed_text` re-embeds.
     """
-    from kb.vectors import text_hash
-
     cur = db.execute(f"SELECT chunk_id, kind, doc_title, section, article, text, question, answer "
                      f"FROM [{CHUNKS}] ORDER BY rowid")
     cols = [d[0] for d in cur.description]
     out = []
     for r in cur.fetchall():
         d = dict(zip(cols, r))
-        t = embed_text(d)
+        t = chunk_embed_text(d)
         out.append((d["chunk_id"], t, text_hash(t)))
     return out
 
 
-def highlights(text: str, terms: list[str]) -> list[tuple[int, int]]:
-    """[start, end) spans in `text` (original offsets) where any of `terms` occurs, merged.
-
-    Matching is done on the normalised, lower-cased text (NFKC, Traditional→
-    Simplified) and mapped back through `kb.text.normalize_with_offsets`.
-    """
-    if not text or not terms:
-        return []
-    fast = to_simplified(unicodedata.normalize("NFKC", text))
-    if len(fast) == len(text):  # one output character per input character: offsets are the identity
-        low, offs = fast.lower(), None
-    else:
-        norm, offs = normalize_with_offsets(text)
-        low = norm.lower()
-    spans = []
-    for t in terms:
-        start = 0
-        while True:
-            p = low.find(t, start)
-            if p < 0:
-                break
-            spans.append((p, p + len(t)) if offs is None else (offs[p], offs[p + len(t) - 1] + 1))
-            start = p + 1
-    spans.sort()
-    merged: list[tuple[int, int]] = []
-    for a, b in spans:
-        if merged and a <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
-        else:
-            merged.append((a, b))
-    return merged
-
-
-def to_hit(r: dict, score: float, coverage: float, terms: list[str]) -> Hit:
+def chunk_hit(r: dict, score: float, coverage: float, terms: list[str]) -> Hit:
     """A stored chunk row → Hit with citation and highlights."""
     meta = json.loads(r.get("meta") or "{}")
     return Hit(
@@ -411,7 +344,7 @@ def to_hit(r: dict, score: float, coverage: float, terms: list[str]) -> Hit:
         citation=citation(r["doc_title"], r["doc_number"] or "", r["article"], r["clause"], r["item"],
                           r["status"]),
         score=round(float(score), 6), coverage=round(float(coverage), 4),
-        highlights=highlights(r["text"], terms), source_url=r["source_url"] or "",
+        highlights=highlight_spans(r["text"], terms), source_url=r["source_url"] or "",
         question=r["question"], answer=r["answer"], meta=meta,
     )
 

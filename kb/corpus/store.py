@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 import threading
 import time
 from dataclasses import dataclass, field
@@ -31,30 +30,14 @@ from pathlib import Path
 import sqlite_utils
 
 from kb.corpus.models import Chunk
+from kb.domain.words import CORPUS_TERMS
 from kb.corpus.readers import Parsed
 from kb.errors import Conflict, NotFound
-from kb.tokenize import Tokenizer
+from kb.retrieval.tokenize import Tokenizer
 
 DOCS, CHUNKS, META, INDEX = "corpus_documents", "corpus_chunks", "corpus_meta", "corpus_index"
-# bump when index_text() or the token layout changes: stored tokens are then recomputed
+# bump when chunk_index_text() or the token layout changes: stored tokens are then recomputed
 TOKEN_LAYOUT = "1"
-
-# Terms of performance management the corpus tokenizer keeps whole (beyond kb.tokenize.DOMAIN_TERMS).
-CORPUS_TERMS = (
-    "预算绩效管理", "全面实施预算绩效管理", "绩效目标管理", "绩效运行监控", "绩效监控", "双监控",
-    "事前绩效评估", "事前评估", "绩效评价", "绩效自评", "单位自评", "部门评价", "财政评价",
-    "重点绩效评价", "结果应用", "评价结果", "核心绩效指标", "核心指标", "共性指标", "个性指标",
-    "一级指标", "二级指标", "三级指标", "指标值", "目标值", "计算符号", "计量单位", "度量单位",
-    "定性指标", "定量指标", "指标解释", "评分标准", "计划标准", "历史标准", "行业标准",
-    "经济成本", "社会成本", "生态环境成本", "经济成本指标", "社会成本指标", "生态环境成本指标",
-    "可持续影响指标", "服务对象满意度", "满意度调查", "预算执行", "预算执行率", "执行进度",
-    "时间进度", "专项转移支付", "转移支付", "项目支出", "部门整体支出", "绩效目标表",
-    "绩效目标申报表", "自评表", "一体化系统", "预算一体化", "绩效评价报告", "绩效报告",
-    "评价等级", "优良中差", "细化量化", "指向明确", "合理可行", "相应匹配", "前置条件",
-    "年度目标", "总体目标", "长期目标", "中长期目标", "投入指标", "过程指标", "政府采购",
-    "绩效信息公开", "偏差原因", "整改", "红灯", "黄灯", "绿灯", "文号",
-)
-
 
 def corpus_tokenizer() -> Tokenizer:
     """The tokenizer of corpus chunks and queries (domain + corpus terms, CJK bigrams)."""
@@ -69,7 +52,7 @@ def tokenizer_fingerprint(tok: Tokenizer) -> str:
     return h.hexdigest()[:16]
 
 
-def index_text(c: Chunk | dict) -> str:
+def chunk_index_text(c: Chunk | dict) -> str:
     """Text the BM25 index sees for a chunk.
 
     Title, 文号 and headings once; a question twice (so `ask` matches
@@ -91,14 +74,14 @@ def index_text(c: Chunk | dict) -> str:
 
 
 def chunk_hash(c: Chunk) -> str:
-    """Hash of a chunk's indexed content (stored for reference; vectors are keyed by `kb.vectors.text_hash`)."""
-    return hashlib.sha256(index_text(c).encode("utf-8")).hexdigest()[:16]
+    """Hash of a chunk's indexed content (stored for reference; vectors are keyed by `kb.retrieval.vectors.text_hash`)."""
+    return hashlib.sha256(chunk_index_text(c).encode("utf-8")).hexdigest()[:16]
 
 
 EMBED_CHARS = 400  # e5-small reads ≤ 512 tokens; the head of a chunk carries its subject
 
 
-def embed_text(c: Chunk | dict) -> str:
+def chunk_embed_text(c: Chunk | dict) -> str:
     """Text embedded for dense retrieval: title + heading + article + chunk text (or question+answer),
     cut to `EMBED_CHARS` characters."""
     g = (lambda k: c.get(k)) if isinstance(c, dict) else (lambda k: getattr(c, k))
@@ -109,16 +92,6 @@ def embed_text(c: Chunk | dict) -> str:
 
 
 _lock = threading.RLock()
-
-
-def connect(path: Path | str) -> sqlite_utils.Database:
-    """Open the KB file (creating folders) for use from several threads (one lock per process)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(str(path), check_same_thread=False, timeout=30)
-    db = sqlite_utils.Database(conn)
-    db.execute("PRAGMA journal_mode=WAL")
-    return db
 
 
 def ensure_tables(db: sqlite_utils.Database) -> None:
@@ -220,7 +193,7 @@ def ensure_tokens(db: sqlite_utils.Database, tok: Tokenizer) -> int:
         for r in rows:
             d = dict(zip(cols, r))
             db.execute(f"UPDATE [{CHUNKS}] SET tokens=? WHERE chunk_id=?",
-                       ["\n".join(tok.tokens(index_text(d))), d["chunk_id"]])
+                       ["\n".join(tok.tokens(chunk_index_text(d))), d["chunk_id"]])
         db[META].upsert({"key": "tokenizer", "value": fp}, pk="key")
         if rows:
             _bump(db)
@@ -277,7 +250,7 @@ def store_documents(db: sqlite_utils.Database, parsed: list[Parsed], *, source: 
                 rep.added.append(did)
             row["added_at"] = added_at
             db[DOCS].upsert(row, pk="doc_id")
-            db[CHUNKS].insert_all([_chunk_row(c, tok.tokens(index_text(c))) for c in p.chunks],
+            db[CHUNKS].insert_all([_chunk_row(c, tok.tokens(chunk_index_text(c))) for c in p.chunks],
                                   pk="chunk_id", batch_size=500)
             rep.chunks_indexed += len(p.chunks)
         if replace_source:

@@ -1,6 +1,6 @@
 """Load the shipped corpora (`corpora/<collection>/…`) into the KB file incrementally.
 
-Called by `jixiao build` (`kb.store.build`). A shipped file is re-read only
+Called by `jixiao build` (`kb.knowledge.build`). A shipped file is re-read only
 when its sha256 changed since the last sync; a shipped file that was deleted
 has its documents removed; documents a user added (`origin = 'user'`) are
 never touched, and a shipped document whose id a user document already holds
@@ -16,7 +16,7 @@ from pathlib import Path
 import sqlite_utils
 
 from kb.corpus.models import COLLECTIONS
-from kb.corpus.readers import SUFFIXES, file_digest, read_file
+from kb.corpus.readers import SUFFIXES, read_file, source_digest
 from kb.corpus.store import (StoreReport, corpus_tokenizer, ensure_tables, remove_sources,
                              source_hashes, store_documents)
 
@@ -48,7 +48,7 @@ def sync_default_corpora(db: sqlite_utils.Database, corpora_dir: Path, *, embedd
     Args:
         db: the KB file (sqlite-utils Database).
         corpora_dir: folder holding one sub-folder per collection.
-        embedder: a `kb.embed.Embedder` (or None): new or changed chunks are
+        embedder: a `kb.retrieval.embed.Embedder` (or None): new or changed chunks are
             embedded into the `vectors` cache (kind 'chunk').
         progress: show a progress bar while embedding.
     Returns: {"files": n, "changed_files": [...], "added": [...], "replaced": [...],
@@ -62,7 +62,7 @@ def sync_default_corpora(db: sqlite_utils.Database, corpora_dir: Path, *, embedd
     known = source_hashes(db, DEFAULT_ORIGIN)
     todo = []
     for key, coll, path in files:
-        h = file_digest(path)
+        h = source_digest(path)
         if known.get(key) != h:
             todo.append((key, h, read_file(path, coll)))  # parse + validate all before writing
     rep = StoreReport()
@@ -82,7 +82,7 @@ def sync_default_corpora(db: sqlite_utils.Database, corpora_dir: Path, *, embedd
 def embed_chunks(db: sqlite_utils.Database, embedder, *, progress: bool = False) -> int:
     """Make sure every stored chunk has a vector from `embedder`; returns how many were embedded."""
     try:
-        from kb.vectors import TABLE, ensure_vectors
+        from kb.retrieval.vectors import TABLE, ensure_vectors
     except ImportError:
         return 0
     from kb.corpus.search import chunk_items

@@ -5,7 +5,7 @@ and a busy timeout on every connection; PostgreSQL URLs are routed to the
 psycopg 3 driver (`postgresql://…` → `postgresql+psycopg://…`). Migrations live
 in `kb/migrations/` and are run programmatically (`upgrade(url)`), by
 `jixiao db upgrade` and by `jixiao serve` on start. Not for the KB file
-(`kb.store`) or for any query logic (see `kb.lifecycle.service`).
+(`kb.store`) or for any query logic (see the `kb.lifecycle` operations).
 """
 from __future__ import annotations
 

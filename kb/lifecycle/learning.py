@@ -12,8 +12,8 @@ statistics of the affected indicator names:
   basic statistic is used only when at least `BASIC_MIN_UNITS` distinct units
   contributed, so one unit's figures never surface as a basic typical value.
 
-`learned_for` hands the statistics to `KnowledgeBase.suggest(learned=...)` as
-`kb.learned.LearnedIndicator` keyed by `kb.text.normalize_name(name)`.
+`learned_statistics` hands the statistics to `KnowledgeBase.suggest(learned=...)` as
+`kb.domain.learned.LearnedIndicator` keyed by `kb.domain.text.normalize_name(name)`.
 
 What is learned from which rows:
 
@@ -44,10 +44,10 @@ from collections.abc import Iterable
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from kb.learned import LearnedIndicator
+from kb.domain.learned import LearnedIndicator
 from kb.lifecycle.models import LearnedObservation, LearnedStat, Unit, utcnow
 from kb.lifecycle.values import format_number
-from kb.text import normalize_name
+from kb.domain.text import normalize_name
 
 BASIC_MIN_UNITS = 2
 
@@ -148,7 +148,7 @@ def _to_learned(st: LearnedStat, scope: str) -> LearnedIndicator:
                             scope=scope, sector=st.sector)
 
 
-def learned_for(session: Session, *, sector: str | None = None, unit_name: str | None = None,
+def learned_statistics(session: Session, *, sector: str | None = None, unit_name: str | None = None,
                 basic_min_units: int = BASIC_MIN_UNITS) -> dict[str, LearnedIndicator]:
     """Learned statistics for a suggest call, keyed by `normalize_name(name)`.
 
@@ -174,5 +174,5 @@ def learned_for(session: Session, *, sector: str | None = None, unit_name: str |
 
 
 def name_key(name: str) -> str:
-    """The key of an indicator name in learned statistics (`kb.text.normalize_name`)."""
+    """The key of an indicator name in learned statistics (`kb.domain.text.normalize_name`)."""
     return normalize_name(name)

@@ -1,12 +1,12 @@
 """Library management: versioned add / update / deprecate / synonym changes (admins).
 
 Changes are stored in the workflow database (`library_indicators` holds the
-current state of every managed indicator as a `kb.schema.Indicator`,
+current state of every managed indicator as a `kb.domain.schema.Indicator`,
 `library_changes` the history; their count is the library's version). A
 batch is applied in one transaction: if any change is invalid, none is
 kept. `publish(settings, session)` then writes the KB file's indicators as
 "shipped libraries (indicators/) overlaid with the managed ones" through
-`kb.store.write_indicators` (one transaction, the build's content hash is
+`kb.store.build.write_indicators` (one transaction, the build's content hash is
 kept so `jixiao build` does not undo it), after which `KnowledgeBase.reload()`
 makes the change visible without a restart.
 
@@ -18,19 +18,27 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from pydantic import ValidationError
 from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from kb.errors import Conflict, DataError, NotFound
 from kb.lifecycle.models import LibraryChange, LibraryIndicator, Unit, utcnow
 from kb.lifecycle.schemas import (LibraryChangeIn, LibraryChangeOut, LibraryChangesIn, LibraryChangesOut,
                                   LibraryIndicatorOut)
-from kb.lifecycle.service import Principal, _audit, _tx, authorize
-from kb.schema import Indicator, stable_indicator_id
+from kb.lifecycle.access import Principal, authorize
+from kb.lifecycle.tx import record_audit, transaction
+from kb.domain.ids import stable_indicator_id
+from kb.domain.schema import Indicator
+from kb.io.library import load_libraries
+from kb.lifecycle.db import get_sessionmaker
 from kb.settings import Settings
-from kb.text import normalize
+from kb.store.build import merged_indicators, write_indicators
+from kb.store.db import build_info, open_db
+from kb.domain.text import normalize
 
 Lookup = Callable[[str], Indicator | None]
 _FROZEN = {"id", "library", "unit_name", "version"}
@@ -129,7 +137,7 @@ def _apply_one(session: Session, p: Principal, ch: LibraryChangeIn, i: int, look
                         created_by=p.key_id, created_at=utcnow())
     session.add(rec)
     session.flush()
-    _audit(session, p, f"library.{ch.op}", "indicator", li.id, before, li.data)
+    record_audit(session, p, f"library.{ch.op}", "indicator", li.id, before, li.data)
     return LibraryChangeOut(change_id=rec.id, id=li.id, op=ch.op, version=li.version, created_at=rec.created_at)
 
 
@@ -143,7 +151,7 @@ def apply_changes(session: Session, principal: Principal, body: LibraryChangesIn
     add, stale expected_version, deprecating twice).
     """
     authorize(principal, "manage_library")
-    with _tx(session):
+    with transaction(session):
         outs = [_apply_one(session, principal, ch, i, lookup) for i, ch in enumerate(body.changes)]
         return LibraryChangesOut(library_version=library_version(session), changes=outs)
 
@@ -162,7 +170,7 @@ def list_managed(session: Session, principal: Principal, *, library: str | None 
                  unit_name: str | None = None, include_deprecated: bool = True) -> list[LibraryIndicatorOut]:
     """Managed indicators visible to the caller. Asking for another unit's library → NotFound."""
     authorize(principal, "read")
-    with _tx(session):
+    with transaction(session):
         names = _unit_names(session)
         q = select(LibraryIndicator).order_by(LibraryIndicator.id)
         if library:
@@ -181,7 +189,7 @@ def list_managed(session: Session, principal: Principal, *, library: str | None 
 def get_managed(session: Session, principal: Principal, indicator_id: str) -> tuple[LibraryIndicatorOut, list[dict]]:
     """A managed indicator and its change history. Another unit's private indicator → NotFound."""
     authorize(principal, "read")
-    with _tx(session):
+    with transaction(session):
         li = session.get(LibraryIndicator, indicator_id)
         if li is None or not _visible(principal, li):
             raise NotFound(f"指标不存在: {indicator_id}")
@@ -194,17 +202,24 @@ def get_managed(session: Session, principal: Principal, indicator_id: str) -> tu
 
 def managed_indicators(session: Session) -> list[Indicator]:
     """Every managed indicator (active and deprecated) as `Indicator`, for merging into the KB."""
-    with _tx(session):
+    with transaction(session):
         return [Indicator.model_validate(li.data) for li in
                 session.scalars(select(LibraryIndicator).order_by(LibraryIndicator.id)).all()]
 
 
-def merged_indicators(shipped: list[Indicator], managed: list[Indicator]) -> list[Indicator]:
-    """Shipped indicators with managed ones replacing the same id, new ones appended."""
-    by_id = {m.id: m for m in managed}
-    out = [by_id.pop(i.id, i) for i in shipped]
-    out.extend(by_id.values())
-    return out
+def managed_from_workflow(settings: Settings) -> list[Indicator]:
+    """Indicators added or changed through library management, for `kb.knowledge.build` (kept across rebuilds).
+
+    Read from the workflow database when it exists and is migrated; [] otherwise.
+    """
+    url = settings.resolved_database_url()
+    if url.startswith("sqlite:///") and not Path(url[len("sqlite:///"):]).exists():
+        return []
+    try:
+        with get_sessionmaker(url)() as session:
+            return managed_indicators(session)
+    except SQLAlchemyError:
+        return []
 
 
 def publish(settings: Settings, session: Session) -> bool:
@@ -215,9 +230,6 @@ def publish(settings: Settings, session: Session) -> bool:
     is kept, so a later `jixiao build` with unchanged data files leaves the
     managed indicators in place; `library_version` is recorded in build_info.
     """
-    from kb.library import load_libraries
-    from kb.store import build_info, open_db, write_indicators
-
     path = settings.resolved_kb_path()
     if not path.exists():
         return False
@@ -226,7 +238,7 @@ def publish(settings: Settings, session: Session) -> bool:
     if "indicators" not in db.table_names():
         return False
     merged = merged_indicators(load_libraries(settings.indicators_dir), managed_indicators(session))
-    with _tx(session):
+    with transaction(session):
         version = library_version(session)
     info.update({"library_version": str(version), "indicator_count": str(len(merged)),
                  "published_at": time.strftime("%Y-%m-%dT%H:%M:%S")})

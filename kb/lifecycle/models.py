@@ -9,7 +9,7 @@ versioned indicator-library changes, and the audit log.
 
 Schema changes go through Alembic (`kb/migrations/versions/`); a test checks
 that the migrations and these classes agree. Not for business rules (see
-`kb.lifecycle.monitoring`, `scoring`, `learning`, `service`).
+`kb.lifecycle` operations and the pure rules `lights`, `scoring`).
 """
 from __future__ import annotations
 
@@ -29,7 +29,6 @@ NAMING = {
 }
 
 ROLES = ("declarant", "reviewer", "supervisor", "admin")
-STATES = ("draft", "submitted", "returned", "approved")
 
 
 def utcnow() -> datetime:
@@ -313,7 +312,7 @@ class LearnedStat(Base):
 class LibraryIndicator(Base):
     """An indicator added or changed through library management (overlay on the KB file).
 
-    `data` is a `kb.schema.Indicator` as JSON; `unit_id` is set for 单位指标库
+    `data` is a `kb.domain.schema.Indicator` as JSON; `unit_id` is set for 单位指标库
     entries (private to that unit). Every change bumps `version` and writes a
     `LibraryChange` row.
     """

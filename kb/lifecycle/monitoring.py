@@ -1,176 +1,100 @@
-"""事中监控 rules: completion vs time progress, traffic lights, 预计无法完成 flags (pure).
+"""事中监控: store a monitoring report with a light per indicator and for budget execution.
 
-"双监控" (中发〔2018〕34号, ../shared/data/policies/01) follows both how far each
-target is reached and how far the budget is spent, each against the share of
-the year that has passed (time progress). The ratio progress / time progress
-is put into bands (settings.monitoring, default red < 0.60, yellow 0.60–0.80,
-green ≥ 0.80; the bands are this project's configurable defaults, not a
-national figure).
-
-Per direction: 正向 / 等于 rows compare completion (actual to date / target)
-with time progress; 反向 rows (caps such as 成本 ≤ 250 万元, 事故率 ≤ 1 %) are
-green while the actual stays within the cap and red once it is exceeded;
-定性 rows are green when the reported value equals the target (after
-normalisation: '达成年度指标 ' equals '达成年度指标'), red when the declarant
-reports it off track, yellow otherwise. A row flagged 预计无法完成 is red and
-must carry a reason. Zero targets and zero budgets never divide by zero.
-
-Not for storage or HTTP (see `kb.lifecycle.service`).
+The lights themselves are pure rules (`lights`); bands come from
+`settings.monitoring`. Not for evaluation (`evaluation`).
 """
 from __future__ import annotations
 
-import calendar
-from datetime import date
-from typing import Literal
-
-from pydantic import BaseModel
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from kb.errors import DataError
-from kb.lifecycle.values import direction_of, parse_number, same_text
-from kb.schema import Direction
-from kb.settings import MonitoringSettings
+from kb.lifecycle.access import Principal, authorize
+from kb.lifecycle.declarations import current_version, require_state, target_text, visible_declaration
+from kb.lifecycle.lights import LIGHT_LABELS, budget_progress, indicator_progress, time_progress
+from kb.lifecycle.matching import match_rows, row_error
+from kb.lifecycle.models import MonitoringReport, utcnow
+from kb.lifecycle.schemas import MonitoringIn, MonitoringOut, MonitorRowOut
+from kb.lifecycle.tx import record_audit, transaction
+from kb.settings import Settings, get_settings
 
-Light = Literal["green", "yellow", "red"]
-LIGHT_LABELS = {"green": "绿灯", "yellow": "黄灯", "red": "红灯"}
 
+def monitor(session: Session, principal: Principal, decl_id: int, body: MonitoringIn, *,
+            settings: Settings | None = None) -> MonitoringOut:
+    """事中监控: lights per indicator and for budget execution (bands from settings.monitoring).
 
-def time_progress(period_end: date, year: int) -> float:
-    """Share of budget year `year` elapsed at the end of day `period_end`, in [0, 1].
+    `lights` counts every light of the report, the budget execution light
+    included; `indicator_lights` the indicators only; `budget_light` the budget's.
 
-    Raises DataError when period_end is not in `year`.
+    Raises Forbidden, NotFound, Conflict (not approved), DataError (period
+    outside the year, unknown rows, 预计无法完成 without a reason, non-numeric actuals).
     """
-    if period_end.year != year:
-        raise DataError(f"监控期末 {period_end.isoformat()} 不在预算年度 {year} 内", field="period_end")
-    days = 366 if calendar.isleap(year) else 365
-    return (period_end - date(year, 1, 1)).days / days + 1 / days
+    authorize(principal, "monitor")
+    bands = (settings or get_settings()).monitoring
+    with transaction(session):
+        d = visible_declaration(session, principal, decl_id)
+        require_state(d, {"approved"}, "填报监控")
+        v = current_version(d)
+        if v.year is None:
+            raise DataError("申报未填写预算年度，无法计算时间进度", field="year")
+        tp = time_progress(body.period_end, v.year)
+        items = []
+        for i, r, it in match_rows(v.rows, body.indicators, "indicators"):
+            try:
+                prog = indicator_progress(operator=r.operator, target=r.value, actual=it.actual, tp=tp,
+                                          bands=bands, direction=it.direction, on_track=it.on_track,
+                                          expected_unachievable=it.expected_unachievable, reason=it.reason,
+                                          field=f"indicators[{i}]")
+            except DataError as e:
+                raise row_error(e, "indicators", i, r) from None
+            items.append(MonitorRowOut(row=r.position, name=r.name, target=target_text(r), **prog.model_dump()))
+        items.sort(key=lambda x: x.row)
+        reported = {x.row for x in items}
+        budget = (budget_progress(budget_wan=v.budget_wan, executed_wan=body.budget_executed_wan, tp=tp, bands=bands)
+                  if body.budget_executed_wan is not None else None)
+        indicator_lights = {k: 0 for k in LIGHT_LABELS}
+        for x in items:
+            indicator_lights[x.light] += 1
+        lights = dict(indicator_lights)
+        if budget is not None and budget.light is not None:
+            lights[budget.light] += 1
+        rep = MonitoringReport(declaration_id=d.id, version=v.version, period_end=body.period_end,
+                               budget_executed_wan=body.budget_executed_wan, time_progress=tp,
+                               budget_execution_rate=budget.execution_rate if budget else None,
+                               budget_light=budget.light if budget else None, created_by=principal.key_id,
+                               created_at=utcnow(), result={})
+        session.add(rep)
+        session.flush()
+        out = MonitoringOut(id=rep.id, declaration_id=d.id, version=v.version, period_end=body.period_end,
+                            time_progress=tp, budget=budget, indicators=items,
+                            not_reported=[r.position for r in v.rows if r.position not in reported],
+                            lights=lights, indicator_lights=indicator_lights,
+                            budget_light=budget.light if budget else None, created_at=rep.created_at)
+        rep.result = out.model_dump(mode="json")
+        record_audit(session, principal, "monitoring.create", "declaration", d.id, None,
+               {"monitoring_id": rep.id, "period_end": body.period_end.isoformat(), "lights": lights,
+                "indicator_lights": indicator_lights, "budget_light": rep.budget_light})
+        return out
 
 
-def light_of(ratio: float | None, bands: MonitoringSettings) -> Light:
-    """Light of progress / time-progress: red below bands.red_below, green from bands.green_from.
-
-    None (nothing was due yet) is green.
-    """
-    if ratio is None:
-        return "green"
-    if ratio < bands.red_below:
-        return "red"
-    if ratio < bands.green_from:
-        return "yellow"
-    return "green"
+def list_monitoring(session: Session, principal: Principal, decl_id: int) -> list[MonitoringOut]:
+    """Monitoring reports of a declaration, oldest first."""
+    authorize(principal, "read")
+    with transaction(session):
+        d = visible_declaration(session, principal, decl_id)
+        reps = session.scalars(select(MonitoringReport).where(MonitoringReport.declaration_id == d.id)
+                               .order_by(MonitoringReport.id)).all()
+        return [_stored_monitoring(r) for r in reps]
 
 
-class IndicatorProgress(BaseModel):
-    """Monitoring result of one indicator.
-
-    completion: actual to date / target (None for 定性 and 反向 caps);
-    ratio: completion / time progress; light: green/yellow/red;
-    expected_unachievable + reason: the declarant's 预计无法完成 flag;
-    warnings: Chinese hints (e.g. a red light without the flag).
-    """
-
-    direction: Direction
-    actual: str
-    completion: float | None = None
-    ratio: float | None = None
-    light: Light
-    expected_unachievable: bool = False
-    reason: str = ""
-    warnings: list[str] = []
-
-
-def indicator_progress(*, operator: str, target: str, actual: str | float | None, tp: float,
-                       bands: MonitoringSettings, direction: str | Direction | None = None,
-                       on_track: bool | None = None, expected_unachievable: bool = False,
-                       reason: str | None = None, field: str = "") -> IndicatorProgress:
-    """Progress and light of one indicator at time progress `tp` (see module docstring).
-
-    Raises DataError when 预计无法完成 is flagged without a reason, when a
-    quantitative row's actual is not a number, or when actual is missing.
-    """
-    reason = (reason or "").strip()
-    if expected_unachievable and not reason:
-        raise DataError("标记“预计无法完成”时必须填写原因", field=f"{field}.reason".strip("."))
-    if actual is None or (isinstance(actual, str) and not actual.strip()):
-        raise DataError("缺少截至监控期末的实际完成值", field=f"{field}.actual".strip("."))
-    try:
-        d = direction_of(operator, target, direction)
-    except ValueError as e:
-        raise DataError(str(e), field=f"{field}.direction".strip(".")) from None
-    warnings: list[str] = []
-    completion = ratio = None
-    if d is Direction.qualitative:
-        if same_text(target, str(actual)) or on_track is True:
-            light: Light = "green"
-        elif on_track is False:
-            light = "red"
-        else:
-            light = "yellow"
-    else:
-        t, a = parse_number(target), parse_number(actual)
-        if t is None:
-            d = Direction.qualitative
-            light = "green" if (same_text(target, str(actual)) or on_track) else ("red" if on_track is False else "yellow")
-        elif a is None:
-            raise DataError(f"实际完成值“{actual}”不是数字", field=f"{field}.actual".strip("."))
-        elif d is Direction.negative:
-            light = "green" if a <= t else "red"
-            if a > t:
-                warnings.append("已超过目标上限")
-        else:
-            completion = a / t if t > 0 else 1.0
-            if d is Direction.equal and t != 0 and a > t:
-                warnings.append("实际值已超过“等于”目标值")
-            ratio = completion / tp if tp > 0 else None
-            light = "green" if completion >= 1.0 else light_of(ratio, bands)
-    if expected_unachievable:
-        light = "red"
-    elif light == "red":
-        warnings.append("进度明显滞后于时间进度；如预计无法完成，请标记并说明原因")
-    return IndicatorProgress(direction=d, actual=str(actual).strip(), completion=completion, ratio=ratio,
-                             light=light, expected_unachievable=expected_unachievable, reason=reason,
-                             warnings=warnings)
-
-
-class BudgetProgress(BaseModel):
-    """Budget execution at the period end.
-
-    execution_rate: executed / budget (None when the budget is 0 or unknown);
-    plan_wan: time-proportional plan (budget × time progress); ratio:
-    execution_rate / time progress; light: green/yellow/red or None when the
-    budget is unknown; message: Chinese explanation for the zero-budget cases.
-    """
-
-    budget_wan: float | None
-    executed_wan: float
-    time_progress: float
-    plan_wan: float | None = None
-    execution_rate: float | None = None
-    ratio: float | None = None
-    light: Light | None = None
-    message: str = ""
-
-
-def budget_progress(*, budget_wan: float | None, executed_wan: float, tp: float,
-                    bands: MonitoringSettings) -> BudgetProgress:
-    """Budget execution light: (executed / budget) / time progress in the configured bands.
-
-    A zero budget is green when nothing was spent and red when money was
-    spent anyway; an unknown budget gives no light. Raises DataError for a
-    negative executed amount.
-    """
-    if executed_wan is None or executed_wan < 0:
-        raise DataError("已执行预算金额必须是不小于 0 的数（万元）", field="budget_executed_wan")
-    if budget_wan is None:
-        return BudgetProgress(budget_wan=None, executed_wan=executed_wan, time_progress=tp,
-                              message="申报未填写预算金额，无法计算预算执行进度")
-    if budget_wan == 0:
-        if executed_wan == 0:
-            return BudgetProgress(budget_wan=0.0, executed_wan=0.0, time_progress=tp, plan_wan=0.0,
-                                  light="green", message="预算为 0 且无支出")
-        return BudgetProgress(budget_wan=0.0, executed_wan=executed_wan, time_progress=tp, plan_wan=0.0,
-                              light="red", message="预算为 0 却有支出")
-    rate = executed_wan / budget_wan
-    ratio = rate / tp if tp > 0 else None
-    return BudgetProgress(budget_wan=budget_wan, executed_wan=executed_wan, time_progress=tp,
-                          plan_wan=budget_wan * tp, execution_rate=rate, ratio=ratio,
-                          light=light_of(ratio, bands))
+def _stored_monitoring(r: MonitoringReport) -> MonitoringOut:
+    """A stored report; reports stored before the budget light was counted (no
+    `indicator_lights`) get their counts completed from the stored budget light."""
+    data = dict(r.result or {})
+    if "indicator_lights" not in data:
+        data["indicator_lights"] = dict(data.get("lights") or {})
+        lights = dict(data["indicator_lights"])
+        if r.budget_light:
+            lights[r.budget_light] = lights.get(r.budget_light, 0) + 1
+        data["lights"], data["budget_light"] = lights, r.budget_light
+    return MonitoringOut.model_validate(data)

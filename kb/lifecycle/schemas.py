@@ -1,6 +1,6 @@
 """Request and response shapes of the lifecycle API (pydantic, with OpenAPI examples).
 
-Shared by `kb.lifecycle.service` (which validates and returns them) and the
+Shared by the `kb.lifecycle` operations (which validate and return them) and the
 routers in `service/routers/` (which only pass them through). Field names
 follow ../shared/GLOSSARY.md; amounts are in 万元, shares in [0, 1] unless
 named `*_pct`. Not for rules (see `monitoring`, `scoring`).
@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kb.lifecycle.monitoring import BudgetProgress, IndicatorProgress
+from kb.lifecycle.lights import BudgetProgress, IndicatorProgress
 from kb.lifecycle.scoring import Tier
 
 Role = Literal["declarant", "reviewer", "supervisor", "admin"]

@@ -26,7 +26,7 @@ Rules and their sources:
   预算执行率 line the indicators carry 100 − its weight (90 + 10 by default);
   the tolerance is `CheckerSettings.weight_tolerance` (STR-13, default 0.5).
 
-Not for storage (see `kb.lifecycle.service`).
+Not for storage (see `kb.lifecycle.evaluation`).
 """
 from __future__ import annotations
 
@@ -36,8 +36,8 @@ from pydantic import BaseModel
 
 from kb.errors import DataError
 from kb.lifecycle.values import direction_of, format_number, parse_number, same_text
-from kb.schema import Direction
-from kb.text import normalize
+from kb.domain.schema import Direction
+from kb.domain.text import normalize
 
 FAR_ABOVE_FACTOR = 2.0  # RULES.md FEAS-01: actual ≥ 2 × target → target probably too low
 GRADE_BANDS = ((90.0, "优"), (80.0, "良"), (60.0, "中"), (float("-inf"), "差"))

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from kb.schema import Direction, normalize_operator
-from kb.text import normalize
+from kb.domain.schema import Direction, normalize_operator
+from kb.domain.text import normalize
 
 _NUM = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?|[-+]?\.\d+")
 _LEAD_OP = re.compile(r"^\s*(>=|<=|=>|=<|==|[≥≤＞＜>＜<=＝])")

@@ -1,21 +1,22 @@
 """The suggest part of `jixiao build`: validate types and training tables, train the models.
 
-Called by `kb.store.build`: `load_suggest_data` runs with the other
-validations, before anything is written (all-or-nothing);
-`train_suggest_models` runs on the freshly built in-memory index and its
-results are written in the build's one transaction (`kb.suggest.kbdata`).
-Not for querying (see `kb.suggest.engine`).
+Called by `kb.knowledge.build`: `load_suggest_data` runs with the other
+validations, before anything is written (all-or-nothing); `suggest_tables`
+is the hook `kb.store.build.write_indicators` calls on the freshly built
+in-memory index: it trains the models (`train_suggest_models`) and returns
+the writer of the suggest tables, run in the build's one transaction
+(`kb.suggest.kbdata`). Not for querying (see `kb.suggest.engine`).
 """
 from __future__ import annotations
 
 from pathlib import Path
 
 from kb.errors import DataError, DataErrors
-from kb.schema import Indicator
-from kb.rows import RowStore
-from kb.search import IndicatorIndex
+from kb.domain.schema import Indicator
+from kb.indicators.index import IndicatorIndex
+from kb.store.rows import RowStore
 from kb.suggest.bundle import SuggestModels
-from kb.suggest.kbdata import SuggestData
+from kb.suggest.kbdata import SuggestData, write_suggest_data
 from kb.suggest.project_types import load_project_types, load_training_tables
 from kb.suggest.training import train_models
 
@@ -69,3 +70,14 @@ def train_suggest_models(rows: list[dict], lexical, tokenizer, data: SuggestData
         data.models["type_model"] = tm.to_json()
     if ranker is not None:
         data.models["ranker"] = ranker.to_json()
+
+
+def suggest_tables(data: SuggestData, notify=None):
+    """The `extra` hook of `kb.store.build.write_indicators`: train on the new index, then write."""
+    def hook(rows, lexical, tokenizer):
+        if data.types and notify:
+            notify(f"训练项目类型识别与排序模型({len(data.types)} 个类型，{len(data.tables)} 张真实表)…")
+        train_suggest_models(rows, lexical, tokenizer, data)
+        return lambda db: write_suggest_data(db, data)
+
+    return hook

@@ -17,7 +17,7 @@ import re
 
 import numpy as np
 
-from kb.lexical import top_k
+from kb.retrieval.topk import top_k
 from kb.suggest import naming as N
 from kb.suggest import templates as T
 from kb.suggest.context import WEAK_TERMS, ProjectContext
@@ -25,7 +25,7 @@ from kb.suggest.draft import Draft, from_library_row
 from kb.suggest.project_types import ProjectType
 from kb.suggest.slots import SLOT_OF_LEVEL2
 from kb.suggest.words import BENEFIT_VERBS
-from kb.text import normalize_name
+from kb.domain.text import normalize_name
 
 # the field's generic rows: suggested only where a detected type lists them
 GENERIC_NAMES = frozenset(normalize_name(n) for n in (
@@ -126,7 +126,7 @@ def family_drafts(ctx: ProjectContext, detected: list[tuple[ProjectType, float]]
 
 
 def _row_level2(r) -> str | None:
-    from kb.schema import parse_level1, parse_level2
+    from kb.domain.levels import parse_level1, parse_level2
 
     l2 = parse_level2(r.level2, parse_level1(r.level1))
     return l2.value if l2 is not None else None

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from kb.suggest import objects as O
 from kb.suggest import quantities as Q
 from kb.suggest.naming import is_clean
-from kb.text import bigrams, normalize, normalize_name
+from kb.domain.text import bigrams, normalize, normalize_name
 
 # words too common in descriptions to count as evidence of relevance on their own
 WEAK_TERMS = frozenset("""项目 工作 建设 管理 服务 提高 完成 资金 经费 年度 实施 开展 保障 提升 加强 推进 目标
@@ -30,7 +30,9 @@ class ProjectContext:
     text: project name + description; name: the project name; core: what the
     name says the project does (`objects.project_core`); mentions: stated
     quantities (budget and form figures excluded); budget_wan: the year's
-    budget in 万元 (given, or read from the text); beneficiaries: who is
+    budget in 万元 (given, or read from the text: `kb.domain.budget`);
+    total_wan: what the whole project spends, all sources (the largest
+    amount stated, else the budget) — per-head costs divide it; beneficiaries: who is
     served; content: content words (jieba, weak words dropped); text_bigrams /
     name_bigrams: character bigrams of the text and of the project name.
     """
@@ -45,6 +47,7 @@ class ProjectContext:
     content: set[str]
     text_bigrams: set[str]
     name_bigrams: set[str]
+    total_wan: float | None = None
     sector: str = ""
     unit_name: str | None = None
     department: str | None = None
@@ -63,7 +66,8 @@ def read_project(tokenizer, description: str | None, *, project_name: str | None
     stated = [m for m in all_mentions if _is_target_mention(m, budget)]
     return ProjectContext(
         text=text, name=name, description=desc, core=_core(name, desc), mentions=stated,
-        budget_wan=budget, beneficiaries=O.beneficiaries(text),
+        budget_wan=budget, total_wan=max(filter(None, (Q.total_from_text(text), budget)), default=None),
+        beneficiaries=O.beneficiaries(text),
         content={t for t in tokenizer.cut_words(text) if len(t) >= 2 and t not in WEAK_TERMS and not t.isdigit()},
         text_bigrams=set(bigrams(normalize_name(text))), name_bigrams=set(bigrams(normalize_name(name))),
         sector=normalize(sector or ""), unit_name=unit_name, department=department,

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kb.schema import LEVEL2_PARENT, Level2
+from kb.domain.enums import LEVEL2_PARENT, Level2
 from kb.suggest.objects import Mention
 from kb.suggest.slots import SLOT_OF_LEVEL2
-from kb.text import normalize_name
+from kb.domain.text import normalize_name
 
 SOURCES = ("type", "formed", "retrieval", "learned")
 # the label the result shows for each source
@@ -70,7 +70,7 @@ class Draft:
         if b is None or b[0] != self.name:
             from collections import Counter
 
-            from kb.text import bigrams
+            from kb.domain.text import bigrams
 
             b = self.__dict__["_bigrams"] = (self.name, Counter(bigrams(self.key)))
         return b[1]

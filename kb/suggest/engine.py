@@ -27,9 +27,9 @@ from collections.abc import Callable
 import numpy as np
 from pydantic import BaseModel, Field
 
-from kb.learned import LearnedIndicator
-from kb.schema import Level1, Level2
-from kb.search import IndicatorIndex
+from kb.domain.learned import LearnedIndicator
+from kb.domain.enums import Level1, Level2
+from kb.indicators.index import IndicatorIndex
 from kb.suggest import candidates as CA
 from kb.suggest.bundle import SuggestModels
 from kb.suggest.context import ProjectContext, read_project

@@ -21,7 +21,7 @@ from scipy import sparse
 
 from kb.suggest.project_types import TrainingTable
 from kb.suggest.slots import SLOTS
-from kb.text import bigrams, normalize_name
+from kb.domain.text import bigrams, normalize_name
 
 DICE = 0.5
 

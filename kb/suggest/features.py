@@ -36,7 +36,7 @@ import numpy as np
 from kb.suggest.context import ProjectContext
 from kb.suggest.draft import Draft
 from kb.suggest.family import FamilyStats
-from kb.text import bigrams, normalize_name
+from kb.domain.text import bigrams, normalize_name
 
 FEATURES = ("type_prob", "type_pos", "type_core", "lex", "lex_rank", "dense", "text_overlap", "name_overlap",
             "slot_prior", "fam_freq", "fam_dice", "overall", "ending", "type_ending", "generic", "generic_typed", "formed", "bound", "retrieved",

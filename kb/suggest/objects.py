@@ -25,7 +25,7 @@ from functools import lru_cache
 from kb.suggest import quantities as Q
 from kb.suggest.words import (BENEFICIARIES, BENEFIT_VERBS, FUNCTION_WORDS, NAME_BOILERPLATE, NOUN_TAGS, STOP_TAGS,
                               WORK_VERBS)
-from kb.text import normalize
+from kb.domain.text import normalize
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _PUNCT = re.compile(r"[,，。;；、:：()（）\[\]【】\s“”\"'《》!！?？…/\\|]")
@@ -62,7 +62,7 @@ def _pos_tokenizer():
     import jieba
     import jieba.posseg as pseg
 
-    from kb.tokenize import _base_tokenizer_copy
+    from kb.retrieval.tokenize import _base_tokenizer_copy
 
     tok = _base_tokenizer_copy()
     pt = pseg.POSTokenizer(tok)
@@ -73,7 +73,7 @@ def _pos_tokenizer():
     for w in WORK_VERBS:
         tok.add_word(w, freq=3000)
         pt.word_tag_tab[w] = "v"
-    from kb.tokenize import DOMAIN_TERMS
+    from kb.domain.words import DOMAIN_TERMS
 
     for w in DOMAIN_TERMS:
         if w not in WORK_VERBS and w not in pt.word_tag_tab:

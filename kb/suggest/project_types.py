@@ -25,10 +25,12 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from kb.errors import DataError, DataErrors
-from kb.schema import Indicator, Library, parse_level1, parse_level2
+from kb.domain.enums import Library
+from kb.domain.levels import parse_level1, parse_level2
+from kb.domain.schema import Indicator
 from kb.suggest.slots import SLOT_OF_LEVEL2, SLOTS
 from kb.suggest.yamlines import dotted, line_of, load_with_lines
-from kb.text import bigram_dice, normalize, normalize_name
+from kb.domain.text import bigram_dice, normalize, normalize_name
 
 TYPES_DIR = "project_types"
 TRAINING_FILE = "training/tables.jsonl"

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kb.schema import Level1, Level2
+from kb.domain.schema import Level1, Level2
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from kb.suggest.draft import PENDING, Draft
 from kb.suggest.ranker import Tier
-from kb.text import bigram_dice
+from kb.domain.text import bigram_dice
 
 BENEFITS = ("economic_benefit", "social_benefit", "ecological_benefit", "sustainable_impact")
 # (min, max) rows per slot group in the default table

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from kb.text import normalize
+from kb.domain.text import normalize, plain_name  # noqa: F401  (suggest reads plain_name here)
 
 SLOT = re.compile(r"〔([^〕]*)〕")
 _STOP = re.compile(r"[,，。;；、:：()（）\[\]【】\s“”\"'0-9%.]")
@@ -31,11 +31,6 @@ def slot_label(name: str) -> str | None:
     """The slot label of a template name (培训对象 in 〔培训对象〕培训人次), else None."""
     m = SLOT.search(name)
     return m.group(1) if m else None
-
-
-def plain_name(name: str) -> str:
-    """The template with its slot label kept and brackets dropped (服务对象满意度)."""
-    return name.replace("〔", "").replace("〕", "")
 
 
 def _anchor(after: str) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from kb.search import IndicatorIndex
+from kb.indicators.index import IndicatorIndex
 from kb.suggest.bundle import SuggestModels
 from kb.suggest.context import read_project
 from kb.suggest.draft import Draft
@@ -26,7 +26,7 @@ from kb.suggest.features import featurize
 from kb.suggest.project_types import ProjectType, TrainingTable
 from kb.suggest.ranker import Ranker, train_ranker
 from kb.suggest.typemodel import TypeModel, train_type_model
-from kb.text import bigram_dice, normalize_name
+from kb.domain.text import bigram_dice, normalize_name
 
 FOLDS = 5
 DICE = 0.5

@@ -34,7 +34,7 @@ import numpy as np
 
 from kb.suggest import arrays
 from kb.suggest.project_types import ProjectType, TrainingTable
-from kb.text import normalize
+from kb.domain.text import normalize
 
 ALPHA = 1.0
 FOLDS = 5

@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import re
 
-from kb.learned import LearnedIndicator
+from kb.domain.learned import LearnedIndicator
 from kb.suggest import quantities as Q
 from kb.suggest.context import ProjectContext
 from kb.suggest.draft import PENDING, Draft
 from kb.suggest.objects import Mention
-from kb.text import bigrams, normalize_name
+from kb.domain.text import bigrams, normalize_name
 
 # unit families whose values depend on the project's size (never copied from the library)
 SIZE_UNITS = re.compile(r"^(?:万?人次?|名|位|户次?|个|所|家|处|座|项|台|套|件|辆|艘|架|次|场|期|班|批次?|"
@@ -179,10 +179,11 @@ def _cost_value(d: Draft, ctx: ProjectContext, persons: tuple[float, str] | None
     if PER_HEAD.search(d.name) or "/" in unit:
         if (persons and re.search(r"人均|生均|每人", d.name) and re.search(r"成本|费用|经费", d.name)
                 and re.match(r"^元/人", unit or "元/人")):
-            per = ctx.budget_wan * 10000 / persons[0]
+            total = ctx.total_wan or ctx.budget_wan
+            per = total * 10000 / persons[0]
             d.operator, d.value, d.value_unit = "≤", f"{per:.0f}" if per >= 100 else f"{per:.1f}", f"元/{persons[1]}"
             d.value_source = "derived"
-            d.evidence.append(f"预算 {amount(ctx.budget_wan)} 万元 ÷ {persons[0]:g} {persons[1]} ≈ {d.value} 元")
+            d.evidence.append(f"项目金额 {amount(total)} 万元 ÷ {persons[0]:g} {persons[1]} ≈ {d.value} 元")
             return True
         return False
     if ((TOTAL_COST.search(d.name) or d.source == "formed") and not NOT_PROJECT_COST.search(d.name)

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import re
 
-from kb.schema import Level1, Level2, TargetRow
+from kb.domain.enums import Level1, Level2
+from kb.domain.schema import TargetRow
 from kb.suggest.context import ProjectContext
 from kb.suggest.draft import PENDING, Draft
 from kb.suggest.ranker import Tier
 from kb.suggest.words import PROGRAMME_WORDS
-from kb.text import bigrams
+from kb.domain.text import bigrams
 
 # rules about the name or the row as a whole: such a row is not offered in the table
 _STRUCTURAL = re.compile(r"^(REL-02|REL-03|STR-)")

@@ -10,17 +10,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query
 from sqlalchemy.orm import Session
 
-from kb.errors import ConfigError, NotFound
-from kb.learned import LearnedIndicator
+from kb.domain.learned import LearnedIndicator
+from kb.knowledge import KnowledgeBase, change_library
+from kb.lifecycle import keys
 from kb.lifecycle import library as lib
-from kb.lifecycle import service as svc
+from kb.lifecycle.access import Principal
+from kb.lifecycle.audit import list_audit
+from kb.lifecycle.feedback import learned_for
 from kb.lifecycle.schemas import (AuditOut, KeyCreated, KeyIn, KeyOut, LibraryChangeIn, LibraryChangesIn,
                                   LibraryChangesOut, LibraryIndicatorOut)
-from kb.lifecycle.service import Principal
-from service.auth import call, get_session, require_key, require_role
+from kb.settings import Settings
+from service.auth import require_key, require_role
+from service.deps import optional_kb_dep, session_dep, settings_dep
 
 router = APIRouter(dependencies=[Depends(require_key)])
 _admin = require_role("admin")
@@ -34,19 +38,19 @@ _ERR = {401: {"description": "缺少或无效的 API 密钥"}, 403: {"descriptio
 @router.post("/v1/admin/keys", status_code=201, response_model=KeyCreated, tags=["管理"], summary="创建 API 密钥",
              description="为单位创建指定角色（declarant/reviewer/supervisor/admin）的密钥；密钥明文只返回这一次，库中只存哈希。",
              responses=_ERR)
-def create_key(body: KeyIn, p: Principal = Depends(_admin), db: Session = Depends(get_session)) -> KeyCreated:
-    return call(svc.create_key, db, p, body)
+def create_key(body: KeyIn, p: Principal = Depends(_admin), db: Session = Depends(session_dep)) -> KeyCreated:
+    return keys.create_key(db, p, body)
 
 
 @router.get("/v1/admin/keys", response_model=list[KeyOut], tags=["管理"], summary="密钥列表（不含密钥）",
             responses=_ERR)
-def list_keys(p: Principal = Depends(_admin), db: Session = Depends(get_session)) -> list[KeyOut]:
-    return call(svc.list_keys, db, p)
+def list_keys(p: Principal = Depends(_admin), db: Session = Depends(session_dep)) -> list[KeyOut]:
+    return keys.list_keys(db, p)
 
 
 @router.delete("/v1/admin/keys/{key_id}", response_model=KeyOut, tags=["管理"], summary="吊销密钥", responses=_ERR)
-def revoke_key(key_id: int, p: Principal = Depends(_admin), db: Session = Depends(get_session)) -> KeyOut:
-    return call(svc.revoke_key, db, p, key_id)
+def revoke_key(key_id: int, p: Principal = Depends(_admin), db: Session = Depends(session_dep)) -> KeyOut:
+    return keys.revoke_key(db, p, key_id)
 
 
 @router.get("/v1/admin/audit", response_model=list[AuditOut], tags=["管理"], summary="审计日志",
@@ -54,97 +58,72 @@ def revoke_key(key_id: int, p: Principal = Depends(_admin), db: Session = Depend
 def audit(entity: str | None = Query(None, examples=["declaration"]), entity_id: str | None = None,
           limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0),
           p: Principal = Depends(require_role("admin", "supervisor")),
-          db: Session = Depends(get_session)) -> list[AuditOut]:
-    return call(svc.list_audit, db, p, entity=entity, entity_id=entity_id, limit=limit, offset=offset)
+          db: Session = Depends(session_dep)) -> list[AuditOut]:
+    return list_audit(db, p, entity=entity, entity_id=entity_id, limit=limit, offset=offset)
 
 
 # ------------------------------------------------------------------ library management
 
-def _kb(request: Request):
-    try:
-        from service.deps import kb_dep
+class _Library:
+    """The dependencies of a library change: session, admin, settings and the loaded KB (if built)."""
 
-        return kb_dep(request)
-    except (ConfigError, ImportError):
-        return None
+    def __init__(self, p: Principal = Depends(_admin), db: Session = Depends(session_dep),
+                 settings: Settings = Depends(settings_dep), kb: KnowledgeBase | None = Depends(optional_kb_dep)):
+        self.p, self.db, self.settings, self.kb = p, db, settings, kb
 
-
-def _lookup(request: Request):
-    kb = _kb(request)
-    if kb is None:
-        return None
-
-    def find(indicator_id: str):
-        try:
-            return kb.get_indicator(indicator_id)
-        except NotFound:
-            return None
-
-    return find
-
-
-def _apply(request: Request, db: Session, p: Principal, changes: list[LibraryChangeIn]) -> LibraryChangesOut:
-    out = call(lib.apply_changes, db, p, LibraryChangesIn(changes=changes), lookup=_lookup(request))
-    if lib.publish(request.app.state.settings, db):
-        kb = getattr(request.app.state, "kb", None)
-        if kb is not None:
-            kb.reload()
-    return out
+    def apply(self, changes: list[LibraryChangeIn]) -> LibraryChangesOut:
+        """`kb.knowledge.change_library`: apply → publish → reload."""
+        return change_library(self.db, self.p, LibraryChangesIn(changes=changes), settings=self.settings,
+                              kb=self.kb)[0]
 
 
 @router.post("/v1/admin/library/changes", status_code=201, response_model=LibraryChangesOut, tags=["指标库管理"],
              summary="批量修改指标库（全部成功或全部不生效）",
              description="op=add/update/deprecate/synonyms；每次修改生成新版本并写入审计日志，"
                          "提交后立即发布到知识库，检索和推荐无需重启即可使用。", responses=_ERR)
-def changes(body: LibraryChangesIn, request: Request, p: Principal = Depends(_admin),
-            db: Session = Depends(get_session)) -> LibraryChangesOut:
-    return _apply(request, db, p, body.changes)
+def changes(body: LibraryChangesIn, ctx: _Library = Depends()) -> LibraryChangesOut:
+    return ctx.apply(body.changes)
 
 
 @router.post("/v1/admin/library/indicators", status_code=201, response_model=LibraryChangesOut,
              tags=["指标库管理"], summary="新增指标", responses=_ERR)
-def add_indicator(indicator: dict[str, Any], request: Request, p: Principal = Depends(_admin),
-                  db: Session = Depends(get_session)) -> LibraryChangesOut:
-    return _apply(request, db, p, [LibraryChangeIn(op="add", indicator=indicator)])
+def add_indicator(indicator: dict[str, Any], ctx: _Library = Depends()) -> LibraryChangesOut:
+    return ctx.apply([LibraryChangeIn(op="add", indicator=indicator)])
 
 
 @router.patch("/v1/admin/library/indicators/{indicator_id}", response_model=LibraryChangesOut,
               tags=["指标库管理"], summary="修改指标",
               description="请求体为要修改的字段；可带 expected_version 防止覆盖他人修改。", responses=_ERR)
-def update_indicator(indicator_id: str, patch: dict[str, Any], request: Request,
-                     expected_version: int | None = Query(None, ge=1), p: Principal = Depends(_admin),
-                     db: Session = Depends(get_session)) -> LibraryChangesOut:
-    return _apply(request, db, p, [LibraryChangeIn(op="update", id=indicator_id, patch=patch,
-                                                   expected_version=expected_version)])
+def update_indicator(indicator_id: str, patch: dict[str, Any], expected_version: int | None = Query(None, ge=1),
+                     ctx: _Library = Depends()) -> LibraryChangesOut:
+    return ctx.apply([LibraryChangeIn(op="update", id=indicator_id, patch=patch, expected_version=expected_version)])
 
 
 @router.post("/v1/admin/library/indicators/{indicator_id}/deprecate", response_model=LibraryChangesOut,
              tags=["指标库管理"], summary="停用指标", responses=_ERR)
-def deprecate_indicator(indicator_id: str, request: Request, p: Principal = Depends(_admin),
-                        db: Session = Depends(get_session)) -> LibraryChangesOut:
-    return _apply(request, db, p, [LibraryChangeIn(op="deprecate", id=indicator_id)])
+def deprecate_indicator(indicator_id: str, ctx: _Library = Depends()) -> LibraryChangesOut:
+    return ctx.apply([LibraryChangeIn(op="deprecate", id=indicator_id)])
 
 
 @router.post("/v1/admin/library/indicators/{indicator_id}/synonyms", response_model=LibraryChangesOut,
              tags=["指标库管理"], summary="增加同义词", responses=_ERR)
-def add_synonyms(indicator_id: str, synonyms: list[str], request: Request, p: Principal = Depends(_admin),
-                 db: Session = Depends(get_session)) -> LibraryChangesOut:
-    return _apply(request, db, p, [LibraryChangeIn(op="synonyms", id=indicator_id, synonyms=synonyms)])
+def add_synonyms(indicator_id: str, synonyms: list[str], ctx: _Library = Depends()) -> LibraryChangesOut:
+    return ctx.apply([LibraryChangeIn(op="synonyms", id=indicator_id, synonyms=synonyms)])
 
 
 @router.get("/v1/library/indicators", response_model=list[LibraryIndicatorOut], tags=["指标库管理"],
             summary="经管理修改过的指标",
             description="基础指标库的修改对所有密钥可见；单位指标库只对本单位、监管人员和管理员可见。", responses=_ERR)
 def list_managed(library: str | None = Query(None, examples=["unit"]), unit_name: str | None = None,
-                 p: Principal = Depends(require_key), db: Session = Depends(get_session)) -> list[LibraryIndicatorOut]:
-    return call(lib.list_managed, db, p, library=library, unit_name=unit_name)
+                 p: Principal = Depends(require_key), db: Session = Depends(session_dep)) -> list[LibraryIndicatorOut]:
+    return lib.list_managed(db, p, library=library, unit_name=unit_name)
 
 
 @router.get("/v1/library/indicators/{indicator_id}", tags=["指标库管理"], summary="指标及其版本历史",
             responses=_ERR)
 def read_managed(indicator_id: str, p: Principal = Depends(require_key),
-                 db: Session = Depends(get_session)) -> dict[str, Any]:
-    cur, hist = call(lib.get_managed, db, p, indicator_id)
+                 db: Session = Depends(session_dep)) -> dict[str, Any]:
+    cur, hist = lib.get_managed(db, p, indicator_id)
     return {"indicator": cur.model_dump(mode="json"), "history": hist}
 
 
@@ -153,5 +132,5 @@ def read_managed(indicator_id: str, p: Principal = Depends(require_key),
             description="结果反馈学到的统计（按规范化指标名）：基础指标库只含多个单位的汇总，单位指标库只对本单位可见。",
             responses=_ERR)
 def learned(sector: str | None = Query(None, examples=["教育"]), unit_name: str | None = None,
-            p: Principal = Depends(require_key), db: Session = Depends(get_session)) -> dict[str, LearnedIndicator]:
-    return call(svc.learned_for, db, p, sector=sector, unit_name=unit_name)
+            p: Principal = Depends(require_key), db: Session = Depends(session_dep)) -> dict[str, LearnedIndicator]:
+    return learned_for(db, p, sector=sector, unit_name=unit_name)

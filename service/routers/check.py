@@ -11,19 +11,16 @@ with a 1-based row (`rows[2].value`). No business logic here.
 """
 from __future__ import annotations
 
-import json
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 
-from kb.checker import check_declaration
-from kb.checker.readers import READERS, read_tables, tables_from_json
 from kb.errors import DataError
-from service.deps import auth_dep
+from kb.io.tables import read_upload, tables_from_body
+from service.auth import require_key
+from service.deps import checker_dep
 
-router = APIRouter(prefix="/v1", tags=["审核"], dependencies=[Depends(auth_dep())])
+router = APIRouter(prefix="/v1", tags=["审核"], dependencies=[Depends(require_key)])
 
 _EXAMPLE = {
     "project_name": "乡村道路修缮项目", "year": 2025, "budget_wan": 250,
@@ -46,45 +43,14 @@ _OPENAPI = {
 }
 
 
-def _lookup(request: Request):
-    """The library lookup, built once per app (None → generic defaults)."""
-    st = request.app.state
-    if not hasattr(st, "checker_lookup"):
-        from kb.checker.lookup import default_lookup
-
-        st.checker_lookup = default_lookup(st.settings)
-    return st.checker_lookup
-
-
-async def _tables(request: Request):
-    ctype = request.headers.get("content-type", "")
-    if ctype.startswith("multipart/form-data"):
-        form = await request.form()
-        up = form.get("file")
+async def _tables(request: Request) -> list:
+    """The tables of the request: an uploaded file (multipart field `file`) or a JSON body."""
+    if request.headers.get("content-type", "").startswith("multipart/form-data"):
+        up = (await request.form()).get("file")
         if up is None or not hasattr(up, "filename"):
             raise DataError("请用表单字段 file 上传绩效目标表文件", field="file")
-        suffix = Path(up.filename or "").suffix.lower()
-        if suffix not in READERS:
-            raise DataError(f"不支持的文件类型“{suffix or '无后缀'}”（支持 .json .jsonl .csv .xlsx）", field="file")
-        data = await up.read()
-        with tempfile.TemporaryDirectory() as d:
-            p = Path(d) / f"upload{suffix}"
-            p.write_bytes(data)
-            try:
-                tables = read_tables(p)
-            except DataError as e:  # name the upload, not the temporary path
-                raise DataError(e.message, file=up.filename or "", row=e.row, field=e.field or "file") from e
-        for t in tables:
-            t.source = up.filename or ""
-        return tables
-    body = await request.body()
-    if not body.strip():
-        raise DataError("请求体为空：请提交申报表 JSON 或上传文件")
-    try:
-        obj: Any = json.loads(body)
-    except (json.JSONDecodeError, UnicodeDecodeError) as e:
-        raise DataError(f"不是合法的 JSON：{e}") from e
-    return tables_from_json(obj)
+        return read_upload(up.filename or "", await up.read())
+    return tables_from_body(await request.body())
 
 
 @router.post("/declarations/check", summary="审核绩效目标表",
@@ -94,15 +60,9 @@ async def _tables(request: Request):
                          "{\"tables\": [{\"id\", \"project_name\", \"findings\", \"summary\"}, ...]}。"
                          "字段类型错误返回 422，并指明字段（如 rows[1].value，行号从 1 起）。",
              openapi_extra=_OPENAPI)
-async def check(request: Request) -> dict[str, Any]:
+async def check(request: Request, check_one=Depends(checker_dep)) -> dict[str, Any]:
     tables = await _tables(request)
-    from kb.checker.citations import attach_citations, corpus_for
-
-    st = request.app.state
-    if not hasattr(st, "citation_corpus"):
-        st.citation_corpus = corpus_for(st.settings)
-    lookup = _lookup(request)
-    reports = [attach_citations(check_declaration(t, lookup=lookup), st.citation_corpus).model_dump() for t in tables]
+    reports = [check_one(t).model_dump() for t in tables]
     if len(tables) == 1:
         return reports[0]
     return {"tables": [{"id": t.id or f"第{i}张", "project_name": t.project_name, **r}

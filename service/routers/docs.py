@@ -10,26 +10,19 @@ from __future__ import annotations
 
 from typing import Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, Field
 
 from kb.corpus import AskResult, Corpus, Hit
 from kb.corpus.models import COLLECTIONS
 from service.auth import require_key
+from service.deps import corpus_dep
 
 router = APIRouter(tags=["政策与问答"], dependencies=[Depends(require_key)])
 
 CollectionName = Literal["national_policy", "bank_policy", "market_info", "internal_regulation",
                          "expert_opinion", "qa", "public_notice"]
 assert set(CollectionName.__args__) == set(COLLECTIONS)  # type: ignore[attr-defined]
-
-
-def corpus_dep(request: Request) -> Corpus:
-    """The process-wide Corpus over the app's KB file (opened on first use)."""
-    c = getattr(request.app.state, "corpus", None)
-    if c is None:
-        c = request.app.state.corpus = Corpus(settings=request.app.state.settings)
-    return c
 
 
 _HIT_EXAMPLE = {

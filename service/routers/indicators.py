@@ -6,10 +6,10 @@ from typing import Literal
 from fastapi import APIRouter, Depends, Query
 
 from kb.knowledge import KnowledgeBase
-from kb.schema import Indicator
-from kb.search import SearchResult
-from kb.errors import NotFound
-from service.deps import auth_dep, kb_dep
+from kb.domain.schema import Indicator
+from kb.indicators.search import SearchResult
+from service.auth import require_key
+from service.deps import kb_dep
 from service.scope import unit_scope, visible_units
 
 router = APIRouter(prefix="/v1/indicators", tags=["指标库"])
@@ -37,7 +37,7 @@ def search_indicators(
     offset: int = Query(0, ge=0),
     mode: Literal["lexical", "dense", "hybrid"] | None = Query(None),
     kb: KnowledgeBase = Depends(kb_dep),
-    principal=Depends(auth_dep()),
+    principal=Depends(require_key),
 ) -> SearchResult:
     if unit_name:
         unit_scope(principal, unit_name)
@@ -49,15 +49,7 @@ def search_indicators(
 @router.get("/{indicator_id}", response_model=IndicatorDetail, summary="读取一个指标",
             responses={404: {"description": "指标不存在"}})
 def get_indicator(indicator_id: str, kb: KnowledgeBase = Depends(kb_dep),
-                  principal=Depends(auth_dep())) -> IndicatorDetail:
-    ind = kb.get_indicator(indicator_id)
-    seen = visible_units(principal)
-    if ind.library.value == "unit" and seen is not None and ind.unit_name not in seen:
-        raise NotFound(f"指标不存在: {indicator_id}")
-    detail = IndicatorDetail(**ind.model_dump())
-    rel = getattr(kb, "related_knowledge", None)
-    if rel is not None:
-        links = rel(ind)
-        detail.related_articles = links.get("articles", [])
-        detail.related_opinions = links.get("opinions", [])
-    return detail
+                  principal=Depends(require_key)) -> IndicatorDetail:
+    ind, links = kb.indicator_detail(indicator_id, visible_units=visible_units(principal))
+    return IndicatorDetail(**ind.model_dump(), related_articles=links["articles"],
+                           related_opinions=links["opinions"])

@@ -4,10 +4,11 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Query
 from sqlalchemy.orm import Session
 
-from kb.lifecycle import service as svc
+from kb.lifecycle.access import Principal
+from kb.lifecycle.audit import public_summary
 from kb.lifecycle.schemas import PublicSummary
-from kb.lifecycle.service import Principal
-from service.auth import call, get_session, require_key
+from service.auth import require_key
+from service.deps import session_dep
 
 router = APIRouter(prefix="/v1/public", tags=["公示与监管"],
                    dependencies=[Depends(require_key)])
@@ -17,5 +18,5 @@ router = APIRouter(prefix="/v1/public", tags=["公示与监管"],
             description="按单位和部门汇总已审核通过的申报：预算、预算执行、评价等级分布、审核规则发现的错误数。",
             responses={401: {"description": "缺少或无效的 API 密钥"}})
 def summary(year: int | None = Query(None, ge=1990, le=2100), p: Principal = Depends(require_key),
-            db: Session = Depends(get_session)) -> PublicSummary:
-    return call(svc.public_summary, db, p, year=year)
+            db: Session = Depends(session_dep)) -> PublicSummary:
+    return public_summary(db, p, year=year)

@@ -5,14 +5,19 @@ from typing import Literal
 
 from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 from pydantic import BaseModel, Field, field_validator
+from sqlalchemy.orm import Session
 
 from kb.knowledge import MAX_BUDGET_WAN, KnowledgeBase
+from kb.lifecycle.access import Principal
+from kb.lifecycle.feedback import learned_for_suggest
 from kb.suggest import SuggestResult
-from service.deps import auth_dep, kb_dep
-from service.scope import learned_stats, unit_scope
+from kb.suggest.export import write_xlsx
+from service.auth import require_key
+from service.deps import kb_dep, session_dep
+from service.scope import unit_scope
 
 router = APIRouter(prefix="/v1", tags=["推荐"])
 
@@ -49,18 +54,16 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                          "project_types 为识别的项目类型；无相关指标时 confident=false。"
                          "?format=xlsx 时返回可直接填报的 .xlsx(单元格均为文本)。",
              responses={200: {"content": {XLSX: {}}, "description": "JSON，或 format=xlsx 时的 .xlsx 文件"}})
-def suggest(req: SuggestRequest, request: Request, kb: KnowledgeBase = Depends(kb_dep),
-            principal=Depends(auth_dep()),
+def suggest(req: SuggestRequest, kb: KnowledgeBase = Depends(kb_dep), principal: Principal = Depends(require_key),
+            db: Session = Depends(session_dep),
             format: Literal["json", "xlsx"] = Query("json", description="json 或 xlsx")):
     unit = unit_scope(principal, req.unit_name)
-    learned = learned_stats(request, principal, sector=req.sector, unit_name=unit)
+    learned = learned_for_suggest(db, principal, sector=req.sector, unit_name=unit)
     res = kb.suggest(req.description, project_name=req.project_name, budget_wan=req.budget_wan,
                      department=req.department, sector=req.sector, unit_name=unit,
                      top=req.top, mode=req.mode, learned=learned, project_types=req.project_types)
     if format == "json":
         return res
-    from kb.suggest.export import write_xlsx
-
     data = write_xlsx(res, project_name=req.project_name or "")
     name = quote("绩效目标表.xlsx")
     return Response(content=data, media_type=XLSX,

@@ -1,0 +1,205 @@
+"""A fix never makes the table worse: the flagged rows' rewrites, looked at together.
+
+Applying row rewrites must not leave the table without the 产出 or 效益
+指标 it had (STR-07), nor give a row the name of another row (STR-12).
+`guard` turns such rewrites into advice (`manual`) or merges the renamed
+row into the other one; it works on the rewrites' fields, without building
+the rewritten table, which `fixed_table` builds only when a table fix needs
+it. Not for detection.
+"""
+from __future__ import annotations
+
+from kb.checker.catalog import Hit, RuleMeta
+from kb.checker.fixes import name_key_of_text
+from kb.checker.parse import Row, Table
+from kb.checker.rewrite import L1_LABEL, RowRewrite, as_target_row
+from kb.checker.suggestions import display
+from kb.domain.enums import Level1
+
+
+class Flagged:
+    """A flagged indicator row during a check: its hits, canonical rewrite and the parsed rewritten row."""
+
+    __slots__ = ("row", "hits", "rw", "_fixed", "why", "_struct")
+
+    def __init__(self, row: Row, hits: list[tuple[RuleMeta, Hit]], rw: RowRewrite | None, fixed: Row | None):
+        self.row, self.hits, self.rw, self._fixed = row, hits, rw, fixed
+        self.why: list[str] | None = None  # why a rewrite is left to the declarant (set by _guard)
+        self._struct: tuple | None = None
+
+    def note(self, why: str) -> None:
+        if self.why is None:
+            self.why = []
+        self.why.append(why)
+
+    @property
+    def fixed(self) -> Row | None:
+        """The row parsed with its rewrite applied (None for deletions and advice)."""
+        rw = self.rw
+        if rw is None or rw.fields is None:
+            return None
+        f = self._fixed
+        if f is None or f.raw.name != rw.fields["name"] or f.raw.level1 != rw.fields["level1"]:
+            f = self._fixed = Row(as_target_row(self.row.raw, rw.fields), self.row.idx, self.row.ctx)
+        return f
+
+    @fixed.setter
+    def fixed(self, v: Row | None) -> None:
+        self._fixed = v
+
+    def structural(self) -> bool:
+        """True when applying the rewrite deletes the row or changes its levels or name."""
+        rw = self.rw
+        if self._struct is not None and self._struct[0] is rw:
+            return self._struct[1]
+        if rw is None or rw.manual:
+            out = False
+        elif rw.delete:
+            out = True
+        else:
+            raw, f = self.row.raw, rw.fields
+            out = f["level1"] != raw.level1 or f["level2"] != raw.level2 or f["name"] != raw.name  # type: ignore[index]
+        self._struct = (rw, out)
+        return out
+
+
+def fixed_table(t: Table, flagged: dict[int, Flagged], dropped: set[int]) -> Table:
+    """The table as it is once every (non-manual) row rewrite is applied and `dropped` rows removed."""
+    rows = []
+    for r in t.items:
+        if r.idx in dropped:
+            continue
+        f = flagged.get(r.idx)
+        if f is None or f.rw is None or f.rw.manual:
+            rows.append(r)
+        elif not f.rw.delete:
+            rows.append(f.fixed or r)
+    return Table(rows, t.ctx)
+
+
+def _make_manual(f: Flagged, lost: list[str]) -> None:
+    """Turn `f`'s rewrite into a manual one: say what it would be and why it is not applied."""
+    rw = f.rw
+    assert rw is not None
+    if rw.delete:
+        would = f"删除该行（{rw.reason}）" if rw.reason else "删除该行"
+    else:
+        full = rw.fields  # type: ignore[assignment]
+        patch = {k: v for k, v in full.items() if getattr(f.row.raw, k) != v}  # type: ignore[union-attr]
+        would = display(patch, full)  # type: ignore[arg-type]
+    advice = "、".join(f"补设反映项目{'效果' if x == '效益指标' else '产出'}的{x}" for x in lost)
+    then = "再删除本行" if rw.delete else "再按此修改"
+    text = f"未自动改写：建议{would}，但这样{'，且'.join(f.why or ())}；请先{advice}，{then}"
+    f.rw = RowRewrite(None, text, manual=True)
+    f.fixed = None
+
+
+_KEEP_LEVELS = (Level1.output, Level1.benefit)
+
+
+def risky(f: Flagged) -> bool:
+    """True when `f`'s rewrite could drop an 产出 / 效益 row or give the row another row's name (`_guard`)."""
+    rw, r = f.rw, f.row
+    if rw.delete:  # type: ignore[union-attr]
+        return r.level1 in _KEEP_LEVELS
+    fields = rw.fields  # type: ignore[union-attr]
+    if fields["name"] != r.raw.name:  # type: ignore[index]
+        return True
+    return r.level1 in _KEEP_LEVELS and fields["level1"] != L1_LABEL[r.level1]  # type: ignore[index]
+
+
+_L1_OF_LABEL = {v: k for k, v in L1_LABEL.items()}
+
+
+def _after(t: Table, flagged: dict[int, Flagged], dropped: set[int]) -> list[tuple[Row, Flagged | None]]:
+    """The rows kept once the row rewrites are applied: (input row, its flagged entry or None)."""
+    out = []
+    for r in t.items:
+        if r.idx in dropped:
+            continue
+        f = flagged.get(r.idx)
+        if f is not None and f.rw is not None and f.rw.delete:
+            continue
+        out.append((r, f))
+    return out
+
+
+def _level1_after(r: Row, f: Flagged | None) -> Level1 | None:
+    if f is None or f.rw is None or f.rw.manual:
+        return r.level1
+    return _L1_OF_LABEL.get(f.rw.fields["level1"])  # type: ignore[index]
+
+
+def _name_after(r: Row, f: Flagged | None) -> str:
+    if f is None or f.rw is None or f.rw.manual:
+        return r.name
+    return f.rw.fields["name"]  # type: ignore[index]
+
+
+def _renamed(r: Row, f: Flagged | None, key: str) -> bool:
+    return f is not None and f.structural() and key != r.ni.key
+
+
+def _key_after(r: Row, f: Flagged | None) -> str:
+    if f is None or f.rw is None or f.rw.manual:
+        return r.ni.key
+    return name_key_of_text(f.rw.fields["name"])  # type: ignore[index]
+
+
+def guard(t: Table, flagged: dict[int, Flagged], dropped: set[int]) -> None:
+    """Keep the rewrites from making the table worse (issue: `check --fix` must never add an error).
+
+    Applying a row rewrite must not (1) leave the table without the 产出 or
+    效益 指标 it had (STR-07): such rewrites (moving or deleting the only
+    效益 row …) are left to the declarant with the reason (`manual`); nor
+    (2) give a row the name of another row (STR-12): the renamed row is then
+    merged into the other one (deleted, with the reason), or left manual when
+    deleting it runs into (1). Works on the rewrites' fields, without building
+    the rewritten table.
+    """
+    for _ in range(6):
+        kept = _after(t, flagged, dropped)
+        have = {_level1_after(r, f) for r, f in kept}
+        lost = [lv for lv in _KEEP_LEVELS if lv in t.level1s and lv not in have]
+        changed = False
+        for lv in lost:
+            for f in flagged.values():
+                if f.structural() and f.row.level1 is lv and (f.rw.delete  # type: ignore[union-attr]
+                                                             or _level1_after(f.row, f) is not lv):
+                    f.note(f"表内将没有{lv.label}")
+                    if not f.rw.delete:  # type: ignore[union-attr]  # say so when the new name repeats another row's
+                        k = _key_after(f.row, f)
+                        other = next(((x, g) for x, g in kept if x.idx != f.row.idx and _key_after(x, g) == k), None)
+                        if other is not None:
+                            f.note(f"与第{other[0].idx}行“{_name_after(*other)}”重复")
+                    _make_manual(f, [x.label for x in lost])
+                    changed = True
+        if changed:
+            continue
+        if not any(f.structural() and not f.rw.delete and f.rw.fields["name"] != f.row.raw.name  # type: ignore[union-attr,index]
+                   for f in flagged.values()):
+            return  # no row renamed: no new duplicate
+        first: dict[str, tuple[Row, Flagged | None]] = {}
+        for r, f in kept:
+            k = _key_after(r, f)
+            if not k:
+                continue
+            prev = first.get(k)
+            if prev is None:
+                first[k] = (r, f)
+                continue
+            # one of the two got this name by a rewrite: merge that one into the other
+            if _renamed(r, f, k):
+                (loser, lf), (keeper, kf) = (r, f), prev
+            elif _renamed(prev[0], prev[1], k):
+                (loser, lf), (keeper, kf) = prev, (r, f)
+            else:
+                continue  # a duplicate of the input itself (STR-12 speaks for it)
+            name = _name_after(keeper, kf)
+            lf.note(f"与第{keeper.idx}行“{name}”重复")  # type: ignore[union-attr]
+            lf.rw = RowRewrite(None, f"改写后与第{keeper.idx}行“{name}”相同，并入该行")  # type: ignore[union-attr]
+            lf.fixed = None  # type: ignore[union-attr]
+            changed = True
+            break
+        if not changed:
+            return

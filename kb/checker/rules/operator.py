@@ -1,0 +1,54 @@
+"""OPERATOR rules (OP-01 … OP-04): missing, invalid, conflicting and reversed 计算符号.
+
+Detection follows ../shared/data/rules/RULES.md §5.3; the operator may sit in
+its own field or inside the value (≥95%, 95%以上, 2025年12月31日前 → ≤).
+Direction of an indicator comes from `kb.checker.parse.name_direction`.
+Not for rewrites.
+"""
+from __future__ import annotations
+
+from kb.checker.catalog import Hit, rule
+from kb.checker.parse import OP_DIR, VALID_OPS, Row
+from kb.checker.rules.quantification import is_qnt_09
+from kb.settings import CheckerSettings
+
+
+@rule("OP-01", needs="value", retarget=True)
+def op_01(r: Row, s: CheckerSettings) -> Hit | None:
+    """No operator in the field or the value, for a number or a grade word (dates need none)."""
+    if r.op or r.emb_op or r.is_date or r.approx:
+        return None
+    if r.has_digit or r.grade:
+        return Hit("operator", f"指标值“{r.v}”没有计算符号（≥、≤、=、定性 等），考核方向不明")
+    return None
+
+
+@rule("OP-02", retarget=True)
+def op_02(r: Row, s: CheckerSettings) -> Hit | None:
+    """Operator outside ≥ > = < ≤ 定性 区间 定量(其他) (± accepted), or an approximate value (约、左右)."""
+    if r.op and r.op not in VALID_OPS:
+        return Hit("operator", f"计算符号“{r.raw.operator.strip()}”无效")
+    if r.approx:
+        return Hit("value", f"指标值“{r.v}”是约数，无法判定是否达成")
+    return None
+
+
+@rule("OP-03", needs="opemb", retarget=True)
+def op_03(r: Row, s: CheckerSettings) -> Hit | None:
+    """Field operator and the comparator inside the value point different ways."""
+    if r.op in OP_DIR and r.op != "±" and r.emb_op and r.emb_op != "±":
+        if OP_DIR[r.op] != OP_DIR[r.emb_op]:
+            return Hit("operator", f"计算符号“{r.op}”与指标值“{r.v}”中的比较方向不一致")
+    return None
+
+
+@rule("OP-04", needs="num", retarget=True)
+def op_04(r: Row, s: CheckerSettings) -> Hit | None:
+    """Negative indicator (逾期率, 故障率, 成本 …) with ≥/>, or positive ratio with ≤/< (not with QNT-09)."""
+    if r.num is None or r.direction is None:
+        return None
+    if r.direction == "neg" and r.eff_op in ("≥", ">") and r.num > 0:
+        return Hit("operator", f"“{r.name}”越低越好，却用了“{r.eff_op}”")
+    if r.direction == "pos" and r.eff_op in ("≤", "<") and not is_qnt_09(r):
+        return Hit("operator", f"“{r.name}”越高越好，却用了“{r.eff_op}”")
+    return None

@@ -1,0 +1,195 @@
+"""QUANT rules (QNT-01 … QNT-12): vague values, slogans as names, value form and ranges.
+
+Pure functions over parsed rows; detection follows
+../shared/data/rules/RULES.md §5.2 and the word lists of §4
+(`kb.checker.lexicon`). A name containing 提升 is never judged vague: QNT-01
+reads the value only. Not for rewrites.
+"""
+from __future__ import annotations
+
+
+from kb.checker import lexicon as L
+from kb.checker.catalog import Hit, rule
+from kb.checker.parse import QUANT_OPS, Row, Table
+from kb.domain.units import is_time_unit
+from kb.settings import CheckerSettings
+
+
+def is_qnt_01(r: Row) -> bool:
+    """No digit and a vague word (non-时效 rows also the timeliness words); 定性+等级词 exempt."""
+    if not r.v or r.has_digit:
+        return False
+    if r.op == "定性" and r.grade:
+        return False
+    return r.vague or (r.time_vague and not r.timeliness)
+
+
+@rule("QNT-01", needs="text", retarget=True)
+def qnt_01(r: Row, s: CheckerSettings) -> Hit | None:
+    if not is_qnt_01(r):
+        return None
+    return Hit("value", f"指标值“{r.v}”是程度或趋势表述，没有数值，无法考核")
+
+
+def is_qnt_02(r: Row) -> bool:
+    return bool(r.name) and bool(L.ASPIRE_RE.search(r.name)) and not r.metric
+
+
+@rule("QNT-02", depends="name", fields=("name",))
+def qnt_02(r: Row, s: CheckerSettings) -> Hit | None:
+    """Name holds an aspiration verb (提高/促进/实现 …) and no measure noun."""
+    if not is_qnt_02(r):
+        return None
+    verb = L.ASPIRE_RE.search(r.name).group()  # type: ignore[union-attr]
+    return Hit("name", f"指标名称“{r.name}”含“{verb}”却没有度量口径，是愿景而不是指标")
+
+
+def is_qnt_04(r: Row) -> bool:
+    return r.placeholder and not (r.v == "无" and r.op == "定性")
+
+
+@rule("QNT-03", needs="text", retarget=True)
+def qnt_03(r: Row, s: CheckerSettings) -> Hit | None:
+    """A quantitative operator (≥ ≤ = > < 区间) with a value that has no number."""
+    if r.op in QUANT_OPS and r.v and not r.has_digit and not is_qnt_04(r) and not r.is_date:
+        return Hit("operator", f"选择了“{r.op}”，指标值“{r.v}”却没有数值")
+    return None
+
+
+@rule("QNT-04", needs="value", retarget=True)
+def qnt_04(r: Row, s: CheckerSettings) -> Hit | None:
+    """Placeholder value (**, XX, 待定, -, / …); a 定性 “无” is a legal grade."""
+    if is_qnt_04(r):
+        return Hit("value", f"指标值“{r.v}”是未填实的占位符")
+    return None
+
+
+def is_sat_04(r: Row) -> bool:
+    return r.sat_level and bool(r.v) and not r.has_digit and not is_qnt_04(r)
+
+
+def is_time_01(r: Row) -> bool:
+    return r.timeliness and bool(r.v) and not r.has_digit and r.time_vague
+
+
+# a duration that is the budget year itself: 1年, 12个月, 365天 (the catalog lists “1年” for TIME-02)
+_YEAR_SPANS = {("年", 1.0), ("个月", 12.0), ("月", 12.0), ("天", 365.0), ("日", 365.0), ("天", 366.0), ("日", 366.0)}
+
+
+def is_time_02(r: Row) -> bool:
+    if not r.timeliness:
+        return False
+    if r.full_year:
+        return True
+    return (r.num is not None and not r.is_date and r.eff_op in ("", "=", "≤")
+            and (r.eff_unit, r.num) in _YEAR_SPANS)
+
+
+def is_time_01_floor(r: Row) -> bool:
+    """A 时效 value that is a duration with ≥ / > (维持时效 ≥ 1 年): a lower bound on time, no time limit."""
+    return (r.timeliness and r.num is not None and not r.is_date and r.eff_op in ("≥", ">")
+            and bool(r.eff_unit) and is_time_unit(r.eff_unit))
+
+
+def is_cost_01(r: Row) -> bool:
+    return r.cost_row and bool(r.v) and not r.has_digit
+
+
+@rule("QNT-05", needs="text", retarget=True)
+def qnt_05(r: Row, s: CheckerSettings) -> Hit | None:
+    """Text value that is neither a grade nor caught as vague / timeliness / cost / satisfaction / placeholder."""
+    if not r.v or r.has_digit or r.grade or r.is_date:
+        return None
+    if is_qnt_01(r) or is_time_01(r) or is_time_02(r) or is_cost_01(r) or is_sat_04(r) or is_qnt_04(r):
+        return None
+    return Hit("value", f"文字指标值“{r.v}”既不是数值也不是定性等级，无法判断是否完成")
+
+
+@rule("QNT-06", needs="text", retarget=True)
+def qnt_06(r: Row, s: CheckerSettings) -> Hit | None:
+    """A quantifiable name (…率, …人数, 面积 …) given a text / 定性 value (not 满意度 or 成本 rows)."""
+    if not r.v or r.has_digit or r.op in QUANT_OPS or r.sat_row or r.cost_row or is_qnt_04(r):
+        return None
+    m = L.QUANT_NAME_RE.search(r.name_base)
+    if not m:
+        return None
+    return Hit("value", f"“{r.name}”可以计量（{m.group()}），指标值却是文字“{r.v}”")
+
+
+def _bounded_ratio(r: Row) -> bool:
+    return bool(L.RATIO_NAME_RE.search(r.name)) and not L.GROWTH_RE.search(r.name)
+
+
+@rule("QNT-07", needs="num", retarget=True)
+def qnt_07(r: Row, s: CheckerSettings) -> Hit | None:
+    """A bounded ratio (合格率, 覆盖率, 满意度 …) set above 100 % or below 0."""
+    if r.num is None or not r.pct or r.eff_op == "±" or not _bounded_ratio(r):
+        return None
+    if r.num > 100 or r.v.lstrip("≥≤=<>").startswith("-"):
+        return Hit("value", f"“{r.name}”是有上限的比率，指标值{r.num:g}%超出0–100%")
+    return None
+
+
+def is_qnt_08(r: Row) -> bool:
+    return r.eff_op == "≥" and r.num == 100 and r.pct and r.direction != "neg"
+
+
+@rule("QNT-08", needs="num", retarget=True)
+def qnt_08(r: Row, s: CheckerSettings) -> Hit | None:
+    """“≥100%” on a positive ratio: the same as “=100%”."""
+    if is_qnt_08(r):
+        return Hit("operator", "“≥100%”等同于“=100%”，应写“=100%”")
+    return None
+
+
+def is_qnt_09(r: Row) -> bool:
+    if r.num is None:
+        return False
+    if r.eff_op in ("≥", ">") and r.num == 0:
+        return True
+    return r.eff_op in ("≤", "<") and r.num == 100 and r.pct and r.direction == "pos"
+
+
+@rule("QNT-09", needs="num", retarget=True)
+def qnt_09(r: Row, s: CheckerSettings) -> Hit | None:
+    """A target that always holds: ≥0 / >0, or ≤100% on a positive ratio."""
+    if is_qnt_09(r):
+        return Hit("value", f"目标“{r.eff_op}{r.num:g}{r.eff_unit}”无论如何都能达成，没有约束力")
+    return None
+
+
+@rule("QNT-10", needs="num", retarget=True)
+def qnt_10(r: Row, s: CheckerSettings) -> Hit | None:
+    """A value with a number that also carries ≥6 Chinese characters of explanation.
+
+    The count (`ValueInfo.text_chars`) is taken after removing numbers, units,
+    dates and comparator words from the value.
+    """
+    if r.has_digit and r.text_chars >= s.max_value_text_chars:
+        return Hit("value", f"指标值“{r.v}”夹带说明文字，数值难以识别和比对")
+    return None
+
+
+@rule("QNT-11", needs="range", retarget=True)
+def qnt_11(r: Row, s: CheckerSettings) -> Hit | None:
+    """Range with lower ≥ upper, or a one-sided operator used with a range."""
+    if r.rng is None or r.is_date:
+        return None
+    lo, hi = r.rng
+    if lo >= hi:
+        return Hit("value", f"区间“{r.v}”的下限不小于上限")
+    if r.op in ("≥", "≤", ">", "<"):
+        return Hit("operator", f"单边运算符“{r.op}”与区间值“{r.v}”同时使用")
+    return None
+
+
+@rule("QNT-12", on="table", fix_text="把可量化的指标改为数值目标")
+def qnt_12(t: Table, s: CheckerSettings) -> list[Hit]:
+    """More than 1/3 of the indicator rows carry a text (number-free) value."""
+    n = len(t.items)
+    if not n:
+        return []
+    text = t.text_values
+    if text / n > s.max_qualitative_share:
+        return [Hit("value", f"{n}个指标中{text}个指标值为文字，超过{s.max_qualitative_share:.0%}，表整体量化不足")]
+    return []

@@ -1,0 +1,144 @@
+"""REL rules (REL-01 … REL-05): level placement, input indicators, slogans, metric-less names, unrelated indicators.
+
+Detection follows ../shared/data/rules/RULES.md §5.8. REL-01/03/05 are
+semantic in the catalog; here they are keyword approximations that favour
+precision (a reviewer or an LLM should confirm). REL-05 needs the project
+(name or description) in the context. Not for rewrites.
+"""
+from __future__ import annotations
+
+import re
+
+from kb.checker import lexicon as L
+from kb.checker.catalog import LEVELS, CACHES, Hit, rule
+from kb.checker.parse import Row
+from kb.checker.rules.quantification import is_qnt_02
+from kb.checker.rules.structure import is_str_04
+from kb.domain.schema import Level1, Level2
+from kb.settings import CheckerSettings
+
+
+_TIME_REQ_RE = re.compile(r"按时|及时|按期|准时|如期|(?:完成|完工|竣工|办结|发放|拨付|支付|到位|开工)(?:时间|日期|时限|期限)$")
+
+
+def rel_01_reason(r: Row) -> str | None:
+    """Why the row sits in the wrong 二级指标, or None (memoised per name, levels and date-ness)."""
+    if not r.name:
+        return None
+    ni = r.ni
+    k = ("REL-01", r.level1, r.level2, r.is_date)
+    memo = ni.static
+    if k in memo:
+        return memo[k]
+    why = memo[k] = _rel_01_reason(r, ni)
+    return why
+
+
+def _rel_01_reason(r: Row, ni) -> str | None:
+    l2 = r.level2
+    why = None
+    if l2 is Level2.quantity and ni.family == "ratio":
+        why = f"比率“{r.name}”放在了数量指标下"
+    elif l2 is Level2.quality and ni.count_suffix:
+        why = f"计数“{r.name}”放在了质量指标下"
+    elif l2 is Level2.quality and ni.outcome_rate:
+        why = f"“{r.name}”反映效果，应列入效益指标而不是质量指标"
+    elif l2 is Level2.quality and ni.family == "time" and _TIME_REQ_RE.search(ni.base or ni.name):
+        # ours: a deadline requirement (按时发放, 完工时间) under 质量; a duration (响应时长) may measure quality
+        why = f"“{r.name}”是时效要求，应列入时效指标而不是质量指标"
+    elif l2 is Level2.timeliness and not r.is_date and not ni.time_meaning:
+        why = f"时效指标下的“{r.name}”没有时间含义"
+    elif r.level1 is Level1.benefit and ni.output_count:
+        why = f"效益指标“{r.name}”只是复述产出数量"
+    if why is None or is_str_04(r):
+        return None
+    return why
+
+
+@rule("REL-01", fields=LEVELS)
+def rel_01(r: Row, s: CheckerSettings) -> Hit | None:
+    """Ratio under 数量, count, outcome or time requirement under 质量, no time under 时效, output count under 效益."""
+    why = rel_01_reason(r)
+    return Hit("level2", why) if why else None
+
+
+def is_rel_02(r: Row) -> bool:
+    n = r.name
+    if not n:
+        return False
+    if L.REL02_RE.search(n):
+        return True
+    return bool(L.REL02_RATE_RE.search(n) and L.REL02_MONEY_RE.search(n))
+
+
+@rule("REL-02", depends="name", deletes="投入/过程指标不作绩效目标（预算执行率在自评中单独计分）", delete_rank=1)
+def rel_02(r: Row, s: CheckerSettings) -> Hit | None:
+    """Input / process indicator (资金到位率, 预算执行率, 支出率, 结余率, 制度建立与否 …) used as a target."""
+    if is_rel_02(r):
+        return Hit("name", f"“{r.name}”是投入或过程管理指标，不能作为产出或效益目标")
+    return None
+
+
+@rule("REL-03", depends="name", deletes="宏观表述无法归因于本项目，请换成项目直接作用对象的可测结果", delete_rank=2)
+def rel_03(r: Row, s: CheckerSettings) -> Hit | None:
+    """Macro slogan (社会稳定, 可持续发展, 获得感 …) that one project cannot be credited with."""
+    m = L.REL03_RE.search(r.name) if r.name else None
+    if m:
+        return Hit("name", f"“{m.group()}”是宏观表述，无法归因于本项目")
+    return None
+
+
+@rule("REL-04", needs="num", fields=("name",))
+def rel_04(r: Row, s: CheckerSettings) -> Hit | None:
+    """A percentage on a name with no measure noun (问题整改 100 %), when QNT-02 does not apply."""
+    if not r.name or r.metric or not r.pct or not r.has_digit or is_qnt_02(r) or is_str_04(r):
+        return None
+    if L.LEVEL_STAT_RE.search(r.name_base or r.name):
+        return None
+    return Hit("name", f"“{r.name}”没有度量口径，给出的百分比分子分母不明")
+
+
+_OWN_MEMO: dict[tuple, frozenset[str]] = {}
+CACHES.append(_OWN_MEMO.clear)
+
+
+def _own_programs(key: tuple) -> frozenset[str]:
+    """Programmes a project (name, description) names; empty for umbrella projects (困难群众救助)."""
+    own = _OWN_MEMO.get(key)
+    if own is None:
+        if len(_OWN_MEMO) > 10_000:
+            _OWN_MEMO.clear()
+        text = f"{key[0] or ''}{key[1] or ''}"
+        if L.PROGRAM_UMBRELLA_RE.search(text):
+            own = frozenset()
+        else:
+            own = frozenset(k for k, syn in L.PROGRAMS.items() if any(w in text for w in syn))
+        _OWN_MEMO[key] = own
+    return own
+
+
+def rel_05_program(r: Row) -> str | None:
+    """The programme an indicator names that the project does not, or None."""
+    if not r.name:
+        return None
+    c = r.ctx
+    key = (c.get("project"), c.get("description"))
+    if not key[0] and not key[1]:
+        return None
+    own = _own_programs(key)  # memoised per project: most projects name no programme
+    if not own:
+        return None
+    named = r.ni.programs
+    for k in named:
+        if k not in own:
+            return k
+    return None
+
+
+@rule("REL-05", needs="project", deletes="与本项目资金无关的指标", delete_rank=0)
+def rel_05(r: Row, s: CheckerSettings) -> Hit | None:
+    """The indicator names another fund programme than the project's (照搬上级模板)."""
+    k = rel_05_program(r)
+    if k:
+        return Hit("name", f"“{r.name}”属于{k}资金的指标，与本项目内容不相关")
+    return None

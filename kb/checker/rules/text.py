@@ -1,0 +1,66 @@
+"""TEXT rules (TXT-01 … TXT-04): full-width characters, stray whitespace, Traditional characters, forbidden symbols.
+
+Detection follows ../shared/data/rules/RULES.md §5.10 and reads the *raw*
+fields (before normalisation), since that is what the budget system stores.
+All other rules match after NFKC + Traditional→Simplified, so these findings
+never hide another. Not for rewrites.
+"""
+from __future__ import annotations
+
+import re
+
+from kb.checker.catalog import FIELDS, TARGET, Hit, rule
+from kb.checker.parse import Row
+from kb.checker.rules.quantification import is_qnt_04
+from kb.settings import CheckerSettings
+from kb.domain.text import to_simplified
+
+_FULLWIDTH_RE = re.compile(r"[\uFF01-\uFF5E\u3000]")
+_WS_RE = re.compile(r"[\s\u3000]")
+_FORBIDDEN_RE = re.compile(r"[-_]|(?<!\*)\*(?!\*)")
+
+
+@rule("TXT-01", on="any", needs="txt", retarget=True, own_field=True)
+def txt_01(r: Row, s: CheckerSettings) -> Hit | None:
+    """Full-width digits, letters, ％ ＞ ＝ ＜ or U+3000 in 运算符 / 指标值 / 计量单位."""
+    if not r.fullwidth:
+        return None
+    for field in ("operator", "value", "unit"):
+        m = _FULLWIDTH_RE.search(getattr(r.raw, field))
+        if m:
+            return Hit(field, f"含全角字符“{m.group()}”，导入前应统一为半角")
+    return None
+
+
+@rule("TXT-02", needs="txt", fields=("name",) + TARGET, retarget=True, own_field=True)
+def txt_02(r: Row, s: CheckerSettings) -> Hit | None:
+    """Whitespace inside or around 名称 / 指标值 / 计量单位 (the budget system refuses it)."""
+    if not r.ws:
+        return None
+    for field in ("name", "value", "unit"):
+        if _WS_RE.search(getattr(r.raw, field)):
+            return Hit(field, f"“{getattr(r.raw, field)}”含多余空格")
+    return None
+
+
+@rule("TXT-03", on="any", needs="txt", fields=FIELDS, own_field=True)
+def txt_03(r: Row, s: CheckerSettings) -> Hit | None:
+    """Traditional characters in any field (converted before matching, flagged for clean-up)."""
+    if not r.trad:  # set while normalising: a Traditional character was converted
+        return None
+    raw = r.raw
+    for field in ("level1", "level2", "name", "operator", "value", "unit"):
+        t = getattr(raw, field)
+        if t and to_simplified(t) != t:
+            return Hit(field, f"“{t}”含繁体字，应统一为简体")
+    return None
+
+
+@rule("TXT-04", needs="value", retarget=True, own_field=True)
+def txt_04(r: Row, s: CheckerSettings) -> Hit | None:
+    """指标值 holds - _ or a single * (some systems refuse them); placeholders are QNT-04."""
+    if r.v and not is_qnt_04(r):
+        m = _FORBIDDEN_RE.search(r.v)
+        if m:
+            return Hit("value", f"指标值“{r.v}”含系统禁用字符“{m.group()}”，区间请用“~”或“至”")
+    return None

@@ -1,0 +1,87 @@
+"""Which rules run on a row, and running them: rule gating by row tags, per-name and per-level memos.
+
+Rules run in `kb.checker.rules.FAMILIES` order. A row rule with a `needs`
+tag runs only on rows that have the tag (`_rules_for`, cached per tag
+combination); rules that read only the name or only the 一级/二级 labels
+run once per distinct text (`_static_hits`). Not for building findings
+or suggestions (`kb.checker.engine`).
+"""
+from __future__ import annotations
+
+from kb.checker.catalog import CACHES, GOAL_RULES, ROW_RULES, TABLE_RULES, Hit, RuleMeta
+from kb.checker.parse import Row
+from kb.checker.rules import FAMILIES
+from kb.settings import CheckerSettings
+
+for _rules in (ROW_RULES, TABLE_RULES, GOAL_RULES):  # families report in FAMILIES order
+    _rules.sort(key=lambda mf: FAMILIES.index(mf[1].__module__.rsplit(".", 1)[-1]))  # stable within a family
+
+_RULE_SETS: dict[tuple, tuple] = {}
+_ORDER = {m.id: i for i, (m, _) in enumerate(ROW_RULES)}
+_NAME_RULES = tuple((m, f) for m, f in ROW_RULES if f.depends == "name")
+_LEVEL_RULES = tuple((m, f) for m, f in ROW_RULES if f.depends == "levels")
+_LEVEL_HITS: dict[tuple, tuple] = {}
+CACHES.append(_LEVEL_HITS.clear)
+
+
+_TAG_NAMES = (None, "value", "num", "time", "sat", "cost", "project", "txt", "date", "range", "namenum", "feas",
+              "opemb")
+
+
+def _rules_for(key: tuple) -> tuple:
+    """Per-row rules whose `needs` tag is among the row's tags (cached per tag combination).
+
+    `key` is `Row.tags` (goal, value, digits, 时效, 满意, 成本, project, then txt:
+    full-width / whitespace / Traditional seen, date, range, namenum: digits in the
+    name, feas: an actual or unit cost to compare with, opemb: an operator both in
+    its field and in the value). Rules
+    that depend only on the name or only on the levels are left out for
+    indicator rows: their results are memoised per text (`_static_hits`).
+    """
+    rs = _RULE_SETS.get(key)
+    if rs is None:
+        goal = key[0]
+        tags = {n for n, on in zip(_TAG_NAMES, key) if n and on}
+        if key[1] and not key[2]:
+            tags.add("text")
+        src = GOAL_RULES if goal else [(m, f) for m, f in ROW_RULES if f.depends is None]
+        rs = _RULE_SETS[key] = tuple((m, f) for m, f in src if f.needs is None or f.needs in tags)
+    return rs
+
+
+def settings_key(s: CheckerSettings) -> tuple:
+    """The thresholds the name-only rules read: their memo key."""
+    return (s.max_name_chars, s.max_plain_name_chars)
+
+
+def _static_hits(r: Row, s: CheckerSettings, skey: tuple) -> tuple:
+    """Hits of the name-only and level-only rules, computed once per distinct name / level pair."""
+    st = r.ni.static
+    nh = st.get(skey)
+    if nh is None:
+        nh = st[skey] = tuple((m, h) for m, f in _NAME_RULES
+                              if (f.needs is None or r.sat_row) and (h := f(r, s)) is not None)
+    lk = r.levels_key
+    lh = _LEVEL_HITS.get(lk)
+    if lh is None:
+        if len(_LEVEL_HITS) > 10_000:
+            _LEVEL_HITS.clear()
+        lh = _LEVEL_HITS[lk] = tuple((m, h) for m, f in _LEVEL_RULES if (h := f(r, s)) is not None)
+    return nh + lh if lh else nh
+
+
+def _order(x: tuple) -> int:
+    return _ORDER[x[0].id]
+
+
+def run_row_rules(r: Row, s: CheckerSettings, skey: tuple | None = None) -> list[tuple[RuleMeta, Hit]]:
+    """The (rule, hit) pairs of every row rule that fires on `r`, in family order (`skey`: `settings_key(s)`)."""
+    goal = r.tags[0]
+    out = [] if goal else list(_static_hits(r, s, skey or settings_key(s)))
+    for meta, fn in _rules_for(r.tags):
+        h = fn(r, s)
+        if h is not None:
+            out.append((meta, h))
+    if len(out) > 1 and not goal:
+        out.sort(key=_order)
+    return out

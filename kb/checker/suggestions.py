@@ -1,0 +1,114 @@
+"""Suggestions of a flagged row: its canonical rewrite, checked again, shared out over its findings.
+
+`checked_rewrite` asks `kb.checker.rewrite` for the row's rewrite and checks
+the rewritten row with the same rules (up to two more rounds); what still
+draws a finding becomes a deletion with the reason. `row_suggestions`
+gives each finding the part of the rewrite touching the fields its rule
+declares (`RuleFix.fields`), so applying every suggestion gives the
+canonical row. Not for table suggestions (the rules' `table_fix`).
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from kb.checker.catalog import FIELDS, TARGET, Hit, RuleMeta, fix_of
+from kb.checker.parse import Row
+from kb.checker.rewrite import RowRewrite, as_target_row, rewrite_row
+from kb.checker.runner import run_row_rules
+from kb.domain.findings import Suggestion, construct
+from kb.settings import CheckerSettings
+
+
+def _target_text(f: dict[str, str]) -> str:
+    if f["operator"] == "定性":
+        return f"定性：{f['value']}"
+    return f"{f['operator']}{f['value']}{f['unit']}"
+
+
+def display(patch: dict[str, str], full: dict[str, str]) -> str:
+    parts = []
+    if "level1" in patch or "level2" in patch:
+        parts.append(f"层级改为“{full['level1']}/{full['level2']}”" if full["level2"] else f"一级指标改为“{full['level1']}”")
+    if "name" in patch:
+        parts.append(f"名称改为“{full['name']}”")
+    if any(k in patch for k in TARGET):
+        parts.append(f"指标值改为“{_target_text(full)}”")
+    return "；".join(parts) or "按规范格式重写"
+
+
+def _verify(r: Row, fields: dict[str, str], s: CheckerSettings) -> tuple[list[tuple[RuleMeta, Hit]], Row]:
+    """Findings left on row `r` with `fields` applied, and the parsed rewritten row."""
+    nr = Row(as_target_row(r.raw, fields), r.idx, r.ctx, r.cflags)
+    return run_row_rules(nr, s), nr
+
+
+def checked_rewrite(r: Row, hits: list[tuple[RuleMeta, Hit]], lookup: Callable | None,
+             s: CheckerSettings) -> tuple[RowRewrite, Row | None]:
+    """The canonical rewrite of a flagged row, checked again (up to two rounds), and its parsed result.
+
+    A rewrite that still draws a finding after two rounds is replaced by a
+    deletion with the reason; the parsed row is None for deletions.
+    """
+    ids = {m.id for m, _ in hits}
+    hd = {m.id: h for m, h in hits}
+    rw = rewrite_row(r, ids, hd, lookup, s)
+    for _ in range(2):
+        if rw.delete:
+            return rw, None
+        left, nr = _verify(r, rw.fields, s)  # type: ignore[arg-type]
+        left = [x for x in left if x[0].id not in rw.kept]
+        if not left:
+            return rw, nr
+        rw2 = rewrite_row(nr, {m.id for m, _ in left}, {m.id: h for m, h in left}, lookup, s)
+        if rw2.delete:
+            return rw2, None
+        rw2.kept = {**rw.kept, **rw2.kept}
+        rw = rw2
+    left, nr = _verify(r, rw.fields, s)  # type: ignore[arg-type]
+    if any(m.id not in rw.kept for m, _ in left):
+        return RowRewrite(None, "无法自动改写为合规指标；请按实际重写或删除"), None
+    return rw, nr
+
+
+def row_suggestions(r: Row, hits: list[tuple[RuleMeta, Hit]], rw: RowRewrite) -> list[Suggestion]:
+    """Per-finding suggestions whose union is the canonical rewrite `rw` of row `r`."""
+    if rw.delete:
+        sug = construct(Suggestion, delete=True, text=f"删除该行：{rw.reason}" + (f"；{rw.hint}" if rw.hint else ""))
+        return [sug for _ in hits]
+    if rw.manual:  # left to the declarant: nothing to apply, the text says what and why
+        sug = construct(Suggestion, text=rw.reason)
+        return [sug for _ in hits]
+    full = rw.fields  # type: ignore[assignment]
+    raw = r.raw
+    changed = {k: v for k, v in full.items() if getattr(raw, k) != v}
+    kept = rw.kept
+    if len(hits) == 1 and not kept:  # the common case: the one finding carries the whole rewrite
+        return [construct(Suggestion, **changed, text=display(changed, full))]
+    if kept:  # findings left on purpose get their advice; the others share the rewrite
+        others = [(m, h) for m, h in hits if m.id not in kept]
+        sub = iter(row_suggestions(r, others, RowRewrite(full)) if others else ())
+        return [construct(Suggestion, text=kept[m.id]) if m.id in kept else next(sub) for m, _ in hits]
+    out: list[Suggestion] = []
+    covered: set[str] = set()
+    for meta, h in hits:
+        fix = fix_of(meta.id)
+        keys = fix.fields
+        if fix.own_field and h.field:
+            keys = (h.field,) if h.field in FIELDS else keys
+        patch = {k: changed[k] for k in keys if k in changed}
+        covered.update(patch)
+        out.append(patch)  # type: ignore[arg-type]
+    rest = {k: v for k, v in changed.items() if k not in covered}
+    if rest and out:
+        out[0].update(rest)  # type: ignore[union-attr]
+    sugs = []
+    made: dict[tuple, Suggestion] = {}
+    for patch in out:
+        if not patch:  # nothing of its own to change: point at the whole rewrite
+            patch = dict(changed)
+        key = frozenset(patch.items())  # type: ignore[union-attr]
+        sug = made.get(key)
+        if sug is None:
+            sug = made[key] = construct(Suggestion, **patch, text=display(patch, full))  # type: ignore[arg-type]
+        sugs.append(sug)
+    return sugs

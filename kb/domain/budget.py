@@ -1,0 +1,55 @@
+"""The budget a project description states, in 万元: one policy for suggest and the checker.
+
+A budget mention is an amount in 亿元 / 万元 / 元 (or a bare 万 after a
+budget word) with a budget word within the ten characters before it (资金,
+预算, 投资, 经费, 拨付, 转移支付 …). A declaration asks for THIS year's money,
+so a mention marked as this year's (本年度 / 年度 / 当年 / 本年 / 今年 in its
+clause) wins over the others: "项目总投资500万元，其中本年度预算资金250万元" → 250.
+Among the mentions that remain, the largest is the budget (a total comes
+with its parts: "资金1127万元，其中整合资金1046万元，收回81万元" → 1127).
+Pure; not for the quantities of a description (`kb.suggest.quantities`).
+"""
+from __future__ import annotations
+
+import re
+
+from kb.domain.text import normalize
+
+BUDGET_WORDS = ("资金", "预算", "投资", "总额", "经费", "金额", "安排", "拨付", "财政", "补助资金", "总投资", "投入",
+                "转移支付", "额度", "下达", "拨款", "专项")
+THIS_YEAR_WORDS = ("本年度", "年度", "当年", "本年", "今年")
+_AMOUNT = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*(亿元|万元|元|万(?![\u4e00-\u9fff]))")
+_CLAUSE_END = re.compile(r"[,，。;；:：]")
+
+
+def budget_mentions(text: str) -> list[tuple[float, bool]]:
+    """Every budget mention of `text` in order: (amount in 万元, marked as this year's)."""
+    t = normalize(text)
+    out = []
+    for m in _AMOUNT.finditer(t):
+        before = t[max(0, m.start() - 16):m.start()].rstrip("≥≤<>=＞＜＝约达 ")
+        if not any(w in before[-10:] for w in BUDGET_WORDS):
+            continue
+        clause = _CLAUSE_END.split(t[max(0, m.start() - 24):m.start()])[-1]
+        value = float(m.group(1).replace(",", ""))
+        value = value * 10000 if m.group(2) == "亿元" else value / 10000 if m.group(2) == "元" else value
+        out.append((value, any(w in clause for w in THIS_YEAR_WORDS)))
+    return out
+
+
+def budget_from_text(text: str | None) -> float | None:
+    """The budget in 万元 a description states (this year's mention first, else the largest), or None."""
+    mentions = budget_mentions(text or "")
+    this_year = [v for v, marked in mentions if marked]
+    pool = this_year or [v for v, _ in mentions]
+    return max(pool) if pool else None
+
+
+def total_from_text(text: str | None) -> float | None:
+    """The largest budget mention in 万元 (what the whole project spends, all sources), or None.
+
+    Suggest divides it by the persons served for a per-head cost: "项目金额164万元,
+    其中当年市级财政资金132万元 … 培训280人次" → 164 万元 ÷ 280 ≈ 5857 元/人次.
+    """
+    mentions = budget_mentions(text or "")
+    return max(v for v, _ in mentions) if mentions else None

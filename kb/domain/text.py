@@ -1,0 +1,140 @@
+"""Chinese text normalisation shared by indexing, querying, checking and eval.
+
+What it does: NFKC (全角→半角), Traditional→Simplified, whitespace folding
+(`normalize`) or removal (`compact`, the checker's fast path), template
+brackets dropped (`plain_name`: 〔培训对象〕培训人次 → 培训对象培训人次), and
+the name normalisation + character-bigram Dice used to judge whether a
+suggested indicator matches a real one. Not for segmentation (see
+`kb.retrieval.tokenize`).
+
+Traditional→Simplified uses OpenCC's character table (TSCharacters, from the
+`opencc-python-reimplemented` package) compiled into a `str.translate` map:
+one C-level pass per string instead of OpenCC's per-call phrase matching
+(~1 µs vs ~25 µs), which keeps the checker above 20,000 rows/s.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+_WS = re.compile(r"\s+")
+# punctuation and symbols dropped by `normalize_name` (ASCII + CJK + fullwidth after NFKC)
+_PUNCT = re.compile(r"[\s\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65"
+                    r"!-/:-@\[-`{-~·•‧、。，；：？！“”‘’（）《》〈〉【】〔〕…—–]+")
+
+
+@lru_cache(maxsize=1)
+def _t2s_table() -> dict[int, str]:
+    import opencc  # the package ships the dictionaries as text files
+
+    path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    table: dict[int, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) != 2:
+            continue
+        src, dst = parts[0], parts[1].split(" ")[0]
+        if len(src) == 1 and src != dst:
+            table[ord(src)] = dst
+    return table
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → Simplified Chinese, character by character (OpenCC table)."""
+    return text.translate(_t2s_table())
+
+
+def normalize(text: str | None) -> str:
+    """NFKC + Traditional→Simplified + whitespace folded to one space, stripped.
+
+    `２０２４年完成率达到９５％` → `2024年完成率达到95%`; `群眾滿意度` → `群众满意度`.
+    Length may change (NFKC can expand ligatures), so offsets into the original
+    text must come from `normalize_with_offsets`.
+    """
+    if not text:
+        return ""
+    t = unicodedata.normalize("NFKC", str(text))
+    t = to_simplified(t)
+    return _WS.sub(" ", t).strip()
+
+
+def compact(s: str) -> tuple[str, bool]:
+    """(NFKC + Traditional→Simplified + all whitespace removed, whether Traditional characters were seen).
+
+    The same result as `normalize` without spaces, several times faster: the
+    character table is applied only when a Traditional character occurs.
+    """
+    if not s:
+        return "", False
+    t = s if s.isascii() else unicodedata.normalize("NFKC", s)
+    trad = not _traditional().isdisjoint(t)
+    if trad:
+        t = t.translate(_t2s_table())
+    if " " in t or "\t" in t or "\n" in t or "\r" in t or "\u3000" in t or not t.isprintable():
+        t = "".join(t.split())
+    return t, trad
+
+
+@lru_cache(maxsize=1)
+def _traditional() -> frozenset[str]:
+    return frozenset(chr(k) for k in _t2s_table())
+
+
+def plain_name(name: str) -> str:
+    """An indicator name with its template brackets dropped, slot label kept (〔服务对象〕满意度 → 服务对象满意度)."""
+    return name.replace("〔", "").replace("〕", "")
+
+
+def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Normalise per character and keep, for each output char, its index in `text`.
+
+    Returns (normalised, offsets) with `len(offsets) == len(normalised)`; used to
+    map highlight spans found in normalised text back to the original string.
+    Whitespace is kept (not folded) so offsets stay simple.
+    """
+    out: list[str] = []
+    offs: list[int] = []
+    table = _t2s_table()
+    for i, ch in enumerate(text):
+        n = unicodedata.normalize("NFKC", ch).translate(table)
+        for c in n:
+            out.append(c)
+            offs.append(i)
+    return "".join(out), offs
+
+
+def normalize_name(text: str | None) -> str:
+    """Normalisation used for comparing indicator names (eval, de-duplication).
+
+    NFKC, Traditional→Simplified, then all whitespace and punctuation dropped,
+    lower-cased. This is exactly the normalisation the evaluation definition of
+    the knowledge-base issue prescribes.
+    """
+    return _PUNCT.sub("", normalize(text)).lower()
+
+
+def bigrams(text: str) -> list[str]:
+    """Character bigrams of `text` (a 1-char string yields itself once)."""
+    if len(text) < 2:
+        return [text] if text else []
+    return [text[i:i + 2] for i in range(len(text) - 1)]
+
+
+def bigram_dice(a: str, b: str, *, normalized: bool = False) -> float:
+    """Character-bigram Dice coefficient in [0, 1] of two indicator names.
+
+    Multiset Dice: 2·|A∩B| / (|A|+|B|) over bigram multisets of the
+    `normalize_name` forms (pass normalized=True if already normalised).
+    """
+    if not normalized:
+        a, b = normalize_name(a), normalize_name(b)
+    A, B = bigrams(a), bigrams(b)
+    if not A or not B:
+        return 0.0
+    from collections import Counter
+
+    ca, cb = Counter(A), Counter(B)
+    inter = sum(min(v, cb[k]) for k, v in ca.items() if k in cb)
+    return 2.0 * inter / (len(A) + len(B))

@@ -1,0 +1,168 @@
+"""Units of measurement (计量单位): the one unit table, unit families and what a name measures.
+
+- `VALUE_UNITS`: units written after a number in a 指标值 or in the 计量单位
+  column (the checker reads values with them); `QUANTITY_UNITS`: units of
+  the quantities stated in a project description (suggest). The second is
+  narrower on purpose: grades and classifiers such as 级 / 类 / 分 / 岁 and
+  Latin single letters (t, m) are units inside a value column but in free
+  text they mostly are not quantities.
+- `UNIT_FAMILIES` / `unit_family` / `units_compatible`: units that count the
+  same kind of thing (人 ~ 名 ~ 位, 公里 ~ 千米): a stated quantity binds to
+  an indicator of a compatible unit.
+- `measure_of(name)`: what an indicator name measures by its ending (…人次,
+  …人数, …率, …面积 …), `unit_fits(measure, unit)` whether a unit fits it,
+  `DEFAULT_UNIT` / `MEASURE_LABEL` per measure (RULES.md §5.4 UNIT-02; the
+  time measure is ours). `canon_unit`, `is_time_unit`, `units_conflict`
+  compare written units loosely.
+
+Pure functions; not for parsing values (`kb.checker.parse`).
+"""
+from __future__ import annotations
+
+import re
+
+from kb.domain.text import normalize
+
+VALUE_UNITS = (
+    "个百分点", "百分点", "百分比", "%", "‰", "万人次", "人次", "人/次", "人天", "人日", "户次", "册次", "架次",
+    "批次", "场次", "辆次", "万人", "人", "万户", "户", "个工作日", "工作日", "个月", "个", "次", "项", "件",
+    "台", "套", "辆", "架", "座", "所", "家", "篇", "册", "份", "本", "部", "门", "期", "批", "场", "处",
+    "条", "间", "张", "株", "头", "只", "匹", "棵", "万吨", "吨", "万t", "t", "公斤", "千克", "kg",
+    "克", "斤", "亿元", "万元", "千元", "万美元", "美元", "元", "平方公里", "万平方米", "平方米", "㎡",
+    "m²", "平米", "万亩", "亩", "公顷", "hm²", "万立方米", "立方米", "m³", "公里", "千米", "km", "米",
+    "m", "M", "天", "日", "小时", "分钟", "秒", "周", "月", "季度", "年", "学时", "课时", "岁", "倍",
+    "分", "级", "类", "种", "例", "起", "宗", "单", "名", "位", "床", "孔", "口", "盏", "门次", "家次",
+)
+
+# longest first so 万人次 wins over 人次 and 人
+QUANTITY_UNITS = sorted("""万人次 人次 万人 人 户次 万户 户 名 位 个 所 家 村 台 套 辆 艘 架 件 批 项 次 场 期 班 批次 天 日 个月 月 周
+小时 分钟 年 公里 千米 米 平方公里 平方米 万平方米 立方米 万立方米 亩 万亩 公顷 吨 万吨 千克 公斤 头 只 羽 株 棵 万株
+座 处 条 盏 本 册 份 篇 部 册次 张 间 床 张床 个点 宗 起 例 支 块 根 眼 口 处次 门 栋 幢 套次 课时 学时 km hm² hm2 万元 亿元 元 %
+粒 剂 剂次 人份 盒 袋 箱 瓶 尾 车次 架次 延米 斤 餐 份次 台次 辆次 万次""".split(), key=len, reverse=True)
+
+# units that count the same kind of thing, in the order they are tried (座 is a 个-type count first)
+UNIT_FAMILIES = (
+    {"人", "名", "位", "万人"}, {"人次", "万人次"}, {"户", "万户", "户次"},
+    {"公里", "千米", "km"}, {"米", "m"}, {"平方米", "万平方米", "㎡", "m2"}, {"亩", "万亩", "公顷"},
+    {"立方米", "万立方米"}, {"吨", "万吨", "千克", "公斤"},
+    {"个", "所", "家", "处", "座", "项", "宗", "个点"}, {"台", "套", "件", "辆", "艘", "架", "台套"},
+    {"次", "场", "期", "班", "批", "批次", "场次"}, {"天", "日", "个月", "月", "小时", "年", "周"},
+    {"头", "只", "羽", "尾"}, {"株", "棵", "万株"}, {"万元", "亿元", "元"}, {"%"},
+    {"粒"}, {"剂", "剂次", "人份"}, {"盒", "袋", "箱", "瓶"},
+    {"本", "册", "份", "篇", "部"}, {"张", "床", "张床"}, {"条", "根", "眼", "口"}, {"门"},
+    {"栋", "幢", "座"}, {"课时", "学时"},
+)
+
+
+def unit_family(unit: str) -> int | None:
+    """Index of the unit's family in `UNIT_FAMILIES` (after `normalize`; 万粒 as 粒), or None."""
+    u = normalize(unit)
+    if len(u) > 1 and u[0] in "万亿" and u not in ("万元", "亿元") and u[1:] != "元":
+        u = u[1:]
+    for i, fam in enumerate(UNIT_FAMILIES):
+        if u in fam:
+            return i
+    return None
+
+
+def units_compatible(a: str, b: str) -> bool:
+    """True when two units count the same kind of thing (人 ~ 名, 公里 ~ 千米 …); False when one is empty."""
+    if not a or not b:
+        return False
+    if normalize(a) == normalize(b):
+        return True
+    fa, fb = unit_family(a), unit_family(b)
+    return fa is not None and fa == fb
+
+
+# ------------------------------------------------------------------ what a name measures
+
+_RATIO = frozenset(("%", "‰", "百分点", "个百分点", "百分比"))
+_LENGTH = frozenset(("公里", "千米", "km", "米", "m", "M", "万公里"))
+_AREA = frozenset(("亩", "万亩", "平方米", "万平方米", "平方公里", "公顷", "hm²", "㎡", "m²", "平米"))
+_NOT_COUNT_ENDINGS = ("指数", "系数", "倍数", "分数", "参数", "基数", "函数", "岁数", "天数", "年数", "周数", "月数")
+# ours: time requirements (按时发放, 完成时间, 响应时长) are measured by a date, a duration or a %
+TIME_UNITS = frozenset(("年", "半年", "季度", "月", "个月", "周", "天", "日", "工作日", "个工作日", "小时", "分钟", "秒",
+                        "学时", "课时"))
+_TIME_ENDINGS = ("时间", "时限", "期限", "日期", "工期", "周期", "时长", "用时")
+_TIME_WORD_RE = re.compile(r"按时|及时|按期|准时|如期")
+
+DEFAULT_UNIT = {"person_times": "人次", "persons": "人", "households": "户", "ratio": "%",
+                "money": "万元", "length": "公里", "area": "亩", "count": "个", "time": "个工作日"}
+MEASURE_LABEL = {"person_times": "人次", "persons": "人", "households": "户", "ratio": "%（或‰、百分点）",
+                 "money": "元或万元", "length": "公里或米", "area": "亩、平方米或公顷", "count": "计数单位（非%）",
+                 "time": "日期、时限（天、工作日、小时…）或%"}
+
+
+def canon_unit(u: str) -> str:
+    """Unit compared loosely: 百分比 → %, * × • → ·."""
+    u = u.replace("*", "·").replace("×", "·").replace("•", "·")
+    return "%" if u == "百分比" else u
+
+
+def measure_of(name: str) -> str | None:
+    """What a (normalised, bracket-free) indicator name measures, from its ending; None when it does not say.
+
+    person_times (…人次), persons (…人数/人口), households (…户数), ratio
+    (…率/比例/占比/比重), money (…金额/成本/费用/补助标准), length (…里程/长度),
+    area (…面积), count (…数量/个数/次数/场次/批次/期数 or another …数), time
+    (…时间/时限/期限/时长/周期, or a time requirement such as 按时发放: a date, a
+    duration or a %; ours, not in the catalog's list).
+    """
+    n = name
+    if not n or "/" in n:  # 实际完成数/计划数 is a ratio of counts, 小区数/户数 two measures
+        return None
+    if n.endswith(("人次数", "人次")):
+        return "person_times"
+    if n.endswith(("人口数", "人数", "人口")):
+        return "persons"
+    if n.endswith("户数"):
+        return "households"
+    if n.endswith(("率", "比例", "占比", "比重")) and not n.endswith(("频率", "功率", "效率")):
+        return "ratio"
+    if n.endswith(("金额", "成本", "费用", "补助标准")):
+        return "money"
+    if n.endswith(("里程", "长度")):
+        return "length"
+    if n.endswith("面积"):
+        return "area"
+    if n.endswith("数") and not n.endswith(_NOT_COUNT_ENDINGS) or n.endswith("数量"):
+        return "count"
+    if n.endswith(_TIME_ENDINGS) or (_TIME_WORD_RE.search(n) and not n.endswith(("性", "度", "数", "量", "额"))):
+        return "time"
+    return None
+
+
+def is_time_unit(unit: str) -> bool:
+    """True for a duration unit (年, 个月, 天, 工作日, 小时 …; 天/次 counts by its first part)."""
+    return re.split(r"[/·*]", canon_unit(unit))[0] in TIME_UNITS
+
+
+def unit_fits(measure: str, unit: str) -> bool:
+    """True when `unit` can measure `measure` (a `measure_of` value)."""
+    u = canon_unit(unit)
+    if measure == "person_times":
+        return u in ("人次", "万人次", "人/次", "人·次")
+    if measure == "persons":
+        return (u.startswith(("人", "万人", "名", "位"))) and "次" not in u
+    if measure == "households":
+        return u.startswith(("户", "万户"))
+    if measure == "ratio":
+        return u in _RATIO
+    if measure == "money":
+        return "元" in u
+    if measure == "length":
+        return u in _LENGTH
+    if measure == "area":
+        return u in _AREA
+    if measure == "count":
+        return u not in _RATIO
+    if measure == "time":
+        return u in _RATIO or is_time_unit(u)
+    return True
+
+
+def units_conflict(a: str, b: str) -> bool:
+    """True when two written units count different things: their first parts differ
+    (人 vs 个, 人 vs 人次, 万元 vs 元); 元 vs 元/户 agree (a per-unit refinement)."""
+    return re.split(r"[/·]", canon_unit(a))[0] != re.split(r"[/·]", canon_unit(b))[0]

@@ -1,0 +1,73 @@
+"""Word lists of the field, in one place (like bm25s's `stopwords.py`).
+
+- `DOMAIN_TERMS`: terms every tokenizer keeps whole, beyond the libraries'
+  own names (`kb.retrieval.tokenize`).
+- `CORPUS_TERMS`: terms of performance management the corpus tokenizer
+  keeps whole as well (`kb.corpus.store`).
+- `QUERY_STOPWORDS`: question words and particles dropped from corpus
+  queries only (they say nothing about the topic).
+- `FORM_PATTERNS`: the declaration form's own vocabulary (titles, section
+  headers, funding sources, dates, amounts, scores) cut from a description
+  before it is embedded (`kb.retrieval.embed.querytext`); `{d}` stands for
+  a date. No topic words.
+
+The checker's catalog lists (vague phrases, slogans, directions) are rule
+data and live with the rules (`kb.checker.lexicon`); suggest's weak terms
+live with suggest. Pure data.
+"""
+from __future__ import annotations
+
+# Domain terms every tokenizer knows, beyond the library's own names.
+DOMAIN_TERMS = (
+    "绩效目标", "绩效指标", "产出指标", "效益指标", "满意度指标", "成本指标", "数量指标", "质量指标",
+    "时效指标", "经济效益", "社会效益", "生态效益", "可持续影响", "服务对象", "满意度", "完成率",
+    "合格率", "达标率", "覆盖率", "知晓率", "到位率", "执行率", "发放率", "使用率", "利用率",
+    "及时率", "准确率", "通过率", "验收合格率", "按期完成率", "受益", "受益人数", "人次", "万元",
+    "预算执行率", "资金到位率", "办结率", "结案率", "就业率", "入学率", "巩固率", "接种率",
+    "管理率", "控制率", "发生率", "故障率", "完好率", "出勤率", "参保率", "补助", "补贴", "资助",
+    "培训", "维修", "修缮", "改造", "购置", "采购", "运维", "运行维护", "宣传", "课题", "调研",
+    "助学金", "奖学金", "营养改善", "高标准农田", "农村公路", "危房改造", "老旧小区", "森林防火",
+    "护林员", "公共卫生", "家庭医生", "签约服务", "法律援助", "社区矫正", "免费开放", "非遗",
+    "疫苗", "防疫", "雾炮车", "降尘", "抑尘", "助餐", "养老服务", "残疾人", "康复", "低保", "特困",
+    "优抚", "退役军人", "乡村振兴", "产业发展", "人居环境", "饮水安全", "防汛", "水土保持",
+)
+
+# Terms of performance management the corpus tokenizer keeps whole (beyond DOMAIN_TERMS).
+CORPUS_TERMS = (
+    "预算绩效管理", "全面实施预算绩效管理", "绩效目标管理", "绩效运行监控", "绩效监控", "双监控",
+    "事前绩效评估", "事前评估", "绩效评价", "绩效自评", "单位自评", "部门评价", "财政评价",
+    "重点绩效评价", "结果应用", "评价结果", "核心绩效指标", "核心指标", "共性指标", "个性指标",
+    "一级指标", "二级指标", "三级指标", "指标值", "目标值", "计算符号", "计量单位", "度量单位",
+    "定性指标", "定量指标", "指标解释", "评分标准", "计划标准", "历史标准", "行业标准",
+    "经济成本", "社会成本", "生态环境成本", "经济成本指标", "社会成本指标", "生态环境成本指标",
+    "可持续影响指标", "服务对象满意度", "满意度调查", "预算执行", "预算执行率", "执行进度",
+    "时间进度", "专项转移支付", "转移支付", "项目支出", "部门整体支出", "绩效目标表",
+    "绩效目标申报表", "自评表", "一体化系统", "预算一体化", "绩效评价报告", "绩效报告",
+    "评价等级", "优良中差", "细化量化", "指向明确", "合理可行", "相应匹配", "前置条件",
+    "年度目标", "总体目标", "长期目标", "中长期目标", "投入指标", "过程指标", "政府采购",
+    "绩效信息公开", "偏差原因", "整改", "红灯", "黄灯", "绿灯", "文号",
+)
+
+
+# Question words and particles that say nothing about the topic; dropped from queries only.
+QUERY_STOPWORDS = frozenset("""
+的 了 是 在 和 与 及 或 吗 呢 吧 啊 呀 么 着 过 把 被 给 让 对 向 从 都 也 就 还 又 很 更 最 该 这 那 其
+什么 怎么 怎样 怎么样 如何 哪些 哪个 哪种 哪 为什么 为何 多少 几个 几 能否 能不能 可否 可以 可不可以
+是否 是不是 有没有 有无 一般 通常 应该 应当 需要 需不需要 要不要 请问 请 我们 我 你 您 他 她 它 他们
+这个 那个 这些 那些 一个 一下 时候 时 呢 哪里 么样 有 要 会 能 算 吗 呢 啥 咋 多 少 什么样 怎么办 咋办 行不行 好不好 对不对
+""".split())
+
+FORM_PATTERNS = (
+    # form titles: 项目支出绩效目标申报表, 部门整体支出绩效自评报告, 专项资金绩效目标表 …
+    r"(?:\d{4}年度?)?(?:部门预算|市直部门预算|县级|市级|省级)?(?:项目支出|部门整体支出|专项资金|"
+    r"转移支付资金|补助资金|衔接资金|资金)?(?:项目)?绩效(?:目标)?(?:申报|自评|评价)?(?:表|报告)",
+    r"绩效(?:目标|自评|评价)",
+    # section headers and project attributes
+    r"(?:总体|年度|中期|长期|实施期)目标", r"项目(?:概况|属性|类型|名称|单位|负责人)",
+    r"立项依据", r"实施期(?:限)?", r"(?:年度|项目|专项|财政)?资金(?:来源|用途|总额|性质)?", r"(?:年度|全年|本级)?预算(?:资金|金额|数)?",
+    r"财政拨款", r"其他资金", r"其中", r"本级支出项目", r"(?:持续性|一次性|滚动|新增|延续性|经常性)项目",
+    r"自评(?:总分|得分|结论|等级)?[^，。;；]*?(?:分|优|良|中|差)\)?", r"执行率[^，。;；]*",
+    # dates, periods and amounts
+    r"{d}(?:\s*[-—至到~]\s*{d})?",
+    r"\d+(?:\.\d+)?\s*(?:万元|亿元|元)", r"本年度|年度|全年|本级",
+)

@@ -1,0 +1,150 @@
+"""Dense and hybrid search over the indicators, and the suggest ranker.
+
+`HybridRetriever.load(index, db, embedder)` gives the indicator set its
+`kb.retrieval.Retriever` (vectors the build stored, the KB's calibration,
+the two-stage index for large KBs; None when the KB holds no vectors of the
+embedder); `search` answers `jixiao search --mode dense|hybrid`, and
+`ranker(mode)` gives `kb.suggest` its retrieval step. Lexical candidates
+come from `kb.indicators.search.lexical_ranked` (matched only, exact name
+first); the dense query is the text without the declaration form's own
+vocabulary (`kb.retrieval.embed.querytext`). Not for lexical-only search
+(`kb.indicators.search`) or for building vectors (`kb.store.build`).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import sqlite_utils
+
+from kb.domain.text import normalize_name
+from kb.indicators.index import IndicatorIndex
+from kb.indicators.search import SearchResult, lexical_ranked, to_hit
+from kb.retrieval.confidence import Confidence
+from kb.retrieval.embed.querytext import dense_query_text
+from kb.retrieval.fusion import FusedHit
+from kb.retrieval.retriever import HybridResult, Retriever, shown
+from kb.store.build import INDICATOR_KIND
+from kb.store.rows import embed_text, indicator_hash, row_to_indicator
+
+KIND = INDICATOR_KIND
+# Lexical candidates fused with the dense top 50 (search / suggest).
+LEX_DEPTH_SEARCH = 100
+LEX_DEPTH_SUGGEST = 200
+
+
+class HybridRetriever:
+    """Dense + lexical retrieval over one loaded KB.
+
+    Args:
+        index: the KB's `IndicatorIndex` (rows aligned with the vectors).
+        retriever: the indicator set's `kb.retrieval.Retriever`.
+    Raises:
+        ValueError: the retriever's set and the index differ in size.
+    """
+
+    def __init__(self, index: IndicatorIndex, retriever: Retriever):
+        if retriever.size != len(index.rows):
+            raise ValueError(f"dense index has {retriever.size} rows, KB has {len(index.rows)}")
+        self.index, self.retriever = index, retriever
+
+    @classmethod
+    def load(cls, index: IndicatorIndex, db: sqlite_utils.Database, embedder) -> "HybridRetriever | None":
+        """The retriever of a loaded KB, or None when the KB holds no vectors of `embedder`.
+
+        A few missing vectors (an edit since the build) are embedded on the
+        spot. Raises ConfigError when the embedder cannot be used.
+        """
+        rows = index.rows
+
+        def items():
+            inds = [row_to_indicator(r) for r in rows]
+            return [(i.id, embed_text(i), indicator_hash(i)) for i in inds]
+
+        r = Retriever.load(db, KIND, [r["id"] for r in rows], items, embedder, query_text=dense_query_text)
+        return None if r is None else cls(index, r)
+
+    # ------------------------------------------------------------------ core
+    def retrieve(self, query: str, mask: np.ndarray, *, mode: str = "hybrid",
+                 lex_depth: int = LEX_DEPTH_SEARCH, totals: dict | None = None,
+                 lexical: list[tuple[int, float]] | None = None
+                 ) -> tuple[HybridResult, list[str], list[int]]:
+        """Fused hits for `query` among `mask` documents.
+
+        `lexical`, when given, is the caller's own lexical ranking [(doc,
+        score > 0)] best first (suggest weighs the project name and drops
+        form words) and replaces the plain BM25 ranking of `query`. Returns
+        (result, query tokens, exact-name docs). Every hit is kept (no cut);
+        `result.passing()` applies the confidence cut.
+        """
+        if lexical is None:
+            lex, lex_total, tokens = lexical_ranked(self.index, query, mask, lex_depth)
+        else:
+            lex, lex_total, tokens = list(lexical)[:lex_depth], len(lexical), []
+        if totals is not None:
+            totals["lexical"] = lex_total
+        res = self.retriever.fuse(lex, query, mask, mode=mode)
+        qn = normalize_name(query)
+        exact = [i for i in self.index.by_name.get(qn, []) if mask[i]] if qn else []
+        return res, tokens, exact
+
+    def search(self, query: str, *, filters: dict | None = None, top: int = 10, offset: int = 0,
+               mode: str = "hybrid") -> SearchResult:
+        """`KnowledgeBase.search` in dense or hybrid mode.
+
+        Hits: `kb.retrieval.retriever.shown` (above the confidence cut when
+        confident, else only lexically matched documents, never dense
+        padding), exact name matches first. `score` is the fusion display
+        score in [0, 1]; `explain` adds lexical_rank, dense_rank, rrf and
+        the confidence verdict.
+        """
+        mask = self.index.mask(filters)
+        totals: dict = {}
+        # fuse deep enough that every requested page exists (all lexical matches stay reachable)
+        res, tokens, exact = self.retrieve(query, mask, mode=mode,
+                                           lex_depth=max(LEX_DEPTH_SEARCH, offset + top), totals=totals)
+        conf = res.confidence
+        hits = _exact_first(shown(res), exact)
+        page = hits[offset:offset + top]
+        out = [to_hit(self.index, h.doc, h.display_score, tokens, _explain(h, conf)) for h in page]
+        # total: every lexically matched document plus the dense-only ones that pass the verdict
+        dense_only = sum(1 for h in hits if h.lexical_rank is None and h.doc not in conf.lexical_docs)
+        total = (totals.get("lexical", 0) + dense_only) if mode == "hybrid" else len(hits)
+        return SearchResult(total=max(total, len(hits)), hits=out, mode=mode)
+
+    def ranker(self, mode: str = "hybrid") -> Callable[..., tuple[list[tuple[int, float]], bool]]:
+        """The retrieval step of `kb.suggest`: `(text, mask, lexical) -> ([(doc, display_score)], confident)`.
+
+        `lexical` is suggest's own lexical ranking [(doc, score > 0)] best
+        first (None → plain BM25 of `text`); it is the lexical list fused
+        with the dense one, so hybrid starts from the same lexical evidence
+        as lexical mode. Only hits that pass the confidence verdict are
+        returned; none when the text is not confident (off-topic, nonsense).
+        """
+        def rank(text: str, mask: np.ndarray, lexical: list[tuple[int, float]] | None = None
+                 ) -> tuple[list[tuple[int, float]], bool]:
+            res, _, exact = self.retrieve(text, mask, mode=mode, lex_depth=LEX_DEPTH_SUGGEST,
+                                          lexical=lexical)
+            hits = _exact_first(res.passing(), exact)
+            return [(h.doc, float(h.display_score)) for h in hits], res.confidence.confident
+
+        return rank
+
+
+def _exact_first(hits: list[FusedHit], exact: list[int]) -> list[FusedHit]:
+    if not exact:
+        return hits
+    ex = set(exact)
+    return [h for h in hits if h.doc in ex] + [h for h in hits if h.doc not in ex]
+
+
+def _explain(h: FusedHit, conf: Confidence) -> dict:
+    out = {"lexical_rank": h.lexical_rank, "dense_rank": h.dense_rank, "rrf": round(h.rrf, 5),
+           "confident": conf.confident}
+    if h.dense_score is not None:
+        out["dense_score"] = round(h.dense_score, 4)
+    if h.lexical_score is not None:
+        out["bm25"] = round(h.lexical_score, 4)
+    if conf.reasons:
+        out["confidence"] = conf.reasons[0]
+    return out

@@ -1,0 +1,48 @@
+"""JSON Lines: one JSON object per line, read all-or-nothing with the line number of any problem.
+
+Every JSONL reader of the project (labelled rule cases, declarations, tables,
+corpus files, question sets) goes through `read_jsonl`: blank lines are
+skipped, a line that is not JSON or not an object raises
+`kb.errors.DataError` naming the file and the 1-based line. What the
+objects must hold is the caller's business.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from kb.errors import DataError
+
+
+def read_jsonl(path: str | Path, *, name: str | None = None, text: str | None = None,
+               what: str = "每行应是一个 JSON 对象") -> list[tuple[int, dict[str, Any]]]:
+    """(line number, object) of every non-blank line of `path`.
+
+    Args:
+        name: the file as errors name it (default: the path as given).
+        text: the file's text when the caller already read it (encoding checks are theirs).
+        what: the message for a line that is JSON but not an object.
+    Raises:
+        DataError: missing file, invalid JSON (with the column) or a non-object line.
+    """
+    name = str(path) if name is None else name
+    if text is None:
+        try:
+            text = Path(path).read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            raise DataError("文件不存在", file=name) from None
+        except UnicodeDecodeError:
+            raise DataError("文件不是 UTF-8 编码", file=name) from None
+    out = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise DataError(f"不是合法的 JSON：{e.msg}（第 {e.colno} 列）", file=name, row=n) from None
+        if not isinstance(obj, dict):
+            raise DataError(what, file=name, row=n)
+        out.append((n, obj))
+    return out

@@ -1,0 +1,344 @@
+"""Embedding vectors cached in the KB SQLite file.
+
+Table `vectors(key, kind, content_hash, fingerprint, dim, vector)`, primary
+key (kind, key); `vector` is the float32 little-endian bytes of one
+L2-normalised row. A vector is reused while both its item's content hash
+and the embedder's fingerprint are unchanged, so a rebuild after editing
+one indicator embeds only that indicator, and switching the model
+re-embeds everything. Not for searching (see `kb.retrieval.dense`) or choosing a
+model (see `kb.retrieval.embed`).
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from kb.domain.ids import text_hash
+from kb.errors import ConfigError, DataError
+from kb.retrieval.confidence import Calibration, calibrate
+from kb.retrieval.dense import fit_projection
+from kb.retrieval.embed.background import BACKGROUND_QUERIES
+
+if TYPE_CHECKING:  # pragma: no cover
+    import sqlite_utils
+
+    from kb.retrieval.embed.base import Embedder
+
+TABLE = "vectors"
+# Show a progress bar only when at least this many texts must be embedded.
+PROGRESS_MIN_ITEMS = 200
+
+Item = tuple[str, str, str | None]  # (key, text, content_hash)
+
+
+class StaleVectors(ConfigError):
+    """The KB's stored vectors do not match the configured embedder (run `jixiao build`)."""
+
+
+def ensure_table(db: "sqlite_utils.Database") -> None:
+    """Create the `vectors` table if it does not exist."""
+    if TABLE not in db.table_names():
+        db[TABLE].create({"key": str, "kind": str, "content_hash": str, "fingerprint": str,
+                          "dim": int, "vector": bytes}, pk=("kind", "key"))
+
+
+def ensure_vectors(db: "sqlite_utils.Database", kind: str, items: Sequence[Item],
+                   embedder: "Embedder", *, progress: bool = False,
+                   prune: bool = True, calibrate: bool = True,
+                   stats: dict | None = None) -> np.ndarray:
+    """Vectors of `items`, embedding only those that are new or changed.
+
+    Args:
+        db: the KB file (sqlite-utils Database).
+        kind: namespace of the keys, e.g. "indicator" or "chunk".
+        items: (key, text, content_hash) per item, in the order wanted; the
+            hash must cover the text that is embedded (None → `text_hash`).
+        embedder: the configured `Embedder`.
+        progress: show a rich progress bar (stderr) when at least
+            `PROGRESS_MIN_ITEMS` texts need embedding.
+        prune: delete stored vectors of this kind whose key is not in
+            `items` (items is then the complete set of the kind).
+        stats: when given, filled with {"embedded", "reused", "pruned"}
+            counts (for build reports).
+        calibrate: also refresh the kind's confidence calibration
+            (`ensure_calibration`; about a second, only when the matrix or
+            the model changed).
+
+    Returns:
+        float32 (n, d) matrix, row i = items[i], rows L2-normalised.
+
+    Raises:
+        DataError: a key appears twice in `items`.
+
+    All writes happen in one transaction after every text is embedded: a
+    crash mid-run leaves the stored vectors as they were.
+    """
+    keys = [str(k) for k, _, _ in items]
+    if len(set(keys)) != len(keys):
+        seen: set[str] = set()
+        dup = next(k for k in keys if k in seen or seen.add(k))
+        raise DataError(f"向量键重复: {dup}", field="key")
+    hashes = [h or text_hash(t) for _, t, h in items]
+    fp, dim = embedder.fingerprint, embedder.dimension
+    ensure_table(db)
+    stored: dict[str, tuple[str, bytes]] = {}
+    for key, ch, sfp, sdim, blob in db.execute(
+            f"SELECT key, content_hash, fingerprint, dim, vector FROM {TABLE} WHERE kind = ?",
+            [kind]).fetchall():
+        if sfp == fp and sdim == dim and blob is not None and len(blob) == 4 * dim:
+            stored[key] = (ch, blob)
+    out = np.empty((len(items), dim), dtype=np.float32)
+    todo: list[int] = []
+    for i, (k, h) in enumerate(zip(keys, hashes)):
+        got = stored.get(k)
+        if got is not None and got[0] == h:
+            out[i] = np.frombuffer(got[1], dtype="<f4")
+        else:
+            todo.append(i)
+    if todo:
+        _embed_into(out, todo, [items[i][1] for i in todo], embedder, progress=progress)
+    orphans: list[str] = []
+    if prune:
+        live = set(keys)
+        orphans = [k for (k,) in db.execute(f"SELECT key FROM {TABLE} WHERE kind = ?", [kind])
+                   if k not in live]
+    if todo or orphans:
+        with db.atomic():
+            if todo:
+                db[TABLE].upsert_all(
+                    ({"key": keys[i], "kind": kind, "content_hash": hashes[i], "fingerprint": fp,
+                      "dim": dim, "vector": out[i].astype("<f4").tobytes()} for i in todo),
+                    pk=("kind", "key"), batch_size=500)
+            for a in range(0, len(orphans), 500):
+                chunk = orphans[a:a + 500]
+                db.execute(f"DELETE FROM {TABLE} WHERE kind = ? AND key IN "
+                           f"({','.join('?' * len(chunk))})", [kind, *chunk])
+    if calibrate and len(items) > 0:
+        ensure_calibration(db, kind, out, embedder)
+    if stats is not None:
+        stats.update(embedded=len(todo), reused=len(items) - len(todo), pruned=len(orphans))
+    return out
+
+
+def _embed_into(out: np.ndarray, rows: list[int], texts: list[str], embedder: "Embedder",
+                *, progress: bool) -> None:
+    step = max(1, int(getattr(embedder, "batch_size", 48))) * 4
+    bar = None
+    if progress and len(texts) >= PROGRESS_MIN_ITEMS:
+        from rich.console import Console
+        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
+                                   TimeRemainingColumn)
+
+        bar = Progress(TextColumn("向量化"), BarColumn(), MofNCompleteColumn(),
+                       TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+    try:
+        task = bar.add_task("embed", total=len(texts)) if bar else None
+        if bar:
+            bar.start()
+        for a in range(0, len(texts), step):
+            chunk = texts[a:a + step]
+            out[rows[a:a + len(chunk)]] = embedder.encode_documents(chunk)
+            if bar:
+                bar.advance(task, len(chunk))
+    finally:
+        if bar:
+            bar.stop()
+
+
+def load_matrix(db: "sqlite_utils.Database", kind: str, keys: Sequence[str],
+                fingerprint: str) -> np.ndarray:
+    """Stored vectors of `keys` (in that order) made by the embedder `fingerprint`.
+
+    Returns float32 (n, d); (0, 0) when `keys` is empty.
+
+    Raises:
+        StaleVectors: some key has no vector from this embedder (the KB was
+            built with another model or before an edit) — run `jixiao build`.
+    """
+    if not keys:
+        return np.zeros((0, 0), dtype=np.float32)
+    if TABLE not in db.table_names():
+        raise StaleVectors("知识库中没有向量, 请先运行 jixiao build")
+    index = {str(k): i for i, k in enumerate(keys)}
+    out: np.ndarray | None = None
+    filled = np.zeros(len(keys), dtype=bool)
+    cur = db.execute(f"SELECT key, dim, vector FROM {TABLE} WHERE kind = ? AND fingerprint = ?",
+                     [kind, fingerprint])
+    for key, dim, blob in cur:  # row by row: peak memory stays ≈ one matrix
+        i = index.get(key)
+        if i is None:
+            continue
+        if out is None:
+            out = np.empty((len(keys), int(dim)), dtype=np.float32)
+        if dim != out.shape[1] or blob is None or len(blob) != 4 * dim:
+            raise StaleVectors(f"{kind} 向量维度不一致, 请重新运行 jixiao build")
+        out[i] = np.frombuffer(blob, dtype="<f4")
+        filled[i] = True
+    if out is None or not filled.all():
+        missing = [k for k, f in zip(keys, filled) if not f]
+        raise StaleVectors(f"{len(missing)} 条{kind}向量与当前嵌入模型不一致或缺失"
+                           f"(如 {missing[0]}), 请重新运行 jixiao build")
+    return out
+
+
+def stored_fingerprints(db: "sqlite_utils.Database", kind: str) -> dict[str, int]:
+    """Fingerprint → number of stored vectors of `kind` (for `jixiao build` / health output)."""
+    if TABLE not in db.table_names():
+        return {}
+    return {fp: n for fp, n in db.execute(
+        f"SELECT fingerprint, COUNT(*) FROM {TABLE} WHERE kind = ? GROUP BY fingerprint",
+        [kind]).fetchall()}
+
+
+# ------------------------------------------------------------ calibration
+
+CALIBRATION_TABLE = "vector_calibration"
+
+
+def _matrix_digest(matrix: np.ndarray) -> str:
+    m = np.ascontiguousarray(matrix, dtype="<f4")
+    return hashlib.sha1(memoryview(m).cast("B")).hexdigest()[:16] + f":{m.shape[0]}x{m.shape[1]}"
+
+
+def ensure_calibration(db: "sqlite_utils.Database", kind: str, matrix: np.ndarray,
+                       embedder: "Embedder"):
+    """The `kb.retrieval.confidence.Calibration` of `matrix`, computed once per (matrix, embedder).
+
+    Embeds the background queries of `kb.retrieval.embed.background` (≈ 90 short
+    sentences, about a second) only when the stored calibration belongs to
+    another matrix or fingerprint; stored in table `vector_calibration`.
+    """
+    digest = _matrix_digest(matrix)
+    fp = embedder.fingerprint
+    if CALIBRATION_TABLE in db.table_names():
+        row = db.execute(f"SELECT fingerprint, matrix_digest, payload FROM {CALIBRATION_TABLE} "
+                         "WHERE kind = ?", [kind]).fetchone()
+        if row and row[0] == fp and row[1] == digest:
+            return Calibration.from_json(row[2])
+    background = embedder.encode_queries(list(BACKGROUND_QUERIES))
+    cal = calibrate(matrix, background, fp)
+    with db.atomic():
+        db[CALIBRATION_TABLE].upsert({"kind": kind, "fingerprint": fp, "matrix_digest": digest,
+                                      "payload": cal.to_json()}, pk="kind")
+    return cal
+
+
+def load_calibration(db: "sqlite_utils.Database", kind: str, fingerprint: str):
+    """The stored `Calibration` of `kind` for this embedder fingerprint, or None."""
+    if CALIBRATION_TABLE not in db.table_names():
+        return None
+    row = db.execute(f"SELECT fingerprint, payload FROM {CALIBRATION_TABLE} WHERE kind = ?",
+                     [kind]).fetchone()
+    if not row or row[0] != fingerprint:
+        return None
+    return Calibration.from_json(row[1])
+
+
+# ------------------------------------------------------------ large KBs
+
+def load_reduced(db: "sqlite_utils.Database", kind: str, keys: Sequence[str], fingerprint: str,
+                 background_mean: np.ndarray | None, *, dim: int = 128, sample: int = 8_192):
+    """Stream the stored vectors of `keys` into a PCA-reduced matrix (for `kb.retrieval.dense.ReducedDenseIndex`).
+
+    Two passes over the table, never holding the full (n, d) matrix: the
+    first keeps every ⌈n / sample⌉-th vector to fit the projection
+    (`kb.retrieval.dense.fit_projection`), the second projects the vectors in blocks
+    of 4,096 and computes each document's exact cosine with the
+    background mean.
+
+    Returns:
+        (reduced (n, dim) float32, mean (d,), components (dim, d), background
+        scores (n,) float32 or None, d).
+    Raises:
+        StaleVectors: some key has no vector of this embedder.
+    """
+    index = {str(k): i for i, k in enumerate(keys)}
+    step = max(1, -(-len(keys) // max(1, sample)))
+    sql = f"SELECT key, dim, vector FROM {TABLE} WHERE kind = ? AND fingerprint = ?"
+    picked: np.ndarray | None = None
+    n_picked, d = 0, None
+    for key, dd, blob in db.execute(sql, [kind, fingerprint]):
+        i = index.get(key)
+        if i is None or i % step:
+            continue
+        if picked is None:
+            d = int(dd)
+            picked = np.empty((-(-len(keys) // step), d), dtype=np.float32)
+        if dd == d and blob is not None and len(blob) == 4 * d and n_picked < len(picked):
+            picked[n_picked] = np.frombuffer(blob, dtype="<f4")
+            n_picked += 1
+    if picked is None or not n_picked:
+        raise StaleVectors(f"知识库中没有当前嵌入模型的{kind}向量, 请重新运行 jixiao build")
+    mean, comps = fit_projection(picked[:n_picked], dim)
+    del picked
+    reduced = np.empty((len(keys), comps.shape[0]), dtype=np.float32)
+    bg = np.empty(len(keys), dtype=np.float32) if background_mean is not None else None
+    filled = np.zeros(len(keys), dtype=bool)
+    block_rows: list[int] = []
+    block: list[np.ndarray] = []
+
+    def flush() -> None:
+        m = np.stack(block)
+        reduced[block_rows] = (m - mean) @ comps.T
+        if bg is not None:
+            bg[block_rows] = m @ np.asarray(background_mean, dtype=np.float32)
+        filled[block_rows] = True
+        block_rows.clear()
+        block.clear()
+
+    for key, dd, blob in db.execute(sql, [kind, fingerprint]):
+        i = index.get(key)
+        if i is None:
+            continue
+        if dd != d or blob is None or len(blob) != 4 * d:
+            raise StaleVectors(f"{kind} 向量维度不一致, 请重新运行 jixiao build")
+        block_rows.append(i)
+        block.append(np.frombuffer(blob, dtype="<f4"))
+        if len(block) == 4096:
+            flush()
+    if block:
+        flush()
+    if not filled.all():
+        missing = [k for k, f in zip(keys, filled) if not f]
+        raise StaleVectors(f"{len(missing)} 条{kind}向量与当前嵌入模型不一致或缺失"
+                           f"(如 {missing[0]}), 请重新运行 jixiao build")
+    return reduced, mean, comps, bg, d
+
+
+class VectorFetcher:
+    """Full stored vectors of documents by index, read from the KB file on demand.
+
+    `fetcher(docs)` → (m, d) float32 in the order of `docs` (int indices
+    into `keys`). Reads are serialised by a lock (one SQLite connection is
+    shared by the service's worker threads). A vector missing since the KB
+    was loaded (rebuilt underneath) comes back as zeros: it then scores 0.
+
+    Args:
+        db, kind, keys, fingerprint: as `load_matrix`; d: vector length.
+    """
+
+    def __init__(self, db: "sqlite_utils.Database", kind: str, keys: Sequence[str], fingerprint: str, d: int):
+        import threading
+
+        self.db, self.kind, self.keys, self.fingerprint, self.d = db, kind, list(keys), fingerprint, d
+        self._lock = threading.Lock()
+
+    def __call__(self, docs) -> np.ndarray:
+        docs = [int(x) for x in np.asarray(docs).reshape(-1)]
+        out = np.zeros((len(docs), self.d), dtype=np.float32)
+        if not docs:
+            return out
+        want: dict[str, list[int]] = {}
+        for j, i in enumerate(docs):
+            want.setdefault(self.keys[i], []).append(j)
+        marks = ",".join("?" * len(want))
+        sql = (f"SELECT key, vector FROM {TABLE} WHERE kind = ? AND fingerprint = ? AND key IN ({marks})")
+        with self._lock:
+            rows = self.db.execute(sql, [self.kind, self.fingerprint, *want]).fetchall()
+        for key, blob in rows:
+            if blob is not None and len(blob) == 4 * self.d:
+                out[want[key]] = np.frombuffer(blob, dtype="<f4")  # every position of that key
+        return out
