@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from kb.suggest import objects as O
 from kb.suggest.family import FamilyStats
 from kb.suggest.kbdata import SuggestData
 from kb.suggest.project_types import ProjectType, TrainingTable
@@ -39,7 +38,6 @@ class SuggestModels:
         tm = data.models.get("type_model")
         rk = data.models.get("ranker")
         types = {t.id: t for t in data.types}
-        O.add_words([w for t in data.types for w in (*t.keywords, *t.phrases, *t.objects)])
         return cls(types=types, type_model=TypeModel.from_json(tm) if tm else None,
                    ranker=Ranker.from_json(rk) if rk else fallback_ranker(),
                    family=FamilyStats(data.tables) if data.tables else None, row_of=row_of,

@@ -24,7 +24,7 @@ from kb.suggest.context import WEAK_TERMS, ProjectContext
 from kb.suggest.draft import Draft, from_library_row
 from kb.suggest.project_types import ProjectType
 from kb.suggest.slots import SLOT_OF_LEVEL2
-from kb.suggest.words import BENEFIT_VERBS
+from kb.suggest.words import BOILERPLATE_BIGRAMS, BENEFIT_VERBS, BOILERPLATE
 from kb.domain.text import normalize_name
 
 # the field's generic rows: suggested only where a detected type lists them
@@ -37,12 +37,6 @@ LEX_POOL = 400        # lexical candidates inspected
 # only before a measure of the whole project (a rate, its cost, its satisfaction), never a count
 CORE_LABELS = re.compile(r"(名称|项目|工程|设施|建设内容|服务内容|采购内容|活动)$")
 CORE_MEASURES = re.compile(r"(合格率|完成率|及时率|达标率|完工率|验收合格率|总成本|成本|满意度)$")
-# declaration boilerplate: words every 申报表 carries, which say nothing about the project
-BOILERPLATE = frozenset("""绩效 目标 绩效目标 申报 申报表 自评 自评表 评价 项目支出 支出 年度 总体 总体目标 年度目标 本级
-预算 资金 万元 财政 拨款 实施 实施期 属性 项目属性 持续性 常年性 一次性 新增 滚动 单位 部门 指标 情况 表 项目
-中央 省级 市级 县级 区级 下达 安排 其中 用于 主要 内容 通过 进一步 有效 提升 提高 确保 全面 工作 开展 做好
-元 年 月 日 个 及 和 与 的 了 等 为 在 对 是 按 将""".split())
-_BOILER_BIGRAMS = frozenset(w[i:i + 2] for w in BOILERPLATE if len(w) > 2 for i in range(len(w) - 1))
 EFFECT_SLOTS = frozenset({"economic_benefit", "social_benefit", "ecological_benefit", "sustainable_impact",
                           "satisfaction"})
 
@@ -50,7 +44,7 @@ EFFECT_SLOTS = frozenset({"economic_benefit", "social_benefit", "ecological_bene
 def query_tokens(tokenizer, ctx: ProjectContext) -> list[str]:
     """Query tokens of a project: the project name counts twice, boilerplate words are dropped."""
     text = " ".join(p for p in (ctx.name, ctx.name, ctx.description) if p)
-    return [t for t in tokenizer.tokens(text) if t not in BOILERPLATE and t not in _BOILER_BIGRAMS]
+    return [t for t in tokenizer.tokens(text) if t not in BOILERPLATE and t not in BOILERPLATE_BIGRAMS]
 
 
 # ------------------------------------------------------------------ type sets

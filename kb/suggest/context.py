@@ -11,17 +11,8 @@ from dataclasses import dataclass, field
 from kb.suggest import objects as O
 from kb.suggest import quantities as Q
 from kb.suggest.naming import is_clean
+from kb.suggest.words import FORM_CONTEXT, WEAK_TERMS  # noqa: F401  (candidates read WEAK_TERMS here)
 from kb.domain.text import bigrams, normalize, normalize_name
-
-# words too common in descriptions to count as evidence of relevance on their own
-WEAK_TERMS = frozenset("""项目 工作 建设 管理 服务 提高 完成 资金 经费 年度 实施 开展 保障 提升 加强 推进 目标
-绩效 指标 计划 专项 财政 预算 单位 部门 全面 有效 进一步 情况 相关 各项 支出 我们 今天 数量 质量 时效
-成本 效益 满意 满意度 社会 经济 生态 可持续 影响 率 数 人数 人次 个 次 中心 机关 总体 元 万元 好 很好
-今天 明天 昨天 我们 你们 他们 一个 一些 这个 那个 什么 怎么 可以 需要 进行 主要 以及 通过
-保持 达标 发展 地方 促进 改善 确保 落实 申报 申报表 自评 绩效目标 本级 年初 执行 执行率""".split())
-# figures of the declaration form itself, not targets of the project ("执行率100%", "自评得分95分")
-FORM_CONTEXT = re.compile(r"执行率|执行进度|支出进度|自评|得分|总分|权重|分值|支出率|完工率")
-
 
 @dataclass
 class ProjectContext:

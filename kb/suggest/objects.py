@@ -105,17 +105,6 @@ def _merge_suffixes(toks: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
-def add_words(words: list[str]) -> None:
-    """Teach the POS tokenizer domain nouns (type keywords, objects): tagged as nouns."""
-    pt = _pos_tokenizer()
-    with _LOCK:
-        for w in words:
-            w = normalize(w)
-            if 2 <= len(w) <= 8 and w not in WORK_VERBS and w not in pt.word_tag_tab:
-                pt.tokenizer.add_word(w, freq=3000)
-                pt.word_tag_tab[w] = "n"
-
-
 def is_nounish(word: str, tag: str) -> bool:
     """True when a word can stand inside an object phrase (see the module docstring)."""
     if word in FUNCTION_WORDS or word in WORK_VERBS or word in BENEFIT_VERBS or not _CJK.search(word):

@@ -34,6 +34,7 @@ import numpy as np
 
 from kb.suggest import arrays
 from kb.suggest.project_types import ProjectType, TrainingTable
+from kb.suggest.words import FORM_WORDS
 from kb.domain.text import normalize
 
 ALPHA = 1.0
@@ -44,11 +45,6 @@ MIN_SHOWN = 0.2          # a type below this confidence is not listed (except th
 MAX_SHOWN = 3
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 _DIGITS = re.compile(r"^[\d.,%]+$")
-
-
-# the declaration form's own words: they say nothing about the kind of project
-FORM_WORDS = re.compile(r"绩效目标|绩效|申报表|申报|自评表|自评|目标表|项目支出|支出|总体目标|年度目标|预算|资金|财政|拨款|"
-                        r"执行率|执行|年度|万元|亿元|元|本级|持续性|常年性|一次性|项目属性|实施期|项目")
 
 
 def analyze(tokenizer, text: str) -> list[str]:

@@ -1,4 +1,4 @@
-"""Word lists of suggest: verbs of the work, function words, measures, beneficiaries.
+"""Word lists of suggest: verbs of the work, function words, measures, beneficiaries, the form's words.
 
 Domain knowledge of how Chinese project descriptions and indicator names are
 written (our own lists). Kept in one place so object extraction
@@ -75,3 +75,23 @@ PROGRAMME_WORDS = tuple("""中职 中等职业 高中 普通高中 义务教育 
 食品安全 药品 医疗器械 化妆品 特种设备 计量 知识产权 粮食 储备粮 农机 种子 化肥 农药 地膜 耕地 土壤 污水 垃圾 大气 噪声 辐射
 环境监测 自然保护区 野生动物 国家公园 自来水 饮水 供水 燃气 供暖 供热 路灯 园林 绿化 环卫 公厕 停车 城管 执法 道路 公路 桥梁 隧道
 农村公路 客运 物流 健康管理 家庭医生 失能 护理补贴 邮政 通信 网络安全 信息系统 数据中心 机房 视频监控 雪亮工程 融媒体 广播 电视 报刊 出版 电影 戏曲 送戏""".split())
+
+# words too common in descriptions to count as evidence of relevance on their own
+WEAK_TERMS = frozenset("""项目 工作 建设 管理 服务 提高 完成 资金 经费 年度 实施 开展 保障 提升 加强 推进 目标
+绩效 指标 计划 专项 财政 预算 单位 部门 全面 有效 进一步 情况 相关 各项 支出 我们 今天 数量 质量 时效
+成本 效益 满意 满意度 社会 经济 生态 可持续 影响 率 数 人数 人次 个 次 中心 机关 总体 元 万元 好 很好
+今天 明天 昨天 我们 你们 他们 一个 一些 这个 那个 什么 怎么 可以 需要 进行 主要 以及 通过
+保持 达标 发展 地方 促进 改善 确保 落实 申报 申报表 自评 绩效目标 本级 年初 执行 执行率""".split())
+# figures of the declaration form itself, not targets of the project ("执行率100%", "自评得分95分")
+FORM_CONTEXT = re.compile(r"执行率|执行进度|支出进度|自评|得分|总分|权重|分值|支出率|完工率")
+
+# declaration boilerplate: words every 申报表 carries, which say nothing about the project
+BOILERPLATE = frozenset("""绩效 目标 绩效目标 申报 申报表 自评 自评表 评价 项目支出 支出 年度 总体 总体目标 年度目标 本级
+预算 资金 万元 财政 拨款 实施 实施期 属性 项目属性 持续性 常年性 一次性 新增 滚动 单位 部门 指标 情况 表 项目
+中央 省级 市级 县级 区级 下达 安排 其中 用于 主要 内容 通过 进一步 有效 提升 提高 确保 全面 工作 开展 做好
+元 年 月 日 个 及 和 与 的 了 等 为 在 对 是 按 将""".split())
+BOILERPLATE_BIGRAMS = frozenset(w[i:i + 2] for w in BOILERPLATE if len(w) > 2 for i in range(len(w) - 1))
+
+# the declaration form's own words: they say nothing about the kind of project
+FORM_WORDS = re.compile(r"绩效目标|绩效|申报表|申报|自评表|自评|目标表|项目支出|支出|总体目标|年度目标|预算|资金|财政|拨款|"
+                        r"执行率|执行|年度|万元|亿元|元|本级|持续性|常年性|一次性|项目属性|实施期|项目")
