@@ -43,7 +43,7 @@ from kb.suggest.vetting import mark_precision, vet_with_checker
 
 SUGGESTIONS = 20        # rows in the flat `suggestions` list (default table first)
 DENSE_PER_SLOT = 3      # dense-only hits added per slot in hybrid mode
-VET_FIRST = 40          # best rows vetted before the table is first assembled
+VET_FIRST_PER_SLOT = 8  # best rows per slot vetted before the table is first assembled (4 shown + 3 alternates + 1)
 # a further detected type lends its indicator set only when nearly as likely as the best one
 # (a maintenance contract is not also a system build at 0.7 against 1.0)
 SECONDARY_SHARE = 0.8
@@ -304,11 +304,11 @@ def _sectors(detected: list[tuple], models: SuggestModels, ctx: ProjectContext) 
 def choose_table(pool: list[Draft], ctx: ProjectContext, rounds: int = 4) -> Table:
     """Steps 6–7: assemble the table, vet what it shows with the checker, reassemble if a row was dropped.
 
-    The VET_FIRST best rows are vetted first, then any row the table shows
+    The VET_FIRST_PER_SLOT best rows of each slot are vetted first, then any row the table shows
     that was not (each row once), so the checker sees a few dozen rows, not
     the whole pool, and the table is usually assembled once or twice.
     """
-    first = sorted((d for d in pool if d.tier != Tier.ALTERNATE), key=lambda d: (-int(d.tier), -d.score))[:VET_FIRST]
+    first = _best_per_slot(pool, VET_FIRST_PER_SLOT)
     vet_with_checker(first, ctx)
     seen: set[int] = {id(d) for d in first}
     table = assemble(pool)
@@ -326,13 +326,22 @@ def choose_table(pool: list[Draft], ctx: ProjectContext, rounds: int = 4) -> Tab
     return table
 
 
+def _best_per_slot(pool: list[Draft], n: int) -> list[Draft]:
+    """The n best rows (tier, score) of each slot that may be shown."""
+    out: dict[str, list[Draft]] = {}
+    for d in sorted((d for d in pool if d.tier != Tier.ALTERNATE), key=lambda d: (-int(d.tier), -d.score)):
+        lst = out.setdefault(d.slot, [])
+        if len(lst) < n:
+            lst.append(d)
+    return [d for v in out.values() for d in v]
+
+
 def render(table: Table, ctx: ProjectContext, detected: list[tuple], uncertain: bool, mode: str,
            top: int) -> SuggestResult:
     """Step 8: the response: default table, alternates, per-slot view, flat list."""
     rows = [to_candidate(d) for d in table.rows]
     alts = {k: [to_candidate(d) for d in v] for k, v in table.alternates.items()}
-    best_first = sorted(zip(table.rows, rows), key=lambda p: (p[0].note.startswith("待填写：没有"), -int(p[0].tier),
-                                                               -p[0].score))
+    best_first = sorted(zip(table.rows, rows), key=lambda p: (p[0].note.startswith("待填写：没有"), -p[0].score))
     flat = [c for _, c in best_first if not c.name.startswith("（")]
     rest = sorted(((d, to_candidate(d)) for v in table.alternates.values() for d in v),
                   key=lambda p: (-int(p[0].tier), -p[0].score))

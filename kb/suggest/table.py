@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kb.domain.units import units_compatible
 from kb.suggest.draft import PENDING, Draft
 from kb.suggest.ranker import Tier
-from kb.domain.text import bigram_dice
+from kb.suggest.slots import SLOTS
 
 BENEFITS = ("economic_benefit", "social_benefit", "ecological_benefit", "sustainable_impact")
 # (min, max) rows per slot group in the default table
@@ -79,7 +80,7 @@ def _kinds_differ(a: Draft, b: Draft) -> bool:
 
 
 def _dice(a: Draft, b: Draft) -> float:
-    """Bigram Dice of two drafts' names (as `kb.text.bigram_dice`, on cached bigram counts)."""
+    """Bigram Dice of two drafts' names (as `kb.domain.text.bigram_dice`, on cached bigram counts)."""
     ca, cb = a.bigram_counts, b.bigram_counts
     na, nb = sum(ca.values()), sum(cb.values())
     if not na or not nb:
@@ -102,8 +103,6 @@ def _same_object_counted(bound: Draft, blank: Draft) -> bool:
 
 def _one_extent(a: Draft, b: Draft) -> bool:
     """A row holding the text's length/area and a 待填写 row of the same kind of unit in the same slot."""
-    from kb.suggest.quantities import units_compatible
-
     if (a.bound == b.bound) or a.slot != "quantity" or b.slot != "quantity":
         return False
     bound, blank = (a, b) if a.bound else (b, a)
@@ -154,8 +153,6 @@ def _too_many_pending(chosen: list[Draft], group: str) -> bool:
 
 
 def _in_table_order(rows: list[Draft]) -> list[Draft]:
-    from kb.suggest.slots import SLOTS
-
     order = {s.key: i for i, s in enumerate(SLOTS)}
     return sorted(rows, key=lambda d: (order.get(d.slot, 99), -int(d.tier), -d.score))
 

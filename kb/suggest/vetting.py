@@ -28,6 +28,8 @@ from kb.domain.text import bigrams
 
 # rules about the name or the row as a whole: such a row is not offered in the table
 _STRUCTURAL = re.compile(r"^(REL-02|REL-03|STR-)")
+# a finding on these fields faults the row itself (its name or its place), not its target
+STRUCTURAL_FIELDS = frozenset({"name", "level1", "level2", ""})
 
 
 def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str]) -> None:
@@ -115,7 +117,7 @@ def vet_with_checker(drafts: list[Draft], ctx: ProjectContext) -> None:
     rows = [TargetRow(level1=Level1(d.level1).label, level2=Level2(d.level2).label, name=d.name,
                       operator=d.operator, value=d.value, unit=d.value_unit or d.unit) for d in cand]
     context = {"budget_wan": ctx.budget_wan} if ctx.budget_wan is not None else None
-    report = check_rows(rows, context, suggest=True)
+    report = check_rows(rows, context, suggest=False)
     for f in report.findings:
         if f.scope != "row" or f.row is None or f.severity != "error":
             continue
@@ -130,9 +132,7 @@ PENDING_RULES = frozenset({"STR-03"})
 def _apply_finding(d: Draft, f) -> None:
     if d.pending and f.rule_id in PENDING_RULES:
         return
-    sug = f.suggestion
-    structural = _STRUCTURAL.match(f.rule_id) or (sug is not None and (sug.delete or sug.name or sug.level1
-                                                                        or sug.level2))
+    structural = _STRUCTURAL.match(f.rule_id) or f.field in STRUCTURAL_FIELDS
     if structural:
         if d.value_source != "text":
             d.tier = Tier.ALTERNATE
