@@ -217,14 +217,18 @@ def gather_candidates(idx: IndicatorIndex, models: SuggestModels, ctx: ProjectCo
     """Step 3: the merged candidate pool; whether the lexical / dense evidence alone is enough.
 
     Hybrid mode adds the fused retriever's hits that lexical retrieval did not
-    list (their `dense` feature set); every other candidate is the same as in
-    lexical mode, so hybrid never loses what lexical finds.
+    list (their fused score as `lex` and `dense`); every other candidate is
+    the same as in lexical mode, so hybrid never loses what lexical finds.
+    Only types at or above the detector's threshold (an override counts as
+    certain) lend their indicator sets.
     """
     tokens = CA.query_tokens(idx.tokenizer, ctx)
     lex = idx.lexical.scores(tokens)
     cand, sc = CA.top_k(lex, CA.LEX_POOL, mask)
     lexical = [(int(d), float(s)) for d, s in zip(cand, sc) if s > 0]
-    sets = [(t, p) for t, p in detected if p >= SECONDARY_SHARE * detected[0][1]]
+    top = detected[0][1] if detected else 0.0
+    floor = models.type_model.threshold if models.type_model is not None else 0.0
+    sets = [(t, p) for t, p in detected if p >= SECONDARY_SHARE * top and (p >= floor or p == 1.0)]
     typed = CA.type_drafts(idx, ctx, sets, models.row_of, mask)
     typed += CA.family_drafts(ctx, sets, models.family, _table_id(exclude_origin))
     formed = CA.formed_drafts(ctx, detected)
@@ -246,7 +250,8 @@ def _dense_only(idx: IndicatorIndex, ctx: ProjectContext, tokens: list[str], lex
     score = dict(extra)
     for d in out:
         i = models_row(idx, d.indicator_id)
-        d.dense, d.lex, d.lex_rank = score.get(i, 0.0), 0.0, -1
+        # the fused score stands in for the lexical one the ranker reads (both in [0, 1])
+        d.dense = d.lex = score.get(i, 0.0)
     return out
 
 
