@@ -97,6 +97,8 @@ REMEDY_RE = alternation(("扶助", "救助", "补助", "帮扶", "资助", "慰�
                          "救济", "帮困", "优待",
                          # ours: work against the negative named after it (水土流失综合治理验收合格率)
                          "治理", "整治", "防治"))
+# ours: names of a cost; the remedial readings above do not apply to them
+COST_ENDINGS = ("成本", "费用", "投资", "经费", "资金", "金额")
 # ours: a work that removes the negative, named before it, makes the quantity the work done, higher is
 # better (治理水土流失面积, 整治安全隐患处数, 防治病虫害面积)
 PRE_REMEDY_RE = re.compile(r"(?:治理|整治|防治|修复|整改|处置|清理|打击|救治)[\u4e00-\u9fff]{0,4}$")

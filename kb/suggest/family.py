@@ -130,7 +130,7 @@ class FamilyStats:
 
 
 # a real row name fit to offer as such: plain Chinese, no numbers, no notes of the transcription
-_USABLE = re.compile(r"^[\u4e00-\u9fff、()（）]{3,20}$")
+_USABLE = re.compile(r"^[\u4e00-\u9fff、()（）]{4,20}$")   # 满意度 alone names no one
 _NOTES = re.compile(r"截断|ocr|OCR|未设置|汇总|缺失|推断|其中|、")
 
 

@@ -155,7 +155,7 @@ def work_kind(core: str, text: str = "") -> str:
 SLOT_MEASURES = {
     "quality": {"build": ("验收合格率", "合格率", "完成率"), "pay": ("发放准确率", "覆盖率", "发放率"),
                 "service": ("达标率", "合格率", "完成率")},
-    "timeliness": {"build": ("按期完成率", "完成及时率"), "pay": ("发放及时率", "及时率"),
+    "timeliness": {"build": ("按期完成率", "完成及时率"), "pay": ("发放及时率",),
                    "service": ("完成及时率", "按时完成率")},
     "cost": {"build": ("成本",), "pay": ("成本",), "service": ("成本",)},
     "satisfaction": {"service": ("满意度",)},
@@ -174,9 +174,16 @@ def slot_names(core: str, slot: str, kind: str) -> list[str]:
     return [obj + m for m in SLOT_MEASURES.get(slot, {}).get(kind, ())]
 
 
+# a place a project name starts with (杨楼社区特色种养殖…, 罗家屯社区野生菌…): the object follows it
+_LEADING_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:社区|村|镇|乡|街道|园区|示范园)(?=[\u4e00-\u9fff]{4,})")
+
+
 def short_object(core: str) -> str:
-    """The core itself, or its tail of whole words within MAX_OBJECT characters ('' when unclean)."""
+    """The core without a leading place, cut to its tail of whole words within MAX_OBJECT characters
+    when longer ('' when unclean)."""
     obj = core
+    while len(obj) > MAX_OBJECT and _LEADING_PLACE.match(obj):
+        obj = _LEADING_PLACE.sub("", obj, count=1)
     if len(obj) > MAX_OBJECT:
         from kb.suggest.templates import _whole_words_tail
 

@@ -49,7 +49,10 @@ class Table:
 
 
 def order_key(d: Draft) -> tuple:
-    return (-int(d.tier), -d.score, d.name)
+    """Tier first; among the rows holding the text's numbers, the name formed from the text's own
+    words before a library name bound to the same number; then the ranker's score."""
+    own_words = d.tier == Tier.BOUND and d.source == "formed"
+    return (-int(d.tier), not own_words, -d.score, d.name)
 
 
 def same_measure(a: Draft, b: Draft) -> bool:

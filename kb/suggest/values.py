@@ -35,6 +35,7 @@ TOTAL_COST = re.compile(r"总成本|项目成本|总投资|成本控制|预算�
 # a unit's running costs, not this project's (三公经费, 公用经费 …): never the budget ceiling
 NOT_PROJECT_COST = re.compile(r"三公|公用经费|人员经费|基本支出|机关运行|行政成本")
 PERSON_UNITS = frozenset("人 名 位 万人 万名 人次 万人次".split())
+STEM_OVERLAP = 0.5      # …or the share of the row name's own words the mention holds
 BIND_OVERLAP = 0.3       # share of the mention's object bigrams the row name must hold to bind
 
 
@@ -57,8 +58,8 @@ def bind_mentions(drafts: list[Draft], ctx: ProjectContext) -> None:
                and not _against_direction(d, m)]
         obj = set(bigrams(normalize_name(m.obj + m.verb))) or set(bigrams(normalize_name(m.context)))
         said = set(bigrams(normalize_name(m.verb + m.obj + m.context)))
-        bound = [d for d in fam
-                 if max(len(obj & set(bigrams(d.key))) / len(obj) if obj else 0.0, _stem_share(d, said)) >= BIND_OVERLAP]
+        bound = [d for d in fam if (len(obj & set(bigrams(d.key))) / len(obj) if obj else 0.0) >= BIND_OVERLAP
+                 or _stem_share(d, said) >= STEM_OVERLAP]
         if not bound and _only_of_family(m, ctx):
             lone = sorted((d for d in fam if d.source == "type" and d.needs_value and d.indicator_id),
                           key=lambda d: (-d.type_prob, d.type_pos))
