@@ -13,8 +13,10 @@ $(BIN)/python:
 install: $(BIN)/python
 	$(BIN)/pip install -q -e .
 
+# test extras, and Debian's chromium + chromium-driver for the browser tests
 install-test: $(BIN)/python
 	$(BIN)/pip install -q -e ".[test,st]"
+	bash .ci/install_browser.sh
 
 # install, build the KB (SQLite, bundled model and libraries), suggest for a real project, start the API
 demo: install
@@ -22,6 +24,7 @@ demo: install
 	$(BIN)/jixiao suggest --project-name "雾炮车降尘抑尘服务" --text "$(DEMO_TEXT)"
 	$(BIN)/jixiao suggest --file tests/data/suggest_fresh.jsonl
 	$(BIN)/jixiao admin create-key --unit 示例单位 --role admin
+	@echo "网页（给申报人员）: http://127.0.0.1:8000/ ，用上面一行的密钥登录；接口文档: http://127.0.0.1:8000/docs"
 	$(BIN)/jixiao serve --host 127.0.0.1 --port 8000
 
 # install with test extras, start a loopback PostgreSQL, run every test (pytest exit 5 = no tests is a failure)

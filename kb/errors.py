@@ -76,3 +76,11 @@ class DataErrors(DataError):
         head = f"数据文件有 {self.total} 处错误" + ("(只列出前 %d 处)" % len(self.errors)
                                                   if self.total > len(self.errors) else "") + ":"
         return "\n".join([head] + [e.one_line() for e in self.errors])
+
+
+class PayloadTooLarge(JixiaoError):
+    """An uploaded file or a declaration's attachments pass the size limit (HTTP 413)."""
+
+
+class UnsupportedType(JixiaoError):
+    """An uploaded file's content is of a type we do not accept (HTTP 415)."""

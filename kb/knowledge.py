@@ -17,8 +17,9 @@ from pathlib import Path
 from kb.domain.learned import LearnedIndicator
 from kb.domain.levels import parse_level1, parse_level2
 from kb.domain.schema import Declaration, Indicator
-from kb.domain.text import plain_name
+from kb.domain.text import normalize, plain_name
 from kb.errors import ConfigError, DataError, NotFound
+from kb.indicators.facets import facet_counts
 from kb.indicators.index import FILTER_FIELDS, IndicatorIndex
 from kb.indicators.lookup import IndicatorLookup
 from kb.indicators.search import SearchResult, search_lexical
@@ -109,7 +110,8 @@ class KnowledgeBase:
 
     # ------------------------------------------------------------------ queries
     def search(self, query: str, *, filters: dict | None = None, top: int = 10, offset: int = 0,
-               mode: str | None = None, visible_units: set[str] | None = None) -> SearchResult:
+               mode: str | None = None, visible_units: set[str] | None = None,
+               facets: bool = False) -> SearchResult:
         """Search the libraries.
 
         Args:
@@ -117,7 +119,10 @@ class KnowledgeBase:
                 unit_name, category, sector (identifiers for level1/level2/library);
             top/offset: page; mode: lexical | dense | hybrid (default: hybrid
                 when an embedder is configured);
-            visible_units: when given, unit libraries of other units are hidden.
+            visible_units: when given, unit libraries of other units are hidden
+                from hits, total and facets alike;
+            facets: also count the matches per 一级/二级/library/sector/category
+                (`kb.indicators.facets`).
         Raises DataError on an unknown filter or mode.
         """
         filters = _clean_filters(filters)
@@ -131,12 +136,13 @@ class KnowledgeBase:
         if mode == "lexical" or self.hybrid is None:
             if mode != "lexical" and self.hybrid is None:
                 raise DataError("未配置向量模型(JIXIAO_EMBEDDER=none)，只能使用 lexical 模式", field="mode")
-            res = search_lexical(self.index, query, filters=filters, top=top, offset=offset)
+            res = search_lexical(self.index, query, filters=filters, top=top, offset=offset,
+                                 visible_units=visible_units)
         else:
-            res = self.hybrid.search(query, filters=filters, top=top, offset=offset, mode=mode)
-        if visible_units is not None:
-            res.hits = [h for h in res.hits if h.library == "basic"
-                        or self.index.rows[self._by_id[h.indicator_id]]["unit_name"] in visible_units]
+            res = self.hybrid.search(query, filters=filters, top=top, offset=offset, mode=mode,
+                                     visible_units=visible_units)
+        if facets:
+            res.facets = facet_counts(self.index, query, filters, visible_units=visible_units)
         return res
 
     def get_indicator(self, indicator_id: str) -> Indicator:
@@ -163,6 +169,32 @@ class KnowledgeBase:
     def indicators(self) -> list[Indicator]:
         """All indicators of the KB (active and deprecated)."""
         return [row_to_indicator(r) for r in self.index.rows]
+
+    def library(self, unit_name: str | None = None) -> list[Indicator]:
+        """The 基础指标库 (unit_name None) or one unit's 单位指标库, in library order, active and deprecated.
+
+        Raises NotFound for a unit library that does not exist (or is empty).
+        """
+        if not unit_name:
+            return [row_to_indicator(r) for r in self.index.rows if r["library"] == "basic"]
+        u = normalize(unit_name)
+        out = [row_to_indicator(r) for r in self.index.rows if r["library"] == "unit" and r["unit_name"] == u]
+        if not out:
+            raise NotFound(f"单位指标库不存在: {unit_name}")
+        return out
+
+    def table_indicator(self, name: str, level2: str | None = None, *, indicator_id: str | None = None,
+                        visible_units: set[str] | None = None) -> Indicator | None:
+        """The library indicator a 绩效目标表 row stands for: by `indicator_id` when known, else the one
+        `lookup` by name (and 二级指标, identifier or label); None when there is none or the caller
+        may not see it (another unit's 单位指标库, `visible_units`; None = all)."""
+        ind = self.find(indicator_id) if indicator_id else None
+        if ind is None and (name or "").strip():
+            l2 = parse_level2(level2)
+            ind = self.lookup(name, l2.value if l2 else None)
+        if ind is None or ind.library.value == "basic" or visible_units is None or ind.unit_name in visible_units:
+            return ind
+        return None
 
     @property
     def lookup(self) -> IndicatorLookup:
@@ -278,6 +310,24 @@ def change_library(session, principal, body, *, settings: Settings | None = None
     if published and kb is not None:
         kb.reload()
     return out, published
+
+
+def import_library(session, principal, data: bytes, *, kb: KnowledgeBase, unit_name: str | None = None,
+                   file: str = ""):
+    """Import a library workbook (.xlsx) all-or-nothing, publish it into the KB file and reload `kb`.
+
+    The one import of `jixiao library import` and `POST /v1/admin/library/import`
+    (`kb.lifecycle.library_import.import_workbook`: who may import which
+    library, `第N行 列名: 问题` for every problem). `kb` must be built: its
+    indicators are what the sheet's rows update. Returns `ImportResult`.
+    """
+    from kb.lifecycle.library_import import import_workbook  # lazy: the workflow stack is heavy
+
+    out = import_workbook(session, principal, data, settings=kb.settings, lookup=kb.find, unit_name=unit_name,
+                          file=file)
+    if out.published and (out.added or out.updated):
+        kb.reload()
+    return out
 
 
 def table_checker(settings: Settings | None = None, *, library: bool = True):

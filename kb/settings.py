@@ -55,6 +55,29 @@ class MonitoringSettings(BaseModel):
     green_from: float = Field(0.80, description="执行进度/时间进度 不低于此值为绿灯")
 
 
+class EvidenceSettings(BaseModel):
+    """Limits of 佐证材料 uploads and 电子会计档案 imports, and the cross-check tolerances.
+
+    The size limits are ours (a scanned contract or a year's voucher export is
+    well under 20 MB); the zip limits guard the .xlsx/.docx readers against
+    zip bombs; the tolerances say how far a reported 预算执行数 or a cost
+    actual may differ from the vouchers before ACC-01 / ACC-02 report it.
+    """
+
+    max_file_bytes: int = Field(20_000_000, description="单个附件或导入文件的字节数上限 (413)")
+    max_declaration_bytes: int = Field(200_000_000, description="一个申报全部附件的字节数上限 (413)")
+    chunk_bytes: int = Field(256 * 1024, description="文件按此大小分块存入数据库、分块下载")
+    max_zip_entries: int = Field(5000, description=".xlsx/.docx/.ofd 压缩包内文件数上限")
+    max_unzipped_bytes: int = Field(200_000_000, description=".xlsx/.docx/.ofd 解压后总字节数上限")
+    max_zip_ratio: float = Field(200.0, description="压缩包内单个文件的压缩比上限")
+    max_sheet_rows: int = Field(200_000, description="每个工作表读取的行数上限")
+    max_sheet_cols: int = Field(60, description="每个工作表读取的列数上限")
+    max_passages: int = Field(20_000, description="一个附件建立索引的文字段数上限")
+    max_pdf_pages: int = Field(2000, description="PDF 提取文字的页数上限")
+    execution_tolerance_pct: float = Field(1.0, description="预算执行数/成本实际值与凭证合计的相对差异上限 (%, ACC-01/ACC-02)")
+    execution_tolerance_wan: float = Field(0.01, description="同上的绝对差异下限（万元，即 100 元）")
+
+
 class Settings(BaseSettings):
     """Runtime configuration; every field can be set as `JIXIAO_<FIELD>`.
 
@@ -69,7 +92,10 @@ class Settings(BaseSettings):
         st_query_instruction: prefix for queries with the `st:` backend.
         database_url: SQLAlchemy URL of the workflow database
             (default: SQLite file beside the KB).
-        max_request_bytes: HTTP request body limit (413 above it).
+        max_request_bytes: HTTP request body limit (413 above it; upload
+            routes allow `evidence.max_file_bytes` plus multipart slack).
+        evidence: limits of 佐证材料 uploads and 电子会计档案 imports, and the
+            cross-check tolerances (`JIXIAO_EVIDENCE__MAX_FILE_BYTES` …).
         auth_required: every /v1 request needs an `X-API-Key` (tests of
             the read-only KB routes may switch it off).
     """
@@ -88,6 +114,7 @@ class Settings(BaseSettings):
     max_request_bytes: int = 2_000_000
     checker: CheckerSettings = CheckerSettings()
     monitoring: MonitoringSettings = MonitoringSettings()
+    evidence: EvidenceSettings = EvidenceSettings()
     progress: bool = True
     auth_required: bool = True
 

@@ -52,3 +52,32 @@ def test_suggest_uses_the_callers_unit_library_only(shipped_settings, db_url):
     ids = {s["indicator_id"] for s in r.json()["suggestions"] if s["indicator_id"]}
     units = {c.get(f"/v1/indicators/{i}", headers={"X-API-Key": keys["sup"]}).json()["unit_name"] for i in ids}
     assert HOSPITAL in units and CENTER not in units
+
+
+def test_search_total_pages_and_facets_count_only_the_callers_units(shipped_settings, db_url):
+    # a reported defect: hits were filtered by unit, `total` still counted other units' private indicators
+    c, keys = _client(shipped_settings, db_url)
+
+    def search(who, **params):
+        r = c.get("/v1/indicators/search", params={"q": "公文处理", "mode": "lexical", **params},
+                  headers={"X-API-Key": keys[who]})
+        assert r.status_code == 200
+        return r.json()
+
+    everything = search("sup", top=200)
+    assert everything["total"] == len(everything["hits"]) < 200
+    unit_of = {h["indicator_id"]: c.get(f"/v1/indicators/{h['indicator_id']}",
+                                        headers={"X-API-Key": keys["sup"]}).json()["unit_name"]
+               for h in everything["hits"] if h["library"] == "unit"}
+    center_ids = {i for i, u in unit_of.items() if u == CENTER}
+    assert center_ids and any(u == HOSPITAL for u in unit_of.values())
+    mine = search("hospital", top=200, facets="true")
+    assert mine["total"] == everything["total"] - len(center_ids) == len(mine["hits"])
+    assert mine["facets"]["total"] == mine["total"]
+    assert sum(v["count"] for v in mine["facets"]["fields"]["library"]) == mine["total"]
+    assert not center_ids & {h["indicator_id"] for h in mine["hits"]}
+    # pages of the caller's own results: the total is reachable, and no page is padded with hidden ones
+    page = 7
+    pages = [search("hospital", top=page, offset=o)["hits"] for o in range(0, mine["total"], page)]
+    assert [h["indicator_id"] for p in pages for h in p] == [h["indicator_id"] for h in mine["hits"]]
+    assert search("hospital", top=page, offset=mine["total"])["hits"] == []

@@ -115,3 +115,15 @@ def test_hybrid_is_never_less_confident_than_lexical_on_a_real_project(kb):
     assert lex.confident and hyb.confident and hyb.suggestions
     assert any("宣传" in c.name or "新闻" in c.name or "稿" in c.name for c in hyb.suggestions[:10])
     assert not kb.suggest("今天天气很好，我们去公园散步", mode="hybrid", with_opinions=False).confident
+
+
+def test_hybrid_hits_and_total_leave_out_other_units_libraries(kb):
+    hospital, center = "某县人民医院", "县机关事务服务中心"
+    everyone = kb.search("公文处理", mode="hybrid", top=200)
+    mine = kb.search("公文处理", mode="hybrid", top=200, visible_units={hospital})
+    unit_of = lambda res: [kb.get_indicator(h.indicator_id).unit_name for h in res.hits]  # noqa: E731
+    assert center in unit_of(everyone) and hospital in unit_of(mine)
+    assert center not in unit_of(mine)
+    # the other unit's indicators are not counted either (they were, behind filtered hits)
+    assert mine.total < everyone.total
+    assert kb.search("公文处理", mode="hybrid", top=200, visible_units=set()).total < mine.total

@@ -14,25 +14,26 @@ from kb.lifecycle import keys as svc
 from kb.lifecycle.access import CLI_PRINCIPAL
 from kb.lifecycle.tx import transaction
 from kb.lifecycle.db import current_revision, get_engine, get_sessionmaker, head_revision, normalize_url, upgrade
-from kb.lifecycle.models import ApiKey, Base, Unit
+from kb.lifecycle.models import ApiKey, Unit
 from kb.lifecycle.schemas import KeyIn
 from kb.settings import Settings
+from kb.workflow_schema import metadata
 from tests.lifecycle_fixtures import *  # noqa: F401,F403
 
 
 def test_migrations_create_exactly_the_model_schema(db_url):
-    assert current_revision(db_url) == head_revision() == "0002"
+    assert current_revision(db_url) == head_revision() == "0003"
     with get_engine(normalize_url(db_url)).connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"compare_type": True})
-        assert compare_metadata(ctx, Base.metadata) == []
+        assert compare_metadata(ctx, metadata) == []
         tables = set(inspect(conn).get_table_names())
-    assert set(Base.metadata.tables) <= tables and "alembic_version" in tables
+    assert set(metadata.tables) <= tables and "alembic_version" in tables
 
 
 def test_upgrade_is_idempotent(db_url):
     upgrade(db_url)
     upgrade(db_url)
-    assert current_revision(db_url) == "0002"
+    assert current_revision(db_url) == "0003"
 
 
 def test_sqlite_connections_use_wal_and_foreign_keys(tmp_path):
@@ -70,7 +71,7 @@ def test_keys_are_stored_hashed_only(db_url):
         assert svc.authenticate(s, k.key) is None
     # the plain key appears in no column of any table
     with get_engine(normalize_url(db_url)).connect() as c:
-        for t in Base.metadata.sorted_tables:
+        for t in metadata.sorted_tables:
             for r in c.execute(select(t)).all():
                 assert k.key not in repr(tuple(r))
 

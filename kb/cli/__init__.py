@@ -3,7 +3,8 @@
 One module per area registers its commands on `app`:
 `kb.cli.indicators` (build, search, suggest, eval, serve), `kb.cli.check`
 (check, eval-check), `kb.cli.corpus` (corpus add/list/remove, docs, ask,
-eval-docs), `kb.cli.lifecycle` (db upgrade, admin create-key …).
+eval-docs), `kb.cli.lifecycle` (db upgrade, admin create-key …), `kb.cli.evidence`
+(evidence attach/list/get/delete/search/crosschecks, archive import/search/list).
 Errors raised on purpose (`kb.errors.JixiaoError`) become exit code 2 with
 one line on stderr; usage errors are exit 2 too (click's convention).
 """
@@ -26,7 +27,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-from kb.cli import indicators, check, corpus, lifecycle  # noqa: E402,F401  (register commands)
+from kb.cli import indicators, check, corpus, lifecycle, evidence  # noqa: E402,F401  (register commands)
 
 
 def main() -> None:

@@ -4,9 +4,12 @@
 `jixiao admin create-key --unit NAME --role ROLE` creates an API key and
 prints it once, alone on the last line (scripts read `| tail -n 1`);
 `jixiao library …` applies versioned, all-or-nothing library changes and
-publishes them into the KB file. Commands that touch the database apply
-pending migrations first. Thin layer over `kb.lifecycle`; errors become exit
-2 with one line (see `kb.cli.main`).
+publishes them into the KB file; `jixiao library export / import FILE.xlsx
+[--unit 单位]` moves a whole library through Excel (an import with problems
+prints one `第N行 列名: 问题` line each on stderr, exits 2 and keeps
+nothing). Commands that touch the database apply pending migrations first.
+Thin layer over `kb.lifecycle` and `kb.knowledge`; errors become exit 2 with
+one line (see `kb.cli.main`).
 """
 from __future__ import annotations
 
@@ -19,12 +22,13 @@ import typer
 from pydantic import ValidationError
 
 from kb.cli import app
+from kb.cli.output import console, print_json
 from kb.errors import DataError
 from kb.settings import get_settings
 
 db_app = typer.Typer(help="工作流数据库（申报、监控、评价、反馈）", no_args_is_help=True)
 admin_app = typer.Typer(help="API 密钥管理", no_args_is_help=True)
-library_app = typer.Typer(help="指标库管理：新增、修改、停用指标和同义词（有版本、全部成功或全部不生效）",
+library_app = typer.Typer(help="指标库管理：新增、修改、停用指标和同义词，Excel 导出导入（有版本、全部成功或全部不生效）",
                           no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(admin_app, name="admin")
@@ -76,7 +80,7 @@ def db_current(url: Optional[str] = typer.Option(None, "--url", help="数据库�
 
 @admin_app.command("create-key")
 def create_key(unit: str = typer.Option(..., "--unit", help="单位名称（不存在则创建）"),
-               role: str = typer.Option(..., "--role", help="declarant / reviewer / supervisor / admin"),
+               role: str = typer.Option(..., "--role", help="declarant / reviewer / supervisor / admin / unit_admin"),
                label: str = typer.Option("", "--label", help="备注")) -> None:
     """创建 API 密钥；密钥只显示这一次，单独占最后一行。"""
     from kb.lifecycle.access import CLI_PRINCIPAL
@@ -198,3 +202,50 @@ def library_list(unit: Optional[str] = typer.Option(None, "--unit", help="只看
     if not rows:
         typer.echo("（无）", err=True)
     sys.stdout.flush()
+
+
+@library_app.command("export")
+def library_export(file: Path = typer.Argument(..., help="要写入的 .xlsx 文件"),
+                   unit: Optional[str] = typer.Option(None, "--unit", help="导出该单位的单位指标库（默认基础指标库）")) -> None:
+    """把基础指标库（或一个单位的单位指标库）导出为 Excel：一个工作表，中文表头，单元格均为文本。"""
+    from kb.io.xlsx_library import export_library
+    from kb.knowledge import get_kb
+
+    if file.suffix.lower() != ".xlsx":
+        raise DataError("导出文件须以 .xlsx 结尾", file=str(file))
+    inds = get_kb(get_settings()).library(unit)
+    export_library(inds, file, "单位指标库" if unit else "基础指标库")
+    console.print(f"已导出 {len(inds)} 个指标到 {file}", markup=False, highlight=False, soft_wrap=True)
+
+
+@library_app.command("import")
+def library_import(file: Path = typer.Argument(..., help="导出格式的 .xlsx 文件"),
+                   unit: Optional[str] = typer.Option(None, "--unit", help="所有行导入该单位的单位指标库"),
+                   as_json: bool = typer.Option(False, "--json", help="输出 JSON（与 API 的返回相同）")) -> None:
+    """从 Excel 导入指标库：全部成功或全部不生效；有变化的指标生成新版本，立即发布到知识库。"""
+    from kb.io.xlsx_library import LibraryImportError
+    from kb.knowledge import get_kb, import_library
+    from kb.lifecycle.access import CLI_PRINCIPAL
+
+    try:
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise DataError("文件不存在", file=str(file)) from None
+    kbase = get_kb(get_settings())
+    try:
+        with _session() as s:
+            out = import_library(s, CLI_PRINCIPAL, data, kb=kbase, unit_name=unit, file=file.name)
+    except LibraryImportError as e:
+        for line in e.problems:
+            print(f"错误: {file.name}: {line}", file=sys.stderr)
+        print(f"没有导入任何指标（共 {len(e.problems)} 处问题）", file=sys.stderr)
+        raise typer.Exit(2) from None
+    if as_json:
+        print_json(out)
+        return
+    where = f"{out.unit_name} 的单位指标库" if out.unit_name else "指标库"
+    console.print(f"已导入 {where}：{out.rows} 行，新增 {out.added}、修改 {out.updated}、未变 {out.unchanged}；"
+                  f"指标库版本 {out.library_version}；" + (
+                      "没有变化" if not (out.added or out.updated) else
+                      "已发布到知识库" if out.published else "知识库尚未构建，构建后再发布"),
+                  markup=False, highlight=False, soft_wrap=True)

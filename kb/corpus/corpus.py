@@ -104,13 +104,24 @@ class Corpus:
             raise DataError(f"未知的语料库 {collection!r}，可选: {', '.join(COLLECTIONS)}", field="collection")
         return list_documents(self.db, collection)
 
-    def document(self, doc_id: str) -> dict:
-        """One stored document with its text; NotFound if absent."""
+    def document(self, doc_id: str, *, outline: bool = False) -> dict:
+        """One stored document with its text; NotFound if absent.
+
+        outline: also `outline`, the document's chunks in order (no text):
+        chunk_id, seq, chapter, section, article, clause, item, start, end —
+        offsets into the text, for showing one article in place.
+        """
         row = self.db.execute(f"SELECT * FROM [{DOCS}] WHERE doc_id=?", [doc_id]).fetchone()
         if row is None:
             raise NotFound(f"没有编号为 {doc_id} 的文档")
         cols = [c[0] for c in self.db.execute(f"SELECT * FROM [{DOCS}] LIMIT 0").description]
-        return dict(zip(cols, row))
+        doc = dict(zip(cols, row))
+        if outline:
+            fields = ("chunk_id", "seq", "chapter", "section", "article", "clause", "item", "start", "end")
+            rows = self.db.execute(f"SELECT {', '.join(f'[{c}]' for c in fields)} FROM [{CHUNKS}] "
+                                   "WHERE doc_id=? ORDER BY seq", [doc_id]).fetchall()
+            doc["outline"] = [dict(zip(fields, r)) for r in rows]
+        return doc
 
     # ---------------------------------------------------------------- querying
     @property

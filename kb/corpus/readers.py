@@ -366,23 +366,43 @@ _SENT_END = "。；：！？;:!?”」』）)"
 WRAP_MIN_CHARS = 15
 
 
-def _pdf_text(path: Path) -> str:
-    """Re-flowed text of a .pdf: lines broken mid-sentence are joined, page numbers dropped."""
+def docx_text(path: Path) -> str:
+    """Text of a .docx as the corpus reads it ('# ' headings, paragraphs, table rows ' | ')."""
+    return _docx_text(path)
+
+
+def pdf_pages(path: Path, *, max_pages: int | None = None) -> tuple[list[str], str]:
+    """(re-flowed text of each page, the PDF's /Title) of a .pdf (the first `max_pages` pages).
+
+    Lines broken mid-sentence are joined and page-number lines dropped, as
+    for corpus documents; a page without text is ''. Raises DataError for a
+    file pypdf cannot read.
+    """
+    page_lines, title, width = _pdf_lines(path, max_pages)
+    return [_reflow(lines, width) for lines in page_lines], title
+
+
+def _pdf_lines(path: Path, max_pages: int | None = None) -> tuple[list[list[str]], str, int]:
+    """(text lines of each page without page numbers, /Title, width of a full printed line)."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
     try:
         reader = PdfReader(str(path))
-        pages = [(pg.extract_text() or "") for pg in reader.pages]
+        pages = [(pg.extract_text() or "") for pg in reader.pages[:max_pages]]
         meta_title = ((reader.metadata or {}).get("/Title") or "") if reader.metadata else ""
     except (PdfReadError, OSError, ValueError, KeyError) as e:
         raise DataError(f"不是可读取的 .pdf 文件: {e}", file=path.name) from None
-    raw_lines = [ln.strip() for pg in pages for ln in pg.splitlines()]
-    raw_lines = [ln for ln in raw_lines if ln and not re.fullmatch(r"[-—\s]*\d+[-—\s]*|第\s*\d+\s*页.*", ln)]
-    lengths = sorted(len(ln) for ln in raw_lines if len(ln) >= 5)
-    width = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0  # a full printed line
+    page_lines = [[ln for ln in (x.strip() for x in pg.splitlines())
+                   if ln and not re.fullmatch(r"[-—\s]*\d+[-—\s]*|第\s*\d+\s*页.*", ln)] for pg in pages]
+    lengths = sorted(len(ln) for lines in page_lines for ln in lines if len(ln) >= 5)
+    width = lengths[int(0.9 * (len(lengths) - 1))] if lengths else 0
+    return page_lines, str(meta_title).strip(), width
+
+
+def _reflow(lines: list[str], width: int) -> str:
     out: list[str] = []
-    for ln in raw_lines:
+    for ln in lines:
         starts_unit = bool(re.match(r"^(第[一二三四五六七八九十百千零〇两\d]+[章节条]|[一二三四五六七八九十]+、|"
                                     r"[（(][一二三四五六七八九十\d]+[)）])", ln)) or bool(RE_DOC_NUMBER.fullmatch(ln))
         # a full-width line without closing punctuation was wrapped: the next line continues it
@@ -391,10 +411,15 @@ def _pdf_text(path: Path) -> str:
             out[-1] += ln
         else:
             out.append(ln)
-    if not out:
+    return "\n".join(out)
+
+
+def _pdf_text(path: Path) -> str:
+    """Re-flowed text of a .pdf: lines broken mid-sentence are joined, page numbers dropped."""
+    page_lines, title, width = _pdf_lines(path)
+    text = _reflow([ln for lines in page_lines for ln in lines], width)
+    if not text:
         raise DataError("PDF 中没有可提取的文字（扫描件需先做文字识别）", file=path.name, field="text")
-    text = "\n".join(out)
-    title = str(meta_title).strip()
     if title:
         text = f"# {title}\n{text}"
     return text

@@ -54,6 +54,37 @@ class Target(BaseModel):
         return f"{self.operator}{self.value}{self.unit}"
 
 
+class TrainingLink(BaseModel):
+    """A training material link of an indicator: title, url, kind (文档 / 音频 / 视频 / 网页)."""
+
+    title: str
+    url: str
+    kind: str
+
+
+_LINK_RE = re.compile(r"^(?:https?://\S+|/(?![/\\])\S*)$", re.IGNORECASE)  # not //host (another server)
+_KINDS = (("视频", (".mp4", ".webm", ".mov", ".avi", ".m4v")), ("音频", (".mp3", ".m4a", ".wav", ".ogg", ".aac")),
+          ("文档", (".pdf", ".doc", ".docx", ".ppt", ".pptx", ".xls", ".xlsx", ".txt", ".md")))
+
+
+def parse_training_link(item: str) -> TrainingLink:
+    """Parse one 培训材料 entry `标题 链接` (or a bare link) into a TrainingLink.
+
+    Only `http://`, `https://` and paths on this server (`/…`) are links: a
+    `javascript:` or `file:` link is refused (ValueError), so a library file
+    cannot plant a script in the staff page. kind comes from the file suffix.
+    """
+    text = normalize(item or "")
+    parts = text.rsplit(None, 1)
+    url = parts[-1] if parts else ""
+    if not _LINK_RE.match(url):
+        raise ValueError(f"培训材料“{text}”须写成“标题 链接”，链接以 http://、https:// 或 / 开头")
+    title = parts[0].strip() if len(parts) == 2 else url
+    path = url.split("?", 1)[0].split("#", 1)[0].lower()
+    kind = next((k for k, sufs in _KINDS if path.endswith(sufs)), "网页")
+    return TrainingLink(title=title, url=url, kind=kind)
+
+
 class Indicator(BaseModel):
     """One indicator of a 基础指标库 or 单位指标库.
 
@@ -71,6 +102,9 @@ class Indicator(BaseModel):
         origin: where the fact comes from: `dev:D001` (a real declaration),
             `framework`, `generic_common`, `legacy_ciq`, `sector_evaluation`,
             `common` (the field's common framework, written by us).
+        training: 培训材料 linked to the indicator (documents, audio, video),
+            each `标题 链接` (the link is the last word: `http(s)://…` or a path
+            on this server starting with `/`); see `training_links`.
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -95,8 +129,16 @@ class Indicator(BaseModel):
     synonyms: list[str] = []
     keywords: list[str] = []
     origin: list[str] = []
+    training: list[str] = []
     version: int = 1
     status: Status = Status.active
+
+    @field_validator("training", mode="after")
+    @classmethod
+    def _training(cls, v: list[str]) -> list[str]:
+        for item in v:
+            parse_training_link(item)  # raises ValueError naming the bad link
+        return v
 
     @field_validator("library", mode="before")
     @classmethod
@@ -131,6 +173,10 @@ class Indicator(BaseModel):
     @classmethod
     def _name(cls, v: Any) -> Any:
         return normalize(v) if isinstance(v, str) else v
+
+    def training_links(self) -> list[TrainingLink]:
+        """The training material as (title, url, kind) links, in the library's order."""
+        return [parse_training_link(t) for t in self.training]
 
     @property
     def has_slot(self) -> bool:

@@ -89,16 +89,17 @@ class HybridRetriever:
         return res, tokens, exact
 
     def search(self, query: str, *, filters: dict | None = None, top: int = 10, offset: int = 0,
-               mode: str = "hybrid") -> SearchResult:
+               mode: str = "hybrid", visible_units: set[str] | None = None) -> SearchResult:
         """`KnowledgeBase.search` in dense or hybrid mode.
 
         Hits: `kb.retrieval.retriever.shown` (above the confidence cut when
         confident, else only lexically matched documents, never dense
         padding), exact name matches first. `score` is the fusion display
         score in [0, 1]; `explain` adds lexical_rank, dense_rank, rrf and
-        the confidence verdict.
+        the confidence verdict. visible_units: other units' 单位指标库 are
+        left out of hits and total (None = all).
         """
-        mask = self.index.mask(filters)
+        mask = self.index.mask(filters, visible_units=visible_units)
         totals: dict = {}
         # fuse deep enough that every requested page exists (all lexical matches stay reachable)
         res, tokens, exact = self.retrieve(query, mask, mode=mode,

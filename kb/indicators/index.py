@@ -49,8 +49,9 @@ class IndicatorIndex:
             self.by_name.setdefault(n, []).append(i)
 
     def mask(self, filters: dict[str, str | None] | None = None,
-             exclude: np.ndarray | None = None) -> np.ndarray:
-        """Boolean mask of documents passing the filters (None/'' = no filter)."""
+             exclude: np.ndarray | None = None, *, visible_units: set[str] | None = None) -> np.ndarray:
+        """Boolean mask of active documents passing the filters (None/'' = no filter) that the caller
+        may see (`visible`: None = every unit library)."""
         m = self.active.copy()
         for k, v in (filters or {}).items():
             if v in (None, ""):
@@ -60,7 +61,20 @@ class IndicatorIndex:
             m &= self.columns[k] == v
         if exclude is not None:
             m &= ~exclude
+        if visible_units is not None:
+            m &= self.visible(visible_units)
         return m
+
+    def visible(self, visible_units: set[str] | None) -> np.ndarray:
+        """True for the documents a caller may see: the 基础指标库 and the 单位指标库 of
+        `visible_units` (None = every unit; an empty set = none). Another unit's private
+        library is filtered here, before counting, so totals, pages and facets agree."""
+        n = len(self.active)
+        if visible_units is None:
+            return np.ones(n, dtype=bool)
+        own = (np.isin(self.columns["unit_name"], list(visible_units)) if visible_units
+               else np.zeros(n, dtype=bool))
+        return (self.columns["library"] != "unit") | own
 
     @classmethod
     def load(cls, db: sqlite_utils.Database) -> "IndicatorIndex":

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from kb.domain.enums import Level1, Level2
 from kb.domain.text import normalize_name
+from kb.indicators.facets import Facets
 from kb.indicators.index import IndicatorIndex
 from kb.retrieval.highlight import highlight_spans
 from kb.retrieval.topk import top_k
@@ -44,11 +45,13 @@ class Hit(BaseModel):
 
 
 class SearchResult(BaseModel):
-    """`{"total": N, "hits": [...]}`: total = all matching documents, hits = one page."""
+    """`{"total": N, "hits": [...]}`: total = all matching documents the caller may see, hits = one page;
+    facets (when asked for): counts per 一级/二级/library/sector/category (`kb.indicators.facets`)."""
 
     total: int
     hits: list[Hit]
     mode: str = "lexical"
+    facets: Facets | None = None
 
 
 def lexical_ranked(idx: IndicatorIndex, query: str, mask: np.ndarray, k: int
@@ -84,9 +87,12 @@ def to_hit(idx: IndicatorIndex, doc: int, score: float, tokens: list[str], extra
 
 
 def search_lexical(idx: IndicatorIndex, query: str, *, filters: dict | None = None,
-                   top: int = 10, offset: int = 0) -> SearchResult:
-    """Lexical search: only documents with BM25 > 0, exact name first, paginated."""
-    mask = idx.mask(filters)
+                   top: int = 10, offset: int = 0, visible_units: set[str] | None = None) -> SearchResult:
+    """Lexical search: only documents with BM25 > 0, exact name first, paginated.
+
+    visible_units: other units' 单位指标库 are left out of hits and total (None = all).
+    """
+    mask = idx.mask(filters, visible_units=visible_units)
     ranked, total, tokens = lexical_ranked(idx, query, mask, offset + top)
     best = max((s for _, s in ranked), default=1.0) or 1.0
     qn = normalize_name(query)

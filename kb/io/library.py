@@ -19,7 +19,7 @@ from kb.domain.ids import stable_indicator_id
 from kb.domain.schema import Indicator
 from kb.domain.text import normalize, normalize_name
 
-LIST_FIELDS = ("synonyms", "keywords", "origin")
+LIST_FIELDS = ("synonyms", "keywords", "origin", "training")
 REQUIRED = ("level1", "level2", "name")
 
 

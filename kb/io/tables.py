@@ -24,7 +24,6 @@ Not for checking or writing.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import json
 import os
@@ -39,6 +38,7 @@ from pydantic import ValidationError
 from kb.domain.schema import TableInput
 from kb.errors import DataError
 from kb.io.jsonl import read_jsonl
+from kb.io.xlsx_cells import cell_text, open_workbook
 from kb.domain.schema import TargetRow
 from kb.domain.text import normalize
 
@@ -94,29 +94,6 @@ def _match_header(cells: list[str]) -> dict[str, int] | None:
     if "value" in cols and ("name" in cols or "level2" in cols):
         return cols
     return None
-
-
-def _cell_text(v: Any, number_format: str = "") -> str:
-    if v is None:
-        return ""
-    if isinstance(v, bool):
-        return "是" if v else "否"
-    if isinstance(v, dt.datetime):
-        return f"{v.year}年{v.month}月{v.day}日"
-    if isinstance(v, dt.date):
-        return f"{v.year}年{v.month}月{v.day}日"
-    if isinstance(v, (int, float)):
-        if "%" in (number_format or ""):
-            v = v * 100
-            return _fmt(v) + "%"
-        return _fmt(v)
-    return str(v)
-
-
-def _fmt(x: float) -> str:
-    if float(x) == int(x):
-        return str(int(x))
-    return f"{x:.6f}".rstrip("0").rstrip(".")
 
 
 def _validate_row(rec: dict[str, Any], file: str, row: int, prefix: str = "") -> TargetRow:
@@ -243,17 +220,7 @@ def _grid_table(grid: list[list[str]], file: str, sheet: str = "") -> TableInput
 
 
 def _read_xlsx(path: Path) -> TableInput:
-    try:
-        import openpyxl
-        from openpyxl.utils.exceptions import InvalidFileException
-    except ImportError as e:  # pragma: no cover - openpyxl is a dependency
-        raise DataError("读取 .xlsx 需要 openpyxl", file=str(path)) from e
-    try:
-        wb = openpyxl.load_workbook(path, data_only=True)
-    except (InvalidFileException, OSError, KeyError, ValueError) as e:
-        raise DataError(f"无法打开 Excel 文件（{type(e).__name__}）；请确认是 .xlsx 格式", file=str(path)) from e
-    except Exception as e:  # zipfile.BadZipFile and friends
-        raise DataError(f"无法打开 Excel 文件（{type(e).__name__}）；请确认是 .xlsx 格式", file=str(path)) from e
+    wb = open_workbook(path, str(path))
     errors: list[DataError] = []
     for ws in wb.worksheets:
         grid = _sheet_grid(ws)
@@ -286,7 +253,7 @@ def _sheet_grid(ws: Any) -> list[list[str]]:
             if src != (r, c) and src[0] == r:
                 row.append("")
                 continue
-            row.append(_cell_text(cell.value, cell.number_format))
+            row.append(cell_text(cell.value, cell.number_format))
         grid.append(row)
     while grid and not any(x.strip() for x in grid[-1]):
         grid.pop()

@@ -4,7 +4,8 @@ Roles (GLOSSARY): declarants declare, edit and submit; reviewers return or
 approve; declarants and reviewers file monitoring reports and
 self-evaluations; reviewers and admins record the finance bureau's
 feedback; supervisors (监管人员) read everything and write nothing; admins do
-everything and manage keys and libraries. The role is checked first
+everything and manage keys and libraries; unit admins (单位管理员) read their
+own unit and maintain its 单位指标库 only. The role is checked first
 (`kb.errors.Forbidden` → 403, whatever the target); the unit after it (a
 declaration of another unit is not found). Not for keys (`keys`).
 """
@@ -29,10 +30,14 @@ class Principal:
         return self.role in ("supervisor", "admin")
 
 
+# the Chinese name of each role (GLOSSARY), as the staff page shows it
+ROLE_LABELS = {"declarant": "申报人员", "reviewer": "审核人员", "supervisor": "监管人员", "admin": "系统管理员",
+               "unit_admin": "单位管理员"}
+
 CLI_PRINCIPAL = Principal(key_id=None, role="admin", unit_name="(命令行)", unit_id=None)
 
 PERMISSIONS: dict[str, frozenset[str]] = {
-    "read": frozenset({"declarant", "reviewer", "supervisor", "admin"}),
+    "read": frozenset({"declarant", "reviewer", "supervisor", "admin", "unit_admin"}),
     "declare": frozenset({"declarant", "admin"}),
     "submit": frozenset({"declarant", "admin"}),
     "review": frozenset({"reviewer", "admin"}),
@@ -41,6 +46,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "feedback": frozenset({"reviewer", "admin"}),
     "manage_keys": frozenset({"admin"}),
     "manage_library": frozenset({"admin"}),
+    # 单位管理员 (unit_admin) maintains its own unit's 单位指标库 only (import from Excel)
+    "manage_unit_library": frozenset({"admin", "unit_admin"}),
     "read_audit": frozenset({"supervisor", "admin"}),
 }
 
@@ -49,3 +56,8 @@ def authorize(principal: Principal, action: str) -> None:
     """Raise Forbidden unless `principal.role` may do `action` (see PERMISSIONS)."""
     if principal.role not in PERMISSIONS[action]:
         raise Forbidden(f"角色 {principal.role} 无权执行此操作")
+
+
+def allowed_actions(role: str) -> list[str]:
+    """The actions of PERMISSIONS that `role` may do, sorted (what the staff page shows or hides)."""
+    return sorted(a for a, roles in PERMISSIONS.items() if role in roles)

@@ -142,15 +142,17 @@ def _apply_one(session: Session, p: Principal, ch: LibraryChangeIn, i: int, look
 
 
 def apply_changes(session: Session, principal: Principal, body: LibraryChangesIn, *,
-                  lookup: Lookup | None = None) -> LibraryChangesOut:
+                  lookup: Lookup | None = None, permission: str = "manage_library") -> LibraryChangesOut:
     """Apply a batch of library changes all-or-nothing (admins).
 
     `lookup(id)` finds an indicator of the shipped libraries (the KB file) so
-    it can be updated, deprecated or given synonyms. Raises Forbidden,
+    it can be updated, deprecated or given synonyms. `permission`: the action
+    checked (`manage_unit_library` when the caller has already confined every
+    change to its own unit, see `kb.lifecycle.library_import`). Raises Forbidden,
     DataError (invalid data; nothing is kept), NotFound, Conflict (duplicate
     add, stale expected_version, deprecating twice).
     """
-    authorize(principal, "manage_library")
+    authorize(principal, permission)
     with transaction(session):
         outs = [_apply_one(session, principal, ch, i, lookup) for i, ch in enumerate(body.changes)]
         return LibraryChangesOut(library_version=library_version(session), changes=outs)

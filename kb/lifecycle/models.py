@@ -28,7 +28,7 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 
-ROLES = ("declarant", "reviewer", "supervisor", "admin")
+ROLES = ("declarant", "reviewer", "supervisor", "admin", "unit_admin")
 
 
 def utcnow() -> datetime:

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from kb.lifecycle.lights import BudgetProgress, IndicatorProgress
 from kb.lifecycle.scoring import Tier
 
-Role = Literal["declarant", "reviewer", "supervisor", "admin"]
+Role = Literal["declarant", "reviewer", "supervisor", "admin", "unit_admin"]
 
 _ROW_EXAMPLE = {"level1": "产出指标", "level2": "数量指标", "name": "重点建设工程安排数量",
                 "operator": "=", "value": "2", "unit": "个"}

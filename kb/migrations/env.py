@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from alembic import context
 
-from kb.lifecycle.models import Base
+from kb.workflow_schema import metadata
 
 config = context.config
-target_metadata = Base.metadata
+target_metadata = metadata
 
 
 def _run(connection) -> None:

@@ -25,6 +25,7 @@ from typing import Any
 
 from kb.domain.schema import Indicator
 from kb.domain.text import normalize_name, plain_name
+from kb.io.library import LIST_FIELDS
 
 
 class Row(Mapping):
@@ -117,8 +118,9 @@ class RowStore(Sequence):
 
 
 def indicator_hash(ind: Indicator) -> str:
-    """Content hash of one indicator (everything but version/status)."""
-    d = ind.model_dump(mode="json", exclude={"version", "status"})
+    """Content hash of one indicator (everything but version/status and the training links,
+    which the embedded text does not hold: adding a link re-embeds nothing)."""
+    d = ind.model_dump(mode="json", exclude={"version", "status", "training"})
     return hashlib.sha256(json.dumps(d, ensure_ascii=False, sort_keys=True).encode()).hexdigest()[:16]
 
 
@@ -126,7 +128,7 @@ def indicator_row(ind: Indicator) -> dict:
     """Flatten an Indicator into its `indicators` table row."""
     d = ind.model_dump(mode="json")
     t = d.pop("typical")
-    for k in ("synonyms", "keywords", "origin"):
+    for k in LIST_FIELDS:  # stored as JSON text
         d[k] = json.dumps(d[k], ensure_ascii=False)
     d.update(typ_operator=t["operator"], typ_value=t["value"], typ_unit=t["unit"],
              name_norm=normalize_name(plain_name(ind.name)),
@@ -138,8 +140,8 @@ def row_to_indicator(r: dict) -> Indicator:
     """Inverse of `indicator_row`."""
     d = {k: v for k, v in r.items() if k not in ("typ_operator", "typ_value", "typ_unit",
                                                  "name_norm", "content_hash")}
-    for k in ("synonyms", "keywords", "origin"):
-        d[k] = json.loads(d[k] or "[]")
+    for k in LIST_FIELDS:  # stored as JSON text
+        d[k] = json.loads(d.get(k) or "[]")
     d["typical"] = {"operator": r["typ_operator"], "value": r["typ_value"], "unit": r["typ_unit"]}
     return Indicator.model_validate(d)
 

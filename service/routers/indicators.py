@@ -5,9 +5,9 @@ from typing import Literal
 
 from fastapi import APIRouter, Depends, Query
 
-from kb.knowledge import KnowledgeBase
-from kb.domain.schema import Indicator
+from kb.domain.schema import Indicator, TrainingLink
 from kb.indicators.search import SearchResult
+from kb.knowledge import KnowledgeBase
 from service.auth import require_key
 from service.deps import kb_dep
 from service.scope import unit_scope, visible_units
@@ -16,10 +16,11 @@ router = APIRouter(prefix="/v1/indicators", tags=["指标库"])
 
 
 class IndicatorDetail(Indicator):
-    """An indicator with the knowledge linked to it (policy articles, expert opinions)."""
+    """An indicator with the knowledge linked to it (policy articles, expert opinions, training material)."""
 
     related_articles: list[dict] = []
     related_opinions: list[dict] = []
+    training_materials: list[TrainingLink] = []
 
 
 @router.get("/search", response_model=SearchResult, summary="检索指标",
@@ -36,6 +37,7 @@ def search_indicators(
     top: int = Query(10, ge=1, le=200),
     offset: int = Query(0, ge=0),
     mode: Literal["lexical", "dense", "hybrid"] | None = Query(None),
+    facets: bool = Query(False, description="同时返回 facets：各一级/二级/指标库/行业/类别的匹配数（只计本密钥可见的指标）"),
     kb: KnowledgeBase = Depends(kb_dep),
     principal=Depends(require_key),
 ) -> SearchResult:
@@ -43,7 +45,7 @@ def search_indicators(
         unit_scope(principal, unit_name)
     return kb.search(q, filters=dict(level1=level1, level2=level2, library=library, unit_name=unit_name,
                                      category=category, sector=sector), top=top, offset=offset, mode=mode,
-                     visible_units=visible_units(principal))
+                     visible_units=visible_units(principal), facets=facets)
 
 
 @router.get("/{indicator_id}", response_model=IndicatorDetail, summary="读取一个指标",
@@ -52,4 +54,4 @@ def get_indicator(indicator_id: str, kb: KnowledgeBase = Depends(kb_dep),
                   principal=Depends(require_key)) -> IndicatorDetail:
     ind, links = kb.indicator_detail(indicator_id, visible_units=visible_units(principal))
     return IndicatorDetail(**ind.model_dump(), related_articles=links["articles"],
-                           related_opinions=links["opinions"])
+                           related_opinions=links["opinions"], training_materials=ind.training_links())

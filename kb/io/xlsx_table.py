@@ -1,0 +1,138 @@
+"""Write a 绩效目标表 in the usual template (.xlsx), every cell text.
+
+Layout: the title, then 项目名称 / 单位 / 主管部门 / 预算年度 / 资金总额（万元） /
+项目概况 lines, then the table with the columns of the usual template:
+
+    一级指标 | 二级指标 | 三级指标 | 指标值 | 计量单位 | 指标解释 | 设定依据 | 分值
+
+指标值 carries its operator (`≥95`), as declaration systems print it; 一级 and
+二级 cells are merged down their blocks; every cell is text
+(`kb.io.xlsx_cells`). `kb.io.tables.read_table` reads the file back to the
+same rows (the round trip is tested), so an exported table can be checked
+again with `jixiao check`. Not for check reports with findings (see
+`kb.io.xlsx`).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from kb.domain.levels import parse_level1, parse_level2
+from kb.domain.schema import Indicator, normalize_operator
+from kb.io.xlsx_cells import merge_blocks, save_atomic, set_widths, table_frame, table_row, workbook_bytes
+
+TEMPLATE = ["一级指标", "二级指标", "三级指标", "指标值", "计量单位", "指标解释", "设定依据", "分值"]
+_WIDTHS = [12, 16, 34, 14, 10, 40, 30, 8]
+_OPTIONAL = ("单位", "主管部门", "项目概况")  # project lines left out when blank
+
+
+class TableRow(BaseModel):
+    """One row of the table as edited on the page. level1/level2: identifier or Chinese label."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    level1: str = Field("", max_length=100)
+    level2: str = Field("", max_length=100)
+    name: str = Field("", max_length=300)
+    operator: str = Field("", max_length=20)
+    value: str = Field("", max_length=300)
+    unit: str = Field("", max_length=50)
+    explanation: str = Field("", max_length=2000, description="指标解释")
+    basis: str = Field("", max_length=2000, description="设定依据")
+    weight: float | None = Field(None, ge=0, le=100, description="分值")
+    indicator_id: str | None = Field(None, max_length=64, description="指标库中的指标 id（用于补全指标解释）")
+
+
+class TargetTable(BaseModel):
+    """A 绩效目标表 to write: project facts and its rows (at most 300)."""
+
+    model_config = ConfigDict(extra="ignore", json_schema_extra={"examples": [{
+        "project_name": "乡村道路修缮项目", "unit_name": "某县交通运输局", "year": 2025, "budget_wan": 250,
+        "description": "计划修缮乡村道路12公里，惠及沿线村民3000人",
+        "rows": [{"level1": "产出指标", "level2": "数量指标", "name": "道路修缮里程", "operator": "≥",
+                  "value": "12", "unit": "公里", "explanation": "年内完成修缮的乡村道路长度",
+                  "basis": "项目实施方案", "weight": 20}]}]})
+
+    project_name: str = Field("", max_length=300)
+    unit_name: str = Field("", max_length=200)
+    department: str = Field("", max_length=200)
+    year: int | None = Field(None, ge=1990, le=2100)
+    budget_wan: float | None = Field(None, ge=0, allow_inf_nan=False)
+    description: str = Field("", max_length=10000)
+    rows: list[TableRow] = Field(default_factory=list, max_length=300)
+
+
+def fill_explanations(table: TargetTable, find: Callable[[TableRow], Indicator | None]) -> TargetTable:
+    """A copy of `table` whose blank 指标解释 cells take the library indicator's explanation.
+
+    `find(row)` returns the library indicator a row stands for (by its
+    indicator_id, else by name), or None; rows with an explanation keep it.
+    """
+    rows = []
+    for r in table.rows:
+        if not r.explanation.strip():
+            ind = find(r)
+            if ind is not None and ind.explanation:
+                r = r.model_copy(update={"explanation": ind.explanation})
+        rows.append(r)
+    return table.model_copy(update={"rows": rows})
+
+
+def label_level1(text: str) -> str:
+    """The Chinese label of a 一级指标 given as identifier or label; unknown text is kept."""
+    p = parse_level1(text)
+    return p.label if p else (text or "").strip()
+
+
+def label_level2(text: str, level1: str = "") -> str:
+    """The Chinese label of a 二级指标 given as identifier or label; unknown text is kept."""
+    p = parse_level2(text, parse_level1(level1))
+    return p.label if p else (text or "").strip()
+
+
+def value_with_operator(operator: str, value: str) -> str:
+    """指标值 with its operator, as printed in declarations: `≥95`, `≤250`, or the 定性 value alone."""
+    op, val = normalize_operator(operator), (value or "").strip()
+    if op == "定性" or not val:
+        return val
+    return f"{op}{val}"
+
+
+def table_workbook(table: TargetTable):
+    """The openpyxl Workbook of `table` in the usual template."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "绩效目标表"
+    lines = [("项目名称", table.project_name), ("单位", table.unit_name), ("主管部门", table.department),
+             ("预算年度", f"{table.year}年" if table.year else ""),
+             ("资金总额（万元）", f"{table.budget_wan:g}" if table.budget_wan is not None else ""),
+             ("项目概况", table.description)]
+    header = table_frame(ws, TEMPLATE, [(k, v) for k, v in lines if v or k not in _OPTIONAL])
+    first = header + 1
+    for i, r in enumerate(table.rows):
+        table_row(ws, first + i, [label_level1(r.level1), label_level2(r.level2, r.level1), r.name.strip(),
+                                  value_with_operator(r.operator, r.value), r.unit.strip(), r.explanation.strip(),
+                                  r.basis.strip(), "" if r.weight is None else f"{r.weight:g}"])
+    merge_blocks(ws, first, first + len(table.rows) - 1)
+    set_widths(ws, _WIDTHS)
+    return wb
+
+
+def table_xlsx_bytes(table: TargetTable) -> bytes:
+    """The .xlsx file of `table` as bytes (for a download)."""
+    return workbook_bytes(table_workbook(table))
+
+
+def write_table(table: TargetTable, path: str | Path) -> Path:
+    """Write `table` to `path` (.xlsx), all or nothing; raises DataError when it cannot be written."""
+    return save_atomic(table_workbook(table), path)
+
+
+def download_name(project_name: str, suffix: str = "绩效目标表") -> str:
+    """A safe file name for the download: `<项目名称>_绩效目标表.xlsx` without path characters."""
+    base = "".join(ch for ch in (project_name or "").strip() if ch not in '\\/:*?"<>|\r\n\t')[:60]
+    return f"{base}_{suffix}.xlsx" if base else f"{suffix}.xlsx"

@@ -1,0 +1,84 @@
+// Tiny DOM helpers. Text always goes in as text (never as HTML), so nothing from the API can run as script.
+
+/** h("div", {class: "x", onclick: f, dataset: {a: 1}}, child, "text", [more]) → element */
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k.startsWith("on") && typeof v === "function") el.addEventListener(k.slice(2), v);
+    else if (k === "class") el.className = v;
+    else if (k === "dataset") Object.assign(el.dataset, v);
+    else if (k === "testid") el.dataset.testid = v;
+    else if (k === "value") el.value = v;
+    else if (k === "checked" || k === "disabled" || k === "hidden" || k === "selected") el[k] = Boolean(v);
+    else el.setAttribute(k, v === true ? "" : String(v));
+  }
+  append(el, children);
+  return el;
+}
+
+function append(el, children) {
+  for (const c of children) {
+    if (c === undefined || c === null || c === false) continue;
+    if (Array.isArray(c)) append(el, c);
+    else el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+}
+
+/** Replace the children of `el`. */
+export function mount(el, ...children) {
+  el.replaceChildren();
+  append(el, children);
+  return el;
+}
+
+/** `text` with [start, end) spans wrapped in <mark>. */
+export function highlighted(text, spans = []) {
+  const out = [];
+  let at = 0;
+  for (const [s, e] of [...spans].sort((a, b) => a[0] - b[0])) {
+    if (s < at) continue;
+    if (s > at) out.push(text.slice(at, s));
+    out.push(h("mark", {}, text.slice(s, e)));
+    at = e;
+  }
+  out.push(text.slice(at));
+  return out;
+}
+
+/** A labelled form field: label text above the control. */
+export function field(label, control, hint) {
+  return h("label", { class: "field" }, h("span", { class: "field-label" }, label), control,
+    hint ? h("small", { class: "muted" }, hint) : null);
+}
+
+/** A status line (info / error) that replaces its text. */
+export function notice(kind = "info") {
+  return h("p", { class: `notice ${kind}`, role: kind === "error" ? "alert" : "status" });
+}
+
+export function say(el, text, kind) {
+  el.textContent = text || "";
+  if (kind) el.className = `notice ${kind}`;
+  el.hidden = !text;
+}
+
+/** Debounce: run `fn` once `ms` after the last call. */
+export function debounce(fn, ms) {
+  let t = null;
+  return (...args) => {
+    clearTimeout(t);
+    t = setTimeout(() => fn(...args), ms);
+  };
+}
+
+/** Format a number for display (at most 2 decimals); "" for null. */
+export function num(x, digits = 2) {
+  if (x === null || x === undefined || x === "") return "";
+  const n = Number(x);
+  return Number.isFinite(n) ? String(Math.round(n * 10 ** digits) / 10 ** digits) : String(x);
+}
+
+export function pct(x) {
+  return x === null || x === undefined ? "—" : `${num(x * 100, 1)}%`;
+}

@@ -1,0 +1,85 @@
+// One declaration: state, version, rows, the checker's findings, reviewer comments, and the actions of the
+// lifecycle the key's role allows: submit, return / approve, 事中监控, 事后评价, 结果反馈.
+import { api, saveBlob } from "../api.js";
+import { h, mount, notice, say } from "../dom.js";
+import { SEVERITY, STATES } from "../labels.js";
+import { link } from "../router.js";
+import { can } from "../session.js";
+import { monitoringSection } from "./lifecycle/monitoring.js";
+import { evaluationSection } from "./lifecycle/evaluation.js";
+import { feedbackSection } from "./lifecycle/feedback.js";
+import { reviewSection } from "./lifecycle/review.js";
+
+export async function render(root, route) {
+  const id = route.parts[0];
+  mount(root, h("p", { class: "muted" }, "正在读取申报…"));
+  const d = await api(`/v1/declarations/${encodeURIComponent(id)}`);
+  const reload = () => render(root, route);
+  const msg = notice();
+
+  async function act(path, body) {
+    try {
+      await api(`/v1/declarations/${d.id}/${path}`, { method: "POST", json: body });
+      await reload();
+    } catch (e) {
+      say(msg, e.message, "error");
+    }
+  }
+
+  async function download() {
+    try {
+      saveBlob(await api(`/v1/declarations/${d.id}/xlsx`, { blob: true }));
+    } catch (e) {
+      say(msg, e.message, "error");
+    }
+  }
+
+  const editable = can("declare") && ["draft", "returned"].includes(d.state);
+  mount(root,
+    h("p", {}, h("a", { href: "#/declarations" }, "← 我的申报")),
+    h("h1", {}, d.project_name, " ", h("span", { class: `state ${d.state}`, testid: "declaration-state", dataset: { state: d.state } }, STATES[d.state] || d.state)),
+    h("p", { class: "muted" }, `#${d.id} · ${d.unit_name}${d.department ? ` · ${d.department}` : ""} · ${d.year ?? ""}年 · `,
+      d.budget_wan !== null ? `预算 ${d.budget_wan} 万元 · ` : "", `第 ${d.version} 版 · 更新于 ${new Date(d.updated_at).toLocaleString("zh-CN")}`),
+    d.warning ? h("p", { class: "notice warn" }, d.warning) : null,
+    h("p", { class: "toolbar" },
+      editable ? h("a", { class: "button", href: link(["declare"], { from: String(d.id) }), testid: "edit-declaration" }, "修改（生成新版本）") : null,
+      can("submit") && ["draft", "returned"].includes(d.state)
+        ? h("button", { type: "button", class: "primary", testid: "submit-declaration", onclick: () => act("submit") }, "提交审核") : null,
+      h("button", { type: "button", onclick: download }, "下载 Excel")),
+    msg,
+    d.description ? h("p", { class: "description" }, d.description) : null,
+    rowsTable(d),
+    findingsList(d),
+    reviewsList(d),
+    h("section", { class: "evidence-slot", dataset: { declaration: d.id } }), // 佐证材料 (evidence) will be shown here
+    can("review") && d.state === "submitted" ? reviewSection(d, act) : null,
+    d.state === "approved" && can("monitor") ? await monitoringSection(d) : null,
+    d.state === "approved" && can("evaluate") ? await evaluationSection(d) : null,
+    d.state === "approved" && d.has_evaluation && can("feedback") ? feedbackSection(d) : null);
+}
+
+function rowsTable(d) {
+  return h("table", { class: "list", testid: "declaration-rows" },
+    h("thead", {}, h("tr", {}, ["#", "一级指标", "二级指标", "三级指标", "指标值", "计量单位"].map((t) => h("th", {}, t)))),
+    h("tbody", {}, d.rows.map((r) => h("tr", {},
+      h("td", {}, String(r.position)), h("td", {}, r.level1), h("td", {}, r.level2), h("td", {}, r.name),
+      h("td", {}, `${r.operator || ""}${r.value}`), h("td", {}, r.unit)))));
+}
+
+function findingsList(d) {
+  const fs = d.findings || [];
+  return h("section", {}, h("h2", {}, `审核规则发现（${fs.length}）`),
+    fs.length ? h("ul", { class: "findings compact" }, fs.map((f) => h("li", { class: `finding ${f.severity}` },
+      h("span", { class: `sev ${f.severity}` }, SEVERITY[f.severity] || f.severity), " ", h("code", {}, f.rule_id), " ",
+      f.row ? `第 ${f.row} 行：` : "全表：", f.message))) : h("p", { class: "muted" }, "未发现问题。"));
+}
+
+function reviewsList(d) {
+  const rs = d.reviews || [];
+  if (!rs.length) return null;
+  return h("section", { testid: "reviews" }, h("h2", {}, "审核意见"),
+    h("ul", { class: "reviews" }, rs.map((r) => h("li", { testid: "review", dataset: { decision: r.decision } },
+      h("strong", {}, r.decision === "approve" ? "审核通过" : "退回修改"), ` · 第 ${r.version} 版 · ${new Date(r.created_at).toLocaleString("zh-CN")}`,
+      r.comment ? h("p", {}, r.comment) : null,
+      r.acknowledged_findings && r.acknowledged_findings.length ? h("p", { class: "muted" }, `确认了 ${r.acknowledged_findings.length} 个错误级审核发现`) : null))));
+}

@@ -1,0 +1,39 @@
+// 结果反馈: the finance bureau's final score, comments and budget adjustment; the libraries learn from it.
+import { api } from "../../api.js";
+import { h, mount, notice, say } from "../../dom.js";
+
+export function feedbackSection(d) {
+  const msg = notice();
+  const result = h("div", {});
+  if (d.has_feedback) mount(result, h("p", { class: "notice info" }, "已录入结果反馈。"));
+  const total = h("input", { type: "number", min: 0, max: 100, step: "any", testid: "feedback-total", class: "tiny" });
+  const adjust = h("input", { type: "number", step: "any", placeholder: "压减为负数", class: "short" });
+  const executed = h("input", { type: "number", min: 0, step: "any", class: "short" });
+  const comments = h("textarea", { rows: 3, testid: "feedback-comments", placeholder: "财政部门意见" });
+  const opt = (el) => (el.value === "" ? null : Number(el.value));
+
+  async function send(ev) {
+    ev.preventDefault();
+    try {
+      const out = await api(`/v1/declarations/${d.id}/feedback`, {
+        method: "POST",
+        json: { final_total: opt(total), comments: comments.value, budget_adjustment_wan: opt(adjust), budget_executed_wan: opt(executed) },
+      });
+      mount(result, h("div", { class: "notice info", testid: "feedback-result" },
+        `已反馈：最终得分 ${out.final_total ?? "—"}，等级 ${out.final_grade ?? "—"}。`,
+        out.learned.length ? ` 指标库已学习：${out.learned.join("、")}。` : "",
+        out.values_not_learned.length ? ` 未作为典型值学习：${out.values_not_learned.join("、")}。` : ""));
+      say(msg, "");
+    } catch (e) {
+      say(msg, e.message, "error");
+    }
+  }
+
+  return h("section", { class: "panel", testid: "feedback-panel" }, h("h2", {}, "结果反馈"),
+    h("form", { onsubmit: send },
+      h("p", { class: "form-grid" }, h("label", {}, "最终得分 ", total), h("label", {}, "预算调整（万元） ", adjust),
+        h("label", {}, "核定执行（万元） ", executed)),
+      comments,
+      h("p", {}, h("button", { type: "submit", testid: "feedback-submit" }, "录入反馈"))),
+    msg, result);
+}

@@ -1,0 +1,67 @@
+// 事中监控: actual to date per indicator and budget executed → red / yellow / green lights.
+import { api } from "../../api.js";
+import { h, mount, notice, num, pct, say } from "../../dom.js";
+import { LIGHTS } from "../../labels.js";
+
+function light(l) {
+  if (!l) return h("span", { class: "muted" }, "—");
+  return h("span", { class: `light ${l}`, testid: "light", dataset: { light: l } }, LIGHTS[l] || l);
+}
+
+export function lightsTable(m) {
+  return h("div", { class: "lights", testid: "monitoring-result" },
+    h("p", {}, `期末 ${m.period_end} · 时间进度 ${pct(m.time_progress)} · `,
+      Object.entries(m.lights || {}).map(([k, n]) => `${LIGHTS[k] || k} ${n}`).join("、")),
+    m.budget ? h("p", {}, "预算执行：", light(m.budget.light),
+      ` 已执行 ${num(m.budget.executed_wan)} 万元，执行率 ${pct(m.budget.execution_rate)}`, m.budget.message ? `（${m.budget.message}）` : "") : null,
+    h("table", { class: "list" },
+      h("thead", {}, h("tr", {}, ["#", "指标", "目标", "实际", "完成进度", "灯", "说明"].map((t) => h("th", {}, t)))),
+      h("tbody", {}, m.indicators.map((r) => h("tr", { dataset: { row: r.row } },
+        h("td", {}, String(r.row)), h("td", {}, r.name), h("td", {}, r.target), h("td", {}, r.actual),
+        h("td", {}, pct(r.completion)), h("td", {}, light(r.light)),
+        h("td", {}, [r.expected_unachievable ? `预计无法完成：${r.reason}` : "", ...(r.warnings || [])].filter(Boolean).join("；")))))),
+    m.not_reported && m.not_reported.length ? h("p", { class: "muted" }, `未填报的行：${m.not_reported.join("、")}`) : null);
+}
+
+export async function monitoringSection(d) {
+  const history = await api(`/v1/declarations/${d.id}/monitoring`);
+  const result = h("div", {}, history.length ? lightsTable(history[history.length - 1]) : null);
+  const msg = notice();
+  const today = new Date().toISOString().slice(0, 10);
+  const periodEnd = h("input", { type: "date", value: today, testid: "monitoring-period-end" });
+  const executed = h("input", { type: "number", min: 0, step: "any", testid: "monitoring-budget-executed", placeholder: "万元" });
+  const inputs = d.rows.map((r) => ({
+    row: r.position,
+    actual: h("input", { type: "text", testid: "monitoring-actual", "aria-label": `${r.name} 实际完成值`, class: "short" }),
+    flag: h("input", { type: "checkbox", testid: "monitoring-unachievable" }),
+    reason: h("input", { type: "text", placeholder: "原因", class: "short" }),
+  }));
+
+  async function send(ev) {
+    ev.preventDefault();
+    const indicators = inputs.filter((i) => i.actual.value.trim()).map((i) => ({
+      row: i.row, actual: i.actual.value.trim(), expected_unachievable: i.flag.checked, reason: i.reason.value.trim() || null,
+    }));
+    try {
+      const m = await api(`/v1/declarations/${d.id}/monitoring`, {
+        method: "POST",
+        json: { period_end: periodEnd.value, budget_executed_wan: executed.value === "" ? null : Number(executed.value), indicators },
+      });
+      mount(result, lightsTable(m));
+      say(msg, "已填报。", "info");
+    } catch (e) {
+      say(msg, e.message, "error");
+    }
+  }
+
+  return h("section", { class: "panel", testid: "monitoring-panel" }, h("h2", {}, "事中监控"),
+    h("form", { onsubmit: send },
+      h("p", { class: "form-grid" }, h("label", {}, "期末日期 ", periodEnd), h("label", {}, "预算已执行（万元） ", executed)),
+      h("table", { class: "list" },
+        h("thead", {}, h("tr", {}, ["#", "指标", "目标", "截至期末实际", "预计无法完成", "原因"].map((t) => h("th", {}, t)))),
+        h("tbody", {}, d.rows.map((r, i) => h("tr", {},
+          h("td", {}, String(r.position)), h("td", {}, r.name), h("td", {}, `${r.operator || ""}${r.value}${r.unit || ""}`),
+          h("td", {}, inputs[i].actual), h("td", {}, inputs[i].flag), h("td", {}, inputs[i].reason))))),
+      h("p", {}, h("button", { type: "submit", testid: "monitoring-submit" }, "填报并查看红黄绿灯"))),
+    msg, result);
+}

@@ -1,0 +1,39 @@
+// Reviewer actions on a submitted declaration: return with comments, or approve (acknowledging any
+// error-level findings the API lists in its 409).
+import { api } from "../../api.js";
+import { h, notice, say } from "../../dom.js";
+
+export function reviewSection(d, act) {
+  const comment = h("textarea", { rows: 3, testid: "review-comment", placeholder: "审核意见（退回时必填）" });
+  const msg = notice();
+  const ackBox = h("div", { class: "ack", hidden: true });
+
+  async function approve(acknowledge = false) {
+    try {
+      await api(`/v1/declarations/${d.id}/approve`, {
+        method: "POST", json: { comment: comment.value, acknowledge_findings: acknowledge },
+      });
+      location.reload();
+    } catch (e) {
+      say(msg, e.message, "error");
+      const open = e.detail && e.detail.open_errors;
+      if (e.status === 409 && Array.isArray(open) && open.length) {
+        ackBox.hidden = false;
+        ackBox.replaceChildren(
+          h("p", {}, "当前版本仍有以下错误级审核发现："),
+          h("ul", {}, open.map((f) => h("li", {}, `${f.rule_id} ${f.row ? `第 ${f.row} 行：` : ""}${f.message}`))),
+          h("button", { type: "button", testid: "approve-acknowledge", onclick: () => approve(true) }, "已核实，确认后审核通过"));
+      }
+    }
+  }
+
+  return h("section", { class: "panel", testid: "review-panel" }, h("h2", {}, "审核"),
+    comment,
+    h("p", { class: "toolbar" },
+      h("button", {
+        type: "button", testid: "return-declaration",
+        onclick: () => (comment.value.trim() ? act("return", { comment: comment.value }) : say(msg, "退回时须填写审核意见", "error")),
+      }, "退回修改"),
+      h("button", { type: "button", class: "primary", testid: "approve-declaration", onclick: () => approve(false) }, "审核通过")),
+    msg, ackBox);
+}

@@ -1,0 +1,349 @@
+"""The staff page in a real browser (Debian's Chromium, headless): a declaration end to end.
+
+A declarant of 某县人民医院 signs in, searches as they type, opens a card,
+gets a suggested table for a real project description from
+../shared/data/declarations/dev.jsonl, edits a value into a vague one,
+checks it, fixes it with one click, exports the table and reopens the
+.xlsx, then submits; the unit's reviewer approves; the declarant files
+monitoring actuals and sees the lights the API computed, then evaluates;
+a declarant of another unit sees none of it; an admin imports a library
+workbook from the page; /docs and /redoc render offline; and no request
+of the page left 127.0.0.1. One server, one browser, one shared KB.
+"""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.browser_fixtures import UNIT_A, browser, served  # noqa: F401  (fixtures)
+from tests.kbfactory import dev_record
+
+pytestmark = pytest.mark.browser
+TIMEOUT = 20
+
+
+class Page:
+    """The page through its data-testid hooks."""
+
+    def __init__(self, b, served):
+        from selenium.webdriver.common.by import By
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        self.b, self.d, self.s, self.By, self.Wait = b, b.driver, served, By, WebDriverWait
+
+    def all(self, testid: str, within=None):
+        return (within or self.d).find_elements(self.By.CSS_SELECTOR, f'[data-testid="{testid}"]')
+
+    def one(self, testid: str, within=None):
+        return self.wait(lambda: (self.all(testid, within) or [None])[0])
+
+    def wait(self, cond, timeout: float = TIMEOUT, what: str = ""):
+        from selenium.common.exceptions import StaleElementReferenceException
+
+        return self.Wait(self.d, timeout, ignored_exceptions=[StaleElementReferenceException]).until(
+            lambda _: cond(), message=what)
+
+    def go(self, hash_: str) -> None:
+        self.d.get(f"{self.s.url}/{hash_}")
+
+    def sign_in(self, who: str) -> None:
+        self.go("")
+        self.wait(lambda: self.all("api-key-input") and self.all("api-key-input")[0].is_displayed(), what="login form")
+        self.one("api-key-input").send_keys(self.s.keys[who])
+        self.one("login-submit").click()
+        self.wait(lambda: self.d.find_element(self.By.ID, "nav").is_displayed(), what="signed in")
+
+    def sign_out(self) -> None:
+        self.d.find_element(self.By.ID, "logout").click()
+        self.wait(lambda: self.all("api-key-input") and self.all("api-key-input")[0].is_displayed(), what="signed out")
+
+    def set_value(self, el, value: str) -> None:
+        """Type into an input as a person would (select all, replace)."""
+        from selenium.webdriver.common.keys import Keys
+
+        el.send_keys(Keys.CONTROL, "a")
+        el.send_keys(Keys.DELETE)
+        el.send_keys(value)
+
+    def text(self) -> str:
+        return self.d.find_element(self.By.ID, "view").text
+
+    def shot(self, name: str) -> Path:
+        """Screenshot of the whole page (window grown to the page's height, at most 2600 px)."""
+        h = self.d.execute_script("return Math.min(2600, document.documentElement.scrollHeight)")
+        self.d.set_window_size(1400, max(900, int(h)))
+        self.d.execute_script("window.scrollTo(0, 0)")
+        time.sleep(0.2)
+        path = self.s.shots / f"{name}.png"
+        self.d.save_screenshot(str(path))
+        self.d.set_window_size(1400, 1000)
+        return path
+
+
+@pytest.fixture(scope="module")
+def page(browser, served):  # noqa: F811
+    return Page(browser, served)
+
+
+@pytest.fixture(scope="module")
+def walk(page, served):  # noqa: F811
+    """What the declaration walk left behind for the later tests (its declaration id)."""
+    return {}
+
+
+def _downloaded(folder: Path, before: set[str], timeout: float = TIMEOUT) -> Path:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        done = [p for p in folder.glob("*.xlsx") if p.name not in before]
+        if done and not list(folder.glob("*.crdownload")):
+            return done[0]
+        time.sleep(0.1)
+    raise AssertionError("no .xlsx was downloaded")
+
+
+def test_declaration_end_to_end(page, served, walk):  # noqa: F811
+    p = page
+    # sign in (the login page first, for the README)
+    p.go("")
+    p.wait(lambda: p.all("api-key-input") and p.all("api-key-input")[0].is_displayed())
+    p.shot("01-sign-in")
+    p.sign_in("declarant")
+
+    # 指标库: results follow the typing, with highlights and facet counts
+    box = p.one("search-input")
+    box.send_keys("满意")
+    p.wait(lambda: len(p.all("search-hit")) > 0, what="hits after typing")
+    box.send_keys("度")
+    p.wait(lambda: p.one("search-results").get_attribute("data-query") == "满意度", what="hits follow the query")
+    marks = p.d.execute_script("return [...document.querySelectorAll('.hit mark')].map(m => m.textContent)")
+    assert marks and set(marks) <= {"满意度", "满意"}
+    counts = {f.get_attribute("data-field") for f in p.all("facet-value")}
+    assert {"level1", "level2", "library"} <= counts
+    level2 = next(f for f in p.all("facet-value") if f.get_attribute("data-value") == "beneficiary_satisfaction")
+    n_facet = int(level2.find_element(p.By.CLASS_NAME, "count").text)
+    level2.click()
+    p.wait(lambda: "level2=beneficiary_satisfaction" in p.d.current_url, what="facet filter in the URL")
+    p.wait(lambda: all("服务对象满意度指标" in h.text for h in p.all("search-hit")), what="filtered hits")
+    assert f"共 {n_facet} 个" in p.text()
+    p.all("search-hit")[0].find_element(p.By.TAG_NAME, "a").click()
+    card = p.one("indicator-card")
+    p.wait(lambda: "指标解释" in card.text and "评分标准" in card.text)
+    assert "open=" in p.d.current_url  # a deep link to the open card
+    p.shot("02-search")
+
+    # 事前申报: a real project description → the suggested table
+    rec = dev_record("D005")
+    p.go("#/declare")
+    p.one("suggest-project-name").send_keys(rec["project"])
+    p.one("suggest-description").send_keys(rec["description"])
+    p.one("suggest-budget").send_keys("2279.048")
+    p.one("suggest-submit").click()
+    p.wait(lambda: len(p.all("suggest-row")) >= 5, what="suggested rows")
+    rows = p.all("suggest-row")
+    names = [p.one("row-name", r).get_attribute("value") for r in rows]
+    assert all(names) and len(set(names)) == len(names)
+
+    # edit a value: the satisfaction row gets a vague target the checker must flag
+    sat = next(r for r in rows if "满意度指标" in p.one("row-level", r).get_attribute("innerText")
+               and p.one("row-level", r).get_attribute("value") == "beneficiary_satisfaction")
+    sat_uid = sat.get_attribute("data-uid")
+    from selenium.webdriver.support.ui import Select
+
+    Select(p.one("row-operator", sat)).select_by_value("")
+    p.set_value(p.one("row-value", sat), "有所提高")
+    p.set_value(p.one("row-unit", sat), "")
+    p.one("check-submit").click()
+    result = p.one("check-result")
+    p.wait(lambda: p.all("check-summary", result), what="check result")
+    vague = p.wait(lambda: next((f for f in p.all("finding", result) if f.get_attribute("data-rule") == "QNT-01"), None),
+                   what="QNT-01 on the edited row")
+    row_no = int(vague.get_attribute("data-row"))
+    assert p.all("suggest-row")[row_no - 1].get_attribute("data-uid") == sat_uid
+    p.shot("03-declare-check")
+
+    # one-click fix: the row gets a measurable target and the re-check no longer flags it
+    p.one("finding-fix", vague).click()
+    p.wait(lambda: not any(f.get_attribute("data-rule") == "QNT-01" and f.get_attribute("data-row") == str(row_no)
+                           for f in p.all("finding", p.one("check-result"))), what="finding fixed")
+    sat = next(r for r in p.all("suggest-row") if r.get_attribute("data-uid") == sat_uid)
+    fixed_value = p.one("row-value", sat).get_attribute("value")
+    assert any(ch.isdigit() for ch in fixed_value), fixed_value
+
+    # export: the .xlsx holds the grid as it is now, as text cells
+    before = {x.name for x in served.downloads.glob("*")}
+    p.one("export-xlsx").click()
+    path = _downloaded(served.downloads, before)
+    from openpyxl import load_workbook
+
+    ws = load_workbook(path).active
+    cells = [[c.value for c in row] for row in ws.iter_rows()]
+    hdr = next(i for i, r in enumerate(cells) if r[:3] == ["一级指标", "二级指标", "三级指标"])
+    assert cells[hdr][:8] == ["一级指标", "二级指标", "三级指标", "指标值", "计量单位", "指标解释", "设定依据", "分值"]
+    grid_names = [p.one("row-name", r).get_attribute("value") for r in p.all("suggest-row")]
+    assert [r[2] for r in cells[hdr + 1:]] == grid_names
+    sat_line = cells[hdr + 1 + grid_names.index(p.one("row-name", sat).get_attribute("value"))]
+    assert sat_line[3].endswith(fixed_value)
+    assert all(c.data_type == "s" for row in ws.iter_rows() for c in row if c.value is not None)
+    from kb.io.tables import read_table
+
+    assert [r.name for r in read_table(path).rows] == grid_names
+
+    # save as a declaration and submit it
+    p.one("submit-declaration").click()
+    link = p.one("declaration-link")
+    decl_id = link.get_attribute("href").rsplit("/", 1)[1]
+    walk["id"] = decl_id
+    link.click()
+    p.wait(lambda: p.all("declaration-state") and p.one("declaration-state").get_attribute("data-state") == "submitted")
+    p.sign_out()
+
+    # the unit's reviewer approves (acknowledging error-level findings if the API lists any)
+    p.sign_in("reviewer")
+    p.go(f"#/declarations/{decl_id}")
+    p.one("review-comment").send_keys("指标完整，同意。")
+    p.one("approve-declaration").click()
+    p.wait(lambda: p.all("approve-acknowledge") or (p.all("declaration-state") and
+                                                     p.one("declaration-state").get_attribute("data-state") == "approved"))
+    if p.all("approve-acknowledge"):
+        p.one("approve-acknowledge").click()
+    p.wait(lambda: p.all("declaration-state") and p.one("declaration-state").get_attribute("data-state") == "approved",
+           what="approved")
+    assert "指标完整，同意。" in p.one("reviews").text
+    p.sign_out()
+
+    # 事中监控: the declarant reports actuals at the year's end; lights as the API computes them
+    p.sign_in("declarant")
+    p.go(f"#/declarations/{decl_id}")
+    panel = p.one("monitoring-panel")
+    year = int(p.d.execute_script("return new Date().getFullYear()"))
+    p.d.execute_script("arguments[0].value = arguments[1]", p.one("monitoring-period-end", panel), f"{year}-12-31")
+    actuals = p.all("monitoring-actual", panel)
+    targets = [tr.find_elements(p.By.TAG_NAME, "td")[2].text for tr in panel.find_elements(p.By.CSS_SELECTOR, "tbody tr")]
+    first = next(i for i, t in enumerate(targets) if t.startswith("≥") and any(ch.isdigit() for ch in t))
+    import re
+
+    target_num = float(re.search(r"\d+(\.\d+)?", targets[first]).group())
+    p.set_value(actuals[first], f"{target_num * 0.1:g}")  # a tenth of the target at the year's end: red
+    p.set_value(p.one("monitoring-budget-executed", panel), "2279.048")  # all spent: green
+    p.one("monitoring-submit", panel).click()
+    res = p.one("monitoring-result")
+    lights = p.wait(lambda: p.all("light", res), what="lights")
+    row_light = res.find_element(p.By.CSS_SELECTOR, f'tr[data-row="{first + 1}"] [data-testid="light"]')
+    assert row_light.get_attribute("data-light") == "red"
+    assert any(lt.get_attribute("data-light") == "green" for lt in lights)  # the budget execution light
+    p.shot("04-monitoring")
+
+    # 事后评价: actuals equal to the targets score full marks on those rows
+    ev = p.one("evaluation-panel")
+    for inp, t in zip(p.all("evaluation-actual", ev), targets):
+        m = re.search(r"\d+(\.\d+)?", t)
+        p.set_value(inp, m.group() if m else "达成")
+    p.one("evaluation-submit", ev).click()
+    grade = p.one("evaluation-grade")
+    assert grade.text in ("优", "良", "中", "差")
+    p.shot("05-evaluation")
+    p.go("#/public")
+    p.wait(lambda: p.all("public-summary"), what="公示 summary")
+    assert UNIT_A in p.one("public-summary").text
+    p.shot("06-public")
+    p.sign_out()
+
+
+def test_another_unit_sees_nothing(page, served, walk):  # noqa: F811
+    from kb.knowledge import KnowledgeBase
+
+    decl_id = walk.get("id")
+    assert decl_id, "the declaration walk must run first"
+    p = page
+    p.sign_in("other")
+    p.go("#/declare")  # the previous key's table did not survive its sign-out
+    p.one("suggest-description")
+    assert p.all("suggest-row") == [] and p.one("suggest-project-name").get_attribute("value") == ""
+    p.go("#/declarations")
+    p.wait(lambda: p.all("declaration-empty") or p.all("declaration-list"))
+    assert not [r for r in p.all("declaration-item") if r.get_attribute("data-id") == decl_id]
+    assert UNIT_A not in p.text()
+    p.go(f"#/declarations/{decl_id}")
+    p.wait(lambda: "申报不存在" in p.text() or "不存在" in p.text(), what="404 for another unit's declaration")
+    # unit A's private 单位指标库 does not appear in B's search, nor in its facet counts
+    unit_a_ids = {i.id for i in KnowledgeBase(served.settings).indicators() if i.unit_name == UNIT_A}
+    p.go("#/search?q=" + "医院宣传报道篇数")
+    p.wait(lambda: p.all("search-hit") or "没有匹配" in p.text())
+    assert not {h.get_attribute("data-id") for h in p.all("search-hit")} & unit_a_ids
+    p.go("#/public")
+    p.wait(lambda: p.all("public-summary") or "还没有" in p.text())
+    p.sign_out()
+
+
+def test_admin_imports_a_library_from_the_page(page, served):  # noqa: F811
+    from openpyxl import Workbook
+
+    from kb.io.xlsx_library import COLUMNS
+
+    p = page
+    bad, good = served.downloads / "bad-library.xlsx", served.downloads / "good-library.xlsx"
+    for path, level1 in ((bad, "投入指标"), (good, "产出指标")):
+        wb = Workbook()
+        ws = wb.active
+        ws.append([label for _, label in COLUMNS])
+        row = {"category": "病案管理", "level1": level1, "level2": "质量指标", "name": "病案首页填写完整率",
+               "unit": "%", "direction": "正向", "operator": "≥", "value": "95", "explanation": "病案首页必填项填写完整的比例",
+               "origin": "common"}
+        ws.append([row.get(f, "") for f, _ in COLUMNS])
+        wb.save(path)
+    p.sign_in("unit_admin")
+    p.go("#/admin")
+    p.one("library-file").send_keys(str(bad))
+    p.one("library-import").click()
+    problems = p.wait(lambda: p.all("import-problems")[0].text and p.all("import-problems")[0], what="problems")
+    assert "第2行 一级指标:" in problems.text
+    p.one("library-file").send_keys(str(good))
+    p.one("library-import").click()
+    p.wait(lambda: "新增 1" in p.text(), what="imported")
+    p.shot("07-library-import")
+    # effective without a restart: the unit's own search finds it at once
+    p.go("#/search?q=病案首页填写完整率")
+    hit = p.wait(lambda: next((h for h in p.all("search-hit") if "病案首页填写完整率" in h.text), None))
+    assert "单位指标库" in hit.text
+    p.sign_out()
+
+
+def test_policy_qa_links_to_the_cited_article(page, served):  # noqa: F811
+    p = page
+    p.sign_in("declarant")
+    p.go("#/qa?q=满意度指标值一般设多少")
+    answer = p.one("qa-answer")
+    assert "满意度" in answer.text
+    p.shot("08-qa")
+    link = p.wait(lambda: next(iter(p.one("doc-hit").find_elements(p.By.TAG_NAME, "a")), None))
+    cited = link.text
+    link.click()
+    article = p.one("cited-article")
+    assert article.text.strip()
+    assert cited.split("》")[0].lstrip("《") in p.text()
+    p.sign_out()
+
+
+def test_docs_and_redoc_render_offline(page, served):  # noqa: F811
+    p = page
+    p.d.get(f"{served.url}/docs")
+    p.wait(lambda: p.d.find_elements(p.By.CSS_SELECTOR, ".swagger-ui .info .title"), what="Swagger UI")
+    assert "jixiao-kb" in p.d.find_element(p.By.CSS_SELECTOR, ".swagger-ui .info .title").text
+    p.d.get(f"{served.url}/redoc")
+    p.wait(lambda: "jixiao-kb" in p.d.find_element(p.By.TAG_NAME, "body").text, what="ReDoc")
+
+
+def test_no_request_leaves_the_machine(page, served):  # noqa: F811
+    p = page
+    p.go("")  # at least the page and the docs, when this test runs alone
+    p.wait(lambda: p.all("api-key-input"))
+    p.d.get(f"{served.url}/docs")
+    p.wait(lambda: p.d.find_elements(p.By.CSS_SELECTOR, ".swagger-ui .info .title"))
+    urls = p.b.drain()
+    assert len([u for u in urls if u.startswith(served.url + "/")]) > 10
+    # the browser's own pages (its new-tab page at start) are not network requests
+    internal = ("data:", "blob:", "about:", "chrome:", "chrome-untrusted:", "chrome-search:", "devtools:")
+    outside = [u for u in urls if not (u.startswith(served.url + "/") or u.startswith(internal))]
+    assert outside == []
