@@ -83,3 +83,16 @@ def test_one_budget_policy_the_years_budget_wins():
     assert budget_from_text("预算3309840元") == pytest.approx(330.984)
     # the project's whole spending (per-head costs divide it) is the largest amount stated
     assert total_from_text("项目金额164万元,其中当年市级财政资金132万元") == 164
+
+
+@pytest.mark.parametrize("core, obj", [
+    ("第五届乡村文化旅游节", "文化旅游节"),            # not 村文化旅游节 (a place cut inside 乡村)
+    ("罗家屯社区野生菌加工车间", "野生菌加工车间"),      # not 屯社区野生菌加工车间
+    ("关镇设施农业黄金蜜种植", "农业黄金蜜种植"),        # not 关镇设施农业黄金蜜种植 (too long) nor a half word
+    ("生产举报奖及安全生产督查", "安全生产督查"),        # not 奖及安全生产督查
+    ("就业援助对象岗位补贴补差", "岗位补贴补差"),        # short: 岗位补贴补差发放准确率 can meet 补贴准确率
+    ("社区老年助餐服务", "社区老年助餐服务"),            # 社区 first is a kind of place, kept
+])
+def test_formed_objects_are_short_whole_word_tails_without_places(core, obj):
+    assert N.short_object(core) == obj
+    assert all(n.startswith(obj) for n in N.slot_names(core, "quality", "build"))

@@ -160,12 +160,14 @@ SLOT_MEASURES = {
     "cost": {"build": ("成本",), "pay": ("成本",), "service": ("成本",)},
     "satisfaction": {"service": ("满意度",)},
 }
-MAX_OBJECT = 12
+# an object before a measure is the tail of the project core: at most this many characters, whole words
+# (long formed objects kill the match with real rows: 就业援助对象岗位补贴补差发放准确率 vs 补贴准确率)
+MAX_OBJECT = 8
 
 
 def slot_names(core: str, slot: str, kind: str) -> list[str]:
-    """〔object〕 + each measure of `slot` for a work kind (`SLOT_MEASURES`); the object is the
-    project core, cut to its last whole words when longer than MAX_OBJECT characters."""
+    """〔object〕 + each measure of `slot` for a work kind (`SLOT_MEASURES`); the object is
+    `short_object(core)`."""
     obj = short_object(core)
     if not obj:
         return []
@@ -174,21 +176,39 @@ def slot_names(core: str, slot: str, kind: str) -> list[str]:
     return [obj + m for m in SLOT_MEASURES.get(slot, {}).get(kind, ())]
 
 
-# a place a project name starts with (杨楼社区特色种养殖…, 罗家屯社区野生菌…): the object follows it
-_LEADING_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:社区|村|镇|乡|街道|园区|示范园)(?=[\u4e00-\u9fff]{4,})")
+# leading words of a project name that are no part of its object: places (a whole word ending in
+# 社区/村/镇/乡/街道/园区…, or tagged ns; 乡村/农村/城乡 are kinds of place, kept) and ordinals (第五届)
+_PLACE_WORD = re.compile(r"(社区|村|镇|乡|街道|园区|示范园|县|区|市)$")
+_KIND_OF_PLACE = frozenset({"乡村", "农村", "城乡", "城区", "社区"})
 
 
 def short_object(core: str) -> str:
-    """The core without a leading place, cut to its tail of whole words within MAX_OBJECT characters
-    when longer ('' when unclean)."""
-    obj = core
-    while len(obj) > MAX_OBJECT and _LEADING_PLACE.match(obj):
-        obj = _LEADING_PLACE.sub("", obj, count=1)
-    if len(obj) > MAX_OBJECT:
-        from kb.suggest.templates import _whole_words_tail
+    """The longest clean tail of whole words (jieba POS words) of the core within MAX_OBJECT
+    characters, leading places and ordinals dropped — never a word cut in half
+    (第五届乡村文化旅游节 → 乡村文化旅游节, not 村文化旅游节; 罗家屯社区野生菌加工车间 → 野生菌加工车间).
+    '' when no clean object is left."""
+    words = [w for w, _ in _drop_leading(pos_cut(core))]
+    for start in range(len(words)):
+        obj = "".join(words[start:])
+        if len(obj) < 2:
+            break
+        if len(obj) <= MAX_OBJECT and len(words[start]) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", obj) \
+                and not _BAD_START.match(obj):
+            return obj
+    return ""
 
-        obj = _whole_words_tail(obj, MAX_OBJECT)
-    return obj if len(obj) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", obj) and not _BAD_START.match(obj) else ""
+
+def _drop_leading(toks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Everything up to the last leading place or ordinal word, when 4+ characters remain after it."""
+    cut = 0
+    for i, (w, t) in enumerate(toks):
+        rest = sum(len(x) for x, _ in toks[i + 1:])
+        if rest < 4:
+            break
+        place = _PLACE_WORD.search(w) and (w not in _KIND_OF_PLACE or i > 0)   # 杨楼/社区, not 社区养老
+        if t == "m" or t == "ns" or re.match(r"^第.+届$", w) or place:
+            cut = i + 1
+    return toks[cut:]
 
 
 def satisfaction_name(beneficiary: str) -> str | None:

@@ -22,7 +22,7 @@ from kb.suggest.slots import SLOTS
 BENEFITS = ("economic_benefit", "social_benefit", "ecological_benefit", "sustainable_impact")
 # (min, max) rows per slot group in the default table
 QUOTAS = {"quantity": (1, 4), "quality": (1, 2), "timeliness": (1, 1), "cost": (1, 1),
-          "benefit": (1, 2), "satisfaction": (1, 1)}
+          "benefit": (1, 1), "satisfaction": (1, 2)}
 # a second cost row only when it holds the text's own figure too (总成本 ≤ budget and 人均成本 = budget ÷ persons)
 BOUND_COST_MAX = 2
 MIN_ROWS, TARGET_ROWS, MAX_ROWS = 8, 10, 12
