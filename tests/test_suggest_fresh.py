@@ -13,8 +13,8 @@ FRESH = {r["id"]: (r["project"], r["description"]) for r in map(
     json.loads, (Path(__file__).parent / "data" / "suggest_fresh.jsonl").read_text(encoding="utf-8").splitlines())}
 # (value, unit) the table must hold, each on a row with the given operator
 BOUND = {
-    "road": [("12", "公里", "≥"), ("3.6", "公里", "≥"), ("2000", "米", "≥"), ("360", "万元", "≤")],
-    "lunch": [("1.5", "万名", "≥"), ("5", "元/生·天", "="), ("200", "天", "≥")],
+    "road": [("12", "公里", "≥"), ("3.6", "公里", "≥"), ("2000", "米", "≥"), ("360", "万元", "≤"), ("1.2", "万人", "≥")],
+    "lunch": [("1.5", "万人", "≥"), ("5", "元/生·天", "="), ("200", "天", "≥")],
     "canteen": [("8", "个", "≥"), ("9", "万人次", "≥"), ("3", "元/餐", "=")],
     "it": [("2", "小时", "≤"), ("120", "台", "≥"), ("48", "万元", "≤")],
     "river": [("3.5", "公里", "≥"), ("4.2", "万立方米", "≥"), ("1.8", "公里", "≥"), ("250", "万元", "≤")],
@@ -62,3 +62,9 @@ def test_every_default_row_says_where_its_value_comes_from(tables):
     for res in tables.values():
         for c in res.default_table:
             assert c.basis and (c.value or c.note.startswith("待填写"))
+
+
+def test_persons_are_declared_in_ren_never_ming(tables):
+    """1.2万名群众 is declared as 1.2 万人: one spelling of a person count (名/位 → 人)."""
+    units = {c.unit for res in tables.values() for c in res.default_table}
+    assert not units & {"名", "万名", "位"}

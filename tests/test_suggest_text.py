@@ -96,3 +96,10 @@ def test_one_budget_policy_the_years_budget_wins():
 def test_formed_objects_are_short_whole_word_tails_without_places(core, obj):
     assert N.short_object(core) == obj
     assert all(n.startswith(obj) for n in N.slot_names(core, "quality", "build"))
+
+
+def test_an_object_that_is_its_own_measure_gets_no_second_one():
+    """路面宽度6米 is 路面宽度, never 路面宽度长度 (nor 射程长度, 容积方量)."""
+    assert _names("新建道路2公里，路面宽度6米") == ["新建道路里程", "路面宽度"]
+    assert _names("雾炮车风炮射程80米") == ["雾炮车风炮射程"]
+    assert _names("新建蓄水池容积500立方米") == ["新建蓄水池容积"]

@@ -21,8 +21,8 @@ from kb.suggest.words import (BENEFIT_VERBS, COUNT_MEASURE, FUNCTION_WORDS, PERS
                               WORK_VERBS)
 
 # an object that already ends in a measure is a name on its own (治理水土流失面积, 媒体曝光量)
-ENDS_WITH_MEASURE = re.compile(r"(数量|人数|人次|户数|次数|面积|里程|长度|规模|总量|产量|曝光量|[^\W\d_]{2}量|率|满意度|"
-                               r"时间|时长|周期|天数|场次|批次|期数)$")
+ENDS_WITH_MEASURE = re.compile(r"(数量|人数|人次|户数|次数|面积|里程|长度|宽度|高度|深度|厚度|直径|射程|容积|库容|规模|"
+                               r"总量|产量|曝光量|[^\W\d_]{2}量|率|满意度|时间|时长|周期|天数|场次|批次|期数)$")
 PERSON_UNITS = frozenset("人 名 位 万人 万名 人次 万人次 户 万户 户次".split())
 TIME_UNITS = frozenset("小时 分钟 天 日 个月 月 周 年 工作日".split())
 # time limits: the smaller the better (故障响应时间 ≤ 2 小时)

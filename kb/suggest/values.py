@@ -130,8 +130,12 @@ def _only_of_family(m: Mention, ctx: ProjectContext) -> bool:
     return sum(1 for x in ctx.mentions if Q.units_compatible(x.unit, m.unit)) == 1
 
 
+# person counts are declared in 人: 名 and 位 count the same persons (1.2万名群众 → ≥ 1.2 万人)
+PERSON_UNIT_SPELLING = {"名": "人", "位": "人", "万名": "万人", "万位": "万人"}
+
+
 def _take_mention(d: Draft, m: Mention) -> None:
-    d.value, d.value_unit, d.value_source = m.value, m.unit, "text"
+    d.value, d.value_unit, d.value_source = m.value, PERSON_UNIT_SPELLING.get(m.unit, m.unit), "text"
     unit = d.unit or d.typical[2]
     if m.unit in Q.MONEY_UNITS and unit.startswith(m.unit + "/"):
         d.value_unit, d.operator = unit, "="   # a standard: 5 元/生·天
