@@ -159,3 +159,17 @@ def test_type_override_and_unknown_type(shipped_kb):
 def test_off_topic_text_gets_no_table(shipped_kb):
     res = _suggest(shipped_kb, "今天天气很好我们去公园散步")
     assert res.confident is False and res.default_table == [] and res.suggestions == []
+
+
+@pytest.mark.parametrize("name, text", [
+    ("县级储备粮", "承储县级储备粮稻谷5000吨，确保数量真实、质量良好、储存安全，年度预算资金120万元。"),
+    ("城管执法车辆维修燃油费", "保障城管执法车辆30台的维修保养和燃油，年度预算资金45万元。"),
+])
+def test_satisfaction_rows_ask_people_never_a_thing(shipped_kb, name, text):
+    """储备粮满意度, 车辆满意度, 房屋满意度 are no rows: satisfaction names persons (else 服务对象)."""
+    from kb.suggest.words import PERSON_HEADS
+
+    res = _suggest(shipped_kb, text, name)
+    sats = [c.name for c in res.default_table + [a for v in res.alternates.values() for a in v]
+            if c.level2 == "beneficiary_satisfaction" and c.source == "formed"]
+    assert sats and all(PERSON_HEADS.search(n.removesuffix("满意度")) for n in sats), sats

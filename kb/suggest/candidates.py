@@ -24,7 +24,7 @@ from kb.suggest.context import WEAK_TERMS, ProjectContext
 from kb.suggest.draft import Draft, from_library_row
 from kb.suggest.project_types import ProjectType
 from kb.suggest.slots import SLOT_OF_LEVEL2
-from kb.suggest.words import BOILERPLATE_BIGRAMS, BENEFIT_VERBS, BOILERPLATE
+from kb.suggest.words import BOILERPLATE_BIGRAMS, BENEFIT_VERBS, BOILERPLATE, PERSON_HEADS
 from kb.domain.text import normalize_name
 
 # the field's generic rows: suggested only where a detected type lists them
@@ -137,20 +137,24 @@ def formed_drafts(ctx: ProjectContext, detected: list[tuple[ProjectType, float]]
             out.append(d)
     kind = N.work_kind(ctx.core, ctx.text)
     slots = [("quality", "quality", "%"), ("timeliness", "timeliness", "%"), ("cost", "economic_cost", "万元")]
-    if not ctx.beneficiaries:  # 〔core〕满意度 only when the text names nobody to ask
-        slots.append(("satisfaction", "beneficiary_satisfaction", "%"))
     for slot, l2, unit in slots:
         for name in N.slot_names(ctx.core, slot, kind):
             out.append(Draft(name=name, level2=l2, source="formed", unit=unit, obj=ctx.core,
                              direction="negative" if slot == "cost" else "positive",
                              evidence=[f"按项目名称“{ctx.core}”生成"]))
-    who = ctx.beneficiaries or [o for t, _ in detected[:1] for o in t.objects[:1]]
-    for b in who[:2]:
+    for b in _satisfaction_subjects(ctx, detected):
         name = N.satisfaction_name(b)
         if name:
             out.append(Draft(name=name, level2="beneficiary_satisfaction", source="formed", unit="%",
                              direction="positive", evidence=[f"受益对象: {b}"]))
     return out
+
+
+def _satisfaction_subjects(ctx: ProjectContext, detected: list[tuple[ProjectType, float]]) -> list[str]:
+    """Who a satisfaction row asks: the persons the text names, else the best type's persons, else
+    服务对象 — always people, never a thing (储备粮满意度, 车辆满意度, 房屋满意度 are no rows)."""
+    typed = [o for t, _ in detected[:1] for o in t.objects if PERSON_HEADS.search(o)]
+    return (ctx.beneficiaries or typed or ["服务对象"])[:2]
 
 
 def _mention_draft(m, ctx: ProjectContext) -> Draft | None:

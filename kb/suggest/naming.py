@@ -158,8 +158,8 @@ SLOT_MEASURES = {
     "timeliness": {"build": ("按期完成率", "完成及时率"), "pay": ("发放及时率",),
                    "service": ("完成及时率", "按时完成率")},
     "cost": {"build": ("成本",), "pay": ("成本",), "service": ("成本",)},
-    "satisfaction": {"service": ("满意度",)},
 }
+
 # an object before a measure is the tail of the project core: at most this many characters, whole words
 # (long formed objects kill the match with real rows: 就业援助对象岗位补贴补差发放准确率 vs 补贴准确率)
 MAX_OBJECT = 8
