@@ -173,3 +173,11 @@ def test_satisfaction_rows_ask_people_never_a_thing(shipped_kb, name, text):
     sats = [c.name for c in res.default_table + [a for v in res.alternates.values() for a in v]
             if c.level2 == "beneficiary_satisfaction" and c.source == "formed"]
     assert sats and all(PERSON_HEADS.search(n.removesuffix("满意度")) for n in sats), sats
+
+
+def test_the_per_slot_view_marks_the_default_tables_rows(shipped_kb):
+    """The staff page reads `table` and takes the rows marked `default` of each slot: the whole default table."""
+    res = _suggest(shipped_kb, "对全县12个行政村的农村公路进行养护维修，修缮农村公路12公里，预算资金180万元", "农村公路养护工程")
+    marked = [c.name for s in res.table for c in s.candidates if c.default]
+    assert sorted(marked) == sorted(c.name for c in res.default_table)
+    assert not any(c.default for v in res.alternates.values() for c in v)

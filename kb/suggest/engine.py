@@ -55,7 +55,8 @@ class Candidate(BaseModel):
     score: the ranker's probability in [0, 1] that a real table holds this
     row; source: type | formed | retrieval | learned; note: why the value is
     待填写 (empty when a value is given); basis: 设定依据 shown in the xlsx;
-    evidence: why it was suggested (Chinese).
+    evidence: why it was suggested (Chinese); default: the row belongs to the
+    default table (the staff page takes these rows of each slot in `table`).
     """
 
     indicator_id: str | None = None
@@ -75,6 +76,7 @@ class Candidate(BaseModel):
     evidence: list[str] = []
     template: str | None = None
     opinions: list[dict] = []
+    default: bool = False
 
 
 class SlotCandidates(BaseModel):
@@ -344,7 +346,7 @@ def _best_per_slot(pool: list[Draft], n: int) -> list[Draft]:
 def render(table: Table, ctx: ProjectContext, detected: list[tuple], uncertain: bool, mode: str,
            top: int) -> SuggestResult:
     """Step 8: the response: default table, alternates, per-slot view, flat list."""
-    rows = [to_candidate(d) for d in table.rows]
+    rows = [to_candidate(d).model_copy(update={"default": True}) for d in table.rows]
     alts = {k: [to_candidate(d) for d in v] for k, v in table.alternates.items()}
     best_first = sorted(zip(table.rows, rows), key=lambda p: (p[0].note.startswith("待填写：没有"), -p[0].score))
     flat = [c for _, c in best_first if not c.name.startswith("（")]
