@@ -140,8 +140,13 @@ def usable_row_name(name: str) -> str | None:
     return n if _USABLE.match(n) and not _NOTES.search(n) else None
 
 
+# a type lends its real tables' rows from this confidence on; below it a type is a guess whose
+# tables' rows would mostly be another programme's (the engine passes only types near the best anyway)
+FAMILY_MIN_PROB = 0.3
+
+
 def family_rows(stats: "FamilyStats", type_probs: dict[str, float], exclude: str | None,
-                min_prob: float = 0.3) -> list[tuple[str, object, str, float]]:
+                min_prob: float = FAMILY_MIN_PROB) -> list[tuple[str, object, str, float]]:
     """Rows of the detected types' real tables: [(clean name, row, type id, probability)], one per name."""
     seen: set[str] = set()
     out = []

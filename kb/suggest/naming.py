@@ -143,11 +143,17 @@ def rate_name(m: Mention) -> tuple[str, str] | None:
 
 
 def work_kind(core: str, text: str = "") -> str:
-    """build | pay | service: what kind of work the project's core names (decides the measures)."""
-    if PAY_WORDS.search(core) or (not BUILD_WORDS.search(core) and PAY_WORDS.search(text[:80])):
+    """build | pay | service: what kind of work the project's core names (decides the measures).
+
+    The core decides; a core naming a service (社区老年助餐服务) stays a service even when the
+    text pays something inside it (每餐补贴3元) — 助餐服务发放率 is no row.
+    """
+    if PAY_WORDS.search(core):
         return "pay"
     if BUILD_WORDS.search(core):
         return "build"
+    if "服务" not in core and PAY_WORDS.search(text[:80]):
+        return "pay"
     return "service"
 
 

@@ -249,8 +249,14 @@ class _Library:
         return self.exact.get(_exact_key(name)) or self.loose.get(normalize_name(name)) or []
 
     def near(self, name: str, k: int = 3) -> list[str]:
+        """Up to k library names close to `name`, offered in the error for an unknown entry name."""
         scored = sorted(((bigram_dice(name, n), n) for n in self.names), reverse=True)[:k]
-        return [n for s, n in scored if s >= 0.4]
+        return [n for s, n in scored if s >= NEAR_DICE]
+
+
+# a "did you mean" name shares at least this bigram Dice (looser than the eval's 0.5 match: a typo
+# in a short name drops Dice fast)
+NEAR_DICE = 0.4
 
 
 def _exact_key(name: str) -> str:

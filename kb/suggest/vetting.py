@@ -48,6 +48,21 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str]) 
                 d.evidence.append("其他行业的指标，描述中缺少依据，仅作备选")
             elif d.generic:
                 d.tier = Tier.ALTERNATE
+            elif d.slot == "quantity" and d.pending and _object_in_text(d, ctx) < OBJECT_IN_TEXT:
+                d.tier = Tier.ALTERNATE
+                d.evidence.append("描述中没有这项数量的对象，仅作备选")
+
+
+# a retrieved count the declarant must fill (待填写) stands in the table only when at least half of
+# its object's bigrams are in the text (山塘整治数量 for a river dredging: 1 of 3, an alternate)
+OBJECT_IN_TEXT = 0.5
+_MEASURE_TAIL = re.compile(r"(数量|人数|人次|户数|次数|个数|面积|里程|长度|规模|总量|天数|场次|批次|期数|台数|套数)$")
+
+
+def _object_in_text(d: Draft, ctx: ProjectContext) -> float:
+    """Share of the bigrams of the row's object (its name without the measure) found in the text."""
+    bg = set(bigrams(_MEASURE_TAIL.sub("", d.key)))
+    return len(bg & ctx.text_bigrams) / len(bg) if bg else 0.0
 
 
 def other_programme(d: Draft, ctx: ProjectContext) -> list[str]:
