@@ -139,10 +139,19 @@ class KnowledgeBase:
             res = search_lexical(self.index, query, filters=filters, top=top, offset=offset,
                                  visible_units=visible_units)
         else:
+            kept: dict = {}
             res = self.hybrid.search(query, filters=filters, top=top, offset=offset, mode=mode,
-                                     visible_units=visible_units)
+                                     visible_units=visible_units, matched_out=kept)
         if facets:
-            res.facets = facet_counts(self.index, query, filters, visible_units=visible_units)
+            matched = None
+            if mode != "lexical" and self.hybrid is not None:
+                hybrid, full = self.hybrid, tuple(sorted(filters.items()))
+
+                def matched(fs: dict):  # the search's own set; the full filters' one is kept
+                    if tuple(sorted(fs.items())) == full:
+                        return kept["matched"]
+                    return hybrid.matched(query, filters=fs, mode=mode, visible_units=visible_units)
+            res.facets = facet_counts(self.index, query, filters, visible_units=visible_units, matched=matched)
         return res
 
     def get_indicator(self, indicator_id: str) -> Indicator:

@@ -44,13 +44,15 @@ def _free_port() -> int:
 
 @dataclass
 class Served:
-    """A running app: base URL, its settings, API keys by name, and a folder for downloads."""
+    """A running app: base URL, its settings, API keys by name, a folder for downloads and one for
+    the files a test uploads."""
 
     url: str
     settings: object
     keys: dict[str, str]
     downloads: Path
     shots: Path
+    files: Path
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +77,7 @@ def served(tmp_path_factory):
     with get_sessionmaker(url)() as s:
         for name, unit, role in (("declarant", UNIT_A, "declarant"), ("reviewer", UNIT_A, "reviewer"),
                                  ("other", UNIT_B, "declarant"), ("admin", FINANCE, "admin"),
-                                 ("unit_admin", UNIT_A, "unit_admin")):
+                                 ("unit_admin", UNIT_A, "unit_admin"), ("supervisor", FINANCE, "supervisor")):
             keys[name] = svc.create_key(s, CLI_PRINCIPAL, KeyIn(unit_name=unit, role=role)).key
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
@@ -89,8 +91,10 @@ def served(tmp_path_factory):
     shots.mkdir(parents=True, exist_ok=True)
     downloads = home / "downloads"
     downloads.mkdir()
+    (home / "files").mkdir()
     try:
-        yield Served(url=f"http://127.0.0.1:{port}", settings=settings, keys=keys, downloads=downloads, shots=shots)
+        yield Served(url=f"http://127.0.0.1:{port}", settings=settings, keys=keys, downloads=downloads, shots=shots,
+                     files=home / "files")
     finally:
         server.should_exit = True
         thread.join(timeout=10)
@@ -133,8 +137,10 @@ def browser(served, tmp_path_factory):
     for flag in CHROME_FLAGS + [f"--user-data-dir={profile}"]:
         opts.add_argument(flag)
     opts.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
+    # several downloads from one page are allowed (Chromium asks before the second one otherwise)
     opts.add_experimental_option("prefs", {"download.default_directory": str(served.downloads),
-                                           "download.prompt_for_download": False})
+                                           "download.prompt_for_download": False,
+                                           "profile.default_content_setting_values.automatic_downloads": 1})
     driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=opts)
     driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow",
                                                            "downloadPath": str(served.downloads)})

@@ -107,6 +107,28 @@ def test_hybrid_total_and_pages_cover_every_lexical_match(kb):
     assert 0 < len(last.hits) <= 20
 
 
+def test_hybrid_facet_counts_count_the_results_shown_dense_only_hits_included(kb):
+    # a colloquial query: the hits it shows include indicators that share no word with it
+    res = kb.search("给村里老人送饭", mode="hybrid", top=200, facets=True)
+    dense_only = [h for h in res.hits if h.explain.get("lexical_rank") is None]
+    assert dense_only, "the query must show dense-only hits for this test to mean anything"
+    assert res.facets.total == res.total
+    for field in ("level1", "library"):
+        assert sum(v.count for v in res.facets.fields[field]) == res.total
+    if res.total == len(res.hits):  # every result on this page: the counts are theirs, value by value
+        shown = {}
+        for h in res.hits:
+            shown[h.level1] = shown.get(h.level1, 0) + 1
+        assert {v.value: v.count for v in res.facets.fields["level1"]} == shown
+    # under a filter the total still agrees, and the filtered field keeps its other values
+    one = kb.search("给村里老人送饭", mode="hybrid", top=20, facets=True, filters={"level2": "quantity"})
+    assert one.facets.total == one.total
+    assert {v.value for v in one.facets.fields["level2"]} > {"quantity"}
+    # lexical mode is unchanged: counts are its matches
+    lex = kb.search("给村里老人送饭", mode="lexical", top=1, facets=True)
+    assert lex.facets.total == lex.total
+
+
 def test_hybrid_is_never_less_confident_than_lexical_on_a_real_project(kb):
     # E009 融媒体中心: the dense margin is low, but the lexical evidence (宣传, 新闻 …) is clear
     rec = dev_record("E009")

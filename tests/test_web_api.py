@@ -190,3 +190,25 @@ def test_document_reader_gives_text_and_article_offsets(app):
     item = next(o for o in doc["outline"] if o["chunk_id"] == h["chunk_id"])
     assert doc["text"][item["start"]:item["end"]] == h["text"]
     assert client.get("/v1/documents/national_policy/nope", headers=keys["a"]).status_code == 404
+
+
+def test_earlier_versions_are_listed_and_readable_read_only(app):
+    client, keys = app
+    row = {"level1": "产出指标", "level2": "数量指标", "name": "校舍维修面积", "operator": "≥", "value": "3000", "unit": "平方米"}
+    v1 = {"project_name": "校舍维修", "year": 2025, "budget_wan": 80, "rows": [row, {**row, "name": "校舍安全检查覆盖率",
+          "level2": "质量指标", "operator": "", "value": "有所提高", "unit": ""}]}
+    d = client.post("/v1/declarations", json=v1, headers=keys["a"]).json()
+    v2 = {**v1, "budget_wan": 95, "rows": [{**row, "value": "3500"}]}
+    assert client.put(f"/v1/declarations/{d['id']}", json=v2, headers=keys["a"]).json()["version"] == 2
+    listed = client.get(f"/v1/declarations/{d['id']}/versions", headers=keys["a"]).json()
+    assert [(v["version"], v["current"], v["budget_wan"], v["rows"]) for v in listed] == [(1, False, 80, 2), (2, True, 95, 1)]
+    assert listed[0]["error_count"] > listed[1]["error_count"]  # 有所提高 is an error of version 1 only
+    old = client.get(f"/v1/declarations/{d['id']}/versions/1", headers=keys["a"]).json()
+    assert old["current"] is False and [r["value"] for r in old["rows"]] == ["3000", "有所提高"]
+    assert any(f["row"] == 2 and f["severity"] == "error" for f in old["findings"])
+    assert client.get(f"/v1/declarations/{d['id']}", headers=keys["a"]).json()["rows"][0]["value"] == "3500"
+    missing = client.get(f"/v1/declarations/{d['id']}/versions/3", headers=keys["a"])
+    assert missing.status_code == 404 and "第 3 版" in missing.json()["detail"]
+    for path in ("versions", "versions/1"):  # another unit: as if it did not exist
+        assert client.get(f"/v1/declarations/{d['id']}/{path}", headers=keys["b"]).status_code == 404
+    assert client.get(f"/v1/declarations/{d['id']}/versions/1", headers=keys["sup"]).status_code == 200

@@ -5,13 +5,20 @@ gets a suggested table for a real project description from
 ../shared/data/declarations/dev.jsonl, edits a value into a vague one,
 checks it, fixes it with one click, exports the table and reopens the
 .xlsx, then submits; the unit's reviewer approves; the declarant files
-monitoring actuals and sees the lights the API computed, then evaluates;
-a declarant of another unit sees none of it; an admin imports a library
-workbook from the page; /docs and /redoc render offline; and no request
-of the page left 127.0.0.1. One server, one browser, one shared KB.
+monitoring actuals and sees the lights the API computed, attaches a real
+document (a .docx of policy articles) as the contract, finds it by a phrase
+of its text, imports a voucher export that disagrees with the reported
+budget execution and sees the mismatch beside the lights, then evaluates;
+the reviewer enters the 结果反馈. A supervisor reads the evidence but
+cannot write it; an earlier version is shown read-only; a declarant of
+another unit sees none of it; an admin imports a library workbook from
+the page; policy texts show headings, not Markdown; /docs and /redoc
+render offline; and no request of the page left 127.0.0.1. One server,
+one browser, one shared KB.
 """
 from __future__ import annotations
 
+import datetime as dt
 import time
 from pathlib import Path
 
@@ -70,14 +77,18 @@ class Page:
     def text(self) -> str:
         return self.d.find_element(self.By.ID, "view").text
 
-    def shot(self, name: str) -> Path:
-        """Screenshot of the whole page (window grown to the page's height, at most 2600 px)."""
+    def shot(self, name: str, element=None) -> Path:
+        """Screenshot of the whole page (window grown to the page's height, at most 2600 px),
+        or of one element of it."""
         h = self.d.execute_script("return Math.min(2600, document.documentElement.scrollHeight)")
         self.d.set_window_size(1400, max(900, int(h)))
         self.d.execute_script("window.scrollTo(0, 0)")
         time.sleep(0.2)
         path = self.s.shots / f"{name}.png"
-        self.d.save_screenshot(str(path))
+        if element is not None:
+            element.screenshot(str(path))
+        else:
+            self.d.save_screenshot(str(path))
         self.d.set_window_size(1400, 1000)
         return path
 
@@ -93,14 +104,28 @@ def walk(page, served):  # noqa: F811
     return {}
 
 
-def _downloaded(folder: Path, before: set[str], timeout: float = TIMEOUT) -> Path:
+def _downloaded(folder: Path, before: set[str], timeout: float = TIMEOUT, pattern: str = "*.xlsx") -> Path:
     end = time.monotonic() + timeout
     while time.monotonic() < end:
-        done = [p for p in folder.glob("*.xlsx") if p.name not in before]
+        done = [p for p in folder.glob(pattern) if p.name not in before]
         if done and not list(folder.glob("*.crdownload")):
             return done[0]
         time.sleep(0.1)
-    raise AssertionError("no .xlsx was downloaded")
+    raise AssertionError(f"no {pattern} was downloaded")
+
+
+def _vouchers(project: str, year: int) -> list[list]:
+    """记账凭证 lines of two payments for `project` in `year` (100 万元 in all), each with its financial
+    (5001/1011) and budget (7201/8001) entries as 政府会计制度 requires; the second on 31 December."""
+    rows = []
+    for date, no, amount in ((f"{year}-03-10", 5, 600000), (f"{year}-12-31", 88, "400,000.00")):
+        summary = "拨付基本公共卫生服务补助资金"
+        rows += [[dt.date.fromisoformat(date), "记", no, summary, "5001", "业务活动费用/商品和服务费用/其他商品和服务费用",
+                  amount, None, "", project],
+                 [None, None, None, summary, "1011", "零余额账户用款额度", None, amount, "", project],
+                 [None, None, None, summary, "7201", "事业支出/项目支出/其他商品和服务支出", amount, None, "", project],
+                 [None, None, None, summary, "8001", "资金结存/零余额账户用款额度", None, amount, "", project]]
+    return rows
 
 
 def test_declaration_end_to_end(page, served, walk):  # noqa: F811
@@ -235,6 +260,45 @@ def test_declaration_end_to_end(page, served, walk):  # noqa: F811
     assert any(lt.get_attribute("data-light") == "green" for lt in lights)  # the budget execution light
     p.shot("04-monitoring")
 
+    # 佐证材料: a real document (a .docx of policy articles) attached to the monitoring report as the contract
+    from selenium.webdriver.support.ui import Select as Pick
+
+    from tests.evidence_fixtures import phrase, policy_docx, quoted_articles, write_vouchers_xlsx
+
+    doc = policy_docx(served.files / "项目实施合同.docx")
+    ev_panel = p.one("evidence-panel")
+    p.one("attachment-file", ev_panel).send_keys(str(doc))
+    Pick(p.one("attachment-kind", ev_panel)).select_by_value("合同")
+    Pick(p.one("attachment-stage", ev_panel)).select_by_value("monitoring")
+    p.one("attachment-upload", ev_panel).click()
+    att = p.wait(lambda: (p.all("attachment-row", ev_panel) or [None])[0], what="the attachment listed")
+    assert (att.get_attribute("data-kind"), att.get_attribute("data-stage")) == ("合同", "monitoring")
+    assert "项目实施合同.docx" in att.text and "已索引" in att.text
+    # found by a phrase of its text, with the citation
+    words = phrase(quoted_articles("03_caiyu_2020_10_pingjia_banfa.md")[2])
+    p.set_value(p.one("attachment-search-input", ev_panel), words)
+    p.one("attachment-search-submit", ev_panel).click()
+    hit = p.wait(lambda: (p.all("attachment-hit", ev_panel) or [None])[0], what="attachment search hit")
+    assert "项目实施合同.docx" in hit.text and words in hit.text
+    # downloaded as uploaded
+    before = {x.name for x in served.downloads.glob("*")}
+    p.one("attachment-download", att).click()
+    assert _downloaded(served.downloads, before, pattern="*.docx").read_bytes() == doc.read_bytes()
+
+    # 电子会计档案: vouchers of 100 万元 against the 2279.048 万元 reported → the mismatch beside the lights
+    vouchers = write_vouchers_xlsx(served.files / f"{year}年记账凭证.xlsx", _vouchers(rec["project"], year))
+    p.one("archive-file", ev_panel).send_keys(str(vouchers))
+    p.one("archive-import", ev_panel).click()
+    imported = p.wait(lambda: p.one("archive-result").find_elements(p.By.CSS_SELECTOR, "[data-imported]"), what="imported")
+    assert int(imported[0].get_attribute("data-imported")) == 8 and "关联项目" in imported[0].text
+    mismatch = p.wait(lambda: next((f for f in p.all("crosscheck-finding", p.one("monitoring-panel"))
+                                    if f.get_attribute("data-rule") == "ACC-01"), None), what="ACC-01 beside the lights")
+    assert mismatch.get_attribute("data-severity") == "error"
+    assert "2279.05 万元" in mismatch.text and "100.00 万元" in mismatch.text
+    assert any(f.get_attribute("data-rule") == "ACC-01" for f in p.all("crosscheck-finding", p.one("crosscheck-panel")))
+    p.shot("09-evidence", p.one("evidence-panel"))
+    p.shot("10-crosscheck", p.one("monitoring-panel"))
+
     # 事后评价: actuals equal to the targets score full marks on those rows
     ev = p.one("evaluation-panel")
     for inp, t in zip(p.all("evaluation-actual", ev), targets):
@@ -248,6 +312,17 @@ def test_declaration_end_to_end(page, served, walk):  # noqa: F811
     p.wait(lambda: p.all("public-summary"), what="公示 summary")
     assert UNIT_A in p.one("public-summary").text
     p.shot("06-public")
+    p.sign_out()
+
+    # 结果反馈 by the reviewer: the finance bureau's score, with the execution the vouchers show
+    p.sign_in("reviewer")
+    p.go(f"#/declarations/{decl_id}")
+    fb = p.one("feedback-panel")
+    p.set_value(p.one("feedback-total", fb), "85")
+    p.set_value(p.one("feedback-budget-executed", fb), "100")
+    p.one("feedback-comments", fb).send_keys("执行进度与凭证不符，已核实按凭证数认定。")
+    p.one("feedback-submit", fb).click()
+    assert "最终得分 85" in p.one("feedback-result").text
     p.sign_out()
 
 
@@ -274,6 +349,61 @@ def test_another_unit_sees_nothing(page, served, walk):  # noqa: F811
     assert not {h.get_attribute("data-id") for h in p.all("search-hit")} & unit_a_ids
     p.go("#/public")
     p.wait(lambda: p.all("public-summary") or "还没有" in p.text())
+    p.sign_out()
+
+
+def test_supervisor_reads_the_evidence_and_cannot_write_it(page, served, walk):  # noqa: F811
+    decl_id = walk.get("id")
+    assert decl_id, "the declaration walk must run first"
+    p = page
+    p.sign_in("supervisor")
+    p.go(f"#/declarations/{decl_id}")
+    panel = p.one("evidence-panel")
+    p.wait(lambda: p.all("attachment-row", panel), what="attachments listed for the supervisor")
+    p.wait(lambda: any(f.get_attribute("data-rule") == "ACC-01" for f in p.all("crosscheck-finding", p.one("crosscheck-panel"))))
+    assert not p.all("attachment-form") and not p.all("archive-form") and not p.all("attachment-delete")
+    p.sign_out()
+
+
+def test_earlier_version_is_shown_read_only_and_a_deleted_attachment_goes(page, served):  # noqa: F811
+    import httpx
+
+    from tests.evidence_fixtures import policy_pdf
+
+    key = {"X-API-Key": served.keys["declarant"]}
+    row = {"level1": "产出指标", "level2": "数量指标", "name": "家庭医生签约人数", "operator": "≥", "value": "5000", "unit": "人"}
+    body = {"project_name": "家庭医生签约服务", "year": 2025, "budget_wan": 60, "rows": [row]}
+    with httpx.Client(base_url=served.url, headers=key) as c:
+        d = c.post("/v1/declarations", json=body).json()
+        c.put(f"/v1/declarations/{d['id']}", json={**body, "rows": [{**row, "value": "6000"}]}).raise_for_status()
+    p = page
+    p.sign_in("declarant")
+    p.go(f"#/declarations/{d['id']}")
+    versions = p.one("version-list")
+    assert [v.get_attribute("data-version") for v in p.all("version-item", versions)] == ["2", "1"]
+    p.all("version-item", versions)[1].find_element(p.By.TAG_NAME, "a").click()
+    p.wait(lambda: p.all("version-view") and p.one("version-view").get_attribute("data-version") == "1", what="version 1")
+    assert "只读" in p.one("version-view").text and "≥5000" in p.one("declaration-rows").text
+    p.shot("11-version")
+    assert not p.all("submit-declaration") and not p.all("edit-declaration") and not p.all("evidence-panel")
+    # on the current version: attach a PDF, then delete it (a second click confirms); the list no longer shows it
+    p.go(f"#/declarations/{d['id']}")
+    panel = p.one("evidence-panel")
+    p.one("attachment-file", panel).send_keys(str(policy_pdf(served.files / "政策摘录.pdf")))
+    p.one("attachment-upload", panel).click()
+    row_el = p.wait(lambda: (p.all("attachment-row", panel) or [None])[0], what="uploaded")
+    assert row_el.get_attribute("data-kind") == "其他"
+    p.one("attachment-delete", row_el).click()
+    p.one("attachment-delete", row_el).click()
+    p.wait(lambda: p.all("attachment-empty", panel), what="the attachment is gone from the list")
+    # a voucher export with a bad amount: nothing imported, the API's line-by-line message shown as it is
+    bad = served.files / "凭证-有误.csv"
+    bad.write_text("日期,凭证号,摘要,科目名称,借方金额,贷方金额,项目名称\n2025-03-01,记-1,付款,其他商品和服务支出,一万,,家庭医生签约服务\n",
+                   encoding="utf-8")
+    p.one("archive-file", panel).send_keys(str(bad))
+    p.one("archive-import", panel).click()
+    problems = p.one("archive-problems", panel)
+    assert "第2行 借方金额" in problems.text, problems.text
     p.sign_out()
 
 
@@ -319,10 +449,14 @@ def test_policy_qa_links_to_the_cited_article(page, served):  # noqa: F811
     p.shot("08-qa")
     link = p.wait(lambda: next(iter(p.one("doc-hit").find_elements(p.By.TAG_NAME, "a")), None))
     cited = link.text
+    # policy texts are shown as headings and paragraphs, never as raw Markdown
+    lines = [ln for ln in p.one("qa-answers").text.splitlines() if ln.strip()]
+    assert lines and not [ln for ln in lines if ln.lstrip().startswith(("#", ">", "**"))]
     link.click()
     article = p.one("cited-article")
     assert article.text.strip()
     assert cited.split("》")[0].lstrip("《") in p.text()
+    assert not [ln for ln in p.text().splitlines() if ln.lstrip().startswith(("#", "> "))]
     p.sign_out()
 
 

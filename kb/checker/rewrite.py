@@ -35,8 +35,7 @@ from kb.domain.schema import Indicator, typical_target
 from kb.domain.units import DEFAULT_UNIT, is_time_unit, measure_of, unit_fits
 from kb.settings import CheckerSettings
 
-L1_LABEL = {Level1.output: "产出指标", Level1.cost: "成本指标", Level1.benefit: "效益指标",
-            Level1.satisfaction: "满意度指标"}
+L1_LABEL = {m: m.label for m in Level1}
 L2_LABEL = {m: m.label for m in Level2}
 
 _HIGH_RATES = ("合格率", "达标率", "合规率", "准确率", "正确率", "完好率", "优良率", "通过率", "验收")

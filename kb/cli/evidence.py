@@ -20,7 +20,7 @@ import typer
 
 from kb.cli import app
 from kb.cli.lifecycle import _session
-from kb.cli.output import print_json
+from kb.cli.output import print_json, print_lines
 from kb.errors import DataError
 from kb.settings import get_settings
 
@@ -77,11 +77,8 @@ def list_(decl_id: int = typer.Argument(..., help="申报 id"), as_json: bool = 
         rows = ev.list_attachments(s, _principal(), decl_id)
     if as_json:
         return _json(AttachmentList(attachments=rows))
-    for a in rows:
-        row = f"第{a.row}行" if a.row else "—"
-        typer.echo(f"{a.id}\t{a.stage_label}\t{a.kind}\t{row}\t{a.filename}\t{a.size}\t{'已索引' if a.indexed else '未索引'}")
-    if not rows:
-        typer.echo("（无）", err=True)
+    print_lines(f"{a.id}\t{a.stage_label}\t{a.kind}\t{f'第{a.row}行' if a.row else '—'}\t{a.filename}\t{a.size}\t"
+                f"{'已索引' if a.indexed else '未索引'}" for a in rows)
 
 
 @evidence_app.command("get")
@@ -123,10 +120,8 @@ def search(q: str = typer.Argument(..., help="检索词"),
         res = ev.search(s, _principal(), q, declaration_id=declaration, kind=kind, top=top)
     if as_json:
         return _json(res)
-    for h in res.hits:
-        typer.echo(f"[{h.citation}] 申报 {h.declaration_id} 附件 {h.attachment_id}\n    {h.text[:160]}")
-    if not res.hits:
-        typer.echo("（无结果）", err=True)
+    print_lines((f"[{h.citation}] 申报 {h.declaration_id} 附件 {h.attachment_id}\n    {h.text[:160]}" for h in res.hits),
+                empty="（无结果）")
 
 
 @evidence_app.command("crosschecks")
@@ -134,7 +129,7 @@ def crosschecks(decl_id: int = typer.Argument(..., help="申报 id"), as_json: b
                 fail_on: Optional[str] = typer.Option(None, "--fail-on", help="有此级别及以上的发现时退出码为 1：error / warning / info")) -> None:
     """核对申报：上报数与会计凭证、完成情况与佐证材料。"""
     from kb.crosscheck.engine import crosscheck
-    from kb.crosscheck.rules import SEVERITY_LABELS
+    from kb.domain.findings import SEVERITY_LABELS
 
     if fail_on and fail_on not in SEVERITY_LABELS:
         raise DataError("须为 error / warning / info", field="--fail-on")
@@ -219,7 +214,5 @@ def archive_list(category: Optional[str] = typer.Option(None, "--category", help
         out = list_documents(s, _principal(), category=category, year=year)
     if as_json:
         return _json(out)
-    for d in out.documents:
-        typer.echo(f"{d.id}\t{d.unit_name}\t{d.category_label}\t{d.period_start or '-'} 至 {d.period_end or '-'}\t{d.rows} 行\t{d.filename}")
-    if not out.documents:
-        typer.echo("（无）", err=True)
+    print_lines(f"{d.id}\t{d.unit_name}\t{d.category_label}\t{d.period_start or '-'} 至 {d.period_end or '-'}\t"
+                f"{d.rows} 行\t{d.filename}" for d in out.documents)

@@ -27,6 +27,15 @@ def print_json(obj: Any) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
 
 
+def print_lines(lines: Iterable[str], *, empty: str = "（无）") -> None:
+    """One line per item on stdout (tab-separated fields for shell pipes); `empty` on stderr when there are none."""
+    n = 0
+    for n, line in enumerate(lines, 1):
+        sys.stdout.write(line + "\n")
+    if not n:
+        sys.stderr.write(empty + "\n")
+
+
 def print_table(title: str, columns: Sequence[str], rows: Iterable[Sequence[Any]], *,
                 right: Sequence[str] = (), **table_kw: Any) -> None:
     """A rich table on stdout: `columns` headers, each row's cells shown as text; `right`: right-aligned columns."""

@@ -26,14 +26,15 @@ from pydantic import BaseModel, Field
 
 from kb.archive.accounts import spending_fen
 from kb.crosscheck.facts import Facts, Line
-from kb.evidence.kinds import KIND_LABELS, required_kinds
+from kb.evidence.kinds import required_kinds
 from kb.lifecycle.values import parse_number
-from kb.domain.enums import Level1
+from kb.domain.enums import Level1, Stage
+from kb.domain.findings import SEVERITY_LABELS
 from kb.domain.levels import parse_level1, parse_level2
 from kb.domain.text import normalize
 
-SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
-STAGE_LABELS = {"monitoring": "事中监控", "evaluation": "事后评价", "feedback": "结果反馈", "archive": "电子会计档案"}
+# where a finding arises: a lifecycle stage, or the imported accounting archive
+STAGE_LABELS = {**{s.value: s.label for s in Stage}, "archive": "电子会计档案"}
 MAX_DATE_FINDINGS = 20
 
 
@@ -272,8 +273,8 @@ def evd_01(f: Facts, s) -> list[Finding]:
         if not kinds or _has(f, kinds, pos):
             continue
         stage, ref, what = claims[pos]
-        need = "或".join(KIND_LABELS[k] for k in kinds)
+        need = "或".join(k.label for k in kinds)
         out.append(_f("EVD-01", f"{what}第{pos}行“{r.name}”已完成，但未上传{need}"
-                                f"（上传时 kind 选“{KIND_LABELS[kinds[0]]}”，row 填 {pos}）",
+                                f"（上传时 kind 选“{kinds[0].label}”，row 填 {pos}）",
                       stage=stage, ref_id=ref, row=pos))
     return out

@@ -13,78 +13,83 @@ from typing import Any
 from kb.domain.text import normalize
 
 
-class _Labeled(str, Enum):
-    """A str enum with a Chinese label and tolerant parsing."""
+class LabeledEnum(str, Enum):
+    """A str enum whose members carry their Chinese label: `basic = "basic", "基础指标库"`.
+
+    The value is the English identifier (GLOSSARY.md); `.label` is what users see;
+    `parse_labeled` accepts either. Every labelled enum of the project derives from it,
+    so a label is written once, beside its member.
+    """
+
+    def __new__(cls, value: str, label: str = ""):
+        obj = str.__new__(cls, value)
+        obj._value_ = value
+        obj._label = label or value
+        return obj
 
     @property
     def label(self) -> str:
-        return _LABELS[self]
+        return self._label
 
     def __str__(self) -> str:  # pragma: no cover - cosmetic
         return self.value
 
 
-class Library(_Labeled):
+class Library(LabeledEnum):
     """基础指标库 (`basic`) or 单位指标库 (`unit`)."""
 
-    basic = "basic"
-    unit = "unit"
+    basic = "basic", "基础指标库"
+    unit = "unit", "单位指标库"
 
 
-class Level1(_Labeled):
+class Level1(LabeledEnum):
     """一级指标. 成本 became a 一级指标 with 财预〔2021〕101号."""
 
-    output = "output"
-    cost = "cost"
-    benefit = "benefit"
-    satisfaction = "satisfaction"
+    output = "output", "产出指标"
+    cost = "cost", "成本指标"
+    benefit = "benefit", "效益指标"
+    satisfaction = "satisfaction", "满意度指标"
 
 
-class Level2(_Labeled):
+class Level2(LabeledEnum):
     """二级指标 under each 一级指标 (88号 and 101号 frameworks)."""
 
-    quantity = "quantity"
-    quality = "quality"
-    timeliness = "timeliness"
-    output_cost = "output_cost"
-    economic_cost = "economic_cost"
-    social_cost = "social_cost"
-    ecological_cost = "ecological_cost"
-    economic_benefit = "economic_benefit"
-    social_benefit = "social_benefit"
-    ecological_benefit = "ecological_benefit"
-    sustainable_impact = "sustainable_impact"
-    beneficiary_satisfaction = "beneficiary_satisfaction"
+    quantity = "quantity", "数量指标"
+    quality = "quality", "质量指标"
+    timeliness = "timeliness", "时效指标"
+    output_cost = "output_cost", "成本指标"
+    economic_cost = "economic_cost", "经济成本指标"
+    social_cost = "social_cost", "社会成本指标"
+    ecological_cost = "ecological_cost", "生态环境成本指标"
+    economic_benefit = "economic_benefit", "经济效益指标"
+    social_benefit = "social_benefit", "社会效益指标"
+    ecological_benefit = "ecological_benefit", "生态效益指标"
+    sustainable_impact = "sustainable_impact", "可持续影响指标"
+    beneficiary_satisfaction = "beneficiary_satisfaction", "服务对象满意度指标"
 
 
-class Direction(_Labeled):
+class Direction(LabeledEnum):
     """How an actual compares to the target: 正向 (higher is better), 反向, 等于, 定性."""
 
-    positive = "positive"
-    negative = "negative"
-    equal = "equal"
-    qualitative = "qualitative"
+    positive = "positive", "正向"
+    negative = "negative", "反向"
+    equal = "equal", "等于"
+    qualitative = "qualitative", "定性"
 
 
-class Status(_Labeled):
-    active = "active"
-    deprecated = "deprecated"
+class Stage(LabeledEnum):
+    """A stage of the performance lifecycle (全过程预算绩效管理)."""
+
+    declaration = "declaration", "事前申报"
+    monitoring = "monitoring", "事中监控"
+    evaluation = "evaluation", "事后评价"
+    feedback = "feedback", "结果反馈"
 
 
-_LABELS: dict[Enum, str] = {
-    Library.basic: "基础指标库", Library.unit: "单位指标库",
-    Level1.output: "产出指标", Level1.cost: "成本指标", Level1.benefit: "效益指标",
-    Level1.satisfaction: "满意度指标",
-    Level2.quantity: "数量指标", Level2.quality: "质量指标", Level2.timeliness: "时效指标",
-    Level2.output_cost: "成本指标", Level2.economic_cost: "经济成本指标",
-    Level2.social_cost: "社会成本指标", Level2.ecological_cost: "生态环境成本指标",
-    Level2.economic_benefit: "经济效益指标", Level2.social_benefit: "社会效益指标",
-    Level2.ecological_benefit: "生态效益指标", Level2.sustainable_impact: "可持续影响指标",
-    Level2.beneficiary_satisfaction: "服务对象满意度指标",
-    Direction.positive: "正向", Direction.negative: "反向", Direction.equal: "等于",
-    Direction.qualitative: "定性",
-    Status.active: "有效", Status.deprecated: "已停用",
-}
+class Status(LabeledEnum):
+    active = "active", "有效"
+    deprecated = "deprecated", "已停用"
+
 
 # Level2 → its Level1 (output_cost sits under 产出 in the 88号 framework)
 LEVEL2_PARENT: dict[Level2, Level1] = {
@@ -98,7 +103,7 @@ LEVEL2_PARENT: dict[Level2, Level1] = {
 }
 
 
-def parse_labeled(enum: type[_Labeled], v: Any) -> Any:
+def parse_labeled(enum: type[LabeledEnum], v: Any) -> Any:
     """`v` as a member of `enum` when it is the identifier or the Chinese label (after normalisation), else `v`."""
     if v is None or isinstance(v, enum):
         return v

@@ -28,7 +28,7 @@ from kb.evidence import access
 from kb.evidence.access import Principal
 from kb.evidence.blobs import digest, iter_blob, store_blob
 from kb.evidence.extract import Extracted, extract
-from kb.evidence.kinds import KIND_LABELS, STAGE_LABELS, AttachmentKind, Stage, parse_kind, parse_stage
+from kb.evidence.kinds import AttachmentKind, Stage, parse_kind, parse_stage
 from kb.evidence.models import Attachment, AttachmentPassage
 from kb.evidence.schemas import AttachmentOut, SearchHit, SearchOut
 from kb.evidence.search import rank, token_field
@@ -42,9 +42,9 @@ BATCH = 500  # passages inserted per statement
 def out(a: Attachment, *, passages: int = 0, duplicate: bool = False) -> AttachmentOut:
     """The response shape of a stored attachment."""
     k, s = AttachmentKind(a.kind), Stage(a.stage)
-    return AttachmentOut(id=a.id, sha256=a.sha256, size=a.size, kind=KIND_LABELS[k], indexed=a.indexed,
+    return AttachmentOut(id=a.id, sha256=a.sha256, size=a.size, kind=k.label, indexed=a.indexed,
                          kind_id=k.value, declaration_id=a.declaration_id, stage=s.value,
-                         stage_label=STAGE_LABELS[s], row=a.row, filename=a.filename, file_type=a.file_type,
+                         stage_label=s.label, row=a.row, filename=a.filename, file_type=a.file_type,
                          mime=a.mime, index_note=a.index_note, passages=passages, note=a.note,
                          duplicate=duplicate, created_at=a.created_at, deleted_at=a.deleted_at)
 
@@ -230,7 +230,7 @@ def delete_attachment(session: Session, principal: Principal, att_id: int, *, re
         a.deleted_at, a.deleted_by = utcnow(), principal.key_id
         session.flush()
         access.audit(session, principal, "attachment.delete", "declaration", a.declaration_id,
-                     {"attachment_id": a.id, "filename": a.filename, "kind": KIND_LABELS[AttachmentKind(a.kind)],
+                     {"attachment_id": a.id, "filename": a.filename, "kind": AttachmentKind(a.kind).label,
                       "deleted": False},
                      {"attachment_id": a.id, "deleted": True, "reason": (reason or "").strip()[:500]})
         return out(a)
@@ -264,7 +264,7 @@ def search(session: Session, principal: Principal, q: str, *, declaration_id: in
         for p, s in ranked:
             a = atts[p.attachment_id]
             hits.append(SearchHit(attachment_id=a.id, declaration_id=a.declaration_id, filename=a.filename,
-                                  text=p.text, citation=p.citation, kind=KIND_LABELS[AttachmentKind(a.kind)],
+                                  text=p.text, citation=p.citation, kind=AttachmentKind(a.kind).label,
                                   page=p.page, sheet=p.sheet, row=p.row, score=round(s, 4)))
         return SearchOut(hits=hits)
 

@@ -9,71 +9,39 @@ The six kinds are the evidence the lifecycle asks for: 合同 (contract), 现场
 from __future__ import annotations
 
 import re
-from enum import Enum
 
-from kb.errors import DataError
+from kb.domain.enums import LabeledEnum, Stage, parse_labeled
 from kb.domain.text import normalize
+from kb.errors import DataError
 
 
-class AttachmentKind(str, Enum):
+class AttachmentKind(LabeledEnum):
     """Kind of an attachment: identifier (stored) and Chinese label (shown, accepted on input)."""
 
-    contract = "contract"
-    site_photo = "site_photo"
-    expense_detail = "expense_detail"
-    acceptance_report = "acceptance_report"
-    accounting_voucher = "accounting_voucher"
-    other = "other"
-
-    @property
-    def label(self) -> str:
-        return KIND_LABELS[self]
+    contract = "contract", "合同"
+    site_photo = "site_photo", "现场照片"
+    expense_detail = "expense_detail", "支出明细"
+    acceptance_report = "acceptance_report", "验收报告"
+    accounting_voucher = "accounting_voucher", "会计凭证"
+    other = "other", "其他"
 
 
-KIND_LABELS = {
-    AttachmentKind.contract: "合同",
-    AttachmentKind.site_photo: "现场照片",
-    AttachmentKind.expense_detail: "支出明细",
-    AttachmentKind.acceptance_report: "验收报告",
-    AttachmentKind.accounting_voucher: "会计凭证",
-    AttachmentKind.other: "其他",
-}
-
-
-class Stage(str, Enum):
-    """Lifecycle stage an attachment was filed at."""
-
-    declaration = "declaration"
-    monitoring = "monitoring"
-    evaluation = "evaluation"
-    feedback = "feedback"
-
-    @property
-    def label(self) -> str:
-        return STAGE_LABELS[self]
-
-
-STAGE_LABELS = {Stage.declaration: "事前申报", Stage.monitoring: "事中监控",
-                Stage.evaluation: "事后评价", Stage.feedback: "结果反馈"}
-
-
-def _parse(enum, labels: dict, text: str | None, field: str, what: str):
-    t = normalize(text or "")
-    for k, lab in labels.items():
-        if t in (k.value, lab):
-            return k
-    choices = " / ".join(labels.values())
+def _parse(enum: type[LabeledEnum], text: str | None, field: str, what: str):
+    member = parse_labeled(enum, normalize(text or ""))
+    if isinstance(member, enum):
+        return member
+    choices = " / ".join(m.label for m in enum)
     raise DataError(f"{what}须为 {choices}，而不是“{text or ''}”", field=field)
 
 
 def parse_kind(text: str | None, field: str = "kind") -> AttachmentKind:
     """`AttachmentKind` from its label (合同 …) or identifier (contract …); DataError naming `field` otherwise."""
-    return _parse(AttachmentKind, KIND_LABELS, text, field, "材料类型")
+    return _parse(AttachmentKind, text, field, "材料类型")
 
 
 def parse_stage(text: str | None, field: str = "stage") -> Stage:
     """`Stage` from its label (事中监控 …) or identifier (monitoring …); DataError naming `field` otherwise."""
-    return _parse(Stage, STAGE_LABELS, text, field, "阶段")
+    return _parse(Stage, text, field, "阶段")
 
 
 # An indicator whose name matches the pattern is backed by one of the kinds (any one suffices).

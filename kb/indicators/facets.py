@@ -1,16 +1,18 @@
 """Facet counts for indicator search: how many matching indicators per 一级/二级/library/sector/category.
 
-Counted over the indicators the query matches lexically (BM25 > 0, active,
-visible to the caller), the documents a lexical search counts in its
-`total`. Counts are disjunctive, as in most search pages: the counts of one
+Counted over the documents the search counts in its `total`: in lexical
+mode the indicators the query matches (BM25 > 0, active, visible to the
+caller); in dense and hybrid mode the caller passes `matched`, the
+retriever's own set (lexical matches plus the dense-only hits shown), so
+the counts agree with the results shown. Counts are disjunctive, as in most search pages: the counts of one
 field apply every filter except that field's own, so the other values of a
 chosen filter stay visible with their counts. Another unit's private
 单位指标库 is never counted (`IndicatorIndex.mask(visible_units=…)`, the same
-mask the search uses). Not for ranking (see `kb.indicators.search`); in
-dense and hybrid mode a search may also show dense-only hits, which facets
-do not count.
+mask the search uses). Not for ranking (see `kb.indicators.search`).
 """
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import numpy as np
 from pydantic import BaseModel
@@ -51,20 +53,34 @@ def _label(field: str, value: str) -> str:
 
 
 def facet_counts(idx: IndicatorIndex, query: str, filters: dict[str, str] | None = None, *,
-                 visible_units: set[str] | None = None, limit: int = 40) -> Facets:
+                 visible_units: set[str] | None = None, limit: int = 40,
+                 matched: Callable[[dict[str, str]], np.ndarray] | None = None) -> Facets:
     """Facet counts for `query` under `filters` (identifiers, as `KnowledgeBase.search` takes them).
 
     visible_units: the caller's units (None = all); limit: at most this many
-    values per field (the most frequent).
+    values per field (the most frequent); matched: filters → bool (n,) mask
+    of the documents the search counts under those filters (default: the
+    lexical matches of `query`, BM25 > 0); called once per distinct set of
+    filters (the full set, and the set without each filtered field).
     """
     filters = {k: v for k, v in (filters or {}).items() if v not in (None, "")}
-    tokens = idx.tokenizer.tokens(query)
-    matched = (idx.lexical.scores(tokens) > 0) if tokens else np.zeros(len(idx.active), dtype=bool)
+    if matched is None:
+        tokens = idx.tokenizer.tokens(query)
+        lexical = (idx.lexical.scores(tokens) > 0) if tokens else np.zeros(len(idx.active), dtype=bool)
+        matched = lambda _filters: lexical  # noqa: E731 - the filters are applied below
+    seen: dict[tuple, np.ndarray] = {}
+
+    def docs(fs: dict[str, str]) -> np.ndarray:
+        key = tuple(sorted(fs.items()))
+        if key not in seen:
+            seen[key] = matched(fs) & idx.mask(fs, visible_units=visible_units)
+        return seen[key]
+
     out: dict[str, list[FacetValue]] = {}
     for field in FACET_FIELDS:
-        m = matched & idx.mask({k: v for k, v in filters.items() if k != field}, visible_units=visible_units)
+        m = docs({k: v for k, v in filters.items() if k != field})
         values, counts = np.unique(idx.columns[field][m], return_counts=True)
         pairs = sorted(((str(v), int(c)) for v, c in zip(values, counts) if v), key=lambda p: (-p[1], p[0]))
         out[field] = [FacetValue(value=v, label=_label(field, v), count=c) for v, c in pairs[:limit]]
-    total = int(np.count_nonzero(matched & idx.mask(filters, visible_units=visible_units)))
+    total = int(np.count_nonzero(docs(filters)))
     return Facets(total=total, fields=out)

@@ -89,7 +89,8 @@ class HybridRetriever:
         return res, tokens, exact
 
     def search(self, query: str, *, filters: dict | None = None, top: int = 10, offset: int = 0,
-               mode: str = "hybrid", visible_units: set[str] | None = None) -> SearchResult:
+               mode: str = "hybrid", visible_units: set[str] | None = None,
+               matched_out: dict | None = None) -> SearchResult:
         """`KnowledgeBase.search` in dense or hybrid mode.
 
         Hits: `kb.retrieval.retriever.shown` (above the confidence cut when
@@ -97,21 +98,37 @@ class HybridRetriever:
         padding), exact name matches first. `score` is the fusion display
         score in [0, 1]; `explain` adds lexical_rank, dense_rank, rrf and
         the confidence verdict. visible_units: other units' 单位指标库 are
-        left out of hits and total (None = all).
+        left out of hits and total (None = all). total: the documents of
+        `matched` (below); `matched_out`, when given, receives that mask
+        under "matched" so facets count the same set without searching again.
         """
         mask = self.index.mask(filters, visible_units=visible_units)
-        totals: dict = {}
         # fuse deep enough that every requested page exists (all lexical matches stay reachable)
-        res, tokens, exact = self.retrieve(query, mask, mode=mode,
-                                           lex_depth=max(LEX_DEPTH_SEARCH, offset + top), totals=totals)
-        conf = res.confidence
-        hits = _exact_first(shown(res), exact)
+        hits, tokens, conf, docs = self._shown(query, mask, mode, max(LEX_DEPTH_SEARCH, offset + top))
         page = hits[offset:offset + top]
         out = [to_hit(self.index, h.doc, h.display_score, tokens, _explain(h, conf)) for h in page]
-        # total: every lexically matched document plus the dense-only ones that pass the verdict
-        dense_only = sum(1 for h in hits if h.lexical_rank is None and h.doc not in conf.lexical_docs)
-        total = (totals.get("lexical", 0) + dense_only) if mode == "hybrid" else len(hits)
-        return SearchResult(total=max(total, len(hits)), hits=out, mode=mode)
+        if matched_out is not None:
+            matched_out["matched"] = docs
+        return SearchResult(total=int(np.count_nonzero(docs)), hits=out, mode=mode)
+
+    def matched(self, query: str, *, filters: dict | None = None, mode: str = "hybrid",
+                visible_units: set[str] | None = None) -> np.ndarray:
+        """Bool (n,) mask of the documents a `search` with these arguments counts in its total:
+        in hybrid mode every lexically matched document plus the dense-only hits it shows, in
+        dense mode the hits it shows. Facet counts use it (`kb.indicators.facets`)."""
+        mask = self.index.mask(filters, visible_units=visible_units)
+        return self._shown(query, mask, mode, LEX_DEPTH_SEARCH)[3]
+
+    def _shown(self, query: str, mask: np.ndarray, mode: str, lex_depth: int
+               ) -> tuple[list[FusedHit], list[str], Confidence, np.ndarray]:
+        """(shown hits exact-first, query tokens, confidence, bool mask of the counted documents)."""
+        res, tokens, exact = self.retrieve(query, mask, mode=mode, lex_depth=lex_depth)
+        hits = _exact_first(shown(res), exact)
+        docs = np.zeros(len(self.index.rows), dtype=bool)
+        if mode == "hybrid" and tokens:
+            docs |= (self.index.lexical.scores(tokens) > 0) & mask
+        docs[[h.doc for h in hits]] = True
+        return hits, tokens, res.confidence, docs
 
     def ranker(self, mode: str = "hybrid") -> Callable[..., tuple[list[tuple[int, float]], bool]]:
         """The retrieval step of `kb.suggest`: `(text, mask, lexical) -> ([(doc, display_score)], confident)`.

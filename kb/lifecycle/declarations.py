@@ -23,7 +23,8 @@ from kb.errors import Conflict, DataError, Forbidden, NotFound
 from kb.lifecycle.access import Principal, authorize
 from kb.lifecycle.models import (Declaration, DeclarationVersion, Department, Evaluation, Feedback, Project,
                                  Review, TargetRowRecord, Unit, utcnow)
-from kb.lifecycle.schemas import DeclarationBrief, DeclarationIn, DeclarationOut, ReviewIn, ReviewOut, RowOut
+from kb.lifecycle.schemas import (DeclarationBrief, DeclarationIn, DeclarationOut, ReviewIn, ReviewOut, RowOut,
+                                  VersionBrief, VersionOut)
 from kb.lifecycle.tx import record_audit, transaction, unit_named
 from kb.settings import get_settings
 
@@ -249,6 +250,35 @@ def list_declarations(session: Session, principal: Principal, *, state: str | No
                                         department=v.department, year=v.year, state=d.state,
                                         version=v.version, error_count=d.error_count))
         return out
+
+
+def list_versions(session: Session, principal: Principal, decl_id: int) -> list[VersionBrief]:
+    """Every stored version of declaration `decl_id`, oldest first (NotFound for another unit's)."""
+    authorize(principal, "read")
+    with transaction(session):
+        d = visible_declaration(session, principal, decl_id)
+        return [VersionBrief(version=v.version, current=v.version == d.current_version,
+                             project_name=v.project_name, budget_wan=v.budget_wan, rows=len(v.rows),
+                             error_count=len(open_errors(v.findings)), created_at=v.created_at)
+                for v in d.versions]
+
+
+def get_version(session: Session, principal: Principal, decl_id: int, number: int) -> VersionOut:
+    """Version `number` of declaration `decl_id` as stored; NotFound when either does not exist
+    (or the declaration is another unit's)."""
+    authorize(principal, "read")
+    with transaction(session):
+        d = visible_declaration(session, principal, decl_id)
+        v = next((x for x in d.versions if x.version == number), None)
+        if v is None:
+            raise NotFound(f"申报 {decl_id} 没有第 {number} 版")
+        return VersionOut(declaration_id=d.id, version=v.version, current=v.version == d.current_version,
+                          project_name=v.project_name, description=v.description, department=v.department,
+                          sector=v.sector, year=v.year, budget_wan=v.budget_wan,
+                          rows=[RowOut(position=r.position, level1=r.level1, level2=r.level2, name=r.name or "-",
+                                       operator=r.operator, value=r.value, unit=r.unit,
+                                       indicator_id=r.indicator_id) for r in v.rows],
+                          findings=v.findings or [], created_at=v.created_at)
 
 
 _TRANSITIONS = {"submit": ({"draft", "returned"}, "submitted"),

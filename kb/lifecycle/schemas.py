@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from kb.domain.enums import Stage
 from kb.lifecycle.lights import BudgetProgress, IndicatorProgress
 from kb.lifecycle.scoring import Tier
 
@@ -100,6 +101,35 @@ class DeclarationOut(BaseModel):
     has_feedback: bool = False
     created_at: datetime
     updated_at: datetime
+
+
+class VersionBrief(BaseModel):
+    """One stored version of a declaration in its version list (newest last)."""
+
+    version: int
+    current: bool = Field(..., description="是否为当前版本（状态和审核发现所指的版本）")
+    project_name: str
+    budget_wan: float | None
+    rows: int = Field(..., description="指标行数")
+    error_count: int = Field(..., description="该版本的错误级审核发现数")
+    created_at: datetime
+
+
+class VersionOut(BaseModel):
+    """One version of a declaration as it was stored (read-only): content and the checker's findings on it."""
+
+    declaration_id: int
+    version: int
+    current: bool
+    project_name: str
+    description: str
+    department: str
+    sector: str
+    year: int | None
+    budget_wan: float | None
+    rows: list[RowOut]
+    findings: list[dict[str, Any]]
+    created_at: datetime
 
 
 class DeclarationBrief(BaseModel):
@@ -382,7 +412,7 @@ class LibraryChangesOut(BaseModel):
 
 
 ExecutionSource = Literal["feedback", "evaluation", "monitoring"]
-EXECUTION_SOURCE_LABELS = {"feedback": "结果反馈", "evaluation": "事后评价", "monitoring": "事中监控"}
+EXECUTION_SOURCE_LABELS = {s.value: s.label for s in (Stage.feedback, Stage.evaluation, Stage.monitoring)}
 
 
 class ProjectExecution(BaseModel):

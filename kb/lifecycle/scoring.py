@@ -30,12 +30,11 @@ Not for storage (see `kb.lifecycle.evaluation`).
 """
 from __future__ import annotations
 
-from enum import Enum
-
 from pydantic import BaseModel
 
 from kb.errors import DataError
 from kb.lifecycle.values import direction_of, format_number, parse_number, same_text
+from kb.domain.enums import LabeledEnum
 from kb.domain.schema import Direction
 from kb.domain.text import normalize
 
@@ -43,16 +42,12 @@ FAR_ABOVE_FACTOR = 2.0  # RULES.md FEAS-01: actual ≥ 2 × target → target pr
 GRADE_BANDS = ((90.0, "优"), (80.0, "良"), (60.0, "中"), (float("-inf"), "差"))
 
 
-class Tier(str, Enum):
+class Tier(LabeledEnum):
     """The three tiers of a 定性 indicator (财预〔2020〕10号 附件1)."""
 
-    achieved = "achieved"
-    partial = "partial"
-    not_achieved = "not_achieved"
-
-    @property
-    def label(self) -> str:
-        return _TIER_LABELS[self]
+    achieved = "achieved", "达成年度指标"
+    partial = "partial", "部分达成年度指标并具有一定效果"
+    not_achieved = "not_achieved", "未达成年度指标且效果较差"
 
     @property
     def band(self) -> tuple[float, float]:
@@ -60,8 +55,6 @@ class Tier(str, Enum):
         return _TIER_BANDS[self]
 
 
-_TIER_LABELS = {Tier.achieved: "达成年度指标", Tier.partial: "部分达成年度指标并具有一定效果",
-                Tier.not_achieved: "未达成年度指标且效果较差"}
 _TIER_BANDS = {Tier.achieved: (0.8, 1.0), Tier.partial: (0.6, 0.8), Tier.not_achieved: (0.0, 0.6)}
 _TIER_DEFAULT = {Tier.achieved: 1.0, Tier.partial: 0.7, Tier.not_achieved: 0.3}
 # actual texts that state the tier themselves (RULES.md GRADE words)

@@ -19,7 +19,7 @@ from kb.lifecycle.feedback import feedback as give_feedback
 from kb.lifecycle.monitoring import list_monitoring, monitor
 from kb.lifecycle.schemas import (DeclarationBrief, DeclarationIn, DeclarationOut, EvaluationIn,
                                   EvaluationOut, FeedbackIn, FeedbackOut, MonitoringIn, MonitoringOut,
-                                  ReviewIn)
+                                  ReviewIn, VersionBrief, VersionOut)
 from kb.settings import Settings
 from service.auth import require_key, require_role
 from service.deps import checker_dep, session_dep, settings_dep
@@ -55,6 +55,20 @@ def list_(state: str | None = Query(None, description="draft/submitted/returned/
 @router.get("/{decl_id}", response_model=DeclarationOut, tags=["事前申报"], summary="读取申报", responses=_ERR)
 def read(decl_id: int, p: Principal = Depends(require_key), db: Session = Depends(session_dep)) -> DeclarationOut:
     return decls.get_declaration(db, p, decl_id)
+
+
+@router.get("/{decl_id}/versions", response_model=list[VersionBrief], tags=["事前申报"], summary="版本列表",
+            description="申报的全部版本（从第 1 版起），current 标出当前版本。", responses=_ERR)
+def versions(decl_id: int, p: Principal = Depends(require_key),
+             db: Session = Depends(session_dep)) -> list[VersionBrief]:
+    return decls.list_versions(db, p, decl_id)
+
+
+@router.get("/{decl_id}/versions/{number}", response_model=VersionOut, tags=["事前申报"], summary="读取某一版本（只读）",
+            description="该版本保存时的内容和审核发现。", responses=_ERR)
+def version(decl_id: int, number: int, p: Principal = Depends(require_key),
+            db: Session = Depends(session_dep)) -> VersionOut:
+    return decls.get_version(db, p, decl_id, number)
 
 
 @router.put("/{decl_id}", response_model=DeclarationOut, tags=["事前申报"], summary="修改申报（生成新版本）",

@@ -47,3 +47,8 @@ export function level2Id(v) {
   const hit = Object.entries(LEVEL2).find(([, [, label]]) => label === v);
   return hit ? hit[0] : "";
 }
+
+// 佐证材料 kinds as the API accepts and returns them (kb.evidence.kinds), and the lifecycle stages
+export const ATTACHMENT_KINDS = ["合同", "现场照片", "支出明细", "验收报告", "会计凭证", "其他"];
+
+export const STAGES = { declaration: "事前申报", monitoring: "事中监控", evaluation: "事后评价", feedback: "结果反馈" };

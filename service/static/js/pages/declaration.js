@@ -1,5 +1,7 @@
-// One declaration: state, version, rows, the checker's findings, reviewer comments, and the actions of the
-// lifecycle the key's role allows: submit, return / approve, 事中监控, 事后评价, 结果反馈.
+// One declaration: state, version, rows, the checker's findings, reviewer comments, its versions, the
+// evidence (佐证材料, 会计档案) with the cross-checks, and the actions of the lifecycle the key's role
+// allows: submit, return / approve, 事中监控, 事后评价, 结果反馈. "#/declarations/<id>/versions/<n>" shows
+// one earlier version read-only.
 import { api, saveBlob } from "../api.js";
 import { h, mount, notice, say } from "../dom.js";
 import { SEVERITY, STATES } from "../labels.js";
@@ -9,11 +11,19 @@ import { monitoringSection } from "./lifecycle/monitoring.js";
 import { evaluationSection } from "./lifecycle/evaluation.js";
 import { feedbackSection } from "./lifecycle/feedback.js";
 import { reviewSection } from "./lifecycle/review.js";
+import { evidenceSection } from "./lifecycle/evidence.js";
+import { crosscheckBoard } from "./lifecycle/crosschecks.js";
 
 export async function render(root, route) {
   const id = route.parts[0];
+  if (route.parts[1] === "versions" && route.parts[2]) return renderVersion(root, id, route.parts[2]);
   mount(root, h("p", { class: "muted" }, "正在读取申报…"));
-  const d = await api(`/v1/declarations/${encodeURIComponent(id)}`);
+  const [d, versions] = await Promise.all([
+    api(`/v1/declarations/${encodeURIComponent(id)}`),
+    api(`/v1/declarations/${encodeURIComponent(id)}/versions`),
+  ]);
+  const checks = crosscheckBoard(d);
+  const refresh = () => checks.refresh();
   const reload = () => render(root, route);
   const msg = notice();
 
@@ -51,11 +61,44 @@ export async function render(root, route) {
     rowsTable(d),
     findingsList(d),
     reviewsList(d),
-    h("section", { class: "evidence-slot", dataset: { declaration: d.id } }), // 佐证材料 (evidence) will be shown here
+    versionsList(d, versions),
     can("review") && d.state === "submitted" ? reviewSection(d, act) : null,
-    d.state === "approved" && can("monitor") ? await monitoringSection(d) : null,
-    d.state === "approved" && can("evaluate") ? await evaluationSection(d) : null,
-    d.state === "approved" && d.has_evaluation && can("feedback") ? feedbackSection(d) : null);
+    d.state === "approved" && can("monitor")
+      ? await monitoringSection(d, { beside: checks.view({ stages: ["monitoring"] }), onSaved: refresh }) : null,
+    d.state === "approved" && can("evaluate")
+      ? await evaluationSection(d, { beside: checks.view({ stages: ["evaluation", "feedback"] }), onSaved: refresh }) : null,
+    d.state === "approved" && d.has_evaluation && can("feedback") ? feedbackSection(d, { onSaved: refresh }) : null,
+    evidenceSection(d, { onChange: refresh }),
+    checks.view({ full: true }));
+  await refresh();
+}
+
+function versionsList(d, versions) {
+  if (!versions || versions.length < 2) return null;
+  return h("section", { testid: "version-list" }, h("h2", {}, `版本（${versions.length}）`),
+    h("table", { class: "list" },
+      h("thead", {}, h("tr", {}, ["版本", "项目名称", "预算（万元）", "指标行数", "审核错误", "保存时间"].map((t) => h("th", {}, t)))),
+      h("tbody", {}, [...versions].reverse().map((v) => h("tr", { testid: "version-item", dataset: { version: v.version } },
+        h("td", {}, v.current ? h("strong", {}, `第 ${v.version} 版（当前）`)
+          : h("a", { href: link(["declarations", String(d.id), "versions", String(v.version)]) }, `第 ${v.version} 版`)),
+        h("td", {}, v.project_name), h("td", {}, v.budget_wan ?? "—"), h("td", {}, String(v.rows)),
+        h("td", { class: v.error_count ? "bad" : "" }, String(v.error_count)),
+        h("td", {}, new Date(v.created_at).toLocaleString("zh-CN")))))));
+}
+
+/** One stored version, read-only: its content and the checker's findings as they were when it was saved. */
+async function renderVersion(root, id, number) {
+  mount(root, h("p", { class: "muted" }, "正在读取版本…"));
+  const v = await api(`/v1/declarations/${encodeURIComponent(id)}/versions/${encodeURIComponent(number)}`);
+  mount(root,
+    h("p", {}, h("a", { href: link(["declarations", String(v.declaration_id)]) }, "← 返回当前版本")),
+    h("h1", {}, v.project_name, " ", h("span", { class: "state", testid: "version-view", dataset: { version: v.version } },
+      `第 ${v.version} 版${v.current ? "（当前）" : "（历史版本，只读）"}`)),
+    h("p", { class: "muted" }, `#${v.declaration_id} · ${v.department ? `${v.department} · ` : ""}${v.year ?? ""}年 · `,
+      v.budget_wan !== null ? `预算 ${v.budget_wan} 万元 · ` : "", `保存于 ${new Date(v.created_at).toLocaleString("zh-CN")}`),
+    v.description ? h("p", { class: "description" }, v.description) : null,
+    rowsTable(v),
+    findingsList(v));
 }
 
 function rowsTable(d) {

@@ -2,6 +2,7 @@
 // training material; also the page "#/indicator/<id>" (a deep link to one card).
 import { api } from "../api.js";
 import { h, mount } from "../dom.js";
+import { prose } from "../prose.js";
 import { DIRECTION, level1Label, level2Label } from "../labels.js";
 import { link } from "../router.js";
 import { addIndicator } from "../draft.js";
@@ -55,10 +56,10 @@ export function card(ind, { onAdded } = {}) {
       row("同义词", (ind.synonyms || []).join("、")),
       row("版本", `第 ${ind.version} 版`)),
     section("相关政策条文", (ind.related_articles || []).map((a) =>
-      h("li", {}, citationLink(a), h("p", { class: "excerpt" }, a.text)))),
+      h("li", {}, citationLink(a), h("div", { class: "excerpt" }, prose(a.text))))),
     section("专家意见", (ind.related_opinions || []).map((a) =>
       h("li", {}, citationLink(a), a.problem_type ? h("span", { class: "tag" }, a.problem_type) : null,
-        h("p", { class: "excerpt" }, a.text)))),
+        h("div", { class: "excerpt" }, prose(a.text))))),
     section("培训材料", (ind.training_materials || []).map((t) =>
       h("li", {}, h("span", { class: "tag" }, t.kind), " ",
         h("a", { href: t.url, target: "_blank", rel: "noopener noreferrer" }, t.title)))),

@@ -1,7 +1,8 @@
 // 政策问答: ask in plain words → the closest stored questions with their answers and exact citations,
 // related policy articles; plus a cited search over the policy documents.
 import { api } from "../api.js";
-import { h, highlighted, mount, notice, say } from "../dom.js";
+import { h, mount, notice, say } from "../dom.js";
+import { prose } from "../prose.js";
 import { COLLECTIONS } from "../labels.js";
 import { link, replace } from "../router.js";
 import { citationLink } from "./indicator.js";
@@ -27,7 +28,7 @@ export async function render(root, route) {
       mount(answers,
         h("h2", {}, "相近的问题"),
         res.answers.length ? h("ol", { class: "answers" }, res.answers.map((a) => h("li", { testid: "qa-answer" },
-          h("h3", {}, a.question), h("p", {}, a.answer),
+          h("h3", {}, a.question), prose(a.answer),
           h("p", { class: "basis" }, "出处：", citationLink(a), a.source ? ` · ${a.source}` : "")))) : h("p", { class: "muted" }, "（无）"),
         h("h2", {}, "相关政策条文"),
         hitList([...res.related, ...docs.hits.filter((d) => !res.related.some((r) => r.chunk_id === d.chunk_id))]));
@@ -47,5 +48,5 @@ function hitList(hits) {
   return h("ol", { class: "doc-hits" }, hits.map((d) => h("li", { testid: "doc-hit" },
     h("p", {}, citationLink(d), " ", h("span", { class: "tag" }, COLLECTIONS[d.collection] || d.collection),
       d.status === "repealed" ? h("span", { class: "tag warn" }, "已废止") : null),
-    h("p", { class: "excerpt" }, highlighted(d.text, d.highlights || [])))));
+    h("div", { class: "excerpt" }, prose(d.text, { marks: d.highlights || [] })))));
 }

@@ -24,7 +24,8 @@ function evenWeights(n, total) {
   return ws;
 }
 
-export async function evaluationSection(d) {
+/** The 事后评价 panel; `beside` (the cross-check findings) sits under the scores, `onSaved` runs after scoring. */
+export async function evaluationSection(d, { beside = null, onSaved = () => {} } = {}) {
   const result = h("div", {});
   if (d.has_evaluation) {
     try {
@@ -57,6 +58,7 @@ export async function evaluationSection(d) {
       });
       mount(result, scoresTable(out));
       say(msg, "已评分。", "info");
+      onSaved();
     } catch (e) {
       say(msg, e.message, "error");
     }
@@ -80,5 +82,5 @@ export async function evaluationSection(d) {
           h("td", {}, inputs[i].actual), h("td", {}, inputs[i].weight), h("td", {}, inputs[i].reason))))),
       h("p", { class: "muted" }, "分值合计须为 100（填写预算执行时，指标合计为 100 减去预算执行率分值）。"),
       h("p", {}, h("button", { type: "submit", testid: "evaluation-submit" }, "计算得分和等级"))),
-    msg, result);
+    msg, result, beside);
 }

@@ -2,13 +2,13 @@
 import { api } from "../../api.js";
 import { h, mount, notice, say } from "../../dom.js";
 
-export function feedbackSection(d) {
+export function feedbackSection(d, { onSaved = () => {} } = {}) {
   const msg = notice();
   const result = h("div", {});
   if (d.has_feedback) mount(result, h("p", { class: "notice info" }, "已录入结果反馈。"));
   const total = h("input", { type: "number", min: 0, max: 100, step: "any", testid: "feedback-total", class: "tiny" });
   const adjust = h("input", { type: "number", step: "any", placeholder: "压减为负数", class: "short" });
-  const executed = h("input", { type: "number", min: 0, step: "any", class: "short" });
+  const executed = h("input", { type: "number", min: 0, step: "any", class: "short", testid: "feedback-budget-executed" });
   const comments = h("textarea", { rows: 3, testid: "feedback-comments", placeholder: "财政部门意见" });
   const opt = (el) => (el.value === "" ? null : Number(el.value));
 
@@ -24,6 +24,7 @@ export function feedbackSection(d) {
         out.learned.length ? ` 指标库已学习：${out.learned.join("、")}。` : "",
         out.values_not_learned.length ? ` 未作为典型值学习：${out.values_not_learned.join("、")}。` : ""));
       say(msg, "");
+      onSaved();
     } catch (e) {
       say(msg, e.message, "error");
     }

@@ -23,7 +23,8 @@ export function lightsTable(m) {
     m.not_reported && m.not_reported.length ? h("p", { class: "muted" }, `未填报的行：${m.not_reported.join("、")}`) : null);
 }
 
-export async function monitoringSection(d) {
+/** The 事中监控 panel; `beside` (the cross-check findings) sits under the lights, `onSaved` runs after a report. */
+export async function monitoringSection(d, { beside = null, onSaved = () => {} } = {}) {
   const history = await api(`/v1/declarations/${d.id}/monitoring`);
   const result = h("div", {}, history.length ? lightsTable(history[history.length - 1]) : null);
   const msg = notice();
@@ -49,6 +50,7 @@ export async function monitoringSection(d) {
       });
       mount(result, lightsTable(m));
       say(msg, "已填报。", "info");
+      onSaved();
     } catch (e) {
       say(msg, e.message, "error");
     }
@@ -63,5 +65,5 @@ export async function monitoringSection(d) {
           h("td", {}, String(r.position)), h("td", {}, r.name), h("td", {}, `${r.operator || ""}${r.value}${r.unit || ""}`),
           h("td", {}, inputs[i].actual), h("td", {}, inputs[i].flag), h("td", {}, inputs[i].reason))))),
       h("p", {}, h("button", { type: "submit", testid: "monitoring-submit" }, "填报并查看红黄绿灯"))),
-    msg, result);
+    msg, result, beside);
 }
