@@ -108,12 +108,23 @@ def _same_object_counted(bound: Draft, blank: Draft) -> bool:
 
 
 def _one_extent(a: Draft, b: Draft) -> bool:
-    """A row holding the text's length/area and a 待填写 row of the same kind of unit in the same slot."""
+    """A row holding the text's number and a 待填写 row of the same slot counting in the same unit
+    (活动参与人次 beside 接待游客15万人次, 机关信息系统运维数量/台 beside 维护设备120台), or of the
+    same kind of length or area: the blank one asks again for what the text already says."""
     if (a.bound == b.bound) or a.slot != "quantity" or b.slot != "quantity":
         return False
     bound, blank = (a, b) if a.bound else (b, a)
     unit = bound.value_unit or bound.unit
-    return blank.pending and any(units_compatible(unit, u) for u in EXTENT_UNITS) and units_compatible(unit, blank.unit)
+    if not blank.pending:
+        return False
+    if _base_unit(unit) and _base_unit(unit) == _base_unit(blank.unit):
+        return True
+    return any(units_compatible(unit, u) for u in EXTENT_UNITS) and units_compatible(unit, blank.unit)
+
+
+def _base_unit(unit: str) -> str:
+    """The unit without a 万/亿 prefix (万人次 → 人次)."""
+    return unit[1:] if len(unit) > 1 and unit[0] in "万亿" else unit
 
 
 def assemble(drafts: list[Draft]) -> Table:
