@@ -22,6 +22,7 @@ install-test: $(BIN)/python
 demo: install
 	$(BIN)/jixiao build
 	$(BIN)/jixiao suggest --project-name "雾炮车降尘抑尘服务" --text "$(DEMO_TEXT)"
+	$(BIN)/jixiao suggest --file tests/data/suggest_fresh.jsonl
 	@key=$$($(BIN)/jixiao admin create-key --unit 示例单位 --role admin) || exit 1; \
 	  echo "网页（给申报人员）: http://127.0.0.1:8000/ ；接口文档: http://127.0.0.1:8000/docs"; \
 	  echo "登录密钥（只显示这一次，请保存）: $$key"

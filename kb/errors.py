@@ -107,6 +107,31 @@ def fault_of(exc: BaseException) -> Unavailable | None:
     return None
 
 
+class DataErrors(DataError):
+    """Several problems in data files found in one validation pass (all-or-nothing loads).
+
+    Attributes:
+        errors: the individual DataErrors (at most the first 50), each with file/row/field;
+        total: how many problems were found in all.
+    The first error's file/row/field are this error's own; `one_line()` lists
+    every error on its own line (`file:line: field: problem`), so a data author
+    fixes them in one go.
+    """
+
+    def __init__(self, errors: list[DataError], *, total: int | None = None):
+        self.errors = list(errors)
+        self.total = total if total is not None else len(self.errors)
+        first = self.errors[0]
+        super().__init__(first.message, file=first.file, row=first.row, field=first.field)
+
+    def one_line(self) -> str:
+        if not getattr(self, "errors", None):
+            return super().one_line()
+        head = f"数据文件有 {self.total} 处错误" + ("(只列出前 %d 处)" % len(self.errors)
+                                                  if self.total > len(self.errors) else "") + ":"
+        return "\n".join([head] + [e.one_line() for e in self.errors])
+
+
 class PayloadTooLarge(JixiaoError):
     """An uploaded file or a declaration's attachments pass the size limit (HTTP 413)."""
 

@@ -33,6 +33,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from kb.domain.learned import LearnedIndicator
     from kb.indicators.lookup import IndicatorLookup
     from kb.store.build import BuildReport
+    from kb.suggest.bundle import SuggestModels
 
 # Heavy stacks (numpy for dense search, the embedder, sqlite-utils for writing, the
 # checker, the corpora) are imported inside the methods that use them: `jixiao search`
@@ -76,6 +77,7 @@ class KnowledgeBase:
         self.index = IndicatorIndex.load(conn)
         ids = self.index.rows.column("id") if hasattr(self.index.rows, "column") else [r["id"] for r in self.index.rows]
         self._by_id = {x: i for i, x in enumerate(ids)}
+        self._suggest_models = None
         self._hybrid = None
         self._corpus = None
         self._citations = None
@@ -115,6 +117,17 @@ class KnowledgeBase:
 
             self._db = sqlite_utils.Database(self.conn)
         return self._db
+
+    @property
+    def suggest_models(self) -> "SuggestModels":
+        """The project types, the type detector, the ranker and the family statistics stored by
+        `jixiao build` (read on first use, so opening the KB stays fast)."""
+        if self._suggest_models is None:
+            from kb.suggest.bundle import SuggestModels
+            from kb.suggest.kbdata import read_suggest_data
+
+            self._suggest_models = SuggestModels.load(self.index.rows, read_suggest_data(self.conn))
+        return self._suggest_models
 
     @property
     def hybrid(self):
@@ -305,11 +318,14 @@ class KnowledgeBase:
                 budget_wan: float | None = None, department: str | None = None,
                 sector: str | None = None, unit_name: str | None = None, top: int = 5,
                 mode: str | None = None, exclude_origin: str | None = None,
-                learned: "dict[str, LearnedIndicator] | None" = None, with_opinions: bool = True):
+                learned: "dict[str, LearnedIndicator] | None" = None, with_opinions: bool = True,
+                project_types: list[str] | None = None, models: "SuggestModels | None" = None):
         """Draft 绩效目标表 for a project (see `kb.suggest.engine.suggest` for fields).
 
         with_opinions: attach up to two relevant expert opinions to the first
         candidate of each slot (from the `expert_opinion` corpus).
+        project_types: type ids (or names) that override type detection.
+        models: other learned models (the evaluation's folds); default the KB's own.
         """
         from kb.suggest import suggest
 
@@ -327,9 +343,10 @@ class KnowledgeBase:
             if self.hybrid is None:
                 raise DataError("未配置向量模型(JIXIAO_EMBEDDER=none)，只能使用 lexical 模式", field="mode")
             ranker = self.hybrid.ranker(mode)
-        res = suggest(self.index, description, project_name=project_name, budget_wan=budget_wan,
-                      department=department, sector=sector, unit_name=unit_name, top=top,
-                      exclude_origin=exclude_origin, learned=learned, ranker=ranker, mode=mode)
+        res = suggest(self.index, models or self.suggest_models, description, project_name=project_name,
+                      budget_wan=budget_wan, department=department, sector=sector, unit_name=unit_name, top=top,
+                      exclude_origin=exclude_origin, learned=learned, ranker=ranker, mode=mode,
+                      project_types=project_types, checker_settings=self.settings.checker)
         if with_opinions and res.confident and self.corpus is not None:
             from kb.corpus.corpus import link
 
@@ -533,16 +550,20 @@ def build(settings: Settings | None = None, *, force: bool = False, console=None
     """Build or refresh the KB file named by `settings`: indicators, vectors, shipped corpora.
 
     The libraries under `settings.indicators_dir` are validated first (the
-    first bad row raises DataError and nothing is written), overlaid with the
-    indicators managed through the lifecycle API (kept across rebuilds),
-    written by `kb.store.build.build_indicators` and embedded with the
+    first bad row raises DataError and nothing is written), then the project
+    types and training tables (`kb.suggest.build`: every problem listed as
+    `file:line: field: problem`), overlaid with the indicators managed through
+    the lifecycle API (kept across rebuilds), written by
+    `kb.store.build.build_indicators` together with suggest's types and the
+    models trained on the new index (one transaction), and embedded with the
     configured embedder — the package's vectors (`kb.retrieval.shipped`)
-    first, so a fresh install embeds nothing; then the shipped corpora are
-    synced. `notify`: one
+    first, so a fresh install embeds nothing; then the shipped corpora are synced. `notify`: one
     Chinese status line per step.
     """
     from kb.corpus import sync_default_corpora
     from kb.io.library import load_libraries
+    from kb.suggest.build import load_suggest_data, suggest_tables
+    from kb.suggest.project_types import data_files as suggest_files
     from kb.lifecycle.library import managed_from_workflow  # lazy: the workflow stack is heavy
     from kb.retrieval.embed import get_embedder
     from kb.store.build import build_indicators, merged_indicators
@@ -556,6 +577,8 @@ def build(settings: Settings | None = None, *, force: bool = False, console=None
     managed = managed_from_workflow(settings)
     if managed:
         indicators = merged_indicators(indicators, managed)
+    say("校验项目类型与训练表 …")
+    data = load_suggest_data(settings.indicators_dir, indicators)  # validates all, before any write
     embedder = get_embedder(settings)
     shipped = None
     if embedder is not None:
@@ -563,7 +586,8 @@ def build(settings: Settings | None = None, *, force: bool = False, console=None
 
         shipped = ShippedVectors.load(shipped_path(settings.indicators_dir, embedder.name))
     report = build_indicators(settings, indicators, embedder=embedder, force=force, console=console, notify=say,
-                              shipped=shipped)
+                              shipped=shipped, extra=suggest_tables(data, notify=say),
+                              extra_files=suggest_files(settings.indicators_dir))
     say("同步内置语料(政策、问答、专家意见)…")
     report.corpus = sync_default_corpora(open_db(report.kb_path), settings.corpora_dir, embedder=embedder,
                                          progress=settings.progress, shipped=shipped) or {}

@@ -146,16 +146,6 @@ def test_unit_libraries_grouped_by_department(library):
         assert len(names) == len(set(names)), unit
 
 
-def test_generic_fallback_names_exist(library):
-    """The suggest engine's fallback names (kb.suggest.engine.GENERIC_NAMES) are in the basic library."""
-    from kb.suggest.engine import GENERIC_NAMES
-    from kb.suggest.templates import plain_name
-
-    basic = {normalize_name(plain_name(i.name)) for i in library if i.library is Library.basic}
-    for slot, names in GENERIC_NAMES.items():
-        assert any(normalize_name(plain_name(n)) in basic for n in names), slot
-
-
 def test_template_slot_labels_read_as_names(library):
     """An unfilled template falls back to its label; the label must not repeat the anchor word."""
     for i in _ours(library):

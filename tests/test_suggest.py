@@ -74,7 +74,7 @@ def test_eval_definition_on_a_hand_worked_example():
 
 def test_effect_rows_need_two_shared_words_on_a_real_road_project(shipped_kb):
     # D014 乡村道路建设养护项目: one shared word (乡村, 养护) used to bring 乡村旅游 and 绿化 rows
-    from kb.suggest.engine import EFFECT_SLOTS, _content_terms
+    from kb.suggest.candidates import content_terms as _content_terms
 
     text = "乡村道路建设养护项目 完成乡村道路建设养护里程300公里"
     res = shipped_kb.suggest(text, mode="lexical", with_opinions=False)

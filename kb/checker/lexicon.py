@@ -96,7 +96,14 @@ NEG_OBJECT_RE = alternation(NEG_OBJECT)
 # ours: a remedial action after a negative word makes the quantity one of help given, higher is
 # better (死亡家庭扶助人数, 辍学儿童劝返人数, 事故伤员救治率)
 REMEDY_RE = alternation(("扶助", "救助", "补助", "帮扶", "资助", "慰问", "安置", "救治", "关爱", "劝返", "抚恤",
-                         "救济", "帮困", "优待"))
+                         "救济", "帮困", "优待",
+                         # ours: work against the negative named after it (水土流失综合治理验收合格率)
+                         "治理", "整治", "防治"))
+# ours: names of a cost; the remedial readings above do not apply to them
+COST_ENDINGS = ("成本", "费用", "投资", "经费", "资金", "金额")
+# ours: a work that removes the negative, named before it, makes the quantity the work done, higher is
+# better (治理水土流失面积, 整治安全隐患处数, 防治病虫害面积)
+PRE_REMEDY_RE = re.compile(r"(?:治理|整治|防治|修复|整改|处置|清理|打击|救治)[\u4e00-\u9fff]{0,4}$")
 POS = ("合格率", "满意", "覆盖率", "及时率", "完成率", "达标率", "知晓率", "使用率", "利用率",
        "运行率", "完好率", "到位率", "参与率", "出勤率", "通过率", "优良率", "入学率", "治愈率",
        "正确率", "准确率", "成功率", "响应率", "满足率", "执行率", "受理率", "普及率", "巩固率",

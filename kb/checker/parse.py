@@ -110,8 +110,12 @@ def name_direction(name: str) -> str | None:
     if L.POS_OVERRIDE_RE.search(name):
         return "pos"
     m = L.NEG_STRONG_RE.search(name) or L.NEG_OBJECT_RE.search(name)
+    if m and name.endswith(L.COST_ENDINGS):
+        m = None  # a cost of work against a negative (水土流失综合治理成本) is a cost, not the work (ours)
     if m and L.REMEDY_RE.search(name, m.end()):
         return "pos"  # 死亡家庭扶助人数: help given to those hit by the negative event
+    if m and L.PRE_REMEDY_RE.search(name[:m.start()]) and not L.POS_OVERRIDE_RE.search(name):
+        return "pos"  # 治理水土流失面积: the work done against the negative (ours)
     if L.NEG_STRONG_RE.search(name):
         return "neg"
     if L.NEG_OBJECT_RE.search(name):

@@ -90,10 +90,11 @@ def search(
     console.print(t)
 
 
-def _suggest_one(kb, rec: dict, top: int, mode: Optional[str]):
+def _suggest_one(kb, rec: dict, top: int, mode: Optional[str], types: Optional[list[str]] = None):
     return kb.suggest(rec.get("description") or "", project_name=rec.get("project_name") or rec.get("project"),
                       budget_wan=rec.get("budget_wan"), department=rec.get("department"),
-                      sector=rec.get("sector"), unit_name=rec.get("unit_name"), top=top, mode=mode)
+                      sector=rec.get("sector"), unit_name=rec.get("unit_name"), top=top, mode=mode,
+                      project_types=types or rec.get("project_types"))
 
 
 @app.command()
@@ -105,8 +106,11 @@ def suggest(
     sector: Optional[str] = typer.Option(None, help="行业领域"),
     unit_name: Optional[str] = typer.Option(None, "--unit-name", help="使用该单位的单位指标库"),
     file: Optional[Path] = typer.Option(None, "--file", help="JSONL 文件，每行一个项目(同 dev.jsonl 字段)"),
-    top: int = typer.Option(5, "--top", help="每个二级指标的候选数"),
+    top: int = typer.Option(5, "--top", help="每个二级指标列出的备选数"),
     mode: Optional[str] = typer.Option(None, help="lexical / dense / hybrid"),
+    project_type: Optional[list[str]] = typer.Option(None, "--type",
+                                                     help="指定项目类型(id 或名称，可重复)，不用自动识别"),
+    out: Optional[Path] = typer.Option(None, "--out", help="把推荐的绩效目标表写成 .xlsx"),
     as_json: bool = typer.Option(False, "--json", help="输出 JSON"),
 ) -> None:
     """根据项目描述推荐绩效目标表(一级/二级/三级指标及指标值)。"""
@@ -118,12 +122,14 @@ def suggest(
         raise DataError("--text 与 --file 只能二选一", field="--file")
     if budget is not None and not 0 <= budget <= MAX_BUDGET_WAN:  # (NaN fails too)
         raise DataError(f"预算须为 0 到 {MAX_BUDGET_WAN:g} 之间的数(万元)", field="--budget")
+    if out is not None and (file or out.suffix.lower() != ".xlsx"):
+        raise DataError("--out 只能与 --text 一起使用，且文件名以 .xlsx 结尾", field="--out")
     kb = _kb()
     if file:
         from kb.evaluate import read_declarations
 
         for rec in read_declarations(file):
-            res = _suggest_one(kb, rec, top, mode)
+            res = _suggest_one(kb, rec, top, mode, project_type)
             out = res.model_dump()
             if rec.get("id"):
                 out["id"] = rec["id"]
@@ -134,26 +140,40 @@ def suggest(
                 _print_table(res)
         return
     res = kb.suggest(text, project_name=project_name, budget_wan=budget, department=department,
-                     sector=sector, unit_name=unit_name, top=top, mode=mode)
+                     sector=sector, unit_name=unit_name, top=top, mode=mode, project_types=project_type)
+    if out is not None:
+        from kb.suggest.export import write_xlsx
+
+        write_xlsx(res, out, project_name=project_name or "")
     if as_json:
         print_json(res.model_dump())
     else:
         _print_table(res)
+        if out is not None:
+            console.print(f"已写入 {out}")
 
 
 def _print_table(res) -> None:
     if not res.confident:
         console.print(f"[yellow]没有足够相关的指标[/]: {res.message}")
         return
-    t = Table(title=f"绩效目标表草稿（{res.mode}）", show_lines=False)
-    for c in ("一级指标", "二级指标", "三级指标", "指标值", "得分", "依据"):
+    if res.project_types:
+        kinds = "、".join(f"{t.name}({t.confidence:.2f})" for t in res.project_types)
+        console.print(f"项目类型: {kinds}" + ("  [yellow]类型不确定，可用 --type 指定[/]" if res.types_uncertain else ""))
+    t = Table(title=f"绩效目标表草稿（{res.mode}，{len(res.default_table)} 行）", show_lines=False)
+    for c in ("一级指标", "二级指标", "三级指标", "指标值", "计量单位", "设定依据"):
         t.add_column(c)
-    for slot in res.table:
-        for j, c in enumerate(slot.candidates[:3]):
-            target = f"{c.operator}{c.value}{c.unit}" if c.value else (c.operator or "-")
-            t.add_row(slot.level1_label if j == 0 else "", slot.level2_label if j == 0 else "",
-                      c.name, target, f"{c.score:.2f}", "；".join(c.evidence[:2]))
+    prev = None
+    for c in res.default_table:
+        first = (c.level1_label, c.level2_label) != prev
+        prev = (c.level1_label, c.level2_label)
+        target = f"{c.operator}{c.value}" if c.value else "[yellow]待填写[/]"
+        t.add_row(c.level1_label if first else "", c.level2_label if first else "", c.name, target, c.unit or "-",
+                  c.note or c.basis)
     console.print(t)
+    alts = [f"{c.level2_label}: {c.name}" for v in res.alternates.values() for c in v[:1]]
+    if alts:
+        console.print("备选: " + "；".join(alts))
 
 
 @app.command("eval")
@@ -161,40 +181,41 @@ def eval_cmd(
     declarations: Optional[Path] = typer.Option(None, "--declarations", help="dev.jsonl 形式的真实申报表"),
     paraphrases: Optional[Path] = typer.Option(None, "--paraphrases",
                                                help="口语化检索词→指标名 JSONL(如 tests/data/paraphrases.jsonl)"),
+    types: Optional[Path] = typer.Option(None, "--types",
+                                         help="项目类型识别评估：标注了类型的描述(目录下的 *.jsonl，如 tests/data/project_types)"),
     mode: Optional[str] = typer.Option(None, help="lexical / dense / hybrid；省略则三种都跑(若已配置向量模型)"),
+    folds: int = typer.Option(5, "--folds", help="按项目交叉验证的折数"),
     top: int = typer.Option(5, "--top"),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
-    """用真实申报表评估推荐质量：soft Recall@5/@10 与 MRR(留一项目法)；可选口语化检索评估。"""
+    """评估推荐质量：按项目 k 折交叉验证的 soft Recall@5/@10/@20 与 MRR、各槽位命中率、前 10 行来源；可选口语化检索与类型识别评估。"""
     from kb.evaluate import evaluate, evaluate_paraphrases, read_declarations, read_paraphrases
 
-    if declarations is None and paraphrases is None:
-        raise DataError("请用 --declarations 或 --paraphrases 给出评估数据", field="--declarations")
+    if declarations is None and paraphrases is None and types is None:
+        raise DataError("请用 --declarations、--paraphrases 或 --types 给出评估数据", field="--declarations")
     if mode is not None and mode not in ("lexical", "dense", "hybrid"):
         raise DataError(f"--mode 只能是 lexical / dense / hybrid，而不是 {mode!r}", field="--mode")
+    if not 2 <= folds <= 20:
+        raise DataError("--folds 须在 2..20 之间", field="--folds")
     kb = _kb()
     recs = read_declarations(declarations) if declarations else []
     pairs = read_paraphrases(paraphrases) if paraphrases else []
     modes = [mode] if mode else (["lexical", "dense", "hybrid"] if kb.hybrid is not None else ["lexical"])
-    results = [evaluate(kb, recs, mode=m, top=top) for m in modes] if recs else []
+    say = None if as_json else (lambda m: err.print(m))
+    cache: dict = {}
+    results = [evaluate(kb, recs, mode=m, top=top, folds=folds, progress=say, cache=cache) for m in modes] if recs else []
     para = [evaluate_paraphrases(kb, pairs, mode=m) for m in modes] if pairs else []
+    typ = _type_accuracy(kb, types) if types else None
     if as_json:
+        out = {"declarations": [r.model_dump() for r in results]}
         if para:
-            print_json({"declarations": [r.model_dump() for r in results],
-                         "paraphrases": [r.model_dump() for r in para]})
-        else:
-            print_json([r.model_dump() for r in results])
+            out["paraphrases"] = [r.model_dump() for r in para]
+        if typ is not None:
+            out["types"] = typ
+        print_json(out if (para or typ is not None) else out["declarations"])
         return
     if results:
-        base = results[0] if results[0].mode == "lexical" else None
-        t = Table(title=f"推荐质量({declarations.name}, {results[0].projects} 个项目, {results[0].gold} 个真实指标)")
-        for c in ("mode", "soft Recall@5", "soft Recall@10", "MRR", "confident") + (("Recall@10 较 lexical",) if base else ()):
-            t.add_column(c)
-        for r in results:
-            extra = (f"{r.recall_at_10 - base.recall_at_10:+.3f}",) if base else ()
-            t.add_row(r.mode, f"{r.recall_at_5:.3f}", f"{r.recall_at_10:.3f}", f"{r.mrr:.3f}",
-                      f"{r.confident_share:.2f}", *extra)
-        console.print(t)
+        _print_eval(results, declarations.name, folds)
     if para:
         t = Table(title=f"口语化检索({paraphrases.name}, {para[0].queries} 条)")
         for c in ("mode", "Hit@1", "Hit@5", "Hit@10", "MRR"):
@@ -202,6 +223,59 @@ def eval_cmd(
         for r in para:
             t.add_row(r.mode, f"{r.hit_at_1:.3f}", f"{r.hit_at_5:.3f}", f"{r.hit_at_10:.3f}", f"{r.mrr:.3f}")
         console.print(t)
+    if typ is not None:
+        _print_types(typ)
+
+
+def _type_accuracy(kb, folder: Path) -> dict:
+    from kb.suggest.crossval import type_accuracy
+    from kb.suggest.project_types import load_labelled_texts
+
+    files = sorted(folder.glob("*.jsonl")) if folder.is_dir() else [folder]
+    if not files or not all(f.exists() for f in files):
+        raise DataError("没有找到标注了类型的 .jsonl 文件", file=str(folder))
+    return type_accuracy(kb, load_labelled_texts(files, set(kb.suggest_models.types)))
+
+
+def _print_eval(results, name: str, folds: int) -> None:
+    r0 = results[0]
+    base = r0 if r0.mode == "lexical" else None
+    t = Table(title=f"推荐质量({name}, {r0.projects} 个项目, {r0.gold} 个真实指标；"
+                    f"{r0.cross_validated} 个项目按 {folds} 折交叉验证)")
+    for c in ("mode", "soft Recall@5", "soft Recall@10", "soft Recall@20", "MRR", "表行数", "confident") + \
+            (("Recall@10 较 lexical",) if base else ()):
+        t.add_column(c)
+    for r in results:
+        extra = (f"{r.recall_at_10 - base.recall_at_10:+.3f}",) if base else ()
+        t.add_row(r.mode, f"{r.recall_at_5:.3f}", f"{r.recall_at_10:.3f}", f"{r.recall_at_20:.3f}", f"{r.mrr:.3f}",
+                  f"{r.table_rows:.1f}", f"{r.confident_share:.2f}", *extra)
+    console.print(t)
+    from kb.suggest.slots import SLOTS
+
+    labels = {s.key: s.level2.label for s in SLOTS} | {"cost": "成本指标", "other": "其他(无法归入)"}
+    t = Table(title="各槽位命中率(真实指标出现在前 10 行的比例)")
+    for c in ("二级指标", *[r.mode for r in results], "真实指标数"):
+        t.add_column(c)
+    for key, v in r0.per_slot.items():
+        t.add_row(labels.get(key, key), *[f"{r.per_slot.get(key, {}).get('hit_at_10', 0):.3f}" for r in results],
+                  str(int(v["gold"])))
+    console.print(t)
+    t = Table(title="前 10 行的来源")
+    for c in ("mode", "项目类型指标集", "按项目用词生成", "指标库检索", "结果反馈"):
+        t.add_column(c)
+    for r in results:
+        t.add_row(r.mode, *[f"{r.sources.get(k, 0):.2f}" for k in ("type", "formed", "retrieval", "learned")])
+    console.print(t)
+
+
+def _print_types(typ: dict) -> None:
+    console.print(f"项目类型识别: {typ['descriptions']} 条描述，最可能的类型正确率 {typ['top1']:.3f}")
+    t = Table(title="各类型识别率")
+    for c in ("类型", "描述数", "首选正确", "列出"):
+        t.add_column(c)
+    for k, v in typ["by_type"].items():
+        t.add_row(k, str(v["n"]), f"{v['top1']:.2f}", f"{v['listed']:.2f}")
+    console.print(t)
 
 
 @app.command()

@@ -47,3 +47,13 @@ def budget_from_text(text: str | None) -> float | None:
     this_year = [v for v, marked in mentions if marked]
     pool = this_year or [v for v, _ in mentions]
     return max(pool) if pool else None
+
+
+def total_from_text(text: str | None) -> float | None:
+    """The largest budget mention in 万元 (what the whole project spends, all sources), or None.
+
+    Suggest divides it by the persons served for a per-head cost: "项目金额164万元,
+    其中当年市级财政资金132万元 … 培训280人次" → 164 万元 ÷ 280 ≈ 5857 元/人次.
+    """
+    mentions = budget_mentions(text or "")
+    return max(v for v, _ in mentions) if mentions else None

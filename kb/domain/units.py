@@ -37,8 +37,8 @@ VALUE_UNITS = (
 # longest first so 万人次 wins over 人次 and 人
 QUANTITY_UNITS = sorted("""万人次 人次 万人 人 户次 万户 户 名 位 个 所 家 村 台 套 辆 艘 架 件 批 项 次 场 期 班 批次 天 日 个月 月 周
 小时 分钟 年 公里 千米 米 平方公里 平方米 万平方米 立方米 万立方米 亩 万亩 公顷 吨 万吨 千克 公斤 头 只 羽 株 棵 万株
-座 处 条 盏 本 册 份 篇 部 册次 张 间 床 张床 个点 宗 起 例 支 块 根 眼 口 处次 门 栋 幢 套次 课时 学时 km hm² hm2 万元 亿元 元 %""".split(),
-                        key=len, reverse=True)
+座 处 条 盏 本 册 份 篇 部 册次 张 间 床 张床 个点 宗 起 例 支 块 根 眼 口 处次 门 栋 幢 套次 课时 学时 km hm² hm2 万元 亿元 元 %
+粒 剂 剂次 人份 盒 袋 箱 瓶 尾 车次 架次 延米 斤 餐 份次 台次 辆次 万次""".split(), key=len, reverse=True)
 
 # units that count the same kind of thing, in the order they are tried (座 is a 个-type count first)
 UNIT_FAMILIES = (
@@ -47,15 +47,18 @@ UNIT_FAMILIES = (
     {"立方米", "万立方米"}, {"吨", "万吨", "千克", "公斤"},
     {"个", "所", "家", "处", "座", "项", "宗", "个点"}, {"台", "套", "件", "辆", "艘", "架", "台套"},
     {"次", "场", "期", "班", "批", "批次", "场次"}, {"天", "日", "个月", "月", "小时", "年", "周"},
-    {"头", "只", "羽"}, {"株", "棵", "万株"}, {"万元", "亿元", "元"}, {"%"},
+    {"头", "只", "羽", "尾"}, {"株", "棵", "万株"}, {"万元", "亿元", "元"}, {"%"},
+    {"粒"}, {"剂", "剂次", "人份"}, {"盒", "袋", "箱", "瓶"},
     {"本", "册", "份", "篇", "部"}, {"张", "床", "张床"}, {"条", "根", "眼", "口"}, {"门"},
     {"栋", "幢", "座"}, {"课时", "学时"},
 )
 
 
 def unit_family(unit: str) -> int | None:
-    """Index of the unit's family in `UNIT_FAMILIES` (after `normalize`), or None."""
+    """Index of the unit's family in `UNIT_FAMILIES` (after `normalize`; 万粒 as 粒), or None."""
     u = normalize(unit)
+    if len(u) > 1 and u[0] in "万亿" and u not in ("万元", "亿元") and u[1:] != "元":
+        u = u[1:]
     for i, fam in enumerate(UNIT_FAMILIES):
         if u in fam:
             return i

@@ -55,10 +55,10 @@ class BuildReport:
     seconds: float = 0.0
 
 
-def data_fingerprint(settings: Settings) -> tuple[str, dict[str, str]]:
-    """(content hash over all library files + INDEX_VERSION, {relpath: sha256})."""
+def data_fingerprint(settings: Settings, extra_files: list[Path] = ()) -> tuple[str, dict[str, str]]:
+    """(content hash over all library files, `extra_files` + INDEX_VERSION, {relpath: sha256})."""
     base = Path(settings.indicators_dir)
-    files = {str(p.relative_to(base)): file_digest(p) for p in library_files(base)}
+    files = {str(p.relative_to(base)): file_digest(p) for p in [*library_files(base), *extra_files]}
     h = hashlib.sha256(INDEX_VERSION.encode())
     for k in sorted(files):
         h.update(f"{k}\0{files[k]}\n".encode())
@@ -67,8 +67,14 @@ def data_fingerprint(settings: Settings) -> tuple[str, dict[str, str]]:
 
 def write_indicators(db: sqlite_utils.Database, indicators: list[Indicator], *,
                      info: dict[str, str], files: dict[str, str] | None = None,
-                     progress=None) -> None:
-    """Replace the indicator tables, lexical index and build info in ONE transaction."""
+                     progress=None, extra=None) -> None:
+    """Replace the indicator tables, lexical index and build info in ONE transaction.
+
+    extra: optional `(rows, lexical, tokenizer) -> writer`, called on the new
+    index before the transaction (e.g. to train models on it); `writer(db)`
+    then writes its own tables inside the same transaction (`kb.knowledge.build`
+    passes suggest's project types, training tables and models).
+    """
     tok = Tokenizer(tokenizer_words(indicators))
     docs = []
     for ind in indicators:
@@ -78,6 +84,7 @@ def write_indicators(db: sqlite_utils.Database, indicators: list[Indicator], *,
     lex = LexicalIndex.build(docs)
     rows = [indicator_row(i) for i in indicators]
     syn = [{"indicator_id": i.id, "term": t} for i in indicators for t in i.synonyms]
+    writer = extra(rows, lex, tok) if extra is not None else None
     with db.atomic():
         for t in ("indicators", "synonyms"):
             if t in db.table_names():
@@ -96,13 +103,16 @@ def write_indicators(db: sqlite_utils.Database, indicators: list[Indicator], *,
                 db.execute("DELETE FROM data_files")
             db["data_files"].insert_all([{"path": k, "sha256": v} for k, v in files.items()],
                                         pk="path")
+        if writer is not None:
+            writer(db)
         db["build_info"].upsert_all([{"key": k, "value": str(v)} for k, v in info.items()], pk="key")
     for col in ("level2", "library", "unit_name"):
         db["indicators"].create_index([col], if_not_exists=True)
 
 
 def build_indicators(settings: Settings, indicators: list[Indicator], *, embedder=None, force: bool = False,
-                     console=None, notify=None, shipped=None) -> BuildReport:
+                     console=None, notify=None, shipped=None, extra=None,
+                     extra_files: list[Path] = ()) -> BuildReport:
     """Write `indicators` (validated, shipped + managed) into the KB file named by `settings`.
 
     Skips the indicator tables when no library file changed since the last
@@ -111,14 +121,16 @@ def build_indicators(settings: Settings, indicators: list[Indicator], *, embedde
     the package's vectors (`shipped`, `kb.retrieval.shipped`) where they
     match. `notify`: optional callable taking one Chinese status line per
     step (the CLI prints them, so a long embedding run is never silent).
-    The corpora are synced by the caller (`kb.knowledge.build`).
+    The corpora are synced by the caller (`kb.knowledge.build`). `extra` /
+    `extra_files`: further tables written with the indicators and the data
+    files they come from (part of the fingerprint), see `write_indicators`.
     """
     from kb.progress import progress_bar
 
     say = notify or (lambda _msg: None)
     path = settings.resolved_kb_path()
     report = BuildReport(kb_path=path, indicators=len(indicators))
-    content_hash, files = data_fingerprint(settings)
+    content_hash, files = data_fingerprint(settings, list(extra_files))
     db = open_db(path)
     info = build_info(db)
     old_files = {r["path"]: r["sha256"] for r in db["data_files"].rows} if "data_files" in db.table_names() else {}
@@ -132,7 +144,7 @@ def build_indicators(settings: Settings, indicators: list[Indicator], *, embedde
             write_indicators(db, indicators, files=files, info={
                 "content_hash": content_hash, "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
                 "indicator_count": str(len(indicators)), "index_version": INDEX_VERSION,
-            }, progress=lambda: advance(1))
+            }, progress=lambda: advance(1), extra=extra)
     if embedder is not None and (not fresh or info.get("embedder") != fp):
         say(f"计算指标向量({embedder.fingerprint.split(':')[0]}；只算内置向量之外、新增或变化的指标)…")
         report.embedded, report.shipped = _embed(db, indicators, embedder, progress=settings.progress,

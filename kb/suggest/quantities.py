@@ -10,13 +10,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kb.domain.budget import budget_from_text  # noqa: F401  (suggest reads it here)
+from kb.domain.budget import budget_from_text, total_from_text  # noqa: F401  (suggest reads them here)
 from kb.domain.text import normalize
 from kb.domain.units import QUANTITY_UNITS as UNITS
 from kb.domain.units import unit_family, units_compatible  # noqa: F401  (suggest reads them here)
 
+MONEY_UNITS = frozenset({"万元", "亿元", "元"})
+# units whose object usually follows the number (5000吨稻谷, 425万粒种薯)
+BULK_UNITS = frozenset("吨 万吨 公斤 千克 斤 粒 万粒 株 万株 棵 头 只 羽 尾 立方米 万立方米 剂 人份 盒 袋 箱 瓶".split())
+
 _NUM = r"(\d+(?:,\d{3})*(?:\.\d+)?)"
-_QTY = re.compile(_NUM + r"\s*(" + "|".join(re.escape(u) for u in UNITS) + r"|万(?![\u4e00-\u9fff]))")
+_QTY = re.compile(_NUM + r"\s*((?:万|亿)?(?:" + "|".join(re.escape(u) for u in UNITS) + r")|万(?![\u4e00-\u9fff]))")
 _UNIT_HEAD = re.compile(r"^(?:" + "|".join(re.escape(u) for u in UNITS) + r"|万)")
 _DELIM = re.compile(r"[,，。;；、:：()（）\[\]【】\s“”\"'≥≤<>=＞＜＝~～]")
 _LEAD = re.compile(r"^(?:高质量|高标准|圆满|顺利|按时|按期|及时|全部|全面|持续|切实|积极|认真|不断|有效|计划|预计|拟|全年|年度|约|共计|共|累计|总计|合计|预期|力争|确保|其中|主要|用于|对|为|向|给|将|通过|按照|完成|实现|达到)+")
@@ -80,19 +84,3 @@ def find_quantities(text: str) -> list[Quantity]:
             unit = "万元"
         out.append(Quantity(value, unit, ctx, m.start(), m.end(), is_budget))
     return out
-
-
-# suffix a derived indicator name takes from its unit ("修缮乡村道路" + 公里 → 修缮乡村道路里程)
-UNIT_SUFFIX = {
-    "人": "人数", "名": "人数", "位": "人数", "万人": "人数", "人次": "人次", "万人次": "人次",
-    "户": "户数", "万户": "户数", "户次": "户次", "公里": "里程", "千米": "里程", "米": "长度",
-    "平方米": "面积", "万平方米": "面积", "亩": "面积", "万亩": "面积", "公顷": "面积",
-    "立方米": "量", "万立方米": "量", "吨": "量", "万吨": "量", "公斤": "量", "千克": "量",
-    "个": "数量", "所": "数量", "家": "数量", "处": "数量", "座": "数量", "项": "数量",
-    "台": "数量", "套": "数量", "件": "数量", "辆": "数量", "批": "批次", "次": "次数", "场": "场次",
-    "期": "期数", "班": "期数", "天": "天数", "日": "天数", "小时": "时长", "个月": "时长",
-    "头": "数量", "只": "数量", "羽": "数量", "株": "数量", "棵": "数量", "万株": "数量", "本": "数量",
-    "册": "数量", "份": "数量", "篇": "篇数", "部": "数量", "张": "数量", "床": "数量", "条": "数量",
-    "盏": "数量", "村": "村数", "%": "率", "门": "数量", "栋": "数量", "幢": "数量", "课时": "课时数",
-    "学时": "学时数",
-}

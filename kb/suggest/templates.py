@@ -12,6 +12,7 @@ used (服务对象满意度). Pure functions.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kb.domain.text import normalize, plain_name  # noqa: F401  (suggest reads plain_name here)
 
@@ -25,6 +26,18 @@ BENEFICIARIES = (
     "农民", "企业", "游客", "读者", "观众", "职工", "干部", "学员", "老人", "儿童", "妇女",
     "退役军人", "优抚对象", "社会公众", "使用人员", "使用单位", "市民", "商户", "经营主体",
 )
+
+
+@lru_cache(maxsize=64)
+def _normalized(text: str) -> str:
+    """`normalize` of a description, cached: every template of one request reads the same text."""
+    return normalize(text)
+
+
+def slot_label(name: str) -> str | None:
+    """The slot label of a template name (培训对象 in 〔培训对象〕培训人次), else None."""
+    m = SLOT.search(name)
+    return m.group(1) if m else None
 
 
 def _anchor(after: str) -> str:
@@ -43,7 +56,7 @@ def find_filler(description: str, name: str, max_len: int = 10) -> str | None:
     if not m:
         return None
     label, after = m.group(1), name[m.end():]
-    t = normalize(description)
+    t = _normalized(description)
     if "满意" in after or "满意" in label:
         for b in BENEFICIARIES:
             if b in t:

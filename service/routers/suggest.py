@@ -3,7 +3,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from fastapi import APIRouter, Depends
+from urllib.parse import quote
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import Response
 from pydantic import BaseModel, Field, field_validator
 from sqlalchemy.orm import Session
 
@@ -11,6 +14,7 @@ from kb.knowledge import MAX_BUDGET_WAN, KnowledgeBase
 from kb.lifecycle.access import Principal
 from kb.lifecycle.feedback import learned_for_suggest
 from kb.suggest import SuggestResult
+from kb.suggest.export import write_xlsx
 from service.auth import require_key
 from service.deps import kb_dep, session_dep
 from service.scope import unit_scope
@@ -29,8 +33,10 @@ class SuggestRequest(BaseModel):
     department: str | None = Field(None, max_length=200)
     sector: str | None = Field(None, max_length=100, examples=["交通运输"])
     unit_name: str | None = Field(None, max_length=200, description="使用该单位的单位指标库")
-    top: int = Field(5, ge=1, le=50, description="每个二级指标的候选数")
+    top: int = Field(5, ge=1, le=50, description="每个二级指标列出的备选数")
     mode: Literal["lexical", "dense", "hybrid"] | None = None
+    project_types: list[str] | None = Field(None, max_length=5, description="指定项目类型(id 或名称)，不用自动识别",
+                                            examples=[["rural_road_maintenance"]])
 
     @field_validator("description")
     @classmethod
@@ -40,13 +46,25 @@ class SuggestRequest(BaseModel):
         return v
 
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
 @router.post("/suggest", response_model=SuggestResult, summary="推荐绩效目标表",
-             description="按项目描述推荐产出/成本/效益/满意度各二级指标下的候选指标及指标值；"
-                         "无相关指标时 confident=false。")
+             description="按项目描述推荐绩效目标表：default_table 为建议的表(8–12 行)，alternates 为各二级指标的备选，"
+                         "project_types 为识别的项目类型；无相关指标时 confident=false。"
+                         "?format=xlsx 时返回可直接填报的 .xlsx(单元格均为文本)。",
+             responses={200: {"content": {XLSX: {}}, "description": "JSON，或 format=xlsx 时的 .xlsx 文件"}})
 def suggest(req: SuggestRequest, kb: KnowledgeBase = Depends(kb_dep), principal: Principal = Depends(require_key),
-            db: Session = Depends(session_dep)) -> SuggestResult:
+            db: Session = Depends(session_dep),
+            format: Literal["json", "xlsx"] = Query("json", description="json 或 xlsx")):
     unit = unit_scope(principal, req.unit_name)
     learned = learned_for_suggest(db, principal, sector=req.sector, unit_name=unit)
-    return kb.suggest(req.description, project_name=req.project_name, budget_wan=req.budget_wan,
-                      department=req.department, sector=req.sector, unit_name=unit,
-                      top=req.top, mode=req.mode, learned=learned)
+    res = kb.suggest(req.description, project_name=req.project_name, budget_wan=req.budget_wan,
+                     department=req.department, sector=req.sector, unit_name=unit,
+                     top=req.top, mode=req.mode, learned=learned, project_types=req.project_types)
+    if format == "json":
+        return res
+    data = write_xlsx(res, project_name=req.project_name or "")
+    name = quote("绩效目标表.xlsx")
+    return Response(content=data, media_type=XLSX,
+                    headers={"Content-Disposition": f"attachment; filename=suggest.xlsx; filename*=UTF-8''{name}"})

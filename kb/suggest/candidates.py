@@ -1,0 +1,270 @@
+"""Step 3 of suggest: gather candidate rows from four sources.
+
+- `type_drafts`: the indicator sets of the detected project types
+  (`indicators/project_types/`), template names filled with the project's
+  own words;
+- `formed_drafts`: names formed from the text (`kb.suggest.naming`): every
+  stated quantity, the project core with the slot's measure, the
+  beneficiaries' satisfaction, the per-head and total cost;
+- `retrieved_drafts`: plain lexical (or fused hybrid) retrieval from the
+  libraries, per slot, effect rows needing two of the text's content words;
+- `merge`: one draft per name, keeping every source's evidence.
+Pure over the loaded index. Not for values (`kb.suggest.values`) or ranking.
+"""
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from kb.retrieval.topk import top_k
+from kb.suggest import naming as N
+from kb.suggest import templates as T
+from kb.suggest.context import WEAK_TERMS, ProjectContext
+from kb.suggest.draft import Draft, from_library_row
+from kb.suggest.project_types import ProjectType
+from kb.suggest.slots import SLOT_OF_LEVEL2
+from kb.suggest.words import BOILERPLATE_BIGRAMS, BENEFIT_VERBS, BOILERPLATE, PERSON_HEADS
+from kb.domain.text import normalize_name
+
+# the field's generic rows: suggested only where a detected type lists them
+GENERIC_NAMES = frozenset(normalize_name(n) for n in (
+    "项目验收合格率", "项目按期完成率", "服务对象受益率", "项目总成本", "项目完成率", "项目完成及时率",
+    "验收合格率", "按时完成率", "任务完成率", "工作任务完成率", "服务对象满意度", "群众满意度"))
+PER_SLOT = 12          # retrieved candidates kept per slot
+LEX_POOL = 400        # lexical candidates inspected
+# template slot labels a project core may fill (〔工程名称〕工程验收合格率 → 高标准农田建设工程验收合格率) —
+# only before a measure of the whole project (a rate, its cost, its satisfaction), never a count
+CORE_LABELS = re.compile(r"(名称|项目|工程|设施|建设内容|服务内容|采购内容|活动)$")
+CORE_MEASURES = re.compile(r"(合格率|完成率|及时率|达标率|完工率|验收合格率|总成本|成本|满意度)$")
+EFFECT_SLOTS = frozenset({"economic_benefit", "social_benefit", "ecological_benefit", "sustainable_impact",
+                          "satisfaction"})
+
+
+def query_tokens(tokenizer, ctx: ProjectContext) -> list[str]:
+    """Query tokens of a project: the project name counts twice, boilerplate words are dropped."""
+    text = " ".join(p for p in (ctx.name, ctx.name, ctx.description) if p)
+    return [t for t in tokenizer.tokens(text) if t not in BOILERPLATE and t not in BOILERPLATE_BIGRAMS]
+
+
+# ------------------------------------------------------------------ type sets
+
+def type_drafts(idx, ctx: ProjectContext, detected: list[tuple[ProjectType, float]], row_of: dict[str, int],
+                mask: np.ndarray) -> list[Draft]:
+    """The slot entries of every detected type as drafts (best type first; an entry listed twice keeps its best)."""
+    out: dict[str, Draft] = {}
+    for t, prob in detected:
+        for slot, entries in t.slots.items():
+            for pos, e in enumerate(entries):
+                i = row_of.get(e.indicator_id)
+                if i is None or not mask[i]:
+                    continue
+                d = out.get(e.indicator_id)
+                if d is None:
+                    d = out[e.indicator_id] = _type_row(idx.rows[i], ctx, t)
+                d.needs_value = d.needs_value or e.needs_value
+                d.type_ids.append(t.id)
+                if prob > d.type_prob:
+                    d.type_prob, d.type_pos, d.type_core = prob, pos, e.core
+    return list(out.values())
+
+
+def _type_row(r, ctx: ProjectContext, t: ProjectType) -> Draft:
+    name, template = fill_template(r["name"], ctx, t)
+    d = from_library_row(r, "type", name=name, template=template)
+    d.generic = normalize_name(r["name"].replace("〔", "").replace("〕", "")) in GENERIC_NAMES
+    d.evidence.append(f"项目类型“{t.name}”的常用指标")
+    return d
+
+
+def fill_template(name: str, ctx: ProjectContext, t: ProjectType | None = None) -> tuple[str, str | None]:
+    """(name, template): a 〔slot〕 filled with the text's own words, the project core, or the label."""
+    if "〔" not in name:
+        return name, None
+    label = T.slot_label(name) or ""
+    if "满意" in name and ctx.beneficiaries:
+        filled = T.SLOT.sub(ctx.beneficiaries[0], name, count=1)
+        return filled, name
+    filled, filler = T.fill(ctx.text, name)
+    if filler and N.is_clean(filler):
+        return filled, name
+    if ctx.core and CORE_LABELS.search(label) and CORE_MEASURES.search(name) and len(ctx.core) <= 12:
+        return T.fill(ctx.core + name[T.SLOT.search(name).end():][:2], name)[0], name
+    if t is not None and t.objects and re.search(r"对象|人员|人群", label):
+        return T.SLOT.sub(t.objects[0], name, count=1), name
+    return T.unfilled_name(name), name
+
+
+# ------------------------------------------------------------------ real tables of the type
+
+def family_drafts(ctx: ProjectContext, detected: list[tuple[ProjectType, float]], family,
+                  exclude: str | None) -> list[Draft]:
+    """Rows of the detected types' real tables (`indicators/training/`), offered under their own name."""
+    if family is None:
+        return []
+    from kb.suggest.family import family_rows
+    from kb.suggest.slots import SLOTS
+
+    level2_of = {s.key: s.level2.value for s in SLOTS}
+    out = []
+    for name, r, tid, prob in family_rows(family, {t.id: p for t, p in detected}, exclude):
+        slot = r.slot()
+        l2 = "beneficiary_satisfaction" if "满意" in name else (_row_level2(r) or level2_of[slot])
+        unit = r.unit if r.unit and len(r.unit) <= 6 else ""
+        d = Draft(name=name, level2=l2, source="type", unit=unit, type_prob=prob, type_pos=len(out) % 5,
+                  type_ids=[tid], evidence=["同类项目真实绩效目标表中的指标"])
+        if unit == "%" and re.fullmatch(r"\d+(\.\d+)?", r.value or ""):
+            d.typical = (r.operator or "≥", r.value, "%")
+        out.append(d)
+    return out
+
+
+def _row_level2(r) -> str | None:
+    from kb.domain.levels import parse_level1, parse_level2
+
+    l2 = parse_level2(r.level2, parse_level1(r.level1))
+    return l2.value if l2 is not None else None
+
+
+# ------------------------------------------------------------------ formed names
+
+def formed_drafts(ctx: ProjectContext, detected: list[tuple[ProjectType, float]]) -> list[Draft]:
+    """Names formed from the text: stated quantities, the core's quality/timeliness, satisfaction, cost."""
+    out = []
+    for m in ctx.mentions:
+        d = _mention_draft(m, ctx)
+        if d is not None:
+            out.append(d)
+    kind = N.work_kind(ctx.core, ctx.text)
+    slots = [("quality", "quality", "%"), ("timeliness", "timeliness", "%"), ("cost", "economic_cost", "万元")]
+    for slot, l2, unit in slots:
+        for name in N.slot_names(ctx.core, slot, kind):
+            out.append(Draft(name=name, level2=l2, source="formed", unit=unit, obj=ctx.core,
+                             direction="negative" if slot == "cost" else "positive",
+                             evidence=[f"按项目名称“{ctx.core}”生成"]))
+    for b in _satisfaction_subjects(ctx, detected):
+        name = N.satisfaction_name(b)
+        if name:
+            out.append(Draft(name=name, level2="beneficiary_satisfaction", source="formed", unit="%",
+                             direction="positive", evidence=[f"受益对象: {b}"]))
+    return out
+
+
+def _satisfaction_subjects(ctx: ProjectContext, detected: list[tuple[ProjectType, float]]) -> list[str]:
+    """Who a satisfaction row asks: the persons the text names, else the best type's persons, else
+    服务对象 — always people, never a thing (储备粮满意度, 车辆满意度, 房屋满意度 are no rows)."""
+    typed = [o for t, _ in detected[:1] for o in t.objects if PERSON_HEADS.search(o)]
+    return (ctx.beneficiaries or typed or ["服务对象"])[:2]
+
+
+def _mention_draft(m, ctx: ProjectContext) -> Draft | None:
+    ev = [f"描述中的数量: {m.context}{m.value}{m.unit}"]
+    name = N.quantity_name(m, ctx.core)
+    if name:
+        benefit = m.unit in N.PERSON_UNITS and (m.verb in BENEFIT_VERBS or name.startswith("受益"))
+        return Draft(name=name, level2="social_benefit" if benefit else "quantity", source="formed", unit=m.unit,
+                     direction="positive", mention=m, evidence=ev + ["按描述用词生成"])
+    t = N.time_name(m)
+    if t:
+        return Draft(name=t[0], level2="timeliness", source="formed", unit=m.unit,
+                     direction="negative" if t[2] == "≤" else "positive", mention=m, evidence=ev)
+    r = N.rate_name(m)
+    if r:
+        l2 = "beneficiary_satisfaction" if r[1] == "satisfaction" else "quality"
+        return Draft(name=r[0], level2=l2, source="formed", unit="%", mention=m, evidence=ev)
+    return None
+
+
+# ------------------------------------------------------------------ retrieval
+
+def retrieved_drafts(idx, ctx: ProjectContext, tokens: list[str], lex: np.ndarray, mask: np.ndarray,
+                     ranked: list[tuple[int, float]] | None = None, per_slot: int = PER_SLOT) -> list[Draft]:
+    """Up to `per_slot` retrieved drafts per slot, in the order of `ranked` ([(doc, score)], best
+    first; default the lexical order).
+
+    An effect or satisfaction row needs two of the description's content
+    words when the description names three (one shared word — 乡村, 养护 —
+    is how 乡村旅游带动增加村集体收入 reached a road project).
+    """
+    if ranked is None:
+        cand, sc = top_k(lex, LEX_POOL, mask)
+        ranked = [(int(d), float(s)) for d, s in zip(cand, sc)]
+    mx = max((s for _, s in ranked), default=1.0) or 1.0
+    by_slot: dict[str, list[tuple[int, float]]] = {}
+    for d, s in ranked:
+        slot = SLOT_OF_LEVEL2.get(idx.rows[d]["level2"])
+        if slot is not None and len(by_slot.setdefault(slot.key, [])) < per_slot * 2:
+            by_slot[slot.key].append((d, s))
+    docs = [d for v in by_slot.values() for d, _ in v]
+    matched = idx.lexical.matched_terms_many(tokens, docs)
+    need = 2 if len(ctx.content) >= 3 else 1
+    out = []
+    for key, items in by_slot.items():
+        kept = 0
+        for rank, (d, s) in enumerate(items):
+            terms = matched.get(d) or []
+            if key in EFFECT_SLOTS and distinct_words(ctx.content & set(terms)) < need:
+                continue
+            out.append(_retrieved(idx.rows[d], ctx, terms, s / mx, rank))
+            kept += 1
+            if kept >= per_slot:
+                break
+    return out
+
+
+def _retrieved(r, ctx: ProjectContext, terms: list[str], score: float, rank: int) -> Draft:
+    name, template = fill_template(r["name"], ctx)
+    d = from_library_row(r, "retrieval", name=name, template=template)
+    d.lex, d.lex_rank = score, rank
+    d.generic = normalize_name(r["name"].replace("〔", "").replace("〕", "")) in GENERIC_NAMES
+    d.evidence.append(f"匹配词: {'、'.join(terms[:6])}" if terms else "语义相近")
+    return d
+
+
+def distinct_words(terms: set[str]) -> int:
+    """How many of `terms` are not part of a longer one (基础设施, 基础, 设施 → 1)."""
+    return sum(1 for t in terms if not any(t != u and t in u for u in terms))
+
+
+def content_terms(terms) -> set[str]:
+    return {t for t in terms if len(t) >= 2 and t not in WEAK_TERMS and not t.isdigit()}
+
+
+# ------------------------------------------------------------------ merge
+
+def merge(groups: list[list[Draft]], lex: np.ndarray, row_of: dict[str, int], mx: float) -> list[Draft]:
+    """One draft per normalised name: the first source wins, later ones add their features and evidence.
+
+    Every library draft gets its lexical score (BM25 / best BM25) even when
+    retrieval did not list it.
+    """
+    out: dict[str, Draft] = {}
+    for drafts in groups:
+        for d in drafts:
+            k = d.key
+            if not k:
+                continue
+            if d.indicator_id and not d.lex:
+                i = row_of.get(d.indicator_id)
+                if i is not None and mx > 0:
+                    d.lex = float(lex[i]) / mx
+            have = out.get(k)
+            if have is None:
+                out[k] = d
+                continue
+            _absorb(have, d)
+    return list(out.values())
+
+
+def _absorb(have: Draft, d: Draft) -> None:
+    if d.type_prob > have.type_prob:
+        have.type_prob, have.type_pos, have.type_core = d.type_prob, d.type_pos, d.type_core
+    have.type_ids = list(dict.fromkeys(have.type_ids + d.type_ids))
+    have.needs_value = have.needs_value or d.needs_value
+    have.lex = max(have.lex, d.lex)
+    if d.lex_rank >= 0 and (have.lex_rank < 0 or d.lex_rank < have.lex_rank):
+        have.lex_rank = d.lex_rank
+    have.mention = have.mention or d.mention
+    if not have.indicator_id and d.indicator_id:
+        have.indicator_id, have.typical, have.explanation = d.indicator_id, d.typical, d.explanation
+    have.evidence.extend(e for e in d.evidence if e not in have.evidence)

@@ -1,0 +1,88 @@
+"""Step 1 of suggest: read the project — its text, core, stated quantities, budget and beneficiaries.
+
+`read_project` turns the request into a `ProjectContext` that every later
+step reads (and never re-parses). Not for choosing indicators.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kb.suggest import objects as O
+from kb.suggest import quantities as Q
+from kb.suggest.naming import is_clean
+from kb.suggest.words import FORM_CONTEXT, WEAK_TERMS  # noqa: F401  (candidates read WEAK_TERMS here)
+from kb.domain.text import bigrams, normalize, normalize_name
+
+@dataclass
+class ProjectContext:
+    """What suggest knows about the project (all text normalised).
+
+    text: project name + description; name: the project name; core: what the
+    name says the project does (`objects.project_core`); mentions: stated
+    quantities (budget and form figures excluded); budget_wan: the year's
+    budget in 万元 (given, or read from the text: `kb.domain.budget`);
+    total_wan: what the whole project spends, all sources (the largest
+    amount stated, else the budget) — per-head costs divide it; beneficiaries: who is
+    served; content: content words (jieba, weak words dropped); text_bigrams /
+    name_bigrams: character bigrams of the text and of the project name.
+    """
+
+    text: str
+    name: str
+    description: str
+    core: str
+    mentions: list[O.Mention]
+    budget_wan: float | None
+    beneficiaries: list[str]
+    content: set[str]
+    text_bigrams: set[str]
+    name_bigrams: set[str]
+    total_wan: float | None = None
+    sector: str = ""
+    unit_name: str | None = None
+    department: str | None = None
+    quantities: list[dict] = field(default_factory=list)
+
+
+def read_project(tokenizer, description: str | None, *, project_name: str | None = None,
+                 budget_wan: float | None = None, sector: str | None = None,
+                 unit_name: str | None = None, department: str | None = None) -> ProjectContext:
+    """Step 1: the `ProjectContext` of a request (pure; raises nothing on odd text)."""
+    name = normalize(project_name or "")
+    desc = normalize(description or "")
+    text = "。".join(p for p in (name, desc) if p)
+    all_mentions = O.mentions(text)
+    budget = budget_wan if budget_wan is not None else Q.budget_from_text(text)
+    stated = [m for m in all_mentions if _is_target_mention(m, budget)]
+    return ProjectContext(
+        text=text, name=name, description=desc, core=_core(name, desc), mentions=stated,
+        budget_wan=budget, total_wan=max(filter(None, (Q.total_from_text(text), budget)), default=None),
+        beneficiaries=O.beneficiaries(text),
+        content={t for t in tokenizer.cut_words(text) if len(t) >= 2 and t not in WEAK_TERMS and not t.isdigit()},
+        text_bigrams=set(bigrams(normalize_name(text))), name_bigrams=set(bigrams(normalize_name(name))),
+        sector=normalize(sector or ""), unit_name=unit_name, department=department,
+        quantities=[{"value": m.value, "unit": m.unit, "context": m.context, "start": m.start, "end": m.end,
+                     "is_budget": m.is_budget} for m in all_mentions])
+
+
+def _is_target_mention(m: O.Mention, budget: float | None) -> bool:
+    """A stated quantity that can be a target: not the budget, not a figure of the form itself."""
+    if m.is_budget or FORM_CONTEXT.search(m.context):
+        return False
+    if m.unit in Q.MONEY_UNITS and budget is not None:
+        v = float(m.value) * (10000 if m.unit == "亿元" else 1 / 10000 if m.unit == "元" else 1)
+        return abs(v - budget) > 1e-6
+    return True
+
+
+def _core(name: str, desc: str) -> str:
+    """The project core from the name (a person wrote it: trusted when it is 2–24 Chinese
+    characters); without one, the first clean object of the description that is no money word."""
+    core = O.project_core(name)
+    if core and 2 <= len(core) <= 24 and re.fullmatch(r"[\u4e00-\u9fff]+", core):
+        return core
+    for m in O.mentions(desc)[:3]:
+        if m.obj and len(m.obj) >= 3 and is_clean(m.obj) and not re.search(r"资金|经费|预算|执行|总额", m.obj):
+            return m.obj
+    return ""

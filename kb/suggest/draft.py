@@ -1,0 +1,106 @@
+"""`Draft`: one candidate row while suggest works on it (internal; the result holds `Candidate`s).
+
+A draft knows where it came from (`source`: a type's set, a name formed
+from the text, plain retrieval, 结果反馈), its slot, its target and why, and
+the features the ranker reads. Not for the response shape (`kb.suggest.engine`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kb.domain.enums import LEVEL2_PARENT, Level2
+from kb.suggest.objects import Mention
+from kb.suggest.slots import SLOT_OF_LEVEL2
+from kb.domain.text import normalize_name
+
+SOURCES = ("type", "formed", "retrieval", "learned")
+# the label the result shows for each source
+SOURCE_LABELS = {"type": "项目类型指标集", "formed": "按项目用词生成", "retrieval": "指标库检索", "learned": "结果反馈"}
+PENDING = "待填写"
+
+
+@dataclass(eq=False)
+class Draft:
+    """A candidate row. `value == ''` with `note` set means 待填写 (the note says why)."""
+
+    name: str
+    level2: str
+    source: str
+    indicator_id: str | None = None
+    template: str | None = None
+    unit: str = ""                  # the indicator's 计量单位
+    direction: str = ""             # positive / negative / equal / qualitative ('' unknown)
+    typical: tuple[str, str, str] = ("", "", "")
+    explanation: str = ""
+    sector: str = ""
+    needs_value: bool = False
+    # where the type sets list it: best (probability, position, core)
+    type_prob: float = 0.0
+    type_pos: int = -1
+    type_core: bool = False
+    type_ids: list[str] = field(default_factory=list)
+    lex: float = 0.0
+    lex_rank: int = -1
+    dense: float = 0.0
+    generic: bool = False
+    obj: str = ""                   # the project object a formed name is built on (one row per slot and object)
+    mention: Mention | None = None
+    operator: str = ""
+    value: str = ""
+    value_unit: str = ""
+    value_source: str = ""          # text / learned / typical / budget / derived / ''
+    note: str = ""
+    evidence: list[str] = field(default_factory=list)
+    score: float = 0.0
+    tier: int = 0
+    features: list[float] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        """normalize_name(name), computed once per name."""
+        k = self.__dict__.get("_key")
+        if k is None or k[0] != self.name:
+            k = self.__dict__["_key"] = (self.name, normalize_name(self.name))
+        return k[1]
+
+    @property
+    def bigram_counts(self):
+        """Counter of the key's character bigrams (for Dice), computed once per name."""
+        b = self.__dict__.get("_bigrams")
+        if b is None or b[0] != self.name:
+            from collections import Counter
+
+            from kb.domain.text import bigrams
+
+            b = self.__dict__["_bigrams"] = (self.name, Counter(bigrams(self.key)))
+        return b[1]
+
+    @property
+    def slot(self) -> str:
+        """The slot key of the row's 二级指标 (`kb.suggest.slots`)."""
+        c = self.__dict__.get("_slot")
+        if c is None or c[0] != self.level2:
+            s = SLOT_OF_LEVEL2.get(self.level2)
+            c = self.__dict__["_slot"] = (self.level2, s.key if s else "quantity")
+        return c[1]
+
+    @property
+    def level1(self) -> str:
+        return LEVEL2_PARENT[Level2(self.level2)].value
+
+    @property
+    def bound(self) -> bool:
+        return self.value_source == "text"
+
+    @property
+    def pending(self) -> bool:
+        """No target value yet (待填写): the declarant gives it."""
+        return not self.value
+
+
+def from_library_row(r, source: str, name: str | None = None, template: str | None = None) -> Draft:
+    """A draft from a KB indicator row (`kb.rows.Row` or dict)."""
+    return Draft(name=name or r["name"], level2=r["level2"], source=source, indicator_id=r["id"],
+                 template=template, unit=r.get("unit") or "", direction=r.get("direction") or "",
+                 typical=(r.get("typ_operator") or "", r.get("typ_value") or "", r.get("typ_unit") or r.get("unit") or ""),
+                 explanation=r.get("explanation") or "", sector=r.get("sector") or "")

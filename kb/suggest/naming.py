@@ -1,0 +1,223 @@
+"""Indicator names formed the way real tables write them: the project's object + the slot's measure.
+
+- 数量: 〔verb〕〔object〕 + the measure its unit gives (修缮农村公路 + 公里 → 修缮农村公路里程;
+  新建社区助餐点 + 个 → 新建社区助餐点数量; 游客 + 万人次 → 接待游客人次);
+- 质量: 〔object〕验收合格率 (building, repairing, buying), 〔object〕发放准确率
+  (money paid to people), else 〔object〕达标率;
+- 时效: 〔object〕完成及时率 (〔object〕发放及时率 for payments);
+- 满意度: 〔beneficiary〕满意度.
+A formed name is a clean noun phrase plus a measure (`is_clean`): no
+function word, localizer, number or unit inside the object, which keeps out
+names like 上老年人提供助餐服务人次, 故障响应时间不时长, 万元给聘用的人数. Pure
+functions. Not for finding objects (`kb.suggest.objects`).
+"""
+from __future__ import annotations
+
+import re
+
+from kb.suggest import quantities as Q
+from kb.suggest.objects import MEASURE_NOUN, Mention, is_nounish, pos_cut
+from kb.suggest.words import (BENEFIT_VERBS, COUNT_MEASURE, FUNCTION_WORDS, PERSON_HEADS, UNIT_MEASURE,
+                              WORK_VERBS)
+
+# an object that already ends in a measure is a name on its own (治理水土流失面积, 媒体曝光量)
+ENDS_WITH_MEASURE = re.compile(r"(数量|人数|人次|户数|次数|面积|里程|长度|宽度|高度|深度|厚度|直径|射程|容积|库容|规模|"
+                               r"总量|产量|曝光量|[^\W\d_]{2}量|率|满意度|时间|时长|周期|天数|场次|批次|期数)$")
+PERSON_UNITS = frozenset("人 名 位 万人 万名 人次 万人次 户 万户 户次".split())
+TIME_UNITS = frozenset("小时 分钟 天 日 个月 月 周 年 工作日".split())
+# time limits: the smaller the better (故障响应时间 ≤ 2 小时)
+TIME_LIMIT = re.compile(r"(响应|处理|办结|到场|到达|修复|审批|办理|处置|反馈|答复)(时间|时长|时限)?$")
+BUILD_WORDS = re.compile(r"建设|新建|改建|扩建|改造|维修|修缮|工程|硬化|购置|采购|安装|整治|治理|修建|加固|配备|设备|设施")
+PAY_WORDS = re.compile(r"补助|补贴|资助|津贴|助学金|奖学金|救助|奖励|抚恤|贴息|慰问金|生活费|报酬|工资|奖补")
+MIN_NAME, MAX_NAME = 3, 24
+MIN_OBJECT_NAME = 4       # an object that is its own measure (治理水土流失面积) needs more than the measure
+# words of the declaration form or the calendar: never the object of a target (三级指标12个, 4个季度)
+FORM_NAME = re.compile(r"指标|一级|二级|三级|绩效|季度|年度|月份|预算|资金|执行")
+_BAD_START = re.compile(r"^(?:上|下|中|内|外|前|后|的|之|为|对|给|在|将|把|被|由|从|以|和|及|与|或|并|万元|亿元|元|万|亿|个|名|人次|人|次|年|月|日|其|该|本)")
+_BAD_INSIDE = re.compile(r"[的了给把被将不]|\d")
+
+
+def is_clean(obj: str) -> bool:
+    """True when `obj` is a clean noun phrase to put in front of a measure.
+
+    2+ characters of Chinese, no digits, does not start with a localizer,
+    preposition, conjunction or unit, holds none of 的/了/给/把/被/将/不, and
+    jieba reads every word of it as noun-like or a verb of the work.
+    """
+    if not obj or len(obj) < 2 or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z、]+", obj):
+        return False
+    parts = re.split(r"及|和|与|或|、", obj)
+    if len(parts) > 1:  # 校园维修改造及设备购置: each side a clean phrase
+        return all(len(p) >= 2 and is_clean(p) for p in parts)
+    if _BAD_START.match(obj) or _BAD_INSIDE.search(obj):
+        return False
+    toks = pos_cut(obj.removeprefix("受益") if len(obj) > 3 else obj)
+    if not toks or toks[0][0] in FUNCTION_WORDS:
+        return False
+    for i, (w, t) in enumerate(toks):
+        if is_nounish(w, t) or w in WORK_VERBS:
+            continue
+        inside = 0 < i < len(toks) - 1 and is_nounish(*toks[i - 1]) and MEASURE_NOUN.search(obj)
+        if not (t.startswith("v") and inside):
+            return False  # 老年人提供助餐服务: a verb that is not the work's own
+    return True
+
+
+def measure_of(unit: str) -> str:
+    """The measure a unit gives a name: 公里 → 里程, 人 → 人数, 万粒 → 数量."""
+    if unit in UNIT_MEASURE:
+        return UNIT_MEASURE[unit]
+    base = unit[1:] if len(unit) > 1 and unit[0] in "万亿" else unit
+    return UNIT_MEASURE.get(base, COUNT_MEASURE)
+
+
+def quantity_name(m: Mention, core: str = "") -> str | None:
+    """The 数量 name of a stated quantity (see the module docstring), or None when no clean one exists.
+
+    Time units are left to `time_name`; money and % to the caller.
+    """
+    if m.unit in Q.MONEY_UNITS or m.unit == "%" or m.unit in TIME_UNITS:
+        return None
+    measure = measure_of(m.unit)
+    if not m.obj and ENDS_WITH_MEASURE.search(m.context) and is_clean(m.context):
+        return m.context if MIN_NAME <= len(m.context) <= MAX_NAME else None  # 情景教学或外训批次
+    obj, verb = m.obj, m.verb if m.verb_after or _work_verb(m.verb) or m.verb in BENEFIT_VERBS else ""
+    if obj and ENDS_WITH_MEASURE.search(obj):
+        name = (verb if verb and not m.verb_after and verb not in BENEFIT_VERBS else "") + obj
+        ok = is_clean(name) and MIN_OBJECT_NAME <= len(name) <= MAX_NAME and not FORM_NAME.search(name)
+        return name if ok else None
+    if m.unit in PERSON_UNITS:
+        return _person_name(obj, verb, m.verb_after, measure, core)
+    if not obj:
+        return None
+    stem = obj + verb if m.verb_after else (verb + obj if verb not in BENEFIT_VERBS else obj)
+    name = stem + measure
+    ok = is_clean(stem) and MIN_NAME <= len(name) <= MAX_NAME and not FORM_NAME.search(stem)
+    return name if ok else None
+
+
+def _work_verb(verb: str) -> bool:
+    """A verb of the work, or a compound of them (清淤疏浚)."""
+    if verb in WORK_VERBS:
+        return True
+    return len(verb) >= 4 and all(verb[i:i + 2] in WORK_VERBS for i in range(0, len(verb) - 1, 2))
+
+
+def _person_name(obj: str, verb: str, verb_after: bool, measure: str, core: str) -> str | None:
+    """Names of persons counted: 受益群众人数, 接待游客人次, 助餐服务人次, 聘用人数, 领导授课人次."""
+    if obj and PERSON_HEADS.search(obj) and not verb_after:
+        if verb in BENEFIT_VERBS or not verb:
+            stem = ("受益" + obj) if obj in ("群众", "村民", "居民", "人口", "农户", "人群") else obj
+        else:
+            stem = verb + obj
+    elif obj:
+        stem = obj + verb if verb_after else obj
+    elif verb and verb not in ("完成", "实施", "开展"):
+        stem = verb
+    else:
+        stem = core if core and is_clean(core) and len(core) <= 10 else ""
+    if not stem or not is_clean(obj if obj and verb_after else stem):
+        return None
+    name = stem + measure
+    return name if MIN_NAME <= len(name) <= MAX_NAME else None
+
+
+def time_name(m: Mention) -> tuple[str, str, str] | None:
+    """(name, slot, operator) for a stated time: a limit (故障响应时间 ≤ 2 小时) or a period (服务周期 ≥ 180 天)."""
+    obj = (m.verb + m.obj) if m.verb and not m.verb_after and _work_verb(m.verb) else m.obj
+    if m.unit not in TIME_UNITS or not obj or not is_clean(obj):
+        return None
+    if TIME_LIMIT.search(obj) or re.search(r"时限$", obj):
+        name = obj if re.search(r"(时间|时长|时限)$", obj) else obj + "时间"
+        return name, "timeliness", "≤"
+    if re.search(r"(周期|天数|期限)$", obj) and len(obj) >= 4:
+        return obj, "timeliness", "≥" if "期限" not in obj else "≤"
+    return None
+
+
+def rate_name(m: Mention) -> tuple[str, str] | None:
+    """(name, slot) for a stated percentage whose words name a rate (验收合格率100% → quality)."""
+    if m.unit != "%" or not m.obj or not re.search(r"[率度]$", m.obj) or not is_clean(m.obj):
+        return None
+    return m.obj, ("satisfaction" if "满意" in m.obj else "quality")
+
+
+def work_kind(core: str, text: str = "") -> str:
+    """build | pay | service: what kind of work the project's core names (decides the measures).
+
+    The core decides; a core naming a service (社区老年助餐服务) stays a service even when the
+    text pays something inside it (每餐补贴3元) — 助餐服务发放率 is no row.
+    """
+    if PAY_WORDS.search(core):
+        return "pay"
+    if BUILD_WORDS.search(core):
+        return "build"
+    if "服务" not in core and PAY_WORDS.search(text[:80]):
+        return "pay"
+    return "service"
+
+
+# the measures real tables put after the project's object, per slot and work kind (best first)
+SLOT_MEASURES = {
+    "quality": {"build": ("验收合格率", "合格率", "完成率"), "pay": ("发放准确率", "覆盖率", "发放率"),
+                "service": ("达标率", "合格率", "完成率")},
+    "timeliness": {"build": ("按期完成率", "完成及时率"), "pay": ("发放及时率",),
+                   "service": ("完成及时率", "按时完成率")},
+    "cost": {"build": ("成本",), "pay": ("成本",), "service": ("成本",)},
+}
+
+# an object before a measure is the tail of the project core: at most this many characters, whole words
+# (long formed objects kill the match with real rows: 就业援助对象岗位补贴补差发放准确率 vs 补贴准确率)
+MAX_OBJECT = 8
+
+
+def slot_names(core: str, slot: str, kind: str) -> list[str]:
+    """〔object〕 + each measure of `slot` for a work kind (`SLOT_MEASURES`); the object is
+    `short_object(core)`."""
+    obj = short_object(core)
+    if not obj:
+        return []
+    if kind == "pay":
+        obj = re.sub(r"(发放|资金)$", "", obj)
+    return [obj + m for m in SLOT_MEASURES.get(slot, {}).get(kind, ())]
+
+
+# leading words of a project name that are no part of its object: places (a whole word ending in
+# 社区/村/镇/乡/街道/园区…, or tagged ns; 乡村/农村/城乡 are kinds of place, kept) and ordinals (第五届)
+_PLACE_WORD = re.compile(r"(社区|村|镇|乡|街道|园区|示范园|县|区|市)$")
+_KIND_OF_PLACE = frozenset({"乡村", "农村", "城乡", "城区", "社区"})
+
+
+def short_object(core: str) -> str:
+    """The longest clean tail of whole words (jieba POS words) of the core within MAX_OBJECT
+    characters, leading places and ordinals dropped — never a word cut in half
+    (第五届乡村文化旅游节 → 乡村文化旅游节, not 村文化旅游节; 罗家屯社区野生菌加工车间 → 野生菌加工车间).
+    '' when no clean object is left."""
+    words = [w for w, _ in _drop_leading(pos_cut(core))]
+    for start in range(len(words)):
+        obj = "".join(words[start:])
+        if len(obj) < 2:
+            break
+        if len(obj) <= MAX_OBJECT and len(words[start]) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", obj) \
+                and not _BAD_START.match(obj):
+            return obj
+    return ""
+
+
+def _drop_leading(toks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Everything up to the last leading place or ordinal word, when 4+ characters remain after it."""
+    cut = 0
+    for i, (w, t) in enumerate(toks):
+        rest = sum(len(x) for x, _ in toks[i + 1:])
+        if rest < 4:
+            break
+        place = _PLACE_WORD.search(w) and (w not in _KIND_OF_PLACE or i > 0)   # 杨楼/社区, not 社区养老
+        if t == "m" or t == "ns" or re.match(r"^第.+届$", w) or place:
+            cut = i + 1
+    return toks[cut:]
+
+
+def satisfaction_name(beneficiary: str) -> str | None:
+    """〔beneficiary〕满意度 (学生满意度, 受益群众满意度), None for an unclean subject."""
+    b = beneficiary.removesuffix("满意度")
+    return b + "满意度" if b and is_clean(b) and len(b) <= 10 else None

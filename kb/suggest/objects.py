@@ -1,0 +1,287 @@
+"""The project's own objects, quantities and beneficiaries, read from its name and description.
+
+- `project_core(name)`: what the project name says the project does, without
+  place, year, funding and filing words ("岳阳县2022年高标准农田建设项目" →
+  高标准农田建设; "车辆购置税收入补助地方资金(普通省道公路建设)" →
+  普通省道公路建设). The project name is the strongest source of objects.
+- `mentions(text)`: every number + unit the text states, with the object it
+  counts and the verb of the work, found with jieba's part-of-speech tags
+  ("采购马铃薯原原种425万粒" → 采购 / 马铃薯原原种 / 425 万粒; "新建社区助餐点8个" →
+  新建 / 社区助餐点 / 8 个; "惠及沿线群众1.2万名" → 惠及 / 群众 / 1.2 万名).
+- `beneficiaries(text)`: who the project serves (学生, 老年人, 群众 …).
+An object phrase is a run of noun-like words: jieba tags it a noun (or a
+verbal noun), or it is an unknown word that is no verb of the work, function
+word, localizer, number or measure (`kb.suggest.words`). Pure functions over
+normalised text; the part-of-speech tokenizer is built once. Not for naming
+rows (`kb.suggest.naming`) or budgets (`kb.suggest.quantities`).
+"""
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kb.suggest import quantities as Q
+from kb.suggest.words import (BENEFICIARIES, BENEFIT_VERBS, FUNCTION_WORDS, NAME_BOILERPLATE, NOUN_TAGS, STOP_TAGS,
+                              WORK_VERBS)
+from kb.domain.text import normalize
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_PUNCT = re.compile(r"[,，。;；、:：()（）\[\]【】\s“”\"'《》!！?？…/\\|]")
+_PLACE_END = re.compile(r"(?:省|市|县|区|盟|州|旗|镇|乡|街道|自治州|自治县)$")
+MEASURE_NOUN = re.compile(r"(时间|时长|周期|期限|频次|次数|人数|人次|数量|面积|里程|长度|规模|率)$")
+# a parenthesis that files the project (年度, 下达, 区域绩效目标, a unit's name) rather than naming its work
+_NOT_CONTENT = re.compile(r"下达|预算|指标|绩效|目标|自评|评价|截断|推断|摘录|模板|区域|转移支付|续建|年度|\d{4}|"
+                          r"(?:局|院|中心|办公室|学校|中学|小学|残联|政府|委员会|卫生院|[省市县区州盟旗镇乡])$|,|，")
+_FUNDING = re.compile(r"资金|补助|转移支付|税|奖励|经费|专项|本级|费$")
+_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A quantity the text states: value and unit as written, the verb and the object it counts.
+
+    verb / obj may be '' (聘用的14人: verb 聘用, no object); start/end are
+    offsets in the normalised text; is_budget marks the project budget.
+    """
+
+    value: str
+    unit: str
+    verb: str
+    obj: str
+    start: int
+    end: int
+    is_budget: bool = False
+    context: str = ""
+    verb_after: bool = False
+
+
+@lru_cache(maxsize=1)
+def _pos_tokenizer():
+    import jieba
+    import jieba.posseg as pseg
+
+    from kb.retrieval.tokenize import _base_tokenizer_copy
+
+    tok = _base_tokenizer_copy()
+    pt = pseg.POSTokenizer(tok)
+    pt.word_tag_tab = dict(pseg.dt.word_tag_tab) if pseg.dt.word_tag_tab else pt.word_tag_tab
+    for w in BENEFICIARIES:
+        tok.add_word(w, freq=5000)
+        pt.word_tag_tab[w] = "n"
+    for w in WORK_VERBS:
+        tok.add_word(w, freq=3000)
+        pt.word_tag_tab[w] = "v"
+    from kb.domain.words import DOMAIN_TERMS
+
+    for w in DOMAIN_TERMS:
+        if w not in WORK_VERBS and w not in pt.word_tag_tab:
+            tok.add_word(w, freq=3000)
+            pt.word_tag_tab[w] = "n"
+    jieba.setLogLevel(60)
+    return pt
+
+
+def pos_cut(text: str) -> list[tuple[str, str]]:
+    """(word, jieba POS tag) of normalised `text`, no HMM (thread-safe)."""
+    pt = _pos_tokenizer()
+    with _LOCK:
+        toks = [(p.word, p.flag) for p in pt.cut(text, HMM=False)]
+    return _merge_suffixes(toks)
+
+
+# one-character nouns that close a noun (助餐 + 点, 服务 + 站, 卫生 + 室): jieba tags some as numerals
+NOUN_SUFFIXES = frozenset("点站所室馆院厂库场园池井渠桥路房楼栋间处队组台网群")
+
+
+def _merge_suffixes(toks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for w, t in toks:
+        if w in NOUN_SUFFIXES and out and is_nounish(*out[-1]):
+            out[-1] = (out[-1][0] + w, "n")
+        else:
+            out.append((w, t))
+    return out
+
+
+def is_nounish(word: str, tag: str) -> bool:
+    """True when a word can stand inside an object phrase (see the module docstring)."""
+    if word in FUNCTION_WORDS or word in WORK_VERBS or word in BENEFIT_VERBS or not _CJK.search(word):
+        return False
+    if tag in NOUN_TAGS:
+        return True
+    return not (tag.startswith("v") or tag in STOP_TAGS or tag.startswith("u") or tag.startswith("a"))
+
+
+def split_phrase(tokens: list[tuple[str, str]]) -> tuple[str, str, bool]:
+    """(verb, object, verb_after) of the trailing phrase of `tokens` (the words right before a number).
+
+    Trailing function words (不超过, 的 …) are skipped; then the trailing run
+    of noun-like words and verbs of the work is taken: its leading verbs are
+    the verb, the rest the object (河道清淤 keeps its verb inside the object).
+    A phrase ending in a measure noun (时间, 人数 …) may hold one other verb
+    (故障响应时间); a phrase ending in any other verb takes it as the verb
+    (领导授课 → 授课 / 领导, verb after the object). "对河道进行清淤疏浚"
+    gives (清淤疏浚, 河道, True).
+    """
+    toks = list(tokens)
+    while toks and (toks[-1][0] in FUNCTION_WORDS or not _CJK.search(toks[-1][0])):
+        toks.pop()
+    if toks and toks[-1][1].startswith("v") and toks[-1][1] != "vn" and toks[-1][0] not in WORK_VERBS:
+        verb = toks.pop()[0]
+        return verb, _noun_run(toks), True
+    run: list[tuple[str, str]] = []
+    for i in range(len(toks) - 1, -1, -1):
+        w, t = toks[i]
+        if is_nounish(w, t) or w in WORK_VERBS or w in BENEFIT_VERBS:
+            run.insert(0, (w, t))
+        elif (t.startswith("v") and run and MEASURE_NOUN.search(run[-1][0]) and i > 0
+              and is_nounish(*toks[i - 1])):
+            run.insert(0, (w, t))
+        else:
+            break
+    k = _last_verb_before_object(run)
+    if all(w in WORK_VERBS or w in BENEFIT_VERBS for w, _ in run):
+        k = len(run)      # only verbs (清淤疏浚): the object stands elsewhere (对河道进行…)
+    verb, obj = "".join(w for w, _ in run[:k]), "".join(w for w, _ in run[k:])
+    if not obj:
+        obj = _object_of_duiyu(toks)
+        if obj:
+            return verb, obj, True
+    return verb, obj, False
+
+
+def _last_verb_before_object(run: list[tuple[str, str]]) -> int:
+    """Where the object starts in a run: after the last verb of the work that has nouns after it.
+
+    "城区 新建 社区 老年 助餐点" → the object starts at 社区 (城区 is where, not what);
+    "校园 维修 改造" (verbs last) → 0: the whole run is the object, an activity.
+    Words before the verb are dropped; consecutive verbs stay together (修缮加固).
+    """
+    verbs = [i for i, (w, _) in enumerate(run) if w in WORK_VERBS or w in BENEFIT_VERBS]
+    last = next((i for i in reversed(verbs) if i + 1 < len(run) and is_nounish(*run[i + 1])), None)
+    if last is None:
+        return 0
+    first = last
+    while first > 0 and (run[first - 1][0] in WORK_VERBS or run[first - 1][0] in BENEFIT_VERBS):
+        first -= 1
+    del run[:first]
+    return last - first + 1
+
+
+def _trailing_verbs(toks: list[tuple[str, str]]) -> str:
+    """The verbs of the work at the end of `toks` (租赁 in "租赁"), else ''."""
+    out = []
+    for w, _ in reversed(toks):
+        if w in WORK_VERBS:
+            out.insert(0, w)
+        elif out or w not in FUNCTION_WORDS:
+            break
+    return "".join(out)
+
+
+def _noun_run(toks: list[tuple[str, str]]) -> str:
+    out = []
+    for w, t in reversed(toks):
+        if not is_nounish(w, t):
+            break
+        out.insert(0, w)
+    return "".join(out)
+
+
+def _object_of_duiyu(tokens: list[tuple[str, str]]) -> str:
+    """The X of "对/为/给 X 进行/开展/实施 Y" (the object stands before the verb), else ''."""
+    words = [w for w, _ in tokens]
+    for i, w in enumerate(words):
+        if w in ("对", "为", "给") and i + 1 < len(tokens):
+            j = i + 1
+            obj = []
+            while j < len(tokens) and is_nounish(*tokens[j]):
+                obj.append(tokens[j][0])
+                j += 1
+            if obj and j < len(words) and words[j] in ("进行", "开展", "实施", "完成"):
+                return "".join(obj)
+    return ""
+
+
+def leading_object(tokens: list[tuple[str, str]]) -> str:
+    """The run of noun-like words at the start of `tokens` (the object after a measure word)."""
+    out = []
+    for w, t in tokens:
+        if is_nounish(w, t):
+            out.append(w)
+        else:
+            break
+    return "".join(out)
+
+
+def mentions(text: str) -> list[Mention]:
+    """Every number + unit of `text` with its verb and object (`Mention`), in text order."""
+    t = normalize(text)
+    out = []
+    for q in Q.find_quantities(t):
+        before = _clause_before(t, q.start)
+        verb, obj, after_ = split_phrase(pos_cut(before)) if before else ("", "", False)
+        if q.unit in Q.CLASSIFIERS or q.unit.lstrip("万") in Q.CLASSIFIERS or q.unit in Q.BULK_UNITS:
+            after = leading_object(pos_cut(_clause_after(t, q.end)))  # 8个助餐点, 5000吨稻谷
+            if after:
+                obj, after_ = after, False
+                verb = _trailing_verbs(pos_cut(before)) if before else ""  # 租赁77个机柜
+        out.append(Mention(q.value, q.unit, verb, obj, q.start, q.end, q.is_budget, q.context, after_))
+    return out
+
+
+def _clause_before(t: str, start: int) -> str:
+    """The text before a number back to punctuation or the previous number + unit."""
+    s = t[max(0, start - 24):start]
+    s = _PUNCT.split(s)[-1]
+    m = list(re.finditer(r"[\d.]+\s*[^\d\s]{0,3}", s))
+    if m:
+        last = m[-1]
+        s = s[last.end():]
+        s = re.sub(r"^(?:" + "|".join(re.escape(u) for u in Q.UNITS) + r")", "", s)
+    return s.rstrip("≥≤<>=约达共计 ")
+
+
+def _clause_after(t: str, end: int) -> str:
+    return _PUNCT.split(t[end:end + 14])[0]
+
+
+def project_core(project_name: str | None) -> str:
+    """What the project name says the project does (see the module docstring); '' when nothing is left."""
+    name = normalize(project_name or "")
+    if not name:
+        return ""
+    inners = [x for x in re.findall(r"[(（]([^()（）]*)[)）]", name) if not _NOT_CONTENT.search(x)]
+    outer = re.sub(r"[(（][^()（）]*[)）]", "", name)
+    a = _clean_name(outer)
+    b = next((c for c in map(_clean_name, inners) if c and not _PLACE_END.search(c)), "")
+    if b and (len(a) < 4 or _FUNDING.search(outer) and not _FUNDING.search(b)):
+        return b
+    return a or b
+
+
+def _clean_name(s: str) -> str:
+    s = NAME_BOILERPLATE.sub("", s)
+    s = re.sub(r"[\d]+|[一二三四五六七八九十]期$|[^\u4e00-\u9fffA-Za-z]", "", s)
+    s = _drop_place(s)
+    s = re.sub(r"^(?:我市|全市|全县|全区|本市|本县|市本级|县本级)", "", s)
+    s = re.sub(r"(?:的|及|和|与|等|目标)$", "", s)
+    return s if len(s) >= 2 else ""
+
+
+def _drop_place(s: str) -> str:
+    """The name without a leading place (岳阳县, 黄山市, 下马关镇) when enough remains."""
+    toks = pos_cut(s)
+    if toks and len(toks[0][0]) >= 3 and _PLACE_END.search(toks[0][0]) and toks[0][1] in ("ns", "nr", "n", "nt"):
+        rest = s[len(toks[0][0]):]
+        return rest if len(rest) >= 3 else s
+    return s
+
+
+def beneficiaries(text: str) -> list[str]:
+    """Beneficiaries named in `text`, most specific first (a longer name hides the shorter inside it)."""
+    t = normalize(text)
+    found = [b for b in BENEFICIARIES if b in t]
+    return [b for b in found if not any(b != o and b in o for o in found)]

@@ -1,0 +1,216 @@
+"""Step 7 of suggest: the default table a declarant would keep, with alternates per slot.
+
+A real 绩效目标表 has 7–12 rows: 3–4 数量, 1–2 质量, 1 时效, 1 成本, 1–2 效益,
+1–2 满意度 (the mix of the real tables in `indicators/training/`). The
+default table takes, slot by slot, the minimum of `QUOTAS` from the best
+rows (tier, then score), then fills up to `TARGET_ROWS` with the best
+remaining rows within each slot's maximum, and never holds the same measure
+of the same object twice (`same_measure`). Rows of tier ALTERNATE never
+enter it. A required slot with no row at all gets a 待填写 row saying what
+to add. Everything not chosen is an alternate beside its slot (best
+`ALTERNATES` per slot). Pure functions over ranked drafts.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kb.domain.units import units_compatible
+from kb.suggest.draft import PENDING, Draft
+from kb.suggest.ranker import Tier
+from kb.suggest.slots import SLOTS
+
+BENEFITS = ("economic_benefit", "social_benefit", "ecological_benefit", "sustainable_impact")
+# (min, max) rows per slot group in the default table. One benefit row: real tables hold 1–2, but
+# their wording is the author's own (cross-validated hit rate of a second one 0.03, of any other row
+# 0.09–0.14), so further benefit rows stand beside the table as alternates; two satisfaction rows
+# when the text names two groups of people (学生 and 家长)
+QUOTAS = {"quantity": (1, 4), "quality": (1, 2), "timeliness": (1, 1), "cost": (1, 1),
+          "benefit": (1, 1), "satisfaction": (1, 2)}
+# a second cost row only when it holds the text's own figure too (总成本 ≤ budget and 人均成本 = budget ÷ persons)
+BOUND_COST_MAX = 2
+MIN_ROWS, TARGET_ROWS, MAX_ROWS = 8, 10, 12
+# 待填写 rows a reviewer still reads as a plan: at most this many per slot group, and in all
+MAX_PENDING_PER_GROUP, MAX_PENDING = 2, 4
+ALTERNATES = 3
+SAME_MEASURE_DICE = 0.7
+SAME_ENDING_DICE = 0.5     # …with the same measure ending (农村公路养护工程验收合格率 / 农村公路建设验收合格率)
+# what a missing required slot asks for
+MISSING = {"quality": "质量指标", "timeliness": "时效指标", "satisfaction": "满意度指标", "benefit": "效益指标",
+           "quantity": "数量指标"}
+
+
+def group_of(slot: str) -> str:
+    return "benefit" if slot in BENEFITS else slot
+
+
+@dataclass
+class Table:
+    """The default rows (table order) and the alternates per slot key."""
+
+    rows: list[Draft]
+    alternates: dict[str, list[Draft]]
+
+
+def order_key(d: Draft) -> tuple:
+    """Tier first; among the rows holding the text's numbers, the name formed from the text's own
+    words before a library name bound to the same number; then the ranker's score."""
+    own_words = d.tier == Tier.BOUND and d.source == "formed"
+    return (-int(d.tier), not own_words, -d.score, d.name)
+
+
+def same_measure(a: Draft, b: Draft) -> bool:
+    """Two rows measure the same thing of the same object: one stated number, one formed object
+    in one slot (X验收合格率 / X合格率), or near-equal names."""
+    if a.mention is not None and a.mention is b.mention:
+        return True
+    if a.value_source == "budget" and b.value_source == "budget":
+        return True          # two ceilings at the budget: one total cost
+    if _same_object_counted(a, b) or _same_object_counted(b, a):
+        return True
+    if group_of(a.slot) != group_of(b.slot) or _kinds_differ(a, b):
+        return False
+    if a.obj and a.obj == b.obj:
+        return True
+    if _one_extent(a, b):
+        return True
+    dice = _dice(a, b)
+    return dice >= SAME_MEASURE_DICE or (dice >= SAME_ENDING_DICE and a.key[-3:] == b.key[-3:])
+
+
+def _kinds_differ(a: Draft, b: Draft) -> bool:
+    """A per-unit figure and a total (元/人次 vs 万元), or a rate and a count, never measure the same."""
+    ua, ub = a.value_unit or a.unit, b.value_unit or b.unit
+    if not ua or not ub:
+        return False
+    return ("/" in ua) != ("/" in ub) or (ua == "%") != (ub == "%")
+
+
+def _dice(a: Draft, b: Draft) -> float:
+    """Bigram Dice of two drafts' names (as `kb.domain.text.bigram_dice`, on cached bigram counts)."""
+    ca, cb = a.bigram_counts, b.bigram_counts
+    na, nb = sum(ca.values()), sum(cb.values())
+    if not na or not nb:
+        return 0.0
+    return 2.0 * sum(min(v, cb[k]) for k, v in ca.items() if k in cb) / (na + nb)
+
+
+# units of a project's extent: a stated length or area and a blank one of the same kind are one measure
+EXTENT_UNITS = ("公里", "平方米", "亩", "公顷", "立方米", "吨")
+
+
+def _same_object_counted(bound: Draft, blank: Draft) -> bool:
+    """A 待填写 row naming the words of a stated number's object (接待游客15万人次 → 乡村旅游景点接待游客数量)."""
+    m = bound.mention
+    if m is None or not blank.pending or not bound.bound:
+        return False
+    words = m.verb + m.obj if not m.verb_after else m.obj + m.verb
+    return len(words) >= 3 and words in blank.name
+
+
+def _one_extent(a: Draft, b: Draft) -> bool:
+    """A row holding the text's number and a 待填写 row of the same slot counting in the same unit
+    (活动参与人次 beside 接待游客15万人次, 机关信息系统运维数量/台 beside 维护设备120台), or of the
+    same kind of length or area: the blank one asks again for what the text already says."""
+    if (a.bound == b.bound) or a.slot != "quantity" or b.slot != "quantity":
+        return False
+    bound, blank = (a, b) if a.bound else (b, a)
+    unit = bound.value_unit or bound.unit
+    if not blank.pending:
+        return False
+    if _base_unit(unit) and _base_unit(unit) == _base_unit(blank.unit):
+        return True
+    return any(units_compatible(unit, u) for u in EXTENT_UNITS) and units_compatible(unit, blank.unit)
+
+
+def _base_unit(unit: str) -> str:
+    """The unit without a 万/亿 prefix (万人次 → 人次)."""
+    return unit[1:] if len(unit) > 1 and unit[0] in "万亿" else unit
+
+
+def assemble(drafts: list[Draft]) -> Table:
+    """The default table and alternates (see the module docstring)."""
+    ranked = sorted(drafts, key=order_key)
+    chosen: list[Draft] = []
+    chosen_ids: set[int] = set()
+    count: dict[str, int] = {}
+
+    def take(d: Draft, cap: int) -> bool:
+        g = group_of(d.slot)
+        if g == "cost" and d.tier == Tier.BOUND:
+            cap = max(cap, BOUND_COST_MAX)
+        if d.tier == Tier.ALTERNATE or count.get(g, 0) >= cap or any(same_measure(d, c) for c in chosen):
+            return False
+        if d.pending and _too_many_pending(chosen, g):
+            return False
+        chosen.append(d)
+        chosen_ids.add(id(d))
+        count[g] = count.get(g, 0) + 1
+        return True
+
+    for g, (lo, _) in QUOTAS.items():
+        for d in ranked:
+            if count.get(g, 0) >= lo:
+                break
+            if group_of(d.slot) == g:
+                take(d, lo)
+    for target, relax in ((TARGET_ROWS, 0), (MIN_ROWS, 1)):
+        for d in ranked:
+            if len(chosen) >= target:
+                break
+            if id(d) not in chosen_ids:
+                take(d, QUOTAS[group_of(d.slot)][1] + relax)
+    rows = _in_table_order(chosen) + _missing(count)
+    alts = _alternates(ranked, chosen)
+    return Table(rows=rows[:MAX_ROWS], alternates=alts)
+
+
+def _too_many_pending(chosen: list[Draft], group: str) -> bool:
+    pend = [c for c in chosen if c.pending]
+    return len(pend) >= MAX_PENDING or sum(1 for c in pend if group_of(c.slot) == group) >= MAX_PENDING_PER_GROUP
+
+
+def _in_table_order(rows: list[Draft]) -> list[Draft]:
+    order = {s.key: i for i, s in enumerate(SLOTS)}
+    return sorted(rows, key=lambda d: (order.get(d.slot, 99), -int(d.tier), -d.score))
+
+
+def _missing(count: dict[str, int]) -> list[Draft]:
+    out = []
+    for g, label in MISSING.items():
+        if count.get(g, 0) == 0:
+            l2 = {"benefit": "social_benefit", "satisfaction": "beneficiary_satisfaction"}.get(g, g)
+            out.append(Draft(name=f"（请补充{label}）", level2=l2, source="formed", tier=Tier.RANKED,
+                             note=f"{PENDING}：没有找到与项目相符的{label}，请按项目实际补充"))
+    return out
+
+
+def _alternates(ranked: list[Draft], chosen: list[Draft]) -> dict[str, list[Draft]]:
+    """Best ALTERNATES rows per slot not in the table, each a different measure from those listed.
+
+    A row is compared with the listed rows of its slot group and with the rows
+    holding a stated number (the only pairs `same_measure` can join).
+    """
+    out: dict[str, list[Draft]] = {}
+    ids = {id(c) for c in chosen}
+    by_group: dict[str, list[Draft]] = {}
+    stated: list[Draft] = []
+
+    def listed(d: Draft) -> None:
+        by_group.setdefault(group_of(d.slot), []).append(d)
+        if d.mention is not None:
+            stated.append(d)
+
+    for c in chosen:
+        listed(c)
+    full: set[str] = set()
+    for d in ranked:
+        if id(d) in ids or d.slot in full:
+            continue
+        others = by_group.get(group_of(d.slot), []) + stated
+        if not any(same_measure(d, c) for c in others):
+            lst = out.setdefault(d.slot, [])
+            lst.append(d)
+            listed(d)
+            if len(lst) >= ALTERNATES:
+                full.add(d.slot)
+    return out

@@ -1,0 +1,251 @@
+"""Step 4 of suggest: targets — the text's numbers win, then 结果反馈, then safe typical values.
+
+Order of precedence for a row's value (the `value_source` it records):
+1. `text`: a quantity the description states, bound to the row about the
+   same object (`bind_mentions`) — never overridden by anything below;
+2. `budget` / `derived`: the year's budget as the ceiling of a total-cost
+   row; a per-head cost = budget ÷ persons when both are stated;
+3. `learned`: what 结果反馈 taught (`kb.learned`), only where the text
+   states no number for the row and the learned unit fits the row's;
+4. `typical`: the library's typical target, only for rates, grades and
+   deadlines — size-dependent values (counts, persons, amounts, areas,
+   lengths) are never copied: the row says 待填写 and why.
+Operators follow the row's direction: ≥ for output quantities and positive
+rates, ≤ for cost ceilings, time limits and negative rates, = for
+standards. Nothing here flips an operator the row already holds or turns
+a qualitative row into an amount. Pure functions over drafts.
+"""
+from __future__ import annotations
+
+import re
+
+from kb.domain.learned import LearnedIndicator
+from kb.suggest import quantities as Q
+from kb.suggest.context import ProjectContext
+from kb.suggest.draft import PENDING, Draft
+from kb.suggest.objects import Mention
+from kb.domain.text import bigrams, normalize_name
+
+# unit families whose values depend on the project's size (never copied from the library)
+SIZE_UNITS = re.compile(r"^(?:万?人次?|名|位|户次?|个|所|家|处|座|项|台|套|件|辆|艘|架|次|场|期|班|批次?|"
+                        r"万?公里|千米|米|延米|平方米|万平方米|亩|万亩|公顷|平方公里|立方米|万立方米|吨|万吨|千克|公斤|"
+                        r"头|只|羽|株|棵|万株|本|册|份|篇|部|张|床|条|根|眼|口|栋|幢|门|粒|万粒|元|万元|亿元)$")
+PER_HEAD = re.compile(r"人均|户均|亩均|生均|次均|单价|单位成本|标准|平均|每")
+TOTAL_COST = re.compile(r"总成本|项目成本|总投资|成本控制|预算控制|总费用|资金总额|总额|预算成本|成本$|费用$|合同金额")
+# a unit's running costs, not this project's (三公经费, 公用经费 …): never the budget ceiling
+NOT_PROJECT_COST = re.compile(r"三公|公用经费|人员经费|基本支出|机关运行|行政成本")
+PERSON_UNITS = frozenset("人 名 位 万人 万名 人次 万人次".split())
+STEM_OVERLAP = 0.5      # …or the share of the row name's own words the mention holds
+BIND_OVERLAP = 0.3       # share of the mention's object bigrams the row name must hold to bind
+
+
+def bind_mentions(drafts: list[Draft], ctx: ProjectContext) -> None:
+    """Give each stated quantity to the rows about the same object (value_source = text).
+
+    A formed draft carries its own mention. A library or type row takes a
+    mention whose unit measures the same kind of thing and whose object
+    words it shares (≥ BIND_OVERLAP of the object's bigrams, or of the row
+    name's own words); when no row shares them, the type row that needs a
+    number, listed first among those of the mention's unit family, takes it
+    if that mention is the only one of its family (储备规模 5000 吨稻谷 →
+    地方储备粮规模 5000 吨).
+    """
+    for m in ctx.mentions:
+        if m.unit in Q.MONEY_UNITS:
+            _bind_money(m, drafts, ctx)
+            continue
+        fam = [d for d in drafts if d.mention is None and d.slot in BINDABLE and _units_fit(m.unit, d)
+               and not _against_direction(d, m)]
+        obj = set(bigrams(normalize_name(m.obj + m.verb))) or set(bigrams(normalize_name(m.context)))
+        said = set(bigrams(normalize_name(m.verb + m.obj + m.context)))
+        bound = [d for d in fam if (len(obj & set(bigrams(d.key))) / len(obj) if obj else 0.0) >= BIND_OVERLAP
+                 or _stem_share(d, said) >= STEM_OVERLAP]
+        if not bound and _only_of_family(m, ctx):
+            lone = sorted((d for d in fam if d.source == "type" and d.needs_value and d.indicator_id),
+                          key=lambda d: (-d.type_prob, d.type_pos))
+            bound = lone[:1]
+        for d in bound:
+            d.mention = m
+            d.evidence.append(f"描述中的数量: {m.context}{m.value}{m.unit}")
+    for d in drafts:
+        if d.mention is not None:
+            _take_mention(d, d.mention)
+
+
+BINDABLE = ("quantity", "timeliness", "quality", "social_benefit")
+# per-unit amounts: "每生每天5元", "每餐补贴3元" state a standard, not a total
+PER_UNIT = re.compile(r"每[\u4e00-\u9fff]{1,3}")
+STANDARD_NAME = re.compile(r"标准|单价|补贴额|补助额|人均|生均|户均|每")
+
+
+def _against_direction(d: Draft, m: Mention) -> bool:
+    """A count of what the project does never binds to a row counting what should not happen
+    (开展活动20场 → not 活动安全事故发生次数)."""
+    if d.direction != "negative":
+        return False
+    from kb.checker.lexicon import NEG_OBJECT_RE, NEG_STRONG_RE
+
+    said = m.verb + m.obj + m.context
+    return not (NEG_STRONG_RE.search(said) or NEG_OBJECT_RE.search(said))
+
+
+def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext) -> None:
+    """An amount the text states: a per-unit amount to a standard row (元/…), another amount to a
+    cost or economic-benefit row in 万元 about the same object (带动旅游综合收入3000万元)."""
+    per_unit = bool(PER_UNIT.search(ctx.text[max(0, m.start - 12):m.start]))
+    said = set(bigrams(normalize_name(m.verb + m.obj + m.context)))
+    for d in drafts:
+        if d.mention is not None or d.slot not in ("cost", "economic_benefit"):
+            continue
+        unit = d.unit or d.typical[2]
+        if per_unit:
+            ok = unit.startswith(m.unit + "/") and STANDARD_NAME.search(d.name) and d.slot == "cost"
+            ok = ok and (_stem_share(d, said) >= BIND_OVERLAP or d.source == "type")
+        else:
+            ok = Q.units_compatible(unit or "", m.unit) and "/" not in unit and _stem_share(d, said) >= BIND_OVERLAP
+        if ok:
+            d.mention = m
+            d.evidence.append(f"描述中的金额: {m.context}{m.value}{m.unit}")
+            if per_unit:
+                break
+
+
+def _stem_share(d: Draft, said: set[str]) -> float:
+    """Share of the row name's bigrams, its measure (…人数, …里程) left out, that the mention's words hold."""
+    stem = MEASURE_TAIL.sub("", d.key)
+    bg = set(bigrams(stem))
+    return len(bg & said) / len(bg) if len(bg) >= 2 else 0.0
+
+
+MEASURE_TAIL = re.compile(r"(数量|人数|人次|户数|次数|面积|里程|长度|规模|总量|率|天数|场次|批次|期数)$")
+
+
+def _units_fit(unit: str, d: Draft) -> bool:
+    if unit == "%":
+        return d.unit == "%"
+    return bool(d.unit) and Q.units_compatible(unit, d.unit)
+
+
+def _only_of_family(m: Mention, ctx: ProjectContext) -> bool:
+    return sum(1 for x in ctx.mentions if Q.units_compatible(x.unit, m.unit)) == 1
+
+
+# person counts are declared in 人: 名 and 位 count the same persons (1.2万名群众 → ≥ 1.2 万人)
+PERSON_UNIT_SPELLING = {"名": "人", "位": "人", "万名": "万人", "万位": "万人"}
+
+
+def _take_mention(d: Draft, m: Mention) -> None:
+    d.value, d.value_unit, d.value_source = m.value, PERSON_UNIT_SPELLING.get(m.unit, m.unit), "text"
+    unit = d.unit or d.typical[2]
+    if m.unit in Q.MONEY_UNITS and unit.startswith(m.unit + "/"):
+        d.value_unit, d.operator = unit, "="   # a standard: 5 元/生·天
+        return
+    if d.slot == "cost":
+        d.operator = "≤"
+        return
+    if d.slot == "timeliness" and d.direction != "negative":
+        d.operator = "="          # a stated period (服务周期 180 天) is the period, not a lower bound
+    else:
+        d.operator = "≤" if d.direction == "negative" else "≥"
+
+
+def fill_values(drafts: list[Draft], ctx: ProjectContext, learned: dict[str, LearnedIndicator] | None,
+                defaults: dict[str, float]) -> None:
+    """Values for every unbound draft, by the precedence of the module docstring."""
+    persons = _stated_persons(ctx)
+    for d in drafts:
+        if d.value_source == "text":
+            continue
+        if d.slot == "cost" and _cost_value(d, ctx, persons):
+            continue
+        li = (learned or {}).get(d.key)
+        if li is not None and li.value and (not d.unit or Q.units_compatible(li.unit or d.unit, d.unit)):
+            d.operator, d.value, d.value_unit = li.operator or _operator(d), li.value, li.unit or d.unit
+            d.value_source = "learned"
+            d.evidence.append(f"结果反馈学习到的目标值 {d.operator}{d.value}{d.value_unit}")
+            continue
+        _typical_or_pending(d, defaults)
+
+
+def _stated_persons(ctx: ProjectContext) -> tuple[float, str] | None:
+    """The number of persons served or trained the text states (first such mention)."""
+    for m in ctx.mentions:
+        if m.unit in PERSON_UNITS:
+            v = float(m.value) * (10000 if m.unit.startswith("万") else 1)
+            return v, ("人次" if "次" in m.unit else "人")
+    return None
+
+
+def _cost_value(d: Draft, ctx: ProjectContext, persons: tuple[float, str] | None) -> bool:
+    """Budget ceiling on a total-cost row; budget ÷ persons on a per-head row (元/人). True when set."""
+    if ctx.budget_wan is None:
+        return False
+    unit = d.unit or d.typical[2]
+    if PER_HEAD.search(d.name) or "/" in unit:
+        if (persons and re.search(r"人均|生均|每人", d.name) and re.search(r"成本|费用|经费", d.name)
+                and re.match(r"^元/人", unit or "元/人")):
+            total = ctx.total_wan or ctx.budget_wan
+            per = total * 10000 / persons[0]
+            d.operator, d.value, d.value_unit = "≤", f"{per:.0f}" if per >= 100 else f"{per:.1f}", f"元/{persons[1]}"
+            d.value_source = "derived"
+            d.evidence.append(f"项目金额 {amount(total)} 万元 ÷ {persons[0]:g} {persons[1]} ≈ {d.value} 元")
+            return True
+        return False
+    if ((TOTAL_COST.search(d.name) or d.source == "formed") and not NOT_PROJECT_COST.search(d.name)
+            and (not unit or Q.units_compatible(unit, "万元"))):
+        d.operator, d.value, d.value_unit, d.value_source = "≤", amount(ctx.budget_wan), "万元", "budget"
+        d.evidence.append(f"项目预算 {amount(ctx.budget_wan)} 万元 作为成本上限")
+        return True
+    return False
+
+
+def amount(v: float) -> str:
+    """A number as written, without float noise or lost digits (2279.048 → "2279.048", 250.0 → "250")."""
+    return f"{v:.6f}".rstrip("0").rstrip(".")
+
+
+def _typical_or_pending(d: Draft, defaults: dict[str, float]) -> None:
+    op, val, unit = d.typical
+    unit = unit or d.unit
+    if d.direction == "qualitative" or op == "定性":
+        d.operator, d.value, d.value_unit, d.value_source = "定性", val, "", "typical" if val else ""
+        if not val:
+            d.note = f"{PENDING}：请写明可评判的定性标准(如 好/达标)"
+        return
+    if unit == "%" and val:
+        d.operator, d.value, d.value_unit, d.value_source = op or _operator(d), val, "%", "typical"
+        return
+    if unit == "%" or (not unit and d.slot in ("quality", "timeliness", "satisfaction")):
+        dv = defaults.get(d.slot, defaults["rate"])
+        d.operator, d.value, d.value_unit, d.value_source = _operator(d), f"{dv:g}", "%", "typical"
+        return
+    if val and not SIZE_UNITS.match(unit) and not re.match(r"^[\d.]+$", val):
+        d.operator, d.value, d.value_unit, d.value_source = op, val, unit, "typical"  # 12月31日前
+        return
+    d.operator, d.value, d.value_unit = op or _operator(d), "", unit
+    d.note = _pending_reason(d, unit)
+
+
+def _pending_reason(d: Draft, unit: str) -> str:
+    if d.slot == "cost":
+        return f"{PENDING}：按预算测算填写(单位 {unit or '元'})"
+    if SIZE_UNITS.match(unit or ""):
+        return f"{PENDING}：按项目计划数填写(与项目规模有关，不照搬指标库的典型值)"
+    return f"{PENDING}：请按项目实际填写"
+
+
+def _operator(d: Draft) -> str:
+    if d.direction == "negative":
+        return "≤"
+    if d.direction == "equal":
+        return "="
+    if d.slot == "cost":
+        return "≤"
+    return "≥"
+
+
+def default_targets(checker_settings) -> dict[str, float]:
+    """Default rate targets (the checker's own defaults, `kb.settings.CheckerSettings`)."""
+    return {"satisfaction": checker_settings.satisfaction_default_pct,
+            "quality": checker_settings.quality_rate_default_pct,
+            "timeliness": 100.0, "rate": checker_settings.rate_default_pct}

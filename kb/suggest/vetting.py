@@ -1,0 +1,169 @@
+"""Step 6 of suggest: precision and the checker's vetting — drop or mark rows, never rewrite them.
+
+- `mark_precision`: a retrieved row from another sector or programme needs
+  evidence in the text (two of its name's content words in the project
+  text), a generic row only stands where a detected type lists it; others
+  become alternates (tier ALTERNATE), never table rows.
+- `vet_with_checker`: every row that can be shown runs through the
+  declaration checker (`kb.checker.check_rows`, row rules, with the budget
+  as context). A row the checker would delete, rename or move (an input
+  indicator such as 预算执行率, a slogan) becomes an alternate; a value the
+  checker rejects is cleared and the row says 待填写 with the checker's
+  reason — a number the text states is kept as written. Suggest never takes
+  the checker's rewrite, so an operator is never flipped and a qualitative
+  row never becomes an amount.
+Not for ranking (`kb.suggest.ranker`).
+"""
+from __future__ import annotations
+
+import re
+
+from kb.domain.enums import Level1, Level2
+from kb.domain.schema import TargetRow
+from kb.suggest.context import ProjectContext
+from kb.suggest.draft import PENDING, Draft
+from kb.suggest.ranker import Tier
+from kb.suggest.words import PROGRAMME_WORDS
+from kb.domain.text import bigrams
+
+# rules about the name or the row as a whole: such a row is not offered in the table
+_STRUCTURAL = re.compile(r"^(REL-02|REL-03|STR-)")
+# a finding on these fields faults the row itself (its name or its place), not its target
+STRUCTURAL_FIELDS = frozenset({"name", "level1", "level2", ""})
+
+
+def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str]) -> None:
+    """Tier ALTERNATE for rows of another programme, unsupported cross-sector retrieved rows and
+    untyped generic rows."""
+    for d in drafts:
+        foreign_words = other_programme(d, ctx)
+        if foreign_words:
+            d.tier = Tier.ALTERNATE
+            d.evidence.append(f"指标针对“{'、'.join(foreign_words[:2])}”，项目描述中没有，仅作备选")
+            continue
+        if d.source == "retrieval" and d.type_prob == 0:
+            foreign = d.sector and d.sector != "通用" and d.sector not in sectors
+            if foreign and _name_evidence(d, ctx) < 2:
+                d.tier = Tier.ALTERNATE
+                d.evidence.append("其他行业的指标，描述中缺少依据，仅作备选")
+            elif d.generic:
+                d.tier = Tier.ALTERNATE
+            elif d.slot == "quantity" and d.pending and _object_in_text(d, ctx) < OBJECT_IN_TEXT:
+                d.tier = Tier.ALTERNATE
+                d.evidence.append("描述中没有这项数量的对象，仅作备选")
+
+
+# a retrieved count the declarant must fill (待填写) stands in the table only when at least half of
+# its object's bigrams are in the text (山塘整治数量 for a river dredging: 1 of 3, an alternate)
+OBJECT_IN_TEXT = 0.5
+_MEASURE_TAIL = re.compile(r"(数量|人数|人次|户数|次数|个数|面积|里程|长度|规模|总量|天数|场次|批次|期数|台数|套数)$")
+
+
+def _object_in_text(d: Draft, ctx: ProjectContext) -> float:
+    """Share of the bigrams of the row's object (its name without the measure) found in the text."""
+    bg = set(bigrams(_MEASURE_TAIL.sub("", d.key)))
+    return len(bg & ctx.text_bigrams) / len(bg) if bg else 0.0
+
+
+def other_programme(d: Draft, ctx: ProjectContext) -> list[str]:
+    """Programme words (`kb.suggest.words.PROGRAMME_WORDS`) the row names and the project text lacks.
+
+    Formed names come from the text and are never foreign; a word inside a
+    longer programme word the text holds counts as present (老年 in 老年人).
+    """
+    if d.source == "formed":
+        return []
+    text = ctx.text
+    found = list(dict.fromkeys(_PROGRAMME_RE.findall(d.name)))
+    found = [w for w in found if not any(w != u and w in u for u in found)]
+    return [w for w in found if w not in text and not _synonym_in(w, text)] + _other_work(d.name, text)
+
+
+# verbs of the work and the words that mean the same work
+_WORK_FAMILIES = (("维修", "修缮", "维护", "养护", "修复", "修理", "整修", "翻修", "运维", "管护"),
+                  ("建设", "新建", "修建", "建成", "改建", "扩建", "续建", "施工", "工程"),
+                  ("改造", "提升改造", "提质改造", "改建", "升级"),
+                  ("采购", "购置", "购买", "配备", "配置"),
+                  ("培训", "轮训", "研修", "授课"),
+                  ("运维", "维护", "运行维护", "运营"))
+_WORK = sorted({w for fam in _WORK_FAMILIES for w in fam}, key=len, reverse=True)
+
+
+def _other_work(name: str, text: str) -> list[str]:
+    """Work verbs the row names (改造, 建设, 采购 …) of which the text says neither them nor a synonym:
+    the row is about another kind of work (学校改造覆盖率 for school meals)."""
+    out = []
+    for w in _WORK:
+        if w in name and not any(w != u and w in u and u in name for u in _WORK):
+            fams = [f for f in _WORK_FAMILIES if w in f]
+            if not any(x in text for f in fams for x in f):
+                out.append(w)
+    return out
+
+
+_PROGRAMME_RE = re.compile("|".join(sorted(map(re.escape, PROGRAMME_WORDS), key=len, reverse=True)))
+
+# programme words and the other ways a text says them
+_SYNONYMS = {"中职": ("中等职业",), "中等职业": ("中职",), "残疾": ("残疾人", "残障"), "老年": ("老人", "高龄", "长者"),
+             "老年人": ("老人", "长者", "高龄"), "特校": ("特殊教育",), "幼儿": ("学前", "幼儿园"), "学前": ("幼儿",),
+             "农村公路": ("乡村道路", "通村", "通组", "村道"), "公路": ("道路",), "道路": ("公路", "路面"),
+             "储备粮": ("粮食储备",), "粮食": ("储备粮", "稻谷", "小麦", "玉米"), "脱贫": ("贫困",), "贫困": ("脱贫",),
+             "绿化": ("园林", "绿地"), "园林": ("绿化", "绿地"), "机房": ("服务器", "机柜"), "信息系统": ("系统", "平台")}
+
+
+def _synonym_in(word: str, text: str) -> bool:
+    return any(s in text for s in _SYNONYMS.get(word, ()))
+
+
+def _name_evidence(d: Draft, ctx: ProjectContext) -> int:
+    """How many of the project's content words the row's *name* holds (a longer word hides its parts)."""
+    name = d.key
+    hits = {w for w in ctx.content if w in name}
+    return sum(1 for w in hits if not any(w != u and w in u for u in hits))
+
+
+def vet_with_checker(drafts: list[Draft], ctx: ProjectContext) -> None:
+    """Run `drafts` (the rows about to be shown) through the checker (see the module docstring)."""
+    from kb.checker import check_rows
+
+    cand = [d for d in drafts if d.tier != Tier.ALTERNATE]
+    if not cand:
+        return
+    rows = [TargetRow(level1=Level1(d.level1).label, level2=Level2(d.level2).label, name=d.name,
+                      operator=d.operator, value=d.value, unit=d.value_unit or d.unit) for d in cand]
+    context = {"budget_wan": ctx.budget_wan} if ctx.budget_wan is not None else None
+    report = check_rows(rows, context, suggest=False)
+    for f in report.findings:
+        if f.scope != "row" or f.row is None or f.severity != "error":
+            continue
+        d = cand[f.row - 1]
+        _apply_finding(d, f)
+
+
+# findings a row left 待填写 on purpose carries by design (the value is the declarant's to give)
+PENDING_RULES = frozenset({"STR-03"})
+
+
+def _apply_finding(d: Draft, f) -> None:
+    if d.pending and f.rule_id in PENDING_RULES:
+        return
+    structural = _STRUCTURAL.match(f.rule_id) or f.field in STRUCTURAL_FIELDS
+    if structural:
+        if d.value_source != "text":
+            d.tier = Tier.ALTERNATE
+            d.evidence.append(f"审核规则 {f.rule_id}: {f.message}")
+        return
+    if d.pending or d.value_source == "text":
+        return  # left blank on purpose, or the declarant's own number
+    was = d.value
+    d.value, d.value_source = "", ""
+    if d.operator == "定性":
+        d.note = f"{PENDING}：请写明可核验的定性标准(指标库参考值“{was}”审核不通过：{f.message}，规则 {f.rule_id})"
+    else:
+        d.note = f"{PENDING}：{f.message}(审核规则 {f.rule_id})"
+
+
+def text_evidence(d: Draft, ctx: ProjectContext) -> float:
+    """Share of the row name's bigrams found in the project text."""
+    bg = set(bigrams(d.key))
+    return len(bg & ctx.text_bigrams) / len(bg) if bg else 0.0

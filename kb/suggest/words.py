@@ -1,0 +1,97 @@
+"""Word lists of suggest: verbs of the work, function words, measures, beneficiaries, the form's words.
+
+Domain knowledge of how Chinese project descriptions and indicator names are
+written (our own lists). Kept in one place so object extraction
+(`kb.suggest.objects`), naming (`kb.suggest.naming`) and the cleanliness
+check read the same words. Not for the checker's lexicon (`kb.checker.lexicon`).
+"""
+from __future__ import annotations
+
+import re
+
+# verbs that say what the project does to its object (kept in front of the object in a
+# quantity name: 修缮农村公路里程, 新建助餐点数量); jieba tags some of them as nouns or places
+WORK_VERBS = frozenset("""新建 建设 建成 修建 改建 扩建 续建 新改建 修缮 维修 改造 提升改造 提质改造 加固 硬化 铺设
+采购 购置 购买 配备 配置 安装 更新 更换 租赁 租用 发放 补助 补贴 资助 救助 慰问 奖励 扶持 资助
+培训 轮训 举办 组织 召开 开展 实施 完成 治理 整治 清淤 疏浚 清理 清运 收运 处理 种植 栽植 造林 养护 管护
+接种 检测 监测 抽检 检查 巡查 印制 制作 编制 编印 出版 播出 宣传 托管 运维 维护 保洁 收购 储备 轮换
+修复 增设 设置 铺装 疏通 开设 加装 改扩建 翻修 粉刷 拆除 搬迁 种养 养殖 发展 举行 承办 主办 放映 演出
+建立 打造 创建 新增 改善 接待 服务 救治 筛查 体检 走访 排查 办理 调解 审计 评审 聘用 聘请 招聘 安置""".split())
+
+# verbs in front of beneficiaries: the object is who benefits (惠及群众1.2万名 → 受益群众人数)
+BENEFIT_VERBS = frozenset("惠及 受益 覆盖 带动 帮扶 惠及到 辐射".split())
+
+# words never part of an object phrase
+FUNCTION_WORDS = frozenset("""的 地 得 了 着 过 和 与 及 以及 或 或者 并 并且 而 等 等等 为 对 向 给 把 被 由 从 在 于 以 将
+按 按照 根据 通过 用于 对于 关于 其中 包括 共 共计 累计 合计 总计 约 达 达到 不少于 不低于 不超过 超过 以上 以下
+以内 左右 全年 年度 每年 每月 每 各 各类 全部 全面 有效 进一步 主要 相关 拟 计划 预计 力争 确保 保障 实现 提高
+提升 加强 推进 促进 落实 做好 持续 切实 积极 其 该 本 此 上 下 中 内 外 前 后 个 名 项 万 亿 元 万元 亿元 是
+不 未 没有 无 已 已经 正在 将要 能 可 可以 需要 应 应当 要 务必 用 使 让 使用 今年 明年 当年 本年 本年度 上年 去年
+年内 年底 年初 年末 当期 同期 目前 现在 以来""".split())
+
+# POS tags (jieba) that can stand inside an object phrase
+NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "ng", "vn", "j", "l", "b", "an", "nrt", "nrfg", "x", "eng", "i")
+STOP_TAGS = ("p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "c", "d", "f", "m", "q", "r", "y", "e", "o",
+             "zg", "mq", "tg", "s")
+
+# beneficiaries, most specific first (who a 满意度 is asked of)
+BENEFICIARIES = (
+    "受助学生", "参训人员", "参训学员", "受益群众", "受益农户", "受益人群", "救助对象", "服务对象", "优抚对象",
+    "困难群众", "脱贫户", "残疾人", "老年人", "高龄老人", "患者", "病人", "孕产妇", "儿童", "学生", "幼儿", "家长",
+    "教师", "群众", "村民", "居民", "农户", "农民", "企业", "游客", "读者", "观众", "职工", "干部", "学员", "老人",
+    "妇女", "退役军人", "社会公众", "使用人员", "使用单位", "市民", "商户", "经营主体", "驾驶员", "参赛选手",
+    "参会人员", "用户", "住户", "租户", "就业人员", "劳动者", "求职者", "申请人", "当事人",
+)
+PERSON_HEADS = re.compile(r"(人|者|员|生|户|民|众|童|儿|老|妇|士|工|长|师|客|友|属|对象|人群|家庭)$")
+
+# the measure a quantity's unit gives its name (修缮农村公路 + 公里 → 修缮农村公路里程)
+UNIT_MEASURE = {
+    "人": "人数", "名": "人数", "位": "人数", "万人": "人数", "万名": "人数", "人次": "人次", "万人次": "人次",
+    "户": "户数", "万户": "户数", "户次": "户次", "公里": "里程", "千米": "里程", "米": "长度", "延米": "长度",
+    "平方米": "面积", "万平方米": "面积", "亩": "面积", "万亩": "面积", "公顷": "面积", "平方公里": "面积",
+    "立方米": "方量", "万立方米": "方量", "吨": "数量", "万吨": "数量", "公斤": "数量", "千克": "数量",
+    "次": "次数", "万次": "次数", "场": "场次", "场次": "场次", "期": "期数", "班": "期数", "批": "批次", "批次": "批次",
+    "天": "天数", "日": "天数", "小时": "时长", "个月": "时长", "课时": "课时数", "学时": "学时数", "篇": "篇数",
+    "%": "比例",
+}
+COUNT_MEASURE = "数量"   # every other count unit (个, 台, 套, 辆, 处, 所, 粒, 株 …)
+
+# project-name words that say how it is funded or filed, not what it does
+NAME_BOILERPLATE = re.compile(
+    r"(?:\d{4}年?(?:至|-|—|~)\d{4}年?|市本级|县本级|区本级|\d{4}年度?|\d{4}-\d{4}年?|第?[一二三四五六七八九十]+季度|第[一二三四五六七八九十\d]+批|本级|市级|省级|县级|区级|"
+    r"中央|自治区|财政|转移支付|专项资金|专项经费|补助资金|补助经费|工作经费|业务经费|项目经费|资金|经费|专项|项目|"
+    r"支出|部门整体|绩效|自评|区域)")
+
+# words that name a programme, a target group or a sector's own object: a row holding one the
+# project text does not hold belongs to another programme (雨露计划补助标准 for school meals,
+# 刑事案件破案率 for a server-room lease, 节地生态安葬率 for an elderly canteen)
+PROGRAMME_WORDS = tuple("""中职 中等职业 高中 普通高中 义务教育 学前 幼儿园 幼儿 高校 大学 技工院校 特殊教育 特校 雨露计划 营养改善
+营养膳食 特岗 乡村教师 低保 特困 五保 残疾 残疾人 优抚 退役 义务兵 脱贫 监测户 建档立卡 贫困 易地搬迁 高标准农田 危房 老旧小区
+公租房 廉租 保障性住房 棚户区 刑事 治安 禁毒 毒品 殡葬 安葬 墓地 建筑垃圾 秸秆 畜禽 生猪 牲畜 动物疫病 疫苗 接种 森林 草原 湿地
+林业 护林 河长 河道 水土 水库 灌区 地质灾害 非遗 文物 图书馆 博物馆 文化馆 美术馆 公交 出租车 航空 铁路 港口 航道 渔业 渔船
+矿山 煤矿 消防 地震 气象 人防 民兵 征兵 宗教 民族 侨务 妇女 儿童 青少年 老年人 老年 高龄 养老机构 计划生育 独生子女 艾滋病
+结核 精神障碍 严重精神 慢病 高血压 糖尿病 孕产妇 新生儿 中医药 医保 医疗保险 养老保险 失业保险 工伤 生育保险 公积金 税务 海关
+口岸 外贸 外资 会展 电商 旅游 景区 体育 赛事 法律援助 社区矫正 信访 审计 统计 档案 地方志 党史 机关事务 公务用车 三公
+食品安全 药品 医疗器械 化妆品 特种设备 计量 知识产权 粮食 储备粮 农机 种子 化肥 农药 地膜 耕地 土壤 污水 垃圾 大气 噪声 辐射
+环境监测 自然保护区 野生动物 国家公园 自来水 饮水 供水 燃气 供暖 供热 路灯 园林 绿化 环卫 公厕 停车 城管 执法 道路 公路 桥梁 隧道
+农村公路 客运 物流 健康管理 家庭医生 失能 护理补贴 邮政 通信 网络安全 信息系统 数据中心 机房 视频监控 雪亮工程 融媒体 广播 电视 报刊 出版 电影 戏曲 送戏""".split())
+
+# words too common in descriptions to count as evidence of relevance on their own
+WEAK_TERMS = frozenset("""项目 工作 建设 管理 服务 提高 完成 资金 经费 年度 实施 开展 保障 提升 加强 推进 目标
+绩效 指标 计划 专项 财政 预算 单位 部门 全面 有效 进一步 情况 相关 各项 支出 我们 今天 数量 质量 时效
+成本 效益 满意 满意度 社会 经济 生态 可持续 影响 率 数 人数 人次 个 次 中心 机关 总体 元 万元 好 很好
+今天 明天 昨天 我们 你们 他们 一个 一些 这个 那个 什么 怎么 可以 需要 进行 主要 以及 通过
+保持 达标 发展 地方 促进 改善 确保 落实 申报 申报表 自评 绩效目标 本级 年初 执行 执行率""".split())
+# figures of the declaration form itself, not targets of the project ("执行率100%", "自评得分95分")
+FORM_CONTEXT = re.compile(r"执行率|执行进度|支出进度|自评|得分|总分|权重|分值|支出率|完工率")
+
+# declaration boilerplate: words every 申报表 carries, which say nothing about the project
+BOILERPLATE = frozenset("""绩效 目标 绩效目标 申报 申报表 自评 自评表 评价 项目支出 支出 年度 总体 总体目标 年度目标 本级
+预算 资金 万元 财政 拨款 实施 实施期 属性 项目属性 持续性 常年性 一次性 新增 滚动 单位 部门 指标 情况 表 项目
+中央 省级 市级 县级 区级 下达 安排 其中 用于 主要 内容 通过 进一步 有效 提升 提高 确保 全面 工作 开展 做好
+元 年 月 日 个 及 和 与 的 了 等 为 在 对 是 按 将""".split())
+BOILERPLATE_BIGRAMS = frozenset(w[i:i + 2] for w in BOILERPLATE if len(w) > 2 for i in range(len(w) - 1))
+
+# the declaration form's own words: they say nothing about the kind of project
+FORM_WORDS = re.compile(r"绩效目标|绩效|申报表|申报|自评表|自评|目标表|项目支出|支出|总体目标|年度目标|预算|资金|财政|拨款|"
+                        r"执行率|执行|年度|万元|亿元|元|本级|持续性|常年性|一次性|项目属性|实施期|项目")

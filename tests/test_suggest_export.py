@@ -1,0 +1,85 @@
+"""The table a declarant hands in: .xlsx from the CLI and the API, every cell text, never a formula."""
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+
+import pytest
+from fastapi.testclient import TestClient
+from openpyxl import load_workbook
+
+from kb.suggest import Candidate, SuggestResult
+from kb.suggest.export import COLUMNS, scores, write_xlsx
+from service.app import create_app
+from tests.test_cli import run
+
+ROAD = "对全县12个行政村的农村公路进行养护维修，修缮农村公路12公里，惠及沿线群众1.2万名，预算资金180万元"
+
+
+def _result(rows):
+    return SuggestResult(confident=True, table=[], suggestions=rows, default_table=rows, budget_wan=10)
+
+
+def _row(name, op, value, unit, level1="output", level2="quantity"):
+    return Candidate(level1=level1, level2=level2, level1_label="产出指标", level2_label="数量指标", name=name,
+                     operator=op, value=value, unit=unit, basis="测试")
+
+
+def test_cells_are_text_never_formulas(tmp_path):
+    rows = [_row("=SUM(A1:A9)", "=", "0", "次"), _row("整改问题数", "=", "0次", ""), _row("@cmd", "≥", "+1", "个")]
+    data = write_xlsx(_result(rows), tmp_path / "t.xlsx", project_name="=HYPERLINK(\"x\")")
+    sheet = zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml").decode()
+    assert "<f>" not in sheet and "<f " not in sheet                       # no formula anywhere
+    ws = load_workbook(tmp_path / "t.xlsx")["绩效目标表"]
+    values = [[c.value for c in r] for r in ws.iter_rows(min_row=6, max_row=8)]
+    assert values[0][2] == "=SUM(A1:A9)" and values[0][3] == "=0" and values[1][3] == "=0次"
+    assert all(c.data_type == "s" for r in ws.iter_rows(min_row=1) for c in r if c.value is not None)
+    assert ws.cell(2, 2).value == '=HYPERLINK("x")'
+
+
+def test_scores_split_100_points_by_level1():
+    rows = [_row("a", "≥", "1", "个"), _row("b", "≥", "1", "个"),
+            _row("c", "≤", "1", "万元", "cost", "economic_cost"), _row("d", "≥", "90", "%", "satisfaction",
+                                                                      "beneficiary_satisfaction")]
+    s = scores(rows)
+    assert sum(s) == 100 and s[0] + s[1] == pytest.approx(100 * 50 / 70, abs=1)
+
+
+def test_cli_out_writes_the_usual_template(shipped_settings, tmp_path):
+    out = tmp_path / "绩效目标表.xlsx"
+    p = run(shipped_settings, "suggest", "--text", ROAD, "--project-name", "农村公路养护", "--out", str(out))
+    assert p.returncode == 0, p.stderr
+    ws = load_workbook(out)["绩效目标表"]
+    assert [c.value for c in ws[5]] == COLUMNS
+    rows = [[c.value for c in r] for r in ws.iter_rows(min_row=6) if r[2].value]
+    assert 8 <= len(rows) <= 12
+    assert any("公路" in r[2] and r[3] == "≥12" and r[4] == "公里" for r in rows)
+    assert sum(int(r[7]) for r in rows) == 100
+    assert "备选指标" in load_workbook(out).sheetnames
+
+
+def test_cli_type_override_and_bad_out(shipped_settings, tmp_path):
+    p = run(shipped_settings, "suggest", "--text", "年度运行维护服务", "--type", "it_operations", "--json")
+    assert p.returncode == 0, p.stderr
+    assert [t["id"] for t in json.loads(p.stdout)["project_types"]] == ["it_operations"]
+    p = run(shipped_settings, "suggest", "--text", ROAD, "--out", str(tmp_path / "t.csv"))
+    assert p.returncode == 2 and "--out" in p.stderr
+
+
+def test_api_xlsx_and_type_override(shipped_settings):
+    c = TestClient(create_app(shipped_settings.model_copy(update={"auth_required": False})))
+    r = c.post("/v1/suggest?format=xlsx", json={"description": ROAD, "project_name": "农村公路养护"})
+    assert r.status_code == 200 and r.headers["content-type"].startswith("application/vnd.openxmlformats")
+    assert "filename*=UTF-8''" in r.headers["content-disposition"]
+    ws = load_workbook(io.BytesIO(r.content))["绩效目标表"]
+    assert ws.cell(5, 1).value == "一级指标" and ws.cell(6, 3).value
+    r = c.post("/v1/suggest", json={"description": ROAD, "project_types": ["rural_road_maintenance"]})
+    body = r.json()
+    assert r.status_code == 200 and body["project_types"][0]["id"] == "rural_road_maintenance"
+    assert {"confident", "table", "suggestions", "budget_wan", "quantities", "mode", "message",
+            "default_table", "alternates", "project_types"} <= set(body)
+    r = c.post("/v1/suggest", json={"description": ROAD, "project_types": ["nope"]})
+    assert r.status_code == 422 and "project_types" in json.dumps(r.json(), ensure_ascii=False)
+    r = c.post("/v1/suggest?format=xlsx", json={"description": "今天天气很好我们去公园散步"})
+    assert r.status_code == 422

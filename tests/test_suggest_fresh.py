@@ -1,0 +1,70 @@
+"""Six project descriptions written fresh (tests/data/suggest_fresh.jsonl, none is in ../shared/data):
+the default table has a real table's size, holds the numbers the text states, and no row of another
+sector."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+# written for this test (and `make demo`); none is in ../shared/data
+FRESH = {r["id"]: (r["project"], r["description"]) for r in map(
+    json.loads, (Path(__file__).parent / "data" / "suggest_fresh.jsonl").read_text(encoding="utf-8").splitlines())}
+# (value, unit) the table must hold, each on a row with the given operator
+BOUND = {
+    "road": [("12", "公里", "≥"), ("3.6", "公里", "≥"), ("2000", "米", "≥"), ("360", "万元", "≤"), ("1.2", "万人", "≥")],
+    "lunch": [("1.5", "万人", "≥"), ("5", "元/生·天", "="), ("200", "天", "≥")],
+    "canteen": [("8", "个", "≥"), ("9", "万人次", "≥"), ("3", "元/餐", "=")],
+    "it": [("2", "小时", "≤"), ("120", "台", "≥"), ("48", "万元", "≤")],
+    "river": [("3.5", "公里", "≥"), ("4.2", "万立方米", "≥"), ("1.8", "公里", "≥"), ("250", "万元", "≤")],
+    "festival": [("15", "万人次", "≥"), ("500", "万次", "≥"), ("20", "场", "≥"), ("3000", "万元", "≥")],
+}
+# words of other programmes and sectors that must not name a default row
+FOREIGN = {
+    "road": ("绿化", "饮水", "旅游", "学校", "建筑垃圾"),
+    "lunch": ("雨露计划", "中职", "改造", "高中", "助学金"),
+    "canteen": ("安葬", "殡葬", "失能", "护理补贴", "医疗", "发放"),   # a meal service, not a payment
+    "it": ("刑事", "破案", "公租房", "建设数量", "功能模块"),
+    "river": ("建筑垃圾", "绿化", "旅游", "道路", "山塘"),   # 山塘整治数量: a count of ponds, not in the text
+    "festival": ("刑事", "安全事故", "公租房", "文物"),
+}
+
+
+@pytest.fixture(scope="module")
+def tables(shipped_kb):
+    return {k: shipped_kb.suggest(d, project_name=n, mode="lexical", with_opinions=False) for k, (n, d) in FRESH.items()}
+
+
+@pytest.mark.parametrize("key", list(FRESH))
+def test_a_real_tables_size(tables, key):
+    res = tables[key]
+    assert res.confident and 8 <= len(res.default_table) <= 12
+    assert sum(1 for c in res.default_table if not c.value) <= 4   # at most four rows left to the declarant
+
+
+@pytest.mark.parametrize("key", list(FRESH))
+def test_the_texts_numbers_are_bound(tables, key):
+    rows = tables[key].default_table
+    for value, unit, op in BOUND[key]:
+        hit = [c for c in rows if c.value == value and c.unit == unit]
+        assert hit, (key, value, unit, [(c.name, c.value, c.unit) for c in rows])
+        assert hit[0].operator == op, (key, hit[0].name, hit[0].operator)
+
+
+@pytest.mark.parametrize("key", list(FRESH))
+def test_no_row_of_another_sector(tables, key):
+    names = [c.name for c in tables[key].default_table]
+    assert not [(n, w) for n in names for w in FOREIGN[key] if w in n]
+
+
+def test_every_default_row_says_where_its_value_comes_from(tables):
+    for res in tables.values():
+        for c in res.default_table:
+            assert c.basis and (c.value or c.note.startswith("待填写"))
+
+
+def test_persons_are_declared_in_ren_never_ming(tables):
+    """1.2万名群众 is declared as 1.2 万人: one spelling of a person count (名/位 → 人)."""
+    units = {c.unit for res in tables.values() for c in res.default_table}
+    assert not units & {"名", "万名", "位"}

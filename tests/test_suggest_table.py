@@ -1,0 +1,191 @@
+"""Suggest on the shipped library: the table a declarant would keep, values from the text, precision.
+
+Each test holds a defect reported against the previous suggest (issue 10) as a counter-example.
+"""
+from __future__ import annotations
+
+import pytest
+
+from kb.checker import check_rows
+from kb.domain.learned import LearnedIndicator
+from kb.domain.schema import TargetRow
+from kb.domain.text import normalize_name
+from tests.kbfactory import dev_record
+
+
+def _suggest(kb, text, name=None, **kw):
+    return kb.suggest(text, project_name=name, mode="lexical", with_opinions=False, **kw)
+
+
+def _rows(res):
+    return {c.name: c for c in res.default_table}
+
+
+def _with(res, value, unit=None):
+    """Rows (default table first, then the rest) holding `value` (and `unit`)."""
+    rows = res.default_table + [c for v in res.alternates.values() for c in v]
+    return [c for c in rows if c.value == value and (unit is None or c.unit == unit)]
+
+
+def test_default_table_has_a_real_tables_size_and_every_required_slot(shipped_kb):
+    res = _suggest(shipped_kb, "在城区新建社区老年助餐点8个，为60周岁以上老年人提供助餐服务，全年服务9万人次，"
+                               "对80周岁以上老人每餐补贴3元，项目资金150万元。", "社区老年助餐服务项目")
+    assert 8 <= len(res.default_table) <= 12
+    slots = {(c.level1, c.level2) for c in res.default_table}
+    for need in (("output", "quantity"), ("output", "quality"), ("output", "timeliness"),
+                 ("satisfaction", "beneficiary_satisfaction")):
+        assert need in slots
+    assert any(c.level1 == "benefit" for c in res.default_table)
+    # the flat list starts with the default table's rows
+    assert {c.name for c in res.suggestions[:len(res.default_table)]} <= set(_rows(res)) | {""}
+    assert [t.id for t in res.project_types][0] == "elderly_canteen" and not res.types_uncertain
+
+
+def test_stated_quantities_are_bound_and_never_overridden(shipped_kb):
+    res = _suggest(shipped_kb, "在城区新建社区老年助餐点8个，全年服务9万人次，对80周岁以上老人每餐补贴3元，项目资金150万元。",
+                   "社区老年助餐服务项目")
+    assert any("助餐点" in c.name and c.operator == "≥" for c in _with(res, "8", "个"))
+    assert _with(res, "9", "万人次")
+    std = [c for c in _with(res, "3") if c.unit.startswith("元/")]
+    assert std and std[0].level1 == "cost" and std[0].operator == "="          # a per-meal standard
+
+
+def test_festival_keeps_the_texts_visitors_and_exposure_not_library_values(shipped_kb):
+    res = _suggest(shipped_kb, "举办第五届乡村文化旅游节，开展民俗展演、非遗展示等活动20场，预计接待游客15万人次，"
+                               "媒体曝光量500万次，带动旅游综合收入3000万元，节会经费80万元。", "第五届乡村文化旅游节")
+    visitors = [c for c in res.default_table if "游客" in c.name or "接待" in c.name]
+    assert visitors and all(c.value in ("15", "") for c in visitors)
+    assert visitors[0].value == "15" and visitors[0].unit == "万人次"
+    assert any(c.value == "500" and c.unit == "万次" for c in res.default_table)
+    assert not any(c.value in ("100", "50") and c.unit.startswith("万") for c in res.suggestions)
+
+
+def test_grain_reserve_size_binds_the_stated_tonnage(shipped_kb):
+    rec = dev_record("D059")
+    res = _suggest(shipped_kb, rec["description"], rec["project"], exclude_origin="dev:D059")
+    bound = _with(res, "5000", "吨")
+    assert bound and bound[0] in res.default_table and bound[0].operator == "≥"
+
+
+def test_per_head_cost_follows_from_budget_and_persons(shipped_kb):
+    rec = dev_record("D023")  # 主体班培训280人次, 项目金额164万元
+    res = _suggest(shipped_kb, rec["description"], rec["project"], exclude_origin="dev:D023")
+    per = [c for c in res.default_table if c.level1 == "cost" and c.unit.startswith("元/人")]
+    assert per and per[0].value == "5857" and per[0].operator == "≤"
+    assert not _with(res, "1500", "元/人")
+
+
+def test_learned_values_apply_only_where_the_text_states_none(shipped_kb):
+    learned = {normalize_name("修缮农村公路里程"): LearnedIndicator(
+        name="修缮农村公路里程", level1="output", level2="quantity", unit="公里", operator="≥", value="18.5",
+        chosen_count=3, success_share=1.0)}
+    stated = _suggest(shipped_kb, "计划修缮农村公路12公里", "农村公路修缮", learned=learned)
+    row = _rows(stated).get("修缮农村公路里程")
+    assert row is not None and (row.operator, row.value, row.unit) == ("≥", "12", "公里")
+    assert not _with(stated, "18.5")
+
+
+def test_no_operator_flip_and_no_qualitative_row_turned_into_an_amount(shipped_kb):
+    rec = dev_record("E002")  # 治理水土流失面积1429.39hm²
+    res = _suggest(shipped_kb, rec["description"], rec["project"], exclude_origin="dev:E002")
+    area = _rows(res)["治理水土流失面积"]
+    assert (area.operator, area.value, area.unit) == ("≥", "1429.39", "公顷")
+    everything = res.default_table + [c for v in res.alternates.values() for c in v]
+    for c in everything:
+        if c.name.endswith("影响") or c.operator == "定性":
+            assert c.unit != "万元" and c.operator in ("定性", "")
+    it = _suggest(shipped_kb, "对机关信息系统进行运行维护，故障响应时间不超过2小时，合同金额48万元", "信息系统运维")
+    resp = [c for c in it.default_table if "响应时间" in c.name]
+    assert resp and (resp[0].operator, resp[0].value, resp[0].unit) == ("≤", "2", "小时")
+
+
+@pytest.mark.parametrize("rid, text, name, foreign", [
+    (None, "为全县32所农村义务教育学校1.5万名学生提供营养午餐补助，每生每天5元", "学生营养改善计划",
+     ("雨露计划", "中职")),
+    (None, "租赁机房机柜77个用于视频监控服务器托管，租赁周期36个月，预算168万元", "机房租赁服务",
+     ("刑事", "破案", "公租房")),
+    (None, "新建社区老年助餐点8个，为老年人提供助餐服务9万人次", "老年助餐", ("安葬", "殡葬")),
+    (None, "新建高标准农田5000亩，配套灌溉渠系和田间道路，资金854万元", "高标准农田建设", ("建筑垃圾",)),
+])
+def test_rows_of_another_programme_need_evidence_in_the_text(shipped_kb, rid, text, name, foreign):
+    res = _suggest(shipped_kb, text, name)
+    names = [c.name for c in res.default_table]
+    assert names and not [n for n in names for w in foreign if w in n]
+
+
+def test_generic_rows_only_where_the_type_lists_them(shipped_kb):
+    res = _suggest(shipped_kb, "按月向全县80周岁以上老人发放高龄津贴，惠及老人6500人，每人每月100元", "高龄津贴发放")
+    names = {normalize_name(c.name) for c in res.default_table}
+    assert not names & {normalize_name(n) for n in ("项目验收合格率", "项目按期完成率", "服务对象受益率", "项目总成本")}
+
+
+def test_same_measure_of_the_same_object_appears_once(shipped_kb):
+    res = _suggest(shipped_kb, "对全县12个行政村的农村公路进行养护维修，修缮农村公路12公里，惠及沿线群众1.2万名，"
+                               "预算资金180万元", "农村公路养护工程")
+    lengths = [c for c in res.default_table if c.unit == "公里"]
+    assert len(lengths) == 1 and lengths[0].value == "12"
+    assert sum(1 for c in res.default_table if c.name.endswith("验收合格率")) <= 1
+
+
+def test_every_row_passes_the_checker_or_says_why_it_is_blank(shipped_kb):
+    for rid in ("D002", "D014", "D023", "E002", "D059"):
+        rec = dev_record(rid)
+        res = _suggest(shipped_kb, rec["description"], rec["project"], exclude_origin=f"dev:{rid}")
+        rows = [TargetRow(level1=c.level1_label, level2=c.level2_label, name=c.name, operator=c.operator,
+                          value=c.value, unit=c.unit) for c in res.default_table]
+        report = check_rows(rows, {"budget_wan": res.budget_wan} if res.budget_wan else None, suggest=False)
+        for f in report.findings:
+            if f.scope == "row" and f.severity == "error":
+                c = res.default_table[f.row - 1]
+                assert not c.value and c.note.startswith("待填写"), (rid, c.name, f.rule_id, f.message)
+
+
+def test_cost_rows_sit_under_the_cost_level1_like_the_checker_wants(shipped_kb):
+    res = _suggest(shipped_kb, "举办村干部培训班4期，培训320人，经费19.2万元", "村干部能力提升培训")
+    cost = [c for c in res.default_table if c.level2 in ("output_cost", "economic_cost")]
+    assert cost and all((c.level1, c.level1_label, c.level2) == ("cost", "成本指标", "economic_cost") for c in cost)
+
+
+def test_type_override_and_unknown_type(shipped_kb):
+    res = _suggest(shipped_kb, "年度运行维护", "机关运维", project_types=["it_operations"])
+    assert [t.id for t in res.project_types] == ["it_operations"] and not res.types_uncertain
+    from kb.errors import DataError
+
+    with pytest.raises(DataError) as e:
+        _suggest(shipped_kb, "年度运行维护", project_types=["no_such_type"])
+    assert e.value.field == "project_types"
+
+
+def test_off_topic_text_gets_no_table(shipped_kb):
+    res = _suggest(shipped_kb, "今天天气很好我们去公园散步")
+    assert res.confident is False and res.default_table == [] and res.suggestions == []
+
+
+@pytest.mark.parametrize("name, text", [
+    ("县级储备粮", "承储县级储备粮稻谷5000吨，确保数量真实、质量良好、储存安全，年度预算资金120万元。"),
+    ("城管执法车辆维修燃油费", "保障城管执法车辆30台的维修保养和燃油，年度预算资金45万元。"),
+])
+def test_satisfaction_rows_ask_people_never_a_thing(shipped_kb, name, text):
+    """储备粮满意度, 车辆满意度, 房屋满意度 are no rows: satisfaction names persons (else 服务对象)."""
+    from kb.suggest.words import PERSON_HEADS
+
+    res = _suggest(shipped_kb, text, name)
+    sats = [c.name for c in res.default_table + [a for v in res.alternates.values() for a in v]
+            if c.level2 == "beneficiary_satisfaction" and c.source == "formed"]
+    assert sats and all(PERSON_HEADS.search(n.removesuffix("满意度")) for n in sats), sats
+
+
+def test_the_per_slot_view_marks_the_default_tables_rows(shipped_kb):
+    """The staff page reads `table` and takes the rows marked `default` of each slot: the whole default table."""
+    res = _suggest(shipped_kb, "对全县12个行政村的农村公路进行养护维修，修缮农村公路12公里，预算资金180万元", "农村公路养护工程")
+    marked = [c.name for s in res.table for c in s.candidates if c.default]
+    assert sorted(marked) == sorted(c.name for c in res.default_table)
+    assert not any(c.default for v in res.alternates.values() for c in v)
+
+
+def test_a_blank_count_never_asks_again_for_a_stated_one(shipped_kb):
+    """接待游客15万人次 is stated: no 活动参与人次 待填写 beside it (same unit, the same people counted)."""
+    res = _suggest(shipped_kb, "举办第五届乡村文化旅游节，开展民俗展演等活动20场，预计接待游客15万人次，节会经费80万元。",
+                   "第五届乡村文化旅游节")
+    person_times = [c for c in res.default_table if c.level2 == "quantity" and c.unit.removeprefix("万") == "人次"]
+    assert [c.value for c in person_times] == ["15"], [(c.name, c.value, c.unit) for c in person_times]

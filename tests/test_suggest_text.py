@@ -1,0 +1,105 @@
+"""Objects, quantities and names read from the project's own text (no KB needed)."""
+from __future__ import annotations
+
+import pytest
+
+from kb.suggest import naming as N
+from kb.suggest.objects import mentions, project_core
+from kb.suggest.quantities import budget_from_text, total_from_text
+
+GARBLED = ("上老年人提供助餐服务人次", "故障响应时间不时长", "万元给聘用的人数")
+
+
+def _names(text: str) -> list[str | None]:
+    out = []
+    for m in mentions(text):
+        t = N.time_name(m)
+        out.append(N.quantity_name(m) or (t[0] if t else None))
+    return out
+
+
+def test_quantity_with_its_measure_word_and_object():
+    m = mentions("采购马铃薯原原种425万粒")[0]
+    assert (m.verb, m.obj, m.value, m.unit) == ("采购", "马铃薯原原种", "425", "万粒")
+    assert N.quantity_name(m) == "采购马铃薯原原种数量"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("新建社区助餐点8个", "新建社区助餐点数量"),
+    ("在城区新建社区老年助餐点8个", "新建社区老年助餐点数量"),      # 城区 says where, not what
+    ("修缮农村公路12公里", "修缮农村公路里程"),
+    ("租赁77个机柜用于服务器托管", "租赁机柜数量"),                 # the object after the measure word
+    ("对河道进行清淤疏浚3.5公里", "河道清淤疏浚里程"),
+    ("接待游客15万人次", "接待游客人次"),
+    ("媒体曝光量500万次", "媒体曝光量"),
+    ("治理水土流失面积1429.39公顷", "治理水土流失面积"),
+    ("邀请校外名师、领导授课25人次", "领导授课人次"),
+])
+def test_names_are_the_objects_words_plus_the_units_measure(text, name):
+    assert _names(text)[0] == name
+
+
+def test_the_old_garbled_names_never_come_out():
+    texts = ("为60岁以上老年人提供助餐服务9万人次", "故障响应时间不超过2小时",
+             "计划使用财政资金45万元给聘用的14人发放工资及缴纳保险费")
+    names = [n for t in texts for n in _names(t) if n]
+    assert names == ["助餐服务人次", "故障响应时间", "聘用人数"]
+    assert not set(names) & set(GARBLED)
+    for g in GARBLED:  # and the cleanliness check refuses their objects
+        assert not N.is_clean(g.removesuffix("人次").removesuffix("时长").removesuffix("人数"))
+
+
+def test_stated_time_limit_is_a_ceiling_and_a_period_is_the_period():
+    m = mentions("故障响应时间不超过2小时")[0]
+    assert N.time_name(m) == ("故障响应时间", "timeliness", "≤")
+    assert N.time_name(mentions("服务周期180天")[0])[0] == "服务周期"
+
+
+def test_persons_served_with_a_benefit_verb_are_beneficiaries():
+    assert _names("修缮农村公路12公里，惠及沿线群众1.2万名")[1] in ("受益群众人数", "沿线群众人数")
+    assert _names("全县8个助餐点全年服务老年人3.6万人次") == ["助餐点数量", "服务老年人人次"]
+
+
+def test_form_figures_and_calendar_words_are_no_objects():
+    assert _names("编制绩效目标指标12个；一级3个") == [None, None]
+    assert _names("4个季度共贴息74户次")[0] is None
+
+
+@pytest.mark.parametrize("name, core", [
+    ("岳阳县2022年高标准农田建设项目", "高标准农田建设"),
+    ("车辆购置税收入补助地方资金(普通省道公路建设)", "普通省道公路建设"),
+    ("2021年第四季度省级会展项目奖励资金", "会展奖励"),
+    ("农村危房改造补助资金(宣州区,2023)", "农村危房改造"),
+    ("校园维修改造及设备购置", "校园维修改造及设备购置"),
+    ("黄山市雪亮工程市本级机房租赁2024至2027服务采购项目", "雪亮工程机房租赁服务采购"),
+])
+def test_project_core_drops_place_year_funding_and_filing_words(name, core):
+    assert project_core(name) == core
+
+
+def test_one_budget_policy_the_years_budget_wins():
+    assert budget_from_text("项目总投资500万元，其中本年度预算资金250万元") == 250
+    assert budget_from_text("资金总额854万元,其中农田建设400万元") == 854
+    assert budget_from_text("预算3309840元") == pytest.approx(330.984)
+    # the project's whole spending (per-head costs divide it) is the largest amount stated
+    assert total_from_text("项目金额164万元,其中当年市级财政资金132万元") == 164
+
+
+@pytest.mark.parametrize("core, obj", [
+    ("第五届乡村文化旅游节", "文化旅游节"),            # not 村文化旅游节 (a place cut inside 乡村)
+    ("罗家屯社区野生菌加工车间", "野生菌加工车间"),      # not 屯社区野生菌加工车间
+    ("关镇设施农业黄金蜜种植", "农业黄金蜜种植"),        # not 关镇设施农业黄金蜜种植 (too long) nor a half word
+    ("生产举报奖及安全生产督查", "安全生产督查"),        # not 奖及安全生产督查
+    ("就业援助对象岗位补贴补差", "岗位补贴补差"),        # short: 岗位补贴补差发放准确率 can meet 补贴准确率
+    ("社区老年助餐服务", "社区老年助餐服务"),            # 社区 first is a kind of place, kept
+])
+def test_formed_objects_are_short_whole_word_tails_without_places(core, obj):
+    assert N.short_object(core) == obj
+    assert all(n.startswith(obj) for n in N.slot_names(core, "quality", "build"))
+
+
+def test_an_object_that_is_its_own_measure_gets_no_second_one():
+    """路面宽度6米 is 路面宽度, never 路面宽度长度 (nor 射程长度, 容积方量)."""
+    assert _names("新建道路2公里，路面宽度6米") == ["新建道路里程", "路面宽度"]
+    assert _names("雾炮车风炮射程80米") == ["雾炮车风炮射程"]
+    assert _names("新建蓄水池容积500立方米") == ["新建蓄水池容积"]
