@@ -23,8 +23,9 @@ demo: install
 	$(BIN)/jixiao build
 	$(BIN)/jixiao suggest --project-name "雾炮车降尘抑尘服务" --text "$(DEMO_TEXT)"
 	$(BIN)/jixiao suggest --file tests/data/suggest_fresh.jsonl
-	$(BIN)/jixiao admin create-key --unit 示例单位 --role admin
-	@echo "网页（给申报人员）: http://127.0.0.1:8000/ ，用上面一行的密钥登录；接口文档: http://127.0.0.1:8000/docs"
+	@key=$$($(BIN)/jixiao admin create-key --unit 示例单位 --role admin) || exit 1; \
+	  echo "网页（给申报人员）: http://127.0.0.1:8000/ ；接口文档: http://127.0.0.1:8000/docs"; \
+	  echo "登录密钥（只显示这一次，请保存）: $$key"
 	$(BIN)/jixiao serve --host 127.0.0.1 --port 8000
 
 # install with test extras, start a loopback PostgreSQL, run every test (pytest exit 5 = no tests is a failure)

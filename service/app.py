@@ -1,27 +1,57 @@
 """The FastAPI application: `create_app()` wires routers, limits and errors.
 
 Every typed error of `kb.errors` becomes its HTTP status here, once: DataError
-422 (naming the field; a library import's `LibraryImportError` one item per
-`第N行 列名: 问题`), NotFound 404, Forbidden 403, Conflict 409 (an
-unacknowledged approval with the open findings), ConfigError 503. No
-business logic here: routes call `kb`. Run with `jixiao serve`.
+422 (naming the field), NotFound 404, Forbidden 403, Conflict 409 (an
+unacknowledged approval with the open findings), ConfigError 503,
+Unavailable 503 with Retry-After, PayloadTooLarge 413, UnsupportedType 415,
+a library import's `LibraryImportError` 422 (one item per `第N行 列名: 问题`) — and so does any low-level fault it
+stands for (`kb.errors.fault_of`: a full disk, a read-only folder, a locked
+or damaged database), never a 500. Validation errors are Chinese and name
+the field with rows counted from 1 (`kb.domain.messages`). Every status the
+service can answer is documented on every route (`COMMON_RESPONSES`).
+Guards: body limit (413), bounded queue (503, `service.guards.Backpressure`),
+CORS only for `JIXIAO_CORS_ORIGINS`. No business logic here: routes call
+`kb`. Run with `jixiao serve`.
 """
 from __future__ import annotations
 
-from fastapi import FastAPI, Request
+import logging
+import os
+import sqlite3
+import threading
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException
 
+from kb.domain.messages import field_path, message
 from kb.errors import (ConfigError, Conflict, DataError, Forbidden, JixiaoError, NotFound, PayloadTooLarge,
-                       UnsupportedType)
+                       Unavailable, UnsupportedType, fault_of)
 from kb.io.xlsx_library import LibraryImportError
 from kb.lifecycle.declarations import FindingsNotAcknowledged
 from kb.settings import Settings, get_settings
+from service.guards import Backpressure
 from service.routers import (admin, archive, attachments, check, declarations, docs, documents, indicators,
                              library_xlsx, me, public, suggest, tables)
 from service.uploads import upload_limits
 from service.web import install as install_web
+
+_log = logging.getLogger("jixiao.service")
+
+COMMON_RESPONSES = {
+    401: {"description": "缺少或无效的 API 密钥"},
+    403: {"description": "该角色无权执行此操作"},
+    404: {"description": "不存在（或属于其他单位，不可见）"},
+    413: {"description": "请求体过大"},
+    422: {"description": "输入有误：detail 中每项的 loc 指明字段（行号从 1 开始），msg 为中文说明"},
+    429: {"description": "该地址无效密钥尝试过多，请按 Retry-After 秒后再试"},
+    503: {"description": "服务暂不可用（繁忙、磁盘已满、数据目录只读、数据库被占用或服务配置有误），请按 Retry-After 重试"},
+}
+# routes that take a file: its content may be of a type we do not read
+UPLOAD_RESPONSES = {415: {"description": "上传文件的类型不受支持（按文件内容判断，而非文件名）"}}
 
 
 class BodyLimit:
@@ -65,10 +95,56 @@ class BodyLimit:
         return await self.app(scope, counted, send)
 
 
+def _library_poller(settings: Settings, stop: threading.Event) -> None:
+    """Every `settings.library_poll_s` seconds: publish a library version another replica (or
+    process) committed to the workflow database and reload the KB (`kb.knowledge.sync_library`)."""
+    from kb.knowledge import get_kb, sync_library
+
+    while True:
+        try:
+            kb = get_kb(settings)
+        except JixiaoError:
+            kb = None  # not built yet: nothing to publish into
+        sync_library(settings, kb)
+        if stop.wait(settings.library_poll_s):
+            return
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI):
+    """At start-up, before the first request is accepted: load the KB and warm every path
+    (`KnowledgeBase.warm`), so no request pays for loading; while serving, a thread polls the
+    workflow database for library changes made elsewhere (`_library_poller`)."""
+    settings = app.state.settings
+    warm_up(settings)
+    stop = threading.Event()
+    if settings.library_poll_s > 0:
+        threading.Thread(target=_library_poller, args=(settings, stop), name="library-poller", daemon=True).start()
+    try:
+        yield
+    finally:
+        stop.set()
+
+
+def warm_up(settings: Settings) -> None:
+    """Load and warm the KB and the corpora of `settings` (nothing when the KB is not built yet)."""
+    from kb.knowledge import get_corpus, get_kb
+
+    if settings.resolved_kb_path().exists():
+        get_kb(settings).warm()
+        get_corpus(settings).search("预算执行率")
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
-    """Build the app. `settings` defaults to the environment (`JIXIAO_*`)."""
+    """Build the app. `settings` defaults to the environment (`JIXIAO_*`).
+
+    The KB is loaded and warmed when the server starts (`warm_up`, in the
+    app's lifespan), not by the first request; while it runs, a thread polls
+    the workflow database for library changes made elsewhere (`_library_poller`).
+    """
     settings = settings or get_settings()
     app = FastAPI(
+        lifespan=_lifespan,
         title="jixiao-kb 预算绩效指标知识库 API",
         version="0.1.0",
         description="指标检索、绩效目标推荐、申报表审核、政策问答，以及事前申报→事中监控→事后评价→结果反馈的全过程接口。",
@@ -77,13 +153,54 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
 
     app.add_middleware(BodyLimit, limit=settings.max_request_bytes, routes=upload_limits(settings))
+    app.add_middleware(Backpressure, limit=settings.max_queue, max_wait=settings.max_wait_s)
+    origins = settings.cors_origin_list()
+    if origins:
+        from fastapi.middleware.cors import CORSMiddleware
+
+        app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["*"],
+                           allow_headers=["X-API-Key", "Content-Type"])
+
+    def _unavailable(e: Unavailable) -> JSONResponse:
+        return JSONResponse(status_code=503, headers={"Retry-After": str(e.retry_after)}, content={"detail": str(e)})
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, exc: RequestValidationError):
-        # FastAPI's default echoes each bad input back: a 60 MB body would come back as a 60 MB error
-        detail = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
-                  for e in exc.errors()]
+        # FastAPI's default echoes each bad input back: a 60 MB body would come back as a 60 MB error;
+        # ours is Chinese and names the field with rows counted from 1
+        detail = []
+        for e in exc.errors():
+            loc = list(e.get("loc", ()))
+            if any(isinstance(p, int) for p in loc):
+                loc = [loc[0], field_path(loc)] if loc and loc[0] in ("body", "query", "path") else [field_path(loc)]
+            detail.append({"loc": loc, "msg": message(e), "type": e.get("type", "")})
         return JSONResponse(status_code=422, content={"detail": detail})
+
+    @app.exception_handler(HTTPException)
+    async def _http(_: Request, exc: HTTPException):
+        if exc.status_code == 400:  # the framework could not parse the body: not UTF-8, a broken form
+            return JSONResponse(status_code=422, content={"detail": [
+                {"loc": ["body"], "msg": f"请求体无法解析：JSON 须为 UTF-8 编码，表单须完整（{exc.detail}）",
+                 "type": "body_invalid"}]})
+        return JSONResponse(status_code=exc.status_code, content={"detail": exc.detail},
+                            headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(Unavailable)
+    async def _fault(_: Request, exc: Unavailable):
+        return _unavailable(exc)
+
+    async def _low_level(request: Request, exc: Exception):
+        # a full disk, a read-only folder, a locked or damaged database: the machine, not a bug — 503,
+        # answered as a handled response (the connection stays usable); anything else is a logged 500
+        fault = fault_of(exc)
+        if fault is not None:
+            _log.warning("%s %s: %s (%s)", request.method, request.url.path, fault, type(exc).__name__)
+            return _unavailable(fault)
+        _log.error("%s %s failed", request.method, request.url.path, exc_info=exc)
+        return JSONResponse(status_code=500, content={"detail": "服务器内部错误，已记录；请稍后重试或联系管理员"})
+
+    for exc_type in (sqlite3.Error, SQLAlchemyError, OSError):
+        app.add_exception_handler(exc_type, _low_level)
 
     @app.exception_handler(ConfigError)
     async def _config(_: Request, exc: ConfigError):
@@ -128,12 +245,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def _other(_: Request, exc: JixiaoError):
         return JSONResponse(status_code=422, content={"detail": exc.one_line()})
 
-    @app.get("/healthz", tags=["system"], summary="健康检查")
-    def healthz() -> dict:
+    @app.get("/healthz", tags=["system"], summary="健康检查",
+             description="不经过 API 密钥和排队；响应头 X-Worker 为处理该请求的工作进程号。")
+    def healthz(response: Response) -> dict:
+        response.headers["X-Worker"] = str(os.getpid())
         return {"status": "ok"}
 
+    uploads = {attachments, archive}  # the routes whose files are sniffed (`kb.evidence.sniff`)
     for r in (indicators, suggest, check, docs, declarations, attachments, archive, admin, public, me, tables,
               library_xlsx, documents):
-        app.include_router(r.router)
+        app.include_router(r.router, responses={**COMMON_RESPONSES, **(UPLOAD_RESPONSES if r in uploads else {})})
     install_web(app)
     return app

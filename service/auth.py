@@ -16,26 +16,35 @@ from fastapi import Depends, HTTPException, Request, Security
 from fastapi.security import APIKeyHeader
 
 from kb.lifecycle.access import Principal
-from kb.lifecycle.db import get_sessionmaker
+from kb.lifecycle.db import get_read_sessionmaker
 from kb.lifecycle.keys import authenticate
 from kb.settings import Settings
-from service.deps import settings_dep
+from service.deps import key_throttle_dep, settings_dep
+from service.guards import KeyThrottle
 
 ANONYMOUS = Principal(key_id=None, role="supervisor", unit_name=None, unit_id=None)
 _header = APIKeyHeader(name="X-API-Key", auto_error=False, description="API 密钥（由 jixiao admin create-key 创建）")
 
 
 def require_key(request: Request, x_api_key: str | None = Security(_header),
-                settings: Settings = Depends(settings_dep)) -> Principal:
-    """The caller's Principal from `X-API-Key`; 401 when missing, unknown or revoked."""
+                settings: Settings = Depends(settings_dep),
+                throttle: KeyThrottle = Depends(key_throttle_dep)) -> Principal:
+    """The caller's Principal from `X-API-Key`; 401 when missing, unknown or revoked; 429 with
+    Retry-After while the client's address has sent too many unknown keys (any key then)."""
     if not settings.auth_required:
         return ANONYMOUS
     if not x_api_key:
         raise HTTPException(status_code=401, detail="缺少 API 密钥：请在请求头 X-API-Key 中提供",
                             headers={"WWW-Authenticate": "ApiKey"})
-    with get_sessionmaker(settings.resolved_database_url())() as session:
+    addr = request.client.host if request.client else "-"
+    wait = throttle.retry_after(addr)
+    if wait:
+        raise HTTPException(status_code=429, detail=f"该地址的无效密钥尝试过多，请 {wait} 秒后再试",
+                            headers={"Retry-After": str(wait)})
+    with get_read_sessionmaker(settings.resolved_database_url())() as session:
         p = authenticate(session, x_api_key)
     if p is None:
+        throttle.failed(addr)
         raise HTTPException(status_code=401, detail="API 密钥无效或已吊销",
                             headers={"WWW-Authenticate": "ApiKey"})
     request.state.principal = p

@@ -93,3 +93,18 @@ def test_broken_embedder_is_a_server_error_not_the_clients(shipped_settings, tmp
 def test_blank_search_is_422_as_in_the_cli(shipped_settings):
     r = client(shipped_settings).get("/v1/indicators/search", params={"q": "   "})
     assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["query", "q"]
+
+
+def test_the_kb_is_loaded_when_the_server_starts_not_on_the_first_request(tmp_path, shipped_settings):
+    from kb.knowledge import _KB_CACHE
+
+    s = shipped_settings.model_copy(update={"kb_path": tmp_path / "kb.sqlite"})
+    (tmp_path / "kb.sqlite").write_bytes(shipped_settings.resolved_kb_path().read_bytes())
+    key = (str(s.resolved_kb_path()), s.embedder)
+    app = create_app(s)
+    assert key not in _KB_CACHE  # building the app loads nothing
+    with TestClient(app) as c:  # the server's start-up (lifespan) …
+        kb = _KB_CACHE[key]
+        assert kb._lookup is not None and kb.index.cache  # … loaded the KB and warmed its paths
+        assert c.get("/v1/indicators/search", params={"q": "培训人次"}).json()["hits"][0]["name"] == "培训人次"
+        assert _KB_CACHE[key] is kb

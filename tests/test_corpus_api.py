@@ -11,7 +11,6 @@ from tests.corpus_fixtures import full_corpus, shared_corpora  # noqa: F401
 @pytest.fixture(scope="module")
 def client(full_corpus):
     app = create_app(full_corpus.settings)
-    app.state.corpus = full_corpus
     return TestClient(app)
 
 
@@ -61,7 +60,6 @@ def test_routes_require_a_key_when_auth_is_on(full_corpus, tmp_path):
     s = full_corpus.settings.model_copy(update={"auth_required": True,
                                                 "database_url": f"sqlite:///{tmp_path / 'wf.sqlite'}"})
     app = create_app(s)
-    app.state.corpus = full_corpus
     c = TestClient(app)
     assert c.get("/v1/docs/search", params={"q": "绩效"}).status_code == 401
     assert c.post("/v1/qa/ask", json={"question": "绩效"}).status_code == 401

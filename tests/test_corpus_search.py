@@ -15,6 +15,8 @@ from tests.corpus_fixtures import (CORPORA, cli_env, corpus_settings, full_corpu
 def test_citation_format():
     assert citation("项目支出绩效评价管理办法", "财预〔2020〕10号", "第四条") == \
         "《项目支出绩效评价管理办法》(财预〔2020〕10号) 第四条"
+    assert citation("项目支出绩效评价管理办法", "财预〔2020〕10号", "第四条", kind="card") == \
+        "《项目支出绩效评价管理办法》(财预〔2020〕10号) 第四条（要点转述，非原文）"
     assert citation("荆楚理工学院预算绩效管理办法(试行)", "", "第五条") == "《荆楚理工学院预算绩效管理办法(试行)》 第五条"
     assert citation("中共中央 国务院关于全面实施预算绩效管理的意见", "中发〔2018〕34号") == \
         "《中共中央 国务院关于全面实施预算绩效管理的意见》(中发〔2018〕34号)"
@@ -23,7 +25,8 @@ def test_citation_format():
 
 def test_plain_question_finds_the_article_with_exact_citation(full_corpus):
     cases = {
-        "绩效评价有哪几种方式": "《项目支出绩效评价管理办法》(财预〔2020〕10号) 第四条",
+        # a knowledge card (our summary) says so: it must not look like the original article
+        "绩效评价有哪几种方式": "《项目支出绩效评价管理办法》(财预〔2020〕10号) 第四条（要点转述，非原文）",
         "学校里哪个部门牵头绩效管理": "《荆楚理工学院预算绩效管理办法(试行)》 第五条",
         "专项转移支付的绩效目标是什么意思": "《中央对地方专项转移支付绩效目标管理暂行办法》(财预〔2015〕163号) 第三条",
         "农村公路养护考评看哪些内容": "《湖南省农村公路养护管理考评办法》(湘交农路〔2021〕161号) 第四条",
@@ -56,7 +59,7 @@ def test_filters_collection_issuer_year_status(full_corpus):
 def test_repealed_documents_marked_and_ranked_below_comparable_effective(full_corpus):
     hits = full_corpus.search("分级分档", top=10)
     old = next(h for h in hits if h.status == "repealed")
-    assert old.citation == "《财政支出绩效评价管理暂行办法》(财预〔2011〕285号) 第十四条（已废止）"
+    assert old.citation == "《财政支出绩效评价管理暂行办法》(财预〔2011〕285号) 第十四条（已废止）（要点转述，非原文）"
     assert old.status_label == "已废止"
     # a repealed hit keeps half its relevance: every effective hit above it scores at least that
     lex = full_corpus.index.lexical.scores(full_corpus.index.query_tokens("分级分档"))

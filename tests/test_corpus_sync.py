@@ -167,13 +167,14 @@ def test_cite_basis_for_rule_catalog_entries(full_corpus, shared_corpora):
     for r in rules:
         for b in r["basis"]:
             cited[(b["doc"], b["where"])] = full_corpus.cite_basis(b["doc"], b["where"])
-    # 88号 第八条 is recalled, not verified: the document is cited, the article is not
+    # 88号 第八条 is recalled, not verified: the document is cited, the article is not; the stored
+    # documents are our knowledge cards, so each citation says it is a paraphrase, not the original
     assert cited[("财预〔2015〕88号《中央部门预算绩效目标管理办法》", "第八条（据记忆）")] == \
-        "《中央部门预算绩效目标管理办法》(财预〔2015〕88号)"
+        "《中央部门预算绩效目标管理办法》(财预〔2015〕88号)（要点转述，非原文）"
     assert cited[("财预〔2011〕285号《财政支出绩效评价管理暂行办法》（已被10号文替代，措辞可作旁证）", "第十四条(二)")] == \
-        "《财政支出绩效评价管理暂行办法》(财预〔2011〕285号) 第十四条（已废止）"
+        "《财政支出绩效评价管理暂行办法》(财预〔2011〕285号) 第十四条（已废止）（要点转述，非原文）"
     assert cited[("财预〔2020〕10号《项目支出绩效评价管理办法》", "附件2 绩效指标明确性（评价要点）")] == \
-        "《项目支出绩效评价管理办法》(财预〔2020〕10号)"
+        "《项目支出绩效评价管理办法》(财预〔2020〕10号)"  # a stored regulation text: no label
     pmkpi = [v for (doc, _), v in cited.items() if doc.startswith("预算管理一体化系统")]
     assert pmkpi and all(v is None for v in pmkpi)  # not in the corpora: no citation
     assert full_corpus.cite_basis("项目支出绩效评价管理办法", "第四条") == \

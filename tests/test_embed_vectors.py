@@ -66,7 +66,7 @@ def test_editing_one_item_re_embeds_only_it(db):
     stats: dict = {}
     m = ensure_vectors(db, "indicator", _items(edited), emb, calibrate=False, stats=stats)
     assert emb.texts == ["培训人次(含线上)"]
-    assert stats == {"embedded": 1, "reused": len(NAMES) - 1, "pruned": 0}
+    assert stats == {"embedded": 1, "reused": len(NAMES) - 1, "shipped": 0, "pruned": 0}
     np.testing.assert_allclose(m[2], emb.encode_documents(["培训人次(含线上)"])[0], atol=2e-3)
 
 
@@ -96,13 +96,22 @@ def test_kinds_are_separate_namespaces(db):
     assert stored_fingerprints(db, "chunk") == {emb.fingerprint: 2}
 
 
-def test_crash_mid_embedding_leaves_the_stored_vectors_untouched(db):
+def test_an_interrupted_run_keeps_its_finished_batches_and_the_next_one_embeds_only_the_rest(db):
     ensure_vectors(db, "indicator", _items(NAMES[:4]), Counting(), calibrate=False)
-    before = list(db.execute("SELECT key, content_hash, vector FROM vectors ORDER BY key"))
+    before = {k: (h, v) for k, h, v in db.execute("SELECT key, content_hash, vector FROM vectors")}
+    new = ["新指标甲", "新指标乙", "新指标丙", "新指标丁", "新指标戊", "新指标己", "新指标庚", "新指标辛", "新指标壬",
+           "新指标癸"]
+    crashing = Counting(fail_after=8)  # batches of 4 in 2 lanes: the first 8 texts are stored, then it fails
+    crashing.lanes.size = 2
     with pytest.raises(RuntimeError):
-        ensure_vectors(db, "indicator", _items(["新指标甲", "新指标乙", "新指标丙", "新指标丁", "新指标戊",
-                                                "新指标己"]), Counting(fail_after=4), calibrate=False)
-    assert list(db.execute("SELECT key, content_hash, vector FROM vectors ORDER BY key")) == before
+        ensure_vectors(db, "indicator", _items(NAMES[:4] + new), crashing, calibrate=False)
+    after = {k: (h, v) for k, h, v in db.execute("SELECT key, content_hash, vector FROM vectors")}
+    assert {k: after[k] for k in before} == before  # nothing stored before was touched
+    assert len(after) == len(before) + 8  # the finished batch was kept
+    resumed = Counting()
+    stats: dict = {}
+    ensure_vectors(db, "indicator", _items(NAMES[:4] + new), resumed, calibrate=False, stats=stats)
+    assert resumed.texts == new[8:] and stats["embedded"] == 2 and stats["reused"] == 12
 
 
 def test_duplicate_keys_are_rejected(db):

@@ -114,10 +114,25 @@ def test_walk_declare_monitor_import_mismatch_evaluate_feedback(env: Env, tmp_pa
     assert report["stage"] == "evaluation"
     assert [f["rule_id"] for f in _findings(env, did)] == ["ACC-01", "ACC-03"]  # 118 万元 agrees with the vouchers
 
-    # 结果反馈 with the bureau's confirmed figure (agrees with the vouchers: no new finding)
-    fb = c.post(f"/v1/declarations/{did}/feedback", headers=H("rev_a"),
-                json={"final_total": 92, "comments": "年中上报的执行数与凭证不符，请核实", "budget_executed_wan": 118})
+    # 公示 counts the open cross-check error beside the checker's errors, per department and project
+    [dep] = [x for x in c.get("/v1/public/summary", headers=H("sup")).json()["departments"]
+             if x["department"] == "交通运输局"]
+    assert (dep["crosscheck_errors"], [p["crosscheck_errors"] for p in dep["projects"]]) == (1, [1])
+    # 结果反馈 over an open error-level finding: 409 naming it, nothing stored, until acknowledged
+    body = {"final_total": 92, "comments": "年中上报的执行数与凭证不符，请核实", "budget_executed_wan": 118}
+    fb = c.post(f"/v1/declarations/{did}/feedback", headers=H("rev_a"), json=body)
+    assert fb.status_code == 409, fb.text
+    detail = fb.json()["detail"]
+    assert [f["rule_id"] for f in detail["open_errors"]] == ["ACC-01"] and "ACC-01" in detail["msg"]
+    assert "acknowledge_findings" in detail["msg"]
+    # a feedback figure the vouchers contradict is an open error of its own (305 against 118 万元)
+    fb = c.post(f"/v1/declarations/{did}/feedback", headers=H("rev_a"), json={**body, "budget_executed_wan": 305})
+    assert fb.status_code == 409 and [(f["stage"], f["rule_id"]) for f in fb.json()["detail"]["open_errors"]] == [
+        ("monitoring", "ACC-01"), ("feedback", "ACC-01")]
+    # with the bureau's confirmed figure (agrees with the vouchers: no new finding), acknowledged
+    fb = c.post(f"/v1/declarations/{did}/feedback", headers=H("rev_a"), json={**body, "acknowledge_findings": True})
     assert fb.status_code == 201, fb.text
+    assert [(f["rule_id"], f["stage"]) for f in fb.json()["acknowledged_findings"]] == [("ACC-01", "monitoring")]
     out = c.get(f"/v1/declarations/{did}/crosschecks", headers=H("decl_a")).json()
     assert [f["rule_id"] for f in out["findings"]] == ["ACC-01", "ACC-03"]
     assert (out["period_start"], out["period_end"], out["voucher_lines"], out["voucher_spending_wan"], out["attachments"]) == \

@@ -167,7 +167,7 @@ def test_a_file_with_problems_keeps_nothing_and_lists_every_problem(live):
                     files={"file": ("f.xlsx", _xlsx(rows, formulas=True))})
     assert r.json()["detail"][0]["msg"].startswith("第2行 指标解释: 单元格是公式")
     r = client.post("/v1/admin/library/import", headers=keys["admin"], files={"file": ("x.xlsx", b"not a workbook")})
-    assert r.status_code == 422 and "无法打开 Excel 文件" in r.text
+    assert r.status_code == 422 and "不是有效的 .xlsx 文件" in r.text  # the zip guard, before openpyxl
 
 
 def test_a_unit_admin_imports_only_into_its_own_unit_library(live):
@@ -191,6 +191,26 @@ def test_a_unit_admin_imports_only_into_its_own_unit_library(live):
     assert r.status_code == 422 and "不能移到另一个指标库" in r.json()["detail"][0]["msg"]
     assert _import(client, keys["unit_admin"], own, unit_name=OTHER).status_code == 403
     assert _import(client, keys["declarant"], own).status_code == 403
+
+
+@pytest.mark.parametrize("who", ["unit_admin", "unit_confined_admin"])
+def test_an_admin_confined_to_its_unit_imports_like_a_unit_admin(live, who):
+    """Issue 13: admins are confined to their own unit unless system admins — a library import too."""
+    client, keys, settings = live
+    if who == "unit_confined_admin":
+        with get_sessionmaker(settings.database_url)() as s:
+            keys[who] = {"X-API-Key": svc.create_key(s, CLI_PRINCIPAL,
+                                                     KeyIn(unit_name=UNIT, role="admin", system=False)).key}
+    own = _sheet(client, keys[who], unit_name=UNIT)
+    own[1][_col("value")] = "900"
+    r = _import(client, keys[who], own)
+    assert r.status_code == 200 and r.json()["updated"] == 1, r.text
+    basic = _sheet(client, keys[who])
+    basic[1][_col("value")] = "1"
+    r = _import(client, keys[who], basic)
+    assert r.status_code == 422 and "不能移到另一个指标库" in r.json()["detail"][0]["msg"], r.text
+    assert _import(client, keys[who], own, unit_name=OTHER).status_code == 403
+    assert _import(client, keys["admin"], basic).status_code == 200  # the system admin may
 
 
 def test_cli_export_and_import(live, tmp_path):
@@ -222,3 +242,26 @@ def test_cli_export_and_import(live, tmp_path):
     assert run("export", str(unit_file), "--unit", UNIT).returncode == 0
     p = run("import", str(unit_file), "--unit", UNIT)
     assert p.returncode == 0 and "未变 1" in p.stdout, p.stderr
+
+
+def test_one_upload_reports_every_problem_formulas_blanks_and_levels_together(live):
+    """A formula in row 5 and blank names in rows 4 and 7 came back over three uploads; 产出指标X passed."""
+    client, keys, _ = live
+    rows = _sheet(client, keys["admin"])
+    while len(rows) < 7:
+        extra = list(rows[1])
+        extra[_col("id")], extra[_col("name")] = "", f"新增指标{len(rows)}"
+        rows.append(extra)
+    rows[3][_col("name")] = ""
+    rows[6][_col("name")] = ""
+    rows[4][_col("explanation")] = "=SUM(A1:A9)"
+    rows[5][_col("level1")] = "产出指标X"
+    r = client.post("/v1/admin/library/import", headers=keys["admin"],
+                    files={"file": ("f.xlsx", _xlsx(rows, formulas=True))})
+    assert r.status_code == 422
+    msgs = [d["msg"] for d in r.json()["detail"]]
+    assert msgs == ["第4行 三级指标: 必填字段为空",
+                    "第5行 指标解释: 单元格是公式（=SUM(A1:A9)），请改为文本",
+                    "第6行 一级指标: 不是规定的一级指标（产出指标、成本指标、效益指标、满意度指标）",
+                    "第7行 三级指标: 必填字段为空"], msgs
+    assert client.get("/v1/library/indicators", headers=keys["admin"]).json() == []  # nothing kept

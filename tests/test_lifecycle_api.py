@@ -173,10 +173,10 @@ def test_monitoring_real_d002_mid_year(env):
     # 预计无法完成 without a reason; unknown rows; a period outside the year → 422 naming the field
     bad = {"period_end": "2023-09-30", "indicators": [{"row": 1, "actual": "3", "expected_unachievable": True}]}
     r = c.post(f"/v1/declarations/{did}/monitoring", json=bad, headers=env.h("decl_a"))
-    assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["body", "indicators[0].reason"]
+    assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["body", "indicators[1].reason"]
     r = c.post(f"/v1/declarations/{did}/monitoring", json={"period_end": "2023-09-30",
                "indicators": [{"row": 99, "actual": "1"}]}, headers=env.h("decl_a"))
-    assert r.status_code == 422 and "indicators[0].row" in str(r.json())
+    assert r.status_code == 422 and "indicators[1].row" in str(r.json())
     r = c.post(f"/v1/declarations/{did}/monitoring", json={"period_end": "2024-02-01", "indicators": []},
                headers=env.h("decl_a"))
     assert r.status_code == 422 and "period_end" in str(r.json())
@@ -220,7 +220,7 @@ def test_evaluation_reproduces_real_e030_and_feedback(env):
     assert c.get(f"{url}/evaluation", headers=env.h("sup")).json()["id"] == ev2["id"]
     # feedback: final score above the row's weight (18 after scaling) → 422; then stored, learned, once only
     r = c.post(f"{url}/feedback", json={"final_scores": [{"row": 1, "score": 25}]}, headers=env.h("rev_a"))
-    assert r.status_code == 422 and "final_scores[0].score" in str(r.json())
+    assert r.status_code == 422 and "final_scores[1].score" in str(r.json())
     assert "第 1 行“创业担保贷款发放额增长率”" in r.json()["detail"][0]["msg"]
     fb = c.post(f"{url}/feedback", json={"final_total": 92, "final_scores": [{"row": 1, "score": 16}],
                                           "comments": "增长率目标明显偏低，下年度调高", "budget_adjustment_wan": -20},
@@ -247,19 +247,19 @@ def test_evaluation_is_all_or_nothing(env):
     body = _e030_evaluation_body(rec)
     body["rows"][3]["actual"] = "差不多"  # '=100%' row with an actual nobody can score
     r = c.post(f"/v1/declarations/{did}/evaluation", json=body, headers=env.h("decl_a"))
-    # the location keeps the JSON index (rows[3], like pydantic's loc); the message counts from 1
-    assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["body", "rows[3].tier"]
+    # the location and the message both count from 1 (rows[4] is the fourth item)
+    assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["body", "rows[4].tier"]
     assert "第 4 行“地方配套到位率”：" in r.json()["detail"][0]["msg"]
     # rows given out of order: the message names both the declaration row and the item, from 1
     body2 = _e030_evaluation_body(dev_record("E030"))
     body2["rows"] = [body2["rows"][3]] + body2["rows"][:3] + body2["rows"][4:]
     body2["rows"][0]["actual"] = "差不多"
     r = c.post(f"/v1/declarations/{did}/evaluation", json=body2, headers=env.h("decl_a"))
-    assert r.json()["detail"][0]["loc"] == ["body", "rows[0].tier"]
+    assert r.json()["detail"][0]["loc"] == ["body", "rows[1].tier"]
     assert "第 4 行“地方配套到位率”（rows 第 1 项）：" in r.json()["detail"][0]["msg"]
     body2["rows"][0]["row"] = 12
     r = c.post(f"/v1/declarations/{did}/evaluation", json=body2, headers=env.h("decl_a"))
-    assert r.json()["detail"][0]["loc"] == ["body", "rows[0].row"]
+    assert r.json()["detail"][0]["loc"] == ["body", "rows[1].row"]
     assert "rows 第 1 项：申报中没有第 12 行（共 9 行）" in r.json()["detail"][0]["msg"]
     assert c.get(f"/v1/declarations/{did}/evaluation", headers=env.h("decl_a")).status_code == 404
     audit = c.get("/v1/admin/audit", params={"entity_id": str(did)}, headers=env.h("admin")).json()

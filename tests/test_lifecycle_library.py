@@ -87,7 +87,7 @@ def test_a_batch_is_all_or_nothing(live):
     bad = {"changes": [{"op": "add", "indicator": NEW},
                        {"op": "add", "indicator": {**NEW, "name": "投入资金", "level1": "投入指标"}}]}
     r = c.post("/v1/admin/library/changes", json=bad, headers=adm)
-    assert r.status_code == 422 and "changes[1].indicator.level1" in str(r.json())
+    assert r.status_code == 422 and "changes[2].indicator.level1" in str(r.json())
     r = c.post("/v1/admin/library/changes", json={"changes": [{"op": "add", "indicator": NEW},
                                                              {"op": "deprecate", "id": "b-nosuchthing"}]},
                headers=adm)

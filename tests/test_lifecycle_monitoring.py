@@ -117,3 +117,21 @@ def test_zero_and_unknown_budget():
     with pytest.raises(DataError) as e:
         budget_progress(budget_wan=10, executed_wan=-1, tp=0.5, bands=BANDS)
     assert e.value.field == "budget_executed_wan"
+
+
+def test_rates_and_satisfaction_are_not_prorated_by_time():
+    """满意度 85 % against ≥ 90 % and 绿化覆盖率 38 against ≥ 40 were green at mid-year (prorated)."""
+    tp = time_progress(date(2023, 6, 30), 2023)
+    sat = indicator_progress(operator="≥", target="90", actual="85", tp=tp, bands=BANDS,
+                             name="服务对象满意度", unit="%")
+    green = indicator_progress(operator="≥", target="40", actual="38", tp=tp, bands=BANDS,
+                               name="绿化覆盖率", unit="%")
+    assert (sat.light, green.light) == ("yellow", "yellow") and sat.ratio is None
+    far = indicator_progress(operator="≥", target="90", actual="70", tp=tp, bands=BANDS, name="服务对象满意度", unit="%")
+    assert far.light == "red"  # below 90 % of the target
+    met = indicator_progress(operator="≥", target="90", actual="92", tp=tp, bands=BANDS, name="服务对象满意度", unit="%")
+    assert met.light == "green"
+    # a cumulative quantity is still prorated: 150 of 300 公里 at mid-year is on track
+    road = indicator_progress(operator="≥", target="300", actual="150", tp=tp, bands=BANDS, name="道路养护里程",
+                              unit="公里")
+    assert road.light == "green" and road.ratio == pytest.approx(0.5 / tp)

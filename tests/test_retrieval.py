@@ -78,3 +78,70 @@ def test_highlights_point_into_the_original_text():
     assert highlight_spans("群眾滿意度", ["满意度"]) == [(2, 5)]
     assert highlight_spans("项目完成率（按月）", ["完成率", "完成"]) == [(2, 5)]  # overlaps merged
     assert highlight_spans("", ["x"]) == [] and highlight_spans("abc", []) == []
+
+
+def _library_texts() -> list[str]:
+    from kb.io.library import load_libraries
+    from tests.kbfactory import REPO
+
+    inds = load_libraries(REPO / "indicators")
+    return [i.name for i in inds] + [i.explanation for i in inds if i.explanation]
+
+
+def test_segmentation_from_the_cached_dictionary_equals_jieba_with_its_whole_dictionary():
+    """Looking up only a text's fragments (kb.retrieval.dictionary) must cut exactly as jieba
+    does with its ≈ 500k-entry dictionary loaded and the same user words added."""
+    from kb.retrieval.tokenize import _KEEP, _PROTECT_CHARS, USER_FREQ, _base_tokenizer_copy
+
+    texts = _library_texts()
+    tok = Tokenizer(texts[:3000:3])  # user words: some names (kept whole)
+    full = _base_tokenizer_copy()
+    for w in tok.words:
+        if not _PROTECT_CHARS.search(w):
+            full.add_word(w, freq=USER_FREQ)
+    assert full.total == tok._freqs.total
+    checked = 0
+    for t in texts:
+        for part in normalize(t).lower().split():
+            want = [x for x in full.cut_for_search(part, HMM=False) if _KEEP.search(x)]
+            assert tok._cut(part) == want, part
+            checked += 1
+    assert checked > 3000
+
+
+def test_a_stored_tokenizer_cuts_like_the_one_that_was_saved(tmp_path):
+    import sqlite3
+
+    texts = _library_texts()
+    tok = Tokenizer(texts[:500] + ["PM2.5 浓度·年均"])
+    conn = sqlite3.connect(tmp_path / "kb.sqlite")
+    with conn:
+        tok.save(conn, "indicators")
+    again = Tokenizer.stored(tmp_path / "kb.sqlite", "indicators")
+    assert again is not None and again.special == tok.special
+    assert Tokenizer.stored(tmp_path / "kb.sqlite", "other") is None
+    for t in texts[::7] + ["PM2.5 浓度·年均达标"]:
+        assert again.tokens(t) == tok.tokens(t)
+
+
+def test_sparse_lexical_ranking_equals_the_numpy_ranking(shipped_kb):
+    """The plain-Python path (few postings, no numpy) and the numpy path rank identically."""
+    from kb.indicators.search import lexical_ranked
+
+    idx = shipped_kb.index
+    names = [r["name"] for r in idx.rows]
+    queries = names[::37] + [n[:3] for n in names[::53]] + ["满意度", "道路 修缮 乡村", "培训人次", "PM2.5"]
+    sparse = 0
+    for q in queries:
+        for filters in (None, {"level1": "output"}, {"level2": "satisfaction", "library": "basic"}):
+            toks = idx.tokenizer.tokens(q)
+            sparse += idx.lexical.is_sparse(toks)
+            via_filters = lexical_ranked(idx, q, None, 20, filters=filters, plain=True)
+            via_mask = lexical_ranked(idx, q, idx.mask(filters), 20)
+            assert via_filters == via_mask, (q, filters)
+            assert lexical_ranked(idx, q, None, 20, filters=filters, plain=False) == via_mask, (q, filters)
+            hidden = lexical_ranked(idx, q, None, 20, filters=filters, visible_units=set(), plain=True)
+            assert hidden == lexical_ranked(idx, q, idx.mask(filters, visible_units=set()), 20), (q, filters)
+            s = idx.lexical.scores(toks)
+            assert idx.lexical.sparse_scores(toks) == {int(d): float(s[d]) for d in np.flatnonzero(s > 0)}
+    assert sparse > len(queries)  # the plain path is the common one on the shipped library

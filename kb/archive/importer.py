@@ -366,8 +366,8 @@ def list_documents(session: Session, principal: Principal, *, category: str | No
     with access.transaction(session):
         q = (select(ArchiveDocument, Unit.name).join(Unit, Unit.id == ArchiveDocument.unit_id)
              .where(ArchiveDocument.deleted_at.is_(None)))
-        if not principal.reads_all_units:
-            q = q.where(ArchiveDocument.unit_id == principal.unit_id)
+        if principal.unit_ids() is not None:  # own unit, and a 财政 reviewer's assigned units
+            q = q.where(ArchiveDocument.unit_id.in_(principal.unit_ids()))
         if cat:
             q = q.where(ArchiveDocument.category == cat)
         if year:

@@ -66,8 +66,8 @@ def search(session: Session, principal: Principal, q: str, *, category: str | No
     with access.transaction(session):
         stmt = (select(ArchiveEntry).join(ArchiveDocument, ArchiveDocument.id == ArchiveEntry.document_id)
                 .where(ArchiveDocument.deleted_at.is_(None)))
-        if not principal.reads_all_units:
-            stmt = stmt.where(ArchiveEntry.unit_id == principal.unit_id)
+        if principal.unit_ids() is not None:  # own unit, and a 财政 reviewer's assigned units
+            stmt = stmt.where(ArchiveEntry.unit_id.in_(principal.unit_ids()))
         if declaration_id is not None:
             d = access.visible_declaration(session, principal, declaration_id)
             stmt = stmt.where(or_(ArchiveEntry.declaration_id == d.id, ArchiveEntry.project_id == d.project_id))

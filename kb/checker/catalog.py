@@ -29,13 +29,31 @@ DOCS = {
     "88": "财预〔2015〕88号《中央部门预算绩效目标管理办法》",
     "101": "财预〔2021〕101号《中央部门项目支出核心绩效目标和指标设置及取值指引（试行）》",
     "10": "财预〔2020〕10号《项目支出绩效评价管理办法》",
-    "285": "财预〔2011〕285号《财政支出绩效评价管理暂行办法》（已废止，作旁证）",
-    "PMKPI": "预算管理一体化系统绩效管理模块（pmkpi）前端校验与字典",
+    "285": "财预〔2011〕285号《财政支出绩效评价管理暂行办法》（已废止）",
+    "PMKPI": "预算管理一体化系统的填报校验（系统保存时拒绝此类填写）",
     "ZJ": "浙江预算编制监审绩效指标“监审意见”字典",
     "SHUTU": "实务文章《行政事业单位…绩效目标申报》常见问题（m.shutu.cn）",
     "LOCAL": "地方项目绩效目标申报办法片段（m.dybbs8.com）",
     "—": "经验阈值",
+    "OURS": "本工具的核对规则（不是政策条文）",
 }
+# rules of ours beyond the catalog's 61 (their basis is `OURS`)
+OUR_RULES = ("FEAS-04", "TXT-05")
+
+
+# what a declarant reads for a place in the budget system's checks (the catalog names code: checkAll() …)
+PLACE_WORDS = {
+    "checkAll()": "", "airecoindex": "", "otherappfunc()": "权重合计须为100",
+    "PMKPIZBXS 字典": "计算符号只能是≥、＞、＝、＜、≤、定性", "自评得分公式": "自评按正向/反向指标分别计分",
+    "附件1 自评表说明（系统代码印证）": "附件1 自评表说明（定性指标分三档）",
+    # the 监审意见 the Zhejiang dictionary lists under each code (RULES.md)
+    "code 2": "“指标不够细化、量化”", "code 3": "“指标与项目的相关性不够”", "code 4": "“指标与指标值不匹配”",
+    "code 5": "“建议拆分指标”", "code 6": "“一级指标类型错误”", "code 7": "“二级指标类型错误”",
+    "code 8/9": "“建议增加明确效益指标/产出指标”", "code 10": "“建议增加满意度指标”",
+}
+# documents no longer in force, and the one that replaced them (../shared/data/policies: 财预〔2020〕10号
+# replaced 财预〔2011〕285号): a basis cites the document in force; the repealed one is not cited
+REPLACED_BY = {"285": "10"}
 
 
 @dataclass(frozen=True)
@@ -64,11 +82,16 @@ def render_citation(basis: tuple[tuple[str, str, str], ...]) -> str:
     """Citation string: document + place only for `seen` entries, document alone otherwise.
 
     Each document appears once, in catalog order, with the places seen in it
-    joined by '、'; documents are joined by '；'.
+    joined by '、'; documents are joined by '；'. A repealed document is
+    replaced by the one in force (`REPLACED_BY`); a place in the budget
+    system's code is said in words (`PLACE_WORDS`).
     """
     order: list[str] = []
     places: dict[str, list[str]] = {}
     for doc, where, ver in basis:
+        if doc in REPLACED_BY:  # the place was in the repealed text: cite the document in force alone
+            doc, where, ver = REPLACED_BY[doc], "", "recalled"
+        where = PLACE_WORDS.get(where, where)
         if doc not in places:
             order.append(doc)
             places[doc] = []
@@ -193,6 +216,9 @@ CATALOG: dict[str, RuleMeta] = {r.id: r for r in (
        (('88', '', 'recalled'), ('10', '附件2 绩效指标明确性（评价要点）', 'seen'))),
     _R('FEAS-03', 'FEAS', '全部指标值均为100%', 'info', 'table', 'appropriateness',
        (('—', '', 'heuristic'),)),
+    # ours (not in the catalog): a target ten times (or a tenth of) the quantity the project description states
+    _R('FEAS-04', 'FEAS', '指标值与申报说明中的数量相差10倍以上', 'warning', 'row', 'appropriateness',
+       (('OURS', '', 'heuristic'),)),
     _R('TXT-01', 'TEXT', '全角字符', 'info', 'row', None,
        (('PMKPI', 'PMKPIZBXS 字典', 'seen'),)),
     _R('TXT-02', 'TEXT', '多余空白', 'warning', 'row', None,
@@ -201,6 +227,9 @@ CATALOG: dict[str, RuleMeta] = {r.id: r for r in (
        (('—', '', 'heuristic'),)),
     _R('TXT-04', 'TEXT', '指标值含系统禁用字符(- _ *)', 'info', 'row', None,
        (('PMKPI', 'checkAll()', 'seen'),)),
+    # ours (not in the catalog): invisible characters pasted into a name
+    _R('TXT-05', 'TEXT', '名称含不可见字符(零宽、双向控制、NUL)', 'warning', 'row', None,
+       (('OURS', '', 'heuristic'),)),
     _R('GOAL-01', 'GOAL', '总体/年度目标文字无量化内容', 'warning', 'row', 'completeness',
        (('88', '', 'recalled'),)),
     _R('GOAL-02', 'GOAL', '目标复述工作内容/资金安排而非产出效果', 'info', 'row', 'relevance',
@@ -242,6 +271,8 @@ class RuleFix:
         rescales_weights: the table fix already rescales the weights (a
             deleted row then does not).
         own_field: the suggestion speaks about the field the hit names (TXT).
+        advice: the row is not rewritten for this rule; its finding carries this
+            advice instead (what to verify), like a cross-year deadline.
     """
 
     fields: tuple[str, ...] = TARGET
@@ -254,6 +285,7 @@ class RuleFix:
     drops: Callable | None = None
     rescales_weights: bool = False
     own_field: bool = False
+    advice: str | None = None
 
 
 FIXES: dict[str, RuleFix] = {}

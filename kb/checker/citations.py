@@ -2,7 +2,7 @@
 
 A rule's basis names documents ("财预〔2015〕88号《…》；财预〔2011〕285号《…》
 第十四条(二)"); when one of them is stored in the KB's corpora, the finding
-gets `citation` = 《文件名》(文号) [第X条] via `kb.corpus.Corpus.cite_basis`
+gets `citation` = 《文件名》(文号) [第X条] via `kb.corpus.cite.cite_basis`
 (the article only where a stored chunk has it). Not for writing the basis
 (that comes from the rule catalog).
 """
@@ -17,7 +17,11 @@ _ARTICLE = re.compile(r"第[一二三四五六七八九十百零〇\d]+条")
 
 
 def attach_citations(report: CheckReport, corpus) -> CheckReport:
-    """Fill `citation` on every finding whose basis names a stored document (in place; returns report)."""
+    """Fill `citation` on every finding whose basis names a stored document (in place; returns report).
+
+    `corpus`: anything with `cite_basis(doc, article)` (`kb.corpus.cite.Citations`,
+    `kb.corpus.Corpus`), or None.
+    """
     if corpus is None:
         return report
 

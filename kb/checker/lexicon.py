@@ -49,7 +49,9 @@ GRADE = frozenset((
 
 # ASPIRE: aspiration verbs that make a *name* a slogan (QNT-02)
 ASPIRE = ("提高", "提升", "改善", "加强", "完善", "促进", "推动", "推进", "巩固", "增强",
-          "优化", "实现", "助力", "保障", "营造", "打造")
+          "优化", "实现", "助力", "保障", "营造", "打造",
+          # ours: 满足…需求 is the same kind of slogan (满足市民休闲游憩需求: nothing to measure)
+          "满足")
 ASPIRE_RE = alternation(ASPIRE)
 
 # METRIC: measure nouns; a name holding one has a measurement basis (QNT-02/REL-04)

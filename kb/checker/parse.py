@@ -66,6 +66,14 @@ _DATE_MD_RE = re.compile(r"(?<![\d年])(\d{1,2})月(?:(\d{1,2})[日号]|底|末|
 _DATE_ISO_RE = re.compile(r"(?<!\d)(\d{4})[-./](\d{1,2})(?:[-./](\d{1,2}))?(?!\d)")
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
 _DATE_WORD_RE = re.compile(r"年底|年末|年终|月底|月末|季末|季度末")
+# ours: the budget year's end said in words, the usual qualitative deadline of a 时效 row (年度内完成,
+# 当年完成, 本年度内完工): a date (12月31日), not a vague time word (TIME-01) or an ungraded text (QNT-05)
+YEAR_END_DEADLINE_RE = re.compile(
+    r"^(?:在|于)?(?:本|当)?(?:年度?内|年度|年)(?:全部|全面|按计划)?"
+    r"(?:完成|完工|建成|竣工|实施完毕|实施完成|发放完毕|发放到位|拨付到位|支付完毕|验收)$")
+# an Excel formula or formula residue in a value or unit cell (=SUM(A1:A9), @SUM(1), =B3*2): no number
+FORMULA_RE = re.compile(r"^[=@+]?(?:[≥≤<>=±]*)[=@](?:[A-Za-z_]|\$?[A-Za-z]{1,3}\$?\d)"
+                        r"|(?i:\b(?:SUM|SUMIF|AVERAGE|COUNTA?|IF|ROUND|VLOOKUP|MAX|MIN)\()")
 _PERIOD_RE = re.compile(
     r"(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}[日号])?|\d{4}[-./]\d{1,2}(?:[-./]\d{1,2})?)"
     r"(?:-|~|～|—|至|到)"
@@ -270,19 +278,24 @@ class ValueInfo:
 
     __slots__ = ("v", "trad", "has_digit", "num", "num_text", "emb_op", "emb_unit", "unit_tail", "dates",
                  "years", "is_period", "full_year", "rng", "approx", "placeholder", "is_date", "grade",
-                 "vague", "time_vague", "fullwidth", "ws", "text_chars", "row")
+                 "vague", "time_vague", "fullwidth", "ws", "text_chars", "row", "formula")
 
     def __init__(self, raw: str):
         v, self.trad = compact(raw)
         self.fullwidth = bool(_FULLWIDTH_RE.search(raw)) if raw else False
         self.ws = bool(_RAW_WS_RE.search(raw)) if raw else False
         self.v = v
-        self.has_digit = bool(_HAS_DIGIT_RE.search(v)) if v else False
+        # a formula's digits are cell references, not a number (QNT-04 reports it)
+        self.formula = bool(v) and ("=" in v or "@" in v or "(" in v) and bool(FORMULA_RE.search(v))
+        self.has_digit = bool(_HAS_DIGIT_RE.search(v)) and not self.formula if v else False
         self.grade = v in L.GRADE
         _parse_value(self, v)
         text = bool(v) and not self.has_digit
         self.vague = bool(L.VAGUE_RE.search(v)) if text else False
-        self.time_vague = bool(L.TIME_VAGUE_RE.search(v)) if text else False
+        year_end = text and bool(YEAR_END_DEADLINE_RE.match(v))
+        if year_end:
+            self.is_date = True
+        self.time_vague = bool(L.TIME_VAGUE_RE.search(v)) and not year_end if text else False
         # Chinese characters left once numbers, units, dates and comparators are removed (QNT-10)
         self.text_chars = (cjk_count(UNIT_RE.sub("", _STRIP_FOR_TEXT.sub(" ", v)))
                            if self.has_digit and _CJK_RE.search(v) else 0)
@@ -346,7 +359,7 @@ class Row:
         "eff_unit", "pct", "is_date", "dates", "years", "is_period", "full_year", "rng",
         "approx", "placeholder", "grade", "timeliness", "cost_row", "sat_row", "sat_level",
         "_dir", "vague", "time_vague", "metric", "unit_tail", "trad", "ni", "fullwidth", "ws", "tags", "text_chars",
-        "levels_key", "cflags",
+        "levels_key", "cflags", "formula", "unit_formula",
     )
 
     def __init__(self, raw: TargetRow, idx: int, ctx: dict[str, Any] | None = None,
@@ -378,8 +391,14 @@ class Row:
         self.goal = goal_label and not v
         self.op = op
         self.unit = unit
+        self.formula = vi.formula
+        self.unit_formula = bool(unit) and bool(FORMULA_RE.search(unit))
         self.eff_op = op if op in OP_DIR else vi.emb_op
-        eu = vi.emb_unit or unit
+        if (not self.emb_unit and unit and self.unit_tail[:1] in ("万", "亿", "千")
+                and not unit.startswith(("万", "亿", "千")) and self.unit_tail[0] + unit in VALUE_UNITS):
+            # ours: “≤50万” with unit 元 means 50万元; the magnitude belongs to the unit (UNIT-03 reports it)
+            self.emb_unit, self.unit_tail = self.unit_tail[0] + unit, self.unit_tail[1:]
+        eu = self.emb_unit or unit
         self.eff_unit = eu
         self.pct = eu in ("%", "‰", "百分比") or (not eu and "%" in v)
         self._dir = _UNSET
@@ -389,7 +408,8 @@ class Row:
         # which gated rules can fire here (see catalog.rule `needs`, engine._TAG_NAMES)
         self.tags = (self.goal, bool(v), vi.has_digit, self.timeliness, ni.sat_row, self.cost_row, cflags[0],
                      self.trad or self.fullwidth or self.ws, bool(vi.dates or vi.years), vi.rng is not None,
-                     ni.digits, cflags[1] or raw.actual is not None, bool(vi.emb_op) and op in OP_DIR)
+                     ni.digits, cflags[1] or raw.actual is not None,
+                     bool(vi.emb_op) and (op in OP_DIR or op == "定性"))
         self.levels_key = lk
 
 
@@ -432,7 +452,7 @@ def _parse_value(self: Any, v: str) -> None:
     self.is_date = False
     if not v:
         return
-    self.placeholder = v in _PLACEHOLDER_WHOLE or bool(PLACEHOLDER_RE.search(v))
+    self.placeholder = v in _PLACEHOLDER_WHOLE or bool(PLACEHOLDER_RE.search(v)) or self.formula
     if not self.has_digit:
         self.full_year = bool(_FULL_YEAR_RE.match(v))
         self.is_date = bool(_DATE_WORD_RE.search(v))
@@ -471,9 +491,13 @@ def _parse_value(self: Any, v: str) -> None:
     if m is None:  # pragma: no cover - has_digit guarantees a match
         return
     self.num_text = m.group().replace(",", "")
+    start = m.start()
+    if start and v[start - 1] == "-" and (start == 1 or v[start - 2] in "≥≤<>=±"):
+        start -= 1  # a minus sign (-1, ≥-5): the number is negative, not a range or a dash
+        self.num_text = "-" + self.num_text
     self.num = to_float(self.num_text)
-    if m.start():
-        pm = _EMB_PREFIX_RE.search(v, 0, m.start())
+    if start:
+        pm = _EMB_PREFIX_RE.search(v, 0, start)
         if pm:
             op = _OP_WORDS.get(pm.group(), pm.group())
             self.emb_op = "±" if op == "+-" else op

@@ -496,6 +496,9 @@ def rewrite_row(r: Row, ids: set[str], hits: dict[str, Any], lookup: Callable | 
     if l2 is Level2.output_cost and l1 is Level1.output:
         fields["level2"] = "成本指标"
     kept: dict[str, str] = {}
+    for rid in [rid for rid in ids if fix_of(rid).advice]:  # left to the declarant, with what to check
+        kept[rid] = fix_of(rid).advice  # type: ignore[assignment]
+        ids = ids - {rid}
     late = late_years(r) if "TIME-04" in ids else []
     if late:  # a cross-year deadline: rewriting it into the budget year would change what is promised
         by = r.ctx.get("budget_year")
@@ -503,6 +506,11 @@ def rewrite_row(r: Row, ids: set[str], hits: dict[str, Any], lookup: Callable | 
                            f"否则年度指标写{by}年内应完成的节点，跨年部分列入中期目标")
         ids = ids - {"TIME-04"}
     if any(fix_of(rid).retarget for rid in ids):
+        if r.formula or r.unit_formula or (r.num is not None and r.num < 0):
+            # a formula or a negative number: no target can be read from it, and none is invented
+            what = "公式" if (r.formula or r.unit_formula) else "负数"
+            return RowRewrite(None, f"指标值或计量单位是{what}（“{r.raw.value.strip()}”“{r.raw.unit.strip()}”），"
+                                    "无法自动改写；请填写实际的目标数值和计量单位", manual=True)
         tgt = build_target(r, ids, hits, name, l1, l2, lookup, s)
         if tgt is None:
             return RowRewrite(None, "无法据此推算指标值；请按测算补填或删除该指标")
@@ -552,6 +560,9 @@ def _deadline_target(r: Row, ids: set[str]) -> tuple[str, str, str]:
 
 def _satisfaction_target(r: Row, ids: set[str], typ: Any, s: CheckerSettings) -> tuple[str, str, str]:
     """A satisfaction level: ≥ its own figure when sensible, else the library's, else the default (%)."""
+    own = r.num if r.num is not None else chinese_percent(r.v)
+    if own is not None and r.num is None and s.satisfaction_floor_pct <= own < 100:
+        return ("≥", fmt_num(own), "%")  # 百分之九十五 → ≥95%: the declared figure, written in digits
     v = r.num if (r.num is not None and s.satisfaction_floor_pct <= r.num < 100
                   and not ({"SAT-02", "SAT-03", "QNT-07"} & ids)) else None
     if v is None and typ and s.satisfaction_floor_pct <= typ[1] < 100:
@@ -656,10 +667,38 @@ def _ocr_ge(r: Row) -> float | None:
     return None
 
 
-def _number(r: Row, ids: set[str], hits: dict[str, Any]) -> float | None:
-    """The row's usable number after FEAS corrections, or None."""
-    if r.is_date or r.num is None:
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+              "九": 9}
+_CN_PERCENT_RE = re.compile(r"百分之([零〇一二两三四五六七八九十百]+)(?:点([零〇一二三四五六七八九]+))?")
+
+
+def chinese_percent(v: str) -> float | None:
+    """百分之九十五 → 95.0, 百分之九十八点五 → 98.5, 百分之百 → 100.0; None when `v` holds no such figure."""
+    m = _CN_PERCENT_RE.search(v or "")
+    if not m:
         return None
+    t, total, cur = m.group(1), 0, 0
+    for ch in t:
+        if ch == "十":
+            total += (cur or 1) * 10
+            cur = 0
+        elif ch == "百":
+            total += (cur or 1) * 100
+            cur = 0
+        else:
+            cur = _CN_DIGITS[ch]
+    total += cur
+    if m.group(2):
+        total += float("0." + "".join(str(_CN_DIGITS[c]) for c in m.group(2)))
+    return float(total)
+
+
+def _number(r: Row, ids: set[str], hits: dict[str, Any]) -> float | None:
+    """The row's usable number after FEAS corrections (a 百分之… figure read as digits), or None."""
+    if r.is_date:
+        return None
+    if r.num is None:
+        return chinese_percent(r.v)
     num = r.num
     h = hits.get("FEAS-01")
     if h is not None and h.data and "raise_to" in h.data:

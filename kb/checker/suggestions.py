@@ -53,14 +53,14 @@ def checked_rewrite(r: Row, hits: list[tuple[RuleMeta, Hit]], lookup: Callable |
     hd = {m.id: h for m, h in hits}
     rw = rewrite_row(r, ids, hd, lookup, s)
     for _ in range(2):
-        if rw.delete:
+        if rw.delete or rw.manual:
             return rw, None
         left, nr = _verify(r, rw.fields, s)  # type: ignore[arg-type]
         left = [x for x in left if x[0].id not in rw.kept]
         if not left:
             return rw, nr
         rw2 = rewrite_row(nr, {m.id for m, _ in left}, {m.id: h for m, h in left}, lookup, s)
-        if rw2.delete:
+        if rw2.delete or rw2.manual:
             return rw2, None
         rw2.kept = {**rw.kept, **rw2.kept}
         rw = rw2

@@ -27,12 +27,14 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-from kb.cli import indicators, check, corpus, lifecycle, evidence  # noqa: E402,F401  (register commands)
+from kb.cli import indicators, check, corpus, lifecycle, evidence, vectors  # noqa: E402,F401  (register commands)
 
 
 def main() -> None:
-    """Console-script entry point: run the app, turning JixiaoError into exit 2."""
-    from kb.errors import JixiaoError
+    """Console-script entry point: run the app, turning JixiaoError — and a fault of the machine
+    (full disk, read-only folder, locked or damaged database: `kb.errors.fault_of`) — into exit 2
+    with one line."""
+    from kb.errors import JixiaoError, fault_of
 
     try:
         rc = app(standalone_mode=False)
@@ -49,5 +51,9 @@ def main() -> None:
             sys.exit(e.exit_code)
         if type(e).__name__ == "Abort":
             sys.exit(1)
+        fault = fault_of(e)
+        if fault is not None:
+            print(f"错误: {fault.one_line()}", file=sys.stderr)
+            sys.exit(2)
         raise
     sys.exit(rc if isinstance(rc, int) else 0)

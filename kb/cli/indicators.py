@@ -38,6 +38,7 @@ def build(force: bool = typer.Option(False, "--force", help="忽略缓存，全�
         changed = "、".join(rep.changed_files[:5]) + (" 等" if len(rep.changed_files) > 5 else "")
         console.print(f"已构建 {rep.kb_path}: {rep.indicators} 个指标"
                       + (f"；变化的文件: {changed}" if rep.changed_files else "")
+                      + (f"；内置向量 {rep.shipped} 条" if rep.shipped else "")
                       + (f"；新计算向量 {rep.embedded} 条" if rep.embedded else "")
                       + f"；用时 {rep.seconds:.1f} 秒")
     if rep.corpus:
@@ -281,6 +282,8 @@ def _print_types(typ: dict) -> None:
 def serve(
     host: str = typer.Option("127.0.0.1", help="监听地址"),
     port: int = typer.Option(8000, help="端口"),
+    workers: int = typer.Option(1, "--workers", min=1, max=64,
+                                help="工作进程数（每个进程各自加载知识库；每进程同时处理 JIXIAO_MAX_QUEUE 个请求，超出返回 503）"),
 ) -> None:
     """启动 HTTP API(FastAPI)。启动前会应用数据库迁移。"""
     import uvicorn
@@ -301,4 +304,8 @@ def serve(
         upgrade(s.resolved_database_url())
     from service.app import create_app
 
-    uvicorn.run(create_app(s), host=host, port=port, log_level="info")
+    if workers > 1:  # each worker process builds the app from the same JIXIAO_* environment
+        uvicorn.run("service.app:create_app", factory=True, workers=workers, host=host, port=port,
+                    log_level="info")
+    else:
+        uvicorn.run(create_app(s), host=host, port=port, log_level="info")

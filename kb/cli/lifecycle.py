@@ -21,6 +21,7 @@ from typing import Optional
 import typer
 from pydantic import ValidationError
 
+from kb.domain.messages import chinese, field_path
 from kb.cli import app
 from kb.cli.output import console, print_json
 from kb.errors import DataError
@@ -55,7 +56,7 @@ def _model(cls, data, what: str):
         return cls.model_validate(data)
     except ValidationError as e:
         err = e.errors()[0]
-        raise DataError(f"{what}: {err['msg']}", field=".".join(str(x) for x in err["loc"])) from None
+        raise DataError(f"{what}: {chinese(err)}", field=field_path(err["loc"])) from None
 
 
 @db_app.command("upgrade")
@@ -80,7 +81,10 @@ def db_current(url: Optional[str] = typer.Option(None, "--url", help="数据库�
 
 @admin_app.command("create-key")
 def create_key(unit: str = typer.Option(..., "--unit", help="单位名称（不存在则创建）"),
-               role: str = typer.Option(..., "--role", help="declarant / reviewer / supervisor / admin / unit_admin"),
+               role: str = typer.Option(..., "--role",
+                                        help="declarant / reviewer / supervisor / admin / unit_admin / finance_reviewer"),
+               assigned_unit: list[str] = typer.Option([], "--assigned-unit",
+                                                       help="财政审核人员 (finance_reviewer) 负责的单位，可重复"),
                label: str = typer.Option("", "--label", help="备注")) -> None:
     """创建 API 密钥；密钥只显示这一次，单独占最后一行。"""
     from kb.lifecycle.access import CLI_PRINCIPAL
@@ -90,7 +94,8 @@ def create_key(unit: str = typer.Option(..., "--unit", help="单位名称（不�
 
     if role not in ROLES:
         raise DataError(f"角色只能是 {'/'.join(ROLES)}", field="--role")
-    body = _model(KeyIn, {"unit_name": unit, "role": role, "label": label}, "参数有误")
+    body = _model(KeyIn, {"unit_name": unit, "role": role, "label": label, "assigned_units": assigned_unit},
+                  "参数有误")
     with _session() as s:
         k = create(s, CLI_PRINCIPAL, body)
     typer.echo(f"已为 {k.unit_name} 创建 {k.role} 密钥（id {k.id}）。密钥只显示这一次，请妥善保存：", err=True)

@@ -14,11 +14,20 @@ highlights), ask, eval, sync, corpus (facade). Not for indicator search
 """
 from __future__ import annotations
 
-from kb.corpus.ask import AskResult
-from kb.corpus.corpus import Corpus
-from kb.corpus.models import COLLECTION_LABELS, COLLECTIONS, Chunk, Document, citation
-from kb.corpus.search import Hit
-from kb.corpus.sync import sync_default_corpora
+# Loaded on first use (PEP 562): `from kb.corpus.models import COLLECTIONS` must not pull in
+# the readers, the search stack and numpy (the `jixiao` start-up).
+_EXPORTS = {"AskResult": "kb.corpus.ask", "Corpus": "kb.corpus.corpus", "COLLECTION_LABELS": "kb.corpus.models",
+            "COLLECTIONS": "kb.corpus.models", "Chunk": "kb.corpus.models", "Document": "kb.corpus.models",
+            "citation": "kb.corpus.models", "Hit": "kb.corpus.search", "sync_default_corpora": "kb.corpus.sync"}
 
 __all__ = ["Corpus", "sync_default_corpora", "Document", "Chunk", "Hit", "AskResult", "COLLECTIONS",
            "COLLECTION_LABELS", "citation"]
+
+
+def __getattr__(name: str):
+    mod = _EXPORTS.get(name)
+    if mod is None:
+        raise AttributeError(name)
+    import importlib
+
+    return getattr(importlib.import_module(mod), name)

@@ -10,16 +10,15 @@ details (see the sibling modules).
 """
 from __future__ import annotations
 
-import re
 import threading
 from functools import lru_cache
 from pathlib import Path
 
 from kb.corpus.ask import AskResult, ask
-from kb.corpus.chunking import article_label
+from kb.corpus.cite import cite_basis
 from kb.corpus.eval import DEFAULT_QUESTIONS, EVAL_COLLECTIONS, EvalReport, load_questions, run_eval
-from kb.corpus.models import COLLECTIONS, citation
-from kb.corpus.readers import RE_DOC_NUMBER, Overrides, read_file, source_digest
+from kb.corpus.models import COLLECTIONS
+from kb.corpus.readers import Overrides, read_file, source_digest
 from kb.corpus.search import CorpusIndex, Filters, Hit
 from kb.corpus.store import (DOCS, CHUNKS, StoreReport, corpus_tokenizer, corpus_version,
                              ensure_tables, ensure_tokens, list_documents, remove_documents, resolve_ids,
@@ -180,42 +179,9 @@ class Corpus:
                 "opinions": [link(h) for h in self.related(text, ("expert_opinion",), k_opinions)]}
 
     def cite_basis(self, doc_title_or_number: str, article: str | None = None) -> str | None:
-        """Citation into the corpora for a rule's basis, or None when the document is not stored.
-
-        `doc_title_or_number` may hold a 文号, a title, or both
-        (e.g. '财预〔2015〕88号《中央部门预算绩效目标管理办法》'); `article` may carry
-        notes ('第八条（据记忆）' → 第八条). The article is cited only when a stored
-        chunk of that document has it; otherwise the document alone is cited.
-        Effective documents and full regulations are preferred.
-        """
-        s = normalize(doc_title_or_number or "")
-        if not s:
-            return None
-        m = RE_DOC_NUMBER.search(s)
-        number = m.group(0) if m else ""
-        t = re.search(r"《([^》]+)》", s)
-        title = t.group(1) if t else ("" if number else s)
-        docs = self.db.execute(f"SELECT doc_id, doc_title, doc_number, status, kind FROM [{DOCS}]").fetchall()
-
-        def key(d):
-            return (d[3] == "repealed", {"regulation": 0, "card": 1}.get(d[4], 2), d[0])
-
-        cands = [d for d in docs if number and normalize(d[2]) == number]
-        if not cands and title:
-            cands = [d for d in docs if normalize(d[1]) == title] or \
-                    [d for d in docs if len(title) >= 4 and (title in normalize(d[1]) or normalize(d[1]) in title)]
-        if not cands:
-            return None
-        cands.sort(key=key)
-        art = article_label(re.sub(r"[（(][^）)]*[）)]", "", article or "")) if article else None
-        if art:
-            for d in cands:
-                row = self.db.execute(f"SELECT article FROM [{CHUNKS}] WHERE doc_id=? AND article=? LIMIT 1",
-                                      [d[0], art]).fetchone()
-                if row:
-                    return citation(d[1], d[2], art, status=d[3])
-        d = cands[0]
-        return citation(d[1], d[2], status=d[3])
+        """Citation into the corpora for a rule's basis, or None when the document is not stored
+        (`kb.corpus.cite.cite_basis`)."""
+        return cite_basis(self.db, doc_title_or_number, article)
 
     # ---------------------------------------------------------------- eval
     def eval(self, questions: Path | str | None = None, *, k: int = 3) -> EvalReport:

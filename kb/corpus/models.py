@@ -140,12 +140,18 @@ class Chunk(BaseModel):
         return f"{self.doc_id}#{self.seq}"
 
 
+PARAPHRASE_LABEL = "（要点转述，非原文）"
+
+
 def citation(doc_title: str, doc_number: str = "", article: str | None = None,
-             clause: str | None = None, item: str | None = None, status: str = "effective") -> str:
+             clause: str | None = None, item: str | None = None, status: str = "effective",
+             kind: str = "") -> str:
     """The citation string of a hit: 《文件名》(文号) 第X条 [第N款].
 
     文号 is omitted when empty, the article when None; a Q&A / opinion item
-    is cited by its label; a repealed document gets （已废止）.
+    is cited by its label; a repealed document gets （已废止）; a knowledge
+    card (`kind="card"`, our own summary of a document) gets
+    （要点转述，非原文） so it is never taken for the original article's words.
     Example: citation('项目支出绩效评价管理办法', '财预〔2020〕10号', '第四条')
     → '《项目支出绩效评价管理办法》(财预〔2020〕10号) 第四条'.
     """
@@ -159,4 +165,6 @@ def citation(doc_title: str, doc_number: str = "", article: str | None = None,
         s += " " + "".join(tail)
     if status == Status.repealed.value:
         s += "（已废止）"
+    if kind == Kind.card.value:
+        s += PARAPHRASE_LABEL
     return s

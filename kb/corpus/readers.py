@@ -321,14 +321,19 @@ def _docx_text(path: Path) -> str:
         from docx.opc.exceptions import PackageNotFoundError
     except ImportError as e:  # pragma: no cover - dependency
         raise DataError(f"读取 .docx 需要 python-docx: {e}", file=path.name) from None
+    from kb.io.safezip import ZipLimits, check_office_zip
+
+    check_office_zip(path, ZipLimits.of_uploads(), kind="docx")  # zip bombs, DOCTYPEs: before python-docx inflates anything
     try:
         d = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as e:
-        raise DataError(f"不是有效的 .docx 文件: {e}", file=path.name) from None
+    except Exception as e:  # PackageNotFoundError, KeyError, ValueError, OSError, lxml errors
+        raise DataError(f"不是有效的 .docx 文件: {type(e).__name__}", file=path.name) from None
     lines: list[str] = []
     title = (d.core_properties.title or "").strip()
     body = d.element.body
     for child in body.iterchildren():
+        if not isinstance(child.tag, str):  # comments and processing instructions carry no text
+            continue
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             from docx.text.paragraph import Paragraph
@@ -366,6 +371,9 @@ _SENT_END = "。；：！？;:!?”」』）)"
 WRAP_MIN_CHARS = 15
 
 
+MAX_PDF_PAGES = 2000  # a policy document has tens of pages; a longer file is not one we index
+
+
 def docx_text(path: Path) -> str:
     """Text of a .docx as the corpus reads it ('# ' headings, paragraphs, table rows ' | ')."""
     return _docx_text(path)
@@ -387,12 +395,21 @@ def _pdf_lines(path: Path, max_pages: int | None = None) -> tuple[list[list[str]
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    with path.open("rb") as f:
+        if b"%PDF" not in f.read(1024):
+            raise DataError("不是 .pdf 文件（内容不是 PDF 格式，可能只是改了后缀）", file=path.name)
     try:
         reader = PdfReader(str(path))
+        if max_pages is None and len(reader.pages) > MAX_PDF_PAGES:
+            raise DataError(f"PDF 共 {len(reader.pages)} 页，超过上限 {MAX_PDF_PAGES} 页", file=path.name)
         pages = [(pg.extract_text() or "") for pg in reader.pages[:max_pages]]
         meta_title = ((reader.metadata or {}).get("/Title") or "") if reader.metadata else ""
+    except DataError:
+        raise
     except (PdfReadError, OSError, ValueError, KeyError) as e:
         raise DataError(f"不是可读取的 .pdf 文件: {e}", file=path.name) from None
+    except Exception as e:  # a malformed or hostile PDF: pypdf's own limits (decompression) raise here
+        raise DataError(f"不是可读取的 .pdf 文件（{type(e).__name__}）", file=path.name) from None
     page_lines = [[ln for ln in (x.strip() for x in pg.splitlines())
                    if ln and not re.fullmatch(r"[-—\s]*\d+[-—\s]*|第\s*\d+\s*页.*", ln)] for pg in pages]
     lengths = sorted(len(ln) for lines in page_lines for ln in lines if len(ln) >= 5)
@@ -596,6 +613,9 @@ def _from_xlsx(path: Path, collection: str, ov: Overrides, base_id: str) -> list
 
     fname = path.name
     try:
+        from kb.io.safezip import ZipLimits, check_office_zip
+
+        check_office_zip(path, ZipLimits.of_uploads(), kind="xlsx")
         wb = openpyxl.load_workbook(str(path), read_only=True, data_only=True)
     except Exception as e:  # openpyxl raises many types for a broken file
         raise DataError(f"不是有效的 .xlsx 文件: {e}", file=fname) from None

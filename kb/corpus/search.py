@@ -250,15 +250,16 @@ class CorpusIndex:
         toks = self.query_tokens(query)
         if not self.size or k <= 0:
             return Ranked([], [], toks)
+        mode = mode or ("hybrid" if self.dense is not None else "lexical")
+        ahead = None if self.dense is None or mode == "lexical" else self.dense.embed_ahead(query)
         mask = self.mask(f)
         ncand = max(CANDIDATES, 3 * k)
         lidx, lsc = top_k(self.lexical.scores(toks), ncand, mask) if toks else (np.zeros(0, np.int64), [])
         lex = [(int(i), float(x)) for i, x in zip(lidx, lsc)]
-        mode = mode or ("hybrid" if self.dense is not None else "lexical")
-        if self.dense is None or mode == "lexical":
+        if ahead is None:
             idx, sc, confident, reasons, z = [i for i, _ in lex], [x for _, x in lex], None, (), None
         else:
-            res = self.dense.fuse(lex, query, mask, mode=mode)
+            res = self.dense.fuse(lex, query, mask, mode=mode, qvec=ahead.result())
             conf = res.confidence
             hits = shown(res)
             idx, sc = [h.doc for h in hits], [float(h.display_score) for h in hits]
@@ -342,7 +343,7 @@ def chunk_hit(r: dict, score: float, coverage: float, terms: list[str]) -> Hit:
         article=r["article"], clause=r["clause"], item=r["item"], text=r["text"], start=r["start"],
         end=r["end"],
         citation=citation(r["doc_title"], r["doc_number"] or "", r["article"], r["clause"], r["item"],
-                          r["status"]),
+                          r["status"], kind=r["kind"]),
         score=round(float(score), 6), coverage=round(float(coverage), 4),
         highlights=highlight_spans(r["text"], terms), source_url=r["source_url"] or "",
         question=r["question"], answer=r["answer"], meta=meta,

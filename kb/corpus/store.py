@@ -27,20 +27,26 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from kb.corpus.models import Chunk
 from kb.domain.words import CORPUS_TERMS
 from kb.corpus.readers import Parsed
 from kb.errors import Conflict, NotFound
-from kb.retrieval.tokenize import Tokenizer
+
+if TYPE_CHECKING:  # pragma: no cover
+    import sqlite_utils
+
+    from kb.retrieval.tokenize import Tokenizer
 
 DOCS, CHUNKS, META, INDEX = "corpus_documents", "corpus_chunks", "corpus_meta", "corpus_index"
 # bump when chunk_index_text() or the token layout changes: stored tokens are then recomputed
 TOKEN_LAYOUT = "1"
 
-def corpus_tokenizer() -> Tokenizer:
+def corpus_tokenizer() -> "Tokenizer":
     """The tokenizer of corpus chunks and queries (domain + corpus terms, CJK bigrams)."""
+    from kb.retrieval.tokenize import Tokenizer
+
     return Tokenizer(CORPUS_TERMS)
 
 

@@ -42,7 +42,7 @@ def shipped_files(corpora_dir: Path) -> list[tuple[str, str, Path]]:
 
 
 def sync_default_corpora(db: sqlite_utils.Database, corpora_dir: Path, *, embedder=None,
-                         progress: bool = False) -> dict:
+                         progress: bool = False, shipped=None) -> dict:
     """Bring the shipped corpora in `db` up to date with `corpora_dir`.
 
     Args:
@@ -51,6 +51,7 @@ def sync_default_corpora(db: sqlite_utils.Database, corpora_dir: Path, *, embedd
         embedder: a `kb.retrieval.embed.Embedder` (or None): new or changed chunks are
             embedded into the `vectors` cache (kind 'chunk').
         progress: show a progress bar while embedding.
+        shipped: the package's vectors (`kb.retrieval.shipped`), used where they match.
     Returns: {"files": n, "changed_files": [...], "added": [...], "replaced": [...],
               "unchanged": [...], "removed": [...], "skipped": [...],
               "chunks_indexed": n, "chunks_embedded": n}.
@@ -73,25 +74,19 @@ def sync_default_corpora(db: sqlite_utils.Database, corpora_dir: Path, *, embedd
     gone = [s for s in known if s not in live]
     if gone:
         rep.removed.extend(remove_sources(db, gone))
-    embedded = embed_chunks(db, embedder, progress=progress) if embedder is not None else 0
+    embedded = embed_chunks(db, embedder, progress=progress, shipped=shipped) if embedder is not None else 0
     out = rep.as_dict()
     out.update(files=len(files), changed_files=[k for k, _, _ in todo], chunks_embedded=embedded)
     return out
 
 
-def embed_chunks(db: sqlite_utils.Database, embedder, *, progress: bool = False) -> int:
-    """Make sure every stored chunk has a vector from `embedder`; returns how many were embedded."""
-    try:
-        from kb.retrieval.vectors import TABLE, ensure_vectors
-    except ImportError:
-        return 0
+def embed_chunks(db: sqlite_utils.Database, embedder, *, progress: bool = False, shipped=None) -> int:
+    """Make sure every stored chunk has a vector from `embedder` (shipped ones where they match);
+    returns how many were embedded."""
     from kb.corpus.search import chunk_items
+    from kb.retrieval.vectors import ensure_vectors
 
     items = chunk_items(db)
-    stored = {}
-    if TABLE in db.table_names():
-        stored = dict(db.execute(f"SELECT key, content_hash FROM {TABLE} WHERE kind='chunk' AND fingerprint=?",
-                                 [embedder.fingerprint]).fetchall())
-    todo = sum(1 for key, _, h in items if stored.get(key) != h)
-    ensure_vectors(db, "chunk", items, embedder, progress=progress, prune=True)
-    return todo
+    stats: dict = {}
+    ensure_vectors(db, "chunk", items, embedder, progress=progress, prune=True, stats=stats, shipped=shipped)
+    return int(stats.get("embedded", 0))

@@ -17,6 +17,7 @@ from kb.crosscheck.facts import gather
 from kb.crosscheck.rules import RULES, Finding
 from kb.evidence import access
 from kb.evidence.access import Principal
+from kb.lifecycle.models import Declaration
 from kb.settings import Settings, get_settings
 
 _ORDER = {"error": 0, "warning": 1, "info": 2}
@@ -34,6 +35,20 @@ class CrosscheckOut(BaseModel):
     attachments: int = 0
 
 
+def _run(f, ev) -> list[Finding]:
+    findings = [x for r in RULES.values() for x in r.check(f, ev)]
+    findings.sort(key=lambda x: (_ORDER[x.severity], x.rule_id))
+    return findings
+
+
+def open_errors(session: Session, d: Declaration, *, settings: Settings | None = None) -> list[Finding]:
+    """The error-level cross-check findings of declaration `d` as things stand (ACC-01 …), in the
+    caller's transaction and without access checks: the caller has already found `d` visible.
+    结果反馈 refuses to go ahead over them unacknowledged; 公示 counts them."""
+    ev = (settings or get_settings()).evidence
+    return [x for x in _run(gather(session, d), ev) if x.severity == "error"]
+
+
 def crosscheck(session: Session, principal: Principal, decl_id: int, *,
                settings: Settings | None = None) -> CrosscheckOut:
     """The findings of every rule in `kb.crosscheck.rules.RULES` for declaration `decl_id`."""
@@ -42,8 +57,7 @@ def crosscheck(session: Session, principal: Principal, decl_id: int, *,
     with access.transaction(session):
         d = access.visible_declaration(session, principal, decl_id)
         f = gather(session, d)
-        findings = [x for r in RULES.values() for x in r.check(f, ev)]
-        findings.sort(key=lambda x: (_ORDER[x.severity], x.rule_id))
+        findings = _run(f, ev)
         in_period = [x for x in f.lines if f.period is None or f.period[0] <= x.date <= f.period[1]]
         return CrosscheckOut(declaration_id=d.id, findings=findings,
                              period_start=f.period[0] if f.period else None,

@@ -13,7 +13,7 @@ basis when the vouchers carry budget expenditure accounts).
 | ACC-02 | warning | a cost indicator's (成本指标) actual at 事后评价 differs from the vouchers it names |
 | ACC-03 | warning | a voucher of the project dated outside the project's implementation period |
 | ACC-04 | info | a 预算执行数 is reported but no voucher of the project has been imported |
-| EVD-01 | warning | a monitoring report or evaluation claims an indicator complete with no attachment of the kind it needs (验收合格率 → 验收报告 …, `kb.evidence.kinds.required_kinds`) |
+| EVD-01 | warning | a monitoring report or evaluation claims an indicator complete with no attachment of the kind it needs (验收合格率 → 验收报告 …, `kb.evidence.kinds.required_kinds`); a cost row is also backed by the voucher lines linked to the project that it names |
 """
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from pydantic import BaseModel, Field
 
 from kb.archive.accounts import spending_fen
 from kb.crosscheck.facts import Facts, Line
-from kb.evidence.kinds import required_kinds
+from kb.evidence.kinds import AttachmentKind, required_kinds
 from kb.lifecycle.values import parse_number
 from kb.domain.enums import Level1, Stage
 from kb.domain.findings import SEVERITY_LABELS
@@ -158,6 +158,19 @@ def _is_cost(row) -> bool:
     return l1 is Level1.cost or (l2 is not None and "cost" in l2.value) or bool(re.search(r"成本", row.name or ""))
 
 
+def _cost_lines(ls: list[Line], name: str) -> tuple[list[Line], str]:
+    """The voucher lines a cost row names (summary or account holding a word of the name after the
+    generic words: 维修成本 → 维修), or all of them when it names none; with the scope in words."""
+    from kb.evidence.search import tokenizer
+
+    rest = _GENERIC.sub(" ", normalize(name))
+    words = [w for w in tokenizer().cut_words(rest) if len(w) >= 2]
+    if not words:
+        return ls, "全部"
+    return [x for x in ls if any(w in x.summary or w in x.account for w in words)], \
+        "科目或摘要含“" + "、".join(words) + "”的"
+
+
 @rule("ACC-02", "成本指标实际值与会计凭证不符", "warning",
       "财预〔2021〕101号（成本指标）；《会计档案管理办法》（财政部 国家档案局令第79号）")
 def acc_02(f: Facts, s) -> list[Finding]:
@@ -165,8 +178,6 @@ def acc_02(f: Facts, s) -> list[Finding]:
     or account names the cost (维修成本 → 维修), or all of them when the name names none."""
     if f.evaluation is None or not f.lines:
         return []
-    from kb.evidence.search import tokenizer
-
     rows = {r.position: r for r in f.rows}
     ls = _in(f.lines, *(f.period or (None, None)))
     out = []
@@ -177,15 +188,9 @@ def acc_02(f: Facts, s) -> list[Finding]:
         actual = _amount_wan(it.actual, r.unit)
         if actual is None:
             continue
-        rest = _GENERIC.sub(" ", normalize(r.name))
-        words = [w for w in tokenizer().cut_words(rest) if len(w) >= 2]
-        if words:
-            sel = [x for x in ls if any(w in x.summary or w in x.account for w in words)]
-            if not sel:
-                continue
-            scope = "科目或摘要含“" + "、".join(words) + "”的"
-        else:
-            sel, scope = ls, "全部"
+        sel, scope = _cost_lines(ls, r.name)
+        if not sel:
+            continue
         vou = _wan(spending_fen(sel))
         if _differs(actual, vou, s):
             out.append(_f("ACC-02", f"第{r.position}行“{r.name}”实际值 {actual:.2f} 万元，会计凭证中{scope}支出合计 "
@@ -247,7 +252,8 @@ def _has(f: Facts, kinds, row: int) -> bool:
       "财预〔2020〕10号《项目支出绩效评价管理办法》（评价依据与佐证材料）")
 def evd_01(f: Facts, s) -> list[Finding]:
     """Rows the latest monitoring report or the latest evaluation call complete (completion ≥ 100 %,
-    or full marks for a 定性 row) with no attachment of a kind the row needs."""
+    or full marks for a 定性 row) with no attachment of a kind the row needs. A cost row is also
+    backed by the project's voucher lines in the 电子会计档案 that it names (the lines ACC-02 reads)."""
     rows = {r.position: r for r in f.rows}
     claims: dict[int, tuple[str, int, str]] = {}
     if f.monitoring:
@@ -272,6 +278,8 @@ def evd_01(f: Facts, s) -> list[Finding]:
         kinds = required_kinds(r.name, r.level1, r.level2)
         if not kinds or _has(f, kinds, pos):
             continue
+        if AttachmentKind.accounting_voucher in kinds and _cost_lines(f.lines, r.name)[0]:
+            continue  # the archive's voucher lines linked to the project back the cost (as ACC-02 reads them)
         stage, ref, what = claims[pos]
         need = "或".join(k.label for k in kinds)
         out.append(_f("EVD-01", f"{what}第{pos}行“{r.name}”已完成，但未上传{need}"

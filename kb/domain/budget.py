@@ -15,6 +15,10 @@ import re
 
 from kb.domain.text import normalize
 
+# The largest amount a request may state: 10 万亿元 (1e9 万元), beyond any single project's budget.
+# Budgets, amounts executed and adjustments (signed) are bounded by it on every endpoint.
+MAX_BUDGET_WAN = 1e9
+
 BUDGET_WORDS = ("资金", "预算", "投资", "总额", "经费", "金额", "安排", "拨付", "财政", "补助资金", "总投资", "投入",
                 "转移支付", "额度", "下达", "拨款", "专项")
 THIS_YEAR_WORDS = ("本年度", "年度", "当年", "本年", "今年")

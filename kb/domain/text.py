@@ -46,8 +46,26 @@ def to_simplified(text: str) -> str:
     return text.translate(_t2s_table())
 
 
+# characters a person cannot see that change what a text is: zero-width spaces and joiners, bidi
+# controls (RLO can reverse what is shown), the BOM, NUL and other C0/C1 controls (not tab/newline)
+INVISIBLE_RE = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160"
+                          "\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb]")
+
+
+def strip_invisible(text: str) -> str:
+    """`text` without zero-width characters, bidi controls, the BOM, NUL and other control
+    characters (tab and line breaks are kept; emoji and every visible character too)."""
+    return INVISIBLE_RE.sub("", text) if text else text
+
+
+def invisible_chars(text: str) -> list[str]:
+    """The invisible characters in `text` as code points ('U+200B'), in order of appearance."""
+    return [f"U+{ord(c):04X}" for c in INVISIBLE_RE.findall(text or "")]
+
+
 def normalize(text: str | None) -> str:
-    """NFKC + Traditional→Simplified + whitespace folded to one space, stripped.
+    """NFKC + Traditional→Simplified + invisible characters removed + whitespace folded
+    to one space, stripped.
 
     `２０２４年完成率达到９５％` → `2024年完成率达到95%`; `群眾滿意度` → `群众满意度`.
     Length may change (NFKC can expand ligatures), so offsets into the original
@@ -57,6 +75,8 @@ def normalize(text: str | None) -> str:
         return ""
     t = unicodedata.normalize("NFKC", str(text))
     t = to_simplified(t)
+    if INVISIBLE_RE.search(t):
+        t = INVISIBLE_RE.sub("", t)
     return _WS.sub(" ", t).strip()
 
 
@@ -73,7 +93,7 @@ def compact(s: str) -> tuple[str, bool]:
     if trad:
         t = t.translate(_t2s_table())
     if " " in t or "\t" in t or "\n" in t or "\r" in t or "\u3000" in t or not t.isprintable():
-        t = "".join(t.split())
+        t = INVISIBLE_RE.sub("", "".join(t.split()))
     return t, trad
 
 
@@ -98,6 +118,8 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
     offs: list[int] = []
     table = _t2s_table()
     for i, ch in enumerate(text):
+        if INVISIBLE_RE.match(ch):  # dropped as `normalize` drops it; offsets still point into `text`
+            continue
         n = unicodedata.normalize("NFKC", ch).translate(table)
         for c in n:
             out.append(c)
@@ -113,6 +135,18 @@ def normalize_name(text: str | None) -> str:
     the knowledge-base issue prescribes.
     """
     return _PUNCT.sub("", normalize(text)).lower()
+
+
+_SLOT = re.compile(r"〔[^〕]*〕")
+
+
+def slot_free_key(name: str | None) -> str:
+    """`normalize_name` of a name with its template slots dropped (〔培训对象〕培训人次 → 培训人次).
+
+    The key a declared row's name is looked up by in the libraries
+    (`kb.indicators.lookup`); stored per indicator by the build.
+    """
+    return normalize_name(_SLOT.sub("", name or ""))
 
 
 def bigrams(text: str) -> list[str]:

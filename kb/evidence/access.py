@@ -35,4 +35,4 @@ def authorize_read(principal: Principal) -> None:
 
 def visible_unit(principal: Principal, unit_id: int) -> bool:
     """True when the caller may see a record of unit `unit_id`."""
-    return principal.reads_all_units or principal.unit_id == unit_id
+    return principal.sees_unit(unit_id)

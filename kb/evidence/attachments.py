@@ -253,8 +253,8 @@ def search(session: Session, principal: Principal, q: str, *, declaration_id: in
         if declaration_id is not None:
             d = access.visible_declaration(session, principal, declaration_id)
             stmt = stmt.where(AttachmentPassage.declaration_id == d.id)
-        if not principal.reads_all_units:
-            stmt = stmt.where(AttachmentPassage.unit_id == principal.unit_id)
+        if principal.unit_ids() is not None:  # own unit, and a 财政 reviewer's assigned units
+            stmt = stmt.where(AttachmentPassage.unit_id.in_(principal.unit_ids()))
         if kind:
             stmt = stmt.where(Attachment.kind == parse_kind(kind).value)
         ranked = rank(session, stmt, AttachmentPassage, q, top=top)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kb.corpus.chunking import chunk_structure, cn_number
-from kb.errors import DataError
+from kb.errors import DataError, PayloadTooLarge, UnsupportedType
 from kb.evidence.tables import Sheet, cell_text, read_sheets
 
 MAX_PASSAGE_CHARS = 600
@@ -65,7 +65,7 @@ def extract(path: Path, ftype: str, filename: str, settings) -> Extracted:
         elif ftype == "docx":
             from kb.evidence.sniff import check_zip
 
-            check_zip(path, settings)
+            check_zip(path, settings, kind="docx")
             out = _docx(path, filename)
         elif ftype == "txt":
             from kb.evidence.tables import decode_text
@@ -77,6 +77,8 @@ def extract(path: Path, ftype: str, filename: str, settings) -> Extracted:
             return Extracted([], False, f"不支持的类型 {ftype}")
     except DataError as e:
         raise DataError(e.message, file=filename, field="file") from None
+    except (PayloadTooLarge, UnsupportedType):  # a zip bomb is 413, not a broken file
+        raise
     except Exception as e:  # a broken file can make any reader fail in its own way
         raise DataError(f"文件已损坏或无法读取（{type(e).__name__}）", file=filename, field="file") from None
     note = ""

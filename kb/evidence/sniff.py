@@ -125,29 +125,23 @@ def safe_filename(name: str | None, ftype: str, *, max_chars: int = 120) -> str:
     return stem + ext
 
 
-def check_zip(path: Path, settings, *, field: str = "file") -> None:
+def check_zip(path: Path, settings, *, field: str = "file", kind: str = "xlsx") -> dict:
     """Guard against zip bombs before a reader opens a .docx/.xlsx/.ofd package.
 
-    `settings` is `Settings.evidence`. Raises PayloadTooLarge (413) when the
-    package unpacks past `max_unzipped_bytes` or holds more than
-    `max_zip_entries` entries, DataError (422) for a suspicious compression
-    ratio or an encrypted entry.
+    `settings` is `Settings.evidence`; the one zip guard is `kb.io.safezip.check_office_zip`.
+    Raises PayloadTooLarge (413) when the package unpacks past
+    `max_unzipped_bytes` or holds more than `max_zip_entries` entries,
+    DataError (422) for a suspicious compression ratio, an encrypted entry or
+    an XML part with a DOCTYPE (entity expansion). Values beyond
+    `max_sheet_rows` × `max_sheet_cols` are not refused but reported: returns
+    each worksheet part's `kb.io.safezip.SheetExtent` (the last row within
+    the caps holding a value; whether any lies beyond), so the sheet reader
+    walks no further than the data and marks the sheet truncated.
     """
-    from kb.errors import PayloadTooLarge
+    from kb.io.safezip import ZipLimits, check_office_zip
 
-    try:
-        with zipfile.ZipFile(path) as z:
-            infos = z.infolist()
-    except (zipfile.BadZipFile, OSError):
-        raise DataError("压缩包已损坏", field=field) from None
-    if len(infos) > settings.max_zip_entries:
-        raise PayloadTooLarge(f"{field}: 文件包含 {len(infos)} 个内部文件，超过上限 {settings.max_zip_entries}")
-    total = 0
-    for i in infos:
-        total += i.file_size
-        if i.flag_bits & 0x1:
-            raise DataError("文件已加密，无法读取", field=field)
-        if i.file_size > 1_000_000 and i.file_size > settings.max_zip_ratio * max(i.compress_size, 1):
-            raise DataError(f"文件内部 {i.filename} 压缩比异常（疑似压缩炸弹）", field=field)
-    if total > settings.max_unzipped_bytes:
-        raise PayloadTooLarge(f"{field}: 文件解压后 {total} 字节，超过上限 {settings.max_unzipped_bytes}")
+    return check_office_zip(Path(path), ZipLimits(entries=settings.max_zip_entries,
+                                                  unzipped_bytes=settings.max_unzipped_bytes,
+                                                  ratio=settings.max_zip_ratio, rows=settings.max_sheet_rows,
+                                                  cols=settings.max_sheet_cols, refuse_beyond=False),
+                            kind=kind, field=field)

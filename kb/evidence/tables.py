@@ -49,7 +49,7 @@ def read_sheets(path: Path, ftype: str, settings, *, filename: str = "") -> list
         raise DataError(f"不是表格文件（{ftype}）", file=fname)
     from kb.evidence.sniff import check_zip
 
-    check_zip(Path(path), settings)
+    extent = check_zip(Path(path), settings)  # where each worksheet part's values lie
     import openpyxl
 
     fh = open(path, "rb")  # a file object: openpyxl refuses paths without an .xlsx suffix
@@ -64,15 +64,18 @@ def read_sheets(path: Path, ftype: str, settings, *, filename: str = "") -> list
             sh = Sheet(name=str(ws.title))
             cap = settings.max_sheet_rows
             # the sheet's own dimension is not trusted (whole formatted columns reach row 1048576):
-            # real rows are read, and a sheet is truncated only when a non-empty row lies past the cap
-            for r, cells in enumerate(ws.iter_rows(min_row=1, max_col=settings.max_sheet_cols,
+            # rows are read up to the last one within the caps holding a value (found by the zip guard,
+            # so a lone far cell such as XFD1048576 costs nothing), and a sheet is truncated when a
+            # value lies past the caps
+            ext = extent.get(str(getattr(ws, "_worksheet_path", "")).lstrip("/"))
+            if ext is not None:
+                sh.truncated = ext.beyond
+                bound = ext.last_row
+            else:  # a part the guard did not see (never for a well-formed package): walk to the cap
+                bound = cap
+            for r, cells in enumerate(ws.iter_rows(min_row=1, max_row=max(bound, 1), max_col=settings.max_sheet_cols,
                                                    values_only=True), 1):
                 vals = _trim(cells)
-                if r > cap:
-                    if vals:
-                        sh.truncated = True
-                        break
-                    continue
                 if vals:
                     sh.rows.append((r, vals))
             out.append(sh)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import numpy as np
 from pydantic import BaseModel
 
 from kb.domain.enums import Level1, Level2, Library
@@ -63,6 +62,8 @@ def facet_counts(idx: IndicatorIndex, query: str, filters: dict[str, str] | None
     lexical matches of `query`, BM25 > 0); called once per distinct set of
     filters (the full set, and the set without each filtered field).
     """
+    import numpy as np  # (the search itself runs without numpy; counting facets uses it)
+
     filters = {k: v for k, v in (filters or {}).items() if v not in (None, "")}
     if matched is None:
         tokens = idx.tokenizer.tokens(query)

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-import sqlite_utils
 
 from kb.domain.text import normalize_name
 from kb.indicators.index import IndicatorIndex
@@ -24,8 +25,10 @@ from kb.retrieval.confidence import Confidence
 from kb.retrieval.embed.querytext import dense_query_text
 from kb.retrieval.fusion import FusedHit
 from kb.retrieval.retriever import HybridResult, Retriever, shown
-from kb.store.build import INDICATOR_KIND
-from kb.store.rows import embed_text, indicator_hash, row_to_indicator
+from kb.store.rows import INDICATOR_KIND, embed_text, indicator_hash, row_to_indicator
+
+if TYPE_CHECKING:  # pragma: no cover
+    import sqlite_utils
 
 KIND = INDICATOR_KIND
 # Lexical candidates fused with the dense top 50 (search / suggest).
@@ -49,7 +52,7 @@ class HybridRetriever:
         self.index, self.retriever = index, retriever
 
     @classmethod
-    def load(cls, index: IndicatorIndex, db: sqlite_utils.Database, embedder) -> "HybridRetriever | None":
+    def load(cls, index: IndicatorIndex, db: "sqlite_utils.Database", embedder) -> "HybridRetriever | None":
         """The retriever of a loaded KB, or None when the KB holds no vectors of `embedder`.
 
         A few missing vectors (an edit since the build) are embedded on the
@@ -77,13 +80,15 @@ class HybridRetriever:
         (result, query tokens, exact-name docs). Every hit is kept (no cut);
         `result.passing()` applies the confidence cut.
         """
+        ahead = None
         if lexical is None:
+            ahead = self.retriever.embed_ahead(query)  # the query is embedded while BM25 ranks
             lex, lex_total, tokens = lexical_ranked(self.index, query, mask, lex_depth)
         else:
             lex, lex_total, tokens = list(lexical)[:lex_depth], len(lexical), []
         if totals is not None:
             totals["lexical"] = lex_total
-        res = self.retriever.fuse(lex, query, mask, mode=mode)
+        res = self.retriever.fuse(lex, query, mask, mode=mode, qvec=ahead.result() if ahead else None)
         qn = normalize_name(query)
         exact = [i for i in self.index.by_name.get(qn, []) if mask[i]] if qn else []
         return res, tokens, exact

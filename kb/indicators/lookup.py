@@ -7,27 +7,39 @@ character-bigram Dice ≥ `min_dice` (`settings.checker.lookup_min_dice`,
 (〔培训对象〕培训人次) match on the fixed part; deprecated indicators are
 skipped. `KnowledgeBase.lookup` is this lookup over the KB file (shipped and
 managed indicators); `from_indicators` builds it over a list (tests,
-benchmarks). Everything is precomputed (a name dict and a bigram →
-candidates index per 二级指标) and answers are memoised, so a lookup costs
-microseconds. Not for search (see `kb.indicators.search`).
+benchmarks). A name dict is built at once (from the keys the KB stores),
+the bigram → candidates index of a 二级指标 on its first fuzzy look-up, and
+answers are memoised, so a lookup costs microseconds. Not for search (see `kb.indicators.search`).
 """
 from __future__ import annotations
 
 import json
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
 from kb.domain.schema import Indicator, typical_target
-from kb.domain.text import bigrams, normalize_name
+from kb.domain.text import bigram_dice, bigrams, slot_free_key as _key
 
-_SLOT_RE = re.compile(r"〔[^〕]*〕")
 _MEMO_MAX = 200_000
 
 
-def _key(name: str) -> str:
-    return normalize_name(_SLOT_RE.sub("", name))
+def same_name(name: str, ind: Indicator) -> bool:
+    """Whether `name` is `ind`'s own name (normalised, template slots dropped; synonyms do not count)."""
+    k = _key(name)
+    return bool(k) and k == _key(ind.name)
+
+
+def names_indicator(name: str, ind: Indicator, min_dice: float = 0.6) -> bool:
+    """Whether a declared row's name still means `ind`: its name or a synonym (normalised, template
+    slots dropped), else bigram Dice ≥ `min_dice` with its name. A row renamed by a fix or by hand
+    to another indicator (按期完工率 → 完工完成时间) no longer does."""
+    k = _key(name)
+    if not k:
+        return False
+    if k in {_key(ind.name), *(_key(x) for x in ind.synonyms)}:
+        return True
+    return bigram_dice(k, _key(ind.name), normalized=True) >= min_dice
 
 
 class IndicatorLookup:
@@ -37,6 +49,8 @@ class IndicatorLookup:
         names, synonyms, level2s, active: per indicator, in library order.
         indicator: position → `Indicator` (called once per position answered).
         min_dice: the fuzzy threshold (bigram Dice, in [0, 1]).
+        keys: per indicator its name's and synonyms' `slot_free_key`s, name
+            first, when already computed (the KB stores them: `lookup_keys`).
 
     Fuzzy matching uses prefix filtering: a candidate reaching Dice ≥
     `min_dice` must share one of the query's rarest bigrams, so only those
@@ -46,37 +60,52 @@ class IndicatorLookup:
     """
 
     def __init__(self, names: Sequence[str], synonyms: Sequence[Sequence[str]], level2s: Sequence[str],
-                 active: Sequence[bool], indicator: Callable[[int], Indicator], min_dice: float = 0.6):
+                 active: Sequence[bool], indicator: Callable[[int], Indicator], min_dice: float = 0.6,
+                 keys: Sequence[Sequence[str]] | None = None):
         self.min_dice, self._indicator, self._level2s = min_dice, indicator, level2s
         self._exact: dict[str, list[int]] = defaultdict(list)
-        self._sizes: dict[str, list[int]] = defaultdict(list)
-        self._entries: dict[str, list[int]] = defaultdict(list)
-        self._counts: dict[str, list[dict[str, int]]] = defaultdict(list)
-        self._postings: dict[str, dict[str, list[tuple[int, int]]]] = defaultdict(lambda: defaultdict(list))
+        self._name_keys: dict[str, list[tuple[int, str]]] = defaultdict(list)  # level2 → (position, name key)
         for pos, (name, syns, l2, on) in enumerate(zip(names, synonyms, level2s, active)):
             if on:
-                self._add(pos, name, syns, l2)
-        self._plen = {l2: {b: len(pl) for b, pl in post.items()} for l2, post in self._postings.items()}
+                ks = keys[pos] if keys is not None else [_key(name), *(_key(x) for x in syns)]
+                for k in dict.fromkeys(ks):
+                    if k:
+                        self._exact[k].append(pos)
+                self._name_keys[l2].append((pos, ks[0]))
+        # the fuzzy index of a 二级指标 is built on its first fuzzy look-up (`_fuzzy_index`)
+        self._sizes: dict[str, list[int]] = {}
+        self._entries: dict[str, list[int]] = {}
+        self._counts: dict[str, list[dict[str, int]]] = {}
+        self._postings: dict[str, dict[str, list[tuple[int, int]]]] = {}
+        self._plen: dict[str, dict[str, int]] = {}
         self._cache: dict[tuple[str, str | None], Indicator | None] = {}
         self._keys: dict[str, str] = {}
         self._fuzzy: dict[tuple[str, str], int | None] = {}
         self._typicals: dict[tuple[str, str | None], tuple[str, float, str] | None] = {}
         self._resolved: dict[int, Indicator] = {}
 
-    def _add(self, pos: int, name: str, syns: Sequence[str], l2: str) -> None:
-        for k in {_key(name), *(_key(x) for x in syns)}:
-            if k:
-                self._exact[k].append(pos)
-        bg = bigrams(_key(name))
-        if not bg:
-            return
-        i = len(self._entries[l2])
-        self._entries[l2].append(pos)
-        self._sizes[l2].append(len(bg))
-        cnt = Counter(bg)
-        self._counts[l2].append(dict(cnt))
-        for b, c in cnt.items():
-            self._postings[l2][b].append((i, c))
+    def _fuzzy_index(self, l2: str) -> dict[str, list[tuple[int, int]]] | None:
+        """Bigram postings of the names of `l2` (built once, on first use; None when it has none)."""
+        post = self._postings.get(l2)
+        if post is not None or l2 not in self._name_keys:
+            return post
+        entries, sizes, counts = [], [], []
+        post = defaultdict(list)
+        for pos, key in self._name_keys[l2]:
+            bg = bigrams(key)
+            if not bg:
+                continue
+            i = len(entries)
+            entries.append(pos)
+            sizes.append(len(bg))
+            cnt = Counter(bg)
+            counts.append(dict(cnt))
+            for b, c in cnt.items():
+                post[b].append((i, c))
+        self._entries[l2], self._sizes[l2], self._counts[l2] = entries, sizes, counts
+        self._plen[l2] = {b: len(pl) for b, pl in post.items()}
+        self._postings[l2] = post  # last: a concurrent reader sees a complete index or none
+        return post
 
     @classmethod
     def from_indicators(cls, indicators: Sequence[Indicator], min_dice: float = 0.6) -> "IndicatorLookup":
@@ -87,10 +116,13 @@ class IndicatorLookup:
 
     @classmethod
     def from_rows(cls, rows, to_indicator: Callable[[dict], Indicator], min_dice: float = 0.6) -> "IndicatorLookup":
-        """The lookup over the KB's `indicators` rows (`kb.store.rows`; synonyms as JSON)."""
-        syns = [json.loads(r["synonyms"] or "[]") for r in rows]
-        return cls([r["name"] for r in rows], syns, [r["level2"] for r in rows],
-                   [r["status"] != "deprecated" for r in rows], lambda i: to_indicator(rows[i]), min_dice)
+        """The lookup over the KB's `indicators` rows (`kb.store.rows`; synonyms and keys as JSON)."""
+        col = rows.column if hasattr(rows, "column") else (lambda f: [r.get(f) for r in rows])
+        stored = col("lookup_keys") if (hasattr(rows, "columns") and "lookup_keys" in rows.columns) else None
+        keys = [json.loads(k) for k in stored] if stored else None
+        syns = [[] for _ in col("name")] if keys else [json.loads(s or "[]") for s in col("synonyms")]
+        return cls(col("name"), syns, col("level2"), [s != "deprecated" for s in col("status")],
+                   lambda i: to_indicator(rows[i]), min_dice, keys=keys)
 
     # ------------------------------------------------------------------ queries
     def __call__(self, name: str, level2: str | None = None) -> Indicator | None:
@@ -104,6 +136,24 @@ class IndicatorLookup:
         pos = self._find(self._key_of(name), level2)
         hit = self._cache[ck] = None if pos is None else self._resolve(pos)
         return hit
+
+    def among(self, name: str, level2: str | None, accept: Callable[[Indicator], bool],
+              min_dice: float | None = None) -> Indicator | None:
+        """The lookup's answer counting only the indicators `accept` admits (not memoised).
+
+        Same order as a plain lookup (exact name or synonym, the same 二级指标
+        first; else the best bigram Dice ≥ `min_dice` in `level2`), so an
+        indicator `accept` refuses never hides an admitted one behind it.
+        `min_dice` may raise (never lower) the fuzzy threshold.
+        """
+        k = self._key_of(name)
+        cands = [c for c in self._exact.get(k, ()) if accept(self._resolve(c))]
+        if cands:
+            return self._resolve(next((c for c in cands if self._level2s[c] == level2), cands[0]))
+        if not (level2 and k):
+            return None
+        pos = self._fuzzy_match(k, level2, accept, min_dice)
+        return None if pos is None else self._resolve(pos)
 
     def typical(self, name: str, level2: str | None) -> tuple[str, float, str] | None:
         """The matching indicator's typical target as (operator, number, unit), or None (memoised)."""
@@ -139,10 +189,12 @@ class IndicatorLookup:
             self._fuzzy[fk] = self._fuzzy_match(k, level2)
         return self._fuzzy[fk]
 
-    def _fuzzy_match(self, k: str, level2: str) -> int | None:
-        """Position of the indicator of `level2` with the best bigram Dice ≥ min_dice to key `k`."""
+    def _fuzzy_match(self, k: str, level2: str, accept: Callable[[Indicator], bool] | None = None,
+                     min_dice: float | None = None) -> int | None:
+        """Position of the indicator of `level2` with the best bigram Dice ≥ min_dice to key `k`
+        (among those `accept` admits, when given)."""
         bg = bigrams(k)
-        post = self._postings.get(level2)
+        post = self._fuzzy_index(level2)
         if not bg or not post:
             return None
         cq = Counter(bg)
@@ -166,9 +218,9 @@ class IndicatorLookup:
         best, hit = 0.0, -1
         for i in sorted(ov):
             d = 2.0 * ov[i] / (nq + size[i])
-            if d > best:
+            if d > best and (accept is None or accept(self._resolve(self._entries[level2][i]))):
                 best, hit = d, i
-        return self._entries[level2][hit] if best >= self.min_dice else None
+        return self._entries[level2][hit] if best >= max(self.min_dice, min_dice or 0.0) else None
 
     @staticmethod
     def _add_common(ov: defaultdict, common: list[str], cq: Counter, post: dict, counts: list[dict]) -> None:

@@ -10,7 +10,9 @@ Not for suggestion (see `kb.suggest`).
 """
 from __future__ import annotations
 
-import numpy as np
+import sys
+from typing import TYPE_CHECKING
+
 from pydantic import BaseModel
 
 from kb.domain.enums import Level1, Level2
@@ -18,7 +20,10 @@ from kb.domain.text import normalize_name
 from kb.indicators.facets import Facets
 from kb.indicators.index import IndicatorIndex
 from kb.retrieval.highlight import highlight_spans
-from kb.retrieval.topk import top_k
+from kb.retrieval.topk import top_k, top_k_pairs
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy as np
 
 # how many lexical candidates are inspected for exact/phrase tiers
 PHRASE_WINDOW = 300
@@ -54,22 +59,42 @@ class SearchResult(BaseModel):
     facets: Facets | None = None
 
 
-def lexical_ranked(idx: IndicatorIndex, query: str, mask: np.ndarray, k: int
-                   ) -> tuple[list[tuple[int, float]], int, list[str]]:
-    """Lexically matched docs, exact/phrase tiers first: ([(doc, bm25)], total, tokens)."""
+def lexical_ranked(idx: IndicatorIndex, query: str, mask: "np.ndarray | None", k: int, *,
+                   filters: dict | None = None, visible_units: set[str] | None = None,
+                   plain: bool | None = None) -> tuple[list[tuple[int, float]], int, list[str]]:
+    """Lexically matched docs, exact/phrase tiers first: ([(doc, bm25)], total, tokens).
+
+    `mask`: numpy bool of the documents allowed; None = those passing
+    `filters` and visible to `visible_units` (then a query touching few
+    postings is ranked without numpy, `LexicalIndex.sparse_scores`, with
+    the same result, when `plain` is True, or None and numpy is not loaded).
+    """
     tokens = idx.tokenizer.tokens(query)
-    scores = idx.lexical.scores(tokens)
-    total = int(np.count_nonzero((scores > 0) & mask))
-    cand, sc = top_k(scores, max(k, PHRASE_WINDOW), mask)
+    depth = max(k, PHRASE_WINDOW)
+    # plain Python over few postings spares a CLI call numpy's import; where numpy is loaded
+    # anyway (the service, suggest) its vector sum and top-k are the faster way (same ranking)
+    if plain is None:
+        plain = "numpy" not in sys.modules
+    if mask is None and plain and idx.lexical.is_sparse(tokens):
+        pairs, total = top_k_pairs(idx.lexical.sparse_scores(tokens), depth,
+                                   idx.allowed(filters, visible_units=visible_units))
+    else:
+        if mask is None:
+            mask = idx.mask(filters, visible_units=visible_units)
+        scores = idx.lexical.scores(tokens)
+        total = int(((scores > 0) & mask).sum())
+        cand, sc = top_k(scores, depth, mask)
+        pairs = list(zip(cand.tolist(), sc.tolist()))
     qn = normalize_name(query)
-    exact = set(i for i in idx.by_name.get(qn, []) if mask[i] and scores[i] > 0)
+    exact = set(idx.by_name.get(qn, ()))  # (every ranked doc is allowed and matched)
+    names = idx.rows.column("name_norm") if hasattr(idx.rows, "column") else [r["name_norm"] for r in idx.rows]
 
-    def tier(i: int) -> int:
-        if i in exact:
-            return 0
-        return 1 if qn and qn in idx.rows[i]["name_norm"] else 2
-
-    ranked = sorted(zip(cand.tolist(), sc.tolist()), key=lambda p: (tier(p[0]), -p[1], p[0]))
+    # `pairs` come by BM25 (ties by document): a stable split into the tiers keeps that order within each
+    first, phrase, rest = [], [], []
+    for p in pairs:
+        i = p[0]
+        (first if i in exact else phrase if qn and qn in names[i] else rest).append(p)
+    ranked = first + phrase + rest
     return ranked[:k], total, tokens
 
 
@@ -92,8 +117,8 @@ def search_lexical(idx: IndicatorIndex, query: str, *, filters: dict | None = No
 
     visible_units: other units' 单位指标库 are left out of hits and total (None = all).
     """
-    mask = idx.mask(filters, visible_units=visible_units)
-    ranked, total, tokens = lexical_ranked(idx, query, mask, offset + top)
+    ranked, total, tokens = lexical_ranked(idx, query, None, offset + top, filters=filters,
+                                           visible_units=visible_units)
     best = max((s for _, s in ranked), default=1.0) or 1.0
     qn = normalize_name(query)
     hits = []

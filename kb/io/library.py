@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from kb.domain.messages import chinese
 from kb.errors import DataError
 from kb.domain.enums import Library
 from kb.domain.ids import stable_indicator_id
@@ -81,7 +82,7 @@ def parse_row(raw: dict[str, str], *, library: Library, file: str, row: int) -> 
     except ValidationError as e:
         err = e.errors()[0]
         loc = ".".join(str(p) for p in err["loc"])
-        raise DataError(err["msg"], file=file, row=row, field=loc) from None
+        raise DataError(chinese(err), file=file, row=row, field=loc) from None
     if not rec.get("id"):
         ind.id = stable_indicator_id(library.value, unit_name, ind.name, ind.level2.value)
     return ind

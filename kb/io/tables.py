@@ -35,10 +35,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from kb.domain.messages import chinese
 from kb.domain.schema import TableInput
-from kb.errors import DataError
+from kb.errors import ConfigError, DataError
 from kb.io.jsonl import read_jsonl
-from kb.io.xlsx_cells import cell_text, open_workbook
+from kb.io.xlsx_cells import open_workbook, sheet_cell_text
 from kb.domain.schema import TargetRow
 from kb.domain.text import normalize
 
@@ -102,7 +103,7 @@ def _validate_row(rec: dict[str, Any], file: str, row: int, prefix: str = "") ->
     except ValidationError as e:
         err = e.errors()[0]
         field = prefix + ".".join(str(x) for x in err.get("loc", ()))
-        raise DataError(f"字段值无效：{err.get('msg')}", file=file, row=row, field=field) from e
+        raise DataError(f"字段值无效：{chinese(err)}", file=file, row=row, field=field) from e
 
 
 def _money_wan(text: str, header: str) -> float | None:
@@ -219,11 +220,25 @@ def _grid_table(grid: list[list[str]], file: str, sheet: str = "") -> TableInput
                       rows=rows, row_numbers=numbers, context={}, source=where)
 
 
+def _upload_limits():
+    """The file limits in force (`JIXIAO_UPLOAD__*`; the defaults when the environment is unusable)."""
+    from kb.settings import UploadSettings, get_settings
+
+    try:
+        return get_settings().upload
+    except ConfigError:
+        return UploadSettings()
+
+
 def _read_xlsx(path: Path) -> TableInput:
+    from kb.io.safezip import ZipLimits, check_office_zip
+
+    limits = _upload_limits()
+    check_office_zip(path, ZipLimits.of_uploads(limits), kind="xlsx")  # zip bombs, DOCTYPEs, far cells and merges: before parsing
     wb = open_workbook(path, str(path))
     errors: list[DataError] = []
     for ws in wb.worksheets:
-        grid = _sheet_grid(ws)
+        grid = _sheet_grid(ws, limits.max_rows, limits.max_cols, str(path))
         if not grid:
             continue
         try:
@@ -235,25 +250,35 @@ def _read_xlsx(path: Path) -> TableInput:
     raise DataError("工作簿中没有内容", file=str(path))
 
 
-def _sheet_grid(ws: Any) -> list[list[str]]:
-    """Cell texts of a worksheet with merged ranges filled from their top-left cell."""
+def _sheet_grid(ws: Any, max_rows: int = 5000, max_cols: int = 60, file: str = "") -> list[list[str]]:
+    """Cell texts of a worksheet's used range (the cells holding a value), merged ranges filled
+    from their top-left cell and clipped to that range. Raises DataError when a value lies
+    beyond `max_rows` × `max_cols` (a far cell such as XFD1048576)."""
+    cells = {k: c for k, c in ws._cells.items() if c.value is not None}  # sparse: never walk empty space
+    if not cells:
+        return []
+    max_r = max(r for r, _ in cells)
+    max_c = max(c for _, c in cells)
+    if max_r > max_rows or max_c > max_cols:
+        far = max(cells, key=lambda k: (k[0] > max_rows or k[1] > max_cols, k))
+        raise DataError(f"单元格 {cells[far].coordinate} 超出可读取的范围（最多 {max_rows} 行、{max_cols} 列）；"
+                        "请删除表格以外的内容后重新上传", file=f"{file}#{ws.title}" if file else "")
     merged: dict[tuple[int, int], tuple[int, int]] = {}
     for rng in ws.merged_cells.ranges:
-        for r in range(rng.min_row, rng.max_row + 1):
-            for c in range(rng.min_col, rng.max_col + 1):
+        for r in range(rng.min_row, min(rng.max_row, max_r) + 1):
+            for c in range(rng.min_col, min(rng.max_col, max_c) + 1):
                 merged[(r, c)] = (rng.min_row, rng.min_col)
     grid: list[list[str]] = []
-    max_r, max_c = ws.max_row or 0, ws.max_column or 0
     for r in range(1, max_r + 1):
         row = []
         for c in range(1, max_c + 1):
             src = merged.get((r, c), (r, c))
-            cell = ws.cell(row=src[0], column=src[1])
             # a merge spanning columns (a title, a goal text) only counts in its first column
             if src != (r, c) and src[0] == r:
                 row.append("")
                 continue
-            row.append(cell_text(cell.value, cell.number_format))
+            cell = cells.get(src)
+            row.append(sheet_cell_text(cell) if cell is not None else "")
         grid.append(row)
     while grid and not any(x.strip() for x in grid[-1]):
         grid.pop()
@@ -467,7 +492,7 @@ def table_from_json(obj: Any, file: str = "") -> TableInput:
         loc = [str(x) for x in err.get("loc", ())]
         if len(loc) > 1 and loc[0] == "rows" and loc[1].isdigit():
             loc = [f"rows[{int(loc[1]) + 1}]"] + loc[2:]
-        raise DataError(f"字段值无效：{err.get('msg')}", file=file, field=".".join(loc)) from e
+        raise DataError(f"字段值无效：{chinese(err)}", file=file, field=".".join(loc)) from e
 
 
 def tables_from_json(obj: Any, file: str = "") -> list[TableInput]:

@@ -12,10 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from kb.domain.text import strip_invisible
 from kb.errors import DataError
 
 TEXT_FORMAT = "@"  # Excel's 文本 number format: what staff type in later stays text too
@@ -34,7 +36,9 @@ def text_cell(ws: Any, row: int, col: int, value: Any) -> Any:
     """Write `value` as a text cell (never a formula, never a number); None → empty text cell.
 
     openpyxl turns any string starting with '=' into a formula; forcing the
-    data type to string writes it as an inline string instead.
+    data type to string writes it as an inline string instead. Characters a
+    person cannot see (control characters, zero-width, bidi controls:
+    `kb.domain.text.strip_invisible`) are dropped — Excel refuses the controls.
     """
     c = ws.cell(row, col)
     if value is None:
@@ -43,15 +47,16 @@ def text_cell(ws: Any, row: int, col: int, value: Any) -> Any:
         text = number_text(value)
     else:
         text = str(value)
-    c.value = text
+    c.value = strip_invisible(text)  # control characters would make openpyxl refuse the cell
     c.data_type = "s"
     c.number_format = TEXT_FORMAT
     return c
 
 
 def cell_text(v: Any, number_format: str = "") -> str:
-    """A cell's value as the text people see: numbers without trailing zeros, a % format as `95%`,
-    dates as `2025年1月1日`, booleans as 是/否, None as ''."""
+    """A cell's value as the text people see: numbers rounded to the decimals the number format
+    shows (1500.0000001 as `#,##0` → `1500`, without the thousands separator) and without trailing
+    zeros, a % format as `95%`, dates as `2025年1月1日`, booleans as 是/否, None as ''."""
     if v is None:
         return ""
     if isinstance(v, bool):
@@ -59,10 +64,77 @@ def cell_text(v: Any, number_format: str = "") -> str:
     if isinstance(v, (dt.datetime, dt.date)):
         return f"{v.year}年{v.month}月{v.day}日"
     if isinstance(v, (int, float)):
+        places = shown_decimals(number_format)
         if "%" in (number_format or ""):
-            return number_text(v * 100) + "%"
-        return number_text(v)
+            x = v * 100
+            return number_text(round(x, places) if places is not None else x) + "%"
+        return number_text(round(v, places) if places is not None and isinstance(v, float) else v)
     return str(v)
+
+
+_LITERALS = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.|_.|\*.')
+
+
+def shown_decimals(number_format: str) -> int | None:
+    """How many decimals a number format shows (`#,##0` → 0, `0.00` → 2, `0.0%` → 1), or None when it
+    does not fix them (General, text, scientific, fractions, thousands scaling)."""
+    fmt = (number_format or "").strip()
+    if not fmt or fmt.lower() == "general" or fmt == "@":
+        return None
+    sec = _LITERALS.sub("", fmt.split(";")[0])
+    if (not re.search(r"[0#?]", sec) or re.search(r"[Ee][+-]", sec) or "/" in sec
+            or re.search(r"[0#?],+(?![0#?])", sec)):
+        return None
+    m = re.search(r"\.([0#?]*)", sec)
+    return len(m.group(1)) if m else 0
+
+
+# Excel's built-in number formats of the Chinese locales that openpyxl does not know (ECMA-376
+# Part 1, §18.8.30: ids 27–36 and 50–58 are locale-defined; in zh-CN they are dates and times such
+# as yyyy"年"m"月", m"月"d"日", yyyy"年"m"月"d"日", h"时"mm"分"). The cell keeps a serial number.
+_ZH_BUILTIN_DATES = {27: "ym", 28: "md", 29: "md", 30: "ymd", 31: "ymd", 32: "hm", 33: "hms", 34: "hm",
+                     35: "hms", 36: "ym", 50: "ym", 51: "md", 52: "ym", 53: "md", 54: "md", 55: "hm",
+                     56: "hms", 57: "ym", 58: "md"}
+
+
+def _format_id(cell: Any) -> int | None:
+    style = getattr(cell, "style_array", None) if not hasattr(cell, "_style") else cell._style
+    return getattr(style, "numFmtId", None)
+
+
+def _builtin_date_text(serial: float, kind: str, epoch: Any) -> str | None:
+    from openpyxl.utils.datetime import from_excel
+
+    try:
+        d = from_excel(serial, epoch) if epoch is not None else from_excel(serial)
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if isinstance(d, dt.timedelta):
+        return None
+    t = d if isinstance(d, dt.time) else d.time() if isinstance(d, dt.datetime) else dt.time()
+    if kind == "ym":
+        return f"{d.year}年{d.month}月" if isinstance(d, dt.date) else None
+    if kind == "md":
+        return f"{d.month}月{d.day}日" if isinstance(d, dt.date) else None
+    if kind == "ymd":
+        return f"{d.year}年{d.month}月{d.day}日" if isinstance(d, dt.date) else None
+    return f"{t.hour}时{t.minute:02d}分" + (f"{t.second:02d}秒" if kind == "hms" else "")
+
+
+def sheet_cell_text(cell: Any) -> str:
+    """The text a worksheet cell shows (`cell_text` of its value and number format), reading a number
+    under one of Excel's built-in Chinese date formats (ids 27–36, 50–58, which openpyxl leaves as a
+    serial such as 45657) as the date it shows: `2024年12月`, `12月31日`, `2024年12月31日`, `9时30分`.
+    Works for normal and read-only cells."""
+    v = getattr(cell, "value", None)
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        kind = _ZH_BUILTIN_DATES.get(_format_id(cell))
+        if kind:
+            wb = getattr(getattr(cell, "parent", None), "parent", None)
+            text = _builtin_date_text(v, kind, getattr(wb, "epoch", None))
+            if text is not None:
+                return text
+    return cell_text(v, getattr(cell, "number_format", "") or "")
 
 
 def header_cell(ws: Any, row: int, col: int, text: str) -> Any:

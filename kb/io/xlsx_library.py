@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +28,8 @@ from kb.domain.schema import Indicator
 from kb.domain.text import normalize, normalize_name
 from kb.errors import DataError
 from kb.io.library import parse_row
-from kb.io.xlsx_cells import cell_text, header_cell, open_workbook, save_atomic, set_widths, text_cell, workbook_bytes
+from kb.io.safezip import ZipLimits, check_office_zip
+from kb.io.xlsx_cells import header_cell, open_workbook, save_atomic, set_widths, sheet_cell_text, text_cell, workbook_bytes
 
 # (field, Chinese header) in sheet order; the fields are the CSV columns of indicators/README.md
 COLUMNS: list[tuple[str, str]] = [
@@ -122,15 +123,22 @@ def read_sheet(data: bytes, file: str = "") -> tuple[list[tuple[int, dict[str, s
     The header is the first non-empty row; every header must be a known
     column (Chinese header, CSV field name or a usual alias), 三级指标 must be
     there; blank rows are skipped; a formula cell is a problem (we read text,
-    never evaluate). Raises DataError when the file is no .xlsx.
+    never evaluate). Raises DataError when the file is no .xlsx or could hurt
+    the reader (far cells, DOCTYPEs, `kb.io.safezip`), PayloadTooLarge for a
+    zip bomb.
     """
+    # zip bombs, DOCTYPEs, far cells: refused before openpyxl opens anything; a library sheet may hold
+    # MAX_ROWS indicators below its header
+    limits = replace(ZipLimits.of_uploads(), rows=MAX_ROWS + 1)
+    extent = check_office_zip(data, limits, kind="xlsx", field="file", name=file or "指标库.xlsx")
+    last = max((e.last_row for e in extent.values()), default=0)  # formatted empty rows below are not walked
     wb = open_workbook(data, file, read_only=True, formulas=True)
     ws = wb.worksheets[0]
     problems: list[str] = []
     rows: list[tuple[int, dict[str, str]]] = []
     cols: dict[int, str] | None = None
-    for n, row in enumerate(ws.iter_rows(), 1):
-        cells = [cell_text(getattr(c, "value", None), getattr(c, "number_format", "") or "").strip() for c in row]
+    for n, row in enumerate(ws.iter_rows(max_row=max(last, 1), max_col=limits.cols), 1):
+        cells = [sheet_cell_text(c).strip() for c in row]
         if not any(cells):
             continue
         formulas = [j for j, c in enumerate(row) if getattr(c, "data_type", "") == "f"]
@@ -181,15 +189,17 @@ def _problem_text(field_path: str, message: str) -> tuple[str, str]:
         f = {"operator": "operator", "value": "value", "unit": "unit"}.get(sub, "operator")
     label = LABEL.get(f, field_path)
     msg = message.removeprefix("Value error, ")
-    if f == "level1" and "Input should be" in msg:
+    # an enum error as pydantic words it, or as kb.domain.messages translates it ("取值无效，应为 …")
+    bad_choice = "Input should be" in msg or msg.startswith("取值无效")
+    if f == "level1" and bad_choice:
         msg = f"不是规定的一级指标（{_labels(Level1)}）"
-    elif f == "level2" and "Input should be" in msg:
+    elif f == "level2" and bad_choice:
         msg = f"不是规定的二级指标（{_labels(Level2)}）"
-    elif f == "direction" and "Input should be" in msg:
+    elif f == "direction" and bad_choice:
         msg = f"只能是 {_labels(Direction)}"
-    elif f == "status" and "Input should be" in msg:
+    elif f == "status" and bad_choice:
         msg = f"只能是 {_labels(Status)}"
-    elif f == "name" and "at most" in msg:
+    elif f == "name" and ("at most" in msg or msg.startswith("最多")):
         msg = "超过 100 个字"
     return label, msg
 
@@ -211,16 +221,34 @@ _COMPARE = ("department", "category", "sector", "level1", "level2", "name", "uni
             "origin", "training", "status")
 
 
+# the 一级指标 a library row may name: the labels, their short forms and the identifiers (strict: 产出指标X is none)
+_LEVEL1_OK = frozenset(x for m in Level1 for x in (m.label, m.label.removesuffix("指标"), m.value))
+_REQUIRED = ("level1", "level2", "name")
+
+
+def _row_problems(n: int, rec: dict[str, str]) -> list[str]:
+    """Every problem of one row that is found without validating it (blank required cells, a 一级指标
+    outside the framework), so one upload reports them all."""
+    out = [f"第{n}行 {LABEL[f]}: 必填字段为空" for f in _REQUIRED if not (rec.get(f) or "").strip()]
+    l1 = normalize(rec.get("level1") or "").replace(" ", "")
+    if l1 and l1 not in _LEVEL1_OK:
+        out.append(f"第{n}行 {LABEL['level1']}: 不是规定的一级指标（{_labels(Level1)}）")
+    return out
+
+
 def plan_import(rows: list[tuple[int, dict[str, str]]], *, find: Callable[[str], Indicator | None],
-                target_unit: str | None = None, basic_allowed: bool = True) -> ImportPlan:
+                target_unit: str | None = None, basic_allowed: bool = True,
+                problems: list[str] | None = None) -> ImportPlan:
     """Validate the rows and turn them into library changes; raises LibraryImportError listing every problem.
 
     find(id): the indicator now in the KB (shipped + managed) or None.
     target_unit: every row goes to this unit's library (blank 单位名称 is
     filled; another unit is a problem). basic_allowed=False: rows of the
-    基础指标库 are refused (a unit admin's import).
+    基础指标库 are refused (a unit admin's import). `problems`: those already
+    found while reading the sheet (formula cells …); they are reported
+    together with these, in row order, so one upload shows every problem.
     """
-    problems: list[str] = []
+    problems = list(problems or [])
     plan = ImportPlan()
     seen_ids: dict[str, int] = {}
     seen_keys: dict[tuple, int] = {}
@@ -237,6 +265,10 @@ def plan_import(rows: list[tuple[int, dict[str, str]]], *, find: Callable[[str],
             problems.append(f"第{n}行 单位名称: 单位管理员只能导入本单位的单位指标库，请填写单位名称")
             continue
         library = Library.unit if uname else Library.basic
+        found = _row_problems(n, rec)
+        if found:
+            problems.extend(found)
+            continue
         try:
             ind = parse_row(rec, library=library, file="", row=n)
         except DataError as e:
@@ -281,8 +313,13 @@ def plan_import(rows: list[tuple[int, dict[str, str]]], *, find: Callable[[str],
         plan.rows.append(n)
         plan.updated += 1
     if problems:
-        raise LibraryImportError(problems)
+        raise LibraryImportError(sorted(problems, key=_row_of))
     return plan
+
+
+def _row_of(problem: str) -> int:
+    m = re.match(r"第(\d+)行", problem)
+    return int(m.group(1)) if m else 0
 
 
 # ---------------------------------------------------------------------------- errors of applying a plan

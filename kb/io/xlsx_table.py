@@ -19,6 +19,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from kb.domain.budget import MAX_BUDGET_WAN
 from kb.domain.levels import parse_level1, parse_level2
 from kb.domain.schema import Indicator, normalize_operator
 from kb.io.xlsx_cells import merge_blocks, save_atomic, set_widths, table_frame, table_row, workbook_bytes
@@ -58,8 +59,9 @@ class TargetTable(BaseModel):
     project_name: str = Field("", max_length=300)
     unit_name: str = Field("", max_length=200)
     department: str = Field("", max_length=200)
+    sector: str = Field("", max_length=100, description="行业领域（补全指标解释时只取本行业或通用指标）")
     year: int | None = Field(None, ge=1990, le=2100)
-    budget_wan: float | None = Field(None, ge=0, allow_inf_nan=False)
+    budget_wan: float | None = Field(None, ge=0, le=MAX_BUDGET_WAN, allow_inf_nan=False)
     description: str = Field("", max_length=10000)
     rows: list[TableRow] = Field(default_factory=list, max_length=300)
 

@@ -4,6 +4,7 @@ Not for writing audit entries (every operation does that through `tx.record_audi
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
@@ -28,6 +29,8 @@ def list_audit(session: Session, principal: Principal, *, entity: str | None = N
             q = q.where(AuditEntry.entity == entity)
         if entity_id:
             q = q.where(AuditEntry.entity_id == str(entity_id))
+        if not principal.reads_all_units:  # an admin confined to its unit reads its unit's entries
+            q = q.where(AuditEntry.unit_name == (principal.unit_name or ""))
         return [AuditOut(id=a.id, at=a.at, key_id=a.key_id, role=a.role, unit_name=a.unit_name, action=a.action,
                          entity=a.entity, entity_id=a.entity_id, before=a.before, after=a.after)
                 for a in session.scalars(q).all()]
@@ -53,9 +56,13 @@ def _execution(session: Session, d: Declaration, e: Evaluation | None,
     return None, None, None
 
 
-def public_summary(session: Session, principal: Principal, *, year: int | None = None) -> PublicSummary:
+def public_summary(session: Session, principal: Principal, *, year: int | None = None,
+                   crosscheck_errors: Callable[[Session, Declaration], int] | None = None) -> PublicSummary:
     """公示: per (unit, department) over approved declarations — budget, budget executed,
-    grades (final grade of the feedback, else the self-evaluation's) and checker errors.
+    grades (final grade of the feedback, else the self-evaluation's), checker errors and the
+    open error-level cross-check findings (`crosscheck_errors(session, d)`, the count of
+    `kb.crosscheck.engine.open_errors`: a 预算执行数 the vouchers contradict shows here, per
+    project too; 0 when the caller gives no counter).
 
     The budget executed of a declaration comes from the latest stage that
     reports it — 结果反馈 (the bureau's confirmed figure) over 事后评价 (year end)
@@ -72,12 +79,14 @@ def public_summary(session: Session, principal: Principal, *, year: int | None =
             v = current_version(d)
             g = groups.setdefault((d.unit.name, v.department), dict(
                 declarations=0, approved=0, budget_wan=0.0, executed=0.0, budget_with_exec=0.0,
-                has_exec=False, grades={"优": 0, "良": 0, "中": 0, "差": 0}, checker_errors=0,
+                has_exec=False, grades={"优": 0, "良": 0, "中": 0, "差": 0}, checker_errors=0, crosscheck_errors=0,
                 sources={k: 0 for k in EXECUTION_SOURCE_LABELS}, projects=[]))
             g["declarations"] += 1
             g["approved"] += 1
             g["budget_wan"] += v.budget_wan or 0.0
             g["checker_errors"] += d.error_count
+            cross = crosscheck_errors(session, d) if crosscheck_errors is not None else 0
+            g["crosscheck_errors"] += cross
             e = latest_evaluation(session, d.id)
             fb = session.scalar(select(Feedback).where(Feedback.declaration_id == d.id))
             executed, source, as_of = _execution(session, d, e, fb)
@@ -89,7 +98,7 @@ def public_summary(session: Session, principal: Principal, *, year: int | None =
             g["projects"].append(ProjectExecution(
                 declaration_id=d.id, project_name=v.project_name, budget_wan=v.budget_wan, executed_wan=executed,
                 executed_source=source, executed_source_label=EXECUTION_SOURCE_LABELS.get(source or ""),
-                executed_as_of=as_of))
+                executed_as_of=as_of, crosscheck_errors=cross))
             gr = fb.final_grade if fb is not None and fb.final_grade else (e.grade if e is not None else None)
             if gr:
                 g["grades"][gr] += 1
@@ -100,5 +109,6 @@ def public_summary(session: Session, principal: Principal, *, year: int | None =
                                           approved=g["approved"], budget_wan=g["budget_wan"],
                                           executed_wan=g["executed"] if g["has_exec"] else None,
                                           execution_rate=rate, executed_from=g["sources"], grades=g["grades"],
-                                          checker_errors=g["checker_errors"], projects=g["projects"]))
+                                          checker_errors=g["checker_errors"],
+                                          crosscheck_errors=g["crosscheck_errors"], projects=g["projects"]))
         return PublicSummary(year=year, departments=deps)

@@ -47,13 +47,36 @@ def _sqlite_on_connect(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=10000")
-    cur.execute("PRAGMA journal_mode=WAL")
+    try:
+        cur.execute("PRAGMA journal_mode=WAL")
+    except Exception:  # a read-only folder: keep the file's journal mode, reads still work
+        pass
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
+    # transactions are begun by `_sqlite_begin` (pysqlite's own deferred BEGIN would let two
+    # processes both read, then fail to upgrade to a write: "database is locked" at once)
+    dbapi_conn.isolation_level = None
+
+
+def _sqlite_begin(conn) -> None:
+    """BEGIN IMMEDIATE: take the write lock up front, waiting up to the busy timeout for it, so
+    concurrent writers from several processes queue instead of failing; a read-only file
+    falls back to a deferred BEGIN (reads go on, a write then fails as read-only). Sessions of
+    `get_read_sessionmaker` (key lookups on every request) begin deferred."""
+    if conn.get_execution_options().get("jixiao_read_only"):
+        conn.exec_driver_sql("BEGIN")
+        return
+    try:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    except Exception as e:  # sqlite3.OperationalError, wrapped
+        if "readonly" not in str(e) and "read-only" not in str(e):
+            raise
+        conn.exec_driver_sql("BEGIN")
 
 
 def make_engine(url: str) -> Engine:
-    """A new Engine for `url` (SQLite: WAL + foreign keys on connect; PostgreSQL via psycopg 3).
+    """A new Engine for `url` (SQLite: WAL + foreign keys on connect, every transaction
+    BEGIN IMMEDIATE; PostgreSQL via psycopg 3).
 
     A SQLite file's parent folder is created if missing. The engine never logs
     statements or parameters (no `echo`), so request data and key hashes stay
@@ -66,6 +89,7 @@ def make_engine(url: str) -> Engine:
             Path(u.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 10})
         event.listen(engine, "connect", _sqlite_on_connect)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
@@ -80,6 +104,13 @@ def get_engine(url: str) -> Engine:
 def get_sessionmaker(url: str) -> sessionmaker[Session]:
     """A `sessionmaker` bound to `get_engine(url)`; objects stay readable after commit."""
     return sessionmaker(bind=get_engine(url), expire_on_commit=False)
+
+
+@lru_cache(maxsize=16)
+def get_read_sessionmaker(url: str) -> sessionmaker[Session]:
+    """A `sessionmaker` for reads only (SQLite: a deferred BEGIN, so the key lookup of every
+    request never waits for the write lock); same pool as `get_sessionmaker(url)`."""
+    return sessionmaker(bind=get_engine(url).execution_options(jixiao_read_only=True), expire_on_commit=False)
 
 
 def _alembic_config(url: str):

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kb.domain.findings import CheckReport
@@ -93,7 +94,7 @@ def _ack_record(f: dict) -> dict[str, Any]:
 def visible_declaration(session: Session, p: Principal, decl_id: int) -> Declaration:
     """The declaration `decl_id` as `p` may see it; NotFound when missing or of another unit (no leak)."""
     d = session.get(Declaration, decl_id)
-    if d is None or (not p.reads_all_units and d.unit_id != p.unit_id):
+    if d is None or not p.sees_unit(d.unit_id):
         raise NotFound(f"申报不存在: {decl_id}")
     return d
 
@@ -106,9 +107,17 @@ def current_version(d: Declaration) -> DeclarationVersion:
     raise NotFound(f"申报 {d.id} 缺少当前版本")  # pragma: no cover - schema invariant
 
 
-def declaration_out(session: Session, d: Declaration) -> DeclarationOut:
-    """The response shape of a declaration: current version, findings, reviews, later stages present."""
+def declaration_out(session: Session, d: Declaration, version: int | None = None) -> DeclarationOut:
+    """The response shape of a declaration: the current version (or `version`), its findings,
+    reviews, later stages present. NotFound for a version that does not exist."""
     v = current_version(d)
+    if version is not None and version != v.version:
+        v = next((x for x in d.versions if x.version == version), None)
+        if v is None:
+            raise NotFound(f"申报 {d.id} 没有第 {version} 版（当前为第 {d.current_version} 版）")
+        error_count = len(open_errors(v.findings))
+    else:
+        error_count = d.error_count
     reviews = session.scalars(select(Review).where(Review.declaration_id == d.id).order_by(Review.id)).all()
     has_eval = session.scalar(select(func.count(Evaluation.id)).where(Evaluation.declaration_id == d.id)) > 0
     has_fb = session.scalar(select(func.count(Feedback.id)).where(Feedback.declaration_id == d.id)) > 0
@@ -119,7 +128,7 @@ def declaration_out(session: Session, d: Declaration) -> DeclarationOut:
         rows=[RowOut(position=r.position, level1=r.level1, level2=r.level2, name=r.name or "-",
                      operator=r.operator, value=r.value, unit=r.unit, indicator_id=r.indicator_id)
               for r in v.rows],
-        findings=v.findings or [], error_count=d.error_count,
+        findings=v.findings or [], error_count=error_count,
         open_errors=open_errors(v.findings), warning=errors_warning(open_errors(v.findings)),
         reviews=[ReviewOut(decision=r.decision, version=r.version, comment=r.comment,
                            acknowledged_findings=r.acknowledged_findings or [], created_at=r.created_at)
@@ -148,21 +157,45 @@ def _new_version(session: Session, d: Declaration, number: int, body: Declaratio
     return v
 
 
+def _get_or_create(session: Session, q, make):
+    """The row `q` finds, else `make()` inserted. Two requests creating the same new row at once
+    (one new project declared twice) both get it: on PostgreSQL the insert runs in a savepoint and
+    a unique clash reads the row the other request committed; SQLite serialises writers
+    (BEGIN IMMEDIATE, `kb.lifecycle.db`), so the second one finds it."""
+    row = session.scalar(q)
+    if row is not None:
+        return row
+    row = make()
+    if session.get_bind().dialect.name == "sqlite":
+        session.add(row)
+        session.flush()
+        return row
+    try:
+        with session.begin_nested():
+            session.add(row)
+    except IntegrityError:
+        row = session.scalar(q)
+        if row is None:
+            raise
+    return row
+
+
+def _project(session: Session, unit: Unit, name: str, sector: str) -> Project:
+    return _get_or_create(session, select(Project).where(Project.unit_id == unit.id, Project.name == name),
+                          lambda: Project(unit_id=unit.id, name=name, sector=sector, created_at=utcnow()))
+
+
 def _project_and_department(session: Session, unit: Unit, body: DeclarationIn) -> tuple[Project, Department | None]:
     name = normalize(body.project_name)
-    proj = session.scalar(select(Project).where(Project.unit_id == unit.id, Project.name == name))
-    if proj is None:
-        proj = Project(unit_id=unit.id, name=name, sector=normalize(body.sector), created_at=utcnow())
-        session.add(proj)
-    elif body.sector and not proj.sector:
+    proj = _project(session, unit, name, normalize(body.sector))
+    if body.sector and not proj.sector:
         proj.sector = normalize(body.sector)
     dept = None
     dname = normalize(body.department)
     if dname:
-        dept = session.scalar(select(Department).where(Department.unit_id == unit.id, Department.name == dname))
-        if dept is None:
-            dept = Department(unit_id=unit.id, name=dname)
-            session.add(dept)
+        dept = _get_or_create(session, select(Department).where(Department.unit_id == unit.id,
+                                                                Department.name == dname),
+                              lambda: Department(unit_id=unit.id, name=dname))
     session.flush()
     return proj, dept
 
@@ -174,18 +207,21 @@ def declare(session: Session, principal: Principal, body: DeclarationIn, *,
     `check`: the table check (`kb.knowledge.table_checker`, so the findings
     are those of `jixiao check`); default `default_check`.
 
-    The unit is the caller's; an admin names it in `body.unit_name` (which must
-    exist). Raises Forbidden, DataError, NotFound (admin: unknown unit).
+    The unit is the caller's; a system admin names any unit in `body.unit_name`
+    (which must exist). Anyone else, an admin confined to its unit
+    included, declares for its own unit (a `unit_name` in the body is
+    ignored). Raises Forbidden, DataError, NotFound (unknown unit).
     """
     authorize(principal, "declare")
-    if principal.role == "admin":
-        if not body.unit_name:
+    named = normalize(body.unit_name or "")
+    if principal.reads_all_units:
+        if not named:
             raise DataError("管理员代为申报时须填写 unit_name", field="unit_name")
     elif principal.unit_id is None:
         raise Forbidden("该密钥没有所属单位")
     findings = _findings(body, check)
     with transaction(session):
-        unit = (unit_named(session, body.unit_name, create=False) if principal.role == "admin"
+        unit = (unit_named(session, named, create=False) if principal.reads_all_units
                 else session.get(Unit, principal.unit_id))
         proj, dept = _project_and_department(session, unit, body)
         now = utcnow()
@@ -224,11 +260,13 @@ def update_declaration(session: Session, principal: Principal, decl_id: int, bod
         return declaration_out(session, d)
 
 
-def get_declaration(session: Session, principal: Principal, decl_id: int) -> DeclarationOut:
-    """Read one declaration (NotFound for another unit's, unless supervisor/admin)."""
+def get_declaration(session: Session, principal: Principal, decl_id: int,
+                    version: int | None = None) -> DeclarationOut:
+    """Read one declaration, its current version or an older `version` (NotFound for another
+    unit's, unless supervisor/admin, and for a version that does not exist)."""
     authorize(principal, "read")
     with transaction(session):
-        return declaration_out(session, visible_declaration(session, principal, decl_id))
+        return declaration_out(session, visible_declaration(session, principal, decl_id), version)
 
 
 def list_declarations(session: Session, principal: Principal, *, state: str | None = None,
@@ -237,8 +275,9 @@ def list_declarations(session: Session, principal: Principal, *, state: str | No
     authorize(principal, "read")
     with transaction(session):
         q = select(Declaration).order_by(Declaration.id.desc()).limit(min(max(limit, 1), 500)).offset(max(offset, 0))
-        if not principal.reads_all_units:
-            q = q.where(Declaration.unit_id == principal.unit_id)
+        seen = principal.unit_ids()
+        if seen is not None:
+            q = q.where(Declaration.unit_id.in_(sorted(seen)))
         if state:
             q = q.where(Declaration.state == state)
         if year:

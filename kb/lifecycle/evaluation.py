@@ -66,9 +66,9 @@ def evaluate_declaration(session: Session, principal: Principal, decl_id: int, b
                            total=checker.weight_total, tolerance=checker.weight_tolerance, field="rows")
         for i, r, it in matched:
             try:
-                s = score_indicator(operator=r.operator, target=r.value, actual=it.actual, weight=it.weight,
+                s = score_indicator(operator=r.operator, target=r.value, unit=r.unit, actual=it.actual, weight=it.weight,
                                     direction=it.direction, tier=it.tier, score_pct=it.score_pct,
-                                    field=f"rows[{i}]")
+                                    field=f"rows[{i + 1}]")
             except DataError as e:
                 raise row_error(e, "rows", i, r) from None
             w = list(s.warnings)

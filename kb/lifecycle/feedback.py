@@ -6,6 +6,9 @@ Every target row of the evaluated version becomes a learned observation
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -15,7 +18,7 @@ from kb.domain.text import normalize
 from kb.errors import Conflict, DataError, NotFound
 from kb.lifecycle import learning
 from kb.lifecycle.access import Principal, authorize
-from kb.lifecycle.declarations import declaration_of, target_text, visible_declaration
+from kb.lifecycle.declarations import FindingsNotAcknowledged, declaration_of, target_text, visible_declaration
 from kb.lifecycle.evaluation import latest_evaluation
 from kb.lifecycle.models import Declaration, DeclarationVersion, Evaluation, Feedback, LearnedObservation, utcnow
 from kb.lifecycle.schemas import FeedbackIn, FeedbackOut
@@ -40,13 +43,13 @@ def _final_scores(body: FeedbackIn, items: dict) -> dict[int, float]:
     for i, fs in enumerate(body.final_scores):
         it = items.get(fs.row)
         if it is None or fs.row == 0:
-            raise DataError(f"final_scores 第 {i + 1} 项：评价中没有第 {fs.row} 行", field=f"final_scores[{i}].row")
+            raise DataError(f"final_scores 第 {i + 1} 项：评价中没有第 {fs.row} 行", field=f"final_scores[{i + 1}].row")
         if fs.score > it.weight + 1e-9:
             raise DataError(f"final_scores 第 {i + 1} 项：第 {fs.row} 行“{it.name}”的最终得分 "
                             f"{format_number(fs.score)} 超过该指标分值 {format_number(it.weight)}",
-                            field=f"final_scores[{i}].score")
+                            field=f"final_scores[{i + 1}].score")
         if fs.row in finals:
-            raise DataError(f"final_scores 第 {i + 1} 项：第 {fs.row} 行重复填报", field=f"final_scores[{i}].row")
+            raise DataError(f"final_scores 第 {i + 1} 项：第 {fs.row} 行重复填报", field=f"final_scores[{i + 1}].row")
         finals[fs.row] = fs.score
     return finals
 
@@ -87,8 +90,24 @@ def _observations(fb: Feedback, d: Declaration, v: DeclarationVersion, items: di
     return obs
 
 
+# the open error-level cross-check findings of a declaration (`kb.crosscheck.engine.open_errors` as dicts),
+# given by the caller: the cross-check sits above the lifecycle
+CrosscheckErrors = Callable[[Session, Declaration], list[dict[str, Any]]]
+
+
+def _ack_record(f: dict) -> dict[str, Any]:
+    return {k: f.get(k) for k in ("rule_id", "severity", "stage", "row", "message")}
+
+
+def _unacknowledged(errors: list[dict]) -> FindingsNotAcknowledged:
+    lines = "；".join(f"{f.get('rule_id', '')} {f.get('message', '')}".strip() for f in errors)
+    return FindingsNotAcknowledged(
+        f"交叉核对（会计凭证、佐证材料）仍有 {len(errors)} 个错误级发现：{lines}。请核实后再反馈，"
+        "或在请求体中设置 acknowledge_findings: true 确认后再反馈", [_ack_record(f) for f in errors])
+
+
 def feedback(session: Session, principal: Principal, decl_id: int, body: FeedbackIn, *,
-             settings: Settings | None = None) -> FeedbackOut:
+             settings: Settings | None = None, crosscheck_errors: CrosscheckErrors | None = None) -> FeedbackOut:
     """结果反馈: store the finance bureau's final scores and update the learned statistics.
 
     Every target row of the evaluated version becomes a learned observation:
@@ -97,9 +116,15 @@ def feedback(session: Session, principal: Principal, decl_id: int, body: Feedbac
     completion (actual / target as evaluated) and attainment (final score /
     weight — the bureau's final score for the row when it gave one, else the
     self-evaluation's; fully met when it reaches 1). `budget_executed_wan`,
-    when given, is the figure 公示 uses. Raises Forbidden, NotFound, Conflict
-    (no evaluation yet / feedback already given), DataError (final score for
-    an unknown row or above its weight).
+    when given, is the figure 公示 uses. While the cross-check has open
+    error-level findings (`crosscheck_errors`, run with this feedback in
+    place: ACC-01 预算执行数 — this one's too — against the vouchers …),
+    feedback goes ahead only when the request acknowledges them
+    (`body.acknowledge_findings`), as a reviewer acknowledges checker errors
+    at approval; the acknowledged findings go into the answer and the audit
+    log. Raises Forbidden, NotFound, Conflict (no evaluation yet / feedback
+    already given), FindingsNotAcknowledged (409, with the list), DataError
+    (final score for an unknown row or above its weight).
     """
     authorize(principal, "feedback")
     settings = settings or get_settings()
@@ -120,6 +145,11 @@ def feedback(session: Session, principal: Principal, decl_id: int, body: Feedbac
                       created_at=utcnow())
         session.add(fb)
         session.flush()
+        # with this feedback in place, so its 预算执行数 is cross-checked too; raising rolls it back
+        errors = crosscheck_errors(session, d) if crosscheck_errors is not None else []
+        if errors and not body.acknowledge_findings:
+            raise _unacknowledged(errors)
+        acknowledged = [_ack_record(f) for f in errors]
         v = next(x for x in d.versions if x.version == e.version)
         checks = _row_checks(v, settings)
         learned = learning.record_observations(session, _observations(fb, d, v, items, finals, checks))
@@ -128,10 +158,12 @@ def feedback(session: Session, principal: Principal, decl_id: int, body: Feedbac
                      {"feedback_id": fb.id, "final_total": final_total, "final_grade": final_grade,
                       "final_scores": fb.final_scores, "budget_adjustment_wan": body.budget_adjustment_wan,
                       "budget_executed_wan": body.budget_executed_wan, "comments": fb.comments,
-                      "targets_not_learned": [r.position for r in not_learned]})
+                      "targets_not_learned": [r.position for r in not_learned],
+                      **({"acknowledged_findings": acknowledged} if acknowledged else {})})
         return FeedbackOut(id=fb.id, declaration_id=d.id, final_total=final_total, final_grade=final_grade,
                            comments=fb.comments, budget_adjustment_wan=fb.budget_adjustment_wan,
-                           budget_executed_wan=fb.budget_executed_wan, learned=learned,
+                           budget_executed_wan=fb.budget_executed_wan, acknowledged_findings=acknowledged,
+                           learned=learned,
                            values_not_learned=[f"第{r.position}行 {r.name}: {target_text(r)}" for r in not_learned],
                            created_at=fb.created_at)
 

@@ -6,12 +6,14 @@ creation, and never logged. Not for permissions (`access`).
 from __future__ import annotations
 
 import hashlib
+import hmac
 import secrets
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kb.errors import Conflict, NotFound
+from kb.domain.text import normalize
+from kb.errors import Conflict, DataError, Forbidden, NotFound
 from kb.lifecycle.access import Principal, authorize
 from kb.lifecycle.models import ApiKey, Unit, utcnow
 from kb.lifecycle.schemas import KeyCreated, KeyIn, KeyOut
@@ -24,43 +26,70 @@ def hash_key(key: str) -> str:
 
 
 def authenticate(session: Session, key: str | None) -> Principal | None:
-    """The principal of a presented key, or None for a missing, unknown or revoked key."""
+    """The principal of a presented key, or None for a missing, unknown or revoked key.
+
+    The key is looked up by its SHA-256 (an index search on the hash reveals
+    nothing about the key) and the stored hash compared in constant time.
+    """
     if not key or len(key) > 200:
         return None
+    digest = hash_key(key)
     row = session.execute(select(ApiKey, Unit.name).join(Unit, ApiKey.unit_id == Unit.id)
-                          .where(ApiKey.key_hash == hash_key(key))).first()
-    if row is None or row[0].revoked_at is not None:
+                          .where(ApiKey.key_hash == digest)).first()
+    if row is None or not hmac.compare_digest(row[0].key_hash, digest) or row[0].revoked_at is not None:
         return None
     k, unit_name = row
-    return Principal(key_id=k.id, role=k.role, unit_name=unit_name, unit_id=k.unit_id)
+    return Principal(key_id=k.id, role=k.role, unit_name=unit_name, unit_id=k.unit_id,
+                     system=bool(k.system) and k.role == "admin",
+                     assigned_unit_ids=frozenset(k.assigned_units or ()) if k.role == "finance_reviewer" else frozenset())
 
 
-def _key_out(k: ApiKey, unit_name: str) -> dict:
-    return dict(id=k.id, unit_name=unit_name, role=k.role, label=k.label,
+def _key_out(k: ApiKey, unit_name: str, names: dict[int, str] | None = None) -> dict:
+    return dict(id=k.id, unit_name=unit_name, role=k.role, label=k.label, system=bool(k.system),
+                assigned_units=[(names or {}).get(u, str(u)) for u in (k.assigned_units or [])],
                 created_at=k.created_at, revoked_at=k.revoked_at)
 
 
 def create_key(session: Session, principal: Principal, body: KeyIn) -> KeyCreated:
-    """Create an API key for a unit (created if new). The key is returned once; only its hash is stored."""
+    """Create an API key for a unit (created if new). The key is returned once; only its hash is stored.
+
+    A system admin makes keys for any unit; an admin confined to its unit only for that unit,
+    never a system admin nor a finance reviewer of other units (Forbidden). `assigned_units`
+    (finance_reviewer only) are created if new. Raises Forbidden, DataError.
+    """
     authorize(principal, "manage_keys")
+    if body.assigned_units and body.role != "finance_reviewer":
+        raise DataError("只有 finance_reviewer（财政审核）密钥可以指定 assigned_units", field="assigned_units")
+    system = body.role == "admin" and (body.system if body.system is not None else principal.key_id is None)
+    if not principal.reads_all_units:
+        if system or body.assigned_units:
+            raise Forbidden("只管理本单位的管理员不能创建系统管理员或跨单位的财政审核密钥")
+        if normalize(body.unit_name) != principal.unit_name:
+            raise Forbidden("只管理本单位的管理员只能为本单位创建密钥")
     key = "jx_" + secrets.token_urlsafe(32)
     with transaction(session):
         u = unit_named(session, body.unit_name, create=True)
-        k = ApiKey(key_hash=hash_key(key), role=body.role, unit_id=u.id, label=body.label, created_at=utcnow())
+        assigned = [unit_named(session, n, create=True) for n in dict.fromkeys(body.assigned_units)]
+        k = ApiKey(key_hash=hash_key(key), role=body.role, unit_id=u.id, label=body.label, created_at=utcnow(),
+                   system=system, assigned_units=[a.id for a in assigned] or None)
         session.add(k)
         session.flush()
-        info = _key_out(k, u.name)
+        info = _key_out(k, u.name, {a.id: a.name for a in assigned})
         record_audit(session, principal, "key.create", "api_key", k.id, None,
-               {"role": k.role, "unit_name": u.name, "label": k.label})
+                     {"role": k.role, "unit_name": u.name, "label": k.label, "system": system,
+                      "assigned_units": [a.name for a in assigned]})
     return KeyCreated(key=key, **info)
 
 
 def list_keys(session: Session, principal: Principal) -> list[KeyOut]:
-    """All keys (without secrets), newest first."""
+    """All keys (without secrets), newest first; an admin confined to its unit sees that unit's."""
     authorize(principal, "manage_keys")
     with transaction(session):
-        rows = session.execute(select(ApiKey, Unit.name).join(Unit).order_by(ApiKey.id.desc())).all()
-        return [KeyOut(**_key_out(k, n)) for k, n in rows]
+        q = select(ApiKey, Unit.name).join(Unit).order_by(ApiKey.id.desc())
+        if not principal.reads_all_units:
+            q = q.where(ApiKey.unit_id == principal.unit_id)
+        names = dict(session.execute(select(Unit.id, Unit.name)).all())
+        return [KeyOut(**_key_out(k, n, names)) for k, n in session.execute(q).all()]
 
 
 def revoke_key(session: Session, principal: Principal, key_id: int) -> KeyOut:
@@ -68,7 +97,7 @@ def revoke_key(session: Session, principal: Principal, key_id: int) -> KeyOut:
     authorize(principal, "manage_keys")
     with transaction(session):
         k = session.get(ApiKey, key_id)
-        if k is None:
+        if k is None or not (principal.reads_all_units or k.unit_id == principal.unit_id):
             raise NotFound(f"密钥不存在: {key_id}")
         if k.revoked_at is not None:
             raise Conflict(f"密钥 {key_id} 已吊销")

@@ -25,8 +25,10 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from kb.errors import Conflict, DataError, NotFound
+from kb.domain.messages import chinese
+from kb.errors import Conflict, DataError, Forbidden, NotFound
 from kb.lifecycle.models import LibraryChange, LibraryIndicator, Unit, utcnow
+from kb.lifecycle.schemas import _utc
 from kb.lifecycle.schemas import (LibraryChangeIn, LibraryChangeOut, LibraryChangesIn, LibraryChangesOut,
                                   LibraryIndicatorOut)
 from kb.lifecycle.access import Principal, authorize
@@ -50,7 +52,7 @@ def _validate(data: dict, field: str) -> Indicator:
     except ValidationError as e:
         err = e.errors()[0]
         loc = ".".join(str(x) for x in err["loc"])
-        raise DataError(f"指标数据无效: {err['msg']}", field=f"{field}.{loc}" if loc else field) from None
+        raise DataError(f"指标数据无效: {chinese(err)}", field=f"{field}.{loc}" if loc else field) from None
 
 
 def _out(li: LibraryIndicator, unit_name: str | None) -> LibraryIndicatorOut:
@@ -63,7 +65,7 @@ def _unit_names(session: Session) -> dict[int, str]:
 
 
 def _apply_one(session: Session, p: Principal, ch: LibraryChangeIn, i: int, lookup: Lookup | None) -> LibraryChangeOut:
-    field = f"changes[{i}]"
+    field = f"changes[{i + 1}]"
     if ch.op == "add":
         if not ch.indicator:
             raise DataError("add 需要 indicator", field=f"{field}.indicator")
@@ -82,6 +84,8 @@ def _apply_one(session: Session, p: Principal, ch: LibraryChangeIn, i: int, look
         else:
             data["unit_name"] = None
         data["library"] = library
+        if not p.reads_all_units and (library != "unit" or unit_id != p.unit_id):
+            raise Forbidden("单位管理员只能修改本单位的单位指标库；基础指标库由系统管理员维护")
         given_id = str(data.get("id") or "").strip()
         probe = _validate({**data, "id": given_id or "pending"}, f"{field}.indicator")
         ind_id = given_id or stable_indicator_id(library, probe.unit_name, probe.name, probe.level2.value)
@@ -108,6 +112,8 @@ def _apply_one(session: Session, p: Principal, ch: LibraryChangeIn, i: int, look
                                   status=base.status.value, version=base.version,
                                   data=base.model_dump(mode="json"), updated_at=utcnow())
             session.add(li)
+        if not p.reads_all_units and (li.library != "unit" or li.unit_id != p.unit_id):
+            raise NotFound(f"指标不存在: {ch.id}")  # a unit admin changes its own unit library only
         if ch.expected_version is not None and ch.expected_version != li.version:
             raise Conflict(f"指标 {li.id} 当前版本为 {li.version}，不是 {ch.expected_version}；请刷新后重试")
         before = dict(li.data)
@@ -198,7 +204,7 @@ def get_managed(session: Session, principal: Principal, indicator_id: str) -> tu
         hist = session.scalars(select(LibraryChange).where(LibraryChange.indicator_id == li.id)
                                .order_by(LibraryChange.id)).all()
         return _out(li, _unit_names(session).get(li.unit_id)), [
-            {"change_id": h.id, "op": h.op, "version": h.version, "created_at": h.created_at.isoformat(),
+            {"change_id": h.id, "op": h.op, "version": h.version, "created_at": _utc(h.created_at).isoformat(),
              "data": h.data} for h in hist]
 
 

@@ -20,11 +20,10 @@ from kb.domain.text import normalize
 from kb.errors import DataError, Forbidden
 from kb.io.xlsx_library import ImportPlan, LibraryImportError, plan_import, problem_at_row, read_sheet
 from kb.lifecycle.access import Principal, authorize
-from kb.lifecycle.library import Lookup, apply_changes, library_version, publish
+from kb.lifecycle.library import Lookup, apply_changes, library_version
 from kb.lifecycle.models import Unit
 from kb.lifecycle.schemas import LibraryChangesIn
 from kb.lifecycle.tx import transaction
-from kb.settings import Settings
 
 
 class ImportResult(BaseModel):
@@ -54,7 +53,7 @@ def _require_units(session: Session, plan: ImportPlan, file: str) -> None:
 
 def _own_unit(principal: Principal, unit_name: str | None) -> str | None:
     """The unit every row must go to: the caller's own for a unit admin (Forbidden for another)."""
-    if principal.role == "admin":
+    if principal.reads_all_units:
         return unit_name
     if not principal.unit_name:
         raise Forbidden("该密钥没有所属单位")
@@ -63,25 +62,26 @@ def _own_unit(principal: Principal, unit_name: str | None) -> str | None:
     return principal.unit_name
 
 
-def import_workbook(session: Session, principal: Principal, data: bytes, *, settings: Settings, lookup: Lookup,
+def import_workbook(session: Session, principal: Principal, data: bytes, *, lookup: Lookup,
                    unit_name: str | None = None, file: str = "") -> ImportResult:
-    """Import a library workbook all-or-nothing as versioned changes, then publish it into the KB file.
+    """Import a library workbook all-or-nothing as versioned changes (committed; publishing into the KB
+    file is the caller's: `kb.knowledge.import_library`, `published` is False until then).
 
     lookup(id): the indicator now in the KB (shipped + managed) or None.
-    principal: an admin imports any library (unit_name: confine every row to
-    that unit); a unit admin only its own unit's library (unit_name blank or
+    principal: a system admin imports any library (unit_name: confine every row to
+    that unit); a unit admin, or an admin confined to its unit, only its own unit's library (unit_name blank or
     its own). Raises Forbidden (role, or another unit), LibraryImportError
     (every problem of the file, nothing kept), DataError (not an .xlsx),
     Conflict (changed meanwhile by someone else).
     """
     authorize(principal, "manage_unit_library")
-    own_only = principal.role != "admin"
+    own_only = not principal.reads_all_units
     unit_name = _own_unit(principal, unit_name)
     rows, problems = read_sheet(data, file)
-    if problems:
+    if problems and not rows:
         raise LibraryImportError(problems, file=file)
-    try:
-        plan = plan_import(rows, find=lookup, target_unit=unit_name, basic_allowed=not own_only)
+    try:  # the rows read are validated too, so every problem of the file is reported at once
+        plan = plan_import(rows, find=lookup, target_unit=unit_name, basic_allowed=not own_only, problems=problems)
     except LibraryImportError as e:
         raise LibraryImportError(e.problems, file=file) from None
     _require_units(session, plan, file)
@@ -96,5 +96,5 @@ def import_workbook(session: Session, principal: Principal, data: bytes, *, sett
     except DataError as e:
         raise LibraryImportError([problem_at_row(plan, e.field, e.message)], file=file) from None
     return ImportResult(rows=len(rows), added=plan.added, updated=plan.updated, unchanged=plan.unchanged,
-                        library_version=out.library_version, published=publish(settings, session),
+                        library_version=out.library_version, published=False,
                         unit_name=unit_name)

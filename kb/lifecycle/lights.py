@@ -7,7 +7,15 @@ is put into bands (settings.monitoring, default red < 0.60, yellow 0.60–0.80,
 green ≥ 0.80; the bands are this project's configurable defaults, not a
 national figure).
 
-Per direction: 正向 / 等于 rows compare completion (actual to date / target)
+Only cumulative quantities (counts, persons, lengths, areas, amounts: what
+adds up over the year) are prorated by time progress. A level — a rate or
+percentage, a 满意度, a deadline, a 定性 target — is not: it is compared with
+the target itself (`is_cumulative`). A level below its target is yellow while
+actual / target ≥ `level_red_below` (default 0.90, i.e. within 10 % of the
+target: 满意度 85 % against ≥ 90 % is yellow) and red below it; these bands
+are this project's configurable defaults, not a national figure.
+
+Per direction: 正向 / 等于 cumulative rows compare completion (actual to date / target)
 with time progress; 反向 rows (caps such as 成本 ≤ 250 万元, 事故率 ≤ 1 %) are
 green while the actual stays within the cap and red once it is exceeded;
 定性 rows are green when the reported value equals the target (after
@@ -25,8 +33,9 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from kb.domain.units import measure_of
 from kb.errors import DataError
-from kb.lifecycle.values import direction_of, parse_number, same_text
+from kb.lifecycle.values import direction_of, format_number, same_text, target_and_actual
 from kb.domain.schema import Direction
 from kb.settings import MonitoringSettings
 
@@ -59,6 +68,21 @@ def light_of(ratio: float | None, bands: MonitoringSettings) -> Light:
     return "green"
 
 
+_LEVEL_UNITS = ("%", "‰", "百分比", "个百分点", "百分点", "分", "级", "倍")
+
+
+def is_cumulative(name: str = "", unit: str = "", target: str = "") -> bool:
+    """True when the indicator counts something that adds up over the year (人次, 公里, 亩, 万元 …), so
+    its progress is prorated by time; False for rates, percentages, 满意度, deadlines and durations."""
+    u = (unit or "").strip()
+    if u in _LEVEL_UNITS or "%" in (target or "") or "满意" in (name or ""):
+        return False
+    m = measure_of(name or "")
+    if m in ("ratio", "time"):
+        return False
+    return True
+
+
 class IndicatorProgress(BaseModel):
     """Monitoring result of one indicator.
 
@@ -79,13 +103,15 @@ class IndicatorProgress(BaseModel):
 
 
 def indicator_progress(*, operator: str, target: str, actual: str | float | None, tp: float,
-                       bands: MonitoringSettings, direction: str | Direction | None = None,
+                       bands: MonitoringSettings, unit: str = "", direction: str | Direction | None = None,
                        on_track: bool | None = None, expected_unachievable: bool = False,
-                       reason: str | None = None, field: str = "") -> IndicatorProgress:
+                       reason: str | None = None, field: str = "", name: str = "") -> IndicatorProgress:
     """Progress and light of one indicator at time progress `tp` (see module docstring).
 
-    Raises DataError when 预计无法完成 is flagged without a reason, when a
-    quantitative row's actual is not a number, or when actual is missing.
+    The actual is read in the target's unit (`unit` is the row's 计量单位; see
+    `values.target_and_actual`). Raises DataError when 预计无法完成 is flagged
+    without a reason, when a quantitative row's actual is not a number, is
+    negative, not finite or in a unit that cannot be compared, or is missing.
     """
     reason = (reason or "").strip()
     if expected_unachievable and not reason:
@@ -106,7 +132,7 @@ def indicator_progress(*, operator: str, target: str, actual: str | float | None
         else:
             light = "yellow"
     else:
-        t, a = parse_number(target), parse_number(actual)
+        t, a = target_and_actual(target, unit, actual, field=field)
         if t is None:
             d = Direction.qualitative
             light = "green" if (same_text(target, str(actual)) or on_track) else ("red" if on_track is False else "yellow")
@@ -120,8 +146,14 @@ def indicator_progress(*, operator: str, target: str, actual: str | float | None
             completion = a / t if t > 0 else 1.0
             if d is Direction.equal and t != 0 and a > t:
                 warnings.append("实际值已超过“等于”目标值")
-            ratio = completion / tp if tp > 0 else None
-            light = "green" if completion >= 1.0 else light_of(ratio, bands)
+            if is_cumulative(name, unit, target):
+                ratio = completion / tp if tp > 0 else None
+                light = "green" if completion >= 1.0 else light_of(ratio, bands)
+            else:  # a level (rate, 满意度 …) is not prorated by time: it is compared with the target itself
+                light = ("green" if completion >= 1.0 else
+                         "yellow" if completion >= bands.level_red_below else "red")
+                if light != "green":
+                    warnings.append(f"实际值{a:g}低于目标{t:g}（比率、满意度等不按时间进度折算）")
     if expected_unachievable:
         light = "red"
     elif light == "red":
@@ -155,11 +187,18 @@ def budget_progress(*, budget_wan: float | None, executed_wan: float, tp: float,
     """Budget execution light: (executed / budget) / time progress in the configured bands.
 
     A zero budget is green when nothing was spent and red when money was
-    spent anyway; an unknown budget gives no light. Raises DataError for a
-    negative executed amount.
+    spent anyway; an unknown budget gives no light. Spending more than the
+    budget is red whatever the time progress, with a message. Raises
+    DataError for a negative executed amount.
     """
     if executed_wan is None or executed_wan < 0:
         raise DataError("已执行预算金额必须是不小于 0 的数（万元）", field="budget_executed_wan")
+    if budget_wan and executed_wan > budget_wan:
+        rate = executed_wan / budget_wan
+        return BudgetProgress(budget_wan=budget_wan, executed_wan=executed_wan, time_progress=tp,
+                              plan_wan=budget_wan * tp, execution_rate=rate, ratio=rate / tp if tp > 0 else None,
+                              light="red", message=f"已执行 {format_number(executed_wan)} 万元，超出预算 "
+                                                   f"{format_number(budget_wan)} 万元；请核实执行数或说明超支原因")
     if budget_wan is None:
         return BudgetProgress(budget_wan=None, executed_wan=executed_wan, time_progress=tp,
                               message="申报未填写预算金额，无法计算预算执行进度")

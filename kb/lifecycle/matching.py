@@ -1,7 +1,8 @@
 """Pair the items of a monitoring report or an evaluation with the declared target rows.
 
 An item names its row by 1-based `row` or by `name`; errors name the field
-as pydantic does (`rows[2].row`) and count items and rows from 1.
+with items counted from 1 (`rows[3].row` is the third item) and name rows
+by their 1-based row number.
 """
 from __future__ import annotations
 
@@ -17,9 +18,10 @@ from kb.lifecycle.models import TargetRowRecord
 def match_rows(rows: Sequence[TargetRowRecord], items: Sequence[Any], what: str) -> list[tuple[int, TargetRowRecord, Any]]:
     """Pair each item of `items` (by its 1-based `row` or its `name`) with a target row.
 
-    Returns (0-based index in `items`, row, item). Error fields keep the JSON
-    position (`rows[2].row`, as pydantic does); the messages count from 1
-    (`rows 第 3 项`) and name declaration rows by their 1-based row number.
+    Returns (0-based index in `items`, row, item). Error fields and messages
+    count items from 1 (`rows[3].row`, `rows 第 3 项`, as the checker and the
+    translated validation errors do) and name declaration rows by their
+    1-based row number.
     """
     by_pos = {r.position: r for r in rows}
     by_name: dict[str, list[TargetRowRecord]] = defaultdict(list)
@@ -28,7 +30,7 @@ def match_rows(rows: Sequence[TargetRowRecord], items: Sequence[Any], what: str)
     seen: set[int] = set()
     out = []
     for i, it in enumerate(items):
-        field = f"{what}[{i}]"
+        field = f"{what}[{i + 1}]"
         item = f"{what} 第 {i + 1} 项"
         if it.row is not None:
             r = by_pos.get(it.row)

@@ -17,7 +17,7 @@ from datetime import date, datetime, timezone
 from typing import Any
 
 from sqlalchemy import (JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer,
-                        MetaData, String, Text, UniqueConstraint)
+                        MetaData, String, Text, UniqueConstraint, false)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 NAMING = {
@@ -28,7 +28,7 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 
-ROLES = ("declarant", "reviewer", "supervisor", "admin", "unit_admin")
+ROLES = ("declarant", "reviewer", "supervisor", "admin", "unit_admin", "finance_reviewer")
 
 
 def utcnow() -> datetime:
@@ -72,6 +72,10 @@ class ApiKey(Base):
     label: Mapped[str] = mapped_column(String(200), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    # an admin of the whole system (every unit); other admin keys are confined to their unit
+    system: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False, server_default=false())
+    # unit ids a finance_reviewer (财政 reviewer) key reviews
+    assigned_units: Mapped[list[int] | None] = mapped_column(JSON, nullable=True)
     unit: Mapped[Unit] = relationship()
 
 

@@ -41,10 +41,10 @@ def monitor(session: Session, principal: Principal, decl_id: int, body: Monitori
         items = []
         for i, r, it in match_rows(v.rows, body.indicators, "indicators"):
             try:
-                prog = indicator_progress(operator=r.operator, target=r.value, actual=it.actual, tp=tp,
+                prog = indicator_progress(operator=r.operator, target=r.value, unit=r.unit, actual=it.actual, tp=tp,
                                           bands=bands, direction=it.direction, on_track=it.on_track,
                                           expected_unachievable=it.expected_unachievable, reason=it.reason,
-                                          field=f"indicators[{i}]")
+                                          field=f"indicators[{i + 1}]", name=r.name)
             except DataError as e:
                 raise row_error(e, "indicators", i, r) from None
             items.append(MonitorRowOut(row=r.position, name=r.name, target=target_text(r), **prog.model_dump()))

@@ -7,25 +7,54 @@ named `*_pct`. Not for rules (see `monitoring`, `scoring`).
 """
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Any, Literal
+from datetime import date, datetime, timezone
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from kb.domain.enums import Stage
+from kb.domain.budget import MAX_BUDGET_WAN
+from kb.domain.text import strip_invisible
 from kb.lifecycle.lights import BudgetProgress, IndicatorProgress
 from kb.lifecycle.scoring import Tier
 
-Role = Literal["declarant", "reviewer", "supervisor", "admin", "unit_admin"]
+def _utc(d: datetime) -> datetime:
+    return d.replace(tzinfo=timezone.utc) if d.tzinfo is None else d.astimezone(timezone.utc)
+
+
+# every timestamp we answer carries its UTC offset (SQLite hands back naive datetimes: they are UTC)
+UTCDatetime = Annotated[datetime, AfterValidator(_utc)]
+
+def _clean(v: Any) -> Any:
+    if isinstance(v, str):
+        return strip_invisible(v)
+    if isinstance(v, dict):
+        return {k: _clean(x) for k, x in v.items()}
+    if isinstance(v, list):
+        return [_clean(x) for x in v]
+    return v
+
+
+class CleanIn(BaseModel):
+    """An input body whose texts lose zero-width characters, bidi controls and NUL before
+    validation (`kb.domain.text.strip_invisible`): what is stored is what a person sees."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _strip_invisible(cls, data: Any) -> Any:
+        return _clean(data)
+
+
+Role = Literal["declarant", "reviewer", "supervisor", "admin", "unit_admin", "finance_reviewer"]
 
 _ROW_EXAMPLE = {"level1": "产出指标", "level2": "数量指标", "name": "重点建设工程安排数量",
                 "operator": "=", "value": "2", "unit": "个"}
 
 
-class RowIn(BaseModel):
+class RowIn(CleanIn):
     """One target row as declared: 一级/二级/三级 (name), 计算符号, 指标值, 计量单位."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [_ROW_EXAMPLE]})
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, json_schema_extra={"examples": [_ROW_EXAMPLE]})
 
     level1: str = Field("", max_length=100)
     level2: str = Field("", max_length=100)
@@ -36,10 +65,10 @@ class RowIn(BaseModel):
     indicator_id: str | None = Field(None, max_length=64)
 
 
-class DeclarationIn(BaseModel):
+class DeclarationIn(CleanIn):
     """事前申报 body. The unit comes from the API key (admins name it in `unit_name`)."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, json_schema_extra={"examples": [{
         "project_name": "教育系统基础设施建设和设备购置",
         "description": "优化教育布局，按工作计划完成教育局重点项目建设。资金总额10000万元。",
         "department": "武汉市青山区教育局", "sector": "教育", "year": 2020, "budget_wan": 10000,
@@ -54,7 +83,7 @@ class DeclarationIn(BaseModel):
     department: str = Field("", max_length=200)
     sector: str = Field("", max_length=100)
     year: int = Field(..., ge=1990, le=2100)
-    budget_wan: float | None = Field(None, ge=0)
+    budget_wan: float | None = Field(None, ge=0, le=MAX_BUDGET_WAN, description="预算（万元，0 到 1e9）")
     rows: list[RowIn] = Field(default_factory=list, max_length=300)
     unit_name: str | None = Field(None, max_length=200, description="仅管理员代某单位申报时填写")
 
@@ -69,7 +98,7 @@ class ReviewOut(BaseModel):
     comment: str
     acknowledged_findings: list[dict[str, Any]] = Field(
         default_factory=list, description="审核通过时审核人员确认过的错误级审核发现")
-    created_at: datetime
+    created_at: UTCDatetime
 
 
 class DeclarationOut(BaseModel):
@@ -99,8 +128,8 @@ class DeclarationOut(BaseModel):
     reviews: list[ReviewOut] = []
     has_evaluation: bool = False
     has_feedback: bool = False
-    created_at: datetime
-    updated_at: datetime
+    created_at: UTCDatetime
+    updated_at: UTCDatetime
 
 
 class VersionBrief(BaseModel):
@@ -143,12 +172,12 @@ class DeclarationBrief(BaseModel):
     error_count: int
 
 
-class ReviewIn(BaseModel):
+class ReviewIn(CleanIn):
     """退回 / 审核通过 body: the reviewer's comment (required to return); to approve a
     version that still has error-level checker findings the reviewer must set
     `acknowledge_findings` (else 409 listing them)."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, json_schema_extra={"examples": [
         {"comment": "“基础教育巩固提高情况”指标值未量化，请修改后重新提交。"},
         {"comment": "成本指标已另行核定，同意。", "acknowledge_findings": True}]})
 
@@ -156,16 +185,16 @@ class ReviewIn(BaseModel):
     acknowledge_findings: bool = Field(False, description="审核通过时确认当前版本仍有的错误级审核发现")
 
 
-class MonitorRowIn(BaseModel):
+class MonitorRowIn(CleanIn):
     """Actual to date of one indicator, by `row` (1-based) or `name`.
 
     on_track: for 定性 rows, whether it is on track; expected_unachievable +
     reason: the 预计无法完成 flag (the reason is required with it).
     """
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
-    row: int | None = Field(None, ge=1)
+    row: int | None = Field(None, ge=1, le=10_000)
     name: str | None = Field(None, max_length=300)
     actual: str = Field(..., max_length=300)
     direction: str | None = Field(None, max_length=20)
@@ -174,10 +203,10 @@ class MonitorRowIn(BaseModel):
     reason: str | None = Field(None, max_length=2000)
 
 
-class MonitoringIn(BaseModel):
+class MonitoringIn(CleanIn):
     """事中监控 body: period end, actual per indicator, budget executed (万元)."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, json_schema_extra={"examples": [{
         "period_end": "2020-06-30", "budget_executed_wan": 4200,
         "indicators": [{"row": 1, "actual": "1"},
                        {"row": 2, "actual": "100"},
@@ -185,7 +214,7 @@ class MonitoringIn(BaseModel):
                         "reason": "受疫情影响问卷调查推迟到第四季度"}]}]})
 
     period_end: date
-    budget_executed_wan: float | None = Field(None, ge=0)
+    budget_executed_wan: float | None = Field(None, ge=0, le=MAX_BUDGET_WAN, description="已执行预算（万元）")
     indicators: list[MonitorRowIn] = Field(default_factory=list, max_length=300)
 
 
@@ -215,19 +244,19 @@ class MonitoringOut(BaseModel):
     lights: dict[str, int] = Field(..., description="各色灯数量，含指标灯和预算执行灯")
     indicator_lights: dict[str, int] = Field(default_factory=dict, description="各色灯数量，仅指标")
     budget_light: Literal["green", "yellow", "red"] | None = Field(None, description="预算执行灯")
-    created_at: datetime
+    created_at: UTCDatetime
 
 
-class EvalRowIn(BaseModel):
+class EvalRowIn(CleanIn):
     """Self-evaluation of one indicator, by `row` (1-based) or `name`.
 
     weight: 分值; actual: 实际完成值; tier / score_pct: for 定性 rows (see
     `kb.lifecycle.scoring`); direction: override (正向/反向/等于/定性).
     """
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
-    row: int | None = Field(None, ge=1)
+    row: int | None = Field(None, ge=1, le=10_000)
     name: str | None = Field(None, max_length=300)
     actual: str | None = Field(None, max_length=300)
     weight: float = Field(..., ge=0, le=100)
@@ -237,7 +266,7 @@ class EvalRowIn(BaseModel):
     score_pct: float | None = Field(None, ge=0, le=100)
 
 
-class EvaluationIn(BaseModel):
+class EvaluationIn(CleanIn):
     """事后评价 body: actuals, weights and deviation reasons; optionally the budget executed
     (scored as the 预算执行率 line with `budget_weight` points).
 
@@ -247,14 +276,14 @@ class EvaluationIn(BaseModel):
     on `rows`.
     """
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, json_schema_extra={"examples": [{
         "rows": [{"row": 1, "actual": "2", "weight": 30},
                  {"row": 2, "actual": "100%", "weight": 30},
                  {"row": 3, "actual": "86", "weight": 30, "deviation_reason": "部分家长对食堂改造进度不满意"}],
         "budget_executed_wan": 9800, "budget_weight": 10}]})
 
     rows: list[EvalRowIn] = Field(default_factory=list, max_length=300)
-    budget_executed_wan: float | None = Field(None, ge=0)
+    budget_executed_wan: float | None = Field(None, ge=0, le=MAX_BUDGET_WAN, description="预算执行金额（万元）")
     budget_weight: float = Field(10.0, ge=0, le=100)
 
 
@@ -286,20 +315,20 @@ class EvaluationOut(BaseModel):
     percent: float
     grade: str
     warnings: list[str]
-    created_at: datetime
+    created_at: UTCDatetime
 
 
-class FinalScoreIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    row: int = Field(..., ge=1)
+class FinalScoreIn(CleanIn):
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+    row: int = Field(..., ge=1, le=10_000)
     score: float = Field(..., ge=0, le=100)
 
 
-class FeedbackIn(BaseModel):
+class FeedbackIn(CleanIn):
     """结果反馈 body: the finance bureau's final scores, comments, budget adjustment (万元,
     negative = cut) and, optionally, the budget executed it confirmed (万元; 公示 prefers it)."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, json_schema_extra={"examples": [{
         "final_total": 88, "final_scores": [{"row": 3, "score": 25}],
         "comments": "满意度指标完成偏低，下年度预算压减5%。", "budget_adjustment_wan": -500,
         "budget_executed_wan": 9800}]})
@@ -307,8 +336,11 @@ class FeedbackIn(BaseModel):
     final_total: float | None = Field(None, ge=0, le=100)
     final_scores: list[FinalScoreIn] = Field(default_factory=list, max_length=300)
     comments: str = Field("", max_length=10000)
-    budget_adjustment_wan: float | None = None
-    budget_executed_wan: float | None = Field(None, ge=0, description="财政部门核定的预算执行金额（万元）")
+    budget_adjustment_wan: float | None = Field(None, ge=-MAX_BUDGET_WAN, le=MAX_BUDGET_WAN,
+                                                description="预算调整（万元，负数为压减）")
+    budget_executed_wan: float | None = Field(None, ge=0, le=MAX_BUDGET_WAN, description="财政部门核定的预算执行金额（万元）")
+    acknowledge_findings: bool = Field(False, description="确认交叉核对（会计凭证、佐证材料）仍有的错误级发现后仍作反馈；"
+                                                          "未确认时有此类发现返回 409 并列出")
 
 
 class FeedbackOut(BaseModel):
@@ -319,21 +351,28 @@ class FeedbackOut(BaseModel):
     comments: str
     budget_adjustment_wan: float | None
     budget_executed_wan: float | None = None
+    acknowledged_findings: list[dict[str, Any]] = Field(
+        default_factory=list, description="反馈时确认的交叉核对错误级发现（rule_id、severity、stage、row、message）")
     learned: list[str] = Field(default_factory=list, description="更新了学习统计的指标名称")
     values_not_learned: list[str] = Field(
         default_factory=list, description="指标值有错误级审核发现、未作为典型值学习的行（仍计入选用次数和完成情况）")
-    created_at: datetime
+    created_at: UTCDatetime
 
 
-class KeyIn(BaseModel):
+class KeyIn(CleanIn):
     """A new API key for `unit_name` with `role`."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
-        {"unit_name": "武汉市青山区教育局", "role": "declarant", "label": "申报系统接口"}]})
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, json_schema_extra={"examples": [
+        {"unit_name": "武汉市青山区教育局", "role": "declarant", "label": "申报系统接口"},
+        {"unit_name": "青山区财政局", "role": "finance_reviewer", "assigned_units": ["武汉市青山区教育局"]}]})
 
     unit_name: str = Field(..., min_length=1, max_length=200)
     role: Role
     label: str = Field("", max_length=200)
+    assigned_units: list[str] = Field(default_factory=list, max_length=1000,
+                                      description="finance_reviewer（财政审核）负责审核的单位")
+    system: bool | None = Field(None, description="admin 是否为系统管理员（可管理所有单位）；"
+                                                  "只有系统管理员可设置，默认否（命令行创建的管理员为系统管理员）")
 
 
 class KeyOut(BaseModel):
@@ -341,8 +380,10 @@ class KeyOut(BaseModel):
     unit_name: str
     role: str
     label: str
-    created_at: datetime
-    revoked_at: datetime | None = None
+    system: bool = False
+    assigned_units: list[str] = Field(default_factory=list)
+    created_at: UTCDatetime
+    revoked_at: UTCDatetime | None = None
 
 
 class KeyCreated(KeyOut):
@@ -351,7 +392,7 @@ class KeyCreated(KeyOut):
 
 class AuditOut(BaseModel):
     id: int
-    at: datetime
+    at: UTCDatetime
     key_id: int | None
     role: str
     unit_name: str
@@ -362,11 +403,11 @@ class AuditOut(BaseModel):
     after: dict[str, Any] | None
 
 
-class LibraryChangeIn(BaseModel):
+class LibraryChangeIn(CleanIn):
     """One library change. op: add (indicator), update (id + patch), deprecate (id),
     synonyms (id + synonyms to add). expected_version guards against lost updates."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, json_schema_extra={"examples": [
         {"op": "add", "indicator": {"library": "unit", "unit_name": "武汉市青山区教育局",
                                     "level1": "产出指标", "level2": "数量指标", "name": "校舍维修面积",
                                     "unit": "平方米", "typical": {"operator": "≥", "value": "5000", "unit": "平方米"}}},
@@ -381,10 +422,10 @@ class LibraryChangeIn(BaseModel):
     expected_version: int | None = Field(None, ge=1)
 
 
-class LibraryChangesIn(BaseModel):
+class LibraryChangesIn(CleanIn):
     """A batch of library changes applied all-or-nothing."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
     changes: list[LibraryChangeIn] = Field(..., min_length=1, max_length=1000)
 
 
@@ -395,7 +436,7 @@ class LibraryIndicatorOut(BaseModel):
     status: str
     version: int
     indicator: dict[str, Any]
-    updated_at: datetime
+    updated_at: UTCDatetime
 
 
 class LibraryChangeOut(BaseModel):
@@ -403,7 +444,7 @@ class LibraryChangeOut(BaseModel):
     id: str
     op: str
     version: int
-    created_at: datetime
+    created_at: UTCDatetime
 
 
 class LibraryChangesOut(BaseModel):
@@ -430,6 +471,7 @@ class ProjectExecution(BaseModel):
     executed_source: ExecutionSource | None
     executed_source_label: str | None = Field(None, description="结果反馈 / 事后评价 / 事中监控")
     executed_as_of: date | None = Field(None, description="监控期末日期或评价、反馈的日期")
+    crosscheck_errors: int = Field(0, description="交叉核对当前的错误级发现数（如 ACC-01 预算执行数与凭证不符）")
 
 
 class DepartmentSummary(BaseModel):
@@ -447,11 +489,13 @@ class DepartmentSummary(BaseModel):
     executed_from: dict[str, int] = Field(default_factory=dict, description="预算执行金额取自哪个环节（项目数）")
     grades: dict[str, int]
     checker_errors: int
+    crosscheck_errors: int = Field(0, description="交叉核对（会计凭证、佐证材料）当前的错误级发现数")
     projects: list[ProjectExecution] = Field(default_factory=list)
 
 
 class PublicSummary(BaseModel):
-    """公示: per department, budget execution, evaluation grades and counts of checker errors."""
+    """公示: per department, budget execution, evaluation grades and counts of checker errors and of
+    open cross-check errors."""
 
     year: int | None
     departments: list[DepartmentSummary]

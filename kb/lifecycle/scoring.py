@@ -33,7 +33,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from kb.errors import DataError
-from kb.lifecycle.values import direction_of, format_number, parse_number, same_text
+from kb.lifecycle.values import direction_of, format_number, parse_number, same_text, target_and_actual
 from kb.domain.enums import LabeledEnum
 from kb.domain.schema import Direction
 from kb.domain.text import normalize
@@ -119,14 +119,15 @@ class IndicatorScore(BaseModel):
 
 
 def score_indicator(*, operator: str = "", target: str | float | None, actual: str | float | None,
-                    weight: float, direction: str | Direction | None = None,
+                    weight: float, unit: str = "", direction: str | Direction | None = None,
                     tier: str | Tier | None = None, score_pct: float | None = None,
                     field: str = "") -> IndicatorScore:
     """Score one indicator (see the module docstring for the rules and sources).
 
     Args:
-        operator/target: the declared 计算符号 and 指标值 (text as declared).
-        actual: the 实际完成值 (text or number).
+        operator/target/unit: the declared 计算符号, 指标值 and 计量单位 (text as declared).
+        actual: the 实际完成值 (text or number), read in the target's unit
+            (`values.target_and_actual`: 12000米 against 12 公里, 1.25万 against 12000 人).
         weight: the indicator's 分值 (≥ 0).
         direction: override of the direction read from operator/target.
         tier: for 定性 rows (or a quantitative row whose actual is only text):
@@ -136,7 +137,8 @@ def score_indicator(*, operator: str = "", target: str | float | None, actual: s
         field: name used in error messages (e.g. 'rows[3]').
     Raises:
         DataError: negative weight, missing actual, an unknown tier, a score_pct
-        outside the tier band, or a qualitative row whose tier cannot be told.
+        outside the tier band, a qualitative row whose tier cannot be told, or an
+        actual that is negative, not finite or in a unit that cannot be compared.
     """
     if weight is None or weight < 0:
         raise DataError("权重必须是不小于 0 的数", field=f"{field}.weight".strip("."))
@@ -144,8 +146,9 @@ def score_indicator(*, operator: str = "", target: str | float | None, actual: s
         d = direction_of(operator, None if target is None else str(target), direction)
     except ValueError as e:
         raise DataError(str(e), field=f"{field}.direction".strip(".")) from None
-    tnum = parse_number(target) if d is not Direction.qualitative else None
-    anum = parse_number(actual) if d is not Direction.qualitative else None
+    tnum = anum = None
+    if d is not Direction.qualitative:
+        tnum, anum = target_and_actual(target, unit, actual, field=field)
     given_tier = parse_tier(tier)
     if tier is not None and given_tier is None:
         raise DataError(f"无法识别的定性等级: {tier}（可用 达成年度指标/部分达成年度指标并具有一定效果/未达成年度指标且效果较差）",
@@ -198,12 +201,17 @@ def _quantitative(d: Direction, t: float, a: float, w: float) -> IndicatorScore:
             completion = 1.0 if a == 0 else float("inf")
             share = 1.0 if a == 0 else 0.0
     if d in (Direction.positive, Direction.equal) and t > 0 and a >= FAR_ABOVE_FACTOR * t:
-        warnings.append(f"实际完成值 {format_number(a)} 是目标值 {format_number(t)} 的 {a / t:.1f} 倍，"
+        warnings.append(f"实际完成值 {format_number(a)} 是目标值 {format_number(t)} 的 {_times(a / t)} 倍，"
                         "目标值可能设置偏低，请分析原因并在下年度调整（财预〔2020〕10号 附件1）")
     score = w * min(1.0, share)
     return IndicatorScore(direction=d, weight=w, score=score,
                           completion=None if completion == float("inf") else completion,
                           score_low=score, score_high=score, warnings=warnings)
+
+
+def _times(ratio: float) -> str:
+    """A ratio for a message: one decimal ('5.0'), or three significant digits when huge ('8.33e+303')."""
+    return f"{ratio:.1f}" if ratio < 1e6 else f"{ratio:.3g}"
 
 
 class TotalScore(BaseModel):
@@ -277,12 +285,16 @@ def budget_execution_score(budget_wan: float | None, executed_wan: float, weight
     negative amount."""
     if executed_wan < 0:
         raise DataError("预算执行金额不能为负", field="budget_executed_wan")
+    warnings = []
     if not budget_wan:
         share = 1.0 if executed_wan == 0 else 0.0
         rate = None
     else:
         rate = executed_wan / budget_wan
         share = min(1.0, rate)
+        if rate > 1:
+            warnings.append(f"预算执行金额 {format_number(executed_wan)} 万元超出预算 {format_number(budget_wan)} 万元，"
+                            "请核实执行数或说明超支原因")
     s = weight * share
     return IndicatorScore(direction=Direction.positive, weight=weight, score=s, completion=rate,
-                          score_low=s, score_high=s)
+                          score_low=s, score_high=s, warnings=warnings)

@@ -10,35 +10,61 @@ for qualitative comparison, and decide an indicator's direction (正向 / 反向
 """
 from __future__ import annotations
 
+import math
 import re
 
+from kb.domain.quantity import IncomparableUnits, NotFinite, in_target_unit, parse_quantity, target_quantity
 from kb.domain.schema import Direction, normalize_operator
 from kb.domain.text import normalize
+from kb.errors import DataError
 
-_NUM = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?|[-+]?\.\d+")
 _LEAD_OP = re.compile(r"^\s*(>=|<=|=>|=<|==|[≥≤＞＜>＜<=＝])")
 # a date-like value (时效 rows such as '2021年12月完成', '2023.07-2024.01') is not a quantity
-_DATE = re.compile(r"(?:19|20)\d{2}\s*年|(?:19|20)\d{2}[./-](?:0[1-9]|1[0-2])(?!\d)")
 
 
 def parse_number(text: str | float | int | None) -> float | None:
-    """The first number in `text` (NFKC-normalised, thousands separators removed), else None.
+    """The first number in `text` as written (`kb.domain.quantity.parse_quantity`: NFKC,
+    thousands separators, scientific notation, a magnitude such as 万 applied), else None.
 
     Dates ('2021年12月', '2023.07', '2023-07-01') are not numbers here: returns None
-    for them (a year 19xx/20xx followed by 年 or by a two-digit month).
-    `'≥95%'` → 95.0; `'1,290.3平方米'` → 1290.3; `'129(完工率243%)'` → 129.0.
+    for them (a year 19xx/20xx followed by 年 or by a two-digit month); so is a
+    number too large to represent (`1e999`).
+    `'≥95%'` → 95.0; `'1,290.3平方米'` → 1290.3; `'129(完工率243%)'` → 129.0; `'1e308'` → 1e308.
     """
-    if text is None:
+    try:
+        q = parse_quantity(text)
+    except NotFinite:
         return None
-    if isinstance(text, (int, float)):
-        return float(text)
-    t = normalize(text)
-    if not t or _DATE.search(t):
-        return None
-    m = _NUM.search(t)
-    if not m:
-        return None
-    return float(m.group().replace(",", ""))
+    return q.value if q is not None else None
+
+
+def target_and_actual(target: str | float | None, unit: str, actual: str | float | None, *,
+                      field: str = "") -> tuple[float | None, float | None]:
+    """(target, actual) as numbers in the target's unit (see `kb.domain.quantity.in_target_unit`):
+    `'12'` 公里 with `'12000米'` → (12, 12); `'12000'` 人 with `'1.25万'` → (12000, 12500);
+    `'90'` % with `'0.95'` → (90, 95). None for a side that states no number.
+
+    Raises DataError on `{field}.actual`: an actual in a unit of another kind
+    (吨 against 公里), a negative actual, or a number too large to represent.
+    """
+    where = f"{field}.actual".strip(".")
+    try:
+        tq = target_quantity(target, unit)
+    except NotFinite:
+        tq = None
+    if tq is None:
+        return None, parse_number(actual)
+    try:
+        a = in_target_unit(actual, tq)
+    except IncomparableUnits as e:
+        raise DataError(str(e), field=where) from None
+    except NotFinite as e:
+        raise DataError(f"实际完成值{e}", field=where) from None
+    if a is not None and a < 0:
+        raise DataError(f"实际完成值不能为负数（{actual}）", field=where)
+    if a is not None and not math.isfinite(a):
+        raise DataError("实际完成值超出了可表示的数值范围", field=where)
+    return tq.value, a
 
 
 def embedded_operator(text: str | None) -> str:

@@ -11,7 +11,9 @@ filter mask, the `Retriever` adds the dense side:
   build) → embedded on the spot; the confidence calibration is loaded, or
   computed (in memory when the file is read-only); from `REDUCE_AT`
   documents on the two-stage `ReducedDenseIndex`.
-- `fuse(lexical, query, mask, mode)` embeds the query, runs the dense top 50,
+- `embed_ahead(query)` starts embedding the query on the embedding pool
+  while the caller ranks lexically; `fuse(lexical, query, mask, mode,
+  qvec=…)` takes that vector (else embeds the query), runs the dense top 50,
   fuses by RRF (`kb.retrieval.fusion`) and judges confidence
   (`kb.retrieval.confidence`); `shown(result)` is the one rule for what a
   search shows: the hits above the cut when confident, else only lexically
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 
 import numpy as np
@@ -31,7 +34,7 @@ import numpy as np
 from kb.retrieval.confidence import Calibration, Confidence, calibrate, confidence
 from kb.retrieval.dense import REDUCE_AT, DenseIndex, ReducedDenseIndex
 from kb.retrieval.fusion import DENSE_DEPTH, RRF_K, FusedHit, rrf_fuse
-from kb.retrieval.vectors import (Item, StaleVectors, VectorFetcher, ensure_calibration, ensure_vectors,
+from kb.retrieval.vectors import (Item, StaleVectors, VectorFetcher, ensure_calibration,
                                   load_calibration, load_matrix, load_reduced, stored_fingerprints)
 
 MODES = ("lexical", "dense", "hybrid")
@@ -150,10 +153,9 @@ class Retriever:
         """The retriever of the documents `keys` (vector kind `kind`) stored in the KB file `db`.
 
         Args:
-            items: () → [(key, text to embed, content hash)] of every document,
-                called only when some vector is missing.
-            prune: when embedding missing vectors, delete stored ones of
-                this kind whose key is gone (the set is complete).
+            items: () → [(key, text to embed, content hash)] of every document
+                (kept for callers; a missing vector is not embedded here).
+            prune: unused here (pruning is the build's).
             what: the set in the stderr hint ("知识库中", "语料").
         Returns None when no vector of this embedder is stored at all (the
         set was built with JIXIAO_EMBEDDER=none or another model).
@@ -175,16 +177,30 @@ class Retriever:
         try:
             matrix = load_matrix(db, kind, keys, fp)
         except StaleVectors:
-            matrix = ensure_vectors(db, kind, items(), embedder, progress=False, prune=prune, calibrate=False)
-            cal = None  # the matrix changed: its calibration too
+            # some documents have no vector yet (a build or corpus add still to finish): never embed
+            # here, inside a request — they are found by the lexical side until the build stores them
+            print(f"提示: {what}部分文档尚无向量，这些文档暂只按词面检索；运行 jixiao build（或重新 corpus add）补齐",
+                  file=sys.stderr)
+            matrix = load_matrix(db, kind, keys, fp, missing_ok=True)
+            if cal is not None:
+                return cls(embedder, DenseIndex(matrix), cal, query_text=query_text)
         if cal is None or cal.n_docs != len(keys):
             cal = _calibration(db, kind, matrix, embedder)
         return cls(embedder, DenseIndex(matrix), cal, query_text=query_text)
 
+    def embed_ahead(self, query: str) -> "Future[np.ndarray]":
+        """The query's vector, computed on the embedding pool (`kb.retrieval.embed.threads.submit`):
+        start it, rank lexically meanwhile, pass `.result()` to `fuse` as `qvec`."""
+        from kb.retrieval.embed.threads import submit
+
+        return submit(self.embedder.encode_query, self.query_text(query))
+
     def fuse(self, lexical: Sequence[tuple[int, float]], query: str, mask: np.ndarray | None, *,
-             mode: str = "hybrid") -> HybridResult:
-        """`hybrid` of the caller's lexical ranking with this set's dense ranking of `query`."""
-        qvec = self.embedder.encode_query(self.query_text(query))
+             mode: str = "hybrid", qvec: np.ndarray | None = None) -> HybridResult:
+        """`hybrid` of the caller's lexical ranking with this set's dense ranking of `query`
+        (`qvec`: the query's vector when already computed, `embed_ahead`)."""
+        if qvec is None:
+            qvec = self.embedder.encode_query(self.query_text(query))
         return hybrid(lexical, qvec, self.dense, self.calibration, mask=mask, mode=mode,
                       background_scores=self.background_scores)
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import logging
 import re
-import threading
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -23,6 +22,7 @@ import jieba
 
 from kb.domain.text import normalize
 from kb.domain.words import DOMAIN_TERMS
+from kb.retrieval.dictionary import UserWords
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -33,6 +33,10 @@ _HAS_LETTER = re.compile(r"[a-z]")
 _KEEP = re.compile(r"[\u4e00-\u9fffa-z0-9]")
 
 
+# jieba frequency of every user-dictionary word (high enough to keep names whole)
+USER_FREQ = 3000
+
+
 class Tokenizer:
     """jieba-based tokenizer with a per-instance user dictionary.
 
@@ -40,18 +44,23 @@ class Tokenizer:
         words: user-dictionary words (indicator names, units, synonyms …);
             the domain terms are always added.
         bigrams: also emit CJK character bigrams (default True).
+        dictionary: jieba's words (`kb.retrieval.dictionary.BaseDictionary`;
+            default: this machine's cached copy).
 
     `tokens(text)` → list[str] (lower-case, normalised; duplicates kept, as
-    term frequency). Thread-safe for concurrent `tokens` calls.
+    term frequency). Thread-safe. jieba's dictionary is never loaded whole:
+    each text looks up only its own fragments (`kb.retrieval.dictionary`).
+    `save(conn, name)` stores the user dictionary in the KB file and
+    `Tokenizer.stored(path, name)` reopens it without reading it whole, so
+    opening a KB costs no segmentation set-up.
     """
 
-    def __init__(self, words: Iterable[str] = (), *, bigrams: bool = True):
-        self._jieba = _base_tokenizer_copy()
+    def __init__(self, words: Iterable[str] = (), *, bigrams: bool = True, dictionary=None):
         self._bigrams = bigrams
-        self._lock = threading.Lock()
         self.words: list[str] = []
         special: set[str] = set()
         seen: set[str] = set()
+        plain: list[str] = []
         for w in (*DOMAIN_TERMS, *words):
             w = normalize(w).lower()
             if not w or w in seen or len(w) > 40:
@@ -62,14 +71,56 @@ class Tokenizer:
                 if len(w) > 1:
                     special.add(w)
             else:
-                self._jieba.add_word(w, freq=3000)
+                plain.append(w)
+        self._setup(UserWords.from_words(plain, USER_FREQ), special, dictionary)
+
+    def _setup(self, user: "UserWords", special: Iterable[str], dictionary) -> None:
+        from kb.retrieval.dictionary import Frequencies, base_dictionary
+
+        self._freqs = Frequencies(dictionary or base_dictionary(), user)
         self.special = sorted(special, key=len, reverse=True)
-        self._special_re = (re.compile("|".join(re.escape(s) for s in self.special))
-                            if self.special else None)
+        self._special_at: dict[str, list[str]] = {}  # first character → protected terms, longest first
+        for w in self.special:
+            self._special_at.setdefault(w[0], []).append(w)
+
+    @classmethod
+    def stored(cls, path, name: str, *, bigrams: bool = True, dictionary=None) -> "Tokenizer | None":
+        """The tokenizer saved in the KB file `path` under `name`, or None when none is stored.
+
+        Its user words are looked up in the file on demand (`words` is then
+        empty: the list lives in the file).
+        """
+        got = UserWords.stored(path, name)
+        if got is None:
+            return None
+        tok = cls.__new__(cls)
+        tok._bigrams, tok.words = bigrams, []
+        tok._setup(got[0], got[1], dictionary)
+        return tok
+
+    def save(self, conn, name: str) -> None:
+        """Store the user dictionary in the KB file under `name` (inside the caller's transaction)."""
+        self._freqs.user.save(conn, name, special=self.special)
 
     def _cut(self, text: str) -> list[str]:
-        with self._lock:
-            return [t for t in self._jieba.cut_for_search(text, HMM=False) if _KEEP.search(t)]
+        jt = _segmenter(self._freqs.covering(text), self._freqs.total)
+        return [t for t in jt.cut_for_search(text, HMM=False) if _KEEP.search(t)]
+    def _special_spans(self, t: str) -> list[tuple[int, int]]:
+        """[start, end) of the protected terms in `t`: leftmost, longest first, not overlapping.
+
+        (What a regex alternation of the terms, longest first, finds —
+        without compiling one of a few hundred terms in every process.)
+        """
+        at, out, i, n = self._special_at, [], 0, len(t)
+        while i < n:
+            for w in at.get(t[i], ()):
+                if t.startswith(w, i):
+                    out.append((i, i + len(w)))
+                    i += len(w)
+                    break
+            else:
+                i += 1
+        return out
 
     def cut_words(self, text: str | None) -> list[str]:
         """jieba search-mode words of `text` only (no bigrams), normalised and lower-cased."""
@@ -83,13 +134,13 @@ class Tokenizer:
             return []
         out: list[str] = []
         parts: list[str] = []
-        if self._special_re is not None:
+        if self._special_at:
             pos = 0
-            for m in self._special_re.finditer(t):
-                parts.append(t[pos:m.start()])
-                out.append(m.group())  # the whole protected term, plus its inner words below
-                parts.append(m.group())
-                pos = m.end()
+            for a, z in self._special_spans(t):
+                parts.append(t[pos:a])
+                out.append(t[a:z])  # the whole protected term, plus its inner words below
+                parts.append(t[a:z])
+                pos = z
             parts.append(t[pos:])
         else:
             parts.append(t)
@@ -110,6 +161,14 @@ class Tokenizer:
         return out
 
 
+def _segmenter(freq: dict[str, int], total: int) -> jieba.Tokenizer:
+    """A jieba.Tokenizer over `freq` (the fragments of one text), ready to cut: no dictionary load."""
+    jt = jieba.Tokenizer.__new__(jieba.Tokenizer)
+    jt.FREQ, jt.total, jt.initialized = freq, total, True
+    jt.user_word_tag_tab, jt.dictionary, jt.tmp_dir, jt.cache_file = {}, None, None, None
+    return jt
+
+
 @lru_cache(maxsize=1)
 def _base_dict_loaded() -> jieba.Tokenizer:
     tok = jieba.Tokenizer()
@@ -118,10 +177,9 @@ def _base_dict_loaded() -> jieba.Tokenizer:
 
 
 def _base_tokenizer_copy() -> jieba.Tokenizer:
-    """A jieba.Tokenizer sharing the loaded main dictionary, with its own user words.
+    """A jieba.Tokenizer holding jieba's whole dictionary, for callers that add words of their own.
 
-    jieba keeps words in `FREQ`/`total`; copying the dict (≈350k entries, ~20 ms)
-    is far cheaper than re-reading the dictionary file for every instance.
+    Loads jieba's dictionary whole (≈ 0.6 s): `Tokenizer` does not need it.
     """
     base = _base_dict_loaded()
     tok = jieba.Tokenizer()

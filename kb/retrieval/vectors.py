@@ -5,7 +5,10 @@ key (kind, key); `vector` is the float32 little-endian bytes of one
 L2-normalised row. A vector is reused while both its item's content hash
 and the embedder's fingerprint are unchanged, so a rebuild after editing
 one indicator embeds only that indicator, and switching the model
-re-embeds everything. Not for searching (see `kb.retrieval.dense`) or choosing a
+re-embeds everything. Vectors shipped with the package
+(`kb.retrieval.shipped`) are taken the same way before anything is
+embedded, and embedded vectors are stored batch by batch, so an
+interrupted build resumes where it stopped. Not for searching (see `kb.retrieval.dense`) or choosing a
 model (see `kb.retrieval.embed`).
 """
 from __future__ import annotations
@@ -26,6 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import sqlite_utils
 
     from kb.retrieval.embed.base import Embedder
+    from kb.retrieval.shipped import ShippedVectors
 
 TABLE = "vectors"
 # Show a progress bar only when at least this many texts must be embedded.
@@ -34,13 +38,27 @@ PROGRESS_MIN_ITEMS = 200
 Item = tuple[str, str, str | None]  # (key, text, content_hash)
 
 
+def _tables(db) -> set[str]:
+    """Tables of a sqlite3 connection or sqlite-utils Database (reading needs no sqlite-utils)."""
+    return {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()}
+
+
+def _writable(db) -> "sqlite_utils.Database":
+    """`db` as a sqlite-utils Database (a plain sqlite3 connection is wrapped)."""
+    if hasattr(db, "table_names"):
+        return db
+    import sqlite_utils
+
+    return sqlite_utils.Database(db)
+
+
 class StaleVectors(ConfigError):
     """The KB's stored vectors do not match the configured embedder (run `jixiao build`)."""
 
 
 def ensure_table(db: "sqlite_utils.Database") -> None:
     """Create the `vectors` table if it does not exist."""
-    if TABLE not in db.table_names():
+    if TABLE not in _tables(db):
         db[TABLE].create({"key": str, "kind": str, "content_hash": str, "fingerprint": str,
                           "dim": int, "vector": bytes}, pk=("kind", "key"))
 
@@ -48,7 +66,7 @@ def ensure_table(db: "sqlite_utils.Database") -> None:
 def ensure_vectors(db: "sqlite_utils.Database", kind: str, items: Sequence[Item],
                    embedder: "Embedder", *, progress: bool = False,
                    prune: bool = True, calibrate: bool = True,
-                   stats: dict | None = None) -> np.ndarray:
+                   stats: dict | None = None, shipped: "ShippedVectors | None" = None) -> np.ndarray:
     """Vectors of `items`, embedding only those that are new or changed.
 
     Args:
@@ -61,11 +79,14 @@ def ensure_vectors(db: "sqlite_utils.Database", kind: str, items: Sequence[Item]
             `PROGRESS_MIN_ITEMS` texts need embedding.
         prune: delete stored vectors of this kind whose key is not in
             `items` (items is then the complete set of the kind).
-        stats: when given, filled with {"embedded", "reused", "pruned"}
-            counts (for build reports).
+        stats: when given, filled with {"embedded", "reused", "shipped",
+            "pruned"} counts (for build reports).
         calibrate: also refresh the kind's confidence calibration
             (`ensure_calibration`; about a second, only when the matrix or
             the model changed).
+        shipped: the package's vectors (`kb.retrieval.shipped`): an item
+            not stored yet takes its shipped vector when fingerprint and
+            content hash match and the model reproduces a sample of them.
 
     Returns:
         float32 (n, d) matrix, row i = items[i], rows L2-normalised.
@@ -73,9 +94,11 @@ def ensure_vectors(db: "sqlite_utils.Database", kind: str, items: Sequence[Item]
     Raises:
         DataError: a key appears twice in `items`.
 
-    All writes happen in one transaction after every text is embedded: a
-    crash mid-run leaves the stored vectors as they were.
+    Vectors are written as they are made, one transaction per batch of a
+    few seconds' work: a crash mid-run keeps the finished batches (the next
+    run embeds only the rest) and never leaves a half-written vector.
     """
+    db = _writable(db)
     keys = [str(k) for k, _, _ in items]
     if len(set(keys)) != len(keys):
         seen: set[str] = set()
@@ -98,69 +121,78 @@ def ensure_vectors(db: "sqlite_utils.Database", kind: str, items: Sequence[Item]
             out[i] = np.frombuffer(got[1], dtype="<f4")
         else:
             todo.append(i)
+
+    def store(rows: Sequence[int]) -> None:
+        with db.atomic():
+            db[TABLE].upsert_all(
+                ({"key": keys[i], "kind": kind, "content_hash": hashes[i], "fingerprint": fp,
+                  "dim": dim, "vector": out[i].astype("<f4").tobytes()} for i in rows),
+                pk=("kind", "key"), batch_size=500)
+
+    from_package: list[int] = []
+    if shipped is not None and todo:
+        cand = [(i, v) for i in todo if (v := shipped.get(kind, keys[i], hashes[i], fp)) is not None]
+        if cand and shipped.verified(embedder, [(kind, keys[i], items[i][1]) for i, _ in cand]):
+            for i, v in cand:
+                out[i] = v
+            from_package = [i for i, _ in cand]
+            store(from_package)
+            taken = set(from_package)
+            todo = [i for i in todo if i not in taken]
     if todo:
-        _embed_into(out, todo, [items[i][1] for i in todo], embedder, progress=progress)
+        _embed_into(out, todo, [items[i][1] for i in todo], embedder, progress=progress, store=store)
     orphans: list[str] = []
     if prune:
         live = set(keys)
         orphans = [k for (k,) in db.execute(f"SELECT key FROM {TABLE} WHERE kind = ?", [kind])
                    if k not in live]
-    if todo or orphans:
+    if orphans:
         with db.atomic():
-            if todo:
-                db[TABLE].upsert_all(
-                    ({"key": keys[i], "kind": kind, "content_hash": hashes[i], "fingerprint": fp,
-                      "dim": dim, "vector": out[i].astype("<f4").tobytes()} for i in todo),
-                    pk=("kind", "key"), batch_size=500)
             for a in range(0, len(orphans), 500):
                 chunk = orphans[a:a + 500]
                 db.execute(f"DELETE FROM {TABLE} WHERE kind = ? AND key IN "
                            f"({','.join('?' * len(chunk))})", [kind, *chunk])
     if calibrate and len(items) > 0:
-        ensure_calibration(db, kind, out, embedder)
+        ensure_calibration(db, kind, out, embedder, shipped=shipped)
     if stats is not None:
-        stats.update(embedded=len(todo), reused=len(items) - len(todo), pruned=len(orphans))
+        stats.update(embedded=len(todo), reused=len(items) - len(todo) - len(from_package),
+                     shipped=len(from_package), pruned=len(orphans))
     return out
 
 
 def _embed_into(out: np.ndarray, rows: list[int], texts: list[str], embedder: "Embedder",
-                *, progress: bool) -> None:
-    step = max(1, int(getattr(embedder, "batch_size", 48))) * 4
-    bar = None
-    if progress and len(texts) >= PROGRESS_MIN_ITEMS:
-        from rich.console import Console
-        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
-                                   TimeRemainingColumn)
+                *, progress: bool, store) -> None:
+    """Embed `texts` into `out[rows]`, storing each batch (`store(rows)`) as soon as it is made."""
+    from kb.progress import progress_bar
 
-        bar = Progress(TextColumn("向量化"), BarColumn(), MofNCompleteColumn(),
-                       TimeRemainingColumn(), console=Console(stderr=True), transient=True)
-    try:
-        task = bar.add_task("embed", total=len(texts)) if bar else None
-        if bar:
-            bar.start()
+    lanes = getattr(getattr(embedder, "lanes", None), "size", 1)
+    step = max(1, int(getattr(embedder, "batch_size", 48))) * max(1, lanes)
+    with progress_bar("计算向量", len(texts), enabled=progress and len(texts) >= PROGRESS_MIN_ITEMS) as advance:
         for a in range(0, len(texts), step):
             chunk = texts[a:a + step]
-            out[rows[a:a + len(chunk)]] = embedder.encode_documents(chunk)
-            if bar:
-                bar.advance(task, len(chunk))
-    finally:
-        if bar:
-            bar.stop()
+            done = rows[a:a + len(chunk)]
+            out[done] = embedder.encode_documents(chunk)
+            store(done)
+            advance(len(chunk))
 
 
 def load_matrix(db: "sqlite_utils.Database", kind: str, keys: Sequence[str],
-                fingerprint: str) -> np.ndarray:
+                fingerprint: str, *, missing_ok: bool = False) -> np.ndarray:
     """Stored vectors of `keys` (in that order) made by the embedder `fingerprint`.
 
-    Returns float32 (n, d); (0, 0) when `keys` is empty.
+    Returns float32 (n, d); (0, 0) when `keys` is empty. With `missing_ok`,
+    keys without a vector get a zero row (never near any query: found by the
+    lexical side only) — how a server answers until `jixiao build` / `corpus
+    add` has stored the rest, instead of embedding inside a request.
 
     Raises:
         StaleVectors: some key has no vector from this embedder (the KB was
-            built with another model or before an edit) — run `jixiao build`.
+            built with another model or before an edit) — run `jixiao build`;
+            with `missing_ok` only when no key has one.
     """
     if not keys:
         return np.zeros((0, 0), dtype=np.float32)
-    if TABLE not in db.table_names():
+    if TABLE not in _tables(db):
         raise StaleVectors("知识库中没有向量, 请先运行 jixiao build")
     index = {str(k): i for i, k in enumerate(keys)}
     out: np.ndarray | None = None
@@ -177,6 +209,9 @@ def load_matrix(db: "sqlite_utils.Database", kind: str, keys: Sequence[str],
             raise StaleVectors(f"{kind} 向量维度不一致, 请重新运行 jixiao build")
         out[i] = np.frombuffer(blob, dtype="<f4")
         filled[i] = True
+    if out is not None and missing_ok and not filled.all():
+        out[~filled] = 0.0
+        return out
     if out is None or not filled.all():
         missing = [k for k, f in zip(keys, filled) if not f]
         raise StaleVectors(f"{len(missing)} 条{kind}向量与当前嵌入模型不一致或缺失"
@@ -186,7 +221,7 @@ def load_matrix(db: "sqlite_utils.Database", kind: str, keys: Sequence[str],
 
 def stored_fingerprints(db: "sqlite_utils.Database", kind: str) -> dict[str, int]:
     """Fingerprint → number of stored vectors of `kind` (for `jixiao build` / health output)."""
-    if TABLE not in db.table_names():
+    if TABLE not in _tables(db):
         return {}
     return {fp: n for fp, n in db.execute(
         f"SELECT fingerprint, COUNT(*) FROM {TABLE} WHERE kind = ? GROUP BY fingerprint",
@@ -204,21 +239,23 @@ def _matrix_digest(matrix: np.ndarray) -> str:
 
 
 def ensure_calibration(db: "sqlite_utils.Database", kind: str, matrix: np.ndarray,
-                       embedder: "Embedder"):
+                       embedder: "Embedder", *, shipped: "ShippedVectors | None" = None):
     """The `kb.retrieval.confidence.Calibration` of `matrix`, computed once per (matrix, embedder).
 
     Embeds the background queries of `kb.retrieval.embed.background` (≈ 90 short
-    sentences, about a second) only when the stored calibration belongs to
-    another matrix or fingerprint; stored in table `vector_calibration`.
+    sentences, about a second; the shipped ones when `shipped` holds them
+    all) only when the stored calibration belongs to another matrix or
+    fingerprint; stored in table `vector_calibration`.
     """
+    db = _writable(db)
     digest = _matrix_digest(matrix)
     fp = embedder.fingerprint
-    if CALIBRATION_TABLE in db.table_names():
+    if CALIBRATION_TABLE in _tables(db):
         row = db.execute(f"SELECT fingerprint, matrix_digest, payload FROM {CALIBRATION_TABLE} "
                          "WHERE kind = ?", [kind]).fetchone()
         if row and row[0] == fp and row[1] == digest:
             return Calibration.from_json(row[2])
-    background = embedder.encode_queries(list(BACKGROUND_QUERIES))
+    background = background_vectors(embedder, shipped)
     cal = calibrate(matrix, background, fp)
     with db.atomic():
         db[CALIBRATION_TABLE].upsert({"kind": kind, "fingerprint": fp, "matrix_digest": digest,
@@ -226,9 +263,21 @@ def ensure_calibration(db: "sqlite_utils.Database", kind: str, matrix: np.ndarra
     return cal
 
 
+def background_vectors(embedder: "Embedder", shipped: "ShippedVectors | None" = None) -> np.ndarray:
+    """Query vectors of `BACKGROUND_QUERIES`: the shipped ones when all match and verify, else embedded."""
+    texts = list(BACKGROUND_QUERIES)
+    if shipped is not None:
+        keys = [text_hash(t) for t in texts]
+        m = shipped.matrix("background", keys, keys, embedder.fingerprint)
+        if m is not None and shipped.verified(embedder, [("background", k, t) for k, t in zip(keys, texts)],
+                                              query=True):
+            return m
+    return embedder.encode_queries(texts)
+
+
 def load_calibration(db: "sqlite_utils.Database", kind: str, fingerprint: str):
     """The stored `Calibration` of `kind` for this embedder fingerprint, or None."""
-    if CALIBRATION_TABLE not in db.table_names():
+    if CALIBRATION_TABLE not in _tables(db):
         return None
     row = db.execute(f"SELECT fingerprint, payload FROM {CALIBRATION_TABLE} WHERE kind = ?",
                      [kind]).fetchone()

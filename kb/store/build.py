@@ -5,7 +5,8 @@ Tables (inspect with `sqlite-utils tables var/jixiao.kb.sqlite`):
 - `synonyms` — (indicator_id, term)
 - `build_info` — key/value: content_hash of the data files, built_at, counts
 - `data_files` — path, sha256 of every library file at the last build
-- `blobs` — the lexical index (npz) and the tokenizer's user dictionary
+- `blobs` — the lexical index (raw arrays) and the hot columns (`kb.store.rows.hot_columns`)
+- `words_user`, `tokenizer_dicts` — the tokenizer's user dictionary (`kb.retrieval.dictionary`)
 - `vectors` — dense vectors cached by content hash (see `kb.retrieval.vectors`)
 - `corpus_*` — documents and chunks (written by `kb.corpus`)
 
@@ -33,23 +34,23 @@ from kb.retrieval.tokenize import Tokenizer
 from kb.retrieval.vectors import ensure_vectors
 from kb.settings import Settings
 from kb.store.db import build_info, open_db
-from kb.store.rows import embed_text, index_text, indicator_hash, indicator_row, tokenizer_words
+from kb.store.rows import (INDICATOR_KIND, INDICATOR_TOKENIZER, embed_text, hot_columns, index_text,
+                           indicator_hash, indicator_row, tokenizer_words)
 
 # bump when tokenisation or the stored layout changes: forces a full rebuild
-INDEX_VERSION = "5"
-# the vector kind of indicators in `kb.retrieval.vectors`
-INDICATOR_KIND = "indicator"
+INDEX_VERSION = "9"
 
 
 @dataclass
 class BuildReport:
-    """What a build did. `changed_files` are relative paths; counts are rows."""
+    """What a build did. `changed_files` are relative paths; counts are rows (`shipped`: vectors taken from the package)."""
 
     kb_path: Path
     skipped: bool = False
     indicators: int = 0
     changed_files: list[str] = field(default_factory=list)
     embedded: int = 0
+    shipped: int = 0
     corpus: dict = field(default_factory=dict)
     seconds: float = 0.0
 
@@ -93,10 +94,10 @@ def write_indicators(db: sqlite_utils.Database, indicators: list[Indicator], *,
             db["synonyms"].insert_all(syn, batch_size=5000)
         else:
             db["synonyms"].create({"indicator_id": str, "term": str}, if_not_exists=True)
-        db["blobs"].upsert_all([
-            {"name": "lexical", "data": lex.to_bytes()},
-            {"name": "userdict", "data": "\n".join(tok.words).encode("utf-8")},
-        ], pk="name")
+        db["blobs"].upsert_all([{"name": "lexical", "data": lex.to_bytes()},
+                                {"name": "hot_columns", "data": hot_columns(rows)}], pk="name")
+        db.execute("DELETE FROM blobs WHERE name = 'userdict'")  # (the word list before INDEX_VERSION 6)
+        tok.save(db.conn, INDICATOR_TOKENIZER)
         if files is not None:
             if "data_files" in db.table_names():
                 db.execute("DELETE FROM data_files")
@@ -110,22 +111,23 @@ def write_indicators(db: sqlite_utils.Database, indicators: list[Indicator], *,
 
 
 def build_indicators(settings: Settings, indicators: list[Indicator], *, embedder=None, force: bool = False,
-                     console=None, notify=None, extra=None, extra_files: list[Path] = ()) -> BuildReport:
+                     console=None, notify=None, shipped=None, extra=None,
+                     extra_files: list[Path] = ()) -> BuildReport:
     """Write `indicators` (validated, shipped + managed) into the KB file named by `settings`.
 
     Skips the indicator tables when no library file changed since the last
     build (`force` rebuilds them), then embeds with `embedder` (None: no
-    vectors) only the indicators whose content or model changed. `notify`:
-    optional callable taking one Chinese status line per step (the CLI
-    prints them, so a long embedding run is never silent). The corpora are
-    synced by the caller (`kb.knowledge.build`). `extra` / `extra_files`:
-    further tables written with the indicators and the data files they come
-    from (part of the fingerprint), see `write_indicators`.
+    vectors) only the indicators whose content or model changed, taking
+    the package's vectors (`shipped`, `kb.retrieval.shipped`) where they
+    match. `notify`: optional callable taking one Chinese status line per
+    step (the CLI prints them, so a long embedding run is never silent).
+    The corpora are synced by the caller (`kb.knowledge.build`). `extra` /
+    `extra_files`: further tables written with the indicators and the data
+    files they come from (part of the fingerprint), see `write_indicators`.
     """
-    say = notify or (lambda _msg: None)
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn,
-                               TextColumn, TimeElapsedColumn)
+    from kb.progress import progress_bar
 
+    say = notify or (lambda _msg: None)
     path = settings.resolved_kb_path()
     report = BuildReport(kb_path=path, indicators=len(indicators))
     content_hash, files = data_fingerprint(settings, list(extra_files))
@@ -134,35 +136,35 @@ def build_indicators(settings: Settings, indicators: list[Indicator], *, embedde
     old_files = {r["path"]: r["sha256"] for r in db["data_files"].rows} if "data_files" in db.table_names() else {}
     report.changed_files = sorted(k for k in set(files) | set(old_files) if files.get(k) != old_files.get(k))
     fp = embedder.fingerprint if embedder is not None else "none"
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-                  MofNCompleteColumn(), TimeElapsedColumn(), console=console,
-                  disable=not settings.progress, transient=False) as prog:
-        fresh = (not force and info.get("content_hash") == content_hash)
-        if not fresh:
-            say(f"构建指标检索索引({len(indicators)} 个指标)…")
-            task = prog.add_task("构建指标检索索引", total=len(indicators))
+    fresh = (not force and info.get("content_hash") == content_hash)
+    if not fresh:
+        say(f"构建指标检索索引({len(indicators)} 个指标)…")
+        with progress_bar("构建指标检索索引", len(indicators), enabled=settings.progress, unit="个",
+                          console=console) as advance:
             write_indicators(db, indicators, files=files, info={
                 "content_hash": content_hash, "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
                 "indicator_count": str(len(indicators)), "index_version": INDEX_VERSION,
-            }, progress=lambda: prog.advance(task), extra=extra)
-        if embedder is not None and (not fresh or info.get("embedder") != fp):
-            say(f"计算指标向量({embedder.fingerprint.split(':')[0]}；首次构建需数分钟，之后只算变化的指标)…")
-            report.embedded = _embed(db, indicators, embedder, progress=settings.progress)
-        elif embedder is None and info.get("embedder") not in (None, "none"):
-            with db.atomic():
-                db["build_info"].upsert({"key": "embedder", "value": "none"}, pk="key")
-        report.skipped = fresh and (embedder is None or info.get("embedder") == fp)
+            }, progress=lambda: advance(1), extra=extra)
+    if embedder is not None and (not fresh or info.get("embedder") != fp):
+        say(f"计算指标向量({embedder.fingerprint.split(':')[0]}；只算内置向量之外、新增或变化的指标)…")
+        report.embedded, report.shipped = _embed(db, indicators, embedder, progress=settings.progress,
+                                                 shipped=shipped)
+    elif embedder is None and info.get("embedder") not in (None, "none"):
+        with db.atomic():
+            db["build_info"].upsert({"key": "embedder", "value": "none"}, pk="key")
+    report.skipped = fresh and (embedder is None or info.get("embedder") == fp)
     return report
 
 
-def _embed(db: sqlite_utils.Database, indicators: list[Indicator], embedder, *, progress: bool) -> int:
-    """Vectors of every indicator (only new or changed ones embedded); returns how many were embedded."""
+def _embed(db: sqlite_utils.Database, indicators: list[Indicator], embedder, *, progress: bool,
+           shipped=None) -> tuple[int, int]:
+    """Vectors of every indicator (only new or changed ones embedded): (embedded, taken from the package)."""
     items = [(i.id, embed_text(i), indicator_hash(i)) for i in indicators]
     stats: dict = {}
-    ensure_vectors(db, INDICATOR_KIND, items, embedder, progress=progress, stats=stats)
+    ensure_vectors(db, INDICATOR_KIND, items, embedder, progress=progress, stats=stats, shipped=shipped)
     with db.atomic():
         db["build_info"].upsert({"key": "embedder", "value": embedder.fingerprint}, pk="key")
-    return int(stats.get("embedded", 0))
+    return int(stats.get("embedded", 0)), int(stats.get("shipped", 0))
 
 
 def merged_indicators(shipped: list[Indicator], managed: list[Indicator]) -> list[Indicator]:

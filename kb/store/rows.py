@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from kb.domain.schema import Indicator
-from kb.domain.text import normalize_name, plain_name
+from kb.domain.text import normalize_name, plain_name, slot_free_key
 from kb.io.library import LIST_FIELDS
 
 
@@ -54,6 +54,27 @@ class Row(Mapping):
 
     def __repr__(self) -> str:
         return f"Row({dict(self)!r})"
+
+
+class _LazyColumns(dict):
+    """{field: values}: some columns given, the others loaded together on first access (`RowStore.from_table`)."""
+
+    def __init__(self, fields: Sequence[str], first: dict[str, list], load):
+        super().__init__(first)
+        self._fields, self._load = frozenset(fields), load
+
+    def __missing__(self, f: str) -> list:
+        if f not in self._fields:
+            raise KeyError(f)
+        for k, v in self._load().items():
+            self.setdefault(k, v)
+        return dict.__getitem__(self, f)
+
+    def get(self, f: str, default=None):
+        return self[f] if f in self._fields else default
+
+    def __contains__(self, f: object) -> bool:
+        return f in self._fields
 
 
 class RowStore(Sequence):
@@ -91,6 +112,37 @@ class RowStore(Sequence):
         return cls(fields, dict(zip(fields, cols)))
 
     @classmethod
+    def from_table(cls, path, table: str = "indicators", hot: bytes | None = None) -> "RowStore":
+        """The rows of `table` in the SQLite file `path`, read as they are used.
+
+        `hot`: the `hot_columns` blob the build stored — the columns search,
+        lookup and filters read, loaded at once (a few ms for the shipped
+        library); the other columns come in one scan of the table on first
+        use (connection of its own: thread-safe). Without it every column
+        comes from that scan.
+        """
+        import marshal
+
+        with sqlite3.connect(str(path)) as conn:
+            fields = [r[1] for r in conn.execute(f"PRAGMA table_info([{table}])")]
+            n = conn.execute(f"SELECT COUNT(*) FROM [{table}]").fetchone()[0]
+        first = marshal.loads(hot) if hot else {}
+        first = {f: v for f, v in first.items() if f in fields and len(v) == n}
+        rest = [f for f in fields if f not in first]
+
+        def load() -> dict[str, list]:
+            conn = sqlite3.connect(str(path))
+            try:
+                cur = conn.execute(f"SELECT {', '.join(f'[{f}]' for f in rest)} FROM [{table}] ORDER BY rowid")
+                return RowStore.from_cursor(cur).columns
+            finally:
+                conn.close()
+
+        store = cls.__new__(cls)
+        store.fields, store.columns, store._n = tuple(fields), _LazyColumns(fields, first, load), n
+        return store
+
+    @classmethod
     def from_dicts(cls, rows: Iterable[Mapping]) -> "RowStore":
         """Build from mappings that all have the same keys (tests, small KBs)."""
         rows = list(rows)
@@ -117,6 +169,18 @@ class RowStore(Sequence):
         return self.columns[field]
 
 
+# The columns search, lookup and filters read, stored together by the build (`hot_columns`).
+HOT_COLUMNS = ("id", "name", "name_norm", "level1", "level2", "unit", "library", "unit_name", "category", "sector",
+               "status", "synonyms", "lookup_keys")
+
+
+def hot_columns(rows: Sequence[Mapping]) -> bytes:
+    """The `HOT_COLUMNS` of the `indicators` rows as one blob (marshal: loads in milliseconds)."""
+    import marshal
+
+    return marshal.dumps({f: [r.get(f) for r in rows] for f in HOT_COLUMNS})
+
+
 def indicator_hash(ind: Indicator) -> str:
     """Content hash of one indicator (everything but version/status and the training links,
     which the embedded text does not hold: adding a link re-embeds nothing)."""
@@ -132,6 +196,8 @@ def indicator_row(ind: Indicator) -> dict:
         d[k] = json.dumps(d[k], ensure_ascii=False)
     d.update(typ_operator=t["operator"], typ_value=t["value"], typ_unit=t["unit"],
              name_norm=normalize_name(plain_name(ind.name)),
+             lookup_keys=json.dumps([slot_free_key(ind.name), *(slot_free_key(x) for x in ind.synonyms)],
+                                    ensure_ascii=False),
              content_hash=indicator_hash(ind))
     return d
 
@@ -139,11 +205,17 @@ def indicator_row(ind: Indicator) -> dict:
 def row_to_indicator(r: dict) -> Indicator:
     """Inverse of `indicator_row`."""
     d = {k: v for k, v in r.items() if k not in ("typ_operator", "typ_value", "typ_unit",
-                                                 "name_norm", "content_hash")}
+                                                 "name_norm", "lookup_keys", "content_hash")}
     for k in LIST_FIELDS:  # stored as JSON text
         d[k] = json.loads(d.get(k) or "[]")
     d["typical"] = {"operator": r["typ_operator"], "value": r["typ_value"], "unit": r["typ_unit"]}
     return Indicator.model_validate(d)
+
+
+# the name under which the indicator tokenizer's user words are stored in the KB file
+INDICATOR_TOKENIZER = "indicators"
+# the vector kind of indicators in `kb.retrieval.vectors`
+INDICATOR_KIND = "indicator"
 
 
 def tokenizer_words(indicators: list[Indicator]) -> list[str]:

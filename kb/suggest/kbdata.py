@@ -54,16 +54,18 @@ def write_suggest_data(db: sqlite_utils.Database, data: SuggestData) -> None:
             [{"name": k, "data": json.dumps(v, ensure_ascii=False)} for k, v in data.models.items()])
 
 
-def read_suggest_data(db: sqlite_utils.Database) -> SuggestData:
-    """The stored types, tables and models (empty when the KB predates them)."""
-    names = set(db.table_names())
+def read_suggest_data(db) -> SuggestData:
+    """The stored types, tables and models (empty when the KB predates them); `db`: sqlite3 or sqlite-utils."""
+    from kb.store.db import table_names
+
+    names = set(table_names(db))
     out = SuggestData()
     if "project_types" in names:
-        out.types = [ProjectType.model_validate_json(r["data"])
-                     for r in db.query("SELECT data FROM project_types ORDER BY id")]
+        out.types = [ProjectType.model_validate_json(r[0])
+                     for r in db.execute("SELECT data FROM project_types ORDER BY id").fetchall()]
     if "training_tables" in names:
-        out.tables = [TrainingTable.model_validate_json(r["data"])
-                      for r in db.query("SELECT data FROM training_tables ORDER BY rowid")]
+        out.tables = [TrainingTable.model_validate_json(r[0])
+                      for r in db.execute("SELECT data FROM training_tables ORDER BY rowid").fetchall()]
     if "suggest_models" in names:
-        out.models = {r["name"]: json.loads(r["data"]) for r in db.query("SELECT name, data FROM suggest_models")}
+        out.models = {r[0]: json.loads(r[1]) for r in db.execute("SELECT name, data FROM suggest_models").fetchall()}
     return out

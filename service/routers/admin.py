@@ -14,6 +14,7 @@ from fastapi import APIRouter, Depends, Query
 from sqlalchemy.orm import Session
 
 from kb.domain.learned import LearnedIndicator
+from kb.errors import DataError
 from kb.knowledge import KnowledgeBase, change_library
 from kb.lifecycle import keys
 from kb.lifecycle import library as lib
@@ -24,7 +25,7 @@ from kb.lifecycle.schemas import (AuditOut, KeyCreated, KeyIn, KeyOut, LibraryCh
                                   LibraryChangesOut, LibraryIndicatorOut)
 from kb.settings import Settings
 from service.auth import require_key, require_role
-from service.deps import optional_kb_dep, session_dep, settings_dep
+from service.deps import MAX_ID, IndicatorId, KeyId, optional_kb_dep, session_dep, settings_dep
 
 router = APIRouter(dependencies=[Depends(require_key)])
 _admin = require_role("admin")
@@ -49,14 +50,14 @@ def list_keys(p: Principal = Depends(_admin), db: Session = Depends(session_dep)
 
 
 @router.delete("/v1/admin/keys/{key_id}", response_model=KeyOut, tags=["管理"], summary="吊销密钥", responses=_ERR)
-def revoke_key(key_id: int, p: Principal = Depends(_admin), db: Session = Depends(session_dep)) -> KeyOut:
+def revoke_key(key_id: KeyId, p: Principal = Depends(_admin), db: Session = Depends(session_dep)) -> KeyOut:
     return keys.revoke_key(db, p, key_id)
 
 
 @router.get("/v1/admin/audit", response_model=list[AuditOut], tags=["管理"], summary="审计日志",
             description="谁、何时、做了什么、修改前后；管理员和监管人员可读。", responses=_ERR)
 def audit(entity: str | None = Query(None, examples=["declaration"]), entity_id: str | None = None,
-          limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0),
+          limit: int = Query(100, ge=1, le=1000), offset: int = Query(0, ge=0, le=MAX_ID),
           p: Principal = Depends(require_role("admin", "supervisor")),
           db: Session = Depends(session_dep)) -> list[AuditOut]:
     return list_audit(db, p, entity=entity, entity_id=entity_id, limit=limit, offset=offset)
@@ -93,21 +94,31 @@ def add_indicator(indicator: dict[str, Any], ctx: _Library = Depends()) -> Libra
 
 @router.patch("/v1/admin/library/indicators/{indicator_id}", response_model=LibraryChangesOut,
               tags=["指标库管理"], summary="修改指标",
-              description="请求体为要修改的字段；可带 expected_version 防止覆盖他人修改。", responses=_ERR)
-def update_indicator(indicator_id: str, patch: dict[str, Any], expected_version: int | None = Query(None, ge=1),
+              description="请求体为要修改的字段；可在请求体（或查询参数）中带 expected_version（当前版本号），"
+                          "版本已变时返回 409，防止覆盖他人修改。", responses=_ERR)
+def update_indicator(indicator_id: IndicatorId, patch: dict[str, Any],
+                     expected_version: int | None = Query(None, ge=1, le=2 ** 31 - 1),
                      ctx: _Library = Depends()) -> LibraryChangesOut:
+    patch = dict(patch)
+    in_body = patch.pop("expected_version", None)
+    if in_body is not None:
+        if isinstance(in_body, bool) or not isinstance(in_body, int) or not 1 <= in_body <= 2 ** 31 - 1:
+            raise DataError("expected_version 应为正整数（当前版本号）", field="expected_version")
+        if expected_version is not None and expected_version != in_body:
+            raise DataError("请求体和查询参数中的 expected_version 不一致", field="expected_version")
+        expected_version = in_body
     return ctx.apply([LibraryChangeIn(op="update", id=indicator_id, patch=patch, expected_version=expected_version)])
 
 
 @router.post("/v1/admin/library/indicators/{indicator_id}/deprecate", response_model=LibraryChangesOut,
              tags=["指标库管理"], summary="停用指标", responses=_ERR)
-def deprecate_indicator(indicator_id: str, ctx: _Library = Depends()) -> LibraryChangesOut:
+def deprecate_indicator(indicator_id: IndicatorId, ctx: _Library = Depends()) -> LibraryChangesOut:
     return ctx.apply([LibraryChangeIn(op="deprecate", id=indicator_id)])
 
 
 @router.post("/v1/admin/library/indicators/{indicator_id}/synonyms", response_model=LibraryChangesOut,
              tags=["指标库管理"], summary="增加同义词", responses=_ERR)
-def add_synonyms(indicator_id: str, synonyms: list[str], ctx: _Library = Depends()) -> LibraryChangesOut:
+def add_synonyms(indicator_id: IndicatorId, synonyms: list[str], ctx: _Library = Depends()) -> LibraryChangesOut:
     return ctx.apply([LibraryChangeIn(op="synonyms", id=indicator_id, synonyms=synonyms)])
 
 
@@ -121,7 +132,7 @@ def list_managed(library: str | None = Query(None, examples=["unit"]), unit_name
 
 @router.get("/v1/library/indicators/{indicator_id}", tags=["指标库管理"], summary="指标及其版本历史",
             responses=_ERR)
-def read_managed(indicator_id: str, p: Principal = Depends(require_key),
+def read_managed(indicator_id: IndicatorId, p: Principal = Depends(require_key),
                  db: Session = Depends(session_dep)) -> dict[str, Any]:
     cur, hist = lib.get_managed(db, p, indicator_id)
     return {"indicator": cur.model_dump(mode="json"), "history": hist}

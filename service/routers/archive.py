@@ -21,7 +21,7 @@ from kb.lifecycle.db import get_sessionmaker
 from kb.lifecycle.access import Principal
 from kb.settings import Settings
 from service.auth import require_key
-from service.deps import session_dep, settings_dep
+from service.deps import MAX_ID, ArchiveDocId, DeclId, session_dep, settings_dep
 from service.uploads import saved
 
 router = APIRouter(prefix="/v1", dependencies=[Depends(require_key)])
@@ -42,11 +42,11 @@ _ERR = {401: {"description": "缺少或无效的 API 密钥"}, 403: {"descriptio
                          "同一单位再次导入同一文件返回 200、imported 为 0、duplicate 为 true。",
              responses={**_ERR, 200: {"description": "该文件已导入过"}})
 def import_(response: Response, file: UploadFile = File(..., description="会计档案文件"),
-            declaration_id: int | None = Form(None, description="关联的申报 id"),
+            declaration_id: int | None = Form(None, ge=1, le=MAX_ID, description="关联的申报 id"),
             category: str | None = Form(None, description="凭证 / 账簿 / 报表 / 其他（默认自动识别）"),
             period: str | None = Form(None, max_length=40, description="期间（默认自动识别）"),
             unit_name: str | None = Form(None, max_length=200, description="管理员导入时指定单位"),
-            declaration_id_query: int | None = Query(None, alias="declaration_id", include_in_schema=False),
+            declaration_id_query: int | None = Query(None, ge=1, le=MAX_ID, alias="declaration_id", include_in_schema=False),
             p: Principal = Depends(require_key), db: Session = Depends(session_dep),
             settings: Settings = Depends(settings_dep)) -> ImportOut:
     decl = declaration_id if declaration_id is not None else declaration_id_query  # a form field or ?declaration_id=
@@ -62,7 +62,7 @@ def import_(response: Response, file: UploadFile = File(..., description="会计
             description="如“2024年6月 维修费 凭证”：识别期间（月、季度、年度）和类别（凭证/账簿/报表），其余词语在摘要、科目、"
                         "项目中检索；返回每一行及出处（文件、工作表、行号、凭证号）。", responses=_ERR)
 def search(q: str = Query(..., min_length=1, max_length=200), category: str | None = Query(None),
-           declaration_id: int | None = Query(None), top: int = Query(20, ge=1, le=200),
+           declaration_id: int | None = Query(None, ge=1, le=MAX_ID), top: int = Query(20, ge=1, le=200),
            p: Principal = Depends(require_key), db: Session = Depends(session_dep)) -> ArchiveSearchOut:
     return archive_search.search(db, p, q, category=category, declaration_id=declaration_id, top=top)
 
@@ -71,7 +71,7 @@ def search(q: str = Query(..., min_length=1, max_length=200), category: str | No
             summary="会计档案目录（按类别、期间）", responses=_ERR)
 def documents(category: str | None = Query(None, description="凭证 / 账簿 / 报表 / 其他"),
               year: int | None = Query(None, ge=1990, le=2100), limit: int = Query(200, ge=1, le=1000),
-              offset: int = Query(0, ge=0), p: Principal = Depends(require_key),
+              offset: int = Query(0, ge=0, le=MAX_ID), p: Principal = Depends(require_key),
               db: Session = Depends(session_dep)) -> ArchiveDocumentList:
     return importer.list_documents(db, p, category=category, year=year, limit=limit, offset=offset)
 
@@ -79,7 +79,7 @@ def documents(category: str | None = Query(None, description="凭证 / 账簿 / 
 @router.get("/archive/documents/{doc_id}/content", tags=["电子会计档案"], summary="下载档案原件（分块传输）",
             response_class=StreamingResponse,
             responses={**_ERR, 200: {"description": "文件内容", "content": {"application/octet-stream": {}}}})
-def document_content(doc_id: int, p: Principal = Depends(require_key), db: Session = Depends(session_dep),
+def document_content(doc_id: ArchiveDocId, p: Principal = Depends(require_key), db: Session = Depends(session_dep),
                      settings: Settings = Depends(settings_dep)) -> StreamingResponse:
     doc, mime, chunks = importer.open_document(db, p, doc_id,
                              get_sessionmaker(settings.resolved_database_url()))
@@ -93,6 +93,6 @@ def document_content(doc_id: int, p: Principal = Depends(require_key), db: Sessi
             description="规则 ACC-01 预算执行数与凭证合计不符（容差 JIXIAO_EVIDENCE__EXECUTION_TOLERANCE_PCT）、"
                         "ACC-02 成本指标实际值与凭证不符、ACC-03 凭证日期不在项目实施期内、ACC-04 尚无凭证可核对、"
                         "EVD-01 声称完成但缺少对应佐证材料（如验收合格率缺少验收报告）。", responses=_ERR)
-def crosschecks(decl_id: int, p: Principal = Depends(require_key), db: Session = Depends(session_dep),
+def crosschecks(decl_id: DeclId, p: Principal = Depends(require_key), db: Session = Depends(session_dep),
                 settings: Settings = Depends(settings_dep)) -> CrosscheckOut:
     return crosscheck(db, p, decl_id, settings=settings)

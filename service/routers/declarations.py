@@ -12,6 +12,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Query
 from sqlalchemy.orm import Session
 
+from kb.crosscheck.engine import open_errors
 from kb.lifecycle import declarations as decls
 from kb.lifecycle.access import PERMISSIONS, Principal
 from kb.lifecycle.evaluation import evaluate_declaration, get_evaluation
@@ -22,7 +23,7 @@ from kb.lifecycle.schemas import (DeclarationBrief, DeclarationIn, DeclarationOu
                                   ReviewIn, VersionBrief, VersionOut)
 from kb.settings import Settings
 from service.auth import require_key, require_role
-from service.deps import checker_dep, session_dep, settings_dep
+from service.deps import MAX_ID, DeclId, checker_dep, session_dep, settings_dep
 
 router = APIRouter(prefix="/v1/declarations", dependencies=[Depends(require_key)])
 
@@ -47,14 +48,16 @@ def create(body: DeclarationIn, p: Principal = Depends(_role("declare")), db: Se
             description="本单位的申报（监管人员和管理员可见全部），按 id 倒序。", responses=_ERR)
 def list_(state: str | None = Query(None, description="draft/submitted/returned/approved"),
           year: int | None = Query(None, ge=1990, le=2100), limit: int = Query(100, ge=1, le=500),
-          offset: int = Query(0, ge=0), p: Principal = Depends(require_key),
+          offset: int = Query(0, ge=0, le=MAX_ID), p: Principal = Depends(require_key),
           db: Session = Depends(session_dep)) -> list[DeclarationBrief]:
     return decls.list_declarations(db, p, state=state, year=year, limit=limit, offset=offset)
 
 
-@router.get("/{decl_id}", response_model=DeclarationOut, tags=["事前申报"], summary="读取申报", responses=_ERR)
-def read(decl_id: int, p: Principal = Depends(require_key), db: Session = Depends(session_dep)) -> DeclarationOut:
-    return decls.get_declaration(db, p, decl_id)
+@router.get("/{decl_id}", response_model=DeclarationOut, tags=["事前申报"], summary="读取申报",
+            description="默认返回当前版本；?version=N 返回第 N 版（不存在时 404）。", responses=_ERR)
+def read(decl_id: DeclId, version: int | None = Query(None, ge=1, le=100000, description="版本号（默认当前版本）"),
+         p: Principal = Depends(require_key), db: Session = Depends(session_dep)) -> DeclarationOut:
+    return decls.get_declaration(db, p, decl_id, version)
 
 
 @router.get("/{decl_id}/versions", response_model=list[VersionBrief], tags=["事前申报"], summary="版本列表",
@@ -73,7 +76,7 @@ def version(decl_id: int, number: int, p: Principal = Depends(require_key),
 
 @router.put("/{decl_id}", response_model=DeclarationOut, tags=["事前申报"], summary="修改申报（生成新版本）",
             description="草稿或已退回的申报可修改；生成新版本并重新审核，状态回到 draft。", responses=_ERR)
-def update(decl_id: int, body: DeclarationIn, p: Principal = Depends(_role("declare")),
+def update(decl_id: DeclId, body: DeclarationIn, p: Principal = Depends(_role("declare")),
            db: Session = Depends(session_dep), check=Depends(checker_dep)) -> DeclarationOut:
     return decls.update_declaration(db, p, decl_id, body, check=check)
 
@@ -82,13 +85,13 @@ def update(decl_id: int, body: DeclarationIn, p: Principal = Depends(_role("decl
              description="draft 或 returned → submitted。当前版本仍有错误级审核发现时照常提交，"
                          "但返回 open_errors（这些发现）和 warning（提示）；审核通过时须由审核人员确认。",
              responses=_ERR)
-def submit(decl_id: int, p: Principal = Depends(_role("submit")), db: Session = Depends(session_dep)) -> DeclarationOut:
+def submit(decl_id: DeclId, p: Principal = Depends(_role("submit")), db: Session = Depends(session_dep)) -> DeclarationOut:
     return decls.submit(db, p, decl_id)
 
 
 @router.post("/{decl_id}/return", response_model=DeclarationOut, tags=["事前申报"], summary="退回（附审核意见）",
              description="审核人员将 submitted 的申报退回，必须填写意见。", responses=_ERR)
-def return_(decl_id: int, body: ReviewIn, p: Principal = Depends(_role("review")),
+def return_(decl_id: DeclId, body: ReviewIn, p: Principal = Depends(_role("review")),
             db: Session = Depends(session_dep)) -> DeclarationOut:
     return decls.return_declaration(db, p, decl_id, body)
 
@@ -101,7 +104,7 @@ _APPROVE_ERR = {**_ERR, 409: {"description": "当前状态不允许此操作；�
              description="submitted → approved；意见可选。当前版本仍有错误级审核发现时，须在请求体中设置 "
                          "acknowledge_findings: true 确认，否则返回 409 并列出这些发现；确认记入审核记录和审计日志。",
              responses=_APPROVE_ERR)
-def approve(decl_id: int, body: ReviewIn | None = None, p: Principal = Depends(_role("review")),
+def approve(decl_id: DeclId, body: ReviewIn | None = None, p: Principal = Depends(_role("review")),
             db: Session = Depends(session_dep)) -> DeclarationOut:
     return decls.approve(db, p, decl_id, body)
 
@@ -110,14 +113,14 @@ def approve(decl_id: int, body: ReviewIn | None = None, p: Principal = Depends(_
              summary="填报绩效运行监控",
              description="按期末日期计算时间进度，逐项给出完成进度、红黄绿灯和“预计无法完成”标记（须填原因），"
                          "并按可配置区间（默认 <60% 红、60–80% 黄、≥80% 绿）给出预算执行灯。", responses=_ERR)
-def monitoring(decl_id: int, body: MonitoringIn, p: Principal = Depends(_role("monitor")),
+def monitoring(decl_id: DeclId, body: MonitoringIn, p: Principal = Depends(_role("monitor")),
                db: Session = Depends(session_dep), settings: Settings = Depends(settings_dep)) -> MonitoringOut:
     return monitor(db, p, decl_id, body, settings=settings)
 
 
 @router.get("/{decl_id}/monitoring", response_model=list[MonitoringOut], tags=["事中监控"], summary="监控记录",
             responses=_ERR)
-def monitoring_list(decl_id: int, p: Principal = Depends(require_key),
+def monitoring_list(decl_id: DeclId, p: Principal = Depends(require_key),
                     db: Session = Depends(session_dep)) -> list[MonitoringOut]:
     return list_monitoring(db, p, decl_id)
 
@@ -128,14 +131,14 @@ def monitoring_list(decl_id: int, p: Principal = Depends(require_key),
                          "（优≥90、良80–90、中60–80、差<60）及目标值可能偏低等提示。权重合计须为 100"
                          "（另计预算执行率时为指标 90 + 预算执行率 10），否则 422（字段 rows）。"
                          "错误信息中的行号从 1 开始。", responses=_ERR)
-def evaluation(decl_id: int, body: EvaluationIn, p: Principal = Depends(_role("evaluate")),
+def evaluation(decl_id: DeclId, body: EvaluationIn, p: Principal = Depends(_role("evaluate")),
                db: Session = Depends(session_dep), settings: Settings = Depends(settings_dep)) -> EvaluationOut:
     return evaluate_declaration(db, p, decl_id, body, settings=settings)
 
 
 @router.get("/{decl_id}/evaluation", response_model=EvaluationOut, tags=["事后评价"], summary="读取评价结果",
             responses=_ERR)
-def evaluation_read(decl_id: int, p: Principal = Depends(require_key),
+def evaluation_read(decl_id: DeclId, p: Principal = Depends(require_key),
                     db: Session = Depends(session_dep)) -> EvaluationOut:
     return get_evaluation(db, p, decl_id)
 
@@ -143,7 +146,11 @@ def evaluation_read(decl_id: int, p: Principal = Depends(require_key),
 @router.post("/{decl_id}/feedback", status_code=201, response_model=FeedbackOut, tags=["结果反馈"],
              summary="财政结果反馈",
              description="记录财政部门的最终得分、意见和预算调整，并更新指标库的学习统计（选用频次、目标值分布、完成情况），"
-                         "供下一年度推荐使用。只有通过审核规则（无错误级发现）的指标值才作为典型值学习。", responses=_ERR)
-def feedback(decl_id: int, body: FeedbackIn, p: Principal = Depends(_role("feedback")),
+                         "供下一年度推荐使用。只有通过审核规则（无错误级发现）的指标值才作为典型值学习。"
+                         "交叉核对（含本次反馈的预算执行数与会计凭证）仍有错误级发现时，须在请求体中设置 "
+                         "acknowledge_findings: true 确认，否则返回 409 并在 detail.open_errors 中列出；确认记入审计日志。",
+             responses=_ERR)
+def feedback(decl_id: DeclId, body: FeedbackIn, p: Principal = Depends(_role("feedback")),
              db: Session = Depends(session_dep), settings: Settings = Depends(settings_dep)) -> FeedbackOut:
-    return give_feedback(db, p, decl_id, body, settings=settings)
+    return give_feedback(db, p, decl_id, body, settings=settings,
+                         crosscheck_errors=lambda s, d: [f.model_dump() for f in open_errors(s, d, settings=settings)])

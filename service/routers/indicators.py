@@ -9,7 +9,7 @@ from kb.domain.schema import Indicator, TrainingLink
 from kb.indicators.search import SearchResult
 from kb.knowledge import KnowledgeBase
 from service.auth import require_key
-from service.deps import kb_dep
+from service.deps import MAX_ID, IndicatorId, kb_dep
 from service.scope import unit_scope, visible_units
 
 router = APIRouter(prefix="/v1/indicators", tags=["指标库"])
@@ -35,7 +35,7 @@ def search_indicators(
     category: str | None = Query(None),
     sector: str | None = Query(None),
     top: int = Query(10, ge=1, le=200),
-    offset: int = Query(0, ge=0),
+    offset: int = Query(0, ge=0, le=MAX_ID),
     mode: Literal["lexical", "dense", "hybrid"] | None = Query(None),
     facets: bool = Query(False, description="同时返回 facets：各一级/二级/指标库/行业/类别的匹配数（只计本密钥可见的指标）"),
     kb: KnowledgeBase = Depends(kb_dep),
@@ -50,7 +50,7 @@ def search_indicators(
 
 @router.get("/{indicator_id}", response_model=IndicatorDetail, summary="读取一个指标",
             responses={404: {"description": "指标不存在"}})
-def get_indicator(indicator_id: str, kb: KnowledgeBase = Depends(kb_dep),
+def get_indicator(indicator_id: IndicatorId, kb: KnowledgeBase = Depends(kb_dep),
                   principal=Depends(require_key)) -> IndicatorDetail:
     ind, links = kb.indicator_detail(indicator_id, visible_units=visible_units(principal))
     return IndicatorDetail(**ind.model_dump(), related_articles=links["articles"],

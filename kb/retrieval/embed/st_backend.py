@@ -21,6 +21,7 @@ import numpy as np
 
 from kb.domain.ids import short_hash
 from kb.retrieval.embed.base import TEXT_RECIPE, Embedder, folder_digest
+from kb.retrieval.embed.threads import openmp_environment
 from kb.errors import ConfigError
 
 # Files whose content defines the vectors (weights, tokenizer, pooling, modules).
@@ -41,6 +42,7 @@ class SentenceTransformerEmbedder(Embedder):
         path: folder holding the model (modules.json or config.json).
         query_instruction: text put before every query ('' = model default).
         batch_size: texts per forward pass.
+        threads: torch threads per call (`Settings.embed_threads`).
 
     Raises:
         ConfigError: folder missing / not a model / unloadable, or the
@@ -49,7 +51,8 @@ class SentenceTransformerEmbedder(Embedder):
 
     name = "st"
 
-    def __init__(self, path: str | Path, *, query_instruction: str = "", batch_size: int = 48):
+    def __init__(self, path: str | Path, *, query_instruction: str = "", batch_size: int = 48,
+                 threads: int = 1):
         folder = Path(path).expanduser()
         if not str(path).strip():
             raise ConfigError("JIXIAO_EMBEDDER=st:<路径>: 缺少模型目录路径")
@@ -60,6 +63,7 @@ class SentenceTransformerEmbedder(Embedder):
             raise ConfigError(f"JIXIAO_EMBEDDER=st:{path}: 不是 sentence-transformers 模型目录"
                               "(缺少 modules.json / config.json)")
         _offline_env()
+        openmp_environment(threads)
         try:
             from sentence_transformers import SentenceTransformer
         except ImportError as e:
@@ -77,6 +81,12 @@ class SentenceTransformerEmbedder(Embedder):
         except Exception as e:  # OSError, ValueError, safetensors errors …
             raise ConfigError(f"JIXIAO_EMBEDDER=st:{path}: 模型加载失败 "
                               f"({type(e).__name__}: {str(e).splitlines()[0][:200] if str(e) else ''})") from e
+        try:  # one call's intra-op threads (OpenMP's variable is read before torch loads only)
+            import torch
+
+            torch.set_num_threads(max(1, int(threads)))
+        except Exception:  # pragma: no cover - torch always comes with sentence-transformers
+            pass
         self._model = model
         self.folder = folder.resolve()
         self.batch_size = max(1, min(int(batch_size), 256))

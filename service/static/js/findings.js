@@ -40,9 +40,12 @@ export function applyFix(f, rows, rowUids) {
       rows.splice(rows.indexOf(row), 1);
       return true;
     }
+    const before = row.name;
     for (const key of ["name", "operator", "value", "unit"]) {
       if (s[key] !== undefined && s[key] !== null) { row[key] = s[key]; changed = true; }
     }
+    // a renamed row no longer stands for its library indicator: the export explains the new name
+    if (row.name !== before) { row.indicator_id = null; row.explanation = ""; }
     if (s.level2) { row.level2 = level2Id(s.level2) || s.level2; changed = true; }
     if (s.level1) { row.level1 = level1Id(s.level1); changed = true; }
     if (changed) { row.pending = false; row.reason = ""; }

@@ -178,6 +178,7 @@ export async function render(root, route) {
       saveBlob(await api("/v1/declarations/export", {
         method: "POST", blob: true,
         json: { project_name: form.project_name, unit_name: form.unit_name || me.unit_name || "", department: form.department,
+          sector: form.sector.trim(),
           year: Number(form.year) || null, budget_wan: budgetValue(), description: form.description, rows },
       }));
       say(actionMsg, "已导出绩效目标表（.xlsx）。", "info");

@@ -1,4 +1,5 @@
 // 结果反馈: the finance bureau's final score, comments and budget adjustment; the libraries learn from it.
+// Open error-level cross-check findings (the API's 409) are listed and can be acknowledged, as at approval.
 import { api } from "../../api.js";
 import { h, mount, notice, say } from "../../dom.js";
 
@@ -11,14 +12,17 @@ export function feedbackSection(d, { onSaved = () => {} } = {}) {
   const executed = h("input", { type: "number", min: 0, step: "any", class: "short", testid: "feedback-budget-executed" });
   const comments = h("textarea", { rows: 3, testid: "feedback-comments", placeholder: "财政部门意见" });
   const opt = (el) => (el.value === "" ? null : Number(el.value));
+  const ackBox = h("div", { class: "ack", hidden: true });
 
-  async function send(ev) {
-    ev.preventDefault();
+  async function send(ev, acknowledge = false) {
+    if (ev) ev.preventDefault();
     try {
       const out = await api(`/v1/declarations/${d.id}/feedback`, {
         method: "POST",
-        json: { final_total: opt(total), comments: comments.value, budget_adjustment_wan: opt(adjust), budget_executed_wan: opt(executed) },
+        json: { final_total: opt(total), comments: comments.value, budget_adjustment_wan: opt(adjust), budget_executed_wan: opt(executed),
+          acknowledge_findings: acknowledge },
       });
+      ackBox.hidden = true;
       mount(result, h("div", { class: "notice info", testid: "feedback-result" },
         `已反馈：最终得分 ${out.final_total ?? "—"}，等级 ${out.final_grade ?? "—"}。`,
         out.learned.length ? ` 指标库已学习：${out.learned.join("、")}。` : "",
@@ -27,6 +31,14 @@ export function feedbackSection(d, { onSaved = () => {} } = {}) {
       onSaved();
     } catch (e) {
       say(msg, e.message, "error");
+      const open = e.detail && e.detail.open_errors;
+      if (e.status === 409 && Array.isArray(open) && open.length) {
+        ackBox.hidden = false;
+        ackBox.replaceChildren(
+          h("p", {}, "交叉核对仍有以下错误级发现："),
+          h("ul", {}, open.map((f) => h("li", {}, `${f.rule_id} ${f.message}`))),
+          h("button", { type: "button", testid: "feedback-acknowledge", onclick: () => send(null, true) }, "已核实，确认后录入反馈"));
+      }
     }
   }
 
@@ -36,5 +48,5 @@ export function feedbackSection(d, { onSaved = () => {} } = {}) {
         h("label", {}, "核定执行（万元） ", executed)),
       comments,
       h("p", {}, h("button", { type: "submit", testid: "feedback-submit" }, "录入反馈"))),
-    msg, result);
+    msg, ackBox, result);
 }

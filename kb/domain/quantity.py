@@ -1,0 +1,189 @@
+"""Numbers with their units as written in 指标值 and 实际完成值, compared in the target's unit.
+
+A target says `≥ 12 公里`; the actual may come back as `12000米`, `1.25万`
+(人), `0.95` (a share, against `≥90%`), `1,290.3平方米`, `1e308` or `-5`.
+`parse_quantity` reads the number (thousands separators, a decimal point,
+scientific notation), a magnitude written after it (万 / 亿 / 千 / 百万 /
+千万) and the unit that follows; `in_target_unit` converts an actual into the
+unit of its target through `CONVERSIONS`, the one table of factors:
+
+- length 米 / 公里 / 千米 / km; area 平方米 / 亩 (= 10000/15 m², the statutory
+  市亩) / 公顷 / 平方公里; volume; mass 千克 / 吨 / 斤 (0.5 kg);
+- money 元 / 千元 / 万元 / 亿元; people 人 / 名 / 位 / 万人; 人次 / 万人次;
+  户 / 万户; shares % / ‰ / 百分比; durations 天 / 周 / 小时 and 月 / 季度 / 年
+  (months and days are kept apart: a month is not a fixed number of days).
+
+A bare number takes the target's unit — except a share written as a
+fraction (0 ≤ x ≤ 1) against a percentage target above 1 (`0.95` against
+`≥ 90 %` is 95 %). Units of different kinds (吨 against 公里, 人次 against 人)
+cannot be compared: `IncomparableUnits`. A number that overflows (`1e999`)
+is `NotFinite`. Dates (`2021年12月`, `2023.07`) are not quantities here.
+
+Pure functions. Not for deciding a direction or a score (see
+`kb.lifecycle.values`, `scoring`, `monitoring`) nor for the checker's own
+reading of values (`kb.checker.parse`).
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from kb.domain.text import normalize
+
+MU_M2 = 10000 / 15  # 1 市亩 = 10000/15 m² (about 666.67 m²)
+
+# unit → (kind, factor to the kind's base unit)
+CONVERSIONS: dict[str, tuple[str, float]] = {
+    "米": ("length", 1.0), "m": ("length", 1.0), "公里": ("length", 1e3), "千米": ("length", 1e3),
+    "km": ("length", 1e3), "万公里": ("length", 1e7),
+    "平方米": ("area", 1.0), "㎡": ("area", 1.0), "m²": ("area", 1.0), "m2": ("area", 1.0), "平米": ("area", 1.0),
+    "万平方米": ("area", 1e4), "平方公里": ("area", 1e6), "亩": ("area", MU_M2), "万亩": ("area", MU_M2 * 1e4),
+    "公顷": ("area", 1e4), "hm²": ("area", 1e4), "hm2": ("area", 1e4),
+    "立方米": ("volume", 1.0), "m³": ("volume", 1.0), "m3": ("volume", 1.0), "万立方米": ("volume", 1e4),
+    "千克": ("mass", 1.0), "公斤": ("mass", 1.0), "kg": ("mass", 1.0), "克": ("mass", 1e-3), "斤": ("mass", 0.5),
+    "吨": ("mass", 1e3), "t": ("mass", 1e3), "万吨": ("mass", 1e7), "万t": ("mass", 1e7),
+    "元": ("money", 1.0), "千元": ("money", 1e3), "万元": ("money", 1e4), "亿元": ("money", 1e8),
+    "人": ("persons", 1.0), "名": ("persons", 1.0), "位": ("persons", 1.0), "万人": ("persons", 1e4),
+    "人次": ("person_times", 1.0), "万人次": ("person_times", 1e4),
+    "户": ("households", 1.0), "万户": ("households", 1e4),
+    "%": ("share", 0.01), "百分比": ("share", 0.01), "‰": ("share", 0.001),
+    "天": ("days", 1.0), "日": ("days", 1.0), "周": ("days", 7.0), "小时": ("days", 1 / 24),
+    "分钟": ("days", 1 / 1440),
+    "月": ("months", 1.0), "个月": ("months", 1.0), "季度": ("months", 3.0), "年": ("months", 12.0),
+}
+# magnitudes written between a number and its unit (or alone after it): 1.25万, 3亿元 is a unit of its own
+SCALES = {"千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4, "千": 1e3}
+# units seen after numbers that only count (个, 项, 次 …): comparable with themselves only
+_NUM = re.compile(r"[-+]?(?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?")
+_LEAD_OP = re.compile(r"^\s*(>=|<=|=>|=<|==|[≥≤＞＜>＜<=＝])")
+_DATE = re.compile(r"(?:19|20)\d{2}\s*年|(?:19|20)\d{2}[./-](?:0[1-9]|1[0-2])(?!\d)")
+_UNIT_TEXT = re.compile(r"[^\s\d,.;；，。()（）、]{1,6}")
+_KNOWN = sorted(CONVERSIONS, key=len, reverse=True)
+
+
+class NotFinite(ValueError):
+    """A number too large to represent (`1e999`) or not a number at all (nan)."""
+
+
+class IncomparableUnits(ValueError):
+    """An actual in a unit of another kind than its target's (吨 against 公里)."""
+
+    def __init__(self, actual_unit: str, target_unit: str):
+        self.actual_unit, self.target_unit = actual_unit, target_unit
+        super().__init__(f"实际完成值的单位“{actual_unit}”与目标值的单位“{target_unit}”不是同一类量，无法比较")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as written: value (with its magnitude applied), unit ('' when none) and the
+    operator written before it ('' when none)."""
+
+    value: float
+    unit: str = ""
+    operator: str = ""
+
+
+def _unit_at(t: str) -> str:
+    """The unit written at the start of `t` (a known unit first, longest match), else its first word."""
+    for u in _KNOWN:
+        if t.startswith(u):
+            return u
+    m = _UNIT_TEXT.match(t)
+    return m.group() if m else ""
+
+
+def parse_quantity(text: str | float | int | None) -> Quantity | None:
+    """The first quantity in `text`, or None (no number, or a date).
+
+    `'≥12公里'` → Quantity(12, '公里', '≥'); `'1.25万'` → Quantity(12500, '');
+    `'1.25万人'` → Quantity(1.25, '万人'); `'3亿元'` → Quantity(3, '亿元');
+    `'1,290.3平方米'` → Quantity(1290.3, '平方米'); `'1e308'` → Quantity(1e308).
+    Raises NotFinite for `'1e999'`.
+    """
+    if text is None:
+        return None
+    if isinstance(text, (int, float)) and not isinstance(text, bool):
+        if not math.isfinite(float(text)):
+            raise NotFinite(f"{text} 不是有限的数")
+        return Quantity(float(text))
+    t = normalize(str(text))
+    if not t or _DATE.search(t):
+        return None
+    op_m = _LEAD_OP.match(t)
+    m = _NUM.search(t)
+    if not m:
+        return None
+    value = float(m.group().replace(",", ""))
+    if not math.isfinite(value):
+        raise NotFinite(f"“{m.group()}”超出了可表示的数值范围")
+    rest = t[m.end():].lstrip().lstrip("余多")  # 300余人, 20多个: the unit follows the approximation
+    unit = _unit_at(rest)
+    if unit not in CONVERSIONS:
+        for s, f in SCALES.items():
+            if rest.startswith(s):
+                value *= f
+                unit = _unit_at(rest[len(s):].lstrip())
+                break
+    if not math.isfinite(value):
+        raise NotFinite(f"“{t}”超出了可表示的数值范围")
+    op = op_m.group(1) if op_m else ""
+    return Quantity(value, unit, op)
+
+
+def kind_of(unit: str) -> str | None:
+    """The kind a unit measures ('length', 'money', 'share' …) or None for a unit not in the table."""
+    k = CONVERSIONS.get(normalize(unit))
+    return k[0] if k else None
+
+
+def convert(value: float, from_unit: str, to_unit: str) -> float:
+    """`value` in `from_unit` expressed in `to_unit`. Equal units (or an empty one) need no table;
+    units of one kind convert by their factors. Raises IncomparableUnits otherwise."""
+    a, b = normalize(from_unit), normalize(to_unit)
+    if not a or not b or a == b:
+        return value
+    ka, kb = CONVERSIONS.get(a), CONVERSIONS.get(b)
+    if ka and kb and ka[0] == kb[0]:
+        return value * ka[1] / kb[1]
+    raise IncomparableUnits(from_unit, to_unit)
+
+
+def target_quantity(value: str | float | None, unit: str = "") -> Quantity | None:
+    """The target of a row as a quantity in its own unit: the 计量单位 column wins over a unit
+    written inside the 指标值 (`'≥12'` + `'公里'`, or `'≥12公里'` + `''`)."""
+    q = parse_quantity(value)
+    if q is None:
+        return None
+    u = normalize(unit) or q.unit
+    return Quantity(q.value, u, q.operator)
+
+
+def in_target_unit(actual: str | float | None, target: Quantity) -> float | None:
+    """The actual expressed in the target's unit, or None when it states no number.
+
+    A bare number is in the target's unit, except a fraction 0–1 against a
+    percentage (or ‰) target above 1, read as a share (0.95 → 95 %). A
+    percentage actual against a target without a unit stays as written.
+    Raises IncomparableUnits, NotFinite.
+    """
+    a = parse_quantity(actual)
+    if a is None:
+        return None
+    tu = target.unit
+    if not a.unit:
+        if kind_of(tu) == "share" and 0 <= a.value <= 1 and target.value > 1:
+            return convert(a.value * 100, "%", tu)
+        return a.value
+    if not tu:
+        if kind_of(a.unit) == "share" and 0 <= target.value <= 1:
+            return convert(a.value, a.unit, "%") / 100  # 95% against a target written as 0.9
+        return a.value
+    if kind_of(a.unit) is None and kind_of(tu) is None:
+        # counting words (个 / 所 / 项 / 次 …): the same family counts the same thing, 人 vs 个 does not
+        from kb.domain.units import units_compatible
+
+        if not units_compatible(a.unit, tu):
+            raise IncomparableUnits(a.unit, tu)
+        return a.value
+    return convert(a.value, a.unit, tu)
