@@ -461,7 +461,11 @@ def publish_library(settings: Settings, session, kb: KnowledgeBase | None = None
         path = settings.resolved_kb_path()
         if not path.exists():
             return False
-        current = build_info(open_db(path)).get("library_version", "0")
+        conn = connect(path)
+        try:
+            current = build_info(conn).get("library_version", "0")
+        finally:
+            conn.close()
         if current != str(version):
             if not publish(settings, session):
                 return False

@@ -258,3 +258,14 @@ def test_values_and_directions_from_real_cells():
     assert direction_of("", "100") is Direction.positive
     assert direction_of("≥", "10", explicit="反向") is Direction.negative
     assert same_text("达成年度指标 ", "达成年度指标") and not same_text("好", "较好")
+
+
+def test_a_date_actual_against_a_deadline_needs_no_tier():
+    # reported: the checker's own fix writes 项目完成时间 "2023年12月31日前"; an actual date was refused with
+    # "请填写 tier" and the staff page has no tier field
+    on_time = score_indicator(operator="定性", target="2023年12月31日前", actual="2023年11月30日", weight=10)
+    assert on_time.tier is Tier.achieved and on_time.score == 10
+    late = score_indicator(operator="定性", target="2023年底前", actual="2024年2月10日", weight=10)
+    assert late.tier is Tier.partial and 6 <= late.score < 8
+    with pytest.raises(DataError, match="tier"):
+        score_indicator(operator="定性", target="2023年12月31日前", actual="基本按时", weight=10)

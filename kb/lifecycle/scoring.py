@@ -30,6 +30,10 @@ Not for storage (see `kb.lifecycle.evaluation`).
 """
 from __future__ import annotations
 
+import calendar
+import re
+from datetime import date
+
 from pydantic import BaseModel
 
 from kb.errors import DataError
@@ -88,7 +92,39 @@ def infer_tier(target: str | None, actual: str | None) -> Tier | None:
         return None
     if same_text(target, actual):
         return Tier.achieved
-    return parse_tier(actual)
+    return parse_tier(actual) or deadline_tier(target, actual)
+
+
+_YMD = re.compile(r"(\d{4})\s*[年./-]\s*(\d{1,2})\s*(?:[月./-]\s*(\d{1,2})\s*[日号]?)?")
+_YEAR_END = re.compile(r"(\d{4})\s*年\s*(?:底|末|内|年底|年末)")
+_BEFORE = re.compile(r"前|之前|以前|以内|之内|截止|底|末")
+
+
+def _first_date(text: str) -> date | None:
+    t = normalize(text)
+    m = _YMD.search(t)
+    if not m:
+        y = _YEAR_END.search(t)  # 2023年底 / 2023年末 / 2023年内: the year's last day
+        return date(int(y.group(1)), 12, 31) if y else None
+    y, mo, d = int(m.group(1)), int(m.group(2)), m.group(3)
+    if not 1 <= mo <= 12:
+        return None
+    last = calendar.monthrange(y, mo)[1]
+    day = int(d) if d else last  # "2023年12月前" / "2023年12月底": the month's last day
+    return date(y, mo, day) if 1 <= day <= last else None
+
+
+def deadline_tier(target: str | None, actual: str | None) -> Tier | None:
+    """Tier of a 时效 row whose target is a deadline (2023年12月31日前, 2023年底前) and whose actual is a
+    date: on or before the deadline → 达成; later → 部分达成 (done, but late); None when either is
+    not a date. The rule is ours: 财预〔2020〕10号 scores 定性 rows by tier and leaves the reading of a
+    date to the evaluator; a completed but late task is the usual 部分达成."""
+    if not target or not actual or not _BEFORE.search(target):
+        return None
+    due, done = _first_date(target), _first_date(actual)
+    if due is None or done is None:
+        return None
+    return Tier.achieved if done <= due else Tier.partial
 
 
 def grade(total: float) -> str:

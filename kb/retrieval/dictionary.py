@@ -284,31 +284,26 @@ class Frequencies:
         known, absent = self._known, self._absent
         pending: list[tuple[str, int, int]] = []
         for run in text.split():
-            n = len(run)
-            for k in range(n):
-                j = k + 1
-                while j <= n:
-                    f = run[k:j]
-                    if f in known:
-                        j += 1
-                    elif f in absent:
-                        break
-                    else:
-                        pending.append((run, k, j))
-                        break
+            for k in range(len(run)):
+                _extend(run, k, k + 1, known, absent, pending)
         while pending:
             self._resolve(list({run[k:j] for run, k, j in pending}), known, absent)
-            nxt = []
+            nxt: list[tuple[str, int, int]] = []
             for run, k, j in pending:
-                n = len(run)
-                while j <= n:
-                    f = run[k:j]
-                    if f in known:
-                        j += 1
-                    elif f in absent:
-                        break
-                    else:
-                        nxt.append((run, k, j))
-                        break
+                _extend(run, k, j, known, absent, nxt)
             pending = nxt
         return known
+
+
+def _extend(run: str, k: int, j: int, known: dict, absent: set, pending: list) -> None:
+    """Grow the fragment run[k:j] while it is a known word or prefix; the first fragment not yet
+    looked up goes to `pending` (its lookup decides whether to grow further)."""
+    while j <= len(run):
+        f = run[k:j]
+        if f in known:
+            j += 1
+        elif f in absent:
+            return
+        else:
+            pending.append((run, k, j))
+            return

@@ -64,16 +64,7 @@ class Tree:
     missing_left: np.ndarray
 
     def predict(self, X: np.ndarray) -> np.ndarray:
-        node = np.zeros(X.shape[0], dtype=np.int64)
-        rows = np.arange(X.shape[0])
-        for _ in range(64):
-            inner = ~self.leaf[node]
-            if not inner.any():
-                break
-            x = X[rows, self.feature[node]]
-            go_left = np.where(np.isnan(x), self.missing_left[node], x <= self.threshold[node])
-            node = np.where(inner, np.where(go_left, self.left[node], self.right[node]), node)
-        return self.value[node]
+        return self.value[_descend(self, X, np.zeros(X.shape[0], dtype=np.int64), np.arange(X.shape[0]))]
 
     def to_json(self) -> dict:
         return {k: getattr(self, k).tolist() for k in ("feature", "threshold", "left", "right", "leaf", "value",
@@ -140,15 +131,7 @@ class _Forest(Tree):
     def predict(self, X: np.ndarray) -> np.ndarray:
         n = X.shape[0]
         node = np.broadcast_to(self.roots, (n, len(self.roots))).copy()
-        rows = np.arange(n)[:, None]
-        for _ in range(64):
-            inner = ~self.leaf[node]
-            if not inner.any():
-                break
-            x = X[rows, self.feature[node]]
-            go_left = np.where(np.isnan(x), self.missing_left[node], x <= self.threshold[node])
-            node = np.where(inner, np.where(go_left, self.left[node], self.right[node]), node)
-        return self.value[node].sum(axis=1)
+        return self.value[_descend(self, X, node, np.arange(n)[:, None])].sum(axis=1)
 
 
 def _pack(trees: list[Tree]) -> _Forest:
@@ -183,3 +166,18 @@ def _tree(nodes) -> Tree:
                 left=nodes["left"].astype(np.int64), right=nodes["right"].astype(np.int64),
                 leaf=nodes["is_leaf"].astype(bool), value=nodes["value"].astype(np.float64),
                 missing_left=nodes["missing_go_to_left"].astype(bool))
+
+
+def _descend(tree, X: np.ndarray, node: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """Walk every sample from `node` to its leaf (at most 64 levels): left when the feature is
+    ≤ the threshold, a missing value (NaN) the way the tree learned for it. `tree` has the arrays
+    leaf, feature, threshold, left, right, missing_left indexed by node; `rows` indexes X's rows
+    in `node`'s shape."""
+    for _ in range(64):
+        inner = ~tree.leaf[node]
+        if not inner.any():
+            break
+        x = X[rows, tree.feature[node]]
+        go_left = np.where(np.isnan(x), tree.missing_left[node], x <= tree.threshold[node])
+        node = np.where(inner, np.where(go_left, tree.left[node], tree.right[node]), node)
+    return node
