@@ -130,9 +130,13 @@ def warm_up(settings: Settings) -> None:
     """Load and warm the KB and the corpora of `settings` (nothing when the KB is not built yet)."""
     from kb.knowledge import get_corpus, get_kb
 
-    if settings.resolved_kb_path().exists():
+    if not settings.resolved_kb_path().exists():
+        return
+    try:  # warming only saves the first request's wait: a fault here must not stop the server
         get_kb(settings).warm()
         get_corpus(settings).search("预算执行率")
+    except Exception as e:  # noqa: BLE001 - e.g. a read-only KB folder: requests then answer (or 503) themselves
+        _log.warning("启动预热未完成（不影响服务）: %s: %s", type(e).__name__, e)
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

@@ -212,7 +212,7 @@ class UserWords:
     @classmethod
     def stored(cls, path: Path, name: str) -> tuple["UserWords", list[str]] | None:
         """(layer looked up in the KB file `path`, protected terms), or None when `name` is not stored."""
-        conn = sqlite3.connect(str(path), check_same_thread=False)
+        conn = _open_kb(path)
         try:
             row = conn.execute("SELECT count, total_extra, special FROM tokenizer_dicts WHERE name = ?",
                                [name]).fetchone()
@@ -228,7 +228,7 @@ class UserWords:
 
     def _connection(self) -> sqlite3.Connection:
         if self._conn is None or self._pid != os.getpid():
-            self._conn = sqlite3.connect(str(self._store[0]), check_same_thread=False)
+            self._conn = _open_kb(self._store[0])
             self._conn.execute("PRAGMA query_only = 1")
             self._pid = os.getpid()
         return self._conn
@@ -307,3 +307,15 @@ def _extend(run: str, k: int, j: int, known: dict, absent: set, pending: list) -
         else:
             pending.append((run, k, j))
             return
+
+
+def _open_kb(path) -> sqlite3.Connection:
+    """A connection for reading the KB file `path`; in a read-only folder (no -wal/-shm can be made
+    there) the file is opened read-only and immutable, as `kb.store.db.connect` does."""
+    conn = sqlite3.connect(str(path), check_same_thread=False)
+    try:
+        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        conn.close()
+        return sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro&immutable=1", uri=True, check_same_thread=False)

@@ -123,7 +123,9 @@ class RowStore(Sequence):
         """
         import marshal
 
-        with sqlite3.connect(str(path)) as conn:
+        from kb.store.db import connect
+
+        with connect(path) as conn:
             fields = [r[1] for r in conn.execute(f"PRAGMA table_info([{table}])")]
             n = conn.execute(f"SELECT COUNT(*) FROM [{table}]").fetchone()[0]
         first = marshal.loads(hot) if hot else {}
@@ -131,7 +133,7 @@ class RowStore(Sequence):
         rest = [f for f in fields if f not in first]
 
         def load() -> dict[str, list]:
-            conn = sqlite3.connect(str(path))
+            conn = connect(path)
             try:
                 cur = conn.execute(f"SELECT {', '.join(f'[{f}]' for f in rest)} FROM [{table}] ORDER BY rowid")
                 return RowStore.from_cursor(cur).columns
