@@ -189,3 +189,10 @@ def test_a_blank_count_never_asks_again_for_a_stated_one(shipped_kb):
                    "第五届乡村文化旅游节")
     person_times = [c for c in res.default_table if c.level2 == "quantity" and c.unit.removeprefix("万") == "人次"]
     assert [c.value for c in person_times] == ["15"], [(c.name, c.value, c.unit) for c in person_times]
+
+
+def test_a_colloquial_road_question_keeps_its_road_rows(shipped_kb):
+    """修了多少公里路 says road (公里路) and repair (修了): road-length rows are no other programme."""
+    res = _suggest(shipped_kb, "修了多少公里路")
+    quantity = [c for c in res.default_table if c.level2 == "quantity"]
+    assert any(c.unit == "公里" and "路" in c.name for c in quantity), [(c.name, c.unit) for c in quantity]

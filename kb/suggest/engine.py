@@ -47,6 +47,10 @@ VET_FIRST_PER_SLOT = 8  # best rows per slot vetted before the table is first as
 # a further detected type lends its indicator set only when nearly as likely as the best one
 # (a maintenance contract is not also a system build at 0.7 against 1.0)
 SECONDARY_SHARE = 0.8
+# a row the unit (or sector) declared and met in an earlier 结果反馈 cycle moves this share of the way
+# from its learned score to 1: the declarant's own history outweighs the library's habits (the ranker
+# never sees feedback when it is trained), while the text's own numbers (tier BOUND) stay above it
+LEARNED_LIFT = 0.5
 
 
 class Candidate(BaseModel):
@@ -291,6 +295,8 @@ def rank_candidates(pool: list[Draft], ctx: ProjectContext, detected: list[tuple
     scores = models.ranker.predict(X)
     for d, s in zip(pool, scores):
         d.score = float(s)
+        if d.value_source == "learned":   # chosen and met in an earlier 结果反馈 cycle
+            d.score = 1.0 - (1.0 - d.score) * (1.0 - LEARNED_LIFT)
         d.tier = Tier.BOUND if d.value_source in ("text", "derived", "budget") else Tier.RANKED
 
 

@@ -48,13 +48,14 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str]) 
                 d.evidence.append("其他行业的指标，描述中缺少依据，仅作备选")
             elif d.generic:
                 d.tier = Tier.ALTERNATE
-            elif d.slot == "quantity" and d.pending and _object_in_text(d, ctx) < OBJECT_IN_TEXT:
+            elif d.slot == "quantity" and d.pending and ctx.mentions and _object_in_text(d, ctx) < OBJECT_IN_TEXT:
                 d.tier = Tier.ALTERNATE
                 d.evidence.append("描述中没有这项数量的对象，仅作备选")
 
 
 # a retrieved count the declarant must fill (待填写) stands in the table only when at least half of
-# its object's bigrams are in the text (山塘整治数量 for a river dredging: 1 of 3, an alternate)
+# its object's bigrams are in the text (山塘整治数量 for a river dredging: 1 of 3, an alternate) — when
+# the text states counts of its own; a bare colloquial question (修了多少公里路) names no object at all
 OBJECT_IN_TEXT = 0.5
 _MEASURE_TAIL = re.compile(r"(数量|人数|人次|户数|次数|个数|面积|里程|长度|规模|总量|天数|场次|批次|期数|台数|套数)$")
 
@@ -80,7 +81,7 @@ def other_programme(d: Draft, ctx: ProjectContext) -> list[str]:
 
 
 # verbs of the work and the words that mean the same work
-_WORK_FAMILIES = (("维修", "修缮", "维护", "养护", "修复", "修理", "整修", "翻修", "运维", "管护"),
+_WORK_FAMILIES = (("维修", "修缮", "维护", "养护", "修复", "修理", "整修", "翻修", "运维", "管护", "修了", "修路"),
                   ("建设", "新建", "修建", "建成", "改建", "扩建", "续建", "施工", "工程"),
                   ("改造", "提升改造", "提质改造", "改建", "升级"),
                   ("采购", "购置", "购买", "配备", "配置"),
@@ -106,7 +107,8 @@ _PROGRAMME_RE = re.compile("|".join(sorted(map(re.escape, PROGRAMME_WORDS), key=
 # programme words and the other ways a text says them
 _SYNONYMS = {"中职": ("中等职业",), "中等职业": ("中职",), "残疾": ("残疾人", "残障"), "老年": ("老人", "高龄", "长者"),
              "老年人": ("老人", "长者", "高龄"), "特校": ("特殊教育",), "幼儿": ("学前", "幼儿园"), "学前": ("幼儿",),
-             "农村公路": ("乡村道路", "通村", "通组", "村道"), "公路": ("道路",), "道路": ("公路", "路面"),
+             "农村公路": ("乡村道路", "通村", "通组", "村道"), "公路": ("道路", "公里路", "修路"),
+             "道路": ("公路", "路面", "公里路", "修路"),
              "储备粮": ("粮食储备",), "粮食": ("储备粮", "稻谷", "小麦", "玉米"), "脱贫": ("贫困",), "贫困": ("脱贫",),
              "绿化": ("园林", "绿地"), "园林": ("绿化", "绿地"), "机房": ("服务器", "机柜"), "信息系统": ("系统", "平台")}
 
