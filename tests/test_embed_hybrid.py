@@ -29,8 +29,6 @@ def test_default_mode_is_hybrid_with_an_embedder(kb):
     assert kb.search("培训人次").mode == "hybrid"
 
 
-@pytest.mark.xfail(strict=False, reason="regression after merging the suggest redesign with the performance work: "
-                   "the quantity slot of '修了多少公里路' offers a river row (河道清淤整治) first; open defect, issue 10")
 def test_colloquial_road_description_finds_a_road_length_indicator(kb):
     res = kb.suggest("修了多少公里路")
     assert res.confident
