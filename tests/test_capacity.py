@@ -122,3 +122,19 @@ def test_requests_that_would_wait_too_long_are_shed_before_the_count_is_reached(
     assert len(ok) + len(shed) == 30 and shed, statuses
     assert max(ok) < 3.0, ok  # those admitted wait about max_wait, not 6 s
     assert all(t < 0.1 and int(h[b"retry-after"]) >= 1 for t, h in shed), shed
+
+
+def test_request_handlers_run_in_a_bounded_thread_pool(shipped_settings):
+    """The handlers are CPU-bound Python sharing one GIL: a worker runs them in `request_threads`
+    threads (anyio's default 40 handed the GIL around and starved the event loop that sheds)."""
+    import anyio.to_thread
+    from fastapi.testclient import TestClient
+
+    from service.app import create_app
+
+    async def tokens() -> float:
+        return anyio.to_thread.current_default_thread_limiter().total_tokens
+
+    with TestClient(create_app(shipped_settings.model_copy(update={"request_threads": 3}))) as c:
+        assert c.portal.call(tokens) == 3
+        assert c.get("/healthz").status_code == 200
