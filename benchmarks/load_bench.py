@@ -61,6 +61,7 @@ TABLE = {"project_name": "乡村道路修缮项目", "year": 2025, "budget_wan":
                    "value": "持续改善", "unit": ""},
                   {"level1": "满意度指标", "level2": "服务对象满意度指标", "name": "沿线群众满意度",
                    "operator": "≥", "value": "90", "unit": "%"}]}
+IDLE_S = 3.0  # a keep-alive connection idle longer is not reused (uvicorn's keep-alive timeout is 5 s)
 MIX = (("search", 0.50), ("suggest", 0.20), ("check", 0.15), ("declare", 0.15))
 
 
@@ -102,7 +103,7 @@ class _Http:
         u = urlsplit(url)
         self.host, self.port, self.timeout = u.hostname, u.port or 80, timeout
         self.head = "".join(f"{k}: {v}\r\n" for k, v in {"Host": f"{self.host}:{self.port}", **headers}.items())
-        self.idle: list[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = []
+        self.idle: list[tuple[asyncio.StreamReader, asyncio.StreamWriter, float]] = []
 
     async def request(self, method: str, path: str, *, params: dict | None = None,
                       json_body: object = None) -> tuple[int, dict[str, str]]:
@@ -114,9 +115,12 @@ class _Http:
         raw = (f"{method} {path} HTTP/1.1\r\n{self.head}{ctype}Content-Length: {len(body)}\r\n\r\n").encode() + body
         conn = None
         while self.idle and conn is None:
-            conn = self.idle.pop()
-            if conn[0].at_eof() or conn[1].is_closing():  # the server closed it while idle (keep-alive timeout)
-                conn[1].close()
+            reader, writer, since = self.idle.pop()
+            conn = (reader, writer)
+            # closed by the server, or about to be: uvicorn closes a connection idle for 5 s, and a
+            # request sent just then is lost (browsers and httpx also drop idle connections early)
+            if reader.at_eof() or writer.is_closing() or time.monotonic() - since > IDLE_S:
+                writer.close()
                 conn = None
         try:
             async with asyncio.timeout(self.timeout):
@@ -150,11 +154,11 @@ class _Http:
         if headers.get("connection", "").lower() == "close":
             writer.close()
         else:
-            self.idle.append(conn)
+            self.idle.append((reader, writer, time.monotonic()))
         return status, headers
 
     async def close(self) -> None:
-        for _, w in self.idle:
+        for _, w, _t in self.idle:
             w.close()
         self.idle.clear()
 

@@ -124,6 +124,48 @@ def test_requests_that_would_wait_too_long_are_shed_before_the_count_is_reached(
     assert all(t < 0.1 and int(h[b"retry-after"]) >= 1 for t, h in shed), shed
 
 
+def test_a_burst_after_a_quiet_spell_is_served_not_shed():
+    """A worker that was mostly idle has not shown its pace: the finishing rate counts only the time it
+    was busy. (Counted over the whole window, 3 quick requests in 1.5 s read as 2 a second, and a page
+    opening 12 requests at once on an idle server got 503s.)"""
+    import asyncio
+
+    from service.guards import Backpressure
+
+    async def quick_app(scope, receive, send):  # 0.05 s each, one at a time
+        async with lock:
+            await asyncio.sleep(0.05)
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"ok"})
+
+    lock = None
+    statuses: list[int] = []
+
+    async def call(mw):
+        sent = []
+
+        async def send(m):
+            sent.append(m)
+
+        async def receive():
+            return {"type": "http.request", "body": b""}
+
+        await mw({"type": "http", "path": "/v1/indicators/search", "headers": []}, receive, send)
+        statuses.append(next(m for m in sent if m["type"] == "http.response.start")["status"])
+
+    async def main():
+        nonlocal lock
+        lock = asyncio.Lock()
+        mw = Backpressure(quick_app, limit=64, max_wait=1.0, min_queue=2)
+        for _ in range(3):  # a quiet spell: one request every half second
+            await call(mw)
+            await asyncio.sleep(0.5)
+        await asyncio.gather(*(call(mw) for _ in range(12)))  # 0.6 s of work for this worker
+
+    asyncio.run(main())
+    assert statuses == [200] * 15, statuses
+
+
 def test_request_handlers_run_in_a_bounded_thread_pool(shipped_settings):
     """The handlers are CPU-bound Python sharing one GIL: a worker runs them in `request_threads`
     threads (anyio's default 40 handed the GIL around and starved the event loop that sheds)."""
