@@ -146,7 +146,7 @@ class DeclarationVersion(Base):
 
 
 class TargetRowRecord(Base):
-    """One row of a version's 绩效目标表 (raw strings as declared; position is 1-based)."""
+    """One row of a version's 绩效目标表 (raw strings as declared, 分值 as a number; position is 1-based)."""
 
     __tablename__ = "target_rows"
     __table_args__ = (UniqueConstraint("version_id", "position"),)
@@ -160,6 +160,7 @@ class TargetRowRecord(Base):
     value: Mapped[str] = mapped_column(String(300), default="")
     unit: Mapped[str] = mapped_column(String(50), default="")
     indicator_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    weight: Mapped[float | None] = mapped_column(Float, nullable=True)  # 分值 as declared (0–100), None if not given
 
     version_obj: Mapped[DeclarationVersion] = relationship(back_populates="rows")
 

@@ -26,7 +26,7 @@ async function loadDeclaration(id) {
   };
   st.rows = d.rows.map((r) => newRow({
     level1: r.level1, level2: level2Id(r.level2) || r.level2, name: r.name, operator: r.operator, value: r.value,
-    unit: r.unit, indicator_id: r.indicator_id,
+    unit: r.unit, indicator_id: r.indicator_id, weight: r.weight ?? null,
   }));
   st.suggest = null;
   st.declarationId = d.id;
@@ -197,7 +197,7 @@ export async function render(root, route) {
     const body = {
       project_name: form.project_name.trim(), description: form.description, department: form.department.trim(),
       sector: form.sector.trim(), year: Number(form.year), budget_wan: budgetValue(),
-      rows: tableRows().map(({ weight, ...r }) => r),
+      rows: tableRows(),
     };
     if (me.role === "admin") body.unit_name = form.unit_name.trim() || null;
     try {
