@@ -143,3 +143,16 @@ def test_ledgers_and_reports_are_filed_by_category_and_period(env: Env, tmp_path
         tmp_path / "明细账.csv", [["2024-06-01", "1", "维修", "", "", "", "", "", "", ""]],
         header=["日期", "凭证号", "摘要", "借方", "贷方", "余额", "", "", "", ""]), period="2024-06").json()
     assert (out["category"], out["period_start"]) == ("ledger", "2024-06-01")
+
+
+def test_a_word_file_is_not_an_accounting_archive(env: Env, tmp_path):
+    from tests.evidence_fixtures import policy_docx, policy_pdf
+
+    did = declare(env)
+    r = imp(env, policy_docx(tmp_path / "2024年凭证说明.docx"), declaration_id=str(did))
+    assert r.status_code == 415, r.text
+    assert "电子会计档案只接受" in r.json()["detail"] and ".xlsx" in r.json()["detail"]
+    assert env.client.get("/v1/archive/documents", headers=env.h("decl_a")).json()["documents"] == []
+    assert env.client.get(f"/v1/declarations/{did}/attachments", headers=env.h("decl_a")).json()["attachments"] == []
+    # a report fixed as PDF is still filed
+    assert imp(env, policy_pdf(tmp_path / "2024年收入费用表.pdf")).status_code == 201
