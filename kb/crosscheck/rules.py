@@ -104,7 +104,8 @@ def _pct(a: float, b: float) -> str:
 @rule("ACC-01", "预算执行数与会计凭证合计不符", "error",
       "财预〔2020〕10号《项目支出绩效评价管理办法》（预算执行率）；《会计档案管理办法》（财政部 国家档案局令第79号）")
 def acc_01(f: Facts, s) -> list[Finding]:
-    """Each reported 预算执行数 (every monitoring report, the latest evaluation, the feedback)
+    """Each reported 预算执行数 (the monitoring report in force for each period end, the latest evaluation,
+    the feedback)
     vs the spending of the project's vouchers from the period start to the report's date."""
     if not f.lines:
         return []

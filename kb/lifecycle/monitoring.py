@@ -1,9 +1,13 @@
 """事中监控: store a monitoring report with a light per indicator and for budget execution.
 
 The lights themselves are pure rules (`lights`); bands come from
-`settings.monitoring`. Not for evaluation (`evaluation`).
+`settings.monitoring`. A report filed again for the same period end
+supersedes the earlier one (`current_reports`); all stay listed. Not for
+evaluation (`evaluation`).
 """
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -75,6 +79,16 @@ def monitor(session: Session, principal: Principal, decl_id: int, body: Monitori
                {"monitoring_id": rep.id, "period_end": body.period_end.isoformat(), "lights": lights,
                 "indicator_lights": indicator_lights, "budget_light": rep.budget_light})
         return out
+
+
+def current_reports(reports: Sequence[MonitoringReport]) -> list[MonitoringReport]:
+    """The reports in force, one per period end: a report filed again for the same period end
+    supersedes the earlier ones (the last filed wins, by id); ordered by period end."""
+    latest: dict = {}
+    for r in reports:
+        if r.period_end not in latest or r.id > latest[r.period_end].id:
+            latest[r.period_end] = r
+    return [latest[k] for k in sorted(latest)]
 
 
 def list_monitoring(session: Session, principal: Principal, decl_id: int) -> list[MonitoringOut]:
