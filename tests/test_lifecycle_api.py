@@ -108,12 +108,13 @@ def test_submit_warns_and_approve_needs_acknowledged_findings(env):
     assert sub.status_code == 200 and sub.json()["state"] == "submitted"
     assert sub.json()["open_errors"] == errors
     warning = sub.json()["warning"]
-    assert "4 个错误级审核发现" in warning and "acknowledge_findings" in warning
+    assert "4 个错误级审核发现" in warning and "审核人员须确认" in warning and "acknowledge_findings" not in warning
     assert "第3行 COST-01" in warning and "第5行 QNT-01" in warning
     # approving without acknowledging: 409 with the list, nothing changes
     r = c.post(f"{url}/approve", json={"comment": "同意"}, headers=env.h("rev_a"))
     assert r.status_code == 409
-    assert r.json()["detail"]["open_errors"] == errors and "acknowledge_findings" in r.json()["detail"]["msg"]
+    assert r.json()["detail"]["open_errors"] == errors and "确认这些发现后再审核通过" in r.json()["detail"]["msg"]
+    assert "acknowledge_findings" not in r.json()["detail"]["msg"]  # the page's words, not the field's name
     assert c.post(f"{url}/approve", headers=env.h("rev_a")).status_code == 409  # no body at all
     assert c.get(url, headers=env.h("rev_a")).json()["state"] == "submitted"
     ok = c.post(f"{url}/approve", json={"comment": "成本另行核定", "acknowledge_findings": True}, headers=env.h("rev_a"))
@@ -256,11 +257,11 @@ def test_evaluation_is_all_or_nothing(env):
     body2["rows"][0]["actual"] = "差不多"
     r = c.post(f"/v1/declarations/{did}/evaluation", json=body2, headers=env.h("decl_a"))
     assert r.json()["detail"][0]["loc"] == ["body", "rows[1].tier"]
-    assert "第 4 行“地方配套到位率”（rows 第 1 项）：" in r.json()["detail"][0]["msg"]
+    assert "第 4 行“地方配套到位率”（指标行第 1 项）：" in r.json()["detail"][0]["msg"]
     body2["rows"][0]["row"] = 12
     r = c.post(f"/v1/declarations/{did}/evaluation", json=body2, headers=env.h("decl_a"))
     assert r.json()["detail"][0]["loc"] == ["body", "rows[1].row"]
-    assert "rows 第 1 项：申报中没有第 12 行（共 9 行）" in r.json()["detail"][0]["msg"]
+    assert "指标行第 1 项：申报中没有第 12 行（共 9 行）" in r.json()["detail"][0]["msg"]
     assert c.get(f"/v1/declarations/{did}/evaluation", headers=env.h("decl_a")).status_code == 404
     audit = c.get("/v1/admin/audit", params={"entity_id": str(did)}, headers=env.h("admin")).json()
     assert "evaluation.create" not in [a["action"] for a in audit]

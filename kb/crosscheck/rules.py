@@ -284,6 +284,6 @@ def evd_01(f: Facts, s) -> list[Finding]:
         stage, ref, what = claims[pos]
         need = "或".join(k.label for k in kinds)
         out.append(_f("EVD-01", f"{what}第{pos}行“{r.name}”已完成，但未上传{need}"
-                                f"（上传时 kind 选“{kinds[0].label}”，row 填 {pos}）",
+                                f"（上传时材料类型选“{kinds[0].label}”，支撑的指标选第 {pos} 行）",
                       stage=stage, ref_id=ref, row=pos))
     return out

@@ -84,7 +84,7 @@ def errors_warning(errors: Sequence[dict]) -> str | None:
     if not errors:
         return None
     return (f"当前版本仍有 {len(errors)} 个错误级审核发现未修改：" + "；".join(_finding_line(f) for f in errors)
-            + "。可以提交审核，但审核通过时审核人员须确认这些问题（acknowledge_findings: true）。")
+            + "。可以提交审核，但审核通过时审核人员须确认这些问题。")
 
 
 def _ack_record(f: dict) -> dict[str, Any]:
@@ -343,7 +343,7 @@ def _transition(session: Session, principal: Principal, decl_id: int, action: st
                 raise FindingsNotAcknowledged(
                     f"第 {d.current_version} 版仍有 {len(errors)} 个错误级审核发现："
                     + "；".join(_finding_line(f) for f in errors)
-                    + "。请退回修改，或在请求体中设置 acknowledge_findings: true 确认后再审核通过", errors)
+                    + "。请退回修改，或确认这些发现后再审核通过", errors)
             acknowledged = [_ack_record(f) for f in errors]
         before = {"state": d.state, "version": d.current_version}
         d.state, d.updated_at = target, utcnow()
