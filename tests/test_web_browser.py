@@ -485,3 +485,49 @@ def test_no_request_leaves_the_machine(page, served):  # noqa: F811
     internal = ("data:", "blob:", "about:", "chrome:", "chrome-untrusted:", "chrome-search:", "devtools:")
     outside = [u for u in urls if not (u.startswith(served.url + "/") or u.startswith(internal))]
     assert outside == []
+
+
+def test_declare_page_keeps_weights_replaces_the_year_and_credits_typed_values(page, served):  # noqa: F811
+    from openpyxl import load_workbook
+
+    p, rec = page, dev_record("D005")
+    p.sign_in("declarant")
+    p.go("#/declare?new=1")
+    p.one("suggest-project-name").send_keys(rec["project"])
+    p.one("suggest-description").send_keys(rec["description"])
+    # the prefilled 预算年度 is replaced by what is typed, not appended to (20262023)
+    year = p.one("declaration-year")
+    year.click()
+    year.send_keys("2023")
+    assert year.get_attribute("value") == "2023"
+    p.one("suggest-submit").click()
+    p.wait(lambda: len(p.all("suggest-row")) >= 3, what="suggested rows")
+    rows = p.all("suggest-row")
+    # the user types the first row's value and every row's 分值
+    first_value = p.one("row-value", rows[0])
+    p.set_value(first_value, "12")
+    weights = [40, 30] + [0] * (len(rows) - 3) + [30]
+    for r, w in zip(rows, weights):
+        p.set_value(p.one("row-weight", r), str(w))
+    names = [p.one("row-name", r).get_attribute("value") for r in rows]
+    before = {x.name for x in served.downloads.glob("*")}
+    p.one("export-xlsx").click()
+    cells = [[c.value for c in row] for row in load_workbook(_downloaded(served.downloads, before)).active.iter_rows()]
+    hdr = next(i for i, r in enumerate(cells) if r[:3] == ["一级指标", "二级指标", "三级指标"])
+    lines = cells[hdr + 1:hdr + 1 + len(names)]
+    assert lines[0][6] == "申报单位填报" and lines[0][3].endswith("12")  # 设定依据 of a typed value: the unit
+    assert lines[1][6] != "申报单位填报"  # untouched suggestion keeps its own basis
+    assert [ln[7] for ln in lines] == [str(w) for w in weights]
+    # saved with its 分值: the declaration shows them, and the API returns them
+    p.one("save-declaration").click()
+    link = p.one("declaration-link")
+    decl_id = link.get_attribute("href").rsplit("/", 1)[1]
+    link.click()
+    p.wait(lambda: p.all("declaration-row-weight"), what="the declaration's rows")
+    assert [c.text for c in p.all("declaration-row-weight")] == [str(w) for w in weights]
+    import httpx
+
+    with httpx.Client(base_url=served.url, headers={"X-API-Key": served.keys["declarant"]}) as c:
+        d = c.get(f"/v1/declarations/{decl_id}").json()
+    assert d["year"] == 2023 and [r["weight"] for r in d["rows"]] == weights
+    p.sign_out()

@@ -1,6 +1,6 @@
 // 事后评价: actual, 分值 and deviation reason per indicator (+ budget execution) → scores, total and grade.
 import { api } from "../../api.js";
-import { h, mount, notice, num, pct, say } from "../../dom.js";
+import { h, mount, notice, num, pct, say, selectOnEntry } from "../../dom.js";
 
 export function scoresTable(ev) {
   return h("div", { testid: "evaluation-result" },
@@ -44,11 +44,11 @@ export async function evaluationSection(d, { beside = null, onSaved = () => {} }
   }
   const msg = notice();
   const executed = h("input", { type: "number", min: 0, step: "any", testid: "evaluation-budget-executed", placeholder: "万元" });
-  const budgetWeight = h("input", { type: "number", min: 0, max: 100, step: "any", value: "10", class: "tiny" });
+  const budgetWeight = selectOnEntry(h("input", { type: "number", min: 0, max: 100, step: "any", value: "10", class: "tiny" }));
   const inputs = d.rows.map((r, i) => ({
     row: r.position,
     actual: h("input", { type: "text", testid: "evaluation-actual", class: "short", "aria-label": `${r.name} 实际完成值` }),
-    weight: h("input", { type: "number", min: 0, max: 100, step: "any", class: "tiny", testid: "evaluation-weight" }),
+    weight: selectOnEntry(h("input", { type: "number", min: 0, max: 100, step: "any", class: "tiny", testid: "evaluation-weight" })),
     reason: h("input", { type: "text", placeholder: "偏差原因", class: "short" }),
   }));
 
