@@ -156,3 +156,19 @@ def test_a_word_file_is_not_an_accounting_archive(env: Env, tmp_path):
     assert env.client.get(f"/v1/declarations/{did}/attachments", headers=env.h("decl_a")).json()["attachments"] == []
     # a report fixed as PDF is still filed
     assert imp(env, policy_pdf(tmp_path / "2024年收入费用表.pdf")).status_code == 201
+
+
+def test_an_import_adding_no_line_is_no_evidence(env: Env, tmp_path):
+    did = declare(env)
+    first = imp(env, write_vouchers_xlsx(tmp_path / "全年凭证.xlsx"), declaration_id=str(did)).json()
+    assert first["imported"] == 24 and first["attachment_id"]
+    # the same vouchers in another file (a CSV export): every line is known, nothing new is imported
+    again = imp(env, write_vouchers_csv(tmp_path / "全年凭证.csv"), declaration_id=str(did))
+    assert again.status_code == 201, again.text
+    out = again.json()
+    assert out["imported"] == 0 and out["attachment_id"] is None and not out["duplicate"]
+    assert "未作为该申报的佐证材料" in out["warnings"][-1]
+    att = env.client.get(f"/v1/declarations/{did}/attachments", headers=env.h("decl_a")).json()["attachments"]
+    assert [a["id"] for a in att] == [first["attachment_id"]]
+    checks = env.client.get(f"/v1/declarations/{did}/crosschecks", headers=env.h("decl_a")).json()
+    assert checks["attachments"] == 1

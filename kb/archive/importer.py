@@ -10,7 +10,8 @@ the unresolved rows name one project at most, to that declaration's project
 (the code is then learned) — and stores everything in one transaction: the
 original file as a blob, the document, every row with its citation and
 search tokens, the codes learned, an attachment of the declaration when one
-is given, and the audit entry. Any bad row fails the whole import with
+is given (not when every line was imported before: such a file adds no
+evidence), and the audit entry. Any bad row fails the whole import with
 `第N行 列名: 问题` (422). Unit scoping and roles as for attachments.
 """
 from __future__ import annotations
@@ -238,7 +239,9 @@ def import_file(session: Session, principal: Principal, path: Path, filename: st
                 warnings.append("以下项目未能关联到已申报的项目：" + "、".join(sorted(k for k in open_keys if k)))
         _learn_codes(session, unit.id, linker, rows, resolved, warnings)
         att_id = None
-        if decl is not None:
+        if decl is not None and not rows:
+            warnings.append("文件中没有新的行，未作为该申报的佐证材料")
+        if decl is not None and rows:  # a file adding nothing (every line imported before) backs nothing
             a = Attachment(declaration_id=decl.id, unit_id=unit.id, blob_id=blob.id,
                            stage=current_stage(session, decl).value, kind=ATTACHMENT_KIND[cat].value, row=None,
                            filename=name, file_type=ftype, mime=MIME[ftype], size=d.size, sha256=d.sha256,
