@@ -85,7 +85,9 @@ def test_acc02_cost_actual_against_the_vouchers_it_names(env: Env, approved, tmp
     f = acc02[0]
     assert (f["row"], f["reported"], f["vouchers"]) == (3, 110.0, 118.0)
     assert f["message"] == ("第3行“道路维修成本”实际值 110.00 万元，会计凭证中科目或摘要含“道路、维修”的支出合计 118.00 万元"
-                            "（16 笔分录），相差 8.00 万元（6.8%）")
+                            "（4 笔预算支出分录），相差 8.00 万元（6.8%）")
+    # 118.00 = 30 + 18.5 − 0.5 + 70 万元: the four 事业支出 entries the sum is made of, not their 16 lines with
+    # the 财务会计 (5001) twins and the funding side (1011, 8001)
 
 
 def test_acc03_uses_the_implementation_period_the_description_states(env: Env, tmp_path):

@@ -92,7 +92,8 @@ def test_walk_declare_monitor_import_mismatch_evaluate_feedback(env: Env, tmp_pa
     acc01 = found[0]
     assert (acc01["stage"], acc01["reported"], acc01["vouchers"]) == ("monitoring", 60.0, 48.0)
     assert acc01["message"] == ("事中监控（截至 2024-06-30）上报预算执行 60.00 万元，会计凭证合计 48.00 万元"
-                                "（2024-01-01 至 2024-06-30，12 笔分录），相差 12.00 万元（20.0%），超过容差 1%")
+                                "（2024-01-01 至 2024-06-30，3 笔预算支出分录），相差 12.00 万元（20.0%），超过容差 1%")
+    # 48.00 = 30 + 18.5 − 0.5 万元: three 事业支出 entries make the figure (the 12 lines hold their 财务会计 twins)
     assert found[1]["message"].startswith("凭证 记-3（2025-01-10，支付道路维修质保金，支出 12,000.00 元）不在项目实施期 "
                                           "2024-01-01 至 2024-12-31 内")
     # unit B cannot see the findings; the supervisor can
