@@ -393,3 +393,16 @@ def test_weight_out_of_range_is_422_and_missing_weight_needs_one(env):
     ev_body["rows"][2]["weight"] = 1e308
     r = c.post(f"/v1/declarations/{did}/evaluation", json=ev_body, headers=env.h("decl_a"))
     assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["body", "rows[3].weight"], r.text
+
+
+def test_monitoring_asks_for_its_period_and_some_content(env):
+    c, rec = env.client, dev_record("D002")
+    did = _approved(env, declaration_body(rec, year=2023, budget_wan=250))
+    url = f"/v1/declarations/{did}/monitoring"
+    r = c.post(url, json={}, headers=env.h("decl_a"))
+    assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["body", "period_end"]
+    assert r.json()["detail"][0]["msg"] == "监控期间（期末日期）：缺少必填字段"
+    r = c.post(url, json={"period_end": "2023-06-30"}, headers=env.h("decl_a"))
+    assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["body", "indicators"]
+    assert "监控报告是空的" in r.json()["detail"][0]["msg"]
+    assert c.get(url, headers=env.h("decl_a")).json() == []  # nothing stored

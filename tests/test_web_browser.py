@@ -531,3 +531,28 @@ def test_declare_page_keeps_weights_replaces_the_year_and_credits_typed_values(p
         d = c.get(f"/v1/declarations/{decl_id}").json()
     assert d["year"] == 2023 and [r["weight"] for r in d["rows"]] == weights
     p.sign_out()
+
+
+def test_an_empty_monitoring_report_asks_for_its_period(page, served):  # noqa: F811
+    import httpx
+
+    row = {"level1": "产出指标", "level2": "数量指标", "name": "家庭医生签约人数", "operator": "≥", "value": "5000", "unit": "人"}
+    body = {"project_name": "家庭医生签约服务（监控）", "year": 2025, "budget_wan": 60, "rows": [row]}
+    with httpx.Client(base_url=served.url) as c:
+        d = c.post("/v1/declarations", json=body, headers={"X-API-Key": served.keys["declarant"]}).json()
+        c.post(f"/v1/declarations/{d['id']}/submit", headers={"X-API-Key": served.keys["declarant"]}).raise_for_status()
+        c.post(f"/v1/declarations/{d['id']}/approve", json={"acknowledge_findings": True},
+               headers={"X-API-Key": served.keys["reviewer"]}).raise_for_status()
+    p = page
+    p.sign_in("declarant")
+    p.go(f"#/declarations/{d['id']}")
+    panel = p.one("monitoring-panel")
+    assert p.one("monitoring-period-end", panel).get_attribute("value") == ""  # no date chosen for the user
+    p.one("monitoring-submit", panel).click()
+    p.wait(lambda: "监控期间" in panel.text, what="the page asks for the period")
+    p.d.execute_script("arguments[0].value = arguments[1]", p.one("monitoring-period-end", panel), "2025-06-30")
+    p.one("monitoring-submit", panel).click()
+    p.wait(lambda: "至少填写" in panel.text, what="the page asks for an actual")
+    with httpx.Client(base_url=served.url, headers={"X-API-Key": served.keys["declarant"]}) as c:
+        assert c.get(f"/v1/declarations/{d['id']}/monitoring").json() == []
+    p.sign_out()

@@ -30,8 +30,10 @@ def monitor(session: Session, principal: Principal, decl_id: int, body: Monitori
     `lights` counts every light of the report, the budget execution light
     included; `indicator_lights` the indicators only; `budget_light` the budget's.
 
-    Raises Forbidden, NotFound, Conflict (not approved), DataError (period
-    outside the year, unknown rows, 预计无法完成 without a reason, non-numeric actuals).
+    Raises Forbidden, NotFound, Conflict (not approved), DataError (an empty
+    report: no actual and no budget executed; period outside the year,
+    unknown rows, 预计无法完成 without a reason, non-numeric actuals). The
+    period end has no default (422 when missing).
     """
     authorize(principal, "monitor")
     bands = (settings or get_settings()).monitoring
@@ -42,6 +44,8 @@ def monitor(session: Session, principal: Principal, decl_id: int, body: Monitori
         if v.year is None:
             raise DataError("申报未填写预算年度，无法计算时间进度", field="year")
         tp = time_progress(body.period_end, v.year)
+        if not body.indicators and body.budget_executed_wan is None:
+            raise DataError("监控报告是空的：请至少填写一个指标截至期末的实际完成值，或预算执行金额", field="indicators")
         items = []
         for i, r, it in match_rows(v.rows, body.indicators, "indicators"):
             try:
