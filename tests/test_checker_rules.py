@@ -112,6 +112,15 @@ def test_vague_words_in_values(value):
     assert "QNT-01" in _row_rules("效益指标", "社会效益指标", "村民人居环境", "", value, "")
 
 
+def test_a_bare_grade_without_dingxing_is_vague():
+    # reported: 工作质量 好 passed QNT-01 (its 较好 / 良好 did not); as a 定性 grade it stays legal
+    for value in ("好", "很好", "良好", "较好"):
+        assert "QNT-01" in _row_rules("产出指标", "质量指标", "工作质量", "", value, ""), value
+        assert "QNT-01" in _row_rules("产出指标", "质量指标", "工作质量", "=", value, ""), value
+    for grade in ("好", "良好", "较好"):  # the graded levels (很好 is none: still flagged)
+        assert "QNT-01" not in _row_rules("产出指标", "质量指标", "工作质量", "定性", grade, ""), grade
+
+
 def test_jishi_as_timeliness_value():
     assert _row_rules("产出指标", "时效指标", "补贴发放及时性", "", "及时", "") == {"TIME-01"}
 

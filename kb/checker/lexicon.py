@@ -27,6 +27,10 @@ VAGUE = (
     "争取", "确保", "尽量", "尽可能", "提高", "提升", "改善", "优化", "推进", "推动",
     "促进", "巩固", "拓宽", "扩大", "良好", "有效", "积极", "大力", "全面", "充分",
     "切实", "长期", "长效", "稳定", "可持续", "得到保障", "一定程度", "较为", "适当",
+    # ours: 好 (很好, 更好, 好转 …) is the degree 较好 and 良好 state, listed here by the catalog (RULES.md §4
+    # VAGUE; QNT-01 说明 names 较好): without the 定性 operator it says no more than they do (工作质量 = 好).
+    # Under 定性 it is a grade (RULES.md §4 GRADE 好 / 较好 / 一般 / 较差) and QNT-01 leaves it alone.
+    "好",
 )
 VAGUE_RE = alternation(VAGUE)
 
