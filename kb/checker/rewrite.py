@@ -453,6 +453,8 @@ def _levels(r: Row, ids: set[str], name: str) -> tuple[Level1, Level2 | None]:
             l1, l2 = LEVEL2_PARENT[cand], cand
         else:
             l2 = guess_level2(l1, name)
+    if "STR-02" in ids and l1 is Level1.output and l2 is Level2.output_cost:  # 2015 form in a 2021 table
+        l1, l2 = Level1.cost, Level2.economic_cost
     if "REL-01" in ids:
         l1, l2 = _moved_category(name, l1, l2)
     return l1, l2
