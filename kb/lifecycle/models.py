@@ -40,6 +40,24 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
+class Authored:
+    """Columns of a row someone wrote: `created_by` (the API key id; None for the CLI and
+    system writes) and `created_at` (UTC)."""
+
+    created_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class OnVersion(Authored):
+    """Columns of a record made on one version of a declaration (review, monitoring report,
+    evaluation): its own id, the declaration and the version number (first, as the
+    migrations create them: sort_order -1)."""
+
+    id: Mapped[int] = mapped_column(primary_key=True, sort_order=-1)
+    declaration_id: Mapped[int] = mapped_column(ForeignKey("declarations.id"), index=True, sort_order=-1)
+    version: Mapped[int] = mapped_column(Integer, sort_order=-1)
+
+
 class Unit(Base):
     """A 单位 (budget unit); keys, projects, declarations and unit libraries belong to one."""
 
@@ -121,7 +139,7 @@ class Declaration(Base):
         back_populates="declaration", order_by="DeclarationVersion.version")
 
 
-class DeclarationVersion(Base):
+class DeclarationVersion(Authored, Base):
     """One version of a declaration's content plus the checker's findings on it."""
 
     __tablename__ = "declaration_versions"
@@ -136,8 +154,6 @@ class DeclarationVersion(Base):
     year: Mapped[int | None] = mapped_column(Integer, nullable=True)
     budget_wan: Mapped[float | None] = mapped_column(Float, nullable=True)
     findings: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
-    created_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     declaration: Mapped[Declaration] = relationship(back_populates="versions")
     rows: Mapped[list[TargetRowRecord]] = relationship(
@@ -164,53 +180,38 @@ class TargetRowRecord(Base):
     version_obj: Mapped[DeclarationVersion] = relationship(back_populates="rows")
 
 
-class Review(Base):
+class Review(OnVersion, Base):
     """A reviewer's decision on a submitted version: `return` (退回, with comment) or `approve`
     (with the error-level findings the reviewer acknowledged, if any)."""
 
     __tablename__ = "reviews"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    declaration_id: Mapped[int] = mapped_column(ForeignKey("declarations.id"), index=True)
-    version: Mapped[int] = mapped_column(Integer)
     decision: Mapped[str] = mapped_column(String(20))
     comment: Mapped[str] = mapped_column(Text, default="")
     # error-level checker findings the reviewer acknowledged when approving (None: there were none)
     acknowledged_findings: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON, nullable=True)
-    created_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-class MonitoringReport(Base):
+class MonitoringReport(OnVersion, Base):
     """A 事中监控 report: period end, budget executed, lights; `result` holds per-indicator items."""
 
     __tablename__ = "monitoring_reports"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    declaration_id: Mapped[int] = mapped_column(ForeignKey("declarations.id"), index=True)
-    version: Mapped[int] = mapped_column(Integer)
     period_end: Mapped[date] = mapped_column(Date)
     budget_executed_wan: Mapped[float | None] = mapped_column(Float, nullable=True)
     time_progress: Mapped[float] = mapped_column(Float)
     budget_execution_rate: Mapped[float | None] = mapped_column(Float, nullable=True)
     budget_light: Mapped[str | None] = mapped_column(String(10), nullable=True)
     result: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    created_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-class Evaluation(Base):
+class Evaluation(OnVersion, Base):
     """A 事后评价 (self-evaluation): total, grade and warnings; one item per scored row."""
 
     __tablename__ = "evaluations"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    declaration_id: Mapped[int] = mapped_column(ForeignKey("declarations.id"), index=True)
-    version: Mapped[int] = mapped_column(Integer)
     total: Mapped[float] = mapped_column(Float)
     total_weight: Mapped[float] = mapped_column(Float)
     grade: Mapped[str] = mapped_column(String(4))
     budget_executed_wan: Mapped[float | None] = mapped_column(Float, nullable=True)
     warnings: Mapped[list[str]] = mapped_column(JSON, default=list)
-    created_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     items: Mapped[list[EvaluationItem]] = relationship(
         back_populates="evaluation", order_by="EvaluationItem.position",
         cascade="all, delete-orphan")
@@ -237,7 +238,7 @@ class EvaluationItem(Base):
     evaluation: Mapped[Evaluation] = relationship(back_populates="items")
 
 
-class Feedback(Base):
+class Feedback(Authored, Base):
     """结果反馈 from the finance bureau: final scores, comments, budget adjustment (万元, signed)
     and, optionally, the confirmed budget executed (万元)."""
 
@@ -252,8 +253,6 @@ class Feedback(Base):
     budget_adjustment_wan: Mapped[float | None] = mapped_column(Float, nullable=True)
     # the budget executed (万元) as confirmed by the bureau, when it states one
     budget_executed_wan: Mapped[float | None] = mapped_column(Float, nullable=True)
-    created_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class LearnedObservation(Base):
@@ -332,7 +331,7 @@ class LibraryIndicator(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-class LibraryChange(Base):
+class LibraryChange(Authored, Base):
     """History of library changes (never deleted; their count is the library's version)."""
 
     __tablename__ = "library_changes"
@@ -341,8 +340,6 @@ class LibraryChange(Base):
     version: Mapped[int] = mapped_column(Integer)
     op: Mapped[str] = mapped_column(String(20))
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
-    created_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class AuditEntry(Base):
