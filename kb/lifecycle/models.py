@@ -58,6 +58,14 @@ class OnVersion(Authored):
     version: Mapped[int] = mapped_column(Integer, sort_order=-1)
 
 
+class OfUnit:
+    """Columns of a row that belongs to one unit (单位): its id and `unit_id` (indexed), first
+    as the migrations create them (sort_order -1)."""
+
+    id: Mapped[int] = mapped_column(primary_key=True, sort_order=-1)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True, sort_order=-1)
+
+
 class Unit(Base):
     """A 单位 (budget unit); keys, projects, declarations and unit libraries belong to one."""
 
@@ -68,13 +76,11 @@ class Unit(Base):
     departments: Mapped[list[Department]] = relationship(back_populates="unit")
 
 
-class Department(Base):
+class Department(OfUnit, Base):
     """A department (部门 / 处室) of a unit, as named on declarations."""
 
     __tablename__ = "departments"
     __table_args__ = (UniqueConstraint("unit_id", "name"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
     name: Mapped[str] = mapped_column(String(200))
     unit: Mapped[Unit] = relationship(back_populates="departments")
 
@@ -97,13 +103,11 @@ class ApiKey(Base):
     unit: Mapped[Unit] = relationship()
 
 
-class Project(Base):
+class Project(OfUnit, Base):
     """A project (项目) of a unit; declarations of several years can belong to it."""
 
     __tablename__ = "projects"
     __table_args__ = (UniqueConstraint("unit_id", "name"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
     name: Mapped[str] = mapped_column(String(300))
     sector: Mapped[str] = mapped_column(String(100), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
