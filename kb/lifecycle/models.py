@@ -259,7 +259,20 @@ class Feedback(Authored, Base):
     budget_executed_wan: Mapped[float | None] = mapped_column(Float, nullable=True)
 
 
-class LearnedObservation(Base):
+class LearnedTarget:
+    """The indicator and target of a learned row as declared: name, 一级/二级, unit, operator
+    and value (the ORM lists them after the table's own columns; the tables have them after
+    `name_key`)."""
+
+    name: Mapped[str] = mapped_column(String(300))
+    level1: Mapped[str] = mapped_column(String(40), default="")
+    level2: Mapped[str] = mapped_column(String(40), default="")
+    unit: Mapped[str] = mapped_column(String(50), default="")
+    operator: Mapped[str] = mapped_column(String(20), default="")
+    value: Mapped[str] = mapped_column(String(300), default="")
+
+
+class LearnedObservation(LearnedTarget, Base):
     """One target row that went through 结果反馈: what was declared, how it was completed
     (completion = actual / target as evaluated; attainment = final score / weight; met =
     attainment reached 1) and whether the checker accepted its target and placement."""
@@ -272,12 +285,6 @@ class LearnedObservation(Base):
     sector: Mapped[str] = mapped_column(String(100), default="")
     year: Mapped[int | None] = mapped_column(Integer, nullable=True)
     name_key: Mapped[str] = mapped_column(String(300), index=True)
-    name: Mapped[str] = mapped_column(String(300))
-    level1: Mapped[str] = mapped_column(String(40), default="")
-    level2: Mapped[str] = mapped_column(String(40), default="")
-    unit: Mapped[str] = mapped_column(String(50), default="")
-    operator: Mapped[str] = mapped_column(String(20), default="")
-    value: Mapped[str] = mapped_column(String(300), default="")
     target_num: Mapped[float | None] = mapped_column(Float, nullable=True)
     completion: Mapped[float | None] = mapped_column(Float, nullable=True)
     met: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
@@ -289,7 +296,7 @@ class LearnedObservation(Base):
     levels_accepted: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
 
 
-class LearnedStat(Base):
+class LearnedStat(LearnedTarget, Base):
     """Aggregated learned statistics of one indicator name in one scope.
 
     scope_key: 'basic' (all units; `sector` '' = all sectors) or 'unit:<unit id>'
@@ -303,12 +310,6 @@ class LearnedStat(Base):
     scope_key: Mapped[str] = mapped_column(String(40))
     sector: Mapped[str] = mapped_column(String(100), default="")
     name_key: Mapped[str] = mapped_column(String(300))
-    name: Mapped[str] = mapped_column(String(300))
-    level1: Mapped[str] = mapped_column(String(40), default="")
-    level2: Mapped[str] = mapped_column(String(40), default="")
-    unit: Mapped[str] = mapped_column(String(50), default="")
-    operator: Mapped[str] = mapped_column(String(20), default="")
-    value: Mapped[str] = mapped_column(String(300), default="")
     chosen_count: Mapped[int] = mapped_column(Integer, default=0)
     units_count: Mapped[int] = mapped_column(Integer, default=0)
     completion_rate: Mapped[float | None] = mapped_column(Float, nullable=True)
