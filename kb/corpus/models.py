@@ -15,30 +15,20 @@ from enum import Enum
 
 from pydantic import BaseModel, Field
 
-from kb.domain.enums import LabeledEnum
+from kb.domain.enums import labeled
 
 
-class Collection(LabeledEnum):
-    """The seven corpora of 信息搜集 (identifiers per GLOSSARY.md)."""
-
-    national_policy = "national_policy", "国家政策库"
-    bank_policy = "bank_policy", "银行政策库"
-    market_info = "market_info", "市场信息库"
-    internal_regulation = "internal_regulation", "内部法规通知库"
-    expert_opinion = "expert_opinion", "专家意见库"
-    qa = "qa", "问答区"
-    public_notice = "public_notice", "公示区"
+Collection = labeled("Collection", "The seven corpora of 信息搜集 (identifiers per GLOSSARY.md).", {
+    "national_policy": "国家政策库", "bank_policy": "银行政策库", "market_info": "市场信息库",
+    "internal_regulation": "内部法规通知库", "expert_opinion": "专家意见库", "qa": "问答区", "public_notice": "公示区"})
 
 
 COLLECTION_LABELS = {c.value: c.label for c in Collection}
 COLLECTIONS: tuple[str, ...] = tuple(c.value for c in Collection)
 
 
-class Status(LabeledEnum):
-    """Validity of a document: 有效 or 已废止 (repealed documents rank below effective ones)."""
-
-    effective = "effective", "有效"
-    repealed = "repealed", "已废止"
+Status = labeled("Status", "Validity of a document: 有效 or 已废止 (repealed documents rank below effective ones).",
+                 {"effective": "有效", "repealed": "已废止"})
 
 
 STATUS_LABELS = {s.value: s.label for s in Status}

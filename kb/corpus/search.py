@@ -49,8 +49,8 @@ CANDIDATES = 100  # lexical / dense candidates inspected before filtering to the
 
 
 class Hit(Source, Place):
-    """One search result (shape of `jixiao docs --json` hits and GET /v1/docs/search): the
-    chunk's `Source` and `Place`, its text and citation, and how it matched.
+    """One search result (shape of `jixiao docs --json` hits and GET /v1/docs/search): its
+    document, its place (章/节/条/款/项), its text and citation, and how it matched.
 
     highlights: [start, end) character offsets into `text` of the matched query terms.
     score: ranking score — BM25 (lexical) or the fusion display score in [0, 1]
