@@ -104,6 +104,13 @@ def walk(page, served):  # noqa: F811
     return {}
 
 
+@pytest.fixture
+def walked_id(walk) -> str:
+    """The id of the declaration the walk (`test_declaration_end_to_end`, which runs first) made."""
+    assert walk.get("id"), "the declaration walk must run first"
+    return walk["id"]
+
+
 def _downloaded(folder: Path, before: set[str], timeout: float = TIMEOUT, pattern: str = "*.xlsx") -> Path:
     end = time.monotonic() + timeout
     while time.monotonic() < end:
@@ -330,12 +337,10 @@ def test_declaration_end_to_end(page, served, walk):  # noqa: F811
     p.sign_out()
 
 
-def test_another_unit_sees_nothing(page, served, walk):  # noqa: F811
+def test_another_unit_sees_nothing(page, served, walked_id):  # noqa: F811
     from kb.knowledge import KnowledgeBase
 
-    decl_id = walk.get("id")
-    assert decl_id, "the declaration walk must run first"
-    p = page
+    decl_id, p = walked_id, page
     p.sign_in("other")
     p.go("#/declare")  # the previous key's table did not survive its sign-out
     p.one("suggest-description")
@@ -356,12 +361,10 @@ def test_another_unit_sees_nothing(page, served, walk):  # noqa: F811
     p.sign_out()
 
 
-def test_supervisor_reads_the_evidence_and_cannot_write_it(page, served, walk):  # noqa: F811
-    decl_id = walk.get("id")
-    assert decl_id, "the declaration walk must run first"
+def test_supervisor_reads_the_evidence_and_cannot_write_it(page, served, walked_id):  # noqa: F811
     p = page
     p.sign_in("supervisor")
-    p.go(f"#/declarations/{decl_id}")
+    p.go(f"#/declarations/{walked_id}")
     panel = p.one("evidence-panel")
     p.wait(lambda: p.all("attachment-row", panel), what="attachments listed for the supervisor")
     p.wait(lambda: any(f.get_attribute("data-rule") == "ACC-01" for f in p.all("crosscheck-finding", p.one("crosscheck-panel"))))

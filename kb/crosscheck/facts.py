@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from kb.archive.importer import ProjectLinker
 from kb.archive.models import ArchiveDocument, ArchiveEntry
+from kb.archive.vouchers import VoucherEntry
 from kb.evidence.attachments import attachments_of
 from kb.lifecycle.models import (Declaration, DeclarationVersion, Evaluation, Feedback, MonitoringReport,
                                  TargetRowRecord)
@@ -46,20 +47,12 @@ def project_period(description: str | None, year: int | None) -> tuple[dt.date, 
 
 
 @dataclass
-class Line:
-    """A voucher line of the project (amounts in 分)."""
+class Line(VoucherEntry):
+    """A stored voucher line of the project: what it books, where it is stored and its citation."""
 
     id: int
     document_id: int
     filename: str
-    row: int
-    date: dt.date
-    voucher_no: str
-    summary: str
-    account: str
-    account_code: str
-    debit_fen: int
-    credit_fen: int
     declaration_id: int | None
     citation: str
 
@@ -119,8 +112,9 @@ def gather(session: Session, d: Declaration) -> Facts:
     rows.sort(key=lambda x: (x[0].entry_date, x[0].id))
     lines, ends = [], []
     for e, fname, pend in rows:
-        lines.append(Line(e.id, e.document_id, fname, e.row, e.entry_date, e.voucher_no, e.summary, e.account,
-                          e.account_code, e.debit_fen, e.credit_fen, e.declaration_id, e.citation))
+        lines.append(Line(e.row, e.entry_date, e.voucher_no, e.summary, e.account, e.account_code, e.debit_fen,
+                          e.credit_fen, id=e.id, document_id=e.document_id, filename=fname,
+                          declaration_id=e.declaration_id, citation=e.citation))
         if pend:
             ends.append(pend)
     others = []

@@ -79,6 +79,15 @@ _BY_TYPE = {
     "union_tag_invalid": "取值无效", "union_tag_not_found": "缺少类型字段",
 }
 
+# error type → (the `ctx` key holding its limit, the message around that limit)
+_WITH_LIMIT = {
+    "greater_than_equal": ("ge", "应不小于 {}"), "greater_than": ("gt", "应大于 {}"),
+    "less_than_equal": ("le", "应不大于 {}"), "less_than": ("lt", "应小于 {}"),
+    "string_too_long": ("max_length", "最多 {} 个字符"),
+    "too_short": ("min_length", "至少 {} 项"), "too_long": ("max_length", "最多 {} 项"),
+    "multiple_of": ("multiple_of", "应为 {} 的倍数"),
+}
+
 
 def field_path(loc: tuple | list) -> str:
     """`('body', 'rows', 0, 'weight')` → `'rows[1].weight'` (the location part dropped,
@@ -133,27 +142,14 @@ def chinese(err: dict[str, Any]) -> str:
     ctx = err.get("ctx") or {}
     if t in _BY_TYPE:
         return _BY_TYPE[t]
-    if t == "greater_than_equal":
-        return f"应不小于 {_fmt(ctx.get('ge'))}"
-    if t == "greater_than":
-        return f"应大于 {_fmt(ctx.get('gt'))}"
-    if t == "less_than_equal":
-        return f"应不大于 {_fmt(ctx.get('le'))}"
-    if t == "less_than":
-        return f"应小于 {_fmt(ctx.get('lt'))}"
+    if t in _WITH_LIMIT:
+        key, text = _WITH_LIMIT[t]
+        return text.format(_fmt(ctx.get(key)))
     if t == "string_too_short":
         n = ctx.get("min_length", 1)
         return "不能为空" if n == 1 else f"至少 {n} 个字符"
-    if t == "string_too_long":
-        return f"最多 {ctx.get('max_length')} 个字符"
-    if t == "too_short":
-        return f"至少 {ctx.get('min_length')} 项"
-    if t == "too_long":
-        return f"最多 {ctx.get('max_length')} 项"
     if t in ("literal_error", "enum"):
         return f"取值无效，应为 {ctx.get('expected', '')}".replace("'", "").replace(" or ", " 或 ")
-    if t == "multiple_of":
-        return f"应为 {_fmt(ctx.get('multiple_of'))} 的倍数"
     if t in ("value_error", "assertion_error"):
         msg = str(err.get("msg", ""))
         for prefix in ("Value error, ", "Assertion failed, "):

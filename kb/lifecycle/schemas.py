@@ -102,7 +102,20 @@ class ReviewOut(BaseModel):
     created_at: UTCDatetime
 
 
-class DeclarationOut(BaseModel):
+class VersionContent(BaseModel):
+    """A stored version's content and the checker's findings on it (in a declaration and in a version)."""
+
+    project_name: str
+    description: str
+    department: str
+    sector: str
+    year: int | None
+    budget_wan: float | None
+    rows: list[RowOut]
+    findings: list[dict[str, Any]]
+
+
+class DeclarationOut(VersionContent):
     """A stored declaration: current version's content, state, the checker's findings, reviews.
 
     open_errors: the error-level findings of the current version (none of them
@@ -114,14 +127,6 @@ class DeclarationOut(BaseModel):
     unit_name: str
     state: Literal["draft", "submitted", "returned", "approved"]
     version: int
-    project_name: str
-    description: str
-    department: str
-    sector: str
-    year: int | None
-    budget_wan: float | None
-    rows: list[RowOut]
-    findings: list[dict[str, Any]]
     error_count: int
     open_errors: list[dict[str, Any]] = Field(
         default_factory=list, description="当前版本仍未修改的错误级（severity=error）审核发现")
@@ -145,20 +150,12 @@ class VersionBrief(BaseModel):
     created_at: datetime
 
 
-class VersionOut(BaseModel):
+class VersionOut(VersionContent):
     """One version of a declaration as it was stored (read-only): content and the checker's findings on it."""
 
     declaration_id: int
     version: int
     current: bool
-    project_name: str
-    description: str
-    department: str
-    sector: str
-    year: int | None
-    budget_wan: float | None
-    rows: list[RowOut]
-    findings: list[dict[str, Any]]
     created_at: datetime
 
 
