@@ -1,4 +1,5 @@
-"""Pydantic's validation errors read in Chinese, with the limit they name and 1-based row paths."""
+"""Pydantic's validation errors read in Chinese, with the limit they name and the field's Chinese label
+(list positions from 1; a name without a label stays as written)."""
 from __future__ import annotations
 
 import pytest
@@ -25,13 +26,13 @@ def _messages(data: dict) -> list[str]:
 
 
 @pytest.mark.parametrize("data, expected", [
-    ({"name": "", "rows": [{"weight": 101}]}, ["name：不能为空", "rows[1].weight：应不大于 100"]),
-    ({"name": "培训班名称过长", "rows": [{"weight": -1}]}, ["name：最多 5 个字符", "rows[1].weight：应不小于 0"]),
-    ({"name": "a", "code": "x", "rows": []}, ["code：至少 2 个字符", "rows：至少 1 项"]),
-    ({"name": "a", "rows": [{"weight": 1}] * 3}, ["rows：最多 2 项"]),
+    ({"name": "", "rows": [{"weight": 101}]}, ["指标名称：不能为空", "指标行第1项的分值：应不大于 100"]),
+    ({"name": "培训班名称过长", "rows": [{"weight": -1}]}, ["指标名称：最多 5 个字符", "指标行第1项的分值：应不小于 0"]),
+    ({"name": "a", "code": "x", "rows": []}, ["code：至少 2 个字符", "指标行：至少 1 项"]),
+    ({"name": "a", "rows": [{"weight": 1}] * 3}, ["指标行：最多 2 项"]),
     ({"name": "a", "rows": [{"weight": 1, "score": 0}, {"weight": 1, "score": 11}]},
-     ["rows[1].score：应大于 0", "rows[2].score：应小于 10.5"]),
-    ({"name": "a", "rows": [{"weight": 1, "score": 0.3}]}, ["rows[1].score：应为 0.5 的倍数"]),
+     ["指标行第1项的得分：应大于 0", "指标行第2项的得分：应小于 10.5"]),
+    ({"name": "a", "rows": [{"weight": 1, "score": 0.3}]}, ["指标行第1项的得分：应为 0.5 的倍数"]),
 ])
 def test_limits_are_named_in_chinese(data, expected):
     assert _messages(data) == expected
