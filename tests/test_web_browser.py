@@ -496,7 +496,7 @@ def test_declare_page_keeps_weights_replaces_the_year_and_credits_typed_values(p
     p, rec = page, dev_record("D005")
     p.sign_in("declarant")
     p.go("#/declare?new=1")
-    p.one("suggest-project-name").send_keys(rec["project"])
+    p.one("suggest-project-name").send_keys(rec["project"] + "（分值）")  # its own download name
     p.one("suggest-description").send_keys(rec["description"])
     # the prefilled 预算年度 is replaced by what is typed, not appended to (20262023)
     year = p.one("declaration-year")
