@@ -42,6 +42,13 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str]) 
             d.tier = Tier.ALTERNATE
             d.evidence.append(f"指标针对“{'、'.join(foreign_words[:2])}”，项目描述中没有，仅作备选")
             continue
+        if d.type_prob > 0 and not d.type_core and d.tier != Tier.BOUND and d.slot != "satisfaction" and \
+                _object_in_text(d, ctx, _ROW_TAIL) < OBJECT_IN_TEXT:
+            # a type's alternate entry (core: false) enters the table only when the text names its object
+            # (河湖保洁面积, 堤防达标率 for a dredging that neither cleans nor builds dikes)
+            d.tier = Tier.ALTERNATE
+            d.evidence.append("项目类型的备选指标，描述中没有它的对象，仅作备选")
+            continue
         if d.source == "retrieval" and d.type_prob == 0:
             foreign = d.sector and d.sector != "通用" and d.sector not in sectors
             if foreign and _name_evidence(d, ctx) < 2:
