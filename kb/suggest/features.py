@@ -40,7 +40,7 @@ from kb.domain.text import bigrams, normalize_name
 
 FEATURES = ("type_prob", "type_pos", "type_core", "lex", "lex_rank", "dense", "text_overlap", "name_overlap",
             "slot_prior", "fam_freq", "fam_dice", "overall", "ending", "type_ending", "generic", "generic_typed", "formed", "bound", "retrieved",
-            "sector_ok", "short_name", "pending")
+            "sector_ok", "short_name", "pending", "names_stated")
 
 
 def featurize(drafts: list[Draft], ctx: ProjectContext, type_probs: dict[str, float],
@@ -73,7 +73,13 @@ def _row(d: Draft, ctx: ProjectContext, prior: dict, fam: tuple, sectors: set[st
         float(d.generic), float(d.generic and typed), float(d.source == "formed"), float(d.bound),
         float(d.source == "retrieval" and not typed), float(_sector_ok(d, sectors)),
         min(1.0, max(0.0, (16 - len(d.name)) / 10)), float(d.pending and d.slot == "quantity"),
+        float(_names_stated(d, ctx)),
     ]
+
+
+def _names_stated(d: Draft, ctx: ProjectContext) -> bool:
+    """The row names the object of a number the text states (助餐点 in 老年助餐点正常运营率)."""
+    return any(len(m.obj) >= 2 and m.obj in d.name for m in ctx.mentions)
 
 
 def _sector_ok(d: Draft, sectors: set[str]) -> bool:
