@@ -52,3 +52,12 @@ def test_a_dredging_keeps_the_rows_of_its_own_work(tables):
 
 def test_an_it_contract_names_the_system_not_the_purchase(tables):
     assert not [n for n in _offered(tables[IT]) if n.startswith("购买")]
+
+
+def test_zero_tolerance_counts_take_the_librarys_zero(shipped_kb):
+    """活动安全事故发生次数 is no size of the festival: = 0 次, never 待填写 按项目计划数填写."""
+    res = shipped_kb.suggest("举办第五届乡村文化旅游节，开展民俗展演、非遗展示、农特产品展销等活动20场，预计接待游客15万人次，"
+                             "媒体曝光量500万次，带动旅游综合收入3000万元，节会经费80万元。", project_name="第五届乡村文化旅游节",
+                             mode="lexical", with_opinions=False)
+    rows = [c for c in res.default_table + [a for v in res.alternates.values() for a in v] if c.name == "活动安全事故发生次数"]
+    assert rows and all((c.operator, c.value, c.unit) == ("=", "0", "次") and not c.note for c in rows)
