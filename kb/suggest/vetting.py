@@ -151,7 +151,7 @@ def vet_with_checker(drafts: list[Draft], ctx: ProjectContext) -> None:
     cand = [d for d in drafts if d.tier != Tier.ALTERNATE]
     if not cand:
         return
-    rows = [TargetRow(level1=Level1(d.level1).label, level2=Level2(d.level2).label, name=d.name,
+    rows = [TargetRow(level1=Level1(d.shown_levels[0]).label, level2=Level2(d.shown_levels[1]).label, name=d.name,
                       operator=d.operator, value=d.value, unit=d.value_unit or d.unit) for d in cand]
     context = {"budget_wan": ctx.budget_wan} if ctx.budget_wan is not None else None
     report = check_rows(rows, context, suggest=False)
