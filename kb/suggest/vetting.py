@@ -2,9 +2,9 @@
 
 - `mark_precision`: a retrieved row from another sector or programme needs
   evidence in the text (two of its name's content words in the project
-  text), a retrieved row half of its object in the text, a generic row only
-  stands where a detected type lists it; others become alternates (tier
-  ALTERNATE), never table rows.
+  text), a retrieved row or a type's alternate entry (`core: false`) half of
+  its object in the text, a generic row only stands where a detected type
+  lists it; others become alternates (tier ALTERNATE), never table rows.
 - `vet_with_checker`: every row that can be shown runs through the
   declaration checker (`kb.checker.check_rows`, row rules, with the budget
   as context). A row the checker would delete, rename or move (an input
@@ -34,8 +34,8 @@ STRUCTURAL_FIELDS = frozenset({"name", "level1", "level2", ""})
 
 
 def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str]) -> None:
-    """Tier ALTERNATE for rows of another programme, unsupported cross-sector retrieved rows and
-    untyped generic rows."""
+    """Tier ALTERNATE for rows of another programme, unsupported cross-sector retrieved rows, untyped
+    generic rows, and retrieved rows or type alternate entries whose object the text lacks."""
     for d in drafts:
         foreign_words = other_programme(d, ctx)
         if foreign_words:
@@ -151,8 +151,8 @@ def vet_with_checker(drafts: list[Draft], ctx: ProjectContext) -> None:
     cand = [d for d in drafts if d.tier != Tier.ALTERNATE]
     if not cand:
         return
-    rows = [TargetRow(level1=Level1(d.shown_levels[0]).label, level2=Level2(d.shown_levels[1]).label, name=d.name,
-                      operator=d.operator, value=d.value, unit=d.value_unit or d.unit) for d in cand]
+    rows = [TargetRow(level1=Level1(l1).label, level2=Level2(l2).label, name=d.name, operator=d.operator,
+                      value=d.value, unit=d.value_unit or d.unit) for d in cand for l1, l2 in [d.shown_levels]]
     context = {"budget_wan": ctx.budget_wan} if ctx.budget_wan is not None else None
     report = check_rows(rows, context, suggest=False)
     for f in report.findings:
