@@ -578,7 +578,7 @@ def build(settings: Settings | None = None, *, force: bool = False, console=None
     """
     from kb.corpus import sync_default_corpora
     from kb.io.library import load_libraries
-    from kb.suggest.build import load_suggest_data, suggest_tables
+    from kb.suggest.build import load_suggest_data, model_code_digest, suggest_tables
     from kb.suggest.project_types import data_files as suggest_files
     from kb.lifecycle.library import managed_from_workflow  # lazy: the workflow stack is heavy
     from kb.retrieval.embed import get_embedder
@@ -603,7 +603,7 @@ def build(settings: Settings | None = None, *, force: bool = False, console=None
         shipped = ShippedVectors.load(shipped_path(settings.indicators_dir, embedder.name))
     report = build_indicators(settings, indicators, embedder=embedder, force=force, console=console, notify=say,
                               shipped=shipped, extra=suggest_tables(data, notify=say),
-                              extra_files=suggest_files(settings.indicators_dir))
+                              extra_files=suggest_files(settings.indicators_dir), salt=model_code_digest())
     say("同步内置语料(政策、问答、专家意见)…")
     report.corpus = sync_default_corpora(open_db(report.kb_path), settings.corpora_dir, embedder=embedder,
                                          progress=settings.progress, shipped=shipped) or {}
