@@ -83,3 +83,16 @@ def test_api_xlsx_and_type_override(shipped_settings):
     assert r.status_code == 422 and "project_types" in json.dumps(r.json(), ensure_ascii=False)
     r = c.post("/v1/suggest?format=xlsx", json={"description": "今天天气很好我们去公园散步"})
     assert r.status_code == 422
+
+
+def test_api_default_table_carries_the_weights_of_the_xlsx(shipped_settings):
+    """The staff page shows 分值 from the JSON: the same points the .xlsx of the same request gives, none on an
+    alternate."""
+    c = TestClient(create_app(shipped_settings.model_copy(update={"auth_required": False})))
+    body = {"description": ROAD, "project_name": "农村公路养护"}
+    rows = c.post("/v1/suggest", json=body).json()
+    ws = load_workbook(io.BytesIO(c.post("/v1/suggest?format=xlsx", json=body).content))["绩效目标表"]
+    xlsx = [(r[2], r[7]) for r in ws.iter_rows(min_row=6, values_only=True) if r[2]]
+    assert [(r["name"], str(r["weight"])) for r in rows["default_table"]] == xlsx
+    assert sum(r["weight"] for r in rows["default_table"]) == 100
+    assert all(a["weight"] is None for alts in rows["alternates"].values() for a in alts)

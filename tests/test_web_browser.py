@@ -19,6 +19,7 @@ one browser, one shared KB.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import time
 from pathlib import Path
 
@@ -558,4 +559,37 @@ def test_an_empty_monitoring_report_asks_for_its_period(page, served):  # noqa: 
     p.wait(lambda: "至少填写" in panel.text, what="the page asks for an actual")
     with httpx.Client(base_url=served.url, headers={"X-API-Key": served.keys["declarant"]}) as c:
         assert c.get(f"/v1/declarations/{d['id']}/monitoring").json() == []
+    p.sign_out()
+
+
+def test_declare_page_shows_the_api_default_table_with_its_weights(page, served):  # noqa: F811
+    """D023 (cadre training): the grid is the API's default_table row for row — no row of a slot the table
+    left empty (参训人员收入增长率 came in that way), the same values and the 分值 of the .xlsx export — and a
+    待填写 row's note says 待填写 once."""
+    import httpx
+    from openpyxl import load_workbook
+
+    p, rec = page, dev_record("D023")
+    body = {"description": rec["description"], "project_name": rec["project"], "budget_wan": None,
+            "department": None, "sector": None}
+    with httpx.Client(base_url=served.url, headers={"X-API-Key": served.keys["declarant"]}, timeout=120) as c:
+        api = c.post("/v1/suggest", json=body).json()["default_table"]
+        sheet = load_workbook(io.BytesIO(c.post("/v1/suggest?format=xlsx", json=body).content)).active
+    cells = [[x.value for x in row] for row in sheet.iter_rows()]
+    hdr = next(i for i, r in enumerate(cells) if r[:3] == ["一级指标", "二级指标", "三级指标"])
+    export_weights = [r[7] for r in cells[hdr + 1:hdr + 1 + len(api)]]
+    p.sign_in("declarant")
+    p.go("#/declare?new=1")
+    p.one("suggest-project-name").send_keys(rec["project"])
+    p.one("suggest-description").send_keys(rec["description"])
+    p.one("suggest-submit").click()
+    p.wait(lambda: p.all("suggest-row"), what="suggested rows")
+    rows = p.all("suggest-row")
+    grid = [(p.one("row-name", r).get_attribute("value"), p.one("row-operator", r).get_attribute("value"),
+             p.one("row-value", r).get_attribute("value"), p.one("row-unit", r).get_attribute("value"),
+             p.one("row-weight", r).get_attribute("value")) for r in rows]
+    assert grid == [(r["name"], r["operator"], r["value"], r["unit"], str(r["weight"])) for r in api]
+    assert [g[4] for g in grid] == export_weights and sum(int(w) for w in export_weights) == 100
+    notes = [n.text for n in p.d.find_elements(p.By.CSS_SELECTOR, ".row-reason")]
+    assert notes and all(n.startswith("待填写：") and not n.startswith("待填写：待填写") for n in notes), notes
     p.sign_out()

@@ -60,7 +60,8 @@ class Candidate(BaseModel):
     row; source: type | formed | retrieval | learned; note: why the value is
     待填写 (empty when a value is given); basis: 设定依据 shown in the xlsx;
     evidence: why it was suggested (Chinese); default: the row belongs to the
-    default table (the staff page takes these rows of each slot in `table`).
+    default table; weight: 分值 of a default-table row (the points the .xlsx
+    export gives it, `kb.suggest.export.scores`), None for an alternate.
     """
 
     indicator_id: str | None = None
@@ -81,6 +82,7 @@ class Candidate(BaseModel):
     template: str | None = None
     opinions: list[dict] = []
     default: bool = False
+    weight: int | None = None
 
 
 class SlotCandidates(BaseModel):
@@ -352,7 +354,10 @@ def _best_per_slot(pool: list[Draft], n: int) -> list[Draft]:
 def render(table: Table, ctx: ProjectContext, detected: list[tuple], uncertain: bool, mode: str,
            top: int) -> SuggestResult:
     """Step 8: the response: default table, alternates, per-slot view, flat list."""
+    from kb.suggest.export import scores
+
     rows = [to_candidate(d).model_copy(update={"default": True}) for d in table.rows]
+    rows = [c.model_copy(update={"weight": w}) for c, w in zip(rows, scores(rows))]
     alts = {k: [to_candidate(d) for d in v] for k, v in table.alternates.items()}
     best_first = sorted(zip(table.rows, rows), key=lambda p: (p[0].note.startswith("待填写：没有"), -p[0].score))
     flat = [c for _, c in best_first if not c.name.startswith("（")]

@@ -1,6 +1,5 @@
-// The suggest result → rows of the editable grid. Reads fields defensively: today's result (one slot per
-// 二级指标 with candidates, best first) and a richer one (a default table `rows`, several default rows per slot,
-// rows marked 待填写 with a reason, `basis`) give the same kind of rows.
+// The suggest result → rows of the editable grid: exactly the API's `default_table` (same rows, order, values
+// and 分值); the other candidates of a row's slot in `table` are only the row's alternates to pick from.
 import { newRow } from "./draft.js";
 
 const PENDING = "待填写";
@@ -8,7 +7,8 @@ const PENDING = "待填写";
 export const USER_BASIS = "申报单位填报";
 
 function isPending(c) {
-  return Boolean(c.pending || c.status === PENDING || c.value === PENDING || c.needs_value);
+  return Boolean(c.pending || c.status === PENDING || c.value === PENDING || c.needs_value
+    || (!c.value && String(c.note || "").startsWith(PENDING)));
 }
 
 /** One candidate as a grid row; `options` are the slot's candidates to pick from (this one included). */
@@ -26,10 +26,16 @@ export function candidateRow(c, slot = {}, options = []) {
     explanation: c.explanation || "",
     basis: c.basis || basisFrom(c),
     evidence: Array.isArray(c.evidence) ? c.evidence : c.evidence ? [String(c.evidence)] : [],
-    reason: c.reason || c.pending_reason || c.note || (pending ? "请按项目实际填写指标值" : ""),
+    reason: pendingReason(c, pending),
     pending,
     alternates: options.length > 1 ? options : [],
   });
+}
+
+/** Why the value is 待填写, without the 待填写： the grid puts in front of it. */
+function pendingReason(c, pending) {
+  const note = String(c.note || "").replace(/^待填写[：:]\s*/, "");
+  return note || (pending ? "请按项目实际填写指标值" : "");
 }
 
 /** 设定依据 from a candidate's evidence: the description's own figure, else the library; none for a row
@@ -45,24 +51,14 @@ function basisFrom(c) {
   return ev.join("；");
 }
 
-/** Rows of the default table of a suggest result (see the module comment). */
+/** Rows of the default table of a suggest result: its `default_table`, each with its slot's candidates as
+ * alternates. */
 export function rowsFromSuggest(res) {
-  if (!res) return [];
-  if (Array.isArray(res.rows) && res.rows.length) {
-    return res.rows.map((r) => {
-      const slot = (res.table || []).find((s) => s.level2 === r.level2) || {};
-      const options = Array.isArray(r.alternates) && r.alternates.length ? [r, ...r.alternates] : (slot.candidates || []);
-      return candidateRow(r, slot, options);
-    });
-  }
-  const rows = [];
-  for (const slot of res.table || []) {
-    const cands = slot.candidates || [];
-    if (!cands.length) continue;
-    const chosen = cands.filter((c) => c.default === true || c.selected === true);
-    for (const c of chosen.length ? chosen : [cands[0]]) rows.push(candidateRow(c, slot, cands));
-  }
-  return rows;
+  if (!res || !Array.isArray(res.default_table)) return [];
+  return res.default_table.map((r) => {
+    const slot = (res.table || []).find((s) => s.level1 === r.level1 && s.level2 === r.level2) || {};
+    return candidateRow(r, slot, slot.candidates || []);
+  });
 }
 
 /** Take the fields of candidate `c` into `row` (the user picked another alternate of the slot). */
