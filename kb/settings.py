@@ -58,6 +58,8 @@ class MonitoringSettings(BaseModel):
     green_from: float = Field(0.80, description="执行进度/时间进度 不低于此值为绿灯")
     level_red_below: float = Field(0.90, description="比率、满意度等水平类指标：实际值/目标值 低于此值为红灯，"
                                                      "介于此值与1之间为黄灯（不按时间进度折算）")
+    implausible_above: float = Field(100.0, description="实际值超过目标值的这个倍数视为不可信（多为数值或单位填错）："
+                                                        "不亮绿灯，亮黄灯并提示核对")
 
 
 class UploadSettings(BaseModel):

@@ -27,7 +27,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException
 
-from kb.domain.messages import field_path, message
+from kb.domain.messages import field_path, labeled, message
 from kb.errors import (ConfigError, Conflict, DataError, Forbidden, JixiaoError, NotFound, PayloadTooLarge,
                        Unavailable, UnsupportedType, fault_of)
 from kb.io.xlsx_library import LibraryImportError
@@ -213,8 +213,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.exception_handler(DataError)
     async def _data_error(_: Request, exc: DataError):
+        # loc keeps the field's path for programs; the message names it by its Chinese label
         loc = [p for p in ("body", exc.field) if p]
-        return JSONResponse(status_code=422, content={"detail": [{"loc": loc, "msg": exc.one_line(), "type": "value_error"}]})
+        where = ":".join(p for p in (exc.file, str(exc.row) if exc.row else "") if p)
+        msg = labeled(exc.field, exc.message)
+        return JSONResponse(status_code=422, content={"detail": [
+            {"loc": loc, "msg": f"{where}: {msg}" if where else msg, "type": "value_error"}]})
 
     @app.exception_handler(PayloadTooLarge)
     async def _too_large(_: Request, exc: PayloadTooLarge):

@@ -27,3 +27,13 @@ def shipped_settings(tmp_path_factory):
 def shipped_kb(shipped_settings):
     """KnowledgeBase over the shipped libraries, lexical mode."""
     return KnowledgeBase(shipped_settings)
+
+
+@pytest.fixture
+def home(tmp_path, shipped_settings):
+    """A fresh home folder for `jixiao` child processes, holding a copy of the shipped KB."""
+    from tests.harness import copy_kb
+
+    h = tmp_path / "home"
+    copy_kb(shipped_settings.resolved_kb_path(), h)
+    return h

@@ -143,3 +143,32 @@ def test_ledgers_and_reports_are_filed_by_category_and_period(env: Env, tmp_path
         tmp_path / "明细账.csv", [["2024-06-01", "1", "维修", "", "", "", "", "", "", ""]],
         header=["日期", "凭证号", "摘要", "借方", "贷方", "余额", "", "", "", ""]), period="2024-06").json()
     assert (out["category"], out["period_start"]) == ("ledger", "2024-06-01")
+
+
+def test_a_word_file_is_not_an_accounting_archive(env: Env, tmp_path):
+    from tests.evidence_fixtures import policy_docx, policy_pdf
+
+    did = declare(env)
+    r = imp(env, policy_docx(tmp_path / "2024年凭证说明.docx"), declaration_id=str(did))
+    assert r.status_code == 415, r.text
+    assert "电子会计档案只接受" in r.json()["detail"] and ".xlsx" in r.json()["detail"]
+    assert env.client.get("/v1/archive/documents", headers=env.h("decl_a")).json()["documents"] == []
+    assert env.client.get(f"/v1/declarations/{did}/attachments", headers=env.h("decl_a")).json()["attachments"] == []
+    # a report fixed as PDF is still filed
+    assert imp(env, policy_pdf(tmp_path / "2024年收入费用表.pdf")).status_code == 201
+
+
+def test_an_import_adding_no_line_is_no_evidence(env: Env, tmp_path):
+    did = declare(env)
+    first = imp(env, write_vouchers_xlsx(tmp_path / "全年凭证.xlsx"), declaration_id=str(did)).json()
+    assert first["imported"] == 24 and first["attachment_id"]
+    # the same vouchers in another file (a CSV export): every line is known, nothing new is imported
+    again = imp(env, write_vouchers_csv(tmp_path / "全年凭证.csv"), declaration_id=str(did))
+    assert again.status_code == 201, again.text
+    out = again.json()
+    assert out["imported"] == 0 and out["attachment_id"] is None and not out["duplicate"]
+    assert "未作为该申报的佐证材料" in out["warnings"][-1]
+    att = env.client.get(f"/v1/declarations/{did}/attachments", headers=env.h("decl_a")).json()["attachments"]
+    assert [a["id"] for a in att] == [first["attachment_id"]]
+    checks = env.client.get(f"/v1/declarations/{did}/crosschecks", headers=env.h("decl_a")).json()
+    assert checks["attachments"] == 1

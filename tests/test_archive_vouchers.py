@@ -136,3 +136,24 @@ def test_a_formatted_empty_tail_is_no_data_but_rows_past_the_cap_are(tmp_path):
     assert read_sheets(path, "xlsx", small)[0].truncated
     with pytest.raises(DataError, match="行数超过上限 100"):
         read_rows(path, "xlsx", "凭证.xlsx", Settings(evidence=small))
+
+
+def test_voucher_dates_in_excels_chinese_date_formats_are_read_as_dates(tmp_path):
+    """A zh-CN Excel saves 2024年6月12日 as serial 45455 under built-in format 31, which openpyxl leaves a number."""
+    import openpyxl
+
+    path = write_vouchers_xlsx(tmp_path / "凭证.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    dates = {}
+    for (cell,) in ws.iter_rows(min_row=4, min_col=1, max_col=1):
+        if isinstance(cell.value, dt.datetime):
+            dates[cell.row] = cell.value.date()
+            cell.value = (cell.value - dt.datetime(1899, 12, 30)).days  # the serial Excel stores
+            cell.number_format = "0"
+            cell._style.numFmtId = 31  # yyyy"年"m"月"d"日", a built-in id openpyxl does not know
+    wb.save(path)
+    [sheet] = read_sheets(path, "xlsx", EvidenceSettings())
+    h = V.find_voucher_header(sheet.rows)
+    lines = V.parse_voucher_rows(sheet.rows, h)
+    assert {ln.row: ln.date for ln in lines if ln.row in dates} == dates and len(dates) == 6

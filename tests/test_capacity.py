@@ -12,19 +12,11 @@ import threading
 import time
 
 import httpx
-import pytest
 
-from tests.harness import Server, copy_kb, create_key, jixiao_env, run_jixiao
+from tests.harness import Server, create_key, jixiao_env, run_jixiao
 
 DESCRIPTION = ("本项目计划对全县12个乡镇的乡村道路进行修缮，修缮里程约45公里，惠及沿线村民3.2万人，"
                "同时配套建设路灯300盏、安保护栏8公里，并开展道路养护人员培训200人次。") * 4
-
-
-@pytest.fixture
-def home(tmp_path, shipped_settings):
-    h = tmp_path / "home"
-    copy_kb(shipped_settings.resolved_kb_path(), h)
-    return h
 
 
 def test_serve_with_two_workers_answers_from_both(home):

@@ -112,6 +112,31 @@ def test_vague_words_in_values(value):
     assert "QNT-01" in _row_rules("效益指标", "社会效益指标", "村民人居环境", "", value, "")
 
 
+def test_a_bare_grade_without_dingxing_is_vague():
+    # reported: 工作质量 好 passed QNT-01 (its 较好 / 良好 did not); as a 定性 grade it stays legal
+    for value in ("好", "很好", "良好", "较好"):
+        assert "QNT-01" in _row_rules("产出指标", "质量指标", "工作质量", "", value, ""), value
+        assert "QNT-01" in _row_rules("产出指标", "质量指标", "工作质量", "=", value, ""), value
+    for grade in ("好", "良好", "较好"):  # the graded levels (很好 is none: still flagged)
+        assert "QNT-01" not in _row_rules("产出指标", "质量指标", "工作质量", "定性", grade, ""), grade
+
+
+def test_cost_under_output_in_a_table_of_the_2021_form_is_str02():
+    from kb.checker import check_declaration
+    from kb.domain.schema import Declaration
+    from tests.lifecycle_fixtures import dev_record
+
+    rec = dev_record("D004")  # the 2015 form: 项目总成本 and 单项业务成本 as 产出指标 / 成本指标 (rows 5, 6)
+    rows = [dict(r) for r in rec["indicators"]]
+    as_published = check_declaration(Declaration.from_record({**rec, "indicators": rows}))
+    assert not [f for f in as_published.findings if f.rule_id == "STR-02" and f.row in (5, 6)]
+    rows[4] = {**rows[4], "level1": "成本指标", "level2": "经济成本指标"}  # one row moved to the 2021 form
+    mixed = check_declaration(Declaration.from_record({**rec, "indicators": rows}))
+    [f] = [f for f in mixed.findings if f.rule_id == "STR-02"]
+    assert f.row == 6 and "两套体系不能混用" in f.message
+    assert (f.suggestion.level1, f.suggestion.level2) == ("成本指标", "经济成本指标")
+
+
 def test_jishi_as_timeliness_value():
     assert _row_rules("产出指标", "时效指标", "补贴发放及时性", "", "及时", "") == {"TIME-01"}
 

@@ -85,7 +85,9 @@ def test_acc02_cost_actual_against_the_vouchers_it_names(env: Env, approved, tmp
     f = acc02[0]
     assert (f["row"], f["reported"], f["vouchers"]) == (3, 110.0, 118.0)
     assert f["message"] == ("第3行“道路维修成本”实际值 110.00 万元，会计凭证中科目或摘要含“道路、维修”的支出合计 118.00 万元"
-                            "（16 笔分录），相差 8.00 万元（6.8%）")
+                            "（4 笔预算支出分录），相差 8.00 万元（6.8%）")
+    # 118.00 = 30 + 18.5 − 0.5 + 70 万元: the four 事业支出 entries the sum is made of, not their 16 lines with
+    # the 财务会计 (5001) twins and the funding side (1011, 8001)
 
 
 def test_acc03_uses_the_implementation_period_the_description_states(env: Env, tmp_path):
@@ -171,3 +173,15 @@ def test_evd01_cost_row_is_backed_by_the_linked_vouchers(env: Env, tmp_path, cos
     assert [f["row"] for f in found if f["rule_id"] == "EVD-01"] == [1, 2]  # photos and acceptance still due
     # the same vouchers ACC-02 compares the cost with
     assert [(f["row"], f["vouchers"]) for f in found if f["rule_id"] == "ACC-02"] == [(3, 118.0)]
+
+
+def test_acc01_reads_only_the_report_in_force_for_a_period(env: Env, approved, tmp_path):
+    imp(env, write_vouchers_xlsx(tmp_path / "凭证.xlsx"))
+    _monitor(env, approved, 60.0)  # 48.00 万元 by 30 June in the vouchers: ACC-01
+    assert [(f["rule_id"], f["reported"]) for f in _rules(env, approved) if f["rule_id"] == "ACC-01"] == [("ACC-01", 60.0)]
+    _monitor(env, approved, 55.0)  # filed again for 30 June, still wrong: one finding, on the new figure
+    assert [(f["rule_id"], f["reported"]) for f in _rules(env, approved) if f["rule_id"] == "ACC-01"] == [("ACC-01", 55.0)]
+    _monitor(env, approved, 48.0)  # corrected: nothing left for 30 June
+    assert [f for f in _rules(env, approved) if f["rule_id"] == "ACC-01"] == []
+    listed = env.client.get(f"/v1/declarations/{approved}/monitoring", headers=env.h("decl_a")).json()
+    assert [r["budget"]["executed_wan"] for r in listed] == [60.0, 55.0, 48.0]  # every filing stays on record

@@ -92,7 +92,8 @@ def test_walk_declare_monitor_import_mismatch_evaluate_feedback(env: Env, tmp_pa
     acc01 = found[0]
     assert (acc01["stage"], acc01["reported"], acc01["vouchers"]) == ("monitoring", 60.0, 48.0)
     assert acc01["message"] == ("事中监控（截至 2024-06-30）上报预算执行 60.00 万元，会计凭证合计 48.00 万元"
-                                "（2024-01-01 至 2024-06-30，12 笔分录），相差 12.00 万元（20.0%），超过容差 1%")
+                                "（2024-01-01 至 2024-06-30，3 笔预算支出分录），相差 12.00 万元（20.0%），超过容差 1%")
+    # 48.00 = 30 + 18.5 − 0.5 万元: three 事业支出 entries make the figure (the 12 lines hold their 财务会计 twins)
     assert found[1]["message"].startswith("凭证 记-3（2025-01-10，支付道路维修质保金，支出 12,000.00 元）不在项目实施期 "
                                           "2024-01-01 至 2024-12-31 内")
     # unit B cannot see the findings; the supervisor can
@@ -109,7 +110,7 @@ def test_walk_declare_monitor_import_mismatch_evaluate_feedback(env: Env, tmp_pa
     found = _findings(env, did)
     assert [(f["rule_id"], f["row"]) for f in found] == [("ACC-01", None), ("ACC-03", None), ("EVD-01", 2)]
     assert found[2]["message"] == ("事后评价第2行“工程验收合格率”已完成，但未上传验收报告"
-                                   "（上传时 kind 选“验收报告”，row 填 2）")
+                                   "（上传时材料类型选“验收报告”，支撑的指标选第 2 行）")
     report = up(policy_pdf(tmp_path / "竣工验收报告.pdf"), "验收报告", row="2")
     assert report["stage"] == "evaluation"
     assert [f["rule_id"] for f in _findings(env, did)] == ["ACC-01", "ACC-03"]  # 118 万元 agrees with the vouchers
@@ -124,7 +125,7 @@ def test_walk_declare_monitor_import_mismatch_evaluate_feedback(env: Env, tmp_pa
     assert fb.status_code == 409, fb.text
     detail = fb.json()["detail"]
     assert [f["rule_id"] for f in detail["open_errors"]] == ["ACC-01"] and "ACC-01" in detail["msg"]
-    assert "acknowledge_findings" in detail["msg"]
+    assert "确认这些发现后再反馈" in detail["msg"] and "acknowledge_findings" not in detail["msg"]
     # a feedback figure the vouchers contradict is an open error of its own (305 against 118 万元)
     fb = c.post(f"/v1/declarations/{did}/feedback", headers=H("rev_a"), json={**body, "budget_executed_wan": 305})
     assert fb.status_code == 409 and [(f["stage"], f["rule_id"]) for f in fb.json()["detail"]["open_errors"]] == [

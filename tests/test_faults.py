@@ -37,13 +37,6 @@ def _one_line(p) -> None:
     assert "Traceback" not in p.stderr and len(p.stderr.strip().splitlines()) == 1, p.stderr[-3000:]
 
 
-@pytest.fixture
-def home(tmp_path, shipped_settings):
-    h = tmp_path / "home"
-    copy_kb(shipped_settings.resolved_kb_path(), h)
-    return h
-
-
 # --------------------------------------------------------------------------- disk full
 
 def test_a_full_disk_is_a_503_and_keeps_what_was_stored(home):

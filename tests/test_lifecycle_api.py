@@ -108,12 +108,13 @@ def test_submit_warns_and_approve_needs_acknowledged_findings(env):
     assert sub.status_code == 200 and sub.json()["state"] == "submitted"
     assert sub.json()["open_errors"] == errors
     warning = sub.json()["warning"]
-    assert "4 个错误级审核发现" in warning and "acknowledge_findings" in warning
+    assert "4 个错误级审核发现" in warning and "审核人员须确认" in warning and "acknowledge_findings" not in warning
     assert "第3行 COST-01" in warning and "第5行 QNT-01" in warning
     # approving without acknowledging: 409 with the list, nothing changes
     r = c.post(f"{url}/approve", json={"comment": "同意"}, headers=env.h("rev_a"))
     assert r.status_code == 409
-    assert r.json()["detail"]["open_errors"] == errors and "acknowledge_findings" in r.json()["detail"]["msg"]
+    assert r.json()["detail"]["open_errors"] == errors and "确认这些发现后再审核通过" in r.json()["detail"]["msg"]
+    assert "acknowledge_findings" not in r.json()["detail"]["msg"]  # the page's words, not the field's name
     assert c.post(f"{url}/approve", headers=env.h("rev_a")).status_code == 409  # no body at all
     assert c.get(url, headers=env.h("rev_a")).json()["state"] == "submitted"
     ok = c.post(f"{url}/approve", json={"comment": "成本另行核定", "acknowledge_findings": True}, headers=env.h("rev_a"))
@@ -256,11 +257,11 @@ def test_evaluation_is_all_or_nothing(env):
     body2["rows"][0]["actual"] = "差不多"
     r = c.post(f"/v1/declarations/{did}/evaluation", json=body2, headers=env.h("decl_a"))
     assert r.json()["detail"][0]["loc"] == ["body", "rows[1].tier"]
-    assert "第 4 行“地方配套到位率”（rows 第 1 项）：" in r.json()["detail"][0]["msg"]
+    assert "第 4 行“地方配套到位率”（指标行第 1 项）：" in r.json()["detail"][0]["msg"]
     body2["rows"][0]["row"] = 12
     r = c.post(f"/v1/declarations/{did}/evaluation", json=body2, headers=env.h("decl_a"))
     assert r.json()["detail"][0]["loc"] == ["body", "rows[1].row"]
-    assert "rows 第 1 项：申报中没有第 12 行（共 9 行）" in r.json()["detail"][0]["msg"]
+    assert "指标行第 1 项：申报中没有第 12 行（共 9 行）" in r.json()["detail"][0]["msg"]
     assert c.get(f"/v1/declarations/{did}/evaluation", headers=env.h("decl_a")).status_code == 404
     audit = c.get("/v1/admin/audit", params={"entity_id": str(did)}, headers=env.h("admin")).json()
     assert "evaluation.create" not in [a["action"] for a in audit]
@@ -333,3 +334,75 @@ def test_openapi_documents_every_lifecycle_endpoint_with_examples(env):
                  "LibraryChangeIn"):
         assert schemas[name].get("examples"), name
     assert "重点建设工程安排数量" in str(schemas["DeclarationIn"]["examples"])
+
+
+def _with_weights(rec: dict, body: dict) -> dict:
+    """`body` with each row's published 分值 ("20%" → 20) as declared at 事前申报."""
+    ws = [float(str(r["weight"]).rstrip("%")) for r in rec["indicators"] if (r.get("name") or "").strip()]
+    return {**body, "rows": [{**r, "weight": w} for r, w in zip(body["rows"], ws)]}
+
+
+def test_declared_weights_are_stored_returned_exported_and_scored(env):
+    import io
+
+    from openpyxl import load_workbook
+
+    c, rec = env.client, dev_record("E030")
+    body = _with_weights(rec, declaration_body(rec, year=2022, budget_wan=208))
+    declared = [r["weight"] for r in body["rows"]]
+    assert sum(declared) == 100
+    r = c.post("/v1/declarations", json=body, headers=env.h("decl_a"))
+    assert r.status_code == 201, r.text
+    did = r.json()["id"]
+    assert [x["weight"] for x in r.json()["rows"]] == declared
+    assert "STR-13" not in {f["rule_id"] for f in r.json()["findings"]}  # the checker reads the stored weights
+    assert [x["weight"] for x in c.get(f"/v1/declarations/{did}", headers=env.h("decl_a")).json()["rows"]] == declared
+    assert [x["weight"] for x in c.get(f"/v1/declarations/{did}/versions/1", headers=env.h("decl_a")).json()["rows"]] \
+        == declared
+    ws = load_workbook(io.BytesIO(c.get(f"/v1/declarations/{did}/xlsx", headers=env.h("decl_a")).content)).active
+    cells = [[x.value for x in row] for row in ws.iter_rows()]
+    hdr = next(i for i, row in enumerate(cells) if row[:3] == ["一级指标", "二级指标", "三级指标"])
+    assert cells[hdr][7] == "分值" and [row[7] for row in cells[hdr + 1:hdr + 1 + len(declared)]] == [f"{w:g}" for w in declared]
+    # 事后评价 without weights scores with the declared ones: the published scores come back
+    did = _approved(env, body)
+    ev_body = _e030_evaluation_body(rec)
+    for row in ev_body["rows"]:
+        del row["weight"]
+    ev = c.post(f"/v1/declarations/{did}/evaluation", json=ev_body, headers=env.h("decl_a"))
+    assert ev.status_code == 201, ev.text
+    assert [i["weight"] for i in ev.json()["items"]] == declared
+    assert [round(i["score"], 6) for i in ev.json()["items"]] == [float(x["score"]) for x in rec["indicators"]]
+
+
+def test_weight_out_of_range_is_422_and_missing_weight_needs_one(env):
+    c, rec = env.client, dev_record("E030")
+    body = declaration_body(rec, year=2022, budget_wan=208)
+    for bad in (1e308, -1, 100.5):
+        wrong = {**body, "rows": [{**body["rows"][0], "weight": bad}] + body["rows"][1:]}
+        r = c.post("/v1/declarations", json=wrong, headers=env.h("decl_a"))
+        assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["body", "rows[1].weight"], r.text
+    r = c.post("/v1/declarations/check", json={**body, "rows": [{**body["rows"][0], "weight": 1e308}]},
+               headers=env.h("decl_a"))
+    assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["body", "rows[1].weight"], r.text
+    # no weight declared and none given at 事后评价: 422 naming the item's weight
+    did = _approved(env, body)
+    ev_body = _e030_evaluation_body(rec)
+    del ev_body["rows"][2]["weight"]
+    r = c.post(f"/v1/declarations/{did}/evaluation", json=ev_body, headers=env.h("decl_a"))
+    assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["body", "rows[3].weight"], r.text
+    ev_body["rows"][2]["weight"] = 1e308
+    r = c.post(f"/v1/declarations/{did}/evaluation", json=ev_body, headers=env.h("decl_a"))
+    assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["body", "rows[3].weight"], r.text
+
+
+def test_monitoring_asks_for_its_period_and_some_content(env):
+    c, rec = env.client, dev_record("D002")
+    did = _approved(env, declaration_body(rec, year=2023, budget_wan=250))
+    url = f"/v1/declarations/{did}/monitoring"
+    r = c.post(url, json={}, headers=env.h("decl_a"))
+    assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["body", "period_end"]
+    assert r.json()["detail"][0]["msg"] == "监控期间（期末日期）：缺少必填字段"
+    r = c.post(url, json={"period_end": "2023-06-30"}, headers=env.h("decl_a"))
+    assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["body", "indicators"]
+    assert "监控报告是空的" in r.json()["detail"][0]["msg"]
+    assert c.get(url, headers=env.h("decl_a")).json() == []  # nothing stored

@@ -22,7 +22,7 @@ from tests.lifecycle_fixtures import *  # noqa: F401,F403
 
 
 def test_migrations_create_exactly_the_model_schema(db_url):
-    assert current_revision(db_url) == head_revision() == "0004"
+    assert current_revision(db_url) == head_revision() == "0005"
     with get_engine(normalize_url(db_url)).connect() as conn:
         ctx = MigrationContext.configure(conn, opts={"compare_type": True})
         assert compare_metadata(ctx, metadata) == []
@@ -33,7 +33,7 @@ def test_migrations_create_exactly_the_model_schema(db_url):
 def test_upgrade_is_idempotent(db_url):
     upgrade(db_url)
     upgrade(db_url)
-    assert current_revision(db_url) == "0004"
+    assert current_revision(db_url) == "0005"
 
 
 def test_sqlite_connections_use_wal_and_foreign_keys(tmp_path):
@@ -116,3 +116,21 @@ def test_concurrent_write_to_one_declaration_is_a_conflict_not_a_lost_update(db_
                 d2.state = "returned"
     with maker() as s, s.begin():
         assert s.get(Declaration, did).state == "approved"
+
+
+def test_0005_adds_the_row_weight_and_keeps_stored_rows(tmp_path):
+    url = f"sqlite:///{tmp_path}/w.sqlite"
+    upgrade(url, "0004")
+    with get_engine(normalize_url(url)).begin() as c:
+        c.execute(text("INSERT INTO units (id, name, created_at) VALUES (1, '青山区教育局', '2024-01-01')"))
+        c.execute(text("INSERT INTO projects (id, unit_id, name, sector, created_at) VALUES (1, 1, '校舍维修', '', '2024-01-01')"))
+        c.execute(text("INSERT INTO declarations (id, project_id, unit_id, state, current_version, error_count, "
+                       "created_at, updated_at, lock_version) VALUES (1, 1, 1, 'draft', 1, 0, '2024-01-01', '2024-01-01', 1)"))
+        c.execute(text("INSERT INTO declaration_versions (id, declaration_id, version, project_name, description, "
+                       "department, sector, findings, created_at) VALUES (1, 1, 1, '校舍维修', '', '', '', '[]', '2024-01-01')"))
+        c.execute(text("INSERT INTO target_rows (version_id, position, level1, level2, name, operator, value, unit) "
+                       "VALUES (1, 1, '产出指标', '数量指标', '校舍维修面积', '≥', '3000', '平方米')"))
+    upgrade(url)
+    with get_engine(normalize_url(url)).connect() as c:
+        assert c.execute(text("SELECT name, value, weight FROM target_rows")).all() == [("校舍维修面积", "3000", None)]
+    get_engine(normalize_url(url)).dispose()

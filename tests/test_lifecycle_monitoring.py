@@ -13,7 +13,7 @@ from kb.errors import DataError
 from kb.lifecycle.lights import budget_progress, indicator_progress, light_of, time_progress
 from kb.domain.schema import Direction
 from kb.settings import MonitoringSettings
-from tests.lifecycle_fixtures import dev_record
+from tests.lifecycle_fixtures import db_url, dev_record, env  # noqa: F401  (fixtures)
 
 BANDS = MonitoringSettings()
 
@@ -135,3 +135,27 @@ def test_rates_and_satisfaction_are_not_prorated_by_time():
     road = indicator_progress(operator="≥", target="300", actual="150", tp=tp, bands=BANDS, name="道路养护里程",
                               unit="公里")
     assert road.light == "green" and road.ratio == pytest.approx(0.5 / tp)
+
+
+def test_an_absurd_actual_is_not_green():
+    r = _row("D037", "维修面积")  # ≥ 400 平方米
+    kw = dict(operator=r["operator"], target=r["value"], unit=r["unit"], tp=181 / 365, bands=BANDS, name=r["name"])
+    for absurd in ("1e23", "1e23平方米", "40001"):
+        p = indicator_progress(actual=absurd, **kw)
+        assert p.light == "yellow" and "请核对数值和计量单位" in p.warnings[0], (absurd, p)
+    assert indicator_progress(actual="40000", **kw).light == "green"  # 100 × the target is still believed
+    assert indicator_progress(actual="1e23", **{**kw, "bands": MonitoringSettings(implausible_above=1e30)}).light == "green"
+
+
+def test_an_absurd_actual_through_the_api_is_yellow(env):
+    from tests.test_lifecycle_api import _approved
+    from tests.lifecycle_fixtures import declaration_body
+
+    rec = dev_record("D037")
+    did = _approved(env, declaration_body(rec, year=2023, budget_wan=100))
+    row = next(i for i, x in enumerate(declaration_body(rec)["rows"], 1) if x["name"] == "维修面积")
+    r = env.client.post(f"/v1/declarations/{did}/monitoring", headers=env.h("decl_a"),
+                        json={"period_end": "2023-06-30", "indicators": [{"row": row, "actual": "1e23"}]})
+    assert r.status_code == 201, r.text
+    [it] = r.json()["indicators"]
+    assert it["light"] == "yellow" and r.json()["indicator_lights"]["green"] == 0

@@ -51,26 +51,27 @@ def far_cell_xlsx(path: Path) -> Path:
     return path
 
 
-def _rewrite_sheet(wb, path: Path, edit) -> Path:
-    """Save `wb` to `path` with `edit(sheet1 xml bytes) -> bytes` applied (openpyxl itself would
-    materialise a huge merged range cell by cell, so the hostile parts are written as XML)."""
+SHEET = "xl/worksheets/sheet1.xml"
+
+
+def _header_parts() -> list[tuple[zipfile.ZipInfo, bytes]]:
+    """Every part of the header workbook (`_header_wb`) as openpyxl saves it: (entry, bytes).
+    The hostile parts are then written as XML (openpyxl itself would materialise a huge merged
+    range cell by cell)."""
+    wb, _ = _header_wb()
     buf = io.BytesIO()
     wb.save(buf)
     src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
-        for info in src.infolist():
-            data = src.read(info.filename)
-            if info.filename == "xl/worksheets/sheet1.xml":
-                data = edit(data)
-            out.writestr(info, data)
-    return path
+    return [(info, src.read(info.filename)) for info in src.infolist()]
 
 
 def merged_xlsx(path: Path) -> Path:
     """A header, one row and a merged range A10:XFD1048576 (17 billion cells)."""
-    wb, _ = _header_wb()
-    return _rewrite_sheet(wb, path, lambda x: x.replace(
-        b"</sheetData>", b'</sheetData><mergeCells count="1"><mergeCell ref="A10:XFD1048576"/></mergeCells>', 1))
+    merged = b'</sheetData><mergeCells count="1"><mergeCell ref="A10:XFD1048576"/></mergeCells>'
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info, data in _header_parts():
+            out.writestr(info, data.replace(b"</sheetData>", merged, 1) if info.filename == SHEET else data)
+    return path
 
 
 def _deflated(name: str) -> zipfile.ZipInfo:
@@ -81,34 +82,26 @@ def _deflated(name: str) -> zipfile.ZipInfo:
 
 def zip_bomb_xlsx(path: Path, mb: int = 400) -> Path:
     """A valid-looking workbook whose sheet XML inflates to `mb` MB (a few hundred KB on disk)."""
-    wb, _ = _header_wb()
-    buf = io.BytesIO()
-    wb.save(buf)
-    src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
-        for info in src.infolist():
-            data = src.read(info.filename)
-            if info.filename == "xl/worksheets/sheet1.xml":
-                head, tail = data.split(b"<sheetData>", 1)
-                with out.open(_deflated(info.filename), "w", force_zip64=True) as f:
-                    f.write(head + b"<sheetData>")
-                    chunk = b"<!-- " + b" " * (1 << 20) + b" -->"
-                    for _ in range(mb):
-                        f.write(chunk)
-                    f.write(tail)
-            else:
+        for info, data in _header_parts():
+            if info.filename != SHEET:
                 out.writestr(info, data)
+                continue
+            head, tail = data.split(b"<sheetData>", 1)
+            with out.open(_deflated(info.filename), "w", force_zip64=True) as f:
+                f.write(head + b"<sheetData>")
+                chunk = b"<!-- " + b" " * (1 << 20) + b" -->"
+                for _ in range(mb):
+                    f.write(chunk)
+                f.write(tail)
     return path
 
 
 def many_entries_xlsx(path: Path, n: int = 20000) -> Path:
-    wb, _ = _header_wb()
-    buf = io.BytesIO()
-    wb.save(buf)
-    src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+    """The header workbook padded with `n` empty entries."""
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
-        for info in src.infolist():
-            out.writestr(info, src.read(info.filename))
+        for info, data in _header_parts():
+            out.writestr(info, data)
         for i in range(n):
             out.writestr(f"xl/media/pad{i}.bin", b"")
     return path

@@ -104,6 +104,13 @@ def walk(page, served):  # noqa: F811
     return {}
 
 
+@pytest.fixture
+def walked_id(walk) -> str:
+    """The id of the declaration the walk (`test_declaration_end_to_end`, which runs first) made."""
+    assert walk.get("id"), "the declaration walk must run first"
+    return walk["id"]
+
+
 def _downloaded(folder: Path, before: set[str], timeout: float = TIMEOUT, pattern: str = "*.xlsx") -> Path:
     end = time.monotonic() + timeout
     while time.monotonic() < end:
@@ -330,12 +337,10 @@ def test_declaration_end_to_end(page, served, walk):  # noqa: F811
     p.sign_out()
 
 
-def test_another_unit_sees_nothing(page, served, walk):  # noqa: F811
+def test_another_unit_sees_nothing(page, served, walked_id):  # noqa: F811
     from kb.knowledge import KnowledgeBase
 
-    decl_id = walk.get("id")
-    assert decl_id, "the declaration walk must run first"
-    p = page
+    decl_id, p = walked_id, page
     p.sign_in("other")
     p.go("#/declare")  # the previous key's table did not survive its sign-out
     p.one("suggest-description")
@@ -356,12 +361,10 @@ def test_another_unit_sees_nothing(page, served, walk):  # noqa: F811
     p.sign_out()
 
 
-def test_supervisor_reads_the_evidence_and_cannot_write_it(page, served, walk):  # noqa: F811
-    decl_id = walk.get("id")
-    assert decl_id, "the declaration walk must run first"
+def test_supervisor_reads_the_evidence_and_cannot_write_it(page, served, walked_id):  # noqa: F811
     p = page
     p.sign_in("supervisor")
-    p.go(f"#/declarations/{decl_id}")
+    p.go(f"#/declarations/{walked_id}")
     panel = p.one("evidence-panel")
     p.wait(lambda: p.all("attachment-row", panel), what="attachments listed for the supervisor")
     p.wait(lambda: any(f.get_attribute("data-rule") == "ACC-01" for f in p.all("crosscheck-finding", p.one("crosscheck-panel"))))
@@ -485,3 +488,74 @@ def test_no_request_leaves_the_machine(page, served):  # noqa: F811
     internal = ("data:", "blob:", "about:", "chrome:", "chrome-untrusted:", "chrome-search:", "devtools:")
     outside = [u for u in urls if not (u.startswith(served.url + "/") or u.startswith(internal))]
     assert outside == []
+
+
+def test_declare_page_keeps_weights_replaces_the_year_and_credits_typed_values(page, served):  # noqa: F811
+    from openpyxl import load_workbook
+
+    p, rec = page, dev_record("D005")
+    p.sign_in("declarant")
+    p.go("#/declare?new=1")
+    p.one("suggest-project-name").send_keys(rec["project"] + "（分值）")  # its own download name
+    p.one("suggest-description").send_keys(rec["description"])
+    # the prefilled 预算年度 is replaced by what is typed, not appended to (20262023)
+    year = p.one("declaration-year")
+    year.click()
+    year.send_keys("2023")
+    assert year.get_attribute("value") == "2023"
+    p.one("suggest-submit").click()
+    p.wait(lambda: len(p.all("suggest-row")) >= 3, what="suggested rows")
+    rows = p.all("suggest-row")
+    # the user types the first row's value and every row's 分值
+    first_value = p.one("row-value", rows[0])
+    p.set_value(first_value, "12")
+    weights = [40, 30] + [0] * (len(rows) - 3) + [30]
+    for r, w in zip(rows, weights):
+        p.set_value(p.one("row-weight", r), str(w))
+    names = [p.one("row-name", r).get_attribute("value") for r in rows]
+    before = {x.name for x in served.downloads.glob("*")}
+    p.one("export-xlsx").click()
+    cells = [[c.value for c in row] for row in load_workbook(_downloaded(served.downloads, before)).active.iter_rows()]
+    hdr = next(i for i, r in enumerate(cells) if r[:3] == ["一级指标", "二级指标", "三级指标"])
+    lines = cells[hdr + 1:hdr + 1 + len(names)]
+    assert lines[0][6] == "申报单位填报" and lines[0][3].endswith("12")  # 设定依据 of a typed value: the unit
+    assert lines[1][6] != "申报单位填报"  # untouched suggestion keeps its own basis
+    assert [ln[7] for ln in lines] == [str(w) for w in weights]
+    # saved with its 分值: the declaration shows them, and the API returns them
+    p.one("save-declaration").click()
+    link = p.one("declaration-link")
+    decl_id = link.get_attribute("href").rsplit("/", 1)[1]
+    link.click()
+    p.wait(lambda: p.all("declaration-row-weight"), what="the declaration's rows")
+    assert [c.text for c in p.all("declaration-row-weight")] == [str(w) for w in weights]
+    import httpx
+
+    with httpx.Client(base_url=served.url, headers={"X-API-Key": served.keys["declarant"]}) as c:
+        d = c.get(f"/v1/declarations/{decl_id}").json()
+    assert d["year"] == 2023 and [r["weight"] for r in d["rows"]] == weights
+    p.sign_out()
+
+
+def test_an_empty_monitoring_report_asks_for_its_period(page, served):  # noqa: F811
+    import httpx
+
+    row = {"level1": "产出指标", "level2": "数量指标", "name": "家庭医生签约人数", "operator": "≥", "value": "5000", "unit": "人"}
+    body = {"project_name": "家庭医生签约服务（监控）", "year": 2025, "budget_wan": 60, "rows": [row]}
+    with httpx.Client(base_url=served.url) as c:
+        d = c.post("/v1/declarations", json=body, headers={"X-API-Key": served.keys["declarant"]}).json()
+        c.post(f"/v1/declarations/{d['id']}/submit", headers={"X-API-Key": served.keys["declarant"]}).raise_for_status()
+        c.post(f"/v1/declarations/{d['id']}/approve", json={"acknowledge_findings": True},
+               headers={"X-API-Key": served.keys["reviewer"]}).raise_for_status()
+    p = page
+    p.sign_in("declarant")
+    p.go(f"#/declarations/{d['id']}")
+    panel = p.one("monitoring-panel")
+    assert p.one("monitoring-period-end", panel).get_attribute("value") == ""  # no date chosen for the user
+    p.one("monitoring-submit", panel).click()
+    p.wait(lambda: "监控期间" in panel.text, what="the page asks for the period")
+    p.d.execute_script("arguments[0].value = arguments[1]", p.one("monitoring-period-end", panel), "2025-06-30")
+    p.one("monitoring-submit", panel).click()
+    p.wait(lambda: "至少填写" in panel.text, what="the page asks for an actual")
+    with httpx.Client(base_url=served.url, headers={"X-API-Key": served.keys["declarant"]}) as c:
+        assert c.get(f"/v1/declarations/{d['id']}/monitoring").json() == []
+    p.sign_out()

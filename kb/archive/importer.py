@@ -1,6 +1,6 @@
 """Import an accounting export into the 电子会计档案 (all-or-nothing), list and open documents.
 
-`import_file` reads an .xlsx/.csv export (or a .pdf/.docx report), finds 凭证
+`import_file` reads an .xlsx/.csv export (or a .pdf report), finds 凭证
 sheets by their header row (`kb.archive.vouchers`), files the document by
 category (凭证 / 账簿 / 报表 / 其他) and period, links voucher rows to the
 unit's projects — by a 项目编码 learned before (`project_codes`), else by
@@ -10,7 +10,8 @@ the unresolved rows name one project at most, to that declaration's project
 (the code is then learned) — and stores everything in one transaction: the
 original file as a blob, the document, every row with its citation and
 search tokens, the codes learned, an attachment of the declaration when one
-is given, and the audit entry. Any bad row fails the whole import with
+is given (not when every line was imported before: such a file adds no
+evidence), and the audit entry. Any bad row fails the whole import with
 `第N行 列名: 问题` (422). Unit scoping and roles as for attachments.
 """
 from __future__ import annotations
@@ -26,7 +27,7 @@ from kb.archive import vouchers as V
 from kb.archive.accounts import spending_fen
 from kb.archive.models import ArchiveDocument, ArchiveEntry, ProjectCode
 from kb.archive.schemas import ArchiveDocumentList, ArchiveDocumentOut, ImportOut, ProjectSpending
-from kb.errors import DataError, NotFound
+from kb.errors import DataError, NotFound, UnsupportedType
 from kb.evidence import access
 from kb.evidence.access import Principal
 from kb.evidence.attachments import add_passages, current_stage, inspect_file
@@ -45,6 +46,11 @@ RANK = {"voucher": 3, "ledger": 2, "report": 1, "other": 0}
 ATTACHMENT_KIND = {"voucher": AttachmentKind.accounting_voucher, "ledger": AttachmentKind.expense_detail,
                    "report": AttachmentKind.expense_detail, "other": AttachmentKind.other}
 BATCH = 500
+# what an accounting archive is kept as: the finance software's exports (vouchers, ledgers, reports) and
+# reports fixed as PDF; an editable Word file is no accounting record (会计档案管理办法, 财政部 国家档案局令
+# 第79号 第八条: electronic accounting records kept safe from tampering — from memory, not seen in ../shared/data)
+ARCHIVE_TYPES = ("xlsx", "csv", "pdf")
+ARCHIVE_TYPES_TEXT = ".xlsx、.csv（财务软件导出的凭证、账簿、报表）或 .pdf（报表）"
 
 
 @dataclass
@@ -120,7 +126,7 @@ def read_rows(path: Path, ftype: str, filename: str, settings: Settings) -> tupl
     else:
         ex: Extracted = extract(path, ftype, filename, ev)
         if not ex.indexed:
-            raise DataError(f"无法从文件中读取文字（{ex.note}）；电子会计档案请导入 .xlsx、.csv、.pdf 或 .docx",
+            raise DataError(f"无法从文件中读取文字（{ex.note}）；电子会计档案请导入 {ARCHIVE_TYPES_TEXT}",
                             file=filename, field="file")
         text = " ".join(p.text for p in ex.passages[:5])
         title_text += " " + text[:500]
@@ -181,6 +187,7 @@ def import_file(session: Session, principal: Principal, path: Path, filename: st
     2024, 2024-06 or 2024年第二季度 to override the detected period (vouchers:
     first to last date; others: the period their title names). The same file
     imported again by the same unit stores nothing (`duplicate`).
+    Only `ARCHIVE_TYPES` are accepted (anything else, a Word file included: UnsupportedType, 415).
     Raises Forbidden, PayloadTooLarge, UnsupportedType, DataError, NotFound.
     """
     settings = settings or get_settings()
@@ -189,9 +196,9 @@ def import_file(session: Session, principal: Principal, path: Path, filename: st
     per_override = _parse_period(period)
     path = Path(path)
     ftype, name, d = inspect_file(path, filename, settings)
-    if ftype not in ("xlsx", "csv", "pdf", "docx"):
-        raise DataError("电子会计档案请导入 .xlsx、.csv（凭证、账簿、报表导出）或 .pdf、.docx（报表、其他资料）",
-                        field="file")
+    if ftype not in ARCHIVE_TYPES:
+        raise UnsupportedType(f"上传的文件是 {ftype.upper()} 格式；电子会计档案只接受 {ARCHIVE_TYPES_TEXT}。"
+                              "合同、验收报告等文档请作为佐证材料上传")
     detected, rows, title_text = read_rows(path, ftype, name, settings)
     cat = cat_override or detected
     lines = [r.line for r in rows if r.line is not None]
@@ -232,7 +239,9 @@ def import_file(session: Session, principal: Principal, path: Path, filename: st
                 warnings.append("以下项目未能关联到已申报的项目：" + "、".join(sorted(k for k in open_keys if k)))
         _learn_codes(session, unit.id, linker, rows, resolved, warnings)
         att_id = None
-        if decl is not None:
+        if decl is not None and not rows:
+            warnings.append("文件中没有新的行，未作为该申报的佐证材料")
+        if decl is not None and rows:  # a file adding nothing (every line imported before) backs nothing
             a = Attachment(declaration_id=decl.id, unit_id=unit.id, blob_id=blob.id,
                            stage=current_stage(session, decl).value, kind=ATTACHMENT_KIND[cat].value, row=None,
                            filename=name, file_type=ftype, mime=MIME[ftype], size=d.size, sha256=d.sha256,

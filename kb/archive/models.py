@@ -21,15 +21,13 @@ from datetime import date, datetime
 from sqlalchemy import BigInteger, Date, DateTime, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from kb.lifecycle.models import Base, utcnow
+from kb.lifecycle.models import Base, OfUnit, utcnow
 
 
-class ArchiveDocument(Base):
+class ArchiveDocument(OfUnit, Base):
     """An imported accounting file: category, period, the stored original, optional declaration."""
 
     __tablename__ = "archive_documents"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
     blob_id: Mapped[int] = mapped_column(ForeignKey("blobs.id"))
     filename: Mapped[str] = mapped_column(String(255))
     sha256: Mapped[str] = mapped_column(String(64), index=True)
@@ -70,13 +68,11 @@ class ArchiveEntry(Base):
     tokens: Mapped[str] = mapped_column(Text)
 
 
-class ProjectCode(Base):
+class ProjectCode(OfUnit, Base):
     """A unit's 项目编码 as finance software writes it, bound to one project."""
 
     __tablename__ = "project_codes"
     __table_args__ = (UniqueConstraint("unit_id", "code"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
     code: Mapped[str] = mapped_column(String(100))
     project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

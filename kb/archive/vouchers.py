@@ -90,8 +90,10 @@ def wan_in_header(h: Header) -> str | None:
 
 
 @dataclass
-class VoucherLine:
-    """One parsed voucher line (amounts in 分)."""
+class VoucherEntry:
+    """What a voucher line books (amounts in 分): its sheet row, date, voucher number, summary,
+    account (name and code), debit and credit. Parsed lines and the stored lines the
+    cross-check reads (`kb.crosscheck.facts.Line`) both carry it."""
 
     row: int
     date: dt.date
@@ -101,6 +103,12 @@ class VoucherLine:
     account_code: str
     debit_fen: int
     credit_fen: int
+
+
+@dataclass
+class VoucherLine(VoucherEntry):
+    """One parsed voucher line: what it books, the project as written and the raw cells."""
+
     project_code: str
     project_name: str
     cells: list[str] = field(default_factory=list)

@@ -27,6 +27,10 @@ VAGUE = (
     "争取", "确保", "尽量", "尽可能", "提高", "提升", "改善", "优化", "推进", "推动",
     "促进", "巩固", "拓宽", "扩大", "良好", "有效", "积极", "大力", "全面", "充分",
     "切实", "长期", "长效", "稳定", "可持续", "得到保障", "一定程度", "较为", "适当",
+    # ours: 好 (很好, 更好, 好转 …) is the degree 较好 and 良好 state, listed here by the catalog (RULES.md §4
+    # VAGUE; QNT-01 说明 names 较好): without the 定性 operator it says no more than they do (工作质量 = 好).
+    # Under 定性 it is a grade (RULES.md §4 GRADE 好 / 较好 / 一般 / 较差) and QNT-01 leaves it alone.
+    "好",
 )
 VAGUE_RE = alternation(VAGUE)
 
@@ -167,6 +171,19 @@ BENEFIT_WORD_RE = alternation(("带动", "增加", "受益", "减少", "提高",
                                "新增就业"))
 # REL-01 quality rows holding an outcome (效果) indicator
 OUTCOME_RATE_RE = alternation(("知晓率", "治愈率", "就业率", "增收"))
+
+# Fixes that place a row given without 一级/二级 (`kb.checker.rewrite.guess_level`): the words of
+# its name that say timeliness, cost, benefit and which benefit (economic, ecological,
+# sustainable). ours
+LEVEL_TIME_RE = alternation(("时间", "时限", "期限", "工期", "进度", "及时", "按时", "按期", "准时", "日期",
+                             "节点", "周期"))
+LEVEL_COST_RE = alternation(("成本", "费用", "单价", "补助标准", "金额"))
+LEVEL_BENEFIT_RE = alternation(("受益", "带动", "增收", "收入", "减少", "降低", "改善", "知晓", "就业", "效益",
+                                "影响", "节约", "增加"))
+LEVEL_ECONOMIC_RE = alternation(("收入", "增收", "产值", "经济", "节约", "利润", "销售", "税"))
+LEVEL_ECOLOGICAL_RE = alternation(("生态", "环境", "绿化", "排放", "污染", "水质", "空气", "森林", "水土", "节能",
+                                   "碳", "垃圾", "植被"))
+LEVEL_SUSTAINABLE_RE = alternation(("长效", "持续", "机制", "年限", "长期", "使用寿命"))
 
 # REL-05: named fund programmes; an indicator naming one that the project does not
 # is copied from another fund. ours, an approximation of a semantic rule.

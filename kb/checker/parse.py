@@ -413,6 +413,13 @@ class Row:
         self.levels_key = lk
 
 
+def table_framework(rows: list[Row]) -> str | None:
+    """'2021' when a row's 一级指标 is 成本指标 (财预〔2021〕101号 made 成本 a 一级指标 of its own, with
+    经济 / 社会 / 生态环境成本 under it), else None: a table without one may keep the 2015 form (成本 as a
+    二级 of 产出, 财预〔2015〕88号)."""
+    return "2021" if any(r.level1 is Level1.cost for r in rows) else None
+
+
 def context_flags(c: dict[str, Any]) -> tuple[bool, bool]:
     """(a project or description is given, an actual / prior actual / unit cost is given): the context
     part of `Row.tags`, computed once per context by callers that build many rows on it."""

@@ -39,12 +39,6 @@ L1_LABEL = {m: m.label for m in Level1}
 L2_LABEL = {m: m.label for m in Level2}
 
 _HIGH_RATES = ("合格率", "达标率", "合规率", "准确率", "正确率", "完好率", "优良率", "通过率", "验收")
-_TIME_NAME_RE = re.compile(r"时间|时限|期限|工期|进度|及时|按时|按期|准时|日期|节点|周期")
-_BENEFIT_NAME_RE = re.compile(r"受益|带动|增收|收入|减少|降低|改善|知晓|就业|效益|影响|节约|增加")
-_ECON_RE = re.compile(r"收入|增收|产值|经济|节约|利润|销售|税")
-_ECO_RE = re.compile(r"生态|环境|绿化|排放|污染|水质|空气|森林|水土|节能|碳|垃圾|植被")
-_SUST_RE = re.compile(r"长效|持续|机制|年限|长期|使用寿命")
-_COST_NAME_RE = re.compile(r"成本|费用|单价|补助标准|金额")
 _PLACEHOLDER_FRAG_RE = re.compile(r"[(（][^()（）]*(?:\*\*|XX|xx|××)[^()（）]*[)）]|[≥≤<>=]*(?:\*\*|XX|xx|××)[^\s()（）]*|[★☆]")
 _SLOGAN_STRIP_RE = re.compile("(?:" + "|".join(sorted(set(L.ASPIRE + (
     "进一步", "全面", "持续", "不断", "逐步", "稳步", "有效", "积极", "大力", "充分", "切实", "明显",
@@ -61,16 +55,16 @@ def guess_level2(level1: Level1, name: str) -> Level2:
     if level1 is Level1.cost:
         return Level2.economic_cost
     if level1 is Level1.benefit:
-        if _ECO_RE.search(name):
+        if L.LEVEL_ECOLOGICAL_RE.search(name):
             return Level2.ecological_benefit
-        if _ECON_RE.search(name):
+        if L.LEVEL_ECONOMIC_RE.search(name):
             return Level2.economic_benefit
-        if _SUST_RE.search(name):
+        if L.LEVEL_SUSTAINABLE_RE.search(name):
             return Level2.sustainable_impact
         return Level2.social_benefit
-    if _TIME_NAME_RE.search(name):
+    if L.LEVEL_TIME_RE.search(name):
         return Level2.timeliness
-    if _COST_NAME_RE.search(name) and "率" not in name:
+    if L.LEVEL_COST_RE.search(name) and "率" not in name:
         return Level2.output_cost
     if measure_of(name) == "ratio":
         return Level2.quality
@@ -81,11 +75,11 @@ def guess_level(name: str) -> tuple[Level1, Level2]:
     """(一级, 二级) for a row whose levels are missing, from the name alone."""
     if "满意" in name:
         return Level1.satisfaction, Level2.beneficiary_satisfaction
-    if _COST_NAME_RE.search(name) and "率" not in name:
+    if L.LEVEL_COST_RE.search(name) and "率" not in name:
         return Level1.output, Level2.output_cost
-    if _TIME_NAME_RE.search(name):
+    if L.LEVEL_TIME_RE.search(name):
         return Level1.output, Level2.timeliness
-    if _BENEFIT_NAME_RE.search(name):
+    if L.LEVEL_BENEFIT_RE.search(name):
         return Level1.benefit, guess_level2(Level1.benefit, name)
     return Level1.output, guess_level2(Level1.output, name)
 
@@ -453,6 +447,8 @@ def _levels(r: Row, ids: set[str], name: str) -> tuple[Level1, Level2 | None]:
             l1, l2 = LEVEL2_PARENT[cand], cand
         else:
             l2 = guess_level2(l1, name)
+    if "STR-02" in ids and l1 is Level1.output and l2 is Level2.output_cost:  # 2015 form in a 2021 table
+        l1, l2 = Level1.cost, Level2.economic_cost
     if "REL-01" in ids:
         l1, l2 = _moved_category(name, l1, l2)
     return l1, l2

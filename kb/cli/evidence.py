@@ -148,7 +148,7 @@ def crosschecks(decl_id: int = typer.Argument(..., help="申报 id"), as_json: b
 
 
 @archive_app.command("import")
-def archive_import(file: Path = typer.Argument(..., help="财务软件导出的 .xlsx/.csv（凭证、账簿、报表）或 .pdf/.docx"),
+def archive_import(file: Path = typer.Argument(..., help="财务软件导出的 .xlsx/.csv（凭证、账簿、报表）或 .pdf（报表）"),
                    declaration: Optional[int] = typer.Option(None, "--declaration", help="关联的申报 id"),
                    unit: Optional[str] = typer.Option(None, "--unit", help="档案所属单位（不指定申报时必填）"),
                    category: Optional[str] = typer.Option(None, "--category", help="凭证 / 账簿 / 报表 / 其他（默认自动识别）"),

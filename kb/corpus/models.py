@@ -15,30 +15,20 @@ from enum import Enum
 
 from pydantic import BaseModel, Field
 
-from kb.domain.enums import LabeledEnum
+from kb.domain.enums import labeled
 
 
-class Collection(LabeledEnum):
-    """The seven corpora of 信息搜集 (identifiers per GLOSSARY.md)."""
-
-    national_policy = "national_policy", "国家政策库"
-    bank_policy = "bank_policy", "银行政策库"
-    market_info = "market_info", "市场信息库"
-    internal_regulation = "internal_regulation", "内部法规通知库"
-    expert_opinion = "expert_opinion", "专家意见库"
-    qa = "qa", "问答区"
-    public_notice = "public_notice", "公示区"
+Collection = labeled("Collection", "The seven corpora of 信息搜集 (identifiers per GLOSSARY.md).", {
+    "national_policy": "国家政策库", "bank_policy": "银行政策库", "market_info": "市场信息库",
+    "internal_regulation": "内部法规通知库", "expert_opinion": "专家意见库", "qa": "问答区", "public_notice": "公示区"})
 
 
 COLLECTION_LABELS = {c.value: c.label for c in Collection}
 COLLECTIONS: tuple[str, ...] = tuple(c.value for c in Collection)
 
 
-class Status(LabeledEnum):
-    """Validity of a document: 有效 or 已废止 (repealed documents rank below effective ones)."""
-
-    effective = "effective", "有效"
-    repealed = "repealed", "已废止"
+Status = labeled("Status", "Validity of a document: 有效 or 已废止 (repealed documents rank below effective ones).",
+                 {"effective": "有效", "repealed": "已废止"})
 
 
 STATUS_LABELS = {s.value: s.label for s in Status}
@@ -60,27 +50,25 @@ class Kind(str, Enum):
     opinion = "opinion"
 
 
-class Document(BaseModel):
-    """One document of a corpus.
+class Source(BaseModel):
+    """What a document says about itself; a chunk and a search hit carry it too, so a
+    citation never has to look its document up.
 
     Attributes:
         doc_id: stable identifier (front matter `id`, else derived from the
             collection, file name and, for multi-document files, the title).
         collection: one of `COLLECTIONS`.
-        kind: see `Kind`.
         doc_title: 文件名 without 《》.
         doc_number: 文号, e.g. 财预〔2020〕10号 ('' when the document has none).
         issuer: 发文机关 ('' when unknown).
         year / date: year of issue; date as written (YYYY-MM-DD or '').
         status: effective | repealed.
-        source_url: where the text was published.
-        text: the full text; chunk offsets index into it.
-        meta: any further fields of the source (kept, shown, not indexed).
+        source_url: where the text was published (an item of a Q&A or opinion
+            list may carry its own).
     """
 
     doc_id: str
     collection: str
-    kind: str = Kind.note.value
     doc_title: str
     doc_number: str = ""
     issuer: str = ""
@@ -88,22 +76,45 @@ class Document(BaseModel):
     date: str = ""
     status: str = Status.effective.value
     source_url: str = ""
-    text: str = ""
-    meta: dict = Field(default_factory=dict)
 
 
-class Chunk(BaseModel):
-    """One searchable piece of a document.
+class Place(BaseModel):
+    """Where a chunk stands in its document.
 
     Attributes:
-        doc_id, collection, doc_title, doc_number, issuer, year, date, status,
-            source_url: copied from the document (an item of a Q&A or opinion
-            list may carry its own source_url).
-        seq: 0-based position in the document.
         chapter / section: the enclosing 第X章 / 第X节 (or heading) label, '' if none.
         article: 第X条 (or a numbered section like 一、评价定义), None if none.
         clause: 第N款 when a long article is split by paragraph, else None.
         item: label of a Q&A pair or opinion item (its id, or 第N问/第N项).
+    """
+
+    chapter: str = ""
+    section: str = ""
+    article: str | None = None
+    clause: str | None = None
+    item: str | None = None
+
+
+class Document(Source):
+    """One document of a corpus: its `Source` fields, kind, text and further fields.
+
+    Attributes:
+        kind: see `Kind`.
+        text: the full text; chunk offsets index into it.
+        meta: any further fields of the source (kept, shown, not indexed).
+    """
+
+    kind: str = Kind.note.value
+    text: str = ""
+    meta: dict = Field(default_factory=dict)
+
+
+class Chunk(Source, Place):
+    """One searchable piece of a document: its document's `Source` fields, its `Place`, its text.
+
+    Attributes:
+        seq: 0-based position in the document.
+        kind: the document's kind.
         start / end: [start, end) character offsets of `text` in the
             document's text.
         text: the chunk's text as stored in the document.
@@ -111,22 +122,8 @@ class Chunk(BaseModel):
         meta: per-item fields (about, problem_type, source …).
     """
 
-    doc_id: str
     seq: int
-    collection: str
     kind: str
-    doc_title: str
-    doc_number: str = ""
-    issuer: str = ""
-    year: int | None = None
-    date: str = ""
-    status: str = Status.effective.value
-    source_url: str = ""
-    chapter: str = ""
-    section: str = ""
-    article: str | None = None
-    clause: str | None = None
-    item: str | None = None
     start: int
     end: int
     text: str

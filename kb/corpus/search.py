@@ -31,7 +31,7 @@ import numpy as np
 import sqlite_utils
 from pydantic import BaseModel, Field
 
-from kb.corpus.models import COLLECTIONS, STATUS_LABELS, citation
+from kb.corpus.models import COLLECTIONS, STATUS_LABELS, Place, Source, citation
 from kb.corpus.store import CHUNKS, INDEX, corpus_version, chunk_embed_text, ensure_tables
 from kb.domain.ids import text_hash
 from kb.domain.text import normalize
@@ -48,8 +48,9 @@ REPEALED_WEIGHT = 0.5  # share of its relevance a repealed chunk keeps when rank
 CANDIDATES = 100  # lexical / dense candidates inspected before filtering to the page
 
 
-class Hit(BaseModel):
-    """One search result (shape of `jixiao docs --json` hits and GET /v1/docs/search).
+class Hit(Source, Place):
+    """One search result (shape of `jixiao docs --json` hits and GET /v1/docs/search): its
+    document, its place (章/节/条/款/项), its text and citation, and how it matched.
 
     highlights: [start, end) character offsets into `text` of the matched query terms.
     score: ranking score — BM25 (lexical) or the fusion display score in [0, 1]
@@ -59,21 +60,8 @@ class Hit(BaseModel):
     """
 
     chunk_id: str
-    doc_id: str
-    doc_title: str
-    doc_number: str = ""
-    issuer: str = ""
-    year: int | None = None
-    date: str = ""
-    status: str = "effective"
     status_label: str = "有效"
-    collection: str
     kind: str
-    chapter: str = ""
-    section: str = ""
-    article: str | None = None
-    clause: str | None = None
-    item: str | None = None
     text: str
     start: int
     end: int
@@ -81,7 +69,6 @@ class Hit(BaseModel):
     score: float
     coverage: float = 0.0
     highlights: list[tuple[int, int]] = Field(default_factory=list)
-    source_url: str = ""
     question: str | None = None
     answer: str | None = None
     meta: dict = Field(default_factory=dict)

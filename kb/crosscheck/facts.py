@@ -19,9 +19,11 @@ from sqlalchemy.orm import Session
 
 from kb.archive.importer import ProjectLinker
 from kb.archive.models import ArchiveDocument, ArchiveEntry
+from kb.archive.vouchers import VoucherEntry
 from kb.evidence.attachments import attachments_of
 from kb.lifecycle.models import (Declaration, DeclarationVersion, Evaluation, Feedback, MonitoringReport,
                                  TargetRowRecord)
+from kb.lifecycle.monitoring import current_reports
 from kb.domain.text import normalize
 
 _PERIOD_WORD = r"(?:实施期限?|实施周期|实施时间|项目周期|项目期限|服务周期|服务期限?|建设周期|建设期限?|执行期限?|工期)"
@@ -45,20 +47,12 @@ def project_period(description: str | None, year: int | None) -> tuple[dt.date, 
 
 
 @dataclass
-class Line:
-    """A voucher line of the project (amounts in 分)."""
+class Line(VoucherEntry):
+    """A stored voucher line of the project: what it books, where it is stored and its citation."""
 
     id: int
     document_id: int
     filename: str
-    row: int
-    date: dt.date
-    voucher_no: str
-    summary: str
-    account: str
-    account_code: str
-    debit_fen: int
-    credit_fen: int
     declaration_id: int | None
     citation: str
 
@@ -73,7 +67,7 @@ class Facts:
     budget_wan: float | None
     period: tuple[dt.date, dt.date] | None
     rows: list[TargetRowRecord]
-    monitoring: list[MonitoringReport]
+    monitoring: list[MonitoringReport]  # the reports in force, one per period end (`current_reports`)
     evaluation: Evaluation | None
     feedback: Feedback | None
     attachments: list[Any]
@@ -99,7 +93,8 @@ def _late_linked(session: Session, d: Declaration) -> list:
 
 
 def gather(session: Session, d: Declaration) -> Facts:
-    """The facts of declaration `d` (current version; latest evaluation; live attachments and documents)."""
+    """The facts of declaration `d` (current version; the monitoring report in force per period; latest
+    evaluation; live attachments and documents)."""
     v: DeclarationVersion = next(x for x in d.versions if x.version == d.current_version)
     reps = session.scalars(select(MonitoringReport).where(MonitoringReport.declaration_id == d.id)
                            .order_by(MonitoringReport.period_end, MonitoringReport.id)).all()
@@ -117,8 +112,9 @@ def gather(session: Session, d: Declaration) -> Facts:
     rows.sort(key=lambda x: (x[0].entry_date, x[0].id))
     lines, ends = [], []
     for e, fname, pend in rows:
-        lines.append(Line(e.id, e.document_id, fname, e.row, e.entry_date, e.voucher_no, e.summary, e.account,
-                          e.account_code, e.debit_fen, e.credit_fen, e.declaration_id, e.citation))
+        lines.append(Line(e.row, e.entry_date, e.voucher_no, e.summary, e.account, e.account_code, e.debit_fen,
+                          e.credit_fen, id=e.id, document_id=e.document_id, filename=fname,
+                          declaration_id=e.declaration_id, citation=e.citation))
         if pend:
             ends.append(pend)
     others = []
@@ -129,6 +125,6 @@ def gather(session: Session, d: Declaration) -> Facts:
         if p:
             others.append(p)
     return Facts(declaration_id=d.id, project_name=v.project_name, year=v.year, budget_wan=v.budget_wan,
-                 period=project_period(v.description, v.year), rows=list(v.rows), monitoring=list(reps),
+                 period=project_period(v.description, v.year), rows=list(v.rows), monitoring=current_reports(reps),
                  evaluation=ev, feedback=fb, attachments=attachments_of(session, d.id), lines=lines,
                  coverage_end=max(ends) if ends else None, other_periods=others)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, Field
 
-from kb.archive.accounts import spending_fen
+from kb.archive.accounts import counted_lines, is_budget_expenditure, spending_fen
 from kb.crosscheck.facts import Facts, Line
 from kb.evidence.kinds import AttachmentKind, required_kinds
 from kb.lifecycle.values import parse_number
@@ -95,6 +95,14 @@ def _in(lines: list[Line], start: dt.date | None, end: dt.date | None) -> list[L
     return [x for x in lines if (start is None or x.date >= start) and (end is None or x.date <= end)]
 
 
+def _entries(ls: list[Line]) -> str:
+    """How many entries make the spending of `ls`, in words: only the lines `spending_fen` counts — on the
+    budget basis the 预算支出 entries, not their 财务会计 twins nor the funding side (平行记账)."""
+    counted = counted_lines(ls)
+    budget = bool(counted) and is_budget_expenditure(counted[0].account, counted[0].account_code)
+    return f"{len(counted)} 笔{'预算支出' if budget else '支出'}分录"
+
+
 def _pct(a: float, b: float) -> str:
     return f"{abs(a - b) / max(abs(a), abs(b)) * 100:.1f}%" if max(abs(a), abs(b)) > 0 else "—"
 
@@ -104,7 +112,8 @@ def _pct(a: float, b: float) -> str:
 @rule("ACC-01", "预算执行数与会计凭证合计不符", "error",
       "财预〔2020〕10号《项目支出绩效评价管理办法》（预算执行率）；《会计档案管理办法》（财政部 国家档案局令第79号）")
 def acc_01(f: Facts, s) -> list[Finding]:
-    """Each reported 预算执行数 (every monitoring report, the latest evaluation, the feedback)
+    """Each reported 预算执行数 (the monitoring report in force for each period end, the latest evaluation,
+    the feedback)
     vs the spending of the project's vouchers from the period start to the report's date."""
     if not f.lines:
         return []
@@ -124,7 +133,7 @@ def acc_01(f: Facts, s) -> list[Finding]:
             continue
         partial = f.coverage_end is not None and upto is not None and f.coverage_end < upto
         window = f"{start or '项目开始'} 至 {upto or '项目结束'}"
-        msg = (f"{what}上报预算执行 {reported:.2f} 万元，会计凭证合计 {vou:.2f} 万元（{window}，{len(ls)} 笔分录），"
+        msg = (f"{what}上报预算执行 {reported:.2f} 万元，会计凭证合计 {vou:.2f} 万元（{window}，{_entries(ls)}），"
                f"相差 {abs(reported - vou):.2f} 万元（{_pct(reported, vou)}），超过容差 {s.execution_tolerance_pct:g}%")
         if partial:
             msg += f"；已导入的凭证只到 {f.coverage_end}，请补齐凭证后再核对"
@@ -194,7 +203,7 @@ def acc_02(f: Facts, s) -> list[Finding]:
         vou = _wan(spending_fen(sel))
         if _differs(actual, vou, s):
             out.append(_f("ACC-02", f"第{r.position}行“{r.name}”实际值 {actual:.2f} 万元，会计凭证中{scope}支出合计 "
-                                    f"{vou:.2f} 万元（{len(sel)} 笔分录），相差 {abs(actual - vou):.2f} 万元"
+                                    f"{vou:.2f} 万元（{_entries(sel)}），相差 {abs(actual - vou):.2f} 万元"
                                     f"（{_pct(actual, vou)}）", stage="evaluation", ref_id=f.evaluation.id,
                           row=r.position, reported=round(actual, 6), vouchers=round(vou, 6)))
     return out
@@ -283,6 +292,6 @@ def evd_01(f: Facts, s) -> list[Finding]:
         stage, ref, what = claims[pos]
         need = "或".join(k.label for k in kinds)
         out.append(_f("EVD-01", f"{what}第{pos}行“{r.name}”已完成，但未上传{need}"
-                                f"（上传时 kind 选“{kinds[0].label}”，row 填 {pos}）",
+                                f"（上传时材料类型选“{kinds[0].label}”，支撑的指标选第 {pos} 行）",
                       stage=stage, ref_id=ref, row=pos))
     return out

@@ -7,6 +7,7 @@ labels as people write them (产出目标, 预期产出指标 …) are parsed by
 """
 from __future__ import annotations
 
+import sys
 from enum import Enum
 from typing import Any
 
@@ -14,11 +15,11 @@ from kb.domain.text import normalize
 
 
 class LabeledEnum(str, Enum):
-    """A str enum whose members carry their Chinese label: `basic = "basic", "基础指标库"`.
+    """A str enum whose members carry their Chinese label (made by `labeled`).
 
     The value is the English identifier (GLOSSARY.md); `.label` is what users see;
-    `parse_labeled` accepts either. Every labelled enum of the project derives from it,
-    so a label is written once, beside its member.
+    `parse_labeled` accepts either. Every labelled enum of the project is one, declared
+    as a table identifier → label, so a label is written once, beside its member.
     """
 
     def __new__(cls, value: str, label: str = ""):
@@ -35,60 +36,31 @@ class LabeledEnum(str, Enum):
         return self.value
 
 
-class Library(LabeledEnum):
-    """基础指标库 (`basic`) or 单位指标库 (`unit`)."""
-
-    basic = "basic", "基础指标库"
-    unit = "unit", "单位指标库"
-
-
-class Level1(LabeledEnum):
-    """一级指标. 成本 became a 一级指标 with 财预〔2021〕101号."""
-
-    output = "output", "产出指标"
-    cost = "cost", "成本指标"
-    benefit = "benefit", "效益指标"
-    satisfaction = "satisfaction", "满意度指标"
+def labeled(name: str, doc: str, labels: dict[str, str]) -> type[LabeledEnum]:
+    """A `LabeledEnum` called `name` with one member per entry of `labels` (identifier →
+    Chinese label); the identifier is the member's name and its value. `doc` is its docstring
+    (the OpenAPI description of the enum)."""
+    module = sys._getframe(1).f_globals["__name__"]  # the caller's, as Enum's own functional API does
+    enum = LabeledEnum(name, [(k, (k, label)) for k, label in labels.items()], module=module, qualname=name)
+    enum.__doc__ = doc
+    return enum
 
 
-class Level2(LabeledEnum):
-    """二级指标 under each 一级指标 (88号 and 101号 frameworks)."""
-
-    quantity = "quantity", "数量指标"
-    quality = "quality", "质量指标"
-    timeliness = "timeliness", "时效指标"
-    output_cost = "output_cost", "成本指标"
-    economic_cost = "economic_cost", "经济成本指标"
-    social_cost = "social_cost", "社会成本指标"
-    ecological_cost = "ecological_cost", "生态环境成本指标"
-    economic_benefit = "economic_benefit", "经济效益指标"
-    social_benefit = "social_benefit", "社会效益指标"
-    ecological_benefit = "ecological_benefit", "生态效益指标"
-    sustainable_impact = "sustainable_impact", "可持续影响指标"
-    beneficiary_satisfaction = "beneficiary_satisfaction", "服务对象满意度指标"
-
-
-class Direction(LabeledEnum):
-    """How an actual compares to the target: 正向 (higher is better), 反向, 等于, 定性."""
-
-    positive = "positive", "正向"
-    negative = "negative", "反向"
-    equal = "equal", "等于"
-    qualitative = "qualitative", "定性"
-
-
-class Stage(LabeledEnum):
-    """A stage of the performance lifecycle (全过程预算绩效管理)."""
-
-    declaration = "declaration", "事前申报"
-    monitoring = "monitoring", "事中监控"
-    evaluation = "evaluation", "事后评价"
-    feedback = "feedback", "结果反馈"
-
-
-class Status(LabeledEnum):
-    active = "active", "有效"
-    deprecated = "deprecated", "已停用"
+Library = labeled("Library", "基础指标库 (`basic`) or 单位指标库 (`unit`).",
+                  {"basic": "基础指标库", "unit": "单位指标库"})
+Level1 = labeled("Level1", "一级指标. 成本 became a 一级指标 with 财预〔2021〕101号.", {
+    "output": "产出指标", "cost": "成本指标", "benefit": "效益指标", "satisfaction": "满意度指标"})
+Level2 = labeled("Level2", "二级指标 under each 一级指标 (88号 and 101号 frameworks).", {
+    "quantity": "数量指标", "quality": "质量指标", "timeliness": "时效指标", "output_cost": "成本指标",
+    "economic_cost": "经济成本指标", "social_cost": "社会成本指标", "ecological_cost": "生态环境成本指标",
+    "economic_benefit": "经济效益指标", "social_benefit": "社会效益指标", "ecological_benefit": "生态效益指标",
+    "sustainable_impact": "可持续影响指标", "beneficiary_satisfaction": "服务对象满意度指标"})
+Direction = labeled("Direction", "How an actual compares to the target: 正向 (higher is better), 反向, 等于, 定性.", {
+    "positive": "正向", "negative": "反向", "equal": "等于", "qualitative": "定性"})
+Stage = labeled("Stage", "A stage of the performance lifecycle (全过程预算绩效管理).", {
+    "declaration": "事前申报", "monitoring": "事中监控", "evaluation": "事后评价", "feedback": "结果反馈"})
+Status = labeled("Status", "Status of a library indicator: 有效 or 已停用.",
+                 {"active": "有效", "deprecated": "已停用"})
 
 
 # Level2 → its Level1 (output_cost sits under 产出 in the 88号 framework)

@@ -207,10 +207,11 @@ class TargetRow(BaseModel):
     level1/level2 stay raw text so the checker can flag non-framework labels;
     use `parse_level1`/`parse_level2` to interpret them. value is text because
     real tables hold '100%', '≥95', '持续改善', '2025年12月31日前'.
-    Optional self-evaluation fields: actual, weight, score, deviation_reason.
+    Optional self-evaluation fields: actual, weight (分值) and score (得分),
+    finite numbers of points in [0, 100], deviation_reason.
     """
 
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", allow_inf_nan=False)
 
     level1: str = ""
     level2: str = ""
@@ -218,9 +219,9 @@ class TargetRow(BaseModel):
     operator: str = ""
     value: str = ""
     unit: str = ""
-    weight: float | None = None
+    weight: float | None = Field(None, ge=0, le=100)
     actual: str | None = None
-    score: float | None = None
+    score: float | None = Field(None, ge=0, le=100)
     deviation_reason: str | None = None
     indicator_id: str | None = None
 

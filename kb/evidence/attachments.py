@@ -71,7 +71,7 @@ def inspect_file(path: Path, filename: str, settings: Settings) -> tuple[str, st
     with open(path, "rb") as f:
         d = digest(f)
     if d.size > ev.max_file_bytes:
-        raise PayloadTooLarge(f"file: 文件 {d.size} 字节，超过单个文件上限 {ev.max_file_bytes} 字节")
+        raise PayloadTooLarge(f"文件 {d.size} 字节，超过单个文件上限 {ev.max_file_bytes} 字节")
     if d.size == 0:
         raise DataError("文件为空", field="file")
     ftype = sniff(path, filename=filename)
@@ -117,7 +117,7 @@ def attach(session: Session, principal: Principal, decl_id: int, path: Path, fil
         used = session.scalar(select(func.coalesce(func.sum(Attachment.size), 0)).where(
             Attachment.declaration_id == decl.id, Attachment.deleted_at.is_(None))) or 0
         if used + d.size > settings.evidence.max_declaration_bytes:
-            raise PayloadTooLarge(f"file: 该申报的附件合计将达 {used + d.size} 字节，超过上限 "
+            raise PayloadTooLarge(f"该申报的附件合计将达 {used + d.size} 字节，超过上限 "
                                   f"{settings.evidence.max_declaration_bytes} 字节")
         with open(path, "rb") as f:
             blob = store_blob(session, _Progress(f, progress), d, MIME[ftype],

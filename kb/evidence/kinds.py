@@ -10,20 +10,14 @@ from __future__ import annotations
 
 import re
 
-from kb.domain.enums import LabeledEnum, Stage, parse_labeled
+from kb.domain.enums import LabeledEnum, Stage, labeled, parse_labeled
 from kb.domain.text import normalize
 from kb.errors import DataError
 
 
-class AttachmentKind(LabeledEnum):
-    """Kind of an attachment: identifier (stored) and Chinese label (shown, accepted on input)."""
-
-    contract = "contract", "合同"
-    site_photo = "site_photo", "现场照片"
-    expense_detail = "expense_detail", "支出明细"
-    acceptance_report = "acceptance_report", "验收报告"
-    accounting_voucher = "accounting_voucher", "会计凭证"
-    other = "other", "其他"
+AttachmentKind = labeled("AttachmentKind", "Kind of an attachment: identifier (stored) and Chinese label (shown, accepted on input).", {
+    "contract": "合同", "site_photo": "现场照片", "expense_detail": "支出明细", "acceptance_report": "验收报告",
+    "accounting_voucher": "会计凭证", "other": "其他"})
 
 
 def _parse(enum: type[LabeledEnum], text: str | None, field: str, what: str):

@@ -2,7 +2,9 @@
 
 .xlsx: openpyxl in read-only mode (values, not formulas), after the zip-bomb
 guard (`kb.evidence.sniff.check_zip`); only the used range is read, capped
-at `max_sheet_rows` rows and `max_sheet_cols` columns (`settings.evidence`).
+at `max_sheet_rows` rows and `max_sheet_cols` columns (`settings.evidence`);
+a date under one of Excel's built-in Chinese date formats (2024年12月31日 kept
+as a serial) is read as the date it shows (`kb.io.xlsx_cells.sheet_cell_value`).
 .csv: decoded as UTF-8 (with or without BOM) or GB18030, the delimiter
 (comma, tab or semicolon) sniffed from the first lines. Row numbers are
 1-based, as a person counts rows in the file; trailing empty cells are cut.
@@ -52,6 +54,8 @@ def read_sheets(path: Path, ftype: str, settings, *, filename: str = "") -> list
     extent = check_zip(Path(path), settings)  # where each worksheet part's values lie
     import openpyxl
 
+    from kb.io.xlsx_cells import sheet_cell_value
+
     fh = open(path, "rb")  # a file object: openpyxl refuses paths without an .xlsx suffix
     try:
         wb = openpyxl.load_workbook(fh, read_only=True, data_only=True)
@@ -73,9 +77,8 @@ def read_sheets(path: Path, ftype: str, settings, *, filename: str = "") -> list
                 bound = ext.last_row
             else:  # a part the guard did not see (never for a well-formed package): walk to the cap
                 bound = cap
-            for r, cells in enumerate(ws.iter_rows(min_row=1, max_row=max(bound, 1), max_col=settings.max_sheet_cols,
-                                                   values_only=True), 1):
-                vals = _trim(cells)
+            for r, cells in enumerate(ws.iter_rows(min_row=1, max_row=max(bound, 1), max_col=settings.max_sheet_cols), 1):
+                vals = _trim([sheet_cell_value(c) for c in cells])
                 if vals:
                     sh.rows.append((r, vals))
             out.append(sh)

@@ -35,7 +35,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from kb.domain.messages import chinese
+from kb.domain.messages import chinese, field_label
 from kb.domain.schema import TableInput
 from kb.errors import ConfigError, DataError
 from kb.io.jsonl import read_jsonl
@@ -356,7 +356,7 @@ def row_type_errors(d: dict[str, Any], prefix: str) -> list[tuple[str, str]]:
 
 def _raise_type_errors(errs: list[tuple[str, str]], file: str, row: int = 0) -> None:
     if errs:  # the first bad field names the error; the others are listed after it
-        more = "；另有 " + "；".join(f"{f} {m}" for f, m in errs[1:5]) + ("等" if len(errs) > 5 else "") \
+        more = "；另有 " + "；".join(f"{field_label(f)} {m}" for f, m in errs[1:5]) + ("等" if len(errs) > 5 else "") \
             if len(errs) > 1 else ""
         raise DataError(f"{errs[0][1]}{more}", file=file, row=row, field=errs[0][0])
 

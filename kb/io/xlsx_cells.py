@@ -102,15 +102,36 @@ def _format_id(cell: Any) -> int | None:
     return getattr(style, "numFmtId", None)
 
 
-def _builtin_date_text(serial: float, kind: str, epoch: Any) -> str | None:
+def _builtin_date(cell: Any) -> tuple[str, dt.datetime | dt.time] | None:
+    """(kind, date or time) of a number cell under one of Excel's built-in Chinese date formats, else None."""
+    v = getattr(cell, "value", None)
+    if not isinstance(v, (int, float)) or isinstance(v, bool):
+        return None
+    kind = _ZH_BUILTIN_DATES.get(_format_id(cell))
+    if kind is None:
+        return None
     from openpyxl.utils.datetime import from_excel
 
+    epoch = getattr(getattr(getattr(cell, "parent", None), "parent", None), "epoch", None)
     try:
-        d = from_excel(serial, epoch) if epoch is not None else from_excel(serial)
+        d = from_excel(v, epoch) if epoch is not None else from_excel(v)
     except (ValueError, OverflowError, TypeError):
         return None
-    if isinstance(d, dt.timedelta):
+    if isinstance(d, dt.timedelta) or d is None:
         return None
+    return kind, d
+
+
+def sheet_cell_value(cell: Any) -> Any:
+    """A worksheet cell's value, with a number under one of Excel's built-in Chinese date formats (ids
+    27–36, 50–58, left by openpyxl as a serial such as 45657) read as the datetime (or time) it shows;
+    every other value as openpyxl reads it. For readers that need the value's type (a voucher's date,
+    an amount); `sheet_cell_text` gives the text shown. Works for normal and read-only cells."""
+    found = _builtin_date(cell)
+    return found[1] if found else getattr(cell, "value", None)
+
+
+def _builtin_date_text(kind: str, d: dt.datetime | dt.time) -> str | None:
     t = d if isinstance(d, dt.time) else d.time() if isinstance(d, dt.datetime) else dt.time()
     if kind == "ym":
         return f"{d.year}年{d.month}月" if isinstance(d, dt.date) else None
@@ -126,15 +147,12 @@ def sheet_cell_text(cell: Any) -> str:
     under one of Excel's built-in Chinese date formats (ids 27–36, 50–58, which openpyxl leaves as a
     serial such as 45657) as the date it shows: `2024年12月`, `12月31日`, `2024年12月31日`, `9时30分`.
     Works for normal and read-only cells."""
-    v = getattr(cell, "value", None)
-    if isinstance(v, (int, float)) and not isinstance(v, bool):
-        kind = _ZH_BUILTIN_DATES.get(_format_id(cell))
-        if kind:
-            wb = getattr(getattr(cell, "parent", None), "parent", None)
-            text = _builtin_date_text(v, kind, getattr(wb, "epoch", None))
-            if text is not None:
-                return text
-    return cell_text(v, getattr(cell, "number_format", "") or "")
+    found = _builtin_date(cell)
+    if found:
+        text = _builtin_date_text(*found)
+        if text is not None:
+            return text
+    return cell_text(getattr(cell, "value", None), getattr(cell, "number_format", "") or "")
 
 
 def header_cell(ws: Any, row: int, col: int, text: str) -> Any:

@@ -47,7 +47,7 @@ Check = Callable[[SchemaDeclaration], CheckReport]
 def declaration_of(src: DeclarationIn | DeclarationVersion) -> SchemaDeclaration:
     """The 绩效目标表 of a request body or of a stored version, as the checker reads it."""
     rows = [TargetRow(level1=r.level1, level2=r.level2, name=r.name, operator=r.operator, value=r.value,
-                      unit=r.unit, indicator_id=r.indicator_id) for r in src.rows]
+                      unit=r.unit, indicator_id=r.indicator_id, weight=r.weight) for r in src.rows]
     return SchemaDeclaration(project_name=src.project_name, description=src.description,
                              department=src.department, sector=src.sector, year=src.year,
                              budget_wan=src.budget_wan, rows=rows)
@@ -84,7 +84,7 @@ def errors_warning(errors: Sequence[dict]) -> str | None:
     if not errors:
         return None
     return (f"当前版本仍有 {len(errors)} 个错误级审核发现未修改：" + "；".join(_finding_line(f) for f in errors)
-            + "。可以提交审核，但审核通过时审核人员须确认这些问题（acknowledge_findings: true）。")
+            + "。可以提交审核，但审核通过时审核人员须确认这些问题。")
 
 
 def _ack_record(f: dict) -> dict[str, Any]:
@@ -107,6 +107,12 @@ def current_version(d: Declaration) -> DeclarationVersion:
     raise NotFound(f"申报 {d.id} 缺少当前版本")  # pragma: no cover - schema invariant
 
 
+def row_out(r: TargetRowRecord) -> RowOut:
+    """A stored target row in the response shape."""
+    return RowOut(position=r.position, level1=r.level1, level2=r.level2, name=r.name or "-", operator=r.operator,
+                  value=r.value, unit=r.unit, indicator_id=r.indicator_id, weight=r.weight)
+
+
 def declaration_out(session: Session, d: Declaration, version: int | None = None) -> DeclarationOut:
     """The response shape of a declaration: the current version (or `version`), its findings,
     reviews, later stages present. NotFound for a version that does not exist."""
@@ -125,9 +131,7 @@ def declaration_out(session: Session, d: Declaration, version: int | None = None
         id=d.id, unit_name=d.unit.name, state=d.state, version=v.version, project_name=v.project_name,
         description=v.description, department=v.department, sector=v.sector, year=v.year,
         budget_wan=v.budget_wan,
-        rows=[RowOut(position=r.position, level1=r.level1, level2=r.level2, name=r.name or "-",
-                     operator=r.operator, value=r.value, unit=r.unit, indicator_id=r.indicator_id)
-              for r in v.rows],
+        rows=[row_out(r) for r in v.rows],
         findings=v.findings or [], error_count=error_count,
         open_errors=open_errors(v.findings), warning=errors_warning(open_errors(v.findings)),
         reviews=[ReviewOut(decision=r.decision, version=r.version, comment=r.comment,
@@ -140,7 +144,8 @@ def _content(v: DeclarationVersion) -> dict:
     return {"version": v.version, "project_name": v.project_name, "department": v.department,
             "sector": v.sector, "year": v.year, "budget_wan": v.budget_wan,
             "rows": [{"level1": r.level1, "level2": r.level2, "name": r.name, "operator": r.operator,
-                      "value": r.value, "unit": r.unit} for r in v.rows]}
+                      "value": r.value, "unit": r.unit, **({"weight": r.weight} if r.weight is not None else {})}
+                     for r in v.rows]}
 
 
 def _new_version(session: Session, d: Declaration, number: int, body: DeclarationIn,
@@ -151,7 +156,7 @@ def _new_version(session: Session, d: Declaration, number: int, body: Declaratio
                            findings=findings, created_by=p.key_id, created_at=utcnow())
     v.rows = [TargetRowRecord(position=i, level1=r.level1.strip(), level2=r.level2.strip(),
                               name=r.name.strip(), operator=r.operator.strip(), value=r.value,
-                              unit=r.unit.strip(), indicator_id=r.indicator_id)
+                              unit=r.unit.strip(), indicator_id=r.indicator_id, weight=r.weight)
               for i, r in enumerate(body.rows, start=1)]
     session.add(v)
     return v
@@ -314,9 +319,7 @@ def get_version(session: Session, principal: Principal, decl_id: int, number: in
         return VersionOut(declaration_id=d.id, version=v.version, current=v.version == d.current_version,
                           project_name=v.project_name, description=v.description, department=v.department,
                           sector=v.sector, year=v.year, budget_wan=v.budget_wan,
-                          rows=[RowOut(position=r.position, level1=r.level1, level2=r.level2, name=r.name or "-",
-                                       operator=r.operator, value=r.value, unit=r.unit,
-                                       indicator_id=r.indicator_id) for r in v.rows],
+                          rows=[row_out(r) for r in v.rows],
                           findings=v.findings or [], created_at=v.created_at)
 
 
@@ -340,7 +343,7 @@ def _transition(session: Session, principal: Principal, decl_id: int, action: st
                 raise FindingsNotAcknowledged(
                     f"第 {d.current_version} 版仍有 {len(errors)} 个错误级审核发现："
                     + "；".join(_finding_line(f) for f in errors)
-                    + "。请退回修改，或在请求体中设置 acknowledge_findings: true 确认后再审核通过", errors)
+                    + "。请退回修改，或确认这些发现后再审核通过", errors)
             acknowledged = [_ack_record(f) for f in errors]
         before = {"state": d.state, "version": d.current_version}
         d.state, d.updated_at = target, utcnow()

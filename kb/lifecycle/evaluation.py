@@ -12,8 +12,8 @@ from kb.errors import Conflict, DataError, NotFound
 from kb.lifecycle.access import Principal, authorize
 from kb.lifecycle.declarations import current_version, require_state, target_text, visible_declaration
 from kb.lifecycle.matching import match_rows, row_error
-from kb.lifecycle.models import Evaluation, EvaluationItem, Feedback, utcnow
-from kb.lifecycle.schemas import EvalItemOut, EvaluationIn, EvaluationOut
+from kb.lifecycle.models import Evaluation, EvaluationItem, Feedback, TargetRowRecord, utcnow
+from kb.lifecycle.schemas import EvalItemOut, EvalRowIn, EvaluationIn, EvaluationOut
 from kb.lifecycle.scoring import budget_execution_score, check_weight_total, score_indicator, total_score
 from kb.lifecycle.tx import record_audit, transaction
 from kb.settings import Settings, get_settings
@@ -37,12 +37,22 @@ def total_score_from(e: Evaluation) -> float:
     return 100.0 * e.total / e.total_weight if e.total_weight > 0 else 0.0
 
 
+def _weight(i: int, r: TargetRowRecord, it: EvalRowIn) -> float:
+    """The 分值 an evaluation item scores with: its own, else the one declared on its row (DataError when neither)."""
+    if it.weight is not None:
+        return it.weight
+    if r.weight is not None:
+        return r.weight
+    raise row_error(DataError("缺少分值：申报时该行未填分值，评价时须填写", field=f"rows[{i + 1}].weight"), "rows", i, r)
+
+
 def evaluate_declaration(session: Session, principal: Principal, decl_id: int, body: EvaluationIn, *,
              settings: Settings | None = None) -> EvaluationOut:
     """事后评价: score each listed row, the optional 预算执行率 line, total and grade.
 
-    The weights must add up to 100 (with the 预算执行率 line: rows 100 −
-    budget_weight, i.e. 90 + 10; tolerance settings.checker.weight_tolerance;
+    An item without a weight takes the 分值 declared on its row. The weights
+    must add up to 100 (with the 预算执行率 line: rows 100 − budget_weight,
+    i.e. 90 + 10; tolerance settings.checker.weight_tolerance;
     财预〔2020〕10号, RULES.md STR-13). A new evaluation replaces the previous
     one until feedback has been given. Error messages name rows from 1.
     Raises Forbidden, NotFound, Conflict (not approved / feedback given),
@@ -61,12 +71,13 @@ def evaluate_declaration(session: Session, principal: Principal, decl_id: int, b
             raise DataError("至少需要评价一个指标", field="rows")
         scored, outs, warnings = [], [], []
         matched = match_rows(v.rows, body.rows, "rows")
-        check_weight_total([(r.position, it.weight) for _, r, it in matched],
+        weights = [_weight(i, r, it) for i, r, it in matched]
+        check_weight_total([(r.position, w) for (_, r, _), w in zip(matched, weights)],
                            budget_weight=body.budget_weight if body.budget_executed_wan is not None else None,
                            total=checker.weight_total, tolerance=checker.weight_tolerance, field="rows")
-        for i, r, it in matched:
+        for (i, r, it), weight in zip(matched, weights):
             try:
-                s = score_indicator(operator=r.operator, target=r.value, unit=r.unit, actual=it.actual, weight=it.weight,
+                s = score_indicator(operator=r.operator, target=r.value, unit=r.unit, actual=it.actual, weight=weight,
                                     direction=it.direction, tier=it.tier, score_pct=it.score_pct,
                                     field=f"rows[{i + 1}]")
             except DataError as e:

@@ -103,7 +103,7 @@ def _unacknowledged(errors: list[dict]) -> FindingsNotAcknowledged:
     lines = "；".join(f"{f.get('rule_id', '')} {f.get('message', '')}".strip() for f in errors)
     return FindingsNotAcknowledged(
         f"交叉核对（会计凭证、佐证材料）仍有 {len(errors)} 个错误级发现：{lines}。请核实后再反馈，"
-        "或在请求体中设置 acknowledge_findings: true 确认后再反馈", [_ack_record(f) for f in errors])
+        "或确认这些发现后再反馈", [_ack_record(f) for f in errors])
 
 
 def feedback(session: Session, principal: Principal, decl_id: int, body: FeedbackIn, *,

@@ -23,6 +23,13 @@ normalisation: '达成年度指标 ' equals '达成年度指标'), red when the 
 reports it off track, yellow otherwise. A row flagged 预计无法完成 is red and
 must carry a reason. Zero targets and zero budgets never divide by zero.
 
+An actual more than `implausible_above` times its target (default 100: 1e23
+平方米 against ≥ 5000 平方米) is not believed: a typo or a wrong unit far more
+often than a real result, so it is yellow with a warning to check the figure,
+never green. The factor is this project's configurable default; evaluation
+warns from twice the target (FEAS-01) but a monitoring light must not go green
+on a figure nobody could have reached.
+
 Not for storage or HTTP (see `kb.lifecycle.monitoring`).
 """
 from __future__ import annotations
@@ -142,6 +149,10 @@ def indicator_progress(*, operator: str, target: str, actual: str | float | None
             light = "green" if a <= t else "red"
             if a > t:
                 warnings.append("已超过目标上限")
+        elif t > 0 and a > bands.implausible_above * t:
+            completion, light = a / t, "yellow"
+            warnings.append(f"实际值{a:.6g}是目标值{t:.6g}的{a / t:.3g}倍，"
+                            f"超过 {bands.implausible_above:g} 倍，不可信：请核对数值和计量单位")
         else:
             completion = a / t if t > 0 else 1.0
             if d is Direction.equal and t != 0 and a > t:

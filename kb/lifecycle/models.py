@@ -40,6 +40,32 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
+class Authored:
+    """Columns of a row someone wrote: `created_by` (the API key id; None for the CLI and
+    system writes) and `created_at` (UTC)."""
+
+    created_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class OnVersion(Authored):
+    """Columns of a record made on one version of a declaration (review, monitoring report,
+    evaluation): its own id, the declaration and the version number (first, as the
+    migrations create them: sort_order -1)."""
+
+    id: Mapped[int] = mapped_column(primary_key=True, sort_order=-1)
+    declaration_id: Mapped[int] = mapped_column(ForeignKey("declarations.id"), index=True, sort_order=-1)
+    version: Mapped[int] = mapped_column(Integer, sort_order=-1)
+
+
+class OfUnit:
+    """Columns of a row that belongs to one unit (单位): its id and `unit_id` (indexed), first
+    as the migrations create them (sort_order -1)."""
+
+    id: Mapped[int] = mapped_column(primary_key=True, sort_order=-1)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True, sort_order=-1)
+
+
 class Unit(Base):
     """A 单位 (budget unit); keys, projects, declarations and unit libraries belong to one."""
 
@@ -50,13 +76,11 @@ class Unit(Base):
     departments: Mapped[list[Department]] = relationship(back_populates="unit")
 
 
-class Department(Base):
+class Department(OfUnit, Base):
     """A department (部门 / 处室) of a unit, as named on declarations."""
 
     __tablename__ = "departments"
     __table_args__ = (UniqueConstraint("unit_id", "name"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
     name: Mapped[str] = mapped_column(String(200))
     unit: Mapped[Unit] = relationship(back_populates="departments")
 
@@ -79,13 +103,11 @@ class ApiKey(Base):
     unit: Mapped[Unit] = relationship()
 
 
-class Project(Base):
+class Project(OfUnit, Base):
     """A project (项目) of a unit; declarations of several years can belong to it."""
 
     __tablename__ = "projects"
     __table_args__ = (UniqueConstraint("unit_id", "name"),)
-    id: Mapped[int] = mapped_column(primary_key=True)
-    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
     name: Mapped[str] = mapped_column(String(300))
     sector: Mapped[str] = mapped_column(String(100), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
@@ -121,7 +143,7 @@ class Declaration(Base):
         back_populates="declaration", order_by="DeclarationVersion.version")
 
 
-class DeclarationVersion(Base):
+class DeclarationVersion(Authored, Base):
     """One version of a declaration's content plus the checker's findings on it."""
 
     __tablename__ = "declaration_versions"
@@ -136,8 +158,6 @@ class DeclarationVersion(Base):
     year: Mapped[int | None] = mapped_column(Integer, nullable=True)
     budget_wan: Mapped[float | None] = mapped_column(Float, nullable=True)
     findings: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
-    created_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     declaration: Mapped[Declaration] = relationship(back_populates="versions")
     rows: Mapped[list[TargetRowRecord]] = relationship(
@@ -146,7 +166,7 @@ class DeclarationVersion(Base):
 
 
 class TargetRowRecord(Base):
-    """One row of a version's 绩效目标表 (raw strings as declared; position is 1-based)."""
+    """One row of a version's 绩效目标表 (raw strings as declared, 分值 as a number; position is 1-based)."""
 
     __tablename__ = "target_rows"
     __table_args__ = (UniqueConstraint("version_id", "position"),)
@@ -160,57 +180,43 @@ class TargetRowRecord(Base):
     value: Mapped[str] = mapped_column(String(300), default="")
     unit: Mapped[str] = mapped_column(String(50), default="")
     indicator_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    weight: Mapped[float | None] = mapped_column(Float, nullable=True)  # 分值 as declared (0–100), None if not given
 
     version_obj: Mapped[DeclarationVersion] = relationship(back_populates="rows")
 
 
-class Review(Base):
+class Review(OnVersion, Base):
     """A reviewer's decision on a submitted version: `return` (退回, with comment) or `approve`
     (with the error-level findings the reviewer acknowledged, if any)."""
 
     __tablename__ = "reviews"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    declaration_id: Mapped[int] = mapped_column(ForeignKey("declarations.id"), index=True)
-    version: Mapped[int] = mapped_column(Integer)
     decision: Mapped[str] = mapped_column(String(20))
     comment: Mapped[str] = mapped_column(Text, default="")
     # error-level checker findings the reviewer acknowledged when approving (None: there were none)
     acknowledged_findings: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON, nullable=True)
-    created_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-class MonitoringReport(Base):
+class MonitoringReport(OnVersion, Base):
     """A 事中监控 report: period end, budget executed, lights; `result` holds per-indicator items."""
 
     __tablename__ = "monitoring_reports"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    declaration_id: Mapped[int] = mapped_column(ForeignKey("declarations.id"), index=True)
-    version: Mapped[int] = mapped_column(Integer)
     period_end: Mapped[date] = mapped_column(Date)
     budget_executed_wan: Mapped[float | None] = mapped_column(Float, nullable=True)
     time_progress: Mapped[float] = mapped_column(Float)
     budget_execution_rate: Mapped[float | None] = mapped_column(Float, nullable=True)
     budget_light: Mapped[str | None] = mapped_column(String(10), nullable=True)
     result: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    created_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-class Evaluation(Base):
+class Evaluation(OnVersion, Base):
     """A 事后评价 (self-evaluation): total, grade and warnings; one item per scored row."""
 
     __tablename__ = "evaluations"
-    id: Mapped[int] = mapped_column(primary_key=True)
-    declaration_id: Mapped[int] = mapped_column(ForeignKey("declarations.id"), index=True)
-    version: Mapped[int] = mapped_column(Integer)
     total: Mapped[float] = mapped_column(Float)
     total_weight: Mapped[float] = mapped_column(Float)
     grade: Mapped[str] = mapped_column(String(4))
     budget_executed_wan: Mapped[float | None] = mapped_column(Float, nullable=True)
     warnings: Mapped[list[str]] = mapped_column(JSON, default=list)
-    created_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     items: Mapped[list[EvaluationItem]] = relationship(
         back_populates="evaluation", order_by="EvaluationItem.position",
         cascade="all, delete-orphan")
@@ -237,7 +243,7 @@ class EvaluationItem(Base):
     evaluation: Mapped[Evaluation] = relationship(back_populates="items")
 
 
-class Feedback(Base):
+class Feedback(Authored, Base):
     """结果反馈 from the finance bureau: final scores, comments, budget adjustment (万元, signed)
     and, optionally, the confirmed budget executed (万元)."""
 
@@ -252,11 +258,22 @@ class Feedback(Base):
     budget_adjustment_wan: Mapped[float | None] = mapped_column(Float, nullable=True)
     # the budget executed (万元) as confirmed by the bureau, when it states one
     budget_executed_wan: Mapped[float | None] = mapped_column(Float, nullable=True)
-    created_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-class LearnedObservation(Base):
+class LearnedTarget:
+    """The indicator and target of a learned row as declared: name, 一级/二级, unit, operator
+    and value (the ORM lists them after the table's own columns; the tables have them after
+    `name_key`)."""
+
+    name: Mapped[str] = mapped_column(String(300))
+    level1: Mapped[str] = mapped_column(String(40), default="")
+    level2: Mapped[str] = mapped_column(String(40), default="")
+    unit: Mapped[str] = mapped_column(String(50), default="")
+    operator: Mapped[str] = mapped_column(String(20), default="")
+    value: Mapped[str] = mapped_column(String(300), default="")
+
+
+class LearnedObservation(LearnedTarget, Base):
     """One target row that went through 结果反馈: what was declared, how it was completed
     (completion = actual / target as evaluated; attainment = final score / weight; met =
     attainment reached 1) and whether the checker accepted its target and placement."""
@@ -269,12 +286,6 @@ class LearnedObservation(Base):
     sector: Mapped[str] = mapped_column(String(100), default="")
     year: Mapped[int | None] = mapped_column(Integer, nullable=True)
     name_key: Mapped[str] = mapped_column(String(300), index=True)
-    name: Mapped[str] = mapped_column(String(300))
-    level1: Mapped[str] = mapped_column(String(40), default="")
-    level2: Mapped[str] = mapped_column(String(40), default="")
-    unit: Mapped[str] = mapped_column(String(50), default="")
-    operator: Mapped[str] = mapped_column(String(20), default="")
-    value: Mapped[str] = mapped_column(String(300), default="")
     target_num: Mapped[float | None] = mapped_column(Float, nullable=True)
     completion: Mapped[float | None] = mapped_column(Float, nullable=True)
     met: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
@@ -286,7 +297,7 @@ class LearnedObservation(Base):
     levels_accepted: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
 
 
-class LearnedStat(Base):
+class LearnedStat(LearnedTarget, Base):
     """Aggregated learned statistics of one indicator name in one scope.
 
     scope_key: 'basic' (all units; `sector` '' = all sectors) or 'unit:<unit id>'
@@ -300,12 +311,6 @@ class LearnedStat(Base):
     scope_key: Mapped[str] = mapped_column(String(40))
     sector: Mapped[str] = mapped_column(String(100), default="")
     name_key: Mapped[str] = mapped_column(String(300))
-    name: Mapped[str] = mapped_column(String(300))
-    level1: Mapped[str] = mapped_column(String(40), default="")
-    level2: Mapped[str] = mapped_column(String(40), default="")
-    unit: Mapped[str] = mapped_column(String(50), default="")
-    operator: Mapped[str] = mapped_column(String(20), default="")
-    value: Mapped[str] = mapped_column(String(300), default="")
     chosen_count: Mapped[int] = mapped_column(Integer, default=0)
     units_count: Mapped[int] = mapped_column(Integer, default=0)
     completion_rate: Mapped[float | None] = mapped_column(Float, nullable=True)
@@ -332,7 +337,7 @@ class LibraryIndicator(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-class LibraryChange(Base):
+class LibraryChange(Authored, Base):
     """History of library changes (never deleted; their count is the library's version)."""
 
     __tablename__ = "library_changes"
@@ -341,8 +346,6 @@ class LibraryChange(Base):
     version: Mapped[int] = mapped_column(Integer)
     op: Mapped[str] = mapped_column(String(20))
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
-    created_by: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
 class AuditEntry(Base):

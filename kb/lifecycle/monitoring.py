@@ -1,9 +1,13 @@
 """事中监控: store a monitoring report with a light per indicator and for budget execution.
 
 The lights themselves are pure rules (`lights`); bands come from
-`settings.monitoring`. Not for evaluation (`evaluation`).
+`settings.monitoring`. A report filed again for the same period end
+supersedes the earlier one (`current_reports`); all stay listed. Not for
+evaluation (`evaluation`).
 """
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -26,8 +30,10 @@ def monitor(session: Session, principal: Principal, decl_id: int, body: Monitori
     `lights` counts every light of the report, the budget execution light
     included; `indicator_lights` the indicators only; `budget_light` the budget's.
 
-    Raises Forbidden, NotFound, Conflict (not approved), DataError (period
-    outside the year, unknown rows, 预计无法完成 without a reason, non-numeric actuals).
+    Raises Forbidden, NotFound, Conflict (not approved), DataError (an empty
+    report: no actual and no budget executed; period outside the year,
+    unknown rows, 预计无法完成 without a reason, non-numeric actuals). The
+    period end has no default (422 when missing).
     """
     authorize(principal, "monitor")
     bands = (settings or get_settings()).monitoring
@@ -38,6 +44,8 @@ def monitor(session: Session, principal: Principal, decl_id: int, body: Monitori
         if v.year is None:
             raise DataError("申报未填写预算年度，无法计算时间进度", field="year")
         tp = time_progress(body.period_end, v.year)
+        if not body.indicators and body.budget_executed_wan is None:
+            raise DataError("监控报告是空的：请至少填写一个指标截至期末的实际完成值，或预算执行金额", field="indicators")
         items = []
         for i, r, it in match_rows(v.rows, body.indicators, "indicators"):
             try:
@@ -75,6 +83,16 @@ def monitor(session: Session, principal: Principal, decl_id: int, body: Monitori
                {"monitoring_id": rep.id, "period_end": body.period_end.isoformat(), "lights": lights,
                 "indicator_lights": indicator_lights, "budget_light": rep.budget_light})
         return out
+
+
+def current_reports(reports: Sequence[MonitoringReport]) -> list[MonitoringReport]:
+    """The reports in force, one per period end: a report filed again for the same period end
+    supersedes the earlier ones (the last filed wins, by id); ordered by period end."""
+    latest: dict = {}
+    for r in reports:
+        if r.period_end not in latest or r.id > latest[r.period_end].id:
+            latest[r.period_end] = r
+    return [latest[k] for k in sorted(latest)]
 
 
 def list_monitoring(session: Session, principal: Principal, decl_id: int) -> list[MonitoringOut]:

@@ -52,7 +52,7 @@ _ROW_EXAMPLE = {"level1": "产出指标", "level2": "数量指标", "name": "重
 
 
 class RowIn(CleanIn):
-    """One target row as declared: 一级/二级/三级 (name), 计算符号, 指标值, 计量单位."""
+    """One target row as declared: 一级/二级/三级 (name), 计算符号, 指标值, 计量单位, 分值 (weight, optional)."""
 
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False, json_schema_extra={"examples": [_ROW_EXAMPLE]})
 
@@ -63,6 +63,7 @@ class RowIn(CleanIn):
     value: str = Field("", max_length=300)
     unit: str = Field("", max_length=50)
     indicator_id: str | None = Field(None, max_length=64)
+    weight: float | None = Field(None, ge=0, le=100, description="分值（0 到 100，可不填；事后评价未填分值时用它）")
 
 
 class DeclarationIn(CleanIn):
@@ -101,7 +102,20 @@ class ReviewOut(BaseModel):
     created_at: UTCDatetime
 
 
-class DeclarationOut(BaseModel):
+class VersionContent(BaseModel):
+    """A stored version's content and the checker's findings on it (in a declaration and in a version)."""
+
+    project_name: str
+    description: str
+    department: str
+    sector: str
+    year: int | None
+    budget_wan: float | None
+    rows: list[RowOut]
+    findings: list[dict[str, Any]]
+
+
+class DeclarationOut(VersionContent):
     """A stored declaration: current version's content, state, the checker's findings, reviews.
 
     open_errors: the error-level findings of the current version (none of them
@@ -113,14 +127,6 @@ class DeclarationOut(BaseModel):
     unit_name: str
     state: Literal["draft", "submitted", "returned", "approved"]
     version: int
-    project_name: str
-    description: str
-    department: str
-    sector: str
-    year: int | None
-    budget_wan: float | None
-    rows: list[RowOut]
-    findings: list[dict[str, Any]]
     error_count: int
     open_errors: list[dict[str, Any]] = Field(
         default_factory=list, description="当前版本仍未修改的错误级（severity=error）审核发现")
@@ -144,20 +150,12 @@ class VersionBrief(BaseModel):
     created_at: datetime
 
 
-class VersionOut(BaseModel):
+class VersionOut(VersionContent):
     """One version of a declaration as it was stored (read-only): content and the checker's findings on it."""
 
     declaration_id: int
     version: int
     current: bool
-    project_name: str
-    description: str
-    department: str
-    sector: str
-    year: int | None
-    budget_wan: float | None
-    rows: list[RowOut]
-    findings: list[dict[str, Any]]
     created_at: datetime
 
 
@@ -250,7 +248,7 @@ class MonitoringOut(BaseModel):
 class EvalRowIn(CleanIn):
     """Self-evaluation of one indicator, by `row` (1-based) or `name`.
 
-    weight: 分值; actual: 实际完成值; tier / score_pct: for 定性 rows (see
+    weight: 分值 (default: the 分值 declared on the row); actual: 实际完成值; tier / score_pct: for 定性 rows (see
     `kb.lifecycle.scoring`); direction: override (正向/反向/等于/定性).
     """
 
@@ -259,7 +257,7 @@ class EvalRowIn(CleanIn):
     row: int | None = Field(None, ge=1, le=10_000)
     name: str | None = Field(None, max_length=300)
     actual: str | None = Field(None, max_length=300)
-    weight: float = Field(..., ge=0, le=100)
+    weight: float | None = Field(None, ge=0, le=100, description="分值；不填时取申报时该行填写的分值")
     deviation_reason: str = Field("", max_length=5000)
     direction: str | None = Field(None, max_length=20)
     tier: Tier | str | None = None

@@ -38,7 +38,7 @@ from pydantic import BaseModel
 
 from kb.errors import DataError
 from kb.lifecycle.values import direction_of, format_number, parse_number, same_text, target_and_actual
-from kb.domain.enums import LabeledEnum
+from kb.domain.enums import labeled
 from kb.domain.schema import Direction
 from kb.domain.text import normalize
 
@@ -46,19 +46,10 @@ FAR_ABOVE_FACTOR = 2.0  # RULES.md FEAS-01: actual ≥ 2 × target → target pr
 GRADE_BANDS = ((90.0, "优"), (80.0, "良"), (60.0, "中"), (float("-inf"), "差"))
 
 
-class Tier(LabeledEnum):
-    """The three tiers of a 定性 indicator (财预〔2020〕10号 附件1)."""
+Tier = labeled("Tier", "The three tiers of a 定性 indicator (财预〔2020〕10号 附件1).", {
+    "achieved": "达成年度指标", "partial": "部分达成年度指标并具有一定效果", "not_achieved": "未达成年度指标且效果较差"})
 
-    achieved = "achieved", "达成年度指标"
-    partial = "partial", "部分达成年度指标并具有一定效果"
-    not_achieved = "not_achieved", "未达成年度指标且效果较差"
-
-    @property
-    def band(self) -> tuple[float, float]:
-        """(low, high) share of the weight; low is inclusive."""
-        return _TIER_BANDS[self]
-
-
+# a tier's (low, high) share of the weight; low is inclusive
 _TIER_BANDS = {Tier.achieved: (0.8, 1.0), Tier.partial: (0.6, 0.8), Tier.not_achieved: (0.0, 0.6)}
 _TIER_DEFAULT = {Tier.achieved: 1.0, Tier.partial: 0.7, Tier.not_achieved: 0.3}
 # actual texts that state the tier themselves (RULES.md GRADE words)
@@ -201,7 +192,7 @@ def score_indicator(*, operator: str = "", target: str | float | None, actual: s
             raise DataError("缺少实际完成值", field=f"{field}.actual".strip("."))
         raise DataError("无法从实际完成值判断达成等级，请填写 tier（达成年度指标/部分达成年度指标并具有一定效果/未达成年度指标且效果较差）",
                         field=f"{field}.tier".strip("."))
-    low, high = the_tier.band
+    low, high = _TIER_BANDS[the_tier]
     if score_pct is not None:
         share = score_pct / 100.0
         ok = low <= share <= high if the_tier is Tier.achieved else low <= share < high

@@ -34,8 +34,8 @@ _ERR = {401: {"description": "缺少或无效的 API 密钥"}, 403: {"descriptio
 
 @router.post("/archive/import", status_code=201, response_model=ImportOut, tags=["电子会计档案"],
              summary="导入会计凭证、账簿、报表",
-             description="multipart 字段 file：财务软件导出的 .xlsx / .csv（记账凭证、账簿、报表）或 .pdf / .docx"
-                         "（报表、其他资料）。凭证表按表头识别（日期、凭证号或凭证字号、摘要、科目或科目名称、借方/借方金额、"
+             description="multipart 字段 file：财务软件导出的 .xlsx / .csv（记账凭证、账簿、报表）或 .pdf"
+                         "（报表）；其他类型（如 Word 文档）返回 415。凭证表按表头识别（日期、凭证号或凭证字号、摘要、科目或科目名称、借方/借方金额、"
                          "贷方/贷方金额、项目/项目名称/项目编码，列序不限，金额以元为单位）。可选 declaration_id（同时作为该申报的"
                          "佐证材料，未能按编码或名称关联的凭证归入该申报的项目）、category（凭证/账簿/报表/其他）、period"
                          "（2024、2024-06、2024年第二季度）、unit_name（管理员导入时指定单位）。任何一行有误则整个文件不导入。"

@@ -61,5 +61,6 @@ def stored(decl_id: DeclId, p: Principal = Depends(require_key), db: Session = D
                         sector=d.sector or "", year=d.year,
                         budget_wan=d.budget_wan, description=d.description,
                         rows=[TableRow(level1=r.level1, level2=r.level2, name=r.name, operator=r.operator,
-                                       value=r.value, unit=r.unit, indicator_id=r.indicator_id) for r in d.rows])
+                                       value=r.value, unit=r.unit, indicator_id=r.indicator_id, weight=r.weight)
+                              for r in d.rows])
     return _table_xlsx(table, kb, p)

@@ -48,6 +48,16 @@ def str_02(r: Row, s: CheckerSettings) -> Hit | None:
     return Hit("level2", f"二级指标“{r.raw.level2.strip()}”不是{r.level1.label}下的规定类别")
 
 
+@rule("STR-02", needs="cost", fields=LEVELS)
+def str_02_framework(r: Row, s: CheckerSettings) -> Hit | None:
+    """成本 as a 二级 of 产出 (the 2015 form) in a table that lists 成本指标 as a 一级 (the 2021 form,
+    context `framework`, set by the engine from the table: `kb.checker.parse.table_framework`)."""
+    if r.ctx.get("framework") == "2021" and r.level1 is Level1.output and r.level2 is Level2.output_cost:
+        return Hit("level2", "表内已按财预〔2021〕101号把成本指标列为一级指标，本行仍把成本放在产出指标下"
+                             "（2015年体系）；两套体系不能混用，请移到成本指标下（经济成本指标等）")
+    return None
+
+
 def is_str_03(r: Row) -> bool:
     return not r.name or (not r.goal and not r.v)
 

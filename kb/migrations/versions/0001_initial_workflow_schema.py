@@ -10,6 +10,8 @@ from __future__ import annotations
 from alembic import op
 import sqlalchemy as sa
 
+from kb.migrations.ddl import BOOL, DATE, FLOAT, INT, JSON, TEXT, TIME, authored, col, create_table
+
 
 revision = '0001'
 down_revision = None
@@ -18,353 +20,111 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.create_table('audit_log',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('at', sa.DateTime(timezone=True), nullable=False),
-    sa.Column('key_id', sa.Integer(), nullable=True),
-    sa.Column('role', sa.String(length=20), nullable=False),
-    sa.Column('unit_name', sa.String(length=200), nullable=False),
-    sa.Column('action', sa.String(length=60), nullable=False),
-    sa.Column('entity', sa.String(length=40), nullable=False),
-    sa.Column('entity_id', sa.String(length=64), nullable=False),
-    sa.Column('before', sa.JSON(), nullable=True),
-    sa.Column('after', sa.JSON(), nullable=True),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_audit_log'))
-    )
-    with op.batch_alter_table('audit_log', schema=None) as batch_op:
-        batch_op.create_index('ix_audit_entity', ['entity', 'entity_id'], unique=False)
+    create_table('audit_log',
+                 col('id', INT), col('at', TIME), col('key_id', INT, nullable=True),
+                 col('role', sa.String(20)), col('unit_name', sa.String(200)), col('action', sa.String(60)),
+                 col('entity', sa.String(40)), col('entity_id', sa.String(64)),
+                 col('before', JSON, nullable=True), col('after', JSON, nullable=True))
+    op.create_index('ix_audit_entity', 'audit_log', ['entity', 'entity_id'], unique=False)
+    create_table('learned_stats',
+                 col('id', INT), col('scope_key', sa.String(40)), col('sector', sa.String(100)),
+                 col('name_key', sa.String(300)), *_learned_target(),
+                 col('chosen_count', INT), col('units_count', INT),
+                 col('completion_rate', FLOAT, nullable=True), col('success_share', FLOAT, nullable=True),
+                 col('updated_at', TIME),
+                 unique=('scope_key', 'sector', 'name_key'))
+    create_table('units', col('id', INT), col('name', sa.String(200)), col('created_at', TIME),
+                 unique=('name',))
+    create_table('api_keys',
+                 col('id', INT), col('key_hash', sa.String(64)), col('role', sa.String(20)),
+                 col('unit_id', INT), col('label', sa.String(200)), col('created_at', TIME),
+                 col('revoked_at', TIME, nullable=True),
+                 refs={'unit_id': 'units'}, unique=('key_hash',), index=['unit_id'])
+    create_table('departments', col('id', INT), col('unit_id', INT), col('name', sa.String(200)),
+                 refs={'unit_id': 'units'}, unique=('unit_id', 'name'), index=['unit_id'])
+    create_table('library_indicators',
+                 col('id', sa.String(64)), col('library', sa.String(10)), col('unit_id', INT, nullable=True),
+                 col('name', sa.String(300)), col('status', sa.String(20)), col('version', INT),
+                 col('data', JSON), col('updated_at', TIME),
+                 refs={'unit_id': 'units'}, index=['unit_id'])
+    create_table('projects',
+                 col('id', INT), col('unit_id', INT), col('name', sa.String(300)), col('sector', sa.String(100)),
+                 col('created_at', TIME),
+                 refs={'unit_id': 'units'}, unique=('unit_id', 'name'), index=['unit_id'])
+    create_table('declarations',
+                 col('id', INT), col('project_id', INT), col('unit_id', INT),
+                 col('department_id', INT, nullable=True), col('year', INT, nullable=True),
+                 col('state', sa.String(20)), col('current_version', INT), col('error_count', INT),
+                 *authored(), col('updated_at', TIME), col('lock_version', INT),
+                 refs={'department_id': 'departments', 'project_id': 'projects', 'unit_id': 'units'},
+                 index=['project_id', 'unit_id'])
+    create_table('library_changes',
+                 col('id', INT), col('indicator_id', sa.String(64)), col('version', INT),
+                 col('op', sa.String(20)), col('data', JSON), *authored(),
+                 refs={'indicator_id': 'library_indicators'}, index=['indicator_id'])
+    create_table('declaration_versions',
+                 *_on_version(), col('project_name', sa.String(300)), col('description', TEXT),
+                 col('department', sa.String(200)), col('sector', sa.String(100)),
+                 col('year', INT, nullable=True), col('budget_wan', FLOAT, nullable=True),
+                 col('findings', JSON), *authored(),
+                 refs={'declaration_id': 'declarations'}, unique=('declaration_id', 'version'),
+                 index=['declaration_id'])
+    create_table('evaluations',
+                 *_on_version(), col('total', FLOAT), col('total_weight', FLOAT), col('grade', sa.String(4)),
+                 col('budget_executed_wan', FLOAT, nullable=True), col('warnings', JSON), *authored(),
+                 refs={'declaration_id': 'declarations'}, index=['declaration_id'])
+    create_table('monitoring_reports',
+                 *_on_version(), col('period_end', DATE), col('budget_executed_wan', FLOAT, nullable=True),
+                 col('time_progress', FLOAT), col('budget_execution_rate', FLOAT, nullable=True),
+                 col('budget_light', sa.String(10), nullable=True), col('result', JSON), *authored(),
+                 refs={'declaration_id': 'declarations'}, index=['declaration_id'])
+    create_table('reviews',
+                 *_on_version(), col('decision', sa.String(20)), col('comment', TEXT), *authored(),
+                 refs={'declaration_id': 'declarations'}, index=['declaration_id'])
+    create_table('evaluation_items',
+                 col('id', INT), col('evaluation_id', INT), col('position', INT), col('name', sa.String(300)),
+                 col('direction', sa.String(20)), col('actual', sa.String(300)),
+                 col('completion', FLOAT, nullable=True), col('tier', sa.String(20), nullable=True),
+                 col('weight', FLOAT), col('score', FLOAT), col('score_low', FLOAT), col('score_high', FLOAT),
+                 col('deviation_reason', TEXT), col('warnings', JSON),
+                 refs={'evaluation_id': 'evaluations'}, index=['evaluation_id'])
+    create_table('feedback',
+                 col('id', INT), col('declaration_id', INT), col('evaluation_id', INT),
+                 col('final_total', FLOAT, nullable=True), col('final_grade', sa.String(4), nullable=True),
+                 col('final_scores', JSON), col('comments', TEXT),
+                 col('budget_adjustment_wan', FLOAT, nullable=True), *authored(),
+                 refs={'declaration_id': 'declarations', 'evaluation_id': 'evaluations'},
+                 unique=('declaration_id',))
+    create_table('target_rows',
+                 col('id', INT), col('version_id', INT), col('position', INT),
+                 col('level1', sa.String(100)), col('level2', sa.String(100)), col('name', sa.String(300)),
+                 col('operator', sa.String(20)), col('value', sa.String(300)), col('unit', sa.String(50)),
+                 col('indicator_id', sa.String(64), nullable=True),
+                 refs={'version_id': 'declaration_versions'}, unique=('version_id', 'position'),
+                 index=['version_id'])
+    create_table('learned_observations',
+                 col('id', INT), col('feedback_id', INT), col('declaration_id', INT), col('unit_id', INT),
+                 col('sector', sa.String(100)), col('year', INT, nullable=True), col('name_key', sa.String(300)),
+                 *_learned_target(), col('target_num', FLOAT, nullable=True),
+                 col('completion', FLOAT, nullable=True), col('met', BOOL, nullable=True),
+                 refs={'declaration_id': 'declarations', 'feedback_id': 'feedback', 'unit_id': 'units'},
+                 index=['declaration_id', 'feedback_id', 'name_key', 'unit_id'])
 
-    op.create_table('learned_stats',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('scope_key', sa.String(length=40), nullable=False),
-    sa.Column('sector', sa.String(length=100), nullable=False),
-    sa.Column('name_key', sa.String(length=300), nullable=False),
-    sa.Column('name', sa.String(length=300), nullable=False),
-    sa.Column('level1', sa.String(length=40), nullable=False),
-    sa.Column('level2', sa.String(length=40), nullable=False),
-    sa.Column('unit', sa.String(length=50), nullable=False),
-    sa.Column('operator', sa.String(length=20), nullable=False),
-    sa.Column('value', sa.String(length=300), nullable=False),
-    sa.Column('chosen_count', sa.Integer(), nullable=False),
-    sa.Column('units_count', sa.Integer(), nullable=False),
-    sa.Column('completion_rate', sa.Float(), nullable=True),
-    sa.Column('success_share', sa.Float(), nullable=True),
-    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_learned_stats')),
-    sa.UniqueConstraint('scope_key', 'sector', 'name_key', name=op.f('uq_learned_stats_scope_key'))
-    )
-    op.create_table('units',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('name', sa.String(length=200), nullable=False),
-    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_units')),
-    sa.UniqueConstraint('name', name=op.f('uq_units_name'))
-    )
-    op.create_table('api_keys',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('key_hash', sa.String(length=64), nullable=False),
-    sa.Column('role', sa.String(length=20), nullable=False),
-    sa.Column('unit_id', sa.Integer(), nullable=False),
-    sa.Column('label', sa.String(length=200), nullable=False),
-    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
-    sa.Column('revoked_at', sa.DateTime(timezone=True), nullable=True),
-    sa.ForeignKeyConstraint(['unit_id'], ['units.id'], name=op.f('fk_api_keys_unit_id_units')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_api_keys')),
-    sa.UniqueConstraint('key_hash', name=op.f('uq_api_keys_key_hash'))
-    )
-    with op.batch_alter_table('api_keys', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_api_keys_unit_id'), ['unit_id'], unique=False)
 
-    op.create_table('departments',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('unit_id', sa.Integer(), nullable=False),
-    sa.Column('name', sa.String(length=200), nullable=False),
-    sa.ForeignKeyConstraint(['unit_id'], ['units.id'], name=op.f('fk_departments_unit_id_units')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_departments')),
-    sa.UniqueConstraint('unit_id', 'name', name=op.f('uq_departments_unit_id'))
-    )
-    with op.batch_alter_table('departments', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_departments_unit_id'), ['unit_id'], unique=False)
+def _on_version() -> list[sa.Column]:
+    """id, declaration_id, version: the first columns of a row about one version of a declaration."""
+    return [col('id', INT), col('declaration_id', INT), col('version', INT)]
 
-    op.create_table('library_indicators',
-    sa.Column('id', sa.String(length=64), nullable=False),
-    sa.Column('library', sa.String(length=10), nullable=False),
-    sa.Column('unit_id', sa.Integer(), nullable=True),
-    sa.Column('name', sa.String(length=300), nullable=False),
-    sa.Column('status', sa.String(length=20), nullable=False),
-    sa.Column('version', sa.Integer(), nullable=False),
-    sa.Column('data', sa.JSON(), nullable=False),
-    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
-    sa.ForeignKeyConstraint(['unit_id'], ['units.id'], name=op.f('fk_library_indicators_unit_id_units')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_library_indicators'))
-    )
-    with op.batch_alter_table('library_indicators', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_library_indicators_unit_id'), ['unit_id'], unique=False)
 
-    op.create_table('projects',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('unit_id', sa.Integer(), nullable=False),
-    sa.Column('name', sa.String(length=300), nullable=False),
-    sa.Column('sector', sa.String(length=100), nullable=False),
-    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
-    sa.ForeignKeyConstraint(['unit_id'], ['units.id'], name=op.f('fk_projects_unit_id_units')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_projects')),
-    sa.UniqueConstraint('unit_id', 'name', name=op.f('uq_projects_unit_id'))
-    )
-    with op.batch_alter_table('projects', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_projects_unit_id'), ['unit_id'], unique=False)
-
-    op.create_table('declarations',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('project_id', sa.Integer(), nullable=False),
-    sa.Column('unit_id', sa.Integer(), nullable=False),
-    sa.Column('department_id', sa.Integer(), nullable=True),
-    sa.Column('year', sa.Integer(), nullable=True),
-    sa.Column('state', sa.String(length=20), nullable=False),
-    sa.Column('current_version', sa.Integer(), nullable=False),
-    sa.Column('error_count', sa.Integer(), nullable=False),
-    sa.Column('created_by', sa.Integer(), nullable=True),
-    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
-    sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
-    sa.Column('lock_version', sa.Integer(), nullable=False),
-    sa.ForeignKeyConstraint(['department_id'], ['departments.id'], name=op.f('fk_declarations_department_id_departments')),
-    sa.ForeignKeyConstraint(['project_id'], ['projects.id'], name=op.f('fk_declarations_project_id_projects')),
-    sa.ForeignKeyConstraint(['unit_id'], ['units.id'], name=op.f('fk_declarations_unit_id_units')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_declarations'))
-    )
-    with op.batch_alter_table('declarations', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_declarations_project_id'), ['project_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_declarations_unit_id'), ['unit_id'], unique=False)
-
-    op.create_table('library_changes',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('indicator_id', sa.String(length=64), nullable=False),
-    sa.Column('version', sa.Integer(), nullable=False),
-    sa.Column('op', sa.String(length=20), nullable=False),
-    sa.Column('data', sa.JSON(), nullable=False),
-    sa.Column('created_by', sa.Integer(), nullable=True),
-    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
-    sa.ForeignKeyConstraint(['indicator_id'], ['library_indicators.id'], name=op.f('fk_library_changes_indicator_id_library_indicators')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_library_changes'))
-    )
-    with op.batch_alter_table('library_changes', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_library_changes_indicator_id'), ['indicator_id'], unique=False)
-
-    op.create_table('declaration_versions',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('declaration_id', sa.Integer(), nullable=False),
-    sa.Column('version', sa.Integer(), nullable=False),
-    sa.Column('project_name', sa.String(length=300), nullable=False),
-    sa.Column('description', sa.Text(), nullable=False),
-    sa.Column('department', sa.String(length=200), nullable=False),
-    sa.Column('sector', sa.String(length=100), nullable=False),
-    sa.Column('year', sa.Integer(), nullable=True),
-    sa.Column('budget_wan', sa.Float(), nullable=True),
-    sa.Column('findings', sa.JSON(), nullable=False),
-    sa.Column('created_by', sa.Integer(), nullable=True),
-    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
-    sa.ForeignKeyConstraint(['declaration_id'], ['declarations.id'], name=op.f('fk_declaration_versions_declaration_id_declarations')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_declaration_versions')),
-    sa.UniqueConstraint('declaration_id', 'version', name=op.f('uq_declaration_versions_declaration_id'))
-    )
-    with op.batch_alter_table('declaration_versions', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_declaration_versions_declaration_id'), ['declaration_id'], unique=False)
-
-    op.create_table('evaluations',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('declaration_id', sa.Integer(), nullable=False),
-    sa.Column('version', sa.Integer(), nullable=False),
-    sa.Column('total', sa.Float(), nullable=False),
-    sa.Column('total_weight', sa.Float(), nullable=False),
-    sa.Column('grade', sa.String(length=4), nullable=False),
-    sa.Column('budget_executed_wan', sa.Float(), nullable=True),
-    sa.Column('warnings', sa.JSON(), nullable=False),
-    sa.Column('created_by', sa.Integer(), nullable=True),
-    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
-    sa.ForeignKeyConstraint(['declaration_id'], ['declarations.id'], name=op.f('fk_evaluations_declaration_id_declarations')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_evaluations'))
-    )
-    with op.batch_alter_table('evaluations', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_evaluations_declaration_id'), ['declaration_id'], unique=False)
-
-    op.create_table('monitoring_reports',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('declaration_id', sa.Integer(), nullable=False),
-    sa.Column('version', sa.Integer(), nullable=False),
-    sa.Column('period_end', sa.Date(), nullable=False),
-    sa.Column('budget_executed_wan', sa.Float(), nullable=True),
-    sa.Column('time_progress', sa.Float(), nullable=False),
-    sa.Column('budget_execution_rate', sa.Float(), nullable=True),
-    sa.Column('budget_light', sa.String(length=10), nullable=True),
-    sa.Column('result', sa.JSON(), nullable=False),
-    sa.Column('created_by', sa.Integer(), nullable=True),
-    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
-    sa.ForeignKeyConstraint(['declaration_id'], ['declarations.id'], name=op.f('fk_monitoring_reports_declaration_id_declarations')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_monitoring_reports'))
-    )
-    with op.batch_alter_table('monitoring_reports', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_monitoring_reports_declaration_id'), ['declaration_id'], unique=False)
-
-    op.create_table('reviews',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('declaration_id', sa.Integer(), nullable=False),
-    sa.Column('version', sa.Integer(), nullable=False),
-    sa.Column('decision', sa.String(length=20), nullable=False),
-    sa.Column('comment', sa.Text(), nullable=False),
-    sa.Column('created_by', sa.Integer(), nullable=True),
-    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
-    sa.ForeignKeyConstraint(['declaration_id'], ['declarations.id'], name=op.f('fk_reviews_declaration_id_declarations')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_reviews'))
-    )
-    with op.batch_alter_table('reviews', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_reviews_declaration_id'), ['declaration_id'], unique=False)
-
-    op.create_table('evaluation_items',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('evaluation_id', sa.Integer(), nullable=False),
-    sa.Column('position', sa.Integer(), nullable=False),
-    sa.Column('name', sa.String(length=300), nullable=False),
-    sa.Column('direction', sa.String(length=20), nullable=False),
-    sa.Column('actual', sa.String(length=300), nullable=False),
-    sa.Column('completion', sa.Float(), nullable=True),
-    sa.Column('tier', sa.String(length=20), nullable=True),
-    sa.Column('weight', sa.Float(), nullable=False),
-    sa.Column('score', sa.Float(), nullable=False),
-    sa.Column('score_low', sa.Float(), nullable=False),
-    sa.Column('score_high', sa.Float(), nullable=False),
-    sa.Column('deviation_reason', sa.Text(), nullable=False),
-    sa.Column('warnings', sa.JSON(), nullable=False),
-    sa.ForeignKeyConstraint(['evaluation_id'], ['evaluations.id'], name=op.f('fk_evaluation_items_evaluation_id_evaluations')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_evaluation_items'))
-    )
-    with op.batch_alter_table('evaluation_items', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_evaluation_items_evaluation_id'), ['evaluation_id'], unique=False)
-
-    op.create_table('feedback',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('declaration_id', sa.Integer(), nullable=False),
-    sa.Column('evaluation_id', sa.Integer(), nullable=False),
-    sa.Column('final_total', sa.Float(), nullable=True),
-    sa.Column('final_grade', sa.String(length=4), nullable=True),
-    sa.Column('final_scores', sa.JSON(), nullable=False),
-    sa.Column('comments', sa.Text(), nullable=False),
-    sa.Column('budget_adjustment_wan', sa.Float(), nullable=True),
-    sa.Column('created_by', sa.Integer(), nullable=True),
-    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
-    sa.ForeignKeyConstraint(['declaration_id'], ['declarations.id'], name=op.f('fk_feedback_declaration_id_declarations')),
-    sa.ForeignKeyConstraint(['evaluation_id'], ['evaluations.id'], name=op.f('fk_feedback_evaluation_id_evaluations')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_feedback')),
-    sa.UniqueConstraint('declaration_id', name=op.f('uq_feedback_declaration_id'))
-    )
-    op.create_table('target_rows',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('version_id', sa.Integer(), nullable=False),
-    sa.Column('position', sa.Integer(), nullable=False),
-    sa.Column('level1', sa.String(length=100), nullable=False),
-    sa.Column('level2', sa.String(length=100), nullable=False),
-    sa.Column('name', sa.String(length=300), nullable=False),
-    sa.Column('operator', sa.String(length=20), nullable=False),
-    sa.Column('value', sa.String(length=300), nullable=False),
-    sa.Column('unit', sa.String(length=50), nullable=False),
-    sa.Column('indicator_id', sa.String(length=64), nullable=True),
-    sa.ForeignKeyConstraint(['version_id'], ['declaration_versions.id'], name=op.f('fk_target_rows_version_id_declaration_versions')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_target_rows')),
-    sa.UniqueConstraint('version_id', 'position', name=op.f('uq_target_rows_version_id'))
-    )
-    with op.batch_alter_table('target_rows', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_target_rows_version_id'), ['version_id'], unique=False)
-
-    op.create_table('learned_observations',
-    sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('feedback_id', sa.Integer(), nullable=False),
-    sa.Column('declaration_id', sa.Integer(), nullable=False),
-    sa.Column('unit_id', sa.Integer(), nullable=False),
-    sa.Column('sector', sa.String(length=100), nullable=False),
-    sa.Column('year', sa.Integer(), nullable=True),
-    sa.Column('name_key', sa.String(length=300), nullable=False),
-    sa.Column('name', sa.String(length=300), nullable=False),
-    sa.Column('level1', sa.String(length=40), nullable=False),
-    sa.Column('level2', sa.String(length=40), nullable=False),
-    sa.Column('unit', sa.String(length=50), nullable=False),
-    sa.Column('operator', sa.String(length=20), nullable=False),
-    sa.Column('value', sa.String(length=300), nullable=False),
-    sa.Column('target_num', sa.Float(), nullable=True),
-    sa.Column('completion', sa.Float(), nullable=True),
-    sa.Column('met', sa.Boolean(), nullable=True),
-    sa.ForeignKeyConstraint(['declaration_id'], ['declarations.id'], name=op.f('fk_learned_observations_declaration_id_declarations')),
-    sa.ForeignKeyConstraint(['feedback_id'], ['feedback.id'], name=op.f('fk_learned_observations_feedback_id_feedback')),
-    sa.ForeignKeyConstraint(['unit_id'], ['units.id'], name=op.f('fk_learned_observations_unit_id_units')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_learned_observations'))
-    )
-    with op.batch_alter_table('learned_observations', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_learned_observations_declaration_id'), ['declaration_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_learned_observations_feedback_id'), ['feedback_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_learned_observations_name_key'), ['name_key'], unique=False)
-        batch_op.create_index(batch_op.f('ix_learned_observations_unit_id'), ['unit_id'], unique=False)
-
+def _learned_target() -> list[sa.Column]:
+    """The indicator and target of a learned row, as the declaration stated them."""
+    return [col('name', sa.String(300)), col('level1', sa.String(40)), col('level2', sa.String(40)),
+            col('unit', sa.String(50)), col('operator', sa.String(20)), col('value', sa.String(300))]
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('learned_observations', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_learned_observations_unit_id'))
-        batch_op.drop_index(batch_op.f('ix_learned_observations_name_key'))
-        batch_op.drop_index(batch_op.f('ix_learned_observations_feedback_id'))
-        batch_op.drop_index(batch_op.f('ix_learned_observations_declaration_id'))
-
-    op.drop_table('learned_observations')
-    with op.batch_alter_table('target_rows', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_target_rows_version_id'))
-
-    op.drop_table('target_rows')
-    op.drop_table('feedback')
-    with op.batch_alter_table('evaluation_items', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_evaluation_items_evaluation_id'))
-
-    op.drop_table('evaluation_items')
-    with op.batch_alter_table('reviews', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_reviews_declaration_id'))
-
-    op.drop_table('reviews')
-    with op.batch_alter_table('monitoring_reports', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_monitoring_reports_declaration_id'))
-
-    op.drop_table('monitoring_reports')
-    with op.batch_alter_table('evaluations', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_evaluations_declaration_id'))
-
-    op.drop_table('evaluations')
-    with op.batch_alter_table('declaration_versions', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_declaration_versions_declaration_id'))
-
-    op.drop_table('declaration_versions')
-    with op.batch_alter_table('library_changes', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_library_changes_indicator_id'))
-
-    op.drop_table('library_changes')
-    with op.batch_alter_table('declarations', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_declarations_unit_id'))
-        batch_op.drop_index(batch_op.f('ix_declarations_project_id'))
-
-    op.drop_table('declarations')
-    with op.batch_alter_table('projects', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_projects_unit_id'))
-
-    op.drop_table('projects')
-    with op.batch_alter_table('library_indicators', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_library_indicators_unit_id'))
-
-    op.drop_table('library_indicators')
-    with op.batch_alter_table('departments', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_departments_unit_id'))
-
-    op.drop_table('departments')
-    with op.batch_alter_table('api_keys', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_api_keys_unit_id'))
-
-    op.drop_table('api_keys')
-    op.drop_table('units')
-    op.drop_table('learned_stats')
-    with op.batch_alter_table('audit_log', schema=None) as batch_op:
-        batch_op.drop_index('ix_audit_entity')
-
-    op.drop_table('audit_log')
+    for table in ('learned_observations', 'target_rows', 'feedback', 'evaluation_items', 'reviews',
+                  'monitoring_reports', 'evaluations', 'declaration_versions', 'library_changes',
+                  'declarations', 'projects', 'library_indicators', 'departments', 'api_keys', 'units',
+                  'learned_stats', 'audit_log'):
+        op.drop_table(table)  # its indexes go with it

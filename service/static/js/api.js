@@ -9,18 +9,12 @@ export class ApiError extends Error {
   }
 }
 
-/** The API's error detail as lines of text (its messages are Chinese; shown as they come). */
+/** The API's error detail as lines of text: its messages are Chinese and name the field by its label
+ * (`loc` keeps the field's path for programs and is not shown). */
 export function detailLines(detail) {
   if (detail === undefined || detail === null) return [];
   if (typeof detail === "string") return [detail];
-  if (Array.isArray(detail)) {
-    return detail.map((d) => {
-      if (typeof d === "string") return d;
-      const loc = (d.loc || []).filter((p) => p !== "body" && p !== "query");
-      const msg = d.msg || JSON.stringify(d);
-      return loc.length && !msg.startsWith("第") ? `${loc.join(".")}: ${msg}` : msg;
-    });
-  }
+  if (Array.isArray(detail)) return detail.map((d) => (typeof d === "string" ? d : d.msg || JSON.stringify(d)));
   if (typeof detail === "object" && detail.msg) return [detail.msg];
   return [JSON.stringify(detail)];
 }

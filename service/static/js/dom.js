@@ -25,6 +25,16 @@ function append(el, children) {
   }
 }
 
+/** An input whose prefilled value is selected when the user enters it, so typing replaces it (2023 over a
+ * prefilled 2026 gives 2023, not 20262023); the click that focuses it does not undo the selection. */
+export function selectOnEntry(el) {
+  let entered = false;
+  el.addEventListener("focus", () => { el.select(); entered = true; });
+  el.addEventListener("mouseup", (e) => { if (entered) e.preventDefault(); entered = false; });
+  el.addEventListener("blur", () => { entered = false; });
+  return el;
+}
+
 /** Replace the children of `el`. */
 export function mount(el, ...children) {
   el.replaceChildren();

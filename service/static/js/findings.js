@@ -108,3 +108,18 @@ export function renderFindings(box, report, { rows, rowUids, stale = false, onFi
     stale ? h("p", { class: "notice warn" }, "表格在审核后又修改过，请重新审核。") : null,
     h("ul", { class: "findings" }, sorted.map((f) => findingItem(f, rows, rowUids, onFix))));
 }
+
+/**
+ * After a 409 whose detail lists open error-level findings, show them in `box` with a button
+ * that sends again with `acknowledge_findings` (`retry`). Returns false for any other error.
+ */
+export function offerAcknowledge(box, e, { intro, testid, label, retry }) {
+  const open = e.detail && e.detail.open_errors;
+  if (e.status !== 409 || !Array.isArray(open) || !open.length) return false;
+  box.hidden = false;
+  box.replaceChildren(
+    h("p", {}, intro),
+    h("ul", {}, open.map((f) => h("li", {}, `${f.rule_id} ${f.row ? `第 ${f.row} 行：` : ""}${f.message}`))),
+    h("button", { type: "button", testid, onclick: retry }, label));
+  return true;
+}

@@ -3,7 +3,9 @@
 import { h, mount } from "./dom.js";
 import { LEVEL1, LEVEL2, OPERATORS, level2Id } from "./labels.js";
 import { newRow } from "./draft.js";
-import { pickAlternate } from "./suggest_rows.js";
+import { USER_BASIS, pickAlternate } from "./suggest_rows.js";
+
+const TARGET_KEYS = new Set(["operator", "value", "unit"]); // what makes the target: typing one makes it the user's
 
 function levelSelect(row, onChange) {
   const current = level2Id(row.level2) || "";
@@ -24,7 +26,12 @@ function levelSelect(row, onChange) {
 function textInput(row, key, testid, attrs, onChange) {
   return h("input", {
     type: "text", value: row[key] ?? "", testid, ...attrs,
-    oninput: (e) => { row[key] = e.target.value; if (key === "value" && row.value) row.pending = false; onChange("edit"); },
+    oninput: (e) => {
+      row[key] = e.target.value;
+      if (key === "value" && row.value) row.pending = false;
+      if (TARGET_KEYS.has(key)) row.basis = USER_BASIS;
+      onChange("edit");
+    },
   });
 }
 
@@ -32,7 +39,7 @@ function operatorSelect(row, onChange) {
   const ops = OPERATORS.includes(row.operator) || !row.operator ? OPERATORS : [row.operator, ...OPERATORS];
   return h("select", {
     testid: "row-operator", "aria-label": "运算符",
-    onchange: (e) => { row.operator = e.target.value; onChange("edit"); },
+    onchange: (e) => { row.operator = e.target.value; row.basis = USER_BASIS; onChange("edit"); },
   }, h("option", { value: "", selected: !row.operator }, "—"),
   ops.map((op) => h("option", { value: op, selected: op === row.operator }, op)));
 }

@@ -4,6 +4,8 @@
 import { newRow } from "./draft.js";
 
 const PENDING = "待填写";
+/** 设定依据 of a target the user typed or changed: the declaring unit, not the library or the description. */
+export const USER_BASIS = "申报单位填报";
 
 function isPending(c) {
   return Boolean(c.pending || c.status === PENDING || c.value === PENDING || c.needs_value);
@@ -30,8 +32,10 @@ export function candidateRow(c, slot = {}, options = []) {
   });
 }
 
-/** 设定依据 from a candidate's evidence: the description's own figure, else the library. */
+/** 设定依据 from a candidate's evidence: the description's own figure, else the library; none for a row
+ * still 待填写 (its value will be the user's). */
 function basisFrom(c) {
+  if (isPending(c)) return "";
   const ev = (Array.isArray(c.evidence) ? c.evidence : []).map(String);
   const quoted = ev.find((e) => e.startsWith("描述中的数量"));
   if (quoted) return `项目描述：${quoted.split(/[:：]/).slice(1).join("：").trim()}`;

@@ -103,10 +103,11 @@ async function renderVersion(root, id, number) {
 
 function rowsTable(d) {
   return h("table", { class: "list", testid: "declaration-rows" },
-    h("thead", {}, h("tr", {}, ["#", "一级指标", "二级指标", "三级指标", "指标值", "计量单位"].map((t) => h("th", {}, t)))),
+    h("thead", {}, h("tr", {}, ["#", "一级指标", "二级指标", "三级指标", "指标值", "计量单位", "分值"].map((t) => h("th", {}, t)))),
     h("tbody", {}, d.rows.map((r) => h("tr", {},
       h("td", {}, String(r.position)), h("td", {}, r.level1), h("td", {}, r.level2), h("td", {}, r.name),
-      h("td", {}, `${r.operator || ""}${r.value}`), h("td", {}, r.unit)))));
+      h("td", {}, `${r.operator || ""}${r.value}`), h("td", {}, r.unit),
+      h("td", { testid: "declaration-row-weight" }, r.weight ?? "—")))));
 }
 
 function findingsList(d) {

@@ -1,7 +1,7 @@
 // 事前申报 workspace: project facts → suggested table → edit in the grid → check inline, fix → export .xlsx,
 // or save as a declaration and submit it.
 import { api, saveBlob } from "../api.js";
-import { field, h, mount, notice, num, say } from "../dom.js";
+import { field, h, mount, notice, num, say, selectOnEntry } from "../dom.js";
 import { level1Label, level2Id, level2Label } from "../labels.js";
 import { draft, newRow, resetDraft } from "../draft.js";
 import { renderGrid } from "../grid.js";
@@ -26,7 +26,7 @@ async function loadDeclaration(id) {
   };
   st.rows = d.rows.map((r) => newRow({
     level1: r.level1, level2: level2Id(r.level2) || r.level2, name: r.name, operator: r.operator, value: r.value,
-    unit: r.unit, indicator_id: r.indicator_id,
+    unit: r.unit, indicator_id: r.indicator_id, weight: r.weight ?? null,
   }));
   st.suggest = null;
   st.declarationId = d.id;
@@ -57,7 +57,7 @@ export async function render(root, route) {
   const desc = bind("description", h("textarea", { testid: "suggest-description", rows: 5, maxlength: 5000, placeholder: "项目做什么、做多少、为谁做、资金多少，越具体推荐越准。" }));
   desc.value = form.description;
   const budget = bind("budget", h("input", { type: "number", testid: "suggest-budget", value: form.budget, min: 0, step: "any", placeholder: "万元" }));
-  const year = bind("year", h("input", { type: "number", testid: "declaration-year", value: form.year, min: 1990, max: 2100 }));
+  const year = selectOnEntry(bind("year", h("input", { type: "number", testid: "declaration-year", value: form.year, min: 1990, max: 2100 })));
   const dept = bind("department", h("input", { type: "text", value: form.department, placeholder: "可不填" }));
   const sector = bind("sector", h("input", { type: "text", value: form.sector, placeholder: "如：交通运输（可不填）" }));
   const unitName = me.role === "admin" ? bind("unit_name", h("input", { type: "text", value: form.unit_name, placeholder: "代为申报的单位" })) : null;
@@ -197,7 +197,7 @@ export async function render(root, route) {
     const body = {
       project_name: form.project_name.trim(), description: form.description, department: form.department.trim(),
       sector: form.sector.trim(), year: Number(form.year), budget_wan: budgetValue(),
-      rows: tableRows().map(({ weight, ...r }) => r),
+      rows: tableRows(),
     };
     if (me.role === "admin") body.unit_name = form.unit_name.trim() || null;
     try {

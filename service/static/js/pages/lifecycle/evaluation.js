@@ -1,6 +1,6 @@
 // 事后评价: actual, 分值 and deviation reason per indicator (+ budget execution) → scores, total and grade.
 import { api } from "../../api.js";
-import { h, mount, notice, num, pct, say } from "../../dom.js";
+import { h, mount, notice, num, pct, say, selectOnEntry } from "../../dom.js";
 
 export function scoresTable(ev) {
   return h("div", { testid: "evaluation-result" },
@@ -24,6 +24,16 @@ function evenWeights(n, total) {
   return ws;
 }
 
+/** The 分值 declared at 事前申报, scaled to `total` (one decimal; the last row takes the rounding); null unless every row has one. */
+function declaredWeights(rows, total) {
+  const ws = rows.map((r) => r.weight);
+  const sum = ws.reduce((a, w) => a + (w ?? 0), 0);
+  if (!rows.length || ws.some((w) => w === null || w === undefined) || sum <= 0) return null;
+  const out = ws.map((w) => Math.round((w * total / sum) * 10) / 10);
+  out[out.length - 1] = Math.round((total - out.slice(0, -1).reduce((a, w) => a + w, 0)) * 10) / 10;
+  return out;
+}
+
 /** The 事后评价 panel; `beside` (the cross-check findings) sits under the scores, `onSaved` runs after scoring. */
 export async function evaluationSection(d, { beside = null, onSaved = () => {} } = {}) {
   const result = h("div", {});
@@ -34,12 +44,11 @@ export async function evaluationSection(d, { beside = null, onSaved = () => {} }
   }
   const msg = notice();
   const executed = h("input", { type: "number", min: 0, step: "any", testid: "evaluation-budget-executed", placeholder: "万元" });
-  const budgetWeight = h("input", { type: "number", min: 0, max: 100, step: "any", value: "10", class: "tiny" });
-  const weights = evenWeights(d.rows.length, 90);
+  const budgetWeight = selectOnEntry(h("input", { type: "number", min: 0, max: 100, step: "any", value: "10", class: "tiny" }));
   const inputs = d.rows.map((r, i) => ({
     row: r.position,
     actual: h("input", { type: "text", testid: "evaluation-actual", class: "short", "aria-label": `${r.name} 实际完成值` }),
-    weight: h("input", { type: "number", min: 0, max: 100, step: "any", value: String(weights[i]), class: "tiny", testid: "evaluation-weight" }),
+    weight: selectOnEntry(h("input", { type: "number", min: 0, max: 100, step: "any", class: "tiny", testid: "evaluation-weight" })),
     reason: h("input", { type: "text", placeholder: "偏差原因", class: "short" }),
   }));
 
@@ -66,7 +75,8 @@ export async function evaluationSection(d, { beside = null, onSaved = () => {} }
 
   function rebalance() {
     const total = executed.value !== "" ? 100 - Number(budgetWeight.value || 0) : 100;
-    evenWeights(inputs.length, total).forEach((w, i) => { inputs[i].weight.value = String(w); });
+    const ws = declaredWeights(d.rows, total) || evenWeights(inputs.length, total);
+    ws.forEach((w, i) => { inputs[i].weight.value = String(w); });
   }
   executed.addEventListener("change", rebalance);
   budgetWeight.addEventListener("change", rebalance);

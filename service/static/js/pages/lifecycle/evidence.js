@@ -9,7 +9,7 @@ import { link } from "../../router.js";
 import { can, current } from "../../session.js";
 
 const ACCEPT = ".pdf,.docx,.xlsx,.csv,.txt,.jpg,.jpeg,.png,.ofd";
-const ARCHIVE_ACCEPT = ".xlsx,.csv,.pdf,.docx";
+const ARCHIVE_ACCEPT = ".xlsx,.csv,.pdf";
 
 /** Evidence may be written by the roles that file monitoring reports (kb.evidence.access.WRITE_ROLES). */
 export function canWriteEvidence() {

@@ -2,6 +2,7 @@
 // Open error-level cross-check findings (the API's 409) are listed and can be acknowledged, as at approval.
 import { api } from "../../api.js";
 import { h, mount, notice, say } from "../../dom.js";
+import { offerAcknowledge } from "../../findings.js";
 
 export function feedbackSection(d, { onSaved = () => {} } = {}) {
   const msg = notice();
@@ -31,14 +32,8 @@ export function feedbackSection(d, { onSaved = () => {} } = {}) {
       onSaved();
     } catch (e) {
       say(msg, e.message, "error");
-      const open = e.detail && e.detail.open_errors;
-      if (e.status === 409 && Array.isArray(open) && open.length) {
-        ackBox.hidden = false;
-        ackBox.replaceChildren(
-          h("p", {}, "交叉核对仍有以下错误级发现："),
-          h("ul", {}, open.map((f) => h("li", {}, `${f.rule_id} ${f.message}`))),
-          h("button", { type: "button", testid: "feedback-acknowledge", onclick: () => send(null, true) }, "已核实，确认后录入反馈"));
-      }
+      offerAcknowledge(ackBox, e, { intro: "交叉核对仍有以下错误级发现：", testid: "feedback-acknowledge",
+        label: "已核实，确认后录入反馈", retry: () => send(null, true) });
     }
   }
 

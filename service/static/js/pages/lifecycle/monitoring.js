@@ -28,8 +28,8 @@ export async function monitoringSection(d, { beside = null, onSaved = () => {} }
   const history = await api(`/v1/declarations/${d.id}/monitoring`);
   const result = h("div", {}, history.length ? lightsTable(history[history.length - 1]) : null);
   const msg = notice();
-  const today = new Date().toISOString().slice(0, 10);
-  const periodEnd = h("input", { type: "date", value: today, testid: "monitoring-period-end" });
+  // no default: a report is for the period the declarant names, never silently for today
+  const periodEnd = h("input", { type: "date", testid: "monitoring-period-end", "aria-label": "监控期间（期末日期）" });
   const executed = h("input", { type: "number", min: 0, step: "any", testid: "monitoring-budget-executed", placeholder: "万元" });
   const inputs = d.rows.map((r) => ({
     row: r.position,
@@ -43,6 +43,15 @@ export async function monitoringSection(d, { beside = null, onSaved = () => {} }
     const indicators = inputs.filter((i) => i.actual.value.trim()).map((i) => ({
       row: i.row, actual: i.actual.value.trim(), expected_unachievable: i.flag.checked, reason: i.reason.value.trim() || null,
     }));
+    if (!periodEnd.value) {
+      say(msg, "请填写监控期间（期末日期），如 6 月 30 日", "error");
+      periodEnd.focus();
+      return;
+    }
+    if (!indicators.length && executed.value === "") {
+      say(msg, "请至少填写一个指标截至期末的实际完成值，或预算已执行金额", "error");
+      return;
+    }
     try {
       const m = await api(`/v1/declarations/${d.id}/monitoring`, {
         method: "POST",
@@ -58,7 +67,7 @@ export async function monitoringSection(d, { beside = null, onSaved = () => {} }
 
   return h("section", { class: "panel", testid: "monitoring-panel" }, h("h2", {}, "事中监控"),
     h("form", { onsubmit: send },
-      h("p", { class: "form-grid" }, h("label", {}, "期末日期 ", periodEnd), h("label", {}, "预算已执行（万元） ", executed)),
+      h("p", { class: "form-grid" }, h("label", {}, "监控期间（期末日期） ", periodEnd), h("label", {}, "预算已执行（万元） ", executed)),
       h("table", { class: "list" },
         h("thead", {}, h("tr", {}, ["#", "指标", "目标", "截至期末实际", "预计无法完成", "原因"].map((t) => h("th", {}, t)))),
         h("tbody", {}, d.rows.map((r, i) => h("tr", {},

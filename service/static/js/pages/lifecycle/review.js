@@ -2,6 +2,7 @@
 // error-level findings the API lists in its 409).
 import { api } from "../../api.js";
 import { h, notice, say } from "../../dom.js";
+import { offerAcknowledge } from "../../findings.js";
 
 export function reviewSection(d, act) {
   const comment = h("textarea", { rows: 3, testid: "review-comment", placeholder: "审核意见（退回时必填）" });
@@ -16,14 +17,8 @@ export function reviewSection(d, act) {
       location.reload();
     } catch (e) {
       say(msg, e.message, "error");
-      const open = e.detail && e.detail.open_errors;
-      if (e.status === 409 && Array.isArray(open) && open.length) {
-        ackBox.hidden = false;
-        ackBox.replaceChildren(
-          h("p", {}, "当前版本仍有以下错误级审核发现："),
-          h("ul", {}, open.map((f) => h("li", {}, `${f.rule_id} ${f.row ? `第 ${f.row} 行：` : ""}${f.message}`))),
-          h("button", { type: "button", testid: "approve-acknowledge", onclick: () => approve(true) }, "已核实，确认后审核通过"));
-      }
+      offerAcknowledge(ackBox, e, { intro: "当前版本仍有以下错误级审核发现：", testid: "approve-acknowledge",
+        label: "已核实，确认后审核通过", retry: () => approve(true) });
     }
   }
 
