@@ -528,11 +528,19 @@ _KB_CACHE: dict[tuple[str, str], KnowledgeBase] = {}
 def get_kb(settings: Settings | None = None) -> KnowledgeBase:
     """A process-wide KnowledgeBase per KB path and embedder setting (loaded once)."""
     settings = settings or get_settings()
-    key = (str(settings.resolved_kb_path()), settings.embedder)
-    kb = _KB_CACHE.get(key)
+    kb = loaded_kb(settings)
     if kb is None:
-        kb = _KB_CACHE[key] = KnowledgeBase(settings)
+        kb = _KB_CACHE[_cache_key(settings)] = KnowledgeBase(settings)
     return kb
+
+
+def loaded_kb(settings: Settings) -> KnowledgeBase | None:
+    """`get_kb(settings)` when it is loaded already, else None (never loads: no I/O)."""
+    return _KB_CACHE.get(_cache_key(settings))
+
+
+def _cache_key(settings: Settings) -> tuple[str, str]:
+    return str(settings.resolved_kb_path()), settings.embedder
 
 
 _CORPUS_CACHE: dict[tuple[str, str], object] = {}
@@ -543,11 +551,15 @@ def get_corpus(settings: Settings | None = None):
     from kb.corpus import Corpus
 
     settings = settings or get_settings()
-    key = (str(settings.resolved_kb_path()), settings.embedder)
-    c = _CORPUS_CACHE.get(key)
+    c = loaded_corpus(settings)
     if c is None:
-        c = _CORPUS_CACHE[key] = Corpus(settings=settings)
+        c = _CORPUS_CACHE[_cache_key(settings)] = Corpus(settings=settings)
     return c
+
+
+def loaded_corpus(settings: Settings):
+    """`get_corpus(settings)` when it is loaded already, else None (never loads: no I/O)."""
+    return _CORPUS_CACHE.get(_cache_key(settings))
 
 
 def build(settings: Settings | None = None, *, force: bool = False, console=None, notify=None) -> "BuildReport":
@@ -566,7 +578,7 @@ def build(settings: Settings | None = None, *, force: bool = False, console=None
     """
     from kb.corpus import sync_default_corpora
     from kb.io.library import load_libraries
-    from kb.suggest.build import load_suggest_data, suggest_tables
+    from kb.suggest.build import load_suggest_data, model_code_digest, suggest_tables
     from kb.suggest.project_types import data_files as suggest_files
     from kb.lifecycle.library import managed_from_workflow  # lazy: the workflow stack is heavy
     from kb.retrieval.embed import get_embedder
@@ -591,7 +603,7 @@ def build(settings: Settings | None = None, *, force: bool = False, console=None
         shipped = ShippedVectors.load(shipped_path(settings.indicators_dir, embedder.name))
     report = build_indicators(settings, indicators, embedder=embedder, force=force, console=console, notify=say,
                               shipped=shipped, extra=suggest_tables(data, notify=say),
-                              extra_files=suggest_files(settings.indicators_dir))
+                              extra_files=suggest_files(settings.indicators_dir), salt=model_code_digest())
     say("同步内置语料(政策、问答、专家意见)…")
     report.corpus = sync_default_corpora(open_db(report.kb_path), settings.corpora_dir, embedder=embedder,
                                          progress=settings.progress, shipped=shipped) or {}

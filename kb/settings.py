@@ -135,6 +135,12 @@ class Settings(BaseSettings):
         max_wait_s: a request that would wait longer than this (requests in
             progress over the rate the worker finishes them) gets 503 with
             Retry-After at once (0 = off).
+        request_threads: threads one `jixiao serve` worker runs request
+            handlers in (anyio's default is 40). The handlers are mostly
+            CPU-bound Python sharing one GIL: more threads than a few only
+            trade the GIL back and forth and starve the event loop that
+            accepts, sheds and answers; requests beyond wait in the queue
+            (`max_queue`, `max_wait_s`). Raise it for a PostgreSQL far away.
         auth_fail_limit / auth_fail_window_s: failed API keys one client
             address may send in the window before it gets 429 (0 = off).
         cors_origins: origins allowed to call the API from a browser
@@ -166,6 +172,7 @@ class Settings(BaseSettings):
     auth_required: bool = True
     max_queue: int = 64
     max_wait_s: float = 2.0
+    request_threads: int = Field(6, ge=1, le=256)
     auth_fail_limit: int = 20
     auth_fail_window_s: float = 60.0
     cors_origins: str = ""

@@ -21,6 +21,8 @@ import sqlite3
 import threading
 from contextlib import asynccontextmanager
 
+import anyio.to_thread
+
 from fastapi import FastAPI, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -113,9 +115,11 @@ def _library_poller(settings: Settings, stop: threading.Event) -> None:
 @asynccontextmanager
 async def _lifespan(app: FastAPI):
     """At start-up, before the first request is accepted: load the KB and warm every path
-    (`KnowledgeBase.warm`), so no request pays for loading; while serving, a thread polls the
+    (`KnowledgeBase.warm`), so no request pays for loading, and bound the threads request
+    handlers run in (`settings.request_threads`); while serving, a thread polls the
     workflow database for library changes made elsewhere (`_library_poller`)."""
     settings = app.state.settings
+    anyio.to_thread.current_default_thread_limiter().total_tokens = settings.request_threads
     warm_up(settings)
     stop = threading.Event()
     if settings.library_poll_s > 0:

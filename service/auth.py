@@ -1,8 +1,9 @@
 """API-key authentication and roles for the HTTP service.
 
 `require_key` reads the `X-API-Key` header, looks up the SHA-256 hash of the
-key in the workflow database (`kb.lifecycle.keys.authenticate`) and returns
-the caller's `Principal` (key id, role, unit); a missing, unknown or
+key in the workflow database (`kb.lifecycle.keys.authenticate`: one indexed
+SELECT on a pooled connection, on every request — no cache, so a revoked key
+stops working at once in every worker) and returns the caller's `Principal` (key id, role, unit); a missing, unknown or
 revoked key is 401. With `settings.auth_required = False` (tests of
 read-only KB routes) the caller is an anonymous, read-only supervisor.
 `require_role(...)` adds a role check (403). The key itself is never logged
@@ -16,7 +17,7 @@ from fastapi import Depends, HTTPException, Request, Security
 from fastapi.security import APIKeyHeader
 
 from kb.lifecycle.access import Principal
-from kb.lifecycle.db import get_read_sessionmaker
+from kb.lifecycle.db import get_read_engine
 from kb.lifecycle.keys import authenticate
 from kb.settings import Settings
 from service.deps import key_throttle_dep, settings_dep
@@ -41,8 +42,8 @@ def require_key(request: Request, x_api_key: str | None = Security(_header),
     if wait:
         raise HTTPException(status_code=429, detail=f"该地址的无效密钥尝试过多，请 {wait} 秒后再试",
                             headers={"Retry-After": str(wait)})
-    with get_read_sessionmaker(settings.resolved_database_url())() as session:
-        p = authenticate(session, x_api_key)
+    with get_read_engine(settings.resolved_database_url()).connect() as conn:
+        p = authenticate(conn, x_api_key)
     if p is None:
         throttle.failed(addr)
         raise HTTPException(status_code=401, detail="API 密钥无效或已吊销",
@@ -55,7 +56,7 @@ def require_role(*roles: str) -> Callable[..., Principal]:
     """A dependency allowing only `roles` (403 otherwise, independent of the target)."""
     allowed = frozenset(roles)
 
-    def dep(p: Principal = Depends(require_key)) -> Principal:
+    async def dep(p: Principal = Depends(require_key)) -> Principal:  # no I/O: no worker thread
         if p.role not in allowed:
             raise HTTPException(status_code=403, detail=f"角色 {p.role} 无权执行此操作")
         return p

@@ -8,12 +8,14 @@
 - `Backpressure`: ASGI middleware admitting at most `limit` requests at
   once per worker, and none that would wait longer than `max_wait`
   seconds: the expected wait is the requests in progress over the rate at
-  which this worker has been finishing them (Little's law, over the last
-  `window` seconds; applied from `min_queue` requests in progress, so a lone
-  slow request is never shed). The next one gets 503 with Retry-After at
-  once instead of waiting in a queue that only grows — on a machine busy
-  with other work the count alone let requests wait a minute (clients
-  retry; nothing is half done). `/healthz` is never queued.
+  which this worker finishes them while busy (Little's law over the last
+  `window` seconds, counting only the time some request was in progress —
+  a worker that was mostly idle has not shown its pace, and a burst after
+  a quiet spell is served, not shed; applied from `min_queue` requests in
+  progress, so a lone slow request is never shed). The next one gets 503
+  with Retry-After at once instead of waiting in a queue that only grows —
+  on a machine busy with other work the count alone let requests wait a
+  minute (clients retry; nothing is half done). `/healthz` is never queued.
 
 Not for authentication itself (`service.auth`) or business rules.
 """
@@ -78,19 +80,28 @@ class Backpressure:
         self.app, self.limit, self.retry_after, self.exempt = app, int(limit), int(retry_after), exempt
         self.max_wait, self.min_queue, self.window = float(max_wait), int(min_queue), float(window)
         self.in_flight = 0
-        self._done: deque[float] = deque()  # finishing times within the window
-        self._since = time.monotonic()
+        self._done: deque[tuple[float, float]] = deque()  # (finishing time, busy seconds then) in the window
+        self._busy = 0.0  # seconds with at least one request in progress, since start
+        self._busy_ref = 0.0  # `_busy` when the oldest finishing time in the window was dropped
+        self._last = time.monotonic()
+
+    def _tick(self, now: float) -> None:
+        """Count the time since the last change as busy when a request was in progress."""
+        if self.in_flight > 0:
+            self._busy += now - self._last
+        self._last = now
 
     def expected_wait(self, now: float | None = None) -> float:
-        """Seconds a request admitted now would wait: in progress / finishing rate (0 without history)."""
+        """Seconds a request admitted now would wait: in progress / finishing rate while busy
+        (0 without history)."""
         now = time.monotonic() if now is None else now
-        while self._done and now - self._done[0] > self.window:
-            self._done.popleft()
-        span = min(self.window, max(now - self._since, 1e-3))
-        rate = len(self._done) / span
-        if rate <= 0:  # nothing finished lately (idle, or a first burst): only the count bounds admission
+        self._tick(now)
+        while self._done and now - self._done[0][0] > self.window:
+            self._busy_ref = self._done.popleft()[1]
+        busy = self._busy - self._busy_ref
+        if not self._done or busy <= 0:  # nothing finished lately (idle, or a first burst): only the count bounds
             return 0.0
-        return self.in_flight / rate
+        return self.in_flight * busy / len(self._done)
 
     def _shed(self) -> tuple[bool, int]:
         if self.limit > 0 and self.in_flight >= self.limit:
@@ -109,9 +120,12 @@ class Backpressure:
             resp = JSONResponse(status_code=503, headers={"Retry-After": str(retry)},
                                 content={"detail": f"服务繁忙（正在处理的请求已达上限），请 {retry} 秒后重试"})
             return await resp(scope, receive, send)
+        self._tick(time.monotonic())
         self.in_flight += 1  # one event loop per worker: no lock needed
         try:
             return await self.app(scope, receive, send)
         finally:
+            now = time.monotonic()
+            self._tick(now)
             self.in_flight -= 1
-            self._done.append(time.monotonic())
+            self._done.append((now, self._busy))

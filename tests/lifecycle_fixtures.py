@@ -20,7 +20,7 @@ from sqlalchemy import create_engine, text
 
 from kb.lifecycle import keys as svc
 from kb.lifecycle.access import CLI_PRINCIPAL
-from kb.lifecycle.db import get_engine, get_read_sessionmaker, get_sessionmaker, normalize_url, upgrade
+from kb.lifecycle.db import get_engine, get_read_engine, get_sessionmaker, normalize_url, upgrade
 from kb.lifecycle.schemas import KeyIn
 from kb.settings import Settings
 
@@ -38,7 +38,7 @@ def _dispose(url: str) -> None:
     eng.dispose()
     get_engine.cache_clear()
     get_sessionmaker.cache_clear()
-    get_read_sessionmaker.cache_clear()
+    get_read_engine.cache_clear()
 
 
 @pytest.fixture(params=BACKENDS)

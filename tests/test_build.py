@@ -67,6 +67,23 @@ def test_unchanged_data_is_not_rebuilt_and_changes_are(tmp_path):
     assert sorted(r["name"] for r in KnowledgeBase(s).index.rows) == ["会议次数", "培训人次"]
 
 
+def test_a_change_to_suggests_model_code_rebuilds_without_force(tmp_path, monkeypatch):
+    """Reported: after pulling new ranker features, `jixiao build` said nothing changed and kept the ranker
+    trained on the old features (only --force retrained). The model code's digest is part of the fingerprint."""
+    import kb.suggest.build as suggest_build
+
+    lib = tmp_path / "ind"
+    write_library(lib, [{"name": "培训人次", "unit": "人次", "level2": "数量指标"}])
+    s = settings_for(tmp_path, lib)
+    build(s)
+    assert build(s).skipped
+    real = suggest_build.model_code_digest()
+    assert len(real) == 64 and real == suggest_build.model_code_digest()
+    monkeypatch.setattr(suggest_build, "model_code_digest", lambda: "0" * 64)
+    assert not build(s).skipped
+    assert build(s).skipped
+
+
 def test_shipped_library_builds_and_meets_the_issue_size(tmp_path):
     lib = tmp_path / "ind"
     shutil.copytree(REPO / "indicators", lib)

@@ -69,6 +69,37 @@ def test_a_burst_beyond_the_queue_gets_503_with_retry_after_at_once(home):
                 assert took < 5, took  # shed at once, not after queueing
 
 
+def _one_at_a_time(seconds: float):
+    """An ASGI app taking `seconds` per request, one request at a time (a worker's pace)."""
+    import asyncio
+
+    lock = asyncio.Lock()
+
+    async def app(scope, receive, send):
+        async with lock:
+            await asyncio.sleep(seconds)
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"ok"})
+
+    return app
+
+
+async def _call(mw) -> tuple[int, float, dict]:
+    """(status, seconds, response headers) of one request through the middleware `mw`."""
+    sent = []
+
+    async def send(m):
+        sent.append(m)
+
+    async def receive():
+        return {"type": "http.request", "body": b""}
+
+    t = time.perf_counter()
+    await mw({"type": "http", "path": "/v1/indicators/search", "headers": []}, receive, send)
+    start = next(m for m in sent if m["type"] == "http.response.start")
+    return start["status"], time.perf_counter() - t, dict(start.get("headers", []))
+
+
 def test_requests_that_would_wait_too_long_are_shed_before_the_count_is_reached():
     """On a busy machine 64 requests in progress meant a minute's wait (the load run after the merge: p99
     56 s at load average 9); the wait is bounded too: in progress over the rate the worker finishes them."""
@@ -76,41 +107,51 @@ def test_requests_that_would_wait_too_long_are_shed_before_the_count_is_reached(
 
     from service.guards import Backpressure
 
-    async def slow_app(scope, receive, send):  # each request takes 0.2 s, one at a time (a busy worker)
-        async with lock:
-            await asyncio.sleep(0.2)
-        await send({"type": "http.response.start", "status": 200, "headers": []})
-        await send({"type": "http.response.body", "body": b"ok"})
-
-    lock = None
-    statuses: list[tuple[int, float, dict]] = []
-
-    async def call(mw):
-        sent = []
-
-        async def send(m):
-            sent.append(m)
-
-        async def receive():
-            return {"type": "http.request", "body": b""}
-
-        t = time.perf_counter()
-        await mw({"type": "http", "path": "/v1/indicators/search", "headers": []}, receive, send)
-        start = next(m for m in sent if m["type"] == "http.response.start")
-        statuses.append((start["status"], time.perf_counter() - t, dict(start.get("headers", []))))
-
     async def main():
-        nonlocal lock
-        lock = asyncio.Lock()
-        mw = Backpressure(slow_app, limit=64, max_wait=1.0, min_queue=2)
+        mw = Backpressure(_one_at_a_time(0.2), limit=64, max_wait=1.0, min_queue=2)
         for _ in range(6):  # history: the worker finishes 5 requests a second
-            await call(mw)
-        statuses.clear()
-        await asyncio.gather(*(call(mw) for _ in range(30)))  # 30 at once would wait 6 s for the last
+            await _call(mw)
+        return await asyncio.gather(*(_call(mw) for _ in range(30)))  # 30 at once: 6 s for the last
 
-    asyncio.run(main())
+    statuses = asyncio.run(main())
     ok = [t for s, t, _ in statuses if s == 200]
     shed = [(t, h) for s, t, h in statuses if s == 503]
     assert len(ok) + len(shed) == 30 and shed, statuses
     assert max(ok) < 3.0, ok  # those admitted wait about max_wait, not 6 s
     assert all(t < 0.1 and int(h[b"retry-after"]) >= 1 for t, h in shed), shed
+
+
+def test_a_burst_after_a_quiet_spell_is_served_not_shed():
+    """A worker that was mostly idle has not shown its pace: the finishing rate counts only the time it
+    was busy. (Counted over the whole window, 3 quick requests in 1.5 s read as 2 a second, and a page
+    opening 12 requests at once on an idle server got 503s.)"""
+    import asyncio
+
+    from service.guards import Backpressure
+
+    async def main():
+        mw = Backpressure(_one_at_a_time(0.05), limit=64, max_wait=1.0, min_queue=2)
+        quiet = []
+        for _ in range(3):  # a quiet spell: one request every half second
+            quiet.append(await _call(mw))
+            await asyncio.sleep(0.5)
+        return quiet + await asyncio.gather(*(_call(mw) for _ in range(12)))  # 0.6 s of work
+
+    statuses = asyncio.run(main())
+    assert [s for s, _, _ in statuses] == [200] * 15, statuses
+
+
+def test_request_handlers_run_in_a_bounded_thread_pool(shipped_settings):
+    """The handlers are CPU-bound Python sharing one GIL: a worker runs them in `request_threads`
+    threads (anyio's default 40 handed the GIL around and starved the event loop that sheds)."""
+    import anyio.to_thread
+    from fastapi.testclient import TestClient
+
+    from service.app import create_app
+
+    async def tokens() -> float:
+        return anyio.to_thread.current_default_thread_limiter().total_tokens
+
+    with TestClient(create_app(shipped_settings.model_copy(update={"request_threads": 3}))) as c:
+        assert c.portal.call(tokens) == 3
+        assert c.get("/healthz").status_code == 200

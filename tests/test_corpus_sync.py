@@ -182,6 +182,26 @@ def test_cite_basis_for_rule_catalog_entries(full_corpus, shared_corpora):
     assert full_corpus.cite_basis("") is None
 
 
+def test_related_answers_follow_a_changed_corpus(tmp_path, shared_corpora):
+    """`related` remembers its answers; a document added afterwards (by this or another process)
+    shows in the next answer, and an unchanged corpus answers the same."""
+    recs = [r for r in real_articles() if r["doc_number"] == "浙财绩效字〔2009〕5号"]
+    old, new = tmp_path / "old.jsonl", tmp_path / "new.jsonl"
+    old.write_text("\n".join(json.dumps({**r, "doc_title": r["doc_title"] + "（旧）", "status": "repealed"},
+                                        ensure_ascii=False) for r in recs), encoding="utf-8")
+    new.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in recs), encoding="utf-8")
+    c = Corpus(tmp_path / "kb.sqlite", corpus_settings(tmp_path), embedder=None)
+    c.add(old, "national_policy")
+    text = "财政支出绩效评价遵循的原则"
+    first = c.related(text, ["national_policy"], k=3)
+    assert first and {h.status for h in first} == {"repealed"}
+    assert [h.chunk_id for h in c.related(text, ["national_policy"], k=3)] == [h.chunk_id for h in first]
+    other = Corpus(tmp_path / "kb.sqlite", corpus_settings(tmp_path), embedder=None)  # another process's view
+    other.add(new, "national_policy")
+    after = c.related(text, ["national_policy"], k=3)
+    assert after[0].status == "effective" and after[0].citation.startswith("《浙江省财政支出绩效评价实施办法》")
+
+
 def test_related_opinions_for_an_indicator(full_corpus):
     ops = full_corpus.related("服务对象满意度 ≥100%", ["expert_opinion"], k=2)
     assert 1 <= len(ops) <= 2 and all(h.collection == "expert_opinion" for h in ops)

@@ -27,7 +27,9 @@ FOREIGN = {
     "canteen": ("安葬", "殡葬", "失能", "护理补贴", "医疗", "发放"),   # a meal service, not a payment
     "it": ("刑事", "破案", "公租房", "建设数量", "功能模块"),
     "river": ("建筑垃圾", "绿化", "旅游", "道路", "山塘"),   # 山塘整治数量: a count of ponds, not in the text
-    "festival": ("刑事", "安全事故", "公租房", "文物"),
+    # 活动安全事故发生次数 = 0 次 is the festival type's own zero-tolerance row; it was foreign only while
+    # suggest left it 待填写 as if it were a size (tests/test_suggest_leaks.py holds its value)
+    "festival": ("刑事", "公租房", "文物"),
 }
 
 

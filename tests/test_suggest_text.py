@@ -103,3 +103,18 @@ def test_an_object_that_is_its_own_measure_gets_no_second_one():
     assert _names("新建道路2公里，路面宽度6米") == ["新建道路里程", "路面宽度"]
     assert _names("雾炮车风炮射程80米") == ["雾炮车风炮射程"]
     assert _names("新建蓄水池容积500立方米") == ["新建蓄水池容积"]
+
+
+def test_a_verb_before_a_bare_measure_is_the_whole_name():
+    """清淤量2.1万立方米 is 清淤量 (its verb names the work), never 清淤量方量."""
+    names = _names("对城区3条河道实施清淤疏浚，清淤长度5.6公里，清淤量2.1万立方米，改善河道行洪能力")
+    assert names == ["河道数量", "清淤长度", "清淤量"]
+    assert "清淤量方量" not in names
+
+
+def test_a_template_is_filled_with_what_is_bought_not_the_buying():
+    """购买全局信息系统…运维服务: the system is 全局信息系统, not 购买全局信息系统."""
+    from kb.suggest.templates import fill
+
+    name, filler = fill("购买全局信息系统和网络设备运维服务，合同期一年", "〔系统名称〕系统正常运行率")
+    assert name == "全局信息系统正常运行率" and not filler.startswith("购买")

@@ -11,6 +11,7 @@ details (see the sibling modules).
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,6 +33,9 @@ from kb.domain.text import normalize
 
 # a related link must cover at least this share of the text's IDF weight
 RELATED_MIN_COVERAGE = 0.2
+# `related` answers remembered per index version: its texts repeat across requests (a suggest asks one
+# per table row, with the candidate's name; indicator details and checker findings likewise)
+RELATED_MEMO_SIZE = 4096
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +65,7 @@ class Corpus:
         self.embedder = embedder
         self._index: CorpusIndex | None = None
         self._lock = threading.RLock()
+        self._related: tuple[CorpusIndex | None, OrderedDict] = (None, OrderedDict())
 
     # ---------------------------------------------------------------- documents
     def add(self, path: Path | str, collection: str, *, title: str | None = None,
@@ -160,13 +165,30 @@ class Corpus:
         Used by the indicator detail (related articles / opinions), suggest
         (≤ 2 expert opinions per candidate) and the checker. Only hits that
         cover at least `min_coverage` of the text's IDF weight are returned,
-        so an unrelated text gets [] rather than noise.
+        so an unrelated text gets [] rather than noise. Answers are
+        remembered (`RELATED_MEMO_SIZE`) until the stored corpus changes.
         """
         if not (text or "").strip():
             return []
-        f = Filters(collections=tuple(collections) if collections else None).validate()
-        hits = self.index.search(text, f, k=max(k * 3, 10))
-        return [h for h in hits if h.coverage >= min_coverage][:k]
+        colls = tuple(collections) if collections else None
+        key = (text, colls, k, min_coverage)
+        index = self.index
+        with self._lock:
+            if self._related[0] is not index:
+                self._related = (index, OrderedDict())
+            memo = self._related[1]
+            hits = memo.get(key)
+            if hits is not None:
+                memo.move_to_end(key)
+                return list(hits)
+        f = Filters(collections=colls).validate()
+        hits = [h for h in index.search(text, f, k=max(k * 3, 10)) if h.coverage >= min_coverage][:k]
+        with self._lock:
+            if self._related[0] is index:
+                memo[key] = hits
+                if len(memo) > RELATED_MEMO_SIZE:
+                    memo.popitem(last=False)
+        return list(hits)
 
     def indicator_links(self, text: str, *, k_articles: int = 3, k_opinions: int = 2) -> dict:
         """Knowledge linked to an indicator (name + explanation): JSON-ready

@@ -69,15 +69,31 @@ def normalize(text: str | None) -> str:
 
     `２０２４年完成率达到９５％` → `2024年完成率达到95%`; `群眾滿意度` → `群众满意度`.
     Length may change (NFKC can expand ligatures), so offsets into the original
-    text must come from `normalize_with_offsets`.
+    text must come from `normalize_with_offsets`. Short texts (names, units,
+    labels: the same few thousand come back in every suggest and check) are
+    remembered (`_normalize_short`).
     """
     if not text:
         return ""
-    t = unicodedata.normalize("NFKC", str(text))
+    if type(text) is str and len(text) <= MEMO_MAX_CHARS:
+        return _normalize_short(text)
+    return _normalize(str(text))
+
+
+# texts up to this length are normalised once and remembered (at most MEMO_SIZE of them)
+MEMO_MAX_CHARS = 48
+MEMO_SIZE = 32768
+
+
+def _normalize(text: str) -> str:
+    t = unicodedata.normalize("NFKC", text)
     t = to_simplified(t)
     if INVISIBLE_RE.search(t):
         t = INVISIBLE_RE.sub("", t)
     return _WS.sub(" ", t).strip()
+
+
+_normalize_short = lru_cache(maxsize=MEMO_SIZE)(_normalize)
 
 
 def compact(s: str) -> tuple[str, bool]:
@@ -134,7 +150,16 @@ def normalize_name(text: str | None) -> str:
     lower-cased. This is exactly the normalisation the evaluation definition of
     the knowledge-base issue prescribes.
     """
+    if type(text) is str and len(text) <= MEMO_MAX_CHARS:
+        return _normalize_name_short(text)
+    return _normalize_name(text)
+
+
+def _normalize_name(text: str | None) -> str:
     return _PUNCT.sub("", normalize(text)).lower()
+
+
+_normalize_name_short = lru_cache(maxsize=MEMO_SIZE)(_normalize_name)
 
 
 _SLOT = re.compile(r"〔[^〕]*〕")

@@ -20,6 +20,7 @@ Pure functions; not for parsing values (`kb.checker.parse`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kb.domain.text import normalize
 
@@ -54,6 +55,7 @@ UNIT_FAMILIES = (
 )
 
 
+@lru_cache(maxsize=4096)
 def unit_family(unit: str) -> int | None:
     """Index of the unit's family in `UNIT_FAMILIES` (after `normalize`; 万粒 as 粒), or None."""
     u = normalize(unit)
@@ -65,6 +67,7 @@ def unit_family(unit: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=16384)
 def units_compatible(a: str, b: str) -> bool:
     """True when two units count the same kind of thing (人 ~ 名, 公里 ~ 千米 …); False when one is empty."""
     if not a or not b:

@@ -62,7 +62,7 @@ def _sqlite_begin(conn) -> None:
     """BEGIN IMMEDIATE: take the write lock up front, waiting up to the busy timeout for it, so
     concurrent writers from several processes queue instead of failing; a read-only file
     falls back to a deferred BEGIN (reads go on, a write then fails as read-only). Sessions of
-    `get_read_sessionmaker` (key lookups on every request) begin deferred."""
+    `get_read_engine` (key lookups on every request) begin deferred."""
     if conn.get_execution_options().get("jixiao_read_only"):
         conn.exec_driver_sql("BEGIN")
         return
@@ -107,10 +107,10 @@ def get_sessionmaker(url: str) -> sessionmaker[Session]:
 
 
 @lru_cache(maxsize=16)
-def get_read_sessionmaker(url: str) -> sessionmaker[Session]:
-    """A `sessionmaker` for reads only (SQLite: a deferred BEGIN, so the key lookup of every
-    request never waits for the write lock); same pool as `get_sessionmaker(url)`."""
-    return sessionmaker(bind=get_engine(url).execution_options(jixiao_read_only=True), expire_on_commit=False)
+def get_read_engine(url: str) -> Engine:
+    """`get_engine(url)` for reads only (SQLite: a deferred BEGIN, so the key lookup of every request
+    never waits for the write lock); same pool."""
+    return get_engine(url).execution_options(jixiao_read_only=True)
 
 
 def _alembic_config(url: str):

@@ -113,9 +113,11 @@ def row_out(r: TargetRowRecord) -> RowOut:
                   value=r.value, unit=r.unit, indicator_id=r.indicator_id, weight=r.weight)
 
 
-def declaration_out(session: Session, d: Declaration, version: int | None = None) -> DeclarationOut:
+def declaration_out(session: Session, d: Declaration, version: int | None = None, *,
+                    new: bool = False) -> DeclarationOut:
     """The response shape of a declaration: the current version (or `version`), its findings,
-    reviews, later stages present. NotFound for a version that does not exist."""
+    reviews, later stages present. NotFound for a version that does not exist. `new`: created
+    in this transaction, so it has no reviews nor later stages yet (nothing to look up)."""
     v = current_version(d)
     if version is not None and version != v.version:
         v = next((x for x in d.versions if x.version == version), None)
@@ -124,9 +126,12 @@ def declaration_out(session: Session, d: Declaration, version: int | None = None
         error_count = len(open_errors(v.findings))
     else:
         error_count = d.error_count
-    reviews = session.scalars(select(Review).where(Review.declaration_id == d.id).order_by(Review.id)).all()
-    has_eval = session.scalar(select(func.count(Evaluation.id)).where(Evaluation.declaration_id == d.id)) > 0
-    has_fb = session.scalar(select(func.count(Feedback.id)).where(Feedback.declaration_id == d.id)) > 0
+    if new:
+        reviews, has_eval, has_fb = [], False, False
+    else:
+        reviews = session.scalars(select(Review).where(Review.declaration_id == d.id).order_by(Review.id)).all()
+        has_eval = session.scalar(select(func.count(Evaluation.id)).where(Evaluation.declaration_id == d.id)) > 0
+        has_fb = session.scalar(select(func.count(Feedback.id)).where(Feedback.declaration_id == d.id)) > 0
     return DeclarationOut(
         id=d.id, unit_name=d.unit.name, state=d.state, version=v.version, project_name=v.project_name,
         description=v.description, department=v.department, sector=v.sector, year=v.year,
@@ -238,7 +243,7 @@ def declare(session: Session, principal: Principal, body: DeclarationIn, *,
         session.flush()
         record_audit(session, principal, "declaration.create", "declaration", d.id, None,
                {"state": "draft", **_content(v), "error_count": d.error_count})
-        return declaration_out(session, d)
+        return declaration_out(session, d, new=True)
 
 
 def update_declaration(session: Session, principal: Principal, decl_id: int, body: DeclarationIn, *,

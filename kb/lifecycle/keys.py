@@ -9,7 +9,7 @@ import hashlib
 import hmac
 import secrets
 
-from sqlalchemy import select
+from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.orm import Session
 
 from kb.domain.text import normalize
@@ -25,23 +25,31 @@ def hash_key(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
-def authenticate(session: Session, key: str | None) -> Principal | None:
+def authenticate(session: Session | Connection, key: str | None) -> Principal | None:
     """The principal of a presented key, or None for a missing, unknown or revoked key.
 
     The key is looked up by its SHA-256 (an index search on the hash reveals
     nothing about the key) and the stored hash compared in constant time.
+    Every call reads the database (a revoked key stops working at once, in
+    every worker); the lookup selects columns, not ORM objects, so a plain
+    `Connection` serves as well as a `Session` (the service passes one: it
+    runs on every request).
     """
     if not key or len(key) > 200:
         return None
     digest = hash_key(key)
-    row = session.execute(select(ApiKey, Unit.name).join(Unit, ApiKey.unit_id == Unit.id)
-                          .where(ApiKey.key_hash == digest)).first()
-    if row is None or not hmac.compare_digest(row[0].key_hash, digest) or row[0].revoked_at is not None:
+    row = session.execute(_KEY_LOOKUP, {"digest": digest}).first()
+    if row is None or not hmac.compare_digest(row.key_hash, digest) or row.revoked_at is not None:
         return None
-    k, unit_name = row
-    return Principal(key_id=k.id, role=k.role, unit_name=unit_name, unit_id=k.unit_id,
-                     system=bool(k.system) and k.role == "admin",
-                     assigned_unit_ids=frozenset(k.assigned_units or ()) if k.role == "finance_reviewer" else frozenset())
+    return Principal(key_id=row.id, role=row.role, unit_name=row.unit_name, unit_id=row.unit_id,
+                     system=bool(row.system) and row.role == "admin",
+                     assigned_unit_ids=frozenset(row.assigned_units or ()) if row.role == "finance_reviewer"
+                     else frozenset())
+
+
+_KEY_LOOKUP = (select(ApiKey.id, ApiKey.key_hash, ApiKey.role, ApiKey.unit_id, ApiKey.system, ApiKey.assigned_units,
+                      ApiKey.revoked_at, Unit.name.label("unit_name"))
+               .join(Unit, ApiKey.unit_id == Unit.id).where(ApiKey.key_hash == bindparam("digest")))
 
 
 def _key_out(k: ApiKey, unit_name: str, names: dict[int, str] | None = None) -> dict:

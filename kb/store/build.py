@@ -55,11 +55,14 @@ class BuildReport:
     seconds: float = 0.0
 
 
-def data_fingerprint(settings: Settings, extra_files: list[Path] = ()) -> tuple[str, dict[str, str]]:
-    """(content hash over all library files, `extra_files` + INDEX_VERSION, {relpath: sha256})."""
+def data_fingerprint(settings: Settings, extra_files: list[Path] = (), salt: str = "") -> tuple[str, dict[str, str]]:
+    """(content hash over all library files, `extra_files`, INDEX_VERSION and `salt`, {relpath: sha256}).
+
+    `salt`: a digest of code whose change must rebuild too (suggest's model code).
+    """
     base = Path(settings.indicators_dir)
     files = {str(p.relative_to(base)): file_digest(p) for p in [*library_files(base), *extra_files]}
-    h = hashlib.sha256(INDEX_VERSION.encode())
+    h = hashlib.sha256((INDEX_VERSION + salt).encode())
     for k in sorted(files):
         h.update(f"{k}\0{files[k]}\n".encode())
     return h.hexdigest(), files
@@ -112,7 +115,7 @@ def write_indicators(db: sqlite_utils.Database, indicators: list[Indicator], *,
 
 def build_indicators(settings: Settings, indicators: list[Indicator], *, embedder=None, force: bool = False,
                      console=None, notify=None, shipped=None, extra=None,
-                     extra_files: list[Path] = ()) -> BuildReport:
+                     extra_files: list[Path] = (), salt: str = "") -> BuildReport:
     """Write `indicators` (validated, shipped + managed) into the KB file named by `settings`.
 
     Skips the indicator tables when no library file changed since the last
@@ -130,7 +133,7 @@ def build_indicators(settings: Settings, indicators: list[Indicator], *, embedde
     say = notify or (lambda _msg: None)
     path = settings.resolved_kb_path()
     report = BuildReport(kb_path=path, indicators=len(indicators))
-    content_hash, files = data_fingerprint(settings, list(extra_files))
+    content_hash, files = data_fingerprint(settings, list(extra_files), salt)
     db = open_db(path)
     info = build_info(db)
     old_files = {r["path"]: r["sha256"] for r in db["data_files"].rows} if "data_files" in db.table_names() else {}

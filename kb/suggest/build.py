@@ -21,6 +21,25 @@ from kb.suggest.project_types import load_project_types, load_training_tables
 from kb.suggest.training import train_models
 
 
+def model_code_digest() -> str:
+    """sha256 over the source of the code that trains suggest's models (`kb/suggest/*.py`, `kb/domain/*.py`).
+
+    Part of the build fingerprint (`kb.store.build.data_fingerprint`'s `salt`),
+    so pulling a change to features, vetting or the ranker retrains the models
+    at the next `jixiao build` instead of serving a ranker trained on the old
+    features (no `--force` needed). Files in name order; bytes as stored.
+    """
+    import hashlib
+
+    h = hashlib.sha256()
+    here = Path(__file__).resolve().parent
+    for folder in (here, here.parent / "domain"):
+        for f in sorted(folder.glob("*.py")):
+            h.update(f"{folder.name}/{f.name}\0".encode())
+            h.update(f.read_bytes())
+    return h.hexdigest()
+
+
 def load_suggest_data(indicators_dir: Path, indicators: list[Indicator]) -> SuggestData:
     """Validated project types and training tables (models not trained yet).
 

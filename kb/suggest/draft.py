@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kb.domain.enums import LEVEL2_PARENT, Level2
+from kb.domain.enums import LEVEL2_PARENT, Level1, Level2
 from kb.suggest.objects import Mention
 from kb.suggest.slots import SLOT_OF_LEVEL2
 from kb.domain.text import normalize_name
@@ -87,6 +87,13 @@ class Draft:
     @property
     def level1(self) -> str:
         return LEVEL2_PARENT[Level2(self.level2)].value
+
+    @property
+    def shown_levels(self) -> tuple[str, str]:
+        """(一级, 二级) as the table shows the row: every 成本 row under 成本指标 (财预〔2021〕101号),
+        an 产出成本 row as 经济成本指标 — what the response renders and the checker vets."""
+        l2 = "economic_cost" if self.level2 == "output_cost" else self.level2
+        return (Level1.cost.value if self.slot == "cost" else self.level1), l2
 
     @property
     def bound(self) -> bool:

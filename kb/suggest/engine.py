@@ -388,8 +388,7 @@ def _type_hits(detected: list[tuple]) -> list[ProjectTypeHit]:
 
 def to_candidate(d: Draft) -> Candidate:
     """The response row of a draft; every 成本 row sits under 成本指标 (财预〔2021〕101号)."""
-    l2 = "economic_cost" if d.level2 == "output_cost" else d.level2
-    l1 = Level1.cost.value if d.slot == "cost" else d.level1
+    l1, l2 = d.shown_levels
     return Candidate(indicator_id=d.indicator_id, level1=l1, level2=l2, level1_label=Level1(l1).label,
                      level2_label=Level2(l2).label, name=d.name, operator=d.operator if d.value or d.operator == "定性" else "",
                      value=d.value, unit=d.value_unit or d.unit, score=min(1.0, max(0.0, d.score)), source=d.source,

@@ -27,6 +27,8 @@ quadratic in the library size. In order (`FEATURES`):
 | sector_ok | row's sector is 通用 or one of the detected types' sectors or the given sector |
 | short_name | 1 for names of ≤ 6 characters, falling to 0 at 16 |
 | pending | size-dependent row left 待填写 |
+| names_stated | the name holds the object of a number the text states (助餐点 in 老年助餐点正常运营率) |
+| unit_stated | the row counts in the unit of a number the text states (万 aside; not %) |
 Not for training (`kb.suggest.ranker`).
 """
 from __future__ import annotations
@@ -40,7 +42,7 @@ from kb.domain.text import bigrams, normalize_name
 
 FEATURES = ("type_prob", "type_pos", "type_core", "lex", "lex_rank", "dense", "text_overlap", "name_overlap",
             "slot_prior", "fam_freq", "fam_dice", "overall", "ending", "type_ending", "generic", "generic_typed", "formed", "bound", "retrieved",
-            "sector_ok", "short_name", "pending")
+            "sector_ok", "short_name", "pending", "names_stated", "unit_stated")
 
 
 def featurize(drafts: list[Draft], ctx: ProjectContext, type_probs: dict[str, float],
@@ -73,7 +75,19 @@ def _row(d: Draft, ctx: ProjectContext, prior: dict, fam: tuple, sectors: set[st
         float(d.generic), float(d.generic and typed), float(d.source == "formed"), float(d.bound),
         float(d.source == "retrieval" and not typed), float(_sector_ok(d, sectors)),
         min(1.0, max(0.0, (16 - len(d.name)) / 10)), float(d.pending and d.slot == "quantity"),
+        float(_names_stated(d, ctx)), float(_unit_stated(d, ctx)),
     ]
+
+
+def _unit_stated(d: Draft, ctx: ProjectContext) -> bool:
+    """The row counts in the unit of a number the text states (万 prefixes aside)."""
+    u = (d.value_unit or d.unit).lstrip("万亿")
+    return bool(u) and u != "%" and any(m.unit.lstrip("万亿") == u for m in ctx.mentions)
+
+
+def _names_stated(d: Draft, ctx: ProjectContext) -> bool:
+    """The row names the object of a number the text states (助餐点 in 老年助餐点正常运营率)."""
+    return any(len(m.obj) >= 2 and m.obj in d.name for m in ctx.mentions)
 
 
 def _sector_ok(d: Draft, sectors: set[str]) -> bool:

@@ -82,9 +82,11 @@ def quantity_name(m: Mention, core: str = "") -> str | None:
     if not m.obj and ENDS_WITH_MEASURE.search(m.context) and is_clean(m.context):
         return m.context if MIN_NAME <= len(m.context) <= MAX_NAME else None  # 情景教学或外训批次
     obj, verb = m.obj, m.verb if m.verb_after or _work_verb(m.verb) or m.verb in BENEFIT_VERBS else ""
-    if obj and ENDS_WITH_MEASURE.search(obj):
-        name = (verb if verb and not m.verb_after and verb not in BENEFIT_VERBS else "") + obj
-        ok = is_clean(name) and MIN_OBJECT_NAME <= len(name) <= MAX_NAME and not FORM_NAME.search(name)
+    lead = verb if verb and not m.verb_after and verb not in BENEFIT_VERBS else ""
+    if obj and ENDS_WITH_MEASURE.search(lead + obj):   # 清淤长度; 清淤 + 量 → 清淤量, never 清淤量方量
+        name = lead + obj
+        shortest = MIN_NAME if lead else MIN_OBJECT_NAME   # a verb in front names the work (清淤量)
+        ok = is_clean(name) and shortest <= len(name) <= MAX_NAME and not FORM_NAME.search(name)
         return name if ok else None
     if m.unit in PERSON_UNITS:
         return _person_name(obj, verb, m.verb_after, measure, core)

@@ -65,13 +65,11 @@ def same_measure(a: Draft, b: Draft) -> bool:
         return True
     if a.value_source == "budget" and b.value_source == "budget":
         return True          # two ceilings at the budget: one total cost
-    if _same_object_counted(a, b) or _same_object_counted(b, a):
+    if _same_object_counted(a, b) or _same_object_counted(b, a) or _one_extent(a, b):
         return True
     if group_of(a.slot) != group_of(b.slot) or _kinds_differ(a, b):
         return False
     if a.obj and a.obj == b.obj:
-        return True
-    if _one_extent(a, b):
         return True
     dice = _dice(a, b)
     return dice >= SAME_MEASURE_DICE or (dice >= SAME_ENDING_DICE and a.key[-3:] == b.key[-3:])
@@ -107,11 +105,16 @@ def _same_object_counted(bound: Draft, blank: Draft) -> bool:
     return len(words) >= 3 and words in blank.name
 
 
+# slot groups whose counts are one measure: a count the text states (数量) and a blank count of the
+# same unit as a benefit (旅游接待人次 beside 接待游客15万人次) ask for one number
+COUNTED_GROUPS = frozenset({"quantity", "benefit"})
+
+
 def _one_extent(a: Draft, b: Draft) -> bool:
-    """A row holding the text's number and a 待填写 row of the same slot counting in the same unit
-    (活动参与人次 beside 接待游客15万人次, 机关信息系统运维数量/台 beside 维护设备120台), or of the
+    """A row holding the text's number and a 待填写 row counting in the same unit (活动参与人次 beside
+    接待游客15万人次, 机关信息系统运维数量/台 beside 维护设备120台, 旅游接待人次 as a benefit), or of the
     same kind of length or area: the blank one asks again for what the text already says."""
-    if (a.bound == b.bound) or a.slot != "quantity" or b.slot != "quantity":
+    if (a.bound == b.bound) or group_of(a.slot) not in COUNTED_GROUPS or group_of(b.slot) not in COUNTED_GROUPS:
         return False
     bound, blank = (a, b) if a.bound else (b, a)
     unit = bound.value_unit or bound.unit

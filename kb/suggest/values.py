@@ -222,6 +222,10 @@ def _typical_or_pending(d: Draft, defaults: dict[str, float]) -> None:
     if val and not SIZE_UNITS.match(unit) and not re.match(r"^[\d.]+$", val):
         d.operator, d.value, d.value_unit, d.value_source = op, val, unit, "typical"  # 12月31日前
         return
+    if d.direction == "negative" and re.fullmatch(r"0+(\.0+)?", val or ""):
+        # zero tolerance (安全事故发生次数 = 0 次) is no size of the project: the library's 0 stands
+        d.operator, d.value, d.value_unit, d.value_source = op or "=", "0", unit, "typical"
+        return
     d.operator, d.value, d.value_unit = op or _operator(d), "", unit
     d.note = _pending_reason(d, unit)
 

@@ -2,8 +2,9 @@
 
 - `mark_precision`: a retrieved row from another sector or programme needs
   evidence in the text (two of its name's content words in the project
-  text), a generic row only stands where a detected type lists it; others
-  become alternates (tier ALTERNATE), never table rows.
+  text), a retrieved row or a type's alternate entry (`core: false`) half of
+  its object in the text, a generic row only stands where a detected type
+  lists it; others become alternates (tier ALTERNATE), never table rows.
 - `vet_with_checker`: every row that can be shown runs through the
   declaration checker (`kb.checker.check_rows`, row rules, with the budget
   as context). A row the checker would delete, rename or move (an input
@@ -33,13 +34,20 @@ STRUCTURAL_FIELDS = frozenset({"name", "level1", "level2", ""})
 
 
 def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str]) -> None:
-    """Tier ALTERNATE for rows of another programme, unsupported cross-sector retrieved rows and
-    untyped generic rows."""
+    """Tier ALTERNATE for rows of another programme, unsupported cross-sector retrieved rows, untyped
+    generic rows, and retrieved rows or type alternate entries whose object the text lacks."""
     for d in drafts:
         foreign_words = other_programme(d, ctx)
         if foreign_words:
             d.tier = Tier.ALTERNATE
             d.evidence.append(f"指标针对“{'、'.join(foreign_words[:2])}”，项目描述中没有，仅作备选")
+            continue
+        if d.type_prob > 0 and not d.type_core and d.tier != Tier.BOUND and d.slot != "satisfaction" and \
+                _object_in_text(d, ctx, _ROW_TAIL) < OBJECT_IN_TEXT:
+            # a type's alternate entry (core: false) enters the table only when the text names its object
+            # (河湖保洁面积, 堤防达标率 for a dredging that neither cleans nor builds dikes)
+            d.tier = Tier.ALTERNATE
+            d.evidence.append("项目类型的备选指标，描述中没有它的对象，仅作备选")
             continue
         if d.source == "retrieval" and d.type_prob == 0:
             foreign = d.sector and d.sector != "通用" and d.sector not in sectors
@@ -48,9 +56,14 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str]) 
                 d.evidence.append("其他行业的指标，描述中缺少依据，仅作备选")
             elif d.generic:
                 d.tier = Tier.ALTERNATE
-            elif d.slot == "quantity" and d.pending and ctx.mentions and _object_in_text(d, ctx) < OBJECT_IN_TEXT:
+            elif d.slot == "quantity":
+                if d.pending and ctx.mentions and _object_in_text(d, ctx) < OBJECT_IN_TEXT:
+                    d.tier = Tier.ALTERNATE
+                    d.evidence.append("描述中没有这项数量的对象，仅作备选")
+            elif d.tier != Tier.BOUND and d.slot != "satisfaction" and \
+                    _object_in_text(d, ctx, _ROW_TAIL) < OBJECT_IN_TEXT:
                 d.tier = Tier.ALTERNATE
-                d.evidence.append("描述中没有这项数量的对象，仅作备选")
+                d.evidence.append("描述中没有这项指标的对象，仅作备选")
 
 
 # a retrieved count the declarant must fill (待填写) stands in the table only when at least half of
@@ -58,11 +71,18 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str]) 
 # the text states counts of its own; a bare colloquial question (修了多少公里路) names no object at all
 OBJECT_IN_TEXT = 0.5
 _MEASURE_TAIL = re.compile(r"(数量|人数|人次|户数|次数|个数|面积|里程|长度|规模|总量|天数|场次|批次|期数|台数|套数)$")
+# a retrieved rate, cost or effect row needs the same share of its object in the text: a row matched
+# through one shared word (文化 → 基层综合性文化服务中心覆盖率 for a festival; 环境 →
+# 突发环境事件应急响应时间, 公里 → 百公里油耗 for a river dredging) measures another programme's
+# object. Satisfaction rows are exempt (who is asked; the formed rows name the text's people).
+_ROW_TAIL = re.compile(r"(验收合格率|覆盖率|合格率|达标率|完成率|及时率|开放率|发生率|发生次数|优良比例|比例|"
+                       r"满意度|补助标准|标准|单场成本|单位成本|成本|单价|造价|投资|收入|时间|时限|周期|"
+                       r"人次|人数|次数|场次|数量|面积|里程|长度|率)$")
 
 
-def _object_in_text(d: Draft, ctx: ProjectContext) -> float:
-    """Share of the bigrams of the row's object (its name without the measure) found in the text."""
-    bg = set(bigrams(_MEASURE_TAIL.sub("", d.key)))
+def _object_in_text(d: Draft, ctx: ProjectContext, tail: re.Pattern = _MEASURE_TAIL) -> float:
+    """Share of the bigrams of the row's object (its name without the measure `tail`) found in the text."""
+    bg = set(bigrams(tail.sub("", d.key)))
     return len(bg & ctx.text_bigrams) / len(bg) if bg else 0.0
 
 
@@ -131,8 +151,8 @@ def vet_with_checker(drafts: list[Draft], ctx: ProjectContext) -> None:
     cand = [d for d in drafts if d.tier != Tier.ALTERNATE]
     if not cand:
         return
-    rows = [TargetRow(level1=Level1(d.level1).label, level2=Level2(d.level2).label, name=d.name,
-                      operator=d.operator, value=d.value, unit=d.value_unit or d.unit) for d in cand]
+    rows = [TargetRow(level1=Level1(l1).label, level2=Level2(l2).label, name=d.name, operator=d.operator,
+                      value=d.value, unit=d.value_unit or d.unit) for d in cand for l1, l2 in [d.shown_levels]]
     context = {"budget_wan": ctx.budget_wan} if ctx.budget_wan is not None else None
     report = check_rows(rows, context, suggest=False)
     for f in report.findings:
