@@ -139,11 +139,11 @@ def test_hybrid_is_never_less_confident_than_lexical_on_a_real_project(kb):
     assert not kb.suggest("今天天气很好，我们去公园散步", mode="hybrid", with_opinions=False).confident
 
 
-def test_suggest_embeds_the_head_of_a_long_description_once(kb, monkeypatch):
-    """A pasted description is embedded as its head (project name, first clauses: at most 48
-    characters), not its first 96: half the embedding's cost, the same evaluation figures."""
+def test_suggest_embeds_the_description_once_without_the_form_words(kb, monkeypatch):
+    """Default-mode suggest embeds the project's text once (started before the lexical steps), as
+    `dense_query_text` gives it: the declaration form's words removed, at most MAX_CHARS."""
     from kb.domain.text import normalize
-    from kb.retrieval.embed.querytext import SUGGEST_MAX_CHARS, dense_query_text, suggest_query_text
+    from kb.retrieval.embed.querytext import dense_query_text
 
     rec = dev_record("E009")
     emb = kb.hybrid.retriever.embedder
@@ -153,8 +153,7 @@ def test_suggest_embeds_the_head_of_a_long_description_once(kb, monkeypatch):
     monkeypatch.setattr(emb, "encode_query", lambda text: asked.append(text) or real(text))
     res = kb.suggest(rec["description"], project_name=rec["project"], mode="hybrid", with_opinions=False)
     text = "。".join((normalize(rec["project"]), normalize(rec["description"])))
-    assert res.confident and len(dense_query_text(text)) > SUGGEST_MAX_CHARS == 48
-    assert asked == [suggest_query_text(text)] and asked[0] == dense_query_text(text)[:48]
+    assert res.confident and asked == [dense_query_text(text)]
 
 
 def test_hybrid_hits_and_total_leave_out_other_units_libraries(kb):

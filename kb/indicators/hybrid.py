@@ -22,7 +22,7 @@ from kb.domain.text import normalize_name
 from kb.indicators.index import IndicatorIndex
 from kb.indicators.search import SearchResult, lexical_ranked, to_hit
 from kb.retrieval.confidence import Confidence
-from kb.retrieval.embed.querytext import dense_query_text, suggest_query_text
+from kb.retrieval.embed.querytext import dense_query_text
 from kb.retrieval.fusion import FusedHit
 from kb.retrieval.retriever import HybridResult, Retriever, shown
 from kb.store.rows import INDICATOR_KIND, embed_text, indicator_hash, row_to_indicator
@@ -159,11 +159,9 @@ class SuggestRanker:
         self.hybrid, self.mode = hybrid, mode
 
     def embed_ahead(self, text: str):
-        """The dense query vector of a project's `text` (`suggest_query_text`) as a future, computed
-        on the embedding pool (`kb.retrieval.embed.threads.submit`)."""
-        from kb.retrieval.embed.threads import submit
-
-        return submit(self.hybrid.retriever.embedder.encode_query, suggest_query_text(text))
+        """The dense query vector of a project's `text` (form words removed: `dense_query_text`) as a
+        future, computed on the embedding pool (`kb.retrieval.embed.threads.submit`)."""
+        return self.hybrid.retriever.embed_ahead(text)
 
     def __call__(self, text: str, mask: np.ndarray, lexical: list[tuple[int, float]] | None = None,
                  qvec: np.ndarray | None = None) -> tuple[list[tuple[int, float]], bool]:

@@ -25,8 +25,6 @@ from kb.domain.words import FORM_PATTERNS
 _DATE = r"\d{4}(?:[.\-/年]\d{1,2}(?!\d)(?:[.\-/月]\d{1,2}(?!\d)日?)?)?年?度?"
 _FORM = re.compile("|".join(f"(?:{p.replace('{d}', _DATE)})" for p in FORM_PATTERNS))
 MAX_CHARS = 96
-# suggest embeds a shorter head of the project's text: see `suggest_query_text`
-SUGGEST_MAX_CHARS = 48
 _PUNCT_RUNS = re.compile(r"(?:[\s,，。;；:：、]*[,，。;；:：、])+")
 
 
@@ -41,16 +39,3 @@ def dense_query_text(text: str) -> str:
     cut = _PUNCT_RUNS.sub("，", cut).strip("，,。 ()（）")
     return (cut if len(cut) >= 2 else t)[:MAX_CHARS]
 
-
-def suggest_query_text(text: str) -> str:
-    """The dense query of a project's name + description in suggest: `dense_query_text`, at most
-    SUGGEST_MAX_CHARS (48).
-
-    Suggest reads the whole text lexically and takes only a few extra rows from the dense side, so
-    it embeds the head (the project name and first clauses): on the 85 dev descriptions 48
-    characters instead of 96 cost ≈ 105 instead of ≈ 150 ms of CPU per description on our loaded
-    two-core machine, left Recall@5/10/20 and MRR unchanged (cross-validated, hybrid) and changed
-    one row of the first twenty in 4 projects (32 characters: 75 ms, 8 projects). Search keeps
-    MAX_CHARS: a typed query is short anyway.
-    """
-    return dense_query_text(text)[:SUGGEST_MAX_CHARS]
