@@ -139,6 +139,23 @@ def test_hybrid_is_never_less_confident_than_lexical_on_a_real_project(kb):
     assert not kb.suggest("今天天气很好，我们去公园散步", mode="hybrid", with_opinions=False).confident
 
 
+def test_suggest_embeds_the_description_once_without_the_form_words(kb, monkeypatch):
+    """Default-mode suggest embeds the project's text once (started before the lexical steps), as
+    `dense_query_text` gives it: the declaration form's words removed, at most MAX_CHARS."""
+    from kb.domain.text import normalize
+    from kb.retrieval.embed.querytext import dense_query_text
+
+    rec = dev_record("E009")
+    emb = kb.hybrid.retriever.embedder
+    emb.clear_query_cache()
+    asked: list[str] = []
+    real = emb.encode_query
+    monkeypatch.setattr(emb, "encode_query", lambda text: asked.append(text) or real(text))
+    res = kb.suggest(rec["description"], project_name=rec["project"], mode="hybrid", with_opinions=False)
+    text = "。".join((normalize(rec["project"]), normalize(rec["description"])))
+    assert res.confident and asked == [dense_query_text(text)]
+
+
 def test_hybrid_hits_and_total_leave_out_other_units_libraries(kb):
     hospital, center = "某县人民医院", "县机关事务服务中心"
     everyone = kb.search("公文处理", mode="hybrid", top=200)

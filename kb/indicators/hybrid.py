@@ -70,7 +70,7 @@ class HybridRetriever:
     # ------------------------------------------------------------------ core
     def retrieve(self, query: str, mask: np.ndarray, *, mode: str = "hybrid",
                  lex_depth: int = LEX_DEPTH_SEARCH, totals: dict | None = None,
-                 lexical: list[tuple[int, float]] | None = None
+                 lexical: list[tuple[int, float]] | None = None, qvec: np.ndarray | None = None
                  ) -> tuple[HybridResult, list[str], list[int]]:
         """Fused hits for `query` among `mask` documents.
 
@@ -78,17 +78,19 @@ class HybridRetriever:
         score > 0)] best first (suggest weighs the project name and drops
         form words) and replaces the plain BM25 ranking of `query`. Returns
         (result, query tokens, exact-name docs). Every hit is kept (no cut);
-        `result.passing()` applies the confidence cut.
+        `result.passing()` applies the confidence cut. `qvec`: the dense
+        query's vector when the caller already has it (else `query` is embedded).
         """
         ahead = None
         if lexical is None:
-            ahead = self.retriever.embed_ahead(query)  # the query is embedded while BM25 ranks
+            if qvec is None:
+                ahead = self.retriever.embed_ahead(query)  # the query is embedded while BM25 ranks
             lex, lex_total, tokens = lexical_ranked(self.index, query, mask, lex_depth)
         else:
             lex, lex_total, tokens = list(lexical)[:lex_depth], len(lexical), []
         if totals is not None:
             totals["lexical"] = lex_total
-        res = self.retriever.fuse(lex, query, mask, mode=mode, qvec=ahead.result() if ahead else None)
+        res = self.retriever.fuse(lex, query, mask, mode=mode, qvec=ahead.result() if ahead else qvec)
         qn = normalize_name(query)
         exact = [i for i in self.index.by_name.get(qn, []) if mask[i]] if qn else []
         return res, tokens, exact
@@ -135,23 +137,38 @@ class HybridRetriever:
         docs[[h.doc for h in hits]] = True
         return hits, tokens, res.confidence, docs
 
-    def ranker(self, mode: str = "hybrid") -> Callable[..., tuple[list[tuple[int, float]], bool]]:
-        """The retrieval step of `kb.suggest`: `(text, mask, lexical) -> ([(doc, display_score)], confident)`.
+    def ranker(self, mode: str = "hybrid") -> "SuggestRanker":
+        """The retrieval step of `kb.suggest` in `mode` (`SuggestRanker`)."""
+        return SuggestRanker(self, mode)
 
-        `lexical` is suggest's own lexical ranking [(doc, score > 0)] best
-        first (None → plain BM25 of `text`); it is the lexical list fused
-        with the dense one, so hybrid starts from the same lexical evidence
-        as lexical mode. Only hits that pass the confidence verdict are
-        returned; none when the text is not confident (off-topic, nonsense).
-        """
-        def rank(text: str, mask: np.ndarray, lexical: list[tuple[int, float]] | None = None
-                 ) -> tuple[list[tuple[int, float]], bool]:
-            res, _, exact = self.retrieve(text, mask, mode=mode, lex_depth=LEX_DEPTH_SUGGEST,
-                                          lexical=lexical)
-            hits = _exact_first(res.passing(), exact)
-            return [(h.doc, float(h.display_score)) for h in hits], res.confidence.confident
 
-        return rank
+class SuggestRanker:
+    """The retrieval step of `kb.suggest`: `(text, mask, lexical, qvec) -> ([(doc, display_score)], confident)`.
+
+    `lexical` is suggest's own lexical ranking [(doc, score > 0)] best
+    first (None → plain BM25 of `text`); it is the lexical list fused
+    with the dense one, so hybrid starts from the same lexical evidence
+    as lexical mode. `qvec` is the dense query's vector when suggest
+    started it early (`embed_ahead`, on a spare core while it reads the
+    text and ranks lexically); None embeds `text`. Only hits that pass the
+    confidence verdict are returned; none when the text is not confident
+    (off-topic, nonsense).
+    """
+
+    def __init__(self, hybrid: HybridRetriever, mode: str):
+        self.hybrid, self.mode = hybrid, mode
+
+    def embed_ahead(self, text: str):
+        """The dense query vector of a project's `text` (form words removed: `dense_query_text`) as a
+        future, computed on the embedding pool (`kb.retrieval.embed.threads.submit`)."""
+        return self.hybrid.retriever.embed_ahead(text)
+
+    def __call__(self, text: str, mask: np.ndarray, lexical: list[tuple[int, float]] | None = None,
+                 qvec: np.ndarray | None = None) -> tuple[list[tuple[int, float]], bool]:
+        res, _, exact = self.hybrid.retrieve(text, mask, mode=self.mode, lex_depth=LEX_DEPTH_SUGGEST,
+                                             lexical=lexical, qvec=qvec)
+        hits = _exact_first(res.passing(), exact)
+        return [(h.doc, float(h.display_score)) for h in hits], res.confidence.confident
 
 
 def _exact_first(hits: list[FusedHit], exact: list[int]) -> list[FusedHit]:

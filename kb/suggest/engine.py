@@ -22,7 +22,7 @@ the result says `confident: false` and holds no rows. Not for search
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import numpy as np
 from pydantic import BaseModel, Field
@@ -40,6 +40,9 @@ from kb.suggest.slots import SLOTS
 from kb.suggest.table import Table, assemble
 from kb.suggest.values import bind_mentions, default_targets, fill_values
 from kb.suggest.vetting import mark_precision, vet_with_checker
+
+if TYPE_CHECKING:  # pragma: no cover
+    from kb.indicators.hybrid import SuggestRanker
 
 SUGGESTIONS = 20        # rows in the flat `suggestions` list (default table first)
 DENSE_PER_SLOT = 3      # dense-only hits added per slot in hybrid mode
@@ -130,7 +133,7 @@ class SuggestResult(BaseModel):
 def suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, project_name: str | None = None,
             budget_wan: float | None = None, department: str | None = None, sector: str | None = None,
             unit_name: str | None = None, top: int = 5, exclude_origin: str | None = None,
-            learned: dict[str, LearnedIndicator] | None = None, ranker: Callable | None = None,
+            learned: dict[str, LearnedIndicator] | None = None, ranker: "SuggestRanker | None" = None,
             mode: str = "lexical", project_types: list[str] | None = None,
             checker_settings=None) -> SuggestResult:
     """Draft a target table for a project (the steps of the module docstring).
@@ -143,7 +146,7 @@ def suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pro
         top: alternates shown per slot in `table` besides the default rows.
         exclude_origin: evaluation: drop indicators whose only origin is this.
         learned: 结果反馈 statistics keyed by normalize_name(name).
-        ranker: the hybrid retriever's step `(text, mask, lexical) -> (ranked, confident)`.
+        ranker: the hybrid retriever's step (`kb.indicators.hybrid.SuggestRanker`), None in lexical mode.
         project_types: type ids that override detection.
     Returns: SuggestResult. Raises DataError for an unknown type id in `project_types`.
     """
@@ -151,9 +154,11 @@ def suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pro
                        sector=sector, unit_name=unit_name, department=department)
     if not ctx.text:
         return SuggestResult(confident=False, table=[], suggestions=[], message="描述为空", mode=mode)
+    # hybrid: the project's text is embedded on a spare core while the steps below read it and rank lexically
+    ahead = ranker.embed_ahead(ctx.text) if ranker is not None else None
     mask = library_mask(idx, unit_name, exclude_origin)
     detected, uncertain = detect_types(models, idx.tokenizer, ctx, project_types)
-    pool, lexical_ok, dense_ok = gather_candidates(idx, models, ctx, detected, mask, ranker, exclude_origin)
+    pool, lexical_ok, dense_ok = gather_candidates(idx, models, ctx, detected, mask, ranker, exclude_origin, ahead)
     set_targets(pool, ctx, learned, checker_settings)
     rank_candidates(pool, ctx, detected, models, exclude_origin)
     mark_precision(pool, ctx, _sectors(detected, models, ctx))
@@ -220,13 +225,14 @@ def _by_name(models: SuggestModels) -> dict:
 
 
 def gather_candidates(idx: IndicatorIndex, models: SuggestModels, ctx: ProjectContext, detected: list[tuple],
-                      mask: np.ndarray, ranker: Callable | None,
-                      exclude_origin: str | None = None) -> tuple[list[Draft], bool, bool]:
+                      mask: np.ndarray, ranker: "SuggestRanker | None",
+                      exclude_origin: str | None = None, ahead=None) -> tuple[list[Draft], bool, bool]:
     """Step 3: the merged candidate pool; whether the lexical / dense evidence alone is enough.
 
     Hybrid mode adds the fused retriever's hits that lexical retrieval did not
     list (their fused score as `lex` and `dense`); every other candidate is
-    the same as in lexical mode, so hybrid never loses what lexical finds.
+    the same as in lexical mode, so hybrid never loses what lexical finds;
+    `ahead` is the future of the text's dense vector (`SuggestRanker.embed_ahead`), None = embed now.
     Only types at or above the detector's threshold (an override counts as
     certain) lend their indicator sets.
     """
@@ -243,7 +249,7 @@ def gather_candidates(idx: IndicatorIndex, models: SuggestModels, ctx: ProjectCo
     retrieved = CA.retrieved_drafts(idx, ctx, tokens, lex, mask, lexical)
     dense_ok = False
     if ranker is not None:
-        fused, dense_ok = ranker(ctx.text, mask, lexical)
+        fused, dense_ok = ranker(ctx.text, mask, lexical, qvec=ahead.result() if ahead is not None else None)
         retrieved += _dense_only(idx, ctx, tokens, lex, mask, fused or [], {d for d, _ in lexical})
     mx = float(sc[0]) if sc.size else 0.0
     pool = CA.merge([formed, typed, retrieved], lex, models.row_of, mx)

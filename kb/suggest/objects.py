@@ -18,7 +18,6 @@ rows (`kb.suggest.naming`) or budgets (`kb.suggest.quantities`).
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -35,7 +34,6 @@ MEASURE_NOUN = re.compile(r"(时间|时长|周期|期限|频次|次数|人数|�
 _NOT_CONTENT = re.compile(r"下达|预算|指标|绩效|目标|自评|评价|截断|推断|摘录|模板|区域|转移支付|续建|年度|\d{4}|"
                           r"(?:局|院|中心|办公室|学校|中学|小学|残联|政府|委员会|卫生院|[省市县区州盟旗镇乡])$|,|，")
 _FUNDING = re.compile(r"资金|补助|转移支付|税|奖励|经费|专项|本级|费$")
-_LOCK = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -59,36 +57,27 @@ class Mention:
 
 @lru_cache(maxsize=1)
 def _pos_tokenizer():
-    import jieba
-    import jieba.posseg as pseg
-
-    from kb.retrieval.tokenize import _base_tokenizer_copy
-
-    tok = _base_tokenizer_copy()
-    pt = pseg.POSTokenizer(tok)
-    pt.word_tag_tab = dict(pseg.dt.word_tag_tab) if pseg.dt.word_tag_tab else pt.word_tag_tab
-    for w in BENEFICIARIES:
-        tok.add_word(w, freq=5000)
-        pt.word_tag_tab[w] = "n"
-    for w in WORK_VERBS:
-        tok.add_word(w, freq=3000)
-        pt.word_tag_tab[w] = "v"
+    """jieba's part-of-speech cut with the beneficiaries (nouns), the verbs of the work and the
+    domain terms jieba does not tag (nouns) added, as `add_word` would (`kb.retrieval.postag`)."""
     from kb.domain.words import DOMAIN_TERMS
+    from kb.retrieval.dictionary import base_dictionary
+    from kb.retrieval.postag import PosTagger
 
+    base = base_dictionary()
+    tags = {w: "n" for w in BENEFICIARIES}
+    tags.update((w, "v") for w in WORK_VERBS)
+    added = [(w, 5000) for w in BENEFICIARIES] + [(w, 3000) for w in WORK_VERBS]
+    known = base.tags(w for w in DOMAIN_TERMS if w not in tags)
     for w in DOMAIN_TERMS:
-        if w not in WORK_VERBS and w not in pt.word_tag_tab:
-            tok.add_word(w, freq=3000)
-            pt.word_tag_tab[w] = "n"
-    jieba.setLogLevel(60)
-    return pt
+        if w not in WORK_VERBS and w not in tags and w not in known:
+            added.append((w, 3000))
+            tags[w] = "n"
+    return PosTagger(added, tags, base)
 
 
 def pos_cut(text: str) -> list[tuple[str, str]]:
     """(word, jieba POS tag) of normalised `text`, no HMM (thread-safe)."""
-    pt = _pos_tokenizer()
-    with _LOCK:
-        toks = [(p.word, p.flag) for p in pt.cut(text, HMM=False)]
-    return _merge_suffixes(toks)
+    return _merge_suffixes(_pos_tokenizer().cut(text))
 
 
 # one-character nouns that close a noun (助餐 + 点, 服务 + 站, 卫生 + 室): jieba tags some as numerals

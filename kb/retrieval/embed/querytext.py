@@ -38,3 +38,4 @@ def dense_query_text(text: str) -> str:
     cut = _FORM.sub("，", t)
     cut = _PUNCT_RUNS.sub("，", cut).strip("，,。 ()（）")
     return (cut if len(cut) >= 2 else t)[:MAX_CHARS]
+
