@@ -269,7 +269,8 @@ class EvaluationIn(CleanIn):
     (scored as the 预算执行率 line with `budget_weight` points).
 
     The weights add up to 100 (财预〔2020〕10号): the rows' weights alone, or
-    with the 预算执行率 line 100 − budget_weight (90 + 10 by default); the
+    with the 预算执行率 line 100 − budget_weight (90 + 10 by default; rows adding
+    up to 100, as declared, are scaled to 90 and a warning says so); the
     tolerance is `JIXIAO_CHECKER__WEIGHT_TOLERANCE` (default 0.5). Otherwise 422
     on `rows`.
     """
