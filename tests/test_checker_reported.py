@@ -85,6 +85,17 @@ def test_target_ten_times_the_stated_quantity():
     assert (1, "FEAS-04") not in _found(_road("300"), description=_ROAD, budget_wan=309)
 
 
+def test_stated_quantity_with_wan_is_converted_and_the_object_may_follow_the_number():
+    row = lambda name, v, u: [_row("产出指标", "数量指标", name, "≥", v, u)]  # noqa: E731
+    desc = "2025年河道清淤项目。清淤量3万立方米，建设8个老年助餐点。"
+    assert (1, "FEAS-04") not in _found(row("清淤量", "30000", "立方米"), description=desc)
+    h = _found(row("清淤量", "300000", "立方米"), description=desc)[(1, "FEAS-04")]
+    assert "3万立方米" in h.message and "相差10倍" in h.message
+    h = _found(row("助餐点数量", "80", "个"), description=desc)[(1, "FEAS-04")]
+    assert "建设8个老年助餐点" in h.message and "相差10倍" in h.message
+    assert (1, "FEAS-04") not in _found(row("助餐点数量", "8", "个"), description=desc)
+
+
 def test_unit_cost_times_quantity_above_the_budget():
     f = _found(_road("300"), description=_ROAD, budget_wan=309)
     h = f[(None, "FEAS-02")]
