@@ -421,3 +421,18 @@ def test_monitoring_asks_for_its_period_and_some_content(env):
     assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["body", "indicators"]
     assert "监控报告是空的" in r.json()["detail"][0]["msg"]
     assert c.get(url, headers=env.h("decl_a")).json() == []  # nothing stored
+
+
+def test_scientific_notation_or_a_huge_target_is_422_naming_the_value(env):
+    c, rec = env.client, dev_record("D002")
+    body = declaration_body(rec, year=2023, budget_wan=250)
+    for bad, word in (("1e308", "科学计数法"), ("≥1.2e4", "科学计数法"), ("99999999999999", "1 万亿")):
+        wrong = {**body, "rows": body["rows"][:1] + [{**body["rows"][1], "value": bad}] + body["rows"][2:]}
+        r = c.post("/v1/declarations", json=wrong, headers=env.h("decl_a"))
+        assert r.status_code == 422, r.text
+        d = r.json()["detail"][0]
+        assert d["loc"] == ["body", "rows[2].value"] and word in d["msg"], r.text
+        # the checker endpoint reports the same rule as an error finding on that row
+        r = c.post("/v1/declarations/check", json=wrong, headers=env.h("decl_a"))
+        f = {(x["row"], x["rule_id"]): x for x in r.json()["findings"]}
+        assert f[(2, "QNT-04")]["severity"] == "error" and word in f[(2, "QNT-04")]["message"]

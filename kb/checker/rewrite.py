@@ -502,9 +502,10 @@ def rewrite_row(r: Row, ids: set[str], hits: dict[str, Any], lookup: Callable | 
                            f"否则年度指标写{by}年内应完成的节点，跨年部分列入中期目标")
         ids = ids - {"TIME-04"}
     if any(fix_of(rid).retarget for rid in ids):
-        if r.formula or r.unit_formula or (r.num is not None and r.num < 0):
-            # a formula or a negative number: no target can be read from it, and none is invented
-            what = "公式" if (r.formula or r.unit_formula) else "负数"
+        if r.formula or r.unit_formula or r.bad_number or (r.num is not None and r.num < 0):
+            # a formula, an unreadable or a negative number: no target can be read from it, and none is invented
+            what = ("公式" if (r.formula or r.unit_formula) else "科学计数法或超过 1 万亿的数" if r.bad_number
+                    else "负数")
             return RowRewrite(None, f"指标值或计量单位是{what}（“{r.raw.value.strip()}”“{r.raw.unit.strip()}”），"
                                     "无法自动改写；请填写实际的目标数值和计量单位", manual=True)
         tgt = build_target(r, ids, hits, name, l1, l2, lookup, s)

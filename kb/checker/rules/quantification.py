@@ -61,10 +61,13 @@ def qnt_04(r: Row, s: CheckerSettings) -> Hit | None:
     """Placeholder value (**, XX, 待定, -, / …); a 定性 “无” is a legal grade.
 
     ours: an Excel formula (=SUM(A1:A9), @SUM(1)) is a value not filled in either: its digits
-    are cell references, and we never evaluate it.
+    are cell references, and we never evaluate it. So is a number in scientific notation (1e3,
+    read as 1 by some tools and 1000 by others) or above 1 万亿 in its unit (a typing slip).
     """
     if r.formula:
         return Hit("value", f"指标值“{r.v}”是 Excel 公式，不是数值；请填写计算结果")
+    if r.bad_number:  # ours: 1e3 / a figure above 1 万亿 (kb.domain.quantity.target_number_problem)
+        return Hit("value", r.bad_number)
     if is_qnt_04(r):
         return Hit("value", f"指标值“{r.v}”是未填实的占位符")
     return None
