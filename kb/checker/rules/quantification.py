@@ -143,10 +143,19 @@ def is_qnt_08(r: Row) -> bool:
     return r.eff_op == "≥" and r.num == 100 and r.pct and r.direction != "neg"
 
 
+def is_time_05(r: Row) -> bool:
+    """A 时效 rate (及时率 …, a % or bare number): its “及时” has no deadline (TIME-05)."""
+    return (r.timeliness and r.has_digit and not r.is_date and (r.pct or not r.eff_unit)
+            and bool(L.TIME05_NAME_RE.search(r.name)))
+
+
 @rule("QNT-08", needs="num", retarget=True)
 def qnt_08(r: Row, s: CheckerSettings) -> Hit | None:
-    """“≥100%” on a positive ratio: the same as “=100%”."""
+    """“≥100%” on a positive ratio: the same as “=100%”. On a 时效 rate the row is rewritten as a
+    dated deadline (TIME-05), and the message says so: the fix and the message agree."""
     if is_qnt_08(r):
+        if is_time_05(r):
+            return Hit("operator", "“≥100%”等同于“=100%”；而时效指标宜写明完成时限，本行按 TIME-05 改为完成时间")
         return Hit("operator", "“≥100%”等同于“=100%”，应写“=100%”")
     return None
 
