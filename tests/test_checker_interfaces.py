@@ -232,3 +232,26 @@ def test_api_wrong_types_are_422_naming_the_field_with_1_based_rows(client):
     rows[2]["value"], rows[1]["weight"] = "100", "abc"
     res = client.post("/v1/declarations/check", json={"rows": rows})
     assert res.status_code == 422 and res.json()["detail"][0]["loc"] == ["body", "rows[2].weight"]
+
+
+def test_fixed_xlsx_keeps_the_description_so_feas_04_runs_again(tmp_path):
+    from kb.checker import apply_fixes
+    from kb.domain.schema import Declaration
+    from kb.io.xlsx import export_xlsx
+
+    decl = Declaration.model_validate({
+        "project_name": "乡村道路修缮", "year": 2025, "budget_wan": 250,
+        "description": "计划修缮乡村道路12公里，惠及沿线村民3000人，2025年10月底前完工。",
+        "rows": [{"level1": "产出指标", "level2": "数量指标", "name": "道路修缮里程", "operator": "≥",
+                  "value": "120", "unit": "公里"},
+                 {"level1": "产出指标", "level2": "时效指标", "name": "完工时间", "operator": "", "value": "按时",
+                  "unit": ""}]})
+    report = check_declaration(decl)
+    assert {"FEAS-04", "TIME-01"} <= {f.rule_id for f in report.findings}
+    fixed = apply_fixes(decl, report)
+    out = export_xlsx(fixed, tmp_path / "fixed.xlsx", check_declaration(fixed))
+    back = read_table(out)
+    assert (back.description, back.budget_wan, back.year) == (decl.description, 250, 2025)
+    again = check_declaration(back)
+    assert [f.rule_id for f in again.findings if f.rule_id == "FEAS-04"] == ["FEAS-04"]
+    assert "2025年10月31日前" in [r.value for r in back.rows]  # the deadline the text states

@@ -85,6 +85,17 @@ def test_target_ten_times_the_stated_quantity():
     assert (1, "FEAS-04") not in _found(_road("300"), description=_ROAD, budget_wan=309)
 
 
+def test_stated_quantity_with_wan_is_converted_and_the_object_may_follow_the_number():
+    row = lambda name, v, u: [_row("产出指标", "数量指标", name, "≥", v, u)]  # noqa: E731
+    desc = "2025年河道清淤项目。清淤量3万立方米，建设8个老年助餐点。"
+    assert (1, "FEAS-04") not in _found(row("清淤量", "30000", "立方米"), description=desc)
+    h = _found(row("清淤量", "300000", "立方米"), description=desc)[(1, "FEAS-04")]
+    assert "3万立方米" in h.message and "相差10倍" in h.message
+    h = _found(row("助餐点数量", "80", "个"), description=desc)[(1, "FEAS-04")]
+    assert "建设8个老年助餐点" in h.message and "相差10倍" in h.message
+    assert (1, "FEAS-04") not in _found(row("助餐点数量", "8", "个"), description=desc)
+
+
 def test_unit_cost_times_quantity_above_the_budget():
     f = _found(_road("300"), description=_ROAD, budget_wan=309)
     h = f[(None, "FEAS-02")]
@@ -111,3 +122,21 @@ def test_basis_cites_documents_in_force_in_words_a_declarant_reads():
         assert "285号" not in m.citation, m.id
         assert not any(w in m.citation for w in ("pmkpi", "checkAll", "airecoindex", "()")), m.id
     assert "财预〔2020〕10号" in CATALOG["QNT-05"].citation
+
+
+def test_a_vague_deadline_is_fixed_to_the_one_the_text_states():
+    row = [_row("产出指标", "时效指标", "完工时间", "定性", "按时", "")]
+    f = _found(row, description="2025年道路修缮项目，2025年10月底前完工。", budget_year=2025)
+    assert f[(1, "TIME-01")].suggestion.value == "2025年10月31日前"
+    f = _found(row, description="2025年道路修缮项目。", budget_year=2025)  # none stated: the year's end
+    assert f[(1, "TIME-01")].suggestion.value == "2025年12月31日前"
+    f = _found(row, description="2026年6月底前完工。", budget_year=2025)  # another year: not this year's deadline
+    assert f[(1, "TIME-01")].suggestion.value == "2025年12月31日前"
+
+
+def test_qnt_08_on_a_timeliness_rate_says_what_its_fix_does():
+    f = _found([_row("产出指标", "时效指标", "项目(工程)完成及时率", "≥", "100", "%")], budget_year=2022)
+    h = f[(1, "QNT-08")]
+    assert h.suggestion.value == "2022年12月31日前" and "完成时间" in h.message and "应写“=100%”" not in h.message
+    f = _found([_row("产出指标", "质量指标", "验收合格率", "≥", "100", "%")])
+    assert "应写“=100%”" in f[(1, "QNT-08")].message and f[(1, "QNT-08")].suggestion.operator == "="

@@ -204,13 +204,22 @@ def test_evaluation_reproduces_real_e030_and_feedback(env):
     assert [round(i["score"], 6) for i in ev["items"]] == published
     assert ev["total"] == pytest.approx(100) and ev["grade"] == "优"
     assert [i["name"] for i in ev["items"] if i["warnings"]] == ["创业担保贷款发放额增长率", "创业担保基金放大倍数"]
-    # the published weights (100) plus the 10-point 预算执行率 line add up to 110: refused, naming rows
-    body = _e030_evaluation_body(rec)
+    # weights adding up to 95, plus the 10-point 预算执行率 line: 105, refused, naming rows
+    body = _e030_evaluation_body(rec, scale=0.95)
     body["budget_executed_wan"] = 109.8
     r = c.post(f"{url}/evaluation", json=body, headers=env.h("decl_a"))
     assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["body", "rows"]
-    assert "110" in r.json()["detail"][0]["msg"] and "90" in r.json()["detail"][0]["msg"]
+    assert "105" in r.json()["detail"][0]["msg"] and "90" in r.json()["detail"][0]["msg"]
     assert c.get(f"{url}/evaluation", headers=env.h("sup")).json()["id"] == ev["id"]  # the first one stays
+    # the published weights (100, as STR-13 wants them at 事前) with the 预算执行率 line: scaled to 90, said so
+    body = _e030_evaluation_body(rec)
+    body["budget_executed_wan"] = 109.8
+    r = c.post(f"{url}/evaluation", json=body, headers=env.h("decl_a"))
+    assert r.status_code == 201, r.text
+    published = [float(str(x["weight"]).rstrip("%")) for x in rec["indicators"]]
+    assert [i["weight"] for i in r.json()["items"] if i["row"]] == pytest.approx([w * 0.9 for w in published])
+    assert r.json()["total"] == pytest.approx(90 + 10 * 109.8 / 208)
+    assert any("折算为 90 分" in w for w in r.json()["warnings"]), r.json()["warnings"]
     # 90 + 10: the indicators scaled to 90 points and the real budget execution (109.8 of 208 万元)
     body = _e030_evaluation_body(rec, scale=0.9)
     body["budget_executed_wan"] = 109.8
@@ -372,6 +381,12 @@ def test_declared_weights_are_stored_returned_exported_and_scored(env):
     assert ev.status_code == 201, ev.text
     assert [i["weight"] for i in ev.json()["items"]] == declared
     assert [round(i["score"], 6) for i in ev.json()["items"]] == [float(x["score"]) for x in rec["indicators"]]
+    # the same declared weights (they pass STR-13) with the 预算执行率 line: 90 + 10, not 422
+    ev_body["budget_executed_wan"] = 208
+    ev = c.post(f"/v1/declarations/{did}/evaluation", json=ev_body, headers=env.h("decl_a"))
+    assert ev.status_code == 201, ev.text
+    assert [i["weight"] for i in ev.json()["items"]] == pytest.approx([10.0] + [w * 0.9 for w in declared])
+    assert ev.json()["total_weight"] == pytest.approx(100) and ev.json()["total"] == pytest.approx(100)
 
 
 def test_weight_out_of_range_is_422_and_missing_weight_needs_one(env):
@@ -406,3 +421,18 @@ def test_monitoring_asks_for_its_period_and_some_content(env):
     assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["body", "indicators"]
     assert "监控报告是空的" in r.json()["detail"][0]["msg"]
     assert c.get(url, headers=env.h("decl_a")).json() == []  # nothing stored
+
+
+def test_scientific_notation_or_a_huge_target_is_422_naming_the_value(env):
+    c, rec = env.client, dev_record("D002")
+    body = declaration_body(rec, year=2023, budget_wan=250)
+    for bad, word in (("1e308", "科学计数法"), ("≥1.2e4", "科学计数法"), ("99999999999999", "1 万亿")):
+        wrong = {**body, "rows": body["rows"][:1] + [{**body["rows"][1], "value": bad}] + body["rows"][2:]}
+        r = c.post("/v1/declarations", json=wrong, headers=env.h("decl_a"))
+        assert r.status_code == 422, r.text
+        d = r.json()["detail"][0]
+        assert d["loc"] == ["body", "rows[2].value"] and word in d["msg"], r.text
+        # the checker endpoint reports the same rule as an error finding on that row
+        r = c.post("/v1/declarations/check", json=wrong, headers=env.h("decl_a"))
+        f = {(x["row"], x["rule_id"]): x for x in r.json()["findings"]}
+        assert f[(2, "QNT-04")]["severity"] == "error" and word in f[(2, "QNT-04")]["message"]

@@ -118,3 +118,24 @@ def test_a_template_is_filled_with_what_is_bought_not_the_buying():
 
     name, filler = fill("购买全局信息系统和网络设备运维服务，合同期一年", "〔系统名称〕系统正常运行率")
     assert name == "全局信息系统正常运行率" and not filler.startswith("购买")
+
+
+def test_scientific_notation_and_huge_amounts_are_no_quantity_nor_budget():
+    from kb.suggest.quantities import find_quantities
+
+    assert [(q.value, q.unit) for q in find_quantities("修缮道路1e308公里，修缮道路12公里")] == [("12", "公里")]
+    assert budget_from_text("预算资金99999999999999999999999万元") is None  # above the API's 1e9 万元
+    assert budget_from_text("预算资金1e5万元") is None
+    assert budget_from_text("预算资金500万元") == 500
+
+
+def test_a_rate_never_gets_the_budget_as_an_amount():
+    from kb.retrieval.tokenize import Tokenizer
+    from kb.suggest.context import read_project
+    from kb.suggest.draft import Draft
+    from kb.suggest.values import _cost_value
+
+    ctx = read_project(Tokenizer(), "房屋维修，预算资金500万元", project_name="房屋维修")
+    rate, total = (Draft(name=n, level2="经济成本指标", source="library") for n in ("成本控制率", "项目成本"))
+    assert not _cost_value(rate, ctx, None) and (rate.value, rate.value_unit) == ("", "")
+    assert _cost_value(total, ctx, None) and (total.operator, total.value, total.value_unit) == ("≤", "500", "万元")

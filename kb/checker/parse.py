@@ -18,6 +18,7 @@ from typing import Any
 from kb.checker import lexicon as L
 from kb.checker.catalog import CACHES
 from kb.domain.enums import Level1, Level2
+from kb.domain.quantity import target_number_problem
 from kb.domain.levels import is_goal_label, level2_key, level2_of_key, parse_level1
 from kb.domain.schema import TargetRow
 from kb.domain.text import compact
@@ -278,7 +279,7 @@ class ValueInfo:
 
     __slots__ = ("v", "trad", "has_digit", "num", "num_text", "emb_op", "emb_unit", "unit_tail", "dates",
                  "years", "is_period", "full_year", "rng", "approx", "placeholder", "is_date", "grade",
-                 "vague", "time_vague", "fullwidth", "ws", "text_chars", "row", "formula")
+                 "vague", "time_vague", "fullwidth", "ws", "text_chars", "row", "formula", "bad_number")
 
     def __init__(self, raw: str):
         v, self.trad = compact(raw)
@@ -287,7 +288,10 @@ class ValueInfo:
         self.v = v
         # a formula's digits are cell references, not a number (QNT-04 reports it)
         self.formula = bool(v) and ("=" in v or "@" in v or "(" in v) and bool(FORMULA_RE.search(v))
-        self.has_digit = bool(_HAS_DIGIT_RE.search(v)) and not self.formula if v else False
+        # scientific notation (1e3) or a figure above 1 万亿: refused like a formula (QNT-04), never read
+        self.bad_number = (target_number_problem(v) if v and not self.formula and _HAS_DIGIT_RE.search(v)
+                           else None)
+        self.has_digit = (bool(_HAS_DIGIT_RE.search(v)) and not self.formula and not self.bad_number) if v else False
         self.grade = v in L.GRADE
         _parse_value(self, v)
         text = bool(v) and not self.has_digit
@@ -359,7 +363,7 @@ class Row:
         "eff_unit", "pct", "is_date", "dates", "years", "is_period", "full_year", "rng",
         "approx", "placeholder", "grade", "timeliness", "cost_row", "sat_row", "sat_level",
         "_dir", "vague", "time_vague", "metric", "unit_tail", "trad", "ni", "fullwidth", "ws", "tags", "text_chars",
-        "levels_key", "cflags", "formula", "unit_formula",
+        "levels_key", "cflags", "formula", "unit_formula", "bad_number",
     )
 
     def __init__(self, raw: TargetRow, idx: int, ctx: dict[str, Any] | None = None,
@@ -392,6 +396,7 @@ class Row:
         self.op = op
         self.unit = unit
         self.formula = vi.formula
+        self.bad_number = vi.bad_number
         self.unit_formula = bool(unit) and bool(FORMULA_RE.search(unit))
         self.eff_op = op if op in OP_DIR else vi.emb_op
         if (not self.emb_unit and unit and self.unit_tail[:1] in ("万", "亿", "千")
@@ -459,7 +464,8 @@ def _parse_value(self: Any, v: str) -> None:
     self.is_date = False
     if not v:
         return
-    self.placeholder = v in _PLACEHOLDER_WHOLE or bool(PLACEHOLDER_RE.search(v)) or self.formula
+    self.placeholder = (v in _PLACEHOLDER_WHOLE or bool(PLACEHOLDER_RE.search(v)) or self.formula
+                        or bool(self.bad_number))
     if not self.has_digit:
         self.full_year = bool(_FULL_YEAR_RE.match(v))
         self.is_date = bool(_DATE_WORD_RE.search(v))

@@ -238,8 +238,30 @@ def deadline_name(name: str) -> str:
 
 
 # ------------------------------------------------------------------ targets
+# a deadline the description states: (2025年)10月底前 / 10月31日前 / 2025年10月以前 (完工 …)
+_STATED_DEADLINE_RE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})[日号]|底|末)?(?:之前|以前|前)")
+
+
+def stated_deadline(text: str | None, year: int | None) -> str | None:
+    """The first deadline in `text` that falls in `year` (any year when None), written
+    '2025年10月31日前' (a month alone or its end: the month's last day), else None."""
+    for m in _STATED_DEADLINE_RE.finditer(text or ""):
+        y = int(m.group(1)) if m.group(1) else year
+        if year is not None and y != year:
+            continue
+        mo = int(m.group(2))
+        if not 1 <= mo <= 12:
+            continue
+        d = int(m.group(3)) if m.group(3) else calendar.monthrange(y or 2023, mo)[1]
+        if not valid_date(y, mo, d):
+            continue
+        return (f"{y}年" if y else "") + f"{mo}月{d}日前"
+    return None
+
+
 def deadline(r: Row) -> str:
-    """Dated deadline in the budget year: '2025年12月31日前' ('12月31日前' when the year is unknown)."""
+    """Dated deadline in the budget year: the one the description states (“2025年10月底前完工” →
+    '2025年10月31日前'), else the year's end '2025年12月31日前' ('12月31日前' when the year is unknown)."""
     y = r.ctx.get("budget_year")
     try:
         y = int(y) if y not in (None, "") else None
@@ -247,6 +269,9 @@ def deadline(r: Row) -> str:
         y = None
     if y is None and r.years:
         y = r.years[0]
+    said = stated_deadline(r.ctx.get("description"), y)
+    if said:
+        return said
     return f"{y}年12月31日前" if y else "12月31日前"
 
 
@@ -502,9 +527,10 @@ def rewrite_row(r: Row, ids: set[str], hits: dict[str, Any], lookup: Callable | 
                            f"否则年度指标写{by}年内应完成的节点，跨年部分列入中期目标")
         ids = ids - {"TIME-04"}
     if any(fix_of(rid).retarget for rid in ids):
-        if r.formula or r.unit_formula or (r.num is not None and r.num < 0):
-            # a formula or a negative number: no target can be read from it, and none is invented
-            what = "公式" if (r.formula or r.unit_formula) else "负数"
+        if r.formula or r.unit_formula or r.bad_number or (r.num is not None and r.num < 0):
+            # a formula, an unreadable or a negative number: no target can be read from it, and none is invented
+            what = ("公式" if (r.formula or r.unit_formula) else "科学计数法或超过 1 万亿的数" if r.bad_number
+                    else "负数")
             return RowRewrite(None, f"指标值或计量单位是{what}（“{r.raw.value.strip()}”“{r.raw.unit.strip()}”），"
                                     "无法自动改写；请填写实际的目标数值和计量单位", manual=True)
         tgt = build_target(r, ids, hits, name, l1, l2, lookup, s)

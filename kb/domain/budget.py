@@ -7,12 +7,14 @@ so a mention marked as this year's (本年度 / 年度 / 当年 / 本年 / 今�
 clause) wins over the others: "项目总投资500万元，其中本年度预算资金250万元" → 250.
 Among the mentions that remain, the largest is the budget (a total comes
 with its parts: "资金1127万元，其中整合资金1046万元，收回81万元" → 1127).
+A mention above MAX_BUDGET_WAN (the API's bound) or in scientific notation is not a budget.
 Pure; not for the quantities of a description (`kb.suggest.quantities`).
 """
 from __future__ import annotations
 
 import re
 
+from kb.domain.quantity import SCIENTIFIC_RE
 from kb.domain.text import normalize
 
 # The largest amount a request may state: 10 万亿元 (1e9 万元), beyond any single project's budget.
@@ -37,6 +39,8 @@ def budget_mentions(text: str) -> list[tuple[float, bool]]:
         clause = _CLAUSE_END.split(t[max(0, m.start() - 24):m.start()])[-1]
         value = float(m.group(1).replace(",", ""))
         value = value * 10000 if m.group(2) == "亿元" else value / 10000 if m.group(2) == "元" else value
+        if value > MAX_BUDGET_WAN or SCIENTIFIC_RE.search(t[max(0, m.start() - 3):m.end()]):
+            continue  # beyond the bound every endpoint applies, or the tail of 1e5万元: not a budget
         out.append((value, any(w in clause for w in THIS_YEAR_WORDS)))
     return out
 

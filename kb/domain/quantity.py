@@ -62,6 +62,30 @@ _UNIT_TEXT = re.compile(r"[^\s\d,.;；，。()（）、]{1,6}")
 _KNOWN = sorted(CONVERSIONS, key=len, reverse=True)
 
 
+# The largest number a target may state in its own unit (1 万亿): beyond any real 指标值; a larger
+# figure is a typing slip. Targets in scientific notation (1e3, 1.2e4) are refused, not read: the
+# checker, the declaration API and suggest each once read them differently (1, 1000, 308).
+MAX_TARGET = 1e12
+SCIENTIFIC_RE = re.compile(r"\d\s*[eE]\s*[-+]?\d")
+_PLAIN_NUM = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?\s*(千万|百万|亿|万|千)?")
+
+
+def target_number_problem(text: str | float | None) -> str | None:
+    """Why the number in a target value cannot be used, in Chinese, or None: scientific notation
+    (`1e3`), or a figure above `MAX_TARGET` after its magnitude (`2000000万`). One rule for the
+    checker (QNT-04), the declaration API (422) and the quantities suggest reads from a text."""
+    if text is None or isinstance(text, bool):
+        return None
+    t = normalize(str(text))
+    if SCIENTIFIC_RE.search(t):
+        return f"指标值“{text}”使用了科学计数法，请写成普通数字（如 1000、1.2万）"
+    for m in _PLAIN_NUM.finditer(t):
+        x = float(m.group().rstrip("千万百亿 ").replace(",", "")) * SCALES.get(m.group(1) or "", 1.0)
+        if not math.isfinite(x) or x > MAX_TARGET:
+            return f"指标值“{text}”中的数超过 1 万亿，请核对数值和计量单位"
+    return None
+
+
 class NotFinite(ValueError):
     """A number too large to represent (`1e999`) or not a number at all (nan)."""
 

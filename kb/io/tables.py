@@ -148,7 +148,8 @@ def _find_header(grid: list[list[str]], where: str) -> tuple[int, dict[str, int]
 
 
 def _above_header(grid: list[list[str]], hdr_i: int) -> tuple[str, dict[str, Any], list[tuple[int, str, str]]]:
-    """(项目名称, context: budget_wan / budget_year, goal-text rows) from the cells above the header."""
+    """(项目名称, context: budget_wan / budget_year / description (项目概况), goal-text rows) from the cells
+    above the header."""
     ctx: dict[str, Any] = {}
     project = ""
     goal_rows: list[tuple[int, str, str]] = []
@@ -164,6 +165,8 @@ def _above_header(grid: list[list[str]], hdr_i: int) -> tuple[str, dict[str, Any
                 w = _money_wan(str(nxt), k)
                 if w is not None:
                     ctx["budget_wan"] = w
+            elif k in ("项目概况", "项目概述", "项目简介", "项目说明") and nxt and "description" not in ctx:
+                ctx["description"] = str(nxt).strip()  # what FEAS-04 / FEAS-02 and deadline fixes read
             elif _GOAL_LABEL_RE.match(k) and nxt and len(str(nxt).strip()) >= 4:
                 goal_rows.append((i + 1, str(c).strip(), str(nxt).strip()))
                 break
@@ -217,7 +220,8 @@ def _grid_table(grid: list[list[str]], file: str, sheet: str = "") -> TableInput
     if not any(r.name or r.value for r in rows if not _GOAL_LABEL_RE.match(_key(r.level1))):
         raise DataError("找到了表头，但下面没有任何指标行", file=where, row=hdr_i + 1)
     return TableInput(project_name=project, budget_wan=ctx.get("budget_wan"), year=ctx.get("budget_year"),
-                      rows=rows, row_numbers=numbers, context={}, source=where)
+                      description=ctx.get("description", ""), rows=rows, row_numbers=numbers, context={},
+                      source=where)
 
 
 def _upload_limits():

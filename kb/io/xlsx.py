@@ -1,6 +1,6 @@
 """Write a 绩效目标表 as .xlsx in the usual layout (openpyxl), optionally with review findings.
 
-Layout: title, 项目名称 / 预算年度 / 资金总额（万元） lines, goal text rows
+Layout: title, 项目名称 / 预算年度 / 资金总额（万元） / 项目概况 lines, goal text rows
 (总体目标 / 年度目标), then the header 一级指标 | 二级指标 | 三级指标 | 计算符号 |
 指标值 | 计量单位 (| 权重) with 一级 and 二级 cells merged down their blocks.
 With a report: 审核意见 and 修改建议 columns, rows coloured by their worst
@@ -42,6 +42,8 @@ def export_xlsx(decl: Declaration, path: str | Path, report: CheckReport | None 
     cols = HEADER + (["权重"] if has_weight else []) + (["审核意见", "修改建议"] if report is not None else [])
     lines = [("项目名称", decl.project_name), ("预算年度", f"{decl.year}年" if decl.year else ""),
              ("资金总额（万元）", f"{decl.budget_wan:g}" if decl.budget_wan is not None else "")]
+    if (decl.description or "").strip():  # read back by kb.io.tables (FEAS-04 and deadlines need it)
+        lines.append(("项目概况", decl.description.strip()))
     lines += [(g.level1.strip() or "年度目标", g.name) for _, g in goals]
     first = table_frame(ws, cols, lines) + 1
     last = _write_items(ws, items, report, has_weight, first)

@@ -14,7 +14,8 @@ from kb.lifecycle.declarations import current_version, require_state, target_tex
 from kb.lifecycle.matching import match_rows, row_error
 from kb.lifecycle.models import Evaluation, EvaluationItem, Feedback, TargetRowRecord, utcnow
 from kb.lifecycle.schemas import EvalItemOut, EvalRowIn, EvaluationIn, EvaluationOut
-from kb.lifecycle.scoring import budget_execution_score, check_weight_total, score_indicator, total_score
+from kb.lifecycle.scoring import (budget_execution_score, check_weight_total, indicator_share, score_indicator,
+                                  total_score)
 from kb.lifecycle.tx import record_audit, transaction
 from kb.settings import Settings, get_settings
 
@@ -52,7 +53,8 @@ def evaluate_declaration(session: Session, principal: Principal, decl_id: int, b
 
     An item without a weight takes the 分值 declared on its row. The weights
     must add up to 100 (with the 预算执行率 line: rows 100 − budget_weight,
-    i.e. 90 + 10; tolerance settings.checker.weight_tolerance;
+    i.e. 90 + 10; rows adding up to 100 as declared are scaled to 90 with a
+    warning, `scoring.indicator_share`; tolerance settings.checker.weight_tolerance;
     财预〔2020〕10号, RULES.md STR-13). A new evaluation replaces the previous
     one until feedback has been given. Error messages name rows from 1.
     Raises Forbidden, NotFound, Conflict (not approved / feedback given),
@@ -72,8 +74,12 @@ def evaluate_declaration(session: Session, principal: Principal, decl_id: int, b
         scored, outs, warnings = [], [], []
         matched = match_rows(v.rows, body.rows, "rows")
         weights = [_weight(i, r, it) for i, r, it in matched]
-        check_weight_total([(r.position, w) for (_, r, _), w in zip(matched, weights)],
-                           budget_weight=body.budget_weight if body.budget_executed_wan is not None else None,
+        budget_weight = body.budget_weight if body.budget_executed_wan is not None else None
+        weights, scaled = indicator_share(weights, budget_weight=budget_weight, total=checker.weight_total,
+                                          tolerance=checker.weight_tolerance)
+        if scaled:
+            warnings.append(scaled)
+        check_weight_total([(r.position, w) for (_, r, _), w in zip(matched, weights)], budget_weight=budget_weight,
                            total=checker.weight_total, tolerance=checker.weight_tolerance, field="rows")
         for (i, r, it), weight in zip(matched, weights):
             try:

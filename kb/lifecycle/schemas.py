@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from kb.domain.enums import Stage
 from kb.domain.budget import MAX_BUDGET_WAN
@@ -65,6 +65,17 @@ class RowIn(CleanIn):
     indicator_id: str | None = Field(None, max_length=64)
     weight: float | None = Field(None, ge=0, le=100, description="分值（0 到 100，可不填；事后评价未填分值时用它）")
 
+    @field_validator("value")
+    @classmethod
+    def _readable_number(cls, v: str) -> str:
+        """Scientific notation (1e3) or a figure above 1 万亿 is refused (the checker's QNT-04 rule)."""
+        from kb.domain.quantity import target_number_problem
+
+        problem = target_number_problem(v)
+        if problem:
+            raise ValueError(problem)
+        return v
+
 
 class DeclarationIn(CleanIn):
     """事前申报 body. The unit comes from the API key (admins name it in `unit_name`)."""
@@ -91,6 +102,12 @@ class DeclarationIn(CleanIn):
 
 class RowOut(RowIn):
     position: int = Field(..., description="行号（从 1 开始）")
+
+    @field_validator("value")
+    @classmethod
+    def _readable_number(cls, v: str) -> str:
+        """What was stored is shown as stored (rows saved before the input rule existed)."""
+        return v
 
 
 class ReviewOut(BaseModel):
@@ -269,7 +286,8 @@ class EvaluationIn(CleanIn):
     (scored as the 预算执行率 line with `budget_weight` points).
 
     The weights add up to 100 (财预〔2020〕10号): the rows' weights alone, or
-    with the 预算执行率 line 100 − budget_weight (90 + 10 by default); the
+    with the 预算执行率 line 100 − budget_weight (90 + 10 by default; rows adding
+    up to 100, as declared, are scaled to 90 and a warning says so); the
     tolerance is `JIXIAO_CHECKER__WEIGHT_TOLERANCE` (default 0.5). Otherwise 422
     on `rows`.
     """

@@ -25,6 +25,9 @@ Rules and their sources:
   refuses to save weights that do not add up to 100, RULES.md STR-13). With the
   预算执行率 line the indicators carry 100 − its weight (90 + 10 by default);
   the tolerance is `CheckerSettings.weight_tolerance` (STR-13, default 0.5).
+  A declaration's 分值 add up to 100 over the indicators alone (事前, STR-13);
+  when such a table is evaluated with the 预算执行率 line, the indicator weights
+  are scaled proportionally to 100 − its weight (`indicator_share`, with a warning).
 
 Not for storage (see `kb.lifecycle.evaluation`).
 """
@@ -268,6 +271,28 @@ def total_score(scores: list[IndicatorScore]) -> TotalScore:
     else:
         pct = total
     return TotalScore(total=total, total_weight=tw, percent=pct, grade=grade(pct), warnings=warnings)
+
+
+def indicator_share(weights: list[float], *, budget_weight: float | None, total: float = 100.0,
+                    tolerance: float = 0.5) -> tuple[list[float], str | None]:
+    """Weights of the indicator rows when the 预算执行率 line is scored too.
+
+    A declared table's 分值 add up to `total` (100, STR-13 at 事前申报); the
+    self-evaluation gives 预算执行率 `budget_weight` (10) of the 100, so the
+    indicators carry total − budget_weight (90, 财预〔2020〕10号 单位自评). Rows
+    summing to `total` (± tolerance) are scaled by (total − budget_weight) / total
+    and a warning says so; any other sum is returned unchanged (`check_weight_total`
+    judges it).
+    """
+    rows_sum = sum(weights)
+    if not budget_weight or rows_sum <= 0 or abs(rows_sum - total) > tolerance + 1e-9:
+        return weights, None
+    share = total - budget_weight
+    factor = share / rows_sum
+    note = (f"指标权重合计 {format_number(round(rows_sum, 4))} 分，已按比例折算为 {format_number(round(share, 4))} 分"
+            f"（×{format_number(round(factor, 6))}），另计预算执行率 {format_number(round(budget_weight, 4))} 分"
+            "（财预〔2020〕10号 单位自评）")
+    return [w * factor for w in weights], note
 
 
 def check_weight_total(row_weights: list[tuple[int, float]], *, budget_weight: float | None = None,

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from kb.domain.budget import budget_from_text, total_from_text  # noqa: F401  (suggest reads them here)
+from kb.domain.quantity import target_number_problem
 from kb.domain.text import normalize
 from kb.domain.units import QUANTITY_UNITS as UNITS
 from kb.domain.units import unit_family, units_compatible  # noqa: F401  (suggest reads them here)
@@ -66,6 +67,8 @@ def find_quantities(text: str) -> list[Quantity]:
             continue  # dates: 12月31日
         if unit in ("月", "日") and after in ("日", "前", "底"):
             continue
+        if target_number_problem(t[max(0, m.start() - 3):m.end()]):
+            continue  # 1e308公里 is not 308公里; a figure above 1 万亿 is a slip (kb.domain.quantity)
         before = t[max(0, m.start() - 16):m.start()].rstrip("≥≤<>=＞＜＝约达 ")
         parts = _DELIM.split(before)
         ctx = parts[-1] if parts else ""

@@ -25,6 +25,7 @@ from kb.suggest.context import ProjectContext
 from kb.suggest.draft import PENDING, Draft
 from kb.suggest.objects import Mention
 from kb.domain.text import bigrams, normalize_name
+from kb.domain.units import measure_of
 
 # unit families whose values depend on the project's size (never copied from the library)
 SIZE_UNITS = re.compile(r"^(?:万?人次?|名|位|户次?|个|所|家|处|座|项|台|套|件|辆|艘|架|次|场|期|班|批次?|"
@@ -192,7 +193,8 @@ def _cost_value(d: Draft, ctx: ProjectContext, persons: tuple[float, str] | None
             return True
         return False
     if ((TOTAL_COST.search(d.name) or d.source == "formed") and not NOT_PROJECT_COST.search(d.name)
-            and (not unit or Q.units_compatible(unit, "万元"))):
+            and (not unit or Q.units_compatible(unit, "万元")) and measure_of(d.name) != "ratio"):
+        # a 率 (成本控制率) is a share, never an amount in 万元
         d.operator, d.value, d.value_unit, d.value_source = "≤", amount(ctx.budget_wan), "万元", "budget"
         d.evidence.append(f"项目预算 {amount(ctx.budget_wan)} 万元 作为成本上限")
         return True

@@ -122,8 +122,11 @@ def feas_02_table(t: Table, s: CheckerSettings) -> list[Hit]:
     return hits
 
 
-# a quantity stated in the description: up to 8 characters of what it counts, the number, its unit
-_DESC_QTY_RE = re.compile(r"([\u4e00-\u9fff]{1,8})(\d+(?:,\d{3})*(?:\.\d+)?)(" + UNIT_RE.pattern + ")")
+# a quantity stated in the description: up to 8 characters of what it counts before the number
+# (养护里程300公里), the number, a magnitude (3万立方米 / 1.5万人 read through the unit table), the unit,
+# and up to 8 characters after it (建设8个老年助餐点: the object follows the number)
+_DESC_QTY_RE = re.compile(r"([\u4e00-\u9fff]{0,8}?)(\d+(?:,\d{3})*(?:\.\d+)?)(万|亿)?(" + UNIT_RE.pattern
+                          + r")(?=([\u4e00-\u9fff]{0,8}))")
 
 
 def _bigrams(s: str) -> set[str]:
@@ -131,13 +134,35 @@ def _bigrams(s: str) -> set[str]:
 
 
 def stated_quantities(description: str) -> list[tuple[str, float, str]]:
-    """(words before it, number, unit) of each quantity the description states (养护里程300公里)."""
+    """(words before and after it, number, unit) of each quantity the description states
+    (养护里程300公里, 建设8个老年助餐点); a magnitude before the unit is kept in it (3万立方米 → 3, 万立方米)."""
     out = []
     for m in _DESC_QTY_RE.finditer(description or ""):
         x = to_float(m.group(2))
         if x is not None:
-            out.append((m.group(1), x, m.group(3)))
+            out.append((m.group(1) + " " + m.group(5), x, (m.group(3) or "") + m.group(4)))
     return out
+
+
+def _in_unit(x: float, unit: str, to_unit: str) -> float | None:
+    """`x` `unit` in `to_unit` through the one unit table (`kb.domain.quantity.CONVERSIONS`, as monitoring
+    converts): 3 万立方米 → 30000 立方米; a 万 / 亿 before a counting unit scales it (8万株 → 80000 株).
+    None when the units do not convert."""
+    from kb.domain.quantity import SCALES, IncomparableUnits, convert, kind_of
+
+    def split(u: str) -> tuple[float, str]:
+        if kind_of(u) is None and len(u) > 1 and u[0] in SCALES and u[1:] != "元":
+            return SCALES[u[0]], u[1:]
+        return 1.0, u
+
+    fa, a = split(unit)
+    fb, b = split(to_unit)
+    if kind_of(a) is None or kind_of(b) is None:
+        return x * fa / fb if units_compatible(a, b) else None
+    try:
+        return convert(x * fa, a, b) / fb
+    except IncomparableUnits:
+        return None
 
 
 @rule("FEAS-04", needs="project", advice="核对指标值与申报说明中的数量是否多写或少写了一位；如确有差别，请在指标解释中说明口径")
@@ -146,20 +171,28 @@ def feas_04(r: Row, s: CheckerSettings) -> Hit | None:
     the same thing (养护里程300公里, target 3000 公里): usually a digit too many or too few.
 
     Same thing: a unit of the same kind and at least one shared two-character word between the name
-    and the words before the stated number. A target equal to any stated quantity of that unit is
-    never flagged. Tolerance: a factor of 10 (one decimal place), our rule, not a policy figure.
+    and the words around the stated number (before it, or after its unit: 建设8个老年助餐点). The
+    stated quantity is converted into the row's unit first (3万立方米 = 30000 立方米). A target equal
+    to any stated quantity of that unit is never flagged. Tolerance: a factor of 10 (one decimal
+    place), our rule, not a policy figure.
     """
     if r.num is None or r.num <= 0 or r.pct or r.is_date or not r.eff_unit or r.cost_row:
         return None
     desc = r.ctx.get("description") or ""
-    qs = [q for q in stated_quantities(desc) if units_compatible(q[2], r.eff_unit)]
-    if not qs or any(abs(q[1] - r.num) < 1e-9 for q in qs):
+    qs = []
+    for words, x, unit in stated_quantities(desc):
+        y = _in_unit(x, unit, r.eff_unit) if units_compatible(unit, r.eff_unit) else None
+        if y is not None:
+            qs.append((words, x, unit, y))
+    if not qs or any(abs(q[3] - r.num) <= 1e-9 * max(1.0, abs(r.num)) for q in qs):
         return None
     name = _bigrams(r.name_base or r.name)
-    for words, x, unit in qs:
-        if x > 0 and name & _bigrams(words) and (r.num >= 10 * x or r.num * 10 <= x):
-            return Hit("value", f"指标值{r.num:g}{r.eff_unit}与申报说明中的“{words}{x:g}{unit}”相差"
-                                f"{max(r.num / x, x / r.num):g}倍")
+    for words, x, unit, y in qs:
+        if y > 0 and name & _bigrams(words) and (r.num >= 10 * y or r.num * 10 <= y):
+            before, after = words.split(" ")
+            said = f"{before}{x:g}{unit}" if name & _bigrams(before) else f"{before}{x:g}{unit}{after}"
+            return Hit("value", f"指标值{r.num:g}{r.eff_unit}与申报说明中的“{said}”相差"
+                                f"{max(r.num / y, y / r.num):g}倍")
     return None
 
 

@@ -61,10 +61,13 @@ def qnt_04(r: Row, s: CheckerSettings) -> Hit | None:
     """Placeholder value (**, XX, 待定, -, / …); a 定性 “无” is a legal grade.
 
     ours: an Excel formula (=SUM(A1:A9), @SUM(1)) is a value not filled in either: its digits
-    are cell references, and we never evaluate it.
+    are cell references, and we never evaluate it. So is a number in scientific notation (1e3,
+    read as 1 by some tools and 1000 by others) or above 1 万亿 in its unit (a typing slip).
     """
     if r.formula:
         return Hit("value", f"指标值“{r.v}”是 Excel 公式，不是数值；请填写计算结果")
+    if r.bad_number:  # ours: 1e3 / a figure above 1 万亿 (kb.domain.quantity.target_number_problem)
+        return Hit("value", r.bad_number)
     if is_qnt_04(r):
         return Hit("value", f"指标值“{r.v}”是未填实的占位符")
     return None
@@ -140,10 +143,19 @@ def is_qnt_08(r: Row) -> bool:
     return r.eff_op == "≥" and r.num == 100 and r.pct and r.direction != "neg"
 
 
+def is_time_05(r: Row) -> bool:
+    """A 时效 rate (及时率 …, a % or bare number): its “及时” has no deadline (TIME-05)."""
+    return (r.timeliness and r.has_digit and not r.is_date and (r.pct or not r.eff_unit)
+            and bool(L.TIME05_NAME_RE.search(r.name)))
+
+
 @rule("QNT-08", needs="num", retarget=True)
 def qnt_08(r: Row, s: CheckerSettings) -> Hit | None:
-    """“≥100%” on a positive ratio: the same as “=100%”."""
+    """“≥100%” on a positive ratio: the same as “=100%”. On a 时效 rate the row is rewritten as a
+    dated deadline (TIME-05), and the message says so: the fix and the message agree."""
     if is_qnt_08(r):
+        if is_time_05(r):
+            return Hit("operator", "“≥100%”等同于“=100%”；而时效指标宜写明完成时限，本行按 TIME-05 改为完成时间")
         return Hit("operator", "“≥100%”等同于“=100%”，应写“=100%”")
     return None
 

@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kb.checker import lexicon as L
 from kb.checker.catalog import TARGET, CACHES, Hit, rule
 from kb.checker.parse import Row, valid_date
-from kb.checker.rules.quantification import is_time_01, is_time_01_floor, is_time_02
+from kb.checker.rules.quantification import is_time_01, is_time_01_floor, is_time_02, is_time_05
 from kb.settings import CheckerSettings
 
 
@@ -115,7 +114,6 @@ def time_05(r: Row, s: CheckerSettings) -> Hit | None:
 
     A duration (维护及时性 < 24 小时) defines it and is not flagged.
     """
-    if (r.timeliness and r.has_digit and not r.is_date and (r.pct or not r.eff_unit)
-            and L.TIME05_NAME_RE.search(r.name)):
+    if is_time_05(r):
         return Hit("name", f"“{r.name}”未说明“及时”的具体期限")
     return None
