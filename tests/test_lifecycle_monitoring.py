@@ -159,3 +159,31 @@ def test_an_absurd_actual_through_the_api_is_yellow(env):
     assert r.status_code == 201, r.text
     [it] = r.json()["indicators"]
     assert it["light"] == "yellow" and r.json()["indicator_lights"]["green"] == 0
+
+
+def test_a_share_above_100_percent_is_refused():
+    """验收合格率 = 100 % with an actual of 150 % was green ('实际值已超过“等于”目标值')."""
+    r = _row("D006", "项目(工程)验收合格率")  # = 100 %
+    kw = dict(operator=r["operator"], target=r["value"], unit=r["unit"], tp=0.5, bands=BANDS, name=r["name"],
+              field="indicators[3]")
+    with pytest.raises(DataError) as e:
+        indicator_progress(actual="150%", **kw)
+    assert e.value.field == "indicators[3].actual" and "超过 100%" in str(e.value) and "合格率" in str(e.value)
+    assert indicator_progress(actual="100%", **kw).light == "green"
+    # a growth rate may exceed 100 %
+    assert indicator_progress(operator="≥", target="10", unit="%", actual="150", tp=0.5, bands=BANDS,
+                              name="产值增长率").light == "green"
+
+
+def test_an_overflowing_ratio_never_prints_inf():
+    p = indicator_progress(operator="≥", target="0.5", actual="1e308", tp=0.5, bands=BANDS, name="维修面积",
+                           unit="平方米")
+    assert p.light == "yellow" and not any("inf" in w or "nan" in w for w in p.warnings), p.warnings
+
+
+def test_fang_is_cubic_metres():
+    """'3万方' against 6 万立方米 (D025 林木采伐监管) was refused: 方 is everyday for 立方米."""
+    r = _row("D025", "林木采伐监管")
+    p = indicator_progress(operator=r["operator"], target=r["value"], unit=r["unit"], actual="3万方", tp=0.5,
+                           bands=BANDS, name=r["name"])
+    assert p.completion == pytest.approx(0.5)
