@@ -187,3 +187,22 @@ def test_fang_is_cubic_metres():
     p = indicator_progress(operator=r["operator"], target=r["value"], unit=r["unit"], actual="3万方", tp=0.5,
                            bands=BANDS, name=r["name"])
     assert p.completion == pytest.approx(0.5)
+
+
+def test_a_period_filed_again_marks_the_earlier_filing_superseded(env):
+    """GET …/monitoring listed every filing with nothing saying which one is in force for its period."""
+    from tests.test_lifecycle_api import _approved
+    from tests.lifecycle_fixtures import declaration_body
+
+    rec = dev_record("D037")
+    did = _approved(env, declaration_body(rec, year=2023, budget_wan=100))
+    url, h = f"/v1/declarations/{did}/monitoring", env.h("decl_a")
+    ids = []
+    for period, executed in (("2023-06-30", 40), ("2023-07-31", 50), ("2023-06-30", 41)):
+        r = env.client.post(url, headers=h, json={"period_end": period, "budget_executed_wan": executed})
+        assert r.status_code == 201, r.text
+        assert r.json()["superseded"] is False
+        ids.append(r.json()["id"])
+    listed = env.client.get(url, headers=h).json()
+    assert [(m["id"], m["superseded"], m["superseded_by"]) for m in listed] == [
+        (ids[0], True, ids[2]), (ids[1], False, None), (ids[2], False, None)]

@@ -228,7 +228,9 @@ class MonitoringOut(BaseModel):
     lights: counts over every light of the report — the indicators and the
     budget execution light; indicator_lights: the indicators only;
     budget_light: the budget execution light (None when no budget was reported
-    or the declaration has no budget).
+    or the declaration has no budget); superseded_by: the id of the report filed
+    later for the same period end, which is in force instead of this one
+    (`monitoring.current_reports`; None for a report in force).
     """
 
     id: int
@@ -243,6 +245,8 @@ class MonitoringOut(BaseModel):
     indicator_lights: dict[str, int] = Field(default_factory=dict, description="各色灯数量，仅指标")
     budget_light: Literal["green", "yellow", "red"] | None = Field(None, description="预算执行灯")
     created_at: UTCDatetime
+    superseded: bool = Field(False, description="同一监控期末后来又报送过，本份已被替代")
+    superseded_by: int | None = Field(None, description="替代本份的监控报告 id（同一监控期末最后报送的一份）")
 
 
 class EvalRowIn(CleanIn):
