@@ -55,9 +55,14 @@ def test_state_machine_versions_and_audit(env):
     body = declaration_body(rec, budget_wan=10000)
     did = c.post("/v1/declarations", json=body, headers=env.h("decl_a")).json()["id"]
     url = f"/v1/declarations/{did}"
-    assert c.post(f"{url}/approve", json={}, headers=env.h("rev_a")).status_code == 409  # draft
+    r = c.post(f"{url}/approve", json={}, headers=env.h("rev_a"))  # draft
+    # the states and actions by their Chinese labels, not "申报状态为 draft，不能执行 approve"
+    assert r.status_code == 409 and r.json()["detail"] == "申报状态为“草稿”，不能审核通过（只有“已提交待审核”的申报可以审核通过）"
+    r = c.post(f"{url}/approve", json={}, headers=env.h("decl_a"))
+    assert r.status_code == 403 and r.json()["detail"] == "角色“申报人员”无权执行此操作"
     assert c.post(f"{url}/submit", headers=env.h("decl_a")).json()["state"] == "submitted"
-    assert c.post(f"{url}/submit", headers=env.h("decl_a")).status_code == 409
+    r = c.post(f"{url}/submit", headers=env.h("decl_a"))
+    assert r.status_code == 409 and r.json()["detail"].startswith("申报状态为“已提交待审核”，不能提交（只有“草稿”或“已退回”")
     assert c.put(url, json=body, headers=env.h("decl_a")).status_code == 409  # submitted: no edits
     r = c.post(f"{url}/return", json={"comment": " "}, headers=env.h("rev_a"))
     assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["body", "comment"]
