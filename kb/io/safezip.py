@@ -88,6 +88,17 @@ def col_number(letters: bytes | str) -> int:
     return n
 
 
+# the parts that tell an Office package's kind, and how a person names that kind
+_KIND_PART = {"xlsx": "xl/workbook.xml", "docx": "word/document.xml"}
+KIND_LABELS = {"xlsx": "Excel (.xlsx)", "docx": "Word (.docx)"}
+
+
+def content_mismatch_message(label: str, ext: str) -> str:
+    """The one message for a file whose content is another type than its name says (a Word file
+    renamed .xlsx); `label` names the content ('Word (.docx)'), `ext` the name's suffix."""
+    return f"文件内容是 {label}，与文件名后缀 {ext} 不符；请确认上传的是原文件"
+
+
 def check_office_zip(path: Path | bytes, limits: ZipLimits, *, kind: str = "xlsx", field: str | None = None,
                      name: str = "") -> dict[str, SheetExtent]:
     """Raise (naming the file, and `field` when given) when the Office file at `path` (or these bytes)
@@ -112,6 +123,13 @@ def check_office_zip(path: Path | bytes, limits: ZipLimits, *, kind: str = "xlsx
     extent: dict[str, SheetExtent] = {}
     with zf:
         infos = zf.infolist()
+        names = {i.filename for i in infos}
+        if kind in _KIND_PART and _KIND_PART[kind] not in names:
+            other = next((k for k, part in _KIND_PART.items() if part in names), None)
+            if other is not None:  # a Word file renamed .xlsx (or the other way round)
+                ext = Path(str(name)).suffix.lower()
+                ext = ext if re.fullmatch(r"\.[a-z0-9]{1,5}", ext) else f".{kind}"
+                raise DataError(content_mismatch_message(KIND_LABELS[other], ext), file=name, field=field)
         if len(infos) > limits.entries:
             raise PayloadTooLarge(f"{where or Path(name).name + ': '}{what} 文件包含 {len(infos)} 个内部文件，"
                                   f"超过上限 {limits.entries}")
