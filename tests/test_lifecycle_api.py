@@ -411,3 +411,20 @@ def test_monitoring_asks_for_its_period_and_some_content(env):
     assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["body", "indicators"]
     assert "监控报告是空的" in r.json()["detail"][0]["msg"]
     assert c.get(url, headers=env.h("decl_a")).json() == []  # nothing stored
+
+
+def test_a_json_number_for_a_value_is_taken_as_its_text(env):
+    """`"value": 12` in a row was refused ("应为文本"); a number is the value's text, NaN stays a 422."""
+    import json as _json
+
+    rec = dev_record("D002")
+    body = declaration_body(rec, year=2023, budget_wan=100)
+    i, row = next((i, r) for i, r in enumerate(body["rows"]) if r["name"] == "雾炮车降尘抑尘服务配备车辆数")
+    body["rows"][i] = {**row, "value": float(row["value"])}  # "10" sent as the number 10.0
+    r = env.client.post("/v1/declarations", json=body, headers=env.h("decl_a"))
+    assert r.status_code == 201, r.text
+    assert r.json()["rows"][i]["value"] == row["value"]
+    body["rows"][i]["value"] = float("nan")
+    r = env.client.post("/v1/declarations", content=_json.dumps(body), headers={**env.h("decl_a"),
+                                                                                 "Content-Type": "application/json"})
+    assert r.status_code == 422 and r.json()["detail"][0]["msg"] == f"指标行第{i + 1}项的指标值：应为有限的数（不能是 inf 或 nan）", r.text

@@ -7,10 +7,11 @@ named `*_pct`. Not for rules (see `monitoring`, `scoring`).
 """
 from __future__ import annotations
 
+import math
 from datetime import date, datetime, timezone
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from kb.domain.enums import Stage
 from kb.domain.budget import MAX_BUDGET_WAN
@@ -24,6 +25,22 @@ def _utc(d: datetime) -> datetime:
 
 # every timestamp we answer carries its UTC offset (SQLite hands back naive datetimes: they are UTC)
 UTCDatetime = Annotated[datetime, AfterValidator(_utc)]
+
+def _number_as_text(v: Any) -> Any:
+    """A JSON number given for a value field (`"value": 12`) as its text ('12', '0.95'); a
+    non-finite one (NaN, Infinity) is refused; anything else is left to the str check."""
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        if not math.isfinite(v):
+            raise ValueError("应为有限的数（不能是 inf 或 nan）")
+        if isinstance(v, float) and v.is_integer() and abs(v) < 1e15:
+            return str(int(v))
+        return str(v) if isinstance(v, int) else repr(v)
+    return v
+
+
+# a 指标值 / 实际完成值: text as written, or a JSON number taken as its text
+ValueText = Annotated[str, BeforeValidator(_number_as_text)]
+
 
 def _clean(v: Any) -> Any:
     if isinstance(v, str):
@@ -60,7 +77,7 @@ class RowIn(CleanIn):
     level2: str = Field("", max_length=100)
     name: str = Field(..., min_length=1, max_length=300)
     operator: str = Field("", max_length=20)
-    value: str = Field("", max_length=300)
+    value: ValueText = Field("", max_length=300, description="指标值（文本；数字按其文本接收）")
     unit: str = Field("", max_length=50)
     indicator_id: str | None = Field(None, max_length=64)
     weight: float | None = Field(None, ge=0, le=100, description="分值（0 到 100，可不填；事后评价未填分值时用它）")
@@ -194,7 +211,7 @@ class MonitorRowIn(CleanIn):
 
     row: int | None = Field(None, ge=1, le=10_000)
     name: str | None = Field(None, max_length=300)
-    actual: str = Field(..., max_length=300)
+    actual: ValueText = Field(..., max_length=300)
     direction: str | None = Field(None, max_length=20)
     on_track: bool | None = None
     expected_unachievable: bool = False
@@ -260,7 +277,7 @@ class EvalRowIn(CleanIn):
 
     row: int | None = Field(None, ge=1, le=10_000)
     name: str | None = Field(None, max_length=300)
-    actual: str | None = Field(None, max_length=300)
+    actual: ValueText | None = Field(None, max_length=300)
     weight: float | None = Field(None, ge=0, le=100, description="分值；不填时取申报时该行填写的分值")
     deviation_reason: str = Field("", max_length=5000)
     direction: str | None = Field(None, max_length=20)
