@@ -126,9 +126,9 @@ def check_office_zip(path: Path | bytes, limits: ZipLimits, *, kind: str = "xlsx
         names = {i.filename for i in infos}
         if kind in _KIND_PART and _KIND_PART[kind] not in names:
             other = next((k for k, part in _KIND_PART.items() if part in names), None)
-            if other is not None:  # a Word file renamed .xlsx (or the other way round)
-                ext = Path(str(name)).suffix.lower()
-                ext = ext if re.fullmatch(r"\.[a-z0-9]{1,5}", ext) else f".{kind}"
+            ext = Path(str(name)).suffix.lower()
+            ext = ext if re.fullmatch(r"\.[a-z0-9]{1,5}", ext) else f".{kind}"
+            if other is not None and ext != f".{other}":  # a Word file renamed .xlsx (or the other way round)
                 raise DataError(content_mismatch_message(KIND_LABELS[other], ext), file=name, field=field)
         if len(infos) > limits.entries:
             raise PayloadTooLarge(f"{where or Path(name).name + ': '}{what} 文件包含 {len(infos)} 个内部文件，"
