@@ -221,8 +221,10 @@ def test_evaluation_reproduces_real_e030_and_feedback(env):
     body["budget_executed_wan"] = 109.8
     ev2 = c.post(f"{url}/evaluation", json=body, headers=env.h("decl_a")).json()
     line = next(i for i in ev2["items"] if i["row"] == 0)
-    assert line["score"] == pytest.approx(10 * 109.8 / 208) and ev2["total_weight"] == pytest.approx(100)
-    assert ev2["total"] == ev2["percent"] == pytest.approx(90 + 10 * 109.8 / 208) and ev2["grade"] == "优"
+    # scores are answered with 2 decimals (they came back as 5.278846153846154)
+    assert line["score"] == round(10 * 109.8 / 208, 2) == 5.28 and ev2["total_weight"] == pytest.approx(100)
+    assert ev2["total"] == ev2["percent"] == round(90 + 10 * 109.8 / 208, 2) and ev2["grade"] == "优"
+    assert all(round(x[k], 2) == x[k] for x in ev2["items"] for k in ("score", "score_low", "score_high"))
     assert c.get(f"{url}/evaluation", headers=env.h("sup")).json()["id"] == ev2["id"]
     # feedback: final score above the row's weight (18 after scaling) → 422; then stored, learned, once only
     r = c.post(f"{url}/feedback", json={"final_scores": [{"row": 1, "score": 25}]}, headers=env.h("rev_a"))

@@ -38,6 +38,10 @@ def _number_as_text(v: Any) -> Any:
     return v
 
 
+# a score as answered (and as each item is stored): 2 decimals (9.718969555035128 → 9.72); the total and
+# the grade are computed from the unrounded scores, so a total may differ from the sum of its items by 0.01
+Score = Annotated[float, AfterValidator(lambda x: round(x, 2))]
+
 # a 指标值 / 实际完成值: text as written, or a JSON number taken as its text
 ValueText = Annotated[str, BeforeValidator(_number_as_text)]
 
@@ -313,9 +317,9 @@ class EvalItemOut(BaseModel):
     actual: str
     direction: str
     weight: float
-    score: float
-    score_low: float
-    score_high: float
+    score: Score = Field(..., description="得分（保留 2 位小数）")
+    score_low: Score = Field(..., description="得分区间下限（保留 2 位小数）")
+    score_high: Score = Field(..., description="得分区间上限（保留 2 位小数）")
     completion: float | None
     tier: str | None
     deviation_reason: str
@@ -323,15 +327,16 @@ class EvalItemOut(BaseModel):
 
 
 class EvaluationOut(BaseModel):
-    """Scores per indicator, total, grade (优/良/中/差) and warnings."""
+    """Scores per indicator, total, grade (优/良/中/差) and warnings; scores, total and percent are
+    answered with 2 decimals (the grade is decided on the unrounded percent)."""
 
     id: int
     declaration_id: int
     version: int
     items: list[EvalItemOut]
-    total: float
+    total: Score = Field(..., description="总分（保留 2 位小数；由未舍入的各项得分相加后舍入）")
     total_weight: float
-    percent: float
+    percent: Score = Field(..., description="得分率（百分制，保留 2 位小数）")
     grade: str
     warnings: list[str]
     created_at: UTCDatetime
