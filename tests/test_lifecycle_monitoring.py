@@ -206,3 +206,17 @@ def test_a_period_filed_again_marks_the_earlier_filing_superseded(env):
     listed = env.client.get(url, headers=h).json()
     assert [(m["id"], m["superseded"], m["superseded_by"]) for m in listed] == [
         (ids[0], True, ids[2]), (ids[1], False, None), (ids[2], False, None)]
+
+
+def test_a_share_above_100_percent_through_the_api_is_a_422_naming_the_row(env):
+    from tests.test_lifecycle_api import _approved
+    from tests.lifecycle_fixtures import declaration_body
+
+    rec = dev_record("D006")
+    did = _approved(env, declaration_body(rec, year=2022, budget_wan=854))
+    row = next(i for i, x in enumerate(declaration_body(rec)["rows"], 1) if x["name"] == "项目(工程)验收合格率")
+    r = env.client.post(f"/v1/declarations/{did}/monitoring", headers=env.h("decl_a"),
+                        json={"period_end": "2022-07-31", "indicators": [{"row": row, "actual": "150%"}]})
+    assert r.status_code == 422, r.text
+    msg = r.json()["detail"][0]["msg"]
+    assert "实际完成值" in msg and "超过 100%" in msg and "inf" not in msg, msg
