@@ -179,6 +179,7 @@ def test_an_overflowing_ratio_never_prints_inf():
     p = indicator_progress(operator="≥", target="0.5", actual="1e308", tp=0.5, bands=BANDS, name="维修面积",
                            unit="平方米")
     assert p.light == "yellow" and not any("inf" in w or "nan" in w for w in p.warnings), p.warnings
+    assert p.warnings[0].startswith("实际值1e+308是目标值0.5的1e308 倍以上"), p.warnings
 
 
 def test_fang_is_cubic_metres():

@@ -132,12 +132,12 @@ def format_number(x: float) -> str:
     """A number as a short string: 95.0 → '95', 0.125 → '0.125'; never 'inf' or 'nan'."""
     if not math.isfinite(x):
         return "超出可表示范围的数"
-    return f"{x:.6g}" if x != int(x) else str(int(x))
+    return f"{x:.6g}" if x != int(x) or abs(x) >= 1e15 else str(int(x))
 
 
 def format_times(ratio: float) -> str:
     """How many times a target an actual is, for a message: '5.0 倍', '8.33e+303 倍'; a
-    ratio that overflows (1e308 against 0.5) is '远超 1e308 倍' — never 'inf'."""
+    ratio that overflows (1e308 against 0.5) is '1e308 倍以上' — never 'inf'."""
     if not math.isfinite(ratio):
-        return "远超 1e308 倍"
+        return "1e308 倍以上"
     return f"{ratio:.1f} 倍" if ratio < 1e6 else f"{ratio:.3g} 倍"
