@@ -147,15 +147,20 @@ def test_an_absurd_actual_is_not_green():
     assert indicator_progress(actual="1e23", **{**kw, "bands": MonitoringSettings(implausible_above=1e30)}).light == "green"
 
 
-def test_an_absurd_actual_through_the_api_is_yellow(env):
+def _report_one(env, rec_id: str, year: int, budget_wan: float, name: str, actual: str):
+    """POST one monitoring report for the row `name` of the real declaration `rec_id`, approved first."""
     from tests.test_lifecycle_api import _approved
     from tests.lifecycle_fixtures import declaration_body
 
-    rec = dev_record("D037")
-    did = _approved(env, declaration_body(rec, year=2023, budget_wan=100))
-    row = next(i for i, x in enumerate(declaration_body(rec)["rows"], 1) if x["name"] == "维修面积")
-    r = env.client.post(f"/v1/declarations/{did}/monitoring", headers=env.h("decl_a"),
-                        json={"period_end": "2023-06-30", "indicators": [{"row": row, "actual": "1e23"}]})
+    rec = dev_record(rec_id)
+    did = _approved(env, declaration_body(rec, year=year, budget_wan=budget_wan))
+    row = next(i for i, x in enumerate(declaration_body(rec)["rows"], 1) if x["name"] == name)
+    return env.client.post(f"/v1/declarations/{did}/monitoring", headers=env.h("decl_a"),
+                           json={"period_end": f"{year}-06-30", "indicators": [{"row": row, "actual": actual}]})
+
+
+def test_an_absurd_actual_through_the_api_is_yellow(env):
+    r = _report_one(env, "D037", 2023, 100, "维修面积", "1e23")
     assert r.status_code == 201, r.text
     [it] = r.json()["indicators"]
     assert it["light"] == "yellow" and r.json()["indicator_lights"]["green"] == 0
@@ -210,14 +215,7 @@ def test_a_period_filed_again_marks_the_earlier_filing_superseded(env):
 
 
 def test_a_share_above_100_percent_through_the_api_is_a_422_naming_the_row(env):
-    from tests.test_lifecycle_api import _approved
-    from tests.lifecycle_fixtures import declaration_body
-
-    rec = dev_record("D006")
-    did = _approved(env, declaration_body(rec, year=2022, budget_wan=854))
-    row = next(i for i, x in enumerate(declaration_body(rec)["rows"], 1) if x["name"] == "项目(工程)验收合格率")
-    r = env.client.post(f"/v1/declarations/{did}/monitoring", headers=env.h("decl_a"),
-                        json={"period_end": "2022-07-31", "indicators": [{"row": row, "actual": "150%"}]})
+    r = _report_one(env, "D006", 2022, 854, "项目(工程)验收合格率", "150%")
     assert r.status_code == 422, r.text
     msg = r.json()["detail"][0]["msg"]
     assert "实际完成值" in msg and "超过 100%" in msg and "inf" not in msg, msg
