@@ -29,7 +29,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException
 
-from kb.domain.messages import field_path, labeled, message
+from kb.domain.messages import body_message, field_path, labeled, message
 from kb.errors import (ConfigError, Conflict, DataError, Forbidden, JixiaoError, NotFound, PayloadTooLarge,
                        Unavailable, UnsupportedType, fault_of)
 from kb.io.xlsx_library import LibraryImportError
@@ -173,11 +173,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return JSONResponse(status_code=503, headers={"Retry-After": str(e.retry_after)}, content={"detail": str(e)})
 
     @app.exception_handler(RequestValidationError)
-    async def _invalid(_: Request, exc: RequestValidationError):
+    async def _invalid(request: Request, exc: RequestValidationError):
         # FastAPI's default echoes each bad input back: a 60 MB body would come back as a 60 MB error;
         # ours is Chinese and names the field with rows counted from 1
         detail = []
         for e in exc.errors():
+            whole = body_message(e, request.headers.get("content-type", ""))
+            if whole is not None:  # the body as a whole: broken JSON, or not sent as JSON
+                detail.append({"loc": ["body"], "msg": whole, "type": e.get("type", "")})
+                continue
             loc = list(e.get("loc", ()))
             if any(isinstance(p, int) for p in loc):
                 loc = [loc[0], field_path(loc)] if loc and loc[0] in ("body", "query", "path") else [field_path(loc)]

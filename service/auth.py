@@ -16,7 +16,7 @@ from collections.abc import Callable
 from fastapi import Depends, HTTPException, Request, Security
 from fastapi.security import APIKeyHeader
 
-from kb.lifecycle.access import Principal
+from kb.lifecycle.access import Principal, forbidden_message
 from kb.lifecycle.db import get_read_engine
 from kb.lifecycle.keys import authenticate
 from kb.settings import Settings
@@ -58,7 +58,7 @@ def require_role(*roles: str) -> Callable[..., Principal]:
 
     async def dep(p: Principal = Depends(require_key)) -> Principal:  # no I/O: no worker thread
         if p.role not in allowed:
-            raise HTTPException(status_code=403, detail=f"角色 {p.role} 无权执行此操作")
+            raise HTTPException(status_code=403, detail=forbidden_message(p.role))
         return p
 
     return dep

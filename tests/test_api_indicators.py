@@ -108,3 +108,18 @@ def test_the_kb_is_loaded_when_the_server_starts_not_on_the_first_request(tmp_pa
         assert kb._lookup is not None and kb.index.cache  # … loaded the KB and warmed its paths
         assert c.get("/v1/indicators/search", params={"q": "培训人次"}).json()["hits"][0]["name"] == "培训人次"
         assert _KB_CACHE[key] is kb
+
+
+def test_body_errors_say_what_is_wrong_with_the_body(shipped_settings):
+    """Broken JSON read "第24项：不是合法的 JSON" (24 is a character, not an item); a body sent
+    without Content-Type read only "应为对象"; a description of zero-width characters was a 200."""
+    c = client(shipped_settings)
+    body = b'{"description": "abc", x}'
+    r = c.post("/v1/suggest", content=body, headers={"Content-Type": "application/json"})
+    assert r.status_code == 422 and r.json()["detail"] == [
+        {"loc": ["body"], "msg": f"请求体第 {body.index(b'x') + 1} 个字符处不是合法的 JSON", "type": "json_invalid"}]
+    r = c.post("/v1/suggest", content=b'{"description": "abc"}')
+    assert r.status_code == 422 and "Content-Type: application/json" in r.json()["detail"][0]["msg"], r.text
+    for blank in ("", "\u200b\u200b", "\u200b \ufeff"):
+        r = c.post("/v1/suggest", json={"description": blank})
+        assert r.status_code == 422 and r.json()["detail"][0]["msg"].startswith("项目描述"), (blank, r.text)

@@ -172,3 +172,17 @@ def test_an_import_adding_no_line_is_no_evidence(env: Env, tmp_path):
     assert [a["id"] for a in att] == [first["attachment_id"]]
     checks = env.client.get(f"/v1/declarations/{did}/crosschecks", headers=env.h("decl_a")).json()
     assert checks["attachments"] == 1
+
+
+def test_a_stray_far_cell_in_a_voucher_xlsx_is_named(env: Env, tmp_path):
+    """A 2-row voucher export with a stray value at XFD1048576 was refused as "工作表行数超过上限 200000"."""
+    import openpyxl
+
+    path = write_vouchers_xlsx(tmp_path / "2024年记账凭证.xlsx", voucher_rows()[:2])
+    wb = openpyxl.load_workbook(path)
+    wb.active["XFD1048576"] = "x"
+    wb.save(path)
+    r = imp(env, path)
+    assert r.status_code == 422, r.text
+    assert "单元格 XFD1048576 超出可读取的范围" in r.text and "行数超过上限" not in r.text, r.text
+

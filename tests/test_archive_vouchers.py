@@ -134,7 +134,12 @@ def test_a_formatted_empty_tail_is_no_data_but_rows_past_the_cap_are(tmp_path):
     wb.active.cell(row=150, column=4).value = "补记"
     wb.save(path)
     assert read_sheets(path, "xlsx", small)[0].truncated
-    with pytest.raises(DataError, match="行数超过上限 100"):
+    with pytest.raises(DataError, match="单元格 D150 超出可读取的范围（最多 100 行"):  # a short table: the cell is named
+        read_rows(path, "xlsx", "凭证.xlsx", Settings(evidence=small))
+    for r in range(29, 101):  # rows run up to the cap and on past it: a table too long, to be split
+        wb.active.cell(row=r, column=4).value = "补记"
+    wb.save(path)
+    with pytest.raises(DataError, match="行数超过上限 100，请按期间拆分"):
         read_rows(path, "xlsx", "凭证.xlsx", Settings(evidence=small))
 
 

@@ -99,3 +99,16 @@ def test_serve_refuses_a_broken_embedder_setting(shipped_settings, tmp_path):
     p = subprocess.run([sys.executable, "-m", "kb.cli", "serve", "--port", "0"], capture_output=True, text=True,
                        env=env, cwd=REPO, timeout=120)
     assert p.returncode == 2 and "no-model" in p.stderr and "Traceback" not in p.stderr
+
+
+@pytest.mark.parametrize("args, line", [
+    (("suggest", "--text", "修缮乡村道路12公里", "--budget", "abc"), "错误: 参数 --budget 应为数字"),
+    (("search", "培训", "--top", "x"), "错误: 参数 --top 应为整数"),
+    (("suggest", "--bogus", "x"), "错误: 没有选项 --bogus"),
+])
+def test_usage_errors_are_one_chinese_line(shipped_settings, args, line):
+    """`--budget abc` answered with typer's English ("Invalid value for '--budget': Input should be …")."""
+    p = run(shipped_settings, *args)
+    lines = [x for x in p.stderr.strip().splitlines() if x.strip()]
+    assert p.returncode == 2 and len(lines) == 1 and lines[0].startswith(line), p.stderr
+    assert "Invalid" not in p.stderr and "No such" not in p.stderr

@@ -55,9 +55,14 @@ def test_state_machine_versions_and_audit(env):
     body = declaration_body(rec, budget_wan=10000)
     did = c.post("/v1/declarations", json=body, headers=env.h("decl_a")).json()["id"]
     url = f"/v1/declarations/{did}"
-    assert c.post(f"{url}/approve", json={}, headers=env.h("rev_a")).status_code == 409  # draft
+    r = c.post(f"{url}/approve", json={}, headers=env.h("rev_a"))  # draft
+    # the states and actions by their Chinese labels, not "申报状态为 draft，不能执行 approve"
+    assert r.status_code == 409 and r.json()["detail"] == "申报状态为“草稿”，不能审核通过（只有“已提交待审核”的申报可以审核通过）"
+    r = c.post(f"{url}/approve", json={}, headers=env.h("decl_a"))
+    assert r.status_code == 403 and r.json()["detail"] == "角色“申报人员”无权执行此操作"
     assert c.post(f"{url}/submit", headers=env.h("decl_a")).json()["state"] == "submitted"
-    assert c.post(f"{url}/submit", headers=env.h("decl_a")).status_code == 409
+    r = c.post(f"{url}/submit", headers=env.h("decl_a"))
+    assert r.status_code == 409 and r.json()["detail"].startswith("申报状态为“已提交待审核”，不能提交（只有“草稿”或“已退回”")
     assert c.put(url, json=body, headers=env.h("decl_a")).status_code == 409  # submitted: no edits
     r = c.post(f"{url}/return", json={"comment": " "}, headers=env.h("rev_a"))
     assert r.status_code == 422 and r.json()["detail"][0]["loc"] == ["body", "comment"]
@@ -225,8 +230,10 @@ def test_evaluation_reproduces_real_e030_and_feedback(env):
     body["budget_executed_wan"] = 109.8
     ev2 = c.post(f"{url}/evaluation", json=body, headers=env.h("decl_a")).json()
     line = next(i for i in ev2["items"] if i["row"] == 0)
-    assert line["score"] == pytest.approx(10 * 109.8 / 208) and ev2["total_weight"] == pytest.approx(100)
-    assert ev2["total"] == ev2["percent"] == pytest.approx(90 + 10 * 109.8 / 208) and ev2["grade"] == "优"
+    # scores are answered with 2 decimals (they came back as 5.278846153846154)
+    assert line["score"] == round(10 * 109.8 / 208, 2) == 5.28 and ev2["total_weight"] == pytest.approx(100)
+    assert ev2["total"] == ev2["percent"] == round(90 + 10 * 109.8 / 208, 2) and ev2["grade"] == "优"
+    assert all(round(x[k], 2) == x[k] for x in ev2["items"] for k in ("score", "score_low", "score_high"))
     assert c.get(f"{url}/evaluation", headers=env.h("sup")).json()["id"] == ev2["id"]
     # feedback: final score above the row's weight (18 after scaling) → 422; then stored, learned, once only
     r = c.post(f"{url}/feedback", json={"final_scores": [{"row": 1, "score": 25}]}, headers=env.h("rev_a"))
@@ -436,3 +443,20 @@ def test_scientific_notation_or_a_huge_target_is_422_naming_the_value(env):
         r = c.post("/v1/declarations/check", json=wrong, headers=env.h("decl_a"))
         f = {(x["row"], x["rule_id"]): x for x in r.json()["findings"]}
         assert f[(2, "QNT-04")]["severity"] == "error" and word in f[(2, "QNT-04")]["message"]
+
+
+def test_a_json_number_for_a_value_is_taken_as_its_text(env):
+    """`"value": 12` in a row was refused ("应为文本"); a number is the value's text, NaN stays a 422."""
+    import json as _json
+
+    rec = dev_record("D002")
+    body = declaration_body(rec, year=2023, budget_wan=100)
+    i, row = next((i, r) for i, r in enumerate(body["rows"]) if r["name"] == "雾炮车降尘抑尘服务配备车辆数")
+    body["rows"][i] = {**row, "value": float(row["value"])}  # "10" sent as the number 10.0
+    r = env.client.post("/v1/declarations", json=body, headers=env.h("decl_a"))
+    assert r.status_code == 201, r.text
+    assert r.json()["rows"][i]["value"] == row["value"]
+    body["rows"][i]["value"] = float("nan")
+    r = env.client.post("/v1/declarations", content=_json.dumps(body), headers={**env.h("decl_a"),
+                                                                                 "Content-Type": "application/json"})
+    assert r.status_code == 422 and r.json()["detail"][0]["msg"] == f"指标行第{i + 1}项的指标值：应为有限的数（不能是 inf 或 nan）", r.text

@@ -147,15 +147,75 @@ def test_an_absurd_actual_is_not_green():
     assert indicator_progress(actual="1e23", **{**kw, "bands": MonitoringSettings(implausible_above=1e30)}).light == "green"
 
 
+def _report_one(env, rec_id: str, year: int, budget_wan: float, name: str, actual: str):
+    """POST one monitoring report for the row `name` of the real declaration `rec_id`, approved first."""
+    from tests.test_lifecycle_api import _approved
+    from tests.lifecycle_fixtures import declaration_body
+
+    rec = dev_record(rec_id)
+    did = _approved(env, declaration_body(rec, year=year, budget_wan=budget_wan))
+    row = next(i for i, x in enumerate(declaration_body(rec)["rows"], 1) if x["name"] == name)
+    return env.client.post(f"/v1/declarations/{did}/monitoring", headers=env.h("decl_a"),
+                           json={"period_end": f"{year}-06-30", "indicators": [{"row": row, "actual": actual}]})
+
+
 def test_an_absurd_actual_through_the_api_is_yellow(env):
+    r = _report_one(env, "D037", 2023, 100, "维修面积", "1e23")
+    assert r.status_code == 201, r.text
+    [it] = r.json()["indicators"]
+    assert it["light"] == "yellow" and r.json()["indicator_lights"]["green"] == 0
+
+
+def test_a_share_above_100_percent_is_refused():
+    """验收合格率 = 100 % with an actual of 150 % was green ('实际值已超过“等于”目标值')."""
+    r = _row("D006", "项目(工程)验收合格率")  # = 100 %
+    kw = dict(operator=r["operator"], target=r["value"], unit=r["unit"], tp=0.5, bands=BANDS, name=r["name"],
+              field="indicators[3]")
+    with pytest.raises(DataError) as e:
+        indicator_progress(actual="150%", **kw)
+    assert e.value.field == "indicators[3].actual" and "超过 100%" in str(e.value) and "合格率" in str(e.value)
+    assert indicator_progress(actual="100%", **kw).light == "green"
+    # a growth rate may exceed 100 %
+    assert indicator_progress(operator="≥", target="10", unit="%", actual="150", tp=0.5, bands=BANDS,
+                              name="产值增长率").light == "green"
+
+
+def test_an_overflowing_ratio_never_prints_inf():
+    p = indicator_progress(operator="≥", target="0.5", actual="1e308", tp=0.5, bands=BANDS, name="维修面积",
+                           unit="平方米")
+    assert p.light == "yellow" and not any("inf" in w or "nan" in w for w in p.warnings), p.warnings
+    assert p.warnings[0].startswith("实际值1e+308是目标值0.5的1e308 倍以上"), p.warnings
+
+
+def test_fang_is_cubic_metres():
+    """'3万方' against 6 万立方米 (D025 林木采伐监管) was refused: 方 is everyday for 立方米."""
+    r = _row("D025", "林木采伐监管")
+    p = indicator_progress(operator=r["operator"], target=r["value"], unit=r["unit"], actual="3万方", tp=0.5,
+                           bands=BANDS, name=r["name"])
+    assert p.completion == pytest.approx(0.5)
+
+
+def test_a_period_filed_again_marks_the_earlier_filing_superseded(env):
+    """GET …/monitoring listed every filing with nothing saying which one is in force for its period."""
     from tests.test_lifecycle_api import _approved
     from tests.lifecycle_fixtures import declaration_body
 
     rec = dev_record("D037")
     did = _approved(env, declaration_body(rec, year=2023, budget_wan=100))
-    row = next(i for i, x in enumerate(declaration_body(rec)["rows"], 1) if x["name"] == "维修面积")
-    r = env.client.post(f"/v1/declarations/{did}/monitoring", headers=env.h("decl_a"),
-                        json={"period_end": "2023-06-30", "indicators": [{"row": row, "actual": "1e23"}]})
-    assert r.status_code == 201, r.text
-    [it] = r.json()["indicators"]
-    assert it["light"] == "yellow" and r.json()["indicator_lights"]["green"] == 0
+    url, h = f"/v1/declarations/{did}/monitoring", env.h("decl_a")
+    ids = []
+    for period, executed in (("2023-06-30", 40), ("2023-07-31", 50), ("2023-06-30", 41)):
+        r = env.client.post(url, headers=h, json={"period_end": period, "budget_executed_wan": executed})
+        assert r.status_code == 201, r.text
+        assert r.json()["superseded"] is False
+        ids.append(r.json()["id"])
+    listed = env.client.get(url, headers=h).json()
+    assert [(m["id"], m["superseded"], m["superseded_by"]) for m in listed] == [
+        (ids[0], True, ids[2]), (ids[1], False, None), (ids[2], False, None)]
+
+
+def test_a_share_above_100_percent_through_the_api_is_a_422_naming_the_row(env):
+    r = _report_one(env, "D006", 2022, 854, "项目(工程)验收合格率", "150%")
+    assert r.status_code == 422, r.text
+    msg = r.json()["detail"][0]["msg"]
+    assert "实际完成值" in msg and "超过 100%" in msg and "inf" not in msg, msg

@@ -235,6 +235,28 @@ def test_files_that_lie_about_their_type_are_refused(tmp_path, name, data):
     _assert_refused(*_check(f, tmp_path / "home"))
 
 
+def test_a_word_file_renamed_xlsx_is_named_by_cli_and_api_alike(tmp_path):
+    """`jixiao check fake.xlsx` (a Word file renamed) said "无法打开 Excel 文件（OSError）"; the
+    evidence upload said what the file is: both now give the one sniffing message."""
+    import docx
+
+    from kb.errors import DataError
+    from kb.evidence.sniff import check_extension
+    from kb.io.tables import read_upload
+
+    d = docx.Document()
+    d.add_paragraph("项目绩效目标申报说明")
+    f = tmp_path / "fake.xlsx"
+    d.save(str(f))
+    with pytest.raises(DataError) as evidence_side:
+        check_extension("fake.xlsx", "docx")
+    p = run_jixiao(["check", str(f)], jixiao_env(tmp_path / "home"), check=False)
+    assert p.returncode == 2 and evidence_side.value.message in p.stderr and "OSError" not in p.stderr, p.stderr
+    with pytest.raises(DataError) as api_side:  # what POST /v1/declarations/check reads an upload with
+        read_upload("fake.xlsx", f.read_bytes())
+    assert api_side.value.message == evidence_side.value.message
+
+
 def test_a_normal_workbook_still_reads(tmp_path):
     wb, _ = _header_wb()
     f = tmp_path / "ok.xlsx"

@@ -38,6 +38,7 @@ from kb.evidence.models import Attachment
 from kb.evidence.search import token_field
 from kb.evidence.sniff import MIME
 from kb.evidence.tables import Sheet, cell_text, read_sheets
+from kb.io.safezip import beyond_limits_message
 from kb.lifecycle.models import Declaration, Project, Unit, utcnow
 from kb.settings import Settings, get_settings
 from kb.domain.text import normalize, normalize_name
@@ -94,8 +95,12 @@ def read_rows(path: Path, ftype: str, filename: str, settings: Settings) -> tupl
         problems: list[str] = []
         for sh in sheets:
             if sh.truncated:
-                raise DataError(f"工作表行数超过上限 {ev.max_sheet_rows}，请按期间拆分后分别导入",
-                                file=filename + (f"[{sh.name}]" if sh.name else ""))
+                where_file = filename + (f"[{sh.name}]" if sh.name else "")
+                if sh.beyond_cell and not (sh.rows and sh.rows[-1][0] >= ev.max_sheet_rows):
+                    # a stray far cell (XFD1048576) after a short table: name it, as the table reader does
+                    raise DataError(beyond_limits_message(sh.beyond_cell, ev.max_sheet_rows, ev.max_sheet_cols),
+                                    file=where_file)
+                raise DataError(f"工作表行数超过上限 {ev.max_sheet_rows}，请按期间拆分后分别导入", file=where_file)
             where = f"{filename} 工作表“{sh.name}”" if sh.name else filename
             title_text += " " + sh.name + " " + " ".join(cell_text(c) for _, cells in sh.rows[:3] for c in cells)
             h = V.find_voucher_header(sh.rows)

@@ -10,6 +10,7 @@ one line on stderr; usage errors are exit 2 too (click's convention).
 """
 from __future__ import annotations
 
+import enum
 import os
 import sys
 
@@ -30,6 +31,40 @@ app = typer.Typer(
 from kb.cli import indicators, check, corpus, lifecycle, evidence, vectors  # noqa: E402,F401  (register commands)
 
 
+# a click parameter type (by class name) → what a value of it must be
+_TYPE_WANTS = {"FloatParamType": "应为数字", "FloatRange": "应为数字", "IntParamType": "应为整数",
+               "IntRange": "应为整数", "BoolParamType": "应为 true 或 false", "DateTime": "应为日期（YYYY-MM-DD）",
+               "Path": "应为存在的文件或文件夹路径", "File": "应为可读取的文件"}
+_ANNOTATION_WANTS = {float: "应为数字", int: "应为整数", bool: "应为 true 或 false"}
+
+
+def usage_line(e: Exception) -> str:
+    """One Chinese line for a click usage error (bad value, unknown option, missing argument); the
+    option is named as typed (`--budget`). Click's own English text only for a kind not listed here."""
+    name = type(e).__name__
+    param = getattr(e, "param", None)
+    hint = ""
+    if param is not None:
+        hint = "/".join(getattr(param, "opts", None) or []) or str(getattr(param, "human_readable_name", "") or "")
+    hint = hint or str(getattr(e, "param_hint", "") or "").strip("'\"")
+    if name == "NoSuchOption":
+        alts = sorted(getattr(e, "possibilities", None) or [])
+        return f"没有选项 {e.option_name}" + (f"（可用：{'、'.join(alts)}）" if alts else "")
+    if name == "MissingParameter":
+        return f"缺少参数 {hint.upper() if hint and not hint.startswith('-') else hint}"
+    if name == "BadParameter":
+        ptype = getattr(param, "type", None)  # click's type; typer ≥ 0.29 keeps the annotation instead
+        ann = getattr(getattr(param, "type_descriptor", None), "annotation", None)
+        choices = getattr(ptype, "choices", None) or (
+            [m.value for m in ann] if isinstance(ann, type) and issubclass(ann, enum.Enum) else None)
+        wants = (f"应为 {'、'.join(map(str, choices))} 之一" if choices else
+                 _ANNOTATION_WANTS.get(ann) or _TYPE_WANTS.get(type(ptype).__name__, "取值无效"))
+        return f"参数 {hint} {wants}" if hint else wants
+    if name in ("BadOptionUsage", "BadArgumentUsage", "NoArgsIsHelpError"):
+        return f"命令用法有误：{' '.join(str(e.format_message()).split())}（用 --help 查看用法）"
+    return " ".join(str(e.format_message()).split())
+
+
 def main() -> None:
     """Console-script entry point: run the app, turning JixiaoError — and a fault of the machine
     (full disk, read-only folder, locked or damaged database: `kb.errors.fault_of`) — into exit 2
@@ -47,7 +82,7 @@ def main() -> None:
         raise
     except Exception as e:  # click usage errors (typer vendors click: match by shape)
         if hasattr(e, "format_message") and isinstance(getattr(e, "exit_code", None), int):
-            print(f"错误: {' '.join(str(e.format_message()).split())}", file=sys.stderr)
+            print(f"错误: {usage_line(e)}", file=sys.stderr)
             sys.exit(e.exit_code)
         if type(e).__name__ == "Abort":
             sys.exit(1)

@@ -61,6 +61,10 @@ Stage = labeled("Stage", "A stage of the performance lifecycle (全过程预算�
     "declaration": "事前申报", "monitoring": "事中监控", "evaluation": "事后评价", "feedback": "结果反馈"})
 Status = labeled("Status", "Status of a library indicator: 有效 or 已停用.",
                  {"active": "有效", "deprecated": "已停用"})
+DeclarationState = labeled("DeclarationState", "State of a 事前申报 (the page's labels.js STATES says the same).", {
+    "draft": "草稿", "submitted": "已提交待审核", "returned": "已退回", "approved": "审核通过"})
+DeclarationAction = labeled("DeclarationAction", "A state change of a 事前申报 (`return` is DeclarationAction['return']).", {
+    "submit": "提交", "return": "退回", "approve": "审核通过"})
 
 
 # Level2 → its Level1 (output_cost sits under 产出 in the 88号 framework)

@@ -159,6 +159,24 @@ def chinese(err: dict[str, Any]) -> str:
     return f"取值无效（{t}）"
 
 
+BODY_NOT_JSON = "请求体须为 JSON 对象，并带请求头 Content-Type: application/json"
+
+
+def body_message(err: dict[str, Any], content_type: str = "") -> str | None:
+    """The message of an error about the request body as a whole, or None for a field's error:
+    broken JSON names the character where it breaks (pydantic puts its 0-based position in
+    `loc`, which would read as a list item), and a body that is no object because it was not
+    sent as JSON (no `Content-Type: application/json`) says so."""
+    loc, t = list(err.get("loc", ())), err.get("type", "")
+    if t == "json_invalid":
+        pos = next((p for p in loc[1:] if isinstance(p, int)), None)
+        return f"请求体第 {pos + 1} 个字符处不是合法的 JSON" if pos is not None else "请求体不是合法的 JSON"
+    if loc == ["body"] and t in ("dict_type", "model_type", "model_attributes_type", "missing") \
+            and "json" not in (content_type or "").lower():
+        return BODY_NOT_JSON
+    return None
+
+
 def message(err: dict[str, Any]) -> str:
     """`'指标行第1项的分值：应不大于 100'`: the field's label and the Chinese message of one error."""
     return labeled(field_path(err.get("loc", ())), chinese(err))

@@ -8,7 +8,7 @@ scientific notation), a magnitude written after it (万 / 亿 / 千 / 百万 /
 unit of its target through `CONVERSIONS`, the one table of factors:
 
 - length 米 / 公里 / 千米 / km; area 平方米 / 亩 (= 10000/15 m², the statutory
-  市亩) / 公顷 / 平方公里; volume; mass 千克 / 吨 / 斤 (0.5 kg);
+  市亩) / 公顷 / 平方公里; volume 立方米 / 方 (everyday for 立方米) / 万方; mass 千克 / 吨 / 斤 (0.5 kg);
 - money 元 / 千元 / 万元 / 亿元; people 人 / 名 / 位 / 万人; 人次 / 万人次;
   户 / 万户; shares % / ‰ / 百分比; durations 天 / 周 / 小时 and 月 / 季度 / 年
   (months and days are kept apart: a month is not a fixed number of days).
@@ -41,6 +41,7 @@ CONVERSIONS: dict[str, tuple[str, float]] = {
     "万平方米": ("area", 1e4), "平方公里": ("area", 1e6), "亩": ("area", MU_M2), "万亩": ("area", MU_M2 * 1e4),
     "公顷": ("area", 1e4), "hm²": ("area", 1e4), "hm2": ("area", 1e4),
     "立方米": ("volume", 1.0), "m³": ("volume", 1.0), "m3": ("volume", 1.0), "万立方米": ("volume", 1e4),
+    "方": ("volume", 1.0), "万方": ("volume", 1e4),  # 方 is the everyday word for 立方米 (土方, 3万方)
     "千克": ("mass", 1.0), "公斤": ("mass", 1.0), "kg": ("mass", 1.0), "克": ("mass", 1e-3), "斤": ("mass", 0.5),
     "吨": ("mass", 1e3), "t": ("mass", 1e3), "万吨": ("mass", 1e7), "万t": ("mass", 1e7),
     "元": ("money", 1.0), "千元": ("money", 1e3), "万元": ("money", 1e4), "亿元": ("money", 1e8),

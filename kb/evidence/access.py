@@ -11,7 +11,7 @@ write goes to the lifecycle's audit log in the caller's transaction.
 from __future__ import annotations
 
 from kb.errors import Forbidden
-from kb.lifecycle.access import Principal, authorize
+from kb.lifecycle.access import ROLE_LABELS, Principal, authorize
 from kb.lifecycle.declarations import current_version, visible_declaration
 from kb.lifecycle.tx import record_audit as audit
 from kb.lifecycle.tx import transaction
@@ -25,7 +25,7 @@ WRITE_ROLES = frozenset({"declarant", "reviewer", "admin"})
 def authorize_write(principal: Principal) -> None:
     """Raise Forbidden (403) unless the caller may attach, delete or import evidence."""
     if principal.role not in WRITE_ROLES:
-        raise Forbidden(f"角色 {principal.role} 无权上传或删除佐证材料")
+        raise Forbidden(f"角色“{ROLE_LABELS.get(principal.role, principal.role)}”无权上传或删除佐证材料")
 
 
 def authorize_read(principal: Principal) -> None:

@@ -101,7 +101,9 @@ def check_extension(filename: str, ftype: str, *, field: str = "file") -> None:
     if ext in (".xls", ".doc", ".exe", ".bat", ".js", ".html", ".htm", ".zip"):
         claimed = ext
     if claimed and claimed != ftype:
-        raise DataError(f"文件内容是 {LABELS[ftype]}，与文件名后缀 {ext} 不符；请确认上传的是原文件", field=field)
+        from kb.io.safezip import content_mismatch_message
+
+        raise DataError(content_mismatch_message(LABELS[ftype], ext), field=field)
 
 
 _BAD = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')

@@ -24,11 +24,13 @@ from kb.errors import DataError
 @dataclass
 class Sheet:
     """One sheet: its name ('' for a CSV), its non-empty rows as (1-based row number, cells),
-    and whether rows past the cap were left unread."""
+    whether rows past the cap were left unread, and the first value cell past the caps
+    ('XFD1048576'; '' when none or unknown, as for a CSV)."""
 
     name: str
     rows: list[tuple[int, list[Any]]] = field(default_factory=list)
     truncated: bool = False
+    beyond_cell: str = ""
 
 
 def _trim(cells) -> list[Any]:
@@ -73,7 +75,7 @@ def read_sheets(path: Path, ftype: str, settings, *, filename: str = "") -> list
             # value lies past the caps
             ext = extent.get(str(getattr(ws, "_worksheet_path", "")).lstrip("/"))
             if ext is not None:
-                sh.truncated = ext.beyond
+                sh.truncated, sh.beyond_cell = ext.beyond, ext.beyond_cell
                 bound = ext.last_row
             else:  # a part the guard did not see (never for a well-formed package): walk to the cap
                 bound = cap

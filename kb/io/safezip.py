@@ -38,6 +38,12 @@ class SheetExtent:
 
     last_row: int = 0
     beyond: bool = False
+    beyond_cell: str = ""  # the first value cell found beyond the limits ('XFD1048576'), when `beyond`
+
+
+def beyond_limits_message(ref: str, rows: int, cols: int) -> str:
+    """The one message for a value cell beyond the readable range (a stray far cell such as XFD1048576)."""
+    return f"单元格 {ref} 超出可读取的范围（最多 {rows} 行、{cols} 列）；请删除表格以外的内容后重新上传"
 
 
 @dataclass(frozen=True)
@@ -82,6 +88,17 @@ def col_number(letters: bytes | str) -> int:
     return n
 
 
+# the parts that tell an Office package's kind, and how a person names that kind
+_KIND_PART = {"xlsx": "xl/workbook.xml", "docx": "word/document.xml"}
+KIND_LABELS = {"xlsx": "Excel (.xlsx)", "docx": "Word (.docx)"}
+
+
+def content_mismatch_message(label: str, ext: str) -> str:
+    """The one message for a file whose content is another type than its name says (a Word file
+    renamed .xlsx); `label` names the content ('Word (.docx)'), `ext` the name's suffix."""
+    return f"文件内容是 {label}，与文件名后缀 {ext} 不符；请确认上传的是原文件"
+
+
 def check_office_zip(path: Path | bytes, limits: ZipLimits, *, kind: str = "xlsx", field: str | None = None,
                      name: str = "") -> dict[str, SheetExtent]:
     """Raise (naming the file, and `field` when given) when the Office file at `path` (or these bytes)
@@ -106,6 +123,13 @@ def check_office_zip(path: Path | bytes, limits: ZipLimits, *, kind: str = "xlsx
     extent: dict[str, SheetExtent] = {}
     with zf:
         infos = zf.infolist()
+        names = {i.filename for i in infos}
+        if kind in _KIND_PART and _KIND_PART[kind] not in names:
+            other = next((k for k, part in _KIND_PART.items() if part in names), None)
+            ext = Path(str(name)).suffix.lower()
+            ext = ext if re.fullmatch(r"\.[a-z0-9]{1,5}", ext) else f".{kind}"
+            if other is not None and ext != f".{other}":  # a Word file renamed .xlsx (or the other way round)
+                raise DataError(content_mismatch_message(KIND_LABELS[other], ext), file=name, field=field)
         if len(infos) > limits.entries:
             raise PayloadTooLarge(f"{where or Path(name).name + ': '}{what} 文件包含 {len(infos)} 个内部文件，"
                                   f"超过上限 {limits.entries}")
@@ -152,7 +176,7 @@ def _scan_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limits: ZipLimits, na
 
 def _check_refs(data: bytes, limits: ZipLimits, name: str, field: str | None, ext: SheetExtent) -> SheetExtent:
     """Refuse merges and value cells beyond the limits (or note them); `ext` extended by `data`'s cells."""
-    last, beyond = ext.last_row, ext.beyond
+    last, beyond, beyond_cell = ext.last_row, ext.beyond, ext.beyond_cell
     for m in _MERGE.finditer(data):
         c2, r2 = (m.group(3), m.group(4)) if m.group(3) else (m.group(1), m.group(2))
         if limits.refuse_beyond and (int(r2) > limits.rows or col_number(c2) > limits.cols):
@@ -164,11 +188,10 @@ def _check_refs(data: bytes, limits: ZipLimits, name: str, field: str | None, ex
             continue
         r, c = int(m.group(2)), col_number(m.group(1))
         if r > limits.rows or c > limits.cols:
-            if not limits.refuse_beyond:
-                beyond = True
-                continue
             ref = (m.group(1) + m.group(2)).decode()
-            raise DataError(f"单元格 {ref} 超出可读取的范围（最多 {limits.rows} 行、{limits.cols} 列）；"
-                            "请删除表格以外的内容后重新上传", file=name, field=field)
+            if not limits.refuse_beyond:
+                beyond, beyond_cell = True, beyond_cell or ref
+                continue
+            raise DataError(beyond_limits_message(ref, limits.rows, limits.cols), file=name, field=field)
         last = max(last, r)
-    return SheetExtent(last, beyond)
+    return SheetExtent(last, beyond, beyond_cell)

@@ -265,8 +265,10 @@ def _sheet_grid(ws: Any, max_rows: int = 5000, max_cols: int = 60, file: str = "
     max_c = max(c for _, c in cells)
     if max_r > max_rows or max_c > max_cols:
         far = max(cells, key=lambda k: (k[0] > max_rows or k[1] > max_cols, k))
-        raise DataError(f"单元格 {cells[far].coordinate} 超出可读取的范围（最多 {max_rows} 行、{max_cols} 列）；"
-                        "请删除表格以外的内容后重新上传", file=f"{file}#{ws.title}" if file else "")
+        from kb.io.safezip import beyond_limits_message
+
+        raise DataError(beyond_limits_message(cells[far].coordinate, max_rows, max_cols),
+                        file=f"{file}#{ws.title}" if file else "")
     merged: dict[tuple[int, int], tuple[int, int]] = {}
     for rng in ws.merged_cells.ranges:
         for r in range(rng.min_row, min(rng.max_row, max_r) + 1):

@@ -78,7 +78,12 @@ PERMISSIONS: dict[str, frozenset[str]] = {
 def authorize(principal: Principal, action: str) -> None:
     """Raise Forbidden unless `principal.role` may do `action` (see PERMISSIONS)."""
     if principal.role not in PERMISSIONS[action]:
-        raise Forbidden(f"角色 {principal.role} 无权执行此操作")
+        raise Forbidden(forbidden_message(principal.role))
+
+
+def forbidden_message(role: str) -> str:
+    """The 403 message for `role`, by its Chinese name ('角色“申报人员”无权执行此操作')."""
+    return f"角色“{ROLE_LABELS.get(role, role)}”无权执行此操作"
 
 
 def allowed_actions(role: str) -> list[str]:

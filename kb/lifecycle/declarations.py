@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from kb.domain.findings import CheckReport
+from kb.domain.enums import DeclarationAction, DeclarationState
 from kb.domain.schema import Declaration as SchemaDeclaration
 from kb.domain.schema import Target, TargetRow
 from kb.domain.text import normalize
@@ -257,7 +258,7 @@ def update_declaration(session: Session, principal: Principal, decl_id: int, bod
     with transaction(session):
         d = visible_declaration(session, principal, decl_id)
         if d.state not in ("draft", "returned"):
-            raise Conflict(f"申报状态为 {d.state}，只有草稿或已退回的申报可以修改")
+            raise Conflict(f"申报状态为“{state_label(d.state)}”，只有草稿或已退回的申报可以修改")
         before = {"state": d.state, **_content(current_version(d))}
         proj, dept = _project_and_department(session, d.unit, body)
         number = d.current_version + 1
@@ -328,6 +329,14 @@ def get_version(session: Session, principal: Principal, decl_id: int, number: in
                           findings=v.findings or [], created_at=v.created_at)
 
 
+def state_label(state: str) -> str:
+    """The Chinese label of a declaration state ('draft' → '草稿'); an unknown state as written."""
+    try:
+        return DeclarationState[state].label
+    except KeyError:
+        return state
+
+
 _TRANSITIONS = {"submit": ({"draft", "returned"}, "submitted"),
                 "return": ({"submitted"}, "returned"),
                 "approve": ({"submitted"}, "approved")}
@@ -340,7 +349,9 @@ def _transition(session: Session, principal: Principal, decl_id: int, action: st
     with transaction(session):
         d = visible_declaration(session, principal, decl_id)
         if d.state not in allowed:
-            raise Conflict(f"申报状态为 {d.state}，不能执行 {action}")
+            raise Conflict(f"申报状态为“{state_label(d.state)}”，不能{DeclarationAction[action].label}"
+                           f"（只有{'或'.join(f'“{state_label(x)}”' for x in sorted(allowed))}的申报可以"
+                           f"{DeclarationAction[action].label}）")
         errors = open_errors(current_version(d).findings)
         acknowledged = None
         if action == "approve" and errors:
@@ -407,4 +418,4 @@ def target_text(r: TargetRowRecord) -> str:
 def require_state(d: Declaration, states: set[str], what: str) -> None:
     """Conflict (409) unless the declaration is in one of `states` (`what`: the stage, for the message)."""
     if d.state not in states:
-        raise Conflict(f"申报状态为 {d.state}，审核通过后才能{what}")
+        raise Conflict(f"申报状态为“{state_label(d.state)}”，审核通过后才能{what}")

@@ -42,7 +42,7 @@ from pydantic import BaseModel
 
 from kb.domain.units import measure_of
 from kb.errors import DataError
-from kb.lifecycle.values import direction_of, format_number, same_text, target_and_actual
+from kb.lifecycle.values import direction_of, format_number, format_times, same_text, target_and_actual
 from kb.domain.schema import Direction
 from kb.settings import MonitoringSettings
 
@@ -139,7 +139,7 @@ def indicator_progress(*, operator: str, target: str, actual: str | float | None
         else:
             light = "yellow"
     else:
-        t, a = target_and_actual(target, unit, actual, field=field)
+        t, a = target_and_actual(target, unit, actual, field=field, name=name)
         if t is None:
             d = Direction.qualitative
             light = "green" if (same_text(target, str(actual)) or on_track) else ("red" if on_track is False else "yellow")
@@ -151,7 +151,7 @@ def indicator_progress(*, operator: str, target: str, actual: str | float | None
                 warnings.append("已超过目标上限")
         elif t > 0 and a > bands.implausible_above * t:
             completion, light = a / t, "yellow"
-            warnings.append(f"实际值{a:.6g}是目标值{t:.6g}的{a / t:.3g}倍，"
+            warnings.append(f"实际值{format_number(a)}是目标值{format_number(t)}的{format_times(a / t)}，"
                             f"超过 {bands.implausible_above:g} 倍，不可信：请核对数值和计量单位")
         else:
             completion = a / t if t > 0 else 1.0

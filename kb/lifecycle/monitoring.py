@@ -96,13 +96,21 @@ def current_reports(reports: Sequence[MonitoringReport]) -> list[MonitoringRepor
 
 
 def list_monitoring(session: Session, principal: Principal, decl_id: int) -> list[MonitoringOut]:
-    """Monitoring reports of a declaration, oldest first."""
+    """Monitoring reports of a declaration, oldest first; a report filed again for the same
+    period end marks the earlier ones `superseded_by` it (`current_reports`)."""
     authorize(principal, "read")
     with transaction(session):
         d = visible_declaration(session, principal, decl_id)
         reps = session.scalars(select(MonitoringReport).where(MonitoringReport.declaration_id == d.id)
                                .order_by(MonitoringReport.id)).all()
-        return [_stored_monitoring(r) for r in reps]
+        in_force = {r.period_end: r.id for r in current_reports(reps)}
+        out = []
+        for r in reps:
+            m = _stored_monitoring(r)
+            if in_force[r.period_end] != r.id:
+                m.superseded, m.superseded_by = True, in_force[r.period_end]
+            out.append(m)
+        return out
 
 
 def _stored_monitoring(r: MonitoringReport) -> MonitoringOut:

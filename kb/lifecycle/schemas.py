@@ -7,10 +7,11 @@ named `*_pct`. Not for rules (see `monitoring`, `scoring`).
 """
 from __future__ import annotations
 
+import math
 from datetime import date, datetime, timezone
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from kb.domain.enums import Stage
 from kb.domain.budget import MAX_BUDGET_WAN
@@ -24,6 +25,26 @@ def _utc(d: datetime) -> datetime:
 
 # every timestamp we answer carries its UTC offset (SQLite hands back naive datetimes: they are UTC)
 UTCDatetime = Annotated[datetime, AfterValidator(_utc)]
+
+def _number_as_text(v: Any) -> Any:
+    """A JSON number given for a value field (`"value": 12`) as its text ('12', '0.95'); a
+    non-finite one (NaN, Infinity) is refused; anything else is left to the str check."""
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        if not math.isfinite(v):
+            raise ValueError("应为有限的数（不能是 inf 或 nan）")
+        if isinstance(v, float) and v.is_integer() and abs(v) < 1e15:
+            return str(int(v))
+        return str(v) if isinstance(v, int) else repr(v)
+    return v
+
+
+# a score as answered (and as each item is stored): 2 decimals (9.718969555035128 → 9.72); the total and
+# the grade are computed from the unrounded scores, so a total may differ from the sum of its items by 0.01
+Score = Annotated[float, AfterValidator(lambda x: round(x, 2))]
+
+# a 指标值 / 实际完成值: text as written, or a JSON number taken as its text
+ValueText = Annotated[str, BeforeValidator(_number_as_text)]
+
 
 def _clean(v: Any) -> Any:
     if isinstance(v, str):
@@ -60,7 +81,7 @@ class RowIn(CleanIn):
     level2: str = Field("", max_length=100)
     name: str = Field(..., min_length=1, max_length=300)
     operator: str = Field("", max_length=20)
-    value: str = Field("", max_length=300)
+    value: ValueText = Field("", max_length=300, description="指标值（文本；数字按其文本接收）")
     unit: str = Field("", max_length=50)
     indicator_id: str | None = Field(None, max_length=64)
     weight: float | None = Field(None, ge=0, le=100, description="分值（0 到 100，可不填；事后评价未填分值时用它）")
@@ -211,7 +232,7 @@ class MonitorRowIn(CleanIn):
 
     row: int | None = Field(None, ge=1, le=10_000)
     name: str | None = Field(None, max_length=300)
-    actual: str = Field(..., max_length=300)
+    actual: ValueText = Field(..., max_length=300)
     direction: str | None = Field(None, max_length=20)
     on_track: bool | None = None
     expected_unachievable: bool = False
@@ -245,7 +266,9 @@ class MonitoringOut(BaseModel):
     lights: counts over every light of the report — the indicators and the
     budget execution light; indicator_lights: the indicators only;
     budget_light: the budget execution light (None when no budget was reported
-    or the declaration has no budget).
+    or the declaration has no budget); superseded_by: the id of the report filed
+    later for the same period end, which is in force instead of this one
+    (`monitoring.current_reports`; None for a report in force).
     """
 
     id: int
@@ -260,6 +283,8 @@ class MonitoringOut(BaseModel):
     indicator_lights: dict[str, int] = Field(default_factory=dict, description="各色灯数量，仅指标")
     budget_light: Literal["green", "yellow", "red"] | None = Field(None, description="预算执行灯")
     created_at: UTCDatetime
+    superseded: bool = Field(False, description="同一监控期末后来又报送过，本份已被替代")
+    superseded_by: int | None = Field(None, description="替代本份的监控报告 id（同一监控期末最后报送的一份）")
 
 
 class EvalRowIn(CleanIn):
@@ -273,7 +298,7 @@ class EvalRowIn(CleanIn):
 
     row: int | None = Field(None, ge=1, le=10_000)
     name: str | None = Field(None, max_length=300)
-    actual: str | None = Field(None, max_length=300)
+    actual: ValueText | None = Field(None, max_length=300)
     weight: float | None = Field(None, ge=0, le=100, description="分值；不填时取申报时该行填写的分值")
     deviation_reason: str = Field("", max_length=5000)
     direction: str | None = Field(None, max_length=20)
@@ -310,9 +335,9 @@ class EvalItemOut(BaseModel):
     actual: str
     direction: str
     weight: float
-    score: float
-    score_low: float
-    score_high: float
+    score: Score = Field(..., description="得分（保留 2 位小数）")
+    score_low: Score = Field(..., description="得分区间下限（保留 2 位小数）")
+    score_high: Score = Field(..., description="得分区间上限（保留 2 位小数）")
     completion: float | None
     tier: str | None
     deviation_reason: str
@@ -320,15 +345,16 @@ class EvalItemOut(BaseModel):
 
 
 class EvaluationOut(BaseModel):
-    """Scores per indicator, total, grade (优/良/中/差) and warnings."""
+    """Scores per indicator, total, grade (优/良/中/差) and warnings; scores, total and percent are
+    answered with 2 decimals (the grade is decided on the unrounded percent)."""
 
     id: int
     declaration_id: int
     version: int
     items: list[EvalItemOut]
-    total: float
+    total: Score = Field(..., description="总分（保留 2 位小数；由未舍入的各项得分相加后舍入）")
     total_weight: float
-    percent: float
+    percent: Score = Field(..., description="得分率（百分制，保留 2 位小数）")
     grade: str
     warnings: list[str]
     created_at: UTCDatetime

@@ -40,7 +40,7 @@ from datetime import date
 from pydantic import BaseModel
 
 from kb.errors import DataError
-from kb.lifecycle.values import direction_of, format_number, parse_number, same_text, target_and_actual
+from kb.lifecycle.values import direction_of, format_number, format_times, parse_number, same_text, target_and_actual
 from kb.domain.enums import labeled
 from kb.domain.schema import Direction
 from kb.domain.text import normalize
@@ -231,17 +231,12 @@ def _quantitative(d: Direction, t: float, a: float, w: float) -> IndicatorScore:
             completion = 1.0 if a == 0 else float("inf")
             share = 1.0 if a == 0 else 0.0
     if d in (Direction.positive, Direction.equal) and t > 0 and a >= FAR_ABOVE_FACTOR * t:
-        warnings.append(f"实际完成值 {format_number(a)} 是目标值 {format_number(t)} 的 {_times(a / t)} 倍，"
+        warnings.append(f"实际完成值 {format_number(a)} 是目标值 {format_number(t)} 的 {format_times(a / t)}，"
                         "目标值可能设置偏低，请分析原因并在下年度调整（财预〔2020〕10号 附件1）")
     score = w * min(1.0, share)
     return IndicatorScore(direction=d, weight=w, score=score,
                           completion=None if completion == float("inf") else completion,
                           score_low=score, score_high=score, warnings=warnings)
-
-
-def _times(ratio: float) -> str:
-    """A ratio for a message: one decimal ('5.0'), or three significant digits when huge ('8.33e+303')."""
-    return f"{ratio:.1f}" if ratio < 1e6 else f"{ratio:.3g}"
 
 
 class TotalScore(BaseModel):

@@ -39,13 +39,15 @@ def parse_number(text: str | float | int | None) -> float | None:
 
 
 def target_and_actual(target: str | float | None, unit: str, actual: str | float | None, *,
-                      field: str = "") -> tuple[float | None, float | None]:
+                      field: str = "", name: str = "") -> tuple[float | None, float | None]:
     """(target, actual) as numbers in the target's unit (see `kb.domain.quantity.in_target_unit`):
     `'12'` 公里 with `'12000米'` → (12, 12); `'12000'` 人 with `'1.25万'` → (12000, 12500);
     `'90'` % with `'0.95'` → (90, 95). None for a side that states no number.
 
     Raises DataError on `{field}.actual`: an actual in a unit of another kind
-    (吨 against 公里), a negative actual, or a number too large to represent.
+    (吨 against 公里), a negative actual, a number too large to represent, or
+    — when `name` is a share (…合格率, …覆盖率; not a growth rate) with a target
+    in % — an actual above 100 %, which a share cannot reach.
     """
     where = f"{field}.actual".strip(".")
     try:
@@ -64,7 +66,22 @@ def target_and_actual(target: str | float | None, unit: str, actual: str | float
         raise DataError(f"实际完成值不能为负数（{actual}）", field=where)
     if a is not None and not math.isfinite(a):
         raise DataError("实际完成值超出了可表示的数值范围", field=where)
+    if a is not None and a > 100 and _is_share(name, tq.unit or unit):
+        raise DataError(f"“{name}”是比率，实际完成值 {format_number(a)}% 超过 100%，不可能：请核对数值", field=where)
     return tq.value, a
+
+
+# a rate that may exceed 100 % (增长率 150 %); other …率 / 比例 / 占比 are shares of a whole
+_MAY_EXCEED = ("增长", "增幅", "增速", "提高", "提升", "同比", "环比", "变化", "变动", "超额", "溢价", "倍")
+
+
+def _is_share(name: str, unit: str) -> bool:
+    """True when `name` measures a share of a whole (RULES.md §5.4 ratio measure) written in %."""
+    from kb.domain.units import canon_unit, measure_of
+
+    n = normalize(name or "")
+    return (canon_unit(normalize(unit or "")) == "%" and measure_of(n) == "ratio"
+            and not any(w in n for w in _MAY_EXCEED))
 
 
 def embedded_operator(text: str | None) -> str:
@@ -112,5 +129,15 @@ def direction_of(operator: str | None, value: str | None, explicit: str | Direct
 
 
 def format_number(x: float) -> str:
-    """A number as a short string: 95.0 → '95', 0.125 → '0.125'."""
-    return f"{x:.6g}" if x != int(x) else str(int(x))
+    """A number as a short string: 95.0 → '95', 0.125 → '0.125'; never 'inf' or 'nan'."""
+    if not math.isfinite(x):
+        return "超出可表示范围的数"
+    return f"{x:.6g}" if x != int(x) or abs(x) >= 1e15 else str(int(x))
+
+
+def format_times(ratio: float) -> str:
+    """How many times a target an actual is, for a message: '5.0 倍', '8.33e+303 倍'; a
+    ratio that overflows (1e308 against 0.5) is '1e308 倍以上' — never 'inf'."""
+    if not math.isfinite(ratio):
+        return "1e308 倍以上"
+    return f"{ratio:.1f} 倍" if ratio < 1e6 else f"{ratio:.3g} 倍"

@@ -7,12 +7,13 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
-from pydantic import BaseModel, Field, field_validator
+from pydantic import Field, field_validator
 from sqlalchemy.orm import Session
 
 from kb.knowledge import MAX_BUDGET_WAN, KnowledgeBase
 from kb.lifecycle.access import Principal
 from kb.lifecycle.feedback import learned_for_suggest
+from kb.lifecycle.schemas import CleanIn
 from kb.suggest import SuggestResult
 from kb.suggest.export import write_xlsx
 from service.auth import require_key
@@ -22,8 +23,9 @@ from service.scope import unit_scope
 router = APIRouter(prefix="/v1", tags=["推荐"])
 
 
-class SuggestRequest(BaseModel):
-    """Fields of a suggestion request (same as `jixiao suggest`)."""
+class SuggestRequest(CleanIn):
+    """Fields of a suggestion request (same as `jixiao suggest`); texts lose zero-width characters
+    before validation, so a description of only invisible characters is as empty as ''."""
 
     description: str = Field(..., min_length=1, max_length=5000, description="项目描述",
                              examples=["计划修缮乡村道路12公里，惠及沿线村民3000人"])

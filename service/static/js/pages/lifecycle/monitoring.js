@@ -23,10 +23,26 @@ export function lightsTable(m) {
     m.not_reported && m.not_reported.length ? h("p", { class: "muted" }, `未填报的行：${m.not_reported.join("、")}`) : null);
 }
 
+/** The report shown on opening: the latest period end's report in force (a re-filed period supersedes the earlier filing). */
+export function reportInForce(history) {
+  const inForce = history.filter((m) => !m.superseded);
+  return inForce.reduce((a, m) => (!a || m.period_end > a.period_end ? m : a), null);
+}
+
+/** Every filing, superseded ones marked (they stay listed: they were filed and audited). */
+function historyList(history) {
+  if (history.length < 2) return null;
+  return h("details", { testid: "monitoring-history" }, h("summary", {}, `历次填报（${history.length} 份）`),
+    h("ul", {}, history.map((m) => h("li", { dataset: { superseded: m.superseded ? "1" : "0" }, class: m.superseded ? "muted" : "" },
+      `期末 ${m.period_end} · 报送于 ${String(m.created_at).slice(0, 16).replace("T", " ")} · `,
+      m.superseded ? `已被第 ${m.superseded_by} 号报告替代（同一期末重新填报）` : "现行有效"))));
+}
+
 /** The 事中监控 panel; `beside` (the cross-check findings) sits under the lights, `onSaved` runs after a report. */
 export async function monitoringSection(d, { beside = null, onSaved = () => {} } = {}) {
   const history = await api(`/v1/declarations/${d.id}/monitoring`);
-  const result = h("div", {}, history.length ? lightsTable(history[history.length - 1]) : null);
+  const shown = reportInForce(history);
+  const result = h("div", {}, shown ? lightsTable(shown) : null, historyList(history));
   const msg = notice();
   // no default: a report is for the period the declarant names, never silently for today
   const periodEnd = h("input", { type: "date", testid: "monitoring-period-end", "aria-label": "监控期间（期末日期）" });
