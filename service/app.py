@@ -143,6 +143,131 @@ def warm_up(settings: Settings) -> None:
         _log.warning("启动预热未完成（不影响服务）: %s: %s", type(e).__name__, e)
 
 
+def _add_guards(app: FastAPI, settings: Settings) -> None:
+    """The body limit (413), the bounded queue (503) and CORS for `JIXIAO_CORS_ORIGINS`."""
+    app.add_middleware(BodyLimit, limit=settings.max_request_bytes, routes=upload_limits(settings))
+    app.add_middleware(Backpressure, limit=settings.max_queue, max_wait=settings.max_wait_s)
+    origins = settings.cors_origin_list()
+    if origins:
+        from fastapi.middleware.cors import CORSMiddleware
+
+        app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["*"],
+                           allow_headers=["X-API-Key", "Content-Type"])
+
+
+def _unavailable(e: Unavailable) -> JSONResponse:
+    """503 with Retry-After: the service is busy or its machine is at fault."""
+    return JSONResponse(status_code=503, headers={"Retry-After": str(e.retry_after)}, content={"detail": str(e)})
+
+
+async def _invalid(request: Request, exc: RequestValidationError):
+    # FastAPI's default echoes each bad input back: a 60 MB body would come back as a 60 MB error;
+    # ours is Chinese and names the field with rows counted from 1
+    detail = []
+    for e in exc.errors():
+        whole = body_message(e, request.headers.get("content-type", ""))
+        if whole is not None:  # the body as a whole: broken JSON, or not sent as JSON
+            detail.append({"loc": ["body"], "msg": whole, "type": e.get("type", "")})
+            continue
+        loc = list(e.get("loc", ()))
+        if any(isinstance(p, int) for p in loc):
+            loc = [loc[0], field_path(loc)] if loc and loc[0] in ("body", "query", "path") else [field_path(loc)]
+        detail.append({"loc": loc, "msg": message(e), "type": e.get("type", "")})
+    return JSONResponse(status_code=422, content={"detail": detail})
+
+
+async def _http(_: Request, exc: HTTPException):
+    if exc.status_code == 400:  # the framework could not parse the body: not UTF-8, a broken form
+        return JSONResponse(status_code=422, content={"detail": [
+            {"loc": ["body"], "msg": f"请求体无法解析：JSON 须为 UTF-8 编码，表单须完整（{exc.detail}）",
+             "type": "body_invalid"}]})
+    return JSONResponse(status_code=exc.status_code, content={"detail": exc.detail},
+                        headers=getattr(exc, "headers", None))
+
+
+async def _fault(_: Request, exc: Unavailable):
+    return _unavailable(exc)
+
+
+async def _low_level(request: Request, exc: Exception):
+    # a full disk, a read-only folder, a locked or damaged database: the machine, not a bug — 503,
+    # answered as a handled response (the connection stays usable); anything else is a logged 500
+    fault = fault_of(exc)
+    if fault is not None:
+        _log.warning("%s %s: %s (%s)", request.method, request.url.path, fault, type(exc).__name__)
+        return _unavailable(fault)
+    _log.error("%s %s failed", request.method, request.url.path, exc_info=exc)
+    return JSONResponse(status_code=500, content={"detail": "服务器内部错误，已记录；请稍后重试或联系管理员"})
+
+
+async def _config(_: Request, exc: ConfigError):
+    # the server's own configuration (embedder, KB file) is wrong: not the client's fault
+    return JSONResponse(status_code=503, content={"detail": exc.one_line()})
+
+
+async def _data_error(_: Request, exc: DataError):
+    # loc keeps the field's path for programs; the message names it by its Chinese label
+    loc = [p for p in ("body", exc.field) if p]
+    where = ":".join(p for p in (exc.file, str(exc.row) if exc.row else "") if p)
+    msg = labeled(exc.field, exc.message)
+    return JSONResponse(status_code=422, content={"detail": [
+        {"loc": loc, "msg": f"{where}: {msg}" if where else msg, "type": "value_error"}]})
+
+
+async def _too_large(_: Request, exc: PayloadTooLarge):
+    return JSONResponse(status_code=413, content={"detail": exc.one_line()})
+
+
+async def _unsupported(_: Request, exc: UnsupportedType):
+    return JSONResponse(status_code=415, content={"detail": exc.one_line()})
+
+
+async def _import_problems(_: Request, exc: LibraryImportError):
+    return JSONResponse(status_code=422, content={"detail": [
+        {"loc": ["body", "file"], "msg": m, "type": "value_error"} for m in exc.problems]})
+
+
+async def _nf(_: Request, exc: NotFound):
+    return JSONResponse(status_code=404, content={"detail": str(exc)})
+
+
+async def _unacknowledged(_: Request, exc: FindingsNotAcknowledged):
+    return JSONResponse(status_code=409, content={"detail": {"msg": str(exc), "open_errors": exc.findings}})
+
+
+async def _conflict(_: Request, exc: Conflict):
+    return JSONResponse(status_code=409, content={"detail": str(exc)})
+
+
+async def _forbidden(_: Request, exc: Forbidden):
+    return JSONResponse(status_code=403, content={"detail": str(exc)})
+
+
+async def _other(_: Request, exc: JixiaoError):
+    return JSONResponse(status_code=422, content={"detail": exc.one_line()})
+
+
+# each error type and its handler (Starlette picks the handler of the nearest class in the error's MRO)
+_ERROR_HANDLERS = (
+    (RequestValidationError, _invalid),
+    (HTTPException, _http),
+    (Unavailable, _fault),
+    (sqlite3.Error, _low_level),
+    (SQLAlchemyError, _low_level),
+    (OSError, _low_level),
+    (ConfigError, _config),
+    (DataError, _data_error),
+    (PayloadTooLarge, _too_large),
+    (UnsupportedType, _unsupported),
+    (LibraryImportError, _import_problems),
+    (NotFound, _nf),
+    (FindingsNotAcknowledged, _unacknowledged),
+    (Conflict, _conflict),
+    (Forbidden, _forbidden),
+    (JixiaoError, _other),
+)
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the app. `settings` defaults to the environment (`JIXIAO_*`).
 
@@ -160,106 +285,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
 
-    app.add_middleware(BodyLimit, limit=settings.max_request_bytes, routes=upload_limits(settings))
-    app.add_middleware(Backpressure, limit=settings.max_queue, max_wait=settings.max_wait_s)
-    origins = settings.cors_origin_list()
-    if origins:
-        from fastapi.middleware.cors import CORSMiddleware
-
-        app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["*"],
-                           allow_headers=["X-API-Key", "Content-Type"])
-
-    def _unavailable(e: Unavailable) -> JSONResponse:
-        return JSONResponse(status_code=503, headers={"Retry-After": str(e.retry_after)}, content={"detail": str(e)})
-
-    @app.exception_handler(RequestValidationError)
-    async def _invalid(request: Request, exc: RequestValidationError):
-        # FastAPI's default echoes each bad input back: a 60 MB body would come back as a 60 MB error;
-        # ours is Chinese and names the field with rows counted from 1
-        detail = []
-        for e in exc.errors():
-            whole = body_message(e, request.headers.get("content-type", ""))
-            if whole is not None:  # the body as a whole: broken JSON, or not sent as JSON
-                detail.append({"loc": ["body"], "msg": whole, "type": e.get("type", "")})
-                continue
-            loc = list(e.get("loc", ()))
-            if any(isinstance(p, int) for p in loc):
-                loc = [loc[0], field_path(loc)] if loc and loc[0] in ("body", "query", "path") else [field_path(loc)]
-            detail.append({"loc": loc, "msg": message(e), "type": e.get("type", "")})
-        return JSONResponse(status_code=422, content={"detail": detail})
-
-    @app.exception_handler(HTTPException)
-    async def _http(_: Request, exc: HTTPException):
-        if exc.status_code == 400:  # the framework could not parse the body: not UTF-8, a broken form
-            return JSONResponse(status_code=422, content={"detail": [
-                {"loc": ["body"], "msg": f"请求体无法解析：JSON 须为 UTF-8 编码，表单须完整（{exc.detail}）",
-                 "type": "body_invalid"}]})
-        return JSONResponse(status_code=exc.status_code, content={"detail": exc.detail},
-                            headers=getattr(exc, "headers", None))
-
-    @app.exception_handler(Unavailable)
-    async def _fault(_: Request, exc: Unavailable):
-        return _unavailable(exc)
-
-    async def _low_level(request: Request, exc: Exception):
-        # a full disk, a read-only folder, a locked or damaged database: the machine, not a bug — 503,
-        # answered as a handled response (the connection stays usable); anything else is a logged 500
-        fault = fault_of(exc)
-        if fault is not None:
-            _log.warning("%s %s: %s (%s)", request.method, request.url.path, fault, type(exc).__name__)
-            return _unavailable(fault)
-        _log.error("%s %s failed", request.method, request.url.path, exc_info=exc)
-        return JSONResponse(status_code=500, content={"detail": "服务器内部错误，已记录；请稍后重试或联系管理员"})
-
-    for exc_type in (sqlite3.Error, SQLAlchemyError, OSError):
-        app.add_exception_handler(exc_type, _low_level)
-
-    @app.exception_handler(ConfigError)
-    async def _config(_: Request, exc: ConfigError):
-        # the server's own configuration (embedder, KB file) is wrong: not the client's fault
-        return JSONResponse(status_code=503, content={"detail": exc.one_line()})
-
-    @app.exception_handler(DataError)
-    async def _data_error(_: Request, exc: DataError):
-        # loc keeps the field's path for programs; the message names it by its Chinese label
-        loc = [p for p in ("body", exc.field) if p]
-        where = ":".join(p for p in (exc.file, str(exc.row) if exc.row else "") if p)
-        msg = labeled(exc.field, exc.message)
-        return JSONResponse(status_code=422, content={"detail": [
-            {"loc": loc, "msg": f"{where}: {msg}" if where else msg, "type": "value_error"}]})
-
-    @app.exception_handler(PayloadTooLarge)
-    async def _too_large(_: Request, exc: PayloadTooLarge):
-        return JSONResponse(status_code=413, content={"detail": exc.one_line()})
-
-    @app.exception_handler(UnsupportedType)
-    async def _unsupported(_: Request, exc: UnsupportedType):
-        return JSONResponse(status_code=415, content={"detail": exc.one_line()})
-
-    @app.exception_handler(LibraryImportError)
-    async def _import_problems(_: Request, exc: LibraryImportError):
-        return JSONResponse(status_code=422, content={"detail": [
-            {"loc": ["body", "file"], "msg": m, "type": "value_error"} for m in exc.problems]})
-
-    @app.exception_handler(NotFound)
-    async def _nf(_: Request, exc: NotFound):
-        return JSONResponse(status_code=404, content={"detail": str(exc)})
-
-    @app.exception_handler(FindingsNotAcknowledged)
-    async def _unacknowledged(_: Request, exc: FindingsNotAcknowledged):
-        return JSONResponse(status_code=409, content={"detail": {"msg": str(exc), "open_errors": exc.findings}})
-
-    @app.exception_handler(Conflict)
-    async def _conflict(_: Request, exc: Conflict):
-        return JSONResponse(status_code=409, content={"detail": str(exc)})
-
-    @app.exception_handler(Forbidden)
-    async def _forbidden(_: Request, exc: Forbidden):
-        return JSONResponse(status_code=403, content={"detail": str(exc)})
-
-    @app.exception_handler(JixiaoError)
-    async def _other(_: Request, exc: JixiaoError):
-        return JSONResponse(status_code=422, content={"detail": exc.one_line()})
+    _add_guards(app, settings)
+    for exc_type, handler in _ERROR_HANDLERS:
+        app.add_exception_handler(exc_type, handler)
 
     @app.get("/healthz", tags=["system"], summary="健康检查",
              description="不经过 API 密钥和排队；响应头 X-Worker 为处理该请求的工作进程号。")

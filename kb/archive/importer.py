@@ -206,13 +206,7 @@ def import_file(session: Session, principal: Principal, path: Path, filename: st
                               "合同、验收报告等文档请作为佐证材料上传")
     detected, rows, title_text = read_rows(path, ftype, name, settings)
     cat = cat_override or detected
-    lines = [r.line for r in rows if r.line is not None]
-    if per_override:
-        p_start, p_end = per_override
-    elif lines:
-        p_start, p_end = min(x.date for x in lines), max(x.date for x in lines)
-    else:
-        p_start, p_end = V.period_from_text(title_text) or (None, None)
+    p_start, p_end = per_override or _detected_period(rows, title_text)
     with access.transaction(session):
         decl = access.visible_declaration(session, principal, declaration_id) if declaration_id is not None else None
         unit = _unit_for(session, principal, decl, unit_name)
@@ -220,10 +214,7 @@ def import_file(session: Session, principal: Principal, path: Path, filename: st
             ArchiveDocument.unit_id == unit.id, ArchiveDocument.sha256 == d.sha256,
             ArchiveDocument.deleted_at.is_(None)).limit(1))
         if same is not None:
-            return ImportOut(imported=0, document_id=same.id, category=same.category,
-                             category_label=V.CATEGORIES[same.category], period_start=same.period_start,
-                             period_end=same.period_end, attachment_id=same.attachment_id, duplicate=True,
-                             warnings=[f"该文件已于 {same.created_at:%Y-%m-%d} 导入（档案 {same.id}），未重复导入"])
+            return _duplicate(same)
         warnings: list[str] = []
         skipped = _drop_known_lines(session, unit.id, rows)
         if skipped:
@@ -231,32 +222,13 @@ def import_file(session: Session, principal: Principal, path: Path, filename: st
         with open(path, "rb") as f:
             blob = store_blob(session, f, d, MIME[ftype], chunk_bytes=settings.evidence.chunk_bytes)
         linker = ProjectLinker(session, unit.id)
-        resolved = {i: linker.resolve(r.line.project_code, r.line.project_name)
-                    for i, r in enumerate(rows) if r.line is not None}
-        if decl is not None:
-            open_keys = {(r.line.project_code or normalize_name(r.line.project_name))
-                         for i, r in enumerate(rows) if r.line is not None and resolved[i] is None}
-            if len(open_keys) <= 1:
-                for i in resolved:
-                    if resolved[i] is None:
-                        resolved[i] = decl.project_id
-            else:
-                warnings.append("以下项目未能关联到已申报的项目：" + "、".join(sorted(k for k in open_keys if k)))
+        resolved = _resolve_projects(linker, rows, decl, warnings)
         _learn_codes(session, unit.id, linker, rows, resolved, warnings)
         att_id = None
         if decl is not None and not rows:
             warnings.append("文件中没有新的行，未作为该申报的佐证材料")
         if decl is not None and rows:  # a file adding nothing (every line imported before) backs nothing
-            a = Attachment(declaration_id=decl.id, unit_id=unit.id, blob_id=blob.id,
-                           stage=current_stage(session, decl).value, kind=ATTACHMENT_KIND[cat].value, row=None,
-                           filename=name, file_type=ftype, mime=MIME[ftype], size=d.size, sha256=d.sha256,
-                           indexed=True, index_note="", note=f"电子会计档案（{V.CATEGORIES[cat]}）",
-                           created_by=principal.key_id, created_at=utcnow())
-            session.add(a)
-            session.flush()
-            att_id = a.id
-            add_passages(session, a, Extracted([Passage(r.text, r.citation, sheet=r.sheet, row=r.row)
-                                                for r in rows[: settings.evidence.max_passages]], True))
+            att_id = _attach(session, principal, decl, unit.id, blob.id, cat, ftype, name, d, rows, settings)
         doc = ArchiveDocument(unit_id=unit.id, blob_id=blob.id, filename=name, sha256=d.sha256, category=cat,
                               period_start=p_start, period_end=p_end,
                               declaration_id=decl.id if decl else None, attachment_id=att_id, rows=len(rows),
@@ -264,16 +236,7 @@ def import_file(session: Session, principal: Principal, path: Path, filename: st
         session.add(doc)
         session.flush()
         _insert_entries(session, doc, unit.id, cat, rows, resolved, decl)
-        per_project: dict[int, list] = defaultdict(list)
-        for i, pid in resolved.items():
-            if pid is not None:
-                per_project[pid].append(rows[i].line)
-        names = {p.id: p.name for p in linker.projects}
-        if decl is not None:
-            names.setdefault(decl.project_id, decl.project.name)
-        projects = [ProjectSpending(project_id=pid, project_name=names.get(pid, ""), rows=len(ls),
-                                    spending_yuan=spending_fen(ls) / 100)
-                    for pid, ls in sorted(per_project.items())]
+        projects = _project_spending(linker, rows, resolved, decl)
         linked = sum(1 for v in resolved.values() if v is not None)
         access.audit(session, principal, "archive.import", "archive_document", doc.id, None,
                      {"filename": name, "sha256": d.sha256, "category": cat, "rows": len(rows),
@@ -283,6 +246,68 @@ def import_file(session: Session, principal: Principal, path: Path, filename: st
         return ImportOut(imported=len(rows), document_id=doc.id, category=cat, category_label=V.CATEGORIES[cat],
                          period_start=p_start, period_end=p_end, linked=linked, unlinked=len(resolved) - linked,
                          projects=projects, attachment_id=att_id, warnings=warnings)
+
+
+def _detected_period(rows: list, title_text: str) -> tuple:
+    """Vouchers: first to last date; others: the period their title names (or none)."""
+    lines = [r.line for r in rows if r.line is not None]
+    if lines:
+        return min(x.date for x in lines), max(x.date for x in lines)
+    return V.period_from_text(title_text) or (None, None)
+
+
+def _duplicate(same: ArchiveDocument) -> ImportOut:
+    """The answer for a file the unit imported before: nothing stored, the earlier document named."""
+    return ImportOut(imported=0, document_id=same.id, category=same.category,
+                     category_label=V.CATEGORIES[same.category], period_start=same.period_start,
+                     period_end=same.period_end, attachment_id=same.attachment_id, duplicate=True,
+                     warnings=[f"该文件已于 {same.created_at:%Y-%m-%d} 导入（档案 {same.id}），未重复导入"])
+
+
+def _resolve_projects(linker: ProjectLinker, rows: list, decl, warnings: list[str]) -> dict:
+    """Row index → project id (None: not linked) for the rows with a ledger line. With a
+    declaration, the lines of at most one unknown project go to the declaration's project."""
+    resolved = {i: linker.resolve(r.line.project_code, r.line.project_name)
+                for i, r in enumerate(rows) if r.line is not None}
+    if decl is not None:
+        open_keys = {(r.line.project_code or normalize_name(r.line.project_name))
+                     for i, r in enumerate(rows) if r.line is not None and resolved[i] is None}
+        if len(open_keys) <= 1:
+            for i in resolved:
+                if resolved[i] is None:
+                    resolved[i] = decl.project_id
+        else:
+            warnings.append("以下项目未能关联到已申报的项目：" + "、".join(sorted(k for k in open_keys if k)))
+    return resolved
+
+
+def _attach(session: Session, principal: Principal, decl, unit_id: int, blob_id: int, cat: str, ftype: str,
+            name: str, d, rows: list, settings: Settings) -> int:
+    """Store the file as an attachment (evidence) of `decl`, its rows as passages; returns its id."""
+    a = Attachment(declaration_id=decl.id, unit_id=unit_id, blob_id=blob_id,
+                   stage=current_stage(session, decl).value, kind=ATTACHMENT_KIND[cat].value, row=None,
+                   filename=name, file_type=ftype, mime=MIME[ftype], size=d.size, sha256=d.sha256,
+                   indexed=True, index_note="", note=f"电子会计档案（{V.CATEGORIES[cat]}）",
+                   created_by=principal.key_id, created_at=utcnow())
+    session.add(a)
+    session.flush()
+    add_passages(session, a, Extracted([Passage(r.text, r.citation, sheet=r.sheet, row=r.row)
+                                        for r in rows[: settings.evidence.max_passages]], True))
+    return a.id
+
+
+def _project_spending(linker: ProjectLinker, rows: list, resolved: dict, decl) -> list[ProjectSpending]:
+    """Rows and spending per linked project, by project id."""
+    per_project: dict[int, list] = defaultdict(list)
+    for i, pid in resolved.items():
+        if pid is not None:
+            per_project[pid].append(rows[i].line)
+    names = {p.id: p.name for p in linker.projects}
+    if decl is not None:
+        names.setdefault(decl.project_id, decl.project.name)
+    return [ProjectSpending(project_id=pid, project_name=names.get(pid, ""), rows=len(ls),
+                            spending_yuan=spending_fen(ls) / 100)
+            for pid, ls in sorted(per_project.items())]
 
 
 def _line_key(date, voucher_no, account, account_code, debit, credit, code, name, summary) -> tuple:

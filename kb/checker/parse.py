@@ -471,6 +471,24 @@ def _parse_value(self: Any, v: str) -> None:
         self.is_date = bool(_DATE_WORD_RE.search(v))
         return
     self.approx = bool(L.APPROX_RE.search(v))
+    dates = _dates_in(v)
+    years = [int(y) for y in _YEAR_RE.findall(v)] if "年" in v else []
+    if not years:
+        years = [d[0] for d in dates if d[0]]
+    self.years = years
+    self.dates = dates
+    self.is_date = bool(dates or years or _DATE_WORD_RE.search(v))
+    if self.is_date:
+        self.is_period = bool(_PERIOD_RE.search(v))
+        self.full_year = bool(_FULL_YEAR_RE.match(v))
+        if re.search(r"(以前|之前|前|以内|之内)", v):
+            self.emb_op = "≤"
+        return
+    _parse_number(self, v)
+
+
+def _dates_in(v: str) -> list[tuple[int | None, int, int | None]]:
+    """The dates `v` writes: (year or None, month, day or None) — 2023年7月1日, 2023-07, 7月1日."""
     dates: list[tuple[int | None, int, int | None]] = []
     if "年" in v or "月" in v:
         for m in _DATE_YMD_RE.finditer(v):
@@ -488,18 +506,11 @@ def _parse_value(self: Any, v: str) -> None:
     if not dates and "月" in v:
         for m in _DATE_MD_RE.finditer(v):
             dates.append((None, int(m.group(1)), int(m.group(2)) if m.group(2) else None))
-    years = [int(y) for y in _YEAR_RE.findall(v)] if "年" in v else []
-    if not years:
-        years = [d[0] for d in dates if d[0]]
-    self.years = years
-    self.dates = dates
-    self.is_date = bool(dates or years or _DATE_WORD_RE.search(v))
-    if self.is_date:
-        self.is_period = bool(_PERIOD_RE.search(v))
-        self.full_year = bool(_FULL_YEAR_RE.match(v))
-        if re.search(r"(以前|之前|前|以内|之内)", v):
-            self.emb_op = "≤"
-        return
+    return dates
+
+
+def _parse_number(self: Any, v: str) -> None:
+    """The number of a value that is not a date: its text, an operator or unit written with it, a range."""
     m = NUM_RE.search(v)
     if m is None:  # pragma: no cover - has_digit guarantees a match
         return

@@ -64,38 +64,44 @@ def _unit_names(session: Session) -> dict[int, str]:
     return dict(session.execute(select(Unit.id, Unit.name)).all())
 
 
+def _added(session: Session, p: Principal, indicator: dict, field: str, lookup: Lookup | None) -> LibraryIndicator:
+    """The new library row of an `add` change (its library, unit and id checked; not flushed)."""
+    data = dict(indicator)
+    library = str(data.get("library") or "basic")
+    library = {"基础指标库": "basic", "单位指标库": "unit"}.get(library, library)
+    unit_id = None
+    if library == "unit":
+        uname = normalize(str(data.get("unit_name") or ""))
+        if not uname:
+            raise DataError("单位指标库的指标须填写 unit_name", field=f"{field}.indicator.unit_name")
+        unit = session.scalar(select(Unit).where(Unit.name == uname))
+        if unit is None:
+            raise DataError(f"单位不存在: {uname}", field=f"{field}.indicator.unit_name")
+        unit_id, data["unit_name"] = unit.id, uname
+    else:
+        data["unit_name"] = None
+    data["library"] = library
+    if not p.reads_all_units and (library != "unit" or unit_id != p.unit_id):
+        raise Forbidden("单位管理员只能修改本单位的单位指标库；基础指标库由系统管理员维护")
+    given_id = str(data.get("id") or "").strip()
+    probe = _validate({**data, "id": given_id or "pending"}, f"{field}.indicator")
+    ind_id = given_id or stable_indicator_id(library, probe.unit_name, probe.name, probe.level2.value)
+    if session.get(LibraryIndicator, ind_id) is not None or (lookup and lookup(ind_id) is not None):
+        raise Conflict(f"指标已存在: {ind_id}")
+    ind = probe.model_copy(update={"id": ind_id, "version": 1})
+    li = LibraryIndicator(id=ind.id, library=library, unit_id=unit_id, name=ind.name,
+                          status=ind.status.value, version=1, data=ind.model_dump(mode="json"),
+                          updated_at=utcnow())
+    session.add(li)
+    return li
+
+
 def _apply_one(session: Session, p: Principal, ch: LibraryChangeIn, i: int, lookup: Lookup | None) -> LibraryChangeOut:
     field = f"changes[{i + 1}]"
     if ch.op == "add":
         if not ch.indicator:
             raise DataError("add 需要 indicator", field=f"{field}.indicator")
-        data = dict(ch.indicator)
-        library = str(data.get("library") or "basic")
-        library = {"基础指标库": "basic", "单位指标库": "unit"}.get(library, library)
-        unit_id = None
-        if library == "unit":
-            uname = normalize(str(data.get("unit_name") or ""))
-            if not uname:
-                raise DataError("单位指标库的指标须填写 unit_name", field=f"{field}.indicator.unit_name")
-            unit = session.scalar(select(Unit).where(Unit.name == uname))
-            if unit is None:
-                raise DataError(f"单位不存在: {uname}", field=f"{field}.indicator.unit_name")
-            unit_id, data["unit_name"] = unit.id, uname
-        else:
-            data["unit_name"] = None
-        data["library"] = library
-        if not p.reads_all_units and (library != "unit" or unit_id != p.unit_id):
-            raise Forbidden("单位管理员只能修改本单位的单位指标库；基础指标库由系统管理员维护")
-        given_id = str(data.get("id") or "").strip()
-        probe = _validate({**data, "id": given_id or "pending"}, f"{field}.indicator")
-        ind_id = given_id or stable_indicator_id(library, probe.unit_name, probe.name, probe.level2.value)
-        if session.get(LibraryIndicator, ind_id) is not None or (lookup and lookup(ind_id) is not None):
-            raise Conflict(f"指标已存在: {ind_id}")
-        ind = probe.model_copy(update={"id": ind_id, "version": 1})
-        li = LibraryIndicator(id=ind.id, library=library, unit_id=unit_id, name=ind.name,
-                              status=ind.status.value, version=1, data=ind.model_dump(mode="json"),
-                              updated_at=utcnow())
-        session.add(li)
+        li = _added(session, p, ch.indicator, field, lookup)
         before = None
     else:
         if not ch.id:

@@ -107,12 +107,7 @@ def ensure_vectors(db: "sqlite_utils.Database", kind: str, items: Sequence[Item]
     hashes = [h or text_hash(t) for _, t, h in items]
     fp, dim = embedder.fingerprint, embedder.dimension
     ensure_table(db)
-    stored: dict[str, tuple[str, bytes]] = {}
-    for key, ch, sfp, sdim, blob in db.execute(
-            f"SELECT key, content_hash, fingerprint, dim, vector FROM {TABLE} WHERE kind = ?",
-            [kind]).fetchall():
-        if sfp == fp and sdim == dim and blob is not None and len(blob) == 4 * dim:
-            stored[key] = (ch, blob)
+    stored = _stored(db, kind, fp, dim)
     out = np.empty((len(items), dim), dtype=np.float32)
     todo: list[int] = []
     for i, (k, h) in enumerate(zip(keys, hashes)):
@@ -141,23 +136,36 @@ def ensure_vectors(db: "sqlite_utils.Database", kind: str, items: Sequence[Item]
             todo = [i for i in todo if i not in taken]
     if todo:
         _embed_into(out, todo, [items[i][1] for i in todo], embedder, progress=progress, store=store)
-    orphans: list[str] = []
-    if prune:
-        live = set(keys)
-        orphans = [k for (k,) in db.execute(f"SELECT key FROM {TABLE} WHERE kind = ?", [kind])
-                   if k not in live]
+    pruned = _prune(db, kind, set(keys)) if prune else 0
+    if calibrate and len(items) > 0:
+        ensure_calibration(db, kind, out, embedder, shipped=shipped)
+    if stats is not None:
+        stats.update(embedded=len(todo), reused=len(items) - len(todo) - len(from_package),
+                     shipped=len(from_package), pruned=pruned)
+    return out
+
+
+def _stored(db: "sqlite_utils.Database", kind: str, fp: str, dim: int) -> dict[str, tuple[str, bytes]]:
+    """key → (content hash, vector bytes) of the stored vectors of `kind` made by this model."""
+    stored: dict[str, tuple[str, bytes]] = {}
+    for key, ch, sfp, sdim, blob in db.execute(
+            f"SELECT key, content_hash, fingerprint, dim, vector FROM {TABLE} WHERE kind = ?",
+            [kind]).fetchall():
+        if sfp == fp and sdim == dim and blob is not None and len(blob) == 4 * dim:
+            stored[key] = (ch, blob)
+    return stored
+
+
+def _prune(db: "sqlite_utils.Database", kind: str, live: set[str]) -> int:
+    """Delete the stored vectors of `kind` whose key is not in `live`; returns how many."""
+    orphans = [k for (k,) in db.execute(f"SELECT key FROM {TABLE} WHERE kind = ?", [kind]) if k not in live]
     if orphans:
         with db.atomic():
             for a in range(0, len(orphans), 500):
                 chunk = orphans[a:a + 500]
                 db.execute(f"DELETE FROM {TABLE} WHERE kind = ? AND key IN "
                            f"({','.join('?' * len(chunk))})", [kind, *chunk])
-    if calibrate and len(items) > 0:
-        ensure_calibration(db, kind, out, embedder, shipped=shipped)
-    if stats is not None:
-        stats.update(embedded=len(todo), reused=len(items) - len(todo) - len(from_package),
-                     shipped=len(from_package), pruned=len(orphans))
-    return out
+    return len(orphans)
 
 
 def _embed_into(out: np.ndarray, rows: list[int], texts: list[str], embedder: "Embedder",
