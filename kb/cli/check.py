@@ -61,8 +61,8 @@ def _out_path(out: Path, tid: str, many: bool) -> Path:
     return out.with_name(f"{out.stem}_{safe}{out.suffix}")
 
 
-@app.command()
-def check(
+@app.command("check")
+def check_cmd(
     file: Path = typer.Argument(..., help="绩效目标表: .json / .jsonl / .csv / .xlsx（.jsonl 每行一张申报表时逐表审核）"),
     as_json: bool = typer.Option(False, "--json", help='输出 JSON: {"findings": [...], "summary": {...}}；'
                                                       '多张表时 {"tables": [{"id", "project_name", "findings", "summary"}, ...]}'),

@@ -49,7 +49,7 @@ def _file(path: Path) -> Path:
 
 
 @evidence_app.command("attach")
-def attach(decl_id: int = typer.Argument(..., help="申报 id"),
+def evidence_attach(decl_id: int = typer.Argument(..., help="申报 id"),
            file: Path = typer.Argument(..., help="文件：PDF、DOCX、XLSX、CSV、JPG、PNG、OFD"),
            kind: str = typer.Option(..., "--kind", help="合同 / 现场照片 / 支出明细 / 验收报告 / 会计凭证 / 其他"),
            stage: Optional[str] = typer.Option(None, "--stage", help="事前申报 / 事中监控 / 事后评价 / 结果反馈"),
@@ -109,7 +109,7 @@ def delete(att_id: int = typer.Argument(..., help="附件 id"),
 
 
 @evidence_app.command("search")
-def search(q: str = typer.Argument(..., help="检索词"),
+def evidence_search(q: str = typer.Argument(..., help="检索词"),
            declaration: Optional[int] = typer.Option(None, "--declaration", help="只检索某个申报"),
            kind: Optional[str] = typer.Option(None, "--kind", help="只检索某类材料"),
            top: int = typer.Option(10, "--top", min=1, max=100), as_json: bool = JSON_OPT) -> None:

@@ -25,8 +25,8 @@ def _kb():
 
 
 
-@app.command()
-def build(force: bool = typer.Option(False, "--force", help="忽略缓存，全部重建")) -> None:
+@app.command("build")
+def build_cmd(force: bool = typer.Option(False, "--force", help="忽略缓存，全部重建")) -> None:
     """校验 indicators/ 下的指标库并构建知识库文件(只重建变化的部分)。"""
     from kb.knowledge import build as do_build
 
@@ -48,8 +48,8 @@ def build(force: bool = typer.Option(False, "--force", help="忽略缓存，全�
                       f"新索引片段 {c.get('chunks_indexed', 0)}")
 
 
-@app.command()
-def search(
+@app.command("search")
+def search_cmd(
     query: str = typer.Argument(..., help="检索词，如 项目完成率"),
     level1: Optional[str] = typer.Option(None, help="一级指标，如 产出指标 / output"),
     level2: Optional[str] = typer.Option(None, help="二级指标，如 数量指标 / quantity"),
@@ -97,8 +97,8 @@ def _suggest_one(kb, rec: dict, top: int, mode: Optional[str], types: Optional[l
                       project_types=types or rec.get("project_types"))
 
 
-@app.command()
-def suggest(
+@app.command("suggest")
+def suggest_cmd(
     text: Optional[str] = typer.Option(None, "--text", help="项目描述(做什么、对象、数量、资金)"),
     project_name: Optional[str] = typer.Option(None, "--project-name", help="项目名称"),
     budget: Optional[float] = typer.Option(None, "--budget", help="预算(万元)"),

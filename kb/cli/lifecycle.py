@@ -80,7 +80,7 @@ def db_current(url: Optional[str] = typer.Option(None, "--url", help="数据库�
 
 
 @admin_app.command("create-key")
-def create_key(unit: str = typer.Option(..., "--unit", help="单位名称（不存在则创建）"),
+def admin_create_key(unit: str = typer.Option(..., "--unit", help="单位名称（不存在则创建）"),
                role: str = typer.Option(..., "--role",
                                         help="declarant / reviewer / supervisor / admin / unit_admin / finance_reviewer"),
                assigned_unit: list[str] = typer.Option([], "--assigned-unit",
@@ -103,7 +103,7 @@ def create_key(unit: str = typer.Option(..., "--unit", help="单位名称（不�
 
 
 @admin_app.command("list-keys")
-def list_keys() -> None:
+def admin_list_keys() -> None:
     """列出密钥（不显示密钥本身）。"""
     from kb.lifecycle.access import CLI_PRINCIPAL
     from kb.lifecycle.keys import list_keys as listed
@@ -115,7 +115,7 @@ def list_keys() -> None:
 
 
 @admin_app.command("revoke-key")
-def revoke_key(key_id: int = typer.Argument(..., help="密钥 id")) -> None:
+def admin_revoke_key(key_id: int = typer.Argument(..., help="密钥 id")) -> None:
     """吊销密钥（立即失效）。"""
     from kb.lifecycle.access import CLI_PRINCIPAL
     from kb.lifecycle.keys import revoke_key as revoke

@@ -21,7 +21,7 @@ app.add_typer(vectors_app, name="vectors")
 
 
 @vectors_app.command("refresh")
-def refresh() -> None:
+def vectors_refresh() -> None:
     """按当前指标库和内置语料重写内置向量文件(未变的直接沿用，只计算变化的条目)。"""
     from kb.shipped_vectors import refresh as do_refresh
 
@@ -30,7 +30,7 @@ def refresh() -> None:
 
 
 @vectors_app.command("check")
-def check() -> None:
+def vectors_check() -> None:
     """检查内置向量是否与指标库、内置语料和嵌入模型一致；不一致时退出码为 1。"""
     from kb.shipped_vectors import check as do_check
 
