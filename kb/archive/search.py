@@ -50,8 +50,8 @@ def parse_query(q: str) -> tuple[dt.date | None, dt.date | None, str | None, str
     return start, end, cat, " ".join(t.split())
 
 
-def search(session: Session, principal: Principal, q: str, *, category: str | None = None,
-           declaration_id: int | None = None, project_id: int | None = None, top: int = 20) -> ArchiveSearchOut:
+def search_archive(session: Session, principal: Principal, q: str, *, category: str | None = None,
+                   declaration_id: int | None = None, project_id: int | None = None, top: int = 20) -> ArchiveSearchOut:
     """Archive rows matching `q` (see module docstring), best first, with citations.
 
     category / declaration_id / project_id narrow further (another unit's

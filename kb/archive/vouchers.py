@@ -192,9 +192,9 @@ def _cell(cells: list[Any], j: int | None) -> Any:
 
 
 def _text(v: Any) -> str:
-    from kb.evidence.tables import cell_text
+    from kb.evidence.tables import iso_cell_text
 
-    return normalize(cell_text(v))
+    return normalize(iso_cell_text(v))
 
 
 def parse_voucher_rows(rows: list[tuple[int, list[Any]]], h: Header) -> list[VoucherLine]:

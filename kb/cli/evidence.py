@@ -182,7 +182,7 @@ def archive_search(q: str = typer.Argument(..., help="如“2024年6月 维修�
     from kb.evidence import attachments as ev
 
     with _session() as s:
-        res = arch.search(s, _principal(), q, declaration_id=declaration, top=top)
+        res = arch.search_archive(s, _principal(), q, declaration_id=declaration, top=top)
         att = None
         if attachments:
             terms = res.terms or q
@@ -208,10 +208,10 @@ def archive_list(category: Optional[str] = typer.Option(None, "--category", help
                  year: Optional[int] = typer.Option(None, "--year", help="只看覆盖此年度的档案"),
                  as_json: bool = JSON_OPT) -> None:
     """会计档案目录（按类别、期间）。"""
-    from kb.archive.importer import list_documents
+    from kb.archive.importer import list_archive_documents
 
     with _session() as s:
-        out = list_documents(s, _principal(), category=category, year=year)
+        out = list_archive_documents(s, _principal(), category=category, year=year)
     if as_json:
         return _json(out)
     print_lines(f"{d.id}\t{d.unit_name}\t{d.category_label}\t{d.period_start or '-'} 至 {d.period_end or '-'}\t"

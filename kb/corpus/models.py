@@ -15,10 +15,10 @@ from enum import Enum
 
 from pydantic import BaseModel, Field
 
-from kb.domain.enums import labeled
+from kb.domain.enums import labeled_enum
 
 
-Collection = labeled("Collection", "The seven corpora of 信息搜集 (identifiers per GLOSSARY.md).", {
+Collection = labeled_enum("Collection", "The seven corpora of 信息搜集 (identifiers per GLOSSARY.md).", {
     "national_policy": "国家政策库", "bank_policy": "银行政策库", "market_info": "市场信息库",
     "internal_regulation": "内部法规通知库", "expert_opinion": "专家意见库", "qa": "问答区", "public_notice": "公示区"})
 
@@ -27,7 +27,7 @@ COLLECTION_LABELS = {c.value: c.label for c in Collection}
 COLLECTIONS: tuple[str, ...] = tuple(c.value for c in Collection)
 
 
-Status = labeled("Status", "Validity of a document: 有效 or 已废止 (repealed documents rank below effective ones).",
+Status = labeled_enum("Status", "Validity of a document: 有效 or 已废止 (repealed documents rank below effective ones).",
                  {"effective": "有效", "repealed": "已废止"})
 
 

@@ -41,7 +41,7 @@ def _run(f, ev) -> list[Finding]:
     return findings
 
 
-def open_errors(session: Session, d: Declaration, *, settings: Settings | None = None) -> list[Finding]:
+def open_crosscheck_errors(session: Session, d: Declaration, *, settings: Settings | None = None) -> list[Finding]:
     """The error-level cross-check findings of declaration `d` as things stand (ACC-01 …), in the
     caller's transaction and without access checks: the caller has already found `d` visible.
     结果反馈 refuses to go ahead over them unacknowledged; 公示 counts them."""

@@ -67,7 +67,7 @@ class Rule:
 RULES: dict[str, Rule] = {}
 
 
-def rule(id: str, title: str, severity: str, basis: str):  # noqa: A002
+def crosscheck_rule(id: str, title: str, severity: str, basis: str):  # noqa: A002
     """Register a detection function under `id` with its title, default severity and basis."""
     def deco(fn):
         RULES[id] = Rule(id, title, severity, basis, fn)
@@ -109,7 +109,7 @@ def _pct(a: float, b: float) -> str:
 
 # ------------------------------------------------------------------ ACC-01
 
-@rule("ACC-01", "预算执行数与会计凭证合计不符", "error",
+@crosscheck_rule("ACC-01", "预算执行数与会计凭证合计不符", "error",
       "财预〔2020〕10号《项目支出绩效评价管理办法》（预算执行率）；《会计档案管理办法》（财政部 国家档案局令第79号）")
 def acc_01(f: Facts, s) -> list[Finding]:
     """Each reported 预算执行数 (the monitoring report in force for each period end, the latest evaluation,
@@ -180,7 +180,7 @@ def _cost_lines(ls: list[Line], name: str) -> tuple[list[Line], str]:
         "科目或摘要含“" + "、".join(words) + "”的"
 
 
-@rule("ACC-02", "成本指标实际值与会计凭证不符", "warning",
+@crosscheck_rule("ACC-02", "成本指标实际值与会计凭证不符", "warning",
       "财预〔2021〕101号（成本指标）；《会计档案管理办法》（财政部 国家档案局令第79号）")
 def acc_02(f: Facts, s) -> list[Finding]:
     """A cost row's actual (万元/元) at 事后评价 vs the vouchers in the period: those whose summary
@@ -211,7 +211,7 @@ def acc_02(f: Facts, s) -> list[Finding]:
 
 # ------------------------------------------------------------------ ACC-03
 
-@rule("ACC-03", "凭证日期不在项目实施期内", "warning",
+@crosscheck_rule("ACC-03", "凭证日期不在项目实施期内", "warning",
       "《会计档案管理办法》（财政部 国家档案局令第79号）；项目实施期以申报说明所写为准，未写明时为预算年度")
 def acc_03(f: Facts, s) -> list[Finding]:
     """Vouchers (grouped by date and number) tied to this declaration dated outside its period, and
@@ -240,7 +240,7 @@ def acc_03(f: Facts, s) -> list[Finding]:
 
 # ------------------------------------------------------------------ ACC-04
 
-@rule("ACC-04", "尚无会计凭证可核对预算执行数", "info", "电子会计档案核对（本系统）")
+@crosscheck_rule("ACC-04", "尚无会计凭证可核对预算执行数", "info", "电子会计档案核对（本系统）")
 def acc_04(f: Facts, s) -> list[Finding]:
     """A 预算执行数 is reported but no voucher of the project has been imported."""
     reported = any(r.budget_executed_wan is not None for r in f.monitoring) or (
@@ -257,7 +257,7 @@ def _has(f: Facts, kinds, row: int) -> bool:
     return any(a.kind in {k.value for k in kinds} and (a.row is None or a.row == row) for a in f.attachments)
 
 
-@rule("EVD-01", "声称完成但缺少对应的佐证材料", "warning",
+@crosscheck_rule("EVD-01", "声称完成但缺少对应的佐证材料", "warning",
       "财预〔2020〕10号《项目支出绩效评价管理办法》（评价依据与佐证材料）")
 def evd_01(f: Facts, s) -> list[Finding]:
     """Rows the latest monitoring report or the latest evaluation call complete (completion ≥ 100 %,

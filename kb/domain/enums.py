@@ -15,7 +15,7 @@ from kb.domain.text import normalize
 
 
 class LabeledEnum(str, Enum):
-    """A str enum whose members carry their Chinese label (made by `labeled`).
+    """A str enum whose members carry their Chinese label (made by `labeled_enum`).
 
     The value is the English identifier (GLOSSARY.md); `.label` is what users see;
     `parse_labeled` accepts either. Every labelled enum of the project is one, declared
@@ -36,7 +36,7 @@ class LabeledEnum(str, Enum):
         return self.value
 
 
-def labeled(name: str, doc: str, labels: dict[str, str]) -> type[LabeledEnum]:
+def labeled_enum(name: str, doc: str, labels: dict[str, str]) -> type[LabeledEnum]:
     """A `LabeledEnum` called `name` with one member per entry of `labels` (identifier →
     Chinese label); the identifier is the member's name and its value. `doc` is its docstring
     (the OpenAPI description of the enum)."""
@@ -46,24 +46,24 @@ def labeled(name: str, doc: str, labels: dict[str, str]) -> type[LabeledEnum]:
     return enum
 
 
-Library = labeled("Library", "基础指标库 (`basic`) or 单位指标库 (`unit`).",
+Library = labeled_enum("Library", "基础指标库 (`basic`) or 单位指标库 (`unit`).",
                   {"basic": "基础指标库", "unit": "单位指标库"})
-Level1 = labeled("Level1", "一级指标. 成本 became a 一级指标 with 财预〔2021〕101号.", {
+Level1 = labeled_enum("Level1", "一级指标. 成本 became a 一级指标 with 财预〔2021〕101号.", {
     "output": "产出指标", "cost": "成本指标", "benefit": "效益指标", "satisfaction": "满意度指标"})
-Level2 = labeled("Level2", "二级指标 under each 一级指标 (88号 and 101号 frameworks).", {
+Level2 = labeled_enum("Level2", "二级指标 under each 一级指标 (88号 and 101号 frameworks).", {
     "quantity": "数量指标", "quality": "质量指标", "timeliness": "时效指标", "output_cost": "成本指标",
     "economic_cost": "经济成本指标", "social_cost": "社会成本指标", "ecological_cost": "生态环境成本指标",
     "economic_benefit": "经济效益指标", "social_benefit": "社会效益指标", "ecological_benefit": "生态效益指标",
     "sustainable_impact": "可持续影响指标", "beneficiary_satisfaction": "服务对象满意度指标"})
-Direction = labeled("Direction", "How an actual compares to the target: 正向 (higher is better), 反向, 等于, 定性.", {
+Direction = labeled_enum("Direction", "How an actual compares to the target: 正向 (higher is better), 反向, 等于, 定性.", {
     "positive": "正向", "negative": "反向", "equal": "等于", "qualitative": "定性"})
-Stage = labeled("Stage", "A stage of the performance lifecycle (全过程预算绩效管理).", {
+Stage = labeled_enum("Stage", "A stage of the performance lifecycle (全过程预算绩效管理).", {
     "declaration": "事前申报", "monitoring": "事中监控", "evaluation": "事后评价", "feedback": "结果反馈"})
-Status = labeled("Status", "Status of a library indicator: 有效 or 已停用.",
+Status = labeled_enum("Status", "Status of a library indicator: 有效 or 已停用.",
                  {"active": "有效", "deprecated": "已停用"})
-DeclarationState = labeled("DeclarationState", "State of a 事前申报 (the page's labels.js STATES says the same).", {
+DeclarationState = labeled_enum("DeclarationState", "State of a 事前申报 (the page's labels.js STATES says the same).", {
     "draft": "草稿", "submitted": "已提交待审核", "returned": "已退回", "approved": "审核通过"})
-DeclarationAction = labeled("DeclarationAction", "A state change of a 事前申报 (`return` is DeclarationAction['return']).", {
+DeclarationAction = labeled_enum("DeclarationAction", "A state change of a 事前申报 (`return` is DeclarationAction['return']).", {
     "submit": "提交", "return": "退回", "approve": "审核通过"})
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from kb.corpus.chunking import chunk_structure, cn_number
 from kb.errors import DataError, PayloadTooLarge, UnsupportedType
-from kb.evidence.tables import Sheet, cell_text, read_sheets
+from kb.evidence.tables import Sheet, iso_cell_text, read_sheets
 
 MAX_PASSAGE_CHARS = 600
 
@@ -136,7 +136,7 @@ def _text(text: str, filename: str) -> list[Passage]:
 def _header(sh: Sheet) -> tuple[int, list[str]] | None:
     """(row number, names) of the first row of ≥ 2 text cells among the first 10, when data rows follow."""
     for r, cells in sh.rows[:10]:
-        names = [cell_text(c) for c in cells]
+        names = [iso_cell_text(c) for c in cells]
         texts = [n for n in names if n and not any(ch.isdigit() for ch in n)]
         if len(texts) >= 2 and len(texts) >= 0.6 * len([n for n in names if n]):
             return r, names
@@ -149,7 +149,7 @@ def _tables(sheets: list[Sheet], filename: str) -> list[Passage]:
         head = _header(sh)
         where = f"{filename} 工作表“{sh.name}”" if sh.name else filename
         for r, cells in sh.rows:
-            vals = [cell_text(c) for c in cells]
+            vals = [iso_cell_text(c) for c in cells]
             if head and r > head[0]:
                 names = head[1]
                 parts = [f"{names[j]}: {v}" if j < len(names) and names[j] else v

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 
-from kb.domain.enums import LabeledEnum, Stage, labeled, parse_labeled
+from kb.domain.enums import LabeledEnum, Stage, labeled_enum, parse_labeled
 from kb.domain.text import normalize
 from kb.errors import DataError
 
 
-AttachmentKind = labeled("AttachmentKind", "Kind of an attachment: identifier (stored) and Chinese label (shown, accepted on input).", {
+AttachmentKind = labeled_enum("AttachmentKind", "Kind of an attachment: identifier (stored) and Chinese label (shown, accepted on input).", {
     "contract": "合同", "site_photo": "现场照片", "expense_detail": "支出明细", "acceptance_report": "验收报告",
     "accounting_voucher": "会计凭证", "other": "其他"})
 

@@ -125,7 +125,7 @@ def _read_csv(path: Path, settings, fname: str) -> Sheet:
     return sh
 
 
-def cell_text(v: Any) -> str:
+def iso_cell_text(v: Any) -> str:
     """A cell as text: dates as YYYY-MM-DD, whole floats without '.0', others str()."""
     import datetime as _dt
 

@@ -160,7 +160,7 @@ class SuggestRanker:
 
     def embed_ahead(self, text: str):
         """The dense query vector of a project's `text` (form words removed: `dense_query_text`) as a
-        future, computed on the embedding pool (`kb.retrieval.embed.threads.submit`)."""
+        future, computed on the embedding pool (`kb.retrieval.embed.threads.submit_to_pool`)."""
         return self.hybrid.retriever.embed_ahead(text)
 
     def __call__(self, text: str, mask: np.ndarray, lexical: list[tuple[int, float]] | None = None,

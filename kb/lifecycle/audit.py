@@ -61,7 +61,7 @@ def public_summary(session: Session, principal: Principal, *, year: int | None =
     """公示: per (unit, department) over approved declarations — budget, budget executed,
     grades (final grade of the feedback, else the self-evaluation's), checker errors and the
     open error-level cross-check findings (`crosscheck_errors(session, d)`, the count of
-    `kb.crosscheck.engine.open_errors`: a 预算执行数 the vouchers contradict shows here, per
+    `kb.crosscheck.engine.open_crosscheck_errors`: a 预算执行数 the vouchers contradict shows here, per
     project too; 0 when the caller gives no counter).
 
     The budget executed of a declaration comes from the latest stage that

@@ -90,7 +90,7 @@ def _observations(fb: Feedback, d: Declaration, v: DeclarationVersion, items: di
     return obs
 
 
-# the open error-level cross-check findings of a declaration (`kb.crosscheck.engine.open_errors` as dicts),
+# the open error-level cross-check findings of a declaration (`kb.crosscheck.engine.open_crosscheck_errors` as dicts),
 # given by the caller: the cross-check sits above the lifecycle
 CrosscheckErrors = Callable[[Session, Declaration], list[dict[str, Any]]]
 

@@ -41,7 +41,7 @@ from pydantic import BaseModel
 
 from kb.errors import DataError
 from kb.lifecycle.values import direction_of, format_number, format_times, parse_number, same_text, target_and_actual
-from kb.domain.enums import labeled
+from kb.domain.enums import labeled_enum
 from kb.domain.schema import Direction
 from kb.domain.text import normalize
 
@@ -49,7 +49,7 @@ FAR_ABOVE_FACTOR = 2.0  # RULES.md FEAS-01: actual ≥ 2 × target → target pr
 GRADE_BANDS = ((90.0, "优"), (80.0, "良"), (60.0, "中"), (float("-inf"), "差"))
 
 
-Tier = labeled("Tier", "The three tiers of a 定性 indicator (财预〔2020〕10号 附件1).", {
+Tier = labeled_enum("Tier", "The three tiers of a 定性 indicator (财预〔2020〕10号 附件1).", {
     "achieved": "达成年度指标", "partial": "部分达成年度指标并具有一定效果", "not_achieved": "未达成年度指标且效果较差"})
 
 # a tier's (low, high) share of the weight; low is inclusive

@@ -189,11 +189,11 @@ class Retriever:
         return cls(embedder, DenseIndex(matrix), cal, query_text=query_text)
 
     def embed_ahead(self, query: str) -> "Future[np.ndarray]":
-        """The query's vector, computed on the embedding pool (`kb.retrieval.embed.threads.submit`):
+        """The query's vector, computed on the embedding pool (`kb.retrieval.embed.threads.submit_to_pool`):
         start it, rank lexically meanwhile, pass `.result()` to `fuse` as `qvec`."""
-        from kb.retrieval.embed.threads import submit
+        from kb.retrieval.embed.threads import submit_to_pool
 
-        return submit(self.embedder.encode_query, self.query_text(query))
+        return submit_to_pool(self.embedder.encode_query, self.query_text(query))
 
     def fuse(self, lexical: Sequence[tuple[int, float]], query: str, mask: np.ndarray | None, *,
              mode: str = "hybrid", qvec: np.ndarray | None = None) -> HybridResult:

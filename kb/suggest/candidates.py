@@ -41,7 +41,7 @@ EFFECT_SLOTS = frozenset({"economic_benefit", "social_benefit", "ecological_bene
                           "satisfaction"})
 
 
-def query_tokens(tokenizer, ctx: ProjectContext) -> list[str]:
+def project_tokens(tokenizer, ctx: ProjectContext) -> list[str]:
     """Query tokens of a project: the project name counts twice, boilerplate words are dropped."""
     text = " ".join(p for p in (ctx.name, ctx.name, ctx.description) if p)
     return [t for t in tokenizer.tokens(text) if t not in BOILERPLATE and t not in BOILERPLATE_BIGRAMS]
@@ -168,7 +168,7 @@ def _mention_draft(m, ctx: ProjectContext) -> Draft | None:
     if t:
         return Draft(name=t[0], level2="timeliness", source="formed", unit=m.unit,
                      direction="negative" if t[2] == "≤" else "positive", mention=m, evidence=ev)
-    r = N.rate_name(m)
+    r = N.stated_rate(m)
     if r:
         l2 = "beneficiary_satisfaction" if r[1] == "satisfaction" else "quality"
         return Draft(name=r[0], level2=l2, source="formed", unit="%", mention=m, evidence=ev)

@@ -236,7 +236,7 @@ def gather_candidates(idx: IndicatorIndex, models: SuggestModels, ctx: ProjectCo
     Only types at or above the detector's threshold (an override counts as
     certain) lend their indicator sets.
     """
-    tokens = CA.query_tokens(idx.tokenizer, ctx)
+    tokens = CA.project_tokens(idx.tokenizer, ctx)
     lex = idx.lexical.scores(tokens)
     cand, sc = CA.top_k(lex, CA.LEX_POOL, mask)
     lexical = [(int(d), float(s)) for d, s in zip(cand, sc) if s > 0]

@@ -22,7 +22,7 @@ SCORES = {"output": 50, "cost": 10, "benefit": 30, "satisfaction": 10}
 WIDTHS = [12, 16, 34, 14, 10, 40, 28, 8]
 
 
-def target_text(c) -> str:
+def target_cell(c) -> str:
     """指标值 cell: operator + value (定性:value for qualitative), or 待填写."""
     if not c.value:
         return "待填写"
@@ -100,7 +100,7 @@ def _main_sheet(ws, result, project_name: str) -> None:
         ws.cell(5, j).font = Font(bold=True)
     rows = result.default_table
     for i, (c, s) in enumerate(zip(rows, scores(rows)), start=6):
-        for j, v in enumerate((c.level1_label, c.level2_label, c.name, target_text(c), c.unit,
+        for j, v in enumerate((c.level1_label, c.level2_label, c.name, target_cell(c), c.unit,
                                c.explanation or c.note, c.basis, str(s)), start=1):
             _text(ws, i, j, v)
             ws.cell(i, j).alignment = Alignment(wrap_text=True, vertical="center")
@@ -126,7 +126,7 @@ def _alternates_sheet(ws, result) -> None:
     r = 2
     for cands in result.alternates.values():
         for c in cands:
-            for j, v in enumerate((c.level1_label, c.level2_label, c.name, target_text(c), c.unit, c.basis),
+            for j, v in enumerate((c.level1_label, c.level2_label, c.name, target_cell(c), c.unit, c.basis),
                                   start=1):
                 _text(ws, r, j, v)
             r += 1

@@ -63,7 +63,7 @@ def is_clean(obj: str) -> bool:
     return True
 
 
-def measure_of(unit: str) -> str:
+def unit_measure(unit: str) -> str:
     """The measure a unit gives a name: 公里 → 里程, 人 → 人数, 万粒 → 数量."""
     if unit in UNIT_MEASURE:
         return UNIT_MEASURE[unit]
@@ -78,7 +78,7 @@ def quantity_name(m: Mention, core: str = "") -> str | None:
     """
     if m.unit in Q.MONEY_UNITS or m.unit == "%" or m.unit in TIME_UNITS:
         return None
-    measure = measure_of(m.unit)
+    measure = unit_measure(m.unit)
     if not m.obj and ENDS_WITH_MEASURE.search(m.context) and is_clean(m.context):
         return m.context if MIN_NAME <= len(m.context) <= MAX_NAME else None  # 情景教学或外训批次
     obj, verb = m.obj, m.verb if m.verb_after or _work_verb(m.verb) or m.verb in BENEFIT_VERBS else ""
@@ -137,7 +137,7 @@ def time_name(m: Mention) -> tuple[str, str, str] | None:
     return None
 
 
-def rate_name(m: Mention) -> tuple[str, str] | None:
+def stated_rate(m: Mention) -> tuple[str, str] | None:
     """(name, slot) for a stated percentage whose words name a rate (验收合格率100% → quality)."""
     if m.unit != "%" or not m.obj or not re.search(r"[率度]$", m.obj) or not is_clean(m.obj):
         return None

@@ -64,7 +64,7 @@ def import_(response: Response, file: UploadFile = File(..., description="会计
 def search(q: str = Query(..., min_length=1, max_length=200), category: str | None = Query(None),
            declaration_id: int | None = Query(None, ge=1, le=MAX_ID), top: int = Query(20, ge=1, le=200),
            p: Principal = Depends(require_key), db: Session = Depends(session_dep)) -> ArchiveSearchOut:
-    return archive_search.search(db, p, q, category=category, declaration_id=declaration_id, top=top)
+    return archive_search.search_archive(db, p, q, category=category, declaration_id=declaration_id, top=top)
 
 
 @router.get("/archive/documents", response_model=ArchiveDocumentList, tags=["电子会计档案"],
@@ -73,7 +73,7 @@ def documents(category: str | None = Query(None, description="凭证 / 账簿 / 
               year: int | None = Query(None, ge=1990, le=2100), limit: int = Query(200, ge=1, le=1000),
               offset: int = Query(0, ge=0, le=MAX_ID), p: Principal = Depends(require_key),
               db: Session = Depends(session_dep)) -> ArchiveDocumentList:
-    return importer.list_documents(db, p, category=category, year=year, limit=limit, offset=offset)
+    return importer.list_archive_documents(db, p, category=category, year=year, limit=limit, offset=offset)
 
 
 @router.get("/archive/documents/{doc_id}/content", tags=["电子会计档案"], summary="下载档案原件（分块传输）",

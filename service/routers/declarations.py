@@ -12,7 +12,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Query
 from sqlalchemy.orm import Session
 
-from kb.crosscheck.engine import open_errors
+from kb.crosscheck.engine import open_crosscheck_errors
 from kb.lifecycle import declarations as decls
 from kb.lifecycle.access import PERMISSIONS, Principal
 from kb.lifecycle.evaluation import evaluate_declaration, get_evaluation
@@ -153,4 +153,4 @@ def evaluation_read(decl_id: DeclId, p: Principal = Depends(require_key),
 def feedback(decl_id: DeclId, body: FeedbackIn, p: Principal = Depends(_role("feedback")),
              db: Session = Depends(session_dep), settings: Settings = Depends(settings_dep)) -> FeedbackOut:
     return give_feedback(db, p, decl_id, body, settings=settings,
-                         crosscheck_errors=lambda s, d: [f.model_dump() for f in open_errors(s, d, settings=settings)])
+                         crosscheck_errors=lambda s, d: [f.model_dump() for f in open_crosscheck_errors(s, d, settings=settings)])

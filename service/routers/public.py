@@ -4,7 +4,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Depends, Query
 from sqlalchemy.orm import Session
 
-from kb.crosscheck.engine import open_errors
+from kb.crosscheck.engine import open_crosscheck_errors
 from kb.lifecycle.access import Principal
 from kb.lifecycle.audit import public_summary
 from kb.lifecycle.schemas import PublicSummary
@@ -23,4 +23,4 @@ router = APIRouter(prefix="/v1/public", tags=["公示与监管"],
 def summary(year: int | None = Query(None, ge=1990, le=2100), p: Principal = Depends(require_key),
             db: Session = Depends(session_dep), settings: Settings = Depends(settings_dep)) -> PublicSummary:
     return public_summary(db, p, year=year,
-                          crosscheck_errors=lambda s, d: len(open_errors(s, d, settings=settings)))
+                          crosscheck_errors=lambda s, d: len(open_crosscheck_errors(s, d, settings=settings)))

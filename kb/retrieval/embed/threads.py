@@ -11,7 +11,7 @@ side, one per core (`Lanes`): the service's request threads each embed
 their own query, a build embeds batches in parallel. `Settings.embed_threads`
 (JIXIAO_EMBED_THREADS) gives a call more threads on an idle machine with
 spare cores; OMP_NUM_THREADS / OMP_WAIT_POLICY set by the user win.
-`submit` runs a call on a small shared pool (one worker per core), so a
+`submit_to_pool` runs a call on a small shared pool (one worker per core), so a
 query can be embedded while the caller ranks lexically: the engines release
 the GIL, so on an idle core the two overlap.
 Not for choosing a backend (`kb.retrieval.embed.get_embedder`).
@@ -89,7 +89,7 @@ class Lanes:
                 f.result()
 
 
-def submit(fn: Callable, *args) -> Future:
+def submit_to_pool(fn: Callable, *args) -> Future:
     """Run `fn(*args)` on the shared embedding pool (one worker per core, started on first use)."""
     global _pool
     if _pool is None:
