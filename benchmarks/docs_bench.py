@@ -32,7 +32,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from kb.corpus import Corpus  # noqa: E402
-from kb.corpus.chunking import Unit  # noqa: E402
+from kb.corpus.chunking import TextUnit  # noqa: E402
 from kb.corpus.models import Chunk, Document  # noqa: E402
 from kb.corpus.readers import Parsed, read_file  # noqa: E402
 from kb.corpus.search import Filters  # noqa: E402
@@ -82,7 +82,7 @@ def synth(n_chunks: int, seed: int = 5) -> list[Parsed]:
         for a in range(1, min(20, n_chunks - made) + 1):
             body = f"{article_no(a)} " + "".join(rnd.sample(sents, rnd.randint(3, 6)))
             parts.append(body)
-            units.append(Unit(pos, pos + len(body), article=article_no(a)))
+            units.append(TextUnit(pos, pos + len(body), article=article_no(a)))
             pos += len(body) + 1
         doc.text = "\n".join(parts)
         chunks = [Chunk(doc_id=doc.doc_id, seq=i, collection=doc.collection, kind=doc.kind,

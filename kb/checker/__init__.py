@@ -5,7 +5,7 @@ Public API:
     check_rows(rows, context=None, ...) -> CheckReport
     apply_fixes(decl, report) -> Declaration   (every suggestion applied)
     read_table(path), export_xlsx(decl, path, report=None)   (re-exported from `kb.io`)
-    Finding, Suggestion, CheckReport, TableInput, IndicatorLookup
+    CheckFinding, Suggestion, CheckReport, TableInput, LookupCallable
 
 The one check of the product (with the library lookup and citations) is
 `KnowledgeBase.check`; this package is the rule catalog it runs.
@@ -15,12 +15,12 @@ kb/checker/README.md for where and why we depart from it.
 """
 from __future__ import annotations
 
-from kb.checker.engine import IndicatorLookup, check_declaration, check_rows, summarize
-from kb.domain.findings import CheckReport, Finding, Suggestion
+from kb.checker.engine import LookupCallable, check_declaration, check_rows, summarize
+from kb.domain.findings import CheckReport, CheckFinding, Suggestion
 from kb.domain.schema import TableInput
 
 __all__ = [
-    "CheckReport", "Finding", "IndicatorLookup", "Suggestion", "TableInput", "apply_fixes",
+    "CheckReport", "CheckFinding", "LookupCallable", "Suggestion", "TableInput", "apply_fixes",
     "check_declaration", "check_rows", "export_xlsx", "read_table", "summarize",
 ]
 

@@ -306,8 +306,8 @@ def rule(rule_id: str, *, on: Literal["row", "table", "goal", "any"] = "row",
     """Register a pure rule function under a catalog id, with how its findings are fixed.
 
     `on="row"` functions take a parsed indicator row and return None or a
-    `Hit`; `on="goal"` take a parsed goal-text row; `on="any"` run on both;
-    `on="table"` take the table (`kb.checker.parse.Table`) and return a list of
+    `RuleHit`; `on="goal"` take a parsed goal-text row; `on="any"` run on both;
+    `on="table"` take the table (`kb.checker.parse.ParsedTable`) and return a list of
     hits. `needs` names a row tag without which the rule cannot fire (text:
     a value without digits, value: any value, num: a value with digits, time:
     a 时效 row, sat: a 满意 name, cost: a 成本 row, project: a project in the
@@ -355,7 +355,7 @@ def table_fix(rule_id: str) -> Callable[[Callable], Callable]:
     return deco
 
 
-class Hit:
+class RuleHit:
     """What a rule returns: the offending field and a Chinese message (plus optional data)."""
 
     __slots__ = ("field", "message", "data")
@@ -364,4 +364,4 @@ class Hit:
         self.field, self.message, self.data = field, message, data
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
-        return f"Hit({self.field!r}, {self.message!r})"
+        return f"RuleHit({self.field!r}, {self.message!r})"

@@ -11,32 +11,32 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Protocol
 
-from kb.checker.catalog import CACHES, FIELDS, TABLE_RULES, Hit, RuleMeta, fix_of
+from kb.checker.catalog import CACHES, FIELDS, TABLE_RULES, RuleHit, RuleMeta, fix_of
 from kb.checker.fixes import TableFix, weights_after
 from kb.checker.guard import Flagged, fixed_table, guard, risky
-from kb.checker.parse import Row, Table, context_flags, table_framework
+from kb.checker.parse import ParsedRow, ParsedTable, context_flags, table_framework
 from kb.checker.rewrite import RowRewrite, as_target_row, rewrite_goal
 from kb.checker.runner import run_row_rules, settings_key
 from kb.checker.suggestions import checked_rewrite, row_suggestions
 from kb.domain.budget import budget_from_text
-from kb.domain.findings import CheckReport, Finding, Suggestion, construct
+from kb.domain.findings import CheckReport, CheckFinding, Suggestion, construct
 from kb.domain.schema import Declaration, Indicator, TableInput, TargetRow
 from kb.settings import CheckerSettings
 
 _DEFAULT_SETTINGS = CheckerSettings()
 
 
-class IndicatorLookup(Protocol):
+class LookupCallable(Protocol):
     """The library's indicator for a row: `(name, level2 identifier or None) -> Indicator | None`."""
 
     def __call__(self, name: str, level2: str | None) -> Indicator | None: ...
 
 
 _FINDING_BASE: dict[str, dict[str, Any]] = {}
-_FINDING_FIELDS = frozenset(Finding.model_fields)
+_FINDING_FIELDS = frozenset(CheckFinding.model_fields)
 
 
-def _finding(meta: RuleMeta, h: Hit, row: int | None, scope: str, sug: Suggestion | None) -> Finding:
+def _finding(meta: RuleMeta, h: RuleHit, row: int | None, scope: str, sug: Suggestion | None) -> CheckFinding:
     base = _FINDING_BASE.get(meta.id)
     if base is None:
         base = _FINDING_BASE[meta.id] = {
@@ -48,7 +48,7 @@ def _finding(meta: RuleMeta, h: Hit, row: int | None, scope: str, sug: Suggestio
     vals["field"] = h.field
     vals["message"] = h.message
     vals["suggestion"] = sug
-    obj = Finding.__new__(Finding)  # valid by construction, see models.build
+    obj = CheckFinding.__new__(CheckFinding)  # valid by construction, see models.build
     object.__setattr__(obj, "__dict__", vals)
     object.__setattr__(obj, "__pydantic_fields_set__", _FINDING_FIELDS)
     object.__setattr__(obj, "__pydantic_extra__", None)
@@ -57,24 +57,24 @@ def _finding(meta: RuleMeta, h: Hit, row: int | None, scope: str, sug: Suggestio
 
 
 def _parse(rows: list[TargetRow], ctx: dict[str, Any], row_contexts: list[dict[str, Any]] | None,
-           row_numbers: list[int] | None) -> list[Row]:
+           row_numbers: list[int] | None) -> list[ParsedRow]:
     """Every row parsed once, numbered as in the input, with the table context (and its own)."""
-    parsed: list[Row] = []
+    parsed: list[ParsedRow] = []
     cflags = context_flags(ctx)
     for i, raw in enumerate(rows):
         rc = row_contexts[i] if row_contexts and i < len(row_contexts) and row_contexts[i] else None
         num = row_numbers[i] if row_numbers and i < len(row_numbers) else i + 1
-        parsed.append(Row(raw, num, {**ctx, **rc}) if rc else Row(raw, num, ctx, cflags))
+        parsed.append(ParsedRow(raw, num, {**ctx, **rc}) if rc else ParsedRow(raw, num, ctx, cflags))
     return parsed
 
 
-def _flag_rows(parsed: list[Row], s: CheckerSettings, lookup: IndicatorLookup | None, suggest: bool
-               ) -> tuple[list[Finding], dict[int, Flagged], list[tuple[Row, list]]]:
+def _flag_rows(parsed: list[ParsedRow], s: CheckerSettings, lookup: LookupCallable | None, suggest: bool
+               ) -> tuple[list[CheckFinding], dict[int, Flagged], list[tuple[ParsedRow, list]]]:
     """Row rules over every row: (findings made at once when not suggesting, flagged indicator rows, goal rows)."""
     skey = settings_key(s)
-    findings: list[Finding] = []
+    findings: list[CheckFinding] = []
     flagged: dict[int, Flagged] = {}
-    goal_rows: list[tuple[Row, list[tuple[RuleMeta, Hit]]]] = []
+    goal_rows: list[tuple[ParsedRow, list[tuple[RuleMeta, RuleHit]]]] = []
     for r in parsed:
         hits = run_row_rules(r, s, skey)
         if not hits:
@@ -89,7 +89,7 @@ def _flag_rows(parsed: list[Row], s: CheckerSettings, lookup: IndicatorLookup | 
     return findings, flagged, goal_rows
 
 
-def _plan(table: Table, flagged: dict[int, Flagged], table_hits: list[tuple[RuleMeta, Hit]],
+def _plan(table: ParsedTable, flagged: dict[int, Flagged], table_hits: list[tuple[RuleMeta, RuleHit]],
           s: CheckerSettings) -> tuple[TableFix, list[float | None] | None]:
     """Look at the rewrites together: (what the table fixes see, weights a deleted row rescales or None)."""
     dropped: set[int] = set()
@@ -110,8 +110,8 @@ def _plan(table: Table, flagged: dict[int, Flagged], table_hits: list[tuple[Rule
     return TableFix(table, s, fixed, deleted), weights
 
 
-def _flagged_findings(parsed: list[Row], flagged: dict[int, Flagged], weights: list[float | None] | None,
-                      s: CheckerSettings) -> list[Finding]:
+def _flagged_findings(parsed: list[ParsedRow], flagged: dict[int, Flagged], weights: list[float | None] | None,
+                      s: CheckerSettings) -> list[CheckFinding]:
     """The findings of the flagged rows, each with its share of the row's rewrite (in row order)."""
     out = []
     for r in parsed:
@@ -128,8 +128,8 @@ def _flagged_findings(parsed: list[Row], flagged: dict[int, Flagged], weights: l
     return out
 
 
-def _goal_findings(goal_rows: list[tuple[Row, list]], table: Table, flagged: dict[int, Flagged],
-                   s: CheckerSettings, suggest: bool) -> list[Finding]:
+def _goal_findings(goal_rows: list[tuple[ParsedRow, list]], table: ParsedTable, flagged: dict[int, Flagged],
+                   s: CheckerSettings, suggest: bool) -> list[CheckFinding]:
     """Findings of the goal-text rows; the suggested text quotes the table's rows as rewritten."""
     out = []
     for r, hits in goal_rows:
@@ -143,14 +143,14 @@ def _goal_findings(goal_rows: list[tuple[Row, list]], table: Table, flagged: dic
                 elif not f.rw.delete:
                     items.append(f.rw.fields)
             rw = rewrite_goal(r, items)  # type: ignore[arg-type]
-            if not rw.delete and run_row_rules(Row(as_target_row(r.raw, rw.fields), r.idx, r.ctx), s):
+            if not rw.delete and run_row_rules(ParsedRow(as_target_row(r.raw, rw.fields), r.idx, r.ctx), s):
                 rw = RowRewrite(None, "目标文字无法自动改写")
             sugs = row_suggestions(r, hits, rw)
         out.extend(_finding(meta, h, r.idx, "row", sug) for (meta, h), sug in zip(hits, sugs))
     return out
 
 
-def _table_suggestion(meta: RuleMeta, h: Hit, fx: TableFix) -> Suggestion:
+def _table_suggestion(meta: RuleMeta, h: RuleHit, fx: TableFix) -> Suggestion:
     """The rule's declared table fix, else its advice text (`fix_text`, else its title)."""
     fix = fix_of(meta.id)
     sug = fix.table_fix(h, fx) if fix.table_fix is not None else None
@@ -159,7 +159,7 @@ def _table_suggestion(meta: RuleMeta, h: Hit, fx: TableFix) -> Suggestion:
 
 def check_table(rows: list[TargetRow], *, context: dict[str, Any] | None = None,
                 row_contexts: list[dict[str, Any]] | None = None, row_numbers: list[int] | None = None,
-                settings: CheckerSettings | None = None, lookup: IndicatorLookup | None = None,
+                settings: CheckerSettings | None = None, lookup: LookupCallable | None = None,
                 suggest: bool = True) -> CheckReport:
     """Check one table. See `check_rows`; `row_numbers` gives each row's number in the input."""
     s = settings or _DEFAULT_SETTINGS
@@ -171,7 +171,7 @@ def check_table(rows: list[TargetRow], *, context: dict[str, Any] | None = None,
         for r in parsed:
             if r.ctx is not ctx:
                 r.ctx["framework"] = framework
-    table = Table(parsed, ctx)
+    table = ParsedTable(parsed, ctx)
     findings, flagged, goal_rows = _flag_rows(parsed, s, lookup, suggest)
     table_hits = [(meta, h) for meta, fn in TABLE_RULES for h in fn(table, s)]
     fx = None
@@ -192,7 +192,7 @@ def clear_caches() -> None:
         clear()
 
 
-def summarize(findings: Iterable[Finding], rows_checked: int) -> dict[str, Any]:
+def summarize(findings: Iterable[CheckFinding], rows_checked: int) -> dict[str, Any]:
     """Counts by severity, rule and dimension, rows checked, has_errors."""
     by_sev = {"error": 0, "warning": 0, "info": 0}
     by_rule: dict[str, int] = {}
@@ -211,7 +211,7 @@ def summarize(findings: Iterable[Finding], rows_checked: int) -> dict[str, Any]:
 
 def check_rows(rows: list[TargetRow], context: dict[str, Any] | None = None, *,
                row_contexts: list[dict[str, Any]] | None = None, row_numbers: list[int] | None = None,
-               settings: CheckerSettings | None = None, lookup: IndicatorLookup | None = None,
+               settings: CheckerSettings | None = None, lookup: LookupCallable | None = None,
                suggest: bool = True) -> CheckReport:
     """Check target rows that form one 绩效目标表.
 
@@ -253,7 +253,7 @@ def declaration_context(decl: Declaration) -> dict[str, Any]:
 
 
 def check_declaration(decl: Declaration, *, settings: CheckerSettings | None = None,
-                      lookup: IndicatorLookup | None = None, suggest: bool = True) -> CheckReport:
+                      lookup: LookupCallable | None = None, suggest: bool = True) -> CheckReport:
     """Check a `Declaration` (or `TableInput`): its rows form one table, its fields the context.
 
     Row numbers are `TableInput.row_numbers` when the table was read from a

@@ -53,7 +53,7 @@ class RuleScore:
 
 
 @dataclass
-class EvalResult:
+class CheckEvalResult:
     """Per-rule scores, overall micro scores, and the cases that disagree."""
 
     per_rule: dict[str, RuleScore] = field(default_factory=dict)
@@ -84,7 +84,7 @@ class EvalResult:
                                 "extra": sorted(predicted - expected)})
 
 
-def evaluate_cases(rules_dir: Path, settings: CheckerSettings | None = None) -> EvalResult:
+def evaluate_cases(rules_dir: Path, settings: CheckerSettings | None = None) -> CheckEvalResult:
     """P/R of every rule on cases_dev.jsonl + table_cases_dev.jsonl in `rules_dir`
     (`Settings.dev_data_dir / "rules"` for the shipped figures).
 
@@ -97,7 +97,7 @@ def evaluate_cases(rules_dir: Path, settings: CheckerSettings | None = None) -> 
             raise DataError("找不到用例文件", file=str(p))
     cases = _jsonl(cases_path)
     tables = _jsonl(tables_path)
-    res = EvalResult(n_row_cases=len(cases), n_table_cases=len(tables))
+    res = CheckEvalResult(n_row_cases=len(cases), n_table_cases=len(tables))
     by_id = {c["id"]: c for c in cases}
     for c in cases:
         rep = check_rows([_row(c)], c.get("context") or {}, settings=settings, suggest=False)
@@ -113,7 +113,7 @@ def evaluate_cases(rules_dir: Path, settings: CheckerSettings | None = None) -> 
     return res
 
 
-def format_eval(res: EvalResult) -> list[tuple[str, str, str, int, int, int]]:
+def format_eval(res: CheckEvalResult) -> list[tuple[str, str, str, int, int, int]]:
     """Rows (rule, precision, recall, tp, fp, fn) sorted by rule id, with the overall row last."""
     def f(x: float | None) -> str:
         return "—" if x is None else f"{x:.3f}"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from kb.checker.parse import Table, duplicate_key
+from kb.checker.parse import ParsedTable, duplicate_key
 from kb.domain.text import compact
 from kb.settings import CheckerSettings
 
@@ -36,7 +36,7 @@ def name_key_of_text(name: str) -> str:
     return k
 
 
-def names_of(t: Table) -> dict[str, int]:
+def names_of(t: ParsedTable) -> dict[str, int]:
     """Name key → row number of a table's indicator rows (the first row of each name)."""
     out: dict[str, int] = {}
     for r in t.items:
@@ -44,7 +44,7 @@ def names_of(t: Table) -> dict[str, int]:
     return out
 
 
-def weights_after(t: Table, deleted: set[int] | frozenset[int], s: CheckerSettings) -> list[float | None] | None:
+def weights_after(t: ParsedTable, deleted: set[int] | frozenset[int], s: CheckerSettings) -> list[float | None] | None:
     """Weights of the table's indicator rows rescaled to `weight_total` over the rows kept (None: dropped
     or unweighted), rounded to 0.1 with the rounding difference on the largest; None when no row is weighted."""
     ws = [None if r.idx in deleted else r.raw.weight for r in t.items]
@@ -72,7 +72,7 @@ class TableFix:
         deleted: input row numbers the row rewrites and duplicate merges drop.
     """
 
-    def __init__(self, table: Table, s: CheckerSettings, fixed: Table | None, deleted: frozenset[int],
+    def __init__(self, table: ParsedTable, s: CheckerSettings, fixed: ParsedTable | None, deleted: frozenset[int],
                  names: dict[str, int] | None = None):
         self.table, self.s, self.fixed, self.deleted = table, s, fixed, deleted
         self.after = fixed or table

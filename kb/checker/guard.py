@@ -9,9 +9,9 @@ it. Not for detection.
 """
 from __future__ import annotations
 
-from kb.checker.catalog import Hit, RuleMeta
+from kb.checker.catalog import RuleHit, RuleMeta
 from kb.checker.fixes import name_key_of_text
-from kb.checker.parse import Row, Table
+from kb.checker.parse import ParsedRow, ParsedTable
 from kb.checker.rewrite import L1_LABEL, RowRewrite, as_target_row
 from kb.checker.suggestions import display
 from kb.domain.enums import Level1
@@ -22,7 +22,7 @@ class Flagged:
 
     __slots__ = ("row", "hits", "rw", "_fixed", "why", "_struct")
 
-    def __init__(self, row: Row, hits: list[tuple[RuleMeta, Hit]], rw: RowRewrite | None, fixed: Row | None):
+    def __init__(self, row: ParsedRow, hits: list[tuple[RuleMeta, RuleHit]], rw: RowRewrite | None, fixed: ParsedRow | None):
         self.row, self.hits, self.rw, self._fixed = row, hits, rw, fixed
         self.why: list[str] | None = None  # why a rewrite is left to the declarant (set by _guard)
         self._struct: tuple | None = None
@@ -33,18 +33,18 @@ class Flagged:
         self.why.append(why)
 
     @property
-    def fixed(self) -> Row | None:
+    def fixed(self) -> ParsedRow | None:
         """The row parsed with its rewrite applied (None for deletions and advice)."""
         rw = self.rw
         if rw is None or rw.fields is None:
             return None
         f = self._fixed
         if f is None or f.raw.name != rw.fields["name"] or f.raw.level1 != rw.fields["level1"]:
-            f = self._fixed = Row(as_target_row(self.row.raw, rw.fields), self.row.idx, self.row.ctx)
+            f = self._fixed = ParsedRow(as_target_row(self.row.raw, rw.fields), self.row.idx, self.row.ctx)
         return f
 
     @fixed.setter
-    def fixed(self, v: Row | None) -> None:
+    def fixed(self, v: ParsedRow | None) -> None:
         self._fixed = v
 
     def structural(self) -> bool:
@@ -63,7 +63,7 @@ class Flagged:
         return out
 
 
-def fixed_table(t: Table, flagged: dict[int, Flagged], dropped: set[int]) -> Table:
+def fixed_table(t: ParsedTable, flagged: dict[int, Flagged], dropped: set[int]) -> ParsedTable:
     """The table as it is once every (non-manual) row rewrite is applied and `dropped` rows removed."""
     rows = []
     for r in t.items:
@@ -74,7 +74,7 @@ def fixed_table(t: Table, flagged: dict[int, Flagged], dropped: set[int]) -> Tab
             rows.append(r)
         elif not f.rw.delete:
             rows.append(f.fixed or r)
-    return Table(rows, t.ctx)
+    return ParsedTable(rows, t.ctx)
 
 
 def _make_manual(f: Flagged, lost: list[str]) -> None:
@@ -111,7 +111,7 @@ def risky(f: Flagged) -> bool:
 _L1_OF_LABEL = {v: k for k, v in L1_LABEL.items()}
 
 
-def _after(t: Table, flagged: dict[int, Flagged], dropped: set[int]) -> list[tuple[Row, Flagged | None]]:
+def _after(t: ParsedTable, flagged: dict[int, Flagged], dropped: set[int]) -> list[tuple[ParsedRow, Flagged | None]]:
     """The rows kept once the row rewrites are applied: (input row, its flagged entry or None)."""
     out = []
     for r in t.items:
@@ -124,29 +124,29 @@ def _after(t: Table, flagged: dict[int, Flagged], dropped: set[int]) -> list[tup
     return out
 
 
-def _level1_after(r: Row, f: Flagged | None) -> Level1 | None:
+def _level1_after(r: ParsedRow, f: Flagged | None) -> Level1 | None:
     if f is None or f.rw is None or f.rw.manual:
         return r.level1
     return _L1_OF_LABEL.get(f.rw.fields["level1"])  # type: ignore[index]
 
 
-def _name_after(r: Row, f: Flagged | None) -> str:
+def _name_after(r: ParsedRow, f: Flagged | None) -> str:
     if f is None or f.rw is None or f.rw.manual:
         return r.name
     return f.rw.fields["name"]  # type: ignore[index]
 
 
-def _renamed(r: Row, f: Flagged | None, key: str) -> bool:
+def _renamed(r: ParsedRow, f: Flagged | None, key: str) -> bool:
     return f is not None and f.structural() and key != r.ni.key
 
 
-def _key_after(r: Row, f: Flagged | None) -> str:
+def _key_after(r: ParsedRow, f: Flagged | None) -> str:
     if f is None or f.rw is None or f.rw.manual:
         return r.ni.key
     return name_key_of_text(f.rw.fields["name"])  # type: ignore[index]
 
 
-def guard(t: Table, flagged: dict[int, Flagged], dropped: set[int]) -> None:
+def guard(t: ParsedTable, flagged: dict[int, Flagged], dropped: set[int]) -> None:
     """Keep the rewrites from making the table worse (issue: `check --fix` must never add an error).
 
     Applying a row rewrite must not (1) leave the table without the 产出 or
@@ -179,7 +179,7 @@ def guard(t: Table, flagged: dict[int, Flagged], dropped: set[int]) -> None:
         if not any(f.structural() and not f.rw.delete and f.rw.fields["name"] != f.row.raw.name  # type: ignore[union-attr,index]
                    for f in flagged.values()):
             return  # no row renamed: no new duplicate
-        first: dict[str, tuple[Row, Flagged | None]] = {}
+        first: dict[str, tuple[ParsedRow, Flagged | None]] = {}
         for r, f in kept:
             k = _key_after(r, f)
             if not k:

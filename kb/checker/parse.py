@@ -306,7 +306,7 @@ class ValueInfo:
         # immutable, so that the garbage collector can stop tracking them
         self.dates = tuple(self.dates)
         self.years = tuple(self.years)
-        # the attributes `Row` copies, in its order (one tuple unpack per row)
+        # the attributes `ParsedRow` copies, in its order (one tuple unpack per row)
         self.row = (v, self.has_digit, self.num, self.num_text, self.emb_op, self.emb_unit, self.unit_tail,
                     self.dates, self.years, self.is_period, self.full_year, self.rng, self.approx, self.placeholder,
                     self.is_date, self.grade, self.vague, self.time_vague, self.text_chars)
@@ -322,7 +322,7 @@ def duplicate_key(name: str) -> str:
     return _PUNCT_RE.sub("", name).lower()
 
 
-def name_quantity(r: "Row") -> tuple[str, float, str] | None:
+def name_quantity(r: "ParsedRow") -> tuple[str, float, str] | None:
     """The quantity in the row's name that repeats its target number (村组干部230人 with ≥230), or None."""
     if not r.ni.digits or r.num is None or r.is_date:
         return None
@@ -346,7 +346,7 @@ CACHES.extend(d.clear for d in (_LEVEL_MEMO, _OP_MEMO, _UNIT_MEMO, _NAME_MEMO, _
 
 
 # ---------------------------------------------------------------- the parsed row
-class Row:
+class ParsedRow:
     """One target row parsed once for all rules (attributes only, no methods that judge).
 
     idx: 1-based row number as in the input; raw: the `TargetRow`; ctx: merged
@@ -418,7 +418,7 @@ class Row:
         self.levels_key = lk
 
 
-def table_framework(rows: list[Row]) -> str | None:
+def table_framework(rows: list[ParsedRow]) -> str | None:
     """'2021' when a row's 一级指标 is 成本指标 (财预〔2021〕101号 made 成本 a 一级指标 of its own, with
     经济 / 社会 / 生态环境成本 under it), else None: a table without one may keep the 2015 form (成本 as a
     二级 of 产出, 财预〔2015〕88号)."""
@@ -427,14 +427,14 @@ def table_framework(rows: list[Row]) -> str | None:
 
 def context_flags(c: dict[str, Any]) -> tuple[bool, bool]:
     """(a project or description is given, an actual / prior actual / unit cost is given): the context
-    part of `Row.tags`, computed once per context by callers that build many rows on it."""
+    part of `ParsedRow.tags`, computed once per context by callers that build many rows on it."""
     if not c:
         return (False, False)
     return (bool(c.get("project") or c.get("description")),
             c.get("actual") is not None or c.get("prior_actual") is not None or c.get("unit_cost_yuan") is not None)
 
 
-def _row_direction(self: Row) -> str | None:
+def _row_direction(self: ParsedRow) -> str | None:
     """'pos' / 'neg' / None: the name's direction; a money amount on a 成本 row is negative."""
     d = self._dir
     if d is _UNSET:
@@ -445,7 +445,7 @@ def _row_direction(self: Row) -> str | None:
     return d
 
 
-Row.direction = property(_row_direction)  # type: ignore[attr-defined]
+ParsedRow.direction = property(_row_direction)  # type: ignore[attr-defined]
 
 
 def _parse_value(self: Any, v: str) -> None:
@@ -555,7 +555,7 @@ def valid_date(y: int | None, m: int, d: int | None) -> bool:
     return 1 <= d <= last
 
 
-class Table:
+class ParsedTable:
     """All rows of one 绩效目标表 plus its table-level context.
 
     rows: every parsed row in input order (goal rows included, `.goal` set);
@@ -568,7 +568,7 @@ class Table:
     __slots__ = ("rows", "items", "ctx", "level1s", "output_level2s", "has_cost", "text_values",
                  "pct_nums", "weights")
 
-    def __init__(self, rows: list[Row], ctx: dict[str, Any]):
+    def __init__(self, rows: list[ParsedRow], ctx: dict[str, Any]):
         self.rows = rows
         self.items = items = [r for r in rows if not r.goal]
         self.ctx = ctx

@@ -27,7 +27,7 @@ from kb.checker import lexicon as L
 from kb.checker.catalog import fix_of
 from kb.checker.fixes import fmt_num
 from kb.checker.rules.feasibility import number_of
-from kb.checker.parse import UNIT_RE, Row, has_metric, name_info, to_float, valid_date
+from kb.checker.parse import UNIT_RE, ParsedRow, has_metric, name_info, to_float, valid_date
 from kb.checker.rules.timeliness import late_years
 from kb.domain.enums import LEVEL2_PARENT, Level1, Level2
 from kb.domain.levels import level2_fits, level2_of_key
@@ -259,7 +259,7 @@ def stated_deadline(text: str | None, year: int | None) -> str | None:
     return None
 
 
-def deadline(r: Row) -> str:
+def deadline(r: ParsedRow) -> str:
     """Dated deadline in the budget year: the one the description states (“2025年10月底前完工” →
     '2025年10月31日前'), else the year's end '2025年12月31日前' ('12月31日前' when the year is unknown)."""
     y = r.ctx.get("budget_year")
@@ -275,7 +275,7 @@ def deadline(r: Row) -> str:
     return f"{y}年12月31日前" if y else "12月31日前"
 
 
-def fixed_date(r: Row) -> str | None:
+def fixed_date(r: ParsedRow) -> str | None:
     """The row's own date repaired (impossible day clamped, year set to the budget year), or None."""
     if not r.dates or r.is_period or r.full_year:
         return None
@@ -295,7 +295,7 @@ def fixed_date(r: Row) -> str | None:
     return (f"{y}年" if y else "") + f"{m}月{d}日前"
 
 
-def period_text(r: Row) -> str:
+def period_text(r: ParsedRow) -> str:
     """A period value written with 至 and full dates (2023.07-2024.01 → 2023年7月至2024年1月), '' if not a period."""
     if not r.is_period or len(r.dates) < 2:
         return ""
@@ -355,7 +355,7 @@ def _unit_from_name(name: str) -> str:
     return ""
 
 
-def library_name(r: Row, lookup: Callable | None) -> str:
+def library_name(r: ParsedRow, lookup: Callable | None) -> str:
     """Name of the library indicator matching the row's wording under the row's own 一级指标, or ''.
 
     Tried on the name without aspiration verbs / remarks, then on the name
@@ -398,7 +398,7 @@ class RowRewrite:
         self.kept: dict[str, str] = kept or {}
 
 
-def _deletion(r: Row, ids: set[str]) -> RowRewrite | None:
+def _deletion(r: ParsedRow, ids: set[str]) -> RowRewrite | None:
     """A deletion when a rule that deletes fired (`RuleFix.deletes`, first by `delete_rank`), the name
     is empty, or the 一级指标 names an input / process category; else None."""
     deleting = sorted((fix_of(rid).delete_rank, fix_of(rid).deletes) for rid in ids if fix_of(rid).deletes)
@@ -411,7 +411,7 @@ def _deletion(r: Row, ids: set[str]) -> RowRewrite | None:
     return None
 
 
-def _name(r: Row, ids: set[str], hits: dict[str, Any], lookup: Callable | None,
+def _name(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Callable | None,
           s: CheckerSettings) -> str | RowRewrite:
     """The rewritten name (placeholders cleaned, sentences shortened, slogans made measurable), or a deletion."""
     name = r.name
@@ -443,7 +443,7 @@ def _name(r: Row, ids: set[str], hits: dict[str, Any], lookup: Callable | None,
     return "项目总成本" if "COST-02" in ids else name  # the catalog's rewrite: 项目总成本 ≤ X 万元
 
 
-def _levels(r: Row, ids: set[str], name: str) -> tuple[Level1, Level2 | None]:
+def _levels(r: ParsedRow, ids: set[str], name: str) -> tuple[Level1, Level2 | None]:
     """The rewritten (一级, 二级): satisfaction names under 满意度, missing or unfitting levels guessed."""
     l1, l2 = r.level1, r.level2
     if "SAT-01" in ids or ("满意" in name and l1 is not Level1.satisfaction):
@@ -495,7 +495,7 @@ def _moved_category(name: str, l1: Level1, l2: Level2 | None) -> tuple[Level1, L
     return l1, l2
 
 
-def rewrite_row(r: Row, ids: set[str], hits: dict[str, Any], lookup: Callable | None,
+def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Callable | None,
                 s: CheckerSettings) -> RowRewrite:
     """Canonical rewrite of an indicator row given the rule ids that fired on it: name, levels, target.
 
@@ -540,7 +540,7 @@ def rewrite_row(r: Row, ids: set[str], hits: dict[str, Any], lookup: Callable | 
     return RowRewrite(fields, kept=kept)
 
 
-def build_target(r: Row, ids: set[str], hits: dict[str, Any], name: str, l1: Level1, l2: Level2 | None,
+def build_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, l1: Level1, l2: Level2 | None,
                  lookup: Callable | None, s: CheckerSettings) -> tuple[str, str, str] | None:
     """(operator, value, unit) for the rewritten row, or None when no value can be inferred.
 
@@ -567,7 +567,7 @@ def build_target(r: Row, ids: set[str], hits: dict[str, Any], name: str, l1: Lev
     return _count_target(r, ids, hits, name, ni.base, fam, num, direction, typ)
 
 
-def _deadline_target(r: Row, ids: set[str]) -> tuple[str, str, str]:
+def _deadline_target(r: ParsedRow, ids: set[str]) -> tuple[str, str, str]:
     """A 时效 row: its own date repaired or period rewritten, a well-formed duration kept, else a dated deadline."""
     if r.is_date and not r.full_year and not ({"TIME-01", "TIME-02", "TIME-03", "TIME-04"} & ids):
         d = fixed_date(r) if ("TXT-04" in ids or "OP-03" in ids) else None
@@ -580,7 +580,7 @@ def _deadline_target(r: Row, ids: set[str]) -> tuple[str, str, str]:
     return ("", fd or deadline(r), "")
 
 
-def _satisfaction_target(r: Row, ids: set[str], typ: Any, s: CheckerSettings) -> tuple[str, str, str]:
+def _satisfaction_target(r: ParsedRow, ids: set[str], typ: Any, s: CheckerSettings) -> tuple[str, str, str]:
     """A satisfaction level: ≥ its own figure when sensible, else the library's, else the default (%)."""
     own = r.num if r.num is not None else chinese_percent(r.v)
     if own is not None and r.num is None and s.satisfaction_floor_pct <= own < 100:
@@ -594,7 +594,7 @@ def _satisfaction_target(r: Row, ids: set[str], typ: Any, s: CheckerSettings) ->
     return ("≥", fmt_num(v), "%")
 
 
-def _cost_target(r: Row, ids: set[str], name: str, num: float | None, typ: Any) -> tuple[str, str, str] | None:
+def _cost_target(r: ParsedRow, ids: set[str], name: str, num: float | None, typ: Any) -> tuple[str, str, str] | None:
     """A cost: ≤ its own amount (万元 or 元), the project's budget, or the library's money target."""
     budget = r.ctx.get("budget_wan") or r.ctx.get("budget_hint_wan")
     per_unit = (any(w in name for w in ("单位", "人均", "户均", "生均", "平均", "单价", "标准", "每"))
@@ -613,7 +613,7 @@ def _cost_target(r: Row, ids: set[str], name: str, num: float | None, typ: Any) 
     return ("≤", fmt_num(num), unit)
 
 
-def _rate_target(r: Row, ids: set[str], base: str, fam: str | None, num: float | None, direction: str | None,
+def _rate_target(r: ParsedRow, ids: set[str], base: str, fam: str | None, num: float | None, direction: str | None,
                  typ: Any, s: CheckerSettings) -> tuple[str, str, str]:
     """A rate (%): 0 for a negative event, else its own figure or the library's, else the default of its kind."""
     if num == 0 and direction != "pos" and r.eff_op in ("", "=", "≤", "<") and "QNT-09" not in ids:
@@ -648,7 +648,7 @@ def _rate_target(r: Row, ids: set[str], base: str, fam: str | None, num: float |
     return (op, fmt_num(v), "%")
 
 
-def _count_target(r: Row, ids: set[str], hits: dict[str, Any], name: str, base: str, fam: str | None,
+def _count_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, base: str, fam: str | None,
                   num: float | None, direction: str | None, typ: Any) -> tuple[str, str, str] | None:
     """A count or other number: its own (≥ 1), else the library's, else 定性 for a text target; the unit picked."""
     if num is None or "QNT-09" in ids:
@@ -679,7 +679,7 @@ def _count_target(r: Row, ids: set[str], hits: dict[str, Any], name: str, base: 
     return (op, fmt_num(num), unit)
 
 
-def _ocr_ge(r: Row) -> float | None:
+def _ocr_ge(r: ParsedRow) -> float | None:
     """'292' read from a scan is usually '≥92' (≥ misread as 2), the dev data's OCR notes."""
     t = r.num_text
     if r.num is not None and r.num > 100 and t.startswith("2"):
@@ -715,7 +715,7 @@ def chinese_percent(v: str) -> float | None:
     return float(total)
 
 
-def _number(r: Row, ids: set[str], hits: dict[str, Any]) -> float | None:
+def _number(r: ParsedRow, ids: set[str], hits: dict[str, Any]) -> float | None:
     """The row's usable number after FEAS corrections (a 百分之… figure read as digits), or None."""
     if r.is_date:
         return None
@@ -736,7 +736,7 @@ def _number(r: Row, ids: set[str], hits: dict[str, Any]) -> float | None:
 _NAME_UNIT_END_RE = re.compile(r"(?:学时|课时|小时|工作日|天数|公里|平方米|亩|吨|户次|人天)$")
 
 
-def _pick_unit(r: Row, name: str, base: str, fam: str | None, typ: Any, hint: str = "") -> str:
+def _pick_unit(r: ParsedRow, name: str, base: str, fam: str | None, typ: Any, hint: str = "") -> str:
     """Unit of a rewritten count: the unit the name wrote with the target (`hint`), the row's own, the
     library's, one named in the name, else the default of the name's family (个 when none)."""
     for u in (hint, r.emb_unit, r.unit):
@@ -758,7 +758,7 @@ def _pick_unit(r: Row, name: str, base: str, fam: str | None, typ: Any, hint: st
 
 
 # ------------------------------------------------------------------ goal rows
-def rewrite_goal(r: Row, items: list[dict[str, str]]) -> RowRewrite:
+def rewrite_goal(r: ParsedRow, items: list[dict[str, str]]) -> RowRewrite:
     """Goal text rebuilt from the table's quantified indicators (GOAL-01/02)."""
     parts: list[str] = []
     for f in items:
@@ -778,7 +778,7 @@ def rewrite_goal(r: Row, items: list[dict[str, str]]) -> RowRewrite:
 
 
 class RowView:
-    """A light stand-in for `TargetRow` with some fields replaced (what `Row` reads), for re-checks."""
+    """A light stand-in for `TargetRow` with some fields replaced (what `ParsedRow` reads), for re-checks."""
 
     __slots__ = ("level1", "level2", "name", "operator", "value", "unit", "weight", "actual")
 

@@ -8,8 +8,8 @@ or suggestions (`kb.checker.engine`).
 """
 from __future__ import annotations
 
-from kb.checker.catalog import CACHES, GOAL_RULES, ROW_RULES, TABLE_RULES, Hit, RuleMeta
-from kb.checker.parse import Row
+from kb.checker.catalog import CACHES, GOAL_RULES, ROW_RULES, TABLE_RULES, RuleHit, RuleMeta
+from kb.checker.parse import ParsedRow
 from kb.checker.rules import FAMILIES
 from kb.settings import CheckerSettings
 
@@ -31,7 +31,7 @@ _TAG_NAMES = (None, "value", "num", "time", "sat", "cost", "project", "txt", "da
 def _rules_for(key: tuple) -> tuple:
     """Per-row rules whose `needs` tag is among the row's tags (cached per tag combination).
 
-    `key` is `Row.tags` (goal, value, digits, 时效, 满意, 成本, project, then txt:
+    `key` is `ParsedRow.tags` (goal, value, digits, 时效, 满意, 成本, project, then txt:
     full-width / whitespace / Traditional seen, date, range, namenum: digits in the
     name, feas: an actual or unit cost to compare with, opemb: an operator both in
     its field and in the value). Rules
@@ -54,7 +54,7 @@ def settings_key(s: CheckerSettings) -> tuple:
     return (s.max_name_chars, s.max_plain_name_chars)
 
 
-def _static_hits(r: Row, s: CheckerSettings, skey: tuple) -> tuple:
+def _static_hits(r: ParsedRow, s: CheckerSettings, skey: tuple) -> tuple:
     """Hits of the name-only and level-only rules, computed once per distinct name / level pair."""
     st = r.ni.static
     nh = st.get(skey)
@@ -74,7 +74,7 @@ def _order(x: tuple) -> int:
     return _ORDER[x[0].id]
 
 
-def run_row_rules(r: Row, s: CheckerSettings, skey: tuple | None = None) -> list[tuple[RuleMeta, Hit]]:
+def run_row_rules(r: ParsedRow, s: CheckerSettings, skey: tuple | None = None) -> list[tuple[RuleMeta, RuleHit]]:
     """The (rule, hit) pairs of every row rule that fires on `r`, in family order (`skey`: `settings_key(s)`)."""
     goal = r.tags[0]
     out = [] if goal else list(_static_hits(r, s, skey or settings_key(s)))

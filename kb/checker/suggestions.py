@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Callable
 
-from kb.checker.catalog import FIELDS, TARGET, Hit, RuleMeta, fix_of
-from kb.checker.parse import Row
+from kb.checker.catalog import FIELDS, TARGET, RuleHit, RuleMeta, fix_of
+from kb.checker.parse import ParsedRow
 from kb.checker.rewrite import RowRewrite, as_target_row, rewrite_row
 from kb.checker.runner import run_row_rules
 from kb.domain.findings import Suggestion, construct
@@ -36,14 +36,14 @@ def display(patch: dict[str, str], full: dict[str, str]) -> str:
     return "；".join(parts) or "按规范格式重写"
 
 
-def _verify(r: Row, fields: dict[str, str], s: CheckerSettings) -> tuple[list[tuple[RuleMeta, Hit]], Row]:
+def _verify(r: ParsedRow, fields: dict[str, str], s: CheckerSettings) -> tuple[list[tuple[RuleMeta, RuleHit]], ParsedRow]:
     """Findings left on row `r` with `fields` applied, and the parsed rewritten row."""
-    nr = Row(as_target_row(r.raw, fields), r.idx, r.ctx, r.cflags)
+    nr = ParsedRow(as_target_row(r.raw, fields), r.idx, r.ctx, r.cflags)
     return run_row_rules(nr, s), nr
 
 
-def checked_rewrite(r: Row, hits: list[tuple[RuleMeta, Hit]], lookup: Callable | None,
-             s: CheckerSettings) -> tuple[RowRewrite, Row | None]:
+def checked_rewrite(r: ParsedRow, hits: list[tuple[RuleMeta, RuleHit]], lookup: Callable | None,
+             s: CheckerSettings) -> tuple[RowRewrite, ParsedRow | None]:
     """The canonical rewrite of a flagged row, checked again (up to two rounds), and its parsed result.
 
     A rewrite that still draws a finding after two rounds is replaced by a
@@ -70,7 +70,7 @@ def checked_rewrite(r: Row, hits: list[tuple[RuleMeta, Hit]], lookup: Callable |
     return rw, nr
 
 
-def row_suggestions(r: Row, hits: list[tuple[RuleMeta, Hit]], rw: RowRewrite) -> list[Suggestion]:
+def row_suggestions(r: ParsedRow, hits: list[tuple[RuleMeta, RuleHit]], rw: RowRewrite) -> list[Suggestion]:
     """Per-finding suggestions whose union is the canonical rewrite `rw` of row `r`."""
     if rw.delete:
         sug = construct(Suggestion, delete=True, text=f"删除该行：{rw.reason}" + (f"；{rw.hint}" if rw.hint else ""))

@@ -31,7 +31,7 @@ DEFAULT_MAX_CHARS = 600
 
 
 @dataclass(frozen=True)
-class Unit:
+class TextUnit:
     """A structural unit before size-splitting: [start, end) in the text plus labels."""
 
     start: int
@@ -88,7 +88,7 @@ class _Cutter:
         if cur is not None and not cur["label_only"]:
             s, e = _strip_span(self.text, cur["start"], end)
             if e > s:
-                self.units.append(Unit(s, e, cur["chapter"], cur["section"], cur["article"]))
+                self.units.append(TextUnit(s, e, cur["chapter"], cur["section"], cur["article"]))
         self.cur = None
 
     def open(self, start: int, article: str | None, *, label_only: bool = False) -> None:
@@ -118,7 +118,7 @@ class _Cutter:
         self.open(off, None, label_only=True)
 
 
-def structure_units(text: str, *, headings: bool = True) -> list[Unit]:
+def structure_units(text: str, *, headings: bool = True) -> list[TextUnit]:
     """Cut `text` into structural units (preamble, articles, headed sections).
 
     A new unit starts at a 第X章 / 第X节 line (which also sets the chapter /
@@ -208,8 +208,8 @@ def _pack(spans: list[tuple[int, int]], max_chars: int) -> list[tuple[int, int]]
     return out
 
 
-def split_unit(text: str, unit: Unit, *, max_chars: int = DEFAULT_MAX_CHARS,
-               label_clauses: bool = True) -> list[Unit]:
+def split_unit(text: str, unit: TextUnit, *, max_chars: int = DEFAULT_MAX_CHARS,
+               label_clauses: bool = True) -> list[TextUnit]:
     """Cut one unit to pieces of ≤ max_chars (where the text allows).
 
     Order: 款 (paragraphs; labelled 第N款 when `label_clauses` and the unit
@@ -219,7 +219,7 @@ def split_unit(text: str, unit: Unit, *, max_chars: int = DEFAULT_MAX_CHARS,
     if unit.end - unit.start <= max_chars:
         return [unit]
     paras = _paragraphs(text, unit.start, unit.end)
-    out: list[Unit] = []
+    out: list[TextUnit] = []
     is_article = label_clauses and unit.article is not None and len(paras) > 1
     if not is_article:
         paras = _pack(paras, max_chars)
@@ -240,9 +240,9 @@ def split_unit(text: str, unit: Unit, *, max_chars: int = DEFAULT_MAX_CHARS,
 
 
 def chunk_structure(text: str, *, max_chars: int = DEFAULT_MAX_CHARS, headings: bool = True,
-                    label_clauses: bool = True) -> list[Unit]:
+                    label_clauses: bool = True) -> list[TextUnit]:
     """`structure_units` then `split_unit` on each: the chunks of a regulation or note."""
-    out: list[Unit] = []
+    out: list[TextUnit] = []
     for u in structure_units(text, headings=headings):
         out.extend(split_unit(text, u, max_chars=max_chars, label_clauses=label_clauses))
     return out

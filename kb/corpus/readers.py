@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kb.corpus.chunking import DEFAULT_MAX_CHARS, Unit, article_label, chunk_structure, cn_number, split_unit
+from kb.corpus.chunking import DEFAULT_MAX_CHARS, TextUnit, article_label, chunk_structure, cn_number, split_unit
 from kb.corpus.models import COLLECTIONS, Chunk, Document, Kind, Status
 from kb.domain.ids import file_digest
 from kb.errors import DataError
@@ -302,7 +302,7 @@ def _jsonable(d: dict) -> dict:
     return json.loads(json.dumps(d, ensure_ascii=False, default=str))
 
 
-def _chunk(doc: Document, seq: int, u: Unit, text: str, **kw) -> Chunk:
+def _chunk(doc: Document, seq: int, u: TextUnit, text: str, **kw) -> Chunk:
     base = dict(doc_id=doc.doc_id, seq=seq, collection=doc.collection, kind=doc.kind,
                 doc_title=doc.doc_title, doc_number=doc.doc_number, issuer=doc.issuer,
                 year=doc.year, date=doc.date, status=doc.status, source_url=doc.source_url,
@@ -552,7 +552,7 @@ def _regulation_doc(recs, fname, coll, title, number, doc_id, ov, max_chars) -> 
                    source_url=f["source_url"], text=body, meta={})
     chunks: list[Chunk] = []
     for n, o, raw_art, art, a, b in spans:
-        unit = Unit(a, b, article=art)
+        unit = TextUnit(a, b, article=art)
         extra = {k: o[k] for k in ("id", "note") if _str(o.get(k))}
         if raw_art and raw_art != art:
             extra["article_raw"] = raw_art
@@ -592,7 +592,7 @@ def _list_doc(recs, fname, coll, title, number, doc_id, ov, shape) -> Parsed:
                    status=f["status"], source_url=f["source_url"], text=body, meta={})
     chunks = []
     for o, q, a, label, s, e, extra in items:
-        chunks.append(_chunk(doc, len(chunks), Unit(s, e, item=label), body, question=q, answer=a,
+        chunks.append(_chunk(doc, len(chunks), TextUnit(s, e, item=label), body, question=q, answer=a,
                              source_url=_str(o.get("source_url")) or doc.source_url,
                              meta=_jsonable(extra)))
     return Parsed(doc, chunks)

@@ -1,4 +1,4 @@
-"""What a check reports: `Finding`, `Suggestion`, `CheckReport`, severities and review dimensions.
+"""What a check reports: `CheckFinding`, `Suggestion`, `CheckReport`, severities and review dimensions.
 
 `CheckReport.model_dump()` is the shape of `jixiao check --json` and of
 `POST /v1/declarations/check`: `{"findings": [...], "summary": {...}}`.
@@ -48,7 +48,7 @@ class Suggestion(BaseModel):
                 if getattr(self, k) is not None}
 
 
-class Finding(BaseModel):
+class CheckFinding(BaseModel):
     """One problem found in a 绩效目标表.
 
     Attributes:
@@ -89,7 +89,7 @@ class CheckReport(BaseModel):
     "by_dimension": {label: n}}.
     """
 
-    findings: list[Finding] = []
+    findings: list[CheckFinding] = []
     summary: dict[str, Any] = Field(default_factory=dict)
 
     def model_dump(self, **kw: Any) -> dict[str, Any]:  # type: ignore[override]

@@ -33,7 +33,7 @@ CLASSIFIERS = frozenset("个 台 套 辆 艘 架 所 家 座 栋 幢 门 项 条
 
 
 @dataclass
-class Quantity:
+class StatedQuantity:
     """A number with its unit and the words before it.
 
     value: the number as written (commas removed); unit: one of UNITS;
@@ -50,10 +50,10 @@ class Quantity:
     is_budget: bool = False
 
 
-def find_quantities(text: str) -> list[Quantity]:
+def find_quantities(text: str) -> list[StatedQuantity]:
     """All number+unit mentions of `text` (normalised), years/dates excluded."""
     t = normalize(text)
-    out: list[Quantity] = []
+    out: list[StatedQuantity] = []
     for m in _QTY.finditer(t):
         value, unit = m.group(1).replace(",", ""), m.group(2)
         if unit == "km":
@@ -85,5 +85,5 @@ def find_quantities(text: str) -> list[Quantity]:
             if not is_budget:
                 continue
             unit = "万元"
-        out.append(Quantity(value, unit, ctx, m.start(), m.end(), is_budget))
+        out.append(StatedQuantity(value, unit, ctx, m.start(), m.end(), is_budget))
     return out

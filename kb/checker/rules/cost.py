@@ -6,8 +6,8 @@ A 成本 row has 一级指标 成本, or a 二级指标 containing 成本 or 预
 from __future__ import annotations
 
 from kb.checker import lexicon as L
-from kb.checker.catalog import TARGET, Hit, rule
-from kb.checker.parse import Row
+from kb.checker.catalog import TARGET, RuleHit, rule
+from kb.checker.parse import ParsedRow
 from kb.checker.rules.quantification import is_cost_01
 from kb.checker.rules.relevance import is_rel_02
 from kb.settings import CheckerSettings
@@ -17,14 +17,14 @@ _WAN = {"亿元": 10000.0, "万元": 1.0, "千元": 0.1, "元": 0.0001}
 
 
 @rule("COST-01", needs="cost", retarget=True)
-def cost_01(r: Row, s: CheckerSettings) -> Hit | None:
+def cost_01(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """成本 value without a number (参照政府采购成本控制, 不超预算 …)."""
     if is_cost_01(r):
-        return Hit("value", f"成本指标值“{r.v}”没有金额，成本未量化")
+        return RuleHit("value", f"成本指标值“{r.v}”没有金额，成本未量化")
     return None
 
 
-def is_cost_02(r: Row) -> bool:
+def is_cost_02(r: ParsedRow) -> bool:
     if not r.cost_row or is_rel_02(r):
         return False
     if L.COST02_RE.search(r.name) or L.COST02_RE.search(r.v):
@@ -33,24 +33,24 @@ def is_cost_02(r: Row) -> bool:
 
 
 @rule("COST-02", needs="cost", fields=("name",) + TARGET, retarget=True)
-def cost_02(r: Row, s: CheckerSettings) -> Hit | None:
+def cost_02(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """A control / compliance ratio (成本控制率 100 %, 达标率) instead of a cost amount (节支率 is fine)."""
     if is_cost_02(r):
-        return Hit("name", f"“{r.name}”用比率或“预算内”代替成本金额，反映不了成本水平")
+        return RuleHit("name", f"“{r.name}”用比率或“预算内”代替成本金额，反映不了成本水平")
     return None
 
 
 @rule("COST-03", needs="cost", retarget=True)
-def cost_03(r: Row, s: CheckerSettings) -> Hit | None:
+def cost_03(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """成本 value with a number whose unit is neither money (元) nor %."""
     if not r.cost_row or not r.has_digit or r.is_date or not r.eff_unit:
         return None
     if "元" in r.eff_unit or r.pct:
         return None
-    return Hit("unit", f"成本指标的计量单位“{r.eff_unit}”不是货币单位")
+    return RuleHit("unit", f"成本指标的计量单位“{r.eff_unit}”不是货币单位")
 
 
-def money_wan(r: Row) -> float | None:
+def money_wan(r: ParsedRow) -> float | None:
     """The row's total amount in 万元, or None for per-unit amounts and non-money units."""
     u = r.eff_unit
     if r.num is None or not u or "/" in u or any(w in r.name for w in _PER_UNIT_WORDS):
@@ -62,7 +62,7 @@ def money_wan(r: Row) -> float | None:
 
 
 @rule("COST-04", needs="cost", retarget=True)
-def cost_04(r: Row, s: CheckerSettings) -> Hit | None:
+def cost_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """A total cost above the project budget (context budget_wan, 万元)."""
     if not r.cost_row:
         return None
@@ -71,5 +71,5 @@ def cost_04(r: Row, s: CheckerSettings) -> Hit | None:
         return None
     w = money_wan(r)
     if w is not None and w > b * (1 + 1e-9):
-        return Hit("value", f"成本{w:g}万元超过项目预算{b:g}万元")
+        return RuleHit("value", f"成本{w:g}万元超过项目预算{b:g}万元")
     return None

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kb.checker.catalog import Hit, rule
-from kb.checker.parse import NUM_RE, UNIT_RE, Row, Table, to_float
+from kb.checker.catalog import RuleHit, rule
+from kb.checker.parse import NUM_RE, UNIT_RE, ParsedRow, ParsedTable, to_float
 from kb.domain.units import units_compatible
 from kb.settings import CheckerSettings
 
@@ -27,11 +27,11 @@ def number_of(x: Any) -> float | None:
     return to_float(m.group()) if m else None
 
 
-def _bounded_free(r: Row) -> bool:
+def _bounded_free(r: ParsedRow) -> bool:
     return any(w in r.name for w in ("增长", "增幅", "倍"))
 
 
-def _actual(r: Row) -> float | None:
+def _actual(r: ParsedRow) -> float | None:
     a = r.ctx.get("actual") if r.ctx else None
     if a is not None:
         return number_of(a)
@@ -40,7 +40,7 @@ def _actual(r: Row) -> float | None:
 
 
 @rule("FEAS-01", needs="feas", retarget=True)
-def feas_01(r: Row, s: CheckerSettings) -> Hit | None:
+def feas_01(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """Positive target below last year's actual, or this year's actual ≥ 2× the target."""
     t = r.num
     if t is None or t <= 0 or r.direction == "neg" or r.eff_op not in ("≥", ">", "=", "") or r.is_date:
@@ -49,16 +49,16 @@ def feas_01(r: Row, s: CheckerSettings) -> Hit | None:
     pa = c.get("prior_actual") if c else None
     prior = number_of(pa) if pa is not None else None
     if prior is not None and prior > t:
-        return Hit("value", f"指标值{t:g}低于上年实际{prior:g}，目标偏低", {"raise_to": prior})
+        return RuleHit("value", f"指标值{t:g}低于上年实际{prior:g}，目标偏低", {"raise_to": prior})
     act = _actual(r)
     if act is not None and r.pct and act > 100 and not _bounded_free(r):
         act = None  # an actual above 100 is not in the target's % unit (签约率 24694 人)
     if act is not None and act >= s.actual_over_target_ratio * t:
-        return Hit("value", f"实际完成{act:g}是指标值{t:g}的{act / t:.1f}倍，目标设定明显偏低", {"raise_to": act})
+        return RuleHit("value", f"实际完成{act:g}是指标值{t:g}的{act / t:.1f}倍，目标设定明显偏低", {"raise_to": act})
     return None
 
 
-def quantity_budget_ratio(r: Row) -> float | None:
+def quantity_budget_ratio(r: ParsedRow) -> float | None:
     """(quantity × unit_cost_yuan / 10000) / budget_wan for a count row, else None."""
     c = r.ctx
     if not c or c.get("unit_cost_yuan") is None:
@@ -71,7 +71,7 @@ def quantity_budget_ratio(r: Row) -> float | None:
 
 
 @rule("FEAS-02", needs="feas", retarget=True)
-def feas_02(r: Row, s: CheckerSettings) -> Hit | None:
+def feas_02(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """Quantity × unit standard differs from the budget by more than the 0.5–1.2 band."""
     q = quantity_budget_ratio(r)
     if q is None or s.budget_match_low <= q <= s.budget_match_high:
@@ -79,14 +79,14 @@ def feas_02(r: Row, s: CheckerSettings) -> Hit | None:
     uc = number_of(r.ctx.get("unit_cost_yuan"))
     b = number_of(r.ctx.get("budget_wan"))
     need = r.num * uc / 10000.0  # type: ignore[operator]
-    return Hit("value", f"{r.num:g}×{uc:g}元≈{need:.2f}万元，是预算{b:g}万元的{q:.0%}，数量与资金不匹配")
+    return RuleHit("value", f"{r.num:g}×{uc:g}元≈{need:.2f}万元，是预算{b:g}万元的{q:.0%}，数量与资金不匹配")
 
 
 _PER_UNIT_RE = re.compile(r"^(亿元|万元|千元|元)[/每](.+)$")
 _TO_WAN = {"亿元": 10000.0, "万元": 1.0, "千元": 0.1, "元": 0.0001}
 
 
-def unit_cost_products(t: Table) -> list[tuple[Row, Row, float]]:
+def unit_cost_products(t: ParsedTable) -> list[tuple[ParsedRow, ParsedRow, float]]:
     """(cost row, quantity row, cost × quantity in 万元) for each 成本 row priced per unit (5 万元/公里)
     and each quantity row counted in that unit (养护里程 300 公里) in the same table."""
     out = []
@@ -103,7 +103,7 @@ def unit_cost_products(t: Table) -> list[tuple[Row, Row, float]]:
 
 
 @rule("FEAS-02", on="table", fix_text="核对测算依据，使实施计划合计与预算一致")
-def feas_02_table(t: Table, s: CheckerSettings) -> list[Hit]:
+def feas_02_table(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
     """The plan / calculation total (plan_total_wan) differs from the budget (budget_wan); or, ours, a
     unit cost × the quantity it prices (5 万元/公里 × 300 公里 = 1500 万元) is above the budget by more
     than `budget_match_high` (the catalog's 0.5–1.2 band of quantity × unit standard / budget)."""
@@ -111,12 +111,12 @@ def feas_02_table(t: Table, s: CheckerSettings) -> list[Hit]:
     p = number_of(t.ctx.get("plan_total_wan"))
     b = number_of(t.ctx.get("budget_wan"))
     if p is not None and b and abs(p - b) / b > s.plan_total_tolerance:
-        hits.append(Hit("", f"实施计划/测算合计{p:g}万元与预算{b:g}万元不一致"))
+        hits.append(RuleHit("", f"实施计划/测算合计{p:g}万元与预算{b:g}万元不一致"))
     b = b or number_of(t.ctx.get("budget_hint_wan"))
     if b:
         for c, q, need in unit_cost_products(t):
             if need > b * s.budget_match_high:
-                hits.append(Hit("value", f"“{c.name}”{c.num:g}{c.eff_unit}×“{q.name}”{q.num:g}{q.eff_unit}≈{need:g}万元，"
+                hits.append(RuleHit("value", f"“{c.name}”{c.num:g}{c.eff_unit}×“{q.name}”{q.num:g}{q.eff_unit}≈{need:g}万元，"
                                          f"是预算{b:g}万元的{need / b:.1f}倍，单位成本或数量与资金不匹配"))
                 break
     return hits
@@ -166,7 +166,7 @@ def _in_unit(x: float, unit: str, to_unit: str) -> float | None:
 
 
 @rule("FEAS-04", needs="project", advice="核对指标值与申报说明中的数量是否多写或少写了一位；如确有差别，请在指标解释中说明口径")
-def feas_04(r: Row, s: CheckerSettings) -> Hit | None:
+def feas_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """ours: a count target 10× or more (or a tenth or less) of the quantity the description states for
     the same thing (养护里程300公里, target 3000 公里): usually a digit too many or too few.
 
@@ -191,15 +191,15 @@ def feas_04(r: Row, s: CheckerSettings) -> Hit | None:
         if y > 0 and name & _bigrams(words) and (r.num >= 10 * y or r.num * 10 <= y):
             before, after = words.split(" ")
             said = f"{before}{x:g}{unit}" if name & _bigrams(before) else f"{before}{x:g}{unit}{after}"
-            return Hit("value", f"指标值{r.num:g}{r.eff_unit}与申报说明中的“{said}”相差"
+            return RuleHit("value", f"指标值{r.num:g}{r.eff_unit}与申报说明中的“{said}”相差"
                                 f"{max(r.num / y, y / r.num):g}倍")
     return None
 
 
 @rule("FEAS-03", on="table", fix_text="按历史水平和测算分别设定各比率目标")
-def feas_03(t: Table, s: CheckerSettings) -> list[Hit]:
+def feas_03(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
     """Three or more percentage targets, all exactly 100 %."""
     pcts = t.pct_nums
     if len(pcts) >= 3 and all(p == 100 for p in pcts):
-        return [Hit("value", f"{len(pcts)}个百分比指标全部为100%，缺乏区分度，像是照填而非测算")]
+        return [RuleHit("value", f"{len(pcts)}个百分比指标全部为100%，缺乏区分度，像是照填而非测算")]
     return []

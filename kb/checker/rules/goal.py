@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from kb.checker import lexicon as L
-from kb.checker.catalog import Hit, rule
-from kb.checker.parse import Row
+from kb.checker.catalog import RuleHit, rule
+from kb.checker.parse import ParsedRow
 from kb.settings import CheckerSettings
 
 _ENUM_RE = re.compile(r"(?:^|(?<=[;；。,，:：]))\s*[(（]?\d{1,2}[.、)）](?!\d)")
@@ -24,17 +24,17 @@ def goal_quantified(text: str) -> bool:
 
 
 @rule("GOAL-01", on="goal", fields=("name",))
-def goal_01(r: Row, s: CheckerSettings) -> Hit | None:
+def goal_01(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """Goal text with no number: no quantity, standard, deadline or effect stated."""
     if r.name and not goal_quantified(r.name):
-        return Hit("name", "目标文字没有任何量化内容（数量、质量标准、时限或效果）")
+        return RuleHit("name", "目标文字没有任何量化内容（数量、质量标准、时限或效果）")
     return None
 
 
 @rule("GOAL-02", on="goal", fields=("name",))
-def goal_02(r: Row, s: CheckerSettings) -> Hit | None:
+def goal_02(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """Goal text restating activities or money (经费, 结算, 检查, 完成…工作 …) instead of outputs and effects."""
     m = L.GOAL_ACT_RE.search(r.name) if r.name else None
     if m:
-        return Hit("name", f"目标复述工作内容或资金安排（“{m.group()}”），没有说明产出和效果")
+        return RuleHit("name", f"目标复述工作内容或资金安排（“{m.group()}”），没有说明产出和效果")
     return None

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 
 from kb.checker import lexicon as L
-from kb.checker.catalog import Hit, rule
-from kb.checker.parse import QUANT_OPS, Row, Table
+from kb.checker.catalog import RuleHit, rule
+from kb.checker.parse import QUANT_OPS, ParsedRow, ParsedTable
 from kb.domain.units import is_time_unit
 from kb.settings import CheckerSettings
 
 
-def is_qnt_01(r: Row) -> bool:
+def is_qnt_01(r: ParsedRow) -> bool:
     """No digit and a vague word (non-时效 rows also the timeliness words); 定性+等级词 exempt."""
     if not r.v or r.has_digit:
         return False
@@ -25,39 +25,39 @@ def is_qnt_01(r: Row) -> bool:
 
 
 @rule("QNT-01", needs="text", retarget=True)
-def qnt_01(r: Row, s: CheckerSettings) -> Hit | None:
+def qnt_01(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     if not is_qnt_01(r):
         return None
-    return Hit("value", f"指标值“{r.v}”是程度或趋势表述，没有数值，无法考核")
+    return RuleHit("value", f"指标值“{r.v}”是程度或趋势表述，没有数值，无法考核")
 
 
-def is_qnt_02(r: Row) -> bool:
+def is_qnt_02(r: ParsedRow) -> bool:
     return bool(r.name) and bool(L.ASPIRE_RE.search(r.name)) and not r.metric
 
 
 @rule("QNT-02", depends="name", fields=("name",))
-def qnt_02(r: Row, s: CheckerSettings) -> Hit | None:
+def qnt_02(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """Name holds an aspiration verb (提高/促进/实现 …) and no measure noun."""
     if not is_qnt_02(r):
         return None
     verb = L.ASPIRE_RE.search(r.name).group()  # type: ignore[union-attr]
-    return Hit("name", f"指标名称“{r.name}”含“{verb}”却没有度量口径，是愿景而不是指标")
+    return RuleHit("name", f"指标名称“{r.name}”含“{verb}”却没有度量口径，是愿景而不是指标")
 
 
-def is_qnt_04(r: Row) -> bool:
+def is_qnt_04(r: ParsedRow) -> bool:
     return r.placeholder and not (r.v == "无" and r.op == "定性")
 
 
 @rule("QNT-03", needs="text", retarget=True)
-def qnt_03(r: Row, s: CheckerSettings) -> Hit | None:
+def qnt_03(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """A quantitative operator (≥ ≤ = > < 区间) with a value that has no number."""
     if r.op in QUANT_OPS and r.v and not r.has_digit and not is_qnt_04(r) and not r.is_date:
-        return Hit("operator", f"选择了“{r.op}”，指标值“{r.v}”却没有数值")
+        return RuleHit("operator", f"选择了“{r.op}”，指标值“{r.v}”却没有数值")
     return None
 
 
 @rule("QNT-04", needs="value", retarget=True)
-def qnt_04(r: Row, s: CheckerSettings) -> Hit | None:
+def qnt_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """Placeholder value (**, XX, 待定, -, / …); a 定性 “无” is a legal grade.
 
     ours: an Excel formula (=SUM(A1:A9), @SUM(1)) is a value not filled in either: its digits
@@ -65,19 +65,19 @@ def qnt_04(r: Row, s: CheckerSettings) -> Hit | None:
     read as 1 by some tools and 1000 by others) or above 1 万亿 in its unit (a typing slip).
     """
     if r.formula:
-        return Hit("value", f"指标值“{r.v}”是 Excel 公式，不是数值；请填写计算结果")
+        return RuleHit("value", f"指标值“{r.v}”是 Excel 公式，不是数值；请填写计算结果")
     if r.bad_number:  # ours: 1e3 / a figure above 1 万亿 (kb.domain.quantity.target_number_problem)
-        return Hit("value", r.bad_number)
+        return RuleHit("value", r.bad_number)
     if is_qnt_04(r):
-        return Hit("value", f"指标值“{r.v}”是未填实的占位符")
+        return RuleHit("value", f"指标值“{r.v}”是未填实的占位符")
     return None
 
 
-def is_sat_04(r: Row) -> bool:
+def is_sat_04(r: ParsedRow) -> bool:
     return r.sat_level and bool(r.v) and not r.has_digit and not is_qnt_04(r)
 
 
-def is_time_01(r: Row) -> bool:
+def is_time_01(r: ParsedRow) -> bool:
     return r.timeliness and bool(r.v) and not r.has_digit and r.time_vague
 
 
@@ -85,7 +85,7 @@ def is_time_01(r: Row) -> bool:
 _YEAR_SPANS = {("年", 1.0), ("个月", 12.0), ("月", 12.0), ("天", 365.0), ("日", 365.0), ("天", 366.0), ("日", 366.0)}
 
 
-def is_time_02(r: Row) -> bool:
+def is_time_02(r: ParsedRow) -> bool:
     if not r.timeliness:
         return False
     if r.full_year:
@@ -94,73 +94,73 @@ def is_time_02(r: Row) -> bool:
             and (r.eff_unit, r.num) in _YEAR_SPANS)
 
 
-def is_time_01_floor(r: Row) -> bool:
+def is_time_01_floor(r: ParsedRow) -> bool:
     """A 时效 value that is a duration with ≥ / > (维持时效 ≥ 1 年): a lower bound on time, no time limit."""
     return (r.timeliness and r.num is not None and not r.is_date and r.eff_op in ("≥", ">")
             and bool(r.eff_unit) and is_time_unit(r.eff_unit))
 
 
-def is_cost_01(r: Row) -> bool:
+def is_cost_01(r: ParsedRow) -> bool:
     return r.cost_row and bool(r.v) and not r.has_digit
 
 
 @rule("QNT-05", needs="text", retarget=True)
-def qnt_05(r: Row, s: CheckerSettings) -> Hit | None:
+def qnt_05(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """Text value that is neither a grade nor caught as vague / timeliness / cost / satisfaction / placeholder."""
     if not r.v or r.has_digit or r.grade or r.is_date:
         return None
     if is_qnt_01(r) or is_time_01(r) or is_time_02(r) or is_cost_01(r) or is_sat_04(r) or is_qnt_04(r):
         return None
-    return Hit("value", f"文字指标值“{r.v}”既不是数值也不是定性等级，无法判断是否完成")
+    return RuleHit("value", f"文字指标值“{r.v}”既不是数值也不是定性等级，无法判断是否完成")
 
 
 @rule("QNT-06", needs="text", retarget=True)
-def qnt_06(r: Row, s: CheckerSettings) -> Hit | None:
+def qnt_06(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """A quantifiable name (…率, …人数, 面积 …) given a text / 定性 value (not 满意度 or 成本 rows)."""
     if not r.v or r.has_digit or r.op in QUANT_OPS or r.sat_row or r.cost_row or is_qnt_04(r):
         return None
     m = L.QUANT_NAME_RE.search(r.name_base)
     if not m:
         return None
-    return Hit("value", f"“{r.name}”可以计量（{m.group()}），指标值却是文字“{r.v}”")
+    return RuleHit("value", f"“{r.name}”可以计量（{m.group()}），指标值却是文字“{r.v}”")
 
 
-def _bounded_ratio(r: Row) -> bool:
+def _bounded_ratio(r: ParsedRow) -> bool:
     return bool(L.RATIO_NAME_RE.search(r.name)) and not L.GROWTH_RE.search(r.name)
 
 
 @rule("QNT-07", needs="num", retarget=True)
-def qnt_07(r: Row, s: CheckerSettings) -> Hit | None:
+def qnt_07(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """A bounded ratio (合格率, 覆盖率, 满意度 …) set above 100 % or below 0."""
     if r.num is None or not r.pct or r.eff_op == "±" or not _bounded_ratio(r):
         return None
     if r.num > 100 or r.v.lstrip("≥≤=<>").startswith("-"):
-        return Hit("value", f"“{r.name}”是有上限的比率，指标值{r.num:g}%超出0–100%")
+        return RuleHit("value", f"“{r.name}”是有上限的比率，指标值{r.num:g}%超出0–100%")
     return None
 
 
-def is_qnt_08(r: Row) -> bool:
+def is_qnt_08(r: ParsedRow) -> bool:
     return r.eff_op == "≥" and r.num == 100 and r.pct and r.direction != "neg"
 
 
-def is_time_05(r: Row) -> bool:
+def is_time_05(r: ParsedRow) -> bool:
     """A 时效 rate (及时率 …, a % or bare number): its “及时” has no deadline (TIME-05)."""
     return (r.timeliness and r.has_digit and not r.is_date and (r.pct or not r.eff_unit)
             and bool(L.TIME05_NAME_RE.search(r.name)))
 
 
 @rule("QNT-08", needs="num", retarget=True)
-def qnt_08(r: Row, s: CheckerSettings) -> Hit | None:
+def qnt_08(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """“≥100%” on a positive ratio: the same as “=100%”. On a 时效 rate the row is rewritten as a
     dated deadline (TIME-05), and the message says so: the fix and the message agree."""
     if is_qnt_08(r):
         if is_time_05(r):
-            return Hit("operator", "“≥100%”等同于“=100%”；而时效指标宜写明完成时限，本行按 TIME-05 改为完成时间")
-        return Hit("operator", "“≥100%”等同于“=100%”，应写“=100%”")
+            return RuleHit("operator", "“≥100%”等同于“=100%”；而时效指标宜写明完成时限，本行按 TIME-05 改为完成时间")
+        return RuleHit("operator", "“≥100%”等同于“=100%”，应写“=100%”")
     return None
 
 
-def is_qnt_09(r: Row) -> bool:
+def is_qnt_09(r: ParsedRow) -> bool:
     if r.num is None:
         return False
     if r.eff_op in ("≥", ">") and r.num == 0:
@@ -169,45 +169,45 @@ def is_qnt_09(r: Row) -> bool:
 
 
 @rule("QNT-09", needs="num", retarget=True)
-def qnt_09(r: Row, s: CheckerSettings) -> Hit | None:
+def qnt_09(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """A target that always holds: ≥0 / >0, or ≤100% on a positive ratio."""
     if is_qnt_09(r):
-        return Hit("value", f"目标“{r.eff_op}{r.num:g}{r.eff_unit}”无论如何都能达成，没有约束力")
+        return RuleHit("value", f"目标“{r.eff_op}{r.num:g}{r.eff_unit}”无论如何都能达成，没有约束力")
     return None
 
 
 @rule("QNT-10", needs="num", retarget=True)
-def qnt_10(r: Row, s: CheckerSettings) -> Hit | None:
+def qnt_10(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """A value with a number that also carries ≥6 Chinese characters of explanation.
 
     The count (`ValueInfo.text_chars`) is taken after removing numbers, units,
     dates and comparator words from the value.
     """
     if r.has_digit and r.text_chars >= s.max_value_text_chars:
-        return Hit("value", f"指标值“{r.v}”夹带说明文字，数值难以识别和比对")
+        return RuleHit("value", f"指标值“{r.v}”夹带说明文字，数值难以识别和比对")
     return None
 
 
 @rule("QNT-11", needs="range", retarget=True)
-def qnt_11(r: Row, s: CheckerSettings) -> Hit | None:
+def qnt_11(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """Range with lower ≥ upper, or a one-sided operator used with a range."""
     if r.rng is None or r.is_date:
         return None
     lo, hi = r.rng
     if lo >= hi:
-        return Hit("value", f"区间“{r.v}”的下限不小于上限")
+        return RuleHit("value", f"区间“{r.v}”的下限不小于上限")
     if r.op in ("≥", "≤", ">", "<"):
-        return Hit("operator", f"单边运算符“{r.op}”与区间值“{r.v}”同时使用")
+        return RuleHit("operator", f"单边运算符“{r.op}”与区间值“{r.v}”同时使用")
     return None
 
 
 @rule("QNT-12", on="table", fix_text="把可量化的指标改为数值目标")
-def qnt_12(t: Table, s: CheckerSettings) -> list[Hit]:
+def qnt_12(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
     """More than 1/3 of the indicator rows carry a text (number-free) value."""
     n = len(t.items)
     if not n:
         return []
     text = t.text_values
     if text / n > s.max_qualitative_share:
-        return [Hit("value", f"{n}个指标中{text}个指标值为文字，超过{s.max_qualitative_share:.0%}，表整体量化不足")]
+        return [RuleHit("value", f"{n}个指标中{text}个指标值为文字，超过{s.max_qualitative_share:.0%}，表整体量化不足")]
     return []

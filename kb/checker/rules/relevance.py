@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from kb.checker import lexicon as L
-from kb.checker.catalog import LEVELS, CACHES, Hit, rule
-from kb.checker.parse import Row
+from kb.checker.catalog import LEVELS, CACHES, RuleHit, rule
+from kb.checker.parse import ParsedRow
 from kb.checker.rules.quantification import is_qnt_02
 from kb.checker.rules.structure import is_str_04
 from kb.domain.schema import Level1, Level2
@@ -21,7 +21,7 @@ from kb.settings import CheckerSettings
 _TIME_REQ_RE = re.compile(r"按时|及时|按期|准时|如期|(?:完成|完工|竣工|办结|发放|拨付|支付|到位|开工)(?:时间|日期|时限|期限)$")
 
 
-def rel_01_reason(r: Row) -> str | None:
+def rel_01_reason(r: ParsedRow) -> str | None:
     """Why the row sits in the wrong 二级指标, or None (memoised per name, levels and date-ness)."""
     if not r.name:
         return None
@@ -34,7 +34,7 @@ def rel_01_reason(r: Row) -> str | None:
     return why
 
 
-def _rel_01_reason(r: Row, ni) -> str | None:
+def _rel_01_reason(r: ParsedRow, ni) -> str | None:
     l2 = r.level2
     why = None
     if l2 is Level2.quantity and ni.family == "ratio":
@@ -56,13 +56,13 @@ def _rel_01_reason(r: Row, ni) -> str | None:
 
 
 @rule("REL-01", fields=LEVELS)
-def rel_01(r: Row, s: CheckerSettings) -> Hit | None:
+def rel_01(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """Ratio under 数量, count, outcome or time requirement under 质量, no time under 时效, output count under 效益."""
     why = rel_01_reason(r)
-    return Hit("level2", why) if why else None
+    return RuleHit("level2", why) if why else None
 
 
-def is_rel_02(r: Row) -> bool:
+def is_rel_02(r: ParsedRow) -> bool:
     n = r.name
     if not n:
         return False
@@ -72,30 +72,30 @@ def is_rel_02(r: Row) -> bool:
 
 
 @rule("REL-02", depends="name", deletes="投入/过程指标不作绩效目标（预算执行率在自评中单独计分）", delete_rank=1)
-def rel_02(r: Row, s: CheckerSettings) -> Hit | None:
+def rel_02(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """Input / process indicator (资金到位率, 预算执行率, 支出率, 结余率, 制度建立与否 …) used as a target."""
     if is_rel_02(r):
-        return Hit("name", f"“{r.name}”是投入或过程管理指标，不能作为产出或效益目标")
+        return RuleHit("name", f"“{r.name}”是投入或过程管理指标，不能作为产出或效益目标")
     return None
 
 
 @rule("REL-03", depends="name", deletes="宏观表述无法归因于本项目，请换成项目直接作用对象的可测结果", delete_rank=2)
-def rel_03(r: Row, s: CheckerSettings) -> Hit | None:
+def rel_03(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """Macro slogan (社会稳定, 可持续发展, 获得感 …) that one project cannot be credited with."""
     m = L.REL03_RE.search(r.name) if r.name else None
     if m:
-        return Hit("name", f"“{m.group()}”是宏观表述，无法归因于本项目")
+        return RuleHit("name", f"“{m.group()}”是宏观表述，无法归因于本项目")
     return None
 
 
 @rule("REL-04", needs="num", fields=("name",))
-def rel_04(r: Row, s: CheckerSettings) -> Hit | None:
+def rel_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """A percentage on a name with no measure noun (问题整改 100 %), when QNT-02 does not apply."""
     if not r.name or r.metric or not r.pct or not r.has_digit or is_qnt_02(r) or is_str_04(r):
         return None
     if L.LEVEL_STAT_RE.search(r.name_base or r.name):
         return None
-    return Hit("name", f"“{r.name}”没有度量口径，给出的百分比分子分母不明")
+    return RuleHit("name", f"“{r.name}”没有度量口径，给出的百分比分子分母不明")
 
 
 _OWN_MEMO: dict[tuple, frozenset[str]] = {}
@@ -117,7 +117,7 @@ def _own_programs(key: tuple) -> frozenset[str]:
     return own
 
 
-def rel_05_program(r: Row) -> str | None:
+def rel_05_program(r: ParsedRow) -> str | None:
     """The programme an indicator names that the project does not, or None."""
     if not r.name:
         return None
@@ -136,9 +136,9 @@ def rel_05_program(r: Row) -> str | None:
 
 
 @rule("REL-05", needs="project", deletes="与本项目资金无关的指标", delete_rank=0)
-def rel_05(r: Row, s: CheckerSettings) -> Hit | None:
+def rel_05(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """The indicator names another fund programme than the project's (照搬上级模板)."""
     k = rel_05_program(r)
     if k:
-        return Hit("name", f"“{r.name}”属于{k}资金的指标，与本项目内容不相关")
+        return RuleHit("name", f"“{r.name}”属于{k}资金的指标，与本项目内容不相关")
     return None

@@ -8,8 +8,8 @@ threshold). A satisfaction *level* row names 满意 and is not a change
 from __future__ import annotations
 
 from kb.checker import lexicon as L
-from kb.checker.catalog import LEVELS, Hit, rule
-from kb.checker.parse import Row
+from kb.checker.catalog import LEVELS, RuleHit, rule
+from kb.checker.parse import ParsedRow
 from kb.checker.rules.quantification import is_sat_04
 from kb.domain.schema import Level1
 from kb.settings import CheckerSettings
@@ -18,54 +18,54 @@ _SAT_WORDS = ("满意", "认可", "认同", "好评")
 
 
 @rule("SAT-01", fields=LEVELS + ("name",))
-def sat_01(r: Row, s: CheckerSettings) -> Hit | None:
+def sat_01(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """满意度 named outside the 满意度 一级指标, or a non-satisfaction name under it."""
     if not r.name:
         return None
     if r.sat_row and r.level1 is not Level1.satisfaction:
         where = r.raw.level1.strip() or "空白一级指标"
-        return Hit("level1", f"满意度指标“{r.name}”放在了“{where}”下，应列入满意度指标")
+        return RuleHit("level1", f"满意度指标“{r.name}”放在了“{where}”下，应列入满意度指标")
     if r.level1 is Level1.satisfaction and not any(w in r.name for w in _SAT_WORDS):
-        return Hit("name", f"满意度指标下的“{r.name}”不是满意度")
+        return RuleHit("name", f"满意度指标下的“{r.name}”不是满意度")
     return None
 
 
-def _pct_like(r: Row) -> bool:
+def _pct_like(r: ParsedRow) -> bool:
     return r.pct or not r.eff_unit
 
 
 @rule("SAT-02", needs="sat", retarget=True)
-def sat_02(r: Row, s: CheckerSettings) -> Hit | None:
+def sat_02(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """Satisfaction target of 100 % (=, ≥ or no operator): not attainable by a survey."""
     if r.sat_level and r.num == 100 and _pct_like(r) and r.eff_op in ("=", "≥", ""):
-        return Hit("value", "满意度目标为100%，抽样调查几乎不可能全部满意，难以实现和核验")
+        return RuleHit("value", "满意度目标为100%，抽样调查几乎不可能全部满意，难以实现和核验")
     return None
 
 
 @rule("SAT-03", needs="sat", retarget=True)
-def sat_03(r: Row, s: CheckerSettings) -> Hit | None:
+def sat_03(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """Satisfaction target below the floor (80 %)."""
     if r.sat_level and r.num is not None and _pct_like(r) and r.num < s.satisfaction_floor_pct:
-        return Hit("value", f"满意度目标{r.num:g}%低于{s.satisfaction_floor_pct:g}%，需说明依据")
+        return RuleHit("value", f"满意度目标{r.num:g}%低于{s.satisfaction_floor_pct:g}%，需说明依据")
     return None
 
 
 @rule("SAT-04", needs="sat", retarget=True)
-def sat_04(r: Row, s: CheckerSettings) -> Hit | None:
+def sat_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """Satisfaction value written as text (满意, 较满意)."""
     if is_sat_04(r):
-        return Hit("value", f"满意度指标值“{r.v}”不是百分比")
+        return RuleHit("value", f"满意度指标值“{r.v}”不是百分比")
     return None
 
 
 @rule("SAT-05", needs="sat", depends="name", fields=("name",))
-def sat_05(r: Row, s: CheckerSettings) -> Hit | None:
+def sat_05(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """Unspecific subject (社会满意度, 各方 …) or several subjects joined with 、."""
     if not r.sat_row:
         return None
     m = L.SAT_VAGUE_RE.search(r.name)
     if m:
-        return Hit("name", f"满意度对象“{m.group()}”笼统，无法组织调查")
+        return RuleHit("name", f"满意度对象“{m.group()}”笼统，无法组织调查")
     if "、" in r.name_base:
-        return Hit("name", f"“{r.name}”把多个调查对象合为一个满意度")
+        return RuleHit("name", f"“{r.name}”把多个调查对象合为一个满意度")
     return None

@@ -1,7 +1,7 @@
 """STRUCT rules (STR-01 … STR-14): framework levels, required fields, names, table completeness.
 
-Each rule is a pure function over a parsed row (`kb.checker.parse.Row`) or a
-table (`kb.checker.parse.Table`) and the `CheckerSettings`; detection follows
+Each rule is a pure function over a parsed row (`kb.checker.parse.ParsedRow`) or a
+table (`kb.checker.parse.ParsedTable`) and the `CheckerSettings`; detection follows
 ../shared/data/rules/RULES.md §5.1. The table rules' fixes (rows to add,
 weights, duplicates to drop) stand at the end; the row rewrite pipeline is
 `kb.checker.rewrite`.
@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from kb.checker.catalog import LEVELS, TARGET, Hit, rule, table_fix
+from kb.checker.catalog import LEVELS, TARGET, RuleHit, rule, table_fix
 from kb.checker.fixes import SAME, TableFix, fmt_num, name_key_of_text
 from kb.checker.lexicon import STR06_RE
-from kb.checker.parse import Row, Table, name_quantity
+from kb.checker.parse import ParsedRow, ParsedTable, name_quantity
 from kb.domain.enums import Level1, Level2
 from kb.domain.findings import Suggestion, construct
 from kb.domain.levels import level2_fits
@@ -29,50 +29,50 @@ _TEMPLATE_RESIDUE_RE = re.compile(r"[★☆]|[≥≤<>=]*(?:\*\*|XX|xx|××)[^\s
 
 
 @rule("STR-01", depends="levels", fields=LEVELS)
-def str_01(r: Row, s: CheckerSettings) -> Hit | None:
+def str_01(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """一级指标 outside 产出/成本/效益/满意度 (local aliases accepted; 效果/投入/制度/blank are not)."""
     if r.level1 is not None:
         return None
     if not r.l1:
-        return Hit("level1", "一级指标为空，应为产出指标、成本指标、效益指标或满意度指标")
-    return Hit("level1", f"一级指标“{r.raw.level1.strip()}”不在规定体系内（产出/成本/效益/满意度）")
+        return RuleHit("level1", "一级指标为空，应为产出指标、成本指标、效益指标或满意度指标")
+    return RuleHit("level1", f"一级指标“{r.raw.level1.strip()}”不在规定体系内（产出/成本/效益/满意度）")
 
 
 @rule("STR-02", depends="levels", fields=LEVELS)
-def str_02(r: Row, s: CheckerSettings) -> Hit | None:
+def str_02(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """二级指标 blank or not a framework category of its 一级指标 (not judged when 一级 is invalid)."""
     if r.level1 is None or level2_fits(r.level2, r.level1):
         return None
     if not r.l2:
-        return Hit("level2", f"{r.level1.label}下的二级指标为空")
-    return Hit("level2", f"二级指标“{r.raw.level2.strip()}”不是{r.level1.label}下的规定类别")
+        return RuleHit("level2", f"{r.level1.label}下的二级指标为空")
+    return RuleHit("level2", f"二级指标“{r.raw.level2.strip()}”不是{r.level1.label}下的规定类别")
 
 
 @rule("STR-02", needs="cost", fields=LEVELS)
-def str_02_framework(r: Row, s: CheckerSettings) -> Hit | None:
+def str_02_framework(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """成本 as a 二级 of 产出 (the 2015 form) in a table that lists 成本指标 as a 一级 (the 2021 form,
     context `framework`, set by the engine from the table: `kb.checker.parse.table_framework`)."""
     if r.ctx.get("framework") == "2021" and r.level1 is Level1.output and r.level2 is Level2.output_cost:
-        return Hit("level2", "表内已按财预〔2021〕101号把成本指标列为一级指标，本行仍把成本放在产出指标下"
+        return RuleHit("level2", "表内已按财预〔2021〕101号把成本指标列为一级指标，本行仍把成本放在产出指标下"
                              "（2015年体系）；两套体系不能混用，请移到成本指标下（经济成本指标等）")
     return None
 
 
-def is_str_03(r: Row) -> bool:
+def is_str_03(r: ParsedRow) -> bool:
     return not r.name or (not r.goal and not r.v)
 
 
 @rule("STR-03", on="any", fields=("name",) + TARGET, retarget=True)
-def str_03(r: Row, s: CheckerSettings) -> Hit | None:
+def str_03(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """三级指标名称 or 指标值 empty (goal rows: only the text)."""
     if not r.name:
-        return Hit("name", "目标内容为空" if r.goal else "三级指标名称为空")
+        return RuleHit("name", "目标内容为空" if r.goal else "三级指标名称为空")
     if not r.goal and not r.v:
-        return Hit("value", f"指标“{r.name}”的指标值为空")
+        return RuleHit("value", f"指标“{r.name}”的指标值为空")
     return None
 
 
-def is_str_04(r: Row) -> bool:
+def is_str_04(r: ParsedRow) -> bool:
     n = r.name
     if not n:
         return False
@@ -81,44 +81,44 @@ def is_str_04(r: Row) -> bool:
 
 
 @rule("STR-04", depends="name", fields=("name",))
-def str_04(r: Row, s: CheckerSettings) -> Hit | None:
+def str_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """Name is a number, a dash/star, or keeps a template placeholder (**, XX, ××)."""
     if not is_str_04(r):
         return None
     if _NUM_NAME_RE.match(r.name) or _SYM_NAME_RE.match(r.name):
-        return Hit("name", f"指标名称“{r.name}”不是指标，只是数字或符号")
-    return Hit("name", f"指标名称“{r.name}”残留模板占位符（**、XX 等）")
+        return RuleHit("name", f"指标名称“{r.name}”不是指标，只是数字或符号")
+    return RuleHit("name", f"指标名称“{r.name}”残留模板占位符（**、XX 等）")
 
 
-def is_str_05(r: Row, s: CheckerSettings) -> bool:
+def is_str_05(r: ParsedRow, s: CheckerSettings) -> bool:
     return len(r.name) > s.max_name_chars
 
 
 @rule("STR-05", depends="name", fields=("name",))
-def str_05(r: Row, s: CheckerSettings) -> Hit | None:
+def str_05(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """Name longer than the system's limit (100 characters)."""
     if is_str_05(r, s):
-        return Hit("name", f"指标名称共{len(r.name)}字，超过{s.max_name_chars}字上限")
+        return RuleHit("name", f"指标名称共{len(r.name)}字，超过{s.max_name_chars}字上限")
     return None
 
 
 @rule("STR-06", depends="name", fields=("name",))
-def str_06(r: Row, s: CheckerSettings) -> Hit | None:
+def str_06(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """Name reads as a work description: long, sentence punctuation, 进行/按照/严格 (not with STR-05)."""
     if not r.name or is_str_05(r, s):
         return None
     n = r.name
     core = _TEMPLATE_RESIDUE_RE.sub("", r.name_base)  # remarks in brackets and ★/(≥**人) are not the name
     if len(core) > s.max_plain_name_chars:
-        return Hit("name", f"指标名称共{len(core)}字，像工作描述而不是指标")
+        return RuleHit("name", f"指标名称共{len(core)}字，像工作描述而不是指标")
     m = STR06_RE.search(n)
     if m:
-        return Hit("name", f"指标名称含“{m.group()}”，像工作描述而不是“对象+度量”的指标")
+        return RuleHit("name", f"指标名称含“{m.group()}”，像工作描述而不是“对象+度量”的指标")
     return None
 
 
 @rule("STR-06", needs="namenum")
-def str_06_target_in_name(r: Row, s: CheckerSettings) -> Hit | None:
+def str_06_target_in_name(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """ours: the name states the target itself (村组干部230人 with ≥230 个): a sentence, not “对象+度量”.
 
     Only when the number in the name equals the target number (孕产妇7天访视数 214 人
@@ -127,38 +127,38 @@ def str_06_target_in_name(r: Row, s: CheckerSettings) -> Hit | None:
     q = name_quantity(r)
     if q is None or is_str_04(r) or str_06(r, s) is not None or is_str_05(r, s):
         return None
-    return Hit("name", f"名称中写入了目标值“{q[0]}”，名称应只写“对象+度量”，数值填在指标值", {"qty": q[0], "unit": q[2]})
+    return RuleHit("name", f"名称中写入了目标值“{q[0]}”，名称应只写“对象+度量”，数值填在指标值", {"qty": q[0], "unit": q[2]})
 
 
 # ------------------------------------------------------------------ table rules
 @rule("STR-07", on="table", fix_text="补设效益指标（经济/社会/生态效益或可持续影响）或产出指标", after_fixes=True)
-def str_07(t: Table, s: CheckerSettings) -> list[Hit]:
+def str_07(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
     """The table lacks an 产出 or an 效益 一级指标 (88号: targets state outputs and effects)."""
     l1s = t.level1s
     missing = [lab for lvl, lab in ((Level1.output, "产出指标"), (Level1.benefit, "效益指标")) if lvl not in l1s]
     if missing:
-        return [Hit("level1", f"表内没有{'和'.join(missing)}，绩效目标应同时反映产出和效果")]
+        return [RuleHit("level1", f"表内没有{'和'.join(missing)}，绩效目标应同时反映产出和效果")]
     return []
 
 
 @rule("STR-08", on="table", after_fixes=True)
-def str_08(t: Table, s: CheckerSettings) -> list[Hit]:
+def str_08(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
     """No 满意度 一级指标 in the table (info: not every project serves the public)."""
     if Level1.satisfaction in t.level1s:
         return []
-    return [Hit("level1", "表内未设置满意度指标；面向服务对象的项目应设置服务对象满意度")]
+    return [RuleHit("level1", "表内未设置满意度指标；面向服务对象的项目应设置服务对象满意度")]
 
 
 @rule("STR-09", on="table", after_fixes=True)
-def str_09(t: Table, s: CheckerSettings) -> list[Hit]:
+def str_09(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
     """Neither a 成本 一级指标 nor a 二级指标 containing 成本."""
     if t.has_cost:
         return []
-    return [Hit("level1", "表内未设置成本指标（成本一级指标或产出下的成本指标）")]
+    return [RuleHit("level1", "表内未设置成本指标（成本一级指标或产出下的成本指标）")]
 
 
 @rule("STR-10", on="table", after_fixes=True)
-def str_10(t: Table, s: CheckerSettings) -> list[Hit]:
+def str_10(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
     """产出 rows do not cover all of 数量/质量/时效 (judged when the table has 产出 rows)."""
     if Level1.output not in t.level1s:
         return []
@@ -166,28 +166,28 @@ def str_10(t: Table, s: CheckerSettings) -> list[Hit]:
     missing = [lab for lvl, lab in ((Level2.quantity, "数量"), (Level2.quality, "质量"),
                                     (Level2.timeliness, "时效")) if lvl not in have]
     if missing:
-        return [Hit("level2", f"产出指标缺少{'、'.join(missing)}指标")]
+        return [RuleHit("level2", f"产出指标缺少{'、'.join(missing)}指标")]
     return []
 
 
 @rule("STR-11", on="table", fix_text="精简为核心指标，或补足数量、质量、时效、成本、效益、满意度等关键维度")
-def str_11(t: Table, s: CheckerSettings) -> list[Hit]:
+def str_11(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
     """Fewer than `min_indicators` (3) or more than `max_indicators` (30) 三级指标."""
     n = len(t.items)
     if n < s.min_indicators:
-        return [Hit("", f"三级指标共{n}个，少于{s.min_indicators}个")]
+        return [RuleHit("", f"三级指标共{n}个，少于{s.min_indicators}个")]
     if n > s.max_indicators:
-        return [Hit("", f"三级指标共{n}个，多于{s.max_indicators}个，应精简为核心指标")]
+        return [RuleHit("", f"三级指标共{n}个，多于{s.max_indicators}个，应精简为核心指标")]
     return []
 
 
-def _duplicates(h: Hit) -> list[int]:
+def _duplicates(h: RuleHit) -> list[int]:
     """The rows a STR-12 fix drops: every repeat after the first row of a name."""
     return sorted(i for rows in h.data["rows"].values() for i in rows[1:]) if h.data else []
 
 
 @rule("STR-12", on="table", drops=_duplicates)
-def str_12(t: Table, s: CheckerSettings) -> list[Hit]:
+def str_12(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
     """The same normalised name appears twice or more."""
     keys = [(r.ni.key, r.idx) for r in t.items if r.name]
     names = Counter(k for k, _ in keys)
@@ -196,18 +196,18 @@ def str_12(t: Table, s: CheckerSettings) -> list[Hit]:
     dups = [n for n, k in names.items() if k >= 2]
     rows = {n: [i for k, i in keys if k == n] for n in dups}
     desc = "；".join(f"“{n}”（第{'、'.join(map(str, rows[n]))}行）" for n in dups[:5])
-    return [Hit("name", f"指标名称重复：{desc}", {"rows": rows})]
+    return [RuleHit("name", f"指标名称重复：{desc}", {"rows": rows})]
 
 
 @rule("STR-13", on="table", rescales_weights=True)
-def str_13(t: Table, s: CheckerSettings) -> list[Hit]:
+def str_13(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
     """Weights are given and do not sum to 100."""
     ws = t.weights
     if not ws:
         return []
     total = sum(ws)
     if abs(total - s.weight_total) > s.weight_tolerance:
-        return [Hit("weight", f"权重合计为{total:g}，应为{s.weight_total:g}", {"total": total})]
+        return [RuleHit("weight", f"权重合计为{total:g}，应为{s.weight_total:g}", {"total": total})]
     return []
 
 
@@ -216,7 +216,7 @@ def _pairs(rows: list[tuple[str, str]]) -> set[tuple[str, str]]:
 
 
 @rule("STR-14", on="table", fix_text="把中长期目标按年度分解，年度指标填写本年度的任务量")
-def str_14(t: Table, s: CheckerSettings) -> list[Hit]:
+def str_14(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
     """Annual indicators identical to the long-term ones (context.long_term_rows)."""
     lt = t.ctx.get("long_term_rows")
     if not lt or not t.items:
@@ -224,13 +224,13 @@ def str_14(t: Table, s: CheckerSettings) -> list[Hit]:
     long_term = _pairs([(str(x.get("name", "")), str(x.get("value", ""))) for x in lt if isinstance(x, dict)])
     annual = _pairs([(r.raw.name, r.raw.value) for r in t.items])
     if long_term and long_term == annual:
-        return [Hit("", "年度指标与中长期指标逐项相同，未按年度分解")]
+        return [RuleHit("", "年度指标与中长期指标逐项相同，未按年度分解")]
     return []
 
 
 # ------------------------------------------------------------------ table fixes
 @table_fix("STR-07")
-def fix_str_07(h: Hit, fx: TableFix) -> Suggestion | None:
+def fix_str_07(h: RuleHit, fx: TableFix) -> Suggestion | None:
     """Settled when the rewritten table has both 产出 and 效益 rows; else the catalog's advice."""
     if fx.fixed is not None and {Level1.output, Level1.benefit} <= fx.fixed.level1s:
         return construct(Suggestion, text=SAME)
@@ -238,7 +238,7 @@ def fix_str_07(h: Hit, fx: TableFix) -> Suggestion | None:
 
 
 @table_fix("STR-08")
-def fix_str_08(h: Hit, fx: TableFix) -> Suggestion:
+def fix_str_08(h: RuleHit, fx: TableFix) -> Suggestion:
     """Add 服务对象满意度 ≥ the default satisfaction (unless a row of that name only needs its level moved)."""
     s = fx.s
     if Level1.satisfaction in fx.after.level1s:
@@ -253,7 +253,7 @@ def fix_str_08(h: Hit, fx: TableFix) -> Suggestion:
 
 
 @table_fix("STR-09")
-def fix_str_09(h: Hit, fx: TableFix) -> Suggestion:
+def fix_str_09(h: RuleHit, fx: TableFix) -> Suggestion:
     """Add 项目总成本 ≤ the budget (stated, else read from the description); else advice."""
     if fx.after.has_cost:
         return construct(Suggestion, text=SAME)
@@ -267,7 +267,7 @@ def fix_str_09(h: Hit, fx: TableFix) -> Suggestion:
 
 
 @table_fix("STR-10")
-def fix_str_10(h: Hit, fx: TableFix) -> Suggestion:
+def fix_str_10(h: RuleHit, fx: TableFix) -> Suggestion:
     """Add the missing 时效 (项目完成时间) and 质量 (项目验收合格率) rows; a missing 数量 row is advice."""
     s, year = fx.s, fx.ctx.get("budget_year")
     if Level1.output not in fx.after.level1s:  # every 产出 row moved or dropped: STR-07 speaks for the table
@@ -290,7 +290,7 @@ def fix_str_10(h: Hit, fx: TableFix) -> Suggestion:
 
 
 @table_fix("STR-12")
-def fix_str_12(h: Hit, fx: TableFix) -> Suggestion | None:
+def fix_str_12(h: RuleHit, fx: TableFix) -> Suggestion | None:
     """Delete the repeats of each duplicated name."""
     drop = _duplicates(h)
     if not h.data:
@@ -299,7 +299,7 @@ def fix_str_12(h: Hit, fx: TableFix) -> Suggestion | None:
 
 
 @table_fix("STR-13")
-def fix_str_13(h: Hit, fx: TableFix) -> Suggestion | None:
+def fix_str_13(h: RuleHit, fx: TableFix) -> Suggestion | None:
     """Rescale the kept rows' weights to the total."""
     new = fx.weights_after()
     if new is None:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from kb.checker.catalog import FIELDS, TARGET, Hit, rule
-from kb.checker.parse import Row
+from kb.checker.catalog import FIELDS, TARGET, RuleHit, rule
+from kb.checker.parse import ParsedRow
 from kb.checker.rules.quantification import is_qnt_04
 from kb.settings import CheckerSettings
 from kb.domain.text import INVISIBLE_RE, invisible_chars, to_simplified
@@ -24,30 +24,30 @@ _FORBIDDEN_RE = re.compile(r"[-_]|(?<!\*)\*(?!\*)")
 
 
 @rule("TXT-01", on="any", needs="txt", own_field=True)
-def txt_01(r: Row, s: CheckerSettings) -> Hit | None:
+def txt_01(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """Full-width digits, letters, ％ ＞ ＝ ＜ or U+3000 in 运算符 / 指标值 / 计量单位."""
     if not r.fullwidth:
         return None
     for field in ("operator", "value", "unit"):
         m = _FULLWIDTH_RE.search(getattr(r.raw, field))
         if m:
-            return Hit(field, f"含全角字符“{m.group()}”，导入前应统一为半角")
+            return RuleHit(field, f"含全角字符“{m.group()}”，导入前应统一为半角")
     return None
 
 
 @rule("TXT-02", needs="txt", fields=("name",) + TARGET, own_field=True)
-def txt_02(r: Row, s: CheckerSettings) -> Hit | None:
+def txt_02(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """Whitespace inside or around 名称 / 指标值 / 计量单位 (the budget system refuses it)."""
     if not r.ws:
         return None
     for field in ("name", "value", "unit"):
         if _WS_RE.search(getattr(r.raw, field)):
-            return Hit(field, f"“{getattr(r.raw, field)}”含多余空格")
+            return RuleHit(field, f"“{getattr(r.raw, field)}”含多余空格")
     return None
 
 
 @rule("TXT-03", on="any", needs="txt", fields=FIELDS, own_field=True)
-def txt_03(r: Row, s: CheckerSettings) -> Hit | None:
+def txt_03(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """Traditional characters in any field (converted before matching, flagged for clean-up)."""
     if not r.trad:  # set while normalising: a Traditional character was converted
         return None
@@ -55,29 +55,29 @@ def txt_03(r: Row, s: CheckerSettings) -> Hit | None:
     for field in ("level1", "level2", "name", "operator", "value", "unit"):
         t = getattr(raw, field)
         if t and to_simplified(t) != t:
-            return Hit(field, f"“{t}”含繁体字，应统一为简体")
+            return RuleHit(field, f"“{t}”含繁体字，应统一为简体")
     return None
 
 
 @rule("TXT-04", needs="value", retarget=True, own_field=True)
-def txt_04(r: Row, s: CheckerSettings) -> Hit | None:
+def txt_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """指标值 holds - _ or a single * (some systems refuse them); placeholders are QNT-04."""
     if r.v and not is_qnt_04(r):
         m = _FORBIDDEN_RE.search(r.v)
         if m and r.num is not None and r.num < 0 and m.group() == "-" and r.num_text in r.v[:m.end() + 1 + len(r.num_text)]:
-            return Hit("value", f"指标值“{r.v}”是负数，系统不接受“-”；请核实指标值")
+            return RuleHit("value", f"指标值“{r.v}”是负数，系统不接受“-”；请核实指标值")
         if m:
-            return Hit("value", f"指标值“{r.v}”含系统禁用字符“{m.group()}”，区间请用“~”或“至”")
+            return RuleHit("value", f"指标值“{r.v}”含系统禁用字符“{m.group()}”，区间请用“~”或“至”")
     return None
 
 
 @rule("TXT-05", on="any", fields=("name",), own_field=True)
-def txt_05(r: Row, s: CheckerSettings) -> Hit | None:
+def txt_05(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """Zero-width characters, bidi controls or NUL in a 名称 (ours): invisible on screen, they make
     two equal-looking names differ (a search for the name misses it) or show the text reversed.
     Stored declarations drop them; the table a declarant submits should not carry them."""
     name = r.raw.name
     if name and INVISIBLE_RE.search(name):
         chars = "、".join(dict.fromkeys(invisible_chars(name)))
-        return Hit("name", f"名称含不可见字符（{chars}），看起来相同的名称会被当作不同的指标，请删除")
+        return RuleHit("name", f"名称含不可见字符（{chars}），看起来相同的名称会被当作不同的指标，请删除")
     return None

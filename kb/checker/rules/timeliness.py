@@ -9,47 +9,47 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kb.checker.catalog import TARGET, CACHES, Hit, rule
-from kb.checker.parse import Row, valid_date
+from kb.checker.catalog import TARGET, CACHES, RuleHit, rule
+from kb.checker.parse import ParsedRow, valid_date
 from kb.checker.rules.quantification import is_time_01, is_time_01_floor, is_time_02, is_time_05
 from kb.settings import CheckerSettings
 
 
 @rule("TIME-01", needs="time", retarget=True)
-def time_01(r: Row, s: CheckerSettings) -> Hit | None:
+def time_01(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """时效 value such as 及时 / 按时 / 年内 / 按计划 with no date, period or rate.
 
     ours: also a duration with ≥ / > (“≥1年”): it bounds the time from below and
     so sets no time limit either.
     """
     if is_time_01(r):
-        return Hit("value", f"时效指标值“{r.v}”没有日期或期限，无法核验")
+        return RuleHit("value", f"时效指标值“{r.v}”没有日期或期限，无法核验")
     if is_time_01_floor(r):
-        return Hit("value", f"时效指标值“{r.eff_op}{r.num:g}{r.eff_unit}”只规定了时间下限，不是完成时限")
+        return RuleHit("value", f"时效指标值“{r.eff_op}{r.num:g}{r.eff_unit}”只规定了时间下限，不是完成时限")
     return None
 
 
 @rule("TIME-02", needs="time", retarget=True)
-def time_02(r: Row, s: CheckerSettings) -> Hit | None:
+def time_02(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """时效 value that only restates the budget year (1月-12月, 全年, 当年, or a duration of 1年 / 12个月)."""
     if is_time_02(r):
         shown = r.v + (r.unit if r.unit and not r.emb_unit and not r.is_date else "")
-        return Hit("value", f"时效指标值“{shown}”只复述了预算年度，没有完成节点")
+        return RuleHit("value", f"时效指标值“{shown}”只复述了预算年度，没有完成节点")
     return None
 
 
 @rule("TIME-03", needs="date", retarget=True)
-def time_03(r: Row, s: CheckerSettings) -> Hit | None:
+def time_03(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """A date that does not exist (month > 12, 2月30日 …)."""
     for y, m, d in r.dates:
         if not valid_date(y, m, d):
             shown = f"{y}年" if y else ""
             shown += f"{m}月" + (f"{d}日" if d is not None else "")
-            return Hit("value", f"日期“{shown}”不存在")
+            return RuleHit("value", f"日期“{shown}”不存在")
     return None
 
 
-def budget_year(r: Row) -> int | None:
+def budget_year(r: ParsedRow) -> int | None:
     y = r.ctx.get("budget_year")
     try:
         return int(y) if y not in (None, "") else None
@@ -83,7 +83,7 @@ CACHES.append(declared_period.cache_clear)
 
 
 @rule("TIME-04", needs="date", retarget=True)
-def time_04(r: Row, s: CheckerSettings) -> Hit | None:
+def time_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """A year in the deadline differs from the budget year (needs context budget_year).
 
     Years inside the implementation period the context declares
@@ -98,22 +98,22 @@ def time_04(r: Row, s: CheckerSettings) -> Hit | None:
     ok = range(period[0], period[1] + 1) if period and period[0] <= by <= period[1] else (by,)
     other = [y for y in r.years if y not in ok]
     if other:
-        return Hit("value", f"时限年份{other[0]}年不是预算年度{by}年；跨年目标应列入中期目标")
+        return RuleHit("value", f"时限年份{other[0]}年不是预算年度{by}年；跨年目标应列入中期目标")
     return None
 
 
-def late_years(r: Row) -> list[int]:
+def late_years(r: ParsedRow) -> list[int]:
     """Years of the row's deadline after the budget year (a cross-year target), [] when none or no year."""
     by = budget_year(r)
     return [y for y in r.years if by is not None and y > by]
 
 
 @rule("TIME-05", needs="time", fields=("name",) + TARGET, retarget=True)
-def time_05(r: Row, s: CheckerSettings) -> Hit | None:
+def time_05(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """时效 rate (及时率, 按时发放率 …, a % or bare number): the deadline behind “及时” is undefined.
 
     A duration (维护及时性 < 24 小时) defines it and is not flagged.
     """
     if is_time_05(r):
-        return Hit("name", f"“{r.name}”未说明“及时”的具体期限")
+        return RuleHit("name", f"“{r.name}”未说明“及时”的具体期限")
     return None

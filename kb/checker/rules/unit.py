@@ -5,50 +5,50 @@ and which units fit it come from `kb.domain.units`. Not for rewrites.
 """
 from __future__ import annotations
 
-from kb.checker.catalog import Hit, rule
-from kb.checker.parse import Row, name_quantity
+from kb.checker.catalog import RuleHit, rule
+from kb.checker.parse import ParsedRow, name_quantity
 from kb.domain.units import MEASURE_LABEL, canon_unit, unit_fits, units_conflict
 from kb.settings import CheckerSettings
 
-def is_unit_01(r: Row) -> bool:
+def is_unit_01(r: ParsedRow) -> bool:
     return (r.has_digit and not r.is_date and not r.unit and not r.emb_unit and r.op != "定性"
             and not r.placeholder)
 
 
 @rule("UNIT-01", needs="num", retarget=True)
-def unit_01(r: Row, s: CheckerSettings) -> Hit | None:
+def unit_01(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """A number with no 计量单位 in the unit field or after the number (not for dates or 定性).
 
     ours: a formula in the unit column (@SUM(1)) is no unit either.
     """
     if r.unit_formula and r.op != "定性":
-        return Hit("unit", f"计量单位“{r.unit}”是 Excel 公式残留，不是计量单位")
+        return RuleHit("unit", f"计量单位“{r.unit}”是 Excel 公式残留，不是计量单位")
     if is_unit_01(r):
-        return Hit("unit", f"指标值“{r.v}”没有计量单位")
+        return RuleHit("unit", f"指标值“{r.v}”没有计量单位")
     return None
 
 
 @rule("UNIT-02", needs="num", retarget=True)
-def unit_02(r: Row, s: CheckerSettings) -> Hit | None:
+def unit_02(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """The unit does not fit what the name measures (户数 with 人/次, 面积 with 公里 …); 成本 rows → COST-03."""
     if r.cost_row or r.is_date or not r.eff_unit or not r.has_digit:
         return None
     fam = r.ni.family
     if fam is None or unit_fits(fam, r.eff_unit):
         return None
-    return Hit("unit", f"“{r.name}”应以{MEASURE_LABEL[fam]}计量，填的是“{r.eff_unit}”")
+    return RuleHit("unit", f"“{r.name}”应以{MEASURE_LABEL[fam]}计量，填的是“{r.eff_unit}”")
 
 
 @rule("UNIT-03", needs="num", retarget=True)
-def unit_03(r: Row, s: CheckerSettings) -> Hit | None:
+def unit_03(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """Unit field and the unit written after the number differ (值“200人”、单位“次”).
 
     ours: also the unit of the target repeated in the name (村组干部230人 with
     ≥230 个): the name and the unit column then count different things.
     """
     if r.unit and r.emb_unit and canon_unit(r.unit) != canon_unit(r.emb_unit):
-        return Hit("unit", f"计量单位“{r.unit}”与指标值中的单位“{r.emb_unit}”不一致")
+        return RuleHit("unit", f"计量单位“{r.unit}”与指标值中的单位“{r.emb_unit}”不一致")
     q = name_quantity(r)
     if q is not None and q[2] and r.eff_unit and units_conflict(q[2], r.eff_unit):
-        return Hit("unit", f"名称中的“{q[0]}”与计量单位“{r.eff_unit}”不一致", {"unit": q[2]})
+        return RuleHit("unit", f"名称中的“{q[0]}”与计量单位“{r.eff_unit}”不一致", {"unit": q[2]})
     return None
