@@ -61,3 +61,20 @@ def test_zero_tolerance_counts_take_the_librarys_zero(shipped_kb):
                              mode="lexical", with_opinions=False)
     rows = [c for c in res.default_table + [a for v in res.alternates.values() for a in v] if c.name == "活动安全事故发生次数"]
     assert rows and all((c.operator, c.value, c.unit) == ("=", "0", "次") and not c.note for c in rows)
+
+
+def test_no_default_row_is_one_our_checker_calls_another_programmes(shipped_kb):
+    """Reported (D013, 雨露计划就学补助): the 学生资助 type's 助学金发放准确率 stood in the default table
+    although `jixiao check` with the same project says REL-05 (属于助学金资金的指标，与本项目内容不相关).
+    Vetting now checks with the project's name and text, and such a row is only an alternate."""
+    from kb.checker import check_rows
+    from kb.domain.schema import TargetRow
+    from tests.kbfactory import dev_record
+
+    rec = dev_record("D013")
+    res = shipped_kb.suggest(rec["description"], project_name=rec["project"], mode="lexical", with_opinions=False)
+    rows = [TargetRow(level1=c.level1_label, level2=c.level2_label, name=c.name, operator=c.operator,
+                      value=c.value, unit=c.unit) for c in res.default_table]
+    report = check_rows(rows, {"project": rec["project"], "description": rec["description"]}, suggest=False)
+    assert [f.message for f in report.findings if f.rule_id == "REL-05"] == []
+    assert "助学金发放准确率" not in [c.name for c in res.default_table]

@@ -153,10 +153,12 @@ def vet_with_checker(drafts: list[Draft], ctx: ProjectContext) -> None:
         return
     rows = [TargetRow(level1=Level1(l1).label, level2=Level2(l2).label, name=d.name, operator=d.operator,
                       value=d.value, unit=d.value_unit or d.unit) for d in cand for l1, l2 in [d.shown_levels]]
-    context = {"budget_wan": ctx.budget_wan} if ctx.budget_wan is not None else None
+    context = {"project": ctx.name, "description": ctx.description}
+    if ctx.budget_wan is not None:
+        context["budget_wan"] = ctx.budget_wan
     report = check_rows(rows, context, suggest=False)
     for f in report.findings:
-        if f.scope != "row" or f.row is None or f.severity != "error":
+        if f.scope != "row" or f.row is None or (f.severity != "error" and f.rule_id not in FOREIGN_RULES):
             continue
         d = cand[f.row - 1]
         _apply_finding(d, f)
@@ -164,12 +166,15 @@ def vet_with_checker(drafts: list[Draft], ctx: ProjectContext) -> None:
 
 # findings a row left 待填写 on purpose carries by design (the value is the declarant's to give)
 PENDING_RULES = frozenset({"STR-03"})
+# warnings that say the row belongs to another fund programme (REL-05): such a row is only an
+# alternate, so no default table carries a row our own checker calls unrelated to the project
+FOREIGN_RULES = frozenset({"REL-05"})
 
 
 def _apply_finding(d: Draft, f) -> None:
     if d.pending and f.rule_id in PENDING_RULES:
         return
-    structural = _STRUCTURAL.match(f.rule_id) or f.field in STRUCTURAL_FIELDS
+    structural = _STRUCTURAL.match(f.rule_id) or f.field in STRUCTURAL_FIELDS  # REL-05 is on the name
     if structural:
         if d.value_source != "text":
             d.tier = Tier.ALTERNATE
