@@ -11,8 +11,8 @@ import pytest
 from tests.kbfactory import REPO
 
 
-def run(settings, *args, input=None):
-    env = {**os.environ, "JIXIAO_HOME": str(settings.home), "JIXIAO_INDICATORS_DIR": str(settings.indicators_dir),
+def run(settings, *args, input=None, extra_env=None):
+    env = {**os.environ, **(extra_env or {}), "JIXIAO_HOME": str(settings.home), "JIXIAO_INDICATORS_DIR": str(settings.indicators_dir),
            "JIXIAO_CORPORA_DIR": str(settings.corpora_dir), "JIXIAO_EMBEDDER": "none", "JIXIAO_PROGRESS": "false"}
     return subprocess.run([sys.executable, "-m", "kb.cli", *args], capture_output=True, text=True, env=env,
                           cwd=REPO, input=input, timeout=300)
@@ -41,6 +41,20 @@ def test_suggest_json_shape(shipped_settings):
     assert {"level1", "level2", "candidates"} <= set(out["table"][0])
     s0 = out["suggestions"][0]
     assert {"indicator_id", "level1", "level2", "name", "operator", "value", "unit", "score", "evidence"} <= set(s0)
+
+
+def test_suggest_table_shows_the_same_scores_as_the_json(shipped_settings):
+    """Reported: the printed table had no 分值 column although the API and the .xlsx give one."""
+    text = "计划修缮乡村道路12公里，惠及沿线村民3000人"
+    js = json.loads(run(shipped_settings, "suggest", "--text", text, "--json").stdout)
+    weights = [r["weight"] for r in js["default_table"]]
+    assert sum(weights) == 100 and all(w > 0 for w in weights)
+    p = run(shipped_settings, "suggest", "--text", text, extra_env={"COLUMNS": "400"})  # wide: no folded lines
+    assert p.returncode == 0, p.stderr
+    assert "分值" in p.stdout
+    for r in js["default_table"]:
+        line = next(x for x in p.stdout.splitlines() if r["name"] in x)
+        assert f" {r['weight']} " in line, line
 
 
 def test_suggest_file_one_result_per_line(shipped_settings, shared_data, tmp_path):

@@ -161,15 +161,15 @@ def _print_table(res) -> None:
         kinds = "、".join(f"{t.name}({t.confidence:.2f})" for t in res.project_types)
         console.print(f"项目类型: {kinds}" + ("  [yellow]类型不确定，可用 --type 指定[/]" if res.types_uncertain else ""))
     t = Table(title=f"绩效目标表草稿（{res.mode}，{len(res.default_table)} 行）", show_lines=False)
-    for c in ("一级指标", "二级指标", "三级指标", "指标值", "计量单位", "设定依据"):
-        t.add_column(c)
+    for c in ("一级指标", "二级指标", "三级指标", "指标值", "计量单位", "分值", "设定依据"):
+        t.add_column(c, justify="right" if c == "分值" else "left")
     prev = None
     for c in res.default_table:
         first = (c.level1_label, c.level2_label) != prev
         prev = (c.level1_label, c.level2_label)
         target = f"{c.operator}{c.value}" if c.value else "[yellow]待填写[/]"
         t.add_row(c.level1_label if first else "", c.level2_label if first else "", c.name, target, c.unit or "-",
-                  c.note or c.basis)
+                  "" if c.weight is None else str(c.weight), c.note or c.basis)
     console.print(t)
     alts = [f"{c.level2_label}: {c.name}" for v in res.alternates.values() for c in v[:1]]
     if alts:
