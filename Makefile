@@ -18,15 +18,18 @@ install-test: $(BIN)/python
 	$(BIN)/pip install -q -e ".[test,st]"
 	bash .ci/install_browser.sh
 
+PORT ?= 8000
+
 # install, build the KB (SQLite, bundled model and libraries), suggest for a real project, start the API
+# on 127.0.0.1:$(PORT) (make demo PORT=8010 when 8000 is taken)
 demo: install
 	$(BIN)/jixiao build
 	$(BIN)/jixiao suggest --project-name "雾炮车降尘抑尘服务" --text "$(DEMO_TEXT)"
 	$(BIN)/jixiao suggest --file tests/data/suggest_fresh.jsonl
 	@key=$$($(BIN)/jixiao admin create-key --unit 示例单位 --role admin) || exit 1; \
-	  echo "网页（给申报人员）: http://127.0.0.1:8000/ ；接口文档: http://127.0.0.1:8000/docs"; \
+	  echo "网页（给申报人员）: http://127.0.0.1:$(PORT)/ ；接口文档: http://127.0.0.1:$(PORT)/docs"; \
 	  echo "登录密钥（只显示这一次，请保存）: $$key"
-	$(BIN)/jixiao serve --host 127.0.0.1 --port 8000
+	$(BIN)/jixiao serve --host 127.0.0.1 --port $(PORT)
 
 # install with test extras, start a loopback PostgreSQL, run every test (pytest exit 5 = no tests is a failure)
 test: install-test
