@@ -139,3 +139,13 @@ def test_a_rate_never_gets_the_budget_as_an_amount():
     rate, total = (Draft(name=n, level2="经济成本指标", source="library") for n in ("成本控制率", "项目成本"))
     assert not _cost_value(rate, ctx, None) and (rate.value, rate.value_unit) == ("", "")
     assert _cost_value(total, ctx, None) and (total.operator, total.value, total.value_unit) == ("≤", "500", "万元")
+
+
+def test_a_per_head_standard_keeps_the_period_the_text_states(shipped_kb):
+    """Reported (D013): "每生1500元/学期" became 1500 元/人 — a standard per term read as per head only."""
+    from tests.kbfactory import dev_record
+
+    rec = dev_record("D013")
+    res = shipped_kb.suggest(rec["description"], project_name=rec["project"], mode="lexical", with_opinions=False)
+    standards = [(c.value, c.unit) for c in res.default_table if c.value == "1500"]
+    assert standards and all(u.endswith("·学期") and u.startswith("元/") for _, u in standards), standards

@@ -53,6 +53,7 @@ class Mention:
     is_budget: bool = False
     context: str = ""
     verb_after: bool = False
+    per: str = ""  # the period a per-unit amount is for, written after it (1500元/学期 → 学期); set when bound
 
 
 @lru_cache(maxsize=1)

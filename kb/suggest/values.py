@@ -18,6 +18,7 @@ a qualitative row into an amount. Pure functions over drafts.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kb.domain.learned import LearnedIndicator
 from kb.suggest import quantities as Q
@@ -76,6 +77,8 @@ def bind_mentions(drafts: list[Draft], ctx: ProjectContext) -> None:
 BINDABLE = ("quantity", "timeliness", "quality", "social_benefit")
 # per-unit amounts: "每生每天5元", "每餐补贴3元" state a standard, not a total
 PER_UNIT = re.compile(r"每[\u4e00-\u9fff]{1,3}")
+# the period written after a per-unit amount (每生1500元/学期): the standard is per head and per term
+PER_PERIOD = re.compile(r"\s*/\s*(学期|学年|年|月|天|日|餐|次)")
 STANDARD_NAME = re.compile(r"标准|单价|补贴额|补助额|人均|生均|户均|每")
 
 
@@ -105,8 +108,9 @@ def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext) -> None:
         else:
             ok = Q.units_compatible(unit or "", m.unit) and "/" not in unit and _stem_share(d, said) >= BIND_OVERLAP
         if ok:
-            d.mention = m
-            d.evidence.append(f"描述中的金额: {m.context}{m.value}{m.unit}")
+            period = PER_PERIOD.match(ctx.text, m.end) if per_unit else None
+            d.mention = replace(m, per=period.group(1)) if period else m
+            d.evidence.append(f"描述中的金额: {m.context}{m.value}{m.unit}" + (f"/{period.group(1)}" if period else ""))
             if per_unit:
                 break
 
@@ -139,6 +143,8 @@ def _take_mention(d: Draft, m: Mention) -> None:
     d.value, d.value_unit, d.value_source = m.value, PERSON_UNIT_SPELLING.get(m.unit, m.unit), "text"
     unit = d.unit or d.typical[2]
     if m.unit in Q.MONEY_UNITS and unit.startswith(m.unit + "/"):
+        if m.per and m.per not in unit:
+            unit = f"{unit}·{m.per}"           # 1500 元/人·学期, as the text states it
         d.value_unit, d.operator = unit, "="   # a standard: 5 元/生·天
         return
     if d.slot == "cost":
