@@ -27,17 +27,16 @@ def model_code_digest() -> str:
     Part of the build fingerprint (`kb.store.build.data_fingerprint`'s `salt`),
     so pulling a change to features, vetting or the ranker retrains the models
     at the next `jixiao build` instead of serving a ranker trained on the old
-    features (no `--force` needed). Files in name order; bytes as stored.
+    features (no `--force` needed). Files in name order, each by `kb.domain.ids.file_digest`.
     """
     import hashlib
 
-    h = hashlib.sha256()
+    from kb.domain.ids import file_digest
+
     here = Path(__file__).resolve().parent
-    for folder in (here, here.parent / "domain"):
-        for f in sorted(folder.glob("*.py")):
-            h.update(f"{folder.name}/{f.name}\0".encode())
-            h.update(f.read_bytes())
-    return h.hexdigest()
+    parts = [f"{folder.name}/{f.name}:{file_digest(f)}" for folder in (here, here.parent / "domain")
+             for f in sorted(folder.glob("*.py"))]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
 def load_suggest_data(indicators_dir: Path, indicators: list[Indicator]) -> SuggestData:
