@@ -55,6 +55,17 @@ class FamilyStats:
         for name, owner in zip(names, owners):
             self.endings.setdefault(name[-3:], set()).add(owner)
         self.ending_tables_all = {t.id for t in tables}
+        # query-time helpers (`features`): the transposed matrix (one product per query); the runs of
+        # rows of one table (a table's rows are consecutive, ids unique: `load_training_tables` checks),
+        # their table ids, and the runs of each type; a name's bigram columns, remembered (names recur
+        # from query to query: library names)
+        self._matrix_t = self.matrix.T.tocsr()
+        starts = [i for i in range(len(owners)) if i == 0 or owners[i] != owners[i - 1]]
+        self._run_starts = np.array(starts, dtype=np.int64)
+        self._run_ids = np.array([owners[i] for i in starts], dtype=object)
+        self._runs_of_type = {ty: np.array([k for k, i in enumerate(starts) if ty in types[i]], dtype=np.int64)
+                              for ty in self.tables_of}
+        self._columns: dict[str, tuple[list[int], int]] = {}
 
     def _matrix(self, names: list[str], grow: bool = False):
         rows, cols, sizes = [], [], []
@@ -88,38 +99,52 @@ class FamilyStats:
         n = len(names)
         freq, best = np.zeros(n), np.zeros(n)
         norm = [normalize_name(x) for x in names]
-        cm, csz = self._matrix(norm)
-        overall, ending = self._overall(cm, csz, exclude), self._ending(norm, exclude)
+        ending = self._ending(norm, exclude)
+        if not n or not len(self.owners):
+            return freq, best, np.zeros(n), ending, np.zeros(n)
+        cm, csz = self._query_matrix(norm)
+        # bigram Dice of every name with every training row, and per table whether a row matches
+        dice = 2 * (cm @ self._matrix_t).toarray() / np.maximum(csz[:, None] + self.sizes[None, :], 1)
+        seen = np.logical_or.reduceat(dice >= DICE, self._run_starts, axis=1)
+        kept = np.flatnonzero(self._run_ids != exclude) if exclude is not None else slice(None)
+        overall = seen[:, kept].sum(axis=1) / (len(self._run_ids[kept]) or 1)
         live = {t: p for t, p in type_probs.items() if t in self.rows_of_type and p > 0}
-        if not n or not live:
+        if not live:
             return freq, best, overall, ending, np.zeros(n)
         t_end = sum(p * self._ending(norm, exclude, self.tables_of[t]) for t, p in live.items()) / sum(live.values())
         total = sum(live.values())
         for t, p in live.items():
             rows = self.rows_of_type[t]
             tables = [x for x in self.tables_of[t] if x != exclude]
+            runs = self._runs_of_type[t]
             if exclude is not None:
                 rows = rows[self.owners[rows] != exclude]
+                runs = runs[self._run_ids[runs] != exclude]
             if not rows.size or not tables:
                 continue
-            inter = (cm @ self.matrix[rows].T).toarray()
-            dice = 2 * inter / np.maximum(csz[:, None] + self.sizes[rows][None, :], 1)
-            best = np.maximum(best, dice.max(axis=1))
-            hit = dice >= DICE
-            owners = self.owners[rows]
-            share = np.array([len(set(owners[h].tolist())) for h in hit], dtype=np.float64) / len(tables)
-            freq += p * share
+            best = np.maximum(best, dice[:, rows].max(axis=1))
+            freq += p * (seen[:, runs].sum(axis=1) / len(tables))
         return freq / total, best, overall, ending, t_end
 
-    def _overall(self, cm, csz: np.ndarray, exclude: str | None) -> np.ndarray:
-        keep = np.flatnonzero(self.owners != exclude) if exclude is not None else np.arange(len(self.owners))
-        n_tables = len(set(self.owners[keep].tolist())) or 1
-        if not cm.shape[0] or not keep.size:
-            return np.zeros(cm.shape[0])
-        inter = (cm @ self.matrix[keep].T).toarray()
-        hit = 2 * inter / np.maximum(csz[:, None] + self.sizes[keep][None, :], 1) >= DICE
-        owners = self.owners[keep]
-        return np.array([len(set(owners[h].tolist())) for h in hit], dtype=np.float64) / n_tables
+    def _query_matrix(self, norm: list[str]):
+        """The names' bigram sets as a sparse 0/1 matrix over `vocab` (as `_matrix` without growing)
+        and their set sizes; each name's columns are remembered."""
+        cols, sizes = self._columns, []
+        if len(cols) > 50_000:
+            cols.clear()
+        indices: list[int] = []
+        indptr = [0]
+        for x in norm:
+            c = cols.get(x)
+            if c is None:
+                bg = set(bigrams(x))
+                c = cols[x] = ([j for j in map(self.vocab.get, bg) if j is not None], len(bg))
+            indices.extend(c[0])
+            indptr.append(len(indices))
+            sizes.append(c[1])
+        m = sparse.csr_matrix((np.ones(len(indices), dtype=np.float32), np.array(indices, dtype=np.int32),
+                               np.array(indptr, dtype=np.int32)), shape=(len(norm), max(len(self.vocab), 1)))
+        return m, np.array(sizes, dtype=np.float32)
 
     def _ending(self, norm: list[str], exclude: str | None, among: list[str] | None = None) -> np.ndarray:
         pool = set(among) if among is not None else self.ending_tables_all
