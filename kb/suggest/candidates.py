@@ -61,7 +61,7 @@ def type_drafts(idx, ctx: ProjectContext, detected: list[tuple[ProjectType, floa
                     continue
                 d = out.get(e.indicator_id)
                 if d is None:
-                    d = out[e.indicator_id] = _type_row(idx.rows[i], ctx, t)
+                    d = out[e.indicator_id] = _type_row(idx, i, ctx, t)
                 d.needs_value = d.needs_value or e.needs_value
                 d.type_ids.append(t.id)
                 if prob > d.type_prob:
@@ -69,12 +69,38 @@ def type_drafts(idx, ctx: ProjectContext, detected: list[tuple[ProjectType, floa
     return list(out.values())
 
 
-def _type_row(r, ctx: ProjectContext, t: ProjectType) -> Draft:
-    name, template = fill_template(r["name"], ctx, t)
-    d = from_library_row(r, "type", name=name, template=template)
-    d.generic = normalize_name(r["name"].replace("〔", "").replace("〕", "")) in GENERIC_NAMES
+def _type_row(idx, i: int, ctx: ProjectContext, t: ProjectType) -> Draft:
+    d = _library_draft(idx, i, "type", ctx, t)
     d.evidence.append(f"项目类型“{t.name}”的常用指标")
     return d
+
+
+def _library_draft(idx, i: int, source: str, ctx: ProjectContext, t: ProjectType | None = None) -> Draft:
+    """The draft of library row `i`, its name's 〔slot〕 filled from the text (`fill_template`); what
+    does not depend on the text is read from the row once (`_library_fields`)."""
+    raw, level2, ind_id, unit, direction, typical, explanation, sector, generic = _library_fields(idx, i)
+    name, template = fill_template(raw, ctx, t)
+    return Draft(name=name, level2=level2, source=source, indicator_id=ind_id, template=template, unit=unit,
+                 direction=direction, typical=typical, explanation=explanation, sector=sector, generic=generic)
+
+
+LIBRARY_FIELDS_KEPT = 20_000   # library rows whose draft fields are remembered (then the memo starts again)
+
+
+def _library_fields(idx, i: int) -> tuple:
+    """(name, level2, id, unit, direction, typical, explanation, sector, generic) of library row `i`
+    as `from_library_row` reads them; generic: a `GENERIC_NAMES` row. Remembered per index."""
+    cache = idx.cache.get("suggest_draft_fields")
+    if cache is None or len(cache) > LIBRARY_FIELDS_KEPT:
+        cache = idx.cache["suggest_draft_fields"] = {}
+    got = cache.get(i)
+    if got is None:
+        r = idx.rows[i]
+        d = from_library_row(r, "")
+        generic = normalize_name(r["name"].replace("〔", "").replace("〕", "")) in GENERIC_NAMES
+        got = cache[i] = (d.name, d.level2, d.indicator_id, d.unit, d.direction, d.typical, d.explanation,
+                          d.sector, generic)
+    return got
 
 
 def fill_template(name: str, ctx: ProjectContext, t: ProjectType | None = None) -> tuple[str, str | None]:
@@ -191,10 +217,11 @@ def retrieved_drafts(idx, ctx: ProjectContext, tokens: list[str], lex: np.ndarra
         ranked = [(int(d), float(s)) for d, s in zip(cand, sc)]
     mx = max((s for _, s in ranked), default=1.0) or 1.0
     by_slot: dict[str, list[tuple[int, float]]] = {}
+    slot_of = _slot_keys(idx)
     for d, s in ranked:
-        slot = SLOT_OF_LEVEL2.get(idx.rows[d]["level2"])
-        if slot is not None and len(by_slot.setdefault(slot.key, [])) < per_slot * 2:
-            by_slot[slot.key].append((d, s))
+        key = slot_of[d]
+        if key is not None and len(by_slot.setdefault(key, [])) < per_slot * 2:
+            by_slot[key].append((d, s))
     docs = [d for v in by_slot.values() for d, _ in v]
     matched = idx.lexical.matched_terms_many(tokens, docs)
     need = 2 if len(ctx.content) >= 3 else 1
@@ -205,20 +232,28 @@ def retrieved_drafts(idx, ctx: ProjectContext, tokens: list[str], lex: np.ndarra
             terms = matched.get(d) or []
             if key in EFFECT_SLOTS and distinct_words(ctx.content & set(terms)) < need:
                 continue
-            out.append(_retrieved(idx.rows[d], ctx, terms, s / mx, rank))
+            out.append(_retrieved(idx, d, ctx, terms, s / mx, rank))
             kept += 1
             if kept >= per_slot:
                 break
     return out
 
 
-def _retrieved(r, ctx: ProjectContext, terms: list[str], score: float, rank: int) -> Draft:
-    name, template = fill_template(r["name"], ctx)
-    d = from_library_row(r, "retrieval", name=name, template=template)
+def _retrieved(idx, i: int, ctx: ProjectContext, terms: list[str], score: float, rank: int) -> Draft:
+    d = _library_draft(idx, i, "retrieval", ctx)
     d.lex, d.lex_rank = score, rank
-    d.generic = normalize_name(r["name"].replace("〔", "").replace("〕", "")) in GENERIC_NAMES
     d.evidence.append(f"匹配词: {'、'.join(terms[:6])}" if terms else "语义相近")
     return d
+
+
+def _slot_keys(idx) -> list[str | None]:
+    """The slot key of every library row (None for a 二级 no slot takes), once per index."""
+    keys = idx.cache.get("suggest_slot_keys")
+    if keys is None:
+        level2 = idx.rows.column("level2") if hasattr(idx.rows, "column") else [r["level2"] for r in idx.rows]
+        slots = [SLOT_OF_LEVEL2.get(v) for v in level2]
+        keys = idx.cache["suggest_slot_keys"] = [s.key if s is not None else None for s in slots]
+    return keys
 
 
 def distinct_words(terms: set[str]) -> int:

@@ -17,6 +17,7 @@ SOURCES = ("type", "formed", "retrieval", "learned")
 # the label the result shows for each source
 SOURCE_LABELS = {"type": "项目类型指标集", "formed": "按项目用词生成", "retrieval": "指标库检索", "learned": "结果反馈"}
 PENDING = "待填写"
+_SLOT_KEY = {l2: s.key for l2, s in SLOT_OF_LEVEL2.items()}   # `Draft.slot` is read thousands of times a request
 
 
 @dataclass(eq=False)
@@ -77,12 +78,8 @@ class Draft:
 
     @property
     def slot(self) -> str:
-        """The slot key of the row's 二级指标 (`kb.suggest.slots`)."""
-        c = self.__dict__.get("_slot")
-        if c is None or c[0] != self.level2:
-            s = SLOT_OF_LEVEL2.get(self.level2)
-            c = self.__dict__["_slot"] = (self.level2, s.key if s else "quantity")
-        return c[1]
+        """The slot key of the row's 二级指标 (`kb.suggest.slots`; 数量 for one no slot takes)."""
+        return _SLOT_KEY.get(self.level2, "quantity")
 
     @property
     def level1(self) -> str:
