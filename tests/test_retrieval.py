@@ -145,3 +145,23 @@ def test_sparse_lexical_ranking_equals_the_numpy_ranking(shipped_kb):
             s = idx.lexical.scores(toks)
             assert idx.lexical.sparse_scores(toks) == {int(d): float(s[d]) for d in np.flatnonzero(s > 0)}
     assert sparse > len(queries)  # the plain path is the common one on the shipped library
+
+
+def test_remembered_cuts_give_the_same_words_as_cutting_each_text_whole():
+    """Within `remembered_cuts` (one suggest request) each stretch of text is cut once; the words,
+    search tokens and their order must be those of cutting every text on its own."""
+    import json
+
+    from kb.retrieval.tokenize import remembered_cuts
+    from tests.harness import SHARED
+
+    recs = [json.loads(x) for x in (SHARED / "declarations" / "dev.jsonl").read_text(encoding="utf-8").splitlines()
+            if x.strip()]
+    texts = [f"{r['project']}。{r['description']}" for r in recs]
+    tok = Tokenizer(_library_texts()[:2000:2] + ["PM2.5 浓度·年均"])
+    alone = [(tok.cut_words(t), tok.tokens(f"{t} {t[:12]}"), tok.cut_words(t.replace("绩效目标", " "))) for t in texts]
+    with remembered_cuts():
+        together = [(tok.cut_words(t), tok.tokens(f"{t} {t[:12]}"), tok.cut_words(t.replace("绩效目标", " ")))
+                    for t in texts]
+    assert together == alone
+    assert sum(len(w) for w, _, _ in alone) > 5000

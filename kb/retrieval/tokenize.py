@@ -16,6 +16,8 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 
 import jieba
@@ -103,8 +105,20 @@ class Tokenizer:
         self._freqs.user.save(conn, name, special=self.special)
 
     def _cut(self, text: str) -> list[str]:
-        jt = _segmenter(self._freqs.covering(text), self._freqs.total)
-        return [t for t in jt.cut_for_search(text, HMM=False) if _KEEP.search(t)]
+        memo = _CUTS.get()
+        if memo is None:
+            jt = _segmenter(self._freqs.covering(text), self._freqs.total)
+            return [t for t in jt.cut_for_search(text, HMM=False) if _KEEP.search(t)]
+        # jieba cuts each stretch its splitter makes (`jieba.re_han_default`) on its own, so the
+        # words of a text are the words of its stretches, each cut once within `remembered_cuts`
+        mine = memo.setdefault(id(self), {})
+        blocks = [b for b in jieba.re_han_default.split(text) if b]
+        missing = [b for b in dict.fromkeys(blocks) if b not in mine]
+        if missing:
+            jt = _segmenter(self._freqs.covering(" ".join(missing)), self._freqs.total)
+            for b in missing:
+                mine[b] = [t for t in jt.cut_for_search(b, HMM=False) if _KEEP.search(t)]
+        return [t for b in blocks for t in mine[b]]
     def _special_spans(self, t: str) -> list[tuple[int, int]]:
         """[start, end) of the protected terms in `t`: leftmost, longest first, not overlapping.
 
@@ -159,6 +173,21 @@ class Tokenizer:
                 for run in _CJK_RUN.findall(p):
                     out.extend(run[i:i + 2] for i in range(len(run) - 1))
         return out
+
+
+@contextmanager
+def remembered_cuts():
+    """Within the `with` block, every `Tokenizer` of this thread (or task) cuts a stretch of text once:
+    one request reads its text several ways (words, search tokens, type features). Nothing is kept
+    after the block."""
+    token = _CUTS.set({})
+    try:
+        yield
+    finally:
+        _CUTS.reset(token)
+
+
+_CUTS: ContextVar[dict | None] = ContextVar("remembered_cuts", default=None)
 
 
 def _segmenter(freq: dict[str, int], total: int) -> jieba.Tokenizer:

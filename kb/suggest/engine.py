@@ -150,6 +150,20 @@ def suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pro
         project_types: type ids that override detection.
     Returns: SuggestResult. Raises DataError for an unknown type id in `project_types`.
     """
+    from kb.retrieval.tokenize import remembered_cuts
+
+    with remembered_cuts():   # the steps below read the same text several ways: each stretch is cut once
+        return _suggest(idx, models, description, project_name=project_name, budget_wan=budget_wan,
+                        department=department, sector=sector, unit_name=unit_name, top=top,
+                        exclude_origin=exclude_origin, learned=learned, ranker=ranker, mode=mode,
+                        project_types=project_types, checker_settings=checker_settings)
+
+
+def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, project_name: str | None,
+             budget_wan: float | None, department: str | None, sector: str | None, unit_name: str | None,
+             top: int, exclude_origin: str | None, learned: dict[str, LearnedIndicator] | None,
+             ranker: "SuggestRanker | None", mode: str, project_types: list[str] | None,
+             checker_settings) -> SuggestResult:
     ctx = read_project(idx.tokenizer, description, project_name=project_name, budget_wan=budget_wan,
                        sector=sector, unit_name=unit_name, department=department)
     if not ctx.text:
