@@ -14,6 +14,7 @@ Pure over the loaded index. Not for values (`kb.suggest.values`) or ranking.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 
@@ -134,8 +135,7 @@ def family_drafts(ctx: ProjectContext, detected: list[tuple[ProjectType, float]]
     level2_of = {s.key: s.level2.value for s in SLOTS}
     out = []
     for name, r, tid, prob in family_rows(family, {t.id: p for t, p in detected}, exclude):
-        slot = r.slot()
-        l2 = "beneficiary_satisfaction" if "满意" in name else (_row_level2(r) or level2_of[slot])
+        l2 = "beneficiary_satisfaction" if "满意" in name else (_row_level2(r) or level2_of[r.slot()])
         unit = r.unit if r.unit and len(r.unit) <= 6 else ""
         d = Draft(name=name, level2=l2, source="type", unit=unit, type_prob=prob, type_pos=len(out) % 5,
                   type_ids=[tid], evidence=["同类项目真实绩效目标表中的指标"])
@@ -146,9 +146,14 @@ def family_drafts(ctx: ProjectContext, detected: list[tuple[ProjectType, float]]
 
 
 def _row_level2(r) -> str | None:
+    return _level2_of(r.level1, r.level2)
+
+
+@lru_cache(maxsize=1024)
+def _level2_of(level1: str, level2: str) -> str | None:
     from kb.domain.levels import parse_level1, parse_level2
 
-    l2 = parse_level2(r.level2, parse_level1(r.level1))
+    l2 = parse_level2(level2, parse_level1(level1))
     return l2.value if l2 is not None else None
 
 

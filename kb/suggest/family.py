@@ -67,6 +67,19 @@ class FamilyStats:
                               for ty in self.tables_of}
         self._columns: dict[str, tuple[list[int], int]] = {}
 
+    def usable_rows(self) -> list[tuple[str, object, str, str]]:
+        """Per training row (as `rows`): (table id, row, `usable_row_name` or '' when the row is no
+        clean name or sits in no slot, its `normalize_name`); worked out once."""
+        got = getattr(self, "_usable", None)
+        if got is None:
+            got = []
+            for owner, r in self.rows:
+                n = usable_row_name(r.name)
+                n = n if n and r.slot() else ""
+                got.append((owner, r, n, normalize_name(n) if n else ""))
+            self._usable = got
+        return got
+
     def _matrix(self, names: list[str], grow: bool = False):
         rows, cols, sizes = [], [], []
         for i, n in enumerate(names):
@@ -175,16 +188,13 @@ def family_rows(stats: "FamilyStats", type_probs: dict[str, float], exclude: str
     """Rows of the detected types' real tables: [(clean name, row, type id, probability)], one per name."""
     seen: set[str] = set()
     out = []
+    usable = stats.usable_rows()
     for t, p in sorted(type_probs.items(), key=lambda kv: -kv[1]):
-        if p < min_prob:
+        if p < min_prob or t not in stats.rows_of_type:
             continue
-        mine = set(stats.tables_of.get(t, [])) - {exclude}
-        for owner, r in stats.rows:
-            if owner not in mine:
-                continue
-            n = usable_row_name(r.name)
-            k = normalize_name(n) if n else ""
-            if n and k not in seen and r.slot():
+        for i in stats.rows_of_type[t].tolist():   # the rows of the type's tables, in table order
+            owner, r, n, k = usable[i]
+            if n and owner != exclude and k not in seen:
                 seen.add(k)
                 out.append((n, r, t, p))
     return out
