@@ -130,8 +130,28 @@ class _Forest(Tree):
 
     def predict(self, X: np.ndarray) -> np.ndarray:
         n = X.shape[0]
+        if n and not np.isnan(X).any():
+            return self.value[self._walk(X)].sum(axis=1)
         node = np.broadcast_to(self.roots, (n, len(self.roots))).copy()
         return self.value[_descend(self, X, node, np.arange(n)[:, None])].sum(axis=1)
+
+    def _walk(self, X: np.ndarray) -> np.ndarray:
+        """`_descend` for X without missing values: the leaf of every (row, tree), in as many steps as
+        the deepest tree has levels; a leaf is its own child, so rows that reach one early stay there."""
+        steps = getattr(self, "_steps", None)
+        if steps is None:
+            nodes = np.arange(len(self.leaf))
+            children = np.stack([np.where(self.leaf, nodes, self.left), np.where(self.leaf, nodes, self.right)], 1)
+            steps = self._steps = (children.ravel(), np.where(self.leaf, 0, self.feature), _depth(self))
+        children, feature, depth = steps
+        n, width = X.shape
+        flat = np.ascontiguousarray(X).ravel()
+        offset = (np.arange(n) * width)[:, None]
+        node = np.broadcast_to(self.roots, (n, len(self.roots)))
+        for _ in range(depth):
+            right = flat[offset + feature[node]] > self.threshold[node]     # not (x ≤ threshold): go right
+            node = children[2 * node + right]
+        return node
 
 
 def _pack(trees: list[Tree]) -> _Forest:
@@ -166,6 +186,17 @@ def _tree(nodes) -> Tree:
                 left=nodes["left"].astype(np.int64), right=nodes["right"].astype(np.int64),
                 leaf=nodes["is_leaf"].astype(bool), value=nodes["value"].astype(np.float64),
                 missing_left=nodes["missing_go_to_left"].astype(bool))
+
+
+def _depth(forest: "_Forest") -> int:
+    """Levels of inner nodes on the longest root-to-leaf path of any packed tree."""
+    depth, level = 0, forest.roots
+    while level.size:
+        level = level[~forest.leaf[level]]
+        if level.size:
+            depth += 1
+            level = np.concatenate([forest.left[level], forest.right[level]])
+    return depth
 
 
 def _descend(tree, X: np.ndarray, node: np.ndarray, rows: np.ndarray) -> np.ndarray:
