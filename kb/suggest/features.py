@@ -33,6 +33,8 @@ Not for training (`kb.suggest.ranker`).
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 from kb.suggest.context import ProjectContext
@@ -56,15 +58,25 @@ def featurize(drafts: list[Draft], ctx: ProjectContext, type_probs: dict[str, fl
         prior = family.slot_prior
     else:
         fam, prior = (z, z, z, z, z), {}
-    X = np.array([_row(d, ctx, prior, f, sectors) for d, *f in zip(drafts, *fam)], dtype=np.float64)
-    for d, x in zip(drafts, X):
-        d.features = x.tolist()
+    stated = _Stated(ctx)
+    X = np.array([_row(d, ctx, prior, f, sectors, stated) for d, *f in zip(drafts, *fam)], dtype=np.float64)
+    for d, x in zip(drafts, X.tolist()):
+        d.features = x
     return X
 
 
-def _row(d: Draft, ctx: ProjectContext, prior: dict, fam: tuple, sectors: set[str]) -> list[float]:
+class _Stated:
+    """What the text's stated numbers give every row's features: their objects (≥ 2 characters) and
+    their units without a 万/亿 prefix."""
+
+    def __init__(self, ctx: ProjectContext):
+        self.objects = [m.obj for m in ctx.mentions if len(m.obj) >= 2]
+        self.units = {m.unit.lstrip("万亿") for m in ctx.mentions}
+
+
+def _row(d: Draft, ctx: ProjectContext, prior: dict, fam: tuple, sectors: set[str], stated: _Stated) -> list[float]:
     # a template's overlap is measured on the library's own words, not on the text's words filled in
-    bg = set(bigrams(normalize_name(d.template.replace("〔", "").replace("〕", "")) if d.template else d.key))
+    bg = _template_bigrams(d.template) if d.template else set(bigrams(d.key))
     n = len(bg) or 1
     typed = d.type_prob > 0
     return [
@@ -75,19 +87,20 @@ def _row(d: Draft, ctx: ProjectContext, prior: dict, fam: tuple, sectors: set[st
         float(d.generic), float(d.generic and typed), float(d.source == "formed"), float(d.bound),
         float(d.source == "retrieval" and not typed), float(_sector_ok(d, sectors)),
         min(1.0, max(0.0, (16 - len(d.name)) / 10)), float(d.pending and d.slot == "quantity"),
-        float(_names_stated(d, ctx)), float(_unit_stated(d, ctx)),
+        float(any(o in d.name for o in stated.objects)), float(_unit_stated(d, stated.units)),
     ]
 
 
-def _unit_stated(d: Draft, ctx: ProjectContext) -> bool:
-    """The row counts in the unit of a number the text states (万 prefixes aside)."""
+@lru_cache(maxsize=4096)
+def _template_bigrams(template: str) -> frozenset[str]:
+    """Bigrams of a library template's own words (its 〔slot〕 brackets dropped)."""
+    return frozenset(bigrams(normalize_name(template.replace("〔", "").replace("〕", ""))))
+
+
+def _unit_stated(d: Draft, units: set[str]) -> bool:
+    """The row counts in the unit of a number the text states (万 prefixes aside; `units` as `_Stated`)."""
     u = (d.value_unit or d.unit).lstrip("万亿")
-    return bool(u) and u != "%" and any(m.unit.lstrip("万亿") == u for m in ctx.mentions)
-
-
-def _names_stated(d: Draft, ctx: ProjectContext) -> bool:
-    """The row names the object of a number the text states (助餐点 in 老年助餐点正常运营率)."""
-    return any(len(m.obj) >= 2 and m.obj in d.name for m in ctx.mentions)
+    return bool(u) and u != "%" and u in units
 
 
 def _sector_ok(d: Draft, sectors: set[str]) -> bool:
