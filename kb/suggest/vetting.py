@@ -107,7 +107,7 @@ _WORK_FAMILIES = (("维修", "修缮", "维护", "养护", "修复", "修理", "
                   ("采购", "购置", "购买", "配备", "配置"),
                   ("培训", "轮训", "研修", "授课"),
                   ("运维", "维护", "运行维护", "运营"))
-_WORK = sorted({w for fam in _WORK_FAMILIES for w in fam}, key=len, reverse=True)
+_WORK = sorted({w for fam in _WORK_FAMILIES for w in fam}, key=lambda w: (-len(w), w))   # longest first; fixed order
 
 
 def _other_work(name: str, text: str) -> list[str]:
