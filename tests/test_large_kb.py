@@ -67,10 +67,15 @@ def test_row_store_rejects_ragged_columns():
 
 # ------------------------------------------------------------------ lexical
 
-def test_matched_terms_many_equals_one_by_one(kb):
+@pytest.mark.parametrize("lookup", [True, False], ids=["all-postings-at-once", "binary-search-per-token"])
+def test_matched_terms_many_equals_one_by_one(kb, lookup, monkeypatch):
+    import kb.retrieval.lexical as lexical_mod
+
+    if not lookup:
+        monkeypatch.setattr(lexical_mod, "MATCH_BY_LOOKUP", -1)
     idx = kb.index
     tokens = idx.tokenizer.tokens("修缮乡村道路12公里，培训农民300人次，群众满意度")
-    docs = np.flatnonzero(idx.lexical.scores(tokens) > 0)[:200].tolist() + [0, 1]
+    docs = list(dict.fromkeys(np.flatnonzero(idx.lexical.scores(tokens) > 0)[:200].tolist() + [0, 1]))
     many = idx.lexical.matched_terms_many(tokens, docs)
     assert sum(1 for d in docs if many[d]) >= 100
     lx = idx.lexical
