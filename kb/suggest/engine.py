@@ -376,14 +376,17 @@ def render(table: Table, ctx: ProjectContext, detected: list[tuple], uncertain: 
     """Step 8: the response: default table, alternates, per-slot view, flat list."""
     from kb.suggest.export import scores
 
-    rows = [to_candidate(d).model_copy(update={"default": True}) for d in table.rows]
-    rows = [c.model_copy(update={"weight": w}) for c, w in zip(rows, scores(rows))]
+    rows = [to_candidate(d, default=True) for d in table.rows]
+    for c, w in zip(rows, scores(rows)):
+        c.weight = w
     alts = {k: [to_candidate(d) for d in v] for k, v in table.alternates.items()}
     best_first = sorted(zip(table.rows, rows), key=lambda p: (p[0].note.startswith("待填写：没有"), -p[0].score))
     flat = [c for _, c in best_first if not c.name.startswith("（")]
-    rest = sorted(((d, to_candidate(d)) for v in table.alternates.values() for d in v),
+    rest = sorted(((d, c) for k, v in table.alternates.items() for d, c in zip(v, alts[k])),
                   key=lambda p: (-int(p[0].tier), -p[0].score))
-    flat += [c for _, c in rest][:max(0, SUGGESTIONS - len(flat))]
+    # the flat list holds its own copies of the alternates (opinions are attached to the per-slot ones)
+    flat += [c.model_copy(update={"evidence": list(c.evidence), "opinions": []})
+             for _, c in rest[:max(0, SUGGESTIONS - len(flat))]]
     return SuggestResult(
         confident=True, table=_per_slot(table, rows, alts, top), suggestions=flat, default_table=rows,
         alternates=alts, project_types=_type_hits(detected), types_uncertain=uncertain,
@@ -405,14 +408,15 @@ def _type_hits(detected: list[tuple]) -> list[ProjectTypeHit]:
     return [ProjectTypeHit(id=t.id, name=t.name, confidence=round(float(p), 4)) for t, p in detected]
 
 
-def to_candidate(d: Draft) -> Candidate:
-    """The response row of a draft; every 成本 row sits under 成本指标 (财预〔2021〕101号)."""
+def to_candidate(d: Draft, default: bool = False) -> Candidate:
+    """The response row of a draft (`default`: a row of the default table); every 成本 row sits under
+    成本指标 (财预〔2021〕101号)."""
     l1, l2 = d.shown_levels
     return Candidate(indicator_id=d.indicator_id, level1=l1, level2=l2, level1_label=Level1(l1).label,
                      level2_label=Level2(l2).label, name=d.name, operator=d.operator if d.value or d.operator == "定性" else "",
                      value=d.value, unit=d.value_unit or d.unit, score=min(1.0, max(0.0, d.score)), source=d.source,
                      note=d.note, basis=_basis(d), explanation=d.explanation, evidence=list(dict.fromkeys(d.evidence)),
-                     template=d.template)
+                     template=d.template, default=default)
 
 
 def _basis(d: Draft) -> str:
