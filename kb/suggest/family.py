@@ -164,7 +164,12 @@ class FamilyStats:
         pool = pool - {exclude}
         if not pool:
             return np.zeros(len(norm))
-        return np.array([len(self.endings.get(x[-3:], set()) & pool) / len(pool) for x in norm], dtype=np.float64)
+        share: dict[str, float] = {}   # per distinct ending (many names end alike: …满意度, …合格率)
+        for x in norm:
+            e = x[-3:]
+            if e not in share:
+                share[e] = len(self.endings.get(e, set()) & pool) / len(pool)
+        return np.array([share[x[-3:]] for x in norm], dtype=np.float64)
 
 
 # a real row name fit to offer as such: plain Chinese, no numbers, no notes of the transcription
