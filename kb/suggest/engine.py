@@ -352,13 +352,22 @@ def choose_table(pool: list[Draft], ctx: ProjectContext, rounds: int = 4) -> Tab
         if not shown:
             break
         seen.update(id(d) for d in shown)
+        before = [_assembled_from(d) for d in shown]
         vet_with_checker(shown, ctx)
+        if k < rounds and [_assembled_from(d) for d in shown] == before:
+            break   # the checker changed none of them: assembling again would give this same table
         if k < rounds:
             table = assemble(pool)
         else:  # out of rounds: what the last vetting dropped leaves without a replacement
             table.rows = [d for d in table.rows if d.tier != Tier.ALTERNATE]
             table.alternates = {s: [d for d in v if d.tier != Tier.ALTERNATE] for s, v in table.alternates.items()}
     return table
+
+
+def _assembled_from(d: Draft) -> tuple:
+    """What of a draft `assemble` reads (and the checker's vetting may change)."""
+    return (d.tier, d.score, d.name, d.level2, d.source, d.operator, d.value, d.value_source, d.value_unit, d.unit,
+            d.obj, d.mention, d.note)
 
 
 def _best_per_slot(pool: list[Draft], n: int) -> list[Draft]:
