@@ -219,7 +219,7 @@ def retrieved_drafts(idx, ctx: ProjectContext, tokens: list[str], lex: np.ndarra
     """
     if ranked is None:
         cand, sc = top_k(lex, LEX_POOL, mask)
-        ranked = [(int(d), float(s)) for d, s in zip(cand, sc)]
+        ranked = list(zip(cand.tolist(), sc.tolist()))
     mx = max((s for _, s in ranked), default=1.0) or 1.0
     by_slot: dict[str, list[tuple[int, float]]] = {}
     slot_of = _slot_keys(idx)

@@ -253,7 +253,7 @@ def gather_candidates(idx: IndicatorIndex, models: SuggestModels, ctx: ProjectCo
     tokens = CA.project_tokens(idx.tokenizer, ctx)
     lex = idx.lexical.scores(tokens)
     cand, sc = CA.top_k(lex, CA.LEX_POOL, mask)
-    lexical = [(int(d), float(s)) for d, s in zip(cand, sc) if s > 0]
+    lexical = [(d, s) for d, s in zip(cand.tolist(), sc.tolist()) if s > 0]
     top = detected[0][1] if detected else 0.0
     floor = models.type_model.threshold if models.type_model is not None else 0.0
     sets = [(t, p) for t, p in detected if p >= SECONDARY_SHARE * top and (p >= floor or p == 1.0)]
