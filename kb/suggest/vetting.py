@@ -18,6 +18,7 @@ Not for ranking (`kb.suggest.ranker`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kb.domain.enums import Level1, Level2
 from kb.domain.schema import TargetRow
@@ -95,9 +96,15 @@ def other_programme(d: Draft, ctx: ProjectContext) -> list[str]:
     if d.source == "formed":
         return []
     text = ctx.text
-    found = list(dict.fromkeys(_PROGRAMME_RE.findall(d.name)))
-    found = [w for w in found if not any(w != u and w in u for u in found)]
+    found = _programme_words(d.name)
     return [w for w in found if w not in text and not _synonym_in(w, text)] + _other_work(d.name, text)
+
+
+@lru_cache(maxsize=8192)
+def _programme_words(name: str) -> tuple[str, ...]:
+    """The programme words of a row name, once each, none inside a longer one it also holds."""
+    found = list(dict.fromkeys(_PROGRAMME_RE.findall(name)))
+    return tuple(w for w in found if not any(w != u and w in u for u in found))
 
 
 # verbs of the work and the words that mean the same work
@@ -113,13 +120,14 @@ _WORK = sorted({w for fam in _WORK_FAMILIES for w in fam}, key=lambda w: (-len(w
 def _other_work(name: str, text: str) -> list[str]:
     """Work verbs the row names (改造, 建设, 采购 …) of which the text says neither them nor a synonym:
     the row is about another kind of work (学校改造覆盖率 for school meals)."""
-    out = []
-    for w in _WORK:
-        if w in name and not any(w != u and w in u and u in name for u in _WORK):
-            fams = [f for f in _WORK_FAMILIES if w in f]
-            if not any(x in text for f in fams for x in f):
-                out.append(w)
-    return out
+    return [w for w, fams in _work_words(name) if not any(x in text for f in fams for x in f)]
+
+
+@lru_cache(maxsize=8192)
+def _work_words(name: str) -> tuple[tuple[str, tuple], ...]:
+    """The work verbs of a row name (none inside a longer one it also holds) with their families."""
+    return tuple((w, tuple(f for f in _WORK_FAMILIES if w in f)) for w in _WORK
+                 if w in name and not any(w != u and w in u and u in name for u in _WORK))
 
 
 _PROGRAMME_RE = re.compile("|".join(sorted(map(re.escape, PROGRAMME_WORDS), key=len, reverse=True)))
