@@ -59,6 +59,7 @@ def featurize(drafts: list[Draft], ctx: ProjectContext, type_probs: dict[str, fl
     else:
         fam, prior = (z, z, z, z, z), {}
     stated = _Stated(ctx)
+    fam = [f.tolist() for f in fam]   # Python floats, as float() of each would give
     X = np.array([_row(d, ctx, prior, f, sectors, stated) for d, *f in zip(drafts, *fam)], dtype=np.float64)
     for d, x in zip(drafts, X.tolist()):
         d.features = x
@@ -74,20 +75,28 @@ class _Stated:
         self.units = {m.unit.lstrip("万亿") for m in ctx.mentions}
 
 
-def _row(d: Draft, ctx: ProjectContext, prior: dict, fam: tuple, sectors: set[str], stated: _Stated) -> list[float]:
+def _row(d: Draft, ctx: ProjectContext, prior: dict, fam: list[float], sectors: set[str],
+         stated: _Stated) -> list[float]:
     # a template's overlap is measured on the library's own words, not on the text's words filled in
     bg = _template_bigrams(d.template) if d.template else set(bigrams(d.key))
     n = len(bg) or 1
     typed = d.type_prob > 0
+    slot, name, source = d.slot, d.name, d.source
+    unit = (d.value_unit or d.unit).lstrip("万亿")
     return [
-        d.type_prob, 1.0 / (1 + d.type_pos) if typed else 0.0, float(typed and d.type_core),
+        d.type_prob, 1.0 / (1 + d.type_pos) if typed else 0.0, 1.0 if typed and d.type_core else 0.0,
         min(d.lex, 1.0), 1.0 / (1 + d.lex_rank) if d.lex_rank >= 0 else 0.0, d.dense,
         len(bg & ctx.text_bigrams) / n, len(bg & ctx.name_bigrams) / n,
-        prior.get(d.slot, 0.0), *map(float, fam),
-        float(d.generic), float(d.generic and typed), float(d.source == "formed"), float(d.bound),
-        float(d.source == "retrieval" and not typed), float(_sector_ok(d, sectors)),
-        min(1.0, max(0.0, (16 - len(d.name)) / 10)), float(d.pending and d.slot == "quantity"),
-        float(any(o in d.name for o in stated.objects)), float(_unit_stated(d, stated.units)),
+        prior.get(slot, 0.0), *fam,
+        1.0 if d.generic else 0.0, 1.0 if d.generic and typed else 0.0, 1.0 if source == "formed" else 0.0,
+        1.0 if d.value_source == "text" else 0.0,   # bound
+        1.0 if source == "retrieval" and not typed else 0.0,
+        # sector_ok: the row's sector is 通用 or one of the detected / given sectors (retrieved rows only)
+        1.0 if source != "retrieval" or not d.sector or d.sector == "通用" or d.sector in sectors else 0.0,
+        min(1.0, max(0.0, (16 - len(name)) / 10)), 1.0 if not d.value and slot == "quantity" else 0.0,  # pending
+        1.0 if any(o in name for o in stated.objects) else 0.0,
+        # unit_stated: counts in the unit of a number the text states (万 prefixes aside; not %)
+        1.0 if unit and unit != "%" and unit in stated.units else 0.0,
     ]
 
 
@@ -95,13 +104,3 @@ def _row(d: Draft, ctx: ProjectContext, prior: dict, fam: tuple, sectors: set[st
 def _template_bigrams(template: str) -> frozenset[str]:
     """Bigrams of a library template's own words (its 〔slot〕 brackets dropped)."""
     return frozenset(bigrams(normalize_name(template.replace("〔", "").replace("〕", ""))))
-
-
-def _unit_stated(d: Draft, units: set[str]) -> bool:
-    """The row counts in the unit of a number the text states (万 prefixes aside; `units` as `_Stated`)."""
-    u = (d.value_unit or d.unit).lstrip("万亿")
-    return bool(u) and u != "%" and u in units
-
-
-def _sector_ok(d: Draft, sectors: set[str]) -> bool:
-    return d.source != "retrieval" or not d.sector or d.sector == "通用" or d.sector in sectors
