@@ -65,6 +65,8 @@ class FamilyStats:
         self._run_ids = np.array([owners[i] for i in starts], dtype=object)
         self._runs_of_type = {ty: np.array([k for k, i in enumerate(starts) if ty in types[i]], dtype=np.int64)
                               for ty in self.tables_of}
+        self._run_of_row = np.cumsum(np.isin(np.arange(len(owners)), starts)) - 1
+        self._type_of_row = {ty: np.isin(np.arange(len(owners)), rows) for ty, rows in self.rows_of_type.items()}
         self._columns: dict[str, tuple[list[int], int]] = {}
 
     def usable_rows(self) -> list[tuple[str, object, str, str]]:
@@ -116,9 +118,14 @@ class FamilyStats:
         if not n or not len(self.owners):
             return freq, best, np.zeros(n), ending, np.zeros(n)
         cm, csz = self._query_matrix(norm)
-        # bigram Dice of every name with every training row, and per table whether a row matches
-        dice = 2 * (cm @ self._matrix_t).toarray() / np.maximum(csz[:, None] + self.sizes[None, :], 1)
-        seen = np.logical_or.reduceat(dice >= DICE, self._run_starts, axis=1)
+        # bigram Dice of every name with every training row it shares a bigram with (the others: 0),
+        # and per table whether a row matches
+        shared = (cm @ self._matrix_t).tocoo()
+        at, row = shared.row, shared.col
+        dice = 2 * shared.data / np.maximum(csz[at] + self.sizes[row], 1)
+        hit = dice >= DICE
+        seen = np.zeros((n, len(self._run_ids)), dtype=bool)
+        seen[at[hit], self._run_of_row[row[hit]]] = True
         kept = np.flatnonzero(self._run_ids != exclude) if exclude is not None else slice(None)
         overall = seen[:, kept].sum(axis=1) / (len(self._run_ids[kept]) or 1)
         live = {t: p for t, p in type_probs.items() if t in self.rows_of_type and p > 0}
@@ -135,7 +142,12 @@ class FamilyStats:
                 runs = runs[self._run_ids[runs] != exclude]
             if not rows.size or not tables:
                 continue
-            best = np.maximum(best, dice[:, rows].max(axis=1))
+            mine = self._type_of_row[t][row]
+            if exclude is not None:
+                mine &= self.owners[row] != exclude
+            top = np.zeros(n, dtype=dice.dtype)
+            np.maximum.at(top, at[mine], dice[mine])
+            best = np.maximum(best, top)
             freq += p * (seen[:, runs].sum(axis=1) / len(tables))
         return freq / total, best, overall, ending, t_end
 
