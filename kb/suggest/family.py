@@ -68,6 +68,7 @@ class FamilyStats:
         self._run_of_row = np.cumsum(np.isin(np.arange(len(owners)), starts)) - 1
         self._type_of_row = {ty: np.isin(np.arange(len(owners)), rows) for ty, rows in self.rows_of_type.items()}
         self._columns: dict[str, tuple[list[int], int]] = {}
+        self._endings_of_type: dict[str, tuple[dict[str, set[str]], set[str]]] = {}
 
     def usable_rows(self) -> list[tuple[str, object, str, str]]:
         """Per training row (as `rows`): (table id, row, `usable_row_name` or '' when the row is no
@@ -131,7 +132,7 @@ class FamilyStats:
         live = {t: p for t, p in type_probs.items() if t in self.rows_of_type and p > 0}
         if not live:
             return freq, best, overall, ending, np.zeros(n)
-        t_end = sum(p * self._ending(norm, exclude, self.tables_of[t]) for t, p in live.items()) / sum(live.values())
+        t_end = sum(p * self._ending(norm, exclude, t) for t, p in live.items()) / sum(live.values())
         total = sum(live.values())
         for t, p in live.items():
             rows = self.rows_of_type[t]
@@ -171,16 +172,26 @@ class FamilyStats:
                                np.array(indptr, dtype=np.int32)), shape=(len(norm), max(len(self.vocab), 1)))
         return m, np.array(sizes, dtype=np.float32)
 
-    def _ending(self, norm: list[str], exclude: str | None, among: list[str] | None = None) -> np.ndarray:
-        pool = set(among) if among is not None else self.ending_tables_all
-        pool = pool - {exclude}
-        if not pool:
+    def _ending(self, norm: list[str], exclude: str | None, among: str | None = None) -> np.ndarray:
+        """Per name: the share of the tables (of type `among`, else all) but `exclude` holding a row
+        with the same last three characters."""
+        if among is None:
+            sets, pool = self.endings, self.ending_tables_all
+        else:
+            got = self._endings_of_type.get(among)
+            if got is None:
+                pool = set(self.tables_of[among])
+                got = self._endings_of_type[among] = ({e: o & pool for e, o in self.endings.items() if o & pool}, pool)
+            sets, pool = got
+        size = len(pool) - (exclude in pool)
+        if not size:
             return np.zeros(len(norm))
         share: dict[str, float] = {}   # per distinct ending (many names end alike: …满意度, …合格率)
         for x in norm:
             e = x[-3:]
             if e not in share:
-                share[e] = len(self.endings.get(e, set()) & pool) / len(pool)
+                held = sets.get(e, ())
+                share[e] = (len(held) - (exclude in held)) / size
         return np.array([share[x[-3:]] for x in norm], dtype=np.float64)
 
 
