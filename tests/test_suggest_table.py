@@ -196,3 +196,20 @@ def test_a_colloquial_road_question_keeps_its_road_rows(shipped_kb):
     res = _suggest(shipped_kb, "修了多少公里路")
     quantity = [c for c in res.default_table if c.level2 == "quantity"]
     assert any(c.unit == "公里" and "路" in c.name for c in quantity), [(c.name, c.unit) for c in quantity]
+
+
+def test_the_rows_asking_for_a_missing_slot_are_not_vetted_and_the_table_is_the_same_every_time(shipped_kb,
+                                                                                              monkeypatch):
+    """A （请补充效益指标） row is made anew by every assembly; the vetting rounds took it for an unvetted
+    row (or, when it reused a freed row's memory address, for a vetted one), so they ran a varying number
+    of times and the alternates came out differently from run to run (the CV figures moved with it)."""
+    import kb.suggest.engine as engine
+
+    vetted: list[str] = []
+    real = engine.vet_with_checker
+    monkeypatch.setattr(engine, "vet_with_checker", lambda ds, ctx: (vetted.extend(d.name for d in ds), real(ds, ctx)))
+    first = _suggest(shipped_kb, "档案数字化加工10万页", "档案数字化")
+    assert "（请补充效益指标）" in _rows(first)
+    assert vetted and not [n for n in vetted if n.startswith("（")]
+    again = [_suggest(shipped_kb, "档案数字化加工10万页", "档案数字化") for _ in range(3)]
+    assert all(r.model_dump() == first.model_dump() for r in again)

@@ -346,9 +346,13 @@ def choose_table(pool: list[Draft], ctx: ProjectContext, rounds: int = 4) -> Tab
     first = _best_per_slot(pool, VET_FIRST_PER_SLOT)
     vet_with_checker(first, ctx)
     seen: set[int] = {id(d) for d in first}
+    in_pool = {id(d) for d in pool}
     table = assemble(pool)
     for k in range(rounds + 1):
-        shown = [d for d in table.rows + [a for v in table.alternates.values() for a in v] if id(d) not in seen]
+        # the pool's rows only: a （请补充…） row is made anew by every assembly, so by `id` it looked unseen —
+        # or seen, when it took a freed one's address: the rounds run, and the output changed, by chance
+        shown = [d for d in table.rows + [a for v in table.alternates.values() for a in v]
+                 if id(d) not in seen and id(d) in in_pool]
         if not shown:
             break
         seen.update(id(d) for d in shown)
