@@ -172,7 +172,9 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
     ahead = ranker.embed_ahead(ctx.text) if ranker is not None else None
     mask = library_mask(idx, unit_name, exclude_origin)
     detected, uncertain = detect_types(models, idx.tokenizer, ctx, project_types)
-    pool, lexical_ok, dense_ok = gather_candidates(idx, models, ctx, detected, mask, ranker, exclude_origin, ahead)
+    # the text's own numbers make the result confident: no need for the lexical verdict then
+    pool, lexical_ok, dense_ok = gather_candidates(idx, models, ctx, detected, mask, ranker, exclude_origin, ahead,
+                                                   evidence=not ctx.mentions)
     set_targets(pool, ctx, learned, checker_settings)
     rank_candidates(pool, ctx, detected, models, exclude_origin)
     mark_precision(pool, ctx, _sectors(detected, models, ctx))
@@ -240,8 +242,10 @@ def _by_name(models: SuggestModels) -> dict:
 
 def gather_candidates(idx: IndicatorIndex, models: SuggestModels, ctx: ProjectContext, detected: list[tuple],
                       mask: np.ndarray, ranker: "SuggestRanker | None",
-                      exclude_origin: str | None = None, ahead=None) -> tuple[list[Draft], bool, bool]:
-    """Step 3: the merged candidate pool; whether the lexical / dense evidence alone is enough.
+                      exclude_origin: str | None = None, ahead=None, evidence: bool = True
+                      ) -> tuple[list[Draft], bool, bool]:
+    """Step 3: the merged candidate pool; whether the lexical / dense evidence alone is enough
+    (`evidence=False`: the caller needs no lexical verdict, which is then False).
 
     Hybrid mode adds the fused retriever's hits that lexical retrieval did not
     list (their fused score as `lex` and `dense`); every other candidate is
@@ -267,7 +271,7 @@ def gather_candidates(idx: IndicatorIndex, models: SuggestModels, ctx: ProjectCo
         retrieved += _dense_only(idx, ctx, tokens, lex, mask, fused or [], {d for d, _ in lexical})
     mx = float(sc[0]) if sc.size else 0.0
     pool = CA.merge([formed, typed, retrieved], lex, models.row_of, mx)
-    return pool, _lexical_evidence(idx, tokens, ctx, lex, mask), bool(dense_ok)
+    return pool, evidence and _lexical_evidence(idx, tokens, ctx, lex, mask), bool(dense_ok)
 
 
 def _dense_only(idx: IndicatorIndex, ctx: ProjectContext, tokens: list[str], lex: np.ndarray, mask: np.ndarray,
