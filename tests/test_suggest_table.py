@@ -196,3 +196,40 @@ def test_a_colloquial_road_question_keeps_its_road_rows(shipped_kb):
     res = _suggest(shipped_kb, "修了多少公里路")
     quantity = [c for c in res.default_table if c.level2 == "quantity"]
     assert any(c.unit == "公里" and "路" in c.name for c in quantity), [(c.name, c.unit) for c in quantity]
+
+
+def _dev(kb, rid):
+    rec = dev_record(rid)
+    return kb.suggest(rec["description"], project_name=rec["project"], department=rec.get("department"),
+                      sector=rec.get("sector"), mode="lexical", with_opinions=False)
+
+
+@pytest.mark.parametrize("rid", ["D006", "D019", "D020", "E007", "D047"])
+def test_one_acceptance_one_on_time_completion_per_table(shipped_kb, rid):
+    """Reported: 项目(工程)验收合格率 beside 高标准农田建设项目验收合格率 (D006), 完成及时率 beside 按期完成率
+    (D019), 完工率 under 质量 beside 完成及时率 under 时效 (D020), 验收合格率 beside 工程验收质量 (E007)."""
+    from kb.suggest.table import MEASURE_CLASSES
+
+    res = _dev(shipped_kb, rid)
+    for rx in MEASURE_CLASSES:
+        same = [c.name for c in res.default_table if rx.search(normalize_name(c.name))]
+        assert len(same) <= 1, same
+
+
+def test_one_blank_headcount_for_one_group_of_people(shipped_kb):
+    """Reported: 雨露计划补助学生人数 and 资助项目资助人数, both 待填写 人, in one 雨露计划 table (D013)."""
+    res = _dev(shipped_kb, "D013")
+    blank_people = [c.name for c in res.default_table if c.level2 == "quantity" and c.unit == "人" and not c.value]
+    assert len(blank_people) == 1, blank_people
+
+
+def test_no_amount_under_output_and_no_other_projects_progress(shipped_kb):
+    """Reported for a 19万元 village road (E007): 完成投资额 (万元) under 数量, 主体工程完成率 ≥70% carried
+    from another project, 建档立卡贫困人口接受临时救助人次 from a relief programme; for a 残联 grant (D039):
+    无障碍改造验收合格率 though the text names no barrier-free works."""
+    res = _dev(shipped_kb, "E007")
+    quantity = [c for c in res.default_table if c.level2 == "quantity"]
+    assert quantity and not [c.name for c in quantity if c.unit.endswith("元")]
+    names = [c.name for c in res.default_table]
+    assert not [n for n in names if "主体工程" in n or "临时救助" in n]
+    assert any(c.value == "0.565" for c in quantity)

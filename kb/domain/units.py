@@ -71,6 +71,12 @@ def unit_family(unit: str) -> int | None:
     return None
 
 
+def is_money_unit(unit: str) -> bool:
+    """True for an amount of money (元, 千元, 万元, 亿元, 万美元 …), False for per-unit prices (元/人) and others."""
+    u = normalize(unit or "")
+    return u.endswith("元") and "/" not in u
+
+
 @lru_cache(maxsize=16384)
 def units_compatible(a: str, b: str) -> bool:
     """True when two units count the same kind of thing (人 ~ 名, 公里 ~ 千米 …); False when one is empty."""

@@ -12,6 +12,7 @@ to add. Everything not chosen is an alternate beside its slot (best
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from kb.domain.units import units_compatible
@@ -58,14 +59,18 @@ def order_key(d: Draft) -> tuple:
     return (-int(d.tier), not own_words, -d.score, d.name)
 
 
-def same_measure(a: Draft, b: Draft) -> bool:
+def same_measure(a: Draft, b: Draft, in_table: bool = True) -> bool:
     """Two rows measure the same thing of the same object: one stated number, one formed object
-    in one slot (X验收合格率 / X合格率), or near-equal names."""
+    in one slot (X验收合格率 / X合格率), or near-equal names. In the table (`in_table`) also one
+    measure class whatever its object (`MEASURE_CLASSES`) and one blank headcount (`_one_headcount`);
+    alternates may offer another wording of those."""
     if a.mention is not None and a.mention is b.mention:
         return True
     if a.value_source == "budget" and b.value_source == "budget":
         return True          # two ceilings at the budget: one total cost
     if _same_object_counted(a, b) or _same_object_counted(b, a) or _one_extent(a, b):
+        return True
+    if in_table and (_one_class(a, b) or _one_headcount(a, b)):
         return True
     if group_of(a.slot) != group_of(b.slot) or _kinds_differ(a, b):
         return False
@@ -73,6 +78,48 @@ def same_measure(a: Draft, b: Draft) -> bool:
         return True
     dice = _dice(a, b)
     return dice >= SAME_MEASURE_DICE or (dice >= SAME_ENDING_DICE and a.key[-3:] == b.key[-3:])
+
+
+# measures a table states once whatever object they name: one acceptance rate (项目(工程)验收合格率 beside
+# 高标准农田建设项目验收合格率), one on-time completion (完工率 under 质量 beside 完成及时率 under 时效),
+# one on-time payment; compared across 质量 and 时效, where the library files them either way
+MEASURE_CLASSES = (
+    re.compile(r"(验收合格率|验收质量|工程质量合格率|工程合格率|验收通过率)$"),
+    re.compile(r"(完成及时率|按期完成率|按时完成率|按期完工率|按时完工率|完工率|按期竣工率|完成时间|完工时间)$"),
+    re.compile(r"(发放及时率|按时发放率|拨付及时率|到位及时率|按时足额发放率|按月足额发放率)$"),
+)
+_CLASS_SLOTS = frozenset({"quality", "timeliness"})
+
+
+def _measure_class(d: Draft) -> int | None:
+    for i, rx in enumerate(MEASURE_CLASSES):
+        if rx.search(d.key):
+            return i
+    return None
+
+
+def _one_class(a: Draft, b: Draft) -> bool:
+    if a.slot not in _CLASS_SLOTS or b.slot not in _CLASS_SLOTS:
+        return False
+    ca = _measure_class(a)
+    return ca is not None and ca == _measure_class(b)
+
+
+# two blank counts of one unit and ending that share a word ask for one number twice (雨露计划补助学生人数
+# and 资助项目资助人数; 高标准农田建设面积 and 新建高标准农田面积); words for aid are one word here
+_COUNT_ENDING = re.compile(r"(人数|人次|户数|面积|里程|长度|数量|个数|次数|场次)$")
+_AID_WORDS = re.compile(r"资助|扶助|救助|补贴")
+
+
+def _one_headcount(a: Draft, b: Draft) -> bool:
+    if not (a.pending and b.pending) or a.slot != "quantity" or b.slot != "quantity":
+        return False
+    ea, eb = _COUNT_ENDING.search(a.key), _COUNT_ENDING.search(b.key)
+    if ea is None or eb is None or ea.group() != eb.group() or not units_compatible(a.unit, b.unit):
+        return False
+    ra = _AID_WORDS.sub("补助", a.key[:ea.start()])
+    rb = _AID_WORDS.sub("补助", b.key[:eb.start()])
+    return bool({ra[i:i + 2] for i in range(len(ra) - 1)} & {rb[i:i + 2] for i in range(len(rb) - 1)})
 
 
 def _kinds_differ(a: Draft, b: Draft) -> bool:
@@ -210,7 +257,7 @@ def _alternates(ranked: list[Draft], chosen: list[Draft]) -> dict[str, list[Draf
         if id(d) in ids or d.slot in full:
             continue
         others = by_group.get(group_of(d.slot), []) + stated
-        if not any(same_measure(d, c) for c in others):
+        if not any(same_measure(d, c, in_table=False) for c in others):
             lst = out.setdefault(d.slot, [])
             lst.append(d)
             listed(d)

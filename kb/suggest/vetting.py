@@ -21,6 +21,7 @@ import re
 
 from kb.domain.enums import Level1, Level2
 from kb.domain.schema import TargetRow
+from kb.domain.units import is_money_unit
 from kb.suggest.context import ProjectContext
 from kb.suggest.draft import PENDING, Draft
 from kb.suggest.ranker import Tier
@@ -37,6 +38,11 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str]) 
     """Tier ALTERNATE for rows of another programme, unsupported cross-sector retrieved rows, untyped
     generic rows, and retrieved rows or type alternate entries whose object the text lacks."""
     for d in drafts:
+        if d.slot == "quantity" and d.value_source != "text" and is_money_unit(d.value_unit or d.unit):
+            # an amount is a cost, not an output (财预〔2021〕101号: 成本指标); the checker flags it under 数量
+            d.tier = Tier.ALTERNATE
+            d.evidence.append("金额类指标应列入成本指标，仅作备选")
+            continue
         foreign_words = other_programme(d, ctx)
         if foreign_words:
             d.tier = Tier.ALTERNATE
@@ -57,9 +63,13 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str]) 
             elif d.generic:
                 d.tier = Tier.ALTERNATE
             elif d.slot == "quantity":
-                if d.pending and ctx.mentions and _object_in_text(d, ctx) < OBJECT_IN_TEXT:
+                if d.pending and (ctx.mentions or len(ctx.text) >= DESCRIBED) and _object_in_text(d, ctx) < OBJECT_IN_TEXT:
                     d.tier = Tier.ALTERNATE
                     d.evidence.append("描述中没有这项数量的对象，仅作备选")
+                elif _is_rate(d) and d.tier != Tier.BOUND and _object_in_text(d, ctx, _ROW_TAIL) < OBJECT_IN_TEXT:
+                    # 主体工程完成率 ≥70% carries another project's progress figure into a road project
+                    d.tier = Tier.ALTERNATE
+                    d.evidence.append("描述中没有这项指标的对象，仅作备选")
             elif d.tier != Tier.BOUND and d.slot != "satisfaction" and \
                     _object_in_text(d, ctx, _ROW_TAIL) < OBJECT_IN_TEXT:
                 d.tier = Tier.ALTERNATE
@@ -70,6 +80,8 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str]) 
 # its object's bigrams are in the text (山塘整治数量 for a river dredging: 1 of 3, an alternate) — when
 # the text states counts of its own; a bare colloquial question (修了多少公里路) names no object at all
 OBJECT_IN_TEXT = 0.5
+# …or when the text is long enough to name what the project counts (早孕建册人数 for a family-aid payment)
+DESCRIBED = 40
 _MEASURE_TAIL = re.compile(r"(数量|人数|人次|户数|次数|个数|面积|里程|长度|规模|总量|天数|场次|批次|期数|台数|套数)$")
 # a retrieved rate, cost or effect row needs the same share of its object in the text: a row matched
 # through one shared word (文化 → 基层综合性文化服务中心覆盖率 for a festival; 环境 →
@@ -78,6 +90,10 @@ _MEASURE_TAIL = re.compile(r"(数量|人数|人次|户数|次数|个数|面积|�
 _ROW_TAIL = re.compile(r"(验收合格率|覆盖率|合格率|达标率|完成率|及时率|开放率|发生率|发生次数|优良比例|比例|"
                        r"满意度|补助标准|标准|单场成本|单位成本|成本|单价|造价|投资|收入|时间|时限|周期|"
                        r"人次|人数|次数|场次|数量|面积|里程|长度|率)$")
+
+
+def _is_rate(d: Draft) -> bool:
+    return (d.value_unit or d.unit) == "%"
 
 
 def _object_in_text(d: Draft, ctx: ProjectContext, tail: re.Pattern = _MEASURE_TAIL) -> float:
