@@ -233,3 +233,23 @@ def test_no_amount_under_output_and_no_other_projects_progress(shipped_kb):
     names = [c.name for c in res.default_table]
     assert not [n for n in names if "主体工程" in n or "临时救助" in n]
     assert any(c.value == "0.565" for c in quantity)
+
+
+def test_a_stated_deadline_is_the_timeliness_target(shipped_kb):
+    """Reported: 完成及时率 ≥100% where the text says when the work ends; the date is the declarant's plan."""
+    res = _suggest(shipped_kb, "对城区12条背街小巷破损路面进行修缮，修缮面积2.4万平方米，2025年10月底前完成全部施工，"
+                               "项目资金380万元。", "城区背街小巷路面修缮")
+    timely = [c for c in res.default_table if c.level2 == "timeliness"]
+    assert [c.value for c in timely] == ["2025年10月31日前"] and timely[0].name.endswith("时间")
+    report = check_rows([TargetRow(level1="产出指标", level2="时效指标", name=timely[0].name,
+                                   operator=timely[0].operator, value=timely[0].value, unit=timely[0].unit)],
+                        {"description": "2025年10月底前完成全部施工"}, suggest=False)
+    assert not [f for f in report.findings if f.scope == "row"]
+
+
+def test_a_rate_at_its_whole_reads_equal_not_at_least(shipped_kb):
+    """Reported: 完成及时率 ≥100% (a share cannot exceed its whole; real tables write =100%)."""
+    res = _suggest(shipped_kb, "对城区段河道进行清淤疏浚，清淤长度3.5公里，清理淤泥4.2万立方米，项目预算资金250万元。",
+                   "城区河道清淤整治工程")
+    whole = [c for c in res.suggestions if c.unit == "%" and c.value == "100"]
+    assert whole and all(c.operator == "=" for c in whole)

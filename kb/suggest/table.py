@@ -19,6 +19,7 @@ from kb.domain.units import units_compatible
 from kb.suggest.draft import PENDING, Draft
 from kb.suggest.ranker import Tier
 from kb.suggest.slots import SLOTS
+from kb.suggest.words import ON_TIME
 
 BENEFITS = ("economic_benefit", "social_benefit", "ecological_benefit", "sustainable_impact")
 # (min, max) rows per slot group in the default table. One benefit row: real tables hold 1–2, but
@@ -85,7 +86,7 @@ def same_measure(a: Draft, b: Draft, in_table: bool = True) -> bool:
 # one on-time payment; compared across 质量 and 时效, where the library files them either way
 MEASURE_CLASSES = (
     re.compile(r"(验收合格率|验收质量|工程质量合格率|工程合格率|验收通过率)$"),
-    re.compile(r"(完成及时率|按期完成率|按时完成率|按期完工率|按时完工率|完工率|按期竣工率|完成时间|完工时间)$"),
+    ON_TIME,
     re.compile(r"(发放及时率|按时发放率|拨付及时率|到位及时率|按时足额发放率|按月足额发放率)$"),
 )
 _CLASS_SLOTS = frozenset({"quality", "timeliness"})

@@ -95,3 +95,6 @@ BOILERPLATE_BIGRAMS = frozenset(w[i:i + 2] for w in BOILERPLATE if len(w) > 2 fo
 # the declaration form's own words: they say nothing about the kind of project
 FORM_WORDS = re.compile(r"绩效目标|绩效|申报表|申报|自评表|自评|目标表|项目支出|支出|总体目标|年度目标|预算|资金|财政|拨款|"
                         r"执行率|执行|年度|万元|亿元|元|本级|持续性|常年性|一次性|项目属性|实施期|项目")
+
+# on-time completion, whatever its object: 完成及时率, 按期完成率, 完工率 … (one per table; a stated deadline replaces it)
+ON_TIME = re.compile(r"(完成及时率|按期完成率|按时完成率|按期完工率|按时完工率|完工率|按期竣工率|完成时间|完工时间)$")
