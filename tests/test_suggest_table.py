@@ -211,9 +211,10 @@ def test_one_acceptance_one_on_time_completion_per_table(shipped_kb, rid):
     from kb.suggest.table import MEASURE_CLASSES
 
     res = _dev(shipped_kb, rid)
-    for rx in MEASURE_CLASSES:
-        same = [c.name for c in res.default_table if rx.search(normalize_name(c.name))]
-        assert len(same) <= 1, same
+    rows = [normalize_name(c.name) for c in res.default_table if c.level2 in ("quality", "timeliness")]
+    classes = [next((i for i, rx in enumerate(MEASURE_CLASSES) if rx.search(n)), None) for n in rows]
+    found = [k for k in classes if k is not None]
+    assert len(found) == len(set(found)), rows
 
 
 def test_one_blank_headcount_for_one_group_of_people(shipped_kb):
@@ -253,3 +254,25 @@ def test_a_rate_at_its_whole_reads_equal_not_at_least(shipped_kb):
                    "城区河道清淤整治工程")
     whole = [c for c in res.suggestions if c.unit == "%" and c.value == "100"]
     assert whole and all(c.operator == "=" for c in whole)
+
+
+def test_satisfaction_rows_ask_people_the_project_serves(shipped_kb):
+    """Reported: 干警满意度 for a school building programme (D001), a family row of another project's table."""
+    res = _dev(shipped_kb, "D001")
+    assert not [c.name for c in res.default_table if c.level1 == "satisfaction" and ("干警" in c.name or "游客" in c.name)]
+
+
+def test_a_progress_rate_is_the_projects_own_plan(shipped_kb):
+    """Reported: 主体工程完成率 ≥70% in a school building table (D001): another project's yearly progress;
+    where the text states it (D006: 完成项目主体工程70%) the text's figure stands."""
+    rows = [c for c in _suggest(shipped_kb, dev_record("D001")["description"], dev_record("D001")["project"]).suggestions
+            if "主体工程" in c.name]
+    assert all(c.value == "" and c.note.startswith("待填写") for c in rows)
+    stated = [c for c in _dev(shipped_kb, "D006").suggestions if "主体工程" in c.name]
+    assert stated and stated[0].value == "70"
+
+
+def test_budget_execution_share_is_not_a_target(shipped_kb):
+    """Reported: 公共文化服务体系完成率 ≥89.7% from "执行179.43万元,完成89.7%" (E045), a figure of the self-evaluation."""
+    res = _dev(shipped_kb, "E045")
+    assert not [c.name for c in res.suggestions if c.value == "89.7"]

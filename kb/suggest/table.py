@@ -88,6 +88,7 @@ MEASURE_CLASSES = (
     re.compile(r"(验收合格率|验收质量|工程质量合格率|工程合格率|验收通过率)$"),
     ON_TIME,
     re.compile(r"(发放及时率|按时发放率|拨付及时率|到位及时率|按时足额发放率|按月足额发放率)$"),
+    re.compile(r"完成率$"),   # 文化活动完成率 beside 公共文化服务体系完成率 (on-time ones matched above)
 )
 _CLASS_SLOTS = frozenset({"quality", "timeliness"})
 

@@ -238,6 +238,10 @@ def _typical_or_pending(d: Draft, defaults: dict[str, float]) -> None:
         if not val:
             d.note = f"{PENDING}：请写明可评判的定性标准(如 好/达标)"
         return
+    if unit == "%" and val and d.slot == "quantity" and PROGRESS.search(d.key) and _below_whole(val):
+        # a year's share of a multi-year work (主体工程完成率 70 %) is the project's own plan
+        d.operator, d.value, d.value_unit, d.note = "≥", "", "%", f"{PENDING}：按项目年度计划填写"
+        return
     if unit == "%" and val:
         d.operator, d.value, d.value_unit, d.value_source = _rate_operator(d, op or _operator(d), val), val, "%", "typical"
         return
@@ -254,6 +258,17 @@ def _typical_or_pending(d: Draft, defaults: dict[str, float]) -> None:
         return
     d.operator, d.value, d.value_unit = op or _operator(d), "", unit
     d.note = _pending_reason(d, unit)
+
+
+# progress of the work in the year: size of the project's own plan, never a library's figure
+PROGRESS = re.compile(r"(主体工程完成率|工程完成比例|工程进度|形象进度|建设进度)$")
+
+
+def _below_whole(val: str) -> bool:
+    try:
+        return float(val) < 100.0
+    except ValueError:
+        return False
 
 
 def _rate_operator(d: Draft, op: str, val: str) -> str:

@@ -48,6 +48,12 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str]) 
             d.tier = Tier.ALTERNATE
             d.evidence.append(f"指标针对“{'、'.join(foreign_words[:2])}”，项目描述中没有，仅作备选")
             continue
+        if d.slot == "satisfaction" and not d.type_core and d.source != "formed" and \
+                not _respondent_in_text(d, ctx):
+            # 干警满意度 for a school building, 被检查单位满意度 for fuel: people the project never serves
+            d.tier = Tier.ALTERNATE
+            d.evidence.append("描述中没有这项满意度调查的对象，仅作备选")
+            continue
         if d.type_prob > 0 and not d.type_core and d.tier != Tier.BOUND and d.slot != "satisfaction" and \
                 _object_in_text(d, ctx, _ROW_TAIL) < OBJECT_IN_TEXT:
             # a type's alternate entry (core: false) enters the table only when the text names its object
@@ -94,6 +100,27 @@ _ROW_TAIL = re.compile(r"(验收合格率|覆盖率|合格率|达标率|完成�
 
 def _is_rate(d: Draft) -> bool:
     return (d.value_unit or d.unit) == "%"
+
+
+# people only some programmes serve: a satisfaction row asking them needs them in the text (干警满意度 for
+# a school building, 游客满意度 for a processing plant); others (职工, 被检查单位, 市场主体) are asked by
+# many kinds of project, and real tables ask them without the description naming them
+SPECIFIC_RESPONDENTS = ("干警", "民警", "游客", "患者", "病人", "学生", "家长", "教师", "参赛", "参展", "运动员", "读者",
+                        "观众", "旅客", "乘客", "考生", "学员", "参训", "老人", "老年", "残疾", "农户", "纳税人", "投诉",
+                        "举报", "驾驶员", "住户", "业主", "就餐", "护林员", "贫困", "脱贫")
+_RESPONDENT_SYNONYMS = {"老人": ("老年", "高龄"), "老年": ("老人", "高龄"), "学员": ("培训", "参训"), "参训": ("培训", "学员"),
+                        "干警": ("公安", "民警", "警务"), "民警": ("公安", "干警", "警务"), "病人": ("患者", "医院"),
+                        "患者": ("病人", "医院", "诊疗"), "贫困": ("脱贫",), "脱贫": ("贫困",), "游客": ("旅游", "景区"),
+                        "观众": ("演出", "展览", "放映"), "住户": ("小区", "住房", "居民"), "就餐": ("食堂", "餐")}
+_SATISFACTION_TAIL = re.compile(r"(满意度|满意程度|满意率)(调查)?$")
+
+
+def _respondent_in_text(d: Draft, ctx: ProjectContext) -> bool:
+    """False when the row asks people only some programmes serve and the text names none of them."""
+    who = _SATISFACTION_TAIL.sub("", d.key)
+    specific = [w for w in SPECIFIC_RESPONDENTS if w in who]
+    return not specific or any(w in ctx.text or any(s in ctx.text for s in _RESPONDENT_SYNONYMS.get(w, ()))
+                               for w in specific)
 
 
 def _object_in_text(d: Draft, ctx: ProjectContext, tail: re.Pattern = _MEASURE_TAIL) -> float:
