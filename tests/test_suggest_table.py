@@ -276,3 +276,20 @@ def test_budget_execution_share_is_not_a_target(shipped_kb):
     """Reported: 公共文化服务体系完成率 ≥89.7% from "执行179.43万元,完成89.7%" (E045), a figure of the self-evaluation."""
     res = _dev(shipped_kb, "E045")
     assert not [c.name for c in res.suggestions if c.value == "89.7"]
+
+
+def test_villages_reached_are_a_benefit_not_an_output(shipped_kb):
+    """Reported: 行政村数量 ≥8个 under 数量 for "惠及沿线8个行政村1.2万名群众" (who benefits, not what is built)."""
+    rec = [r for r in _fresh() if r["id"] == "road"][0]
+    res = _suggest(shipped_kb, rec["description"], rec["project"])
+    villages = [c for c in res.default_table if c.value == "8" and c.unit == "个"]
+    assert villages and villages[0].level1 == "benefit" and villages[0].name.startswith("受益")
+    assert any(c.value == "1.2" and c.level1 == "benefit" for c in res.default_table)
+
+
+def _fresh():
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).parent / "data" / "suggest_fresh.jsonl"
+    return [json.loads(line) for line in path.open(encoding="utf-8")]

@@ -28,7 +28,8 @@ BENEFITS = ("economic_benefit", "social_benefit", "ecological_benefit", "sustain
 # when the text names two groups of people (学生 and 家长)
 QUOTAS = {"quantity": (1, 4), "quality": (1, 2), "timeliness": (1, 1), "cost": (1, 1),
           "benefit": (1, 1), "satisfaction": (1, 2)}
-# a second cost row only when it holds the text's own figure too (总成本 ≤ budget and 人均成本 = budget ÷ persons)
+# a second cost or benefit row only when it holds the text's own figure too (总成本 ≤ budget and 人均成本 =
+# budget ÷ persons; 受益行政村 8 个 and 受益群众 1.2 万人)
 BOUND_COST_MAX = 2
 MIN_ROWS, TARGET_ROWS, MAX_ROWS = 8, 10, 12
 # 待填写 rows a reviewer still reads as a plan: at most this many per slot group, and in all
@@ -188,7 +189,7 @@ def assemble(drafts: list[Draft]) -> Table:
 
     def take(d: Draft, cap: int) -> bool:
         g = group_of(d.slot)
-        if g == "cost" and d.tier == Tier.BOUND:
+        if g in ("cost", "benefit") and d.tier == Tier.BOUND:
             cap = max(cap, BOUND_COST_MAX)
         if d.tier == Tier.ALTERNATE or count.get(g, 0) >= cap or any(same_measure(d, c) for c in chosen):
             return False
