@@ -293,3 +293,43 @@ def _fresh():
 
     path = Path(__file__).parent / "data" / "suggest_fresh.jsonl"
     return [json.loads(line) for line in path.open(encoding="utf-8")]
+
+
+def _fresh_res(kb, rid):
+    rec = [r for r in _fresh() if r["id"] == rid][0]
+    return _suggest(kb, rec["description"], rec["project"])
+
+
+def test_reviewer_strikes_of_the_fresh_trial_do_not_return(shipped_kb):
+    """A reviewer struck (trial of 2026-12-06): vague 〔项目〕达标率/完成率 rows (社区老年助餐服务达标率,
+    文化旅游节达标率), a second satisfaction row about a thing (运维服务满意度), works accepted at ≥95%;
+    and asked for the canteen's own quality row (老年助餐点正常运营率, set aside as "运营" work before)."""
+    tables = {rid: _fresh_res(shipped_kb, rid) for rid in ("canteen", "festival", "it", "road", "river")}
+    for rid, res in tables.items():
+        names = [c.name for c in res.default_table]
+        assert not [n for n in names if n.endswith(("达标率", "完成率")) and n.startswith(("社区老年助餐服务", "文化旅游节",
+                                                                                       "信息系统运维服务"))], names
+        sat = [c.name for c in res.default_table if c.level1 == "satisfaction"]
+        assert not (len(sat) > 1 and any(n.startswith(("运维服务", "服务")) for n in sat[1:])), sat
+    assert any("正常运营率" in c.name for c in tables["canteen"].default_table)
+    for rid in ("road", "river"):
+        accept = [c for c in tables[rid].default_table if c.name.endswith("验收合格率")]
+        assert accept and accept[0].operator == "=" and accept[0].value == "100"
+
+
+def test_a_missing_slot_row_stands_in_its_slots_place(shipped_kb):
+    """Reported: "（请补充数量指标）" printed after the 满意度 rows."""
+    from kb.suggest.slots import SLOTS
+
+    order = {s.level2.value: i for i, s in enumerate(SLOTS)}
+    for rec in _fresh() + [dev_record("D045")]:
+        res = _suggest(shipped_kb, rec["description"], rec["project"])
+        keys = [order.get(c.level2, 99) for c in res.default_table]
+        assert keys == sorted(keys), [c.name for c in res.default_table]
+
+
+def test_an_object_before_a_comparison_is_still_its_object(shipped_kb):
+    """Reported: "观光游客不少于6万人" (D045) gave no row of its own and its 6万人 went to 带动就业人数."""
+    res = _dev(shipped_kb, "D045")
+    six = [c for c in res.default_table if c.value == "6" and c.unit == "万人"]
+    assert six and "游客" in six[0].name and not [c.name for c in six if "就业" in c.name]

@@ -7,8 +7,9 @@ rows (tier, then score), then fills up to `TARGET_ROWS` with the best
 remaining rows within each slot's maximum, and never holds the same measure
 of the same object twice (`same_measure`). Rows of tier ALTERNATE never
 enter it. A required slot with no row at all gets a 待填写 row saying what
-to add. Everything not chosen is an alternate beside its slot (best
-`ALTERNATES` per slot). Pure functions over ranked drafts.
+to add. Everything else not chosen is an alternate beside its slot (best
+`ALTERNATES` per slot), except rows vetting set aside (another programme,
+no object in the text, a vague formed rate). Pure functions over ranked drafts.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from kb.domain.units import units_compatible
 from kb.suggest.draft import PENDING, Draft
 from kb.suggest.ranker import Tier
 from kb.suggest.slots import SLOTS
-from kb.suggest.words import ON_TIME
+from kb.suggest.words import ON_TIME, PERSON_HEADS
 
 BENEFITS = ("economic_benefit", "social_benefit", "ecological_benefit", "sustainable_impact")
 # (min, max) rows per slot group in the default table. One benefit row: real tables hold 1–2, but
@@ -195,6 +196,8 @@ def assemble(drafts: list[Draft]) -> Table:
             return False
         if d.pending and _too_many_pending(chosen, g):
             return False
+        if g == "satisfaction" and count.get(g, 0) and not _two_groups_named(d, chosen):
+            return False
         chosen.append(d)
         chosen_ids.add(id(d))
         count[g] = count.get(g, 0) + 1
@@ -212,9 +215,35 @@ def assemble(drafts: list[Draft]) -> Table:
                 break
             if id(d) not in chosen_ids:
                 take(d, QUOTAS[group_of(d.slot)][1] + relax)
-    rows = _in_table_order(chosen) + _missing(count)
+    rows = _in_table_order(chosen + _missing(count))   # a 请补充 row stands in its slot's place
     alts = _alternates(ranked, chosen)
     return Table(rows=rows[:MAX_ROWS], alternates=alts)
+
+
+def _two_groups_named(d: Draft, chosen: list[Draft]) -> bool:
+    """A second satisfaction row asks a second group of people (学生 and 家长; 游客 and 参与群众, as real
+    tables do): not a thing (运维服务满意度), not the buyer of the service (购买主体), not the same
+    people twice (受助对象 / 救助对象对救助工作)."""
+    mine = _respondent(d)
+    if not mine or _BUYER.search(mine) or not PERSON_HEADS.search(mine):
+        return False
+    for c in chosen:
+        if c.slot == "satisfaction" and set(_pairs(mine)) & set(_pairs(_respondent(c))):
+            return False
+    return True
+
+
+# the unit that buys the service is no beneficiary asked about it
+_BUYER = re.compile(r"购买主体|采购单位|委托方")
+_SATISFACTION_TAIL = re.compile(r"(对[^对]*)?(满意度|满意程度|满意率)(调查)?$")
+
+
+def _respondent(d: Draft) -> str:
+    return _SATISFACTION_TAIL.sub("", d.key)
+
+
+def _pairs(s: str) -> list[str]:
+    return [s[i:i + 2] for i in range(len(s) - 1)]
 
 
 def _too_many_pending(chosen: list[Draft], group: str) -> bool:
@@ -257,8 +286,8 @@ def _alternates(ranked: list[Draft], chosen: list[Draft]) -> dict[str, list[Draf
         listed(c)
     full: set[str] = set()
     for d in ranked:
-        if id(d) in ids or d.slot in full:
-            continue
+        if id(d) in ids or d.slot in full or d.tier == Tier.ALTERNATE:
+            continue   # a row vetting set aside (another programme, no object in the text) is not offered
         others = by_group.get(group_of(d.slot), []) + stated
         if not any(same_measure(d, c, in_table=False) for c in others):
             lst = out.setdefault(d.slot, [])

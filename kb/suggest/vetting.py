@@ -38,6 +38,12 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str]) 
     """Tier ALTERNATE for rows of another programme, unsupported cross-sector retrieved rows, untyped
     generic rows, and retrieved rows or type alternate entries whose object the text lacks."""
     for d in drafts:
+        if d.source == "formed" and d.slot == "quality" and d.mention is None and VAGUE_QUALITY.search(d.key):
+            # 社区老年助餐服务达标率, 扶贫基地完成率: reviewers ask "达标 of what?"; the type's own quality
+            # rows (助餐点正常运营率, 系统正常运行率) or an acceptance rate say it
+            d.tier = Tier.ALTERNATE
+            d.evidence.append("笼统的达标率/完成率，请选用可核验的质量指标，仅作备选")
+            continue
         if d.slot == "quantity" and d.value_source != "text" and is_money_unit(d.value_unit or d.unit):
             # an amount is a cost, not an output (财预〔2021〕101号: 成本指标); the checker flags it under 数量
             d.tier = Tier.ALTERNATE
@@ -82,6 +88,8 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str]) 
                 d.evidence.append("描述中没有这项指标的对象，仅作备选")
 
 
+# quality measures formed from the project's name alone that say nothing checkable
+VAGUE_QUALITY = re.compile(r"(达标率|完成率|(?<!验收)合格率)$")
 # a retrieved count the declarant must fill (待填写) stands in the table only when at least half of
 # its object's bigrams are in the text (山塘整治数量 for a river dredging: 1 of 3, an alternate) — when
 # the text states counts of its own; a bare colloquial question (修了多少公里路) names no object at all
@@ -149,7 +157,7 @@ _WORK_FAMILIES = (("维修", "修缮", "维护", "养护", "修复", "修理", "
                   ("改造", "提升改造", "提质改造", "改建", "升级"),
                   ("采购", "购置", "购买", "配备", "配置"),
                   ("培训", "轮训", "研修", "授课"),
-                  ("运维", "维护", "运行维护", "运营"))
+                  ("运维", "维护", "运行维护"))
 _WORK = sorted({w for fam in _WORK_FAMILIES for w in fam}, key=len, reverse=True)
 
 
