@@ -444,6 +444,8 @@ class KeyOut(BaseModel):
 
 class KeyCreated(KeyOut):
     key: str = Field(..., description="密钥明文，只在创建时返回一次")
+    warning: str | None = Field(None, description="密钥能创建但多半不能按预期使用时的提示"
+                                                  "（如财政审核密钥未指定负责审核的单位）")
 
 
 class AuditOut(BaseModel):
