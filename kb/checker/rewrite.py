@@ -27,6 +27,7 @@ from kb.checker import lexicon as L
 from kb.checker.catalog import fix_of
 from kb.checker.fixes import fmt_num
 from kb.checker.rules.feasibility import number_of
+from kb.checker.rules.relevance import is_money_cost
 from kb.checker.parse import UNIT_RE, ParsedRow, has_metric, name_info, to_float, valid_date
 from kb.checker.rules.timeliness import late_years
 from kb.domain.enums import LEVEL2_PARENT, Level1, Level2
@@ -476,14 +477,19 @@ def _levels(r: ParsedRow, ids: set[str], name: str) -> tuple[Level1, Level2 | No
     if "STR-02" in ids and l1 is Level1.output and l2 is Level2.output_cost:  # 2015 form in a 2021 table
         l1, l2 = Level1.cost, Level2.economic_cost
     if "REL-01" in ids:
-        l1, l2 = _moved_category(name, l1, l2)
+        l1, l2 = _moved_category(r, name, l1, l2)
     return l1, l2
 
 
-def _moved_category(name: str, l1: Level1, l2: Level2 | None) -> tuple[Level1, Level2 | None]:
-    """REL-01: the 二级 category the name's measure belongs to instead."""
+def _moved_category(r: ParsedRow, name: str, l1: Level1, l2: Level2 | None) -> tuple[Level1, Level2 | None]:
+    """REL-01: the 二级 category the name's measure belongs to instead; a cost in money under 数量 goes
+    to 成本指标 / 经济成本指标 (财预〔2021〕101号), or to 产出 / 成本指标 in a table of the 2015 form."""
     n = _PAREN_RE.sub("", name)
     if l2 is Level2.quantity:
+        if is_money_cost(r):
+            if r.ctx.get("framework") == "2015":
+                return Level1.output, Level2.output_cost
+            return Level1.cost, Level2.economic_cost
         return l1, Level2.quality
     if l2 is Level2.quality:
         if L.OUTCOME_RATE_RE.search(n):
