@@ -99,6 +99,12 @@ SIZE_PENDING = "待填写：按项目计划数填写（与项目规模有关，�
 COST_PENDING = "待填写：按预算测算填写（单位 元或万元，不照搬指标库的典型值）"
 
 
+# units that count whole persons, households or things: a target in one of them is a whole number
+# (a magnitude such as 万人 or a per-unit unit such as 人/村 is not one of them)
+WHOLE_UNITS = frozenset("""人 名 位 人次 户 户次 个 所 家 处 座 项 台 套 件 辆 艘 架 次 场 场次 期 班 批 批次 头 只 羽 株 棵
+本 册 份 篇 部 张 床 条 根 眼 口 栋 幢 门 宗 例 起 间 盏""".split())
+
+
 def size_dependent(name: str, unit: str) -> bool:
     """True when a target of `name` in `unit` states the project's size (户数 in 户, 里程 in 公里,
     金额 in 万元 …): the unit decides (`SIZE_UNITS`), else what the name measures (`SIZE_MEASURES`)."""
