@@ -183,9 +183,12 @@ def test_a_finance_reviewer_key_without_assigned_units_comes_with_a_warning(env,
     bare = r.json()
     assert c.get("/v1/declarations", headers={"X-API-Key": bare["key"]}).json() == []  # it really sees nothing
     assert "未指定负责审核的单位" in bare["warning"] and "区财政局" in bare["warning"], bare
+    # the reviewer signing in with it is told too (GET /v1/me, what the staff page reads)
+    assert c.get("/v1/me", headers={"X-API-Key": bare["key"]}).json()["warning"] == bare["warning"]
     r = c.post("/v1/admin/keys", json={"unit_name": "区财政局", "role": "finance_reviewer",
                                        "assigned_units": [UNIT_A]}, headers=adm)
     assert r.json()["warning"] is None
+    assert c.get("/v1/me", headers={"X-API-Key": r.json()["key"]}).json()["warning"] is None
     assert did in [d["id"] for d in c.get("/v1/declarations", headers={"X-API-Key": r.json()["key"]}).json()]
     assert c.post("/v1/admin/keys", json={"unit_name": UNIT_A, "role": "reviewer"}, headers=adm).json()["warning"] is None
 
