@@ -50,7 +50,7 @@ def test_a_plain_actual_and_a_json_number_are_still_read(env):
     c, rec = env.client, dev_record("D002")
     did = _approved(env, declaration_body(rec, year=2023, budget_wan=250))
     row = _row_of(rec, "雾炮车降尘抑尘服务配备车辆数")
-    for actual in ("1,000", "1.2万", 10, 12.5):
+    for actual in ("1,000", "1.2万", 10, 12.5, 0.00001):  # a small JSON number is no written notation
         r = c.post(f"/v1/declarations/{did}/monitoring", headers=env.h("decl_a"),
                    json={"period_end": "2023-09-30", "indicators": [{"row": row, "actual": actual}]})
         assert r.status_code == 201, (actual, r.text)

@@ -34,9 +34,9 @@ def _number_as_text(v: Any) -> Any:
             raise ValueError("应为有限的数（不能是 inf 或 nan）")
         if isinstance(v, float) and v.is_integer() and abs(v) < 1e15:
             return str(int(v))
-        if isinstance(v, int):
-            return str(v)
-        # a JSON number is no text written in scientific notation: 1e-05 is '0.00001', never '1e-05'
+        if isinstance(v, int) or abs(v) >= 1e15:
+            return str(v) if isinstance(v, int) else repr(v)  # 1e+300: refused as above 1 万亿 or unreadable
+        # a small JSON number is no text written in scientific notation: 1e-05 is '0.00001', never '1e-05'
         from decimal import Decimal
 
         return format(Decimal(repr(v)), "f")
