@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from collections.abc import Collection
 
 from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.orm import Session
@@ -90,10 +91,11 @@ def create_key(session: Session, principal: Principal, body: KeyIn) -> KeyCreate
     return KeyCreated(key=key, warning=key_warning(body.role, info["unit_name"], info["assigned_units"]), **info)
 
 
-def key_warning(role: str, unit_name: str, assigned_units: list[str]) -> str | None:
-    """Why a new key will likely not do what it was made for, in Chinese (one line), or None: a
-    finance_reviewer key without assigned units sees only its own unit's declarations (a 财政局
-    declares none), so it sees nothing; units are assigned only when a key is made."""
+def key_warning(role: str, unit_name: str, assigned_units: Collection) -> str | None:
+    """Why a key will likely not do what it was made for, in Chinese (one line), or None: a
+    finance_reviewer key without assigned units (their names or ids: only whether there are any
+    matters) sees only its own unit's declarations (a 财政局 declares none), so it sees nothing;
+    units are assigned only when a key is made. Said at creation and by `GET /v1/me`."""
     if role == "finance_reviewer" and not assigned_units:
         return (f"警告：财政审核密钥未指定负责审核的单位，只能看到本单位“{unit_name}”的申报，看不到任何被审核单位；"
                 "请吊销后重新创建并指定单位（接口 assigned_units，命令行 --assigned-unit）")
