@@ -27,12 +27,8 @@ from kb.suggest.draft import PENDING, Draft
 from kb.suggest.objects import Mention
 from kb.suggest.words import ON_TIME
 from kb.domain.text import bigrams, normalize_name
-from kb.domain.units import measure_of
+from kb.domain.units import SIZE_UNITS, measure_of  # units whose values depend on the project's size
 
-# unit families whose values depend on the project's size (never copied from the library)
-SIZE_UNITS = re.compile(r"^(?:万?人次?|名|位|户次?|个|所|家|处|座|项|台|套|件|辆|艘|架|次|场|期|班|批次?|"
-                        r"万?公里|千米|米|延米|平方米|万平方米|亩|万亩|公顷|平方公里|立方米|万立方米|吨|万吨|千克|公斤|"
-                        r"头|只|羽|株|棵|万株|本|册|份|篇|部|张|床|条|根|眼|口|栋|幢|门|粒|万粒|元|万元|亿元)$")
 PER_HEAD = re.compile(r"人均|户均|亩均|生均|次均|单价|单位成本|标准|平均|每")
 TOTAL_COST = re.compile(r"总成本|项目成本|总投资|成本控制|预算控制|总费用|资金总额|总额|预算成本|成本$|费用$|合同金额")
 # a unit's running costs, not this project's (三公经费, 公用经费 …): never the budget ceiling
