@@ -222,4 +222,9 @@ def _drop_leading(toks: list[tuple[str, str]]) -> list[tuple[str, str]]:
 def satisfaction_name(beneficiary: str) -> str | None:
     """〔beneficiary〕满意度 (学生满意度, 受益群众满意度), None for an unclean subject."""
     b = beneficiary.removesuffix("满意度")
+    if b.endswith(YOUNG_CHILDREN):
+        b += "家长"   # 0–6岁残疾儿童 cannot be surveyed; their parents are asked
     return b + "满意度" if b and is_clean(b) and len(b) <= 10 else None
+
+
+YOUNG_CHILDREN = ("儿童", "幼儿", "婴幼儿", "婴儿")
