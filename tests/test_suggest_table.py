@@ -342,3 +342,10 @@ def test_a_second_satisfaction_row_asks_other_people(shipped_kb):
     assert not ("受助对象满意度" in sat and "救助对象对救助工作满意度" in sat), sat
     names = [c.name for c in _dev(shipped_kb, "E040").default_table]
     assert "儿童满意度" not in names and "预算执行率" not in names
+
+
+def test_a_count_of_the_projects_own_service_names_it(shipped_kb):
+    """Reported: 服务人次 ≥9万人次 (canteen) — whose service? The project's: 社区老年助餐服务人次."""
+    res = _fresh_res(shipped_kb, "canteen")
+    visits = [c.name for c in res.default_table if c.value == "9" and c.unit == "万人次"]
+    assert visits and visits[0] != "服务人次" and "助餐" in visits[0]
