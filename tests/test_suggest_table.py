@@ -349,3 +349,8 @@ def test_a_count_of_the_projects_own_service_names_it(shipped_kb):
     res = _fresh_res(shipped_kb, "canteen")
     visits = [c.name for c in res.default_table if c.value == "9" and c.unit == "万人次"]
     assert visits and visits[0] != "服务人次" and "助餐" in visits[0]
+
+
+def test_no_evidence_across_punctuation(shipped_kb):
+    """Reported: 物业服务面积 in a dust-suppression table (D030): 业服 was read across "环卫作业,服务周期"."""
+    assert not [c.name for c in _dev(shipped_kb, "D030").default_table if "物业" in c.name]
