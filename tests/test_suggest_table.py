@@ -354,3 +354,14 @@ def test_a_count_of_the_projects_own_service_names_it(shipped_kb):
 def test_no_evidence_across_punctuation(shipped_kb):
     """Reported: 物业服务面积 in a dust-suppression table (D030): 业服 was read across "环卫作业,服务周期"."""
     assert not [c.name for c in _dev(shipped_kb, "D030").default_table if "物业" in c.name]
+
+
+def test_one_satisfaction_row_unless_two_named_groups(shipped_kb):
+    """Two reviewers struck a second satisfaction row asking the public or the served in general beside
+    a named group (参与群众 beside 游客, 保障对象 beside 危改户 in E042), and 户厕改造 bound to a
+    危房改造 count (E042)."""
+    festival = [c.name for c in _fresh_res(shipped_kb, "festival").default_table if c.level1 == "satisfaction"]
+    assert len(festival) == 1, festival
+    res = _dev(shipped_kb, "E042")
+    assert len([c for c in res.default_table if c.level1 == "satisfaction"]) == 1
+    assert not [c.name for c in res.default_table if "户厕" in c.name]

@@ -221,20 +221,26 @@ def assemble(drafts: list[Draft]) -> Table:
 
 
 def _two_groups_named(d: Draft, chosen: list[Draft]) -> bool:
-    """A second satisfaction row asks a second group of people (学生 and 家长; 游客 and 参与群众, as real
-    tables do): not a thing (运维服务满意度), not the buyer of the service (购买主体), not the same
-    people twice (受助对象 / 救助对象对救助工作)."""
+    """A second satisfaction row asks a second named group of people (学生 and 家长, 患者 and 家属): not
+    the public or the served in general beside a named group, not a thing (运维服务满意度), not the
+    buyer of the service (购买主体), not the same people twice (受助对象 / 救助对象对救助工作)."""
     mine = _respondent(d)
-    if not mine or _BUYER.search(mine) or not PERSON_HEADS.search(mine):
+    if not mine or _BUYER.search(mine) or _GENERAL.search(mine) or not PERSON_HEADS.search(mine):
         return False
     for c in chosen:
-        if c.slot == "satisfaction" and set(_pairs(mine)) & set(_pairs(_respondent(c))):
+        if c.slot != "satisfaction":
+            continue
+        other = _respondent(c)
+        if _GENERAL.search(other) or set(_pairs(mine)) & set(_pairs(other)):
             return False
     return True
 
 
 # the unit that buys the service is no beneficiary asked about it
 _BUYER = re.compile(r"购买主体|采购单位|委托方")
+# the public or the served in general: beside them a second row asks the same people again (two
+# reviewers struck 参与群众 beside 游客, 服务对象 beside 委托单位, 受益群众 beside 受助对象)
+_GENERAL = re.compile(r"群众|公众|市民|居民|社会|服务对象|受益对象|受助对象|保障对象|救助对象")
 _SATISFACTION_TAIL = re.compile(r"(对(?!象)[^对]{2,})?(满意度|满意程度|满意率)(调查)?$")
 
 
