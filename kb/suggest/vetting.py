@@ -4,7 +4,9 @@
   evidence in the text (two of its name's content words in the project
   text), a retrieved row or a type's alternate entry (`core: false`) half of
   its object in the text, a generic row only stands where a detected type
-  lists it; others become alternates (tier ALTERNATE), never table rows.
+  lists it; others are set aside (tier ALTERNATE: neither in the table nor
+  offered). A row with a learned value (the unit declared and met it in an
+  earlier 结果反馈 cycle) is its own evidence and is never set aside here.
 - `vet_with_checker`: every row that can be shown runs through the
   declaration checker (`kb.checker.check_rows`, row rules, with the budget
   as context). A row the checker would delete, rename or move (an input
@@ -38,6 +40,8 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str]) 
     """Tier ALTERNATE for rows of another programme, unsupported cross-sector retrieved rows, untyped
     generic rows, and retrieved rows or type alternate entries whose object the text lacks."""
     for d in drafts:
+        if d.value_source == "learned":
+            continue   # the unit declared and met it in an earlier 结果反馈 cycle: its own evidence
         if d.source == "formed" and d.slot == "quality" and d.mention is None and VAGUE_QUALITY.search(d.key):
             # 社区老年助餐服务达标率, 扶贫基地完成率: reviewers ask "达标 of what?"; the type's own quality
             # rows (助餐点正常运营率, 系统正常运行率) or an acceptance rate say it
