@@ -135,14 +135,21 @@ def family_drafts(ctx: ProjectContext, detected: list[tuple[ProjectType, float]]
     level2_of = {s.key: s.level2.value for s in SLOTS}
     out = []
     for name, r, tid, prob in family_rows(family, {t.id: p for t, p in detected}, exclude):
-        l2 = "beneficiary_satisfaction" if "满意" in name else (_row_level2(r) or level2_of[r.slot()])
+        slot = r.slot()
+        l2 = "beneficiary_satisfaction" if "满意" in name else (_row_level2(r) or level2_of[slot])
         unit = r.unit if r.unit and len(r.unit) <= 6 else ""
+        if slot == "quantity" and unit and unit != "%" and not MEASURED.search(name):
+            name += N.unit_measure(unit)   # 辅具适配 (人) as a real table wrote it → 辅具适配人数
         d = Draft(name=name, level2=l2, source="type", unit=unit, type_prob=prob, type_pos=len(out) % 5,
                   type_ids=[tid], evidence=["同类项目真实绩效目标表中的指标"])
         if unit == "%" and re.fullmatch(r"\d+(\.\d+)?", r.value or ""):
             d.typical = (r.operator or "≥", r.value, "%")
         out.append(d)
     return out
+
+
+# a count's name ends in what it counts (人数, 里程, 数量 …) or in a word that is one (覆盖率, 规模 …)
+MEASURED = re.compile(r"(数|量|次|率|程|度|积|模|额|长|时|期|天|批|场|费|标准|时间|人口)$")
 
 
 def _row_level2(r) -> str | None:
@@ -193,6 +200,9 @@ def _mention_draft(m, ctx: ProjectContext) -> Draft | None:
     name = N.quantity_name(m, ctx.core)
     if name:
         benefit = m.unit in N.PERSON_UNITS and (m.verb in BENEFIT_VERBS or name.startswith("受益"))
+        if not benefit and not m.verb_after and (m.verb in BENEFIT_VERBS or m.context.startswith(tuple(BENEFIT_VERBS))):
+            # 惠及沿线8个行政村: who benefits, not what the project makes (受益行政村数量, a social benefit)
+            name, benefit = (name if name.startswith("受益") else "受益" + name), True
         return Draft(name=name, level2="social_benefit" if benefit else "quantity", source="formed", unit=m.unit,
                      direction="positive", mention=m, evidence=ev + ["按描述用词生成"])
     t = N.time_name(m)

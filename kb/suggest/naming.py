@@ -27,7 +27,7 @@ PERSON_UNITS = frozenset("人 名 位 万人 万名 人次 万人次 户 万户 
 TIME_UNITS = frozenset("小时 分钟 天 日 个月 月 周 年 工作日".split())
 # time limits: the smaller the better (故障响应时间 ≤ 2 小时)
 TIME_LIMIT = re.compile(r"(响应|处理|办结|到场|到达|修复|审批|办理|处置|反馈|答复)(时间|时长|时限)?$")
-BUILD_WORDS = re.compile(r"建设|新建|改建|扩建|改造|维修|修缮|工程|硬化|购置|采购|安装|整治|治理|修建|加固|配备|设备|设施")
+BUILD_WORDS = re.compile(r"建设|新建|改建|扩建|改造|维修|修缮|工程|硬化|购置|采购|安装|整治|治理|修建|加固|配备|设备|设施|清淤|疏浚|铺设")
 PAY_WORDS = re.compile(r"补助|补贴|资助|津贴|助学金|奖学金|救助|奖励|抚恤|贴息|慰问金|生活费|报酬|工资|奖补")
 MIN_NAME, MAX_NAME = 3, 24
 MIN_OBJECT_NAME = 4       # an object that is its own measure (治理水土流失面积) needs more than the measure
@@ -115,7 +115,9 @@ def _person_name(obj: str, verb: str, verb_after: bool, measure: str, core: str)
     elif obj:
         stem = obj + verb if verb_after else obj
     elif verb and verb not in ("完成", "实施", "开展"):
-        stem = verb
+        # 全年服务9万人次 in 社区老年助餐服务: the service the project names, not a bare 服务人次
+        whole = short_object(core) if core.endswith(verb) else ""
+        stem = whole if whole and len(whole) > len(verb) else verb
     else:
         stem = core if core and is_clean(core) and len(core) <= 10 else ""
     if not stem or not is_clean(obj if obj and verb_after else stem):
@@ -222,4 +224,9 @@ def _drop_leading(toks: list[tuple[str, str]]) -> list[tuple[str, str]]:
 def satisfaction_name(beneficiary: str) -> str | None:
     """〔beneficiary〕满意度 (学生满意度, 受益群众满意度), None for an unclean subject."""
     b = beneficiary.removesuffix("满意度")
+    if b.endswith(YOUNG_CHILDREN):
+        b += "家长"   # 0–6岁残疾儿童 cannot be surveyed; their parents are asked
     return b + "满意度" if b and is_clean(b) and len(b) <= 10 else None
+
+
+YOUNG_CHILDREN = ("儿童", "幼儿", "婴幼儿", "婴儿")
