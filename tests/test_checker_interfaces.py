@@ -255,3 +255,21 @@ def test_fixed_xlsx_keeps_the_description_so_feas_04_runs_again(tmp_path):
     again = check_declaration(back)
     assert [f.rule_id for f in again.findings if f.rule_id == "FEAS-04"] == ["FEAS-04"]
     assert "2025年10月31日前" in [r.value for r in back.rows]  # the deadline the text states
+
+
+def test_an_actual_in_scientific_notation_is_refused_like_at_monitoring(tmp_path, client):
+    """A table's 实际完成值 of `1e3` was read as 1000 (FEAS-01 compared it); the lifecycle refuses it
+    (422), and so do `jixiao check` (exit 2, one line) and the check route (422 naming rows[N].actual)."""
+    rec = dev_record("E030")  # real actuals; the third becomes 1.2E+4
+    rec["indicators"][2] = {**rec["indicators"][2], "actual": "1.2E+4"}
+    p = tmp_path / "e030.json"
+    p.write_text(json.dumps(rec, ensure_ascii=False), encoding="utf-8")
+    r = run("check", str(p))
+    assert r.returncode == 2 and r.stderr.strip().count("\n") == 0, r.stderr
+    assert "rows[3].actual" in r.stderr and "科学计数法" in r.stderr, r.stderr
+    res = client.post("/v1/declarations/check", json=rec)
+    assert res.status_code == 422, res.text
+    d = res.json()["detail"][0]
+    assert d["loc"] == ["body", "rows[3].actual"] and "指标行第3项的实际完成值" in d["msg"] and "科学计数法" in d["msg"], d
+    rec["indicators"][2]["actual"] = "12,000"  # a plain figure is read
+    assert client.post("/v1/declarations/check", json=rec).status_code == 200

@@ -140,3 +140,123 @@ def test_qnt_08_on_a_timeliness_rate_says_what_its_fix_does():
     assert h.suggestion.value == "2022年12月31日前" and "完成时间" in h.message and "应写“=100%”" not in h.message
     f = _found([_row("产出指标", "质量指标", "验收合格率", "≥", "100", "%")])
     assert "应写“=100%”" in f[(1, "QNT-08")].message and f[(1, "QNT-08")].suggestion.operator == "="
+
+
+# --------------------------------------------------------------------------- defects a fresh user found
+
+def _real_row(rec_id: str, name: str) -> TargetRow:
+    from tests.lifecycle_fixtures import dev_record
+
+    r = next(x for x in dev_record(rec_id)["indicators"] if x["name"] == name)
+    return TargetRow(**{k: r.get(k) or "" for k in ("level1", "level2", "name", "operator", "value", "unit")})
+
+
+_OUTPUT_REST = [_row("产出指标", "质量指标", "助餐服务验收合格率", "=", "100", "%"),
+                _row("产出指标", "时效指标", "项目完成时间", "", "2024年12月31日前", ""),
+                _row("效益指标", "社会效益指标", "受益老年人人数", "≥", "300", "人"),
+                _row("满意度指标", "服务对象满意度指标", "就餐老年人满意度", "≥", "90", "%")]
+
+
+def test_a_cost_under_output_quantity_is_moved_to_cost():
+    """助餐服务成本 ≤50 万元 under 产出/数量 was not flagged; 财预〔2021〕101号 puts cost under 成本指标."""
+    for unit, value in (("万元", "50"), ("元", "500000")):
+        rows = [_row("产出指标", "数量指标", "助餐服务成本", "≤", value, unit),
+                _row("产出指标", "数量指标", "助餐服务人次", "≥", "20000", "人次"), *_OUTPUT_REST]
+        f = _found(rows, budget_wan=60)
+        h = f[(1, "REL-01")]
+        assert "成本" in h.message and "数量指标" in h.message, h.message
+        assert (h.suggestion.level1, h.suggestion.level2) == ("成本指标", "经济成本指标")
+        assert not [rid for row, rid in f if row == 2]
+    # a table in the 2015 form (成本 as a 二级 of 产出) keeps it there
+    rows = [_row("产出指标", "数量指标", "助餐服务成本", "≤", "50", "万元"),
+            _row("产出指标", "成本指标", "助餐点建设成本", "≤", "10", "万元"), *_OUTPUT_REST]
+    h = _found(rows, budget_wan=60)[(1, "REL-01")]
+    assert h.suggestion.level2 == "成本指标" and "“产出指标/成本指标”" in h.suggestion.text, h.suggestion
+
+
+def test_money_that_is_an_output_stays_under_quantity():
+    """Real rows: an income, a loan amount and a trade volume in money are outputs, not costs."""
+    for rec_id, name in (("D063", "全年实现会展业综合收入"), ("E032", "新增脱贫人口小额信贷"),
+                         ("E021", "服务外包在岸")):
+        f = _found([_real_row(rec_id, name)])
+        assert (1, "REL-01") not in f, (rec_id, name, f.get((1, "REL-01")))
+
+
+def test_two_names_for_one_measure_in_one_slot_are_a_duplicate():
+    rows = [_row("产出指标", "数量指标", "道路修缮里程", "≥", "5", "公里"),
+            _row("产出指标", "数量指标", "修缮道路长度", "≥", "5", "公里"),
+            _row("产出指标", "数量指标", "培训人数", "≥", "300", "人"),
+            _row("产出指标", "数量指标", "培训人次", "≥", "600", "人次"),
+            _row("效益指标", "社会效益指标", "道路通行条件改善长度", "≥", "5", "公里")]
+    f = _found(rows)
+    h = f[(None, "STR-12")]
+    assert h.severity == "warning"
+    assert "道路修缮里程" in h.message and "修缮道路长度" in h.message and "第1、2行" in h.message, h.message
+    assert "培训" not in h.message  # 人数 and 人次 count different things
+    assert not h.suggestion.delete_rows  # names differ: advice, nothing is dropped
+    # a measure of another kind, another slot or another object is no duplicate
+    for other in (_row("产出指标", "数量指标", "修缮道路面积", "≥", "5", "平方米"),
+                  _row("效益指标", "社会效益指标", "修缮道路长度", "≥", "5", "公里"),
+                  _row("产出指标", "数量指标", "新建道路长度", "≥", "5", "公里")):
+        assert (None, "STR-12") not in _found([rows[0], other]), other
+    # real tables list many similar names that count different things (猪/牛/羊养殖数量, 孕产妇7天/42天访视数,
+    # 在职/退休职工人数, 桃树/苹果树种植面积): none of them is a near-duplicate
+    from kb.checker import check_declaration
+    from kb.domain.schema import Declaration
+    from tests.lifecycle_fixtures import dev_record
+
+    for rec_id in ("E017", "E052", "D025", "E006", "D006"):
+        rep = check_declaration(Declaration.from_record(dev_record(rec_id)))
+        assert not [f for f in rep.findings if f.rule_id == "STR-12"], rec_id
+
+
+def test_a_count_of_persons_that_is_not_a_whole_number_is_flagged():
+    f = _found([_row("产出指标", "数量指标", "培训人数", "≥", "0.5", "人")])
+    hits = [x for (row, _), x in f.items() if row == 1 and "整数" in x.message]
+    assert hits and hits[0].severity == "error" and "0.5" in hits[0].message
+    assert hits[0].suggestion.value is None  # the number is the declarant's to correct
+    for ok in (_row("产出指标", "数量指标", "培训人数", "≥", "0.5万", "人"),
+               _row("产出指标", "数量指标", "培训人数", "≥", "1.5", "万人"),
+               _row("产出指标", "数量指标", "人均培训天数", "≥", "2.5", "天"),
+               _row("产出指标", "数量指标", "每村配备保洁员人数", "≥", "1.5", "人/村"),
+               _row("效益指标", "经济效益指标", "户均增收", "≥", "0.5", "万元"),
+               _row("产出指标", "数量指标", "培训人数", "≥", "300", "人")):
+        assert not [x for (row, _), x in _found([ok]).items() if "整数" in x.message], ok
+
+
+def test_a_blank_size_dependent_value_is_left_to_fill_not_taken_from_the_library():
+    """STR-03 filled a blank 户数 / 人数 / 里程 / 金额 with the library's typical value; the size of a
+    project is the declarant's to state (suggest leaves such rows 待填写 for the same reason)."""
+    from kb.checker import check_declaration
+    from kb.domain.schema import Declaration, Indicator, Target
+    from kb.indicators.lookup import IndicatorLookup
+
+    def ind(name, l1, l2, op, value, unit):
+        return Indicator(id=f"t-{name}", level1=l1, level2=l2, name=name, unit=unit,
+                         typical=Target(operator=op, value=value, unit=unit))
+
+    lookup = IndicatorLookup.from_indicators([
+        ind("受益户数", "产出指标", "数量指标", "≥", "200", "户"), ind("培训人数", "产出指标", "数量指标", "≥", "300", "人"),
+        ind("道路修缮里程", "产出指标", "数量指标", "≥", "10", "公里"),
+        ind("补助资金", "成本指标", "经济成本指标", "≤", "50", "万元"),
+        ind("项目验收合格率", "产出指标", "质量指标", "=", "100", "%")])
+    blank = [_row("产出指标", "数量指标", "受益户数", "≥", "", "户"), _row("产出指标", "数量指标", "培训人数", "≥", "", "人"),
+             _row("产出指标", "数量指标", "道路修缮里程", "≥", "", "公里"),
+             _row("成本指标", "经济成本指标", "补助资金", "≤", "", "万元"),
+             _row("产出指标", "质量指标", "项目验收合格率", "", "", "%"),
+             _row("产出指标", "时效指标", "项目完成时间", "", "", "")]
+    for lk in (lookup, None):
+        rep = check_declaration(Declaration(rows=blank, year=2024), lookup=lk)
+        s = {f.row: f.suggestion for f in rep.findings if f.rule_id == "STR-03"}
+        for row in (1, 2, 3, 4):
+            assert s[row].value is None and not s[row].delete and s[row].text.startswith("待填写"), (lk, row, s[row])
+        assert "规模" in s[1].text and "预算" in s[4].text
+        assert (s[6].value or "").startswith("2024年12月31日")  # a deadline may take the usual one
+    s = {f.row: f.suggestion for f in check_declaration(Declaration(rows=blank), lookup=lookup).findings
+         if f.rule_id == "STR-03"}
+    assert (s[5].operator, s[5].value) == ("=", "100")  # a rate may take the library's typical value
+    # with the project's budget a total cost is still capped by it (no library figure involved)
+    rep = check_declaration(Declaration(rows=[_row("成本指标", "经济成本指标", "项目总成本", "≤", "", "万元")],
+                                        budget_wan=80), lookup=lookup)
+    [f] = [f for f in rep.findings if f.rule_id == "STR-03"]
+    assert f.suggestion.value == "80" and f.suggestion.text == "指标值改为“≤80万元”"

@@ -166,3 +166,39 @@ def test_a_finance_reviewer_key_from_the_command_line_and_the_labels_on_me(env, 
     r = env.client.post("/v1/admin/keys", json={"unit_name": UNIT_B, "role": "admin"}, headers=env.h("admin"))
     assert env.client.get("/v1/me", headers={"X-API-Key": r.json()["key"]}).json()["role_label"] == "本单位管理员"
     assert env.client.get("/v1/me", headers=env.h("admin")).json()["role_label"] == "系统管理员"
+
+
+def test_a_finance_reviewer_key_without_assigned_units_comes_with_a_warning(env, tmp_path):
+    """A 财政 reviewer key made without assigned units saw nothing and nobody was told: the API
+    answers a `warning`, the CLI prints one line on stderr (exit 0, the key still alone on stdout)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    c, adm = env.client, env.h("admin")
+    did = _submitted(env)
+    r = c.post("/v1/admin/keys", json={"unit_name": "区财政局", "role": "finance_reviewer"}, headers=adm)
+    assert r.status_code == 201, r.text
+    bare = r.json()
+    assert c.get("/v1/declarations", headers={"X-API-Key": bare["key"]}).json() == []  # it really sees nothing
+    assert "未指定负责审核的单位" in bare["warning"] and "区财政局" in bare["warning"], bare
+    # the reviewer signing in with it is told too (GET /v1/me, what the staff page reads)
+    assert c.get("/v1/me", headers={"X-API-Key": bare["key"]}).json()["warning"] == bare["warning"]
+    r = c.post("/v1/admin/keys", json={"unit_name": "区财政局", "role": "finance_reviewer",
+                                       "assigned_units": [UNIT_A]}, headers=adm)
+    assert r.json()["warning"] is None
+    assert c.get("/v1/me", headers={"X-API-Key": r.json()["key"]}).json()["warning"] is None
+    assert did in [d["id"] for d in c.get("/v1/declarations", headers={"X-API-Key": r.json()["key"]}).json()]
+    assert c.post("/v1/admin/keys", json={"unit_name": UNIT_A, "role": "reviewer"}, headers=adm).json()["warning"] is None
+
+    environ = {**os.environ, "JIXIAO_DATABASE_URL": env.url, "JIXIAO_HOME": str(tmp_path)}
+    cmd = [str(Path(sys.executable).parent / "jixiao"), "admin", "create-key", "--unit", "区财政局",
+           "--role", "finance_reviewer"]
+    p = subprocess.run(cmd, env=environ, capture_output=True, text=True, timeout=120)
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.strip().startswith("jx_") and len(p.stdout.strip().splitlines()) == 1
+    warned = [line for line in p.stderr.splitlines() if "未指定负责审核的单位" in line]
+    assert len(warned) == 1 and warned[0].startswith("警告："), p.stderr
+    p = subprocess.run(cmd + ["--assigned-unit", UNIT_A], env=environ, capture_output=True, text=True, timeout=120)
+    assert p.returncode == 0 and "未指定负责审核的单位" not in p.stderr, p.stderr

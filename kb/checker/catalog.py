@@ -39,7 +39,7 @@ DOCS = {
     "OURS": "本工具的核对规则（不是政策条文）",
 }
 # rules of ours beyond the catalog's 61 (their basis is `OURS`)
-OUR_RULES = ("FEAS-04", "TXT-05")
+OUR_RULES = ("FEAS-04", "TXT-05", "QNT-13")
 
 
 # what a declarant reads for a place in the budget system's checks (the catalog names code: checkAll() …)
@@ -159,6 +159,9 @@ CATALOG: dict[str, RuleMeta] = {r.id: r for r in (
        (('—', '', 'heuristic'),)),
     _R('QNT-12', 'QUANT', '定性/文字指标占比过高', 'warning', 'table', 'relevance',
        (('88', '', 'recalled'), ('—', '', 'heuristic'))),
+    # ours (not in the catalog): a count of whole persons or things set to a fraction (培训人数 ≥0.5 人)
+    _R('QNT-13', 'QUANT', '计数指标值不是整数', 'error', 'row', 'appropriateness',
+       (('OURS', '', 'heuristic'),)),
     _R('OP-01', 'OPERATOR', '缺少运算符（计算符号）', 'warning', 'row', 'relevance',
        (('PMKPI', 'PMKPIZBXS 字典', 'seen'),)),
     _R('OP-02', 'OPERATOR', '运算符无效或为约数', 'error', 'row', 'relevance',

@@ -171,6 +171,11 @@ BENEFIT_WORD_RE = alternation(("带动", "增加", "受益", "减少", "提高",
                                "新增就业"))
 # REL-01 quality rows holding an outcome (效果) indicator
 OUTCOME_RATE_RE = alternation(("知晓率", "治愈率", "就业率", "增收"))
+# ours: REL-01 数量 rows that name a cost in money (助餐服务成本 ≤50 万元): 财预〔2021〕101号 files cost
+# under 成本指标; an income, a saving or a loan in money (综合收入, 节约成本, 小额信贷) is no cost
+COST_NAME_RE = alternation(("成本", "费用", "经费", "造价", "单价", "补助标准", "补贴标准"))
+NOT_COST_RE = alternation(("收入", "产值", "利润", "节约", "节省", "节支", "降低", "减少", "信贷", "贷款", "融资",
+                           "营业", "销售", "交易"))
 
 # Fixes that place a row given without 一级/二级 (`kb.checker.rewrite.guess_level`): the words of
 # its name that say timeliness, cost, benefit and which benefit (economic, ecological,

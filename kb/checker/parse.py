@@ -420,9 +420,11 @@ class ParsedRow:
 
 def table_framework(rows: list[ParsedRow]) -> str | None:
     """'2021' when a row's 一级指标 is 成本指标 (财预〔2021〕101号 made 成本 a 一级指标 of its own, with
-    经济 / 社会 / 生态环境成本 under it), else None: a table without one may keep the 2015 form (成本 as a
-    二级 of 产出, 财预〔2015〕88号)."""
-    return "2021" if any(r.level1 is Level1.cost for r in rows) else None
+    经济 / 社会 / 生态环境成本 under it); else '2015' when a row keeps 成本指标 as a 二级 of 产出 (the
+    2015 form, 财预〔2015〕88号, which such a table may keep); else None."""
+    if any(r.level1 is Level1.cost for r in rows):
+        return "2021"
+    return "2015" if any(r.level1 is Level1.output and r.level2 is Level2.output_cost for r in rows) else None
 
 
 def context_flags(c: dict[str, Any]) -> tuple[bool, bool]:

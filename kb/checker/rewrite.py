@@ -27,12 +27,14 @@ from kb.checker import lexicon as L
 from kb.checker.catalog import fix_of
 from kb.checker.fixes import fmt_num
 from kb.checker.rules.feasibility import number_of
+from kb.checker.rules.relevance import is_money_cost
 from kb.checker.parse import UNIT_RE, ParsedRow, has_metric, name_info, to_float, valid_date
 from kb.checker.rules.timeliness import late_years
 from kb.domain.enums import LEVEL2_PARENT, Level1, Level2
 from kb.domain.levels import level2_fits, level2_of_key
 from kb.domain.schema import Indicator, typical_target
-from kb.domain.units import DEFAULT_UNIT, is_time_unit, measure_of, unit_fits
+from kb.domain.units import (COST_PENDING, DEFAULT_UNIT, SIZE_PENDING, is_time_unit, measure_of, size_dependent,
+                             unit_fits)
 from kb.settings import CheckerSettings
 
 L1_LABEL = {m: m.label for m in Level1}
@@ -475,14 +477,19 @@ def _levels(r: ParsedRow, ids: set[str], name: str) -> tuple[Level1, Level2 | No
     if "STR-02" in ids and l1 is Level1.output and l2 is Level2.output_cost:  # 2015 form in a 2021 table
         l1, l2 = Level1.cost, Level2.economic_cost
     if "REL-01" in ids:
-        l1, l2 = _moved_category(name, l1, l2)
+        l1, l2 = _moved_category(r, name, l1, l2)
     return l1, l2
 
 
-def _moved_category(name: str, l1: Level1, l2: Level2 | None) -> tuple[Level1, Level2 | None]:
-    """REL-01: the 二级 category the name's measure belongs to instead."""
+def _moved_category(r: ParsedRow, name: str, l1: Level1, l2: Level2 | None) -> tuple[Level1, Level2 | None]:
+    """REL-01: the 二级 category the name's measure belongs to instead; a cost in money under 数量 goes
+    to 成本指标 / 经济成本指标 (财预〔2021〕101号), or to 产出 / 成本指标 in a table of the 2015 form."""
     n = _PAREN_RE.sub("", name)
     if l2 is Level2.quantity:
+        if is_money_cost(r):
+            if r.ctx.get("framework") == "2015":
+                return Level1.output, Level2.output_cost
+            return Level1.cost, Level2.economic_cost
         return l1, Level2.quality
     if l2 is Level2.quality:
         if L.OUTCOME_RATE_RE.search(n):
@@ -536,18 +543,26 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
         tgt = build_target(r, ids, hits, name, l1, l2, lookup, s)
         if tgt is None:
             return RowRewrite(None, "无法据此推算指标值；请按测算补填或删除该指标")
+        if isinstance(tgt, str):  # a blank size for the declarant to state (待填写 and why)
+            return RowRewrite(None, tgt, manual=True)
         fields["operator"], fields["value"], fields["unit"] = tgt
     return RowRewrite(fields, kept=kept)
 
 
 def build_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, l1: Level1, l2: Level2 | None,
-                 lookup: Callable | None, s: CheckerSettings) -> tuple[str, str, str] | None:
-    """(operator, value, unit) for the rewritten row, or None when no value can be inferred.
+                 lookup: Callable | None, s: CheckerSettings) -> tuple[str, str, str] | str | None:
+    """(operator, value, unit) for the rewritten row, None when no value can be inferred, or the
+    待填写 reason (a str) for a blank value that states the project's size.
 
     By what the rewritten row measures: a deadline (时效), a satisfaction
     level, a cost, a rate, else a count; targets come from the row's own
     number where the rules allow it, else the library's typical target
-    (`lookup`), else the generic defaults of `CheckerSettings`.
+    (`lookup`), else the generic defaults of `CheckerSettings`. A blank
+    value (STR-03) of a count, persons, an amount, an area or a length
+    (`kb.domain.units.size_dependent`) is never filled from the library:
+    it is left 待填写 with the reason, as suggest leaves it; a total cost
+    is still capped by the project's budget, and rates and deadlines still
+    take their typical values.
     """
     typ = _LazyTypical(lookup, name, l2.value if l2 else None)
     ni = r.ni if name == r.name else name_info(name)
@@ -560,10 +575,15 @@ def build_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, l
         return _satisfaction_target(r, ids, typ, s)
     direction = ni.direction if ni.direction is not None else ("neg" if cost else None)
     num = _number(r, ids, hits)
+    blank = "STR-03" in ids and not r.v
     if cost:
+        if blank and size_dependent(name, r.eff_unit or r.unit):
+            return _cost_target(r, ids, name, num, None) or COST_PENDING  # the budget, never the library
         return _cost_target(r, ids, name, num, typ)
     if fam == "ratio" or (r.pct and fam is None and num is not None):
         return _rate_target(r, ids, ni.base, fam, num, direction, typ, s)
+    if blank and size_dependent(name, r.eff_unit or r.unit):
+        return SIZE_PENDING
     return _count_target(r, ids, hits, name, ni.base, fam, num, direction, typ)
 
 

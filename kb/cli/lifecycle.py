@@ -98,6 +98,8 @@ def admin_create_key(unit: str = typer.Option(..., "--unit", help="单位名称�
                   "参数有误")
     with _session() as s:
         k = create(s, CLI_PRINCIPAL, body)
+    if k.warning:
+        typer.echo(k.warning, err=True)
     typer.echo(f"已为 {k.unit_name} 创建 {k.role} 密钥（id {k.id}）。密钥只显示这一次，请妥善保存：", err=True)
     typer.echo(k.key)
 

@@ -71,19 +71,21 @@ SCIENTIFIC_RE = re.compile(r"\d\s*[eE]\s*[-+]?\d")
 _PLAIN_NUM = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?\s*(千万|百万|亿|万|千)?")
 
 
-def target_number_problem(text: str | float | None) -> str | None:
-    """Why the number in a target value cannot be used, in Chinese, or None: scientific notation
-    (`1e3`), or a figure above `MAX_TARGET` after its magnitude (`2000000万`). One rule for the
-    checker (QNT-04), the declaration API (422) and the quantities suggest reads from a text."""
+def target_number_problem(text: str | float | None, *, label: str = "指标值") -> str | None:
+    """Why the number in a target value (or an actual: 实际完成值 obey the same rule) cannot be
+    used, in Chinese, or None: scientific notation (`1e3`), or a figure above `MAX_TARGET` after its
+    magnitude (`2000000万`). One rule for the checker (QNT-04), the declaration API (422), the
+    actuals of 事中监控 and 事后评价 (422) and the quantities suggest reads from a text. `label`
+    names the value in the message (`''` when the caller names the field itself)."""
     if text is None or isinstance(text, bool):
         return None
     t = normalize(str(text))
     if SCIENTIFIC_RE.search(t):
-        return f"指标值“{text}”使用了科学计数法，请写成普通数字（如 1000、1.2万）"
+        return f"{label}“{text}”使用了科学计数法，请写成普通数字（如 1000、1.2万）"
     for m in _PLAIN_NUM.finditer(t):
         x = float(m.group().rstrip("千万百亿 ").replace(",", "")) * SCALES.get(m.group(1) or "", 1.0)
         if not math.isfinite(x) or x > MAX_TARGET:
-            return f"指标值“{text}”中的数超过 1 万亿，请核对数值和计量单位"
+            return f"{label}“{text}”中的数超过 1 万亿，请核对数值和计量单位"
     return None
 
 

@@ -9,6 +9,9 @@
 - `UNIT_FAMILIES` / `unit_family` / `units_compatible`: units that count the
   same kind of thing (人 ~ 名 ~ 位, 公里 ~ 千米): a stated quantity binds to
   an indicator of a compatible unit.
+- `size_dependent(name, unit)` / `SIZE_UNITS`: targets that state the
+  project's size (counts, persons, amounts, areas, lengths): never taken
+  from a library's typical value (suggest's 待填写, the checker's STR-03).
 - `measure_of(name)`: what an indicator name measures by its ending (…人次,
   …人数, …率, …面积 …), `unit_fits(measure, unit)` whether a unit fits it,
   `DEFAULT_UNIT` / `MEASURE_LABEL` per measure (RULES.md §5.4 UNIT-02; the
@@ -71,6 +74,12 @@ def unit_family(unit: str) -> int | None:
     return None
 
 
+def is_money_unit(unit: str) -> bool:
+    """True for an amount of money (元, 千元, 万元, 亿元, 万美元 …), False for per-unit prices (元/人) and others."""
+    u = normalize(unit or "")
+    return u.endswith("元") and "/" not in u
+
+
 @lru_cache(maxsize=16384)
 def units_compatible(a: str, b: str) -> bool:
     """True when two units count the same kind of thing (人 ~ 名, 公里 ~ 千米 …); False when one is empty."""
@@ -80,6 +89,35 @@ def units_compatible(a: str, b: str) -> bool:
         return True
     fa, fb = unit_family(a), unit_family(b)
     return fa is not None and fa == fb
+
+
+# ------------------------------------------------------------------ size-dependent targets
+# units whose values depend on the project's size (counts, persons, amounts, areas, lengths, volumes,
+# masses): a library's typical value is never a target for them — suggest leaves such a row 待填写
+# and the checker does not fill a blank one (a per-unit figure such as 元/人 is a standard, not a size)
+SIZE_UNITS = re.compile(r"^(?:万?人次?|名|位|户次?|个|所|家|处|座|项|台|套|件|辆|艘|架|次|场|期|班|批次?|"
+                        r"万?公里|千米|米|延米|平方米|万平方米|亩|万亩|公顷|平方公里|立方米|万立方米|吨|万吨|千克|公斤|"
+                        r"头|只|羽|株|棵|万株|本|册|份|篇|部|张|床|条|根|眼|口|栋|幢|门|粒|万粒|元|万元|亿元)$")
+# measures (`measure_of`) of such sizes, for a row whose unit is not given
+SIZE_MEASURES = frozenset(("person_times", "persons", "households", "count", "money", "length", "area"))
+# why such a value is left to the declarant (the words suggest's 待填写 rows use)
+SIZE_PENDING = "待填写：按项目计划数填写（与项目规模有关，不照搬指标库的典型值）"
+COST_PENDING = "待填写：按预算测算填写（单位 元或万元，不照搬指标库的典型值）"
+
+
+# units that count whole persons, households or things: a target in one of them is a whole number
+# (a magnitude such as 万人 or a per-unit unit such as 人/村 is not one of them)
+WHOLE_UNITS = frozenset("""人 名 位 人次 户 户次 个 所 家 处 座 项 台 套 件 辆 艘 架 次 场 场次 期 班 批 批次 头 只 羽 株 棵
+本 册 份 篇 部 张 床 条 根 眼 口 栋 幢 门 宗 例 起 间 盏""".split())
+
+
+def size_dependent(name: str, unit: str) -> bool:
+    """True when a target of `name` in `unit` states the project's size (户数 in 户, 里程 in 公里,
+    金额 in 万元 …): the unit decides (`SIZE_UNITS`), else what the name measures (`SIZE_MEASURES`)."""
+    u = normalize(unit or "")
+    if u:
+        return bool(SIZE_UNITS.match(u))
+    return measure_of(normalize(name or "")) in SIZE_MEASURES
 
 
 # ------------------------------------------------------------------ what a name measures

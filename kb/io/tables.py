@@ -98,6 +98,16 @@ def _match_header(cells: list[str]) -> dict[str, int] | None:
 
 
 def _validate_row(rec: dict[str, Any], file: str, row: int, prefix: str = "") -> TargetRow:
+    """A row as a `TargetRow`; an 实际完成值 written in scientific notation (`1e3`) or above 1 万亿 is
+    refused as 事中监控 and 事后评价 refuse it (`kb.domain.quantity.target_number_problem`, the
+    rule QNT-04 applies to targets); a JSON number is no written notation and is read."""
+    actual = rec.get("actual")
+    if isinstance(actual, str):
+        from kb.domain.quantity import target_number_problem
+
+        problem = target_number_problem(actual, label="")
+        if problem:
+            raise DataError(problem, file=file, row=row, field=prefix + "actual")
     try:
         return TargetRow.model_validate(rec)
     except ValidationError as e:

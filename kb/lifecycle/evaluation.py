@@ -85,7 +85,7 @@ def evaluate_declaration(session: Session, principal: Principal, decl_id: int, b
             try:
                 s = score_indicator(operator=r.operator, target=r.value, unit=r.unit, actual=it.actual, weight=weight,
                                     direction=it.direction, tier=it.tier, score_pct=it.score_pct,
-                                    field=f"rows[{i + 1}]")
+                                    field=f"rows[{i + 1}]", name=r.name)
             except DataError as e:
                 raise row_error(e, "rows", i, r) from None
             w = list(s.warnings)

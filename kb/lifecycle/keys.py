@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from collections.abc import Collection
 
 from sqlalchemy import Connection, bindparam, select
 from sqlalchemy.orm import Session
@@ -63,7 +64,8 @@ def create_key(session: Session, principal: Principal, body: KeyIn) -> KeyCreate
 
     A system admin makes keys for any unit; an admin confined to its unit only for that unit,
     never a system admin nor a finance reviewer of other units (Forbidden). `assigned_units`
-    (finance_reviewer only) are created if new. Raises Forbidden, DataError.
+    (finance_reviewer only) are created if new; a finance_reviewer key without them is made, with
+    a `warning` (`key_warning`). Raises Forbidden, DataError.
     """
     authorize(principal, "manage_keys")
     if body.assigned_units and body.role != "finance_reviewer":
@@ -86,7 +88,18 @@ def create_key(session: Session, principal: Principal, body: KeyIn) -> KeyCreate
         record_audit(session, principal, "key.create", "api_key", k.id, None,
                      {"role": k.role, "unit_name": u.name, "label": k.label, "system": system,
                       "assigned_units": [a.name for a in assigned]})
-    return KeyCreated(key=key, **info)
+    return KeyCreated(key=key, warning=key_warning(body.role, info["unit_name"], info["assigned_units"]), **info)
+
+
+def key_warning(role: str, unit_name: str, assigned_units: Collection) -> str | None:
+    """Why a key will likely not do what it was made for, in Chinese (one line), or None: a
+    finance_reviewer key without assigned units (their names or ids: only whether there are any
+    matters) sees only its own unit's declarations (a 财政局 declares none), so it sees nothing;
+    units are assigned only when a key is made. Said at creation and by `GET /v1/me`."""
+    if role == "finance_reviewer" and not assigned_units:
+        return (f"警告：财政审核密钥未指定负责审核的单位，只能看到本单位“{unit_name}”的申报，看不到任何被审核单位；"
+                "请吊销后重新创建并指定单位（接口 assigned_units，命令行 --assigned-unit）")
+    return None
 
 
 def list_keys(session: Session, principal: Principal) -> list[KeyOut]:

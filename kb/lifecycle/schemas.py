@@ -34,7 +34,23 @@ def _number_as_text(v: Any) -> Any:
             raise ValueError("应为有限的数（不能是 inf 或 nan）")
         if isinstance(v, float) and v.is_integer() and abs(v) < 1e15:
             return str(int(v))
-        return str(v) if isinstance(v, int) else repr(v)
+        if isinstance(v, int) or abs(v) >= 1e15:
+            return str(v) if isinstance(v, int) else repr(v)  # 1e+300: refused as above 1 万亿 or unreadable
+        # a small JSON number is no text written in scientific notation: 1e-05 is '0.00001', never '1e-05'
+        from decimal import Decimal
+
+        return format(Decimal(repr(v)), "f")
+    return v
+
+
+def _readable_number(v: str | None, label: str) -> str | None:
+    """`v` unless its number is in scientific notation (1e3) or above 1 万亿: then ValueError (422)
+    with the Chinese reason — the checker's QNT-04 rule (`kb.domain.quantity.target_number_problem`)."""
+    from kb.domain.quantity import target_number_problem
+
+    problem = target_number_problem(v, label=label)
+    if problem:
+        raise ValueError(problem)
     return v
 
 
@@ -44,6 +60,9 @@ Score = Annotated[float, AfterValidator(lambda x: round(x, 2))]
 
 # a 指标值 / 实际完成值: text as written, or a JSON number taken as its text
 ValueText = Annotated[str, BeforeValidator(_number_as_text)]
+# a 实际完成值 (事中监控, 事后评价): read like a target (no scientific notation, nothing above 1 万亿);
+# the field's label (…的实际完成值) names it in the 422
+ActualText = Annotated[ValueText, AfterValidator(lambda v: _readable_number(v, ""))]
 
 
 def _clean(v: Any) -> Any:
@@ -90,12 +109,7 @@ class RowIn(CleanIn):
     @classmethod
     def _readable_number(cls, v: str) -> str:
         """Scientific notation (1e3) or a figure above 1 万亿 is refused (the checker's QNT-04 rule)."""
-        from kb.domain.quantity import target_number_problem
-
-        problem = target_number_problem(v)
-        if problem:
-            raise ValueError(problem)
-        return v
+        return _readable_number(v, "指标值")
 
 
 class DeclarationIn(CleanIn):
@@ -232,7 +246,7 @@ class MonitorRowIn(CleanIn):
 
     row: int | None = Field(None, ge=1, le=10_000)
     name: str | None = Field(None, max_length=300)
-    actual: ValueText = Field(..., max_length=300)
+    actual: ActualText = Field(..., max_length=300)
     direction: str | None = Field(None, max_length=20)
     on_track: bool | None = None
     expected_unachievable: bool = False
@@ -298,7 +312,7 @@ class EvalRowIn(CleanIn):
 
     row: int | None = Field(None, ge=1, le=10_000)
     name: str | None = Field(None, max_length=300)
-    actual: ValueText | None = Field(None, max_length=300)
+    actual: ActualText | None = Field(None, max_length=300)
     weight: float | None = Field(None, ge=0, le=100, description="分值；不填时取申报时该行填写的分值")
     deviation_reason: str = Field("", max_length=5000)
     direction: str | None = Field(None, max_length=20)
@@ -430,6 +444,8 @@ class KeyOut(BaseModel):
 
 class KeyCreated(KeyOut):
     key: str = Field(..., description="密钥明文，只在创建时返回一次")
+    warning: str | None = Field(None, description="密钥能创建但多半不能按预期使用时的提示"
+                                                  "（如财政审核密钥未指定负责审核的单位）")
 
 
 class AuditOut(BaseModel):

@@ -151,7 +151,7 @@ class IndicatorScore(BaseModel):
 def score_indicator(*, operator: str = "", target: str | float | None, actual: str | float | None,
                     weight: float, unit: str = "", direction: str | Direction | None = None,
                     tier: str | Tier | None = None, score_pct: float | None = None,
-                    field: str = "") -> IndicatorScore:
+                    field: str = "", name: str = "") -> IndicatorScore:
     """Score one indicator (see the module docstring for the rules and sources).
 
     Args:
@@ -165,10 +165,12 @@ def score_indicator(*, operator: str = "", target: str | float | None, actual: s
             the actual when omitted (equal text or a tier word).
         score_pct: for 定性 rows, the share of the weight in percent, inside the tier's band.
         field: name used in error messages (e.g. 'rows[3]').
+        name: the indicator's name: a share (…合格率) in % cannot exceed 100 % (the rule
+            monitoring applies, `values.target_and_actual`).
     Raises:
         DataError: negative weight, missing actual, an unknown tier, a score_pct
         outside the tier band, a qualitative row whose tier cannot be told, or an
-        actual that is negative, not finite or in a unit that cannot be compared.
+        actual that is negative, not finite, in a unit that cannot be compared, or a share above 100 %.
     """
     if weight is None or weight < 0:
         raise DataError("权重必须是不小于 0 的数", field=f"{field}.weight".strip("."))
@@ -178,7 +180,7 @@ def score_indicator(*, operator: str = "", target: str | float | None, actual: s
         raise DataError(str(e), field=f"{field}.direction".strip(".")) from None
     tnum = anum = None
     if d is not Direction.qualitative:
-        tnum, anum = target_and_actual(target, unit, actual, field=field)
+        tnum, anum = target_and_actual(target, unit, actual, field=field, name=name)
     given_tier = parse_tier(tier)
     if tier is not None and given_tier is None:
         raise DataError(f"无法识别的定性等级: {tier}（可用 达成年度指标/部分达成年度指标并具有一定效果/未达成年度指标且效果较差）",

@@ -162,6 +162,9 @@ def _mention_draft(m, ctx: ProjectContext) -> Draft | None:
     name = N.quantity_name(m, ctx.core)
     if name:
         benefit = m.unit in N.PERSON_UNITS and (m.verb in BENEFIT_VERBS or name.startswith("受益"))
+        if not benefit and not m.verb_after and (m.verb in BENEFIT_VERBS or m.context.startswith(tuple(BENEFIT_VERBS))):
+            # 惠及沿线8个行政村: who benefits, not what the project makes (受益行政村数量, a social benefit)
+            name, benefit = (name if name.startswith("受益") else "受益" + name), True
         return Draft(name=name, level2="social_benefit" if benefit else "quantity", source="formed", unit=m.unit,
                      direction="positive", mention=m, evidence=ev + ["按描述用词生成"])
     t = N.time_name(m)

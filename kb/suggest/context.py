@@ -54,7 +54,7 @@ def read_project(tokenizer, description: str | None, *, project_name: str | None
     text = "。".join(p for p in (name, desc) if p)
     all_mentions = O.mentions(text)
     budget = budget_wan if budget_wan is not None else Q.budget_from_text(text)
-    stated = [m for m in all_mentions if _is_target_mention(m, budget)]
+    stated = [m for m in all_mentions if _is_target_mention(m, budget) and not _execution_share(m, text)]
     return ProjectContext(
         text=text, name=name, description=desc, core=_core(name, desc), mentions=stated,
         budget_wan=budget, total_wan=max(filter(None, (Q.total_from_text(text), budget)), default=None),
@@ -64,6 +64,15 @@ def read_project(tokenizer, description: str | None, *, project_name: str | None
         sector=normalize(sector or ""), unit_name=unit_name, department=department,
         quantities=[{"value": m.value, "unit": m.unit, "context": m.context, "start": m.start, "end": m.end,
                      "is_budget": m.is_budget} for m in all_mentions])
+
+
+# a share of the budget spent, written after the amount: 执行179.43万元,完成89.7% (a figure of the form)
+_SPENT_BEFORE = re.compile(r"(执行|支出|使用|拨付)[\d.]+万?元[，,]?\s*(完成|占|达)?$")
+
+
+def _execution_share(m: O.Mention, text: str) -> bool:
+    """A percentage that follows an amount spent (执行179.43万元,完成89.7%): execution, not a target."""
+    return m.unit == "%" and bool(_SPENT_BEFORE.search(text[max(0, m.start - 24):m.start]))
 
 
 def _is_target_mention(m: O.Mention, budget: float | None) -> bool:

@@ -339,12 +339,14 @@ def choose_table(pool: list[Draft], ctx: ProjectContext, rounds: int = 4) -> Tab
         if not shown:
             break
         seen.update(id(d) for d in shown)
+        was = {id(d) for d in shown if d.tier != Tier.ALTERNATE}
         vet_with_checker(shown, ctx)
         if k < rounds:
             table = assemble(pool)
         else:  # out of rounds: what the last vetting dropped leaves without a replacement
-            table.rows = [d for d in table.rows if d.tier != Tier.ALTERNATE]
-            table.alternates = {s: [d for d in v if d.tier != Tier.ALTERNATE] for s, v in table.alternates.items()}
+            dropped = {id(d) for d in shown if id(d) in was and d.tier == Tier.ALTERNATE}
+            table.rows = [d for d in table.rows if id(d) not in dropped]
+            table.alternates = {s: [d for d in v if id(d) not in dropped] for s, v in table.alternates.items()}
     return table
 
 

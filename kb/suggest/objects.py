@@ -231,7 +231,12 @@ def _clause_before(t: str, start: int) -> str:
         last = m[-1]
         s = s[last.end():]
         s = re.sub(r"^(?:" + "|".join(re.escape(u) for u in Q.UNITS) + r")", "", s)
+    s = _BOUND_WORDS.sub("", s)   # 观光游客不少于6万人: the object before the comparison
     return s.rstrip("≥≤<>=约达共计 ")
+
+
+# words between an object and its number that say how it compares (不少于, 不低于, 达到, 超过 …)
+_BOUND_WORDS = re.compile(r"(?:不少于|不低于|不小于|不超过|不高于|不多于|达到|超过|低于|多于|少于|控制在|约为|约|达)$")
 
 
 def _clause_after(t: str, end: int) -> str:

@@ -6,9 +6,9 @@ learned score orders rows within a tier:
   its ceiling, or a number derived from two it states (budget ÷ persons):
   the declarant's own plan comes before anything the library proposes;
 - `RANKED` — every other row, by the ranker's probability;
-- `ALTERNATE` — rows that may be offered beside the table but never in it:
-  a row from another sector without evidence in the text, a generic row the
-  detected type does not list, a row the checker would delete.
+- `ALTERNATE` — rows set aside: neither in the table nor offered beside it
+  (a row from another sector without evidence in the text, a generic row the
+  detected type does not list, a row the checker would delete).
 
 Ranker: scikit-learn gradient boosting (`HistGradientBoostingClassifier`,
 `PARAMS`, fixed random state: deterministic) over

@@ -7,17 +7,20 @@ rows (tier, then score), then fills up to `TARGET_ROWS` with the best
 remaining rows within each slot's maximum, and never holds the same measure
 of the same object twice (`same_measure`). Rows of tier ALTERNATE never
 enter it. A required slot with no row at all gets a 待填写 row saying what
-to add. Everything not chosen is an alternate beside its slot (best
-`ALTERNATES` per slot). Pure functions over ranked drafts.
+to add. Everything else not chosen is an alternate beside its slot (best
+`ALTERNATES` per slot), except rows vetting set aside (another programme,
+no object in the text, a vague formed rate). Pure functions over ranked drafts.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from kb.domain.units import units_compatible
 from kb.suggest.draft import PENDING, Draft
 from kb.suggest.ranker import Tier
 from kb.suggest.slots import SLOTS
+from kb.suggest.words import ON_TIME, PERSON_HEADS
 
 BENEFITS = ("economic_benefit", "social_benefit", "ecological_benefit", "sustainable_impact")
 # (min, max) rows per slot group in the default table. One benefit row: real tables hold 1–2, but
@@ -26,7 +29,8 @@ BENEFITS = ("economic_benefit", "social_benefit", "ecological_benefit", "sustain
 # when the text names two groups of people (学生 and 家长)
 QUOTAS = {"quantity": (1, 4), "quality": (1, 2), "timeliness": (1, 1), "cost": (1, 1),
           "benefit": (1, 1), "satisfaction": (1, 2)}
-# a second cost row only when it holds the text's own figure too (总成本 ≤ budget and 人均成本 = budget ÷ persons)
+# a second cost or benefit row only when it holds the text's own figure too (总成本 ≤ budget and 人均成本 =
+# budget ÷ persons; 受益行政村 8 个 and 受益群众 1.2 万人)
 BOUND_COST_MAX = 2
 MIN_ROWS, TARGET_ROWS, MAX_ROWS = 8, 10, 12
 # 待填写 rows a reviewer still reads as a plan: at most this many per slot group, and in all
@@ -58,14 +62,18 @@ def order_key(d: Draft) -> tuple:
     return (-int(d.tier), not own_words, -d.score, d.name)
 
 
-def same_measure(a: Draft, b: Draft) -> bool:
+def same_measure(a: Draft, b: Draft, in_table: bool = True) -> bool:
     """Two rows measure the same thing of the same object: one stated number, one formed object
-    in one slot (X验收合格率 / X合格率), or near-equal names."""
+    in one slot (X验收合格率 / X合格率), or near-equal names. In the table (`in_table`) also one
+    measure class whatever its object (`MEASURE_CLASSES`) and one blank headcount (`_one_headcount`);
+    alternates may offer another wording of those."""
     if a.mention is not None and a.mention is b.mention:
         return True
     if a.value_source == "budget" and b.value_source == "budget":
         return True          # two ceilings at the budget: one total cost
     if _same_object_counted(a, b) or _same_object_counted(b, a) or _one_extent(a, b):
+        return True
+    if in_table and (_one_class(a, b) or _one_headcount(a, b)):
         return True
     if group_of(a.slot) != group_of(b.slot) or _kinds_differ(a, b):
         return False
@@ -73,6 +81,49 @@ def same_measure(a: Draft, b: Draft) -> bool:
         return True
     dice = _dice(a, b)
     return dice >= SAME_MEASURE_DICE or (dice >= SAME_ENDING_DICE and a.key[-3:] == b.key[-3:])
+
+
+# measures a table states once whatever object they name: one acceptance rate (项目(工程)验收合格率 beside
+# 高标准农田建设项目验收合格率), one on-time completion (完工率 under 质量 beside 完成及时率 under 时效),
+# one on-time payment; compared across 质量 and 时效, where the library files them either way
+MEASURE_CLASSES = (
+    re.compile(r"(验收合格率|验收质量|工程质量合格率|工程合格率|验收通过率)$"),
+    ON_TIME,
+    re.compile(r"(发放及时率|按时发放率|拨付及时率|到位及时率|按时足额发放率|按月足额发放率)$"),
+    re.compile(r"完成率$"),   # 文化活动完成率 beside 公共文化服务体系完成率 (on-time ones matched above)
+)
+_CLASS_SLOTS = frozenset({"quality", "timeliness"})
+
+
+def _measure_class(d: Draft) -> int | None:
+    for i, rx in enumerate(MEASURE_CLASSES):
+        if rx.search(d.key):
+            return i
+    return None
+
+
+def _one_class(a: Draft, b: Draft) -> bool:
+    if a.slot not in _CLASS_SLOTS or b.slot not in _CLASS_SLOTS:
+        return False
+    ca = _measure_class(a)
+    return ca is not None and ca == _measure_class(b)
+
+
+# two blank counts of one unit and ending that share a word ask for one number twice (雨露计划补助学生人数
+# and 资助项目资助人数; 高标准农田建设面积 and 新建高标准农田面积); words for aid are one word here
+_COUNT_ENDING = re.compile(r"(人数|人次|户数|面积|里程|长度|数量|个数|次数|场次)$")
+_AID_WORDS = re.compile(r"资助|扶助|救助|补贴")
+
+
+def _one_headcount(a: Draft, b: Draft) -> bool:
+    if not (a.pending and b.pending) or a.slot != "quantity" or b.slot != "quantity":
+        return False
+    ea, eb = _COUNT_ENDING.search(a.key), _COUNT_ENDING.search(b.key)
+    if ea is None or eb is None or ea.group() != eb.group() or not units_compatible(a.unit, b.unit):
+        return False
+    ra = _AID_WORDS.sub("补助", a.key[:ea.start()])
+    rb = _AID_WORDS.sub("补助", b.key[:eb.start()])
+    return bool({ra[i:i + 2] for i in range(len(ra) - 1)} & {rb[i:i + 2] for i in range(len(rb) - 1)})
 
 
 def _kinds_differ(a: Draft, b: Draft) -> bool:
@@ -139,11 +190,13 @@ def assemble(drafts: list[Draft]) -> Table:
 
     def take(d: Draft, cap: int) -> bool:
         g = group_of(d.slot)
-        if g == "cost" and d.tier == Tier.BOUND:
+        if g in ("cost", "benefit") and d.tier == Tier.BOUND:
             cap = max(cap, BOUND_COST_MAX)
         if d.tier == Tier.ALTERNATE or count.get(g, 0) >= cap or any(same_measure(d, c) for c in chosen):
             return False
         if d.pending and _too_many_pending(chosen, g):
+            return False
+        if g == "satisfaction" and count.get(g, 0) and not _two_groups_named(d, chosen):
             return False
         chosen.append(d)
         chosen_ids.add(id(d))
@@ -162,9 +215,35 @@ def assemble(drafts: list[Draft]) -> Table:
                 break
             if id(d) not in chosen_ids:
                 take(d, QUOTAS[group_of(d.slot)][1] + relax)
-    rows = _in_table_order(chosen) + _missing(count)
+    rows = _in_table_order(chosen + _missing(count))   # a 请补充 row stands in its slot's place
     alts = _alternates(ranked, chosen)
     return Table(rows=rows[:MAX_ROWS], alternates=alts)
+
+
+def _two_groups_named(d: Draft, chosen: list[Draft]) -> bool:
+    """A second satisfaction row asks a second group of people (学生 and 家长; 游客 and 参与群众, as real
+    tables do): not a thing (运维服务满意度), not the buyer of the service (购买主体), not the same
+    people twice (受助对象 / 救助对象对救助工作)."""
+    mine = _respondent(d)
+    if not mine or _BUYER.search(mine) or not PERSON_HEADS.search(mine):
+        return False
+    for c in chosen:
+        if c.slot == "satisfaction" and set(_pairs(mine)) & set(_pairs(_respondent(c))):
+            return False
+    return True
+
+
+# the unit that buys the service is no beneficiary asked about it
+_BUYER = re.compile(r"购买主体|采购单位|委托方")
+_SATISFACTION_TAIL = re.compile(r"(对[^对]*)?(满意度|满意程度|满意率)(调查)?$")
+
+
+def _respondent(d: Draft) -> str:
+    return _SATISFACTION_TAIL.sub("", d.key)
+
+
+def _pairs(s: str) -> list[str]:
+    return [s[i:i + 2] for i in range(len(s) - 1)]
 
 
 def _too_many_pending(chosen: list[Draft], group: str) -> bool:
@@ -207,10 +286,10 @@ def _alternates(ranked: list[Draft], chosen: list[Draft]) -> dict[str, list[Draf
         listed(c)
     full: set[str] = set()
     for d in ranked:
-        if id(d) in ids or d.slot in full:
-            continue
+        if id(d) in ids or d.slot in full or d.tier == Tier.ALTERNATE:
+            continue   # a row vetting set aside (another programme, no object in the text) is not offered
         others = by_group.get(group_of(d.slot), []) + stated
-        if not any(same_measure(d, c) for c in others):
+        if not any(same_measure(d, c, in_table=False) for c in others):
             lst = out.setdefault(d.slot, [])
             lst.append(d)
             listed(d)

@@ -25,13 +25,10 @@ from kb.suggest import quantities as Q
 from kb.suggest.context import ProjectContext
 from kb.suggest.draft import PENDING, Draft
 from kb.suggest.objects import Mention
+from kb.suggest.words import ON_TIME
 from kb.domain.text import bigrams, normalize_name
-from kb.domain.units import measure_of
+from kb.domain.units import SIZE_UNITS, measure_of  # units whose values depend on the project's size
 
-# unit families whose values depend on the project's size (never copied from the library)
-SIZE_UNITS = re.compile(r"^(?:万?人次?|名|位|户次?|个|所|家|处|座|项|台|套|件|辆|艘|架|次|场|期|班|批次?|"
-                        r"万?公里|千米|米|延米|平方米|万平方米|亩|万亩|公顷|平方公里|立方米|万立方米|吨|万吨|千克|公斤|"
-                        r"头|只|羽|株|棵|万株|本|册|份|篇|部|张|床|条|根|眼|口|栋|幢|门|粒|万粒|元|万元|亿元)$")
 PER_HEAD = re.compile(r"人均|户均|亩均|生均|次均|单价|单位成本|标准|平均|每")
 TOTAL_COST = re.compile(r"总成本|项目成本|总投资|成本控制|预算控制|总费用|资金总额|总额|预算成本|成本$|费用$|合同金额")
 # a unit's running costs, not this project's (三公经费, 公用经费 …): never the budget ceiling
@@ -72,6 +69,23 @@ def bind_mentions(drafts: list[Draft], ctx: ProjectContext) -> None:
     for d in drafts:
         if d.mention is not None:
             _take_mention(d, d.mention)
+    _bind_deadline(drafts, ctx)
+
+
+def _bind_deadline(drafts: list[Draft], ctx: ProjectContext) -> None:
+    """A deadline the text states (2025年10月底前完成) is the target of the on-time rows, written as the
+    checker's TIME-05 rewrite writes it: 〔X〕完成时间, 2025年10月31日前 — not 完成及时率 =100%."""
+    from kb.checker.rewrite import deadline_name, stated_deadline
+
+    year = re.search(r"(20\d{2})\s*年", ctx.text)
+    said = stated_deadline(ctx.description, int(year.group(1)) if year else None)
+    if not said:
+        return
+    for d in drafts:
+        if d.slot == "timeliness" and d.value_source != "text" and ON_TIME.search(d.key):
+            d.name = d.name if d.key.endswith(("完成时间", "完工时间")) else deadline_name(d.name)
+            d.operator, d.value, d.value_unit, d.unit, d.value_source = "", said, "", "", "text"
+            d.evidence.append(f"描述中的完成时限: {said}")
 
 
 BINDABLE = ("quantity", "timeliness", "quality", "social_benefit")
@@ -220,12 +234,18 @@ def _typical_or_pending(d: Draft, defaults: dict[str, float]) -> None:
         if not val:
             d.note = f"{PENDING}：请写明可评判的定性标准(如 好/达标)"
         return
+    if unit == "%" and val and d.slot == "quantity" and PROGRESS.search(d.key) and _below_whole(val):
+        # a year's share of a multi-year work (主体工程完成率 70 %) is the project's own plan
+        d.operator, d.value, d.value_unit, d.note = "≥", "", "%", f"{PENDING}：按项目年度计划填写"
+        return
     if unit == "%" and val:
-        d.operator, d.value, d.value_unit, d.value_source = op or _operator(d), val, "%", "typical"
+        d.operator, d.value, d.value_unit, d.value_source = _rate_operator(d, op or _operator(d), val), val, "%", "typical"
         return
     if unit == "%" or (not unit and d.slot in ("quality", "timeliness", "satisfaction")):
-        dv = defaults.get(d.slot, defaults["rate"])
-        d.operator, d.value, d.value_unit, d.value_source = _operator(d), f"{dv:g}", "%", "typical"
+        dv = f"{defaults.get(d.slot, defaults['rate']):g}"
+        if d.source == "formed" and d.slot == "quality":
+            dv = "100"   # works accepted, payments made in full: real tables write =100% (22 of 30 such rows in dev.jsonl)
+        d.operator, d.value, d.value_unit, d.value_source = _rate_operator(d, _operator(d), dv), dv, "%", "typical"
         return
     if val and not SIZE_UNITS.match(unit) and not re.match(r"^[\d.]+$", val):
         d.operator, d.value, d.value_unit, d.value_source = op, val, unit, "typical"  # 12月31日前
@@ -236,6 +256,27 @@ def _typical_or_pending(d: Draft, defaults: dict[str, float]) -> None:
         return
     d.operator, d.value, d.value_unit = op or _operator(d), "", unit
     d.note = _pending_reason(d, unit)
+
+
+# progress of the work in the year: size of the project's own plan, never a library's figure
+PROGRESS = re.compile(r"(主体工程完成率|工程完成比例|工程进度|形象进度|建设进度)$")
+
+
+def _below_whole(val: str) -> bool:
+    try:
+        return float(val) < 100.0
+    except ValueError:
+        return False
+
+
+def _rate_operator(d: Draft, op: str, val: str) -> str:
+    """A share at its whole reads "=100%", not "≥100%": a rate cannot exceed 100 % (63 of the 75 rows of
+    dev.jsonl's real tables with a 100 % target write "=")."""
+    try:
+        whole = float(val) == 100.0
+    except ValueError:
+        return op
+    return "=" if whole and op == "≥" and d.direction != "negative" else op
 
 
 def _pending_reason(d: Draft, unit: str) -> str:

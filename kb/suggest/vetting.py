@@ -21,6 +21,7 @@ import re
 
 from kb.domain.enums import Level1, Level2
 from kb.domain.schema import TargetRow
+from kb.domain.units import is_money_unit
 from kb.suggest.context import ProjectContext
 from kb.suggest.draft import PENDING, Draft
 from kb.suggest.ranker import Tier
@@ -37,10 +38,27 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str]) 
     """Tier ALTERNATE for rows of another programme, unsupported cross-sector retrieved rows, untyped
     generic rows, and retrieved rows or type alternate entries whose object the text lacks."""
     for d in drafts:
+        if d.source == "formed" and d.slot == "quality" and d.mention is None and VAGUE_QUALITY.search(d.key):
+            # 社区老年助餐服务达标率, 扶贫基地完成率: reviewers ask "达标 of what?"; the type's own quality
+            # rows (助餐点正常运营率, 系统正常运行率) or an acceptance rate say it
+            d.tier = Tier.ALTERNATE
+            d.evidence.append("笼统的达标率/完成率，请选用可核验的质量指标，仅作备选")
+            continue
+        if d.slot == "quantity" and d.value_source != "text" and is_money_unit(d.value_unit or d.unit):
+            # an amount is a cost, not an output (财预〔2021〕101号: 成本指标); the checker flags it under 数量
+            d.tier = Tier.ALTERNATE
+            d.evidence.append("金额类指标应列入成本指标，仅作备选")
+            continue
         foreign_words = other_programme(d, ctx)
         if foreign_words:
             d.tier = Tier.ALTERNATE
             d.evidence.append(f"指标针对“{'、'.join(foreign_words[:2])}”，项目描述中没有，仅作备选")
+            continue
+        if d.slot == "satisfaction" and not d.type_core and d.source != "formed" and \
+                not _respondent_in_text(d, ctx):
+            # 干警满意度 for a school building, 被检查单位满意度 for fuel: people the project never serves
+            d.tier = Tier.ALTERNATE
+            d.evidence.append("描述中没有这项满意度调查的对象，仅作备选")
             continue
         if d.type_prob > 0 and not d.type_core and d.tier != Tier.BOUND and d.slot != "satisfaction" and \
                 _object_in_text(d, ctx, _ROW_TAIL) < OBJECT_IN_TEXT:
@@ -57,19 +75,27 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str]) 
             elif d.generic:
                 d.tier = Tier.ALTERNATE
             elif d.slot == "quantity":
-                if d.pending and ctx.mentions and _object_in_text(d, ctx) < OBJECT_IN_TEXT:
+                if d.pending and (ctx.mentions or len(ctx.text) >= DESCRIBED) and _object_in_text(d, ctx) < OBJECT_IN_TEXT:
                     d.tier = Tier.ALTERNATE
                     d.evidence.append("描述中没有这项数量的对象，仅作备选")
+                elif _is_rate(d) and d.tier != Tier.BOUND and _object_in_text(d, ctx, _ROW_TAIL) < OBJECT_IN_TEXT:
+                    # 主体工程完成率 ≥70% carries another project's progress figure into a road project
+                    d.tier = Tier.ALTERNATE
+                    d.evidence.append("描述中没有这项指标的对象，仅作备选")
             elif d.tier != Tier.BOUND and d.slot != "satisfaction" and \
                     _object_in_text(d, ctx, _ROW_TAIL) < OBJECT_IN_TEXT:
                 d.tier = Tier.ALTERNATE
                 d.evidence.append("描述中没有这项指标的对象，仅作备选")
 
 
+# quality measures formed from the project's name alone that say nothing checkable
+VAGUE_QUALITY = re.compile(r"(达标率|完成率|(?<!验收)合格率)$")
 # a retrieved count the declarant must fill (待填写) stands in the table only when at least half of
 # its object's bigrams are in the text (山塘整治数量 for a river dredging: 1 of 3, an alternate) — when
 # the text states counts of its own; a bare colloquial question (修了多少公里路) names no object at all
 OBJECT_IN_TEXT = 0.5
+# …or when the text is long enough to name what the project counts (早孕建册人数 for a family-aid payment)
+DESCRIBED = 40
 _MEASURE_TAIL = re.compile(r"(数量|人数|人次|户数|次数|个数|面积|里程|长度|规模|总量|天数|场次|批次|期数|台数|套数)$")
 # a retrieved rate, cost or effect row needs the same share of its object in the text: a row matched
 # through one shared word (文化 → 基层综合性文化服务中心覆盖率 for a festival; 环境 →
@@ -78,6 +104,31 @@ _MEASURE_TAIL = re.compile(r"(数量|人数|人次|户数|次数|个数|面积|�
 _ROW_TAIL = re.compile(r"(验收合格率|覆盖率|合格率|达标率|完成率|及时率|开放率|发生率|发生次数|优良比例|比例|"
                        r"满意度|补助标准|标准|单场成本|单位成本|成本|单价|造价|投资|收入|时间|时限|周期|"
                        r"人次|人数|次数|场次|数量|面积|里程|长度|率)$")
+
+
+def _is_rate(d: Draft) -> bool:
+    return (d.value_unit or d.unit) == "%"
+
+
+# people only some programmes serve: a satisfaction row asking them needs them in the text (干警满意度 for
+# a school building, 游客满意度 for a processing plant); others (职工, 被检查单位, 市场主体) are asked by
+# many kinds of project, and real tables ask them without the description naming them
+SPECIFIC_RESPONDENTS = ("干警", "民警", "游客", "患者", "病人", "学生", "家长", "教师", "参赛", "参展", "运动员", "读者",
+                        "观众", "旅客", "乘客", "考生", "学员", "参训", "老人", "老年", "残疾", "农户", "纳税人", "投诉",
+                        "举报", "驾驶员", "住户", "业主", "就餐", "护林员", "贫困", "脱贫")
+_RESPONDENT_SYNONYMS = {"老人": ("老年", "高龄"), "老年": ("老人", "高龄"), "学员": ("培训", "参训"), "参训": ("培训", "学员"),
+                        "干警": ("公安", "民警", "警务"), "民警": ("公安", "干警", "警务"), "病人": ("患者", "医院"),
+                        "患者": ("病人", "医院", "诊疗"), "贫困": ("脱贫",), "脱贫": ("贫困",), "游客": ("旅游", "景区"),
+                        "观众": ("演出", "展览", "放映"), "住户": ("小区", "住房", "居民"), "就餐": ("食堂", "餐")}
+_SATISFACTION_TAIL = re.compile(r"(满意度|满意程度|满意率)(调查)?$")
+
+
+def _respondent_in_text(d: Draft, ctx: ProjectContext) -> bool:
+    """False when the row asks people only some programmes serve and the text names none of them."""
+    who = _SATISFACTION_TAIL.sub("", d.key)
+    specific = [w for w in SPECIFIC_RESPONDENTS if w in who]
+    return not specific or any(w in ctx.text or any(s in ctx.text for s in _RESPONDENT_SYNONYMS.get(w, ()))
+                               for w in specific)
 
 
 def _object_in_text(d: Draft, ctx: ProjectContext, tail: re.Pattern = _MEASURE_TAIL) -> float:
@@ -106,7 +157,7 @@ _WORK_FAMILIES = (("维修", "修缮", "维护", "养护", "修复", "修理", "
                   ("改造", "提升改造", "提质改造", "改建", "升级"),
                   ("采购", "购置", "购买", "配备", "配置"),
                   ("培训", "轮训", "研修", "授课"),
-                  ("运维", "维护", "运行维护", "运营"))
+                  ("运维", "维护", "运行维护"))
 _WORK = sorted({w for fam in _WORK_FAMILIES for w in fam}, key=len, reverse=True)
 
 

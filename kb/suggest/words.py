@@ -74,7 +74,7 @@ PROGRAMME_WORDS = tuple("""中职 中等职业 高中 普通高中 义务教育 
 口岸 外贸 外资 会展 电商 旅游 景区 体育 赛事 法律援助 社区矫正 信访 审计 统计 档案 地方志 党史 机关事务 公务用车 三公
 食品安全 药品 医疗器械 化妆品 特种设备 计量 知识产权 粮食 储备粮 农机 种子 化肥 农药 地膜 耕地 土壤 污水 垃圾 大气 噪声 辐射
 环境监测 自然保护区 野生动物 国家公园 自来水 饮水 供水 燃气 供暖 供热 路灯 园林 绿化 环卫 公厕 停车 城管 执法 道路 公路 桥梁 隧道
-农村公路 客运 物流 健康管理 家庭医生 失能 护理补贴 邮政 通信 网络安全 信息系统 数据中心 机房 视频监控 雪亮工程 融媒体 广播 电视 报刊 出版 电影 戏曲 送戏""".split())
+农村公路 客运 物流 健康管理 家庭医生 失能 护理补贴 邮政 通信 网络安全 信息系统 数据中心 机房 视频监控 雪亮工程 融媒体 广播 电视 报刊 出版 电影 戏曲 送戏 临时救助 无障碍 托养 投诉 举报""".split())
 
 # words too common in descriptions to count as evidence of relevance on their own
 WEAK_TERMS = frozenset("""项目 工作 建设 管理 服务 提高 完成 资金 经费 年度 实施 开展 保障 提升 加强 推进 目标
@@ -95,3 +95,6 @@ BOILERPLATE_BIGRAMS = frozenset(w[i:i + 2] for w in BOILERPLATE if len(w) > 2 fo
 # the declaration form's own words: they say nothing about the kind of project
 FORM_WORDS = re.compile(r"绩效目标|绩效|申报表|申报|自评表|自评|目标表|项目支出|支出|总体目标|年度目标|预算|资金|财政|拨款|"
                         r"执行率|执行|年度|万元|亿元|元|本级|持续性|常年性|一次性|项目属性|实施期|项目")
+
+# on-time completion, whatever its object: 完成及时率, 按期完成率, 完工率 … (one per table; a stated deadline replaces it)
+ON_TIME = re.compile(r"(完成及时率|按期完成率|按时完成率|按期完工率|按时完工率|完工率|按期竣工率|完成时间|完工时间)$")

@@ -1,4 +1,4 @@
-"""QUANT rules (QNT-01 … QNT-12): vague values, slogans as names, value form and ranges.
+"""QUANT rules (QNT-01 … QNT-12, and our QNT-13): vague values, slogans as names, value form and ranges.
 
 Pure functions over parsed rows; detection follows
 ../shared/data/rules/RULES.md §5.2 and the word lists of §4
@@ -7,11 +7,12 @@ reads the value only. Not for rewrites.
 """
 from __future__ import annotations
 
+import re
 
 from kb.checker import lexicon as L
 from kb.checker.catalog import RuleHit, rule
 from kb.checker.parse import QUANT_OPS, ParsedRow, ParsedTable
-from kb.domain.units import is_time_unit
+from kb.domain.units import WHOLE_UNITS, is_time_unit
 from kb.settings import CheckerSettings
 
 
@@ -199,6 +200,20 @@ def qnt_11(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     if r.op in ("≥", "≤", ">", "<"):
         return RuleHit("operator", f"单边运算符“{r.op}”与区间值“{r.v}”同时使用")
     return None
+
+
+_AVERAGE_RE = re.compile(r"均|每|平均|比")
+_MAGNITUDE_RE = re.compile(r"[万亿千百]")
+
+
+@rule("QNT-13", needs="num", advice="核对数值和计量单位：人数、户数、个数等只能是整数（0.5万人应写为5000人，或计量单位改为万人）")
+def qnt_13(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
+    """ours: a count of whole persons, households or things (`kb.domain.units.WHOLE_UNITS`) set to a
+    fraction (培训人数 ≥0.5 人); not an average (人均, 每村 …), a range or a figure with a magnitude (0.5万)."""
+    if (r.num is None or r.num == int(r.num) or r.is_date or r.rng is not None or r.eff_unit not in WHOLE_UNITS
+            or _MAGNITUDE_RE.search(r.v) or _AVERAGE_RE.search(r.name)):
+        return None
+    return RuleHit("value", f"“{r.name}”以{r.eff_unit}计，只能是整数，指标值{r.num:g}{r.eff_unit}不可能")
 
 
 @rule("QNT-12", on="table", fix_text="把可量化的指标改为数值目标")

@@ -26,7 +26,7 @@ def rel_01_reason(r: ParsedRow) -> str | None:
     if not r.name:
         return None
     ni = r.ni
-    k = ("REL-01", r.level1, r.level2, r.is_date)
+    k = ("REL-01", r.level1, r.level2, r.is_date, "元" in (r.eff_unit or ""))
     memo = ni.static
     if k in memo:
         return memo[k]
@@ -39,6 +39,8 @@ def _rel_01_reason(r: ParsedRow, ni) -> str | None:
     why = None
     if l2 is Level2.quantity and ni.family == "ratio":
         why = f"比率“{r.name}”放在了数量指标下"
+    elif l2 is Level2.quantity and is_money_cost(r):
+        why = f"成本“{r.name}”（以{r.eff_unit}计）放在了数量指标下，成本应列入成本指标（财预〔2021〕101号）"
     elif l2 is Level2.quality and ni.count_suffix:
         why = f"计数“{r.name}”放在了质量指标下"
     elif l2 is Level2.quality and ni.outcome_rate:
@@ -55,9 +57,18 @@ def _rel_01_reason(r: ParsedRow, ni) -> str | None:
     return why
 
 
+def is_money_cost(r: ParsedRow) -> bool:
+    """ours: the row names a cost (成本, 费用, 经费, 单价 …; not a rate, a count, an income, a saving or
+    a loan) and states it in money (元, 万元 …)."""
+    n = r.ni.base or r.name
+    return ("元" in (r.eff_unit or "") and bool(L.COST_NAME_RE.search(n)) and not L.NOT_COST_RE.search(n)
+            and r.ni.family not in ("ratio", "count", "persons", "person_times", "households"))
+
+
 @rule("REL-01", fields=LEVELS)
 def rel_01(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
-    """Ratio under 数量, count, outcome or time requirement under 质量, no time under 时效, output count under 效益."""
+    """Ratio or a cost in money under 数量, count, outcome or time requirement under 质量, no time under
+    时效, output count under 效益."""
     why = rel_01_reason(r)
     return RuleHit("level2", why) if why else None
 

@@ -182,21 +182,74 @@ def str_11(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
 
 
 def _duplicates(h: RuleHit) -> list[int]:
-    """The rows a STR-12 fix drops: every repeat after the first row of a name."""
-    return sorted(i for rows in h.data["rows"].values() for i in rows[1:]) if h.data else []
+    """The rows a STR-12 fix drops: every repeat after the first row of a name (never a near-duplicate)."""
+    return sorted(i for rows in h.data.get("rows", {}).values() for i in rows[1:]) if h.data else []
+
+
+# what each measure's names end with (`kb.domain.units.measure_of`), longest first: the rest is the object
+_MEASURE_ENDINGS = {"length": ("里程", "长度"), "area": ("面积",), "persons": ("人口数", "人数", "人口"),
+                    "person_times": ("人次数", "人次"), "households": ("户数",), "count": ("数量", "个数", "数"),
+                    "money": ("补助标准", "金额", "成本", "费用"), "ratio": ("比例", "占比", "比重", "率")}
+
+
+_DIGITS_RE = re.compile(r"\d+")
+
+
+def _object_chars(r) -> tuple[str, tuple[str, ...]] | None:
+    """What the row's name counts (its name without the measure's ending) as its characters in any
+    order, with the numbers in it in order (第1类 is not 第11类), or None when the name has no
+    measure, the object is shorter than two characters or the row has no unit."""
+    fam, base = r.ni.family, r.ni.base
+    if fam not in _MEASURE_ENDINGS or not r.eff_unit:
+        return None
+    end = next((e for e in _MEASURE_ENDINGS[fam] if base.endswith(e)), None)
+    obj = base[: -len(end)] if end else ""
+    if len(obj) < 2:
+        return None
+    return "".join(sorted(_DIGITS_RE.sub("", obj))), tuple(_DIGITS_RE.findall(obj))
+
+
+def near_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
+    """ours: pairs of rows (1-based) with different names that measure one thing: the same 一级/二级,
+    the same measure (`measure_of`: 里程 ~ 长度), units of one family (`units_compatible`) and an object
+    written with the same characters (道路修缮里程 ≥5 公里, 修缮道路长度 ≥5 公里). 人数 and 人次, or 面积
+    and 长度, are different measures; 新建道路 and 修缮道路 different objects."""
+    from kb.domain.units import units_compatible
+
+    seen: dict[tuple, list] = {}
+    pairs = []
+    for r in t.items:
+        obj = _object_chars(r) if r.name else None
+        if obj is None:
+            continue
+        group = seen.setdefault((r.level1, r.level2, r.ni.family, obj), [])
+        for o in group:
+            if o.ni.key != r.ni.key and units_compatible(o.eff_unit, r.eff_unit):
+                pairs.append((o.idx, r.idx))
+                break
+        group.append(r)
+    return pairs
 
 
 @rule("STR-12", on="table", drops=_duplicates)
 def str_12(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
-    """The same normalised name appears twice or more."""
+    """The same normalised name appears twice or more; ours: two names that measure one thing in one
+    slot (`near_duplicates`), a second finding whose fix is advice (the names differ: nothing dropped)."""
+    hits = []
     keys = [(r.ni.key, r.idx) for r in t.items if r.name]
     names = Counter(k for k, _ in keys)
-    if len(names) == len(keys):
-        return []
-    dups = [n for n, k in names.items() if k >= 2]
-    rows = {n: [i for k, i in keys if k == n] for n in dups}
-    desc = "；".join(f"“{n}”（第{'、'.join(map(str, rows[n]))}行）" for n in dups[:5])
-    return [RuleHit("name", f"指标名称重复：{desc}", {"rows": rows})]
+    if len(names) != len(keys):
+        dups = [n for n, k in names.items() if k >= 2]
+        rows = {n: [i for k, i in keys if k == n] for n in dups}
+        desc = "；".join(f"“{n}”（第{'、'.join(map(str, rows[n]))}行）" for n in dups[:5])
+        hits.append(RuleHit("name", f"指标名称重复：{desc}", {"rows": rows}))
+    near = near_duplicates(t)
+    if near:
+        by_idx = {r.idx: r for r in t.items}
+        desc = "；".join(f"“{by_idx[a].name}”与“{by_idx[b].name}”（第{a}、{b}行）" for a, b in near[:5])
+        hits.append(RuleHit("name", f"疑似重复指标：{desc}同属一个二级指标、计量单位同类，计量的是同一对象的同一口径",
+                            {"near": near}))
+    return hits
 
 
 @rule("STR-13", on="table", rescales_weights=True)
@@ -291,10 +344,13 @@ def fix_str_10(h: RuleHit, fx: TableFix) -> Suggestion:
 
 @table_fix("STR-12")
 def fix_str_12(h: RuleHit, fx: TableFix) -> Suggestion | None:
-    """Delete the repeats of each duplicated name."""
+    """Delete the repeats of each duplicated name; near-duplicates get advice (which one stays is the
+    declarant's choice)."""
     drop = _duplicates(h)
     if not h.data:
         return None
+    if "near" in h.data:
+        return construct(Suggestion, text="确属同一指标的，合并为一行；不是的，在名称中写明各自的对象或口径")
     return construct(Suggestion, delete_rows=drop, text="合并重复指标，删除第" + "、".join(map(str, drop)) + "行（或区分口径）")
 
 
