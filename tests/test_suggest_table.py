@@ -306,7 +306,7 @@ def test_reviewer_strikes_of_the_fresh_trial_do_not_return(shipped_kb):
     and asked for the canteen's own quality row (老年助餐点正常运营率, set aside as "运营" work before)."""
     tables = {rid: _fresh_res(shipped_kb, rid) for rid in ("canteen", "festival", "it", "road", "river")}
     for rid, res in tables.items():
-        names = [c.name for c in res.default_table]
+        names = [c.name for c in res.default_table if c.level2 == "quality"]
         assert not [n for n in names if n.endswith(("达标率", "完成率")) and n.startswith(("社区老年助餐服务", "文化旅游节",
                                                                                        "信息系统运维服务"))], names
         sat = [c.name for c in res.default_table if c.level1 == "satisfaction"]
@@ -333,3 +333,24 @@ def test_an_object_before_a_comparison_is_still_its_object(shipped_kb):
     res = _dev(shipped_kb, "D045")
     six = [c for c in res.default_table if c.value == "6" and c.unit == "万人"]
     assert six and "游客" in six[0].name and not [c.name for c in six if "就业" in c.name]
+
+
+def test_a_second_satisfaction_row_asks_other_people(shipped_kb):
+    """Reported: 受助对象满意度 beside 救助对象对救助工作满意度 (D017, one group asked twice); 儿童满意度 for
+    0–6 year-olds (E040: their parents are asked); 预算执行率 as a 质量 row (E040, an input indicator)."""
+    sat = [c.name for c in _dev(shipped_kb, "D017").default_table if c.level1 == "satisfaction"]
+    assert not ("受助对象满意度" in sat and "救助对象对救助工作满意度" in sat), sat
+    names = [c.name for c in _dev(shipped_kb, "E040").default_table]
+    assert "儿童满意度" not in names and "预算执行率" not in names
+
+
+def test_a_count_of_the_projects_own_service_names_it(shipped_kb):
+    """Reported: 服务人次 ≥9万人次 (canteen) — whose service? The project's: 社区老年助餐服务人次."""
+    res = _fresh_res(shipped_kb, "canteen")
+    visits = [c.name for c in res.default_table if c.value == "9" and c.unit == "万人次"]
+    assert visits and visits[0] != "服务人次" and "助餐" in visits[0]
+
+
+def test_no_evidence_across_punctuation(shipped_kb):
+    """Reported: 物业服务面积 in a dust-suppression table (D030): 业服 was read across "环卫作业,服务周期"."""
+    assert not [c.name for c in _dev(shipped_kb, "D030").default_table if "物业" in c.name]

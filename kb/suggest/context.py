@@ -60,10 +60,21 @@ def read_project(tokenizer, description: str | None, *, project_name: str | None
         budget_wan=budget, total_wan=max(filter(None, (Q.total_from_text(text), budget)), default=None),
         beneficiaries=O.beneficiaries(text),
         content={t for t in tokenizer.cut_words(text) if len(t) >= 2 and t not in WEAK_TERMS and not t.isdigit()},
-        text_bigrams=set(bigrams(normalize_name(text))), name_bigrams=set(bigrams(normalize_name(name))),
+        text_bigrams=_clause_bigrams(text), name_bigrams=set(bigrams(normalize_name(name))),
         sector=normalize(sector or ""), unit_name=unit_name, department=department,
         quantities=[{"value": m.value, "unit": m.unit, "context": m.context, "start": m.start, "end": m.end,
                      "is_budget": m.is_budget} for m in all_mentions])
+
+
+_CLAUSE_BREAK = re.compile(r"[，,。；;、:：!！?？\s()（）【】\[\]“”\"'《》/]+")
+
+
+def _clause_bigrams(text: str) -> set[str]:
+    """Character bigrams within each clause: none across punctuation (环卫作业,服务周期 holds no 业服)."""
+    out: set[str] = set()
+    for part in _CLAUSE_BREAK.split(text):
+        out.update(bigrams(normalize_name(part)))
+    return out
 
 
 # a share of the budget spent, written after the amount: 执行179.43万元,完成89.7% (a figure of the form)

@@ -115,7 +115,9 @@ def _person_name(obj: str, verb: str, verb_after: bool, measure: str, core: str)
     elif obj:
         stem = obj + verb if verb_after else obj
     elif verb and verb not in ("完成", "实施", "开展"):
-        stem = verb
+        # 全年服务9万人次 in 社区老年助餐服务: the service the project names, not a bare 服务人次
+        whole = short_object(core) if core.endswith(verb) else ""
+        stem = whole if whole and len(whole) > len(verb) else verb
     else:
         stem = core if core and is_clean(core) and len(core) <= 10 else ""
     if not stem or not is_clean(obj if obj and verb_after else stem):
@@ -222,4 +224,9 @@ def _drop_leading(toks: list[tuple[str, str]]) -> list[tuple[str, str]]:
 def satisfaction_name(beneficiary: str) -> str | None:
     """〔beneficiary〕满意度 (学生满意度, 受益群众满意度), None for an unclean subject."""
     b = beneficiary.removesuffix("满意度")
+    if b.endswith(YOUNG_CHILDREN):
+        b += "家长"   # 0–6岁残疾儿童 cannot be surveyed; their parents are asked
     return b + "满意度" if b and is_clean(b) and len(b) <= 10 else None
+
+
+YOUNG_CHILDREN = ("儿童", "幼儿", "婴幼儿", "婴儿")

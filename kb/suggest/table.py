@@ -235,7 +235,7 @@ def _two_groups_named(d: Draft, chosen: list[Draft]) -> bool:
 
 # the unit that buys the service is no beneficiary asked about it
 _BUYER = re.compile(r"购买主体|采购单位|委托方")
-_SATISFACTION_TAIL = re.compile(r"(对[^对]*)?(满意度|满意程度|满意率)(调查)?$")
+_SATISFACTION_TAIL = re.compile(r"(对(?!象)[^对]{2,})?(满意度|满意程度|满意率)(调查)?$")
 
 
 def _respondent(d: Draft) -> str:
