@@ -139,11 +139,11 @@ def test_hybrid_is_never_less_confident_than_lexical_on_a_real_project(kb):
     assert not kb.suggest("今天天气很好，我们去公园散步", mode="hybrid", with_opinions=False).confident
 
 
-def test_suggest_embeds_the_description_once_without_the_form_words(kb, monkeypatch):
-    """Default-mode suggest embeds the project's text once (started before the lexical steps), as
-    `dense_query_text` gives it: the declaration form's words removed, at most MAX_CHARS."""
-    from kb.domain.text import normalize
-    from kb.retrieval.embed.querytext import dense_query_text
+def test_suggest_embeds_what_the_project_is_once(kb, monkeypatch):
+    """Default-mode suggest embeds the project once (started before the lexical steps), as
+    `project_query_text` gives it: the core its name states, then the description without the
+    form's words, at most PROJECT_CHARS characters — not the whole description."""
+    from kb.retrieval.embed.querytext import PROJECT_CHARS, dense_query_text, project_query_text
 
     rec = dev_record("E009")
     emb = kb.hybrid.retriever.embedder
@@ -152,8 +152,11 @@ def test_suggest_embeds_the_description_once_without_the_form_words(kb, monkeypa
     real = emb.encode_query
     monkeypatch.setattr(emb, "encode_query", lambda text: asked.append(text) or real(text))
     res = kb.suggest(rec["description"], project_name=rec["project"], mode="hybrid", with_opinions=False)
-    text = "。".join((normalize(rec["project"]), normalize(rec["description"])))
-    assert res.confident and asked == [dense_query_text(text)]
+    assert res.confident and len(asked) == 1
+    assert len(asked[0]) <= PROJECT_CHARS < len(dense_query_text(rec["description"]))
+    # the core of 西部(重庆)科学城融媒体中心部门整体绩效(推断), then the description's head
+    assert asked[0] == dense_query_text(project_query_text("西部科学城融媒体中心", rec["description"])), asked
+    assert asked[0].startswith("西部科学城融媒体中心，部门整体")
 
 
 def test_hybrid_hits_and_total_leave_out_other_units_libraries(kb):

@@ -46,3 +46,16 @@ def test_real_descriptions_keep_most_of_their_words():
             for r in recs]
     assert all(k > 0 for k in kept)
     assert sorted(kept)[len(kept) // 2] > 0.5  # the median description keeps over half its text
+
+
+def test_suggest_embeds_the_project_core_and_the_head_of_its_description():
+    from kb.retrieval.embed.querytext import PROJECT_CHARS, project_query_text
+
+    path = SHARED / "declarations" / "dev.jsonl"
+    rec = next(json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if '"D001"' in line)
+    t = project_query_text("教育系统基础设施建设和设备购置", rec["description"])
+    # D001: the core, then the description with "2020年度。总体目标:" cut
+    assert t == "教育系统基础设施建设和设备购置。优化教育布局，推"
+    assert len(t) == PROJECT_CHARS
+    assert project_query_text("", "绩效目标:新建社区助餐点8个") == "新建社区助餐点8个"
+    assert project_query_text("社区助餐", "") == "社区助餐"

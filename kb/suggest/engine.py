@@ -168,8 +168,9 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
                        sector=sector, unit_name=unit_name, department=department)
     if not ctx.text:
         return SuggestResult(confident=False, table=[], suggestions=[], message="描述为空", mode=mode)
-    # hybrid: the project's text is embedded on a spare core while the steps below read it and rank lexically
-    ahead = ranker.embed_ahead(ctx.text) if ranker is not None else None
+    # hybrid: what the project is (its core, the head of its description) is embedded on a spare core
+    # while the steps below read the text and rank lexically
+    ahead = ranker.embed_ahead(ctx.core or ctx.name, ctx.description) if ranker is not None else None
     mask = library_mask(idx, unit_name, exclude_origin)
     detected, uncertain = detect_types(models, idx.tokenizer, ctx, project_types)
     # the text's own numbers make the result confident: no need for the lexical verdict then
