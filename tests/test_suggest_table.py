@@ -382,3 +382,23 @@ def test_the_rows_asking_for_a_missing_slot_are_not_vetted_and_the_table_is_the_
     assert vetted and not [n for n in vetted if n.startswith("（")]
     again = [_suggest(shipped_kb, "档案数字化加工10万页", "档案数字化") for _ in range(3)]
     assert all(r.model_dump() == first.model_dump() for r in again)
+
+
+def test_counts_in_uncommon_units_and_per_mille_rates_are_bound(shipped_kb):
+    """Reported (fresh trial): "更换门窗620樘" left 门窗更换数量 待填写; "受害率控制在0.9‰以内" left
+    森林火灾受害率 待填写 (and the checker's fix then wrote ≥0.9%)."""
+    res = _suggest(shipped_kb, "对全县8所农村中小学校舍进行维修，更换门窗620樘，维修屋面3200平方米，预算100万元。",
+                   "2025年农村中小学校舍维修")
+    assert any(c.value == "620" and c.unit == "樘" for c in res.default_table)
+    res = _suggest(shipped_kb, "在全县156个行政村开展森林防火宣传，发放宣传资料5万份，全年森林火灾受害率控制在0.9‰以内，"
+                               "经费20万元。", "2025年森林防火宣传")
+    rate = [c for c in res.default_table if "受害率" in c.name]
+    assert rate and (rate[0].operator, rate[0].value, rate[0].unit) == ("≤", "0.9", "‰")
+
+
+def test_a_satisfaction_template_is_filled_with_people(shipped_kb):
+    """Reported: 房屋满意度 for a school repair (〔服务对象〕满意度 filled with the repair type's first object)."""
+    res = _suggest(shipped_kb, "对全县8所农村中小学校舍进行维修，更换门窗620樘，维修屋面3200平方米，预算100万元。",
+                   "2025年农村中小学校舍维修")
+    assert not [c.name for c in res.default_table + [a for v in res.alternates.values() for a in v]
+                if c.name == "房屋满意度"]

@@ -89,7 +89,7 @@ NEG_STRONG = ("逾期", "延误", "超期", "滞后", "误差", "差错", "错�
               "返工", "结余率", "冒领", "响应时长", "响应时间", "等待时间", "办理时限",
               "办结时限", "平均时长", "发生率",
               # ours: the negative ratio forms of the object words below
-              "不合格率", "故障率", "事故率", "投诉率", "发病率", "感染率", "差错率")
+              "不合格率", "故障率", "事故率", "投诉率", "发病率", "感染率", "差错率", "受害率", "损失率")
 NEG_STRONG_RE = alternation(NEG_STRONG)
 # negatives that name an object a positive ratio can be *about* (投诉处理率, 排放达标率):
 # negative only when the name does not end in a positive head. ours: the catalog lists

@@ -113,12 +113,14 @@ def fill_template(name: str, ctx: ProjectContext, t: ProjectType | None = None) 
         filled = T.SLOT.sub(ctx.beneficiaries[0], name, count=1)
         return filled, name
     filled, filler = T.fill(ctx.text, name)
-    if filler and N.is_clean(filler):
-        return filled, name
+    if filler and N.is_clean(filler) and ("满意" not in name or PERSON_HEADS.search(filler)):
+        return filled, name   # a satisfaction row asks people: never 房屋满意度 from 〔服务对象〕满意度
     if ctx.core and CORE_LABELS.search(label) and CORE_MEASURES.search(name) and len(ctx.core) <= 12:
         return T.fill(ctx.core + name[T.SLOT.search(name).end():][:2], name)[0], name
     if t is not None and t.objects and re.search(r"对象|人员|人群", label):
-        return T.SLOT.sub(t.objects[0], name, count=1), name
+        people = [o for o in t.objects if PERSON_HEADS.search(o)] if "满意" in name else t.objects
+        if people:
+            return T.SLOT.sub(people[0], name, count=1), name
     return T.unfilled_name(name), name
 
 

@@ -76,7 +76,7 @@ def quantity_name(m: Mention, core: str = "") -> str | None:
 
     Time units are left to `time_name`; money and % to the caller.
     """
-    if m.unit in Q.MONEY_UNITS or m.unit == "%" or m.unit in TIME_UNITS:
+    if m.unit in Q.MONEY_UNITS or m.unit in ("%", "‰") or m.unit in TIME_UNITS:
         return None
     measure = unit_measure(m.unit)
     if not m.obj and ENDS_WITH_MEASURE.search(m.context) and is_clean(m.context):
@@ -141,7 +141,7 @@ def time_name(m: Mention) -> tuple[str, str, str] | None:
 
 def stated_rate(m: Mention) -> tuple[str, str] | None:
     """(name, slot) for a stated percentage whose words name a rate (验收合格率100% → quality)."""
-    if m.unit != "%" or not m.obj or not re.search(r"[率度]$", m.obj) or not is_clean(m.obj):
+    if m.unit not in ("%", "‰") or not m.obj or not re.search(r"[率度]$", m.obj) or not is_clean(m.obj):
         return None
     return m.obj, ("satisfaction" if "满意" in m.obj else "quality")
 

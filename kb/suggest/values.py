@@ -140,8 +140,8 @@ MEASURE_TAIL = re.compile(r"(数量|人数|人次|户数|次数|面积|里程|�
 
 
 def _units_fit(unit: str, d: Draft) -> bool:
-    if unit == "%":
-        return d.unit == "%"
+    if unit in ("%", "‰"):
+        return d.unit == unit
     return bool(d.unit) and Q.units_compatible(unit, d.unit)
 
 

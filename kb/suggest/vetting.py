@@ -28,7 +28,7 @@ from kb.domain.units import is_money_unit
 from kb.suggest.context import ProjectContext
 from kb.suggest.draft import PENDING, Draft
 from kb.suggest.ranker import Tier
-from kb.suggest.words import PROGRAMME_WORDS
+from kb.suggest.words import PERSON_HEADS, PROGRAMME_WORDS
 from kb.domain.text import bigrams
 
 # rules about the name or the row as a whole: such a row is not offered in the table
@@ -60,7 +60,7 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str]) 
             d.evidence.append(f"指标针对“{'、'.join(foreign_words[:2])}”，项目描述中没有，仅作备选")
             continue
         if d.slot == "satisfaction" and not d.type_core and d.source != "formed" and \
-                not _respondent_in_text(d, ctx):
+                not (_respondent_in_text(d, ctx) and _asks_people(d)):
             # 干警满意度 for a school building, 被检查单位满意度 for fuel: people the project never serves
             d.tier = Tier.ALTERNATE
             d.evidence.append("描述中没有这项满意度调查的对象，仅作备选")
@@ -126,6 +126,16 @@ _RESPONDENT_SYNONYMS = {"老人": ("老年", "高龄"), "老年": ("老人", "�
                         "患者": ("病人", "医院", "诊疗"), "贫困": ("脱贫",), "脱贫": ("贫困",), "游客": ("旅游", "景区"),
                         "观众": ("演出", "展览", "放映"), "住户": ("小区", "住房", "居民"), "就餐": ("食堂", "餐")}
 _SATISFACTION_TAIL = re.compile(r"(满意度|满意程度|满意率)(调查)?$")
+
+
+def _asks_people(d: Draft) -> bool:
+    """The row asks people (学生, 群众, 使用人员, 服务对象) — not a thing (房屋满意度 from a real table)."""
+    who = _SATISFACTION_TAIL.sub("", d.key)
+    return not who or bool(PERSON_HEADS.search(who) or GENERIC_WHO.search(who))
+
+
+# the served in general, who real tables ask without naming them in the text
+GENERIC_WHO = re.compile(r"群众|公众|社会|服务对象|受益|对象|人员|单位|用户|企业|居民|市民|村民|家长|师生")
 
 
 def _respondent_in_text(d: Draft, ctx: ProjectContext) -> bool:
