@@ -107,6 +107,18 @@ def fault_of(exc: BaseException) -> Unavailable | None:
     return None
 
 
+# why a file could not be written, in the user's words (errno → reason)
+_WRITE_REASONS = {2: "所在文件夹不存在", 20: "路径中有一段不是文件夹", 21: "这是一个文件夹，不是文件",
+                  13: "没有写入权限", 1: "没有写入权限", 30: "所在位置只读", 28: "磁盘空间不足", 122: "磁盘空间不足",
+                  36: "文件名太长"}
+
+
+def write_failure(e: OSError, path) -> DataError:
+    """The `DataError` for a file that could not be written: what failed, in Chinese (never strerror)."""
+    reason = _WRITE_REASONS.get(getattr(e, "errno", None) or 0, "系统拒绝写入")
+    return DataError(f"无法写入文件：{reason}", file=str(path))
+
+
 class DataErrors(DataError):
     """Several problems in data files found in one validation pass (all-or-nothing loads).
 

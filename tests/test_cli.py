@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -126,3 +127,17 @@ def test_usage_errors_are_one_chinese_line(shipped_settings, args, line):
     lines = [x for x in p.stderr.strip().splitlines() if x.strip()]
     assert p.returncode == 2 and len(lines) == 1 and lines[0].startswith(line), p.stderr
     assert "Invalid" not in p.stderr and "No such" not in p.stderr
+
+
+@pytest.mark.parametrize("args, says", [
+    (("--text", "修缮乡村道路12公里，预算100万元", "--type", "bogus_type"), "--type: 未知的项目类型"),
+    (("--text", "修路" * 3000), "--text: 项目描述最长 5000 字"),
+    (("--text", "修缮乡村道路12公里", "--out", "x.csv"), "--out: --out 的文件名须以 .xlsx 结尾"),
+    (("--text", "修缮乡村道路12公里，预算100万元", "--out", "/nonexistent-dir/t/x.xlsx"), "所在文件夹不存在"),
+])
+def test_suggest_option_errors_name_the_option_in_chinese(shipped_settings, args, says):
+    """Reported (fresh trial): --type named the API field, a 10,000-character --text was accepted (the API
+    refuses > 5,000), --out x.csv blamed --text, an unwritable --out printed an English strerror."""
+    p = run(shipped_settings, "suggest", *args)
+    assert p.returncode == 2 and says in p.stderr and len(p.stderr.strip().splitlines()) == 1, p.stderr
+    assert not re.search(r"[A-Za-z]{4,} [a-z]{2,} [a-z]{3,}", p.stderr.split(":", 2)[-1]), p.stderr  # no English sentence

@@ -114,6 +114,7 @@ def suggest_cmd(
     as_json: bool = typer.Option(False, "--json", help="输出 JSON"),
 ) -> None:
     """根据项目描述推荐绩效目标表(一级/二级/三级指标及指标值)。"""
+    from kb.domain.budget import MAX_DESCRIPTION_CHARS
     from kb.knowledge import MAX_BUDGET_WAN
 
     if not (text or "").strip() and not file:
@@ -122,8 +123,12 @@ def suggest_cmd(
         raise DataError("--text 与 --file 只能二选一", field="--file")
     if budget is not None and not 0 <= budget <= MAX_BUDGET_WAN:  # (NaN fails too)
         raise DataError(f"预算须为 0 到 {MAX_BUDGET_WAN:g} 之间的数(万元)", field="--budget")
-    if out is not None and (file or out.suffix.lower() != ".xlsx"):
-        raise DataError("--out 只能与 --text 一起使用，且文件名以 .xlsx 结尾", field="--out")
+    if text and len(text) > MAX_DESCRIPTION_CHARS:
+        raise DataError(f"项目描述最长 {MAX_DESCRIPTION_CHARS} 字(现 {len(text)} 字)，请精简", field="--text")
+    if out is not None and file:
+        raise DataError("--out 只能与 --text 一起使用(--file 一次推荐多个项目)", field="--out")
+    if out is not None and out.suffix.lower() != ".xlsx":
+        raise DataError("--out 的文件名须以 .xlsx 结尾", field="--out")
     kb = _kb()
     if file:
         from kb.evaluate import read_declarations
@@ -139,8 +144,13 @@ def suggest_cmd(
                 console.rule(rec.get("project") or rec.get("project_name") or rec.get("id") or "")
                 _print_table(res)
         return
-    res = kb.suggest(text, project_name=project_name, budget_wan=budget, department=department,
-                     sector=sector, unit_name=unit_name, top=top, mode=mode, project_types=project_type)
+    try:
+        res = kb.suggest(text, project_name=project_name, budget_wan=budget, department=department,
+                         sector=sector, unit_name=unit_name, top=top, mode=mode, project_types=project_type)
+    except DataError as e:
+        if e.field == "project_types":   # the option's name, not the API field's
+            raise DataError(e.message, field="--type") from None
+        raise
     if out is not None:
         from kb.suggest.export import write_xlsx
 

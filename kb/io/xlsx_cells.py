@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from kb.domain.text import strip_invisible
-from kb.errors import DataError
+from kb.errors import DataError, write_failure
 
 TEXT_FORMAT = "@"  # Excel's 文本 number format: what staff type in later stays text too
 TABLE_TITLE = "项目支出绩效目标表"
@@ -248,7 +248,7 @@ def save_atomic(wb: Any, path: str | Path) -> Path:
         os.replace(tmp, p)
     except OSError as e:
         tmp.unlink(missing_ok=True)
-        raise DataError(f"无法写入文件：{e.strerror}", file=str(p)) from e
+        raise write_failure(e, p) from e
     return p
 
 

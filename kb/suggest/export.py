@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from kb.errors import DataError
+from kb.errors import DataError, write_failure
 
 COLUMNS = ["一级指标", "二级指标", "三级指标", "指标值", "计量单位", "指标解释", "设定依据", "分值"]
 SCORES = {"output": 50, "cost": 10, "benefit": 30, "satisfaction": 10}
@@ -74,7 +74,7 @@ def write_xlsx(result, path: str | Path | None = None, *, project_name: str = ""
         try:
             Path(path).write_bytes(data)
         except OSError as e:
-            raise DataError(f"无法写入文件: {e.strerror}", file=str(path)) from None
+            raise write_failure(e, path) from None
     return data
 
 

@@ -10,6 +10,7 @@ from fastapi.responses import Response
 from pydantic import Field, field_validator
 from sqlalchemy.orm import Session
 
+from kb.domain.budget import MAX_DESCRIPTION_CHARS
 from kb.knowledge import MAX_BUDGET_WAN, KnowledgeBase
 from kb.lifecycle.access import Principal
 from kb.lifecycle.feedback import learned_for_suggest
@@ -27,7 +28,7 @@ class SuggestRequest(CleanIn):
     """Fields of a suggestion request (same as `jixiao suggest`); texts lose zero-width characters
     before validation, so a description of only invisible characters is as empty as ''."""
 
-    description: str = Field(..., min_length=1, max_length=5000, description="项目描述",
+    description: str = Field(..., min_length=1, max_length=MAX_DESCRIPTION_CHARS, description="项目描述",
                              examples=["计划修缮乡村道路12公里，惠及沿线村民3000人"])
     project_name: str | None = Field(None, max_length=200, examples=["乡村道路修缮项目"])
     budget_wan: float | None = Field(None, ge=0, le=MAX_BUDGET_WAN, allow_inf_nan=False,
