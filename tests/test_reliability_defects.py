@@ -220,7 +220,11 @@ def test_timestamps_always_carry_their_utc_offset(env):
     posted = c.post("/v1/declarations", json=body, headers=env.h("decl_a")).json()
     got = c.get(f"/v1/declarations/{posted['id']}", headers=env.h("decl_a")).json()
     keys = c.get("/v1/admin/keys", headers=env.h("admin")).json()
-    for ts in (posted["created_at"], got["created_at"], got["updated_at"], keys[0]["created_at"]):
+    # the version list and a stored version too (the long fuzz run of 2026-12-06 found them without one)
+    versions = c.get(f"/v1/declarations/{posted['id']}/versions", headers=env.h("decl_a")).json()
+    one = c.get(f"/v1/declarations/{posted['id']}/versions/1", headers=env.h("decl_a")).json()
+    for ts in (posted["created_at"], got["created_at"], got["updated_at"], keys[0]["created_at"],
+               versions[0]["created_at"], one["created_at"]):
         assert _offset(ts), ts
     assert datetime.fromisoformat(posted["created_at"].replace("Z", "+00:00")) == \
         datetime.fromisoformat(got["created_at"].replace("Z", "+00:00"))

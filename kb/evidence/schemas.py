@@ -11,6 +11,8 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from kb.lifecycle.schemas import UTCDatetime
+
 
 class AttachmentOut(BaseModel):
     """One attachment (佐证材料)."""
@@ -38,8 +40,8 @@ class AttachmentOut(BaseModel):
     passages: int = Field(0, description="建立索引的文字段数")
     note: str = ""
     duplicate: bool = Field(False, description="同一申报已有内容相同、类型相同的附件：返回已有的那一份，未重复保存")
-    created_at: datetime | None = None
-    deleted_at: datetime | None = None
+    created_at: UTCDatetime | None = None
+    deleted_at: UTCDatetime | None = None
 
 
 class AttachmentList(BaseModel):

@@ -199,7 +199,7 @@ class VersionBrief(BaseModel):
     budget_wan: float | None
     rows: int = Field(..., description="指标行数")
     error_count: int = Field(..., description="该版本的错误级审核发现数")
-    created_at: datetime
+    created_at: UTCDatetime
 
 
 class VersionOut(VersionContent):
@@ -208,7 +208,7 @@ class VersionOut(VersionContent):
     declaration_id: int
     version: int
     current: bool
-    created_at: datetime
+    created_at: UTCDatetime
 
 
 class DeclarationBrief(BaseModel):
