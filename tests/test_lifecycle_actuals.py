@@ -92,3 +92,24 @@ def test_score_indicator_refuses_a_share_above_100_percent_and_keeps_growth_rate
     s = score_indicator(operator=g["operator"], target=g["value"], unit=g["unit"], actual=g["actual"], weight=10,
                         name=g["name"])
     assert s.score == 10
+
+
+def test_an_amount_written_in_scientific_notation_is_refused_like_an_actual(env):
+    """Reported (fresh trial): budget_executed_wan "1e5" at 事中监控 gave a red light "已执行 100000 万元", and
+    suggest's budget_wan "1e5" was read; actuals and vouchers refuse the same notation."""
+    c, rec = env.client, dev_record("D002")
+    did = _approved(env, declaration_body(rec, year=2023, budget_wan=250))
+    row = _row_of(rec, "雾炮车降尘抑尘服务配备车辆数")
+    r = c.post(f"/v1/declarations/{did}/monitoring", headers=env.h("decl_a"),
+               json={"period_end": "2023-09-30", "budget_executed_wan": "1e5", "indicators": [{"row": row, "actual": "10"}]})
+    assert r.status_code == 422 and "科学计数法" in r.text, r.text
+    from pydantic import ValidationError
+
+    from service.routers.suggest import SuggestRequest
+
+    with pytest.raises(ValidationError, match="科学计数法"):
+        SuggestRequest(description=rec["description"], budget_wan="2.5e2")
+    assert SuggestRequest(description=rec["description"], budget_wan="250").budget_wan == 250
+    r = c.post(f"/v1/declarations/{did}/monitoring", headers=env.h("decl_a"),
+               json={"period_end": "2023-09-30", "budget_executed_wan": "120", "indicators": [{"row": row, "actual": "10"}]})
+    assert r.status_code == 201, r.text

@@ -54,6 +54,20 @@ def _readable_number(v: str | None, label: str) -> str | None:
     return v
 
 
+def _plain_amount(v: Any) -> Any:
+    """An amount given as text in scientific notation ("1e5") is refused as targets and actuals are;
+    JSON numbers and plain text ("100000") pass to the float check."""
+    from kb.domain.quantity import SCIENTIFIC_RE
+
+    if isinstance(v, str) and SCIENTIFIC_RE.search(v):
+        raise ValueError("金额请写成普通数字（如 100000），不要用科学计数法")
+    return v
+
+
+# an amount in 万元 a request states (budget, executed): a finite number, never "1e5" as text
+WanAmount = Annotated[float, BeforeValidator(_plain_amount)]
+
+
 # a score as answered (and as each item is stored): 2 decimals (9.718969555035128 → 9.72); the total and
 # the grade are computed from the unrounded scores, so a total may differ from the sum of its items by 0.01
 Score = Annotated[float, AfterValidator(lambda x: round(x, 2))]
@@ -130,7 +144,7 @@ class DeclarationIn(CleanIn):
     department: str = Field("", max_length=200)
     sector: str = Field("", max_length=100)
     year: int = Field(..., ge=1990, le=2100)
-    budget_wan: float | None = Field(None, ge=0, le=MAX_BUDGET_WAN, description="预算（万元，0 到 1e9）")
+    budget_wan: WanAmount | None = Field(None, ge=0, le=MAX_BUDGET_WAN, description="预算（万元，0 到 1e9）")
     rows: list[RowIn] = Field(default_factory=list, max_length=300)
     unit_name: str | None = Field(None, max_length=200, description="仅管理员代某单位申报时填写")
 
@@ -264,7 +278,7 @@ class MonitoringIn(CleanIn):
                         "reason": "受疫情影响问卷调查推迟到第四季度"}]}]})
 
     period_end: date
-    budget_executed_wan: float | None = Field(None, ge=0, le=MAX_BUDGET_WAN, description="已执行预算（万元）")
+    budget_executed_wan: WanAmount | None = Field(None, ge=0, le=MAX_BUDGET_WAN, description="已执行预算（万元）")
     indicators: list[MonitorRowIn] = Field(default_factory=list, max_length=300)
 
 
@@ -338,7 +352,7 @@ class EvaluationIn(CleanIn):
         "budget_executed_wan": 9800, "budget_weight": 10}]})
 
     rows: list[EvalRowIn] = Field(default_factory=list, max_length=300)
-    budget_executed_wan: float | None = Field(None, ge=0, le=MAX_BUDGET_WAN, description="预算执行金额（万元）")
+    budget_executed_wan: WanAmount | None = Field(None, ge=0, le=MAX_BUDGET_WAN, description="预算执行金额（万元）")
     budget_weight: float = Field(10.0, ge=0, le=100)
 
 
@@ -394,7 +408,7 @@ class FeedbackIn(CleanIn):
     comments: str = Field("", max_length=10000)
     budget_adjustment_wan: float | None = Field(None, ge=-MAX_BUDGET_WAN, le=MAX_BUDGET_WAN,
                                                 description="预算调整（万元，负数为压减）")
-    budget_executed_wan: float | None = Field(None, ge=0, le=MAX_BUDGET_WAN, description="财政部门核定的预算执行金额（万元）")
+    budget_executed_wan: WanAmount | None = Field(None, ge=0, le=MAX_BUDGET_WAN, description="财政部门核定的预算执行金额（万元）")
     acknowledge_findings: bool = Field(False, description="确认交叉核对（会计凭证、佐证材料）仍有的错误级发现后仍作反馈；"
                                                           "未确认时有此类发现返回 409 并列出")
 

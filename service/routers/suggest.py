@@ -14,7 +14,7 @@ from kb.domain.budget import MAX_DESCRIPTION_CHARS
 from kb.knowledge import MAX_BUDGET_WAN, KnowledgeBase
 from kb.lifecycle.access import Principal
 from kb.lifecycle.feedback import learned_for_suggest
-from kb.lifecycle.schemas import CleanIn
+from kb.lifecycle.schemas import CleanIn, WanAmount
 from kb.suggest import SuggestResult
 from kb.suggest.export import write_xlsx
 from service.auth import require_key
@@ -31,7 +31,7 @@ class SuggestRequest(CleanIn):
     description: str = Field(..., min_length=1, max_length=MAX_DESCRIPTION_CHARS, description="项目描述",
                              examples=["计划修缮乡村道路12公里，惠及沿线村民3000人"])
     project_name: str | None = Field(None, max_length=200, examples=["乡村道路修缮项目"])
-    budget_wan: float | None = Field(None, ge=0, le=MAX_BUDGET_WAN, allow_inf_nan=False,
+    budget_wan: WanAmount | None = Field(None, ge=0, le=MAX_BUDGET_WAN, allow_inf_nan=False,
                                      description="预算(万元)", examples=[250])
     department: str | None = Field(None, max_length=200)
     sector: str | None = Field(None, max_length=100, examples=["交通运输"])
