@@ -593,3 +593,19 @@ def test_declare_page_shows_the_api_default_table_with_its_weights(page, served)
     notes = [n.text for n in p.d.find_elements(p.By.CSS_SELECTOR, ".row-reason")]
     assert notes and all(n.startswith("待填写：") and not n.startswith("待填写：待填写") for n in notes), notes
     p.sign_out()
+
+
+def test_the_budget_year_follows_the_year_the_project_name_states(page, served):  # noqa: F811
+    """Reported (fresh trial): 预算年度 stayed at the current year for "2025年…", and the checker's TIME-05
+    fix then wrote the current year's 12月31日前."""
+    p = page
+    p.sign_in("declarant")
+    p.go("#/declare?new=1")
+    p.one("suggest-project-name").send_keys("2025年农村公路修复工程")
+    assert p.one("declaration-year").get_attribute("value") == "2025"
+    year = p.one("declaration-year")
+    year.click()
+    year.send_keys("2024")                      # typed by the user: it stays
+    p.one("suggest-description").send_keys("2023年12月底前完成修复")
+    assert p.one("declaration-year").get_attribute("value") == "2024"
+    p.sign_out()

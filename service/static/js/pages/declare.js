@@ -58,6 +58,15 @@ export async function render(root, route) {
   desc.value = form.description;
   const budget = bind("budget", h("input", { type: "number", testid: "suggest-budget", value: form.budget, min: 0, step: "any", placeholder: "万元" }));
   const year = selectOnEntry(bind("year", h("input", { type: "number", testid: "declaration-year", value: form.year, min: 1990, max: 2100 })));
+  // 预算年度 follows a year the project's name or description states ("2025年农村公路修复工程") until the user types one
+  let yearTyped = false;
+  year.addEventListener("input", () => { yearTyped = true; });
+  const followStatedYear = () => {
+    const m = /((?:19|20)\d{2})\s*年/.exec(name.value) || /((?:19|20)\d{2})\s*年/.exec(desc.value);
+    if (!yearTyped && m) { year.value = m[1]; form.year = m[1]; }
+  };
+  name.addEventListener("input", followStatedYear);
+  desc.addEventListener("input", followStatedYear);
   const dept = bind("department", h("input", { type: "text", value: form.department, placeholder: "可不填" }));
   const sector = bind("sector", h("input", { type: "text", value: form.sector, placeholder: "如：交通运输（可不填）" }));
   const unitName = me.role === "admin" ? bind("unit_name", h("input", { type: "text", value: form.unit_name, placeholder: "代为申报的单位" })) : null;
