@@ -260,3 +260,12 @@ def test_a_blank_size_dependent_value_is_left_to_fill_not_taken_from_the_library
                                         budget_wan=80), lookup=lookup)
     [f] = [f for f in rep.findings if f.rule_id == "STR-03"]
     assert f.suggestion.value == "80" and f.suggestion.text == "指标值改为“≤80万元”"
+
+
+def test_a_zero_tolerance_target_in_words_is_a_grade():
+    """Reported (fresh trial): QNT-05 called 不发生 neither a number nor a grade (区域性重大动物疫情 不发生,
+    the standard target of animal-epidemic prevention)."""
+    for v in ("不发生", "未发生"):
+        r = check_rows([TargetRow(level1="效益指标", level2="社会效益指标", name="区域性重大动物疫情发生情况",
+                                  operator="定性", value=v, unit="")], {}, suggest=False)
+        assert not [f.rule_id for f in r.findings if f.scope == "row"], v

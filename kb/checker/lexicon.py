@@ -49,6 +49,8 @@ GRADE = frozenset((
     "否", "好", "完成", "差", "无", "是", "有", "未完成", "未达成年度指标且效果较差",
     "未达标", "良", "良好", "较好", "较差", "较高", "达到预期", "达成年度指标", "达标",
     "部分达成年度指标并具有一定效果", "高",
+    # ours: a zero-tolerance target in words (区域性重大动物疫情 不发生), like 无
+    "不发生", "未发生", "零发生",
 ))
 
 # ASPIRE: aspiration verbs that make a *name* a slogan (QNT-02)
