@@ -66,13 +66,10 @@ def read_project(tokenizer, description: str | None, *, project_name: str | None
                      "is_budget": m.is_budget} for m in all_mentions])
 
 
-_CLAUSE_BREAK = re.compile(r"[，,。；;、:：!！?？\s()（）【】\[\]“”\"'《》/]+")
-
-
 def _clause_bigrams(text: str) -> set[str]:
     """Character bigrams within each clause: none across punctuation (环卫作业,服务周期 holds no 业服)."""
     out: set[str] = set()
-    for part in _CLAUSE_BREAK.split(text):
+    for part in O.CLAUSE_PUNCT.split(text):
         out.update(bigrams(normalize_name(part)))
     return out
 

@@ -27,7 +27,8 @@ from kb.suggest.words import (BENEFICIARIES, BENEFIT_VERBS, FUNCTION_WORDS, NAME
 from kb.domain.text import normalize
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_PUNCT = re.compile(r"[,，。;；、:：()（）\[\]【】\s“”\"'《》!！?？…/\\|]")
+# the punctuation that ends a clause (a number's object never reaches across it; nor does suggest's evidence)
+CLAUSE_PUNCT = re.compile(r"[,，。;；、:：()（）\[\]【】\s“”\"'《》!！?？…/\\|]")
 _PLACE_END = re.compile(r"(?:省|市|县|区|盟|州|旗|镇|乡|街道|自治州|自治县)$")
 MEASURE_NOUN = re.compile(r"(时间|时长|周期|期限|频次|次数|人数|人次|数量|面积|里程|长度|规模|率)$")
 # a parenthesis that files the project (年度, 下达, 区域绩效目标, a unit's name) rather than naming its work
@@ -225,7 +226,7 @@ def mentions(text: str) -> list[Mention]:
 def _clause_before(t: str, start: int) -> str:
     """The text before a number back to punctuation or the previous number + unit."""
     s = t[max(0, start - 24):start]
-    s = _PUNCT.split(s)[-1]
+    s = CLAUSE_PUNCT.split(s)[-1]
     m = list(re.finditer(r"[\d.]+\s*[^\d\s]{0,3}", s))
     if m:
         last = m[-1]
@@ -240,7 +241,7 @@ _BOUND_WORDS = re.compile(r"(?:不少于|不低于|不小于|不超过|不高于
 
 
 def _clause_after(t: str, end: int) -> str:
-    return _PUNCT.split(t[end:end + 14])[0]
+    return CLAUSE_PUNCT.split(t[end:end + 14])[0]
 
 
 def project_core(project_name: str | None) -> str:
