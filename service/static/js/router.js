@@ -16,7 +16,15 @@ export function link(parts, params = {}) {
   return `#/${path}${qs ? `?${qs}` : ""}`;
 }
 
-/** Change the hash without re-rendering the page (for state such as the search box). */
+/** The page a hash shows ("" is the default page, 指标库). */
+function pageOf(hash) {
+  return parse(hash).page || "search";
+}
+
+/** Change the hash without re-rendering the page (for state such as the search box) — only while the
+ * address still shows that page: a page finishing its start after the user went elsewhere must not
+ * write its own hash over the new one before its hashchange is handled (the user would land back on it). */
 export function replace(hash) {
+  if (pageOf(location.hash) !== pageOf(hash)) return;
   if (location.hash !== hash) history.replaceState(null, "", hash);
 }
