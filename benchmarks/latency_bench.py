@@ -143,7 +143,8 @@ def main() -> None:
 
     print(f"\nIndicators: {len(searches)} searches (names, fragments, colloquial), {len(descs)} whole project "
           f"descriptions (suggest as `POST /v1/suggest` runs it); p50 / p99 in ms; default mode = hybrid "
-          f"(every query embedded, none remembered)\n")
+          f"(every search embedded, none remembered; suggest embeds a description only when its words "
+          f"settle nothing)\n")
     print("| indicators | search lexical | search default | suggest lexical | suggest default "
           "| suggest default ÷ lexical (p50) |")
     print("|---:|---:|---:|---:|---:|---:|")

@@ -139,24 +139,26 @@ def test_hybrid_is_never_less_confident_than_lexical_on_a_real_project(kb):
     assert not kb.suggest("今天天气很好，我们去公园散步", mode="hybrid", with_opinions=False).confident
 
 
-def test_suggest_embeds_what_the_project_is_once(kb, monkeypatch):
-    """Default-mode suggest embeds the project once (started before the lexical steps), as
-    `project_query_text` gives it: the core its name states, then the description without the
-    form's words, at most PROJECT_CHARS characters — not the whole description."""
+def test_suggest_embeds_a_project_only_when_its_words_settle_nothing(kb, monkeypatch):
+    """Default-mode suggest embeds nothing for a project its words settle (E009: a certain type and lexical
+    evidence — every dev.jsonl description is such, and cross-validated quality was equal with and without the
+    embedding), and for a colloquial text that settles nothing embeds the project once, as `project_query_text`
+    gives it: the core its name states, then the description without the form's words, at most PROJECT_CHARS
+    characters — not the whole description."""
     from kb.retrieval.embed.querytext import PROJECT_CHARS, dense_query_text, project_query_text
 
-    rec = dev_record("E009")
     emb = kb.hybrid.retriever.embedder
-    emb.clear_query_cache()
     asked: list[str] = []
     real = emb.encode_query
     monkeypatch.setattr(emb, "encode_query", lambda text: asked.append(text) or real(text))
+    rec = dev_record("E009")
+    emb.clear_query_cache()
     res = kb.suggest(rec["description"], project_name=rec["project"], mode="hybrid", with_opinions=False)
-    assert res.confident and len(asked) == 1
-    assert len(asked[0]) <= PROJECT_CHARS < len(dense_query_text(rec["description"]))
-    # the core of 西部(重庆)科学城融媒体中心部门整体绩效(推断), then the description's head
-    assert asked[0] == dense_query_text(project_query_text("西部科学城融媒体中心", rec["description"])), asked
-    assert asked[0].startswith("西部科学城融媒体中心，部门整体")
+    assert res.confident and res.suggestions and asked == []
+    text = "让孩子们中午都能吃上热乎乎的饭菜，爸爸妈妈上班也安心，不用再跑回家做饭了"
+    kb.suggest(text, project_name="暖心午餐", mode="hybrid", with_opinions=False)
+    assert len(asked) == 1 and len(asked[0]) <= PROJECT_CHARS < len(dense_query_text(text))
+    assert asked[0] == dense_query_text(project_query_text("暖心午餐", text)), asked
 
 
 def test_hybrid_hits_and_total_leave_out_other_units_libraries(kb):

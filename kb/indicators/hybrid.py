@@ -149,9 +149,8 @@ class SuggestRanker:
     `lexical` is suggest's own lexical ranking [(doc, score > 0)] best
     first (None → plain BM25 of `text`); it is the lexical list fused
     with the dense one, so hybrid starts from the same lexical evidence
-    as lexical mode. `qvec` is the dense query's vector when suggest
-    started it early (`embed_ahead`, on a spare core while it reads the
-    text and ranks lexically); None embeds `text`. Only hits that pass the
+    as lexical mode. `qvec` is the dense query's vector
+    (`project_vector`); None embeds `text`. Only hits that pass the
     confidence verdict are returned; none when the text is not confident
     (off-topic, nonsense).
     """
@@ -159,11 +158,11 @@ class SuggestRanker:
     def __init__(self, hybrid: HybridRetriever, mode: str):
         self.hybrid, self.mode = hybrid, mode
 
-    def embed_ahead(self, core: str, description: str):
-        """The dense query vector of a project as a future, computed on the embedding pool
+    def project_vector(self, core: str, description: str) -> np.ndarray:
+        """The dense query vector (d,) of a project, computed on the embedding pool
         (`kb.retrieval.embed.threads.submit_to_pool`): of `project_query_text(core, description)`,
         its core (or name) and the head of its description, not the whole text (4× fewer tokens)."""
-        return self.hybrid.retriever.embed_ahead(project_query_text(core, description))
+        return self.hybrid.retriever.embed_ahead(project_query_text(core, description)).result()
 
     def __call__(self, text: str, mask: np.ndarray, lexical: list[tuple[int, float]] | None = None,
                  qvec: np.ndarray | None = None) -> tuple[list[tuple[int, float]], bool]:
