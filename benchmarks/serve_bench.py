@@ -6,12 +6,12 @@ seconds until /healthz answers (the KB is loaded and warmed before the
 server accepts requests), RSS at rest, then `POST /v1/suggest` with the
 real project descriptions of ../shared/data/declarations/dev.jsonl from 8
 concurrent clients, in the default mode (hybrid: the description is
-embedded) and in lexical mode, first on the machine as it is, then while
+embedded when its words settle nothing — none of dev.jsonl's) and in lexical mode, first on the machine as it is, then while
 `--busy` processes keep the cores busy (another tenant of a shared server).
 Prints p50 / p95 per mode and the default ÷ lexical ratio, and the server's
 RSS at rest, after the load and its peak. The server remembers no query
-vectors (JIXIAO_QUERY_CACHE_SIZE=0), so the descriptions, which repeat
-across passes, are embedded on every request, and sheds none
+vectors (JIXIAO_QUERY_CACHE_SIZE=0), so a description that is embedded is
+embedded on every request, and sheds none
 (JIXIAO_MAX_WAIT_S=600: every request waits its turn and is timed).
 
     python benchmarks/serve_bench.py [--clients 8] [--requests 96] [--busy 2]

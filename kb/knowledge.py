@@ -171,7 +171,11 @@ class KnowledgeBase:
             query: Chinese text; filters: any of level1, level2, library,
                 unit_name, category, sector (identifiers for level1/level2/library);
             top/offset: page; mode: lexical | dense | hybrid (default: hybrid
-                when an embedder is configured);
+                when an embedder is configured). Hybrid ranks lexically, and
+                embeds nothing, when the query's words settle it (its best
+                lexical match covers ≥ `kb.retrieval.lexical.SETTLED_COVERAGE`
+                of it: a library name, a fragment); the result's `mode` is the
+                ranking used;
             visible_units: when given, unit libraries of other units are hidden
                 from hits, total and facets alike;
             facets: also count the matches per 一级/二级/library/sector/category
@@ -179,13 +183,18 @@ class KnowledgeBase:
         Raises DataError on an unknown filter or mode.
         """
         filters = _clean_filters(filters)
-        mode = mode or self.default_mode()
-        if mode not in MODES:
+        if mode not in (None, *MODES):
             raise DataError(f"mode 只能是 {'/'.join(MODES)}", field="mode")
         if top < 1 or top > 200:
             raise DataError("top 必须在 1..200 之间", field="top")
         if offset < 0:
             raise DataError("offset 不能为负", field="offset")
+        # a settled query needs no embedder: decided before the dense side is loaded (a CLI call spares it)
+        settled = mode in (None, "hybrid") and self.settings.embedder not in ("", "none") and \
+            self._words_settle(query, filters, visible_units)
+        mode = mode or ("lexical" if settled else self.default_mode())
+        if mode == "hybrid" and settled and self.hybrid is not None:
+            mode = "lexical"
         if mode == "lexical" or self.hybrid is None:
             if mode != "lexical" and self.hybrid is None:
                 raise DataError("未配置向量模型(JIXIAO_EMBEDDER=none)，只能使用 lexical 模式", field="mode")
@@ -208,6 +217,14 @@ class KnowledgeBase:
                     return hybrid.matched(query, filters=fs, mode=mode, visible_units=visible_units)
             res.facets = facet_counts(self.index, query, filters, visible_units=visible_units, matched=matched)
         return res
+
+    def _words_settle(self, query: str, filters: dict, visible_units: set[str] | None) -> bool:
+        """The best lexical match among the visible indicators covers ≥ SETTLED_COVERAGE of the query."""
+        from kb.indicators.search import lexical_ranked
+        from kb.retrieval.lexical import SETTLED_COVERAGE
+
+        best, _, tokens = lexical_ranked(self.index, query, None, 1, filters=filters, visible_units=visible_units)
+        return bool(best) and self.index.lexical.coverage(tokens, best[0][0]) >= SETTLED_COVERAGE
 
     def get_indicator(self, indicator_id: str) -> Indicator:
         """The indicator with this id; raises NotFound."""

@@ -26,7 +26,24 @@ def kb():
 
 def test_default_mode_is_hybrid_with_an_embedder(kb):
     assert kb.default_mode() == "hybrid"
-    assert kb.search("培训人次").mode == "hybrid"
+    assert kb.search("给村里老人送饭").mode == "hybrid"
+
+
+def test_a_query_its_words_settle_is_ranked_lexically_and_not_embedded(kb, monkeypatch):
+    """A library name (培训人次) or fragment is answered by its words: hybrid ranks it as lexical mode does
+    and embeds nothing (`SETTLED_COVERAGE`); a colloquial query is embedded and fused."""
+    emb = kb.hybrid.retriever.embedder
+    asked: list[str] = []
+    real = emb.encode_query
+    monkeypatch.setattr(emb, "encode_query", lambda text: asked.append(text) or real(text))
+    emb.clear_query_cache()
+    for q in ("培训人次", "满意度", "道路硬化"):
+        res = kb.search(q, top=10)
+        lex = kb.search(q, top=10, mode="lexical")
+        assert res.mode == "lexical" and [h.indicator_id for h in res.hits] == [h.indicator_id for h in lex.hits]
+        assert kb.search(q, top=10, mode="hybrid").mode == "lexical"
+    assert asked == []
+    assert kb.search("给村里老人送饭", top=10).mode == "hybrid" and len(asked) == 1
 
 
 def test_colloquial_road_description_finds_a_road_length_indicator(kb):

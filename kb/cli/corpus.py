@@ -213,9 +213,12 @@ def eval_docs(
     kb: Optional[Path] = typer.Option(None, "--kb", help=_KB_HELP),
     as_json: bool = typer.Option(False, "--json", help="输出 JSON"),
     show_misses: bool = typer.Option(False, "--misses", help="列出未在前 K 条命中的问题"),
+    mode: Optional[str] = typer.Option(None, "--mode", help="检索方式 lexical / dense / hybrid（默认：有向量时 hybrid）"),
 ) -> None:
     """评测政策检索：每个问题的答案条文是否出现在前 K 条（Recall@K）及 MRR。"""
-    rep = _corpus(kb).eval(questions, k=k)
+    if mode not in (None, "lexical", "dense", "hybrid"):
+        raise DataError(f"--mode 须为 lexical / dense / hybrid，而不是 {mode!r}", field="--mode")
+    rep = _corpus(kb).eval(questions, k=k, mode=mode)
     if as_json:
         print_json(rep.model_dump())
         return

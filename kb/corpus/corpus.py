@@ -206,11 +206,12 @@ class Corpus:
         return cite_basis(self.db, doc_title_or_number, article)
 
     # ---------------------------------------------------------------- eval
-    def eval(self, questions: Path | str | None = None, *, k: int = 3) -> EvalReport:
-        """Recall@k and MRR of `search` over a question file (default tests/data/doc_questions.jsonl)."""
+    def eval(self, questions: Path | str | None = None, *, k: int = 3, mode: str | None = None) -> EvalReport:
+        """Recall@k and MRR of `search` over a question file (default tests/data/doc_questions.jsonl)
+        in `mode` (lexical | dense | hybrid; None = the default). Raises DataError for another mode."""
         qs = load_questions(Path(questions) if questions else DEFAULT_QUESTIONS)
         idx = self.index
-        return run_eval(lambda q, depth: idx.search(q, Filters(collections=EVAL_COLLECTIONS), k=depth),
+        return run_eval(lambda q, depth: idx.search(q, Filters(collections=EVAL_COLLECTIONS), k=depth, mode=mode),
                         qs, k=k, documents=self.list())
 
 

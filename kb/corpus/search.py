@@ -24,7 +24,6 @@ Not for storing (see `kb.corpus.store`).
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,7 +37,7 @@ from kb.domain.text import normalize
 from kb.domain.words import QUERY_STOPWORDS
 from kb.errors import DataError
 from kb.retrieval.highlight import highlight_spans
-from kb.retrieval.lexical import LexicalIndex
+from kb.retrieval.lexical import SETTLED_COVERAGE, LexicalIndex
 from kb.retrieval.retriever import Retriever, shown
 from kb.retrieval.tokenize import Tokenizer
 from kb.retrieval.topk import top_k
@@ -140,7 +139,6 @@ class CorpusIndex:
         self.issuer_values = [normalize(x) for x in issuers]
         self.kind_codes, self.kind_values = _codes([r[6] for r in rows])
         self.lexical = self._lexical()
-        self.df = np.diff(self.lexical.indptr).astype(np.float64) if self.lexical.num_docs else np.zeros(0)
         self.dense: Retriever | None = None
         if embedder is not None:
             self._dense()
@@ -208,28 +206,20 @@ class CorpusIndex:
         return m
 
     def idf(self, tokens: list[str]) -> dict[str, float]:
-        """BM25 (Lucene) IDF of each distinct token; unknown tokens get the df=0 value."""
-        n = max(self.lexical.num_docs, 1)
-        out = {}
-        for t in dict.fromkeys(tokens):
-            c = self.lexical.vocab.get(t)
-            df = float(self.df[c]) if c is not None and c < len(self.df) else 0.0
-            out[t] = math.log(1 + (n - df + 0.5) / (df + 0.5))
-        return out
+        """BM25 (Lucene) IDF of each distinct token (`LexicalIndex.idf`)."""
+        return self.lexical.idf(tokens)
 
     def coverage(self, tokens: list[str], i: int, idf: dict[str, float] | None = None) -> float:
-        """IDF-weighted share of the query's distinct tokens found in chunk i, in [0, 1]."""
-        idf = idf or self.idf(tokens)
-        total = sum(idf.values())
-        if total <= 0:
-            return 0.0
-        matched = self.lexical.matched_terms(tokens, i)
-        return float(sum(idf[t] for t in matched) / total)
+        """IDF-weighted share of the query's distinct tokens found in chunk i, in [0, 1] (`LexicalIndex.coverage`)."""
+        return self.lexical.coverage(tokens, i, idf)
 
     def rank(self, query: str, f: Filters, k: int, *, mode: str | None = None) -> Ranked:
         """The best k chunks for `query` among those passing `f` (repealed weighted ½).
 
         mode: lexical | dense | hybrid; None = hybrid when vectors are loaded, else lexical.
+            Hybrid fuses the dense list only when the best lexical chunk covers less than
+            `SETTLED_COVERAGE` of the question (its words do not settle it); otherwise the
+            lexical ranking stands (BM25 scores, no fusion verdict, as lexical mode).
         """
         f.validate()
         if mode not in (None, "lexical", "dense", "hybrid"):
@@ -238,15 +228,19 @@ class CorpusIndex:
         if not self.size or k <= 0:
             return Ranked([], [], toks)
         mode = mode or ("hybrid" if self.dense is not None else "lexical")
-        ahead = None if self.dense is None or mode == "lexical" else self.dense.embed_ahead(query)
+        dense = self.dense is not None and mode != "lexical"
+        ahead = self.dense.embed_ahead(query) if dense and mode == "dense" else None
         mask = self.mask(f)
         ncand = max(CANDIDATES, 3 * k)
         lidx, lsc = top_k(self.lexical.scores(toks), ncand, mask) if toks else (np.zeros(0, np.int64), [])
         lex = [(int(i), float(x)) for i, x in zip(lidx, lsc)]
-        if ahead is None:
+        if dense and mode == "hybrid" and lex and self.coverage(toks, lex[0][0]) >= SETTLED_COVERAGE:
+            dense = False  # the question's words settle it
+        if not dense:
             idx, sc, confident, reasons, z = [i for i, _ in lex], [x for _, x in lex], None, (), None
         else:
-            res = self.dense.fuse(lex, query, mask, mode=mode, qvec=ahead.result())
+            qvec = ahead.result() if ahead is not None else self.dense.embed_ahead(query).result()
+            res = self.dense.fuse(lex, query, mask, mode=mode, qvec=qvec)
             conf = res.confidence
             hits = shown(res)
             idx, sc = [h.doc for h in hits], [float(h.display_score) for h in hits]
