@@ -269,3 +269,29 @@ def test_a_zero_tolerance_target_in_words_is_a_grade():
         r = check_rows([TargetRow(level1="效益指标", level2="社会效益指标", name="区域性重大动物疫情发生情况",
                                   operator="定性", value=v, unit="")], {}, suggest=False)
         assert not [f.rule_id for f in r.findings if f.scope == "row"], v
+
+
+def test_a_count_without_a_number_of_its_own_is_left_to_fill_not_taken_from_the_library():
+    """E009 (real): 制作宣传品数量 declared “第O份(OCR损坏)” 份 was rewritten to the library's ≥2000 — a size
+    the project never stated. Words, an unreadable value or an always-met ≥0 on a count are left 待填写 as
+    a blank one is; a rate still takes its typical value."""
+    from kb.checker import check_declaration
+    from kb.domain.schema import Declaration
+    from kb.indicators.lookup import IndicatorLookup
+    from kb.io.library import load_libraries
+    from kb.io.tables import table_from_json
+    from tests.kbfactory import REPO, dev_record
+
+    lookup = IndicatorLookup.from_indicators(load_libraries(REPO / "indicators"))
+    rec = dev_record("E009")
+    row = next(i for i, r in enumerate(rec["indicators"], 1) if r["name"] == "制作宣传品数量")
+    rep = check_declaration(table_from_json(rec), lookup=lookup)
+    fixes = [f.suggestion for f in rep.findings if f.row == row and f.suggestion is not None]
+    assert fixes and all(s.value is None and not s.delete for s in fixes), fixes
+    assert any(s.text.startswith("待填写") and "规模" in s.text for s in fixes), fixes
+    rows = [_row("产出指标", "数量指标", "培训人数", "≥", "0", "人"),
+            _row("产出指标", "质量指标", "验收合格率", "", "(截断)", "")]
+    found = check_declaration(Declaration(rows=rows), lookup=lookup).findings
+    s1 = [f.suggestion for f in found if f.row == 1 and f.suggestion is not None]
+    assert s1 and all(s.value is None for s in s1) and any(s.text.startswith("待填写") for s in s1), s1
+    assert any(f.suggestion.value == "100" for f in found if f.row == 2 and f.suggestion is not None)

@@ -557,10 +557,12 @@ def build_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, l
     By what the rewritten row measures: a deadline (时效), a satisfaction
     level, a cost, a rate, else a count; targets come from the row's own
     number where the rules allow it, else the library's typical target
-    (`lookup`), else the generic defaults of `CheckerSettings`. A blank
-    value (STR-03) of a count, persons, an amount, an area or a length
-    (`kb.domain.units.size_dependent`) is never filled from the library:
-    it is left 待填写 with the reason, as suggest leaves it; a total cost
+    (`lookup`), else the generic defaults of `CheckerSettings`. A count,
+    persons, an amount, an area or a length (`kb.domain.units.size_dependent`)
+    with no number of its own — blank (STR-03), words (QNT-06 培训人数：较多),
+    unreadable (an OCR-damaged 第O份) or always met (QNT-09 ≥0人) — is never
+    filled from the library: it is left 待填写 with the reason, as suggest
+    leaves it; a total cost
     is still capped by the project's budget, and rates and deadlines still
     take their typical values.
     """
@@ -582,8 +584,8 @@ def build_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, l
         return _cost_target(r, ids, name, num, typ)
     if fam == "ratio" or (r.pct and fam is None and num is not None):
         return _rate_target(r, ids, ni.base, fam, num, direction, typ, s)
-    if blank and size_dependent(name, r.eff_unit or r.unit):
-        return SIZE_PENDING
+    if (blank or num is None or "QNT-09" in ids) and size_dependent(name, r.eff_unit or r.unit):
+        return SIZE_PENDING  # no size of this project's own (blank, words, unreadable, ≥0): the library has none either
     return _count_target(r, ids, hits, name, ni.base, fam, num, direction, typ)
 
 
