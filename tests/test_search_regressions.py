@@ -92,3 +92,13 @@ def test_scores_are_in_unit_range_and_follow_the_ranking(tmp_path):
     assert res.hits[0].name == "满意度"
     scores = [h.score for h in res.hits]
     assert scores == sorted(scores, reverse=True) and 0 < scores[-1] <= scores[0] <= 1
+
+
+def test_a_function_word_of_the_query_matches_nothing(tmp_path):
+    """Reported (fresh trial): 把河里的淤泥挖干净 put 补贴覆盖率 first — its only match was 的, from a long
+    alias (对符合条件的对象…). The query's function words (的, 了, 把 …) are not searched for unless
+    nothing else is left."""
+    kb = make_kb(tmp_path, ["补贴覆盖率(对符合条件的对象发放)", "河道淤泥清运量", "培训人次"])
+    res = kb.search("把河里的淤泥挖干净", mode="lexical")
+    assert names(res) == ["河道淤泥清运量"]
+    assert names(kb.search("的", mode="lexical")) == ["补贴覆盖率(对符合条件的对象发放)"]  # nothing else to search

@@ -34,10 +34,11 @@ from kb.corpus.models import COLLECTIONS, STATUS_LABELS, Place, Source, citation
 from kb.corpus.store import CHUNKS, INDEX, corpus_version, chunk_embed_text, ensure_tables
 from kb.domain.ids import text_hash
 from kb.domain.text import normalize
-from kb.domain.words import QUERY_STOPWORDS
+from kb.domain.words import query_terms
 from kb.errors import DataError
 from kb.retrieval.highlight import highlight_spans
-from kb.retrieval.lexical import SETTLED_COVERAGE, LexicalIndex
+from kb.retrieval.lexical import LexicalIndex
+from kb.retrieval.settled import settled
 from kb.retrieval.retriever import Retriever, shown
 from kb.retrieval.tokenize import Tokenizer
 from kb.retrieval.topk import top_k
@@ -178,10 +179,8 @@ class CorpusIndex:
 
     # ------------------------------------------------------------ querying
     def query_tokens(self, query: str) -> list[str]:
-        """Query tokens without stopwords (all tokens if only stopwords remain)."""
-        toks = self.tok.tokens(query)
-        kept = [t for t in toks if t not in QUERY_STOPWORDS]
-        return kept or toks
+        """Query tokens without stopwords (all tokens if only stopwords remain, `query_terms`)."""
+        return query_terms(self.tok.tokens(query))
 
     def mask(self, f: Filters) -> np.ndarray | None:
         """Boolean mask of chunks passing the filters (None = all)."""
@@ -217,9 +216,9 @@ class CorpusIndex:
         """The best k chunks for `query` among those passing `f` (repealed weighted ½).
 
         mode: lexical | dense | hybrid; None = hybrid when vectors are loaded, else lexical.
-            Hybrid fuses the dense list only when the best lexical chunk covers less than
-            `SETTLED_COVERAGE` of the question (its words do not settle it); otherwise the
-            lexical ranking stands (BM25 scores, no fusion verdict, as lexical mode).
+            Hybrid fuses the dense list only when the question's words do not settle it
+            (`kb.retrieval.settled`: the best lexical chunk lacks one of its content words);
+            otherwise the lexical ranking stands (BM25 scores, no fusion verdict, as lexical mode).
         """
         f.validate()
         if mode not in (None, "lexical", "dense", "hybrid"):
@@ -234,7 +233,7 @@ class CorpusIndex:
         ncand = max(CANDIDATES, 3 * k)
         lidx, lsc = top_k(self.lexical.scores(toks), ncand, mask) if toks else (np.zeros(0, np.int64), [])
         lex = [(int(i), float(x)) for i, x in zip(lidx, lsc)]
-        if dense and mode == "hybrid" and lex and self.coverage(toks, lex[0][0]) >= SETTLED_COVERAGE:
+        if dense and mode == "hybrid" and lex and settled(self.lexical, self.tok, query, lex[0][0]):
             dense = False  # the question's words settle it
         if not dense:
             idx, sc, confident, reasons, z = [i for i, _ in lex], [x for _, x in lex], None, (), None

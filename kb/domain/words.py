@@ -57,6 +57,14 @@ QUERY_STOPWORDS = frozenset("""
 这个 那个 这些 那些 一个 一下 时候 时 呢 哪里 么样 有 要 会 能 算 吗 呢 啥 咋 多 少 什么样 怎么办 咋办 行不行 好不好 对不对
 """.split())
 
+
+def query_terms(tokens: list[str]) -> list[str]:
+    """A query's search tokens without its function words (`QUERY_STOPWORDS`: 的, 了, 多少 …), or all of
+    them when nothing else remains (a query of 的 alone still searches for 的)."""
+    kept = [t for t in tokens if t not in QUERY_STOPWORDS]
+    return kept or tokens
+
+
 FORM_PATTERNS = (
     # form titles: 项目支出绩效目标申报表, 部门整体支出绩效自评报告, 专项资金绩效目标表 …
     r"(?:\d{4}年度?)?(?:部门预算|市直部门预算|县级|市级|省级)?(?:项目支出|部门整体支出|专项资金|"

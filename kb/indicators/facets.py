@@ -66,7 +66,7 @@ def facet_counts(idx: IndicatorIndex, query: str, filters: dict[str, str] | None
 
     filters = {k: v for k, v in (filters or {}).items() if v not in (None, "")}
     if matched is None:
-        tokens = idx.tokenizer.tokens(query)
+        tokens = idx.query_tokens(query)
         lexical = (idx.lexical.scores(tokens) > 0) if tokens else np.zeros(len(idx.active), dtype=bool)
         matched = lambda _filters: lexical  # noqa: E731 - the filters are applied below
     seen: dict[tuple, np.ndarray] = {}

@@ -90,6 +90,13 @@ class IndicatorIndex:
             self._active = np.array([v != "deprecated" for v in self._col("status")], dtype=bool)
         return self._active
 
+    def query_tokens(self, query: str) -> list[str]:
+        """The search tokens of `query` without its function words (`kb.domain.words.query_terms`):
+        的 or 了 in 把河里的淤泥挖干净 matched long aliases that hold them (a fresh trial)."""
+        from kb.domain.words import query_terms
+
+        return query_terms(self.tokenizer.tokens(query))
+
     def mask(self, filters: dict[str, str | None] | None = None,
              exclude: "np.ndarray | None" = None, *, visible_units: set[str] | None = None) -> "np.ndarray":
         """Boolean mask of active documents passing the filters (None/'' = no filter) that the caller

@@ -69,7 +69,7 @@ def lexical_ranked(idx: IndicatorIndex, query: str, mask: "np.ndarray | None", k
     postings is ranked without numpy, `LexicalIndex.sparse_scores`, with
     the same result, when `plain` is True, or None and numpy is not loaded).
     """
-    tokens = idx.tokenizer.tokens(query)
+    tokens = idx.query_tokens(query)
     depth = max(k, PHRASE_WINDOW)
     # plain Python over few postings spares a CLI call numpy's import; where numpy is loaded
     # anyway (the service, suggest) its vector sum and top-k are the faster way (same ranking)

