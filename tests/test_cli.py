@@ -141,3 +141,44 @@ def test_suggest_option_errors_name_the_option_in_chinese(shipped_settings, args
     p = run(shipped_settings, "suggest", *args)
     assert p.returncode == 2 and says in p.stderr and len(p.stderr.strip().splitlines()) == 1, p.stderr
     assert not re.search(r"[A-Za-z]{4,} [a-z]{2,} [a-z]{3,}", p.stderr.split(":", 2)[-1]), p.stderr  # no English sentence
+
+
+def test_search_docs_and_ask_refuse_what_the_api_refuses(home):
+    """Reported (fresh trial): the CLI searched a 5,200-character query the API refuses (q ≤ 200 for
+    indicators, ≤ 500 for policy search and questions) and printed a BM25 score of 16,197. Both now refuse
+    it alike: exit 2 with one Chinese line naming the bound."""
+    from kb.domain.limits import MAX_QUERY_CHARS, MAX_QUESTION_CHARS
+    from tests.harness import jixiao_env, run_jixiao
+
+    env = jixiao_env(home)
+    for args, bound in ((["search", "满" * (MAX_QUERY_CHARS + 1)], MAX_QUERY_CHARS),
+                        (["docs", "绩" * (MAX_QUESTION_CHARS + 1)], MAX_QUESTION_CHARS),
+                        (["ask", "问" * (MAX_QUESTION_CHARS + 1)], MAX_QUESTION_CHARS)):
+        p = run_jixiao(args, env, check=False)
+        assert p.returncode == 2, (args[0], p.stdout[-300:], p.stderr[-300:])
+        lines = [ln for ln in p.stderr.splitlines() if ln.strip()]
+        assert len(lines) == 1 and f"最长 {bound} 字" in lines[0] and "Traceback" not in p.stderr, lines
+    assert run_jixiao(["search", "满" * MAX_QUERY_CHARS], env, check=False).returncode == 0
+
+
+def test_an_english_description_is_asked_for_in_chinese(shipped_kb):
+    """Reported (fresh trial): “Repair 12 km of rural roads …” came back confident with a table of
+    placeholders (its number made it confident). A text with no Chinese gets no table and says why."""
+    res = shipped_kb.suggest("Repair 12 km of rural roads for 3000 villagers", project_name="road")
+    assert not res.confident and res.table == [] and "中文" in res.message
+
+
+def test_dense_policy_search_without_vectors_says_so(shipped_kb):
+    """Reported (fresh trial): kb.corpus.search(…, mode="dense") on a corpus without vectors gave the
+    lexical list in silence; it is refused like an indicator search in that mode."""
+    import pytest
+
+    from kb.corpus import Corpus
+    from kb.errors import DataError
+
+    c = Corpus(shipped_kb.path, shipped_kb.settings, embedder=None)
+    assert c.search("绩效目标应当包括哪些内容", mode="lexical") is not None
+    for mode in ("dense", "hybrid"):
+        with pytest.raises(DataError) as e:
+            c.search("绩效目标应当包括哪些内容", mode=mode)
+        assert e.value.field == "mode" and "lexical" in str(e.value)

@@ -129,6 +129,16 @@ def _highlight(text: str, spans: list, limit: int = 160) -> str:
     return ("…" if start > 0 else "") + s + ("…" if end < len(text) else "")
 
 
+def _check_text(text: str, what: str, field: str) -> None:
+    """A question or search text within `kb.domain.limits.MAX_QUESTION_CHARS` (the API's bound), not blank."""
+    from kb.domain.limits import MAX_QUESTION_CHARS
+
+    if not text.strip():
+        raise DataError(f"{what}不能为空", field=field)
+    if len(text) > MAX_QUESTION_CHARS:
+        raise DataError(f"{what}最长 {MAX_QUESTION_CHARS} 字(现 {len(text)} 字)，请精简", field=field)
+
+
 @app.command("docs")
 def docs(
     query: str = typer.Argument(..., help="检索内容，如 绩效评价分为哪几种方式"),
@@ -150,6 +160,7 @@ def docs(
         raise DataError(f"--mode 须为 lexical / dense / hybrid，而不是 {mode!r}", field="--mode")
     if not 1 <= top <= 100:
         raise DataError("--top 须在 1–100 之间", field="--top")
+    _check_text(query, "检索内容", "query")
     c = _corpus(kb)
     hits = c.search(query, collections=collection or None, issuer=issuer, year=year, status=status,
                     top=top, mode=mode)
@@ -187,6 +198,7 @@ def ask_cmd(
     """在问答区中找最相近的问题及其答案和出处，并列出相关政策条文（不生成文字）。"""
     if not 1 <= top <= 20:
         raise DataError("--top 须在 1–20 之间", field="--top")
+    _check_text(question, "问题", "question")
     c = _corpus(kb)
     res = c.ask(question, k=top)
     if as_json:

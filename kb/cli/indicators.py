@@ -63,8 +63,12 @@ def search_cmd(
     as_json: bool = typer.Option(False, "--json", help="输出 JSON"),
 ) -> None:
     """在基础指标库和单位指标库中检索指标。"""
+    from kb.domain.limits import MAX_QUERY_CHARS
+
     if not query.strip():
         raise DataError("检索词不能为空", field="query")
+    if len(query) > MAX_QUERY_CHARS:
+        raise DataError(f"检索词最长 {MAX_QUERY_CHARS} 字(现 {len(query)} 字)，请精简", field="query")
     kb = _kb()
     res = kb.search(query, filters=dict(level1=level1, level2=level2, library=library,
                                         unit_name=unit_name, category=category, sector=sector),
@@ -114,7 +118,7 @@ def suggest_cmd(
     as_json: bool = typer.Option(False, "--json", help="输出 JSON"),
 ) -> None:
     """根据项目描述推荐绩效目标表(一级/二级/三级指标及指标值)。"""
-    from kb.domain.budget import MAX_DESCRIPTION_CHARS
+    from kb.domain.limits import MAX_DESCRIPTION_CHARS
     from kb.knowledge import MAX_BUDGET_WAN
 
     if not (text or "").strip() and not file:

@@ -215,7 +215,8 @@ class CorpusIndex:
     def rank(self, query: str, f: Filters, k: int, *, mode: str | None = None) -> Ranked:
         """The best k chunks for `query` among those passing `f` (repealed weighted ½).
 
-        mode: lexical | dense | hybrid; None = hybrid when vectors are loaded, else lexical.
+        mode: lexical | dense | hybrid; None = hybrid when vectors are loaded, else lexical
+            (DataError for dense or hybrid without vectors).
             Hybrid fuses the dense list only when the question's words do not settle it
             (`kb.retrieval.settled`: the best lexical chunk lacks one of its content words);
             otherwise the lexical ranking stands (BM25 scores, no fusion verdict, as lexical mode).
@@ -223,6 +224,9 @@ class CorpusIndex:
         f.validate()
         if mode not in (None, "lexical", "dense", "hybrid"):
             raise DataError(f"检索方式须为 lexical / dense / hybrid，而不是 {mode!r}", field="mode")
+        if mode in ("dense", "hybrid") and self.dense is None:
+            raise DataError("语料没有向量（未配置嵌入模型 JIXIAO_EMBEDDER，或尚未运行 jixiao build），"
+                            "只能使用 lexical 模式", field="mode")
         toks = self.query_tokens(query)
         if not self.size or k <= 0:
             return Ranked([], [], toks)

@@ -20,8 +20,6 @@ from kb.domain.text import normalize
 # The largest amount a request may state: 10 万亿元 (1e9 万元), beyond any single project's budget.
 # Budgets, amounts executed and adjustments (signed) are bounded by it on every endpoint.
 MAX_BUDGET_WAN = 1e9
-# the longest project description suggest reads (API and CLI alike), characters
-MAX_DESCRIPTION_CHARS = 5000
 
 BUDGET_WORDS = ("资金", "预算", "投资", "总额", "经费", "金额", "安排", "拨付", "财政", "补助资金", "总投资", "投入",
                 "转移支付", "额度", "下达", "拨款", "专项")

@@ -22,6 +22,7 @@ the result says `confident: false` and holds no rows. Not for search
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -45,6 +46,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from kb.indicators.hybrid import SuggestRanker
 
 SUGGESTIONS = 20        # rows in the flat `suggestions` list (default table first)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 DENSE_PER_SLOT = 3      # dense-only hits added per slot in hybrid mode
 VET_FIRST_PER_SLOT = 8  # best rows per slot vetted before the table is first assembled (4 shown + 3 alternates + 1)
 # a further detected type lends its indicator set only when nearly as likely as the best one
@@ -168,6 +170,9 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
                        sector=sector, unit_name=unit_name, department=department)
     if not ctx.text:
         return SuggestResult(confident=False, table=[], suggestions=[], message="描述为空", mode=mode)
+    if not _CJK.search(ctx.text):  # the libraries, types and the text's reading are Chinese
+        return SuggestResult(confident=False, table=[], suggestions=[], mode=mode,
+                             message="请用中文描述项目（做什么、对象、数量、资金），指标库和推荐规则都是中文的")
     mask = library_mask(idx, unit_name, exclude_origin)
     detected, uncertain = detect_types(models, idx.tokenizer, ctx, project_types)
     # the text's own numbers, or a certain type with its keywords, make the result confident

@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field
 
 from kb.corpus import AskResult, Corpus, Hit
 from kb.corpus.models import COLLECTIONS
+from kb.domain.limits import MAX_QUESTION_CHARS
 from service.auth import require_key
 from service.deps import corpus_dep
 
@@ -43,7 +44,7 @@ class DocsSearchResponse(BaseModel):
 class AskRequest(BaseModel):
     """A question in plain words."""
 
-    question: str = Field(..., min_length=1, max_length=500, description="问题",
+    question: str = Field(..., min_length=1, max_length=MAX_QUESTION_CHARS, description="问题",
                           examples=["满意度指标值一般设多少？"])
     top: int = Field(3, ge=1, le=20, description="返回的相似问题条数")
     related: int = Field(3, ge=0, le=20, description="返回的相关政策条文条数")
@@ -79,7 +80,7 @@ class DocumentList(BaseModel):
                         "《文件名》(文号) 第X条 形式的引用、命中词位置(highlights，为 text 内的字符区间)；"
                         "已废止文件标注并排在有效文件之后。")
 def search_docs(
-    q: str = Query(..., min_length=1, max_length=500, description="检索内容", examples=["绩效评价分为哪几种方式"]),
+    q: str = Query(..., min_length=1, max_length=MAX_QUESTION_CHARS, description="检索内容", examples=["绩效评价分为哪几种方式"]),
     collection: list[CollectionName] | None = Query(None, description="语料库（可重复）"),
     issuer: str | None = Query(None, max_length=100, description="发文机关（包含即可）", examples=["财政部"]),
     year: int | None = Query(None, ge=1900, le=2100, description="年份"),

@@ -5,6 +5,7 @@ from typing import Literal
 
 from fastapi import APIRouter, Depends, Query
 
+from kb.domain.limits import MAX_QUERY_CHARS
 from kb.domain.schema import Indicator, TrainingLink
 from kb.indicators.search import SearchResult
 from kb.knowledge import KnowledgeBase
@@ -26,7 +27,7 @@ class IndicatorDetail(Indicator):
 @router.get("/search", response_model=SearchResult, summary="检索指标",
             description="中文检索基础指标库与单位指标库；只返回有匹配的指标，完全同名者排第一。")
 def search_indicators(
-    q: str = Query(..., min_length=1, max_length=200, pattern=r"\S", description="检索词(不能只有空白)",
+    q: str = Query(..., min_length=1, max_length=MAX_QUERY_CHARS, pattern=r"\S", description="检索词(不能只有空白)",
                    examples=["项目完成率"]),
     level1: str | None = Query(None, description="一级指标(产出指标/output …)"),
     level2: str | None = Query(None, description="二级指标(数量指标/quantity …)"),

@@ -10,7 +10,7 @@ from fastapi.responses import Response
 from pydantic import Field, field_validator
 from sqlalchemy.orm import Session
 
-from kb.domain.budget import MAX_DESCRIPTION_CHARS
+from kb.domain.limits import MAX_DESCRIPTION_CHARS
 from kb.knowledge import MAX_BUDGET_WAN, KnowledgeBase
 from kb.lifecycle.access import Principal
 from kb.lifecycle.feedback import learned_for_suggest

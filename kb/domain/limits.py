@@ -1,0 +1,15 @@
+"""How long a request's texts may be: one bound per kind of text for the CLI and the API alike.
+
+A longer text is refused with a Chinese message naming the field (HTTP 422,
+CLI exit 2) instead of being searched: 5,000 characters of a query made BM25
+scores in the ten thousands and took seconds, and a reported trial found the
+CLI took what the API refused.
+"""
+from __future__ import annotations
+
+# an indicator search (检索词): names and colloquial phrasings are a few dozen characters
+MAX_QUERY_CHARS = 200
+# a policy search or a question (政策检索, 政策问答)
+MAX_QUESTION_CHARS = 500
+# the longest project description suggest reads
+MAX_DESCRIPTION_CHARS = 5000
