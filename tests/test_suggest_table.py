@@ -406,3 +406,21 @@ def test_a_satisfaction_template_is_filled_with_people(shipped_kb):
                    "2025年农村中小学校舍维修")
     assert not [c.name for c in res.default_table + [a for v in res.alternates.values() for a in v]
                 if c.name == "房屋满意度"]
+
+
+def test_the_demo_project_states_its_period_once_and_counts_no_people(shipped_kb):
+    """Reported (fresh trial of `make demo`, D002's text): 实施期2023.07-2024.01 was stated, yet 服务周期 (数量)
+    and 降尘抑尘服务周期 (时效) both came 待填写 天; and 采购雾炮车降尘抑尘服务人次 counted people a dust
+    suppression service never names. One period row, under 时效, with the stated period as the checker
+    writes one; no count of persons when the text names none."""
+    rec = dev_record("D002")
+    text = "2023年项目支出绩效目标申报表。年度本级预算250万元,实施期2023.07-2024.01。通过采购雾炮车降尘抑尘服务,配备雾炮车10辆,全市空气质量达到优良。"
+    res = _suggest(shipped_kb, text, rec["project"])
+    periods = [c for c in res.default_table if c.name.endswith("周期")]
+    assert [(c.level2, c.value) for c in periods] == [("timeliness", "2023年7月至2024年1月")], \
+        [(c.level2, c.name, c.value, c.unit) for c in periods]
+    assert not [f for f in check_rows([TargetRow(level1="产出指标", level2="时效指标", name=periods[0].name,
+                                                 value=periods[0].value)]).findings if f.scope == "row"]
+    assert not [c.name for c in res.default_table if c.name.endswith(("人次", "人数"))]
+    # the real table's own period row (服务周期 2023.07-2024.01) is what the suggestion now says
+    assert any(r["name"] == "服务周期" and r["value"] == "2023.07-2024.01" for r in rec["indicators"])

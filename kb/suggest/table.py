@@ -20,7 +20,7 @@ from kb.domain.units import units_compatible
 from kb.suggest.draft import PENDING, Draft
 from kb.suggest.ranker import Tier
 from kb.suggest.slots import SLOTS
-from kb.suggest.words import ON_TIME, PERSON_HEADS
+from kb.suggest.words import ON_TIME, PERIOD, PERSON_HEADS
 
 BENEFITS = ("economic_benefit", "social_benefit", "ecological_benefit", "sustainable_impact")
 # (min, max) rows per slot group in the default table. One benefit row: real tables hold 1–2, but
@@ -91,6 +91,7 @@ MEASURE_CLASSES = (
     ON_TIME,
     re.compile(r"(发放及时率|按时发放率|拨付及时率|到位及时率|按时足额发放率|按月足额发放率)$"),
     re.compile(r"完成率$"),   # 文化活动完成率 beside 公共文化服务体系完成率 (on-time ones matched above)
+    PERIOD,   # 服务周期 under 数量 beside 降尘抑尘服务周期 under 时效: one period, compared across 数量 too
 )
 _CLASS_SLOTS = frozenset({"quality", "timeliness"})
 
@@ -103,10 +104,11 @@ def _measure_class(d: Draft) -> int | None:
 
 
 def _one_class(a: Draft, b: Draft) -> bool:
-    if a.slot not in _CLASS_SLOTS or b.slot not in _CLASS_SLOTS:
-        return False
     ca = _measure_class(a)
-    return ca is not None and ca == _measure_class(b)
+    if ca is None or ca != _measure_class(b):
+        return False
+    slots = _CLASS_SLOTS | {"quantity"} if MEASURE_CLASSES[ca] is PERIOD else _CLASS_SLOTS
+    return a.slot in slots and b.slot in slots
 
 
 # two blank counts of one unit and ending that share a word ask for one number twice (雨露计划补助学生人数

@@ -25,7 +25,7 @@ from kb.suggest import quantities as Q
 from kb.suggest.context import ProjectContext
 from kb.suggest.draft import PENDING, Draft
 from kb.suggest.objects import Mention
-from kb.suggest.words import ON_TIME
+from kb.suggest.words import ON_TIME, PERIOD, STATED_PERIOD
 from kb.domain.text import bigrams, normalize_name
 from kb.domain.units import SIZE_UNITS, measure_of  # units whose values depend on the project's size
 
@@ -70,6 +70,27 @@ def bind_mentions(drafts: list[Draft], ctx: ProjectContext) -> None:
         if d.mention is not None:
             _take_mention(d, d.mention)
     _bind_deadline(drafts, ctx)
+    _bind_period(drafts, ctx)
+
+
+def _bind_period(drafts: list[Draft], ctx: ProjectContext) -> None:
+    """A period the text states (实施期2023.07-2024.01) is the value of the period rows (服务周期), written
+    as the checker writes a period (2023年7月至2024年1月, `kb.checker.rewrite.period_text`); a 时效 row
+    takes it first, a row elsewhere only when no 时效 row is there (one period per table)."""
+    from kb.checker.parse import ParsedRow
+    from kb.checker.rewrite import period_text
+    from kb.domain.schema import TargetRow
+
+    m = STATED_PERIOD.search(ctx.description or "")
+    if not m:
+        return
+    said = period_text(ParsedRow(TargetRow(level1="产出指标", level2="时效指标", name="服务周期",
+                                           value=re.sub(r"\s+", "", m.group(1))), 1))
+    rows = [d for d in drafts if PERIOD.search(d.key) and d.value_source != "text"]
+    rows = [d for d in rows if d.slot == "timeliness"] or rows
+    for d in rows if said else []:
+        d.operator, d.value, d.value_unit, d.unit, d.value_source = "", said, "", "", "text"
+        d.evidence.append(f"描述中的实施期: {m.group(1)}")
 
 
 def _bind_deadline(drafts: list[Draft], ctx: ProjectContext) -> None:

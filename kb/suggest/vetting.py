@@ -49,6 +49,13 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str]) 
             d.tier = Tier.ALTERNATE
             d.evidence.append("笼统的达标率/完成率，请选用可核验的质量指标，仅作备选")
             continue
+        if (d.source == "formed" or d.template) and d.slot == "quantity" and d.tier != Tier.BOUND and \
+                not ctx.beneficiaries and _PERSONS_COUNTED.search(d.key):
+            # 采购雾炮车降尘抑尘服务人次 (〔服务名称〕服务人次 filled with the project's service): a service to
+            # streets and air counts no people the text names
+            d.tier = Tier.ALTERNATE
+            d.evidence.append("描述中没有服务的人群，按人次/人数计量的指标仅作备选")
+            continue
         if d.slot == "quantity" and d.value_source != "text" and is_money_unit(d.value_unit or d.unit):
             # an amount is a cost, not an output (财预〔2021〕101号: 成本指标); the checker flags it under 数量
             d.tier = Tier.ALTERNATE
@@ -93,6 +100,8 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str]) 
                 d.evidence.append("描述中没有这项指标的对象，仅作备选")
 
 
+# a count of persons formed from the text or filled into a template (〔服务名称〕服务人次, 〔对象〕人数)
+_PERSONS_COUNTED = re.compile(r"(人次|人数)$")
 # quality measures formed from the project's name alone that say nothing checkable
 VAGUE_QUALITY = re.compile(r"(达标率|完成率|(?<!验收)合格率)$")
 # a retrieved count the declarant must fill (待填写) stands in the table only when at least half of

@@ -98,3 +98,10 @@ FORM_WORDS = re.compile(r"绩效目标|绩效|申报表|申报|自评表|自评|
 
 # on-time completion, whatever its object: 完成及时率, 按期完成率, 完工率 … (one per table; a stated deadline replaces it)
 ON_TIME = re.compile(r"(完成及时率|按期完成率|按时完成率|按期完工率|按时完工率|完工率|按期竣工率|完成时间|完工时间)$")
+# the period a service runs (服务周期 2023年7月至2024年1月, or 180 天): one per table, a 时效 row
+PERIOD = re.compile(r"(服务周期|实施周期|项目周期|服务期限|服务期)$")
+# a period the text states: 实施期2023.07-2024.01, 服务周期为2023年7月至2024年6月
+STATED_PERIOD = re.compile(r"(?:实施期|实施周期|服务周期|服务期|项目周期)[为是:：\s]*"
+                           r"((?:19|20)\d{2}\s*[.\-/年]\s*\d{1,2}\s*月?(?:\s*[.\-/]\s*\d{1,2}\s*日?)?\s*"
+                           r"(?:-|—|–|~|～|至|到)\s*(?:(?:19|20)\d{2}\s*[.\-/年]\s*)?\d{1,2}\s*月?"
+                           r"(?:\s*[.\-/]\s*\d{1,2}\s*日?)?)")
