@@ -295,3 +295,24 @@ def test_a_count_without_a_number_of_its_own_is_left_to_fill_not_taken_from_the_
     s1 = [f.suggestion for f in found if f.row == 1 and f.suggestion is not None]
     assert s1 and all(s.value is None for s in s1) and any(s.text.startswith("待填写") for s in s1), s1
     assert any(f.suggestion.value == "100" for f in found if f.row == 2 and f.suggestion is not None)
+
+
+def test_the_other_findings_of_a_deleted_row_say_they_go_with_it():
+    """Reported (fresh trial, D008 real row 资金到位及时率 ≥100%): QNT-08 said “应写=100%” and TIME-05 asked
+    for a deadline while both suggestions read “删除该行：投入/过程指标…（预算执行率…）” — another rule's
+    reason, about another indicator. The rule that deletes gives the reason; the others say they go with
+    the row; one-click on any of them still deletes it."""
+    from kb.checker import check_declaration
+    from kb.io.tables import table_from_json
+    from tests.kbfactory import dev_record
+
+    rec = dev_record("D008")
+    row = next(i for i, r in enumerate(rec["indicators"], 1) if r["name"] == "资金到位及时率")
+    found = [f for f in check_declaration(table_from_json(rec)).findings if f.row == row]
+    by = {f.rule_id: f.suggestion for f in found}
+    assert "REL-02" in by and len(by) >= 2 and all(s.delete for s in by.values()), by
+    assert by["REL-02"].text.startswith("删除该行：投入/过程指标") and "资金到位" in by["REL-02"].text
+    assert "预算执行率在自评" not in by["REL-02"].text
+    for rid, s in by.items():
+        if rid != "REL-02":
+            assert s.text == "本行按 REL-02 整行删除，此项随之不再适用", (rid, s.text)

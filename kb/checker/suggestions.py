@@ -73,8 +73,15 @@ def checked_rewrite(r: ParsedRow, hits: list[tuple[RuleMeta, RuleHit]], lookup: 
 def row_suggestions(r: ParsedRow, hits: list[tuple[RuleMeta, RuleHit]], rw: RowRewrite) -> list[Suggestion]:
     """Per-finding suggestions whose union is the canonical rewrite `rw` of row `r`."""
     if rw.delete:
-        sug = construct(Suggestion, delete=True, text=f"删除该行：{rw.reason}" + (f"；{rw.hint}" if rw.hint else ""))
-        return [sug for _ in hits]
+        text = f"删除该行：{rw.reason}" + (f"；{rw.hint}" if rw.hint else "")
+        sug = construct(Suggestion, delete=True, text=text)
+        cause = next((m.id for m, _ in hits if fix_of(m.id).deletes == rw.reason), None)
+        if cause is None:
+            return [sug for _ in hits]
+        # the other findings of the row go with it: saying so, not repeating a reason that is not theirs
+        # (QNT-08's “应写=100%” beside “删除该行：投入/过程指标…” read as a contradiction)
+        along = construct(Suggestion, delete=True, text=f"本行按 {cause} 整行删除，此项随之不再适用")
+        return [sug if m.id == cause else along for m, _ in hits]
     if rw.manual:  # left to the declarant: nothing to apply, the text says what and why
         sug = construct(Suggestion, text=rw.reason)
         return [sug for _ in hits]

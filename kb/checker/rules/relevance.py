@@ -82,7 +82,7 @@ def is_rel_02(r: ParsedRow) -> bool:
     return bool(L.REL02_RATE_RE.search(n) and L.REL02_MONEY_RE.search(n))
 
 
-@rule("REL-02", depends="name", deletes="投入/过程指标不作绩效目标（预算执行率在自评中单独计分）", delete_rank=1)
+@rule("REL-02", depends="name", deletes="投入/过程指标不作绩效目标（预算执行、资金到位等在自评中单独计分）", delete_rank=1)
 def rel_02(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """Input / process indicator (资金到位率, 预算执行率, 支出率, 结余率, 制度建立与否 …) used as a target."""
     if is_rel_02(r):
