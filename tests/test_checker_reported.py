@@ -316,3 +316,20 @@ def test_the_other_findings_of_a_deleted_row_say_they_go_with_it():
     for rid, s in by.items():
         if rid != "REL-02":
             assert s.text == "本行按 REL-02 整行删除，此项随之不再适用", (rid, s.text)
+
+
+def test_a_count_in_the_other_person_unit_is_renamed_not_recounted():
+    """Reported (fresh trial): UNIT-02 turned 学生受资助人数 ≥735 人次 (D008, real) into ≥735 人 — 735
+    person-times became 735 persons. The name follows the unit the number was counted in."""
+    from kb.checker import check_declaration
+    from kb.io.tables import table_from_json
+    from tests.kbfactory import dev_record
+
+    rec = dev_record("D008")
+    row = next(i for i, r in enumerate(rec["indicators"], 1) if r["name"] == "学生受资助人数")
+    assert rec["indicators"][row - 1]["unit"] == "人次"
+    [f] = [f for f in check_declaration(table_from_json(rec)).findings if f.row == row and f.rule_id == "UNIT-02"]
+    assert f.suggestion.name == "学生受资助人次" and f.suggestion.unit is None and f.suggestion.value is None
+    rows = [_row("产出指标", "数量指标", "培训人次", "≥", "200", "人")]
+    [s] = [f.suggestion for f in check_rows(rows).findings if f.rule_id == "UNIT-02"]
+    assert s.name == "培训人数" and s.unit is None

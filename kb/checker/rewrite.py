@@ -413,11 +413,29 @@ def _deletion(r: ParsedRow, ids: set[str]) -> RowRewrite | None:
     return None
 
 
+_PERSON_TIMES_UNITS = frozenset(("人次", "万人次"))
+_PERSONS_UNITS = frozenset(("人", "名", "位", "万人", "万名"))
+
+
+def counted_as_declared(name: str, unit: str) -> str:
+    """A name whose 人数 / 人次 ending disagrees with the unit the number was counted in, renamed to
+    that unit (学生受资助人数 ≥735 人次 → 学生受资助人次): the declared number keeps its meaning, where
+    changing the unit to 人 would make 735 person-times 735 persons. Other names are returned as they are."""
+    u = (unit or "").strip()
+    if name.endswith("人数") and u in _PERSON_TIMES_UNITS:
+        return name[:-2] + "人次"
+    if name.endswith("人次") and u in _PERSONS_UNITS:
+        return name[:-2] + "人数"
+    return name
+
+
 def _name(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Callable | None,
           s: CheckerSettings) -> str | RowRewrite:
     """The rewritten name (placeholders cleaned, sentences shortened, slogans made measurable), or a deletion."""
     name = r.name
     unit_hint = r.eff_unit
+    if "UNIT-02" in ids:
+        name = counted_as_declared(name, r.eff_unit)
     if "STR-04" in ids:
         name = re.sub(r"[\s\u3000]+", "", clean_placeholder_name(r.raw.name.strip()))
         if not name:
