@@ -333,3 +333,19 @@ def test_a_count_in_the_other_person_unit_is_renamed_not_recounted():
     rows = [_row("产出指标", "数量指标", "培训人次", "≥", "200", "人")]
     [s] = [f.suggestion for f in check_rows(rows).findings if f.rule_id == "UNIT-02"]
     assert s.name == "培训人数" and s.unit is None
+
+
+def test_a_missing_unit_is_not_invented_for_a_name_that_counts_nothing():
+    """Reported (fresh trials): UNIT-01 proposed “≥100个” for 学校发展能力 and “≥90个” for 群众安全感; a
+    次数 got 个. The unit comes from the row, the library or the name (次 for 次数, % for a surveyed share
+    such as 安全感); when nothing says what a name counts the row is left 待填写 for its unit. 群众安全感
+    ≥90% is a measured share, not a name without a metric (REL-04)."""
+    def fix(name, value, unit="", l1="效益指标", l2="可持续影响指标"):
+        found = check_rows([_row(l1, l2, name, "≥", value, unit)]).findings
+        return {f.rule_id: f.suggestion for f in found if f.scope == "row" and f.suggestion is not None}
+
+    s = fix("学校发展能力", "100")["UNIT-01"]
+    assert s.value is None and s.unit is None and s.text.startswith("待填写") and "计量单位" in s.text
+    assert (fix("群众安全感", "90", l2="社会效益指标")["UNIT-01"].unit) == "%"
+    assert "REL-04" not in fix("群众安全感", "90", "%", l2="社会效益指标")
+    assert fix("培训次数", "4", l1="产出指标", l2="数量指标")["UNIT-01"].unit == "次"

@@ -66,8 +66,10 @@ METRIC = (
     "里程", "长度", "金额", "费用", "成本", "标准", "比例", "占比", "比重", "指数", "时间",
     "时长", "天数", "时限", "满意度", "知晓度", "参与度", "认可度", "覆盖面", "规模", "产量",
     "产值", "收入", "总量", "年限", "期数", "场次", "批次",
-    # ours: 单价 is a cost measure like 成本 / 费用; 满意程度 is 满意度 in other words
-    "单价", "满意程度",
+    # ours: 单价 is a cost measure like 成本 / 费用; 满意程度 is 满意度 in other words; 安全感 and its kin
+    # are surveyed shares like 满意度 (群众安全感 ≥90% is a common 社会效益 target, not a slogan;
+    # 获得感 / 幸福感 stay out: 增强人民群众获得感幸福感 is the catalog's own slogan example)
+    "单价", "满意程度", "安全感", "认同度", "支持度", "信任度",
 )
 METRIC_RE = alternation(METRIC)
 # names ending in one of these (but not 质量) also count as measured

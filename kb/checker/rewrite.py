@@ -121,6 +121,8 @@ _NUMSYM_RE = re.compile(r"[\d.\s\-_*/—–]+")
 _INPUT_L1_RE = re.compile(r"投入|资金|制度|决策|过程|管理")
 _PAREN_RE = re.compile(r"[(（][^()（）]*[)）]")
 _TIMES_RE = re.compile(r"活动|培训|会议|讲座|检查|巡查|演练|宣传")
+_TIMES_END_RE = re.compile(r"(次数|频次)$")
+_SURVEYED_RE = re.compile(r"(安全感|知晓度|认可度|认同度|满意度|支持度|信任度)$")
 _LEAD_QTY_RE = re.compile(r"^\d+(?:\.\d+)?(?:" + UNIT_RE.pattern + r")?")
 
 
@@ -704,6 +706,8 @@ def _count_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, 
     hint = next((h.data["unit"] for k in ("STR-06", "UNIT-03") if (h := hits.get(k)) is not None and h.data
                  and h.data.get("unit")), "")
     unit = _pick_unit(r, name, base, fam, typ, hint)
+    if not unit:  # 学校发展能力 ≥100: no unit read from the row, the library or the name — none is invented
+        return f"待填写：名称“{name}”看不出以什么计量，请填写计量单位（如 %、人、个、次）"
     if direction == "neg":
         op = "≤"
     elif r.eff_op in ("≥", ">", "=") and not ({"OP-03", "OP-04", "QNT-09"} & ids):
@@ -778,7 +782,8 @@ _NAME_UNIT_END_RE = re.compile(r"(?:学时|课时|小时|工作日|天数|公里
 
 def _pick_unit(r: ParsedRow, name: str, base: str, fam: str | None, typ: Any, hint: str = "") -> str:
     """Unit of a rewritten count: the unit the name wrote with the target (`hint`), the row's own, the
-    library's, one named in the name, else the default of the name's family (个 when none)."""
+    library's, one named in the name, 次 for a 次数, else the default of the name's family; % for a
+    surveyed share (安全感 ≥90); '' when nothing says what the name counts (the caller leaves it 待填写)."""
     for u in (hint, r.emb_unit, r.unit):
         if u and (fam is None or unit_fits(fam, u)) and u not in ("%", "‰") and "元" not in u:
             return u.replace("*", "·")
@@ -790,11 +795,15 @@ def _pick_unit(r: ParsedRow, name: str, base: str, fam: str | None, typ: Any, hi
     m = _NAME_UNIT_END_RE.search(base)
     if m and fam is None:
         return m.group()
+    if _TIMES_END_RE.search(base):  # 培训次数, 检查频次: counted in 次 (a count's default 个 says nothing)
+        return "次"
     if fam:
         return DEFAULT_UNIT[fam]
     if _TIMES_RE.search(base):
         return "次"
-    return "个"
+    if _SURVEYED_RE.search(base) and r.num is not None and 0 < r.num <= 100:
+        return "%"  # 群众安全感 ≥90, 政策知晓度 ≥85: a surveyed share
+    return ""
 
 
 # ------------------------------------------------------------------ goal rows
