@@ -101,11 +101,27 @@ def _suggest_one(kb, rec: dict, top: int, mode: Optional[str], types: Optional[l
                       project_types=types or rec.get("project_types"))
 
 
+def _budget_wan(text: str | None) -> float | None:
+    """--budget as a plain number of 万元 ("250", "1,200.5"); scientific notation ("1e5") or words are
+    refused as the API refuses them (`kb.lifecycle.schemas.WanAmount`): DataError naming --budget."""
+    from kb.domain.quantity import SCIENTIFIC_RE
+
+    if text is None or not text.strip():
+        return None
+    t = text.strip().replace(",", "")
+    if SCIENTIFIC_RE.search(t):
+        raise DataError("预算请写成普通数字(万元，如 250)，不要用科学计数法", field="--budget")
+    try:
+        return float(t)
+    except ValueError:
+        raise DataError(f"预算须为数字(万元，如 250)，而不是 {text!r}", field="--budget") from None
+
+
 @app.command("suggest")
 def suggest_cmd(
     text: Optional[str] = typer.Option(None, "--text", help="项目描述(做什么、对象、数量、资金)"),
     project_name: Optional[str] = typer.Option(None, "--project-name", help="项目名称"),
-    budget: Optional[float] = typer.Option(None, "--budget", help="预算(万元)"),
+    budget_text: Optional[str] = typer.Option(None, "--budget", help="预算(万元)，普通数字如 250"),
     department: Optional[str] = typer.Option(None, help="单位/部门"),
     sector: Optional[str] = typer.Option(None, help="行业领域"),
     unit_name: Optional[str] = typer.Option(None, "--unit-name", help="使用该单位的单位指标库"),
@@ -125,6 +141,7 @@ def suggest_cmd(
         raise DataError("请用 --text 给出项目描述(不能为空)，或用 --file 给出 JSONL 文件", field="--text")
     if text and file:
         raise DataError("--text 与 --file 只能二选一", field="--file")
+    budget = _budget_wan(budget_text)
     if budget is not None and not 0 <= budget <= MAX_BUDGET_WAN:  # (NaN fails too)
         raise DataError(f"预算须为 0 到 {MAX_BUDGET_WAN:g} 之间的数(万元)", field="--budget")
     if text and len(text) > MAX_DESCRIPTION_CHARS:
