@@ -424,3 +424,25 @@ def test_the_demo_project_states_its_period_once_and_counts_no_people(shipped_kb
     assert not [c.name for c in res.default_table if c.name.endswith(("人次", "人数"))]
     # the real table's own period row (服务周期 2023.07-2024.01) is what the suggestion now says
     assert any(r["name"] == "服务周期" and r["value"] == "2023.07-2024.01" for r in rec["indicators"])
+
+
+def test_an_allowance_for_entitled_groups_gets_whole_words_and_its_own_people(shipped_kb):
+    """Reported (fresh trial, D042 优抚对象生活补助): rows named 象生活补助户数 and 象生活补助标准 (对 of 对象 taken
+    for a function word), 补助面积 in 亩 for a living allowance, and 退休人员满意度 though the text names
+    no retired people."""
+    rec = dev_record("D042")
+    res = _suggest(shipped_kb, rec["description"], rec["project"])
+    names = [c.name for c in res.default_table] + [c.name for v in res.alternates.values() for c in v]
+    assert not [n for n in names if n.startswith("象")], names
+    table = [(c.name, c.unit) for c in res.default_table]
+    assert not [t for t in table if t[1] in ("亩", "公顷", "平方米")], table
+    assert not [t for t in table if "退休" in t[0]], table
+    assert any(c.value == "404" and c.unit == "人" for c in res.default_table), table
+
+
+def test_a_function_character_inside_a_word_of_the_text_is_no_cut():
+    from kb.suggest.templates import fill
+
+    text = "为404名服务对象发放补助金。通过发放优抚对象生活补助资金"
+    assert fill(text, "〔补助对象〕补助户数")[0] == "象生活补助户数"  # without the text's words: 对 cuts
+    assert fill(text, "〔补助对象〕补助户数", {"对象", "优抚", "生活", "补助"})[0].endswith("优抚对象生活补助户数")

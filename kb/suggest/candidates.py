@@ -112,7 +112,7 @@ def fill_template(name: str, ctx: ProjectContext, t: ProjectType | None = None) 
     if "满意" in name and ctx.beneficiaries:
         filled = T.SLOT.sub(ctx.beneficiaries[0], name, count=1)
         return filled, name
-    filled, filler = T.fill(ctx.text, name)
+    filled, filler = T.fill(ctx.text, name, ctx.content)
     if filler and N.is_clean(filler) and ("满意" not in name or PERSON_HEADS.search(filler)):
         return filled, name   # a satisfaction row asks people: never 房屋满意度 from 〔服务对象〕满意度
     if ctx.core and CORE_LABELS.search(label) and CORE_MEASURES.search(name) and len(ctx.core) <= 12:

@@ -45,12 +45,15 @@ def _anchor(after: str) -> str:
     return after[:2]
 
 
-def find_filler(description: str, name: str, max_len: int = 10) -> str | None:
+def find_filler(description: str, name: str, max_len: int = 10, words: frozenset[str] | set[str] = frozenset()
+                ) -> str | None:
     """Words of `description` that fill the slot of template `name`, or None.
 
     Looks for the template's anchor (text after the slot) in the description
     and takes the run of characters just before it, cut at punctuation,
-    numbers and leading verbs/fillers; 2..max_len characters.
+    numbers and leading verbs/fillers; 2..max_len characters. `words`: the
+    description's own words (`ProjectContext.content`): a function character
+    inside one of them is no cut (对 in 优抚对象, where 象生活 came out).
     """
     m = SLOT.search(name)
     if not m:
@@ -69,7 +72,7 @@ def find_filler(description: str, name: str, max_len: int = 10) -> str | None:
     for hit in re.finditer(re.escape(anchor), t):
         before = t[max(0, hit.start() - 24):hit.start()]
         run = _STOP.split(before)[-1]
-        run = _FUNC.split(run)[-1]
+        run = _after_function_words(run, words)
         run = _UNIT_LEAD.sub("", run)
         run = _LEAD.sub("", run)
         if len(run) > max_len:
@@ -82,6 +85,20 @@ def find_filler(description: str, name: str, max_len: int = 10) -> str | None:
 
 # function words a filler never spans (the object of the anchor lies after them)
 _FUNC = re.compile(r"的|和|及|与|或|用于|对于|对|在|为|将|把|向|由|从|以|并|等|其中|包括|通过|按照|根据")
+
+
+def _after_function_words(run: str, words: frozenset[str] | set[str]) -> str:
+    """The part of `run` after its last function word (`_FUNC`); a one-character one that forms a word of
+    `words` with the character before or after it (对象, 以上, 及时) is part of that word, not a cut."""
+    cut = 0
+    for m in _FUNC.finditer(run):
+        a, z = m.span()
+        if z - a == 1 and ((a > 0 and run[a - 1:z] in words) or (z < len(run) and run[a:z + 1] in words)):
+            continue
+        cut = z
+    return run[cut:]
+
+
 _UNIT_LEAD = re.compile(r"^(?:万元|亿元|元|万|个|人次|人|次|年|月|日|项|家|户|名|所|批)+")
 
 
@@ -98,11 +115,12 @@ def _whole_words_tail(run: str, max_len: int) -> str:
     return out
 
 
-def fill(description: str, name: str) -> tuple[str, str | None]:
-    """(filled name, filler) — the slot replaced by the description's words, or by its label."""
+def fill(description: str, name: str, words: frozenset[str] | set[str] = frozenset()) -> tuple[str, str | None]:
+    """(filled name, filler) — the slot replaced by the description's words (`words`: its own words, see
+    `find_filler`), or by its label."""
     if not SLOT.search(name):
         return name, None
-    f = find_filler(description, name)
+    f = find_filler(description, name, words=words)
     if f:
         after = name[SLOT.search(name).end():]
         # avoid doubling: filler 护工培训 + 培训人次 → 护工培训人次

@@ -87,7 +87,12 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str]) 
             elif d.generic:
                 d.tier = Tier.ALTERNATE
             elif d.slot == "quantity":
-                if d.pending and (ctx.mentions or len(ctx.text) >= DESCRIBED) and _object_in_text(d, ctx) < OBJECT_IN_TEXT:
+                if d.pending and _AREA_OR_LENGTH.search(d.value_unit or d.unit or "") and \
+                        not _MEASURED_EXTENT.search(ctx.text):
+                    # 补助面积 (亩) for a living allowance: a blank area or length the text never measures in
+                    d.tier = Tier.ALTERNATE
+                    d.evidence.append("描述中没有面积或长度，仅作备选")
+                elif d.pending and (ctx.mentions or len(ctx.text) >= DESCRIBED) and _object_in_text(d, ctx) < OBJECT_IN_TEXT:
                     d.tier = Tier.ALTERNATE
                     d.evidence.append("描述中没有这项数量的对象，仅作备选")
                 elif _is_rate(d) and d.tier != Tier.BOUND and _object_in_text(d, ctx, _ROW_TAIL) < OBJECT_IN_TEXT:
@@ -100,6 +105,9 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str]) 
                 d.evidence.append("描述中没有这项指标的对象，仅作备选")
 
 
+# a blank area or length (亩, 公里 …) is offered only when the text measures in one (面积, 亩, 公里, 长度 …)
+_AREA_OR_LENGTH = re.compile(r"^(万?亩|公顷|平方米|万平方米|平方公里|公里|千米|米|延米|km|m)$")
+_MEASURED_EXTENT = re.compile(r"亩|公顷|平方|公里|千米|米|面积|里程|长度|耕地|土地|林地|草原|道路|河道|管网|渠")
 # a count of persons formed from the text or filled into a template (〔服务名称〕服务人次, 〔对象〕人数)
 _PERSONS_COUNTED = re.compile(r"(人次|人数)$")
 # quality measures formed from the project's name alone that say nothing checkable
@@ -129,7 +137,8 @@ def _is_rate(d: Draft) -> bool:
 # many kinds of project, and real tables ask them without the description naming them
 SPECIFIC_RESPONDENTS = ("干警", "民警", "游客", "患者", "病人", "学生", "家长", "教师", "参赛", "参展", "运动员", "读者",
                         "观众", "旅客", "乘客", "考生", "学员", "参训", "老人", "老年", "残疾", "农户", "纳税人", "投诉",
-                        "举报", "驾驶员", "住户", "业主", "就餐", "护林员", "贫困", "脱贫")
+                        "举报", "驾驶员", "住户", "业主", "就餐", "护林员", "贫困", "脱贫",
+                        "退休", "离休", "老干部")   # 退休人员满意度 for an 优抚 payment (fresh trial, D042)
 _RESPONDENT_SYNONYMS = {"老人": ("老年", "高龄"), "老年": ("老人", "高龄"), "学员": ("培训", "参训"), "参训": ("培训", "学员"),
                         "干警": ("公安", "民警", "警务"), "民警": ("公安", "干警", "警务"), "病人": ("患者", "医院"),
                         "患者": ("病人", "医院", "诊疗"), "贫困": ("脱贫",), "脱贫": ("贫困",), "游客": ("旅游", "景区"),
