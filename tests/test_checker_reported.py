@@ -349,3 +349,24 @@ def test_a_missing_unit_is_not_invented_for_a_name_that_counts_nothing():
     assert (fix("群众安全感", "90", l2="社会效益指标")["UNIT-01"].unit) == "%"
     assert "REL-04" not in fix("群众安全感", "90", "%", l2="社会效益指标")
     assert fix("培训次数", "4", l1="产出指标", l2="数量指标")["UNIT-01"].unit == "次"
+
+
+def test_rows_a_form_left_unset_are_no_indicators():
+    """Reported (fresh trial, D062 real): three 成本 rows “(未设置) = 0” were kept as a cost target
+    “(未设置) ≤0万元”, counted as the table's 成本 indicator (so STR-09 kept silent) and as duplicates of
+    each other (STR-12). They are no indicators: STR-04 deletes them, and the table rules do not count them."""
+    from kb.checker import check_declaration
+    from kb.io.tables import table_from_json
+    from tests.kbfactory import dev_record
+
+    rec = dev_record("D062")
+    unset = [i for i, r in enumerate(rec["indicators"], 1) if r["name"] == "(未设置)"]
+    assert len(unset) == 3
+    rep = check_declaration(table_from_json(rec))
+    for row in unset:
+        sugs = [f.suggestion for f in rep.findings if f.row == row and f.suggestion is not None]
+        assert sugs and all(s.delete for s in sugs), sugs
+        assert any(f.rule_id == "STR-04" for f in rep.findings if f.row == row)
+    table = {f.rule_id: f for f in rep.findings if f.scope == "table"}
+    assert "STR-09" in table and "STR-12" not in table
+    assert "100" in table["STR-09"].suggestion.text  # the project's own budget, not 0

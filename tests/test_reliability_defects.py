@@ -345,6 +345,9 @@ def test_check_out_writes_every_cell_as_text(tmp_path, fix):
     assert not formulas, formulas
     texts = {c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
     assert any(t.startswith("=HYPERLINK") for t in texts)  # kept as the text it was
+    leads = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row
+             if isinstance(c.value, str) and c.value[:1] in "=+-@"]
+    assert leads and all(c.quotePrefix for c in leads)  # and stays text when someone edits the cell
     if not fix:
         assert "=0次" in texts
 

@@ -36,6 +36,10 @@ def test_cells_are_text_never_formulas(tmp_path):
     assert values[0][2] == "=SUM(A1:A9)" and values[0][3] == "=0" and values[1][3] == "=0次"
     assert all(c.data_type == "s" for r in ws.iter_rows(min_row=1) for c in r if c.value is not None)
     assert ws.cell(2, 2).value == '=HYPERLINK("x")'
+    # reported (fresh trial): “=100” and a =HYPERLINK name were text on opening but became a formula once
+    # the cell was edited (F2, Enter); Excel's quote prefix keeps them text
+    leads = [c for r in ws.iter_rows(min_row=1) for c in r if isinstance(c.value, str) and c.value[:1] in "=+-@"]
+    assert leads and all(c.quotePrefix for c in leads), [(c.coordinate, c.value) for c in leads if not c.quotePrefix]
 
 
 def test_scores_split_100_points_by_level1():

@@ -85,6 +85,9 @@ _RANGE_RE = re.compile(rf"({_NUM})(%|‰)?(?:-|~|～|至|到)({_NUM})(%|‰)?")
 PLACEHOLDER_RE = re.compile(r"\*\*|XX|xx|××|待定")
 _PLACEHOLDER_WHOLE = frozenset(("*", "-", "—", "/", "_", "无", "待定", "暂无", "n/a", "N/A", "NA", "--", "——"))
 _HAS_DIGIT_RE = re.compile(r"\d")
+# a row a form left unset — (未设置), 无, 暂无, 不适用 as its name (D062: three 成本 rows “(未设置) = 0”):
+# no indicator; the table rules do not count it (it is no 成本 indicator, no duplicate of another)
+UNSET_NAME_RE = re.compile(r"^[(（]?(?:未设置|未设|无|暂无|不适用|不涉及)[)）]?$")
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _PAREN_RE = re.compile(r"[(（][^()（）]*[)）]")
 _WS_RE = re.compile(r"[\s\u3000]+")
@@ -582,6 +585,8 @@ class ParsedTable:
         pcts: list[float] = []
         weights: list[float] = []
         for r in items:
+            if UNSET_NAME_RE.match(r.raw.name.strip()):
+                continue
             l1 = r.level1
             l1s.add(l1)
             if l1 is Level1.output:

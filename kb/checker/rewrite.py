@@ -28,7 +28,7 @@ from kb.checker.catalog import fix_of
 from kb.checker.fixes import fmt_num
 from kb.checker.rules.feasibility import number_of
 from kb.checker.rules.relevance import is_money_cost
-from kb.checker.parse import UNIT_RE, ParsedRow, has_metric, name_info, to_float, valid_date
+from kb.checker.parse import UNIT_RE, UNSET_NAME_RE, ParsedRow, has_metric, name_info, to_float, valid_date
 from kb.checker.rules.timeliness import late_years
 from kb.domain.enums import LEVEL2_PARENT, Level1, Level2
 from kb.domain.levels import level2_fits, level2_of_key
@@ -410,6 +410,8 @@ def _deletion(r: ParsedRow, ids: set[str]) -> RowRewrite | None:
         return RowRewrite(None, deleting[0][1])
     if not r.name:
         return RowRewrite(None, "名称为空，无法确定指标")
+    if UNSET_NAME_RE.match(r.raw.name.strip()):
+        return RowRewrite(None, f"“{r.raw.name.strip()}”表示此处没有设置指标")
     if r.level1 is None and r.l1 and _INPUT_L1_RE.search(r.l1):
         return RowRewrite(None, f"“{r.l1}”类内容不作为绩效指标")
     return None

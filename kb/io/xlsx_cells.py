@@ -21,6 +21,7 @@ from kb.domain.text import strip_invisible
 from kb.errors import DataError, write_failure
 
 TEXT_FORMAT = "@"  # Excel's 文本 number format: what staff type in later stays text too
+FORMULA_LEADS = ("=", "+", "-", "@")  # a cell text starting so is read as a formula when edited
 TABLE_TITLE = "项目支出绩效目标表"
 HEADER_FILL = "D9D9D9"  # the light grey of a header row
 
@@ -36,8 +37,12 @@ def text_cell(ws: Any, row: int, col: int, value: Any) -> Any:
     """Write `value` as a text cell (never a formula, never a number); None → empty text cell.
 
     openpyxl turns any string starting with '=' into a formula; forcing the
-    data type to string writes it as an inline string instead. Characters a
-    person cannot see (control characters, zero-width, bidi controls:
+    data type to string writes it as an inline string instead, and a text
+    that starts as a formula would (= + - @, OWASP's list for spreadsheet
+    injection) carries Excel's quote prefix too, so editing the cell later
+    (F2, Enter) keeps it text: `=100` stays `=100`, a name
+    `=HYPERLINK(…)` never becomes a live link. Characters a person cannot
+    see (control characters, zero-width, bidi controls:
     `kb.domain.text.strip_invisible`) are dropped — Excel refuses the controls.
     """
     c = ws.cell(row, col)
@@ -50,6 +55,8 @@ def text_cell(ws: Any, row: int, col: int, value: Any) -> Any:
     c.value = strip_invisible(text)  # control characters would make openpyxl refuse the cell
     c.data_type = "s"
     c.number_format = TEXT_FORMAT
+    if c.value.startswith(FORMULA_LEADS):
+        c.quotePrefix = True
     return c
 
 

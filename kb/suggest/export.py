@@ -79,10 +79,10 @@ def write_xlsx(result, path: str | Path | None = None, *, project_name: str = ""
 
 
 def _text(ws, row: int, col: int, value) -> None:
-    """Write `value` as a string cell (never a formula, never a number)."""
-    cell = ws.cell(row, col)
-    cell.value = "" if value is None else str(value)
-    cell.data_type = "s"
+    """Write `value` as a text cell (`kb.io.xlsx_cells.text_cell`: never a formula, never a number)."""
+    from kb.io.xlsx_cells import text_cell
+
+    text_cell(ws, row, col, value)
 
 
 def _main_sheet(ws, result, project_name: str) -> None:
