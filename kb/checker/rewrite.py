@@ -646,15 +646,21 @@ def _cost_target(r: ParsedRow, ids: set[str], name: str, num: float | None, typ:
     unit = r.eff_unit if r.eff_unit and "元" in r.eff_unit else ""
     if "COST-02" in ids or num is None or (r.pct and not unit):
         if isinstance(budget, (int, float)) and budget > 0 and not per_unit:
-            return ("≤", fmt_num(budget), "万元")  # the project's own budget beats a library figure
+            return ("≤", _money_text(budget), "万元")  # the project's own budget beats a library figure
         if typ and "元" in (typ[2] or ""):
             return (typ[0] or "≤", fmt_num(typ[1]), typ[2])
         return None
     if not unit:
         unit = "元" if per_unit or num >= 1000 else "万元"
     if "COST-04" in ids and isinstance(budget, (int, float)):
-        num, unit = float(budget), "万元"
-    return ("≤", fmt_num(num), unit)
+        return ("≤", _money_text(float(budget)), "万元")
+    return ("≤", _money_text(num), unit)
+
+
+def _money_text(x: float) -> str:
+    """An amount to the fen it was stated in (387664.62 元 = 38.766462 万元), never rounded: four
+    decimals made 38.7665 万元, above the budget, and COST-04 fired on the fixed table (D008, E031)."""
+    return f"{x:.6f}".rstrip("0").rstrip(".")
 
 
 def _rate_target(r: ParsedRow, ids: set[str], base: str, fam: str | None, num: float | None, direction: str | None,
