@@ -18,10 +18,8 @@ def apply_fixes(decl: Declaration, report: CheckReport) -> Declaration:
 
     Row numbers in findings refer to the input (`TableInput.row_numbers`, else
     1..n). Findings without a suggestion, or whose suggestion is text only (a
-    rewrite left to the declarant), change nothing. A table without a budget
-    takes the one its description states (`kb.domain.budget.budget_from_text`),
-    as the rewrites did. Returns the same model class as `decl` (a
-    `TableInput` keeps its context, row contexts re-aligned).
+    rewrite left to the declarant), change nothing. Returns the same model
+    class as `decl` (a `TableInput` keeps its context, row contexts re-aligned).
     """
     numbers = list(getattr(decl, "row_numbers", None) or range(1, len(decl.rows) + 1))
     index = {n: i for i, n in enumerate(numbers)}
@@ -69,14 +67,6 @@ def apply_fixes(decl: Declaration, report: CheckReport) -> Declaration:
         if rctx_in:
             rctx.append({})
     update: dict[str, Any] = {"rows": rows}
-    if decl.budget_wan is None and decl.description:
-        # the budget the description states, which the rewrites already used (a cost row ≤ it): the
-        # fixed table's 资金总额 says it too instead of staying blank (a fresh trial, D015 / D062)
-        from kb.domain.budget import budget_from_text
-
-        stated = budget_from_text(decl.description)
-        if stated is not None:
-            update["budget_wan"] = stated
     if hasattr(decl, "row_numbers"):
         update["row_numbers"] = []
     if hasattr(decl, "row_contexts"):
