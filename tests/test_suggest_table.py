@@ -381,10 +381,14 @@ def test_the_rows_asking_for_a_missing_slot_are_not_vetted_and_the_table_is_the_
     vetted: list[str] = []
     real = engine.vet_with_checker
     monkeypatch.setattr(engine, "vet_with_checker", lambda ds, ctx: (vetted.extend(d.name for d in ds), real(ds, ctx)))
-    first = _suggest(shipped_kb, "档案数字化加工10万页", "档案数字化")
-    assert "（请补充效益指标）" in _rows(first)
+    # a type given by the caller whose quality rows all name another object leaves its 质量 slot to fill
+    # (the archive type's own rows no longer leave a slot empty since a certain type's core rows count
+    # as its own programme)
+    kw = {"project_types": ["rural_industry"]}
+    first = _suggest(shipped_kb, "档案数字化加工10万页", "档案数字化", **kw)
+    assert [n for n in _rows(first) if n.startswith("（请补充")]
     assert vetted and not [n for n in vetted if n.startswith("（")]
-    again = [_suggest(shipped_kb, "档案数字化加工10万页", "档案数字化") for _ in range(3)]
+    again = [_suggest(shipped_kb, "档案数字化加工10万页", "档案数字化", **kw) for _ in range(3)]
     assert all(r.model_dump() == first.model_dump() for r in again)
 
 
@@ -446,3 +450,16 @@ def test_a_function_character_inside_a_word_of_the_text_is_no_cut():
     text = "为404名服务对象发放补助金。通过发放优抚对象生活补助资金"
     assert fill(text, "〔补助对象〕补助户数")[1].startswith("象")  # without the text's words 对 cuts 对象
     assert "对象" in fill(text, "〔补助对象〕补助户数", {"对象", "优抚", "生活", "补助"})[1]
+
+
+def test_a_certain_types_core_rows_are_its_own_programme(shipped_kb):
+    """Reported (fresh trial, D005 国家基本公共卫生服务): the text names 儿童、孕产妇、老年人、慢性疾病患者 but not
+    高血压 or 健康档案, so every standard rate of the type (高血压患者规范管理率, 居民电子健康档案建档率 …)
+    was set aside as “another programme” and the 数量 slot kept one blank 老年人体检人数. A core row of the
+    certain type naming a word of the type's own description is that programme's."""
+    rec = dev_record("D005")
+    res = _suggest(shipped_kb, rec["description"], rec["project"])
+    assert res.project_types[0].name == "基本公共卫生服务"
+    quantity = [c for c in res.default_table if c.level2 == "quantity"]
+    rates = [c.name for c in quantity if c.unit == "%"]
+    assert len(rates) >= 2 and any("管理率" in n or "建档率" in n for n in rates), [(c.name, c.unit) for c in quantity]

@@ -181,7 +181,7 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
                                                    evidence=not ctx.mentions, settled=settled)
     set_targets(pool, ctx, learned, checker_settings)
     rank_candidates(pool, ctx, detected, models, exclude_origin)
-    mark_precision(pool, ctx, _sectors(detected, models, ctx))
+    mark_precision(pool, ctx, _sectors(detected, models, ctx), _own_words(detected, uncertain))
     confident = settled or lexical_ok or dense_ok
     if not confident or not pool:
         return _not_confident(ctx, detected, mode)
@@ -341,6 +341,15 @@ def rank_candidates(pool: list[Draft], ctx: ProjectContext, detected: list[tuple
 def _table_id(exclude_origin: str | None) -> str | None:
     """`dev:D012` → D012: the training table of the evaluated project, left out of the family statistics."""
     return exclude_origin.split(":", 1)[1] if exclude_origin and ":" in exclude_origin else exclude_origin
+
+
+def _own_words(detected: list[tuple], uncertain: bool) -> str:
+    """What the best detected type is about, in its own words (covers, keywords, phrases, objects), when
+    the detector is certain of it: the programme words of its core rows are its own, not another's."""
+    if uncertain or not detected:
+        return ""
+    t = detected[0][0]
+    return " ".join([t.covers, *t.keywords, *t.phrases, *t.objects])
 
 
 def _sectors(detected: list[tuple], models: SuggestModels, ctx: ProjectContext) -> set[str]:

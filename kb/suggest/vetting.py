@@ -37,9 +37,13 @@ _STRUCTURAL = re.compile(r"^(REL-02|REL-03|STR-)")
 STRUCTURAL_FIELDS = frozenset({"name", "level1", "level2", ""})
 
 
-def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str]) -> None:
+def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], own_words: str = "") -> None:
     """Tier ALTERNATE for rows of another programme, unsupported cross-sector retrieved rows, untyped
-    generic rows, and retrieved rows or type alternate entries whose object the text lacks."""
+    generic rows, and retrieved rows or type alternate entries whose object the text lacks.
+
+    `own_words`: what the certain project type is about (its covers, keywords, phrases, objects); a core
+    row of its set naming a programme word found there is its own programme's, not another's
+    (基本公共卫生服务's 高血压患者规范管理率 when the text says only 慢性疾病患者; a fresh trial, D005)."""
     for d in drafts:
         if d.value_source == "learned":
             continue   # the unit declared and met it in an earlier 结果反馈 cycle: its own evidence
@@ -62,6 +66,8 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str]) 
             d.evidence.append("金额类指标应列入成本指标，仅作备选")
             continue
         foreign_words = other_programme(d, ctx)
+        if foreign_words and own_words and d.type_core:
+            foreign_words = [w for w in foreign_words if w not in own_words]
         if foreign_words:
             d.tier = Tier.ALTERNATE
             d.evidence.append(f"指标针对“{'、'.join(foreign_words[:2])}”，项目描述中没有，仅作备选")
