@@ -61,15 +61,17 @@ ASPIRE = ("提高", "提升", "改善", "加强", "完善", "促进", "推动", 
 ASPIRE_RE = alternation(ASPIRE)
 
 # METRIC: measure nouns; a name holding one has a measurement basis (QNT-02/REL-04)
+# shares measured by a survey (群众安全感 ≥90%, 政策知晓度 ≥85%): measures, and in % when written bare;
+# ours: 安全感 and its kin beside 满意度 (群众安全感 ≥90% is a common 社会效益 target, not a slogan);
+# 获得感 / 幸福感 stay out: 增强人民群众获得感幸福感 is the catalog's own slogan example
+SURVEYED = ("满意度", "知晓度", "认可度", "安全感", "认同度", "支持度", "信任度")
 METRIC = (
     "率", "人数", "人次", "户数", "次数", "个数", "件数", "台数", "套数", "数量", "面积",
     "里程", "长度", "金额", "费用", "成本", "标准", "比例", "占比", "比重", "指数", "时间",
-    "时长", "天数", "时限", "满意度", "知晓度", "参与度", "认可度", "覆盖面", "规模", "产量",
+    "时长", "天数", "时限", *SURVEYED, "参与度", "覆盖面", "规模", "产量",
     "产值", "收入", "总量", "年限", "期数", "场次", "批次",
-    # ours: 单价 is a cost measure like 成本 / 费用; 满意程度 is 满意度 in other words; 安全感 and its kin
-    # are surveyed shares like 满意度 (群众安全感 ≥90% is a common 社会效益 target, not a slogan;
-    # 获得感 / 幸福感 stay out: 增强人民群众获得感幸福感 is the catalog's own slogan example)
-    "单价", "满意程度", "安全感", "认同度", "支持度", "信任度",
+    # ours: 单价 is a cost measure like 成本 / 费用; 满意程度 is 满意度 in other words
+    "单价", "满意程度",
 )
 METRIC_RE = alternation(METRIC)
 # names ending in one of these (but not 质量) also count as measured

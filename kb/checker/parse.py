@@ -88,6 +88,11 @@ _HAS_DIGIT_RE = re.compile(r"\d")
 # a row a form left unset — (未设置), 无, 暂无, 不适用 as its name (D062: three 成本 rows “(未设置) = 0”):
 # no indicator; the table rules do not count it (it is no 成本 indicator, no duplicate of another)
 UNSET_NAME_RE = re.compile(r"^[(（]?(?:未设置|未设|无|暂无|不适用|不涉及)[)）]?$")
+
+
+def unset_row(r: "ParsedRow") -> bool:
+    """The row's name says the form left it unset (`UNSET_NAME_RE`)."""
+    return bool(UNSET_NAME_RE.match(r.raw.name.strip()))
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _PAREN_RE = re.compile(r"[(（][^()（）]*[)）]")
 _WS_RE = re.compile(r"[\s\u3000]+")
@@ -585,7 +590,7 @@ class ParsedTable:
         pcts: list[float] = []
         weights: list[float] = []
         for r in items:
-            if UNSET_NAME_RE.match(r.raw.name.strip()):
+            if unset_row(r):
                 continue
             l1 = r.level1
             l1s.add(l1)

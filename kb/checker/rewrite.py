@@ -28,7 +28,7 @@ from kb.checker.catalog import fix_of
 from kb.checker.fixes import fmt_num
 from kb.checker.rules.feasibility import number_of
 from kb.checker.rules.relevance import is_money_cost
-from kb.checker.parse import UNIT_RE, UNSET_NAME_RE, ParsedRow, has_metric, name_info, to_float, valid_date
+from kb.checker.parse import UNIT_RE, ParsedRow, has_metric, name_info, to_float, unset_row, valid_date
 from kb.checker.rules.timeliness import late_years
 from kb.domain.enums import LEVEL2_PARENT, Level1, Level2
 from kb.domain.levels import level2_fits, level2_of_key
@@ -122,7 +122,7 @@ _INPUT_L1_RE = re.compile(r"投入|资金|制度|决策|过程|管理")
 _PAREN_RE = re.compile(r"[(（][^()（）]*[)）]")
 _TIMES_RE = re.compile(r"活动|培训|会议|讲座|检查|巡查|演练|宣传")
 _TIMES_END_RE = re.compile(r"(次数|频次)$")
-_SURVEYED_RE = re.compile(r"(安全感|知晓度|认可度|认同度|满意度|支持度|信任度)$")
+_SURVEYED_RE = re.compile("(?:" + "|".join(L.SURVEYED) + ")$")
 _LEAD_QTY_RE = re.compile(r"^\d+(?:\.\d+)?(?:" + UNIT_RE.pattern + r")?")
 
 
@@ -410,7 +410,7 @@ def _deletion(r: ParsedRow, ids: set[str]) -> RowRewrite | None:
         return RowRewrite(None, deleting[0][1])
     if not r.name:
         return RowRewrite(None, "名称为空，无法确定指标")
-    if UNSET_NAME_RE.match(r.raw.name.strip()):
+    if unset_row(r):
         return RowRewrite(None, f"“{r.raw.name.strip()}”表示此处没有设置指标")
     if r.level1 is None and r.l1 and _INPUT_L1_RE.search(r.l1):
         return RowRewrite(None, f"“{r.l1}”类内容不作为绩效指标")

@@ -131,12 +131,11 @@ def _highlight(text: str, spans: list, limit: int = 160) -> str:
 
 def _check_text(text: str, what: str, field: str) -> None:
     """A question or search text within `kb.domain.limits.MAX_QUESTION_CHARS` (the API's bound), not blank."""
-    from kb.domain.limits import MAX_QUESTION_CHARS
+    from kb.domain.limits import MAX_QUESTION_CHARS, require_within
 
     if not text.strip():
         raise DataError(f"{what}不能为空", field=field)
-    if len(text) > MAX_QUESTION_CHARS:
-        raise DataError(f"{what}最长 {MAX_QUESTION_CHARS} 字(现 {len(text)} 字)，请精简", field=field)
+    require_within(text, MAX_QUESTION_CHARS, what, field)
 
 
 @app.command("docs")

@@ -63,12 +63,11 @@ def search_cmd(
     as_json: bool = typer.Option(False, "--json", help="输出 JSON"),
 ) -> None:
     """在基础指标库和单位指标库中检索指标。"""
-    from kb.domain.limits import MAX_QUERY_CHARS
+    from kb.domain.limits import MAX_QUERY_CHARS, require_within
 
     if not query.strip():
         raise DataError("检索词不能为空", field="query")
-    if len(query) > MAX_QUERY_CHARS:
-        raise DataError(f"检索词最长 {MAX_QUERY_CHARS} 字(现 {len(query)} 字)，请精简", field="query")
+    require_within(query, MAX_QUERY_CHARS, "检索词", "query")
     kb = _kb()
     res = kb.search(query, filters=dict(level1=level1, level2=level2, library=library,
                                         unit_name=unit_name, category=category, sector=sector),
@@ -134,7 +133,7 @@ def suggest_cmd(
     as_json: bool = typer.Option(False, "--json", help="输出 JSON"),
 ) -> None:
     """根据项目描述推荐绩效目标表(一级/二级/三级指标及指标值)。"""
-    from kb.domain.limits import MAX_DESCRIPTION_CHARS
+    from kb.domain.limits import MAX_DESCRIPTION_CHARS, require_within
     from kb.knowledge import MAX_BUDGET_WAN
 
     if not (text or "").strip() and not file:
@@ -144,8 +143,8 @@ def suggest_cmd(
     budget = _budget_wan(budget_text)
     if budget is not None and not 0 <= budget <= MAX_BUDGET_WAN:  # (NaN fails too)
         raise DataError(f"预算须为 0 到 {MAX_BUDGET_WAN:g} 之间的数(万元)", field="--budget")
-    if text and len(text) > MAX_DESCRIPTION_CHARS:
-        raise DataError(f"项目描述最长 {MAX_DESCRIPTION_CHARS} 字(现 {len(text)} 字)，请精简", field="--text")
+    if text:
+        require_within(text, MAX_DESCRIPTION_CHARS, "项目描述", "--text")
     if out is not None and file:
         raise DataError("--out 只能与 --text 一起使用(--file 一次推荐多个项目)", field="--out")
     if out is not None and out.suffix.lower() != ".xlsx":

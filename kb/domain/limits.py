@@ -7,9 +7,17 @@ CLI took what the API refused.
 """
 from __future__ import annotations
 
+from kb.errors import DataError
+
 # an indicator search (检索词): names and colloquial phrasings are a few dozen characters
 MAX_QUERY_CHARS = 200
 # a policy search or a question (政策检索, 政策问答)
 MAX_QUESTION_CHARS = 500
 # the longest project description suggest reads
 MAX_DESCRIPTION_CHARS = 5000
+
+
+def require_within(text: str, bound: int, what: str, field: str) -> None:
+    """DataError naming `field` when `text` is longer than `bound` characters (`what` says which text)."""
+    if len(text) > bound:
+        raise DataError(f"{what}最长 {bound} 字(现 {len(text)} 字)，请精简", field=field)

@@ -14,7 +14,7 @@ from collections import Counter
 from kb.checker.catalog import LEVELS, TARGET, RuleHit, rule, table_fix
 from kb.checker.fixes import SAME, TableFix, fmt_num, name_key_of_text
 from kb.checker.lexicon import STR06_RE
-from kb.checker.parse import UNSET_NAME_RE, ParsedRow, ParsedTable, name_quantity
+from kb.checker.parse import ParsedRow, ParsedTable, name_quantity, unset_row
 from kb.domain.enums import Level1, Level2
 from kb.domain.findings import Suggestion, construct
 from kb.domain.levels import level2_fits
@@ -77,7 +77,7 @@ def is_str_04(r: ParsedRow) -> bool:
     if not n:
         return False
     return bool(_NUM_NAME_RE.match(n) or _SYM_NAME_RE.match(n) or _PLACEHOLDER_NAME_RE.search(n)
-                or _PLACEHOLDER_NAME_RE.search(r.raw.name) or UNSET_NAME_RE.match(r.raw.name.strip()))
+                or _PLACEHOLDER_NAME_RE.search(r.raw.name) or unset_row(r))
 
 
 @rule("STR-04", depends="name", fields=("name",))
@@ -87,7 +87,7 @@ def str_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
         return None
     if _NUM_NAME_RE.match(r.name) or _SYM_NAME_RE.match(r.name):
         return RuleHit("name", f"指标名称“{r.name}”不是指标，只是数字或符号")
-    if UNSET_NAME_RE.match(r.raw.name.strip()):
+    if unset_row(r):
         return RuleHit("name", f"“{r.raw.name.strip()}”表示此处没有设置指标，不是指标")
     return RuleHit("name", f"指标名称“{r.name}”残留模板占位符（**、XX 等）")
 
@@ -238,7 +238,7 @@ def str_12(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
     """The same normalised name appears twice or more; ours: two names that measure one thing in one
     slot (`near_duplicates`), a second finding whose fix is advice (the names differ: nothing dropped)."""
     hits = []
-    keys = [(r.ni.key, r.idx) for r in t.items if r.name and not UNSET_NAME_RE.match(r.raw.name.strip())]
+    keys = [(r.ni.key, r.idx) for r in t.items if r.name and not unset_row(r)]
     names = Counter(k for k, _ in keys)
     if len(names) != len(keys):
         dups = [n for n, k in names.items() if k >= 2]
