@@ -6,6 +6,9 @@
   keeps whole as well (`kb.corpus.store`).
 - `QUERY_STOPWORDS`: question words and particles dropped from corpus
   queries only (they say nothing about the topic).
+- `QUESTION_FRAME_WORDS`: further words that frame a question (哪几类,
+  是什么意思, 由谁来); not searched past, only left out when judging
+  whether a query's words settle it (`kb.retrieval.settled`).
 - `FORM_PATTERNS`: the declaration form's own vocabulary (titles, section
   headers, funding sources, dates, amounts, scores) cut from a description
   before it is embedded (`kb.retrieval.embed.querytext`); `{d}` stands for
@@ -55,6 +58,17 @@ QUERY_STOPWORDS = frozenset("""
 什么 怎么 怎样 怎么样 如何 哪些 哪个 哪种 哪 为什么 为何 多少 几个 几 能否 能不能 可否 可以 可不可以
 是否 是不是 有没有 有无 一般 通常 应该 应当 需要 需不需要 要不要 请问 请 我们 我 你 您 他 她 它 他们
 这个 那个 这些 那些 一个 一下 时候 时 呢 哪里 么样 有 要 会 能 算 吗 呢 啥 咋 多 少 什么样 怎么办 咋办 行不行 好不好 对不对
+""".split())
+
+
+# Words that frame a question rather than name its topic: interrogatives (哪几类, 多久, 由谁来),
+# particles of place and order (里, 中, 后, 各), conjunctions (或者) and the verbs of asking about a
+# text (是什么意思, 包括哪些, 分为, 出自). A query's words are weighed without them when deciding
+# whether its lexical match settles it (`kb.retrieval.settled`); they stay in its search tokens.
+# Colloquial fillers that carry the topic's sense (说白了, 说了算, 这摊事) are not frame words.
+QUESTION_FRAME_WORDS = frozenset("""
+哪几 哪几个 哪几种 哪几类 几种 几类 几项 哪些方面 方面 多久 多长时间 谁 由谁 由谁来 哪天 何时 啥时候
+里 中 后 前 各 或者 以及 还是 意思 含义 包括 包含 分为 分 说 叫 来 出自
 """.split())
 
 
