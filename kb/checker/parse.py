@@ -91,8 +91,8 @@ UNSET_NAME_RE = re.compile(r"^[(（]?(?:未设置|未设|无|暂无|不适用|�
 
 
 def unset_row(r: "ParsedRow") -> bool:
-    """The row's name says the form left it unset (`UNSET_NAME_RE`)."""
-    return bool(UNSET_NAME_RE.match(r.raw.name.strip()))
+    """The row's name says the form left it unset (`UNSET_NAME_RE`; read once per name, `NameInfo.unset`)."""
+    return r.ni.unset
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _PAREN_RE = re.compile(r"[(（][^()（）]*[)）]")
 _WS_RE = re.compile(r"[\s\u3000]+")
@@ -201,7 +201,7 @@ class NameInfo:
     """
 
     __slots__ = ("name", "trad", "base", "metric", "sat_row", "sat_level", "ws", "static", "_direction",
-                 "_family", "_rel01", "digits", "_qty", "key", "_programs")
+                 "_family", "_rel01", "digits", "_qty", "key", "_programs", "unset")
 
     def __init__(self, raw: str):
         name, self.trad = compact(raw)
@@ -215,6 +215,7 @@ class NameInfo:
         self.digits = bool(_HAS_DIGIT_RE.search(name)) if name else False
         self._direction = self._family = self._rel01 = self._qty = self._programs = _UNSET
         self.key = duplicate_key(name) if name else ""  # duplicate key (STR-12)
+        self.unset = bool(UNSET_NAME_RE.match(raw.strip()))  # the form left the row unset (`unset_row`)
 
     @property
     def direction(self) -> str | None:

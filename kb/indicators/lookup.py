@@ -197,33 +197,39 @@ class IndicatorLookup:
         post = self._fuzzy_index(level2)
         if not bg or not post:
             return None
-        cq = Counter(bg)
+        cq: dict[str, int] = {}
+        for b in bg:
+            cq[b] = cq.get(b, 0) + 1
         nq = len(bg)
         # overlap needed: 2·o/(nq+nc) ≥ t with nc ≥ o  →  o ≥ t·nq/(2−t)
         need = math.ceil(self.min_dice * nq / (2.0 - self.min_dice) - 1e-9)
         lens = self._plen[level2]
+        known = [b for b in cq if b in lens]
+        if sum(cq[b] for b in known) < need:
+            return None  # the bigrams no indicator of `level2` has leave too little overlap for any
         # rarest first; bigrams no indicator has come first (they add nothing but count in the prefix)
-        rare = [b for b in cq if b not in lens] + sorted((b for b in cq if b in lens), key=lens.__getitem__)
+        known.sort(key=lens.__getitem__)
+        rare = [b for b in cq if b not in lens] + known if len(known) < len(cq) else known
         # a candidate sharing none of the first (distinct − need + 1) rarest bigrams cannot reach `need`
         cut = max(1, len(rare) - need + 1)
-        ov: defaultdict[int, int] = defaultdict(int)
+        ov: dict[int, int] = {}
         for b in rare[:cut]:
             q = cq[b]
             for i, c in post.get(b, ()):
-                ov[i] += q if q < c else c
+                ov[i] = ov.get(i, 0) + (q if q < c else c)
         if not ov:
             return None
         self._add_common(ov, rare[cut:], cq, post, self._counts[level2])
         size = self._sizes[level2]
         best, hit = 0.0, -1
-        for i in sorted(ov):
+        for i in (sorted(ov) if accept is not None or len(ov) > 1 else ov):
             d = 2.0 * ov[i] / (nq + size[i])
             if d > best and (accept is None or accept(self._resolve(self._entries[level2][i]))):
                 best, hit = d, i
         return self._entries[level2][hit] if best >= max(self.min_dice, min_dice or 0.0) else None
 
     @staticmethod
-    def _add_common(ov: defaultdict, common: list[str], cq: Counter, post: dict, counts: list[dict]) -> None:
+    def _add_common(ov: dict[int, int], common: list[str], cq: dict[str, int], post: dict, counts: list[dict]) -> None:
         """Add the commoner bigrams' overlaps to the candidates found (walking the shorter side)."""
         for b in common:
             q = cq[b]
