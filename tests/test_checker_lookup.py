@@ -35,3 +35,44 @@ def test_rewrite_takes_the_library_target():
     s2 = next(f.suggestion for f in generic.findings if f.rule_id == "QNT-01")
     assert (s1.operator, s1.value, s1.unit) == ("≥", "95", "%")
     assert (s2.operator, s2.value, s2.unit) == ("≥", "90", "%")
+
+
+def test_fuzzy_answer_is_the_best_dice_of_the_whole_level2(shared_data):
+    """The indexed fuzzy look-up (prefix filter, early stop when too few of the query's bigrams occur
+    in the 二级指标) answers what scanning every indicator of the 二级指标 answers: the best bigram Dice
+    ≥ 0.6, ties to the indicator listed first — on the real rows of dev.jsonl, also with a place
+    name put in front (which leaves many bigrams no indicator has)."""
+    import json
+
+    from kb.checker.parse import ParsedRow
+    from kb.domain.text import bigram_dice, slot_free_key
+    from kb.io.library import load_libraries
+    from kb.settings import Settings
+
+    inds = [i for i in load_libraries(Settings().indicators_dir) if i.status.value != "deprecated"]
+    lk = IndicatorLookup.from_indicators(inds)
+    by_l2: dict[str, list[tuple[str, Indicator]]] = {}
+    for ind in inds:
+        by_l2.setdefault(ind.level2.value, []).append((slot_free_key(ind.name), ind))
+    rows = [r for line in (shared_data / "declarations" / "dev.jsonl").read_text(encoding="utf-8").splitlines()
+            for r in json.loads(line)["indicators"]]
+    checked = found = 0
+    for rec in rows:
+        row = ParsedRow(TargetRow(**{k: str(rec.get(k) or "") for k in ("level1", "level2", "name")}), 1)
+        if row.level2 is None or not row.name:
+            continue
+        for name in (row.name, "东安村" + row.name):
+            key = slot_free_key(name)
+            if not key or lk._exact.get(key):
+                continue
+            best, want = 0.0, None
+            for k, ind in by_l2.get(row.level2.value, ()):
+                d = bigram_dice(key, k, normalized=True)
+                if d > best:
+                    best, want = d, ind
+            want = want if best >= 0.6 else None
+            got = lk(name, row.level2.value)
+            assert (got.name if got else None) == (want.name if want else None), name
+            checked += 1
+            found += got is not None
+    assert checked > 500 and found > 50
