@@ -54,7 +54,8 @@ class IndicatorLookup:
 
     Fuzzy matching uses prefix filtering: a candidate reaching Dice ≥
     `min_dice` must share one of the query's rarest bigrams, so only those
-    posting lists are scanned; overlaps are summed from postings that carry
+    posting lists are scanned (and none when the query's bigrams that occur in
+    the 二级指标 at all cannot reach the overlap needed); overlaps are summed from postings that carry
     each candidate's bigram count, which gives the exact multiset Dice of
     `kb.domain.text.bigram_dice` (ties go to the indicator listed first).
     """
