@@ -218,10 +218,15 @@ def near_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
     and 长度, are different measures; 新建道路 and 修缮道路 different objects."""
     from kb.domain.units import units_compatible
 
+    # a row pairs only with one of its own slot (一级, 二级, measure): objects are read where a slot has two
+    slots = Counter((r.level1, r.level2, r.ni.family) for r in t.items
+                    if r.name and r.eff_unit and r.ni.family in _MEASURE_ENDINGS)
     seen: dict[tuple, list] = {}
     pairs = []
     for r in t.items:
-        obj = _object_chars(r) if r.name else None
+        if not r.name or not r.eff_unit or slots.get((r.level1, r.level2, r.ni.family), 0) < 2:
+            continue
+        obj = _object_chars(r)
         if obj is None:
             continue
         group = seen.setdefault((r.level1, r.level2, r.ni.family, obj), [])
