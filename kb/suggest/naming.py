@@ -17,8 +17,8 @@ import re
 
 from kb.suggest import quantities as Q
 from kb.suggest.objects import MEASURE_NOUN, Mention, is_nounish, pos_cut
-from kb.suggest.words import (BENEFIT_VERBS, COUNT_MEASURE, FUNCTION_WORDS, PERSON_HEADS, UNIT_MEASURE,
-                              WORK_VERBS)
+from kb.suggest.words import (BENEFIT_VERBS, COUNT_MEASURE, FIELD_HEADS, FUNCTION_WORDS, PERSON_HEADS,
+                              UNIT_MEASURE, WORK_VERBS)
 
 # an object that already ends in a measure is a name on its own (治理水土流失面积, 媒体曝光量)
 ENDS_WITH_MEASURE = re.compile(r"(数量|人数|人次|户数|次数|面积|里程|长度|宽度|高度|深度|厚度|直径|射程|容积|库容|规模|"
@@ -195,13 +195,17 @@ _KIND_OF_PLACE = frozenset({"乡村", "农村", "城乡", "城区", "社区"})
 def short_object(core: str) -> str:
     """The longest clean tail of whole words (jieba POS words) of the core within MAX_OBJECT
     characters, leading places and ordinals dropped — never a word cut in half
-    (第五届乡村文化旅游节 → 乡村文化旅游节, not 村文化旅游节; 罗家屯社区野生菌加工车间 → 野生菌加工车间).
+    (第五届乡村文化旅游节 → 乡村文化旅游节, not 村文化旅游节; 罗家屯社区野生菌加工车间 → 野生菌加工车间),
+    nor a compound jieba splits: a tail starting with the field word that closed the words before it
+    is no object (设施农业黄金蜜种植 → 黄金蜜种植, not 农业黄金蜜种植; `FIELD_HEADS`).
     '' when no clean object is left."""
     words = [w for w, _ in _drop_leading(pos_cut(core))]
     for start in range(len(words)):
         obj = "".join(words[start:])
         if len(obj) < 2:
             break
+        if start and words[start] in FIELD_HEADS:
+            continue   # 设施|农业 is one word: 农业黄金蜜种植 names no object
         if len(obj) <= MAX_OBJECT and len(words[start]) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", obj) \
                 and not _BAD_START.match(obj):
             return obj
