@@ -163,3 +163,26 @@ def test_a_per_head_standard_keeps_the_period_the_text_states(shipped_kb):
     res = shipped_kb.suggest(rec["description"], project_name=rec["project"], mode="lexical", with_opinions=False)
     standards = [(c.value, c.unit) for c in res.default_table if c.value == "1500"]
     assert standards and all(u.endswith("·学期") and u.startswith("元/") for _, u in standards), standards
+
+
+def test_a_standard_per_counted_thing_times_the_count_is_the_texts_total():
+    """D007: 按照1760株/栋的标准,在10栋设施温棚中种植黄金蜜(葡萄) → 17600 株 of 黄金蜜(葡萄), with the arithmetic;
+    a standard whose unit the text never counts stays as written (nothing invented)."""
+    from tests.kbfactory import dev_record
+
+    ms = mentions(dev_record("D007")["description"])
+    planted = [m for m in ms if m.unit == "株"]
+    assert [(m.value, m.verb, m.obj, m.derivation) for m in planted] == [
+        (str(1760 * 10), "种植", "黄金蜜(葡萄)", "1760株/栋 × 10栋")]
+    assert N.quantity_name(planted[0]) == "种植黄金蜜(葡萄)数量"
+    alone = mentions("按照1760株/栋的标准种植黄金蜜")
+    assert [(m.value, m.derivation) for m in alone] == [("1760", "")]
+
+
+def test_an_amount_paid_out_names_what_is_paid():
+    """D042: 为404名服务对象发放补助金2126.81万元 → 补助金发放金额; the budget or an amount not paid out gets none."""
+    from tests.kbfactory import dev_record
+
+    paid = [N.paid_amount_name(m) for m in mentions(dev_record("D042")["description"]) if m.unit == "万元"]
+    assert [p for p in paid if p] == ["补助金发放金额"]
+    assert not [N.paid_amount_name(m) for m in mentions("项目总投资500万元,带动旅游综合收入3000万元") if N.paid_amount_name(m)]

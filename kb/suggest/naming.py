@@ -30,6 +30,7 @@ TIME_LIMIT = re.compile(r"(响应|处理|办结|到场|到达|修复|审批|办�
 BUILD_WORDS = re.compile(r"建设|新建|改建|扩建|改造|维修|修缮|工程|硬化|购置|采购|安装|整治|治理|修建|加固|配备|设备|设施|清淤|疏浚|铺设")
 PAY_WORDS = re.compile(r"补助|补贴|资助|津贴|助学金|奖学金|救助|奖励|抚恤|贴息|慰问金|生活费|报酬|工资|奖补")
 MIN_NAME, MAX_NAME = 3, 24
+NOTE = re.compile(r"\([\u4e00-\u9fff]{1,6}\)")   # a bracketed note after a name: 黄金蜜(葡萄)
 MIN_OBJECT_NAME = 4       # an object that is its own measure (治理水土流失面积) needs more than the measure
 # words of the declaration form or the calendar: never the object of a target (三级指标12个, 4个季度)
 FORM_NAME = re.compile(r"指标|一级|二级|三级|绩效|季度|年度|月份|预算|资金|执行")
@@ -94,8 +95,25 @@ def quantity_name(m: Mention, core: str = "") -> str | None:
         return None
     stem = obj + verb if m.verb_after else (verb + obj if verb not in BENEFIT_VERBS else obj)
     name = stem + measure
-    ok = is_clean(stem) and MIN_NAME <= len(name) <= MAX_NAME and not FORM_NAME.search(stem)
+    bare = NOTE.sub("", stem)   # 种植黄金蜜(葡萄): the note in brackets names the same thing, kept as written
+    ok = is_clean(bare) and MIN_NAME <= len(name) <= MAX_NAME and not FORM_NAME.search(bare)
     return name if ok else None
+
+
+# verbs that pay money out to people: the amount is what the project pays (为404名服务对象发放补助金2126.81万元)
+PAYING_VERBS = frozenset("发放 拨付 兑付 兑现 支付 发".split())
+
+
+def paid_amount_name(m: Mention) -> str | None:
+    """The cost row of an amount the text says is paid out: the thing paid + the verb + 金额
+    (发放补助金2126.81万元 → 补助金发放金额, not 〔项目〕生活成本), None for other amounts or an unclean object."""
+    if m.unit not in Q.MONEY_UNITS or m.is_budget or m.verb_after or m.verb not in PAYING_VERBS:
+        return None
+    obj = m.obj
+    if not (PAY_WORDS.search(obj) or obj.endswith("资金")) or not is_clean(obj) or FORM_NAME.search(obj[:-2]):
+        return None
+    name = obj + m.verb + "金额"
+    return name if MIN_NAME <= len(name) <= MAX_NAME else None
 
 
 def _work_verb(verb: str) -> bool:
