@@ -50,6 +50,19 @@ def test_scores_split_100_points_by_level1():
     assert sum(s) == 100 and s[0] + s[1] == pytest.approx(100 * 50 / 70, abs=1)
 
 
+def test_a_blank_row_never_holds_more_than_the_even_share():
+    """D042's default table (fresh trial): one 待填写 benefit row, 优抚对象生活水平, held all 30 points of 效益."""
+    rows = [_row("服务对象人数", "≥", "404", "人"), _row("经费发放率", "≥", "98", "%", "output", "quality"),
+            _row("优抚对象覆盖率", "=", "100", "%", "output", "quality"),
+            _row("优抚对象生活补助按月发放率", "=", "100", "%", "output", "timeliness"),
+            _row("补助金发放金额", "≤", "2126.81", "万元", "cost", "economic_cost"),
+            _row("优抚对象生活水平", "", "", "", "benefit", "social_benefit"),
+            _row("优抚对象满意度", "≥", "95", "%", "satisfaction", "beneficiary_satisfaction")]
+    s = scores(rows)
+    assert sum(s) == 100 and s[5] <= round(100 / len(rows)), s
+    assert min(s[:5] + s[6:]) >= 10   # what it gave up went to the rows with a value
+
+
 def test_cli_out_writes_the_usual_template(shipped_settings, tmp_path):
     out = tmp_path / "绩效目标表.xlsx"
     p = run(shipped_settings, "suggest", "--text", ROAD, "--project-name", "农村公路养护", "--out", str(out))

@@ -463,3 +463,40 @@ def test_a_certain_types_core_rows_are_its_own_programme(shipped_kb):
     quantity = [c for c in res.default_table if c.level2 == "quantity"]
     rates = [c.name for c in quantity if c.unit == "%"]
     assert len(rates) >= 2 and any("管理率" in n or "建档率" in n for n in rates), [(c.name, c.unit) for c in quantity]
+
+
+def test_a_stated_standard_per_greenhouse_times_the_greenhouses_is_the_planting(shipped_kb):
+    """Reported (fresh trial, D007 设施农业黄金蜜(葡萄)种植): 黄金蜜(葡萄)种植数量 was 待填写 although the text
+    says 1760株/栋 in 10栋 温棚; 设施农业大棚建设数量 (座) stood blank beside 设施温棚数量 ≥10 栋; the stated
+    特色产业产值 80 万元 was only an alternate; names formed from the title read 农业黄金蜜种植…"""
+    rec = dev_record("D007")
+    res = _suggest(shipped_kb, rec["description"], rec["project"])
+    table = [(c.name, c.operator, c.value, c.unit) for c in res.default_table]
+    planted = [c for c in res.default_table if c.unit == "株"]
+    assert [(c.operator, c.value) for c in planted] == [("≥", str(1760 * 10))], table
+    assert "1760株/栋 × 10栋" in planted[0].basis
+    counts = [c for c in res.default_table if c.level2 == "quantity" and ("棚" in c.name)]
+    assert [(c.value, c.unit) for c in counts] == [("10", "栋")], table
+    benefit = {(c.value, c.unit) for c in res.default_table if c.level2 == "economic_benefit"}
+    assert any("产值" in c.name and c.value == "80" for c in res.default_table), table
+    assert len(benefit) == 1 and sum(c.level2 == "economic_benefit" for c in res.default_table) == 2, table
+    names = [c.name for c in res.default_table] + [c.name for v in res.alternates.values() for c in v]
+    assert not [n for n in names if n.startswith("农业黄金蜜")], names
+
+
+def test_an_allowance_paid_out_is_the_cost_row_and_persons_are_counted_once(shipped_kb):
+    """Reported (fresh trial, D042 优抚对象生活补助): the cost row was 优抚对象生活成本 待填写 although the text
+    says 发放补助金2126.81万元; 补助户数 (户) stood blank beside 服务对象人数 ≥404 人; the one blank
+    benefit row 优抚对象生活水平 held 30 of the 100 points."""
+    rec = dev_record("D042")
+    res = _suggest(shipped_kb, rec["description"], rec["project"])
+    table = [(c.name, c.operator, c.value, c.unit, c.weight) for c in res.default_table]
+    cost = [c for c in res.default_table if c.level1 == "cost"]
+    assert [(c.name, c.operator, c.value, c.unit) for c in cost] == [("补助金发放金额", "≤", "2126.81", "万元")], table
+    assert not [c for c in res.default_table if c.unit == "户"], table
+    assert any(c.value == "404" and c.unit == "人" for c in res.default_table), table
+    even = 100 / len(res.default_table)
+    assert all(c.weight <= even + 1 for c in res.default_table if not c.value), table
+    assert sum(c.weight for c in res.default_table) == 100
+    on_time_pay = [c.name for c in res.default_table if "发放" in c.name and c.level2 == "timeliness"]
+    assert len(on_time_pay) <= 1, table

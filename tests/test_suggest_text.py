@@ -88,7 +88,10 @@ def test_one_budget_policy_the_years_budget_wins():
 @pytest.mark.parametrize("core, obj", [
     ("第五届乡村文化旅游节", "文化旅游节"),            # not 村文化旅游节 (a place cut inside 乡村)
     ("罗家屯社区野生菌加工车间", "野生菌加工车间"),      # not 屯社区野生菌加工车间
-    ("关镇设施农业黄金蜜种植", "农业黄金蜜种植"),        # not 关镇设施农业黄金蜜种植 (too long) nor a half word
+    ("关镇设施农业黄金蜜种植", "黄金蜜种植"),            # not 农业黄金蜜种植: 设施农业 is one word cut in two (D007)
+    ("高效农业示范园建设", "示范园建设"),                # not 农业示范园建设
+    ("农业综合开发", "农业综合开发"),                    # a field word that starts the core stays
+    ("林业有害生物防治", "林业有害生物防治"),
     ("生产举报奖及安全生产督查", "安全生产督查"),        # not 奖及安全生产督查
     ("就业援助对象岗位补贴补差", "岗位补贴补差"),        # short: 岗位补贴补差发放准确率 can meet 补贴准确率
     ("社区老年助餐服务", "社区老年助餐服务"),            # 社区 first is a kind of place, kept
@@ -96,6 +99,17 @@ def test_one_budget_policy_the_years_budget_wins():
 def test_formed_objects_are_short_whole_word_tails_without_places(core, obj):
     assert N.short_object(core) == obj
     assert all(n.startswith(obj) for n in N.slot_names(core, "quality", "build"))
+
+
+def test_the_formed_names_of_d007_are_clean_noun_phrases():
+    """Reported (fresh trial, D007 下马关镇设施农业黄金蜜(葡萄)种植项目): 农业黄金蜜种植完成及时率 and
+    农业黄金蜜种植成本 — 农业 is the leftover of 设施农业, the object is the 黄金蜜 planting."""
+    from tests.kbfactory import dev_record
+
+    core = project_core(dev_record("D007")["project"])
+    for slot in ("quality", "timeliness", "cost"):
+        names = N.slot_names(core, slot, N.work_kind(core))
+        assert names and all(n.startswith("黄金蜜种植") for n in names), names
 
 
 def test_an_object_that_is_its_own_measure_gets_no_second_one():
@@ -149,3 +163,26 @@ def test_a_per_head_standard_keeps_the_period_the_text_states(shipped_kb):
     res = shipped_kb.suggest(rec["description"], project_name=rec["project"], mode="lexical", with_opinions=False)
     standards = [(c.value, c.unit) for c in res.default_table if c.value == "1500"]
     assert standards and all(u.endswith("·学期") and u.startswith("元/") for _, u in standards), standards
+
+
+def test_a_standard_per_counted_thing_times_the_count_is_the_texts_total():
+    """D007: 按照1760株/栋的标准,在10栋设施温棚中种植黄金蜜(葡萄) → 17600 株 of 黄金蜜(葡萄), with the arithmetic;
+    a standard whose unit the text never counts stays as written (nothing invented)."""
+    from tests.kbfactory import dev_record
+
+    ms = mentions(dev_record("D007")["description"])
+    planted = [m for m in ms if m.unit == "株"]
+    assert [(m.value, m.verb, m.obj, m.derivation) for m in planted] == [
+        (str(1760 * 10), "种植", "黄金蜜(葡萄)", "1760株/栋 × 10栋")]
+    assert N.quantity_name(planted[0]) == "种植黄金蜜(葡萄)数量"
+    alone = mentions("按照1760株/栋的标准种植黄金蜜")
+    assert [(m.value, m.derivation) for m in alone] == [("1760", "")]
+
+
+def test_an_amount_paid_out_names_what_is_paid():
+    """D042: 为404名服务对象发放补助金2126.81万元 → 补助金发放金额; the budget or an amount not paid out gets none."""
+    from tests.kbfactory import dev_record
+
+    paid = [N.paid_amount_name(m) for m in mentions(dev_record("D042")["description"]) if m.unit == "万元"]
+    assert [p for p in paid if p] == ["补助金发放金额"]
+    assert not [N.paid_amount_name(m) for m in mentions("项目总投资500万元,带动旅游综合收入3000万元") if N.paid_amount_name(m)]

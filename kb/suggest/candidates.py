@@ -207,6 +207,10 @@ def _mention_draft(m, ctx: ProjectContext) -> Draft | None:
             name, benefit = (name if name.startswith("受益") else "受益" + name), True
         return Draft(name=name, level2="social_benefit" if benefit else "quantity", source="formed", unit=m.unit,
                      direction="positive", mention=m, evidence=ev + ["按描述用词生成"])
+    paid = N.paid_amount_name(m)
+    if paid:   # an amount paid out is the cost the project bears: ≤ the amount (`values._take_mention`)
+        return Draft(name=paid, level2="economic_cost", source="formed", unit=m.unit, direction="negative",
+                     mention=m, evidence=ev + ["按描述用词生成"])
     t = N.time_name(m)
     if t:
         return Draft(name=t[0], level2="timeliness", source="formed", unit=m.unit,

@@ -462,7 +462,8 @@ def to_candidate(d: Draft, default: bool = False) -> Candidate:
 def _basis(d: Draft) -> str:
     """设定依据 of a row: where its target comes from."""
     if d.value_source == "text":
-        return "项目申报内容中的计划数"
+        derived = d.mention.derivation if d.mention is not None else ""
+        return f"项目申报内容中的计划数({derived})" if derived else "项目申报内容中的计划数"
     if d.value_source in ("budget", "derived"):
         return "项目预算测算"
     if d.value_source == "learned":

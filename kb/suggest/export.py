@@ -32,25 +32,44 @@ def target_cell(c) -> str:
 
 
 def scores(rows: list) -> list[int]:
-    """分值 per row: SCORES per 一级指标 split evenly (remainders to the first rows), summing to 100.
+    """分值 per row: SCORES per 一级指标 split evenly, whole numbers summing to 100 (largest remainders,
+    first rows first on ties).
 
-    一级指标 without rows give their points to the others in proportion.
+    一级指标 without rows give their points to the others in proportion. A row left 待填写 (no value)
+    gets at most the table's even share (100 ÷ rows): one blank 优抚对象生活水平 held all 30 points of
+    效益 (D042 fresh trial); what it gives up goes to the rows with a value of its 一级指标, else to every
+    row with a value in proportion.
     """
     present = {r.level1 for r in rows}
     base = {k: v for k, v in SCORES.items() if k in present}
     total = sum(base.values()) or 1
-    alloc = {k: v * 100 / total for k, v in base.items()}
-    whole = {k: int(v) for k, v in alloc.items()}
-    for k in sorted(alloc, key=lambda k: -(alloc[k] - whole[k]))[:100 - sum(whole.values())]:
-        whole[k] += 1
-    out = []
-    for k in SCORES:
+    share = [0.0] * len(rows)
+    for k, v in base.items():
         mine = [i for i, r in enumerate(rows) if r.level1 == k]
-        if not mine:
+        for i in mine:
+            share[i] = v * 100 / total / len(mine)
+    _cap_blank_rows(rows, share)
+    whole = [int(x) for x in share]
+    order = sorted(range(len(rows)), key=lambda i: (-(share[i] - whole[i]), i))
+    for i in order[:100 - sum(whole)] if rows else []:
+        whole[i] += 1
+    return whole
+
+
+def _cap_blank_rows(rows: list, share: list[float]) -> None:
+    """Move what a 待填写 row holds above the even share to the rows with a value (in place)."""
+    even = 100 / len(rows) if rows else 0.0
+    valued = [i for i, r in enumerate(rows) if r.value]
+    if not valued:
+        return
+    for i, r in enumerate(rows):
+        if r.value or share[i] <= even:
             continue
-        q, rem = divmod(whole[k], len(mine))
-        out.extend((i, q + (1 if j < rem else 0)) for j, i in enumerate(mine))
-    return [s for _, s in sorted(out)]
+        surplus, share[i] = share[i] - even, even
+        takers = [j for j in valued if rows[j].level1 == r.level1] or valued
+        weight = sum(share[j] for j in takers) or 1.0
+        for j in takers:
+            share[j] += surplus * share[j] / weight
 
 
 def write_xlsx(result, path: str | Path | None = None, *, project_name: str = "") -> bytes:

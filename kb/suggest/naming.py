@@ -17,8 +17,8 @@ import re
 
 from kb.suggest import quantities as Q
 from kb.suggest.objects import MEASURE_NOUN, Mention, is_nounish, pos_cut
-from kb.suggest.words import (BENEFIT_VERBS, COUNT_MEASURE, FUNCTION_WORDS, PERSON_HEADS, UNIT_MEASURE,
-                              WORK_VERBS)
+from kb.suggest.words import (BENEFIT_VERBS, COUNT_MEASURE, FIELD_HEADS, FUNCTION_WORDS, PERSON_HEADS,
+                              UNIT_MEASURE, WORK_VERBS)
 
 # an object that already ends in a measure is a name on its own (治理水土流失面积, 媒体曝光量)
 ENDS_WITH_MEASURE = re.compile(r"(数量|人数|人次|户数|次数|面积|里程|长度|宽度|高度|深度|厚度|直径|射程|容积|库容|规模|"
@@ -30,6 +30,7 @@ TIME_LIMIT = re.compile(r"(响应|处理|办结|到场|到达|修复|审批|办�
 BUILD_WORDS = re.compile(r"建设|新建|改建|扩建|改造|维修|修缮|工程|硬化|购置|采购|安装|整治|治理|修建|加固|配备|设备|设施|清淤|疏浚|铺设")
 PAY_WORDS = re.compile(r"补助|补贴|资助|津贴|助学金|奖学金|救助|奖励|抚恤|贴息|慰问金|生活费|报酬|工资|奖补")
 MIN_NAME, MAX_NAME = 3, 24
+NOTE = re.compile(r"\([\u4e00-\u9fff]{1,6}\)")   # a bracketed note after a name: 黄金蜜(葡萄)
 MIN_OBJECT_NAME = 4       # an object that is its own measure (治理水土流失面积) needs more than the measure
 # words of the declaration form or the calendar: never the object of a target (三级指标12个, 4个季度)
 FORM_NAME = re.compile(r"指标|一级|二级|三级|绩效|季度|年度|月份|预算|资金|执行")
@@ -94,8 +95,25 @@ def quantity_name(m: Mention, core: str = "") -> str | None:
         return None
     stem = obj + verb if m.verb_after else (verb + obj if verb not in BENEFIT_VERBS else obj)
     name = stem + measure
-    ok = is_clean(stem) and MIN_NAME <= len(name) <= MAX_NAME and not FORM_NAME.search(stem)
+    bare = NOTE.sub("", stem)   # 种植黄金蜜(葡萄): the note in brackets names the same thing, kept as written
+    ok = is_clean(bare) and MIN_NAME <= len(name) <= MAX_NAME and not FORM_NAME.search(bare)
     return name if ok else None
+
+
+# verbs that pay money out to people: the amount is what the project pays (为404名服务对象发放补助金2126.81万元)
+PAYING_VERBS = frozenset("发放 拨付 兑付 兑现 支付 发".split())
+
+
+def paid_amount_name(m: Mention) -> str | None:
+    """The cost row of an amount the text says is paid out: the thing paid + the verb + 金额
+    (发放补助金2126.81万元 → 补助金发放金额, not 〔项目〕生活成本), None for other amounts or an unclean object."""
+    if m.unit not in Q.MONEY_UNITS or m.is_budget or m.verb_after or m.verb not in PAYING_VERBS:
+        return None
+    obj = m.obj
+    if not (PAY_WORDS.search(obj) or obj.endswith("资金")) or not is_clean(obj) or FORM_NAME.search(obj[:-2]):
+        return None
+    name = obj + m.verb + "金额"
+    return name if MIN_NAME <= len(name) <= MAX_NAME else None
 
 
 def _work_verb(verb: str) -> bool:
@@ -195,13 +213,17 @@ _KIND_OF_PLACE = frozenset({"乡村", "农村", "城乡", "城区", "社区"})
 def short_object(core: str) -> str:
     """The longest clean tail of whole words (jieba POS words) of the core within MAX_OBJECT
     characters, leading places and ordinals dropped — never a word cut in half
-    (第五届乡村文化旅游节 → 乡村文化旅游节, not 村文化旅游节; 罗家屯社区野生菌加工车间 → 野生菌加工车间).
+    (第五届乡村文化旅游节 → 乡村文化旅游节, not 村文化旅游节; 罗家屯社区野生菌加工车间 → 野生菌加工车间),
+    nor a compound jieba splits: a tail starting with the field word that closed the words before it
+    is no object (设施农业黄金蜜种植 → 黄金蜜种植, not 农业黄金蜜种植; `FIELD_HEADS`).
     '' when no clean object is left."""
     words = [w for w, _ in _drop_leading(pos_cut(core))]
     for start in range(len(words)):
         obj = "".join(words[start:])
         if len(obj) < 2:
             break
+        if start and words[start] in FIELD_HEADS:
+            continue   # 设施|农业 is one word: 农业黄金蜜种植 names no object
         if len(obj) <= MAX_OBJECT and len(words[start]) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", obj) \
                 and not _BAD_START.match(obj):
             return obj

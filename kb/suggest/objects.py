@@ -55,6 +55,7 @@ class Mention:
     context: str = ""
     verb_after: bool = False
     per: str = ""  # the period a per-unit amount is for, written after it (1500元/学期 → 学期); set when bound
+    derivation: str = ""  # how the text's own figures give the value (1760株/栋 × 10栋), '' when stated as is
 
 
 @lru_cache(maxsize=1)
@@ -220,7 +221,50 @@ def mentions(text: str) -> list[Mention]:
                 obj, after_ = after, False
                 verb = _trailing_verbs(pos_cut(before)) if before else ""  # 租赁77个机柜
         out.append(Mention(q.value, q.unit, verb, obj, q.start, q.end, q.is_budget, q.context, after_))
+    return per_unit_totals(t, out)
+
+
+# a standard per counted thing written after the number: 1760株/栋 (the count it multiplies: 10栋)
+_PER_COUNTED = re.compile(r"\s*/\s*([\u4e00-\u9fff])")
+_CLAUSE_END = re.compile(r"[,，。;；:：!！?？]")
+_OBJECT_WITH_NOTE = re.compile(r"[\u4e00-\u9fff]{2,8}(?:\([\u4e00-\u9fff]{1,6}\))?")
+
+
+def per_unit_totals(t: str, found: list[Mention]) -> list[Mention]:
+    """A per-unit standard times the one count of that unit the text states is the text's own total:
+    "按照1760株/栋的标准,在10栋设施温棚中种植黄金蜜(葡萄)" → 17600 株 of 黄金蜜(葡萄), verb 种植, derivation
+    "1760株/栋 × 10栋". The verb and object are the count's clause's last verb of the work and the words
+    after it. A standard whose unit the text counts never, or more than once, stays as it is (never invented)."""
+    from decimal import Decimal
+
+    out = []
+    for m in found:
+        per = _PER_COUNTED.match(t, m.end)
+        counts = [n for n in found if per and n is not m and n.unit == per.group(1)
+                  and not _PER_COUNTED.match(t, n.end)]
+        if m.unit in Q.MONEY_UNITS or len(counts) != 1:
+            out.append(m)
+            continue
+        n = counts[0]
+        clause = _CLAUSE_END.split(t[n.end:n.end + 40])[0]
+        verb, obj = _verb_and_object(clause)
+        total = Decimal(m.value) * Decimal(n.value)
+        value = format(total.normalize(), "f")
+        out.append(Mention(value, m.unit, verb or m.verb, obj or m.obj, m.start, m.end, False, obj or m.context,
+                           False, derivation=f"{m.value}{m.unit}/{n.unit} × {n.value}{n.unit}"))
     return out
+
+
+def _verb_and_object(clause: str) -> tuple[str, str]:
+    """The last verb of the work in `clause` with the words after it (a parenthesised note kept:
+    种植黄金蜜(葡萄) → 种植 / 黄金蜜(葡萄)), else ('', '')."""
+    best = ("", "", -1)
+    for v in WORK_VERBS:
+        i = clause.rfind(v)
+        o = _OBJECT_WITH_NOTE.match(clause, i + len(v)) if i >= 0 else None
+        if o and (i > best[2] or i == best[2] and len(v) > len(best[0])):
+            best = (v, o.group(), i)
+    return best[0], best[1]
 
 
 def _clause_before(t: str, start: int) -> str:

@@ -32,6 +32,9 @@ QUOTAS = {"quantity": (1, 4), "quality": (1, 2), "timeliness": (1, 1), "cost": (
 # a second cost or benefit row only when it holds the text's own figure too (总成本 ≤ budget and 人均成本 =
 # budget ÷ persons; 受益行政村 8 个 and 受益群众 1.2 万人)
 BOUND_COST_MAX = 2
+# …and up to three benefit rows when each holds a figure of its own (特色产业产值 80 万元, 脱贫户增收 80 万元 and
+# 受益脱贫户 10 户: D007 states all three, its real table holds all three)
+BOUND_BENEFIT_MAX = 3
 MIN_ROWS, TARGET_ROWS, MAX_ROWS = 8, 10, 12
 # 待填写 rows a reviewer still reads as a plan: at most this many per slot group, and in all
 MAX_PENDING_PER_GROUP, MAX_PENDING = 2, 4
@@ -71,7 +74,7 @@ def same_measure(a: Draft, b: Draft, in_table: bool = True) -> bool:
         return True
     if a.value_source == "budget" and b.value_source == "budget":
         return True          # two ceilings at the budget: one total cost
-    if _same_object_counted(a, b) or _same_object_counted(b, a) or _one_extent(a, b):
+    if _same_object_counted(a, b) or _same_object_counted(b, a) or _one_extent(a, b) or _one_thing(a, b):
         return True
     if in_table and (_one_class(a, b) or _one_headcount(a, b)):
         return True
@@ -89,7 +92,8 @@ def same_measure(a: Draft, b: Draft, in_table: bool = True) -> bool:
 MEASURE_CLASSES = (
     re.compile(r"(验收合格率|验收质量|工程质量合格率|工程合格率|验收通过率)$"),
     ON_TIME,
-    re.compile(r"(发放及时率|按时发放率|拨付及时率|到位及时率|按时足额发放率|按月足额发放率)$"),
+    re.compile(r"(发放及时率|按时发放率|拨付及时率|到位及时率|按时足额发放率|按月足额发放率|按月发放率|"
+               r"每月[^率]{0,4}发放)$"),   # 按月发放率 beside 补助金每月中旬发放 (D042): one on-time payment
     re.compile(r"完成率$"),   # 文化活动完成率 beside 公共文化服务体系完成率 (on-time ones matched above)
     PERIOD,   # 服务周期 under 数量 beside 降尘抑尘服务周期 under 时效: one period, compared across 数量 too
 )
@@ -158,6 +162,32 @@ def _same_object_counted(bound: Draft, blank: Draft) -> bool:
     return len(words) >= 3 and words in blank.name
 
 
+# the head of a thing counted: a blank count whose object ends in the same character as a stated count's
+# object and shares a word with it counts that thing again in another measure word (设施农业大棚建设数量/座
+# beside 设施温棚 10 栋: a 温棚 is a 大棚; D007 fresh trial)
+_COUNT_STEM = re.compile(r"(建设|新建|改造|修建|建成|购置|采购|安装)?(数量|个数|座数|栋数|总数)$")
+_NOT_THINGS = frozenset("人 名 位 人次 户 户次 % ‰ 元 万元 亿元".split())
+
+
+def _one_thing(a: Draft, b: Draft) -> bool:
+    if a.bound == b.bound or a.slot != "quantity" or b.slot != "quantity":
+        return False
+    bound, blank = (a, b) if a.bound else (b, a)
+    m = bound.mention
+    if m is None or not blank.pending or not m.obj:
+        return False
+    if _base_unit(m.unit) in _NOT_THINGS or _base_unit(blank.unit) in _NOT_THINGS:
+        return False
+    obj = re.sub(r"\(.*?\)", "", m.obj)
+    stem = _COUNT_STEM.sub("", blank.key)
+    if len(obj) < 2 or len(stem) < 2 or stem == blank.key or obj[-1] != stem[-1]:
+        return False
+    return bool({obj[i:i + 2] for i in range(len(obj) - 1)} & {stem[i:i + 2] for i in range(len(stem) - 1)})
+
+
+# persons and households: a blank count in one beside a stated count in the other asks for the served again
+HEADS = frozenset("人 名 位 户".split())
+
 # slot groups whose counts are one measure: a count the text states (数量) and a blank count of the
 # same unit as a benefit (旅游接待人次 beside 接待游客15万人次) ask for one number
 COUNTED_GROUPS = frozenset({"quantity", "benefit"})
@@ -175,6 +205,8 @@ def _one_extent(a: Draft, b: Draft) -> bool:
         return False
     if _base_unit(unit) and _base_unit(unit) == _base_unit(blank.unit):
         return True
+    if _base_unit(unit) in HEADS and _base_unit(blank.unit) in HEADS:
+        return True   # 补助户数 (户) beside 服务对象 404 人: the text counts the people once (D042 fresh trial)
     return any(units_compatible(unit, u) for u in EXTENT_UNITS) and units_compatible(unit, blank.unit)
 
 
@@ -193,7 +225,7 @@ def assemble(drafts: list[Draft]) -> Table:
     def take(d: Draft, cap: int) -> bool:
         g = group_of(d.slot)
         if g in ("cost", "benefit") and d.tier == Tier.BOUND:
-            cap = max(cap, BOUND_COST_MAX)
+            cap = max(cap, BOUND_BENEFIT_MAX if g == "benefit" else BOUND_COST_MAX)
         if d.tier == Tier.ALTERNATE or count.get(g, 0) >= cap or any(same_measure(d, c) for c in chosen):
             return False
         if d.pending and _too_many_pending(chosen, g):

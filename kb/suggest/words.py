@@ -34,6 +34,10 @@ NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "ng", "vn", "j", "l", "b", "an", "nrt"
 STOP_TAGS = ("p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "c", "d", "f", "m", "q", "r", "y", "e", "o",
              "zg", "mq", "tg", "s")
 
+# field words that close a compound jieba cuts in two (设施|农业, 高效|农业, 休闲|农业): a name's object never
+# starts with one when the words before it were dropped (农业黄金蜜种植 reads as garbled)
+FIELD_HEADS = frozenset("农业 林业 牧业 渔业 畜牧业 种植业 养殖业 工业 产业 行业 事业 服务业 旅游业".split())
+
 # beneficiaries, most specific first (who a 满意度 is asked of)
 BENEFICIARIES = (
     "受助学生", "参训人员", "参训学员", "受益群众", "受益农户", "受益人群", "救助对象", "服务对象", "优抚对象",
