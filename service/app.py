@@ -227,8 +227,14 @@ async def _import_problems(_: Request, exc: LibraryImportError):
         {"loc": ["body", "file"], "msg": m, "type": "value_error"} for m in exc.problems]})
 
 
+def _shown(text: str) -> str:
+    """A message that echoes what the caller sent, without its control characters (NUL, ESC: a terminal or
+    log reading the answer must not act on them), each shown as U+FFFD."""
+    return "".join("\ufffd" if (ord(ch) < 32 and ch not in "\n\t") or 127 <= ord(ch) < 160 else ch for ch in text)
+
+
 async def _nf(_: Request, exc: NotFound):
-    return JSONResponse(status_code=404, content={"detail": str(exc)})
+    return JSONResponse(status_code=404, content={"detail": _shown(str(exc))})
 
 
 async def _unacknowledged(_: Request, exc: FindingsNotAcknowledged):
@@ -236,7 +242,7 @@ async def _unacknowledged(_: Request, exc: FindingsNotAcknowledged):
 
 
 async def _conflict(_: Request, exc: Conflict):
-    return JSONResponse(status_code=409, content={"detail": str(exc)})
+    return JSONResponse(status_code=409, content={"detail": _shown(str(exc))})
 
 
 async def _forbidden(_: Request, exc: Forbidden):

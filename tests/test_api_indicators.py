@@ -123,3 +123,14 @@ def test_body_errors_say_what_is_wrong_with_the_body(shipped_settings):
     for blank in ("", "\u200b\u200b", "\u200b \ufeff"):
         r = c.post("/v1/suggest", json={"description": blank})
         assert r.status_code == 422 and r.json()["detail"][0]["msg"].startswith("项目描述"), (blank, r.text)
+
+
+def test_a_404_does_not_echo_control_characters(shipped_settings):
+    """Reported (fresh trial): GET /v1/indicators/%00ab%1b[31mc answered 指标不存在: with the NUL and the ESC
+    of the request in it — a terminal or log printing the answer acts on ESC [31m. They are shown as U+FFFD."""
+    c = client(shipped_settings)
+    r = c.get("/v1/indicators/%00ab%1b[31mc")
+    assert r.status_code == 404
+    detail = r.json()["detail"]
+    assert "ab" in detail and "[31mc" in detail and detail.startswith("指标不存在")
+    assert not any(ord(ch) < 32 for ch in detail), repr(detail)

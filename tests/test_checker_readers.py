@@ -132,6 +132,28 @@ def test_csv_in_gbk_with_blank_levels_carried_down(tmp_path):
     assert t.row_numbers == list(range(2, len(rec["indicators"]) + 1))
 
 
+def test_csv_has_the_bounds_of_a_sheet_and_chinese_errors(tmp_path):
+    """Reported (fresh trial): a .csv had no row limit (an .xlsx stops at 5,000 rows × 60 columns) and a broken
+    one answered with Python's English (“field larger than field limit (131072)”). Real rows of D010, repeated
+    past the bound; blank lines after the table are not content."""
+    rec = dev_record("D010")
+    body = [",".join([r["level1"], r["level2"], r["name"], r["operator"], r["value"], r["unit"]])
+            for r in rec["indicators"][1:]]
+    head = "一级指标,二级指标,三级指标,计算符号,指标值,计量单位"
+    ok = tmp_path / "ok.csv"
+    ok.write_text("\n".join([head, *body]) + "\n" * 6000, encoding="utf-8")
+    assert len(read_table(ok).rows) == len(body)
+    big = tmp_path / "big.csv"
+    big.write_text("\n".join([head, *(body * (5000 // len(body) + 1))]), encoding="utf-8")
+    with pytest.raises(DataError, match="第 5001 行超出可读取的范围（最多 5000 行"):
+        read_table(big)
+    broken = tmp_path / "broken.csv"
+    broken.write_text(f'{head}\n产出指标,数量指标,"{"x" * 200_000}",1,人\n', encoding="utf-8")
+    with pytest.raises(DataError, match="第 2 行不是有效的 CSV") as e:
+        read_table(broken)
+    assert "field" not in str(e.value)
+
+
 @pytest.mark.parametrize("name,msg", [("x.xls", "xlsx"), ("x.txt", "不支持"), ("missing.json", "不存在")])
 def test_unsupported_or_missing(tmp_path, name, msg):
     p = tmp_path / name

@@ -438,3 +438,18 @@ def test_the_table_export_bounds_the_budget_like_every_write(env):
     r = env.client.post("/v1/declarations/export", json={"project_name": "x", "budget_wan": 1.7e308, "rows": []},
                         headers=env.h("decl_a"))
     assert r.status_code == 422 and "budget_wan" in r.text, r.text[:300]
+
+
+def test_check_out_through_a_file_is_one_chinese_line(tmp_path):
+    """Found while folding the suggest export into the one .xlsx writer: `check --out /dev/null/x.xlsx` printed
+    two tracebacks (mkdir's FileExistsError, then NotADirectoryError cleaning up a temporary file that could not
+    exist) and exit 1. Now exit 2 and one line saying the path holds a file where a folder should be."""
+    src = tmp_path / "table.json"
+    src.write_text(json.dumps({"project_name": "培训项目", "rows": [_row("培训人数", "≥", "100", "人")]},
+                              ensure_ascii=False), encoding="utf-8")
+    blocker = tmp_path / "not_a_folder"
+    blocker.write_text("x", encoding="utf-8")
+    p = run_jixiao(["check", str(src), "--out", str(blocker / "out.xlsx")], jixiao_env(tmp_path / "home"), check=False)
+    errors = [x for x in p.stderr.splitlines() if x.startswith("错误")]
+    assert p.returncode == 2 and len(errors) == 1 and "路径中有一段不是文件夹" in errors[0], p.stderr
+    assert "Traceback" not in p.stderr

@@ -10,7 +10,9 @@ from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
 from kb.suggest import Candidate, SuggestResult
-from kb.suggest.export import COLUMNS, scores, write_xlsx
+from kb.io.tables import read_table
+from kb.io.xlsx_table import TEMPLATE
+from kb.suggest.export import scores, write_xlsx
 from service.app import create_app
 from tests.test_cli import run
 
@@ -19,6 +21,11 @@ ROAD = "对全县12个行政村的农村公路进行养护维修，修缮农村�
 
 def _result(rows):
     return SuggestResult(confident=True, table=[], suggestions=rows, default_table=rows, budget_wan=10)
+
+
+def _header(ws) -> int:
+    """The row number of the table's header (project lines come first)."""
+    return next(r[0].row for r in ws.iter_rows() if r[0].value == "一级指标")
 
 
 def _row(name, op, value, unit, level1="output", level2="quantity"):
@@ -32,7 +39,8 @@ def test_cells_are_text_never_formulas(tmp_path):
     sheet = zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml").decode()
     assert "<f>" not in sheet and "<f " not in sheet                       # no formula anywhere
     ws = load_workbook(tmp_path / "t.xlsx")["绩效目标表"]
-    values = [[c.value for c in r] for r in ws.iter_rows(min_row=6, max_row=8)]
+    first = _header(ws) + 1
+    values = [[c.value for c in r] for r in ws.iter_rows(min_row=first, max_row=first + 2)]
     assert values[0][2] == "=SUM(A1:A9)" and values[0][3] == "=0" and values[1][3] == "=0次"
     assert all(c.data_type == "s" for r in ws.iter_rows(min_row=1) for c in r if c.value is not None)
     assert ws.cell(2, 2).value == '=HYPERLINK("x")'
@@ -68,8 +76,8 @@ def test_cli_out_writes_the_usual_template(shipped_settings, tmp_path):
     p = run(shipped_settings, "suggest", "--text", ROAD, "--project-name", "农村公路养护", "--out", str(out))
     assert p.returncode == 0, p.stderr
     ws = load_workbook(out)["绩效目标表"]
-    assert [c.value for c in ws[5]] == COLUMNS
-    rows = [[c.value for c in r] for r in ws.iter_rows(min_row=6) if r[2].value]
+    assert [c.value for c in ws[_header(ws)]] == TEMPLATE
+    rows = [[c.value for c in r] for r in ws.iter_rows(min_row=_header(ws) + 1) if r[2].value]
     assert 8 <= len(rows) <= 12
     assert any("公路" in r[2] and r[3] == "≥12" and r[4] == "公里" for r in rows)
     assert sum(int(r[7]) for r in rows) == 100
@@ -90,7 +98,7 @@ def test_api_xlsx_and_type_override(shipped_settings):
     assert r.status_code == 200 and r.headers["content-type"].startswith("application/vnd.openxmlformats")
     assert "filename*=UTF-8''" in r.headers["content-disposition"]
     ws = load_workbook(io.BytesIO(r.content))["绩效目标表"]
-    assert ws.cell(5, 1).value == "一级指标" and ws.cell(6, 3).value
+    assert ws.cell(_header(ws) + 1, 3).value
     r = c.post("/v1/suggest", json={"description": ROAD, "project_types": ["rural_road_maintenance"]})
     body = r.json()
     assert r.status_code == 200 and body["project_types"][0]["id"] == "rural_road_maintenance"
@@ -109,7 +117,33 @@ def test_api_default_table_carries_the_weights_of_the_xlsx(shipped_settings):
     body = {"description": ROAD, "project_name": "农村公路养护"}
     rows = c.post("/v1/suggest", json=body).json()
     ws = load_workbook(io.BytesIO(c.post("/v1/suggest?format=xlsx", json=body).content))["绩效目标表"]
-    xlsx = [(r[2], r[7]) for r in ws.iter_rows(min_row=6, values_only=True) if r[2]]
+    xlsx = [(r[2], r[7]) for r in ws.iter_rows(min_row=_header(ws) + 1, values_only=True) if r[2]]
     assert [(r["name"], str(r["weight"])) for r in rows["default_table"]] == xlsx
     assert sum(r["weight"] for r in rows["default_table"]) == 100
     assert all(a["weight"] is None for alts in rows["alternates"].values() for a in alts)
+
+
+def test_cli_out_carries_the_project_and_reads_back_to_the_suggested_rows(shipped_settings, tmp_path):
+    """Reported (fresh trial): the suggest .xlsx had only 项目名称 and 预算 above the table — no 项目概况 a
+    reviewer reads the targets against — and its own layout beside the staff page's download. It is now the
+    one 绩效目标表 layout (`kb.io.xlsx_table`), and `jixiao check` reads it back to the rows suggested."""
+    out = tmp_path / "t.xlsx"
+    p = run(shipped_settings, "suggest", "--text", ROAD, "--project-name", "农村公路养护", "--department", "某县交通运输局",
+            "--out", str(out), "--json")
+    assert p.returncode == 0, p.stderr
+    suggested = json.loads(p.stdout)["default_table"]
+    ws = load_workbook(out)["绩效目标表"]
+    lines = {r[0]: r[1] for r in ws.iter_rows(min_row=2, max_row=_header(ws) - 1, values_only=True)}
+    assert lines["项目名称"] == "农村公路养护" and lines["主管部门"] == "某县交通运输局"
+    assert lines["项目概况"] == ROAD and lines["资金总额（万元）"] == "180"
+    back = read_table(out)
+    assert back.project_name == "农村公路养护" and back.budget_wan == 180
+    assert [r.name for r in back.rows] == [r["name"] for r in suggested]
+    blank = [r for r in suggested if not r["value"]]
+    assert all(r.value == "待填写" for r in back.rows if r.name in {b["name"] for b in blank})
+    filled = {r["name"]: r for r in suggested if r["value"]}
+    assert all((r.operator + r.value, r.unit) == (filled[r.name]["operator"] + filled[r.name]["value"],
+                                                  filled[r.name]["unit"])
+               for r in back.rows if r.name in filled)  # 指标值 holds its operator (≥12), as forms print it
+    p = run(shipped_settings, "suggest", "--text", ROAD, "--project-name", "路" * 201, "--out", str(out))
+    assert p.returncode == 2 and "--project-name" in p.stderr

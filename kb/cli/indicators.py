@@ -133,7 +133,7 @@ def suggest_cmd(
     as_json: bool = typer.Option(False, "--json", help="输出 JSON"),
 ) -> None:
     """根据项目描述推荐绩效目标表(一级/二级/三级指标及指标值)。"""
-    from kb.domain.limits import MAX_DESCRIPTION_CHARS, require_within
+    from kb.domain.limits import MAX_DESCRIPTION_CHARS, MAX_NAME_CHARS, require_within
     from kb.knowledge import MAX_BUDGET_WAN
 
     if not (text or "").strip() and not file:
@@ -145,6 +145,9 @@ def suggest_cmd(
         raise DataError(f"预算须为 0 到 {MAX_BUDGET_WAN:g} 之间的数(万元)", field="--budget")
     if text:
         require_within(text, MAX_DESCRIPTION_CHARS, "项目描述", "--text")
+    for value, what, option in ((project_name, "项目名称", "--project-name"), (department, "单位/部门", "--department"),
+                                (unit_name, "单位名称", "--unit-name")):
+        require_within(value or "", MAX_NAME_CHARS, what, option)
     if out is not None and file:
         raise DataError("--out 只能与 --text 一起使用(--file 一次推荐多个项目)", field="--out")
     if out is not None and out.suffix.lower() != ".xlsx":
@@ -174,7 +177,8 @@ def suggest_cmd(
     if out is not None:
         from kb.suggest.export import write_xlsx
 
-        write_xlsx(res, out, project_name=project_name or "")
+        write_xlsx(res, out, project_name=project_name or "", description=text or "", department=department or "",
+                   unit_name=unit_name or "")
     if as_json:
         print_json(res.model_dump())
     else:

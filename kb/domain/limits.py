@@ -15,6 +15,8 @@ MAX_QUERY_CHARS = 200
 MAX_QUESTION_CHARS = 500
 # the longest project description suggest reads
 MAX_DESCRIPTION_CHARS = 5000
+# a project's, unit's or department's name
+MAX_NAME_CHARS = 200
 
 
 def require_within(text: str, bound: int, what: str, field: str) -> None:

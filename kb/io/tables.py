@@ -311,10 +311,20 @@ def _read_csv(path: Path) -> TableInput:
             continue
     else:  # pragma: no cover - gb18030 decodes any byte string
         raise DataError("无法识别文件编码（应为 UTF-8 或 GBK）", file=str(path))
+    limits = _upload_limits()
+    grid: list[list[str]] = []
+    reader = csv.reader(io.StringIO(text))
     try:
-        grid = [row for row in csv.reader(io.StringIO(text))]
-    except csv.Error as e:
-        raise DataError(f"CSV 格式错误：{e}", file=str(path)) from e
+        for row in reader:
+            far = len(grid) >= limits.max_rows or any(c.strip() for c in row[limits.max_cols:])
+            if far and any(c.strip() for c in row):  # the same bound as a sheet's (UploadSettings)
+                raise DataError(f"第 {reader.line_num} 行超出可读取的范围（最多 {limits.max_rows} 行、"
+                                f"{limits.max_cols} 列）；请删除表格以外的内容，或分成几个文件", file=str(path))
+            if not far:
+                grid.append(row[:limits.max_cols])
+    except csv.Error:
+        raise DataError(f"第 {reader.line_num} 行不是有效的 CSV（引号未配对或单元格过长）；请用表格软件另存为 CSV",
+                        file=str(path)) from None
     return _grid_table(grid, str(path))
 
 

@@ -254,7 +254,10 @@ def save_atomic(wb: Any, path: str | Path) -> Path:
         wb.save(tmp)
         os.replace(tmp, p)
     except OSError as e:
-        tmp.unlink(missing_ok=True)
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:  # no such folder to clean up (a file in the path: /dev/null/x.xlsx)
+            pass
         raise write_failure(e, p) from e
     return p
 

@@ -1,34 +1,34 @@
-"""A suggested table as the .xlsx a declarant hands in (openpyxl).
+"""A suggested table as the .xlsx a declarant hands in.
 
-Sheet 绩效目标表: title, 项目名称 and 预算(万元) lines, then the usual columns
-一级指标 | 二级指标 | 三级指标 | 指标值 | 计量单位 | 指标解释 | 设定依据 | 分值, with
-一级 and 二级 cells merged down their blocks. 指标值 holds the operator
-(≥300, ≤45, 定性:好) or 待填写. Sheet 备选指标 lists the alternates per slot.
-Every cell is written as text, never as a formula: a value such as `=0次`
-stays the characters `=0次` (data type forced to string). 分值 splits 100
-points as `SCORES` (产出 50, 成本 10, 效益 30, 满意度 10 — our default; local
-rules may set others), evenly within each 一级指标, whole numbers summing to
-100. Not for checked tables with findings (`kb.checker.export`).
+Sheet 绩效目标表 is the one 绩效目标表 layout of `kb.io.xlsx_table` (the
+staff page's download too): title, the project lines (项目名称, 单位, 主管部门,
+预算年度, 资金总额（万元）, 项目概况 — the description the table was drafted
+from), then the usual columns 一级指标 | 二级指标 | 三级指标 | 指标值 | 计量单位 |
+指标解释 | 设定依据 | 分值, 一级 and 二级 merged down their blocks. 指标值 holds
+the operator (≥300, ≤45; a 定性 row its wording) or 待填写. Sheet 备选指标
+lists the alternates per slot. Every cell is text, never a formula
+(`kb.io.xlsx_cells.text_cell`), and the file reads back to the same rows
+(`kb.io.tables.read_table`), so a draft can be checked with `jixiao check`.
+分值 splits 100 points as `SCORES` (产出 50, 成本 10, 效益 30, 满意度 10 — our
+default; local rules may set others), evenly within each 一级指标, whole
+numbers summing to 100. Not for checked tables with findings
+(`kb.checker.export`).
 """
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
-from kb.errors import DataError, write_failure
+from kb.errors import DataError
 
-COLUMNS = ["一级指标", "二级指标", "三级指标", "指标值", "计量单位", "指标解释", "设定依据", "分值"]
 SCORES = {"output": 50, "cost": 10, "benefit": 30, "satisfaction": 10}
-WIDTHS = [12, 16, 34, 14, 10, 40, 28, 8]
+BLANK = "待填写"
 
 
 def target_cell(c) -> str:
-    """指标值 cell: operator + value (定性:value for qualitative), or 待填写."""
-    if not c.value:
-        return "待填写"
-    if c.operator == "定性":
-        return f"定性:{c.value}"
-    return f"{c.operator}{c.value}"
+    """指标值 cell: operator + value (a 定性 row's wording alone), or 待填写."""
+    from kb.io.xlsx_table import value_with_operator
+
+    return value_with_operator(c.operator, c.value) if c.value else BLANK
 
 
 def scores(rows: list) -> list[int]:
@@ -72,80 +72,48 @@ def _cap_blank_rows(rows: list, share: list[float]) -> None:
             share[j] += surplus * share[j] / weight
 
 
-def write_xlsx(result, path: str | Path | None = None, *, project_name: str = "") -> bytes:
-    """The workbook of a `SuggestResult` (bytes); also written to `path` when given.
+def target_table(result, *, project_name: str = "", description: str = "", department: str = "",
+                 unit_name: str = "", year: int | None = None):
+    """The `kb.io.xlsx_table.TargetTable` of a `SuggestResult`'s default table (分值 from `scores`)."""
+    from kb.io.xlsx_table import TableRow, TargetTable
+
+    rows = result.default_table
+    table_rows = [TableRow(level1=c.level1_label, level2=c.level2_label, name=c.name,
+                           operator="" if not c.value else c.operator, value=c.value or BLANK, unit=c.unit,
+                           explanation=c.explanation or c.note, basis=c.basis, weight=float(s))
+                  for c, s in zip(rows, scores(rows))]
+    return TargetTable(project_name=project_name or "", unit_name=unit_name or "", department=department or "",
+                       year=year, budget_wan=result.budget_wan, description=description or "", rows=table_rows)
+
+
+def write_xlsx(result, path: str | Path | None = None, *, project_name: str = "", description: str = "",
+               department: str = "", unit_name: str = "", year: int | None = None) -> bytes:
+    """The workbook of a `SuggestResult` (bytes); also written to `path` when given (all or nothing).
 
     Raises DataError when there is no table (not confident) or the file cannot be written.
     """
-    from openpyxl import Workbook
+    from kb.io.xlsx_cells import save_atomic, workbook_bytes
+    from kb.io.xlsx_table import table_workbook
 
     if not result.confident or not result.default_table:
         raise DataError("没有可导出的绩效目标表(描述中没有足够相关的内容)", field="description")
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "绩效目标表"
-    _main_sheet(ws, result, project_name)
+    wb = table_workbook(target_table(result, project_name=project_name, description=description,
+                                     department=department, unit_name=unit_name, year=year))
     _alternates_sheet(wb.create_sheet("备选指标"), result)
-    buf = io.BytesIO()
-    wb.save(buf)
-    data = buf.getvalue()
     if path is not None:
-        try:
-            Path(path).write_bytes(data)
-        except OSError as e:
-            raise write_failure(e, path) from None
-    return data
-
-
-def _text(ws, row: int, col: int, value) -> None:
-    """Write `value` as a text cell (`kb.io.xlsx_cells.text_cell`: never a formula, never a number)."""
-    from kb.io.xlsx_cells import text_cell
-
-    text_cell(ws, row, col, value)
-
-
-def _main_sheet(ws, result, project_name: str) -> None:
-    from openpyxl.styles import Alignment, Font
-
-    _text(ws, 1, 1, "项目支出绩效目标表")
-    ws.cell(1, 1).font = Font(bold=True, size=14)
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(COLUMNS))
-    _text(ws, 2, 1, "项目名称")
-    _text(ws, 2, 2, project_name)
-    _text(ws, 3, 1, "预算(万元)")
-    _text(ws, 3, 2, "" if result.budget_wan is None else f"{result.budget_wan:g}")
-    for j, h in enumerate(COLUMNS, start=1):
-        _text(ws, 5, j, h)
-        ws.cell(5, j).font = Font(bold=True)
-    rows = result.default_table
-    for i, (c, s) in enumerate(zip(rows, scores(rows)), start=6):
-        for j, v in enumerate((c.level1_label, c.level2_label, c.name, target_cell(c), c.unit,
-                               c.explanation or c.note, c.basis, str(s)), start=1):
-            _text(ws, i, j, v)
-            ws.cell(i, j).alignment = Alignment(wrap_text=True, vertical="center")
-    _merge_blocks(ws, rows, first=6)
-    for j, w in enumerate(WIDTHS, start=1):
-        ws.column_dimensions[chr(64 + j)].width = w
-
-
-def _merge_blocks(ws, rows: list, first: int) -> None:
-    """Merge equal 一级 (column A) and 二级 (column B) cells down their runs."""
-    for col, key in ((1, lambda c: c.level1_label), (2, lambda c: (c.level1_label, c.level2_label))):
-        start = 0
-        for i in range(1, len(rows) + 1):
-            if i == len(rows) or key(rows[i]) != key(rows[start]):
-                if i - start > 1:
-                    ws.merge_cells(start_row=first + start, start_column=col, end_row=first + i - 1, end_column=col)
-                start = i
+        save_atomic(wb, path)
+    return workbook_bytes(wb)
 
 
 def _alternates_sheet(ws, result) -> None:
+    from kb.io.xlsx_cells import text_cell
+
     for j, h in enumerate(("一级指标", "二级指标", "三级指标", "指标值", "计量单位", "设定依据"), start=1):
-        _text(ws, 1, j, h)
+        text_cell(ws, 1, j, h)
     r = 2
     for cands in result.alternates.values():
         for c in cands:
             for j, v in enumerate((c.level1_label, c.level2_label, c.name, target_cell(c), c.unit, c.basis),
                                   start=1):
-                _text(ws, r, j, v)
+                text_cell(ws, r, j, v)
             r += 1

@@ -10,7 +10,7 @@ from fastapi.responses import Response
 from pydantic import Field, field_validator
 from sqlalchemy.orm import Session
 
-from kb.domain.limits import MAX_DESCRIPTION_CHARS
+from kb.domain.limits import MAX_DESCRIPTION_CHARS, MAX_NAME_CHARS
 from kb.knowledge import MAX_BUDGET_WAN, KnowledgeBase
 from kb.lifecycle.access import Principal
 from kb.lifecycle.feedback import learned_for_suggest
@@ -30,12 +30,12 @@ class SuggestRequest(CleanIn):
 
     description: str = Field(..., min_length=1, max_length=MAX_DESCRIPTION_CHARS, description="项目描述",
                              examples=["计划修缮乡村道路12公里，惠及沿线村民3000人"])
-    project_name: str | None = Field(None, max_length=200, examples=["乡村道路修缮项目"])
+    project_name: str | None = Field(None, max_length=MAX_NAME_CHARS, examples=["乡村道路修缮项目"])
     budget_wan: WanAmount | None = Field(None, ge=0, le=MAX_BUDGET_WAN, allow_inf_nan=False,
                                      description="预算(万元)", examples=[250])
-    department: str | None = Field(None, max_length=200)
+    department: str | None = Field(None, max_length=MAX_NAME_CHARS)
     sector: str | None = Field(None, max_length=100, examples=["交通运输"])
-    unit_name: str | None = Field(None, max_length=200, description="使用该单位的单位指标库")
+    unit_name: str | None = Field(None, max_length=MAX_NAME_CHARS, description="使用该单位的单位指标库")
     top: int = Field(5, ge=1, le=50, description="每个二级指标列出的备选数")
     mode: Literal["lexical", "dense", "hybrid"] | None = None
     project_types: list[str] | None = Field(None, max_length=5, description="指定项目类型(id 或名称)，不用自动识别",
@@ -67,7 +67,8 @@ def suggest(req: SuggestRequest, kb: KnowledgeBase = Depends(kb_dep), principal:
                      top=req.top, mode=req.mode, learned=learned, project_types=req.project_types)
     if format == "json":
         return res
-    data = write_xlsx(res, project_name=req.project_name or "")
+    data = write_xlsx(res, project_name=req.project_name or "", description=req.description,
+                      department=req.department or "", unit_name=unit or "")
     name = quote("绩效目标表.xlsx")
     return Response(content=data, media_type=XLSX,
                     headers={"Content-Disposition": f"attachment; filename=suggest.xlsx; filename*=UTF-8''{name}"})
