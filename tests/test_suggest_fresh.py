@@ -70,3 +70,14 @@ def test_persons_are_declared_in_ren_never_ming(tables):
     """1.2万名群众 is declared as 1.2 万人: one spelling of a person count (名/位 → 人)."""
     units = {c.unit for res in tables.values() for c in res.default_table}
     assert not units & {"名", "万名", "位"}
+
+
+@pytest.mark.parametrize("rid, core, junk", [("festival", "文化旅游节", "媒体曝光量完成及时率"),
+                                             ("it", "信息系统运行维护", "故障响应时间成本")])
+def test_without_a_project_name_the_core_is_what_the_first_clause_does(shipped_kb, rid, core, junk):
+    """Reported (fresh trial): a request without a project name took the first counted object as the
+    project's core — 媒体曝光量完成及时率, 媒体曝光量成本 for a festival. The first clause says what is done
+    (举办第五届乡村文化旅游节, 对…政务信息系统进行年度运行维护)."""
+    res = shipped_kb.suggest(FRESH[rid][1], mode="lexical")
+    names = [c.name for c in res.default_table]
+    assert junk not in names and any(n.startswith(core) for n in names), names

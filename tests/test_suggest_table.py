@@ -500,3 +500,23 @@ def test_an_allowance_paid_out_is_the_cost_row_and_persons_are_counted_once(ship
     assert sum(c.weight for c in res.default_table) == 100
     on_time_pay = [c.name for c in res.default_table if "发放" in c.name and c.level2 == "timeliness"]
     assert len(on_time_pay) <= 1, table
+
+
+def test_harms_fires_and_payments_read_as_a_reviewer_reads_them(shipped_kb):
+    """Reported (fresh trial on dev tables): E046 (航空消防租机) had 森林面积 ≥ 114.48 公顷 formed from 受害森林面积
+    114.48公顷, 防火期森林草原火灾起数 ≥ 16 起 (a real table's row without the library's 反向), 森林火灾发生次数
+    ≤ 0.064 次 from a rate per 10万公顷, and 航空消防租机发放及时率; E040 (残疾人康复) had 残疾人康复发放率 and
+    发放及时率 because the text mentions 康复救助; D010 held 助学金及时发放率 beside 高中助学金发放及时率."""
+    rec = dev_record("E046")
+    t = _suggest(shipped_kb, rec["description"], rec["project"]).default_table
+    rows = [(c.name, c.operator, c.value, c.unit) for c in t]
+    assert not [r for r in rows if r[0] == "森林面积"], rows
+    assert not [r for r in rows if "火灾" in r[0] and r[1] == "≥"], rows
+    assert not [r for r in rows if r[2] == "0.064"], rows
+    assert not [r for r in rows if "租机发放" in r[0]], rows
+    rec = dev_record("E040")
+    names = [c.name for c in _suggest(shipped_kb, rec["description"], rec["project"]).default_table]
+    assert not [n for n in names if "康复发放" in n], names
+    rec = dev_record("D010")
+    names = [c.name for c in _suggest(shipped_kb, rec["description"], rec["project"]).default_table]
+    assert len([n for n in names if n.endswith(("及时发放率", "发放及时率"))]) == 1, names

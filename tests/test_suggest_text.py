@@ -186,3 +186,4 @@ def test_an_amount_paid_out_names_what_is_paid():
     paid = [N.paid_amount_name(m) for m in mentions(dev_record("D042")["description"]) if m.unit == "万元"]
     assert [p for p in paid if p] == ["补助金发放金额"]
     assert not [N.paid_amount_name(m) for m in mentions("项目总投资500万元,带动旅游综合收入3000万元") if N.paid_amount_name(m)]
+

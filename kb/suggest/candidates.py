@@ -25,7 +25,7 @@ from kb.suggest.context import WEAK_TERMS, ProjectContext
 from kb.suggest.draft import Draft, from_library_row
 from kb.suggest.project_types import ProjectType
 from kb.suggest.slots import SLOT_OF_LEVEL2
-from kb.suggest.words import BOILERPLATE_BIGRAMS, BENEFIT_VERBS, BOILERPLATE, PERSON_HEADS
+from kb.suggest.words import BOILERPLATE_BIGRAMS, BENEFIT_VERBS, BOILERPLATE, HARM_WORDS, PERSON_HEADS, WORK_VERBS
 from kb.domain.text import normalize_name
 
 # the field's generic rows: suggested only where a detected type lists them
@@ -127,8 +127,10 @@ def fill_template(name: str, ctx: ProjectContext, t: ProjectType | None = None) 
 # ------------------------------------------------------------------ real tables of the type
 
 def family_drafts(ctx: ProjectContext, detected: list[tuple[ProjectType, float]], family,
-                  exclude: str | None) -> list[Draft]:
-    """Rows of the detected types' real tables (`indicators/training/`), offered under their own name."""
+                  exclude: str | None, idx=None, mask=None) -> list[Draft]:
+    """Rows of the detected types' real tables (`indicators/training/`), offered under their own name;
+    a row takes the direction of the library indicator of the same name (`idx`, rows `mask` admits):
+    防火期森林草原火灾起数 is 反向 in the library, so the text's 16起 binds as ≤ 16, not ≥ (fresh trial)."""
     if family is None:
         return []
     from kb.suggest.family import family_rows
@@ -143,11 +145,22 @@ def family_drafts(ctx: ProjectContext, detected: list[tuple[ProjectType, float]]
         if slot == "quantity" and unit and unit != "%" and not MEASURED.search(name):
             name += N.unit_measure(unit)   # 辅具适配 (人) as a real table wrote it → 辅具适配人数
         d = Draft(name=name, level2=l2, source="type", unit=unit, type_prob=prob, type_pos=len(out) % 5,
-                  type_ids=[tid], evidence=["同类项目真实绩效目标表中的指标"])
+                  type_ids=[tid], evidence=["同类项目真实绩效目标表中的指标"],
+                  direction=_library_direction(idx, mask, name))
         if unit == "%" and re.fullmatch(r"\d+(\.\d+)?", r.value or ""):
             d.typical = (r.operator or "≥", r.value, "%")
         out.append(d)
     return out
+
+
+def _library_direction(idx, mask, name: str) -> str:
+    """The direction of the first library indicator named `name` that `mask` admits, '' for none."""
+    if idx is None:
+        return ""
+    for i in idx.by_name.get(normalize_name(name), ()):
+        if mask is None or mask[i]:
+            return _library_fields(idx, i)[4]
+    return ""
 
 
 # a count's name ends in what it counts (人数, 里程, 数量 …) or in a word that is one (覆盖率, 规模 …)
@@ -175,10 +188,11 @@ def formed_drafts(ctx: ProjectContext, detected: list[tuple[ProjectType, float]]
         d = _mention_draft(m, ctx)
         if d is not None:
             out.append(d)
-    kind = N.work_kind(ctx.core, ctx.text)
+    kind = N.work_kind(ctx.core, ctx.text, ctx.name)
+    core = N.paid_core(ctx.core, ctx.name) if kind == "pay" else ctx.core
     slots = [("quality", "quality", "%"), ("timeliness", "timeliness", "%"), ("cost", "economic_cost", "万元")]
     for slot, l2, unit in slots:
-        for name in N.slot_names(ctx.core, slot, kind):
+        for name in N.slot_names(core if slot != "cost" else ctx.core, slot, kind):
             out.append(Draft(name=name, level2=l2, source="formed", unit=unit, obj=ctx.core,
                              direction="negative" if slot == "cost" else "positive",
                              evidence=[f"按项目名称“{ctx.core}”生成"]))
@@ -197,9 +211,15 @@ def _satisfaction_subjects(ctx: ProjectContext, detected: list[tuple[ProjectType
     return (ctx.beneficiaries or typed or ["服务对象"])[:2]
 
 
+def _harm_counted(m) -> bool:
+    """The number counts a harm (`HARM_WORDS`) and no work done about it (扑救火灾3起 is work)."""
+    said = m.context + m.obj
+    return any(w in said for w in HARM_WORDS) and not (m.verb or any(v in said for v in WORK_VERBS))
+
+
 def _mention_draft(m, ctx: ProjectContext) -> Draft | None:
     ev = [f"描述中的数量: {m.context}{m.value}{m.unit}"]
-    name = N.quantity_name(m, ctx.core)
+    name = N.quantity_name(m, ctx.core) if not _harm_counted(m) else None
     if name:
         benefit = m.unit in N.PERSON_UNITS and (m.verb in BENEFIT_VERBS or name.startswith("受益"))
         if not benefit and not m.verb_after and (m.verb in BENEFIT_VERBS or m.context.startswith(tuple(BENEFIT_VERBS))):

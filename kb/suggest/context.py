@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from kb.suggest import objects as O
 from kb.suggest import quantities as Q
-from kb.suggest.naming import is_clean
+from kb.suggest.naming import is_clean, short_object
 from kb.suggest.words import FORM_CONTEXT, WEAK_TERMS  # noqa: F401  (candidates read WEAK_TERMS here)
 from kb.domain.text import bigrams, normalize, normalize_name
 
@@ -95,11 +95,44 @@ def _is_target_mention(m: O.Mention, budget: float | None) -> bool:
 
 def _core(name: str, desc: str) -> str:
     """The project core from the name (a person wrote it: trusted when it is 2–24 Chinese
-    characters); without one, the first clean object of the description that is no money word."""
+    characters); without one, what the description's first clause says is done (`clause_core`),
+    else the first clean object of the description that is no money word."""
     core = O.project_core(name)
     if core and 2 <= len(core) <= 24 and re.fullmatch(r"[\u4e00-\u9fff]+", core):
+        return core
+    core = clause_core(desc)
+    if core:
         return core
     for m in O.mentions(desc)[:3]:
         if m.obj and len(m.obj) >= 3 and is_clean(m.obj) and not re.search(r"资金|经费|预算|执行|总额", m.obj):
             return m.obj
     return ""
+
+
+# 对〔对象〕进行〔工作〕: 对城区段河道进行清淤疏浚 → 河道清淤疏浚
+_DO_TO = re.compile(r"对(?P<obj>[^，,。；;]{2,30}?)进行(?P<work>[\u4e00-\u9fff]{2,8})")
+_AFTER_VERB = re.compile(r"[\u4e00-\u9fff]{2,16}")
+
+
+def clause_core(desc: str) -> str:
+    """What the first clause of a description says the project does, for a request without a project
+    name: 对X进行Y → X's last noun phrase + Y (对城区段河道进行清淤疏浚 → 城区段河道清淤疏浚), else the
+    object after the clause's first verb of the work (举办第五届乡村文化旅游节 → 第五届乡村文化旅游节; the
+    names formed from it drop places and ordinals, `naming.short_object`). '' when neither reads
+    cleanly. Reported (fresh trial): without a name the core was the first counted object — 媒体曝光量
+    完成及时率, 故障响应时间成本."""
+    from kb.suggest.words import WORK_VERBS
+
+    first = re.split(r"[，,。；;：:]", desc, maxsplit=1)[0]
+    first = re.sub(r"\d+(?:\.\d+)?\s*[^\s\u4e00-\u9fff]?[个条所名人万千百处座台辆套间户家栋公里米亩吨次场批期年月日号]*", "", first)
+    m = _DO_TO.search(first)
+    if m:
+        obj = re.split(r"[、和及与]", m.group("obj"))[-1]
+        work = re.sub(r"^(?:年度|日常|全面|集中)", "", m.group("work"))
+        return short_object(obj + work)
+    hits = [(first.find(v), -len(v), v) for v in WORK_VERBS if v in first]
+    if not hits:
+        return ""
+    i, _, v = min(hits)
+    obj = _AFTER_VERB.match(first, i + len(v))
+    return short_object(obj.group()) if obj else ""

@@ -272,7 +272,7 @@ def gather_candidates(idx: IndicatorIndex, models: SuggestModels, ctx: ProjectCo
     floor = models.type_model.threshold if models.type_model is not None else 0.0
     sets = [(t, p) for t, p in detected if p >= SECONDARY_SHARE * top and (p >= floor or p == 1.0)]
     typed = CA.type_drafts(idx, ctx, sets, models.row_of, mask)
-    typed += CA.family_drafts(ctx, sets, models.family, _table_id(exclude_origin))
+    typed += CA.family_drafts(ctx, sets, models.family, _table_id(exclude_origin), idx, mask)
     formed = CA.formed_drafts(ctx, detected)
     retrieved = CA.retrieved_drafts(idx, ctx, tokens, lex, mask, lexical)
     lexical_ok = evidence and _lexical_evidence(idx, tokens, ctx, lex, mask)

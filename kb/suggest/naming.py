@@ -164,19 +164,32 @@ def stated_rate(m: Mention) -> tuple[str, str] | None:
     return m.obj, ("satisfaction" if "满意" in m.obj else "quality")
 
 
-def work_kind(core: str, text: str = "") -> str:
+def work_kind(core: str, text: str = "", name: str = "") -> str:
     """build | pay | service: what kind of work the project's core names (decides the measures).
 
     The core decides; a core naming a service (社区老年助餐服务) stays a service even when the
-    text pays something inside it (每餐补贴3元) — 助餐服务发放率 is no row.
+    text pays something inside it (每餐补贴3元) — 助餐服务发放率 is no row. A core without a
+    payment word is paid out when the project's name pays it (优抚对象生活补助经费: the core
+    优抚对象生活 lost the 补助), or, without a name, when the text's opening does; a payment
+    the description mentions in passing (残疾人康复项目 … 康复救助) does not make the project a
+    payment — 残疾人康复发放及时率 is no row (fresh trial).
     """
     if PAY_WORDS.search(core):
         return "pay"
     if BUILD_WORDS.search(core):
         return "build"
-    if "服务" not in core and PAY_WORDS.search(text[:80]):
+    if "服务" not in core and PAY_WORDS.search(name or text[:80]):
         return "pay"
     return "service"
+
+
+def paid_core(core: str, name: str) -> str:
+    """The core with the payment word the project's name writes right after it (优抚对象生活 in
+    优抚对象生活补助经费 → 优抚对象生活补助), so a payment's measures name what is paid
+    (优抚对象生活补助发放及时率, not 优抚对象生活发放及时率); else the core."""
+    i = name.find(core) if core else -1
+    m = PAY_WORDS.match(name, i + len(core)) if i >= 0 and not PAY_WORDS.search(core) else None
+    return core + m.group() if m else core
 
 
 # the measures real tables put after the project's object, per slot and work kind (best first)

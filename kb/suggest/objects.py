@@ -221,9 +221,12 @@ def mentions(text: str) -> list[Mention]:
                 obj, after_ = after, False
                 verb = _trailing_verbs(pos_cut(before)) if before else ""  # 租赁77个机柜
         out.append(Mention(q.value, q.unit, verb, obj, q.start, q.end, q.is_budget, q.context, after_))
+    # a rate per so many units (森林火灾发生率0.064次/10万公顷) counts nothing: neither number is a quantity
+    out = [m for m in out if not _RATE_PER.match(t, m.end) and not t[:m.start].rstrip().endswith("/")]
     return per_unit_totals(t, out)
 
 
+_RATE_PER = re.compile(r"\s*/\s*\d")
 # a standard per counted thing written after the number: 1760株/栋 (the count it multiplies: 10栋)
 _PER_COUNTED = re.compile(r"\s*/\s*([\u4e00-\u9fff])")
 _CLAUSE_END = re.compile(r"[,，。;；:：!！?？]")
