@@ -520,3 +520,16 @@ def test_harms_fires_and_payments_read_as_a_reviewer_reads_them(shipped_kb):
     rec = dev_record("D010")
     names = [c.name for c in _suggest(shipped_kb, rec["description"], rec["project"]).default_table]
     assert len([n for n in names if n.endswith(("及时发放率", "发放及时率"))]) == 1, names
+
+
+def test_a_filler_never_starts_inside_a_place_name_and_one_headcount_is_asked_once(shipped_kb):
+    """Reported (fresh trial on dev tables): E025 (罗家屯社区野生菌加工车间) had 屯社区野生菌加工车间建设面积 — the
+    template's filler started inside the place name jieba cuts 罗家|屯|社区; D012 (中职助学金) asked 资助学生人数
+    (人) and 学生资助补助户数 (户), two blank headcounts of the same students."""
+    rec = dev_record("E025")
+    names = [c.name for c in _suggest(shipped_kb, rec["description"], rec["project"]).default_table]
+    assert "野生菌加工车间建设面积" in names and not [n for n in names if n.startswith(("屯", "社区"))], names
+    rec = dev_record("D012")
+    t = _suggest(shipped_kb, rec["description"], rec["project"]).default_table
+    heads = [c.name for c in t if c.level2 == "quantity" and not c.value and c.unit in ("人", "户")]
+    assert len(heads) == 1, [c.name for c in t]

@@ -127,7 +127,10 @@ def _one_headcount(a: Draft, b: Draft) -> bool:
     if not (a.pending and b.pending) or a.slot != "quantity" or b.slot != "quantity":
         return False
     ea, eb = _COUNT_ENDING.search(a.key), _COUNT_ENDING.search(b.key)
-    if ea is None or eb is None or ea.group() != eb.group() or not units_compatible(a.unit, b.unit):
+    if ea is None or eb is None:
+        return False
+    heads = {ea.group(), eb.group()} <= {"人数", "户数"}   # 资助学生人数 beside 学生资助补助户数: one headcount (D012)
+    if not heads and (ea.group() != eb.group() or not units_compatible(a.unit, b.unit)):
         return False
     ra = _AID_WORDS.sub("补助", a.key[:ea.start()])
     rb = _AID_WORDS.sub("补助", b.key[:eb.start()])

@@ -107,12 +107,22 @@ def _whole_words_tail(run: str, max_len: int) -> str:
     import jieba
 
     words = list(jieba.cut(run, HMM=False))
-    out = ""
+    taken: list[str] = []
     for w in reversed(words):
-        if len(out) + len(w) > max_len:
+        if sum(map(len, taken)) + len(w) > max_len:
             break
-        out = w + out
-    return out
+        taken.insert(0, w)
+    # a tail that starts inside a place name is no object: 罗家|屯|社区|野生菌加工车间 → 野生菌加工车间,
+    # not 屯社区野生菌加工车间 (fresh trial, E025)
+    cut = 0
+    while cut < len(taken) - 1 and len(taken[cut]) == 1:
+        cut += 1
+    if cut and cut < len(taken) - 1 and _PLACE_TAIL.search(taken[cut]):
+        cut += 1
+    return "".join(taken[cut:])
+
+
+_PLACE_TAIL = re.compile(r"(社区|村|镇|乡|街道|园区|县|区|市)$")
 
 
 def fill(description: str, name: str, words: frozenset[str] | set[str] = frozenset()) -> tuple[str, str | None]:
