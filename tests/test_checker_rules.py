@@ -256,3 +256,18 @@ def test_empty_per_unit_cost_is_never_filled_with_the_budget():
              rows[1]]
     g = next(f for f in check_rows(total, {"budget_wan": 854}).findings if f.row == 1)
     assert g.suggestion is not None and "854" in g.suggestion.text  # a total still takes the budget
+
+
+def test_a_count_of_what_should_not_happen_stays_under_quality_and_a_permille_stays_permille():
+    """Reported (fresh trial): `check --fix` on a suggested table (E046, 航空消防租机) moved 森林火灾发生次数 = 0 次
+    from 质量 to 数量 (REL-01: 计数放在了质量指标下), making a fire count an output, and rewrote the blank
+    森林火灾受害率 (‰) to = 0 %. A count of incidents (发生次数, 发生起数) is a quality measure kept low, as real
+    tables and suggest place it; a rate declared in ‰ keeps ‰."""
+    assert "REL-01" not in _row_rules("产出指标", "质量指标", "森林火灾发生次数", "=", "0", "次")
+    assert "REL-01" not in _row_rules("产出指标", "质量指标", "安全生产事故发生次数", "=", "0", "次")
+    assert "REL-01" in _row_rules("产出指标", "质量指标", "培训人数", "≥", "100", "人")   # an output count still moves
+    assert "OP-04" in _row_rules("产出指标", "质量指标", "森林火灾发生次数", "≥", "5", "次")  # more fires is no goal
+    rep = check_rows([TargetRow(level1="产出指标", level2="质量指标", name="森林火灾受害率", operator="", value="",
+                                unit="‰")])
+    texts = [f.suggestion.text for f in rep.findings if f.suggestion is not None and f.rule_id == "STR-03"]
+    assert texts and "‰" in texts[0] and "%" not in texts[0], texts

@@ -95,7 +95,9 @@ NEG_STRONG = ("逾期", "延误", "超期", "滞后", "误差", "差错", "错�
               "返工", "结余率", "冒领", "响应时长", "响应时间", "等待时间", "办理时限",
               "办结时限", "平均时长", "发生率",
               # ours: the negative ratio forms of the object words below
-              "不合格率", "故障率", "事故率", "投诉率", "发病率", "感染率", "差错率", "受害率", "损失率")
+              "不合格率", "故障率", "事故率", "投诉率", "发病率", "感染率", "差错率", "受害率", "损失率",
+              # ours: a count of what should not happen, as 发生率 is its rate (森林火灾发生次数, 案件发生数)
+              "发生次数", "发生起数", "发生数")
 NEG_STRONG_RE = alternation(NEG_STRONG)
 # negatives that name an object a positive ratio can be *about* (投诉处理率, 排放达标率):
 # negative only when the name does not end in a positive head. ours: the catalog lists

@@ -666,12 +666,13 @@ def _money_text(x: float) -> str:
 def _rate_target(r: ParsedRow, ids: set[str], base: str, fam: str | None, num: float | None, direction: str | None,
                  typ: Any, s: CheckerSettings) -> tuple[str, str, str]:
     """A rate (%): 0 for a negative event, else its own figure or the library's, else the default of its kind."""
+    per = "‰" if (r.eff_unit or "").strip() == "‰" else "%"   # 森林火灾受害率 in ‰ stays in ‰ (fresh trial)
     if num == 0 and direction != "pos" and r.eff_op in ("", "=", "≤", "<") and "QNT-09" not in ids:
-        return ("=", "0", "%")  # a zero target (变质比例 = 0) is kept: only its unit was missing
+        return ("=", "0", per)  # a zero target (变质比例 = 0) is kept: only its unit was missing
     if direction == "neg":
-        if num is None or num >= 100 or "OP-04" in ids and num >= 50:
-            return ("=", "0", "%")
-        return ("≤", fmt_num(num), "%")
+        if num is None or num >= (1000 if per == "‰" else 100) or "OP-04" in ids and num >= 50:
+            return ("=", "0", per)
+        return ("≤", fmt_num(num), per)
     op, dv = default_rate(base, s)
     if num is not None and 0 < num <= 1 and not r.pct and fam == "ratio":
         num = num * 100  # 0.97 written as a fraction

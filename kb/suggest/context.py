@@ -112,6 +112,10 @@ def _core(name: str, desc: str) -> str:
 # 对〔对象〕进行〔工作〕: 对城区段河道进行清淤疏浚 → 河道清淤疏浚
 _DO_TO = re.compile(r"对(?P<obj>[^，,。；;]{2,30}?)进行(?P<work>[\u4e00-\u9fff]{2,8})")
 _AFTER_VERB = re.compile(r"[\u4e00-\u9fff]{2,16}")
+_NUMBER_AND_UNIT = re.compile(r"\d+(?:\.\d+)?\s*(?:万|千|百|亿)?(?:公里|平方米|立方米|毫升|[个条所名人处座台辆套间户家栋册本件株头"
+                              r"只剂份种类项场批次期年月日号米亩吨])?")
+_UNTIL_PURPOSE = re.compile(r"用于|用来|以便|为了|保障|确保|提升|提高")
+_WORK_AFTER = frozenset("采购 购置 购买 建设 维修 修缮 改造 修复 养护 安装 更新 更换 租赁".split())
 
 
 def clause_core(desc: str) -> str:
@@ -124,7 +128,7 @@ def clause_core(desc: str) -> str:
     from kb.suggest.words import WORK_VERBS
 
     first = re.split(r"[，,。；;：:]", desc, maxsplit=1)[0]
-    first = re.sub(r"\d+(?:\.\d+)?\s*[^\s\u4e00-\u9fff]?[个条所名人万千百处座台辆套间户家栋公里米亩吨次场批期年月日号]*", "", first)
+    first = _NUMBER_AND_UNIT.sub("", first)
     m = _DO_TO.search(first)
     if m:
         obj = re.split(r"[、和及与]", m.group("obj"))[-1]
@@ -135,4 +139,8 @@ def clause_core(desc: str) -> str:
         return ""
     i, _, v = min(hits)
     obj = _AFTER_VERB.match(first, i + len(v))
-    return short_object(obj.group()) if obj else ""
+    if not obj:
+        return ""
+    thing = _UNTIL_PURPOSE.split(obj.group())[0]   # 兽用疫苗用于春秋两季集中免疫 → 兽用疫苗
+    # what is bought, built or mended is named thing + work, as real tables write it (兽用疫苗采购, 村道维修)
+    return short_object(thing + v if v in _WORK_AFTER else thing)

@@ -31,6 +31,8 @@ BUILD_WORDS = re.compile(r"建设|新建|改建|扩建|改造|维修|修缮|工�
 PAY_WORDS = re.compile(r"补助|补贴|资助|津贴|助学金|奖学金|救助|奖励|抚恤|贴息|慰问金|生活费|报酬|工资|奖补")
 MIN_NAME, MAX_NAME = 3, 24
 NOTE = re.compile(r"\([\u4e00-\u9fff]{1,6}\)")   # a bracketed note after a name: 黄金蜜(葡萄)
+# an object that only says where (全镇, 全县, 辖区, 镇域): no thing to count
+SCOPE_ONLY = re.compile(r"(?:全|本|各)(?:省|市|县|区|镇|乡|村|街道)|辖区|镇域|县域|市域|区域|全域")
 MIN_OBJECT_NAME = 4       # an object that is its own measure (治理水土流失面积) needs more than the measure
 # words of the declaration form or the calendar: never the object of a target (三级指标12个, 4个季度)
 FORM_NAME = re.compile(r"指标|一级|二级|三级|绩效|季度|年度|月份|预算|资金|执行")
@@ -93,6 +95,8 @@ def quantity_name(m: Mention, core: str = "") -> str | None:
         return _person_name(obj, verb, m.verb_after, measure, core)
     if not obj:
         return None
+    if SCOPE_ONLY.fullmatch(obj):
+        return None   # 对全镇12个村: 全镇 is where, not what is counted (全镇数量 ≥ 12 个; fresh trial)
     stem = obj + verb if m.verb_after else (verb + obj if verb not in BENEFIT_VERBS else obj)
     name = stem + measure
     bare = NOTE.sub("", stem)   # 种植黄金蜜(葡萄): the note in brackets names the same thing, kept as written

@@ -41,7 +41,9 @@ def _rel_01_reason(r: ParsedRow, ni) -> str | None:
         why = f"比率“{r.name}”放在了数量指标下"
     elif l2 is Level2.quantity and is_money_cost(r):
         why = f"成本“{r.name}”（以{r.eff_unit}计）放在了数量指标下，成本应列入成本指标（财预〔2021〕101号）"
-    elif l2 is Level2.quality and ni.count_suffix:
+    elif l2 is Level2.quality and ni.count_suffix and ni.direction != "neg":
+        # ours: a count of what should not happen (安全生产事故发生次数 = 0) measures quality, as real tables
+        # and suggest place it; moving it to 数量 made it an output (fresh trial on a suggested table)
         why = f"计数“{r.name}”放在了质量指标下"
     elif l2 is Level2.quality and ni.outcome_rate:
         why = f"“{r.name}”反映效果，应列入效益指标而不是质量指标"
