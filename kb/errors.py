@@ -107,6 +107,14 @@ def fault_of(exc: BaseException) -> Unavailable | None:
     return None
 
 
+def missing_kb(path) -> "ConfigError":
+    """The one error for a KB file that does not exist: build it, or run where it was built (the data
+    folder is ./var under the current directory unless JIXIAO_HOME says otherwise; a fresh user ran
+    `jixiao suggest` from another folder and was told to build a KB that existed)."""
+    return ConfigError(f"知识库文件不存在: {path}；请先运行 jixiao build，或回到构建时所在的目录运行"
+                       "（数据目录默认为当前目录下的 var/，也可用环境变量 JIXIAO_HOME 指定）")
+
+
 # why a file could not be written, in the user's words (errno → reason)
 _WRITE_REASONS = {2: "所在文件夹不存在", 20: "路径中有一段不是文件夹", 17: "路径中有一段不是文件夹", 21: "这是一个文件夹，不是文件",
                   13: "没有写入权限", 1: "没有写入权限", 30: "所在位置只读", 28: "磁盘空间不足", 122: "磁盘空间不足",

@@ -21,7 +21,7 @@ from kb.domain.budget import MAX_BUDGET_WAN  # noqa: F401  (the one bound; re-ex
 from kb.domain.levels import parse_level1, parse_level2
 from kb.domain.schema import Declaration, Indicator
 from kb.domain.text import normalize, plain_name
-from kb.errors import ConfigError, DataError, NotFound
+from kb.errors import ConfigError, DataError, NotFound, missing_kb
 from kb.indicators.index import FILTER_FIELDS, IndicatorIndex
 from kb.indicators.lookup import IndicatorLookup, names_indicator, same_name
 from kb.indicators.search import SearchResult, search_lexical
@@ -65,7 +65,7 @@ class KnowledgeBase:
     def load(self) -> None:
         """(Re)load indicators, tokenizer and indexes from the KB file."""
         if not self.path.exists():
-            raise ConfigError(f"知识库文件不存在: {self.path}；请先运行 jixiao build")
+            raise missing_kb(self.path)
         conn = connect(self.path)
         tables = table_names(conn)
         if "indicators" not in tables:

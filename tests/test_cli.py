@@ -185,3 +185,19 @@ def test_dense_policy_search_without_vectors_says_so(shipped_kb):
         with pytest.raises(DataError) as e:
             c.search("绩效目标应当包括哪些内容", mode=mode)
         assert e.value.field == "mode" and "lexical" in str(e.value)
+
+
+def test_suggest_table_is_readable_in_an_80_column_terminal(shipped_settings):
+    """Reported (fresh trial): at 80 columns `make demo` printed 配备雾炮…, 环境空气… — every name cut to a few
+    characters. A narrow terminal now drops 设定依据 (kept in --json and the .xlsx) and wraps names, never
+    cuts them: each default row's name is in the output once the wrapping is undone."""
+    text = "计划修缮乡村道路12公里，惠及沿线村民3000人"
+    p = run(shipped_settings, "suggest", "--project-name", "乡村道路修缮", "--text", text, extra_env={"COLUMNS": "80"})
+    assert p.returncode == 0, p.stderr
+    assert "…" not in p.stdout and "终端较窄" in p.stdout
+    names = [r["name"] for r in json.loads(run(shipped_settings, "suggest", "--project-name", "乡村道路修缮", "--text",
+                                                text, "--json").stdout)["default_table"]]
+    cells = ["".join(c.strip() for c in col) for col in zip(*[
+        [x for x in line.split("│")[3:4]] for line in p.stdout.splitlines() if line.count("│") >= 6])]
+    column = "".join(cells)
+    assert all(n in column for n in names), (names, column)

@@ -147,3 +147,18 @@ def test_cli_out_carries_the_project_and_reads_back_to_the_suggested_rows(shippe
                for r in back.rows if r.name in filled)  # 指标值 holds its operator (≥12), as forms print it
     p = run(shipped_settings, "suggest", "--text", ROAD, "--project-name", "路" * 201, "--out", str(out))
     assert p.returncode == 2 and "--project-name" in p.stderr
+
+
+def test_every_level2_block_is_one_merged_cell(tmp_path):
+    """Reported (fresh trial): in the exported table the first 数量指标 cell (B7) stood outside the merged
+    B8:B9 — the 二级 runs were read after the 一级 cells were merged, which clears all but the first."""
+    rows = [_row("a", "≥", "1", "个"), _row("b", "≥", "2", "个"), _row("c", "≥", "3", "个"),
+            _row("d", "=", "100", "%", level2="quality"), _row("e", "=", "100", "%", level2="quality")]
+    for r in rows[3:]:
+        r.level2_label = "质量指标"
+    write_xlsx(_result(rows), tmp_path / "t.xlsx")
+    ws = load_workbook(tmp_path / "t.xlsx")["绩效目标表"]
+    first = _header(ws) + 1
+    merged = {str(m) for m in ws.merged_cells.ranges}
+    assert f"A{first}:A{first + 4}" in merged
+    assert f"B{first}:B{first + 2}" in merged and f"B{first + 3}:B{first + 4}" in merged, merged

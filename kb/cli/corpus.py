@@ -31,12 +31,12 @@ _KB_HELP = "知识库文件（默认 JIXIAO_KB_PATH 或 <home>/jixiao.kb.sqlite�
 def _corpus(kb: Optional[Path], *, create: bool = False):
     """The corpora of the KB file; unless `create`, the file must exist (else exit 2: build first)."""
     from kb.corpus import Corpus
-    from kb.errors import ConfigError
+    from kb.errors import missing_kb
 
     s = get_settings()
     path = Path(kb) if kb else s.resolved_kb_path()
     if not create and not path.exists():
-        raise ConfigError(f"知识库文件不存在: {path}；请先运行 jixiao build")
+        raise missing_kb(path)
     return Corpus(path, s)
 
 

@@ -194,17 +194,26 @@ def _print_table(res) -> None:
     if res.project_types:
         kinds = "、".join(f"{t.name}({t.confidence:.2f})" for t in res.project_types)
         console.print(f"项目类型: {kinds}" + ("  [yellow]类型不确定，可用 --type 指定[/]" if res.types_uncertain else ""))
+    # a terminal under 120 columns cut every name to a few characters (fresh trial at 80): there the
+    # labels lose their 指标 and 设定依据 is left to --json and the .xlsx; names wrap, never cut
+    narrow = console.width < 120
     t = Table(title=f"绩效目标表草稿（{res.mode}，{len(res.default_table)} 行）", show_lines=False)
-    for c in ("一级指标", "二级指标", "三级指标", "指标值", "计量单位", "分值", "设定依据"):
-        t.add_column(c, justify="right" if c == "分值" else "left")
+    for c in ("一级指标", "二级指标", "三级指标", "指标值", "计量单位", "分值") + (() if narrow else ("设定依据",)):
+        t.add_column(c, justify="right" if c == "分值" else "left",
+                     overflow="fold", min_width=12 if c == "三级指标" else None)
     prev = None
     for c in res.default_table:
         first = (c.level1_label, c.level2_label) != prev
         prev = (c.level1_label, c.level2_label)
         target = f"{c.operator}{c.value}" if c.value else "[yellow]待填写[/]"
-        t.add_row(c.level1_label if first else "", c.level2_label if first else "", c.name, target, c.unit or "-",
-                  "" if c.weight is None else str(c.weight), c.note or c.basis)
+        l1, l2 = (c.level1_label, c.level2_label) if not narrow else (
+            c.level1_label.removesuffix("指标"), c.level2_label.removesuffix("指标"))
+        cells = [l1 if first else "", l2 if first else "", c.name, target, c.unit or "-",
+                 "" if c.weight is None else str(c.weight)]
+        t.add_row(*cells, *(() if narrow else (c.note or c.basis,)))
     console.print(t)
+    if narrow:
+        console.print("[dim]终端较窄，未显示设定依据；加宽终端、用 --json 或 --out 表.xlsx 查看[/]")
     alts = [f"{c.level2_label}: {c.name}" for v in res.alternates.values() for c in v[:1]]
     if alts:
         console.print("备选: " + "；".join(alts))
@@ -323,10 +332,10 @@ def serve(
     import uvicorn
 
     s = get_settings()
-    from kb.errors import ConfigError
+    from kb.errors import missing_kb
 
     if not s.resolved_kb_path().exists():
-        raise ConfigError(f"知识库文件不存在: {s.resolved_kb_path()}；请先运行 jixiao build")
+        raise missing_kb(s.resolved_kb_path())
     from kb.retrieval.embed import get_embedder
 
     get_embedder(s)  # a broken JIXIAO_EMBEDDER stops here (exit 2), not in every request

@@ -225,16 +225,21 @@ def table_row(ws: Any, row: int, values: Sequence[Any]) -> list[Any]:
 
 def merge_blocks(ws: Any, first: int, last: int) -> None:
     """Merge equal 一级 cells (column 1), and equal 二级 cells (column 2) within one 一级 block,
-    down rows first..last: the usual layout of a 绩效目标表."""
-    for col in (1, 2):
-        start = first
-        for r in range(first + 1, last + 2):
-            same = r <= last and ws.cell(r, col).value == ws.cell(start, col).value and (
-                col == 1 or ws.cell(r, 1).value == ws.cell(start, 1).value)
-            if not same:
-                if r - 1 > start and ws.cell(start, col).value:
-                    ws.merge_cells(start_row=start, start_column=col, end_row=r - 1, end_column=col)
-                start = r
+    down rows first..last: the usual layout of a 绩效目标表. The runs are read before any merge
+    (merging clears the cells below the first, so 二级 runs read after merging 一级 broke at the
+    block's second row: 数量指标 stood alone in B7 beside B8:B9; fresh trial)."""
+    level1 = [ws.cell(r, 1).value for r in range(first, last + 1)]
+    level2 = [ws.cell(r, 2).value for r in range(first, last + 1)]
+    runs = []
+    for col, key in ((1, lambda i: level1[i]), (2, lambda i: (level1[i], level2[i]))):
+        start = 0
+        for i in range(1, len(level1) + 1):
+            if i == len(level1) or key(i) != key(start):
+                if i - 1 > start and (level1 if col == 1 else level2)[start]:
+                    runs.append((first + start, col, first + i - 1))
+                start = i
+    for top, col, bottom in runs:
+        ws.merge_cells(start_row=top, start_column=col, end_row=bottom, end_column=col)
 
 
 def workbook_bytes(wb: Any) -> bytes:
