@@ -103,3 +103,15 @@ def test_descriptions_without_a_name_get_their_own_type_and_clean_names(shipped_
     names = [c.name for c in res.default_table]
     assert res.project_types[0].name == first_type, [t.name for t in res.project_types]
     assert not [n for n in names if any(w in n for w in foreign)], names
+
+
+def test_an_essential_medicines_subsidy_is_its_own_type(shipped_kb):
+    """Reported (fresh trial, E016 基本药物制度补助资金): typed 卫生健康发展, the table held 收治病人能力增长率 ≥ 10 %
+    and 医院患者满意度 (a hospital's rows for a subsidy to village clinics) and 村卫生室实施国家基本药物制度 (a real
+    table's row with no measure). Written for this test: not in ../shared/data."""
+    res = shipped_kb.suggest("对全县12家乡镇卫生院和150个村卫生室落实国家基本药物制度补助，村卫生室每个每年补助1万元，"
+                             "资金380万元。", project_name="2025年基本药物制度补助资金", mode="lexical")
+    names = [c.name for c in res.default_table]
+    assert res.project_types[0].name == "基本药物制度补助", [t.name for t in res.project_types]
+    assert not [n for n in names if n in ("收治病人能力增长率", "医院患者满意度") or n.endswith("制度")], names
+    assert any(c.value == "150" and c.unit == "个" for c in res.default_table), names

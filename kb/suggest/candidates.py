@@ -144,6 +144,8 @@ def family_drafts(ctx: ProjectContext, detected: list[tuple[ProjectType, float]]
         unit = r.unit if r.unit and len(r.unit) <= 6 else ""
         if slot == "quantity" and unit and unit != "%" and not MEASURED.search(name):
             name += N.unit_measure(unit)   # 辅具适配 (人) as a real table wrote it → 辅具适配人数
+        elif slot == "quantity" and not unit and not MEASURED.search(name):
+            continue   # 村卫生室实施国家基本药物制度: no measure and no unit to form one (fresh trial, E016)
         d = Draft(name=name, level2=l2, source="type", unit=unit, type_prob=prob, type_pos=len(out) % 5,
                   type_ids=[tid], evidence=["同类项目真实绩效目标表中的指标"],
                   direction=_library_direction(idx, mask, name))
@@ -164,7 +166,7 @@ def _library_direction(idx, mask, name: str) -> str:
 
 
 # a count's name ends in what it counts (人数, 里程, 数量 …) or in a word that is one (覆盖率, 规模 …)
-MEASURED = re.compile(r"(数|量|次|率|程|度|积|模|额|长|时|期|天|批|场|费|标准|时间|人口)$")
+MEASURED = re.compile(r"(数|量|次|率|程|(?<!制)度|积|模|额|长|时|期|天|批|场|费|标准|时间|人口)$")
 
 
 def _row_level2(r) -> str | None:
