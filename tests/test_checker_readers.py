@@ -236,3 +236,20 @@ def test_read_tables_one_table_per_declaration_record(tmp_path):
     with pytest.raises(DataError) as e:
         read_tables(bad)
     assert (e.value.row, e.value.field) == (2, "rows[5].value")
+
+
+def test_broken_json_and_a_truncated_workbook_are_explained_in_chinese(tmp_path):
+    """Reported (fresh trial): a broken .json answered "Expecting ',' delimiter" and a zip that is no workbook
+    "无法打开 Excel 文件（KeyError）" — Python's words. Both now say what is wrong and where, in Chinese."""
+    p = tmp_path / "t.json"
+    p.write_text('{"rows": [{"name": "培训人数" "value": "100"}]}', encoding="utf-8")
+    with pytest.raises(DataError) as e:
+        read_table(p)
+    assert "缺少逗号" in e.value.message and "第 1 行" in e.value.message and "Expecting" not in e.value.message
+    import zipfile
+    z = tmp_path / "t.xlsx"
+    with zipfile.ZipFile(z, "w") as f:
+        f.writestr("readme.txt", "不是工作簿")
+    with pytest.raises(DataError) as e:
+        read_table(z)
+    assert "KeyError" not in e.value.message and "无法打开 Excel 文件" in e.value.message, e.value.message

@@ -15,6 +15,27 @@ from typing import Any
 from kb.errors import DataError
 
 
+# json's messages (English) in the user's words; the longest prefix that matches wins
+_JSON_PROBLEMS = (
+    ("Expecting ',' delimiter", "缺少逗号"),
+    ("Expecting ':' delimiter", "缺少冒号"),
+    ("Expecting property name enclosed in double quotes", "键名须用英文双引号括起（或多了一个逗号）"),
+    ("Expecting value", "缺少值（或多了一个逗号、用了中文引号）"),
+    ("Unterminated string", "字符串缺少结尾的引号"),
+    ("Invalid control character", "字符串中有换行或控制字符"),
+    ("Invalid \\escape", "反斜杠转义无效"),
+    ("Extra data", "JSON 结束后还有多余内容"),
+)
+
+
+def json_problem(e: json.JSONDecodeError, *, line: bool = True) -> str:
+    """`不是合法的 JSON：缺少逗号（第 3 行第 17 列）` for a JSONDecodeError: json's English message in
+    Chinese (a fresh user saw "Expecting ',' delimiter"), with where it is (`line`: the line too)."""
+    what = next((zh for en, zh in _JSON_PROBLEMS if e.msg.startswith(en)), "格式错误")
+    where = f"第 {e.lineno} 行第 {e.colno} 列" if line else f"第 {e.colno} 列"
+    return f"不是合法的 JSON：{what}（{where}）"
+
+
 def read_jsonl(path: str | Path, *, name: str | None = None, text: str | None = None,
                what: str = "每行应是一个 JSON 对象") -> list[tuple[int, dict[str, Any]]]:
     """(line number, object) of every non-blank line of `path`.
@@ -41,7 +62,7 @@ def read_jsonl(path: str | Path, *, name: str | None = None, text: str | None = 
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as e:
-            raise DataError(f"不是合法的 JSON：{e.msg}（第 {e.colno} 列）", file=name, row=n) from None
+            raise DataError(json_problem(e, line=False), file=name, row=n) from None
         if not isinstance(obj, dict):
             raise DataError(what, file=name, row=n)
         out.append((n, obj))

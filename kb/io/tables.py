@@ -38,7 +38,7 @@ from pydantic import ValidationError
 from kb.domain.messages import chinese, field_label
 from kb.domain.schema import TableInput
 from kb.errors import ConfigError, DataError
-from kb.io.jsonl import read_jsonl
+from kb.io.jsonl import json_problem, read_jsonl
 from kb.io.xlsx_cells import open_workbook, sheet_cell_text
 from kb.domain.schema import TargetRow
 from kb.domain.text import normalize
@@ -544,7 +544,7 @@ def _read_json_tables(path: Path) -> list[TableInput]:
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as e:
-        raise DataError(f"不是合法的 JSON：{e.msg}（第{e.lineno}行）", file=str(path), row=e.lineno) from e
+        raise DataError(json_problem(e), file=str(path), row=e.lineno) from None
     tables = tables_from_json(obj, str(path))
     for t in tables:
         t.source = str(path)
@@ -645,6 +645,8 @@ def tables_from_body(body: bytes) -> list[TableInput]:
         raise DataError("请求体为空：请提交申报表 JSON 或上传文件")
     try:
         obj: Any = json.loads(body)
-    except (json.JSONDecodeError, UnicodeDecodeError) as e:
-        raise DataError(f"不是合法的 JSON：{e}") from e
+    except json.JSONDecodeError as e:
+        raise DataError(json_problem(e)) from None
+    except UnicodeDecodeError:
+        raise DataError("请求体不是 UTF-8 编码的 JSON") from None
     return tables_from_json(obj)

@@ -278,4 +278,7 @@ def open_workbook(source: str | Path | bytes, file: str = "", *, read_only: bool
         return load_workbook(io.BytesIO(source) if isinstance(source, bytes) else source,
                              read_only=read_only, data_only=not formulas)
     except Exception as e:  # zipfile.BadZipFile, InvalidFileException, OSError, KeyError …
-        raise DataError(f"无法打开 Excel 文件（{type(e).__name__}）；请确认是 .xlsx 格式", file=file) from None
+        # the reason in the user's words, never Python's name for it (a fresh user saw “（KeyError）”)
+        why = "文件不完整或已损坏" if isinstance(e, (KeyError, EOFError)) or "zip" in type(e).__name__.lower() \
+            else "不是 Excel 工作簿"
+        raise DataError(f"无法打开 Excel 文件：{why}；请用 Excel 或 WPS 另存为 .xlsx 后重试", file=file) from None
