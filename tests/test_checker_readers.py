@@ -253,3 +253,17 @@ def test_broken_json_and_a_truncated_workbook_are_explained_in_chinese(tmp_path)
     with pytest.raises(DataError) as e:
         read_table(z)
     assert "KeyError" not in e.value.message and "无法打开 Excel 文件" in e.value.message, e.value.message
+
+
+def test_a_table_without_rows_is_refused_like_an_empty_sheet(tmp_path):
+    """Reported (fresh trial): POST /v1/declarations/check with {"rows": []} answered 200 with table findings
+    (no 效益指标, no 成本指标 …) for a table that holds nothing; an empty sheet or CSV was refused already."""
+    from kb.io.tables import tables_from_body
+
+    with pytest.raises(DataError) as e:
+        tables_from_body(b'{"project_name": "x", "rows": []}')
+    assert e.value.field == "rows" and "没有指标行" in e.value.message
+    p = tmp_path / "t.json"
+    p.write_text('{"rows": []}', encoding="utf-8")
+    with pytest.raises(DataError, match="没有指标行"):
+        read_table(p)
