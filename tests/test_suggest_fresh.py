@@ -115,3 +115,23 @@ def test_an_essential_medicines_subsidy_is_its_own_type(shipped_kb):
     assert res.project_types[0].name == "基本药物制度补助", [t.name for t in res.project_types]
     assert not [n for n in names if n in ("收治病人能力增长率", "医院患者满意度") or n.endswith("制度")], names
     assert any(c.value == "150" and c.unit == "个" for c in res.default_table), names
+
+
+def test_a_toilet_renovation_and_a_list_of_supplies_read_as_a_reviewer_reads_them(shipped_kb):
+    """Reported (second fresh trial, texts written for this test): a rural toilet renovation was typed 农村危房改造
+    (危房改造对象认定准确率, 农村低收入群体住房安全保障率 at 30 points, 危改户满意度) and its count named
+    厕无害化改造户数; a purchase of 冲锋舟、救生衣、抽水泵等防汛物资 put the whole budget under 冲锋舟成本 and kept
+    应急保障能力, a row the checker itself says to delete (QNT-02)."""
+    res = shipped_kb.suggest("对全镇10个行政村实施农村户厕无害化改造1200户，每户补助1800元，新建村级公厕6座，"
+                             "计划2024年10月底前完工，项目总投资260万元。", project_name="2024年农村户厕改造项目",
+                             mode="lexical")
+    names = [c.name for c in res.default_table]
+    assert res.project_types[0].name == "农村人居环境整治", [t.name for t in res.project_types]
+    assert not [n for n in names if "危" in n or n.startswith("厕")], names
+    assert any(c.value == "1200" and c.unit == "户" and "户厕" in c.name for c in res.default_table), names
+    res = shipped_kb.suggest("采购冲锋舟10艘、救生衣500件、抽水泵20台等防汛物资，2024年5月31日前入库，预算130万元。",
+                             mode="lexical")
+    names = [c.name for c in res.default_table]
+    cost = [c.name for c in res.default_table if c.level1 == "cost" and c.value == "130"]
+    assert cost and "冲锋舟" not in cost[0], names
+    assert "应急保障能力" not in names, names

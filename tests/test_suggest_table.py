@@ -533,3 +533,12 @@ def test_a_filler_never_starts_inside_a_place_name_and_one_headcount_is_asked_on
     t = _suggest(shipped_kb, rec["description"], rec["project"]).default_table
     heads = [c.name for c in t if c.level2 == "quantity" and not c.value and c.unit in ("人", "户")]
     assert len(heads) == 1, [c.name for c in t]
+
+
+def test_a_cost_per_kilometre_is_the_money_over_the_stated_length(shipped_kb):
+    """Reported (second fresh trial, E033 农村公路): 农村公路每公里建设成本 stood 待填写 although the text states
+    2179 万元 and 32.63 公里; 2179 ÷ 32.63 ≈ 66.78 万元/公里, the arithmetic in the row's evidence."""
+    rec = dev_record("E033")
+    t = _suggest(shipped_kb, rec["description"], rec["project"]).default_table
+    per = [c for c in t if c.unit == "万元/公里" or "每公里" in c.name]
+    assert per and (per[0].operator, per[0].value) == ("≤", "66.78"), [(c.name, c.value, c.unit) for c in t]

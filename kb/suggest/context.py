@@ -101,8 +101,8 @@ def _core(name: str, desc: str) -> str:
     if core and 2 <= len(core) <= 24 and re.fullmatch(r"[\u4e00-\u9fff]+", core):
         return core
     core = clause_core(desc)
-    if core:
-        return core
+    if core or "、" in re.split(r"[，,。；;：:]", desc, maxsplit=1)[0]:
+        return core   # a first clause listing several things has no one object (冲锋舟成本 for all the supplies)
     for m in O.mentions(desc)[:3]:
         if m.obj and len(m.obj) >= 3 and is_clean(m.obj) and not re.search(r"资金|经费|预算|执行|总额", m.obj):
             return m.obj
@@ -114,6 +114,7 @@ _DO_TO = re.compile(r"对(?P<obj>[^，,。；;]{2,30}?)进行(?P<work>[\u4e00-\u
 _AFTER_VERB = re.compile(r"[\u4e00-\u9fff]{2,16}")
 _NUMBER_AND_UNIT = re.compile(r"\d+(?:\.\d+)?\s*(?:万|千|百|亿)?(?:公里|平方米|立方米|毫升|[个条所名人处座台辆套间户家栋册本件株头"
                               r"只剂份种类项场批次期年月日号米亩吨])?")
+_UMBRELLA = re.compile(r"等([\u4e00-\u9fff]{2,8})")
 _UNTIL_PURPOSE = re.compile(r"用于|用来|以便|为了|保障|确保|提升|提高")
 _WORK_AFTER = frozenset("采购 购置 购买 建设 维修 修缮 改造 修复 养护 安装 更新 更换 租赁".split())
 
@@ -138,6 +139,10 @@ def clause_core(desc: str) -> str:
     if not hits:
         return ""
     i, _, v = min(hits)
+    rest = first[i + len(v):]
+    if "、" in rest:   # a list of things (冲锋舟、救生衣、抽水泵等防汛物资): the umbrella word, or no core
+        umbrella = _UMBRELLA.search(rest)
+        return short_object(umbrella.group(1) + (v if v in _WORK_AFTER else "")) if umbrella else ""
     obj = _AFTER_VERB.match(first, i + len(v))
     if not obj:
         return ""

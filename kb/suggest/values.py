@@ -232,7 +232,7 @@ def _cost_value(d: Draft, ctx: ProjectContext, persons: tuple[float, str] | None
             d.value_source = "derived"
             d.evidence.append(f"项目金额 {amount(total)} 万元 ÷ {persons[0]:g} {persons[1]} ≈ {d.value} 元")
             return True
-        return False
+        return _per_extent_cost(d, ctx, unit)
     if ((TOTAL_COST.search(d.name) or d.source == "formed") and not NOT_PROJECT_COST.search(d.name)
             and (not unit or Q.units_compatible(unit, "万元")) and measure_of(d.name) != "ratio"):
         # a 率 (成本控制率) is a share, never an amount in 万元
@@ -240,6 +240,28 @@ def _cost_value(d: Draft, ctx: ProjectContext, persons: tuple[float, str] | None
         d.evidence.append(f"项目预算 {amount(ctx.budget_wan)} 万元 作为成本上限")
         return True
     return False
+
+
+def _per_extent_cost(d: Draft, ctx: ProjectContext, unit: str) -> bool:
+    """A cost per length or area (农村公路每公里建设成本, 万元/公里) is the project's money ÷ the one length or
+    area the text states in that unit: 2179 万元 ÷ 32.63 公里 ≈ 66.78 万元/公里 (fresh trial, E033: left
+    待填写 although the text gave both). False when the unit is per something else or the text states
+    no such extent, or several."""
+    money, _, per = unit.partition("/")
+    if money not in ("元", "万元") or per not in ("公里", "米", "平方米", "亩", "公顷") or not re.search(r"成本|造价", d.name):
+        return False
+    stated = [m for m in ctx.mentions if m.unit in (per, "万" + per)]
+    if len(stated) != 1:
+        return False
+    m = stated[0]
+    extent = float(m.value) * (10000 if m.unit.startswith("万") else 1)
+    total = ctx.total_wan or ctx.budget_wan
+    if not extent or not total:
+        return False
+    v = total / extent * (10000 if money == "元" else 1)
+    d.operator, d.value, d.value_unit, d.value_source = "≤", f"{v:.2f}".rstrip("0").rstrip("."), unit, "derived"
+    d.evidence.append(f"项目金额 {amount(total)} 万元 ÷ {m.value}{m.unit} ≈ {d.value} {unit}")
+    return True
 
 
 def amount(v: float) -> str:
