@@ -201,3 +201,11 @@ def test_suggest_table_is_readable_in_an_80_column_terminal(shipped_settings):
         [x for x in line.split("│")[3:4]] for line in p.stdout.splitlines() if line.count("│") >= 6])]
     column = "".join(cells)
     assert all(n in column for n in names), (names, column)
+
+
+@pytest.mark.parametrize("text", ["Purchase 10 fire trucks for the county", "123 456 7890 12.5 3000"])
+def test_a_description_without_chinese_exits_2(shipped_settings, text):
+    """Reported (fresh trial): English or digits-only text printed 没有足够相关的指标 and exited 0, although
+    bad input exits 2 (README); the message now says what is missing."""
+    p = run(shipped_settings, "suggest", "--text", text)
+    assert p.returncode == 2 and "--text" in p.stderr and "没有中文" in p.stderr, (p.returncode, p.stderr)

@@ -174,6 +174,10 @@ def suggest_cmd(
         if e.field == "project_types":   # the option's name, not the API field's
             raise DataError(e.message, field="--type") from None
         raise
+    from kb.suggest.engine import NO_CHINESE
+
+    if res.message == NO_CHINESE:   # bad input, not an empty result: exit 2 like any other (fresh trial)
+        raise DataError(NO_CHINESE, field="--text")
     if out is not None:
         from kb.suggest.export import write_xlsx
 

@@ -132,6 +132,10 @@ class SuggestResult(BaseModel):
     message: str = ""
 
 
+# the message of a description without one Chinese character (English, digits only): the CLI exits 2 with it
+NO_CHINESE = "描述中没有中文：请用中文描述项目（做什么、对象、数量、资金），指标库和推荐规则都是中文的"
+
+
 def suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, project_name: str | None = None,
             budget_wan: float | None = None, department: str | None = None, sector: str | None = None,
             unit_name: str | None = None, top: int = 5, exclude_origin: str | None = None,
@@ -172,7 +176,7 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
         return SuggestResult(confident=False, table=[], suggestions=[], message="描述为空", mode=mode)
     if not _CJK.search(ctx.text):  # the libraries, types and the text's reading are Chinese
         return SuggestResult(confident=False, table=[], suggestions=[], mode=mode,
-                             message="请用中文描述项目（做什么、对象、数量、资金），指标库和推荐规则都是中文的")
+                             message=NO_CHINESE)
     mask = library_mask(idx, unit_name, exclude_origin)
     detected, uncertain = detect_types(models, idx.tokenizer, ctx, project_types)
     # the text's own numbers, or a certain type with its keywords, make the result confident
