@@ -50,7 +50,8 @@ def export_xlsx(decl: Declaration, path: str | Path, report: CheckReport | None 
     merge_blocks(ws, first, last)
     set_widths(ws, [12, 16, 36, 9, 18, 10] + ([8] if has_weight else []) + ([48, 40] if report is not None else []))
     if report is not None:
-        _write_findings(wb.create_sheet("审核意见"), report)
+        at = {n: first + i for i, (n, _) in enumerate(items)}   # input row number → this sheet's row
+        _write_findings(wb.create_sheet("审核意见"), report, at)
     return save_atomic(wb, path)
 
 
@@ -77,17 +78,20 @@ def _write_items(ws, items: list, report: CheckReport | None, has_weight: bool, 
     return line - 1
 
 
-def _write_findings(ws, report: CheckReport) -> None:
-    """The 审核意见 sheet: every finding with its rule, severity, dimension, suggestion and basis."""
+def _write_findings(ws, report: CheckReport, at: dict[int, int]) -> None:
+    """The 审核意见 sheet: every finding with the row of the 绩效目标表 sheet it is about (`at`: input row
+    number → sheet row; a fresh user found 行号 9 here for what the terminal called row 15 of the input),
+    its rule, severity, dimension, suggestion and basis."""
     from openpyxl.styles import Alignment, Font
 
-    head = ["行号", "规则", "严重程度", "审核要点", "范围", "字段", "问题", "修改建议", "依据"]
+    head = ["所在行（绩效目标表）", "规则", "严重程度", "审核要点", "范围", "字段", "问题", "修改建议", "依据"]
     for j, h in enumerate(head, 1):
         text_cell(ws, 1, j, h).font = Font(bold=True)
     for i, f in enumerate(report.findings, 2):
-        vals = [f.row if f.row is not None else "全表", f.rule_id, SEVERITY_LABELS[f.severity],
+        where = "全表" if f.row is None else (f"第 {at[f.row]} 行" if f.row in at else f"目标第 {f.row} 行")
+        vals = [where, f.rule_id, SEVERITY_LABELS[f.severity],
                 f.dimension_label, "行" if f.scope == "row" else "表", f.field, f.message,
                 f.suggestion.text if f.suggestion else "", f.basis]
         for j, v in enumerate(vals, 1):
             text_cell(ws, i, j, v).alignment = Alignment(wrap_text=True, vertical="top")
-    set_widths(ws, [6, 9, 8, 8, 5, 8, 40, 40, 60])
+    set_widths(ws, [12, 9, 8, 8, 5, 8, 40, 40, 60])
