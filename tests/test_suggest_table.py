@@ -4,6 +4,8 @@ Each test holds a defect reported against the previous suggest (issue 10) as a c
 """
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from kb.checker import check_rows
@@ -542,3 +544,15 @@ def test_a_cost_per_kilometre_is_the_money_over_the_stated_length(shipped_kb):
     t = _suggest(shipped_kb, rec["description"], rec["project"]).default_table
     per = [c for c in t if c.unit == "万元/公里" or "每公里" in c.name]
     assert per and (per[0].operator, per[0].value) == ("≤", "66.78"), [(c.name, c.value, c.unit) for c in t]
+
+
+def test_one_survey_is_not_asked_twice(shipped_kb):
+    """Reported (second fresh trial): D024 held 群众安全感 ≥ 95 % beside 群众安全感满意度 ≥ 90 %, E040 残疾人家属满意度
+    beside 儿童家长满意度 — the same survey, the same parents."""
+    rec = dev_record("D024")
+    names = [c.name for c in _suggest(shipped_kb, rec["description"], rec["project"]).default_table]
+    assert not ("群众安全感" in names and "群众安全感满意度" in names), names
+    rec = dev_record("E040")
+    sat = [c.name for c in _suggest(shipped_kb, rec["description"], rec["project"]).default_table
+           if c.level1 == "satisfaction"]
+    assert len([n for n in sat if re.search(r"(家属|家长|监护人)满意度$", n)]) <= 1, sat

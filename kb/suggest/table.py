@@ -76,7 +76,7 @@ def same_measure(a: Draft, b: Draft, in_table: bool = True) -> bool:
         return True          # two ceilings at the budget: one total cost
     if _same_object_counted(a, b) or _same_object_counted(b, a) or _one_extent(a, b) or _one_thing(a, b):
         return True
-    if in_table and (_one_class(a, b) or _one_headcount(a, b)):
+    if in_table and (_one_class(a, b) or _one_headcount(a, b) or _level_and_its_satisfaction(a, b)):
         return True
     if group_of(a.slot) != group_of(b.slot) or _kinds_differ(a, b):
         return False
@@ -259,6 +259,16 @@ def assemble(drafts: list[Draft]) -> Table:
     return Table(rows=rows[:MAX_ROWS], alternates=alts)
 
 
+def _level_and_its_satisfaction(a: Draft, b: Draft) -> bool:
+    """群众安全感 (a level) beside 群众安全感满意度: one survey asked twice (fresh trial, D024)."""
+    ka, kb_ = a.key, b.key
+    return bool(ka and kb_) and (ka + "满意度" == kb_ or kb_ + "满意度" == ka)
+
+
+# the family who answer for someone who cannot be surveyed (残疾儿童, 患者): 家属, 家长 and 监护人 are one group
+_FAMILY = re.compile(r"(家属|家长|监护人)$")
+
+
 def _two_groups_named(d: Draft, chosen: list[Draft]) -> bool:
     """A second satisfaction row asks a second named group of people (学生 and 家长, 患者 and 家属): not
     the public or the served in general beside a named group, not a thing (运维服务满意度), not the
@@ -272,6 +282,8 @@ def _two_groups_named(d: Draft, chosen: list[Draft]) -> bool:
         other = _respondent(c)
         if _GENERAL.search(other) or set(_pairs(mine)) & set(_pairs(other)):
             return False
+        if _FAMILY.search(mine) and _FAMILY.search(other):
+            return False   # 残疾人家属 beside 儿童家长: the same parents asked twice (fresh trial, E040)
     return True
 
 
