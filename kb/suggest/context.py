@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from kb.suggest import objects as O
 from kb.suggest import quantities as Q
 from kb.suggest.naming import is_clean, short_object
-from kb.suggest.words import FORM_CONTEXT, WEAK_TERMS  # noqa: F401  (candidates read WEAK_TERMS here)
+from kb.suggest.words import FORM_CONTEXT, WEAK_TERMS, WORK_VERBS  # noqa: F401  (candidates read WEAK_TERMS here)
 from kb.domain.text import bigrams, normalize, normalize_name
 
 @dataclass
@@ -101,7 +101,7 @@ def _core(name: str, desc: str) -> str:
     if core and 2 <= len(core) <= 24 and re.fullmatch(r"[\u4e00-\u9fff]+", core):
         return core
     core = clause_core(desc)
-    if core or "、" in re.split(r"[，,。；;：:]", desc, maxsplit=1)[0]:
+    if core or "、" in _first_clause(desc):
         return core   # a first clause listing several things has no one object (冲锋舟成本 for all the supplies)
     for m in O.mentions(desc)[:3]:
         if m.obj and len(m.obj) >= 3 and is_clean(m.obj) and not re.search(r"资金|经费|预算|执行|总额", m.obj):
@@ -119,17 +119,20 @@ _UNTIL_PURPOSE = re.compile(r"用于|用来|以便|为了|保障|确保|提升|�
 _WORK_AFTER = frozenset("采购 购置 购买 建设 维修 修缮 改造 修复 养护 安装 更新 更换 租赁".split())
 
 
+def _first_clause(desc: str) -> str:
+    return re.split(r"[，,。；;：:]", desc, maxsplit=1)[0]
+
+
 def clause_core(desc: str) -> str:
     """What the first clause of a description says the project does, for a request without a project
-    name: 对X进行Y → X's last noun phrase + Y (对城区段河道进行清淤疏浚 → 城区段河道清淤疏浚), else the
-    object after the clause's first verb of the work (举办第五届乡村文化旅游节 → 第五届乡村文化旅游节; the
-    names formed from it drop places and ordinals, `naming.short_object`). '' when neither reads
-    cleanly. Reported (fresh trial): without a name the core was the first counted object — 媒体曝光量
-    完成及时率, 故障响应时间成本."""
-    from kb.suggest.words import WORK_VERBS
-
-    first = re.split(r"[，,。；;：:]", desc, maxsplit=1)[0]
-    first = _NUMBER_AND_UNIT.sub("", first)
+    name, as `naming.short_object` keeps it (places and ordinals dropped): 对X进行Y → X's last noun
+    phrase + Y (对城区段河道进行清淤疏浚 → 河道清淤疏浚); a list of things → its umbrella word
+    (采购冲锋舟、救生衣等防汛物资 → 防汛物资采购) or ''; else the thing after the clause's first verb of the
+    work, before any purpose (举办第五届乡村文化旅游节 → 文化旅游节; 采购兽用疫苗用于… → 兽用疫苗采购: what is
+    bought, built or mended is named thing + work). '' when nothing reads cleanly. Reported (fresh
+    trials): without a name the core was the first counted object — 媒体曝光量完成及时率, 故障响应时间成本,
+    冲锋舟成本 for all the supplies."""
+    first = _NUMBER_AND_UNIT.sub("", _first_clause(desc))
     m = _DO_TO.search(first)
     if m:
         obj = re.split(r"[、和及与]", m.group("obj"))[-1]
@@ -147,5 +150,4 @@ def clause_core(desc: str) -> str:
     if not obj:
         return ""
     thing = _UNTIL_PURPOSE.split(obj.group())[0]   # 兽用疫苗用于春秋两季集中免疫 → 兽用疫苗
-    # what is bought, built or mended is named thing + work, as real tables write it (兽用疫苗采购, 村道维修)
     return short_object(thing + v if v in _WORK_AFTER else thing)
