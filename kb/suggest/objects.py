@@ -242,10 +242,10 @@ def per_unit_totals(t: str, found: list[Mention]) -> list[Mention]:
 
     out = []
     for m in found:
-        per = _PER_COUNTED.match(t, m.end)
-        counts = [n for n in found if per and n is not m and n.unit == per.group(1)
-                  and not _PER_COUNTED.match(t, n.end)]
-        if m.unit in Q.MONEY_UNITS or len(counts) != 1:
+        per = _PER_COUNTED.match(t, m.end) if m.unit not in Q.MONEY_UNITS else None
+        counts = [n for n in found if n is not m and n.unit == per.group(1)
+                  and not _PER_COUNTED.match(t, n.end)] if per else []
+        if len(counts) != 1:
             out.append(m)
             continue
         n = counts[0]

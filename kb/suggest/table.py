@@ -171,7 +171,9 @@ def _same_object_counted(bound: Draft, blank: Draft) -> bool:
 # object and shares a word with it counts that thing again in another measure word (设施农业大棚建设数量/座
 # beside 设施温棚 10 栋: a 温棚 is a 大棚; D007 fresh trial)
 _COUNT_STEM = re.compile(r"(建设|新建|改造|修建|建成|购置|采购|安装)?(数量|个数|座数|栋数|总数)$")
-_NOT_THINGS = frozenset("人 名 位 人次 户 户次 % ‰ 元 万元 亿元".split())
+# persons and households: a blank count in one beside a stated count in the other asks for the served again
+HEADS = frozenset("人 名 位 户".split())
+_NOT_THINGS = HEADS | frozenset("人次 户次 % ‰ 元 万元 亿元".split())
 
 
 def _one_thing(a: Draft, b: Draft) -> bool:
@@ -189,9 +191,6 @@ def _one_thing(a: Draft, b: Draft) -> bool:
         return False
     return bool({obj[i:i + 2] for i in range(len(obj) - 1)} & {stem[i:i + 2] for i in range(len(stem) - 1)})
 
-
-# persons and households: a blank count in one beside a stated count in the other asks for the served again
-HEADS = frozenset("人 名 位 户".split())
 
 # slot groups whose counts are one measure: a count the text states (数量) and a blank count of the
 # same unit as a benefit (旅游接待人次 beside 接待游客15万人次) ask for one number
