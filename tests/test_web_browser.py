@@ -48,10 +48,21 @@ class Page:
         return self.wait(lambda: (self.all(testid, within) or [None])[0])
 
     def wait(self, cond, timeout: float = TIMEOUT, what: str = ""):
-        from selenium.common.exceptions import StaleElementReferenceException
+        """Wait until `cond()` is truthy. An element re-rendered between finding it and reading it is
+        stale: Selenium says so with StaleElementReferenceException, and Chromium sometimes with a
+        generic "Node with given id does not belong to the document" (a CI run failed on it); both
+        mean "look again", anything else is raised."""
+        from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 
-        return self.Wait(self.d, timeout, ignored_exceptions=[StaleElementReferenceException]).until(
-            lambda _: cond(), message=what)
+        def look(_):
+            try:
+                return cond()
+            except WebDriverException as e:
+                if isinstance(e, StaleElementReferenceException) or "does not belong to the document" in str(e):
+                    return False
+                raise
+
+        return self.Wait(self.d, timeout).until(look, message=what)
 
     def go(self, hash_: str) -> None:
         self.d.get(f"{self.s.url}/{hash_}")
