@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from kb.checker import apply_fixes, check_declaration
+from kb.checker import check_declaration
+from kb.checker.fix import apply_fixes_traced
 from kb.indicators.lookup import IndicatorLookup
 from kb.io.library import load_libraries
 from kb.domain.schema import TableInput
@@ -68,11 +69,7 @@ def _advice_only(f) -> bool:
 def _fixed(decl: Declaration, lookup):
     """(report, fixed table, report on it, input row number of each fixed row or None for added rows)."""
     rep = check_declaration(decl, lookup=lookup)
-    fixed = apply_fixes(decl, rep)
-    gone = {f.row for f in rep.findings if f.suggestion and f.suggestion.delete}
-    gone |= {n for f in rep.findings if f.suggestion and f.suggestion.delete_rows for n in f.suggestion.delete_rows}
-    kept: list[int | None] = [i for i in range(1, len(decl.rows) + 1) if i not in gone]
-    kept += [None] * (len(fixed.rows) - len(kept))
+    fixed, kept = apply_fixes_traced(decl, rep)
     return rep, fixed, check_declaration(fixed, lookup=lookup), kept
 
 

@@ -97,6 +97,36 @@ def test_fix_writes_a_rewritten_xlsx(tmp_path):
     assert run("check", str(p), "--fix").returncode == 2  # --fix needs --out
 
 
+def test_fix_writes_the_usual_template_with_what_is_left(tmp_path):
+    """A fresh user found `check --fix --out` writing a layout of its own (a 计算符号 column; the row
+    REL-01 moves from 数量 to 质量 left between 数量 rows, breaking the merged blocks) where suggest
+    and the staff page write the usual template. D023 (主体班, a real table) has that rate under
+    数量 and no 效益 row (STR-07: left to the declarant, listed on the 审核意见 sheet); D001 has a
+    定性 row (达成年度指标), which must read back as 定性, not as a value without direction."""
+    from kb.domain.levels import framework_keys
+    from kb.io.xlsx_table import TEMPLATE
+
+    p, out = tmp_path / "d.json", tmp_path / "fixed.xlsx"
+    p.write_text(json.dumps(dev_record("D023"), ensure_ascii=False), encoding="utf-8")
+    assert run("check", "--fix", str(p), "--out", str(out)).returncode == 1
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["绩效目标表", "审核意见"]
+    assert TEMPLATE in [list(r) for r in wb["绩效目标表"].iter_rows(values_only=True)]
+    left = [r for r in wb["审核意见"].iter_rows(min_row=2, values_only=True)]
+    assert [(r[0], r[1]) for r in left] == [("全表", "STR-07")]
+    back = read_table(out)
+    keys = framework_keys(back.rows)
+    assert keys == sorted(keys)  # every block whole: 数量, 质量, 时效, 成本, then 满意度
+    moved = next(r for r in back.rows if r.name == "理论教育和党性教育课时比例")
+    assert moved.level2 == "质量指标" and moved.value.endswith("70")
+
+    p.write_text(json.dumps(dev_record("D001"), ensure_ascii=False), encoding="utf-8")
+    run("check", "--fix", str(p), "--out", str(out))
+    back = read_table(out)
+    assert [r.value for r in back.rows if r.operator == "定性"] == ["达成年度指标"]
+    assert check_declaration(back).findings == []
+
+
 def test_eval_check_reports_precision_recall_and_real_data():
     r = run("eval-check", "--json", "--declarations", str(SHARED / "declarations" / "dev.jsonl"))
     assert r.returncode == 0, r.stderr

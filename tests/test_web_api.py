@@ -167,7 +167,7 @@ def test_exported_table_reads_back_and_checks(tmp_path):
     assert (back.project_name, back.year, back.budget_wan) == ("高中国家助学金", 2025, 45)
     assert [(r.level2, r.name, r.value, r.unit, r.weight) for r in back.rows] == [
         ("数量指标", "资助学生人数", "≥300", "人", 30.0), ("服务对象满意度指标", "受助学生满意度", "≥90", "%", 70.0)]
-    assert value_with_operator("定性", "好") == "好" and value_with_operator(">=", "95") == "≥95"
+    assert value_with_operator("定性", "好") == "定性：好" and value_with_operator(">=", "95") == "≥95"
 
 
 def test_stored_declaration_downloads_for_its_unit_only(app):

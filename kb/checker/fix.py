@@ -10,16 +10,25 @@ from __future__ import annotations
 from typing import Any
 
 from kb.domain.findings import CheckReport
+from kb.domain.levels import framework_position
 from kb.domain.schema import Declaration, TargetRow
 
 
 def apply_fixes(decl: Declaration, report: CheckReport) -> Declaration:
+    """`apply_fixes_traced(decl, report)` without the origins."""
+    return apply_fixes_traced(decl, report)[0]
+
+
+def apply_fixes_traced(decl: Declaration, report: CheckReport) -> tuple[Declaration, list[int | None]]:
     """A copy of `decl` with every suggestion of `report` applied; rows renumbered 1..n.
 
     Row numbers in findings refer to the input (`TableInput.row_numbers`, else
     1..n). Findings without a suggestion, or whose suggestion is text only (a
-    rewrite left to the declarant), change nothing. Returns the same model
-    class as `decl` (a `TableInput` keeps its context, row contexts re-aligned).
+    rewrite left to the declarant), change nothing. The declarant's order is kept; an added row,
+    and a row moved to another 一级 / 二级 (REL-01), goes to the end of its framework block
+    (`kb.domain.levels.framework_position`), so the written table's merged blocks stay whole.
+    The copy is the same model class as `decl` (a `TableInput` keeps its context, row contexts
+    re-aligned); beside it, the input row number of each of its rows (None for an added row).
     """
     numbers = list(getattr(decl, "row_numbers", None) or range(1, len(decl.rows) + 1))
     index = {n: i for i, n in enumerate(numbers)}
@@ -46,9 +55,9 @@ def apply_fixes(decl: Declaration, report: CheckReport) -> Declaration:
             weights = s.weights
         if s.delete_rows:
             deleted.update(index[n] for n in s.delete_rows if n in index)
-    rows: list[TargetRow] = []
     rctx_in = list(getattr(decl, "row_contexts", None) or [])
-    rctx: list[dict[str, Any]] = []
+    kept: list[tuple[TargetRow, dict[str, Any], int | None]] = []    # (row, context, input number)
+    placed: list[tuple[TargetRow, dict[str, Any], int | None]] = []  # moved to another block, or added
     item_i = 0
     for i, r in enumerate(decl.rows):
         is_goal = r.is_goal
@@ -59,16 +68,17 @@ def apply_fixes(decl: Declaration, report: CheckReport) -> Declaration:
             item_i += 1
         if i in deleted:
             continue
-        rows.append(r.model_copy(update=upd) if upd else r)
-        if rctx_in:
-            rctx.append(rctx_in[i] if i < len(rctx_in) else {})
-    for a in added:
-        rows.append(TargetRow.model_validate(a))
-        if rctx_in:
-            rctx.append({})
+        moved = any(k in upd and upd[k] != getattr(r, k) for k in ("level1", "level2"))
+        (placed if moved else kept).append((r.model_copy(update=upd) if upd else r,
+                                            rctx_in[i] if i < len(rctx_in) else {}, numbers[i]))
+    placed += [(TargetRow.model_validate(a), {}, None) for a in added]
+    for row, ctx, n in placed:  # into its framework block (a 时效 row among the 时效 rows, not after 满意度)
+        kept.insert(framework_position([k[0] for k in kept], row), (row, ctx, n))
+    rows = [r for r, _, _ in kept]
+    rctx = [c for _, c, _ in kept] if rctx_in else []
     update: dict[str, Any] = {"rows": rows}
     if hasattr(decl, "row_numbers"):
         update["row_numbers"] = []
     if hasattr(decl, "row_contexts"):
         update["row_contexts"] = rctx
-    return decl.model_copy(update=update)
+    return decl.model_copy(update=update), [n for _, _, n in kept]

@@ -61,6 +61,18 @@ def _out_path(out: Path, tid: str, many: bool) -> Path:
     return out.with_name(f"{out.stem}_{safe}{out.suffix}")
 
 
+def _explainer(decl):
+    """The library look-up that fills a row's blank 指标解释 (`KnowledgeBase.table_indicator`, within the
+    declaration's sector), or None before the first `jixiao build`."""
+    from kb.knowledge import loaded_kb
+    from kb.settings import get_settings
+
+    kb = loaded_kb(get_settings())
+    if kb is None:
+        return None
+    return lambda r: kb.table_indicator(r.name, r.level2, sector=decl.sector or None)
+
+
 @app.command("check")
 def check_cmd(
     file: Path = typer.Argument(..., help="绩效目标表: .json / .jsonl / .csv / .xlsx（.jsonl 每行一张申报表时逐表审核）"),
@@ -68,7 +80,7 @@ def check_cmd(
                                                       '多张表时 {"tables": [{"id", "project_name", "findings", "summary"}, ...]}'),
     fail_on: str = typer.Option("error", "--fail-on", help="有此级别或更严重的问题时退出码为 1: error / warning / info"),
     fix: bool = typer.Option(False, "--fix", help="按修改建议改写整张表（需配合 --out）"),
-    out: Optional[Path] = typer.Option(None, "--out", help="写出 .xlsx：加 --fix 为改写后的表，否则为带审核意见的原表；"
+    out: Optional[Path] = typer.Option(None, "--out", help="写出 .xlsx：加 --fix 为改写后的表（常用模板，剩余问题在“审核意见”工作表），否则为带审核意见的原表；"
                                                            "多张表时每表一个文件 <名>_<编号>.xlsx"),
     no_library: bool = typer.Option(False, "--no-library", help="改写时不查指标库，只用通用默认值"),
 ) -> None:
@@ -76,6 +88,7 @@ def check_cmd(
     from kb.checker import apply_fixes
     from kb.io.tables import read_tables
     from kb.io.xlsx import export_xlsx
+    from kb.io.xlsx_table import write_declaration
     from kb.knowledge import table_checker
 
     if fail_on not in _RANK:
@@ -96,9 +109,9 @@ def check_cmd(
         written = None
         if out is not None:
             written = _out_path(out, _table_id(decl, i), many)
-            if fix:
+            if fix:  # the table to hand in: the usual template, what is left to fix on a second sheet
                 fixed = apply_fixes(decl, report)
-                export_xlsx(fixed, written, check_one(fixed))
+                write_declaration(fixed, written, check_one(fixed), _explainer(fixed))
             else:
                 export_xlsx(decl, written, report)
         results.append((decl, report, written))

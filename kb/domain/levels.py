@@ -113,3 +113,40 @@ def is_goal_label(level1_text: str, level2_text: str) -> bool:
     """
     return not level2_text and parse_level1(level1_text, normalized=True) is None \
         and bool(_GOAL_L1_RE.search(level1_text))
+
+
+_L1_RANK = {m: i for i, m in enumerate(Level1)}   # 产出, 成本, 效益, 满意度 (101号 order)
+_L2_RANK = {m: i for i, m in enumerate(Level2)}
+
+
+def framework_keys(rows: list) -> list[tuple[int, int] | None]:
+    """Each row's place in the framework's order, (一级 rank, 二级 rank), for anything with
+    `level1` / `level2` text: 产出 (数量, 质量, 时效, 成本), 成本, 效益 (经济, 社会, 生态, 可持续),
+    满意度 (`Level1` / `Level2` order, 财预〔2021〕101号). A row whose 一级 does not parse (a blank
+    cell under a merged block) takes the place of the row before it; one whose 二级 does not parse
+    sorts after its 一级's known blocks; None before any row that parses (goal rows at the top)."""
+    out: list[tuple[int, int] | None] = []
+    last: tuple[int, int] | None = None
+    for r in rows:
+        l1 = parse_level1(r.level1)
+        if l1 is None:
+            out.append(last)
+            continue
+        l2 = parse_level2(r.level2, l1)
+        last = (_L1_RANK[l1], _L2_RANK[l2] if l2 is not None else len(_L2_RANK))
+        out.append(last)
+    return out
+
+
+def framework_position(rows: list, row) -> int:
+    """Where `row` goes among `rows` to sit in its framework block: after the last row whose place
+    (`framework_keys`) is not after its own; at the end when its levels do not parse. A declarant's
+    own order is kept: only the new row is placed."""
+    key = framework_keys([row])[0]
+    if key is None:
+        return len(rows)
+    pos = 0
+    for i, k in enumerate(framework_keys(rows)):
+        if k is None or k <= key:
+            pos = i + 1
+    return pos

@@ -12,7 +12,7 @@
   its usual column names (一级指标 / 二级指标 / 三级指标 / 指标值 / 计量单位 …,
   within the first 30 rows); merged cells are carried down, as are blank
   一级/二级 cells (the habit of leaving them empty under a filled one); the
-  operator may sit in its own column or inside the value; % number formats
+  operator may sit in its own column or inside the value (`≥95`, `定性：达成年度指标`); % number formats
   and dates are turned back into text (0.95 → "95%"). Goal text rows above
   the header (总体目标 / 年度目标 …) and 项目名称 / 年度 / 资金 cells are kept.
 
@@ -187,6 +187,10 @@ def _above_header(grid: list[list[str]], hdr_i: int) -> tuple[str, dict[str, Any
     return project, ctx, goal_rows
 
 
+# 指标值 `定性：…` in a table without a 计算符号 column (how `kb.io.xlsx_table` writes a 定性 row)
+_QUALITATIVE_VALUE_RE = re.compile(r"\s*定性\s*[:：]\s*(\S.*)$", re.S)
+
+
 def _indicator_rows(grid: list[list[str]], cols: dict[str, int], start: int, where: str
                     ) -> tuple[list[TargetRow], list[int]]:
     """The indicator rows from `start` on, blank 一级/二级 cells carried down from the row above."""
@@ -210,6 +214,8 @@ def _indicator_rows(grid: list[list[str]], cols: dict[str, int], start: int, whe
                     last[f] = rec[f]
                 else:
                     rec[f] = last[f]
+        if "operator" not in cols and (m := _QUALITATIVE_VALUE_RE.match(str(rec.get("value", "")))):
+            rec["operator"], rec["value"] = "定性", m.group(1)  # the template's 指标值 `定性：达成年度指标`
         rows.append(_validate_row({k: v for k, v in rec.items() if v != "" or k in ("name", "value")},
                                   where, i + 1))
         numbers.append(i + 1)

@@ -51,7 +51,7 @@ def export_xlsx(decl: Declaration, path: str | Path, report: CheckReport | None 
     set_widths(ws, [12, 16, 36, 9, 18, 10] + ([8] if has_weight else []) + ([48, 40] if report is not None else []))
     if report is not None:
         at = {n: first + i for i, (n, _) in enumerate(items)}   # input row number → this sheet's row
-        _write_findings(wb.create_sheet("审核意见"), report, at)
+        write_findings(wb.create_sheet("审核意见"), report, at)
     return save_atomic(wb, path)
 
 
@@ -78,7 +78,7 @@ def _write_items(ws, items: list, report: CheckReport | None, has_weight: bool, 
     return line - 1
 
 
-def _write_findings(ws, report: CheckReport, at: dict[int, int]) -> None:
+def write_findings(ws, report: CheckReport, at: dict[int, int]) -> None:
     """The 审核意见 sheet: every finding with the row of the 绩效目标表 sheet it is about (`at`: input row
     number → sheet row; a fresh user found 行号 9 here for what the terminal called row 15 of the input),
     its rule, severity, dimension, suggestion and basis."""

@@ -21,7 +21,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from kb.domain.budget import MAX_BUDGET_WAN
 from kb.domain.levels import parse_level1, parse_level2
-from kb.domain.schema import Indicator, normalize_operator
+from kb.domain.findings import CheckReport
+from kb.domain.schema import Declaration, Indicator, normalize_operator
 from kb.io.xlsx_cells import merge_blocks, save_atomic, set_widths, table_frame, table_row, workbook_bytes
 
 TEMPLATE = ["一级指标", "二级指标", "三级指标", "指标值", "计量单位", "指标解释", "设定依据", "分值"]
@@ -95,15 +96,27 @@ def label_level2(text: str, level1: str = "") -> str:
 
 
 def value_with_operator(operator: str, value: str) -> str:
-    """指标值 with its operator, as printed in declarations: `≥95`, `≤250`, or the 定性 value alone."""
+    """指标值 with its operator, as printed in declarations: `≥95`, `≤250`, `定性：达成年度指标`.
+
+    A 定性 value keeps the word: the template has no 计算符号 column, and a bare
+    `达成年度指标` read back has no direction (the checker's OP-01 asks for `定性：…`).
+    """
     op, val = normalize_operator(operator), (value or "").strip()
-    if op == "定性" or not val:
+    if not val:
         return val
+    if op == "定性":
+        return val if val.startswith("定性") else f"定性：{val}"
     return f"{op}{val}"
 
 
-def table_workbook(table: TargetTable):
-    """The openpyxl Workbook of `table` in the usual template."""
+def table_workbook(table: TargetTable, goals: list[tuple[str, str]] = ()):
+    """The openpyxl Workbook of `table` in the usual template; `goals` are (label, text) lines
+    written above the table after 项目概况 (总体目标 / 年度目标 of a declaration)."""
+    return _workbook(table, goals)[0]
+
+
+def _workbook(table: TargetTable, goals) -> tuple:
+    """(Workbook, the sheet row of the table's first indicator row)."""
     from openpyxl import Workbook
 
     wb = Workbook()
@@ -113,7 +126,8 @@ def table_workbook(table: TargetTable):
              ("预算年度", f"{table.year}年" if table.year else ""),
              ("资金总额（万元）", f"{table.budget_wan:g}" if table.budget_wan is not None else ""),
              ("项目概况", table.description)]
-    header = table_frame(ws, TEMPLATE, [(k, v) for k, v in lines if v or k not in _OPTIONAL])
+    lines = [(k, v) for k, v in lines if v or k not in _OPTIONAL] + list(goals)
+    header = table_frame(ws, TEMPLATE, lines)
     first = header + 1
     for i, r in enumerate(table.rows):
         table_row(ws, first + i, [label_level1(r.level1), label_level2(r.level2, r.level1), r.name.strip(),
@@ -121,7 +135,7 @@ def table_workbook(table: TargetTable):
                                   r.basis.strip(), "" if r.weight is None else f"{r.weight:g}"])
     merge_blocks(ws, first, first + len(table.rows) - 1)
     set_widths(ws, _WIDTHS)
-    return wb
+    return wb, first
 
 
 def table_xlsx_bytes(table: TargetTable) -> bytes:
@@ -132,6 +146,36 @@ def table_xlsx_bytes(table: TargetTable) -> bytes:
 def write_table(table: TargetTable, path: str | Path) -> Path:
     """Write `table` to `path` (.xlsx), all or nothing; raises DataError when it cannot be written."""
     return save_atomic(table_workbook(table), path)
+
+
+def write_declaration(decl: Declaration, path: str | Path, report: CheckReport | None = None,
+                      find: Callable[[TableRow], Indicator | None] | None = None) -> Path:
+    """Write a declaration (a table `jixiao check --fix` rewrote) in the usual template, all or nothing.
+
+    Its goal rows (总体目标 / 年度目标) become lines above the table, its other rows the table in
+    their order, with blank 指标解释 filled by `find` (see `fill_explanations`). With `report`
+    (row numbers as `check_declaration(decl)` gives them) a second sheet 审核意见 lists what is
+    left to fix, each finding with the row of the 绩效目标表 sheet it is about. Values are kept as
+    they are (no length bounds: the rows were read and checked already). Raises DataError when the
+    file cannot be written.
+    """
+    from kb.io.xlsx import write_findings
+
+    numbers = list(getattr(decl, "row_numbers", None) or range(1, len(decl.rows) + 1))
+    goals = [(r.level1.strip() or "年度目标", r.name) for r in decl.rows if r.is_goal]
+    items = [(n, r) for n, r in zip(numbers, decl.rows) if not r.is_goal]
+    table = TargetTable.model_construct(
+        project_name=decl.project_name, unit_name="", department=decl.department, sector=decl.sector,
+        year=decl.year, budget_wan=decl.budget_wan, description=(decl.description or "").strip(),
+        rows=[TableRow.model_construct(level1=r.level1, level2=r.level2, name=r.name, operator=r.operator,
+                                       value=r.value, unit=r.unit, explanation="", basis="", weight=r.weight,
+                                       indicator_id=None) for _, r in items])
+    if find is not None:
+        table = fill_explanations(table, find)
+    wb, first = _workbook(table, goals)
+    if report is not None and report.findings:
+        write_findings(wb.create_sheet("审核意见"), report, {n: first + i for i, (n, _) in enumerate(items)})
+    return save_atomic(wb, path)
 
 
 def download_name(project_name: str, suffix: str = "绩效目标表") -> str:
