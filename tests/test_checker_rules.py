@@ -271,3 +271,28 @@ def test_a_count_of_what_should_not_happen_stays_under_quality_and_a_permille_st
                                 unit="‰")])
     texts = [f.suggestion.text for f in rep.findings if f.suggestion is not None and f.rule_id == "STR-03"]
     assert texts and "‰" in texts[0] and "%" not in texts[0], texts
+
+
+def test_self_evaluation_weights_90_leave_10_for_budget_execution():
+    """STR-13 called a real 项目支出绩效自评表 wrong (E054: 9 indicators with actuals, 分值 90): a
+    self-evaluation scores 预算执行率 apart, 10 of the 100 points (财预〔2020〕10号). The same
+    weights on a table without actuals (a 事前 declaration), or with its own 预算执行率 row, still
+    must add up to 100."""
+    from kb.checker import check_declaration
+    from kb.domain.schema import Declaration
+    from tests.kbfactory import dev_record
+
+    def str13(decl):
+        return [f.message for f in check_declaration(decl).findings if f.rule_id == "STR-13"]
+
+    rec = dev_record("E054")
+    decl = Declaration.from_record(rec)
+    assert sum(r.weight or 0 for r in decl.rows) == 90 and any(r.actual for r in decl.rows)
+    assert str13(decl) == []
+    declared = decl.model_copy(update={"rows": [r.model_copy(update={"actual": None, "score": None})
+                                                for r in decl.rows]})
+    assert str13(declared) == ["权重合计为90，应为100"]
+    with_budget_row = decl.model_copy(update={"rows": decl.rows + [TargetRow(
+        level1="产出指标", level2="成本指标", name="预算执行率", operator="≥", value="90", unit="%",
+        actual="95%")]})
+    assert str13(with_budget_row) == ["权重合计为90，应为100"]

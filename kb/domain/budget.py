@@ -20,6 +20,9 @@ from kb.domain.text import normalize
 # The largest amount a request may state: 10 万亿元 (1e9 万元), beyond any single project's budget.
 # Budgets, amounts executed and adjustments (signed) are bounded by it on every endpoint.
 MAX_BUDGET_WAN = 1e9
+# A self-evaluation scores 预算执行率 apart: 10 of its 100 points, the indicators 90
+# (财预〔2020〕10号, 项目支出绩效自评表; the evaluation's default `budget_weight`, the checker's STR-13).
+BUDGET_EXECUTION_POINTS = 10.0
 
 BUDGET_WORDS = ("资金", "预算", "投资", "总额", "经费", "金额", "安排", "拨付", "财政", "补助资金", "总投资", "投入",
                 "转移支付", "额度", "下达", "拨款", "专项")

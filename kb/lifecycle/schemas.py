@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from kb.domain.enums import Stage
-from kb.domain.budget import MAX_BUDGET_WAN
+from kb.domain.budget import BUDGET_EXECUTION_POINTS, MAX_BUDGET_WAN
 from kb.domain.text import strip_invisible
 from kb.lifecycle.lights import BudgetProgress, IndicatorProgress
 from kb.lifecycle.scoring import Tier
@@ -353,7 +353,7 @@ class EvaluationIn(CleanIn):
 
     rows: list[EvalRowIn] = Field(default_factory=list, max_length=300)
     budget_executed_wan: WanAmount | None = Field(None, ge=0, le=MAX_BUDGET_WAN, description="预算执行金额（万元）")
-    budget_weight: float = Field(10.0, ge=0, le=100)
+    budget_weight: float = Field(BUDGET_EXECUTION_POINTS, ge=0, le=100)
 
 
 class EvalItemOut(BaseModel):

@@ -15,6 +15,7 @@ from kb.checker.catalog import LEVELS, TARGET, RuleHit, rule, table_fix
 from kb.checker.fixes import SAME, TableFix, fmt_num, name_key_of_text
 from kb.checker.lexicon import STR06_RE
 from kb.checker.parse import ParsedRow, ParsedTable, name_quantity, unset_row
+from kb.domain.budget import BUDGET_EXECUTION_POINTS
 from kb.domain.enums import Level1, Level2
 from kb.domain.findings import Suggestion, construct
 from kb.domain.levels import level2_fits
@@ -261,12 +262,17 @@ def str_12(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
 
 @rule("STR-13", on="table", rescales_weights=True)
 def str_13(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
-    """Weights are given and do not sum to 100."""
+    """Weights are given and do not sum to 100. A self-evaluation table (actuals or scores given)
+    without a 预算执行率 row may sum to 90: its 10 points for 预算执行率 are scored apart
+    (财预〔2020〕10号, 项目支出绩效自评表: 预算执行率 10 分, 指标 90 分; 据记忆)."""
     ws = t.weights
     if not ws:
         return []
     total = sum(ws)
-    if abs(total - s.weight_total) > s.weight_tolerance:
+    if abs(total - s.weight_total) > s.weight_tolerance and not (
+            abs(total + BUDGET_EXECUTION_POINTS - s.weight_total) <= s.weight_tolerance
+            and any(r.raw.actual is not None or r.raw.score is not None for r in t.items)
+            and not any("预算执行" in r.name for r in t.items)):
         return [RuleHit("weight", f"权重合计为{total:g}，应为{s.weight_total:g}", {"total": total})]
     return []
 
