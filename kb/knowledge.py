@@ -17,6 +17,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
+from kb.domain.budget import BUDGET_RANGE, budget_out_of_range
 from kb.domain.budget import MAX_BUDGET_WAN  # noqa: F401  (the one bound; re-exported for callers)
 from kb.domain.levels import parse_level1, parse_level2
 from kb.domain.schema import Declaration, Indicator
@@ -352,8 +353,8 @@ class KnowledgeBase:
             raise DataError(f"mode 只能是 {'/'.join(MODES)}", field="mode")
         if top < 1 or top > 50:
             raise DataError("top 必须在 1..50 之间", field="top")
-        if budget_wan is not None and not 0 <= budget_wan <= MAX_BUDGET_WAN:  # (NaN fails too)
-            raise DataError(f"预算须为 0 到 {MAX_BUDGET_WAN:g} 之间的数(万元)", field="budget_wan")
+        if budget_out_of_range(budget_wan):
+            raise DataError(BUDGET_RANGE, field="budget_wan")
         if not (description or "").strip() and not (project_name or "").strip():
             raise DataError("项目描述为空", field="description")
         ranker = None

@@ -38,6 +38,16 @@ def test_422_names_the_field(shipped_settings):
     assert r.status_code == 422 and "level1" in str(r.json())
 
 
+def test_an_english_description_is_a_422_as_the_cli_exits_2(shipped_settings):
+    """A fresh user found `POST /v1/suggest` answering an English description 200 with an empty table and a
+    message, where `jixiao suggest` exits 2: bad input is a 422 naming the field, in Chinese."""
+    c = client(shipped_settings)
+    r = c.post("/v1/suggest", json={"description": "Repair 12 km of rural roads for 3000 villagers", "budget_wan": 250})
+    assert r.status_code == 422, r.text
+    detail = r.json()["detail"][0]
+    assert detail["loc"][-1] == "description" and "中文" in detail["msg"]
+
+
 def test_413_above_request_limit(shipped_settings):
     c = client(shipped_settings, max_request_bytes=200)
     r = c.post("/v1/suggest", json={"description": "培训" * 200})

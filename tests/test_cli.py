@@ -120,6 +120,9 @@ def test_serve_refuses_a_broken_embedder_setting(shipped_settings, tmp_path):
     (("suggest", "--text", "修缮乡村道路12公里", "--budget", "abc"), "错误: --budget: 预算须为数字"),
     # reported (fresh trial): 1e5 was read as 100000 万元 by the CLI while the API refuses it as text
     (("suggest", "--text", "修缮乡村道路12公里", "--budget", "1e5"), "错误: --budget: 预算请写成普通数字"),
+    # reported (fresh trial): the bound was written "0 到 1e+09" while 1e9 itself is refused as notation
+    (("suggest", "--text", "修缮乡村道路12公里", "--budget", "1000000001"),
+     "错误: --budget: 预算须为 0 到 1,000,000,000 之间的数(万元)"),
     (("search", "培训", "--top", "x"), "错误: 参数 --top 应为整数"),
     (("suggest", "--bogus", "x"), "错误: 没有选项 --bogus"),
 ])

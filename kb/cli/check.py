@@ -101,8 +101,11 @@ def check_cmd(
     many = len(tables) > 1
     check_one, with_library = table_checker(library=not no_library)
     if not with_library and not no_library:
-        err.print("提示：知识库尚未构建（jixiao build），改写建议采用通用默认值"
-                  "（满意度≥90%、合格率≥95%、完成率=100%、时效为年度12月31日前）。")
+        from kb.settings import get_settings
+
+        err.print(f"提示：没有找到知识库（{escape(str(get_settings().resolved_kb_path().resolve()))}）：请先运行 jixiao build，"
+                  "或回到构建时所在的目录运行（也可用环境变量 JIXIAO_HOME 指定数据目录）；"
+                  "本次改写建议采用通用默认值（满意度≥90%、合格率≥95%、完成率=100%、时效为年度12月31日前）。")
     results = []
     for i, decl in enumerate(tables, 1):
         report = check_one(decl)

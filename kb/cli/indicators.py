@@ -134,15 +134,15 @@ def suggest_cmd(
 ) -> None:
     """根据项目描述推荐绩效目标表(一级/二级/三级指标及指标值)。"""
     from kb.domain.limits import MAX_DESCRIPTION_CHARS, MAX_NAME_CHARS, require_within
-    from kb.knowledge import MAX_BUDGET_WAN
+    from kb.domain.budget import BUDGET_RANGE, budget_out_of_range
 
     if not (text or "").strip() and not file:
         raise DataError("请用 --text 给出项目描述(不能为空)，或用 --file 给出 JSONL 文件", field="--text")
     if text and file:
         raise DataError("--text 与 --file 只能二选一", field="--file")
     budget = _budget_wan(budget_text)
-    if budget is not None and not 0 <= budget <= MAX_BUDGET_WAN:  # (NaN fails too)
-        raise DataError(f"预算须为 0 到 {MAX_BUDGET_WAN:g} 之间的数(万元)", field="--budget")
+    if budget_out_of_range(budget):
+        raise DataError(BUDGET_RANGE, field="--budget")
     if text:
         require_within(text, MAX_DESCRIPTION_CHARS, "项目描述", "--text")
     for value, what, option in ((project_name, "项目名称", "--project-name"), (department, "单位/部门", "--department"),

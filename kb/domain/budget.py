@@ -20,6 +20,14 @@ from kb.domain.text import normalize
 # The largest amount a request may state: 10 万亿元 (1e9 万元), beyond any single project's budget.
 # Budgets, amounts executed and adjustments (signed) are bounded by it on every endpoint.
 MAX_BUDGET_WAN = 1e9
+BUDGET_RANGE = f"预算须为 0 到 {MAX_BUDGET_WAN:,.0f} 之间的数(万元)"  # the one message (not "1e+09")
+
+
+def budget_out_of_range(v: float | None) -> bool:
+    """True when a budget in 万元 is given and not within [0, MAX_BUDGET_WAN] (NaN too); say `BUDGET_RANGE`."""
+    return v is not None and not 0 <= v <= MAX_BUDGET_WAN
+
+
 # A self-evaluation scores 预算执行率 apart: 10 of its 100 points, the indicators 90
 # (财预〔2020〕10号, 项目支出绩效自评表; the evaluation's default `budget_weight`, the checker's STR-13).
 BUDGET_EXECUTION_POINTS = 10.0

@@ -21,7 +21,7 @@ class ProjectContext:
     text: project name + description; name: the project name; core: what the
     name says the project does (`objects.project_core`); mentions: stated
     quantities (budget and form figures excluded); budget_wan: the year's
-    budget in 万元 (given, or read from the text: `kb.domain.budget`);
+    budget in 万元 (given and above 0, or read from the text: `kb.domain.budget`);
     total_wan: what the whole project spends, all sources (the largest
     amount stated, else the budget) — per-head costs divide it; beneficiaries: who is
     served; content: content words (jieba, weak words dropped); text_bigrams /
@@ -53,7 +53,8 @@ def read_project(tokenizer, description: str | None, *, project_name: str | None
     desc = normalize(description or "")
     text = "。".join(p for p in (name, desc) if p)
     all_mentions = O.mentions(text)
-    budget = budget_wan if budget_wan is not None else Q.budget_from_text(text)
+    # a budget of 0 is none (a cost ceiling ≤0 万元 would say nothing may be spent): the text's, else 待填写
+    budget = budget_wan if budget_wan else Q.budget_from_text(text)
     stated = [m for m in all_mentions if _is_target_mention(m, budget) and not _execution_share(m, text)]
     return ProjectContext(
         text=text, name=name, description=desc, core=_core(name, desc), mentions=stated,

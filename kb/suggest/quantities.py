@@ -21,7 +21,8 @@ MONEY_UNITS = frozenset({"万元", "亿元", "元"})
 BULK_UNITS = frozenset("吨 万吨 公斤 千克 斤 粒 万粒 株 万株 棵 头 只 羽 尾 立方米 万立方米 剂 人份 盒 袋 箱 瓶".split())
 
 _NUM = r"(\d+(?:,\d{3})*(?:\.\d+)?)"
-_QTY = re.compile(_NUM + r"\s*((?:万|亿)?(?:" + "|".join(re.escape(u) for u in UNITS) + r")|万(?![\u4e00-\u9fff]))")
+_QTY = re.compile(_NUM + r"\s*(万方(?![面案式法向])|(?:万|亿)?(?:" + "|".join(re.escape(u) for u in UNITS)
+                  + r")|万(?![\u4e00-\u9fff]))")
 _UNIT_HEAD = re.compile(r"^(?:" + "|".join(re.escape(u) for u in UNITS) + r"|万)")
 _DELIM = re.compile(r"[,，。;；、:：()（）\[\]【】\s“”\"'≥≤<>=＞＜＝~～]")
 _LEAD = re.compile(r"^(?:高质量|高标准|圆满|顺利|按时|按期|及时|全部|全面|持续|切实|积极|认真|不断|有效|计划|预计|拟|全年|年度|约|共计|共|累计|总计|合计|预期|力争|确保|其中|主要|用于|对|为|向|给|将|通过|按照|完成|实现|达到)+")
@@ -61,6 +62,12 @@ def find_quantities(text: str) -> list[StatedQuantity]:
         elif unit in ("hm²", "hm2"):
             unit = "公顷"
         after = t[m.end():m.end() + 1]
+        if unit == "周" and after in ("岁", "年"):
+            continue  # 60周岁 is an age, 100周年 an anniversary: neither is weeks
+        if unit == "个" and t.startswith("工作日", m.end()):
+            continue  # 10个工作日内 is a time limit, not a count of 工作日 (fresh trial: 工作日内数量 ≥10 个)
+        if unit == "万方":
+            unit = "万立方米"  # 出淤7.8万方: 方 is everyday speech for 立方米 (kb.domain.units)
         if unit == "年" and (len(value) == 4 or after in "度底初"):
             continue  # 2023年 / 2023年度
         if unit in ("月", "日") and re.match(r"\d{1,2}$", value) and re.search(r"\d+(年|月)$", t[:m.start()]):

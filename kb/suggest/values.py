@@ -17,6 +17,7 @@ a qualitative row into an amount. Pure functions over drafts.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 
@@ -228,7 +229,7 @@ def _cost_value(d: Draft, ctx: ProjectContext, persons: tuple[float, str] | None
                 and re.match(r"^元/人", unit or "元/人")):
             total = ctx.total_wan or ctx.budget_wan
             per = total * 10000 / persons[0]
-            d.operator, d.value, d.value_unit = "≤", f"{per:.0f}" if per >= 100 else f"{per:.1f}", f"元/{persons[1]}"
+            d.operator, d.value, d.value_unit = "≤", ceiling(per, 0 if per >= 100 else 2), f"元/{persons[1]}"
             d.value_source = "derived"
             d.evidence.append(f"项目金额 {amount(total)} 万元 ÷ {persons[0]:g} {persons[1]} ≈ {d.value} 元")
             return True
@@ -248,7 +249,7 @@ def _per_extent_cost(d: Draft, ctx: ProjectContext, unit: str) -> bool:
     待填写 although the text gave both). False when the unit is per something else or the text states
     no such extent, or several."""
     money, _, per = unit.partition("/")
-    if money not in ("元", "万元") or per not in ("公里", "米", "平方米", "亩", "公顷") or not re.search(r"成本|造价", d.name):
+    if money not in ("元", "万元") or per not in ("公里", "米", "平方米", "亩", "公顷") or not re.search(r"成本|造价|投资", d.name):
         return False
     stated = [m for m in ctx.mentions if m.unit in (per, "万" + per)]
     if len(stated) != 1:
@@ -259,9 +260,21 @@ def _per_extent_cost(d: Draft, ctx: ProjectContext, unit: str) -> bool:
     if not extent or not total:
         return False
     v = total / extent * (10000 if money == "元" else 1)
-    d.operator, d.value, d.value_unit, d.value_source = "≤", f"{v:.2f}".rstrip("0").rstrip("."), unit, "derived"
+    d.operator, d.value, d.value_unit, d.value_source = "≤", ceiling(v, 2), unit, "derived"
     d.evidence.append(f"项目金额 {amount(total)} 万元 ÷ {m.value}{m.unit} ≈ {d.value} {unit}")
     return True
+
+
+def ceiling(v: float, decimals: int) -> str:
+    """A derived ceiling (≤) as written, rounded UP to `decimals` so that the plan itself meets it:
+    65 万元 ÷ 8 万人次 = 8.125 → "8.13" (a fresh reviewer struck ≤8.1 元/人次: the project's own
+    figures break it), 96 万元 ÷ 1800 人 = 533.3 → "534" with decimals 0. A positive value never
+    shows as 0 (three significant digits below the last decimal)."""
+    q = 10 ** decimals
+    r = math.ceil(v * q - 1e-9) / q
+    if v > 0 and v < 1 / q:
+        return f"{v:.3g}"
+    return amount(r)
 
 
 def amount(v: float) -> str:
