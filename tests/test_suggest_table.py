@@ -599,3 +599,18 @@ def test_working_days_are_a_time_limit_not_a_count_and_no_employment_rows(shippe
     assert not any("工作日" in n for n in names) and not any(n.startswith("全县") for n in names), names
     assert not any("就业" in n for n in names), names
     assert _with(res, "21300", "人")
+
+
+def test_a_stated_payment_deadline_is_the_timeliness_target(shipped_kb):
+    """"9月30日前发放到位" and "10个工作日内拨付到校" fell back to 及时发放率 =100% (fresh trial): the text's
+    own limit is the 时效 row, as the checker's TIME-05 writes a deadline. A blank 人次 count of the same
+    students beside the 300 the text states is one headcount twice."""
+    res = _suggest(shipped_kb, "资助家庭经济困难学生300人，每生每年2000元，9月30日前发放到位，资金60万元。", "学生补助")
+    timely = [c for c in res.default_table if c.level2 == "timeliness"]
+    assert [c.value for c in timely] == ["9月30日前"] and timely[0].name.endswith("时间"), timely
+    heads = [c for c in res.default_table if c.level2 == "quantity" and c.unit in ("人", "人次")]
+    assert [(c.value, c.unit) for c in heads] == [("300", "人")], [(c.name, c.value) for c in heads]
+    res = _suggest(shipped_kb, "为全县学生21300名发放午餐补贴，每生每日4元，补助资金10个工作日内拨付到校，"
+                               "年度资金1704万元。", "学生午餐补贴", budget_wan=1704)
+    timely = [c for c in res.default_table if c.level2 == "timeliness" and c.unit == "个工作日"]
+    assert timely and (timely[0].operator, timely[0].value) == ("≤", "10") and timely[0].name.endswith("时限")

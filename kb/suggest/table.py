@@ -93,7 +93,8 @@ MEASURE_CLASSES = (
     re.compile(r"(验收合格率|验收质量|工程质量合格率|工程合格率|验收通过率)$"),
     ON_TIME,
     re.compile(r"(发放及时率|及时发放率|按时发放率|拨付及时率|到位及时率|按时足额发放率|按月足额发放率|按月发放率|"
-               r"每月[^率]{0,4}发放)$"),   # 按月发放率 beside 补助金每月中旬发放 (D042): one on-time payment
+               r"每月[^率]{0,4}发放|(?:救助|补助|补贴|资助)及时率)$"),   # 按月发放率 beside 补助金每月中旬发放 (D042):
+    # one on-time payment; 临时救助及时率 (质量) beside 临时救助发放及时率 (时效) too (D017)
     # 经费发放率 beside 优抚对象生活补助发放率 (D042): one share paid out (按标准 / 足额 / 按时 / 按月 are others)
     re.compile(r"(?<![时月准额])发放率$"),
     re.compile(r"完成率$"),   # 文化活动完成率 beside 公共文化服务体系完成率 (on-time ones matched above)
@@ -124,12 +125,19 @@ _AID_WORDS = re.compile(r"资助|扶助|救助|补贴")
 
 
 def _one_headcount(a: Draft, b: Draft) -> bool:
-    if not (a.pending and b.pending) or a.slot != "quantity" or b.slot != "quantity":
+    if a.slot != "quantity" or b.slot != "quantity" or not (a.pending or b.pending):
         return False
     ea, eb = _COUNT_ENDING.search(a.key), _COUNT_ENDING.search(b.key)
     if ea is None or eb is None:
         return False
-    heads = {ea.group(), eb.group()} <= {"人数", "户数"}   # 资助学生人数 beside 学生资助补助户数: one headcount (D012)
+    if not (a.pending and b.pending):
+        # a blank count of people beside the people the text counts (学生受资助人数 待填写 人次 beside
+        # 资助家庭经济困难学生人数 ≥300 人; a fresh trial): one headcount; other counts stay apart
+        if not ({ea.group(), eb.group()} <= {"人数", "人次"} and (a.value_source == "text" or b.value_source == "text")):
+            return False
+        heads = True
+    else:
+        heads = {ea.group(), eb.group()} <= {"人数", "户数"}   # 资助学生人数 beside 学生资助补助户数: one headcount (D012)
     if not heads and (ea.group() != eb.group() or not units_compatible(a.unit, b.unit)):
         return False
     ra = _AID_WORDS.sub("补助", a.key[:ea.start()])
