@@ -135,3 +135,20 @@ def test_a_toilet_renovation_and_a_list_of_supplies_read_as_a_reviewer_reads_the
     cost = [c.name for c in res.default_table if c.level1 == "cost" and c.value == "130"]
     assert cost and "冲锋舟" not in cost[0], names
     assert "应急保障能力" not in names, names
+
+
+def test_no_default_row_the_checker_calls_a_slogan(shipped_kb):
+    """Reported (third fresh trial): D060's table (再就业援助岗位补贴, a real description) carried 维护社会稳定,
+    which our own checker says to delete (REL-03: a macro benefit no project can be credited with)."""
+    from kb.checker import check_rows
+    from kb.domain.schema import TargetRow
+
+    from tests.kbfactory import dev_record
+
+    rec = dev_record("D060")
+    res = shipped_kb.suggest(rec["description"], project_name=rec["project"], mode="lexical", with_opinions=False)
+    rows = [TargetRow(level1=c.level1, level2=c.level2, name=c.name, operator=c.operator, value=c.value, unit=c.unit)
+            for c in res.default_table]
+    flagged = [(f.rule_id, rows[f.row - 1].name) for f in check_rows(rows, {"project": rec["project"]}).findings
+               if f.rule_id in ("REL-03", "REL-05", "REL-02", "QNT-02")]
+    assert flagged == [], flagged

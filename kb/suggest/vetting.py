@@ -267,7 +267,10 @@ PENDING_RULES = frozenset({"STR-03"})
 # warnings that say the row belongs to another fund programme (REL-05): such a row is only an
 # alternate, so no default table carries a row our own checker calls unrelated to the project
 FOREIGN_RULES = frozenset({"REL-05", "REL-02",   # …and an input or process indicator (预算执行率) as an output
-                           "QNT-02"})   # …and a slogan the checker says to delete (应急保障能力; fresh trial)
+                           "QNT-02",    # …and a slogan the checker says to delete (应急保障能力; fresh trial)
+                           "REL-03"})   # …and a benefit no project can claim (维护社会稳定; third fresh trial)
+# Not REL-01 (a rate under 数量): real tables file 健康管理率 and 主体工程完成率 under 数量, and moving them
+# to 质量 emptied 基本公共卫生服务's 数量 block (tried on the 85 dev tables, 2026-12-06)
 
 
 def _apply_finding(d: Draft, f) -> None:
