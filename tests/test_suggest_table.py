@@ -614,3 +614,26 @@ def test_a_stated_payment_deadline_is_the_timeliness_target(shipped_kb):
                                "年度资金1704万元。", "学生午餐补贴", budget_wan=1704)
     timely = [c for c in res.default_table if c.level2 == "timeliness" and c.unit == "个工作日"]
     assert timely and (timely[0].operator, timely[0].value) == ("≤", "10") and timely[0].name.endswith("时限")
+
+
+def test_a_maintenance_contract_binds_its_rate_and_its_frequency(shipped_kb):
+    """Third fresh trial (an IT maintenance contract written as county staff write them): 系统可用率达到99.5%以上
+    had no row (jieba reads 可用 and 率 as verbs), and 每季度开展1次安全漏洞扫描 became 设备巡检次数 ≥1 次."""
+    res = _suggest(shipped_kb, "采购第三方运维服务，对局机关23个业务系统、86台服务器和14台网络安全设备进行7×24小时运维保障，"
+                               "服务期2025年1月1日至12月31日，合同金额67.5万元。要求系统可用率达到99.5%以上，"
+                               "一般故障4小时内修复，每季度开展1次安全漏洞扫描。", "政务云平台及业务系统运行维护服务采购",
+                   budget_wan=67.5)
+    rows = _rows(res)
+    assert rows["系统可用率"].value == "99.5" and rows["系统可用率"].operator == "≥"
+    scans = rows["安全漏洞扫描次数"]
+    assert (scans.operator, scans.value, scans.unit) == ("≥", "4", "次") and "每季度1次 × 4" in scans.basis
+
+
+def test_a_dredging_with_its_own_words_is_typed_and_bound(shipped_kb):
+    """Third fresh trial: a 支流淤积疏浚 text was typed 不确定 (小型水利工程 0.31) and its 7.8万方 and 6.2千米
+    had no row."""
+    res = _suggest(shipped_kb, "对青龙港支流淤积严重段实施疏浚，疏浚河长6.2千米，出淤约7.8万方，同时修复损毁挡墙420米。"
+                               "总投资560万元，其中省级水利资金300万元，县级配套260万元。汛期前（5月31日前）完工，"
+                               "改善两岸2个乡镇4.6万亩农田灌排条件。", "青龙港支流淤积疏浚", budget_wan=560)
+    assert res.project_types[0].name == "河道清淤整治" and res.project_types[0].confidence >= 0.5
+    assert _with(res, "7.8", "万立方米") and _with(res, "6.2", "千米")

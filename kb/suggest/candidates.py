@@ -221,7 +221,7 @@ def _harm_counted(m) -> bool:
 
 def _mention_draft(m, ctx: ProjectContext) -> Draft | None:
     ev = [f"描述中的数量: {m.context}{m.value}{m.unit}"]
-    name = N.quantity_name(m, ctx.core) if not _harm_counted(m) else None
+    name = (N.event_name(m) or N.quantity_name(m, ctx.core)) if not _harm_counted(m) else None
     if name:
         benefit = m.unit in N.PERSON_UNITS and (m.verb in BENEFIT_VERBS or name.startswith("受益"))
         if not benefit and not m.verb_after and (m.verb in BENEFIT_VERBS or m.context.startswith(tuple(BENEFIT_VERBS))):

@@ -167,9 +167,34 @@ def time_name(m: Mention) -> tuple[str, str, str] | None:
 
 def stated_rate(m: Mention) -> tuple[str, str] | None:
     """(name, slot) for a stated percentage whose words name a rate (验收合格率100% → quality)."""
-    if m.unit not in ("%", "‰") or not m.obj or not re.search(r"[率度]$", m.obj) or not is_clean(m.obj):
+    if m.unit not in ("%", "‰"):
         return None
-    return m.obj, ("satisfaction" if "满意" in m.obj else "quality")
+    if m.obj and re.search(r"[率度]$", m.obj):
+        name = m.obj if is_clean(m.obj) else ""
+    else:   # 要求系统可用率达到99.5%以上: jieba reads 可用 and 率 as verbs; the words before still name the rate
+        name = _RATE_ASKED.sub("", m.context)
+        name = name if re.search(r"[率度]$", name) and _plain_words(name) else ""
+    return (name, "satisfaction" if "满意" in name else "quality") if len(name) >= MIN_NAME else None
+
+
+def event_name(m: Mention) -> str | None:
+    """The count of a stated frequency's event (每季度开展1次安全漏洞扫描 → 安全漏洞扫描次数, 4 a year:
+    `kb.suggest.objects`); the event is a verb noun as often as not (扫描, 培训), so its words need only
+    be plain (`_plain_words`). None for other mentions."""
+    if not m.derivation.startswith("每") or not m.obj or not _plain_words(m.obj):
+        return None
+    name = m.obj + unit_measure(m.unit)
+    return name if MIN_NAME <= len(name) <= MAX_NAME else None
+
+
+def _plain_words(s: str) -> bool:
+    """Chinese only, no function word at the start or inside, no form word (指标, 预算 …)."""
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,}", s)) and not _BAD_START.match(s) \
+        and not _BAD_INSIDE.search(s) and not FORM_NAME.search(s)
+
+
+# words that ask for a rate around its name (要求 … 达到): not part of it
+_RATE_ASKED = re.compile(r"^(?:要求|确保|保证|力争|实现|保持)|(?:达到|不低于|不少于|保持在|在)$")
 
 
 def work_kind(core: str, text: str = "", name: str = "") -> str:

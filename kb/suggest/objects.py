@@ -220,10 +220,34 @@ def mentions(text: str) -> list[Mention]:
             if after:
                 obj, after_ = after, False
                 verb = _trailing_verbs(pos_cut(before)) if before else ""  # 租赁77个机柜
+        every = _EVERY_PERIOD.match(before) if q.unit in _EVENT_UNITS else None
+        if every:
+            out.append(_per_period_count(t, q, every))
+            continue
         out.append(Mention(q.value, q.unit, verb, obj, q.start, q.end, q.is_budget, q.context, after_))
     # a rate per so many units (森林火灾发生率0.064次/10万公顷) counts nothing: neither number is a quantity
     out = [m for m in out if not _RATE_PER.match(t, m.end) and not t[:m.start].rstrip().endswith("/")]
     return per_unit_totals(t, out)
+
+
+# a frequency: 每季度开展1次安全漏洞扫描 is 4 scans a year (a fresh trial: 设备巡检次数 ≥1 次)
+_EVERY_PERIOD = re.compile(r"^每(季度|季|半年|月|周|年)([\u4e00-\u9fff]{0,4})$")
+_EVENT_UNITS = frozenset("次 场 期 批 批次 场次 轮".split())
+_EVENT_AFTER = re.compile(r"[\u4e00-\u9fff]{2,10}$")
+_TIMES_A_YEAR = {"季度": 4, "季": 4, "半年": 2, "月": 12, "周": 52, "年": 1}
+
+
+def _per_period_count(t: str, q, every: re.Match) -> Mention:
+    """The year's count of a stated frequency (每季度开展1次安全漏洞扫描 → 4 次 of 安全漏洞扫描, verb 开展,
+    derivation "每季度1次 × 4"); the object is the words after the unit."""
+    from decimal import Decimal
+
+    times = _TIMES_A_YEAR[every.group(1)]
+    total = format((Decimal(q.value) * times).normalize(), "f")
+    what = _EVENT_AFTER.match(_clause_after(t, q.end))   # the event itself, a verb noun as often as not (扫描, 培训)
+    obj = what.group() if what else ""
+    return Mention(total, q.unit, every.group(2), obj, q.start, q.end, False, obj or q.context, False,
+                   derivation=f"每{every.group(1)}{q.value}{q.unit} × {times}")
 
 
 _RATE_PER = re.compile(r"\s*/\s*\d")
