@@ -84,6 +84,21 @@ def test_cli_out_writes_the_usual_template(shipped_settings, tmp_path):
     assert "备选指标" in load_workbook(out).sheetnames
 
 
+def test_the_budget_year_the_project_states_is_written_and_read_back(shipped_settings, tmp_path):
+    """A fresh reviewer found 预算年度 blank in every suggested file although the name or text gave the year
+    (the checker reads it for deadlines). Several years in the text name no single one."""
+    from kb.suggest.export import stated_year
+
+    out = tmp_path / "t.xlsx"
+    p = run(shipped_settings, "suggest", "--project-name", "2024年农村户厕改造项目", "--text",
+            "对全镇10个行政村实施农村户厕无害化改造1200户，计划2024年10月底前完工，项目总投资260万元。",
+            "--out", str(out))
+    assert p.returncode == 0, p.stderr
+    assert read_table(out).year == 2024
+    assert stated_year("雾炮车降尘抑尘服务", "服务周期为2023年7月至2024年1月") is None
+    assert stated_year("采茶文化季", "2025年4月举办，2025年4月15日前结束") == 2025
+
+
 def test_cli_type_override_and_bad_out(shipped_settings, tmp_path):
     p = run(shipped_settings, "suggest", "--text", "年度运行维护服务", "--type", "it_operations", "--json")
     assert p.returncode == 0, p.stderr
