@@ -54,7 +54,7 @@ def bind_mentions(drafts: list[Draft], ctx: ProjectContext) -> None:
             _bind_money(m, drafts, ctx)
             continue
         fam = [d for d in drafts if d.mention is None and d.slot in BINDABLE and _units_fit(m.unit, d)
-               and not _against_direction(d, m)]
+               and not _against_direction(d, m) and not _other_work(d, m)]
         obj = set(bigrams(normalize_name(m.obj + m.verb))) or set(bigrams(normalize_name(m.context)))
         said = set(bigrams(normalize_name(m.verb + m.obj + m.context)))
         bound = [d for d in fam if (len(obj & set(bigrams(d.key))) / len(obj) if obj else 0.0) >= BIND_OVERLAP
@@ -126,6 +126,14 @@ def _against_direction(d: Draft, m: Mention) -> bool:
 
     said = m.verb + m.obj + m.context
     return not (NEG_STRONG_RE.search(said) or NEG_OBJECT_RE.search(said))
+
+
+def _other_work(d: Draft, m: Mention) -> bool:
+    """A time limit for one work never binds a row limiting another (4小时内修复 → not 故障响应时间)."""
+    from kb.suggest.naming import TIME_LIMIT
+
+    limit = TIME_LIMIT.search(d.key)
+    return bool(m.action and limit and m.action not in d.key)
 
 
 def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext) -> None:
