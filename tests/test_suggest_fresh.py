@@ -148,3 +148,17 @@ def test_a_repair_deadline_and_a_response_deadline_are_two_measures(shipped_kb, 
                              "合同金额45万元。", project_name="2025年政务信息系统运维服务项目", mode="lexical")
     rows = [(c.name, c.operator, c.value, c.unit) for c in res.default_table if c.value == value]
     assert rows == [(name, "≤", value, unit)], [(c.name, c.value) for c in res.default_table]
+
+
+@pytest.mark.parametrize("name, text, row, value, unit", [
+    ("2025年基本药物制度补助资金", "对全县12家乡镇卫生院和150个村卫生室落实国家基本药物制度补助，村卫生室每个每年补助1万元，资金380万元。",
+     "村卫生室基本药物制度补助标准", "1", "万元/个·年"),
+    ("2025年高龄津贴发放", "为全县800名80周岁以上老人发放高龄津贴，补助标准1200元/人·年，资金96万元。",
+     "高龄津贴标准", "1200", "元/人·年"),
+])
+def test_a_stated_standard_binds_the_standard_row_with_its_unit(shipped_kb, name, text, row, value, unit):
+    """Reported (fresh trial): 村卫生室每个每年补助1万元 was not bound (the standard row, in 元/个·年, was an
+    alternate), and a standard written 1200元/人·年 took the row's 元/人·月. Written for this test."""
+    res = shipped_kb.suggest(text, project_name=name, mode="lexical")
+    rows = [(c.name, c.operator, c.value, c.unit) for c in res.default_table if c.value == value]
+    assert rows == [(row, "=", value, unit)], [(c.name, c.value, c.unit) for c in res.default_table]

@@ -56,6 +56,7 @@ class Mention:
     context: str = ""
     verb_after: bool = False
     per: str = ""  # the period a per-unit amount is for, written after it (1500元/学期 → 学期); set when bound
+    per_part: str = ""  # what a per-unit amount is per, written after it (1200元/人·年 → 人·年); set when bound
     derivation: str = ""  # how the text's own figures give the value (1760株/栋 × 10栋), '' when stated as is
     action: str = ""  # what a time limit is for, written after it (4小时内修复 → 修复; 30分钟内响应 → 响应), else ''
 

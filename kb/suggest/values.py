@@ -114,6 +114,10 @@ BINDABLE = ("quantity", "timeliness", "quality", "social_benefit")
 PER_UNIT = re.compile(r"每[\u4e00-\u9fff]{1,3}")
 # the period written after a per-unit amount (每生1500元/学期): the standard is per head and per term
 PER_PERIOD = re.compile(r"\s*/\s*(学期|学年|年|月|天|日|餐|次)")
+# …or written after it: 1200元/人·年
+PER_THING_AFTER = re.compile(r"\s*/\s*([\u4e00-\u9fff]{1,2}(?:[·.][\u4e00-\u9fff]{1,2})?)")
+# the period said before a per-unit amount (村卫生室每个每年补助1万元): the standard is per year
+PERIOD_BEFORE = re.compile(r"每(学期|学年|年|月|天|日|餐|次)")
 STANDARD_NAME = re.compile(r"标准|单价|补贴额|补助额|人均|生均|户均|每")
 
 
@@ -139,23 +143,32 @@ def _other_work(d: Draft, m: Mention) -> bool:
 def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext) -> None:
     """An amount the text states: a per-unit amount to a standard row (元/…), another amount to a
     cost or economic-benefit row in 万元 about the same object (带动旅游综合收入3000万元)."""
-    per_unit = bool(PER_UNIT.search(ctx.text[max(0, m.start - 12):m.start]))
+    before = ctx.text[max(0, m.start - 12):m.start]
+    written = PER_THING_AFTER.match(ctx.text, m.end)
+    per_unit = bool(PER_UNIT.search(before) or written)
     said = set(bigrams(normalize_name(m.verb + m.obj + m.context)))
     for d in drafts:
         if d.mention is not None or d.slot not in ("cost", "economic_benefit"):
             continue
         unit = d.unit or d.typical[2]
         if per_unit:
-            ok = unit.startswith(m.unit + "/") and STANDARD_NAME.search(d.name) and d.slot == "cost"
+            ok = _per_unit_money(unit) and STANDARD_NAME.search(d.name) and d.slot == "cost"
             ok = ok and (_stem_share(d, said) >= BIND_OVERLAP or d.source == "type")
         else:
             ok = Q.units_compatible(unit or "", m.unit) and "/" not in unit and _stem_share(d, said) >= BIND_OVERLAP
         if ok:
-            period = PER_PERIOD.match(ctx.text, m.end) if per_unit else None
-            d.mention = replace(m, per=period.group(1)) if period else m
-            d.evidence.append(f"描述中的金额: {m.context}{m.value}{m.unit}" + (f"/{period.group(1)}" if period else ""))
+            period = (PER_PERIOD.match(ctx.text, m.end) or PERIOD_BEFORE.search(before)) if per_unit else None
+            d.mention = replace(m, per=period.group(1) if period else "", per_part=written.group(1) if written else "")
+            said_per = written.group(1) if written else period.group(1) if period and period.re is PER_PERIOD else ""
+            d.evidence.append(f"描述中的金额: {m.context}{m.value}{m.unit}" + (f"/{said_per}" if said_per else ""))
             if per_unit:
                 break
+
+
+def _per_unit_money(unit: str) -> bool:
+    """An amount per something (元/人·年, 万元/个): a standard row's unit."""
+    money, slash, per = (unit or "").partition("/")
+    return bool(slash and per) and money in Q.MONEY_UNITS
 
 
 def _stem_share(d: Draft, said: set[str]) -> float:
@@ -185,7 +198,9 @@ PERSON_UNIT_SPELLING = {"名": "人", "位": "人", "万名": "万人", "万位"
 def _take_mention(d: Draft, m: Mention) -> None:
     d.value, d.value_unit, d.value_source = m.value, PERSON_UNIT_SPELLING.get(m.unit, m.unit), "text"
     unit = d.unit or d.typical[2]
-    if m.unit in Q.MONEY_UNITS and unit.startswith(m.unit + "/"):
+    if m.unit in Q.MONEY_UNITS and _per_unit_money(unit):
+        # as the text states it: 1200 元/人·年; else the row's per-part in the text's money (1 万元/个·年)
+        unit = m.unit + "/" + (m.per_part or unit.partition("/")[2])
         if m.per and m.per not in unit:
             unit = f"{unit}·{m.per}"           # 1500 元/人·学期, as the text states it
         d.value_unit, d.operator = unit, "="   # a standard: 5 元/生·天
