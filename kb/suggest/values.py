@@ -146,6 +146,7 @@ def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext) -> None:
     before = ctx.text[max(0, m.start - 12):m.start]
     written = PER_THING_AFTER.match(ctx.text, m.end)
     per_unit = bool(PER_UNIT.search(before) or written)
+    written = None if PER_PERIOD.match(ctx.text, m.end) else written   # 每生1500元/学期: a period, the row says per whom
     said = set(bigrams(normalize_name(m.verb + m.obj + m.context)))
     for d in drafts:
         if d.mention is not None or d.slot not in ("cost", "economic_benefit"):
