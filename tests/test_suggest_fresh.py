@@ -162,3 +162,16 @@ def test_a_stated_standard_binds_the_standard_row_with_its_unit(shipped_kb, name
     res = shipped_kb.suggest(text, project_name=name, mode="lexical")
     rows = [(c.name, c.operator, c.value, c.unit) for c in res.default_table if c.value == value]
     assert rows == [(row, "=", value, unit)], [(c.name, c.value, c.unit) for c in res.default_table]
+
+
+def test_a_change_target_stated_in_prose_is_the_row(shipped_kb):
+    """Reported (E011): 年度目标 猪、牛、羊、家禽死亡率在现基础上分别下降0.5、0.1、0.5和0.1个百分点 was not read;
+    0.1个 was taken for a count. Each thing's fall is its row, in the text's order, with the text's figure."""
+    from tests.kbfactory import dev_record
+
+    rec = dev_record("E011")
+    res = shipped_kb.suggest(rec["description"], project_name=rec["project"], mode="lexical", with_opinions=False)
+    rows = [(c.name, c.operator, c.value, c.unit) for c in res.default_table if c.unit == "百分点"]
+    assert rows == [("猪死亡率下降幅度", "≥", "0.5", "百分点"), ("牛死亡率下降幅度", "≥", "0.1", "百分点"),
+                    ("羊死亡率下降幅度", "≥", "0.5", "百分点"), ("家禽死亡率下降幅度", "≥", "0.1", "百分点")]
+    assert not [q for q in res.quantities if q["unit"] == "个"]

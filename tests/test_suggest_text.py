@@ -187,3 +187,21 @@ def test_an_amount_paid_out_names_what_is_paid():
     assert [p for p in paid if p] == ["补助金发放金额"]
     assert not [N.paid_amount_name(m) for m in mentions("项目总投资500万元,带动旅游综合收入3000万元") if N.paid_amount_name(m)]
 
+
+
+@pytest.mark.parametrize("text, rows", [
+    ("通过项目实施使全县农民人均收入增长10%", [("农民人均收入增长率", "10", "%")]),
+    ("群众满意度较上年提高5个百分点", [("群众满意度提高幅度", "5", "百分点")]),
+    ("猪、牛、羊、家禽死亡率分别下降0.5、0.1、0.5和0.1个百分点",
+     [("猪死亡率下降幅度", "0.5", "百分点"), ("牛死亡率下降幅度", "0.1", "百分点"), ("羊死亡率下降幅度", "0.5", "百分点"),
+      ("家禽死亡率下降幅度", "0.1", "百分点")]),
+    ("项目资金增长10%", []),                                       # 资金 names no measure
+    ("猪、牛、羊、家禽死亡率分别下降0.5、0.1个百分点", []),           # four things, two figures: no pairing
+])
+def test_a_change_the_text_states_is_read_as_the_libraries_write_one(text, rows):
+    """Written for this test, the way county staff write a year's target in prose."""
+    from kb.suggest.changes import stated_changes
+    from kb.suggest.objects import mentions
+
+    assert [(m.obj, m.value, m.unit) for m in stated_changes(text)] == rows
+    assert not [m for m in mentions(text) if m.unit == "个"]       # 0.1个百分点 counts nothing

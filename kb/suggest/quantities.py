@@ -67,6 +67,8 @@ def find_quantities(text: str) -> list[StatedQuantity]:
             continue  # dates: 12月31日
         if unit in ("月", "日") and after in ("日", "前", "底"):
             continue
+        if unit == "个" and t.startswith("百分点", m.end()):
+            continue  # 下降0.5个百分点: a change of a rate (`kb.suggest.changes`), no count of 个
         if target_number_problem(t[max(0, m.start() - 3):m.end()]):
             continue  # 1e308公里 is not 308公里; a figure above 1 万亿 is a slip (kb.domain.quantity)
         before = t[max(0, m.start() - 16):m.start()].rstrip("≥≤<>=＞＜＝约达 ")

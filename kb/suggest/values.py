@@ -159,7 +159,8 @@ def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext) -> None:
             ok = Q.units_compatible(unit or "", m.unit) and "/" not in unit and _stem_share(d, said) >= BIND_OVERLAP
         if ok:
             period = (PER_PERIOD.match(ctx.text, m.end) or PERIOD_BEFORE.search(before)) if per_unit else None
-            d.mention = replace(m, per=period.group(1) if period else "", per_part=written.group(1) if written else "")
+            d.mention = (replace(m, per=period.group(1) if period else "", per_part=written.group(1) if written else "")
+                         if period or written else m)   # one mention, one measure (`table.same_measure`)
             said_per = written.group(1) if written else period.group(1) if period and period.re is PER_PERIOD else ""
             d.evidence.append(f"描述中的金额: {m.context}{m.value}{m.unit}" + (f"/{said_per}" if said_per else ""))
             if per_unit:
