@@ -556,3 +556,14 @@ def test_one_survey_is_not_asked_twice(shipped_kb):
     sat = [c.name for c in _suggest(shipped_kb, rec["description"], rec["project"]).default_table
            if c.level1 == "satisfaction"]
     assert len([n for n in sat if re.search(r"(家属|家长|监护人)满意度$", n)]) <= 1, sat
+
+
+def test_the_budget_is_the_projects_cost_not_a_further_types(shipped_kb):
+    """Reported (D041, 政法转移支付(司法行政) typed 法律援助 + 宣传): the whole 150 万元 was the ceiling of the
+    宣传 type's 宣传成本, while the project's own 司法行政成本 stayed blank (its name ends in 行政成本, read as a
+    unit's running costs)."""
+    rec = dev_record("D041")
+    res = _suggest(shipped_kb, rec["description"], rec["project"])
+    ceilings = [c.name for c in res.default_table + [c for v in res.alternates.values() for c in v]
+                if c.value == "150" and c.unit == "万元"]
+    assert ceilings == ["司法行政成本"], [(c.name, c.value) for c in res.default_table]

@@ -217,13 +217,15 @@ def _take_mention(d: Draft, m: Mention) -> None:
 
 
 def fill_values(drafts: list[Draft], ctx: ProjectContext, learned: dict[str, LearnedIndicator] | None,
-                defaults: dict[str, float]) -> None:
-    """Values for every unbound draft, by the precedence of the module docstring."""
+                defaults: dict[str, float], main_type: str | None = None) -> None:
+    """Values for every unbound draft, by the precedence of the module docstring. `main_type`: the id of
+    the project's best type — the budget is the ceiling of its cost rows, never of a further type's
+    (a 宣传成本 ≤ 150 万元 for a justice programme's whole transfer, D041)."""
     persons = _stated_persons(ctx)
     for d in drafts:
         if d.value_source == "text":
             continue
-        if d.slot == "cost" and _cost_value(d, ctx, persons):
+        if d.slot == "cost" and _cost_value(d, ctx, persons, main_type):
             continue
         li = (learned or {}).get(d.key)
         if li is not None and li.value and (not d.unit or Q.units_compatible(li.unit or d.unit, d.unit)):
@@ -243,8 +245,10 @@ def _stated_persons(ctx: ProjectContext) -> tuple[float, str] | None:
     return None
 
 
-def _cost_value(d: Draft, ctx: ProjectContext, persons: tuple[float, str] | None) -> bool:
-    """Budget ceiling on a total-cost row; budget ÷ persons on a per-head row (元/人). True when set."""
+def _cost_value(d: Draft, ctx: ProjectContext, persons: tuple[float, str] | None,
+                main_type: str | None = None) -> bool:
+    """Budget ceiling on a total-cost row of the project (formed from its name, retrieved, or of its
+    main type); budget ÷ persons on a per-head row (元/人). True when set."""
     if ctx.budget_wan is None:
         return False
     unit = d.unit or d.typical[2]
@@ -258,7 +262,10 @@ def _cost_value(d: Draft, ctx: ProjectContext, persons: tuple[float, str] | None
             d.evidence.append(f"项目金额 {amount(total)} 万元 ÷ {persons[0]:g} {persons[1]} ≈ {d.value} 元")
             return True
         return _per_extent_cost(d, ctx, unit)
-    if ((TOTAL_COST.search(d.name) or d.source == "formed") and not NOT_PROJECT_COST.search(d.name)
+    if main_type and d.source == "type" and main_type not in d.type_ids:
+        return False   # a further type's cost (宣传成本) is a part of the project's money, not all of it
+    # a name formed from the project is its own cost, whatever its object ends with (司法行政成本, D041)
+    if ((TOTAL_COST.search(d.name) or d.source == "formed") and (d.source == "formed" or not NOT_PROJECT_COST.search(d.name))
             and (not unit or Q.units_compatible(unit, "万元")) and measure_of(d.name) != "ratio"):
         # a 率 (成本控制率) is a share, never an amount in 万元
         d.operator, d.value, d.value_unit, d.value_source = "≤", amount(ctx.budget_wan), "万元", "budget"
