@@ -205,3 +205,14 @@ def test_a_change_the_text_states_is_read_as_the_libraries_write_one(text, rows)
 
     assert [(m.obj, m.value, m.unit) for m in stated_changes(text)] == rows
     assert not [m for m in mentions(text) if m.unit == "个"]       # 0.1个百分点 counts nothing
+
+
+@pytest.mark.parametrize("amount, why", [("1e30万元", "科学计数法"), ("20000000000万元", "超过上限")])
+def test_a_budget_the_text_states_but_suggest_cannot_use_is_said_not_dropped(shipped_kb, amount, why):
+    """Reported (fresh trial): 项目预算1e30万元 vanished without a word — no budget, no note. Written for this test."""
+    res = shipped_kb.suggest(f"县城道路维修改造，修复破损路面3公里，项目预算{amount}。", mode="lexical",
+                             with_opinions=False)
+    assert res.budget_wan is None and res.confident
+    assert f"“{amount}”未作为预算" in res.message and why in res.message, res.message
+    assert "未作为预算" not in shipped_kb.suggest("县城道路维修改造，修复破损路面3公里，项目预算300万元。",
+                                              mode="lexical", with_opinions=False).message

@@ -30,6 +30,20 @@ _CLAUSE_END = re.compile(r"[,，。;；:：]")
 
 def budget_mentions(text: str) -> list[tuple[float, bool]]:
     """Every budget mention of `text` in order: (amount in 万元, marked as this year's)."""
+    return [(value, this_year) for value, this_year, why in _scan(text) if not why]
+
+
+def unused_budget_amounts(text: str | None) -> list[str]:
+    """Why each amount after a budget word was not read as a budget, in Chinese, one line per amount:
+    "描述中的“1e30万元”未作为预算：使用了科学计数法…" — so a caller can say so instead of dropping it silently."""
+    return [why for _, _, why in _scan(text or "") if why]
+
+
+_WRITTEN_BEFORE = re.compile(r"[\d.,]*\d\s*[eE]\s*[-+]?$")
+
+
+def _scan(text: str) -> list[tuple[float, bool, str]]:
+    """(amount in 万元, marked as this year's, why it is no budget or '') for each amount after a budget word."""
     t = normalize(text)
     out = []
     for m in _AMOUNT.finditer(t):
@@ -39,9 +53,14 @@ def budget_mentions(text: str) -> list[tuple[float, bool]]:
         clause = _CLAUSE_END.split(t[max(0, m.start() - 24):m.start()])[-1]
         value = float(m.group(1).replace(",", ""))
         value = value * 10000 if m.group(2) == "亿元" else value / 10000 if m.group(2) == "元" else value
-        if value > MAX_BUDGET_WAN or SCIENTIFIC_RE.search(t[max(0, m.start() - 3):m.end()]):
-            continue  # beyond the bound every endpoint applies, or the tail of 1e5万元: not a budget
-        out.append((value, any(w in clause for w in THIS_YEAR_WORDS)))
+        head = _WRITTEN_BEFORE.search(t[max(0, m.start() - 24):m.start()])
+        written = (head.group() if head else "") + m.group()
+        why = ""
+        if head or SCIENTIFIC_RE.search(t[max(0, m.start() - 3):m.end()]):
+            why = f"描述中的“{written}”未作为预算：使用了科学计数法，请写成普通数字（如 250万元）"
+        elif value > MAX_BUDGET_WAN:   # beyond the bound every endpoint applies
+            why = f"描述中的“{written}”未作为预算：超过上限 10 万亿元，请核对金额和单位"
+        out.append((value, any(w in clause for w in THIS_YEAR_WORDS), why))
     return out
 
 

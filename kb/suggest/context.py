@@ -42,6 +42,7 @@ class ProjectContext:
     name_bigrams: set[str]
     total_wan: float | None = None
     changes: list[O.Mention] = field(default_factory=list)  # change targets in prose (`kb.suggest.changes`)
+    notes: list[str] = field(default_factory=list)   # what of the text was not used and why (Chinese)
     sector: str = ""
     unit_name: str | None = None
     department: str | None = None
@@ -62,7 +63,7 @@ def read_project(tokenizer, description: str | None, *, project_name: str | None
               and not any(c.start <= m.start < c.end for c in changes)]   # 下降0.5个百分点 is no count of 个
     return ProjectContext(
         text=text, name=name, description=desc, core=_core(name, desc), mentions=stated,
-        changes=changes, budget_wan=budget, total_wan=max(filter(None, (Q.total_from_text(text), budget)), default=None),
+        changes=changes, notes=Q.unused_budget_amounts(text) if budget_wan is None else [], budget_wan=budget, total_wan=max(filter(None, (Q.total_from_text(text), budget)), default=None),
         beneficiaries=O.beneficiaries(text),
         content={t for t in tokenizer.cut_words(text) if len(t) >= 2 and t not in WEAK_TERMS and not t.isdigit()},
         text_bigrams=_clause_bigrams(text), name_bigrams=set(bigrams(normalize_name(name))),

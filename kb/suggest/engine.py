@@ -438,7 +438,7 @@ def render(table: Table, ctx: ProjectContext, detected: list[tuple], uncertain: 
         confident=True, table=_per_slot(table, rows, alts, top), suggestions=flat, default_table=rows,
         alternates=alts, project_types=_type_hits(detected), types_uncertain=uncertain,
         budget_wan=ctx.budget_wan, quantities=ctx.quantities, mode=mode,
-        message="项目类型不确定，请核对或用 --type 指定" if uncertain and detected else "")
+        message="；".join((["项目类型不确定，请核对或用 --type 指定"] if uncertain and detected else []) + ctx.notes))
 
 
 def _per_slot(table: Table, rows: list[Candidate], alts: dict[str, list[Candidate]], top: int) -> list[SlotCandidates]:
@@ -483,4 +483,4 @@ def _basis(d: Draft) -> str:
 def _not_confident(ctx: ProjectContext, detected: list[tuple], mode: str) -> SuggestResult:
     return SuggestResult(confident=False, table=[], suggestions=[], budget_wan=ctx.budget_wan,
                          quantities=ctx.quantities, mode=mode, project_types=_type_hits(detected),
-                         message="指标库中没有与该描述相关的指标，请补充项目内容(做什么、对象、数量)")
+                         message="；".join(["指标库中没有与该描述相关的指标，请补充项目内容(做什么、对象、数量)"] + ctx.notes))

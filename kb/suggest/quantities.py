@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kb.domain.budget import budget_from_text, total_from_text  # noqa: F401  (suggest reads them here)
+from kb.domain.budget import budget_from_text, total_from_text, unused_budget_amounts  # noqa: F401  (suggest reads them here)
 from kb.domain.quantity import target_number_problem
 from kb.domain.text import normalize
 from kb.domain.units import QUANTITY_UNITS as UNITS
