@@ -216,3 +216,16 @@ def test_a_budget_the_text_states_but_suggest_cannot_use_is_said_not_dropped(shi
     assert f"“{amount}”未作为预算" in res.message and why in res.message, res.message
     assert "未作为预算" not in shipped_kb.suggest("县城道路维修改造，修复破损路面3公里，项目预算300万元。",
                                               mode="lexical", with_opinions=False).message
+
+
+def test_a_project_budget_of_a_few_yuan_is_a_unit_slip_not_a_ceiling(shipped_kb):
+    """Reported (E040: 年初预算资金数100元 … 金额单位疑为万元): the cost row read ≤ 0.01 万元. An amount in 元 under
+    1000 元 is no project's budget: no row carries it and the result says why."""
+    from tests.kbfactory import dev_record
+
+    rec = dev_record("E040")
+    res = shipped_kb.suggest(rec["description"], project_name=rec["project"], mode="lexical", with_opinions=False)
+    assert res.budget_wan is None
+    assert not [c.name for c in res.default_table if c.value in ("0.01", "100") and "元" in c.unit]
+    assert res.message.count("“100元”未作为预算") == 1 and "单位笔误" in res.message, res.message
+    assert budget_from_text("项目预算资金5000元") == 0.5           # a small budget in 元 stays one

@@ -7,7 +7,8 @@ so a mention marked as this year's (本年度 / 年度 / 当年 / 本年 / 今�
 clause) wins over the others: "项目总投资500万元，其中本年度预算资金250万元" → 250.
 Among the mentions that remain, the largest is the budget (a total comes
 with its parts: "资金1127万元，其中整合资金1046万元，收回81万元" → 1127).
-A mention above MAX_BUDGET_WAN (the API's bound) or in scientific notation is not a budget.
+A mention above MAX_BUDGET_WAN (the API's bound), in scientific notation, or in 元 below
+MIN_BUDGET_WAN (a unit slip) is not a budget; `unused_budget_amounts` says why for each.
 Pure; not for the quantities of a description (`kb.suggest.quantities`).
 """
 from __future__ import annotations
@@ -20,6 +21,10 @@ from kb.domain.text import normalize
 # The largest amount a request may state: 10 万亿元 (1e9 万元), beyond any single project's budget.
 # Budgets, amounts executed and adjustments (signed) are bounded by it on every endpoint.
 MAX_BUDGET_WAN = 1e9
+
+# The smallest budget a project states in 元: a whole project's money under 1000 元 (预算资金数100元, E040,
+# whose source itself notes "金额单位疑为万元") is a unit slip, not a ceiling to copy into the table.
+MIN_BUDGET_WAN = 0.1
 
 BUDGET_WORDS = ("资金", "预算", "投资", "总额", "经费", "金额", "安排", "拨付", "财政", "补助资金", "总投资", "投入",
                 "转移支付", "额度", "下达", "拨款", "专项")
@@ -36,7 +41,7 @@ def budget_mentions(text: str) -> list[tuple[float, bool]]:
 def unused_budget_amounts(text: str | None) -> list[str]:
     """Why each amount after a budget word was not read as a budget, in Chinese, one line per amount:
     "描述中的“1e30万元”未作为预算：使用了科学计数法…" — so a caller can say so instead of dropping it silently."""
-    return [why for _, _, why in _scan(text or "") if why]
+    return list(dict.fromkeys(why for _, _, why in _scan(text or "") if why))   # each amount as written, once
 
 
 _WRITTEN_BEFORE = re.compile(r"[\d.,]*\d\s*[eE]\s*[-+]?$")
@@ -60,6 +65,8 @@ def _scan(text: str) -> list[tuple[float, bool, str]]:
             why = f"描述中的“{written}”未作为预算：使用了科学计数法，请写成普通数字（如 250万元）"
         elif value > MAX_BUDGET_WAN:   # beyond the bound every endpoint applies
             why = f"描述中的“{written}”未作为预算：超过上限 10 万亿元，请核对金额和单位"
+        elif m.group(2) == "元" and value < MIN_BUDGET_WAN:
+            why = f"描述中的“{written}”未作为预算：一个项目的预算不足 1000 元，疑为单位笔误(万元写成了元)，请核对金额和单位"
         out.append((value, any(w in clause for w in THIS_YEAR_WORDS), why))
     return out
 
