@@ -567,3 +567,14 @@ def test_the_budget_is_the_projects_cost_not_a_further_types(shipped_kb):
     ceilings = [c.name for c in res.default_table + [c for v in res.alternates.values() for c in v]
                 if c.value == "150" and c.unit == "万元"]
     assert ceilings == ["司法行政成本"], [(c.name, c.value) for c in res.default_table]
+
+
+def test_two_blank_areas_of_one_work_are_one_row_and_an_alternate(shipped_kb):
+    """Reported (fresh trial, a repair table with 修缮面积 and 路面病害修复面积; E054 holds 餐厅暖通改造面积 and
+    建筑维修面积): two 待填写 areas ask for the size of the one work twice."""
+    rec = dev_record("E054")
+    res = _suggest(shipped_kb, rec["description"], rec["project"])
+    areas = [c.name for c in res.default_table if c.unit == "平方米" and not c.value]
+    assert len(areas) == 1, [(c.name, c.unit) for c in res.default_table]
+    offered = [c.name for v in res.alternates.values() for c in v]
+    assert "建筑维修面积" in areas + offered, offered

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kb.domain.units import units_compatible
+from kb.domain.units import unit_fits, units_compatible
 from kb.suggest.draft import PENDING, Draft
 from kb.suggest.ranker import Tier
 from kb.suggest.slots import SLOTS
@@ -76,7 +76,8 @@ def same_measure(a: Draft, b: Draft, in_table: bool = True) -> bool:
         return True          # two ceilings at the budget: one total cost
     if _same_object_counted(a, b) or _same_object_counted(b, a) or _one_extent(a, b) or _one_thing(a, b):
         return True
-    if in_table and (_one_class(a, b) or _one_headcount(a, b) or _level_and_its_satisfaction(a, b)):
+    if in_table and (_one_class(a, b) or _one_headcount(a, b) or _level_and_its_satisfaction(a, b)
+                     or _one_blank_extent(a, b)):
         return True
     if group_of(a.slot) != group_of(b.slot) or _kinds_differ(a, b) or _one_list(a, b):
         return False
@@ -143,6 +144,15 @@ def _one_list(a: Draft, b: Draft) -> bool:
     ma, mb = a.mention, b.mention
     return (ma is not None and mb is not None and ma is not mb and a.bound and b.bound and a.key != b.key
             and ma.end == mb.end and ma.start != mb.start)   # the list's figures share its one unit
+
+
+def _one_blank_extent(a: Draft, b: Draft) -> bool:
+    """Two 待填写 areas (or two lengths) ask for the size of the one work twice (修缮面积 beside 路面病害修复面积,
+    餐厅暖通改造面积 beside 建筑维修面积, E054): one stays, the other is offered beside the table."""
+    if not (a.pending and b.pending) or group_of(a.slot) != "quantity" or group_of(b.slot) != "quantity":
+        return False
+    return any(unit_fits(kind, a.unit) and unit_fits(kind, b.unit) for kind in ("area", "length")
+               if a.unit and b.unit)
 
 
 def _kinds_differ(a: Draft, b: Draft) -> bool:
