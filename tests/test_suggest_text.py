@@ -195,7 +195,12 @@ def test_an_amount_paid_out_names_what_is_paid():
     ("猪、牛、羊、家禽死亡率分别下降0.5、0.1、0.5和0.1个百分点",
      [("猪死亡率下降幅度", "0.5", "百分点"), ("牛死亡率下降幅度", "0.1", "百分点"), ("羊死亡率下降幅度", "0.5", "百分点"),
       ("家禽死亡率下降幅度", "0.1", "百分点")]),
+    ("市商务局对年度网络零售额增长超过30%", [("网络零售额增长率", "30", "%")]),
+    ("年内猪、牛、羊、禽死亡率分别下降0.5、0.1、0.5、0.1个百分点",
+     [("猪死亡率下降幅度", "0.5", "百分点"), ("牛死亡率下降幅度", "0.1", "百分点"), ("羊死亡率下降幅度", "0.5", "百分点"),
+      ("禽死亡率下降幅度", "0.1", "百分点")]),
     ("项目资金增长10%", []),                                       # 资金 names no measure
+    ("收治病人能力增长10%", []),                                   # 能力 is no measure either
     ("猪、牛、羊、家禽死亡率分别下降0.5、0.1个百分点", []),           # four things, two figures: no pairing
 ])
 def test_a_change_the_text_states_is_read_as_the_libraries_write_one(text, rows):
@@ -229,3 +234,10 @@ def test_a_project_budget_of_a_few_yuan_is_a_unit_slip_not_a_ceiling(shipped_kb)
     assert not [c.name for c in res.default_table if c.value in ("0.01", "100") and "元" in c.unit]
     assert res.message.count("“100元”未作为预算") == 1 and "单位笔误" in res.message, res.message
     assert budget_from_text("项目预算资金5000元") == 0.5           # a small budget in 元 stays one
+
+
+def test_a_change_row_sits_in_the_benefit_its_measure_belongs_to():
+    from kb.suggest.changes import change_slot
+
+    assert [change_slot(n) for n in ("网络零售额增长率", "化学农药用量减少率", "猪死亡率下降幅度")] == [
+        "economic_benefit", "ecological_benefit", "social_benefit"]
