@@ -567,6 +567,8 @@ def test_the_budget_is_the_projects_cost_not_a_further_types(shipped_kb):
     ceilings = [c.name for c in res.default_table + [c for v in res.alternates.values() for c in v]
                 if c.value == "150" and c.unit == "万元"]
     assert ceilings == ["司法行政成本"], [(c.name, c.value) for c in res.default_table]
+    # …nor does the 宣传 type's real-table row ask insured residents about a justice programme
+    assert not [c.name for c in res.default_table if "参保" in c.name], [c.name for c in res.default_table]
 
 
 def test_two_blank_areas_of_one_work_are_one_row_and_an_alternate(shipped_kb):
