@@ -241,3 +241,16 @@ def test_a_change_row_sits_in_the_benefit_its_measure_belongs_to():
 
     assert [change_slot(n) for n in ("网络零售额增长率", "化学农药用量减少率", "猪死亡率下降幅度")] == [
         "economic_benefit", "ecological_benefit", "social_benefit"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("系统故障4小时内修复", "系统故障修复时间"),
+    ("网络故障24小时内排除", "网络故障排除时间"),
+    ("接到报修后30分钟内响应", "响应时间"),
+    ("故障响应时间不超过2小时", "故障响应时间"),     # no work after the number: the words before name it
+])
+def test_a_time_limit_is_named_by_the_work_it_bounds(text, name):
+    from kb.suggest.naming import time_name
+    from kb.suggest.objects import mentions
+
+    assert [time_name(m) for m in mentions(text)] == [(name, "timeliness", "≤")]

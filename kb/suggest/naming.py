@@ -168,7 +168,9 @@ def _limit_name(m: Mention) -> str:
     接到报修后30分钟内响应 → 报修响应时间 (the object, else the verb before the number, else none:
     响应时间). Reported (fresh trial): a repair deadline had been named 故障响应时间."""
     for stem in (m.obj, m.verb if m.verb_after else ""):
-        if stem and is_clean(stem) and not TIME_LIMIT.search(stem):
+        if stem and is_clean(stem):
+            if TIME_LIMIT.search(stem):   # the words already name the limit (审批时限20个工作日内办结)
+                return stem if re.search(r"(时间|时长|时限)$", stem) else stem + "时间"
             return stem + m.action + "时间"
     return m.action + "时间"
 
