@@ -152,3 +152,43 @@ def test_no_default_row_the_checker_calls_a_slogan(shipped_kb):
     flagged = [(f.rule_id, rows[f.row - 1].name) for f in check_rows(rows, {"project": rec["project"]}).findings
                if f.rule_id in ("REL-03", "REL-05", "REL-02", "QNT-02")]
     assert flagged == [], flagged
+
+
+@pytest.mark.parametrize("promise, name, value, unit", [
+    ("系统故障4小时内修复", "系统故障修复时间", "4", "小时"),
+    ("接到报修后30分钟内响应", "响应时间", "30", "分钟"),
+])
+def test_a_repair_deadline_and_a_response_deadline_are_two_measures(shipped_kb, promise, name, value, unit):
+    """Reported (fresh trial): "4小时内修复" was bound to the type's 故障响应时间. A deadline is the limit of
+    the work written after it. Written for this test: not in ../shared/data."""
+    res = shipped_kb.suggest(f"县政务信息系统运维服务外包，对全县政务外网和数据中心设备提供全年运维服务，{promise}，"
+                             "合同金额45万元。", project_name="2025年政务信息系统运维服务项目", mode="lexical")
+    rows = [(c.name, c.operator, c.value, c.unit) for c in res.default_table if c.value == value]
+    assert rows == [(name, "≤", value, unit)], [(c.name, c.value) for c in res.default_table]
+
+
+@pytest.mark.parametrize("name, text, row, value, unit", [
+    ("2025年基本药物制度补助资金", "对全县12家乡镇卫生院和150个村卫生室落实国家基本药物制度补助，村卫生室每个每年补助1万元，资金380万元。",
+     "村卫生室基本药物制度补助标准", "1", "万元/个·年"),
+    ("2025年高龄津贴发放", "为全县800名80周岁以上老人发放高龄津贴，补助标准1200元/人·年，资金96万元。",
+     "高龄津贴标准", "1200", "元/人·年"),
+])
+def test_a_stated_standard_binds_the_standard_row_with_its_unit(shipped_kb, name, text, row, value, unit):
+    """Reported (fresh trial): 村卫生室每个每年补助1万元 was not bound (the standard row, in 元/个·年, was an
+    alternate), and a standard written 1200元/人·年 took the row's 元/人·月. Written for this test."""
+    res = shipped_kb.suggest(text, project_name=name, mode="lexical")
+    rows = [(c.name, c.operator, c.value, c.unit) for c in res.default_table if c.value == value]
+    assert rows == [(row, "=", value, unit)], [(c.name, c.value, c.unit) for c in res.default_table]
+
+
+def test_a_change_target_stated_in_prose_is_the_row(shipped_kb):
+    """Reported (E011): 年度目标 猪、牛、羊、家禽死亡率在现基础上分别下降0.5、0.1、0.5和0.1个百分点 was not read;
+    0.1个 was taken for a count. Each thing's fall is its row, in the text's order, with the text's figure."""
+    from tests.kbfactory import dev_record
+
+    rec = dev_record("E011")
+    res = shipped_kb.suggest(rec["description"], project_name=rec["project"], mode="lexical", with_opinions=False)
+    rows = [(c.name, c.operator, c.value, c.unit) for c in res.default_table if c.unit == "百分点"]
+    assert rows == [("猪死亡率下降幅度", "≥", "0.5", "百分点"), ("牛死亡率下降幅度", "≥", "0.1", "百分点"),
+                    ("羊死亡率下降幅度", "≥", "0.5", "百分点"), ("家禽死亡率下降幅度", "≥", "0.1", "百分点")]
+    assert not [q for q in res.quantities if q["unit"] == "个"]

@@ -637,3 +637,27 @@ def test_a_dredging_with_its_own_words_is_typed_and_bound(shipped_kb):
                                "改善两岸2个乡镇4.6万亩农田灌排条件。", "青龙港支流淤积疏浚", budget_wan=560)
     assert res.project_types[0].name == "河道清淤整治" and res.project_types[0].confidence >= 0.5
     assert _with(res, "7.8", "万立方米") and _with(res, "6.2", "千米")
+
+
+def test_the_budget_is_the_projects_cost_not_a_further_types(shipped_kb):
+    """Reported (D041, 政法转移支付(司法行政) typed 法律援助 + 宣传): the whole 150 万元 was the ceiling of the
+    宣传 type's 宣传成本, while the project's own 司法行政成本 stayed blank (its name ends in 行政成本, read as a
+    unit's running costs)."""
+    rec = dev_record("D041")
+    res = _suggest(shipped_kb, rec["description"], rec["project"])
+    ceilings = [c.name for c in res.default_table + [c for v in res.alternates.values() for c in v]
+                if c.value == "150" and c.unit == "万元"]
+    assert ceilings == ["司法行政成本"], [(c.name, c.value) for c in res.default_table]
+    # …nor does the 宣传 type's real-table row ask insured residents about a justice programme
+    assert not [c.name for c in res.default_table if "参保" in c.name], [c.name for c in res.default_table]
+
+
+def test_two_blank_areas_of_one_work_are_one_row_and_an_alternate(shipped_kb):
+    """Reported (fresh trial, a repair table with 修缮面积 and 路面病害修复面积; E054 holds 餐厅暖通改造面积 and
+    建筑维修面积): two 待填写 areas ask for the size of the one work twice."""
+    rec = dev_record("E054")
+    res = _suggest(shipped_kb, rec["description"], rec["project"])
+    areas = [c.name for c in res.default_table if c.unit == "平方米" and not c.value]
+    assert len(areas) == 1, [(c.name, c.unit) for c in res.default_table]
+    offered = [c.name for v in res.alternates.values() for c in v]
+    assert "建筑维修面积" in areas + offered, offered

@@ -221,6 +221,11 @@ def _print_table(res) -> None:
     alts = [f"{c.level2_label}: {c.name}" for v in res.alternates.values() for c in v[:1]]
     if alts:
         console.print("备选: " + "；".join(alts))
+    notes = [p for p in res.message.split("；") if p and not res.types_uncertain or p and "项目类型" not in p]
+    if notes:   # what of the text was not used, and why (a budget in 1e30万元 …); the type note is above
+        from rich.markup import escape
+
+        console.print("[yellow]注意[/]: " + escape("；".join(notes)))
 
 
 @app.command("eval")

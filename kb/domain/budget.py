@@ -7,7 +7,8 @@ so a mention marked as this year's (本年度 / 年度 / 当年 / 本年 / 今�
 clause) wins over the others: "项目总投资500万元，其中本年度预算资金250万元" → 250.
 Among the mentions that remain, the largest is the budget (a total comes
 with its parts: "资金1127万元，其中整合资金1046万元，收回81万元" → 1127).
-A mention above MAX_BUDGET_WAN (the API's bound) or in scientific notation is not a budget.
+A mention above MAX_BUDGET_WAN (the API's bound), in scientific notation, or in 元 below
+MIN_BUDGET_WAN (a unit slip) is not a budget; `unused_budget_amounts` says why for each.
 Pure; not for the quantities of a description (`kb.suggest.quantities`).
 """
 from __future__ import annotations
@@ -32,6 +33,10 @@ def budget_out_of_range(v: float | None) -> bool:
 # (财预〔2020〕10号, 项目支出绩效自评表; the evaluation's default `budget_weight`, the checker's STR-13).
 BUDGET_EXECUTION_POINTS = 10.0
 
+# The smallest budget a project states in 元: a whole project's money under 1000 元 (预算资金数100元, E040,
+# whose source itself notes "金额单位疑为万元") is a unit slip, not a ceiling to copy into the table.
+MIN_BUDGET_WAN = 0.1
+
 BUDGET_WORDS = ("资金", "预算", "投资", "总额", "经费", "金额", "安排", "拨付", "财政", "补助资金", "总投资", "投入",
                 "转移支付", "额度", "下达", "拨款", "专项")
 THIS_YEAR_WORDS = ("本年度", "年度", "当年", "本年", "今年")
@@ -41,6 +46,20 @@ _CLAUSE_END = re.compile(r"[,，。;；:：]")
 
 def budget_mentions(text: str) -> list[tuple[float, bool]]:
     """Every budget mention of `text` in order: (amount in 万元, marked as this year's)."""
+    return [(value, this_year) for value, this_year, why in _scan(text) if not why]
+
+
+def unused_budget_amounts(text: str | None) -> list[str]:
+    """Why each amount after a budget word was not read as a budget, in Chinese, one line per amount:
+    "描述中的“1e30万元”未作为预算：使用了科学计数法…" — so a caller can say so instead of dropping it silently."""
+    return list(dict.fromkeys(why for _, _, why in _scan(text or "") if why))   # each amount as written, once
+
+
+_WRITTEN_BEFORE = re.compile(r"[\d.,]*\d\s*[eE]\s*[-+]?$")
+
+
+def _scan(text: str) -> list[tuple[float, bool, str]]:
+    """(amount in 万元, marked as this year's, why it is no budget or '') for each amount after a budget word."""
     t = normalize(text)
     out = []
     for m in _AMOUNT.finditer(t):
@@ -50,9 +69,16 @@ def budget_mentions(text: str) -> list[tuple[float, bool]]:
         clause = _CLAUSE_END.split(t[max(0, m.start() - 24):m.start()])[-1]
         value = float(m.group(1).replace(",", ""))
         value = value * 10000 if m.group(2) == "亿元" else value / 10000 if m.group(2) == "元" else value
-        if value > MAX_BUDGET_WAN or SCIENTIFIC_RE.search(t[max(0, m.start() - 3):m.end()]):
-            continue  # beyond the bound every endpoint applies, or the tail of 1e5万元: not a budget
-        out.append((value, any(w in clause for w in THIS_YEAR_WORDS)))
+        head = _WRITTEN_BEFORE.search(t[max(0, m.start() - 24):m.start()])
+        written = (head.group() if head else "") + m.group()
+        why = ""
+        if head or SCIENTIFIC_RE.search(t[max(0, m.start() - 3):m.end()]):
+            why = f"描述中的“{written}”未作为预算：使用了科学计数法，请写成普通数字（如 250万元）"
+        elif value > MAX_BUDGET_WAN:   # beyond the bound every endpoint applies
+            why = f"描述中的“{written}”未作为预算：超过上限 10 万亿元，请核对金额和单位"
+        elif m.group(2) == "元" and value < MIN_BUDGET_WAN:
+            why = f"描述中的“{written}”未作为预算：一个项目的预算不足 1000 元，疑为单位笔误(万元写成了元)，请核对金额和单位"
+        out.append((value, any(w in clause for w in THIS_YEAR_WORDS), why))
     return out
 
 

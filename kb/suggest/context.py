@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from kb.suggest import objects as O
 from kb.suggest import quantities as Q
+from kb.suggest.changes import stated_changes
 from kb.suggest.naming import is_clean, short_object
 from kb.suggest.words import FORM_CONTEXT, WEAK_TERMS, WORK_VERBS  # noqa: F401  (candidates read WEAK_TERMS here)
 from kb.domain.text import bigrams, normalize, normalize_name
@@ -20,7 +21,8 @@ class ProjectContext:
 
     text: project name + description; name: the project name; core: what the
     name says the project does (`objects.project_core`); mentions: stated
-    quantities (budget and form figures excluded); budget_wan: the year's
+    quantities (budget and form figures excluded); changes: change targets
+    stated in prose (死亡率下降0.5个百分点, `kb.suggest.changes`); budget_wan: the year's
     budget in 万元 (given and above 0, or read from the text: `kb.domain.budget`);
     total_wan: what the whole project spends, all sources (the largest
     amount stated, else the budget) — per-head costs divide it; beneficiaries: who is
@@ -39,6 +41,8 @@ class ProjectContext:
     text_bigrams: set[str]
     name_bigrams: set[str]
     total_wan: float | None = None
+    changes: list[O.Mention] = field(default_factory=list)  # change targets in prose (`kb.suggest.changes`)
+    notes: list[str] = field(default_factory=list)   # what of the text was not used and why (Chinese)
     sector: str = ""
     unit_name: str | None = None
     department: str | None = None
@@ -55,10 +59,13 @@ def read_project(tokenizer, description: str | None, *, project_name: str | None
     all_mentions = O.mentions(text)
     # a budget of 0 is none (a cost ceiling ≤0 万元 would say nothing may be spent): the text's, else 待填写
     budget = budget_wan if budget_wan else Q.budget_from_text(text)
-    stated = [m for m in all_mentions if _is_target_mention(m, budget) and not _execution_share(m, text)]
+    changes = stated_changes(text)
+    stated = [m for m in all_mentions if _is_target_mention(m, budget) and not _execution_share(m, text)
+              and not any(c.start <= m.start < c.end for c in changes)]   # 下降0.5个百分点 is no count of 个
     return ProjectContext(
         text=text, name=name, description=desc, core=_core(name, desc), mentions=stated,
-        budget_wan=budget, total_wan=max(filter(None, (Q.total_from_text(text), budget)), default=None),
+        changes=changes, notes=Q.unused_budget_amounts(text) if not budget_wan else [], budget_wan=budget,
+        total_wan=max(filter(None, (Q.total_from_text(text), budget)), default=None),
         beneficiaries=O.beneficiaries(text),
         content={t for t in tokenizer.cut_words(text) if len(t) >= 2 and t not in WEAK_TERMS and not t.isdigit()},
         text_bigrams=_clause_bigrams(text), name_bigrams=set(bigrams(normalize_name(name))),

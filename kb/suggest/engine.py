@@ -183,7 +183,7 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
     settled = bool(ctx.mentions) or (not uncertain and _keyword_evidence(ctx, detected))
     pool, lexical_ok, dense_ok = gather_candidates(idx, models, ctx, detected, mask, ranker, exclude_origin,
                                                    evidence=not ctx.mentions, settled=settled)
-    set_targets(pool, ctx, learned, checker_settings)
+    set_targets(pool, ctx, learned, checker_settings, detected)
     rank_candidates(pool, ctx, detected, models, exclude_origin)
     mark_precision(pool, ctx, _sectors(detected, models, ctx), _own_words(detected, uncertain))
     confident = settled or lexical_ok or dense_ok
@@ -320,12 +320,15 @@ def _lexical_evidence(idx: IndicatorIndex, tokens: list[str], ctx: ProjectContex
     return best >= 2 or (len(ctx.content) == 1 and best == 1)
 
 
-def set_targets(pool: list[Draft], ctx: ProjectContext, learned: dict | None, checker_settings) -> None:
-    """Step 4: the text's numbers, then budget-derived, learned and typical values (`kb.suggest.values`)."""
+def set_targets(pool: list[Draft], ctx: ProjectContext, learned: dict | None, checker_settings,
+                detected: list[tuple] | None = None) -> None:
+    """Step 4: the text's numbers, then budget-derived, learned and typical values (`kb.suggest.values`);
+    the budget is the ceiling of the best detected type's cost rows, not of a further type's."""
     from kb.settings import CheckerSettings
 
     bind_mentions(pool, ctx)
-    fill_values(pool, ctx, learned, default_targets(checker_settings or CheckerSettings()))
+    fill_values(pool, ctx, learned, default_targets(checker_settings or CheckerSettings()),
+                main_type=detected[0][0].id if detected else None)
 
 
 def rank_candidates(pool: list[Draft], ctx: ProjectContext, detected: list[tuple], models: SuggestModels,
@@ -435,7 +438,7 @@ def render(table: Table, ctx: ProjectContext, detected: list[tuple], uncertain: 
         confident=True, table=_per_slot(table, rows, alts, top), suggestions=flat, default_table=rows,
         alternates=alts, project_types=_type_hits(detected), types_uncertain=uncertain,
         budget_wan=ctx.budget_wan, quantities=ctx.quantities, mode=mode,
-        message="项目类型不确定，请核对或用 --type 指定" if uncertain and detected else "")
+        message="；".join((["项目类型不确定，请核对或用 --type 指定"] if uncertain and detected else []) + ctx.notes))
 
 
 def _per_slot(table: Table, rows: list[Candidate], alts: dict[str, list[Candidate]], top: int) -> list[SlotCandidates]:
@@ -480,4 +483,4 @@ def _basis(d: Draft) -> str:
 def _not_confident(ctx: ProjectContext, detected: list[tuple], mode: str) -> SuggestResult:
     return SuggestResult(confident=False, table=[], suggestions=[], budget_wan=ctx.budget_wan,
                          quantities=ctx.quantities, mode=mode, project_types=_type_hits(detected),
-                         message="指标库中没有与该描述相关的指标，请补充项目内容(做什么、对象、数量)")
+                         message="；".join(["指标库中没有与该描述相关的指标，请补充项目内容(做什么、对象、数量)"] + ctx.notes))

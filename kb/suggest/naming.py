@@ -154,6 +154,8 @@ def _person_name(obj: str, verb: str, verb_after: bool, measure: str, core: str)
 
 def time_name(m: Mention) -> tuple[str, str, str] | None:
     """(name, slot, operator) for a stated time: a limit (故障响应时间 ≤ 2 小时) or a period (服务周期 ≥ 180 天)."""
+    if m.action and m.unit in TIME_UNITS:
+        return _limit_name(m), "timeliness", "≤"
     obj = (m.verb + m.obj) if m.verb and not m.verb_after and _work_verb(m.verb) else m.obj
     if m.unit not in TIME_UNITS or not obj or not is_clean(obj):
         return None
@@ -163,6 +165,18 @@ def time_name(m: Mention) -> tuple[str, str, str] | None:
     if re.search(r"(周期|天数|期限)$", obj) and len(obj) >= 4:
         return obj, "timeliness", "≥" if "期限" not in obj else "≤"
     return None
+
+
+def _limit_name(m: Mention) -> str:
+    """A time limit named by the work it bounds, as the text says it: 系统故障4小时内修复 → 系统故障修复时间,
+    接到报修后30分钟内响应 → 报修响应时间 (the object, else the verb before the number, else none:
+    响应时间). Reported (fresh trial): a repair deadline had been named 故障响应时间."""
+    for stem in (m.obj, m.verb if m.verb_after else ""):
+        if stem and is_clean(stem):
+            if TIME_LIMIT.search(stem):   # the words already name the limit (审批时限20个工作日内办结)
+                return stem if re.search(r"(时间|时长|时限)$", stem) else stem + "时间"
+            return stem + m.action + "时间"
+    return m.action + "时间"
 
 
 def stated_rate(m: Mention) -> tuple[str, str] | None:

@@ -25,6 +25,7 @@ from kb.suggest import quantities as Q
 from kb.suggest.words import (BENEFICIARIES, BENEFIT_VERBS, FUNCTION_WORDS, NAME_BOILERPLATE, NOUN_TAGS, STOP_TAGS,
                               WORK_VERBS)
 from kb.domain.text import normalize
+from kb.domain.units import is_time_unit
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # the punctuation that ends a clause (a number's object never reaches across it; nor does suggest's evidence)
@@ -55,7 +56,9 @@ class Mention:
     context: str = ""
     verb_after: bool = False
     per: str = ""  # the period a per-unit amount is for, written after it (1500元/学期 → 学期); set when bound
+    per_part: str = ""  # what a per-unit amount is per, written after it (1200元/人·年 → 人·年); set when bound
     derivation: str = ""  # how the text's own figures give the value (1760株/栋 × 10栋), '' when stated as is
+    action: str = ""  # what a time limit is for, written after it (4小时内修复 → 修复; 30分钟内响应 → 响应), else ''
 
 
 @lru_cache(maxsize=1)
@@ -224,7 +227,8 @@ def mentions(text: str) -> list[Mention]:
         if every:
             out.append(_per_period_count(t, q, every))
             continue
-        out.append(Mention(q.value, q.unit, verb, obj, q.start, q.end, q.is_budget, q.context, after_))
+        out.append(Mention(q.value, q.unit, verb, obj, q.start, q.end, q.is_budget, q.context, after_,
+                           action=limit_action(t, q.end) if is_time_unit(q.unit) else ""))
     # a rate per so many units (森林火灾发生率0.064次/10万公顷) counts nothing: neither number is a quantity
     out = [m for m in out if not _RATE_PER.match(t, m.end) and not t[:m.start].rstrip().endswith("/")]
     return per_unit_totals(t, out)
@@ -251,6 +255,17 @@ def _per_period_count(t: str, q, every: re.Match) -> Mention:
 
 
 _RATE_PER = re.compile(r"\s*/\s*\d")
+# the work a time limit bounds, written after it: 4小时内修复, 30分钟以内响应, 2小时内到达现场
+_LIMIT_ACTION = re.compile(r"\s*(?:以)?内(?:完成|进行|予以)?(到达现场|响应|到场|到达|修复|修好|排除|解决|处理|处置|办结|答复|反馈|"
+                           r"恢复)")
+_ACTION_SPELLING = {"修好": "修复"}
+
+
+def limit_action(t: str, end: int) -> str:
+    """The work a time limit ending at `end` is for (4小时内修复 → 修复; 修好 read as 修复), else ''.
+    A repair deadline and a response deadline are two measures (故障修复时间, 故障响应时间)."""
+    m = _LIMIT_ACTION.match(t, end)
+    return _ACTION_SPELLING.get(m.group(1), m.group(1)) if m else ""
 # a standard per counted thing written after the number: 1760株/栋 (the count it multiplies: 10栋)
 _PER_COUNTED = re.compile(r"\s*/\s*([\u4e00-\u9fff])")
 _CLAUSE_END = re.compile(r"[,，。;；:：!！?？]")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kb.domain.budget import budget_from_text, total_from_text  # noqa: F401  (suggest reads them here)
+from kb.domain.budget import budget_from_text, total_from_text, unused_budget_amounts  # noqa: F401  (suggest reads them here)
 from kb.domain.quantity import target_number_problem
 from kb.domain.text import normalize
 from kb.domain.units import QUANTITY_UNITS as UNITS
@@ -74,6 +74,8 @@ def find_quantities(text: str) -> list[StatedQuantity]:
             continue  # dates: 12月31日
         if unit in ("月", "日") and after in ("日", "前", "底"):
             continue
+        if unit == "个" and t.startswith("百分点", m.end()):
+            continue  # 下降0.5个百分点: a change of a rate (`kb.suggest.changes`), no count of 个
         if target_number_problem(t[max(0, m.start() - 3):m.end()]):
             continue  # 1e308公里 is not 308公里; a figure above 1 万亿 is a slip (kb.domain.quantity)
         before = t[max(0, m.start() - 16):m.start()].rstrip("≥≤<>=＞＜＝约达 ")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kb.domain.units import units_compatible
+from kb.domain.units import unit_fits, units_compatible
 from kb.suggest.draft import PENDING, Draft
 from kb.suggest.ranker import Tier
 from kb.suggest.slots import SLOTS
@@ -76,9 +76,10 @@ def same_measure(a: Draft, b: Draft, in_table: bool = True) -> bool:
         return True          # two ceilings at the budget: one total cost
     if _same_object_counted(a, b) or _same_object_counted(b, a) or _one_extent(a, b) or _one_thing(a, b):
         return True
-    if in_table and (_one_class(a, b) or _one_headcount(a, b) or _level_and_its_satisfaction(a, b)):
+    if in_table and (_one_class(a, b) or _one_headcount(a, b) or _level_and_its_satisfaction(a, b)
+                     or _one_blank_extent(a, b)):
         return True
-    if group_of(a.slot) != group_of(b.slot) or _kinds_differ(a, b):
+    if group_of(a.slot) != group_of(b.slot) or _kinds_differ(a, b) or _one_list(a, b):
         return False
     if a.obj and a.obj == b.obj:
         return True
@@ -143,6 +144,23 @@ def _one_headcount(a: Draft, b: Draft) -> bool:
     ra = _AID_WORDS.sub("补助", a.key[:ea.start()])
     rb = _AID_WORDS.sub("补助", b.key[:eb.start()])
     return bool({ra[i:i + 2] for i in range(len(ra) - 1)} & {rb[i:i + 2] for i in range(len(rb) - 1)})
+
+
+def _one_list(a: Draft, b: Draft) -> bool:
+    """Two figures of one list the text states for two things (猪、牛、羊、家禽死亡率分别下降0.5、0.1、0.5和0.1个百分点):
+    each thing's own target, however alike the names."""
+    ma, mb = a.mention, b.mention
+    return (ma is not None and mb is not None and ma is not mb and a.bound and b.bound and a.key != b.key
+            and ma.end == mb.end and ma.start != mb.start)   # the list's figures share its one unit
+
+
+def _one_blank_extent(a: Draft, b: Draft) -> bool:
+    """Two 待填写 areas (or two lengths) ask for the size of the one work twice (修缮面积 beside 路面病害修复面积,
+    餐厅暖通改造面积 beside 建筑维修面积, E054): one stays, the other is offered beside the table."""
+    if not (a.pending and b.pending) or group_of(a.slot) != "quantity" or group_of(b.slot) != "quantity":
+        return False
+    return any(unit_fits(kind, a.unit) and unit_fits(kind, b.unit) for kind in ("area", "length")
+               if a.unit and b.unit)
 
 
 def _kinds_differ(a: Draft, b: Draft) -> bool:
@@ -238,7 +256,8 @@ def assemble(drafts: list[Draft]) -> Table:
         g = group_of(d.slot)
         if g in ("cost", "benefit") and d.tier == Tier.BOUND:
             cap = max(cap, BOUND_BENEFIT_MAX if g == "benefit" else BOUND_COST_MAX)
-        if d.tier == Tier.ALTERNATE or count.get(g, 0) >= cap or any(same_measure(d, c) for c in chosen):
+        listed = any(_one_list(d, c) for c in chosen)   # one list the text states counts as one row
+        if d.tier == Tier.ALTERNATE or count.get(g, 0) >= cap and not listed or any(same_measure(d, c) for c in chosen):
             return False
         if d.pending and _too_many_pending(chosen, g):
             return False
@@ -246,7 +265,7 @@ def assemble(drafts: list[Draft]) -> Table:
             return False
         chosen.append(d)
         chosen_ids.add(id(d))
-        count[g] = count.get(g, 0) + 1
+        count[g] = count.get(g, 0) + (not listed)
         return True
 
     for g, (lo, _) in QUOTAS.items():
@@ -316,8 +335,15 @@ def _too_many_pending(chosen: list[Draft], group: str) -> bool:
 
 
 def _in_table_order(rows: list[Draft]) -> list[Draft]:
+    """Slot order, then tier and score; the rows of one list the text states stand together in its order."""
     order = {s.key: i for i, s in enumerate(SLOTS)}
-    return sorted(rows, key=lambda d: (order.get(d.slot, 99), -int(d.tier), -d.score))
+    best = {id(d): max((c.score for c in rows if c is d or _one_list(c, d)), default=d.score) for d in rows}
+
+    def key(d: Draft) -> tuple:
+        listed = d.mention is not None and best[id(d)] != d.score or any(_one_list(c, d) for c in rows)
+        return order.get(d.slot, 99), -int(d.tier), -best[id(d)], d.mention.start if listed else 0, -d.score
+
+    return sorted(rows, key=key)
 
 
 def _missing(count: dict[str, int]) -> list[Draft]:

@@ -55,7 +55,7 @@ def bind_mentions(drafts: list[Draft], ctx: ProjectContext) -> None:
             _bind_money(m, drafts, ctx)
             continue
         fam = [d for d in drafts if d.mention is None and d.slot in BINDABLE and _units_fit(m.unit, d)
-               and not _against_direction(d, m)]
+               and not _against_direction(d, m) and not _other_work(d, m)]
         obj = set(bigrams(normalize_name(m.obj + m.verb))) or set(bigrams(normalize_name(m.context)))
         said = set(bigrams(normalize_name(m.verb + m.obj + m.context)))
         bound = [d for d in fam if (len(obj & set(bigrams(d.key))) / len(obj) if obj else 0.0) >= BIND_OVERLAP
@@ -129,6 +129,10 @@ BINDABLE = ("quantity", "timeliness", "quality", "social_benefit")
 PER_UNIT = re.compile(r"每[\u4e00-\u9fff]{1,3}")
 # the period written after a per-unit amount (每生1500元/学期): the standard is per head and per term
 PER_PERIOD = re.compile(r"\s*/\s*(学期|学年|年|月|天|日|餐|次)")
+# …or written after it: 1200元/人·年
+PER_THING_AFTER = re.compile(r"\s*/\s*([\u4e00-\u9fff]{1,2}(?:[·.][\u4e00-\u9fff]{1,2})?)")
+# the period said before a per-unit amount (村卫生室每个每年补助1万元): the standard is per year
+PERIOD_BEFORE = re.compile(r"每(学期|学年|年|月|天|日|餐|次)")
 STANDARD_NAME = re.compile(r"标准|单价|补贴额|补助额|人均|生均|户均|每")
 
 
@@ -143,26 +147,45 @@ def _against_direction(d: Draft, m: Mention) -> bool:
     return not (NEG_STRONG_RE.search(said) or NEG_OBJECT_RE.search(said))
 
 
+def _other_work(d: Draft, m: Mention) -> bool:
+    """A time limit for one work never binds a row limiting another (4小时内修复 → not 故障响应时间)."""
+    from kb.suggest.naming import TIME_LIMIT
+
+    limit = TIME_LIMIT.search(d.key)
+    return bool(m.action and limit and m.action not in d.key)
+
+
 def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext) -> None:
     """An amount the text states: a per-unit amount to a standard row (元/…), another amount to a
     cost or economic-benefit row in 万元 about the same object (带动旅游综合收入3000万元)."""
-    per_unit = bool(PER_UNIT.search(ctx.text[max(0, m.start - 12):m.start]))
+    before = ctx.text[max(0, m.start - 12):m.start]
+    written = PER_THING_AFTER.match(ctx.text, m.end)
+    per_unit = bool(PER_UNIT.search(before) or written)
+    written = None if PER_PERIOD.match(ctx.text, m.end) else written   # 每生1500元/学期: a period, the row says per whom
     said = set(bigrams(normalize_name(m.verb + m.obj + m.context)))
     for d in drafts:
         if d.mention is not None or d.slot not in ("cost", "economic_benefit"):
             continue
         unit = d.unit or d.typical[2]
         if per_unit:
-            ok = unit.startswith(m.unit + "/") and STANDARD_NAME.search(d.name) and d.slot == "cost"
+            ok = _per_unit_money(unit) and STANDARD_NAME.search(d.name) and d.slot == "cost"
             ok = ok and (_stem_share(d, said) >= BIND_OVERLAP or d.source == "type")
         else:
             ok = Q.units_compatible(unit or "", m.unit) and "/" not in unit and _stem_share(d, said) >= BIND_OVERLAP
         if ok:
-            period = PER_PERIOD.match(ctx.text, m.end) if per_unit else None
-            d.mention = replace(m, per=period.group(1)) if period else m
-            d.evidence.append(f"描述中的金额: {m.context}{m.value}{m.unit}" + (f"/{period.group(1)}" if period else ""))
+            period = (PER_PERIOD.match(ctx.text, m.end) or PERIOD_BEFORE.search(before)) if per_unit else None
+            d.mention = (replace(m, per=period.group(1) if period else "", per_part=written.group(1) if written else "")
+                         if period or written else m)   # one mention, one measure (`table.same_measure`)
+            said_per = written.group(1) if written else period.group(1) if period and period.re is PER_PERIOD else ""
+            d.evidence.append(f"描述中的金额: {m.context}{m.value}{m.unit}" + (f"/{said_per}" if said_per else ""))
             if per_unit:
                 break
+
+
+def _per_unit_money(unit: str) -> bool:
+    """An amount per something (元/人·年, 万元/个): a standard row's unit."""
+    money, slash, per = (unit or "").partition("/")
+    return bool(slash and per) and money in Q.MONEY_UNITS
 
 
 def _stem_share(d: Draft, said: set[str]) -> float:
@@ -192,7 +215,9 @@ PERSON_UNIT_SPELLING = {"名": "人", "位": "人", "万名": "万人", "万位"
 def _take_mention(d: Draft, m: Mention) -> None:
     d.value, d.value_unit, d.value_source = m.value, PERSON_UNIT_SPELLING.get(m.unit, m.unit), "text"
     unit = d.unit or d.typical[2]
-    if m.unit in Q.MONEY_UNITS and unit.startswith(m.unit + "/"):
+    if m.unit in Q.MONEY_UNITS and _per_unit_money(unit):
+        # as the text states it: 1200 元/人·年; else the row's per-part in the text's money (1 万元/个·年)
+        unit = m.unit + "/" + (m.per_part or unit.partition("/")[2])
         if m.per and m.per not in unit:
             unit = f"{unit}·{m.per}"           # 1500 元/人·学期, as the text states it
         d.value_unit, d.operator = unit, "="   # a standard: 5 元/生·天
@@ -207,13 +232,15 @@ def _take_mention(d: Draft, m: Mention) -> None:
 
 
 def fill_values(drafts: list[Draft], ctx: ProjectContext, learned: dict[str, LearnedIndicator] | None,
-                defaults: dict[str, float]) -> None:
-    """Values for every unbound draft, by the precedence of the module docstring."""
+                defaults: dict[str, float], main_type: str | None = None) -> None:
+    """Values for every unbound draft, by the precedence of the module docstring. `main_type`: the id of
+    the project's best type — the budget is the ceiling of its cost rows, never of a further type's
+    (a 宣传成本 ≤ 150 万元 for a justice programme's whole transfer, D041)."""
     persons = _stated_persons(ctx)
     for d in drafts:
         if d.value_source == "text":
             continue
-        if d.slot == "cost" and _cost_value(d, ctx, persons):
+        if d.slot == "cost" and _cost_value(d, ctx, persons, main_type):
             continue
         li = (learned or {}).get(d.key)
         if li is not None and li.value and (not d.unit or Q.units_compatible(li.unit or d.unit, d.unit)):
@@ -233,8 +260,10 @@ def _stated_persons(ctx: ProjectContext) -> tuple[float, str] | None:
     return None
 
 
-def _cost_value(d: Draft, ctx: ProjectContext, persons: tuple[float, str] | None) -> bool:
-    """Budget ceiling on a total-cost row; budget ÷ persons on a per-head row (元/人). True when set."""
+def _cost_value(d: Draft, ctx: ProjectContext, persons: tuple[float, str] | None,
+                main_type: str | None = None) -> bool:
+    """Budget ceiling on a total-cost row of the project (formed from its name, retrieved, or of its
+    main type); budget ÷ persons on a per-head row (元/人). True when set."""
     if ctx.budget_wan is None:
         return False
     unit = d.unit or d.typical[2]
@@ -248,7 +277,10 @@ def _cost_value(d: Draft, ctx: ProjectContext, persons: tuple[float, str] | None
             d.evidence.append(f"项目金额 {amount(total)} 万元 ÷ {persons[0]:g} {persons[1]} ≈ {d.value} 元")
             return True
         return _per_extent_cost(d, ctx, unit)
-    if ((TOTAL_COST.search(d.name) or d.source == "formed") and not NOT_PROJECT_COST.search(d.name)
+    if main_type and d.source == "type" and main_type not in d.type_ids:
+        return False   # a further type's cost (宣传成本) is a part of the project's money, not all of it
+    # a name formed from the project is its own cost, whatever its object ends with (司法行政成本, D041)
+    if ((TOTAL_COST.search(d.name) or d.source == "formed") and (d.source == "formed" or not NOT_PROJECT_COST.search(d.name))
             and (not unit or Q.units_compatible(unit, "万元")) and measure_of(d.name) != "ratio"):
         # a 率 (成本控制率) is a share, never an amount in 万元
         d.operator, d.value, d.value_unit, d.value_source = "≤", amount(ctx.budget_wan), "万元", "budget"

@@ -1,0 +1,88 @@
+"""Change targets a description states in prose: "死亡率在现基础上下降0.5个百分点", "人均收入增长10%".
+
+`stated_changes(text)` reads each such target as a `Mention` whose object is
+the row's name, written the way the libraries write a change (a fall or rise
+in 百分点 is 〔X〕下降幅度 / 〔X〕提高幅度 in 百分点, as 学生近视率下降幅度 ≥ 0.5 百分点 in
+`indicators/basic/sector_education.csv`; a relative change in % is
+〔X〕下降率 / 〔X〕增长率, as 产量增长率 ≥ 3 %). A list with 分别 pairs its things
+with its figures: "猪、牛、羊、家禽死亡率在现基础上分别下降0.5、0.1、0.5和0.1个百分点" → 猪死亡率下降幅度
+0.5 百分点 … 家禽死亡率下降幅度 0.1 百分点. Only a subject that names a measure (…率, …量, …收入 …)
+makes a row, and a list whose things and figures do not pair makes none: nothing is invented.
+Pure text functions; not for binding (`kb.suggest.values`) or plain quantities (`kb.suggest.objects`).
+"""
+from __future__ import annotations
+
+import re
+
+from kb.domain.text import normalize
+from kb.suggest.objects import Mention, pos_cut
+
+_CHANGE = re.compile(
+    r"(?P<subj>[\u4e00-\u9fff、]{2,30}?)"
+    r"(?:在现有?基础上|较上一?年度?|比上一?年度?|较去年|比去年|同比|年均|较\d{4}年|比\d{4}年)?(?:分别)?"
+    r"(?P<verb>下降|降低|减少|提高|提升|增长|增加|上升)了?(?:超过|不低于|不少于|达到|达)?"
+    r"(?P<nums>\d+(?:\.\d+)?(?:\s*[、,，和及]\s*\d+(?:\.\d+)?)*)\s*(?P<unit>个百分点|百分点|%)")
+# words before the subject that say what the project does to it (使, 确保, 力争 …): the subject follows them
+_LEAD = re.compile(r"^.*(?:使|让|促进|推动|带动|实现|确保|力争|预计|计划|目标|通过|项目实施后|实施后)")
+_SCOPE = re.compile(r"^(?:年内|当年|今年|本年度|年度|全年)?(?:全县|全市|全区|全镇|全乡|全省|本县|本市|项目区|示范区|辖区)?")
+# what a change can be of: a rate, an amount, an income … (a subject naming none is no measure)
+_MEASURE = re.compile(r"(率|量|数|额|耗|收入|产值|产量|比例|比重|占比|满意度|指数|次数|起数)$")
+_FALL = ("下降", "降低", "减少")
+
+
+def stated_changes(text: str) -> list[Mention]:
+    """The change targets of `text` (normalised inside) as mentions: obj is the row name, unit 百分点 or %,
+    verb the change word as written, start the figure's offset, end the end of the unit — one end for
+    all figures of one list (`kb.suggest.table` keeps a list's rows together by it); in text order."""
+    t = normalize(text)
+    out: list[Mention] = []
+    for m in _CHANGE.finditer(t):
+        subj = _SCOPE.sub("", _after_preposition(_LEAD.sub("", m.group("subj")))).strip("、")
+        figures = list(re.finditer(r"\d+(?:\.\d+)?", m.group("nums")))
+        unit = "百分点" if "百分点" in m.group("unit") else "%"
+        for (thing, value), f in zip(_paired(subj, [f.group() for f in figures]), figures):
+            if not _MEASURE.search(thing):
+                continue
+            out.append(Mention(value, unit, m.group("verb"), _name(thing, m.group("verb"), unit),
+                               m.start("nums") + f.start(), m.end(), context=m.group(0)))
+    return out
+
+
+def _after_preposition(subj: str) -> str:
+    """The words after the last preposition (市商务局对年度网络零售额 → 年度网络零售额), jieba's tag p."""
+    toks = pos_cut(subj)
+    last = max((i for i, (_, tag) in enumerate(toks) if tag == "p"), default=-1)
+    return "".join(w for w, _ in toks[last + 1:])
+
+
+def _paired(subj: str, nums: list[str]) -> list[tuple[str, str]]:
+    """(thing, figure) pairs: one subject and one figure, or a list of things sharing the last one's measure
+    with as many figures (猪、牛、羊、家禽死亡率 and 0.5、0.1、0.5、0.1)."""
+    items = [x for x in re.split(r"[、]|(?<=[\u4e00-\u9fff])[和及与](?=[\u4e00-\u9fff])", subj) if x]
+    if len(nums) == 1:
+        return [(subj, nums[0])] if "、" not in subj else []
+    if len(items) != len(nums):
+        return []
+    last = pos_cut(items[-1])
+    if len(last) < 2:
+        return []
+    measure = last[-1][0]
+    items[-1] = items[-1][: -len(measure)]
+    return [(x + measure, v) for x, v in zip(items, nums)]
+
+
+def _name(thing: str, verb: str, unit: str) -> str:
+    """The row name of a change: 〔X〕下降幅度 in 百分点, 〔X〕下降率 / 增长率 in %, with the text's own verb."""
+    if unit == "百分点":
+        return thing + verb + "幅度"
+    return thing + (verb if verb in _FALL or verb in ("提高", "提升") else "增长") + "率"
+
+
+def change_slot(name: str) -> str:
+    """The benefit slot of a change row: money and output are economic; emissions, cover and farm chemicals
+    ecological; the rest social."""
+    if re.search(r"收入|产值|产量|利润|销售|零售|营业|交易额|增加值|效益", name):
+        return "economic_benefit"
+    if re.search(r"排放|能耗|污染|水质|空气|森林|植被|绿化|农药|化肥", name):
+        return "ecological_benefit"
+    return "social_benefit"
