@@ -661,3 +661,15 @@ def test_two_blank_areas_of_one_work_are_one_row_and_an_alternate(shipped_kb):
     assert len(areas) == 1, [(c.name, c.unit) for c in res.default_table]
     offered = [c.name for v in res.alternates.values() for c in v]
     assert "建筑维修面积" in areas + offered, offered
+
+
+def test_the_medium_term_plan_binds_nothing_this_year(shipped_kb):
+    """E001 (real): 中期目标 新建或改造道路共29个项目, 规划里程169公里, then 年度目标 … 3个项目补助尾款结算.
+    A fresh reviewer struck 镇街补助款完成结算项目数 ≥29 个 and 公路建设单位里程造价 ≤1683.43 万元/公里
+    (284500 万元 of the 中期 budget ÷ 169 公里): the plan's numbers are not this year's targets."""
+    rec = dev_record("E001")
+    res = _suggest(shipped_kb, rec["description"], rec["project"], exclude_origin="dev:E001")
+    values = {(c.value, c.unit) for c in res.default_table}
+    assert ("29", "个") not in values and ("169", "公里") not in values, values
+    assert not [c for c in res.default_table if c.unit == "万元/公里" and c.value], values
+    assert ("3", "个") in values and ("919", "万元") in values

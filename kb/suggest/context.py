@@ -59,13 +59,15 @@ def read_project(tokenizer, description: str | None, *, project_name: str | None
     all_mentions = O.mentions(text)
     # a budget of 0 is none (a cost ceiling ≤0 万元 would say nothing may be spent): the text's, else 待填写
     budget = budget_wan if budget_wan else Q.budget_from_text(text)
-    changes = stated_changes(text)
+    later = long_term_spans(text)   # the medium-term plan's numbers are not this year's targets (E001)
+    changes = [c for c in stated_changes(text) if not _inside(c.start, later)]
     stated = [m for m in all_mentions if _is_target_mention(m, budget) and not _execution_share(m, text)
-              and not any(c.start <= m.start < c.end for c in changes)]   # 下降0.5个百分点 is no count of 个
+              and not any(c.start <= m.start < c.end for c in changes)   # 下降0.5个百分点 is no count of 个
+              and not _inside(m.start, later)]
     return ProjectContext(
         text=text, name=name, description=desc, core=_core(name, desc), mentions=stated,
         changes=changes, notes=Q.unused_budget_amounts(text) if not budget_wan else [], budget_wan=budget,
-        total_wan=max(filter(None, (Q.total_from_text(text), budget)), default=None),
+        total_wan=max(filter(None, (Q.total_from_text(_MULTI_YEAR_MONEY.sub("", text)), budget)), default=None),
         beneficiaries=O.beneficiaries(text),
         content={t for t in tokenizer.cut_words(text) if len(t) >= 2 and t not in WEAK_TERMS and not t.isdigit()},
         text_bigrams=_clause_bigrams(text), name_bigrams=set(bigrams(normalize_name(name))),
@@ -83,6 +85,29 @@ def _clause_bigrams(text: str) -> set[str]:
 
 
 # a share of the budget spent, written after the amount: 执行179.43万元,完成89.7% (a figure of the form)
+# a description that states the year's targets after a medium- or long-term plan (中期目标: 新建或改造道路共29个
+# 项目, 规划里程169公里; 年度目标: … 完成3个项目补助尾款结算 — E001; 长期目标: 2020年前死亡率控制在4%以下 — E011):
+# the plan's part runs from its label to the 年度目标 label; without a 年度目标 label nothing is set apart
+_LONG_TERM = re.compile(r"(?:中期|中长期|长期|总体)(?:绩效)?目标[:：]")
+_YEAR_GOAL = re.compile(r"年度(?:绩效)?目标[:：]")
+# money of the plan, not of the year (中期市财政预算284500万元): no total a per-head or per-km cost divides
+_MULTI_YEAR_MONEY = re.compile(r"(?:中期|中长期|长期|规划)[^，。；,;:：]{0,8}?(?:预算|投资|资金)[^，。；,;]*")
+
+
+def long_term_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each medium- or long-term goal part of `text` followed by a 年度目标 label."""
+    spans = []
+    for m in _LONG_TERM.finditer(text):
+        y = _YEAR_GOAL.search(text, m.end())
+        if y:
+            spans.append((m.start(), y.start()))
+    return spans
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
 _SPENT_BEFORE = re.compile(r"(执行|支出|使用|拨付)[\d.]+万?元[，,]?\s*(完成|占|达)?$")
 
 
