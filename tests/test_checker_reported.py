@@ -134,6 +134,18 @@ def test_a_vague_deadline_is_fixed_to_the_one_the_text_states():
     assert f[(1, "TIME-01")].suggestion.value == "2025年12月31日前"
 
 
+def test_a_payment_rate_is_fixed_to_the_working_days_the_text_states():
+    """A fresh reviewer found --fix turning 发放及时率 into 完成时间 12月31日前 although the 项目概况 said
+    补助资金10个工作日内拨付到校: the text's own limit is the target, as suggest binds it."""
+    row = [_row("产出指标", "时效指标", "补助资金拨付及时率", "≥", "95", "%")]
+    f = _found(row, description="为全县学生21300名发放午餐补贴，补助资金10个工作日内拨付到校，年度资金1704万元。",
+               budget_year=2025)
+    s = f[(1, "TIME-05")].suggestion
+    assert (s.name, s.operator, s.value, s.unit) == ("补助资金拨付时限", "≤", "10", "个工作日")
+    f = _found(row, description="补助资金按学期拨付到校。", budget_year=2025)   # none stated: the year's end
+    assert f[(1, "TIME-05")].suggestion.value == "2025年12月31日前"
+
+
 def test_qnt_08_on_a_timeliness_rate_says_what_its_fix_does():
     f = _found([_row("产出指标", "时效指标", "项目(工程)完成及时率", "≥", "100", "%")], budget_year=2022)
     h = f[(1, "QNT-08")]

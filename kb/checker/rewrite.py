@@ -241,6 +241,30 @@ def deadline_name(name: str) -> str:
     return n + ("时间" if n.endswith("完成") else "完成时间")
 
 
+# a payment's term in the description: 9月30日前发放到位 (a date: `stated_deadline` gives it), 10个工作日内
+# 拨付到校 (group 1: the working days); and a row timing a payment (补助资金拨付及时率, 助学金及时发放率)
+_PAID_BY_RE = re.compile(r"(?:月(?:\d{1,2}[日号]|底|末)?(?:之前|以前|前)|(\d{1,3})个?工作日内)[^，。；,;]{0,6}?"
+                         r"(?:发放|拨付|兑现|兑付|到位|到账)")
+_PAY_ON_TIME_RE = re.compile(r"(发放|拨付|兑现|兑付)(?:及时率|到位率|及时性)$|及时()(发放|拨付|兑现|兑付)率$")
+
+
+def stated_payment_term(text: str | None) -> str | None:
+    """The term the description sets for paying out: "date" (9月30日前发放到位: the deadline is
+    `stated_deadline`'s), the working days as written (10个工作日内拨付到校 → "10"), or None."""
+    m = _PAID_BY_RE.search(text or "")
+    return None if m is None else (m.group(1) or "date")
+
+
+def pays_on_time(name: str) -> bool:
+    """The name times a payment (补助资金拨付及时率, 助学金及时发放率, 补贴发放到位率)."""
+    return bool(_PAY_ON_TIME_RE.search(name))
+
+
+def limit_name(name: str) -> str:
+    """补助资金拨付及时率 → 补助资金拨付时限 (a payment's on-time rate as the limit the text states)."""
+    return _PAY_ON_TIME_RE.sub(lambda m: (m.group(1) or m.group(3)) + "时限", name.replace("按时", ""))
+
+
 # ------------------------------------------------------------------ targets
 # a deadline the description states: (2025年)10月底前 / 10月31日前 / 2025年10月以前 (完工 …)
 _STATED_DEADLINE_RE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})[日号]|底|末)?(?:之前|以前|前)")
@@ -539,8 +563,8 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
     if isinstance(name, RowRewrite):
         return name
     l1, l2 = _levels(r, ids, name)
-    if "TIME-05" in ids:
-        name = deadline_name(name)
+    if "TIME-05" in ids:   # 发放及时率 → 发放时限 when the description gives the working days, else a dated 完成时间
+        name = limit_name(name) if _payment_days(r) else deadline_name(name)
     fields = {"level1": L1_LABEL[l1], "level2": L2_LABEL[l2] if l2 else "", "name": name,
               "operator": r.op, "value": r.v, "unit": r.unit}
     if l2 is Level2.output_cost and l1 is Level1.output:
@@ -611,8 +635,20 @@ def build_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, l
     return _count_target(r, ids, hits, name, ni.base, fam, num, direction, typ)
 
 
+def _payment_days(r: ParsedRow) -> str | None:
+    """The working days the description gives for the payment a row times (10个工作日内拨付 beside
+    补助资金拨付及时率), else None — a fresh reviewer found --fix writing 完成时间 12月31日前 instead."""
+    if not pays_on_time(r.name):
+        return None
+    days = stated_payment_term(r.ctx.get("description"))
+    return days if days not in (None, "date") else None
+
+
 def _deadline_target(r: ParsedRow, ids: set[str]) -> tuple[str, str, str]:
-    """A 时效 row: its own date repaired or period rewritten, a well-formed duration kept, else a dated deadline."""
+    """A 时效 row: its own date repaired or period rewritten, a well-formed duration kept, the payment's
+    working days the description gives (TIME-05), else a dated deadline."""
+    if "TIME-05" in ids and (days := _payment_days(r)):
+        return ("≤", days, "个工作日")
     if r.is_date and not r.full_year and not ({"TIME-01", "TIME-02", "TIME-03", "TIME-04"} & ids):
         d = fixed_date(r) if ("TXT-04" in ids or "OP-03" in ids) else None
         return ("", d or period_text(r) or r.v.replace("-", "至"), "")

@@ -97,31 +97,24 @@ def _bind_period(drafts: list[Draft], ctx: ProjectContext) -> None:
 def _bind_deadline(drafts: list[Draft], ctx: ProjectContext) -> None:
     """A deadline the text states (2025年10月底前完成) is the target of the on-time rows, written as the
     checker's TIME-05 rewrite writes it: 〔X〕完成时间, 2025年10月31日前 — not 完成及时率 =100%."""
-    from kb.checker.rewrite import deadline_name, stated_deadline
+    from kb.checker.rewrite import deadline_name, limit_name, pays_on_time, stated_deadline, stated_payment_term
 
     year = re.search(r"(20\d{2})\s*年", ctx.text)
     said = stated_deadline(ctx.description, int(year.group(1)) if year else None)
-    paid = _PAID_BY.search(ctx.description)   # the deadline is the payment's (9月30日前发放到位)
+    paid = stated_payment_term(ctx.description)   # the deadline is the payment's (9月30日前发放到位)
     for d in drafts:
         if d.slot != "timeliness" or d.value_source == "text":
             continue
-        if said and (ON_TIME.search(d.key) or (paid and not paid.group(1) and _PAY_ON_TIME.search(d.key))):
+        if said and (ON_TIME.search(d.key) or (paid == "date" and pays_on_time(d.key))):
             d.name = d.name if d.key.endswith(("完成时间", "完工时间")) else deadline_name(d.name)
             d.operator, d.value, d.value_unit, d.unit, d.value_source = "", said, "", "", "text"
             d.evidence.append(f"描述中的完成时限: {said}")
-        elif paid and paid.group(1) and _PAY_ON_TIME.search(d.key):
+        elif paid and paid != "date" and pays_on_time(d.key):
             # 补助资金10个工作日内拨付到校: 补助资金拨付时限 ≤ 10 个工作日 (was 拨付及时率 ≥95 %)
-            d.name = _PAY_ON_TIME.sub(lambda m: (m.group(1) or m.group(3)) + "时限", d.name.replace("按时", ""))
-            d.operator, d.value, d.value_unit, d.unit, d.value_source = "≤", paid.group(1), "个工作日", "个工作日", "text"
-            d.evidence.append(f"描述中的拨付时限: {paid.group(1)}个工作日内")
+            d.name = limit_name(d.name)
+            d.operator, d.value, d.value_unit, d.unit, d.value_source = "≤", paid, "个工作日", "个工作日", "text"
+            d.evidence.append(f"描述中的拨付时限: {paid}个工作日内")
 
-
-# a payment's deadline in the text: 9月30日前发放到位, 10个工作日内拨付到校 (group 1: the working days)
-_PAID_BY = re.compile(r"(?:月(?:\d{1,2}[日号]|底|末)?(?:之前|以前|前)|(\d{1,3})个?工作日内)[^，。；,;]{0,6}?"
-                      r"(?:发放|拨付|兑现|兑付|到位|到账)")
-# a row timing a payment (补助资金拨付及时率, 助学金及时发放率, 补贴发放到位率)
-# (group 1 or 3: the verb)
-_PAY_ON_TIME = re.compile(r"(发放|拨付|兑现|兑付)(?:及时率|到位率|及时性)$|及时()(发放|拨付|兑现|兑付)率$")
 
 
 BINDABLE = ("quantity", "timeliness", "quality", "social_benefit")
