@@ -31,6 +31,16 @@ def test_the_budget_of_this_years_declaration_is_this_years_amount():
     assert budget_from_text("补助标准每人每年3000元") is None  # no budget word before the amount
 
 
+def test_a_zero_or_negative_amount_is_no_budget_and_says_so():
+    """A fresh user wrote 项目预算0万元 (suggest gave 成本 ≤0 万元) and 项目预算-50万元 (≤50: the sign dropped)."""
+    from kb.domain.budget import unused_budget_amounts
+
+    assert budget_from_text("项目预算0万元，修路12公里") is None
+    assert budget_from_text("项目预算-50万元") is None and budget_from_text("项目预算－50万元") is None
+    assert unused_budget_amounts("项目预算-50万元") == ["描述中的“-50万元”未作为预算：金额为负数，请核对"]
+    assert "金额为 0" in unused_budget_amounts("项目预算0万元")[0]
+
+
 def test_one_unit_table_and_one_level_parser():
     assert units_compatible("人", "名") and units_compatible("公里", "千米") and not units_compatible("人", "人次")
     assert unit_family("座") == unit_family("个")  # 座 counts like 个 before it counts like 栋

@@ -575,10 +575,14 @@ def test_derived_ceilings_round_up_so_the_plan_meets_them(shipped_kb):
 
 
 def test_a_budget_of_zero_is_no_cost_ceiling(shipped_kb):
-    """`--budget 0` gave 乡村道路修缮成本 ≤0 万元: nothing may be spent. A 0 budget is none: 待填写."""
+    """`--budget 0` gave 乡村道路修缮成本 ≤0 万元: nothing may be spent. A 0 budget is none: 待填写. A tiny one
+    (0.0001) gave 每公里成本 8.33e-06, which the basis then blamed on the user as scientific notation."""
     res = _suggest(shipped_kb, "计划修缮乡村道路12公里，惠及沿线村民3000人", "乡村道路修缮", budget_wan=0)
     cost = [c for c in res.default_table if c.level1 == "cost"]
     assert cost and all(c.value != "0" for c in cost), [(c.name, c.value) for c in cost]
+    res = _suggest(shipped_kb, "计划修缮乡村道路12公里，惠及沿线村民3000人", "乡村道路修缮", budget_wan=0.0001)
+    values = [c.value for c in res.suggestions if c.level1 == "cost" and c.value]
+    assert values and not [v for v in values if "e" in v.lower()], values
 
 
 def test_wan_fang_is_volume_and_cost_per_km_follows(shipped_kb):

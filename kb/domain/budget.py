@@ -7,8 +7,8 @@ so a mention marked as this year's (本年度 / 年度 / 当年 / 本年 / 今�
 clause) wins over the others: "项目总投资500万元，其中本年度预算资金250万元" → 250.
 Among the mentions that remain, the largest is the budget (a total comes
 with its parts: "资金1127万元，其中整合资金1046万元，收回81万元" → 1127).
-A mention above MAX_BUDGET_WAN (the API's bound), in scientific notation, or in 元 below
-MIN_BUDGET_WAN (a unit slip) is not a budget; `unused_budget_amounts` says why for each.
+A mention above MAX_BUDGET_WAN (the API's bound), in scientific notation, negative, zero, or
+in 元 below MIN_BUDGET_WAN (a unit slip) is not a budget; `unused_budget_amounts` says why for each.
 Pure; not for the quantities of a description (`kb.suggest.quantities`).
 """
 from __future__ import annotations
@@ -76,6 +76,10 @@ def _scan(text: str) -> list[tuple[float, bool, str]]:
             why = f"描述中的“{written}”未作为预算：使用了科学计数法，请写成普通数字（如 250万元）"
         elif value > MAX_BUDGET_WAN:   # beyond the bound every endpoint applies
             why = f"描述中的“{written}”未作为预算：超过上限 10 万亿元，请核对金额和单位"
+        elif t[max(0, m.start() - 1):m.start()] in ("-", "－", "负", "−"):
+            why = f"描述中的“-{m.group()}”未作为预算：金额为负数，请核对"
+        elif value == 0:   # a ceiling of ≤0 万元 would say nothing may be spent (a fresh trial's 项目预算0万元)
+            why = f"描述中的“{written}”未作为预算：金额为 0，请写明预算金额"
         elif m.group(2) == "元" and value < MIN_BUDGET_WAN:
             why = f"描述中的“{written}”未作为预算：一个项目的预算不足 1000 元，疑为单位笔误(万元写成了元)，请核对金额和单位"
         out.append((value, any(w in clause for w in THIS_YEAR_WORDS), why))

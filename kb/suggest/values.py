@@ -311,8 +311,9 @@ def ceiling(v: float, decimals: int) -> str:
     shows as 0 (three significant digits below the last decimal)."""
     q = 10 ** decimals
     r = math.ceil(v * q - 1e-9) / q
-    if v > 0 and v < 1 / q:
-        return f"{v:.3g}"
+    if v > 0 and v < 1 / q:   # 0.0001 万元 ÷ 12 公里: three significant digits, never "8.33e-06"
+        places = 2 - math.floor(math.log10(v))
+        return f"{math.ceil(v * 10 ** places) / 10 ** places:.{places}f}".rstrip("0")
     return amount(r)
 
 
