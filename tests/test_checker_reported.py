@@ -146,6 +146,15 @@ def test_a_payment_rate_is_fixed_to_the_working_days_the_text_states():
     assert f[(1, "TIME-05")].suggestion.value == "2025年12月31日前"
 
 
+def test_a_frequency_is_checked_as_the_years_count():
+    """A fresh user found FEAS-04 calling suggest's 数据备份恢复演练次数 ≥12 次 twelve times the text's
+    每月开展1次数据备份恢复演练: a frequency counts a year. Ten times the year's count still is a slip."""
+    desc = "每月开展1次数据备份恢复演练，每季度开展1次安全漏洞扫描。合同金额60万元。"
+    f = _found([_row("产出指标", "数量指标", "数据备份恢复演练次数", "≥", "12", "次"),
+                _row("产出指标", "数量指标", "安全漏洞扫描次数", "≥", "40", "次")], description=desc)
+    assert (1, "FEAS-04") not in f and (2, "FEAS-04") in f
+
+
 def test_qnt_08_on_a_timeliness_rate_says_what_its_fix_does():
     f = _found([_row("产出指标", "时效指标", "项目(工程)完成及时率", "≥", "100", "%")], budget_year=2022)
     h = f[(1, "QNT-08")]

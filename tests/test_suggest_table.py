@@ -677,3 +677,12 @@ def test_the_medium_term_plan_binds_nothing_this_year(shipped_kb):
     assert ("29", "个") not in values and ("169", "公里") not in values, values
     assert not [c for c in res.default_table if c.unit == "万元/公里" and c.value], values
     assert ("3", "个") in values and ("919", "万元") in values
+
+
+def test_a_frequency_written_before_its_count_is_the_years_count(shipped_kb):
+    """Second fresh trial: 食堂每月开展食品安全自查2次 gave 开展食品安全自查次数 ≥2 次 and 每月开展水质检测1次 ≥1 次:
+    the event before the number, with the place (食堂) before the period, is counted a year too."""
+    res = _suggest(shipped_kb, "依托12个村老年食堂提供助餐服务，食堂每月开展食品安全自查2次，设施投运后每月开展水质检测1次，"
+                               "年度资金57.6万元。", "老年助餐服务", budget_wan=57.6)
+    counts = {c.name: c.value for c in res.suggestions if c.unit == "次" and c.value}
+    assert counts.get("食品安全自查次数") == "24", counts

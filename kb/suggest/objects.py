@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kb.domain.quantity import every_period
 from kb.suggest import quantities as Q
 from kb.suggest.words import (BENEFICIARIES, BENEFIT_VERBS, FUNCTION_WORDS, NAME_BOILERPLATE, NOUN_TAGS, STOP_TAGS,
                               WORK_VERBS)
@@ -223,7 +224,7 @@ def mentions(text: str) -> list[Mention]:
             if after:
                 obj, after_ = after, False
                 verb = _trailing_verbs(pos_cut(before)) if before else ""  # 租赁77个机柜
-        every = _EVERY_PERIOD.match(before) if q.unit in _EVENT_UNITS else None
+        every = every_period(before) if q.unit in _EVENT_UNITS else None
         if every:
             out.append(_per_period_count(t, q, every))
             continue
@@ -235,23 +236,26 @@ def mentions(text: str) -> list[Mention]:
 
 
 # a frequency: 每季度开展1次安全漏洞扫描 is 4 scans a year (a fresh trial: 设备巡检次数 ≥1 次)
-_EVERY_PERIOD = re.compile(r"^每(季度|季|半年|月|周|年)([\u4e00-\u9fff]{0,4})$")
 _EVENT_UNITS = frozenset("次 场 期 批 批次 场次 轮".split())
 _EVENT_AFTER = re.compile(r"[\u4e00-\u9fff]{2,10}$")
-_TIMES_A_YEAR = {"季度": 4, "季": 4, "半年": 2, "月": 12, "周": 52, "年": 1}
+# verbs that only say an event takes place (开展食品安全自查: the event is 食品安全自查)
+_HOLD_VERBS = re.compile(r"^(?:开展|组织|进行|召开|举办|实施|举行|安排)")
 
 
-def _per_period_count(t: str, q, every: re.Match) -> Mention:
-    """The year's count of a stated frequency (每季度开展1次安全漏洞扫描 → 4 次 of 安全漏洞扫描, verb 开展,
-    derivation "每季度1次 × 4"); the object is the words after the unit."""
+def _per_period_count(t: str, q, every: tuple[str, int, str]) -> Mention:
+    """The year's count of a stated frequency (`kb.domain.quantity.every_period`): 每季度开展1次安全漏洞扫描
+    → 4 次 of 安全漏洞扫描; 食堂每月开展食品安全自查2次 → 24 次 of 食品安全自查; derivation "每季度1次 × 4".
+    The event is the words after the unit, else those between the period and the number without the
+    verb that only holds it."""
     from decimal import Decimal
 
-    times = _TIMES_A_YEAR[every.group(1)]
+    period, times, said = every
     total = format((Decimal(q.value) * times).normalize(), "f")
     what = _EVENT_AFTER.match(_clause_after(t, q.end))   # the event itself, a verb noun as often as not (扫描, 培训)
-    obj = what.group() if what else ""
-    return Mention(total, q.unit, every.group(2), obj, q.start, q.end, False, obj or q.context, False,
-                   derivation=f"每{every.group(1)}{q.value}{q.unit} × {times}")
+    verb = _HOLD_VERBS.match(said)
+    obj = what.group() if what else said[verb.end() if verb else 0:]
+    return Mention(total, q.unit, verb.group() if verb else "", obj, q.start, q.end, False, obj or q.context,
+                   False, derivation=f"每{period}{q.value}{q.unit} × {times}")
 
 
 _RATE_PER = re.compile(r"\s*/\s*\d")

@@ -13,6 +13,7 @@ from typing import Any
 
 from kb.checker.catalog import RuleHit, rule
 from kb.checker.parse import NUM_RE, UNIT_RE, ParsedRow, ParsedTable, to_float
+from kb.domain.quantity import every_period
 from kb.domain.units import units_compatible
 from kb.settings import CheckerSettings
 
@@ -173,8 +174,9 @@ def feas_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     Same thing: a unit of the same kind and at least one shared two-character word between the name
     and the words around the stated number (before it, or after its unit: 建设8个老年助餐点). The
     stated quantity is converted into the row's unit first (3万立方米 = 30000 立方米). A target equal
-    to any stated quantity of that unit is never flagged. Tolerance: a factor of 10 (one decimal
-    place), our rule, not a policy figure.
+    to any stated quantity of that unit is never flagged; a frequency counts a year (每月1次 = 12 次,
+    `kb.domain.quantity.every_period`). Tolerance: a factor of 10 (one decimal place), our rule,
+    not a policy figure.
     """
     if r.num is None or r.num <= 0 or r.pct or r.is_date or not r.eff_unit or r.cost_row:
         return None
@@ -183,7 +185,10 @@ def feas_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     for words, x, unit in stated_quantities(desc):
         y = _in_unit(x, unit, r.eff_unit) if units_compatible(unit, r.eff_unit) else None
         if y is not None:
-            qs.append((words, x, unit, y))
+            every = every_period(words.split(" ")[0])
+            # 每月开展1次演练 is 12 a year: the year's count is the stated quantity (a fresh trial found FEAS-04
+            # calling suggest's 数据备份恢复演练次数 ≥12 次 twelve times the text)
+            qs.append((words, x, unit, y * every[1] if every else y))
     if not qs or any(abs(q[3] - r.num) <= 1e-9 * max(1.0, abs(r.num)) for q in qs):
         return None
     name = _bigrams(r.name_base or r.name)
