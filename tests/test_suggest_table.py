@@ -686,3 +686,17 @@ def test_a_frequency_written_before_its_count_is_the_years_count(shipped_kb):
                                "年度资金57.6万元。", "老年助餐服务", budget_wan=57.6)
     counts = {c.name: c.value for c in res.suggestions if c.unit == "次" and c.value}
     assert counts.get("食品安全自查次数") == "24", counts
+
+
+def test_the_core_is_what_the_project_does_not_where_or_what_it_counts(shipped_kb):
+    """Second fresh trial: a name 2025年全县村BA篮球联赛 gave 全县完成及时率 and 全县成本 (the Latin letters cut the
+    core, 全县 was left); a text without a name, 依托12个村老年食堂提供助餐服务，食堂每月开展食品安全自查2次…, gave
+    食品安全自查发放准确率 (服务 at the clause's end read as the work, so the first counted object became the core)."""
+    res = _suggest(shipped_kb, "举办全县村BA篮球联赛，参赛队伍32支，比赛场次60场，经费30万元。", "2025年全县村BA篮球联赛")
+    names = [c.name for c in res.default_table]
+    assert not [n for n in names if n.startswith("全县")], names
+    assert any("篮球联赛" in n and n.endswith("成本") for n in names), names
+    res = _suggest(shipped_kb, "依托12个村老年食堂提供助餐服务，食堂每月开展食品安全自查2次，对80周岁以上老人按每人每月60元"
+                               "标准发放就餐补贴，受益约800人。", budget_wan=57.6)
+    names = [c.name for c in res.suggestions]
+    assert not [n for n in names if n.startswith("食品安全自查") and not n.endswith("次数")], names

@@ -131,7 +131,8 @@ def _core(name: str, desc: str) -> str:
     characters); without one, what the description's first clause says is done (`clause_core`),
     else the first clean object of the description that is no money word."""
     core = O.project_core(name)
-    if core and 2 <= len(core) <= 24 and re.fullmatch(r"[\u4e00-\u9fff]+", core):
+    if core and 2 <= len(core) <= 24 and re.fullmatch(r"[\u4e00-\u9fffA-Za-z]+", core) \
+            and len(re.findall(r"[\u4e00-\u9fff]", core)) >= 2:   # 村BA篮球联赛 (a fresh trial got 全县成本)
         return core
     core = clause_core(desc)
     if core or "、" in _first_clause(desc):
@@ -144,7 +145,11 @@ def _core(name: str, desc: str) -> str:
 
 # 对〔对象〕进行〔工作〕: 对城区段河道进行清淤疏浚 → 河道清淤疏浚
 _DO_TO = re.compile(r"对(?P<obj>[^，,。；;]{2,30}?)进行(?P<work>[\u4e00-\u9fff]{2,8})")
-_AFTER_VERB = re.compile(r"[\u4e00-\u9fff]{2,16}")
+_AFTER_VERB = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,16}")
+# verbs that name a service rather than a work (依托村老年食堂提供助餐服务 → 助餐服务), tried when no work verb is
+# in the clause (without them a fresh trial's core was the first counted object: 食品安全自查发放准确率)
+_SERVE_VERBS = ("提供", "开展", "实施")
+_SCOPE_LEAD = re.compile(r"^(?:全|本|各)(?:省|市|县|区|镇|乡|村|街道)")
 _NUMBER_AND_UNIT = re.compile(r"\d+(?:\.\d+)?\s*(?:万|千|百|亿)?(?:公里|平方米|立方米|毫升|[个条所名人处座台辆套间户家栋册本件株头"
                               r"只剂份种类项场批次期年月日号米亩吨])?")
 _UMBRELLA = re.compile(r"等([\u4e00-\u9fff]{2,8})")
@@ -171,10 +176,13 @@ def clause_core(desc: str) -> str:
         obj = re.split(r"[、和及与]", m.group("obj"))[-1]
         work = re.sub(r"^(?:年度|日常|全面|集中)", "", m.group("work"))
         return short_object(obj + work)
-    hits = [(first.find(v), -len(v), v) for v in WORK_VERBS if v in first]
+    hits = sorted((first.find(v), -len(v), v) for v in WORK_VERBS if v in first)
+    # …a verb with something after it; else one that names a service (依托村老年食堂提供助餐服务 → 助餐服务)
+    hits = [h for h in hits if _AFTER_VERB.match(first, h[0] + len(h[2]))] or \
+        sorted((first.find(v), -len(v), v) for v in _SERVE_VERBS if v in first)
     if not hits:
         return ""
-    i, _, v = min(hits)
+    i, _, v = hits[0]
     rest = first[i + len(v):]
     if "、" in rest:   # a list of things (冲锋舟、救生衣、抽水泵等防汛物资): the umbrella word, or no core
         umbrella = _UMBRELLA.search(rest)
@@ -183,4 +191,7 @@ def clause_core(desc: str) -> str:
     if not obj:
         return ""
     thing = _UNTIL_PURPOSE.split(obj.group())[0]   # 兽用疫苗用于春秋两季集中免疫 → 兽用疫苗
+    thing = _SCOPE_LEAD.sub("", thing)             # 举办全县村BA篮球联赛: 全县 says where (全县完成及时率)
+    if len(re.findall(r"[\u4e00-\u9fff]", thing)) < 2:
+        return ""
     return short_object(thing + v if v in _WORK_AFTER else thing)
