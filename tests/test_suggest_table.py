@@ -700,3 +700,13 @@ def test_the_core_is_what_the_project_does_not_where_or_what_it_counts(shipped_k
                                "标准发放就餐补贴，受益约800人。", budget_wan=57.6)
     names = [c.name for c in res.suggestions]
     assert not [n for n in names if n.startswith("食品安全自查") and not n.endswith("次数")], names
+
+
+def test_a_stated_rate_keeps_what_it_rates_and_the_whole_is_equal(shipped_kb):
+    """Second fresh trial: 食材配送抽检合格率达到100% became `合格率 ≥100 %` — a rate of nothing, and ≥ the whole
+    (our checker's QNT-08 asks for =100%)."""
+    res = _suggest(shipped_kb, "为全县46所学校21300名学生提供营养午餐，每生每天4元，食材配送抽检合格率达到100%，"
+                               "年度资金1704万元。", "学生营养午餐补助", budget_wan=1704)
+    rows = [c for c in res.suggestions if c.value == "100" and c.unit == "%" and c.name.endswith("合格率")]
+    assert rows and rows[0].name == "食材配送抽检合格率" and rows[0].operator == "=", \
+        [(c.name, c.operator, c.value) for c in res.suggestions if c.unit == "%"]

@@ -183,11 +183,14 @@ def stated_rate(m: Mention) -> tuple[str, str] | None:
     """(name, slot) for a stated percentage whose words name a rate (验收合格率100% → quality)."""
     if m.unit not in ("%", "‰"):
         return None
-    if m.obj and re.search(r"[率度]$", m.obj):
-        name = m.obj if is_clean(m.obj) else ""
+    said = _RATE_ASKED.sub("", m.context)
+    rate = m.obj if re.search(r"[率度]$", m.obj or "") else ""
+    if rate and len(rate) <= 3 and said.endswith(rate) and _plain_words(said):
+        name = said   # 食材配送抽检合格率达到100%: the rate of what (a bare 合格率 was the row; a fresh trial)
+    elif rate:
+        name = rate if is_clean(rate) else ""
     else:   # 要求系统可用率达到99.5%以上: jieba reads 可用 and 率 as verbs; the words before still name the rate
-        name = _RATE_ASKED.sub("", m.context)
-        name = name if re.search(r"[率度]$", name) and _plain_words(name) else ""
+        name = said if re.search(r"[率度]$", said) and _plain_words(said) else ""
     return (name, "satisfaction" if "满意" in name else "quality") if len(name) >= MIN_NAME else None
 
 

@@ -220,8 +220,17 @@ def _take_mention(d: Draft, m: Mention) -> None:
         return
     if d.slot == "timeliness" and d.direction != "negative":
         d.operator = "="          # a stated period (服务周期 180 天) is the period, not a lower bound
+    elif m.unit == "%" and _at_whole(m.value) and d.direction != "negative":
+        d.operator = "="          # 合格率达到100%: nothing is above the whole (the checker's QNT-08 asks for =100%)
     else:
         d.operator = "≤" if d.direction == "negative" else "≥"
+
+
+def _at_whole(value: str) -> bool:
+    try:
+        return float(value) == 100.0
+    except ValueError:
+        return False
 
 
 def fill_values(drafts: list[Draft], ctx: ProjectContext, learned: dict[str, LearnedIndicator] | None,
