@@ -127,6 +127,31 @@ def test_fix_writes_the_usual_template_with_what_is_left(tmp_path):
     assert check_declaration(back).findings == []
 
 
+def test_fix_keeps_the_rows_notes_and_states_the_budget_it_bound(tmp_path):
+    """A second fresh user found `check --fix --out` emptying the 设定依据 column of a suggested table, and
+    adding 项目总成本 ≤7 万元 under a blank 资金总额 (D013 states 本年度预计投入7万元 only in its text)."""
+    from kb.io.xlsx_table import TableRow, TargetTable, write_table
+
+    src, out = tmp_path / "t.xlsx", tmp_path / "fixed.xlsx"
+    rec = dev_record("D023")
+    write_table(TargetTable(project_name=rec["project"], description=rec["description"], budget_wan=132, rows=[
+        TableRow(level1=i["level1"], level2=i["level2"], name=i["name"], operator=i["operator"], value=i["value"],
+                 unit=i["unit"], explanation=f"解释{n}", basis=f"依据{n}") for n, i in enumerate(rec["indicators"])]),
+        src)
+    run("check", "--fix", str(src), "--out", str(out))
+    ws = load_sheet(out)
+    notes = {r[2]: (r[5], r[6]) for r in ws if r[2] and r[6]}
+    assert notes["主体班培训人次"] == ("解释0", "依据0") and notes["开设课程数量"] == ("解释4", "依据4"), notes
+    p = tmp_path / "d.json"
+    p.write_text(json.dumps(dev_record("D013"), ensure_ascii=False), encoding="utf-8")
+    run("check", "--fix", str(p), "--out", str(out))
+    assert read_table(out).budget_wan == 7
+
+
+def load_sheet(path):
+    return [list(r) for r in openpyxl.load_workbook(path)["绩效目标表"].iter_rows(values_only=True)]
+
+
 def test_eval_check_reports_precision_recall_and_real_data():
     r = run("eval-check", "--json", "--declarations", str(SHARED / "declarations" / "dev.jsonl"))
     assert r.returncode == 0, r.stderr

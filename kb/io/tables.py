@@ -61,7 +61,11 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "actual": ("实际完成值", "实际值", "完成值", "全年实际值", "实际完成情况"),
     "score": ("得分",),
     "deviation_reason": ("偏差原因", "偏差原因分析及改进措施", "未完成原因"),
+    # the template's notes on a row: kept beside it (`TableInput.row_contexts`), so a rewritten table keeps them
+    "explanation": ("指标解释", "指标说明", "指标定义"),
+    "basis": ("设定依据", "指标值设定依据", "目标值设定依据"),
 }
+NOTE_FIELDS = ("explanation", "basis")
 _SUB_HEADERS: dict[str, tuple[str, ...]] = {
     "operator": ("运算符", "计算符号", "符号", "运算符号", "比较符"),
     "value": ("数值", "指标值", "目标值", "值", "年度指标值"),
@@ -192,10 +196,12 @@ _QUALITATIVE_VALUE_RE = re.compile(r"\s*定性\s*[:：]\s*(\S.*)$", re.S)
 
 
 def _indicator_rows(grid: list[list[str]], cols: dict[str, int], start: int, where: str
-                    ) -> tuple[list[TargetRow], list[int]]:
-    """The indicator rows from `start` on, blank 一级/二级 cells carried down from the row above."""
+                    ) -> tuple[list[TargetRow], list[int], list[dict[str, str]]]:
+    """The indicator rows from `start` on, blank 一级/二级 cells carried down from the row above, with
+    each row's notes (指标解释, 设定依据: `NOTE_FIELDS`)."""
     rows: list[TargetRow] = []
     numbers: list[int] = []
+    notes: list[dict[str, str]] = []
     last = {"level1": "", "level2": ""}
     for i in range(start, len(grid)):
         row = grid[i]
@@ -216,10 +222,11 @@ def _indicator_rows(grid: list[list[str]], cols: dict[str, int], start: int, whe
                     rec[f] = last[f]
         if "operator" not in cols and (m := _QUALITATIVE_VALUE_RE.match(str(rec.get("value", "")))):
             rec["operator"], rec["value"] = "定性", m.group(1)  # the template's 指标值 `定性：达成年度指标`
+        notes.append({k: t for k in NOTE_FIELDS if (t := str(rec.pop(k, "") or "").strip())})
         rows.append(_validate_row({k: v for k, v in rec.items() if v != "" or k in ("name", "value")},
                                   where, i + 1))
         numbers.append(i + 1)
-    return rows, numbers
+    return rows, numbers, notes
 
 
 def _grid_table(grid: list[list[str]], file: str, sheet: str = "") -> TableInput:
@@ -230,14 +237,15 @@ def _grid_table(grid: list[list[str]], file: str, sheet: str = "") -> TableInput
     start = hdr_i + 1 + (1 if sub_header else 0)
     while start < len(grid) and _match_header(grid[start]) is not None:
         start += 1
-    items, item_numbers = _indicator_rows(grid, cols, start, where)
+    items, item_numbers, notes = _indicator_rows(grid, cols, start, where)
     rows = [TargetRow(level1=label, name=text) for _, label, text in goal_rows] + items
     numbers = [n for n, _, _ in goal_rows] + item_numbers
+    rctx = [{} for _ in goal_rows] + notes if any(notes) else []
     if not any(r.name or r.value for r in rows if not _GOAL_LABEL_RE.match(_key(r.level1))):
         raise DataError("找到了表头，但下面没有任何指标行", file=where, row=hdr_i + 1)
     return TableInput(project_name=project, budget_wan=ctx.get("budget_wan"), year=ctx.get("budget_year"),
                       description=ctx.get("description", ""), rows=rows, row_numbers=numbers, context={},
-                      source=where)
+                      row_contexts=rctx, source=where)
 
 
 def _upload_limits():

@@ -153,7 +153,9 @@ def write_declaration(decl: Declaration, path: str | Path, report: CheckReport |
     """Write a declaration (a table `jixiao check --fix` rewrote) in the usual template, all or nothing.
 
     Its goal rows (总体目标 / 年度目标) become lines above the table, its other rows the table in
-    their order, with blank 指标解释 filled by `find` (see `fill_explanations`). With `report`
+    their order with the 指标解释 and 设定依据 they were read with (`TableInput.row_contexts`), a blank
+    指标解释 filled by `find` (see `fill_explanations`); 资金总额 is the declared budget, else the
+    description's (`kb.domain.budget`). With `report`
     (row numbers as `check_declaration(decl)` gives them) a second sheet 审核意见 lists what is
     left to fix, each finding with the row of the 绩效目标表 sheet it is about. Values are kept as
     they are (no length bounds: the rows were read and checked already). Raises DataError when the
@@ -161,20 +163,28 @@ def write_declaration(decl: Declaration, path: str | Path, report: CheckReport |
     """
     from kb.io.xlsx import write_findings
 
+    from kb.domain.budget import budget_from_text
+
     numbers = list(getattr(decl, "row_numbers", None) or range(1, len(decl.rows) + 1))
+    notes = list(getattr(decl, "row_contexts", None) or [])
     goals = [(r.level1.strip() or "年度目标", r.name) for r in decl.rows if r.is_goal]
-    items = [(n, r) for n, r in zip(numbers, decl.rows) if not r.is_goal]
+    items = [(n, r, notes[i] if i < len(notes) else {}) for i, (n, r) in enumerate(zip(numbers, decl.rows))
+             if not r.is_goal]
+    # 资金总额: the declared budget, else the one its 项目概况 states — the one the rewrite's 项目总成本 row is
+    # bound to (a fresh user found 项目总成本 ≤7 added under a blank 资金总额)
+    budget = decl.budget_wan if decl.budget_wan is not None else budget_from_text(decl.description)
     table = TargetTable.model_construct(
         project_name=decl.project_name, unit_name="", department=decl.department, sector=decl.sector,
-        year=decl.year, budget_wan=decl.budget_wan, description=(decl.description or "").strip(),
+        year=decl.year, budget_wan=budget, description=(decl.description or "").strip(),
         rows=[TableRow.model_construct(level1=r.level1, level2=r.level2, name=r.name, operator=r.operator,
-                                       value=r.value, unit=r.unit, explanation="", basis="", weight=r.weight,
-                                       indicator_id=None) for _, r in items])
+                                       value=r.value, unit=r.unit, explanation=note.get("explanation", ""),
+                                       basis=note.get("basis", ""), weight=r.weight, indicator_id=None)
+              for _, r, note in items])
     if find is not None:
         table = fill_explanations(table, find)
     wb, first = _workbook(table, goals)
     if report is not None and report.findings:
-        write_findings(wb.create_sheet("审核意见"), report, {n: first + i for i, (n, _) in enumerate(items)})
+        write_findings(wb.create_sheet("审核意见"), report, {n: first + i for i, (n, _, _) in enumerate(items)})
     return save_atomic(wb, path)
 
 
