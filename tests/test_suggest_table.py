@@ -710,3 +710,19 @@ def test_a_stated_rate_keeps_what_it_rates_and_the_whole_is_equal(shipped_kb):
     rows = [c for c in res.suggestions if c.value == "100" and c.unit == "%" and c.name.endswith("合格率")]
     assert rows and rows[0].name == "食材配送抽检合格率" and rows[0].operator == "=", \
         [(c.name, c.operator, c.value) for c in res.suggestions if c.unit == "%"]
+
+
+def test_one_accident_count_and_no_generic_rate_beside_the_stated_one(shipped_kb):
+    """Second fresh trial (texts written as county staff write them): a 村BA league carried 活动安全事故发生次数 under
+    质量 and 质量安全事故发生次数 under 社会效益 at 30 points; a 书记轮训 carried 培训合格率 ≥95 beside the
+    学员结业考核合格率达到95% the text states."""
+    res = _suggest(shipped_kb, "承办2025年全县“村BA”篮球联赛，设乡镇赛区8个，参赛队伍64支、运动员约900人，计划比赛126场，"
+                               "4月至9月每周末开赛。预算30万元，赛事期间不发生重大安全事故。", "2025年全县村BA篮球联赛",
+                   budget_wan=30)
+    names = [c.name for c in res.default_table]
+    assert len([n for n in names if "安全事故" in n]) == 1, names
+    res = _suggest(shipped_kb, "2025年度全县村（社区）党组织书记轮训分4期举办，每期5天，共培训320人次，设置现场教学点不少于6个。"
+                               "预算48万元。学员结业考核合格率达到95%以上，学员满意度不低于90%。",
+                   "2025年村（社区）党组织书记轮训", budget_wan=48)
+    names = [c.name for c in res.default_table]
+    assert "学员结业考核合格率" in names and "培训合格率" not in names, names

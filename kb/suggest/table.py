@@ -77,7 +77,7 @@ def same_measure(a: Draft, b: Draft, in_table: bool = True) -> bool:
     if _same_object_counted(a, b) or _same_object_counted(b, a) or _one_extent(a, b) or _one_thing(a, b):
         return True
     if in_table and (_one_class(a, b) or _one_headcount(a, b) or _level_and_its_satisfaction(a, b)
-                     or _one_blank_extent(a, b)):
+                     or _one_blank_extent(a, b) or _generic_beside_stated(a, b) or _generic_beside_stated(b, a)):
         return True
     if group_of(a.slot) != group_of(b.slot) or _kinds_differ(a, b) or _one_list(a, b):
         return False
@@ -100,8 +100,12 @@ MEASURE_CLASSES = (
     re.compile(r"(?<![时月准额])发放率$"),
     re.compile(r"完成率$"),   # 文化活动完成率 beside 公共文化服务体系完成率 (on-time ones matched above)
     PERIOD,   # 服务周期 under 数量 beside 降尘抑尘服务周期 under 时效: one period, compared across 数量 too
+    SAFETY := re.compile(r"安全(?:生产)?事故(?:发生)?(?:次数|起数|数|率)$"),   # 活动安全事故发生次数 under 质量 beside
+    # 质量安全事故发生次数 under 社会效益 (a second fresh trial): one count of accidents, wherever the library files it
 )
 _CLASS_SLOTS = frozenset({"quality", "timeliness"})
+# the slots a class is compared across beyond 质量 and 时效
+_MORE_SLOTS = {PERIOD.pattern: frozenset({"quantity"}), SAFETY.pattern: frozenset({"quantity", "social_benefit"})}
 
 
 def _measure_class(d: Draft) -> int | None:
@@ -115,7 +119,7 @@ def _one_class(a: Draft, b: Draft) -> bool:
     ca = _measure_class(a)
     if ca is None or ca != _measure_class(b):
         return False
-    slots = _CLASS_SLOTS | {"quantity"} if MEASURE_CLASSES[ca] is PERIOD else _CLASS_SLOTS
+    slots = _CLASS_SLOTS | _MORE_SLOTS.get(MEASURE_CLASSES[ca].pattern, frozenset())
     return a.slot in slots and b.slot in slots
 
 
@@ -161,6 +165,17 @@ def _one_blank_extent(a: Draft, b: Draft) -> bool:
         return False
     return any(unit_fits(kind, a.unit) and unit_fits(kind, b.unit) for kind in ("area", "length")
                if a.unit and b.unit)
+
+
+# a short library rate (培训合格率) beside the rate of the same ending the text states (学员结业考核合格率达到95%):
+# the text says which 合格率 the project promises (a second fresh trial struck the generic one as a duplicate)
+_RATE_ENDING = re.compile(r"(合格率|达标率|完成率|覆盖率|优良率)$")
+
+
+def _generic_beside_stated(a: Draft, b: Draft) -> bool:
+    ea = _RATE_ENDING.search(a.key)
+    return (ea is not None and a.slot == b.slot and a.value_source != "text" and a.source != "formed"
+            and len(a.key) <= 5 and b.value_source == "text" and b.key.endswith(ea.group()))
 
 
 def _kinds_differ(a: Draft, b: Draft) -> bool:
