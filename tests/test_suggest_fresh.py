@@ -192,3 +192,16 @@ def test_a_change_target_stated_in_prose_is_the_row(shipped_kb):
     assert rows == [("猪死亡率下降幅度", "≥", "0.5", "百分点"), ("牛死亡率下降幅度", "≥", "0.1", "百分点"),
                     ("羊死亡率下降幅度", "≥", "0.5", "百分点"), ("家禽死亡率下降幅度", "≥", "0.1", "百分点")]
     assert not [q for q in res.quantities if q["unit"] == "个"]
+
+
+def test_a_rehabilitation_asks_the_disabled_it_serves(shipped_kb):
+    """Second fresh trial, D040 (残疾人精准康复, real): the table asked 残疾人家属 (never named: 残疾 in the row's
+    name let it pass) and 科普活动参与者 (another programme, matched through 社会活动参与能力) instead of the
+    残疾人 the text serves."""
+    from tests.kbfactory import dev_record
+
+    rec = dev_record("D040")
+    res = shipped_kb.suggest(rec["description"], project_name=rec["project"], mode="lexical", with_opinions=False,
+                             exclude_origin="dev:D040")
+    asked = [c.name for c in res.default_table if c.level1 == "satisfaction"]
+    assert asked and all("家属" not in n and "科普" not in n and "参与群众" not in n for n in asked), asked

@@ -146,11 +146,14 @@ SPECIFIC_RESPONDENTS = ("干警", "民警", "游客", "患者", "病人", "学�
                         "举报", "驾驶员", "住户", "业主", "就餐", "护林员", "贫困", "脱贫",
                         "退休", "离休", "老干部",   # 退休人员满意度 for an 优抚 payment (fresh trial, D042)
                         "传承人",   # 非遗传承人满意度 beside 游客 for a festival that shows 非遗 (非遗展示)
-                        "参保")     # 城乡居民参保人员满意度 for a justice transfer typed 宣传 (D041, E019's real row)
+                        "参保",     # 城乡居民参保人员满意度 for a justice transfer typed 宣传 (D041, E019's real row)
+                        "家属")     # 残疾人家属满意度 for a rehabilitation text naming only 残疾人 (a fresh trial, D040)
 _RESPONDENT_SYNONYMS = {"老人": ("老年", "高龄"), "老年": ("老人", "高龄"), "学员": ("培训", "参训"), "参训": ("培训", "学员"),
                         "干警": ("公安", "民警", "警务"), "民警": ("公安", "干警", "警务"), "病人": ("患者", "医院"),
                         "患者": ("病人", "医院", "诊疗"), "贫困": ("脱贫",), "脱贫": ("贫困",), "游客": ("旅游", "景区"),
-                        "参保": ("医保", "医疗保险", "养老保险", "社保"), "观众": ("演出", "展览", "放映"), "住户": ("小区", "住房", "居民"), "就餐": ("食堂", "餐")}
+                        "参保": ("医保", "医疗保险", "养老保险", "社保"), "观众": ("演出", "展览", "放映"), "住户": ("小区", "住房", "居民"), "就餐": ("食堂", "餐"),
+                        "家属": ("亲属", "监护人", "家庭成员"),
+                        "家长": ("学生", "儿童", "幼儿", "学校", "在校")}   # parents are asked wherever pupils are served
 _SATISFACTION_TAIL = re.compile(r"(满意度|满意程度|满意率)(调查)?$")
 
 
@@ -168,8 +171,10 @@ def _respondent_in_text(d: Draft, ctx: ProjectContext) -> bool:
     """False when the row asks people only some programmes serve and the text names none of them."""
     who = _SATISFACTION_TAIL.sub("", d.key)
     specific = [w for w in SPECIFIC_RESPONDENTS if w in who]
-    return not specific or any(w in ctx.text or any(s in ctx.text for s in _RESPONDENT_SYNONYMS.get(w, ()))
-                               for w in specific)
+    if not specific:
+        return True
+    head = max(specific, key=lambda w: who.rfind(w) + len(w))   # 残疾人家属: 家属 are asked, 残疾 says whose
+    return head in ctx.text or any(s in ctx.text for s in _RESPONDENT_SYNONYMS.get(head, ()))
 
 
 def _object_in_text(d: Draft, ctx: ProjectContext, tail: re.Pattern = _MEASURE_TAIL) -> float:
