@@ -155,6 +155,20 @@ def test_a_frequency_is_checked_as_the_years_count():
     assert (1, "FEAS-04") not in f and (2, "FEAS-04") in f
 
 
+def test_str_10_adds_what_a_payment_is_checked_for():
+    """STR-10 added 项目验收合格率 and 项目完成时间 12月31日前 to a subsidy paid to people (a fresh reviewer: a
+    payment has no acceptance; its text gave 9月30日前发放到位). A works project keeps 项目验收合格率."""
+    rows = [_row("产出指标", "数量指标", "资助家庭经济困难学生人数", "≥", "300", "人"),
+            _row("满意度指标", "服务对象满意度指标", "学生家长满意度", "≥", "90", "%")]
+    f = _found(rows, description="资助家庭经济困难学生300人，每生每年2000元，9月30日前发放到位，资金60万元。",
+               budget_year=2025)
+    added = {r["name"]: r["value"] for r in f[(None, "STR-10")].suggestion.add_rows}
+    assert added == {"补助资金发放准确率": "100", "补助资金发放完成时间": "2025年9月30日前"}, added
+    f = _found([_row("产出指标", "数量指标", "修缮乡村道路里程", "≥", "12", "公里")],
+               description="修缮乡村道路12公里，资金250万元。", budget_year=2025)
+    assert {r["name"] for r in f[(None, "STR-10")].suggestion.add_rows} == {"项目验收合格率", "项目完成时间"}
+
+
 def test_qnt_08_on_a_timeliness_rate_says_what_its_fix_does():
     f = _found([_row("产出指标", "时效指标", "项目(工程)完成及时率", "≥", "100", "%")], budget_year=2022)
     h = f[(1, "QNT-08")]

@@ -332,6 +332,33 @@ def fix_str_09(h: RuleHit, fx: TableFix) -> Suggestion:
     return construct(Suggestion, text="按预算测算增设经济成本指标（总成本或单位成本，元或万元）")
 
 
+# a project that pays money out to people or units (补助, 补贴, 津贴 … 发放 / 拨付), and none that builds or buys
+_PAY_WORDS = re.compile(r"补助|补贴|津贴|救助|资助|抚恤|奖补|奖励资金")
+_PAY_VERBS = re.compile(r"发放|拨付|兑付|兑现")
+_WORKS = re.compile(r"建设|新建|改造|维修|修缮|采购|购置|施工|工程|安装")
+
+
+def _pays_out(t: ParsedTable, desc: str) -> bool:
+    said = desc + "".join(r.name for r in t.items)
+    return bool(_PAY_WORDS.search(said) and _PAY_VERBS.search(said) and not _WORKS.search(said))
+
+
+def _timeliness_row(desc: str, year: int | str | None, pays: bool) -> dict[str, str]:
+    """The 时效 row STR-10 adds: the payment's working days or the deadline the description states, else
+    the budget year's end (`kb.checker.rewrite`, as TIME-05's rewrite reads them)."""
+    from kb.checker.rewrite import stated_deadline, stated_payment_term
+
+    days = stated_payment_term(desc) if pays else None
+    if days and days != "date":
+        return {"level1": "产出指标", "level2": "时效指标", "name": "补助资金发放时限", "operator": "≤",
+                "value": days, "unit": "个工作日"}
+    y = int(year) if str(year or "").isdigit() else None
+    said = stated_deadline(desc, y)
+    name = "补助资金发放完成时间" if pays else "项目完成时间"
+    return {"level1": "产出指标", "level2": "时效指标", "name": name, "operator": "",
+            "value": said or (f"{y}年12月31日前" if y else "12月31日前"), "unit": ""}
+
+
 @table_fix("STR-10")
 def fix_str_10(h: RuleHit, fx: TableFix) -> Suggestion:
     """Add the missing 时效 (项目完成时间) and 质量 (项目验收合格率) rows; a missing 数量 row is advice."""
@@ -339,12 +366,17 @@ def fix_str_10(h: RuleHit, fx: TableFix) -> Suggestion:
     if Level1.output not in fx.after.level1s:  # every 产出 row moved or dropped: STR-07 speaks for the table
         return construct(Suggestion, text="补设产出指标（数量、质量、时效）")
     have = fx.after.output_level2s
+    desc = fx.ctx.get("description") or ""
+    pays = _pays_out(fx.after, desc)
     add = []
     if Level2.timeliness not in have:
-        add.append({"level1": "产出指标", "level2": "时效指标", "name": "项目完成时间", "operator": "",
-                    "value": f"{year}年12月31日前" if year else "12月31日前", "unit": ""})
+        add.append(_timeliness_row(desc, year, pays))
     if Level2.quality not in have:
-        add.append({"level1": "产出指标", "level2": "质量指标", "name": "项目验收合格率", "operator": "≥",
+        # what a reviewer asks of the project's kind: a payment is checked for paying the right people the
+        # right amount, not for an acceptance (a fresh user struck 项目验收合格率 for a subsidy)
+        add.append({"level1": "产出指标", "level2": "质量指标", "name": "补助资金发放准确率", "operator": "=",
+                    "value": "100", "unit": "%"} if pays else
+                   {"level1": "产出指标", "level2": "质量指标", "name": "项目验收合格率", "operator": "≥",
                     "value": f"{s.quality_rate_default_pct:g}", "unit": "%"})
     add = fx.fresh(add)
     if not add and Level2.quantity in have:
