@@ -21,7 +21,7 @@ import numpy as np
 from kb.retrieval.topk import top_k
 from kb.suggest import naming as N
 from kb.suggest import templates as T
-from kb.suggest.changes import change_slot
+from kb.suggest.changes import change_direction, change_slot
 from kb.suggest.context import WEAK_TERMS, ProjectContext
 from kb.suggest.draft import Draft, from_library_row
 from kb.suggest.project_types import ProjectType
@@ -192,7 +192,7 @@ def formed_drafts(ctx: ProjectContext, detected: list[tuple[ProjectType, float]]
         if d is not None:
             out.append(d)
     for m in ctx.changes:   # a change the text states is the text's own target (猪死亡率下降幅度 ≥ 0.5 百分点)
-        out.append(Draft(name=m.obj, level2=change_slot(m.obj), source="formed", unit=m.unit, direction="positive",
+        out.append(Draft(name=m.obj, level2=change_slot(m.obj), source="formed", unit=m.unit, direction=change_direction(m),
                          mention=m, evidence=[f"描述中的目标: {m.context}", "按描述用词生成"]))
     kind = N.work_kind(ctx.core, ctx.text, ctx.name)
     core = N.paid_core(ctx.core, ctx.name) if kind == "pay" else ctx.core
