@@ -43,3 +43,31 @@ def test_the_per_parts_of_a_standard_are_the_texts():
     assert not _parts_fit("元/餐", ["人", "月"])                 # per meal is not per person-month
     assert _parts_fit("元/人·月", ["人", "年"])                  # the text's period replaces the row's
     assert _parts_fit("元/人·天", ["生", "天"]) and _parts_fit("元/人", ["月"])
+
+
+def test_stated_core_quantities_of_a_road_upkeep_each_have_their_row(shipped_kb):
+    """Reported: 县乡村道85公里实行专业化日常养护 left 养护里程 待填写 (jieba cut 县乡村道 into 县 / 乡村 / 道, and the
+    work followed the number); 修补坑槽6500平方米 was 坑槽面积, without its work."""
+    res = shipped_kb.suggest("对全镇县乡村道85公里实行专业化日常养护，全年巡查48次，修补坑槽6500平方米，养护资金120万元。",
+                             project_name="农村公路日常养护", mode="lexical", with_opinions=False)
+    rows = {(r[3], r[4]): r for r in _rows(res)}
+    assert rows[("85", "公里")][1:3] == ("县乡村道养护里程", "≥"), _rows(res)
+    assert rows[("6500", "平方米")][1:3] == ("修补坑槽面积", "≥"), _rows(res)
+    assert not [r for r in _rows(res) if r[4] == "公里" and not r[3]], _rows(res)   # no blank length beside
+
+
+def test_a_stated_economic_benefit_and_a_bare_wan_of_viewers_bind_rows(shipped_kb):
+    """Reported: 带动农产品销售额600万元 left 带动消费金额 blank; 观看人次50万 got no row."""
+    res = shipped_kb.suggest("举办第三届农民丰收节，开展农产品展销、文艺演出等活动12场，带动农产品销售额600万元，"
+                             "线上直播观看人次50万，项目资金80万元。", project_name="2025年农民丰收节活动",
+                             mode="lexical", with_opinions=False)
+    rows = _rows(res)
+    assert ("经济效益指标", "带动农产品销售额", "≥", "600", "万元") in rows, rows
+    assert [(r[2], r[4]) for r in rows if r[3] == "50"] == [("≥", "万人次")], rows
+
+
+def test_a_bare_wan_counts_the_measure_before_it():
+    from kb.suggest.quantities import find_quantities
+
+    assert [(q.value, q.unit) for q in find_quantities("线上直播观看人次50万，项目资金80万")] == [("50", "万人次"), ("80", "万元")]
+    assert find_quantities("带动群众50万") == []          # 万 of nothing counted is no quantity

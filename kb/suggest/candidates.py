@@ -237,6 +237,10 @@ def _mention_draft(m, ctx: ProjectContext) -> Draft | None:
     if paid:   # an amount paid out is the cost the project bears: ≤ the amount (`values._take_mention`)
         return Draft(name=paid, level2="economic_cost", source="formed", unit=m.unit, direction="negative",
                      mention=m, evidence=ev + ["按描述用词生成"])
+    gained = N.benefit_amount_name(m)
+    if gained:   # 带动农产品销售额600万元: the economic benefit the text states is its row (≥ the amount)
+        return Draft(name=gained, level2="economic_benefit", source="formed", unit=m.unit, direction="positive",
+                     mention=m, evidence=ev + ["按描述用词生成"])
     t = N.time_name(m)
     if t:
         return Draft(name=t[0], level2="timeliness", source="formed", unit=m.unit,

@@ -122,6 +122,22 @@ def paid_amount_name(m: Mention) -> str | None:
     return name if MIN_NAME <= len(name) <= MAX_NAME else None
 
 
+# what an amount of an economic benefit measures (带动农产品销售额600万元, 实现旅游综合收入3000万元)
+ECONOMIC_MEASURE = re.compile(r"(收入|产值|销售额|营业额|交易额|消费额|消费|利润|增加值)$")
+
+
+def benefit_amount_name(m: Mention) -> str | None:
+    """The 经济效益 row of an amount the text says the project brings about: 带动 + what it measures
+    (带动农产品销售额600万元 → 带动农产品销售额), the measure alone after 实现 / 增加; None for other amounts
+    or an unclean object (a fresh trial: 带动消费金额 stayed blank beside the text's 600 万元)."""
+    if m.unit not in Q.MONEY_UNITS or m.is_budget or not ECONOMIC_MEASURE.search(m.obj) or not is_clean(m.obj):
+        return None
+    if m.verb not in ("带动", "实现", "增加", "新增", "拉动", "促进"):
+        return None
+    name = ("带动" if m.verb in ("带动", "拉动", "促进") else "") + m.obj
+    return name if MIN_NAME <= len(name) <= MAX_NAME and not FORM_NAME.search(name) else None
+
+
 def _work_verb(verb: str) -> bool:
     """A verb of the work, or a compound of them (清淤疏浚)."""
     if verb in WORK_VERBS:

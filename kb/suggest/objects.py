@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kb.suggest import quantities as Q
-from kb.suggest.words import (BENEFICIARIES, BENEFIT_VERBS, FUNCTION_WORDS, NAME_BOILERPLATE, NOUN_TAGS, STOP_TAGS,
-                              WORK_VERBS)
+from kb.suggest.words import (BENEFICIARIES, BENEFIT_VERBS, FUNCTION_WORDS, NAME_BOILERPLATE, NOUN_TAGS, ROAD_CLASSES,
+                              STOP_TAGS, WORK_VERBS)
 from kb.domain.text import normalize
 from kb.domain.units import is_time_unit
 
@@ -70,9 +70,9 @@ def _pos_tokenizer():
     from kb.retrieval.postag import PosTagger
 
     base = base_dictionary()
-    tags = {w: "n" for w in BENEFICIARIES}
+    tags = {w: "n" for w in (*BENEFICIARIES, *ROAD_CLASSES)}
     tags.update((w, "v") for w in WORK_VERBS)
-    added = [(w, 5000) for w in BENEFICIARIES] + [(w, 3000) for w in WORK_VERBS]
+    added = [(w, 5000) for w in (*BENEFICIARIES, *ROAD_CLASSES)] + [(w, 3000) for w in WORK_VERBS]
     known = base.tags(w for w in DOMAIN_TERMS if w not in tags)
     for w in DOMAIN_TERMS:
         if w not in WORK_VERBS and w not in tags and w not in known:
@@ -223,6 +223,10 @@ def mentions(text: str) -> list[Mention]:
             if after:
                 obj, after_ = after, False
                 verb = _trailing_verbs(pos_cut(before)) if before else ""  # 租赁77个机柜
+        if not verb and obj and not after_:
+            work = _WORK_AFTER.match(_clause_after(t, q.end))   # 县乡村道85公里实行专业化日常养护: the work follows
+            if work and work.group(1) in WORK_VERBS:
+                verb, after_ = work.group(1), True
         every = _EVERY_PERIOD.match(before) if q.unit in _EVENT_UNITS else None
         if every:
             out.append(_per_period_count(t, q, every))
@@ -255,6 +259,9 @@ def _per_period_count(t: str, q, every: re.Match) -> Mention:
 
 
 _RATE_PER = re.compile(r"\s*/\s*\d")
+# the work written after a quantity it is done to: 85公里实行专业化日常养护, 12座进行除险加固
+_WORK_AFTER = re.compile(r"(?:实行|进行|实施|开展|完成)[\u4e00-\u9fff]{0,6}?(" + "|".join(
+    sorted(WORK_VERBS, key=len, reverse=True)) + r")")
 # the work a time limit bounds, written after it: 4小时内修复, 30分钟以内响应, 2小时内到达现场
 _LIMIT_ACTION = re.compile(r"\s*(?:以)?内(?:完成|进行|予以)?(到达现场|响应|到场|到达|修复|修好|排除|解决|处理|处置|办结|答复|反馈|"
                            r"恢复)")

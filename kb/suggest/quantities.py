@@ -29,6 +29,10 @@ _LEAD = re.compile(r"^(?:高质量|高标准|圆满|顺利|按时|按期|及时|
 _BUDGET_WORDS = ("资金", "预算", "投资", "总额", "经费", "金额", "安排", "拨付", "财政", "补助资金", "总投资", "投入",
                  "转移支付", "额度", "下达", "拨款", "专项")
 _OBJECT_AFTER = re.compile(r"^[\u4e00-\u9fff]{2,8}")
+# a bare 万 after the measure it counts: 观看人次50万 → 万人次 (a fresh trial: no row held it)
+_BARE_WAN_UNIT = {"人次": "万人次", "人数": "万人", "户数": "万户", "次数": "万次", "播放量": "万次", "浏览量": "万次",
+                  "点击量": "万次", "阅读量": "万次", "观看量": "万次"}
+_BARE_WAN = re.compile(r"(" + "|".join(_BARE_WAN_UNIT) + r")(?:达到|达|超过|约|共)?$")
 # measure words that stand before their noun (N个机柜, N名学生), unlike units of measurement
 CLASSIFIERS = frozenset("个 台 套 辆 艘 架 所 家 座 栋 幢 门 项 条 处 名 位 户 间 张 本 册 份 部 支 块 根 眼 口 盏 株 棵 头 只".split())
 
@@ -91,8 +95,9 @@ def find_quantities(text: str) -> list[StatedQuantity]:
                 ctx = ctx + obj.group()
         is_budget = unit in ("万元", "亿元", "元", "万") and any(w in before[-10:] for w in _BUDGET_WORDS)
         if unit == "万":
-            if not is_budget:
+            counted = _BARE_WAN.search(ctx) if not is_budget else None
+            if not (is_budget or counted):
                 continue
-            unit = "万元"
+            unit = _BARE_WAN_UNIT[counted.group(1)] if counted else "万元"   # 观看人次50万 is 50 万人次
         out.append(StatedQuantity(value, unit, ctx, m.start(), m.end(), is_budget))
     return out
