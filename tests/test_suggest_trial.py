@@ -71,3 +71,20 @@ def test_a_bare_wan_counts_the_measure_before_it():
 
     assert [(q.value, q.unit) for q in find_quantities("线上直播观看人次50万，项目资金80万")] == [("50", "万人次"), ("80", "万元")]
     assert find_quantities("带动群众50万") == []          # 万 of nothing counted is no quantity
+
+
+def test_a_limit_in_working_days_before_a_work_is_its_time_limit(shipped_kb):
+    """Reported: 合同签订后30个工作日内完成安装调试 gave 医疗设备安装调试及时率 ≥95 %; the payment's 15 个工作日 binds no
+    other row (the payment term is `kb.checker.rewrite.stated_payment_term`'s)."""
+    res = shipped_kb.suggest("为县医院采购CT设备1台，合同签订后30个工作日内完成安装调试，验收合格后15个工作日内支付设备款。",
+                             project_name="县医院CT设备采购", budget_wan=300, mode="lexical", with_opinions=False)
+    rows = _rows(res)
+    assert [r for r in rows if r[0] == "时效指标"] == [("时效指标", "安装调试完成时限", "≤", "30", "个工作日")], rows
+    assert not [r for r in rows if r[3] == "15"], rows
+
+
+def test_working_days_are_a_time_unit_never_a_count():
+    from kb.suggest.objects import mentions
+
+    got = [(m.value, m.unit, m.action) for m in mentions("设备到货后10个工作日内完成安装调试，合同金额50万元")]
+    assert got[0] == ("10", "个工作日", "安装调试") and not [m for m in mentions("10个工作日内完成") if m.unit == "个"]

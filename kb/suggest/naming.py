@@ -24,7 +24,7 @@ from kb.suggest.words import (BENEFIT_VERBS, COUNT_MEASURE, FIELD_HEADS, FUNCTIO
 ENDS_WITH_MEASURE = re.compile(r"(数量|人数|人次|户数|次数|面积|里程|长度|宽度|高度|深度|厚度|直径|射程|容积|库容|规模|"
                                r"总量|产量|曝光量|[^\W\d_]{2}量|率|满意度|时间|时长|周期|天数|场次|批次|期数)$")
 PERSON_UNITS = frozenset("人 名 位 万人 万名 人次 万人次 户 万户 户次".split())
-TIME_UNITS = frozenset("小时 分钟 天 日 个月 月 周 年 工作日".split())
+TIME_UNITS = frozenset("小时 分钟 天 日 个月 月 周 年 工作日 个工作日".split())
 # time limits: the smaller the better (故障响应时间 ≤ 2 小时)
 TIME_LIMIT = re.compile(r"(响应|处理|办结|到场|到达|修复|审批|办理|处置|反馈|答复)(时间|时长|时限)?$")
 BUILD_WORDS = re.compile(r"建设|新建|改建|扩建|改造|维修|修缮|工程|硬化|购置|采购|安装|整治|治理|修建|加固|配备|设备|设施|清淤|疏浚|铺设")
@@ -187,12 +187,17 @@ def _limit_name(m: Mention) -> str:
     """A time limit named by the work it bounds, as the text says it: 系统故障4小时内修复 → 系统故障修复时间,
     接到报修后30分钟内响应 → 报修响应时间 (the object, else the verb before the number, else none:
     响应时间). Reported (fresh trial): a repair deadline had been named 故障响应时间."""
+    measure = "完成时限" if m.action in COMPLETED_WORKS else "时间"   # 30个工作日内完成安装调试 → 安装调试完成时限
     for stem in (m.obj, m.verb if m.verb_after else ""):
         if stem and is_clean(stem):
             if TIME_LIMIT.search(stem):   # the words already name the limit (审批时限20个工作日内办结)
                 return stem if re.search(r"(时间|时长|时限)$", stem) else stem + "时间"
-            return stem + m.action + "时间"
-    return m.action + "时间"
+            return stem + m.action + measure
+    return m.action + measure
+
+
+# works a limit gives until they are done (not a response to an event): named 〔X〕完成时限
+COMPLETED_WORKS = frozenset("安装调试 安装 调试 交付 供货 到货 完工 竣工".split())
 
 
 def stated_rate(m: Mention) -> tuple[str, str] | None:

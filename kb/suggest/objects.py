@@ -227,6 +227,8 @@ def mentions(text: str) -> list[Mention]:
             work = _WORK_AFTER.match(_clause_after(t, q.end))   # 县乡村道85公里实行专业化日常养护: the work follows
             if work and work.group(1) in WORK_VERBS:
                 verb, after_ = work.group(1), True
+        if is_time_unit(q.unit) and _PAYMENT_AFTER.match(t, q.end):
+            continue
         every = _EVERY_PERIOD.match(before) if q.unit in _EVENT_UNITS else None
         if every:
             out.append(_per_period_count(t, q, every))
@@ -264,7 +266,9 @@ _WORK_AFTER = re.compile(r"(?:实行|进行|实施|开展|完成)[\u4e00-\u9fff]
     sorted(WORK_VERBS, key=len, reverse=True)) + r")")
 # the work a time limit bounds, written after it: 4小时内修复, 30分钟以内响应, 2小时内到达现场
 _LIMIT_ACTION = re.compile(r"\s*(?:以)?内(?:完成|进行|予以)?(到达现场|响应|到场|到达|修复|修好|排除|解决|处理|处置|办结|答复|反馈|"
-                           r"恢复)")
+                           r"恢复|安装调试|安装|调试|交付|供货|到货|完工|竣工)")
+# a payment's term (15个工作日内支付设备款) is the checker's to read (`kb.checker.rewrite.stated_payment_term`)
+_PAYMENT_AFTER = re.compile(r"\s*(?:以)?内[^，。；,;]{0,4}?(?:支付|拨付|发放|兑现|兑付|到位|到账)")
 _ACTION_SPELLING = {"修好": "修复"}
 
 
