@@ -128,13 +128,12 @@ ECONOMIC_MEASURE = re.compile(r"(收入|产值|销售额|营业额|交易额|消
 
 def benefit_amount_name(m: Mention) -> str | None:
     """The 经济效益 row of an amount the text says the project brings about: 带动 + what it measures
-    (带动农产品销售额600万元 → 带动农产品销售额), the measure alone after 实现 / 增加; None for other amounts
-    or an unclean object (a fresh trial: 带动消费金额 stayed blank beside the text's 600 万元)."""
+    (带动农产品销售额600万元 → 带动农产品销售额); None for other amounts or an unclean object (a fresh trial: 带动消费金额 stayed blank beside the text's 600 万元)."""
     if m.unit not in Q.MONEY_UNITS or m.is_budget or not ECONOMIC_MEASURE.search(m.obj) or not is_clean(m.obj):
         return None
-    if m.verb not in ("带动", "实现", "增加", "新增", "拉动", "促进"):
-        return None
-    name = ("带动" if m.verb in ("带动", "拉动", "促进") else "") + m.obj
+    if m.verb not in ("带动", "拉动"):
+        return None   # 实现特色产业产值80万元 binds the library's 特色产业产值 (D007); a formed twin only moved the ranker
+    name = "带动" + m.obj
     return name if MIN_NAME <= len(name) <= MAX_NAME and not FORM_NAME.search(name) else None
 
 
