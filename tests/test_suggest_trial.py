@@ -2,6 +2,8 @@
 for this test the way county staff write one (none is in ../shared/data)."""
 from __future__ import annotations
 
+import pytest
+
 
 def _rows(res):
     return [(c.level2_label, c.name, c.operator, c.value, c.unit) for c in res.default_table]
@@ -88,3 +90,23 @@ def test_working_days_are_a_time_unit_never_a_count():
 
     got = [(m.value, m.unit, m.action) for m in mentions("设备到货后10个工作日内完成安装调试，合同金额50万元")]
     assert got[0] == ("10", "个工作日", "安装调试") and not [m for m in mentions("10个工作日内完成") if m.unit == "个"]
+
+
+@pytest.mark.parametrize("rid", ["D003", "D010", "D059", "E050"])
+def test_no_default_row_fails_our_own_checker_at_warning_on_a_library_value_or_place(shipped_kb, rid):
+    """Reported: 社会满意度 =100 (SAT-02), 定性 整洁有序 (QNT-05), a rate without time under 时效 (REL-01) — the
+    suggested table failed `jixiao check`. A library value the checker rejects gives way to the checker's own
+    (≥90 % for a satisfaction) or to 待填写 with its reason; a 时效 row without time is an alternate."""
+    from kb.checker import check_rows
+    from kb.domain.schema import TargetRow
+    from tests.kbfactory import dev_record
+
+    rec = dev_record(rid)
+    res = shipped_kb.suggest(rec["description"], project_name=rec["project"], mode="lexical", with_opinions=False)
+    rows = [TargetRow(level1=c.level1_label, level2=c.level2_label, name=c.name, operator=c.operator, value=c.value,
+                      unit=c.unit) for c in res.default_table]
+    found = [(f.rule_id, rows[f.row - 1].name) for f in check_rows(rows, {"project": rec["project"]}, suggest=False).findings
+             if f.rule_id in ("SAT-02", "QNT-05") or f.rule_id == "REL-01" and rows[f.row - 1].level2 == "时效指标"]
+    assert found == [], found
+    sat = [(c.operator, c.value) for c in res.default_table if c.name == "社会满意度"]
+    assert sat in ([], [("≥", "90")]), sat
