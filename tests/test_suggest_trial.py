@@ -110,3 +110,12 @@ def test_no_default_row_fails_our_own_checker_at_warning_on_a_library_value_or_p
     assert found == [], found
     sat = [(c.operator, c.value) for c in res.default_table if c.name == "社会满意度"]
     assert sat in ([], [("≥", "90")]), sat
+
+
+def test_a_price_per_square_metre_is_no_price_per_device():
+    """E025: 冷库仓储3100元/平方米 had bound 设备购置单价 as 3100 元/平方 (a per-device row, the unit cut short)."""
+    from kb.suggest.values import PER_THING_AFTER, _parts_fit, said_parts
+
+    t = "冷库仓储3100元/平方米,投资400万元"
+    written = PER_THING_AFTER.match(t, t.index("元") + 1).group(1)
+    assert written == "平方米" and not _parts_fit("元/台", said_parts("", written=written))
