@@ -55,6 +55,7 @@ def test_stated_core_quantities_of_a_road_upkeep_each_have_their_row(shipped_kb)
     rows = {(r[3], r[4]): r for r in _rows(res)}
     assert rows[("85", "公里")][1:3] == ("县乡村道养护里程", "≥"), _rows(res)
     assert rows[("6500", "平方米")][1:3] == ("修补坑槽面积", "≥"), _rows(res)
+    assert rows[("48", "次")][1:3] == ("巡查次数", "≥"), _rows(res)      # the work is what 48 次 counts
     assert not [r for r in _rows(res) if r[4] == "公里" and not r[3]], _rows(res)   # no blank length beside
 
 

@@ -17,7 +17,7 @@ import re
 
 from kb.suggest import quantities as Q
 from kb.suggest.objects import MEASURE_NOUN, Mention, is_nounish, pos_cut
-from kb.suggest.words import (BENEFIT_VERBS, COUNT_MEASURE, FIELD_HEADS, FUNCTION_WORDS, PERSON_HEADS,
+from kb.suggest.words import (BENEFIT_VERBS, COUNT_MEASURE, EVENT_UNITS, FIELD_HEADS, FUNCTION_WORDS, PERSON_HEADS,
                               UNIT_MEASURE, WORK_VERBS)
 
 # an object that already ends in a measure is a name on its own (治理水土流失面积, 媒体曝光量)
@@ -97,6 +97,8 @@ def quantity_name(m: Mention, core: str = "") -> str | None:
         return name if ok else None
     if m.unit in PERSON_UNITS:
         return _person_name(obj, verb, m.verb_after, measure, core)
+    if not obj and lead and m.unit in EVENT_UNITS:
+        return lead + measure   # 全年巡查48次 → 巡查次数 (the work is what is counted; a fresh trial left it out)
     if not obj:
         return None
     stem = obj + verb if m.verb_after else (verb + obj if verb not in BENEFIT_VERBS else obj)

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kb.suggest import quantities as Q
-from kb.suggest.words import (BENEFICIARIES, BENEFIT_VERBS, FUNCTION_WORDS, NAME_BOILERPLATE, NOUN_TAGS, ROAD_CLASSES,
-                              STOP_TAGS, WORK_VERBS)
+from kb.suggest.words import (BENEFICIARIES, BENEFIT_VERBS, EVENT_UNITS, FUNCTION_WORDS, NAME_BOILERPLATE, NOUN_TAGS,
+                              ROAD_CLASSES, STOP_TAGS, WORK_VERBS)
 from kb.domain.text import normalize
 from kb.domain.units import is_time_unit
 
@@ -229,7 +229,7 @@ def mentions(text: str) -> list[Mention]:
                 verb, after_ = work.group(1), True
         if is_time_unit(q.unit) and _PAYMENT_AFTER.match(t, q.end):
             continue
-        every = _EVERY_PERIOD.match(before) if q.unit in _EVENT_UNITS else None
+        every = _EVERY_PERIOD.match(before) if q.unit in EVENT_UNITS else None
         if every:
             out.append(_per_period_count(t, q, every))
             continue
@@ -242,7 +242,6 @@ def mentions(text: str) -> list[Mention]:
 
 # a frequency: 每季度开展1次安全漏洞扫描 is 4 scans a year (a fresh trial: 设备巡检次数 ≥1 次)
 _EVERY_PERIOD = re.compile(r"^每(季度|季|半年|月|周|年)([\u4e00-\u9fff]{0,4})$")
-_EVENT_UNITS = frozenset("次 场 期 批 批次 场次 轮".split())
 _EVENT_AFTER = re.compile(r"[\u4e00-\u9fff]{2,10}$")
 _TIMES_A_YEAR = {"季度": 4, "季": 4, "半年": 2, "月": 12, "周": 52, "年": 1}
 
