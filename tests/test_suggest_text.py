@@ -202,6 +202,10 @@ def test_an_amount_paid_out_names_what_is_paid():
     ("项目资金增长10%", []),                                       # 资金 names no measure
     ("收治病人能力增长10%", []),                                   # 能力 is no measure either
     ("猪、牛、羊、家禽死亡率分别下降0.5、0.1个百分点", []),           # four things, two figures: no pairing
+    # from a level to a level: the measure itself reaches the second level; the first binds nothing
+    ("农户生活污水处理率由45%提高到85%", [("农户生活污水处理率", "85", "%")]),
+    ("全镇卫生厕所普及率从60%提升至90%", [("卫生厕所普及率", "90", "%")]),
+    ("辖区孕产妇死亡率由12‰下降到10‰", [("孕产妇死亡率", "10", "‰")]),
 ])
 def test_a_change_the_text_states_is_read_as_the_libraries_write_one(text, rows):
     """Written for this test, the way county staff write a year's target in prose."""
@@ -210,6 +214,17 @@ def test_a_change_the_text_states_is_read_as_the_libraries_write_one(text, rows)
 
     assert [(m.obj, m.value, m.unit) for m in stated_changes(text)] == rows
     assert not [m for m in mentions(text) if m.unit == "个"]       # 0.1个百分点 counts nothing
+
+
+def test_a_change_from_a_level_to_a_level_says_where_it_starts_and_which_way():
+    """Reported (second trial): 由45%提高到85% gave 45 % to another row. The row's derivation is the change as
+    written, a fall to a level is a ceiling, a rise a floor."""
+    from kb.suggest.changes import change_direction, stated_changes
+
+    up, down = stated_changes("农户生活污水处理率由45%提高到85%，孕产妇死亡率由12‰下降到10‰")
+    assert (up.derivation, change_direction(up)) == ("由45%提高到85%", "positive")
+    assert (down.derivation, change_direction(down)) == ("由12‰下降到10‰", "negative")
+    assert change_direction(stated_changes("群众满意度较上年提高5个百分点")[0]) == "positive"
 
 
 @pytest.mark.parametrize("amount, why", [("1e30万元", "科学计数法"), ("20000000000万元", "超过上限")])

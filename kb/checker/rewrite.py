@@ -30,6 +30,7 @@ from kb.checker.rules.feasibility import number_of
 from kb.checker.rules.relevance import is_money_cost
 from kb.checker.parse import UNIT_RE, ParsedRow, has_metric, name_info, to_float, unset_row, valid_date
 from kb.checker.rules.timeliness import late_years
+from kb.domain.words import PAYMENT_VERBS
 from kb.domain.enums import LEVEL2_PARENT, Level1, Level2
 from kb.domain.levels import level2_fits, level2_of_key
 from kb.domain.schema import Indicator, typical_target
@@ -244,7 +245,7 @@ def deadline_name(name: str) -> str:
 # a payment's term in the description: 9月30日前发放到位 (a date: `stated_deadline` gives it), 10个工作日内
 # 拨付到校 (group 1: the working days); and a row timing a payment (补助资金拨付及时率, 助学金及时发放率)
 _PAID_BY_RE = re.compile(r"(?:月(?:\d{1,2}[日号]|底|末)?(?:之前|以前|前)|(\d{1,3})个?工作日内)[^，。；,;]{0,6}?"
-                         r"(?:发放|拨付|兑现|兑付|到位|到账)")
+                         r"(?:" + "|".join(PAYMENT_VERBS) + ")")
 _PAY_ON_TIME_RE = re.compile(r"(发放|拨付|兑现|兑付)(?:及时率|到位率|及时性)$|及时()(发放|拨付|兑现|兑付)率$")
 
 

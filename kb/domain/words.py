@@ -93,3 +93,7 @@ FORM_PATTERNS = (
     r"{d}(?:\s*[-—至到~]\s*{d})?",
     r"\d+(?:\.\d+)?\s*(?:万元|亿元|元)", r"本年度|年度|全年|本级",
 )
+
+# verbs that pay money out or say it has arrived (支付设备款, 拨付到校, 发放到位, 到账): the one list that a
+# payment's time limit is read with, by suggest (`kb.suggest.objects`) and the checker (`kb.checker.rewrite`)
+PAYMENT_VERBS = ("支付", "拨付", "发放", "兑现", "兑付", "到位", "到账")

@@ -21,7 +21,7 @@ import numpy as np
 from kb.retrieval.topk import top_k
 from kb.suggest import naming as N
 from kb.suggest import templates as T
-from kb.suggest.changes import change_slot
+from kb.suggest.changes import change_direction, change_slot
 from kb.suggest.context import WEAK_TERMS, ProjectContext
 from kb.suggest.draft import Draft, from_library_row
 from kb.suggest.project_types import ProjectType
@@ -192,7 +192,7 @@ def formed_drafts(ctx: ProjectContext, detected: list[tuple[ProjectType, float]]
         if d is not None:
             out.append(d)
     for m in ctx.changes:   # a change the text states is the text's own target (猪死亡率下降幅度 ≥ 0.5 百分点)
-        out.append(Draft(name=m.obj, level2=change_slot(m.obj), source="formed", unit=m.unit, direction="positive",
+        out.append(Draft(name=m.obj, level2=change_slot(m.obj), source="formed", unit=m.unit, direction=change_direction(m),
                          mention=m, evidence=[f"描述中的目标: {m.context}", "按描述用词生成"]))
     kind = N.work_kind(ctx.core, ctx.text, ctx.name)
     core = N.paid_core(ctx.core, ctx.name) if kind == "pay" else ctx.core
@@ -236,6 +236,10 @@ def _mention_draft(m, ctx: ProjectContext) -> Draft | None:
     paid = N.paid_amount_name(m)
     if paid:   # an amount paid out is the cost the project bears: ≤ the amount (`values._take_mention`)
         return Draft(name=paid, level2="economic_cost", source="formed", unit=m.unit, direction="negative",
+                     mention=m, evidence=ev + ["按描述用词生成"])
+    gained = N.benefit_amount_name(m)
+    if gained:   # 带动农产品销售额600万元: the economic benefit the text states is its row (≥ the amount)
+        return Draft(name=gained, level2="economic_benefit", source="formed", unit=m.unit, direction="positive",
                      mention=m, evidence=ev + ["按描述用词生成"])
     t = N.time_name(m)
     if t:

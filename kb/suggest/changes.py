@@ -8,6 +8,9 @@ in 百分点 is 〔X〕下降幅度 / 〔X〕提高幅度 in 百分点, as 学�
 with its figures: "猪、牛、羊、家禽死亡率在现基础上分别下降0.5、0.1、0.5和0.1个百分点" → 猪死亡率下降幅度
 0.5 百分点 … 家禽死亡率下降幅度 0.1 百分点. Only a subject that names a measure (…率, …量, …收入 …)
 makes a row, and a list whose things and figures do not pair makes none: nothing is invented.
+A change from a level to a level ("农户生活污水处理率由45%提高到85%", "从…下降至…") is a target for the
+measure itself: 农户生活污水处理率 ≥ 85 % (≤ for a fall, `change_direction`), the derivation saying
+from where (由45%提高到85%); the starting level is no target of any row.
 Pure text functions; not for binding (`kb.suggest.values`) or plain quantities (`kb.suggest.objects`).
 """
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import re
 
 from kb.domain.text import normalize
+from kb.domain.units import QUANTITY_UNITS as UNITS
 from kb.suggest.objects import Mention, pos_cut
 
 _CHANGE = re.compile(
@@ -22,6 +26,11 @@ _CHANGE = re.compile(
     r"(?:在现有?基础上|较上一?年度?|比上一?年度?|较去年|比去年|同比|年均|较\d{4}年|比\d{4}年)?(?:分别)?"
     r"(?P<verb>下降|降低|减少|提高|提升|增长|增加|上升)了?(?:超过|不低于|不少于|达到|达)?"
     r"(?P<nums>\d+(?:\.\d+)?(?:\s*[、,，和及]\s*\d+(?:\.\d+)?)*)\s*(?P<unit>个百分点|百分点|%)")
+# from a level to a level: 处理率由45%提高到85%, 从60%提升至90%, 由12‰下降到10‰ (the first figure may lack its unit)
+_UNIT = r"(?:%|‰|" + "|".join(sorted((re.escape(u) for u in UNITS if u not in ("%", "‰")), key=len, reverse=True)) + ")"
+_TO_LEVEL = re.compile(
+    r"(?P<subj>[\u4e00-\u9fff]{2,30}?)(?:在现有?基础上)?(?:(?P<from>[由从])\s*(?P<x>\d+(?:\.\d+)?\s*" + _UNIT + r"?))?\s*"
+    r"(?P<verb>(?:下降|降低|减少|提高|提升|增长|增加|上升)(?:到|至))(?P<y>\d+(?:\.\d+)?)\s*(?P<unit>" + _UNIT + r")")
 # words before the subject that say what the project does to it (使, 确保, 力争 …): the subject follows them
 _LEAD = re.compile(r"^.*(?:使|让|促进|推动|带动|实现|确保|力争|预计|计划|目标|通过|项目实施后|实施后)")
 _SCOPE = re.compile(r"^(?:年内|当年|今年|本年度|年度|全年)?(?:全县|全市|全区|全镇|全乡|全省|本县|本市|项目区|示范区|辖区)?")
@@ -32,11 +41,14 @@ _FALL = ("下降", "降低", "减少")
 
 def stated_changes(text: str) -> list[Mention]:
     """The change targets of `text` (normalised inside) as mentions: obj is the row name, unit 百分点 or %,
-    verb the change word as written, start the figure's offset, end the end of the unit — one end for
-    all figures of one list (`kb.suggest.table` keeps a list's rows together by it); in text order."""
+    verb the change word as written, start the figure's offset (a change from a level: the first level's),
+    end the end of the unit — one end for all figures of one list (`kb.suggest.table` keeps a list's rows together by it); in text order."""
     t = normalize(text)
-    out: list[Mention] = []
+    out = _to_levels(t)
+    taken = [(c.start, c.end) for c in out]
     for m in _CHANGE.finditer(t):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
         subj = _SCOPE.sub("", _after_preposition(_LEAD.sub("", m.group("subj")))).strip("、")
         figures = list(re.finditer(r"\d+(?:\.\d+)?", m.group("nums")))
         unit = "百分点" if "百分点" in m.group("unit") else "%"
@@ -45,7 +57,29 @@ def stated_changes(text: str) -> list[Mention]:
                 continue
             out.append(Mention(value, unit, m.group("verb"), _name(thing, m.group("verb"), unit),
                                m.start("nums") + f.start(), m.end(), context=m.group(0)))
+    return sorted(out, key=lambda c: c.start)
+
+
+def _to_levels(t: str) -> list[Mention]:
+    """The changes of normalised `t` from a level to a level: the row is the measure named before 由 / 从,
+    value the level reached, verb as written (提高到); start is the first figure's offset (so neither figure
+    binds another row), the derivation the change as written without spaces."""
+    out = []
+    for m in _TO_LEVEL.finditer(t):
+        subj = _SCOPE.sub("", _after_preposition(_LEAD.sub("", m.group("subj"))))
+        if not _MEASURE.search(subj) or "、" in subj:
+            continue
+        start = m.start("x") if m.group("x") else m.start("y")
+        said = re.sub(r"\s+", "", t[m.start("from"):m.end()]) if m.group("from") else ""
+        out.append(Mention(m.group("y"), m.group("unit"), m.group("verb"), subj, start, m.end(),
+                           context=m.group(0), derivation=said))
     return out
+
+
+def change_direction(m: Mention) -> str:
+    """The direction of a change row: a level to fall to (下降到 10 ‰) is a ceiling, 'negative'; a level to
+    rise to and a size of a change (下降幅度 ≥ 0.5 百分点) are 'positive'."""
+    return "negative" if m.verb.startswith(_FALL) and m.verb.endswith(("到", "至")) else "positive"
 
 
 def _after_preposition(subj: str) -> str:
@@ -79,10 +113,10 @@ def _name(thing: str, verb: str, unit: str) -> str:
 
 
 def change_slot(name: str) -> str:
-    """The benefit slot of a change row: money and output are economic; emissions, cover and farm chemicals
-    ecological; the rest social."""
+    """The benefit slot of a change row: money and output are economic; emissions, waste water and refuse,
+    cover and farm chemicals ecological; the rest social."""
     if re.search(r"收入|产值|产量|利润|销售|零售|营业|交易额|增加值|效益", name):
         return "economic_benefit"
-    if re.search(r"排放|能耗|污染|水质|空气|森林|植被|绿化|农药|化肥", name):
+    if re.search(r"排放|能耗|污染|污水|垃圾|水质|空气|森林|植被|绿化|农药|化肥", name):
         return "ecological_benefit"
     return "social_benefit"

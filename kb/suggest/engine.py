@@ -326,9 +326,9 @@ def set_targets(pool: list[Draft], ctx: ProjectContext, learned: dict | None, ch
     the budget is the ceiling of the best detected type's cost rows, not of a further type's."""
     from kb.settings import CheckerSettings
 
-    bind_mentions(pool, ctx)
-    fill_values(pool, ctx, learned, default_targets(checker_settings or CheckerSettings()),
-                main_type=detected[0][0].id if detected else None)
+    main = detected[0][0].id if detected else None
+    bind_mentions(pool, ctx, main)
+    fill_values(pool, ctx, learned, default_targets(checker_settings or CheckerSettings()), main_type=main)
 
 
 def rank_candidates(pool: list[Draft], ctx: ProjectContext, detected: list[tuple], models: SuggestModels,

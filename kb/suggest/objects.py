@@ -22,9 +22,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kb.domain.quantity import every_period
+from kb.domain.words import PAYMENT_VERBS
 from kb.suggest import quantities as Q
-from kb.suggest.words import (BENEFICIARIES, BENEFIT_VERBS, FUNCTION_WORDS, NAME_BOILERPLATE, NOUN_TAGS, STOP_TAGS,
-                              WORK_VERBS)
+from kb.suggest.words import (BENEFICIARIES, BENEFIT_VERBS, EVENT_UNITS, FUNCTION_WORDS, NAME_BOILERPLATE, NOUN_TAGS,
+                              ROAD_CLASSES, STOP_TAGS, WORK_VERBS)
 from kb.domain.text import normalize
 from kb.domain.units import is_time_unit
 
@@ -71,9 +72,9 @@ def _pos_tokenizer():
     from kb.retrieval.postag import PosTagger
 
     base = base_dictionary()
-    tags = {w: "n" for w in BENEFICIARIES}
+    tags = {w: "n" for w in (*BENEFICIARIES, *ROAD_CLASSES)}
     tags.update((w, "v") for w in WORK_VERBS)
-    added = [(w, 5000) for w in BENEFICIARIES] + [(w, 3000) for w in WORK_VERBS]
+    added = [(w, 5000) for w in (*BENEFICIARIES, *ROAD_CLASSES)] + [(w, 3000) for w in WORK_VERBS]
     known = base.tags(w for w in DOMAIN_TERMS if w not in tags)
     for w in DOMAIN_TERMS:
         if w not in WORK_VERBS and w not in tags and w not in known:
@@ -224,7 +225,13 @@ def mentions(text: str) -> list[Mention]:
             if after:
                 obj, after_ = after, False
                 verb = _trailing_verbs(pos_cut(before)) if before else ""  # 租赁77个机柜
-        every = every_period(before) if q.unit in _EVENT_UNITS else None
+        if not verb and obj and not after_:
+            work = _WORK_AFTER.match(_clause_after(t, q.end))   # 县乡村道85公里实行专业化日常养护: the work follows
+            if work and work.group(1) in WORK_VERBS:
+                verb, after_ = work.group(1), True
+        if is_time_unit(q.unit) and _PAYMENT_AFTER.match(t, q.end):
+            continue
+        every = every_period(before) if q.unit in EVENT_UNITS else None
         if every:
             out.append(_per_period_count(t, q, every))
             continue
@@ -236,7 +243,6 @@ def mentions(text: str) -> list[Mention]:
 
 
 # a frequency: 每季度开展1次安全漏洞扫描 is 4 scans a year (a fresh trial: 设备巡检次数 ≥1 次)
-_EVENT_UNITS = frozenset("次 场 期 批 批次 场次 轮".split())
 _EVENT_AFTER = re.compile(r"[\u4e00-\u9fff]{2,10}$")
 # verbs that only say an event takes place (开展食品安全自查: the event is 食品安全自查)
 _HOLD_VERBS = re.compile(r"^(?:开展|组织|进行|召开|举办|实施|举行|安排)")
@@ -259,9 +265,14 @@ def _per_period_count(t: str, q, every: tuple[str, int, str]) -> Mention:
 
 
 _RATE_PER = re.compile(r"\s*/\s*\d")
+# the work written after a quantity it is done to: 85公里实行专业化日常养护, 12座进行除险加固
+_WORK_AFTER = re.compile(r"(?:实行|进行|实施|开展|完成)[\u4e00-\u9fff]{0,6}?(" + "|".join(
+    sorted(WORK_VERBS, key=len, reverse=True)) + r")")
 # the work a time limit bounds, written after it: 4小时内修复, 30分钟以内响应, 2小时内到达现场
 _LIMIT_ACTION = re.compile(r"\s*(?:以)?内(?:完成|进行|予以)?(到达现场|响应|到场|到达|修复|修好|排除|解决|处理|处置|办结|答复|反馈|"
-                           r"恢复)")
+                           r"恢复|安装调试|安装|调试|交付|供货|到货|完工|竣工)")
+# a payment's term (15个工作日内支付设备款) is the checker's to read (`kb.checker.rewrite.stated_payment_term`)
+_PAYMENT_AFTER = re.compile(r"\s*(?:以)?内[^，。；,;]{0,4}?(?:" + "|".join(PAYMENT_VERBS) + ")")
 _ACTION_SPELLING = {"修好": "修复"}
 
 

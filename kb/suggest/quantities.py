@@ -29,6 +29,21 @@ _LEAD = re.compile(r"^(?:高质量|高标准|圆满|顺利|按时|按期|及时|
 _BUDGET_WORDS = ("资金", "预算", "投资", "总额", "经费", "金额", "安排", "拨付", "财政", "补助资金", "总投资", "投入",
                  "转移支付", "额度", "下达", "拨款", "专项")
 _OBJECT_AFTER = re.compile(r"^[\u4e00-\u9fff]{2,8}")
+def _context(t: str, start: int) -> str:
+    """Up to 16 characters before a number, cut at punctuation and at a previous number and its unit
+    ("45万元给聘用的14人"), leading filler (计划, 预计 …) removed."""
+    before = t[max(0, start - 16):start].rstrip("≥≤<>=＞＜＝约达 ")
+    parts = _DELIM.split(before)
+    ctx = parts[-1] if parts else ""
+    if re.search(r"\d", ctx):
+        ctx = _UNIT_HEAD.sub("", re.sub(r"^.*\d", "", ctx))
+    return _LEAD.sub("", ctx).removesuffix("的")
+
+
+# a bare 万 after the measure it counts: 观看人次50万 → 万人次 (a fresh trial: no row held it)
+_BARE_WAN_UNIT = {"人次": "万人次", "人数": "万人", "户数": "万户", "次数": "万次", "播放量": "万次", "浏览量": "万次",
+                  "点击量": "万次", "阅读量": "万次", "观看量": "万次"}
+_BARE_WAN = re.compile(r"(" + "|".join(_BARE_WAN_UNIT) + r")(?:达到|达|超过|约|共)?$")
 # measure words that stand before their noun (N个机柜, N名学生), unlike units of measurement
 CLASSIFIERS = frozenset("个 台 套 辆 艘 架 所 家 座 栋 幢 门 项 条 处 名 位 户 间 张 本 册 份 部 支 块 根 眼 口 盏 株 棵 头 只".split())
 
@@ -65,7 +80,9 @@ def find_quantities(text: str) -> list[StatedQuantity]:
         if unit == "周" and after in ("岁", "年"):
             continue  # 60周岁 is an age, 100周年 an anniversary: neither is weeks
         if unit == "个" and t.startswith("工作日", m.end()):
-            continue  # 10个工作日内 is a time limit, not a count of 工作日 (fresh trial: 工作日内数量 ≥10 个)
+            # 10个工作日内 is a time limit in 个工作日, not a count of 工作日 (fresh trial: 工作日内数量 ≥10 个)
+            out.append(StatedQuantity(value, "个工作日", _context(t, m.start()), m.start(), m.end() + 3))
+            continue
         if unit == "万方":
             unit = "万立方米"  # 出淤7.8万方: 方 is everyday speech for 立方米 (kb.domain.units)
         if unit == "年" and (len(value) == 4 or after in "度底初"):
@@ -79,11 +96,7 @@ def find_quantities(text: str) -> list[StatedQuantity]:
         if target_number_problem(t[max(0, m.start() - 3):m.end()]):
             continue  # 1e308公里 is not 308公里; a figure above 1 万亿 is a slip (kb.domain.quantity)
         before = t[max(0, m.start() - 16):m.start()].rstrip("≥≤<>=＞＜＝约达 ")
-        parts = _DELIM.split(before)
-        ctx = parts[-1] if parts else ""
-        if re.search(r"\d", ctx):  # cut at a previous number and its unit ("45万元给聘用的14人")
-            ctx = _UNIT_HEAD.sub("", re.sub(r"^.*\d", "", ctx))
-        ctx = _LEAD.sub("", ctx).removesuffix("的")
+        ctx = _context(t, m.start())
         if unit in CLASSIFIERS:
             # "租赁77个机柜", "资助300名学生": the object follows the measure word
             obj = _OBJECT_AFTER.match(_DELIM.split(t[m.end():m.end() + 12])[0])
@@ -91,8 +104,9 @@ def find_quantities(text: str) -> list[StatedQuantity]:
                 ctx = ctx + obj.group()
         is_budget = unit in ("万元", "亿元", "元", "万") and any(w in before[-10:] for w in _BUDGET_WORDS)
         if unit == "万":
-            if not is_budget:
+            counted = _BARE_WAN.search(ctx) if not is_budget else None
+            if not (is_budget or counted):
                 continue
-            unit = "万元"
+            unit = _BARE_WAN_UNIT[counted.group(1)] if counted else "万元"   # 观看人次50万 is 50 万人次
         out.append(StatedQuantity(value, unit, ctx, m.start(), m.end(), is_budget))
     return out

@@ -39,7 +39,7 @@ STEM_OVERLAP = 0.5      # …or the share of the row name's own words the mentio
 BIND_OVERLAP = 0.3       # share of the mention's object bigrams the row name must hold to bind
 
 
-def bind_mentions(drafts: list[Draft], ctx: ProjectContext) -> None:
+def bind_mentions(drafts: list[Draft], ctx: ProjectContext, main_type: str | None = None) -> None:
     """Give each stated quantity to the rows about the same object (value_source = text).
 
     A formed draft carries its own mention. A library or type row takes a
@@ -48,11 +48,12 @@ def bind_mentions(drafts: list[Draft], ctx: ProjectContext) -> None:
     name's own words); when no row shares them, the type row that needs a
     number, listed first among those of the mention's unit family, takes it
     if that mention is the only one of its family (储备规模 5000 吨稻谷 →
-    地方储备粮规模 5000 吨).
+    地方储备粮规模 5000 吨). `main_type`: the id of the project's best type (a standard row of a further
+    type takes a per-unit amount only when no row names the text's words and none can be formed).
     """
     for m in ctx.mentions:
         if m.unit in Q.MONEY_UNITS:
-            _bind_money(m, drafts, ctx)
+            _bind_money(m, drafts, ctx, main_type)
             continue
         fam = [d for d in drafts if d.mention is None and d.slot in BINDABLE and _units_fit(m.unit, d)
                and not _against_direction(d, m) and not _other_work(d, m)]
@@ -123,7 +124,7 @@ PER_UNIT = re.compile(r"每[\u4e00-\u9fff]{1,3}")
 # the period written after a per-unit amount (每生1500元/学期): the standard is per head and per term
 PER_PERIOD = re.compile(r"\s*/\s*(学期|学年|年|月|天|日|餐|次)")
 # …or written after it: 1200元/人·年
-PER_THING_AFTER = re.compile(r"\s*/\s*([\u4e00-\u9fff]{1,2}(?:[·.][\u4e00-\u9fff]{1,2})?)")
+PER_THING_AFTER = re.compile(r"\s*/\s*((?:平方米|立方米|平方公里|[\u4e00-\u9fff]{1,2})(?:[·.][\u4e00-\u9fff]{1,2})?)")
 # the period said before a per-unit amount (村卫生室每个每年补助1万元): the standard is per year
 PERIOD_BEFORE = re.compile(r"每(学期|学年|年|月|天|日|餐|次)")
 STANDARD_NAME = re.compile(r"标准|单价|补贴额|补助额|人均|生均|户均|每")
@@ -148,31 +149,106 @@ def _other_work(d: Draft, m: Mention) -> bool:
     return bool(m.action and limit and m.action not in d.key)
 
 
-def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext) -> None:
-    """An amount the text states: a per-unit amount to a standard row (元/…), another amount to a
-    cost or economic-benefit row in 万元 about the same object (带动旅游综合收入3000万元)."""
-    before = ctx.text[max(0, m.start - 12):m.start]
+def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext, main_type: str | None = None) -> None:
+    """An amount the text states: a per-unit amount to a standard row (元/…) whose per-parts the text's do
+    not contradict (`_parts_fit`; the row in exactly the text's per-parts first), else to a standard row
+    formed from the text (`_formed_standard`); another amount to a cost or economic-benefit row in 万元
+    about the same object (带动旅游综合收入3000万元)."""
+    before = CLAUSE_START.split(ctx.text[max(0, m.start - 12):m.start])[-1]
     written = PER_THING_AFTER.match(ctx.text, m.end)
     per_unit = bool(PER_UNIT.search(before) or written)
     written = None if PER_PERIOD.match(ctx.text, m.end) else written   # 每生1500元/学期: a period, the row says per whom
     said = set(bigrams(normalize_name(m.verb + m.obj + m.context)))
+    # a standard's words run on after it (60元标准发放就餐补贴): its row may share those
+    said_std = said | set(bigrams(normalize_name(CLAUSE_START.split(ctx.text[m.end:m.end + 16])[0])))
+    period = (PER_PERIOD.match(ctx.text, m.end) or PERIOD_BEFORE.search(before)) if per_unit else None
+    parts = said_parts(before, written.group(1) if written else "",
+                       period.group(1) if period and period.re is PER_PERIOD else "") if per_unit else []
+    fits = []
     for d in drafts:
         if d.mention is not None or d.slot not in ("cost", "economic_benefit"):
             continue
         unit = d.unit or d.typical[2]
         if per_unit:
             ok = _per_unit_money(unit) and STANDARD_NAME.search(d.name) and d.slot == "cost"
-            ok = ok and (_stem_share(d, said) >= BIND_OVERLAP or d.source == "type")
-        else:
-            ok = Q.units_compatible(unit or "", m.unit) and "/" not in unit and _stem_share(d, said) >= BIND_OVERLAP
+            if ok and _parts_fit(unit, parts):
+                fits.append((_stem_share(d, said_std) >= BIND_OVERLAP or main_type in d.type_ids, d))
+            continue
+        ok = Q.units_compatible(unit or "", m.unit) and "/" not in unit and _stem_share(d, said) >= BIND_OVERLAP
         if ok:
-            period = (PER_PERIOD.match(ctx.text, m.end) or PERIOD_BEFORE.search(before)) if per_unit else None
-            d.mention = (replace(m, per=period.group(1) if period else "", per_part=written.group(1) if written else "")
-                         if period or written else m)   # one mention, one measure (`table.same_measure`)
-            said_per = written.group(1) if written else period.group(1) if period and period.re is PER_PERIOD else ""
-            d.evidence.append(f"描述中的金额: {m.context}{m.value}{m.unit}" + (f"/{said_per}" if said_per else ""))
-            if per_unit:
-                break
+            d.mention = m
+            d.evidence.append(f"描述中的金额: {m.context}{m.value}{m.unit}")
+    if not per_unit:
+        return
+    # a row naming the text's words (or of the main type) in exactly the text's per-parts first (每月补助标准
+    # 元/人·月 before 每餐补贴标准 元/餐 for 每人每月60元), then one formed from the text, then a further type's
+    # (高龄津贴标准 for a meal service's 每人每月60元 was set aside later as another programme's: the 60 元 was lost)
+    fits.sort(key=lambda e: not parts or _part_set(_per_of(e[1].unit or e[1].typical[2])) != _part_set(parts))
+    named = [d for ok, d in fits if ok] or [d for d in [_formed_standard(m, ctx, before, parts)] if d is not None]
+    d = (named or [d for ok, d in fits if not ok and d.source == "type"] or [None])[0]
+    if d is None:
+        return
+    if d not in drafts:
+        drafts.append(d)
+    per_part = written.group(1) if written else ""
+    d.mention = replace(m, per=period.group(1) if period else "", per_part=per_part) if period or per_part else m
+    said_per = written.group(1) if written else period.group(1) if period and period.re is PER_PERIOD else ""
+    d.evidence.append(f"描述中的金额: {m.context}{m.value}{m.unit}" + (f"/{said_per}" if said_per else ""))
+
+
+# the per-parts a standard is stated in before its amount: 每人每月 → 人, 月; 每生每天 → 生, 天; 每个每年 → 个, 年
+PER_BEFORE = re.compile(r"每(学期|学年|季度|人次|[\u4e00-\u9fff])")
+CLAUSE_START = re.compile(r"[,，。;；:：]")
+PERIODS = frozenset("学期 学年 季度 年 月 周 天 日 餐 次".split()) - {"餐", "次"}
+# per-parts that name the same thing: a student, a named person and a person are one head; 日 is 天
+_PART_SPELLING = {"名": "人", "位": "人", "生": "人", "日": "天"}
+
+
+def said_parts(before: str, written: str = "", period_after: str = "") -> list[str]:
+    """What a per-unit amount is per, as the text states it: written after it (1200元/人·年 → 人, 年), else
+    the 每X words before it (每人每月60元 → 人, 月) with a period written after (每生1500元/学期 → 生, 学期)."""
+    if written:
+        return [p for p in re.split(r"[·.]", written) if p]
+    out = [p for p in PER_BEFORE.findall(before) if p not in ("年度",)]
+    return out + [period_after] if period_after and period_after not in out else out
+
+
+def _per_of(unit: str) -> list[str]:
+    return [p for p in re.split(r"[·.]", (unit or "").partition("/")[2]) if p]
+
+
+def _part_set(parts: list[str]) -> set[str]:
+    return {_PART_SPELLING.get(p, p) for p in parts}
+
+
+def _parts_fit(unit: str, parts: list[str]) -> bool:
+    """A standard row's unit fits the per-parts the text states unless both name what the amount is per
+    and they differ (元/餐 for 每人每月60元: a per-meal row is not a per-person-month standard); a period
+    the text states replaces the row's (元/人·月 for 1200元/人·年 → 1200 元/人·年)."""
+    row = {p for p in _part_set(_per_of(unit)) if p not in PERIODS}
+    text = {p for p in _part_set(parts) if p not in PERIODS}
+    return not (row and text) or row <= text
+
+
+# what a standard pays, written after its amount (60元标准发放就餐补贴) or before it (每餐补贴3元)
+_PAID_AFTER = re.compile(r"(?:的)?(?:标准)?(?:发放|给予|发)?([\u4e00-\u9fff]{0,4}?(?:补贴|补助|津贴|生活费|救助金|慰问金|奖励金))")
+_PAID_BEFORE = re.compile(r"(补贴|补助|津贴|生活费)(?:标准)?(?:为)?$")
+
+
+def _formed_standard(m: Mention, ctx: ProjectContext, before: str, parts: list[str]) -> Draft | None:
+    """A standard row formed from the text when no row takes its per-unit amount: the per-parts as the
+    text says them + what is paid + 标准 (每人每月60元标准发放就餐补贴 → 每人每月就餐补贴标准, 元/人·月), None when
+    the text names nothing paid or no per-part."""
+    after = _PAID_AFTER.match(CLAUSE_START.split(ctx.text[m.end:m.end + 16])[0])
+    paid = after.group(1) if after else ""
+    if not paid:
+        b = _PAID_BEFORE.search(PER_BEFORE.sub("", before))
+        paid = b.group(1) if b else ""
+    if not paid or not parts:
+        return None
+    said = "".join(f"每{p}" for p in parts if f"每{p}" in before)
+    return Draft(name=f"{said}{paid}标准", level2="economic_cost", source="formed", unit=f"{m.unit}/{'·'.join(parts)}",
+                 direction="equal", evidence=["按描述用词生成"])
 
 
 def _per_unit_money(unit: str) -> bool:
@@ -210,9 +286,9 @@ def _take_mention(d: Draft, m: Mention) -> None:
     unit = d.unit or d.typical[2]
     if m.unit in Q.MONEY_UNITS and _per_unit_money(unit):
         # as the text states it: 1200 元/人·年; else the row's per-part in the text's money (1 万元/个·年)
-        unit = m.unit + "/" + (m.per_part or unit.partition("/")[2])
+        unit = m.unit + "/" + (m.per_part or "·".join(p for p in _per_of(unit) if p not in PERIODS or not m.per))
         if m.per and m.per not in unit:
-            unit = f"{unit}·{m.per}"           # 1500 元/人·学期, as the text states it
+            unit = f"{unit}·{m.per}"           # 1500 元/人·学期, as the text states it (元/人·月 for 每人每年: 元/人·年)
         d.value_unit, d.operator = unit, "="   # a standard: 5 元/生·天
         return
     if d.slot == "cost":

@@ -12,7 +12,10 @@
   as context). A row the checker would delete, rename or move (an input
   indicator such as 预算执行率, a slogan) becomes an alternate; a value the
   checker rejects is cleared and the row says 待填写 with the checker's
-  reason — a number the text states is kept as written. Suggest never takes
+  reason — a number the text states is kept as written. Warnings count
+  where the checker faults a library value (`VALUE_WARNINGS`: a
+  satisfaction of 100 % takes the checker's default, ≥90 %) or a 时效 row
+  with no time in it (REL-01 under 时效: an alternate). Suggest never takes
   the checker's rewrite, so an operator is never flipped and a qualitative
   row never becomes an amount.
 Not for ranking (`kb.suggest.ranker`).
@@ -262,9 +265,12 @@ def vet_with_checker(drafts: list[Draft], ctx: ProjectContext) -> None:
         context["budget_wan"] = ctx.budget_wan
     report = check_rows(rows, context, suggest=False)
     for f in report.findings:
-        if f.scope != "row" or f.row is None or (f.severity != "error" and f.rule_id not in FOREIGN_RULES):
+        if f.scope != "row" or f.row is None:
             continue
         d = cand[f.row - 1]
+        if f.severity != "error" and f.rule_id not in FOREIGN_RULES and f.rule_id not in VALUE_WARNINGS \
+                and not (f.rule_id == "REL-01" and d.slot == "timeliness"):
+            continue
         _apply_finding(d, f)
 
 
@@ -275,7 +281,12 @@ PENDING_RULES = frozenset({"STR-03"})
 FOREIGN_RULES = frozenset({"REL-05", "REL-02",   # …and an input or process indicator (预算执行率) as an output
                            "QNT-02",    # …and a slogan the checker says to delete (应急保障能力; fresh trial)
                            "REL-03"})   # …and a benefit no project can claim (维护社会稳定; third fresh trial)
-# Not REL-01 (a rate under 数量): real tables file 健康管理率 and 主体工程完成率 under 数量, and moving them
+# warnings on a value the library or a real table gave (not the text): 社会满意度 =100% (SAT-02) takes the
+# checker's own default satisfaction target; 定性 整洁有序 (QNT-05, neither a number nor a grade) is 待填写
+# with the checker's reason, as an error's value is (second trial: the table failed its own check)
+VALUE_WARNINGS = frozenset({"SAT-02", "QNT-05"})
+# REL-01 under 时效 (文化惠民活动按计划完成率: no time in it) makes the row an alternate: the slot takes an on-time row.
+# Not REL-01 under 数量 (a rate under 数量): real tables file 健康管理率 and 主体工程完成率 under 数量, and moving them
 # to 质量 emptied 基本公共卫生服务's 数量 block (tried on the 85 dev tables, 2026-12-06)
 
 
@@ -291,6 +302,12 @@ def _apply_finding(d: Draft, f) -> None:
     if d.pending or d.value_source == "text":
         return  # left blank on purpose, or the declarant's own number
     was = d.value
+    if f.rule_id == "SAT-02":   # the value the checker writes for a satisfaction (kb.checker.rewrite)
+        from kb.settings import CheckerSettings
+
+        d.operator, d.value, d.value_unit = "≥", f"{CheckerSettings().satisfaction_default_pct:g}", "%"
+        d.evidence.append(f"审核规则 {f.rule_id}: {f.message}")
+        return
     d.value, d.value_source = "", ""
     if d.operator == "定性":
         d.note = f"{PENDING}：请写明可核验的定性标准(指标库参考值“{was}”审核不通过：{f.message}，规则 {f.rule_id})"

@@ -16,7 +16,14 @@ WORK_VERBS = frozenset("""新建 建设 建成 修建 改建 扩建 续建 新�
 培训 轮训 举办 组织 召开 开展 实施 完成 治理 整治 清淤 疏浚 清理 清运 收运 处理 种植 栽植 造林 养护 管护
 接种 检测 监测 抽检 检查 巡查 印制 制作 编制 编印 出版 播出 宣传 托管 运维 维护 保洁 收购 储备 轮换
 修复 增设 设置 铺装 疏通 开设 加装 改扩建 翻修 粉刷 拆除 搬迁 种养 养殖 发展 举行 承办 主办 放映 演出
-建立 打造 创建 新增 改善 接待 服务 救治 筛查 体检 走访 排查 办理 调解 审计 评审 聘用 聘请 招聘 安置""".split())
+建立 打造 创建 新增 改善 接待 服务 救治 筛查 体检 走访 排查 办理 调解 审计 评审 聘用 聘请 招聘 安置
+修补 修缮加固""".split())
+
+# the classes of rural roads (县道、乡道、村道 are 农村公路): jieba cuts 县乡村道 into 县 / 乡村 / 道 (a measure word)
+ROAD_CLASSES = ("县乡村道", "县乡道", "村组道路", "通村公路", "通组公路")   # not 村道: 通村道路 would cut 通|村道|路
+
+# units that count occurrences of a work (巡查48次, 培训6期, 每季度开展1次)
+EVENT_UNITS = frozenset("次 场 期 批 批次 场次 轮".split())
 
 # verbs in front of beneficiaries: the object is who benefits (惠及群众1.2万名 → 受益群众人数)
 BENEFIT_VERBS = frozenset("惠及 受益 覆盖 带动 帮扶 惠及到 辐射".split())
