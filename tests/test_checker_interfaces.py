@@ -142,6 +142,11 @@ def test_fix_keeps_the_rows_notes_and_states_the_budget_it_bound(tmp_path):
     ws = load_sheet(out)
     notes = {r[2]: (r[5], r[6]) for r in ws if r[2] and r[6]}
     assert notes["主体班培训人次"] == ("解释0", "依据0") and notes["开设课程数量"] == ("解释4", "依据4"), notes
+    # a rewritten row drops what explained the old one (成本控制率 → 项目总成本 ≤…万元; a third fresh user found
+    # 完成时间 12月31日前 explained as 按时发放的比例)
+    rewritten = {r[2]: (r[5], r[6]) for r in ws if r[2] in ("项目总成本", "项目完成时间")}
+    assert rewritten and all("11" not in (e or "") + (b or "") and "10" not in (e or "") + (b or "")
+                             for e, b in rewritten.values()), rewritten
     p = tmp_path / "d.json"
     p.write_text(json.dumps(dev_record("D013"), ensure_ascii=False), encoding="utf-8")
     run("check", "--fix", str(p), "--out", str(out))

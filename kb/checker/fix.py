@@ -14,6 +14,20 @@ from kb.domain.levels import framework_position
 from kb.domain.schema import Declaration, TargetRow
 
 
+def _notes_kept(ctx: dict[str, Any], r: TargetRow, upd: dict[str, Any]) -> dict[str, Any]:
+    """A row's notes read with it (`kb.io.tables.NOTE_FIELDS`) that still hold after its rewrite: a renamed
+    row's 指标解释 explained the old indicator, a new target's 设定依据 was the old one's (a fresh reviewer
+    found 完成时间 12月31日前 explained as 按时发放的比例, and a stale 待填写…审核不通过 basis)."""
+    if not ctx or not upd:
+        return ctx
+    drop = set()
+    if "name" in upd and upd["name"] != r.name:
+        drop.add("explanation")
+    if any(k in upd and upd[k] != getattr(r, k) for k in ("value", "operator", "unit")):
+        drop.add("basis")
+    return {k: v for k, v in ctx.items() if k not in drop} if drop else ctx
+
+
 def apply_fixes(decl: Declaration, report: CheckReport) -> Declaration:
     """`apply_fixes_traced(decl, report)` without the origins."""
     return apply_fixes_traced(decl, report)[0]
@@ -69,8 +83,8 @@ def apply_fixes_traced(decl: Declaration, report: CheckReport) -> tuple[Declarat
         if i in deleted:
             continue
         moved = any(k in upd and upd[k] != getattr(r, k) for k in ("level1", "level2"))
-        (placed if moved else kept).append((r.model_copy(update=upd) if upd else r,
-                                            rctx_in[i] if i < len(rctx_in) else {}, numbers[i]))
+        ctx = _notes_kept(rctx_in[i] if i < len(rctx_in) else {}, r, upd)
+        (placed if moved else kept).append((r.model_copy(update=upd) if upd else r, ctx, numbers[i]))
     placed += [(TargetRow.model_validate(a), {}, None) for a in added]
     for row, ctx, n in placed:  # into its framework block (a 时效 row among the 时效 rows, not after 满意度)
         kept.insert(framework_position([k[0] for k in kept], row), (row, ctx, n))
