@@ -726,3 +726,12 @@ def test_one_accident_count_and_no_generic_rate_beside_the_stated_one(shipped_kb
                    "2025年村（社区）党组织书记轮训", budget_wan=48)
     names = [c.name for c in res.default_table]
     assert "学员结业考核合格率" in names and "培训合格率" not in names, names
+
+
+def test_the_declared_budget_is_the_one_every_cost_uses_and_a_mismatch_is_said(shipped_kb):
+    """Final fresh trial: --budget 250 beside 项目预算300万元 in the text gave 道路成本 ≤250 万元 next to
+    每公里建设成本 ≤25 万元/公里 (300 ÷ 12), with no word about the two budgets."""
+    res = _suggest(shipped_kb, "计划修缮乡村道路12公里，惠及沿线村民3000人，项目预算300万元。", "道路", budget_wan=250)
+    costs = {c.unit: c.value for c in res.suggestions if c.level1 == "cost" and c.value}
+    assert costs.get("万元") == "250" and costs.get("万元/公里") == "20.84", costs
+    assert "填写的预算 250 万元与描述中的 300 万元不一致" in res.message

@@ -58,7 +58,15 @@ def read_project(tokenizer, description: str | None, *, project_name: str | None
     text = "。".join(p for p in (name, desc) if p)
     all_mentions = O.mentions(text)
     # a budget of 0 is none (a cost ceiling ≤0 万元 would say nothing may be spent): the text's, else 待填写
-    budget = budget_wan if budget_wan else Q.budget_from_text(text)
+    said = Q.budget_from_text(text)
+    budget = budget_wan if budget_wan else said
+    notes = Q.unused_budget_amounts(text) if not budget_wan else []
+    total = Q.total_from_text(_MULTI_YEAR_MONEY.sub("", text))
+    if budget_wan and said and abs(said - budget_wan) > 0.005 * max(said, budget_wan):
+        # the declarant's figure wins, for the total cost and for every cost derived from it (a fresh user got
+        # 成本 ≤250 万元 beside 每公里成本 25 万元/公里 = the text's 300 ÷ 12), and the mismatch is said
+        notes.append(f"填写的预算 {budget_wan:g} 万元与描述中的 {said:g} 万元不一致：成本指标按 {budget_wan:g} 万元测算，请核对")
+        total = None
     later = long_term_spans(text)   # the medium-term plan's numbers are not this year's targets (E001)
     changes = [c for c in stated_changes(text) if not _inside(c.start, later)]
     stated = [m for m in all_mentions if _is_target_mention(m, budget) and not _execution_share(m, text)
@@ -66,8 +74,8 @@ def read_project(tokenizer, description: str | None, *, project_name: str | None
               and not _inside(m.start, later)]
     return ProjectContext(
         text=text, name=name, description=desc, core=_core(name, desc), mentions=stated,
-        changes=changes, notes=Q.unused_budget_amounts(text) if not budget_wan else [], budget_wan=budget,
-        total_wan=max(filter(None, (Q.total_from_text(_MULTI_YEAR_MONEY.sub("", text)), budget)), default=None),
+        changes=changes, notes=notes, budget_wan=budget,
+        total_wan=max(filter(None, (total, budget)), default=None),
         beneficiaries=O.beneficiaries(text),
         content={t for t in tokenizer.cut_words(text) if len(t) >= 2 and t not in WEAK_TERMS and not t.isdigit()},
         text_bigrams=_clause_bigrams(text), name_bigrams=set(bigrams(normalize_name(name))),
