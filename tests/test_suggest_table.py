@@ -735,3 +735,17 @@ def test_the_declared_budget_is_the_one_every_cost_uses_and_a_mismatch_is_said(s
     costs = {c.unit: c.value for c in res.suggestions if c.level1 == "cost" and c.value}
     assert costs.get("万元") == "250" and costs.get("万元/公里") == "20.84", costs
     assert "填写的预算 250 万元与描述中的 300 万元不一致" in res.message
+
+
+def test_a_library_rate_never_restates_the_texts_own_target(shipped_kb):
+    """Final fresh trial (texts written as county staff write them): 农作物耕种收综合机械化率 ≥75 % (the library's,
+    below the stated 78 % baseline) beside 主要农作物耕种收综合机械化率由78%提高到82%; 路灯节能改造节电率 ≥30 % at
+    30 points beside the stated 节电率 45 %."""
+    res = _suggest(shipped_kb, "计划补贴各类农机具1200台（套），受益农户约950户，项目预算480万元。主要农作物耕种收综合机械化率"
+                               "由78%提高到82%。", "2025年县级农机购置与应用补贴", budget_wan=480)
+    rates = [(c.name, c.value) for c in res.default_table if "机械化率" in c.name]
+    assert rates == [("主要农作物耕种收综合机械化率", "82")], rates
+    res = _suggest(shipped_kb, "将城区主干道老旧高压钠灯更换为LED节能路灯2600盏，项目总投资620万元。改造后路灯亮灯率保持在98%"
+                               "以上，年节约用电约120万千瓦时，节电率达到45%。", "城区路灯节能改造", budget_wan=620)
+    rates = [(c.name, c.value) for c in res.default_table if c.name.endswith("节电率")]
+    assert rates == [("节电率", "45")], rates

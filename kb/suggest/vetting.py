@@ -40,6 +40,19 @@ _STRUCTURAL = re.compile(r"^(REL-02|REL-03|STR-)")
 STRUCTURAL_FIELDS = frozenset({"name", "level1", "level2", ""})
 
 
+def set_aside_restated(drafts: list[Draft]) -> None:
+    """A library rate the text states a target for (`kb.suggest.table.restates_rate`: 农作物耕种收综合机械化率
+    ≥75 % typical beside 主要农作物耕种收综合机械化率 由78%提高到82%) is only an alternate: the text's figure is
+    the project's target (a final fresh trial found both, the library's below the stated baseline)."""
+    from kb.suggest.table import restates_rate
+
+    stated = [d for d in drafts if d.value_source == "text" and d.tier != Tier.ALTERNATE and d.key.endswith("率")]
+    for d in drafts:
+        if d.tier != Tier.ALTERNATE and d.source != "formed" and any(restates_rate(d, b) for b in stated):
+            d.tier = Tier.ALTERNATE
+            d.evidence.append("描述中已写明这项比率的目标，仅作备选")
+
+
 def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], own_words: str = "") -> None:
     """Tier ALTERNATE for rows of another programme, unsupported cross-sector retrieved rows, untyped
     generic rows, and retrieved rows or type alternate entries whose object the text lacks.
