@@ -749,3 +749,12 @@ def test_a_library_rate_never_restates_the_texts_own_target(shipped_kb):
                                "以上，年节约用电约120万千瓦时，节电率达到45%。", "城区路灯节能改造", budget_wan=620)
     rates = [(c.name, c.value) for c in res.default_table if c.name.endswith("节电率")]
     assert rates == [("节电率", "45")], rates
+
+
+def test_a_stated_harm_rate_is_a_ceiling(shipped_kb):
+    """Final fresh trial, E046 (real): 受害率0.0046‰ became 受害率 ≥0.0046‰ — lower is better (the checker's
+    direction lists say so), so ≤."""
+    rec = dev_record("E046")
+    res = _suggest(shipped_kb, rec["description"], rec["project"], exclude_origin="dev:E046")
+    harm = [c for c in res.suggestions if c.name.endswith("受害率") and c.value == "0.0046"]
+    assert harm and harm[0].operator == "≤" and harm[0].unit == "‰", [(c.name, c.operator) for c in harm]

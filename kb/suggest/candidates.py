@@ -247,8 +247,13 @@ def _mention_draft(m, ctx: ProjectContext) -> Draft | None:
                      direction="negative" if t[2] == "≤" else "positive", mention=m, evidence=ev)
     r = N.stated_rate(m)
     if r:
+        from kb.checker.parse import name_direction   # the checker's direction lists: one answer
+
         l2 = "beneficiary_satisfaction" if r[1] == "satisfaction" else "quality"
-        return Draft(name=r[0], level2=l2, source="formed", unit="%", mention=m, evidence=ev)
+        # 受害率0.0046‰, 发病率: lower is better, ≤ (a fresh trial found 受害率 ≥0.0046‰)
+        direction = "negative" if name_direction(r[0]) == "neg" else "positive"
+        return Draft(name=r[0], level2=l2, source="formed", unit=m.unit, direction=direction, mention=m,
+                     evidence=ev)
     return None
 
 
