@@ -758,3 +758,14 @@ def test_a_stated_harm_rate_is_a_ceiling(shipped_kb):
     res = _suggest(shipped_kb, rec["description"], rec["project"], exclude_origin="dev:E046")
     harm = [c for c in res.suggestions if c.name.endswith("受害率") and c.value == "0.0046"]
     assert harm and harm[0].operator == "≤" and harm[0].unit == "‰", [(c.name, c.operator) for c in harm]
+
+
+def test_each_row_takes_the_quantity_whose_words_it_shares_most(shipped_kb):
+    """Final fresh trial: 预计补贴困难残疾人3200人、重度残疾人4100人 gave 重度残疾人护理补贴人数 ≥3200 — the first
+    number that shared half its words took the row, though the second shares all of them."""
+    res = _suggest(shipped_kb, "按照每人每月80元标准为全县困难残疾人发放生活补贴，按照每人每月100元标准为重度残疾人发放护理补贴，"
+                               "预计补贴困难残疾人3200人、重度残疾人4100人，全年资金约799.2万元。",
+                   "困难残疾人生活补贴和重度残疾人护理补贴", budget_wan=799.2)
+    persons = {c.name: c.value for c in res.suggestions if c.unit == "人" and c.value}
+    assert persons.get("困难残疾人生活补贴人数") == "3200", persons
+    assert all(v == "4100" for n, v in persons.items() if n.startswith("重度")), persons

@@ -51,6 +51,7 @@ def bind_mentions(drafts: list[Draft], ctx: ProjectContext, main_type: str | Non
     地方储备粮规模 5000 吨). `main_type`: the id of the project's best type (a standard row of a further
     type takes a per-unit amount only when no row names the text's words and none can be formed).
     """
+    best: dict[int, tuple[float, Mention, Draft]] = {}   # per row: the mention whose words it shares most
     for m in ctx.mentions:
         if m.unit in Q.MONEY_UNITS:
             _bind_money(m, drafts, ctx, main_type)
@@ -59,15 +60,20 @@ def bind_mentions(drafts: list[Draft], ctx: ProjectContext, main_type: str | Non
                and not _against_direction(d, m) and not _other_work(d, m)]
         obj = set(bigrams(normalize_name(m.obj + m.verb))) or set(bigrams(normalize_name(m.context)))
         said = set(bigrams(normalize_name(m.verb + m.obj + m.context)))
-        bound = [d for d in fam if (len(obj & set(bigrams(d.key))) / len(obj) if obj else 0.0) >= BIND_OVERLAP
-                 or _stem_share(d, said) >= STEM_OVERLAP]
+        scored = [(len(obj & set(bigrams(d.key))) / len(obj) if obj else 0.0, _stem_share(d, said), d) for d in fam]
+        bound = [(max(o, st), d) for o, st, d in scored if o >= BIND_OVERLAP or st >= STEM_OVERLAP]
         if not bound and _only_of_family(m, ctx):
             lone = sorted((d for d in fam if d.source == "type" and d.needs_value and d.indicator_id),
                           key=lambda d: (-d.type_prob, d.type_pos))
-            bound = lone[:1]
-        for d in bound:
-            d.mention = m
-            d.evidence.append(f"描述中的数量: {m.context}{m.value}{m.unit}")
+            bound = [(0.0, d) for d in lone[:1]]
+        for share, d in bound:
+            # 困难残疾人3200人、重度残疾人4100人: 重度残疾人护理补贴人数 shares half of the first's words and all
+            # of the second's — it takes the second (a fresh trial found it bound to 3200)
+            if id(d) not in best or share > best[id(d)][0]:
+                best[id(d)] = (share, m, d)
+    for _, m, d in best.values():
+        d.mention = m
+        d.evidence.append(f"描述中的数量: {m.context}{m.value}{m.unit}")
     for d in drafts:
         if d.mention is not None:
             _take_mention(d, d.mention)
