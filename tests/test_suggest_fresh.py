@@ -205,3 +205,14 @@ def test_a_rehabilitation_asks_the_disabled_it_serves(shipped_kb):
                              exclude_origin="dev:D040")
     asked = [c.name for c in res.default_table if c.level1 == "satisfaction"]
     assert asked and all("家属" not in n and "科普" not in n and "参与群众" not in n for n in asked), asked
+
+
+def test_intangible_heritage_is_its_own_programme(shipped_kb):
+    """Final fresh trial (a text written as a 文化馆 writes it): 非遗 was typed 文物保护 and got 文物修缮工程验收合格率."""
+    res = shipped_kb.suggest("县文化馆安排非遗保护经费45万元，对县级以上非遗代表性项目18项开展记录整理，扶持代表性传承人25名，"
+                             "每人每年补助3000元。全年举办非遗进校园、进社区展演活动不少于12场。",
+                             project_name="非物质文化遗产保护传承", budget_wan=45, mode="lexical", with_opinions=False)
+    assert res.project_types[0].name == "非物质文化遗产保护传承", [t.name for t in res.project_types]
+    names = [c.name for c in res.default_table]
+    assert not [n for n in names if "文物" in n or "修缮" in n], names
+    assert any(c.value == "3000" and c.unit.startswith("元/人") for c in res.default_table), names
