@@ -39,6 +39,9 @@ def test_a_zero_or_negative_amount_is_no_budget_and_says_so():
     assert budget_from_text("项目预算-50万元") is None and budget_from_text("项目预算－50万元") is None
     assert unused_budget_amounts("项目预算-50万元") == ["描述中的“-50万元”未作为预算：金额为负数，请核对"]
     assert "金额为 0" in unused_budget_amounts("项目预算0万元")[0]
+    # a per-head standard after a budget word is no budget, nor a unit slip to warn about (a review's catch)
+    assert budget_from_text("项目资金500万元，补助资金每人每月100元") == 500
+    assert unused_budget_amounts("项目资金500万元，补助资金每人每月100元") == []
 
 
 def test_one_unit_table_and_one_level_parser():

@@ -78,7 +78,7 @@ def test_a_bare_wan_counts_the_measure_before_it():
 
 def test_a_limit_in_working_days_before_a_work_is_its_time_limit(shipped_kb):
     """Reported: 合同签订后30个工作日内完成安装调试 gave 医疗设备安装调试及时率 ≥95 %; the payment's 15 个工作日 binds no
-    other row (the payment term is `kb.checker.rewrite.stated_payment_term`'s)."""
+    other row (the payment term is `kb.checker.rewrite.payment_days`'s)."""
     res = shipped_kb.suggest("为县医院采购CT设备1台，合同签订后30个工作日内完成安装调试，验收合格后15个工作日内支付设备款。",
                              project_name="县医院CT设备采购", budget_wan=300, mode="lexical", with_opinions=False)
     rows = _rows(res)

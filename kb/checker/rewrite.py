@@ -242,18 +242,25 @@ def deadline_name(name: str) -> str:
     return n + ("时间" if n.endswith("完成") else "完成时间")
 
 
-# a payment's term in the description: 9月30日前发放到位 (a date: `stated_deadline` gives it), 10个工作日内
-# 拨付到校 (group 1: the working days); and a row timing a payment (补助资金拨付及时率, 助学金及时发放率)
-_PAID_BY_RE = re.compile(r"(?:月(?:\d{1,2}[日号]|底|末)?(?:之前|以前|前)|(\d{1,3})个?工作日内)[^，。；,;]{0,6}?"
-                         r"(?:" + "|".join(PAYMENT_VERBS) + ")")
-_PAY_ON_TIME_RE = re.compile(r"(发放|拨付|兑现|兑付)(?:及时率|到位率|及时性)$|及时()(发放|拨付|兑现|兑付)率$")
+# a payment's term in the description: 9月30日前发放到位 (group 1: its date), 10个工作日内拨付到校 (group 2: the
+# working days); and a row timing a payment (补助资金拨付及时率, 助学金及时发放率, 补贴按时发放率)
+_PAID_BY_RE = re.compile(r"(?:((?:\d{4}年)?\d{1,2}月(?:\d{1,2}[日号]|底|末)?(?:之前|以前|前))|(\d{1,3})个?工作日内)"
+                         r"[^，。；,;]{0,6}?(?:" + "|".join(PAYMENT_VERBS) + ")")
+_PAY_ON_TIME_RE = re.compile(r"(" + "|".join(PAYMENT_VERBS) + r")(?:及时率|到位率|及时性)$"
+                             r"|(?:及时|按时)(" + "|".join(PAYMENT_VERBS) + ")率$")
 
 
-def stated_payment_term(text: str | None) -> str | None:
-    """The term the description sets for paying out: "date" (9月30日前发放到位: the deadline is
-    `stated_deadline`'s), the working days as written (10个工作日内拨付到校 → "10"), or None."""
+def payment_days(text: str | None) -> str | None:
+    """The working days the description gives for paying out (10个工作日内拨付到校 → "10"), else None."""
     m = _PAID_BY_RE.search(text or "")
-    return None if m is None else (m.group(1) or "date")
+    return m.group(2) if m and m.group(2) else None
+
+
+def payment_deadline(text: str | None, year: int | None) -> str | None:
+    """The date the description gives for paying out, as `stated_deadline` writes it (…6月底前完成摸底，9月30日前
+    发放到位 → '2025年9月30日前': the payment's, not the first date of the text — a reviewer's catch), else None."""
+    m = _PAID_BY_RE.search(text or "")
+    return stated_deadline(m.group(1), year) if m and m.group(1) else None
 
 
 def pays_on_time(name: str) -> bool:
@@ -263,7 +270,7 @@ def pays_on_time(name: str) -> bool:
 
 def limit_name(name: str) -> str:
     """补助资金拨付及时率 → 补助资金拨付时限 (a payment's on-time rate as the limit the text states)."""
-    return _PAY_ON_TIME_RE.sub(lambda m: (m.group(1) or m.group(3)) + "时限", name.replace("按时", ""))
+    return _PAY_ON_TIME_RE.sub(lambda m: (m.group(1) or m.group(2)) + "时限", name)
 
 
 # ------------------------------------------------------------------ targets
@@ -639,10 +646,7 @@ def build_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, l
 def _payment_days(r: ParsedRow) -> str | None:
     """The working days the description gives for the payment a row times (10个工作日内拨付 beside
     补助资金拨付及时率), else None — a fresh reviewer found --fix writing 完成时间 12月31日前 instead."""
-    if not pays_on_time(r.name):
-        return None
-    days = stated_payment_term(r.ctx.get("description"))
-    return days if days not in (None, "date") else None
+    return payment_days(r.ctx.get("description")) if pays_on_time(r.name) else None
 
 
 def _deadline_target(r: ParsedRow, ids: set[str]) -> tuple[str, str, str]:

@@ -114,7 +114,7 @@ def check_cmd(
             written = _out_path(out, _table_id(decl, i), many)
             if fix:  # the table to hand in: the usual template, what is left to fix on a second sheet
                 fixed = apply_fixes(decl, report)
-                write_declaration(fixed, written, check_one(fixed), _explainer(fixed))
+                write_declaration(fixed, written, check_one(fixed), _explainer(fixed) if with_library else None)
             else:
                 export_xlsx(decl, written, report)
         results.append((decl, report, written))

@@ -55,6 +55,7 @@ def unused_budget_amounts(text: str | None) -> list[str]:
     return list(dict.fromkeys(why for _, _, why in _scan(text or "") if why))   # each amount as written, once
 
 
+_PER_SOMETHING = re.compile(r"每[\u4e00-\u9fff]{1,4}$|标准为?$")
 _WRITTEN_BEFORE = re.compile(r"[\d.,]*\d\s*[eE]\s*[-+]?$")
 
 
@@ -66,6 +67,8 @@ def _scan(text: str) -> list[tuple[float, bool, str]]:
         before = t[max(0, m.start() - 16):m.start()].rstrip("≥≤<>=＞＜＝约达 ")
         if not any(w in before[-10:] for w in BUDGET_WORDS):
             continue
+        if _PER_SOMETHING.search(before):
+            continue   # 补助资金每人每月100元 is a standard, not a budget (nor a unit slip to warn about)
         clause = _CLAUSE_END.split(t[max(0, m.start() - 24):m.start()])[-1]
         value = float(m.group(1).replace(",", ""))
         value = value * 10000 if m.group(2) == "亿元" else value / 10000 if m.group(2) == "元" else value

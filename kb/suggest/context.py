@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from kb.suggest import objects as O
 from kb.suggest import quantities as Q
 from kb.suggest.changes import stated_changes
-from kb.suggest.naming import is_clean, short_object
+from kb.suggest.naming import SCOPE_LEAD, is_clean, short_object
 from kb.suggest.words import FORM_CONTEXT, WEAK_TERMS, WORK_VERBS  # noqa: F401  (candidates read WEAK_TERMS here)
 from kb.domain.text import bigrams, normalize, normalize_name
 
@@ -58,10 +58,11 @@ def read_project(tokenizer, description: str | None, *, project_name: str | None
     text = "。".join(p for p in (name, desc) if p)
     all_mentions = O.mentions(text)
     # a budget of 0 is none (a cost ceiling ≤0 万元 would say nothing may be spent): the text's, else 待填写
-    said = Q.budget_from_text(text)
+    this_year = _MULTI_YEAR_MONEY.sub("", text)   # 中期市财政预算284500万元 is the plan's money, not this year's
+    said = Q.budget_from_text(this_year)
     budget = budget_wan if budget_wan else said
     notes = Q.unused_budget_amounts(text) if not budget_wan else []
-    total = Q.total_from_text(_MULTI_YEAR_MONEY.sub("", text))
+    total = Q.total_from_text(this_year)
     if budget_wan and said and abs(said - budget_wan) > 0.005 * max(said, budget_wan):
         # the declarant's figure wins, for the total cost and for every cost derived from it (a fresh user got
         # 成本 ≤250 万元 beside 每公里成本 25 万元/公里 = the text's 300 ÷ 12), and the mismatch is said
@@ -157,7 +158,6 @@ _AFTER_VERB = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,16}")
 # verbs that name a service rather than a work (依托村老年食堂提供助餐服务 → 助餐服务), tried when no work verb is
 # in the clause (without them a fresh trial's core was the first counted object: 食品安全自查发放准确率)
 _SERVE_VERBS = ("提供", "开展", "实施")
-_SCOPE_LEAD = re.compile(r"^(?:全|本|各)(?:省|市|县|区|镇|乡|村|街道)")
 _NUMBER_AND_UNIT = re.compile(r"\d+(?:\.\d+)?\s*(?:万|千|百|亿)?(?:公里|平方米|立方米|毫升|[个条所名人处座台辆套间户家栋册本件株头"
                               r"只剂份种类项场批次期年月日号米亩吨])?")
 _UMBRELLA = re.compile(r"等([\u4e00-\u9fff]{2,8})")
@@ -199,7 +199,7 @@ def clause_core(desc: str) -> str:
     if not obj:
         return ""
     thing = _UNTIL_PURPOSE.split(obj.group())[0]   # 兽用疫苗用于春秋两季集中免疫 → 兽用疫苗
-    thing = _SCOPE_LEAD.sub("", thing)             # 举办全县村BA篮球联赛: 全县 says where (全县完成及时率)
+    thing = SCOPE_LEAD.sub("", thing)             # 举办全县村BA篮球联赛: 全县 says where (全县完成及时率)
     if len(re.findall(r"[\u4e00-\u9fff]", thing)) < 2:
         return ""
     return short_object(thing + v if v in _WORK_AFTER else thing)

@@ -33,7 +33,7 @@ MIN_NAME, MAX_NAME = 3, 24
 NOTE = re.compile(r"\([\u4e00-\u9fff]{1,6}\)")   # a bracketed note after a name: 黄金蜜(葡萄)
 # an object that only says where (全镇, 全县, 辖区, 镇域): no thing to count
 SCOPE_ONLY = re.compile(r"(?:全|本|各)(?:省|市|县|区|镇|乡|村|街道)|辖区|镇域|县域|市域|区域|全域")
-_SCOPE_LEAD = re.compile(r"^(?:全|本|各)(?:省|市|县|区|镇|乡|村|街道)(?=[\u4e00-\u9fff]{2})")
+SCOPE_LEAD = re.compile(r"^(?:全|本|各)(?:省|市|县|区|镇|乡|村|街道)(?=[\u4e00-\u9fffA-Za-z]{2})")
 MIN_OBJECT_NAME = 4       # an object that is its own measure (治理水土流失面积) needs more than the measure
 # words of the declaration form or the calendar: never the object of a target (三级指标12个, 4个季度)
 FORM_NAME = re.compile(r"指标|一级|二级|三级|绩效|季度|年度|月份|预算|资金|执行")
@@ -88,7 +88,7 @@ def quantity_name(m: Mention, core: str = "") -> str | None:
     obj, verb = m.obj, m.verb if m.verb_after or _work_verb(m.verb) or m.verb in BENEFIT_VERBS else ""
     if SCOPE_ONLY.fullmatch(obj):
         return None   # 对全镇12个村: 全镇 is where, not what is counted (全镇数量 ≥ 12 个; fresh trial)
-    obj = _SCOPE_LEAD.sub("", obj)   # 为全县学生21300名: 学生 are counted, 全县 says where (全县学生人数)
+    obj = SCOPE_LEAD.sub("", obj)   # 为全县学生21300名: 学生 are counted, 全县 says where (全县学生人数)
     lead = verb if verb and not m.verb_after and verb not in BENEFIT_VERBS else ""
     if obj and ENDS_WITH_MEASURE.search(lead + obj):   # 清淤长度; 清淤 + 量 → 清淤量, never 清淤量方量
         name = lead + obj

@@ -271,7 +271,7 @@ _WORK_AFTER = re.compile(r"(?:实行|进行|实施|开展|完成)[\u4e00-\u9fff]
 # the work a time limit bounds, written after it: 4小时内修复, 30分钟以内响应, 2小时内到达现场
 _LIMIT_ACTION = re.compile(r"\s*(?:以)?内(?:完成|进行|予以)?(到达现场|响应|到场|到达|修复|修好|排除|解决|处理|处置|办结|答复|反馈|"
                            r"恢复|安装调试|安装|调试|交付|供货|到货|完工|竣工)")
-# a payment's term (15个工作日内支付设备款) is the checker's to read (`kb.checker.rewrite.stated_payment_term`)
+# a payment's term (15个工作日内支付设备款) is the checker's to read (`kb.checker.rewrite.payment_days`)
 _PAYMENT_AFTER = re.compile(r"\s*(?:以)?内[^，。；,;]{0,4}?(?:" + "|".join(PAYMENT_VERBS) + ")")
 _ACTION_SPELLING = {"修好": "修复"}
 

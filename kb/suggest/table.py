@@ -90,6 +90,9 @@ def same_measure(a: Draft, b: Draft, in_table: bool = True) -> bool:
 # measures a table states once whatever object they name: one acceptance rate (项目(工程)验收合格率 beside
 # 高标准农田建设项目验收合格率), one on-time completion (完工率 under 质量 beside 完成及时率 under 时效),
 # one on-time payment; compared across 质量 and 时效, where the library files them either way
+# one count of accidents wherever the library files it: 活动安全事故发生次数 under 质量 beside 质量安全事故发生次数
+# under 社会效益 (a second fresh trial)
+SAFETY = re.compile(r"安全(?:生产)?事故(?:发生)?(?:次数|起数|数|率)$")
 MEASURE_CLASSES = (
     re.compile(r"(验收合格率|验收质量|工程质量合格率|工程合格率|验收通过率)$"),
     ON_TIME,
@@ -100,12 +103,11 @@ MEASURE_CLASSES = (
     re.compile(r"(?<![时月准额])发放率$"),
     re.compile(r"完成率$"),   # 文化活动完成率 beside 公共文化服务体系完成率 (on-time ones matched above)
     PERIOD,   # 服务周期 under 数量 beside 降尘抑尘服务周期 under 时效: one period, compared across 数量 too
-    SAFETY := re.compile(r"安全(?:生产)?事故(?:发生)?(?:次数|起数|数|率)$"),   # 活动安全事故发生次数 under 质量 beside
-    # 质量安全事故发生次数 under 社会效益 (a second fresh trial): one count of accidents, wherever the library files it
+    SAFETY,
 )
 _CLASS_SLOTS = frozenset({"quality", "timeliness"})
 # the slots a class is compared across beyond 质量 and 时效
-_MORE_SLOTS = {PERIOD.pattern: frozenset({"quantity"}), SAFETY.pattern: frozenset({"quantity", "social_benefit"})}
+_MORE_SLOTS = {PERIOD: frozenset({"quantity"}), SAFETY: frozenset({"quantity", "social_benefit"})}
 
 
 def _measure_class(d: Draft) -> int | None:
@@ -119,7 +121,7 @@ def _one_class(a: Draft, b: Draft) -> bool:
     ca = _measure_class(a)
     if ca is None or ca != _measure_class(b):
         return False
-    slots = _CLASS_SLOTS | _MORE_SLOTS.get(MEASURE_CLASSES[ca].pattern, frozenset())
+    slots = _CLASS_SLOTS | _MORE_SLOTS.get(MEASURE_CLASSES[ca], frozenset())
     return a.slot in slots and b.slot in slots
 
 

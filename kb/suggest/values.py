@@ -20,12 +20,14 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from kb.domain.learned import LearnedIndicator
 from kb.suggest import quantities as Q
 from kb.suggest.context import ProjectContext
 from kb.suggest.draft import PENDING, Draft
 from kb.suggest.objects import Mention
+from kb.suggest.naming import TIME_LIMIT
 from kb.suggest.words import ON_TIME, PERIOD, STATED_PERIOD
 from kb.domain.text import bigrams, normalize_name
 from kb.domain.units import SIZE_UNITS, measure_of  # units whose values depend on the project's size
@@ -60,7 +62,7 @@ def bind_mentions(drafts: list[Draft], ctx: ProjectContext, main_type: str | Non
                and not _against_direction(d, m) and not _other_work(d, m)]
         obj = set(bigrams(normalize_name(m.obj + m.verb))) or set(bigrams(normalize_name(m.context)))
         said = set(bigrams(normalize_name(m.verb + m.obj + m.context)))
-        scored = [(len(obj & set(bigrams(d.key))) / len(obj) if obj else 0.0, _stem_share(d, said), d) for d in fam]
+        scored = [(len(obj & d.bigram_counts.keys()) / len(obj) if obj else 0.0, _stem_share(d, said), d) for d in fam]
         bound = [(max(o, st), d) for o, st, d in scored if o >= BIND_OVERLAP or st >= STEM_OVERLAP]
         if not bound and _only_of_family(m, ctx):
             lone = sorted((d for d in fam if d.source == "type" and d.needs_value and d.indicator_id),
@@ -104,23 +106,28 @@ def _bind_period(drafts: list[Draft], ctx: ProjectContext) -> None:
 def _bind_deadline(drafts: list[Draft], ctx: ProjectContext) -> None:
     """A deadline the text states (2025年10月底前完成) is the target of the on-time rows, written as the
     checker's TIME-05 rewrite writes it: 〔X〕完成时间, 2025年10月31日前 — not 完成及时率 =100%."""
-    from kb.checker.rewrite import deadline_name, limit_name, pays_on_time, stated_deadline, stated_payment_term
+    from kb.checker.rewrite import (deadline_name, limit_name, payment_days, payment_deadline, pays_on_time,
+                                    stated_deadline)
 
     year = re.search(r"(20\d{2})\s*年", ctx.text)
-    said = stated_deadline(ctx.description, int(year.group(1)) if year else None)
-    paid = stated_payment_term(ctx.description)   # the deadline is the payment's (9月30日前发放到位)
+    year = int(year.group(1)) if year else None
+    said = stated_deadline(ctx.description, year)
+    pay_by = payment_deadline(ctx.description, year)   # the payment's own date (9月30日前发放到位)
+    days = payment_days(ctx.description)               # …or its working days (10个工作日内拨付)
     for d in drafts:
         if d.slot != "timeliness" or d.value_source == "text":
             continue
-        if said and (ON_TIME.search(d.key) or (paid == "date" and pays_on_time(d.key))):
+        pays = pays_on_time(d.key)
+        date = pay_by if pays and pay_by else (said if ON_TIME.search(d.key) else None)
+        if date:
             d.name = d.name if d.key.endswith(("完成时间", "完工时间")) else deadline_name(d.name)
-            d.operator, d.value, d.value_unit, d.unit, d.value_source = "", said, "", "", "text"
-            d.evidence.append(f"描述中的完成时限: {said}")
-        elif paid and paid != "date" and pays_on_time(d.key):
+            d.operator, d.value, d.value_unit, d.unit, d.value_source = "", date, "", "", "text"
+            d.evidence.append(f"描述中的完成时限: {date}")
+        elif pays and days:
             # 补助资金10个工作日内拨付到校: 补助资金拨付时限 ≤ 10 个工作日 (was 拨付及时率 ≥95 %)
             d.name = limit_name(d.name)
-            d.operator, d.value, d.value_unit, d.unit, d.value_source = "≤", paid, "个工作日", "个工作日", "text"
-            d.evidence.append(f"描述中的拨付时限: {paid}个工作日内")
+            d.operator, d.value, d.value_unit, d.unit, d.value_source = "≤", days, "个工作日", "个工作日", "text"
+            d.evidence.append(f"描述中的拨付时限: {days}个工作日内")
 
 
 
@@ -149,10 +156,7 @@ def _against_direction(d: Draft, m: Mention) -> bool:
 
 def _other_work(d: Draft, m: Mention) -> bool:
     """A time limit for one work never binds a row limiting another (4小时内修复 → not 故障响应时间)."""
-    from kb.suggest.naming import TIME_LIMIT
-
-    limit = TIME_LIMIT.search(d.key)
-    return bool(m.action and limit and m.action not in d.key)
+    return bool(m.action) and m.action not in d.key and TIME_LIMIT.search(d.key) is not None
 
 
 def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext, main_type: str | None = None) -> None:
@@ -265,9 +269,13 @@ def _per_unit_money(unit: str) -> bool:
 
 def _stem_share(d: Draft, said: set[str]) -> float:
     """Share of the row name's bigrams, its measure (…人数, …里程) left out, that the mention's words hold."""
-    stem = MEASURE_TAIL.sub("", d.key)
-    bg = set(bigrams(stem))
+    bg = _stem_bigrams(d.key)
     return len(bg & said) / len(bg) if len(bg) >= 2 else 0.0
+
+
+@lru_cache(maxsize=8192)
+def _stem_bigrams(key: str) -> frozenset[str]:
+    return frozenset(bigrams(MEASURE_TAIL.sub("", key)))
 
 
 MEASURE_TAIL = re.compile(r"(数量|人数|人次|户数|次数|面积|里程|长度|规模|总量|率|天数|场次|批次|期数)$")
@@ -404,7 +412,7 @@ def ceiling(v: float, decimals: int) -> str:
     r = math.ceil(v * q - 1e-9) / q
     if v > 0 and v < 1 / q:   # 0.0001 万元 ÷ 12 公里: three significant digits, never "8.33e-06"
         places = 2 - math.floor(math.log10(v))
-        return f"{math.ceil(v * 10 ** places) / 10 ** places:.{places}f}".rstrip("0")
+        return f"{math.ceil(v * 10 ** places - 1e-9) / 10 ** places:.{places}f}".rstrip("0")
     return amount(r)
 
 

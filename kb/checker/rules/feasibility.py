@@ -181,15 +181,16 @@ def feas_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     if r.num is None or r.num <= 0 or r.pct or r.is_date or not r.eff_unit or r.cost_row:
         return None
     desc = r.ctx.get("description") or ""
-    qs = []
+    qs, said = [], []
     for words, x, unit in stated_quantities(desc):
         y = _in_unit(x, unit, r.eff_unit) if units_compatible(unit, r.eff_unit) else None
         if y is not None:
             every = every_period(words.split(" ")[0])
-            # 每月开展1次演练 is 12 a year: the year's count is the stated quantity (a fresh trial found FEAS-04
-            # calling suggest's 数据备份恢复演练次数 ≥12 次 twelve times the text)
+            # 每月开展1次演练 is 12 a year: the year's count is compared (a fresh trial found FEAS-04 calling
+            # suggest's 数据备份恢复演练次数 ≥12 次 twelve times the text); the 1 as written is never flagged
             qs.append((words, x, unit, y * every[1] if every else y))
-    if not qs or any(abs(q[3] - r.num) <= 1e-9 * max(1.0, abs(r.num)) for q in qs):
+            said += [y, y * every[1]] if every else [y]
+    if not qs or any(abs(v - r.num) <= 1e-9 * max(1.0, abs(r.num)) for v in said):
         return None
     name = _bigrams(r.name_base or r.name)
     for words, x, unit, y in qs:

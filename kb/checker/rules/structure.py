@@ -20,6 +20,7 @@ from kb.domain.enums import Level1, Level2
 from kb.domain.findings import Suggestion, construct
 from kb.domain.levels import level2_fits
 from kb.domain.text import normalize, normalize_name
+from kb.domain.words import PAYMENT_VERBS
 from kb.settings import CheckerSettings
 
 
@@ -334,7 +335,7 @@ def fix_str_09(h: RuleHit, fx: TableFix) -> Suggestion:
 
 # a project that pays money out to people or units (补助, 补贴, 津贴 … 发放 / 拨付), and none that builds or buys
 _PAY_WORDS = re.compile(r"补助|补贴|津贴|救助|资助|抚恤|奖补|奖励资金")
-_PAY_VERBS = re.compile(r"发放|拨付|兑付|兑现")
+_PAY_VERBS = re.compile("|".join(PAYMENT_VERBS[:5]))   # 支付 拨付 发放 兑现 兑付 (not 到位 / 到账: said of any funds)
 _WORKS = re.compile(r"建设|新建|改造|维修|修缮|采购|购置|施工|工程|安装")
 
 
@@ -344,16 +345,16 @@ def _pays_out(t: ParsedTable, desc: str) -> bool:
 
 
 def _timeliness_row(desc: str, year: int | str | None, pays: bool) -> dict[str, str]:
-    """The 时效 row STR-10 adds: the payment's working days or the deadline the description states, else
-    the budget year's end (`kb.checker.rewrite`, as TIME-05's rewrite reads them)."""
-    from kb.checker.rewrite import stated_deadline, stated_payment_term
+    """The 时效 row STR-10 adds: the payment's working days or date the description states, else its stated
+    deadline, else the budget year's end (`kb.checker.rewrite`, as TIME-05's rewrite reads them)."""
+    from kb.checker.rewrite import payment_days, payment_deadline, stated_deadline
 
-    days = stated_payment_term(desc) if pays else None
-    if days and days != "date":
+    days = payment_days(desc) if pays else None
+    if days:
         return {"level1": "产出指标", "level2": "时效指标", "name": "补助资金发放时限", "operator": "≤",
                 "value": days, "unit": "个工作日"}
     y = int(year) if str(year or "").isdigit() else None
-    said = stated_deadline(desc, y)
+    said = (payment_deadline(desc, y) if pays else None) or stated_deadline(desc, y)
     name = "补助资金发放完成时间" if pays else "项目完成时间"
     return {"level1": "产出指标", "level2": "时效指标", "name": name, "operator": "",
             "value": said or (f"{y}年12月31日前" if y else "12月31日前"), "unit": ""}
@@ -361,7 +362,8 @@ def _timeliness_row(desc: str, year: int | str | None, pays: bool) -> dict[str, 
 
 @table_fix("STR-10")
 def fix_str_10(h: RuleHit, fx: TableFix) -> Suggestion:
-    """Add the missing 时效 (项目完成时间) and 质量 (项目验收合格率) rows; a missing 数量 row is advice."""
+    """Add the missing 时效 and 质量 rows — for a table that pays money out, 补助资金发放准确率 and the payment's
+    stated term (`_timeliness_row`), else 项目验收合格率 and 项目完成时间; a missing 数量 row is advice."""
     s, year = fx.s, fx.ctx.get("budget_year")
     if Level1.output not in fx.after.level1s:  # every 产出 row moved or dropped: STR-07 speaks for the table
         return construct(Suggestion, text="补设产出指标（数量、质量、时效）")
