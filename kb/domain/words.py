@@ -20,6 +20,8 @@ live with suggest. Pure data.
 """
 from __future__ import annotations
 
+import re
+
 # Domain terms every tokenizer knows, beyond the library's own names.
 DOMAIN_TERMS = (
     "绩效目标", "绩效指标", "产出指标", "效益指标", "满意度指标", "成本指标", "数量指标", "质量指标",
@@ -97,3 +99,8 @@ FORM_PATTERNS = (
 # verbs that pay money out or say it has arrived (支付设备款, 拨付到校, 发放到位, 到账): the one list that a
 # payment's time limit is read with, by suggest (`kb.suggest.objects`) and the checker (`kb.checker.rewrite`)
 PAYMENT_VERBS = ("支付", "拨付", "发放", "兑现", "兑付", "到位", "到账")
+
+# words of a project that builds or buys, and of one that pays money out to people (补助, 津贴, 工资 …): suggest names
+# its rows by them (`kb.suggest.naming.work_kind`) and the checker's STR-10 adds a payment's rows by them
+BUILD_WORDS = re.compile(r"建设|新建|改建|扩建|改造|维修|修缮|工程|硬化|购置|采购|安装|整治|治理|修建|加固|配备|设备|设施|清淤|疏浚|铺设")
+PAY_WORDS = re.compile(r"补助|补贴|资助|津贴|助学金|奖学金|救助|奖励|抚恤|贴息|慰问金|生活费|报酬|工资|奖补")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from kb.domain.words import BUILD_WORDS, PAY_WORDS
 from kb.suggest import quantities as Q
 from kb.suggest.objects import MEASURE_NOUN, Mention, is_nounish, pos_cut
 from kb.suggest.words import (BENEFIT_VERBS, COUNT_MEASURE, EVENT_UNITS, FIELD_HEADS, FUNCTION_WORDS, PERSON_HEADS,
@@ -27,8 +28,6 @@ PERSON_UNITS = frozenset("人 名 位 万人 万名 人次 万人次 户 万户 
 TIME_UNITS = frozenset("小时 分钟 天 日 个月 月 周 年 工作日 个工作日".split())
 # time limits: the smaller the better (故障响应时间 ≤ 2 小时)
 TIME_LIMIT = re.compile(r"(响应|处理|办结|到场|到达|修复|审批|办理|处置|反馈|答复)(时间|时长|时限)?$")
-BUILD_WORDS = re.compile(r"建设|新建|改建|扩建|改造|维修|修缮|工程|硬化|购置|采购|安装|整治|治理|修建|加固|配备|设备|设施|清淤|疏浚|铺设")
-PAY_WORDS = re.compile(r"补助|补贴|资助|津贴|助学金|奖学金|救助|奖励|抚恤|贴息|慰问金|生活费|报酬|工资|奖补")
 MIN_NAME, MAX_NAME = 3, 24
 NOTE = re.compile(r"\([\u4e00-\u9fff]{1,6}\)")   # a bracketed note after a name: 黄金蜜(葡萄)
 # an object that only says where (全镇, 全县, 辖区, 镇域): no thing to count

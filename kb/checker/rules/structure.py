@@ -20,7 +20,7 @@ from kb.domain.enums import Level1, Level2
 from kb.domain.findings import Suggestion, construct
 from kb.domain.levels import level2_fits
 from kb.domain.text import normalize, normalize_name
-from kb.domain.words import PAYMENT_VERBS
+from kb.domain.words import BUILD_WORDS, PAY_WORDS, PAYMENT_VERBS
 from kb.settings import CheckerSettings
 
 
@@ -334,14 +334,12 @@ def fix_str_09(h: RuleHit, fx: TableFix) -> Suggestion:
 
 
 # a project that pays money out to people or units (补助, 补贴, 津贴 … 发放 / 拨付), and none that builds or buys
-_PAY_WORDS = re.compile(r"补助|补贴|津贴|救助|资助|抚恤|奖补|奖励资金")
 _PAY_VERBS = re.compile("|".join(PAYMENT_VERBS[:5]))   # 支付 拨付 发放 兑现 兑付 (not 到位 / 到账: said of any funds)
-_WORKS = re.compile(r"建设|新建|改造|维修|修缮|采购|购置|施工|工程|安装")
 
 
 def _pays_out(t: ParsedTable, desc: str) -> bool:
     said = desc + "".join(r.name for r in t.items)
-    return bool(_PAY_WORDS.search(said) and _PAY_VERBS.search(said) and not _WORKS.search(said))
+    return bool(PAY_WORDS.search(said) and _PAY_VERBS.search(said) and not BUILD_WORDS.search(said))
 
 
 def _timeliness_row(desc: str, year: int | str | None, pays: bool) -> dict[str, str]:
