@@ -8,6 +8,8 @@ place (`service.app`).
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 
 class JixiaoError(Exception):
     """Base class of all errors raised on purpose by jixiao-kb."""
@@ -123,7 +125,10 @@ _WRITE_REASONS = {2: "所在文件夹不存在", 20: "路径中有一段不是�
 
 def write_failure(e: OSError, path) -> DataError:
     """The `DataError` for a file that could not be written: what failed, in Chinese (never strerror)."""
-    reason = _WRITE_REASONS.get(getattr(e, "errno", None) or 0, "系统拒绝写入")
+    errno = getattr(e, "errno", None) or 0
+    reason = _WRITE_REASONS.get(errno, "系统拒绝写入")
+    if errno == 2 and Path(path).parent.is_dir():   # /proc/x.xlsx: the folder is there, new files are not allowed
+        reason = "该文件夹不允许新建文件"
     return DataError(f"无法写入文件：{reason}", file=str(path))
 
 

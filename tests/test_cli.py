@@ -140,6 +140,8 @@ def test_usage_errors_are_one_chinese_line(shipped_settings, args, line):
     (("--text", "修缮乡村道路12公里", "--out", "x.csv"), "--out: --out 的文件名须以 .xlsx 结尾"),
     # a missing folder is made (every .xlsx writer: kb.io.xlsx_cells.save_atomic); a file in the path is not one
     (("--text", "修缮乡村道路12公里，预算100万元", "--out", "/dev/null/x.xlsx"), "路径中有一段不是文件夹"),
+    # the folder exists but takes no new files (the kernel answers ENOENT): not "所在文件夹不存在" (fresh trial)
+    (("--text", "修缮乡村道路12公里，预算100万元", "--out", "/proc/x.xlsx"), "该文件夹不允许新建文件"),
 ])
 def test_suggest_option_errors_name_the_option_in_chinese(shipped_settings, args, says):
     """Reported (fresh trial): --type named the API field, a 10,000-character --text was accepted (the API
