@@ -254,6 +254,22 @@ def test_a_stated_deadline_is_the_timeliness_target(shipped_kb):
     assert not [f for f in report.findings if f.scope == "row"]
 
 
+def test_a_span_of_whole_years_is_no_budget_year(shipped_kb):
+    """Reported (fresh trial): 对1950—2000年文书档案…，2025年12月15日前完成 left 项目完成时间 待填写 (the year read
+    was 2000, so the 2025 deadline was skipped) and the .xlsx said 预算年度 2000 (the checker then proposed
+    2000年12月31日前)."""
+    from kb.domain.years import stated_year
+
+    text = ("县档案馆对1950—2000年文书档案12万卷进行扫描和目录著录，预算资金144万元，"
+            "2025年12月15日前完成全部加工并通过验收。")
+    assert stated_year("馆藏档案数字化加工", text) == 2025
+    assert stated_year("档案数字化", "对1950—2000年文书档案12万卷进行扫描，预算144万元，按期完成。") is None
+    assert stated_year("乡村振兴", "落实2023—2025年三年行动计划，2024年完成村庄规划编制") == 2024
+    res = _suggest(shipped_kb, text, "馆藏档案数字化加工")
+    timely = [c for c in res.default_table if c.level2 == "timeliness"]
+    assert "2025年12月15日前" in [c.value for c in timely], [(c.name, c.value) for c in timely]
+
+
 def test_a_rate_at_its_whole_reads_equal_not_at_least(shipped_kb):
     """Reported: 完成及时率 ≥100% (a share cannot exceed its whole; real tables write =100%)."""
     res = _suggest(shipped_kb, "对城区段河道进行清淤疏浚，清淤长度3.5公里，清理淤泥4.2万立方米，项目预算资金250万元。",

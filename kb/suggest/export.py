@@ -16,11 +16,10 @@ numbers summing to 100. Not for checked tables with findings
 """
 from __future__ import annotations
 
-import re
 
 from pathlib import Path
 
-from kb.domain.text import normalize
+from kb.domain.years import stated_year
 from kb.errors import DataError
 
 SCORES = {"output": 50, "cost": 10, "benefit": 30, "satisfaction": 10}
@@ -88,22 +87,6 @@ def target_table(result, *, project_name: str = "", description: str = "", depar
     return TargetTable(project_name=project_name or "", unit_name=unit_name or "", department=department or "",
                        year=year or stated_year(project_name, description), budget_wan=result.budget_wan,
                        description=description or "", rows=table_rows)
-
-
-_YEAR = re.compile(r"(20\d{2})\s*年")
-
-
-def stated_year(project_name: str, description: str) -> int | None:
-    """The 预算年度 the project states: the year in its name (2024年农村户厕改造项目), else the one year its
-    description names (2025年4月 … 2025年4月15日前), else None — several years (2023年7月至2024年1月) say
-    no single one. A fresh reviewer found 预算年度 blank in every file although the text gave it."""
-    for text in (project_name, description):
-        years = {int(y) for y in _YEAR.findall(normalize(text or ""))}
-        if len(years) == 1:
-            return years.pop()
-        if years and text is project_name:
-            return None
-    return None
 
 
 def write_xlsx(result, path: str | Path | None = None, *, project_name: str = "", description: str = "",

@@ -109,8 +109,9 @@ def _bind_deadline(drafts: list[Draft], ctx: ProjectContext) -> None:
     from kb.checker.rewrite import (deadline_name, limit_name, payment_days, payment_deadline, pays_on_time,
                                     stated_deadline)
 
-    year = re.search(r"(20\d{2})\s*年", ctx.text)
-    year = int(year.group(1)) if year else None
+    from kb.domain.years import stated_year
+
+    year = stated_year(ctx.name, ctx.description)
     said = stated_deadline(ctx.description, year)
     pay_by = payment_deadline(ctx.description, year)   # the payment's own date (9月30日前发放到位)
     days = payment_days(ctx.description)               # …or its working days (10个工作日内拨付)
