@@ -634,6 +634,8 @@ def test_a_stated_payment_deadline_is_the_timeliness_target(shipped_kb):
                                "年度资金1704万元。", "学生午餐补贴", budget_wan=1704)
     timely = [c for c in res.default_table if c.level2 == "timeliness" and c.unit == "个工作日"]
     assert timely and (timely[0].operator, timely[0].value) == ("≤", "10") and timely[0].name.endswith("时限")
+    # its 指标解释 speaks of days, not of the rate it was made from ("…按时拨付的比例": fresh trial)
+    assert "工作日" in timely[0].explanation and "比例" not in timely[0].explanation
 
 
 def test_a_maintenance_contract_binds_its_rate_and_its_frequency(shipped_kb):

@@ -121,12 +121,13 @@ def _bind_deadline(drafts: list[Draft], ctx: ProjectContext) -> None:
         pays = pays_on_time(d.key)
         date = pay_by if pays and pay_by else (said if ON_TIME.search(d.key) else None)
         if date:
-            d.name = d.name if d.key.endswith(("完成时间", "完工时间")) else deadline_name(d.name)
+            if not d.key.endswith(("完成时间", "完工时间")):   # a rate's 指标解释 no longer fits (fresh trial)
+                d.name, d.explanation = deadline_name(d.name), "实际完成的日期，不晚于描述写明的完成时限"
             d.operator, d.value, d.value_unit, d.unit, d.value_source = "", date, "", "", "text"
             d.evidence.append(f"描述中的完成时限: {date}")
         elif pays and days:
             # 补助资金10个工作日内拨付到校: 补助资金拨付时限 ≤ 10 个工作日 (was 拨付及时率 ≥95 %)
-            d.name = limit_name(d.name)
+            d.name, d.explanation = limit_name(d.name), "资金到位至拨付(发放)到对象所用的工作日数，不超过描述写明的时限"
             d.operator, d.value, d.value_unit, d.unit, d.value_source = "≤", days, "个工作日", "个工作日", "text"
             d.evidence.append(f"描述中的拨付时限: {days}个工作日内")
 
