@@ -638,6 +638,18 @@ def test_a_stated_payment_deadline_is_the_timeliness_target(shipped_kb):
     assert "工作日" in timely[0].explanation and "比例" not in timely[0].explanation
 
 
+def test_a_share_paid_in_instalments_is_no_target(shipped_kb):
+    """Reported (fresh trial): 合同签订后支付30% became 服务费用支付及时率 =30% (or 劳动合同签订率 ≥30%)."""
+    from kb.suggest.objects import mentions
+
+    text = ("县档案馆采取政府购买服务方式对文书档案12万卷进行扫描和目录著录，预算资金144万元，数字化成果质量抽检合格率"
+            "不低于98%。合同签订后支付30%，验收合格后支付余款。")
+    assert [(m.value, m.unit) for m in mentions(text) if m.unit == "%"] == [("98", "%")]
+    assert [m.value for m in mentions("预付合同金额的30%，验收合格后拨付剩余70%。")] == []
+    res = _suggest(shipped_kb, text, "馆藏档案数字化加工", budget_wan=144)
+    assert not [c.name for c in res.suggestions if c.unit == "%" and c.value in ("30", "70")]
+
+
 def test_a_maintenance_contract_binds_its_rate_and_its_frequency(shipped_kb):
     """Third fresh trial (an IT maintenance contract written as county staff write them): 系统可用率达到99.5%以上
     had no row (jieba reads 可用 and 率 as verbs), and 每季度开展1次安全漏洞扫描 became 设备巡检次数 ≥1 次."""

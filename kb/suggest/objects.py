@@ -237,8 +237,10 @@ def mentions(text: str) -> list[Mention]:
             continue
         out.append(Mention(q.value, q.unit, verb, obj, q.start, q.end, q.is_budget, q.context, after_,
                            action=limit_action(t, q.end) if is_time_unit(q.unit) else ""))
-    # a rate per so many units (森林火灾发生率0.064次/10万公顷) counts nothing: neither number is a quantity
-    out = [m for m in out if not _RATE_PER.match(t, m.end) and not t[:m.start].rstrip().endswith("/")]
+    # a rate per so many units (森林火灾发生率0.064次/10万公顷) counts nothing: neither number is a quantity;
+    # nor does a share of the contract paid in instalments (合同签订后支付30%: not a 支付及时率 of 30 %)
+    out = [m for m in out if not _RATE_PER.match(t, m.end) and not t[:m.start].rstrip().endswith("/")
+           and not (m.unit == "%" and _PAID_SHARE.search(t, 0, m.start))]
     return per_unit_totals(t, out)
 
 
@@ -265,6 +267,9 @@ def _per_period_count(t: str, q, every: tuple[str, int, str]) -> Mention:
 
 
 _RATE_PER = re.compile(r"\s*/\s*\d")
+# what comes before a share paid in instalments: 支付30%, 预付合同金额的30%, 验收合格后拨付剩余70%, 首付款30%
+_PAID_SHARE = re.compile(r"(?:" + "|".join(("预付", "首付", "付款", "尾款", *PAYMENT_VERBS)) +
+                         r")(?:合同(?:金额|价款|总价|总额)?|总价|价款|款项|资金|剩余|其余|首期|首付款|预付款)?的?\s*$")
 # the work written after a quantity it is done to: 85公里实行专业化日常养护, 12座进行除险加固
 _WORK_AFTER = re.compile(r"(?:实行|进行|实施|开展|完成)[\u4e00-\u9fff]{0,6}?(" + "|".join(
     sorted(WORK_VERBS, key=len, reverse=True)) + r")")
