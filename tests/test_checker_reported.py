@@ -411,3 +411,51 @@ def test_rows_a_form_left_unset_are_no_indicators():
     table = {f.rule_id: f for f in rep.findings if f.scope == "table"}
     assert "STR-09" in table and "STR-12" not in table
     assert "100" in table["STR-09"].suggestion.text  # the project's own budget, not 0
+
+
+# --------------------------------------------------------------------------- implausible values (review)
+
+def test_a_target_beyond_any_projects_reach_is_flagged():
+    """Reported (review): 新建农村公路里程 ≥ 99999999999 公里, 培训人数 ≥ 5e9 人 and a 元/人 standard of
+    1e12 passed — each below the 1 万亿 QNT-04 refuses, each beyond what the country has. FEAS-05 names
+    the bound (`kb.domain.plausible.PLAUSIBLE_MAX`) and gives advice only: the number is the declarant's."""
+    def one(name, op, value, unit, l1="产出指标", l2="数量指标"):
+        return _found([_row(l1, l2, name, op, value, unit)]).get((1, "FEAS-05"))
+
+    h = one("新建农村公路里程", "≥", "99999999999", "公里")
+    assert h.severity == "warning" and "99999999999公里" in h.message and "全国公路总里程" in h.message
+    assert h.dimension == "feasibility" and "不是政策条文" in h.basis
+    assert h.suggestion.value is None and h.suggestion.unit is None and not h.suggestion.delete
+    assert "全国人口" in one("培训人数", "≥", "5000000000", "人").message
+    assert "50亿人" in one("培训人数", "≥", "50亿", "人").message        # the magnitude written in the value
+    assert one("培训人数", "≥", "500000", "万人") is not None              # 50 亿人 through the unit table
+    assert one("农户数", "≥", "700000000", "户") is not None
+    h = one("人均补助标准", "≤", "1000000000000", "元/人", "成本指标", "经济成本指标")
+    assert "1000000000000元/人" in h.message and "1亿元" in h.message
+    assert one("户均补助标准", "≤", "20000", "万元/户", "成本指标", "经济成本指标") is not None   # 2 亿元 a household
+    # what a real project may state stays silent
+    for args in (("新建农村公路里程", "≥", "12", "公里"), ("道路硬化长度", "≥", "120000", "米"),
+                 ("受益人口", "≥", "1400000000", "人"), ("培训人数", "≥", "5", "万人"),
+                 ("项目总投资", "≤", "50000", "万元", "成本指标", "经济成本指标"),
+                 ("人均补助标准", "≤", "3000", "元/人·年", "成本指标", "经济成本指标"),
+                 ("设备数量", "≥", "99999999999", "台")):   # counting units have no national total
+        assert one(*args) is None, args
+
+
+def test_figures_other_rules_answer_get_no_second_finding():
+    """Above 1 万亿 is QNT-04's (error); a rate above 100 % is QNT-07's (error), growth rates excepted
+    (增长率, 增速, 提高率 may exceed 100 %): FEAS-05 adds nothing to them."""
+    f = _found([_row("产出指标", "数量指标", "新建农村公路里程", "≥", "2000000000000", "公里")])
+    assert (1, "QNT-04") in f and (1, "FEAS-05") not in f
+    rates = [("满意度指标", "服务对象满意度指标", "受益群众满意度", "≥", "150", "%"),
+             ("产出指标", "质量指标", "项目完成率", "=", "120", "%"),
+             ("产出指标", "数量指标", "政策覆盖面", "≥", "150", "%"),
+             ("产出指标", "数量指标", "贫困户参保比例", "≥", "150", "%")]
+    f = _found([_row(*r) for r in rates])
+    for i in range(1, len(rates) + 1):
+        assert f[(i, "QNT-07")].severity == "error" and (i, "FEAS-05") not in f, rates[i - 1]
+    growth = [("效益指标", "经济效益指标", "农民人均收入增长率", "≥", "150", "%"),
+              ("效益指标", "经济效益指标", "农民收入增速", "≥", "150", "%"),
+              ("效益指标", "社会效益指标", "就业人数提高率", "≥", "150", "%")]
+    f = _found([_row(*r) for r in growth])
+    assert not {rid for _, rid in f if rid in ("QNT-07", "FEAS-05")}, f
