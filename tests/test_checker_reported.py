@@ -459,3 +459,41 @@ def test_figures_other_rules_answer_get_no_second_finding():
               ("效益指标", "社会效益指标", "就业人数提高率", "≥", "150", "%")]
     f = _found([_row(*r) for r in growth])
     assert not {rid for _, rid in f if rid in ("QNT-07", "FEAS-05")}, f
+
+
+def test_a_conformance_rate_under_an_ecological_benefit_belongs_to_quality():
+    """Reported (review): D059 files 食品安全指标达标率 under 生态效益 and REL-01 said nothing — it looked
+    at 数量/质量/时效 only, and the level guesser put any 效益 name without a kind word under 社会效益.
+    A share meeting a standard whose name says no ecological or economic benefit is a quality of the
+    output (the catalog's REL-01: 合格率为质量); the fix moves it to 产出指标/质量指标."""
+    from kb.checker import check_declaration
+    from kb.io.tables import table_from_json
+    from tests.kbfactory import dev_record
+
+    rec = dev_record("D059")
+    row = 1 + [r["name"] for r in rec["indicators"]].index("食品安全指标达标率")
+    rep = check_declaration(table_from_json(rec))
+    [f] = [f for f in rep.findings if f.rule_id == "REL-01" and f.row == row]
+    assert "质量指标" in f.message and "生态效益" in f.message
+    assert (f.suggestion.level1, f.suggestion.level2) == ("产出指标", "质量指标")
+    f = _found([_row("效益指标", "经济效益指标", "工程验收合格率", "=", "100", "%"),
+                _row("效益指标", "社会效益指标", "受益群众人数", "≥", "300", "人")])   # the table keeps an effect
+    assert (f[(1, "REL-01")].suggestion.level1, f[(1, "REL-01")].suggestion.level2) == ("产出指标", "质量指标")
+    for row in (("效益指标", "生态效益指标", "河湖水质达标率", "≥", "90", "%"),       # the name says which benefit
+                ("效益指标", "生态效益指标", "污水排放达标率", "≥", "95", "%"),
+                ("效益指标", "社会效益指标", "学生体质健康达标率", "≥", "90", "%"),   # an outcome for people
+                ("效益指标", "生态效益指标", "低温、低氧、低剂量科学保粮率", "=", "100", "%")):
+        assert (1, "REL-01") not in _found([_row(*row)]), row
+
+
+def test_suggest_and_the_checker_place_a_benefit_by_one_answer():
+    """suggest's change rows and the checker's level guesses read the same words (one answer,
+    `kb.checker.rules.relevance.benefit_level2`): 化学农药用量减少率 is ecological for both."""
+    from kb.checker.rewrite import guess_level2
+    from kb.domain.enums import Level1
+    from kb.suggest.changes import change_slot
+
+    for name, kind in (("化学农药用量减少率", "ecological_benefit"), ("网络零售额增长率", "economic_benefit"),
+                       ("污水处理量增长率", "ecological_benefit"), ("农产品产量增长率", "economic_benefit"),
+                       ("长效管护机制覆盖率", "sustainable_impact"), ("猪死亡率下降幅度", "social_benefit")):
+        assert change_slot(name) == guess_level2(Level1.benefit, name).value == kind, name

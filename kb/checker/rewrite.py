@@ -27,7 +27,7 @@ from kb.checker import lexicon as L
 from kb.checker.catalog import fix_of
 from kb.checker.fixes import fmt_num
 from kb.checker.rules.feasibility import number_of
-from kb.checker.rules.relevance import is_money_cost
+from kb.checker.rules.relevance import benefit_level2, is_money_cost, is_output_quality
 from kb.checker.parse import UNIT_RE, ParsedRow, has_metric, name_info, to_float, unset_row, valid_date
 from kb.checker.rules.timeliness import late_years
 from kb.domain.words import PAYMENT_VERBS
@@ -58,13 +58,7 @@ def guess_level2(level1: Level1, name: str) -> Level2:
     if level1 is Level1.cost:
         return Level2.economic_cost
     if level1 is Level1.benefit:
-        if L.LEVEL_ECOLOGICAL_RE.search(name):
-            return Level2.ecological_benefit
-        if L.LEVEL_ECONOMIC_RE.search(name):
-            return Level2.economic_benefit
-        if L.LEVEL_SUSTAINABLE_RE.search(name):
-            return Level2.sustainable_impact
-        return Level2.social_benefit
+        return benefit_level2(name)
     if L.LEVEL_TIME_RE.search(name):
         return Level2.timeliness
     if L.LEVEL_COST_RE.search(name) and "率" not in name:
@@ -551,8 +545,8 @@ def _moved_category(r: ParsedRow, name: str, l1: Level1, l2: Level2 | None) -> t
         return l1, Level2.timeliness if measure_of(n) == "time" else Level2.quantity  # 按时发放 under 质量
     if l2 is Level2.timeliness:
         return l1, Level2.quality if measure_of(n) == "ratio" else Level2.quantity
-    if l1 is Level1.benefit:
-        return Level1.output, Level2.quantity
+    if l1 is Level1.benefit:  # an output count, or a quality (食品安全指标达标率 under 生态效益)
+        return Level1.output, Level2.quality if is_output_quality(n) else Level2.quantity
     return l1, l2
 
 
