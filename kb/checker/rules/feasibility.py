@@ -16,7 +16,7 @@ from kb.checker.catalog import RuleHit, rule
 from kb.checker.parse import NUM_RE, UNIT_RE, ParsedRow, ParsedTable, to_float
 from kb.checker.fixes import fmt_num
 from kb.domain.plausible import beyond_plausible
-from kb.domain.quantity import every_period
+from kb.domain.quantity import SCALES, every_period
 from kb.domain.units import units_compatible
 from kb.settings import CheckerSettings
 
@@ -205,7 +205,8 @@ def feas_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     return None
 
 
-_MAGNITUDE_RE = re.compile(r"^(千万|百万|亿|万|千)")
+# a magnitude left between the number and a unit that has none (1亿 with unit 人): the one table of them
+_MAGNITUDE_RE = re.compile("^(?:" + "|".join(sorted(SCALES, key=len, reverse=True)) + ")")
 
 
 @rule("FEAS-05", needs="num", advice="核对数值和计量单位：是否多写了几位，或计量单位写错（如米写成公里、元写成万元）")
