@@ -76,3 +76,32 @@ def test_fuzzy_answer_is_the_best_dice_of_the_whole_level2(shared_data):
             checked += 1
             found += got is not None
     assert checked > 500 and found > 50
+
+
+COSTS = [_ind("农村公路单位建设成本", "成本指标", "经济成本指标", "≤", "100", "万元/公里"),
+         _ind("项目建设成本", "成本指标", "经济成本指标", "≤", "100", "万元")]
+
+
+def _cost_fix(name, value, unit="", **decl):
+    row = TargetRow(level1="成本指标", level2="经济成本指标", name=name, value=value, unit=unit)
+    rep = check_declaration(Declaration(rows=[row], **decl), lookup=IndicatorLookup.from_indicators(COSTS))
+    return next(f.suggestion for f in rep.findings if f.rule_id == "COST-01")
+
+
+def test_a_cost_ceiling_without_a_budget_is_left_to_the_declarant():
+    """Reported (review): with no budget (neither 资金总额 nor one in the 项目概况) COST-01 proposed the
+    library's ≤100 万元/公里 — another project's cost. A money figure is never taken from the library, as
+    suggest never copies one: the row is 待填写 and says the ceiling needs the budget."""
+    desc = "新建农村公路12公里。"
+    for name, unit in (("农村公路单位建设成本", "万元/公里"), ("项目建设成本", "")):
+        s = _cost_fix(name, "参照政府采购成本控制", unit, description=desc)
+        assert s.value is None and s.operator is None and not s.delete, s
+        assert s.text.startswith("待填写") and "没有预算金额" in s.text
+    # with a budget a total cost is capped by it (stated, or read from the 项目概况); a unit cost is the
+    # declarant's to work out from it — neither takes the library's figure
+    s = _cost_fix("项目建设成本", "控制在预算范围内", budget_wan=250)
+    assert (s.operator, s.value, s.unit) == ("≤", "250", "万元")
+    s = _cost_fix("项目建设成本", "控制在预算范围内", description=desc + "年度预算300万元。")
+    assert (s.operator, s.value, s.unit) == ("≤", "300", "万元")
+    s = _cost_fix("农村公路单位建设成本", "按标准", "万元/公里", budget_wan=250)
+    assert s.value is None and s.text.startswith("待填写：按预算测算")

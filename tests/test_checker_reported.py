@@ -411,3 +411,89 @@ def test_rows_a_form_left_unset_are_no_indicators():
     table = {f.rule_id: f for f in rep.findings if f.scope == "table"}
     assert "STR-09" in table and "STR-12" not in table
     assert "100" in table["STR-09"].suggestion.text  # the project's own budget, not 0
+
+
+# --------------------------------------------------------------------------- implausible values (review)
+
+def test_a_target_beyond_any_projects_reach_is_flagged():
+    """Reported (review): 新建农村公路里程 ≥ 99999999999 公里, 培训人数 ≥ 5e9 人 and a 元/人 standard of
+    1e12 passed — each below the 1 万亿 QNT-04 refuses, each beyond what the country has. FEAS-05 names
+    the bound (`kb.domain.plausible.PLAUSIBLE_MAX`) and gives advice only: the number is the declarant's."""
+    def one(name, op, value, unit, l1="产出指标", l2="数量指标"):
+        return _found([_row(l1, l2, name, op, value, unit)]).get((1, "FEAS-05"))
+
+    h = one("新建农村公路里程", "≥", "99999999999", "公里")
+    assert h.severity == "warning" and "99999999999公里" in h.message and "全国公路总里程" in h.message
+    assert h.dimension == "feasibility" and "不是政策条文" in h.basis
+    assert h.suggestion.value is None and h.suggestion.unit is None and not h.suggestion.delete
+    assert "全国人口" in one("培训人数", "≥", "5000000000", "人").message
+    assert "50亿人" in one("培训人数", "≥", "50亿", "人").message        # the magnitude written in the value
+    assert one("培训人数", "≥", "500000", "万人") is not None              # 50 亿人 through the unit table
+    assert one("农户数", "≥", "700000000", "户") is not None
+    h = one("人均补助标准", "≤", "1000000000000", "元/人", "成本指标", "经济成本指标")
+    assert "1000000000000元/人" in h.message and "1亿元" in h.message
+    assert one("户均补助标准", "≤", "20000", "万元/户", "成本指标", "经济成本指标") is not None   # 2 亿元 a household
+    # what a real project may state stays silent
+    for args in (("新建农村公路里程", "≥", "12", "公里"), ("道路硬化长度", "≥", "120000", "米"),
+                 ("受益人口", "≥", "1400000000", "人"), ("培训人数", "≥", "5", "万人"),
+                 ("项目总投资", "≤", "50000", "万元", "成本指标", "经济成本指标"),
+                 ("人均补助标准", "≤", "3000", "元/人·年", "成本指标", "经济成本指标"),
+                 ("设备数量", "≥", "99999999999", "台")):   # counting units have no national total
+        assert one(*args) is None, args
+
+
+def test_figures_other_rules_answer_get_no_second_finding():
+    """Above 1 万亿 is QNT-04's (error); a rate above 100 % is QNT-07's (error), growth rates excepted
+    (增长率, 增速, 提高率 may exceed 100 %): FEAS-05 adds nothing to them."""
+    f = _found([_row("产出指标", "数量指标", "新建农村公路里程", "≥", "2000000000000", "公里")])
+    assert (1, "QNT-04") in f and (1, "FEAS-05") not in f
+    rates = [("满意度指标", "服务对象满意度指标", "受益群众满意度", "≥", "150", "%"),
+             ("产出指标", "质量指标", "项目完成率", "=", "120", "%"),
+             ("产出指标", "数量指标", "政策覆盖面", "≥", "150", "%"),
+             ("产出指标", "数量指标", "贫困户参保比例", "≥", "150", "%")]
+    f = _found([_row(*r) for r in rates])
+    for i in range(1, len(rates) + 1):
+        assert f[(i, "QNT-07")].severity == "error" and (i, "FEAS-05") not in f, rates[i - 1]
+    growth = [("效益指标", "经济效益指标", "农民人均收入增长率", "≥", "150", "%"),
+              ("效益指标", "经济效益指标", "农民收入增速", "≥", "150", "%"),
+              ("效益指标", "社会效益指标", "就业人数提高率", "≥", "150", "%")]
+    f = _found([_row(*r) for r in growth])
+    assert not {rid for _, rid in f if rid in ("QNT-07", "FEAS-05")}, f
+
+
+def test_a_conformance_rate_under_an_ecological_benefit_belongs_to_quality():
+    """Reported (review): D059 files 食品安全指标达标率 under 生态效益 and REL-01 said nothing — it looked
+    at 数量/质量/时效 only, and the level guesser put any 效益 name without a kind word under 社会效益.
+    A share meeting a standard whose name says no ecological or economic benefit is a quality of the
+    output (the catalog's REL-01: 合格率为质量); the fix moves it to 产出指标/质量指标."""
+    from kb.checker import check_declaration
+    from kb.io.tables import table_from_json
+    from tests.kbfactory import dev_record
+
+    rec = dev_record("D059")
+    row = 1 + [r["name"] for r in rec["indicators"]].index("食品安全指标达标率")
+    rep = check_declaration(table_from_json(rec))
+    [f] = [f for f in rep.findings if f.rule_id == "REL-01" and f.row == row]
+    assert "质量指标" in f.message and "生态效益" in f.message
+    assert (f.suggestion.level1, f.suggestion.level2) == ("产出指标", "质量指标")
+    f = _found([_row("效益指标", "经济效益指标", "工程验收合格率", "=", "100", "%"),
+                _row("效益指标", "社会效益指标", "受益群众人数", "≥", "300", "人")])   # the table keeps an effect
+    assert (f[(1, "REL-01")].suggestion.level1, f[(1, "REL-01")].suggestion.level2) == ("产出指标", "质量指标")
+    for row in (("效益指标", "生态效益指标", "河湖水质达标率", "≥", "90", "%"),       # the name says which benefit
+                ("效益指标", "生态效益指标", "污水排放达标率", "≥", "95", "%"),
+                ("效益指标", "社会效益指标", "学生体质健康达标率", "≥", "90", "%"),   # an outcome for people
+                ("效益指标", "生态效益指标", "低温、低氧、低剂量科学保粮率", "=", "100", "%")):
+        assert (1, "REL-01") not in _found([_row(*row)]), row
+
+
+def test_suggest_and_the_checker_place_a_benefit_by_one_answer():
+    """suggest's change rows and the checker's level guesses read the same words (one answer,
+    `kb.checker.rules.relevance.benefit_level2`): 化学农药用量减少率 is ecological for both."""
+    from kb.checker.rewrite import guess_level2
+    from kb.domain.enums import Level1
+    from kb.suggest.changes import change_slot
+
+    for name, kind in (("化学农药用量减少率", "ecological_benefit"), ("网络零售额增长率", "economic_benefit"),
+                       ("污水处理量增长率", "ecological_benefit"), ("农产品产量增长率", "economic_benefit"),
+                       ("长效管护机制覆盖率", "sustainable_impact"), ("猪死亡率下降幅度", "social_benefit")):
+        assert change_slot(name) == guess_level2(Level1.benefit, name).value == kind, name

@@ -1,4 +1,4 @@
-"""The table a declarant hands in: .xlsx from the CLI and the API, every cell text, never a formula."""
+"""The table a declarant hands in: .xlsx from the CLI and the API, every cell text but 分值 (a number), never a formula."""
 from __future__ import annotations
 
 import io
@@ -42,7 +42,10 @@ def test_cells_are_text_never_formulas(tmp_path):
     first = _header(ws) + 1
     values = [[c.value for c in r] for r in ws.iter_rows(min_row=first, max_row=first + 2)]
     assert values[0][2] == "=SUM(A1:A9)" and values[0][3] == "=0" and values[1][3] == "=0次"
-    assert all(c.data_type == "s" for r in ws.iter_rows(min_row=1) for c in r if c.value is not None)
+    score = TEMPLATE.index("分值") + 1   # 分值 alone is a number cell (Excel's SUM adds it up); the rest is text
+    assert all(c.data_type == "s" for r in ws.iter_rows(min_row=1) for c in r
+               if c.value is not None and not (c.row >= first and c.column == score))
+    assert [ws.cell(first + i, score).value for i in range(3)] == scores(rows)
     assert ws.cell(2, 2).value == '=HYPERLINK("x")'
     # reported (fresh trial): “=100” and a =HYPERLINK name were text on opening but became a formula once
     # the cell was edited (F2, Enter); Excel's quote prefix keeps them text
@@ -133,7 +136,7 @@ def test_api_default_table_carries_the_weights_of_the_xlsx(shipped_settings):
     rows = c.post("/v1/suggest", json=body).json()
     ws = load_workbook(io.BytesIO(c.post("/v1/suggest?format=xlsx", json=body).content))["绩效目标表"]
     xlsx = [(r[2], r[7]) for r in ws.iter_rows(min_row=_header(ws) + 1, values_only=True) if r[2]]
-    assert [(r["name"], str(r["weight"])) for r in rows["default_table"]] == xlsx
+    assert [(r["name"], r["weight"]) for r in rows["default_table"]] == xlsx   # 分值: a number cell in the xlsx
     assert sum(r["weight"] for r in rows["default_table"]) == 100
     assert all(a["weight"] is None for alts in rows["alternates"].values() for a in alts)
 

@@ -145,10 +145,12 @@ def test_export_writes_the_usual_template_as_text(app):
     hdr = next(i for i, row in enumerate(cells) if row[0] == "一级指标")
     assert cells[hdr] == ["一级指标", "二级指标", "三级指标", "指标值", "计量单位", "指标解释", "设定依据", "分值"]
     # 指标解释 from the unit's own library indicator of that name (the test library explains every row as 测试)
-    assert cells[hdr + 1] == ["产出指标", "数量指标", "校舍维修面积", "≥3000", "平方米", "测试", "项目描述：维修校舍3000平方米", "20"]
+    assert cells[hdr + 1] == ["产出指标", "数量指标", "校舍维修面积", "≥3000", "平方米", "测试", "项目描述：维修校舍3000平方米", 20]
     assert cells[hdr + 2][2:6] == ["校舍维修合格率", "=100", "%", "测试"]
     assert cells[hdr + 3][3] == "=0次"
-    assert all(c.data_type == "s" for row in ws.iter_rows() for c in row if c.value is not None)
+    # every cell is text but 分值, a number cell (Excel's SUM over it gives the total)
+    assert all(c.data_type == ("n" if c.row > hdr + 1 and c.column == 8 else "s")
+               for row in ws.iter_rows() for c in row if c.value is not None)
     # another unit's private indicator never lends its explanation
     r = client.post("/v1/declarations/export", json={"rows": [{"level2": "数量指标", "name": "校舍维修面积"}]},
                     headers=keys["b"])

@@ -237,7 +237,9 @@ def test_declaration_end_to_end(page, served, walk):  # noqa: F811
     assert [r[2] for r in cells[hdr + 1:]] == grid_names
     sat_line = cells[hdr + 1 + grid_names.index(p.one("row-name", sat).get_attribute("value"))]
     assert sat_line[3].endswith(fixed_value)
-    assert all(c.data_type == "s" for row in ws.iter_rows() for c in row if c.value is not None)
+    # text cells, but 分值: a number cell (Excel's SUM over it gives the total)
+    assert all(c.data_type == ("n" if c.row > hdr + 1 and c.column == 8 else "s")
+               for row in ws.iter_rows() for c in row if c.value is not None)
     from kb.io.tables import read_table
 
     assert [r.name for r in read_table(path).rows] == grid_names

@@ -94,3 +94,48 @@ def test_library_import_sheet_reads_dates_and_rounded_numbers():
     assert problems == []
     assert [(n, r["name"], r["value"], r.get("range_low", "")) for n, r in rows] == [
         (2, "道路修缮完成时间", "2024年12月", ""), (3, "道路修缮成本", "1500", "1200")]
+
+
+def _weight_cells(path, header_name: str):
+    """(the 分值/权重 cells of the 绩效目标表 sheet, every other cell that holds something) of a written file."""
+    ws = load_workbook(path)["绩效目标表"]
+    rows = list(ws.iter_rows())
+    hdr = next(i for i, r in enumerate(rows) if r[0].value == "一级指标")
+    col = [c.value for c in rows[hdr]].index(header_name)
+    weights = [r[col] for r in rows[hdr + 1:]]
+    others = [c for i, r in enumerate(rows) for j, c in enumerate(r) if c.value is not None and not (i > hdr and j == col)]
+    return weights, others
+
+
+def test_weights_are_number_cells_that_add_up_and_read_back(tmp_path):
+    """Reported (review): every cell was text on purpose (no formulas), so Excel's SUM over 分值 gave 0. 分值
+    (权重 in the check report) alone is a number cell — an int when whole, never a string, so never a formula —
+    every other cell stays text, and the readers give the same weights back."""
+    from kb.domain.schema import Declaration, TargetRow
+    from kb.io.xlsx import export_xlsx
+    from kb.io.xlsx_table import TableRow, TargetTable, write_declaration, write_table
+
+    rows = [("产出指标", "数量指标", "培训人数", "≥", "300", "人", 37.5),
+            ("产出指标", "质量指标", "=SUM(A1:A9)", "=", "100", "%", 12.5),
+            ("满意度指标", "服务对象满意度指标", "受训人员满意度", "≥", "90", "%", 50)]
+    table = TargetTable(project_name="培训项目", rows=[
+        TableRow(level1=a, level2=b, name=n, operator=o, value=v, unit=u, weight=w) for a, b, n, o, v, u, w in rows])
+    decl = Declaration(project_name="培训项目", rows=[
+        TargetRow(level1=a, level2=b, name=n, operator=o, value=v, unit=u, weight=w) for a, b, n, o, v, u, w in rows])
+    written = [(write_table(table, tmp_path / "t.xlsx"), "分值"),            # the staff page's template, suggest's
+               (write_declaration(decl, tmp_path / "fix.xlsx"), "分值"),     # check --fix --out
+               (export_xlsx(decl, tmp_path / "out.xlsx"), "权重")]           # check --out
+    for path, header in written:
+        weights, others = _weight_cells(path, header)
+        assert [c.value for c in weights] == [37.5, 12.5, 50], path
+        assert all(c.data_type == "n" and not isinstance(c.value, str) for c in weights), path
+        assert isinstance(weights[2].value, int)                          # 50, not 50.0
+        assert sum(c.value for c in weights) == 100                       # what Excel's SUM now gives
+        assert all(c.data_type == "s" for c in others), path              # everything else stays text
+        back = read_table(path)
+        assert [(r.name, r.weight) for r in back.rows] == [(n, float(w)) for _, _, n, _, _, _, w in rows], path
+    # a row without a weight leaves the cell empty (text), as before
+    t = TargetTable(rows=[TableRow(level1="产出指标", level2="数量指标", name="培训人数", operator="≥", value="3",
+                                   unit="人")])
+    weights, _ = _weight_cells(write_table(t, tmp_path / "none.xlsx"), "分值")
+    assert weights[0].value is None and read_table(tmp_path / "none.xlsx").rows[0].weight is None

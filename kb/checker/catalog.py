@@ -39,7 +39,7 @@ DOCS = {
     "OURS": "本工具的核对规则（不是政策条文）",
 }
 # rules of ours beyond the catalog's 61 (their basis is `OURS`)
-OUR_RULES = ("FEAS-04", "TXT-05", "QNT-13")
+OUR_RULES = ("FEAS-04", "FEAS-05", "TXT-05", "QNT-13")
 
 
 # what a declarant reads for a place in the budget system's checks (the catalog names code: checkAll() …)
@@ -222,6 +222,9 @@ CATALOG: dict[str, RuleMeta] = {r.id: r for r in (
        (('—', '', 'heuristic'),)),
     # ours (not in the catalog): a target ten times (or a tenth of) the quantity the project description states
     _R('FEAS-04', 'FEAS', '指标值与申报说明中的数量相差10倍以上', 'warning', 'row', 'appropriateness',
+       (('OURS', '', 'heuristic'),)),
+    # ours (not in the catalog): a target beyond any project's reach (99999999999 公里, 5000000000 人)
+    _R('FEAS-05', 'FEAS', '指标值超出合理上限', 'warning', 'row', 'feasibility',
        (('OURS', '', 'heuristic'),)),
     _R('TXT-01', 'TEXT', '全角字符', 'info', 'row', None,
        (('PMKPI', 'PMKPIZBXS 字典', 'seen'),)),

@@ -193,10 +193,16 @@ LEVEL_TIME_RE = alternation(("时间", "时限", "期限", "工期", "进度", "
 LEVEL_COST_RE = alternation(("成本", "费用", "单价", "补助标准", "金额"))
 LEVEL_BENEFIT_RE = alternation(("受益", "带动", "增收", "收入", "减少", "降低", "改善", "知晓", "就业", "效益",
                                 "影响", "节约", "增加"))
-LEVEL_ECONOMIC_RE = alternation(("收入", "增收", "产值", "经济", "节约", "利润", "销售", "税"))
-LEVEL_ECOLOGICAL_RE = alternation(("生态", "环境", "绿化", "排放", "污染", "水质", "空气", "森林", "水土", "节能",
-                                   "碳", "垃圾", "植被"))
+LEVEL_ECONOMIC_RE = alternation(("收入", "增收", "产值", "产量", "经济", "节约", "利润", "销售", "零售", "营业",
+                                 "交易额", "增加值", "税"))
+LEVEL_ECOLOGICAL_RE = alternation(("生态", "环境", "绿化", "排放", "污染", "污水", "水质", "空气", "森林", "水土",
+                                   "节能", "能耗", "碳", "垃圾", "植被", "农药", "化肥"))
 LEVEL_SUSTAINABLE_RE = alternation(("长效", "持续", "机制", "年限", "长期", "使用寿命"))
+# a share of products or works meeting a standard (食品安全指标达标率, 验收合格率): a quality of the output,
+# not an ecological or economic benefit unless the name says which (水质达标率, 污水排放达标率). ours, after
+# the catalog's REL-01 (合格率为质量)
+CONFORMANCE_RATE_RE = re.compile(r"(?:合格|达标|合规|完好|优良)率$")
+
 
 # REL-05: named fund programmes; an indicator naming one that the project does not
 # is copied from another fund. ours, an approximation of a semantic rule.

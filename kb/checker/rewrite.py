@@ -27,14 +27,14 @@ from kb.checker import lexicon as L
 from kb.checker.catalog import fix_of
 from kb.checker.fixes import fmt_num
 from kb.checker.rules.feasibility import number_of
-from kb.checker.rules.relevance import is_money_cost
+from kb.checker.rules.relevance import benefit_level2, is_money_cost, is_output_quality
 from kb.checker.parse import UNIT_RE, ParsedRow, has_metric, name_info, to_float, unset_row, valid_date
 from kb.checker.rules.timeliness import late_years
 from kb.domain.words import PAYMENT_VERBS
 from kb.domain.enums import LEVEL2_PARENT, Level1, Level2
 from kb.domain.levels import level2_fits, level2_of_key
 from kb.domain.schema import Indicator, typical_target
-from kb.domain.units import (COST_PENDING, DEFAULT_UNIT, SIZE_PENDING, is_time_unit, measure_of, size_dependent,
+from kb.domain.units import (COST_NEEDS_BUDGET, COST_PENDING, DEFAULT_UNIT, SIZE_PENDING, is_time_unit, measure_of, size_dependent,
                              unit_fits)
 from kb.settings import CheckerSettings
 
@@ -58,13 +58,7 @@ def guess_level2(level1: Level1, name: str) -> Level2:
     if level1 is Level1.cost:
         return Level2.economic_cost
     if level1 is Level1.benefit:
-        if L.LEVEL_ECOLOGICAL_RE.search(name):
-            return Level2.ecological_benefit
-        if L.LEVEL_ECONOMIC_RE.search(name):
-            return Level2.economic_benefit
-        if L.LEVEL_SUSTAINABLE_RE.search(name):
-            return Level2.sustainable_impact
-        return Level2.social_benefit
+        return benefit_level2(name)
     if L.LEVEL_TIME_RE.search(name):
         return Level2.timeliness
     if L.LEVEL_COST_RE.search(name) and "率" not in name:
@@ -551,8 +545,8 @@ def _moved_category(r: ParsedRow, name: str, l1: Level1, l2: Level2 | None) -> t
         return l1, Level2.timeliness if measure_of(n) == "time" else Level2.quantity  # 按时发放 under 质量
     if l2 is Level2.timeliness:
         return l1, Level2.quality if measure_of(n) == "ratio" else Level2.quantity
-    if l1 is Level1.benefit:
-        return Level1.output, Level2.quantity
+    if l1 is Level1.benefit:  # an output count, or a quality (食品安全指标达标率 under 生态效益)
+        return Level1.output, Level2.quality if is_output_quality(n) else Level2.quantity
     return l1, l2
 
 
@@ -616,9 +610,9 @@ def build_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, l
     with no number of its own — blank (STR-03), words (QNT-06 培训人数：较多),
     unreadable (an OCR-damaged 第O份) or always met (QNT-09 ≥0人) — is never
     filled from the library: it is left 待填写 with the reason, as suggest
-    leaves it; a total cost
-    is still capped by the project's budget, and rates and deadlines still
-    take their typical values.
+    leaves it; a cost is its own amount or capped by the project's budget,
+    never a library figure (without a budget it is 待填写 and says the budget is
+    needed), and rates and deadlines still take their typical values.
     """
     typ = _LazyTypical(lookup, name, l2.value if l2 else None)
     ni = r.ni if name == r.name else name_info(name)
@@ -633,9 +627,7 @@ def build_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, l
     num = _number(r, ids, hits)
     blank = "STR-03" in ids and not r.v
     if cost:
-        if blank and size_dependent(name, r.eff_unit or r.unit):
-            return _cost_target(r, ids, name, num, None) or COST_PENDING  # the budget, never the library
-        return _cost_target(r, ids, name, num, typ)
+        return _cost_target(r, ids, name, num)  # its own amount or the budget, never the library's
     if fam == "ratio" or (r.pct and fam is None and num is not None):
         return _rate_target(r, ids, ni.base, fam, num, direction, typ, s)
     if (blank or num is None or "QNT-09" in ids) and size_dependent(name, r.eff_unit or r.unit):
@@ -679,18 +671,22 @@ def _satisfaction_target(r: ParsedRow, ids: set[str], typ: Any, s: CheckerSettin
     return ("≥", fmt_num(v), "%")
 
 
-def _cost_target(r: ParsedRow, ids: set[str], name: str, num: float | None, typ: Any) -> tuple[str, str, str] | None:
-    """A cost: ≤ its own amount (万元 or 元), the project's budget, or the library's money target."""
+def _cost_target(r: ParsedRow, ids: set[str], name: str, num: float | None) -> tuple[str, str, str] | str:
+    """A cost: ≤ its own amount (万元 or 元) or the project's budget; else the 待填写 reason (a str).
+
+    A money figure is never taken from the library (a typical ≤100 万元/公里 is another project's
+    cost), as suggest never copies one: without an amount of its own, a total cost is capped by the
+    budget (`budget_wan`, else the one the description states); a unit cost, or any cost of a table
+    with no budget, is left 待填写 with the reason (`COST_NEEDS_BUDGET` when there is no budget)."""
     budget = r.ctx.get("budget_wan") or r.ctx.get("budget_hint_wan")
+    has_budget = isinstance(budget, (int, float)) and budget > 0
     per_unit = (any(w in name for w in ("单位", "人均", "户均", "生均", "平均", "单价", "标准", "每"))
                 or any(w in (r.eff_unit or "") for w in ("/", "每")))  # 元/亩: a rate, never the budget
     unit = r.eff_unit if r.eff_unit and "元" in r.eff_unit else ""
     if "COST-02" in ids or num is None or (r.pct and not unit):
-        if isinstance(budget, (int, float)) and budget > 0 and not per_unit:
-            return ("≤", _money_text(budget), "万元")  # the project's own budget beats a library figure
-        if typ and "元" in (typ[2] or ""):
-            return (typ[0] or "≤", fmt_num(typ[1]), typ[2])
-        return None
+        if has_budget and not per_unit:
+            return ("≤", _money_text(budget), "万元")  # the project's own budget
+        return COST_PENDING if has_budget else COST_NEEDS_BUDGET
     if not unit:
         unit = "元" if per_unit or num >= 1000 else "万元"
     if "COST-04" in ids and isinstance(budget, (int, float)):

@@ -103,6 +103,9 @@ SIZE_MEASURES = frozenset(("person_times", "persons", "households", "count", "mo
 # why such a value is left to the declarant (the words suggest's 待填写 rows use)
 SIZE_PENDING = "待填写：按项目计划数填写（与项目规模有关，不照搬指标库的典型值）"
 COST_PENDING = "待填写：按预算测算填写（单位 元或万元，不照搬指标库的典型值）"
+# a cost ceiling where the declaration states no budget (neither 资金总额 nor one in the 项目概况)
+COST_NEEDS_BUDGET = ("待填写：成本上限须按项目预算测算，本表没有预算金额（请填写资金总额，或在项目概况中写明年度预算），"
+                     "单位 元或万元，不照搬指标库的典型值")
 
 
 # units that count whole persons, households or things: a target in one of them is a whole number

@@ -6,7 +6,8 @@ Layout: title, 项目名称 / 预算年度 / 资金总额（万元） / 项目�
 With a report: 审核意见 and 修改建议 columns, rows coloured by their worst
 severity, and a second sheet listing every finding with its basis.
 `read_table` reads the file back to the same rows. Every cell is text
-(`kb.io.xlsx_cells.text_cell`): a row named `=1+1` stays text, never a formula.
+(`kb.io.xlsx_cells.text_cell`): a row named `=1+1` stays text, never a formula;
+权重 alone is a number cell (`number_cell`), so Excel's SUM over it works.
 
 Not for checking, nor for the staff page's template with 指标解释 / 设定依据
 (`kb.io.xlsx_table`).
@@ -69,7 +70,7 @@ def _write_items(ws, items: list, report: CheckReport | None, has_weight: bool, 
         if report is not None:
             vals.append("\n".join(f"[{f.rule_id}·{SEVERITY_LABELS[f.severity]}] {f.message}" for f in fs))
             vals.append("\n".join(dict.fromkeys(t for f in fs if (t := f.suggestion.text if f.suggestion else ""))))
-        cells = table_row(ws, line, vals)
+        cells = table_row(ws, line, vals, numbers=(len(HEADER) + 1,) if has_weight else ())  # 权重: a number
         if fs:
             worst = max(fs, key=lambda f: SEVERITY_RANK[f.severity]).severity
             for c in cells:

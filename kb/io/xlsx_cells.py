@@ -3,7 +3,10 @@
 all-or-nothing saving, cell values read back as text, opening an uploaded workbook.
 
 Every cell we write is text (`text_cell`): a value such as `=0次` stays
-text and never becomes a formula, so a file we hand out never executes.
+text and never becomes a formula, so a file we hand out never executes. The
+one exception is 分值 (a row's weight, `number_cell`): a number cell, so that
+Excel's SUM over the column adds up to 100 instead of 0; a number is never
+a formula.
 Not for the columns of a sheet (each writer owns them: `kb.io.xlsx`,
 `kb.io.xlsx_table`, `kb.io.xlsx_library`).
 """
@@ -11,9 +14,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +61,20 @@ def text_cell(ws: Any, row: int, col: int, value: Any) -> Any:
     c.number_format = TEXT_FORMAT
     if c.value.startswith(FORMULA_LEADS):
         c.quotePrefix = True
+    return c
+
+
+def number_cell(ws: Any, row: int, col: int, value: float | int | None) -> Any:
+    """Write `value` as a number cell (an int when whole, else a float; General format, so it reads back
+    as written, `cell_text`): 分值, which Excel's SUM must add up. None → an empty text cell; anything
+    that is not a finite number (a bool, text, nan) is written by `text_cell` — a cell we write holds a
+    number or text, never a formula."""
+    if value is None or isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        return text_cell(ws, row, col, value)
+    c = ws.cell(row, col)
+    c.value = int(value) if float(value) == int(value) else float(value)
+    c.data_type = "n"
+    c.number_format = "General"
     return c
 
 
@@ -210,14 +228,15 @@ def table_frame(ws: Any, header: Sequence[str], lines: Sequence[tuple[str, str]]
     return line
 
 
-def table_row(ws: Any, row: int, values: Sequence[Any]) -> list[Any]:
-    """One row of a 绩效目标表: text cells, thin borders, wrapped; returns the cells."""
+def table_row(ws: Any, row: int, values: Sequence[Any], numbers: Collection[int] = ()) -> list[Any]:
+    """One row of a 绩效目标表: text cells (number cells in the columns `numbers`, 1-based: 分值), thin
+    borders, wrapped; returns the cells."""
     from openpyxl.styles import Alignment
 
     border, wrap = _border(), Alignment(wrap_text=True, vertical="center")
     cells = []
     for j, v in enumerate(values, 1):
-        c = text_cell(ws, row, j, v)
+        c = number_cell(ws, row, j, v) if j in numbers else text_cell(ws, row, j, v)
         c.border, c.alignment = border, wrap
         cells.append(c)
     return cells

@@ -1,4 +1,4 @@
-"""Write a 绩效目标表 in the usual template (.xlsx), every cell text.
+"""Write a 绩效目标表 in the usual template (.xlsx), every cell text but 分值 (a number).
 
 Layout: the title, then 项目名称 / 单位 / 主管部门 / 预算年度 / 资金总额（万元） /
 项目概况 lines, then the table with the columns of the usual template:
@@ -7,7 +7,8 @@ Layout: the title, then 项目名称 / 单位 / 主管部门 / 预算年度 / �
 
 指标值 carries its operator (`≥95`), as declaration systems print it; 一级 and
 二级 cells are merged down their blocks; every cell is text
-(`kb.io.xlsx_cells`). `kb.io.tables.read_table` reads the file back to the
+(`kb.io.xlsx_cells`) except 分值, a number cell so that Excel's SUM over it
+gives the total. `kb.io.tables.read_table` reads the file back to the
 same rows (the round trip is tested), so an exported table can be checked
 again with `jixiao check`. Not for check reports with findings (see
 `kb.io.xlsx`).
@@ -28,6 +29,7 @@ from kb.io.xlsx_cells import merge_blocks, save_atomic, set_widths, table_frame,
 TEMPLATE = ["一级指标", "二级指标", "三级指标", "指标值", "计量单位", "指标解释", "设定依据", "分值"]
 _WIDTHS = [12, 16, 34, 14, 10, 40, 30, 8]
 _OPTIONAL = ("单位", "主管部门", "项目概况")  # project lines left out when blank
+_WEIGHT_COL = TEMPLATE.index("分值") + 1  # a number cell (SUM adds it up); every other cell is text
 
 
 class TableRow(BaseModel):
@@ -132,7 +134,7 @@ def _workbook(table: TargetTable, goals) -> tuple:
     for i, r in enumerate(table.rows):
         table_row(ws, first + i, [label_level1(r.level1), label_level2(r.level2, r.level1), r.name.strip(),
                                   value_with_operator(r.operator, r.value), r.unit.strip(), r.explanation.strip(),
-                                  r.basis.strip(), "" if r.weight is None else f"{r.weight:g}"])
+                                  r.basis.strip(), r.weight], numbers=(_WEIGHT_COL,))
     merge_blocks(ws, first, first + len(table.rows) - 1)
     set_widths(ws, _WIDTHS)
     return wb, first

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from kb.checker.rules.relevance import benefit_level2
 from kb.domain.text import normalize
 from kb.domain.units import QUANTITY_UNITS as UNITS
 from kb.suggest.objects import Mention, pos_cut
@@ -113,10 +114,7 @@ def _name(thing: str, verb: str, unit: str) -> str:
 
 
 def change_slot(name: str) -> str:
-    """The benefit slot of a change row: money and output are economic; emissions, waste water and refuse,
-    cover and farm chemicals ecological; the rest social."""
-    if re.search(r"收入|产值|产量|利润|销售|零售|营业|交易额|增加值|效益", name):
-        return "economic_benefit"
-    if re.search(r"排放|能耗|污染|污水|垃圾|水质|空气|森林|植被|绿化|农药|化肥", name):
-        return "ecological_benefit"
-    return "social_benefit"
+    """The benefit slot of a change row: emissions, waste water and refuse, cover and farm chemicals are
+    ecological; money and output economic; the rest social — the checker's one answer
+    (`kb.checker.rules.relevance.benefit_level2`)."""
+    return benefit_level2(name).value

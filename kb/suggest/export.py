@@ -7,7 +7,7 @@ from), then the usual columns 一级指标 | 二级指标 | 三级指标 | 指�
 指标解释 | 设定依据 | 分值, 一级 and 二级 merged down their blocks. 指标值 holds
 the operator (≥300, ≤45; a 定性 row its wording) or 待填写. Sheet 备选指标
 lists the alternates per slot. Every cell is text, never a formula
-(`kb.io.xlsx_cells.text_cell`), and the file reads back to the same rows
+(`kb.io.xlsx_cells.text_cell`), but 分值, a number cell (Excel's SUM adds it up), and the file reads back to the same rows
 (`kb.io.tables.read_table`), so a draft can be checked with `jixiao check`.
 分值 splits 100 points as `SCORES` (产出 50, 成本 10, 效益 30, 满意度 10 — our
 default; local rules may set others), evenly within each 一级指标, whole

@@ -57,7 +57,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 @router.post("/suggest", response_model=SuggestResult, summary="推荐绩效目标表",
              description="按项目描述推荐绩效目标表：default_table 为建议的表(8–12 行)，alternates 为各二级指标的备选，"
                          "project_types 为识别的项目类型；无相关指标时 confident=false。"
-                         "?format=xlsx 时返回可直接填报的 .xlsx(单元格均为文本)。",
+                         "?format=xlsx 时返回可直接填报的 .xlsx(分值为数值单元格，其余均为文本，不含公式)。",
              responses={200: {"content": {XLSX: {}}, "description": "JSON，或 format=xlsx 时的 .xlsx 文件"}})
 def suggest(req: SuggestRequest, kb: KnowledgeBase = Depends(kb_dep), principal: Principal = Depends(require_key),
             db: Session = Depends(session_dep),

@@ -1,4 +1,4 @@
-"""Routes that hand a 绩效目标表 out as .xlsx (the usual template, every cell text).
+"""Routes that hand a 绩效目标表 out as .xlsx (the usual template, every cell text but 分值, a number).
 
 `POST /v1/declarations/export` writes the table as edited on the staff page
 (or sent by any client); `GET /v1/declarations/{id}/xlsx` writes a stored
@@ -44,7 +44,7 @@ def _table_xlsx(table: TargetTable, kb: KnowledgeBase | None, p: Principal) -> R
 
 @router.post("/export", summary="导出绩效目标表（.xlsx）", response_class=Response, responses=_XLSX_RESPONSE,
              description="把（页面上编辑过的）绩效目标表写成常用模板的 .xlsx：一级指标、二级指标、三级指标、"
-                         "指标值（含运算符）、计量单位、指标解释、设定依据、分值；所有单元格为文本，不含公式。"
+                         "指标值（含运算符）、计量单位、指标解释、设定依据、分值；分值为数值单元格（可直接求和），其余单元格为文本，不含公式。"
                          "指标解释为空时取指标库中的解释（本行指标自身的，否则本行业或通用指标的；"
                          "不取其他行业的专用指标，找不到则留空）。")
 def export(table: TargetTable, p: Principal = Depends(require_key),

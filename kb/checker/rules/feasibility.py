@@ -1,4 +1,5 @@
-"""FEAS rules (FEAS-01 … FEAS-03): targets set too low, quantities not matching the budget, all-100 % tables.
+"""FEAS rules (FEAS-01 … FEAS-03, and our FEAS-04, FEAS-05): targets set too low, quantities not matching
+the budget, all-100 % tables; targets far from the description's quantity or beyond any project's reach.
 
 Detection follows ../shared/data/rules/RULES.md §5.9; the 2× and 0.5–1.2
 thresholds live in `CheckerSettings`. FEAS-01 needs a prior-year or actual
@@ -13,7 +14,9 @@ from typing import Any
 
 from kb.checker.catalog import RuleHit, rule
 from kb.checker.parse import NUM_RE, UNIT_RE, ParsedRow, ParsedTable, to_float
-from kb.domain.quantity import every_period
+from kb.checker.fixes import fmt_num
+from kb.domain.plausible import beyond_plausible
+from kb.domain.quantity import SCALES, every_period
 from kb.domain.units import units_compatible
 from kb.settings import CheckerSettings
 
@@ -200,6 +203,26 @@ def feas_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
             return RuleHit("value", f"指标值{r.num:g}{r.eff_unit}与申报说明中的“{said}”相差"
                                 f"{max(r.num / y, y / r.num):g}倍")
     return None
+
+
+# a magnitude left between the number and a unit that has none (1亿 with unit 人): the one table of them
+_MAGNITUDE_RE = re.compile("^(?:" + "|".join(sorted(SCALES, key=len, reverse=True)) + ")")
+
+
+@rule("FEAS-05", needs="num", advice="核对数值和计量单位：是否多写了几位，或计量单位写错（如米写成公里、元写成万元）")
+def feas_05(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
+    """ours: a target above the plausible bound of its unit (`kb.domain.plausible.PLAUSIBLE_MAX`: more
+    road than the country has, more people than live in it, a standard above 1 亿元 per person):
+    a number typed with digits too many or in the wrong unit. Not a share (QNT-07 bounds rates),
+    not a figure QNT-04 already refuses (above 1 万亿, scientific notation); advice only."""
+    if r.num is None or r.num <= 0 or r.pct or r.is_date or r.bad_number or not r.eff_unit:
+        return None
+    m = _MAGNITUDE_RE.match(r.unit_tail) if not r.emb_unit else None  # 1亿 with unit 人
+    bound = beyond_plausible(r.num, r.eff_unit, m.group() if m else "")
+    if bound is None:
+        return None
+    written = f"{fmt_num(r.num)}{m.group() if m else ''}{r.eff_unit}"
+    return RuleHit("value", f"“{r.name}”的指标值{written}超过{bound.said}，明显不合理，多半多写了几位或单位有误")
 
 
 @rule("FEAS-03", on="table", fix_text="按历史水平和测算分别设定各比率目标")

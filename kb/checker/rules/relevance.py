@@ -34,6 +34,29 @@ def rel_01_reason(r: ParsedRow) -> str | None:
     return why
 
 
+def benefit_level2(name: str) -> Level2:
+    """The 效益 二级指标 a name reports by its words: 生态效益 (排放, 水质, 森林 …), 经济效益 (收入, 产值,
+    销售 …), 可持续影响 (长效, 机制 …), else 社会效益. The one answer for the checker's level guesses
+    (`kb.checker.rewrite.guess_level2`), REL-01 and suggest's change rows (`kb.suggest.changes.change_slot`)."""
+    if L.LEVEL_ECOLOGICAL_RE.search(name):
+        return Level2.ecological_benefit
+    if L.LEVEL_ECONOMIC_RE.search(name):
+        return Level2.economic_benefit
+    if L.LEVEL_SUSTAINABLE_RE.search(name):
+        return Level2.sustainable_impact
+    return Level2.social_benefit
+
+
+_KIND_WORDS = {Level2.ecological_benefit: "生态", Level2.economic_benefit: "经济"}
+
+
+def is_output_quality(name: str) -> bool:
+    """ours: a share of products or works meeting a standard (食品安全指标达标率, 验收合格率) whose name says
+    no ecological or economic benefit (水质达标率 does): a quality of the output (the catalog's REL-01:
+    合格率为质量)."""
+    return bool(L.CONFORMANCE_RATE_RE.search(name)) and benefit_level2(name) not in _KIND_WORDS
+
+
 def _rel_01_reason(r: ParsedRow, ni) -> str | None:
     l2 = r.level2
     why = None
@@ -54,6 +77,10 @@ def _rel_01_reason(r: ParsedRow, ni) -> str | None:
         why = f"时效指标下的“{r.name}”没有时间含义"
     elif r.level1 is Level1.benefit and ni.output_count:
         why = f"效益指标“{r.name}”只是复述产出数量"
+    elif l2 in _KIND_WORDS and is_output_quality(ni.base or r.name):
+        # ours: 食品安全指标达标率 under 生态效益 (D059); under 社会效益 a 达标率 may be an outcome (体质健康达标率)
+        why = (f"“{r.name}”是达标、合格一类的质量指标，名称看不出{_KIND_WORDS[l2]}效益，"
+               "应列入产出指标的质量指标")
     if why is None or is_str_04(r):
         return None
     return why
