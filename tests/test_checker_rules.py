@@ -270,6 +270,19 @@ def test_work_on_a_negative_measured_as_a_duration_has_no_direction():
     assert "OP-04" not in _row_rules("产出指标", "时效指标", "事故处理时间", "≥", "2", "小时")
 
 
+def test_a_ceilings_use_has_no_direction():
+    # 林木采伐限额执行率 ≤100 %: cutting within the quota is the target, not a ratio that always holds (QNT-09)
+    assert _row_rules("产出指标", "质量指标", "林木采伐限额执行率", "≤", "100", "%") == set()
+    assert "QNT-09" in _row_rules("产出指标", "质量指标", "设备完好率", "≤", "100", "%")
+
+
+def test_persons_benefited_and_a_national_grade_are_measures_not_slogans():
+    assert "QNT-02" not in _row_rules("效益指标", "社会效益指标", "农村饮水安全巩固提升受益人口", "≥", "9000", "人")
+    assert "QNT-02" not in _row_rules("产出指标", "质量指标", "耕地质量等级提升", "≥", "0.5", "等")
+    assert "QNT-02" in _row_rules("效益指标", "社会效益指标", "促进人口长期均衡发展", "定性", "达到预期", "")
+    assert "QNT-02" in _row_rules("效益指标", "社会效益指标", "提升服务等级", "定性", "达到预期", "")
+
+
 def test_deadline_inside_the_declared_implementation_period_is_not_beyond_the_budget_year():
     row = ("产出指标", "时效指标", "服务完成时间", "", "2024年1月31日前", "")
     assert "TIME-04" in _row_rules(*row, budget_year=2023)

@@ -74,6 +74,9 @@ METRIC = (
     "产值", "收入", "总量", "年限", "期数", "场次", "批次",
     # ours: 单价 is a cost measure like 成本 / 费用; 满意程度 is 满意度 in other words
     "单价", "满意程度",
+    # ours: persons counted as 受益人口 (农村饮水安全巩固提升受益人口 ≥9000 人); a graded national measure
+    # (耕地质量等级, GB/T 33469, in 等): measures, not slogans
+    "受益人口", "质量等级",
 )
 METRIC_RE = alternation(METRIC)
 # names ending in one of these (but not 质量) also count as measured
@@ -109,6 +112,8 @@ NEG_STRONG_RE = alternation(NEG_STRONG)
 # the quantity round (疫情处置响应时间, 整治后事故发生率, 投诉办理逾期件数 stay low-is-better)
 NEG_NOT_OBJECT_RE = re.compile(r"(?:时长|时间|时限|率|次数|起数|发生数|强度)$|^(?:逾期|延误|超期|滞后|误差|差错|错误"
                                r"|失误|超支|超标|漏报|迟报|返工|冒领|复发)$")
+# ours: a ceiling's use (林木采伐限额执行率 ≤100 %): neither more nor less is better in itself, like 控制率
+CEILING_RE = alternation(("控制率", "限额"))
 # ours: a duration a name ends in; a remedial word does not make it higher-is-better (事故处理时间)
 DURATION_END_RE = re.compile(r"(?:时间|时长|时限|用时|天数|周期|工作日)$")
 # negatives that name an object a positive ratio can be *about* (投诉处理率, 排放达标率):

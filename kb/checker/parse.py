@@ -115,7 +115,7 @@ def name_direction(name: str) -> str | None:
     挽回经济损失), unless the negative is the measure itself or a failure of the work (疫情处置响应时间,
     投诉办理逾期件数 stay low-is-better) or the name ends in a duration (事故处理时间: None) (ours) > strong negatives (逾期, 发生率 …)
     > object negatives (投诉, 排放 …) unless the name ends in a positive head (投诉处理率,
-    排放达标率) > positives. 控制率 has no direction.
+    排放达标率) > positives. 控制率 and a 限额's use (ours) have no direction.
     """
     if not name:
         return None
@@ -135,7 +135,7 @@ def name_direction(name: str) -> str | None:
         return "neg"
     if L.NEG_OBJECT_RE.search(name):
         return "pos" if L.POS_HEAD_RE.search(name) else "neg"
-    if "控制率" in name:
+    if L.CEILING_RE.search(name):
         return None
     if L.POS_RE.search(name):
         return "pos"
