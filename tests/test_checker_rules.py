@@ -283,6 +283,16 @@ def test_persons_benefited_and_a_national_grade_are_measures_not_slogans():
     assert "QNT-02" in _row_rules("效益指标", "社会效益指标", "提升服务等级", "定性", "达到预期", "")
 
 
+@pytest.mark.parametrize("name,value,unit", [
+    ("孕产妇死亡率", "12", "1/10万"), ("出版物编校差错率", "1", "‱"), ("亿元GDP生产安全事故死亡率", "0.01", "人/亿元"),
+    ("特种设备万台死亡率", "0.1", "人/万台"),
+])
+def test_a_rate_per_another_base_fits_a_rate(name, value, unit):
+    # official statistics give these per 10万, per 万, per 亿元 GDP: no UNIT-02; a count unit still does not fit
+    assert "UNIT-02" not in _row_rules("效益指标", "社会效益指标", name, "≤", value, unit)
+    assert "UNIT-02" in _row_rules("效益指标", "社会效益指标", name, "≤", value, "人")
+
+
 def test_deadline_inside_the_declared_implementation_period_is_not_beyond_the_budget_year():
     row = ("产出指标", "时效指标", "服务完成时间", "", "2024年1月31日前", "")
     assert "TIME-04" in _row_rules(*row, budget_year=2023)
