@@ -225,6 +225,74 @@ def test_remedial_action_after_a_negative_word_is_higher_is_better():
     assert "OP-04" in _row_rules("效益指标", "社会效益指标", "生产安全事故死亡人数", "≥", "1", "人")
 
 
+@pytest.mark.parametrize("row", [
+    # the office's work on a negative object, named after it: a count of work done
+    ("产出指标", "数量指标", "环境违法案件查处数量", "≥", "20", "件"),
+    ("产出指标", "数量指标", "生态环境信访投诉办理数量", "≥", "100", "件"),
+    ("产出指标", "数量指标", "扬尘污染检查次数", "≥", "50", "次"),
+    ("产出指标", "数量指标", "土壤污染状况调查地块数量", "≥", "5", "个"),
+    ("产出指标", "数量指标", "受污染耕地安全利用面积", "≥", "1000", "亩"),
+    ("产出指标", "数量指标", "违法建设拆除面积", "≥", "5000", "平方米"),
+    # ... or before it
+    ("产出指标", "数量指标", "受理投诉举报数量", "≥", "50", "件"),
+    ("效益指标", "经济效益指标", "为消费者挽回经济损失", "≥", "50", "万元"),
+    # a surveyed share, whoever answers it
+    ("满意度指标", "服务对象满意度指标", "投诉举报人满意度", "≥", "90", "%"),
+    # a handling ratio of a negative object, and the share that met a time limit
+    ("产出指标", "质量指标", "劳动人事争议仲裁结案率", "≥", "95", "%"),
+    ("产出指标", "质量指标", "不动产登记办理时限达标率", "≥", "98", "%"),
+])
+def test_work_done_on_a_negative_is_higher_is_better(row):
+    """Reported (the shipped library under our own checker): OP-04 called these “越低越好”; a 财政局
+    reviewer reads them as work done, recovered losses or satisfaction, higher is better."""
+    assert "OP-04" not in _row_rules(*row)
+    op = "≤" if row[3] == "≥" else "≥"
+    assert "OP-04" in _row_rules(*row[:3], op, *row[4:])  # and the reverse operator is the wrong one
+
+
+@pytest.mark.parametrize("row", [
+    ("产出指标", "质量指标", "投诉次数", "≥", "5", "次"),
+    ("效益指标", "生态效益指标", "污染事件发生次数", "≥", "1", "次"),
+    ("效益指标", "社会效益指标", "违法案件发生数", "≥", "3", "件"),
+    ("产出指标", "时效指标", "疫情处置响应时间", "≥", "2", "小时"),     # the work named before a time: still a time
+    ("产出指标", "质量指标", "整治后事故发生率", "≥", "1", "%"),          # ... before a rate of events
+    ("产出指标", "质量指标", "投诉办理逾期件数", "≥", "2", "件"),          # ... before a failure of the work
+    ("产出指标", "质量指标", "逾期发放率", "≥", "1", "%"),                 # a failure before a positive head
+    ("产出指标", "质量指标", "门诊患者抗菌药物使用率", "≥", "20", "%"),   # rational drug use: kept low
+])
+def test_real_harms_stay_lower_is_better(row):
+    assert "OP-04" in _row_rules(*row)
+
+
+def test_work_on_a_negative_measured_as_a_duration_has_no_direction():
+    # 事故处理时间: the work (处理) does not make a duration higher-is-better; neither operator is called wrong
+    assert "OP-04" not in _row_rules("产出指标", "时效指标", "事故处理时间", "≤", "2", "小时")
+    assert "OP-04" not in _row_rules("产出指标", "时效指标", "事故处理时间", "≥", "2", "小时")
+
+
+def test_a_ceilings_use_has_no_direction():
+    # 林木采伐限额执行率 ≤100 %: cutting within the quota is the target, not a ratio that always holds (QNT-09)
+    assert _row_rules("产出指标", "质量指标", "林木采伐限额执行率", "≤", "100", "%") == set()
+    assert "QNT-09" in _row_rules("产出指标", "质量指标", "设备完好率", "≤", "100", "%")
+
+
+def test_persons_benefited_and_a_national_grade_are_measures_not_slogans():
+    assert "QNT-02" not in _row_rules("效益指标", "社会效益指标", "农村饮水安全巩固提升受益人口", "≥", "9000", "人")
+    assert "QNT-02" not in _row_rules("产出指标", "质量指标", "耕地质量等级提升", "≥", "0.5", "等")
+    assert "QNT-02" in _row_rules("效益指标", "社会效益指标", "促进人口长期均衡发展", "定性", "达到预期", "")
+    assert "QNT-02" in _row_rules("效益指标", "社会效益指标", "提升服务等级", "定性", "达到预期", "")
+
+
+@pytest.mark.parametrize("name,value,unit", [
+    ("孕产妇死亡率", "12", "1/10万"), ("出版物编校差错率", "1", "‱"), ("亿元GDP生产安全事故死亡率", "0.01", "人/亿元"),
+    ("特种设备万台死亡率", "0.1", "人/万台"),
+])
+def test_a_rate_per_another_base_fits_a_rate(name, value, unit):
+    # official statistics give these per 10万, per 万, per 亿元 GDP: no UNIT-02; a count unit still does not fit
+    assert "UNIT-02" not in _row_rules("效益指标", "社会效益指标", name, "≤", value, unit)
+    assert "UNIT-02" in _row_rules("效益指标", "社会效益指标", name, "≤", value, "人")
+
+
 def test_deadline_inside_the_declared_implementation_period_is_not_beyond_the_budget_year():
     row = ("产出指标", "时效指标", "服务完成时间", "", "2024年1月31日前", "")
     assert "TIME-04" in _row_rules(*row, budget_year=2023)

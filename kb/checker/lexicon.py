@@ -65,6 +65,8 @@ ASPIRE_RE = alternation(ASPIRE)
 # ours: 安全感 and its kin beside 满意度 (群众安全感 ≥90% is a common 社会效益 target, not a slogan);
 # 获得感 / 幸福感 stay out: 增强人民群众获得感幸福感 is the catalog's own slogan example
 SURVEYED = ("满意度", "知晓度", "认可度", "安全感", "认同度", "支持度", "信任度")
+# ours (OP-04): a surveyed share is higher-is-better whoever answers it (投诉举报人满意度, 事故受害者家属满意度)
+SURVEYED_RE = alternation((*SURVEYED, "满意率", "满意程度"))
 METRIC = (
     "率", "人数", "人次", "户数", "次数", "个数", "件数", "台数", "套数", "数量", "面积",
     "里程", "长度", "金额", "费用", "成本", "标准", "比例", "占比", "比重", "指数", "时间",
@@ -72,6 +74,9 @@ METRIC = (
     "产值", "收入", "总量", "年限", "期数", "场次", "批次",
     # ours: 单价 is a cost measure like 成本 / 费用; 满意程度 is 满意度 in other words
     "单价", "满意程度",
+    # ours: persons counted as 受益人口 (农村饮水安全巩固提升受益人口 ≥9000 人); a graded national measure
+    # (耕地质量等级, GB/T 33469, in 等): measures, not slogans
+    "受益人口", "质量等级",
 )
 METRIC_RE = alternation(METRIC)
 # names ending in one of these (but not 质量) also count as measured
@@ -97,8 +102,20 @@ NEG_STRONG = ("逾期", "延误", "超期", "滞后", "误差", "差错", "错�
               # ours: the negative ratio forms of the object words below
               "不合格率", "故障率", "事故率", "投诉率", "发病率", "感染率", "差错率", "受害率", "损失率",
               # ours: a count of what should not happen, as 发生率 is its rate (森林火灾发生次数, 案件发生数)
-              "发生次数", "发生起数", "发生数")
+              "发生次数", "发生起数", "发生数",
+              # ours: rational drug use, kept low (国家卫生健康委 抗菌药物临床应用管理); 使用率 is otherwise a
+              # positive head (设备使用率)
+              "抗菌药物使用率", "抗菌药物使用强度")
 NEG_STRONG_RE = alternation(NEG_STRONG)
+# ours: the negatives above that are no object work is done on: the measure itself (a time, a rate, a
+# count of events) or a failure of the work (逾期, 差错 …). Work named before or after them does not turn
+# the quantity round (疫情处置响应时间, 整治后事故发生率, 投诉办理逾期件数 stay low-is-better)
+NEG_NOT_OBJECT_RE = re.compile(r"(?:时长|时间|时限|率|次数|起数|发生数|强度)$|^(?:逾期|延误|超期|滞后|误差|差错|错误"
+                               r"|失误|超支|超标|漏报|迟报|返工|冒领|复发)$")
+# ours: a ceiling's use (林木采伐限额执行率 ≤100 %): neither more nor less is better in itself, like 控制率
+CEILING_RE = alternation(("控制率", "限额"))
+# ours: a duration a name ends in; a remedial word does not make it higher-is-better (事故处理时间)
+DURATION_END_RE = re.compile(r"(?:时间|时长|时限|用时|天数|周期|工作日)$")
 # negatives that name an object a positive ratio can be *about* (投诉处理率, 排放达标率):
 # negative only when the name does not end in a positive head. ours: the catalog lists
 # them as plain negatives, which flags 污水排放达标率 ≥ 95% as a wrong direction.
@@ -110,19 +127,24 @@ NEG_OBJECT_RE = alternation(NEG_OBJECT)
 REMEDY_RE = alternation(("扶助", "救助", "补助", "帮扶", "资助", "慰问", "安置", "救治", "关爱", "劝返", "抚恤",
                          "救济", "帮困", "优待",
                          # ours: work against the negative named after it (水土流失综合治理验收合格率)
-                         "治理", "整治", "防治"))
+                         "治理", "整治", "防治",
+                         # ours: the office's work on the negative, counted (环境违法案件查处数量, 投诉办理数量,
+                         # 扬尘污染检查次数, 土壤污染状况调查地块数量, 受污染耕地安全利用面积, 违法建设拆除面积)
+                         "查处", "处理", "办理", "受理", "调解", "仲裁", "检查", "监测", "调查", "统计", "排查",
+                         "核查", "巡查", "督查", "清理", "修复", "整改", "处置", "化解", "拆除", "安全利用"))
 # ours: names of a cost; the remedial readings above do not apply to them
 COST_ENDINGS = ("成本", "费用", "投资", "经费", "资金", "金额")
 # ours: a work that removes the negative, named before it, makes the quantity the work done, higher is
 # better (治理水土流失面积, 整治安全隐患处数, 防治病虫害面积)
-PRE_REMEDY_RE = re.compile(r"(?:治理|整治|防治|修复|整改|处置|清理|打击|救治)[\u4e00-\u9fff]{0,4}$")
+PRE_REMEDY_RE = re.compile(r"(?:治理|整治|防治|修复|整改|处置|清理|打击|救治|查处|受理|办理|调解|挽回)"
+                           r"[\u4e00-\u9fff]{0,4}$")
 POS = ("合格率", "满意", "覆盖率", "及时率", "完成率", "达标率", "知晓率", "使用率", "利用率",
        "运行率", "完好率", "到位率", "参与率", "出勤率", "通过率", "优良率", "入学率", "治愈率",
        "正确率", "准确率", "成功率", "响应率", "满足率", "执行率", "受理率", "普及率", "巩固率",
        "就业率", "回收率", "开通率", "接种率", "好评率", "在线率", "可用率", "保障率", "发放率",
        "处理率", "美化率", "参保率",
        # ours: handling ratios seen with negative objects
-       "修复率", "排除率", "调解率", "回复率", "答复率", "办理率", "查处率", "处置率")
+       "修复率", "排除率", "调解率", "回复率", "答复率", "办理率", "查处率", "处置率", "结案率")
 POS_RE = alternation(POS)
 POS_HEAD_RE = re.compile("(?:" + "|".join(re.escape(w) for w in sorted(set(POS), key=len, reverse=True)) + ")$")
 

@@ -109,27 +109,33 @@ def to_float(s: str) -> float | None:
 def name_direction(name: str) -> str | None:
     """'pos' / 'neg' / None for an indicator name (RULES.md §4 direction lists).
 
-    Order: positive overrides (下降率 …) > a negative word followed by a remedial
-    action (死亡家庭扶助人数: pos, ours) > strong negatives (逾期, 发生率 …) >
-    object negatives (投诉, 排放 …) unless the name ends in a positive head
-    (投诉处理率, 排放达标率) > positives. 控制率 has no direction.
+    Order: positive overrides (下降率 …) and surveyed shares (投诉举报人满意度, ours) > a positive
+    ratio head after a time limit (办理时限达标率, ours) > the office's work or help on the negative,
+    named after it (死亡家庭扶助人数, 环境违法案件查处数量) or before it (治理水土流失面积,
+    挽回经济损失), unless the negative is the measure itself or a failure of the work (疫情处置响应时间,
+    投诉办理逾期件数 stay low-is-better) or the name ends in a duration (事故处理时间: None) (ours) > strong negatives (逾期, 发生率 …)
+    > object negatives (投诉, 排放 …) unless the name ends in a positive head (投诉处理率,
+    排放达标率) > positives. 控制率 and a 限额's use (ours) have no direction.
     """
     if not name:
         return None
     if L.POS_OVERRIDE_RE.search(name):
         return "pos"
+    if L.SURVEYED_RE.search(name) and "不满意" not in name:
+        return "pos"
     m = L.NEG_STRONG_RE.search(name) or L.NEG_OBJECT_RE.search(name)
-    if m and name.endswith(L.COST_ENDINGS):
+    if m and L.DURATION_END_RE.search(m.group()) and L.POS_HEAD_RE.search(name, m.end()):
+        return "pos"  # 不动产登记办理时限达标率: the share that met the time limit (逾期发放率 stays low)
+    if m and (name.endswith(L.COST_ENDINGS) or L.NEG_NOT_OBJECT_RE.search(m.group())):
         m = None  # a cost of work against a negative (水土流失综合治理成本) is a cost, not the work (ours)
-    if m and L.REMEDY_RE.search(name, m.end()):
-        return "pos"  # 死亡家庭扶助人数: help given to those hit by the negative event
-    if m and L.PRE_REMEDY_RE.search(name[:m.start()]) and not L.POS_OVERRIDE_RE.search(name):
-        return "pos"  # 治理水土流失面积: the work done against the negative (ours)
+    if m and (L.REMEDY_RE.search(name, m.end()) or L.PRE_REMEDY_RE.search(name[:m.start()])):
+        # 死亡家庭扶助人数, 环境违法案件查处数量, 治理水土流失面积: help given or work done on the negative
+        return None if L.DURATION_END_RE.search(name) else "pos"
     if L.NEG_STRONG_RE.search(name):
         return "neg"
     if L.NEG_OBJECT_RE.search(name):
         return "pos" if L.POS_HEAD_RE.search(name) else "neg"
-    if "控制率" in name:
+    if L.CEILING_RE.search(name):
         return None
     if L.POS_RE.search(name):
         return "pos"

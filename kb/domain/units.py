@@ -126,6 +126,9 @@ def size_dependent(name: str, unit: str) -> bool:
 # ------------------------------------------------------------------ what a name measures
 
 _RATIO = frozenset(("%", "‰", "百分点", "个百分点", "百分比"))
+# ours: a rate per a base other than a hundred, as official statistics give it (孕产妇死亡率 1/10万,
+# 出版物编校差错率 ‱, 亿元GDP生产安全事故死亡率 人/亿元, 特种设备万台死亡率 人/万台, 检查频率 次/月)
+_PER_BASE = re.compile(r"‱|(?:1|人|例|起|次|件|个)?/\d*[万亿千百]?[\u4e00-\u9fff]{0,2}")
 _LENGTH = frozenset(("公里", "千米", "km", "米", "m", "M", "万公里"))
 _AREA = frozenset(("亩", "万亩", "平方米", "万平方米", "平方公里", "公顷", "hm²", "㎡", "m²", "平米"))
 _NOT_COUNT_ENDINGS = ("指数", "系数", "倍数", "分数", "参数", "基数", "函数", "岁数", "天数", "年数", "周数", "月数")
@@ -196,7 +199,7 @@ def unit_fits(measure: str, unit: str) -> bool:
     if measure == "households":
         return u.startswith(("户", "万户"))
     if measure == "ratio":
-        return u in _RATIO
+        return u in _RATIO or bool(_PER_BASE.fullmatch(u))
     if measure == "money":
         return "元" in u
     if measure == "length":
