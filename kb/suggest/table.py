@@ -20,7 +20,7 @@ from kb.domain.units import unit_fits, units_compatible
 from kb.suggest.draft import PENDING, Draft
 from kb.suggest.ranker import Tier
 from kb.suggest.slots import SLOTS
-from kb.suggest.words import ON_TIME, PERIOD, PERSON_HEADS
+from kb.suggest.words import ON_TIME, PERIOD, PERSON_HEADS, STANDARD_NAME
 
 BENEFITS = ("economic_benefit", "social_benefit", "ecological_benefit", "sustainable_impact")
 # (min, max) rows per slot group in the default table. One benefit row: real tables hold 1–2, but
@@ -293,6 +293,8 @@ def assemble(drafts: list[Draft]) -> Table:
             return False
         if d.pending and _too_many_pending(chosen, g):
             return False
+        if d.pending and _total_cost(d) and any(c.bound and _total_cost(c) for c in chosen):
+            return False   # a blank total beside the text's own amount (D042: 优抚对象生活成本 beside 2126.81 万元)
         if g == "satisfaction" and count.get(g, 0) and not _two_groups_named(d, chosen):
             return False
         chosen.append(d)
@@ -315,6 +317,11 @@ def assemble(drafts: list[Draft]) -> Table:
     rows = _in_table_order(chosen + _missing(count))   # a 请补充 row stands in its slot's place
     alts = _alternates(ranked, chosen)
     return Table(rows=rows[:MAX_ROWS], alternates=alts)
+
+
+def _total_cost(d: Draft) -> bool:
+    """A cost row for the whole project (…成本, 补助金发放金额), not a standard or unit amount (元/人, 人均…)."""
+    return d.slot == "cost" and "/" not in (d.value_unit or d.unit) and not STANDARD_NAME.search(d.name)
 
 
 def _level_and_its_satisfaction(a: Draft, b: Draft) -> bool:

@@ -28,7 +28,7 @@ from kb.suggest.context import ProjectContext
 from kb.suggest.draft import PENDING, Draft
 from kb.suggest.objects import Mention
 from kb.suggest.naming import TIME_LIMIT
-from kb.suggest.words import ON_TIME, PERIOD, STATED_PERIOD
+from kb.suggest.words import ON_TIME, PERIOD, STANDARD_NAME, STATED_PERIOD
 from kb.domain.text import bigrams, normalize_name
 from kb.domain.units import SIZE_UNITS, measure_of  # units whose values depend on the project's size
 
@@ -142,7 +142,6 @@ PER_PERIOD = re.compile(r"\s*/\s*(学期|学年|年|月|天|日|餐|次)")
 PER_THING_AFTER = re.compile(r"\s*/\s*((?:平方米|立方米|平方公里|[\u4e00-\u9fff]{1,2})(?:[·.][\u4e00-\u9fff]{1,2})?)")
 # the period said before a per-unit amount (村卫生室每个每年补助1万元): the standard is per year
 PERIOD_BEFORE = re.compile(r"每(学期|学年|年|月|天|日|餐|次)")
-STANDARD_NAME = re.compile(r"标准|单价|补贴额|补助额|人均|生均|户均|每")
 
 
 def _against_direction(d: Draft, m: Mention) -> bool:
