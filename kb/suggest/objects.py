@@ -24,8 +24,9 @@ from functools import lru_cache
 from kb.domain.quantity import every_period
 from kb.domain.words import PAYMENT_VERBS
 from kb.suggest import quantities as Q
-from kb.suggest.words import (BENEFICIARIES, BENEFIT_VERBS, EVENT_UNITS, FUNCTION_WORDS, NAME_BOILERPLATE, NOUN_TAGS,
-                              ROAD_CLASSES, STOP_TAGS, WORK_VERBS)
+from kb.domain.words import BUILD_WORDS
+from kb.suggest.words import (BENEFICIARIES, BENEFIT_VERBS, EVENT_UNITS, EXISTING_WORDS, FUNCTION_WORDS,
+                              NAME_BOILERPLATE, NOUN_TAGS, ROAD_CLASSES, STOP_TAGS, WORK_VERBS)
 from kb.domain.text import normalize
 from kb.domain.units import is_time_unit
 
@@ -61,6 +62,7 @@ class Mention:
     per_part: str = ""  # what a per-unit amount is per, written after it (1200元/人·年 → 人·年); set when bound
     derivation: str = ""  # how the text's own figures give the value (1760株/栋 × 10栋), '' when stated as is
     action: str = ""  # what a time limit is for, written after it (4小时内修复 → 修复; 30分钟内响应 → 响应), else ''
+    existing: bool = False  # it counts what already stands and is used (依托12个村老年食堂), not what is built
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +74,8 @@ def _pos_tokenizer():
     from kb.retrieval.postag import PosTagger
 
     base = base_dictionary()
-    tags = {w: "n" for w in (*BENEFICIARIES, *ROAD_CLASSES)}
+    # 村 is a place like 镇 and 乡 (jieba tags it zg: 12个村卫生室 had no object)
+    tags = {w: "n" for w in (*BENEFICIARIES, *ROAD_CLASSES, "村")}
     tags.update((w, "v") for w in WORK_VERBS)
     added = [(w, 5000) for w in (*BENEFICIARIES, *ROAD_CLASSES)] + [(w, 3000) for w in WORK_VERBS]
     known = base.tags(w for w in DOMAIN_TERMS if w not in tags)
@@ -202,6 +205,16 @@ def _object_of_duiyu(tokens: list[tuple[str, str]]) -> str:
     return ""
 
 
+def uses_existing(before: str) -> bool:
+    """True when the clause before a number says the counted thing already stands and is used
+    (依托12个村老年食堂, 现有助餐点12个, 利用已建成的8个站点) and names no building work after that word
+    (利用现有场地新建助餐点8个 builds them)."""
+    last = None
+    for last in EXISTING_WORDS.finditer(before):
+        pass
+    return last is not None and not BUILD_WORDS.search(before[last.end():])
+
+
 def leading_object(tokens: list[tuple[str, str]]) -> str:
     """The run of noun-like words at the start of `tokens` (the object after a measure word)."""
     out = []
@@ -236,7 +249,8 @@ def mentions(text: str) -> list[Mention]:
             out.append(_per_period_count(t, q, every))
             continue
         out.append(Mention(q.value, q.unit, verb, obj, q.start, q.end, q.is_budget, q.context, after_,
-                           action=limit_action(t, q.end) if is_time_unit(q.unit) else ""))
+                           action=limit_action(t, q.end) if is_time_unit(q.unit) else "",
+                           existing=uses_existing(before)))
     # a rate per so many units (森林火灾发生率0.064次/10万公顷) counts nothing: neither number is a quantity
     out = [m for m in out if not _RATE_PER.match(t, m.end) and not t[:m.start].rstrip().endswith("/")]
     return per_unit_totals(t, out)

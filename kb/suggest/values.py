@@ -23,6 +23,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from kb.domain.learned import LearnedIndicator
+from kb.domain.words import BUILD_WORDS
 from kb.suggest import quantities as Q
 from kb.suggest.context import ProjectContext
 from kb.suggest.draft import PENDING, Draft
@@ -59,7 +60,7 @@ def bind_mentions(drafts: list[Draft], ctx: ProjectContext, main_type: str | Non
             _bind_money(m, drafts, ctx, main_type)
             continue
         fam = [d for d in drafts if d.mention is None and d.slot in BINDABLE and _units_fit(m.unit, d)
-               and not _against_direction(d, m) and not _other_work(d, m)]
+               and not _against_direction(d, m) and not _other_work(d, m) and not _builds_what_stands(d, m)]
         obj = set(bigrams(normalize_name(m.obj + m.verb))) or set(bigrams(normalize_name(m.context)))
         said = set(bigrams(normalize_name(m.verb + m.obj + m.context)))
         scored = [(len(obj & d.bigram_counts.keys()) / len(obj) if obj else 0.0, _stem_share(d, said), d) for d in fam]
@@ -152,6 +153,12 @@ def _against_direction(d: Draft, m: Mention) -> bool:
 
     said = m.verb + m.obj + m.context
     return not (NEG_STRONG_RE.search(said) or NEG_OBJECT_RE.search(said))
+
+
+def _builds_what_stands(d: Draft, m: Mention) -> bool:
+    """A count of what already stands (依托12个村老年食堂, `Mention.existing`) never binds a row counting what
+    is built (老年助餐点建设数量): the project covers or serves those, it does not build them."""
+    return m.existing and BUILD_WORDS.search(d.key) is not None
 
 
 def _other_work(d: Draft, m: Mention) -> bool:
