@@ -38,3 +38,65 @@ def test_a_village_before_a_noun_is_part_of_the_object():
     from kb.suggest.objects import mentions
 
     assert [quantity_name(m) for m in mentions("改造3个村卫生室")] == ["改造村卫生室数量"]
+
+
+@pytest.mark.parametrize("text, setting", [
+    ("全县森林面积86万亩，本年度完成森林抚育2万亩", [True, False]),
+    ("全县农村公路总里程1200公里，本年度计划修缮乡村道路12公里", [True, False]),
+    ("全县共有行政村120个，本项目覆盖30个行政村", [True, False]),
+    ("森林覆盖率现状为62%，本年度新增造林500亩", [True, False]),
+    ("为全县学生21300名提供营养膳食补助", [False]),          # the project serves them
+    ("全县完成森林抚育2万亩", [False]),                      # the work of the year, county-wide
+    ("依托全县现有12个助餐点提供服务", [False]),             # what the project uses is its coverage
+])
+def test_a_figure_of_the_setting_is_no_target(text, setting):
+    from kb.suggest.facts import setting_figure
+    from kb.suggest.objects import mentions
+
+    assert [setting_figure(m, text) for m in mentions(text)] == setting
+
+
+def test_background_figures_are_said_not_bound(shipped_kb):
+    """Reported: 全县森林面积86万亩，本年度完成森林抚育2万亩 gave 森林面积 ≥86万亩 as an output."""
+    res = shipped_kb.suggest("全县森林面积86万亩，本年度完成森林抚育2万亩，补植补造0.5万亩。", project_name="森林抚育",
+                             budget_wan=200, mode="lexical", with_opinions=False)
+    rows = _rows(res)
+    assert not [r for r in rows if r[3] == "86"], rows
+    assert [(r[2], r[4]) for r in rows if r[3] == "2"] == [("≥", "万亩")], rows
+    assert "“全县森林面积86万亩”是项目所在地的现状" in res.message, res.message
+
+
+@pytest.mark.parametrize("text, actual", [
+    ("2022年防期共发生森林火灾16起", [True]),
+    ("截至11月底完成农村危房改造129户", [True]),
+    ("去年全县发生森林火灾3起", [True]),
+    ("火灾发生次数控制在1起以内", [False]),          # a limit is a target
+    ("计划完成农村危房改造53户", [False]),
+])
+def test_a_figure_that_already_happened_is_an_actual(text, actual):
+    from kb.suggest.facts import actual_figure
+    from kb.suggest.objects import mentions
+
+    assert [actual_figure(m, text) for m in mentions(text)] == actual
+
+
+def test_a_self_evaluations_harm_counts_are_actuals_not_targets(shipped_kb):
+    """Reported (E046, a 自评 text: 共发生森林火灾16起, 受害率0.0046‰): 受害率 ≤0.0046 ‰ and 森林火灾发生次数 =0 were
+    given as targets; what happened is no target, and the result says what it left out."""
+    from tests.kbfactory import dev_record
+
+    rec = dev_record("E046")
+    res = shipped_kb.suggest(rec["description"], project_name=rec["project"], mode="lexical", with_opinions=False)
+    rows = _rows(res)
+    assert not [r for r in rows if r[3] in ("16", "0.0046", "114.48")], rows
+    assert not [r for r in rows if "火灾发生" in r[1] and r[3] == "0"], rows
+    assert "“2022年防期共发生森林火灾16起”" in res.message and "已发生的实际数" in res.message, res.message
+    assert [(r[1], r[3]) for r in rows if r[3] == "6"] == [("租用航空应急救援直升机数量", "6")], rows   # the plan stays
+
+
+def test_a_zero_target_for_a_harm_the_text_says_happened_is_left_to_the_declarant(shipped_kb):
+    res = shipped_kb.suggest("2023年森林防火专项资金绩效自评：聘用护林员50人，全年巡山200次，共发生森林火灾3起。",
+                             project_name="森林防火", budget_wan=80, mode="lexical", with_opinions=False)
+    fires = [c for c in res.table for c in c.candidates if c.name == "森林火灾发生次数"]
+    assert fires and {(c.value, c.note.split("：")[1].split("，")[0]) for c in fires} == {("", "描述中实际发生森林火灾3起")}
+    assert [r[3] for r in _rows(res) if r[1] == "因森林火灾造成人员伤亡数"] in ([], ["0"])   # other harms keep 0

@@ -27,6 +27,7 @@ from kb.domain.words import BUILD_WORDS
 from kb.suggest import quantities as Q
 from kb.suggest.context import ProjectContext
 from kb.suggest.draft import PENDING, Draft
+from kb.suggest.facts import reported_harm
 from kb.suggest.objects import Mention
 from kb.suggest.naming import TIME_LIMIT
 from kb.suggest.words import ON_TIME, PERIOD, STATED_PERIOD
@@ -348,6 +349,10 @@ def fill_values(drafts: list[Draft], ctx: ProjectContext, learned: dict[str, Lea
             d.evidence.append(f"结果反馈学习到的目标值 {d.operator}{d.value}{d.value_unit}")
             continue
         _typical_or_pending(d, defaults)
+        happened = reported_harm(d.key, d.value_unit or d.unit, ctx.actuals) if d.value == "0" else None
+        if happened is not None:   # 发生森林火灾16起 beside 森林火灾发生次数 = 0 次 (E046, a self-evaluation)
+            d.operator, d.value, d.value_source = "≤", "", ""
+            d.note = f"{PENDING}：描述中实际发生{happened.obj}{happened.value}{happened.unit}，请按可实现的控制目标填写"
 
 
 def _stated_persons(ctx: ProjectContext) -> tuple[float, str] | None:
