@@ -100,3 +100,33 @@ def test_a_zero_target_for_a_harm_the_text_says_happened_is_left_to_the_declaran
     fires = [c for c in res.table for c in c.candidates if c.name == "森林火灾发生次数"]
     assert fires and {(c.value, c.note.split("：")[1].split("，")[0]) for c in fires} == {("", "描述中实际发生森林火灾3起")}
     assert [r[3] for r in _rows(res) if r[1] == "因森林火灾造成人员伤亡数"] in ([], ["0"])   # other harms keep 0
+
+
+def test_two_standards_for_two_groups_are_two_rows_the_checker_accepts(shipped_kb):
+    """Reported: 60岁以上每人每月补助80元，80岁以上每人每月补助100元 bound only the 100."""
+    from kb.domain.schema import Declaration, TargetRow
+
+    text = "为全县高龄老人发放高龄津贴，60岁以上每人每月补助80元，80岁以上每人每月补助100元，按月发放到人。"
+    res = shipped_kb.suggest(text, project_name="高龄津贴发放", budget_wan=300, mode="lexical", with_opinions=False)
+    standards = [(c.name[:5], c.operator, c.value, c.unit) for c in res.default_table if c.unit.startswith("元/")]
+    assert standards == [("60岁以上", "=", "80", "元/人·月"), ("80岁以上", "=", "100", "元/人·月")], _rows(res)
+    names = {c.name for c in res.default_table if c.unit.startswith("元/")}
+    assert len({n[5:] for n in names}) == 1, names          # one standard, named for each group
+    rows = [TargetRow(level1=c.level1_label, level2=c.level2_label, name=c.name, operator=c.operator, value=c.value,
+                      unit=c.unit) for c in res.default_table]
+    report = shipped_kb.check(Declaration(project_name="高龄津贴发放", description=text, budget_wan=300, rows=rows))
+    flagged = {rows[f.row - 1].name for f in report.findings if getattr(f, "row", None)}
+    assert not flagged & names, [(f.rule_id, f.message) for f in report.findings]
+
+
+@pytest.mark.parametrize("clause, group", [
+    ("60岁以上每人每月补助", "60岁以上"),
+    ("对80周岁以上老人按每人每月", "80周岁以上老人"),
+    ("每人每月补助", ""),                  # one standard for everyone names no group
+])
+def test_the_group_of_a_standard_is_written_before_its_per_parts(clause, group):
+    from kb.suggest.objects import Mention
+    from kb.suggest.values import standard_group
+
+    text = clause + "80元"
+    assert standard_group(text, Mention("80", "元", "", "", len(clause), len(text))) == group

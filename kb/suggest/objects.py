@@ -63,6 +63,7 @@ class Mention:
     derivation: str = ""  # how the text's own figures give the value (1760株/栋 × 10栋), '' when stated as is
     action: str = ""  # what a time limit is for, written after it (4小时内修复 → 修复; 30分钟内响应 → 响应), else ''
     existing: bool = False  # it counts what already stands and is used (依托12个村老年食堂), not what is built
+    group: str = ""  # whom a standard of several is for (60岁以上 of 60岁以上每人每月补助80元); set when bound
 
 
 @lru_cache(maxsize=1)
