@@ -130,3 +130,48 @@ def test_the_group_of_a_standard_is_written_before_its_per_parts(clause, group):
 
     text = clause + "80元"
     assert standard_group(text, Mention("80", "元", "", "", len(clause), len(text))) == group
+
+
+@pytest.mark.parametrize("text, unit, name", [
+    ("年节约用电120万千瓦时", "万千瓦时", "节约用电量"),
+    ("节约用电120万度", "万度", "节约用电量"),
+    ("年节约电量35000kWh", "kWh", None),            # the unit is read; the name is left to the library rows
+    ("年节能148吨标准煤", "吨标准煤", None),
+])
+def test_energy_is_a_known_unit_in_text(text, unit, name):
+    """Reported: 年节约用电120万千瓦时 gave no unit and no row."""
+    from kb.suggest.naming import quantity_name
+    from kb.suggest.objects import mentions
+
+    found = mentions(text)
+    assert [m.unit for m in found] == [unit]
+    if name:
+        assert quantity_name(found[0]) == name
+
+
+def test_a_temperature_in_degrees_is_no_energy():
+    from kb.suggest.objects import mentions
+
+    assert mentions("冬季室温保持18度以上") == []
+
+
+def test_the_checker_and_the_conversions_read_energy_units():
+    """One unit table: the checker's value reading and the actual-to-target conversions know 千瓦时 and 吨标准煤."""
+    from kb.checker.parse import ParsedRow
+    from kb.domain.quantity import in_target_unit, target_quantity
+    from kb.domain.schema import TargetRow
+    from kb.domain.units import units_compatible
+
+    row = ParsedRow(TargetRow(level1="产出指标", level2="数量指标", name="节约用电量", value="≥120万千瓦时"), 1)
+    assert (row.num, row.emb_unit, row.unit_tail) == (120.0, "万千瓦时", "")
+    assert in_target_unit("1250000千瓦时", target_quantity("120", "万千瓦时")) == 125.0
+    assert in_target_unit("1.5万吨标准煤", target_quantity("10000", "吨标准煤")) == 15000.0
+    assert units_compatible("万度", "千瓦时") and not units_compatible("千瓦时", "吨")
+
+
+def test_a_harm_counted_in_qi_binds_its_count_row(shipped_kb):
+    """起 counts occurrences like 次: 火灾发生次数控制在1起以内 is the target of 森林火灾发生次数 (≤ 1)."""
+    res = shipped_kb.suggest("开展森林防火巡查，聘用护林员50人，本年度力争森林火灾发生次数控制在1起以内。",
+                             project_name="森林防火", budget_wan=80, mode="lexical", with_opinions=False)
+    fires = [(c.operator, c.value, c.unit) for s in res.table for c in s.candidates if c.name == "森林火灾发生次数"]
+    assert fires and set(fires) == {("≤", "1", "起")}, fires
