@@ -175,3 +175,28 @@ def test_a_harm_counted_in_qi_binds_its_count_row(shipped_kb):
                              project_name="森林防火", budget_wan=80, mode="lexical", with_opinions=False)
     fires = [(c.operator, c.value, c.unit) for s in res.table for c in s.candidates if c.name == "森林火灾发生次数"]
     assert fires and set(fires) == {("≤", "1", "起")}, fires
+
+
+@pytest.mark.parametrize("text, name", [
+    ("完成15个行政村生活污水治理", "生活污水治理行政村数量"),   # was 完成行政村生活污水数量
+    ("完成15个村庄环境整治", "环境整治村庄数量"),               # was 完成村庄环境数量
+    ("新建2个乡镇污水处理厂", "新建乡镇污水处理厂数量"),        # the plants are counted, not the towns
+    ("新建污水处理设施15座", "新建污水处理设施数量"),
+    ("组织开展社区党员600人次", "社区党员参与人次"),            # was 组织开展社区党员人次
+    ("参与党员600人次", "参与党员人次"),                        # was 党员人次
+    ("应急救援培训50人", "应急救援培训人数"),                   # a service done to people: its headcount reads
+    ("培训护林员50人", "培训护林员人数"),
+    ("开展森林防火50人", None),                                 # was 森林防火人数: an activity is no people
+])
+def test_a_formed_count_is_an_object_and_a_measure_that_make_sense(text, name):
+    from kb.suggest.naming import quantity_name
+    from kb.suggest.objects import mentions
+
+    assert [quantity_name(m) for m in mentions(text)] == [name]
+
+
+def test_a_count_of_villages_worked_in_is_named_by_the_work(shipped_kb):
+    res = shipped_kb.suggest("完成15个行政村生活污水治理，新建污水处理设施15座，铺设管网30公里。", project_name="农村生活污水治理",
+                             budget_wan=500, mode="lexical", with_opinions=False)
+    names = [c.name for c in res.default_table]
+    assert "生活污水治理行政村数量" in names and not [n for n in names if "行政村生活污水" in n], names

@@ -216,6 +216,26 @@ def uses_existing(before: str) -> bool:
     return last is not None and not BUILD_WORDS.search(before[last.end():])
 
 
+# places a measure word counts when the work done in them follows (15个行政村生活污水治理, 20个村庄环境整治)
+SETTLEMENTS = frozenset("行政村 自然村 村庄 村 社区 乡镇 镇 街道 村组 小区".split())
+
+
+def places_worked(tokens: list[tuple[str, str]]) -> str:
+    """The places counted and the work done in them, as a count's object: 行政村 / 生活污水 / 治理 →
+    生活污水治理行政村 (a fresh user got 完成行政村生活污水数量); '' unless the words after the measure word are a
+    settlement, the thing worked on, and a verb of the work closing the run (新建2个乡镇污水处理厂 counts plants)."""
+    if len(tokens) < 3 or tokens[0][0] not in SETTLEMENTS:
+        return ""
+    n = 1
+    while n < len(tokens) and is_nounish(*tokens[n]):
+        n += 1
+    thing = "".join(w for w, _ in tokens[1:n])
+    work = tokens[n][0] if n < len(tokens) else ""
+    if not thing or work not in WORK_VERBS or n + 1 < len(tokens) and is_nounish(*tokens[n + 1]):
+        return ""
+    return thing + work + tokens[0][0]
+
+
 def leading_object(tokens: list[tuple[str, str]]) -> str:
     """The run of noun-like words at the start of `tokens` (the object after a measure word)."""
     out = []
@@ -235,8 +255,12 @@ def mentions(text: str) -> list[Mention]:
         before = _clause_before(t, q.start)
         verb, obj, after_ = split_phrase(pos_cut(before)) if before else ("", "", False)
         if q.unit in Q.CLASSIFIERS or q.unit.lstrip("万") in Q.CLASSIFIERS or q.unit in Q.BULK_UNITS:
-            after = leading_object(pos_cut(_clause_after(t, q.end)))  # 8个助餐点, 5000吨稻谷
-            if after:
+            after_toks = pos_cut(_clause_after(t, q.end))
+            after = leading_object(after_toks)  # 8个助餐点, 5000吨稻谷
+            places = places_worked(after_toks)
+            if places:   # 完成15个行政村生活污水治理: the villages are counted, the work names which
+                obj, after_, verb = places, False, ""
+            elif after:
                 obj, after_ = after, False
                 verb = _trailing_verbs(pos_cut(before)) if before else ""  # 租赁77个机柜
         if not verb and obj and not after_:
