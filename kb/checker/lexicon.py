@@ -193,9 +193,11 @@ LEVEL_TIME_RE = alternation(("时间", "时限", "期限", "工期", "进度", "
 LEVEL_COST_RE = alternation(("成本", "费用", "单价", "补助标准", "金额"))
 LEVEL_BENEFIT_RE = alternation(("受益", "带动", "增收", "收入", "减少", "降低", "改善", "知晓", "就业", "效益",
                                 "影响", "节约", "增加"))
-LEVEL_ECONOMIC_RE = alternation(("收入", "增收", "产值", "经济", "节约", "利润", "销售", "税"))
+# (suggest places a change it reads in prose by the same lists: 网络零售额增长率 economic, 化学农药用量减少率 ecological)
+LEVEL_ECONOMIC_RE = alternation(("收入", "增收", "产值", "经济", "节约", "利润", "销售", "税", "产量", "零售", "营业",
+                                 "交易额", "增加值"))
 LEVEL_ECOLOGICAL_RE = alternation(("生态", "环境", "绿化", "排放", "污染", "水质", "空气", "森林", "水土", "节能",
-                                   "碳", "垃圾", "植被"))
+                                   "碳", "垃圾", "植被", "能耗", "污水", "农药", "化肥"))
 LEVEL_SUSTAINABLE_RE = alternation(("长效", "持续", "机制", "年限", "长期", "使用寿命"))
 
 # REL-05: named fund programmes; an indicator naming one that the project does not

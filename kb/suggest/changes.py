@@ -110,13 +110,3 @@ def _name(thing: str, verb: str, unit: str) -> str:
     if unit == "百分点":
         return thing + verb + "幅度"
     return thing + (verb if verb in _FALL or verb in ("提高", "提升") else "增长") + "率"
-
-
-def change_slot(name: str) -> str:
-    """The benefit slot of a change row: money and output are economic; emissions, waste water and refuse,
-    cover and farm chemicals ecological; the rest social."""
-    if re.search(r"收入|产值|产量|利润|销售|零售|营业|交易额|增加值|效益", name):
-        return "economic_benefit"
-    if re.search(r"排放|能耗|污染|污水|垃圾|水质|空气|森林|植被|绿化|农药|化肥", name):
-        return "ecological_benefit"
-    return "social_benefit"
