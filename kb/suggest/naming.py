@@ -94,6 +94,15 @@ def quantity_name(m: Mention, core: str = "") -> str | None:
         shortest = MIN_NAME if lead else MIN_OBJECT_NAME   # a verb in front names the work (清淤量)
         ok = is_clean(name) and shortest <= len(name) <= MAX_NAME and not FORM_NAME.search(name)
         return name if ok else None
+    if m.listed is not None and not (m.unit in PERSON_UNITS and _names_service(obj)):
+        # a number after a 、 list counts all of it, as real tables write it: 新建村内道路、连通道路32.63公里 →
+        # 新建村内道路、连通道路里程; 邀请校外名师、领导授课25人次 → 邀请校外名师、领导授课人次 (not 领导授课人次,
+        # 应急队员人数 for 培训护林员、应急队员300人); a list held by 开展 / 组织 … names nothing (开展党史学习教育、
+        # 社区党员600人次 was 社区党员人次); a service last in it names its own (群众志愿服务人次)
+        words = SCOPE_LEAD.sub("", m.listed)   # 为全县学生、教师2000人: who, not where
+        name = words if ENDS_WITH_MEASURE.search(words) else words + measure
+        ok = not _HOLD_LEAD.match(words) and all(_plain_words(p) for p in words.split("、"))
+        return name if ok and MIN_NAME <= len(name) <= MAX_NAME else None
     if m.unit in PERSON_UNITS:
         return _person_name(obj, verb, m.verb_after, measure, core, m.context)
     if not obj and lead and m.unit in EVENT_UNITS:
@@ -147,6 +156,7 @@ def _work_verb(verb: str) -> bool:
 
 # verbs that only hold an event (组织开展社区党员600人次): the persons counted take part in it, nobody 组织开展s them
 _HOLD_ONLY = re.compile(r"(?:组织|开展|实施|完成|举办|进行)+")
+_HOLD_LEAD = re.compile(r"(?:组织|开展|实施|举办|进行)")
 # verbs of taking part, kept in the name (参与党员600人次 → 参与党员人次; jieba's run stops before them)
 PARTAKE_VERBS = ("参与", "参加", "参训", "出席")
 

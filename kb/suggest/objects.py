@@ -64,6 +64,7 @@ class Mention:
     action: str = ""  # what a time limit is for, written after it (4小时内修复 → 修复; 30分钟内响应 → 响应), else ''
     existing: bool = False  # it counts what already stands and is used (依托12个村老年食堂), not what is built
     group: str = ""  # whom a standard of several is for (60岁以上 of 60岁以上每人每月补助80元); set when bound
+    listed: str | None = None  # the object ends a 、 list the number counts whole: the list's words, else None
 
 
 @lru_cache(maxsize=1)
@@ -254,14 +255,15 @@ def mentions(text: str) -> list[Mention]:
     for q in Q.find_quantities(t):
         before = _clause_before(t, q.start)
         verb, obj, after_ = split_phrase(pos_cut(before)) if before else ("", "", False)
+        obj_after = False   # the object follows the measure word (8个助餐点)
         if q.unit in Q.CLASSIFIERS or q.unit.lstrip("万") in Q.CLASSIFIERS or q.unit in Q.BULK_UNITS:
             after_toks = pos_cut(_clause_after(t, q.end))
             after = leading_object(after_toks)  # 8个助餐点, 5000吨稻谷
             places = places_worked(after_toks)
             if places:   # 完成15个行政村生活污水治理: the villages are counted, the work names which
-                obj, after_, verb = places, False, ""
+                obj, after_, verb, obj_after = places, False, "", True
             elif after:
-                obj, after_ = after, False
+                obj, after_, obj_after = after, False, True
                 verb = _trailing_verbs(pos_cut(before)) if before else ""  # 租赁77个机柜
         if not verb and obj and not after_:
             work = _WORK_AFTER.match(_clause_after(t, q.end))   # 县乡村道85公里实行专业化日常养护: the work follows
@@ -273,9 +275,10 @@ def mentions(text: str) -> list[Mention]:
         if every:
             out.append(_per_period_count(t, q, every))
             continue
+        listed = list_lead(t, q.start) if obj and not obj_after else None
         out.append(Mention(q.value, q.unit, verb, obj, q.start, q.end, q.is_budget, q.context, after_,
                            action=limit_action(t, q.end) if is_time_unit(q.unit) else "",
-                           existing=uses_existing(before)))
+                           existing=uses_existing(before), listed=listed))
     # a rate per so many units (森林火灾发生率0.064次/10万公顷) counts nothing: neither number is a quantity
     out = [m for m in out if not _RATE_PER.match(t, m.end) and not t[:m.start].rstrip().endswith("/")]
     return per_unit_totals(t, out)
@@ -285,6 +288,21 @@ def mentions(text: str) -> list[Mention]:
 _EVENT_AFTER = re.compile(r"[\u4e00-\u9fff]{2,10}$")
 # verbs that only say an event takes place (开展食品安全自查: the event is 食品安全自查)
 _HOLD_VERBS = re.compile(r"^(?:开展|组织|进行|召开|举办|实施|举行|安排)")
+
+
+# the punctuation that ends a clause, a list's 、 aside
+_CLAUSE_NOT_LIST = re.compile(r"[,，。;；:：()（）\[\]【】\s“”\"'《》!！?？…/\\|]")
+
+
+def list_lead(t: str, start: int) -> str | None:
+    """When the words right before a number end a list (培训护林员、应急队员300人; 开展党史学习教育、社区党员600人次),
+    the number counts the list whole, not its last item: the list's words as written (培训护林员、应急队员), else
+    None (no list: 聘用护林员50人). 等 + an umbrella word closes a list (防火服等物资200件), and items with
+    numbers of their own (管网11.6公里、泵站2座) are no list counted whole."""
+    clause = _CLAUSE_NOT_LIST.split(t[max(0, start - 40):start])[-1]
+    if "、" not in clause or re.search(r"\d", clause) or "等" in clause.rsplit("、", 1)[1]:
+        return None
+    return re.sub(r"^(?:为|对|向|给|按照|按|其中|共|累计)+", "", _BOUND_WORDS.sub("", clause))
 
 
 def _per_period_count(t: str, q, every: tuple[str, int, str]) -> Mention:
