@@ -21,14 +21,14 @@ from __future__ import annotations
 
 import re
 
+from kb.suggest.naming import SCOPE_ONLY
 from kb.suggest.objects import CLAUSE_PUNCT, Mention, pos_cut
 from kb.suggest.quantities import MONEY_UNITS, units_compatible
 from kb.suggest.words import BENEFIT_VERBS, EXISTING_WORDS, HARM_WORDS, WORK_VERBS
 
-# a clause that opens with where: 全县森林面积…, 目前辖区内…, 截至2023年底全市…
+# a clause that opens with where: 全县森林面积…, 目前辖区内…, 我县共有…, 截至2023年底全市… (the scope words are naming's)
 _SCOPE_LEAD = re.compile(r"^(?:目前|当前|现阶段|截至[^，,]{0,10}?|截止[^，,]{0,10}?)?"
-                         r"(?:全省|全市|全县|全区|全镇|全乡|全村|辖区内?|境内|县域内?|市域内?|镇域内?|区域内|本县|本市|本区|"
-                         r"我省|我市|我县|我区|我镇|我乡|该县|该市|该镇)")
+                         r"(?:(?:我|该)(?:省|市|县|区|镇|乡)|境内|" + SCOPE_ONLY.pattern + ")")
 # words that say a figure is the present state of things, wherever they stand in the clause
 _SETTING_WORDS = re.compile(r"现有|现状|总面积|总人口|常住人口|户籍人口|总户数")
 # how a setting figure follows its words: after a measure noun or a verb of being (全县森林面积86万亩, 全县共有行政村120个)
@@ -88,17 +88,12 @@ def actual_figure(m: Mention, text: str) -> bool:
     return "发生" in head or bool(_REPORT_TEXT.search(text))
 
 
-# units that count occurrences of a harm (火灾16起, 事故3次): one kind of count
-_OCCURRENCES = frozenset("起 次 宗 例 场".split())
-
-
 def reported_harm(name: str, unit: str, actuals: list[Mention]) -> Mention | None:
     """The reported harm (发生森林火灾16起) a row counting the same harm in the same kind of unit
     (森林火灾发生次数, 次) is about, else None: a zero-tolerance target (= 0 次) beside 16 fires that happened is
     no target a declarant can keep; 因森林火灾造成人员伤亡数 (人) counts something else."""
     for m in actuals:
-        same_count = (m.unit in _OCCURRENCES and unit in _OCCURRENCES) or units_compatible(m.unit, unit)
-        if _harm(m) and m.obj and same_count and sum(1 for i in range(len(m.obj) - 1) if m.obj[i:i + 2] in name) >= 2:
+        if _harm(m) and m.obj and units_compatible(m.unit, unit) and sum(1 for i in range(len(m.obj) - 1) if m.obj[i:i + 2] in name) >= 2:
             return m
     return None
 

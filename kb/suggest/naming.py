@@ -18,8 +18,8 @@ import re
 from kb.domain.words import BUILD_WORDS, PAY_WORDS
 from kb.suggest import quantities as Q
 from kb.suggest.objects import MEASURE_NOUN, Mention, is_nounish, pos_cut
-from kb.suggest.words import (BENEFIT_VERBS, COUNT_MEASURE, EVENT_UNITS, FIELD_HEADS, FUNCTION_WORDS, PERSON_HEADS,
-                              UNIT_MEASURE, WORK_VERBS)
+from kb.suggest.words import (BENEFIT_VERBS, COUNT_MEASURE, EVENT_UNITS, FIELD_HEADS, FUNCTION_WORDS, HOLD_VERBS,
+                              PERSON_HEADS, UNIT_MEASURE, WORK_VERBS)
 
 # an object that already ends in a measure is a name on its own (治理水土流失面积, 媒体曝光量)
 ENDS_WITH_MEASURE = re.compile(r"(数量|人数|人次|户数|次数|面积|里程|长度|宽度|高度|深度|厚度|直径|射程|容积|库容|规模|"
@@ -155,8 +155,8 @@ def _work_verb(verb: str) -> bool:
 
 
 # verbs that only hold an event (组织开展社区党员600人次): the persons counted take part in it, nobody 组织开展s them
-_HOLD_ONLY = re.compile(r"(?:组织|开展|实施|完成|举办|进行)+")
-_HOLD_LEAD = re.compile(r"(?:组织|开展|实施|举办|进行)")
+_HOLD_ONLY = re.compile(r"(?:" + "|".join((*HOLD_VERBS, "完成")) + ")+")
+_HOLD_LEAD = re.compile(r"(?:" + "|".join(HOLD_VERBS) + ")")
 # verbs of taking part, kept in the name (参与党员600人次 → 参与党员人次; jieba's run stops before them)
 PARTAKE_VERBS = ("参与", "参加", "参训", "出席")
 

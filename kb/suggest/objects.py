@@ -26,7 +26,7 @@ from kb.domain.words import PAYMENT_VERBS
 from kb.suggest import quantities as Q
 from kb.domain.words import BUILD_WORDS
 from kb.suggest.words import (BENEFICIARIES, BENEFIT_VERBS, EVENT_UNITS, EXISTING_WORDS, FUNCTION_WORDS,
-                              NAME_BOILERPLATE, NOUN_TAGS, ROAD_CLASSES, STOP_TAGS, WORK_VERBS)
+                              HOLD_VERBS, NAME_BOILERPLATE, NOUN_TAGS, ROAD_CLASSES, STOP_TAGS, WORK_VERBS)
 from kb.domain.text import normalize
 from kb.domain.units import is_time_unit
 
@@ -286,8 +286,7 @@ def mentions(text: str) -> list[Mention]:
 
 # a frequency: 每季度开展1次安全漏洞扫描 is 4 scans a year (a fresh trial: 设备巡检次数 ≥1 次)
 _EVENT_AFTER = re.compile(r"[\u4e00-\u9fff]{2,10}$")
-# verbs that only say an event takes place (开展食品安全自查: the event is 食品安全自查)
-_HOLD_VERBS = re.compile(r"^(?:开展|组织|进行|召开|举办|实施|举行|安排)")
+_HOLD_VERBS = re.compile(r"^(?:" + "|".join(HOLD_VERBS) + ")")
 
 
 # the punctuation that ends a clause, a list's 、 aside

@@ -22,6 +22,10 @@ WORK_VERBS = frozenset("""新建 建设 建成 修建 改建 扩建 续建 新�
 # the classes of rural roads (县道、乡道、村道 are 农村公路): jieba cuts 县乡村道 into 县 / 乡村 / 道 (a measure word)
 ROAD_CLASSES = ("县乡村道", "县乡道", "村组道路", "通村公路", "通组公路")   # not 村道: 通村道路 would cut 通|村道|路
 
+# verbs that only say an event takes place (开展食品安全自查: the event is 食品安全自查; 组织开展社区党员600人次:
+# the persons take part in it)
+HOLD_VERBS = ("开展", "组织", "进行", "召开", "举办", "实施", "举行", "安排")
+
 # units that count occurrences of a work (巡查48次, 培训6期, 每季度开展1次)
 EVENT_UNITS = frozenset("次 场 期 批 批次 场次 轮".split())
 
