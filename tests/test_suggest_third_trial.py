@@ -208,3 +208,14 @@ def test_a_count_of_villages_worked_in_is_named_by_the_work(shipped_kb):
                              budget_wan=500, mode="lexical", with_opinions=False)
     names = [c.name for c in res.default_table]
     assert "生活污水治理行政村数量" in names and not [n for n in names if "行政村生活污水" in n], names
+
+
+@pytest.mark.parametrize("template, name", [
+    ("〔宣传主题〕宣传活动场次", "宣传活动场次"),     # was 宣传主题宣传活动场次 (E019's default table)
+    ("〔调研主题〕调研次数", "调研次数"),
+    ("〔工程名称〕工程验收合格率", "工程验收合格率"),
+])
+def test_an_unfilled_template_drops_its_generic_label(template, name):
+    from kb.suggest.templates import unfilled_name
+
+    assert unfilled_name(template) == name
