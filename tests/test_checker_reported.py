@@ -491,9 +491,9 @@ def test_suggest_and_the_checker_place_a_benefit_by_one_answer():
     `kb.checker.rules.relevance.benefit_level2`): 化学农药用量减少率 is ecological for both."""
     from kb.checker.rewrite import guess_level2
     from kb.domain.enums import Level1
-    from kb.suggest.changes import change_slot
+    from kb.suggest.candidates import _benefit_slot
 
     for name, kind in (("化学农药用量减少率", "ecological_benefit"), ("网络零售额增长率", "economic_benefit"),
                        ("污水处理量增长率", "ecological_benefit"), ("农产品产量增长率", "economic_benefit"),
                        ("长效管护机制覆盖率", "sustainable_impact"), ("猪死亡率下降幅度", "social_benefit")):
-        assert change_slot(name) == guess_level2(Level1.benefit, name).value == kind, name
+        assert _benefit_slot(name) == guess_level2(Level1.benefit, name).value == kind, name

@@ -82,6 +82,23 @@ def test_bad_arguments_exit_2_with_one_line(shipped_settings, args, needle):
     assert len(lines) == 1 and needle in lines[0], p.stderr
 
 
+def test_a_refused_description_in_a_batch_is_named_and_the_others_are_suggested(shipped_settings, tmp_path):
+    """Review: one English description must not kill a --file batch silently; each other line gets its table,
+    the refused line keeps its place in the JSON output, and one line at the end names it (exit 2)."""
+    f = tmp_path / "batch.jsonl"
+    f.write_text('{"id": "a", "project": "乡村道路修缮", "description": "计划修缮乡村道路12公里"}\n'
+                 '{"id": "b", "description": "Repair 12 km of rural roads"}\n'
+                 '{"id": "c", "project": "农村老年助餐服务", "description": "依托12个村老年食堂提供助餐服务"}\n',
+                 encoding="utf-8")
+    p = run(shipped_settings, "suggest", "--file", str(f), "--json")
+    outs = [json.loads(x) for x in p.stdout.splitlines()]
+    assert [o["id"] for o in outs] == ["a", "b", "c"]
+    assert outs[0]["default_table"] and outs[2]["default_table"]
+    assert outs[1]["line"] == 2 and outs[1]["field"] == "description" and "没有中文" in outs[1]["error"]
+    lines = [x for x in p.stderr.strip().splitlines() if x.strip()]
+    assert p.returncode == 2 and len(lines) == 1 and "第2行(b)" in lines[0] and "1 个项目未推荐" in lines[0], p.stderr
+
+
 def test_bad_jsonl_line_names_file_and_line(shipped_settings, tmp_path):
     f = tmp_path / "bad.jsonl"
     f.write_text('{"project": "a", "description": "培训"}\n{not json\n', encoding="utf-8")
@@ -171,9 +188,15 @@ def test_search_docs_and_ask_refuse_what_the_api_refuses(home):
 
 def test_an_english_description_is_asked_for_in_chinese(shipped_kb):
     """Reported (fresh trial): “Repair 12 km of rural roads …” came back confident with a table of
-    placeholders (its number made it confident). A text with no Chinese gets no table and says why."""
-    res = shipped_kb.suggest("Repair 12 km of rural roads for 3000 villagers", project_name="road")
-    assert not res.confident and res.table == [] and "中文" in res.message
+    placeholders (its number made it confident). A text with no Chinese gets no table: a DataError naming
+    the description says why (the review: a flag for callers, not a message to compare)."""
+    import pytest
+
+    from kb.errors import DataError
+
+    with pytest.raises(DataError) as e:
+        shipped_kb.suggest("Repair 12 km of rural roads for 3000 villagers", project_name="road")
+    assert e.value.field == "description" and "中文" in e.value.message
 
 
 def test_dense_policy_search_without_vectors_says_so(shipped_kb):

@@ -786,10 +786,10 @@ def test_a_library_rate_never_restates_the_texts_own_target(shipped_kb):
 
 def test_a_stated_harm_rate_is_a_ceiling(shipped_kb):
     """Final fresh trial, E046 (real): 受害率0.0046‰ became 受害率 ≥0.0046‰ — lower is better (the checker's
-    direction lists say so), so ≤."""
-    rec = dev_record("E046")
-    res = _suggest(shipped_kb, rec["description"], rec["project"], exclude_origin="dev:E046")
-    harm = [c for c in res.suggestions if c.name.endswith("受害率") and c.value == "0.0046"]
+    direction lists say so), so ≤. (E046 is a self-evaluation: there the figure is what happened and binds no
+    row at all, `tests/test_suggest_third_trial.py`; a declaration states the rate as its target.)"""
+    res = _suggest(shipped_kb, "加强森林防火巡护，聘用护林员50人，本年度森林火灾受害率0.9‰。", "森林防火巡护", budget_wan=80)
+    harm = [c for c in res.suggestions if c.name.endswith("受害率") and c.value == "0.9"]
     assert harm and harm[0].operator == "≤" and harm[0].unit == "‰", [(c.name, c.operator) for c in harm]
 
 

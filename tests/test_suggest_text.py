@@ -33,7 +33,7 @@ def test_quantity_with_its_measure_word_and_object():
     ("接待游客15万人次", "接待游客人次"),
     ("媒体曝光量500万次", "媒体曝光量"),
     ("治理水土流失面积1429.39公顷", "治理水土流失面积"),
-    ("邀请校外名师、领导授课25人次", "领导授课人次"),
+    ("邀请校外名师、领导授课25人次", "邀请校外名师、领导授课人次"),   # the list whole, as D023's real row
 ])
 def test_names_are_the_objects_words_plus_the_units_measure(text, name):
     assert _names(text)[0] == name
@@ -251,11 +251,18 @@ def test_a_project_budget_of_a_few_yuan_is_a_unit_slip_not_a_ceiling(shipped_kb)
     assert budget_from_text("项目预算资金5000元") == 0.5           # a small budget in 元 stays one
 
 
-def test_a_change_row_sits_in_the_benefit_its_measure_belongs_to():
-    from kb.suggest.changes import change_slot
+def test_a_change_row_sits_in_the_benefit_its_measure_belongs_to(shipped_kb):
+    """A change row is placed as the checker places a benefit row (`guess_level2`, one answer; the review found
+    suggest keeping its own economic / ecological words beside it)."""
+    from kb.checker.rewrite import guess_level2
+    from kb.domain.enums import Level1
 
-    assert [change_slot(n) for n in ("网络零售额增长率", "化学农药用量减少率", "猪死亡率下降幅度")] == [
+    assert [guess_level2(Level1.benefit, n).value for n in ("网络零售额增长率", "化学农药用量减少率", "猪死亡率下降幅度")] == [
         "economic_benefit", "ecological_benefit", "social_benefit"]
+    res = shipped_kb.suggest("发展农村电商，全年网络零售额增长15%，化学农药用量减少率下降5个百分点。", project_name="农村电商发展",
+                             budget_wan=100, mode="lexical", with_opinions=False)
+    placed = {c.name: c.level2 for s in res.table for c in s.candidates if c.name == "网络零售额增长率"}
+    assert placed == {"网络零售额增长率": "economic_benefit"}, [(c.name, c.level2) for s in res.table for c in s.candidates]
 
 
 @pytest.mark.parametrize("text, name", [

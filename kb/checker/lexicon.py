@@ -215,6 +215,7 @@ LEVEL_TIME_RE = alternation(("时间", "时限", "期限", "工期", "进度", "
 LEVEL_COST_RE = alternation(("成本", "费用", "单价", "补助标准", "金额"))
 LEVEL_BENEFIT_RE = alternation(("受益", "带动", "增收", "收入", "减少", "降低", "改善", "知晓", "就业", "效益",
                                 "影响", "节约", "增加"))
+# (suggest places a change it reads in prose by the same lists: 网络零售额增长率 economic, 化学农药用量减少率 ecological)
 LEVEL_ECONOMIC_RE = alternation(("收入", "增收", "产值", "产量", "经济", "节约", "利润", "销售", "零售", "营业",
                                  "交易额", "增加值", "税"))
 LEVEL_ECOLOGICAL_RE = alternation(("生态", "环境", "绿化", "排放", "污染", "污水", "水质", "空气", "森林", "水土",

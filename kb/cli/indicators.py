@@ -154,30 +154,13 @@ def suggest_cmd(
         raise DataError("--out 的文件名须以 .xlsx 结尾", field="--out")
     kb = _kb()
     if file:
-        from kb.evaluate import read_declarations
-
-        for rec in read_declarations(file):
-            res = _suggest_one(kb, rec, top, mode, project_type)
-            out = res.model_dump()
-            if rec.get("id"):
-                out["id"] = rec["id"]
-            if as_json:
-                print_json(out)
-            else:
-                console.rule(rec.get("project") or rec.get("project_name") or rec.get("id") or "")
-                _print_table(res)
+        _suggest_file(kb, file, top, mode, project_type, as_json)
         return
     try:
         res = kb.suggest(text, project_name=project_name, budget_wan=budget, department=department,
                          sector=sector, unit_name=unit_name, top=top, mode=mode, project_types=project_type)
     except DataError as e:
-        if e.field == "project_types":   # the option's name, not the API field's
-            raise DataError(e.message, field="--type") from None
-        raise
-    from kb.suggest.engine import NO_CHINESE
-
-    if res.message == NO_CHINESE:   # bad input, not an empty result: exit 2 like any other (fresh trial)
-        raise DataError(NO_CHINESE, field="--text")
+        raise DataError(e.message, field=_OPTION_OF.get(e.field, e.field)) from None   # the option's name
     if out is not None:
         from kb.suggest.export import write_xlsx
 
@@ -189,6 +172,38 @@ def suggest_cmd(
         _print_table(res)
         if out is not None:
             console.print(f"已写入 {out}")
+
+
+# the request fields `KnowledgeBase.suggest` names in its errors, as the options of `jixiao suggest`
+_OPTION_OF = {"project_types": "--type", "description": "--text", "budget_wan": "--budget", "mode": "--mode",
+              "top": "--top"}
+
+
+def _suggest_file(kb, file: Path, top: int, mode: Optional[str], types: Optional[list[str]], as_json: bool) -> None:
+    """One table per line of a JSONL file. A line the suggestion refuses (no Chinese, an unknown type …) does
+    not stop the others: with --json its place in the output holds {"id", "line", "field", "error"}; at the
+    end one line names every refused line and the command exits 2."""
+    from kb.io.jsonl import read_jsonl
+
+    refused = []
+    for n, rec in read_jsonl(file):
+        try:
+            res = _suggest_one(kb, rec, top, mode, types)
+        except DataError as e:
+            refused.append(f"第{n}行" + (f"({rec['id']})" if rec.get("id") else "") + f" {e.field}: {e.message}")
+            if as_json:
+                print_json({"id": rec.get("id"), "line": n, "field": e.field, "error": e.message})
+            continue
+        out = res.model_dump()
+        if rec.get("id"):
+            out["id"] = rec["id"]
+        if as_json:
+            print_json(out)
+        else:
+            console.rule(rec.get("project") or rec.get("project_name") or rec.get("id") or "")
+            _print_table(res)
+    if refused:
+        raise DataError(f"{len(refused)} 个项目未推荐：" + "；".join(refused), file=str(file))
 
 
 def _print_table(res) -> None:

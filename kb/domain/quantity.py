@@ -11,7 +11,8 @@ unit of its target through `CONVERSIONS`, the one table of factors:
   市亩) / 公顷 / 平方公里; volume 立方米 / 方 (everyday for 立方米) / 万方; mass 千克 / 吨 / 斤 (0.5 kg);
 - money 元 / 千元 / 万元 / 亿元; people 人 / 名 / 位 / 万人; 人次 / 万人次;
   户 / 万户; shares % / ‰ / 百分比; durations 天 / 周 / 小时 and 月 / 季度 / 年
-  (months and days are kept apart: a month is not a fixed number of days).
+  (months and days are kept apart: a month is not a fixed number of days); energy 千瓦时 / 度 / kWh /
+  万千瓦时; standard coal 吨标准煤 / 万吨标准煤.
 
 A bare number takes the target's unit — except a share written as a
 fraction (0 ≤ x ≤ 1) against a percentage target above 1 (`0.95` against
@@ -52,6 +53,9 @@ CONVERSIONS: dict[str, tuple[str, float]] = {
     "天": ("days", 1.0), "日": ("days", 1.0), "周": ("days", 7.0), "小时": ("days", 1 / 24),
     "分钟": ("days", 1 / 1440),
     "月": ("months", 1.0), "个月": ("months", 1.0), "季度": ("months", 3.0), "年": ("months", 12.0),
+    "千瓦时": ("energy", 1.0), "kWh": ("energy", 1.0), "度": ("energy", 1.0), "万千瓦时": ("energy", 1e4),
+    "万度": ("energy", 1e4),   # 度 is everyday speech for 千瓦时 (节约用电120万度)
+    "吨标准煤": ("coal_equivalent", 1.0), "万吨标准煤": ("coal_equivalent", 1e4),
 }
 # magnitudes written between a number and its unit (or alone after it): 1.25万, 3亿元 is a unit of its own
 SCALES = {"千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4, "千": 1e3}

@@ -21,7 +21,7 @@ import numpy as np
 from kb.retrieval.topk import top_k
 from kb.suggest import naming as N
 from kb.suggest import templates as T
-from kb.suggest.changes import change_direction, change_slot
+from kb.suggest.changes import change_direction
 from kb.suggest.context import WEAK_TERMS, ProjectContext
 from kb.suggest.draft import Draft, from_library_row
 from kb.suggest.project_types import ProjectType
@@ -192,7 +192,7 @@ def formed_drafts(ctx: ProjectContext, detected: list[tuple[ProjectType, float]]
         if d is not None:
             out.append(d)
     for m in ctx.changes:   # a change the text states is the text's own target (猪死亡率下降幅度 ≥ 0.5 百分点)
-        out.append(Draft(name=m.obj, level2=change_slot(m.obj), source="formed", unit=m.unit, direction=change_direction(m),
+        out.append(Draft(name=m.obj, level2=_benefit_slot(m.obj), source="formed", unit=m.unit, direction=change_direction(m),
                          mention=m, evidence=[f"描述中的目标: {m.context}", "按描述用词生成"]))
     kind = N.work_kind(ctx.core, ctx.text, ctx.name)
     core = N.paid_core(ctx.core, ctx.name) if kind == "pay" else ctx.core
@@ -208,6 +208,15 @@ def formed_drafts(ctx: ProjectContext, detected: list[tuple[ProjectType, float]]
             out.append(Draft(name=name, level2="beneficiary_satisfaction", source="formed", unit="%",
                              direction="positive", evidence=[f"受益对象: {b}"]))
     return out
+
+
+def _benefit_slot(name: str) -> str:
+    """The benefit a change row belongs to, as the checker places a benefit row (`kb.checker.rewrite.guess_level2`:
+    money and output economic; emissions, waste water, cover and farm chemicals ecological; the rest social)."""
+    from kb.checker.rewrite import guess_level2   # the checker's lists: one answer
+    from kb.domain.enums import Level1
+
+    return guess_level2(Level1.benefit, name).value
 
 
 def _satisfaction_subjects(ctx: ProjectContext, detected: list[tuple[ProjectType, float]]) -> list[str]:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 
-from kb.checker.rules.relevance import benefit_level2
 from kb.domain.text import normalize
 from kb.domain.units import QUANTITY_UNITS as UNITS
 from kb.suggest.objects import Mention, pos_cut
@@ -111,10 +110,3 @@ def _name(thing: str, verb: str, unit: str) -> str:
     if unit == "百分点":
         return thing + verb + "幅度"
     return thing + (verb if verb in _FALL or verb in ("提高", "提升") else "增长") + "率"
-
-
-def change_slot(name: str) -> str:
-    """The benefit slot of a change row: emissions, waste water and refuse, cover and farm chemicals are
-    ecological; money and output economic; the rest social — the checker's one answer
-    (`kb.checker.rules.relevance.benefit_level2`)."""
-    return benefit_level2(name).value

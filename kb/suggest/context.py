@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kb.suggest import facts as F
 from kb.suggest import objects as O
 from kb.suggest import quantities as Q
 from kb.suggest.changes import stated_changes
@@ -43,6 +44,7 @@ class ProjectContext:
     total_wan: float | None = None
     changes: list[O.Mention] = field(default_factory=list)  # change targets in prose (`kb.suggest.changes`)
     notes: list[str] = field(default_factory=list)   # what of the text was not used and why (Chinese)
+    actuals: list[O.Mention] = field(default_factory=list)   # figures reported as happened (`kb.suggest.facts`)
     sector: str = ""
     unit_name: str | None = None
     department: str | None = None
@@ -73,9 +75,14 @@ def read_project(tokenizer, description: str | None, *, project_name: str | None
     stated = [m for m in all_mentions if _is_target_mention(m, budget) and not _execution_share(m, text)
               and not any(c.start <= m.start < c.end for c in changes)   # 下降0.5个百分点 is no count of 个
               and not _inside(m.start, later)]
+    # the setting (全县森林面积86万亩) and what already happened (发生森林火灾16起) are no targets: said, not used
+    setting = [m for m in stated if F.setting_figure(m, text)]
+    actual = [m for m in stated if m not in setting and F.actual_figure(m, text)]
+    stated = [m for m in stated if m not in setting and m not in actual]
+    notes += [n for n in (F.fact_note("setting", setting, text), F.fact_note("actual", actual, text)) if n]
     return ProjectContext(
         text=text, name=name, description=desc, core=_core(name, desc), mentions=stated,
-        changes=changes, notes=notes, budget_wan=budget,
+        changes=changes, notes=notes, budget_wan=budget, actuals=actual,
         total_wan=max(filter(None, (total, budget)), default=None),
         beneficiaries=O.beneficiaries(text),
         content={t for t in tokenizer.cut_words(text) if len(t) >= 2 and t not in WEAK_TERMS and not t.isdigit()},

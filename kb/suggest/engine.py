@@ -30,6 +30,7 @@ from pydantic import BaseModel, Field
 
 from kb.domain.learned import LearnedIndicator
 from kb.domain.enums import Level1, Level2
+from kb.errors import DataError
 from kb.indicators.index import IndicatorIndex
 from kb.suggest import candidates as CA
 from kb.suggest.bundle import SuggestModels
@@ -132,7 +133,8 @@ class SuggestResult(BaseModel):
     message: str = ""
 
 
-# the message of a description without one Chinese character (English, digits only): the CLI exits 2 with it
+# a description without one Chinese character (English, digits only) is bad input: DataError naming `description`
+# (the API's 422, the CLI's exit 2 naming --text, a batch line named by its line number)
 NO_CHINESE = "描述中没有中文：请用中文描述项目（做什么、对象、数量、资金），指标库和推荐规则都是中文的"
 
 
@@ -154,7 +156,8 @@ def suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pro
         learned: 结果反馈 statistics keyed by normalize_name(name).
         ranker: the hybrid retriever's step (`kb.indicators.hybrid.SuggestRanker`), None in lexical mode.
         project_types: type ids that override detection.
-    Returns: SuggestResult. Raises DataError for an unknown type id in `project_types`.
+    Returns: SuggestResult. Raises DataError for an unknown type id in `project_types` (field
+    project_types) and for a text without a Chinese character (field description, `NO_CHINESE`).
     """
     from kb.retrieval.tokenize import remembered_cuts
 
@@ -175,8 +178,7 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
     if not ctx.text:
         return SuggestResult(confident=False, table=[], suggestions=[], message="描述为空", mode=mode)
     if not _CJK.search(ctx.text):  # the libraries, types and the text's reading are Chinese
-        return SuggestResult(confident=False, table=[], suggestions=[], mode=mode,
-                             message=NO_CHINESE)
+        raise DataError(NO_CHINESE, field="description")
     mask = library_mask(idx, unit_name, exclude_origin)
     detected, uncertain = detect_types(models, idx.tokenizer, ctx, project_types)
     # the text's own numbers, or a certain type with its keywords, make the result confident
@@ -222,8 +224,6 @@ def own_origin_rows(idx: IndicatorIndex, origin: str) -> list[int]:
 def detect_types(models: SuggestModels, tokenizer, ctx: ProjectContext,
                  override: list[str] | None) -> tuple[list[tuple], bool]:
     """Step 2: [(ProjectType, confidence)] best first, and whether the best is below the threshold."""
-    from kb.errors import DataError
-
     if override:
         unknown = [t for t in override if t not in models.types and t not in _by_name(models)]
         if unknown:

@@ -18,8 +18,8 @@ import re
 from kb.domain.words import BUILD_WORDS, PAY_WORDS
 from kb.suggest import quantities as Q
 from kb.suggest.objects import MEASURE_NOUN, Mention, is_nounish, pos_cut
-from kb.suggest.words import (BENEFIT_VERBS, COUNT_MEASURE, EVENT_UNITS, FIELD_HEADS, FUNCTION_WORDS, PERSON_HEADS,
-                              UNIT_MEASURE, WORK_VERBS)
+from kb.suggest.words import (BENEFIT_VERBS, COUNT_MEASURE, EVENT_UNITS, FIELD_HEADS, FUNCTION_WORDS, HOLD_VERBS,
+                              PERSON_HEADS, UNIT_MEASURE, WORK_VERBS)
 
 # an object that already ends in a measure is a name on its own (治理水土流失面积, 媒体曝光量)
 ENDS_WITH_MEASURE = re.compile(r"(数量|人数|人次|户数|次数|面积|里程|长度|宽度|高度|深度|厚度|直径|射程|容积|库容|规模|"
@@ -94,8 +94,17 @@ def quantity_name(m: Mention, core: str = "") -> str | None:
         shortest = MIN_NAME if lead else MIN_OBJECT_NAME   # a verb in front names the work (清淤量)
         ok = is_clean(name) and shortest <= len(name) <= MAX_NAME and not FORM_NAME.search(name)
         return name if ok else None
+    if m.listed is not None and not (m.unit in PERSON_UNITS and _names_service(obj)):
+        # a number after a 、 list counts all of it, as real tables write it: 新建村内道路、连通道路32.63公里 →
+        # 新建村内道路、连通道路里程; 邀请校外名师、领导授课25人次 → 邀请校外名师、领导授课人次 (not 领导授课人次,
+        # 应急队员人数 for 培训护林员、应急队员300人); a list held by 开展 / 组织 … names nothing (开展党史学习教育、
+        # 社区党员600人次 was 社区党员人次); a service last in it names its own (群众志愿服务人次)
+        words = SCOPE_LEAD.sub("", m.listed)   # 为全县学生、教师2000人: who, not where
+        name = words if ENDS_WITH_MEASURE.search(words) else words + measure
+        ok = not _HOLD_LEAD.match(words) and all(_plain_words(p) for p in words.split("、"))
+        return name if ok and MIN_NAME <= len(name) <= MAX_NAME else None
     if m.unit in PERSON_UNITS:
-        return _person_name(obj, verb, m.verb_after, measure, core)
+        return _person_name(obj, verb, m.verb_after, measure, core, m.context)
     if not obj and lead and m.unit in EVENT_UNITS:
         return lead + measure   # 全年巡查48次 → 巡查次数 (the work is what is counted; a fresh trial left it out)
     if not obj:
@@ -145,9 +154,29 @@ def _work_verb(verb: str) -> bool:
     return len(verb) >= 4 and all(verb[i:i + 2] in WORK_VERBS for i in range(0, len(verb) - 1, 2))
 
 
-def _person_name(obj: str, verb: str, verb_after: bool, measure: str, core: str) -> str | None:
-    """Names of persons counted: 受益群众人数, 接待游客人次, 助餐服务人次, 聘用人数, 领导授课人次."""
-    if obj and PERSON_HEADS.search(obj) and not verb_after:
+# verbs that only hold an event (组织开展社区党员600人次): the persons counted take part in it, nobody 组织开展s them
+_HOLD_ONLY = re.compile(r"(?:" + "|".join((*HOLD_VERBS, "完成")) + ")+")
+_HOLD_LEAD = re.compile(r"(?:" + "|".join(HOLD_VERBS) + ")")
+# verbs of taking part, kept in the name (参与党员600人次 → 参与党员人次; jieba's run stops before them)
+PARTAKE_VERBS = ("参与", "参加", "参训", "出席")
+
+
+def _names_service(obj: str) -> bool:
+    """The object ends in a work or a service done to people (应急救援培训, 助餐服务): a headcount of it reads."""
+    toks = pos_cut(obj)
+    return bool(toks) and (toks[-1][0] in WORK_VERBS or toks[-1][0] in BENEFIT_VERBS or obj.endswith("服务"))
+
+
+def _person_name(obj: str, verb: str, verb_after: bool, measure: str, core: str, context: str = "") -> str | None:
+    """Names of persons counted: 受益群众人数, 接待游客人次, 助餐服务人次, 聘用人数, 领导授课人次, 参与党员人次.
+    A headcount of an activity that is no service (开展森林防火50人 → 森林防火人数) is no name: None."""
+    people = bool(obj) and bool(PERSON_HEADS.search(obj) or obj.endswith("人口"))
+    partake = next((p for p in PARTAKE_VERBS if obj and context.endswith(p + obj)), "")
+    if people and not verb_after and partake:
+        stem = partake + obj
+    elif people and not verb_after and _HOLD_ONLY.fullmatch(verb or "-"):
+        stem = obj + ("参与" if measure == "人次" else "")   # 组织开展社区党员600人次 → 社区党员参与人次
+    elif obj and PERSON_HEADS.search(obj) and not verb_after:
         if verb in BENEFIT_VERBS or not verb:
             # 受益老人1800人 → 受益老人人数 (the text's own word; was 老人人数)
             benefit = verb == "受益" or obj in ("群众", "村民", "居民", "人口", "农户", "人群")
@@ -155,6 +184,8 @@ def _person_name(obj: str, verb: str, verb_after: bool, measure: str, core: str)
         else:
             stem = verb + obj
     elif obj:
+        if measure == "人数" and not people and not verb_after and not _names_service(obj):
+            return None   # 森林防火 is an activity, not people
         stem = obj + verb if verb_after else obj
     elif verb and verb not in ("完成", "实施", "开展"):
         # 全年服务9万人次 in 社区老年助餐服务: the service the project names, not a bare 服务人次
@@ -162,7 +193,7 @@ def _person_name(obj: str, verb: str, verb_after: bool, measure: str, core: str)
         stem = whole if whole and len(whole) > len(verb) else verb
     else:
         stem = core if core and is_clean(core) and len(core) <= 10 else ""
-    if not stem or not is_clean(obj if obj and verb_after else stem):
+    if not stem or not is_clean(obj if obj and (verb_after or partake or stem.startswith(obj)) else stem):
         return None
     name = stem + measure
     return name if MIN_NAME <= len(name) <= MAX_NAME else None

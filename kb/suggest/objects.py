@@ -24,8 +24,9 @@ from functools import lru_cache
 from kb.domain.quantity import every_period
 from kb.domain.words import PAYMENT_VERBS
 from kb.suggest import quantities as Q
-from kb.suggest.words import (BENEFICIARIES, BENEFIT_VERBS, EVENT_UNITS, FUNCTION_WORDS, NAME_BOILERPLATE, NOUN_TAGS,
-                              ROAD_CLASSES, STOP_TAGS, WORK_VERBS)
+from kb.domain.words import BUILD_WORDS
+from kb.suggest.words import (BENEFICIARIES, BENEFIT_VERBS, EVENT_UNITS, EXISTING_WORDS, FUNCTION_WORDS,
+                              HOLD_VERBS, NAME_BOILERPLATE, NOUN_TAGS, ROAD_CLASSES, STOP_TAGS, WORK_VERBS)
 from kb.domain.text import normalize
 from kb.domain.units import is_time_unit
 
@@ -61,6 +62,9 @@ class Mention:
     per_part: str = ""  # what a per-unit amount is per, written after it (1200元/人·年 → 人·年); set when bound
     derivation: str = ""  # how the text's own figures give the value (1760株/栋 × 10栋), '' when stated as is
     action: str = ""  # what a time limit is for, written after it (4小时内修复 → 修复; 30分钟内响应 → 响应), else ''
+    existing: bool = False  # it counts what already stands and is used (依托12个村老年食堂), not what is built
+    group: str = ""  # whom a standard of several is for (60岁以上 of 60岁以上每人每月补助80元); set when bound
+    listed: str | None = None  # the object ends a 、 list the number counts whole: the list's words, else None
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +76,8 @@ def _pos_tokenizer():
     from kb.retrieval.postag import PosTagger
 
     base = base_dictionary()
-    tags = {w: "n" for w in (*BENEFICIARIES, *ROAD_CLASSES)}
+    # 村 is a place like 镇 and 乡 (jieba tags it zg: 12个村卫生室 had no object)
+    tags = {w: "n" for w in (*BENEFICIARIES, *ROAD_CLASSES, "村")}
     tags.update((w, "v") for w in WORK_VERBS)
     added = [(w, 5000) for w in (*BENEFICIARIES, *ROAD_CLASSES)] + [(w, 3000) for w in WORK_VERBS]
     known = base.tags(w for w in DOMAIN_TERMS if w not in tags)
@@ -202,6 +207,36 @@ def _object_of_duiyu(tokens: list[tuple[str, str]]) -> str:
     return ""
 
 
+def uses_existing(before: str) -> bool:
+    """True when the clause before a number says the counted thing already stands and is used
+    (依托12个村老年食堂, 现有助餐点12个, 利用已建成的8个站点) and names no building work after that word
+    (利用现有场地新建助餐点8个 builds them)."""
+    last = None
+    for last in EXISTING_WORDS.finditer(before):
+        pass
+    return last is not None and not BUILD_WORDS.search(before[last.end():])
+
+
+# places a measure word counts when the work done in them follows (15个行政村生活污水治理, 20个村庄环境整治)
+SETTLEMENTS = frozenset("行政村 自然村 村庄 村 社区 乡镇 镇 街道 村组 小区".split())
+
+
+def places_worked(tokens: list[tuple[str, str]]) -> str:
+    """The places counted and the work done in them, as a count's object: 行政村 / 生活污水 / 治理 →
+    生活污水治理行政村 (a fresh user got 完成行政村生活污水数量); '' unless the words after the measure word are a
+    settlement, the thing worked on, and a verb of the work closing the run (新建2个乡镇污水处理厂 counts plants)."""
+    if len(tokens) < 3 or tokens[0][0] not in SETTLEMENTS:
+        return ""
+    n = 1
+    while n < len(tokens) and is_nounish(*tokens[n]):
+        n += 1
+    thing = "".join(w for w, _ in tokens[1:n])
+    work = tokens[n][0] if n < len(tokens) else ""
+    if not thing or work not in WORK_VERBS or n + 1 < len(tokens) and is_nounish(*tokens[n + 1]):
+        return ""
+    return thing + work + tokens[0][0]
+
+
 def leading_object(tokens: list[tuple[str, str]]) -> str:
     """The run of noun-like words at the start of `tokens` (the object after a measure word)."""
     out = []
@@ -220,10 +255,15 @@ def mentions(text: str) -> list[Mention]:
     for q in Q.find_quantities(t):
         before = _clause_before(t, q.start)
         verb, obj, after_ = split_phrase(pos_cut(before)) if before else ("", "", False)
+        obj_after = False   # the object follows the measure word (8个助餐点)
         if q.unit in Q.CLASSIFIERS or q.unit.lstrip("万") in Q.CLASSIFIERS or q.unit in Q.BULK_UNITS:
-            after = leading_object(pos_cut(_clause_after(t, q.end)))  # 8个助餐点, 5000吨稻谷
-            if after:
-                obj, after_ = after, False
+            after_toks = pos_cut(_clause_after(t, q.end))
+            after = leading_object(after_toks)  # 8个助餐点, 5000吨稻谷
+            places = places_worked(after_toks)
+            if places:   # 完成15个行政村生活污水治理: the villages are counted, the work names which
+                obj, after_, verb, obj_after = places, False, "", True
+            elif after:
+                obj, after_, obj_after = after, False, True
                 verb = _trailing_verbs(pos_cut(before)) if before else ""  # 租赁77个机柜
         if not verb and obj and not after_:
             work = _WORK_AFTER.match(_clause_after(t, q.end))   # 县乡村道85公里实行专业化日常养护: the work follows
@@ -235,8 +275,10 @@ def mentions(text: str) -> list[Mention]:
         if every:
             out.append(_per_period_count(t, q, every))
             continue
+        listed = list_lead(t, q.start) if obj and not obj_after else None
         out.append(Mention(q.value, q.unit, verb, obj, q.start, q.end, q.is_budget, q.context, after_,
-                           action=limit_action(t, q.end) if is_time_unit(q.unit) else ""))
+                           action=limit_action(t, q.end) if is_time_unit(q.unit) else "",
+                           existing=uses_existing(before), listed=listed))
     # a rate per so many units (森林火灾发生率0.064次/10万公顷) counts nothing: neither number is a quantity;
     # nor does a share of the contract paid in instalments (合同签订后支付30%: not a 支付及时率 of 30 %)
     out = [m for m in out if not _RATE_PER.match(t, m.end) and not t[:m.start].rstrip().endswith("/")
@@ -246,8 +288,22 @@ def mentions(text: str) -> list[Mention]:
 
 # a frequency: 每季度开展1次安全漏洞扫描 is 4 scans a year (a fresh trial: 设备巡检次数 ≥1 次)
 _EVENT_AFTER = re.compile(r"[\u4e00-\u9fff]{2,10}$")
-# verbs that only say an event takes place (开展食品安全自查: the event is 食品安全自查)
-_HOLD_VERBS = re.compile(r"^(?:开展|组织|进行|召开|举办|实施|举行|安排)")
+_HOLD_VERBS = re.compile(r"^(?:" + "|".join(HOLD_VERBS) + ")")
+
+
+# the punctuation that ends a clause, a list's 、 aside
+_CLAUSE_NOT_LIST = re.compile(r"[,，。;；:：()（）\[\]【】\s“”\"'《》!！?？…/\\|]")
+
+
+def list_lead(t: str, start: int) -> str | None:
+    """When the words right before a number end a list (培训护林员、应急队员300人; 开展党史学习教育、社区党员600人次),
+    the number counts the list whole, not its last item: the list's words as written (培训护林员、应急队员), else
+    None (no list: 聘用护林员50人). 等 + an umbrella word closes a list (防火服等物资200件), and items with
+    numbers of their own (管网11.6公里、泵站2座) are no list counted whole."""
+    clause = _CLAUSE_NOT_LIST.split(t[max(0, start - 40):start])[-1]
+    if "、" not in clause or re.search(r"\d", clause) or "等" in clause.rsplit("、", 1)[1]:
+        return None
+    return re.sub(r"^(?:为|对|向|给|按照|按|其中|共|累计)+", "", _BOUND_WORDS.sub("", clause))
 
 
 def _per_period_count(t: str, q, every: tuple[str, int, str]) -> Mention:

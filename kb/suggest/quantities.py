@@ -83,6 +83,8 @@ def find_quantities(text: str) -> list[StatedQuantity]:
             # 10个工作日内 is a time limit in 个工作日, not a count of 工作日 (fresh trial: 工作日内数量 ≥10 个)
             out.append(StatedQuantity(value, "个工作日", _context(t, m.start()), m.start(), m.end() + 3))
             continue
+        if unit.endswith("度") and "电" not in t[max(0, m.start() - 8):m.end() + 1]:
+            continue  # 120万度 is electricity (节约用电120万度); 30度 elsewhere is a temperature or an angle
         if unit == "万方":
             unit = "万立方米"  # 出淤7.8万方: 方 is everyday speech for 立方米 (kb.domain.units)
         if unit == "年" and (len(value) == 4 or after in "度底初"):

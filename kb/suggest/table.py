@@ -153,11 +153,14 @@ def _one_headcount(a: Draft, b: Draft) -> bool:
 
 
 def _one_list(a: Draft, b: Draft) -> bool:
-    """Two figures of one list the text states for two things (猪、牛、羊、家禽死亡率分别下降0.5、0.1、0.5和0.1个百分点):
-    each thing's own target, however alike the names."""
+    """Two figures of one list the text states for two things (猪、牛、羊、家禽死亡率分别下降0.5、0.1、0.5和0.1个百分点),
+    or two standards it states for two groups (60岁以上…80元, 80岁以上…100元: `Mention.group`): each thing's
+    own target, however alike the names."""
     ma, mb = a.mention, b.mention
-    return (ma is not None and mb is not None and ma is not mb and a.bound and b.bound and a.key != b.key
-            and ma.end == mb.end and ma.start != mb.start)   # the list's figures share its one unit
+    if ma is None or mb is None or ma is mb or not (a.bound and b.bound) or a.key == b.key:
+        return False
+    return (ma.end == mb.end and ma.start != mb.start   # the list's figures share its one unit
+            or bool(ma.group and mb.group and ma.group != mb.group))
 
 
 def _one_blank_extent(a: Draft, b: Draft) -> bool:

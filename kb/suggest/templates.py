@@ -146,15 +146,16 @@ def fill(description: str, name: str, words: frozenset[str] | set[str] = frozens
 def unfilled_name(name: str) -> str:
     """The name a template takes when the description gives no filler.
 
-    The slot label loses generic endings (名称/类型/类别); a label ending in 对象
+    The slot label loses generic endings (名称/类型/类别/主题); a label ending in 对象
     is dropped when the rest reads as a name on its own (≥ 4 characters):
     〔工程名称〕工程验收合格率 → 工程验收合格率, 〔培训对象〕培训人次 → 培训人次,
-    〔服务对象〕满意度 → 服务对象满意度, 〔场馆〕免费开放天数 → 场馆免费开放天数.
+    〔服务对象〕满意度 → 服务对象满意度, 〔场馆〕免费开放天数 → 场馆免费开放天数,
+    〔宣传主题〕宣传活动场次 → 宣传活动场次 (宣传主题宣传活动场次 reached a default table, E019).
     """
     m = SLOT.search(name)
     if not m:
         return name
-    before, label, after = name[:m.start()], re.sub(r"(名称|类型|类别)$", "", m.group(1)), name[m.end():]
+    before, label, after = name[:m.start()], re.sub(r"(名称|类型|类别|主题)$", "", m.group(1)), name[m.end():]
     for k in range(min(len(label), len(after)), 0, -1):
         if label.endswith(after[:k]):
             label = label[:-k]

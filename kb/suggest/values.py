@@ -19,13 +19,16 @@ from __future__ import annotations
 
 import math
 import re
+from copy import copy
 from dataclasses import replace
 from functools import lru_cache
 
 from kb.domain.learned import LearnedIndicator
+from kb.domain.words import BUILD_WORDS
 from kb.suggest import quantities as Q
 from kb.suggest.context import ProjectContext
 from kb.suggest.draft import PENDING, Draft
+from kb.suggest.facts import reported_harm
 from kb.suggest.objects import Mention
 from kb.suggest.naming import TIME_LIMIT
 from kb.suggest.words import ON_TIME, PERIOD, STANDARD_NAME, STATED_PERIOD
@@ -59,7 +62,7 @@ def bind_mentions(drafts: list[Draft], ctx: ProjectContext, main_type: str | Non
             _bind_money(m, drafts, ctx, main_type)
             continue
         fam = [d for d in drafts if d.mention is None and d.slot in BINDABLE and _units_fit(m.unit, d)
-               and not _against_direction(d, m) and not _other_work(d, m)]
+               and not _against_direction(d, m) and not _other_work(d, m) and not _builds_what_stands(d, m)]
         obj = set(bigrams(normalize_name(m.obj + m.verb))) or set(bigrams(normalize_name(m.context)))
         said = set(bigrams(normalize_name(m.verb + m.obj + m.context)))
         scored = [(len(obj & d.bigram_counts.keys()) / len(obj) if obj else 0.0, _stem_share(d, said), d) for d in fam]
@@ -76,6 +79,7 @@ def bind_mentions(drafts: list[Draft], ctx: ProjectContext, main_type: str | Non
     for _, m, d in best.values():
         d.mention = m
         d.evidence.append(f"描述中的数量: {m.context}{m.value}{m.unit}")
+    _name_standard_groups(drafts, ctx)
     for d in drafts:
         if d.mention is not None:
             _take_mention(d, d.mention)
@@ -155,6 +159,12 @@ def _against_direction(d: Draft, m: Mention) -> bool:
     return not (NEG_STRONG_RE.search(said) or NEG_OBJECT_RE.search(said))
 
 
+def _builds_what_stands(d: Draft, m: Mention) -> bool:
+    """A count of what already stands (依托12个村老年食堂, `Mention.existing`) never binds a row counting what
+    is built (老年助餐点建设数量): the project covers or serves those, it does not build them."""
+    return m.existing and BUILD_WORDS.search(d.key) is not None
+
+
 def _other_work(d: Draft, m: Mention) -> bool:
     """A time limit for one work never binds a row limiting another (4小时内修复 → not 故障响应时间)."""
     return bool(m.action) and m.action not in d.key and TIME_LIMIT.search(d.key) is not None
@@ -205,6 +215,44 @@ def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext, main_type:
     d.mention = replace(m, per=period.group(1) if period else "", per_part=per_part) if period or per_part else m
     said_per = written.group(1) if written else period.group(1) if period and period.re is PER_PERIOD else ""
     d.evidence.append(f"描述中的金额: {m.context}{m.value}{m.unit}" + (f"/{said_per}" if said_per else ""))
+
+
+# what a standard's group is written with, around it: 对80周岁以上老人按每人每月60元 → 80周岁以上老人
+_GROUP_TRIM = re.compile(r"^(?:其中|对|为|向|给|按照|按|凡)+|(?:按照|按|的|标准为|补助|补贴|发放)+$")
+
+
+def standard_group(text: str, m: Mention) -> str:
+    """Whom a per-unit amount is for, written before its 每 (60岁以上每人每月补助80元 → 60岁以上;
+    对80周岁以上老人按每人每月60元 → 80周岁以上老人), '' when the clause names none."""
+    clause = CLAUSE_START.split(text[max(0, m.start - 24):m.start])[-1]
+    head = clause.split("每", 1)[0] if "每" in clause else ""
+    group = _GROUP_TRIM.sub("", head)
+    return group if 2 <= len(group) <= 12 and re.fullmatch(r"[\u4e00-\u9fff\d.\-~～至]+", group) else ""
+
+
+def _name_standard_groups(drafts: list[Draft], ctx: ProjectContext) -> None:
+    """Two or more standards the text states for groups (60岁以上每人每月补助80元，80岁以上每人每月补助100元)
+    are one standard row per group, named with its group on the first one's name (60岁以上高龄津贴标准 = 80,
+    80岁以上高龄津贴标准 = 100; a fresh user found only the 100 bound). The rows kept apart by the table as one
+    list (`kb.suggest.table`); the row another amount had bound goes back to the pool. Nothing when a
+    standard names no group or all name the same one."""
+    bound = sorted((d for d in drafts if d.mention is not None and d.mention.unit in Q.MONEY_UNITS
+                    and d.slot == "cost" and _per_unit_money(d.unit or d.typical[2])), key=lambda d: d.mention.start)
+    groups = [standard_group(ctx.text, d.mention) for d in bound]
+    if len(bound) < 2 or not all(groups) or len(set(groups)) < len(groups):
+        return
+    base, name = bound[0], bound[0].name
+    for d, g in zip(bound, groups):
+        m, row = d.mention, d
+        if d is not base:
+            row = copy(base)
+            row.evidence = list(d.evidence)
+            row.type_ids = list(base.type_ids)
+            drafts.append(row)
+            d.mention = None
+            d.evidence = [e for e in d.evidence if not e.startswith("描述中的金额")]
+        row.name = g + name
+        row.mention = replace(m, group=g)
 
 
 # the per-parts a standard is stated in before its amount: 每人每月 → 人, 月; 每生每天 → 生, 天; 每个每年 → 个, 年
@@ -342,6 +390,10 @@ def fill_values(drafts: list[Draft], ctx: ProjectContext, learned: dict[str, Lea
             d.evidence.append(f"结果反馈学习到的目标值 {d.operator}{d.value}{d.value_unit}")
             continue
         _typical_or_pending(d, defaults)
+        happened = reported_harm(d.key, d.value_unit or d.unit, ctx.actuals) if d.value == "0" else None
+        if happened is not None:   # 发生森林火灾16起 beside 森林火灾发生次数 = 0 次 (E046, a self-evaluation)
+            d.operator, d.value, d.value_source = "≤", "", ""
+            d.note = f"{PENDING}：描述中实际发生{happened.obj}{happened.value}{happened.unit}，请按可实现的控制目标填写"
 
 
 def _stated_persons(ctx: ProjectContext) -> tuple[float, str] | None:

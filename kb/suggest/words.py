@@ -22,6 +22,10 @@ WORK_VERBS = frozenset("""新建 建设 建成 修建 改建 扩建 续建 新�
 # the classes of rural roads (县道、乡道、村道 are 农村公路): jieba cuts 县乡村道 into 县 / 乡村 / 道 (a measure word)
 ROAD_CLASSES = ("县乡村道", "县乡道", "村组道路", "通村公路", "通组公路")   # not 村道: 通村道路 would cut 通|村道|路
 
+# verbs that only say an event takes place (开展食品安全自查: the event is 食品安全自查; 组织开展社区党员600人次:
+# the persons take part in it)
+HOLD_VERBS = ("开展", "组织", "进行", "召开", "举办", "实施", "举行", "安排")
+
 # units that count occurrences of a work (巡查48次, 培训6期, 每季度开展1次)
 EVENT_UNITS = frozenset("次 场 期 批 批次 场次 轮".split())
 
@@ -40,6 +44,10 @@ FUNCTION_WORDS = frozenset("""的 地 得 了 着 过 和 与 及 以及 或 或
 NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "ng", "vn", "j", "l", "b", "an", "nrt", "nrfg", "x", "eng", "i")
 STOP_TAGS = ("p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "c", "d", "f", "m", "q", "r", "y", "e", "o",
              "zg", "mq", "tg", "s")
+
+# words that say a thing already stands and the project uses it (依托12个村老年食堂, 利用现有场地, 已建成的8个站点):
+# a count of it is what the project covers or serves, never what it builds (老年助餐点建设数量 ≥ 12 was reported)
+EXISTING_WORDS = re.compile(r"依托|利用|依靠|借助|现有|已建成?|已有|原有|既有|现存|已投入使用")
 
 # what a harm the text counts names (受害森林面积114.48公顷, 发生森林火灾16起): a result to keep low, never a
 # quantity the project produces — no 森林面积 ≥ 114.48 公顷 is formed from it (fresh trial, E046)
@@ -67,7 +75,7 @@ UNIT_MEASURE = {
     "立方米": "方量", "万立方米": "方量", "吨": "数量", "万吨": "数量", "公斤": "数量", "千克": "数量",
     "次": "次数", "万次": "次数", "场": "场次", "场次": "场次", "期": "期数", "班": "期数", "批": "批次", "批次": "批次",
     "天": "天数", "日": "天数", "小时": "时长", "个月": "时长", "课时": "课时数", "学时": "学时数", "篇": "篇数",
-    "%": "比例",
+    "%": "比例", "千瓦时": "量", "度": "量", "kWh": "量", "吨标准煤": "量",   # 节约用电 + 万千瓦时 → 节约用电量
 }
 COUNT_MEASURE = "数量"   # every other count unit (个, 台, 套, 辆, 处, 所, 粒, 株 …)
 

@@ -15,9 +15,7 @@ from kb.knowledge import MAX_BUDGET_WAN, KnowledgeBase
 from kb.lifecycle.access import Principal
 from kb.lifecycle.feedback import learned_for_suggest
 from kb.lifecycle.schemas import CleanIn, WanAmount
-from kb.errors import DataError
 from kb.suggest import SuggestResult
-from kb.suggest.engine import NO_CHINESE
 from kb.suggest.export import write_xlsx
 from service.auth import require_key
 from service.deps import kb_dep, session_dep
@@ -67,8 +65,6 @@ def suggest(req: SuggestRequest, kb: KnowledgeBase = Depends(kb_dep), principal:
     res = kb.suggest(req.description, project_name=req.project_name, budget_wan=req.budget_wan,
                      department=req.department, sector=req.sector, unit_name=unit,
                      top=req.top, mode=req.mode, learned=learned, project_types=req.project_types)
-    if res.message == NO_CHINESE:   # bad input, not an empty table: 422 naming the field, as the CLI exits 2
-        raise DataError(NO_CHINESE, field="description")
     if format == "json":
         return res
     data = write_xlsx(res, project_name=req.project_name or "", description=req.description,

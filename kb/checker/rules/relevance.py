@@ -37,7 +37,7 @@ def rel_01_reason(r: ParsedRow) -> str | None:
 def benefit_level2(name: str) -> Level2:
     """The 效益 二级指标 a name reports by its words: 生态效益 (排放, 水质, 森林 …), 经济效益 (收入, 产值,
     销售 …), 可持续影响 (长效, 机制 …), else 社会效益. The one answer for the checker's level guesses
-    (`kb.checker.rewrite.guess_level2`), REL-01 and suggest's change rows (`kb.suggest.changes.change_slot`)."""
+    (`kb.checker.rewrite.guess_level2`), REL-01 and suggest's change rows (through `guess_level2`)."""
     if L.LEVEL_ECOLOGICAL_RE.search(name):
         return Level2.ecological_benefit
     if L.LEVEL_ECONOMIC_RE.search(name):
