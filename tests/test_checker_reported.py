@@ -497,3 +497,31 @@ def test_suggest_and_the_checker_place_a_benefit_by_one_answer():
                        ("污水处理量增长率", "ecological_benefit"), ("农产品产量增长率", "economic_benefit"),
                        ("长效管护机制覆盖率", "sustainable_impact"), ("猪死亡率下降幅度", "social_benefit")):
         assert change_slot(name) == guess_level2(Level1.benefit, name).value == kind, name
+
+
+def test_a_throughput_per_day_or_a_count_in_wan_is_a_size_not_a_library_figure():
+    """Fresh reviewer: a blank 生活垃圾日清运量 (吨/日) became the library's ≥100吨/日 and 档案数字化页数 (万页)
+    ≥50万页 (the text said 320万画幅); without the library the first became 定性：达成年度指标. A quantity
+    per day or year and a count with a magnitude (万页, 万画幅) state the project's size (待填写 and why)."""
+    from kb.checker import check_declaration
+    from kb.domain.schema import Declaration, Indicator, Target
+    from kb.domain.units import size_dependent
+    from kb.indicators.lookup import IndicatorLookup
+
+    for unit in ("吨/日", "万页", "万画幅", "画幅", "卷", "人次/年", "万元/年", "次/年"):
+        assert size_dependent("", unit), unit
+    for unit in ("%", "‰", "百分点", "元/人", "元/人·年", "天", "个工作日", "小时", "分", "级", "倍", "岁"):
+        assert not size_dependent("", unit), unit
+
+    def ind(name, value, unit):
+        return Indicator(id=f"t-{name}", level1="产出指标", level2="数量指标", name=name, unit=unit,
+                         typical=Target(operator="≥", value=value, unit=unit))
+
+    lookup = IndicatorLookup.from_indicators([ind("生活垃圾日清运量", "100", "吨/日"), ind("档案数字化页数", "50", "万页")])
+    rows = [_row("产出指标", "数量指标", "生活垃圾日清运量", "", "", "吨/日"),
+            _row("产出指标", "数量指标", "档案数字化页数", "", "", "万页")]
+    for lk in (lookup, None):
+        rep = check_declaration(Declaration(rows=rows, year=2025), lookup=lk)
+        s = {f.row: f.suggestion for f in rep.findings if f.rule_id == "STR-03"}
+        for row in (1, 2):
+            assert s[row].value is None and "规模" in s[row].text, (lk, row, s[row].text)
