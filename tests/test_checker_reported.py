@@ -525,3 +525,26 @@ def test_a_throughput_per_day_or_a_count_in_wan_is_a_size_not_a_library_figure()
         s = {f.row: f.suggestion for f in rep.findings if f.rule_id == "STR-03"}
         for row in (1, 2):
             assert s[row].value is None and "规模" in s[row].text, (lk, row, s[row].text)
+
+
+def test_a_blank_quantity_takes_no_library_size_and_no_qualitative_target():
+    """dev.jsonl E002/E032/E050 (real): blank 治理水土流失面积 (hm²) became the library's ≥1429.39平方公里,
+    年保土量 (万t) ≥3.51万吨 or 定性：达成年度指标, 续贷 (户/万元) ≥108户 or 定性, 送书和流通图书下乡 (册次)
+    ≥116559册. A library figure in a size unit is another project's size, and a row whose unit says it is
+    counted is not made 定性: each is 待填写 with the reason."""
+    from kb.checker import check_declaration
+    from kb.indicators.lookup import IndicatorLookup
+    from kb.io.library import load_libraries
+    from kb.io.tables import table_from_json
+    from tests.kbfactory import REPO, dev_record
+
+    lookup = IndicatorLookup.from_indicators(load_libraries(REPO / "indicators"))
+    for rec_id, names in (("E002", ("治理水土流失面积", "年保土量")), ("E032", ("续贷", "展期")),
+                          ("E050", ("送书和流通图书下乡",)), ("E033", ("解决出行难问题受益人口",))):
+        rec = dev_record(rec_id)
+        rows = {r["name"]: i for i, r in enumerate(rec["indicators"], 1)}
+        for lk in (lookup, None):
+            rep = check_declaration(table_from_json(rec), lookup=lk)
+            for name in names:
+                [s] = [f.suggestion for f in rep.findings if f.row == rows[name] and f.rule_id == "STR-03"]
+                assert s.value is None and s.text.startswith("待填写"), (rec_id, name, lk is None, s.text)

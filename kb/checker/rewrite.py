@@ -33,9 +33,10 @@ from kb.checker.rules.timeliness import late_years
 from kb.domain.words import PAYMENT_VERBS
 from kb.domain.enums import LEVEL2_PARENT, Level1, Level2
 from kb.domain.levels import level2_fits, level2_of_key
+from kb.domain.quantity import kind_of
 from kb.domain.schema import Indicator, typical_target
-from kb.domain.units import (COST_NEEDS_BUDGET, COST_PENDING, DEFAULT_UNIT, SIZE_PENDING, is_time_unit, measure_of, size_dependent,
-                             unit_fits)
+from kb.domain.units import (COST_NEEDS_BUDGET, COST_PENDING, DEFAULT_UNIT, SIZE_MEASURES, SIZE_PENDING, canon_unit,
+                             is_time_unit, measure_of, size_dependent, unit_fits, units_compatible, units_conflict)
 from kb.settings import CheckerSettings
 
 L1_LABEL = {m: m.label for m in Level1}
@@ -610,7 +611,8 @@ def build_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, l
     with no number of its own — blank (STR-03), words (QNT-06 培训人数：较多),
     unreadable (an OCR-damaged 第O份) or always met (QNT-09 ≥0人) — is never
     filled from the library: it is left 待填写 with the reason, as suggest
-    leaves it; a cost is its own amount or capped by the project's budget,
+    leaves it (also when only the library's unit shows the size, and a blank
+    row in a unit of its own, 户/万元, is not made 定性); a cost is its own amount or capped by the project's budget,
     never a library figure (without a budget it is 待填写 and says the budget is
     needed), and rates and deadlines still take their typical values.
     """
@@ -740,13 +742,22 @@ def _count_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, 
                   num: float | None, direction: str | None, typ: Any) -> tuple[str, str, str] | None:
     """A count or other number: its own (≥ 1), else the library's, else 定性 for a text target; the unit picked."""
     if num is None or "QNT-09" in ids:
+        own = r.eff_unit
+        if own and typ and typ[2] and units_conflict(own, typ[2]) and not _same_measure(own, typ[2]):
+            typ = None  # 展期 in 户/万元 is not the library's =608天: another measure (dev E032)
         if typ and (fam is None or unit_fits(fam, typ[2] or "")):  # a library % is no target for a count
+            if size_dependent(name, typ[2] or ""):  # the library's 100吨/日 is another project's size
+                return SIZE_PENDING
             return (typ[0] or "≥", fmt_num(typ[1]), typ[2] or DEFAULT_UNIT.get(fam or "", ""))
         if num is None:
             if L.QUANT_NAME_RE.search(base) or fam is not None:
-                return None
+                # a blank 受益人口 in 户/人 counts persons all the same: the declarant states how many
+                return SIZE_PENDING if not r.v and fam in SIZE_MEASURES else None
             if r.grade and r.op in ("定性", ""):
                 return ("定性", r.v, "")
+            if not r.v and r.eff_unit and not is_time_unit(r.eff_unit):
+                # a blank 续贷 in 户/万元: the unit says it is counted, a 定性 target would change what is measured
+                return f"待填写：按项目计划填写指标值（计量单位“{r.raw.unit.strip()}”），不照搬指标库的典型值"
             return ("定性", "合规" if name.endswith("合规性") else "达成年度指标", "")
         num = max(num, 1.0)
     hint = next((h.data["unit"] for k in ("STR-06", "UNIT-03") if (h := hits.get(k)) is not None and h.data
@@ -767,6 +778,14 @@ def _count_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, 
         if lo < hi:
             return ("区间", f"{fmt_num(lo)}~{fmt_num(hi)}", unit)
     return (op, fmt_num(num), unit)
+
+
+def _same_measure(a: str, b: str) -> bool:
+    """Two written units measure one thing part by part (kg/人 ~ 公斤/人, 千米 ~ 公里): each part equal,
+    of one unit family (`units_compatible`) or of one kind of `kb.domain.quantity.CONVERSIONS`."""
+    pa, pb = re.split(r"[/·]", canon_unit(a)), re.split(r"[/·]", canon_unit(b))
+    return len(pa) == len(pb) and all(x == y or units_compatible(x, y) or (kind_of(x) or 0) == (kind_of(y) or 1)
+                                      for x, y in zip(pa, pb))
 
 
 def _ocr_ge(r: ParsedRow) -> float | None:
