@@ -548,3 +548,31 @@ def test_a_blank_quantity_takes_no_library_size_and_no_qualitative_target():
             for name in names:
                 [s] = [f.suggestion for f in rep.findings if f.row == rows[name] and f.rule_id == "STR-03"]
                 assert s.value is None and s.text.startswith("待填写"), (rec_id, name, lk is None, s.text)
+
+
+def test_a_value_left_to_fill_reads_as_blank_in_every_format(tmp_path):
+    """Fresh reviewer: a blank 指标值 in .json was STR-03 (error), the same row in .xlsx holding 待填写 (what
+    our writers put in a blank cell) QNT-05 (warning). A word standing in a blank cell is an empty value;
+    template residue (XX, 待定, ——, /) stays the catalog's QNT-04, an error as well; neither is QNT-05."""
+    from kb.checker import check_declaration
+    from kb.io.tables import read_table, table_from_json
+    from kb.io.xlsx_table import TableRow, TargetTable, write_table
+
+    def found(table):
+        rep = check_declaration(table)
+        return {(f.rule_id, f.severity) for f in rep.findings if f.scope == "row"}, rep
+
+    row = {"level1": "产出指标", "level2": "数量指标", "name": "清扫保洁道路条数", "operator": "", "unit": "条"}
+    blank, _ = found(table_from_json({"project_name": "环卫保洁", "year": 2025, "rows": [dict(row, value="")]}))
+    assert blank == {("STR-03", "error")}
+    xlsx = write_table(TargetTable(project_name="环卫保洁", year=2025, rows=[TableRow(**row, value="待填写")]),
+                       tmp_path / "t.xlsx")
+    for held in ("待填写", "待填写：按项目计划数填写", "（待填写）", "另行填写"):
+        got, rep = found(table_from_json({"project_name": "环卫保洁", "year": 2025, "rows": [dict(row, value=held)]}))
+        assert got == blank, held
+        assert f"“{held}”只是待填的占位" in rep.findings[0].message
+    got, _ = found(read_table(xlsx))
+    assert got == blank
+    for residue in ("XX", "待定", "——", "/"):
+        got, _ = found(table_from_json({"project_name": "环卫保洁", "year": 2025, "rows": [dict(row, value=residue)]}))
+        assert got == {("QNT-04", "error")}, residue

@@ -70,7 +70,8 @@ def str_03(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     if not r.name:
         return RuleHit("name", "目标内容为空" if r.goal else "三级指标名称为空")
     if not r.goal and not r.v:
-        return RuleHit("value", f"指标“{r.name}”的指标值为空")
+        held = r.raw.value.strip()  # 待填写: a word standing in the blank cell (`parse.PENDING_VALUE_RE`)
+        return RuleHit("value", f"指标“{r.name}”的指标值为空" + (f"（“{held}”只是待填的占位）" if held else ""))
     return None
 
 
