@@ -576,3 +576,35 @@ def test_a_value_left_to_fill_reads_as_blank_in_every_format(tmp_path):
     for residue in ("XX", "待定", "——", "/"):
         got, _ = found(table_from_json({"project_name": "环卫保洁", "year": 2025, "rows": [dict(row, value=residue)]}))
         assert got == {("QNT-04", "error")}, residue
+
+
+def test_a_slot_left_to_fill_is_no_name_and_is_never_renamed_into_itself(tmp_path):
+    """Fresh reviewer: suggest's xlsx held a row “（请补充效益指标）” 待填写 (a slot it could not fill); the
+    checker proposed renaming it to “(请补充效益指标)” with 定性：达成年度指标. Such a name is empty (STR-03),
+    the slot is the declarant's to fill (advice, nothing applied), and the table has no 效益 indicator yet
+    (STR-07). A name the rewrite keeps is never “renamed” to itself in half-width brackets."""
+    from kb.checker import check_declaration
+    from kb.io.tables import read_table
+    from kb.io.xlsx_table import TableRow, TargetTable, write_table
+
+    rows = [TableRow(level1="产出指标", level2="数量指标", name="帐篷采购数量", operator="≥", value="300", unit="顶"),
+            TableRow(level1="效益指标", level2="社会效益指标", name="（请补充效益指标）", operator="", value="待填写",
+                     unit=""),
+            TableRow(level1="满意度指标", level2="服务对象满意度指标", name="群众满意度", operator="≥", value="90", unit="%")]
+    for i, name in enumerate(("（请补充效益指标）", "待补充", "（）")):
+        rows[1] = rows[1].model_copy(update={"name": name})
+        table = read_table(write_table(TargetTable(project_name="救灾物资储备", year=2025, rows=rows),
+                                       tmp_path / f"t{i}.xlsx"))
+        rep = check_declaration(table)
+        slot = [f for f in rep.findings if f.row == table.row_numbers[1]]
+        assert [(f.rule_id, f.field) for f in slot] == [("STR-03", "name")], (name, slot)
+        assert f"“{name}”只是待补充的占位" in slot[0].message
+        sug = slot[0].suggestion
+        assert sug.name is None and not sug.delete and sug.text.startswith("待填写") and "社会效益指标" in sug.text
+        assert "STR-07" in {f.rule_id for f in rep.findings if f.scope == "table"}
+    # a name kept by the rewrite is not rewritten into half-width brackets
+    rep = check_rows([_row("产出指标", "质量指标", "验收合格率（抽检）", "", "", "%"),
+                      _row("效益指标", "社会效益指标", "群众知晓率（％）", "≥", "90", "")], {}, suggest=True)
+    for f in rep.findings:
+        if f.scope == "row":
+            assert f.suggestion.name is None and "名称改为" not in f.suggestion.text, (f.rule_id, f.suggestion.text)

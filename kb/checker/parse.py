@@ -93,6 +93,9 @@ _HAS_DIGIT_RE = re.compile(r"\d")
 # a row a form left unset — (未设置), 无, 暂无, 不适用 as its name (D062: three 成本 rows “(未设置) = 0”):
 # no indicator; the table rules do not count it (it is no 成本 indicator, no duplicate of another)
 UNSET_NAME_RE = re.compile(r"^[(（]?(?:未设置|未设|无|暂无|不适用|不涉及)[)）]?$")
+# ours: a name that only holds a slot to fill — （请补充效益指标）, 待补充, 待填写, or brackets alone (suggest writes
+# such a row for a slot it could not fill): an empty name (STR-03), never renamed into itself (fresh reviewer)
+PENDING_NAME_RE = re.compile(r"^[(（\[【]*(?:(?:请补充|请填写|请输入|待补充|待填写|待填|待定)[^()（）\[\]【】]*)?[)）\]】]*$")
 
 
 def unset_row(r: "ParsedRow") -> bool:
@@ -210,6 +213,8 @@ class NameInfo:
 
     def __init__(self, raw: str):
         name, self.trad = compact(raw)
+        if name and PENDING_NAME_RE.match(name):
+            name = ""  # （请补充效益指标）: a slot, no name
         self.name = name
         self.base = _PAREN_RE.sub("", name) if ("(" in name or "（" in name) else name
         self.metric = has_metric(name)
@@ -599,6 +604,10 @@ class ParsedTable:
         weights: list[float] = []
         for r in items:
             if unset_row(r):
+                continue
+            if not r.name and r.raw.name.strip():  # （请补充效益指标）: a slot to fill is no 效益 indicator yet
+                if r.raw.weight is not None:
+                    weights.append(r.raw.weight)
                 continue
             l1 = r.level1
             l1s.add(l1)

@@ -436,12 +436,22 @@ def _deletion(r: ParsedRow, ids: set[str]) -> RowRewrite | None:
     if deleting:
         return RowRewrite(None, deleting[0][1])
     if not r.name:
+        held = r.raw.name.strip()
+        if held:  # （请补充效益指标）: the slot is the declarant's to fill, never a name to keep
+            return RowRewrite(None, f"待填写：名称“{held}”只是待补充的占位，请按项目实际写出{_slot_words(r)}"
+                                    "（名称和指标值）；没有合适的指标时删除本行", manual=True)
         return RowRewrite(None, "名称为空，无法确定指标")
     if unset_row(r):
         return RowRewrite(None, f"“{r.raw.name.strip()}”表示此处没有设置指标")
     if r.level1 is None and r.l1 and _INPUT_L1_RE.search(r.l1):
         return RowRewrite(None, f"“{r.l1}”类内容不作为绩效指标")
     return None
+
+
+def _slot_words(r: ParsedRow) -> str:
+    """What a placeholder row's slot asks for, from its levels: 一项社会效益指标, 一项效益指标, 一项指标."""
+    label = r.level2.label if r.level2 is not None else r.level1.label if r.level1 is not None else "指标"
+    return f"一项{label}"
 
 
 _PERSON_TIMES_UNITS = frozenset(("人次", "万人次"))
@@ -568,6 +578,8 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
     l1, l2 = _levels(r, ids, name)
     if "TIME-05" in ids:   # 发放及时率 → 发放时限 when the description gives the working days, else a dated 完成时间
         name = limit_name(name) if _payment_days(r) else deadline_name(name)
+    if name == r.name and not ({"TXT-01", "TXT-02", "TXT-03"} & ids):
+        name = r.raw.name  # the name as written: 合格率（抽检） was “renamed” to 合格率(抽检), itself in half-width
     fields = {"level1": L1_LABEL[l1], "level2": L2_LABEL[l2] if l2 else "", "name": name,
               "operator": r.op, "value": r.v, "unit": r.unit}
     if l2 is Level2.output_cost and l1 is Level1.output:

@@ -68,7 +68,9 @@ def is_str_03(r: ParsedRow) -> bool:
 def str_03(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """三级指标名称 or 指标值 empty (goal rows: only the text)."""
     if not r.name:
-        return RuleHit("name", "目标内容为空" if r.goal else "三级指标名称为空")
+        held = r.raw.name.strip()  # （请补充效益指标）: a slot to fill (`parse.PENDING_NAME_RE`)
+        return RuleHit("name", ("目标内容为空" if r.goal else "三级指标名称为空")
+                       + (f"（“{held}”只是待补充的占位）" if held else ""))
     if not r.goal and not r.v:
         held = r.raw.value.strip()  # 待填写: a word standing in the blank cell (`parse.PENDING_VALUE_RE`)
         return RuleHit("value", f"指标“{r.name}”的指标值为空" + (f"（“{held}”只是待填的占位）" if held else ""))
