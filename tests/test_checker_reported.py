@@ -608,3 +608,24 @@ def test_a_slot_left_to_fill_is_no_name_and_is_never_renamed_into_itself(tmp_pat
     for f in rep.findings:
         if f.scope == "row":
             assert f.suggestion.name is None and "名称改为" not in f.suggestion.text, (f.rule_id, f.suggestion.text)
+
+
+def test_a_count_of_people_written_with_percent_becomes_their_coverage():
+    """dev.jsonl D012 (real): 中等职业学校国家助学金应受助学生数 =100 % — UNIT-02 proposed “=100个”, a share
+    read as a count and 个 for students. A count of people with % states their coverage (…应受助学生覆盖率,
+    the 100 % kept); a count of things with % is left 待填写 in its own unit; the 100 never moves to a unit."""
+    from kb.checker import check_declaration
+    from kb.io.tables import table_from_json
+    from tests.kbfactory import dev_record
+
+    rec = dev_record("D012")
+    rows = {r["name"]: i for i, r in enumerate(rec["indicators"], 1)}
+    rep = check_declaration(table_from_json(rec))
+    [s] = [f.suggestion for f in rep.findings if f.row == rows["中等职业学校国家助学金应受助学生数"] and f.rule_id == "UNIT-02"]
+    assert s.name == "中等职业学校国家助学金应受助学生覆盖率" and s.value is None and s.unit is None, s.text
+    assert "个" not in s.text
+    rep = check_rows([_row("产出指标", "数量指标", "购置设备数量", "=", "100", "%"),
+                      _row("产出指标", "数量指标", "培训人数", "≥", "95", "%")], {})
+    s = {f.row: f.suggestion for f in rep.findings if f.rule_id == "UNIT-02"}
+    assert s[1].value is None and s[1].text.startswith("待填写") and "计量单位：个" in s[1].text
+    assert s[2].value is None and s[2].text.startswith("待填写") and "计量单位：人" in s[2].text

@@ -454,6 +454,34 @@ def _slot_words(r: ParsedRow) -> str:
     return f"一项{label}"
 
 
+_COUNTED = frozenset(("count", "persons", "households", "person_times"))
+_COUNT_END_RE = re.compile(r"(?:人数|户数|人次数|人次|个数|数量|数)$")
+# whom a count of people names at its end (应受助学生, 参保人员, 服务对象): its share is a coverage
+PEOPLE_END_RE = re.compile(r"(?:学生|幼儿|儿童|青少年|人员|对象|群众|居民|农户|家庭|老人|老年人|患者|孕产妇|妇女|职工|"
+                           r"教师|残疾人|贫困户|脱贫户|监测户|低保户|特困人员|人口|户)$")
+
+
+def coverage_name(name: str, unit: str) -> str | None:
+    """A count of people written with % (中等职业学校国家助学金应受助学生数 =100 %, dev D012) renamed to the
+    share it states: …应受助学生覆盖率; None for other names or units. The 100 % stays a share — read as a
+    count it became “=100个”, a unit the students are not counted in."""
+    if canon_unit(unit or "") not in ("%", "‰") or measure_of(_PAREN_RE.sub("", name)) not in _COUNTED:
+        return None
+    stem = _COUNT_END_RE.sub("", _PAREN_RE.sub("", name))
+    return stem + "覆盖率" if PEOPLE_END_RE.search(stem) else None
+
+
+def counted_in_percent(r: ParsedRow, name: str) -> str | None:
+    """The 待填写 reason for a count written with % that names no people to cover (设备数量 =100 %): the
+    count is the declarant's to state in its own unit; the % is never moved to another unit. None otherwise."""
+    if not r.pct or measure_of(_PAREN_RE.sub("", name)) not in _COUNTED:
+        return None
+    fam = measure_of(_PAREN_RE.sub("", name))
+    unit = DEFAULT_UNIT[fam] if fam != "count" else (_unit_from_name(name) or "个")
+    return (f"待填写：“{name}”是计数，指标值却是“{r.v}{r.unit}”（百分比）；请填写计划数（计量单位：{unit}），"
+            "或改用相应的比率指标（如…覆盖率、…完成率）")
+
+
 _PERSON_TIMES_UNITS = frozenset(("人次", "万人次"))
 _PERSONS_UNITS = frozenset(("人", "名", "位", "万人", "万名"))
 
@@ -477,6 +505,7 @@ def _name(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Callable | 
     unit_hint = r.eff_unit
     if "UNIT-02" in ids:
         name = counted_as_declared(name, r.eff_unit)
+        name = coverage_name(name, r.eff_unit) or name
     if "STR-04" in ids:
         name = re.sub(r"[\s\u3000]+", "", clean_placeholder_name(r.raw.name.strip()))
         if not name:
@@ -644,6 +673,8 @@ def build_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, l
         return _cost_target(r, ids, name, num)  # its own amount or the budget, never the library's
     if fam == "ratio" or (r.pct and fam is None and num is not None):
         return _rate_target(r, ids, ni.base, fam, num, direction, typ, s)
+    if "UNIT-02" in ids and (pending := counted_in_percent(r, name)):
+        return pending  # 设备数量 =100 %: the 100 is a share, never “=100个”
     if (blank or num is None or "QNT-09" in ids) and size_dependent(name, r.eff_unit or r.unit):
         return SIZE_PENDING  # no size of this project's own (blank, words, unreadable, ≥0): the library has none either
     return _count_target(r, ids, hits, name, ni.base, fam, num, direction, typ)
