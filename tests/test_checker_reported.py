@@ -629,3 +629,22 @@ def test_a_count_of_people_written_with_percent_becomes_their_coverage():
     s = {f.row: f.suggestion for f in rep.findings if f.rule_id == "UNIT-02"}
     assert s[1].value is None and s[1].text.startswith("待填写") and "计量单位：个" in s[1].text
     assert s[2].value is None and s[2].text.startswith("待填写") and "计量单位：人" in s[2].text
+
+
+def test_a_yield_per_mu_under_output_is_an_economic_benefit():
+    """Fresh reviewer: 项目区粮食亩产数量 ≥50 公斤 (from “亩产提高50公斤”) was filed under 产出/数量 and passed.
+    A yield per area (亩产, 单产, 亩均产值) is an effect: REL-01 moves it to 效益/经济效益 by the one answer
+    (`benefit_level2`), as it moves an outcome under 质量 (农户增收 → 经济效益, no longer 社会效益)."""
+    from kb.checker.rules.relevance import benefit_level2
+    from kb.domain.enums import Level2
+
+    rep = check_rows([_row("产出指标", "数量指标", "项目区粮食亩产数量", "≥", "50", "公斤"),
+                      _row("产出指标", "质量指标", "水稻单产提高量", "≥", "30", "公斤"),
+                      _row("产出指标", "质量指标", "脱贫户增收", "≥", "800", "元"),
+                      _row("产出指标", "数量指标", "亩均投入", "≤", "1500", "元"),
+                      _row("效益指标", "经济效益指标", "粮食亩产提高", "≥", "50", "公斤")], {})
+    s = {f.row: f.suggestion for f in rep.findings if f.rule_id == "REL-01"}
+    for row in (1, 2, 3):
+        assert (s[row].level1, s[row].level2) == ("效益指标", "经济效益指标"), (row, s[row].text)
+    assert 4 not in s and 5 not in s  # an input per mu is no yield; a yield under 效益 is in place
+    assert benefit_level2("项目区粮食亩产数量") is Level2.economic_benefit

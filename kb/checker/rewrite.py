@@ -27,7 +27,7 @@ from kb.checker import lexicon as L
 from kb.checker.catalog import fix_of
 from kb.checker.fixes import fmt_num
 from kb.checker.rules.feasibility import number_of
-from kb.checker.rules.relevance import benefit_level2, is_money_cost, is_output_quality
+from kb.checker.rules.relevance import benefit_level2, is_money_cost, is_output_quality, is_yield
 from kb.checker.parse import UNIT_RE, ParsedRow, has_metric, name_info, to_float, unset_row, valid_date
 from kb.checker.rules.timeliness import late_years
 from kb.domain.words import PAYMENT_VERBS
@@ -573,6 +573,8 @@ def _moved_category(r: ParsedRow, name: str, l1: Level1, l2: Level2 | None) -> t
     """REL-01: the 二级 category the name's measure belongs to instead; a cost in money under 数量 goes
     to 成本指标 / 经济成本指标 (财预〔2021〕101号), or to 产出 / 成本指标 in a table of the 2015 form."""
     n = _PAREN_RE.sub("", name)
+    if l1 is Level1.output and l2 in (Level2.quantity, Level2.quality) and is_yield(n):
+        return Level1.benefit, benefit_level2(n)  # 粮食亩产 under 数量: an 经济效益
     if l2 is Level2.quantity:
         if is_money_cost(r):
             if r.ctx.get("framework") == "2015":
@@ -581,7 +583,7 @@ def _moved_category(r: ParsedRow, name: str, l1: Level1, l2: Level2 | None) -> t
         return l1, Level2.quality
     if l2 is Level2.quality:
         if L.OUTCOME_RATE_RE.search(n):
-            return Level1.benefit, Level2.social_benefit
+            return Level1.benefit, benefit_level2(n)  # 知晓率 社会效益, 农户增收 经济效益: one answer
         return l1, Level2.timeliness if measure_of(n) == "time" else Level2.quantity  # 按时发放 under 质量
     if l2 is Level2.timeliness:
         return l1, Level2.quality if measure_of(n) == "ratio" else Level2.quantity
