@@ -648,3 +648,35 @@ def test_a_yield_per_mu_under_output_is_an_economic_benefit():
         assert (s[row].level1, s[row].level2) == ("效益指标", "经济效益指标"), (row, s[row].text)
     assert 4 not in s and 5 not in s  # an input per mu is no yield; a yield under 效益 is in place
     assert benefit_level2("项目区粮食亩产数量") is Level2.economic_benefit
+
+
+def test_no_money_or_per_person_figure_comes_from_the_library_and_the_levels_are_still_fixed():
+    """dev.jsonl (real), with the shipped library: a blank 接受创业扶持补助的残疾人收入 became ≥10000元/人·年
+    (D039), 公用经费标准 “符合相关文件要求” =800元/生·年 (E034), a blank 人均产粮增加 ≥290公斤/人 (E002):
+    another project's money or per-person figure. They are 待填写 in the unit; and when the target is left
+    to the declarant the levels are still fixed (D039 效果指标 → 效益指标; E009 blank 一级 → 产出/数量)."""
+    from kb.checker import check_declaration
+    from kb.indicators.lookup import IndicatorLookup
+    from kb.io.library import load_libraries
+    from kb.io.tables import table_from_json
+    from tests.kbfactory import REPO, dev_record
+
+    lookup = IndicatorLookup.from_indicators(load_libraries(REPO / "indicators"))
+    for rec_id, name, rid, unit in (("D039", "接受创业扶持补助的残疾人收入", "STR-03", "元/人·年"),
+                                    ("E034", "公用经费标准", "QNT-05", "元/生·年"),
+                                    ("E002", "人均产粮增加", "STR-03", "公斤/人")):
+        rec = dev_record(rec_id)
+        row = next(i for i, r in enumerate(rec["indicators"], 1) if r["name"] == name)
+        rep = check_declaration(table_from_json(rec), lookup=lookup)
+        [s] = [f.suggestion for f in rep.findings if f.row == row and f.rule_id == rid]
+        assert s.value is None and s.text.startswith("待填写") and f"“{unit}”" in s.text, (rec_id, s.text)
+        if rec_id == "D039":
+            [lv] = [f.suggestion for f in rep.findings if f.row == row and f.rule_id == "STR-01"]
+            assert lv.level1 == "效益指标" and lv.text == "层级改为“效益指标/社会效益指标”", lv.text
+    rec = dev_record("E009")
+    row = next(i for i, r in enumerate(rec["indicators"], 1) if r["name"] == "组织宣传活动次数")
+    for lk in (lookup, None):
+        rep = check_declaration(table_from_json(rec), lookup=lk)
+        s = {f.rule_id: f.suggestion for f in rep.findings if f.row == row}
+        assert s["STR-01"].text == "层级改为“产出指标/数量指标”", s["STR-01"].text
+        assert s["OP-01"].value is None and s["OP-01"].text.startswith("待填写")

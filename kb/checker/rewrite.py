@@ -636,7 +636,11 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
         if tgt is None:
             return RowRewrite(None, "无法据此推算指标值；请按测算补填或删除该指标")
         if isinstance(tgt, str):  # a blank size for the declarant to state (待填写 and why)
-            return RowRewrite(None, tgt, manual=True)
+            if all(fields[k] == getattr(r.raw, k) for k in ("level1", "level2", "name")):
+                return RowRewrite(None, tgt, manual=True)
+            # the levels or the name are still fixed (效果指标 → 效益指标); the target's findings get the 待填写
+            kept.update({rid: tgt for rid in ids if fix_of(rid).retarget})
+            tgt = (r.raw.operator, r.raw.value, r.raw.unit)
         fields["operator"], fields["value"], fields["unit"] = tgt
     return RowRewrite(fields, kept=kept)
 
@@ -793,6 +797,10 @@ def _count_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, 
         if typ and (fam is None or unit_fits(fam, typ[2] or "")):  # a library % is no target for a count
             if size_dependent(name, typ[2] or ""):  # the library's 100吨/日 is another project's size
                 return SIZE_PENDING
+            if "元" in (typ[2] or "") or "/" in (typ[2] or ""):
+                # 残疾人收入 ≥10000元/人·年, 公用经费标准 =800元/生·年, 人均产粮增加 ≥290公斤/人 (dev D039,
+                # E034, E002): a money figure or a figure per person is another project's, as a size is
+                return _pending_in(typ[2])
             return (typ[0] or "≥", fmt_num(typ[1]), typ[2] or DEFAULT_UNIT.get(fam or "", ""))
         if num is None:
             if L.QUANT_NAME_RE.search(base) or fam is not None:
@@ -802,7 +810,7 @@ def _count_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, 
                 return ("定性", r.v, "")
             if not r.v and r.eff_unit and not is_time_unit(r.eff_unit):
                 # a blank 续贷 in 户/万元: the unit says it is counted, a 定性 target would change what is measured
-                return f"待填写：按项目计划填写指标值（计量单位“{r.raw.unit.strip()}”），不照搬指标库的典型值"
+                return _pending_in(r.raw.unit.strip())
             return ("定性", "合规" if name.endswith("合规性") else "达成年度指标", "")
         num = max(num, 1.0)
     hint = next((h.data["unit"] for k in ("STR-06", "UNIT-03") if (h := hits.get(k)) is not None and h.data
@@ -823,6 +831,11 @@ def _count_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, 
         if lo < hi:
             return ("区间", f"{fmt_num(lo)}~{fmt_num(hi)}", unit)
     return (op, fmt_num(num), unit)
+
+
+def _pending_in(unit: str) -> str:
+    """The 待填写 reason of a figure the declarant states in `unit` (never the library's typical value)."""
+    return f"待填写：按项目计划填写指标值（计量单位“{unit}”），不照搬指标库的典型值"
 
 
 def _same_measure(a: str, b: str) -> bool:
