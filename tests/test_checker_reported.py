@@ -680,3 +680,20 @@ def test_no_money_or_per_person_figure_comes_from_the_library_and_the_levels_are
         s = {f.rule_id: f.suggestion for f in rep.findings if f.row == row}
         assert s["STR-01"].text == "层级改为“产出指标/数量指标”", s["STR-01"].text
         assert s["OP-01"].value is None and s["OP-01"].text.startswith("待填写")
+
+
+def test_an_amount_or_a_value_of_several_figures_is_never_made_qualitative():
+    """dev.jsonl (real), generic defaults: a blank 接受创业扶持补助的残疾人收入 (D039) and 新增学位
+    “2023年预计在校生:小学600人,初中700人,高中1000人” (D058) became 定性：达成年度指标 — an amount and a
+    row stating figures turned into a grade. Both are 待填写 with what to fill."""
+    from kb.checker import check_declaration
+    from kb.io.tables import table_from_json
+    from tests.kbfactory import dev_record
+
+    for rec_id, name, rid, says in (("D039", "接受创业扶持补助的残疾人收入", "STR-03", "元或万元"),
+                                    ("D058", "新增学位", "QNT-10", "只填写一个目标值")):
+        rec = dev_record(rec_id)
+        row = next(i for i, r in enumerate(rec["indicators"], 1) if r["name"] == name)
+        [s] = [f.suggestion for f in check_declaration(table_from_json(rec)).findings
+               if f.row == row and f.rule_id == rid]
+        assert s.value is None and s.text.startswith("待填写") and says in s.text, (rec_id, s.text)

@@ -811,6 +811,10 @@ def _count_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, 
             if not r.v and r.eff_unit and not is_time_unit(r.eff_unit):
                 # a blank 续贷 in 户/万元: the unit says it is counted, a 定性 target would change what is measured
                 return _pending_in(r.raw.unit.strip())
+            if not r.v and _AMOUNT_END_RE.search(base):  # a blank 残疾人收入 (D039): an amount, never 定性
+                return _pending_in("元或万元")
+            if r.has_digit:  # 2023年预计在校生:小学600人,初中700人… (D058): its figures are the declarant's to pick
+                return f"待填写：指标值“{r.raw.value.strip()}”含多个数或说明文字，请只填写一个目标值和计量单位"
             return ("定性", "合规" if name.endswith("合规性") else "达成年度指标", "")
         num = max(num, 1.0)
     hint = next((h.data["unit"] for k in ("STR-06", "UNIT-03") if (h := hits.get(k)) is not None and h.data
@@ -831,6 +835,10 @@ def _count_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, 
         if lo < hi:
             return ("区间", f"{fmt_num(lo)}~{fmt_num(hi)}", unit)
     return (op, fmt_num(num), unit)
+
+
+# names of an amount of money a project brings or spends (…收入, …产值, …金额): measured in 元, never 定性
+_AMOUNT_END_RE = re.compile(r"(?:收入|增收|产值|利润|销售额|营业额|交易额|税收|金额|资金|经费)$")
 
 
 def _pending_in(unit: str) -> str:
