@@ -697,3 +697,20 @@ def test_an_amount_or_a_value_of_several_figures_is_never_made_qualitative():
         [s] = [f.suggestion for f in check_declaration(table_from_json(rec)).findings
                if f.row == row and f.rule_id == rid]
         assert s.value is None and s.text.startswith("待填写") and says in s.text, (rec_id, s.text)
+
+
+def test_a_payment_row_takes_the_payments_date_never_the_works():
+    """Fresh reviewer: “…2025年12月15日前完成全部加工并通过验收…验收合格后支付余款” and 服务费用支付及时率 — the
+    TIME-05 fix wrote 服务费用支付完成时间 2025年12月15日前, the work's date (the payment follows it). A row
+    timing or dating a payment takes the payment's own date, else the year's end."""
+    desc = "2025年12月15日前完成扫描加工并通过验收，验收合格后支付余款。"
+    rep = check_rows([_row("产出指标", "时效指标", "服务费用支付及时率", "=", "100", "%"),
+                      _row("产出指标", "时效指标", "服务费支付时间", "", "", ""),
+                      _row("产出指标", "时效指标", "扫描加工完成时间", "", "", "")],
+                     {"budget_year": 2025, "description": desc})
+    s = {f.row: f.suggestion for f in rep.findings if f.rule_id in ("TIME-05", "STR-03")}
+    assert s[1].value == "2025年12月31日前" and s[2].value == "2025年12月31日前", (s[1].text, s[2].text)
+    assert s[3].value == "2025年12月15日前"  # the work's own deadline
+    rep = check_rows([_row("产出指标", "时效指标", "补助资金发放完成时间", "", "", "")],
+                     {"budget_year": 2025, "description": "2025年6月底前完成摸底，9月30日前发放到位。"})
+    assert [f.suggestion.value for f in rep.findings if f.rule_id == "STR-03"] == ["2025年9月30日前"]

@@ -290,9 +290,21 @@ def stated_deadline(text: str | None, year: int | None) -> str | None:
     return None
 
 
+# a row dating a payment (补助资金发放完成时间, 服务费支付时间)
+_PAY_DATE_NAME_RE = re.compile(r"(?:" + "|".join(PAYMENT_VERBS) + r")(?:完成|完毕)?(?:时间|时限|日期)$")
+
+
+def said_deadline(text: str | None, year: int | None, pays: bool) -> str | None:
+    """The deadline the description gives a row: for a row timing a payment the payment's own date
+    (`payment_deadline`), never the work's (…12月15日前完成全部加工…验收合格后支付余款: the payment
+    follows, a fresh reviewer got 服务费用支付完成时间 2025年12月15日前); else the first it states."""
+    return payment_deadline(text, year) if pays else stated_deadline(text, year)
+
+
 def deadline(r: ParsedRow) -> str:
     """Dated deadline in the budget year: the one the description states (“2025年10月底前完工” →
-    '2025年10月31日前'), else the year's end '2025年12月31日前' ('12月31日前' when the year is unknown)."""
+    '2025年10月31日前'; a payment's own, `said_deadline`), else the year's end '2025年12月31日前'
+    ('12月31日前' when the year is unknown)."""
     y = r.ctx.get("budget_year")
     try:
         y = int(y) if y not in (None, "") else None
@@ -300,7 +312,7 @@ def deadline(r: ParsedRow) -> str:
         y = None
     if y is None and r.years:
         y = r.years[0]
-    said = stated_deadline(r.ctx.get("description"), y)
+    said = said_deadline(r.ctx.get("description"), y, pays_on_time(r.name) or bool(_PAY_DATE_NAME_RE.search(r.name)))
     if said:
         return said
     return f"{y}年12月31日前" if y else "12月31日前"

@@ -348,14 +348,14 @@ def _pays_out(t: ParsedTable, desc: str) -> bool:
 def _timeliness_row(desc: str, year: int | str | None, pays: bool) -> dict[str, str]:
     """The 时效 row STR-10 adds: the payment's working days or date the description states, else its stated
     deadline, else the budget year's end (`kb.checker.rewrite`, as TIME-05's rewrite reads them)."""
-    from kb.checker.rewrite import payment_days, payment_deadline, stated_deadline
+    from kb.checker.rewrite import payment_days, said_deadline
 
     days = payment_days(desc) if pays else None
     if days:
         return {"level1": "产出指标", "level2": "时效指标", "name": "补助资金发放时限", "operator": "≤",
                 "value": days, "unit": "个工作日"}
     y = int(year) if str(year or "").isdigit() else None
-    said = (payment_deadline(desc, y) if pays else None) or stated_deadline(desc, y)
+    said = said_deadline(desc, y, pays)
     name = "补助资金发放完成时间" if pays else "项目完成时间"
     return {"level1": "产出指标", "level2": "时效指标", "name": name, "operator": "",
             "value": said or (f"{y}年12月31日前" if y else "12月31日前"), "unit": ""}
