@@ -312,7 +312,8 @@ def deadline(r: ParsedRow) -> str:
         y = None
     if y is None and r.years:
         y = r.years[0]
-    said = said_deadline(r.ctx.get("description"), y, pays_on_time(r.name) or bool(_PAY_DATE_NAME_RE.search(r.name)))
+    pays = pays_on_time(r.name) or bool(_PAY_DATE_NAME_RE.search(r.name))
+    said = said_deadline(r.ctx.get("description"), y, pays)
     if said:
         return said
     return f"{y}年12月31日前" if y else "12月31日前"
@@ -469,7 +470,7 @@ def _slot_words(r: ParsedRow) -> str:
 _COUNTED = frozenset(("count", "persons", "households", "person_times"))
 _COUNT_END_RE = re.compile(r"(?:人数|户数|人次数|人次|个数|数量|数)$")
 # whom a count of people names at its end (应受助学生, 参保人员, 服务对象): its share is a coverage
-PEOPLE_END_RE = re.compile(r"(?:学生|幼儿|儿童|青少年|人员|对象|群众|居民|农户|家庭|老人|老年人|患者|孕产妇|妇女|职工|"
+_PEOPLE_END_RE = re.compile(r"(?:学生|幼儿|儿童|青少年|人员|对象|群众|居民|农户|家庭|老人|老年人|患者|孕产妇|妇女|职工|"
                            r"教师|残疾人|贫困户|脱贫户|监测户|低保户|特困人员|人口|户)$")
 
 
@@ -480,7 +481,7 @@ def coverage_name(name: str, unit: str) -> str | None:
     if canon_unit(unit or "") not in ("%", "‰") or measure_of(_PAREN_RE.sub("", name)) not in _COUNTED:
         return None
     stem = _COUNT_END_RE.sub("", _PAREN_RE.sub("", name))
-    return stem + "覆盖率" if PEOPLE_END_RE.search(stem) else None
+    return stem + "覆盖率" if _PEOPLE_END_RE.search(stem) else None
 
 
 def counted_in_percent(r: ParsedRow, name: str) -> str | None:
@@ -671,9 +672,10 @@ def build_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, l
     unreadable (an OCR-damaged 第O份) or always met (QNT-09 ≥0人) — is never
     filled from the library: it is left 待填写 with the reason, as suggest
     leaves it (also when only the library's unit shows the size, and a blank
-    row in a unit of its own, 户/万元, is not made 定性); a cost is its own amount or capped by the project's budget,
-    never a library figure (without a budget it is 待填写 and says the budget is
-    needed), and rates and deadlines still take their typical values.
+    row in a unit of its own, 户/万元, is not made 定性); a cost is its own
+    amount or capped by the project's budget, never a library figure (without a
+    budget it is 待填写 and says the budget is needed), and rates and deadlines
+    still take their typical values.
     """
     typ = _LazyTypical(lookup, name, l2.value if l2 else None)
     ni = r.ni if name == r.name else name_info(name)
