@@ -289,3 +289,30 @@ def test_the_findings_sheet_points_at_rows_of_the_table_sheet(tmp_path):
         assert table.cell(sheet_row, 3).value == by_number[f.row].name, (line, f.row)
         pointed += 1
     assert pointed >= 3
+
+
+def test_the_budget_year_is_the_labelled_cell_or_the_one_the_text_states(tmp_path):
+    """Fresh reviewer: an .xlsx with a blank 预算年度 and 项目概况 “对1950—2000年文书档案…2025年12月15日前完成”
+    was read as the year 2000 (the first year in any cell), and the checker's deadline fixes wrote
+    “2000年12月31日前”. The 预算年度 cell gives the year; else the title; else the one year the project's
+    own words state (`kb.domain.years.stated_year`: a span of whole years names none)."""
+    from kb.checker import check_declaration
+
+    def sheet(year_cell, name):
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.append(["项目支出绩效目标表"])
+        ws.append(["项目名称", "馆藏档案数字化加工"])
+        ws.append(["预算年度", year_cell])
+        ws.append(["项目概况", "对1950—2000年文书档案12万卷、320万画幅进行扫描，2025年12月15日前完成全部加工并通过验收。"])
+        ws.append(["一级指标", "二级指标", "三级指标", "指标值", "计量单位"])
+        ws.append(["产出指标", "时效指标", "项目完成时间", "", ""])
+        wb.save(tmp_path / name)
+        return read_table(tmp_path / name)
+
+    t = sheet(None, "blank.xlsx")
+    assert t.year == 2025
+    [f] = [f for f in check_declaration(t).findings if f.rule_id == "STR-03"]
+    assert f.suggestion.value == "2025年12月15日前"
+    assert sheet("2026", "y2026.xlsx").year == 2026  # the cell wins, written without 年 too
+    assert sheet("2024年度", "y2024.xlsx").year == 2024

@@ -497,3 +497,220 @@ def test_suggest_and_the_checker_place_a_benefit_by_one_answer():
                        ("污水处理量增长率", "ecological_benefit"), ("农产品产量增长率", "economic_benefit"),
                        ("长效管护机制覆盖率", "sustainable_impact"), ("猪死亡率下降幅度", "social_benefit")):
         assert _benefit_slot(name) == guess_level2(Level1.benefit, name).value == kind, name
+
+
+def test_a_throughput_per_day_or_a_count_in_wan_is_a_size_not_a_library_figure():
+    """Fresh reviewer: a blank 生活垃圾日清运量 (吨/日) became the library's ≥100吨/日 and 档案数字化页数 (万页)
+    ≥50万页 (the text said 320万画幅); without the library the first became 定性：达成年度指标. A quantity
+    per day or year and a count with a magnitude (万页, 万画幅) state the project's size (待填写 and why)."""
+    from kb.checker import check_declaration
+    from kb.domain.schema import Declaration, Indicator, Target
+    from kb.domain.units import size_dependent
+    from kb.indicators.lookup import IndicatorLookup
+
+    for unit in ("吨/日", "万页", "万画幅", "画幅", "卷", "人次/年", "万元/年", "次/年"):
+        assert size_dependent("", unit), unit
+    for unit in ("%", "‰", "百分点", "元/人", "元/人·年", "天", "个工作日", "小时", "分", "级", "倍", "岁"):
+        assert not size_dependent("", unit), unit
+
+    def ind(name, value, unit):
+        return Indicator(id=f"t-{name}", level1="产出指标", level2="数量指标", name=name, unit=unit,
+                         typical=Target(operator="≥", value=value, unit=unit))
+
+    lookup = IndicatorLookup.from_indicators([ind("生活垃圾日清运量", "100", "吨/日"), ind("档案数字化页数", "50", "万页")])
+    rows = [_row("产出指标", "数量指标", "生活垃圾日清运量", "", "", "吨/日"),
+            _row("产出指标", "数量指标", "档案数字化页数", "", "", "万页")]
+    for lk in (lookup, None):
+        rep = check_declaration(Declaration(rows=rows, year=2025), lookup=lk)
+        s = {f.row: f.suggestion for f in rep.findings if f.rule_id == "STR-03"}
+        for row in (1, 2):
+            assert s[row].value is None and "规模" in s[row].text, (lk, row, s[row].text)
+
+
+def test_a_blank_quantity_takes_no_library_size_and_no_qualitative_target():
+    """dev.jsonl E002/E032/E050 (real): blank 治理水土流失面积 (hm²) became the library's ≥1429.39平方公里,
+    年保土量 (万t) ≥3.51万吨 or 定性：达成年度指标, 续贷 (户/万元) ≥108户 or 定性, 送书和流通图书下乡 (册次)
+    ≥116559册. A library figure in a size unit is another project's size, and a row whose unit says it is
+    counted is not made 定性: each is 待填写 with the reason."""
+    from kb.checker import check_declaration
+    from kb.indicators.lookup import IndicatorLookup
+    from kb.io.library import load_libraries
+    from kb.io.tables import table_from_json
+    from tests.kbfactory import REPO, dev_record
+
+    lookup = IndicatorLookup.from_indicators(load_libraries(REPO / "indicators"))
+    for rec_id, names in (("E002", ("治理水土流失面积", "年保土量")), ("E032", ("续贷", "展期")),
+                          ("E050", ("送书和流通图书下乡",)), ("E033", ("解决出行难问题受益人口",))):
+        rec = dev_record(rec_id)
+        rows = {r["name"]: i for i, r in enumerate(rec["indicators"], 1)}
+        for lk in (lookup, None):
+            rep = check_declaration(table_from_json(rec), lookup=lk)
+            for name in names:
+                [s] = [f.suggestion for f in rep.findings if f.row == rows[name] and f.rule_id == "STR-03"]
+                assert s.value is None and s.text.startswith("待填写"), (rec_id, name, lk is None, s.text)
+
+
+def test_a_value_left_to_fill_reads_as_blank_in_every_format(tmp_path):
+    """Fresh reviewer: a blank 指标值 in .json was STR-03 (error), the same row in .xlsx holding 待填写 (what
+    our writers put in a blank cell) QNT-05 (warning). A word standing in a blank cell is an empty value;
+    template residue (XX, 待定, ——, /) stays the catalog's QNT-04, an error as well; neither is QNT-05."""
+    from kb.checker import check_declaration
+    from kb.io.tables import read_table, table_from_json
+    from kb.io.xlsx_table import TableRow, TargetTable, write_table
+
+    def found(table):
+        rep = check_declaration(table)
+        return {(f.rule_id, f.severity) for f in rep.findings if f.scope == "row"}, rep
+
+    row = {"level1": "产出指标", "level2": "数量指标", "name": "清扫保洁道路条数", "operator": "", "unit": "条"}
+    blank, _ = found(table_from_json({"project_name": "环卫保洁", "year": 2025, "rows": [dict(row, value="")]}))
+    assert blank == {("STR-03", "error")}
+    xlsx = write_table(TargetTable(project_name="环卫保洁", year=2025, rows=[TableRow(**row, value="待填写")]),
+                       tmp_path / "t.xlsx")
+    for held in ("待填写", "待填写：按项目计划数填写", "（待填写）", "另行填写"):
+        got, rep = found(table_from_json({"project_name": "环卫保洁", "year": 2025, "rows": [dict(row, value=held)]}))
+        assert got == blank, held
+        assert f"“{held}”只是待填的占位" in rep.findings[0].message
+    got, _ = found(read_table(xlsx))
+    assert got == blank
+    for residue in ("XX", "待定", "——", "/"):
+        got, _ = found(table_from_json({"project_name": "环卫保洁", "year": 2025, "rows": [dict(row, value=residue)]}))
+        assert got == {("QNT-04", "error")}, residue
+
+
+def test_a_slot_left_to_fill_is_no_name_and_is_never_renamed_into_itself(tmp_path):
+    """Fresh reviewer: suggest's xlsx held a row “（请补充效益指标）” 待填写 (a slot it could not fill); the
+    checker proposed renaming it to “(请补充效益指标)” with 定性：达成年度指标. Such a name is empty (STR-03),
+    the slot is the declarant's to fill (advice, nothing applied), and the table has no 效益 indicator yet
+    (STR-07). A name the rewrite keeps is never “renamed” to itself in half-width brackets."""
+    from kb.checker import check_declaration
+    from kb.io.tables import read_table
+    from kb.io.xlsx_table import TableRow, TargetTable, write_table
+
+    rows = [TableRow(level1="产出指标", level2="数量指标", name="帐篷采购数量", operator="≥", value="300", unit="顶"),
+            TableRow(level1="效益指标", level2="社会效益指标", name="（请补充效益指标）", operator="", value="待填写",
+                     unit=""),
+            TableRow(level1="满意度指标", level2="服务对象满意度指标", name="群众满意度", operator="≥", value="90", unit="%")]
+    for i, name in enumerate(("（请补充效益指标）", "待补充", "（）")):
+        rows[1] = rows[1].model_copy(update={"name": name})
+        table = read_table(write_table(TargetTable(project_name="救灾物资储备", year=2025, rows=rows),
+                                       tmp_path / f"t{i}.xlsx"))
+        rep = check_declaration(table)
+        slot = [f for f in rep.findings if f.row == table.row_numbers[1]]
+        assert [(f.rule_id, f.field) for f in slot] == [("STR-03", "name")], (name, slot)
+        assert f"“{name}”只是待补充的占位" in slot[0].message
+        sug = slot[0].suggestion
+        assert sug.name is None and not sug.delete and sug.text.startswith("待填写") and "社会效益指标" in sug.text
+        assert "STR-07" in {f.rule_id for f in rep.findings if f.scope == "table"}
+    # a name kept by the rewrite is not rewritten into half-width brackets
+    rep = check_rows([_row("产出指标", "质量指标", "验收合格率（抽检）", "", "", "%"),
+                      _row("效益指标", "社会效益指标", "群众知晓率（％）", "≥", "90", "")], {}, suggest=True)
+    for f in rep.findings:
+        if f.scope == "row":
+            assert f.suggestion.name is None and "名称改为" not in f.suggestion.text, (f.rule_id, f.suggestion.text)
+
+
+def test_a_count_of_people_written_with_percent_becomes_their_coverage():
+    """dev.jsonl D012 (real): 中等职业学校国家助学金应受助学生数 =100 % — UNIT-02 proposed “=100个”, a share
+    read as a count and 个 for students. A count of people with % states their coverage (…应受助学生覆盖率,
+    the 100 % kept); a count of things with % is left 待填写 in its own unit; the 100 never moves to a unit."""
+    from kb.checker import check_declaration
+    from kb.io.tables import table_from_json
+    from tests.kbfactory import dev_record
+
+    rec = dev_record("D012")
+    rows = {r["name"]: i for i, r in enumerate(rec["indicators"], 1)}
+    rep = check_declaration(table_from_json(rec))
+    [s] = [f.suggestion for f in rep.findings if f.row == rows["中等职业学校国家助学金应受助学生数"] and f.rule_id == "UNIT-02"]
+    assert s.name == "中等职业学校国家助学金应受助学生覆盖率" and s.value is None and s.unit is None, s.text
+    assert "个" not in s.text
+    rep = check_rows([_row("产出指标", "数量指标", "购置设备数量", "=", "100", "%"),
+                      _row("产出指标", "数量指标", "培训人数", "≥", "95", "%")], {})
+    s = {f.row: f.suggestion for f in rep.findings if f.rule_id == "UNIT-02"}
+    assert s[1].value is None and s[1].text.startswith("待填写") and "计量单位：个" in s[1].text
+    assert s[2].value is None and s[2].text.startswith("待填写") and "计量单位：人" in s[2].text
+
+
+def test_a_yield_per_mu_under_output_is_an_economic_benefit():
+    """Fresh reviewer: 项目区粮食亩产数量 ≥50 公斤 (from “亩产提高50公斤”) was filed under 产出/数量 and passed.
+    A yield per area (亩产, 单产, 亩均产值) is an effect: REL-01 moves it to 效益/经济效益 by the one answer
+    (`benefit_level2`), as it moves an outcome under 质量 (农户增收 → 经济效益, no longer 社会效益)."""
+    from kb.checker.rules.relevance import benefit_level2
+    from kb.domain.enums import Level2
+
+    rep = check_rows([_row("产出指标", "数量指标", "项目区粮食亩产数量", "≥", "50", "公斤"),
+                      _row("产出指标", "质量指标", "水稻单产提高量", "≥", "30", "公斤"),
+                      _row("产出指标", "质量指标", "脱贫户增收", "≥", "800", "元"),
+                      _row("产出指标", "数量指标", "亩均投入", "≤", "1500", "元"),
+                      _row("效益指标", "经济效益指标", "粮食亩产提高", "≥", "50", "公斤")], {})
+    s = {f.row: f.suggestion for f in rep.findings if f.rule_id == "REL-01"}
+    for row in (1, 2, 3):
+        assert (s[row].level1, s[row].level2) == ("效益指标", "经济效益指标"), (row, s[row].text)
+    assert 4 not in s and 5 not in s  # an input per mu is no yield; a yield under 效益 is in place
+    assert benefit_level2("项目区粮食亩产数量") is Level2.economic_benefit
+
+
+def test_no_money_or_per_person_figure_comes_from_the_library_and_the_levels_are_still_fixed():
+    """dev.jsonl (real), with the shipped library: a blank 接受创业扶持补助的残疾人收入 became ≥10000元/人·年
+    (D039), 公用经费标准 “符合相关文件要求” =800元/生·年 (E034), a blank 人均产粮增加 ≥290公斤/人 (E002):
+    another project's money or per-person figure. They are 待填写 in the unit; and when the target is left
+    to the declarant the levels are still fixed (D039 效果指标 → 效益指标; E009 blank 一级 → 产出/数量)."""
+    from kb.checker import check_declaration
+    from kb.indicators.lookup import IndicatorLookup
+    from kb.io.library import load_libraries
+    from kb.io.tables import table_from_json
+    from tests.kbfactory import REPO, dev_record
+
+    lookup = IndicatorLookup.from_indicators(load_libraries(REPO / "indicators"))
+    for rec_id, name, rid, unit in (("D039", "接受创业扶持补助的残疾人收入", "STR-03", "元/人·年"),
+                                    ("E034", "公用经费标准", "QNT-05", "元/生·年"),
+                                    ("E002", "人均产粮增加", "STR-03", "公斤/人")):
+        rec = dev_record(rec_id)
+        row = next(i for i, r in enumerate(rec["indicators"], 1) if r["name"] == name)
+        rep = check_declaration(table_from_json(rec), lookup=lookup)
+        [s] = [f.suggestion for f in rep.findings if f.row == row and f.rule_id == rid]
+        assert s.value is None and s.text.startswith("待填写") and f"“{unit}”" in s.text, (rec_id, s.text)
+        if rec_id == "D039":
+            [lv] = [f.suggestion for f in rep.findings if f.row == row and f.rule_id == "STR-01"]
+            assert lv.level1 == "效益指标" and lv.text == "层级改为“效益指标/社会效益指标”", lv.text
+    rec = dev_record("E009")
+    row = next(i for i, r in enumerate(rec["indicators"], 1) if r["name"] == "组织宣传活动次数")
+    for lk in (lookup, None):
+        rep = check_declaration(table_from_json(rec), lookup=lk)
+        s = {f.rule_id: f.suggestion for f in rep.findings if f.row == row}
+        assert s["STR-01"].text == "层级改为“产出指标/数量指标”", s["STR-01"].text
+        assert s["OP-01"].value is None and s["OP-01"].text.startswith("待填写")
+
+
+def test_an_amount_or_a_value_of_several_figures_is_never_made_qualitative():
+    """dev.jsonl (real), generic defaults: a blank 接受创业扶持补助的残疾人收入 (D039) and 新增学位
+    “2023年预计在校生:小学600人,初中700人,高中1000人” (D058) became 定性：达成年度指标 — an amount and a
+    row stating figures turned into a grade. Both are 待填写 with what to fill."""
+    from kb.checker import check_declaration
+    from kb.io.tables import table_from_json
+    from tests.kbfactory import dev_record
+
+    for rec_id, name, rid, says in (("D039", "接受创业扶持补助的残疾人收入", "STR-03", "元或万元"),
+                                    ("D058", "新增学位", "QNT-10", "只填写一个目标值")):
+        rec = dev_record(rec_id)
+        row = next(i for i, r in enumerate(rec["indicators"], 1) if r["name"] == name)
+        [s] = [f.suggestion for f in check_declaration(table_from_json(rec)).findings
+               if f.row == row and f.rule_id == rid]
+        assert s.value is None and s.text.startswith("待填写") and says in s.text, (rec_id, s.text)
+
+
+def test_a_payment_row_takes_the_payments_date_never_the_works():
+    """Fresh reviewer: “…2025年12月15日前完成全部加工并通过验收…验收合格后支付余款” and 服务费用支付及时率 — the
+    TIME-05 fix wrote 服务费用支付完成时间 2025年12月15日前, the work's date (the payment follows it). A row
+    timing or dating a payment takes the payment's own date, else the year's end."""
+    desc = "2025年12月15日前完成扫描加工并通过验收，验收合格后支付余款。"
+    rep = check_rows([_row("产出指标", "时效指标", "服务费用支付及时率", "=", "100", "%"),
+                      _row("产出指标", "时效指标", "服务费支付时间", "", "", ""),
+                      _row("产出指标", "时效指标", "扫描加工完成时间", "", "", "")],
+                     {"budget_year": 2025, "description": desc})
+    s = {f.row: f.suggestion for f in rep.findings if f.rule_id in ("TIME-05", "STR-03")}
+    assert s[1].value == "2025年12月31日前" and s[2].value == "2025年12月31日前", (s[1].text, s[2].text)
+    assert s[3].value == "2025年12月15日前"  # the work's own deadline
+    rep = check_rows([_row("产出指标", "时效指标", "补助资金发放完成时间", "", "", "")],
+                     {"budget_year": 2025, "description": "2025年6月底前完成摸底，9月30日前发放到位。"})
+    assert [f.suggestion.value for f in rep.findings if f.rule_id == "STR-03"] == ["2025年9月30日前"]

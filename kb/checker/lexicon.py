@@ -201,6 +201,9 @@ BENEFIT_WORD_RE = alternation(("带动", "增加", "受益", "减少", "提高",
                                "新增就业"))
 # REL-01 quality rows holding an outcome (效果) indicator
 OUTCOME_RATE_RE = alternation(("知晓率", "治愈率", "就业率", "增收"))
+# ours: REL-01 产出 rows holding a yield per area (项目区粮食亩产数量 ≥50 公斤 from “亩产提高50公斤”): the
+# effect of the works on the land, an 经济效益 (财预〔2021〕101号 lists 粮食产能 among the benefits)
+YIELD_RE = alternation(("亩产", "单产", "亩均产量", "亩均产值", "亩均收益", "亩均效益", "单位面积产量"))
 # ours: REL-01 数量 rows that name a cost in money (助餐服务成本 ≤50 万元): 财预〔2021〕101号 files cost
 # under 成本指标; an income, a saving or a loan in money (综合收入, 节约成本, 小额信贷) is no cost
 COST_NAME_RE = alternation(("成本", "费用", "经费", "造价", "单价", "补助标准", "补贴标准"))
@@ -215,9 +218,14 @@ LEVEL_TIME_RE = alternation(("时间", "时限", "期限", "工期", "进度", "
 LEVEL_COST_RE = alternation(("成本", "费用", "单价", "补助标准", "金额"))
 LEVEL_BENEFIT_RE = alternation(("受益", "带动", "增收", "收入", "减少", "降低", "改善", "知晓", "就业", "效益",
                                 "影响", "节约", "增加"))
+<<<<<<< HEAD
 # (suggest places a change it reads in prose by the same lists: 网络零售额增长率 economic, 化学农药用量减少率 ecological)
 LEVEL_ECONOMIC_RE = alternation(("收入", "增收", "产值", "产量", "经济", "节约", "利润", "销售", "零售", "营业",
                                  "交易额", "增加值", "税"))
+=======
+LEVEL_ECONOMIC_RE = alternation(("收入", "增收", "产值", "产量", "亩产", "单产", "亩均收益", "经济", "节约", "利润",
+                                 "销售", "零售", "营业", "交易额", "增加值", "税"))
+>>>>>>> reliab
 LEVEL_ECOLOGICAL_RE = alternation(("生态", "环境", "绿化", "排放", "污染", "污水", "水质", "空气", "森林", "水土",
                                    "节能", "能耗", "碳", "垃圾", "植被", "农药", "化肥"))
 LEVEL_SUSTAINABLE_RE = alternation(("长效", "持续", "机制", "年限", "长期", "使用寿命"))

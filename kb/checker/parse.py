@@ -84,10 +84,18 @@ _FULL_YEAR_RE = re.compile(
 _RANGE_RE = re.compile(rf"({_NUM})(%|‰)?(?:-|~|～|至|到)({_NUM})(%|‰)?")
 PLACEHOLDER_RE = re.compile(r"\*\*|XX|xx|××|待定")
 _PLACEHOLDER_WHOLE = frozenset(("*", "-", "—", "/", "_", "无", "待定", "暂无", "n/a", "N/A", "NA", "--", "——"))
+# ours: words that stand in a cell left to fill (our own writers put 待填写 in a blank value, with the reason
+# after a colon): the value is empty, as a blank cell is — STR-03 in .json and .xlsx alike (a fresh reviewer
+# found 待填写 read as an ungraded text, QNT-05 warning, where the blank cell gave STR-03 error). Template
+# residue (XX, **, 待定, —, /) stays the catalog's QNT-04, an error too.
+PENDING_VALUE_RE = re.compile(r"^[(（]?(?:待填写|待填|待补充|待补填|另行填写|请填写|请补充|请补填)[^()（）]*[)）]?$")
 _HAS_DIGIT_RE = re.compile(r"\d")
 # a row a form left unset — (未设置), 无, 暂无, 不适用 as its name (D062: three 成本 rows “(未设置) = 0”):
 # no indicator; the table rules do not count it (it is no 成本 indicator, no duplicate of another)
 UNSET_NAME_RE = re.compile(r"^[(（]?(?:未设置|未设|无|暂无|不适用|不涉及)[)）]?$")
+# ours: a name that only holds a slot to fill — （请补充效益指标）, 待补充, 待填写, or brackets alone (suggest writes
+# such a row for a slot it could not fill): an empty name (STR-03), never renamed into itself (fresh reviewer)
+PENDING_NAME_RE = re.compile(r"^[(（\[【]*(?:(?:请补充|请填写|请输入|待补充|待填写|待填|待定)[^()（）\[\]【】]*)?[)）\]】]*$")
 
 
 def unset_row(r: "ParsedRow") -> bool:
@@ -211,6 +219,8 @@ class NameInfo:
 
     def __init__(self, raw: str):
         name, self.trad = compact(raw)
+        if name and PENDING_NAME_RE.match(name):
+            name = ""  # （请补充效益指标）: a slot, no name
         self.name = name
         self.base = _PAREN_RE.sub("", name) if ("(" in name or "（" in name) else name
         self.metric = has_metric(name)
@@ -298,8 +308,10 @@ class ValueInfo:
 
     def __init__(self, raw: str):
         v, self.trad = compact(raw)
-        self.fullwidth = bool(_FULLWIDTH_RE.search(raw)) if raw else False
-        self.ws = bool(_RAW_WS_RE.search(raw)) if raw else False
+        if v and PENDING_VALUE_RE.match(v):
+            v = ""  # 待填写 (our writers' blank): an empty value
+        self.fullwidth = bool(_FULLWIDTH_RE.search(raw)) if v else False
+        self.ws = bool(_RAW_WS_RE.search(raw)) if v else False
         self.v = v
         # a formula's digits are cell references, not a number (QNT-04 reports it)
         self.formula = bool(v) and ("=" in v or "@" in v or "(" in v) and bool(FORMULA_RE.search(v))
@@ -598,6 +610,10 @@ class ParsedTable:
         weights: list[float] = []
         for r in items:
             if unset_row(r):
+                continue
+            if not r.name and r.raw.name.strip():  # （请补充效益指标）: a slot to fill is no 效益 indicator yet
+                if r.raw.weight is not None:
+                    weights.append(r.raw.weight)
                 continue
             l1 = r.level1
             l1s.add(l1)

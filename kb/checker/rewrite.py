@@ -27,15 +27,16 @@ from kb.checker import lexicon as L
 from kb.checker.catalog import fix_of
 from kb.checker.fixes import fmt_num
 from kb.checker.rules.feasibility import number_of
-from kb.checker.rules.relevance import benefit_level2, is_money_cost, is_output_quality
+from kb.checker.rules.relevance import benefit_level2, is_money_cost, is_output_quality, is_yield
 from kb.checker.parse import UNIT_RE, ParsedRow, has_metric, name_info, to_float, unset_row, valid_date
 from kb.checker.rules.timeliness import late_years
 from kb.domain.words import PAYMENT_VERBS
 from kb.domain.enums import LEVEL2_PARENT, Level1, Level2
 from kb.domain.levels import level2_fits, level2_of_key
+from kb.domain.quantity import kind_of
 from kb.domain.schema import Indicator, typical_target
-from kb.domain.units import (COST_NEEDS_BUDGET, COST_PENDING, DEFAULT_UNIT, SIZE_PENDING, is_time_unit, measure_of, size_dependent,
-                             unit_fits)
+from kb.domain.units import (COST_NEEDS_BUDGET, COST_PENDING, DEFAULT_UNIT, SIZE_MEASURES, SIZE_PENDING, canon_unit,
+                             is_time_unit, measure_of, size_dependent, unit_fits, units_compatible, units_conflict)
 from kb.settings import CheckerSettings
 
 L1_LABEL = {m: m.label for m in Level1}
@@ -289,9 +290,21 @@ def stated_deadline(text: str | None, year: int | None) -> str | None:
     return None
 
 
+# a row dating a payment (补助资金发放完成时间, 服务费支付时间)
+_PAY_DATE_NAME_RE = re.compile(r"(?:" + "|".join(PAYMENT_VERBS) + r")(?:完成|完毕)?(?:时间|时限|日期)$")
+
+
+def said_deadline(text: str | None, year: int | None, pays: bool) -> str | None:
+    """The deadline the description gives a row: for a row timing a payment the payment's own date
+    (`payment_deadline`), never the work's (…12月15日前完成全部加工…验收合格后支付余款: the payment
+    follows, a fresh reviewer got 服务费用支付完成时间 2025年12月15日前); else the first it states."""
+    return payment_deadline(text, year) if pays else stated_deadline(text, year)
+
+
 def deadline(r: ParsedRow) -> str:
     """Dated deadline in the budget year: the one the description states (“2025年10月底前完工” →
-    '2025年10月31日前'), else the year's end '2025年12月31日前' ('12月31日前' when the year is unknown)."""
+    '2025年10月31日前'; a payment's own, `said_deadline`), else the year's end '2025年12月31日前'
+    ('12月31日前' when the year is unknown)."""
     y = r.ctx.get("budget_year")
     try:
         y = int(y) if y not in (None, "") else None
@@ -299,7 +312,8 @@ def deadline(r: ParsedRow) -> str:
         y = None
     if y is None and r.years:
         y = r.years[0]
-    said = stated_deadline(r.ctx.get("description"), y)
+    pays = pays_on_time(r.name) or bool(_PAY_DATE_NAME_RE.search(r.name))
+    said = said_deadline(r.ctx.get("description"), y, pays)
     if said:
         return said
     return f"{y}年12月31日前" if y else "12月31日前"
@@ -435,12 +449,50 @@ def _deletion(r: ParsedRow, ids: set[str]) -> RowRewrite | None:
     if deleting:
         return RowRewrite(None, deleting[0][1])
     if not r.name:
+        held = r.raw.name.strip()
+        if held:  # （请补充效益指标）: the slot is the declarant's to fill, never a name to keep
+            return RowRewrite(None, f"待填写：名称“{held}”只是待补充的占位，请按项目实际写出{_slot_words(r)}"
+                                    "（名称和指标值）；没有合适的指标时删除本行", manual=True)
         return RowRewrite(None, "名称为空，无法确定指标")
     if unset_row(r):
         return RowRewrite(None, f"“{r.raw.name.strip()}”表示此处没有设置指标")
     if r.level1 is None and r.l1 and _INPUT_L1_RE.search(r.l1):
         return RowRewrite(None, f"“{r.l1}”类内容不作为绩效指标")
     return None
+
+
+def _slot_words(r: ParsedRow) -> str:
+    """What a placeholder row's slot asks for, from its levels: 一项社会效益指标, 一项效益指标, 一项指标."""
+    label = r.level2.label if r.level2 is not None else r.level1.label if r.level1 is not None else "指标"
+    return f"一项{label}"
+
+
+_COUNTED = frozenset(("count", "persons", "households", "person_times"))
+_COUNT_END_RE = re.compile(r"(?:人数|户数|人次数|人次|个数|数量|数)$")
+# whom a count of people names at its end (应受助学生, 参保人员, 服务对象): its share is a coverage
+_PEOPLE_END_RE = re.compile(r"(?:学生|幼儿|儿童|青少年|人员|对象|群众|居民|农户|家庭|老人|老年人|患者|孕产妇|妇女|职工|"
+                           r"教师|残疾人|贫困户|脱贫户|监测户|低保户|特困人员|人口|户)$")
+
+
+def coverage_name(name: str, unit: str) -> str | None:
+    """A count of people written with % (中等职业学校国家助学金应受助学生数 =100 %, dev D012) renamed to the
+    share it states: …应受助学生覆盖率; None for other names or units. The 100 % stays a share — read as a
+    count it became “=100个”, a unit the students are not counted in."""
+    if canon_unit(unit or "") not in ("%", "‰") or measure_of(_PAREN_RE.sub("", name)) not in _COUNTED:
+        return None
+    stem = _COUNT_END_RE.sub("", _PAREN_RE.sub("", name))
+    return stem + "覆盖率" if _PEOPLE_END_RE.search(stem) else None
+
+
+def counted_in_percent(r: ParsedRow, name: str) -> str | None:
+    """The 待填写 reason for a count written with % that names no people to cover (设备数量 =100 %): the
+    count is the declarant's to state in its own unit; the % is never moved to another unit. None otherwise."""
+    if not r.pct or measure_of(_PAREN_RE.sub("", name)) not in _COUNTED:
+        return None
+    fam = measure_of(_PAREN_RE.sub("", name))
+    unit = DEFAULT_UNIT[fam] if fam != "count" else (_unit_from_name(name) or "个")
+    return (f"待填写：“{name}”是计数，指标值却是“{r.v}{r.unit}”（百分比）；请填写计划数（计量单位：{unit}），"
+            "或改用相应的比率指标（如…覆盖率、…完成率）")
 
 
 _PERSON_TIMES_UNITS = frozenset(("人次", "万人次"))
@@ -466,6 +518,7 @@ def _name(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Callable | 
     unit_hint = r.eff_unit
     if "UNIT-02" in ids:
         name = counted_as_declared(name, r.eff_unit)
+        name = coverage_name(name, r.eff_unit) or name
     if "STR-04" in ids:
         name = re.sub(r"[\s\u3000]+", "", clean_placeholder_name(r.raw.name.strip()))
         if not name:
@@ -533,6 +586,8 @@ def _moved_category(r: ParsedRow, name: str, l1: Level1, l2: Level2 | None) -> t
     """REL-01: the 二级 category the name's measure belongs to instead; a cost in money under 数量 goes
     to 成本指标 / 经济成本指标 (财预〔2021〕101号), or to 产出 / 成本指标 in a table of the 2015 form."""
     n = _PAREN_RE.sub("", name)
+    if l1 is Level1.output and l2 in (Level2.quantity, Level2.quality) and is_yield(n):
+        return Level1.benefit, benefit_level2(n)  # 粮食亩产 under 数量: an 经济效益
     if l2 is Level2.quantity:
         if is_money_cost(r):
             if r.ctx.get("framework") == "2015":
@@ -541,7 +596,7 @@ def _moved_category(r: ParsedRow, name: str, l1: Level1, l2: Level2 | None) -> t
         return l1, Level2.quality
     if l2 is Level2.quality:
         if L.OUTCOME_RATE_RE.search(n):
-            return Level1.benefit, Level2.social_benefit
+            return Level1.benefit, benefit_level2(n)  # 知晓率 社会效益, 农户增收 经济效益: one answer
         return l1, Level2.timeliness if measure_of(n) == "time" else Level2.quantity  # 按时发放 under 质量
     if l2 is Level2.timeliness:
         return l1, Level2.quality if measure_of(n) == "ratio" else Level2.quantity
@@ -567,6 +622,8 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
     l1, l2 = _levels(r, ids, name)
     if "TIME-05" in ids:   # 发放及时率 → 发放时限 when the description gives the working days, else a dated 完成时间
         name = limit_name(name) if _payment_days(r) else deadline_name(name)
+    if name == r.name and not ({"TXT-01", "TXT-02", "TXT-03"} & ids):
+        name = r.raw.name  # the name as written: 合格率（抽检） was “renamed” to 合格率(抽检), itself in half-width
     fields = {"level1": L1_LABEL[l1], "level2": L2_LABEL[l2] if l2 else "", "name": name,
               "operator": r.op, "value": r.v, "unit": r.unit}
     if l2 is Level2.output_cost and l1 is Level1.output:
@@ -592,7 +649,11 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
         if tgt is None:
             return RowRewrite(None, "无法据此推算指标值；请按测算补填或删除该指标")
         if isinstance(tgt, str):  # a blank size for the declarant to state (待填写 and why)
-            return RowRewrite(None, tgt, manual=True)
+            if all(fields[k] == getattr(r.raw, k) for k in ("level1", "level2", "name")):
+                return RowRewrite(None, tgt, manual=True)
+            # the levels or the name are still fixed (效果指标 → 效益指标); the target's findings get the 待填写
+            kept.update({rid: tgt for rid in ids if fix_of(rid).retarget})
+            tgt = (r.raw.operator, r.raw.value, r.raw.unit)
         fields["operator"], fields["value"], fields["unit"] = tgt
     return RowRewrite(fields, kept=kept)
 
@@ -610,9 +671,11 @@ def build_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, l
     with no number of its own — blank (STR-03), words (QNT-06 培训人数：较多),
     unreadable (an OCR-damaged 第O份) or always met (QNT-09 ≥0人) — is never
     filled from the library: it is left 待填写 with the reason, as suggest
-    leaves it; a cost is its own amount or capped by the project's budget,
-    never a library figure (without a budget it is 待填写 and says the budget is
-    needed), and rates and deadlines still take their typical values.
+    leaves it (also when only the library's unit shows the size, and a blank
+    row in a unit of its own, 户/万元, is not made 定性); a cost is its own
+    amount or capped by the project's budget, never a library figure (without a
+    budget it is 待填写 and says the budget is needed), and rates and deadlines
+    still take their typical values.
     """
     typ = _LazyTypical(lookup, name, l2.value if l2 else None)
     ni = r.ni if name == r.name else name_info(name)
@@ -630,6 +693,8 @@ def build_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, l
         return _cost_target(r, ids, name, num)  # its own amount or the budget, never the library's
     if fam == "ratio" or (r.pct and fam is None and num is not None):
         return _rate_target(r, ids, ni.base, fam, num, direction, typ, s)
+    if "UNIT-02" in ids and (pending := counted_in_percent(r, name)):
+        return pending  # 设备数量 =100 %: the 100 is a share, never “=100个”
     if (blank or num is None or "QNT-09" in ids) and size_dependent(name, r.eff_unit or r.unit):
         return SIZE_PENDING  # no size of this project's own (blank, words, unreadable, ≥0): the library has none either
     return _count_target(r, ids, hits, name, ni.base, fam, num, direction, typ)
@@ -740,13 +805,30 @@ def _count_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, 
                   num: float | None, direction: str | None, typ: Any) -> tuple[str, str, str] | None:
     """A count or other number: its own (≥ 1), else the library's, else 定性 for a text target; the unit picked."""
     if num is None or "QNT-09" in ids:
+        own = r.eff_unit
+        if own and typ and typ[2] and units_conflict(own, typ[2]) and not _same_measure(own, typ[2]):
+            typ = None  # 展期 in 户/万元 is not the library's =608天: another measure (dev E032)
         if typ and (fam is None or unit_fits(fam, typ[2] or "")):  # a library % is no target for a count
+            if size_dependent(name, typ[2] or ""):  # the library's 100吨/日 is another project's size
+                return SIZE_PENDING
+            if "元" in (typ[2] or "") or "/" in (typ[2] or ""):
+                # 残疾人收入 ≥10000元/人·年, 公用经费标准 =800元/生·年, 人均产粮增加 ≥290公斤/人 (dev D039,
+                # E034, E002): a money figure or a figure per person is another project's, as a size is
+                return _pending_in(typ[2])
             return (typ[0] or "≥", fmt_num(typ[1]), typ[2] or DEFAULT_UNIT.get(fam or "", ""))
         if num is None:
             if L.QUANT_NAME_RE.search(base) or fam is not None:
-                return None
+                # a blank 受益人口 in 户/人 counts persons all the same: the declarant states how many
+                return SIZE_PENDING if not r.v and fam in SIZE_MEASURES else None
             if r.grade and r.op in ("定性", ""):
                 return ("定性", r.v, "")
+            if not r.v and r.eff_unit and not is_time_unit(r.eff_unit):
+                # a blank 续贷 in 户/万元: the unit says it is counted, a 定性 target would change what is measured
+                return _pending_in(r.raw.unit.strip())
+            if not r.v and _AMOUNT_END_RE.search(base):  # a blank 残疾人收入 (D039): an amount, never 定性
+                return _pending_in("元或万元")
+            if r.has_digit:  # 2023年预计在校生:小学600人,初中700人… (D058): its figures are the declarant's to pick
+                return f"待填写：指标值“{r.raw.value.strip()}”含多个数或说明文字，请只填写一个目标值和计量单位"
             return ("定性", "合规" if name.endswith("合规性") else "达成年度指标", "")
         num = max(num, 1.0)
     hint = next((h.data["unit"] for k in ("STR-06", "UNIT-03") if (h := hits.get(k)) is not None and h.data
@@ -767,6 +849,23 @@ def _count_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, 
         if lo < hi:
             return ("区间", f"{fmt_num(lo)}~{fmt_num(hi)}", unit)
     return (op, fmt_num(num), unit)
+
+
+# names of an amount of money a project brings or spends (…收入, …产值, …金额): measured in 元, never 定性
+_AMOUNT_END_RE = re.compile(r"(?:收入|增收|产值|利润|销售额|营业额|交易额|税收|金额|资金|经费)$")
+
+
+def _pending_in(unit: str) -> str:
+    """The 待填写 reason of a figure the declarant states in `unit` (never the library's typical value)."""
+    return f"待填写：按项目计划填写指标值（计量单位“{unit}”），不照搬指标库的典型值"
+
+
+def _same_measure(a: str, b: str) -> bool:
+    """Two written units measure one thing part by part (kg/人 ~ 公斤/人, 千米 ~ 公里): each part equal,
+    of one unit family (`units_compatible`) or of one kind of `kb.domain.quantity.CONVERSIONS`."""
+    pa, pb = re.split(r"[/·]", canon_unit(a)), re.split(r"[/·]", canon_unit(b))
+    return len(pa) == len(pb) and all(x == y or units_compatible(x, y) or (kind_of(x) or 0) == (kind_of(y) or 1)
+                                      for x, y in zip(pa, pb))
 
 
 def _ocr_ge(r: ParsedRow) -> float | None:

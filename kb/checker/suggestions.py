@@ -60,6 +60,10 @@ def checked_rewrite(r: ParsedRow, hits: list[tuple[RuleMeta, RuleHit]], lookup: 
         if not left:
             return rw, nr
         rw2 = rewrite_row(nr, {m.id for m, _ in left}, {m.id: h for m, h in left}, lookup, s)
+        if rw2.manual and not rw2.delete:
+            kept_levels = _target_pending(r, hits, rw, rw2.reason, s)
+            if kept_levels is not None:
+                return kept_levels
         if rw2.delete or rw2.manual:
             return rw2, None
         rw2.kept = {**rw.kept, **rw2.kept}
@@ -68,6 +72,21 @@ def checked_rewrite(r: ParsedRow, hits: list[tuple[RuleMeta, RuleHit]], lookup: 
     if any(m.id not in rw.kept for m, _ in left):
         return RowRewrite(None, "无法自动改写为合规指标；请按实际重写或删除"), None
     return rw, nr
+
+
+def _target_pending(r: ParsedRow, hits: list[tuple[RuleMeta, RuleHit]], rw: RowRewrite, reason: str,
+                    s: CheckerSettings) -> tuple[RowRewrite, ParsedRow] | None:
+    """The first round's new levels or name kept when the second leaves the target 待填写 (E009: 一级指标
+    blank and the value 到0次(OCR损坏): the row still goes under 产出指标/数量指标, its count is the
+    declarant's); None when the first round changed neither or the result draws other findings."""
+    fields = {**rw.fields, "operator": r.raw.operator, "value": r.raw.value, "unit": r.raw.unit}  # type: ignore[dict-item]
+    if all(fields[k] == getattr(r.raw, k) for k in ("level1", "level2", "name")):
+        return None
+    kept = {**rw.kept, **{m.id: reason for m, _ in hits if fix_of(m.id).retarget}}
+    left, nr = _verify(r, fields, s)
+    if any(m.id not in kept for m, _ in left):
+        return None
+    return RowRewrite(fields, kept={**kept, **{m.id: reason for m, _ in left}}), nr
 
 
 def row_suggestions(r: ParsedRow, hits: list[tuple[RuleMeta, RuleHit]], rw: RowRewrite) -> list[Suggestion]:

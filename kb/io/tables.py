@@ -42,6 +42,7 @@ from kb.io.jsonl import json_problem, read_jsonl
 from kb.io.xlsx_cells import open_workbook, sheet_cell_text
 from kb.domain.schema import TargetRow
 from kb.domain.text import normalize
+from kb.domain.years import stated_year
 
 _ROW_FIELDS = ("level1", "level2", "name", "operator", "value", "unit", "weight", "actual", "score",
                "deviation_reason")
@@ -73,6 +74,9 @@ _SUB_HEADERS: dict[str, tuple[str, ...]] = {
 }
 _GOAL_LABEL_RE = re.compile(r"^(?:项目)?(?:总体|年度|中期|长期|本年度|年度绩效|整体)?(?:绩效)?目标$")
 _YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+# a 预算年度 cell: its value is the year (2025, 2025年, 2025年度)
+_YEAR_LABELS = frozenset(("预算年度", "年度", "预算年份", "绩效年度", "年份", "申报年度"))
+_YEAR_CELL_RE = re.compile(r"^((?:19|20)\d{2})(?:年度?)?$")
 
 
 def _key(s: Any) -> str:
@@ -181,13 +185,19 @@ def _above_header(grid: list[list[str]], hdr_i: int) -> tuple[str, dict[str, Any
                     ctx["budget_wan"] = w
             elif k in ("项目概况", "项目概述", "项目简介", "项目说明") and nxt and "description" not in ctx:
                 ctx["description"] = str(nxt).strip()  # what FEAS-04 / FEAS-02 and deadline fixes read
+            elif k in _YEAR_LABELS and nxt and (m := _YEAR_CELL_RE.search(normalize(str(nxt)))):
+                ctx.setdefault("budget_year", int(m.group(1)))
             elif _GOAL_LABEL_RE.match(k) and nxt and len(str(nxt).strip()) >= 4:
                 goal_rows.append((i + 1, str(c).strip(), str(nxt).strip()))
                 break
         for c in cells:
+            if str(c).strip() == ctx.get("description"):
+                continue  # 对1950—2000年文书档案…: the years a text names are not the budget year
             m = _YEAR_RE.search(str(c))
             if m and "budget_year" not in ctx:
                 ctx["budget_year"] = int(m.group(1))
+    if "budget_year" not in ctx and (y := stated_year(project, ctx.get("description"))) is not None:
+        ctx["budget_year"] = y  # the one the description states (`kb.domain.years`)
     return project, ctx, goal_rows
 
 

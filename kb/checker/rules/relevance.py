@@ -60,7 +60,10 @@ def is_output_quality(name: str) -> bool:
 def _rel_01_reason(r: ParsedRow, ni) -> str | None:
     l2 = r.level2
     why = None
-    if l2 is Level2.quantity and ni.family == "ratio":
+    if r.level1 is Level1.output and l2 in (Level2.quantity, Level2.quality) and is_yield(ni.base or r.name):
+        why = (f"“{r.name}”是单位面积的产量或收益，反映项目效果，应列入效益指标"
+               f"（{benefit_level2(ni.base or r.name).label}）而不是{l2.label}")
+    elif l2 is Level2.quantity and ni.family == "ratio":
         why = f"比率“{r.name}”放在了数量指标下"
     elif l2 is Level2.quantity and is_money_cost(r):
         why = f"成本“{r.name}”（以{r.eff_unit}计）放在了数量指标下，成本应列入成本指标（财预〔2021〕101号）"
@@ -84,6 +87,11 @@ def _rel_01_reason(r: ParsedRow, ni) -> str | None:
     if why is None or is_str_04(r):
         return None
     return why
+
+
+def is_yield(name: str) -> bool:
+    """ours: a yield per area (亩产, 单产, 亩均产值 …): an effect of the works, not an output (REL-01)."""
+    return bool(L.YIELD_RE.search(name))
 
 
 def is_money_cost(r: ParsedRow) -> bool:

@@ -68,9 +68,12 @@ def is_str_03(r: ParsedRow) -> bool:
 def str_03(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """三级指标名称 or 指标值 empty (goal rows: only the text)."""
     if not r.name:
-        return RuleHit("name", "目标内容为空" if r.goal else "三级指标名称为空")
+        held = r.raw.name.strip()  # （请补充效益指标）: a slot to fill (`parse.PENDING_NAME_RE`)
+        return RuleHit("name", ("目标内容为空" if r.goal else "三级指标名称为空")
+                       + (f"（“{held}”只是待补充的占位）" if held else ""))
     if not r.goal and not r.v:
-        return RuleHit("value", f"指标“{r.name}”的指标值为空")
+        held = r.raw.value.strip()  # 待填写: a word standing in the blank cell (`parse.PENDING_VALUE_RE`)
+        return RuleHit("value", f"指标“{r.name}”的指标值为空" + (f"（“{held}”只是待填的占位）" if held else ""))
     return None
 
 
@@ -345,14 +348,14 @@ def _pays_out(t: ParsedTable, desc: str) -> bool:
 def _timeliness_row(desc: str, year: int | str | None, pays: bool) -> dict[str, str]:
     """The 时效 row STR-10 adds: the payment's working days or date the description states, else its stated
     deadline, else the budget year's end (`kb.checker.rewrite`, as TIME-05's rewrite reads them)."""
-    from kb.checker.rewrite import payment_days, payment_deadline, stated_deadline
+    from kb.checker.rewrite import payment_days, said_deadline
 
     days = payment_days(desc) if pays else None
     if days:
         return {"level1": "产出指标", "level2": "时效指标", "name": "补助资金发放时限", "operator": "≤",
                 "value": days, "unit": "个工作日"}
     y = int(year) if str(year or "").isdigit() else None
-    said = (payment_deadline(desc, y) if pays else None) or stated_deadline(desc, y)
+    said = said_deadline(desc, y, pays)
     name = "补助资金发放完成时间" if pays else "项目完成时间"
     return {"level1": "产出指标", "level2": "时效指标", "name": name, "operator": "",
             "value": said or (f"{y}年12月31日前" if y else "12月31日前"), "unit": ""}
