@@ -218,14 +218,9 @@ LEVEL_TIME_RE = alternation(("时间", "时限", "期限", "工期", "进度", "
 LEVEL_COST_RE = alternation(("成本", "费用", "单价", "补助标准", "金额"))
 LEVEL_BENEFIT_RE = alternation(("受益", "带动", "增收", "收入", "减少", "降低", "改善", "知晓", "就业", "效益",
                                 "影响", "节约", "增加"))
-<<<<<<< HEAD
 # (suggest places a change it reads in prose by the same lists: 网络零售额增长率 economic, 化学农药用量减少率 ecological)
-LEVEL_ECONOMIC_RE = alternation(("收入", "增收", "产值", "产量", "经济", "节约", "利润", "销售", "零售", "营业",
-                                 "交易额", "增加值", "税"))
-=======
 LEVEL_ECONOMIC_RE = alternation(("收入", "增收", "产值", "产量", "亩产", "单产", "亩均收益", "经济", "节约", "利润",
                                  "销售", "零售", "营业", "交易额", "增加值", "税"))
->>>>>>> reliab
 LEVEL_ECOLOGICAL_RE = alternation(("生态", "环境", "绿化", "排放", "污染", "污水", "水质", "空气", "森林", "水土",
                                    "节能", "能耗", "碳", "垃圾", "植被", "农药", "化肥"))
 LEVEL_SUSTAINABLE_RE = alternation(("长效", "持续", "机制", "年限", "长期", "使用寿命"))

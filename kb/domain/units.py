@@ -98,13 +98,6 @@ def units_compatible(a: str, b: str) -> bool:
 # ------------------------------------------------------------------ size-dependent targets
 # units whose values depend on the project's size (counts, persons, amounts, areas, lengths, volumes,
 # masses): a library's typical value is never a target for them — suggest leaves such a row 待填写
-<<<<<<< HEAD
-# and the checker does not fill a blank one (a per-unit figure such as 元/人 is a standard, not a size)
-SIZE_UNITS = re.compile(r"^(?:万?人次?|名|位|户次?|个|所|家|处|座|项|台|套|件|辆|艘|架|次|场|期|班|批次?|"
-                        r"万?公里|千米|米|延米|平方米|万平方米|亩|万亩|公顷|平方公里|立方米|万立方米|吨|万吨|千克|公斤|"
-                        r"头|只|羽|株|棵|万株|本|册|份|篇|部|张|床|条|根|眼|口|栋|幢|门|粒|万粒|樘|扇|元|万元|亿元|"
-                        r"万?千瓦时|kWh|万?度|万?吨标准煤)$")
-=======
 # and the checker does not fill a blank one (a per-unit figure such as 元/人 is a standard, not a size).
 # Also such a unit with a magnitude (万页, 万画幅, 亿元) and such a quantity per period (吨/日, 人次/年,
 # 万元/年: a project's daily or yearly throughput is its size too; a fresh reviewer found the checker
@@ -112,11 +105,10 @@ SIZE_UNITS = re.compile(r"^(?:万?人次?|名|位|户次?|个|所|家|处|座|�
 _SIZE_BASE = (r"人次?|名|位|户次?|个|所|家|处|座|项|台|套|件|辆|艘|架|次|场次?|期|班|批次?|车次|架次|辆次|人天|人日|"
               r"公里|千米|米|延米|平方米|亩|公顷|平方公里|立方米|方|吨|千克|公斤|"
               r"头|只|羽|尾|株|棵|本|册|份|篇|部|页|卷|幅|画幅|张|床|条|根|眼|口|栋|幢|门|粒|樘|扇|盏|孔|间|"
-              r"宗|例|起|支|块|枚|盒|袋|箱|瓶|剂|人份|册次|千瓦|千瓦时|元|千元|"
-              r"(?i:km|m|m2|m3|hm2|t|kg)")  # hm², ㎡, m³ after normalize; 万t
+              r"宗|例|起|支|块|枚|盒|袋|箱|瓶|剂|人份|册次|千瓦|千瓦时|度|吨标准煤|元|千元|"
+              r"(?i:km|m|m2|m3|hm2|t|kg|kwh)")  # hm², ㎡, m³ after normalize; 万t
 SIZE_UNITS = re.compile(rf"^(?:十万|百万|千万|万|亿)?(?:{_SIZE_BASE})"
                         r"(?:(?:/|每)个?(?:日|天|周|月|季|季度|年|小时|班))?$")
->>>>>>> reliab
 # measures (`measure_of`) of such sizes, for a row whose unit is not given
 SIZE_MEASURES = frozenset(("person_times", "persons", "households", "count", "money", "length", "area"))
 # why such a value is left to the declarant (the words suggest's 待填写 rows use)
