@@ -378,7 +378,7 @@ def test_declared_weights_are_stored_returned_exported_and_scored(env):
     ws = load_workbook(io.BytesIO(c.get(f"/v1/declarations/{did}/xlsx", headers=env.h("decl_a")).content)).active
     cells = [[x.value for x in row] for row in ws.iter_rows()]
     hdr = next(i for i, row in enumerate(cells) if row[:3] == ["一级指标", "二级指标", "三级指标"])
-    assert cells[hdr][7] == "分值" and [row[7] for row in cells[hdr + 1:hdr + 1 + len(declared)]] == [f"{w:g}" for w in declared]
+    assert cells[hdr][7] == "分值" and [f"{row[7]:g}" for row in cells[hdr + 1:hdr + 1 + len(declared)]] == [f"{w:g}" for w in declared]
     # 事后评价 without weights scores with the declared ones: the published scores come back
     did = _approved(env, body)
     ev_body = _e030_evaluation_body(rec)

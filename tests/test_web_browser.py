@@ -545,7 +545,7 @@ def test_declare_page_keeps_weights_replaces_the_year_and_credits_typed_values(p
     lines = cells[hdr + 1:hdr + 1 + len(names)]
     assert lines[0][6] == "申报单位填报" and lines[0][3].endswith("12")  # 设定依据 of a typed value: the unit
     assert lines[1][6] != "申报单位填报"  # untouched suggestion keeps its own basis
-    assert [ln[7] for ln in lines] == [str(w) for w in weights]
+    assert [str(ln[7]) for ln in lines] == [str(w) for w in weights]   # 分值 is a number cell
     # saved with its 分值: the declaration shows them, and the API returns them
     p.one("save-declaration").click()
     link = p.one("declaration-link")
@@ -613,7 +613,7 @@ def test_declare_page_shows_the_api_default_table_with_its_weights(page, served)
              p.one("row-value", r).get_attribute("value"), p.one("row-unit", r).get_attribute("value"),
              p.one("row-weight", r).get_attribute("value")) for r in rows]
     assert grid == [(r["name"], r["operator"], r["value"], r["unit"], str(r["weight"])) for r in api]
-    assert [g[4] for g in grid] == export_weights and sum(int(w) for w in export_weights) == 100
+    assert [g[4] for g in grid] == [str(w) for w in export_weights] and sum(int(w) for w in export_weights) == 100
     notes = [n.text for n in p.d.find_elements(p.By.CSS_SELECTOR, ".row-reason")]
     assert notes and all(n.startswith("待填写：") and not n.startswith("待填写：待填写") for n in notes), notes
     p.sign_out()
