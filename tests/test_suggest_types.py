@@ -148,3 +148,16 @@ def test_build_stores_the_types_and_a_bad_type_file_leaves_the_kb_untouched(lib_
         build(s)
     stored = read_suggest_data(open_db(s.resolved_kb_path()))
     assert stored.types[1].slots["satisfaction"][0].name == "参训人员满意度"
+
+
+def test_after_school_service_is_a_type_of_its_own(shipped_kb):
+    """Reported (fresh trial): a subsidy for 义务教育课后服务 was typed 营养改善计划 (0.96) and got 营养餐供餐天数,
+    学生营养膳食补助标准达标率 and 营养膳食补助资金拨付及时率. It is a type of its own now (after_school_service)."""
+    res = shipped_kb.suggest("县教育局对辖区38所中小学放学后的托管和作业辅导给予补助，参加学生约1.6万人，按每生每月25元补助，"
+                             "全年资金480万元，学生参与率力争达到80%。", project_name="中小学课后服务经费",
+                             mode="lexical", with_opinions=False)
+    assert res.project_types[0].id == "after_school_service", [(t.id, t.confidence) for t in res.project_types]
+    names = [c.name for c in res.default_table]
+    assert not [n for n in names if "营养" in n or "供餐" in n], names
+    rate = [c for c in res.default_table if c.name == "课后服务学生参与率"]
+    assert rate and (rate[0].operator, rate[0].value) == ("≥", "80"), names
