@@ -156,7 +156,7 @@ def test_cli_out_carries_the_project_and_reads_back_to_the_suggested_rows(shippe
     assert lines["项目概况"] == ROAD and lines["资金总额（万元）"] == "180"
     back = read_table(out)
     assert back.project_name == "农村公路养护" and back.budget_wan == 180
-    assert [r.name for r in back.rows] == [r["name"] for r in suggested]
+    assert [r.name for r in back.rows if r.level1 != "年度目标"] == [r["name"] for r in suggested]
     blank = [r for r in suggested if not r["value"]]
     assert all(r.value == "待填写" for r in back.rows if r.name in {b["name"] for b in blank})
     filled = {r["name"]: r for r in suggested if r["value"]}
@@ -180,3 +180,23 @@ def test_every_level2_block_is_one_merged_cell(tmp_path):
     merged = {str(m) for m in ws.merged_cells.ranges}
     assert f"A{first}:A{first + 4}" in merged
     assert f"B{first}:B{first + 2}" in merged and f"B{first + 3}:B{first + 4}" in merged, merged
+
+
+def test_the_file_drafts_the_annual_goal_from_the_stated_targets(shipped_settings, tmp_path):
+    """Reported (fresh trial): the .xlsx had no 年度目标 line, which the usual template has above the table.
+    It lists the output and effect targets with a value (目标1：…；目标2：…), reads back as the table's goal
+    row, and the checker's goal rules find nothing vague in it."""
+    from kb.checker import check_rows
+
+    out = tmp_path / "t.xlsx"
+    p = run(shipped_settings, "suggest", "--project-name", "农村公路养护", "--text", ROAD, "--out", str(out))
+    assert p.returncode == 0, p.stderr
+    ws = load_workbook(out)["绩效目标表"]
+    lines = {r[0].value: r[1].value for r in ws.iter_rows(max_row=_header(ws) - 1) if r[0].value}
+    goal = lines.get("年度目标") or ""
+    assert goal.startswith("目标1：") and "≥12公里" in goal, lines
+    table = read_table(out)
+    goals = [r for r in table.rows if r.level1 == "年度目标"]
+    assert [r.name for r in goals] == [goal], [r.name for r in table.rows][:3]
+    report = check_rows(table.rows, table.context)
+    assert not [f for f in report.findings if f.rule_id.startswith("GOAL")], report.findings

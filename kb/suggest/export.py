@@ -3,7 +3,7 @@
 Sheet 绩效目标表 is the one 绩效目标表 layout of `kb.io.xlsx_table` (the
 staff page's download too): title, the project lines (项目名称, 单位, 主管部门,
 预算年度, 资金总额（万元）, 项目概况 — the description the table was drafted
-from), then the usual columns 一级指标 | 二级指标 | 三级指标 | 指标值 | 计量单位 |
+from — and 年度目标, drafted from the targets with a value: `annual_goal`), then the usual columns 一级指标 | 二级指标 | 三级指标 | 指标值 | 计量单位 |
 指标解释 | 设定依据 | 分值, 一级 and 二级 merged down their blocks. 指标值 holds
 the operator (≥300, ≤45; a 定性 row its wording) or 待填写. Sheet 备选指标
 lists the alternates per slot. Every cell is text, never a formula
@@ -89,6 +89,22 @@ def target_table(result, *, project_name: str = "", description: str = "", depar
                        description=description or "", rows=table_rows)
 
 
+# how many targets the drafted 年度目标 names (the output and effect rows with a value, in table order)
+GOAL_TARGETS = 6
+
+
+def annual_goal(rows: list) -> str:
+    """A draft of the 年度目标 line: the table's output and benefit targets that have a value, in table
+    order, as `目标1：名称≥值单位；…` (at most `GOAL_TARGETS`), else ''. A fresh reviewer missed the 年度目标
+    text of the usual template; the declarant edits it, and the checker reads it back as the goal row
+    (GOAL rules: measurable, no vague words)."""
+    from kb.io.xlsx_table import value_with_operator
+
+    said = [f"{c.name}{value_with_operator(c.operator, c.value).removeprefix('定性：')}{c.unit or ''}"
+            for c in rows if c.value and c.level1 in ("output", "benefit")][:GOAL_TARGETS]
+    return "；".join(f"目标{i}：{t}" for i, t in enumerate(said, 1)) + "。" if said else ""
+
+
 def write_xlsx(result, path: str | Path | None = None, *, project_name: str = "", description: str = "",
                department: str = "", unit_name: str = "", year: int | None = None) -> bytes:
     """The workbook of a `SuggestResult` (bytes); also written to `path` when given (all or nothing).
@@ -100,8 +116,10 @@ def write_xlsx(result, path: str | Path | None = None, *, project_name: str = ""
 
     if not result.confident or not result.default_table:
         raise DataError("没有可导出的绩效目标表(描述中没有足够相关的内容)", field="description")
+    goal = annual_goal(result.default_table)
     wb = table_workbook(target_table(result, project_name=project_name, description=description,
-                                     department=department, unit_name=unit_name, year=year))
+                                     department=department, unit_name=unit_name, year=year),
+                        goals=[("年度目标", goal)] if goal else [])
     _alternates_sheet(wb.create_sheet("备选指标"), result)
     if path is not None:
         save_atomic(wb, path)
