@@ -118,3 +118,36 @@ def test_one_visit_s_length_is_no_service_period(shipped_kb):
     rows = _rows(res)
     assert [r for r in rows if r[3] == "14400"] == [("数量指标", "上门服务次数", "≥", "14400", "次")], rows
     assert not [r for r in rows if r[3] == "1.5" and "周期" in r[1]], rows
+
+
+def test_an_income_the_text_states_binds_the_income_row(shipped_kb):
+    """Reported (E017): 增加脱贫户收入10.9304万元 left 特色产业带动增加受益农户收入 待填写."""
+    res = _suggest(shipped_kb, "以产业补助的形式对52户脱贫户进行补助，鼓励发展特色种养殖产业，增加脱贫户收入8.75万元。",
+                   "特色种养殖补贴到户", 6.5)
+    rows = _rows(res)
+    assert [(r[0], r[2], r[4]) for r in rows if r[3] == "8.75"] == [("经济效益指标", "≥", "万元")], rows
+
+
+def test_whom_a_programme_pays_by_role_is_not_asked_beside_the_named_group():
+    """Reported: 补贴对象满意度 beside 受益农户满意度 asks the same farmers twice."""
+    from kb.suggest.draft import Draft
+    from kb.suggest.table import _two_groups_named
+
+    farmers = Draft(name="受益农户满意度", level2="beneficiary_satisfaction", source="type", unit="%")
+    paid = Draft(name="补贴对象满意度", level2="beneficiary_satisfaction", source="type", unit="%")
+    parents = Draft(name="学生家长满意度", level2="beneficiary_satisfaction", source="type", unit="%")
+    students = Draft(name="学生满意度", level2="beneficiary_satisfaction", source="type", unit="%")
+    assert [_two_groups_named(paid, [farmers]), _two_groups_named(parents, [Draft(
+        name="教师满意度", level2="beneficiary_satisfaction", source="type", unit="%")]),
+        _two_groups_named(students, [paid])] == [False, True, False]
+
+
+@pytest.mark.parametrize("text, name, budget", [
+    ("县委党校举办中青年干部主体班培训2期，培训学员120人，每期15天，2025年11月底前完成。", "干部教育培训主体班", 36),
+])
+def test_a_required_slot_is_filled_by_a_row_not_a_placeholder(shipped_kb, text, name, budget):
+    """Reported: （请补充效益指标） stood in default tables a reviewer struck it from; a row of the type's own set
+    (blank, saying why) says what to measure."""
+    rows = _rows(_suggest(shipped_kb, text, name, budget))
+    assert not [r for r in rows if r[1].startswith("（请补充")], rows
+    assert [r for r in rows if r[0].endswith("效益指标")], rows

@@ -202,7 +202,12 @@ def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext, main_type:
             if ok and _parts_fit(unit, parts) and not other_programme(d, ctx):
                 fits.append((_stem_share(d, said_std) >= BIND_OVERLAP or main_type in d.type_ids, d))
             continue
-        ok = Q.units_compatible(unit or "", m.unit) and "/" not in unit and _stem_share(d, said) >= BIND_OVERLAP
+        share = _stem_share(d, said)
+        if d.slot == "economic_benefit" and m.obj:
+            # 增加脱贫户收入10.9304万元: the row (特色产业带动增加受益农户收入) holds the words of what is gained
+            own = set(bigrams(normalize_name(m.obj + m.verb)))
+            share = max(share, len(own & d.bigram_counts.keys()) / len(own) if own else 0.0)
+        ok = Q.units_compatible(unit or "", m.unit) and "/" not in unit and share >= BIND_OVERLAP
         if ok:
             d.mention = m
             d.evidence.append(f"描述中的金额: {m.context}{m.value}{m.unit}")
