@@ -151,3 +151,39 @@ def test_a_required_slot_is_filled_by_a_row_not_a_placeholder(shipped_kb, text, 
     rows = _rows(_suggest(shipped_kb, text, name, budget))
     assert not [r for r in rows if r[1].startswith("（请补充")], rows
     assert [r for r in rows if r[0].endswith("效益指标")], rows
+
+
+@pytest.mark.parametrize("text, actual", [
+    ("近三年累计带动脱贫人口就业1.8万人，今年计划新增公益岗位300个", [True, False]),
+    ("2024年全县带动脱贫人口务工1.6万人。2025年计划培训脱贫劳动力400人", [True, False]),
+    ("截至2024年底，全县已建成村级光伏电站35座", [True]),
+    ("2025年计划完成农村危房改造60户", [False]),
+])
+def test_a_past_figure_is_no_target(text, actual):
+    """Reported: 带动脱贫人口就业2.3万人, given as background, came out as a target."""
+    from kb.suggest.facts import actual_figure
+    from kb.suggest.objects import mentions
+
+    assert [actual_figure(m, text) for m in mentions(text)] == actual
+
+
+def test_the_people_a_programme_watches_are_no_work():
+    """Reported: 全县现有…监测对象1100人 gave 监测对象人数 ≥1100 (监测 read as the work)."""
+    from kb.suggest.facts import setting_figure
+    from kb.suggest.objects import mentions
+
+    text = "全县现有防返贫监测对象900人，计划帮扶监测对象600人"
+    assert [setting_figure(m, text) for m in mentions(text)] == [True, False]
+
+
+def test_a_stated_awareness_rate_is_a_benefit():
+    """Reported: 群众禁毒知识知晓率达到90%以上 stood under 质量指标; the checker places 知晓率 under 社会效益 (its
+    `guess_level`: one answer) and 合格率 under 质量."""
+    from kb.retrieval.tokenize import Tokenizer
+    from kb.suggest.candidates import formed_drafts
+    from kb.suggest.context import read_project
+
+    ctx = read_project(Tokenizer(), "发放禁毒宣传资料3万份，群众禁毒知识知晓率达到85%以上，宣传资料印制合格率100%。",
+                       project_name="禁毒宣传教育")
+    rates = {d.name: d.level2 for d in formed_drafts(ctx, []) if d.mention is not None and d.unit == "%"}
+    assert rates == {"群众禁毒知识知晓率": "social_benefit", "宣传资料印制合格率": "quality"}

@@ -259,7 +259,11 @@ def _mention_draft(m, ctx: ProjectContext) -> Draft | None:
     if r:
         from kb.checker.parse import name_direction   # the checker's direction lists: one answer
 
-        l2 = "beneficiary_satisfaction" if r[1] == "satisfaction" else "quality"
+        from kb.checker.rewrite import guess_level   # the checker's one answer: 知晓率 is a benefit, 合格率 quality
+        from kb.domain.enums import Level1
+
+        level1, level2 = guess_level(r[0])
+        l2 = "beneficiary_satisfaction" if r[1] == "satisfaction" else level2.value if level1 is Level1.benefit else "quality"
         # 受害率0.0046‰, 发病率: lower is better, ≤ (a fresh trial found 受害率 ≥0.0046‰)
         direction = "negative" if name_direction(r[0]) == "neg" else "positive"
         return Draft(name=r[0], level2=l2, source="formed", unit=m.unit, direction=direction, mention=m,

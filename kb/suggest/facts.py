@@ -41,10 +41,19 @@ _SENTENCE_END = re.compile(r"[。;；!！?？]")
 _USES = re.compile(r"依托|利用|依靠|借助")
 # words that make a figure a target, not a state (达到 …, 计划, 力争): a setting's sentence ends before them
 _TARGET_WORDS = re.compile(r"达到|不低于|不少于|不超过|提高|提升|增加|降低|下降|减少|确保|力争|计划|目标|预计|完成|实现")
-# words that report what happened (a self-evaluation, a mid-year report)
-_REPORTED = re.compile(r"实际|已完成|已经完成|完成了|截至|截止|共发生|累计发生|已发生|发生了")
+# a work verb + 对象 / 户 is a noun of a programme's people (监测对象1100人), no work
+_ROLE_NOUN = re.compile(r"(?:监测|帮扶|救助|资助|补助|保障|服务|供养)(?:对象|户)")
+# words that report what happened (a self-evaluation, a mid-year report, a past period: 近三年累计带动…,
+# 已带动…, 去年…)
+_REPORTED = re.compile(r"实际|已完成|已经完成|完成了|截至|截止|共发生|累计发生|已发生|发生了|"
+                       r"已(?:经)?(?:带动|帮扶|实现|培训|发放|改造|新建|覆盖|惠及|救助|资助|累计|建设)|"
+                       r"近[一二三两四五几\d]+年|近年来|以来|(?<![较比同])(?:去年|上年)")
+_YEAR_SAID = re.compile(r"(20\d\d)年")
+_YEAR_LEAD = re.compile(r"(?:在)?(20\d\d)年(?:度)?(?!\d|以前|之前|前)")
 # the text is a self-evaluation or an evaluation report: its harm counts are what happened
 _REPORT_TEXT = re.compile(r"自评|评价报告|绩效评价|执行情况|完成情况")
+# words that make a year's figure the plan (2024年计划…, 力争到2026年…)
+_PLAN_WORDS = re.compile(r"计划|预计|力争|目标|拟|将|到\d{4}年|至\d{4}年|\d{4}年(?:\d{1,2}月)?(?:底|末)?前")
 # a harm figure stated as a limit is a target (火灾发生次数控制在3起以内, 受害率不超过0.9‰)
 _LIMIT_WORDS = re.compile(r"控制在|不超过|不高于|不大于|低于|以内|以下|力争|确保|目标")
 
@@ -62,6 +71,7 @@ def _names_work(words: str, scoped: bool = False) -> bool:
     what stands in the county, the setting, and are no work."""
     if scoped and not _USES.search(words):
         words = EXISTING_WORDS.sub("", words)
+    words = _ROLE_NOUN.sub("", words)   # 监测对象, 帮扶户: whom a programme watches or helps, no work of this one
     return any(w in WORK_VERBS or w in BENEFIT_VERBS for w, _ in pos_cut(words)) or bool(EXISTING_WORDS.search(words))
 
 
@@ -129,6 +139,13 @@ def actual_figure(m: Mention, text: str) -> bool:
     head, tail = _clause(text, m)
     if _LIMIT_WORDS.search(head + tail):
         return False
+    lead = _SENTENCE_END.split(text[max(0, m.start - 80):m.start])[-1]   # the sentence up to the figure
+    if _REPORTED.search(head) or re.match(r"(?:截至|截止)", lead):
+        return True
+    said = _YEAR_LEAD.match(lead)   # the sentence opens on its year (2024年全县…), not a span it names (2000年以前的档案)
+    later = [int(y) for y in _YEAR_SAID.findall(text)]
+    if said and int(said.group(1)) < max(later) and not _PLAN_WORDS.search(lead):
+        return True   # 2024年全县带动脱贫人口就业2.3万人 in a 2025 project: last year's figure
     if _REPORTED.search(head):
         return True
     if not _harm(m):
