@@ -187,3 +187,30 @@ def test_a_stated_awareness_rate_is_a_benefit():
                        project_name="禁毒宣传教育")
     rates = {d.name: d.level2 for d in formed_drafts(ctx, []) if d.mention is not None and d.unit == "%"}
     assert rates == {"群众禁毒知识知晓率": "social_benefit", "宣传资料印制合格率": "quality"}
+
+
+def test_every_rate_and_change_a_health_text_states_is_in_its_table(shipped_kb):
+    """Reported: 基层就诊率达到65% and 门急诊人次比上年提高5个百分点 bound no row while 收治病人能力增长率 ≥10 %
+    came from the library."""
+    res = _suggest(shipped_kb, "为全县8所乡镇卫生院购置DR、彩超等医疗设备24台，设备验收合格率100%，设备完好率不低于95%。"
+                               "项目实施后，乡镇卫生院门急诊人次比上年提高4个百分点，基层就诊率达到60%。", "乡镇卫生院医疗设备购置", 320)
+    rows = _rows(res)
+    assert [r for r in rows if r[3] in ("4", "60")] == [("质量指标", "基层就诊率", "≥", "60", "%"),
+                                                         ("社会效益指标", "乡镇卫生院门急诊人次提高幅度", "≥", "4", "百分点")], rows
+
+
+def test_a_full_table_keeps_a_standard_the_text_states(shipped_kb):
+    """Reported: 折合每平方米每年5.78元 fell off a table already holding ten rows."""
+    res = _suggest(shipped_kb, "城区道路清扫保洁服务外包，保洁面积260万平方米，涉及主次干道38条，年度预算1300万元，折合每平方米每年5元。"
+                               "机械化清扫率达到80%，每月考核不少于2次，考核合格率不低于95%。生活垃圾清运率100%。"
+                               "群众对市容环境卫生投诉量较上年下降15%。", "城区环卫保洁服务外包", 1300)
+    rows = _rows(res)
+    assert [r[1:] for r in rows if r[3] == "5"] == [("道路清扫保洁单价", "=", "5", "元/平方米·年")], rows
+
+
+def test_a_capacity_counts_nobody_served(shipped_kb):
+    """储备物资可满足1.5万名受灾群众紧急转移安置需要 bound another programme's 冬春生活困难救助人数 ≥1.5 万人, which a
+    full table used to cut and a table holding every stated number would show (a guard)."""
+    res = _suggest(shipped_kb, "县应急管理局救灾物资储备，计划采购帐篷200顶、折叠床800张，储备物资可满足0.8万名受灾群众紧急转移安置需要，"
+                               "6月30日前完成入库。", "救灾物资储备", 90)
+    assert not [r for r in _rows(res) if r[3] == "0.8"], _rows(res)

@@ -38,6 +38,9 @@ BOUND_COST_MAX = 2
 # …and up to three benefit rows when each holds a figure of its own (特色产业产值 80 万元, 脱贫户增收 80 万元 and
 # 受益脱贫户 10 户: D007 states all three, its real table holds all three)
 BOUND_BENEFIT_MAX = 3
+# …and a third quality row when it holds a rate the text states (验收合格率100%, 设备完好率不低于95% and
+# 基层就诊率达到65%: a fourth fresh reviewer found the third stated rate missing)
+BOUND_QUALITY_MAX = 3
 MIN_ROWS, TARGET_ROWS, MAX_ROWS = 8, 10, 12
 # 待填写 rows a reviewer still reads as a plan: at most this many per slot group, and in all
 MAX_PENDING_PER_GROUP, MAX_PENDING = 2, 4
@@ -75,6 +78,9 @@ def same_measure(a: Draft, b: Draft, in_table: bool = True) -> bool:
     alternates may offer another wording of those."""
     if a.mention is not None and a.mention is b.mention:
         return True
+    said = _stated_term(a)
+    if said and said == _stated_term(b):
+        return True          # one payment term or deadline the text states (养老服务补助资金拨付时限 / 服务费用支付时限)
     if a.value_source == "budget" and b.value_source == "budget":
         return True          # two ceilings at the budget: one total cost
     if _same_object_counted(a, b) or _same_object_counted(b, a) or _one_extent(a, b) or _one_thing(a, b):
@@ -292,8 +298,8 @@ def assemble(drafts: list[Draft]) -> Table:
 
     def take(d: Draft, cap: int) -> bool:
         g = group_of(d.slot)
-        if g in ("cost", "benefit") and d.tier == Tier.BOUND:
-            cap = max(cap, BOUND_BENEFIT_MAX if g == "benefit" else BOUND_COST_MAX)
+        if g in ("cost", "benefit", "quality") and d.tier == Tier.BOUND:
+            cap = max(cap, {"benefit": BOUND_BENEFIT_MAX, "cost": BOUND_COST_MAX}.get(g, BOUND_QUALITY_MAX))
         listed = any(_one_list(d, c) for c in chosen)   # one list the text states counts as one row
         if d.tier == Tier.ALTERNATE or count.get(g, 0) >= cap and not listed or any(same_measure(d, c) for c in chosen):
             return False
@@ -316,7 +322,9 @@ def assemble(drafts: list[Draft]) -> Table:
                 take(d, lo)
     for target, relax in ((TARGET_ROWS, 0), (MIN_ROWS, 1)):
         for d in ranked:
-            if len(chosen) >= target:
+            # the text's own numbers go in up to MAX_ROWS (折合每平方米每年5.78元 was left out of a full table)
+            if len(chosen) >= target and (relax or d.tier != Tier.BOUND or d.value_source != "text"
+                                          or len(chosen) >= MAX_ROWS):
                 break
             if id(d) not in chosen_ids:
                 take(d, QUOTAS[group_of(d.slot)][1] + relax)
@@ -329,6 +337,11 @@ def assemble(drafts: list[Draft]) -> Table:
     rows = _in_table_order(chosen + _missing(count))   # a 请补充 row stands in its slot's place
     alts = _alternates(ranked, chosen)
     return Table(rows=rows[:MAX_ROWS], alternates=alts)
+
+
+def _stated_term(d: Draft) -> str:
+    """The payment term or deadline of the text a row holds (`values._bind_deadline`'s evidence), else ''."""
+    return next((e for e in d.evidence if e.startswith(("描述中的拨付时限", "描述中的完成时限"))), "")
 
 
 def _stand_in(ranked: list[Draft], chosen: list[Draft], g: str) -> Draft | None:

@@ -52,8 +52,8 @@ def bind_mentions(drafts: list[Draft], ctx: ProjectContext, main_type: str | Non
     words it shares (≥ BIND_OVERLAP of the object's bigrams, or of the row
     name's own words); when no row shares them, the type row that needs a
     number, listed first among those of the mention's unit family, takes it
-    if that mention is the only one of its family (储备规模 5000 吨稻谷 →
-    地方储备粮规模 5000 吨). `main_type`: the id of the project's best type (a standard row of a further
+    if that mention is the only one of its family and no capacity (储备规模 5000 吨稻谷 → 地方储备粮规模
+    5000 吨; 储备物资可满足1.5万名受灾群众…需要 counts nobody served). `main_type`: the id of the project's best type (a standard row of a further
     type takes a per-unit amount only when no row names the text's words and none can be formed).
     """
     best: dict[int, tuple[float, Mention, Draft]] = {}   # per row: the mention whose words it shares most
@@ -67,7 +67,7 @@ def bind_mentions(drafts: list[Draft], ctx: ProjectContext, main_type: str | Non
         said = set(bigrams(normalize_name(m.verb + m.obj + m.context)))
         scored = [(len(obj & d.bigram_counts.keys()) / len(obj) if obj else 0.0, _stem_share(d, said), d) for d in fam]
         bound = [(max(o, st), d) for o, st, d in scored if o >= BIND_OVERLAP or st >= STEM_OVERLAP]
-        if not bound and _only_of_family(m, ctx):
+        if not bound and _only_of_family(m, ctx) and not _CAPACITY.search(m.context):
             lone = sorted((d for d in fam if d.source == "type" and d.needs_value and d.indicator_id),
                           key=lambda d: (-d.type_prob, d.type_pos))
             bound = [(0.0, d) for d in lone[:1]]
@@ -138,6 +138,8 @@ def _bind_deadline(drafts: list[Draft], ctx: ProjectContext) -> None:
 
 
 BINDABLE = ("quantity", "timeliness", "quality", "social_benefit")
+# a capacity (储备物资可满足1.5万名受灾群众紧急转移安置需要): what could be served, no count of the work
+_CAPACITY = re.compile(r"满足|容纳|可供")
 # per-unit amounts: "每生每天5元", "每餐补贴3元" state a standard, not a total
 PER_UNIT = re.compile(r"每[\u4e00-\u9fff]{1,3}")
 # the period written after a per-unit amount (每生1500元/学期): the standard is per head and per term
