@@ -52,7 +52,7 @@ def test_a_campaign_held_each_quarter_is_named_by_its_event():
     from kb.suggest.objects import mentions
 
     got = [(m.obj, m.value, m.derivation) for m in mentions("开展防溺水宣传进校园、进社区活动每季度不少于5场")]
-    assert got == [("宣传活动", "20", "每季度5场 × 4")]
+    assert got == [("防溺水宣传活动", "20", "每季度5场 × 4")]
 
 
 def test_archives_counted_in_volumes_and_images_bind_the_archive_rows(shipped_kb):
@@ -214,3 +214,15 @@ def test_a_capacity_counts_nobody_served(shipped_kb):
     res = _suggest(shipped_kb, "县应急管理局救灾物资储备，计划采购帐篷200顶、折叠床800张，储备物资可满足0.8万名受灾群众紧急转移安置需要，"
                                "6月30日前完成入库。", "救灾物资储备", 90)
     assert not [r for r in _rows(res) if r[3] == "0.8"], _rows(res)
+
+
+@pytest.mark.parametrize("name, core", [
+    ("湖南省岳阳市岳阳县2024年高标准农田建设项目", "高标准农田建设"),
+    ("江苏省南京市鼓楼区老旧小区改造", "老旧小区改造"),
+    ("重庆市梁平区林业局部门整体绩效", "林业局"),     # jieba cuts 梁平|区
+])
+def test_every_leading_place_leaves_the_core(name, core):
+    """E008's formed cost row was 梁平区林业局成本: only the first of several places was dropped."""
+    from kb.suggest.objects import project_core
+
+    assert project_core(name) == core

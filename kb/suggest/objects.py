@@ -364,8 +364,13 @@ def _period_total(t: str, q, every: tuple[str, int, str]) -> Mention:
         lead = _CLAUSE_NOT_LIST.split(t[max(0, q.start - 40):q.start])[-1].rsplit("每", 1)[0]
         # a campaign's reach (禁毒宣传进校园、进社区、进农村活动) names where it goes, not what it is: 禁毒宣传活动
         lead = re.sub(r"进[\u4e00-\u9fff]{1,3}(?:、进[\u4e00-\u9fff]{1,3})+(?=[\u4e00-\u9fff]{2}$)", "", lead)
-        v, o, after_ = split_phrase(pos_cut(lead.rsplit("、", 1)[-1])) if lead else ("", "", False)
-        obj = o if after_ or not o or v in HOLD_VERBS else v + o   # 开展禁毒宣传活动: 宣传 + 活动
+        lead = re.sub(r"^(?:计划|拟|将|预计|年内|全年)+", "", lead.rsplit("、", 1)[-1])
+        held = _HOLD_VERBS.match(lead)
+        if held and re.fullmatch(r"[\u4e00-\u9fff]{2,10}", lead[held.end():]):
+            obj = lead[held.end():]   # 开展禁毒宣传活动: what is held, whole (jieba tags 禁毒 a verb)
+        else:
+            v, o, after_ = split_phrase(pos_cut(lead)) if lead else ("", "", False)
+            obj = o if after_ or not o or v in HOLD_VERBS else v + o
     return Mention(total, q.unit, verb.group() if verb else "", obj, q.start, q.end, False, obj or q.context,
                    False, derivation=f"每{period}{q.value}{q.unit} × {times}")
 
@@ -482,11 +487,20 @@ def _clean_name(s: str) -> str:
 
 
 def _drop_place(s: str) -> str:
-    """The name without a leading place (岳阳县, 黄山市, 下马关镇) when enough remains."""
-    toks = pos_cut(s)
-    if toks and len(toks[0][0]) >= 3 and _PLACE_END.search(toks[0][0]) and toks[0][1] in ("ns", "nr", "n", "nt"):
-        rest = s[len(toks[0][0]):]
-        return rest if len(rest) >= 3 else s
+    """The name without its leading places (岳阳县, 黄山市, 下马关镇; every one of 湖南省岳阳市岳阳县, 重庆市梁平区 —
+    jieba cuts 梁平|区) when enough remains."""
+    for _ in range(4):
+        toks = pos_cut(s)
+        if len(toks) >= 2 and len(toks[1][0]) == 1 and _PLACE_END.search(toks[1][0]) and toks[0][1] in ("ns", "nr"):
+            place = toks[0][0] + toks[1][0]          # 梁平|区
+        elif toks and len(toks[0][0]) >= 3 and _PLACE_END.search(toks[0][0]) and toks[0][1] in ("ns", "nr", "n", "nt"):
+            place = toks[0][0]
+        else:
+            return s
+        rest = s[len(place):]
+        if len(rest) < 3:
+            return s
+        s = rest
     return s
 
 
