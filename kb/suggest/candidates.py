@@ -216,7 +216,8 @@ def _benefit_slot(name: str) -> str:
     from kb.checker.rewrite import guess_level2   # the checker's lists: one answer
     from kb.domain.enums import Level1
 
-    return guess_level2(Level1.benefit, name).value
+    # 亩产 / 单产 is 产量 per mu, a word the checker's lists do not hold: asked as 产量 (粮食亩产增加量 is economic)
+    return guess_level2(Level1.benefit, re.sub(r"[亩单]产", "产量", name)).value
 
 
 def _satisfaction_subjects(ctx: ProjectContext, detected: list[tuple[ProjectType, float]]) -> list[str]:
@@ -252,13 +253,17 @@ def _mention_draft(m, ctx: ProjectContext) -> Draft | None:
                      mention=m, evidence=ev + ["按描述用词生成"])
     t = N.time_name(m)
     if t:
-        return Draft(name=t[0], level2="timeliness", source="formed", unit=m.unit,
+        return Draft(name=t[0], level2=t[1], source="formed", unit=m.unit,
                      direction="negative" if t[2] == "≤" else "positive", mention=m, evidence=ev)
     r = N.stated_rate(m)
     if r:
         from kb.checker.parse import name_direction   # the checker's direction lists: one answer
 
-        l2 = "beneficiary_satisfaction" if r[1] == "satisfaction" else "quality"
+        from kb.checker.rewrite import guess_level   # the checker's one answer: 知晓率 is a benefit, 合格率 quality
+        from kb.domain.enums import Level1
+
+        level1, level2 = guess_level(r[0])
+        l2 = "beneficiary_satisfaction" if r[1] == "satisfaction" else level2.value if level1 is Level1.benefit else "quality"
         # 受害率0.0046‰, 发病率: lower is better, ≤ (a fresh trial found 受害率 ≥0.0046‰)
         direction = "negative" if name_direction(r[0]) == "neg" else "positive"
         return Draft(name=r[0], level2=l2, source="formed", unit=m.unit, direction=direction, mention=m,

@@ -31,11 +31,23 @@ _UNIT = r"(?:%|‰|" + "|".join(sorted((re.escape(u) for u in UNITS if u not in 
 _TO_LEVEL = re.compile(
     r"(?P<subj>[\u4e00-\u9fff]{2,30}?)(?:在现有?基础上)?(?:(?P<from>[由从])\s*(?P<x>\d+(?:\.\d+)?\s*" + _UNIT + r"?))?\s*"
     r"(?P<verb>(?:下降|降低|减少|提高|提升|增长|增加|上升)(?:到|至))(?P<y>\d+(?:\.\d+)?)\s*(?P<unit>" + _UNIT + r")")
+_TIME_UNITS = frozenset("天 日 个月 月 周 小时 分钟 年 个工作日".split())
+# a rise or fall by an amount: 粮食亩产提高50公斤, 人均收入增加2000元, 化肥用量减少3吨 (units of the quantity table,
+# not 百分点 / %, not time)
+_AMOUNT_UNIT = r"(?:" + "|".join(sorted((re.escape(u) for u in UNITS if u not in ("%", "‰") and u not in _TIME_UNITS),
+                                        key=len, reverse=True)) + ")"
+_BY_AMOUNT = re.compile(
+    r"(?P<subj>[\u4e00-\u9fff]{2,30}?)"
+    r"(?:在现有?基础上|较上一?年度?|比上一?年度?|较去年|比去年|同比|年均|较\d{4}年|比\d{4}年)?"
+    r"(?P<verb>下降|降低|减少|提高|提升|增长|增加|上升)了?(?:超过|不低于|不少于|达到|达)?"
+    r"(?P<nums>\d+(?:\.\d+)?)\s*(?P<unit>万元|亿元|(?:万)?" + _AMOUNT_UNIT + r")(?![\u4e00-\u9fff]*?(?:百分点|%))")
+# what a change by an amount can be of: an output per unit, an amount, an income (亩产, 收入, 用量 …)
+_AMOUNT_MEASURE = re.compile(r"(亩产|单产|产量|收入|产值|销售额|工资|用量|用水量|用电量|排放量|消耗|量|额)$")
 # words before the subject that say what the project does to it (使, 确保, 力争 …): the subject follows them
-_LEAD = re.compile(r"^.*(?:使|让|促进|推动|带动|实现|确保|力争|预计|计划|目标|通过|项目实施后|实施后)")
+_LEAD = re.compile(r"^.*(?:使|让|促进|推动|带动|实现|确保|力争|预计|计划|目标|通过|项目实施后|实施后|建成后|完成后)")
 _SCOPE = re.compile(r"^(?:年内|当年|今年|本年度|年度|全年)?(?:全县|全市|全区|全镇|全乡|全省|本县|本市|项目区|示范区|辖区)?")
 # what a change can be of: a rate, an amount, an income … (a subject naming none is no measure)
-_MEASURE = re.compile(r"(率|量|数|额|耗|收入|产值|产量|比例|比重|占比|满意度|指数|次数|起数)$")
+_MEASURE = re.compile(r"(率|量|数|额|耗|收入|产值|产量|比例|比重|占比|满意度|指数|次数|起数|人次)$")
 _FALL = ("下降", "降低", "减少")
 
 
@@ -57,7 +69,24 @@ def stated_changes(text: str) -> list[Mention]:
                 continue
             out.append(Mention(value, unit, m.group("verb"), _name(thing, m.group("verb"), unit),
                                m.start("nums") + f.start(), m.end(), context=m.group(0)))
+    taken = [(c.start, c.end) for c in out]
+    for m in _BY_AMOUNT.finditer(t):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        subj = _SCOPE.sub("", _after_preposition(_LEAD.sub("", m.group("subj")))).strip("、")
+        if "、" in subj or not _AMOUNT_MEASURE.search(subj) or len(subj) < 2:
+            continue
+        out.append(Mention(m.group("nums"), m.group("unit"), m.group("verb"), _amount_name(subj, m.group("verb"), m.group("unit")),
+                           m.start("nums"), m.end(), context=m.group(0)))
     return sorted(out, key=lambda c: c.start)
+
+
+def _amount_name(thing: str, verb: str, unit: str) -> str:
+    """The row name of a change by an amount, as real tables write one: 粮食亩产增加量 (50 公斤), 人均收入增加额
+    (2000 元), 化肥用量减少量 (3 吨): money 额, anything else 量; a thing ending in 量 / 额 keeps it once."""
+    change = "减少" if verb in _FALL else "增加"
+    measure = "额" if unit.endswith("元") else "量"
+    return thing + change + measure
 
 
 def _to_levels(t: str) -> list[Mention]:

@@ -15,6 +15,10 @@ from kb.domain.text import normalize_name
 
 SOURCES = ("type", "formed", "retrieval", "learned")
 # the label the result shows for each source
+# why vetting set a type's row aside when nothing in the text contradicts it — it only lacks its object or
+# its people in the text: such a row may still fill a required slot left empty (`kb.suggest.table`)
+ASIDE_SPARE_ENTRY = "项目类型的备选指标，描述中没有它的对象，仅作备选"
+ASIDE_NO_PEOPLE = "描述中没有服务的人群，按人次/人数计量的指标仅作备选"
 SOURCE_LABELS = {"type": "项目类型指标集", "formed": "按项目用词生成", "retrieval": "指标库检索", "learned": "结果反馈"}
 PENDING = "待填写"
 _SLOT_KEY = {l2: s.key for l2, s in SLOT_OF_LEVEL2.items()}   # `Draft.slot` is read thousands of times a request

@@ -28,17 +28,32 @@ from kb.suggest.words import BENEFIT_VERBS, EXISTING_WORDS, HARM_WORDS, WORK_VER
 
 # a clause that opens with where: 全县森林面积…, 目前辖区内…, 我县共有…, 截至2023年底全市… (the scope words are naming's)
 _SCOPE_LEAD = re.compile(r"^(?:目前|当前|现阶段|截至[^，,]{0,10}?|截止[^，,]{0,10}?)?"
-                         r"(?:(?:我|该)(?:省|市|县|区|镇|乡)|境内|" + SCOPE_ONLY.pattern + ")")
+                         r"(?:(?:我|该)(?:省|市|县|区|镇|乡)|境内|(?:全|本)(?:馆|院|校)|" + SCOPE_ONLY.pattern + ")")
 # words that say a figure is the present state of things, wherever they stand in the clause
 _SETTING_WORDS = re.compile(r"现有|现状|总面积|总人口|常住人口|户籍人口|总户数")
 # how a setting figure follows its words: after a measure noun or a verb of being (全县森林面积86万亩, 全县共有行政村120个)
 _SETTING_BEFORE = re.compile(r"(?:面积|人口|总量|总数|覆盖率|里程|长度|规模|蓄积量|户数|个数|是|有|达|为|共有|共|约|达到|总计|合计)$")
 # a verb of being anywhere after the scope (全县共有行政村120个)
 _BEING = re.compile(r"共有|拥有|现存|是|有|为|达")
-# words that report what happened (a self-evaluation, a mid-year report)
-_REPORTED = re.compile(r"实际|已完成|已经完成|完成了|截至|截止|共发生|累计发生|已发生|发生了")
+# where a sentence ends (a setting's sentence runs on over commas)
+_SENTENCE_END = re.compile(r"[。;；!！?？]")
+# the uses of what stands that make it the project's coverage (依托全县现有12个助餐点), not its setting
+_USES = re.compile(r"依托|利用|依靠|借助")
+# words that make a figure a target, not a state (达到 …, 计划, 力争): a setting's sentence ends before them
+_TARGET_WORDS = re.compile(r"达到|不低于|不少于|不超过|提高|提升|增加|降低|下降|减少|确保|力争|计划|目标|预计|完成|实现")
+# a work verb + 对象 / 户 is a noun of a programme's people (监测对象1100人), no work
+_ROLE_NOUN = re.compile(r"(?:监测|帮扶|救助|资助|补助|保障|服务|供养)(?:对象|户)")
+# words that report what happened (a self-evaluation, a mid-year report, a past period: 近三年累计带动…,
+# 已带动…, 去年…)
+_REPORTED = re.compile(r"实际|已完成|已经完成|完成了|截至|截止|共发生|累计发生|已发生|发生了|"
+                       r"已(?:经)?(?:带动|帮扶|实现|培训|发放|改造|新建|覆盖|惠及|救助|资助|累计|建设)|"
+                       r"近[一二三两四五几\d]+年|近年来|以来|(?<![较比同])(?:去年|上年)")
+_YEAR_SAID = re.compile(r"(20\d\d)年")
+_YEAR_LEAD = re.compile(r"(?:在)?(20\d\d)年(?:度)?(?!\d|以前|之前|前)")
 # the text is a self-evaluation or an evaluation report: its harm counts are what happened
 _REPORT_TEXT = re.compile(r"自评|评价报告|绩效评价|执行情况|完成情况")
+# words that make a year's figure the plan (2024年计划…, 力争到2026年…)
+_PLAN_WORDS = re.compile(r"计划|预计|力争|目标|拟|将|到\d{4}年|至\d{4}年|\d{4}年(?:\d{1,2}月)?(?:底|末)?前")
 # a harm figure stated as a limit is a target (火灾发生次数控制在3起以内, 受害率不超过0.9‰)
 _LIMIT_WORDS = re.compile(r"控制在|不超过|不高于|不大于|低于|以内|以下|力争|确保|目标")
 
@@ -50,8 +65,32 @@ def _clause(text: str, m: Mention) -> tuple[str, str]:
     return head, tail
 
 
-def _names_work(words: str) -> bool:
+def _names_work(words: str, scoped: bool = False) -> bool:
+    """True when `words` name work of the project or a use of what stands (依托 / 利用: its coverage). In a
+    clause opening with a scope (`scoped`: 全县现有乡镇卫生院15所, 全县已建成高标准农田41万亩) 现有 / 已建成 say
+    what stands in the county, the setting, and are no work."""
+    if scoped and not _USES.search(words):
+        words = EXISTING_WORDS.sub("", words)
+    words = _ROLE_NOUN.sub("", words)   # 监测对象, 帮扶户: whom a programme watches or helps, no work of this one
     return any(w in WORK_VERBS or w in BENEFIT_VERBS for w, _ in pos_cut(words)) or bool(EXISTING_WORDS.search(words))
+
+
+def _setting_clause(head: str, tail: str, scoped: bool) -> bool:
+    if not head or _names_work(head + tail, scoped):
+        return False
+    said = head.rstrip("约达共 ")
+    if _SETTING_WORDS.search(head):
+        return True
+    # a scope, then what is counted, then its figure, and no work (全县60周岁以上老年人8.6万人): the county's own
+    return scoped and (bool(_SETTING_BEFORE.search(said) or _BEING.search(head)) or len(head) > 4)
+
+
+def _sentence_before(text: str, m: Mention) -> tuple[str, str]:
+    """(the sentence's words before m's clause, the punctuation that ends them): 全县现有中小学78所，在校学生5.2万人
+    → ('全县现有中小学78所', '，') for 5.2万人."""
+    head_start = m.start - len(_clause(text, m)[0])
+    s = _SENTENCE_END.split(text[max(0, head_start - 80):head_start])[-1]
+    return (s[:-1], s[-1]) if s and s[-1] in "，,、" else ("", "")
 
 
 def setting_figure(m: Mention, text: str) -> bool:
@@ -60,12 +99,31 @@ def setting_figure(m: Mention, text: str) -> bool:
     if m.unit in MONEY_UNITS:
         return False
     head, tail = _clause(text, m)
-    if not head or _names_work(head + tail):
-        return False
-    said = head.rstrip("约达共 ")
-    if _SETTING_WORDS.search(head):
+    if _setting_clause(head, tail, bool(_SCOPE_LEAD.match(head))):
         return True
-    return bool(_SCOPE_LEAD.match(head)) and bool(_SETTING_BEFORE.search(said) or _BEING.search(head))
+    # a clause going on with a sentence that opened on the setting (全县现有中小学78所，在校学生5.2万人，其中C级危房
+    # 校舍面积约3万平方米; …乡镇卫生院15所、村卫生室210个) is the setting too, unless it names work or a target
+    before, joint = _sentence_before(text, m)
+    clauses = [c for c in re.split(r"[,，、]", before) if c] if before else []
+    if not clauses or not _SCOPE_LEAD.match(clauses[0]) or not _setting_clause(_words(clauses[0]), "", True):
+        return False
+    if any(not _goes_on(_words(c)) for c in clauses[1:]):
+        return False   # 全县森林面积86万亩，本年度完成森林抚育2万亩，补植补造0.5万亩: the work's clause ends the setting
+    if joint == "、":   # an item of the setting's list (脱贫人口2.3万人、监测对象1100人): its lead is the list's
+        return True
+    return bool(head) and _goes_on(head + tail)
+
+
+def _words(clause: str) -> str:
+    """A clause's words before its last figure (全县现有耕地68万亩 → 全县现有耕地)."""
+    return re.sub(r"[\d.]+[^\d]*$", "", clause) if re.search(r"\d", clause) else clause
+
+
+def _goes_on(words: str) -> bool:
+    """A clause with no work, no target and no word of the project or its year, that does not open on whom the
+    project serves (为其中2000名失能老人提供上门服务)."""
+    return not _names_work(words, True) and not _TARGET_WORDS.search(words) \
+        and not re.search(r"本年|今年|年度|项目|提供", words) and not re.match(r"(?:为|对|向|给)", words)
 
 
 def _harm(m: Mention) -> bool:
@@ -81,6 +139,13 @@ def actual_figure(m: Mention, text: str) -> bool:
     head, tail = _clause(text, m)
     if _LIMIT_WORDS.search(head + tail):
         return False
+    lead = _SENTENCE_END.split(text[max(0, m.start - 80):m.start])[-1]   # the sentence up to the figure
+    if _REPORTED.search(head) or re.match(r"(?:截至|截止)", lead):
+        return True
+    said = _YEAR_LEAD.match(lead)   # the sentence opens on its year (2024年全县…), not a span it names (2000年以前的档案)
+    later = [int(y) for y in _YEAR_SAID.findall(text)]
+    if said and int(said.group(1)) < max(later) and not _PLAN_WORDS.search(lead):
+        return True   # 2024年全县带动脱贫人口就业2.3万人 in a 2025 project: last year's figure
     if _REPORTED.search(head):
         return True
     if not _harm(m):

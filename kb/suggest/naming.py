@@ -40,6 +40,17 @@ _BAD_START = re.compile(r"^(?:上|下|中|内|外|前|后|的|之|为|对|给|�
 _BAD_INSIDE = re.compile(r"[的了给把被将不]|\d")
 
 
+def _bad_start(s: str) -> bool:
+    """`_BAD_START` unless a localizer opens a whole word of jieba's (上门服务, 中小学, 下水管网: no 上 / 中 / 下)."""
+    m = _BAD_START.match(s)
+    if not m:
+        return False
+    if m.group() not in ("上", "下", "中", "内", "外", "前", "后"):
+        return True
+    first = pos_cut(s)[0][0] if s else ""
+    return len(first) <= len(m.group())
+
+
 def is_clean(obj: str) -> bool:
     """True when `obj` is a clean noun phrase to put in front of a measure.
 
@@ -52,7 +63,7 @@ def is_clean(obj: str) -> bool:
     parts = re.split(r"及|和|与|或|、", obj)
     if len(parts) > 1:  # 校园维修改造及设备购置: each side a clean phrase
         return all(len(p) >= 2 and is_clean(p) for p in parts)
-    if _BAD_START.match(obj) or _BAD_INSIDE.search(obj):
+    if _bad_start(obj) or _BAD_INSIDE.search(obj):
         return False
     toks = pos_cut(obj.removeprefix("受益") if len(obj) > 3 else obj)
     if not toks or toks[0][0] in FUNCTION_WORDS:
@@ -204,6 +215,8 @@ def time_name(m: Mention) -> tuple[str, str, str] | None:
     if m.action and m.unit in TIME_UNITS:
         return _limit_name(m), "timeliness", "≤"
     obj = (m.verb + m.obj) if m.verb and not m.verb_after and _work_verb(m.verb) else m.obj
+    if m.unit in TIME_UNITS and re.fullmatch(r"单次.+时长", obj) and _plain_words(obj):
+        return obj, "quantity", "≥"   # 每次不少于1小时: one visit's length, ≥ (`objects.mentions`)
     if m.unit not in TIME_UNITS or not obj or not is_clean(obj):
         return None
     if TIME_LIMIT.search(obj) or re.search(r"时限$", obj):
@@ -250,7 +263,7 @@ def event_name(m: Mention) -> str | None:
     """The count of a stated frequency's event (每季度开展1次安全漏洞扫描 → 安全漏洞扫描次数, 4 a year:
     `kb.suggest.objects`); the event is a verb noun as often as not (扫描, 培训), so its words need only
     be plain (`_plain_words`). None for other mentions."""
-    if not m.derivation.startswith("每") or not m.obj or not _plain_words(m.obj):
+    if "每" not in m.derivation or not m.obj or not _plain_words(m.obj):   # …or 600人 × 每月2次 × 12
         return None
     name = m.obj + unit_measure(m.unit)
     return name if MIN_NAME <= len(name) <= MAX_NAME else None
@@ -258,7 +271,7 @@ def event_name(m: Mention) -> str | None:
 
 def _plain_words(s: str) -> bool:
     """Chinese only, no function word at the start or inside, no form word (指标, 预算 …)."""
-    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,}", s)) and not _BAD_START.match(s) \
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,}", s)) and not _bad_start(s) \
         and not _BAD_INSIDE.search(s) and not FORM_NAME.search(s)
 
 
@@ -340,7 +353,7 @@ def short_object(core: str) -> str:
         if start and words[start] in FIELD_HEADS:
             continue   # 设施|农业 is one word: 农业黄金蜜种植 names no object
         if len(obj) <= MAX_OBJECT and len(words[start]) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", obj) \
-                and not _BAD_START.match(obj):
+                and not _bad_start(obj):
             return obj
     return ""
 

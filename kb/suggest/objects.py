@@ -18,7 +18,7 @@ rows (`kb.suggest.naming`) or budgets (`kb.suggest.quantities`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kb.domain.quantity import every_period
@@ -65,6 +65,7 @@ class Mention:
     existing: bool = False  # it counts what already stands and is used (依托12个村老年食堂), not what is built
     group: str = ""  # whom a standard of several is for (60岁以上 of 60岁以上每人每月补助80元); set when bound
     listed: str | None = None  # the object ends a 、 list the number counts whole: the list's words, else None
+    ceiling: bool = False  # a standard stated as a ceiling (户均奖补不超过2000元): ≤, not =; set when bound
 
 
 @lru_cache(maxsize=1)
@@ -146,6 +147,11 @@ def split_phrase(tokens: list[tuple[str, str]]) -> tuple[str, str, bool]:
     k = _last_verb_before_object(run)
     if all(w in WORK_VERBS or w in BENEFIT_VERBS for w, _ in run):
         k = len(run)      # only verbs (清淤疏浚): the object stands elsewhere (对河道进行…)
+        lead = len(toks) - len(run) - 1
+        if run and lead >= 1 and toks[lead][1].startswith("v") and toks[lead][0] not in HOLD_VERBS \
+                and is_nounish(*toks[lead - 1]):
+            # …or it is a noun and the verb that makes it a kind of work (屋面|防水|维修1.2万平方米 → 屋面防水, 维修)
+            return "".join(w for w, _ in run), _noun_run(toks[:lead]) + toks[lead][0], True
     verb, obj = "".join(w for w, _ in run[:k]), "".join(w for w, _ in run[k:])
     if not obj:
         obj = _object_of_duiyu(toks)
@@ -232,6 +238,8 @@ def places_worked(tokens: list[tuple[str, str]]) -> str:
         n += 1
     thing = "".join(w for w, _ in tokens[1:n])
     work = tokens[n][0] if n < len(tokens) else ""
+    if thing and thing[-1] in NOUN_SUFFIXES:
+        return ""   # 12所乡镇卫生院购置: a facility of the place is what is counted (乡镇卫生院), not places
     if not thing or work not in WORK_VERBS or n + 1 < len(tokens) and is_nounish(*tokens[n + 1]):
         return ""
     return thing + work + tokens[0][0]
@@ -273,8 +281,18 @@ def mentions(text: str) -> list[Mention]:
             continue
         every = every_period(before) if q.unit in EVENT_UNITS else None
         if every:
-            out.append(_per_period_count(t, q, every))
+            out.append(_per_period_count(t, q, every, before, out))
             continue
+        if is_time_unit(q.unit) and before.endswith("每次"):
+            # 每次不少于1小时: how long one visit lasts, never a service period (服务周期 ≥1 小时)
+            event = next((n.obj for n in reversed(out) if n.unit in EVENT_UNITS and n.obj), "服务")
+            event = re.sub(r"^[人户]均", "", event)
+            out.append(Mention(q.value, q.unit, "", f"单次{event}时长", q.start, q.end, False, q.context, False))
+            continue
+        prev = out[-1] if out else None
+        if not obj and not verb and prev and prev.obj and t[prev.end:q.start] == "、" and prev.unit != q.unit:
+            # 文书档案12万卷、320万画幅: the same thing measured twice, the second measure has no words of its own
+            verb, obj, after_ = prev.verb, prev.obj, prev.verb_after
         listed = list_lead(t, q.start) if obj and not obj_after else None
         out.append(Mention(q.value, q.unit, verb, obj, q.start, q.end, q.is_budget, q.context, after_,
                            action=limit_action(t, q.end) if is_time_unit(q.unit) else "",
@@ -306,11 +324,35 @@ def list_lead(t: str, start: int) -> str | None:
     return re.sub(r"^(?:为|对|向|给|按照|按|其中|共|累计)+", "", _BOUND_WORDS.sub("", clause))
 
 
-def _per_period_count(t: str, q, every: tuple[str, int, str]) -> Mention:
+# a frequency per head (每人每月上门服务4次): each person's count, not the project's
+_PER_HEAD = re.compile(r"每(人|户|名|位|生)(?=每)")
+_HEAD_UNITS = frozenset("人 名 位 户 万人 万名 万户".split())
+
+
+def _per_period_count(t: str, q, every: tuple[str, int, str], before: str = "",
+                      found: list[Mention] | tuple = ()) -> Mention:
     """The year's count of a stated frequency (`kb.domain.quantity.every_period`): 每季度开展1次安全漏洞扫描
     → 4 次 of 安全漏洞扫描; 食堂每月开展食品安全自查2次 → 24 次 of 食品安全自查; derivation "每季度1次 × 4".
     The event is the words after the unit, else those between the period and the number without the
-    verb that only holds it."""
+    verb that only holds it. A frequency per head (服务对象1200人，每人每月上门服务4次) is the project's total
+    when the sentence states the heads: 57600 次 of 上门服务, derivation "1200人 × 每月4次 × 12"; else the count
+    per head, 人均上门服务 48 次 (a fresh reviewer found 服务次数 ≥48 次 for 1200 persons)."""
+    m = _period_total(t, q, every)
+    head = _PER_HEAD.search(before)
+    if not head or not m.obj:
+        return m
+    from decimal import Decimal
+
+    heads = [n for n in found if n.unit in _HEAD_UNITS and not re.search(r"[。;；]", t[n.end:q.start])]
+    if not heads:
+        return replace(m, obj=("户均" if head.group(1) == "户" else "人均") + m.obj, context="人均" + m.context)
+    n = heads[-1]
+    count = Decimal(n.value) * (10000 if n.unit.startswith("万") else 1)
+    total = format((count * Decimal(m.value)).normalize(), "f")
+    return replace(m, value=total, derivation=f"{n.value}{n.unit} × {m.derivation}")
+
+
+def _period_total(t: str, q, every: tuple[str, int, str]) -> Mention:
     from decimal import Decimal
 
     period, times, said = every
@@ -318,6 +360,17 @@ def _per_period_count(t: str, q, every: tuple[str, int, str]) -> Mention:
     what = _EVENT_AFTER.match(_clause_after(t, q.end))   # the event itself, a verb noun as often as not (扫描, 培训)
     verb = _HOLD_VERBS.match(said)
     obj = what.group() if what else said[verb.end() if verb else 0:]
+    if not obj:   # 开展禁毒宣传活动每季度不少于6场: the event stands before the period
+        lead = _CLAUSE_NOT_LIST.split(t[max(0, q.start - 40):q.start])[-1].rsplit("每", 1)[0]
+        # a campaign's reach (禁毒宣传进校园、进社区、进农村活动) names where it goes, not what it is: 禁毒宣传活动
+        lead = re.sub(r"进[\u4e00-\u9fff]{1,3}(?:、进[\u4e00-\u9fff]{1,3})+(?=[\u4e00-\u9fff]{2}$)", "", lead)
+        lead = re.sub(r"^(?:计划|拟|将|预计|年内|全年)+", "", lead.rsplit("、", 1)[-1])
+        held = _HOLD_VERBS.match(lead)
+        if held and re.fullmatch(r"[\u4e00-\u9fff]{2,10}", lead[held.end():]):
+            obj = lead[held.end():]   # 开展禁毒宣传活动: what is held, whole (jieba tags 禁毒 a verb)
+        else:
+            v, o, after_ = split_phrase(pos_cut(lead)) if lead else ("", "", False)
+            obj = o if after_ or not o or v in HOLD_VERBS else v + o
     return Mention(total, q.unit, verb.group() if verb else "", obj, q.start, q.end, False, obj or q.context,
                    False, derivation=f"每{period}{q.value}{q.unit} × {times}")
 
@@ -395,7 +448,11 @@ def _clause_before(t: str, start: int) -> str:
         s = s[last.end():]
         s = re.sub(r"^(?:" + "|".join(re.escape(u) for u in Q.UNITS) + r")", "", s)
     s = _BOUND_WORDS.sub("", s)   # 观光游客不少于6万人: the object before the comparison
+    s = _YEAR_WORDS.sub("", s)    # 开展禁毒宣传活动全年24场: the year's count of the activity
     return s.rstrip("≥≤<>=约达共计 ")
+
+
+_YEAR_WORDS = re.compile(r"(?:全年|年均|当年|年内|本年度|本年|年度)(?:共|累计|合计)?$")
 
 
 # words between an object and its number that say how it compares (不少于, 不低于, 达到, 超过 …)
@@ -430,11 +487,20 @@ def _clean_name(s: str) -> str:
 
 
 def _drop_place(s: str) -> str:
-    """The name without a leading place (岳阳县, 黄山市, 下马关镇) when enough remains."""
-    toks = pos_cut(s)
-    if toks and len(toks[0][0]) >= 3 and _PLACE_END.search(toks[0][0]) and toks[0][1] in ("ns", "nr", "n", "nt"):
-        rest = s[len(toks[0][0]):]
-        return rest if len(rest) >= 3 else s
+    """The name without its leading places (岳阳县, 黄山市, 下马关镇; every one of 湖南省岳阳市岳阳县, 重庆市梁平区 —
+    jieba cuts 梁平|区) when enough remains."""
+    for _ in range(4):
+        toks = pos_cut(s)
+        if len(toks) >= 2 and len(toks[1][0]) == 1 and _PLACE_END.search(toks[1][0]) and toks[0][1] in ("ns", "nr"):
+            place = toks[0][0] + toks[1][0]          # 梁平|区
+        elif toks and len(toks[0][0]) >= 3 and _PLACE_END.search(toks[0][0]) and toks[0][1] in ("ns", "nr", "n", "nt"):
+            place = toks[0][0]
+        else:
+            return s
+        rest = s[len(place):]
+        if len(rest) < 3:
+            return s
+        s = rest
     return s
 
 

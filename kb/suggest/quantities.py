@@ -29,6 +29,8 @@ _LEAD = re.compile(r"^(?:高质量|高标准|圆满|顺利|按时|按期|及时|
 _BUDGET_WORDS = ("资金", "预算", "投资", "总额", "经费", "金额", "安排", "拨付", "财政", "补助资金", "总投资", "投入",
                  "转移支付", "额度", "下达", "拨款", "专项")
 _OBJECT_AFTER = re.compile(r"^[\u4e00-\u9fff]{2,8}")
+# an amount per something, said before it (每亩, 每人每年): a standard, never the budget
+_PER_UNIT_BEFORE = re.compile(r"每[\u4e00-\u9fff]{1,4}$")
 def _context(t: str, start: int) -> str:
     """Up to 16 characters before a number, cut at punctuation and at a previous number and its unit
     ("45万元给聘用的14人"), leading filler (计划, 预计 …) removed."""
@@ -45,7 +47,7 @@ _BARE_WAN_UNIT = {"人次": "万人次", "人数": "万人", "户数": "万户",
                   "点击量": "万次", "阅读量": "万次", "观看量": "万次"}
 _BARE_WAN = re.compile(r"(" + "|".join(_BARE_WAN_UNIT) + r")(?:达到|达|超过|约|共)?$")
 # measure words that stand before their noun (N个机柜, N名学生), unlike units of measurement
-CLASSIFIERS = frozenset("个 台 套 辆 艘 架 所 家 座 栋 幢 门 项 条 处 名 位 户 间 张 本 册 份 部 支 块 根 眼 口 盏 株 棵 头 只".split())
+CLASSIFIERS = frozenset("个 台 套 辆 艘 架 所 家 座 栋 幢 门 项 条 处 名 位 户 间 张 本 册 份 部 支 块 根 眼 口 盏 株 棵 头 只 顶 卷".split())
 
 
 @dataclass
@@ -104,7 +106,8 @@ def find_quantities(text: str) -> list[StatedQuantity]:
             obj = _OBJECT_AFTER.match(_DELIM.split(t[m.end():m.end() + 12])[0])
             if obj and not obj.group().startswith(("以上", "左右", "以内", "的", "次")):
                 ctx = ctx + obj.group()
-        is_budget = unit in ("万元", "亿元", "元", "万") and any(w in before[-10:] for w in _BUDGET_WORDS)
+        is_budget = unit in ("万元", "亿元", "元", "万") and any(w in before[-10:] for w in _BUDGET_WORDS) \
+            and not _PER_UNIT_BEFORE.search(before) and not t.startswith("/", m.end())   # 投入标准每亩1500元: a standard
         if unit == "万":
             counted = _BARE_WAN.search(ctx) if not is_budget else None
             if not (is_budget or counted):

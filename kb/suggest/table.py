@@ -6,18 +6,21 @@ default table takes, slot by slot, the minimum of `QUOTAS` from the best
 rows (tier, then score), then fills up to `TARGET_ROWS` with the best
 remaining rows within each slot's maximum, and never holds the same measure
 of the same object twice (`same_measure`). Rows of tier ALTERNATE never
-enter it. A required slot with no row at all gets a 待填写 row saying what
-to add. Everything else not chosen is an alternate beside its slot (best
+enter it. A required slot the pending limits left empty takes its best
+candidate all the same (a blank row of the library says what to measure; a
+reviewer strikes a bare placeholder); only a slot with no candidate at all
+gets a 待填写 row saying what to add. Everything else not chosen is an alternate beside its slot (best
 `ALTERNATES` per slot), except rows vetting set aside (another programme,
 no object in the text, a vague formed rate). Pure functions over ranked drafts.
 """
 from __future__ import annotations
 
 import re
+from copy import copy
 from dataclasses import dataclass
 
 from kb.domain.units import unit_fits, units_compatible
-from kb.suggest.draft import PENDING, Draft
+from kb.suggest.draft import ASIDE_NO_PEOPLE, ASIDE_SPARE_ENTRY, PENDING, Draft
 from kb.suggest.ranker import Tier
 from kb.suggest.slots import SLOTS
 from kb.suggest.words import ON_TIME, PERIOD, PERSON_HEADS, STANDARD_NAME
@@ -35,6 +38,9 @@ BOUND_COST_MAX = 2
 # …and up to three benefit rows when each holds a figure of its own (特色产业产值 80 万元, 脱贫户增收 80 万元 and
 # 受益脱贫户 10 户: D007 states all three, its real table holds all three)
 BOUND_BENEFIT_MAX = 3
+# …and a third quality row when it holds a rate the text states (验收合格率100%, 设备完好率不低于95% and
+# 基层就诊率达到65%: a fourth fresh reviewer found the third stated rate missing)
+BOUND_QUALITY_MAX = 3
 MIN_ROWS, TARGET_ROWS, MAX_ROWS = 8, 10, 12
 # 待填写 rows a reviewer still reads as a plan: at most this many per slot group, and in all
 MAX_PENDING_PER_GROUP, MAX_PENDING = 2, 4
@@ -72,6 +78,9 @@ def same_measure(a: Draft, b: Draft, in_table: bool = True) -> bool:
     alternates may offer another wording of those."""
     if a.mention is not None and a.mention is b.mention:
         return True
+    said = _stated_term(a)
+    if said and said == _stated_term(b):
+        return True          # one payment term or deadline the text states (养老服务补助资金拨付时限 / 服务费用支付时限)
     if a.value_source == "budget" and b.value_source == "budget":
         return True          # two ceilings at the budget: one total cost
     if _same_object_counted(a, b) or _same_object_counted(b, a) or _one_extent(a, b) or _one_thing(a, b):
@@ -289,8 +298,8 @@ def assemble(drafts: list[Draft]) -> Table:
 
     def take(d: Draft, cap: int) -> bool:
         g = group_of(d.slot)
-        if g in ("cost", "benefit") and d.tier == Tier.BOUND:
-            cap = max(cap, BOUND_BENEFIT_MAX if g == "benefit" else BOUND_COST_MAX)
+        if g in ("cost", "benefit", "quality") and d.tier == Tier.BOUND:
+            cap = max(cap, {"benefit": BOUND_BENEFIT_MAX, "cost": BOUND_COST_MAX}.get(g, BOUND_QUALITY_MAX))
         listed = any(_one_list(d, c) for c in chosen)   # one list the text states counts as one row
         if d.tier == Tier.ALTERNATE or count.get(g, 0) >= cap and not listed or any(same_measure(d, c) for c in chosen):
             return False
@@ -313,13 +322,49 @@ def assemble(drafts: list[Draft]) -> Table:
                 take(d, lo)
     for target, relax in ((TARGET_ROWS, 0), (MIN_ROWS, 1)):
         for d in ranked:
-            if len(chosen) >= target:
+            # the text's own numbers go in up to MAX_ROWS (折合每平方米每年5.78元 was left out of a full table)
+            if len(chosen) >= target and (relax or d.tier != Tier.BOUND or d.value_source != "text"
+                                          or len(chosen) >= MAX_ROWS):
                 break
             if id(d) not in chosen_ids:
                 take(d, QUOTAS[group_of(d.slot)][1] + relax)
+    for g in MISSING:
+        fill = _stand_in(ranked, chosen, g) if count.get(g, 0) == 0 else None
+        if fill is not None:
+            chosen.append(fill)
+            chosen_ids.add(id(fill))
+            count[g] = 1
     rows = _in_table_order(chosen + _missing(count))   # a 请补充 row stands in its slot's place
     alts = _alternates(ranked, chosen)
     return Table(rows=rows[:MAX_ROWS], alternates=alts)
+
+
+def _stated_term(d: Draft) -> str:
+    """The payment term or deadline of the text a row holds (`values._bind_deadline`'s evidence), else ''."""
+    return next((e for e in d.evidence if e.startswith(("描述中的拨付时限", "描述中的完成时限"))), "")
+
+
+def _stand_in(ranked: list[Draft], chosen: list[Draft], g: str) -> Draft | None:
+    """The row for a required slot group `g` the limits left empty (a reviewer strikes a bare （请补充效益指标）):
+    its best candidate the table did not take (the pending limits, a second blank), else the best row of
+    best type's set vetting set aside only because the text does not name its object or its people (培训
+    知识知晓率 for a cadre training), blank and saying why — never another programme's or sector's row;
+    None when there is none."""
+    rows = [d for d in ranked if group_of(d.slot) == g and not any(same_measure(d, c) for c in chosen)]
+    best = next((d for d in rows if d.tier != Tier.ALTERNATE), None)
+    if best is not None:
+        return best
+    top = max((d.type_prob for d in ranked), default=0.0)   # the best type's own set, not a further type's
+    spare = next((d for d in rows if d.source == "type" and d.type_prob >= top and d.evidence
+                  and d.evidence[-1] in (ASIDE_SPARE_ENTRY, ASIDE_NO_PEOPLE)), None)
+    if spare is None:
+        return None
+    out = copy(spare)
+    out.tier, out.evidence = Tier.RANKED, list(spare.evidence)
+    out.value, out.value_source = "", ""
+    out.operator = "" if out.operator == "定性" else out.operator
+    out.note = f"{PENDING}：描述中没有与之直接对应的{MISSING[g]}，此为同类项目常用指标，请核实适用后按项目实际填写目标值"
+    return out
 
 
 def _total_cost(d: Draft) -> bool:
@@ -358,8 +403,10 @@ def _two_groups_named(d: Draft, chosen: list[Draft]) -> bool:
 # the unit that buys the service is no beneficiary asked about it
 _BUYER = re.compile(r"购买主体|采购单位|委托方")
 # the public or the served in general: beside them a second row asks the same people again (two
-# reviewers struck 参与群众 beside 游客, 服务对象 beside 委托单位, 受益群众 beside 受助对象)
-_GENERAL = re.compile(r"群众|公众|市民|居民|社会|服务对象|受益对象|受助对象|保障对象|救助对象")
+# reviewers struck 参与群众 beside 游客, 服务对象 beside 委托单位, 受益群众 beside 受助对象); whoever a programme
+# pays or serves by its role (补贴对象, 资助对象, 奖补对象 …) is the named group again (a fourth one struck
+# 补贴对象满意度 beside 受益农户满意度)
+_GENERAL = re.compile(r"群众|公众|市民|居民|社会|对象$")
 _SATISFACTION_TAIL = re.compile(r"(对(?!象)[^对]{2,})?(满意度|满意程度|满意率)(调查)?$")
 
 

@@ -52,8 +52,8 @@ def bind_mentions(drafts: list[Draft], ctx: ProjectContext, main_type: str | Non
     words it shares (≥ BIND_OVERLAP of the object's bigrams, or of the row
     name's own words); when no row shares them, the type row that needs a
     number, listed first among those of the mention's unit family, takes it
-    if that mention is the only one of its family (储备规模 5000 吨稻谷 →
-    地方储备粮规模 5000 吨). `main_type`: the id of the project's best type (a standard row of a further
+    if that mention is the only one of its family and no capacity (储备规模 5000 吨稻谷 → 地方储备粮规模
+    5000 吨; 储备物资可满足1.5万名受灾群众…需要 counts nobody served). `main_type`: the id of the project's best type (a standard row of a further
     type takes a per-unit amount only when no row names the text's words and none can be formed).
     """
     best: dict[int, tuple[float, Mention, Draft]] = {}   # per row: the mention whose words it shares most
@@ -67,7 +67,7 @@ def bind_mentions(drafts: list[Draft], ctx: ProjectContext, main_type: str | Non
         said = set(bigrams(normalize_name(m.verb + m.obj + m.context)))
         scored = [(len(obj & d.bigram_counts.keys()) / len(obj) if obj else 0.0, _stem_share(d, said), d) for d in fam]
         bound = [(max(o, st), d) for o, st, d in scored if o >= BIND_OVERLAP or st >= STEM_OVERLAP]
-        if not bound and _only_of_family(m, ctx):
+        if not bound and _only_of_family(m, ctx) and not _CAPACITY.search(m.context):
             lone = sorted((d for d in fam if d.source == "type" and d.needs_value and d.indicator_id),
                           key=lambda d: (-d.type_prob, d.type_pos))
             bound = [(0.0, d) for d in lone[:1]]
@@ -138,6 +138,8 @@ def _bind_deadline(drafts: list[Draft], ctx: ProjectContext) -> None:
 
 
 BINDABLE = ("quantity", "timeliness", "quality", "social_benefit")
+# a capacity (储备物资可满足1.5万名受灾群众紧急转移安置需要): what could be served, no count of the work
+_CAPACITY = re.compile(r"满足|容纳|可供")
 # per-unit amounts: "每生每天5元", "每餐补贴3元" state a standard, not a total
 PER_UNIT = re.compile(r"每[\u4e00-\u9fff]{1,3}")
 # the period written after a per-unit amount (每生1500元/学期): the standard is per head and per term
@@ -166,18 +168,23 @@ def _builds_what_stands(d: Draft, m: Mention) -> bool:
 
 
 def _other_work(d: Draft, m: Mention) -> bool:
-    """A time limit for one work never binds a row limiting another (4小时内修复 → not 故障响应时间)."""
+    """A time limit for one work never binds a row limiting another (4小时内修复 → not 故障响应时间); one visit's
+    length (每次不少于1小时, 单次上门服务时长) binds no row but one per visit (not 服务周期)."""
+    if m.obj.startswith("单次") and not re.search(r"单次|每次", d.key):
+        return True
     return bool(m.action) and m.action not in d.key and TIME_LIMIT.search(d.key) is not None
 
 
 def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext, main_type: str | None = None) -> None:
-    """An amount the text states: a per-unit amount to a standard row (元/…) whose per-parts the text's do
+    """An amount the text states: a per-unit amount to a standard row (元/…) of no programme the text lacks whose per-parts the text's do
     not contradict (`_parts_fit`; the row in exactly the text's per-parts first), else to a standard row
     formed from the text (`_formed_standard`); another amount to a cost or economic-benefit row in 万元
     about the same object (带动旅游综合收入3000万元)."""
+    from kb.suggest.vetting import other_programme
+
     before = CLAUSE_START.split(ctx.text[max(0, m.start - 12):m.start])[-1]
     written = PER_THING_AFTER.match(ctx.text, m.end)
-    per_unit = bool(PER_UNIT.search(before) or written)
+    per_unit = bool(PER_UNIT.search(before) or written or PER_AVERAGE.search(before))
     written = None if PER_PERIOD.match(ctx.text, m.end) else written   # 每生1500元/学期: a period, the row says per whom
     said = set(bigrams(normalize_name(m.verb + m.obj + m.context)))
     # a standard's words run on after it (60元标准发放就餐补贴): its row may share those
@@ -192,10 +199,17 @@ def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext, main_type:
         unit = d.unit or d.typical[2]
         if per_unit:
             ok = _per_unit_money(unit) and STANDARD_NAME.search(d.name) and d.slot == "cost"
-            if ok and _parts_fit(unit, parts):
+            # a standard of a programme the text does not name (普通高中国家助学金资助标准 for a county's own
+            # 资助…每人每年2500元) would be set aside later and take the amount with it (`vetting.other_programme`)
+            if ok and _parts_fit(unit, parts) and not other_programme(d, ctx):
                 fits.append((_stem_share(d, said_std) >= BIND_OVERLAP or main_type in d.type_ids, d))
             continue
-        ok = Q.units_compatible(unit or "", m.unit) and "/" not in unit and _stem_share(d, said) >= BIND_OVERLAP
+        share = _stem_share(d, said)
+        if d.slot == "economic_benefit" and m.obj:
+            # 增加脱贫户收入10.9304万元: the row (特色产业带动增加受益农户收入) holds the words of what is gained
+            own = set(bigrams(normalize_name(m.obj + m.verb)))
+            share = max(share, len(own & d.bigram_counts.keys()) / len(own) if own else 0.0)
+        ok = Q.units_compatible(unit or "", m.unit) and "/" not in unit and share >= BIND_OVERLAP
         if ok:
             d.mention = m
             d.evidence.append(f"描述中的金额: {m.context}{m.value}{m.unit}")
@@ -213,6 +227,8 @@ def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext, main_type:
         drafts.append(d)
     per_part = written.group(1) if written else ""
     d.mention = replace(m, per=period.group(1) if period else "", per_part=per_part) if period or per_part else m
+    if _CEILING_BEFORE.search(before):   # 户均奖补不超过2000元: a ceiling of the standard, not the standard itself
+        d.mention = replace(d.mention, ceiling=True)
     said_per = written.group(1) if written else period.group(1) if period and period.re is PER_PERIOD else ""
     d.evidence.append(f"描述中的金额: {m.context}{m.value}{m.unit}" + (f"/{said_per}" if said_per else ""))
 
@@ -256,11 +272,15 @@ def _name_standard_groups(drafts: list[Draft], ctx: ProjectContext) -> None:
 
 
 # the per-parts a standard is stated in before its amount: 每人每月 → 人, 月; 每生每天 → 生, 天; 每个每年 → 个, 年
-PER_BEFORE = re.compile(r"每(学期|学年|季度|人次|[\u4e00-\u9fff])")
+PER_BEFORE = re.compile(r"每(学期|学年|季度|人次|平方公里|平方米|立方米|公里|公顷|[\u4e00-\u9fff])")
+# an average that is paid (户均奖补不超过2000元, 人均补助3000元) is a per-unit amount per household or head; an
+# average gained (人均增收800元) is a benefit, no standard
+PER_AVERAGE = re.compile(r"(户|人|亩|生)均(?=[\u4e00-\u9fff]{0,4}?(?:奖|补|助|贴|投入))")
+_CEILING_BEFORE = re.compile(r"(?:不超过|不高于|最高|最多|上限为?)$")
 CLAUSE_START = re.compile(r"[,，。;；:：]")
 PERIODS = frozenset("学期 学年 季度 年 月 周 天 日 餐 次".split()) - {"餐", "次"}
 # per-parts that name the same thing: a student, a named person and a person are one head; 日 is 天
-_PART_SPELLING = {"名": "人", "位": "人", "生": "人", "日": "天"}
+_PART_SPELLING = {"名": "人", "位": "人", "生": "人", "日": "天", "画幅": "页"}
 
 
 def said_parts(before: str, written: str = "", period_after: str = "") -> list[str]:
@@ -269,6 +289,7 @@ def said_parts(before: str, written: str = "", period_after: str = "") -> list[s
     if written:
         return [p for p in re.split(r"[·.]", written) if p]
     out = [p for p in PER_BEFORE.findall(before) if p not in ("年度",)]
+    out = [p for p in PER_AVERAGE.findall(before) if p not in out] + out   # 户均奖补 → 户
     return out + [period_after] if period_after and period_after not in out else out
 
 
@@ -291,23 +312,57 @@ def _parts_fit(unit: str, parts: list[str]) -> bool:
 
 # what a standard pays, written after its amount (60元标准发放就餐补贴) or before it (每餐补贴3元)
 _PAID_AFTER = re.compile(r"(?:的)?(?:标准)?(?:发放|给予|发)?([\u4e00-\u9fff]{0,4}?(?:补贴|补助|津贴|生活费|救助金|慰问金|奖励金))")
-_PAID_BEFORE = re.compile(r"(补贴|补助|津贴|生活费)(?:标准)?(?:为)?$")
+_PAID_BEFORE = re.compile(r"(补贴|补助|津贴|生活费|奖补|资助|奖励|救助)(?:标准)?(?:为)?$")
+# the verb of the clause before that pays per head (资助家庭经济困难学生300人，每人每年2000元 → 资助)
+_PAYS = re.compile(r"(补贴|补助|奖补|资助|奖励|救助|慰问)")
+# a standard the text names before its amount (亩均财政投入标准每亩1500元 → 亩均财政投入标准)
+_NAMED_STANDARD = re.compile(r"([\u4e00-\u9fff]{2,10}标准)(?:为)?$")
+# an amount worked out per unit rather than paid (折合每平方米每年5.78元, 平均每亩…): the cost of one unit
+_WORKED_OUT = re.compile(r"折合|折算|平均|合计")
 
 
 def _formed_standard(m: Mention, ctx: ProjectContext, before: str, parts: list[str]) -> Draft | None:
-    """A standard row formed from the text when no row takes its per-unit amount: the per-parts as the
-    text says them + what is paid + 标准 (每人每月60元标准发放就餐补贴 → 每人每月就餐补贴标准, 元/人·月), None when
-    the text names nothing paid or no per-part."""
+    """A standard row formed from the text when no row takes its per-unit amount, None when the text names
+    no per-part or nothing the amount is: the per-parts as the text says them + what is paid + 标准
+    (每人每月60元标准发放就餐补贴 → 每人每月就餐补贴标准, 元/人·月; 户均奖补不超过2000元 → 户均奖补标准, 元/户;
+    资助家庭经济困难学生300人，每人每年2000元 → 每人每年资助标准, 元/人·年), a standard the text names
+    (亩均财政投入标准每亩1500元 → 亩均财政投入标准, 元/亩), a unit price (单价0.45元/画幅 → 档案数字化加工单价,
+    元/画幅) or a unit cost worked out (折合每平方米每年5.78元 → 每平方米每年环卫保洁服务外包成本)."""
+    from kb.suggest.naming import short_object
+
+    if not parts:
+        return None
+    plain = _BOUND_BEFORE.sub("", PER_BEFORE.sub("", before))
     after = _PAID_AFTER.match(CLAUSE_START.split(ctx.text[m.end:m.end + 16])[0])
     paid = after.group(1) if after else ""
     if not paid:
-        b = _PAID_BEFORE.search(PER_BEFORE.sub("", before))
+        b = _PAID_BEFORE.search(plain)
         paid = b.group(1) if b else ""
-    if not paid or not parts:
+    if not paid and not plain:   # …每人每年2000元: what the clause before pays, in the same sentence
+        lead = re.split(r"[。;；]", ctx.text[max(0, m.start - 40):m.start])[-1]
+        pays = _PAYS.findall(lead)
+        paid = pays[-1] if pays else ""
+    said = "".join(f"每{p}" for p in parts if f"每{p}" in before) or "".join(
+        f"{p}均" for p in parts if f"{p}均" in before)
+    unit = f"{m.unit}/{'·'.join(parts)}"
+    named = _NAMED_STANDARD.search(plain)
+    obj = short_object(ctx.core) if ctx.core else ""
+    if paid:
+        name = f"{said}{paid}标准"
+    elif named:
+        name = named.group(1)
+    elif "单价" in before and obj:
+        name = f"{obj}单价"
+    elif _WORKED_OUT.search(before) and obj:
+        name = f"{said}{obj}成本"
+    else:
         return None
-    said = "".join(f"每{p}" for p in parts if f"每{p}" in before)
-    return Draft(name=f"{said}{paid}标准", level2="economic_cost", source="formed", unit=f"{m.unit}/{'·'.join(parts)}",
-                 direction="equal", evidence=["按描述用词生成"])
+    return Draft(name=name, level2="economic_cost", source="formed", unit=unit, direction="equal",
+                 evidence=["按描述用词生成"])
+
+
+# how a standard compares, written before its amount (户均奖补不超过2000元)
+_BOUND_BEFORE = re.compile(r"(?:不超过|不高于|不低于|不少于|最高|最多|上限为?|为|约|达到?)$")
 
 
 def _per_unit_money(unit: str) -> bool:
@@ -352,7 +407,7 @@ def _take_mention(d: Draft, m: Mention) -> None:
         unit = m.unit + "/" + (m.per_part or "·".join(p for p in _per_of(unit) if p not in PERIODS or not m.per))
         if m.per and m.per not in unit:
             unit = f"{unit}·{m.per}"           # 1500 元/人·学期, as the text states it (元/人·月 for 每人每年: 元/人·年)
-        d.value_unit, d.operator = unit, "="   # a standard: 5 元/生·天
+        d.value_unit, d.operator = unit, "≤" if m.ceiling else "="   # a standard: 5 元/生·天
         return
     if d.slot == "cost":
         d.operator = "≤"

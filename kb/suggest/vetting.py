@@ -29,7 +29,7 @@ from kb.domain.enums import Level1, Level2
 from kb.domain.schema import TargetRow
 from kb.domain.units import is_money_unit
 from kb.suggest.context import ProjectContext
-from kb.suggest.draft import PENDING, Draft
+from kb.suggest.draft import ASIDE_NO_PEOPLE, ASIDE_SPARE_ENTRY, PENDING, Draft
 from kb.suggest.ranker import Tier
 from kb.suggest.words import PERSON_HEADS, PROGRAMME_WORDS
 from kb.domain.text import bigrams
@@ -74,7 +74,7 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
             # 采购雾炮车降尘抑尘服务人次 (〔服务名称〕服务人次 filled with the project's service): a service to
             # streets and air counts no people the text names
             d.tier = Tier.ALTERNATE
-            d.evidence.append("描述中没有服务的人群，按人次/人数计量的指标仅作备选")
+            d.evidence.append(ASIDE_NO_PEOPLE)
             continue
         if d.slot == "quantity" and d.value_source != "text" and is_money_unit(d.value_unit or d.unit):
             # an amount is a cost, not an output (财预〔2021〕101号: 成本指标); the checker flags it under 数量
@@ -99,7 +99,7 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
             # a type's alternate entry (core: false) enters the table only when the text names its object
             # (河湖保洁面积, 堤防达标率 for a dredging that neither cleans nor builds dikes)
             d.tier = Tier.ALTERNATE
-            d.evidence.append("项目类型的备选指标，描述中没有它的对象，仅作备选")
+            d.evidence.append(ASIDE_SPARE_ENTRY)
             continue
         if d.source == "retrieval" and d.type_prob == 0:
             foreign = d.sector and d.sector != "通用" and d.sector not in sectors

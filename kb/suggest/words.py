@@ -20,7 +20,8 @@ WORK_VERBS = frozenset("""新建 建设 建成 修建 改建 扩建 续建 新�
 修补 修缮加固""".split())
 
 # the classes of rural roads (县道、乡道、村道 are 农村公路): jieba cuts 县乡村道 into 县 / 乡村 / 道 (a measure word)
-ROAD_CLASSES = ("县乡村道", "县乡道", "村组道路", "通村公路", "通组公路")   # not 村道: 通村道路 would cut 通|村道|路
+# not 村道: 通村道路 would cut 通|村道|路; 主次干道 jieba cuts 主次|干道 and tags 干道 a verb
+ROAD_CLASSES = ("县乡村道", "县乡道", "村组道路", "通村公路", "通组公路", "主次干道", "主干道", "次干道", "干道")
 
 # verbs that only say an event takes place (开展食品安全自查: the event is 食品安全自查; 组织开展社区党员600人次:
 # the persons take part in it)
@@ -131,4 +132,4 @@ STATED_PERIOD = re.compile(r"(?:实施期|实施周期|服务周期|服务期|�
                            r"(?:\s*[.\-/]\s*\d{1,2}\s*日?)?)")
 
 # a standard or unit amount (每人每月补助标准, 单价, 人均成本): a per-unit row, not a total
-STANDARD_NAME = re.compile(r"标准|单价|补贴额|补助额|人均|生均|户均|每")
+STANDARD_NAME = re.compile(r"标准|单价|补贴额|补助额|人均|生均|户均|每|单[页件张个次株亩]成本")
