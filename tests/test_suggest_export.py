@@ -200,3 +200,8 @@ def test_the_file_drafts_the_annual_goal_from_the_stated_targets(shipped_setting
     assert [r.name for r in goals] == [goal], [r.name for r in table.rows][:3]
     report = check_rows(table.rows, table.context)
     assert not [f for f in report.findings if f.rule_id.startswith("GOAL")], report.findings
+    assert report.summary["goal_rows"] == 1
+    # the CLI counts the indicator rows apart from the goal line (it said 共检查 10 行 of 9 rows: fresh trial)
+    p = run(shipped_settings, "check", str(out))
+    n = len(table.rows) - 1
+    assert f"共检查 {n} 个指标行和 1 行目标" in p.stdout, p.stdout[-300:]

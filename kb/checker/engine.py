@@ -183,7 +183,7 @@ def check_table(rows: list[TargetRow], *, context: dict[str, Any] | None = None,
         findings.sort(key=lambda f: f.row or 0)
     findings.extend(_finding(meta, h, None, "table", _table_suggestion(meta, h, fx) if fx is not None else None)
                     for meta, h in table_hits)
-    return construct(CheckReport, findings=findings, summary=summarize(findings, len(parsed)))
+    return construct(CheckReport, findings=findings, summary=summarize(findings, len(parsed), sum(1 for r in parsed if r.goal)))
 
 
 def clear_caches() -> None:
@@ -192,8 +192,9 @@ def clear_caches() -> None:
         clear()
 
 
-def summarize(findings: Iterable[CheckFinding], rows_checked: int) -> dict[str, Any]:
-    """Counts by severity, rule and dimension, rows checked, has_errors."""
+def summarize(findings: Iterable[CheckFinding], rows_checked: int, goal_rows: int = 0) -> dict[str, Any]:
+    """Counts by severity, rule and dimension, rows checked (goal-text rows included; `goal_rows` of
+    them are 总体目标 / 年度目标 text rows), has_errors."""
     by_sev = {"error": 0, "warning": 0, "info": 0}
     by_rule: dict[str, int] = {}
     by_dim: dict[str, int] = {}
@@ -204,7 +205,7 @@ def summarize(findings: Iterable[CheckFinding], rows_checked: int) -> dict[str, 
         by_dim[f.dimension_label] = by_dim.get(f.dimension_label, 0) + 1
         if f.row is not None:
             rows_flagged.add(f.row)
-    return {"rows_checked": rows_checked, "rows_with_findings": len(rows_flagged),
+    return {"rows_checked": rows_checked, "goal_rows": goal_rows, "rows_with_findings": len(rows_flagged),
             "has_errors": by_sev["error"] > 0, "by_severity": by_sev,
             "by_rule": dict(sorted(by_rule.items())), "by_dimension": by_dim}
 

@@ -28,10 +28,16 @@ _RANK = {"info": 0, "warning": 1, "error": 2}
 
 
 
+def _rows_said(s: dict) -> str:
+    """'9 个指标行和 1 行目标' (a 年度目标 line is checked too, but it is no indicator: fresh trial), or '9 行'."""
+    goals = s.get("goal_rows") or 0
+    return f"{s['rows_checked'] - goals} 个指标行和 {goals} 行目标" if goals else f"{s['rows_checked']} 行"
+
+
 def _render(report, title: str) -> None:
     s = report.summary
     if not report.findings:
-        console.print(f"{escape(title)}：共检查 {s['rows_checked']} 行，未发现问题。")
+        console.print(f"{escape(title)}：共检查 {_rows_said(s)}，未发现问题。")
         return
     t = Table(title=f"{escape(title)} 审核结果", show_lines=True, expand=False)
     t.add_column("行", justify="right", no_wrap=True)
@@ -45,7 +51,7 @@ def _render(report, title: str) -> None:
         t.add_row("全表" if f.row is None else str(f.row), f.rule_id, _SEV[f.severity], escape(msg), escape(sug))
     console.print(t)
     b = s["by_severity"]
-    console.print(f"共检查 {s['rows_checked']} 行，{s['rows_with_findings']} 行有问题："
+    console.print(f"共检查 {_rows_said(s)}，{s['rows_with_findings']} 行有问题："
                   f"错误 {b['error']} 条，警告 {b['warning']} 条，提示 {b['info']} 条。")
 
 
