@@ -714,3 +714,45 @@ def test_a_payment_row_takes_the_payments_date_never_the_works():
     rep = check_rows([_row("产出指标", "时效指标", "补助资金发放完成时间", "", "", "")],
                      {"budget_year": 2025, "description": "2025年6月底前完成摸底，9月30日前发放到位。"})
     assert [f.suggestion.value for f in rep.findings if f.rule_id == "STR-03"] == ["2025年9月30日前"]
+
+
+def test_a_number_stays_in_the_unit_the_declarant_wrote_it_in():
+    """Fresh reviewer, dev.jsonl D007 (real): 受益脱贫户、监测户人口数 ≥10 户 — UNIT-02 proposed “≥10人” and
+    --fix wrote it, while the description says 受益脱贫户、监测户10户: ten households became ten persons.
+    When name and unit count different kinds of people the name follows the unit (…户数 ≥10 户); when no
+    rename says what the unit counts (42 个 for 人数, 37 个 for a 覆盖率, 5 公里 for a 面积) the value is
+    left 待填写 in the name's unit with the reason. D013 (…户数 in 人/次) and E052 (签约率 24694 人) alike."""
+    from kb.checker import apply_fixes, check_declaration
+    from kb.io.tables import table_from_json
+    from tests.kbfactory import dev_record
+
+    rec = dev_record("D007")
+    row = next(i for i, r in enumerate(rec["indicators"], 1) if r["name"] == "受益脱贫户、监测户人口数")
+    decl = table_from_json(rec)
+    rep = check_declaration(decl)
+    [s] = [f.suggestion for f in rep.findings if f.row == row and f.rule_id == "UNIT-02"]
+    assert (s.name, s.value, s.unit) == ("受益脱贫户、监测户数", None, None), s.text
+    fixed = apply_fixes(decl, rep).rows[row - 1]
+    assert (fixed.name, fixed.operator, fixed.value, fixed.unit) == ("受益脱贫户、监测户数", "≥", "10", "户")
+
+    for rid, name, new in (("D013", "年度申请就学补助户数", "年度申请就学补助人次"),
+                           ("E052", "家庭医生签约率", "家庭医生签约人数")):
+        rec = dev_record(rid)
+        row = next(i for i, r in enumerate(rec["indicators"], 1) if r["name"] == name)
+        raw = rec["indicators"][row - 1]
+        [s] = [f.suggestion for f in check_declaration(table_from_json(rec)).findings
+               if f.row == row and f.rule_id == "UNIT-02"]
+        assert s.name == new and s.unit in (None, raw["unit"]) and s.value in (None, raw["value"]), s.text
+        assert s.level2 is None  # 签约人数 is a 数量 where it stands (REL-01 no longer moves it to 质量)
+
+    f = _found([_row("产出指标", "数量指标", "保障村干部人数", "=", "42", "个"),
+                _row("产出指标", "质量指标", "基层医疗机构覆盖率", "", "实施乡镇社区基层医疗机构37个", ""),
+                _row("产出指标", "数量指标", "道路硬化面积", "≥", "5", "公里"),
+                _row("产出指标", "数量指标", "受益农户数", "≥", "30", "人"),
+                _row("产出指标", "数量指标", "帮扶人次", "≥", "200", "户")])
+    for row, unit, was in ((1, "人", "42个"), (2, "%", "37个"), (3, "亩", "5公里")):
+        s = f[(row, "UNIT-02")].suggestion
+        assert s.value is None and s.unit is None and s.text.startswith("待填写"), s.text
+        assert f"计量单位：{unit}" in s.text and f"“{was}”" in s.text
+    assert f[(4, "UNIT-02")].suggestion.name == "受益农户人数"
+    assert f[(5, "UNIT-02")].suggestion.name == "帮扶户数"

@@ -35,8 +35,9 @@ from kb.domain.enums import LEVEL2_PARENT, Level1, Level2
 from kb.domain.levels import level2_fits, level2_of_key
 from kb.domain.quantity import kind_of
 from kb.domain.schema import Indicator, typical_target
-from kb.domain.units import (COST_NEEDS_BUDGET, COST_PENDING, DEFAULT_UNIT, SIZE_MEASURES, SIZE_PENDING, canon_unit,
-                             is_time_unit, measure_of, size_dependent, unit_fits, units_compatible, units_conflict)
+from kb.domain.units import (COST_NEEDS_BUDGET, COST_PENDING, DEFAULT_UNIT, MEASURE_LABEL, SIZE_MEASURES,
+                             SIZE_PENDING, canon_unit, is_time_unit, measure_of, size_dependent, unit_fits,
+                             units_compatible, units_conflict)
 from kb.settings import CheckerSettings
 
 L1_LABEL = {m: m.label for m in Level1}
@@ -495,20 +496,73 @@ def counted_in_percent(r: ParsedRow, name: str) -> str | None:
             "或改用相应的比率指标（如…覆盖率、…完成率）")
 
 
-_PERSON_TIMES_UNITS = frozenset(("人次", "万人次"))
-_PERSONS_UNITS = frozenset(("人", "名", "位", "万人", "万名"))
+# a 户数 whose 户 ends a noun for households (脱贫户数, 农户数): the noun stays when the count is renamed
+_HOUSEHOLD_NOUN_RE = re.compile(r"(?:农|贫困|脱贫|监测|低保|五保|特困|困难|边缘|搬迁|种植|养殖|经营|租|商)户数$")
 
 
-def counted_as_declared(name: str, unit: str) -> str:
-    """A name whose 人数 / 人次 ending disagrees with the unit the number was counted in, renamed to
-    that unit (学生受资助人数 ≥735 人次 → 学生受资助人次): the declared number keeps its meaning, where
-    changing the unit to 人 would make 735 person-times 735 persons. Other names are returned as they are."""
-    u = (unit or "").strip()
-    if name.endswith("人数") and u in _PERSON_TIMES_UNITS:
-        return name[:-2] + "人次"
-    if name.endswith("人次") and u in _PERSONS_UNITS:
-        return name[:-2] + "人数"
-    return name
+def _counted_by(unit: str) -> str | None:
+    """What a written unit counts among persons / person-times / households (人, 人次 or 人/次, 户 or 户次),
+    else None (个, 次, 公里 …: no kind of people)."""
+    u = canon_unit((unit or "").strip())
+    for fam in ("person_times", "persons", "households"):
+        if u and unit_fits(fam, u):
+            return fam
+    return None
+
+
+def counted_as_written(name: str, unit: str) -> str:
+    """A count of people (or a rate) whose unit counts another kind of people, renamed to what the unit
+    counts: the declared number keeps its meaning (`unit` is the unit written with the number).
+
+    学生受资助人数 ≥735 人次 → 学生受资助人次 (dev D008), 受益脱贫户、监测户人口数 ≥10 户 →
+    受益脱贫户、监测户数 (D007), 年度申请就学补助户数 ≥101 人/次 → 年度申请就学补助人次 (D013),
+    家庭医生签约率 24694 人 → 家庭医生签约人数 (E052). Changing the unit instead would make 10 households
+    10 persons. Names of other measures, or a unit that counts no kind of people (个, 次), are returned
+    as they are (the target is then left 待填写 in the name's own unit, `counted_in_other_unit`)."""
+    want = _counted_by(unit)
+    n = _PAREN_RE.sub("", name)
+    have = measure_of(n)
+    if want is None or have == want or have not in ("persons", "person_times", "households", "ratio"):
+        return name
+    if have == "ratio" and not n.endswith("率"):
+        return name  # …比例 / …占比 of people: no count to name
+    if n != name:  # a remark in brackets (学生数（人）): the measure is renamed, the remark dropped
+        name = n
+    if have == "persons":
+        stem = re.sub(r"(?:人口数|人数|人口)$", "", name)
+    elif have == "person_times":
+        stem = re.sub(r"(?:人次数|人次)$", "", name)
+    elif have == "households":
+        stem = name[:-1] if _HOUSEHOLD_NOUN_RE.search(name) else name[:-2]
+    else:
+        stem = name[:-1]
+    if want == "persons":
+        return stem + "人数"
+    if want == "person_times":
+        return stem + "人次"
+    if canon_unit(unit.strip()).endswith("户次"):
+        return stem + "户次"
+    return stem + ("数" if stem.endswith("户") else "户数")
+
+
+# a unit column naming a share in words (视频监控在线率 ≥97 比例, dev D024): the number is a %
+_SHARE_WORDS = frozenset(("比例", "比率", "占比", "百分比"))
+
+
+def counted_in_other_unit(r: ParsedRow, name: str) -> str | None:
+    """The 待填写 reason of a number written in a unit that measures something else than the (rewritten)
+    name and that no rename resolves (保障村干部人数 =42 个, dev D047; …覆盖率 “…医疗机构37个”, E016):
+    the number is the declarant's in the unit they wrote, it is never moved into the name's unit
+    (42个 → 42人, 37个 → 37%). None when the unit fits, or for dates and time requirements."""
+    u = (r.eff_unit or "").strip()
+    fam = measure_of(_PAREN_RE.sub("", name))
+    if (not u or r.num is None or r.is_date or fam in (None, "time") or unit_fits(fam, u) or u in _SHARE_WORDS
+            or canon_unit(u) in ("%", "‰")):
+        return None
+    want = DEFAULT_UNIT[fam] if fam not in ("count", "ratio") else ("%" if fam == "ratio" else "个")
+    n = fmt_num(r.num)
+    return (f"待填写：“{name}”以{MEASURE_LABEL[fam]}计量，指标值却是“{n}{u}”；请按计划填写（计量单位：{want}），"
+            f"{n}{u}不能直接改作{n}{want}")
 
 
 def _name(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Callable | None,
@@ -517,7 +571,7 @@ def _name(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Callable | 
     name = r.name
     unit_hint = r.eff_unit
     if "UNIT-02" in ids:
-        name = counted_as_declared(name, r.eff_unit)
+        name = counted_as_written(name, r.eff_unit)
         name = coverage_name(name, r.eff_unit) or name
     if "STR-04" in ids:
         name = re.sub(r"[\s\u3000]+", "", clean_placeholder_name(r.raw.name.strip()))
@@ -593,6 +647,8 @@ def _moved_category(r: ParsedRow, name: str, l1: Level1, l2: Level2 | None) -> t
             if r.ctx.get("framework") == "2015":
                 return Level1.output, Level2.output_cost
             return Level1.cost, Level2.economic_cost
+        if measure_of(n) in ("persons", "person_times", "households"):
+            return l1, l2  # a rate renamed to the count its unit states (签约率 24694 人 → 签约人数): a 数量 still
         return l1, Level2.quality
     if l2 is Level2.quality:
         if L.OUTCOME_RATE_RE.search(n):
@@ -691,6 +747,8 @@ def build_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, l
     blank = "STR-03" in ids and not r.v
     if cost:
         return _cost_target(r, ids, name, num)  # its own amount or the budget, never the library's
+    if "UNIT-02" in ids and (pending := counted_in_other_unit(r, name)):
+        return pending  # 保障村干部人数 =42 个: the 42 is the declarant's, never “=42人”
     if fam == "ratio" or (r.pct and fam is None and num is not None):
         return _rate_target(r, ids, ni.base, fam, num, direction, typ, s)
     if "UNIT-02" in ids and (pending := counted_in_percent(r, name)):
