@@ -756,3 +756,7 @@ def test_a_number_stays_in_the_unit_the_declarant_wrote_it_in():
         assert f"计量单位：{unit}" in s.text and f"“{was}”" in s.text
     assert f[(4, "UNIT-02")].suggestion.name == "受益农户人数"
     assert f[(5, "UNIT-02")].suggestion.name == "帮扶户数"
+    # UNIT-03 alike: the name's 10户 is households, whatever the unit column says
+    f = _found([_row("产出指标", "数量指标", "帮扶10户脱贫户人数", "≥", "10", "人")])
+    assert f[(1, "STR-06")].suggestion.name == "帮扶脱贫户数"
+    assert f[(1, "UNIT-03")].suggestion.unit == "户" and f[(1, "UNIT-03")].suggestion.value in (None, "10")

@@ -549,12 +549,19 @@ def counted_as_written(name: str, unit: str) -> str:
 _SHARE_WORDS = frozenset(("比例", "比率", "占比", "百分比"))
 
 
-def counted_in_other_unit(r: ParsedRow, name: str) -> str | None:
-    """The 待填写 reason of a number written in a unit that measures something else than the (rewritten)
-    name and that no rename resolves (保障村干部人数 =42 个, dev D047; …覆盖率 “…医疗机构37个”, E016):
-    the number is the declarant's in the unit they wrote, it is never moved into the name's unit
-    (42个 → 42人, 37个 → 37%). None when the unit fits, or for dates and time requirements."""
-    u = (r.eff_unit or "").strip()
+def name_target_unit(hits: dict[str, Any]) -> str:
+    """The unit the name wrote with the target (村组干部230人 → 人, STR-06 / UNIT-03), else ''."""
+    return next((h.data["unit"] for k in ("STR-06", "UNIT-03") if (h := hits.get(k)) is not None and h.data
+                 and h.data.get("unit")), "")
+
+
+def counted_in_other_unit(r: ParsedRow, name: str, unit: str = "") -> str | None:
+    """The 待填写 reason of a number written in a unit (`unit`: the name's, else the row's) that measures
+    something else than the (rewritten) name and that no rename resolves (保障村干部人数 =42 个, dev D047;
+    …覆盖率 “…医疗机构37个”, E016): the number is the declarant's in the unit they wrote, it is never moved
+    into the name's unit (42个 → 42人, 37个 → 37%). None when the unit fits, or for dates and time
+    requirements."""
+    u = (unit or r.eff_unit or "").strip()
     fam = measure_of(_PAREN_RE.sub("", name))
     if (not u or r.num is None or r.is_date or fam in (None, "time") or unit_fits(fam, u) or u in _SHARE_WORDS
             or canon_unit(u) in ("%", "‰")):
@@ -586,6 +593,8 @@ def _name(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Callable | 
             name = name.replace(h6.data["qty"], "", 1)
             unit_hint = h6.data["unit"] or unit_hint
         name = shorten_name(name, unit_hint, s, slogan="QNT-02" in ids)
+        if "UNIT-03" in ids and h6 is not None and h6.data:  # 帮扶10户脱贫户人数 ≥10 人: the 10 counts 户
+            name = counted_as_written(name, unit_hint)
     if name and "QNT-02" in ids and not has_metric(name):
         name = measurable_name(name)
     if name and "REL-04" in ids and not has_metric(name):
@@ -747,7 +756,7 @@ def build_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, l
     blank = "STR-03" in ids and not r.v
     if cost:
         return _cost_target(r, ids, name, num)  # its own amount or the budget, never the library's
-    if "UNIT-02" in ids and (pending := counted_in_other_unit(r, name)):
+    if {"UNIT-02", "UNIT-03"} & ids and (pending := counted_in_other_unit(r, name, name_target_unit(hits))):
         return pending  # 保障村干部人数 =42 个: the 42 is the declarant's, never “=42人”
     if fam == "ratio" or (r.pct and fam is None and num is not None):
         return _rate_target(r, ids, ni.base, fam, num, direction, typ, s)
@@ -889,8 +898,7 @@ def _count_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, 
                 return f"待填写：指标值“{r.raw.value.strip()}”含多个数或说明文字，请只填写一个目标值和计量单位"
             return ("定性", "合规" if name.endswith("合规性") else "达成年度指标", "")
         num = max(num, 1.0)
-    hint = next((h.data["unit"] for k in ("STR-06", "UNIT-03") if (h := hits.get(k)) is not None and h.data
-                 and h.data.get("unit")), "")
+    hint = name_target_unit(hits)
     unit = _pick_unit(r, name, base, fam, typ, hint)
     if not unit:  # 学校发展能力 ≥100: no unit read from the row, the library or the name — none is invented
         return f"待填写：名称“{name}”看不出以什么计量，请填写计量单位（如 %、人、个、次）"
