@@ -760,3 +760,38 @@ def test_a_number_stays_in_the_unit_the_declarant_wrote_it_in():
     f = _found([_row("产出指标", "数量指标", "帮扶10户脱贫户人数", "≥", "10", "人")])
     assert f[(1, "STR-06")].suggestion.name == "帮扶脱贫户数"
     assert f[(1, "UNIT-03")].suggestion.unit == "户" and f[(1, "UNIT-03")].suggestion.value in (None, "10")
+
+
+def test_str_10_adds_a_row_for_each_slot_it_names_or_says_which_rewrite_empties_it():
+    """Fresh reviewer, dev.jsonl D049 (real): STR-10 said 产出指标缺少时效指标 and proposed 增设“项目完成时间”、
+    “项目验收合格率” — a quality row for a missing 时效. The quality row is there because 第4行 (保障村社区正常运转,
+    a slogan) is deleted by its own suggestion; the text now names each added row's slot and says which rows
+    leave a slot empty. Over every dev table: an added row fills a slot the fixed table lacks, and a slot the
+    finding does not name is only filled with the rows that empty it."""
+    import json
+
+    from kb.checker import apply_fixes, check_declaration
+    from kb.domain.schema import Declaration
+    from tests.kbfactory import dev_record
+
+    rec = dev_record("D049")
+    [f] = [f for f in check_declaration(Declaration.from_record(rec)).findings if f.rule_id == "STR-10"]
+    assert f.message == "产出指标缺少时效指标"
+    assert sorted((r["level2"], r["name"]) for r in f.suggestion.add_rows) == [("时效指标", "项目完成时间"),
+                                                                            ("质量指标", "项目验收合格率")]
+    assert f.suggestion.text.startswith("增设时效指标“项目完成时间”；第4行按修改建议删除后将没有质量指标")
+
+    from tests.test_checker_fixpoint import SHARED
+    for line in (SHARED / "declarations" / "dev.jsonl").open(encoding="utf-8"):
+        decl = Declaration.from_record(json.loads(line))
+        rep = check_declaration(decl)
+        for f in (f for f in rep.findings if f.rule_id == "STR-10"):
+            named = f.message.removeprefix("产出指标缺少").removesuffix("指标").split("、")
+            for add in f.suggestion.add_rows or []:
+                lab = add["level2"].removesuffix("指标")
+                assert f"增设{lab}指标“{add['name']}”" in f.suggestion.text
+                if lab not in named:
+                    assert f"将没有{lab}指标" in f.suggestion.text and "行按修改建议" in f.suggestion.text
+            fixed = apply_fixes(decl, rep)
+            slots = {r.level2 for r in fixed.rows if r.level1 == "产出指标"}
+            assert {"质量指标", "时效指标"} <= slots or "补设" in f.suggestion.text, (decl.id, f.suggestion.text)
