@@ -795,3 +795,27 @@ def test_str_10_adds_a_row_for_each_slot_it_names_or_says_which_rewrite_empties_
             fixed = apply_fixes(decl, rep)
             slots = {r.level2 for r in fixed.rows if r.level1 == "产出指标"}
             assert {"质量指标", "时效指标"} <= slots or "补设" in f.suggestion.text, (decl.id, f.suggestion.text)
+
+
+def test_a_relative_limit_in_the_description_is_the_deadline_not_the_years_end():
+    """Fresh reviewer: the description said 补助资金每学期结束后1个月内拨付到校 (or 次月10日前发放, 验收合格后30日内
+    支付) and TIME-05 rewrote 补助资金拨付及时率 into …完成时间 “2025年12月31日前” — a limit each term became
+    one date in the year. The limit the text states for the row's action is the target (≤1 个月 as a 时限, or
+    次月10日前 as written); so is the 时效 row STR-10 adds. A limit for another action is not taken."""
+    rate = _row("产出指标", "时效指标", "补助资金拨付及时率", "≥", "100", "%")
+    for desc, want in (("补助资金每学期结束后1个月内拨付到校。", ("补助资金拨付时限", "≤", "1", "个月")),
+                       ("服务费按季度支付，每季度结束后15个工作日内支付。", ("补助资金拨付时限", "≤", "15", "个工作日")),
+                       ("设备验收合格后30日内支付货款。", ("补助资金拨付时限", "≤", "30", "天")),
+                       ("补贴次月10日前发放到户。", ("补助资金拨付完成时间", "", "次月10日前", ""))):
+        f = _found([rate], description=desc, budget_year=2025)
+        s = f[(1, "TIME-05")].suggestion
+        assert (s.name, s.operator or "", s.value, s.unit or "") == want, (desc, s.text)
+    f = _found([_row("产出指标", "时效指标", "问题整改及时率", "≥", "100", "%")],
+               description="收到整改通知后15日内整改完毕；补助资金每学期结束后1个月内拨付。", budget_year=2025)
+    s = f[(1, "TIME-05")].suggestion
+    assert (s.name, s.operator, s.value, s.unit) == ("问题整改时限", "≤", "15", "天"), s.text
+
+    f = _found([_row("产出指标", "数量指标", "受助学生人数", "≥", "100", "人")],
+               description="为学生发放补助，补助资金每学期结束后1个月内拨付到校。", budget_year=2025)
+    [added] = [r for r in f[(None, "STR-10")].suggestion.add_rows if r["level2"] == "时效指标"]
+    assert (added["name"], added["operator"], added["value"], added["unit"]) == ("补助资金发放时限", "≤", "1", "个月")

@@ -265,8 +265,57 @@ def pays_on_time(name: str) -> bool:
 
 
 def limit_name(name: str) -> str:
-    """补助资金拨付及时率 → 补助资金拨付时限 (a payment's on-time rate as the limit the text states)."""
-    return _PAY_ON_TIME_RE.sub(lambda m: (m.group(1) or m.group(2)) + "时限", name)
+    """补助资金拨付及时率 → 补助资金拨付时限 (a payment's on-time rate as the limit the text states); another
+    on-time rate by its action (问题整改及时率 → 问题整改时限, 完成及时率 → 项目完成时限)."""
+    if _PAY_ON_TIME_RE.search(name):
+        return _PAY_ON_TIME_RE.sub(lambda m: (m.group(1) or m.group(2)) + "时限", name)
+    n = _action_stem(name)
+    return ("项目完成" if not n or n == "完成" else n) + "时限"
+
+
+def _action_stem(name: str) -> str:
+    """An on-time name without its timing words: 项目完成及时率 → 项目完成, 按时发放率 → 发放."""
+    n = re.sub(r"及时|按时|按期|准时", "", _PAREN_RE.sub("", name) or name)
+    return re.sub(r"(?:率|性|时间|时限|日期)$", "", n)
+
+
+# a limit the description states relative to an event or a period (each of them: not one date in the year):
+# 每学期结束后1个月内拨付, 每季度结束后15个工作日内支付, 验收合格后30日内支付, 收到申请后10个工作日内办结
+# (group n / u: the duration), or 次月10日前发放, 每月5日前兑现 (group cal: the date in the following period)
+_RELATIVE_LIMIT_RE = re.compile(
+    r"(?:(?<![月\d.])(?P<n>\d{1,3})(?P<u>个工作日|工作日|个月|日|天|周|小时)内"
+    r"|(?P<cal>(?:次月|每月|下月|次季度?|每季度?|次年)(?:首月)?\d{1,2}[日号](?:之前|以前|前)))")
+_CLAUSE_END_RE = re.compile(r"[，。；,;！？]")
+_LIMIT_UNIT = {"工作日": "个工作日", "个工作日": "个工作日", "日": "天", "天": "天", "个月": "个月", "周": "周",
+               "小时": "小时"}
+
+
+def relative_limit(text: str | None, verbs: tuple[str, ...]) -> tuple[str, str, str] | None:
+    """The limit `text` states for one of `verbs` relative to an event or a period, as a target: a duration
+    (每学期结束后1个月内拨付 → ('≤', '1', '个月'); 10个工作日内拨付 → ('≤', '10', '个工作日')) or a date in the
+    following period, written as a dated deadline is (次月10日前发放 → ('', '次月10日前', '')); None when the
+    text gives none. Such a limit is never a date in the year: a fresh reviewer found TIME-05 writing
+    12月31日前 beside 每学期结束后1个月内."""
+    t = text or ""
+    for m in _RELATIVE_LIMIT_RE.finditer(t):
+        after = _CLAUSE_END_RE.split(t[m.end():m.end() + 8], 1)[0]  # the action the limit is for follows it
+        if not any(v in after for v in verbs):
+            continue
+        if m.group("cal"):
+            return ("", m.group("cal").replace("之前", "前").replace("以前", "前").replace("号", "日"), "")
+        return ("≤", m.group("n"), _LIMIT_UNIT[m.group("u")])
+    return None
+
+
+def row_verbs(name: str) -> tuple[str, ...]:
+    """The actions a 时效 row times, for `relative_limit`: a payment's (发放 ~ 拨付 ~ 支付 …) for a row timing
+    a payment, else the action its name ends in (问题整改及时率 → 整改, 项目完成及时率 → 完成 / 完工 / 竣工)."""
+    if pays_on_time(name) or _PAY_DATE_NAME_RE.search(name):
+        return PAYMENT_VERBS
+    stem = re.sub(r"[^\u4e00-\u9fff]", "", _action_stem(name))
+    if stem.endswith(("完成", "完工", "竣工")) or not stem:
+        return ("完成", "完工", "竣工")
+    return (stem[-2:],) if len(stem) >= 2 else ()
 
 
 # ------------------------------------------------------------------ targets
@@ -685,8 +734,9 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
     if isinstance(name, RowRewrite):
         return name
     l1, l2 = _levels(r, ids, name)
-    if "TIME-05" in ids:   # 发放及时率 → 发放时限 when the description gives the working days, else a dated 完成时间
-        name = limit_name(name) if _payment_days(r) else deadline_name(name)
+    if "TIME-05" in ids:   # 发放及时率 → 发放时限 when the description gives a relative limit, else a dated 完成时间
+        lim = _relative_limit(r)
+        name = limit_name(name) if lim and lim[0] == "≤" else deadline_name(name)
     if name == r.name and not ({"TXT-01", "TXT-02", "TXT-03"} & ids):
         name = r.raw.name  # the name as written: 合格率（抽检） was “renamed” to 合格率(抽检), itself in half-width
     fields = {"level1": L1_LABEL[l1], "level2": L2_LABEL[l2] if l2 else "", "name": name,
@@ -767,17 +817,32 @@ def build_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, l
     return _count_target(r, ids, hits, name, ni.base, fam, num, direction, typ)
 
 
-def _payment_days(r: ParsedRow) -> str | None:
-    """The working days the description gives for the payment a row times (10个工作日内拨付 beside
-    补助资金拨付及时率), else None — a fresh reviewer found --fix writing 完成时间 12月31日前 instead."""
-    return payment_days(r.ctx.get("description")) if pays_on_time(r.name) else None
+def _relative_limit(r: ParsedRow) -> tuple[str, str, str] | None:
+    """The limit the description states for the action a 时效 row times, relative to an event or a period
+    (`relative_limit`: 10个工作日内拨付, 每学期结束后1个月内拨付, 次月10日前发放); for a row that does not time a
+    payment only when the description states no date in the year for it (2025年10月底前完工 is checkable)."""
+    desc = r.ctx.get("description")
+    if not desc:
+        return None
+    verbs = row_verbs(r.name)
+    if verbs is not PAYMENT_VERBS and stated_deadline(desc, _budget_year(r)):
+        return None
+    return relative_limit(desc, verbs)
+
+
+def _budget_year(r: ParsedRow) -> int | None:
+    y = r.ctx.get("budget_year")
+    try:
+        return int(y) if y not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
 
 
 def _deadline_target(r: ParsedRow, ids: set[str]) -> tuple[str, str, str]:
     """A 时效 row: its own date repaired or period rewritten, a well-formed duration kept, the payment's
-    working days the description gives (TIME-05), else a dated deadline."""
-    if "TIME-05" in ids and (days := _payment_days(r)):
-        return ("≤", days, "个工作日")
+    limit the description gives relative to an event or a period (TIME-05), else a dated deadline."""
+    if "TIME-05" in ids and (lim := _relative_limit(r)):
+        return lim  # 每学期结束后1个月内拨付: ≤1 个月, never the year's end
     if r.is_date and not r.full_year and not ({"TIME-01", "TIME-02", "TIME-03", "TIME-04"} & ids):
         d = fixed_date(r) if ("TXT-04" in ids or "OP-03" in ids) else None
         return ("", d or period_text(r) or r.v.replace("-", "至"), "")

@@ -346,19 +346,20 @@ def _pays_out(t: ParsedTable, desc: str) -> bool:
 
 
 def _timeliness_row(desc: str, year: int | str | None, pays: bool) -> dict[str, str]:
-    """The 时效 row STR-10 adds: the payment's working days or date the description states, else its stated
-    deadline, else the budget year's end (`kb.checker.rewrite`, as TIME-05's rewrite reads them)."""
-    from kb.checker.rewrite import payment_days, said_deadline
+    """The 时效 row STR-10 adds: the payment's stated date, else a limit the description states relative to an
+    event or a period (10个工作日内拨付, 每学期结束后1个月内拨付, 次月10日前发放), else its stated deadline, else
+    the budget year's end (`kb.checker.rewrite`, as TIME-05's rewrite reads them)."""
+    from kb.checker.rewrite import relative_limit, said_deadline
 
-    days = payment_days(desc) if pays else None
-    if days:
-        return {"level1": "产出指标", "level2": "时效指标", "name": "补助资金发放时限", "operator": "≤",
-                "value": days, "unit": "个工作日"}
     y = int(year) if str(year or "").isdigit() else None
     said = said_deadline(desc, y, pays)
+    lim = relative_limit(desc, PAYMENT_VERBS if pays else ("完成", "完工", "竣工")) if pays or not said else None
+    if lim and lim[0] == "≤":
+        return {"level1": "产出指标", "level2": "时效指标", "name": "补助资金发放时限" if pays else "项目完成时限",
+                "operator": "≤", "value": lim[1], "unit": lim[2]}
     name = "补助资金发放完成时间" if pays else "项目完成时间"
     return {"level1": "产出指标", "level2": "时效指标", "name": name, "operator": "",
-            "value": said or (f"{y}年12月31日前" if y else "12月31日前"), "unit": ""}
+            "value": said or (lim[1] if lim else f"{y}年12月31日前" if y else "12月31日前"), "unit": ""}
 
 
 @table_fix("STR-10")
