@@ -819,3 +819,28 @@ def test_a_relative_limit_in_the_description_is_the_deadline_not_the_years_end()
                description="为学生发放补助，补助资金每学期结束后1个月内拨付到校。", budget_year=2025)
     [added] = [r for r in f[(None, "STR-10")].suggestion.add_rows if r["level2"] == "时效指标"]
     assert (added["name"], added["operator"], added["value"], added["unit"]) == ("补助资金发放时限", "≤", "1", "个月")
+
+
+def test_a_stock_or_a_cumulative_total_is_no_output_of_the_year():
+    """Fresh reviewer: 现有农户户数 ≥4.2万户, 现有林地面积 ≥186万亩 and a 高标准农田 area equal to “全县已累计建成
+    高标准农田38万亩” passed under 产出/数量. They state the setting, not what the project does this year: REL-06
+    (ours) by the name, or by the description's figure given as a stock; work on the whole stock (现有林地管护面积,
+    a subsidy paid to every 农户) and last period's output (去年已完成改厕1200户) are outputs."""
+    desc = ("2025年计划在全县12个乡镇完成农村户厕改造1500户。全县现有农户4.2万户，其中已完成无害化改厕2.8万户。"
+            "去年已完成改厕1200户。全县现有林地面积186万亩，已累计建成高标准农田38万亩。")
+    rows = [_row("产出指标", "数量指标", "现有农户户数", "≥", "4.2", "万户"),
+            _row("产出指标", "数量指标", "现有林地面积", "≥", "186", "万亩"),
+            _row("产出指标", "数量指标", "高标准农田建设面积", "≥", "38", "万亩"),
+            _row("产出指标", "数量指标", "无害化改厕户数", "≥", "28000", "户"),
+            _row("产出指标", "数量指标", "农村户厕改造户数", "≥", "1500", "户"),
+            _row("产出指标", "数量指标", "改厕户数", "≥", "1200", "户"),
+            _row("产出指标", "数量指标", "现有林地管护面积", "≥", "186", "万亩"),
+            _row("产出指标", "数量指标", "补贴发放农户数", "≥", "42000", "户"),
+            _row("产出指标", "数量指标", "湿地保有量", "=", "4900", "公顷"),
+            _row("效益指标", "生态效益指标", "现有林地面积", "≥", "186", "万亩")]
+    f = _found(rows, description=desc, budget_year=2025)
+    assert sorted(row for row, rid in f if rid == "REL-06") == [1, 2, 3, 4]
+    assert "现有的总量" in f[(1, "REL-06")].message
+    assert "“累计建成高标准农田38万亩”" in f[(3, "REL-06")].message
+    s = f[(1, "REL-06")].suggestion
+    assert s.name is None and s.value is None and "本年度新增或完成的量" in s.text

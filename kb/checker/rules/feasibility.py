@@ -133,7 +133,8 @@ _DESC_QTY_RE = re.compile(r"([\u4e00-\u9fff]{0,8}?)(\d+(?:,\d{3})*(?:\.\d+)?)(�
                           + r")(?=([\u4e00-\u9fff]{0,8}))")
 
 
-def _bigrams(s: str) -> set[str]:
+def bigrams(s: str) -> set[str]:
+    """The character pairs of `s` (what FEAS-04 and REL-06 compare a name with the words around a figure by)."""
     return {s[i:i + 2] for i in range(len(s) - 1)}
 
 
@@ -148,7 +149,7 @@ def stated_quantities(description: str) -> list[tuple[str, float, str]]:
     return out
 
 
-def _in_unit(x: float, unit: str, to_unit: str) -> float | None:
+def in_unit(x: float, unit: str, to_unit: str) -> float | None:
     """`x` `unit` in `to_unit` through the one unit table (`kb.domain.quantity.CONVERSIONS`, as monitoring
     converts): 3 万立方米 → 30000 立方米; a 万 / 亿 before a counting unit scales it (8万株 → 80000 株).
     None when the units do not convert."""
@@ -186,7 +187,7 @@ def feas_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     desc = r.ctx.get("description") or ""
     qs, said = [], []
     for words, x, unit in stated_quantities(desc):
-        y = _in_unit(x, unit, r.eff_unit) if units_compatible(unit, r.eff_unit) else None
+        y = in_unit(x, unit, r.eff_unit) if units_compatible(unit, r.eff_unit) else None
         if y is not None:
             every = every_period(words.split(" ")[0])
             # 每月开展1次演练 is 12 a year: the year's count is compared (a fresh trial found FEAS-04 calling
@@ -195,11 +196,11 @@ def feas_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
             said += [y, y * every[1]] if every else [y]
     if not qs or any(abs(v - r.num) <= 1e-9 * max(1.0, abs(r.num)) for v in said):
         return None
-    name = _bigrams(r.name_base or r.name)
+    name = bigrams(r.name_base or r.name)
     for words, x, unit, y in qs:
-        if y > 0 and name & _bigrams(words) and (r.num >= 10 * y or r.num * 10 <= y):
+        if y > 0 and name & bigrams(words) and (r.num >= 10 * y or r.num * 10 <= y):
             before, after = words.split(" ")
-            said = f"{before}{x:g}{unit}" if name & _bigrams(before) else f"{before}{x:g}{unit}{after}"
+            said = f"{before}{x:g}{unit}" if name & bigrams(before) else f"{before}{x:g}{unit}{after}"
             return RuleHit("value", f"指标值{r.num:g}{r.eff_unit}与申报说明中的“{said}”相差"
                                 f"{max(r.num / y, y / r.num):g}倍")
     return None
