@@ -844,3 +844,50 @@ def test_a_stock_or_a_cumulative_total_is_no_output_of_the_year():
     assert "“累计建成高标准农田38万亩”" in f[(3, "REL-06")].message
     s = f[(1, "REL-06")].suggestion
     assert s.name is None and s.value is None and "本年度新增或完成的量" in s.text
+
+
+def test_a_cost_beyond_any_project_is_reported_and_no_such_budget_is_copied(tmp_path):
+    """Fresh reviewer: suggest --budget 999999999 (万元, about 10 万亿元) for a village road wrote
+    村组道路硬化成本 ≤999999999 万元 and the checker said nothing; the sheet's 资金总额 was written “1e+09”
+    and read back as 1 万元 (COST-04: 成本1e+09万元超过项目预算1万元). A 成本 row above 1 万亿元 (more than any
+    single project costs) gets FEAS-05's advice; such a budget is never written into a cost row (STR-09, a
+    blank 项目总成本); the export writes the budget in plain digits and the reader refuses “1e+09”."""
+    import pytest
+
+    from kb.checker import check_declaration, export_xlsx, read_table
+    from kb.domain.schema import Declaration
+    from kb.errors import DataError
+
+    rows = [_row("产出指标", "数量指标", "硬化道路里程", "≥", "5", "公里"),
+            _row("成本指标", "经济成本指标", "村组道路硬化成本", "≤", "999999999", "万元"),
+            _row("成本指标", "经济成本指标", "项目总成本", "≤", "", "万元"),
+            _row("成本指标", "经济成本指标", "道路硬化成本", "≤", "150", "万元")]
+    f = _found(rows, budget_wan=999999999)
+    assert "超过1万亿元" in f[(2, "FEAS-05")].message and "999999999万元" in f[(2, "FEAS-05")].message
+    assert (4, "FEAS-05") not in f
+    s = f[(3, "STR-03")].suggestion
+    assert s.value is None and s.text.startswith("待填写：资金总额999999999万元超过了1万亿元"), s.text
+    f = _found(rows[:1], budget_wan=999999999)
+    assert f[(None, "STR-09")].suggestion.add_rows is None
+    assert "请先核对预算金额" in f[(None, "STR-09")].suggestion.text
+    assert f[(None, "STR-09")].suggestion.text.count("999999999") == 1
+    # a national amount that is no project's cost stays below the money bound of other rows
+    assert (1, "FEAS-05") not in _found([_row("效益指标", "经济效益指标", "带动全省旅游收入", "≥", "5000", "亿元")])
+
+    decl = Declaration(project_name="村组道路硬化", budget_wan=999999999, year=2025, rows=rows[:2])
+    out = tmp_path / "t.xlsx"
+    export_xlsx(decl, out, check_declaration(decl))
+    assert read_table(out).budget_wan == 999999999
+    decl = Declaration(project_name="基本公共卫生服务", budget_wan=2279.048, year=2024, rows=rows[:1])
+    export_xlsx(decl, out)
+    assert read_table(out).budget_wan == 2279.048  # 6 significant digits wrote 2279.05
+
+    import openpyxl
+    wb = openpyxl.load_workbook(out)
+    ws = wb.active
+    cell = next(c for row in ws.iter_rows() for c in row if str(c.value or "").startswith("资金总额"))
+    ws.cell(cell.row, cell.column + 1).value = "1e+09"
+    wb.save(out)
+    with pytest.raises(DataError) as e:
+        read_table(out)
+    assert "科学计数法" in str(e.value) and "资金总额" in str(e.value)

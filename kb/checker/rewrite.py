@@ -34,6 +34,7 @@ from kb.domain.words import PAYMENT_VERBS
 from kb.domain.enums import LEVEL2_PARENT, Level1, Level2
 from kb.domain.levels import level2_fits, level2_of_key
 from kb.domain.quantity import kind_of
+from kb.domain.plausible import PROJECT_COST_MAX, budget_beyond_project
 from kb.domain.schema import Indicator, typical_target
 from kb.domain.units import (COST_NEEDS_BUDGET, COST_PENDING, DEFAULT_UNIT, MEASURE_LABEL, SIZE_MEASURES,
                              SIZE_PENDING, canon_unit, is_time_unit, measure_of, size_dependent, unit_fits,
@@ -877,6 +878,8 @@ def _cost_target(r: ParsedRow, ids: set[str], name: str, num: float | None) -> t
     with no budget, is left 待填写 with the reason (`COST_NEEDS_BUDGET` when there is no budget)."""
     budget = r.ctx.get("budget_wan") or r.ctx.get("budget_hint_wan")
     has_budget = isinstance(budget, (int, float)) and budget > 0
+    if has_budget and budget_beyond_project(budget):  # 999999999 万元 for a village road: no ceiling to copy
+        return budget_beyond_text(budget)
     per_unit = (any(w in name for w in ("单位", "人均", "户均", "生均", "平均", "单价", "标准", "每"))
                 or any(w in (r.eff_unit or "") for w in ("/", "每")))  # 元/亩: a rate, never the budget
     unit = r.eff_unit if r.eff_unit and "元" in r.eff_unit else ""
@@ -889,6 +892,12 @@ def _cost_target(r: ParsedRow, ids: set[str], name: str, num: float | None) -> t
     if "COST-04" in ids and isinstance(budget, (int, float)):
         return ("≤", _money_text(float(budget)), "万元")
     return ("≤", _money_text(num), unit)
+
+
+def budget_beyond_text(budget: float) -> str:
+    """The 待填写 reason of a cost whose only ceiling is a budget above what any project costs."""
+    return (f"待填写：资金总额{_money_text(budget)}万元超过了{PROJECT_COST_MAX.said}，"
+            "请先核对预算金额（是否多写了几位，或把元写成了万元），再按预算测算成本上限")
 
 
 def _money_text(x: float) -> str:

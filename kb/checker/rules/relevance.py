@@ -12,6 +12,7 @@ import re
 
 from kb.checker import lexicon as L
 from kb.checker.catalog import LEVELS, CACHES, RuleHit, rule
+from kb.checker.fixes import fmt_num
 from kb.checker.parse import UNIT_RE, ParsedRow
 from kb.checker.rules.feasibility import bigrams, in_unit
 from kb.checker.rules.quantification import is_qnt_02
@@ -236,7 +237,7 @@ def stock_reason(r: ParsedRow) -> str | None:
             continue
         y = in_unit(x, unit, r.eff_unit) if units_compatible(unit, r.eff_unit) else None
         if y is not None and abs(y - r.num) <= 1e-9 * max(1.0, y) and name & bigrams(before + m.group(5)):
-            return (f"指标值{r.num:g}{r.eff_unit}是申报说明中的“{before[said.start():]}{x:g}{unit}”，即{said.group()}的"
+            return (f"指标值{fmt_num(r.num)}{r.eff_unit}是申报说明中的“{before[said.start():]}{fmt_num(x)}{unit}”，即{said.group()}的"
                     "总量，是项目实施的背景，不是本年度的产出")
     return None
 

@@ -17,6 +17,7 @@ from kb.checker.lexicon import STR06_RE
 from kb.checker.parse import ParsedRow, ParsedTable, name_quantity, unset_row
 from kb.domain.budget import BUDGET_EXECUTION_POINTS
 from kb.domain.enums import Level1, Level2
+from kb.domain.plausible import budget_beyond_project
 from kb.domain.findings import Suggestion, construct
 from kb.domain.levels import level2_fits
 from kb.domain.text import normalize, normalize_name
@@ -277,7 +278,7 @@ def str_13(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
             abs(total + BUDGET_EXECUTION_POINTS - s.weight_total) <= s.weight_tolerance
             and any(r.raw.actual is not None or r.raw.score is not None for r in t.items)
             and not any("预算执行" in r.name for r in t.items)):
-        return [RuleHit("weight", f"权重合计为{total:g}，应为{s.weight_total:g}", {"total": total})]
+        return [RuleHit("weight", f"权重合计为{fmt_num(total)}，应为{s.weight_total:g}", {"total": total})]
     return []
 
 
@@ -328,6 +329,11 @@ def fix_str_09(h: RuleHit, fx: TableFix) -> Suggestion:
     if fx.after.has_cost:
         return construct(Suggestion, text=SAME)
     b = fx.ctx.get("budget_wan") or fx.ctx.get("budget_hint_wan")
+    if isinstance(b, (int, float)) and budget_beyond_project(b):  # 999999999 万元: no ceiling to write
+        from kb.checker.rewrite import budget_beyond_text
+
+        return construct(Suggestion, text=budget_beyond_text(b).removeprefix("待填写：").replace(
+            "再按预算测算成本上限", "再按预算测算增设经济成本指标（总成本或单位成本，元或万元）"))
     if isinstance(b, (int, float)) and b > 0:
         add = fx.fresh([{"level1": "成本指标", "level2": "经济成本指标", "name": "项目总成本",
                          "operator": "≤", "value": fmt_num(b), "unit": "万元"}])
