@@ -891,3 +891,13 @@ def test_a_cost_beyond_any_project_is_reported_and_no_such_budget_is_copied(tmp_
     with pytest.raises(DataError) as e:
         read_table(out)
     assert "科学计数法" in str(e.value) and "资金总额" in str(e.value)
+
+
+def test_feas_04_reads_a_frequency_beyond_the_eight_words_before_the_number():
+    """Fresh reviewer's text “网格员每月入户走访不少于2次”: FEAS-04 called suggest's 入户走访次数 ≥24 次 twelve times
+    the text — 每月 lay beyond the eight characters kept before the 2, so the year's 24 was not seen."""
+    desc = "在城区8个社区聘用专职网格员120名。网格员每月入户走访不少于2次，矛盾纠纷化解率达到95%。"
+    f = _found([_row("产出指标", "数量指标", "入户走访次数", "≥", "24", "次")], description=desc)
+    assert (1, "FEAS-04") not in f
+    f = _found([_row("产出指标", "数量指标", "入户走访次数", "≥", "240", "次")], description=desc)
+    assert "相差10倍" in f[(1, "FEAS-04")].message
