@@ -19,6 +19,7 @@ from kb.checker.rules.quantification import is_qnt_02
 from kb.checker.rules.structure import is_str_04
 from kb.domain.schema import Level1, Level2
 from kb.domain.units import units_compatible
+from kb.domain.words import PAST_PERIOD_WORDS, STOCK_WORDS
 from kb.settings import CheckerSettings
 
 
@@ -200,11 +201,6 @@ def rel_05(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
 # or a total over past years (高标准农田累计建成面积, 已建成…); 保有量 (湿地保有量 = 4900 公顷, D025) is a
 # stock the project keeps and stays a target
 _STOCK_NAME_RE = re.compile(r"现有|已有|原有|已建成|已完成|历年累计|累计(?:建成|完成|建设|改造|治理|实现|达到|投入)")
-# the words before a figure of the description that give it as the setting (全县现有农户4.2万户, 已累计建成
-# 高标准农田38万亩, 其中已完成无害化改厕2.8万户); 已完成 / 已有 after a past period (去年已完成改厕1200户,
-# 上学期已有1.8万名学生参加) is that period's output, which a recurring project may well repeat
-_STOCK_SAID_RE = re.compile(r"现有|已有|原有|已建成|累计|存量|已完成")
-_PAST_RE = re.compile(r"去年|上年|上一年|前年|往年|上学期|上季度|上半年|\d{4}年")
 # a figure of the description with its clause before it (up to 20 characters) and a few characters after
 _CLAUSE_QTY_RE = re.compile(r"([^，。；,;：:！？\d]{0,20})(\d+(?:,\d{3})*(?:\.\d+)?)(万|亿)?(" + UNIT_RE.pattern
                             + r")(?=([\u4e00-\u9fff]{0,8}))")
@@ -232,8 +228,8 @@ def stock_reason(r: ParsedRow) -> str | None:
     name = bigrams(name_text)
     for m in _CLAUSE_QTY_RE.finditer(desc):
         before, x, unit = m.group(1), float(m.group(2).replace(",", "")), (m.group(3) or "") + m.group(4)
-        said = _STOCK_SAID_RE.search(before)
-        if not said or (said.group() in ("已完成", "已有") and _PAST_RE.search(before)):
+        said = STOCK_WORDS.search(before)
+        if not said or (said.group() in ("已完成", "已有") and PAST_PERIOD_WORDS.search(before)):
             continue
         y = in_unit(x, unit, r.eff_unit) if units_compatible(unit, r.eff_unit) else None
         if y is not None and abs(y - r.num) <= 1e-9 * max(1.0, y) and name & bigrams(before + m.group(5)):
