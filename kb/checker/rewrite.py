@@ -29,7 +29,7 @@ from kb.checker.fixes import fmt_num
 from kb.checker.rules.feasibility import number_of
 from kb.checker.rules.relevance import benefit_level2, is_money_cost, is_output_quality, is_yield
 from kb.checker.parse import UNIT_RE, ParsedRow, has_metric, name_info, to_float, unset_row, valid_date
-from kb.checker.rules.timeliness import late_years
+from kb.checker.rules.timeliness import budget_year, late_years
 from kb.domain.words import PAYMENT_VERBS
 from kb.domain.enums import LEVEL2_PARENT, Level1, Level2
 from kb.domain.levels import level2_fits, level2_of_key
@@ -826,17 +826,9 @@ def _relative_limit(r: ParsedRow) -> tuple[str, str, str] | None:
     if not desc:
         return None
     verbs = row_verbs(r.name)
-    if verbs is not PAYMENT_VERBS and stated_deadline(desc, _budget_year(r)):
+    if verbs is not PAYMENT_VERBS and stated_deadline(desc, budget_year(r)):
         return None
     return relative_limit(desc, verbs)
-
-
-def _budget_year(r: ParsedRow) -> int | None:
-    y = r.ctx.get("budget_year")
-    try:
-        return int(y) if y not in (None, "") else None
-    except (TypeError, ValueError):
-        return None
 
 
 def _deadline_target(r: ParsedRow, ids: set[str]) -> tuple[str, str, str]:
