@@ -815,6 +815,12 @@ def test_a_relative_limit_in_the_description_is_the_deadline_not_the_years_end()
     s = f[(1, "TIME-05")].suggestion
     assert (s.name, s.operator, s.value, s.unit) == ("问题整改时限", "≤", "15", "天"), s.text
 
+    # the same answer for a 时效 row written in words (TIME-01: 按时) as for an on-time rate
+    f = _found([_row("产出指标", "时效指标", "补助资金拨付时间", "", "按时", "")],
+               description="补助资金每学期结束后1个月内拨付到校。", budget_year=2025)
+    s = f[(1, "TIME-01")].suggestion
+    assert (s.name, s.operator, s.value, s.unit) == ("补助资金拨付时限", "≤", "1", "个月"), s.text
+
     f = _found([_row("产出指标", "数量指标", "受助学生人数", "≥", "100", "人")],
                description="为学生发放补助，补助资金每学期结束后1个月内拨付到校。", budget_year=2025)
     [added] = [r for r in f[(None, "STR-10")].suggestion.add_rows if r["level2"] == "时效指标"]

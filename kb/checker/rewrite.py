@@ -735,9 +735,11 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
     if isinstance(name, RowRewrite):
         return name
     l1, l2 = _levels(r, ids, name)
+    lim = _relative_limit(r) if _takes_relative_limit(r, ids) else None
     if "TIME-05" in ids:   # 发放及时率 → 发放时限 when the description gives a relative limit, else a dated 完成时间
-        lim = _relative_limit(r)
         name = limit_name(name) if lim and lim[0] == "≤" else deadline_name(name)
+    elif lim and lim[0] == "≤":  # 补助资金拨付时间：按时 (TIME-01) beside 每学期结束后1个月内拨付 → 补助资金拨付时限
+        name = limit_name(name)
     if name == r.name and not ({"TXT-01", "TXT-02", "TXT-03"} & ids):
         name = r.raw.name  # the name as written: 合格率（抽检） was “renamed” to 合格率(抽检), itself in half-width
     fields = {"level1": L1_LABEL[l1], "level2": L2_LABEL[l2] if l2 else "", "name": name,
@@ -831,10 +833,16 @@ def _relative_limit(r: ParsedRow) -> tuple[str, str, str] | None:
     return relative_limit(desc, verbs)
 
 
+def _takes_relative_limit(r: ParsedRow, ids: set[str]) -> bool:
+    """A 时效 row whose target is rewritten without a date or a number of its own: an on-time rate (TIME-05)
+    or a word (TIME-01: 按时, 及时) — the one place a limit the description states is read for it."""
+    return "TIME-05" in ids or ("TIME-01" in ids and r.num is None and not r.is_date)
+
+
 def _deadline_target(r: ParsedRow, ids: set[str]) -> tuple[str, str, str]:
     """A 时效 row: its own date repaired or period rewritten, a well-formed duration kept, the payment's
     limit the description gives relative to an event or a period (TIME-05), else a dated deadline."""
-    if "TIME-05" in ids and (lim := _relative_limit(r)):
+    if _takes_relative_limit(r, ids) and (lim := _relative_limit(r)):
         return lim  # 每学期结束后1个月内拨付: ≤1 个月, never the year's end
     if r.is_date and not r.full_year and not ({"TIME-01", "TIME-02", "TIME-03", "TIME-04"} & ids):
         d = fixed_date(r) if ("TXT-04" in ids or "OP-03" in ids) else None
