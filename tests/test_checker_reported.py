@@ -907,3 +907,22 @@ def test_feas_04_reads_a_frequency_beyond_the_eight_words_before_the_number():
     assert (1, "FEAS-04") not in f
     f = _found([_row("产出指标", "数量指标", "入户走访次数", "≥", "240", "次")], description=desc)
     assert "相差10倍" in f[(1, "FEAS-04")].message
+
+
+def test_a_cost_or_count_rewrite_keeps_the_unit_and_magnitude_it_was_written_in():
+    """Found beside the reviewer's UNIT-02 case: COST-03 turned 人均补助标准 ≤1200 个 into ≤1200元 and 培训成本
+    ≤50 人 into ≤50万元 (a number in another unit made money); UNIT-01 turned ≤5000万 (no unit) into ≤5000元,
+    1.2亿 into 1.2万元 and 培训人数 ≥5万 into ≥5人 (the magnitude dropped). A number keeps its unit and magnitude:
+    a total cost is capped by the budget, another cost left 待填写 with the reason; 万/亿/千 stays with the number."""
+    f = _found([_row("成本指标", "经济成本指标", "人均补助标准", "≤", "1200", "个"),
+                _row("成本指标", "经济成本指标", "培训成本", "≤", "50", "人"),
+                _row("成本指标", "经济成本指标", "培训费用", "≤", "5000万", ""),
+                _row("成本指标", "经济成本指标", "设备购置费用", "≤", "1.2亿", ""),
+                _row("产出指标", "数量指标", "培训人数", "≥", "5万", ""),
+                _row("产出指标", "数量指标", "宣传资料数量", "≥", "5千", "")], budget_wan=100000)
+    s = f[(1, "COST-03")].suggestion
+    assert s.value is None and s.text.startswith("待填写：成本指标值“1200个”不是金额"), s.text
+    s = f[(2, "COST-03")].suggestion
+    assert (s.value, s.unit) == ("100000", "万元"), s.text   # the budget, not 50 万元
+    got = {row: (f[(row, "UNIT-01")].suggestion.value, f[(row, "UNIT-01")].suggestion.unit) for row in (3, 4, 5, 6)}
+    assert got == {3: ("5000", "万元"), 4: ("1.2", "亿元"), 5: ("5", "万人"), 6: ("5000", "个")}

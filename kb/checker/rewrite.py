@@ -33,11 +33,11 @@ from kb.checker.rules.timeliness import budget_year, late_years
 from kb.domain.words import PAYMENT_VERBS
 from kb.domain.enums import LEVEL2_PARENT, Level1, Level2
 from kb.domain.levels import level2_fits, level2_of_key
-from kb.domain.quantity import kind_of
+from kb.domain.quantity import SCALES, kind_of
 from kb.domain.plausible import PROJECT_COST_MAX, budget_beyond_project
 from kb.domain.schema import Indicator, typical_target
 from kb.domain.units import (COST_NEEDS_BUDGET, COST_PENDING, DEFAULT_UNIT, MEASURE_LABEL, SIZE_MEASURES,
-                             SIZE_PENDING, canon_unit, is_time_unit, measure_of, size_dependent, unit_fits,
+                             SIZE_PENDING, VALUE_UNITS, canon_unit, is_time_unit, measure_of, size_dependent, unit_fits,
                              units_compatible, units_conflict)
 from kb.settings import CheckerSettings
 
@@ -883,10 +883,18 @@ def _cost_target(r: ParsedRow, ids: set[str], name: str, num: float | None) -> t
     per_unit = (any(w in name for w in ("单位", "人均", "户均", "生均", "平均", "单价", "标准", "每"))
                 or any(w in (r.eff_unit or "") for w in ("/", "每")))  # 元/亩: a rate, never the budget
     unit = r.eff_unit if r.eff_unit and "元" in r.eff_unit else ""
-    if "COST-02" in ids or num is None or (r.pct and not unit):
+    # a number in a unit that is no money (培训成本 ≤50 人, COST-03) is no amount: 50 人 never becomes 50 万元
+    counted = bool(r.eff_unit) and not unit and not r.pct and num is not None
+    if "COST-02" in ids or num is None or (r.pct and not unit) or counted:
         if has_budget and not per_unit:
             return ("≤", _money_text(budget), "万元")  # the project's own budget
+        if counted:
+            n = fmt_num(num)
+            return (f"待填写：成本指标值“{n}{r.eff_unit}”不是金额；请按预算测算填写（单位 元或万元），"
+                    f"{n}{r.eff_unit}不能直接改作{n}元或{n}万元")
         return COST_PENDING if has_budget else COST_NEEDS_BUDGET
+    if not unit and r.unit_tail[:1] in ("万", "亿", "千"):  # ≤5000万 with no unit: 5000 万元, never 5000 元
+        unit = r.unit_tail[0] + "元"
     if not unit:
         unit = "元" if per_unit or num >= 1000 else "万元"
     if "COST-04" in ids and isinstance(budget, (int, float)):
@@ -976,6 +984,13 @@ def _count_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, 
     unit = _pick_unit(r, name, base, fam, typ, hint)
     if not unit:  # 学校发展能力 ≥100: no unit read from the row, the library or the name — none is invented
         return f"待填写：名称“{name}”看不出以什么计量，请填写计量单位（如 %、人、个、次）"
+    mag = r.unit_tail[:1] if not r.unit and not r.emb_unit and r.unit_tail[:1] in ("万", "亿", "千") else ""
+    if mag and unit not in ("%", "‰") and not unit.startswith(mag):
+        # 培训人数 ≥5万 with no unit: 5 万人, never 5 人 (the magnitude is the declarant's, as the number is)
+        if mag + unit in VALUE_UNITS:
+            unit = mag + unit
+        else:
+            num = num * SCALES[mag]
     if direction == "neg":
         op = "≤"
     elif r.eff_op in ("≥", ">", "=") and not ({"OP-03", "OP-04", "QNT-09"} & ids):
