@@ -201,7 +201,7 @@ def test_rewritten_names_take_their_measure_from_the_row_or_the_library(with_lib
             # units the row states: the unit column, the value, a quantity written in the name (…变压器3台)
             stated = raw.unit + raw.value + "".join(re.findall(r"\d[^\d\W]", orig)) if raw is not None else ""
             # a measure from the row's unit (人 → 人数) or the ratio of an action the name names (整改 → 整改率)
-            need = {"率": None, "人数": ("人",), "户数": ("户",), "人次": ("人次",), "金额": ("元",),
+            need = {"率": None, "人数": ("人",), "户数": ("户",), "人次": ("人次", "人/次"), "金额": ("元",),
                     "面积": ("亩", "平方米", "公顷"), "长度": ("公里", "米"), "数量": ("",)}.get(m.group(), ())
             if need is None:  # …覆盖率 of a count of people written with % (D012): the share its unit states
                 ok = (len(stem) >= 2 and stem[-2:] in orig.replace("全面", "")

@@ -714,3 +714,215 @@ def test_a_payment_row_takes_the_payments_date_never_the_works():
     rep = check_rows([_row("产出指标", "时效指标", "补助资金发放完成时间", "", "", "")],
                      {"budget_year": 2025, "description": "2025年6月底前完成摸底，9月30日前发放到位。"})
     assert [f.suggestion.value for f in rep.findings if f.rule_id == "STR-03"] == ["2025年9月30日前"]
+
+
+def test_a_number_stays_in_the_unit_the_declarant_wrote_it_in():
+    """Fresh reviewer, dev.jsonl D007 (real): 受益脱贫户、监测户人口数 ≥10 户 — UNIT-02 proposed “≥10人” and
+    --fix wrote it, while the description says 受益脱贫户、监测户10户: ten households became ten persons.
+    When name and unit count different kinds of people the name follows the unit (…户数 ≥10 户); when no
+    rename says what the unit counts (42 个 for 人数, 37 个 for a 覆盖率, 5 公里 for a 面积) the value is
+    left 待填写 in the name's unit with the reason. D013 (…户数 in 人/次) and E052 (签约率 24694 人) alike."""
+    from kb.checker import apply_fixes, check_declaration
+    from kb.io.tables import table_from_json
+    from tests.kbfactory import dev_record
+
+    rec = dev_record("D007")
+    row = next(i for i, r in enumerate(rec["indicators"], 1) if r["name"] == "受益脱贫户、监测户人口数")
+    decl = table_from_json(rec)
+    rep = check_declaration(decl)
+    [s] = [f.suggestion for f in rep.findings if f.row == row and f.rule_id == "UNIT-02"]
+    assert (s.name, s.value, s.unit) == ("受益脱贫户、监测户数", None, None), s.text
+    fixed = apply_fixes(decl, rep).rows[row - 1]
+    assert (fixed.name, fixed.operator, fixed.value, fixed.unit) == ("受益脱贫户、监测户数", "≥", "10", "户")
+
+    for rid, name, new in (("D013", "年度申请就学补助户数", "年度申请就学补助人次"),
+                           ("E052", "家庭医生签约率", "家庭医生签约人数")):
+        rec = dev_record(rid)
+        row = next(i for i, r in enumerate(rec["indicators"], 1) if r["name"] == name)
+        raw = rec["indicators"][row - 1]
+        [s] = [f.suggestion for f in check_declaration(table_from_json(rec)).findings
+               if f.row == row and f.rule_id == "UNIT-02"]
+        assert s.name == new and s.unit in (None, raw["unit"]) and s.value in (None, raw["value"]), s.text
+        assert s.level2 is None  # 签约人数 is a 数量 where it stands (REL-01 no longer moves it to 质量)
+
+    f = _found([_row("产出指标", "数量指标", "保障村干部人数", "=", "42", "个"),
+                _row("产出指标", "质量指标", "基层医疗机构覆盖率", "", "实施乡镇社区基层医疗机构37个", ""),
+                _row("产出指标", "数量指标", "道路硬化面积", "≥", "5", "公里"),
+                _row("产出指标", "数量指标", "受益农户数", "≥", "30", "人"),
+                _row("产出指标", "数量指标", "帮扶人次", "≥", "200", "户")])
+    for row, unit, was in ((1, "人", "42个"), (2, "%", "37个"), (3, "亩", "5公里")):
+        s = f[(row, "UNIT-02")].suggestion
+        assert s.value is None and s.unit is None and s.text.startswith("待填写"), s.text
+        assert f"计量单位：{unit}" in s.text and f"“{was}”" in s.text
+    assert f[(4, "UNIT-02")].suggestion.name == "受益农户人数"
+    assert f[(5, "UNIT-02")].suggestion.name == "帮扶户数"
+    # UNIT-03 alike: the name's 10户 is households, whatever the unit column says
+    f = _found([_row("产出指标", "数量指标", "帮扶10户脱贫户人数", "≥", "10", "人")])
+    assert f[(1, "STR-06")].suggestion.name == "帮扶脱贫户数"
+    assert f[(1, "UNIT-03")].suggestion.unit == "户" and f[(1, "UNIT-03")].suggestion.value in (None, "10")
+
+
+def test_str_10_adds_a_row_for_each_slot_it_names_or_says_which_rewrite_empties_it():
+    """Fresh reviewer, dev.jsonl D049 (real): STR-10 said 产出指标缺少时效指标 and proposed 增设“项目完成时间”、
+    “项目验收合格率” — a quality row for a missing 时效. The quality row is there because 第4行 (保障村社区正常运转,
+    a slogan) is deleted by its own suggestion; the text now names each added row's slot and says which rows
+    leave a slot empty. Over every dev table: an added row fills a slot the fixed table lacks, and a slot the
+    finding does not name is only filled with the rows that empty it."""
+    import json
+
+    from kb.checker import apply_fixes, check_declaration
+    from kb.domain.schema import Declaration
+    from tests.kbfactory import dev_record
+
+    rec = dev_record("D049")
+    [f] = [f for f in check_declaration(Declaration.from_record(rec)).findings if f.rule_id == "STR-10"]
+    assert f.message == "产出指标缺少时效指标"
+    assert sorted((r["level2"], r["name"]) for r in f.suggestion.add_rows) == [("时效指标", "项目完成时间"),
+                                                                            ("质量指标", "项目验收合格率")]
+    assert f.suggestion.text.startswith("增设时效指标“项目完成时间”；第4行按修改建议删除后将没有质量指标")
+
+    from tests.test_checker_fixpoint import SHARED
+    for line in (SHARED / "declarations" / "dev.jsonl").open(encoding="utf-8"):
+        decl = Declaration.from_record(json.loads(line))
+        rep = check_declaration(decl)
+        for f in (f for f in rep.findings if f.rule_id == "STR-10"):
+            named = f.message.removeprefix("产出指标缺少").removesuffix("指标").split("、")
+            for add in f.suggestion.add_rows or []:
+                lab = add["level2"].removesuffix("指标")
+                assert f"增设{lab}指标“{add['name']}”" in f.suggestion.text
+                if lab not in named:
+                    assert f"将没有{lab}指标" in f.suggestion.text and "行按修改建议" in f.suggestion.text
+            fixed = apply_fixes(decl, rep)
+            slots = {r.level2 for r in fixed.rows if r.level1 == "产出指标"}
+            assert {"质量指标", "时效指标"} <= slots or "补设" in f.suggestion.text, (decl.id, f.suggestion.text)
+
+
+def test_a_relative_limit_in_the_description_is_the_deadline_not_the_years_end():
+    """Fresh reviewer: the description said 补助资金每学期结束后1个月内拨付到校 (or 次月10日前发放, 验收合格后30日内
+    支付) and TIME-05 rewrote 补助资金拨付及时率 into …完成时间 “2025年12月31日前” — a limit each term became
+    one date in the year. The limit the text states for the row's action is the target (≤1 个月 as a 时限, or
+    次月10日前 as written); so is the 时效 row STR-10 adds. A limit for another action is not taken."""
+    rate = _row("产出指标", "时效指标", "补助资金拨付及时率", "≥", "100", "%")
+    for desc, want in (("补助资金每学期结束后1个月内拨付到校。", ("补助资金拨付时限", "≤", "1", "个月")),
+                       ("服务费按季度支付，每季度结束后15个工作日内支付。", ("补助资金拨付时限", "≤", "15", "个工作日")),
+                       ("设备验收合格后30日内支付货款。", ("补助资金拨付时限", "≤", "30", "天")),
+                       ("补贴次月10日前发放到户。", ("补助资金拨付完成时间", "", "次月10日前", ""))):
+        f = _found([rate], description=desc, budget_year=2025)
+        s = f[(1, "TIME-05")].suggestion
+        assert (s.name, s.operator or "", s.value, s.unit or "") == want, (desc, s.text)
+    f = _found([_row("产出指标", "时效指标", "问题整改及时率", "≥", "100", "%")],
+               description="收到整改通知后15日内整改完毕；补助资金每学期结束后1个月内拨付。", budget_year=2025)
+    s = f[(1, "TIME-05")].suggestion
+    assert (s.name, s.operator, s.value, s.unit) == ("问题整改时限", "≤", "15", "天"), s.text
+
+    # the same answer for a 时效 row written in words (TIME-01: 按时) as for an on-time rate
+    f = _found([_row("产出指标", "时效指标", "补助资金拨付时间", "", "按时", "")],
+               description="补助资金每学期结束后1个月内拨付到校。", budget_year=2025)
+    s = f[(1, "TIME-01")].suggestion
+    assert (s.name, s.operator, s.value, s.unit) == ("补助资金拨付时限", "≤", "1", "个月"), s.text
+
+    f = _found([_row("产出指标", "数量指标", "受助学生人数", "≥", "100", "人")],
+               description="为学生发放补助，补助资金每学期结束后1个月内拨付到校。", budget_year=2025)
+    [added] = [r for r in f[(None, "STR-10")].suggestion.add_rows if r["level2"] == "时效指标"]
+    assert (added["name"], added["operator"], added["value"], added["unit"]) == ("补助资金发放时限", "≤", "1", "个月")
+
+
+def test_a_stock_or_a_cumulative_total_is_no_output_of_the_year():
+    """Fresh reviewer: 现有农户户数 ≥4.2万户, 现有林地面积 ≥186万亩 and a 高标准农田 area equal to “全县已累计建成
+    高标准农田38万亩” passed under 产出/数量. They state the setting, not what the project does this year: REL-06
+    (ours) by the name, or by the description's figure given as a stock; work on the whole stock (现有林地管护面积,
+    a subsidy paid to every 农户) and last period's output (去年已完成改厕1200户) are outputs."""
+    desc = ("2025年计划在全县12个乡镇完成农村户厕改造1500户。全县现有农户4.2万户，其中已完成无害化改厕2.8万户。"
+            "去年已完成改厕1200户。全县现有林地面积186万亩，已累计建成高标准农田38万亩。")
+    rows = [_row("产出指标", "数量指标", "现有农户户数", "≥", "4.2", "万户"),
+            _row("产出指标", "数量指标", "现有林地面积", "≥", "186", "万亩"),
+            _row("产出指标", "数量指标", "高标准农田建设面积", "≥", "38", "万亩"),
+            _row("产出指标", "数量指标", "无害化改厕户数", "≥", "28000", "户"),
+            _row("产出指标", "数量指标", "农村户厕改造户数", "≥", "1500", "户"),
+            _row("产出指标", "数量指标", "改厕户数", "≥", "1200", "户"),
+            _row("产出指标", "数量指标", "现有林地管护面积", "≥", "186", "万亩"),
+            _row("产出指标", "数量指标", "补贴发放农户数", "≥", "42000", "户"),
+            _row("产出指标", "数量指标", "湿地保有量", "=", "4900", "公顷"),
+            _row("效益指标", "生态效益指标", "现有林地面积", "≥", "186", "万亩")]
+    f = _found(rows, description=desc, budget_year=2025)
+    assert sorted(row for row, rid in f if rid == "REL-06") == [1, 2, 3, 4]
+    assert "现有的总量" in f[(1, "REL-06")].message
+    assert "“累计建成高标准农田38万亩”" in f[(3, "REL-06")].message
+    s = f[(1, "REL-06")].suggestion
+    assert s.name is None and s.value is None and "本年度新增或完成的量" in s.text
+
+
+def test_a_cost_beyond_any_project_is_reported_and_no_such_budget_is_copied(tmp_path):
+    """Fresh reviewer: suggest --budget 999999999 (万元, about 10 万亿元) for a village road wrote
+    村组道路硬化成本 ≤999999999 万元 and the checker said nothing; the sheet's 资金总额 was written “1e+09”
+    and read back as 1 万元 (COST-04: 成本1e+09万元超过项目预算1万元). A 成本 row above 1 万亿元 (more than any
+    single project costs) gets FEAS-05's advice; such a budget is never written into a cost row (STR-09, a
+    blank 项目总成本); the export writes the budget in plain digits and the reader refuses “1e+09”."""
+    import pytest
+
+    from kb.checker import check_declaration, export_xlsx, read_table
+    from kb.domain.schema import Declaration
+    from kb.errors import DataError
+
+    rows = [_row("产出指标", "数量指标", "硬化道路里程", "≥", "5", "公里"),
+            _row("成本指标", "经济成本指标", "村组道路硬化成本", "≤", "999999999", "万元"),
+            _row("成本指标", "经济成本指标", "项目总成本", "≤", "", "万元"),
+            _row("成本指标", "经济成本指标", "道路硬化成本", "≤", "150", "万元")]
+    f = _found(rows, budget_wan=999999999)
+    assert "超过1万亿元" in f[(2, "FEAS-05")].message and "999999999万元" in f[(2, "FEAS-05")].message
+    assert (4, "FEAS-05") not in f
+    s = f[(3, "STR-03")].suggestion
+    assert s.value is None and s.text.startswith("待填写：资金总额999999999万元超过了1万亿元"), s.text
+    f = _found(rows[:1], budget_wan=999999999)
+    assert f[(None, "STR-09")].suggestion.add_rows is None
+    assert "请先核对预算金额" in f[(None, "STR-09")].suggestion.text
+    assert f[(None, "STR-09")].suggestion.text.count("999999999") == 1
+    # a national amount that is no project's cost stays below the money bound of other rows
+    assert (1, "FEAS-05") not in _found([_row("效益指标", "经济效益指标", "带动全省旅游收入", "≥", "5000", "亿元")])
+
+    decl = Declaration(project_name="村组道路硬化", budget_wan=999999999, year=2025, rows=rows[:2])
+    out = tmp_path / "t.xlsx"
+    export_xlsx(decl, out, check_declaration(decl))
+    assert read_table(out).budget_wan == 999999999
+    decl = Declaration(project_name="基本公共卫生服务", budget_wan=2279.048, year=2024, rows=rows[:1])
+    export_xlsx(decl, out)
+    assert read_table(out).budget_wan == 2279.048  # 6 significant digits wrote 2279.05
+
+    import openpyxl
+    wb = openpyxl.load_workbook(out)
+    ws = wb.active
+    cell = next(c for row in ws.iter_rows() for c in row if str(c.value or "").startswith("资金总额"))
+    ws.cell(cell.row, cell.column + 1).value = "1e+09"
+    wb.save(out)
+    with pytest.raises(DataError) as e:
+        read_table(out)
+    assert "科学计数法" in str(e.value) and "资金总额" in str(e.value)
+
+
+def test_feas_04_reads_a_frequency_beyond_the_eight_words_before_the_number():
+    """Fresh reviewer's text “网格员每月入户走访不少于2次”: FEAS-04 called suggest's 入户走访次数 ≥24 次 twelve times
+    the text — 每月 lay beyond the eight characters kept before the 2, so the year's 24 was not seen."""
+    desc = "在城区8个社区聘用专职网格员120名。网格员每月入户走访不少于2次，矛盾纠纷化解率达到95%。"
+    f = _found([_row("产出指标", "数量指标", "入户走访次数", "≥", "24", "次")], description=desc)
+    assert (1, "FEAS-04") not in f
+    f = _found([_row("产出指标", "数量指标", "入户走访次数", "≥", "240", "次")], description=desc)
+    assert "相差10倍" in f[(1, "FEAS-04")].message
+
+
+def test_a_cost_or_count_rewrite_keeps_the_unit_and_magnitude_it_was_written_in():
+    """Found beside the reviewer's UNIT-02 case: COST-03 turned 人均补助标准 ≤1200 个 into ≤1200元 and 培训成本
+    ≤50 人 into ≤50万元 (a number in another unit made money); UNIT-01 turned ≤5000万 (no unit) into ≤5000元,
+    1.2亿 into 1.2万元 and 培训人数 ≥5万 into ≥5人 (the magnitude dropped). A number keeps its unit and magnitude:
+    a total cost is capped by the budget, another cost left 待填写 with the reason; 万/亿/千 stays with the number."""
+    f = _found([_row("成本指标", "经济成本指标", "人均补助标准", "≤", "1200", "个"),
+                _row("成本指标", "经济成本指标", "培训成本", "≤", "50", "人"),
+                _row("成本指标", "经济成本指标", "培训费用", "≤", "5000万", ""),
+                _row("成本指标", "经济成本指标", "设备购置费用", "≤", "1.2亿", ""),
+                _row("产出指标", "数量指标", "培训人数", "≥", "5万", ""),
+                _row("产出指标", "数量指标", "宣传资料数量", "≥", "5千", "")], budget_wan=100000)
+    s = f[(1, "COST-03")].suggestion
+    assert s.value is None and s.text.startswith("待填写：成本指标值“1200个”不是金额"), s.text
+    s = f[(2, "COST-03")].suggestion
+    assert (s.value, s.unit) == ("100000", "万元"), s.text   # the budget, not 50 万元
+    got = {row: (f[(row, "UNIT-01")].suggestion.value, f[(row, "UNIT-01")].suggestion.unit) for row in (3, 4, 5, 6)}
+    assert got == {3: ("5000", "万元"), 4: ("1.2", "亿元"), 5: ("5", "万人"), 6: ("5000", "个")}

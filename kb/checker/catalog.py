@@ -39,7 +39,7 @@ DOCS = {
     "OURS": "本工具的核对规则（不是政策条文）",
 }
 # rules of ours beyond the catalog's 61 (their basis is `OURS`)
-OUR_RULES = ("FEAS-04", "FEAS-05", "TXT-05", "QNT-13")
+OUR_RULES = ("FEAS-04", "FEAS-05", "TXT-05", "QNT-13", "REL-06")
 
 
 # what a declarant reads for a place in the budget system's checks (the catalog names code: checkAll() …)
@@ -214,6 +214,9 @@ CATALOG: dict[str, RuleMeta] = {r.id: r for r in (
        (('ZJ', 'code 4', 'seen'), ('10', '附件2 绩效指标明确性（评价要点）', 'seen'))),
     _R('REL-05', 'REL', '指标与本项目内容/资金不相关', 'warning', 'row', 'relevance',
        (('88', '', 'recalled'), ('ZJ', 'code 3', 'seen'))),
+    # ours (not in the catalog): a stock or a cumulative total (现有农户户数, 累计建成面积) as the year's output
+    _R('REL-06', 'REL', '产出数量指标是现有或累计总量', 'warning', 'row', 'relevance',
+       (('OURS', '', 'heuristic'),)),
     _R('FEAS-01', 'FEAS', '指标值低于历史水平/明显偏低', 'warning', 'row', 'appropriateness',
        (('10', '', 'recalled'), ('10', '', 'recalled'))),
     _R('FEAS-02', 'FEAS', '数量目标与预算资金不匹配', 'warning', 'row/table', 'appropriateness',

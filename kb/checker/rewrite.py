@@ -29,14 +29,16 @@ from kb.checker.fixes import fmt_num
 from kb.checker.rules.feasibility import number_of
 from kb.checker.rules.relevance import benefit_level2, is_money_cost, is_output_quality, is_yield
 from kb.checker.parse import UNIT_RE, ParsedRow, has_metric, name_info, to_float, unset_row, valid_date
-from kb.checker.rules.timeliness import late_years
+from kb.checker.rules.timeliness import budget_year, late_years
 from kb.domain.words import PAYMENT_VERBS
 from kb.domain.enums import LEVEL2_PARENT, Level1, Level2
 from kb.domain.levels import level2_fits, level2_of_key
-from kb.domain.quantity import kind_of
+from kb.domain.quantity import SCALES, kind_of
+from kb.domain.plausible import PROJECT_COST_MAX, budget_beyond_project
 from kb.domain.schema import Indicator, typical_target
-from kb.domain.units import (COST_NEEDS_BUDGET, COST_PENDING, DEFAULT_UNIT, SIZE_MEASURES, SIZE_PENDING, canon_unit,
-                             is_time_unit, measure_of, size_dependent, unit_fits, units_compatible, units_conflict)
+from kb.domain.units import (COST_NEEDS_BUDGET, COST_PENDING, DEFAULT_UNIT, MEASURE_LABEL, SIZE_MEASURES,
+                             SIZE_PENDING, VALUE_UNITS, canon_unit, is_time_unit, measure_of, size_dependent, unit_fits,
+                             units_compatible, units_conflict)
 from kb.settings import CheckerSettings
 
 L1_LABEL = {m: m.label for m in Level1}
@@ -264,8 +266,57 @@ def pays_on_time(name: str) -> bool:
 
 
 def limit_name(name: str) -> str:
-    """补助资金拨付及时率 → 补助资金拨付时限 (a payment's on-time rate as the limit the text states)."""
-    return _PAY_ON_TIME_RE.sub(lambda m: (m.group(1) or m.group(2)) + "时限", name)
+    """补助资金拨付及时率 → 补助资金拨付时限 (a payment's on-time rate as the limit the text states); another
+    on-time rate by its action (问题整改及时率 → 问题整改时限, 完成及时率 → 项目完成时限)."""
+    if _PAY_ON_TIME_RE.search(name):
+        return _PAY_ON_TIME_RE.sub(lambda m: (m.group(1) or m.group(2)) + "时限", name)
+    n = _action_stem(name)
+    return ("项目完成" if not n or n == "完成" else n) + "时限"
+
+
+def _action_stem(name: str) -> str:
+    """An on-time name without its timing words: 项目完成及时率 → 项目完成, 按时发放率 → 发放."""
+    n = re.sub(r"及时|按时|按期|准时", "", _PAREN_RE.sub("", name) or name)
+    return re.sub(r"(?:率|性|时间|时限|日期)$", "", n)
+
+
+# a limit the description states relative to an event or a period (each of them: not one date in the year):
+# 每学期结束后1个月内拨付, 每季度结束后15个工作日内支付, 验收合格后30日内支付, 收到申请后10个工作日内办结
+# (group n / u: the duration), or 次月10日前发放, 每月5日前兑现 (group cal: the date in the following period)
+_RELATIVE_LIMIT_RE = re.compile(
+    r"(?:(?<![月\d.])(?P<n>\d{1,3})(?P<u>个工作日|工作日|个月|日|天|周|小时)内"
+    r"|(?P<cal>(?:次月|每月|下月|次季度?|每季度?|次年)(?:首月)?\d{1,2}[日号](?:之前|以前|前)))")
+_CLAUSE_END_RE = re.compile(r"[，。；,;！？]")
+_LIMIT_UNIT = {"工作日": "个工作日", "个工作日": "个工作日", "日": "天", "天": "天", "个月": "个月", "周": "周",
+               "小时": "小时"}
+
+
+def relative_limit(text: str | None, verbs: tuple[str, ...]) -> tuple[str, str, str] | None:
+    """The limit `text` states for one of `verbs` relative to an event or a period, as a target: a duration
+    (每学期结束后1个月内拨付 → ('≤', '1', '个月'); 10个工作日内拨付 → ('≤', '10', '个工作日')) or a date in the
+    following period, written as a dated deadline is (次月10日前发放 → ('', '次月10日前', '')); None when the
+    text gives none. Such a limit is never a date in the year: a fresh reviewer found TIME-05 writing
+    12月31日前 beside 每学期结束后1个月内."""
+    t = text or ""
+    for m in _RELATIVE_LIMIT_RE.finditer(t):
+        after = _CLAUSE_END_RE.split(t[m.end():m.end() + 8], 1)[0]  # the action the limit is for follows it
+        if not any(v in after for v in verbs):
+            continue
+        if m.group("cal"):
+            return ("", m.group("cal").replace("之前", "前").replace("以前", "前").replace("号", "日"), "")
+        return ("≤", m.group("n"), _LIMIT_UNIT[m.group("u")])
+    return None
+
+
+def row_verbs(name: str) -> tuple[str, ...]:
+    """The actions a 时效 row times, for `relative_limit`: a payment's (发放 ~ 拨付 ~ 支付 …) for a row timing
+    a payment, else the action its name ends in (问题整改及时率 → 整改, 项目完成及时率 → 完成 / 完工 / 竣工)."""
+    if pays_on_time(name) or _PAY_DATE_NAME_RE.search(name):
+        return PAYMENT_VERBS
+    stem = re.sub(r"[^\u4e00-\u9fff]", "", _action_stem(name))
+    if stem.endswith(("完成", "完工", "竣工")) or not stem:
+        return ("完成", "完工", "竣工")
+    return (stem[-2:],) if len(stem) >= 2 else ()
 
 
 # ------------------------------------------------------------------ targets
@@ -495,20 +546,80 @@ def counted_in_percent(r: ParsedRow, name: str) -> str | None:
             "或改用相应的比率指标（如…覆盖率、…完成率）")
 
 
-_PERSON_TIMES_UNITS = frozenset(("人次", "万人次"))
-_PERSONS_UNITS = frozenset(("人", "名", "位", "万人", "万名"))
+# a 户数 whose 户 ends a noun for households (脱贫户数, 农户数): the noun stays when the count is renamed
+_HOUSEHOLD_NOUN_RE = re.compile(r"(?:农|贫困|脱贫|监测|低保|五保|特困|困难|边缘|搬迁|种植|养殖|经营|租|商)户数$")
 
 
-def counted_as_declared(name: str, unit: str) -> str:
-    """A name whose 人数 / 人次 ending disagrees with the unit the number was counted in, renamed to
-    that unit (学生受资助人数 ≥735 人次 → 学生受资助人次): the declared number keeps its meaning, where
-    changing the unit to 人 would make 735 person-times 735 persons. Other names are returned as they are."""
-    u = (unit or "").strip()
-    if name.endswith("人数") and u in _PERSON_TIMES_UNITS:
-        return name[:-2] + "人次"
-    if name.endswith("人次") and u in _PERSONS_UNITS:
-        return name[:-2] + "人数"
-    return name
+def _counted_by(unit: str) -> str | None:
+    """What a written unit counts among persons / person-times / households (人, 人次 or 人/次, 户 or 户次),
+    else None (个, 次, 公里 …: no kind of people)."""
+    u = canon_unit((unit or "").strip())
+    for fam in ("person_times", "persons", "households"):
+        if u and unit_fits(fam, u):
+            return fam
+    return None
+
+
+def counted_as_written(name: str, unit: str) -> str:
+    """A count of people (or a rate) whose unit counts another kind of people, renamed to what the unit
+    counts: the declared number keeps its meaning (`unit` is the unit written with the number).
+
+    学生受资助人数 ≥735 人次 → 学生受资助人次 (dev D008), 受益脱贫户、监测户人口数 ≥10 户 →
+    受益脱贫户、监测户数 (D007), 年度申请就学补助户数 ≥101 人/次 → 年度申请就学补助人次 (D013),
+    家庭医生签约率 24694 人 → 家庭医生签约人数 (E052). Changing the unit instead would make 10 households
+    10 persons. Names of other measures, or a unit that counts no kind of people (个, 次), are returned
+    as they are (the target is then left 待填写 in the name's own unit, `counted_in_other_unit`)."""
+    want = _counted_by(unit)
+    n = _PAREN_RE.sub("", name)
+    have = measure_of(n)
+    if want is None or have == want or have not in ("persons", "person_times", "households", "ratio"):
+        return name
+    if have == "ratio" and not n.endswith("率"):
+        return name  # …比例 / …占比 of people: no count to name
+    if n != name:  # a remark in brackets (学生数（人）): the measure is renamed, the remark dropped
+        name = n
+    if have == "persons":
+        stem = re.sub(r"(?:人口数|人数|人口)$", "", name)
+    elif have == "person_times":
+        stem = re.sub(r"(?:人次数|人次)$", "", name)
+    elif have == "households":
+        stem = name[:-1] if _HOUSEHOLD_NOUN_RE.search(name) else name[:-2]
+    else:
+        stem = name[:-1]
+    if want == "persons":
+        return stem + "人数"
+    if want == "person_times":
+        return stem + "人次"
+    if canon_unit(unit.strip()).endswith("户次"):
+        return stem + "户次"
+    return stem + ("数" if stem.endswith("户") else "户数")
+
+
+# a unit column naming a share in words (视频监控在线率 ≥97 比例, dev D024): the number is a %
+_SHARE_WORDS = frozenset(("比例", "比率", "占比", "百分比"))
+
+
+def name_target_unit(hits: dict[str, Any]) -> str:
+    """The unit the name wrote with the target (村组干部230人 → 人, STR-06 / UNIT-03), else ''."""
+    return next((h.data["unit"] for k in ("STR-06", "UNIT-03") if (h := hits.get(k)) is not None and h.data
+                 and h.data.get("unit")), "")
+
+
+def counted_in_other_unit(r: ParsedRow, name: str, unit: str = "") -> str | None:
+    """The 待填写 reason of a number written in a unit (`unit`: the name's, else the row's) that measures
+    something else than the (rewritten) name and that no rename resolves (保障村干部人数 =42 个, dev D047;
+    …覆盖率 “…医疗机构37个”, E016): the number is the declarant's in the unit they wrote, it is never moved
+    into the name's unit (42个 → 42人, 37个 → 37%). None when the unit fits, or for dates and time
+    requirements."""
+    u = (unit or r.eff_unit or "").strip()
+    fam = measure_of(_PAREN_RE.sub("", name))
+    if (not u or r.num is None or r.is_date or fam in (None, "time") or unit_fits(fam, u) or u in _SHARE_WORDS
+            or canon_unit(u) in ("%", "‰")):
+        return None
+    want = DEFAULT_UNIT[fam] if fam not in ("count", "ratio") else ("%" if fam == "ratio" else "个")
+    n = fmt_num(r.num)
+    return (f"待填写：“{name}”以{MEASURE_LABEL[fam]}计量，指标值却是“{n}{u}”；请按计划填写（计量单位：{want}），"
+            f"{n}{u}不能直接改作{n}{want}")
 
 
 def _name(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Callable | None,
@@ -517,7 +628,7 @@ def _name(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Callable | 
     name = r.name
     unit_hint = r.eff_unit
     if "UNIT-02" in ids:
-        name = counted_as_declared(name, r.eff_unit)
+        name = counted_as_written(name, r.eff_unit)
         name = coverage_name(name, r.eff_unit) or name
     if "STR-04" in ids:
         name = re.sub(r"[\s\u3000]+", "", clean_placeholder_name(r.raw.name.strip()))
@@ -532,6 +643,8 @@ def _name(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Callable | 
             name = name.replace(h6.data["qty"], "", 1)
             unit_hint = h6.data["unit"] or unit_hint
         name = shorten_name(name, unit_hint, s, slogan="QNT-02" in ids)
+        if "UNIT-03" in ids and h6 is not None and h6.data:  # 帮扶10户脱贫户人数 ≥10 人: the 10 counts 户
+            name = counted_as_written(name, unit_hint)
     if name and "QNT-02" in ids and not has_metric(name):
         name = measurable_name(name)
     if name and "REL-04" in ids and not has_metric(name):
@@ -593,6 +706,8 @@ def _moved_category(r: ParsedRow, name: str, l1: Level1, l2: Level2 | None) -> t
             if r.ctx.get("framework") == "2015":
                 return Level1.output, Level2.output_cost
             return Level1.cost, Level2.economic_cost
+        if measure_of(n) in ("persons", "person_times", "households"):
+            return l1, l2  # a rate renamed to the count its unit states (签约率 24694 人 → 签约人数): a 数量 still
         return l1, Level2.quality
     if l2 is Level2.quality:
         if L.OUTCOME_RATE_RE.search(n):
@@ -620,8 +735,11 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
     if isinstance(name, RowRewrite):
         return name
     l1, l2 = _levels(r, ids, name)
-    if "TIME-05" in ids:   # 发放及时率 → 发放时限 when the description gives the working days, else a dated 完成时间
-        name = limit_name(name) if _payment_days(r) else deadline_name(name)
+    lim = _relative_limit(r) if _takes_relative_limit(r, ids) else None
+    if "TIME-05" in ids:   # 发放及时率 → 发放时限 when the description gives a relative limit, else a dated 完成时间
+        name = limit_name(name) if lim and lim[0] == "≤" else deadline_name(name)
+    elif lim and lim[0] == "≤":  # 补助资金拨付时间：按时 (TIME-01) beside 每学期结束后1个月内拨付 → 补助资金拨付时限
+        name = limit_name(name)
     if name == r.name and not ({"TXT-01", "TXT-02", "TXT-03"} & ids):
         name = r.raw.name  # the name as written: 合格率（抽检） was “renamed” to 合格率(抽检), itself in half-width
     fields = {"level1": L1_LABEL[l1], "level2": L2_LABEL[l2] if l2 else "", "name": name,
@@ -691,6 +809,8 @@ def build_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, l
     blank = "STR-03" in ids and not r.v
     if cost:
         return _cost_target(r, ids, name, num)  # its own amount or the budget, never the library's
+    if {"UNIT-02", "UNIT-03"} & ids and (pending := counted_in_other_unit(r, name, name_target_unit(hits))):
+        return pending  # 保障村干部人数 =42 个: the 42 is the declarant's, never “=42人”
     if fam == "ratio" or (r.pct and fam is None and num is not None):
         return _rate_target(r, ids, ni.base, fam, num, direction, typ, s)
     if "UNIT-02" in ids and (pending := counted_in_percent(r, name)):
@@ -700,17 +820,30 @@ def build_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, l
     return _count_target(r, ids, hits, name, ni.base, fam, num, direction, typ)
 
 
-def _payment_days(r: ParsedRow) -> str | None:
-    """The working days the description gives for the payment a row times (10个工作日内拨付 beside
-    补助资金拨付及时率), else None — a fresh reviewer found --fix writing 完成时间 12月31日前 instead."""
-    return payment_days(r.ctx.get("description")) if pays_on_time(r.name) else None
+def _relative_limit(r: ParsedRow) -> tuple[str, str, str] | None:
+    """The limit the description states for the action a 时效 row times, relative to an event or a period
+    (`relative_limit`: 10个工作日内拨付, 每学期结束后1个月内拨付, 次月10日前发放); for a row that does not time a
+    payment only when the description states no date in the year for it (2025年10月底前完工 is checkable)."""
+    desc = r.ctx.get("description")
+    if not desc:
+        return None
+    verbs = row_verbs(r.name)
+    if verbs is not PAYMENT_VERBS and stated_deadline(desc, budget_year(r)):
+        return None
+    return relative_limit(desc, verbs)
+
+
+def _takes_relative_limit(r: ParsedRow, ids: set[str]) -> bool:
+    """A 时效 row whose target is rewritten without a date or a number of its own: an on-time rate (TIME-05)
+    or a word (TIME-01: 按时, 及时) — the one place a limit the description states is read for it."""
+    return "TIME-05" in ids or ("TIME-01" in ids and r.num is None and not r.is_date)
 
 
 def _deadline_target(r: ParsedRow, ids: set[str]) -> tuple[str, str, str]:
     """A 时效 row: its own date repaired or period rewritten, a well-formed duration kept, the payment's
-    working days the description gives (TIME-05), else a dated deadline."""
-    if "TIME-05" in ids and (days := _payment_days(r)):
-        return ("≤", days, "个工作日")
+    limit the description gives relative to an event or a period (TIME-05), else a dated deadline."""
+    if _takes_relative_limit(r, ids) and (lim := _relative_limit(r)):
+        return lim  # 每学期结束后1个月内拨付: ≤1 个月, never the year's end
     if r.is_date and not r.full_year and not ({"TIME-01", "TIME-02", "TIME-03", "TIME-04"} & ids):
         d = fixed_date(r) if ("TXT-04" in ids or "OP-03" in ids) else None
         return ("", d or period_text(r) or r.v.replace("-", "至"), "")
@@ -745,18 +878,34 @@ def _cost_target(r: ParsedRow, ids: set[str], name: str, num: float | None) -> t
     with no budget, is left 待填写 with the reason (`COST_NEEDS_BUDGET` when there is no budget)."""
     budget = r.ctx.get("budget_wan") or r.ctx.get("budget_hint_wan")
     has_budget = isinstance(budget, (int, float)) and budget > 0
+    if has_budget and budget_beyond_project(budget):  # 999999999 万元 for a village road: no ceiling to copy
+        return budget_beyond_text(budget)
     per_unit = (any(w in name for w in ("单位", "人均", "户均", "生均", "平均", "单价", "标准", "每"))
                 or any(w in (r.eff_unit or "") for w in ("/", "每")))  # 元/亩: a rate, never the budget
     unit = r.eff_unit if r.eff_unit and "元" in r.eff_unit else ""
-    if "COST-02" in ids or num is None or (r.pct and not unit):
+    # a number in a unit that is no money (培训成本 ≤50 人, COST-03) is no amount: 50 人 never becomes 50 万元
+    counted = bool(r.eff_unit) and not unit and not r.pct and num is not None
+    if "COST-02" in ids or num is None or (r.pct and not unit) or counted:
         if has_budget and not per_unit:
             return ("≤", _money_text(budget), "万元")  # the project's own budget
+        if counted:
+            n = fmt_num(num)
+            return (f"待填写：成本指标值“{n}{r.eff_unit}”不是金额；请按预算测算填写（单位 元或万元），"
+                    f"{n}{r.eff_unit}不能直接改作{n}元或{n}万元")
         return COST_PENDING if has_budget else COST_NEEDS_BUDGET
+    if not unit and r.unit_tail[:1] in ("万", "亿", "千"):  # ≤5000万 with no unit: 5000 万元, never 5000 元
+        unit = r.unit_tail[0] + "元"
     if not unit:
         unit = "元" if per_unit or num >= 1000 else "万元"
     if "COST-04" in ids and isinstance(budget, (int, float)):
         return ("≤", _money_text(float(budget)), "万元")
     return ("≤", _money_text(num), unit)
+
+
+def budget_beyond_text(budget: float) -> str:
+    """The 待填写 reason of a cost whose only ceiling is a budget above what any project costs."""
+    return (f"待填写：资金总额{_money_text(budget)}万元超过了{PROJECT_COST_MAX.said}，"
+            "请先核对预算金额（是否多写了几位，或把元写成了万元），再按预算测算成本上限")
 
 
 def _money_text(x: float) -> str:
@@ -831,11 +980,17 @@ def _count_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, 
                 return f"待填写：指标值“{r.raw.value.strip()}”含多个数或说明文字，请只填写一个目标值和计量单位"
             return ("定性", "合规" if name.endswith("合规性") else "达成年度指标", "")
         num = max(num, 1.0)
-    hint = next((h.data["unit"] for k in ("STR-06", "UNIT-03") if (h := hits.get(k)) is not None and h.data
-                 and h.data.get("unit")), "")
+    hint = name_target_unit(hits)
     unit = _pick_unit(r, name, base, fam, typ, hint)
     if not unit:  # 学校发展能力 ≥100: no unit read from the row, the library or the name — none is invented
         return f"待填写：名称“{name}”看不出以什么计量，请填写计量单位（如 %、人、个、次）"
+    mag = r.unit_tail[:1] if not r.unit and not r.emb_unit and r.unit_tail[:1] in ("万", "亿", "千") else ""
+    if mag and unit not in ("%", "‰") and not unit.startswith(mag):
+        # 培训人数 ≥5万 with no unit: 5 万人, never 5 人 (the magnitude is the declarant's, as the number is)
+        if mag + unit in VALUE_UNITS:
+            unit = mag + unit
+        else:
+            num = num * SCALES[mag]
     if direction == "neg":
         op = "≤"
     elif r.eff_op in ("≥", ">", "=") and not ({"OP-03", "OP-04", "QNT-09"} & ids):

@@ -24,6 +24,14 @@ MAX_BUDGET_WAN = 1e9
 BUDGET_RANGE = f"预算须为 0 到 {MAX_BUDGET_WAN:,.0f} 之间的数(万元)"  # the one message (not "1e+09")
 
 
+def wan_text(v: float) -> str:
+    """An amount in 万元 as plain digits to the fen (6 decimals at most, trailing zeros dropped), as a cell
+    or a message writes it: 999999999 → '999999999' (not '1e+09', read back as 1), 2279.048 → '2279.048'
+    (not '2279.05'), 38.766462 → '38.766462'."""
+    t = f"{v:.6f}".rstrip("0").rstrip(".")
+    return "0" if t in ("", "-0") else t
+
+
 def budget_out_of_range(v: float | None) -> bool:
     """True when a budget in 万元 is given and not within [0, MAX_BUDGET_WAN] (NaN too); say `BUDGET_RANGE`."""
     return v is not None and not 0 <= v <= MAX_BUDGET_WAN

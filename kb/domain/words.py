@@ -104,3 +104,10 @@ PAYMENT_VERBS = ("支付", "拨付", "发放", "兑现", "兑付", "到位", "�
 # its rows by them (`kb.suggest.naming.work_kind`) and the checker's STR-10 adds a payment's rows by them
 BUILD_WORDS = re.compile(r"建设|新建|改建|扩建|改造|维修|修缮|工程|硬化|购置|采购|安装|整治|治理|修建|加固|配备|设备|设施|清淤|疏浚|铺设")
 PAY_WORDS = re.compile(r"补助|补贴|资助|津贴|助学金|奖学金|救助|奖励|抚恤|贴息|慰问金|生活费|报酬|工资|奖补")
+
+# words before a figure that give it as the setting a project works in, not what it does this year (全县现有农户
+# 4.2万户, 已累计建成高标准农田38万亩, 其中已完成无害化改厕2.8万户): the checker's REL-06 reads them
+# (`kb.checker.rules.relevance.stock_reason`); a draft should not make an output target of such a figure.
+# 已完成 / 已有 after a past period (`PAST_PERIOD_WORDS`: 去年已完成改厕1200户) is that period's output instead.
+STOCK_WORDS = re.compile(r"现有|已有|原有|已建成|累计|存量|已完成")
+PAST_PERIOD_WORDS = re.compile(r"去年|上年|上一年|前年|往年|上学期|上季度|上半年|\d{4}年")

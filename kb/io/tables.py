@@ -36,6 +36,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from kb.domain.messages import chinese, field_label
+from kb.domain.quantity import SCIENTIFIC_RE
 from kb.domain.schema import TableInput
 from kb.errors import ConfigError, DataError
 from kb.io.jsonl import json_problem, read_jsonl
@@ -165,9 +166,16 @@ def _find_header(grid: list[list[str]], where: str) -> tuple[int, dict[str, int]
     return hdr_i, cols, False
 
 
-def _above_header(grid: list[list[str]], hdr_i: int) -> tuple[str, dict[str, Any], list[tuple[int, str, str]]]:
+class TableCellError(DataError):
+    """A cell of a sheet that is the table (its header found) is unusable: the sheet's error is the answer,
+    no later sheet is read instead."""
+
+
+def _above_header(grid: list[list[str]], hdr_i: int,
+                  where: str = "") -> tuple[str, dict[str, Any], list[tuple[int, str, str]]]:
     """(项目名称, context: budget_wan / budget_year / description (项目概况), goal-text rows) from the cells
-    above the header."""
+    above the header. A 资金总额 in scientific notation (1e+09, which our own export wrote for 999999999
+    and read back as 1 万元) is a DataError naming the cell, as every other amount in that notation is."""
     ctx: dict[str, Any] = {}
     project = ""
     goal_rows: list[tuple[int, str, str]] = []
@@ -180,6 +188,10 @@ def _above_header(grid: list[list[str]], hdr_i: int) -> tuple[str, dict[str, Any
             if k in ("项目名称", "项目") and nxt and not project:
                 project = str(nxt).strip()
             elif re.search(r"资金总额|年度资金|预算金额|项目资金|预算数|年度预算", k) and nxt and "budget_wan" not in ctx:
+                if SCIENTIFIC_RE.search(normalize(str(nxt))):
+                    label = str(c).strip()
+                    raise TableCellError(f"“{str(nxt).strip()}”使用了科学计数法，请写成普通数字（如 250）",
+                                         file=where, row=i + 1, field=label)
                 w = _money_wan(str(nxt), k)
                 if w is not None:
                     ctx["budget_wan"] = w
@@ -243,7 +255,7 @@ def _grid_table(grid: list[list[str]], file: str, sheet: str = "") -> TableInput
     """Build a table from a grid of cell texts (rows in sheet order, 1-based row = index + 1)."""
     where = f"{file}#{sheet}" if sheet else file
     hdr_i, cols, sub_header = _find_header(grid, where)
-    project, ctx, goal_rows = _above_header(grid, hdr_i)
+    project, ctx, goal_rows = _above_header(grid, hdr_i, where)
     start = hdr_i + 1 + (1 if sub_header else 0)
     while start < len(grid) and _match_header(grid[start]) is not None:
         start += 1
@@ -281,6 +293,8 @@ def _read_xlsx(path: Path) -> TableInput:
             continue
         try:
             return _grid_table(grid, str(path), ws.title)
+        except TableCellError:
+            raise  # the sheet is the table: another sheet (备选指标) is not read in its place
         except DataError as e:
             errors.append(e)
     if errors:

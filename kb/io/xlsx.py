@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kb.domain.budget import wan_text
 from kb.domain.findings import SEVERITY_LABELS, SEVERITY_RANK, CheckReport
 from kb.domain.schema import Declaration
 from kb.io.xlsx_cells import merge_blocks, save_atomic, set_widths, table_frame, table_row, text_cell
@@ -42,7 +43,7 @@ def export_xlsx(decl: Declaration, path: str | Path, report: CheckReport | None 
     has_weight = any(r.weight is not None for _, r in items)
     cols = HEADER + (["权重"] if has_weight else []) + (["审核意见", "修改建议"] if report is not None else [])
     lines = [("项目名称", decl.project_name), ("预算年度", f"{decl.year}年" if decl.year else ""),
-             ("资金总额（万元）", f"{decl.budget_wan:g}" if decl.budget_wan is not None else "")]
+             ("资金总额（万元）", wan_text(decl.budget_wan) if decl.budget_wan is not None else "")]
     if (decl.description or "").strip():  # read back by kb.io.tables (FEAS-04 and deadlines need it)
         lines.append(("项目概况", decl.description.strip()))
     lines += [(g.level1.strip() or "年度目标", g.name) for _, g in goals]

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from kb.domain.budget import MAX_BUDGET_WAN
+from kb.domain.budget import MAX_BUDGET_WAN, wan_text
 from kb.domain.levels import parse_level1, parse_level2
 from kb.domain.findings import CheckReport
 from kb.domain.schema import Declaration, Indicator, normalize_operator
@@ -126,7 +126,7 @@ def _workbook(table: TargetTable, goals) -> tuple:
     ws.title = "绩效目标表"
     lines = [("项目名称", table.project_name), ("单位", table.unit_name), ("主管部门", table.department),
              ("预算年度", f"{table.year}年" if table.year else ""),
-             ("资金总额（万元）", f"{table.budget_wan:g}" if table.budget_wan is not None else ""),
+             ("资金总额（万元）", wan_text(table.budget_wan) if table.budget_wan is not None else ""),
              ("项目概况", table.description)]
     lines = [(k, v) for k, v in lines if v or k not in _OPTIONAL] + list(goals)
     header = table_frame(ws, TEMPLATE, lines)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from kb.checker import lexicon as L
 from kb.checker.catalog import TARGET, RuleHit, rule
+from kb.checker.fixes import fmt_num
 from kb.checker.parse import ParsedRow
 from kb.checker.rules.quantification import is_cost_01
 from kb.checker.rules.relevance import is_rel_02
@@ -71,5 +72,5 @@ def cost_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
         return None
     w = money_wan(r)
     if w is not None and w > b * (1 + 1e-9):
-        return RuleHit("value", f"成本{w:g}万元超过项目预算{b:g}万元")
+        return RuleHit("value", f"成本{fmt_num(w)}万元超过项目预算{fmt_num(b)}万元")
     return None

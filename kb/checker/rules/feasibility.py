@@ -53,12 +53,12 @@ def feas_01(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     pa = c.get("prior_actual") if c else None
     prior = number_of(pa) if pa is not None else None
     if prior is not None and prior > t:
-        return RuleHit("value", f"指标值{t:g}低于上年实际{prior:g}，目标偏低", {"raise_to": prior})
+        return RuleHit("value", f"指标值{fmt_num(t)}低于上年实际{fmt_num(prior)}，目标偏低", {"raise_to": prior})
     act = _actual(r)
     if act is not None and r.pct and act > 100 and not _bounded_free(r):
         act = None  # an actual above 100 is not in the target's % unit (签约率 24694 人)
     if act is not None and act >= s.actual_over_target_ratio * t:
-        return RuleHit("value", f"实际完成{act:g}是指标值{t:g}的{act / t:.1f}倍，目标设定明显偏低", {"raise_to": act})
+        return RuleHit("value", f"实际完成{fmt_num(act)}是指标值{fmt_num(t)}的{act / t:.1f}倍，目标设定明显偏低", {"raise_to": act})
     return None
 
 
@@ -83,7 +83,7 @@ def feas_02(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     uc = number_of(r.ctx.get("unit_cost_yuan"))
     b = number_of(r.ctx.get("budget_wan"))
     need = r.num * uc / 10000.0  # type: ignore[operator]
-    return RuleHit("value", f"{r.num:g}×{uc:g}元≈{need:.2f}万元，是预算{b:g}万元的{q:.0%}，数量与资金不匹配")
+    return RuleHit("value", f"{fmt_num(r.num)}×{fmt_num(uc)}元≈{need:.2f}万元，是预算{fmt_num(b)}万元的{q:.0%}，数量与资金不匹配")
 
 
 _PER_UNIT_RE = re.compile(r"^(亿元|万元|千元|元)[/每](.+)$")
@@ -115,13 +115,13 @@ def feas_02_table(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
     p = number_of(t.ctx.get("plan_total_wan"))
     b = number_of(t.ctx.get("budget_wan"))
     if p is not None and b and abs(p - b) / b > s.plan_total_tolerance:
-        hits.append(RuleHit("", f"实施计划/测算合计{p:g}万元与预算{b:g}万元不一致"))
+        hits.append(RuleHit("", f"实施计划/测算合计{fmt_num(p)}万元与预算{fmt_num(b)}万元不一致"))
     b = b or number_of(t.ctx.get("budget_hint_wan"))
     if b:
         for c, q, need in unit_cost_products(t):
             if need > b * s.budget_match_high:
-                hits.append(RuleHit("value", f"“{c.name}”{c.num:g}{c.eff_unit}×“{q.name}”{q.num:g}{q.eff_unit}≈{need:g}万元，"
-                                         f"是预算{b:g}万元的{need / b:.1f}倍，单位成本或数量与资金不匹配"))
+                hits.append(RuleHit("value", f"“{c.name}”{fmt_num(c.num)}{c.eff_unit}×“{q.name}”{fmt_num(q.num)}{q.eff_unit}≈{fmt_num(need)}万元，"
+                                         f"是预算{fmt_num(b)}万元的{need / b:.1f}倍，单位成本或数量与资金不匹配"))
                 break
     return hits
 
@@ -133,22 +133,30 @@ _DESC_QTY_RE = re.compile(r"([\u4e00-\u9fff]{0,8}?)(\d+(?:,\d{3})*(?:\.\d+)?)(�
                           + r")(?=([\u4e00-\u9fff]{0,8}))")
 
 
-def _bigrams(s: str) -> set[str]:
+def bigrams(s: str) -> set[str]:
+    """The character pairs of `s` (what FEAS-04 and REL-06 compare a name with the words around a figure by)."""
     return {s[i:i + 2] for i in range(len(s) - 1)}
 
 
-def stated_quantities(description: str) -> list[tuple[str, float, str]]:
-    """(words before and after it, number, unit) of each quantity the description states
-    (养护里程300公里, 建设8个老年助餐点); a magnitude before the unit is kept in it (3万立方米 → 3, 万立方米)."""
+_CLAUSE_BREAK_RE = re.compile(r"[，。；,;：:！？]")
+
+
+def stated_quantities(description: str) -> list[tuple[str, float, str, tuple[str, int, str] | None]]:
+    """(words before and after it, number, unit, frequency) of each quantity the description states
+    (养护里程300公里, 建设8个老年助餐点); a magnitude before the unit is kept in it (3万立方米 → 3, 万立方米).
+    The frequency (`every_period`) is read from the clause up to 16 characters back: 网格员每月入户走访不少于
+    2次 is 24 a year, though 每 lies beyond the 8 words kept (FEAS-04 called 24 次 twelve times the text)."""
     out = []
-    for m in _DESC_QTY_RE.finditer(description or ""):
+    d = description or ""
+    for m in _DESC_QTY_RE.finditer(d):
         x = to_float(m.group(2))
         if x is not None:
-            out.append((m.group(1) + " " + m.group(5), x, (m.group(3) or "") + m.group(4)))
+            wide = _CLAUSE_BREAK_RE.split(d[max(0, m.start(2) - 16):m.start(2)])[-1]
+            out.append((m.group(1) + " " + m.group(5), x, (m.group(3) or "") + m.group(4), every_period(wide)))
     return out
 
 
-def _in_unit(x: float, unit: str, to_unit: str) -> float | None:
+def in_unit(x: float, unit: str, to_unit: str) -> float | None:
     """`x` `unit` in `to_unit` through the one unit table (`kb.domain.quantity.CONVERSIONS`, as monitoring
     converts): 3 万立方米 → 30000 立方米; a 万 / 亿 before a counting unit scales it (8万株 → 80000 株).
     None when the units do not convert."""
@@ -185,23 +193,22 @@ def feas_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
         return None
     desc = r.ctx.get("description") or ""
     qs, said = [], []
-    for words, x, unit in stated_quantities(desc):
-        y = _in_unit(x, unit, r.eff_unit) if units_compatible(unit, r.eff_unit) else None
+    for words, x, unit, every in stated_quantities(desc):
+        y = in_unit(x, unit, r.eff_unit) if units_compatible(unit, r.eff_unit) else None
         if y is not None:
-            every = every_period(words.split(" ")[0])
             # 每月开展1次演练 is 12 a year: the year's count is compared (a fresh trial found FEAS-04 calling
             # suggest's 数据备份恢复演练次数 ≥12 次 twelve times the text); the 1 as written is never flagged
             qs.append((words, x, unit, y * every[1] if every else y))
             said += [y, y * every[1]] if every else [y]
     if not qs or any(abs(v - r.num) <= 1e-9 * max(1.0, abs(r.num)) for v in said):
         return None
-    name = _bigrams(r.name_base or r.name)
+    name = bigrams(r.name_base or r.name)
     for words, x, unit, y in qs:
-        if y > 0 and name & _bigrams(words) and (r.num >= 10 * y or r.num * 10 <= y):
+        if y > 0 and name & bigrams(words) and (r.num >= 10 * y or r.num * 10 <= y):
             before, after = words.split(" ")
-            said = f"{before}{x:g}{unit}" if name & _bigrams(before) else f"{before}{x:g}{unit}{after}"
-            return RuleHit("value", f"指标值{r.num:g}{r.eff_unit}与申报说明中的“{said}”相差"
-                                f"{max(r.num / y, y / r.num):g}倍")
+            said = f"{before}{fmt_num(x)}{unit}" if name & bigrams(before) else f"{before}{fmt_num(x)}{unit}{after}"
+            return RuleHit("value", f"指标值{fmt_num(r.num)}{r.eff_unit}与申报说明中的“{said}”相差"
+                                f"{fmt_num(max(r.num / y, y / r.num))}倍")
     return None
 
 
@@ -212,13 +219,14 @@ _MAGNITUDE_RE = re.compile("^(?:" + "|".join(sorted(SCALES, key=len, reverse=Tru
 @rule("FEAS-05", needs="num", advice="核对数值和计量单位：是否多写了几位，或计量单位写错（如米写成公里、元写成万元）")
 def feas_05(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """ours: a target above the plausible bound of its unit (`kb.domain.plausible.PLAUSIBLE_MAX`: more
-    road than the country has, more people than live in it, a standard above 1 亿元 per person):
-    a number typed with digits too many or in the wrong unit. Not a share (QNT-07 bounds rates),
+    road than the country has, more people than live in it, a standard above 1 亿元 per person; on a
+    成本 row, a cost above what any single project costs, 1 万亿元): a number typed with digits too many
+    or in the wrong unit. Not a share (QNT-07 bounds rates),
     not a figure QNT-04 already refuses (above 1 万亿, scientific notation); advice only."""
     if r.num is None or r.num <= 0 or r.pct or r.is_date or r.bad_number or not r.eff_unit:
         return None
     m = _MAGNITUDE_RE.match(r.unit_tail) if not r.emb_unit else None  # 1亿 with unit 人
-    bound = beyond_plausible(r.num, r.eff_unit, m.group() if m else "")
+    bound = beyond_plausible(r.num, r.eff_unit, m.group() if m else "", cost=r.cost_row)
     if bound is None:
         return None
     written = f"{fmt_num(r.num)}{m.group() if m else ''}{r.eff_unit}"

@@ -11,6 +11,7 @@ import re
 
 from kb.checker import lexicon as L
 from kb.checker.catalog import RuleHit, rule
+from kb.checker.fixes import fmt_num
 from kb.checker.parse import QUANT_OPS, ParsedRow, ParsedTable
 from kb.domain.units import WHOLE_UNITS, is_time_unit
 from kb.settings import CheckerSettings
@@ -136,7 +137,7 @@ def qnt_07(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     if r.num is None or not r.pct or r.eff_op == "±" or not _bounded_ratio(r):
         return None
     if r.num > 100 or r.v.lstrip("≥≤=<>").startswith("-"):
-        return RuleHit("value", f"“{r.name}”是有上限的比率，指标值{r.num:g}%超出0–100%")
+        return RuleHit("value", f"“{r.name}”是有上限的比率，指标值{fmt_num(r.num)}%超出0–100%")
     return None
 
 
@@ -173,7 +174,7 @@ def is_qnt_09(r: ParsedRow) -> bool:
 def qnt_09(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """A target that always holds: ≥0 / >0, or ≤100% on a positive ratio."""
     if is_qnt_09(r):
-        return RuleHit("value", f"目标“{r.eff_op}{r.num:g}{r.eff_unit}”无论如何都能达成，没有约束力")
+        return RuleHit("value", f"目标“{r.eff_op}{fmt_num(r.num)}{r.eff_unit}”无论如何都能达成，没有约束力")
     return None
 
 
@@ -213,7 +214,7 @@ def qnt_13(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     if (r.num is None or r.num == int(r.num) or r.is_date or r.rng is not None or r.eff_unit not in WHOLE_UNITS
             or _MAGNITUDE_RE.search(r.v) or _AVERAGE_RE.search(r.name)):
         return None
-    return RuleHit("value", f"“{r.name}”以{r.eff_unit}计，只能是整数，指标值{r.num:g}{r.eff_unit}不可能")
+    return RuleHit("value", f"“{r.name}”以{r.eff_unit}计，只能是整数，指标值{fmt_num(r.num)}{r.eff_unit}不可能")
 
 
 @rule("QNT-12", on="table", fix_text="把可量化的指标改为数值目标")

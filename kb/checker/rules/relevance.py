@@ -1,4 +1,5 @@
-"""REL rules (REL-01 … REL-05): level placement, input indicators, slogans, metric-less names, unrelated indicators.
+"""REL rules (REL-01 … REL-05, and our REL-06): level placement, input indicators, slogans, metric-less names,
+unrelated indicators; a stock or a cumulative total stated as the year's output.
 
 Detection follows ../shared/data/rules/RULES.md §5.8. REL-01/03/05 are
 semantic in the catalog; here they are keyword approximations that favour
@@ -11,10 +12,14 @@ import re
 
 from kb.checker import lexicon as L
 from kb.checker.catalog import LEVELS, CACHES, RuleHit, rule
-from kb.checker.parse import ParsedRow
+from kb.checker.fixes import fmt_num
+from kb.checker.parse import UNIT_RE, ParsedRow
+from kb.checker.rules.feasibility import bigrams, in_unit
 from kb.checker.rules.quantification import is_qnt_02
 from kb.checker.rules.structure import is_str_04
 from kb.domain.schema import Level1, Level2
+from kb.domain.units import units_compatible
+from kb.domain.words import PAST_PERIOD_WORDS, STOCK_WORDS
 from kb.settings import CheckerSettings
 
 
@@ -190,3 +195,54 @@ def rel_05(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     if k:
         return RuleHit("name", f"“{r.name}”属于{k}资金的指标，与本项目内容不相关")
     return None
+
+
+# ours: the setting a project works in, not what it does this year — a stock (现有农户户数, 全县现有林地面积)
+# or a total over past years (高标准农田累计建成面积, 已建成…); 保有量 (湿地保有量 = 4900 公顷, D025) is a
+# stock the project keeps and stays a target
+_STOCK_NAME_RE = re.compile(r"现有|已有|原有|已建成|已完成|历年累计|累计(?:建成|完成|建设|改造|治理|实现|达到|投入)")
+# a figure of the description with its clause before it (up to 20 characters) and a few characters after
+_CLAUSE_QTY_RE = re.compile(r"([^，。；,;：:！？\d]{0,20})(\d+(?:,\d{3})*(?:\.\d+)?)(万|亿)?(" + UNIT_RE.pattern
+                            + r")(?=([\u4e00-\u9fff]{0,8}))")
+# work the project does on the whole stock is its output (现有林地管护面积, 原有道路改造里程, 补贴发放户数)
+_WORK_ON_STOCK_RE = re.compile(r"改造|维修|维护|养护|管护|巡护|保护|修缮|抚育|更新|加固|治理|整治|清理|升级|改建|扩建|"
+                               r"提升|监测|巡查|检查|排查|覆盖|服务|培训|补助|补贴|发放|慰问|救助|参保|保险|防治|消杀|"
+                               r"普查|调查|登记|确权|认定|评估|核查")
+
+
+def stock_reason(r: ParsedRow) -> str | None:
+    """Why an 产出/数量 target states the setting rather than the year's output, or None: its name says a
+    stock or a cumulative total (`_STOCK_NAME_RE`), or its value is a figure the description gives as
+    such (全县现有农户4.2万户 and a row of 42000 户 about 农户). Counts, areas, lengths; not rates or dates."""
+    if (r.level1 is not Level1.output or r.level2 is not Level2.quantity or r.num is None or r.pct or r.is_date
+            or r.cost_row or not r.name):
+        return None
+    name_text = r.name_base or r.name
+    m = _STOCK_NAME_RE.search(name_text)
+    work = _WORK_ON_STOCK_RE.search(name_text[m.end():] if m else name_text)
+    if m and (m.group().startswith(("累计", "历年", "已")) or not work):
+        return f"“{r.name}”写的是{m.group()}的总量，是项目实施的背景，不是本年度的产出"
+    desc = r.ctx.get("description") or ""
+    if not desc or not r.eff_unit or work:
+        return None
+    name = bigrams(name_text)
+    for m in _CLAUSE_QTY_RE.finditer(desc):
+        before, x, unit = m.group(1), float(m.group(2).replace(",", "")), (m.group(3) or "") + m.group(4)
+        said = STOCK_WORDS.search(before)
+        if not said or (said.group() in ("已完成", "已有") and PAST_PERIOD_WORDS.search(before)):
+            continue
+        y = in_unit(x, unit, r.eff_unit) if units_compatible(unit, r.eff_unit) else None
+        if y is not None and abs(y - r.num) <= 1e-9 * max(1.0, y) and name & bigrams(before + m.group(5)):
+            return (f"指标值{fmt_num(r.num)}{r.eff_unit}是申报说明中的“{before[said.start():]}{fmt_num(x)}{unit}”，即{said.group()}的"
+                    "总量，是项目实施的背景，不是本年度的产出")
+    return None
+
+
+@rule("REL-06", needs="num", advice="产出数量指标填本年度新增或完成的量（如本年度完成改造户数、新建面积）；"
+                                   "现有或累计的总量写在项目概况中，或作为覆盖率等效益指标的基数")
+def rel_06(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
+    """ours: an 产出/数量 target that is a stock or a cumulative total (现有农户户数 ≥4.2万户, 现有林地面积
+    ≥186万亩, 高标准农田累计建成面积 ≥38万亩), by its name or by the description's figure: the setting, not
+    what the project does this year. Advice only (the year's figure is the declarant's)."""
+    why = stock_reason(r)
+    return RuleHit("name", why) if why else None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from kb.checker import lexicon as L
 from kb.checker.catalog import LEVELS, RuleHit, rule
+from kb.checker.fixes import fmt_num
 from kb.checker.parse import ParsedRow
 from kb.checker.rules.quantification import is_sat_04
 from kb.domain.schema import Level1
@@ -46,7 +47,7 @@ def sat_02(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
 def sat_03(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """Satisfaction target below the floor (80 %)."""
     if r.sat_level and r.num is not None and _pct_like(r) and r.num < s.satisfaction_floor_pct:
-        return RuleHit("value", f"满意度目标{r.num:g}%低于{s.satisfaction_floor_pct:g}%，需说明依据")
+        return RuleHit("value", f"满意度目标{fmt_num(r.num)}%低于{s.satisfaction_floor_pct:g}%，需说明依据")
     return None
 
 

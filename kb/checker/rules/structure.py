@@ -17,6 +17,7 @@ from kb.checker.lexicon import STR06_RE
 from kb.checker.parse import ParsedRow, ParsedTable, name_quantity, unset_row
 from kb.domain.budget import BUDGET_EXECUTION_POINTS
 from kb.domain.enums import Level1, Level2
+from kb.domain.plausible import budget_beyond_project
 from kb.domain.findings import Suggestion, construct
 from kb.domain.levels import level2_fits
 from kb.domain.text import normalize, normalize_name
@@ -277,7 +278,7 @@ def str_13(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
             abs(total + BUDGET_EXECUTION_POINTS - s.weight_total) <= s.weight_tolerance
             and any(r.raw.actual is not None or r.raw.score is not None for r in t.items)
             and not any("预算执行" in r.name for r in t.items)):
-        return [RuleHit("weight", f"权重合计为{total:g}，应为{s.weight_total:g}", {"total": total})]
+        return [RuleHit("weight", f"权重合计为{fmt_num(total)}，应为{s.weight_total:g}", {"total": total})]
     return []
 
 
@@ -328,6 +329,11 @@ def fix_str_09(h: RuleHit, fx: TableFix) -> Suggestion:
     if fx.after.has_cost:
         return construct(Suggestion, text=SAME)
     b = fx.ctx.get("budget_wan") or fx.ctx.get("budget_hint_wan")
+    if isinstance(b, (int, float)) and budget_beyond_project(b):  # 999999999 万元: no ceiling to write
+        from kb.checker.rewrite import budget_beyond_text
+
+        return construct(Suggestion, text=budget_beyond_text(b).removeprefix("待填写：").replace(
+            "再按预算测算成本上限", "再按预算测算增设经济成本指标（总成本或单位成本，元或万元）"))
     if isinstance(b, (int, float)) and b > 0:
         add = fx.fresh([{"level1": "成本指标", "level2": "经济成本指标", "name": "项目总成本",
                          "operator": "≤", "value": fmt_num(b), "unit": "万元"}])
@@ -346,48 +352,90 @@ def _pays_out(t: ParsedTable, desc: str) -> bool:
 
 
 def _timeliness_row(desc: str, year: int | str | None, pays: bool) -> dict[str, str]:
-    """The 时效 row STR-10 adds: the payment's working days or date the description states, else its stated
-    deadline, else the budget year's end (`kb.checker.rewrite`, as TIME-05's rewrite reads them)."""
-    from kb.checker.rewrite import payment_days, said_deadline
+    """The 时效 row STR-10 adds: the payment's stated date, else a limit the description states relative to an
+    event or a period (10个工作日内拨付, 每学期结束后1个月内拨付, 次月10日前发放), else its stated deadline, else
+    the budget year's end (`kb.checker.rewrite`, as TIME-05's rewrite reads them)."""
+    from kb.checker.rewrite import relative_limit, said_deadline
 
-    days = payment_days(desc) if pays else None
-    if days:
-        return {"level1": "产出指标", "level2": "时效指标", "name": "补助资金发放时限", "operator": "≤",
-                "value": days, "unit": "个工作日"}
     y = int(year) if str(year or "").isdigit() else None
     said = said_deadline(desc, y, pays)
+    lim = relative_limit(desc, PAYMENT_VERBS if pays else ("完成", "完工", "竣工")) if pays or not said else None
+    if lim and lim[0] == "≤":
+        return {"level1": "产出指标", "level2": "时效指标", "name": "补助资金发放时限" if pays else "项目完成时限",
+                "operator": "≤", "value": lim[1], "unit": lim[2]}
     name = "补助资金发放完成时间" if pays else "项目完成时间"
     return {"level1": "产出指标", "level2": "时效指标", "name": name, "operator": "",
-            "value": said or (f"{y}年12月31日前" if y else "12月31日前"), "unit": ""}
+            "value": said or (lim[1] if lim else f"{y}年12月31日前" if y else "12月31日前"), "unit": ""}
 
 
 @table_fix("STR-10")
 def fix_str_10(h: RuleHit, fx: TableFix) -> Suggestion:
     """Add the missing 时效 and 质量 rows — for a table that pays money out, 补助资金发放准确率 and the payment's
-    stated term (`_timeliness_row`), else 项目验收合格率 and 项目完成时间; a missing 数量 row is advice."""
+    stated term (`_timeliness_row`), else 项目验收合格率 and 项目完成时间; a missing 数量 row is advice.
+
+    Each added row fills its own slot, named in the text (增设时效指标“项目完成时间”). The slots are those of
+    the table after the row rewrites: a slot the finding did not name is filled only because a rewrite
+    empties it, and the text says which rows (D049: 第4行 deleted as a slogan leaves no 质量 row; a fresh
+    reviewer read “缺少时效 → 增设项目验收合格率” as a quality row for a missing 时效)."""
     s, year = fx.s, fx.ctx.get("budget_year")
     if Level1.output not in fx.after.level1s:  # every 产出 row moved or dropped: STR-07 speaks for the table
         return construct(Suggestion, text="补设产出指标（数量、质量、时效）")
-    have = fx.after.output_level2s
+    have, had = fx.after.output_level2s, fx.table.output_level2s
     desc = fx.ctx.get("description") or ""
     pays = _pays_out(fx.after, desc)
+    kept = {r.idx: r.level2 for r in fx.after.items if r.level1 is Level1.output}
+    labels = {Level2.quantity: "数量", Level2.quality: "质量", Level2.timeliness: "时效"}
+    named: list[str] = []                       # the slots the finding names, in its order
+    emptied: dict[str, list[str]] = {}          # what the rewrites of some rows do → the slots they empty
+    gained: dict[str, list[str]] = {}           # … → the slots they fill
     add = []
-    if Level2.timeliness not in have:
-        add.append(_timeliness_row(desc, year, pays))
-    if Level2.quality not in have:
-        # what a reviewer asks of the project's kind: a payment is checked for paying the right people the
-        # right amount, not for an acceptance (a fresh user struck 项目验收合格率 for a subsidy)
-        add.append({"level1": "产出指标", "level2": "质量指标", "name": "补助资金发放准确率", "operator": "=",
+    for lvl, lab in labels.items():
+        if lvl in have:
+            if lvl not in had:  # a rewrite moves a row into the slot
+                gained.setdefault(_rows(i for i, l in kept.items() if l is lvl) + f"按修改建议改列{lab}指标后",
+                                  []).append(lab)
+            continue
+        lost = [r.idx for r in fx.table.items if r.level1 is Level1.output and r.level2 is lvl]
+        if lvl is Level2.quantity:
+            do = "请补设数量指标（本项目的主要产出数量）"
+        else:
+            row = (_timeliness_row(desc, year, pays) if lvl is Level2.timeliness else
+                   # what a reviewer asks of the project's kind: a payment is checked for paying the right people
+                   # the right amount, not for an acceptance (a fresh user struck 项目验收合格率 for a subsidy)
+                   {"level1": "产出指标", "level2": "质量指标", "name": "补助资金发放准确率", "operator": "=",
                     "value": "100", "unit": "%"} if pays else
                    {"level1": "产出指标", "level2": "质量指标", "name": "项目验收合格率", "operator": "≥",
                     "value": f"{s.quality_rate_default_pct:g}", "unit": "%"})
-    add = fx.fresh(add)
+            if not fx.fresh([row]):
+                continue
+            add.append(row)
+            do = f"增设{lab}指标“{row['name']}”"
+        if not lost:
+            named.append(do)
+            continue
+        moved = sorted({labels.get(kept[i], "") for i in lost if i in kept})
+        verb = ("删除" if not moved else "改列" + "、".join(f"{m}指标" for m in moved if m)
+                if len(moved) == len(lost) or all(i in kept for i in lost) else "删除或改写")
+        emptied.setdefault(_rows(lost) + f"按修改建议{verb}后", []).append(f"{lab}指标|{do}")
     if not add and Level2.quantity in have:
         return construct(Suggestion, text=SAME)
-    txt = "增设" + "、".join(f"“{a['name']}”" for a in add) if add else ""
-    if Level2.quantity not in have:
-        txt = (txt + "；" if txt else "") + "补设数量指标（本项目的主要产出数量）"
-    return construct(Suggestion, add_rows=add or None, text=txt)
+    parts = []
+    for what, labs in gained.items():
+        part = what + "即有" + "、".join(f"{x}指标" for x in labs)
+        for lab_do in emptied.pop(what, []):
+            lab, do = lab_do.split("|")
+            part += f"，但将没有{lab}，{do.replace('增设', '另增设', 1)}"
+        parts.append(part)
+    parts += named
+    parts += [what + "将没有" + "，".join(f"{lab}，{do.replace('增设', '另增设', 1)}"
+                                       for lab, do in (x.split("|") for x in labs))
+              for what, labs in emptied.items()]
+    return construct(Suggestion, add_rows=add or None, text="；".join(parts))
+
+
+def _rows(idx) -> str:
+    """第1、2行."""
+    return "第" + "、".join(map(str, sorted(idx))) + "行"
 
 
 @table_fix("STR-12")

@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from kb.checker.catalog import TARGET, CACHES, RuleHit, rule
+from kb.checker.fixes import fmt_num
 from kb.checker.parse import ParsedRow, valid_date
 from kb.checker.rules.quantification import is_time_01, is_time_01_floor, is_time_02, is_time_05
 from kb.settings import CheckerSettings
@@ -25,7 +26,7 @@ def time_01(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     if is_time_01(r):
         return RuleHit("value", f"时效指标值“{r.v}”没有日期或期限，无法核验")
     if is_time_01_floor(r):
-        return RuleHit("value", f"时效指标值“{r.eff_op}{r.num:g}{r.eff_unit}”只规定了时间下限，不是完成时限")
+        return RuleHit("value", f"时效指标值“{r.eff_op}{fmt_num(r.num)}{r.eff_unit}”只规定了时间下限，不是完成时限")
     return None
 
 
