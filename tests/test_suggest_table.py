@@ -802,3 +802,32 @@ def test_each_row_takes_the_quantity_whose_words_it_shares_most(shipped_kb):
     persons = {c.name: c.value for c in res.suggestions if c.unit == "人" and c.value}
     assert [v for n, v in persons.items() if "困难" in n] == ["3200"], persons
     assert {v for n, v in persons.items() if n.startswith("重度")} == {"4100"}, persons
+
+
+def test_a_budget_beyond_any_project_is_no_cost_ceiling(shipped_kb):
+    """Reported (fresh trial): --budget 999999999 (万元, about 10 万亿元) for a village road gave 成本 ≤999999999
+    万元 and 每公里建设成本 ≤83333333.25 万元/公里, and the note printed 1e+09. The cost rows are 待填写 and the
+    note says the budget is beyond any single project (kb.domain.plausible.PROJECT_COST_MAX), in plain digits."""
+    res = _suggest(shipped_kb, "计划修缮乡村道路12公里，惠及沿线村民3000人", "村组道路硬化", budget_wan=999999999)
+    costs = [c for c in res.suggestions if c.level1 == "cost" and c.value]
+    assert not [c for c in costs if "999999999" in c.value or c.unit.startswith("万元/")], costs
+    assert "999999999 万元超过单个项目投资的合理上限" in res.message and "e+" not in res.message, res.message
+    res = _suggest(shipped_kb, "计划修缮乡村道路12公里，惠及沿线村民3000人", "村组道路硬化", budget_wan=250)
+    assert [c.value for c in res.default_table if c.level1 == "cost"][:1] == ["250"]
+
+
+def test_a_stock_the_checker_calls_the_setting_is_never_a_default_row(shipped_kb):
+    """Fifth fresh trial: 城区现有排水管网总长里程 ≥386 公里 stood in a dredging table. Whatever the reading of the
+    text misses, a row our checker's REL-06 calls a stock (现有…, 累计…) is an alternate, never a default row."""
+    from kb.suggest.context import read_project
+    from kb.suggest.draft import Draft
+    from kb.suggest.ranker import Tier
+    from kb.suggest.vetting import vet_with_checker
+
+    ctx = read_project(shipped_kb.index.tokenizer, "全年清疏城区排水管网120公里，预算85万元。", project_name="排水管网清疏")
+    stock = Draft(name="城区现有排水管网总长里程", level2="quantity", source="retrieval", unit="公里",
+                  operator="≥", value="386", value_source="typical", tier=Tier.BOUND)
+    work = Draft(name="排水管网清疏里程", level2="quantity", source="formed", unit="公里",
+                 operator="≥", value="120", value_source="text", tier=Tier.BOUND)
+    vet_with_checker([stock, work], ctx)
+    assert stock.tier == Tier.ALTERNATE and work.tier == Tier.BOUND

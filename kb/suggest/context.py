@@ -14,6 +14,8 @@ from kb.suggest import quantities as Q
 from kb.suggest.changes import stated_changes
 from kb.suggest.naming import SCOPE_LEAD, is_clean, short_object
 from kb.suggest.words import FORM_CONTEXT, WEAK_TERMS, WORK_VERBS  # noqa: F401  (candidates read WEAK_TERMS here)
+from kb.domain.budget import wan_text
+from kb.domain.plausible import PROJECT_COST_MAX, budget_beyond_project
 from kb.domain.text import bigrams, normalize, normalize_name
 
 @dataclass
@@ -64,11 +66,16 @@ def read_project(tokenizer, description: str | None, *, project_name: str | None
     said = Q.budget_from_text(this_year)
     budget = budget_wan if budget_wan else said
     notes = Q.unused_budget_amounts(text) if not budget_wan else []
+    if budget_beyond_project(budget):   # 999999999 万元 for a village road: no ceiling to write into a cost row
+        notes.append(f"预算 {wan_text(budget)} 万元超过单个项目投资的合理上限 {PROJECT_COST_MAX.said.split('（')[0]}，"
+                     "成本指标待填写，请核对预算的数值和单位")
+        budget = None
     total = Q.total_from_text(this_year)
-    if budget_wan and said and abs(said - budget_wan) > 0.005 * max(said, budget_wan):
+    if budget is not None and budget_wan and said and abs(said - budget_wan) > 0.005 * max(said, budget_wan):
         # the declarant's figure wins, for the total cost and for every cost derived from it (a fresh user got
         # 成本 ≤250 万元 beside 每公里成本 25 万元/公里 = the text's 300 ÷ 12), and the mismatch is said
-        notes.append(f"填写的预算 {budget_wan:g} 万元与描述中的 {said:g} 万元不一致：成本指标按 {budget_wan:g} 万元测算，请核对")
+        notes.append(f"填写的预算 {wan_text(budget_wan)} 万元与描述中的 {wan_text(said)} 万元不一致：成本指标按 "
+                     f"{wan_text(budget_wan)} 万元测算，请核对")
         total = None
     later = long_term_spans(text)   # the medium-term plan's numbers are not this year's targets (E001)
     changes = [c for c in stated_changes(text) if not _inside(c.start, later)]
