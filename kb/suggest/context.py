@@ -78,8 +78,10 @@ def read_project(tokenizer, description: str | None, *, project_name: str | None
     # the setting (全县森林面积86万亩) and what already happened (发生森林火灾16起) are no targets: said, not used
     setting = [m for m in stated if F.setting_figure(m, text)]
     actual = [m for m in stated if m not in setting and F.actual_figure(m, text)]
-    stated = [m for m in stated if m not in setting and m not in actual]
-    notes += [n for n in (F.fact_note("setting", setting, text), F.fact_note("actual", actual, text)) if n]
+    condition = [m for m in stated if m not in setting and m not in actual and F.condition_figure(m, text)]
+    stated = [m for m in stated if m not in setting and m not in actual and m not in condition]
+    notes += [n for n in (F.fact_note("setting", setting, text), F.fact_note("actual", actual, text),
+                          F.fact_note("condition", condition, text)) if n]
     return ProjectContext(
         text=text, name=name, description=desc, core=_core(name, desc), mentions=stated,
         changes=changes, notes=notes, budget_wan=budget, actuals=actual,

@@ -1,0 +1,39 @@
+"""Defects a fifth fresh reviewer found in suggest: figures of the setting, the past or a condition bound as
+targets, changes bound as levels, Chinese numerals unread — each on a description written for this test the way
+county staff write one (none is in ../shared/data)."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("text, setting", [
+    ("城区现有供水管网总长212公里，消火栓3400个。今年改造供水管网8公里", [True, True, False]),
+    ("站里现有人员12人", [False]),                                   # no place, no unit of its own: not said
+    ("本馆现有藏书21万册，“一卡通”读者总量4.3万人。计划新增图书6000册", [True, True, False]),
+    ("全县共有村（社区）书记240名。培训村（社区）书记240人次", [True, False]),
+])
+def test_a_place_or_the_unit_and_what_it_has_is_the_setting(text, setting):
+    """Reported: 城区现有排水管网总长386公里，雨水篦子1.2万个 gave 城区现有排水管网总长里程 ≥386 公里 and 雨水篦子数量
+    ≥1.2 万个; 中心现有…，“两微一端”粉丝总量32万人 gave 粉丝增长数 ≥32 万人; 全县共有村（社区）干部1560名 a subsidy
+    headcount ≥1560 (the bracket and the quotes cut the clause)."""
+    from kb.suggest.facts import setting_figure
+    from kb.suggest.objects import mentions
+
+    assert [setting_figure(m, text) for m in mentions(text)] == setting
+
+
+def test_an_item_after_a_past_figure_is_past_too():
+    """Reported: 上年度已奖补种植大户385户、2.7万亩 gave 种植大户面积 ≥2.7 万亩."""
+    from kb.suggest.facts import actual_figure
+    from kb.suggest.objects import mentions
+
+    text = "去年已补贴养殖户210户、4.6万头。今年补贴生猪5万头"
+    assert [(m.value, actual_figure(m, text)) for m in mentions(text)] == [("210", True), ("4.6", True), ("5", False)]
+
+
+def test_a_threshold_of_who_qualifies_is_no_target(shipped_kb):
+    """Reported: 对全县种植面积50亩以上的粮食种植大户给予奖补 gave 种植面积 ≥50 亩."""
+    res = shipped_kb.suggest("对全县养殖规模100头以上的生猪养殖户给予奖补，每头20元，计划奖补生猪3万头，资金60万元。",
+                             project_name="生猪规模养殖奖补", budget_wan=60, mode="lexical", with_opinions=False)
+    assert not [c.name for c in res.default_table if c.value == "100" and c.unit == "头"]
+    assert "描述中的“对全县养殖规模100头”是享受条件，未作为目标值" in res.message
