@@ -37,3 +37,25 @@ def test_a_threshold_of_who_qualifies_is_no_target(shipped_kb):
                              project_name="生猪规模养殖奖补", budget_wan=60, mode="lexical", with_opinions=False)
     assert not [c.name for c in res.default_table if c.value == "100" and c.unit == "头"]
     assert "描述中的“对全县养殖规模100头”是享受条件，未作为目标值" in res.message
+
+
+@pytest.mark.parametrize("text, found", [
+    ("力争沙尘天数比上年减少4天", [("沙尘天数减少量", "4", "天")]),
+    ("项目实施后，政务网站原创信息增加600条", [("新增政务网站原创信息数量", "600", "条")]),
+    ("参训人数较上年增加150人", [("参训人数增加量", "150", "人")]),
+    ("办理时间增加2天", []),                 # 时间 counts no days: no change row invented
+    ("专项资金增加100万元", []),              # money changes only as a measure (收入, 产值 …)
+])
+def test_a_count_that_changes_by_an_amount_is_a_change_row(text, found):
+    """Reported: 重污染天数比上年减少5天 gave 重污染天数 ≤5 天 and 新媒体原创稿件增加800条 gave 新媒体发布信息条数 ≥800:
+    a change became a level."""
+    from kb.suggest.changes import stated_changes
+
+    assert [(c.obj, c.value, c.unit) for c in stated_changes(text)] == found
+
+
+def test_a_fall_in_days_is_no_ceiling_of_days(shipped_kb):
+    res = shipped_kb.suggest("开展扬尘污染治理，完成工地围挡改造30处，沙尘天数比上年减少4天，群众满意度不低于92%。",
+                             project_name="扬尘污染治理", budget_wan=120, mode="lexical", with_opinions=False)
+    days = [(c.name, c.operator, c.value) for c in res.default_table if c.value == "4"]
+    assert days == [("沙尘天数减少量", "≥", "4")]
