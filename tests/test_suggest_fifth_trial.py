@@ -59,3 +59,32 @@ def test_a_fall_in_days_is_no_ceiling_of_days(shipped_kb):
                              project_name="扬尘污染治理", budget_wan=120, mode="lexical", with_opinions=False)
     days = [(c.name, c.operator, c.value) for c in res.default_table if c.value == "4"]
     assert days == [("沙尘天数减少量", "≥", "4")]
+
+
+@pytest.mark.parametrize("text, read", [
+    ("慰问困难党员四百人，每人五百元，资金二十万元，于十二月底前发放", "慰问困难党员400人，每人500元，资金20万元，于12月底前发放"),
+    ("新建蔬菜大棚二十五栋，流转土地一点二万亩", "新建蔬菜大棚25栋，流转土地1.2万亩"),
+    ("覆盖三万五千人，合格率百分之九十八，满意度九十%以上", "覆盖35000人，合格率98%，满意度90%以上"),
+    ("压减三公经费，落实十四五规划，开展两品一械抽检", "压减三公经费，落实十四五规划，开展两品一械抽检"),
+    ("发放一次性补助，建设一站式服务大厅，推进一村一品、一户一档", "发放一次性补助，建设一站式服务大厅，推进一村一品、一户一档"),
+    ("第一批项目于二〇二五年完成，一期工程", "第一批项目于2025年完成，一期工程"),
+])
+def test_chinese_numerals_before_a_unit_are_read_as_numbers(text, read):
+    """Reported: 资助家庭经济困难学生三百人，每人每年两千元，资金六十万元，于九月底前发放到位 bound nothing."""
+    from kb.domain.quantity import read_numerals
+
+    assert read_numerals(text) == read
+
+
+def test_a_description_in_chinese_numerals_binds_its_figures(shipped_kb):
+    res = shipped_kb.suggest("2025年慰问困难党员四百人，每人五百元，资金二十万元，于十二月底前发放到位。",
+                             project_name="困难党员慰问", mode="lexical", with_opinions=False)
+    got = {(c.operator, c.value, c.unit) for c in res.default_table}
+    assert {("≥", "400", "人"), ("≤", "20", "万元"), ("", "2025年12月31日前", "")} <= got, got
+
+
+def test_the_budget_of_a_description_in_chinese_numerals():
+    """The checker and the .xlsx reader take their budget hint from kb.domain.budget: one reading for all."""
+    from kb.domain.budget import budget_from_text
+
+    assert budget_from_text("安排补助资金一百二十万元，每人每月九十元") == 120.0

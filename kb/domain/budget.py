@@ -9,13 +9,14 @@ Among the mentions that remain, the largest is the budget (a total comes
 with its parts: "资金1127万元，其中整合资金1046万元，收回81万元" → 1127).
 A mention above MAX_BUDGET_WAN (the API's bound), in scientific notation, negative, zero, or
 in 元 below MIN_BUDGET_WAN (a unit slip) is not a budget; `unused_budget_amounts` says why for each.
+Chinese numerals before a unit are read (资金六十万元 → 60; `kb.domain.quantity.read_numerals`).
 Pure; not for the quantities of a description (`kb.suggest.quantities`).
 """
 from __future__ import annotations
 
 import re
 
-from kb.domain.quantity import SCIENTIFIC_RE
+from kb.domain.quantity import SCIENTIFIC_RE, read_numerals
 from kb.domain.text import normalize
 
 # The largest amount a request may state: 10 万亿元 (1e9 万元), beyond any single project's budget.
@@ -61,7 +62,7 @@ _WRITTEN_BEFORE = re.compile(r"[\d.,]*\d\s*[eE]\s*[-+]?$")
 
 def _scan(text: str) -> list[tuple[float, bool, str]]:
     """(amount in 万元, marked as this year's, why it is no budget or '') for each amount after a budget word."""
-    t = normalize(text)
+    t = read_numerals(normalize(text))   # 资金六十万元 is 60 万元 for the checker and the .xlsx reader too
     out = []
     for m in _AMOUNT.finditer(t):
         before = t[max(0, m.start() - 16):m.start()].rstrip("≥≤<>=＞＜＝约达 ")

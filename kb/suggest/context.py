@@ -14,6 +14,7 @@ from kb.suggest import quantities as Q
 from kb.suggest.changes import stated_changes
 from kb.suggest.naming import SCOPE_LEAD, is_clean, short_object
 from kb.suggest.words import FORM_CONTEXT, WEAK_TERMS, WORK_VERBS  # noqa: F401  (candidates read WEAK_TERMS here)
+from kb.domain.quantity import read_numerals
 from kb.domain.text import bigrams, normalize, normalize_name
 
 @dataclass
@@ -55,8 +56,10 @@ def read_project(tokenizer, description: str | None, *, project_name: str | None
                  budget_wan: float | None = None, sector: str | None = None,
                  unit_name: str | None = None, department: str | None = None) -> ProjectContext:
     """Step 1: the `ProjectContext` of a request (pure; raises nothing on odd text)."""
-    name = normalize(project_name or "")
-    desc = normalize(description or "")
+    # Chinese numerals before a unit are read as digits (三百人 → 300人, 九月底 → 9月底): every reading below —
+    # quantities, the budget, deadlines, changes, the setting — goes through this one text
+    name = read_numerals(normalize(project_name or ""))
+    desc = read_numerals(normalize(description or ""))
     text = "。".join(p for p in (name, desc) if p)
     all_mentions = O.mentions(text)
     # a budget of 0 is none (a cost ceiling ≤0 万元 would say nothing may be spent): the text's, else 待填写
