@@ -88,3 +88,24 @@ def test_the_budget_of_a_description_in_chinese_numerals():
     from kb.domain.budget import budget_from_text
 
     assert budget_from_text("安排补助资金一百二十万元，每人每月九十元") == 120.0
+
+
+@pytest.mark.parametrize("text, name, value", [
+    ("为困难群众发放临时救助金，计划救助1200人次，资金180万元，救助对象满意度不低于96%。", "救助对象满意度", "96"),
+    ("为家庭经济困难大学生发放入学资助，计划资助450人，资金36万元，受助学生满意度达到97%。", "受助学生满意度", "97"),
+])
+def test_a_stated_satisfaction_binds_its_row(shipped_kb, text, name, value):
+    """Reported: 受助对象满意度不低于95% gave 残疾人满意度 ≥90 (the library's default); a satisfaction the text states
+    binds its row, and never a rate of another measure (资助对象认定准确率 ≥95 % was seen)."""
+    res = shipped_kb.suggest(text, mode="lexical", with_opinions=False)
+    rows = [(c.name, c.value) for c in res.default_table if c.value == value]
+    assert rows == [(name, value)], [(c.name, c.value) for c in res.default_table]
+
+
+def test_the_level_a_change_reaches_is_the_measures_target():
+    """Reported: 老年人健康管理率较上年提高3个百分点、达到73% gave 65岁及以上老年人健康管理率 ≥70 (the library's value,
+    under 数量指标)."""
+    from kb.suggest.changes import stated_changes
+
+    got = [(c.obj, c.value, c.unit) for c in stated_changes("孕产妇系统管理率较上年提高2个百分点、达到92%")]
+    assert got == [("孕产妇系统管理率提高幅度", "2", "百分点"), ("孕产妇系统管理率", "92", "%")]

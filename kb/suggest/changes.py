@@ -33,6 +33,8 @@ _UNIT = r"(?:%|‰|" + "|".join(sorted((re.escape(u) for u in UNITS if u not in 
 _TO_LEVEL = re.compile(
     r"(?P<subj>[\u4e00-\u9fff]{2,30}?)(?:在现有?基础上)?(?:(?P<from>[由从])\s*(?P<x>\d+(?:\.\d+)?\s*" + _UNIT + r"?))?\s*"
     r"(?P<verb>(?:下降|降低|减少|提高|提升|增长|增加|上升)(?:到|至))(?P<y>\d+(?:\.\d+)?)\s*(?P<unit>" + _UNIT + r")")
+# the level a change reaches, said after it: 提高3个百分点、达到73% (a rate's level)
+_LEVEL_AFTER = re.compile(r"\s*[、，,]?\s*(?:并|即)?(?:达到|达|至|提高到|提升到|提高至|提升至)\s*(?P<y>\d+(?:\.\d+)?)\s*(?P<unit>%|‰)")
 _TIME_UNITS = frozenset("天 日 个月 月 周 小时 分钟 年 个工作日".split())
 # a rise or fall by an amount: 粮食亩产提高50公斤, 人均收入增加2000元, 化肥用量减少3吨 (units of the quantity table,
 # not 百分点 / %, not time)
@@ -73,6 +75,11 @@ def stated_changes(text: str) -> list[Mention]:
                 continue
             out.append(Mention(value, unit, m.group("verb"), _name(thing, m.group("verb"), unit),
                                m.start("nums") + f.start(), m.end(), context=m.group(0)))
+        level = _LEVEL_AFTER.match(t, m.end())
+        if level and len(figures) == 1 and _MEASURE.search(subj) and subj.endswith("率"):
+            # 健康管理率较上年提高3个百分点、达到73%: the level reached is the measure's own target (≥ 73 %)
+            out.append(Mention(level.group("y"), level.group("unit"), "达到", subj, level.start("y"), level.end(),
+                               context=t[m.start():level.end()], derivation=re.sub(r"\s+", "", t[m.start("verb"):level.end()])))
     taken = [(c.start, c.end) for c in out]
     for m in _BY_AMOUNT.finditer(t):
         if any(a < m.end() and m.start() < b for a, b in taken):

@@ -250,8 +250,10 @@ def stated_rate(m: Mention) -> tuple[str, str] | None:
         return None
     said = _RATE_ASKED.sub("", m.context)
     rate = m.obj if re.search(r"[率度]$", m.obj or "") else ""
-    if rate and len(rate) <= 3 and said.endswith(rate) and _plain_words(said):
-        name = said   # 食材配送抽检合格率达到100%: the rate of what (a bare 合格率 was the row; a fresh trial)
+    if rate and (len(rate) <= 3 or "满意" in rate) and said.endswith(rate) and _plain_words(said) and len(said) <= MAX_NAME:
+        # 食材配送抽检合格率达到100%: the rate of what (a bare 合格率 was the row; a fresh trial); 受助对象满意度: who is
+        # asked (jieba reads 受助 a verb, leaving 对象满意度)
+        name = said
     elif rate:
         name = rate if is_clean(rate) else ""
     else:   # 要求系统可用率达到99.5%以上: jieba reads 可用 and 率 as verbs; the words before still name the rate
