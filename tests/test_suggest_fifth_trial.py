@@ -109,3 +109,16 @@ def test_the_level_a_change_reaches_is_the_measures_target():
 
     got = [(c.obj, c.value, c.unit) for c in stated_changes("孕产妇系统管理率较上年提高2个百分点、达到92%")]
     assert got == [("孕产妇系统管理率提高幅度", "2", "百分点"), ("孕产妇系统管理率", "92", "%")]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("为24个社区配备网格员。每个社区每月开展巡查4次", ("巡查", "1152", "24个社区 × 每月4次 × 12")),
+    ("资助9所农村小学开设课后服务，每所学校每周开展课后服务5次", ("课后服务", "1575", "9所学校 × 每周5次 × 35(按每学年35个教学周计)")),
+    ("每个站点每月开展宣传2次", ("每个站点宣传", "24", "每月2次 × 12")),     # no count of the sites: named per site
+])
+def test_a_frequency_per_site_is_the_total_over_the_sites(text, found):
+    """Reported: 每所少年宫每周开展活动3次 gave 活动次数 ≥156 (one site's count, 52 weeks with the holidays) for 16
+    少年宫; 每村每周清运2次 gave 清运次数 ≥104 for 186 villages."""
+    from kb.suggest.objects import mentions
+
+    assert [(m.obj, m.value, m.derivation) for m in mentions(text) if m.unit == "次"] == [found]

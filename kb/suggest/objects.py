@@ -338,6 +338,9 @@ def _per_period_count(t: str, q, every: tuple[str, int, str], before: str = "",
     when the sentence states the heads: 57600 次 of 上门服务, derivation "1200人 × 每月4次 × 12"; else the count
     per head, 人均上门服务 48 次 (a fresh reviewer found 服务次数 ≥48 次 for 1200 persons)."""
     m = _period_total(t, q, every)
+    site = _PER_SITE.search(before) if not _PER_HEAD.search(before) else None
+    if site and m.obj:
+        return _over_sites(t, q, m, site.group(2), found, site.group(1) or "")
     head = _PER_HEAD.search(before)
     if not head or not m.obj:
         return m
@@ -350,6 +353,39 @@ def _per_period_count(t: str, q, every: tuple[str, int, str], before: str = "",
     count = Decimal(n.value) * (10000 if n.unit.startswith("万") else 1)
     total = format((count * Decimal(m.value)).normalize(), "f")
     return replace(m, value=total, derivation=f"{n.value}{n.unit} × {m.derivation}")
+
+
+# a frequency per site (每所少年宫每周开展活动3次, 每个村每周清运2次): each site's count, not the project's
+_PER_SITE = re.compile(r"每(个|所|座|处|家)?([\u4e00-\u9fff]{1,6}?)(?=每(?:季度|季|半年|月|周|年))")
+# a school's programme runs in teaching weeks: 35 a school year (义务教育课程方案, 每学年上课时间35周), not 52
+SCHOOL_WEEKS = 35
+_SCHOOL = re.compile(r"学校|少年宫|校园|中小学|小学|中学|幼儿园|学生")
+
+
+def _over_sites(t: str, q, m: Mention, site: str, found: list[Mention] | tuple, measure: str = "") -> Mention:
+    """A frequency per site is the total over the sites the text counts before it: 16所乡村学校少年宫…每所少年宫每周
+    开展活动3次 → 1680 次 of 活动, derivation "16所 × 每周3次 × 35(每学年教学周)"; 186个行政村…每个村每周清运2次 →
+    19344 次; 9所农村小学…每所学校 takes the one count in 所. A school's weekly programme counts teaching weeks (`SCHOOL_WEEKS`), said in the derivation. With no
+    count of the sites the row is named per site (每个村清运次数, the year's count of one site)."""
+    from decimal import Decimal
+
+    weekly = m.derivation.startswith("每周")
+    school = weekly and bool(_SCHOOL.search(site + t[max(0, q.start - 60):q.start]))
+    value, derivation = Decimal(m.value), m.derivation
+    if school:
+        value = Decimal(q.value) * SCHOOL_WEEKS
+        derivation = f"每周{q.value}{q.unit} × {SCHOOL_WEEKS}(按每学年{SCHOOL_WEEKS}个教学周计)"
+    counts = [n for n in found if n.unit not in _HEAD_UNITS and not is_time_unit(n.unit) and re.fullmatch(r"\d+", n.value)]
+    sites = [n for n in counts if n.obj.endswith(site)]
+    if not sites and measure not in ("", "个"):   # 9所农村小学…每所学校: the one count in the site's own measure word
+        same = [n for n in counts if n.unit == measure]
+        sites = same if len(same) == 1 else []
+    if not sites:
+        return replace(m, value=format(value.normalize(), "f"), derivation=derivation,
+                       obj=f"每个{site}{m.obj}", context=f"每个{site}{m.context}")
+    n = sites[-1]
+    return replace(m, value=format((value * Decimal(n.value)).normalize(), "f"),
+                   derivation=f"{n.value}{n.unit}{site} × {derivation}")
 
 
 def _period_total(t: str, q, every: tuple[str, int, str]) -> Mention:
