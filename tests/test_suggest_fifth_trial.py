@@ -122,3 +122,14 @@ def test_a_frequency_per_site_is_the_total_over_the_sites(text, found):
     from kb.suggest.objects import mentions
 
     assert [(m.obj, m.value, m.derivation) for m in mentions(text) if m.unit == "次"] == [found]
+
+
+def test_a_daily_capacity_and_a_cost_per_ton(shipped_kb):
+    """Reported: 日处理污水2万吨，运营费用1.2亿元，吨水处理成本不超过0.9元 gave 处理污水数量 ≥2 万吨 (a daily capacity
+    read as an amount), 运营成本 ≤0.9 元 (a cost per ton read as a total) and no row for the 1.2亿元."""
+    res = shipped_kb.suggest("县城第二水厂日供水3万立方米，运营费用0.8亿元，吨水供水成本不超过1.2元，出厂水水质合格率100%。",
+                             project_name="县城第二水厂运营", mode="lexical", with_opinions=False)
+    rows = {(c.name, c.operator, c.value, c.unit) for c in res.default_table}
+    assert ("日供水量", "≥", "3", "万立方米/日") in rows, rows
+    assert [(c.operator, c.value, c.unit) for c in res.default_table if c.value == "1.2"] == [("≤", "1.2", "元/吨")]
+    assert [(c.operator, c.value, c.unit) for c in res.default_table if c.unit == "万元"] == [("≤", "8000", "万元")]

@@ -103,7 +103,9 @@ def quantity_name(m: Mention, core: str = "") -> str | None:
     if obj and ENDS_WITH_MEASURE.search(lead + obj):   # 清淤长度; 清淤 + 量 → 清淤量, never 清淤量方量
         name = lead + obj
         shortest = MIN_NAME if lead else MIN_OBJECT_NAME   # a verb in front names the work (清淤量)
-        ok = is_clean(name) and shortest <= len(name) <= MAX_NAME and not FORM_NAME.search(name)
+        # 日处理污水量 (a daily capacity, `kb.suggest.objects`): 日 starts it as a word of time, not a unit
+        clean = is_clean(name) or m.unit.endswith("/日") and is_clean(re.sub(r"^日均?", "", name))
+        ok = clean and shortest <= len(name) <= MAX_NAME and not FORM_NAME.search(name)
         return name if ok else None
     if m.listed is not None and not (m.unit in PERSON_UNITS and _names_service(obj)):
         # a number after a 、 list counts all of it, as real tables write it: 新建村内道路、连通道路32.63公里 →

@@ -301,7 +301,21 @@ def mentions(text: str) -> list[Mention]:
     # nor does a share of the contract paid in instalments (合同签订后支付30%: not a 支付及时率 of 30 %)
     out = [m for m in out if not _RATE_PER.match(t, m.end) and not t[:m.start].rstrip().endswith("/")
            and not (m.unit == "%" and _PAID_SHARE.search(t, 0, m.start))]
-    return per_unit_totals(t, out)
+    return per_unit_totals(t, [_daily(m) for m in out])
+
+
+# a daily capacity (日处理污水2万吨, 日均供水1.5万立方米): the day's amount, in 〔unit〕/日, never the year's
+_DAILY = re.compile(r"(?<![月\d节])(?:日均?|每日|每天)(?![前内起后至])[\u4e00-\u9fff]{2,6}$")
+_DAILY_UNITS = frozenset("吨 万吨 立方米 万立方米 方 万方 千克 公斤".split())
+
+
+def _daily(m: Mention) -> Mention:
+    """日处理污水2万吨 → 日处理污水量, 2 万吨/日 (a fresh reviewer got 处理污水数量 ≥2 万吨 for a plant's daily capacity)."""
+    lead = _DAILY.search(m.context)
+    if m.unit not in _DAILY_UNITS or not lead:
+        return m
+    name = lead.group() + ("" if lead.group().endswith("量") else "量")
+    return replace(m, unit=f"{m.unit}/日", verb="", obj=name, context=name)
 
 
 # a frequency: 每季度开展1次安全漏洞扫描 is 4 scans a year (a fresh trial: 设备巡检次数 ≥1 次)

@@ -185,7 +185,7 @@ def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext, main_type:
 
     before = CLAUSE_START.split(ctx.text[max(0, m.start - 12):m.start])[-1]
     written = PER_THING_AFTER.match(ctx.text, m.end)
-    per_unit = bool(PER_UNIT.search(before) or written or PER_AVERAGE.search(before))
+    per_unit = bool(PER_UNIT.search(before) or written or PER_AVERAGE.search(before) or PER_TON_COST.search(before))
     written = None if PER_PERIOD.match(ctx.text, m.end) else written   # 每生1500元/学期: a period, the row says per whom
     said = set(bigrams(normalize_name(m.verb + m.obj + m.context)))
     # a standard's words run on after it (60元标准发放就餐补贴): its row may share those
@@ -277,6 +277,8 @@ PER_BEFORE = re.compile(r"每(学期|学年|季度|人次|平方公里|平方米
 # an average that is paid (户均奖补不超过2000元, 人均补助3000元) is a per-unit amount per household or head; an
 # average gained (人均增收800元) is a benefit, no standard
 PER_AVERAGE = re.compile(r"(户|人|亩|生)均(?=[\u4e00-\u9fff]{0,4}?(?:奖|补|助|贴|投入))")
+# a cost per ton named before its amount (吨水处理成本不超过0.9元, 吨垃圾处理费用): a per-unit amount per 吨
+PER_TON_COST = re.compile(r"吨([\u4e00-\u9fff]{0,8}?(?:成本|费用|单价|费))(?:不超过|不高于|控制在|约|为|达到?)?$")
 _CEILING_BEFORE = re.compile(r"(?:不超过|不高于|最高|最多|上限为?)$")
 CLAUSE_START = re.compile(r"[,，。;；:：]")
 PERIODS = frozenset("学期 学年 季度 年 月 周 天 日 餐 次".split()) - {"餐", "次"}
@@ -291,6 +293,8 @@ def said_parts(before: str, written: str = "", period_after: str = "") -> list[s
         return [p for p in re.split(r"[·.]", written) if p]
     out = [p for p in PER_BEFORE.findall(before) if p not in ("年度",)]
     out = [p for p in PER_AVERAGE.findall(before) if p not in out] + out   # 户均奖补 → 户
+    if PER_TON_COST.search(before) and "吨" not in out:
+        out = ["吨"] + out   # 吨水处理成本 → 吨
     return out + [period_after] if period_after and period_after not in out else out
 
 
@@ -327,7 +331,8 @@ def _formed_standard(m: Mention, ctx: ProjectContext, before: str, parts: list[s
     no per-part or nothing the amount is: the per-parts as the text says them + what is paid + 标准
     (每人每月60元标准发放就餐补贴 → 每人每月就餐补贴标准, 元/人·月; 户均奖补不超过2000元 → 户均奖补标准, 元/户;
     资助家庭经济困难学生300人，每人每年2000元 → 每人每年资助标准, 元/人·年), a standard the text names
-    (亩均财政投入标准每亩1500元 → 亩均财政投入标准, 元/亩), a unit price (单价0.45元/画幅 → 档案数字化加工单价,
+    (亩均财政投入标准每亩1500元 → 亩均财政投入标准, 元/亩), a cost per ton it names (吨水处理成本不超过0.9元 →
+    吨水处理成本, 元/吨), a unit price (单价0.45元/画幅 → 档案数字化加工单价,
     元/画幅) or a unit cost worked out (折合每平方米每年5.78元 → 每平方米每年环卫保洁服务外包成本)."""
     from kb.suggest.naming import short_object
 
@@ -348,7 +353,10 @@ def _formed_standard(m: Mention, ctx: ProjectContext, before: str, parts: list[s
     unit = f"{m.unit}/{'·'.join(parts)}"
     named = _NAMED_STANDARD.search(plain)
     obj = short_object(ctx.core) if ctx.core else ""
-    if paid:
+    ton = PER_TON_COST.search(before)
+    if ton:
+        name = ton.group(0)[:len("吨") + len(ton.group(1))]   # 吨水处理成本, as the text names it
+    elif paid:
         name = f"{said}{paid}标准"
     elif named:
         name = named.group(1)
