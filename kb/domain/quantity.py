@@ -245,8 +245,10 @@ _CN_RUN = re.compile(r"[零〇一二两三四五六七八九十百千万亿](?:[
 _CN_AFTER = re.compile(r"(?:余|多)?(?:%|‰|个百分点|百分点|周岁|岁|倍|号|" + "|".join(
     sorted((re.escape(u) for u in __import__("kb.domain.units", fromlist=["QUANTITY_UNITS"]).QUANTITY_UNITS),
            key=len, reverse=True)) + ")")
-# fixed words that open on a numeral and a unit: 一次性, 一村一品, 一户一档, 一事一议 (the pattern 一X一Y), 第一批 (an ordinal)
-_CN_WORD_AFTER = re.compile(r"^(?:次性|[\u4e00-\u9fff]一[\u4e00-\u9fff])")
+# fixed words that open on a numeral and a unit: 一次性, 一村一品, 一户一档, 一事一议 (the pattern 一X一Y), 第一批 (an ordinal),
+_CN_WORD_AFTER = re.compile(r"^(?:次性|[\u4e00-\u9fff]一[\u4e00-\u9fff]|期(?:项目|工程|建设|改造|扩建|用地)"
+                            r"|月(?![底末前\d零一二三四五六七八九十])|部分|分钟[\u4e00-\u9fff]{0,3}圈)")
+# (二期项目 is a phase's name, 四部分 and 十五分钟健身圈 words; 三月中旬 a date this reader does not read: a month counts only before 底 / 末 / 前 / its day)
 
 
 _CN_PERCENT = re.compile(r"百分之([零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)")
@@ -299,7 +301,7 @@ def read_numerals(text: str) -> str:
     text = _CN_PERCENT.sub(lambda m: f"{_cn_number(m.group(1))[0]:g}%", text)   # 百分之九十五 → 95%
     out, last = [], 0
     for m in _CN_RUN.finditer(text):
-        run, after = m.group(), text[m.end():m.end() + 4]
+        run, after = m.group(), text[m.end():m.end() + 8]
         if run == "一" or m.start() and text[m.start() - 1] == "第" or not _CN_AFTER.match(after) \
                 or _CN_WORD_AFTER.match(after) or run[0] in "十百千万亿" and run[0] != "十":
             continue
