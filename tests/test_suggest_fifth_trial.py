@@ -134,3 +134,21 @@ def test_a_daily_capacity_and_a_cost_per_ton(shipped_kb):
     assert ("日供水量", "≥", "3", "万立方米/日") in rows, rows
     assert [(c.operator, c.value, c.unit) for c in res.default_table if c.value == "1.2"] == [("≤", "1.2", "元/吨")]
     assert [(c.operator, c.value, c.unit) for c in res.default_table if c.unit == "万元"] == [("≤", "8000", "万元")]
+
+
+def test_a_monthly_task_of_a_season_counts_its_months():
+    """Seen on the reviewer's 城区排水管网清疏: 汛期（5—9月）每月巡查不少于4次 gave 巡查次数 ≥48 (twelve months)."""
+    from kb.domain.text import normalize
+    from kb.suggest.objects import mentions
+
+    got = [(m.obj, m.value, m.derivation) for m in mentions(normalize("防汛期间（6—8月）每月巡查堤防不少于3次")) if m.unit == "次"]
+    assert got == [("巡查堤防", "9", "每月3次 × 3(6—8月)")]
+
+
+def test_a_rate_per_kilometre_the_text_states_is_the_cost_per_kilometre(shipped_kb):
+    """Seen on the same table: 清疏费用按每公里6000元结算 gave 每公里投资 ≤0.71 万元/公里 (the budget ÷ 120 公里)."""
+    res = shipped_kb.suggest("对城区主干道雨水管网开展清淤疏通，全年清疏管网80公里，清疏费用按每公里5000元结算，计40万元，"
+                             "其余10万元用于淤泥外运。", project_name="城区雨水管网清疏", budget_wan=50, mode="lexical",
+                             with_opinions=False)
+    per_km = [(c.operator, c.value, c.unit) for c in res.default_table if c.unit.endswith("/公里")]
+    assert per_km in ([("≤", "0.5", "万元/公里")], [("≤", "5000", "元/公里")]), per_km

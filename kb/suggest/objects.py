@@ -402,7 +402,23 @@ def _over_sites(t: str, q, m: Mention, site: str, found: list[Mention] | tuple, 
                    derivation=f"{n.value}{n.unit}{site} × {derivation}")
 
 
+# the months a monthly task runs when the text names them (汛期（5—9月）每月巡查4次: 5 months, not 12)
+_MONTHS_SPAN = re.compile(r"(\d{1,2})\s*月?\s*[—–\-~～至到]\s*(\d{1,2})\s*月")
+
+
 def _period_total(t: str, q, every: tuple[str, int, str]) -> Mention:
+    from decimal import Decimal
+
+    m = _year_total(t, q, every)
+    span = _MONTHS_SPAN.search(re.split(r"[。;；]", t[max(0, q.start - 30):q.start])[-1]) if every[0] == "月" else None
+    if not span or not 1 <= int(span.group(1)) <= int(span.group(2)) <= 12:
+        return m
+    months = int(span.group(2)) - int(span.group(1)) + 1
+    return replace(m, value=format((Decimal(q.value) * months).normalize(), "f"),
+                   derivation=f"每月{q.value}{q.unit} × {months}({span.group()})")
+
+
+def _year_total(t: str, q, every: tuple[str, int, str]) -> Mention:
     from decimal import Decimal
 
     period, times, said = every

@@ -501,11 +501,18 @@ def _cost_value(d: Draft, ctx: ProjectContext, persons: tuple[float, str] | None
 def _per_extent_cost(d: Draft, ctx: ProjectContext, unit: str) -> bool:
     """A cost per length or area (农村公路每公里建设成本, 万元/公里) is the project's money ÷ the one length or
     area the text states in that unit: 2179 万元 ÷ 32.63 公里 ≈ 66.78 万元/公里 (fresh trial, E033: left
-    待填写 although the text gave both). False when the unit is per something else or the text states
+    待填写 although the text gave both); a rate the text states per that extent (按每公里6000元结算) is the value itself.
+    False when the unit is per something else or the text states
     no such extent, or several."""
     money, _, per = unit.partition("/")
     if money not in ("元", "万元") or per not in ("公里", "米", "平方米", "亩", "公顷") or not re.search(r"成本|造价|投资", d.name):
         return False
+    said = re.search(rf"每{per}(\d+(?:\.\d+)?)(万元|元)", ctx.text)
+    if said:   # 清疏费用按每公里6000元结算: the text's own rate, not the budget ÷ the length (a fresh reviewer saw 0.71)
+        v = float(said.group(1)) * (10000 if said.group(2) == "万元" else 1) / (10000 if money == "万元" else 1)
+        d.operator, d.value, d.value_unit, d.value_source = "≤", amount(v), unit, "text"
+        d.evidence.append(f"描述中的金额: 每{per}{said.group(1)}{said.group(2)}")
+        return True
     stated = [m for m in ctx.mentions if m.unit in (per, "万" + per)]
     if len(stated) != 1:
         return False
