@@ -152,3 +152,17 @@ def test_a_rate_per_kilometre_the_text_states_is_the_cost_per_kilometre(shipped_
                              with_opinions=False)
     per_km = [(c.operator, c.value, c.unit) for c in res.default_table if c.unit.endswith("/公里")]
     assert per_km in ([("≤", "0.5", "万元/公里")], [("≤", "5000", "元/公里")]), per_km
+
+
+
+def test_a_visit_standard_needs_a_visit_in_the_text():
+    """After the ranker's retraining the reviewer's 老年人健康体检 (按每人90元标准测算) bound its 90 元/人 to 慰问标准, a
+    row of 工作人员福利 (a second type the detector gave 0.79): 慰问 is a programme the text must name."""
+    from kb.retrieval.tokenize import Tokenizer
+    from kb.suggest.context import read_project
+    from kb.suggest.draft import Draft
+    from kb.suggest.vetting import other_programme
+
+    ctx = read_project(Tokenizer(), "为全镇60岁以上老人开展健康体检9000人，按每人80元标准测算", project_name="老年人健康体检")
+    row = Draft(name="慰问标准", level2="economic_cost", source="type", unit="元/人")
+    assert other_programme(row, ctx) == ["慰问"]
