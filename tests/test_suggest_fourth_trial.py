@@ -85,7 +85,7 @@ def test_a_per_unit_amount_the_text_states_is_a_standard_row(shipped_kb, text, n
     ("项目实施后示范区水稻亩产提高40公斤", [("水稻亩产增加量", "40", "公斤")]),
     ("带动农民人均收入增加1500元", [("农民人均收入增加额", "1500", "元")]),
     ("项目区化肥施用量减少12吨", [("化肥施用量减少量", "12", "吨")]),
-    ("就业岗位增加50个", []),                  # no measure: a count, not a change target
+    ("就业岗位增加50个", [("新增就业岗位数量", "50", "个")]),   # a count of things: what is added
 ])
 def test_a_rise_or_fall_by_an_amount_is_a_change_row(text, found):
     """Reported: 粮食亩产提高50公斤 became 数量指标 项目区粮食亩产数量 ≥50 公斤."""

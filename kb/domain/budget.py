@@ -9,13 +9,14 @@ Among the mentions that remain, the largest is the budget (a total comes
 with its parts: "资金1127万元，其中整合资金1046万元，收回81万元" → 1127).
 A mention above MAX_BUDGET_WAN (the API's bound), in scientific notation, negative, zero, or
 in 元 below MIN_BUDGET_WAN (a unit slip) is not a budget; `unused_budget_amounts` says why for each.
+Chinese numerals before a unit are read (资金六十万元 → 60; `kb.domain.quantity.read_numerals`).
 Pure; not for the quantities of a description (`kb.suggest.quantities`).
 """
 from __future__ import annotations
 
 import re
 
-from kb.domain.quantity import SCIENTIFIC_RE
+from kb.domain.quantity import SCIENTIFIC_RE, read_numerals
 from kb.domain.text import normalize
 
 # The largest amount a request may state: 10 万亿元 (1e9 万元), beyond any single project's budget.
@@ -46,7 +47,8 @@ BUDGET_EXECUTION_POINTS = 10.0
 MIN_BUDGET_WAN = 0.1
 
 BUDGET_WORDS = ("资金", "预算", "投资", "总额", "经费", "金额", "安排", "拨付", "财政", "补助资金", "总投资", "投入",
-                "转移支付", "额度", "下达", "拨款", "专项")
+                "转移支付", "额度", "下达", "拨款", "专项",
+                "运营费用", "运行费用", "运维费用", "服务费用", "总费用")   # 运营费用1.2亿元: what a service costs a year
 THIS_YEAR_WORDS = ("本年度", "年度", "当年", "本年", "今年")
 _AMOUNT = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*(亿元|万元|元|万(?![\u4e00-\u9fff]))")
 _CLAUSE_END = re.compile(r"[,，。;；:：]")
@@ -69,7 +71,7 @@ _WRITTEN_BEFORE = re.compile(r"[\d.,]*\d\s*[eE]\s*[-+]?$")
 
 def _scan(text: str) -> list[tuple[float, bool, str]]:
     """(amount in 万元, marked as this year's, why it is no budget or '') for each amount after a budget word."""
-    t = normalize(text)
+    t = read_numerals(normalize(text))   # 资金六十万元 is 60 万元 for the checker and the .xlsx reader too
     out = []
     for m in _AMOUNT.finditer(t):
         before = t[max(0, m.start() - 16):m.start()].rstrip("≥≤<>=＞＜＝约达 ")

@@ -233,3 +233,81 @@ def every_period(words_before: str) -> tuple[str, int, str] | None:
     (食堂每月开展食品安全自查 → ("月", 12, "开展食品安全自查")), else None."""
     m = _EVERY.search(words_before or "")
     return (m.group(1), TIMES_A_YEAR[m.group(1)], m.group(2)) if m else None
+
+
+# ------------------------------------------------------------------ Chinese numerals
+
+_CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+_CN_RUN = re.compile(r"[零〇一二两三四五六七八九十百千万亿](?:[零〇一二两三四五六七八九十百千万亿]|点(?=[零〇一二三四五六七八九]))*")
+# what a numeral counts when it is a number (三百人, 两千元, 六十万元, 九月底, 十二个, 九十五%): the quantity units,
+# dates and ages; a numeral before anything else is a word (三公经费, 十四五, 两微一端, 一站式)
+_CN_AFTER = re.compile(r"(?:余|多)?(?:%|‰|个百分点|百分点|周岁|岁|倍|号|" + "|".join(
+    sorted((re.escape(u) for u in __import__("kb.domain.units", fromlist=["QUANTITY_UNITS"]).QUANTITY_UNITS),
+           key=len, reverse=True)) + ")")
+# fixed words that open on a numeral and a unit: 一次性, 一村一品, 一户一档, 一事一议 (the pattern 一X一Y), 第一批 (an ordinal),
+_CN_WORD_AFTER = re.compile(r"^(?:次性|[\u4e00-\u9fff]一[\u4e00-\u9fff]|期(?:项目|工程|建设|改造|扩建|用地)"
+                            r"|月(?![底末前\d零一二三四五六七八九十])|部分|分钟[\u4e00-\u9fff]{0,3}圈)")
+# (二期项目 is a phase's name, 四部分 and 十五分钟健身圈 words; 三月中旬 a date this reader does not read: a month counts only before 底 / 末 / 前 / its day)
+
+
+_CN_PERCENT = re.compile(r"百分之([零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)")
+
+
+def _cn_section(run: str) -> float:
+    """A numeral below 万 (三百, 一千二百, 十二, 二〇二五 digit by digit) as a number."""
+    if run and all(c in _CN_DIGIT for c in run) and len(run) > 1:
+        return float("".join(str(_CN_DIGIT[c]) for c in run))   # 二〇二五: digits
+    total, digit = 0, None
+    for c in run:
+        if c in _CN_DIGIT:
+            digit = _CN_DIGIT[c]
+        else:   # 十 / 百 / 千
+            total += (1 if digit is None else digit) * _CN_SMALL[c]
+            digit = None
+    return float(total + (digit or 0))
+
+
+def _cn_number(run: str) -> tuple[float, str]:
+    """(value, magnitude kept as written) of a Chinese numeral run: 六十万 → (60, '万'), 三万五千 → (35000, ''),
+    一点五万 → (1.5, '万'), 三百 → (300, '')."""
+    keep = ""
+    if run[-1] in "万亿" and run[:-1] and "万" not in run[:-1] and "亿" not in run[:-1]:
+        keep, run = run[-1], run[:-1]   # a trailing magnitude stays for the unit table (60万元, 1.5万亩)
+    if "点" in run:
+        whole, frac = run.split("点", 1)
+        return _cn_section(whole) + float("0." + "".join(str(_CN_DIGIT[c]) for c in frac)), keep
+    value = 0.0
+    for part, scale in (("亿", 1e8), ("万", 1e4)):
+        if part in run:
+            head, run = run.split(part, 1)
+            value += _cn_section(head) * scale
+    return value + _cn_section(run), keep
+
+
+def read_numerals(text: str) -> str:
+    """`text` with the Chinese numerals that count something written in Arabic digits, for reading a description
+    (suggest's `kb.suggest.context.read_project` passes every description and project name through it, so the
+    quantities, the budget and the deadline `kb.checker.rewrite.stated_deadline` it hands on read 300人, not 三百人;
+    `kb.domain.budget` reads its amounts through it too, so the checker's and the .xlsx reader's budget hint from a
+    description agree; the checker's own rewrite of a single row does not): 资助学生三百人，每人每年两千元，资金六十万元，于九月底前发放 →
+    资助学生300人，每人每年2000元，资金60万元，于9月底前发放; 一点五万亩 → 1.5万亩; 十二个 → 12个; 三十余人 → 30余人; 百分之九十五 → 95%.
+
+    A numeral is read only before a unit, a date's 月 / 日 or a share (%); a lone 一 never (一期工程, 一站式,
+    一批), nor an ordinal (第一批), nor a fixed word (一次性, 一村一品, 一户一档; 三公经费, 十四五, 两微一端 have no unit
+    after them). The caller keeps the original text for display; offsets are those of the returned text."""
+    if not text or not _CN_RUN.search(text):
+        return text
+    text = _CN_PERCENT.sub(lambda m: f"{_cn_number(m.group(1))[0]:g}%", text)   # 百分之九十五 → 95%
+    out, last = [], 0
+    for m in _CN_RUN.finditer(text):
+        run, after = m.group(), text[m.end():m.end() + 8]
+        if run == "一" or m.start() and text[m.start() - 1] == "第" or not _CN_AFTER.match(after) \
+                or _CN_WORD_AFTER.match(after) or run[0] in "十百千万亿" and run[0] != "十":
+            continue
+        if run[-1] in "亿" and not after:
+            continue
+        value, keep = _cn_number(run)
+        out.append(text[last:m.start()] + f"{value:g}" + keep)
+        last = m.end()
+    return "".join(out) + text[last:]

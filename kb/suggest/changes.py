@@ -8,6 +8,8 @@ in 百分点 is 〔X〕下降幅度 / 〔X〕提高幅度 in 百分点, as 学�
 with its figures: "猪、牛、羊、家禽死亡率在现基础上分别下降0.5、0.1、0.5和0.1个百分点" → 猪死亡率下降幅度
 0.5 百分点 … 家禽死亡率下降幅度 0.1 百分点. Only a subject that names a measure (…率, …量, …收入 …)
 makes a row, and a list whose things and figures do not pair makes none: nothing is invented.
+A count changes by an amount too (重污染天数比上年减少5天 → 重污染天数减少量 5 天, 原创稿件增加800条 →
+新增原创稿件数量 800 条): the size of the change, never the level (≤ 5 天 would say the year has at most 5 such days).
 A change from a level to a level ("农户生活污水处理率由45%提高到85%", "从…下降至…") is a target for the
 measure itself: 农户生活污水处理率 ≥ 85 % (≤ for a fall, `change_direction`), the derivation saying
 from where (由45%提高到85%); the starting level is no target of any row.
@@ -31,6 +33,8 @@ _UNIT = r"(?:%|‰|" + "|".join(sorted((re.escape(u) for u in UNITS if u not in 
 _TO_LEVEL = re.compile(
     r"(?P<subj>[\u4e00-\u9fff]{2,30}?)(?:在现有?基础上)?(?:(?P<from>[由从])\s*(?P<x>\d+(?:\.\d+)?\s*" + _UNIT + r"?))?\s*"
     r"(?P<verb>(?:下降|降低|减少|提高|提升|增长|增加|上升)(?:到|至))(?P<y>\d+(?:\.\d+)?)\s*(?P<unit>" + _UNIT + r")")
+# the level a change reaches, said after it: 提高3个百分点、达到73% (a rate's level)
+_LEVEL_AFTER = re.compile(r"\s*[、，,]?\s*(?:并|即)?(?:达到|达|至|提高到|提升到|提高至|提升至)\s*(?P<y>\d+(?:\.\d+)?)\s*(?P<unit>%|‰)")
 _TIME_UNITS = frozenset("天 日 个月 月 周 小时 分钟 年 个工作日".split())
 # a rise or fall by an amount: 粮食亩产提高50公斤, 人均收入增加2000元, 化肥用量减少3吨 (units of the quantity table,
 # not 百分点 / %, not time)
@@ -40,9 +44,11 @@ _BY_AMOUNT = re.compile(
     r"(?P<subj>[\u4e00-\u9fff]{2,30}?)"
     r"(?:在现有?基础上|较上一?年度?|比上一?年度?|较去年|比去年|同比|年均|较\d{4}年|比\d{4}年)?"
     r"(?P<verb>下降|降低|减少|提高|提升|增长|增加|上升)了?(?:超过|不低于|不少于|达到|达)?"
-    r"(?P<nums>\d+(?:\.\d+)?)\s*(?P<unit>万元|亿元|(?:万)?" + _AMOUNT_UNIT + r")(?![\u4e00-\u9fff]*?(?:百分点|%))")
+    r"(?P<nums>\d+(?:\.\d+)?)\s*(?P<unit>万元|亿元|(?:万)?" + _AMOUNT_UNIT + r"|天|日)(?![\u4e00-\u9fff]*?(?:百分点|%))")
 # what a change by an amount can be of: an output per unit, an amount, an income (亩产, 收入, 用量 …)
-_AMOUNT_MEASURE = re.compile(r"(亩产|单产|产量|收入|产值|销售额|工资|用量|用水量|用电量|排放量|消耗|量|额)$")
+_AMOUNT_MEASURE = re.compile(r"(亩产|单产|产量|收入|产值|销售额|工资|用量|用水量|用电量|排放量|消耗|量|额|数)$")
+# a count of days changes by days (重污染天数比上年减少5天); any other subject never counts in days
+_DAYS = re.compile(r"(天数|日数)$")
 # words before the subject that say what the project does to it (使, 确保, 力争 …): the subject follows them
 _LEAD = re.compile(r"^.*(?:使|让|促进|推动|带动|实现|确保|力争|预计|计划|目标|通过|项目实施后|实施后|建成后|完成后)")
 _SCOPE = re.compile(r"^(?:年内|当年|今年|本年度|年度|全年)?(?:全县|全市|全区|全镇|全乡|全省|本县|本市|项目区|示范区|辖区)?")
@@ -69,16 +75,37 @@ def stated_changes(text: str) -> list[Mention]:
                 continue
             out.append(Mention(value, unit, m.group("verb"), _name(thing, m.group("verb"), unit),
                                m.start("nums") + f.start(), m.end(), context=m.group(0)))
+        level = _LEVEL_AFTER.match(t, m.end())
+        if level and len(figures) == 1 and _MEASURE.search(subj) and subj.endswith("率"):
+            # 健康管理率较上年提高3个百分点、达到73%: the level reached is the measure's own target (≥ 73 %)
+            out.append(Mention(level.group("y"), level.group("unit"), "达到", subj, level.start("y"), level.end(),
+                               context=t[m.start():level.end()], derivation=re.sub(r"\s+", "", t[m.start("verb"):level.end()])))
     taken = [(c.start, c.end) for c in out]
     for m in _BY_AMOUNT.finditer(t):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         subj = _SCOPE.sub("", _after_preposition(_LEAD.sub("", m.group("subj")))).strip("、")
-        if "、" in subj or not _AMOUNT_MEASURE.search(subj) or len(subj) < 2:
+        unit = m.group("unit")
+        if "、" in subj or len(subj) < 2 or (unit in ("天", "日")) != bool(_DAYS.search(subj)):
             continue
-        out.append(Mention(m.group("nums"), m.group("unit"), m.group("verb"), _amount_name(subj, m.group("verb"), m.group("unit")),
+        if not _AMOUNT_MEASURE.search(subj) and (unit.endswith("元") or not _counted_thing(subj)):
+            continue   # 原创稿件增加800条 counts things; a sum of money needs a measure (收入, 产值 …)
+        name = _amount_name(subj, m.group("verb"), unit) if _AMOUNT_MEASURE.search(subj) else _count_name(subj, m.group("verb"))
+        out.append(Mention(m.group("nums"), m.group("unit"), m.group("verb"), name,
                            m.start("nums"), m.end(), context=m.group(0)))
     return sorted(out, key=lambda c: c.start)
+
+
+def _counted_thing(subj: str) -> bool:
+    """The subject ends on a noun (新媒体平台原创稿件): a count of things can change by an amount."""
+    toks = pos_cut(subj)
+    return bool(toks) and toks[-1][1].startswith("n") and len(toks[-1][0]) >= 2
+
+
+def _count_name(thing: str, verb: str) -> str:
+    """The row name of a count of things that changes by an amount, as real tables write one: 新增〔X〕数量
+    (原创稿件增加800条 → 新增原创稿件数量 800 条, 就业岗位增加50个 → 新增就业岗位数量), 〔X〕减少数量 for a fall."""
+    return thing + "减少数量" if verb in _FALL else "新增" + thing + "数量"
 
 
 def _amount_name(thing: str, verb: str, unit: str) -> str:

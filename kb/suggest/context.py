@@ -16,6 +16,7 @@ from kb.suggest.naming import SCOPE_LEAD, is_clean, short_object
 from kb.suggest.words import FORM_CONTEXT, WEAK_TERMS, WORK_VERBS  # noqa: F401  (candidates read WEAK_TERMS here)
 from kb.domain.budget import wan_text
 from kb.domain.plausible import PROJECT_COST_MAX, budget_beyond_project
+from kb.domain.quantity import read_numerals
 from kb.domain.text import bigrams, normalize, normalize_name
 
 @dataclass
@@ -57,8 +58,10 @@ def read_project(tokenizer, description: str | None, *, project_name: str | None
                  budget_wan: float | None = None, sector: str | None = None,
                  unit_name: str | None = None, department: str | None = None) -> ProjectContext:
     """Step 1: the `ProjectContext` of a request (pure; raises nothing on odd text)."""
-    name = normalize(project_name or "")
-    desc = normalize(description or "")
+    # Chinese numerals before a unit are read as digits (三百人 → 300人, 九月底 → 9月底): every reading below —
+    # quantities, the budget, deadlines, changes, the setting — goes through this one text
+    name = read_numerals(normalize(project_name or ""))
+    desc = read_numerals(normalize(description or ""))
     text = "。".join(p for p in (name, desc) if p)
     all_mentions = O.mentions(text)
     # a budget of 0 is none (a cost ceiling ≤0 万元 would say nothing may be spent): the text's, else 待填写
@@ -85,8 +88,10 @@ def read_project(tokenizer, description: str | None, *, project_name: str | None
     # the setting (全县森林面积86万亩) and what already happened (发生森林火灾16起) are no targets: said, not used
     setting = [m for m in stated if F.setting_figure(m, text)]
     actual = [m for m in stated if m not in setting and F.actual_figure(m, text)]
-    stated = [m for m in stated if m not in setting and m not in actual]
-    notes += [n for n in (F.fact_note("setting", setting, text), F.fact_note("actual", actual, text)) if n]
+    condition = [m for m in stated if m not in setting and m not in actual and F.condition_figure(m, text)]
+    stated = [m for m in stated if m not in setting and m not in actual and m not in condition]
+    notes += [n for n in (F.fact_note("setting", setting, text), F.fact_note("actual", actual, text),
+                          F.fact_note("condition", condition, text)) if n]
     return ProjectContext(
         text=text, name=name, description=desc, core=_core(name, desc), mentions=stated,
         changes=changes, notes=notes, budget_wan=budget, actuals=actual,

@@ -12,6 +12,7 @@
   a self-evaluation's 实际 / 已完成 / 截至 … / 共发生 figures, and any count of a
   harm that 发生 (发生森林火灾16起, 受害率0.0046‰ in a 自评 text): an actual
   is never a target (a harm count would become ≥ 16 起 or ≤ 0.0046 ‰).
+- `condition_figure(m, text)`: a threshold of who qualifies (种植面积50亩以上的种植大户), no target.
 - `fact_note(kind, mentions)`: the result's note saying which figures were not
   used and why (the caller drops them from the targets; nothing is dropped silently).
 Pure text functions over normalised text and `Mention`s; not for reading
@@ -29,6 +30,9 @@ from kb.suggest.words import BENEFIT_VERBS, EXISTING_WORDS, HARM_WORDS, WORK_VER
 # a clause that opens with where: 全县森林面积…, 目前辖区内…, 我县共有…, 截至2023年底全市… (the scope words are naming's)
 _SCOPE_LEAD = re.compile(r"^(?:目前|当前|现阶段|截至[^，,]{0,10}?|截止[^，,]{0,10}?)?"
                          r"(?:(?:我|该)(?:省|市|县|区|镇|乡)|境内|(?:全|本)(?:馆|院|校)|" + SCOPE_ONLY.pattern + ")")
+# a place or the unit itself, then 现有 (城区现有排水管网总长386公里, 中心现有采编人员46人, 我馆现有藏书…): what stands there;
+# a bare 现有 (现有助餐点12个) is the project's own and no setting
+_SUBJECT_HAS = re.compile(r"^(?:城区|市区|县城|城市|主城区|老城区|(?:本|该)?(?:中心|馆|院|站|所|单位))现有")
 # words that say a figure is the present state of things, wherever they stand in the clause
 _SETTING_WORDS = re.compile(r"现有|现状|总面积|总人口|常住人口|户籍人口|总户数")
 # how a setting figure follows its words: after a measure noun or a verb of being (全县森林面积86万亩, 全县共有行政村120个)
@@ -58,9 +62,20 @@ _PLAN_WORDS = re.compile(r"计划|预计|力争|目标|拟|将|到\d{4}年|至\d
 _LIMIT_WORDS = re.compile(r"控制在|不超过|不高于|不大于|低于|以内|以下|力争|确保|目标")
 
 
+# a short aside in brackets (村（社区）干部): part of the words around it, no clause of its own
+_ASIDE = re.compile(r"（[^（）]{1,8}）|\([^()]{1,8}\)|“[^“”]{1,8}”")
+_OPENING = {"）": "（", ")": "(", "”": "“"}
+
+
+def _scoped(head: str) -> bool:
+    """The clause opens with a scope (全县…) or with a place or the unit itself and 现有 (城区现有…)."""
+    return bool(_SCOPE_LEAD.match(head) or _SUBJECT_HAS.match(head))
+
+
 def _clause(text: str, m: Mention) -> tuple[str, str]:
-    """(words of m's clause before its number, words after its unit), cut at clause punctuation."""
-    head = CLAUSE_PUNCT.split(text[max(0, m.start - 40):m.start])[-1]
+    """(words of m's clause before its number, words after its unit), cut at clause punctuation; a short aside
+    in brackets is kept out (全县共有村（社区）干部1560名 → 全县共有村干部, “两微一端”粉丝总量 → 粉丝总量)."""
+    head = CLAUSE_PUNCT.split(_ASIDE.sub("", text[max(0, m.start - 40):m.start]))[-1]
     tail = CLAUSE_PUNCT.split(text[m.end:m.end + 24])[0]
     return head, tail
 
@@ -88,7 +103,11 @@ def _setting_clause(head: str, tail: str, scoped: bool) -> bool:
 def _sentence_before(text: str, m: Mention) -> tuple[str, str]:
     """(the sentence's words before m's clause, the punctuation that ends them): 全县现有中小学78所，在校学生5.2万人
     → ('全县现有中小学78所', '，') for 5.2万人."""
-    head_start = m.start - len(_clause(text, m)[0])
+    window = text[max(0, m.start - 40):m.start]
+    head_start = m.start - len(CLAUSE_PUNCT.split(window)[-1])
+    while head_start > 0 and text[head_start - 1] in _OPENING and _ASIDE.search(text[max(0, head_start - 10):m.start]):
+        head_start = text.rfind(_OPENING[text[head_start - 1]], 0, head_start)   # over the aside
+        head_start -= len(CLAUSE_PUNCT.split(text[max(0, head_start - 40):head_start])[-1])
     s = _SENTENCE_END.split(text[max(0, head_start - 80):head_start])[-1]
     return (s[:-1], s[-1]) if s and s[-1] in "，,、" else ("", "")
 
@@ -99,13 +118,13 @@ def setting_figure(m: Mention, text: str) -> bool:
     if m.unit in MONEY_UNITS:
         return False
     head, tail = _clause(text, m)
-    if _setting_clause(head, tail, bool(_SCOPE_LEAD.match(head))):
+    if _setting_clause(head, tail, _scoped(head)):
         return True
     # a clause going on with a sentence that opened on the setting (全县现有中小学78所，在校学生5.2万人，其中C级危房
     # 校舍面积约3万平方米; …乡镇卫生院15所、村卫生室210个) is the setting too, unless it names work or a target
     before, joint = _sentence_before(text, m)
     clauses = [c for c in re.split(r"[,，、]", before) if c] if before else []
-    if not clauses or not _SCOPE_LEAD.match(clauses[0]) or not _setting_clause(_words(clauses[0]), "", True):
+    if not clauses or not _scoped(clauses[0]) or not _setting_clause(_words(clauses[0]), "", True):
         return False
     if any(not _goes_on(_words(c)) for c in clauses[1:]):
         return False   # 全县森林面积86万亩，本年度完成森林抚育2万亩，补植补造0.5万亩: the work's clause ends the setting
@@ -126,6 +145,17 @@ def _goes_on(words: str) -> bool:
         and not re.search(r"本年|今年|年度|项目|提供", words) and not re.match(r"(?:为|对|向|给)", words)
 
 
+# a figure that qualifies a noun (种植面积50亩以上的粮食种植大户, 50户以下的自然村): who or what qualifies, no target
+_CONDITION_TAIL = re.compile(r"^(?:及|或)?(?:以上|以下|以内|及以上|及以下)的")
+
+
+def condition_figure(m: Mention, text: str) -> bool:
+    """True when `m` is a threshold of who or what the project covers (对种植面积50亩以上的粮食种植大户给予奖补: 50 亩
+    is an eligibility condition, not an area to reach): the figure is followed by 以上的 / 以下的 / 以内的 and the
+    noun it qualifies."""
+    return bool(_CONDITION_TAIL.match(text[m.end:m.end + 6]))
+
+
 def _harm(m: Mention) -> bool:
     said = m.context + m.obj
     return any(w in said for w in HARM_WORDS)
@@ -139,6 +169,9 @@ def actual_figure(m: Mention, text: str) -> bool:
     head, tail = _clause(text, m)
     if _LIMIT_WORDS.search(head + tail):
         return False
+    if not head and m.start and text[m.start - 1] == "、":
+        # a figure alone after 、 (上年度已奖补种植大户385户、2.7万亩) is an item of the list before it: its words are the list's
+        head = re.split(r"[，,；;。：:]", text[max(0, m.start - 60):m.start])[-1]
     lead = _SENTENCE_END.split(text[max(0, m.start - 80):m.start])[-1]   # the sentence up to the figure
     if _REPORTED.search(head) or re.match(r"(?:截至|截止)", lead):
         return True
@@ -164,10 +197,12 @@ def reported_harm(name: str, unit: str, actuals: list[Mention]) -> Mention | Non
 
 
 def fact_note(kind: str, found: list[Mention], text: str) -> str:
-    """The result's note on figures not used as targets: kind 'setting' or 'actual'; '' when none."""
+    """The result's note on figures not used as targets: kind 'setting', 'actual' or 'condition'; '' when none."""
     if not found:
         return ""
     said = "、".join(f"“{_clause(text, m)[0]}{text[m.start:m.end]}”" for m in found)
+    if kind == "condition":
+        return f"描述中的{said}是享受条件，未作为目标值"
     if kind == "setting":
         return f"描述中的{said}是项目所在地的现状，未作为目标值"
     return f"描述中的{said}是已发生的实际数，未作为目标值"

@@ -103,7 +103,9 @@ def quantity_name(m: Mention, core: str = "") -> str | None:
     if obj and ENDS_WITH_MEASURE.search(lead + obj):   # 清淤长度; 清淤 + 量 → 清淤量, never 清淤量方量
         name = lead + obj
         shortest = MIN_NAME if lead else MIN_OBJECT_NAME   # a verb in front names the work (清淤量)
-        ok = is_clean(name) and shortest <= len(name) <= MAX_NAME and not FORM_NAME.search(name)
+        # 日处理污水量 (a daily capacity, `kb.suggest.objects`): 日 starts it as a word of time, not a unit
+        clean = is_clean(name) or m.unit.endswith("/日") and is_clean(re.sub(r"^日均?", "", name))
+        ok = clean and shortest <= len(name) <= MAX_NAME and not FORM_NAME.search(name)
         return name if ok else None
     if m.listed is not None and not (m.unit in PERSON_UNITS and _names_service(obj)):
         # a number after a 、 list counts all of it, as real tables write it: 新建村内道路、连通道路32.63公里 →
@@ -250,8 +252,10 @@ def stated_rate(m: Mention) -> tuple[str, str] | None:
         return None
     said = _RATE_ASKED.sub("", m.context)
     rate = m.obj if re.search(r"[率度]$", m.obj or "") else ""
-    if rate and len(rate) <= 3 and said.endswith(rate) and _plain_words(said):
-        name = said   # 食材配送抽检合格率达到100%: the rate of what (a bare 合格率 was the row; a fresh trial)
+    if rate and (len(rate) <= 3 or "满意" in rate) and said.endswith(rate) and _plain_words(said) and len(said) <= MAX_NAME:
+        # 食材配送抽检合格率达到100%: the rate of what (a bare 合格率 was the row; a fresh trial); 受助对象满意度: who is
+        # asked (jieba reads 受助 a verb, leaving 对象满意度)
+        name = said
     elif rate:
         name = rate if is_clean(rate) else ""
     else:   # 要求系统可用率达到99.5%以上: jieba reads 可用 and 率 as verbs; the words before still name the rate

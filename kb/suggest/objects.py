@@ -301,7 +301,21 @@ def mentions(text: str) -> list[Mention]:
     # nor does a share of the contract paid in instalments (合同签订后支付30%: not a 支付及时率 of 30 %)
     out = [m for m in out if not _RATE_PER.match(t, m.end) and not t[:m.start].rstrip().endswith("/")
            and not (m.unit == "%" and _PAID_SHARE.search(t, 0, m.start))]
-    return per_unit_totals(t, out)
+    return per_unit_totals(t, [_daily(m) for m in out])
+
+
+# a daily capacity (日处理污水2万吨, 日均供水1.5万立方米): the day's amount, in 〔unit〕/日, never the year's
+_DAILY = re.compile(r"(?<![月\d节])(?:日均?|每日|每天)(?![前内起后至])[\u4e00-\u9fff]{2,6}$")
+_DAILY_UNITS = frozenset("吨 万吨 立方米 万立方米 方 万方 千克 公斤".split())
+
+
+def _daily(m: Mention) -> Mention:
+    """日处理污水2万吨 → 日处理污水量, 2 万吨/日 (a fresh reviewer got 处理污水数量 ≥2 万吨 for a plant's daily capacity)."""
+    lead = _DAILY.search(m.context)
+    if m.unit not in _DAILY_UNITS or not lead:
+        return m
+    name = lead.group() + ("" if lead.group().endswith("量") else "量")
+    return replace(m, unit=f"{m.unit}/日", verb="", obj=name, context=name)
 
 
 # a frequency: 每季度开展1次安全漏洞扫描 is 4 scans a year (a fresh trial: 设备巡检次数 ≥1 次)
@@ -338,6 +352,9 @@ def _per_period_count(t: str, q, every: tuple[str, int, str], before: str = "",
     when the sentence states the heads: 57600 次 of 上门服务, derivation "1200人 × 每月4次 × 12"; else the count
     per head, 人均上门服务 48 次 (a fresh reviewer found 服务次数 ≥48 次 for 1200 persons)."""
     m = _period_total(t, q, every)
+    site = _PER_SITE.search(before) if not _PER_HEAD.search(before) else None
+    if site and m.obj:
+        return _over_sites(t, q, m, site.group(2), found, site.group(1) or "")
     head = _PER_HEAD.search(before)
     if not head or not m.obj:
         return m
@@ -352,7 +369,56 @@ def _per_period_count(t: str, q, every: tuple[str, int, str], before: str = "",
     return replace(m, value=total, derivation=f"{n.value}{n.unit} × {m.derivation}")
 
 
+# a frequency per site (每所少年宫每周开展活动3次, 每个村每周清运2次): each site's count, not the project's
+_PER_SITE = re.compile(r"每(个|所|座|处|家)?([\u4e00-\u9fff]{1,6}?)(?=每(?:季度|季|半年|月|周|年))")
+# a school's programme runs in teaching weeks: 35 a school year (义务教育课程方案, 每学年上课时间35周), not 52
+SCHOOL_WEEKS = 35
+_SCHOOL = re.compile(r"学校|少年宫|校园|中小学|小学|中学|幼儿园|学生")
+
+
+def _over_sites(t: str, q, m: Mention, site: str, found: list[Mention] | tuple, measure: str = "") -> Mention:
+    """A frequency per site is the total over the sites the text counts before it: 16所乡村学校少年宫…每所少年宫每周
+    开展活动3次 → 1680 次 of 活动, derivation "16所 × 每周3次 × 35(每学年教学周)"; 186个行政村…每个村每周清运2次 →
+    19344 次; 9所农村小学…每所学校 takes the one count in 所. A school's weekly programme counts teaching weeks (`SCHOOL_WEEKS`), said in the derivation. With no
+    count of the sites the row is named per site (每个村清运次数, the year's count of one site)."""
+    from decimal import Decimal
+
+    weekly = m.derivation.startswith("每周")
+    school = weekly and bool(_SCHOOL.search(site + t[max(0, q.start - 60):q.start]))
+    value, derivation = Decimal(m.value), m.derivation
+    if school:
+        value = Decimal(q.value) * SCHOOL_WEEKS
+        derivation = f"每周{q.value}{q.unit} × {SCHOOL_WEEKS}(按每学年{SCHOOL_WEEKS}个教学周计)"
+    counts = [n for n in found if n.unit not in _HEAD_UNITS and not is_time_unit(n.unit) and re.fullmatch(r"\d+", n.value)]
+    sites = [n for n in counts if n.obj.endswith(site)]
+    if not sites and measure not in ("", "个"):   # 9所农村小学…每所学校: the one count in the site's own measure word
+        same = [n for n in counts if n.unit == measure]
+        sites = same if len(same) == 1 else []
+    if not sites:
+        return replace(m, value=format(value.normalize(), "f"), derivation=derivation,
+                       obj=f"每个{site}{m.obj}", context=f"每个{site}{m.context}")
+    n = sites[-1]
+    return replace(m, value=format((value * Decimal(n.value)).normalize(), "f"),
+                   derivation=f"{n.value}{n.unit}{site} × {derivation}")
+
+
+# the months a monthly task runs when the text names them (汛期（5—9月）每月巡查4次: 5 months, not 12)
+_MONTHS_SPAN = re.compile(r"(\d{1,2})\s*月?\s*[—–\-~～至到]\s*(\d{1,2})\s*月")
+
+
 def _period_total(t: str, q, every: tuple[str, int, str]) -> Mention:
+    from decimal import Decimal
+
+    m = _year_total(t, q, every)
+    span = _MONTHS_SPAN.search(re.split(r"[。;；]", t[max(0, q.start - 30):q.start])[-1]) if every[0] == "月" else None
+    if not span or not 1 <= int(span.group(1)) <= int(span.group(2)) <= 12:
+        return m
+    months = int(span.group(2)) - int(span.group(1)) + 1
+    return replace(m, value=format((Decimal(q.value) * months).normalize(), "f"),
+                   derivation=f"每月{q.value}{q.unit} × {months}({span.group()})")
+
+
+def _year_total(t: str, q, every: tuple[str, int, str]) -> Mention:
     from decimal import Decimal
 
     period, times, said = every

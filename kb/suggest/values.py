@@ -62,7 +62,8 @@ def bind_mentions(drafts: list[Draft], ctx: ProjectContext, main_type: str | Non
             _bind_money(m, drafts, ctx, main_type)
             continue
         fam = [d for d in drafts if d.mention is None and d.slot in BINDABLE and _units_fit(m.unit, d)
-               and not _against_direction(d, m) and not _other_work(d, m) and not _builds_what_stands(d, m)]
+               and not _against_direction(d, m) and not _other_work(d, m) and not _builds_what_stands(d, m)
+               and ("满意" in d.name) == ("满意" in m.obj)]   # 资助对象满意度95% never binds 资助对象认定准确率
         obj = set(bigrams(normalize_name(m.obj + m.verb))) or set(bigrams(normalize_name(m.context)))
         said = set(bigrams(normalize_name(m.verb + m.obj + m.context)))
         scored = [(len(obj & d.bigram_counts.keys()) / len(obj) if obj else 0.0, _stem_share(d, said), d) for d in fam]
@@ -184,7 +185,7 @@ def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext, main_type:
 
     before = CLAUSE_START.split(ctx.text[max(0, m.start - 12):m.start])[-1]
     written = PER_THING_AFTER.match(ctx.text, m.end)
-    per_unit = bool(PER_UNIT.search(before) or written or PER_AVERAGE.search(before))
+    per_unit = bool(PER_UNIT.search(before) or written or PER_AVERAGE.search(before) or PER_TON_COST.search(before))
     written = None if PER_PERIOD.match(ctx.text, m.end) else written   # 每生1500元/学期: a period, the row says per whom
     said = set(bigrams(normalize_name(m.verb + m.obj + m.context)))
     # a standard's words run on after it (60元标准发放就餐补贴): its row may share those
@@ -276,6 +277,8 @@ PER_BEFORE = re.compile(r"每(学期|学年|季度|人次|平方公里|平方米
 # an average that is paid (户均奖补不超过2000元, 人均补助3000元) is a per-unit amount per household or head; an
 # average gained (人均增收800元) is a benefit, no standard
 PER_AVERAGE = re.compile(r"(户|人|亩|生)均(?=[\u4e00-\u9fff]{0,4}?(?:奖|补|助|贴|投入))")
+# a cost per ton named before its amount (吨水处理成本不超过0.9元, 吨垃圾处理费用): a per-unit amount per 吨
+PER_TON_COST = re.compile(r"吨([\u4e00-\u9fff]{0,8}?(?:成本|费用|单价|费))(?:不超过|不高于|控制在|约|为|达到?)?$")
 _CEILING_BEFORE = re.compile(r"(?:不超过|不高于|最高|最多|上限为?)$")
 CLAUSE_START = re.compile(r"[,，。;；:：]")
 PERIODS = frozenset("学期 学年 季度 年 月 周 天 日 餐 次".split()) - {"餐", "次"}
@@ -290,6 +293,8 @@ def said_parts(before: str, written: str = "", period_after: str = "") -> list[s
         return [p for p in re.split(r"[·.]", written) if p]
     out = [p for p in PER_BEFORE.findall(before) if p not in ("年度",)]
     out = [p for p in PER_AVERAGE.findall(before) if p not in out] + out   # 户均奖补 → 户
+    if PER_TON_COST.search(before) and "吨" not in out:
+        out = ["吨"] + out   # 吨水处理成本 → 吨
     return out + [period_after] if period_after and period_after not in out else out
 
 
@@ -326,7 +331,8 @@ def _formed_standard(m: Mention, ctx: ProjectContext, before: str, parts: list[s
     no per-part or nothing the amount is: the per-parts as the text says them + what is paid + 标准
     (每人每月60元标准发放就餐补贴 → 每人每月就餐补贴标准, 元/人·月; 户均奖补不超过2000元 → 户均奖补标准, 元/户;
     资助家庭经济困难学生300人，每人每年2000元 → 每人每年资助标准, 元/人·年), a standard the text names
-    (亩均财政投入标准每亩1500元 → 亩均财政投入标准, 元/亩), a unit price (单价0.45元/画幅 → 档案数字化加工单价,
+    (亩均财政投入标准每亩1500元 → 亩均财政投入标准, 元/亩), a cost per ton it names (吨水处理成本不超过0.9元 →
+    吨水处理成本, 元/吨), a unit price (单价0.45元/画幅 → 档案数字化加工单价,
     元/画幅) or a unit cost worked out (折合每平方米每年5.78元 → 每平方米每年环卫保洁服务外包成本)."""
     from kb.suggest.naming import short_object
 
@@ -347,7 +353,10 @@ def _formed_standard(m: Mention, ctx: ProjectContext, before: str, parts: list[s
     unit = f"{m.unit}/{'·'.join(parts)}"
     named = _NAMED_STANDARD.search(plain)
     obj = short_object(ctx.core) if ctx.core else ""
-    if paid:
+    ton = PER_TON_COST.search(before)
+    if ton:
+        name = ton.group(0)[:len("吨") + len(ton.group(1))]   # 吨水处理成本, as the text names it
+    elif paid:
         name = f"{said}{paid}标准"
     elif named:
         name = named.group(1)
@@ -492,11 +501,18 @@ def _cost_value(d: Draft, ctx: ProjectContext, persons: tuple[float, str] | None
 def _per_extent_cost(d: Draft, ctx: ProjectContext, unit: str) -> bool:
     """A cost per length or area (农村公路每公里建设成本, 万元/公里) is the project's money ÷ the one length or
     area the text states in that unit: 2179 万元 ÷ 32.63 公里 ≈ 66.78 万元/公里 (fresh trial, E033: left
-    待填写 although the text gave both). False when the unit is per something else or the text states
+    待填写 although the text gave both); a rate the text states per that extent (按每公里6000元结算) is the value itself.
+    False when the unit is per something else or the text states
     no such extent, or several."""
     money, _, per = unit.partition("/")
     if money not in ("元", "万元") or per not in ("公里", "米", "平方米", "亩", "公顷") or not re.search(r"成本|造价|投资", d.name):
         return False
+    said = re.search(rf"每{per}(\d+(?:\.\d+)?)(万元|元)", ctx.text)
+    if said:   # 清疏费用按每公里6000元结算: the text's own rate, not the budget ÷ the length (a fresh reviewer saw 0.71)
+        v = float(said.group(1)) * (10000 if said.group(2) == "万元" else 1) / (10000 if money == "万元" else 1)
+        d.operator, d.value, d.value_unit, d.value_source = "≤", amount(v), unit, "text"
+        d.evidence.append(f"描述中的金额: 每{per}{said.group(1)}{said.group(2)}")
+        return True
     stated = [m for m in ctx.mentions if m.unit in (per, "万" + per)]
     if len(stated) != 1:
         return False
