@@ -467,11 +467,15 @@ def to_candidate(d: Draft, default: bool = False) -> Candidate:
                      template=d.template, default=default)
 
 
+# 设定依据 of a target the description states (the .xlsx's 年度目标 lists only these)
+TEXT_BASIS = "项目申报内容中的计划数"
+
+
 def _basis(d: Draft) -> str:
     """设定依据 of a row: where its target comes from."""
     if d.value_source == "text":
         derived = d.mention.derivation if d.mention is not None else ""
-        return f"项目申报内容中的计划数({derived})" if derived else "项目申报内容中的计划数"
+        return f"{TEXT_BASIS}({derived})" if derived else TEXT_BASIS
     if d.value_source in ("budget", "derived"):
         return "项目预算测算"
     if d.value_source == "learned":

@@ -94,14 +94,17 @@ GOAL_TARGETS = 6
 
 
 def annual_goal(rows: list) -> str:
-    """A draft of the 年度目标 line: the table's output and benefit targets that have a value, in table
-    order, as `目标1：名称≥值单位；…` (at most `GOAL_TARGETS`), else ''. A fresh reviewer missed the 年度目标
-    text of the usual template; the declarant edits it, and the checker reads it back as the goal row
-    (GOAL rules: measurable, no vague words)."""
+    """A draft of the 年度目标 line: the table's output and benefit targets the description states, in
+    table order, as `目标1：名称≥值单位；…` (at most `GOAL_TARGETS`), else ''. A fresh reviewer missed the
+    年度目标 text of the usual template; the next one struck library values in it (特困人员集中供养率≥40%
+    appears nowhere in the text): only the text's own targets. The declarant edits it, and the checker
+    reads it back as the goal row (GOAL rules: measurable, no vague words)."""
     from kb.io.xlsx_table import value_with_operator
+    from kb.suggest.engine import TEXT_BASIS
 
     said = [f"{c.name}{value_with_operator(c.operator, c.value).removeprefix('定性：')}{c.unit or ''}"
-            for c in rows if c.value and c.level1 in ("output", "benefit")][:GOAL_TARGETS]
+            for c in rows if c.value and c.level1 in ("output", "benefit") and c.basis.startswith(TEXT_BASIS)
+            ][:GOAL_TARGETS]
     return "；".join(f"目标{i}：{t}" for i, t in enumerate(said, 1)) + "。" if said else ""
 
 
