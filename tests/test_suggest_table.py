@@ -831,3 +831,21 @@ def test_a_stock_the_checker_calls_the_setting_is_never_a_default_row(shipped_kb
                  operator="≥", value="120", value_source="text", tier=Tier.BOUND)
     vet_with_checker([stock, work], ctx)
     assert stock.tier == Tier.ALTERNATE and work.tier == Tier.BOUND
+
+
+def test_a_satisfaction_raised_to_a_level_is_the_satisfaction_row(shipped_kb):
+    """Reported (final fresh trial): 今年…满意度提高到95%以上 became a 社会效益 row 满意度 ≥95 (SAT-01 error in our
+    own checker) beside a second 受助对象满意度 ≥90 under 满意度指标. It is the satisfaction row, at 95."""
+    from kb.checker import check_rows
+    from kb.domain.schema import TargetRow
+
+    res = _suggest(shipped_kb, "全县12所乡镇敬老院集中供养特困人员420人，按每人每年3000元标准补助日常运转，资金126万元。"
+                               "今年入住老人满意度提高到95%以上，资金于2025年6月30日前拨付到位。", "乡镇敬老院运转补助",
+                   budget_wan=126)
+    sat = [c for c in res.default_table if "满意" in c.name]
+    assert [(c.name, c.level1, c.value) for c in sat if c.value == "95"] == [("入住老人满意度", "satisfaction", "95")], \
+        [(c.name, c.level1, c.value) for c in sat]
+    assert all(c.level1 == "satisfaction" for c in sat), [(c.name, c.level1, c.value) for c in sat]
+    rows = [TargetRow(level1=c.level1_label, level2=c.level2_label, name=c.name, operator=c.operator, value=c.value,
+                      unit=c.unit) for c in res.default_table]
+    assert not [f for f in check_rows(rows, suggest=False).findings if f.rule_id == "SAT-01"]

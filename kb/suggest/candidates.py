@@ -213,9 +213,12 @@ def formed_drafts(ctx: ProjectContext, detected: list[tuple[ProjectType, float]]
 def _benefit_slot(name: str) -> str:
     """The benefit a change row belongs to, as the checker places a benefit row (`kb.checker.rewrite.guess_level2`:
     money and output economic; emissions, waste water, cover and farm chemicals ecological; the rest social)."""
-    from kb.checker.rewrite import guess_level2   # the checker's lists: one answer
+    from kb.checker.rewrite import guess_level, guess_level2   # the checker's lists: one answer
     from kb.domain.enums import Level1
 
+    level1, level2 = guess_level(name)
+    if level1 is Level1.satisfaction:   # 满意度提高到95%以上 is the satisfaction row's target, not a benefit (SAT-01)
+        return level2.value
     # 亩产 / 单产 is 产量 per mu, a word the checker's lists do not hold: asked as 产量 (粮食亩产增加量 is economic)
     return guess_level2(Level1.benefit, re.sub(r"[亩单]产", "产量", name)).value
 
