@@ -714,6 +714,10 @@ def test_a_payment_row_takes_the_payments_date_never_the_works():
     rep = check_rows([_row("产出指标", "时效指标", "补助资金发放完成时间", "", "", "")],
                      {"budget_year": 2025, "description": "2025年6月底前完成摸底，9月30日前发放到位。"})
     assert [f.suggestion.value for f in rep.findings if f.rule_id == "STR-03"] == ["2025年9月30日前"]
+    # …also with how it is paid between the date and the verb (final fresh trial: 12月31日前 was proposed)
+    rep = check_rows([_row("产出指标", "时效指标", "春耕农资补贴发放及时率", "=", "100", "%")],
+                     {"budget_year": 2025, "description": "补贴资金于2025年4月30日前通过惠农一卡通发放到户。"})
+    assert [f.suggestion.value for f in rep.findings if f.rule_id == "TIME-05"] == ["2025年4月30日前"]
 
 
 def test_a_number_stays_in_the_unit_the_declarant_wrote_it_in():

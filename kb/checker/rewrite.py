@@ -242,7 +242,7 @@ def deadline_name(name: str) -> str:
 # a payment's term in the description: 9月30日前发放到位 (group 1: its date), 10个工作日内拨付到校 (group 2: the
 # working days); and a row timing a payment (补助资金拨付及时率, 助学金及时发放率, 补贴按时发放率)
 _PAID_BY_RE = re.compile(r"(?:((?:\d{4}年)?\d{1,2}月(?:\d{1,2}[日号]|底|末)?(?:之前|以前|前))|(\d{1,3})个?工作日内)"
-                         r"[^，。；,;]{0,6}?(?:" + "|".join(PAYMENT_VERBS) + ")")
+                         r"[^，。；,;]{0,12}?(?:" + "|".join(PAYMENT_VERBS) + ")")
 _PAY_ON_TIME_RE = re.compile(r"(" + "|".join(PAYMENT_VERBS) + r")(?:及时率|到位率|及时性)$"
                              r"|(?:及时|按时)(" + "|".join(PAYMENT_VERBS) + ")率$")
 
