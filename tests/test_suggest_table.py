@@ -849,3 +849,13 @@ def test_a_satisfaction_raised_to_a_level_is_the_satisfaction_row(shipped_kb):
     rows = [TargetRow(level1=c.level1_label, level2=c.level2_label, name=c.name, operator=c.operator, value=c.value,
                       unit=c.unit) for c in res.default_table]
     assert not [f for f in check_rows(rows, suggest=False).findings if f.rule_id == "SAT-01"]
+
+
+def test_a_sentence_opening_on_last_year_holds_last_years_figures(shipped_kb):
+    """Reported (final fresh trial): 上年度已检测水样650份，水质达标率91%，今年目标水质达标率提高到95%以上 gave
+    达标率 ≥91 (last year's) as the target. The sentence's past runs to 今年: 91 % is an actual, 95 % the target."""
+    res = _suggest(shipped_kb, "今年对全镇农村供水工程开展水质检测，检测水样300份，预算资金18万元。上年度已检测水样260份，"
+                               "水质合格率88%，今年目标水质合格率提高到92%以上。", "农村饮用水水质检测", budget_wan=18)
+    rates = [(c.name, c.value) for c in res.default_table if c.unit == "%" and "合格率" in c.name]
+    assert [v for _, v in rates if v in ("88", "92")] == ["92"], rates
+    assert "88%" in res.message, res.message

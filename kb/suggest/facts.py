@@ -55,6 +55,8 @@ _REPORTED = re.compile(r"实际|已完成|已经完成|完成了|截至|截止|�
 _YEAR_SAID = re.compile(r"(20\d\d)年")
 _YEAR_LEAD = re.compile(r"(?:在)?(20\d\d)年(?:度)?(?!\d|以前|之前|前)")
 # the text is a self-evaluation or an evaluation report: its harm counts are what happened
+# a sentence that opens on a past period (上年度已检测水样650份，水质达标率91%): its figures are that period's
+_PAST_LEAD = re.compile(r"^(?:在)?(?:上一?年度?|去年|前年|往年|上半年|上季度|上学期)")
 _REPORT_TEXT = re.compile(r"自评|评价报告|绩效评价|执行情况|完成情况")
 # words that make a year's figure the plan (2024年计划…, 力争到2026年…)
 _PLAN_WORDS = re.compile(r"计划|预计|力争|目标|拟|将|到\d{4}年|至\d{4}年|\d{4}年(?:\d{1,2}月)?(?:底|末)?前")
@@ -175,6 +177,8 @@ def actual_figure(m: Mention, text: str) -> bool:
     lead = _SENTENCE_END.split(text[max(0, m.start - 80):m.start])[-1]   # the sentence up to the figure
     if _REPORTED.search(head) or re.match(r"(?:截至|截止)", lead):
         return True
+    if _PAST_LEAD.match(lead) and not _PLAN_WORDS.search(lead) and not re.search(r"今年|本年", lead):
+        return True   # 上年度已检测水样650份，水质达标率91%，今年目标…提高到95%: the sentence's past runs to 今年
     said = _YEAR_LEAD.match(lead)   # the sentence opens on its year (2024年全县…), not a span it names (2000年以前的档案)
     later = [int(y) for y in _YEAR_SAID.findall(text)]
     if said and int(said.group(1)) < max(later) and not _PLAN_WORDS.search(lead):
