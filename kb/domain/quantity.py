@@ -285,6 +285,11 @@ def _cn_number(run: str) -> tuple[float, str]:
     return value + _cn_section(run), keep
 
 
+def _digits(v: float) -> str:
+    """A number in plain digits (12345600, 1.5), never 1.23456e+07 as `:g` writes a large one."""
+    return f"{v:.6f}".rstrip("0").rstrip(".")
+
+
 def read_numerals(text: str) -> str:
     """`text` with the Chinese numerals that count something written in Arabic digits, for reading a description
     (suggest's `kb.suggest.context.read_project` passes every description and project name through it, so the
@@ -298,7 +303,7 @@ def read_numerals(text: str) -> str:
     after them). The caller keeps the original text for display; offsets are those of the returned text."""
     if not text or not _CN_RUN.search(text):
         return text
-    text = _CN_PERCENT.sub(lambda m: f"{_cn_number(m.group(1))[0]:g}%", text)   # 百分之九十五 → 95%
+    text = _CN_PERCENT.sub(lambda m: f"{_digits(_cn_number(m.group(1))[0])}%", text)   # 百分之九十五 → 95%
     out, last = [], 0
     for m in _CN_RUN.finditer(text):
         run, after = m.group(), text[m.end():m.end() + 8]
@@ -308,6 +313,6 @@ def read_numerals(text: str) -> str:
         if run[-1] in "亿" and not after:
             continue
         value, keep = _cn_number(run)
-        out.append(text[last:m.start()] + f"{value:g}" + keep)
+        out.append(text[last:m.start()] + _digits(value) + keep)
         last = m.end()
     return "".join(out) + text[last:]
