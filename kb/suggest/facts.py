@@ -25,7 +25,8 @@ import re
 from kb.suggest.naming import SCOPE_ONLY
 from kb.suggest.objects import CLAUSE_PUNCT, Mention, pos_cut
 from kb.suggest.quantities import MONEY_UNITS, units_compatible
-from kb.suggest.words import BENEFIT_VERBS, EXISTING_WORDS, HARM_WORDS, WORK_VERBS
+from kb.domain.words import PAST_PERIODS
+from kb.suggest.words import BENEFIT_VERBS, EXISTING_WORDS, HARM_WORDS, USE_WORDS, WORK_VERBS
 
 # a clause that opens with where: 全县森林面积…, 目前辖区内…, 我县共有…, 截至2023年底全市… (the scope words are naming's)
 _SCOPE_LEAD = re.compile(r"^(?:目前|当前|现阶段|截至[^，,]{0,10}?|截止[^，,]{0,10}?)?"
@@ -41,8 +42,6 @@ _SETTING_BEFORE = re.compile(r"(?:面积|人口|总量|总数|覆盖率|里程|�
 _BEING = re.compile(r"共有|拥有|现存|是|有|为|达")
 # where a sentence ends (a setting's sentence runs on over commas)
 _SENTENCE_END = re.compile(r"[。;；!！?？]")
-# the uses of what stands that make it the project's coverage (依托全县现有12个助餐点), not its setting
-_USES = re.compile(r"依托|利用|依靠|借助")
 # words that make a figure a target, not a state (达到 …, 计划, 力争): a setting's sentence ends before them
 _TARGET_WORDS = re.compile(r"达到|不低于|不少于|不超过|提高|提升|增加|降低|下降|减少|确保|力争|计划|目标|预计|完成|实现")
 # a work verb + 对象 / 户 is a noun of a programme's people (监测对象1100人), no work
@@ -56,7 +55,7 @@ _YEAR_SAID = re.compile(r"(20\d\d)年")
 _YEAR_LEAD = re.compile(r"(?:在)?(20\d\d)年(?:度)?(?!\d|以前|之前|前)")
 # the text is a self-evaluation or an evaluation report: its harm counts are what happened
 # a sentence that opens on a past period (上年度已检测水样650份，水质达标率91%): its figures are that period's
-_PAST_LEAD = re.compile(r"^(?:在)?(?:上一?年度?|去年|前年|往年|上半年|上季度|上学期)")
+_PAST_LEAD = re.compile(r"^(?:在)?(?:" + "|".join(PAST_PERIODS) + ")")   # 上年度 opens with 上年
 _REPORT_TEXT = re.compile(r"自评|评价报告|绩效评价|执行情况|完成情况")
 # words that make a year's figure the plan (2024年计划…, 力争到2026年…)
 _PLAN_WORDS = re.compile(r"计划|预计|力争|目标|拟|将|到\d{4}年|至\d{4}年|\d{4}年(?:\d{1,2}月)?(?:底|末)?前")
@@ -86,7 +85,7 @@ def _names_work(words: str, scoped: bool = False) -> bool:
     """True when `words` name work of the project or a use of what stands (依托 / 利用: its coverage). In a
     clause opening with a scope (`scoped`: 全县现有乡镇卫生院15所, 全县已建成高标准农田41万亩) 现有 / 已建成 say
     what stands in the county, the setting, and are no work."""
-    if scoped and not _USES.search(words):
+    if scoped and not USE_WORDS.search(words):
         words = EXISTING_WORDS.sub("", words)
     words = _ROLE_NOUN.sub("", words)   # 监测对象, 帮扶户: whom a programme watches or helps, no work of this one
     return any(w in WORK_VERBS or w in BENEFIT_VERBS for w, _ in pos_cut(words)) or bool(EXISTING_WORDS.search(words))

@@ -48,7 +48,9 @@ STOP_TAGS = ("p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "c", "d", "f", "m", "
 
 # words that say a thing already stands and the project uses it (依托12个村老年食堂, 利用现有场地, 已建成的8个站点):
 # a count of it is what the project covers or serves, never what it builds (老年助餐点建设数量 ≥ 12 was reported)
-EXISTING_WORDS = re.compile(r"依托|利用|依靠|借助|现有|已建成?|已有|原有|既有|现存|已投入使用")
+# …the first of them say the project uses it (依托全县现有12个助餐点: its coverage, never its setting)
+USE_WORDS = re.compile(r"依托|利用|依靠|借助")
+EXISTING_WORDS = re.compile(USE_WORDS.pattern + r"|现有|已建成?|已有|原有|既有|现存|已投入使用")
 
 # what a harm the text counts names (受害森林面积114.48公顷, 发生森林火灾16起): a result to keep low, never a
 # quantity the project produces — no 森林面积 ≥ 114.48 公顷 is formed from it (fresh trial, E046)
