@@ -33,3 +33,24 @@ def test_demo_prints_the_key_on_the_line_that_names_it(tmp_path):
     out = subprocess.run(["sh", "-c", script], capture_output=True, text=True, env={**os.environ}, check=True).stdout
     last = out.strip().splitlines()[-1]
     assert "jx_secret_123" in last and "密钥" in last
+
+
+def test_demo_stops_first_with_a_chinese_line_when_its_port_is_taken():
+    """A fresh user ran `make demo PORT=8018` beside a running demo: it installed, built, suggested and made a
+    key that could never be used, then stopped on uvicorn's English "address already in use". `port-free` runs
+    before anything else and says what to do in Chinese."""
+    import socket
+
+    assert _demo_recipe() is not None
+    demo_line = next(x for x in (ROOT / "Makefile").read_text(encoding="utf-8").splitlines() if x.startswith("demo:"))
+    assert demo_line.split(":", 1)[1].split()[0] == "port-free"
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        port = s.getsockname()[1]
+        taken = subprocess.run(["make", "-s", "-C", str(ROOT), "port-free", f"PORT={port}"],
+                               capture_output=True, text=True)
+    assert taken.returncode != 0
+    assert f"端口 {port} 已被占用" in taken.stderr and "make demo PORT=" in taken.stderr
+    free = subprocess.run(["make", "-s", "-C", str(ROOT), "port-free", f"PORT={port}"], capture_output=True, text=True)
+    assert free.returncode == 0, free.stderr
