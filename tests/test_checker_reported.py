@@ -930,3 +930,38 @@ def test_a_cost_or_count_rewrite_keeps_the_unit_and_magnitude_it_was_written_in(
     assert (s.value, s.unit) == ("100000", "万元"), s.text   # the budget, not 50 万元
     got = {row: (f[(row, "UNIT-01")].suggestion.value, f[(row, "UNIT-01")].suggestion.unit) for row in (3, 4, 5, 6)}
     assert got == {3: ("5000", "万元"), 4: ("1.2", "亿元"), 5: ("5", "万人"), 6: ("5000", "个")}
+
+
+def _with_satisfaction(*sat_rows):
+    """A complete small training table plus the satisfaction rows given."""
+    return [_row("产出指标", "数量指标", "培训人数", "≥", "200", "人"),
+            _row("产出指标", "质量指标", "培训合格率", "≥", "95", "%"),
+            _row("产出指标", "时效指标", "培训完成时间", "", "2025年10月31日前", ""),
+            _row("成本指标", "经济成本指标", "项目总成本", "≤", "20", "万元"),
+            _row("效益指标", "社会效益指标", "参训人员技能提升率", "≥", "80", "%"), *sat_rows]
+
+
+def test_two_satisfaction_rows_of_one_group_are_one_finding_naming_both():
+    """服务对象满意度 ≥90 % and ≥95 % in one table, or 群众满意度 beside 受益群众满意度: one STR-12 finding names
+    both rows and both targets. The near-duplicate reading paired only names ending in a measure (里程, 人数 …):
+    a satisfaction (…满意度) has none, so 群众/受益群众 passed; the exact duplicate did not say the targets differ."""
+    sat = ("满意度指标", "服务对象满意度指标")
+    f = _found(_with_satisfaction(_row(*sat, "服务对象满意度", "≥", "90", "%"), _row(*sat, "服务对象满意度", "≥", "95", "%")))
+    h = f[(None, "STR-12")]
+    assert "第6、7行" in h.message and "≥90%、≥95%" in h.message, h.message
+    assert h.suggestion.delete_rows == [7] and "指标值不一致" in h.suggestion.text
+    f = _found(_with_satisfaction(_row(*sat, "群众满意度", "≥", "90", "%"), _row(*sat, "受益群众满意度", "≥", "95", "%")))
+    h = f[(None, "STR-12")]
+    assert h.severity == "warning"
+    assert "“群众满意度”与“受益群众满意度”（第6、7行，指标值不一致：≥90%、≥95%）" in h.message, h.message
+    assert not h.suggestion.delete_rows   # names differ: which one stays is the declarant's choice
+    # filed under 效益 too, it surveys the same group
+    f = _found(_with_satisfaction(_row("效益指标", "社会效益指标", "受益群众满意度", "≥", "85", "%"),
+                                  _row(*sat, "群众满意度", "≥", "90", "%")))
+    assert "第6、7行" in f[(None, "STR-12")].message
+    # other groups, several groups, an object named, a change of satisfaction: no duplicate
+    for a, b in (("学生满意度", "家长满意度"), ("受益群众满意度", "社会满意度"), ("教师满意度", "学生、家长满意度"),
+                 ("市民满意度", "市民对空气质量改善的满意程度"), ("群众满意度", "群众满意度提升幅度"),
+                 ("群众满意度", "贫困群众满意度")):
+        f = _found(_with_satisfaction(_row(*sat, a, "≥", "90", "%"), _row(*sat, b, "≥", "95", "%")))
+        assert (None, "STR-12") not in f, (a, b)
