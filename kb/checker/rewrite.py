@@ -324,10 +324,11 @@ def row_verbs(name: str) -> tuple[str, ...]:
 _STATED_DEADLINE_RE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})[日号]|底|末)?(?:之前|以前|前)")
 
 
-def stated_deadline(text: str | None, year: int | None) -> str | None:
-    """The first deadline in `text` that falls in `year` (any year when None), written
-    '2025年10月31日前' (a month alone or its end: the month's last day), else None."""
-    for m in _STATED_DEADLINE_RE.finditer(text or ""):
+def _stated_deadlines(text: str, year: int | None) -> list[tuple[str, re.Match]]:
+    """Each deadline in `text` that falls in `year` (any year when None), written '2025年10月31日前' (a month
+    alone or its end: the month's last day), with where it stands."""
+    out = []
+    for m in _STATED_DEADLINE_RE.finditer(text):
         y = int(m.group(1)) if m.group(1) else year
         if year is not None and y != year:
             continue
@@ -337,19 +338,56 @@ def stated_deadline(text: str | None, year: int | None) -> str | None:
         d = int(m.group(3)) if m.group(3) else calendar.monthrange(y or 2023, mo)[1]
         if not valid_date(y, mo, d):
             continue
-        return (f"{y}年" if y else "") + f"{mo}月{d}日前"
-    return None
+        out.append(((f"{y}年" if y else "") + f"{mo}月{d}日前", m))
+    return out
+
+
+def stated_deadline(text: str | None, year: int | None) -> str | None:
+    """The first deadline in `text` that falls in `year` (any year when None), written
+    '2025年10月31日前' (a month alone or its end: the month's last day), else None."""
+    said = _stated_deadlines(text or "", year)
+    return said[0][0] if said else None
+
+
+# words of a 时效 row's name that say no particular work (项目完成时间 names the whole project's end)
+_NO_WORK_RE = re.compile(r"完成|完工|竣工|完毕|项目|工作|任务|全部|全面|整体|时间|时限|日期|期限|及时|按时|按期|准时|率|性")
+
+
+def work_of(name: str) -> list[str]:
+    """The work a 时效 row's name dates, as the two-character words that say it (建设完成时间 → ['建设'],
+    设备采购完成时间 → ['设备', '备采', '采购']); [] when the name says no particular work (项目完成时间)."""
+    parts = _NO_WORK_RE.split(_PAREN_RE.sub("", name or "") or name or "")
+    return [p[i:i + 2] for p in parts for i in range(len(p) - 1) if re.fullmatch(r"[\u4e00-\u9fff]{2}", p[i:i + 2])]
+
+
+def work_deadline(text: str | None, year: int | None, name: str) -> str | None:
+    """The deadline `text` states for the work the row `name` dates: the first deadline in the year whose
+    clause says that work (…2025年3月底前完成招标，11月底前完成全部建设 → 建设完成时间 '2025年11月30日前', not
+    the tendering's 3月31日前 — a reviewer's catch); the first deadline of the text when no clause says the
+    row's work or the name says none (项目完成时间), as before."""
+    t = text or ""
+    said = _stated_deadlines(t, year)
+    work = work_of(name)
+    if work:
+        for date, m in said:
+            start = max((x.end() for x in _CLAUSE_END_RE.finditer(t, 0, m.start())), default=0)
+            end = _CLAUSE_END_RE.search(t, m.end())
+            clause = t[start:m.start()] + t[m.end():end.start() if end else len(t)]
+            if any(w in clause for w in work):
+                return date
+    return said[0][0] if said else None
 
 
 # a row dating a payment (补助资金发放完成时间, 服务费支付时间)
 _PAY_DATE_NAME_RE = re.compile(r"(?:" + "|".join(PAYMENT_VERBS) + r")(?:完成|完毕)?(?:时间|时限|日期)$")
 
 
-def said_deadline(text: str | None, year: int | None, pays: bool) -> str | None:
+def said_deadline(text: str | None, year: int | None, pays: bool, name: str = "") -> str | None:
     """The deadline the description gives a row: for a row timing a payment the payment's own date
     (`payment_deadline`), never the work's (…12月15日前完成全部加工…验收合格后支付余款: the payment
-    follows, a fresh reviewer got 服务费用支付完成时间 2025年12月15日前); else the first it states."""
-    return payment_deadline(text, year) if pays else stated_deadline(text, year)
+    follows, a fresh reviewer got 服务费用支付完成时间 2025年12月15日前); else the one it states for the work
+    the row's `name` dates (`work_deadline`), else the first it states."""
+    return payment_deadline(text, year) if pays else work_deadline(text, year, name)
 
 
 def deadline(r: ParsedRow) -> str:
@@ -364,7 +402,7 @@ def deadline(r: ParsedRow) -> str:
     if y is None and r.years:
         y = r.years[0]
     pays = pays_on_time(r.name) or bool(_PAY_DATE_NAME_RE.search(r.name))
-    said = said_deadline(r.ctx.get("description"), y, pays)
+    said = said_deadline(r.ctx.get("description"), y, pays, r.name)
     if said:
         return said
     return f"{y}年12月31日前" if y else "12月31日前"
