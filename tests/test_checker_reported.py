@@ -985,3 +985,64 @@ def test_two_satisfaction_rows_of_one_group_are_one_finding_naming_both():
                  ("群众满意度", "贫困群众满意度")):
         f = _found(_with_satisfaction(_row(*sat, a, "≥", "90", "%"), _row(*sat, b, "≥", "95", "%")))
         assert (None, "STR-12") not in f, (a, b)
+
+
+def _allowance(std, count, *more):
+    """A small 生活补助 table: a standard, the count it pays, and more rows."""
+    return [_row("产出指标", "数量指标", *count),
+            _row("产出指标", "质量指标", "补助资金发放准确率", "=", "100", "%"),
+            _row("产出指标", "时效指标", "补助资金发放完成时间", "", "2025年12月31日前", ""),
+            _row("成本指标", "经济成本指标", *std),
+            _row("效益指标", "社会效益指标", "困难群众基本生活保障率", "≥", "95", "%"),
+            _row("满意度指标", "服务对象满意度指标", "补助对象满意度", "≥", "90", "%"), *more]
+
+
+def test_a_standard_times_the_persons_and_months_far_beyond_the_budget_is_flagged():
+    """补助标准 200 元/人·月 × 补助人数 ≥5000 人 × 12 个月 = 1200 万元 against a budget of 50 万元 passed: FEAS-02
+    prices a unit cost by a count in its own unit only (元/公里 × 公里), never per person and month. FEAS-06 (ours,
+    warning) says the arithmetic; every factor must be written and convert exactly, never on partial information."""
+    std, persons, months = ("补助标准", "=", "200", "元/人·月"), ("补助人数", "≥", "5000", "人"), \
+        _row("产出指标", "数量指标", "补助发放月数", "=", "12", "个月")
+    h = _found(_allowance(std, persons, months), budget_wan=50)[(None, "FEAS-06")]
+    assert h.severity == "warning" and CATALOG["FEAS-06"].basis[0][0] == "OURS"
+    assert h.message == ("“补助标准”200元/人·月×“补助人数”5000人×“补助发放月数”12个月≈1200万元，是预算50万元的24.0倍，"
+                         "标准、数量或预算有误"), h.message
+    # written other ways: per month and person, persons in 万人, the standard under 质量 (a row named …标准),
+    # a yearly standard (the budget year), the months in the description beside the payment
+    f = _found(_allowance(("补助标准", "=", "200", "元/月/人"), ("补助人数", "≥", "0.5", "万人"), months), budget_wan=50)
+    assert "≈1200万元" in f[(None, "FEAS-06")].message
+    rows = _allowance(("项目总成本", "≤", "50", "万元"), persons, months,
+                      _row("产出指标", "质量指标", "生活补助标准", "≥", "200", "元/人·月"))
+    assert "“生活补助标准”200元/人·月" in _found(rows, budget_wan=50)[(None, "FEAS-06")].message
+    assert "≈1200万元" in _found(_allowance(("补助标准", "=", "2400", "元/人·年"), persons), budget_wan=50)[
+        (None, "FEAS-06")].message
+    from kb.checker import check_declaration
+    from kb.domain.schema import Declaration
+    rec = {"id": "T1", "project": "困难群众生活补助", "year": 2025,
+           "description": "困难群众生活补助，年度资金50万元，按月发放，全年12个月。",
+           "indicators": [r.model_dump() for r in _allowance(std, persons)]}
+    f = [x for x in check_declaration(Declaration.from_record(rec)).findings if x.rule_id == "FEAS-06"]
+    assert len(f) == 1 and "×申报说明的“12个月”≈1200万元" in f[0].message, f
+    # partial information or no certainty: nothing
+    quiet = [
+        (_allowance(std, persons), {"budget_wan": 50}),                               # how many months: unsaid
+        (_allowance(std, persons), {"budget_wan": 50, "description": "3个月内完成审核，按月发放补助。"}),  # a limit
+        (_allowance(std, persons, months), {}),                                       # no budget
+        (_allowance(("补助标准", "≤", "200", "元/人·月"), persons, months), {"budget_wan": 50}),  # a ceiling
+        (_allowance(std, ("补助人数", "≤", "5000", "人"), months), {"budget_wan": 50}),
+        (_allowance(std, ("补助人次", "≥", "5000", "人次"), months), {"budget_wan": 50}),   # 人次 is not 人
+        (_allowance(std, ("受益补助人数", "≥", "5000", "人"), months), {"budget_wan": 50}),  # reached, not paid
+        (_allowance(std, ("培训人数", "≥", "5000", "人"), months), {"budget_wan": 50}),     # another thing
+        (_allowance(std, ("补助人数", "≥", "200", "人"), months), {"budget_wan": 50}),      # 48 万元: fits
+        (_allowance(std, persons, months, _row("产出指标", "数量指标", "临时补助月数", "=", "3", "个月")),
+         {"budget_wan": 50}),                                                          # two month figures
+        (_allowance(("补助标准", "=", "200", "元/人·次"), persons, months), {"budget_wan": 50}),  # a second count
+    ]
+    for rows, ctx in quiet:
+        assert (None, "FEAS-06") not in _found(rows, **ctx), (rows, ctx)
+    # real tables with a standard and the persons it pays (D060: 1130 元/月/人 × 250 人, months unsaid; D017: the
+    # 低保 standard beside a 30 万元 临时救助) are not flagged
+    from tests.lifecycle_fixtures import dev_record
+    for rec_id in ("D060", "D017", "D045", "D052"):
+        rep = check_declaration(Declaration.from_record(dev_record(rec_id)))
+        assert not [x for x in rep.findings if x.rule_id == "FEAS-06"], rec_id
