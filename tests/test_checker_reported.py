@@ -104,6 +104,20 @@ def test_unit_cost_times_quantity_above_the_budget():
     assert (None, "FEAS-02") not in _found(ok, description=_ROAD.replace("300公里", "60公里"), budget_wan=309)
 
 
+def test_unit_cost_times_a_quantity_with_a_magnitude_is_converted_first():
+    """亩均建设成本 ≤1500 元/亩 and 高标准农田建设面积 ≥1.5 万亩 against 300 万元: FEAS-02 multiplied 1500 by 1.5
+    (0.225 万元, within the budget) — 万亩 counts the same thing as 亩, so it was paired, but never converted.
+    The quantity is converted into the priced unit through kb.domain.quantity's table: 15000 亩 × 1500 元 = 2250 万元."""
+    rows = [_row("产出指标", "数量指标", "高标准农田建设面积", "≥", "1.5", "万亩"),
+            _row("产出指标", "质量指标", "工程验收合格率", "≥", "95", "%"),
+            _row("成本指标", "经济成本指标", "亩均建设成本", "≤", "1500", "元/亩"),
+            _row("效益指标", "社会效益指标", "粮食产能提升率", "≥", "5", "%")]
+    h = _found(rows, budget_wan=300)[(None, "FEAS-02")]
+    assert "1.5万亩≈2250万元" in h.message and "7.5倍" in h.message, h.message
+    rows[0] = _row("产出指标", "数量指标", "高标准农田建设面积", "≥", "0.15", "万亩")   # 1500 亩: 225 万元, fits
+    assert (None, "FEAS-02") not in _found(rows, budget_wan=300)
+
+
 def test_year_end_in_words_is_a_qualitative_deadline():
     for v in ("年度内完成", "年内完成", "当年完成", "本年度内完工"):
         f = _found([_row("产出指标", "时效指标", "完成时间", "定性", v, "")])

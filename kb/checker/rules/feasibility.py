@@ -93,7 +93,8 @@ _TO_WAN = {"亿元": 10000.0, "万元": 1.0, "千元": 0.1, "元": 0.0001}
 
 def unit_cost_products(t: ParsedTable) -> list[tuple[ParsedRow, ParsedRow, float]]:
     """(cost row, quantity row, cost × quantity in 万元) for each 成本 row priced per unit (5 万元/公里)
-    and each quantity row counted in that unit (养护里程 300 公里) in the same table."""
+    and each quantity row counted in that unit (养护里程 300 公里) in the same table, the quantity first
+    converted into the priced unit (`in_unit`: 1.5 万亩 at 1500 元/亩 is 15000 亩, not 1.5)."""
     out = []
     for c in t.items:
         m = _PER_UNIT_RE.match(c.eff_unit or "") if c.cost_row and c.num is not None and c.num > 0 else None
@@ -103,7 +104,9 @@ def unit_cost_products(t: ParsedTable) -> list[tuple[ParsedRow, ParsedRow, float
         for q in t.items:
             if (q is not c and not q.cost_row and q.num is not None and q.num > 0 and not q.pct
                     and not q.is_date and units_compatible(q.eff_unit, per)):
-                out.append((c, q, c.num * _TO_WAN[m.group(1)] * q.num))
+                n = in_unit(q.num, q.eff_unit, per)
+                if n is not None:
+                    out.append((c, q, c.num * _TO_WAN[m.group(1)] * n))
     return out
 
 
