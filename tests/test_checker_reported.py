@@ -1051,6 +1051,9 @@ def test_a_standard_times_the_persons_and_months_far_beyond_the_budget_is_flagge
         (_allowance(std, persons, months, _row("产出指标", "数量指标", "临时补助月数", "=", "3", "个月")),
          {"budget_wan": 50}),                                                          # two month figures
         (_allowance(("补助标准", "=", "200", "元/人·次"), persons, months), {"budget_wan": 50}),  # a second count
+        # a policy level the payments top up to (低保标准), not what is paid per head
+        ([_row("产出指标", "质量指标", "农村低保标准", "≥", "530", "元/人·月"),
+          _row("产出指标", "数量指标", "农村低保人数", "≥", "21933", "人"), months], {"budget_wan": 30}),
     ]
     for rows, ctx in quiet:
         assert (None, "FEAS-06") not in _found(rows, **ctx), (rows, ctx)

@@ -142,6 +142,10 @@ _GENERIC_BIGRAMS = frozenset(("标准", "成本", "人数", "数量", "资金", 
 _PAID_MONTHS_RE = re.compile(r"(\d{1,2})个月(?![内以之])")   # 3个月内 is a limit, not how long it pays
 _SENTENCE_RE = re.compile(r"[。；;！？!?]")
 _PAID_WORDS_RE = re.compile(r"发放|补助|补贴|救助|资助|津贴|工资|生活费|供养")
+# what a standard outside the 成本 slot must say to be what the project pays per head: a policy level such as
+# 农村低保标准 (530 元/人·月) is a line the payments top up to, not the amount paid (D017 states it beside a
+# 30 万元 临时救助), so it prices nothing
+_PAID_STANDARD_RE = re.compile(r"补助|补贴|救助|资助|津贴|奖励|奖补|工资|报酬|生活费|供养|慰问|抚恤|发放")
 
 
 def _standard_parts(unit: str) -> tuple[str, str, str] | None:
@@ -200,8 +204,8 @@ def _periods(t: ParsedTable, period: str) -> tuple[float, str] | None:
 
 def standard_products(t: ParsedTable) -> list[tuple[ParsedRow, ParsedRow, tuple[float, str] | None, float]]:
     """(standard row, count row, (periods, where said) or None, standard × count × periods in 万元) for each
-    standard of the table (a 成本 row, or a row named …标准, priced per counted unit and maybe per period:
-    补助标准 200 元/人·月) and the count it prices (补助人数 5000 人: a unit that converts exactly into the
+    standard of the table (a 成本 row, or a row named …标准 that says it pays: 生活补助标准, not 农村低保标准;
+    priced per counted unit and maybe per period: 补助标准 200 元/人·月) and the count it prices (补助人数 5000 人: a unit that converts exactly into the
     standard's, a name sharing a word with the standard's, not a count of those reached but not paid, 受益人口);
     each factor is a floor or the figure (=, ≥), never a ceiling (≤). Of several counts, the one sharing the
     most words with the standard, the smallest product on a tie. A standard per period needs the number of
@@ -210,7 +214,8 @@ def standard_products(t: ParsedTable) -> list[tuple[ParsedRow, ParsedRow, tuple[
 
     out = []
     for c in t.items:
-        if not (c.cost_row or "标准" in c.name) or not _at_least(c) or not c.eff_unit:
+        if not (c.cost_row or ("标准" in c.name and _PAID_STANDARD_RE.search(c.name))) or not _at_least(c) \
+                or not c.eff_unit:
             continue
         parts = _standard_parts(c.eff_unit)
         if parts is None:
