@@ -161,3 +161,21 @@ def test_after_school_service_is_a_type_of_its_own(shipped_kb):
     assert not [n for n in names if "营养" in n or "供餐" in n], names
     rate = [c for c in res.default_table if c.name == "课后服务学生参与率"]
     assert rate and (rate[0].operator, rate[0].value) == ("≥", "80"), names
+
+
+def test_no_training_table_is_one_its_source_calls_a_counter_example():
+    """dev.jsonl marks D048 (村组干部报酬: 按时发放 ≥1 人/年, 村组干部230人 as a name) as a low-quality
+    table to learn from as a counter-example (反例); its rows must neither teach the ranker nor be offered
+    to other projects as "同类项目真实绩效目标表中的指标"."""
+    import json
+
+    settings = Settings()
+    marked = {json.loads(line)["id"] for line in
+              (settings.dev_data_dir / "declarations" / "dev.jsonl").read_text(encoding="utf-8").splitlines()
+              if "反例" in json.loads(line).get("description", "")}
+    assert "D048" in marked
+    indicators = Path(__file__).resolve().parents[1] / "indicators"
+    types = load_project_types(indicators, load_libraries(indicators))
+    ids = {t.id for t in load_training_tables(indicators, {t.id for t in types})}
+    assert len(ids) >= 80
+    assert not marked & ids
