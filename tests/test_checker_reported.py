@@ -1063,3 +1063,19 @@ def test_a_standard_times_the_persons_and_months_far_beyond_the_budget_is_flagge
     for rec_id in ("D060", "D017", "D045", "D052"):
         rep = check_declaration(Declaration.from_record(dev_record(rec_id)))
         assert not [x for x in rep.findings if x.rule_id == "FEAS-06"], rec_id
+
+
+def test_work_done_this_year_on_an_existing_thing_is_no_stock():
+    """Fresh reviewer (elderly canteen): “新建社区长者饭堂3个、改造提升原有助餐点2个” and a row 助餐点数量 ≥2 个
+    got REL-06 (“即原有的总量”). Work the project does this year on what stands (改造/提升/维修/修缮/扩建/更新 …
+    before 原有/现有, or 进行管护 after the figure) is its output; a stock stated as such still fires."""
+    desc = ("在城关镇新建社区长者饭堂3个、改造提升原有助餐点2个。维修加固现有堤防5处。全县现有林地186万亩进行管护。"
+            "全县现有农户4.2万户，辖区原有敬老院7所。")
+    rows = [_row("产出指标", "数量指标", "助餐点数量", "≥", "2", "个"),
+            _row("产出指标", "数量指标", "堤防数量", "≥", "5", "处"),
+            _row("产出指标", "数量指标", "林地面积", "≥", "186", "万亩"),
+            _row("产出指标", "数量指标", "农户户数", "≥", "42000", "户"),
+            _row("产出指标", "数量指标", "敬老院数量", "≥", "7", "所")]
+    f = _found(rows, description=desc, budget_year=2025)
+    assert sorted(row for row, rid in f if rid == "REL-06") == [4, 5]
+    assert "原有敬老院7所" in f[(5, "REL-06")].message
