@@ -1079,3 +1079,36 @@ def test_work_done_this_year_on_an_existing_thing_is_no_stock():
     f = _found(rows, description=desc, budget_year=2025)
     assert sorted(row for row, rid in f if rid == "REL-06") == [4, 5]
     assert "原有敬老院7所" in f[(5, "REL-06")].message
+
+
+def test_a_deadline_rewrite_takes_the_date_the_description_states():
+    """Fresh reviewer: TIME-05 rewrote on-time rates into 2025年12月31日前 although the text stated the date:
+    “工程须在2025年5月31日汛期前完工” (words between the date and 前), “2025.10.31前完成修补” (a dotted date),
+    and an event “定于2025年3月20日至4月5日举行” (a span: done by its end). A date with 前 comes before a span's end."""
+    row = _row("产出指标", "时效指标", "疏浚及护岸修复完成及时率", "=", "100", "%")
+    cases = [("青溪河清淤疏浚工程，工程须在2025年5月31日汛期前完工，完工后恢复行洪能力。", "2025年5月31日前"),
+             ("县乡村道日常养护312公里，2025.10.31前完成修补，年内完成全部保洁。", "2025年10月31日前"),
+             ("赏花季活动定于2025年3月20日至4月5日在景区举行，为期15天。", "2025年4月5日前"),
+             ("2025年1月至6月开展摸底，10月31日前全部完工。", "2025年10月31日前"),
+             ("2023年7月至2024年1月已完成前期工作。", "2025年12月31日前")]
+    for desc, want in cases:
+        f = _found([row], description=desc, budget_year=2025)
+        assert f[(1, "TIME-05")].suggestion.value == want, (desc, f[(1, "TIME-05")].suggestion.text)
+
+
+def test_a_json_table_takes_the_year_its_name_states_for_a_deadline():
+    """Fresh reviewer: a JSON table named “2025年农村中小学午餐补助” (no budget_year field) got TIME-05's
+    rewrite “12月31日前” without the year; the year the name or description states (kb.domain.years.stated_year,
+    as the sheet reader takes it) is the budget year."""
+    from kb.checker import check_declaration
+    from kb.io.tables import table_from_json
+
+    rows = [{"level1": "产出指标", "level2": "时效指标", "name": "补助资金拨付及时率", "operator": "=", "value": "100",
+             "unit": "%"}]
+    for project, desc in (("2025年农村中小学午餐补助", "为7650名学生提供午餐补助。"),
+                          ("农村中小学午餐补助", "2025年为7650名学生提供午餐补助。")):
+        rep = check_declaration(table_from_json({"project": project, "description": desc, "rows": rows}))
+        [f] = [f for f in rep.findings if f.rule_id == "TIME-05"]
+        assert f.suggestion.value == "2025年12月31日前", f.suggestion.text
+    rep = check_declaration(table_from_json({"project": "农村中小学午餐补助", "description": "午餐补助。", "rows": rows}))
+    assert [f.suggestion.value for f in rep.findings if f.rule_id == "TIME-05"] == ["12月31日前"]

@@ -320,31 +320,59 @@ def row_verbs(name: str) -> tuple[str, ...]:
 
 
 # ------------------------------------------------------------------ targets
-# a deadline the description states: (2025年)10月底前 / 10月31日前 / 2025年10月以前 (完工 …)
-_STATED_DEADLINE_RE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})[日号]|底|末)?(?:之前|以前|前)")
+# a deadline the description states: (2025年)10月底前 / 10月31日前 / 2025年10月以前 (完工 …); a full date with a
+# short qualifier before 前 (2025年5月31日汛期前完工, 6月30日开学前) — words that say no other date or span; a
+# dotted date (2025.10.31前, 2025/10/31前, 2025-10-31前)
+_STATED_DEADLINE_RE = re.compile(
+    r"(?:(?:(?P<y>\d{4})年)?(?P<mo>\d{1,2})月(?:(?P<d>\d{1,2})[日号]|底|末)?"
+    r"(?:(?<=[日号底末])[^\d\s至到起止及和与或、，。；,;：:年月日号前后内]{1,4}?)?"
+    r"|(?<![\d.])(?P<dy>\d{4})(?P<sep>[.．/／-])(?P<dmo>\d{1,2})(?P=sep)(?P<dd>\d{1,2})日?)(?:之前|以前|前)")
+# a span of dates the description states (定于2025年3月20日至4月5日举行, 服务期自2025年1月1日至12月31日): the work
+# is done by the span's end
+_STATED_SPAN_RE = re.compile(
+    r"(?:(?P<y0>\d{4})年)?\d{1,2}月(?:\d{1,2}[日号])?\s*(?:至|到|—|–|~|～)\s*"
+    r"(?:(?P<y>\d{4})年)?(?P<mo>\d{1,2})月(?:(?P<d>\d{1,2})[日号]|底|末)?(?![\d.])(?!(?:之前|以前|前))")
+
+
+def _deadline_text(y: int | None, mo: int, d: int | None, year: int | None) -> str | None:
+    """'2025年10月31日前' for a date read from a description (a month alone: its last day), None when it is
+    no valid date or falls outside `year` (any year when None)."""
+    y = y if y is not None else year
+    if (year is not None and y != year) or not 1 <= mo <= 12:
+        return None
+    d = d if d is not None else calendar.monthrange(y or 2023, mo)[1]
+    if not valid_date(y, mo, d):
+        return None
+    return (f"{y}年" if y else "") + f"{mo}月{d}日前"
 
 
 def _stated_deadlines(text: str, year: int | None) -> list[tuple[str, re.Match]]:
     """Each deadline in `text` that falls in `year` (any year when None), written '2025年10月31日前' (a month
-    alone or its end: the month's last day), with where it stands."""
+    alone or its end: the month's last day), with where it stands: the dates said with 前 (2025年10月底前,
+    2025年5月31日汛期前, 2025.10.31前) in text order, then the ends of the spans it states (2025年3月20日至4月5日
+    → 2025年4月5日前) — a date with 前 is the one a deadline is read from first."""
     out = []
     for m in _STATED_DEADLINE_RE.finditer(text):
-        y = int(m.group(1)) if m.group(1) else year
-        if year is not None and y != year:
-            continue
-        mo = int(m.group(2))
-        if not 1 <= mo <= 12:
-            continue
-        d = int(m.group(3)) if m.group(3) else calendar.monthrange(y or 2023, mo)[1]
-        if not valid_date(y, mo, d):
-            continue
-        out.append(((f"{y}年" if y else "") + f"{mo}月{d}日前", m))
+        if m.group("dy"):
+            date = _deadline_text(int(m.group("dy")), int(m.group("dmo")), int(m.group("dd")), year)
+        else:
+            date = _deadline_text(int(m.group("y")) if m.group("y") else None, int(m.group("mo")),
+                                  int(m.group("d")) if m.group("d") else None, year)
+        if date:
+            out.append((date, m))
+    for m in _STATED_SPAN_RE.finditer(text):
+        y = m.group("y") or m.group("y0")
+        date = _deadline_text(int(y) if y else None, int(m.group("mo")), int(m.group("d")) if m.group("d") else None,
+                              year)
+        if date:
+            out.append((date, m))
     return out
 
 
 def stated_deadline(text: str | None, year: int | None) -> str | None:
     """The first deadline in `text` that falls in `year` (any year when None), written
-    '2025年10月31日前' (a month alone or its end: the month's last day), else None."""
+    '2025年10月31日前' (a month alone or its end: the month's last day; a span's end when the text states
+    no date with 前), else None."""
     said = _stated_deadlines(text or "", year)
     return said[0][0] if said else None
 
