@@ -1112,3 +1112,20 @@ def test_a_json_table_takes_the_year_its_name_states_for_a_deadline():
         assert f.suggestion.value == "2025年12月31日前", f.suggestion.text
     rep = check_declaration(table_from_json({"project": "农村中小学午餐补助", "description": "午餐补助。", "rows": rows}))
     assert [f.suggestion.value for f in rep.findings if f.rule_id == "TIME-05"] == ["12月31日前"]
+
+
+def test_a_number_without_unit_takes_the_unit_the_description_states_for_it():
+    """Fresh reviewer: UNIT-01 on “修缮道路 = 12” (no unit) said 待填写 although the description says
+    修缮乡村道路12公里; the unit the text states with the same number for the same thing is proposed (万立方米
+    kept with its magnitude), never a unit of another figure or another thing."""
+    desc = "计划修缮乡村道路12公里，清除淤泥8.2万立方米，惠及沿线村民3000人，新建桥梁3座，总投资250万元。"
+    rows = [_row("产出指标", "数量指标", "修缮道路", "=", "12", ""),
+            _row("产出指标", "数量指标", "清除淤泥", "≥", "8.2", ""),
+            _row("产出指标", "数量指标", "维修道路", "≥", "15", ""),
+            _row("产出指标", "数量指标", "学校发展能力", "≥", "3", "")]
+    f = _found(rows, description=desc, budget_year=2025)
+    s = f[(1, "UNIT-01")].suggestion
+    assert s.unit == "公里" and s.value in (None, "12") and "12公里" in s.text
+    assert f[(2, "UNIT-01")].suggestion.unit == "万立方米"
+    for row in (3, 4):  # another number than the text's 12 公里; a name the text says nothing of
+        assert f[(row, "UNIT-01")].suggestion.unit is None and "待填写" in f[(row, "UNIT-01")].suggestion.text

@@ -26,7 +26,7 @@ from typing import Any, Callable
 from kb.checker import lexicon as L
 from kb.checker.catalog import fix_of
 from kb.checker.fixes import fmt_num
-from kb.checker.rules.feasibility import number_of
+from kb.checker.rules.feasibility import bigrams, number_of, stated_quantities
 from kb.checker.rules.relevance import benefit_level2, is_money_cost, is_output_quality, is_yield
 from kb.checker.parse import UNIT_RE, ParsedRow, has_metric, name_info, to_float, unset_row, valid_date
 from kb.checker.rules.timeliness import budget_year, late_years
@@ -1143,14 +1143,29 @@ def _number(r: ParsedRow, ids: set[str], hits: dict[str, Any]) -> float | None:
     return num
 
 
+def stated_unit(r: ParsedRow, name: str = "") -> str:
+    """The unit the description states with the row's own number for the thing the row names (修缮道路 = 12
+    with no unit beside “计划修缮乡村道路12公里” → '公里'; 8.2 beside “清除淤泥8.2万立方米” → '万立方米'), read by
+    FEAS-04's reader (`stated_quantities`: a shared two-character word between the name and the words around
+    the figure); '' when none or when the text gives that number in several units (a fresh reviewer got
+    UNIT-01's 待填写 beside 修缮道路12公里)."""
+    if r.num is None or r.pct:
+        return ""
+    names = bigrams(r.name_base or r.name) | bigrams(name)
+    units = {unit for words, x, unit, _ in stated_quantities(r.ctx.get("description") or "")
+             if abs(x - r.num) <= 1e-9 * max(1.0, abs(x)) and names & set().union(*map(bigrams, words.split(" ")))}
+    return units.pop() if len(units) == 1 else ""
+
+
 _NAME_UNIT_END_RE = re.compile(r"(?:学时|课时|小时|工作日|天数|公里|平方米|亩|吨|户次|人天)$")
 
 
 def _pick_unit(r: ParsedRow, name: str, base: str, fam: str | None, typ: Any, hint: str = "") -> str:
-    """Unit of a rewritten count: the unit the name wrote with the target (`hint`), the row's own, the
-    library's, one named in the name, 次 for a 次数, else the default of the name's family; % for a
-    surveyed share (安全感 ≥90); '' when nothing says what the name counts (the caller leaves it 待填写)."""
-    for u in (hint, r.emb_unit, r.unit):
+    """Unit of a rewritten count: the unit the name wrote with the target (`hint`), the row's own, the unit
+    the description states with the same number for the same thing (`stated_unit`), the library's, one
+    named in the name, 次 for a 次数, else the default of the name's family; % for a surveyed share
+    (安全感 ≥90); '' when nothing says what the name counts (the caller leaves it 待填写)."""
+    for u in (hint, r.emb_unit, r.unit, stated_unit(r, name)):
         if u and (fam is None or unit_fits(fam, u)) and u not in ("%", "‰") and "元" not in u:
             return u.replace("*", "·")
     if typ and typ[2] and (fam is None or unit_fits(fam, typ[2])):
