@@ -1129,3 +1129,22 @@ def test_a_number_without_unit_takes_the_unit_the_description_states_for_it():
     assert f[(2, "UNIT-01")].suggestion.unit == "万立方米"
     for row in (3, 4):  # another number than the text's 12 公里; a name the text says nothing of
         assert f[(row, "UNIT-01")].suggestion.unit is None and "待填写" in f[(row, "UNIT-01")].suggestion.text
+
+
+def test_a_cost_above_the_budget_the_description_states_is_cost_04():
+    """Fresh reviewer: with no budget_wan, 项目成本 ≤300 万元 beside “总投资250万元” in the description passed;
+    the description's budget (kb.domain.budget.budget_from_text, the one reader) is the one COST-04 compares
+    with, and the message says so. budget_wan, when given, is the budget."""
+    from kb.checker.engine import declaration_context
+    from kb.domain.schema import Declaration
+
+    row = _row("成本指标", "经济成本指标", "项目成本", "≤", "300", "万元")
+    desc = "计划修缮乡村道路12公里，2025年11月底前完工，总投资250万元。"
+    ctx = declaration_context(Declaration(description=desc, rows=[row]))
+    f = _found([row], **ctx)
+    assert f[(1, "COST-04")].message == "成本300万元超过申报说明写明的项目预算250万元"
+    assert f[(1, "COST-04")].suggestion.value == "250"
+    ctx = declaration_context(Declaration(description=desc, budget_wan=400, rows=[row]))
+    assert (1, "COST-04") not in _found([row], **ctx)
+    assert (1, "COST-04") not in _found([_row("成本指标", "经济成本指标", "项目成本", "≤", "250", "万元")],
+                                        **declaration_context(Declaration(description=desc, rows=[row])))

@@ -253,7 +253,7 @@ def declaration_context(decl: Declaration) -> dict[str, Any]:
     if decl.budget_wan is None and decl.description:
         hint = budget_from_text(decl.description)
         if hint is not None:
-            ctx["budget_hint_wan"] = hint  # for rewrites only; rules read budget_wan
+            ctx["budget_hint_wan"] = hint  # for rewrites and COST-04; other rules read budget_wan
     extra = decl.context if isinstance(decl, TableInput) else None
     if isinstance(extra, dict):
         ctx.update({k: v for k, v in extra.items() if v is not None})
