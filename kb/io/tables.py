@@ -40,7 +40,7 @@ from kb.domain.quantity import SCIENTIFIC_RE
 from kb.domain.schema import TableInput
 from kb.errors import ConfigError, DataError
 from kb.io.jsonl import json_problem, read_jsonl
-from kb.io.xlsx_cells import open_workbook, sheet_cell_text
+from kb.io.xlsx_cells import fill_uncached_formulas, open_workbook, sheet_cell_text
 from kb.domain.schema import TargetRow
 from kb.domain.text import normalize
 from kb.domain.years import stated_year
@@ -285,7 +285,8 @@ def _read_xlsx(path: Path) -> TableInput:
 
     limits = _upload_limits()
     check_office_zip(path, ZipLimits.of_uploads(limits), kind="xlsx")  # zip bombs, DOCTYPEs, far cells and merges: before parsing
-    wb = open_workbook(path, str(path))
+    # a formula with no cached result (=100 typed in by a program) is its constant or its text, never empty
+    wb = fill_uncached_formulas(open_workbook(path, str(path)), path, str(path))
     errors: list[DataError] = []
     for ws in wb.worksheets:
         grid = _sheet_grid(ws, limits.max_rows, limits.max_cols, str(path))
