@@ -1148,3 +1148,9 @@ def test_a_cost_above_the_budget_the_description_states_is_cost_04():
     assert (1, "COST-04") not in _found([row], **ctx)
     assert (1, "COST-04") not in _found([_row("成本指标", "经济成本指标", "项目成本", "≤", "250", "万元")],
                                         **declaration_context(Declaration(description=desc, rows=[row])))
+    # a budget of more decimals than a target is written with (总投资1127.353372万元) is proposed as ≤1127.3534 万元
+    # (STR-09), which is no cost above it (the fixpoint test found E032's fixed table gaining a COST-04)
+    desc = "批准实施农业生产发展项目3个,总投资1127.353372万元。"
+    ctx = declaration_context(Declaration(description=desc, rows=[row]))
+    assert (1, "COST-04") not in _found([_row("成本指标", "经济成本指标", "项目总成本", "≤", "1127.3534", "万元")], **ctx)
+    assert (1, "COST-04") in _found([_row("成本指标", "经济成本指标", "项目总成本", "≤", "1127.3535", "万元")], **ctx)

@@ -75,6 +75,8 @@ def cost_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     if not isinstance(b, (int, float)) or b <= 0:
         return None
     w = money_wan(r)
-    if w is not None and w > b * (1 + 1e-9):
+    # compared at the 4 decimals of 万元 (1 元) a target is written with: a budget of 1127.353372 万元 is proposed
+    # as ≤1127.3534 万元 (STR-09, E032), which is no cost above it
+    if w is not None and round(w, 4) > round(b, 4) * (1 + 1e-9):
         return RuleHit("value", f"成本{fmt_num(w)}万元超过{said}项目预算{fmt_num(b)}万元")
     return None
