@@ -346,11 +346,11 @@ def _deadline_text(y: int | None, mo: int, d: int | None, year: int | None) -> s
     return (f"{y}年" if y else "") + f"{mo}月{d}日前"
 
 
-def _stated_deadlines(text: str, year: int | None) -> list[tuple[str, re.Match]]:
+def _stated_deadlines(text: str, year: int | None, spans: bool = False) -> list[tuple[str, re.Match]]:
     """Each deadline in `text` that falls in `year` (any year when None), written '2025年10月31日前' (a month
     alone or its end: the month's last day), with where it stands: the dates said with 前 (2025年10月底前,
-    2025年5月31日汛期前, 2025.10.31前) in text order, then the ends of the spans it states (2025年3月20日至4月5日
-    → 2025年4月5日前) — a date with 前 is the one a deadline is read from first."""
+    2025年5月31日汛期前, 2025.10.31前) in text order, then, with `spans`, the ends of the spans it states
+    (2025年3月20日至4月5日 → 2025年4月5日前) — a date with 前 is the one a deadline is read from first."""
     out = []
     for m in _STATED_DEADLINE_RE.finditer(text):
         if m.group("dy"):
@@ -360,7 +360,7 @@ def _stated_deadlines(text: str, year: int | None) -> list[tuple[str, re.Match]]
                                   int(m.group("d")) if m.group("d") else None, year)
         if date:
             out.append((date, m))
-    for m in _STATED_SPAN_RE.finditer(text):
+    for m in _STATED_SPAN_RE.finditer(text if spans else ""):
         y = m.group("y") or m.group("y0")
         date = _deadline_text(int(y) if y else None, int(m.group("mo")), int(m.group("d")) if m.group("d") else None,
                               year)
@@ -371,8 +371,9 @@ def _stated_deadlines(text: str, year: int | None) -> list[tuple[str, re.Match]]
 
 def stated_deadline(text: str | None, year: int | None) -> str | None:
     """The first deadline in `text` that falls in `year` (any year when None), written
-    '2025年10月31日前' (a month alone or its end: the month's last day; a span's end when the text states
-    no date with 前), else None."""
+    '2025年10月31日前' (a month alone or its end: the month's last day), else None. A span's end is read by
+    the checker's rewrite only (`work_deadline`): suggest's ranker is trained on tables this reads, and reading
+    spans there reordered an unrelated default table (D042)."""
     said = _stated_deadlines(text or "", year)
     return said[0][0] if said else None
 
@@ -392,9 +393,10 @@ def work_deadline(text: str | None, year: int | None, name: str) -> str | None:
     """The deadline `text` states for the work the row `name` dates: the first deadline in the year whose
     clause says that work (…2025年3月底前完成招标，11月底前完成全部建设 → 建设完成时间 '2025年11月30日前', not
     the tendering's 3月31日前 — a reviewer's catch); the first deadline of the text when no clause says the
-    row's work or the name says none (项目完成时间), as before."""
+    row's work or the name says none (项目完成时间), as before. A span's end (定于2025年3月20日至4月5日举行 →
+    2025年4月5日前) counts after every date said with 前."""
     t = text or ""
-    said = _stated_deadlines(t, year)
+    said = _stated_deadlines(t, year, spans=True)
     work = work_of(name)
     if work:
         for date, m in said:
