@@ -333,3 +333,26 @@ def test_an_actual_in_scientific_notation_is_refused_like_at_monitoring(tmp_path
     assert d["loc"] == ["body", "rows[3].actual"] and "指标行第3项的实际完成值" in d["msg"] and "科学计数法" in d["msg"], d
     rec["indicators"][2]["actual"] = "12,000"  # a plain figure is read
     assert client.post("/v1/declarations/check", json=rec).status_code == 200
+
+
+def test_an_unknown_budget_key_is_refused_naming_the_field(tmp_path, client):
+    """Fresh reviewer: a table with "budget": 250 (not budget_wan) was read without it, so 项目成本 ≤300 万元
+    got no COST-04. A budget-like key the reader does not take is exit 2 / HTTP 422 naming it in Chinese; the
+    keys real records carry (department, sector, year, doc_type, source_url, note …) and the same figure
+    beside budget_wan pass."""
+    rows = [{"level1": "成本指标", "level2": "经济成本指标", "name": "项目成本", "operator": "≤", "value": "300",
+             "unit": "万元"}]
+    rec = {"project": "某镇乡村道路修缮", "budget": 250, "rows": rows}
+    p = tmp_path / "b.json"
+    p.write_text(json.dumps(rec, ensure_ascii=False), encoding="utf-8")
+    r = run("check", str(p), "--no-library")
+    assert r.returncode == 2 and "budget: 未知字段，预算请填 budget_wan（万元）" in r.stderr, r.stderr
+    res = client.post("/v1/declarations/check", json=rec)
+    assert res.status_code == 422 and res.json()["detail"][0]["loc"] == ["body", "budget"]
+    assert "budget_wan（万元）" in res.json()["detail"][0]["msg"]
+    res = client.post("/v1/declarations/check", json={"context": {"预算": 250}, "rows": rows})
+    assert res.status_code == 422 and res.json()["detail"][0]["loc"] == ["body", "context.预算"]
+    ok = {"project": "某镇乡村道路修缮", "budget_wan": 250, "budget": 250, "department": "交通局", "sector": "交通",
+          "year": 2025, "doc_type": "项目支出绩效目标表", "source_url": "", "note": "", "预算年度": 2025, "rows": rows}
+    res = client.post("/v1/declarations/check", json=ok)
+    assert res.status_code == 200 and "COST-04" in [f["rule_id"] for f in res.json()["findings"]]

@@ -316,3 +316,25 @@ def test_the_budget_year_is_the_labelled_cell_or_the_one_the_text_states(tmp_pat
     assert f.suggestion.value == "2025年12月15日前"
     assert sheet("2026", "y2026.xlsx").year == 2026  # the cell wins, written without 年 too
     assert sheet("2024年度", "y2024.xlsx").year == 2024
+
+
+def test_a_formula_without_a_cached_value_is_its_constant_or_its_text_never_empty(tmp_path):
+    """Fresh reviewer: 指标值 “=100” typed in with openpyxl (a formula, no cached result) was read as empty, and
+    the checker proposed a target for a blank. A formula is never evaluated: one that only writes a constant
+    (=100, ="100") is read as it, any other as its text, which the checker reports as a formula (QNT-04);
+    a cached result is read as before."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["一级指标", "二级指标", "三级指标", "计算符号", "指标值", "计量单位"])
+    ws.append(["产出指标", "质量指标", "验收合格率", "=", "=100", "%"])
+    ws.append(["产出指标", "数量指标", "修补面积", "≥", '="4600"', "平方米"])
+    ws.append(["产出指标", "数量指标", "养护里程", "≥", "=SUM(E2:E3)", "公里"])
+    ws.append(["满意度指标", "服务对象满意度指标", "群众满意度", "≥", 90, "%"])
+    p = tmp_path / "f.xlsx"
+    wb.save(p)
+    t = read_table(p)
+    assert [r.value for r in t.rows] == ["100", "4600", "=SUM(E2:E3)", "90"]
+    rep = check_declaration(t)
+    found = {(f.row, f.rule_id) for f in rep.findings}
+    assert (4, "QNT-04") in found and not any(row in (2, 3) for row, _ in found), found
+    assert not any(rid == "STR-03" for _, rid in found)

@@ -39,7 +39,7 @@ DOCS = {
     "OURS": "本工具的核对规则（不是政策条文）",
 }
 # rules of ours beyond the catalog's 61 (their basis is `OURS`)
-OUR_RULES = ("FEAS-04", "FEAS-05", "TXT-05", "QNT-13", "REL-06")
+OUR_RULES = ("FEAS-04", "FEAS-05", "FEAS-06", "TXT-05", "QNT-13", "REL-06")
 
 
 # what a declarant reads for a place in the budget system's checks (the catalog names code: checkAll() …)
@@ -221,6 +221,9 @@ CATALOG: dict[str, RuleMeta] = {r.id: r for r in (
        (('10', '', 'recalled'), ('10', '', 'recalled'))),
     _R('FEAS-02', 'FEAS', '数量目标与预算资金不匹配', 'warning', 'row/table', 'appropriateness',
        (('88', '', 'recalled'), ('10', '附件2 绩效指标明确性（评价要点）', 'seen'))),
+    # ours (not in the catalog): a standard × the persons it pays (× months) far beyond the budget
+    _R('FEAS-06', 'FEAS', '标准×数量（×期数）远超预算', 'warning', 'table', 'feasibility',
+       (('OURS', '', 'heuristic'),)),
     _R('FEAS-03', 'FEAS', '全部指标值均为100%', 'info', 'table', 'appropriateness',
        (('—', '', 'heuristic'),)),
     # ours (not in the catalog): a target ten times (or a tenth of) the quantity the project description states

@@ -21,6 +21,7 @@ from kb.checker.suggestions import checked_rewrite, row_suggestions
 from kb.domain.budget import budget_from_text
 from kb.domain.findings import CheckReport, CheckFinding, Suggestion, construct
 from kb.domain.schema import Declaration, Indicator, TableInput, TargetRow
+from kb.domain.years import stated_year
 from kb.settings import CheckerSettings
 
 _DEFAULT_SETTINGS = CheckerSettings()
@@ -233,12 +234,18 @@ def check_rows(rows: list[TargetRow], context: dict[str, Any] | None = None, *,
 
 
 def declaration_context(decl: Declaration) -> dict[str, Any]:
-    """Table context of a declaration: budget_wan, budget_year, project, description (+ TableInput.context)."""
+    """Table context of a declaration: budget_wan, budget_year, project, description (+ TableInput.context).
+
+    budget_year is the declaration's year, else the one its name or description states
+    (`kb.domain.years.stated_year`, as the sheet reader takes it): a fresh reviewer's JSON table named
+    “2025年…” got 时效 rewrites of “12月31日前” without the year."""
     ctx: dict[str, Any] = {}
     if decl.budget_wan is not None:
         ctx["budget_wan"] = decl.budget_wan
     if decl.year is not None:
         ctx["budget_year"] = decl.year
+    elif (y := stated_year(decl.project_name, decl.description)) is not None:
+        ctx["budget_year"] = y
     if decl.project_name:
         ctx["project"] = decl.project_name
     if decl.description:
@@ -246,7 +253,7 @@ def declaration_context(decl: Declaration) -> dict[str, Any]:
     if decl.budget_wan is None and decl.description:
         hint = budget_from_text(decl.description)
         if hint is not None:
-            ctx["budget_hint_wan"] = hint  # for rewrites only; rules read budget_wan
+            ctx["budget_hint_wan"] = hint  # for rewrites and COST-04; other rules read budget_wan
     extra = decl.context if isinstance(decl, TableInput) else None
     if isinstance(extra, dict):
         ctx.update({k: v for k, v in extra.items() if v is not None})

@@ -26,7 +26,7 @@ from typing import Any, Callable
 from kb.checker import lexicon as L
 from kb.checker.catalog import fix_of
 from kb.checker.fixes import fmt_num
-from kb.checker.rules.feasibility import number_of
+from kb.checker.rules.feasibility import bigrams, number_of, stated_quantities
 from kb.checker.rules.relevance import benefit_level2, is_money_cost, is_output_quality, is_yield
 from kb.checker.parse import UNIT_RE, ParsedRow, has_metric, name_info, to_float, unset_row, valid_date
 from kb.checker.rules.timeliness import budget_year, late_years
@@ -320,36 +320,104 @@ def row_verbs(name: str) -> tuple[str, ...]:
 
 
 # ------------------------------------------------------------------ targets
-# a deadline the description states: (2025年)10月底前 / 10月31日前 / 2025年10月以前 (完工 …)
-_STATED_DEADLINE_RE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})[日号]|底|末)?(?:之前|以前|前)")
+# a deadline the description states: (2025年)10月底前 / 10月31日前 / 2025年10月以前 (完工 …); a full date with a
+# short qualifier before 前 (2025年5月31日汛期前完工, 6月30日开学前) — words that say no other date or span; a
+# dotted date (2025.10.31前, 2025/10/31前, 2025-10-31前)
+_STATED_DEADLINE_RE = re.compile(
+    r"(?:(?:(?P<y>\d{4})年)?(?P<mo>\d{1,2})月(?:(?P<d>\d{1,2})[日号]|底|末)?"
+    r"(?:(?<=[日号底末])[^\d\s至到起止及和与或、，。；,;：:年月日号前后内]{1,4}?)?"
+    r"|(?<![\d.])(?P<dy>\d{4})(?P<sep>[.．/／-])(?P<dmo>\d{1,2})(?P=sep)(?P<dd>\d{1,2})日?)(?:之前|以前|前)")
+# a span of dates the description states (定于2025年3月20日至4月5日举行, 服务期自2025年1月1日至12月31日): the work
+# is done by the span's end
+_STATED_SPAN_RE = re.compile(
+    r"(?:(?P<y0>\d{4})年)?\d{1,2}月(?:\d{1,2}[日号])?\s*(?:至|到|—|–|~|～)\s*"
+    r"(?:(?P<y>\d{4})年)?(?P<mo>\d{1,2})月(?:(?P<d>\d{1,2})[日号]|底|末)?(?![\d.])(?!(?:之前|以前|前))")
+
+
+def _deadline_text(y: int | None, mo: int, d: int | None, year: int | None) -> str | None:
+    """'2025年10月31日前' for a date read from a description (a month alone: its last day), None when it is
+    no valid date or falls outside `year` (any year when None)."""
+    y = y if y is not None else year
+    if (year is not None and y != year) or not 1 <= mo <= 12:
+        return None
+    d = d if d is not None else calendar.monthrange(y or 2023, mo)[1]
+    if not valid_date(y, mo, d):
+        return None
+    return (f"{y}年" if y else "") + f"{mo}月{d}日前"
+
+
+def _stated_deadlines(text: str, year: int | None, spans: bool = False) -> list[tuple[str, re.Match]]:
+    """Each deadline in `text` that falls in `year` (any year when None), written '2025年10月31日前' (a month
+    alone or its end: the month's last day), with where it stands: the dates said with 前 (2025年10月底前,
+    2025年5月31日汛期前, 2025.10.31前) in text order, then, with `spans`, the ends of the spans it states
+    (2025年3月20日至4月5日 → 2025年4月5日前) — a date with 前 is the one a deadline is read from first."""
+    out = []
+    for m in _STATED_DEADLINE_RE.finditer(text):
+        if m.group("dy"):
+            date = _deadline_text(int(m.group("dy")), int(m.group("dmo")), int(m.group("dd")), year)
+        else:
+            date = _deadline_text(int(m.group("y")) if m.group("y") else None, int(m.group("mo")),
+                                  int(m.group("d")) if m.group("d") else None, year)
+        if date:
+            out.append((date, m))
+    for m in _STATED_SPAN_RE.finditer(text if spans else ""):
+        y = m.group("y") or m.group("y0")
+        date = _deadline_text(int(y) if y else None, int(m.group("mo")), int(m.group("d")) if m.group("d") else None,
+                              year)
+        if date:
+            out.append((date, m))
+    return out
 
 
 def stated_deadline(text: str | None, year: int | None) -> str | None:
     """The first deadline in `text` that falls in `year` (any year when None), written
-    '2025年10月31日前' (a month alone or its end: the month's last day), else None."""
-    for m in _STATED_DEADLINE_RE.finditer(text or ""):
-        y = int(m.group(1)) if m.group(1) else year
-        if year is not None and y != year:
-            continue
-        mo = int(m.group(2))
-        if not 1 <= mo <= 12:
-            continue
-        d = int(m.group(3)) if m.group(3) else calendar.monthrange(y or 2023, mo)[1]
-        if not valid_date(y, mo, d):
-            continue
-        return (f"{y}年" if y else "") + f"{mo}月{d}日前"
-    return None
+    '2025年10月31日前' (a month alone or its end: the month's last day), else None. A span's end is read by
+    the checker's rewrite only (`work_deadline`): suggest's ranker is trained on tables this reads, and reading
+    spans there reordered an unrelated default table (D042)."""
+    said = _stated_deadlines(text or "", year)
+    return said[0][0] if said else None
+
+
+# words of a 时效 row's name that say no particular work (项目完成时间 names the whole project's end)
+_NO_WORK_RE = re.compile(r"完成|完工|竣工|完毕|项目|工作|任务|全部|全面|整体|时间|时限|日期|期限|及时|按时|按期|准时|率|性")
+
+
+def work_of(name: str) -> list[str]:
+    """The work a 时效 row's name dates, as the two-character words that say it (建设完成时间 → ['建设'],
+    设备采购完成时间 → ['设备', '备采', '采购']); [] when the name says no particular work (项目完成时间)."""
+    parts = _NO_WORK_RE.split(_PAREN_RE.sub("", name or "") or name or "")
+    return [p[i:i + 2] for p in parts for i in range(len(p) - 1) if re.fullmatch(r"[\u4e00-\u9fff]{2}", p[i:i + 2])]
+
+
+def work_deadline(text: str | None, year: int | None, name: str) -> str | None:
+    """The deadline `text` states for the work the row `name` dates: the first deadline in the year whose
+    clause says that work (…2025年3月底前完成招标，11月底前完成全部建设 → 建设完成时间 '2025年11月30日前', not
+    the tendering's 3月31日前 — a reviewer's catch); the first deadline of the text when no clause says the
+    row's work or the name says none (项目完成时间), as before. A span's end (定于2025年3月20日至4月5日举行 →
+    2025年4月5日前) counts after every date said with 前."""
+    t = text or ""
+    said = _stated_deadlines(t, year, spans=True)
+    work = work_of(name)
+    if work:
+        for date, m in said:
+            start = max((x.end() for x in _CLAUSE_END_RE.finditer(t, 0, m.start())), default=0)
+            end = _CLAUSE_END_RE.search(t, m.end())
+            clause = t[start:m.start()] + t[m.end():end.start() if end else len(t)]
+            if any(w in clause for w in work):
+                return date
+    return said[0][0] if said else None
 
 
 # a row dating a payment (补助资金发放完成时间, 服务费支付时间)
 _PAY_DATE_NAME_RE = re.compile(r"(?:" + "|".join(PAYMENT_VERBS) + r")(?:完成|完毕)?(?:时间|时限|日期)$")
 
 
-def said_deadline(text: str | None, year: int | None, pays: bool) -> str | None:
+def said_deadline(text: str | None, year: int | None, pays: bool, name: str = "") -> str | None:
     """The deadline the description gives a row: for a row timing a payment the payment's own date
     (`payment_deadline`), never the work's (…12月15日前完成全部加工…验收合格后支付余款: the payment
-    follows, a fresh reviewer got 服务费用支付完成时间 2025年12月15日前); else the first it states."""
-    return payment_deadline(text, year) if pays else stated_deadline(text, year)
+    follows, a fresh reviewer got 服务费用支付完成时间 2025年12月15日前); else the one it states for the work
+    the row's `name` dates (`work_deadline`), else the first it states."""
+    return payment_deadline(text, year) if pays else work_deadline(text, year, name)
 
 
 def deadline(r: ParsedRow) -> str:
@@ -364,7 +432,7 @@ def deadline(r: ParsedRow) -> str:
     if y is None and r.years:
         y = r.years[0]
     pays = pays_on_time(r.name) or bool(_PAY_DATE_NAME_RE.search(r.name))
-    said = said_deadline(r.ctx.get("description"), y, pays)
+    said = said_deadline(r.ctx.get("description"), y, pays, r.name)
     if said:
         return said
     return f"{y}年12月31日前" if y else "12月31日前"
@@ -1077,14 +1145,29 @@ def _number(r: ParsedRow, ids: set[str], hits: dict[str, Any]) -> float | None:
     return num
 
 
+def stated_unit(r: ParsedRow, name: str = "") -> str:
+    """The unit the description states with the row's own number for the thing the row names (修缮道路 = 12
+    with no unit beside “计划修缮乡村道路12公里” → '公里'; 8.2 beside “清除淤泥8.2万立方米” → '万立方米'), read by
+    FEAS-04's reader (`stated_quantities`: a shared two-character word between the name and the words around
+    the figure); '' when none or when the text gives that number in several units (a fresh reviewer got
+    UNIT-01's 待填写 beside 修缮道路12公里)."""
+    if r.num is None or r.pct:
+        return ""
+    names = bigrams(r.name_base or r.name) | bigrams(name)
+    units = {unit for words, x, unit, _ in stated_quantities(r.ctx.get("description") or "")
+             if abs(x - r.num) <= 1e-9 * max(1.0, abs(x)) and names & set().union(*map(bigrams, words.split(" ")))}
+    return units.pop() if len(units) == 1 else ""
+
+
 _NAME_UNIT_END_RE = re.compile(r"(?:学时|课时|小时|工作日|天数|公里|平方米|亩|吨|户次|人天)$")
 
 
 def _pick_unit(r: ParsedRow, name: str, base: str, fam: str | None, typ: Any, hint: str = "") -> str:
-    """Unit of a rewritten count: the unit the name wrote with the target (`hint`), the row's own, the
-    library's, one named in the name, 次 for a 次数, else the default of the name's family; % for a
-    surveyed share (安全感 ≥90); '' when nothing says what the name counts (the caller leaves it 待填写)."""
-    for u in (hint, r.emb_unit, r.unit):
+    """Unit of a rewritten count: the unit the name wrote with the target (`hint`), the row's own, the unit
+    the description states with the same number for the same thing (`stated_unit`), the library's, one
+    named in the name, 次 for a 次数, else the default of the name's family; % for a surveyed share
+    (安全感 ≥90); '' when nothing says what the name counts (the caller leaves it 待填写)."""
+    for u in (hint, r.emb_unit, r.unit, stated_unit(r, name)):
         if u and (fam is None or unit_fits(fam, u)) and u not in ("%", "‰") and "元" not in u:
             return u.replace("*", "·")
     if typ and typ[2] and (fam is None or unit_fits(fam, typ[2])):

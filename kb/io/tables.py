@@ -40,7 +40,7 @@ from kb.domain.quantity import SCIENTIFIC_RE
 from kb.domain.schema import TableInput
 from kb.errors import ConfigError, DataError
 from kb.io.jsonl import json_problem, read_jsonl
-from kb.io.xlsx_cells import open_workbook, sheet_cell_text
+from kb.io.xlsx_cells import fill_uncached_formulas, open_workbook, sheet_cell_text
 from kb.domain.schema import TargetRow
 from kb.domain.text import normalize
 from kb.domain.years import stated_year
@@ -285,7 +285,8 @@ def _read_xlsx(path: Path) -> TableInput:
 
     limits = _upload_limits()
     check_office_zip(path, ZipLimits.of_uploads(limits), kind="xlsx")  # zip bombs, DOCTYPEs, far cells and merges: before parsing
-    wb = open_workbook(path, str(path))
+    # a formula with no cached result (=100 typed in by a program) is its constant or its text, never empty
+    wb = fill_uncached_formulas(open_workbook(path, str(path)), path, str(path))
     errors: list[DataError] = []
     for ws in wb.worksheets:
         grid = _sheet_grid(ws, limits.max_rows, limits.max_cols, str(path))
@@ -510,6 +511,30 @@ def _read_text(path: Path) -> str:
 
 
 _DECL_TEXT = ("id", "project_name", "project", "description", "department", "sector")
+# a key that names a budget or an amount of funds (budget, budget_yuan, 预算, 资金总额, 总投资, funds …) other than
+# the ones read: silently dropped, COST-04 never compared a cost with it (a fresh reviewer wrote "budget": 250)
+_BUDGET_KEY_RE = re.compile(r"budget|fund|预算|资金|投资|经费|金额", re.I)
+_BUDGET_KEYS = frozenset(("budget_wan", "plan_total_wan", "budget_hint_wan"))
+_YEAR_KEY_RE = re.compile(r"year|年", re.I)
+
+
+def unknown_budget_key(rec: dict[str, Any], prefix: str = "") -> tuple[str, str] | None:
+    """(field, Chinese message) for the first key of a declaration record (or of its `context`) that names a
+    budget but is not `budget_wan` (万元) or another key the checker reads (`plan_total_wan`), else None:
+    `budget`, `budget_yuan`, `预算`, `总投资` … would be ignored and COST-04 would never fire (the same figure
+    beside budget_wan passes: nothing is lost). Keys naming a
+    year (`budget_year`, `预算年度`) and the other keys real records carry (department, sector, year,
+    doc_type, source_url, note …) pass."""
+    for k in rec:
+        if (isinstance(k, str) and k not in _BUDGET_KEYS and _BUDGET_KEY_RE.search(k)
+                and not _YEAR_KEY_RE.search(k)):
+            if "budget_wan" in rec and _num_or_none(rec[k]) == _num_or_none(rec["budget_wan"]) is not None:
+                continue  # the same figure beside budget_wan: nothing is lost
+            return prefix + k, "未知字段，预算请填 budget_wan（万元）"
+    ctx = rec.get("context")
+    if not prefix and isinstance(ctx, dict):
+        return unknown_budget_key(ctx, "context.")
+    return None
 
 
 def table_from_json(obj: Any, file: str = "") -> TableInput:
@@ -548,6 +573,8 @@ def table_from_json(obj: Any, file: str = "") -> TableInput:
         else:
             errs.extend(row_type_errors(r, f"rows[{i}]"))
     _raise_type_errors(errs, file)
+    if bad := unknown_budget_key(rec):
+        raise DataError(bad[1], file=file, field=bad[0])
     rctx = [r.get("context") or {} for r in rows]
     rec["rows"] = [_validate_row(_row_rec(r), file, 0, f"rows[{i}].").model_dump() for i, r in enumerate(rows, 1)]
     rec.setdefault("row_contexts", rctx if any(rctx) else [])

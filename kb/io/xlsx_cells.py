@@ -286,6 +286,42 @@ def save_atomic(wb: Any, path: str | Path) -> Path:
     return p
 
 
+# a formula that only writes a constant: =100, =-5, =95%, ="100" (Excel's "" is one quote)
+_CONST_FORMULA_RE = re.compile(r'^=\s*(?:"((?:[^"]|"")*)"|([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?))\s*$')
+
+
+def uncached_formula_text(formula: Any) -> str:
+    """What a formula cell with no cached result is read as, never evaluated: the constant of a formula that
+    only writes one (=100 → '100', ="100" → '100', =-5 → '-5'), else the formula's own text (=SUM(D3:D9),
+    which the checker reports as a formula, QNT-04). `formula` is openpyxl's value of the cell in formula
+    mode (a str, or an ArrayFormula with `.text`)."""
+    text = str(getattr(formula, "text", formula) or "")
+    m = _CONST_FORMULA_RE.match(text)
+    if not m:
+        return text
+    return m.group(1).replace('""', '"') if m.group(1) is not None else m.group(2)
+
+
+def fill_uncached_formulas(wb: Any, source: str | Path | bytes, file: str = "") -> Any:
+    """`wb` (opened for values) with each formula cell that has no cached result (a sheet written by a
+    program such as openpyxl, never recalculated) set to `uncached_formula_text`, in memory only: such a
+    cell read as values is empty, and a fresh reviewer's 指标值 “=100” was taken for a blank target. The
+    formulas are read from `source` a second time only when some cell is empty. Never evaluates."""
+    todo = {ws.title: [k for k, c in ws._cells.items() if c.value is None] for ws in wb.worksheets}
+    if not any(todo.values()):
+        return wb
+    fwb = open_workbook(source, file, formulas=True)
+    for ws in wb.worksheets:
+        if not todo.get(ws.title) or ws.title not in fwb.sheetnames:
+            continue
+        fcells = fwb[ws.title]._cells
+        for k in todo[ws.title]:
+            fc = fcells.get(k)
+            if fc is not None and fc.data_type == "f" and fc.value not in (None, ""):
+                ws._cells[k].value = uncached_formula_text(fc.value)
+    return wb
+
+
 def open_workbook(source: str | Path | bytes, file: str = "", *, read_only: bool = False,
                   formulas: bool = False) -> Any:
     """The openpyxl workbook of a path or of uploaded bytes; DataError naming `file` when it is no

@@ -64,13 +64,19 @@ def money_wan(r: ParsedRow) -> float | None:
 
 @rule("COST-04", needs="cost", retarget=True)
 def cost_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
-    """A total cost above the project budget (context budget_wan, 万元)."""
+    """A total cost above the project budget (context budget_wan, 万元; without it, the budget the description
+    states, `budget_hint_wan` read by `kb.domain.budget.budget_from_text`: a fresh reviewer's 项目成本 ≤300 万元
+    beside “总投资250万元” passed). The message says which budget it compared with."""
     if not r.cost_row:
         return None
-    b = r.ctx.get("budget_wan")
+    b, said = r.ctx.get("budget_wan"), ""
+    if b is None and r.ctx.get("budget_hint_wan") is not None:
+        b, said = r.ctx.get("budget_hint_wan"), "申报说明写明的"
     if not isinstance(b, (int, float)) or b <= 0:
         return None
     w = money_wan(r)
-    if w is not None and w > b * (1 + 1e-9):
-        return RuleHit("value", f"成本{fmt_num(w)}万元超过项目预算{fmt_num(b)}万元")
+    # compared at the 4 decimals of 万元 (1 元) a target is written with: a budget of 1127.353372 万元 is proposed
+    # as ≤1127.3534 万元 (STR-09, E032), which is no cost above it
+    if w is not None and round(w, 4) > round(b, 4) * (1 + 1e-9):
+        return RuleHit("value", f"成本{fmt_num(w)}万元超过{said}项目预算{fmt_num(b)}万元")
     return None

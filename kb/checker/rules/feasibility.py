@@ -1,5 +1,6 @@
-"""FEAS rules (FEAS-01 … FEAS-03, and our FEAS-04, FEAS-05): targets set too low, quantities not matching
-the budget, all-100 % tables; targets far from the description's quantity or beyond any project's reach.
+"""FEAS rules (FEAS-01 … FEAS-03, and our FEAS-04 … FEAS-06): targets set too low, quantities not matching
+the budget, all-100 % tables; targets far from the description's quantity or beyond any project's reach;
+a standard × the persons it pays (× months) far beyond the budget.
 
 Detection follows ../shared/data/rules/RULES.md §5.9; the 2× and 0.5–1.2
 thresholds live in `CheckerSettings`. FEAS-01 needs a prior-year or actual
@@ -92,7 +93,8 @@ _TO_WAN = {"亿元": 10000.0, "万元": 1.0, "千元": 0.1, "元": 0.0001}
 
 def unit_cost_products(t: ParsedTable) -> list[tuple[ParsedRow, ParsedRow, float]]:
     """(cost row, quantity row, cost × quantity in 万元) for each 成本 row priced per unit (5 万元/公里)
-    and each quantity row counted in that unit (养护里程 300 公里) in the same table."""
+    and each quantity row counted in that unit (养护里程 300 公里) in the same table, the quantity first
+    converted into the priced unit (`in_unit`: 1.5 万亩 at 1500 元/亩 is 15000 亩, not 1.5)."""
     out = []
     for c in t.items:
         m = _PER_UNIT_RE.match(c.eff_unit or "") if c.cost_row and c.num is not None and c.num > 0 else None
@@ -102,7 +104,9 @@ def unit_cost_products(t: ParsedTable) -> list[tuple[ParsedRow, ParsedRow, float
         for q in t.items:
             if (q is not c and not q.cost_row and q.num is not None and q.num > 0 and not q.pct
                     and not q.is_date and units_compatible(q.eff_unit, per)):
-                out.append((c, q, c.num * _TO_WAN[m.group(1)] * q.num))
+                n = in_unit(q.num, q.eff_unit, per)
+                if n is not None:
+                    out.append((c, q, c.num * _TO_WAN[m.group(1)] * n))
     return out
 
 
@@ -124,6 +128,140 @@ def feas_02_table(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
                                          f"是预算{fmt_num(b)}万元的{need / b:.1f}倍，单位成本或数量与资金不匹配"))
                 break
     return hits
+
+
+# a standard priced per counted unit and, maybe, per period: 200 元/人·月, 1130 元/月/人, 400 元/人、天, 5300 元/户·年
+_STANDARD_UNIT_RE = re.compile(r"^(亿元|万元|千元|元)(?:/|每)[(（]?(.+?)[)）]?$")
+_STANDARD_SEP_RE = re.compile(r"[/·.、*×每]")
+_PERIOD_KINDS = ("months", "days")
+# a count of those the money reaches may exceed those paid (受益人口, 带动就业, 覆盖人群): never priced by a standard
+_NOT_PAID_RE = re.compile(r"受益|带动|辐射|覆盖|惠及|服务人口|影响")
+# generic words a standard's name and a count's name share without being about one thing
+_GENERIC_BIGRAMS = frozenset(("标准", "成本", "人数", "数量", "资金", "项目", "单位", "平均", "人均", "控制"))
+# a duration the description states for the payments: 按月发放，共12个月 / 全年12个月补助
+_PAID_MONTHS_RE = re.compile(r"(\d{1,2})个月(?![内以之])")   # 3个月内 is a limit, not how long it pays
+_SENTENCE_RE = re.compile(r"[。；;！？!?]")
+_PAID_WORDS_RE = re.compile(r"发放|补助|补贴|救助|资助|津贴|工资|生活费|供养")
+# what a standard outside the 成本 slot must say to be what the project pays per head: a policy level such as
+# 农村低保标准 (530 元/人·月) is a line the payments top up to, not the amount paid (D017 states it beside a
+# 30 万元 临时救助), so it prices nothing
+_PAID_STANDARD_RE = re.compile(r"补助|补贴|救助|资助|津贴|奖励|奖补|工资|报酬|生活费|供养|慰问|抚恤|发放")
+
+
+def _standard_parts(unit: str) -> tuple[str, str, str] | None:
+    """(money unit, counted unit, period unit or '') of a standard's unit: 元/人·月 → ('元', '人', '月'),
+    元/月/人 → ('元', '人', '月'), 元/户·年 → ('元', '户', '年'), 元/亩 → ('元', '亩', ''); None for any other
+    shape (元/人·次: a second count; 元: no count)."""
+    from kb.domain.quantity import kind_of
+
+    m = _STANDARD_UNIT_RE.match(unit or "")
+    if m is None:
+        return None
+    parts = [x for x in _STANDARD_SEP_RE.split(m.group(2)) if x]
+    if len(parts) == 1 and len(parts[0]) == 2 and kind_of(parts[0]) is None and kind_of(parts[0][1]) in _PERIOD_KINDS:
+        parts = [parts[0][0], parts[0][1]]   # 元/人月: per person and month
+    periods = [x for x in parts if kind_of(x) in _PERIOD_KINDS]
+    counted = [x for x in parts if x not in periods]
+    if len(counted) != 1 or len(periods) > 1:
+        return None
+    return m.group(1), counted[0], periods[0] if periods else ""
+
+
+def _at_least(r: ParsedRow) -> bool:
+    """The row's number is what it promises or a floor of it (=, ≥, >, or no operator), and a positive size."""
+    return (r.num is not None and r.num > 0 and not r.pct and not r.is_date and not r.rng
+            and r.eff_op in ("=", "≥", ">", ""))
+
+
+def _periods(t: ParsedTable, period: str) -> tuple[float, str] | None:
+    """How many `period`s the payments run (a number, where it is said), explicit and one: a duration row of
+    the table (补助发放月数 12 个月, 培训天数 5 天) converted into `period`, else the one number of months a
+    sentence of the description states beside a payment word (按月发放，全年12个月; not a limit, 3个月内); a per-year standard runs one budget year
+    unless a row says otherwise. None when nothing or several differing figures are said."""
+    from kb.domain.quantity import kind_of
+
+    kind = kind_of(period)
+    said = set()
+    for r in t.items:
+        if _at_least(r) and r.eff_unit and kind_of(r.eff_unit) == kind and not r.cost_row:
+            y = in_unit(r.num, r.eff_unit, period)  # type: ignore[arg-type]
+            if y is not None:
+                said.add((y, f"“{r.name}”{fmt_num(r.num)}{r.eff_unit}"))
+    if not said and kind == "months":
+        d = t.ctx.get("description") or ""
+        for clause in _SENTENCE_RE.split(d):
+            if _PAID_WORDS_RE.search(clause):
+                for m in _PAID_MONTHS_RE.finditer(clause):
+                    y = in_unit(float(m.group(1)), "月", period)
+                    if y is not None:
+                        said.add((y, f"申报说明的“{m.group()}”"))
+    if len({y for y, _ in said}) == 1:
+        return next(iter(said))
+    if not said and period == "年":
+        return 1.0, ""
+    return None
+
+
+def standard_products(t: ParsedTable) -> list[tuple[ParsedRow, ParsedRow, tuple[float, str] | None, float]]:
+    """(standard row, count row, (periods, where said) or None, standard × count × periods in 万元) for each
+    standard of the table (a 成本 row, or a row named …标准 that says it pays: 生活补助标准, not 农村低保标准;
+    priced per counted unit and maybe per period: 补助标准 200 元/人·月) and the count it prices (补助人数 5000 人: a unit that converts exactly into the
+    standard's, a name sharing a word with the standard's, not a count of those reached but not paid, 受益人口);
+    each factor is a floor or the figure (=, ≥), never a ceiling (≤). Of several counts, the one sharing the
+    most words with the standard, the smallest product on a tie. A standard per period needs the number of
+    periods stated (`_periods`), else no product."""
+    from kb.domain.quantity import convert
+
+    out = []
+    for c in t.items:
+        if not (c.cost_row or ("标准" in c.name and _PAID_STANDARD_RE.search(c.name))) or not _at_least(c) \
+                or not c.eff_unit:
+            continue
+        parts = _standard_parts(c.eff_unit)
+        if parts is None:
+            continue
+        money, per, period = parts
+        words = bigrams(c.name_base or c.name) - _GENERIC_BIGRAMS
+        best = None
+        for q in t.items:
+            if q is c or q.cost_row or not _at_least(q) or not q.eff_unit or _NOT_PAID_RE.search(q.name):
+                continue
+            n = in_unit(q.num, q.eff_unit, per)  # type: ignore[arg-type]
+            shared = len(words & bigrams(q.name_base or q.name))
+            if n is None or not shared:
+                continue
+            need = convert(c.num * n, money, "万元")  # type: ignore[operator]
+            if best is None or (shared, -need) > (best[0], -best[2]):
+                best = (shared, q, need)
+        if best is None:
+            continue
+        times = _periods(t, period) if period else None
+        if period and times is None:
+            continue
+        out.append((c, best[1], times, best[2] * (times[0] if times else 1.0)))
+    return out
+
+
+@rule("FEAS-06", on="table", fix_text="核对补助（成本）标准、对象数量和期数，按“标准×数量×期数”测算，使之与预算一致")
+def feas_06(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
+    """ours: a standard × the count it prices (× the periods it runs) far above the budget (200 元/人·月 ×
+    5000 人 × 12 个月 = 1200 万元 against 50 万元): more than `standard_over_budget_ratio` times the budget
+    (budget_wan, else the one the description states). Every factor must be written (the number of
+    months of a monthly standard too) and every unit convert through `kb.domain.quantity.CONVERSIONS`;
+    a pair FEAS-02 already prices (5 万元/公里 × 300 公里 on a 成本 row) is left to it."""
+    b = number_of(t.ctx.get("budget_wan")) or number_of(t.ctx.get("budget_hint_wan"))
+    if not b or b <= 0:
+        return []
+    priced = {(c.idx, q.idx) for c, q, _ in unit_cost_products(t)}
+    for c, q, times, need in standard_products(t):
+        if (c.idx, q.idx) in priced or need <= b * s.standard_over_budget_ratio:
+            continue
+        said = f"“{c.name}”{fmt_num(c.num)}{c.eff_unit}×“{q.name}”{fmt_num(q.num)}{q.eff_unit}"
+        if times and times[1]:
+            said += f"×{times[1]}"
+        return [RuleHit("value", f"{said}≈{fmt_num(round(need, 2))}万元，是预算{fmt_num(b)}万元的{need / b:.1f}倍，"
+                                 f"标准、数量或预算有误")]
+    return []
 
 
 # a quantity stated in the description: up to 8 characters of what it counts before the number

@@ -208,12 +208,18 @@ _CLAUSE_QTY_RE = re.compile(r"([^，。；,;：:！？\d]{0,20})(\d+(?:,\d{3})*(
 _WORK_ON_STOCK_RE = re.compile(r"改造|维修|维护|养护|管护|巡护|保护|修缮|抚育|更新|加固|治理|整治|清理|升级|改建|扩建|"
                                r"提升|监测|巡查|检查|排查|覆盖|服务|培训|补助|补贴|发放|慰问|救助|参保|保险|防治|消杀|"
                                r"普查|调查|登记|确权|认定|评估|核查")
+# the same work said of the description's stock figure: right before its stock word (改造提升原有助餐点2个,
+# 维修加固现有堤防3处, 对原有…) or right after its unit (全县现有林地186万亩进行管护) — this year's output
+_WORK_BEFORE_STOCK_RE = re.compile("(?:" + _WORK_ON_STOCK_RE.pattern + r")[对了的]?$")
+_WORK_AFTER_STOCK_RE = re.compile(r"^(?:进行|实施|开展|予以|全部|均|逐一)?(?:" + _WORK_ON_STOCK_RE.pattern + ")")
 
 
 def stock_reason(r: ParsedRow) -> str | None:
     """Why an 产出/数量 target states the setting rather than the year's output, or None: its name says a
     stock or a cumulative total (`_STOCK_NAME_RE`), or its value is a figure the description gives as
-    such (全县现有农户4.2万户 and a row of 42000 户 about 农户). Counts, areas, lengths; not rates or dates."""
+    such (全县现有农户4.2万户 and a row of 42000 户 about 农户) — unless the description says this year's work
+    on it (改造提升原有助餐点2个, 现有林地186万亩进行管护: a fresh reviewer's catch, as OP-04 takes the office's work
+    on a harm). Counts, areas, lengths; not rates or dates."""
     if (r.level1 is not Level1.output or r.level2 is not Level2.quantity or r.num is None or r.pct or r.is_date
             or r.cost_row or not r.name):
         return None
@@ -231,6 +237,8 @@ def stock_reason(r: ParsedRow) -> str | None:
         said = STOCK_WORDS.search(before)
         if not said or (said.group() in ("已完成", "已有") and PAST_PERIOD_WORDS.search(before)):
             continue
+        if _WORK_BEFORE_STOCK_RE.search(before[:said.start()]) or _WORK_AFTER_STOCK_RE.search(m.group(5)):
+            continue  # work done this year on what stands (改造提升原有助餐点2个) is the year's output
         y = in_unit(x, unit, r.eff_unit) if units_compatible(unit, r.eff_unit) else None
         if y is not None and abs(y - r.num) <= 1e-9 * max(1.0, y) and name & bigrams(before + m.group(5)):
             return (f"指标值{fmt_num(r.num)}{r.eff_unit}是申报说明中的“{before[said.start():]}{fmt_num(x)}{unit}”，即{said.group()}的"

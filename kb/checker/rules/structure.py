@@ -14,7 +14,7 @@ from collections import Counter
 from kb.checker.catalog import LEVELS, TARGET, RuleHit, rule, table_fix
 from kb.checker.fixes import SAME, TableFix, fmt_num, name_key_of_text
 from kb.checker.lexicon import STR06_RE
-from kb.checker.parse import ParsedRow, ParsedTable, name_quantity, unset_row
+from kb.checker.parse import ParsedRow, ParsedTable, duplicate_key, name_quantity, unset_row
 from kb.domain.budget import BUDGET_EXECUTION_POINTS
 from kb.domain.enums import Level1, Level2
 from kb.domain.plausible import budget_beyond_project
@@ -244,24 +244,94 @@ def near_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
     return pairs
 
 
+# a satisfaction name's ending (满意度, 满意率, 满意程度), and a word before the group surveyed that names no
+# other group (受益群众 are the 群众 a project serves)
+_SAT_ENDING_RE = re.compile(r"的?满意(?:度|率|程度)$")
+_SAT_GROUP_PREFIXES = ("受益",)
+# a group that is no single group: an object of the satisfaction (市民对空气质量改善的满意程度) or several
+_SAT_NOT_ONE_GROUP_RE = re.compile(r"[对、和及与/]")
+
+
+def satisfaction_group(r: ParsedRow) -> str | None:
+    """ours: whom a satisfaction-level row surveys, as a key (受益群众满意度 → 群众, 服务对象满意度 → 服务对象),
+    or None: no satisfaction level (满意度提升幅度), a group of fewer than two characters (满意度), an object
+    named (市民对空气质量改善的满意程度) or several groups joined (学生、家长满意度)."""
+    if not r.ni.sat_level:
+        return None
+    base = r.ni.base or r.name
+    m = _SAT_ENDING_RE.search(base)
+    g = base[:m.start()] if m else ""
+    if _SAT_NOT_ONE_GROUP_RE.search(g):
+        return None
+    for p in _SAT_GROUP_PREFIXES:
+        if g.startswith(p) and len(g) - len(p) >= 2:
+            g = g[len(p):]
+    return duplicate_key(g) if len(g) >= 2 else None
+
+
+def satisfaction_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
+    """ours: pairs of rows (1-based) with different names that survey the satisfaction of one group
+    (`satisfaction_group`: 群众满意度 and 受益群众满意度), wherever they are filed; a name repeated exactly
+    is STR-12's own duplicate."""
+    first: dict[str, ParsedRow] = {}
+    pairs = []
+    for r in t.items:
+        if unset_row(r):
+            continue
+        g = satisfaction_group(r)
+        if g is None:
+            continue
+        o = first.setdefault(g, r)
+        if o is not r and o.ni.key != r.ni.key:
+            pairs.append((o.idx, r.idx))
+    return pairs
+
+
+def _target_text(r: ParsedRow) -> str:
+    """The row's target as written (≥90%), for a message."""
+    op, v, u = (str(x if x is not None else "").strip() for x in (r.raw.operator, r.raw.value, r.raw.unit))
+    return op + v + (u if u and not v.endswith(u) else "")
+
+
+def _same_target(a: ParsedRow, b: ParsedRow) -> bool:
+    return (a.eff_op, a.num if a.num is not None else a.v, a.eff_unit) == (b.eff_op, b.num if b.num is not None else b.v,
+                                                                         b.eff_unit)
+
+
+def _targets_said(rows: list[ParsedRow]) -> str:
+    """'，指标值不一致：≥90%、≥95%' when the rows promise different targets, else ''."""
+    if all(_same_target(rows[0], r) for r in rows[1:]):
+        return ""
+    return "，指标值不一致：" + "、".join(_target_text(r) or "（空）" for r in rows)
+
+
 @rule("STR-12", on="table", drops=_duplicates)
 def str_12(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
-    """The same normalised name appears twice or more; ours: two names that measure one thing in one
-    slot (`near_duplicates`), a second finding whose fix is advice (the names differ: nothing dropped)."""
+    """The same normalised name appears twice or more (the message gives the targets when they differ);
+    ours: two names that measure one thing in one slot (`near_duplicates`), and two names that survey
+    the satisfaction of one group (`satisfaction_duplicates`: 群众满意度 ≥90 %, 受益群众满意度 ≥95 %),
+    further findings whose fix is advice (the names differ: nothing dropped)."""
     hits = []
     keys = [(r.ni.key, r.idx) for r in t.items if r.name and not unset_row(r)]
     names = Counter(k for k, _ in keys)
+    by_idx = {r.idx: r for r in t.items}
     if len(names) != len(keys):
         dups = [n for n, k in names.items() if k >= 2]
         rows = {n: [i for k, i in keys if k == n] for n in dups}
-        desc = "；".join(f"“{n}”（第{'、'.join(map(str, rows[n]))}行）" for n in dups[:5])
-        hits.append(RuleHit("name", f"指标名称重复：{desc}", {"rows": rows}))
+        desc = "；".join(f"“{n}”（第{'、'.join(map(str, rows[n]))}行{_targets_said([by_idx[i] for i in rows[n]])}）"
+                        for n in dups[:5])
+        differ = any(_targets_said([by_idx[i] for i in rows[n]]) for n in dups)
+        hits.append(RuleHit("name", f"指标名称重复：{desc}", {"rows": rows, "differ": differ}))
     near = near_duplicates(t)
     if near:
-        by_idx = {r.idx: r for r in t.items}
         desc = "；".join(f"“{by_idx[a].name}”与“{by_idx[b].name}”（第{a}、{b}行）" for a, b in near[:5])
         hits.append(RuleHit("name", f"疑似重复指标：{desc}同属一个二级指标、计量单位同类，计量的是同一对象的同一口径",
                             {"near": near}))
+    sat = satisfaction_duplicates(t)
+    if sat:
+        desc = "；".join(f"“{by_idx[a].name}”与“{by_idx[b].name}”（第{a}、{b}行{_targets_said([by_idx[a], by_idx[b]])}）"
+                        for a, b in sat[:5])
+        hits.append(RuleHit("name", f"疑似重复指标：{desc}调查的是同一对象的满意度", {"near": sat}))
     return hits
 
 
@@ -447,7 +517,9 @@ def fix_str_12(h: RuleHit, fx: TableFix) -> Suggestion | None:
         return None
     if "near" in h.data:
         return construct(Suggestion, text="确属同一指标的，合并为一行；不是的，在名称中写明各自的对象或口径")
-    return construct(Suggestion, delete_rows=drop, text="合并重复指标，删除第" + "、".join(map(str, drop)) + "行（或区分口径）")
+    said = "；重复的行指标值不一致，请核实保留的目标" if h.data.get("differ") else ""
+    return construct(Suggestion, delete_rows=drop,
+                     text="合并重复指标，删除第" + "、".join(map(str, drop)) + "行（或区分口径）" + said)
 
 
 @table_fix("STR-13")
