@@ -353,6 +353,7 @@ def test_an_unknown_budget_key_is_refused_naming_the_field(tmp_path, client):
     res = client.post("/v1/declarations/check", json={"context": {"预算": 250}, "rows": rows})
     assert res.status_code == 422 and res.json()["detail"][0]["loc"] == ["body", "context.预算"]
     ok = {"project": "某镇乡村道路修缮", "budget_wan": 250, "budget": 250, "department": "交通局", "sector": "交通",
-          "year": 2025, "doc_type": "项目支出绩效目标表", "source_url": "", "note": "", "预算年度": 2025, "rows": rows}
+          "year": 2025, "doc_type": "项目支出绩效目标表", "source_url": "", "note": "", "预算年度": 2025,
+          "资金来源": "财政拨款", "funding_source": "一般公共预算", "rows": rows}
     res = client.post("/v1/declarations/check", json=ok)
     assert res.status_code == 200 and "COST-04" in [f["rule_id"] for f in res.json()["findings"]]

@@ -521,13 +521,14 @@ _YEAR_KEY_RE = re.compile(r"year|年", re.I)
 def unknown_budget_key(rec: dict[str, Any], prefix: str = "") -> tuple[str, str] | None:
     """(field, Chinese message) for the first key of a declaration record (or of its `context`) that names a
     budget but is not `budget_wan` (万元) or another key the checker reads (`plan_total_wan`), else None:
-    `budget`, `budget_yuan`, `预算`, `总投资` … would be ignored and COST-04 would never fire (the same figure
-    beside budget_wan passes: nothing is lost). Keys naming a
+    `budget`, `budget_yuan`, `预算`, `总投资` … holding a number would be ignored and COST-04 would never fire (the
+    same figure beside budget_wan passes: nothing is lost; a key holding words, 资金来源: 财政拨款, is no figure and
+    passes, so an unknown record schema never makes a whole file unreadable). Keys naming a
     year (`budget_year`, `预算年度`) and the other keys real records carry (department, sector, year,
     doc_type, source_url, note …) pass."""
     for k in rec:
         if (isinstance(k, str) and k not in _BUDGET_KEYS and _BUDGET_KEY_RE.search(k)
-                and not _YEAR_KEY_RE.search(k)):
+                and not _YEAR_KEY_RE.search(k) and _num_or_none(rec[k]) is not None):
             if "budget_wan" in rec and _num_or_none(rec[k]) == _num_or_none(rec["budget_wan"]) is not None:
                 continue  # the same figure beside budget_wan: nothing is lost
             return prefix + k, "未知字段，预算请填 budget_wan（万元）"
