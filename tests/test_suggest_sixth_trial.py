@@ -55,3 +55,33 @@ def test_a_type_row_needs_the_work_it_names(name, source, missing):
                        project_name="县城空气质量监测")
     level2 = "beneficiary_satisfaction" if "满意度" in name else "quantity"
     assert unnamed_work(Draft(name=name, level2=level2, source=source), ctx) == missing
+
+
+@pytest.mark.parametrize("text, setting", [
+    # what stands and whom it covers: the county's water supply, not this year's repairs
+    ("全县现有农村集中供水工程186处，覆盖农村人口21万人。2025年对32处供水工程进行维修养护，更换管道18公里",
+     [True, True, False, False]),
+    # holdings of an archive are what it keeps; the year's digitisation is the work
+    ("县档案馆馆藏档案12万卷。2025年完成1.5万卷档案数字化扫描，约90万页", [True, False, False]),
+    ("对馆藏档案1.5万卷进行数字化，完成馆藏图书8000册修复", [False, False]),
+    # a clause on this year's work ends the setting, and what it covers is its benefit
+    ("全县现有助餐点12个，本年度新建助餐点8个，覆盖老年人5000人", [True, False, False]),
+    ("新建供水工程3处，覆盖农村人口1.2万人", [False, False]),
+])
+def test_the_coverage_of_what_stands_and_an_archives_holdings_are_the_setting(text, setting):
+    """Seen: 全县现有…，覆盖农村人口21万人 gave 农村人口人数 ≥21 万人 (a benefit row); 馆藏档案12万卷 gave
+    档案馆馆藏档案数量 ≥12 万卷."""
+    from kb.domain.text import normalize
+    from kb.suggest.facts import setting_figure
+    from kb.suggest.objects import mentions
+
+    text = normalize(text)
+    assert [setting_figure(m, text) for m in mentions(text)] == setting
+
+
+def test_an_archives_holdings_bind_no_row(shipped_kb):
+    res, rows = _table(shipped_kb, "区档案馆馆藏档案9.6万卷。2025年完成1.2万卷档案数字化扫描，约70万页，资金38万元。",
+                       "档案数字化")
+    assert not [r for r in rows if r[2] == "9.6"], rows
+    assert ("档案数字化页数", "≥", "70", "万页") in rows, rows
+    assert "“区档案馆馆藏档案9.6万卷”是项目所在地的现状" in res.message
