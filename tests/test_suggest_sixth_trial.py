@@ -85,3 +85,13 @@ def test_an_archives_holdings_bind_no_row(shipped_kb):
     assert not [r for r in rows if r[2] == "9.6"], rows
     assert ("档案数字化页数", "≥", "70", "万页") in rows, rows
     assert "“区档案馆馆藏档案9.6万卷”是项目所在地的现状" in res.message
+
+
+def test_a_blank_level_beside_its_stated_change_is_left_out(shipped_kb):
+    """Seen: 重污染天数 待填写 in 质量 next to 重污染天数减少量 ≥ 5 天 in 效益 — the change is the project's measure of
+    the days; the blank level stays an alternate."""
+    res, rows = _table(shipped_kb, "实施秋冬季大气污染综合治理，开展重污染天气应急管控，重污染天数比上年减少3天，"
+                                   "完成散煤替代1200户，资金90万元。", "秋冬季重污染天气应对")
+    assert ("重污染天数减少量", "≥", "3", "天") in rows, rows
+    assert not [r for r in rows if r[0] == "重污染天数"], rows
+    assert "重污染天数" in [c.name for cands in res.alternates.values() for c in cands]
