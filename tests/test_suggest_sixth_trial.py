@@ -95,3 +95,22 @@ def test_a_blank_level_beside_its_stated_change_is_left_out(shipped_kb):
     assert ("重污染天数减少量", "≥", "3", "天") in rows, rows
     assert not [r for r in rows if r[0] == "重污染天数"], rows
     assert "重污染天数" in [c.name for cands in res.alternates.values() for c in cands]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("2025年1月至6月每月开展2次防溺水安全宣传", ("防溺水安全宣传", "12", "每月2次 × 6(1月至6月)")),
+    ("2025年3—8月每月巡查河道3次", ("巡查河道", "18", "每月3次 × 6(3—8月)")),
+])
+def test_a_monthly_task_over_a_span_of_dated_months_counts_its_months(text, found):
+    """Seen: 2025年1月至6月每月开展2次 gave 开展次数 ≥ 2 次: the month before 每月 swallowed the frequency."""
+    from kb.domain.text import normalize
+    from kb.suggest.objects import mentions
+
+    assert [(m.obj, m.value, m.derivation) for m in mentions(normalize(text)) if m.unit == "次"] == [found]
+
+
+def test_a_monthly_task_over_dated_months_is_the_tables_count(shipped_kb):
+    res, rows = _table(shipped_kb, "2025年1月至6月每月开展2次防溺水安全宣传进校园活动，发放宣传手册8000份，资金5万元。",
+                       "防溺水安全宣传")
+    got = [(c.value, c.unit, c.basis) for c in res.default_table if c.unit == "次"]
+    assert got == [("12", "次", "项目申报内容中的计划数(每月2次 × 6(1月至6月))")], rows

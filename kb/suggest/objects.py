@@ -508,7 +508,8 @@ def _clause_before(t: str, start: int) -> str:
     """The text before a number back to punctuation or the previous number + unit."""
     s = t[max(0, start - 24):start]
     s = CLAUSE_PUNCT.split(s)[-1]
-    m = list(re.finditer(r"[\d.]+\s*[^\d\s]{0,3}", s))
+    # the unit's few characters never run into a frequency's 每 (2025年1月至6月每月开展2次: before 2次 is 每月开展)
+    m = list(re.finditer(r"[\d.]+\s*[^\d\s每]{0,3}", s))
     if m:
         last = m[-1]
         s = s[last.end():]
