@@ -114,3 +114,21 @@ def test_a_monthly_task_over_dated_months_is_the_tables_count(shipped_kb):
                        "防溺水安全宣传")
     got = [(c.value, c.unit, c.basis) for c in res.default_table if c.unit == "次"]
     assert got == [("12", "次", "项目申报内容中的计划数(每月2次 × 6(1月至6月))")], rows
+
+
+@pytest.mark.parametrize("text, name", [
+    ("为辖区中小学生开展年度健康体检，体检2.6万人，人均45元，资金117万元。", "中小学生健康体检"),
+    ("为全镇65岁以上老年人开展免费健康体检，体检3800人，每人120元，资金45.6万元。", "老年人免费健康体检"),
+])
+def test_a_health_check_of_residents_is_public_health_not_staff_welfare(shipped_kb, text, name):
+    """Seen: a 体检 of pupils typed 工作人员福利 (0.98) with 职工体检人数 ≥3.2 万人, 工资发放准确性 and 干部职工满意度: only
+    a 体检 of the unit's own staff (职工体检) is staff welfare."""
+    res, rows = _table(shipped_kb, text, name)
+    assert res.project_types[0].id == "basic_public_health", res.project_types
+    assert "staff_welfare" not in [t.id for t in res.project_types], res.project_types
+    assert not [r for r in rows if "职工" in r[0] or "工资" in r[0]], rows
+
+
+def test_a_health_check_of_the_units_staff_stays_staff_welfare(shipped_kb):
+    res, _ = _table(shipped_kb, "为本单位在职教职工开展年度职工体检，体检260人，每人400元，资金10.4万元。", "教职工体检")
+    assert res.project_types[0].id == "staff_welfare", res.project_types
