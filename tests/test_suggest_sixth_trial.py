@@ -132,3 +132,37 @@ def test_a_health_check_of_residents_is_public_health_not_staff_welfare(shipped_
 def test_a_health_check_of_the_units_staff_stays_staff_welfare(shipped_kb):
     res, _ = _table(shipped_kb, "为本单位在职教职工开展年度职工体检，体检260人，每人400元，资金10.4万元。", "教职工体检")
     assert res.project_types[0].id == "staff_welfare", res.project_types
+
+
+def _row(name, op, value, unit, level1="output", level2="quantity"):
+    from kb.suggest.engine import Candidate
+
+    return Candidate(level1=level1, level2=level2, level1_label="", level2_label="", name=name, operator=op,
+                     value=value, unit=unit, basis="测试")
+
+
+@pytest.mark.parametrize("value, vague", [("达到预期", True), ("有所提高", True), ("持续改善", True), ("优良", False),
+                                          ("达标", False)])
+def test_a_vague_qualitative_row_never_holds_more_than_the_even_share(value, vague):
+    """Seen: 为决策提供参考 定性 达到预期, the one 效益 row, held 30 of 100 points in the .xlsx; a checkable grade
+    (优良, 达标) keeps its 一级指标's points."""
+    rows = [_row("检测水样数量", "≥", "344", "份"), _row("检测报告合格率", "=", "100", "%", "output", "quality"),
+            _row("检测报告出具时限", "≤", "15", "天", "output", "timeliness"),
+            _row("水质检测成本", "≤", "21", "万元", "cost", "economic_cost"),
+            _row("为决策提供参考", "定性", value, "", "benefit", "social_benefit"),
+            _row("服务对象满意度", "≥", "90", "%", "satisfaction", "beneficiary_satisfaction")]
+    from kb.suggest.export import scores
+
+    s = scores(rows)
+    assert sum(s) == 100
+    assert (s[4] <= round(100 / len(rows))) == vague, s
+    if vague:   # the 13.3 points given up go to the checkable rows in proportion to their shares (50/3, 10, 10 of 70)
+        assert s == [20, 20, 20, 12, 16, 12], s
+
+
+def test_the_default_tables_weights_cap_a_vague_benefit(shipped_kb):
+    res, _ = _table(shipped_kb, "委托第三方检测机构对全县14个集中式饮用水水源地开展水质检测，每季度采样1次，全年检测水样56份，"
+                                "出具检测报告56份，检测经费28万元。", "饮用水源地水质检测")
+    vague = [c for c in res.default_table if c.operator == "定性" and c.value == "达到预期"]
+    assert vague and all(c.weight <= round(100 / len(res.default_table)) for c in vague), \
+        [(c.name, c.value, c.weight) for c in res.default_table]
