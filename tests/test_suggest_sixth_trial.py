@@ -166,3 +166,15 @@ def test_the_default_tables_weights_cap_a_vague_benefit(shipped_kb):
     vague = [c for c in res.default_table if c.operator == "定性" and c.value == "达到预期"]
     assert vague and all(c.weight <= round(100 / len(res.default_table)) for c in vague), \
         [(c.name, c.value, c.weight) for c in res.default_table]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("2024年7月至12月每周开展1次送教上门服务", ("送教上门服务", "26", "每周1次 × 26(7月至12月，按每月52÷12周计)")),
+    ("每周开展义诊活动2次", ("义诊活动", "104", "每周2次 × 52")),          # no months named: the year's 52 weeks
+])
+def test_a_weekly_task_over_dated_months_counts_their_weeks(text, found):
+    """Found beside the monthly case: 2024年7月至12月每周开展1次 gave 52 次, a whole year's weeks for six months."""
+    from kb.domain.text import normalize
+    from kb.suggest.objects import mentions
+
+    assert [(m.obj, m.value, m.derivation) for m in mentions(normalize(text)) if m.unit == "次"] == [found]
