@@ -42,7 +42,7 @@ def test_a_care_home_is_collective_support(shipped_kb):
     ("环境监测数据准确率", "type", []),
     ("养殖场户对防疫服务满意度", "type", []),          # whom a satisfaction asks names no work
     ("水利工程验收合格率", "retrieval", ["验收"]),     # nothing handed over in a monitoring
-    ("特困人员分散供养人数", "retrieval", ["分散供养"]),
+    ("特困人员分散供养人数", "retrieval", []),        # the text names neither mode: no mode is excluded
     ("受益脱贫(监测)户满意度", "type", []),            # 监测户 are people, no work
 ])
 def test_a_type_row_needs_the_work_it_names(name, source, missing):

@@ -43,7 +43,7 @@ WORK_SYNONYMS = (("修缮", "维修", "修复", "维护", "整修", "翻修", "�
 DELIVERED_WORK = re.compile(r"新建|建设|建成|修建|改建|扩建|续建|施工|竣工|工程建设|修缮|维修|改造|加固|硬化|铺设|采购|购置|"
                             r"购买|配备|配置|安装|更换|治理|整治|清淤|疏浚|种植|栽植|造林|修复|改厕|数字化|开发|研发|研究|"
                             r"课题|科研|适配|配发|建档|验收")
-# modes of one programme that exclude each other: a row naming one mode needs it in the text, not only the other
+# modes of one programme that exclude each other: a row naming one mode is another group's when the text names only the other
 # (敬老院 is 集中供养: 特困人员分散供养人数 is another group's row)
 EXCLUSIVE_MODES = (("分散供养", "集中供养"),)
 
