@@ -39,8 +39,9 @@ def scores(rows: list) -> list[int]:
 
     一级指标 without rows give their points to the others in proportion. A row left 待填写 (no value)
     gets at most the table's even share (100 ÷ rows): one blank 优抚对象生活水平 held all 30 points of
-    效益 (D042 fresh trial); what it gives up goes to the rows with a value of its 一级指标, else to every
-    row with a value in proportion.
+    效益 (D042 fresh trial); so does a vague qualitative row (`vague_qualitative`: 定性 达到预期, 有所提高 —
+    为决策提供参考 held 30 of 100 points on a target no one can assess). What they give up goes to the rows
+    with a checkable value of their 一级指标, else to every such row in proportion.
     """
     present = {r.level1 for r in rows}
     base = {k: v for k, v in SCORES.items() if k in present}
@@ -58,14 +59,33 @@ def scores(rows: list) -> list[int]:
     return whole
 
 
+# target words of a 定性 row that say no level anyone can check: the form's own 达到预期 / 达成年度指标 and the
+# checker's degree and trend words (`kb.checker.lexicon.VAGUE`: 有所提高, 持续改善, 明显提升 …) — a grade of
+# `kb.checker.lexicon.GRADE` other than these (优良, 合格, 达标, 良好) is checkable
+_VAGUE_TARGETS = frozenset({"达到预期", "符合预期", "达成年度指标", "部分达成年度指标并具有一定效果"})
+
+
+def vague_qualitative(row) -> bool:
+    """True for a 定性 row whose value says no checkable level (达到预期, 有所提高, 持续改善); `row` has
+    `operator` and `value` (a suggest candidate or a `TableRow`)."""
+    from kb.checker.lexicon import GRADE, VAGUE_RE
+
+    value = (row.value or "").strip().removeprefix("定性：").removeprefix("定性:")
+    if row.operator != "定性" or not value:
+        return False
+    return value in _VAGUE_TARGETS or (value not in GRADE and bool(VAGUE_RE.search(value)))
+
+
 def _cap_blank_rows(rows: list, share: list[float]) -> None:
-    """Move what a 待填写 row holds above the even share to the rows with a value (in place)."""
+    """Move what a 待填写 row or a vague qualitative row holds above the even share to the rows with a
+    checkable value (in place)."""
     even = 100 / len(rows) if rows else 0.0
-    valued = [i for i, r in enumerate(rows) if r.value]
+    capped = [not r.value or vague_qualitative(r) for r in rows]
+    valued = [i for i, r in enumerate(rows) if not capped[i]]
     if not valued:
         return
     for i, r in enumerate(rows):
-        if r.value or share[i] <= even:
+        if not capped[i] or share[i] <= even:
             continue
         surplus, share[i] = share[i] - even, even
         takers = [j for j in valued if rows[j].level1 == r.level1] or valued

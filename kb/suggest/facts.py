@@ -36,6 +36,13 @@ _SCOPE_LEAD = re.compile(r"^(?:目前|当前|现阶段|截至[^，,]{0,10}?|截�
 _SUBJECT_HAS = re.compile(r"^(?:城区|市区|县城|城市|主城区|老城区|(?:本|该)?(?:中心|馆|院|站|所|单位))现有")
 # words that say a figure is the present state of things, wherever they stand in the clause
 _SETTING_WORDS = re.compile(r"现有|现状|总面积|总人口|常住人口|户籍人口|总户数")
+# holdings of a library, an archive or a museum (馆藏档案12万卷, 藏书21万册): what the unit keeps, the setting — unless
+# the clause opens on the work done to them (对馆藏档案1.5万卷进行数字化: the project's own count)
+_HOLDINGS = re.compile(r"馆藏|藏书")
+_WORK_ON = re.compile(r"^(?:对|将|把|为|完成|新增|整理|扫描|修复)")
+# how a clause that goes on with the setting says what it covers (全县现有集中供水工程186处，覆盖农村人口21万人):
+# the coverage of what stands, no benefit of this year's work
+_COVERS = re.compile(r"^(?:共|可|能|已)?(?:覆盖|惠及|服务|辐射|受益)")
 # how a setting figure follows its words: after a measure noun or a verb of being (全县森林面积86万亩, 全县共有行政村120个)
 _SETTING_BEFORE = re.compile(r"(?:面积|人口|总量|总数|覆盖率|里程|长度|规模|蓄积量|户数|个数|是|有|达|为|共有|共|约|达到|总计|合计)$")
 # a verb of being anywhere after the scope (全县共有行政村120个)
@@ -97,6 +104,8 @@ def _setting_clause(head: str, tail: str, scoped: bool) -> bool:
     said = head.rstrip("约达共 ")
     if _SETTING_WORDS.search(head):
         return True
+    if _HOLDINGS.search(head) and not _WORK_ON.match(head) and not tail.strip():
+        return True
     # a scope, then what is counted, then its figure, and no work (全县60周岁以上老年人8.6万人): the county's own
     return scoped and (bool(_SETTING_BEFORE.search(said) or _BEING.search(head)) or len(head) > 4)
 
@@ -127,11 +136,12 @@ def setting_figure(m: Mention, text: str) -> bool:
     clauses = [c for c in re.split(r"[,，、]", before) if c] if before else []
     if not clauses or not _scoped(clauses[0]) or not _setting_clause(_words(clauses[0]), "", True):
         return False
-    if any(not _goes_on(_words(c)) for c in clauses[1:]):
+    stands = bool(EXISTING_WORDS.search(clauses[0]))   # 全县现有…, 已建成…: what stands, whose coverage goes on
+    if any(not _goes_on(_words(c), stands) for c in clauses[1:]):
         return False   # 全县森林面积86万亩，本年度完成森林抚育2万亩，补植补造0.5万亩: the work's clause ends the setting
     if joint == "、":   # an item of the setting's list (脱贫人口2.3万人、监测对象1100人): its lead is the list's
         return True
-    return bool(head) and _goes_on(head + tail)
+    return bool(head) and _goes_on(head + tail, stands)
 
 
 def _words(clause: str) -> str:
@@ -139,9 +149,12 @@ def _words(clause: str) -> str:
     return re.sub(r"[\d.]+[^\d]*$", "", clause) if re.search(r"\d", clause) else clause
 
 
-def _goes_on(words: str) -> bool:
+def _goes_on(words: str, stands: bool = False) -> bool:
     """A clause with no work, no target and no word of the project or its year, that does not open on whom the
-    project serves (为其中2000名失能老人提供上门服务)."""
+    project serves (为其中2000名失能老人提供上门服务). After a sentence opening on what stands (`stands`: 全县现有集中
+    供水工程186处) a clause saying what it covers (覆盖农村人口21万人) goes on with the setting too."""
+    if stands and _COVERS.match(words):
+        words = _COVERS.sub("", words)
     return not _names_work(words, True) and not _TARGET_WORDS.search(words) \
         and not re.search(r"本年|今年|年度|项目|提供", words) and not re.match(r"(?:为|对|向|给)", words)
 

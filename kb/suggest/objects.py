@@ -406,14 +406,25 @@ def _over_sites(t: str, q, m: Mention, site: str, found: list[Mention] | tuple, 
 _MONTHS_SPAN = re.compile(r"(\d{1,2})\s*月?\s*[—–\-~～至到]\s*(\d{1,2})\s*月")
 
 
+# weeks in a month, for a weekly task over a span of months (52 weeks ÷ 12 months)
+WEEKS_A_MONTH = 52 / 12
+
+
 def _period_total(t: str, q, every: tuple[str, int, str]) -> Mention:
+    """The count over the months the text names for a monthly or weekly task (汛期（5—9月）每月巡查4次 → 20 次;
+    2024年7月至12月每周开展1次 → 26 次, six months of 52 ÷ 12 weeks, said in the derivation), else the year's."""
     from decimal import Decimal
 
     m = _year_total(t, q, every)
-    span = _MONTHS_SPAN.search(re.split(r"[。;；]", t[max(0, q.start - 30):q.start])[-1]) if every[0] == "月" else None
+    span = _MONTHS_SPAN.search(re.split(r"[。;；]", t[max(0, q.start - 30):q.start])[-1]) \
+        if every[0] in ("月", "周") else None
     if not span or not 1 <= int(span.group(1)) <= int(span.group(2)) <= 12:
         return m
     months = int(span.group(2)) - int(span.group(1)) + 1
+    if every[0] == "周":
+        weeks = round(months * WEEKS_A_MONTH)
+        return replace(m, value=format((Decimal(q.value) * weeks).normalize(), "f"),
+                       derivation=f"每周{q.value}{q.unit} × {weeks}({span.group()}，按每月52÷12周计)")
     return replace(m, value=format((Decimal(q.value) * months).normalize(), "f"),
                    derivation=f"每月{q.value}{q.unit} × {months}({span.group()})")
 
@@ -508,7 +519,8 @@ def _clause_before(t: str, start: int) -> str:
     """The text before a number back to punctuation or the previous number + unit."""
     s = t[max(0, start - 24):start]
     s = CLAUSE_PUNCT.split(s)[-1]
-    m = list(re.finditer(r"[\d.]+\s*[^\d\s]{0,3}", s))
+    # the unit's few characters never run into a frequency's 每 (2025年1月至6月每月开展2次: before 2次 is 每月开展)
+    m = list(re.finditer(r"[\d.]+\s*[^\d\s每]{0,3}", s))
     if m:
         last = m[-1]
         s = s[last.end():]

@@ -199,6 +199,18 @@ def _generic_beside_stated(a: Draft, b: Draft) -> bool:
     return restates_rate(a, b)
 
 
+# how a change row names the measure it changes (`kb.suggest.changes`: 重污染天数减少量, 人均收入增加额, 死亡率下降幅度)
+_CHANGE_ENDING = re.compile(r"^(?:减少|增加|下降|提高|提升|增长)(?:量|额|率|幅度|数量)$")
+
+
+def _level_beside_its_change(a: Draft, b: Draft) -> bool:
+    """`a`, a blank row of a measure (重污染天数 待填写), beside `b`, the change of that measure the text states
+    (重污染天数减少量 ≥ 5 天): the change is the project's measure of it, and the blank level asks for a figure
+    the text chose to state as a change (a fresh trial: 重污染天数 待填写 next to 重污染天数减少量)."""
+    return a.pending and b.value_source == "text" and len(a.key) >= 2 and b.key.startswith(a.key) \
+        and bool(_CHANGE_ENDING.match(b.key[len(a.key):]))
+
+
 def restates_rate(a: Draft, b: Draft) -> bool:
     """`a`, a library row with the library's value, is the rate `b` states from the text, named longer or
     shorter (see `_generic_beside_stated`); vetting sets such a row aside before the table is chosen, so the
@@ -295,6 +307,7 @@ def assemble(drafts: list[Draft]) -> Table:
     chosen: list[Draft] = []
     chosen_ids: set[int] = set()
     count: dict[str, int] = {}
+    stated = [d for d in ranked if d.value_source == "text" and d.tier != Tier.ALTERNATE]
 
     def take(d: Draft, cap: int) -> bool:
         g = group_of(d.slot)
@@ -305,6 +318,8 @@ def assemble(drafts: list[Draft]) -> Table:
             return False
         if d.pending and _too_many_pending(chosen, g):
             return False
+        if d.pending and any(_level_beside_its_change(d, c) for c in stated):
+            return False   # 重污染天数 待填写 beside 重污染天数减少量 ≥ 5 天, whichever slot comes first
         if d.pending and _total_cost(d) and any(c.bound and _total_cost(c) for c in chosen):
             return False   # a blank total beside the text's own amount (D042: 优抚对象生活成本 beside 2126.81 万元)
         if g == "satisfaction" and count.get(g, 0) and not _two_groups_named(d, chosen):

@@ -31,7 +31,7 @@ from kb.domain.units import is_money_unit
 from kb.suggest.context import ProjectContext
 from kb.suggest.draft import ASIDE_NO_PEOPLE, ASIDE_SPARE_ENTRY, PENDING, Draft
 from kb.suggest.ranker import Tier
-from kb.suggest.words import PERSON_HEADS, PROGRAMME_WORDS
+from kb.suggest.words import DELIVERED_WORK, EXCLUSIVE_MODES, KIND_OF_WORK, PERSON_HEADS, PROGRAMME_WORDS, WORK_SYNONYMS
 from kb.domain.text import bigrams
 
 # rules about the name or the row as a whole: such a row is not offered in the table
@@ -87,6 +87,11 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
         if foreign_words:
             d.tier = Tier.ALTERNATE
             d.evidence.append(f"指标针对“{'、'.join(foreign_words[:2])}”，项目描述中没有，仅作备选")
+            continue
+        missing = unnamed_work(d, ctx)
+        if missing:
+            d.tier = Tier.ALTERNATE
+            d.evidence.append(f"指标针对“{missing[0]}”，项目描述中没有这项工作，仅作备选")
             continue
         if d.slot == "satisfaction" and not d.type_core and d.source != "formed" and \
                 not (_respondent_in_text(d, ctx) and _asks_people(d)):
@@ -148,6 +153,45 @@ _MEASURE_TAIL = re.compile(r"(数量|人数|人次|户数|次数|个数|面积|�
 _ROW_TAIL = re.compile(r"(验收合格率|覆盖率|合格率|达标率|完成率|及时率|开放率|发生率|发生次数|优良比例|比例|"
                        r"满意度|补助标准|标准|单场成本|单位成本|成本|单价|造价|投资|收入|时间|时限|周期|"
                        r"人次|人数|次数|场次|数量|面积|里程|长度|率)$")
+
+
+def unnamed_work(d: Draft, ctx: ProjectContext) -> list[str]:
+    """What a library row needs the text to name and it does not: [] when it fits.
+
+    A type's set is written for the type as a whole; some of its rows are about one kind of work within it or
+    one mode of it, and fit only a project that does that work (fresh trials: 大气污染治理项目数量 for an air
+    quality monitoring, 档案数字化页数 for an archive's storeroom renovation, 特困人员分散供养人数 for a 敬老院,
+    水利工程验收合格率 for a water testing contract). Three readings, each of the row's name:
+    - a kind of work of a type's row (`words.KIND_OF_WORK`: 治理, 数字化, 体检 …) the text names neither
+      as it is nor in other words (`words.WORK_SYNONYMS`);
+    - an acceptance (验收) of any library row when the text names nothing handed over (`words.DELIVERED_WORK`):
+      a testing, monitoring or service contract delivers reports and service, and is accepted by neither;
+    - a mode of a programme (`words.EXCLUSIVE_MODES`: 分散供养 / 集中供养) when the text names only the other.
+    Formed rows (made of the text's words) and rows with a learned value are never read here. Returns the
+    words missing, for the note.
+    """
+    if d.source == "formed":
+        return []
+    name, text = d.key, ctx.text
+    missing = [m for pair in EXCLUSIVE_MODES for m in pair
+               if m in name and m not in text and any(o in text for o in pair if o != m)]
+    if "验收" in name and not DELIVERED_WORK.search(text):
+        missing.append("验收")
+    if d.source == "type" and d.slot != "satisfaction":   # who is asked (养殖场户对防疫服务满意度) names no work
+        missing += [w for w in _kinds_of_work(name) if w not in text and not any(
+            s in text for fam in WORK_SYNONYMS if w in fam for s in fam)]
+    return missing
+
+
+_ROLE_NOUN = re.compile(r"(?:监测|帮扶|救助|资助|补助|供养)\)?(?:对象|户)")
+
+
+@lru_cache(maxsize=8192)
+def _kinds_of_work(name: str) -> tuple[str, ...]:
+    """The kinds of work (`words.KIND_OF_WORK`) a row name holds, none inside a longer one it also holds."""
+    name = _ROLE_NOUN.sub("", name)   # 脱贫(监测)户, 监测对象: whom a programme watches, no work of the row
+    found = [w for w in KIND_OF_WORK if w in name]
+    return tuple(sorted(w for w in found if not any(w != u and w in u for u in found)))
 
 
 def _is_rate(d: Draft) -> bool:
@@ -250,6 +294,7 @@ _SYNONYMS = {"中职": ("中等职业",), "中等职业": ("中职",), "残疾":
              "农村公路": ("乡村道路", "通村", "通组", "村道"), "公路": ("道路", "公里路", "修路"),
              "道路": ("公路", "路面", "公里路", "修路"),
              "储备粮": ("粮食储备",), "粮食": ("储备粮", "稻谷", "小麦", "玉米"), "脱贫": ("贫困",), "贫困": ("脱贫",),
+             "职工": ("员工", "干部", "在职", "在编", "工会", "退休"),   # a unit's own staff, however named
              "绿化": ("园林", "绿地"), "园林": ("绿化", "绿地"), "机房": ("服务器", "机柜"), "信息系统": ("系统", "平台")}
 
 

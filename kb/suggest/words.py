@@ -23,6 +23,30 @@ WORK_VERBS = frozenset("""新建 建设 建成 修建 改建 扩建 续建 新�
 # not 村道: 通村道路 would cut 通|村道|路; 主次干道 jieba cuts 主次|干道 and tags 干道 a verb
 ROAD_CLASSES = ("县乡村道", "县乡道", "村组道路", "通村公路", "通组公路", "主次干道", "主干道", "次干道", "干道")
 
+# a kind of work a row of a type's set can be about, beyond what every project of the type does (大气污染治理项目数量
+# in 大气污染防治, 档案数字化页数 in 档案与地方志): such a row needs its work in the text (a monitoring of air quality
+# treats no pollution; a storeroom's renovation digitises nothing) — the verbs of WORK_VERBS that name a kind of work,
+# not those any project says (开展, 完成, 服务 …) nor those of paying (补助, 发放: a subsidy's own words)
+KIND_OF_WORK = frozenset("""修缮 维修 改造 加固 硬化 铺设 采购 购置 安装 更换 租赁 培训 轮训 治理 整治 清淤 疏浚 清运 收运 种植 栽植
+造林 养护 管护 接种 检测 监测 抽检 巡查 印制 编印 出版 播出 托管 运维 保洁 收购 储备 轮换 修复 疏通 拆除 搬迁 养殖 放映 演出
+救治 筛查 体检 走访 排查 调解 审计 评审 数字化 编纂 改厕""".split())
+# the same kind of work in other words (a text that 整治s a river does the work a 治理 row names)
+# (维修 and 改造 are one 维修改造 work; 清淤 and 疏浚 treat a river)
+WORK_SYNONYMS = (("修缮", "维修", "修复", "维护", "整修", "翻修", "修理", "改造"),
+                 ("治理", "整治", "清淤", "疏浚", "疏通", "防治"), ("清淤", "疏浚", "清理", "疏通"), ("清运", "收运", "转运"),
+                 ("种植", "栽植", "造林", "栽种", "补植", "种养"), ("养殖", "种养"), ("检测", "监测", "抽检", "检验", "化验"),
+                 ("采购", "购置", "购买", "配备", "配置"), ("养护", "管护", "维护"), ("培训", "轮训", "研修"),
+                 ("巡查", "巡护", "巡逻", "检查"), ("运维", "运行维护", "维护"),
+                 ("体检", "健康检查"), ("印制", "编印", "印刷", "制作"))
+# a row's acceptance (〔X〕验收合格率) is of something handed over: works, goods, a system, planting, research — a
+# testing, monitoring or service contract hands over a report or a service, which no 验收合格率 measures
+DELIVERED_WORK = re.compile(r"新建|建设|建成|修建|改建|扩建|续建|施工|竣工|工程建设|修缮|维修|改造|加固|硬化|铺设|采购|购置|"
+                            r"购买|配备|配置|安装|更换|治理|整治|清淤|疏浚|种植|栽植|造林|修复|改厕|数字化|开发|研发|研究|"
+                            r"课题|科研|适配|配发|建档|验收")
+# modes of one programme that exclude each other: a row naming one mode is another group's when the text names only the other
+# (敬老院 is 集中供养: 特困人员分散供养人数 is another group's row)
+EXCLUSIVE_MODES = (("分散供养", "集中供养"),)
+
 # verbs that only say an event takes place (开展食品安全自查: the event is 食品安全自查; 组织开展社区党员600人次:
 # the persons take part in it)
 HOLD_VERBS = ("开展", "组织", "进行", "召开", "举办", "实施", "举行", "安排")
@@ -101,7 +125,7 @@ PROGRAMME_WORDS = tuple("""中职 中等职业 高中 普通高中 义务教育 
 食品安全 药品 医疗器械 化妆品 特种设备 计量 知识产权 粮食 储备粮 农机 种子 化肥 农药 地膜 耕地 土壤 污水 垃圾 大气 噪声 辐射
 环境监测 自然保护区 野生动物 国家公园 自来水 饮水 供水 燃气 供暖 供热 路灯 园林 绿化 环卫 公厕 停车 城管 执法 道路 公路 桥梁 隧道
 农村公路 客运 物流 健康管理 家庭医生 失能 护理补贴 邮政 通信 网络安全 信息系统 数据中心 机房 视频监控 雪亮工程 融媒体 广播 电视 报刊 出版 电影 戏曲 送戏 临时救助 无障碍 托养 投诉 举报 户厕 改厕 小区 教育教学
-就业补助 就业专项 科普 慰问""".split())
+就业补助 就业专项 科普 慰问 职工""".split())
 
 # words too common in descriptions to count as evidence of relevance on their own
 WEAK_TERMS = frozenset("""项目 工作 建设 管理 服务 提高 完成 资金 经费 年度 实施 开展 保障 提升 加强 推进 目标
