@@ -46,6 +46,8 @@ def _context(t: str, start: int) -> str:
 _BARE_WAN_UNIT = {"人次": "万人次", "人数": "万人", "户数": "万户", "次数": "万次", "播放量": "万次", "浏览量": "万次",
                   "点击量": "万次", "阅读量": "万次", "观看量": "万次"}
 _BARE_WAN = re.compile(r"(" + "|".join(_BARE_WAN_UNIT) + r")(?:达到|达|超过|约|共)?$")
+# days of a kind counted with 个 (160个在校日, 200个教学日): a count of days, not of a thing (工作日 is a limit's unit)
+_SCHOOL_DAYS = re.compile(r"(?:在校|教学|上课|供餐|开放|运营|服务|作业)日")
 # measure words that stand before their noun (N个机柜, N名学生), unlike units of measurement
 CLASSIFIERS = frozenset("个 台 套 辆 艘 架 所 家 座 栋 幢 门 项 条 处 名 位 户 间 张 本 册 份 部 支 块 根 眼 口 盏 株 棵 头 只 顶 卷".split())
 
@@ -84,6 +86,12 @@ def find_quantities(text: str) -> list[StatedQuantity]:
         if unit == "个" and t.startswith("工作日", m.end()):
             # 10个工作日内 is a time limit in 个工作日, not a count of 工作日 (fresh trial: 工作日内数量 ≥10 个)
             out.append(StatedQuantity(value, "个工作日", _context(t, m.start()), m.start(), m.end() + 3))
+            continue
+        days = _SCHOOL_DAYS.match(t, m.end()) if unit == "个" else None
+        if days:
+            # 全年按160个在校日计算: a count of days in 天 whose object is the day (a fresh reviewer got 供餐天数 ≥15 日
+            # from a settlement deadline because 160个 had no object)
+            out.append(StatedQuantity(value, "天", days.group(), m.start(), days.end()))
             continue
         if unit.endswith("度") and "电" not in t[max(0, m.start() - 8):m.end() + 1]:
             continue  # 120万度 is electricity (节约用电120万度); 30度 elsewhere is a temperature or an angle
