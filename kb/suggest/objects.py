@@ -262,7 +262,9 @@ def mentions(text: str) -> list[Mention]:
     out = []
     for q in Q.find_quantities(t):
         before = _clause_before(t, q.start)
-        verb, obj, after_ = split_phrase(pos_cut(before)) if before else ("", "", False)
+        # 改造提升原有助餐点2个: the work is done on what stands — 原有 says which, the verb stays the work's
+        worked = _WORK_ON_EXISTING.sub(r"\1", before)
+        verb, obj, after_ = split_phrase(pos_cut(worked)) if before else ("", "", False)
         obj_after = False   # the object follows the measure word (8个助餐点)
         if q.unit in Q.CLASSIFIERS or q.unit.lstrip("万") in Q.CLASSIFIERS or q.unit in Q.BULK_UNITS:
             after_toks = pos_cut(_clause_after(t, q.end))
@@ -307,11 +309,21 @@ def mentions(text: str) -> list[Mention]:
 # a daily capacity (日处理污水2万吨, 日均供水1.5万立方米): the day's amount, in 〔unit〕/日, never the year's
 _DAILY = re.compile(r"(?<![月\d节])(?:日均?|每日|每天)(?![前内起后至])[\u4e00-\u9fff]{2,6}$")
 _DAILY_UNITS = frozenset("吨 万吨 立方米 万立方米 方 万方 千克 公斤".split())
+# persons and visits a day (日均接待游客3000人次, 日均供餐400人次): 〔…〕/日 like a daily capacity
+_DAILY_COUNTS = frozenset("人次 万人次 人 名 次".split())
+PERSON_UNIT = {"名": "人"}
 
 
 def _daily(m: Mention) -> Mention:
     """日处理污水2万吨 → 日处理污水量, 2 万吨/日 (a fresh reviewer got 处理污水数量 ≥2 万吨 for a plant's daily capacity)."""
     lead = _DAILY.search(m.context)
+    if m.unit in _DAILY_COUNTS and lead:
+        # 日均供餐不少于400人次: a day's count, 日均供餐人次 ≥ 400 人次/日 — never the year's 助餐服务人次 ≥ 400
+        # (a fresh reviewer); the year's total only where the text states the days (not worked out here)
+        measure = "人次" if m.unit.endswith("人次") else "人数" if m.unit.endswith(("人", "名")) else "次数"
+        word = re.sub(r"^(?:每日|每天)", "日均", _BOUND_WORDS.sub("", lead.group()))
+        name = word if word.endswith(measure) else word + measure
+        return replace(m, unit=f"{PERSON_UNIT.get(m.unit, m.unit)}/日", verb="", obj=name, context=name)
     if m.unit not in _DAILY_UNITS or not lead:
         return m
     name = lead.group() + ("" if lead.group().endswith("量") else "量")
@@ -519,6 +531,7 @@ def _clause_before(t: str, start: int) -> str:
     return s.rstrip("≥≤<>=约达共计 ")
 
 
+_WORK_ON_EXISTING = re.compile(r"(" + "|".join(sorted(WORK_VERBS, key=len, reverse=True)) + r")(?:原有|现有|既有|已有)的?")
 _YEAR_WORDS = re.compile(r"(?:全年|年均|当年|年内|本年度|本年|年度)(?:共|累计|合计)?$")
 
 

@@ -164,8 +164,12 @@ def _against_direction(d: Draft, m: Mention) -> bool:
 
 def _builds_what_stands(d: Draft, m: Mention) -> bool:
     """A count of what already stands (依托12个村老年食堂, `Mention.existing`) never binds a row counting what
-    is built (老年助餐点建设数量): the project covers or serves those, it does not build them."""
-    return m.existing and BUILD_WORDS.search(d.key) is not None
+    is built (老年助餐点建设数量): the project covers or serves those, it does not build them; work done on what
+    stands (改造提升原有助餐点2个) binds only a row naming that work (改造提升助餐点数量, never 助餐点数量: a fresh
+    reviewer read it as the whole count of 助餐点)."""
+    if not m.existing:
+        return False
+    return BUILD_WORDS.search(d.key) is not None or bool(m.verb) and m.verb not in d.key
 
 
 def _other_work(d: Draft, m: Mention) -> bool:

@@ -17,7 +17,7 @@ WORK_VERBS = frozenset("""新建 建设 建成 修建 改建 扩建 续建 新�
 接种 检测 监测 抽检 检查 巡查 印制 制作 编制 编印 出版 播出 宣传 托管 运维 维护 保洁 收购 储备 轮换
 修复 增设 设置 铺装 疏通 开设 加装 改扩建 翻修 粉刷 拆除 搬迁 种养 养殖 发展 举行 承办 主办 放映 演出
 建立 打造 创建 新增 改善 接待 服务 救治 筛查 体检 走访 排查 办理 调解 审计 评审 聘用 聘请 招聘 安置
-修补 修缮加固""".split())
+修补 修缮加固 改造提升 升级改造 提档升级""".split())
 
 # the classes of rural roads (县道、乡道、村道 are 农村公路): jieba cuts 县乡村道 into 县 / 乡村 / 道 (a measure word)
 # not 村道: 通村道路 would cut 通|村道|路; 主次干道 jieba cuts 主次|干道 and tags 干道 a verb
