@@ -54,3 +54,49 @@ def test_work_on_what_stands_keeps_its_work_in_the_name(shipped_kb):
     rows = _rows(res)
     got = [r for r in rows if r[3] == "3" and r[4] == "个"]
     assert got and "改造提升" in got[0][1], rows
+
+
+def test_places_served_are_a_benefit_and_places_worked_in_no_output(shipped_kb):
+    """Reported: 行政村数量 ≥42 个 and 乡镇数量 ≥14 个 under 产出/数量 for a road upkeep that 覆盖沿线42个行政村
+    in 全县14个乡镇; 乡镇数量 ≥2 for a dredging whose 沿岸2个乡镇…受益."""
+    res = _suggest(shipped_kb, "对全县9个乡镇的县乡道共140公里开展日常养护，项目覆盖沿线27个行政村，养护资金90万元。",
+                   "县乡道日常养护", 90)
+    rows = _rows(res)
+    assert not [r for r in rows if r[1] in ("乡镇数量", "行政村数量")], rows
+    assert not [r for r in rows if r[0] == "数量指标" and r[3] in ("9", "27")], rows
+    assert [r[:3] for r in rows if r[3] == "27"] == [("社会效益指标", "受益行政村数量", "≥")], rows
+    res = _suggest(shipped_kb, "疏浚河道4.2公里，清除淤泥3.5万立方米，完工后沿河3个乡镇约9000亩农田受益，总投资260万元。",
+                   "白沙河疏浚工程", 260)
+    rows = _rows(res)
+    assert not [r for r in rows if r[0] == "数量指标" and r[3] == "3"], rows
+    assert not [r for r in rows if r[1] == "乡镇数量"], rows
+
+
+def test_people_counted_in_wan_without_a_measure_word_are_read(shipped_kb):
+    """Reported: 方便约6.3万群众安全出行 was never extracted (万 before a noun was no unit)."""
+    from kb.domain.text import normalize
+    from kb.suggest.objects import mentions
+
+    got = [(m.value, m.unit, m.obj) for m in mentions(normalize("硬化村道5公里，方便沿线约1.7万群众出行。"))]
+    assert ("1.7", "万人", "群众") in got, got
+    res = _suggest(shipped_kb, "新建通村公路3.2公里，惠及沿线约2.4万群众出行，总投资380万元。", "通村公路建设", 380)
+    rows = _rows(res)
+    assert [r[1:] for r in rows if r[3] == "2.4"] == [("受益群众人数", "≥", "2.4", "万人")], rows
+
+
+def test_no_unit_cost_from_the_whole_budget_when_it_pays_for_other_outputs(shipped_kb):
+    """Reported: 单位面积建设成本 ≤404.35 元/平方米 = 186 万元 ÷ 4600 平方米 of patching, while the same money paid
+    for 312 公里 of upkeep; a unit cost is the budget ÷ the project's one output (E007's 每公里 stays)."""
+    from kb.retrieval.tokenize import Tokenizer
+    from kb.suggest.context import read_project
+    from kb.suggest.values import other_outputs
+
+    ctx = read_project(Tokenizer(), "对县乡道150公里开展日常保洁，修补坑槽约3800平方米，养护资金120万元。", budget_wan=120)
+    area = next(m for m in ctx.mentions if m.unit == "平方米")
+    assert [(m.value, m.unit) for m in other_outputs(ctx, area)] == [("150", "公里")]
+    res = _suggest(shipped_kb, "对县乡道150公里开展日常保洁，修补坑槽约3800平方米，养护资金120万元。", "县乡道养护", 120)
+    assert not [c for c in res.default_table if "/" in c.unit and c.value and c.level2 == "economic_cost"
+                and "元/" in c.unit and c.basis == "项目预算测算" and ("公里" in c.unit or "平方米" in c.unit)], _rows(res)
+    ctx = read_project(Tokenizer(), "道路硬化1.2公里，平均宽度4.5米，总投资36万元。", budget_wan=36)
+    length = next(m for m in ctx.mentions if m.unit == "公里")
+    assert other_outputs(ctx, length) == []

@@ -236,9 +236,27 @@ def _harm_counted(m) -> bool:
     return any(w in said for w in HARM_WORDS) and not (m.verb or any(v in said for v in WORK_VERBS))
 
 
+# the places a clause says benefit, written after their count (沿岸2个乡镇约1.8万亩农田受益)
+_BENEFIT_AFTER = re.compile(r"[^。；;]{0,16}?(?:受益|惠及|得到改善)")
+
+
+def _bare_places(m) -> bool:
+    """The number counts places (乡镇, 行政村 …, `objects.SETTLEMENTS`) and names no work done in them."""
+    from kb.suggest.objects import SETTLEMENTS
+
+    return m.obj in SETTLEMENTS and not (m.verb and m.verb in WORK_VERBS)
+
+
 def _mention_draft(m, ctx: ProjectContext) -> Draft | None:
     ev = [f"描述中的数量: {m.context}{m.value}{m.unit}"]
     name = (N.event_name(m) or N.quantity_name(m, ctx.core)) if not _harm_counted(m) else None
+    if name and _bare_places(m):
+        # 项目覆盖沿线42个行政村, 沿岸2个乡镇…受益: the places served are a benefit (受益行政村数量); a bare count of
+        # where the work is (全县14个乡镇纳入养护计划) is its scope, no output — never 乡镇数量 under 数量 (a reviewer)
+        if not (any(v in m.context for v in BENEFIT_VERBS) or _BENEFIT_AFTER.search(ctx.text, m.end)):
+            return None
+        return Draft(name="受益" + m.obj + "数量", level2="social_benefit", source="formed", unit=m.unit,
+                     direction="positive", mention=m, evidence=ev + ["按描述用词生成"])
     if name:
         benefit = m.unit in N.PERSON_UNITS and (m.verb in BENEFIT_VERBS or name.startswith("受益"))
         if not benefit and not m.verb_after and (m.verb in BENEFIT_VERBS or m.context.startswith(tuple(BENEFIT_VERBS))):

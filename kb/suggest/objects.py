@@ -266,7 +266,13 @@ def mentions(text: str) -> list[Mention]:
         worked = _WORK_ON_EXISTING.sub(r"\1", before)
         verb, obj, after_ = split_phrase(pos_cut(worked)) if before else ("", "", False)
         obj_after = False   # the object follows the measure word (8个助餐点)
-        if q.unit in Q.CLASSIFIERS or q.unit.lstrip("万") in Q.CLASSIFIERS or q.unit in Q.BULK_UNITS:
+        # 6.3万群众: the people follow their count as after a measure word (`quantities`: 万 + people → 万人)
+        people = next((w for w in Q.WAN_PEOPLE if t.startswith(w, q.end)), "") if q.unit in ("万人", "万户") else ""
+        if people:
+            benefit = next((v for v in BENEFIT_VERBS if before.endswith(v) or before.startswith(v)), "")
+            verb = benefit or (_trailing_verbs(pos_cut(before)) if before else "")   # 年接待3万游客
+            obj, after_, obj_after = people, False, True
+        elif q.unit in Q.CLASSIFIERS or q.unit.lstrip("万") in Q.CLASSIFIERS or q.unit in Q.BULK_UNITS:
             after_toks = pos_cut(_clause_after(t, q.end))
             after = leading_object(after_toks)  # 8个助餐点, 5000吨稻谷
             places = places_worked(after_toks)

@@ -21,8 +21,11 @@ MONEY_UNITS = frozenset({"万元", "亿元", "元"})
 BULK_UNITS = frozenset("吨 万吨 公斤 千克 斤 粒 万粒 株 万株 棵 头 只 羽 尾 立方米 万立方米 剂 人份 盒 袋 箱 瓶".split())
 
 _NUM = r"(\d+(?:,\d{3})*(?:\.\d+)?)"
+# people counted in 万 with no measure word (方便约6.3万群众出行, 惠及2.1万农村人口): 万人, the people the object
+# (a reviewer found 6.3万群众 never read); households (农户, 住户) are 万户
+WAN_PEOPLE = ("城乡居民", "农村人口", "群众", "居民", "村民", "农民", "人口", "市民", "游客", "农户", "住户", "户")
 _QTY = re.compile(_NUM + r"\s*(万方(?![面案式法向])|(?:万|亿)?(?:" + "|".join(re.escape(u) for u in UNITS)
-                  + r")|万(?![\u4e00-\u9fff]))")
+                  + r")|万(?=" + "|".join(WAN_PEOPLE) + r")|万(?![\u4e00-\u9fff]))")
 _UNIT_HEAD = re.compile(r"^(?:" + "|".join(re.escape(u) for u in UNITS) + r"|万)")
 _DELIM = re.compile(r"[,，。;；、:：()（）\[\]【】\s“”\"'≥≤<>=＞＜＝~～]")
 _LEAD = re.compile(r"^(?:高质量|高标准|圆满|顺利|按时|按期|及时|全部|全面|持续|切实|积极|认真|不断|有效|计划|预计|拟|全年|年度|约|共计|共|累计|总计|合计|预期|力争|确保|其中|主要|用于|对|为|向|给|将|通过|按照|完成|实现|达到)+")
@@ -116,6 +119,11 @@ def find_quantities(text: str) -> list[StatedQuantity]:
                 ctx = ctx + obj.group()
         is_budget = unit in ("万元", "亿元", "元", "万") and any(w in before[-10:] for w in _BUDGET_WORDS) \
             and not _PER_UNIT_BEFORE.search(before) and not t.startswith("/", m.end())   # 投入标准每亩1500元: a standard
+        people = next((w for w in WAN_PEOPLE if t.startswith(w, m.end())), None) if unit == "万" else None
+        if people:
+            unit = "万户" if people.endswith("户") else "万人"
+            out.append(StatedQuantity(value, unit, ctx + people, m.start(), m.end()))
+            continue
         if unit == "万":
             counted = _BARE_WAN.search(ctx) if not is_budget else None
             if not (is_budget or counted):

@@ -31,7 +31,8 @@ from kb.suggest.draft import PENDING, Draft
 from kb.suggest.facts import reported_harm
 from kb.suggest.objects import Mention
 from kb.suggest.naming import TIME_LIMIT
-from kb.suggest.words import ON_TIME, PERIOD, STANDARD_NAME, STATED_PERIOD
+from kb.suggest.words import ON_TIME, PERIOD, STANDARD_NAME, STATED_PERIOD, WORK_VERBS
+from kb.domain.units import is_time_unit
 from kb.domain.text import bigrams, normalize_name
 from kb.domain.units import SIZE_UNITS, measure_of  # units whose values depend on the project's size
 
@@ -525,10 +526,41 @@ def _per_extent_cost(d: Draft, ctx: ProjectContext, unit: str) -> bool:
     total = ctx.total_wan or ctx.budget_wan
     if not extent or not total:
         return False
+    others = other_outputs(ctx, m)
+    if others:
+        # 186 万元 pays for 312 公里 of upkeep and 4600 平方米 of patching: the whole budget ÷ one of them is no
+        # unit cost (a reviewer struck 单位面积建设成本 ≤404.35 元/平方米); 待填写 with the reason
+        said = "、".join(f"{x.verb}{x.obj}{x.value}{x.unit}" for x in others[:2])
+        d.operator, d.value, d.value_unit = "≤", "", unit
+        d.note = (f"{PENDING}：项目预算同时用于{said}等其他产出，不能以总预算÷{m.value}{m.unit}计算，"
+                  f"请按该项工作分摊的预算测算填写(单位 {unit})")
+        return True
     v = total / extent * (10000 if money == "元" else 1)
     d.operator, d.value, d.value_unit, d.value_source = "≤", ceiling(v, 2), unit, "derived"
     d.evidence.append(f"项目金额 {amount(total)} 万元 ÷ {m.value}{m.unit} ≈ {d.value} {unit}")
     return True
+
+
+# extents that measure one output's size, not an output of their own (平均清淤深度0.8米, 路面宽度6米)
+_DIMENSION = re.compile(r"(?:深度|宽度|厚度|高度|深|宽|厚|高)$")
+
+
+def other_outputs(ctx: ProjectContext, m: Mention) -> list[Mention]:
+    """The outputs the text states besides `m` that the same budget pays for: another length, area or volume
+    (not a dimension of one: 清淤深度), or a count of work done (新建桥梁3座); the budget, rates, times, persons,
+    what already stands and the places served are none. Rule: a per-unit cost is the whole budget ÷ the project's
+    one output (a county 财政局 reviewer, seventh trial)."""
+    out = []
+    for x in ctx.mentions:
+        if x is m or x.is_budget or x.existing or x.unit in Q.MONEY_UNITS or x.unit in ("%", "‰") \
+                or is_time_unit(x.unit) or x.unit in PERSON_UNITS or _DIMENSION.search(x.obj or x.context):
+            continue
+        fam = Q.unit_family(x.unit)
+        extent = fam is not None and fam == Q.unit_family("公里") or fam in (Q.unit_family("平方米"), Q.unit_family(
+            "亩"), Q.unit_family("立方米"))
+        if extent and not Q.units_compatible(x.unit, m.unit) or x.verb in WORK_VERBS and x.obj:
+            out.append(x)
+    return out
 
 
 def ceiling(v: float, decimals: int) -> str:
