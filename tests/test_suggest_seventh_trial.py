@@ -100,3 +100,26 @@ def test_no_unit_cost_from_the_whole_budget_when_it_pays_for_other_outputs(shipp
     ctx = read_project(Tokenizer(), "道路硬化1.2公里，平均宽度4.5米，总投资36万元。", budget_wan=36)
     length = next(m for m in ctx.mentions if m.unit == "公里")
     assert other_outputs(ctx, length) == []
+
+
+def test_a_deadline_before_a_season_or_written_with_dots_is_the_deadline(shipped_kb):
+    """Reported: 2025年5月31日汛期前完工 became 完成及时率 =100 %, and 2025.10.31前 was not read."""
+    from kb.checker.rewrite import stated_deadline
+    from kb.suggest.values import project_deadline
+
+    assert project_deadline("堤防加固须于2026年4月30日主汛期前全部完工", 2026) == "2026年4月30日前"
+    assert project_deadline("路面修补2026.9.15前完成", 2026) == "2026年9月15日前"
+    assert project_deadline("年内完成", 2026) is None
+    assert stated_deadline("路面修补2026.9.15前完成", 2026) is None   # the checker's own reading stands
+    res = _suggest(shipped_kb, "加固堤防2.3公里，须于2026年4月30日汛期前完工，总投资410万元。", "东溪河堤防加固", 410)
+    assert [(r[0], r[3]) for r in _rows(res) if r[0] == "时效指标"] == [("时效指标", "2026年4月30日前")], _rows(res)
+    res = _suggest(shipped_kb, "县乡道日常养护200公里，2026.11.30前完成，养护资金100万元。", "县乡道养护", 100)
+    assert [r[3] for r in _rows(res) if r[0] == "时效指标"] == ["2026年11月30日前"], _rows(res)
+
+
+def test_an_opening_date_dates_the_on_time_opening_row(shipped_kb):
+    """Reported: 须于2025年6月30日前投入运营 left 按期投入运营率 =100 % (only a rate)."""
+    res = _suggest(shipped_kb, "在城关镇新建社区长者饭堂4个，日均供餐不少于300人次。全部饭堂须于2026年6月30日前投入运营，"
+                               "就餐老人满意度不低于92%。", "长者饭堂建设运营补助", 80)
+    got = [r for r in _rows(res) if r[0] == "时效指标"]
+    assert [r[3] for r in got] == ["2026年6月30日前"] and got[0][1].endswith("投入运营时间"), _rows(res)

@@ -31,7 +31,7 @@ from kb.suggest.draft import PENDING, Draft
 from kb.suggest.facts import reported_harm
 from kb.suggest.objects import Mention
 from kb.suggest.naming import TIME_LIMIT
-from kb.suggest.words import ON_TIME, PERIOD, STANDARD_NAME, STATED_PERIOD, WORK_VERBS
+from kb.suggest.words import IN_USE_ON_TIME, ON_TIME, PERIOD, STANDARD_NAME, STATED_PERIOD, WORK_VERBS
 from kb.domain.units import is_time_unit
 from kb.domain.text import bigrams, normalize_name
 from kb.domain.units import SIZE_UNITS, measure_of  # units whose values depend on the project's size
@@ -109,6 +109,22 @@ def _bind_period(drafts: list[Draft], ctx: ProjectContext) -> None:
         d.evidence.append(f"描述中的实施期: {m.group(1)}")
 
 
+# a date written with dots (2025.10.31前) and a season or event between the date and 前 (5月31日汛期前完工):
+# rewritten to the form the checker's reader takes (`kb.checker.rewrite.stated_deadline`), which stays as it is
+_DOTTED_DATE = re.compile(r"(\d{4})[.．/-](\d{1,2})[.．/-](\d{1,2})日?(?=(?:之前|以前|前))")
+_BEFORE_EVENT = re.compile(r"(\d{1,2}[日号])(?:主汛期|汛期|雨季|春节|开学|入冬|冬季|供暖季|旺季|秋收|春耕)(?=(?:之前|以前|前))")
+
+
+def project_deadline(text: str | None, year: int | None) -> str | None:
+    """The deadline a description states, '2025年5月31日前', or None: the checker's `stated_deadline` over the text
+    with dotted dates (2025.10.31前 → 2025年10月31日前) and a season before 前 (2025年5月31日汛期前 → …日前) rewritten
+    — the checker's own reading of a declaration is unchanged (a county reviewer's trial: both became rates)."""
+    from kb.checker.rewrite import stated_deadline
+
+    t = _BEFORE_EVENT.sub(r"\1", _DOTTED_DATE.sub(r"\1年\2月\3日", text or ""))
+    return stated_deadline(t, year)
+
+
 def _bind_deadline(drafts: list[Draft], ctx: ProjectContext) -> None:
     """A deadline the text states (2025年10月底前完成) is the target of the on-time rows, written as the
     checker's TIME-05 rewrite writes it: 〔X〕完成时间, 2025年10月31日前 — not 完成及时率 =100%."""
@@ -118,7 +134,7 @@ def _bind_deadline(drafts: list[Draft], ctx: ProjectContext) -> None:
     from kb.domain.years import stated_year
 
     year = stated_year(ctx.name, ctx.description)
-    said = stated_deadline(ctx.description, year)
+    said = project_deadline(ctx.description, year)
     pay_by = payment_deadline(ctx.description, year)   # the payment's own date (9月30日前发放到位)
     days = payment_days(ctx.description)               # …or its working days (10个工作日内拨付)
     for d in drafts:
@@ -127,7 +143,11 @@ def _bind_deadline(drafts: list[Draft], ctx: ProjectContext) -> None:
         pays = pays_on_time(d.key)
         date = pay_by if pays and pay_by else (said if ON_TIME.search(d.key) else None)
         if date:
-            if not d.key.endswith(("完成时间", "完工时间")):   # a rate's 指标解释 no longer fits (fresh trial)
+            opening = IN_USE_ON_TIME.search(d.name)
+            if opening:   # 老年助餐点按期投入运营率 → 老年助餐点投入运营时间 2025年6月30日前
+                d.name = d.name[:opening.start()] + opening.group(1) + "时间"
+                d.explanation = f"实际{opening.group(1)}的日期，不晚于描述写明的时限"
+            elif not d.key.endswith(("完成时间", "完工时间")):   # a rate's 指标解释 no longer fits (fresh trial)
                 d.name, d.explanation = deadline_name(d.name), "实际完成的日期，不晚于描述写明的完成时限"
             d.operator, d.value, d.value_unit, d.unit, d.value_source = "", date, "", "", "text"
             d.evidence.append(f"描述中的完成时限: {date}")

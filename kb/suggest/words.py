@@ -124,7 +124,10 @@ FORM_WORDS = re.compile(r"绩效目标|绩效|申报表|申报|自评表|自评|
                         r"执行率|执行|年度|万元|亿元|元|本级|持续性|常年性|一次性|项目属性|实施期|项目")
 
 # on-time completion, whatever its object: 完成及时率, 按期完成率, 完工率 … (one per table; a stated deadline replaces it)
-ON_TIME = re.compile(r"(完成及时率|按期完成率|按时完成率|按期完工率|按时完工率|完工率|按期竣工率|完成时间|完工时间)$")
+ON_TIME = re.compile(r"(完成及时率|按期完成率|按时完成率|按期完工率|按时完工率|完工率|按期竣工率|完成时间|完工时间|"
+                     r"按期投入运营率|按时投入运营率|按期投入使用率|按时投入使用率)$")
+# an on-time opening (老年助餐点按期投入运营率): dated, it is 〔X〕投入运营时间, not 〔X〕投入运营完成时间
+IN_USE_ON_TIME = re.compile(r"(?:按期|按时)(投入运营|投入使用)率$")
 # the period a service runs (服务周期 2023年7月至2024年1月, or 180 天): one per table, a 时效 row
 PERIOD = re.compile(r"(服务周期|实施周期|项目周期|服务期限|服务期)$")
 # a period the text states: 实施期2023.07-2024.01, 服务周期为2023年7月至2024年6月
