@@ -31,8 +31,7 @@ from kb.suggest.draft import PENDING, Draft
 from kb.suggest.facts import reported_harm
 from kb.suggest.objects import Mention
 from kb.suggest.naming import TIME_LIMIT
-from kb.suggest.words import IN_USE_ON_TIME, ON_TIME, PERIOD, STANDARD_NAME, STATED_PERIOD, WORK_VERBS
-from kb.domain.units import is_time_unit
+from kb.suggest.words import IN_USE_ON_TIME, ON_TIME, PERIOD, STANDARD_NAME, STATED_PERIOD
 from kb.domain.text import bigrams, normalize_name
 from kb.domain.units import SIZE_UNITS, measure_of  # units whose values depend on the project's size
 
@@ -566,21 +565,15 @@ _DIMENSION = re.compile(r"(?:深度|宽度|厚度|高度|深|宽|厚|高)$")
 
 
 def other_outputs(ctx: ProjectContext, m: Mention) -> list[Mention]:
-    """The outputs the text states besides `m` that the same budget pays for: another length, area or volume
-    (not a dimension of one: 清淤深度), or a count of work done (新建桥梁3座); the budget, rates, times, persons,
-    what already stands and the places served are none. Rule: a per-unit cost is the whole budget ÷ the project's
-    one output (a county 财政局 reviewer, seventh trial)."""
-    out = []
-    for x in ctx.mentions:
-        if x is m or x.is_budget or x.existing or x.unit in Q.MONEY_UNITS or x.unit in ("%", "‰") \
-                or is_time_unit(x.unit) or x.unit in PERSON_UNITS or _DIMENSION.search(x.obj or x.context):
-            continue
-        fam = Q.unit_family(x.unit)
-        extent = fam is not None and fam == Q.unit_family("公里") or fam in (Q.unit_family("平方米"), Q.unit_family(
-            "亩"), Q.unit_family("立方米"))
-        if extent and not Q.units_compatible(x.unit, m.unit) or x.verb in WORK_VERBS and x.obj:
-            out.append(x)
-    return out
+    """The other extents the text states beside `m` that the same budget pays for: a length beside an area or an
+    area beside a length (312公里 of upkeep beside 4600平方米 of patching), not a dimension of one (清淤深度, 路面宽度).
+    A volume moved (出淤7.8万方) measures the same work and counts and events are left aside (编制12个绩效目标指标
+    is a form's wording). Rule: a per-unit cost is the whole budget ÷ the project's one output (a county 财政局
+    reviewer, seventh trial)."""
+    extents = {Q.unit_family("公里"), Q.unit_family("平方米"), Q.unit_family("亩")}
+    return [x for x in ctx.mentions
+            if x is not m and not x.is_budget and not x.existing and Q.unit_family(x.unit) in extents
+            and not Q.units_compatible(x.unit, m.unit) and not _DIMENSION.search(x.obj or x.context)]
 
 
 def ceiling(v: float, decimals: int) -> str:
