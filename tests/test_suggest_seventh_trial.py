@@ -123,3 +123,12 @@ def test_an_opening_date_dates_the_on_time_opening_row(shipped_kb):
                                "就餐老人满意度不低于92%。", "长者饭堂建设运营补助", 80)
     got = [r for r in _rows(res) if r[0] == "时效指标"]
     assert [r[3] for r in got] == ["2026年6月30日前"] and got[0][1].endswith("投入运营时间"), _rows(res)
+
+
+def test_a_text_of_numbers_alone_is_no_confident_table(shipped_kb):
+    """Reported: project name 数字 and the text "186 312 4600 85 100 42 6.3" gave a confident 档案与地方志 table."""
+    res = _suggest(shipped_kb, "25 7 1300 96 18.5", "图书")
+    assert not res.confident and res.types_uncertain and not res.default_table, _rows(res)
+    assert "项目类型不确定" in res.message, res.message
+    res = _suggest(shipped_kb, "修缮", "乡村道路修缮")   # two words of the work stay enough
+    assert res.confident and res.default_table
