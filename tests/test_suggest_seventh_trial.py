@@ -132,3 +132,35 @@ def test_a_text_of_numbers_alone_is_no_confident_table(shipped_kb):
     assert "项目类型不确定" in res.message, res.message
     res = _suggest(shipped_kb, "修缮", "乡村道路修缮")   # two words of the work stay enough
     assert res.confident and res.default_table
+
+
+
+
+def test_a_real_tables_row_without_a_unit_takes_its_measures_and_binds(shipped_kb):
+    """Reported (E003): 出差8人 was read, but the row 出差人数 (written without a unit in its real table) stayed
+    blank with no unit; 出差人次 came in 人/次."""
+    from kb.suggest.candidates import MEASURE_UNITS, UNIT_SLIPS
+
+    assert UNIT_SLIPS["人/次"] == "人次" and MEASURE_UNITS["人数"] == "人"
+    rec = {"description": "2022年项目绩效目标表。市场管理经费资金总额2万元。年度目标:聘用人员1人,出差6人;"
+                          "聘用人员在岗率100%;2022年12月31日前完成。", "project": "再生资源回收市场管理经费"}
+    res = _suggest(shipped_kb, rec["description"], rec["project"], 2)
+    rows = _rows(res)
+    assert ("数量指标", "出差人数", "≥", "6", "人") in rows, rows
+    assert not [r for r in rows if r[4] == "人/次" or (r[0] == "数量指标" and not r[4])], rows
+
+
+def test_no_cost_per_head_from_a_budget_that_pays_two_groups(shipped_kb):
+    """Reported (E003): 聘用人员人均经费 ≤30000 元/人 (3 万元 on the one hire, though it paid 8 trips too)."""
+    res = _suggest(shipped_kb, "2024年农贸市场管理经费4万元,聘用协管人员2人,组织下乡督查12人,协管人员在岗率100%。",
+                   "聘用协管人员经费", 4)
+    rows = _rows(res)
+    assert not [r for r in rows if r[4].startswith("元/人") and r[3]], rows
+
+
+def test_the_projects_own_hires_are_not_asked_their_satisfaction(shipped_kb):
+    """Reported (E003): 聘用人员满意度 — the hire works for the project, it is not whom the project serves."""
+    res = _suggest(shipped_kb, "2023年编外聘用人员经费6万元,聘用人员2人,聘用人员在岗率100%。", "编外聘用人员经费", 6)
+    rows = _rows(res)
+    assert [r for r in rows if r[0] == "服务对象满意度指标"], rows
+    assert not [r for r in rows if "满意度" in r[1] and "聘用" in r[1]], rows

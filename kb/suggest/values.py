@@ -493,6 +493,21 @@ def _stated_persons(ctx: ProjectContext) -> tuple[float, str] | None:
     return None
 
 
+def _other_headcounts(ctx: ProjectContext) -> str:
+    """The second and further groups of persons the project pays for, as the text says them ('出差8人'), '' when
+    the text counts one group (or the others only benefit: 受益群众, 惠及…). Rule: a per-head cost is the whole
+    budget ÷ the one group it pays for (`_cost_value`)."""
+    from kb.suggest.words import BENEFIT_VERBS
+
+    paid = [m for m in ctx.mentions if m.unit in PERSON_UNITS and not m.existing and m.verb not in BENEFIT_VERBS
+            and not m.obj.startswith("受益") and not m.context.startswith(tuple(BENEFIT_VERBS))]
+    groups = {(m.verb + m.obj) or m.context for m in paid}
+    if len(groups) < 2:
+        return ""
+    first = (paid[0].verb + paid[0].obj) or paid[0].context
+    return "、".join(f"{m.verb}{m.obj or ''}{m.value}{m.unit}" for m in paid if ((m.verb + m.obj) or m.context) != first)
+
+
 def _cost_value(d: Draft, ctx: ProjectContext, persons: tuple[float, str] | None,
                 main_type: str | None = None) -> bool:
     """Budget ceiling on a total-cost row of the project (formed from its name, retrieved, or of its
@@ -503,6 +518,14 @@ def _cost_value(d: Draft, ctx: ProjectContext, persons: tuple[float, str] | None
     if PER_HEAD.search(d.name) or "/" in unit:
         if (persons and re.search(r"人均|生均|每人", d.name) and re.search(r"成本|费用|经费", d.name)
                 and re.match(r"^元/人", unit or "元/人")):
+            others = _other_headcounts(ctx)
+            if others:
+                # 3 万元 for 聘用人员1人 and 出差8人: the whole budget on the one hire is no cost per head (a reviewer
+                # struck 聘用人员人均经费 ≤30000 元/人); 待填写 with the reason
+                d.operator, d.value, d.value_unit = "≤", "", unit or "元/人"
+                d.note = (f"{PENDING}：项目预算同时用于{others}，不能以总预算÷人数计算，"
+                          f"请按该项人员分摊的预算测算填写(单位 {unit or '元/人'})")
+                return True
             total = ctx.total_wan or ctx.budget_wan
             per = total * 10000 / persons[0]
             d.operator, d.value, d.value_unit = "≤", ceiling(per, 0 if per >= 100 else 2), f"元/{persons[1]}"
