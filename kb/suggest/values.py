@@ -495,12 +495,14 @@ def _stated_persons(ctx: ProjectContext) -> tuple[float, str] | None:
 
 def _other_headcounts(ctx: ProjectContext) -> str:
     """The second and further groups of persons the project pays for, as the text says them ('出差8人'), '' when
-    the text counts one group (or the others only benefit: 受益群众, 惠及…). Rule: a per-head cost is the whole
-    budget ÷ the one group it pays for (`_cost_value`)."""
+    the text counts one group (or the others only benefit: 受益群众, 惠及…). Only headcounts (人, 名, 位) are
+    groups: visits (邀请…领导授课25人次 beside 主体班培训280人次, D023) are activity within the one service.
+    Rule: a per-head cost is the whole budget ÷ the one group it pays for (`_cost_value`)."""
     from kb.suggest.words import BENEFIT_VERBS
 
-    paid = [m for m in ctx.mentions if m.unit in PERSON_UNITS and not m.existing and m.verb not in BENEFIT_VERBS
-            and not m.obj.startswith("受益") and not m.context.startswith(tuple(BENEFIT_VERBS))]
+    paid = [m for m in ctx.mentions if m.unit in PERSON_UNITS and "次" not in m.unit and not m.existing
+            and m.verb not in BENEFIT_VERBS and not m.obj.startswith("受益")
+            and not m.context.startswith(tuple(BENEFIT_VERBS))]
     groups = {(m.verb + m.obj) or m.context for m in paid}
     if len(groups) < 2:
         return ""
