@@ -164,3 +164,15 @@ def test_the_projects_own_hires_are_not_asked_their_satisfaction(shipped_kb):
     rows = _rows(res)
     assert [r for r in rows if r[0] == "服务对象满意度指标"], rows
     assert not [r for r in rows if "满意度" in r[1] and "聘用" in r[1]], rows
+
+
+def test_a_length_said_with_its_dimension_word_is_the_things_length(shipped_kb):
+    """Reported: 河道长6.8公里 (the dredging's main output) was read with no object and reached only the alternates."""
+    from kb.domain.text import normalize
+    from kb.suggest.objects import mentions
+
+    got = [(m.value, m.unit, m.obj) for m in mentions(normalize("自东闸起至西桥止，渠道全长3.5公里，路面宽6米。"))]
+    assert got == [("3.5", "公里", "渠道长度"), ("6", "米", "路面宽度")], got
+    res = _suggest(shipped_kb, "南溪河城区段清淤疏浚，河道长4.6公里，清除淤泥约5.1万立方米，修复护岸0.9公里，"
+                               "沿河3个乡镇受益，总投资310万元。", "南溪河城区段清淤疏浚", 310)
+    assert [r for r in _rows(res) if r[3] == "4.6" and r[0] == "数量指标" and "长度" in r[1]], _rows(res)

@@ -281,6 +281,11 @@ def mentions(text: str) -> list[Mention]:
             elif after:
                 obj, after_, obj_after = after, False, True
                 verb = _trailing_verbs(pos_cut(before)) if before else ""  # 租赁77个机柜
+        dim = _DIMENSION_SAID.search(before) if q.unit in _LENGTH_UNITS and not verb else None
+        if dim and not MEASURE_NOUN.search(dim.group(1)):
+            # 河道长6.8公里, 渠道全长3.5公里, 路面宽6米: the thing and its measure (河道长度), not a bare 河道长 (a
+            # reviewer found the dredging's main length only among the alternates)
+            obj = dim.group(1) + _DIMENSION_WORD[dim.group(2)]
         if not verb and obj and not after_:
             work = _WORK_AFTER.match(_clause_after(t, q.end))   # 县乡村道85公里实行专业化日常养护: the work follows
             if work and work.group(1) in WORK_VERBS:
@@ -537,6 +542,10 @@ def _clause_before(t: str, start: int) -> str:
     return s.rstrip("≥≤<>=约达共计 ")
 
 
+# a length said with its dimension word after the thing (河道长, 渠道全长, 路面宽)
+_DIMENSION_SAID = re.compile(r"([\u4e00-\u9fff]{2,8}?)(全长|总长|长|宽|深|高|厚)$")
+_DIMENSION_WORD = {"全长": "长度", "总长": "长度", "长": "长度", "宽": "宽度", "深": "深度", "高": "高度", "厚": "厚度"}
+_LENGTH_UNITS = frozenset("米 公里 千米 厘米 km".split())
 _WORK_ON_EXISTING = re.compile(r"(" + "|".join(sorted(WORK_VERBS, key=len, reverse=True)) + r")(?:原有|现有|既有|已有)的?")
 _YEAR_WORDS = re.compile(r"(?:全年|年均|当年|年内|本年度|本年|年度)(?:共|累计|合计)?$")
 
