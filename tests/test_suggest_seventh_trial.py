@@ -176,3 +176,20 @@ def test_a_length_said_with_its_dimension_word_is_the_things_length(shipped_kb):
     res = _suggest(shipped_kb, "南溪河城区段清淤疏浚，河道长4.6公里，清除淤泥约5.1万立方米，修复护岸0.9公里，"
                                "沿河3个乡镇受益，总投资310万元。", "南溪河城区段清淤疏浚", 310)
     assert [r for r in _rows(res) if r[3] == "4.6" and r[0] == "数量指标" and "长度" in r[1]], _rows(res)
+
+
+def test_a_bare_place_count_binds_no_row_counting_the_places_bare(shipped_kb):
+    """Reported: 行政村数量 ≥42 个 under 数量 from 项目覆盖沿线42个行政村; a library row counting the places bare never
+    takes such a count, a row naming the work or the benefit does."""
+    from kb.domain.text import normalize
+    from kb.suggest.draft import Draft
+    from kb.suggest.objects import mentions
+    from kb.suggest.values import _bare_place_count
+
+    m = next(x for x in mentions(normalize("项目覆盖沿线27个行政村。")) if x.value == "27")
+    rows = {n: Draft(name=n, level2=l2, source="library", unit="个")
+            for n, l2 in (("行政村数量", "quantity"), ("受益行政村数量", "social_benefit"),
+                          ("公路养护覆盖行政村数量", "quantity"))}
+    assert [n for n, d in rows.items() if not _bare_place_count(d, m)] == ["受益行政村数量", "公路养护覆盖行政村数量"]
+    worked = next(x for x in mentions(normalize("完成15个行政村生活污水治理。")) if x.value == "15")
+    assert not _bare_place_count(rows["行政村数量"], worked)

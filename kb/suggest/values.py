@@ -63,6 +63,7 @@ def bind_mentions(drafts: list[Draft], ctx: ProjectContext, main_type: str | Non
             continue
         fam = [d for d in drafts if d.mention is None and d.slot in BINDABLE and _units_fit(m.unit, d)
                and not _against_direction(d, m) and not _other_work(d, m) and not _builds_what_stands(d, m)
+               and not _bare_place_count(d, m)
                and ("满意" in d.name) == ("满意" in m.obj)]   # 资助对象满意度95% never binds 资助对象认定准确率
         obj = set(bigrams(normalize_name(m.obj + m.verb))) or set(bigrams(normalize_name(m.context)))
         said = set(bigrams(normalize_name(m.verb + m.obj + m.context)))
@@ -190,6 +191,19 @@ def _builds_what_stands(d: Draft, m: Mention) -> bool:
     if not m.existing:
         return False
     return BUILD_WORDS.search(d.key) is not None or bool(m.verb) and m.verb not in d.key
+
+
+def _bare_place_count(d: Draft, m: Mention) -> bool:
+    """A count of places that names no work done in them (全县14个乡镇, 覆盖沿线42个行政村) never binds a row that
+    counts the places bare (行政村数量 under 数量): it is the project's scope or whom it serves, no output — only a
+    row naming the work or the benefit (公路养护覆盖行政村数量, 受益行政村数量) takes it (a reviewer, seventh trial)."""
+    from kb.suggest.objects import SETTLEMENTS
+    from kb.suggest.words import BENEFIT_VERBS, WORK_VERBS
+
+    if m.obj not in SETTLEMENTS or m.verb and m.verb in WORK_VERBS:
+        return False
+    rest = d.key.replace(m.obj, "", 1)
+    return not any(w in rest for w in (*BENEFIT_VERBS, *WORK_VERBS))
 
 
 def _other_work(d: Draft, m: Mention) -> bool:
