@@ -112,7 +112,8 @@ def quantity_name(m: Mention, core: str = "") -> str | None:
         name = lead + obj
         shortest = MIN_NAME if lead else MIN_OBJECT_NAME   # a verb in front names the work (清淤量)
         # 日处理污水量 (a daily capacity, `kb.suggest.objects`): 日 starts it as a word of time, not a unit
-        clean = is_clean(name) or m.unit.endswith("/日") and _daily_clean(re.sub(r"^日均?", "", name))
+        daily = m.unit.endswith("/日") or name.startswith("日均")
+        clean = is_clean(name) or daily and _daily_clean(re.sub(r"^日均?", "", name))
         ok = clean and shortest <= len(name) <= MAX_NAME and not FORM_NAME.search(name)
         return name if ok else None
     if m.listed is not None and not (m.unit in PERSON_UNITS and _names_service(obj)):

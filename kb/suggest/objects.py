@@ -320,7 +320,7 @@ def mentions(text: str) -> list[Mention]:
 # a daily capacity (日处理污水2万吨, 日均供水1.5万立方米): the day's amount, in 〔unit〕/日, never the year's
 _DAILY = re.compile(r"(?<![月\d节])(?:日均?|每日|每天)(?![前内起后至])[\u4e00-\u9fff]{2,6}$")
 _DAILY_UNITS = frozenset("吨 万吨 立方米 万立方米 方 万方 千克 公斤".split())
-# persons and visits a day (日均接待游客3000人次, 日均供餐400人次): 〔…〕/日 like a daily capacity
+# persons and visits a day (日均接待游客3000人次, 日均供餐400人次): named 日均…, like a daily capacity
 _DAILY_COUNTS = frozenset("人次 万人次 人 名 次".split())
 PERSON_UNIT = {"名": "人"}
 
@@ -329,12 +329,12 @@ def _daily(m: Mention) -> Mention:
     """日处理污水2万吨 → 日处理污水量, 2 万吨/日 (a fresh reviewer got 处理污水数量 ≥2 万吨 for a plant's daily capacity)."""
     lead = _DAILY.search(m.context)
     if m.unit in _DAILY_COUNTS and lead:
-        # 日均供餐不少于400人次: a day's count, 日均供餐人次 ≥ 400 人次/日 — never the year's 助餐服务人次 ≥ 400
-        # (a fresh reviewer); the year's total only where the text states the days (not worked out here)
+        # 日均供餐不少于400人次: a day's count, 日均供餐人次 ≥ 400 人次 (the name says per day; the checker's UNIT-02
+        # asks 人次 of a 人次 name) — never the year's 助餐服务人次 ≥ 400 (a reviewer; `values.bind_mentions`)
         measure = "人次" if m.unit.endswith("人次") else "人数" if m.unit.endswith(("人", "名")) else "次数"
         word = re.sub(r"^(?:每日|每天)", "日均", _BOUND_WORDS.sub("", lead.group()))
         name = word if word.endswith(measure) else word + measure
-        return replace(m, unit=f"{PERSON_UNIT.get(m.unit, m.unit)}/日", verb="", obj=name, context=name)
+        return replace(m, unit=PERSON_UNIT.get(m.unit, m.unit), verb="", obj=name, context=name)
     if m.unit not in _DAILY_UNITS or not lead:
         return m
     name = lead.group() + ("" if lead.group().endswith("量") else "量")

@@ -64,6 +64,7 @@ def bind_mentions(drafts: list[Draft], ctx: ProjectContext, main_type: str | Non
         fam = [d for d in drafts if d.mention is None and d.slot in BINDABLE and _units_fit(m.unit, d)
                and not _against_direction(d, m) and not _other_work(d, m) and not _builds_what_stands(d, m)
                and not _bare_place_count(d, m)
+               and (not m.obj.startswith("日均") or "日均" in d.key)   # a day's count never binds the year's
                and ("满意" in d.name) == ("满意" in m.obj)]   # 资助对象满意度95% never binds 资助对象认定准确率
         obj = set(bigrams(normalize_name(m.obj + m.verb))) or set(bigrams(normalize_name(m.context)))
         said = set(bigrams(normalize_name(m.verb + m.obj + m.context)))
