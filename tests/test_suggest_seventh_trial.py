@@ -193,3 +193,15 @@ def test_a_bare_place_count_binds_no_row_counting_the_places_bare(shipped_kb):
     assert [n for n, d in rows.items() if not _bare_place_count(d, m)] == ["受益行政村数量", "公路养护覆盖行政村数量"]
     worked = next(x for x in mentions(normalize("完成15个行政村生活污水治理。")) if x.value == "15")
     assert not _bare_place_count(rows["行政村数量"], worked)
+
+
+def test_places_are_named_by_the_work_done_on_them_and_never_lent_to_another_row(shipped_kb):
+    """Found checking the change on the fresh descriptions: 抽查乡镇12个 must be 抽查乡镇数量 (not dropped, not a bare
+    乡镇数量); 解决6个行政村…出行难 is a benefit, and no lone 个 row (危桥改造数量) takes the 6 for being of its unit."""
+    res = _suggest(shipped_kb, "县审计局对涉农补贴资金发放开展专项审计，抽查乡镇9个，发现问题全部督促整改，经费8万元。",
+                   "涉农补贴资金专项审计", 8)
+    assert [r[1:4] for r in _rows(res) if r[3] == "9"] == [("抽查乡镇数量", "≥", "9")], _rows(res)
+    res = _suggest(shipped_kb, "新建通村公路9.6公里，路基宽5米，总投资860万元，建成后解决5个行政村7600余人出行难。",
+                   "通村公路建设工程", 860)
+    rows = _rows(res)
+    assert [r[:2] for r in rows if r[3] == "5" and r[4] == "个"] == [("社会效益指标", "受益行政村数量")], rows

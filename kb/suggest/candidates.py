@@ -262,16 +262,41 @@ def _bare_places(m) -> bool:
     return m.obj in SETTLEMENTS and not (m.verb and m.verb in WORK_VERBS)
 
 
+_CLAUSE_START = re.compile(r"[，,。；;：:]")
+# a hardship the project ends for the places counted (解决6个行政村9800余人出行难)
+_HARDSHIP_AFTER = re.compile(r"[^。；;，,]{0,14}?难")
+
+
+def _work_on_places(m) -> str:
+    """〔verb …〕〔place〕数量 when a verb stands before the places in the number's words (抽查乡镇 → 抽查乡镇数量,
+    创建示范乡镇 → 创建示范乡镇数量), else '' (周边乡镇, 全县乡镇: where, not what is done)."""
+    from kb.suggest.objects import pos_cut
+
+    lead = m.context[:-len(m.obj)] if m.context.endswith(m.obj) else ""
+    toks = pos_cut(lead) if lead else []
+    if not toks or not toks[0][1].startswith("v") or toks[0][0] in BENEFIT_VERBS:
+        return ""
+    name = m.context + "数量"
+    clean = N.is_clean(m.context) or len(toks) == 1 and len(lead) == 2 and N.is_clean(m.obj)   # 抽查 + 乡镇
+    return name if clean and len(name) <= N.MAX_NAME else ""
+
+
 def _mention_draft(m, ctx: ProjectContext) -> Draft | None:
     ev = [f"描述中的数量: {m.context}{m.value}{m.unit}"]
     name = (N.event_name(m) or N.quantity_name(m, ctx.core)) if not _harm_counted(m) else None
     if name and _bare_places(m):
         # 项目覆盖沿线42个行政村, 沿岸2个乡镇…受益: the places served are a benefit (受益行政村数量); a bare count of
         # where the work is (全县14个乡镇纳入养护计划) is its scope, no output — never 乡镇数量 under 数量 (a reviewer)
-        if not (any(v in m.context for v in BENEFIT_VERBS) or _BENEFIT_AFTER.search(ctx.text, m.end)):
-            return None
-        return Draft(name="受益" + m.obj + "数量", level2="social_benefit", source="formed", unit=m.unit,
-                     direction="positive", mention=m, evidence=ev + ["按描述用词生成"])
+        clause = _CLAUSE_START.split(ctx.text[max(0, m.start - 30):m.start])[-1]   # across a 、 list
+        solved = clause.endswith("解决") and _HARDSHIP_AFTER.match(ctx.text, m.end)   # 解决6个行政村…出行难
+        if any(v in clause for v in BENEFIT_VERBS) or _BENEFIT_AFTER.match(ctx.text, m.end) or solved:
+            return Draft(name="受益" + m.obj + "数量", level2="social_benefit", source="formed", unit=m.unit,
+                         direction="positive", mention=m, evidence=ev + ["按描述用词生成"])
+        work = _work_on_places(m)
+        if work:   # 抽查乡镇12个, 创建示范乡镇2个: the work names the places counted (抽查乡镇数量)
+            return Draft(name=work, level2="quantity", source="formed", unit=m.unit, direction="positive",
+                         mention=m, evidence=ev + ["按描述用词生成"])
+        return None
     if name:
         benefit = m.unit in N.PERSON_UNITS and (m.verb in BENEFIT_VERBS or name.startswith("受益"))
         if not benefit and not m.verb_after and (m.verb in BENEFIT_VERBS or m.context.startswith(tuple(BENEFIT_VERBS))):

@@ -70,7 +70,7 @@ def bind_mentions(drafts: list[Draft], ctx: ProjectContext, main_type: str | Non
         said = set(bigrams(normalize_name(m.verb + m.obj + m.context)))
         scored = [(len(obj & d.bigram_counts.keys()) / len(obj) if obj else 0.0, _stem_share(d, said), d) for d in fam]
         bound = [(max(o, st), d) for o, st, d in scored if o >= BIND_OVERLAP or st >= STEM_OVERLAP]
-        if not bound and _only_of_family(m, ctx) and not _CAPACITY.search(m.context):
+        if not bound and _only_of_family(m, ctx) and not _CAPACITY.search(m.context) and not _places_only(m):
             lone = sorted((d for d in fam if d.source == "type" and d.needs_value and d.indicator_id),
                           key=lambda d: (-d.type_prob, d.type_pos))
             bound = [(0.0, d) for d in lone[:1]]
@@ -194,10 +194,20 @@ def _builds_what_stands(d: Draft, m: Mention) -> bool:
     return BUILD_WORDS.search(d.key) is not None or bool(m.verb) and m.verb not in d.key
 
 
+def _places_only(m: Mention) -> bool:
+    """The number counts places and names no work done in them (解决6个行政村…出行难): it never goes to a row
+    that shares none of its words just for being the one count of its unit (农村公路危桥改造数量 ≥6 个)."""
+    from kb.suggest.objects import SETTLEMENTS
+    from kb.suggest.words import WORK_VERBS
+
+    return m.obj in SETTLEMENTS and not (m.verb and m.verb in WORK_VERBS)
+
+
 def _bare_place_count(d: Draft, m: Mention) -> bool:
     """A count of places that names no work done in them (全县14个乡镇, 覆盖沿线42个行政村) never binds a row that
-    counts the places bare (行政村数量 under 数量): it is the project's scope or whom it serves, no output — only a
-    row naming the work or the benefit (公路养护覆盖行政村数量, 受益行政村数量) takes it (a reviewer, seventh trial)."""
+    counts the places bare (行政村数量 under 数量) nor a row about something else: it is the project's scope or whom
+    it serves, no output — only a row naming the places with the work or the benefit (公路养护覆盖行政村数量,
+    受益行政村数量) takes it (a reviewer, seventh trial)."""
     from kb.suggest.objects import SETTLEMENTS
     from kb.suggest.words import BENEFIT_VERBS, WORK_VERBS
 
