@@ -70,8 +70,10 @@ def bind_mentions(drafts: list[Draft], ctx: ProjectContext, main_type: str | Non
         said = set(bigrams(normalize_name(m.verb + m.obj + m.context)))
         scored = [(len(obj & d.bigram_counts.keys()) / len(obj) if obj else 0.0, _stem_share(d, said), d) for d in fam]
         bound = [(max(o, st), d) for o, st, d in scored if o >= BIND_OVERLAP or st >= STEM_OVERLAP]
-        if not bound and _only_of_family(m, ctx) and not _CAPACITY.search(m.context) and not _places_only(m):
-            lone = sorted((d for d in fam if d.source == "type" and d.needs_value and d.indicator_id),
+        if not bound and _only_of_family(m, ctx) and not _CAPACITY.search(m.context):
+            # a count of places goes only to a row counting such places (补助村(社区)数量), never to 危桥改造数量
+            lone = sorted((d for d in fam if d.source == "type" and d.needs_value and d.indicator_id
+                           and (not _places_only(m) or m.obj[-1] in d.key)),
                           key=lambda d: (-d.type_prob, d.type_pos))
             bound = [(0.0, d) for d in lone[:1]]
         for share, d in bound:
@@ -196,7 +198,7 @@ def _builds_what_stands(d: Draft, m: Mention) -> bool:
 
 def _places_only(m: Mention) -> bool:
     """The number counts places and names no work done in them (解决6个行政村…出行难): it never goes to a row
-    that shares none of its words just for being the one count of its unit (农村公路危桥改造数量 ≥6 个)."""
+    not counting such places just for being the one count of its unit (农村公路危桥改造数量 ≥6 个)."""
     from kb.suggest.objects import SETTLEMENTS
     from kb.suggest.words import WORK_VERBS
 
