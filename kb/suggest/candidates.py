@@ -32,7 +32,7 @@ from kb.domain.text import normalize_name
 # the field's generic rows: suggested only where a detected type lists them
 GENERIC_NAMES = frozenset(normalize_name(n) for n in (
     "项目验收合格率", "项目按期完成率", "服务对象受益率", "项目总成本", "项目完成率", "项目完成及时率",
-    "验收合格率", "按时完成率", "任务完成率", "工作任务完成率", "服务对象满意度", "群众满意度"))
+    "验收合格率", "按时完成率", "任务完成率", "工作任务完成率", "服务对象满意度", "群众满意度", "项目完成数量"))
 PER_SLOT = 12          # retrieved candidates kept per slot
 LEX_POOL = 400        # lexical candidates inspected
 # template slot labels a project core may fill (〔工程名称〕工程验收合格率 → 高标准农田建设工程验收合格率) —
@@ -119,7 +119,8 @@ def fill_template(name: str, ctx: ProjectContext, t: ProjectType | None = None) 
     if ctx.core and CORE_LABELS.search(label) and CORE_MEASURES.search(name) and len(ctx.core) <= 12:
         return T.fill(ctx.core + name[T.SLOT.search(name).end():][:2], name)[0], name
     if t is not None and t.objects and re.search(r"对象|人员|人群", label):
-        people = [o for o in t.objects if PERSON_HEADS.search(o)] if "满意" in name else t.objects
+        people = [o for o in t.objects if PERSON_HEADS.search(o) and not OWN_STAFF.match(o)] if "满意" in name \
+            else t.objects   # 聘用人员 work for the project: never its 〔服务对象〕 (a reviewer struck 聘用人员满意度)
         if people:
             return T.SLOT.sub(people[0], name, count=1), name
     return T.unfilled_name(name), name
@@ -143,6 +144,10 @@ def family_drafts(ctx: ProjectContext, detected: list[tuple[ProjectType, float]]
         slot = r.slot()
         l2 = "beneficiary_satisfaction" if "满意" in name else (_row_level2(r) or level2_of[slot])
         unit = r.unit if r.unit and len(r.unit) <= 6 else ""
+        unit = UNIT_SLIPS.get(unit, unit)   # 出差人次 in 人/次 as a real table wrote it is counted in 人次
+        if not unit and slot == "quantity":
+            # 出差人数 with no unit in its real table: the measure says it (人数 → 人), or the text's 出差8人 binds nothing
+            unit = next((u for end, u in MEASURE_UNITS.items() if name.endswith(end)), "")
         if slot == "quantity" and unit and unit != "%" and not MEASURED.search(name):
             name += N.unit_measure(unit)   # 辅具适配 (人) as a real table wrote it → 辅具适配人数
         elif slot == "quantity" and not unit and not MEASURED.search(name):
@@ -167,6 +172,12 @@ def _library_direction(idx, mask, name: str) -> str:
 
 
 # a count's name ends in what it counts (人数, 里程, 数量 …) or in a word that is one (覆盖率, 规模 …)
+# persons the project hires or sends, not whom it serves (聘用人员, 驻场工程师)
+OWN_STAFF = re.compile(r"(?:聘用|聘请|招聘|临聘|外聘|雇用|驻场|派驻)")
+# units real tables misspell: a count of visits per person is 人次, not 人 per 次
+UNIT_SLIPS = {"人/次": "人次", "户/次": "户次"}
+# the unit a count's measure names, for a real table's row written without one
+MEASURE_UNITS = {"人次": "人次", "户次": "户次", "人数": "人", "户数": "户", "场次": "场", "天数": "天", "次数": "次"}
 MEASURED = re.compile(r"(数|量|次|率|程|(?<!制)度|积|模|额|长|时|期|天|批|场|费|标准|时间|人口)$")
 
 
@@ -227,7 +238,11 @@ def _satisfaction_subjects(ctx: ProjectContext, detected: list[tuple[ProjectType
     """Who a satisfaction row asks: the persons the text names, else the best type's persons, else
     服务对象 — always people, never a thing (储备粮满意度, 车辆满意度, 房屋满意度 are no rows)."""
     typed = [o for t, _ in detected[:1] for o in t.objects if PERSON_HEADS.search(o)]
-    return (ctx.beneficiaries or typed or ["服务对象"])[:2]
+    # the people the project itself hires (聘用人员1人) work for it; they are not whom it serves (a reviewer struck
+    # 聘用人员满意度)
+    served = [b for b in ctx.beneficiaries if not OWN_STAFF.match(b)]
+    typed = [o for o in typed if not OWN_STAFF.match(o)]
+    return (served or typed or ["服务对象"])[:2]
 
 
 def _harm_counted(m) -> bool:
@@ -236,9 +251,52 @@ def _harm_counted(m) -> bool:
     return any(w in said for w in HARM_WORDS) and not (m.verb or any(v in said for v in WORK_VERBS))
 
 
+# the places a clause says benefit, written after their count (沿岸2个乡镇约1.8万亩农田受益)
+_BENEFIT_AFTER = re.compile(r"[^。；;]{0,16}?(?:受益|惠及|得到改善)")
+
+
+def _bare_places(m) -> bool:
+    """The number counts places (乡镇, 行政村 …, `objects.SETTLEMENTS`) and names no work done in them."""
+    from kb.suggest.objects import SETTLEMENTS
+
+    return m.obj in SETTLEMENTS and not (m.verb and m.verb in WORK_VERBS)
+
+
+_CLAUSE_START = re.compile(r"[，,。；;：:]")
+# a hardship the project ends for the places counted (解决6个行政村9800余人出行难)
+_HARDSHIP_AFTER = re.compile(r"[^。；;，,]{0,14}?难")
+
+
+def _work_on_places(m) -> str:
+    """〔verb …〕〔place〕数量 when a verb stands before the places in the number's words (抽查乡镇 → 抽查乡镇数量,
+    创建示范乡镇 → 创建示范乡镇数量), else '' (周边乡镇, 全县乡镇: where, not what is done)."""
+    from kb.suggest.objects import pos_cut
+
+    lead = m.context[:-len(m.obj)] if m.context.endswith(m.obj) else ""
+    toks = pos_cut(lead) if lead else []
+    if not toks or not toks[0][1].startswith("v") or toks[0][0] in BENEFIT_VERBS:
+        return ""
+    name = m.context + "数量"
+    clean = N.is_clean(m.context) or len(toks) == 1 and len(lead) == 2 and N.is_clean(m.obj)   # 抽查 + 乡镇
+    return name if clean and len(name) <= N.MAX_NAME else ""
+
+
 def _mention_draft(m, ctx: ProjectContext) -> Draft | None:
     ev = [f"描述中的数量: {m.context}{m.value}{m.unit}"]
     name = (N.event_name(m) or N.quantity_name(m, ctx.core)) if not _harm_counted(m) else None
+    if name and _bare_places(m):
+        # 项目覆盖沿线42个行政村, 沿岸2个乡镇…受益: the places served are a benefit (受益行政村数量); a bare count of
+        # where the work is (全县14个乡镇纳入养护计划) is its scope, no output — never 乡镇数量 under 数量 (a reviewer)
+        clause = _CLAUSE_START.split(ctx.text[max(0, m.start - 30):m.start])[-1]   # across a 、 list
+        solved = clause.endswith("解决") and _HARDSHIP_AFTER.match(ctx.text, m.end)   # 解决6个行政村…出行难
+        if any(v in clause for v in BENEFIT_VERBS) or _BENEFIT_AFTER.match(ctx.text, m.end) or solved:
+            return Draft(name="受益" + m.obj + "数量", level2="social_benefit", source="formed", unit=m.unit,
+                         direction="positive", mention=m, evidence=ev + ["按描述用词生成"])
+        work = _work_on_places(m)
+        if work:   # 抽查乡镇12个, 创建示范乡镇2个: the work names the places counted (抽查乡镇数量)
+            return Draft(name=work, level2="quantity", source="formed", unit=m.unit, direction="positive",
+                         mention=m, evidence=ev + ["按描述用词生成"])
+        return None
     if name:
         benefit = m.unit in N.PERSON_UNITS and (m.verb in BENEFIT_VERBS or name.startswith("受益"))
         if not benefit and not m.verb_after and (m.verb in BENEFIT_VERBS or m.context.startswith(tuple(BENEFIT_VERBS))):

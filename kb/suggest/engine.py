@@ -181,6 +181,8 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
         raise DataError(NO_CHINESE, field="description")
     mask = library_mask(idx, unit_name, exclude_origin)
     detected, uncertain = detect_types(models, idx.tokenizer, ctx, project_types)
+    thin = thin_text(ctx) and not project_types
+    uncertain = uncertain or thin
     # the text's own numbers, or a certain type with its keywords, make the result confident
     settled = bool(ctx.mentions) or (not uncertain and _keyword_evidence(ctx, detected))
     pool, lexical_ok, dense_ok = gather_candidates(idx, models, ctx, detected, mask, ranker, exclude_origin,
@@ -189,10 +191,18 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
     rank_candidates(pool, ctx, detected, models, exclude_origin)
     mark_precision(pool, ctx, _sectors(detected, models, ctx), _own_words(detected, uncertain))
     set_aside_restated(pool)
-    confident = settled or lexical_ok or dense_ok
+    confident = (settled or lexical_ok or dense_ok) and not thin
     if not confident or not pool:
-        return _not_confident(ctx, detected, mode)
+        return _not_confident(ctx, detected, mode, thin)
     return render(choose_table(pool, ctx), ctx, detected, uncertain, mode, top)
+
+
+def thin_text(ctx: ProjectContext) -> bool:
+    """True when the request says too little to know the project: no quantity with a unit and fewer than two
+    content words in name and description together (数字 + "186 312 4600 85 100 42 6.3" made a confident
+    档案与地方志 table on the one word 数字 — a county reviewer's trial). Such a result is not confident and
+    its types are uncertain, unless the caller names the types."""
+    return not ctx.mentions and len(ctx.content) < 2
 
 
 def library_mask(idx: IndicatorIndex, unit_name: str | None, exclude_origin: str | None) -> np.ndarray:
@@ -485,7 +495,9 @@ def _basis(d: Draft) -> str:
     return d.note or SOURCE_LABELS.get(d.source, "")
 
 
-def _not_confident(ctx: ProjectContext, detected: list[tuple], mode: str) -> SuggestResult:
+def _not_confident(ctx: ProjectContext, detected: list[tuple], mode: str, thin: bool = False) -> SuggestResult:
+    said = ("描述没有写明项目内容，项目类型不确定，请补充做什么、对象、数量" if thin
+            else "指标库中没有与该描述相关的指标，请补充项目内容(做什么、对象、数量)")
     return SuggestResult(confident=False, table=[], suggestions=[], budget_wan=ctx.budget_wan,
                          quantities=ctx.quantities, mode=mode, project_types=_type_hits(detected),
-                         message="；".join(["指标库中没有与该描述相关的指标，请补充项目内容(做什么、对象、数量)"] + ctx.notes))
+                         types_uncertain=True, message="；".join([said] + ctx.notes))

@@ -85,6 +85,14 @@ def unit_measure(unit: str) -> str:
     return UNIT_MEASURE.get(base, COUNT_MEASURE)
 
 
+def _daily_clean(stem: str) -> bool:
+    """A day's count after 日 / 日均: a clean phrase, or one verb and its measure (就餐人次 of 日均就餐400人次)."""
+    if is_clean(stem):
+        return True
+    toks = pos_cut(stem)
+    return len(toks) == 2 and toks[0][1].startswith("v") and len(toks[0][0]) == 2 and MEASURE_NOUN.fullmatch(toks[1][0]) is not None
+
+
 def quantity_name(m: Mention, core: str = "") -> str | None:
     """The 数量 name of a stated quantity (see the module docstring), or None when no clean one exists.
 
@@ -104,7 +112,8 @@ def quantity_name(m: Mention, core: str = "") -> str | None:
         name = lead + obj
         shortest = MIN_NAME if lead else MIN_OBJECT_NAME   # a verb in front names the work (清淤量)
         # 日处理污水量 (a daily capacity, `kb.suggest.objects`): 日 starts it as a word of time, not a unit
-        clean = is_clean(name) or m.unit.endswith("/日") and is_clean(re.sub(r"^日均?", "", name))
+        daily = m.unit.endswith("/日") or name.startswith("日均")
+        clean = is_clean(name) or daily and _daily_clean(re.sub(r"^日均?", "", name))
         ok = clean and shortest <= len(name) <= MAX_NAME and not FORM_NAME.search(name)
         return name if ok else None
     if m.listed is not None and not (m.unit in PERSON_UNITS and _names_service(obj)):

@@ -262,9 +262,17 @@ def mentions(text: str) -> list[Mention]:
     out = []
     for q in Q.find_quantities(t):
         before = _clause_before(t, q.start)
-        verb, obj, after_ = split_phrase(pos_cut(before)) if before else ("", "", False)
+        # 改造提升原有助餐点2个: the work is done on what stands — 原有 says which, the verb stays the work's
+        worked = _WORK_ON_EXISTING.sub(r"\1", before)
+        verb, obj, after_ = split_phrase(pos_cut(worked)) if before else ("", "", False)
         obj_after = False   # the object follows the measure word (8个助餐点)
-        if q.unit in Q.CLASSIFIERS or q.unit.lstrip("万") in Q.CLASSIFIERS or q.unit in Q.BULK_UNITS:
+        # 6.3万群众: the people follow their count as after a measure word (`quantities`: 万 + people → 万人)
+        people = next((w for w in Q.WAN_PEOPLE if t.startswith(w, q.end)), "") if q.unit in ("万人", "万户") else ""
+        if people:
+            benefit = next((v for v in BENEFIT_VERBS if before.endswith(v) or before.startswith(v)), "")
+            verb = benefit or (_trailing_verbs(pos_cut(before)) if before else "")   # 年接待3万游客
+            obj, after_, obj_after = people, False, True
+        elif q.unit in Q.CLASSIFIERS or q.unit.lstrip("万") in Q.CLASSIFIERS or q.unit in Q.BULK_UNITS:
             after_toks = pos_cut(_clause_after(t, q.end))
             after = leading_object(after_toks)  # 8个助餐点, 5000吨稻谷
             places = places_worked(after_toks)
@@ -273,6 +281,11 @@ def mentions(text: str) -> list[Mention]:
             elif after:
                 obj, after_, obj_after = after, False, True
                 verb = _trailing_verbs(pos_cut(before)) if before else ""  # 租赁77个机柜
+        dim = _DIMENSION_SAID.search(before) if q.unit in _LENGTH_UNITS and not verb else None
+        if dim and not MEASURE_NOUN.search(dim.group(1)):
+            # 河道长6.8公里, 渠道全长3.5公里, 路面宽6米: the thing and its measure (河道长度), not a bare 河道长 (a
+            # reviewer found the dredging's main length only among the alternates)
+            obj = dim.group(1) + _DIMENSION_WORD[dim.group(2)]
         if not verb and obj and not after_:
             work = _WORK_AFTER.match(_clause_after(t, q.end))   # 县乡村道85公里实行专业化日常养护: the work follows
             if work and work.group(1) in WORK_VERBS:
@@ -307,11 +320,21 @@ def mentions(text: str) -> list[Mention]:
 # a daily capacity (日处理污水2万吨, 日均供水1.5万立方米): the day's amount, in 〔unit〕/日, never the year's
 _DAILY = re.compile(r"(?<![月\d节])(?:日均?|每日|每天)(?![前内起后至])[\u4e00-\u9fff]{2,6}$")
 _DAILY_UNITS = frozenset("吨 万吨 立方米 万立方米 方 万方 千克 公斤".split())
+# persons and visits a day (日均接待游客3000人次, 日均供餐400人次): named 日均…, like a daily capacity
+_DAILY_COUNTS = frozenset("人次 万人次 人 名 次".split())
+PERSON_UNIT = {"名": "人"}
 
 
 def _daily(m: Mention) -> Mention:
     """日处理污水2万吨 → 日处理污水量, 2 万吨/日 (a fresh reviewer got 处理污水数量 ≥2 万吨 for a plant's daily capacity)."""
     lead = _DAILY.search(m.context)
+    if m.unit in _DAILY_COUNTS and lead:
+        # 日均供餐不少于400人次: a day's count, 日均供餐人次 ≥ 400 人次 (the name says per day; the checker's UNIT-02
+        # asks 人次 of a 人次 name) — never the year's 助餐服务人次 ≥ 400 (a reviewer; `values.bind_mentions`)
+        measure = "人次" if m.unit.endswith("人次") else "人数" if m.unit.endswith(("人", "名")) else "次数"
+        word = re.sub(r"^(?:每日|每天)", "日均", _BOUND_WORDS.sub("", lead.group()))
+        name = word if word.endswith(measure) else word + measure
+        return replace(m, unit=PERSON_UNIT.get(m.unit, m.unit), verb="", obj=name, context=name)
     if m.unit not in _DAILY_UNITS or not lead:
         return m
     name = lead.group() + ("" if lead.group().endswith("量") else "量")
@@ -463,7 +486,8 @@ _WORK_AFTER = re.compile(r"(?:实行|进行|实施|开展|完成)[\u4e00-\u9fff]
 _LIMIT_ACTION = re.compile(r"\s*(?:以)?内(?:完成|进行|予以)?(到达现场|响应|到场|到达|修复|修好|排除|解决|处理|处置|办结|答复|反馈|"
                            r"恢复|安装调试|安装|调试|交付|供货|到货|完工|竣工)")
 # a payment's term (15个工作日内支付设备款) is the checker's to read (`kb.checker.rewrite.payment_days`)
-_PAYMENT_AFTER = re.compile(r"\s*(?:以)?内[^，。；,;]{0,4}?(?:" + "|".join(PAYMENT_VERBS) + ")")
+# a payment's or a settlement's term (15个工作日内支付, 结束前15日内结算完毕): a limit on paying, no count of days
+_PAYMENT_AFTER = re.compile(r"\s*(?:以)?内[^，。；,;]{0,4}?(?:" + "|".join((*PAYMENT_VERBS, "结算", "清算")) + ")")
 _ACTION_SPELLING = {"修好": "修复"}
 
 
@@ -530,6 +554,11 @@ def _clause_before(t: str, start: int) -> str:
     return s.rstrip("≥≤<>=约达共计 ")
 
 
+# a length said with its dimension word after the thing (河道长, 渠道全长, 路面宽)
+_DIMENSION_SAID = re.compile(r"([\u4e00-\u9fff]{2,8}?)(全长|总长|长|宽|深|高|厚)$")
+_DIMENSION_WORD = {"全长": "长度", "总长": "长度", "长": "长度", "宽": "宽度", "深": "深度", "高": "高度", "厚": "厚度"}
+_LENGTH_UNITS = frozenset("米 公里 千米 厘米 km".split())
+_WORK_ON_EXISTING = re.compile(r"(" + "|".join(sorted(WORK_VERBS, key=len, reverse=True)) + r")(?:原有|现有|既有|已有)的?")
 _YEAR_WORDS = re.compile(r"(?:全年|年均|当年|年内|本年度|本年|年度)(?:共|累计|合计)?$")
 
 

@@ -21,8 +21,11 @@ MONEY_UNITS = frozenset({"万元", "亿元", "元"})
 BULK_UNITS = frozenset("吨 万吨 公斤 千克 斤 粒 万粒 株 万株 棵 头 只 羽 尾 立方米 万立方米 剂 人份 盒 袋 箱 瓶".split())
 
 _NUM = r"(\d+(?:,\d{3})*(?:\.\d+)?)"
+# people counted in 万 with no measure word (方便约6.3万群众出行, 惠及2.1万农村人口): 万人, the people the object
+# (a reviewer found 6.3万群众 never read); households (农户, 住户) are 万户
+WAN_PEOPLE = ("城乡居民", "农村人口", "群众", "居民", "村民", "农民", "人口", "市民", "游客", "农户", "住户", "户")
 _QTY = re.compile(_NUM + r"\s*(万方(?![面案式法向])|(?:万|亿)?(?:" + "|".join(re.escape(u) for u in UNITS)
-                  + r")|万(?![\u4e00-\u9fff]))")
+                  + r")|万(?=" + "|".join(WAN_PEOPLE) + r")|万(?![\u4e00-\u9fff]))")
 _UNIT_HEAD = re.compile(r"^(?:" + "|".join(re.escape(u) for u in UNITS) + r"|万)")
 _DELIM = re.compile(r"[,，。;；、:：()（）\[\]【】\s“”\"'≥≤<>=＞＜＝~～]")
 _LEAD = re.compile(r"^(?:高质量|高标准|圆满|顺利|按时|按期|及时|全部|全面|持续|切实|积极|认真|不断|有效|计划|预计|拟|全年|年度|约|共计|共|累计|总计|合计|预期|力争|确保|其中|主要|用于|对|为|向|给|将|通过|按照|完成|实现|达到)+")
@@ -46,6 +49,8 @@ def _context(t: str, start: int) -> str:
 _BARE_WAN_UNIT = {"人次": "万人次", "人数": "万人", "户数": "万户", "次数": "万次", "播放量": "万次", "浏览量": "万次",
                   "点击量": "万次", "阅读量": "万次", "观看量": "万次"}
 _BARE_WAN = re.compile(r"(" + "|".join(_BARE_WAN_UNIT) + r")(?:达到|达|超过|约|共)?$")
+# days of a kind counted with 个 (160个在校日, 200个教学日): a count of days, not of a thing (工作日 is a limit's unit)
+_SCHOOL_DAYS = re.compile(r"(?:在校|教学|上课|供餐|开放|运营|服务|作业)日")
 # measure words that stand before their noun (N个机柜, N名学生), unlike units of measurement
 CLASSIFIERS = frozenset("个 台 套 辆 艘 架 所 家 座 栋 幢 门 项 条 处 名 位 户 间 张 本 册 份 部 支 块 根 眼 口 盏 株 棵 头 只 顶 卷".split())
 
@@ -85,6 +90,12 @@ def find_quantities(text: str) -> list[StatedQuantity]:
             # 10个工作日内 is a time limit in 个工作日, not a count of 工作日 (fresh trial: 工作日内数量 ≥10 个)
             out.append(StatedQuantity(value, "个工作日", _context(t, m.start()), m.start(), m.end() + 3))
             continue
+        days = _SCHOOL_DAYS.match(t, m.end()) if unit == "个" else None
+        if days:
+            # 全年按160个在校日计算: a count of days in 天 whose object is the day (a fresh reviewer got 供餐天数 ≥15 日
+            # from a settlement deadline because 160个 had no object)
+            out.append(StatedQuantity(value, "天", days.group(), m.start(), days.end()))
+            continue
         if unit.endswith("度") and "电" not in t[max(0, m.start() - 8):m.end() + 1]:
             continue  # 120万度 is electricity (节约用电120万度); 30度 elsewhere is a temperature or an angle
         if unit == "万方":
@@ -108,6 +119,11 @@ def find_quantities(text: str) -> list[StatedQuantity]:
                 ctx = ctx + obj.group()
         is_budget = unit in ("万元", "亿元", "元", "万") and any(w in before[-10:] for w in _BUDGET_WORDS) \
             and not _PER_UNIT_BEFORE.search(before) and not t.startswith("/", m.end())   # 投入标准每亩1500元: a standard
+        people = next((w for w in WAN_PEOPLE if t.startswith(w, m.end())), None) if unit == "万" else None
+        if people:
+            unit = "万户" if people.endswith("户") else "万人"
+            out.append(StatedQuantity(value, unit, ctx + people, m.start(), m.end()))
+            continue
         if unit == "万":
             counted = _BARE_WAN.search(ctx) if not is_budget else None
             if not (is_budget or counted):

@@ -31,7 +31,7 @@ from kb.suggest.draft import PENDING, Draft
 from kb.suggest.facts import reported_harm
 from kb.suggest.objects import Mention
 from kb.suggest.naming import TIME_LIMIT
-from kb.suggest.words import ON_TIME, PERIOD, STANDARD_NAME, STATED_PERIOD
+from kb.suggest.words import IN_USE_ON_TIME, ON_TIME, PERIOD, STANDARD_NAME, STATED_PERIOD
 from kb.domain.text import bigrams, normalize_name
 from kb.domain.units import SIZE_UNITS, measure_of  # units whose values depend on the project's size
 
@@ -63,13 +63,17 @@ def bind_mentions(drafts: list[Draft], ctx: ProjectContext, main_type: str | Non
             continue
         fam = [d for d in drafts if d.mention is None and d.slot in BINDABLE and _units_fit(m.unit, d)
                and not _against_direction(d, m) and not _other_work(d, m) and not _builds_what_stands(d, m)
+               and not _bare_place_count(d, m)
+               and (not m.obj.startswith("日均") or "日均" in d.key)   # a day's count never binds the year's
                and ("满意" in d.name) == ("满意" in m.obj)]   # 资助对象满意度95% never binds 资助对象认定准确率
         obj = set(bigrams(normalize_name(m.obj + m.verb))) or set(bigrams(normalize_name(m.context)))
         said = set(bigrams(normalize_name(m.verb + m.obj + m.context)))
         scored = [(len(obj & d.bigram_counts.keys()) / len(obj) if obj else 0.0, _stem_share(d, said), d) for d in fam]
         bound = [(max(o, st), d) for o, st, d in scored if o >= BIND_OVERLAP or st >= STEM_OVERLAP]
         if not bound and _only_of_family(m, ctx) and not _CAPACITY.search(m.context):
-            lone = sorted((d for d in fam if d.source == "type" and d.needs_value and d.indicator_id),
+            # a count of places goes only to a row counting such places (补助村(社区)数量), never to 危桥改造数量
+            lone = sorted((d for d in fam if d.source == "type" and d.needs_value and d.indicator_id
+                           and (not _places_only(m) or m.obj[-1] in d.key)),
                           key=lambda d: (-d.type_prob, d.type_pos))
             bound = [(0.0, d) for d in lone[:1]]
         for share, d in bound:
@@ -108,6 +112,22 @@ def _bind_period(drafts: list[Draft], ctx: ProjectContext) -> None:
         d.evidence.append(f"描述中的实施期: {m.group(1)}")
 
 
+# a date written with dots (2025.10.31前) and a season or event between the date and 前 (5月31日汛期前完工):
+# rewritten to the form the checker's reader takes (`kb.checker.rewrite.stated_deadline`), which stays as it is
+_DOTTED_DATE = re.compile(r"(\d{4})[.．/-](\d{1,2})[.．/-](\d{1,2})日?(?=(?:之前|以前|前))")
+_BEFORE_EVENT = re.compile(r"(\d{1,2}[日号])(?:主汛期|汛期|雨季|春节|开学|入冬|冬季|供暖季|旺季|秋收|春耕)(?=(?:之前|以前|前))")
+
+
+def project_deadline(text: str | None, year: int | None) -> str | None:
+    """The deadline a description states, '2025年5月31日前', or None: the checker's `stated_deadline` over the text
+    with dotted dates (2025.10.31前 → 2025年10月31日前) and a season before 前 (2025年5月31日汛期前 → …日前) rewritten
+    — the checker's own reading of a declaration is unchanged (a county reviewer's trial: both became rates)."""
+    from kb.checker.rewrite import stated_deadline
+
+    t = _BEFORE_EVENT.sub(r"\1", _DOTTED_DATE.sub(r"\1年\2月\3日", text or ""))
+    return stated_deadline(t, year)
+
+
 def _bind_deadline(drafts: list[Draft], ctx: ProjectContext) -> None:
     """A deadline the text states (2025年10月底前完成) is the target of the on-time rows, written as the
     checker's TIME-05 rewrite writes it: 〔X〕完成时间, 2025年10月31日前 — not 完成及时率 =100%."""
@@ -117,7 +137,7 @@ def _bind_deadline(drafts: list[Draft], ctx: ProjectContext) -> None:
     from kb.domain.years import stated_year
 
     year = stated_year(ctx.name, ctx.description)
-    said = stated_deadline(ctx.description, year)
+    said = project_deadline(ctx.description, year)
     pay_by = payment_deadline(ctx.description, year)   # the payment's own date (9月30日前发放到位)
     days = payment_days(ctx.description)               # …or its working days (10个工作日内拨付)
     for d in drafts:
@@ -126,7 +146,11 @@ def _bind_deadline(drafts: list[Draft], ctx: ProjectContext) -> None:
         pays = pays_on_time(d.key)
         date = pay_by if pays and pay_by else (said if ON_TIME.search(d.key) else None)
         if date:
-            if not d.key.endswith(("完成时间", "完工时间")):   # a rate's 指标解释 no longer fits (fresh trial)
+            opening = IN_USE_ON_TIME.search(d.name)
+            if opening:   # 老年助餐点按期投入运营率 → 老年助餐点投入运营时间 2025年6月30日前
+                d.name = d.name[:opening.start()] + opening.group(1) + "时间"
+                d.explanation = f"实际{opening.group(1)}的日期，不晚于描述写明的时限"
+            elif not d.key.endswith(("完成时间", "完工时间")):   # a rate's 指标解释 no longer fits (fresh trial)
                 d.name, d.explanation = deadline_name(d.name), "实际完成的日期，不晚于描述写明的完成时限"
             d.operator, d.value, d.value_unit, d.unit, d.value_source = "", date, "", "", "text"
             d.evidence.append(f"描述中的完成时限: {date}")
@@ -164,8 +188,35 @@ def _against_direction(d: Draft, m: Mention) -> bool:
 
 def _builds_what_stands(d: Draft, m: Mention) -> bool:
     """A count of what already stands (依托12个村老年食堂, `Mention.existing`) never binds a row counting what
-    is built (老年助餐点建设数量): the project covers or serves those, it does not build them."""
-    return m.existing and BUILD_WORDS.search(d.key) is not None
+    is built (老年助餐点建设数量): the project covers or serves those, it does not build them; work done on what
+    stands (改造提升原有助餐点2个) binds only a row naming that work (改造提升助餐点数量, never 助餐点数量: a fresh
+    reviewer read it as the whole count of 助餐点)."""
+    if not m.existing:
+        return False
+    return BUILD_WORDS.search(d.key) is not None or bool(m.verb) and m.verb not in d.key
+
+
+def _places_only(m: Mention) -> bool:
+    """The number counts places and names no work done in them (解决6个行政村…出行难): it never goes to a row
+    not counting such places just for being the one count of its unit (农村公路危桥改造数量 ≥6 个)."""
+    from kb.suggest.objects import SETTLEMENTS
+    from kb.suggest.words import WORK_VERBS
+
+    return m.obj in SETTLEMENTS and not (m.verb and m.verb in WORK_VERBS)
+
+
+def _bare_place_count(d: Draft, m: Mention) -> bool:
+    """A count of places that names no work done in them (全县14个乡镇, 覆盖沿线42个行政村) never binds a row that
+    counts the places bare (行政村数量 under 数量) nor a row about something else: it is the project's scope or whom
+    it serves, no output — only a row naming the places with the work or the benefit (公路养护覆盖行政村数量,
+    受益行政村数量) takes it (a reviewer, seventh trial)."""
+    from kb.suggest.objects import SETTLEMENTS
+    from kb.suggest.words import BENEFIT_VERBS, WORK_VERBS
+
+    if m.obj not in SETTLEMENTS or m.verb and m.verb in WORK_VERBS:
+        return False
+    rest = d.key.replace(m.obj, "", 1)
+    return not any(w in rest for w in (*BENEFIT_VERBS, *WORK_VERBS))
 
 
 def _other_work(d: Draft, m: Mention) -> bool:
@@ -469,6 +520,23 @@ def _stated_persons(ctx: ProjectContext) -> tuple[float, str] | None:
     return None
 
 
+def _other_headcounts(ctx: ProjectContext) -> str:
+    """The second and further groups of persons the project pays for, as the text says them ('出差8人'), '' when
+    the text counts one group (or the others only benefit: 受益群众, 惠及…). Only headcounts (人, 名, 位) are
+    groups: visits (邀请…领导授课25人次 beside 主体班培训280人次, D023) are activity within the one service.
+    Rule: a per-head cost is the whole budget ÷ the one group it pays for (`_cost_value`)."""
+    from kb.suggest.words import BENEFIT_VERBS
+
+    paid = [m for m in ctx.mentions if m.unit in PERSON_UNITS and "次" not in m.unit and not m.existing
+            and m.verb not in BENEFIT_VERBS and not m.obj.startswith("受益")
+            and not m.context.startswith(tuple(BENEFIT_VERBS))]
+    groups = {(m.verb + m.obj) or m.context for m in paid}
+    if len(groups) < 2:
+        return ""
+    first = (paid[0].verb + paid[0].obj) or paid[0].context
+    return "、".join(f"{m.verb}{m.obj or ''}{m.value}{m.unit}" for m in paid if ((m.verb + m.obj) or m.context) != first)
+
+
 def _cost_value(d: Draft, ctx: ProjectContext, persons: tuple[float, str] | None,
                 main_type: str | None = None) -> bool:
     """Budget ceiling on a total-cost row of the project (formed from its name, retrieved, or of its
@@ -479,6 +547,14 @@ def _cost_value(d: Draft, ctx: ProjectContext, persons: tuple[float, str] | None
     if PER_HEAD.search(d.name) or "/" in unit:
         if (persons and re.search(r"人均|生均|每人", d.name) and re.search(r"成本|费用|经费", d.name)
                 and re.match(r"^元/人", unit or "元/人")):
+            others = _other_headcounts(ctx)
+            if others:
+                # 3 万元 for 聘用人员1人 and 出差8人: the whole budget on the one hire is no cost per head (a reviewer
+                # struck 聘用人员人均经费 ≤30000 元/人); 待填写 with the reason
+                d.operator, d.value, d.value_unit = "≤", "", unit or "元/人"
+                d.note = (f"{PENDING}：项目预算同时用于{others}，不能以总预算÷人数计算，"
+                          f"请按该项人员分摊的预算测算填写(单位 {unit or '元/人'})")
+                return True
             total = ctx.total_wan or ctx.budget_wan
             per = total * 10000 / persons[0]
             d.operator, d.value, d.value_unit = "≤", ceiling(per, 0 if per >= 100 else 2), f"元/{persons[1]}"
@@ -521,10 +597,35 @@ def _per_extent_cost(d: Draft, ctx: ProjectContext, unit: str) -> bool:
     total = ctx.total_wan or ctx.budget_wan
     if not extent or not total:
         return False
+    others = other_outputs(ctx, m)
+    if others:
+        # 186 万元 pays for 312 公里 of upkeep and 4600 平方米 of patching: the whole budget ÷ one of them is no
+        # unit cost (a reviewer struck 单位面积建设成本 ≤404.35 元/平方米); 待填写 with the reason
+        said = "、".join(f"{x.verb}{x.obj}{x.value}{x.unit}" for x in others[:2])
+        d.operator, d.value, d.value_unit = "≤", "", unit
+        d.note = (f"{PENDING}：项目预算同时用于{said}等其他产出，不能以总预算÷{m.value}{m.unit}计算，"
+                  f"请按该项工作分摊的预算测算填写(单位 {unit})")
+        return True
     v = total / extent * (10000 if money == "元" else 1)
     d.operator, d.value, d.value_unit, d.value_source = "≤", ceiling(v, 2), unit, "derived"
     d.evidence.append(f"项目金额 {amount(total)} 万元 ÷ {m.value}{m.unit} ≈ {d.value} {unit}")
     return True
+
+
+# extents that measure one output's size, not an output of their own (平均清淤深度0.8米, 路面宽度6米)
+_DIMENSION = re.compile(r"(?:深度|宽度|厚度|高度|深|宽|厚|高)$")
+
+
+def other_outputs(ctx: ProjectContext, m: Mention) -> list[Mention]:
+    """The other extents the text states beside `m` that the same budget pays for: a length beside an area or an
+    area beside a length (312公里 of upkeep beside 4600平方米 of patching), not a dimension of one (清淤深度, 路面宽度).
+    A volume moved (出淤7.8万方) measures the same work and counts and events are left aside (编制12个绩效目标指标
+    is a form's wording). Rule: a per-unit cost is the whole budget ÷ the project's one output (a county 财政局
+    reviewer, seventh trial)."""
+    extents = {Q.unit_family("公里"), Q.unit_family("平方米"), Q.unit_family("亩")}
+    return [x for x in ctx.mentions
+            if x is not m and not x.is_budget and not x.existing and Q.unit_family(x.unit) in extents
+            and not Q.units_compatible(x.unit, m.unit) and not _DIMENSION.search(x.obj or x.context)]
 
 
 def ceiling(v: float, decimals: int) -> str:

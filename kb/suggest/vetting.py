@@ -53,6 +53,21 @@ def set_aside_restated(drafts: list[Draft]) -> None:
             d.evidence.append("描述中已写明这项比率的目标，仅作备选")
 
 
+def _scope_places(d: Draft, ctx: ProjectContext) -> str:
+    """'14个行政村' when `d` is an unbound bare count of places (行政村数量, 乡镇数量) and the text counts those places
+    with no work done in them (`values._places_only`), else ''."""
+    from kb.suggest.objects import SETTLEMENTS
+    from kb.suggest.values import _places_only
+
+    if d.slot != "quantity" or d.mention is not None or d.value_source == "text":
+        return ""
+    place = d.key.removesuffix("数量")
+    if place not in SETTLEMENTS:
+        return ""
+    m = next((m for m in ctx.mentions if m.obj == place and _places_only(m)), None)
+    return f"{m.value}{m.unit}{place}" if m else ""
+
+
 def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], own_words: str = "") -> None:
     """Tier ALTERNATE for rows of another programme, unsupported cross-sector retrieved rows, untyped
     generic rows, and retrieved rows or type alternate entries whose object the text lacks.
@@ -80,6 +95,13 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
             # an amount is a cost, not an output (财预〔2021〕101号: 成本指标); the checker flags it under 数量
             d.tier = Tier.ALTERNATE
             d.evidence.append("金额类指标应列入成本指标，仅作备选")
+            continue
+        scope = _scope_places(d, ctx)
+        if scope:
+            # 全镇14个行政村“两委”干部98人 beside a blank 行政村数量: the villages are where the money goes, no output
+            # to count under 数量 (a reviewer struck 行政村数量 ≥42; blank it only asks the same again)
+            d.tier = Tier.ALTERNATE
+            d.evidence.append(f"描述中的{scope}是项目范围或受益对象，不是产出，仅作备选")
             continue
         foreign_words = other_programme(d, ctx)
         if foreign_words and own_words and d.type_core:

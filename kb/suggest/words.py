@@ -17,7 +17,7 @@ WORK_VERBS = frozenset("""新建 建设 建成 修建 改建 扩建 续建 新�
 接种 检测 监测 抽检 检查 巡查 印制 制作 编制 编印 出版 播出 宣传 托管 运维 维护 保洁 收购 储备 轮换
 修复 增设 设置 铺装 疏通 开设 加装 改扩建 翻修 粉刷 拆除 搬迁 种养 养殖 发展 举行 承办 主办 放映 演出
 建立 打造 创建 新增 改善 接待 服务 救治 筛查 体检 走访 排查 办理 调解 审计 评审 聘用 聘请 招聘 安置
-修补 修缮加固""".split())
+修补 修缮加固 改造提升 升级改造 提档升级""".split())
 
 # the classes of rural roads (县道、乡道、村道 are 农村公路): jieba cuts 县乡村道 into 县 / 乡村 / 道 (a measure word)
 # not 村道: 通村道路 would cut 通|村道|路; 主次干道 jieba cuts 主次|干道 and tags 干道 a verb
@@ -148,7 +148,10 @@ FORM_WORDS = re.compile(r"绩效目标|绩效|申报表|申报|自评表|自评|
                         r"执行率|执行|年度|万元|亿元|元|本级|持续性|常年性|一次性|项目属性|实施期|项目")
 
 # on-time completion, whatever its object: 完成及时率, 按期完成率, 完工率 … (one per table; a stated deadline replaces it)
-ON_TIME = re.compile(r"(完成及时率|按期完成率|按时完成率|按期完工率|按时完工率|完工率|按期竣工率|完成时间|完工时间)$")
+ON_TIME = re.compile(r"(完成及时率|按期完成率|按时完成率|按期完工率|按时完工率|完工率|按期竣工率|完成时间|完工时间|"
+                     r"按期投入运营率|按时投入运营率|按期投入使用率|按时投入使用率)$")
+# an on-time opening (老年助餐点按期投入运营率): dated, it is 〔X〕投入运营时间, not 〔X〕投入运营完成时间
+IN_USE_ON_TIME = re.compile(r"(?:按期|按时)(投入运营|投入使用)率$")
 # the period a service runs (服务周期 2023年7月至2024年1月, or 180 天): one per table, a 时效 row
 PERIOD = re.compile(r"(服务周期|实施周期|项目周期|服务期限|服务期)$")
 # a period the text states: 实施期2023.07-2024.01, 服务周期为2023年7月至2024年6月
