@@ -110,11 +110,15 @@ def test_a_deadline_before_a_season_or_written_with_dots_is_the_deadline(shipped
     assert project_deadline("堤防加固须于2026年4月30日主汛期前全部完工", 2026) == "2026年4月30日前"
     assert project_deadline("路面修补2026.9.15前完成", 2026) == "2026年9月15日前"
     assert project_deadline("年内完成", 2026) is None
-    assert stated_deadline("路面修补2026.9.15前完成", 2026) is None   # the checker's own reading stands
+    assert stated_deadline("路面修补2026.9.15前完成", 2026) == "2026年9月15日前"   # one reader with the checker
     res = _suggest(shipped_kb, "加固堤防2.3公里，须于2026年4月30日汛期前完工，总投资410万元。", "东溪河堤防加固", 410)
     assert [(r[0], r[3]) for r in _rows(res) if r[0] == "时效指标"] == [("时效指标", "2026年4月30日前")], _rows(res)
     res = _suggest(shipped_kb, "县乡道日常养护200公里，2026.11.30前完成，养护资金100万元。", "县乡道养护", 100)
-    assert [r[3] for r in _rows(res) if r[0] == "时效指标"] == ["2026年11月30日前"], _rows(res)
+    timely = [r for r in _rows(res) if r[0] == "时效指标"]
+    # the stated date is the completion row; a maintenance work's own 养护作业及时率 may stand beside it, never a
+    # completion rate (完成及时率 / 按期完成率) restating the date
+    assert [r[3] for r in timely if "完成" in r[1]] == ["2026年11月30日前"], _rows(res)
+    assert not [r for r in timely if "完成" in r[1] and r[4] == "%"], _rows(res)
 
 
 def test_an_opening_date_dates_the_on_time_opening_row(shipped_kb):

@@ -322,6 +322,8 @@ def assemble(drafts: list[Draft]) -> Table:
             return False   # 重污染天数 待填写 beside 重污染天数减少量 ≥ 5 天, whichever slot comes first
         if d.pending and _total_cost(d) and any(c.bound and _total_cost(c) for c in chosen):
             return False   # a blank total beside the text's own amount (D042: 优抚对象生活成本 beside 2126.81 万元)
+        if d.pending and d.slot == "cost" and any(c.slot == "cost" and c.value_source == "text" for c in chosen):
+            return False   # nor a blank standard (重点优抚对象人均抚恤补助标准) beside the amount the text pays out
         if g == "satisfaction" and count.get(g, 0) and not _two_groups_named(d, chosen):
             return False
         chosen.append(d)

@@ -112,20 +112,13 @@ def _bind_period(drafts: list[Draft], ctx: ProjectContext) -> None:
         d.evidence.append(f"描述中的实施期: {m.group(1)}")
 
 
-# a date written with dots (2025.10.31前) and a season or event between the date and 前 (5月31日汛期前完工):
-# rewritten to the form the checker's reader takes (`kb.checker.rewrite.stated_deadline`), which stays as it is
-_DOTTED_DATE = re.compile(r"(\d{4})[.．/-](\d{1,2})[.．/-](\d{1,2})日?(?=(?:之前|以前|前))")
-_BEFORE_EVENT = re.compile(r"(\d{1,2}[日号])(?:主汛期|汛期|雨季|春节|开学|入冬|冬季|供暖季|旺季|秋收|春耕)(?=(?:之前|以前|前))")
-
-
 def project_deadline(text: str | None, year: int | None) -> str | None:
-    """The deadline a description states, '2025年5月31日前', or None: the checker's `stated_deadline` over the text
-    with dotted dates (2025.10.31前 → 2025年10月31日前) and a season before 前 (2025年5月31日汛期前 → …日前) rewritten
-    — the checker's own reading of a declaration is unchanged (a county reviewer's trial: both became rates)."""
+    """The deadline a description states, '2025年5月31日前', or None — the checker's reader
+    (`kb.checker.rewrite.stated_deadline`: dotted dates 2025.10.31前 and a season before 前, 2025年5月31日汛期前,
+    included), so suggest's time row and the checker's TIME-05 rewrite name one date."""
     from kb.checker.rewrite import stated_deadline
 
-    t = _BEFORE_EVENT.sub(r"\1", _DOTTED_DATE.sub(r"\1年\2月\3日", text or ""))
-    return stated_deadline(t, year)
+    return stated_deadline(text, year)
 
 
 def _bind_deadline(drafts: list[Draft], ctx: ProjectContext) -> None:
@@ -256,12 +249,14 @@ def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext, main_type:
             if ok and _parts_fit(unit, parts) and not other_programme(d, ctx):
                 fits.append((_stem_share(d, said_std) >= BIND_OVERLAP or main_type in d.type_ids, d))
             continue
-        share = _stem_share(d, said)
-        if d.slot == "economic_benefit" and m.obj:
-            # 增加脱贫户收入10.9304万元: the row (特色产业带动增加受益农户收入) holds the words of what is gained
-            own = set(bigrams(normalize_name(m.obj + m.verb)))
-            share = max(share, len(own & d.bigram_counts.keys()) / len(own) if own else 0.0)
+        share = _amount_share(d, m)
         ok = Q.units_compatible(unit or "", m.unit) and "/" not in unit and share >= BIND_OVERLAP
+        # of two amounts the text states (增加特色产业产值80万元 … 增加收入80万元) a row takes the one whose words
+        # it holds most (特色产业带动增加受益农户收入: 收入, not 产值), not the first: a fresh suite found D007's
+        # 产值 row lost to an income row that had taken the 产值's 80 万元
+        if ok and any(o is not m and o.unit in Q.MONEY_UNITS and _amount_share(d, o) > share
+                      for o in ctx.mentions):
+            ok = False
         if ok:
             d.mention = m
             d.evidence.append(f"描述中的金额: {m.context}{m.value}{m.unit}")
@@ -283,6 +278,17 @@ def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext, main_type:
         d.mention = replace(d.mention, ceiling=True)
     said_per = written.group(1) if written else period.group(1) if period and period.re is PER_PERIOD else ""
     d.evidence.append(f"描述中的金额: {m.context}{m.value}{m.unit}" + (f"/{said_per}" if said_per else ""))
+
+
+def _amount_share(d: Draft, m: Mention) -> float:
+    """How much of what the amount `m` is about a cost or benefit row `d` holds, in [0, 1]: the share of the
+    row's stem in the mention's words (`_stem_share`), or, for an economic benefit, of the words of what is
+    gained in the row's name (增加脱贫户收入10.9304万元 → 特色产业带动增加受益农户收入)."""
+    share = _stem_share(d, set(bigrams(normalize_name(m.verb + m.obj + m.context))))
+    if d.slot == "economic_benefit" and (m.obj or m.verb):   # 增加收入120万元: what is gained may be read as the verb
+        own = set(bigrams(normalize_name(m.obj + m.verb)))
+        share = max(share, len(own & d.bigram_counts.keys()) / len(own) if own else 0.0)
+    return share
 
 
 # what a standard's group is written with, around it: 对80周岁以上老人按每人每月60元 → 80周岁以上老人

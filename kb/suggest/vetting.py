@@ -68,6 +68,10 @@ def _scope_places(d: Draft, ctx: ProjectContext) -> str:
     return f"{m.value}{m.unit}{place}" if m else ""
 
 
+# what a count in 户 counts: households, families, dwellings
+_HOUSEHOLDS = re.compile(r"户|家庭|住宅|住房|农房|危房|房屋")
+
+
 def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], own_words: str = "") -> None:
     """Tier ALTERNATE for rows of another programme, unsupported cross-sector retrieved rows, untyped
     generic rows, and retrieved rows or type alternate entries whose object the text lacks.
@@ -90,6 +94,13 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
             # streets and air counts no people the text names
             d.tier = Tier.ALTERNATE
             d.evidence.append(ASIDE_NO_PEOPLE)
+            continue
+        if d.slot == "quantity" and d.tier != Tier.BOUND and d.source != "type" and \
+                (d.value_unit or d.unit) == "户" and not _HOUSEHOLDS.search(ctx.text):
+            # 〔改造对象〕改造户数 filled with 餐厅暖通 (E054, a school canteen's heating): households are counted
+            # only where the text has them (危房, 改厕, 适老化 … of 农户, 家庭)
+            d.tier = Tier.ALTERNATE
+            d.evidence.append("描述中没有按户计的对象，按户计量的指标仅作备选")
             continue
         if d.slot == "quantity" and d.value_source != "text" and is_money_unit(d.value_unit or d.unit):
             # an amount is a cost, not an output (财预〔2021〕101号: 成本指标); the checker flags it under 数量
