@@ -180,13 +180,21 @@ _OPTION_OF = {"project_types": "--type", "description": "--text", "budget_wan": 
 
 
 def _suggest_file(kb, file: Path, top: int, mode: Optional[str], types: Optional[list[str]], as_json: bool) -> None:
-    """One table per line of a JSONL file. A line the suggestion refuses (no Chinese, an unknown type …) does
+    """One table per line of a JSONL file. A line the suggestion refuses (invalid JSON, no Chinese, an unknown type …) does
     not stop the others: with --json its place in the output holds {"id", "line", "field", "error"}; at the
     end one line names every refused line and the command exits 2."""
     from kb.io.jsonl import read_jsonl
 
     refused = []
-    for n, rec in read_jsonl(file):
+    bad: list[tuple[int, str]] = []
+    recs = read_jsonl(file, bad_lines=bad)
+    # a line that is no JSON object (a syntax error) is one more refused line, in its place, naming its number
+    for n, rec in sorted([(n, rec) for n, rec in recs] + [(n, why) for n, why in bad], key=lambda x: x[0]):
+        if isinstance(rec, str):
+            refused.append(f"第{n}行 JSON: {rec}")
+            if as_json:
+                print_json({"id": None, "line": n, "field": "JSON", "error": rec})
+            continue
         try:
             res = _suggest_one(kb, rec, top, mode, types)
         except DataError as e:
