@@ -105,3 +105,19 @@ def test_a_cost_ceiling_without_a_budget_is_left_to_the_declarant():
     assert (s.operator, s.value, s.unit) == ("≤", "300", "万元")
     s = _cost_fix("农村公路单位建设成本", "按标准", "万元/公里", budget_wan=250)
     assert s.value is None and s.text.startswith("待填写：按预算测算")
+
+
+def test_a_blank_span_of_the_project_is_never_the_librarys_or_a_figure_in_another_unit():
+    """服务周期 left blank: the library's =180天 is another project's contract, and 日均清运180吨 is no
+    180 天 (a city reviewer got “=180天” on a garbage-collection table); a span the text states is taken."""
+    lk = IndicatorLookup.from_indicators(INDS + [_ind("服务周期", "产出指标", "数量指标", "=", "180", "天")])
+    row = TargetRow(level1="产出指标", level2="数量指标", name="服务周期", unit="天")
+
+    def fix(desc):
+        rep = check_declaration(Declaration(rows=[row], description=desc, budget_wan=420), lookup=lk)
+        return next(f.suggestion for f in rep.findings if f.rule_id == "STR-03")
+
+    s = fix("委托专业公司承担城区生活垃圾清运，日均清运生活垃圾180吨，做到日产日清。")
+    assert s.value in ("", None) and "180" not in s.text and "待填写" in s.text
+    s = fix("委托专业公司承担城区生活垃圾清运，服务周期为365天，日均清运生活垃圾180吨。")
+    assert (s.operator, s.value) == ("=", "365") and "365天" in s.text

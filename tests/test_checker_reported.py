@@ -1154,3 +1154,41 @@ def test_a_cost_above_the_budget_the_description_states_is_cost_04():
     ctx = declaration_context(Declaration(description=desc, rows=[row]))
     assert (1, "COST-04") not in _found([_row("成本指标", "经济成本指标", "项目总成本", "≤", "1127.3534", "万元")], **ctx)
     assert (1, "COST-04") in _found([_row("成本指标", "经济成本指标", "项目总成本", "≤", "1127.3535", "万元")], **ctx)
+
+
+def test_a_thousands_separator_out_of_place_is_flagged_and_a_grouped_one_is_a_number():
+    """“1,2000” was read silently as a number (a city reviewer): now TXT-06 with advice, no rewrite;
+    1,200 元/米 × 12,500 米 is read as numbers, FEAS-02 fires once the product passes the 1.2× band."""
+    rows = [_row("产出指标", "数量指标", "受益人口", "≥", "1,2000", "人"),
+            _row("产出指标", "数量指标", "新建供水管网长度", "≥", "12,500", "米"),
+            _row("成本指标", "经济成本指标", "管网单位造价", "≤", "1,500", "元/米")]
+    f = _found(rows, budget_wan=1350)
+    assert f[(1, "TXT-06")].severity == "warning" and "1,2000" in f[(1, "TXT-06")].message
+    assert f[(1, "TXT-06")].suggestion.value in (None, "")
+    assert not any(rid == "TXT-06" for (row, rid) in f if row != 1)
+    assert any(rid == "FEAS-02" and "1875" in x.message for (row, rid), x in f.items())
+
+
+def test_a_budget_written_with_thousands_separators_is_read_everywhere():
+    """budget_wan "1,350" in a JSON table, the API's amount and --budget are one reading; "1,2000" is refused."""
+    import pytest
+    from pydantic import BaseModel, ValidationError
+
+    from kb.domain.quantity import plain_number
+    from kb.domain.schema import Declaration
+    from kb.lifecycle.schemas import WanAmount
+
+    assert [plain_number(t) for t in ("1,350", "12,500", "1,350.5", "3，200", "250")] == [1350, 12500, 1350.5, 3200, 250]
+    for bad in ("1,2000", "12,50", "abc", "1e3"):
+        with pytest.raises(ValueError):
+            plain_number(bad)
+    assert Declaration.model_validate({"budget_wan": "1,350"}).budget_wan == 1350
+    with pytest.raises(ValidationError, match="千分位"):
+        Declaration.model_validate({"budget_wan": "1,2000"})
+
+    class Body(BaseModel):
+        budget_wan: WanAmount | None = None
+
+    assert Body(budget_wan="1,350").budget_wan == 1350
+    with pytest.raises(ValidationError, match="千分位"):
+        Body(budget_wan="1,2000")

@@ -100,10 +100,17 @@ def test_a_refused_description_in_a_batch_is_named_and_the_others_are_suggested(
 
 
 def test_bad_jsonl_line_names_file_and_line(shipped_settings, tmp_path):
+    """A line of invalid JSON is one more refused line of the batch (a city reviewer lost every table to it):
+    the other lines are suggested, its place in the output names its line, the last line names file and line."""
     f = tmp_path / "bad.jsonl"
-    f.write_text('{"project": "a", "description": "培训"}\n{not json\n', encoding="utf-8")
+    f.write_text('{"id": "a", "project": "乡村道路修缮", "description": "计划修缮乡村道路12公里"}\n{not json\n'
+                 '{"id": "c", "project": "农村老年助餐服务", "description": "依托12个村老年食堂提供助餐服务"}\n',
+                 encoding="utf-8")
     p = run(shipped_settings, "suggest", "--file", str(f), "--json")
-    assert p.returncode == 2 and f"{f}:2" in p.stderr
+    outs = [json.loads(x) for x in p.stdout.splitlines()]
+    assert outs[0]["default_table"] and outs[2]["default_table"]
+    assert outs[1]["line"] == 2 and outs[1]["field"] == "JSON" and "JSON" in outs[1]["error"]
+    assert p.returncode == 2 and str(f) in p.stderr and "第2行 JSON" in p.stderr and "1 个项目未推荐" in p.stderr
 
 
 def test_missing_kb_says_to_build(tmp_path, shipped_settings):

@@ -39,7 +39,7 @@ DOCS = {
     "OURS": "本工具的核对规则（不是政策条文）",
 }
 # rules of ours beyond the catalog's 61 (their basis is `OURS`)
-OUR_RULES = ("FEAS-04", "FEAS-05", "FEAS-06", "TXT-05", "QNT-13", "REL-06")
+OUR_RULES = ("FEAS-04", "FEAS-05", "FEAS-06", "TXT-05", "TXT-06", "QNT-13", "REL-06")
 
 
 # what a declarant reads for a place in the budget system's checks (the catalog names code: checkAll() …)
@@ -242,6 +242,9 @@ CATALOG: dict[str, RuleMeta] = {r.id: r for r in (
        (('PMKPI', 'checkAll()', 'seen'),)),
     # ours (not in the catalog): invisible characters pasted into a name
     _R('TXT-05', 'TEXT', '名称含不可见字符(零宽、双向控制、NUL)', 'warning', 'row', None,
+       (('OURS', '', 'heuristic'),)),
+    # ours (not in the catalog): a thousands separator out of place (1,2000 is neither 1,200 nor 12,000 for sure)
+    _R('TXT-06', 'TEXT', '指标值千分位分隔符位置错误', 'warning', 'row', None,
        (('OURS', '', 'heuristic'),)),
     _R('GOAL-01', 'GOAL', '总体/年度目标文字无量化内容', 'warning', 'row', 'completeness',
        (('88', '', 'recalled'),)),

@@ -885,7 +885,28 @@ def build_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, l
         return pending  # 设备数量 =100 %: the 100 is a share, never “=100个”
     if (blank or num is None or "QNT-09" in ids) and size_dependent(name, r.eff_unit or r.unit):
         return SIZE_PENDING  # no size of this project's own (blank, words, unreadable, ≥0): the library has none either
+    if num is None and _OWN_SPAN_RE.search(ni.base or name):
+        return _own_span_target(r, name)  # 服务周期: this contract's span, never another project's =180天
     return _count_target(r, ids, hits, name, ni.base, fam, num, direction, typ)
+
+
+# names of the span of the project's own contract or works (服务周期, 实施期限, 工期): the span is the declarant's,
+# as a size is — the library's =180天 is another project's contract (a city reviewer, trial 2)
+_OWN_SPAN_RE = re.compile(r"(?:周期|期限|工期|服务期|实施期|建设期|合同期|运营期)$")
+_SPAN_NUM_RE = r"[为是:：约共计]{0,3}(\d+(?:\.\d+)?)\s*(个工作日|工作日|个月|天|日|月|年|周)(?![\u4e00-\u9fff]?/)"
+
+
+def _own_span_target(r: ParsedRow, name: str) -> tuple[str, str, str] | str:
+    """The span a row of the project's own period (服务周期, 工期) names: the figure the description states
+    right after that word in a unit of time (“服务周期180天” → =180 天), never a number in another unit
+    (日均清运180吨 is no 180 天) nor the library's typical span; else the 待填写 reason."""
+    desc = r.ctx.get("description") or ""
+    word = next((w for w in {name, r.name_base or "", r.name} if w and len(w) >= 2 and w in desc), "")
+    if word and (m := re.search(re.escape(word) + _SPAN_NUM_RE, desc)):
+        return ("=", m.group(1), m.group(2))
+    unit = (r.eff_unit or r.raw.unit or "").strip()
+    return (f"待填写：按合同或实施方案约定的期限填写{name}" + (f"（计量单位“{unit}”）" if unit else "")
+            + "，不照搬指标库的典型值")
 
 
 def _relative_limit(r: ParsedRow) -> tuple[str, str, str] | None:

@@ -101,19 +101,19 @@ def _suggest_one(kb, rec: dict, top: int, mode: Optional[str], types: Optional[l
 
 
 def _budget_wan(text: str | None) -> float | None:
-    """--budget as a plain number of 万元 ("250", "1,200.5"); scientific notation ("1e5") or words are
-    refused as the API refuses them (`kb.lifecycle.schemas.WanAmount`): DataError naming --budget."""
-    from kb.domain.quantity import SCIENTIFIC_RE
+    """--budget as a plain number of 万元 ("250", "1,200.5"), read as the API and `jixiao check` read a
+    budget (`kb.domain.quantity.plain_number`); scientific notation ("1e5"), a misplaced thousands
+    separator ("1,2000") or words are refused: DataError naming --budget."""
+    from kb.domain.quantity import SCIENTIFIC_RE, plain_number
 
     if text is None or not text.strip():
         return None
-    t = text.strip().replace(",", "")
-    if SCIENTIFIC_RE.search(t):
+    if SCIENTIFIC_RE.search(text):
         raise DataError("预算请写成普通数字(万元，如 250)，不要用科学计数法", field="--budget")
     try:
-        return float(t)
-    except ValueError:
-        raise DataError(f"预算须为数字(万元，如 250)，而不是 {text!r}", field="--budget") from None
+        return plain_number(text)
+    except ValueError as e:
+        raise DataError(f"预算须为数字(万元，如 250 或 1,350)：{e}", field="--budget") from None
 
 
 @app.command("suggest")
@@ -180,13 +180,21 @@ _OPTION_OF = {"project_types": "--type", "description": "--text", "budget_wan": 
 
 
 def _suggest_file(kb, file: Path, top: int, mode: Optional[str], types: Optional[list[str]], as_json: bool) -> None:
-    """One table per line of a JSONL file. A line the suggestion refuses (no Chinese, an unknown type …) does
+    """One table per line of a JSONL file. A line the suggestion refuses (invalid JSON, no Chinese, an unknown type …) does
     not stop the others: with --json its place in the output holds {"id", "line", "field", "error"}; at the
     end one line names every refused line and the command exits 2."""
     from kb.io.jsonl import read_jsonl
 
     refused = []
-    for n, rec in read_jsonl(file):
+    bad: list[tuple[int, str]] = []
+    recs = read_jsonl(file, bad_lines=bad)
+    # a line that is no JSON object (a syntax error) is one more refused line, in its place, naming its number
+    for n, rec in sorted([(n, rec) for n, rec in recs] + [(n, why) for n, why in bad], key=lambda x: x[0]):
+        if isinstance(rec, str):
+            refused.append(f"第{n}行 JSON: {rec}")
+            if as_json:
+                print_json({"id": None, "line": n, "field": "JSON", "error": rec})
+            continue
         try:
             res = _suggest_one(kb, rec, top, mode, types)
         except DataError as e:

@@ -93,6 +93,47 @@ def target_number_problem(text: str | float | None, *, label: str = "指标值")
     return None
 
 
+# a run of digits joined by commas (1,350 / 1,2000 / 12,50.5) and the one well-formed grouping of it
+_COMMA_RUN = re.compile(r"(?<![\d.])\d+(?:,\d+)+(?:\.\d+)?")
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_PLAIN_AMOUNT = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+
+
+def misplaced_separator(text: str | float | None) -> str | None:
+    """The first figure in `text` whose thousands separators are misplaced, as written ('1,2000', '12,50',
+    '1,350,00'), or None. A correctly grouped figure (1,350 / 12,500 / 1,350.5) is a plain number:
+    '1,2000' is neither 1,200 nor 12,000 for sure, so no reader takes it as either."""
+    if text is None or isinstance(text, (int, float)):
+        return None
+    for m in _COMMA_RUN.finditer(normalize(str(text))):
+        if not _GROUPED.fullmatch(m.group()):
+            return m.group()
+    return None
+
+
+def plain_number(text: str | float | int) -> float:
+    """A figure given as a JSON number or as text: '250', '1,350', '12,500', '1,350.5' (thousands
+    separators, also full-width ，, correctly grouped) → float. The one reader of an amount or number
+    field written as text (budget_wan in a JSON table, --budget, the API's WanAmount). Raises
+    ValueError with the Chinese reason: a misplaced separator ('1,2000'), scientific notation ('1e3'),
+    words ('abc'), a number that is not finite."""
+    if isinstance(text, bool):
+        raise ValueError("应为数字")
+    if isinstance(text, (int, float)):
+        if not math.isfinite(float(text)):
+            raise ValueError("应为有限的数（不能是 inf 或 nan）")
+        return float(text)
+    t = normalize(str(text)).replace(" ", "")
+    if SCIENTIFIC_RE.search(t):
+        raise ValueError(f"“{text}”使用了科学计数法，请写成普通数字（如 250、1,350）")
+    bad = misplaced_separator(t)
+    if bad:
+        raise ValueError(f"“{text}”的千分位分隔符位置不对（应每三位一个逗号，如 1,350、12,500），请核对数值")
+    if not _PLAIN_AMOUNT.fullmatch(t):
+        raise ValueError(f"应为数字，而不是“{text}”")
+    return float(t.replace(",", ""))
+
+
 class NotFinite(ValueError):
     """A number too large to represent (`1e999`) or not a number at all (nan)."""
 

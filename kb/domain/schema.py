@@ -270,6 +270,17 @@ class Declaration(BaseModel):
     year: int | None = Field(None, ge=1990, le=2100)
     rows: list[TargetRow] = []
 
+    @field_validator("budget_wan", mode="before")
+    @classmethod
+    def _budget_text(cls, v: Any) -> Any:
+        """A budget written as text is read as --budget and the API read it (`plain_number`: "1,350" is
+        1350; a misplaced separator "1,2000" or words are refused with the reason)."""
+        if isinstance(v, str) and v.strip():
+            from kb.domain.quantity import plain_number
+
+            return plain_number(v)
+        return None if isinstance(v, str) else v
+
     @classmethod
     def from_record(cls, rec: dict[str, Any]) -> "Declaration":
         """Build from a dev.jsonl-shaped record (`project`, `indicators`) or our own shape."""

@@ -37,15 +37,18 @@ def json_problem(e: json.JSONDecodeError, *, line: bool = True) -> str:
 
 
 def read_jsonl(path: str | Path, *, name: str | None = None, text: str | None = None,
-               what: str = "每行应是一个 JSON 对象") -> list[tuple[int, dict[str, Any]]]:
+               what: str = "每行应是一个 JSON 对象",
+               bad_lines: list[tuple[int, str]] | None = None) -> list[tuple[int, dict[str, Any]]]:
     """(line number, object) of every non-blank line of `path`.
 
     Args:
         name: the file as errors name it (default: the path as given).
         text: the file's text when the caller already read it (encoding checks are theirs).
         what: the message for a line that is JSON but not an object.
+        bad_lines: when given, a line of invalid JSON or not an object is appended here as (line
+            number, reason) and the other lines are still read (a batch refuses its bad lines one by one).
     Raises:
-        DataError: missing file, invalid JSON (with the column) or a non-object line.
+        DataError: missing file, invalid JSON (with the column) or a non-object line (without `bad_lines`).
     """
     name = str(path) if name is None else name
     if text is None:
@@ -62,8 +65,14 @@ def read_jsonl(path: str | Path, *, name: str | None = None, text: str | None = 
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as e:
-            raise DataError(json_problem(e, line=False), file=name, row=n) from None
+            if bad_lines is None:
+                raise DataError(json_problem(e, line=False), file=name, row=n) from None
+            bad_lines.append((n, json_problem(e, line=False)))
+            continue
         if not isinstance(obj, dict):
-            raise DataError(what, file=name, row=n)
+            if bad_lines is None:
+                raise DataError(what, file=name, row=n)
+            bad_lines.append((n, what))
+            continue
         out.append((n, obj))
     return out

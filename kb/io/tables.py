@@ -481,7 +481,7 @@ def _rows_table(path: Path, objs: list[tuple[int, dict[str, Any]]]) -> TableInpu
     if not rows:
         raise DataError("文件中没有指标行（每行应有 name、value 等字段，或是含 indicators 的申报表）", file=str(path))
     return TableInput(rows=rows, row_numbers=numbers, row_contexts=rctx, context=tctx,
-                      budget_wan=_num_or_none(tctx.get("budget_wan")), year=_year_or_none(tctx.get("budget_year")),
+                      budget_wan=_budget_of(tctx.get("budget_wan"), path), year=_year_or_none(tctx.get("budget_year")),
                       project_name=str(tctx.get("project") or ""), source=str(path))
 
 
@@ -490,10 +490,26 @@ def _read_jsonl(path: Path) -> TableInput:
 
 
 def _num_or_none(x: Any) -> float | None:
+    """A number given as a number or as text ("1,350": `kb.domain.quantity.plain_number`), else None."""
+    from kb.domain.quantity import plain_number
+
     try:
-        return float(x) if x not in (None, "") else None
+        return plain_number(x) if x not in (None, "") and not isinstance(x, (dict, list)) else None
     except (TypeError, ValueError):
         return None
+
+
+def _budget_of(x: Any, path: Path) -> float | None:
+    """budget_wan as written in a row's context: a number or text read as --budget reads it ("1,350");
+    a misplaced separator ("1,2000") or words are a DataError naming the field, never read silently."""
+    from kb.domain.quantity import plain_number
+
+    if x in (None, ""):
+        return None
+    try:
+        return plain_number(x)
+    except (TypeError, ValueError) as e:
+        raise DataError(f"字段值无效：{e}", file=str(path), field="budget_wan") from None
 
 
 def _year_or_none(x: Any) -> int | None:

@@ -56,11 +56,14 @@ def _readable_number(v: str | None, label: str) -> str | None:
 
 def _plain_amount(v: Any) -> Any:
     """An amount given as text in scientific notation ("1e5") is refused as targets and actuals are;
-    JSON numbers and plain text ("100000") pass to the float check."""
-    from kb.domain.quantity import SCIENTIFIC_RE
+    text is read by `kb.domain.quantity.plain_number` ("1,350" → 1350, a misplaced "1,2000" refused);
+    JSON numbers pass to the float check."""
+    from kb.domain.quantity import SCIENTIFIC_RE, plain_number
 
     if isinstance(v, str) and SCIENTIFIC_RE.search(v):
         raise ValueError("金额请写成普通数字（如 100000），不要用科学计数法")
+    if isinstance(v, str) and v.strip():
+        return plain_number(v)  # "1,350" as --budget and jixiao check read it; "1,2000" refused with the reason
     return v
 
 

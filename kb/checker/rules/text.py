@@ -1,5 +1,5 @@
-"""TEXT rules (TXT-01 … TXT-05): full-width characters, stray whitespace, Traditional characters, forbidden symbols,
-invisible characters in a name.
+"""TEXT rules (TXT-01 … TXT-06): full-width characters, stray whitespace, Traditional characters, forbidden symbols,
+invisible characters in a name, a misplaced thousands separator in a value.
 
 Detection follows ../shared/data/rules/RULES.md §5.10 and reads the *raw*
 fields (before normalisation), since that is what the budget system stores.
@@ -16,6 +16,7 @@ from kb.checker.catalog import FIELDS, TARGET, RuleHit, rule
 from kb.checker.parse import ParsedRow
 from kb.checker.rules.quantification import is_qnt_04
 from kb.settings import CheckerSettings
+from kb.domain.quantity import misplaced_separator
 from kb.domain.text import INVISIBLE_RE, invisible_chars, to_simplified
 
 _FULLWIDTH_RE = re.compile(r"[\uFF01-\uFF5E\u3000]")
@@ -80,4 +81,17 @@ def txt_05(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     if name and INVISIBLE_RE.search(name):
         chars = "、".join(dict.fromkeys(invisible_chars(name)))
         return RuleHit("name", f"名称含不可见字符（{chars}），看起来相同的名称会被当作不同的指标，请删除")
+    return None
+
+
+@rule("TXT-06", needs="num", own_field=True,
+      advice="核对指标值：千分位分隔符应每三位一个（如 1,200 或 12,000），或去掉分隔符直接写数字")
+def txt_06(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
+    """A thousands separator out of place in 指标值 (ours): “1,2000” may be 1,200 or 12,000, and a
+    reader taking it as either decides the target for the declarant; correctly grouped figures
+    (1,350 / 12,500 / 1,350.5) are plain numbers (`kb.domain.quantity.misplaced_separator`)."""
+    bad = misplaced_separator(r.raw.value)
+    if bad:
+        where = f"指标值“{r.raw.value.strip()}”" + (f"中“{bad}”" if bad != r.raw.value.strip() else "")
+        return RuleHit("value", f"{where}的千分位分隔符位置不对（应每三位一个逗号），无法确定目标值是多少")
     return None
