@@ -61,7 +61,7 @@ def guess_level2(level1: Level1, name: str) -> Level2:
     if level1 is Level1.cost:
         return Level2.economic_cost
     if level1 is Level1.benefit:
-        return benefit_level2(name)
+        return Level2.social_benefit if L.PEOPLE_BENEFIT_RE.search(name) else benefit_level2(name)
     if L.LEVEL_TIME_RE.search(name):
         return Level2.timeliness
     if L.LEVEL_COST_RE.search(name) and "率" not in name:
@@ -75,6 +75,8 @@ def guess_level(name: str) -> tuple[Level1, Level2]:
     """(一级, 二级) for a row whose levels are missing, from the name alone."""
     if "满意" in name:
         return Level1.satisfaction, Level2.beneficiary_satisfaction
+    if L.PEOPLE_BENEFIT_RE.search(name):  # 群众就医便利程度: what people gain, a 社会效益
+        return Level1.benefit, Level2.social_benefit
     if L.LEVEL_COST_RE.search(name) and "率" not in name:
         return Level1.output, Level2.output_cost
     if L.LEVEL_TIME_RE.search(name):
@@ -752,7 +754,9 @@ def _levels(r: ParsedRow, ids: set[str], name: str) -> tuple[Level1, Level2 | No
         l2 = level2_of_key(r.l2key, l1) if l2 is None or not level2_fits(l2, l1) else l2
     if not level2_fits(l2, l1):
         cand = level2_of_key(r.l2key, None)
-        if cand is not None and cand is not Level2.output_cost and "STR-02" in ids and l1 is not Level1.satisfaction:
+        if L.PEOPLE_BENEFIT_RE.search(name) and l1 in (Level1.benefit, Level1.output):
+            l1, l2 = Level1.benefit, Level2.social_benefit  # 群众就医便利程度 under 效益/数量: a benefit, not a count
+        elif cand is not None and cand is not Level2.output_cost and "STR-02" in ids and l1 is not Level1.satisfaction:
             l1, l2 = LEVEL2_PARENT[cand], cand
         else:
             l2 = guess_level2(l1, name)
@@ -783,6 +787,8 @@ def _moved_category(r: ParsedRow, name: str, l1: Level1, l2: Level2 | None) -> t
         return l1, Level2.timeliness if measure_of(n) == "time" else Level2.quantity  # 按时发放 under 质量
     if l2 is Level2.timeliness:
         return l1, Level2.quality if measure_of(n) == "ratio" else Level2.quantity
+    if l1 is Level1.benefit and L.PEOPLE_BENEFIT_RE.search(n):  # 就医便利程度: what people gain stays a benefit
+        return Level1.benefit, Level2.social_benefit
     if l1 is Level1.benefit:  # an output count, or a quality (食品安全指标达标率 under 生态效益)
         return Level1.output, Level2.quality if is_output_quality(n) else Level2.quantity
     return l1, l2
