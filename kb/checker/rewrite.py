@@ -21,6 +21,7 @@ from __future__ import annotations
 import calendar
 import math
 import re
+import unicodedata
 from typing import Any, Callable
 
 from kb.checker import lexicon as L
@@ -31,6 +32,7 @@ from kb.checker.rules.relevance import benefit_level2, is_money_cost, is_output_
 from kb.checker.parse import UNIT_RE, ParsedRow, has_metric, name_info, to_float, unset_row, valid_date
 from kb.checker.rules.timeliness import budget_year, late_years
 from kb.domain.words import PAYMENT_VERBS
+from kb.domain.text import compact, strip_invisible, strip_pictographs, tidy_spaces, to_simplified
 from kb.domain.enums import LEVEL2_PARENT, Level1, Level2
 from kb.domain.levels import level2_fits, level2_of_key
 from kb.domain.quantity import SCALES, kind_of
@@ -814,7 +816,7 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
         name = limit_name(name) if lim and lim[0] == "≤" else deadline_name(name)
     elif lim and lim[0] == "≤":  # 补助资金拨付时间：按时 (TIME-01) beside 每学期结束后1个月内拨付 → 补助资金拨付时限
         name = limit_name(name)
-    if name == r.name and not ({"TXT-01", "TXT-02", "TXT-03"} & ids):
+    if name == r.name and not ({"TXT-01", "TXT-02", "TXT-03", "TXT-05"} & ids):
         name = r.raw.name  # the name as written: 合格率（抽检） was “renamed” to 合格率(抽检), itself in half-width
     fields = {"level1": L1_LABEL[l1], "level2": L2_LABEL[l2] if l2 else "", "name": name,
               "operator": r.op, "value": r.v, "unit": r.unit}
@@ -824,6 +826,16 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
     for rid in [rid for rid in ids if fix_of(rid).advice]:  # left to the declarant, with what to check
         kept[rid] = fix_of(rid).advice  # type: ignore[assignment]
         ids = ids - {rid}
+    if "UNIT-04" in ids:  # 500 pcs → 500 个; a unit with no Chinese equivalent here (sets, M) is the declarant's
+        to = (hits["UNIT-04"].data or {}).get("unit") if hits.get("UNIT-04") is not None else None
+        if to and r.unit == r.eff_unit:
+            fields["unit"] = to
+        elif to and r.emb_unit and r.v.endswith(r.emb_unit):
+            fields["value"] = r.v[:len(r.v) - len(r.emb_unit)] + to
+        else:
+            kept["UNIT-04"] = (f"计量单位“{r.eff_unit}”请改为规范的中文计量单位"
+                               "（如 个、套、台、公里、米、平方米、千克、吨），与指标值口径一致")
+        ids = ids - {"UNIT-04"}
     late = late_years(r) if "TIME-04" in ids else []
     if late:  # a cross-year deadline: rewriting it into the budget year would change what is promised
         by = r.ctx.get("budget_year")
@@ -847,7 +859,27 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
             kept.update({rid: tgt for rid in ids if fix_of(rid).retarget})
             tgt = (r.raw.operator, r.raw.value, r.raw.unit)
         fields["operator"], fields["value"], fields["unit"] = tgt
-    return RowRewrite(fields, kept=kept)
+    return RowRewrite(_tidy_fields(r, fields), kept=kept)
+
+
+def tidy_field(text: str) -> str:
+    """A written 名称 / 指标值 / 计量单位 in the form a fix gives it: NFKC, simplified, no invisible
+    characters or pictographs, no white space except one space between Latin words (LED street lights)."""
+    t = to_simplified(unicodedata.normalize("NFKC", text or ""))
+    return tidy_spaces(strip_pictographs(strip_invisible(t)).strip())
+
+
+def _tidy_fields(r: ParsedRow, fields: dict[str, str]) -> dict[str, str]:
+    """`fields` with a name, value or unit left as read (its normalised form) given back as written, one
+    space kept between Latin words (`tidy_field`: LED street lights, not LEDstreetlights), and emoji dropped
+    from any of them (a rewritten name keeps none: 路灯更换数量🏠)."""
+    for k in ("name", "value", "unit"):
+        v = fields.get(k) or ""
+        raw = getattr(r.raw, k) or ""
+        if v and raw and v == compact(raw)[0]:
+            v = tidy_field(raw)
+        fields[k] = strip_pictographs(v) if v else v
+    return fields
 
 
 def build_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, l1: Level1, l2: Level2 | None,
