@@ -39,7 +39,7 @@ DOCS = {
     "OURS": "本工具的核对规则（不是政策条文）",
 }
 # rules of ours beyond the catalog's 61 (their basis is `OURS`)
-OUR_RULES = ("FEAS-04", "FEAS-05", "FEAS-06", "TXT-05", "TXT-06", "QNT-13", "REL-06")
+OUR_RULES = ("FEAS-04", "FEAS-05", "FEAS-06", "TXT-05", "TXT-06", "QNT-13", "REL-06", "UNIT-04")
 
 
 # what a declarant reads for a place in the budget system's checks (the catalog names code: checkAll() …)
@@ -176,6 +176,9 @@ CATALOG: dict[str, RuleMeta] = {r.id: r for r in (
        (('ZJ', 'code 4', 'seen'),)),
     _R('UNIT-03', 'UNIT', '单位字段与指标值内嵌单位不一致', 'warning', 'row', 'relevance',
        (('—', '', 'heuristic'),)),
+    # ours (not in the catalog): a unit in Latin letters (pcs, km, m2) where a declaration writes 个, 公里, 平方米
+    _R('UNIT-04', 'UNIT', '计量单位为英文或非规范写法', 'warning', 'row', 'completeness',
+       (('OURS', '', 'heuristic'),)),
     _R('TIME-01', 'TIME', '时效指标无明确时限', 'error', 'row', 'relevance',
        (('88', '', 'recalled'), ('ZJ', 'code 2', 'seen'))),
     _R('TIME-02', 'TIME', '时效指标仅复述预算年度', 'warning', 'row', 'relevance',
@@ -240,8 +243,8 @@ CATALOG: dict[str, RuleMeta] = {r.id: r for r in (
        (('—', '', 'heuristic'),)),
     _R('TXT-04', 'TEXT', '指标值含系统禁用字符(- _ *)', 'info', 'row', None,
        (('PMKPI', 'checkAll()', 'seen'),)),
-    # ours (not in the catalog): invisible characters pasted into a name
-    _R('TXT-05', 'TEXT', '名称含不可见字符(零宽、双向控制、NUL)', 'warning', 'row', None,
+    # ours (not in the catalog): invisible characters or emoji pasted into a name, value or unit
+    _R('TXT-05', 'TEXT', '名称、指标值或单位含不可见字符(零宽、双向控制、NUL)或表情符号', 'warning', 'row', None,
        (('OURS', '', 'heuristic'),)),
     # ours (not in the catalog): a thousands separator out of place (1,2000 is neither 1,200 nor 12,000 for sure)
     _R('TXT-06', 'TEXT', '指标值千分位分隔符位置错误', 'warning', 'row', None,

@@ -219,6 +219,9 @@ LEVEL_COST_RE = alternation(("成本", "费用", "单价", "补助标准", "金�
 LEVEL_BENEFIT_RE = alternation(("受益", "带动", "增收", "收入", "减少", "降低", "改善", "知晓", "就业", "效益",
                                 "影响", "节约", "增加"))
 # (suggest places a change it reads in prose by the same lists: 网络零售额增长率 economic, 化学农药用量减少率 ecological)
+# ours: what a work brings people — 就医便利程度, 办事便捷性, 群众获得感/安全感/幸福感 — is a 社会效益 (or, surveyed,
+# a satisfaction), never an output count (trial 2: 群众就医便利程度 moved from 效益/数量 to 产出/数量)
+PEOPLE_BENEFIT_RE = re.compile(r"(?:便利|便捷|方便)(?:程度|性|度)|获得感|安全感|幸福感|满足感")
 LEVEL_ECONOMIC_RE = alternation(("收入", "增收", "产值", "产量", "亩产", "单产", "亩均收益", "经济", "节约", "利润",
                                  "销售", "零售", "营业", "交易额", "增加值", "税"))
 LEVEL_ECOLOGICAL_RE = alternation(("生态", "环境", "绿化", "排放", "污染", "污水", "水质", "空气", "森林", "水土",

@@ -21,6 +21,7 @@ from __future__ import annotations
 import calendar
 import math
 import re
+import unicodedata
 from typing import Any, Callable
 
 from kb.checker import lexicon as L
@@ -31,6 +32,7 @@ from kb.checker.rules.relevance import benefit_level2, is_money_cost, is_output_
 from kb.checker.parse import UNIT_RE, ParsedRow, has_metric, name_info, to_float, unset_row, valid_date
 from kb.checker.rules.timeliness import budget_year, late_years
 from kb.domain.words import PAYMENT_VERBS
+from kb.domain.text import compact, strip_invisible, strip_pictographs, tidy_spaces, to_simplified
 from kb.domain.enums import LEVEL2_PARENT, Level1, Level2
 from kb.domain.levels import level2_fits, level2_of_key
 from kb.domain.quantity import SCALES, kind_of
@@ -61,7 +63,7 @@ def guess_level2(level1: Level1, name: str) -> Level2:
     if level1 is Level1.cost:
         return Level2.economic_cost
     if level1 is Level1.benefit:
-        return benefit_level2(name)
+        return Level2.social_benefit if L.PEOPLE_BENEFIT_RE.search(name) else benefit_level2(name)
     if L.LEVEL_TIME_RE.search(name):
         return Level2.timeliness
     if L.LEVEL_COST_RE.search(name) and "率" not in name:
@@ -75,6 +77,8 @@ def guess_level(name: str) -> tuple[Level1, Level2]:
     """(一级, 二级) for a row whose levels are missing, from the name alone."""
     if "满意" in name:
         return Level1.satisfaction, Level2.beneficiary_satisfaction
+    if L.PEOPLE_BENEFIT_RE.search(name):  # 群众就医便利程度: what people gain, a 社会效益
+        return Level1.benefit, Level2.social_benefit
     if L.LEVEL_COST_RE.search(name) and "率" not in name:
         return Level1.output, Level2.output_cost
     if L.LEVEL_TIME_RE.search(name):
@@ -752,7 +756,9 @@ def _levels(r: ParsedRow, ids: set[str], name: str) -> tuple[Level1, Level2 | No
         l2 = level2_of_key(r.l2key, l1) if l2 is None or not level2_fits(l2, l1) else l2
     if not level2_fits(l2, l1):
         cand = level2_of_key(r.l2key, None)
-        if cand is not None and cand is not Level2.output_cost and "STR-02" in ids and l1 is not Level1.satisfaction:
+        if L.PEOPLE_BENEFIT_RE.search(name) and l1 in (Level1.benefit, Level1.output):
+            l1, l2 = Level1.benefit, Level2.social_benefit  # 群众就医便利程度 under 效益/数量: a benefit, not a count
+        elif cand is not None and cand is not Level2.output_cost and "STR-02" in ids and l1 is not Level1.satisfaction:
             l1, l2 = LEVEL2_PARENT[cand], cand
         else:
             l2 = guess_level2(l1, name)
@@ -783,6 +789,8 @@ def _moved_category(r: ParsedRow, name: str, l1: Level1, l2: Level2 | None) -> t
         return l1, Level2.timeliness if measure_of(n) == "time" else Level2.quantity  # 按时发放 under 质量
     if l2 is Level2.timeliness:
         return l1, Level2.quality if measure_of(n) == "ratio" else Level2.quantity
+    if l1 is Level1.benefit and L.PEOPLE_BENEFIT_RE.search(n):  # 就医便利程度: what people gain stays a benefit
+        return Level1.benefit, Level2.social_benefit
     if l1 is Level1.benefit:  # an output count, or a quality (食品安全指标达标率 under 生态效益)
         return Level1.output, Level2.quality if is_output_quality(n) else Level2.quantity
     return l1, l2
@@ -808,7 +816,7 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
         name = limit_name(name) if lim and lim[0] == "≤" else deadline_name(name)
     elif lim and lim[0] == "≤":  # 补助资金拨付时间：按时 (TIME-01) beside 每学期结束后1个月内拨付 → 补助资金拨付时限
         name = limit_name(name)
-    if name == r.name and not ({"TXT-01", "TXT-02", "TXT-03"} & ids):
+    if name == r.name and not ({"TXT-01", "TXT-02", "TXT-03", "TXT-05"} & ids):
         name = r.raw.name  # the name as written: 合格率（抽检） was “renamed” to 合格率(抽检), itself in half-width
     fields = {"level1": L1_LABEL[l1], "level2": L2_LABEL[l2] if l2 else "", "name": name,
               "operator": r.op, "value": r.v, "unit": r.unit}
@@ -818,6 +826,16 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
     for rid in [rid for rid in ids if fix_of(rid).advice]:  # left to the declarant, with what to check
         kept[rid] = fix_of(rid).advice  # type: ignore[assignment]
         ids = ids - {rid}
+    if "UNIT-04" in ids:  # 500 pcs → 500 个; a unit with no Chinese equivalent here (sets, M) is the declarant's
+        to = (hits["UNIT-04"].data or {}).get("unit") if hits.get("UNIT-04") is not None else None
+        if to and r.unit == r.eff_unit:
+            fields["unit"] = to
+        elif to and r.emb_unit and r.v.endswith(r.emb_unit):
+            fields["value"] = r.v[:len(r.v) - len(r.emb_unit)] + to
+        else:
+            kept["UNIT-04"] = (f"计量单位“{r.eff_unit}”请改为规范的中文计量单位"
+                               "（如 个、套、台、公里、米、平方米、千克、吨），与指标值口径一致")
+        ids = ids - {"UNIT-04"}
     late = late_years(r) if "TIME-04" in ids else []
     if late:  # a cross-year deadline: rewriting it into the budget year would change what is promised
         by = r.ctx.get("budget_year")
@@ -841,7 +859,27 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
             kept.update({rid: tgt for rid in ids if fix_of(rid).retarget})
             tgt = (r.raw.operator, r.raw.value, r.raw.unit)
         fields["operator"], fields["value"], fields["unit"] = tgt
-    return RowRewrite(fields, kept=kept)
+    return RowRewrite(_tidy_fields(r, fields), kept=kept)
+
+
+def tidy_field(text: str) -> str:
+    """A written 名称 / 指标值 / 计量单位 in the form a fix gives it: NFKC, simplified, no invisible
+    characters or pictographs, no white space except one space between Latin words (LED street lights)."""
+    t = to_simplified(unicodedata.normalize("NFKC", text or ""))
+    return tidy_spaces(strip_pictographs(strip_invisible(t)).strip())
+
+
+def _tidy_fields(r: ParsedRow, fields: dict[str, str]) -> dict[str, str]:
+    """`fields` with a name, value or unit left as read (its normalised form) given back as written, one
+    space kept between Latin words (`tidy_field`: LED street lights, not LEDstreetlights), and emoji dropped
+    from any of them (a rewritten name keeps none: 路灯更换数量🏠)."""
+    for k in ("name", "value", "unit"):
+        v = fields.get(k) or ""
+        raw = getattr(r.raw, k) or ""
+        if v and raw and v == compact(raw)[0]:
+            v = tidy_field(raw)
+        fields[k] = strip_pictographs(v) if v else v
+    return fields
 
 
 def build_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, l1: Level1, l2: Level2 | None,

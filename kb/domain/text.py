@@ -52,6 +52,35 @@ INVISIBLE_RE = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\
                           "\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb]")
 
 
+# emoji and pictographs (😀 🏠 ☀ ✅ ⭐): no part of an indicator's name, value or unit. ★☆ (template marks,
+# cleaned as placeholders), ①…⑳ and ❶…➓ (numbering) and ℃ ㎡ ‰ (units) are not among them
+PICTOGRAPH_RE = re.compile("[\U0001F000-\U0001FAFF\u2600-\u2604\u2607-\u26FF\u2700-\u2775\u2794-\u27BF"
+                           "\u231A\u231B\u23E9-\u23FA\u2B50\u2B55\u2B1B\u2B1C\u20E3]")
+# a run of white space between two Latin words, or a Latin word and a number (LED street lights, 5G 基站 no):
+# one space stays there, every other white space goes
+_LATIN_GAP_RE = re.compile(r"[\s\u3000]+")
+
+
+def tidy_spaces(text: str) -> str:
+    """`text` without white space, except one space between two Latin words or a Latin word and a
+    number (`LED  street lights` → `LED street lights`, `≥ 500 个` → `≥500个`, `12 500` → `12500`)."""
+    if not text:
+        return text
+
+    def gap(m: re.Match) -> str:
+        a = text[m.start() - 1] if m.start() else ""
+        b = text[m.end()] if m.end() < len(text) else ""
+        if a.isascii() and b.isascii() and a.isalnum() and b.isalnum() and (a.isalpha() or b.isalpha()):
+            return " "
+        return ""
+    return _LATIN_GAP_RE.sub(gap, text)
+
+
+def strip_pictographs(text: str) -> str:
+    """`text` without emoji and pictographs (`PICTOGRAPH_RE`) and the joiners between them."""
+    return PICTOGRAPH_RE.sub("", text).replace("\u200d", "").replace("\ufe0f", "") if text else text
+
+
 def strip_invisible(text: str) -> str:
     """`text` without zero-width characters, bidi controls, the BOM, NUL and other control
     characters (tab and line breaks are kept; emoji and every visible character too)."""

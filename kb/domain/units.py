@@ -146,7 +146,7 @@ _RATIO = frozenset(("%", "‰", "百分点", "个百分点", "百分比"))
 # 出版物编校差错率 ‱, 亿元GDP生产安全事故死亡率 人/亿元, 特种设备万台死亡率 人/万台, 检查频率 次/月)
 _PER_BASE = re.compile(r"‱|(?:1|人|例|起|次|件|个)?/\d*[万亿千百]?[\u4e00-\u9fff]{0,2}")
 _LENGTH = frozenset(("公里", "千米", "km", "米", "m", "M", "万公里"))
-_AREA = frozenset(("亩", "万亩", "平方米", "万平方米", "平方公里", "公顷", "hm²", "㎡", "m²", "平米"))
+_AREA = frozenset(("亩", "万亩", "平方米", "万平方米", "平方公里", "公顷", "hm²", "㎡", "m²", "平米", "m2", "hm2"))
 _NOT_COUNT_ENDINGS = ("指数", "系数", "倍数", "分数", "参数", "基数", "函数", "岁数", "天数", "年数", "周数", "月数")
 # ours: time requirements (按时发放, 完成时间, 响应时长) are measured by a date, a duration or a %
 TIME_UNITS = frozenset(("年", "半年", "季度", "月", "个月", "周", "天", "日", "工作日", "个工作日", "小时", "分钟", "秒",
@@ -233,3 +233,25 @@ def units_conflict(a: str, b: str) -> bool:
     """True when two written units count different things: their first parts differ
     (人 vs 个, 人 vs 人次, 万元 vs 元); 元 vs 元/户 agree (a per-unit refinement)."""
     return re.split(r"[/·]", canon_unit(a))[0] != re.split(r"[/·]", canon_unit(b))[0]
+
+
+# ours: units written in Latin letters and the Chinese unit a declaration writes instead (a fresh reviewer's
+# 500 pcs); read after NFKC (㎡ → m2, ｋｍ → km), case-insensitive. ℃ (°C) is a unit as written
+LATIN_UNITS = {"pcs": "个", "pc": "个", "piece": "个", "pieces": "个", "km": "公里", "m": "米", "m2": "平方米",
+               "sqm": "平方米", "hm2": "公顷", "m3": "立方米", "kg": "千克", "t": "吨", "kwh": "千瓦时",
+               "person": "人", "persons": "人", "people": "人"}
+_LATIN_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9²³]*")
+
+
+def latin_unit(unit: str) -> tuple[str, str | None] | None:
+    """A unit written with Latin letters: (the first such word, the Chinese unit the whole is written as,
+    or None when a word is not one of `LATIN_UNITS`): `pcs` → ('pcs', '个'), `kg/人` → ('kg', '千克/人'),
+    `万t` → ('t', '万吨'), `sets` → ('sets', None). None for a unit without Latin letters (个, %, ‰, ㎡ read
+    as m2 is Latin) or °C."""
+    u = (unit or "").replace("²", "2").replace("³", "3")
+    if not u or u in ("°C", "°F") or not _LATIN_TOKEN_RE.search(u):
+        return None
+    words = _LATIN_TOKEN_RE.findall(u)
+    if any(w.lower() not in LATIN_UNITS for w in words):
+        return next(w for w in words if w.lower() not in LATIN_UNITS), None
+    return words[0], _LATIN_TOKEN_RE.sub(lambda m: LATIN_UNITS[m.group().lower()], u)

@@ -15,6 +15,7 @@ again with `jixiao check`. Not for check reports with findings (see
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -69,18 +70,64 @@ class TargetTable(BaseModel):
     rows: list[TableRow] = Field(default_factory=list, max_length=300)
 
 
+# the work an explanation is about: what people are satisfied with (村民对〔人居环境整治成效〕的满意程度), or a
+# programme or work it names (农村人居环境整治, 危房改造, 高标准农田建设)
+_EXPL_OBJECT_RE = re.compile(r"对([^，,；;。、]{2,30}?)的?满意")
+_EXPL_WORK_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:整治|改造|工程|计划|行动|救助|补贴|补助|帮扶|扶贫|治理)")
+# words any project's work may be described with: left out when asking whether the project names the work
+_EXPL_GENERIC_RE = re.compile(r"项目|实施|效果|成效|服务|工作|质量|情况|政策|开展|提供|相关|各项|本|年度|资金|的")
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def explanation_fits(explanation: str, row_name: str, project_text: str) -> bool:
+    """Whether a library 指标解释 may stand in a table whose project is `project_text` (名称 + 项目概况).
+
+    It does not when it names a work or programme — what people are satisfied with (`对…的满意`), or a
+    …整治 / …改造 / …工程 / …补贴 phrase — of which fewer than half the two-character pieces occur in the
+    project's text or the row's name (a fresh reviewer found 村民对人居环境整治成效的满意程度 in a clinic
+    table). Words any project's work is described with (项目实施、效果、服务 …) do not count.
+    """
+    known = _bigrams(re.sub(r"\s+", "", f"{project_text}{row_name}"))
+    for m in list(_EXPL_OBJECT_RE.finditer(explanation)) + list(_EXPL_WORK_RE.finditer(explanation)):
+        topic = _EXPL_GENERIC_RE.sub(" ", m.group(1) if m.re is _EXPL_OBJECT_RE else m.group())
+        pieces = set().union(*(_bigrams(w) for w in topic.split())) if topic.split() else set()
+        if pieces and len(pieces & known) * 2 < len(pieces):
+            return False
+    return True
+
+
+def generic_explanation(row_name: str) -> str:
+    """The 指标解释 written for a satisfaction row when the library's does not fit the project:
+    〔群体〕对项目实施效果的满意程度 (the group read from the name: 村民满意度 → 村民), else ''."""
+    name = re.sub(r"[(（][^()（）]*[)）]", "", row_name or "").strip()
+    if "满意" not in name:
+        return ""
+    group = name.split("满意", 1)[0].strip() or "服务对象"
+    return f"{group}对项目实施效果的满意程度"
+
+
 def fill_explanations(table: TargetTable, find: Callable[[TableRow], Indicator | None]) -> TargetTable:
     """A copy of `table` whose blank 指标解释 cells take the library indicator's explanation.
 
     `find(row)` returns the library indicator a row stands for (by its
     indicator_id, else by name), or None; rows with an explanation keep it.
+    A library explanation naming a work or programme the project (名称 + 项目概况) does not
+    (`explanation_fits`) is not copied: a satisfaction row gets the generic one
+    (`generic_explanation`), another row keeps its cell blank.
     """
+    project = f"{table.project_name} {table.description}"
     rows = []
     for r in table.rows:
         if not r.explanation.strip():
             ind = find(r)
             if ind is not None and ind.explanation:
-                r = r.model_copy(update={"explanation": ind.explanation})
+                text = ind.explanation if explanation_fits(ind.explanation, r.name, project) \
+                    else generic_explanation(r.name)
+                if text:
+                    r = r.model_copy(update={"explanation": text})
         rows.append(r)
     return table.model_copy(update={"rows": rows})
 

@@ -17,7 +17,7 @@ from kb.checker.parse import ParsedRow
 from kb.checker.rules.quantification import is_qnt_04
 from kb.settings import CheckerSettings
 from kb.domain.quantity import misplaced_separator
-from kb.domain.text import INVISIBLE_RE, invisible_chars, to_simplified
+from kb.domain.text import INVISIBLE_RE, PICTOGRAPH_RE, invisible_chars, tidy_spaces, to_simplified
 
 _FULLWIDTH_RE = re.compile(r"[\uFF01-\uFF5E\u3000]")
 _WS_RE = re.compile(r"[\s\u3000]")
@@ -38,11 +38,14 @@ def txt_01(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
 
 @rule("TXT-02", needs="txt", fields=("name",) + TARGET, own_field=True)
 def txt_02(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
-    """Whitespace inside or around 名称 / 指标值 / 计量单位 (the budget system refuses it)."""
+    """Whitespace inside or around 名称 / 指标值 / 计量单位 (the budget system refuses it); one space
+    between two Latin words, or a Latin word and a number, is how they are written (LED street lights)
+    and stays (`kb.domain.text.tidy_spaces`)."""
     if not r.ws:
         return None
     for field in ("name", "value", "unit"):
-        if _WS_RE.search(getattr(r.raw, field)):
+        t = getattr(r.raw, field)
+        if _WS_RE.search(t) and tidy_spaces(t.strip()) != t:
             return RuleHit(field, f"“{getattr(r.raw, field)}”含多余空格")
     return None
 
@@ -72,15 +75,25 @@ def txt_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     return None
 
 
-@rule("TXT-05", on="any", fields=("name",), own_field=True)
+_FIELD_LABEL = {"name": "名称", "value": "指标值", "unit": "计量单位"}
+
+
+@rule("TXT-05", on="any", fields=("name", "value", "unit"), own_field=True)
 def txt_05(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
-    """Zero-width characters, bidi controls or NUL in a 名称 (ours): invisible on screen, they make
-    two equal-looking names differ (a search for the name misses it) or show the text reversed.
-    Stored declarations drop them; the table a declarant submits should not carry them."""
-    name = r.raw.name
-    if name and INVISIBLE_RE.search(name):
-        chars = "、".join(dict.fromkeys(invisible_chars(name)))
-        return RuleHit("name", f"名称含不可见字符（{chars}），看起来相同的名称会被当作不同的指标，请删除")
+    """Zero-width characters, bidi controls or NUL, or emoji and pictographs (😀 🏠), in a 名称 / 指标值 /
+    计量单位 (ours): invisible characters make two equal-looking names differ (a search for the name
+    misses it) or show the text reversed; a pictograph is no part of what is measured. Stored
+    declarations drop the invisible ones; the fix drops both."""
+    for field in ("name", "value", "unit"):
+        t = getattr(r.raw, field)
+        if not t or t.isascii() and t.isprintable():
+            continue
+        if INVISIBLE_RE.search(t):
+            chars = "、".join(dict.fromkeys(invisible_chars(t)))
+            return RuleHit(field, f"{_FIELD_LABEL[field]}含不可见字符（{chars}），看起来相同的内容会被当作不同的指标，请删除")
+        m = PICTOGRAPH_RE.search(t)
+        if m:
+            return RuleHit(field, f"{_FIELD_LABEL[field]}“{t.strip()}”含表情符号或图形符号“{m.group()}”，不属于指标内容，请删除")
     return None
 
 

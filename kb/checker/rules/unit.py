@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from kb.checker.catalog import RuleHit, rule
 from kb.checker.parse import ParsedRow, name_quantity
-from kb.domain.units import MEASURE_LABEL, canon_unit, unit_fits, units_conflict
+from kb.domain.units import MEASURE_LABEL, canon_unit, latin_unit, unit_fits, units_conflict
 from kb.settings import CheckerSettings
 
 def is_unit_01(r: ParsedRow) -> bool:
@@ -34,7 +34,8 @@ def unit_02(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     if r.cost_row or r.is_date or not r.eff_unit or not r.has_digit:
         return None
     fam = r.ni.family
-    if fam is None or unit_fits(fam, r.eff_unit):
+    lat = latin_unit(r.eff_unit)  # 300 person for 受益人数: the unit is 人 written in English (UNIT-04)
+    if fam is None or unit_fits(fam, r.eff_unit) or (lat and lat[1] and unit_fits(fam, lat[1])):
         return None
     return RuleHit("unit", f"“{r.name}”应以{MEASURE_LABEL[fam]}计量，填的是“{r.eff_unit}”")
 
@@ -52,3 +53,20 @@ def unit_03(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     if q is not None and q[2] and r.eff_unit and units_conflict(q[2], r.eff_unit):
         return RuleHit("unit", f"名称中的“{q[0]}”与计量单位“{r.eff_unit}”不一致", {"unit": q[2]})
     return None
+
+
+@rule("UNIT-04", needs="num", fields=("value", "unit"), own_field=True)
+def unit_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
+    """A 计量单位 written in Latin letters (ours): pcs, km, m2/㎡, kg, t … are proposed in Chinese
+    (个, 公里, 平方米, 千克, 吨: `kb.domain.units.LATIN_UNITS`); any other (sets, M) is non-standard and left
+    to the declarant. %, ‰, ℃ and Chinese units are not concerned."""
+    if r.is_date or not r.eff_unit:
+        return None
+    lat = latin_unit(r.eff_unit)
+    if lat is None:
+        return None
+    field = "unit" if r.unit == r.eff_unit or not r.emb_unit else "value"
+    shown = r.raw.unit.strip() if field == "unit" else r.eff_unit  # ㎡ as written, not its m2
+    if lat[1]:
+        return RuleHit(field, f"计量单位“{shown}”是英文写法，应写作“{lat[1]}”", {"unit": lat[1]})
+    return RuleHit(field, f"计量单位“{shown}”不是规范的中文计量单位")
