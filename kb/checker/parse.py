@@ -214,7 +214,7 @@ class NameInfo:
     REL-01 flags only when a rule first asks (most rows never need them).
     """
 
-    __slots__ = ("name", "trad", "base", "metric", "sat_row", "sat_level", "ws", "static", "_direction",
+    __slots__ = ("name", "trad", "base", "metric", "sat_row", "sat_level", "ws", "hits_key", "hits", "rel01", "_direction",
                  "_family", "_rel01", "digits", "_qty", "key", "_programs", "unset")
 
     def __init__(self, raw: str):
@@ -227,7 +227,13 @@ class NameInfo:
         self.sat_row = "满意" in name
         self.sat_level = self.sat_row and not any(w in name for w in _SAT_CHANGE)
         self.ws = bool(_RAW_WS_RE.search(raw)) if raw else False
-        self.static: dict = {}  # per-name memo: name-only rule hits per threshold set (engine), REL-01 verdicts
+        # per-name memos, flat tuples of strings, numbers and flags (no dict, no enum, no nesting: the garbage
+        # collector stops tracking them the first time it looks, so a run over many distinct names does not
+        # keep adding objects to its full collections): the name-only rule hits and the thresholds they were
+        # computed for (`runner._static_hits`), the last REL-01 verdict with its key (`relevance.rel_01_reason`)
+        self.hits_key: tuple | None = None
+        self.hits: tuple = ()
+        self.rel01: tuple | None = None
         self.digits = bool(_HAS_DIGIT_RE.search(name)) if name else False
         self._direction = self._family = self._rel01 = self._qty = self._programs = _UNSET
         self.key = duplicate_key(name) if name else ""  # duplicate key (STR-12)

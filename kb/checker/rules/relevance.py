@@ -31,11 +31,14 @@ def rel_01_reason(r: ParsedRow) -> str | None:
     if not r.name:
         return None
     ni = r.ni
-    k = ("REL-01", r.level1, r.level2, r.is_date, "元" in (r.eff_unit or ""))
-    memo = ni.static
-    if k in memo:
-        return memo[k]
-    why = memo[k] = _rel_01_reason(r, ni)
+    # keyed by the levels as written (they give level1 / level2), not by the enums (`NameInfo.rel01`)
+    l1, l2 = r.levels_key
+    yuan = "元" in (r.eff_unit or "")
+    memo = ni.rel01
+    if memo is not None and memo[0] == l1 and memo[1] == l2 and memo[2] is r.is_date and memo[3] is yuan:
+        return memo[4]
+    why = _rel_01_reason(r, ni)
+    ni.rel01 = (l1, l2, r.is_date, yuan, why)
     return why
 
 
