@@ -366,16 +366,40 @@ def name_quantity(r: "ParsedRow") -> tuple[str, float, str] | None:
 
 
 def name_info(raw: str) -> NameInfo:
-    """Memoised `NameInfo` of a name."""
-    return _memo(_NAME_MEMO, raw, NameInfo)
+    """Memoised `NameInfo` of a name: parsed once per table, kept for the process once a second table
+    has it (a name met once — most names of a stress set — is not kept beyond its table, so it never
+    joins the objects the garbage collector walks again and again)."""
+    ni = _NAME_MEMO.get(raw)
+    if ni is None:
+        ni = _NAME_TABLE.get(raw)
+        if ni is None:
+            ni = NameInfo(raw)
+            if raw in _NAME_SEEN:
+                if len(_NAME_MEMO) > _MEMO_MAX:
+                    _NAME_MEMO.clear()
+                _NAME_MEMO[raw] = ni
+            else:
+                if len(_NAME_SEEN) > 2 * _MEMO_MAX:
+                    _NAME_SEEN.clear()
+                _NAME_SEEN.add(raw)
+                _NAME_TABLE[raw] = ni
+    return ni
+
+
+def start_table() -> None:
+    """Forget the names of the previous table that no other table had (`name_info`); the engine calls
+    it before each table."""
+    _NAME_TABLE.clear()
 
 
 _LEVEL_MEMO: dict = {}
 _OP_MEMO: dict = {}
 _UNIT_MEMO: dict = {}
-_NAME_MEMO: dict = {}
+_NAME_MEMO: dict = {}  # names met in two tables or more
+_NAME_TABLE: dict = {}  # names of the table in flight met for the first time
+_NAME_SEEN: set = set()  # names met before (strings only)
 _VALUE_MEMO: dict = {}
-CACHES.extend(d.clear for d in (_LEVEL_MEMO, _OP_MEMO, _UNIT_MEMO, _NAME_MEMO, _VALUE_MEMO))
+CACHES.extend(d.clear for d in (_LEVEL_MEMO, _OP_MEMO, _UNIT_MEMO, _NAME_MEMO, _NAME_TABLE, _NAME_SEEN, _VALUE_MEMO))
 
 
 # ---------------------------------------------------------------- the parsed row
@@ -408,7 +432,7 @@ class ParsedRow:
         lv = _LEVEL_MEMO.get(lk) or _memo(_LEVEL_MEMO, lk, _levels)
         (self.l1, self.l2, self.level1, self.l2key, self.level2, self.timeliness, self.cost_row,
          goal_label, trad) = lv
-        ni = _NAME_MEMO.get(raw.name) or _memo(_NAME_MEMO, raw.name, NameInfo)
+        ni = _NAME_MEMO.get(raw.name) or name_info(raw.name)
         vi = _VALUE_MEMO.get(raw.value) or _memo(_VALUE_MEMO, raw.value, ValueInfo)
         op, t_op, fw_op, _ = _OP_MEMO.get(raw.operator) or _memo(_OP_MEMO, raw.operator, _simple_op)
         unit, t_unit, fw_unit, ws_unit = _UNIT_MEMO.get(raw.unit) or _memo(_UNIT_MEMO, raw.unit, _simple)
