@@ -366,15 +366,16 @@ def name_quantity(r: "ParsedRow") -> tuple[str, float, str] | None:
 
 
 def name_info(raw: str) -> NameInfo:
-    """Memoised `NameInfo` of a name: parsed once per table, kept for the process once a second table
-    has it (a name met once — most names of a stress set — is not kept beyond its table, so it never
-    joins the objects the garbage collector walks again and again)."""
+    """Memoised `NameInfo` of a name: parsed once per table, kept for the process at once while the
+    process memo holds fewer than `_ADMIT_ALL` names (the few thousand names of real tables), beyond that
+    only once a second table has it (a name met once — most names of a stress set — is not kept beyond
+    its table, so it never joins the objects the garbage collector walks again and again)."""
     ni = _NAME_MEMO.get(raw)
     if ni is None:
         ni = _NAME_TABLE.get(raw)
         if ni is None:
             ni = NameInfo(raw)
-            if raw in _NAME_SEEN:
+            if len(_NAME_MEMO) < _ADMIT_ALL or raw in _NAME_SEEN:
                 if len(_NAME_MEMO) > _MEMO_MAX:
                     _NAME_MEMO.clear()
                 _NAME_MEMO[raw] = ni
@@ -395,7 +396,8 @@ def start_table() -> None:
 _LEVEL_MEMO: dict = {}
 _OP_MEMO: dict = {}
 _UNIT_MEMO: dict = {}
-_NAME_MEMO: dict = {}  # names met in two tables or more
+_NAME_MEMO: dict = {}  # the first `_ADMIT_ALL` names met, then names met in two tables or more
+_ADMIT_ALL = 20_000
 _NAME_TABLE: dict = {}  # names of the table in flight met for the first time
 _NAME_SEEN: set = set()  # names met before (strings only)
 _VALUE_MEMO: dict = {}
