@@ -230,10 +230,10 @@ class NameInfo:
         # per-name memos, flat tuples of strings, numbers and flags (no dict, no enum, no nesting: the garbage
         # collector stops tracking them the first time it looks, so a run over many distinct names does not
         # keep adding objects to its full collections): the name-only rule hits and the thresholds they were
-        # computed for (`runner._static_hits`), the last REL-01 verdict with its key (`relevance.rel_01_reason`)
+        # computed for (`runner._static_hits`), the last REL-01 verdicts with their keys (`relevance.rel_01_reason`)
         self.hits_key: tuple | None = None
         self.hits: tuple = ()
-        self.rel01: tuple | None = None
+        self.rel01: tuple = ()
         self.digits = bool(_HAS_DIGIT_RE.search(name)) if name else False
         self._direction = self._family = self._rel01 = self._qty = self._programs = _UNSET
         self.key = duplicate_key(name) if name else ""  # duplicate key (STR-12)

@@ -31,14 +31,18 @@ def rel_01_reason(r: ParsedRow) -> str | None:
     if not r.name:
         return None
     ni = r.ni
-    # keyed by the levels as written (they give level1 / level2), not by the enums (`NameInfo.rel01`)
+    # keyed by the levels as written (they give level1 / level2), not by the enums; the last four keys a
+    # name was met with, flat in one tuple (`NameInfo.rel01`): a rewritten unit or level re-checked beside
+    # the row as written does not push the other one out
     l1, l2 = r.levels_key
     yuan = "元" in (r.eff_unit or "")
+    is_date = r.is_date
     memo = ni.rel01
-    if memo is not None and memo[0] == l1 and memo[1] == l2 and memo[2] is r.is_date and memo[3] is yuan:
-        return memo[4]
+    for i in range(0, len(memo), 5):
+        if memo[i] == l1 and memo[i + 1] == l2 and memo[i + 2] is is_date and memo[i + 3] is yuan:
+            return memo[i + 4]
     why = _rel_01_reason(r, ni)
-    ni.rel01 = (l1, l2, r.is_date, yuan, why)
+    ni.rel01 = (l1, l2, is_date, yuan, why) + memo[:15]
     return why
 
 
