@@ -14,7 +14,7 @@ from typing import Any, Callable, Iterable, Protocol
 from kb.checker.catalog import CACHES, FIELDS, TABLE_RULES, RuleHit, RuleMeta, fix_of
 from kb.checker.fixes import TableFix, weights_after
 from kb.checker.guard import Flagged, fixed_table, guard, risky
-from kb.checker.parse import ParsedRow, ParsedTable, context_flags, table_framework
+from kb.checker.parse import ParsedRow, ParsedTable, context_flags, start_table, table_framework
 from kb.checker.rewrite import RowRewrite, as_target_row, rewrite_goal
 from kb.checker.runner import run_row_rules, settings_key
 from kb.checker.suggestions import checked_rewrite, row_suggestions
@@ -165,6 +165,7 @@ def check_table(rows: list[TargetRow], *, context: dict[str, Any] | None = None,
     """Check one table. See `check_rows`; `row_numbers` gives each row's number in the input."""
     s = settings or _DEFAULT_SETTINGS
     ctx = dict(context or {})
+    start_table()
     parsed = _parse(rows, ctx, row_contexts, row_numbers)
     framework = ctx.get("framework") or table_framework(parsed)
     if framework:  # STR-02 reads it: a table in the 2021 form keeps no 成本 under 产出

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from kb.checker.catalog import CACHES
 from kb.checker.parse import ParsedTable, duplicate_key
 from kb.domain.text import compact
 from kb.settings import CheckerSettings
@@ -19,6 +20,7 @@ from kb.settings import CheckerSettings
 # the text of a table finding the row rewrites already settle
 SAME = "按各行的修改建议改写后即满足，无需另行增设"
 _TEXT_KEYS: dict[str, str] = {}
+CACHES.append(_TEXT_KEYS.clear)
 
 
 def fmt_num(x: float) -> str:
@@ -32,6 +34,8 @@ def name_key_of_text(name: str) -> str:
     """Duplicate key of a name given as text (the names of rows a table suggestion adds), memoised."""
     k = _TEXT_KEYS.get(name)
     if k is None:
+        if len(_TEXT_KEYS) > 100_000:  # bounded like the parse memos: a service meets ever new names
+            _TEXT_KEYS.clear()
         k = _TEXT_KEYS[name] = duplicate_key(compact(name)[0])
     return k
 

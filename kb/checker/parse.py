@@ -214,7 +214,7 @@ class NameInfo:
     REL-01 flags only when a rule first asks (most rows never need them).
     """
 
-    __slots__ = ("name", "trad", "base", "metric", "sat_row", "sat_level", "ws", "static", "_direction",
+    __slots__ = ("name", "trad", "base", "metric", "sat_row", "sat_level", "ws", "hits_key", "hits", "rel01", "_direction",
                  "_family", "_rel01", "digits", "_qty", "key", "_programs", "unset")
 
     def __init__(self, raw: str):
@@ -227,7 +227,13 @@ class NameInfo:
         self.sat_row = "满意" in name
         self.sat_level = self.sat_row and not any(w in name for w in _SAT_CHANGE)
         self.ws = bool(_RAW_WS_RE.search(raw)) if raw else False
-        self.static: dict = {}  # per-name memo: name-only rule hits per threshold set (engine), REL-01 verdicts
+        # per-name memos, flat tuples of strings, numbers and flags (no dict, no enum, no nesting: the garbage
+        # collector stops tracking them the first time it looks, so a run over many distinct names does not
+        # keep adding objects to its full collections): the name-only rule hits and the thresholds they were
+        # computed for (`runner._static_hits`), the last REL-01 verdicts with their keys (`relevance.rel_01_reason`)
+        self.hits_key: tuple | None = None
+        self.hits: tuple = ()
+        self.rel01: tuple = ()
         self.digits = bool(_HAS_DIGIT_RE.search(name)) if name else False
         self._direction = self._family = self._rel01 = self._qty = self._programs = _UNSET
         self.key = duplicate_key(name) if name else ""  # duplicate key (STR-12)
@@ -360,16 +366,42 @@ def name_quantity(r: "ParsedRow") -> tuple[str, float, str] | None:
 
 
 def name_info(raw: str) -> NameInfo:
-    """Memoised `NameInfo` of a name."""
-    return _memo(_NAME_MEMO, raw, NameInfo)
+    """Memoised `NameInfo` of a name: parsed once per table, kept for the process at once while the
+    process memo holds fewer than `_ADMIT_ALL` names (the few thousand names of real tables), beyond that
+    only once a second table has it (a name met once — most names of a stress set — is not kept beyond
+    its table, so it never joins the objects the garbage collector walks again and again)."""
+    ni = _NAME_MEMO.get(raw)
+    if ni is None:
+        ni = _NAME_TABLE.get(raw)
+        if ni is None:
+            ni = NameInfo(raw)
+            if len(_NAME_MEMO) < _ADMIT_ALL or raw in _NAME_SEEN:
+                if len(_NAME_MEMO) > _MEMO_MAX:
+                    _NAME_MEMO.clear()
+                _NAME_MEMO[raw] = ni
+            else:
+                if len(_NAME_SEEN) > 2 * _MEMO_MAX:
+                    _NAME_SEEN.clear()
+                _NAME_SEEN.add(raw)
+                _NAME_TABLE[raw] = ni
+    return ni
+
+
+def start_table() -> None:
+    """Forget the names of the previous table that no other table had (`name_info`); the engine calls
+    it before each table."""
+    _NAME_TABLE.clear()
 
 
 _LEVEL_MEMO: dict = {}
 _OP_MEMO: dict = {}
 _UNIT_MEMO: dict = {}
-_NAME_MEMO: dict = {}
+_NAME_MEMO: dict = {}  # the first `_ADMIT_ALL` names met, then names met in two tables or more
+_ADMIT_ALL = 20_000
+_NAME_TABLE: dict = {}  # names of the table in flight met for the first time
+_NAME_SEEN: set = set()  # names met before (strings only)
 _VALUE_MEMO: dict = {}
-CACHES.extend(d.clear for d in (_LEVEL_MEMO, _OP_MEMO, _UNIT_MEMO, _NAME_MEMO, _VALUE_MEMO))
+CACHES.extend(d.clear for d in (_LEVEL_MEMO, _OP_MEMO, _UNIT_MEMO, _NAME_MEMO, _NAME_TABLE, _NAME_SEEN, _VALUE_MEMO))
 
 
 # ---------------------------------------------------------------- the parsed row
@@ -402,7 +434,7 @@ class ParsedRow:
         lv = _LEVEL_MEMO.get(lk) or _memo(_LEVEL_MEMO, lk, _levels)
         (self.l1, self.l2, self.level1, self.l2key, self.level2, self.timeliness, self.cost_row,
          goal_label, trad) = lv
-        ni = _NAME_MEMO.get(raw.name) or _memo(_NAME_MEMO, raw.name, NameInfo)
+        ni = _NAME_MEMO.get(raw.name) or name_info(raw.name)
         vi = _VALUE_MEMO.get(raw.value) or _memo(_VALUE_MEMO, raw.value, ValueInfo)
         op, t_op, fw_op, _ = _OP_MEMO.get(raw.operator) or _memo(_OP_MEMO, raw.operator, _simple_op)
         unit, t_unit, fw_unit, ws_unit = _UNIT_MEMO.get(raw.unit) or _memo(_UNIT_MEMO, raw.unit, _simple)

@@ -56,11 +56,13 @@ def settings_key(s: CheckerSettings) -> tuple:
 
 def _static_hits(r: ParsedRow, s: CheckerSettings, skey: tuple) -> tuple:
     """Hits of the name-only and level-only rules, computed once per distinct name / level pair."""
-    st = r.ni.static
-    nh = st.get(skey)
-    if nh is None:
-        nh = st[skey] = tuple((m, h) for m, f in _NAME_RULES
-                              if (f.needs is None or r.sat_row) and (h := f(r, s)) is not None)
+    ni = r.ni
+    if ni.hits_key == skey:
+        nh = ni.hits
+    else:
+        nh = ni.hits = tuple((m, h) for m, f in _NAME_RULES
+                             if (f.needs is None or r.sat_row) and (h := f(r, s)) is not None)
+        ni.hits_key = skey
     lk = r.levels_key
     lh = _LEVEL_HITS.get(lk)
     if lh is None:

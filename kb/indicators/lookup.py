@@ -194,23 +194,35 @@ class IndicatorLookup:
                      min_dice: float | None = None) -> int | None:
         """Position of the indicator of `level2` with the best bigram Dice ≥ min_dice to key `k`
         (among those `accept` admits, when given)."""
-        bg = bigrams(k)
         post = self._fuzzy_index(level2)
-        if not bg or not post:
+        if not k or not post:
             return None
-        cq: dict[str, int] = {}
-        for b in bg:
-            cq[b] = cq.get(b, 0) + 1
-        nq = len(bg)
+        cq: dict[str, int] = {}  # the query's bigram counts (`bigrams`, counted in one pass)
+        if len(k) < 2:
+            cq[k] = 1
+        else:
+            get = cq.get
+            for i in range(len(k) - 1):
+                b = k[i:i + 2]
+                cq[b] = get(b, 0) + 1
+        nq = max(1, len(k) - 1)
         # overlap needed: 2·o/(nq+nc) ≥ t with nc ≥ o  →  o ≥ t·nq/(2−t)
         need = math.ceil(self.min_dice * nq / (2.0 - self.min_dice) - 1e-9)
         lens = self._plen[level2]
-        known = [b for b in cq if b in lens]
-        if sum(cq[b] for b in known) < need:
+        known: list[str] = []
+        unknown: list[str] = []
+        total = 0
+        for b, q in cq.items():
+            if b in lens:
+                known.append(b)
+                total += q
+            else:
+                unknown.append(b)
+        if total < need:
             return None  # the bigrams no indicator of `level2` has leave too little overlap for any
         # rarest first; bigrams no indicator has come first (they add nothing but count in the prefix)
         known.sort(key=lens.__getitem__)
-        rare = [b for b in cq if b not in lens] + known if len(known) < len(cq) else known
+        rare = unknown + known if unknown else known
         # a candidate sharing none of the first (distinct − need + 1) rarest bigrams cannot reach `need`
         cut = max(1, len(rare) - need + 1)
         ov: dict[int, int] = {}

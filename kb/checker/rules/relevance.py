@@ -31,11 +31,18 @@ def rel_01_reason(r: ParsedRow) -> str | None:
     if not r.name:
         return None
     ni = r.ni
-    k = ("REL-01", r.level1, r.level2, r.is_date, "元" in (r.eff_unit or ""))
-    memo = ni.static
-    if k in memo:
-        return memo[k]
-    why = memo[k] = _rel_01_reason(r, ni)
+    # keyed by the levels as written (they give level1 / level2), not by the enums; the last four keys a
+    # name was met with, flat in one tuple (`NameInfo.rel01`): a rewritten unit or level re-checked beside
+    # the row as written does not push the other one out
+    l1, l2 = r.levels_key
+    yuan = "元" in (r.eff_unit or "")
+    is_date = r.is_date
+    memo = ni.rel01
+    for i in range(0, len(memo), 5):
+        if memo[i] == l1 and memo[i + 1] == l2 and memo[i + 2] is is_date and memo[i + 3] is yuan:
+            return memo[i + 4]
+    why = _rel_01_reason(r, ni)
+    ni.rel01 = (l1, l2, is_date, yuan, why) + memo[:15]
     return why
 
 
