@@ -73,7 +73,8 @@ class TargetTable(BaseModel):
 # the work an explanation is about: what people are satisfied with (村民对〔人居环境整治成效〕的满意程度), or a
 # programme or work it names (农村人居环境整治, 危房改造, 高标准农田建设)
 _EXPL_OBJECT_RE = re.compile(r"对([^，,；;。、]{2,30}?)的?满意")
-_EXPL_WORK_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:整治|改造|工程|计划|行动|救助|补贴|补助|帮扶|扶贫|治理)")
+# (not 工程 / 计划: the generic rows explain works and plans in those words — 在合同工期内完工的工程比例)
+_EXPL_WORK_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:整治|改造|行动|救助|补贴|补助|帮扶|扶贫|治理)")
 # words any project's work may be described with: left out when asking whether the project names the work
 _EXPL_GENERIC_RE = re.compile(r"项目|实施|效果|成效|服务|工作|质量|情况|政策|开展|提供|相关|各项|本|年度|资金|的")
 
@@ -86,7 +87,7 @@ def explanation_fits(explanation: str, row_name: str, project_text: str) -> bool
     """Whether a library 指标解释 may stand in a table whose project is `project_text` (名称 + 项目概况).
 
     It does not when it names a work or programme — what people are satisfied with (`对…的满意`), or a
-    …整治 / …改造 / …工程 / …补贴 phrase — of which fewer than half the two-character pieces occur in the
+    …整治 / …改造 / …补贴 phrase — of which fewer than half the two-character pieces occur in the
     project's text or the row's name (a fresh reviewer found 村民对人居环境整治成效的满意程度 in a clinic
     table). Words any project's work is described with (项目实施、效果、服务 …) do not count.
     """
