@@ -42,6 +42,8 @@ NOT_PROJECT_COST = re.compile(r"三公|公用经费|人员经费|基本支出|�
 PERSON_UNITS = frozenset("人 名 位 万人 万名 人次 万人次".split())
 STEM_OVERLAP = 0.5      # …or the share of the row name's own words the mention holds
 BIND_OVERLAP = 0.3       # share of the mention's object bigrams the row name must hold to bind
+# a row whose own name counts what stands (项目区现有耕地面积, 现有藏书数量, 原有渠道长度): a stock, never a target
+STOCK_NAME = re.compile(r"现有|原有|已有|现存|既有")
 
 
 def bind_mentions(drafts: list[Draft], ctx: ProjectContext, main_type: str | None = None) -> None:
@@ -63,7 +65,7 @@ def bind_mentions(drafts: list[Draft], ctx: ProjectContext, main_type: str | Non
             continue
         fam = [d for d in drafts if d.mention is None and d.slot in BINDABLE and _units_fit(m.unit, d)
                and not _against_direction(d, m) and not _other_work(d, m) and not _builds_what_stands(d, m)
-               and not _bare_place_count(d, m)
+               and not _bare_place_count(d, m) and not STOCK_NAME.search(d.key)
                and (not m.obj.startswith("日均") or "日均" in d.key)   # a day's count never binds the year's
                and ("满意" in d.name) == ("满意" in m.obj)]   # 资助对象满意度95% never binds 资助对象认定准确率
         obj = set(bigrams(normalize_name(m.obj + m.verb))) or set(bigrams(normalize_name(m.context)))
@@ -84,6 +86,9 @@ def bind_mentions(drafts: list[Draft], ctx: ProjectContext, main_type: str | Non
     for _, m, d in best.values():
         d.mention = m
         d.evidence.append(f"描述中的数量: {m.context}{m.value}{m.unit}")
+    for d in drafts:
+        if d.mention is not None and STOCK_NAME.search(d.key):
+            d.mention = None   # 项目区现有耕地面积: what stands takes no target, whatever the reading of the text missed
     _name_standard_groups(drafts, ctx)
     for d in drafts:
         if d.mention is not None:
