@@ -51,3 +51,57 @@ def test_a_row_naming_what_stands_never_takes_a_target(shipped_kb):
     stock = Draft(name="现有藏品数量", level2="quantity", source="retrieval", unit="件")
     bind_mentions([stock], ctx)
     assert stock.mention is None and stock.value_source != "text"
+
+
+def test_a_per_head_row_never_takes_a_total(shipped_kb):
+    """Reported: 新增图书5000册 gave 人均公共图书藏量 ≥5000 册 — a per-head measure took the total."""
+    from kb.suggest.context import read_project
+    from kb.suggest.draft import Draft
+    from kb.suggest.values import bind_mentions
+
+    ctx = read_project(shipped_kb.index.tokenizer, "今年为文化馆新增图书3600册。", project_name="文化馆图书采购")
+    per_head = Draft(name="人均公共图书藏量", level2="social_benefit", source="retrieval", unit="册")
+    total = Draft(name="新增图书数量", level2="quantity", source="retrieval", unit="册")
+    bind_mentions([per_head, total], ctx)
+    assert per_head.mention is None and total.mention is not None and total.mention.value == "3600"
+
+
+def test_a_stated_per_head_cost_wins_over_the_budget_divided(shipped_kb):
+    """Reported: 人均培训成本 ≤1134 元/人次 (budget ÷ persons) although the text capped 人均培训费 at 1000 元."""
+    res = _suggest(shipped_kb, "县教育局安排乡村教师培训经费45万元。本年度拟培训乡村教师380人次，人均培训费用控制在900元以内。",
+                   "2025年乡村教师能力提升培训", 45)
+    cost = [r for r in _rows(res) if r[1].startswith("人均") and r[4].startswith("元/")]
+    assert cost and all(r[2:4] == ("≤", "900") for r in cost), _rows(res)
+
+
+def test_a_unit_running_cost_is_never_the_budget_per_visit(shipped_kb):
+    """Reported: 50 万元 ÷ 25 万人次 was named 人均公用经费 ≤2 元/人次 — 公用经费 is the unit's running cost."""
+    from kb.suggest.context import read_project
+    from kb.suggest.draft import Draft
+    from kb.suggest.values import fill_values
+
+    ctx = read_project(shipped_kb.index.tokenizer, "博物馆免费开放补助资金30万元，年接待观众12万人次。",
+                       project_name="博物馆免费开放", budget_wan=30)
+    d = Draft(name="人均公用经费", level2="economic_cost", source="retrieval", unit="元/人次")
+    fill_values([d], ctx, None, {"rate": 90.0})
+    assert d.value == "" and d.value_source != "derived", (d.value, d.note)
+
+
+def test_a_daily_count_is_named_per_day(shipped_kb):
+    """Reported: 每日供餐300份 gave 供餐数量 ≥300 份 (the year's count); a day's count is 日均…."""
+    res = _suggest(shipped_kb, "为社区老人提供助餐服务，每日供餐180份，全年资金45万元。", "社区老年助餐服务", 45)
+    said = [r for r in _rows(res) if r[3] == "180"]
+    assert said and all(r[1].startswith("日均") for r in said), _rows(res)
+
+
+def test_a_coverage_rate_the_text_contradicts_is_no_target(shipped_kb):
+    """Reported: 中小学教师全员培训覆盖率 ≥95 % when the text trains 720 of its 2350 teachers."""
+    from kb.suggest.context import read_project
+    from kb.suggest.draft import Draft
+    from kb.suggest.values import fill_values
+
+    ctx = read_project(shipped_kb.index.tokenizer, "全县共有在编小学教师1800名，本年度拟培训小学骨干教师300人次，培训经费30万元。",
+                       project_name="2025年小学教师全员培训", budget_wan=30)
+    d = Draft(name="小学教师全员培训覆盖率", level2="quality", source="retrieval", unit="%", typical=("≥", "95", "%"))
+    fill_values([d], ctx, None, {"rate": 90.0, "quality": 95.0})
+    assert d.value == "" and "17%" in d.note, (d.value, d.note)

@@ -48,6 +48,7 @@ class ProjectContext:
     changes: list[O.Mention] = field(default_factory=list)  # change targets in prose (`kb.suggest.changes`)
     notes: list[str] = field(default_factory=list)   # what of the text was not used and why (Chinese)
     actuals: list[O.Mention] = field(default_factory=list)   # figures reported as happened (`kb.suggest.facts`)
+    settings: list[O.Mention] = field(default_factory=list)   # figures of the setting (`kb.suggest.facts.setting_figure`)
     sector: str = ""
     unit_name: str | None = None
     department: str | None = None
@@ -94,7 +95,7 @@ def read_project(tokenizer, description: str | None, *, project_name: str | None
                           F.fact_note("condition", condition, text)) if n]
     return ProjectContext(
         text=text, name=name, description=desc, core=_core(name, desc), mentions=stated,
-        changes=changes, notes=notes, budget_wan=budget, actuals=actual,
+        changes=changes, notes=notes, budget_wan=budget, actuals=actual, settings=setting,
         total_wan=max(filter(None, (total, budget)), default=None),
         beneficiaries=O.beneficiaries(text),
         content={t for t in tokenizer.cut_words(text) if len(t) >= 2 and t not in WEAK_TERMS and not t.isdigit()},

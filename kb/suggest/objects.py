@@ -323,6 +323,8 @@ _DAILY_UNITS = frozenset("吨 万吨 立方米 万立方米 方 万方 千克 �
 # persons and visits a day (日均接待游客3000人次, 日均供餐400人次): named 日均…, like a daily capacity
 _DAILY_COUNTS = frozenset("人次 万人次 人 名 次".split())
 PERSON_UNIT = {"名": "人"}
+# other counts a day (每日供餐300份, 日均发车40趟): named 日均…数量
+_DAILY_OTHER = frozenset("份 餐 车 车次 趟 批 件 袋 桶 箱 单 例".split())
 
 
 def _daily(m: Mention) -> Mention:
@@ -335,6 +337,11 @@ def _daily(m: Mention) -> Mention:
         word = re.sub(r"^(?:每日|每天)", "日均", _BOUND_WORDS.sub("", lead.group()))
         name = word if word.endswith(measure) else word + measure
         return replace(m, unit=PERSON_UNIT.get(m.unit, m.unit), verb="", obj=name, context=name)
+    if lead and m.unit in _DAILY_OTHER:
+        # 每日供餐300份: a day's count, 日均供餐数量 ≥ 300 份 — never the year's 供餐数量 (a reviewer struck it)
+        word = re.sub(r"^(?:每日|每天|日)均?", "日均", _BOUND_WORDS.sub("", lead.group()))
+        name = word if word.endswith(("数量", "量")) else word + "数量"
+        return replace(m, verb="", obj=name, context=name)
     if m.unit not in _DAILY_UNITS or not lead:
         return m
     name = lead.group() + ("" if lead.group().endswith("量") else "量")
