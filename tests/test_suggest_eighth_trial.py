@@ -105,3 +105,17 @@ def test_a_coverage_rate_the_text_contradicts_is_no_target(shipped_kb):
     d = Draft(name="小学教师全员培训覆盖率", level2="quality", source="retrieval", unit="%", typical=("≥", "95", "%"))
     fill_values([d], ctx, None, {"rate": 90.0, "quality": 95.0})
     assert d.value == "" and "17%" in d.note, (d.value, d.note)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("今年培训新入职教师90人", "培训新入职教师人数"),        # jieba: 新|入|职|教师 — 职教师人数 was formed
+    ("招录新入职护士45人", "新入职护士人数"),
+    ("租用直升机9架（市租7架、省应急管理厅调派2架）", None),  # an organisation is who acts, no object
+])
+def test_a_name_is_never_cut_inside_a_word_nor_an_organisation(text, name):
+    """Reported: 新入职教师120人 gave 职教师人数 ≥120 人, 应急管理部布局2架 gave 管理部布局数量 ≥2 架."""
+    from kb.suggest.naming import quantity_name
+    from kb.suggest.objects import mentions
+
+    names = [quantity_name(m) for m in mentions(text)]
+    assert names[-1] == name, names
