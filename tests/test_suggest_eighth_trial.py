@@ -119,3 +119,46 @@ def test_a_name_is_never_cut_inside_a_word_nor_an_organisation(text, name):
 
     names = [quantity_name(m) for m in mentions(text)]
     assert names[-1] == name, names
+
+
+def test_no_satisfaction_of_a_group_the_text_never_names(shipped_kb):
+    """Reported: 党员满意度 for a city's garbage collection; 政策性成果受众人群满意度 as a second row for a science fund."""
+    from kb.suggest.context import read_project
+    from kb.suggest.draft import Draft
+    from kb.suggest.ranker import Tier
+    from kb.suggest.vetting import mark_precision
+
+    ctx = read_project(shipped_kb.index.tokenizer, "委托保洁公司承担城区主次干道清扫保洁，保洁面积60万平方米，合同金额300万元。",
+                       project_name="城区道路清扫保洁服务", budget_wan=300)
+    rows = [Draft(name=n, level2="beneficiary_satisfaction", source="retrieval", unit="%", tier=Tier.RANKED)
+            for n in ("党员满意度", "政策性成果受众人群满意度", "社会公众满意度")]
+    mark_precision(rows, ctx, set())
+    assert [d.tier == Tier.ALTERNATE for d in rows] == [True, True, False], [(d.name, d.evidence) for d in rows]
+
+
+def test_a_row_of_the_countryside_is_no_row_of_a_city_project(shipped_kb):
+    """Reported: 农村生活垃圾无害化处理率 stood in a 城区 garbage collection's table."""
+    from kb.suggest.context import read_project
+    from kb.suggest.draft import Draft
+    from kb.suggest.ranker import Tier
+    from kb.suggest.vetting import mark_precision
+
+    ctx = read_project(shipped_kb.index.tokenizer, "城区生活垃圾转运服务，日均转运垃圾150吨，服务费用260万元。",
+                       project_name="城区生活垃圾转运服务", budget_wan=260)
+    rural, own = (Draft(name=n, level2="ecological_benefit", source="type", unit="%", tier=Tier.RANKED, type_prob=0.9,
+                        type_core=True) for n in ("农村生活垃圾无害化处理率", "生活垃圾无害化处理率"))
+    mark_precision([rural, own], ctx, set())
+    assert rural.tier == Tier.ALTERNATE and own.tier != Tier.ALTERNATE
+
+
+def test_a_stated_count_of_one_work_never_binds_a_row_of_another(shipped_kb):
+    """Reported: 新建和维修防火通道35公里 gave 森林防火隔离带建设长度 ≥35 公里 — a 隔离带 is a different work."""
+    res = _suggest(shipped_kb, "2025年森林防火项目预算120万元，新建和维修防火通道22公里，设立防火检查站5个。", "2025年林区森林防火", 120)
+    rows = [r for r in _rows(res) if r[3] == "22"]
+    assert rows and all("通道" in r[1] for r in rows), _rows(res)
+
+
+def test_an_impossible_date_is_said_in_the_message(shipped_kb):
+    """Reported: 2025年13月底前 and 2025年2月30日 were dropped silently."""
+    res = _suggest(shipped_kb, "2025年14月底前完成村级活动场所维修6处，2025年4月31日前拨付资金，资金30万元。", "村级活动场所维修", 30)
+    assert "2025年14月" in res.message and "2025年4月31日" in res.message, res.message

@@ -72,11 +72,12 @@ def bind_mentions(drafts: list[Draft], ctx: ProjectContext, main_type: str | Non
         obj = set(bigrams(normalize_name(m.obj + m.verb))) or set(bigrams(normalize_name(m.context)))
         said = set(bigrams(normalize_name(m.verb + m.obj + m.context)))
         scored = [(len(obj & d.bigram_counts.keys()) / len(obj) if obj else 0.0, _stem_share(d, said), d) for d in fam]
-        bound = [(max(o, st), d) for o, st, d in scored if o >= BIND_OVERLAP or st >= STEM_OVERLAP]
+        bound = [(max(o, st), d) for o, st, d in scored if (o >= BIND_OVERLAP or st >= STEM_OVERLAP)
+                 and not (max(o, st) < 0.5 and _other_thing(d, m))]
         if not bound and _only_of_family(m, ctx) and not _CAPACITY.search(m.context):
             # a count of places goes only to a row counting such places (补助村(社区)数量), never to 危桥改造数量
             lone = sorted((d for d in fam if d.source == "type" and d.needs_value and d.indicator_id
-                           and (not _places_only(m) or m.obj[-1] in d.key)),
+                           and (not _places_only(m) or m.obj[-1] in d.key) and not _other_thing(d, m)),
                           key=lambda d: (-d.type_prob, d.type_pos))
             bound = [(0.0, d) for d in lone[:1]]
         for share, d in bound:
@@ -208,6 +209,20 @@ def _total_for_per_head(d: Draft, m: Mention, text: str) -> bool:
         return False
     before = CLAUSE_START.split(text[max(0, m.start - 16):m.start])[-1]
     return not PER_HEAD_SAID.search(before + m.context + m.obj)
+
+
+_ROW_MEASURE = re.compile(r"(?:建设|新建|修建|维修|改造|开设|设置)?(?:长度|里程|面积|数量|个数|规模)$")
+
+
+def _other_thing(d: Draft, m: Mention) -> bool:
+    """A row and a mention sharing only a field word (防火) name two different things: 新建和维修防火通道35公里 is no
+    森林防火隔离带建设长度 (a reviewer struck it) — the mention's head noun (通道) is not in the row, nor the row's
+    (隔离带) in the mention."""
+    obj = m.obj if len(m.obj or "") >= 2 else m.context   # jieba may read 通道 as a verb: 新建和维修防火通道
+    row = _ROW_MEASURE.sub("", d.key)
+    if len(obj) < 4 or len(row) < 4:
+        return False
+    return obj[-2:] not in d.key and row[-2:] not in obj + m.context
 
 
 def _places_only(m: Mention) -> bool:
