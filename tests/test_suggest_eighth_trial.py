@@ -20,6 +20,7 @@ def _suggest(kb, text, name, budget_wan=None):
     ("水质达标率仅为70%，本年度新建污水管网4公里", [True, False]),
     ("新建综合楼一栋，建筑面积2000平方米", [False]),
     ("改造现有渠道12公里", [False]),
+    ("体育馆建筑面积1.8万平方米，委托物业公司提供保洁服务", [False]),   # a property service's area is its scope
 ])
 def test_a_figure_of_what_exists_or_of_today_is_the_setting(text, setting):
     """Reported: 项目区现有耕地 …万亩 and 现有藏书 …万册 became targets (≥), so did a library's 馆舍面积 and an

@@ -41,7 +41,8 @@ _SUBJECT_HAS = re.compile(r"^(?:城区|市区|县城|城市|主城区|老城区|
 _TODAY_LEVEL = re.compile(r"(?:不足|不到|仅为|仅有|仅达|仅|只有|尚不足|目前为|现为|目前仅)$")
 # the size of the facility the project runs in (县图书馆馆舍面积6200平方米, 占地面积…): the setting, when the sentence so
 # far names no work (新建综合楼，建筑面积2000平方米 is the work's own size)
-_FACILITY_SIZE = re.compile(r"(?:馆舍|场馆|院舍|校舍|馆)(?:建筑)?面积$|占地面积$")
+# (a property service's 展览馆建筑面积2.6万平方米 is the area it serves, D050's real 物管服务面积: not a setting)
+_FACILITY_SIZE = re.compile(r"(?:馆舍|院舍)(?:建筑)?面积$")
 # words that say a figure is the present state of things, wherever they stand in the clause
 _SETTING_WORDS = re.compile(r"现有|现状|总面积|总人口|常住人口|户籍人口|总户数")
 # holdings of a library, an archive or a museum (馆藏档案12万卷, 藏书21万册): what the unit keeps, the setting — unless
