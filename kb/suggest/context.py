@@ -48,6 +48,7 @@ class ProjectContext:
     changes: list[O.Mention] = field(default_factory=list)  # change targets in prose (`kb.suggest.changes`)
     notes: list[str] = field(default_factory=list)   # what of the text was not used and why (Chinese)
     actuals: list[O.Mention] = field(default_factory=list)   # figures reported as happened (`kb.suggest.facts`)
+    settings: list[O.Mention] = field(default_factory=list)   # figures of the setting (`kb.suggest.facts.setting_figure`)
     sector: str = ""
     unit_name: str | None = None
     department: str | None = None
@@ -80,6 +81,7 @@ def read_project(tokenizer, description: str | None, *, project_name: str | None
         notes.append(f"填写的预算 {wan_text(budget_wan)} 万元与描述中的 {wan_text(said)} 万元不一致：成本指标按 "
                      f"{wan_text(budget_wan)} 万元测算，请核对")
         total = None
+    notes += _impossible_dates(desc)
     later = long_term_spans(text)   # the medium-term plan's numbers are not this year's targets (E001)
     changes = [c for c in stated_changes(text) if not _inside(c.start, later)]
     stated = [m for m in all_mentions if _is_target_mention(m, budget) and not _execution_share(m, text)
@@ -94,7 +96,7 @@ def read_project(tokenizer, description: str | None, *, project_name: str | None
                           F.fact_note("condition", condition, text)) if n]
     return ProjectContext(
         text=text, name=name, description=desc, core=_core(name, desc), mentions=stated,
-        changes=changes, notes=notes, budget_wan=budget, actuals=actual,
+        changes=changes, notes=notes, budget_wan=budget, actuals=actual, settings=setting,
         total_wan=max(filter(None, (total, budget)), default=None),
         beneficiaries=O.beneficiaries(text),
         content={t for t in tokenizer.cut_words(text) if len(t) >= 2 and t not in WEAK_TERMS and not t.isdigit()},
@@ -102,6 +104,23 @@ def read_project(tokenizer, description: str | None, *, project_name: str | None
         sector=normalize(sector or ""), unit_name=unit_name, department=department,
         quantities=[{"value": m.value, "unit": m.unit, "context": m.context, "start": m.start, "end": m.end,
                      "is_budget": m.is_budget} for m in all_mentions])
+
+
+_DATE = re.compile(r"(20\d\d)年(\d{1,2})月(?:(\d{1,2})日)?")
+
+
+def _impossible_dates(text: str) -> list[str]:
+    """A note for each date of the text no calendar has (2025年13月底前, 2025年2月30日): the deadline readers drop
+    it, and the result's message says so (never dropped silently)."""
+    import calendar
+
+    bad = []
+    for m in _DATE.finditer(text):
+        year, month = int(m.group(1)), int(m.group(2))
+        day = int(m.group(3)) if m.group(3) else 1
+        if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
+            bad.append(m.group())
+    return [f"描述中的日期“{'”、“'.join(bad)}”不存在，未作为完成时限，请核对"] if bad else []
 
 
 def _clause_bigrams(text: str) -> set[str]:

@@ -7,7 +7,9 @@
   总面积 / 总人口, states the figure after a measure noun or a verb of being
   (是 / 有 / 达 / 为 …), and names no work of the project (no verb of the work or
   of benefit, no 依托 / 利用: a thing the project uses is its coverage,
-  `kb.suggest.objects.Mention.existing`).
+  `kb.suggest.objects.Mention.existing`). So is what stands in the project's own area (项目区现有耕地1.6万亩),
+  what a library keeps (现有藏书28万册), the size of the facility it runs in (馆舍面积6200平方米) and today's
+  level said as a shortfall (灌溉保证率不足60%, 达标率仅为70%): the level the project starts from.
 - `actual_figure(m, text)`: a figure the text reports as having happened —
   a self-evaluation's 实际 / 已完成 / 截至 … / 共发生 figures, and any count of a
   harm that 发生 (发生森林火灾16起, 受害率0.0046‰ in a 自评 text): an actual
@@ -33,12 +35,19 @@ _SCOPE_LEAD = re.compile(r"^(?:目前|当前|现阶段|截至[^，,]{0,10}?|截�
                          r"(?:(?:我|该)(?:省|市|县|区|镇|乡)|境内|(?:全|本)(?:馆|院|校)|" + SCOPE_ONLY.pattern + ")")
 # a place or the unit itself, then 现有 (城区现有排水管网总长386公里, 中心现有采编人员46人, 我馆现有藏书…): what stands there;
 # a bare 现有 (现有助餐点12个) is the project's own and no setting
-_SUBJECT_HAS = re.compile(r"^(?:城区|市区|县城|城市|主城区|老城区|(?:本|该)?(?:中心|馆|院|站|所|单位))现有")
+_SUBJECT_HAS = re.compile(r"^(?:城区|市区|县城|城市|主城区|老城区|(?:本|该)?(?:中心|馆|院|站|所|单位)|"
+                          r"(?:本|该)?项目(?:区|所在地|区域)|灌区|库区)现有")
+# today's level said as a shortfall (灌溉保证率不足60%, 覆盖率仅为45%): the level before the change, no target
+_TODAY_LEVEL = re.compile(r"(?:不足|不到|仅为|仅有|仅达|仅|只有|尚不足|目前为|现为|目前仅)$")
+# the size of the facility the project runs in (县图书馆馆舍面积6200平方米, 占地面积…): the setting, when the sentence so
+# far names no work (新建综合楼，建筑面积2000平方米 is the work's own size)
+# (a property service's 展览馆建筑面积2.6万平方米 is the area it serves, D050's real 物管服务面积: not a setting)
+_FACILITY_SIZE = re.compile(r"(?:馆舍|院舍)(?:建筑)?面积$")
 # words that say a figure is the present state of things, wherever they stand in the clause
 _SETTING_WORDS = re.compile(r"现有|现状|总面积|总人口|常住人口|户籍人口|总户数")
 # holdings of a library, an archive or a museum (馆藏档案12万卷, 藏书21万册): what the unit keeps, the setting — unless
 # the clause opens on the work done to them (对馆藏档案1.5万卷进行数字化: the project's own count)
-_HOLDINGS = re.compile(r"馆藏|藏书")
+_HOLDINGS = re.compile(r"馆藏|藏书|藏品")
 _WORK_ON = re.compile(r"^(?:对|将|把|为|完成|新增|整理|扫描|修复)")
 # how a clause that goes on with the setting says what it covers (全县现有集中供水工程186处，覆盖农村人口21万人):
 # the coverage of what stands, no benefit of this year's work
@@ -99,7 +108,14 @@ def _names_work(words: str, scoped: bool = False) -> bool:
 
 
 def _setting_clause(head: str, tail: str, scoped: bool) -> bool:
-    if not head or _names_work(head + tail, scoped):
+    if not head:
+        return False
+    if _HOLDINGS.search(head) and re.match(r"(?:现有|现存)", head) and not tail.strip() \
+            and not _names_work(EXISTING_WORDS.sub("", head), scoped) and not _TARGET_WORDS.search(head):
+        return True   # 现有藏书28万册, 现有藏品4.5万件: what the unit keeps, not what the project adds
+    if _TODAY_LEVEL.search(head.rstrip("约 ")) and not _TARGET_WORDS.search(head) and not _names_work(head, scoped):
+        return True   # 灌溉保证率不足60%: today's level, the one the project raises
+    if _names_work(head + tail, scoped):
         return False
     said = head.rstrip("约达共 ")
     if _SETTING_WORDS.search(head):
@@ -130,6 +146,8 @@ def setting_figure(m: Mention, text: str) -> bool:
     head, tail = _clause(text, m)
     if _setting_clause(head, tail, _scoped(head)):
         return True
+    if _FACILITY_SIZE.search(head) and not _names_work(_SENTENCE_END.split(text[max(0, m.start - 80):m.start])[-1]):
+        return True   # 县图书馆馆舍面积6200平方米: the size of what the project runs in
     # a clause going on with a sentence that opened on the setting (全县现有中小学78所，在校学生5.2万人，其中C级危房
     # 校舍面积约3万平方米; …乡镇卫生院15所、村卫生室210个) is the setting too, unless it names work or a target
     before, joint = _sentence_before(text, m)

@@ -17,7 +17,7 @@ import re
 
 from kb.domain.words import BUILD_WORDS, PAY_WORDS
 from kb.suggest import quantities as Q
-from kb.suggest.objects import MEASURE_NOUN, Mention, is_nounish, pos_cut
+from kb.suggest.objects import MEASURE_NOUN, Mention, is_nounish, join_singles, pos_cut
 from kb.suggest.words import (BENEFIT_VERBS, COUNT_MEASURE, EVENT_UNITS, FIELD_HEADS, FUNCTION_WORDS, HOLD_VERBS,
                               PERSON_HEADS, UNIT_MEASURE, WORK_VERBS)
 
@@ -51,6 +51,10 @@ def _bad_start(s: str) -> bool:
     return len(first) <= len(m.group())
 
 
+# an organisation's name (应急管理部, 县财政局, 省林业厅): who acts, no object of a count (干部, 俱乐部 are people, places)
+_ORGANISATION = re.compile(r"(?!.*(?:干部|俱乐部)$)[\u4e00-\u9fff]{2,}(?:部|局|厅|署|委)")
+
+
 def is_clean(obj: str) -> bool:
     """True when `obj` is a clean noun phrase to put in front of a measure.
 
@@ -65,7 +69,9 @@ def is_clean(obj: str) -> bool:
         return all(len(p) >= 2 and is_clean(p) for p in parts)
     if _bad_start(obj) or _BAD_INSIDE.search(obj):
         return False
-    toks = pos_cut(obj.removeprefix("受益") if len(obj) > 3 else obj)
+    toks = join_singles(pos_cut(obj.removeprefix("受益") if len(obj) > 3 else obj))
+    if any(_ORGANISATION.fullmatch(w) for w, _ in toks):
+        return False   # 应急管理部布局: an organisation is who acts, never the thing counted
     if not toks or toks[0][0] in FUNCTION_WORDS:
         return False
     for i, (w, t) in enumerate(toks):

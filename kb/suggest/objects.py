@@ -117,6 +117,26 @@ def is_nounish(word: str, tag: str) -> bool:
     return not (tag.startswith("v") or tag in STOP_TAGS or tag.startswith("u") or tag.startswith("a"))
 
 
+def join_singles(toks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Single characters jieba cut out of one word, joined to the noun after them: 新|入|职|教师 → 新入职教师 (a name
+    formed from the last of them read 职教师人数, 职业教育教师 to a reviewer). Two or more single characters in a
+    row, none a function word nor a verb of the work, before a noun."""
+    out: list[tuple[str, str]] = []
+    singles: list[tuple[str, str]] = []
+    for w, t in toks:
+        if len(w) == 1 and _CJK.search(w) and w not in FUNCTION_WORDS and w not in WORK_VERBS \
+                and w not in NOUN_SUFFIXES and w != "村":
+            singles.append((w, t))
+            continue
+        if len(singles) >= 2 and len(w) >= 2 and is_nounish(w, t):
+            out.append(("".join(x for x, _ in singles) + w, "n"))
+        else:
+            out.extend(singles)
+            out.append((w, t))
+        singles = []
+    return out + singles
+
+
 def split_phrase(tokens: list[tuple[str, str]]) -> tuple[str, str, bool]:
     """(verb, object, verb_after) of the trailing phrase of `tokens` (the words right before a number).
 
@@ -128,7 +148,7 @@ def split_phrase(tokens: list[tuple[str, str]]) -> tuple[str, str, bool]:
     (领导授课 → 授课 / 领导, verb after the object). "对河道进行清淤疏浚"
     gives (清淤疏浚, 河道, True).
     """
-    toks = list(tokens)
+    toks = join_singles(list(tokens))
     while toks and (toks[-1][0] in FUNCTION_WORDS or not _CJK.search(toks[-1][0])):
         toks.pop()
     if toks and toks[-1][1].startswith("v") and toks[-1][1] != "vn" and toks[-1][0] not in WORK_VERBS:
@@ -323,6 +343,8 @@ _DAILY_UNITS = frozenset("吨 万吨 立方米 万立方米 方 万方 千克 �
 # persons and visits a day (日均接待游客3000人次, 日均供餐400人次): named 日均…, like a daily capacity
 _DAILY_COUNTS = frozenset("人次 万人次 人 名 次".split())
 PERSON_UNIT = {"名": "人"}
+# other counts a day (每日供餐300份, 日均发车40趟): named 日均…数量
+_DAILY_OTHER = frozenset("份 餐 车 车次 趟 批 件 袋 桶 箱 单 例".split())
 
 
 def _daily(m: Mention) -> Mention:
@@ -335,6 +357,11 @@ def _daily(m: Mention) -> Mention:
         word = re.sub(r"^(?:每日|每天)", "日均", _BOUND_WORDS.sub("", lead.group()))
         name = word if word.endswith(measure) else word + measure
         return replace(m, unit=PERSON_UNIT.get(m.unit, m.unit), verb="", obj=name, context=name)
+    if lead and m.unit in _DAILY_OTHER:
+        # 每日供餐300份: a day's count, 日均供餐数量 ≥ 300 份 — never the year's 供餐数量 (a reviewer struck it)
+        word = re.sub(r"^(?:每日|每天|日)均?", "日均", _BOUND_WORDS.sub("", lead.group()))
+        name = word if word.endswith(("数量", "量")) else word + "数量"
+        return replace(m, verb="", obj=name, context=name)
     if m.unit not in _DAILY_UNITS or not lead:
         return m
     name = lead.group() + ("" if lead.group().endswith("量") else "量")

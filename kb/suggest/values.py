@@ -42,6 +42,8 @@ NOT_PROJECT_COST = re.compile(r"三公|公用经费|人员经费|基本支出|�
 PERSON_UNITS = frozenset("人 名 位 万人 万名 人次 万人次".split())
 STEM_OVERLAP = 0.5      # …or the share of the row name's own words the mention holds
 BIND_OVERLAP = 0.3       # share of the mention's object bigrams the row name must hold to bind
+# a row whose own name counts what stands (项目区现有耕地面积, 现有藏书数量, 原有渠道长度): a stock, never a target
+STOCK_NAME = re.compile(r"现有|原有|已有|现存|既有")
 
 
 def bind_mentions(drafts: list[Draft], ctx: ProjectContext, main_type: str | None = None) -> None:
@@ -63,17 +65,19 @@ def bind_mentions(drafts: list[Draft], ctx: ProjectContext, main_type: str | Non
             continue
         fam = [d for d in drafts if d.mention is None and d.slot in BINDABLE and _units_fit(m.unit, d)
                and not _against_direction(d, m) and not _other_work(d, m) and not _builds_what_stands(d, m)
-               and not _bare_place_count(d, m)
+               and not _bare_place_count(d, m) and not STOCK_NAME.search(d.key)
+               and not _total_for_per_head(d, m, ctx.text)
                and (not m.obj.startswith("日均") or "日均" in d.key)   # a day's count never binds the year's
                and ("满意" in d.name) == ("满意" in m.obj)]   # 资助对象满意度95% never binds 资助对象认定准确率
         obj = set(bigrams(normalize_name(m.obj + m.verb))) or set(bigrams(normalize_name(m.context)))
         said = set(bigrams(normalize_name(m.verb + m.obj + m.context)))
         scored = [(len(obj & d.bigram_counts.keys()) / len(obj) if obj else 0.0, _stem_share(d, said), d) for d in fam]
-        bound = [(max(o, st), d) for o, st, d in scored if o >= BIND_OVERLAP or st >= STEM_OVERLAP]
+        bound = [(max(o, st), d) for o, st, d in scored if (o >= BIND_OVERLAP or st >= STEM_OVERLAP)
+                 and not (max(o, st) < 0.5 and _other_thing(d, m))]
         if not bound and _only_of_family(m, ctx) and not _CAPACITY.search(m.context):
             # a count of places goes only to a row counting such places (补助村(社区)数量), never to 危桥改造数量
             lone = sorted((d for d in fam if d.source == "type" and d.needs_value and d.indicator_id
-                           and (not _places_only(m) or m.obj[-1] in d.key)),
+                           and (not _places_only(m) or m.obj[-1] in d.key) and not _other_thing(d, m)),
                           key=lambda d: (-d.type_prob, d.type_pos))
             bound = [(0.0, d) for d in lone[:1]]
         for share, d in bound:
@@ -84,6 +88,9 @@ def bind_mentions(drafts: list[Draft], ctx: ProjectContext, main_type: str | Non
     for _, m, d in best.values():
         d.mention = m
         d.evidence.append(f"描述中的数量: {m.context}{m.value}{m.unit}")
+    for d in drafts:
+        if d.mention is not None and STOCK_NAME.search(d.key):
+            d.mention = None   # 项目区现有耕地面积: what stands takes no target, whatever the reading of the text missed
     _name_standard_groups(drafts, ctx)
     for d in drafts:
         if d.mention is not None:
@@ -187,6 +194,35 @@ def _builds_what_stands(d: Draft, m: Mention) -> bool:
     if not m.existing:
         return False
     return BUILD_WORDS.search(d.key) is not None or bool(m.verb) and m.verb not in d.key
+
+
+# a row measuring per head, household, mu or pupil (人均公共图书藏量, 户均增收, 亩均产量)
+PER_HEAD_ROW = re.compile(r"人均|户均|生均|亩均|次均|每人|每户|每亩")
+# how a text says its figure is per head (人均, 每人, 户均 …) right before it
+PER_HEAD_SAID = re.compile(r"人均|户均|生均|亩均|次均|平均|每")
+
+
+def _total_for_per_head(d: Draft, m: Mention, text: str) -> bool:
+    """A total the text states (新增图书5000册) never binds a row measuring per head (人均公共图书藏量 ≥5000 册): only
+    a figure the text says per head, household or mu (每人集中培训不少于40学时 → 人均培训学时) does."""
+    if not PER_HEAD_ROW.search(d.key) or "/" in m.unit:
+        return False
+    before = CLAUSE_START.split(text[max(0, m.start - 16):m.start])[-1]
+    return not PER_HEAD_SAID.search(before + m.context + m.obj)
+
+
+_ROW_MEASURE = re.compile(r"(?:建设|新建|修建|维修|改造|开设|设置)?(?:长度|里程|面积|数量|个数|规模)$")
+
+
+def _other_thing(d: Draft, m: Mention) -> bool:
+    """A row and a mention sharing only a field word (防火) name two different things: 新建和维修防火通道35公里 is no
+    森林防火隔离带建设长度 (a reviewer struck it) — the mention's head noun (通道) is not in the row, nor the row's
+    (隔离带) in the mention."""
+    obj = m.obj if len(m.obj or "") >= 2 else m.context   # jieba may read 通道 as a verb: 新建和维修防火通道
+    row = _ROW_MEASURE.sub("", d.key)
+    if len(obj) < 4 or len(row) < 4:
+        return False
+    return obj[-2:] not in d.key and row[-2:] not in obj + m.context
 
 
 def _places_only(m: Mention) -> bool:
@@ -511,10 +547,33 @@ def fill_values(drafts: list[Draft], ctx: ProjectContext, learned: dict[str, Lea
             d.evidence.append(f"结果反馈学习到的目标值 {d.operator}{d.value}{d.value_unit}")
             continue
         _typical_or_pending(d, defaults)
+        _coverage_against_text(d, ctx)
         happened = reported_harm(d.key, d.value_unit or d.unit, ctx.actuals) if d.value == "0" else None
         if happened is not None:   # 发生森林火灾16起 beside 森林火灾发生次数 = 0 次 (E046, a self-evaluation)
             d.operator, d.value, d.value_source = "≤", "", ""
             d.note = f"{PENDING}：描述中实际发生{happened.obj}{happened.value}{happened.unit}，请按可实现的控制目标填写"
+
+
+def _coverage_against_text(d: Draft, ctx: ProjectContext) -> None:
+    """A library coverage rate (中小学教师全员培训覆盖率 ≥95 %) the text's own figures contradict — it serves 720 of the
+    2350 persons its setting counts, about 31 % — is no target: 待填写 with the arithmetic in the note."""
+    if "覆盖" not in d.key or d.value_source != "typical" or d.value_unit != "%":
+        return
+    whole = [m for m in ctx.settings if m.unit in PERSON_UNITS and "次" not in m.unit]
+    served = [m for m in ctx.mentions if m.unit in PERSON_UNITS]
+    if len(whole) != 1 or not served:
+        return
+    count = lambda m: float(m.value) * (10000 if m.unit.startswith("万") else 1)   # noqa: E731
+    n, total = sum(count(m) for m in served), count(whole[0])
+    try:
+        if not total or n / total * 100 >= float(d.value):
+            return
+    except ValueError:
+        return
+    said = "、".join(f"{m.verb}{m.obj}{m.value}{m.unit}" for m in served)
+    d.operator, d.value, d.value_source = "≥", "", ""
+    d.note = (f"{PENDING}：描述中本年度{said}，约占{whole[0].obj or ''}{whole[0].value}{whole[0].unit}的"
+              f"{n / total * 100:.0f}%，请按实际覆盖范围填写")
 
 
 def _stated_persons(ctx: ProjectContext) -> tuple[float, str] | None:
@@ -551,6 +610,15 @@ def _cost_value(d: Draft, ctx: ProjectContext, persons: tuple[float, str] | None
         return False
     unit = d.unit or d.typical[2]
     if PER_HEAD.search(d.name) or "/" in unit:
+        if re.search(r"人均|生均|每人|次均", d.name) and re.search(r"成本|费用|经费", d.name) \
+                and not d.name.endswith("率") and _stated_per_head_cost(d, ctx, unit):
+            return True
+        if NOT_PROJECT_COST.search(d.name):
+            # 人均公用经费: a unit's running cost per head, never the project's money ÷ its visits (50 万元 ÷ 25 万人次
+            # is what a visit costs: 〔X〕人次均成本, 每人次服务成本)
+            d.operator, d.value, d.value_unit = "≤", "", unit
+            d.note = f"{PENDING}：{d.name}是单位运转经费，不能以项目预算÷服务人数计算，请按单位实际测算填写"
+            return True
         if (persons and re.search(r"人均|生均|每人", d.name) and re.search(r"成本|费用|经费", d.name)
                 and re.match(r"^元/人", unit or "元/人")):
             others = _other_headcounts(ctx)
@@ -576,6 +644,35 @@ def _cost_value(d: Draft, ctx: ProjectContext, persons: tuple[float, str] | None
         # a 率 (成本控制率) is a share, never an amount in 万元
         d.operator, d.value, d.value_unit, d.value_source = "≤", amount(ctx.budget_wan), "万元", "budget"
         d.evidence.append(f"项目预算 {amount(ctx.budget_wan)} 万元 作为成本上限")
+        return True
+    return False
+
+
+# a per-head amount the text states (人均培训费用控制在1000元以内, 每人培训费不超过800元): its words before the figure
+_PER_HEAD_AMOUNT = re.compile(r"(?:人均|生均|每人|每人次)([\u4e00-\u9fff]{0,8}?)(?:控制在|不超过|不高于|最高|为|约)?$")
+_COST_WORDS = re.compile(r"人均|生均|每人次?|次均|成本|费用|经费|支出|标准|平均")
+
+
+def _stated_per_head_cost(d: Draft, ctx: ProjectContext, unit: str) -> bool:
+    """A per-head cost row takes the per-head amount the text states about the same thing (人均培训费用控制在1000元以内
+    → 人均培训成本 ≤ 1000 元/人), before any budget ÷ persons (68 万元 ÷ 600 人次 = 1134 was a reviewer's strike).
+    True when set."""
+    stem = set(bigrams(_COST_WORDS.sub("", d.name)))
+    for m in ctx.mentions:
+        if m.unit not in ("元", "万元"):
+            continue
+        said = _PER_HEAD_AMOUNT.search(CLAUSE_START.split(ctx.text[max(0, m.start - 16):m.start])[-1])
+        if not said:
+            continue
+        words = set(bigrams(said.group(0)))
+        if stem and not stem & words:
+            continue
+        ceiling_said = re.search(r"控制在|不超过|不高于|最高|以内|以下", ctx.text[max(0, m.start - 16):m.end + 4])
+        v = float(m.value) * (10000 if m.unit == "万元" else 1)
+        per = "人次" if "人次" in said.group(0) or unit.endswith("人次") and "人均" not in said.group(0) else "人"
+        d.operator, d.value, d.value_unit = ("≤" if ceiling_said else "="), amount(v), f"元/{per}"
+        d.value_source = "text"
+        d.evidence.append(f"描述中的人均金额: {said.group(0)}{m.value}{m.unit}")
         return True
     return False
 

@@ -126,8 +126,13 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
             d.tier = Tier.ALTERNATE
             d.evidence.append(f"指标针对“{missing[0]}”，项目描述中没有这项工作，仅作备选")
             continue
+        other = _other_setting(d, ctx)
+        if other:
+            d.tier = Tier.ALTERNATE
+            d.evidence.append(f"指标针对{other}，与项目所在地不符，仅作备选")
+            continue
         if d.slot == "satisfaction" and not d.type_core and d.source != "formed" and \
-                not (_respondent_in_text(d, ctx) and _asks_people(d)):
+                not (_respondent_in_text(d, ctx) and _asks_people(d) and _qualified_respondent_in_text(d, ctx)):
             # 干警满意度 for a school building, 被检查单位满意度 for fuel: people the project never serves
             d.tier = Tier.ALTERNATE
             d.evidence.append("描述中没有这项满意度调查的对象，仅作备选")
@@ -240,6 +245,7 @@ SPECIFIC_RESPONDENTS = ("干警", "民警", "游客", "患者", "病人", "学�
                         "退休", "离休", "老干部",   # 退休人员满意度 for an 优抚 payment (fresh trial, D042)
                         "传承人",   # 非遗传承人满意度 beside 游客 for a festival that shows 非遗 (非遗展示)
                         "参保",     # 城乡居民参保人员满意度 for a justice transfer typed 宣传 (D041, E019's real row)
+                        "党员",     # 党员满意度 for a city's garbage collection (a 财政局 reviewer)
                         "家属")     # 残疾人家属满意度 for a rehabilitation text naming only 残疾人 (a fresh trial, D040)
 _RESPONDENT_SYNONYMS = {"老人": ("老年", "高龄"), "老年": ("老人", "高龄"), "学员": ("培训", "参训"), "参训": ("培训", "学员"),
                         "干警": ("公安", "民警", "警务"), "民警": ("公安", "干警", "警务"), "病人": ("患者", "医院"),
@@ -258,6 +264,32 @@ def _asks_people(d: Draft) -> bool:
 
 # the served in general, who real tables ask without naming them in the text
 GENERIC_WHO = re.compile(r"群众|公众|社会|服务对象|受益|对象|人员|单位|用户|企业|居民|市民|村民|家长|师生")
+
+
+# a row of the countryside (农村生活垃圾无害化处理率) or of the city (城市道路清扫率); the words that say a text is either
+_RURAL_ROW, _URBAN_ROW = re.compile(r"农村|乡村"), re.compile(r"城市|城区|市区|城镇")
+_RURAL_TEXT, _URBAN_TEXT = re.compile(r"农村|乡村|乡镇|[村乡]|农户|农民"), re.compile(r"城市|城区|市区|城镇|县城|主城|社区|街道")
+
+
+def _other_setting(d: Draft, ctx: ProjectContext) -> str:
+    """'农村' when a row of the countryside stands in a text that names only the city (农村生活垃圾无害化处理率 for
+    城区生活垃圾清运), '城市' the other way round, else ''."""
+    if _RURAL_ROW.search(d.key) and not _RURAL_TEXT.search(ctx.text) and _URBAN_TEXT.search(ctx.text):
+        return "农村"
+    if _URBAN_ROW.search(d.key) and not _URBAN_TEXT.search(ctx.text) and _RURAL_TEXT.search(ctx.text):
+        return "城市"
+    return ""
+
+
+def _qualified_respondent_in_text(d: Draft, ctx: ProjectContext) -> bool:
+    """False when a retrieved row asks people qualified by words the text lacks (政策性成果受众人群满意度 for a
+    science fund's template: half of its respondent's words are nowhere in the text); the public and the served
+    in general (社会公众, 服务对象, 项目承担单位) need no words of the text."""
+    who = _SATISFACTION_TAIL.sub("", d.key)
+    if len(who) < 4 or GENERIC_WHO.search(who):
+        return True
+    bg = set(bigrams(who))
+    return len(bg & ctx.text_bigrams) >= 0.5 * len(bg)
 
 
 def _respondent_in_text(d: Draft, ctx: ProjectContext) -> bool:

@@ -21,7 +21,9 @@ WORK_VERBS = frozenset("""新建 建设 建成 修建 改建 扩建 续建 新�
 
 # the classes of rural roads (县道、乡道、村道 are 农村公路): jieba cuts 县乡村道 into 县 / 乡村 / 道 (a measure word)
 # not 村道: 通村道路 would cut 通|村道|路; 主次干道 jieba cuts 主次|干道 and tags 干道 a verb
-ROAD_CLASSES = ("县乡村道", "县乡道", "村组道路", "通村公路", "通组公路", "主次干道", "主干道", "次干道", "干道")
+# …and jieba tags 通道 a verb too (新建和维修防火通道35公里 had no object, a reviewer saw it bound to 隔离带)
+ROAD_CLASSES = ("县乡村道", "县乡道", "村组道路", "通村公路", "通组公路", "主次干道", "主干道", "次干道", "干道",
+                "防火通道", "通道")
 
 # a kind of work a row of a type's set can be about, beyond what every project of the type does (大气污染治理项目数量
 # in 大气污染防治, 档案数字化页数 in 档案与地方志): such a row needs its work in the text (a monitoring of air quality
