@@ -91,3 +91,12 @@ def test_a_blank_cost_row_beside_a_filled_one_is_deleted_not_filled_with_the_bud
     # alone, a blank cost row is still capped by the budget
     s = _found([rows[0], rows[2], rows[3]], budget_wan=180)[(2, "STR-03")].suggestion
     assert not s.delete and s.value == "180"
+
+
+def test_an_on_time_completion_rate_is_renamed_with_its_work_word_once():
+    rows = [_row(*QTY, "新建桥梁数量", "≥", "3", "座"),
+            _row("产出指标", "时效指标", "桥梁建设项目按期完工率", "=", "100", "%")]
+    s = _found(rows, description="2024年新建桥梁3座。", budget_year=2024)[(2, "TIME-05")].suggestion
+    assert s.name == "桥梁建设项目完工时间" and s.value == "2024年12月31日前"  # no date stated: the year's end
+    s = _found(rows, description="2024年新建桥梁3座，2024年10月底前完工。", budget_year=2024)[(2, "TIME-05")].suggestion
+    assert s.value == "2024年10月31日前"

@@ -234,13 +234,19 @@ def satisfaction_clause(name: str, s: CheckerSettings) -> str:
     return clause
 
 
+# ours: a work word that already says the work is done or reached (完工, 竣工, 验收 …): the deadline's name takes
+# 时间 after it, never a second 完成 (农村公路建设项目按期完工率 → …完工时间, not …完工完成时间: trial 3)
+_DONE_END_RE = re.compile(r"(?:完成|完工|竣工|完毕|验收|交付|建成|投用|投产|到位|办结|开工)$")
+
+
 def deadline_name(name: str) -> str:
-    """及时发放率 → 发放完成时间 (TIME-05: the rate becomes a dated deadline)."""
-    n = re.sub(r"及时|按时|按期|准时", "", _PAREN_RE.sub("", name) or name)
+    """及时发放率 → 发放完成时间, 按期完工率 → 完工时间 (TIME-05: the rate becomes a dated deadline; the work
+    word is said once)."""
+    n = re.sub(r"及时|按时|按期|准时|如期", "", _PAREN_RE.sub("", name) or name)
     n = re.sub(r"(?:率|性)$", "", n)
     if not n or n == "完成":
         return "项目完成时间"
-    return n + ("时间" if n.endswith("完成") else "完成时间")
+    return n + ("时间" if _DONE_END_RE.search(n) else "完成时间")
 
 
 # a payment's term in the description: 9月30日前发放到位 (group 1: its date), 10个工作日内拨付到校 (group 2: the
