@@ -100,3 +100,13 @@ def test_an_on_time_completion_rate_is_renamed_with_its_work_word_once():
     assert s.name == "桥梁建设项目完工时间" and s.value == "2024年12月31日前"  # no date stated: the year's end
     s = _found(rows, description="2024年新建桥梁3座，2024年10月底前完工。", budget_year=2024)[(2, "TIME-05")].suggestion
     assert s.value == "2024年10月31日前"
+
+
+def test_a_budget_of_0_beside_a_cost_is_a_cost_04_finding_whose_fix_waits_for_the_budget():
+    rows = [_row(*QTY, "运维站点数量", "≥", "12", "个"), _row(*COST, "运维成本", "≤", "360", "万元")]
+    f = _found(rows, budget_wan=0)
+    assert (2, "COST-04") in f and "0万元" in f[(2, "COST-04")].message
+    s = f[(2, "COST-04")].suggestion
+    assert s.value is None and "待填写" in s.text  # never ≤0 万元
+    assert (2, "COST-04") not in _found(rows, budget_wan=400)
+    assert (2, "COST-04") not in _found(rows)  # no budget given: nothing to compare with

@@ -1030,6 +1030,8 @@ def _cost_target(r: ParsedRow, ids: set[str], name: str, num: float | None) -> t
     budget (`budget_wan`, else the one the description states); a unit cost, or any cost of a table
     with no budget, is left 待填写 with the reason (`COST_NEEDS_BUDGET` when there is no budget)."""
     budget = r.ctx.get("budget_wan") or r.ctx.get("budget_hint_wan")
+    if "COST-04" in ids and r.ctx.get("budget_wan") == 0:  # 资金总额 0 beside a cost: the budget is at fault
+        return ZERO_BUDGET_PENDING
     has_budget = isinstance(budget, (int, float)) and budget > 0
     if has_budget and budget_beyond_project(budget):  # 999999999 万元 for a village road: no ceiling to copy
         return budget_beyond_text(budget)
@@ -1053,6 +1055,10 @@ def _cost_target(r: ParsedRow, ids: set[str], name: str, num: float | None) -> t
     if "COST-04" in ids and isinstance(budget, (int, float)):
         return ("≤", _money_text(float(budget)), "万元")
     return ("≤", _money_text(num), unit)
+
+
+# the 待填写 reason of a cost beside a budget of 0 (COST-04): the ceiling waits for the budget
+ZERO_BUDGET_PENDING = "待填写：资金总额为0万元，请先核实并填写项目预算，再按预算测算成本上限"
 
 
 def budget_beyond_text(budget: float) -> str:
