@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterable, Protocol
 
 from kb.checker.catalog import CACHES, FIELDS, TABLE_RULES, RuleHit, RuleMeta, fix_of
 from kb.checker.fixes import TableFix, weights_after
-from kb.checker.guard import Flagged, fixed_table, guard, risky
+from kb.checker.guard import Flagged, blank_cost_beside_cost, fixed_table, guard, risky
 from kb.checker.parse import ParsedRow, ParsedTable, context_flags, start_table, table_framework
 from kb.checker.rewrite import RowRewrite, as_target_row, rewrite_goal
 from kb.checker.runner import run_row_rules, settings_key
@@ -98,6 +98,7 @@ def _plan(table: ParsedTable, flagged: dict[int, Flagged], table_hits: list[tupl
         drops = fix_of(meta.id).drops
         if drops is not None:
             dropped.update(drops(h))
+    blank_cost_beside_cost(table, flagged, dropped)
     structural = [f for f in flagged.values() if f.structural()]
     if dropped or any(risky(f) for f in structural):
         guard(table, flagged, dropped)

@@ -146,6 +146,31 @@ def _key_after(r: ParsedRow, f: Flagged | None) -> str:
     return name_key_of_text(f.rw.fields["name"])  # type: ignore[index]
 
 
+_TOTAL_MONEY = ("元", "万元", "亿元", "千元")
+
+
+def _total_cost(r: ParsedRow) -> bool:
+    """A cost row with a total amount of its own (≤246.2 万元), not a per-unit one (元/户)."""
+    return r.level1 is Level1.cost and r.num is not None and (r.eff_unit or "") in _TOTAL_MONEY
+
+
+def blank_cost_beside_cost(t: ParsedTable, flagged: dict[int, Flagged], dropped: set[int]) -> None:
+    """ours: a blank cost row (补助资金发放 · 空 · 万元) would be filled with the budget, a copy of the cost row the
+    table already has (农村危房改造成本 ≤246.2 万元: a 财政厅 reviewer, trial 3, E042): it is deleted instead.
+    Cheap (it reads the flagged rows only): run on every table, before `guard`."""
+    for f in flagged.values():
+        rw, r = f.rw, f.row
+        if (rw is None or rw.delete or rw.manual or r.level1 is not Level1.cost or r.num is not None or r.v
+                or not rw.fields or rw.fields.get("operator") != "≤" or "元" not in (rw.fields.get("unit") or "")):
+            continue
+        other = next((x for x, g in _after(t, flagged, dropped) if x.idx != r.idx and _total_cost(x)
+                      and (g is None or g.rw is None or g.rw.manual or not g.rw.delete)), None)
+        if other is not None:
+            f.rw = RowRewrite(None, f"指标值为空，表中已有成本指标（第{other.idx}行“{other.name}”），"
+                                    "不再重复填写预算金额")
+            f.fixed = None
+
+
 def guard(t: ParsedTable, flagged: dict[int, Flagged], dropped: set[int]) -> None:
     """Keep the rewrites from making the table worse (issue: `check --fix` must never add an error).
 
@@ -155,7 +180,8 @@ def guard(t: ParsedTable, flagged: dict[int, Flagged], dropped: set[int]) -> Non
     (2) give a row the name of another row (STR-12): the renamed row is then
     merged into the other one (deleted, with the reason), or left manual when
     deleting it runs into (1). Works on the rewrites' fields, without building
-    the rewritten table.
+    the rewritten table. A blank cost row beside a filled one is deleted, never filled with the budget
+    (`blank_cost_beside_cost`, run before it).
     """
     for _ in range(6):
         kept = _after(t, flagged, dropped)

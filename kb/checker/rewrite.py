@@ -234,13 +234,19 @@ def satisfaction_clause(name: str, s: CheckerSettings) -> str:
     return clause
 
 
+# ours: a work word that already says the work is done or reached (完工, 竣工, 验收 …): the deadline's name takes
+# 时间 after it, never a second 完成 (农村公路建设项目按期完工率 → …完工时间, not …完工完成时间: trial 3)
+_DONE_END_RE = re.compile(r"(?:完成|完工|竣工|完毕|验收|交付|建成|投用|投产|到位|办结|开工)$")
+
+
 def deadline_name(name: str) -> str:
-    """及时发放率 → 发放完成时间 (TIME-05: the rate becomes a dated deadline)."""
-    n = re.sub(r"及时|按时|按期|准时", "", _PAREN_RE.sub("", name) or name)
+    """及时发放率 → 发放完成时间, 按期完工率 → 完工时间 (TIME-05: the rate becomes a dated deadline; the work
+    word is said once)."""
+    n = re.sub(r"及时|按时|按期|准时|如期", "", _PAREN_RE.sub("", name) or name)
     n = re.sub(r"(?:率|性)$", "", n)
     if not n or n == "完成":
         return "项目完成时间"
-    return n + ("时间" if n.endswith("完成") else "完成时间")
+    return n + ("时间" if _DONE_END_RE.search(n) else "完成时间")
 
 
 # a payment's term in the description: 9月30日前发放到位 (group 1: its date), 10个工作日内拨付到校 (group 2: the
@@ -923,8 +929,8 @@ def build_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, l
         return pending  # 设备数量 =100 %: the 100 is a share, never “=100个”
     if (blank or num is None or "QNT-09" in ids) and size_dependent(name, r.eff_unit or r.unit):
         return SIZE_PENDING  # no size of this project's own (blank, words, unreadable, ≥0): the library has none either
-    if num is None and _OWN_SPAN_RE.search(ni.base or name):
-        return _own_span_target(r, name)  # 服务周期: this contract's span, never another project's =180天
+    if num is None and (_OWN_SPAN_RE.search(ni.base or name) or _day_count(ni.base or name, r)):
+        return _own_span_target(r, name)  # 服务周期, 供餐天数: this project's own days, never another project's
     return _count_target(r, ids, hits, name, ni.base, fam, num, direction, typ)
 
 
@@ -934,16 +940,36 @@ _OWN_SPAN_RE = re.compile(r"(?:周期|期限|工期|服务期|实施期|建设�
 _SPAN_NUM_RE = r"[为是:：约共计]{0,3}(\d+(?:\.\d+)?)\s*(个工作日|工作日|个月|天|日|月|年|周)(?![\u4e00-\u9fff]?/)"
 
 
+# ours: a count of days (营养餐供餐天数, 开放天数; or a blank row in 天 / 日 outside 时效): as a span, the project's
+# own figure — the library's ≥200天 is another project's (a 财政厅 reviewer, trial 3: --fix wrote it into the workbook)
+_DAY_COUNT_RE = re.compile(r"(?:天数|日数)$")
+_DAY_UNITS = frozenset(("天", "日", "个工作日", "工作日"))
+_DAY_FILLER = r"(?:全年|每年|年均|不少于|不低于|达到|达|共计|共|累计|计)?"
+
+
+def _day_count(base: str, r: ParsedRow) -> bool:
+    return bool(_DAY_COUNT_RE.search(base)) or (r.eff_unit or r.raw.unit or "").strip() in _DAY_UNITS
+
+
 def _own_span_target(r: ParsedRow, name: str) -> tuple[str, str, str] | str:
-    """The span a row of the project's own period (服务周期, 工期) names: the figure the description states
-    right after that word in a unit of time (“服务周期180天” → =180 天), never a number in another unit
-    (日均清运180吨 is no 180 天) nor the library's typical span; else the 待填写 reason."""
+    """The span a row of the project's own period (服务周期, 工期) or a count of its days (供餐天数) names:
+    the figure the description states right after that word in a unit of time (“服务周期180天” → =180 天,
+    “供餐不少于200天” → ≥200 天), never a number in another unit (日均清运180吨 is no 180 天) nor the
+    library's typical span; else the 待填写 reason."""
     desc = r.ctx.get("description") or ""
+    base = r.name_base or r.name
+    if _DAY_COUNT_RE.search(base):
+        stem = _DAY_COUNT_RE.sub("", base)
+        for w in (stem, stem[-2:]):
+            if len(w) >= 2 and (m := re.search(re.escape(w) + _DAY_FILLER + r"(\d+(?:\.\d+)?)\s*(天|日)(?![\u4e00-\u9fff]?/)",
+                                               desc)):
+                return ("≥", m.group(1), m.group(2))
     word = next((w for w in {name, r.name_base or "", r.name} if w and len(w) >= 2 and w in desc), "")
     if word and (m := re.search(re.escape(word) + _SPAN_NUM_RE, desc)):
         return ("=", m.group(1), m.group(2))
     unit = (r.eff_unit or r.raw.unit or "").strip()
-    return (f"待填写：按合同或实施方案约定的期限填写{name}" + (f"（计量单位“{unit}”）" if unit else "")
+    said = "按实施方案计划的天数填写" if _DAY_COUNT_RE.search(base) else "按合同或实施方案约定的期限填写"
+    return (f"待填写：{said}{name}" + (f"（计量单位“{unit}”）" if unit else "")
             + "，不照搬指标库的典型值")
 
 
@@ -1004,6 +1030,8 @@ def _cost_target(r: ParsedRow, ids: set[str], name: str, num: float | None) -> t
     budget (`budget_wan`, else the one the description states); a unit cost, or any cost of a table
     with no budget, is left 待填写 with the reason (`COST_NEEDS_BUDGET` when there is no budget)."""
     budget = r.ctx.get("budget_wan") or r.ctx.get("budget_hint_wan")
+    if "COST-04" in ids and r.ctx.get("budget_wan") == 0:  # 资金总额 0 beside a cost: the budget is at fault
+        return ZERO_BUDGET_PENDING
     has_budget = isinstance(budget, (int, float)) and budget > 0
     if has_budget and budget_beyond_project(budget):  # 999999999 万元 for a village road: no ceiling to copy
         return budget_beyond_text(budget)
@@ -1027,6 +1055,10 @@ def _cost_target(r: ParsedRow, ids: set[str], name: str, num: float | None) -> t
     if "COST-04" in ids and isinstance(budget, (int, float)):
         return ("≤", _money_text(float(budget)), "万元")
     return ("≤", _money_text(num), unit)
+
+
+# the 待填写 reason of a cost beside a budget of 0 (COST-04): the ceiling waits for the budget
+ZERO_BUDGET_PENDING = "待填写：资金总额为0万元，请先核实并填写项目预算，再按预算测算成本上限"
 
 
 def budget_beyond_text(budget: float) -> str:

@@ -66,12 +66,22 @@ def money_wan(r: ParsedRow) -> float | None:
 def cost_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """A total cost above the project budget (context budget_wan, 万元; without it, the budget the description
     states, `budget_hint_wan` read by `kb.domain.budget.budget_from_text`: a fresh reviewer's 项目成本 ≤300 万元
-    beside “总投资250万元” passed). The message says which budget it compared with."""
+    beside “总投资250万元” passed). The message says which budget it compared with. ours: a budget of 0 beside
+    a cost above 0 is a finding too (the budget is left out or mistyped); its fix leaves the cost to the
+    declarant until the budget is corrected."""
     if not r.cost_row:
         return None
     b, said = r.ctx.get("budget_wan"), ""
     if b is None and r.ctx.get("budget_hint_wan") is not None:
         b, said = r.ctx.get("budget_hint_wan"), "申报说明写明的"
+    if isinstance(b, (int, float)) and not isinstance(b, bool) and b == 0 and not said:
+        # ours: a budget of 0 beside a cost (资金总额 0, 成本 ≤360 万元) is a budget left out or mistyped, not a free
+        # project (a 财政厅 reviewer, trial 3: check and a stored declaration took it with no finding)
+        w = money_wan(r)
+        if w is not None and w > 0:
+            return RuleHit("value", f"项目预算（资金总额）为0万元，成本指标却为{fmt_num(w)}万元：预算金额多半漏填或填错",
+                           {"zero_budget": True})
+        return None
     if not isinstance(b, (int, float)) or b <= 0:
         return None
     w = money_wan(r)

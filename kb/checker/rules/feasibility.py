@@ -315,6 +315,34 @@ def in_unit(x: float, unit: str, to_unit: str) -> float | None:
         return None
 
 
+# ours: a row about one member of what the description counts: 每个 / 单个 …, or one named place (城关镇污水处理厂
+# 运营补助覆盖数 ≥1 座 beside 用于12个乡镇污水处理厂: a per-town breakdown, eight false FEAS-04 in trial 3). The
+# place is two characters before 镇 / 乡 / 街道 / 社区 / 村, not a word for places in general (乡镇, 农村 …)
+_PER_MEMBER_RE = re.compile(r"每(?:个|座|所|处|户|家|台|套|村|乡|镇|人|名|项|条|批)|单(?:个|座|所|处|户|家|台|套|项|条)")
+_PLACE_RE = re.compile(r"[\u4e00-\u9fff]{2}(?:镇|乡|街道|社区|村)")
+_NOT_A_PLACE = ("乡镇", "城镇", "村镇", "集镇", "农村", "乡村", "城乡", "政村", "然村", "困村", "范村", "点村",
+                "贫村", "庄村", "合村", "个村", "个乡", "个镇", "各乡", "各镇", "各村", "全乡", "全镇", "全村",
+                "本乡", "本镇", "本村", "小镇", "辖乡", "辖镇", "辖村", "中心村", "在村", "到村", "入村")
+
+# two characters before 社区 / 村 … that name a kind, not a place (新建社区, 示范村, 重点镇)
+_NOT_A_NAME = frozenset(("新建", "改建", "扩建", "建设", "城市", "城区", "农村", "试点", "示范", "重点", "贫困", "脱贫",
+                         "全县", "全市", "全区", "所有", "各个", "涉及", "覆盖", "服务", "帮扶", "易地", "搬迁", "安置",
+                         "移民", "边境", "民族", "美丽", "和美", "文明", "卫生", "特色", "中心", "一般", "传统"))
+
+
+def member_named(name: str, around: str) -> bool:
+    """ours: the name is about one member of a counted whole (每个乡镇, 单座, 城关镇 …) that the words
+    around the description's figure do not name: the row is a part, never a restatement of the total."""
+    if _PER_MEMBER_RE.search(name):
+        return True
+    for m in _PLACE_RE.finditer(name):
+        p = m.group()
+        if (not any(p.endswith(w) or p[1:].startswith(w) for w in _NOT_A_PLACE) and p[:2] not in _NOT_A_NAME
+                and p not in around):
+            return True
+    return False
+
+
 @rule("FEAS-04", needs="project", advice="核对指标值与申报说明中的数量是否多写或少写了一位；如确有差别，请在指标解释中说明口径")
 def feas_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """ours: a count target 10× or more (or a tenth or less) of the quantity the description states for
@@ -323,7 +351,8 @@ def feas_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     Same thing: a unit of the same kind and at least one shared two-character word between the name
     and the words around the stated number (before it, or after its unit: 建设8个老年助餐点). The
     stated quantity is converted into the row's unit first (3万立方米 = 30000 立方米). A target equal
-    to any stated quantity of that unit is never flagged; a frequency counts a year (每月1次 = 12 次,
+    to any stated quantity of that unit is never flagged, nor a target far below one when the row is about
+    one member of the whole (`member_named`: 城关镇…覆盖数 ≥1 座 beside 12个乡镇); a frequency counts a year (每月1次 = 12 次,
     `kb.domain.quantity.every_period`). Tolerance: a factor of 10 (one decimal place), our rule,
     not a policy figure.
     """
@@ -342,7 +371,9 @@ def feas_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
         return None
     name = bigrams(r.name_base or r.name)
     for words, x, unit, y in qs:
-        if y > 0 and name & bigrams(words) and (r.num >= 10 * y or r.num * 10 <= y):
+        # a part of the whole (one town of 12) is far below it by nature: only a part above the whole is flagged
+        if y > 0 and name & bigrams(words) and (r.num >= 10 * y or (r.num * 10 <= y
+                                                                     and not member_named(r.name, words))):
             before, after = words.split(" ")
             said = f"{before}{fmt_num(x)}{unit}" if name & bigrams(before) else f"{before}{fmt_num(x)}{unit}{after}"
             return RuleHit("value", f"指标值{fmt_num(r.num)}{r.eff_unit}与申报说明中的“{said}”相差"

@@ -287,6 +287,15 @@ def satisfaction_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
     return pairs
 
 
+def _units_differ(rows: list[ParsedRow]) -> bool:
+    """ours: two of the rows carry units of different kinds (万元 and 元/千瓦, 人 and 公里): one name over
+    two measures, not a repeat."""
+    from kb.domain.units import units_compatible
+
+    units = [r.eff_unit for r in rows if r.eff_unit]
+    return any(not units_compatible(a, b) for i, a in enumerate(units) for b in units[i + 1:])
+
+
 def _target_text(r: ParsedRow) -> str:
     """The row's target as written (≥90%), for a message."""
     op, v, u = (str(x if x is not None else "").strip() for x in (r.raw.operator, r.raw.value, r.raw.unit))
@@ -318,10 +327,20 @@ def str_12(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
     if len(names) != len(keys):
         dups = [n for n, k in names.items() if k >= 2]
         rows = {n: [i for k, i in keys if k == n] for n in dups}
-        desc = "；".join(f"“{n}”（第{'、'.join(map(str, rows[n]))}行{_targets_said([by_idx[i] for i in rows[n]])}）"
-                        for n in dups[:5])
-        differ = any(_targets_said([by_idx[i] for i in rows[n]]) for n in dups)
-        hits.append(RuleHit("name", f"指标名称重复：{desc}", {"rows": rows, "differ": differ}))
+        # ours: one name over units of different kinds (照明设施维护成本 ≤210 万元 and =0.62 元/千瓦: a total
+        # and a per-unit cost) names two measures: the name is at fault, neither row is a repeat to delete
+        measures = {n: rows.pop(n) for n in dups if _units_differ([by_idx[i] for i in rows[n]])}
+        dups = [n for n in dups if n in rows]
+        if dups:
+            desc = "；".join(f"“{n}”（第{'、'.join(map(str, rows[n]))}行{_targets_said([by_idx[i] for i in rows[n]])}）"
+                            for n in dups[:5])
+            differ = any(_targets_said([by_idx[i] for i in rows[n]]) for n in dups)
+            hits.append(RuleHit("name", f"指标名称重复：{desc}", {"rows": rows, "differ": differ}))
+        if measures:
+            desc = "；".join(f"“{n}”（第{'、'.join(map(str, idx))}行：{'、'.join(_target_text(by_idx[i]) for i in idx)}）"
+                            for n, idx in list(measures.items())[:5])
+            hits.append(RuleHit("name", f"指标名称相同而计量单位不同：{desc}，计量的不是同一口径",
+                                {"measures": measures}))
     near = near_duplicates(t)
     if near:
         desc = "；".join(f"“{by_idx[a].name}”与“{by_idx[b].name}”（第{a}、{b}行）" for a, b in near[:5])
@@ -517,6 +536,9 @@ def fix_str_12(h: RuleHit, fx: TableFix) -> Suggestion | None:
         return None
     if "near" in h.data:
         return construct(Suggestion, text="确属同一指标的，合并为一行；不是的，在名称中写明各自的对象或口径")
+    if "measures" in h.data:
+        return construct(Suggestion, text="不要删除：在名称中写明各自的口径（如总成本、单位成本），"
+                                          "并核实每行的计量单位")
     said = "；重复的行指标值不一致，请核实保留的目标" if h.data.get("differ") else ""
     return construct(Suggestion, delete_rows=drop,
                      text="合并重复指标，删除第" + "、".join(map(str, drop)) + "行（或区分口径）" + said)
