@@ -283,6 +283,10 @@ def _work_on_places(m) -> str:
 
 def _mention_draft(m, ctx: ProjectContext) -> Draft | None:
     ev = [f"描述中的数量: {m.context}{m.value}{m.unit}"]
+    capacity = N.capacity_name(m)
+    if capacity:   # 新增检查服务能力3.5万人次: what the project makes possible, a benefit (never 能力人次)
+        return Draft(name=capacity, level2="social_benefit", source="formed", unit=m.unit, direction="positive",
+                     mention=m, evidence=ev + ["按描述用词生成"])
     name = (N.event_name(m) or N.quantity_name(m, ctx.core)) if not _harm_counted(m) else None
     if name and _bare_places(m):
         # 项目覆盖沿线42个行政村, 沿岸2个乡镇…受益: the places served are a benefit (受益行政村数量); a bare count of

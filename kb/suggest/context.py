@@ -87,7 +87,8 @@ def read_project(tokenizer, description: str | None, *, project_name: str | None
               and not _inside(m.start, later)]
     # the setting (全县森林面积86万亩) and what already happened (发生森林火灾16起) are no targets: said, not used
     setting = [m for m in stated if F.setting_figure(m, text)]
-    actual = [m for m in stated if m not in setting and F.actual_figure(m, text)]
+    past = past_spans(text)   # 三、上年度实施情况 … beside 六、绩效目标: last year's figures are past
+    actual = [m for m in stated if m not in setting and (F.actual_figure(m, text) or _inside(m.start, past))]
     condition = [m for m in stated if m not in setting and m not in actual and F.condition_figure(m, text)]
     stated = [m for m in stated if m not in setting and m not in actual and m not in condition]
     notes += [n for n in (F.fact_note("setting", setting, text), F.fact_note("actual", actual, text),
@@ -129,6 +130,48 @@ def long_term_spans(text: str) -> list[tuple[int, int]]:
         y = _YEAR_GOAL.search(text, m.end())
         if y:
             spans.append((m.start(), y.start()))
+    return spans
+
+
+# a numbered heading of a 申报书 (三、上年度实施情况。 六、绩效目标：), its title up to the first stop
+_HEADING = re.compile(r"(?:^|[。；;\s])((?:[一二三四五六七八九十]{1,3}|\d{1,2})[、.．]\s*([^。：:；;，,]{2,16})[。：:])")
+# a section about last year (上年度实施情况, 2024年完成情况, 上年度绩效评价结果应用) or about what stands (现状)
+_PAST_TITLE = re.compile(r"上年|上一年|以前年度|往年|前期|(?:完成|实施|执行)情况|现状|自评")
+# a section of this year's targets (绩效目标, 年度目标, 年度绩效目标): never a medium- or long-term one
+_TARGET_TITLE = re.compile(r"^(?:20\d\d年)?(?:年度)?(?:绩效)?目标$|^(?:20\d\d年度?|年度|本年度)(?:绩效)?目标")
+_YEAR = re.compile(r"(?<![到至])(20\d\d)年")
+_CLAUSE_STOP = re.compile(r"[，,。；;]")
+
+
+def sections(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, title) of each numbered section of a 申报书 (三、上年度实施情况。…), in text order;
+    [] when the text has fewer than two numbered headings (a short description is one part)."""
+    heads = [(m.start(1), m.group(2)) for m in _HEADING.finditer(text)]
+    if len(heads) < 2:
+        return []
+    ends = [h[0] for h in heads[1:]] + [len(text)]
+    return [(a, z, title) for (a, title), z in zip(heads, ends)]
+
+
+def past_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` speaks of the past, so its figures are no targets: a section on last year or on what
+    stands (三、上年度实施情况, 十二、…照明现状) when the text has a section of this year's targets (六、绩效目标 —
+    its figures win: a reviewer got last year's 1320套, 亮灯率97%, 52小时 as the year's targets and none of the
+    target section's); and a clause opening on a year before the project's (2024年门急诊量达到42万人次, the
+    project's year being the latest one the text names). Kept apart from `facts`, which reads single figures."""
+    parts = sections(text)
+    spans = []
+    if any(_TARGET_TITLE.search(title) for _, _, title in parts):
+        spans += [(a, z) for a, z, title in parts if _PAST_TITLE.search(title) and not _TARGET_TITLE.search(title)]
+    years = [int(y) for y in _YEAR.findall(text)]
+    if years:
+        year = max(years)
+        at = 0
+        for clause in _CLAUSE_STOP.split(text):
+            y = _YEAR.match(clause)
+            if y and int(y.group(1)) < year:
+                spans.append((at, at + len(clause)))
+            at += len(clause) + 1
     return spans
 
 
