@@ -69,3 +69,68 @@ def test_a_capacity_keeps_its_work_and_is_a_benefit(shipped_kb):
 def test_led_lamps_are_named_whole():
     got = _named("计划更换LED路灯灯具800套。")
     assert got[("800", "套")] == "更换LED路灯灯具数量", got
+
+
+# --- 4. a 申报书's own sections: last year's figures are past, this year's targets win --------------------------
+
+_FILING = ("一、项目概况。县水务局负责全县农村供水工程维修养护，实施期限为2026年全年。"
+           "二、上年度完成情况。2025年共维修供水管道46公里，更换水表2300只，供水保证率达到93%，故障平均抢修时间为30小时。"
+           "三、年度实施内容。对老旧管网进行更换，更换智能水表，开展水质检测。"
+           "四、绩效目标。2026年计划维修供水管道60公里，更换智能水表3000只，供水保证率不低于95%，管网故障在报修后24小时内修复，"
+           "受益群众满意度达到90%以上。")
+
+
+def test_last_years_section_is_past_and_the_target_section_wins(shipped_kb):
+    """Reported: in a long 申报书, last year's 1320套 / 97% / 52小时 became this year's targets and the 绩效目标
+    section's figures were left out."""
+    res = _suggest(shipped_kb, _FILING, "农村供水工程维修养护", 180)
+    rows = _rows(res)
+    values = {r[3] for r in rows}
+    assert not values & {"46", "2300", "93", "30"}, rows
+    assert {"60", "3000", "95", "24"} <= values, rows
+    assert "已发生的实际数" in res.message and "2300" in res.message, res.message
+
+
+def test_sections_are_read_only_from_numbered_headings():
+    from kb.domain.text import normalize
+    from kb.suggest.context import past_spans, sections
+
+    text = normalize(_FILING)
+    titles = [t for _, _, t in sections(text)]
+    assert titles == ["项目概况", "上年度完成情况", "年度实施内容", "绩效目标"], titles
+    spans = past_spans(text)
+    assert any(a <= text.index("2300只") < z for a, z in spans)
+    assert not any(a <= text.index("3000只") < z for a, z in spans)
+    # without a section of this year's targets, a section title alone sets nothing apart
+    plain = normalize("一、现状。全县现有水厂3座。二、内容。新建水厂1座。")
+    assert sections(plain) and not past_spans(plain)
+
+
+def test_a_clause_opening_on_an_earlier_year_is_past(shipped_kb):
+    """A figure in a clause that opens on last year (医院现有床位600张，2025年门急诊量达到42万人次) is no target,
+    now that the object 门急诊量 is read whole."""
+    res = _suggest(shipped_kb, "县妇幼保健院2026年申请设备购置资金600万元，购置彩超2台、胎心监护仪10台。2025年门急诊量达到28万人次，"
+                               "设备于2026年9月底前投入使用。", "妇幼保健院设备购置", 600)
+    rows = _rows(res)
+    assert not [r for r in rows if r[3] == "28"], rows
+
+
+# --- 5. a budget it cannot use is said, with the one used ------------------------------------------------------
+
+_LIGHTS = "县城管局2026年安排路灯电费及维护经费150万元，更换LED路灯灯具900套，主干道亮灯率不低于98%。"
+
+
+def test_a_zero_budget_is_said_with_the_one_used(shipped_kb):
+    """Reported: --budget 0 was silently replaced by the text's 210 万元 (500 against a text's 4000 is said)."""
+    res = _suggest(shipped_kb, _LIGHTS, "城市路灯维护", 0)
+    assert res.budget_wan == 150
+    assert "填写的预算 0 万元无法使用" in res.message and "150 万元" in res.message, res.message
+    cost = [r for r in _rows(res) if r[3] == "150"]
+    assert cost and cost[0][2] == "≤", _rows(res)
+
+
+def test_a_zero_budget_without_one_in_the_text_leaves_the_cost_to_fill(shipped_kb):
+    res = _suggest(shipped_kb, "更换LED路灯灯具900套，主干道亮灯率不低于98%。", "城市路灯维护", 0)
+    assert "无法使用" in res.message and "成本指标待填写" in res.message, res.message
+    from kb.suggest.context import unusable_budget_note
+    assert unusable_budget_note(None, 150) == "" and unusable_budget_note(80, 150) == ""

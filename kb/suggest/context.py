@@ -67,8 +67,12 @@ def read_project(tokenizer, description: str | None, *, project_name: str | None
     # a budget of 0 is none (a cost ceiling ≤0 万元 would say nothing may be spent): the text's, else 待填写
     this_year = _MULTI_YEAR_MONEY.sub("", text)   # 中期市财政预算284500万元 is the plan's money, not this year's
     said = Q.budget_from_text(this_year)
+    given = unusable_budget_note(budget_wan, said)
+    budget_wan = budget_wan if budget_wan and budget_wan > 0 else None
     budget = budget_wan if budget_wan else said
     notes = Q.unused_budget_amounts(text) if not budget_wan else []
+    if given:
+        notes.insert(0, given)
     if budget_beyond_project(budget):   # 999999999 万元 for a village road: no ceiling to write into a cost row
         notes.append(f"预算 {wan_text(budget)} 万元超过单个项目投资的合理上限 {PROJECT_COST_MAX.said.split('（')[0]}，"
                      "成本指标待填写，请核对预算的数值和单位")
@@ -103,6 +107,18 @@ def read_project(tokenizer, description: str | None, *, project_name: str | None
         sector=normalize(sector or ""), unit_name=unit_name, department=department,
         quantities=[{"value": m.value, "unit": m.unit, "context": m.context, "start": m.start, "end": m.end,
                      "is_budget": m.is_budget} for m in all_mentions])
+
+
+def unusable_budget_note(budget_wan: float | None, said: float | None) -> str:
+    """What the result says when the caller gave a budget it cannot use (0 or below: a cost ceiling ≤0 万元
+    says nothing may be spent) — and which one it used instead: the text's, else none. '' for a usable or no
+    budget. A reviewer's --budget 0 was silently replaced by the text's 210 万元."""
+    if budget_wan is None or budget_wan > 0:
+        return ""
+    given = f"填写的预算 {wan_text(budget_wan)} 万元无法使用（预算应大于 0）"
+    if said:
+        return f"{given}：成本指标按描述中的 {wan_text(said)} 万元测算，请核对"
+    return f"{given}，描述中也没有写明预算：成本指标待填写"
 
 
 def _clause_bigrams(text: str) -> set[str]:
