@@ -134,3 +134,48 @@ def test_a_zero_budget_without_one_in_the_text_leaves_the_cost_to_fill(shipped_k
     assert "无法使用" in res.message and "成本指标待填写" in res.message, res.message
     from kb.suggest.context import unusable_budget_note
     assert unusable_budget_note(None, 150) == "" and unusable_budget_note(80, 150) == ""
+
+
+# --- 2. standards and averages read as the text says them ------------------------------------------------------
+
+def test_a_per_head_amount_with_its_standard_is_a_standard_never_a_gain(shipped_kb):
+    """Reported: 按人均不低于670元的标准…补助 became 受助对象人均增收 ≥670 元."""
+    res = _suggest(shipped_kb, "市医保局2026年安排城乡居民基本医疗保险财政补助资金1.2亿元，按人均不低于700元的标准对全市参保居民"
+                               "给予补助，补助资金于11月底前拨入医保基金财政专户，参保率稳定在95%以上。",
+                   "城乡居民医保财政补助", 12000)
+    rows = _rows(res)
+    got = [r for r in rows if r[3] == "700"]
+    assert got and "标准" in got[0][1] and got[0][2] == "=" and got[0][4].startswith("元/人"), rows
+    assert not [r for r in rows if "增收" in r[1]], rows
+
+
+def test_a_gain_per_mu_is_per_mu(shipped_kb):
+    """Reported: 示范基地亩均增收200元 became 项目区农民人均增收 ≥200 元."""
+    res = _suggest(shipped_kb, "县农业农村局2026年安排经费80万元，建设水稻绿色高产示范片8个，开展技术培训40期、培训农户2400人次，"
+                               "示范片亩均增收150元以上。", "水稻绿色高产示范推广", 80)
+    rows = _rows(res)
+    got = [r for r in rows if r[3] == "150"]
+    assert got and got[0][1].endswith("亩均增收") and got[0][2:] == ("≥", "150", "元/亩"), rows
+    assert not [r for r in rows if "人均增收" in r[1]], rows
+
+
+def test_energy_saved_is_an_effect_never_an_output(shipped_kb):
+    res = _suggest(shipped_kb, _LIGHTS + "全年节约用电约18万千瓦时。", "城市路灯维护", 150)
+    got = [r for r in _rows(res) if r[3] == "18"]
+    assert got and got[0][0] != "数量指标", _rows(res)
+
+
+# --- 3. types: 城乡居民医保参保补助 and 城市照明路灯维护 ------------------------------------------------------------
+
+def test_a_resident_medical_insurance_subsidy_is_its_own_type(shipped_kb):
+    """Reported: a 城乡居民基本医疗保险参保补助 typed 城乡居民养老保险补助 0.998 and 医疗救助 0.991."""
+    res = _suggest(shipped_kb, "县财政2026年安排城乡居民基本医疗保险参保补助资金5100万元，按人均财政补助标准对全县参保居民给予补助，"
+                               "全年参保人数约30万人，政策范围内住院费用报销比例70%左右。", "城乡居民医保参保补助", 5100)
+    assert res.project_types[0].name == "城乡居民医保参保补助", res.project_types
+
+
+def test_streetlight_upkeep_is_its_own_type(shipped_kb):
+    """Reported: 城市道路照明设施维护 typed 环卫保洁 0.26 (no streetlight type)."""
+    res = _suggest(shipped_kb, _LIGHTS, "城市路灯维护", 150)
+    assert res.project_types[0].name == "城市照明路灯维护", res.project_types
+    assert not [t for t in res.project_types if t.name == "环卫保洁"], res.project_types
