@@ -179,3 +179,9 @@ def test_streetlight_upkeep_is_its_own_type(shipped_kb):
     res = _suggest(shipped_kb, _LIGHTS, "城市路灯维护", 150)
     assert res.project_types[0].name == "城市照明路灯维护", res.project_types
     assert not [t for t in res.project_types if t.name == "环卫保洁"], res.project_types
+
+
+def test_a_latin_unit_after_a_number_is_no_part_of_the_object():
+    """Reading capitals as part of a name (LED节能灯具) must not take a number's unit: 400KVA变压器 is 变压器."""
+    got = _named("新装400KVA变压器2台。")
+    assert got[("2", "台")] == "变压器数量", got

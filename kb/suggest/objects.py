@@ -580,6 +580,9 @@ def _after_unit(rest: str) -> str:
     """The words after a previous number: its unit (or date part: 2025年, 6月) taken off, and only when it
     is a word of its own — 3处理污水 is no 处 (a reviewer got 理污水数量 from 2025年计划处理污水580万吨),
     2024年共培训农民 keeps 培训 (not 训农民)."""
+    latin = re.match(r"\s*[A-Za-z]{1,4}(?=[\u4e00-\u9fff])", rest)
+    if latin:   # 315KVA变压器, 1.5T磁共振: the number's unit in Latin letters, never part of the object
+        return rest[latin.end():]
     u = _UNIT_OPEN.match(rest).group()
     if u.strip() and len(rest) > len(u) and len(pos_cut(rest[len(u) - 1:])[0][0]) > 1:
         u = u[:-1]   # the unit's last character opens a longer word of the rest (处 of 处理): no unit
