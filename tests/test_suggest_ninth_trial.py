@@ -185,3 +185,9 @@ def test_a_latin_unit_after_a_number_is_no_part_of_the_object():
     """Reading capitals as part of a name (LED节能灯具) must not take a number's unit: 400KVA变压器 is 变压器."""
     got = _named("新装400KVA变压器2台。")
     assert got[("2", "台")] == "变压器数量", got
+
+
+def test_a_list_of_things_with_a_localizer_inside_a_word_still_counts_whole():
+    """The place-phrase check reads prepositions only: 新建村内道路、连通道路 is a list of roads (its 内 is in a word)."""
+    got = _named("由村委会组织施工，新建村内道路、连通道路12.5公里。")
+    assert got[("12.5", "公里")] == "新建村内道路、连通道路里程", got

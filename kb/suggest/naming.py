@@ -57,11 +57,11 @@ _WHEN_WORDS = re.compile(r"(?:内|前|后|期间|以来|以内|之内|之前|之
 
 def adverbial(phrase: str) -> bool:
     """True when `phrase` is a time or place phrase, not a thing: it ends in 内 / 前 / 后 …, holds a time
-    unit (工作日内) or a preposition or function word (主要集中在城东). Words cut out of the text by position
+    unit (工作日内) or a preposition (主要集中在城东). Words cut out of the text by position
     (a template's filler, a 、 list before a number) are checked with it."""
     if _WHEN_WORDS.search(phrase):
         return True
-    return any(t == "p" or w in FUNCTION_WORDS for w, t in pos_cut(phrase))
+    return any(t == "p" for _, t in pos_cut(phrase))   # 在, 于 (新建村内道路's 内 is no preposition)
 
 
 def is_clean(obj: str) -> bool:
