@@ -281,8 +281,17 @@ def _work_on_places(m) -> str:
     return name if clean and len(name) <= N.MAX_NAME else ""
 
 
+# energy, water or emissions the project saves (节约用电量, 节水量, 减少二氧化碳排放量), in units of energy or mass
+_SAVED = re.compile(r"^(?:年)?(?:节约|节省|节能|节电|节水|减少|减排)")
+_SAVED_UNITS = frozenset("千瓦时 万千瓦时 度 万度 吨 万吨 立方米 万立方米 吨标准煤 万吨标准煤".split())
+
+
 def _mention_draft(m, ctx: ProjectContext) -> Draft | None:
     ev = [f"描述中的数量: {m.context}{m.value}{m.unit}"]
+    capacity = N.capacity_name(m)
+    if capacity:   # 新增检查服务能力3.5万人次: what the project makes possible, a benefit (never 能力人次)
+        return Draft(name=capacity, level2="social_benefit", source="formed", unit=m.unit, direction="positive",
+                     mention=m, evidence=ev + ["按描述用词生成"])
     name = (N.event_name(m) or N.quantity_name(m, ctx.core)) if not _harm_counted(m) else None
     if name and _bare_places(m):
         # 项目覆盖沿线42个行政村, 沿岸2个乡镇…受益: the places served are a benefit (受益行政村数量); a bare count of
@@ -297,6 +306,10 @@ def _mention_draft(m, ctx: ProjectContext) -> Draft | None:
             return Draft(name=work, level2="quantity", source="formed", unit=m.unit, direction="positive",
                          mention=m, evidence=ev + ["按描述用词生成"])
         return None
+    if name and _SAVED.search(name) and m.unit in _SAVED_UNITS:
+        # 年节约用电35万千瓦时, 减少二氧化碳排放200吨: what the work saves is its effect, never an output count
+        return Draft(name=name, level2="ecological_benefit", source="formed", unit=m.unit, direction="positive",
+                     mention=m, evidence=ev + ["按描述用词生成"])
     if name:
         benefit = m.unit in N.PERSON_UNITS and (m.verb in BENEFIT_VERBS or name.startswith("受益"))
         if not benefit and not m.verb_after and (m.verb in BENEFIT_VERBS or m.context.startswith(tuple(BENEFIT_VERBS))):

@@ -68,8 +68,12 @@ def read_project(tokenizer, description: str | None, *, project_name: str | None
     # a budget of 0 is none (a cost ceiling ≤0 万元 would say nothing may be spent): the text's, else 待填写
     this_year = _MULTI_YEAR_MONEY.sub("", text)   # 中期市财政预算284500万元 is the plan's money, not this year's
     said = Q.budget_from_text(this_year)
+    given = unusable_budget_note(budget_wan, said)
+    budget_wan = budget_wan if budget_wan and budget_wan > 0 else None
     budget = budget_wan if budget_wan else said
     notes = Q.unused_budget_amounts(text) if not budget_wan else []
+    if given:
+        notes.insert(0, given)
     if budget_beyond_project(budget):   # 999999999 万元 for a village road: no ceiling to write into a cost row
         notes.append(f"预算 {wan_text(budget)} 万元超过单个项目投资的合理上限 {PROJECT_COST_MAX.said.split('（')[0]}，"
                      "成本指标待填写，请核对预算的数值和单位")
@@ -89,7 +93,8 @@ def read_project(tokenizer, description: str | None, *, project_name: str | None
               and not _inside(m.start, later)]
     # the setting (全县森林面积86万亩) and what already happened (发生森林火灾16起) are no targets: said, not used
     setting = [m for m in stated if F.setting_figure(m, text)]
-    actual = [m for m in stated if m not in setting and F.actual_figure(m, text)]
+    past = past_spans(text)   # 三、上年度实施情况 … beside 六、绩效目标: last year's figures are past
+    actual = [m for m in stated if m not in setting and (F.actual_figure(m, text) or _inside(m.start, past))]
     condition = [m for m in stated if m not in setting and m not in actual and F.condition_figure(m, text)]
     stated = [m for m in stated if m not in setting and m not in actual and m not in condition]
     notes += [n for n in (F.fact_note("setting", setting, text), F.fact_note("actual", actual, text),
@@ -123,6 +128,18 @@ def _impossible_dates(text: str) -> list[str]:
     return [f"描述中的日期“{'”、“'.join(bad)}”不存在，未作为完成时限，请核对"] if bad else []
 
 
+def unusable_budget_note(budget_wan: float | None, said: float | None) -> str:
+    """What the result says when the caller gave a budget it cannot use (0 or below: a cost ceiling ≤0 万元
+    says nothing may be spent) — and which one it used instead: the text's, else none. '' for a usable or no
+    budget. A reviewer's --budget 0 was silently replaced by the text's 210 万元."""
+    if budget_wan is None or budget_wan > 0:
+        return ""
+    given = f"填写的预算 {wan_text(budget_wan)} 万元无法使用（预算应大于 0）"
+    if said:
+        return f"{given}：成本指标按描述中的 {wan_text(said)} 万元测算，请核对"
+    return f"{given}，描述中也没有写明预算：成本指标待填写"
+
+
 def _clause_bigrams(text: str) -> set[str]:
     """Character bigrams within each clause: none across punctuation (环卫作业,服务周期 holds no 业服)."""
     out: set[str] = set()
@@ -148,6 +165,48 @@ def long_term_spans(text: str) -> list[tuple[int, int]]:
         y = _YEAR_GOAL.search(text, m.end())
         if y:
             spans.append((m.start(), y.start()))
+    return spans
+
+
+# a numbered heading of a 申报书 (三、上年度实施情况。 六、绩效目标：), its title up to the first stop
+_HEADING = re.compile(r"(?:^|[。；;\s])((?:[一二三四五六七八九十]{1,3}|\d{1,2})[、.．]\s*([^。：:；;，,]{2,16})[。：:])")
+# a section about last year (上年度实施情况, 2024年完成情况, 上年度绩效评价结果应用) or about what stands (现状)
+_PAST_TITLE = re.compile(r"上年|上一年|以前年度|往年|前期|(?:完成|实施|执行)情况|现状|自评")
+# a section of this year's targets (绩效目标, 年度目标, 年度绩效目标): never a medium- or long-term one
+_TARGET_TITLE = re.compile(r"^(?:20\d\d年)?(?:年度)?(?:绩效)?目标$|^(?:20\d\d年度?|年度|本年度)(?:绩效)?目标")
+_YEAR = re.compile(r"(?<![到至])(20\d\d)年")
+_CLAUSE_STOP = re.compile(r"[，,。；;]")
+
+
+def sections(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, title) of each numbered section of a 申报书 (三、上年度实施情况。…), in text order;
+    [] when the text has fewer than two numbered headings (a short description is one part)."""
+    heads = [(m.start(1), m.group(2)) for m in _HEADING.finditer(text)]
+    if len(heads) < 2:
+        return []
+    ends = [h[0] for h in heads[1:]] + [len(text)]
+    return [(a, z, title) for (a, title), z in zip(heads, ends)]
+
+
+def past_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` speaks of the past, so its figures are no targets: a section on last year or on what
+    stands (三、上年度实施情况, 十二、…照明现状) when the text has a section of this year's targets (六、绩效目标 —
+    its figures win: a reviewer got last year's 1320套, 亮灯率97%, 52小时 as the year's targets and none of the
+    target section's); and a clause opening on a year before the project's (2024年门急诊量达到42万人次, the
+    project's year being the latest one the text names). Kept apart from `facts`, which reads single figures."""
+    parts = sections(text)
+    spans = []
+    if any(_TARGET_TITLE.search(title) for _, _, title in parts):
+        spans += [(a, z) for a, z, title in parts if _PAST_TITLE.search(title) and not _TARGET_TITLE.search(title)]
+    years = [int(y) for y in _YEAR.findall(text)]
+    if years:
+        year = max(years)
+        at = 0
+        for clause in _CLAUSE_STOP.split(text):
+            y = _YEAR.match(clause)
+            if y and int(y.group(1)) < year:
+                spans.append((at, at + len(clause)))
+            at += len(clause) + 1
     return spans
 
 

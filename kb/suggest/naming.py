@@ -55,6 +55,19 @@ def _bad_start(s: str) -> bool:
 _ORGANISATION = re.compile(r"(?!.*(?:干部|俱乐部)$)[\u4e00-\u9fff]{2,}(?:部|局|厅|署|委)")
 
 
+# a phrase of when (10个工作日内, 节日前, 接报后) or where (集中在城东): it says when or where, never what is counted
+_WHEN_WORDS = re.compile(r"(?:内|前|后|期间|以来|以内|之内|之前|之后)$|工作日|小时|分钟")
+
+
+def adverbial(phrase: str) -> bool:
+    """True when `phrase` is a time or place phrase, not a thing: it ends in 内 / 前 / 后 …, holds a time
+    unit (工作日内) or a preposition (主要集中在城东). Words cut out of the text by position
+    (a template's filler, a 、 list before a number) are checked with it."""
+    if _WHEN_WORDS.search(phrase):
+        return True
+    return any(t == "p" for _, t in pos_cut(phrase))   # 在, 于 (新建村内道路's 内 is no preposition)
+
+
 def is_clean(obj: str) -> bool:
     """True when `obj` is a clean noun phrase to put in front of a measure.
 
@@ -67,7 +80,7 @@ def is_clean(obj: str) -> bool:
     parts = re.split(r"及|和|与|或|、", obj)
     if len(parts) > 1:  # 校园维修改造及设备购置: each side a clean phrase
         return all(len(p) >= 2 and is_clean(p) for p in parts)
-    if _bad_start(obj) or _BAD_INSIDE.search(obj):
+    if _bad_start(obj) or _BAD_INSIDE.search(obj) or _WHEN_WORDS.search(obj):
         return False
     toks = join_singles(pos_cut(obj.removeprefix("受益") if len(obj) > 3 else obj))
     if any(_ORGANISATION.fullmatch(w) for w, _ in toks):
@@ -129,13 +142,14 @@ def quantity_name(m: Mention, core: str = "") -> str | None:
         # 社区党员600人次 was 社区党员人次); a service last in it names its own (群众志愿服务人次)
         words = SCOPE_LEAD.sub("", m.listed)   # 为全县学生、教师2000人: who, not where
         name = words if ENDS_WITH_MEASURE.search(words) else words + measure
-        ok = not _HOLD_LEAD.match(words) and all(_plain_words(p) for p in words.split("、"))
+        # each listed item a clean noun phrase: 主要集中在城东、城西2个片区 is where, not a list of things counted
+        ok = not _HOLD_LEAD.match(words) and all(_plain_words(p) and not adverbial(p) for p in words.split("、"))
         return name if ok and MIN_NAME <= len(name) <= MAX_NAME else None
-    if m.unit in PERSON_UNITS:
+    if m.unit in PERSON_UNITS and obj not in ABSTRACT_OBJECTS:
         return _person_name(obj, verb, m.verb_after, measure, core, m.context)
     if not obj and lead and m.unit in EVENT_UNITS:
         return lead + measure   # 全年巡查48次 → 巡查次数 (the work is what is counted; a fresh trial left it out)
-    if not obj:
+    if not obj or obj in ABSTRACT_OBJECTS:
         return None
     stem = obj + verb if m.verb_after else (verb + obj if verb not in BENEFIT_VERBS else obj)
     name = stem + measure
@@ -146,6 +160,25 @@ def quantity_name(m: Mention, core: str = "") -> str | None:
 
 # verbs that pay money out to people: the amount is what the project pays (为404名服务对象发放补助金2126.81万元)
 PAYING_VERBS = frozenset("发放 拨付 兑付 兑现 支付 发".split())
+
+
+def capacity_name(m: Mention) -> str | None:
+    """A capacity the project adds, counted in what it serves: the verbs and their 能力 as the text says them
+    (新增检查服务能力3.5万人次 → 新增检查服务能力, a benefit); None unless the object is 〔…〕能力. The bare 能力 is
+    no object of its own (a reviewer got 能力人次)."""
+    if not m.obj.endswith("能力") or m.unit in Q.MONEY_UNITS or m.unit in ("%", "‰") or m.unit in TIME_UNITS:
+        return None
+    said = _CAPACITY.search(m.context)
+    name = said.group() if said else (m.verb + m.obj) if m.verb and not m.verb_after else m.obj
+    if len(name) <= len("能力") + 1 or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
+        return None
+    return name if len(name) <= MAX_NAME and not FORM_NAME.search(name) else None
+
+
+# a capacity the text says is added: 新增康复治疗能力, 提升检查服务能力 (the words between are the service)
+_CAPACITY = re.compile(r"(?:新增|增加|提升|提高|形成|具备)[\u4e00-\u9fff]{2,10}?能力$")
+# an object that is only an abstract measure of something unnamed (能力 of 新增检查服务能力): no name on its own
+ABSTRACT_OBJECTS = frozenset("能力 水平 效果 作用 质量".split())
 
 
 def paid_amount_name(m: Mention) -> str | None:

@@ -31,6 +31,7 @@ from kb.domain.text import normalize
 from kb.domain.units import is_time_unit
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
 # the punctuation that ends a clause (a number's object never reaches across it; nor does suggest's evidence)
 CLAUSE_PUNCT = re.compile(r"[,，。;；、:：()（）\[\]【】\s“”\"'《》!！?？…/\\|]")
 _PLACE_END = re.compile(r"(?:省|市|县|区|盟|州|旗|镇|乡|街道|自治州|自治县)$")
@@ -68,6 +69,9 @@ class Mention:
     ceiling: bool = False  # a standard stated as a ceiling (户均奖补不超过2000元): ≤, not =; set when bound
 
 
+OBJECT_WORDS = ("灯具", "节能灯具", "路灯灯具")
+
+
 @lru_cache(maxsize=1)
 def _pos_tokenizer():
     """jieba's part-of-speech cut with the beneficiaries (nouns), the verbs of the work and the
@@ -80,7 +84,9 @@ def _pos_tokenizer():
     # 村 is a place like 镇 and 乡 (jieba tags it zg: 12个村卫生室 had no object)
     tags = {w: "n" for w in (*BENEFICIARIES, *ROAD_CLASSES, "村")}
     tags.update((w, "v") for w in WORK_VERBS)
-    added = [(w, 5000) for w in (*BENEFICIARIES, *ROAD_CLASSES)] + [(w, 3000) for w in WORK_VERBS]
+    # things jieba cuts across a word (节能灯|具: 更换LED节能灯具1500套 had no name)
+    tags.update((w, "n") for w in OBJECT_WORDS)
+    added = [(w, 5000) for w in (*BENEFICIARIES, *ROAD_CLASSES, *OBJECT_WORDS)] + [(w, 3000) for w in WORK_VERBS]
     known = base.tags(w for w in DOMAIN_TERMS if w not in tags)
     for w in DOMAIN_TERMS:
         if w not in WORK_VERBS and w not in tags and w not in known:
@@ -110,6 +116,8 @@ def _merge_suffixes(toks: list[tuple[str, str]]) -> list[tuple[str, str]]:
 
 def is_nounish(word: str, tag: str) -> bool:
     """True when a word can stand inside an object phrase (see the module docstring)."""
+    if _ACRONYM.fullmatch(word):
+        return True   # LED节能灯具, CT: a thing's name in capitals is part of it
     if word in FUNCTION_WORDS or word in WORK_VERBS or word in BENEFIT_VERBS or not _CJK.search(word):
         return False
     if tag in NOUN_TAGS:
@@ -568,17 +576,44 @@ def _verb_and_object(clause: str) -> tuple[str, str]:
 
 def _clause_before(t: str, start: int) -> str:
     """The text before a number back to punctuation or the previous number + unit."""
-    s = t[max(0, start - 24):start]
+    s = _whole_words(t, max(0, start - 24), start)
     s = CLAUSE_PUNCT.split(s)[-1]
-    # the unit's few characters never run into a frequency's 每 (2025年1月至6月每月开展2次: before 2次 is 每月开展)
-    m = list(re.finditer(r"[\d.]+\s*[^\d\s每]{0,3}", s))
+    m = list(re.finditer(r"[\d.]+", s))
     if m:
-        last = m[-1]
-        s = s[last.end():]
-        s = re.sub(r"^(?:" + "|".join(re.escape(u) for u in Q.UNITS) + r")", "", s)
+        s = _after_unit(s[m[-1].end():])
     s = _BOUND_WORDS.sub("", s)   # 观光游客不少于6万人: the object before the comparison
     s = _YEAR_WORDS.sub("", s)    # 开展禁毒宣传活动全年24场: the year's count of the activity
     return s.rstrip("≥≤<>=约达共计 ")
+
+
+_UNIT_OPEN = re.compile(r"^\s*(?:万|亿)?(?:" + "|".join(re.escape(u) for u in sorted(Q.UNITS, key=len, reverse=True))
+                        + r"|号|时|分)?")
+
+
+def _whole_words(t: str, a: int, z: int) -> str:
+    """t[a:z] without a word the window's start cuts in two (…计划处理污水 never starts at 理污水)."""
+    if a == 0 or not _CJK.match(t[a - 1]) or not _CJK.match(t[a]):
+        return t[a:z]
+    lead = max(0, a - 6)
+    at = lead
+    for w, _ in pos_cut(t[lead:z]):
+        if at >= a:
+            return t[at:z]
+        at += len(w)
+    return t[a:z]
+
+
+def _after_unit(rest: str) -> str:
+    """The words after a previous number: its unit (or date part: 2025年, 6月) taken off, and only when it
+    is a word of its own — 3处理污水 is no 处 (a reviewer got 理污水数量 from 2025年计划处理污水580万吨),
+    2024年共培训农民 keeps 培训 (not 训农民)."""
+    latin = re.match(r"\s*[A-Za-z]{1,4}(?=[\u4e00-\u9fff])", rest)
+    if latin:   # 315KVA变压器, 1.5T磁共振: the number's unit in Latin letters, never part of the object
+        return rest[latin.end():]
+    u = _UNIT_OPEN.match(rest).group()
+    if u.strip() and len(rest) > len(u) and len(pos_cut(rest[len(u) - 1:])[0][0]) > 1:
+        u = u[:-1]   # the unit's last character opens a longer word of the rest (处 of 处理): no unit
+    return rest[len(u):]
 
 
 # a length said with its dimension word after the thing (河道长, 渠道全长, 路面宽)

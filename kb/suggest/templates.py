@@ -78,9 +78,17 @@ def find_filler(description: str, name: str, max_len: int = 10, words: frozenset
         if len(run) > max_len:
             run = _whole_words_tail(run, max_len)
         run = _LEAD.sub("", run)
-        if len(run) >= 2 and (best is None or len(run) > len(best)):
+        if len(run) >= 2 and (best is None or len(run) > len(best)) and _noun_phrase(run):
             best = run
     return best
+
+
+def _noun_phrase(run: str) -> bool:
+    """A filler names a thing: never a time or place phrase read as an object (`naming.adverbial`:
+    节日前10个工作日内发放 gave 工作日内发放人次)."""
+    from kb.suggest.naming import adverbial
+
+    return not adverbial(run)
 
 
 # function words a filler never spans (the object of the anchor lies after them)

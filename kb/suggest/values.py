@@ -264,6 +264,7 @@ def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext, main_type:
     from kb.suggest.vetting import other_programme
 
     before = CLAUSE_START.split(ctx.text[max(0, m.start - 12):m.start])[-1]
+    gain = AVERAGE_GAIN.search(before) if m.unit in ("元", "万元") else None
     written = PER_THING_AFTER.match(ctx.text, m.end)
     per_unit = bool(PER_UNIT.search(before) or written or PER_AVERAGE.search(before) or PER_TON_COST.search(before))
     written = None if PER_PERIOD.match(ctx.text, m.end) else written   # 每生1500元/学期: a period, the row says per whom
@@ -287,6 +288,8 @@ def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext, main_type:
             continue
         share = _amount_share(d, m)
         ok = Q.units_compatible(unit or "", m.unit) and "/" not in unit and share >= BIND_OVERLAP
+        if ok and gain and gain.group(2) + "均" not in d.name:
+            ok = False   # 亩均增收200元 is no 人均增收 nor a total 增收额 (a reviewer): the row averages over another
         # of two amounts the text states (增加特色产业产值80万元 … 增加收入80万元) a row takes the one whose words
         # it holds most (特色产业带动增加受益农户收入: 收入, not 产值), not the first: a fresh suite found D007's
         # 产值 row lost to an income row that had taken the 产值's 80 万元
@@ -297,11 +300,16 @@ def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext, main_type:
             d.mention = m
             d.evidence.append(f"描述中的金额: {m.context}{m.value}{m.unit}")
     if not per_unit:
+        if gain and not any(d.mention is m for d in drafts):
+            drafts.append(_average_gain_row(gain, m))
         return
     # a row naming the text's words (or of the main type) in exactly the text's per-parts first (每月补助标准
     # 元/人·月 before 每餐补贴标准 元/餐 for 每人每月60元), then one formed from the text, then a further type's
     # (高龄津贴标准 for a meal service's 每人每月60元 was set aside later as another programme's: the 60 元 was lost)
-    fits.sort(key=lambda e: not parts or _part_set(_per_of(e[1].unit or e[1].typical[2])) != _part_set(parts))
+    # (a period the text does not say is no mismatch: 人均670元 is the 元/人·年 财政补助标准 of a 医保 type's set,
+    # not a retrieved 参保工作经费标准 元/人 — a reviewer)
+    fits.sort(key=lambda e: not parts or _part_set(_per_of(e[1].unit or e[1].typical[2])) - PERIODS
+              != _part_set(parts) - PERIODS)
     named = [d for ok, d in fits if ok] or [d for d in [_formed_standard(m, ctx, before, parts)] if d is not None]
     d = (named or [d for ok, d in fits if not ok and d.source == "type"] or [None])[0]
     if d is None:
@@ -369,7 +377,8 @@ def _name_standard_groups(drafts: list[Draft], ctx: ProjectContext) -> None:
 PER_BEFORE = re.compile(r"每(学期|学年|季度|人次|平方公里|平方米|立方米|公里|公顷|[\u4e00-\u9fff])")
 # an average that is paid (户均奖补不超过2000元, 人均补助3000元) is a per-unit amount per household or head; an
 # average gained (人均增收800元) is a benefit, no standard
-PER_AVERAGE = re.compile(r"(户|人|亩|生)均(?=[\u4e00-\u9fff]{0,4}?(?:奖|补|助|贴|投入))")
+# — and an average right before its amount (按人均不低于670元的标准…补助): what is paid per head, never a gain
+PER_AVERAGE = re.compile(r"(户|人|亩|生)均(?=[\u4e00-\u9fff]{0,4}?(?:奖|补|助|贴|投入)|(?:不低于|不少于|不超过|不高于)$)")
 # a cost per ton named before its amount (吨水处理成本不超过0.9元, 吨垃圾处理费用): a per-unit amount per 吨
 PER_TON_COST = re.compile(r"吨([\u4e00-\u9fff]{0,8}?(?:成本|费用|单价|费))(?:不超过|不高于|控制在|约|为|达到?)?$")
 _CEILING_BEFORE = re.compile(r"(?:不超过|不高于|最高|最多|上限为?)$")
@@ -463,6 +472,23 @@ def _formed_standard(m: Mention, ctx: ProjectContext, before: str, parts: list[s
                  evidence=["按描述用词生成"])
 
 
+# a gain averaged over something, as the text says it: 示范基地亩均增收200元 → 示范基地 / 亩 / 增收
+AVERAGE_GAIN = re.compile(r"([\u4e00-\u9fff]{0,6}?)(亩|户|人|头)均(增收|增产|增效|节本)(?:不低于|不少于|达到?|超过)?$")
+
+
+def _average_gain(gain: re.Match) -> str:
+    return f"{gain.group(1)}{gain.group(2)}均{gain.group(3)}"
+
+
+def _average_gain_row(gain: re.Match, m: Mention) -> Draft:
+    """The economic benefit a gain per 亩 / 户 / 人 is, named and measured as the text says it (示范基地亩均增收200元
+    → 示范基地亩均增收 ≥ 200 元/亩), when no row averages over the same thing."""
+    d = Draft(name=_average_gain(gain), level2="economic_benefit", source="formed", unit=f"{m.unit}/{gain.group(2)}",
+              direction="positive", evidence=["按描述用词生成", f"描述中的金额: {m.context}{m.value}{m.unit}"])
+    d.mention = m
+    return d
+
+
 # how a standard compares, written before its amount (户均奖补不超过2000元)
 _BOUND_BEFORE = re.compile(r"(?:不超过|不高于|不低于|不少于|最高|最多|上限为?|为|约|达到?)$")
 
@@ -510,6 +536,8 @@ def _take_mention(d: Draft, m: Mention) -> None:
         if m.per and m.per not in unit:
             unit = f"{unit}·{m.per}"           # 1500 元/人·学期, as the text states it (元/人·月 for 每人每年: 元/人·年)
         d.value_unit, d.operator = unit, "≤" if m.ceiling else "="   # a standard: 5 元/生·天
+        if d.slot == "economic_benefit" and d.direction == "positive":
+            d.operator = "≥"   # a gain per 亩 (亩均增收200元以上) is a floor, no standard
         return
     if d.slot == "cost":
         d.operator = "≤"
