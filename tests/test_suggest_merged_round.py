@@ -37,3 +37,14 @@ def test_no_blank_standard_beside_the_amount_the_text_pays_out(shipped_kb):
                        "重点优抚对象定期抚恤补助")
     cost = [r for r in rows if r[0] == "economic_cost"]
     assert [r[3] for r in cost] == ["1032.4"], rows
+
+
+def test_a_word_jieba_cuts_before_a_measure_word_keeps_its_object():
+    """jieba cut 供水管|道 (道 read as a measure word) and 错|峰, 散|煤: 维修供水管道60公里 had no object (the figure
+    bound nothing once a row of another work could not take it), 错峰生产检查120家 named 峰生产检查数量 and 散煤替代1200户
+    煤替代户数. The field's terms are kept whole (kb.domain.words.DOMAIN_TERMS)."""
+    from kb.suggest import objects as O
+
+    assert [(m.obj, m.verb) for m in O.mentions("2026年计划维修供水管道60公里。")] == [("供水管道", "维修")]
+    assert [m.obj for m in O.mentions("完成散煤替代1200户。")] == ["散煤替代"]
+    assert "错峰生产" in O.mentions("开展工业企业错峰生产检查120家。")[0].obj
