@@ -49,8 +49,13 @@ def set_aside_restated(drafts: list[Draft]) -> None:
     stated = [d for d in drafts if d.value_source == "text" and d.tier != Tier.ALTERNATE and d.key.endswith("率")]
     for d in drafts:
         if d.tier != Tier.ALTERNATE and d.source != "formed" and any(restates_rate(d, b) for b in stated):
-            d.tier = Tier.ALTERNATE
-            d.evidence.append("描述中已写明这项比率的目标，仅作备选")
+            set_aside(d, "描述中已写明这项比率的目标，仅作备选")
+
+
+def set_aside(d: Draft, why: str) -> None:
+    """Tier ALTERNATE for `d` (neither in the table nor offered), with the reason in its evidence (Chinese)."""
+    d.tier = Tier.ALTERNATE
+    d.evidence.append(why)
 
 
 def _scope_places(d: Draft, ctx: ProjectContext) -> str:
@@ -85,89 +90,74 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
         if d.source == "formed" and d.slot == "quality" and d.mention is None and VAGUE_QUALITY.search(d.key):
             # 社区老年助餐服务达标率, 扶贫基地完成率: reviewers ask "达标 of what?"; the type's own quality
             # rows (助餐点正常运营率, 系统正常运行率) or an acceptance rate say it
-            d.tier = Tier.ALTERNATE
-            d.evidence.append("笼统的达标率/完成率，请选用可核验的质量指标，仅作备选")
+            set_aside(d, "笼统的达标率/完成率，请选用可核验的质量指标，仅作备选")
             continue
         if (d.source == "formed" or d.template) and d.slot == "quantity" and d.tier != Tier.BOUND and \
                 not ctx.beneficiaries and _PERSONS_COUNTED.search(d.key):
             # 采购雾炮车降尘抑尘服务人次 (〔服务名称〕服务人次 filled with the project's service): a service to
             # streets and air counts no people the text names
-            d.tier = Tier.ALTERNATE
-            d.evidence.append(ASIDE_NO_PEOPLE)
+            set_aside(d, ASIDE_NO_PEOPLE)
             continue
         if d.slot == "quantity" and d.tier != Tier.BOUND and d.source != "type" and \
                 (d.value_unit or d.unit) == "户" and not _HOUSEHOLDS.search(ctx.text):
             # 〔改造对象〕改造户数 filled with 餐厅暖通 (E054, a school canteen's heating): households are counted
             # only where the text has them (危房, 改厕, 适老化 … of 农户, 家庭)
-            d.tier = Tier.ALTERNATE
-            d.evidence.append("描述中没有按户计的对象，按户计量的指标仅作备选")
+            set_aside(d, "描述中没有按户计的对象，按户计量的指标仅作备选")
             continue
         if d.slot == "quantity" and d.value_source != "text" and is_money_unit(d.value_unit or d.unit):
             # an amount is a cost, not an output (财预〔2021〕101号: 成本指标); the checker flags it under 数量
-            d.tier = Tier.ALTERNATE
-            d.evidence.append("金额类指标应列入成本指标，仅作备选")
+            set_aside(d, "金额类指标应列入成本指标，仅作备选")
             continue
         scope = _scope_places(d, ctx)
         if scope:
             # 全镇14个行政村“两委”干部98人 beside a blank 行政村数量: the villages are where the money goes, no output
             # to count under 数量 (a reviewer struck 行政村数量 ≥42; blank it only asks the same again)
-            d.tier = Tier.ALTERNATE
-            d.evidence.append(f"描述中的{scope}是项目范围或受益对象，不是产出，仅作备选")
+            set_aside(d, f"描述中的{scope}是项目范围或受益对象，不是产出，仅作备选")
             continue
         foreign_words = other_programme(d, ctx)
         if foreign_words and own_words and d.type_core:
             foreign_words = [w for w in foreign_words if w not in own_words]
         if foreign_words:
-            d.tier = Tier.ALTERNATE
-            d.evidence.append(f"指标针对“{'、'.join(foreign_words[:2])}”，项目描述中没有，仅作备选")
+            set_aside(d, f"指标针对“{'、'.join(foreign_words[:2])}”，项目描述中没有，仅作备选")
             continue
         missing = unnamed_work(d, ctx)
         if missing:
-            d.tier = Tier.ALTERNATE
-            d.evidence.append(f"指标针对“{missing[0]}”，项目描述中没有这项工作，仅作备选")
+            set_aside(d, f"指标针对“{missing[0]}”，项目描述中没有这项工作，仅作备选")
             continue
         other = _other_setting(d, ctx)
         if other:
-            d.tier = Tier.ALTERNATE
-            d.evidence.append(f"指标针对{other}，与项目所在地不符，仅作备选")
+            set_aside(d, f"指标针对{other}，与项目所在地不符，仅作备选")
             continue
         if d.slot == "satisfaction" and not d.type_core and d.source != "formed" and \
                 not (_respondent_in_text(d, ctx) and _asks_people(d) and _qualified_respondent_in_text(d, ctx)):
             # 干警满意度 for a school building, 被检查单位满意度 for fuel: people the project never serves
-            d.tier = Tier.ALTERNATE
-            d.evidence.append("描述中没有这项满意度调查的对象，仅作备选")
+            set_aside(d, "描述中没有这项满意度调查的对象，仅作备选")
             continue
         if d.type_prob > 0 and not d.type_core and d.tier != Tier.BOUND and d.slot != "satisfaction" and \
                 _object_in_text(d, ctx, _ROW_TAIL) < OBJECT_IN_TEXT:
             # a type's alternate entry (core: false) enters the table only when the text names its object
             # (河湖保洁面积, 堤防达标率 for a dredging that neither cleans nor builds dikes)
-            d.tier = Tier.ALTERNATE
-            d.evidence.append(ASIDE_SPARE_ENTRY)
+            set_aside(d, ASIDE_SPARE_ENTRY)
             continue
         if d.source == "retrieval" and d.type_prob == 0:
             foreign = d.sector and d.sector != "通用" and d.sector not in sectors
             if foreign and _name_evidence(d, ctx) < 2:
-                d.tier = Tier.ALTERNATE
-                d.evidence.append("其他行业的指标，描述中缺少依据，仅作备选")
+                set_aside(d, "其他行业的指标，描述中缺少依据，仅作备选")
             elif d.generic:
                 d.tier = Tier.ALTERNATE
             elif d.slot == "quantity":
                 if d.pending and _AREA_OR_LENGTH.search(d.value_unit or d.unit or "") and \
                         not _MEASURED_EXTENT.search(ctx.text):
                     # 补助面积 (亩) for a living allowance: a blank area or length the text never measures in
-                    d.tier = Tier.ALTERNATE
-                    d.evidence.append("描述中没有面积或长度，仅作备选")
+                    set_aside(d, "描述中没有面积或长度，仅作备选")
                 elif d.pending and (ctx.mentions or len(ctx.text) >= DESCRIBED) and _object_in_text(d, ctx) < OBJECT_IN_TEXT:
-                    d.tier = Tier.ALTERNATE
-                    d.evidence.append("描述中没有这项数量的对象，仅作备选")
+                    set_aside(d, "描述中没有这项数量的对象，仅作备选")
                 elif _is_rate(d) and d.tier != Tier.BOUND and _object_in_text(d, ctx, _ROW_TAIL) < OBJECT_IN_TEXT:
                     # 主体工程完成率 ≥70% carries another project's progress figure into a road project
-                    d.tier = Tier.ALTERNATE
-                    d.evidence.append("描述中没有这项指标的对象，仅作备选")
+                    set_aside(d, "描述中没有这项指标的对象，仅作备选")
             elif d.tier != Tier.BOUND and d.slot != "satisfaction" and \
                     _object_in_text(d, ctx, _ROW_TAIL) < OBJECT_IN_TEXT:
-                d.tier = Tier.ALTERNATE
-                d.evidence.append("描述中没有这项指标的对象，仅作备选")
+                set_aside(d, "描述中没有这项指标的对象，仅作备选")
 
 
 # a blank area or length (亩, 公里 …) is offered only when the text measures in one (面积, 亩, 公里, 长度 …)
@@ -420,8 +410,7 @@ def _apply_finding(d: Draft, f) -> None:
     structural = _STRUCTURAL.match(f.rule_id) or f.field in STRUCTURAL_FIELDS  # REL-05 is on the name
     if structural:
         if d.value_source != "text":
-            d.tier = Tier.ALTERNATE
-            d.evidence.append(f"审核规则 {f.rule_id}: {f.message}")
+            set_aside(d, f"审核规则 {f.rule_id}: {f.message}")
         return
     if d.pending or d.value_source == "text":
         return  # left blank on purpose, or the declarant's own number
