@@ -79,6 +79,10 @@ METRIC = (
     "受益人口", "质量等级",
 )
 METRIC_RE = alternation(METRIC)
+# ours: 密度 is a measure (免疫密度 = 应免畜禽中已免疫的比例, 农业农村部强制免疫技术指导意见; 覆盖密度,
+# 路网密度) only after an object: what is left before it, aspiration verbs removed, must be two characters
+# or more (密度 / 提高密度 alone say nothing of what is counted)
+DENSITY_RE = re.compile(r"密度")
 # names ending in one of these (but not 质量) also count as measured
 METRIC_ENDINGS = ("数", "量", "额", "值", "性")
 # ours, REL-04 only: official statistics named as a level (居民健康素养水平 30 %, RULES.md §8

@@ -151,10 +151,13 @@ def name_direction(name: str) -> str | None:
 
 
 def has_metric(name: str) -> bool:
-    """Name holds a measure noun or ends in 数/量/额/值/性 (not 质量) (RULES.md §4 METRIC)."""
+    """Name holds a measure noun, an object's 密度, or ends in 数/量/额/值/性 (not 质量) (RULES.md §4 METRIC)."""
     if L.METRIC_RE.search(name):
         return True
     base = _PAREN_RE.sub("", name)
+    m = L.DENSITY_RE.search(base)
+    if m and len(L.ASPIRE_RE.sub("", base[:m.start()])) >= 2:
+        return True
     return bool(base) and base.endswith(L.METRIC_ENDINGS) and not base.endswith("质量")
 
 

@@ -1245,7 +1245,7 @@ def stated_unit(r: ParsedRow, name: str = "") -> str:
     if r.num is None or r.pct:
         return ""
     names = bigrams(r.name_base or r.name) | bigrams(name)
-    units = {unit for words, x, unit, _ in stated_quantities(r.ctx.get("description") or "")
+    units = {unit for words, x, unit, *_ in stated_quantities(r.ctx.get("description") or "")
              if abs(x - r.num) <= 1e-9 * max(1.0, abs(x)) and names & set().union(*map(bigrams, words.split(" ")))}
     return units.pop() if len(units) == 1 else ""
 

@@ -279,18 +279,22 @@ def bigrams(s: str) -> set[str]:
 _CLAUSE_BREAK_RE = re.compile(r"[，。；,;：:！？]")
 
 
-def stated_quantities(description: str) -> list[tuple[str, float, str, tuple[str, int, str] | None]]:
-    """(words before and after it, number, unit, frequency) of each quantity the description states
+def stated_quantities(description: str) -> list[tuple[str, float, str, tuple[str, int, str] | None, bool]]:
+    """(words before and after it, number, unit, frequency, rate) of each quantity the description states
     (养护里程300公里, 建设8个老年助餐点); a magnitude before the unit is kept in it (3万立方米 → 3, 万立方米).
     The frequency (`every_period`) is read from the clause up to 16 characters back: 网格员每月入户走访不少于
-    2次 is 24 a year, though 每 lies beyond the 8 words kept (FEAS-04 called 24 次 twelve times the text)."""
+    2次 is 24 a year, though 每 lies beyond the 8 words kept (FEAS-04 called 24 次 twelve times the text).
+    `rate` is True when the same clause reads the quantity per period or per member (每周 / 每月 / 每所 /
+    每个 …: 每所少年宫每周开展活动不少于3次): a rate, not a total of the project."""
     out = []
     d = description or ""
     for m in _DESC_QTY_RE.finditer(d):
         x = to_float(m.group(2))
         if x is not None:
             wide = _CLAUSE_BREAK_RE.split(d[max(0, m.start(2) - 16):m.start(2)])[-1]
-            out.append((m.group(1) + " " + m.group(5), x, (m.group(3) or "") + m.group(4), every_period(wide)))
+            every = every_period(wide)
+            rate = every is not None or bool(_PER_MEMBER_RE.search(wide))
+            out.append((m.group(1) + " " + m.group(5), x, (m.group(3) or "") + m.group(4), every, rate))
     return out
 
 
@@ -352,24 +356,32 @@ def feas_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     and the words around the stated number (before it, or after its unit: 建设8个老年助餐点). The
     stated quantity is converted into the row's unit first (3万立方米 = 30000 立方米). A target equal
     to any stated quantity of that unit is never flagged, nor a target far below one when the row is about
-    one member of the whole (`member_named`: 城关镇…覆盖数 ≥1 座 beside 12个乡镇); a frequency counts a year (每月1次 = 12 次,
-    `kb.domain.quantity.every_period`). Tolerance: a factor of 10 (one decimal place), our rule,
+    one member of the whole (`member_named`: 城关镇…覆盖数 ≥1 座 beside 12个乡镇). A quantity stated per period
+    or per member (每周 / 每月 / 每所 …, `stated_quantities`) is a rate, not a total: a target equal to it or
+    to its year's count (每月1次 = 12 次, `kb.domain.quantity.every_period`) is never flagged, and no target
+    is compared with it (1680 次 beside 16所…每所每周不少于3次: how many weeks and sites it runs, the rate
+    does not say; a fresh reviewer, trial 4). Tolerance: a factor of 10 (one decimal place), our rule,
     not a policy figure.
     """
     if r.num is None or r.num <= 0 or r.pct or r.is_date or not r.eff_unit or r.cost_row:
         return None
     desc = r.ctx.get("description") or ""
-    qs, said = [], []
-    for words, x, unit, every in stated_quantities(desc):
+    qs, said, rated = [], [], False
+    name = bigrams(r.name_base or r.name)
+    for words, x, unit, every, rate in stated_quantities(desc):
         y = in_unit(x, unit, r.eff_unit) if units_compatible(unit, r.eff_unit) else None
         if y is not None:
-            # 每月开展1次演练 is 12 a year: the year's count is compared (a fresh trial found FEAS-04 calling
-            # suggest's 数据备份恢复演练次数 ≥12 次 twelve times the text); the 1 as written is never flagged
-            qs.append((words, x, unit, y * every[1] if every else y))
+            # 每月开展1次演练 is 12 a year: the year's count is a target as stated (a fresh trial found FEAS-04
+            # calling suggest's 数据备份恢复演练次数 ≥12 次 twelve times the text); the 1 as written too
             said += [y, y * every[1]] if every else [y]
-    if not qs or any(abs(v - r.num) <= 1e-9 * max(1.0, abs(r.num)) for v in said):
+            if rate:  # a rate per week or per school is no total to compare a total with
+                rated = rated or bool(name & bigrams(words))
+            else:
+                qs.append((words, x, unit, y))
+    # the target may total a rate the text states for it (活动次数 1680 beside 每所每周3次): not checkable, and
+    # not to be set against another count that shares a word (展演活动2场)
+    if not qs or rated or any(abs(v - r.num) <= 1e-9 * max(1.0, abs(r.num)) for v in said):
         return None
-    name = bigrams(r.name_base or r.name)
     for words, x, unit, y in qs:
         # a part of the whole (one town of 12) is far below it by nature: only a part above the whole is flagged
         if y > 0 and name & bigrams(words) and (r.num >= 10 * y or (r.num * 10 <= y
