@@ -167,6 +167,7 @@ def test_a_frequency_is_checked_as_the_years_count():
     f = _found([_row("产出指标", "数量指标", "数据备份恢复演练次数", "≥", "12", "次"),
                 _row("产出指标", "数量指标", "安全漏洞扫描次数", "≥", "40", "次")], description=desc)
     assert (1, "FEAS-04") not in f and (2, "FEAS-04") in f
+    assert "相差10倍" in f[(2, "FEAS-04")].message   # against the year's 4, not the 1 as written
     f = _found([_row("产出指标", "数量指标", "数据备份恢复演练次数", "≥", "1", "次")], description=desc)
     assert (1, "FEAS-04") not in f   # the 1 as the text writes it is never flagged either
 

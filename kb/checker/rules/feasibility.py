@@ -284,8 +284,9 @@ def stated_quantities(description: str) -> list[tuple[str, float, str, tuple[str
     (养护里程300公里, 建设8个老年助餐点); a magnitude before the unit is kept in it (3万立方米 → 3, 万立方米).
     The frequency (`every_period`) is read from the clause up to 16 characters back: 网格员每月入户走访不少于
     2次 is 24 a year, though 每 lies beyond the 8 words kept (FEAS-04 called 24 次 twelve times the text).
-    `rate` is True when the same clause reads the quantity per period or per member (每周 / 每月 / 每所 /
-    每个 …: 每所少年宫每周开展活动不少于3次): a rate, not a total of the project."""
+    `rate` is True when the same clause reads the quantity per member (每所 / 每个 …: 每所少年宫每周开展活动不少于
+    3次) or per period by each of a group (网格员每月入户走访2次): a rate, not a total of the project; a frequency
+    of the project itself (每季度开展1次安全漏洞扫描) is its year's count (4), compared as a total."""
     out = []
     d = description or ""
     for m in _DESC_QTY_RE.finditer(d):
@@ -293,7 +294,9 @@ def stated_quantities(description: str) -> list[tuple[str, float, str, tuple[str
         if x is not None:
             wide = _CLAUSE_BREAK_RE.split(d[max(0, m.start(2) - 16):m.start(2)])[-1]
             every = every_period(wide)
-            rate = every is not None or bool(_PER_MEMBER_RE.search(wide))
+            # per member (每所, 每个 …), or per period by each of a group (网格员每月…, 各村每周…): a rate; per
+            # period of the project itself (每季度开展1次安全漏洞扫描) is the year's count, compared as such
+            rate = bool(_PER_MEMBER_RE.search(wide) or every is not None and _EACH_OF_GROUP_RE.search(wide))
             out.append((m.group(1) + " " + m.group(5), x, (m.group(3) or "") + m.group(4), every, rate))
     return out
 
@@ -322,6 +325,8 @@ def in_unit(x: float, unit: str, to_unit: str) -> float | None:
 # ours: a row about one member of what the description counts: 每个 / 单个 …, or one named place (城关镇污水处理厂
 # 运营补助覆盖数 ≥1 座 beside 用于12个乡镇污水处理厂: a per-town breakdown, eight false FEAS-04 in trial 3). The
 # place is two characters before 镇 / 乡 / 街道 / 社区 / 村, not a word for places in general (乡镇, 农村 …)
+# a group whose members each do what the frequency says: 网格员每月入户走访2次 (120 名 of them), 各村每周清运2次
+_EACH_OF_GROUP_RE = re.compile(r"(?:员|师|工|者|户|家庭|学校|村|社区|各[\u4e00-\u9fff]{1,2})每")
 _PER_MEMBER_RE = re.compile(r"每(?:个|座|所|处|户|家|台|套|村|乡|镇|人|名|项|条|批)|单(?:个|座|所|处|户|家|台|套|项|条)")
 _PLACE_RE = re.compile(r"[\u4e00-\u9fff]{2}(?:镇|乡|街道|社区|村)")
 _NOT_A_PLACE = ("乡镇", "城镇", "村镇", "集镇", "农村", "乡村", "城乡", "政村", "然村", "困村", "范村", "点村",
@@ -376,8 +381,8 @@ def feas_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
             said += [y, y * every[1]] if every else [y]
             if rate:  # a rate per week or per school is no total to compare a total with
                 rated = rated or bool(name & bigrams(words))
-            else:
-                qs.append((words, x, unit, y))
+            else:   # the project's own frequency is its year's count (每季度1次 → 4)
+                qs.append((words, x, unit, y * every[1] if every else y))
     # the target may total a rate the text states for it (活动次数 1680 beside 每所每周3次): not checkable, and
     # not to be set against another count that shares a word (展演活动2场)
     if not qs or rated or any(abs(v - r.num) <= 1e-9 * max(1.0, abs(r.num)) for v in said):
