@@ -1,0 +1,48 @@
+"""Defects a fourth fresh reviewer (a county 财政局) found in suggest's default table, each on a description
+written for this test the way county staff write one (none is a trial's text nor in ../shared/data)."""
+from __future__ import annotations
+
+import pytest
+
+
+def _rows(res):
+    return [(c.level2_label, c.name, c.operator, c.value, c.unit) for c in res.default_table]
+
+
+def _suggest(kb, text, name, budget_wan=None):
+    return kb.suggest(text, project_name=name, budget_wan=budget_wan, mode="lexical", with_opinions=False)
+
+
+@pytest.mark.parametrize("text, year", [
+    ("县畜牧站申请防疫经费80万元。2024年全县犬只狂犬病免疫率达到92%。今年计划免疫犬只1.2万只，6月底前完成。", 2025),
+    ("2024年安排资金30万元。今年完成培训300人次。", 2024),            # the year opens the plan: this year
+    ("2024年计划改造户厕500座。今年完成其中300座。", 2024),            # a plan, not a report
+    ("2024年村级道路硬化率达到80%。", 2024),                          # no 今年 after it
+])
+def test_a_year_the_text_reports_as_past_is_not_the_budget_year(text, year):
+    """Reported: 预算年度 and a deadline took 2024 from a text whose only year opens 2024年…达到95% and whose plan
+    opens 今年: the budget year is the next one."""
+    from kb.domain.years import stated_year
+
+    assert stated_year(None, text) == year
+
+
+def test_last_years_results_in_a_sentence_opening_on_the_year_bind_no_row(shipped_kb):
+    """Reported: 免疫密度 ≥95 % and 抗体合格率 ≥78 % came from 2024年…达到95%，…达到78% (last year), and the
+    spring deadline came out 2024年5月31日前."""
+    res = _suggest(shipped_kb, "县农业农村局申请狂犬病防控经费60万元，采购狂犬病疫苗。2024年犬只免疫密度达到93%，"
+                               "免疫抗体合格率达到74%。今年计划免疫犬只2万只，春季免疫于4月底前完成。",
+                   "犬只狂犬病强制免疫", 60)
+    rows = _rows(res)
+    assert not [r for r in rows if r[3] in ("93", "74")], rows
+    assert not [r for r in rows if "2024年" in r[3]], rows
+    assert "93%" in res.message and "74%" in res.message, res.message
+
+
+def test_a_change_reported_for_last_year_binds_no_row(shipped_kb):
+    """Reported: 市民投诉率下降率 ≥20 % from 2024年…，市民投诉率同比下降20% (last year's result)."""
+    res = _suggest(shipped_kb, "县城管局2025年安排街道保洁经费150万元，保洁面积80万平方米。2024年道路保洁达标率达到93%，"
+                               "群众投诉量同比下降15%。今年要求保洁达标率不低于95%。", "2025年城区道路保洁", 150)
+    rows = _rows(res)
+    assert not [r for r in rows if r[3] == "15"], rows
+    assert "15%" in res.message, res.message
