@@ -46,3 +46,26 @@ def test_a_change_reported_for_last_year_binds_no_row(shipped_kb):
     rows = _rows(res)
     assert not [r for r in rows if r[3] == "15"], rows
     assert "15%" in res.message, res.message
+
+
+@pytest.mark.parametrize("text, listed", [
+    ("培训村医和乡镇卫生院医生300人次", "培训村医、乡镇卫生院医生"),
+    ("慰问退役军人及烈属家庭120户", "慰问退役军人、烈属家庭"),
+    ("创建和谐社区10个", None),            # 和谐 is a word, no joiner
+    ("聘用护林员50人", None),
+])
+def test_two_nouns_joined_by_he_before_a_number_are_counted_whole(text, listed):
+    """Reported: 培训…党组织书记和后备干部520人次 became 后备干部人次 ≥520: the 、 list rule missed a list joined by 和."""
+    from kb.suggest.objects import list_lead
+
+    start = next(i for i, ch in enumerate(text) if ch.isdigit())
+    assert list_lead(text, start) == listed
+
+
+def test_a_per_head_amount_does_not_bind_the_total_cost_row(shipped_kb):
+    """Reported: 人均培训成本不超过673元 became the total 党组织书记培训成本 ≤673 元 beside a 35 万元 budget."""
+    res = _suggest(shipped_kb, "县卫健委2025年安排乡村医生培训经费24万元，举办培训班3期，培训乡村医生和村卫生室人员400人次，"
+                               "人均培训成本不超过600元。培训于2025年10月底前完成。", "乡村医生能力提升培训", 24)
+    rows = _rows(res)
+    assert not [r for r in rows if r[3] == "600" and "人均" not in r[1] and "/" not in r[4]], rows
+    assert not [r for r in rows if r[3] == "400" and r[1].startswith("村卫生室")], rows

@@ -290,6 +290,8 @@ def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext, main_type:
         ok = Q.units_compatible(unit or "", m.unit) and "/" not in unit and share >= BIND_OVERLAP
         if ok and gain and gain.group(2) + "均" not in d.name:
             ok = False   # 亩均增收200元 is no 人均增收 nor a total 增收额 (a reviewer): the row averages over another
+        if ok and _PER_HEAD_BEFORE.search(before) and not PER_HEAD_ROW.search(d.name):
+            ok = False   # 人均培训成本不超过673元 is no total 培训成本 ≤673 元 (a fresh reviewer): per head, the per-head row's
         # of two amounts the text states (增加特色产业产值80万元 … 增加收入80万元) a row takes the one whose words
         # it holds most (特色产业带动增加受益农户收入: 收入, not 产值), not the first: a fresh suite found D007's
         # 产值 row lost to an income row that had taken the 产值's 80 万元
@@ -381,6 +383,8 @@ PER_BEFORE = re.compile(r"每(学期|学年|季度|人次|平方公里|平方米
 PER_AVERAGE = re.compile(r"(户|人|亩|生)均(?=[\u4e00-\u9fff]{0,4}?(?:奖|补|助|贴|投入)|(?:不低于|不少于|不超过|不高于)$)")
 # a cost per ton named before its amount (吨水处理成本不超过0.9元, 吨垃圾处理费用): a per-unit amount per 吨
 PER_TON_COST = re.compile(r"吨([\u4e00-\u9fff]{0,8}?(?:成本|费用|单价|费))(?:不超过|不高于|控制在|约|为|达到?)?$")
+# an amount the text says per head (人均培训成本不超过673元, 每人次费用约300元): never a total's
+_PER_HEAD_BEFORE = re.compile(r"(?:人均|生均|户均|次均|每人次?)[\u4e00-\u9fff]{0,8}?(?:不超过|不高于|控制在|最高|为|约)?$")
 _CEILING_BEFORE = re.compile(r"(?:不超过|不高于|最高|最多|上限为?)$")
 CLAUSE_START = re.compile(r"[,，。;；:：]")
 PERIODS = frozenset("学期 学年 季度 年 月 周 天 日 餐 次".split()) - {"餐", "次"}
