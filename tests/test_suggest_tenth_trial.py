@@ -69,3 +69,21 @@ def test_a_per_head_amount_does_not_bind_the_total_cost_row(shipped_kb):
     rows = _rows(res)
     assert not [r for r in rows if r[3] == "600" and "人均" not in r[1] and "/" not in r[4]], rows
     assert not [r for r in rows if r[3] == "400" and r[1].startswith("村卫生室")], rows
+
+
+
+_SEWAGE = ("2025年县生态环境局安排农村生活污水治理资金520万元，在东岭、西坡等3个乡镇实施。今年新建村级污水处理设施12座、"
+           "铺设污水收集管网26公里，受益农户2100户。工程于2025年10月底前完工。")
+
+
+def test_a_count_of_townships_does_not_bind_a_row_counting_facilities_in_them(shipped_kb):
+    """Reported: 在…等4个乡镇实施 became 乡镇污水处理设施建设数量 ≥4 个 (the townships, not facilities)."""
+    rows = _rows(_suggest(shipped_kb, _SEWAGE, "2025年农村生活污水治理项目", 520))
+    assert not [r for r in rows if r[3] == "3" and "设施" in r[1]], rows
+
+
+def test_a_count_of_facilities_built_is_another_output_of_the_budget(shipped_kb):
+    """Reported: 每公里建设成本 ≤16.2 万元/公里 = the whole 680 万元 ÷ 42 公里 of pipe, although the same budget
+    builds 18 treatment facilities."""
+    rows = _rows(_suggest(shipped_kb, _SEWAGE, "2025年农村生活污水治理项目", 520))
+    assert not [r for r in rows if r[4].endswith("/公里") and r[3] == "20"], rows

@@ -238,13 +238,16 @@ def _bare_place_count(d: Draft, m: Mention) -> bool:
     """A count of places that names no work done in them (全县14个乡镇, 覆盖沿线42个行政村) never binds a row that
     counts the places bare (行政村数量 under 数量) nor a row about something else: it is the project's scope or whom
     it serves, no output — only a row naming the places with the work or the benefit (公路养护覆盖行政村数量,
-    受益行政村数量) takes it (a reviewer, seventh trial)."""
+    受益行政村数量) takes it (a reviewer, seventh trial), and only when the places are what the row counts (the
+    words right before 数量), not a row counting what is built in them (乡镇污水处理设施建设数量)."""
     from kb.suggest.objects import SETTLEMENTS
     from kb.suggest.words import BENEFIT_VERBS, WORK_VERBS
 
     if m.obj not in SETTLEMENTS or m.verb and m.verb in WORK_VERBS:
         return False
     rest = d.key.replace(m.obj, "", 1)
+    if not re.sub(r"(?:数量|个数|数)$", "", d.key).endswith(m.obj):
+        return True   # 乡镇污水处理设施建设数量 counts facilities, not the 4个乡镇 the project runs in (a fresh reviewer)
     return not any(w in rest for w in (*BENEFIT_VERBS, *WORK_VERBS))
 
 
@@ -754,13 +757,24 @@ _DIMENSION = re.compile(r"(?:深度|宽度|厚度|高度|深|宽|厚|高)$")
 def other_outputs(ctx: ProjectContext, m: Mention) -> list[Mention]:
     """The other extents the text states beside `m` that the same budget pays for: a length beside an area or an
     area beside a length (312公里 of upkeep beside 4600平方米 of patching), not a dimension of one (清淤深度, 路面宽度).
-    A volume moved (出淤7.8万方) measures the same work and counts and events are left aside (编制12个绩效目标指标
+    A count of facilities built (新建污水处理设施18座) is another output too (a fresh reviewer struck 每公里建设成本 =
+    the whole budget ÷ the pipe length). A volume moved (出淤7.8万方) measures the same work and other counts and events are left aside (编制12个绩效目标指标
     is a form's wording). Rule: a per-unit cost is the whole budget ÷ the project's one output (a county 财政局
     reviewer, seventh trial)."""
     extents = {Q.unit_family("公里"), Q.unit_family("平方米"), Q.unit_family("亩")}
     return [x for x in ctx.mentions
-            if x is not m and not x.is_budget and not x.existing and Q.unit_family(x.unit) in extents
-            and not Q.units_compatible(x.unit, m.unit) and not _DIMENSION.search(x.obj or x.context)]
+            if x is not m and not x.is_budget and not x.existing
+            and (Q.unit_family(x.unit) in extents and not _DIMENSION.search(x.obj or x.context) or _built_count(x))
+            and not Q.units_compatible(x.unit, m.unit)]
+
+
+# units that count facilities (新建污水处理设施18座, 建设泵站3处)
+_FACILITY_UNITS = frozenset("座 处 套 台 口 眼 栋 个".split())
+
+
+def _built_count(x: Mention) -> bool:
+    """A count of facilities the project builds (新建村级污水处理设施18座): another output the budget pays for."""
+    return x.unit in _FACILITY_UNITS and bool(x.verb) and BUILD_WORDS.search(x.verb) is not None
 
 
 def ceiling(v: float, decimals: int) -> str:
