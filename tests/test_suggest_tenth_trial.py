@@ -98,3 +98,16 @@ def test_a_library_rate_of_places_below_the_level_the_text_reports_is_pending(sh
     rate = [c for c in res.default_table if c.name.endswith("治理率") and c.unit == "%"]
     assert rate and all(c.value == "" and "90个" in c.note and "60%" in c.note for c in rate), \
         [(c.name, c.value, c.note) for c in rate]
+
+
+def test_a_deadline_for_paying_dates_only_payment_rows(shipped_kb):
+    """Reported: 资金于6月底前拨付到校 became 学校少年宫活动完成时间 2025年6月30日前: the date is the funds',
+    the activities run all year."""
+    from kb.checker.rewrite import without_payments
+
+    assert without_payments("补助资金于5月底前拨付到村，全年开展活动40场。") == "补助资金于到村，全年开展活动40场。"
+    res = _suggest(shipped_kb, "县文化馆2025年安排农家书屋阅读活动经费20万元，支持全县30个农家书屋开展读书分享、亲子阅读等"
+                               "活动，全年组织阅读活动300场，参与群众不少于9000人次。资金于5月底前拨付到村。",
+                   "农家书屋阅读活动经费", 20)
+    dated = [r for r in _rows(res) if r[3] == "2025年5月31日前"]
+    assert all(any(v in r[1] for v in ("拨付", "发放", "到位")) for r in dated), dated

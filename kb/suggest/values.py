@@ -29,7 +29,7 @@ from kb.suggest import quantities as Q
 from kb.suggest.context import ProjectContext
 from kb.suggest.draft import PENDING, Draft
 from kb.suggest.facts import reported_harm
-from kb.suggest.objects import Mention
+from kb.suggest.objects import Mention, pos_cut
 from kb.suggest.naming import TIME_LIMIT
 from kb.suggest.words import IN_USE_ON_TIME, ON_TIME, PERIOD, STANDARD_NAME, STATED_PERIOD
 from kb.domain.text import bigrams, normalize_name
@@ -130,21 +130,26 @@ def project_deadline(text: str | None, year: int | None) -> str | None:
 
 def _bind_deadline(drafts: list[Draft], ctx: ProjectContext) -> None:
     """A deadline the text states (2025年10月底前完成) is the target of the on-time rows, written as the
-    checker's TIME-05 rewrite writes it: 〔X〕完成时间, 2025年10月31日前 — not 完成及时率 =100%."""
+    checker's TIME-05 rewrite writes it: 〔X〕完成时间, 2025年10月31日前 — not 完成及时率 =100%. A date the text
+    gives for paying out (资金于6月底前拨付到校) binds only rows about paying."""
     from kb.checker.rewrite import (deadline_name, limit_name, payment_days, payment_deadline, pays_on_time,
-                                    stated_deadline)
+                                    stated_deadline, without_payments)
+    from kb.domain.words import PAYMENT_VERBS
 
     from kb.domain.years import stated_year
 
     year = stated_year(ctx.name, ctx.description)
     said = project_deadline(ctx.description, year)
+    # a deadline whose clause pays (资金于6月底前拨付到校) dates only rows about paying, not the work's (活动完成时间)
+    work_said = project_deadline(without_payments(ctx.description), year)
     pay_by = payment_deadline(ctx.description, year)   # the payment's own date (9月30日前发放到位)
     days = payment_days(ctx.description)               # …or its working days (10个工作日内拨付)
     for d in drafts:
         if d.slot != "timeliness" or d.value_source == "text":
             continue
         pays = pays_on_time(d.key)
-        date = pay_by if pays and pay_by else (said if ON_TIME.search(d.key) else None)
+        paying = pays or any(v in d.key for v in PAYMENT_VERBS)
+        date = pay_by if pays and pay_by else ((said if paying else work_said) if ON_TIME.search(d.key) else None)
         if date:
             opening = IN_USE_ON_TIME.search(d.name)
             if opening:   # 老年助餐点按期投入运营率 → 老年助餐点投入运营时间 2025年6月30日前
@@ -152,6 +157,8 @@ def _bind_deadline(drafts: list[Draft], ctx: ProjectContext) -> None:
                 d.explanation = f"实际{opening.group(1)}的日期，不晚于描述写明的时限"
             elif not d.key.endswith(("完成时间", "完工时间")):   # a rate's 指标解释 no longer fits (fresh trial)
                 d.name, d.explanation = deadline_name(d.name), "实际完成的日期，不晚于描述写明的完成时限"
+            if pays and date == pay_by:
+                d.name = _paid_in_own_words(d.name, ctx)
             d.operator, d.value, d.value_unit, d.unit, d.value_source = "", date, "", "", "text"
             d.evidence.append(f"描述中的完成时限: {date}")
         elif pays and days:
@@ -160,6 +167,24 @@ def _bind_deadline(drafts: list[Draft], ctx: ProjectContext) -> None:
             d.operator, d.value, d.value_unit, d.unit, d.value_source = "≤", days, "个工作日", "个工作日", "text"
             d.evidence.append(f"描述中的拨付时限: {days}个工作日内")
 
+
+
+def _paid_in_own_words(name: str, ctx: ProjectContext) -> str:
+    """A payment row's name with what it pays in the project's words when the row's words are another
+    programme's (党组织活动经费拨付完成时间 for a 少年宫 fund paid 6月底前 → 乡村学校少年宫活动经费拨付完成时间)."""
+    from kb.domain.words import PAYMENT_VERBS
+    from kb.suggest.naming import short_object
+
+    verb = next((v for v in PAYMENT_VERBS if v in name), None)
+    if verb is None:
+        return name
+    stem, rest = name.split(verb, 1)
+    words = [w for w, _ in pos_cut(stem) if len(w) >= 2]
+    own = short_object(ctx.core) if ctx.core else ""
+    if not own or all(w in ctx.text for w in words):
+        return name
+    money = next((w for w in ("经费", "资金", "补助") if w in ctx.text and not own.endswith(w)), "")
+    return own + money + verb + rest
 
 
 BINDABLE = ("quantity", "timeliness", "quality", "social_benefit")
