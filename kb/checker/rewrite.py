@@ -270,6 +270,12 @@ def payment_deadline(text: str | None, year: int | None) -> str | None:
     return stated_deadline(m.group(1), year) if m and m.group(1) else None
 
 
+def without_payments(text: str | None) -> str:
+    """`text` without the dates it gives for paying out (资金于6月底前拨付到校 → 资金于到校): what is left dates the
+    work, not the payment (a fresh reviewer got 少年宫活动完成时间 6月30日前 from the funds' 拨付 deadline)."""
+    return _PAID_BY_RE.sub("", text or "")
+
+
 def pays_on_time(name: str) -> bool:
     """The name times a payment (补助资金拨付及时率, 助学金及时发放率, 补贴发放到位率)."""
     return bool(_PAY_ON_TIME_RE.search(name))

@@ -14,11 +14,20 @@ _YEAR = re.compile(r"(20\d{2})\s*年")
 # a span of whole years (1950—2000年文书档案, 2023-2025年行动计划): a period the text describes, not the
 # budget year — unless a month follows (2023年7月至2024年1月 is a dated service period)
 _YEAR_SPAN = re.compile(r"(?:19|20)\d{2}\s*年?\s*[—–\-~～至到]+\s*20\d{2}\s*年(?!\s*\d{1,2}\s*月)")
+# a sentence opening on this year in words (今年计划采购…, 本年度完成…)
+_THIS_YEAR_LEAD = re.compile(r"^(?:今年|本年)")
+# words that make a year's sentence the plan or the budget, not a report of what was reached
+_PLAN_OR_MONEY = re.compile(r"计划|预计|力争|目标|拟|将|安排|申请|预算|资金|经费|万元|\d{1,2}月(?:\d{1,2}日)?(?:底|末)?前")
+_SENTENCES = re.compile(r"[。；;!！?？]")
 
 
 def stated_year(project_name: str | None, description: str | None) -> int | None:
     """The 预算年度 the project states: the year in its name (2024年农村户厕改造项目), else the one year
     its description names (2025年4月 … 2025年4月15日前), else None.
+
+    A description whose one year opens only sentences of what was reached, followed by a sentence opening on
+    今年 (2024年免疫密度达到95%。今年计划采购…), states the next year: a fresh reviewer got 预算年度 2024 and the
+    deadline 2024年5月31日前 for a text that treats 2024 as last year.
 
     Several years (2023年7月至2024年1月) name no single one; a span of whole years (对1950—2000年文书档案
     进行扫描, 2023—2025年行动计划) names none (a fresh reviewer got 2000年12月31日前 as the deadline of a
@@ -28,7 +37,20 @@ def stated_year(project_name: str | None, description: str | None) -> int | None
         plain = _YEAR_SPAN.sub("", normalize(text or ""))
         years = {int(y) for y in _YEAR.findall(plain)}
         if len(years) == 1:
-            return years.pop()
+            year = years.pop()
+            return year + 1 if text is description and _said_as_last_year(plain, year) else year
         if years and text is project_name:
             return None
     return None
+
+
+def _said_as_last_year(text: str, year: int) -> bool:
+    """True when the description's one year is last year: every sentence naming it opens on it and reports
+    what was reached (2024年免疫密度达到95%，抗体合格率达到78%), no plan and no money, and a later sentence
+    opens on 今年 / 本年 (今年计划采购疫苗…): the year the text plans for is the next one."""
+    sentences = [s.strip() for s in _SENTENCES.split(text) if s.strip()]
+    naming = [i for i, s in enumerate(sentences) if f"{year}年" in s.replace(" ", "")]
+    if not naming or any(not re.match(rf"(?:在)?{year}\s*年(?!\d|度?(?:计划|预算))", sentences[i])
+                         or _PLAN_OR_MONEY.search(sentences[i]) for i in naming):
+        return False
+    return any(_THIS_YEAR_LEAD.match(s) for s in sentences[max(naming) + 1:])

@@ -94,10 +94,13 @@ def read_project(tokenizer, description: str | None, *, project_name: str | None
     # the setting (全县森林面积86万亩) and what already happened (发生森林火灾16起) are no targets: said, not used
     setting = [m for m in stated if F.setting_figure(m, text)]
     past = past_spans(text)   # 三、上年度实施情况 … beside 六、绩效目标: last year's figures are past
+    # a change reported in a past sentence (2024年…，投诉率同比下降20%) is last year's result, no target either
+    past_changes = [c for c in changes if F.actual_figure(c, text) or _inside(c.start, past)]
+    changes = [c for c in changes if c not in past_changes]
     actual = [m for m in stated if m not in setting and (F.actual_figure(m, text) or _inside(m.start, past))]
     condition = [m for m in stated if m not in setting and m not in actual and F.condition_figure(m, text)]
     stated = [m for m in stated if m not in setting and m not in actual and m not in condition]
-    notes += [n for n in (F.fact_note("setting", setting, text), F.fact_note("actual", actual, text),
+    notes += [n for n in (F.fact_note("setting", setting, text), F.fact_note("actual", sorted(actual + past_changes, key=lambda m: m.start), text),
                           F.fact_note("condition", condition, text)) if n]
     return ProjectContext(
         text=text, name=name, description=desc, core=_core(name, desc), mentions=stated,

@@ -28,6 +28,7 @@ from kb.suggest.naming import SCOPE_ONLY
 from kb.suggest.objects import CLAUSE_PUNCT, Mention, pos_cut
 from kb.suggest.quantities import MONEY_UNITS, units_compatible
 from kb.domain.words import PAST_PERIODS
+from kb.domain.years import stated_year
 from kb.suggest.words import BENEFIT_VERBS, EXISTING_WORDS, HARM_WORDS, USE_WORDS, WORK_VERBS
 
 # a clause that opens with where: 全县森林面积…, 目前辖区内…, 我县共有…, 截至2023年底全市… (the scope words are naming's)
@@ -211,6 +212,8 @@ def actual_figure(m: Mention, text: str) -> bool:
         return True   # 上年度已检测水样650份，水质达标率91%，今年目标…提高到95%: the sentence's past runs to 今年
     said = _YEAR_LEAD.match(lead)   # the sentence opens on its year (2024年全县…), not a span it names (2000年以前的档案)
     later = [int(y) for y in _YEAR_SAID.findall(text)]
+    if (planned := stated_year(None, text)) is not None:
+        later.append(planned)   # 2024年…达到95%。今年计划…: the year the text plans for is after 2024 (`stated_year`)
     if said and int(said.group(1)) < max(later) and not _PLAN_WORDS.search(lead):
         return True   # 2024年全县带动脱贫人口就业2.3万人 in a 2025 project: last year's figure
     if _REPORTED.search(head):

@@ -388,12 +388,29 @@ _CLAUSE_NOT_LIST = re.compile(r"[,，。;；:：()（）\[\]【】\s“”\"'《
 def list_lead(t: str, start: int) -> str | None:
     """When the words right before a number end a list (培训护林员、应急队员300人; 开展党史学习教育、社区党员600人次),
     the number counts the list whole, not its last item: the list's words as written (培训护林员、应急队员), else
-    None (no list: 聘用护林员50人). 等 + an umbrella word closes a list (防火服等物资200件), and items with
+    None (no list: 聘用护林员50人). Two nouns joined by 和 / 及 / 与 are such a list too (培训党组织书记和后备干部
+    520人次: 520 counts both, a fresh reviewer got 后备干部人次 ≥520), written with 、. 等 + an umbrella word closes a list (防火服等物资200件), and items with
     numbers of their own (管网11.6公里、泵站2座) are no list counted whole."""
     clause = _CLAUSE_NOT_LIST.split(t[max(0, start - 40):start])[-1]
+    if "、" not in clause and not re.search(r"\d", clause):
+        clause = _joined_nouns(clause) or clause
     if "、" not in clause or re.search(r"\d", clause) or "等" in clause.rsplit("、", 1)[1]:
         return None
     return re.sub(r"^(?:为|对|向|给|按照|按|其中|共|累计)+", "", _BOUND_WORDS.sub("", clause))
+
+
+_JOINERS = frozenset("和 及 与 以及".split())
+
+
+def _joined_nouns(clause: str) -> str | None:
+    """`clause` with its last 和 / 及 / 与 between two nouns written as 、 (党组织书记和后备干部 → 党组织书记、后备干部),
+    else None (创建和谐社区, 宣传和培训: no two nouns joined)."""
+    words = pos_cut(clause)
+    for i in range(len(words) - 2, 0, -1):
+        w, flag = words[i]
+        if w in _JOINERS and flag == "c" and words[i - 1][1].startswith("n") and words[i + 1][1].startswith("n"):
+            return "".join(x for x, _ in words[:i]) + "、" + "".join(x for x, _ in words[i + 1:])
+    return None
 
 
 # a frequency per head (每人每月上门服务4次): each person's count, not the project's

@@ -29,7 +29,7 @@ from kb.suggest import quantities as Q
 from kb.suggest.context import ProjectContext
 from kb.suggest.draft import PENDING, Draft
 from kb.suggest.facts import reported_harm
-from kb.suggest.objects import Mention
+from kb.suggest.objects import Mention, pos_cut
 from kb.suggest.naming import TIME_LIMIT
 from kb.suggest.words import IN_USE_ON_TIME, ON_TIME, PERIOD, STANDARD_NAME, STATED_PERIOD
 from kb.domain.text import bigrams, normalize_name
@@ -130,21 +130,26 @@ def project_deadline(text: str | None, year: int | None) -> str | None:
 
 def _bind_deadline(drafts: list[Draft], ctx: ProjectContext) -> None:
     """A deadline the text states (2025年10月底前完成) is the target of the on-time rows, written as the
-    checker's TIME-05 rewrite writes it: 〔X〕完成时间, 2025年10月31日前 — not 完成及时率 =100%."""
+    checker's TIME-05 rewrite writes it: 〔X〕完成时间, 2025年10月31日前 — not 完成及时率 =100%. A date the text
+    gives for paying out (资金于6月底前拨付到校) binds only rows about paying."""
     from kb.checker.rewrite import (deadline_name, limit_name, payment_days, payment_deadline, pays_on_time,
-                                    stated_deadline)
+                                    stated_deadline, without_payments)
+    from kb.domain.words import PAYMENT_VERBS
 
     from kb.domain.years import stated_year
 
     year = stated_year(ctx.name, ctx.description)
     said = project_deadline(ctx.description, year)
+    # a deadline whose clause pays (资金于6月底前拨付到校) dates only rows about paying, not the work's (活动完成时间)
+    work_said = project_deadline(without_payments(ctx.description), year)
     pay_by = payment_deadline(ctx.description, year)   # the payment's own date (9月30日前发放到位)
     days = payment_days(ctx.description)               # …or its working days (10个工作日内拨付)
     for d in drafts:
         if d.slot != "timeliness" or d.value_source == "text":
             continue
         pays = pays_on_time(d.key)
-        date = pay_by if pays and pay_by else (said if ON_TIME.search(d.key) else None)
+        paying = pays or any(v in d.key for v in PAYMENT_VERBS)
+        date = pay_by if pays and pay_by else ((said if paying else work_said) if ON_TIME.search(d.key) else None)
         if date:
             opening = IN_USE_ON_TIME.search(d.name)
             if opening:   # 老年助餐点按期投入运营率 → 老年助餐点投入运营时间 2025年6月30日前
@@ -152,6 +157,8 @@ def _bind_deadline(drafts: list[Draft], ctx: ProjectContext) -> None:
                 d.explanation = f"实际{opening.group(1)}的日期，不晚于描述写明的时限"
             elif not d.key.endswith(("完成时间", "完工时间")):   # a rate's 指标解释 no longer fits (fresh trial)
                 d.name, d.explanation = deadline_name(d.name), "实际完成的日期，不晚于描述写明的完成时限"
+            if pays and date == pay_by:
+                d.name = _paid_in_own_words(d.name, ctx)
             d.operator, d.value, d.value_unit, d.unit, d.value_source = "", date, "", "", "text"
             d.evidence.append(f"描述中的完成时限: {date}")
         elif pays and days:
@@ -160,6 +167,24 @@ def _bind_deadline(drafts: list[Draft], ctx: ProjectContext) -> None:
             d.operator, d.value, d.value_unit, d.unit, d.value_source = "≤", days, "个工作日", "个工作日", "text"
             d.evidence.append(f"描述中的拨付时限: {days}个工作日内")
 
+
+
+def _paid_in_own_words(name: str, ctx: ProjectContext) -> str:
+    """A payment row's name with what it pays in the project's words when the row's words are another
+    programme's (党组织活动经费拨付完成时间 for a 少年宫 fund paid 6月底前 → 乡村学校少年宫活动经费拨付完成时间)."""
+    from kb.domain.words import PAYMENT_VERBS
+    from kb.suggest.naming import short_object
+
+    verb = next((v for v in PAYMENT_VERBS if v in name), None)
+    if verb is None:
+        return name
+    stem, rest = name.split(verb, 1)
+    words = [w for w, _ in pos_cut(stem) if len(w) >= 2]
+    own = short_object(ctx.core) if ctx.core else ""
+    if not own or all(w in ctx.text for w in words):
+        return name
+    money = next((w for w in ("经费", "资金", "补助") if w in ctx.text and not own.endswith(w)), "")
+    return own + money + verb + rest
 
 
 BINDABLE = ("quantity", "timeliness", "quality", "social_benefit")
@@ -238,13 +263,16 @@ def _bare_place_count(d: Draft, m: Mention) -> bool:
     """A count of places that names no work done in them (全县14个乡镇, 覆盖沿线42个行政村) never binds a row that
     counts the places bare (行政村数量 under 数量) nor a row about something else: it is the project's scope or whom
     it serves, no output — only a row naming the places with the work or the benefit (公路养护覆盖行政村数量,
-    受益行政村数量) takes it (a reviewer, seventh trial)."""
+    受益行政村数量) takes it (a reviewer, seventh trial), and only when the places are what the row counts (the
+    words right before 数量), not a row counting what is built in them (乡镇污水处理设施建设数量)."""
     from kb.suggest.objects import SETTLEMENTS
     from kb.suggest.words import BENEFIT_VERBS, WORK_VERBS
 
     if m.obj not in SETTLEMENTS or m.verb and m.verb in WORK_VERBS:
         return False
     rest = d.key.replace(m.obj, "", 1)
+    if not re.sub(r"(?:数量|个数|数)$", "", d.key).endswith(m.obj):
+        return True   # 乡镇污水处理设施建设数量 counts facilities, not the 4个乡镇 the project runs in (a fresh reviewer)
     return not any(w in rest for w in (*BENEFIT_VERBS, *WORK_VERBS))
 
 
@@ -290,6 +318,8 @@ def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext, main_type:
         ok = Q.units_compatible(unit or "", m.unit) and "/" not in unit and share >= BIND_OVERLAP
         if ok and gain and gain.group(2) + "均" not in d.name:
             ok = False   # 亩均增收200元 is no 人均增收 nor a total 增收额 (a reviewer): the row averages over another
+        if ok and _PER_HEAD_BEFORE.search(before) and not PER_HEAD_ROW.search(d.name):
+            ok = False   # 人均培训成本不超过673元 is no total 培训成本 ≤673 元 (a fresh reviewer): per head, the per-head row's
         # of two amounts the text states (增加特色产业产值80万元 … 增加收入80万元) a row takes the one whose words
         # it holds most (特色产业带动增加受益农户收入: 收入, not 产值), not the first: a fresh suite found D007's
         # 产值 row lost to an income row that had taken the 产值's 80 万元
@@ -381,6 +411,8 @@ PER_BEFORE = re.compile(r"每(学期|学年|季度|人次|平方公里|平方米
 PER_AVERAGE = re.compile(r"(户|人|亩|生)均(?=[\u4e00-\u9fff]{0,4}?(?:奖|补|助|贴|投入)|(?:不低于|不少于|不超过|不高于)$)")
 # a cost per ton named before its amount (吨水处理成本不超过0.9元, 吨垃圾处理费用): a per-unit amount per 吨
 PER_TON_COST = re.compile(r"吨([\u4e00-\u9fff]{0,8}?(?:成本|费用|单价|费))(?:不超过|不高于|控制在|约|为|达到?)?$")
+# an amount the text says per head (人均培训成本不超过673元, 每人次费用约300元): never a total's
+_PER_HEAD_BEFORE = re.compile(r"(?:人均|生均|户均|次均|每人次?)[\u4e00-\u9fff]{0,8}?(?:不超过|不高于|控制在|最高|为|约)?$")
 _CEILING_BEFORE = re.compile(r"(?:不超过|不高于|最高|最多|上限为?)$")
 CLAUSE_START = re.compile(r"[,，。;；:：]")
 PERIODS = frozenset("学期 学年 季度 年 月 周 天 日 餐 次".split()) - {"餐", "次"}
@@ -585,6 +617,8 @@ def fill_values(drafts: list[Draft], ctx: ProjectContext, learned: dict[str, Lea
 def _coverage_against_text(d: Draft, ctx: ProjectContext) -> None:
     """A library coverage rate (中小学教师全员培训覆盖率 ≥95 %) the text's own figures contradict — it serves 720 of the
     2350 persons its setting counts, about 31 % — is no target: 待填写 with the arithmetic in the note."""
+    if d.value_source == "typical" and d.value_unit == "%" and _PLACE_RATE.search(d.key) and _places_against_text(d, ctx):
+        return
     if "覆盖" not in d.key or d.value_source != "typical" or d.value_unit != "%":
         return
     whole = [m for m in ctx.settings if m.unit in PERSON_UNITS and "次" not in m.unit]
@@ -602,6 +636,42 @@ def _coverage_against_text(d: Draft, ctx: ProjectContext) -> None:
     d.operator, d.value, d.value_source = "≥", "", ""
     d.note = (f"{PENDING}：描述中本年度{said}，约占{whole[0].obj or ''}{whole[0].value}{whole[0].unit}的"
               f"{n / total * 100:.0f}%，请按实际覆盖范围填写")
+
+
+# a rate of the places reached (农村生活污水治理率, 行政村覆盖率, 卫生厕所普及率)
+_PLACE_RATE = re.compile(r"覆盖|治理率$|普及率$")
+
+
+def _places_against_text(d: Draft, ctx: ProjectContext) -> bool:
+    """A library rate of places (农村生活污水治理率 ≥40 %) outside what the text's own counts give — 全县现有行政村126个,
+    已完成治理的村54个 (43 % today), 新增治理行政村15个 (55 % after) — is no target: 待填写 with the arithmetic (a
+    fresh reviewer struck ≥40 %, below the level already reached). True when so set."""
+    from kb.suggest.objects import SETTLEMENTS
+
+    def place(m: Mention) -> str | None:
+        return next((w for w in sorted(SETTLEMENTS, key=len, reverse=True) if (m.obj or "").endswith(w)), None)
+
+    wholes = [m for m in ctx.settings if place(m) and m.unit not in PERSON_UNITS]
+    if len(wholes) != 1:
+        return False
+    whole, kind = wholes[0], place(wholes[0])
+    same = lambda m: m.unit == whole.unit and place(m) is not None and kind.endswith(place(m))   # noqa: E731
+    total = float(whole.value)
+    done = [float(m.value) for m in ctx.actuals if same(m) and float(m.value) <= total]
+    new = [m for m in ctx.mentions if same(m) and m.verb]
+    if not total or not done or not new:
+        return False
+    now, after = max(done) / total * 100, (max(done) + sum(float(m.value) for m in new)) / total * 100
+    try:
+        if now <= float(d.value) <= after + 0.5:
+            return False
+    except ValueError:
+        return False
+    said = "、".join(f"{m.verb}{m.obj}{m.value}{m.unit}" for m in new)
+    d.operator, d.value, d.value_source = "≥", "", ""
+    d.note = (f"{PENDING}：描述中{whole.obj}{whole.value}{whole.unit}，已完成{amount(max(done))}{whole.unit}(约{now:.0f}%)，"
+              f"本年度{said}，完成后约{after:.0f}%，请按此测算填写")
+    return True
 
 
 def _stated_persons(ctx: ProjectContext) -> tuple[float, str] | None:
@@ -750,13 +820,24 @@ _DIMENSION = re.compile(r"(?:深度|宽度|厚度|高度|深|宽|厚|高)$")
 def other_outputs(ctx: ProjectContext, m: Mention) -> list[Mention]:
     """The other extents the text states beside `m` that the same budget pays for: a length beside an area or an
     area beside a length (312公里 of upkeep beside 4600平方米 of patching), not a dimension of one (清淤深度, 路面宽度).
-    A volume moved (出淤7.8万方) measures the same work and counts and events are left aside (编制12个绩效目标指标
+    A count of facilities built (新建污水处理设施18座) is another output too (a fresh reviewer struck 每公里建设成本 =
+    the whole budget ÷ the pipe length). A volume moved (出淤7.8万方) measures the same work and other counts and events are left aside (编制12个绩效目标指标
     is a form's wording). Rule: a per-unit cost is the whole budget ÷ the project's one output (a county 财政局
     reviewer, seventh trial)."""
     extents = {Q.unit_family("公里"), Q.unit_family("平方米"), Q.unit_family("亩")}
     return [x for x in ctx.mentions
-            if x is not m and not x.is_budget and not x.existing and Q.unit_family(x.unit) in extents
-            and not Q.units_compatible(x.unit, m.unit) and not _DIMENSION.search(x.obj or x.context)]
+            if x is not m and not x.is_budget and not x.existing
+            and (Q.unit_family(x.unit) in extents and not _DIMENSION.search(x.obj or x.context) or _built_count(x))
+            and not Q.units_compatible(x.unit, m.unit)]
+
+
+# units that count facilities (新建污水处理设施18座, 建设泵站3处)
+_FACILITY_UNITS = frozenset("座 处 套 台 口 眼 栋 个".split())
+
+
+def _built_count(x: Mention) -> bool:
+    """A count of facilities the project builds (新建村级污水处理设施18座): another output the budget pays for."""
+    return x.unit in _FACILITY_UNITS and bool(x.verb) and BUILD_WORDS.search(x.verb) is not None
 
 
 def ceiling(v: float, decimals: int) -> str:
