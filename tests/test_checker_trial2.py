@@ -2,18 +2,9 @@
 a benefit to people moved to an output count, and a library explanation naming another programme."""
 from __future__ import annotations
 
-from kb.checker import check_rows
 from kb.checker.rewrite import guess_level
-from kb.domain.schema import Level1, Level2, TargetRow
-
-
-def _row(l1, l2, name, op, value, unit):
-    return TargetRow(level1=l1, level2=l2, name=name, operator=op, value=value, unit=unit)
-
-
-def _found(rows, **ctx):
-    rep = check_rows(rows, context=ctx)
-    return {(f.row, f.rule_id): f for f in rep.findings}
+from kb.domain.schema import Level1, Level2
+from tests.checker_rows import found as _found, row as _row
 
 
 def test_a_benefit_to_people_under_benefit_quantity_goes_to_social_benefit():

@@ -5,16 +5,7 @@ budget of 0."""
 from __future__ import annotations
 
 from kb.checker import check_rows
-from kb.domain.schema import TargetRow
-
-
-def _row(l1, l2, name, op, value, unit):
-    return TargetRow(level1=l1, level2=l2, name=name, operator=op, value=value, unit=unit)
-
-
-def _found(rows, **ctx):
-    rep = check_rows(rows, context=ctx)
-    return {(f.row, f.rule_id): f for f in rep.findings}
+from tests.checker_rows import found as _found, row as _row
 
 
 QTY = ("产出指标", "数量指标")

@@ -3,19 +3,9 @@ name with no measure (REL-04), a library livestock count (≥100万头只) propo
 yearly count set against a weekly rate per school (FEAS-04)."""
 from __future__ import annotations
 
-from kb.checker import check_rows
 from kb.checker.parse import has_metric
-from kb.domain.schema import TargetRow
 from kb.domain.units import SIZE_PENDING, size_dependent
-
-
-def _row(l1, l2, name, op, value, unit):
-    return TargetRow(level1=l1, level2=l2, name=name, operator=op, value=value, unit=unit)
-
-
-def _found(rows, **ctx):
-    rep = check_rows(rows, context=ctx)
-    return {(f.row, f.rule_id): f for f in rep.findings}
+from tests.checker_rows import found as _found, row as _row
 
 
 QTY = ("产出指标", "数量指标")
