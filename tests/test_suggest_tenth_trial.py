@@ -135,3 +135,17 @@ def test_a_mode_named_in_other_words_is_not_excluded():
     both = read_project(tok, "支持机构养老和居家养老协调发展，新增床位200张。", project_name="养老服务体系建设")
     assert "养老机构" in unnamed_work(row, home)
     assert unnamed_work(row, both) == []
+
+
+@pytest.mark.parametrize("stated, value, unit", [
+    ("疫苗36万毫升（头份）", "36", "万毫升"),   # a volume, its doses in brackets
+    ("疫苗36万头份", "36", "万头份"),            # an animal vaccine's doses (not 36 万头 of livestock)
+])
+def test_a_vaccine_quantity_bought_is_carried_in_the_texts_unit(shipped_kb, stated, value, unit):
+    """Reported: 计划采购疫苗420万毫升（头份） left 疫苗采购数量 待填写 剂: 毫升 and 头份 were no units."""
+    res = _suggest(shipped_kb, f"县畜牧兽医站安排动物强制免疫疫苗采购经费40万元，今年计划采购{stated}，"
+                               "用于春秋两季牛羊口蹄疫和小反刍兽疫集中免疫，全年不发生区域性重大动物疫情。",
+                   "牛羊强制免疫疫苗采购", 40)
+    rows = _rows(res)
+    assert [r for r in rows if "疫苗" in r[1] and r[3] == value and r[4] == unit], rows
+    assert not [r for r in rows if "疫苗" in r[1] and r[1].endswith("数量") and r[3] == ""], rows
