@@ -111,3 +111,41 @@ def test_a_deadline_for_paying_dates_only_payment_rows(shipped_kb):
                    "农家书屋阅读活动经费", 20)
     dated = [r for r in _rows(res) if r[3] == "2025年5月31日前"]
     assert all(any(v in r[1] for v in ("拨付", "发放", "到位")) for r in dated), dated
+
+
+def test_institutional_care_rows_are_set_aside_for_a_home_care_centre(shipped_kb):
+    """Reported: a 社区居家养老服务中心 got 养老机构床位数 and 养老机构护理型床位占比: 机构养老 and 居家/社区养老
+    are two modes of one programme, like 分散供养 / 集中供养."""
+    res = _suggest(shipped_kb, "区民政局2025年安排居家养老服务站运营补助80万元，对街道5个社区居家养老服务站按每个16万元补助，"
+                               "为辖区高龄、独居老人提供上门助洁、助浴和助餐服务，全年上门服务不少于3万人次。",
+                   "居家养老服务站运营补助", 80)
+    assert not [r for r in _rows(res) if "养老机构" in r[1] or "机构养老" in r[1]], _rows(res)
+
+
+def test_a_mode_named_in_other_words_is_not_excluded():
+    """Both modes named (机构养老 beside 居家养老) or the row's own mode named in another of its words: kept."""
+    from kb.retrieval.tokenize import Tokenizer
+    from kb.suggest.context import read_project
+    from kb.suggest.draft import Draft
+    from kb.suggest.vetting import unnamed_work
+
+    tok = Tokenizer()
+    row = Draft(name="养老机构床位数", level2="quantity", source="type")
+    home = read_project(tok, "为社区60岁以上老人提供居家养老上门服务2万人次。", project_name="居家养老服务")
+    both = read_project(tok, "支持机构养老和居家养老协调发展，新增床位200张。", project_name="养老服务体系建设")
+    assert "养老机构" in unnamed_work(row, home)
+    assert unnamed_work(row, both) == []
+
+
+@pytest.mark.parametrize("stated, value, unit", [
+    ("疫苗36万毫升（头份）", "36", "万毫升"),   # a volume, its doses in brackets
+    ("疫苗36万头份", "36", "万头份"),            # an animal vaccine's doses (not 36 万头 of livestock)
+])
+def test_a_vaccine_quantity_bought_is_carried_in_the_texts_unit(shipped_kb, stated, value, unit):
+    """Reported: 计划采购疫苗420万毫升（头份） left 疫苗采购数量 待填写 剂: 毫升 and 头份 were no units."""
+    res = _suggest(shipped_kb, f"县畜牧兽医站安排动物强制免疫疫苗采购经费40万元，今年计划采购{stated}，"
+                               "用于春秋两季牛羊口蹄疫和小反刍兽疫集中免疫，全年不发生区域性重大动物疫情。",
+                   "牛羊强制免疫疫苗采购", 40)
+    rows = _rows(res)
+    assert [r for r in rows if "疫苗" in r[1] and r[3] == value and r[4] == unit], rows
+    assert not [r for r in rows if "疫苗" in r[1] and r[1].endswith("数量") and r[3] == ""], rows

@@ -194,15 +194,17 @@ def unnamed_work(d: Draft, ctx: ProjectContext) -> list[str]:
       as it is nor in other words (`words.WORK_SYNONYMS`);
     - an acceptance (验收) of any library row when the text names nothing handed over (`words.DELIVERED_WORK`):
       a testing, monitoring or service contract delivers reports and service, and is accepted by neither;
-    - a mode of a programme (`words.EXCLUSIVE_MODES`: 分散供养 / 集中供养) when the text names only the other.
+    - a mode of a programme (`words.EXCLUSIVE_MODES`: 分散供养 / 集中供养, 养老机构 / 居家养老) when the text names
+      only the other.
     Formed rows (made of the text's words) and rows with a learned value are never read here. Returns the
     words missing, for the note.
     """
     if d.source == "formed":
         return []
     name, text = d.key, ctx.text
-    missing = [m for pair in EXCLUSIVE_MODES for m in pair
-               if m in name and m not in text and any(o in text for o in pair if o != m)]
+    missing = [w for modes in EXCLUSIVE_MODES for mode in modes for w in mode
+               if w in name and not any(v in text for v in mode)
+               and any(v in text for other in modes if other is not mode for v in other)]
     if "验收" in name and not DELIVERED_WORK.search(text):
         missing.append("验收")
     if d.source == "type" and d.slot != "satisfaction":   # who is asked (养殖场户对防疫服务满意度) names no work

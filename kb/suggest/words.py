@@ -46,8 +46,10 @@ DELIVERED_WORK = re.compile(r"新建|建设|建成|修建|改建|扩建|续建|�
                             r"购买|配备|配置|安装|更换|治理|整治|清淤|疏浚|种植|栽植|造林|修复|改厕|数字化|开发|研发|研究|"
                             r"课题|科研|适配|配发|建档|验收")
 # modes of one programme that exclude each other: a row naming one mode is another group's when the text names only the other
-# (敬老院 is 集中供养: 特困人员分散供养人数 is another group's row)
-EXCLUSIVE_MODES = (("分散供养", "集中供养"),)
+# (敬老院 is 集中供养: 特困人员分散供养人数 is another group's row; 养老机构床位数 for a 社区居家养老服务中心).
+# Each mode is the words that name it.
+EXCLUSIVE_MODES = ((("分散供养",), ("集中供养",)),
+                   (("养老机构", "机构养老"), ("居家养老", "社区养老", "居家社区养老")))
 
 # verbs that only say an event takes place (开展食品安全自查: the event is 食品安全自查; 组织开展社区党员600人次:
 # the persons take part in it)
