@@ -120,14 +120,10 @@ _DATE = re.compile(r"(20\d\d)年(\d{1,2})月(?:(\d{1,2})日)?")
 def _impossible_dates(text: str) -> list[str]:
     """A note for each date of the text no calendar has (2025年13月底前, 2025年2月30日): the deadline readers drop
     it, and the result's message says so (never dropped silently)."""
-    import calendar
+    from kb.checker.parse import valid_date   # the checker's calendar (TIME-03), one answer
 
-    bad = []
-    for m in _DATE.finditer(text):
-        year, month = int(m.group(1)), int(m.group(2))
-        day = int(m.group(3)) if m.group(3) else 1
-        if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
-            bad.append(m.group())
+    bad = [m.group() for m in _DATE.finditer(text)
+           if not valid_date(int(m.group(1)), int(m.group(2)), int(m.group(3)) if m.group(3) else None)]
     return [f"描述中的日期“{'”、“'.join(bad)}”不存在，未作为完成时限，请核对"] if bad else []
 
 
