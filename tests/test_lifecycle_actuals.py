@@ -105,7 +105,7 @@ def test_an_amount_written_in_scientific_notation_is_refused_like_an_actual(env)
     assert r.status_code == 422 and "科学计数法" in r.text, r.text
     from pydantic import ValidationError
 
-    from service.routers.suggest import SuggestRequest
+    from kb.lifecycle.schemas import SuggestRequest
 
     with pytest.raises(ValidationError, match="科学计数法"):
         SuggestRequest(description=rec["description"], budget_wan="2.5e2")

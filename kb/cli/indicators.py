@@ -94,10 +94,28 @@ def search_cmd(
 
 
 def _suggest_one(kb, rec: dict, top: int, mode: Optional[str], types: Optional[list[str]] = None):
-    return kb.suggest(rec.get("description") or "", project_name=rec.get("project_name") or rec.get("project"),
-                      budget_wan=rec.get("budget_wan"), department=rec.get("department"),
-                      sector=rec.get("sector"), unit_name=rec.get("unit_name"), top=top, mode=mode,
-                      project_types=types or rec.get("project_types"))
+    """One line of `suggest --file`, read as `POST /v1/suggest` reads its body (`SuggestRequest`: "250" as a
+    budget is 250, a list as a name or a number as a description is refused); a dev.jsonl line's `project`
+    is its project name. Raises DataError naming the line's field, in Chinese, on what the API answers 422."""
+    from pydantic import ValidationError
+
+    from kb.domain.messages import chinese, field_path
+    from kb.lifecycle.schemas import SuggestRequest
+
+    body = {"description": rec.get("description"), "project_name": rec.get("project_name") or rec.get("project"),
+            "budget_wan": rec.get("budget_wan"), "department": rec.get("department"), "sector": rec.get("sector"),
+            "unit_name": rec.get("unit_name"), "project_types": types or rec.get("project_types"), "top": top,
+            "mode": mode}
+    try:
+        req = SuggestRequest.model_validate({k: v for k, v in body.items() if v is not None or k == "description"})
+    except ValidationError as e:
+        err = e.errors()[0]
+        field = field_path(err.get("loc", ())) or "description"
+        raise DataError(chinese(err), field="project" if field == "project_name" and "project" in rec else field) \
+            from None
+    return kb.suggest(req.description, project_name=req.project_name, budget_wan=req.budget_wan,
+                      department=req.department, sector=req.sector, unit_name=req.unit_name, top=req.top,
+                      mode=req.mode, project_types=req.project_types)
 
 
 def _budget_wan(text: str | None) -> float | None:

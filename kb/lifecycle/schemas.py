@@ -15,6 +15,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 from kb.domain.enums import Stage
 from kb.domain.budget import BUDGET_EXECUTION_POINTS, MAX_BUDGET_WAN
+from kb.domain.limits import MAX_DESCRIPTION_CHARS, MAX_NAME_CHARS
 from kb.domain.text import strip_invisible
 from kb.lifecycle.lights import BudgetProgress, IndicatorProgress
 from kb.lifecycle.scoring import Tier
@@ -574,3 +575,29 @@ class PublicSummary(BaseModel):
 
     year: int | None
     departments: list[DepartmentSummary]
+
+
+class SuggestRequest(CleanIn):
+    """Fields of a suggestion request (事前申报: `POST /v1/suggest`, and each line of `jixiao suggest --file`,
+    so both refuse the same input with the same Chinese message); texts lose zero-width characters
+    before validation, so a description of only invisible characters is as empty as ''."""
+
+    description: str = Field(..., min_length=1, max_length=MAX_DESCRIPTION_CHARS, description="项目描述",
+                             examples=["计划修缮乡村道路12公里，惠及沿线村民3000人"])
+    project_name: str | None = Field(None, max_length=MAX_NAME_CHARS, examples=["乡村道路修缮项目"])
+    budget_wan: WanAmount | None = Field(None, ge=0, le=MAX_BUDGET_WAN, allow_inf_nan=False,
+                                     description="预算(万元)", examples=[250])
+    department: str | None = Field(None, max_length=MAX_NAME_CHARS)
+    sector: str | None = Field(None, max_length=100, examples=["交通运输"])
+    unit_name: str | None = Field(None, max_length=MAX_NAME_CHARS, description="使用该单位的单位指标库")
+    top: int = Field(5, ge=1, le=50, description="每个二级指标列出的备选数")
+    mode: Literal["lexical", "dense", "hybrid"] | None = None
+    project_types: list[str] | None = Field(None, max_length=5, description="指定项目类型(id 或名称)，不用自动识别",
+                                            examples=[["rural_road_maintenance"]])
+
+    @field_validator("description")
+    @classmethod
+    def _not_blank(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("项目描述不能只有空白")
+        return v

@@ -7,14 +7,12 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
-from pydantic import Field, field_validator
 from sqlalchemy.orm import Session
 
-from kb.domain.limits import MAX_DESCRIPTION_CHARS, MAX_NAME_CHARS
-from kb.knowledge import MAX_BUDGET_WAN, KnowledgeBase
+from kb.knowledge import KnowledgeBase
 from kb.lifecycle.access import Principal
 from kb.lifecycle.feedback import learned_for_suggest
-from kb.lifecycle.schemas import CleanIn, WanAmount
+from kb.lifecycle.schemas import SuggestRequest  # noqa: F401  (the one request shape; CLI --file lines too)
 from kb.suggest import SuggestResult
 from kb.suggest.export import write_xlsx
 from service.auth import require_key
@@ -22,31 +20,6 @@ from service.deps import kb_dep, session_dep
 from service.scope import unit_scope
 
 router = APIRouter(prefix="/v1", tags=["推荐"])
-
-
-class SuggestRequest(CleanIn):
-    """Fields of a suggestion request (same as `jixiao suggest`); texts lose zero-width characters
-    before validation, so a description of only invisible characters is as empty as ''."""
-
-    description: str = Field(..., min_length=1, max_length=MAX_DESCRIPTION_CHARS, description="项目描述",
-                             examples=["计划修缮乡村道路12公里，惠及沿线村民3000人"])
-    project_name: str | None = Field(None, max_length=MAX_NAME_CHARS, examples=["乡村道路修缮项目"])
-    budget_wan: WanAmount | None = Field(None, ge=0, le=MAX_BUDGET_WAN, allow_inf_nan=False,
-                                     description="预算(万元)", examples=[250])
-    department: str | None = Field(None, max_length=MAX_NAME_CHARS)
-    sector: str | None = Field(None, max_length=100, examples=["交通运输"])
-    unit_name: str | None = Field(None, max_length=MAX_NAME_CHARS, description="使用该单位的单位指标库")
-    top: int = Field(5, ge=1, le=50, description="每个二级指标列出的备选数")
-    mode: Literal["lexical", "dense", "hybrid"] | None = None
-    project_types: list[str] | None = Field(None, max_length=5, description="指定项目类型(id 或名称)，不用自动识别",
-                                            examples=[["rural_road_maintenance"]])
-
-    @field_validator("description")
-    @classmethod
-    def _not_blank(cls, v: str) -> str:
-        if not v.strip():
-            raise ValueError("项目描述不能只有空白")
-        return v
 
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -1,0 +1,32 @@
+"""`jixiao suggest --file` reads each line as `POST /v1/suggest` reads its body (fresh trial 5: a budget
+written as text, a list as a project name and a number as a description each ended the batch in a
+traceback, exit 1, while the API answered 250 / 422 / 422)."""
+from __future__ import annotations
+
+import json
+
+from tests.test_cli import run
+
+_ROAD = "计划修缮乡村道路12公里，惠及沿线村民3000人"
+
+
+def test_odd_fields_are_refused_lines_and_a_budget_written_as_text_is_read(shipped_settings, tmp_path):
+    f = tmp_path / "odd.jsonl"
+    lines = [
+        {"id": "text-budget", "project": "乡村道路修缮", "description": _ROAD, "budget_wan": "250"},
+        {"id": "word-budget", "project": "乡村道路修缮", "description": _ROAD, "budget_wan": "六十八"},
+        {"id": "list-name", "project_name": ["a"], "description": _ROAD},
+        {"id": "number-text", "project": "乡村道路修缮", "description": 123},
+    ]
+    f.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
+    p = run(shipped_settings, "suggest", "--file", str(f), "--json")
+    assert "Traceback" not in p.stderr, p.stderr
+    outs = [json.loads(x) for x in p.stdout.splitlines()]
+    assert [o["id"] for o in outs] == [x["id"] for x in lines]
+    # "250" is 250 万元, as the API reads it: the cost row is bound to it
+    cost = [r for r in outs[0]["default_table"] if r["level1"] == "cost" and r["value"]]
+    assert cost and any(float(r["value"]) == 250 for r in cost), outs[0]["default_table"]
+    assert [o.get("field") for o in outs[1:]] == ["budget_wan", "project_name", "description"]
+    assert all(o["error"] and not any(w in o["error"] for w in ("Input should", "error", "type")) for o in outs[1:])
+    last = [x for x in p.stderr.strip().splitlines() if x.strip()]
+    assert p.returncode == 2 and len(last) == 1 and "3 个项目未推荐" in last[0] and "第4行(number-text)" in last[0]
