@@ -1,0 +1,58 @@
+"""Round 8 of the checker's known defects: the stated-date rule guessing the text's first deadline for a row
+whose work no clause names (TIME-05 / STR-03 / TIME-01 rewrites), UNIT-04 reading every M as 米, and STR-12
+not saying which of two rows to change."""
+from __future__ import annotations
+
+from kb.checker import apply_fixes, check_rows
+from kb.domain.schema import TableInput
+from tests.checker_rows import found as _found, row as _row
+
+TIME = ("产出指标", "时效指标")
+QTY = ("产出指标", "数量指标")
+
+# two dates in the year, neither for the acceptance nor for the project's completion
+TWO_DATES = "2025年文化活动中心设备更新项目，预算50万元。2025年3月底前完成招标，9月30日前完成设备采购。"
+
+
+def test_two_stated_deadlines_and_none_for_the_row_leave_the_row_as_written():
+    """The text's first date (the tendering's 3月31日前) was written into 验收完成及时率 → 验收完成时间 and into a
+    blank 项目完成时间. With two dates and no clause for the row's work nor for the project's completion no
+    date is guessed: the row keeps its value and the advice names both dates with what each is for."""
+    rows = [_row(*TIME, "验收完成及时率", "=", "100", "%"), _row(*TIME, "项目完成时间", "", "", "")]
+    ctx = {"budget_year": 2025, "description": TWO_DATES}
+    rep = check_rows(rows, context=ctx)
+    got = {(f.row, f.rule_id): f.suggestion for f in rep.findings if f.row}
+    for key in ((1, "TIME-05"), (2, "STR-03")):
+        s = got[key]
+        assert s.value is None and s.name is None and not s.delete, (key, s)
+        assert "2025年3月31日前：完成招标" in s.text and "2025年9月30日前：完成设备采购" in s.text, s.text
+        assert s.text.startswith("未自动填写时限：项目概况写明2个时限"), s.text
+    assert "验收完成时间" in got[(1, "TIME-05")].text   # the rename it would take is said, not applied
+    fixed = apply_fixes(TableInput(rows=rows, context=ctx), rep).rows
+    assert [(r.name, r.value) for r in fixed if r.level2 == "时效指标"] == [("验收完成及时率", "100"), ("项目完成时间", "")]
+    # the work a clause names is still read, and a single date is still the project's
+    rep = check_rows([_row(*TIME, "设备采购完成及时率", "=", "100", "%")],
+                     context={"budget_year": 2025, "description": TWO_DATES})
+    assert [f.suggestion.value for f in rep.findings if f.rule_id == "TIME-05"] == ["2025年9月30日前"]
+    rep = check_rows([_row(*TIME, "项目完成时间", "", "", "")],
+                     context={"budget_year": 2025, "description": "设备更新项目。9月30日前完成设备采购。"})
+    assert [f.suggestion.value for f in rep.findings if f.rule_id == "STR-03"] == ["2025年9月30日前"]
+
+
+def test_the_projects_completion_date_is_taken_when_the_text_says_it():
+    """项目于…前竣工 / 完成全部建设 dates the whole project: a row whose work no clause names takes it (every
+    work is done by then), except a work that follows completion (验收)."""
+    from kb.checker.rewrite import read_work_deadline
+
+    desc = "2025年3月底前完成招标，项目于2025年10月底前竣工，12月15日前完成审计。"
+    assert read_work_deadline(desc, 2025, "项目完成时间") == ("2025年10月31日前", [])
+    assert read_work_deadline(desc, 2025, "护岸修复完成时间") == ("2025年10月31日前", [])
+    assert read_work_deadline(desc, 2025, "审计完成时间") == ("2025年12月15日前", [])  # its own clause
+    date, said = read_work_deadline(desc, 2025, "验收完成时间")
+    assert date is None and [d for d, _ in said] == ["2025年3月31日前", "2025年10月31日前", "2025年12月15日前"]
+    # 项目…完成招标 dates the tendering, not the project
+    date, said = read_work_deadline("项目于3月底前完成招标，9月底前完成设备采购。", 2025, "项目完成时间")
+    assert date is None and len(said) == 2
+    f = _found([_row(*TIME, "项目完成及时率", "=", "100", "%")], budget_year=2025, description=desc)
+    s = f[(1, "TIME-05")].suggestion
+    assert (s.name, s.value) == ("项目完成时间", "2025年10月31日前"), s.text
