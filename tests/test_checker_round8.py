@@ -56,3 +56,53 @@ def test_the_projects_completion_date_is_taken_when_the_text_says_it():
     f = _found([_row(*TIME, "项目完成及时率", "=", "100", "%")], budget_year=2025, description=desc)
     s = f[(1, "TIME-05")].suggestion
     assert (s.name, s.value) == ("项目完成时间", "2025年10月31日前"), s.text
+
+
+def _unit_04(rows: list) -> dict[int, tuple[str, str | None, str | None]]:
+    """UNIT-04 per row: (message, the unit and the value its suggestion writes)."""
+    rep = check_rows(rows, context={"budget_year": 2025})
+    return {f.row: (f.message, f.suggestion.unit, f.suggestion.value) for f in rep.findings if f.rule_id == "UNIT-04"}
+
+
+def test_an_m_of_bandwidth_storage_or_power_is_mega_not_metre():
+    """UNIT-04 read every M as 米: 网络带宽 ≥100 M was to become ≥100米, 10MW was called 米 and left as it was.
+    An M alone is 兆 when the row speaks of broadband (带宽, 100M宽带), storage or power; MW / kW are 兆瓦 /
+    千瓦. A length stays in 米 (雾炮车风炮射程 80 M of D002 and D030, 宽带光纤铺设长度 800 M), and km is 公里
+    (E007's 道路硬化 ≥0.565 km)."""
+    got = _unit_04([_row(*QTY, "网络带宽", "≥", "100", "M"),
+                    _row(*QTY, "光伏电站装机容量", "≥", "10", "MW"),
+                    _row(*QTY, "光伏装机容量", "≥", "10MW", ""),
+                    _row(*QTY, "政务云存储扩容", "≥", "500", "M"),
+                    _row(*QTY, "村小学接入宽带", "≥", "100M", ""),
+                    _row(*QTY, "雾炮车风炮射程", "≥", "80", "M"),
+                    _row(*QTY, "宽带光纤铺设长度", "≥", "800", "M"),
+                    _row(*QTY, "道路硬化", "≥", "0.565", "km")])
+    assert got[1] == ("计量单位“M”是英文写法；本行计量的是带宽，“M”是“兆”而不是“米”，应写作“兆比特每秒”",
+                      "兆比特每秒", None), got[1]
+    assert got[2] == ("计量单位“MW”是英文写法，应写作“兆瓦”", "兆瓦", None), got[2]
+    assert got[3][1:] == (None, "10兆瓦") and "兆瓦" in got[3][0], got[3]
+    assert got[4][1] == "兆字节" and "存储容量" in got[4][0], got[4]
+    assert got[5][2] == "100兆比特每秒", got[5]
+    assert got[6] == ("计量单位“M”是英文写法，应写作“米”", "米", None), got[6]
+    assert got[7][1] == "米", got[7]
+    assert got[8] == ("计量单位“km”是英文写法，应写作“公里”", "公里", None), got[8]
+
+
+def test_a_mega_unit_rewritten_reads_back_as_a_unit():
+    """The Chinese units UNIT-04 writes are units of the one vocabulary (`kb.domain.units`): 10兆瓦 is a number
+    with its unit (no UNIT-01 “没有计量单位” after the fix), 兆瓦 and MW count one thing, and suggest reads
+    装机10兆瓦 in a description as a quantity."""
+    from kb.domain.units import latin_unit, units_compatible
+    from kb.suggest.quantities import find_quantities
+
+    rows = [_row(*QTY, "光伏装机容量", "≥", "10MW", ""), _row(*QTY, "网络带宽", "≥", "100", "M")]
+    ctx = {"budget_year": 2025}
+    rep = check_rows(rows, context=ctx)
+    fixed = apply_fixes(TableInput(rows=rows, context=ctx), rep).rows
+    assert [(r.name, r.value, r.unit) for r in fixed[:2]] == [("光伏装机容量", "10兆瓦", ""),
+                                                             ("网络带宽", "100", "兆比特每秒")]
+    again = check_rows(fixed[:2], context=ctx)
+    assert not [(f.row, f.rule_id) for f in again.findings if f.row and f.rule_id.startswith("UNIT")]
+    assert units_compatible("兆瓦", "MW") and latin_unit("kW/户") == ("kW", "千瓦/户")
+    assert latin_unit("M", "雾炮车风炮射程", "80") == ("M", "米")
+    assert [(q.value, q.unit) for q in find_quantities("新建村级光伏电站，装机容量10兆瓦。")] == [("10", "兆瓦")]
