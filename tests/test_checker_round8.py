@@ -106,3 +106,51 @@ def test_a_mega_unit_rewritten_reads_back_as_a_unit():
     assert units_compatible("兆瓦", "MW") and latin_unit("kW/户") == ("kW", "千瓦/户")
     assert latin_unit("M", "雾炮车风炮射程", "80") == ("M", "米")
     assert [(q.value, q.unit) for q in find_quantities("新建村级光伏电站，装机容量10兆瓦。")] == [("10", "兆瓦")]
+
+
+COST = ("成本指标", "经济成本指标")
+SAT = ("满意度指标", "服务对象满意度指标")
+SOC = ("效益指标", "社会效益指标")
+
+
+def _str_12(rows: list):
+    return _found(rows)[(None, "STR-12")]
+
+
+def test_one_name_in_two_unit_kinds_says_which_row_to_change():
+    """STR-12 said “在名称中写明各自的口径” for 项目总成本 ≤50 万元 beside 项目总成本 =600 元/人 without saying
+    which row is wrong: the one whose unit does not fit the name — a per-unit amount under a total's name
+    (renamed 人均项目成本), a total under a per-unit name, a count under a length. Both rows are named; neither
+    is deleted."""
+    h = _str_12([_row(*QTY, "培训人数", "≥", "800", "人"), _row(*COST, "项目总成本", "≤", "50", "万元"),
+                 _row(*COST, "项目总成本", "=", "600", "元/人")])
+    assert h.message.endswith("“项目总成本”（第2、3行：≤50万元、=600元/人），计量的不是同一口径；名称“项目总成本”未写"
+                              "单位口径，读作总额，第3行的计量单位“元/人”却是单位金额，应改第3行"), h.message
+    assert h.suggestion.text == "不要删除：第3行名称改为“人均项目成本”，第2行保留", h.suggestion.text
+    assert not h.suggestion.delete_rows
+    h = _str_12([_row(*QTY, "更换节能灯具数量", "≥", "800", "套"), _row(*COST, "照明设施维护成本", "=", "0.62", "元/千瓦"),
+                 _row(*COST, "照明设施维护成本", "≤", "210", "万元")])
+    assert h.suggestion.text == "不要删除：第2行名称改为“每千瓦照明设施维护成本”，第3行保留", h.suggestion.text
+    h = _str_12([_row(*QTY, "补助人数", "≥", "800", "人"), _row(*COST, "人均补助标准", "=", "600", "元/人"),
+                 _row(*COST, "人均补助标准", "≤", "48", "万元")])
+    assert "第3行的计量单位“万元”却是总额，应改第3行" in h.message and "“补助总额”" in h.suggestion.text, h.message
+    h = _str_12([_row(*QTY, "道路修缮长度", "≥", "5", "公里"), _row(*QTY, "道路修缮长度", "≥", "3", "个")])
+    assert "第2行的计量单位“个”不是，应改第2行" in h.message and h.suggestion.text.endswith("第1行保留"), h.message
+    # neither unit is at fault: both rows are named and both are to say their 口径
+    h = _str_12([_row(*QTY, "路灯", "≥", "5", "公里"), _row(*QTY, "路灯", "≥", "300", "盏")])
+    assert h.suggestion.text == "不要删除：第1、2行在名称中分别写明口径（如总成本、单位成本），并核实计量单位"
+
+
+def test_one_group_surveyed_twice_says_which_row_to_change():
+    """群众满意度 beside 受益群众满意度: STR-12 named both rows but left which to drop to the declarant. The row
+    filed outside 满意度指标 is the one to change (a satisfaction is a 满意度指标); under one level, the later
+    row (the group is surveyed once), with both targets when they differ. Advice: nothing is deleted."""
+    people = _row(*QTY, "培训人数", "≥", "800", "人")
+    h = _str_12([people, _row(*SAT, "群众满意度", "≥", "90", "%"), _row(*SAT, "受益群众满意度", "≥", "95", "%")])
+    assert h.message.endswith("调查的是同一对象的满意度；第3行重复调查第2行已调查的对象，应改第3行"), h.message
+    assert h.suggestion.text.startswith("删除第3行“受益群众满意度”，保留第2行“群众满意度”（两行指标值不一致，"
+                                        "请核实保留的目标：≥90%、≥95%）"), h.suggestion.text
+    assert not h.suggestion.delete_rows
+    h = _str_12([people, _row(*SOC, "受益群众满意度", "≥", "85", "%"), _row(*SAT, "群众满意度", "≥", "90", "%")])
+    assert "第2行列在效益指标下，满意度应列入满意度指标，应改第2行" in h.message, h.message
+    assert h.suggestion.text.startswith("删除第2行“受益群众满意度”，保留第3行“群众满意度”"), h.suggestion.text
