@@ -154,3 +154,17 @@ def test_one_group_surveyed_twice_says_which_row_to_change():
     h = _str_12([people, _row(*SOC, "受益群众满意度", "≥", "85", "%"), _row(*SAT, "群众满意度", "≥", "90", "%")])
     assert "第2行列在效益指标下，满意度应列入满意度指标，应改第2行" in h.message, h.message
     assert h.suggestion.text.startswith("删除第2行“受益群众满意度”，保留第3行“群众满意度”"), h.suggestion.text
+
+
+def test_the_added_completion_row_takes_the_projects_date_not_the_first():
+    """STR-10's added 项目完成时间 took the text's first date too (the tendering's 3月31日前): it takes the
+    project's completion date when a clause says it, else — several dates, none the project's — the budget
+    year's end, as with no date stated."""
+    def added(desc: str) -> str:
+        rep = check_rows([_row(*QTY, "采购设备数量", "≥", "20", "台")], context={"budget_year": 2025, "description": desc})
+        [f] = [f for f in rep.findings if f.rule_id == "STR-10"]
+        return next(r["value"] for r in f.suggestion.add_rows if r["name"] == "项目完成时间")
+
+    assert added("2025年3月底前完成招标，项目于2025年10月底前竣工。") == "2025年10月31日前"
+    assert added(TWO_DATES) == "2025年12月31日前"
+    assert added("设备更新项目，9月30日前完成设备采购。") == "2025年9月30日前"
