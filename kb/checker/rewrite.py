@@ -405,23 +405,76 @@ def work_of(name: str) -> list[str]:
     return [p[i:i + 2] for p in parts for i in range(len(p) - 1) if re.fullmatch(r"[\u4e00-\u9fff]{2}", p[i:i + 2])]
 
 
-def work_deadline(text: str | None, year: int | None, name: str) -> str | None:
-    """The deadline `text` states for the work the row `name` dates: the first deadline in the year whose
-    clause says that work (…2025年3月底前完成招标，11月底前完成全部建设 → 建设完成时间 '2025年11月30日前', not
-    the tendering's 3月31日前 — a reviewer's catch); the first deadline of the text when no clause says the
-    row's work or the name says none (项目完成时间), as before. A span's end (定于2025年3月20日至4月5日举行 →
-    2025年4月5日前) counts after every date said with 前."""
+# a clause that dates the whole project's completion (项目于2025年10月底前完成, 工程11月底前竣工验收, 11月底前完成
+# 全部建设, 全部完工): the verb closes the clause (项目…完成招标 dates the tendering) or says all of the work
+_DONE = r"(?:完成|完工|竣工|建成|实施完毕)"
+_PROJECT_DONE_RE = re.compile(
+    rf"(?:项目|工程)[^，。；,;]*?{_DONE}(?:并?(?:通过)?(?:竣工)?验收|并?(?:交付|投入)使用)?$"
+    rf"|{_DONE}(?:全部|全面|所有)|(?:全部|全面|整体){_DONE}")
+
+
+# works that follow the project's completion: its date is not theirs (验收, 结算 …)
+_AFTER_DONE = frozenset(("验收", "结算", "决算", "审计", "评价", "评估", "移交", "交付"))
+
+
+def _clause_of(t: str, m: re.Match) -> str:
+    """The clause a stated date stands in, the date itself left out (“11月底前完成全部建设” → 完成全部建设)."""
+    start = max((x.end() for x in _CLAUSE_END_RE.finditer(t, 0, m.start())), default=0)
+    end = _CLAUSE_END_RE.search(t, m.end())
+    return t[start:m.start()] + t[m.end():end.start() if end else len(t)]
+
+
+def read_work_deadline(text: str | None, year: int | None, name: str) -> tuple[str | None, list[tuple[str, str]]]:
+    """The deadline `text` states for the work the row `name` dates, or why none is taken: (date, []) or
+    (None, [(date, its clause), ...]).
+
+    The date is the first deadline in the year whose clause says that work (…2025年3月底前完成招标，11月底前
+    完成全部建设 → 建设完成时间 '2025年11月30日前', not the tendering's 3月31日前 — a reviewer's catch); else
+    the only date the text states; else the date of the clause that dates the project's completion (项目于…
+    前完成 / 竣工, 完成全部建设, 全部完工: every work is done by then), unless the row dates a work that follows
+    it (验收, 结算, 审计 … `_AFTER_DONE`). With two dates or more
+    and none of these, no date is guessed (the text's first date was taken before: the tendering's date
+    for 项目完成时间): the second element lists the dates with their clauses for the advice. A span's end
+    (定于2025年3月20日至4月5日举行 → 2025年4月5日前) counts after every date said with 前. (None, []) when
+    the text states no date in the year."""
     t = text or ""
-    said = _stated_deadlines(t, year, spans=True)
+    said = [(date, _clause_of(t, m)) for date, m in _stated_deadlines(t, year, spans=True)]
+    if not said:
+        return None, []
     work = work_of(name)
-    if work:
-        for date, m in said:
-            start = max((x.end() for x in _CLAUSE_END_RE.finditer(t, 0, m.start())), default=0)
-            end = _CLAUSE_END_RE.search(t, m.end())
-            clause = t[start:m.start()] + t[m.end():end.start() if end else len(t)]
-            if any(w in clause for w in work):
-                return date
-    return said[0][0] if said else None
+    for date, clause in said if work else ():
+        if any(w in clause for w in work):
+            return date, []
+    if len({d for d, _ in said}) == 1:
+        return said[0][0], []
+    done = [d for d, clause in said if _PROJECT_DONE_RE.search(clause)]
+    if done and not any(w in _AFTER_DONE for w in work):
+        return done[0], []
+    seen: dict[str, str] = {}
+    for d, clause in said:
+        seen.setdefault(d, clause)
+    return None, list(seen.items())
+
+
+def work_deadline(text: str | None, year: int | None, name: str) -> str | None:
+    """The deadline `text` states for the work the row `name` dates (`read_work_deadline`), None when it
+    states none or several with none for that work."""
+    return read_work_deadline(text, year, name)[0]
+
+
+def undecided_deadline(r: ParsedRow) -> str | None:
+    """The advice for a 时效 row (not one timing a payment) whose description states two deadlines or more in
+    the year, none of them for the row's work nor the project's completion (`read_work_deadline`): the row
+    keeps its value and the advice lists the dates with what each is for; None when a date is read or the
+    text states none."""
+    if pays_on_time(r.name) or _PAY_DATE_NAME_RE.search(r.name):
+        return None
+    date, said = read_work_deadline(r.ctx.get("description"), budget_year(r), r.name)
+    if date is not None or len(said) < 2:
+        return None
+    listed = "；".join(f"{d}：{c.strip(' 于在将')}" if c.strip(' 于在将') else d for d, c in said)
+    return (f"未自动填写时限：项目概况写明{len(said)}个时限（{listed}），未说明哪一个是“{r.name}”所指工作的时限；"
+            "请按本行所指工作从中选填，或填写合同、实施方案约定的日期")
 
 
 # a row dating a payment (补助资金发放完成时间, 服务费支付时间)
@@ -824,6 +877,10 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
         return name
     l1, l2 = _levels(r, ids, name)
     lim = _relative_limit(r) if _takes_relative_limit(r, ids) else None
+    if ("TIME-05" in ids and not (lim and lim[0] == "≤") and l2 is Level2.timeliness
+            and (advice := undecided_deadline(r))):
+        # several dates stated, none for this row: no date is guessed, the row stays as written
+        return RowRewrite(None, f"{advice}（名称相应改为“{deadline_name(name)}”）", manual=True)
     if "TIME-05" in ids:   # 发放及时率 → 发放时限 when the description gives a relative limit, else a dated 完成时间
         name = limit_name(name) if lim and lim[0] == "≤" else deadline_name(name)
     elif lim and lim[0] == "≤":  # 补助资金拨付时间：按时 (TIME-01) beside 每学期结束后1个月内拨付 → 补助资金拨付时限
@@ -998,9 +1055,10 @@ def _takes_relative_limit(r: ParsedRow, ids: set[str]) -> bool:
     return "TIME-05" in ids or ("TIME-01" in ids and r.num is None and not r.is_date)
 
 
-def _deadline_target(r: ParsedRow, ids: set[str]) -> tuple[str, str, str]:
+def _deadline_target(r: ParsedRow, ids: set[str]) -> tuple[str, str, str] | str:
     """A 时效 row: its own date repaired or period rewritten, a well-formed duration kept, the payment's
-    limit the description gives relative to an event or a period (TIME-05), else a dated deadline."""
+    limit the description gives relative to an event or a period (TIME-05), else a dated deadline; the
+    advice (a str, `undecided_deadline`) when the description states several dates and none for the row."""
     if _takes_relative_limit(r, ids) and (lim := _relative_limit(r)):
         return lim  # 每学期结束后1个月内拨付: ≤1 个月, never the year's end
     if r.is_date and not r.full_year and not ({"TIME-01", "TIME-02", "TIME-03", "TIME-04"} & ids):
@@ -1011,6 +1069,8 @@ def _deadline_target(r: ParsedRow, ids: set[str]) -> tuple[str, str, str]:
         op = r.eff_op if r.eff_op in ("≤", "<", "=") else "≤"
         return (op, fmt_num(r.num), r.emb_unit or r.unit)
     fd = fixed_date(r) if ("TIME-03" in ids or "TIME-04" in ids) else None
+    if not fd and (advice := undecided_deadline(r)):
+        return advice  # several dates stated, none for this row's work: the row's value stays
     return ("", fd or deadline(r), "")
 
 

@@ -42,6 +42,9 @@ VALUE_UNITS = (
     "m", "M", "天", "日", "小时", "分钟", "秒", "周", "月", "季度", "年", "学时", "课时", "岁", "倍",
     "分", "级", "类", "种", "例", "起", "宗", "单", "名", "位", "床", "孔", "口", "盏", "门次", "家次",
     "万千瓦时", "千瓦时", "kWh", "万度", "度", "万吨标准煤", "吨标准煤", "卷", "页", "画幅", "顶",
+    # ours: power, bandwidth and storage (10MW, 100Mbps) and the Chinese units UNIT-04 writes for them
+    "兆瓦时", "兆瓦", "千瓦", "千伏安", "MWh", "MW", "kW", "KW", "kVA", "KVA", "Mbps", "Gbps", "kbps", "MB", "GB", "TB",
+    "兆比特每秒", "吉比特每秒", "千比特每秒", "兆字节", "吉字节", "太字节",
 )
 
 # longest first so 万人次 wins over 人次 and 人
@@ -49,7 +52,7 @@ QUANTITY_UNITS = sorted("""万人次 人次 万人 人 户次 万户 户 名 位
 小时 分钟 年 公里 千米 米 平方公里 平方米 万平方米 立方米 万立方米 亩 万亩 公顷 吨 万吨 千克 公斤 头 只 羽 株 棵 万株
 座 处 条 盏 本 册 份 篇 部 册次 张 间 床 张床 个点 宗 起 例 支 块 根 眼 口 处次 门 栋 幢 套次 课时 学时 km hm² hm2 万元 亿元 元 %
 粒 剂 剂次 人份 头份 毫升 盒 袋 箱 瓶 尾 车次 架次 延米 斤 餐 份次 台次 辆次 万次 樘 扇 ‰
-千瓦时 万千瓦时 kWh 度 万度 吨标准煤 万吨标准煤 卷 页 画幅 顶""".split(), key=len, reverse=True)
+千瓦时 万千瓦时 kWh 度 万度 吨标准煤 万吨标准煤 卷 页 画幅 顶 千瓦 兆瓦 兆瓦时""".split(), key=len, reverse=True)
 
 # units that count the same kind of thing, in the order they are tried (座 is a 个-type count first)
 UNIT_FAMILIES = (
@@ -62,7 +65,7 @@ UNIT_FAMILIES = (
     {"粒"}, {"剂", "剂次", "人份", "头份"}, {"盒", "袋", "箱", "瓶"},   # 头份: an animal vaccine's doses
     {"本", "册", "份", "篇", "部"}, {"张", "床", "张床"}, {"条", "根", "眼", "口"}, {"门"},
     {"栋", "幢", "座"}, {"课时", "学时"}, {"樘", "扇"}, {"‰"},
-    {"千瓦时", "度", "kWh"}, {"吨标准煤"},   # energy (电量: 1 度 = 1 千瓦时) and energy as standard coal
+    {"千瓦时", "度", "kWh", "兆瓦时", "MWh"}, {"吨标准煤"}, {"千瓦", "兆瓦", "kW", "MW"},   # energy (电量: 1 度 = 1 千瓦时) and energy as standard coal
     {"页", "画幅"},   # a scanned archive's pages: one 画幅 is one image of a page (档案数字化页数 counts them)
 )
 
@@ -106,7 +109,7 @@ def units_compatible(a: str, b: str) -> bool:
 _SIZE_BASE = (r"人次?|名|位|户次?|个|所|家|处|座|项|台|套|件|辆|艘|架|次|场次?|期|班|批次?|车次|架次|辆次|人天|人日|"
               r"公里|千米|米|延米|平方米|亩|公顷|平方公里|立方米|方|吨|千克|公斤|毫升|"
               r"头|只|羽|尾|株|棵|本|册|份|篇|部|页|卷|幅|画幅|张|床|条|根|眼|口|栋|幢|门|粒|樘|扇|盏|孔|间|"
-              r"顶|宗|例|起|支|块|枚|盒|袋|箱|瓶|剂|人份|册次|千瓦|千瓦时|度|吨标准煤|元|千元|"
+              r"顶|宗|例|起|支|块|枚|盒|袋|箱|瓶|剂|人份|册次|千瓦|千瓦时|兆瓦|兆瓦时|度|吨标准煤|元|千元|"
               r"(?i:km|m|m2|m3|hm2|t|kg|kwh)|"  # hm², ㎡, m³ after normalize; 万t
               # ours: livestock counted together (畜禽 in 头只 / 只羽, 万头只) and immunised or dosed per head
               # (免疫头次, 疫苗头份): a count of animals, so a size (a fresh reviewer, trial 4: the library's
@@ -240,22 +243,54 @@ def units_conflict(a: str, b: str) -> bool:
 
 
 # ours: units written in Latin letters and the Chinese unit a declaration writes instead (a fresh reviewer's
-# 500 pcs); read after NFKC (㎡ → m2, ｋｍ → km), case-insensitive. ℃ (°C) is a unit as written
+# 500 pcs); read after NFKC (㎡ → m2, ｋｍ → km), case-insensitive. ℃ (°C) is a unit as written. M alone is
+# read by what it measures (`mega_unit`); MW, kW, Mbps, MB … are the mega / kilo units they spell
 LATIN_UNITS = {"pcs": "个", "pc": "个", "piece": "个", "pieces": "个", "km": "公里", "m": "米", "m2": "平方米",
                "sqm": "平方米", "hm2": "公顷", "m3": "立方米", "kg": "千克", "t": "吨", "kwh": "千瓦时",
-               "person": "人", "persons": "人", "people": "人"}
+               "person": "人", "persons": "人", "people": "人",
+               "kw": "千瓦", "mw": "兆瓦", "mwh": "兆瓦时", "kva": "千伏安",
+               "kbps": "千比特每秒", "mbps": "兆比特每秒", "gbps": "吉比特每秒",
+               "kb": "千字节", "mb": "兆字节", "gb": "吉字节", "tb": "太字节"}
 _LATIN_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9²³]*")
 
+# ours: what an M alone stands for, by what the row speaks of (a fresh reviewer: 带宽 ≥100 M was proposed as
+# 100米). Broadband is sold by its rate in M (100M宽带 is 100 Mbps), a store by its size, a plant by its power;
+# anything else, and any length (射程 80 M, 光纤铺设长度), is 米. Tried in this order; the Chinese units are
+# `VALUE_UNITS` / `QUANTITY_UNITS` entries, so the rewritten value reads back (10兆瓦)
+MEGA_CONTEXTS = (
+    (re.compile(r"带宽|宽带|网速|速率|上网速度|传输速度|下载速度|接入速度|专线|百兆|千兆|光纤入户"), "兆比特每秒", "带宽"),
+    (re.compile(r"存储|内存|硬盘|磁盘|云盘|网盘|数据量|文件大小"), "兆字节", "存储容量"),
+    (re.compile(r"装机|功率|发电|光伏|风电|电站|储能|发电机|机组|供电能力|用电负荷"), "兆瓦", "功率"),
+)
 
-def latin_unit(unit: str) -> tuple[str, str | None] | None:
+
+def mega_unit(name: str, value: str = "") -> tuple[str, str] | None:
+    """What an M alone (100M, 10 M) means in a row named `name` with the value `value` as written:
+    ('兆比特每秒', '带宽') for a rate of broadband (网络带宽, 100M宽带), ('兆字节', '存储容量') for a store,
+    ('兆瓦', '功率') for power (装机, 光伏); None — 米 — otherwise, and when the name measures a length
+    (宽带光纤铺设长度, …里程: `measure_of`)."""
+    n = normalize(name or "")
+    if measure_of(_REMARK_RE.sub("", n) or n) == "length":
+        return None
+    said = n + "|" + normalize(value or "")
+    return next(((u, what) for rx, u, what in MEGA_CONTEXTS if rx.search(said)), None)
+
+
+def latin_unit(unit: str, name: str = "", value: str = "") -> tuple[str, str | None] | None:
     """A unit written with Latin letters: (the first such word, the Chinese unit the whole is written as,
     or None when a word is not one of `LATIN_UNITS`): `pcs` → ('pcs', '个'), `kg/人` → ('kg', '千克/人'),
-    `万t` → ('t', '万吨'), `sets` → ('sets', None). None for a unit without Latin letters (个, %, ‰, ㎡ read
-    as m2 is Latin) or °C."""
+    `万t` → ('t', '万吨'), `MW` → ('MW', '兆瓦'), `sets` → ('sets', None). An M alone is 米 unless the row's
+    `name` or `value` speaks of broadband, storage or power (`mega_unit`): `M` in 网络带宽 → ('M', '兆比特每秒').
+    None for a unit without Latin letters (个, %, ‰, ㎡ read as m2 is Latin) or °C."""
     u = (unit or "").replace("²", "2").replace("³", "3")
     if not u or u in ("°C", "°F") or not _LATIN_TOKEN_RE.search(u):
         return None
     words = _LATIN_TOKEN_RE.findall(u)
     if any(w.lower() not in LATIN_UNITS for w in words):
         return next(w for w in words if w.lower() not in LATIN_UNITS), None
-    return words[0], _LATIN_TOKEN_RE.sub(lambda m: LATIN_UNITS[m.group().lower()], u)
+    mega = mega_unit(name, value) if name or value else None
+
+    def chinese(m: re.Match) -> str:
+        w = m.group()
+        return mega[0] if mega and w in ("M", "m") else LATIN_UNITS[w.lower()]
+    return words[0], _LATIN_TOKEN_RE.sub(chinese, u)

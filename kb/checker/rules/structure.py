@@ -314,6 +314,62 @@ def _targets_said(rows: list[ParsedRow]) -> str:
     return "，指标值不一致：" + "、".join(_target_text(r) or "（空）" for r in rows)
 
 
+# ours: a money name that says a per-unit amount (人均补助标准, 单位成本, 每公里造价); any other is a total
+_PER_UNIT_NAME_RE = re.compile(r"单位|人均|户均|亩均|生均|每|单价|标准|定额")
+_PER_UNIT_WORD = {"人": "人均", "户": "户均", "亩": "亩均", "生": "生均"}
+
+
+def _per_unit_name(name: str, unit: str) -> str:
+    """The name a row of a per-unit amount takes (照明设施维护成本 in 元/千瓦 → 每千瓦照明设施维护成本,
+    项目总成本 in 元/人 → 人均项目成本)."""
+    den = re.split(r"[/每]", unit, 1)[1] if re.search(r"[/每]", unit) else ""
+    base = name.replace("总", "", 1) if "总" in name else name
+    return (_PER_UNIT_WORD.get(den) or (f"每{den}" if den else "单位")) + base
+
+
+def _odd_measure(name: str, rows: list[ParsedRow]) -> tuple[ParsedRow, str, str] | None:
+    """ours: of rows with one name over units of different kinds, the one whose unit does not fit the name,
+    with why and what to do (总成本 in 元/人: the unit is a per-unit amount, the name a total → rename it
+    人均…); None when each unit fits the name or none does (the name is at fault: each row is to say its 口径).
+    A money name (…成本, …补助标准) says a per-unit amount when it has 单位 / 人均 / 每 / 标准 …
+    (`_PER_UNIT_NAME_RE`), else a total; another name's measure is `measure_of`'s."""
+    from kb.domain.units import MEASURE_LABEL, is_money_unit, measure_of, unit_fits
+
+    with_unit = [r for r in rows if r.eff_unit]
+    if all("元" in r.eff_unit for r in with_unit):
+        per_name = bool(_PER_UNIT_NAME_RE.search(name))
+        odd = [r for r in with_unit if is_money_unit(r.eff_unit) == per_name]
+        if len(odd) != 1:
+            return None
+        r = odd[0]
+        if per_name:
+            return r, (f"名称“{name}”是单位金额，第{r.idx}行的计量单位“{r.eff_unit}”却是总额"), (
+                f"第{r.idx}行改为总额口径的名称（如“{_PER_UNIT_NAME_RE.sub('', name) or name}总额”），"
+                f"或按单位金额（元/人、元/亩等）填写")
+        return r, (f"名称“{name}”未写单位口径，读作总额，第{r.idx}行的计量单位“{r.eff_unit}”却是单位金额"), (
+            f"第{r.idx}行名称改为“{_per_unit_name(name, r.eff_unit)}”")
+    fam = measure_of(name)
+    if fam is None:
+        return None
+    odd = [r for r in with_unit if not unit_fits(fam, r.eff_unit)]
+    if len(odd) != 1 or len(odd) == len(with_unit):
+        return None
+    r = odd[0]
+    return r, (f"“{name}”应以{MEASURE_LABEL[fam]}计量，第{r.idx}行的计量单位“{r.eff_unit}”不是"), (
+        f"第{r.idx}行改名写明它计量的内容，或按{MEASURE_LABEL[fam]}填写")
+
+
+def _sat_to_change(a: ParsedRow, b: ParsedRow) -> tuple[ParsedRow, ParsedRow, str]:
+    """ours: of two rows surveying one group's satisfaction, (the row to change, the row kept, why): the one
+    filed outside 满意度指标 (a satisfaction is a 满意度指标, 财预〔2021〕101号), else the later one (the
+    group is surveyed once)."""
+    sat_a, sat_b = a.level1 is Level1.satisfaction, b.level1 is Level1.satisfaction
+    if sat_a != sat_b:
+        change, keep = (b, a) if sat_a else (a, b)
+        return change, keep, f"第{change.idx}行列在{change.raw.level1.strip() or '其他一级指标'}下，满意度应列入满意度指标"
+    return b, a, f"第{b.idx}行重复调查第{a.idx}行已调查的对象"
+
+
 @rule("STR-12", on="table", drops=_duplicates)
 def str_12(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
     """The same normalised name appears twice or more (the message gives the targets when they differ);
@@ -337,10 +393,16 @@ def str_12(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
             differ = any(_targets_said([by_idx[i] for i in rows[n]]) for n in dups)
             hits.append(RuleHit("name", f"指标名称重复：{desc}", {"rows": rows, "differ": differ}))
         if measures:
+            shown = list(measures.items())[:5]
             desc = "；".join(f"“{n}”（第{'、'.join(map(str, idx))}行：{'、'.join(_target_text(by_idx[i]) for i in idx)}）"
-                            for n, idx in list(measures.items())[:5])
-            hits.append(RuleHit("name", f"指标名称相同而计量单位不同：{desc}，计量的不是同一口径",
-                                {"measures": measures}))
+                            for n, idx in shown)
+            odd = [(n, idx, _odd_measure(by_idx[idx[0]].name, [by_idx[i] for i in idx])) for n, idx in shown]
+            said = "".join(f"；{o[1]}，应改第{o[0].idx}行" for _, _, o in odd if o)
+            advice = [o[2] + f"，第{'、'.join(str(i) for i in idx if i != o[0].idx)}行保留" if o else
+                      f"第{'、'.join(map(str, idx))}行在名称中分别写明口径（如总成本、单位成本），并核实计量单位"
+                      for n, idx, o in odd]
+            hits.append(RuleHit("name", f"指标名称相同而计量单位不同：{desc}，计量的不是同一口径{said}",
+                                {"measures": measures, "advice": advice}))
     near = near_duplicates(t)
     if near:
         desc = "；".join(f"“{by_idx[a].name}”与“{by_idx[b].name}”（第{a}、{b}行）" for a, b in near[:5])
@@ -350,7 +412,15 @@ def str_12(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
     if sat:
         desc = "；".join(f"“{by_idx[a].name}”与“{by_idx[b].name}”（第{a}、{b}行{_targets_said([by_idx[a], by_idx[b]])}）"
                         for a, b in sat[:5])
-        hits.append(RuleHit("name", f"疑似重复指标：{desc}调查的是同一对象的满意度", {"near": sat}))
+        which = [_sat_to_change(by_idx[a], by_idx[b]) for a, b in sat[:5]]
+        said = "".join(f"；{why}，应改第{c.idx}行" for c, _, why in which)
+        advice = [f"删除第{c.idx}行“{c.name}”，保留第{k.idx}行“{k.name}”"
+                  + (f"（两行指标值不一致，请核实保留的目标：{_target_text(k)}、{_target_text(c)}）"
+                     if not _same_target(c, k) else "")
+                  + (f"；第{c.idx}行若调查的是另一对象，在名称中写明" if c.level1 is k.level1 else "")
+                  for c, k, _ in which]
+        hits.append(RuleHit("name", f"疑似重复指标：{desc}调查的是同一对象的满意度{said}",
+                            {"near": sat, "advice": advice}))
     return hits
 
 
@@ -534,11 +604,10 @@ def fix_str_12(h: RuleHit, fx: TableFix) -> Suggestion | None:
     drop = _duplicates(h)
     if not h.data:
         return None
+    if "advice" in h.data:  # which row to change and how (satisfaction of one group; one name, two measures)
+        return construct(Suggestion, text=("不要删除：" if "measures" in h.data else "") + "；".join(h.data["advice"]))
     if "near" in h.data:
         return construct(Suggestion, text="确属同一指标的，合并为一行；不是的，在名称中写明各自的对象或口径")
-    if "measures" in h.data:
-        return construct(Suggestion, text="不要删除：在名称中写明各自的口径（如总成本、单位成本），"
-                                          "并核实每行的计量单位")
     said = "；重复的行指标值不一致，请核实保留的目标" if h.data.get("differ") else ""
     return construct(Suggestion, delete_rows=drop,
                      text="合并重复指标，删除第" + "、".join(map(str, drop)) + "行（或区分口径）" + said)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from kb.checker.catalog import RuleHit, rule
 from kb.checker.parse import ParsedRow, name_quantity
-from kb.domain.units import MEASURE_LABEL, canon_unit, latin_unit, unit_fits, units_conflict
+from kb.domain.units import MEASURE_LABEL, canon_unit, latin_unit, mega_unit, unit_fits, units_conflict
 from kb.settings import CheckerSettings
 
 def is_unit_01(r: ParsedRow) -> bool:
@@ -58,15 +58,21 @@ def unit_03(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
 @rule("UNIT-04", needs="num", fields=("value", "unit"), own_field=True)
 def unit_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """A 计量单位 written in Latin letters (ours): pcs, km, m2/㎡, kg, t … are proposed in Chinese
-    (个, 公里, 平方米, 千克, 吨: `kb.domain.units.LATIN_UNITS`); any other (sets, M) is non-standard and left
-    to the declarant. %, ‰, ℃ and Chinese units are not concerned."""
+    (个, 公里, 平方米, 千克, 吨, 兆瓦: `kb.domain.units.LATIN_UNITS`); any other (sets) is non-standard and left
+    to the declarant. An M alone is 米 unless the row's name or value speaks of broadband, storage or power
+    (`kb.domain.units.mega_unit`: 网络带宽 ≥100 M → 兆比特每秒; 射程 80 M stays 米). %, ‰, ℃ and Chinese
+    units are not concerned."""
     if r.is_date or not r.eff_unit:
         return None
-    lat = latin_unit(r.eff_unit)
+    lat = latin_unit(r.eff_unit, r.name, r.v)
     if lat is None:
         return None
     field = "unit" if r.unit == r.eff_unit or not r.emb_unit else "value"
     shown = r.raw.unit.strip() if field == "unit" else r.eff_unit  # ㎡ as written, not its m2
+    mega = mega_unit(r.name, r.v) if lat[0] in ("M", "m") else None
+    if lat[1] and mega:
+        return RuleHit(field, f"计量单位“{shown}”是英文写法；本行计量的是{mega[1]}，“{lat[0]}”是“兆”而不是“米”，"
+                              f"应写作“{lat[1]}”", {"unit": lat[1]})
     if lat[1]:
         return RuleHit(field, f"计量单位“{shown}”是英文写法，应写作“{lat[1]}”", {"unit": lat[1]})
     return RuleHit(field, f"计量单位“{shown}”不是规范的中文计量单位")
