@@ -28,7 +28,7 @@ from kb.domain.words import BUILD_WORDS
 from kb.suggest.words import (BENEFICIARIES, BENEFIT_VERBS, EVENT_UNITS, EXISTING_WORDS, FUNCTION_WORDS,
                               HOLD_VERBS, NAME_BOILERPLATE, NOUN_TAGS, ROAD_CLASSES, STOP_TAGS, WORK_VERBS)
 from kb.domain.text import normalize
-from kb.domain.units import is_time_unit
+from kb.domain.units import is_time_unit, unit_at
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
@@ -564,7 +564,8 @@ def per_unit_totals(t: str, found: list[Mention]) -> list[Mention]:
     out = []
     for m in found:
         per = _PER_COUNTED.match(t, m.end) if m.unit not in Q.MONEY_UNITS else None
-        counts = [n for n in found if n is not m and n.unit == per.group(1)
+        per_unit = (unit_at(t, per.start(1)) or per.group(1)) if per else ""   # 元/千瓦时: 千瓦时, never 千瓦
+        counts = [n for n in found if n is not m and n.unit == per_unit
                   and not _PER_COUNTED.match(t, n.end)] if per else []
         if len(counts) != 1:
             out.append(m)

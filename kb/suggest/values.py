@@ -195,7 +195,9 @@ PER_UNIT = re.compile(r"每[\u4e00-\u9fff]{1,3}")
 # the period written after a per-unit amount (每生1500元/学期): the standard is per head and per term
 PER_PERIOD = re.compile(r"\s*/\s*(学期|学年|年|月|天|日|餐|次)")
 # …or written after it: 1200元/人·年
-PER_THING_AFTER = re.compile(r"\s*/\s*((?:平方米|立方米|平方公里|[\u4e00-\u9fff]{1,2})(?:[·.][\u4e00-\u9fff]{1,2})?)")
+# (the units of `kb.domain.units` longest first, then any one or two characters: 元/千瓦时 is per 千瓦时, not 千瓦)
+_PER_WORD = r"(?:" + "|".join(re.escape(u) for u in Q.UNITS) + r"|[\u4e00-\u9fff]{1,2})"
+PER_THING_AFTER = re.compile(r"\s*/\s*(" + _PER_WORD + r"(?:[·.]" + _PER_WORD + r")?)")
 # the period said before a per-unit amount (村卫生室每个每年补助1万元): the standard is per year
 PERIOD_BEFORE = re.compile(r"每(学期|学年|年|月|天|日|餐|次)")
 

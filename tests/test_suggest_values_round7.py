@@ -1,0 +1,55 @@
+"""Issue 10: defects of suggest's default table in the values it carries, each on a description written for
+this test (none is a trial's text nor in ../shared/data)."""
+from __future__ import annotations
+
+import pytest
+
+
+def _rows(res):
+    return [(c.level2_label, c.name, c.operator, c.value, c.unit) for c in res.default_table]
+
+
+def _suggest(kb, text, name, budget_wan=None):
+    return kb.suggest(text, project_name=name, budget_wan=budget_wan, mode="lexical", with_opinions=False)
+
+
+# ------------------------------------------------------------------ 4. units longest first
+
+@pytest.mark.parametrize("text, at, unit", [
+    ("0.62元/千瓦时", 6, "千瓦时"),
+    ("500千瓦", 3, "千瓦"),
+    ("120万千瓦时", 3, "万千瓦时"),
+    ("30人次", 2, "人次"),
+    ("30岁", 2, ""),
+])
+def test_the_unit_at_a_place_is_the_longest_that_fits(text, at, unit):
+    from kb.domain.units import unit_at
+
+    assert unit_at(text, at) == unit
+
+
+def test_a_price_per_kwh_keeps_its_unit(shipped_kb):
+    """An electricity price 0.6元/千瓦时 beside the year's use was carried as 元/千瓦 (the slash's part was read as
+    the first two characters, not as a unit)."""
+    res = _suggest(shipped_kb, "街道办2025年安排背街小巷路灯维护经费96万元，用于路灯维修和电费支付。电费约57万元，"
+                               "按全年用电约95万千瓦时、平均电价0.6元/千瓦时测算。今年更换节能灯具800套，路灯故障接报后24小时内修复，"
+                               "亮灯率不低于97%。", "背街小巷路灯维护", 96)
+    price = [r for r in _rows(res) if r[3] == "0.6"]
+    assert price and price[0][4] == "元/千瓦时", _rows(res)
+
+
+def test_installed_power_and_a_years_output_are_two_units(shipped_kb):
+    """装机容量 in 千瓦 beside a year's output in 万千瓦时: the power is read in 千瓦 (it was no unit at all), the energy
+    stays in 千瓦时."""
+    from kb.domain.units import units_compatible
+    from kb.suggest.context import read_project
+
+    text = ("村集体2025年安排分布式光伏电站运维资金28万元，维护屋顶光伏电站8座，总装机容量360千瓦，"
+            "年发电量约40万千瓦时，设备故障48小时内修复。")
+    ctx = read_project(shipped_kb.index.tokenizer, text, project_name="村级分布式光伏电站运维")
+    got = {(m.value, m.unit) for m in ctx.mentions}
+    assert ("360", "千瓦") in got and ("40", "万千瓦时") in got, got
+    assert not units_compatible("千瓦", "千瓦时")
+    res = _suggest(shipped_kb, text, "村级分布式光伏电站运维", 28)
+    power = [r for r in _rows(res) if r[3] == "360"]
+    assert power and power[0][4] == "千瓦", _rows(res)
