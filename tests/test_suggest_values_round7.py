@@ -53,3 +53,30 @@ def test_installed_power_and_a_years_output_are_two_units(shipped_kb):
     res = _suggest(shipped_kb, text, "村级分布式光伏电站运维", 28)
     power = [r for r in _rows(res) if r[3] == "360"]
     assert power and power[0][4] == "千瓦", _rows(res)
+
+
+# ------------------------------------------------------------------ 3. no formed name opens on a verb that only holds an event
+
+def test_a_formed_count_does_not_open_on_kaizhan(shipped_kb):
+    """开展工业企业错峰生产检查120家次 was named 开展工业企业错峰生产检查数量: 开展 only says the check takes place."""
+    from kb.domain.words import HOLD_VERBS
+
+    res = _suggest(shipped_kb, "市生态环境局2025年安排重污染天气应急管控经费30万元，开展工业企业错峰生产检查120家次，"
+                               "组织重点排污单位应急演练6场。", "重污染天气应急管控", 30)
+    names = [r[1] for r in _rows(res)]
+    assert not [n for n in names if n.startswith(HOLD_VERBS)], names
+    checked = [r for r in _rows(res) if r[3] == "120"]
+    assert checked and checked[0][1].startswith("工业企业错峰生产检查"), _rows(res)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("实施农村户厕改造500座", "农村户厕改造数量"),
+    ("进行河道清淤3.5公里", "河道清淤里程"),
+    ("新建村级污水处理设施18座", "新建村级污水处理设施数量"),   # a verb of the work stays
+])
+def test_hold_verbs_are_dropped_work_verbs_kept(shipped_kb, text, name):
+    from kb.suggest.context import read_project
+    from kb.suggest.naming import quantity_name
+
+    ctx = read_project(shipped_kb.index.tokenizer, text, project_name="项目")
+    assert [quantity_name(m, ctx.core) for m in ctx.mentions] == [name]
