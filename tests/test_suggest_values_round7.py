@@ -80,3 +80,40 @@ def test_hold_verbs_are_dropped_work_verbs_kept(shipped_kb, text, name):
 
     ctx = read_project(shipped_kb.index.tokenizer, text, project_name="项目")
     assert [quantity_name(m, ctx.core) for m in ctx.mentions] == [name]
+
+
+# ------------------------------------------------------------------ 2. a day's count and the days of the year
+
+def test_a_daily_count_with_the_days_stated_is_the_years_total(shipped_kb):
+    """日均接待40人次 and 全年开放280天: the year's target is 40 × 280 = 11200 人次, the arithmetic in the basis
+    (a 年度 target beside the year's budget); the per-visit cost divides the budget by the year's visits
+    (56 万元 ÷ 11200 = 50 元/人次), never by the day's."""
+    res = _suggest(shipped_kb, "镇综合文化站2025年安排农家书屋阅览服务经费56万元，为村民提供图书借阅和阅览服务，"
+                               "日均接待读者40人次，全年开放280天，读者满意度达到90%以上。", "农家书屋阅览服务", 56)
+    rows = {r[1]: r for r in _rows(res)}
+    year = [c for c in res.default_table if c.value == "11200"]
+    assert year and year[0].unit == "人次" and not year[0].name.startswith("日均"), _rows(res)
+    assert "日均40人次" in year[0].basis and "280天" in year[0].basis, year[0].basis
+    assert not [r for r in rows.values() if r[3] == "40"], _rows(res)
+    per_visit = [r for r in rows.values() if r[4] == "元/人次"]
+    assert not per_visit or per_visit[0][3] == "50", _rows(res)
+
+
+def test_a_daily_count_without_the_days_divides_no_budget(shipped_kb):
+    """日均服务30人次 with no days stated stays the day's count; 60 万元 ÷ 30 gave a per-visit cost of 20000 元."""
+    res = _suggest(shipped_kb, "街道2025年安排社区老年助餐服务补助60万元，依托3个社区食堂为辖区老年人提供助餐服务，"
+                               "日均服务30人次，老年人满意度达到90%以上。", "社区老年助餐服务补助", 60)
+    rows = _rows(res)
+    assert [r for r in rows if r[3] == "30" and r[1].startswith("日均")], rows
+    assert not [r for r in rows if r[3] == "20000"], rows
+
+
+@pytest.mark.parametrize("text", [
+    "日均服务30人次，全年服务250天，合同约定2个工作日内完成结算。",
+])
+def test_the_year_total_reads_the_days_of_service_only(shipped_kb, text):
+    from kb.suggest.context import read_project
+
+    ctx = read_project(shipped_kb.index.tokenizer, text, project_name="社区助餐")
+    got = [(m.value, m.unit, m.derivation) for m in ctx.mentions if m.unit == "人次"]
+    assert got == [("7500", "人次", "日均30人次 × 全年服务250天")], got

@@ -677,9 +677,10 @@ def _places_against_text(d: Draft, ctx: ProjectContext) -> bool:
 
 
 def _stated_persons(ctx: ProjectContext) -> tuple[float, str] | None:
-    """The number of persons served or trained the text states (first such mention)."""
+    """The number of persons served or trained the text states (first such mention); a day's count (日均服务30人次
+    with no days of the year stated) is no base of the year's money (60 万元 ÷ 30 gave ≤20000 元/人次)."""
     for m in ctx.mentions:
-        if m.unit in PERSON_UNITS:
+        if m.unit in PERSON_UNITS and not m.obj.startswith("日均"):
             v = float(m.value) * (10000 if m.unit.startswith("万") else 1)
             return v, ("人次" if "次" in m.unit else "人")
     return None
