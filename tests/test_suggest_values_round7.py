@@ -117,3 +117,26 @@ def test_the_year_total_reads_the_days_of_service_only(shipped_kb, text):
     ctx = read_project(shipped_kb.index.tokenizer, text, project_name="社区助餐")
     got = [(m.value, m.unit, m.derivation) for m in ctx.mentions if m.unit == "人次"]
     assert got == [("7500", "人次", "日均30人次 × 全年服务250天")], got
+
+
+# ------------------------------------------------------------------ 1. a second benefit figure in a full table
+
+def test_households_and_persons_served_both_bind_in_a_full_table(shipped_kb):
+    """受益人口 and 受益农户 both stated in a text whose other figures fill the table: both figures were dropped
+    (the fill stopped at the budget's cost row) and, once past it, the households had no room left; now the
+    persons and the households each hold a row, the table stays at twelve rows, and the row given up is the
+    third stated quality rate."""
+    from kb.suggest.table import MAX_ROWS
+
+    res = _suggest(shipped_kb, "县水利局2025年安排农村饮水安全巩固提升资金860万元，新建供水站2座，改造配水管网36公里，"
+                               "更换入户水表4200块，新建蓄水池6座，安装净水消毒设备12套，工程验收合格率100%。"
+                               "工程于2025年10月底前完工。工程建成后农村自来水普及率提高到95%，集中供水率达到90%，"
+                               "供水保证率达到95%，受益人口11,800人，受益农户3,200户，群众满意度达到90%以上。",
+                   "2025年农村饮水安全巩固提升工程", 860)
+    rows = _rows(res)
+    assert len(rows) <= MAX_ROWS, rows
+    persons = [r for r in rows if r[3] == "11800"]
+    households = [r for r in rows if r[3] == "3200"]
+    assert persons and persons[0][4] == "人" and persons[0][0] == "社会效益指标", rows
+    assert households and households[0][4] == "户" and households[0][0] == "社会效益指标", rows
+    assert len([r for r in rows if r[0] == "质量指标"]) >= 1, rows

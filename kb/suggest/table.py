@@ -339,12 +339,30 @@ def assemble(drafts: list[Draft]) -> Table:
                 take(d, lo)
     for target, relax in ((TARGET_ROWS, 0), (MIN_ROWS, 1)):
         for d in ranked:
-            # the text's own numbers go in up to MAX_ROWS (折合每平方米每年5.78元 was left out of a full table)
-            if len(chosen) >= target and (relax or d.tier != Tier.BOUND or d.value_source != "text"
-                                          or len(chosen) >= MAX_ROWS):
+            # the text's own numbers go in up to MAX_ROWS (折合每平方米每年5.78元 was left out of a full table);
+            # a row bound to the budget (巩固提升工程成本 ≤ 860) among them is passed, not the end of them
+            if len(chosen) >= target and (relax or len(chosen) >= MAX_ROWS):
                 break
+            if len(chosen) >= target and (d.tier != Tier.BOUND or d.value_source != "text"):
+                continue
             if id(d) not in chosen_ids:
                 take(d, QUOTAS[group_of(d.slot)][1] + relax)
+    for d in ranked:
+        # a benefit figure of the text left out of a full table (受益农户3200户 beside 受益人口11800人) takes the
+        # place of the weakest row there, never a thirteenth
+        if (len(chosen) < MAX_ROWS or id(d) in chosen_ids or group_of(d.slot) != "benefit" or d.tier != Tier.BOUND
+                or d.value_source != "text" or count.get("benefit", 0) >= BOUND_BENEFIT_MAX):
+            continue
+        victim = _weakest(chosen, count)
+        if victim is None or any(same_measure(d, c) for c in chosen):
+            continue
+        chosen.remove(victim)
+        chosen_ids.discard(id(victim))
+        count[group_of(victim.slot)] -= 1
+        if not take(d, BOUND_BENEFIT_MAX):
+            chosen.append(victim)
+            chosen_ids.add(id(victim))
+            count[group_of(victim.slot)] += 1
     for g in MISSING:
         fill = _stand_in(ranked, chosen, g) if count.get(g, 0) == 0 else None
         if fill is not None:
@@ -354,6 +372,20 @@ def assemble(drafts: list[Draft]) -> Table:
     rows = _in_table_order(chosen + _missing(count))   # a 请补充 row stands in its slot's place
     alts = _alternates(ranked, chosen)
     return Table(rows=rows[:MAX_ROWS], alternates=alts)
+
+
+def _weakest(chosen: list[Draft], count: dict[str, int]) -> Draft | None:
+    """The row a full table gives up for a benefit figure of the text: of the groups holding more rows than their
+    minimum (a benefit row never), first one past its usual maximum (a third stated quality rate), a row not
+    holding the text's own figure before one that does, the lowest score last; None when every group is at its
+    minimum."""
+    def key(d: Draft) -> tuple:
+        g = group_of(d.slot)
+        return (count.get(g, 0) <= QUOTAS[g][1], d.value_source == "text", d.score)
+
+    spare = [d for d in chosen if group_of(d.slot) != "benefit"
+             and count.get(group_of(d.slot), 0) > QUOTAS[group_of(d.slot)][0]]
+    return min(spare, key=key, default=None)
 
 
 def _stated_term(d: Draft) -> str:
