@@ -140,3 +140,36 @@ def test_households_and_persons_served_both_bind_in_a_full_table(shipped_kb):
     assert persons and persons[0][4] == "人" and persons[0][0] == "社会效益指标", rows
     assert households and households[0][4] == "户" and households[0][0] == "社会效益指标", rows
     assert len([r for r in rows if r[0] == "质量指标"]) >= 1, rows
+
+
+# ------------------------------------------------------------------ 5. no placeholder row, no borrowed participation rate
+
+SHAONIANGONG = ("县教育局2025年安排乡村学校少年宫活动经费40万元，资助全县14所乡村学校少年宫开展绘画、书法、武术、科普等"
+                "兴趣活动。每所少年宫每周开展活动不少于2次，全年组织集中展示活动3场，参与学生不少于4800人。"
+                "资金于6月底前拨付到校，受益学生满意度达到90%以上。")
+
+
+def test_a_slot_nothing_fits_is_said_in_the_message_not_as_a_row(shipped_kb):
+    """A 少年宫 activity fund (types uncertain) showed （请补充效益指标） as a row of its table; the table holds real rows
+    only and the message says which slot is the declarant's to add."""
+    res = _suggest(shipped_kb, SHAONIANGONG, "乡村学校少年宫活动经费", 40)
+    rows = _rows(res)
+    assert not [r for r in rows if r[1].startswith(("（", "(")) or "请补充" in r[1]], rows
+    if not [r for r in rows if r[0].endswith("效益指标")]:
+        assert "没有找到与项目相符的" in res.message and "效益指标" in res.message, res.message
+
+
+def test_a_participation_rate_the_text_does_not_state_is_left_to_fill(shipped_kb):
+    """活动参与率 ≥80 % came from the events library's typical value (another programme's target group) for a text
+    that states the pupils taking part (4800) but no share: the rate is 待填写, saying why."""
+    res = _suggest(shipped_kb, SHAONIANGONG, "乡村学校少年宫活动经费", 40)
+    rates = [c for c in res.default_table if c.name.endswith(("参与率", "参加率"))]
+    assert rates, _rows(res)
+    for c in rates:
+        assert c.value == "" and "参与比例" in c.note, (c.name, c.value, c.note)
+
+
+def test_a_participation_rate_the_text_states_is_kept(shipped_kb):
+    res = _suggest(shipped_kb, SHAONIANGONG.replace("参与学生不少于4800人", "学生活动参与率达到85%"),
+                   "乡村学校少年宫活动经费", 40)
+    assert [c for c in res.default_table if c.name.endswith("参与率") and c.value == "85"], _rows(res)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from copy import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kb.domain.units import unit_fits, units_compatible
 from kb.suggest.draft import ASIDE_NO_PEOPLE, ASIDE_SPARE_ENTRY, PENDING, Draft
@@ -62,6 +62,7 @@ class Table:
 
     rows: list[Draft]
     alternates: dict[str, list[Draft]]
+    missing: list[str] = field(default_factory=list)   # the required slot groups nothing fits (效益指标 …)
 
 
 def order_key(d: Draft) -> tuple:
@@ -369,9 +370,10 @@ def assemble(drafts: list[Draft]) -> Table:
             chosen.append(fill)
             chosen_ids.add(id(fill))
             count[g] = 1
-    rows = _in_table_order(chosen + _missing(count))   # a 请补充 row stands in its slot's place
+    # a slot nothing fits is said beside the table, never a （请补充…） row in it (a reviewer strikes an empty name)
+    rows = _in_table_order(chosen)
     alts = _alternates(ranked, chosen)
-    return Table(rows=rows[:MAX_ROWS], alternates=alts)
+    return Table(rows=rows[:MAX_ROWS], alternates=alts, missing=[MISSING[g] for g in MISSING if not count.get(g)])
 
 
 def _weakest(chosen: list[Draft], count: dict[str, int]) -> Draft | None:
@@ -482,16 +484,6 @@ def _in_table_order(rows: list[Draft]) -> list[Draft]:
         return order.get(d.slot, 99), -int(d.tier), -best[id(d)], d.mention.start if listed else 0, -d.score
 
     return sorted(rows, key=key)
-
-
-def _missing(count: dict[str, int]) -> list[Draft]:
-    out = []
-    for g, label in MISSING.items():
-        if count.get(g, 0) == 0:
-            l2 = {"benefit": "social_benefit", "satisfaction": "beneficiary_satisfaction"}.get(g, g)
-            out.append(Draft(name=f"（请补充{label}）", level2=l2, source="formed", tier=Tier.RANKED,
-                             note=f"{PENDING}：没有找到与项目相符的{label}，请按项目实际补充"))
-    return out
 
 
 def _alternates(ranked: list[Draft], chosen: list[Draft]) -> dict[str, list[Draft]]:

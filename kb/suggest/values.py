@@ -873,6 +873,12 @@ def _typical_or_pending(d: Draft, defaults: dict[str, float]) -> None:
         # a year's share of a multi-year work (主体工程完成率 70 %) is the project's own plan
         d.operator, d.value, d.value_unit, d.note = "≥", "", "%", f"{PENDING}：按项目年度计划填写"
         return
+    if unit == "%" and val and PARTICIPATION.search(d.key) and not d.type_ids:
+        # a share of a target group taking part (活动参与率 ≥80 % of the events library, for a 少年宫 fund): the
+        # library's figure is another programme's group, not one a detected type's set gives for this kind of project
+        d.operator, d.value, d.value_unit = _rate_operator(d, op or _operator(d), val), "", "%"
+        d.note = f"{PENDING}：描述没有写明参与比例，请按目标人群（应参与人数）测算填写，不照搬指标库的典型值"
+        return
     if unit == "%" and val:
         d.operator, d.value, d.value_unit, d.value_source = _rate_operator(d, op or _operator(d), val), val, "%", "typical"
         return
@@ -893,6 +899,8 @@ def _typical_or_pending(d: Draft, defaults: dict[str, float]) -> None:
     d.note = _pending_reason(d, unit)
 
 
+# a share of a target group taking part: its size is the project's, typical only for a type's own row
+PARTICIPATION = re.compile(r"(参与率|参加率|参训率|到课率|出勤率)$")
 # progress of the work in the year: size of the project's own plan, never a library's figure
 PROGRESS = re.compile(r"(主体工程完成率|工程完成比例|工程进度|形象进度|建设进度)$")
 
