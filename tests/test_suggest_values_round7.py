@@ -173,3 +173,12 @@ def test_a_participation_rate_the_text_states_is_kept(shipped_kb):
     res = _suggest(shipped_kb, SHAONIANGONG.replace("参与学生不少于4800人", "学生活动参与率达到85%"),
                    "乡村学校少年宫活动经费", 40)
     assert [c for c in res.default_table if c.name.endswith("参与率") and c.value == "85"], _rows(res)
+
+
+@pytest.mark.parametrize("name, share", [("活动参与率", True), ("党员参训率", True), ("车辆出勤率", False),
+                                         ("活动完成率", False)])
+def test_participation_is_a_share_of_people_taking_part(name, share):
+    """车辆出勤率 (D031's vehicles on duty) keeps the library's ≥90 %: a vehicle is no group taking part."""
+    from kb.suggest.values import PARTICIPATION
+
+    assert bool(PARTICIPATION.search(name)) is share

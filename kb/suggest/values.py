@@ -900,7 +900,7 @@ def _typical_or_pending(d: Draft, defaults: dict[str, float]) -> None:
 
 
 # a share of a target group taking part: its size is the project's, typical only for a type's own row
-PARTICIPATION = re.compile(r"(参与率|参加率|参训率|到课率|出勤率)$")
+PARTICIPATION = re.compile(r"(参与率|参加率|参训率|到课率)$")   # not 出勤率: 车辆出勤率 is no group share
 # progress of the work in the year: size of the project's own plan, never a library's figure
 PROGRESS = re.compile(r"(主体工程完成率|工程完成比例|工程进度|形象进度|建设进度)$")
 
