@@ -8,8 +8,8 @@ remaining rows within each slot's maximum, and never holds the same measure
 of the same object twice (`same_measure`). Rows of tier ALTERNATE never
 enter it. A required slot the pending limits left empty takes its best
 candidate all the same (a blank row of the library says what to measure; a
-reviewer strikes a bare placeholder); only a slot with no candidate at all
-gets a 待填写 row saying what to add. Everything else not chosen is an alternate beside its slot (best
+reviewer strikes a bare placeholder); a slot with no candidate at all is
+named in `Table.missing` (the result's message), never a placeholder row. Everything else not chosen is an alternate beside its slot (best
 `ALTERNATES` per slot), except rows vetting set aside (another programme,
 no object in the text, a vague formed rate). Pure functions over ranked drafts.
 """
