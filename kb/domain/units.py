@@ -44,7 +44,7 @@ VALUE_UNITS = (
     "万千瓦时", "千瓦时", "kWh", "万度", "度", "万吨标准煤", "吨标准煤", "卷", "页", "画幅", "顶",
     # ours: power, bandwidth and storage (10MW, 100Mbps) and the Chinese units UNIT-04 writes for them
     "兆瓦时", "兆瓦", "千瓦", "千伏安", "MWh", "MW", "kW", "KW", "kVA", "KVA", "Mbps", "Gbps", "kbps", "MB", "GB", "TB",
-    "兆比特每秒", "吉比特每秒", "千比特每秒", "兆字节", "吉字节", "太字节",
+    "兆比特每秒", "吉比特每秒", "千比特每秒", "兆字节", "吉字节", "太字节", "万千瓦",
 )
 
 # longest first so 万人次 wins over 人次 and 人
@@ -52,7 +52,15 @@ QUANTITY_UNITS = sorted("""万人次 人次 万人 人 户次 万户 户 名 位
 小时 分钟 年 公里 千米 米 平方公里 平方米 万平方米 立方米 万立方米 亩 万亩 公顷 吨 万吨 千克 公斤 头 只 羽 株 棵 万株
 座 处 条 盏 本 册 份 篇 部 册次 张 间 床 张床 个点 宗 起 例 支 块 根 眼 口 处次 门 栋 幢 套次 课时 学时 km hm² hm2 万元 亿元 元 %
 粒 剂 剂次 人份 头份 毫升 盒 袋 箱 瓶 尾 车次 架次 延米 斤 餐 份次 台次 辆次 万次 樘 扇 ‰
-千瓦时 万千瓦时 kWh 度 万度 吨标准煤 万吨标准煤 卷 页 画幅 顶 千瓦 兆瓦 兆瓦时""".split(), key=len, reverse=True)
+千瓦时 万千瓦时 kWh 度 万度 吨标准煤 万吨标准煤 卷 页 画幅 顶 千瓦 万千瓦 兆瓦 兆瓦时""".split(), key=len, reverse=True)
+
+
+def unit_at(text: str, pos: int = 0) -> str:
+    """The unit of `QUANTITY_UNITS` written at `text[pos:]`, the longest that fits (千瓦时 before 千瓦, 万人次 before
+    万人 and 人), else ''. Every reader of a unit after a number or a slash reads it so (0.62元/千瓦时 is per
+    千瓦时, never per 千瓦: a fresh reviewer's electricity price)."""
+    return next((u for u in QUANTITY_UNITS if text.startswith(u, pos)), "")
+
 
 # units that count the same kind of thing, in the order they are tried (座 is a 个-type count first)
 UNIT_FAMILIES = (
@@ -65,7 +73,8 @@ UNIT_FAMILIES = (
     {"粒"}, {"剂", "剂次", "人份", "头份"}, {"盒", "袋", "箱", "瓶"},   # 头份: an animal vaccine's doses
     {"本", "册", "份", "篇", "部"}, {"张", "床", "张床"}, {"条", "根", "眼", "口"}, {"门"},
     {"栋", "幢", "座"}, {"课时", "学时"}, {"樘", "扇"}, {"‰"},
-    {"千瓦时", "度", "kWh", "兆瓦时", "MWh"}, {"吨标准煤"}, {"千瓦", "兆瓦", "kW", "MW"},   # energy (电量: 1 度 = 1 千瓦时) and energy as standard coal
+    {"千瓦时", "度", "kWh", "兆瓦时", "MWh"}, {"吨标准煤"},   # energy (电量: 1 度 = 1 千瓦时) and energy as standard coal
+    {"千瓦", "万千瓦", "兆瓦", "kW", "MW"},   # power (装机容量500千瓦), never energy: 千瓦 is no 千瓦时
     {"页", "画幅"},   # a scanned archive's pages: one 画幅 is one image of a page (档案数字化页数 counts them)
 )
 
@@ -110,7 +119,7 @@ _SIZE_BASE = (r"人次?|名|位|户次?|个|所|家|处|座|项|台|套|件|辆|
               r"公里|千米|米|延米|平方米|亩|公顷|平方公里|立方米|方|吨|千克|公斤|毫升|"
               r"头|只|羽|尾|株|棵|本|册|份|篇|部|页|卷|幅|画幅|张|床|条|根|眼|口|栋|幢|门|粒|樘|扇|盏|孔|间|"
               r"顶|宗|例|起|支|块|枚|盒|袋|箱|瓶|剂|人份|册次|千瓦|千瓦时|兆瓦|兆瓦时|度|吨标准煤|元|千元|"
-              r"(?i:km|m|m2|m3|hm2|t|kg|kwh)|"  # hm², ㎡, m³ after normalize; 万t
+              r"(?i:km|m|m2|m3|hm2|t|kg|kwh|kw)|"  # hm², ㎡, m³ after normalize; 万t
               # ours: livestock counted together (畜禽 in 头只 / 只羽, 万头只) and immunised or dosed per head
               # (免疫头次, 疫苗头份): a count of animals, so a size (a fresh reviewer, trial 4: the library's
               # ≥100万头只 proposed for a blank 强制免疫畜禽数量)

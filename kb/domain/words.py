@@ -97,6 +97,11 @@ FORM_PATTERNS = (
     r"\d+(?:\.\d+)?\s*(?:万元|亿元|元)", r"本年度|年度|全年|本级",
 )
 
+# verbs that only say an event takes place (开展食品安全自查: the event is 食品安全自查; 组织开展社区党员600人次: the
+# persons take part in it): no indicator name opens on one (开展工业企业错峰生产检查120家次 counts 工业企业错峰生产检查,
+# not 开展…). Suggest's names and objects read this list (`kb.suggest.words` re-exports it)
+HOLD_VERBS = ("开展", "组织", "进行", "召开", "举办", "实施", "举行", "安排")
+
 # verbs that pay money out or say it has arrived (支付设备款, 拨付到校, 发放到位, 到账): the one list that a
 # payment's time limit is read with, by suggest (`kb.suggest.objects`) and the checker (`kb.checker.rewrite`)
 PAYMENT_VERBS = ("支付", "拨付", "发放", "兑现", "兑付", "到位", "到账")

@@ -449,7 +449,14 @@ def render(table: Table, ctx: ProjectContext, detected: list[tuple], uncertain: 
         confident=True, table=_per_slot(table, rows, alts, top), suggestions=flat, default_table=rows,
         alternates=alts, project_types=_type_hits(detected), types_uncertain=uncertain,
         budget_wan=ctx.budget_wan, quantities=ctx.quantities, mode=mode,
-        message="；".join((["项目类型不确定，请核对或用 --type 指定"] if uncertain and detected else []) + ctx.notes))
+        message="；".join((["项目类型不确定，请核对或用 --type 指定"] if uncertain and detected else [])
+                         + [missing_note(table.missing)] * bool(table.missing) + ctx.notes))
+
+
+def missing_note(groups: list[str]) -> str:
+    """What the message says of required slot groups no row fits (['效益指标'] → 没有找到与项目相符的效益指标，请按
+    项目实际补充); the table holds no placeholder row for them."""
+    return f"没有找到与项目相符的{'、'.join(groups)}，请按项目实际补充"
 
 
 def _per_slot(table: Table, rows: list[Candidate], alts: dict[str, list[Candidate]], top: int) -> list[SlotCandidates]:

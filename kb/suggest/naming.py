@@ -123,6 +123,8 @@ def quantity_name(m: Mention, core: str = "") -> str | None:
     if not m.obj and ENDS_WITH_MEASURE.search(m.context) and is_clean(m.context):
         return m.context if MIN_NAME <= len(m.context) <= MAX_NAME else None  # 情景教学或外训批次
     obj, verb = m.obj, m.verb if m.verb_after or _work_verb(m.verb) or m.verb in BENEFIT_VERBS else ""
+    if verb in HOLD_VERBS and not m.verb_after and obj and m.unit not in PERSON_UNITS:
+        verb = ""   # 开展工业企业错峰生产检查120家次: what is held is counted, no name opens on 开展 / 组织 / 实施 / 进行
     if SCOPE_ONLY.fullmatch(obj):
         return None   # 对全镇12个村: 全镇 is where, not what is counted (全镇数量 ≥ 12 个; fresh trial)
     obj = SCOPE_LEAD.sub("", obj)   # 为全县学生21300名: 学生 are counted, 全县 says where (全县学生人数)

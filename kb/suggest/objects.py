@@ -28,7 +28,7 @@ from kb.domain.words import BUILD_WORDS
 from kb.suggest.words import (BENEFICIARIES, BENEFIT_VERBS, EVENT_UNITS, EXISTING_WORDS, FUNCTION_WORDS,
                               HOLD_VERBS, NAME_BOILERPLATE, NOUN_TAGS, ROAD_CLASSES, STOP_TAGS, WORK_VERBS)
 from kb.domain.text import normalize
-from kb.domain.units import is_time_unit
+from kb.domain.units import is_time_unit, unit_at
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
@@ -342,7 +342,7 @@ def mentions(text: str) -> list[Mention]:
     # nor does a share of the contract paid in instalments (合同签订后支付30%: not a 支付及时率 of 30 %)
     out = [m for m in out if not _RATE_PER.match(t, m.end) and not t[:m.start].rstrip().endswith("/")
            and not (m.unit == "%" and _PAID_SHARE.search(t, 0, m.start))]
-    return per_unit_totals(t, [_daily(m) for m in out])
+    return per_unit_totals(t, daily_year_totals(t, [_daily(m) for m in out]))
 
 
 # a daily capacity (日处理污水2万吨, 日均供水1.5万立方米): the day's amount, in 〔unit〕/日, never the year's
@@ -374,6 +374,38 @@ def _daily(m: Mention) -> Mention:
         return m
     name = lead.group() + ("" if lead.group().endswith("量") else "量")
     return replace(m, unit=f"{m.unit}/日", verb="", obj=name, context=name)
+
+
+# the days a year a service runs, said as such (全年服务250天, 年开放300天, 全年供餐250个工作日): what a day's count
+# is multiplied by for the year's
+_DAYS_A_YEAR = re.compile(r"(?:全年|年度|每年|年)(?:共|累计|计划)?(?:服务|开放|运营|营业|供餐|就餐|接待|开展服务|提供服务)"
+                          r"(?:时间|天数)?(?:不少于|不低于|达到|约|共)?$")
+_DAY_UNITS = frozenset(("天", "日", "个工作日", "工作日"))
+
+
+def daily_year_totals(t: str, found: list[Mention]) -> list[Mention]:
+    """A day's count of visits (日均服务30人次, `_daily`) when the text states the days of the year it is served
+    (全年服务250天, exactly one such figure) is the year's count, the arithmetic in the derivation: 服务人次 7500
+    人次, "日均30人次 × 250天" — the year's target a 年度绩效目标 states, and the base of a per-visit cost (60万元 ÷
+    7500 人次 = 80 元/人次, where the day's 30 gave 20000). A count of persons a day (日均30人) is no year's sum,
+    and without the days the day's count stays as it is."""
+    from decimal import Decimal
+
+    days = [(m, said) for m in found if m.unit in _DAY_UNITS and not m.action
+            for said in [_DAYS_A_YEAR.search(t[max(0, m.start - 12):m.start])] if said]
+    if len(days) != 1 or not 1 <= float(days[0][0].value) <= 366:
+        return found
+    n, said = days[0]
+    out = []
+    for m in found:
+        if not (m.obj.startswith("日均") and m.unit in ("人次", "万人次", "次")):
+            out.append(m)
+            continue
+        total = format((Decimal(m.value) * Decimal(n.value)).normalize(), "f")
+        name = m.obj.removeprefix("日均")
+        out.append(replace(m, value=total, obj=name, context=name,
+                           derivation=f"日均{m.value}{m.unit} × {said.group()}{n.value}{n.unit}"))
+    return out
 
 
 # a frequency: 每季度开展1次安全漏洞扫描 is 4 scans a year (a fresh trial: 设备巡检次数 ≥1 次)
@@ -564,7 +596,8 @@ def per_unit_totals(t: str, found: list[Mention]) -> list[Mention]:
     out = []
     for m in found:
         per = _PER_COUNTED.match(t, m.end) if m.unit not in Q.MONEY_UNITS else None
-        counts = [n for n in found if n is not m and n.unit == per.group(1)
+        per_unit = (unit_at(t, per.start(1)) or per.group(1)) if per else ""   # 元/千瓦时: 千瓦时, never 千瓦
+        counts = [n for n in found if n is not m and n.unit == per_unit
                   and not _PER_COUNTED.match(t, n.end)] if per else []
         if len(counts) != 1:
             out.append(m)

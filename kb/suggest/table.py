@@ -8,8 +8,8 @@ remaining rows within each slot's maximum, and never holds the same measure
 of the same object twice (`same_measure`). Rows of tier ALTERNATE never
 enter it. A required slot the pending limits left empty takes its best
 candidate all the same (a blank row of the library says what to measure; a
-reviewer strikes a bare placeholder); only a slot with no candidate at all
-gets a 待填写 row saying what to add. Everything else not chosen is an alternate beside its slot (best
+reviewer strikes a bare placeholder); a slot with no candidate at all is
+named in `Table.missing` (the result's message), never a placeholder row. Everything else not chosen is an alternate beside its slot (best
 `ALTERNATES` per slot), except rows vetting set aside (another programme,
 no object in the text, a vague formed rate). Pure functions over ranked drafts.
 """
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from copy import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kb.domain.units import unit_fits, units_compatible
 from kb.suggest.draft import ASIDE_NO_PEOPLE, ASIDE_SPARE_ENTRY, PENDING, Draft
@@ -62,6 +62,7 @@ class Table:
 
     rows: list[Draft]
     alternates: dict[str, list[Draft]]
+    missing: list[str] = field(default_factory=list)   # the required slot groups nothing fits (效益指标 …)
 
 
 def order_key(d: Draft) -> tuple:
@@ -339,21 +340,54 @@ def assemble(drafts: list[Draft]) -> Table:
                 take(d, lo)
     for target, relax in ((TARGET_ROWS, 0), (MIN_ROWS, 1)):
         for d in ranked:
-            # the text's own numbers go in up to MAX_ROWS (折合每平方米每年5.78元 was left out of a full table)
-            if len(chosen) >= target and (relax or d.tier != Tier.BOUND or d.value_source != "text"
-                                          or len(chosen) >= MAX_ROWS):
+            # the text's own numbers go in up to MAX_ROWS (折合每平方米每年5.78元 was left out of a full table);
+            # a row bound to the budget (巩固提升工程成本 ≤ 860) among them is passed, not the end of them
+            if len(chosen) >= target and (relax or len(chosen) >= MAX_ROWS):
                 break
+            if len(chosen) >= target and (d.tier != Tier.BOUND or d.value_source != "text"):
+                continue
             if id(d) not in chosen_ids:
                 take(d, QUOTAS[group_of(d.slot)][1] + relax)
+    for d in ranked:
+        # a benefit figure of the text left out of a full table (受益农户3200户 beside 受益人口11800人) takes the
+        # place of the weakest row there, never a thirteenth
+        if (len(chosen) < MAX_ROWS or id(d) in chosen_ids or group_of(d.slot) != "benefit" or d.tier != Tier.BOUND
+                or d.value_source != "text" or count.get("benefit", 0) >= BOUND_BENEFIT_MAX):
+            continue
+        victim = _weakest(chosen, count)
+        if victim is None or any(same_measure(d, c) for c in chosen):
+            continue
+        chosen.remove(victim)
+        chosen_ids.discard(id(victim))
+        count[group_of(victim.slot)] -= 1
+        if not take(d, BOUND_BENEFIT_MAX):
+            chosen.append(victim)
+            chosen_ids.add(id(victim))
+            count[group_of(victim.slot)] += 1
     for g in MISSING:
         fill = _stand_in(ranked, chosen, g) if count.get(g, 0) == 0 else None
         if fill is not None:
             chosen.append(fill)
             chosen_ids.add(id(fill))
             count[g] = 1
-    rows = _in_table_order(chosen + _missing(count))   # a 请补充 row stands in its slot's place
+    # a slot nothing fits is said beside the table, never a （请补充…） row in it (a reviewer strikes an empty name)
+    rows = _in_table_order(chosen)
     alts = _alternates(ranked, chosen)
-    return Table(rows=rows[:MAX_ROWS], alternates=alts)
+    return Table(rows=rows[:MAX_ROWS], alternates=alts, missing=[MISSING[g] for g in MISSING if not count.get(g)])
+
+
+def _weakest(chosen: list[Draft], count: dict[str, int]) -> Draft | None:
+    """The row a full table gives up for a benefit figure of the text: of the groups holding more rows than their
+    minimum (a benefit row never), first one past its usual maximum (a third stated quality rate), a row not
+    holding the text's own figure before one that does, the lowest score last; None when every group is at its
+    minimum."""
+    def key(d: Draft) -> tuple:
+        g = group_of(d.slot)
+        return (count.get(g, 0) <= QUOTAS[g][1], d.value_source == "text", d.score)
+
+    spare = [d for d in chosen if group_of(d.slot) != "benefit"
+             and count.get(group_of(d.slot), 0) > QUOTAS[group_of(d.slot)][0]]
+    return min(spare, key=key, default=None)
 
 
 def _stated_term(d: Draft) -> str:
@@ -450,16 +484,6 @@ def _in_table_order(rows: list[Draft]) -> list[Draft]:
         return order.get(d.slot, 99), -int(d.tier), -best[id(d)], d.mention.start if listed else 0, -d.score
 
     return sorted(rows, key=key)
-
-
-def _missing(count: dict[str, int]) -> list[Draft]:
-    out = []
-    for g, label in MISSING.items():
-        if count.get(g, 0) == 0:
-            l2 = {"benefit": "social_benefit", "satisfaction": "beneficiary_satisfaction"}.get(g, g)
-            out.append(Draft(name=f"（请补充{label}）", level2=l2, source="formed", tier=Tier.RANKED,
-                             note=f"{PENDING}：没有找到与项目相符的{label}，请按项目实际补充"))
-    return out
 
 
 def _alternates(ranked: list[Draft], chosen: list[Draft]) -> dict[str, list[Draft]]:

@@ -195,7 +195,9 @@ PER_UNIT = re.compile(r"每[\u4e00-\u9fff]{1,3}")
 # the period written after a per-unit amount (每生1500元/学期): the standard is per head and per term
 PER_PERIOD = re.compile(r"\s*/\s*(学期|学年|年|月|天|日|餐|次)")
 # …or written after it: 1200元/人·年
-PER_THING_AFTER = re.compile(r"\s*/\s*((?:平方米|立方米|平方公里|[\u4e00-\u9fff]{1,2})(?:[·.][\u4e00-\u9fff]{1,2})?)")
+# (the units of `kb.domain.units` longest first, then any one or two characters: 元/千瓦时 is per 千瓦时, not 千瓦)
+_PER_WORD = r"(?:" + "|".join(re.escape(u) for u in Q.UNITS) + r"|[\u4e00-\u9fff]{1,2})"
+PER_THING_AFTER = re.compile(r"\s*/\s*(" + _PER_WORD + r"(?:[·.]" + _PER_WORD + r")?)")
 # the period said before a per-unit amount (村卫生室每个每年补助1万元): the standard is per year
 PERIOD_BEFORE = re.compile(r"每(学期|学年|年|月|天|日|餐|次)")
 
@@ -675,9 +677,10 @@ def _places_against_text(d: Draft, ctx: ProjectContext) -> bool:
 
 
 def _stated_persons(ctx: ProjectContext) -> tuple[float, str] | None:
-    """The number of persons served or trained the text states (first such mention)."""
+    """The number of persons served or trained the text states (first such mention); a day's count (日均服务30人次
+    with no days of the year stated) is no base of the year's money (60 万元 ÷ 30 gave ≤20000 元/人次)."""
     for m in ctx.mentions:
-        if m.unit in PERSON_UNITS:
+        if m.unit in PERSON_UNITS and not m.obj.startswith("日均"):
             v = float(m.value) * (10000 if m.unit.startswith("万") else 1)
             return v, ("人次" if "次" in m.unit else "人")
     return None
@@ -870,6 +873,12 @@ def _typical_or_pending(d: Draft, defaults: dict[str, float]) -> None:
         # a year's share of a multi-year work (主体工程完成率 70 %) is the project's own plan
         d.operator, d.value, d.value_unit, d.note = "≥", "", "%", f"{PENDING}：按项目年度计划填写"
         return
+    if unit == "%" and val and PARTICIPATION.search(d.key) and not d.type_ids:
+        # a share of a target group taking part (活动参与率 ≥80 % of the events library, for a 少年宫 fund): the
+        # library's figure is another programme's group, not one a detected type's set gives for this kind of project
+        d.operator, d.value, d.value_unit = _rate_operator(d, op or _operator(d), val), "", "%"
+        d.note = f"{PENDING}：描述没有写明参与比例，请按目标人群（应参与人数）测算填写，不照搬指标库的典型值"
+        return
     if unit == "%" and val:
         d.operator, d.value, d.value_unit, d.value_source = _rate_operator(d, op or _operator(d), val), val, "%", "typical"
         return
@@ -890,6 +899,8 @@ def _typical_or_pending(d: Draft, defaults: dict[str, float]) -> None:
     d.note = _pending_reason(d, unit)
 
 
+# a share of a target group taking part: its size is the project's, typical only for a type's own row
+PARTICIPATION = re.compile(r"(参与率|参加率|参训率|到课率)$")   # not 出勤率: 车辆出勤率 is no group share
 # progress of the work in the year: size of the project's own plan, never a library's figure
 PROGRESS = re.compile(r"(主体工程完成率|工程完成比例|工程进度|形象进度|建设进度)$")
 

@@ -51,9 +51,8 @@ DELIVERED_WORK = re.compile(r"新建|建设|建成|修建|改建|扩建|续建|�
 EXCLUSIVE_MODES = ((("分散供养",), ("集中供养",)),
                    (("养老机构", "机构养老"), ("居家养老", "社区养老", "居家社区养老")))
 
-# verbs that only say an event takes place (开展食品安全自查: the event is 食品安全自查; 组织开展社区党员600人次:
-# the persons take part in it)
-HOLD_VERBS = ("开展", "组织", "进行", "召开", "举办", "实施", "举行", "安排")
+# verbs that only say an event takes place: the shared list (`kb.domain.words.HOLD_VERBS`)
+from kb.domain.words import HOLD_VERBS  # noqa: E402,F401
 
 # units that count occurrences of a work (巡查48次, 培训6期, 每季度开展1次)
 EVENT_UNITS = frozenset("次 场 期 批 批次 场次 轮".split())
