@@ -782,7 +782,7 @@ def test_a_number_stays_in_the_unit_the_declarant_wrote_it_in():
                 _row("产出指标", "数量指标", "道路硬化面积", "≥", "5", "公里"),
                 _row("产出指标", "数量指标", "受益农户数", "≥", "30", "人"),
                 _row("产出指标", "数量指标", "帮扶人次", "≥", "200", "户")])
-    for row, unit, was in ((1, "人", "42个"), (2, "%", "37个"), (3, "亩", "5公里")):
+    for row, unit, was in ((1, "人", "42个"), (2, "%", "37个"), (3, "平方米", "5公里")):  # a road surface (round 9)
         s = f[(row, "UNIT-02")].suggestion
         assert s.value is None and s.unit is None and s.text.startswith("待填写"), s.text
         assert f"计量单位：{unit}" in s.text and f"“{was}”" in s.text

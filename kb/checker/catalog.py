@@ -39,7 +39,7 @@ DOCS = {
     "OURS": "本工具的核对规则（不是政策条文）",
 }
 # rules of ours beyond the catalog's 61 (their basis is `OURS`)
-OUR_RULES = ("FEAS-04", "FEAS-05", "FEAS-06", "TXT-05", "TXT-06", "QNT-13", "REL-06", "UNIT-04")
+OUR_RULES = ("FEAS-04", "FEAS-05", "FEAS-06", "TXT-05", "TXT-06", "QNT-13", "REL-06", "UNIT-04", "TIME-06")
 
 
 # what a declarant reads for a place in the budget system's checks (the catalog names code: checkAll() …)
@@ -189,6 +189,9 @@ CATALOG: dict[str, RuleMeta] = {r.id: r for r in (
        (('88', '', 'recalled'),)),
     _R('TIME-05', 'TIME', '时效比率未定义时限', 'info', 'row', 'relevance',
        (('10', '', 'recalled'),)),
+    # ours (not in the catalog): a deadline other than the one the project description states for the same work
+    _R('TIME-06', 'TIME', '时效指标与项目概况写明的时限不一致', 'warning', 'row', 'relevance',
+       (('OURS', '', 'heuristic'),)),
     _R('SAT-01', 'SAT', '满意度指标层级错位', 'error', 'row', 'completeness',
        (('88', '', 'recalled'), ('ZJ', 'code 6', 'seen'))),
     _R('SAT-02', 'SAT', '满意度目标为100%', 'warning', 'row', 'feasibility',
@@ -287,6 +290,9 @@ class RuleFix:
         table_fix: `(hit, TableFix) -> Suggestion | None` (None: `fix_text`).
         after_fixes: the table fix looks at the table as the row rewrites leave it.
         drops: `(hit) -> row numbers` the rule's fix deletes (duplicates).
+        covers: `(row, hit) -> rule ids` this row finding makes redundant on the same row: one
+            misplacement is one finding (SAT-01 on a 满意度 row filed under 产出 with 二级 满意度指标
+            covers that row's STR-02); the covered findings are not reported, the fix is the same.
         rescales_weights: the table fix already rescales the weights (a
             deleted row then does not).
         own_field: the suggestion speaks about the field the hit names (TXT).
@@ -302,6 +308,7 @@ class RuleFix:
     table_fix: Callable | None = None
     after_fixes: bool = False
     drops: Callable | None = None
+    covers: Callable | None = None
     rescales_weights: bool = False
     own_field: bool = False
     advice: str | None = None
@@ -337,7 +344,7 @@ def rule(rule_id: str, *, on: Literal["row", "table", "goal", "any"] = "row",
     the rule reads only the name ("name", plus the length thresholds) or only
     the 一级/二级 labels ("levels"): its result is then reused for every row
     with the same text. `fix`: any field of `RuleFix` (fields, retarget,
-    deletes, delete_rank, fix_text, after_fixes, drops, rescales_weights, own_field).
+    deletes, delete_rank, fix_text, after_fixes, drops, covers, rescales_weights, own_field).
     The function gets `.meta`, `.needs` and `.depends`.
     """
     meta = CATALOG[rule_id]

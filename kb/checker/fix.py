@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from kb.domain.findings import CheckReport
-from kb.domain.levels import framework_position
+from kb.domain.levels import framework_keys
 from kb.domain.schema import Declaration, TargetRow
 
 
@@ -38,9 +38,10 @@ def apply_fixes_traced(decl: Declaration, report: CheckReport) -> tuple[Declarat
 
     Row numbers in findings refer to the input (`TableInput.row_numbers`, else
     1..n). Findings without a suggestion, or whose suggestion is text only (a
-    rewrite left to the declarant), change nothing. The declarant's order is kept; an added row,
-    and a row moved to another 一级 / 二级 (REL-01), goes to the end of its framework block
-    (`kb.domain.levels.framework_position`), so the written table's merged blocks stay whole.
+    rewrite left to the declarant), change nothing. The rows are in the template's order of 一级 / 二级
+    (`kb.domain.levels.framework_keys`: 产出 数量/质量/时效, 成本, 效益, 满意度; goal rows first), the declarant's
+    order kept within a block; an added row, and a row moved to another 一级 / 二级 (REL-01, STR-02), goes to
+    the end of its block, so the written table's merged blocks stay whole.
     The copy is the same model class as `decl` (a `TableInput` keeps its context, row contexts
     re-aligned); beside it, the input row number of each of its rows (None for an added row).
     """
@@ -85,9 +86,12 @@ def apply_fixes_traced(decl: Declaration, report: CheckReport) -> tuple[Declarat
         moved = any(k in upd and upd[k] != getattr(r, k) for k in ("level1", "level2"))
         ctx = _notes_kept(rctx_in[i] if i < len(rctx_in) else {}, r, upd)
         (placed if moved else kept).append((r.model_copy(update=upd) if upd else r, ctx, numbers[i]))
-    placed += [(TargetRow.model_validate(a), {}, None) for a in added]
-    for row, ctx, n in placed:  # into its framework block (a 时效 row among the 时效 rows, not after 满意度)
-        kept.insert(framework_position([k[0] for k in kept], row), (row, ctx, n))
+    kept += placed + [(TargetRow.model_validate(a), {}, None) for a in added]
+    # the template's order, 一级 then 二级 (a 时效 row among the 时效 rows, not after 满意度; a 产出/数量 row the
+    # declarant wrote after the 效益 block, or one moved there, in the 产出/数量 block), the declarant's order kept
+    # within a block, goal rows first: a fresh reviewer found moved rows after the 效益 block, a block split in two
+    keys = framework_keys([k[0] for k in kept])
+    kept = [kept[i] for i in sorted(range(len(kept)), key=lambda i: keys[i] if keys[i] is not None else (-1, -1))]
     rows = [r for r, _, _ in kept]
     rctx = [c for _, c, _ in kept] if rctx_in else []
     update: dict[str, Any] = {"rows": rows}

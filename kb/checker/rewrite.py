@@ -27,7 +27,7 @@ from typing import Any, Callable
 from kb.checker import lexicon as L
 from kb.checker.catalog import fix_of
 from kb.checker.fixes import fmt_num
-from kb.checker.rules.feasibility import bigrams, number_of, stated_quantities
+from kb.checker.rules.feasibility import bigrams, in_unit, number_of, stated_quantities
 from kb.checker.rules.relevance import benefit_level2, is_money_cost, is_output_quality, is_yield
 from kb.checker.parse import UNIT_RE, ParsedRow, has_metric, name_info, to_float, unset_row, valid_date
 from kb.checker.rules.timeliness import budget_year, late_years
@@ -38,8 +38,8 @@ from kb.domain.levels import level2_fits, level2_of_key
 from kb.domain.quantity import SCALES, kind_of
 from kb.domain.plausible import PROJECT_COST_MAX, budget_beyond_project
 from kb.domain.schema import Indicator, typical_target
-from kb.domain.units import (COST_NEEDS_BUDGET, COST_PENDING, DEFAULT_UNIT, MEASURE_LABEL, SIZE_MEASURES,
-                             SIZE_PENDING, VALUE_UNITS, canon_unit, is_time_unit, measure_of, size_dependent, unit_fits,
+from kb.domain.units import (COST_NEEDS_BUDGET, COST_PENDING, MEASURE_LABEL, SIZE_MEASURES, SIZE_PENDING, VALUE_UNITS,
+                             canon_unit, default_unit, is_time_unit, measure_of, size_dependent, unit_fits,
                              units_compatible, units_conflict)
 from kb.settings import CheckerSettings
 
@@ -456,6 +456,38 @@ def read_work_deadline(text: str | None, year: int | None, name: str) -> tuple[s
     return None, list(seen.items())
 
 
+# a clause that is only the completion verb after its date (2025年10月底前完工, 6月底前全部完成): the project's
+# completion, said in a sentence about the project
+_BARE_DONE_RE = re.compile(rf"[于在将并]?(?:全部|全面|整体)?{_DONE}(?:并?(?:通过)?(?:竣工)?验收|并?(?:交付|投入)使用)?")
+
+
+def stated_work_deadline(text: str | None, year: int | None, name: str) -> tuple[str, str, str] | None:
+    """(date, why, clause) of the deadline the description states for the work a 时效 row `name` dates, when
+    `read_work_deadline` reads one and the text says what it dates: why 'work' — its clause says the row's
+    work (…11月底前完成全部建设 for 建设完成时间); why 'project' — its clause dates the project's completion
+    (项目于…前竣工, 10月底前完工, 完成全部建设). None otherwise: the only date stated for another part of the
+    project (6月底前完成4个食堂的改造) is no deadline of 项目完成时间. `clause` is what the text says of it."""
+    date, _ = read_work_deadline(text, year, name)
+    if date is None:
+        return None
+    t = text or ""
+    said = [(d, _clause_of(t, m).strip(" 于在将")) for d, m in _stated_deadlines(t, year, spans=True)]
+    work = work_of(name)
+    for d, clause in said:
+        if d == date and work and any(w in clause for w in work):
+            return date, "work", clause
+    for d, clause in said:
+        if d == date and (_PROJECT_DONE_RE.search(clause) or _BARE_DONE_RE.fullmatch(clause)):
+            return date, "project", clause
+    return None
+
+
+def deadline_date(text: str) -> tuple[int | None, int, int] | None:
+    """(year or None, month, day) of a deadline as `stated_deadline` writes it ('2025年10月31日前'), else None."""
+    m = re.fullmatch(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日前", text or "")
+    return (int(m.group(1)) if m.group(1) else None, int(m.group(2)), int(m.group(3))) if m else None
+
+
 def work_deadline(text: str | None, year: int | None, name: str) -> str | None:
     """The deadline `text` states for the work the row `name` dates (`read_work_deadline`), None when it
     states none or several with none for that work."""
@@ -678,7 +710,7 @@ def counted_in_percent(r: ParsedRow, name: str) -> str | None:
     if not r.pct or measure_of(_PAREN_RE.sub("", name)) not in _COUNTED:
         return None
     fam = measure_of(_PAREN_RE.sub("", name))
-    unit = DEFAULT_UNIT[fam] if fam != "count" else (_unit_from_name(name) or "个")
+    unit = default_unit(fam, name) if fam != "count" else (_unit_from_name(name) or "个")
     return (f"待填写：“{name}”是计数，指标值却是“{r.v}{r.unit}”（百分比）；请填写计划数（计量单位：{unit}），"
             "或改用相应的比率指标（如…覆盖率、…完成率）")
 
@@ -753,7 +785,7 @@ def counted_in_other_unit(r: ParsedRow, name: str, unit: str = "") -> str | None
     if (not u or r.num is None or r.is_date or fam in (None, "time") or unit_fits(fam, u) or u in _SHARE_WORDS
             or canon_unit(u) in ("%", "‰")):
         return None
-    want = DEFAULT_UNIT[fam] if fam not in ("count", "ratio") else ("%" if fam == "ratio" else "个")
+    want = default_unit(fam, name) if fam not in ("count", "ratio") else ("%" if fam == "ratio" else "个")
     n = fmt_num(r.num)
     return (f"待填写：“{name}”以{MEASURE_LABEL[fam]}计量，指标值却是“{n}{u}”；请按计划填写（计量单位：{want}），"
             f"{n}{u}不能直接改作{n}{want}")
@@ -919,6 +951,13 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
             return RowRewrite(None, f"指标值或计量单位是{what}（“{r.raw.value.strip()}”“{r.raw.unit.strip()}”），"
                                     "无法自动改写；请填写实际的目标数值和计量单位", manual=True)
         tgt = build_target(r, ids, hits, name, l1, l2, lookup, s)
+        if "QNT-01" in ids and isinstance(tgt, tuple) and tgt[:2] == ("定性", "达成年度指标"):
+            # 工程质量：有所提高 was made 定性：达成年度指标 — as vague, and a re-check passed it
+            alt = vague_alternative(r, name, l1, l2, lookup)
+            if isinstance(alt, tuple):
+                fields["name"], tgt = alt
+            else:
+                tgt = alt
         if tgt is None:
             return RowRewrite(None, "无法据此推算指标值；请按测算补填或删除该指标")
         if isinstance(tgt, str):  # a blank size for the declarant to state (待填写 and why)
@@ -929,6 +968,61 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
             tgt = (r.raw.operator, r.raw.value, r.raw.unit)
         fields["operator"], fields["value"], fields["unit"] = tgt
     return RowRewrite(_tidy_fields(r, fields), kept=kept)
+
+
+# ours: what a vague target's row can be measured by, per 二级指标 (the advice when no library indicator is one)
+_MEASURE_HINTS = {
+    Level2.quantity: "完成的数量及其计量单位（个、处、公里…）",
+    Level2.quality: "验收合格率、达标率等比率（%）",
+    Level2.timeliness: "完成时间（某年某月某日前）",
+    Level2.economic_benefit: "增收或节约的金额（万元）、产值（万元）",
+    Level2.social_benefit: "受益人数（人）、覆盖率或达标率（%）、时间或距离的缩短（分钟、公里）",
+    Level2.ecological_benefit: "治理或修复面积（亩）、达标率（%）、减排量（吨）",
+    Level2.sustainable_impact: "设施正常使用年限（年）、长效管护覆盖率（%）",
+}
+_QUALITY_END_RE = re.compile(r"(?:工程|项目|维修|修缮|改造)质量$")
+
+
+def _measured_rate(ind: Indicator) -> bool:
+    t = typical_of(ind)
+    return t is not None and canon_unit(t[2] or "") in ("%", "‰") and has_metric(ind.name) and not ind.has_slot
+
+
+def vague_alternative(r: ParsedRow, name: str, l1: Level1, l2: Level2 | None,
+                      lookup: Callable | None) -> tuple[str, tuple[str, str, str]] | str:
+    """What a row with a vague target (QNT-01: 工程质量：有所提高) becomes instead of 定性：达成年度指标, which is as
+    vague and passed a re-check: (name, (operator, value, unit)) of the library's measurable indicator for it — a
+    rate of the same 一级/二级 with a numeric typical target; for the quality of works (工程质量, 施工质量 …) its
+    验收合格率 first (工程质量 → 工程验收合格率 =100 %) — else the 待填写 advice saying what to measure
+    (`_MEASURE_HINTS` per 二级指标). A size is never taken from the library (only rates are)."""
+    among = getattr(lookup, "among", None)
+    base = _PAREN_RE.sub("", name)
+    if among is not None and l2 is not None:
+        ok = (lambda ind: ind.level1 is l1 and _measured_rate(ind))
+        tries = [base[:-2] + "验收合格率", base + "合格率"] if _QUALITY_END_RE.search(base) else []
+        for q in tries:
+            ind = lookup(q, l2.value)  # type: ignore[misc]
+            if ind is not None and ok(ind) and _key_name(ind.name) == _key_name(q):
+                return ind.name, _typical_fields(ind)
+        ind = among(base, l2.value, ok)
+        if ind is not None:
+            return ind.name, _typical_fields(ind)
+    said = benefit_level2(base) if l1 is Level1.benefit else l2   # 对控制…成本影响程度 filed under 生态效益
+    said = said if said is not Level2.social_benefit or l2 is None else l2
+    hint = _MEASURE_HINTS.get(said, "数量、比率（%）或完成时间") if said is not None else "数量、比率（%）或完成时间"
+    if _QUALITY_END_RE.search(base):
+        hint = f"“{base[:-2]}验收合格率”（%）等"
+    return (f"待填写：指标值“{r.v}”无法考核，改为“定性：达成年度指标”同样无法考核；请把“{name}”改为可计量的"
+            f"指标并填写目标值，如{hint}")
+
+
+def _key_name(name: str) -> str:
+    return re.sub(r"\s+", "", _PAREN_RE.sub("", name))
+
+
+def _typical_fields(ind: Indicator) -> tuple[str, str, str]:
+    op, v, unit = typical_of(ind)  # type: ignore[misc]
+    return (op or "≥", fmt_num(v), unit)
 
 
 def tidy_field(text: str) -> str:
@@ -990,6 +1084,9 @@ def build_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, l
         return _rate_target(r, ids, ni.base, fam, num, direction, typ, s)
     if "UNIT-02" in ids and (pending := counted_in_percent(r, name)):
         return pending  # 设备数量 =100 %: the 100 is a share, never “=100个”
+    if num is None and {"QNT-05", "QNT-06"} & ids and (said := stated_figure(r, name)):
+        # 新建错车道：若干 处 beside “新建错车道8处” → ≥8 处 (the project's own figure, never the library's)
+        return _count_target(r, ids, hits, name, ni.base, fam, said[0], direction, typ, said[1])
     if (blank or num is None or "QNT-09" in ids) and size_dependent(name, r.eff_unit or r.unit):
         return SIZE_PENDING  # no size of this project's own (blank, words, unreadable, ≥0): the library has none either
     if num is None and (_OWN_SPAN_RE.search(ni.base or name) or _day_count(ni.base or name, r)):
@@ -1061,7 +1158,7 @@ def _deadline_target(r: ParsedRow, ids: set[str]) -> tuple[str, str, str] | str:
     advice (a str, `undecided_deadline`) when the description states several dates and none for the row."""
     if _takes_relative_limit(r, ids) and (lim := _relative_limit(r)):
         return lim  # 每学期结束后1个月内拨付: ≤1 个月, never the year's end
-    if r.is_date and not r.full_year and not ({"TIME-01", "TIME-02", "TIME-03", "TIME-04"} & ids):
+    if r.is_date and not r.full_year and not ({"TIME-01", "TIME-02", "TIME-03", "TIME-04", "TIME-06"} & ids):
         d = fixed_date(r) if ("TXT-04" in ids or "OP-03" in ids) else None
         return ("", d or period_text(r) or r.v.replace("-", "至"), "")
     if (r.has_digit and not r.is_date and r.eff_unit and is_time_unit(r.eff_unit) and r.num is not None
@@ -1176,8 +1273,9 @@ def _rate_target(r: ParsedRow, ids: set[str], base: str, fam: str | None, num: f
 
 
 def _count_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, base: str, fam: str | None,
-                  num: float | None, direction: str | None, typ: Any) -> tuple[str, str, str] | None:
-    """A count or other number: its own (≥ 1), else the library's, else 定性 for a text target; the unit picked."""
+                  num: float | None, direction: str | None, typ: Any, stated: str = "") -> tuple[str, str, str] | None:
+    """A count or other number: its own (≥ 1), else the library's, else 定性 for a text target; the unit picked
+    (`stated`: the unit of a figure the description states for it, `stated_figure`)."""
     if num is None or "QNT-09" in ids:
         own = r.eff_unit
         if own and typ and typ[2] and units_conflict(own, typ[2]) and not _same_measure(own, typ[2]):
@@ -1189,7 +1287,7 @@ def _count_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, 
                 # 残疾人收入 ≥10000元/人·年, 公用经费标准 =800元/生·年, 人均产粮增加 ≥290公斤/人 (dev D039,
                 # E034, E002): a money figure or a figure per person is another project's, as a size is
                 return _pending_in(typ[2])
-            return (typ[0] or "≥", fmt_num(typ[1]), typ[2] or DEFAULT_UNIT.get(fam or "", ""))
+            return (typ[0] or "≥", fmt_num(typ[1]), typ[2] or (default_unit(fam, name) if fam else ""))
         if num is None:
             if L.QUANT_NAME_RE.search(base) or fam is not None:
                 # a blank 受益人口 in 户/人 counts persons all the same: the declarant states how many
@@ -1205,7 +1303,7 @@ def _count_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, 
                 return f"待填写：指标值“{r.raw.value.strip()}”含多个数或说明文字，请只填写一个目标值和计量单位"
             return ("定性", "合规" if name.endswith("合规性") else "达成年度指标", "")
         num = max(num, 1.0)
-    hint = name_target_unit(hits)
+    hint = name_target_unit(hits) or stated
     unit = _pick_unit(r, name, base, fam, typ, hint)
     if not unit:  # 学校发展能力 ≥100: no unit read from the row, the library or the name — none is invented
         return f"待填写：名称“{name}”看不出以什么计量，请填写计量单位（如 %、人、个、次）"
@@ -1319,6 +1417,29 @@ def stated_unit(r: ParsedRow, name: str = "") -> str:
 _NAME_UNIT_END_RE = re.compile(r"(?:学时|课时|小时|工作日|天数|公里|平方米|亩|吨|户次|人天)$")
 
 
+def stated_figure(r: ParsedRow, name: str = "") -> tuple[float, str] | None:
+    """(number, unit) the description states for the thing a row with a word target names (新建错车道：若干 处
+    beside “计划…新建错车道8处” → (8.0, '处')), read by the one reader of stated quantities (`stated_quantities`,
+    as UNIT-01's `stated_unit` and FEAS-04 read them): a shared two-character word between the name and the
+    words around the figure, a unit the row's unit converts from (the row's unit kept: 1.5万平方米 → 15000 平方米),
+    never a figure per member or per period (每村2处). None when the row has no unit of a count (a sentence
+    such as 管理到位,车辆停放有序 took a year, 2021年, from its text), when the text states none, or several
+    different figures for it."""
+    desc = r.ctx.get("description") or ""
+    own = r.eff_unit or r.unit
+    if not desc or not own or is_time_unit(own) or canon_unit(own) in ("%", "‰"):
+        return None  # a sentence with no unit (管理到位,环境卫生整洁 …) is no count left unwritten
+    names = bigrams(_PAREN_RE.sub("", r.name_base or r.name)) | bigrams(name)
+    found: set[tuple[float, str]] = set()
+    for words, x, unit, every, rate in stated_quantities(desc):
+        if rate or every or not names & set().union(*map(bigrams, words.split(" "))):
+            continue
+        y = in_unit(x, unit, own) if units_compatible(unit, own) else None
+        if y is not None:
+            found.add((y, own))
+    return found.pop() if len(found) == 1 else None
+
+
 def _pick_unit(r: ParsedRow, name: str, base: str, fam: str | None, typ: Any, hint: str = "") -> str:
     """Unit of a rewritten count: the unit the name wrote with the target (`hint`), the row's own, the unit
     the description states with the same number for the same thing (`stated_unit`), the library's, one
@@ -1338,7 +1459,7 @@ def _pick_unit(r: ParsedRow, name: str, base: str, fam: str | None, typ: Any, hi
     if _TIMES_END_RE.search(base):  # 培训次数, 检查频次: counted in 次 (a count's default 个 says nothing)
         return "次"
     if fam:
-        return DEFAULT_UNIT[fam]
+        return default_unit(fam, name)
     if _TIMES_RE.search(base):
         return "次"
     if _SURVEYED_RE.search(base) and r.num is not None and 0 < r.num <= 100:

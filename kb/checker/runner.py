@@ -8,7 +8,7 @@ or suggestions (`kb.checker.engine`).
 """
 from __future__ import annotations
 
-from kb.checker.catalog import CACHES, GOAL_RULES, ROW_RULES, TABLE_RULES, RuleHit, RuleMeta
+from kb.checker.catalog import CACHES, GOAL_RULES, ROW_RULES, TABLE_RULES, RuleHit, RuleMeta, fix_of
 from kb.checker.parse import ParsedRow
 from kb.checker.rules import FAMILIES
 from kb.settings import CheckerSettings
@@ -18,6 +18,8 @@ for _rules in (ROW_RULES, TABLE_RULES, GOAL_RULES):  # families report in FAMILI
 
 _RULE_SETS: dict[tuple, tuple] = {}
 _ORDER = {m.id: i for i, (m, _) in enumerate(ROW_RULES)}
+# rules whose finding makes another rule's finding on the same row redundant (`RuleFix.covers`)
+_COVERING = {m.id: fix_of(m.id).covers for m, _ in ROW_RULES if fix_of(m.id).covers is not None}
 _NAME_RULES = tuple((m, f) for m, f in ROW_RULES if f.depends == "name")
 _LEVEL_RULES = tuple((m, f) for m, f in ROW_RULES if f.depends == "levels")
 _LEVEL_HITS: dict[tuple, tuple] = {}
@@ -77,7 +79,8 @@ def _order(x: tuple) -> int:
 
 
 def run_row_rules(r: ParsedRow, s: CheckerSettings, skey: tuple | None = None) -> list[tuple[RuleMeta, RuleHit]]:
-    """The (rule, hit) pairs of every row rule that fires on `r`, in family order (`skey`: `settings_key(s)`)."""
+    """The (rule, hit) pairs of every row rule that fires on `r`, in family order (`skey`: `settings_key(s)`),
+    without those another hit on the row covers (`RuleFix.covers`)."""
     goal = r.tags[0]
     out = [] if goal else list(_static_hits(r, s, skey or settings_key(s)))
     for meta, fn in _rules_for(r.tags):
@@ -86,4 +89,7 @@ def run_row_rules(r: ParsedRow, s: CheckerSettings, skey: tuple | None = None) -
             out.append((meta, h))
     if len(out) > 1 and not goal:
         out.sort(key=_order)
+        covered = {rid for meta, h in out if meta.id in _COVERING for rid in _COVERING[meta.id](r, h)}
+        if covered:  # one misplacement, one finding (SAT-01 covers STR-02 on a 满意度 row under 产出)
+            out = [(meta, h) for meta, h in out if meta.id not in covered]
     return out

@@ -172,6 +172,29 @@ _TIME_WORD_RE = re.compile(r"按时|及时|按期|准时|如期")
 
 DEFAULT_UNIT = {"person_times": "人次", "persons": "人", "households": "户", "ratio": "%",
                 "money": "万元", "length": "公里", "area": "亩", "count": "个", "time": "个工作日"}
+# ours: the area unit follows the object an area measures — land (farmland, forest, grassland) is counted in 亩,
+# a built or paved surface (a road, a square, a building, a site) in 平方米; the land words are read first
+# (高标准农田建设面积 is land, 道路硬化面积 a surface). A fresh reviewer got 亩 proposed for 道路硬化面积.
+_LAND_AREA_RE = re.compile(r"农田|耕地|林地|森林|造林|营林|抚育|草原|草地|牧草|土地|园地|果园|茶园|种植|播种|复垦|退耕|"
+                           r"湿地|水土流失|荒山|荒漠|苗木|农作物|粮食|大豆|玉米|水稻|小麦|油菜|蔬菜")
+_SURFACE_AREA_RE = re.compile(r"道路|公路|路面|硬化|街巷|巷道|步道|人行道|广场|场地|场馆|操场|运动场|停车|地坪|铺装|"
+                              r"建筑|房屋|住房|农房|危房|棚户|校舍|厂房|用房|屋面|屋顶|墙面|立面|楼|室内|装修|装饰")
+
+
+def area_unit(name: str) -> str:
+    """The unit an area of the object `name` measures is proposed in: 亩 for land (农田, 耕地, 林地, 造林 …),
+    平方米 for a built or paved surface (道路硬化面积, 广场, 校舍, 场地 …); 亩 when the name says neither."""
+    if _LAND_AREA_RE.search(name or ""):
+        return "亩"
+    return "平方米" if _SURFACE_AREA_RE.search(name or "") else "亩"
+
+
+def default_unit(measure: str, name: str = "") -> str:
+    """`DEFAULT_UNIT[measure]`, the area's unit following the object `name` measures (`area_unit`).
+    KeyError for an unknown measure."""
+    return area_unit(name) if measure == "area" else DEFAULT_UNIT[measure]
+
+
 MEASURE_LABEL = {"person_times": "人次", "persons": "人", "households": "户", "ratio": "%（或‰、百分点）",
                  "money": "元或万元", "length": "公里或米", "area": "亩、平方米或公顷", "count": "计数单位（非%）",
                  "time": "日期、时限（天、工作日、小时…）或%"}

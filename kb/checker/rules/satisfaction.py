@@ -12,13 +12,23 @@ from kb.checker.catalog import LEVELS, RuleHit, rule
 from kb.checker.fixes import fmt_num
 from kb.checker.parse import ParsedRow
 from kb.checker.rules.quantification import is_sat_04
-from kb.domain.schema import Level1
+from kb.domain.schema import Level1, Level2
 from kb.settings import CheckerSettings
 
 _SAT_WORDS = ("满意", "认可", "认同", "好评")
 
 
-@rule("SAT-01", fields=LEVELS + ("name",))
+def _one_misplacement(r: ParsedRow, h: RuleHit) -> tuple[str, ...]:
+    """ours: a 满意度 row filed under another 一级指标 with 二级 满意度指标 is one misplacement — its 二级 is
+    right for it, only the 一级 is wrong — so SAT-01 covers the STR-02 the 二级 draws under that 一级
+    (a fresh reviewer counted 产出指标/满意度指标/群众满意度 as two errors for one); the fix (满意度指标 /
+    服务对象满意度指标) is the same. Another 二级 (产出/社会效益指标/…满意度) stays a second finding."""
+    if h.field == "level1" and r.level2 is Level2.beneficiary_satisfaction:
+        return ("STR-02",)
+    return ()
+
+
+@rule("SAT-01", fields=LEVELS + ("name",), covers=_one_misplacement)
 def sat_01(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """满意度 named outside the 满意度 一级指标, or a non-satisfaction name under it."""
     if not r.name:

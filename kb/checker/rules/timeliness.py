@@ -1,4 +1,4 @@
-"""TIME rules (TIME-01 … TIME-05): deadlines of 时效指标.
+"""TIME rules (TIME-01 … TIME-05, and our TIME-06): deadlines of 时效指标.
 
 Detection follows ../shared/data/rules/RULES.md §5.5. A 时效 row is one whose
 二级指标 says 时效 / 工期 / 进度. "2025年12月31日前完成" is a deadline and is
@@ -6,12 +6,13 @@ never flagged as vague. Not for rewrites.
 """
 from __future__ import annotations
 
+import calendar
 import re
 from functools import lru_cache
 
 from kb.checker.catalog import TARGET, CACHES, RuleHit, rule
 from kb.checker.fixes import fmt_num
-from kb.checker.parse import ParsedRow, valid_date
+from kb.checker.parse import YEAR_END_DEADLINE_RE, ParsedRow, valid_date
 from kb.checker.rules.quantification import is_time_01, is_time_01_floor, is_time_02, is_time_05
 from kb.settings import CheckerSettings
 
@@ -118,3 +119,64 @@ def time_05(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     if is_time_05(r):
         return RuleHit("name", f"“{r.name}”未说明“及时”的具体期限")
     return None
+
+
+# ours: the budget year's end said in words in a 时效 value (年底前, 年末前, 年内完成)
+_YEAR_END_WORD_RE = re.compile(r"^(?:在|于)?(?:本|当)?(?:年底|年末|年终)(?:之前|以前|前)?")
+
+
+def row_deadline(r: ParsedRow) -> tuple[int, int, int] | None:
+    """(year, month, day) of the one deadline a 时效 row's value sets in the budget year (a month alone: its last
+    day; 年底前 / 年内完成: 12月31日), None for a period, a year outside the budget year (TIME-04's), a date
+    that does not exist (TIME-03's), a 旬, a bound from below (≥) or no date."""
+    by = budget_year(r)
+    if by is None or r.is_period or r.full_year or r.eff_op in ("≥", ">") or "旬" in r.v:
+        return None
+    if r.dates:
+        if len(r.dates) > 1:
+            return None
+        y, m, d = r.dates[0]
+        y = y or by
+        if y != by or not 1 <= m <= 12:
+            return None
+        d = d if d is not None else calendar.monthrange(y, m)[1]
+        return (y, m, d) if valid_date(y, m, d) else None
+    if r.is_date and not r.has_digit and (YEAR_END_DEADLINE_RE.match(r.v) or _YEAR_END_WORD_RE.match(r.v)):
+        return (by, 12, 31)
+    return None
+
+
+@rule("TIME-06", needs="time", retarget=True)
+def time_06(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
+    """ours: a 时效 deadline other than the one the description (项目概况) states for the same work (完工时间 年底前
+    beside “2025年10月底前完工”; 2025年4月底前 beside 6月底前): the table and the 申报说明 promise two dates,
+    and a reviewer cannot tell which one will be assessed. The stated date is `rewrite.read_work_deadline`'s,
+    taken only when the text says what it dates (`rewrite.stated_work_deadline`): a clause naming the row's
+    work (any other date is flagged), or the project's completion — then a row dating the whole project
+    (完工时间, 项目完成时间) is flagged for any other date, a row dating one work only for a date after it
+    (a part may finish earlier; a work that follows completion — 验收, 结算 — is never compared). A row timing
+    a payment, a period, or a year outside the budget year (TIME-04) is not compared. The fix writes the stated
+    date. Basis: 本工具的核对规则, after 财预〔2015〕88号's 审核 of 相关性 (绩效目标与项目内容相符)."""
+    from kb.checker import rewrite as rw  # the rewrite module imports this family's helpers
+
+    if rw.pays_on_time(r.name) or rw._PAY_DATE_NAME_RE.search(r.name):
+        return None
+    mine = row_deadline(r)
+    if mine is None:
+        return None
+    said = rw.stated_work_deadline(r.ctx.get("description"), mine[0], r.name)
+    if said is None:
+        return None
+    date, why, clause = said
+    stated = rw.deadline_date(date)
+    if stated is None:
+        return None
+    stated = (stated[0] or mine[0], stated[1], stated[2])
+    if stated == mine:
+        return None
+    work = rw.work_of(r.name)
+    if why == "project" and work and (mine < stated or any(w in rw._AFTER_DONE for w in work)):
+        return None  # one work done before the project's completion, or a work that follows it
+    shown = f"{date}：{clause}" if clause else date
+    return RuleHit("value", f"时限“{r.v}”与项目概况写明的时限（{shown}）不一致；请按概况填写，"
+                            "或在申报说明中写明调整的原因")
