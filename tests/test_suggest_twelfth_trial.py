@@ -1,0 +1,49 @@
+"""Defects a fresh 财政局 reviewer found in suggest's default tables (twelfth trial, 2026-12-06), each on the
+reviewer's own description (written for the trial; none is in ../shared/data)."""
+from __future__ import annotations
+
+# the reviewer's realistic 申报书 of a road upkeep (748 characters, five numbered sections)
+LONGREAL = (
+    "一、项目背景。青石县地处丘陵山区，全县辖14个乡镇、186个行政村，现有农村公路1246公里，其中县道212公里、乡道386公里、村道648公里。受超载车辆和雨水冲刷影响，部分路段出现坑槽、沉陷、边沟堵塞等病害，2024年汛期共发生水毁路段37处，群众出行和农产品运输受到影响。2024年县财政安排农村公路养护资金160万元，完成养护里程980公里，修补路面坑槽1.2万平方米，优良中等路率达到82.6%。"
+    "二、项目内容。2025年拟安排县级财政农村公路日常养护资金186万元，具体包括：（一）对全县县乡道和村道开展日常养护1050公里，其中县道212公里、乡道386公里、村道452公里；（二）修补坑槽及沉陷路面1.5万平方米；（三）清理边沟320公里，疏通涵洞85道；（四）更换损坏的交通标志牌60块，补划标线18公里；（五）处置汛期水毁路段，预计不少于30处；（六）聘用乡镇专职养护员42名，每人每月补助1200元。"
+    "三、实施计划。2025年3月底前完成养护合同签订和养护员聘用；4月至10月集中开展路面修补和边沟清理；汛期（6月至8月）实行24小时值守，水毁路段在48小时内抢通；12月20日前完成全部养护任务并组织年度考核验收。"
+    "四、资金测算。路面坑槽修补按每平方米55元测算，需82.5万元；边沟清理和涵洞疏通按每公里800元测算，需25.6万元；标志牌更换和标线补划需12.5万元；乡镇专职养护员补助需60.48万元；水毁抢修预备费4.92万元，合计186万元。"
+    "五、预期效益。通过实施本项目，全县农村公路优良中等路率保持在85%以上，水毁路段抢通时间不超过48小时，路况投诉较上年下降20%，服务沿线群众约21万人，为乡村振兴和农产品外运提供交通保障，群众满意度达到90%以上。"
+)
+ROAD = ("青石县交通运输局2025年农村公路日常养护项目，申请县级财政资金186万元。全县现有农村公路1246公里，2024年完成养护里程"
+        "980公里、修补路面坑槽1.2万平方米。2025年计划对全县14个乡镇的县乡道和村道开展日常养护1050公里，修补坑槽及沉陷路面"
+        "1.5万平方米，清理边沟320公里，更换损坏标志牌60块，12月20日前全部完成，优良中等路率保持在85%以上，服务沿线群众约21万人。")
+FESTIVAL = ("县文化和旅游局拟于2025年9月下旬在桃源古镇景区举办第三届“稻香桃源”农民丰收文化旅游节，申请财政资金95万元。活动为期"
+            "5天，安排开幕式、非遗展演、农特产品展销等主题活动12场，组织参展农户和企业不少于150家。2024年第二届共接待游客8.6万"
+            "人次，实现旅游综合收入3100万元；今年目标接待游客10万人次以上，带动农特产品销售额不低于600万元。")
+
+
+def _rows(res):
+    return [(c.level2_label, c.name, c.operator, c.value, c.unit) for c in res.default_table]
+
+
+def _suggest(kb, text, name=None, budget=None):
+    return kb.suggest(text, project_name=name, budget_wan=budget, mode="lexical", with_opinions=False)
+
+
+def test_the_work_deadline_is_the_date_that_ends_all_the_work_not_the_first_date(shipped_kb):
+    """Reported: 农村公路日常养护完成时间 2025年3月31日前 — the contract-signing date — while the text ends the work
+    12月20日前完成全部养护任务."""
+    res = _suggest(shipped_kb, LONGREAL, "青石县2025年农村公路日常养护", 186)
+    rows = _rows(res)
+    dated = [r for r in rows if r[0] == "时效指标"]
+    assert dated and dated[0][3] == "2025年12月20日前", rows
+    assert not [r for r in rows if "3月31日" in r[3]], rows
+
+
+def test_suggest_and_the_checker_read_one_work_deadline():
+    from kb.checker.rewrite import read_work_deadline
+    from kb.suggest.values import project_deadline
+
+    text = "2025年3月底前完成养护合同签订和养护员聘用；12月20日前完成全部养护任务并组织年度考核验收。"
+    assert read_work_deadline(text, 2025, "农村公路日常养护完成时间") == ("2025年12月20日前", [])
+    assert project_deadline(text, 2025, "农村公路日常养护完成时间") == "2025年12月20日前"
+    # the row names the signing: its own date
+    assert project_deadline(text, 2025, "养护合同签订完成时间") == "2025年3月31日前"
+    # two dates, neither for the row's work nor the project's end: none is guessed (was the first)
+    assert project_deadline("3月底前完成招标，6月底前完成设计。", 2025, "设备安装完成时间") is None
