@@ -47,3 +47,11 @@ def test_suggest_and_the_checker_read_one_work_deadline():
     assert project_deadline(text, 2025, "养护合同签订完成时间") == "2025年3月31日前"
     # two dates, neither for the row's work nor the project's end: none is guessed (was the first)
     assert project_deadline("3月底前完成招标，6月底前完成设计。", 2025, "设备安装完成时间") is None
+
+
+def test_the_note_says_each_setting_and_past_phrase_once(shipped_kb):
+    """Reported: with the text repeated, the 注意 line listed “全县现有农村公路1246公里” nine times."""
+    res = _suggest(shipped_kb, "".join([ROAD, FESTIVAL] * 3), "综合", 500)
+    assert res.message.count("“全县现有农村公路1246公里”") == 1, res.message
+    assert res.message.count("“2024年完成养护里程980公里”") == 1, res.message
+    assert res.message.count("8.6万人次”") == 1, res.message

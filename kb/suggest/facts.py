@@ -234,10 +234,12 @@ def reported_harm(name: str, unit: str, actuals: list[Mention]) -> Mention | Non
 
 
 def fact_note(kind: str, found: list[Mention], text: str) -> str:
-    """The result's note on figures not used as targets: kind 'setting', 'actual' or 'condition'; '' when none."""
+    """The result's note on figures not used as targets: kind 'setting', 'actual' or 'condition'; '' when none.
+    Each phrase is said once, in text order, however often the text repeats it (a fresh reviewer's repeated
+    text listed “全县现有农村公路1246公里” nine times)."""
     if not found:
         return ""
-    said = "、".join(f"“{_clause(text, m)[0]}{text[m.start:m.end]}”" for m in found)
+    said = "、".join(dict.fromkeys(f"“{_clause(text, m)[0]}{text[m.start:m.end]}”" for m in found))
     if kind == "condition":
         return f"描述中的{said}是享受条件，未作为目标值"
     if kind == "setting":
