@@ -55,3 +55,55 @@ def test_the_note_says_each_setting_and_past_phrase_once(shipped_kb):
     assert res.message.count("“全县现有农村公路1246公里”") == 1, res.message
     assert res.message.count("“2024年完成养护里程980公里”") == 1, res.message
     assert res.message.count("8.6万人次”") == 1, res.message
+
+
+LUNCH = ("为落实农村义务教育学生营养改善计划，县教育局申请2025年营养膳食补助资金612万元。补助覆盖全县27所农村中小学在校生"
+         "6120人，按每生每天5元、全年在校200天的标准核拨，资金于每学期开学后30日内拨付到校。上学年享受补助学生6020人，学生营养"
+         "不良检出率为4.3%，今年力争降到4%以下。")
+ELDERLY = ("柳溪镇民政办2025年老年助餐服务补助项目，预算68万元。镇内现有60周岁以上老年人4380人，其中独居、空巢老人约900人。"
+           "今年依托3个村级幸福食堂和1个镇区中心食堂为老人提供午餐，每餐政府补贴4元，80周岁以上老人免费就餐，全年供餐不少于"
+           "12万人次，为150户失能老人送餐上门；6月底前完成4个食堂的消防和厨具改造。")
+
+
+def test_last_school_years_figure_is_no_target(shipped_kb):
+    """Reported: 补助学生人数 ≥6020 人 — 上学年's figure — beside this year's 6120."""
+    res = _suggest(shipped_kb, LUNCH, "2025年农村义务教育学生营养膳食补助", 612)
+    rows = _rows(res)
+    assert not [r for r in rows if r[3] == "6020"], rows
+    assert [r for r in rows if r[3] == "6120"], rows
+    assert "上学年享受补助学生6020人" in res.message, res.message
+
+
+def test_last_festivals_income_is_no_target(shipped_kb):
+    """Reported: 旅游综合收入 ≥3100 万元, the 2024 festival's income, as this year's target."""
+    res = _suggest(shipped_kb, FESTIVAL, "第三届稻香桃源农民丰收文化旅游节", 95)
+    rows = _rows(res)
+    assert not [r for r in rows if r[3] == "3100"], rows
+    assert "旅游综合收入3100万元" in res.message, res.message
+
+
+def test_an_amount_of_this_years_sentence_stays_a_target():
+    from kb.domain.text import normalize
+    from kb.suggest.facts import actual_figure
+    from kb.suggest.objects import mentions
+
+    text = normalize("县文旅局2025年实施桃源古镇旅游综合服务提升项目。2024年古镇实现旅游综合收入3100万元，今年力争达到3500万元。")
+    got = {m.value: actual_figure(m, text) for m in mentions(text) if m.unit == "万元"}
+    assert got == {"3100": True, "3500": False}, got
+
+
+def test_a_towns_residents_are_its_setting_not_whom_the_meals_serve(shipped_kb):
+    """Reported: 独居、空巢老人人数 ≥900 人 and 受益老年人数 ≥4380 人 — every resident aged 60+ of the town (镇内现有…,
+    其中…) — as targets."""
+    res = _suggest(shipped_kb, ELDERLY, "柳溪镇老年助餐服务补助", 68)
+    rows = _rows(res)
+    assert not [r for r in rows if r[3] in ("900", "4380")], rows
+    assert "镇内现有60周岁以上老年人4380人" in res.message, res.message
+
+
+def test_a_level_kept_is_a_target_not_the_setting(shipped_kb):
+    """Reported: 全县农村公路优良中等路率保持在85%以上 (五、预期效益) labelled 现状 and dropped."""
+    res = _suggest(shipped_kb, LONGREAL, "青石县2025年农村公路日常养护", 186)
+    rows = _rows(res)
+    assert [r for r in rows if "优良中等路率" in r[1] and r[2:] == ("≥", "85", "%")], rows
+    assert "保持在85%" not in res.message, res.message
