@@ -107,3 +107,23 @@ def test_a_level_kept_is_a_target_not_the_setting(shipped_kb):
     rows = _rows(res)
     assert [r for r in rows if "优良中等路率" in r[1] and r[2:] == ("≥", "85", "%")], rows
     assert "保持在85%" not in res.message, res.message
+
+
+RENJU = ("县住建局2025年对桃源古镇实施人居环境综合整治，预算280万元。改造破损街巷路面1.6万平方米，整治沿街立面120户，新增垃圾"
+         "分类收集点40个，11月底前完工。整治后预计古镇年接待游客增加到50万人次，旅游综合收入达到3100万元。")
+
+
+def test_an_income_is_never_the_cost_row(shipped_kb):
+    """Reported: with the name 综合, 综合成本 ≤3100 万元 taken from 旅游综合收入3100万元, its note saying the cost is
+    set from the budget."""
+    res = _suggest(shipped_kb, RENJU, "综合", 280)
+    cost = [r for r in _rows(res) if r[1] == "综合成本"]
+    assert cost and cost[0][2:4] == ("≤", "280"), _rows(res)
+    res = _suggest(shipped_kb, ROAD + FESTIVAL, "综合", 500)
+    assert not [r for r in _rows(res) if r[3] == "3100"], _rows(res)
+
+
+def test_a_towns_income_binds_no_farmers_income(shipped_kb):
+    """Reported: 乡村旅游带动增加农户收入 ≥3100 万元 (the text's 旅游综合收入 is not farmers' income)."""
+    rows = _rows(_suggest(shipped_kb, RENJU, "桃源古镇人居环境综合整治", 280))
+    assert not [r for r in rows if "农户" in r[1] and r[3] == "3100"], rows

@@ -329,6 +329,11 @@ def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext, main_type:
         if ok and any(o is not m and o.unit in Q.MONEY_UNITS and _amount_share(d, o) > share
                       for o in ctx.mentions):
             ok = False
+        if ok and d.slot == "cost" and _INCOME.search(m.obj + m.verb):
+            ok = False   # 旅游综合收入3100万元 is what is earned, never the cost (综合成本 ≤3100 万元: a fresh reviewer)
+        if ok and d.slot == "economic_benefit" and re.search(r"收入|增收", d.name) and _INCOME_OWNER.search(d.name) \
+                and not _INCOME_OWNER.search(re.split(r"[。；;]", ctx.text[max(0, m.start - 30):m.start])[-1]):
+            ok = False   # the town's 旅游综合收入 is no 乡村旅游带动增加农户收入: the row's earners are not the text's
         if ok:
             d.mention = m
             d.evidence.append(f"描述中的金额: {m.context}{m.value}{m.unit}")
@@ -355,6 +360,12 @@ def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext, main_type:
         d.mention = replace(d.mention, ceiling=True)
     said_per = written.group(1) if written else period.group(1) if period and period.re is PER_PERIOD else ""
     d.evidence.append(f"描述中的金额: {m.context}{m.value}{m.unit}" + (f"/{said_per}" if said_per else ""))
+
+
+# what is earned, not spent (旅游综合收入, 农特产品销售额, 特色产业产值): never a cost row's amount
+_INCOME = re.compile(r"(?:收入|销售额|产值|营业额|营收|收益|利润)$")
+# whose income a benefit row names (农户收入, 人均增收): an amount binds it only when the text names them too
+_INCOME_OWNER = re.compile(r"农户|农民|群众|居民|村民|脱贫|贫困|监测户|受益户|低收入|村集体|人均|户均|职工")
 
 
 def _amount_share(d: Draft, m: Mention) -> float:
