@@ -127,3 +127,15 @@ def test_a_towns_income_binds_no_farmers_income(shipped_kb):
     """Reported: 乡村旅游带动增加农户收入 ≥3100 万元 (the text's 旅游综合收入 is not farmers' income)."""
     rows = _rows(_suggest(shipped_kb, RENJU, "桃源古镇人居环境综合整治", 280))
     assert not [r for r in rows if "农户" in r[1] and r[3] == "3100"], rows
+
+
+def test_those_put_on_a_blacklist_are_results_not_outputs(shipped_kb):
+    """Reported (E038): 农民专业合作社户数 ≥166 户 and 企业户数 ≥13 户 — entities listed as 经营异常, an enforcement's
+    result — as outputs to reach with ≥."""
+    text = ("项目支出绩效自评表(2021年度)。年初/调整预算30万元,执行率100%。实际完成:共开展抽查95批次,检查监管对象1590户,"
+            "抽查结果全部公示,13户企业列入经营异常名录,22户个体工商户被标记为经营异常状态;未按规定公示年报信息的500户企业、"
+            "166户农民专业合作社和6741户个体工商户被列入经营异常名录或标记为经营异常状态;103户企业和农民专业合作社移出经营异常名录;")
+    res = _suggest(shipped_kb, text, "双随机抽查委托审计费", 30)
+    rows = _rows(res)
+    assert not [r for r in rows if r[3] in ("13", "22", "166", "500", "103", "6741")], rows
+    assert [r for r in rows if r[3] == "1590"], rows

@@ -80,6 +80,9 @@ _PAST_LEAD = re.compile(r"^(?:在)?(?:" + "|".join(PAST_PERIODS) + ")")   # 上�
 _REPORT_TEXT = re.compile(r"自评|评价报告|绩效评价|执行情况|完成情况")
 # words that make a year's figure the plan (2024年计划…, 力争到2026年…)
 _PLAN_WORDS = re.compile(r"计划|预计|力争|目标|拟|将|到\d{4}年|至\d{4}年|\d{4}年(?:\d{1,2}月)?(?:底|末)?前")
+# what became of those counted (13户企业列入经营异常名录, 166户农民专业合作社…被列入…, 103户企业移出…名录): an enforcement's
+# result, never an output to reach with ≥ (a fresh reviewer, E038)
+_LISTED = re.compile(r"(?:被|已)?(?:列入|纳入|移出)[^，,。；;]{0,10}名录|被(?:列入|标记|处罚|查处|吊销|注销)")
 # a harm figure stated as a limit is a target (火灾发生次数控制在3起以内, 受害率不超过0.9‰)
 _LIMIT_WORDS = re.compile(r"控制在|不超过|不高于|不大于|低于|以内|以下|力争|确保|目标")
 
@@ -212,7 +215,7 @@ def actual_figure(m: Mention, text: str) -> bool:
         # a figure alone after 、 (上年度已奖补种植大户385户、2.7万亩) is an item of the list before it: its words are the list's
         head = re.split(r"[，,；;。：:]", text[max(0, m.start - 60):m.start])[-1]
     lead = _SENTENCE_END.split(text[max(0, m.start - 80):m.start])[-1]   # the sentence up to the figure
-    if _REPORTED.search(head) or re.match(r"(?:截至|截止)", lead):
+    if _REPORTED.search(head) or re.match(r"(?:截至|截止)", lead) or _LISTED.search(re.split(r"[，,。；;]", text[m.end:m.end + 40])[0]):
         return True
     if _PAST_LEAD.match(lead) and not _PLAN_WORDS.search(lead) and not re.search(r"今年|本年", lead):
         return True   # 上年度已检测水样650份，水质达标率91%，今年目标…提高到95%: the sentence's past runs to 今年
