@@ -428,8 +428,10 @@ def read_work_deadline(text: str | None, year: int | None, name: str) -> tuple[s
     """The deadline `text` states for the work the row `name` dates, or why none is taken: (date, []) or
     (None, [(date, its clause), ...]).
 
-    The date is the first deadline in the year whose clause says that work (…2025年3月底前完成招标，11月底前
-    完成全部建设 → 建设完成时间 '2025年11月30日前', not the tendering's 3月31日前 — a reviewer's catch); else
+    The date is the deadline in the year whose clause says most of that work (…2025年3月底前完成招标，11月底前
+    完成全部建设 → 建设完成时间 '2025年11月30日前', not the tendering's 3月31日前 — a reviewer's catch; of clauses
+    saying it as much, the one dating the project's completion — 3月底前完成养护合同签订…12月20日前完成全部养护任务
+    → 日常养护完成时间 12月20日前 — else the first); else
     the only date the text states; else the date of the clause that dates the project's completion (项目于…
     前完成 / 竣工, 完成全部建设, 全部完工: every work is done by then), unless the row dates a work that follows
     it (验收, 结算, 审计 … `_AFTER_DONE`). With two dates or more
@@ -442,9 +444,15 @@ def read_work_deadline(text: str | None, year: int | None, name: str) -> tuple[s
     if not said:
         return None, []
     work = work_of(name)
-    for date, clause in said if work else ():
-        if any(w in clause for w in work):
-            return date, []
+    naming = [(sum(w in clause for w in set(work)), date, clause) for date, clause in said if work]
+    naming = [n for n in naming if n[0]]
+    if naming:
+        most = max(n[0] for n in naming)
+        naming = [n for n in naming if n[0] == most]
+        # two clauses naming the work as much (3月底前完成养护合同签订 / 12月20日前完成全部养护任务): the one that
+        # dates all of it (a fresh reviewer got the contract-signing date as 农村公路日常养护完成时间)
+        done = [n for n in naming if _PROJECT_DONE_RE.search(n[2])]
+        return (done or naming)[0][1], []
     if len({d for d, _ in said}) == 1:
         return said[0][0], []
     done = [d for d, clause in said if _PROJECT_DONE_RE.search(clause)]

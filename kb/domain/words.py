@@ -116,5 +116,5 @@ PAY_WORDS = re.compile(r"补助|补贴|资助|津贴|助学金|奖学金|救助|
 # (`kb.checker.rules.relevance.stock_reason`); a draft should not make an output target of such a figure.
 # 已完成 / 已有 after a past period (`PAST_PERIOD_WORDS`: 去年已完成改厕1200户) is that period's output instead.
 STOCK_WORDS = re.compile(r"现有|已有|原有|已建成|累计|存量|已完成")
-PAST_PERIODS = ("去年", "上年", "上一年", "前年", "往年", "上学期", "上季度", "上半年")
+PAST_PERIODS = ("去年", "上年", "上一年", "前年", "往年", "上学年", "上一学年", "上学期", "上季度", "上半年")
 PAST_PERIOD_WORDS = re.compile("|".join(PAST_PERIODS) + r"|\d{4}年")

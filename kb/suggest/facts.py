@@ -33,7 +33,8 @@ from kb.suggest.words import BENEFIT_VERBS, EXISTING_WORDS, HARM_WORDS, USE_WORD
 
 # a clause that opens with where: 全县森林面积…, 目前辖区内…, 我县共有…, 截至2023年底全市… (the scope words are naming's)
 _SCOPE_LEAD = re.compile(r"^(?:目前|当前|现阶段|截至[^，,]{0,10}?|截止[^，,]{0,10}?)?"
-                         r"(?:(?:我|该)(?:省|市|县|区|镇|乡)|境内|(?:全|本)(?:馆|院|校)|" + SCOPE_ONLY.pattern + ")")
+                         r"(?:(?:我|该)(?:省|市|县|区|镇|乡)|(?:省|市|县|区|镇|乡|村|社区|街道|辖区)内|境内|(?:全|本)(?:馆|院|校)|"
+                         + SCOPE_ONLY.pattern + ")")
 # a place or the unit itself, then 现有 (城区现有排水管网总长386公里, 中心现有采编人员46人, 我馆现有藏书…): what stands there;
 # a bare 现有 (现有助餐点12个) is the project's own and no setting
 _SUBJECT_HAS = re.compile(r"^(?:城区|市区|县城|城市|主城区|老城区|(?:本|该)?(?:中心|馆|院|站|所|单位)|"
@@ -60,7 +61,10 @@ _BEING = re.compile(r"共有|拥有|现存|是|有|为|达")
 # where a sentence ends (a setting's sentence runs on over commas)
 _SENTENCE_END = re.compile(r"[。;；!！?？]")
 # words that make a figure a target, not a state (达到 …, 计划, 力争): a setting's sentence ends before them
-_TARGET_WORDS = re.compile(r"达到|不低于|不少于|不超过|提高|提升|增加|降低|下降|减少|确保|力争|计划|目标|预计|完成|实现")
+_TARGET_WORDS = re.compile(r"达到|不低于|不少于|不超过|提高|提升|增加|降低|下降|减少|确保|力争|计划|目标|预计|完成|实现|"
+                           r"保持|稳定在|维持在")
+# a level the project keeps (全县农村公路优良中等路率保持在85%以上): a target, never the setting
+_KEEP_LEVEL = re.compile(r"(?:保持|稳定|维持)(?:在)?$")
 # a work verb + 对象 / 户 is a noun of a programme's people (监测对象1100人), no work
 _ROLE_NOUN = re.compile(r"(?:监测|帮扶|救助|资助|补助|保障|服务|供养)(?:对象|户)")
 # words that report what happened (a self-evaluation, a mid-year report, a past period: 近三年累计带动…,
@@ -76,6 +80,9 @@ _PAST_LEAD = re.compile(r"^(?:在)?(?:" + "|".join(PAST_PERIODS) + ")")   # 上�
 _REPORT_TEXT = re.compile(r"自评|评价报告|绩效评价|执行情况|完成情况")
 # words that make a year's figure the plan (2024年计划…, 力争到2026年…)
 _PLAN_WORDS = re.compile(r"计划|预计|力争|目标|拟|将|到\d{4}年|至\d{4}年|\d{4}年(?:\d{1,2}月)?(?:底|末)?前")
+# what became of those counted (13户企业列入经营异常名录, 166户农民专业合作社…被列入…, 103户企业移出…名录): an enforcement's
+# result, never an output to reach with ≥ (a fresh reviewer, E038)
+_LISTED = re.compile(r"(?:被|已)?(?:列入|纳入|移出)[^，,。；;]{0,10}名录|被(?:列入|标记|处罚|查处|吊销|注销)")
 # a harm figure stated as a limit is a target (火灾发生次数控制在3起以内, 受害率不超过0.9‰)
 _LIMIT_WORDS = re.compile(r"控制在|不超过|不高于|不大于|低于|以内|以下|力争|确保|目标")
 
@@ -116,7 +123,7 @@ def _setting_clause(head: str, tail: str, scoped: bool) -> bool:
         return True   # 现有藏书28万册, 现有藏品4.5万件: what the unit keeps, not what the project adds
     if _TODAY_LEVEL.search(head.rstrip("约 ")) and not _TARGET_WORDS.search(head) and not _names_work(head, scoped):
         return True   # 灌溉保证率不足60%: today's level, the one the project raises
-    if _names_work(head + tail, scoped):
+    if _names_work(head + tail, scoped) or _KEEP_LEVEL.search(head.rstrip("约 ")):
         return False
     said = head.rstrip("约达共 ")
     if _SETTING_WORDS.search(head):
@@ -196,9 +203,11 @@ def _harm(m: Mention) -> bool:
 
 def actual_figure(m: Mention, text: str) -> bool:
     """True when `m` reports what happened (see the module docstring); amounts of money (实际执行132.91万元)
-    are the budget's to read (`kb.domain.budget`), never a target here."""
+    are the budget's to read (`kb.domain.budget`), never a target here — except an amount in a sentence that
+    opens on a past period or an earlier year (2024年第二届共接待游客8.6万人次，实现旅游综合收入3100万元: last
+    festival's income, which a fresh reviewer got as 旅游综合收入 ≥3100 万元)."""
     if m.unit in MONEY_UNITS:
-        return False
+        return _past_sentence(m, text)
     head, tail = _clause(text, m)
     if _LIMIT_WORDS.search(head + tail):
         return False
@@ -206,7 +215,7 @@ def actual_figure(m: Mention, text: str) -> bool:
         # a figure alone after 、 (上年度已奖补种植大户385户、2.7万亩) is an item of the list before it: its words are the list's
         head = re.split(r"[，,；;。：:]", text[max(0, m.start - 60):m.start])[-1]
     lead = _SENTENCE_END.split(text[max(0, m.start - 80):m.start])[-1]   # the sentence up to the figure
-    if _REPORTED.search(head) or re.match(r"(?:截至|截止)", lead):
+    if _REPORTED.search(head) or re.match(r"(?:截至|截止)", lead) or _LISTED.search(re.split(r"[，,。；;]", text[m.end:m.end + 40])[0]):
         return True
     if _PAST_LEAD.match(lead) and not _PLAN_WORDS.search(lead) and not re.search(r"今年|本年", lead):
         return True   # 上年度已检测水样650份，水质达标率91%，今年目标…提高到95%: the sentence's past runs to 今年
@@ -223,6 +232,21 @@ def actual_figure(m: Mention, text: str) -> bool:
     return "发生" in head or bool(_REPORT_TEXT.search(text))
 
 
+def _past_sentence(m: Mention, text: str) -> bool:
+    """The sentence of `m` opens on a past period (上年度, 上学年) or on a year before the one the text plans for,
+    and says no plan up to `m` (2024年…3100万元；今年力争达到3500万元: 3500 is this year's)."""
+    lead = _SENTENCE_END.split(text[max(0, m.start - 80):m.start])[-1]
+    if _PLAN_WORDS.search(lead) or re.search(r"今年|本年", lead):
+        return False
+    if _PAST_LEAD.match(lead):
+        return True
+    said = _YEAR_LEAD.match(lead)
+    later = [int(y) for y in _YEAR_SAID.findall(text)]
+    if (planned := stated_year(None, text)) is not None:
+        later.append(planned)
+    return bool(said) and int(said.group(1)) < max(later)
+
+
 def reported_harm(name: str, unit: str, actuals: list[Mention]) -> Mention | None:
     """The reported harm (发生森林火灾16起) a row counting the same harm in the same kind of unit
     (森林火灾发生次数, 次) is about, else None: a zero-tolerance target (= 0 次) beside 16 fires that happened is
@@ -234,10 +258,12 @@ def reported_harm(name: str, unit: str, actuals: list[Mention]) -> Mention | Non
 
 
 def fact_note(kind: str, found: list[Mention], text: str) -> str:
-    """The result's note on figures not used as targets: kind 'setting', 'actual' or 'condition'; '' when none."""
+    """The result's note on figures not used as targets: kind 'setting', 'actual' or 'condition'; '' when none.
+    Each phrase is said once, in text order, however often the text repeats it (a fresh reviewer's repeated
+    text listed “全县现有农村公路1246公里” nine times)."""
     if not found:
         return ""
-    said = "、".join(f"“{_clause(text, m)[0]}{text[m.start:m.end]}”" for m in found)
+    said = "、".join(dict.fromkeys(f"“{_clause(text, m)[0]}{text[m.start:m.end]}”" for m in found))
     if kind == "condition":
         return f"描述中的{said}是享受条件，未作为目标值"
     if kind == "setting":

@@ -119,13 +119,16 @@ def _bind_period(drafts: list[Draft], ctx: ProjectContext) -> None:
         d.evidence.append(f"描述中的实施期: {m.group(1)}")
 
 
-def project_deadline(text: str | None, year: int | None) -> str | None:
-    """The deadline a description states, '2025年5月31日前', or None — the checker's reader
-    (`kb.checker.rewrite.stated_deadline`: dotted dates 2025.10.31前 and a season before 前, 2025年5月31日汛期前,
-    included), so suggest's time row and the checker's TIME-05 rewrite name one date."""
-    from kb.checker.rewrite import stated_deadline
+def project_deadline(text: str | None, year: int | None, name: str = "项目完成时间") -> str | None:
+    """The deadline a description states for the work the 时效 row `name` dates, '2025年5月31日前', or None —
+    the checker's one reader (`kb.checker.rewrite.read_work_deadline`: the date whose clause names the row's
+    work, else the only date, else the project's completion date, else none; dotted dates 2025.10.31前 and a
+    season before 前, 2025年5月31日汛期前, included), so suggest's time row and the checker's TIME-05 rewrite
+    name one date and suggest never takes the first of several (a fresh reviewer got the contract-signing
+    date 3月底前 for 农村公路日常养护完成时间 when the text ends the work 12月20日前)."""
+    from kb.checker.rewrite import read_work_deadline
 
-    return stated_deadline(text, year)
+    return read_work_deadline(text, year, name)[0]
 
 
 def _bind_deadline(drafts: list[Draft], ctx: ProjectContext) -> None:
@@ -133,15 +136,14 @@ def _bind_deadline(drafts: list[Draft], ctx: ProjectContext) -> None:
     checker's TIME-05 rewrite writes it: 〔X〕完成时间, 2025年10月31日前 — not 完成及时率 =100%. A date the text
     gives for paying out (资金于6月底前拨付到校) binds only rows about paying."""
     from kb.checker.rewrite import (deadline_name, limit_name, payment_days, payment_deadline, pays_on_time,
-                                    stated_deadline, without_payments)
+                                    without_payments)
     from kb.domain.words import PAYMENT_VERBS
 
     from kb.domain.years import stated_year
 
     year = stated_year(ctx.name, ctx.description)
-    said = project_deadline(ctx.description, year)
     # a deadline whose clause pays (资金于6月底前拨付到校) dates only rows about paying, not the work's (活动完成时间)
-    work_said = project_deadline(without_payments(ctx.description), year)
+    work_text = without_payments(ctx.description)
     pay_by = payment_deadline(ctx.description, year)   # the payment's own date (9月30日前发放到位)
     days = payment_days(ctx.description)               # …or its working days (10个工作日内拨付)
     for d in drafts:
@@ -149,7 +151,8 @@ def _bind_deadline(drafts: list[Draft], ctx: ProjectContext) -> None:
             continue
         pays = pays_on_time(d.key)
         paying = pays or any(v in d.key for v in PAYMENT_VERBS)
-        date = pay_by if pays and pay_by else ((said if paying else work_said) if ON_TIME.search(d.key) else None)
+        date = pay_by if pays and pay_by else \
+            (project_deadline(ctx.description if paying else work_text, year, d.name) if ON_TIME.search(d.key) else None)
         if date:
             opening = IN_USE_ON_TIME.search(d.name)
             if opening:   # 老年助餐点按期投入运营率 → 老年助餐点投入运营时间 2025年6月30日前
@@ -328,6 +331,11 @@ def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext, main_type:
         if ok and any(o is not m and o.unit in Q.MONEY_UNITS and _amount_share(d, o) > share
                       for o in ctx.mentions):
             ok = False
+        if ok and d.slot == "cost" and _INCOME.search(m.obj + m.verb):
+            ok = False   # 旅游综合收入3100万元 is what is earned, never the cost (综合成本 ≤3100 万元: a fresh reviewer)
+        if ok and d.slot == "economic_benefit" and re.search(r"收入|增收", d.name) and _INCOME_OWNER.search(d.name) \
+                and not _INCOME_OWNER.search(re.split(r"[。；;]", ctx.text[max(0, m.start - 30):m.start])[-1]):
+            ok = False   # the town's 旅游综合收入 is no 乡村旅游带动增加农户收入: the row's earners are not the text's
         if ok:
             d.mention = m
             d.evidence.append(f"描述中的金额: {m.context}{m.value}{m.unit}")
@@ -354,6 +362,12 @@ def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext, main_type:
         d.mention = replace(d.mention, ceiling=True)
     said_per = written.group(1) if written else period.group(1) if period and period.re is PER_PERIOD else ""
     d.evidence.append(f"描述中的金额: {m.context}{m.value}{m.unit}" + (f"/{said_per}" if said_per else ""))
+
+
+# what is earned, not spent (旅游综合收入, 农特产品销售额, 特色产业产值): never a cost row's amount
+_INCOME = re.compile(r"(?:收入|销售额|产值|营业额|营收|收益|利润)$")
+# whose income a benefit row names (农户收入, 人均增收): an amount binds it only when the text names them too
+_INCOME_OWNER = re.compile(r"农户|农民|群众|居民|村民|脱贫|贫困|监测户|受益户|低收入|村集体|人均|户均|职工")
 
 
 def _amount_share(d: Draft, m: Mention) -> float:
