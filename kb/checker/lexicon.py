@@ -53,6 +53,12 @@ GRADE = frozenset((
     "不发生", "未发生", "零发生",
 ))
 
+# ours: GRADE words that state a degree and no grade of a scale (高, 较高, 好, 较好, 良好, 低): written without 定性 they
+# are QNT-01's vague words (the catalog lists 较好, 较高, 良好 in VAGUE) or OP-01's bare value, and a fix never wraps
+# them as 定性：较高 — a 定性 target is a grade of a stated scale (285号 第十四条(二): 定性的分级分档形式), e.g. 空气质量
+# 优良 (AQI ≤100, HJ 633-2012), 合格 (the acceptance standard), 合规, 达标, 是/否; a degree has no scale to grade by
+DEGREE_GRADES = frozenset(("高", "较高", "低", "好", "较好", "良好"))
+
 # ASPIRE: aspiration verbs that make a *name* a slogan (QNT-02)
 ASPIRE = ("提高", "提升", "改善", "加强", "完善", "促进", "推动", "推进", "巩固", "增强",
           "优化", "实现", "助力", "保障", "营造", "打造",

@@ -951,8 +951,10 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
             return RowRewrite(None, f"指标值或计量单位是{what}（“{r.raw.value.strip()}”“{r.raw.unit.strip()}”），"
                                     "无法自动改写；请填写实际的目标数值和计量单位", manual=True)
         tgt = build_target(r, ids, hits, name, l1, l2, lookup, s)
-        if "QNT-01" in ids and isinstance(tgt, tuple) and tgt[:2] == ("定性", "达成年度指标"):
-            # 工程质量：有所提高 was made 定性：达成年度指标 — as vague, and a re-check passed it
+        if isinstance(tgt, tuple) and tgt[0] == "定性" and (
+                ("QNT-01" in ids and tgt[1] == "达成年度指标") or (tgt[1] in L.DEGREE_GRADES and r.op != "定性")):
+            # 工程质量：有所提高 was made 定性：达成年度指标 — as vague, and a re-check passed it; so was 经费支出合规性
+            # 较高 made 定性：较高 (round 10): a degree the declarant wrote is no grade of a stated scale
             alt = vague_alternative(r, name, l1, l2, lookup)
             if isinstance(alt, tuple):
                 fields["name"], tgt = alt
@@ -963,11 +965,21 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
         if isinstance(tgt, str):  # a blank size for the declarant to state (待填写 and why)
             if all(fields[k] == getattr(r.raw, k) for k in ("level1", "level2", "name")):
                 return RowRewrite(None, tgt, manual=True)
+            if isinstance(tgt, VaguePending):
+                # 对保障…正常运行的影响程度：效果明显 renamed …正常运行率 with no figure: the rename alone leaves a rate
+                # with a word for a value (QNT-06); the name and the figure are the declarant's to write together
+                return RowRewrite(None, tgt.replace("请按项目计划填写“", "请把名称改为“", 1).replace(
+                    "”的目标值（%）", "”并按项目计划填写目标值（%）", 1), manual=True)
             # the levels or the name are still fixed (效果指标 → 效益指标); the target's findings get the 待填写
             kept.update({rid: tgt for rid in ids if fix_of(rid).retarget})
             tgt = (r.raw.operator, r.raw.value, r.raw.unit)
         fields["operator"], fields["value"], fields["unit"] = tgt
     return RowRewrite(_tidy_fields(r, fields), kept=kept)
+
+
+class VaguePending(str):
+    """The 待填写 reason of a vague target (QNT-01) whose rate has no figure of its own or the library's: the
+    row is left as written, its rewritten name given in the text (`_rate_target`)."""
 
 
 # ours: what a vague target's row can be measured by, per 二级指标 (the advice when no library indicator is one)
@@ -1009,9 +1021,13 @@ def vague_alternative(r: ParsedRow, name: str, l1: Level1, l2: Level2 | None,
             return ind.name, _typical_fields(ind)
     said = benefit_level2(base) if l1 is Level1.benefit else l2   # 对控制…成本影响程度 filed under 生态效益
     said = said if said is not Level2.social_benefit or l2 is None else l2
+    said = said if r.level2 is not None or l1 is Level1.benefit else None  # 二级 only guessed (E009): no kind to say
     hint = _MEASURE_HINTS.get(said, "数量、比率（%）或完成时间") if said is not None else "数量、比率（%）或完成时间"
     if _QUALITY_END_RE.search(base):
         hint = f"“{base[:-2]}验收合格率”（%）等"
+    if r.v in L.DEGREE_GRADES:  # 较高, 好: a degree, not a grade of a stated scale
+        return (f"待填写：指标值“{r.v}”是程度词，没有分级标准，改为“定性：{r.v}”同样无法考核；请把“{name}”改为可计量的"
+                f"指标并填写目标值，如{hint}")
     return (f"待填写：指标值“{r.v}”无法考核，改为“定性：达成年度指标”同样无法考核；请把“{name}”改为可计量的"
             f"指标并填写目标值，如{hint}")
 
@@ -1081,7 +1097,7 @@ def build_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, l
     if {"UNIT-02", "UNIT-03"} & ids and (pending := counted_in_other_unit(r, name, name_target_unit(hits))):
         return pending  # 保障村干部人数 =42 个: the 42 is the declarant's, never “=42人”
     if fam == "ratio" or (r.pct and fam is None and num is not None):
-        return _rate_target(r, ids, ni.base, fam, num, direction, typ, s)
+        return _rate_target(r, ids, ni.base, fam, num, direction, typ, s, name)
     if "UNIT-02" in ids and (pending := counted_in_percent(r, name)):
         return pending  # 设备数量 =100 %: the 100 is a share, never “=100个”
     if num is None and {"QNT-05", "QNT-06"} & ids and (said := stated_figure(r, name)):
@@ -1237,8 +1253,10 @@ def _money_text(x: float) -> str:
 
 
 def _rate_target(r: ParsedRow, ids: set[str], base: str, fam: str | None, num: float | None, direction: str | None,
-                 typ: Any, s: CheckerSettings) -> tuple[str, str, str]:
-    """A rate (%): 0 for a negative event, else its own figure or the library's, else the default of its kind."""
+                 typ: Any, s: CheckerSettings, name: str = "") -> tuple[str, str, str] | str:
+    """A rate (%): 0 for a negative event, else its own figure or the library's, else the default of its kind —
+    except for a vague target (QNT-01: 对保障…正常运行的影响程度：效果明显, renamed …正常运行率), which has no figure
+    of its own to keep: the default (≥90 %) would be made up, so it is the 待填写 reason saying what to fill."""
     per = "‰" if (r.eff_unit or "").strip() == "‰" else "%"   # 森林火灾受害率 in ‰ stays in ‰ (fresh trial)
     if num == 0 and direction != "pos" and r.eff_op in ("", "=", "≤", "<") and "QNT-09" not in ids:
         return ("=", "0", per)  # a zero target (变质比例 = 0) is kept: only its unit was missing
@@ -1256,6 +1274,9 @@ def _rate_target(r: ParsedRow, ids: set[str], base: str, fam: str | None, num: f
             return ("≥", fmt_num(v), "%")
     if v is None and typ and 0 < typ[1] <= 100 and unit_fits("ratio", typ[2] or "%"):
         op, v = (typ[0] if typ[0] in ("≥", "=") else "≥"), typ[1]
+    if v is None and num is None and ("QNT-01" in ids or r.vague):  # QNT-06 on the renamed row: the same words
+        return VaguePending(f"待填写：指标值“{r.v}”无法考核；请按项目计划填写“{name or base}”的目标值（%），"
+                            f"指标库没有可参照的典型值，不套用默认的{fmt_num(dv)}%")
     if v is None:
         v = dv
     elif r.eff_op in ("≥", ">", "=") and v == r.num and not (
@@ -1293,6 +1314,8 @@ def _count_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, 
                 # a blank 受益人口 in 户/人 counts persons all the same: the declarant states how many
                 return SIZE_PENDING if not r.v and fam in SIZE_MEASURES else None
             if r.grade and r.op in ("定性", ""):
+                if r.v in L.DEGREE_GRADES and r.op != "定性" and name.endswith("合规性"):
+                    return ("定性", "合规", "")  # 经费支出合规性 较高: 合规 / 不合规 against the financial rules
                 return ("定性", r.v, "")
             if not r.v and r.eff_unit and not is_time_unit(r.eff_unit):
                 # a blank 续贷 in 户/万元: the unit says it is counted, a 定性 target would change what is measured

@@ -1,0 +1,93 @@
+"""Round 10 of the checker's known defects (leftovers of round 9 and the trial): a degree word that is also a graded
+level (较高, 好) wrapped as 定性：较高, a vague target renamed into a rate given the default ≥90 %, a blank count left
+待填写 beside the one figure the description states for it, a count of beneficiaries moved to 产出/数量, a
+specification of the object (100M宽带) read as a target written into the name, and the name rules' own verb list."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kb.checker import apply_fixes, check_rows
+from kb.domain.schema import TableInput
+from tests.checker_rows import found as _found, row as _row
+
+QTY = ("产出指标", "数量指标")
+QLT = ("产出指标", "质量指标")
+SOC = ("效益指标", "社会效益指标")
+DEV = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "declarations" / "dev.jsonl"
+
+
+@pytest.fixture(scope="module")
+def library():
+    """The lookup over the repo's shipped library (indicators/), as `jixiao check` uses it."""
+    from kb.indicators.lookup import IndicatorLookup
+    from kb.io.library import load_libraries
+    from kb.settings import Settings
+
+    inds = [i for i in load_libraries(Settings().indicators_dir) if i.status.value != "deprecated"]
+    return IndicatorLookup.from_indicators(inds)
+
+
+def _dev(pid: str) -> dict:
+    for line in DEV.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        if rec["id"] == pid:
+            return rec
+    raise KeyError(pid)
+
+
+def _dev_table(pid: str) -> tuple[list, dict]:
+    """The rows of dev.jsonl's table `pid` as written, and its context (description, year)."""
+    rec = _dev(pid)
+    rows = [_row(r.get("level1", ""), r.get("level2", ""), r["name"], r.get("operator", ""), str(r.get("value", "")),
+                 r.get("unit", "")) for r in rec.get("indicators") or rec.get("rows")]
+    return rows, {"description": rec.get("description", ""), "budget_year": rec.get("year")}
+
+
+def test_a_degree_word_is_never_wrapped_as_a_grade(library):
+    """经费支出合规性：较高 (dev D031) and 资产管理安全：好 (dev E009) became 定性：较高 / 定性：好 and the fixed table
+    passed a re-check: a degree is no grade of a stated scale. A 合规性 takes 合规 (合规/不合规 against the rules),
+    another row the library's measurable indicator or 待填写 with what to measure; a grade of a stated scale
+    (空气质量 优良, AQI ≤100) is still declared 定性, and a declared 定性 好 is left alone (the catalog's QNT-01)."""
+    rows = [
+        _row(*QLT, "经费支出合规性", "", "较高", ""),
+        _row(*QLT, "资产管理安全", "", "好", ""),
+        _row(*QLT, "服务周期内空气质量", "", "优良", ""),
+        _row(*QLT, "服务质量", "定性", "好", ""),
+        _row("效益指标", "可持续影响指标", "粮食储备设备维护及安全性", "", "高", ""),
+    ]
+    for lookup in (None, library):
+        rep = check_rows(rows, context={"budget_year": 2025}, lookup=lookup)
+        got = {(f.row, f.rule_id): f.suggestion for f in rep.findings}
+        assert got[(1, "QNT-01")].text == "指标值改为“定性：合规”"
+        s = got[(2, "QNT-01")]
+        assert s.value is None and s.text.startswith("待填写：指标值“好”是程度词，没有分级标准"), s.text
+        assert got[(3, "OP-01")].text == "指标值改为“定性：优良”"
+        assert not [k for k in got if k[0] == 4]
+        s = got[(5, "OP-01")]
+        assert s.value is None and "使用年限" in s.text, s.text
+        assert not [x for x in got.values() if x.value in ("较高", "好", "高") and x.operator == "定性"]
+        fixed = apply_fixes(TableInput(rows=rows, context={"budget_year": 2025}), rep).rows
+        again = {(fixed[f.row - 1].name, f.rule_id)
+                 for f in check_rows(fixed, context={"budget_year": 2025}).findings if f.row}
+        assert ("资产管理安全", "QNT-01") in again and ("粮食储备设备维护及安全性", "OP-01") in again
+
+
+def test_a_vague_target_renamed_into_a_rate_takes_no_default(library):
+    """D047 row 7, 对保障村(社区)两委机构正常运行的影响程度：效果明显, was renamed 村(社区)两委机构正常运行率 at the
+    default ≥90 % — a rate nobody stated. With no library figure the row stays as written, 待填写 saying the name and
+    the figure to write together (a rename alone would leave a rate valued 效果明显); the re-check still reports it."""
+    rows, ctx = _dev_table("D047")
+    for lookup in (None, library):
+        rep = check_rows(rows, context=ctx, lookup=lookup)
+        got = {(f.row, f.rule_id): f.suggestion for f in rep.findings}
+        for rid in ("QNT-01", "QNT-02"):
+            s = got[(7, rid)]
+            assert not s.patch() and s.text.startswith("待填写：指标值“效果明显”无法考核"), s.text
+            assert "村(社区)两委机构正常运行率" in s.text and "不套用默认的90%" in s.text, s.text
+        assert not [x for x in got.values() if x.value == "90"]
+        fixed = apply_fixes(TableInput(rows=rows, context=ctx), rep).rows
+        again = {(fixed[f.row - 1].name, f.rule_id) for f in check_rows(fixed, context=ctx).findings if f.row}
+        assert ("对保障村(社区)两委机构正常运行的影响程度", "QNT-01") in again
