@@ -91,3 +91,30 @@ def test_a_vague_target_renamed_into_a_rate_takes_no_default(library):
         fixed = apply_fixes(TableInput(rows=rows, context=ctx), rep).rows
         again = {(fixed[f.row - 1].name, f.rule_id) for f in check_rows(fixed, context=ctx).findings if f.row}
         assert ("对保障村(社区)两委机构正常运行的影响程度", "QNT-01") in again
+
+
+DESC = "柏树乡2025年村道修缮项目，预算120万元，计划修缮村组道路12公里、新建错车道8处，2025年10月底前完工，惠及沿线6个村3000名群众。"
+CTX = {"budget_year": 2025, "budget_wan": 120, "description": DESC}
+
+
+def test_a_blank_count_takes_the_one_figure_the_description_states():
+    """新建错车道 | | 处 beside “新建错车道8处” was 待填写 (the word 若干 took the 8 since round 9): the blank takes it,
+    read by the same reader under the same conditions. No figure for the object, a row holding its 实际完成值 (a
+    self-evaluation's text reports what was done: dev E038 共开展抽查95批次) and a value in words stay as before."""
+    rows = [_row(*QTY, "新建错车道", "", "", "处"), _row(*QTY, "新建会车平台", "", "", "处"),
+            _row(*QTY, "道路修缮里程", "", "", "公里")]
+    f = _found(rows, **CTX)
+    assert [(f[(i, "STR-03")].suggestion.operator, f[(i, "STR-03")].suggestion.value) for i in (1, 3)] == [
+        ("≥", "8"), ("≥", "12")]
+    assert f[(2, "STR-03")].suggestion.value is None and f[(2, "STR-03")].suggestion.text.startswith("待填写")
+    fixed = apply_fixes(TableInput(rows=rows, context=CTX), check_rows(rows, context=CTX)).rows
+    assert [(r.name, r.operator, r.value, r.unit) for r in fixed if r.name == "新建错车道"] == [("新建错车道", "≥", "8", "处")]
+    rows, ctx = _dev_table("D019")   # 改善提升9200人饮水条件, the row in 万人
+    assert _found(rows, **ctx)[(3, "STR-03")].suggestion.value == "0.92"
+    rec = _dev("E038")
+    src = rec["indicators"][:2]
+    rows = [_row(r["level1"], r["level2"], r["name"], "", "", r["unit"]) for r in src]
+    for r, x in zip(rows, src):
+        r.actual = x["actual"]
+    f = _found(rows, description=rec["description"], budget_year=2021)
+    assert all(f[(i, "STR-03")].suggestion.value is None for i in (1, 2))

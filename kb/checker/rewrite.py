@@ -31,7 +31,7 @@ from kb.checker.rules.feasibility import bigrams, in_unit, number_of, stated_qua
 from kb.checker.rules.relevance import benefit_level2, is_money_cost, is_output_quality, is_yield
 from kb.checker.parse import UNIT_RE, ParsedRow, has_metric, name_info, to_float, unset_row, valid_date
 from kb.checker.rules.timeliness import budget_year, late_years
-from kb.domain.words import PAYMENT_VERBS
+from kb.domain.words import HOLD_VERBS, PAYMENT_VERBS
 from kb.domain.text import compact, strip_invisible, strip_pictographs, tidy_spaces, to_simplified
 from kb.domain.enums import LEVEL2_PARENT, Level1, Level2
 from kb.domain.levels import level2_fits, level2_of_key
@@ -1100,8 +1100,9 @@ def build_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, l
         return _rate_target(r, ids, ni.base, fam, num, direction, typ, s, name)
     if "UNIT-02" in ids and (pending := counted_in_percent(r, name)):
         return pending  # 设备数量 =100 %: the 100 is a share, never “=100个”
-    if num is None and {"QNT-05", "QNT-06"} & ids and (said := stated_figure(r, name)):
-        # 新建错车道：若干 处 beside “新建错车道8处” → ≥8 处 (the project's own figure, never the library's)
+    if num is None and ({"QNT-05", "QNT-06"} & ids or blank) and (said := stated_figure(r, name)):
+        # 新建错车道：若干 处 beside “新建错车道8处” → ≥8 处 (the project's own figure, never the library's); so is a
+        # blank cell, 新建错车道 | | 处 (round 10), by the same reader and conditions
         return _count_target(r, ids, hits, name, ni.base, fam, said[0], direction, typ, said[1])
     if (blank or num is None or "QNT-09" in ids) and size_dependent(name, r.eff_unit or r.unit):
         return SIZE_PENDING  # no size of this project's own (blank, words, unreadable, ≥0): the library has none either
@@ -1440,6 +1441,12 @@ def stated_unit(r: ParsedRow, name: str = "") -> str:
 _NAME_UNIT_END_RE = re.compile(r"(?:学时|课时|小时|工作日|天数|公里|平方米|亩|吨|户次|人天)$")
 
 
+# verbs of the work a count's name may open on (新建, 改造 …; `kb.domain.words.HOLD_VERBS`: 开展, 组织 …): two names
+# sharing one count different objects, so `stated_figure` matches a figure by the object's words only
+_WORK_BIGRAMS = frozenset(("新建", "改建", "扩建", "建设", "改造", "维修", "修缮", "购置", "采购", "安装", "整治", "治理",
+                           "修建", "加固", "配备", "铺设", "硬化", "完成", "计划", *HOLD_VERBS))
+
+
 def stated_figure(r: ParsedRow, name: str = "") -> tuple[float, str] | None:
     """(number, unit) the description states for the thing a row with a word target names (新建错车道：若干 处
     beside “计划…新建错车道8处” → (8.0, '处')), read by the one reader of stated quantities (`stated_quantities`,
@@ -1447,12 +1454,17 @@ def stated_figure(r: ParsedRow, name: str = "") -> tuple[float, str] | None:
     words around the figure, a unit the row's unit converts from (the row's unit kept: 1.5万平方米 → 15000 平方米),
     never a figure per member or per period (每村2处). None when the row has no unit of a count (a sentence
     such as 管理到位,车辆停放有序 took a year, 2021年, from its text), when the text states none, or several
-    different figures for it."""
+    different figures for it. None too for a row holding its 实际完成值 (a self-evaluation: the text reports what was
+    done, 共开展抽查95批次 beside actual 95 — no target) and for a count of what should not happen (火灾起数: a figure
+    stated for it is what happened, 共接报处置15起森林草原火灾, never a target)."""
     desc = r.ctx.get("description") or ""
     own = r.eff_unit or r.unit
     if not desc or not own or is_time_unit(own) or canon_unit(own) in ("%", "‰"):
         return None  # a sentence with no unit (管理到位,环境卫生整洁 …) is no count left unwritten
-    names = bigrams(_PAREN_RE.sub("", r.name_base or r.name)) | bigrams(name)
+    if (r.raw.actual or "").strip() or name_info(name or r.name).direction == "neg":
+        return None
+    # the object's words, not the work's: 新建会车平台 shares 新建 with “新建错车道8处” and is not that object
+    names = (bigrams(_PAREN_RE.sub("", r.name_base or r.name)) | bigrams(name)) - _WORK_BIGRAMS
     found: set[tuple[float, str]] = set()
     for words, x, unit, every, rate in stated_quantities(desc):
         if rate or every or not names & set().union(*map(bigrams, words.split(" "))):
