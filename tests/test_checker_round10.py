@@ -118,3 +118,21 @@ def test_a_blank_count_takes_the_one_figure_the_description_states():
         r.actual = x["actual"]
     f = _found(rows, description=rec["description"], budget_year=2021)
     assert all(f[(i, "STR-03")].suggestion.value is None for i in (1, 2))
+
+
+def test_a_count_of_beneficiaries_goes_to_social_benefit():
+    """STR-02 moved 受益群众人数 from 效益/数量指标 to 产出/数量指标; the 85 real tables of dev.jsonl file all 8 of
+    their beneficiary counts (受益…人口数 / 户数) under 效益/社会效益指标, so the fix does (an income of the
+    beneficiaries under 经济效益)."""
+    real = []
+    for line in DEV.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        for r in rec.get("indicators") or rec.get("rows") or []:
+            if "受益" in r.get("name", "") and "满意" not in r["name"] and r.get("unit") in ("人", "户", "户/人"):
+                real.append((r["level1"], r["level2"]))
+    assert len(real) == 8 and set(real) == {SOC}
+    f = _found([_row("效益指标", "数量指标", "受益群众人数", "≥", "3000", "人"),
+                _row("效益指标", "数量指标", "受益农户增收金额", "≥", "5", "万元"),
+                _row(*QTY, "道路修缮里程", "≥", "12", "公里")], **CTX)
+    assert f[(1, "STR-02")].suggestion.text == "层级改为“效益指标/社会效益指标”"
+    assert f[(2, "STR-02")].suggestion.text == "层级改为“效益指标/经济效益指标”"

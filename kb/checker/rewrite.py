@@ -855,6 +855,8 @@ def _levels(r: ParsedRow, ids: set[str], name: str) -> tuple[Level1, Level2 | No
         cand = level2_of_key(r.l2key, None)
         if L.PEOPLE_BENEFIT_RE.search(name) and l1 in (Level1.benefit, Level1.output):
             l1, l2 = Level1.benefit, Level2.social_benefit  # 群众就医便利程度 under 效益/数量: a benefit, not a count
+        elif L.BENEFICIARY_RE.search(name) and l1 in (Level1.benefit, Level1.output):
+            l1, l2 = Level1.benefit, benefit_level2(name)  # 受益群众人数 under 效益/数量: 社会效益, as real tables file it
         elif cand is not None and cand is not Level2.output_cost and "STR-02" in ids and l1 is not Level1.satisfaction:
             l1, l2 = LEVEL2_PARENT[cand], cand
         else:
