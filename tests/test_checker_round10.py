@@ -136,3 +136,17 @@ def test_a_count_of_beneficiaries_goes_to_social_benefit():
                 _row(*QTY, "道路修缮里程", "≥", "12", "公里")], **CTX)
     assert f[(1, "STR-02")].suggestion.text == "层级改为“效益指标/社会效益指标”"
     assert f[(2, "STR-02")].suggestion.text == "层级改为“效益指标/经济效益指标”"
+
+
+def test_a_specification_of_the_object_is_no_target_in_the_name():
+    """STR-06 read 100M宽带覆盖 ≥100 % as a target written into the name and proposed 宽带覆盖数量; 10kV线路改造,
+    4K摄像头安装 and 35吨锅炉改造 (=35 台) likewise. A quantity that specifies the object following it is part of
+    the object: no STR-06 (nor UNIT-03), and 100M宽带覆盖 becomes 100M宽带覆盖率. A count or length written into
+    the name (建设8个老年助餐点, 新建10公里道路) or a quantity ending it (村组干部230人) still is a target."""
+    spec = [("100M宽带覆盖", "≥", "100", "%"), ("10kV线路改造", "≥", "10", "公里"), ("4K摄像头安装", "=", "4", "个"),
+            ("35吨锅炉改造", "=", "35", "台")]
+    target = [("村组干部230人", "≥", "230", "个"), ("建设8个老年助餐点", "≥", "8", "个"), ("新建10公里道路", "≥", "10", "公里")]
+    f = _found([_row(*QTY, *x) for x in spec + target], budget_year=2025)
+    assert not [k for k in f if k[0] in (1, 2, 3, 4) and k[1] in ("STR-06", "UNIT-03")], sorted(k for k in f if k[0])
+    assert f[(1, "REL-04")].suggestion.name == "100M宽带覆盖率"
+    assert [f[(i, "STR-06")].suggestion.name for i in (5, 6, 7)] == ["村组干部人数", "建设老年助餐点数量", "新建道路长度"]

@@ -171,6 +171,7 @@ _RATE_HEADS = tuple(sorted({w[:-1] for w in L.POS + L.POS_OVERRIDE if w.endswith
     "覆盖", "完成", "建档", "登记", "认定", "备案", "公示",
 } - {"到位", "执行"}, key=len, reverse=True))
 _RATE_LEAD_RE = re.compile(r"^(?:达到|实现|确保|保证|做到|全面)+")
+_SPEC_RE = re.compile(r"\d+(?:\.\d+)?[A-Za-z]+(?=[\u4e00-\u9fff])")
 _RATE_BAD_RE = re.compile(r"[、，,；;。/\d的]|和|及|与")
 
 
@@ -184,7 +185,8 @@ def rate_name(stem: str) -> str | None:
     """
     n = _RATE_LEAD_RE.sub("", stem).replace("全面", "")
     n = re.sub(r"全(覆盖|完成)$", r"\1", n)
-    if len(n) < 3 or _RATE_BAD_RE.search(n) or has_metric(n):
+    # a specification of the object (100M宽带覆盖, 10kV线路改造) is part of the object, no number of a list
+    if len(n) < 3 or _RATE_BAD_RE.search(_SPEC_RE.sub("", n)) or has_metric(n):
         return None
     return n + "率" if n.endswith(_RATE_HEADS) else None
 
