@@ -52,7 +52,10 @@ _SLOGAN_STRIP_RE = re.compile("(?:" + "|".join(sorted(set(L.ASPIRE + (
     "进一步", "全面", "持续", "不断", "逐步", "稳步", "有效", "积极", "大力", "充分", "切实", "明显",
     "显著", "努力", "力争", "确保")), key=len, reverse=True)) + ")(?!性)")
 _TAIL_STRIP_RE = re.compile(r"(?:的?(?:影响程度|影响|作用|程度)|情况|工作|方面|效果|成效|功能)$")
-_WORKDESC_STRIP_RE = re.compile(r"^对|进行|按照[^，,；;。]{0,8}?标准|按照|严格|按要求|按政策|按规定")
+# a work description's fillers; a clause opening on a verb that only says an event takes place (开展, 组织, 举办 …:
+# the shared `kb.domain.words.HOLD_VERBS`, by which suggest opens no name) loses it — 开展食品安全自查 → 食品安全自查
+_WORKDESC_STRIP_RE = re.compile(r"^对|^(?:" + "|".join(HOLD_VERBS) + r")|进行|按照[^，,；;。]{0,8}?标准|按照|严格|按要求"
+                                r"|按政策|按规定")
 
 
 # ------------------------------------------------------------------ levels
