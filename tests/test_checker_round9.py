@@ -141,13 +141,13 @@ def test_a_deadline_is_compared_only_with_the_date_stated_for_its_work():
 
 
 def test_the_fixed_table_is_in_the_templates_block_order():
-    """The --fix table put 道路硬化面积 (产出/数量, written after the 效益 row) and the moved 受益群众人数 after
-    the 效益 block: a second 产出/数量 block. The fixed rows follow the template's 一级/二级 order, the
+    """The --fix table put 道路硬化面积 (产出/数量, written after the 效益 row) after the 效益 block: a second
+    产出/数量 block. The fixed rows follow the template's 一级/二级 order, the
     declarant's order kept within a block."""
     rep = check_rows(DRAFT, context=CTX)
     rows = apply_fixes(TableInput(rows=DRAFT, context=CTX), rep).rows
     keys = framework_keys(rows)
     assert keys == sorted(keys), [(r.level1, r.level2, r.name) for r in rows]
     qty = [r.name for r in rows if (r.level1, r.level2) == QTY]
-    assert qty == ["道路修缮里程", "新建错车道", "道路硬化面积", "受益群众人数"]
+    assert qty == ["道路修缮里程", "新建错车道", "道路硬化面积"]   # 受益群众人数 goes to 社会效益 (round 10)
     assert [r.level1 for r in rows][-1] == "满意度指标"

@@ -359,13 +359,41 @@ def duplicate_key(name: str) -> str:
 
 
 def name_quantity(r: "ParsedRow") -> tuple[str, float, str] | None:
-    """The quantity in the row's name that repeats its target number (村组干部230人 with ≥230), or None."""
+    """The quantity in the row's name that repeats its target number (村组干部230人 with ≥230), or None.
+
+    Not a specification of the object (round 10): a quantity followed in the name by the object it qualifies,
+    in a unit that does not count that object — Latin letters (100M宽带, 10kV线路, 4K摄像头, 5G基站), or a unit
+    other than the row's that counts nothing (35吨锅炉 =35 台) — is what the object is, not the target; a count
+    (建设8个老年助餐点, 新建10公里道路 in 公里) or a quantity ending the name (村组干部230人) still is."""
     if not r.ni.digits or r.num is None or r.is_date:
         return None
     for q in r.ni.quantities:
-        if q[1] == r.num:
+        if q[1] == r.num and not _specification(r.ni.base.split("——")[0], q, r.eff_unit or r.unit):
             return q
     return None
+
+
+_LATIN_AFTER_RE = re.compile(r"[A-Za-z]+")
+
+
+def _specification(core: str, q: tuple[str, float, str], row_unit: str) -> bool:
+    """True when quantity `q` of name `core` specifies the object that follows it (`name_quantity`)."""
+    from kb.domain.units import WHOLE_UNITS, units_compatible
+
+    at = core.find(q[0])
+    if at < 0:
+        return False
+    after = core[at + len(q[0]):]
+    latin = _LATIN_AFTER_RE.match(after)
+    rest = after[latin.end():] if latin else after
+    if not rest or not ("\u4e00" <= rest[0] <= "\u9fff"):
+        return False  # nothing follows: 村组干部230人
+    unit = q[2]
+    if latin or (unit and unit.isascii()):
+        return True   # 100M宽带, 10kV线路, 4K摄像头
+    if not unit or unit in WHOLE_UNITS or not row_unit:
+        return False  # 建设8个老年助餐点: a count of the object
+    return not units_compatible(unit, row_unit)   # 35吨锅炉 counted in 台
 
 
 def name_info(raw: str) -> NameInfo:

@@ -31,7 +31,7 @@ from kb.checker.rules.feasibility import bigrams, in_unit, number_of, stated_qua
 from kb.checker.rules.relevance import benefit_level2, is_money_cost, is_output_quality, is_yield
 from kb.checker.parse import UNIT_RE, ParsedRow, has_metric, name_info, to_float, unset_row, valid_date
 from kb.checker.rules.timeliness import budget_year, late_years
-from kb.domain.words import PAYMENT_VERBS
+from kb.domain.words import HOLD_VERBS, PAYMENT_VERBS
 from kb.domain.text import compact, strip_invisible, strip_pictographs, tidy_spaces, to_simplified
 from kb.domain.enums import LEVEL2_PARENT, Level1, Level2
 from kb.domain.levels import level2_fits, level2_of_key
@@ -52,7 +52,10 @@ _SLOGAN_STRIP_RE = re.compile("(?:" + "|".join(sorted(set(L.ASPIRE + (
     "进一步", "全面", "持续", "不断", "逐步", "稳步", "有效", "积极", "大力", "充分", "切实", "明显",
     "显著", "努力", "力争", "确保")), key=len, reverse=True)) + ")(?!性)")
 _TAIL_STRIP_RE = re.compile(r"(?:的?(?:影响程度|影响|作用|程度)|情况|工作|方面|效果|成效|功能)$")
-_WORKDESC_STRIP_RE = re.compile(r"^对|进行|按照[^，,；;。]{0,8}?标准|按照|严格|按要求|按政策|按规定")
+# a work description's fillers; a clause opening on a verb that only says an event takes place (开展, 组织, 举办 …:
+# the shared `kb.domain.words.HOLD_VERBS`, by which suggest opens no name) loses it — 开展食品安全自查 → 食品安全自查
+_WORKDESC_STRIP_RE = re.compile(r"^对|^(?:" + "|".join(HOLD_VERBS) + r")|进行|按照[^，,；;。]{0,8}?标准|按照|严格|按要求"
+                                r"|按政策|按规定")
 
 
 # ------------------------------------------------------------------ levels
@@ -171,6 +174,7 @@ _RATE_HEADS = tuple(sorted({w[:-1] for w in L.POS + L.POS_OVERRIDE if w.endswith
     "覆盖", "完成", "建档", "登记", "认定", "备案", "公示",
 } - {"到位", "执行"}, key=len, reverse=True))
 _RATE_LEAD_RE = re.compile(r"^(?:达到|实现|确保|保证|做到|全面)+")
+_SPEC_RE = re.compile(r"\d+(?:\.\d+)?[A-Za-z]+(?=[\u4e00-\u9fff])")
 _RATE_BAD_RE = re.compile(r"[、，,；;。/\d的]|和|及|与")
 
 
@@ -184,7 +188,8 @@ def rate_name(stem: str) -> str | None:
     """
     n = _RATE_LEAD_RE.sub("", stem).replace("全面", "")
     n = re.sub(r"全(覆盖|完成)$", r"\1", n)
-    if len(n) < 3 or _RATE_BAD_RE.search(n) or has_metric(n):
+    # a specification of the object (100M宽带覆盖, 10kV线路改造) is part of the object, no number of a list
+    if len(n) < 3 or _RATE_BAD_RE.search(_SPEC_RE.sub("", n)) or has_metric(n):
         return None
     return n + "率" if n.endswith(_RATE_HEADS) else None
 
@@ -863,6 +868,8 @@ def _levels(r: ParsedRow, ids: set[str], name: str) -> tuple[Level1, Level2 | No
         cand = level2_of_key(r.l2key, None)
         if L.PEOPLE_BENEFIT_RE.search(name) and l1 in (Level1.benefit, Level1.output):
             l1, l2 = Level1.benefit, Level2.social_benefit  # 群众就医便利程度 under 效益/数量: a benefit, not a count
+        elif L.BENEFICIARY_RE.search(name) and l1 in (Level1.benefit, Level1.output):
+            l1, l2 = Level1.benefit, benefit_level2(name)  # 受益群众人数 under 效益/数量: 社会效益, as real tables file it
         elif cand is not None and cand is not Level2.output_cost and "STR-02" in ids and l1 is not Level1.satisfaction:
             l1, l2 = LEVEL2_PARENT[cand], cand
         else:
@@ -959,8 +966,10 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
             return RowRewrite(None, f"指标值或计量单位是{what}（“{r.raw.value.strip()}”“{r.raw.unit.strip()}”），"
                                     "无法自动改写；请填写实际的目标数值和计量单位", manual=True)
         tgt = build_target(r, ids, hits, name, l1, l2, lookup, s)
-        if "QNT-01" in ids and isinstance(tgt, tuple) and tgt[:2] == ("定性", "达成年度指标"):
-            # 工程质量：有所提高 was made 定性：达成年度指标 — as vague, and a re-check passed it
+        if isinstance(tgt, tuple) and tgt[0] == "定性" and (
+                ("QNT-01" in ids and tgt[1] == "达成年度指标") or (tgt[1] in L.DEGREE_GRADES and r.op != "定性")):
+            # 工程质量：有所提高 was made 定性：达成年度指标 — as vague, and a re-check passed it; so was 经费支出合规性
+            # 较高 made 定性：较高 (round 10): a degree the declarant wrote is no grade of a stated scale
             alt = vague_alternative(r, name, l1, l2, lookup)
             if isinstance(alt, tuple):
                 fields["name"], tgt = alt
@@ -971,11 +980,21 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
         if isinstance(tgt, str):  # a blank size for the declarant to state (待填写 and why)
             if all(fields[k] == getattr(r.raw, k) for k in ("level1", "level2", "name")):
                 return RowRewrite(None, tgt, manual=True)
+            if isinstance(tgt, VaguePending):
+                # 对保障…正常运行的影响程度：效果明显 renamed …正常运行率 with no figure: the rename alone leaves a rate
+                # with a word for a value (QNT-06); the name and the figure are the declarant's to write together
+                return RowRewrite(None, tgt.replace("请按项目计划填写“", "请把名称改为“", 1).replace(
+                    "”的目标值（%）", "”并按项目计划填写目标值（%）", 1), manual=True)
             # the levels or the name are still fixed (效果指标 → 效益指标); the target's findings get the 待填写
             kept.update({rid: tgt for rid in ids if fix_of(rid).retarget})
             tgt = (r.raw.operator, r.raw.value, r.raw.unit)
         fields["operator"], fields["value"], fields["unit"] = tgt
     return RowRewrite(_tidy_fields(r, fields), kept=kept)
+
+
+class VaguePending(str):
+    """The 待填写 reason of a vague target (QNT-01) whose rate has no figure of its own or the library's: the
+    row is left as written, its rewritten name given in the text (`_rate_target`)."""
 
 
 # ours: what a vague target's row can be measured by, per 二级指标 (the advice when no library indicator is one)
@@ -1017,9 +1036,13 @@ def vague_alternative(r: ParsedRow, name: str, l1: Level1, l2: Level2 | None,
             return ind.name, _typical_fields(ind)
     said = benefit_level2(base) if l1 is Level1.benefit else l2   # 对控制…成本影响程度 filed under 生态效益
     said = said if said is not Level2.social_benefit or l2 is None else l2
+    said = said if r.level2 is not None or l1 is Level1.benefit else None  # 二级 only guessed (E009): no kind to say
     hint = _MEASURE_HINTS.get(said, "数量、比率（%）或完成时间") if said is not None else "数量、比率（%）或完成时间"
     if _QUALITY_END_RE.search(base):
         hint = f"“{base[:-2]}验收合格率”（%）等"
+    if r.v in L.DEGREE_GRADES:  # 较高, 好: a degree, not a grade of a stated scale
+        return (f"待填写：指标值“{r.v}”是程度词，没有分级标准，改为“定性：{r.v}”同样无法考核；请把“{name}”改为可计量的"
+                f"指标并填写目标值，如{hint}")
     return (f"待填写：指标值“{r.v}”无法考核，改为“定性：达成年度指标”同样无法考核；请把“{name}”改为可计量的"
             f"指标并填写目标值，如{hint}")
 
@@ -1089,11 +1112,12 @@ def build_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, l
     if {"UNIT-02", "UNIT-03"} & ids and (pending := counted_in_other_unit(r, name, name_target_unit(hits))):
         return pending  # 保障村干部人数 =42 个: the 42 is the declarant's, never “=42人”
     if fam == "ratio" or (r.pct and fam is None and num is not None):
-        return _rate_target(r, ids, ni.base, fam, num, direction, typ, s)
+        return _rate_target(r, ids, ni.base, fam, num, direction, typ, s, name)
     if "UNIT-02" in ids and (pending := counted_in_percent(r, name)):
         return pending  # 设备数量 =100 %: the 100 is a share, never “=100个”
-    if num is None and {"QNT-05", "QNT-06"} & ids and (said := stated_figure(r, name)):
-        # 新建错车道：若干 处 beside “新建错车道8处” → ≥8 处 (the project's own figure, never the library's)
+    if num is None and ({"QNT-05", "QNT-06"} & ids or blank) and (said := stated_figure(r, name)):
+        # 新建错车道：若干 处 beside “新建错车道8处” → ≥8 处 (the project's own figure, never the library's); so is a
+        # blank cell, 新建错车道 | | 处 (round 10), by the same reader and conditions
         return _count_target(r, ids, hits, name, ni.base, fam, said[0], direction, typ, said[1])
     if (blank or num is None or "QNT-09" in ids) and size_dependent(name, r.eff_unit or r.unit):
         return SIZE_PENDING  # no size of this project's own (blank, words, unreadable, ≥0): the library has none either
@@ -1245,8 +1269,10 @@ def _money_text(x: float) -> str:
 
 
 def _rate_target(r: ParsedRow, ids: set[str], base: str, fam: str | None, num: float | None, direction: str | None,
-                 typ: Any, s: CheckerSettings) -> tuple[str, str, str]:
-    """A rate (%): 0 for a negative event, else its own figure or the library's, else the default of its kind."""
+                 typ: Any, s: CheckerSettings, name: str = "") -> tuple[str, str, str] | str:
+    """A rate (%): 0 for a negative event, else its own figure or the library's, else the default of its kind —
+    except for a vague target (QNT-01: 对保障…正常运行的影响程度：效果明显, renamed …正常运行率), which has no figure
+    of its own to keep: the default (≥90 %) would be made up, so it is the 待填写 reason saying what to fill."""
     per = "‰" if (r.eff_unit or "").strip() == "‰" else "%"   # 森林火灾受害率 in ‰ stays in ‰ (fresh trial)
     if num == 0 and direction != "pos" and r.eff_op in ("", "=", "≤", "<") and "QNT-09" not in ids:
         return ("=", "0", per)  # a zero target (变质比例 = 0) is kept: only its unit was missing
@@ -1264,6 +1290,9 @@ def _rate_target(r: ParsedRow, ids: set[str], base: str, fam: str | None, num: f
             return ("≥", fmt_num(v), "%")
     if v is None and typ and 0 < typ[1] <= 100 and unit_fits("ratio", typ[2] or "%"):
         op, v = (typ[0] if typ[0] in ("≥", "=") else "≥"), typ[1]
+    if v is None and num is None and ("QNT-01" in ids or r.vague):  # QNT-06 on the renamed row: the same words
+        return VaguePending(f"待填写：指标值“{r.v}”无法考核；请按项目计划填写“{name or base}”的目标值（%），"
+                            f"指标库没有可参照的典型值，不套用默认的{fmt_num(dv)}%")
     if v is None:
         v = dv
     elif r.eff_op in ("≥", ">", "=") and v == r.num and not (
@@ -1301,6 +1330,8 @@ def _count_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, 
                 # a blank 受益人口 in 户/人 counts persons all the same: the declarant states how many
                 return SIZE_PENDING if not r.v and fam in SIZE_MEASURES else None
             if r.grade and r.op in ("定性", ""):
+                if r.v in L.DEGREE_GRADES and r.op != "定性" and name.endswith("合规性"):
+                    return ("定性", "合规", "")  # 经费支出合规性 较高: 合规 / 不合规 against the financial rules
                 return ("定性", r.v, "")
             if not r.v and r.eff_unit and not is_time_unit(r.eff_unit):
                 # a blank 续贷 in 户/万元: the unit says it is counted, a 定性 target would change what is measured
@@ -1425,6 +1456,12 @@ def stated_unit(r: ParsedRow, name: str = "") -> str:
 _NAME_UNIT_END_RE = re.compile(r"(?:学时|课时|小时|工作日|天数|公里|平方米|亩|吨|户次|人天)$")
 
 
+# verbs of the work a count's name may open on (新建, 改造 …; `kb.domain.words.HOLD_VERBS`: 开展, 组织 …): two names
+# sharing one count different objects, so `stated_figure` matches a figure by the object's words only
+_WORK_BIGRAMS = frozenset(("新建", "改建", "扩建", "建设", "改造", "维修", "修缮", "购置", "采购", "安装", "整治", "治理",
+                           "修建", "加固", "配备", "铺设", "硬化", "完成", "计划", *HOLD_VERBS))
+
+
 def stated_figure(r: ParsedRow, name: str = "") -> tuple[float, str] | None:
     """(number, unit) the description states for the thing a row with a word target names (新建错车道：若干 处
     beside “计划…新建错车道8处” → (8.0, '处')), read by the one reader of stated quantities (`stated_quantities`,
@@ -1432,12 +1469,17 @@ def stated_figure(r: ParsedRow, name: str = "") -> tuple[float, str] | None:
     words around the figure, a unit the row's unit converts from (the row's unit kept: 1.5万平方米 → 15000 平方米),
     never a figure per member or per period (每村2处). None when the row has no unit of a count (a sentence
     such as 管理到位,车辆停放有序 took a year, 2021年, from its text), when the text states none, or several
-    different figures for it."""
+    different figures for it. None too for a row holding its 实际完成值 (a self-evaluation: the text reports what was
+    done, 共开展抽查95批次 beside actual 95 — no target) and for a count of what should not happen (火灾起数: a figure
+    stated for it is what happened, 共接报处置15起森林草原火灾, never a target)."""
     desc = r.ctx.get("description") or ""
     own = r.eff_unit or r.unit
     if not desc or not own or is_time_unit(own) or canon_unit(own) in ("%", "‰"):
         return None  # a sentence with no unit (管理到位,环境卫生整洁 …) is no count left unwritten
-    names = bigrams(_PAREN_RE.sub("", r.name_base or r.name)) | bigrams(name)
+    if (r.raw.actual or "").strip() or name_info(name or r.name).direction == "neg":
+        return None
+    # the object's words, not the work's: 新建会车平台 shares 新建 with “新建错车道8处” and is not that object
+    names = (bigrams(_PAREN_RE.sub("", r.name_base or r.name)) | bigrams(name)) - _WORK_BIGRAMS
     found: set[tuple[float, str]] = set()
     for words, x, unit, every, rate in stated_quantities(desc):
         if rate or every or not names & set().union(*map(bigrams, words.split(" "))):
