@@ -31,7 +31,8 @@ from kb.domain.units import is_money_unit
 from kb.suggest.context import ProjectContext
 from kb.suggest.draft import ASIDE_NO_PEOPLE, ASIDE_SPARE_ENTRY, PENDING, Draft
 from kb.suggest.ranker import Tier
-from kb.suggest.words import DELIVERED_WORK, EXCLUSIVE_MODES, KIND_OF_WORK, PERSON_HEADS, PROGRAMME_WORDS, WORK_SYNONYMS
+from kb.suggest.words import (DELIVERED_WORK, EXCLUSIVE_MODES, KIND_OF_WORK, PERSON_HEADS, PROGRAMME_WORDS, SERVICE_HEAD,
+                              WORK_SYNONYMS)
 from kb.domain.text import bigrams
 
 # rules about the name or the row as a whole: such a row is not offered in the table
@@ -190,8 +191,11 @@ def unnamed_work(d: Draft, ctx: ProjectContext) -> list[str]:
     one mode of it, and fit only a project that does that work (fresh trials: 大气污染治理项目数量 for an air
     quality monitoring, 档案数字化页数 for an archive's storeroom renovation, 特困人员分散供养人数 for a 敬老院,
     水利工程验收合格率 for a water testing contract). Three readings, each of the row's name:
-    - a kind of work of a type's row (`words.KIND_OF_WORK`: 治理, 数字化, 体检 …) the text names neither
-      as it is nor in other words (`words.WORK_SYNONYMS`);
+    - a kind of work of a type's row (`words.KIND_OF_WORK`: 治理, 数字化, 体检, 扑火, 收治, 认定 …; 服务 when the
+      name opens on it) the text names neither as it is nor in other words (`words.WORK_SYNONYMS`): the type's
+      core rows too — 半专业扑火队人数 for an aircraft rental, 收治病人能力增长率 for village clinics (收治 needs
+      wards or beds: 病区, 床位), 新认定高新技术企业数量 for a science fund that recognises no firms, 服务周期 and
+      服务需求满足率 for a school subsidy that buys no service (an issue-10 trial);
     - an acceptance (验收) of any library row when the text names nothing handed over (`words.DELIVERED_WORK`):
       a testing, monitoring or service contract delivers reports and service, and is accepted by neither;
     - a mode of a programme (`words.EXCLUSIVE_MODES`: 分散供养 / 集中供养, 养老机构 / 居家养老) when the text names
@@ -214,13 +218,20 @@ def unnamed_work(d: Draft, ctx: ProjectContext) -> list[str]:
 
 
 _ROLE_NOUN = re.compile(r"(?:监测|帮扶|救助|资助|补助|供养)\)?(?:对象|户)")
+# whom a payment recognises as eligible (资助对象认定准确率, 贴息对象认定准确率): every payment programme's own step, no
+# kind of work — unlike recognising a firm as high-tech (新认定高新技术企业数量), which only some science funds do
+_ELIGIBILITY = re.compile(r"对象(?:认定|识别)|资格认定")
+# a name opening on the service itself (服务周期, 服务需求满足率); not 服务合同履约率: whether a contract is honoured is
+# asked of any contract or agreement (百色天立学校: 确保协议履约)
+_SERVICE_ROW = re.compile(SERVICE_HEAD + r"(?!合同)")
 
 
 @lru_cache(maxsize=8192)
 def _kinds_of_work(name: str) -> tuple[str, ...]:
     """The kinds of work (`words.KIND_OF_WORK`) a row name holds, none inside a longer one it also holds."""
+    name = _ELIGIBILITY.sub("", name)   # before the role nouns: 资助对象认定 is one eligibility step
     name = _ROLE_NOUN.sub("", name)   # 脱贫(监测)户, 监测对象: whom a programme watches, no work of the row
-    found = [w for w in KIND_OF_WORK if w in name]
+    found = [w for w in KIND_OF_WORK if w in name] + ([SERVICE_HEAD] if _SERVICE_ROW.match(name) else [])
     return tuple(sorted(w for w in found if not any(w != u and w in u for u in found)))
 
 
