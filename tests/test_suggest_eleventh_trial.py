@@ -88,3 +88,39 @@ def test_a_stand_in_row_is_never_another_projects_own_row(shipped_kb, shared_dat
     rows = _rows(_dev_table(shipped_kb, shared_data, "D058"))
     assert not [r for r in rows if "雾炮" in r[1]], rows
     assert [r for r in rows if r[0] == "数量指标"], rows
+
+
+@pytest.mark.parametrize("pid, group", [("D042", "优抚对象"), ("E006", "脱贫户"), ("E017", "脱贫户")])
+def test_the_satisfaction_row_asks_the_group_a_dev_text_serves(shipped_kb, shared_data, pid, group):
+    """Issue 10: 社会满意度 for payments the text says go to 优抚对象 / 39 户脱贫户."""
+    rows = _rows(_dev_table(shipped_kb, shared_data, pid))
+    asked = [r[1] for r in rows if "满意度" in r[0]]
+    assert asked and all(group in a for a in asked), rows
+
+
+@pytest.mark.parametrize("text, name, group", [
+    ("县级储备粮收购资金600万元，向种粮农户收购稻谷3000吨，保障农户售粮顺畅。", "县级储备粮收购", "农户"),
+    ("县级储备粮轮换费用100万元，保障学校食堂学生用粮，储备稻谷2000吨。", "县级储备粮", "学生"),
+    ("镇卫生院购置DR、彩超等医疗设备8台，改造住院病区600平方米，方便患者就近就医，资金300万元。", "镇卫生院能力建设",
+     "患者"),
+    ("市城管局采购雾炮车降尘服务，服务周期6个月，重点覆盖学校周边道路，保障学生和家长出行空气质量，经费120万元。",
+     "雾炮车降尘服务", ("学生", "家长")),
+])
+def test_the_satisfaction_row_names_the_group_the_text_serves(shipped_kb, text, name, group):
+    """Issue 10: 市民满意度调查 for grain bought from 农户 or kept for pupils, 医务人员满意度 (the clinic's own staff)
+    for a clinic whose text names its 患者, 市民对空气质量改善的满意程度 where the text names 学生 and 家长."""
+    rows = _rows(_suggest(shipped_kb, text, name))
+    asked = [r[1] for r in rows if "满意度" in r[0]]
+    groups = group if isinstance(group, tuple) else (group,)
+    assert asked and all(any(g in a for g in groups) for a in asked), rows
+
+
+def test_the_public_is_still_asked_where_the_text_names_no_group_of_its_own(shipped_kb, shared_data):
+    """The rule reads only texts naming a group of their own: D059 (a grain reserve naming no one) keeps
+    市民满意度调查, and 群众 or 干部 named (村组干部报酬) are no such group."""
+    from kb.suggest.words import served_groups
+
+    assert served_groups(["干部", "群众", "服务对象"]) == []
+    assert served_groups(["服务对象", "优抚对象"]) == ["优抚对象"]
+    rows = _rows(_dev_table(shipped_kb, shared_data, "D059"))
+    assert "市民满意度调查" in [r[1] for r in rows], rows

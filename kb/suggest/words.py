@@ -101,6 +101,18 @@ BENEFICIARIES = (
     "妇女", "退役军人", "社会公众", "使用人员", "使用单位", "市民", "商户", "经营主体", "驾驶员", "参赛选手",
     "参会人员", "用户", "住户", "租户", "就业人员", "劳动者", "求职者", "申请人", "当事人",
 )
+# beneficiaries that are the served in general, or the project's own staff and paid roles (村组干部报酬: the public
+# they serve is asked) — a text naming only these names no group of its own
+GENERAL_SERVED = frozenset("""服务对象 受益群众 受益人群 困难群众 群众 居民 村民 市民 社会公众 使用人员 使用单位 用户 干部 职工
+申请人 当事人 就业人员 劳动者""".split())
+
+
+def served_groups(beneficiaries: list[str]) -> list[str]:
+    """The groups of `beneficiaries` a text names as its own (学生, 脱贫户, 优抚对象), in order: not the served in
+    general (服务对象, 群众) nor the project's own staff (`GENERAL_SERVED`)."""
+    return [b for b in beneficiaries if b not in GENERAL_SERVED]
+
+
 PERSON_HEADS = re.compile(r"(人|者|员|生|户|民|众|童|儿|老|妇|士|工|长|师|客|友|属|对象|人群|家庭)$")
 
 # the measure a quantity's unit gives its name (修缮农村公路 + 公里 → 修缮农村公路里程)
