@@ -124,3 +124,27 @@ def test_the_public_is_still_asked_where_the_text_names_no_group_of_its_own(ship
     assert served_groups(["服务对象", "优抚对象"]) == ["优抚对象"]
     rows = _rows(_dev_table(shipped_kb, shared_data, "D059"))
     assert "市民满意度调查" in [r[1] for r in rows], rows
+
+
+def test_a_basic_education_quality_fund_has_a_type_of_its_own(shipped_kb, shared_data):
+    """Issue 10: D056 (基础教育质量提升专项资金: reform pilot areas, new curriculum, 内地班 schools) was labelled and
+    typed 学校公用经费保障 with certainty, and its table asked 生均公用经费拨付达标率 and 因经费短缺影响正常教学的学校数."""
+    res = _dev_table(shipped_kb, shared_data, "D056")
+    assert res.project_types[0].name == "基础教育质量提升", res.project_types
+    assert "学校公用经费保障" not in [t.name for t in res.project_types], res.project_types
+    names = [r[1] for r in _rows(res)]
+    assert not [n for n in names if "公用经费" in n or "经费短缺" in n], names
+    assert "教育改革实验区建设数量" in names, names   # the text's 综合改革实验区、…示范区建设
+    assert 8 <= len(names) <= 12, names
+
+
+@pytest.mark.parametrize("text, name, type_name", [
+    ("区教育局2025年安排义务教育教学改革经费60万元，在8所学校推行大单元教学和作业设计改革，组织区级教研活动30场，"
+     "开展全区学业质量监测1次。", "义务教育教学改革经费", "基础教育质量提升"),
+    ("县实验小学申请2025年公用经费65万元，按生均公用经费标准保障在校生980人的教学办公、水电和日常维修。",
+     "小学公用经费", "学校公用经费保障"),
+])
+def test_quality_funds_and_public_funds_are_told_apart(shipped_kb, text, name, type_name):
+    """The new type takes teaching-reform texts; a school's 公用经费 stays 学校公用经费保障."""
+    res = _suggest(shipped_kb, text, name)
+    assert res.project_types[0].name == type_name, res.project_types
