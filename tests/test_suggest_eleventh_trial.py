@@ -148,3 +148,24 @@ def test_quality_funds_and_public_funds_are_told_apart(shipped_kb, text, name, t
     """The new type takes teaching-reform texts; a school's 公用经费 stays 学校公用经费保障."""
     res = _suggest(shipped_kb, text, name)
     assert res.project_types[0].name == type_name, res.project_types
+
+
+@pytest.mark.parametrize("pid", ["E046", "E048"])
+def test_an_aircraft_rental_asks_no_crew_firebreak_or_publicity_count(shipped_kb, shared_data, pid):
+    """Issue 10: with 半专业扑火队人数 set aside, the aircraft rentals took 森林防火隔离带建设长度 / 森林防火宣传次数 in
+    its place — counts of other kinds of fire-prevention work, which the type now lists as entries needing their
+    object in the text."""
+    rows = _rows(_dev_table(shipped_kb, shared_data, pid))
+    assert not [r for r in rows if any(w in r[1] for w in ("扑火队", "隔离带", "宣传", "物资储备"))], rows
+    assert 8 <= len(rows) <= 12, rows
+
+
+def test_a_fire_crew_text_still_gets_its_crew_and_firebreak_rows(shipped_kb):
+    """The same entries stand where the text names their work."""
+    from kb.suggest.context import read_project
+    from kb.suggest.draft import Draft
+    from kb.suggest.vetting import _ROW_TAIL, OBJECT_IN_TEXT, _object_in_text
+
+    ctx = read_project(shipped_kb.index.tokenizer, "组建乡镇半专业扑火队12支，新建防火隔离带8公里，开展森林防火宣传80次。")
+    for name in ("半专业扑火队人数", "森林防火隔离带建设长度", "森林防火宣传次数"):
+        assert _object_in_text(Draft(name=name, level2="quantity", source="type"), ctx, _ROW_TAIL) >= OBJECT_IN_TEXT
