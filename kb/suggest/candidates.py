@@ -26,7 +26,8 @@ from kb.suggest.context import WEAK_TERMS, ProjectContext
 from kb.suggest.draft import Draft, from_library_row
 from kb.suggest.project_types import ProjectType
 from kb.suggest.slots import SLOT_OF_LEVEL2
-from kb.suggest.words import BOILERPLATE_BIGRAMS, BENEFIT_VERBS, BOILERPLATE, HARM_WORDS, PERSON_HEADS, WORK_VERBS
+from kb.suggest.words import (BOILERPLATE_BIGRAMS, BENEFIT_VERBS, BOILERPLATE, HARM_WORDS, PERSON_HEADS, WORK_VERBS,
+                             served_groups)
 from kb.domain.text import normalize_name
 
 # the field's generic rows: suggested only where a detected type lists them
@@ -111,7 +112,7 @@ def fill_template(name: str, ctx: ProjectContext, t: ProjectType | None = None) 
         return name, None
     label = T.slot_label(name) or ""
     if "满意" in name and ctx.beneficiaries:
-        filled = T.SLOT.sub(ctx.beneficiaries[0], name, count=1)
+        filled = T.SLOT.sub(_named_first(ctx.beneficiaries)[0], name, count=1)
         return filled, name
     filled, filler = T.fill(ctx.text, name, ctx.content)
     if filler and N.is_clean(filler) and ("满意" not in name or PERSON_HEADS.search(filler)):
@@ -240,9 +241,16 @@ def _satisfaction_subjects(ctx: ProjectContext, detected: list[tuple[ProjectType
     typed = [o for t, _ in detected[:1] for o in t.objects if PERSON_HEADS.search(o)]
     # the people the project itself hires (聘用人员1人) work for it; they are not whom it serves (a reviewer struck
     # 聘用人员满意度)
-    served = [b for b in ctx.beneficiaries if not OWN_STAFF.match(b)]
+    served = _named_first([b for b in ctx.beneficiaries if not OWN_STAFF.match(b)])
     typed = [o for o in typed if not OWN_STAFF.match(o)]
     return (served or typed or ["服务对象"])[:2]
+
+
+def _named_first(beneficiaries: list[str]) -> list[str]:
+    """The groups a text names as its own (`words.served_groups`: 优抚对象, 学生) before the served in general
+    (服务对象, 群众): 为404名服务对象发放…优抚对象 asks 优抚对象, not 服务对象 (issue 10)."""
+    own = served_groups(beneficiaries)
+    return own + [b for b in beneficiaries if b not in own]
 
 
 def _harm_counted(m) -> bool:

@@ -399,14 +399,17 @@ def _stand_in(ranked: list[Draft], chosen: list[Draft], g: str) -> Draft | None:
     """The row for a required slot group `g` the limits left empty (a reviewer strikes a bare （请补充效益指标）):
     its best candidate the table did not take (the pending limits, a second blank), else the best row of
     best type's set vetting set aside only because the text does not name its object or its people (培训
-    知识知晓率 for a cadre training), blank and saying why — never another programme's or sector's row;
+    知识知晓率 for a cadre training), blank and saying why — never another programme's or sector's row, nor a
+    row of one real table of the type;
     None when there is none."""
     rows = [d for d in ranked if group_of(d.slot) == g and not any(same_measure(d, c) for c in chosen)]
     best = next((d for d in rows if d.tier != Tier.ALTERNATE), None)
     if best is not None:
         return best
     top = max((d.type_prob for d in ranked), default=0.0)   # the best type's own set, not a further type's
-    spare = next((d for d in rows if d.source == "type" and d.type_prob >= top and d.evidence
+    # an entry of the type's set (a library indicator), never a row of one real table of the type: 雾炮车风炮射程
+    # (another project's own row) stood in for a school subsidy's 数量 (an issue-10 trial)
+    spare = next((d for d in rows if d.source == "type" and d.indicator_id and d.type_prob >= top and d.evidence
                   and d.evidence[-1] in (ASIDE_SPARE_ENTRY, ASIDE_NO_PEOPLE)), None)
     if spare is None:
         return None

@@ -31,7 +31,8 @@ from kb.domain.units import is_money_unit
 from kb.suggest.context import ProjectContext
 from kb.suggest.draft import ASIDE_NO_PEOPLE, ASIDE_SPARE_ENTRY, PENDING, Draft
 from kb.suggest.ranker import Tier
-from kb.suggest.words import DELIVERED_WORK, EXCLUSIVE_MODES, KIND_OF_WORK, PERSON_HEADS, PROGRAMME_WORDS, WORK_SYNONYMS
+from kb.suggest.words import (DELIVERED_WORK, EXCLUSIVE_MODES, KIND_OF_WORK, PERSON_HEADS, PROGRAMME_WORDS, SERVICE_HEAD,
+                              WORK_SYNONYMS, served_groups)
 from kb.domain.text import bigrams
 
 # rules about the name or the row as a whole: such a row is not offered in the table
@@ -190,8 +191,11 @@ def unnamed_work(d: Draft, ctx: ProjectContext) -> list[str]:
     one mode of it, and fit only a project that does that work (fresh trials: 大气污染治理项目数量 for an air
     quality monitoring, 档案数字化页数 for an archive's storeroom renovation, 特困人员分散供养人数 for a 敬老院,
     水利工程验收合格率 for a water testing contract). Three readings, each of the row's name:
-    - a kind of work of a type's row (`words.KIND_OF_WORK`: 治理, 数字化, 体检 …) the text names neither
-      as it is nor in other words (`words.WORK_SYNONYMS`);
+    - a kind of work of a type's row (`words.KIND_OF_WORK`: 治理, 数字化, 体检, 扑火, 收治, 认定 …; 服务 when the
+      name opens on it) the text names neither as it is nor in other words (`words.WORK_SYNONYMS`): the type's
+      core rows too — 半专业扑火队人数 for an aircraft rental, 收治病人能力增长率 for village clinics (收治 needs
+      wards or beds: 病区, 床位), 新认定高新技术企业数量 for a science fund that recognises no firms, 服务周期 and
+      服务需求满足率 for a school subsidy that buys no service (an issue-10 trial);
     - an acceptance (验收) of any library row when the text names nothing handed over (`words.DELIVERED_WORK`):
       a testing, monitoring or service contract delivers reports and service, and is accepted by neither;
     - a mode of a programme (`words.EXCLUSIVE_MODES`: 分散供养 / 集中供养, 养老机构 / 居家养老) when the text names
@@ -214,13 +218,20 @@ def unnamed_work(d: Draft, ctx: ProjectContext) -> list[str]:
 
 
 _ROLE_NOUN = re.compile(r"(?:监测|帮扶|救助|资助|补助|供养)\)?(?:对象|户)")
+# whom a payment recognises as eligible (资助对象认定准确率, 贴息对象认定准确率): every payment programme's own step, no
+# kind of work — unlike recognising a firm as high-tech (新认定高新技术企业数量), which only some science funds do
+_ELIGIBILITY = re.compile(r"对象(?:认定|识别)|资格认定")
+# a name opening on the service itself (服务周期, 服务需求满足率); not 服务合同履约率: whether a contract is honoured is
+# asked of any contract or agreement (百色天立学校: 确保协议履约)
+_SERVICE_ROW = re.compile(SERVICE_HEAD + r"(?!合同)")
 
 
 @lru_cache(maxsize=8192)
 def _kinds_of_work(name: str) -> tuple[str, ...]:
     """The kinds of work (`words.KIND_OF_WORK`) a row name holds, none inside a longer one it also holds."""
+    name = _ELIGIBILITY.sub("", name)   # before the role nouns: 资助对象认定 is one eligibility step
     name = _ROLE_NOUN.sub("", name)   # 脱贫(监测)户, 监测对象: whom a programme watches, no work of the row
-    found = [w for w in KIND_OF_WORK if w in name]
+    found = [w for w in KIND_OF_WORK if w in name] + ([SERVICE_HEAD] if _SERVICE_ROW.match(name) else [])
     return tuple(sorted(w for w in found if not any(w != u and w in u for u in found)))
 
 
@@ -246,6 +257,40 @@ _RESPONDENT_SYNONYMS = {"老人": ("老年", "高龄"), "老年": ("老人", "�
                         "家属": ("亲属", "监护人", "家庭成员"),
                         "家长": ("学生", "儿童", "幼儿", "学校", "在校")}   # parents are asked wherever pupils are served
 _SATISFACTION_TAIL = re.compile(r"(满意度|满意程度|满意率)(调查)?$")
+
+
+# a respondent that is the public in general (社会满意度, 市民满意度, 受益群众满意度, 辖区内群众满意度) or whoever a
+# programme serves by its role (服务对象, 受助对象, 补贴对象): not one who says what is asked about (群众安全感,
+# 改善通行服务水平群众) nor a group within the public (少数民族群众, 优抚对象, 获贷农户)
+# …or the project's own staff (医务人员满意度 for a clinic whose text names its 患者: they are not the served)
+_GENERAL_RESPONDENT = re.compile(r"(受益|辖区内?|广大|全[县市区镇])?(社会公众|社会|公众|市民|群众|居民|人民群众)|"
+                                 r"(服务|受助|受益|补贴|补助|资助|奖补|救助|帮扶|扶持|保障)?对象|受益人群?|"
+                                 r"(医务|医护|工作|干部)?(人员|职工)")
+# what a row asks about after its people (市民对粮食供应满意度): the people are before it
+_ABOUT = re.compile(r"对(?!象).+$")
+
+
+def prefer_named_respondents(drafts: list[Draft], ctx: ProjectContext) -> None:
+    """Tier ALTERNATE for a satisfaction row asking the public or the served in general when the text names whom
+    the project serves (`words.served_groups`: 学生, 家长, 患者, 脱贫户 …) and another row asks them: 社会满意度
+    for a payment to 39 脱贫户 beside 脱贫户满意度, 市民满意度调查 for grain bought from 农户, 医务人员满意度 for a
+    clinic whose text names its 患者 (issue 10). A row with a learned value is kept (the unit asked it before)."""
+    served = served_groups(ctx.beneficiaries)
+    if not served:
+        return
+    live = [d for d in drafts if d.slot == "satisfaction" and d.tier != Tier.ALTERNATE]
+    if not any(_asks_group(d, served) for d in live):
+        return
+    for d in live:
+        if d.value_source != "learned" and _GENERAL_RESPONDENT.fullmatch(_ABOUT.sub("", _SATISFACTION_TAIL.sub("", d.key))) \
+                and not _asks_group(d, served):
+            set_aside(d, f"描述写明了服务对象（{'、'.join(served[:2])}），满意度应询问他们，仅作备选")
+
+
+def _asks_group(d: Draft, served: list[str]) -> bool:
+    """The satisfaction row names one of the groups `served` (脱贫户 in 受益脱贫(监测)户 by its first two characters)."""
+    who = _SATISFACTION_TAIL.sub("", d.key)
+    return _asks_people(d) and any(g in who or g[:2] in who for g in served)
 
 
 def _asks_people(d: Draft) -> bool:

@@ -31,7 +31,10 @@ ROAD_CLASSES = ("县乡村道", "县乡道", "村组道路", "通村公路", "�
 # not those any project says (开展, 完成, 服务 …) nor those of paying (补助, 发放: a subsidy's own words)
 KIND_OF_WORK = frozenset("""修缮 维修 改造 加固 硬化 铺设 采购 购置 安装 更换 租赁 培训 轮训 治理 整治 清淤 疏浚 清运 收运 种植 栽植
 造林 养护 管护 接种 检测 监测 抽检 巡查 印制 编印 出版 播出 托管 运维 保洁 收购 储备 轮换 修复 疏通 拆除 搬迁 养殖 放映 演出
-救治 筛查 体检 走访 排查 调解 审计 评审 数字化 编纂 改厕""".split())
+救治 筛查 体检 走访 排查 调解 审计 评审 数字化 编纂 改厕 扑火 收治 认定""".split())
+# …and 服务 when a row's name opens on it (服务周期, 服务需求满足率: the service a 政府购买服务 buys); inside a name it is
+# part of another work's (康复服务, 物业服务, 公共服务水平) and says nothing alone
+SERVICE_HEAD = "服务"
 # the same kind of work in other words (a text that 整治s a river does the work a 治理 row names)
 # (维修 and 改造 are one 维修改造 work; 清淤 and 疏浚 treat a river)
 WORK_SYNONYMS = (("修缮", "维修", "修复", "维护", "整修", "翻修", "修理", "改造"),
@@ -39,7 +42,9 @@ WORK_SYNONYMS = (("修缮", "维修", "修复", "维护", "整修", "翻修", "�
                  ("种植", "栽植", "造林", "栽种", "补植", "种养"), ("养殖", "种养"), ("检测", "监测", "抽检", "检验", "化验"),
                  ("采购", "购置", "购买", "配备", "配置"), ("养护", "管护", "维护"), ("培训", "轮训", "研修"),
                  ("巡查", "巡护", "巡逻", "检查"), ("运维", "运行维护", "维护"),
-                 ("体检", "健康检查"), ("印制", "编印", "印刷", "制作"))
+                 ("体检", "健康检查"), ("印制", "编印", "印刷", "制作"),
+                 ("扑火", "扑救", "灭火", "扑灭"), ("收治", "住院", "病区", "病床", "床位", "入院"),
+                 ("认定", "认证", "评定", "认的"))
 # a row's acceptance (〔X〕验收合格率) is of something handed over: works, goods, a system, planting, research — a
 # testing, monitoring or service contract hands over a report or a service, which no 验收合格率 measures
 DELIVERED_WORK = re.compile(r"新建|建设|建成|修建|改建|扩建|续建|施工|竣工|工程建设|修缮|维修|改造|加固|硬化|铺设|采购|购置|"
@@ -95,6 +100,18 @@ BENEFICIARIES = (
     "妇女", "退役军人", "社会公众", "使用人员", "使用单位", "市民", "商户", "经营主体", "驾驶员", "参赛选手",
     "参会人员", "用户", "住户", "租户", "就业人员", "劳动者", "求职者", "申请人", "当事人",
 )
+# beneficiaries that are the served in general, or the project's own staff and paid roles (村组干部报酬: the public
+# they serve is asked) — a text naming only these names no group of its own
+GENERAL_SERVED = frozenset("""服务对象 受益群众 受益人群 困难群众 群众 居民 村民 市民 社会公众 使用人员 使用单位 用户 干部 职工
+申请人 当事人 就业人员 劳动者""".split())
+
+
+def served_groups(beneficiaries: list[str]) -> list[str]:
+    """The groups of `beneficiaries` a text names as its own (学生, 脱贫户, 优抚对象), in order: not the served in
+    general (服务对象, 群众) nor the project's own staff (`GENERAL_SERVED`)."""
+    return [b for b in beneficiaries if b not in GENERAL_SERVED]
+
+
 PERSON_HEADS = re.compile(r"(人|者|员|生|户|民|众|童|儿|老|妇|士|工|长|师|客|友|属|对象|人群|家庭)$")
 
 # the measure a quantity's unit gives its name (修缮农村公路 + 公里 → 修缮农村公路里程)
