@@ -122,3 +122,12 @@ def test_no_per_head_standard_of_another_programme_priced_from_the_budget(shippe
     rows = _rows(res)
     assert not [r for r in rows if r[3] == "15000"], rows
     assert not [r for r in rows if "基本公共卫生服务" in r[1]], rows
+
+
+# ------------------------------------------------------------------ 2. vague and circular rows
+
+def test_a_rate_of_the_targets_themselves_is_set_aside(shipped_kb):
+    """活动预期目标达成率 ≥ 90 % (the festival type's row) restates the table: neither in it nor offered beside it."""
+    res = _suggest(shipped_kb, FESTIVAL, "第三届稻香桃源农民丰收文化旅游节", 95)
+    offered = [c.name for c in res.suggestions]
+    assert not [n for n in offered if n.endswith("目标达成率")], offered
