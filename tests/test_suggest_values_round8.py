@@ -131,3 +131,13 @@ def test_a_rate_of_the_targets_themselves_is_set_aside(shipped_kb):
     res = _suggest(shipped_kb, FESTIVAL, "第三届稻香桃源农民丰收文化旅游节", 95)
     offered = [c.name for c in res.suggestions]
     assert not [n for n in offered if n.endswith("目标达成率")], offered
+
+
+def test_what_each_counted_unit_gets_times_the_count_is_the_total(shipped_kb):
+    """为48个村卫生室每个配备…基本设备一套: 48 套 of 基本设备 in its own unit, the arithmetic in the basis; no blank
+    医疗设备购置数量 待填写 台 beside it."""
+    res = _suggest(shipped_kb, CLINIC, "2025年村卫生室基本医疗设备配置", 144)
+    sets = [c for c in res.default_table if c.unit == "套"]
+    assert sets and sets[0].value == "48" and "设备" in sets[0].name, _rows(res)
+    assert "48个 × 每个1套" in sets[0].basis, sets[0].basis
+    assert not [r for r in _rows(res) if "设备" in r[1] and r[4] == "台" and not r[3]], _rows(res)

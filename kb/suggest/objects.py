@@ -370,7 +370,37 @@ def mentions(text: str) -> list[Mention]:
     # nor does a share of the contract paid in instalments (合同签订后支付30%: not a 支付及时率 of 30 %)
     out = [m for m in out if not _RATE_PER.match(t, m.end) and not t[:m.start].rstrip().endswith("/")
            and not (m.unit == "%" and _PAID_SHARE.search(t, 0, m.start))]
-    return per_unit_totals(t, daily_year_totals(t, [_daily(m) for m in out]))
+    return each_one_totals(t, per_unit_totals(t, daily_year_totals(t, [_daily(m) for m in out])))
+
+
+# what each counted unit gets, written after the count: 为48个村卫生室每个配备…基本设备一套 (a numeral or 一/两)
+_EACH_GETS = re.compile(r"^[^。；;]{0,12}?每(?:个|所|户|村|家|座|处|间)(?P<verb>" + "|".join(
+    sorted(WORK_VERBS, key=len, reverse=True)) + r")(?P<what>[^。；;，,（(]{0,40}?)(?P<k>\d+|一|两|二|三|四|五)"
+    r"(?P<unit>套|台|件|辆|个|张|组)")
+_SMALL = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+
+
+def each_one_totals(t: str, found: list[Mention]) -> list[Mention]:
+    """What each counted unit gets times the count is the text's own total: 为48个村卫生室每个配备心电图机…等基本设备一套
+    → 配备 / 基本设备 / 48 套, derivation "48个 × 每个1套" (a fresh reviewer found the 48 sets left 待填写 台). The
+    object is the last noun run before the figure (after 等), else the list as written; a count already read at
+    that place is left as it is."""
+    out = list(found)
+    for n in found:
+        if n.unit not in Q.CLASSIFIERS or "." in n.value:
+            continue
+        g = _EACH_GETS.match(t[n.end:])
+        if not g:
+            continue
+        k = int(g.group("k")) if g.group("k").isdigit() else _SMALL[g.group("k")]
+        start = n.end + g.start("k")
+        if any(m.start <= start < m.end for m in found):
+            continue
+        what = re.split(r"等", g.group("what"))[-1] or g.group("what")
+        obj = leading_object(pos_cut(what)) or what
+        out.append(Mention(str(int(n.value) * k), g.group("unit"), g.group("verb"), obj, start, n.end + g.end(),
+                           False, obj, False, derivation=f"{n.value}{n.unit} × 每{t[n.end + g.start('verb') - 1]}{k}{g.group('unit')}"))
+    return sorted(out, key=lambda m: m.start)
 
 
 # a daily capacity (日处理污水2万吨, 日均供水1.5万立方米): the day's amount, in 〔unit〕/日, never the year's
