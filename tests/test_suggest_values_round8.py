@@ -141,3 +141,13 @@ def test_what_each_counted_unit_gets_times_the_count_is_the_total(shipped_kb):
     assert sets and sets[0].value == "48" and "设备" in sets[0].name, _rows(res)
     assert "48个 × 每个1套" in sets[0].basis, sets[0].basis
     assert not [r for r in _rows(res) if "设备" in r[1] and r[4] == "台" and not r[3]], _rows(res)
+
+
+def test_the_work_said_after_what_it_is_done_to_names_the_count(shipped_kb):
+    """完成4个食堂的消防和厨具改造: 食堂改造数量 (完成 only says it is done; the name was 完成食堂数量)."""
+    from kb.suggest.context import read_project
+    from kb.suggest.naming import quantity_name
+
+    ctx = read_project(shipped_kb.index.tokenizer, ELDERLY, project_name="柳溪镇老年助餐服务补助")
+    four = [m for m in ctx.mentions if (m.value, m.unit) == ("4", "个")]
+    assert four and quantity_name(four[0], ctx.core) == "食堂改造数量", four

@@ -275,6 +275,8 @@ def places_worked(tokens: list[tuple[str, str]]) -> str:
 
 # a number right after a joining word: its object is written after it, the words before are the previous one's
 _JOINED = re.compile(r"(?:和|及|与|以及)$")
+# the work done to a thing, written after it: 食堂的消防和厨具改造
+_WORK_OF = re.compile(r"的[\u4e00-\u9fff]{0,8}?(" + "|".join(sorted(WORK_VERBS, key=len, reverse=True)) + r")(?![\u4e00-\u9fff])")
 # a return period (20年一遇防洪标准, 10年一遇的排涝标准): the standard it sets
 _RETURN_PERIOD = re.compile(r"一遇的?([\u4e00-\u9fff]{0,4}标准)")
 # a clause saying what the works protect or serve (its items are benefits, `candidates._mention_draft`)
@@ -329,6 +331,10 @@ def mentions(text: str) -> list[Mention]:
             elif after:
                 obj, after_, obj_after = after, False, True
                 verb = _trailing_verbs(pos_cut(before)) if before else ""  # 租赁77个机柜
+                work = _WORK_OF.match(t, q.end + len(after))
+                if work and (not verb or verb in ("完成", *HOLD_VERBS)):
+                    # 完成4个食堂的消防和厨具改造: the work is said after what it is done to (食堂改造数量, not 完成食堂数量)
+                    verb, after_ = work.group(1), True
                 if not verb and _JOINED.search(t, 0, q.start):
                     # 保护沿岸…约1.3万名群众和3200亩农田: the clause's verb holds every item of the list
                     lead = _PROTECT_LEAD.match(CLAUSE_PUNCT.split(t[:q.start].replace("、", "_"))[-1])
