@@ -300,6 +300,9 @@ def _mention_draft(m, ctx: ProjectContext) -> Draft | None:
     if capacity:   # 新增检查服务能力3.5万人次: what the project makes possible, a benefit (never 能力人次)
         return Draft(name=capacity, level2="social_benefit", source="formed", unit=m.unit, direction="positive",
                      mention=m, evidence=ev + ["按描述用词生成"])
+    if m.unit == "年一遇":   # 恢复20年一遇防洪标准: the standard the works reach is their effect (防洪标准 = 20 年一遇)
+        return Draft(name=m.obj, level2="social_benefit", source="formed", unit=m.unit, direction="positive",
+                     mention=m, evidence=ev + ["按描述用词生成"])
     name = (N.event_name(m) or N.quantity_name(m, ctx.core)) if not _harm_counted(m) else None
     if name and _bare_places(m):
         # 项目覆盖沿线42个行政村, 沿岸2个乡镇…受益: the places served are a benefit (受益行政村数量); a bare count of
@@ -314,6 +317,10 @@ def _mention_draft(m, ctx: ProjectContext) -> Draft | None:
             return Draft(name=work, level2="quantity", source="formed", unit=m.unit, direction="positive",
                          mention=m, evidence=ev + ["按描述用词生成"])
         return None
+    if name and m.verb == "保护" and m.unit not in N.PERSON_UNITS:
+        # 保护…3200亩农田: what flood works protect is their effect (防洪保护农田面积), never an output area
+        return Draft(name="保护" + name if not name.startswith("保护") else name, level2="social_benefit",
+                     source="formed", unit=m.unit, direction="positive", mention=m, evidence=ev + ["按描述用词生成"])
     if name and _SAVED.search(name) and m.unit in _SAVED_UNITS:
         # 年节约用电35万千瓦时, 减少二氧化碳排放200吨: what the work saves is its effect, never an output count
         return Draft(name=name, level2="ecological_benefit", source="formed", unit=m.unit, direction="positive",

@@ -33,6 +33,13 @@ _UNIT = r"(?:%|‰|" + "|".join(sorted((re.escape(u) for u in UNITS if u not in 
 _TO_LEVEL = re.compile(
     r"(?P<subj>[\u4e00-\u9fff]{2,30}?)(?:在现有?基础上)?(?:(?P<from>[由从])\s*(?P<x>\d+(?:\.\d+)?\s*" + _UNIT + r"?))?\s*"
     r"(?P<verb>(?:下降|降低|减少|提高|提升|增长|增加|上升)(?:到|至))(?P<y>\d+(?:\.\d+)?)\s*(?P<unit>" + _UNIT + r")")
+# today's level, then the level to reach: 营养不良检出率为4.3%，今年力争降到4%以下 (the level reached is the row's
+# target, today's binds nothing; the verb as the 由…到 pattern writes it)
+_NOW_TO_LEVEL = re.compile(
+    r"(?P<subj>[\u4e00-\u9fff]{2,30}?)(?:为|是|现为|目前为)\s*(?P<x>\d+(?:\.\d+)?\s*(?:%|‰))\s*[，,]?\s*"
+    r"(?:[\u4e00-\u9fff]{0,6}?)(?P<verb>(?:下降|降低|降|减少|提高|提升|增长|增加|上升)(?:到|至))"
+    r"(?P<y>\d+(?:\.\d+)?)\s*(?P<unit>%|‰)")
+_SAID_VERB = {"降到": "下降到", "降至": "下降至"}
 # the level a change reaches, said after it: 提高3个百分点、达到73% (a rate's level)
 _LEVEL_AFTER = re.compile(r"\s*[、，,]?\s*(?:并|即)?(?:达到|达|至|提高到|提升到|提高至|提升至)\s*(?P<y>\d+(?:\.\d+)?)\s*(?P<unit>%|‰)")
 _TIME_UNITS = frozenset("天 日 个月 月 周 小时 分钟 年 个工作日".split())
@@ -128,6 +135,14 @@ def _to_levels(t: str) -> list[Mention]:
         start = m.start("x") if m.group("x") else m.start("y")
         said = re.sub(r"\s+", "", t[m.start("from"):m.end()]) if m.group("from") else ""
         out.append(Mention(m.group("y"), m.group("unit"), m.group("verb"), subj, start, m.end(),
+                           context=m.group(0), derivation=said))
+    for m in _NOW_TO_LEVEL.finditer(t):
+        subj = _SCOPE.sub("", _after_preposition(_LEAD.sub("", m.group("subj"))))
+        if not _MEASURE.search(subj) or "、" in subj or any(o.start <= m.start("x") < o.end for o in out):
+            continue
+        verb = _SAID_VERB.get(m.group("verb"), m.group("verb"))
+        said = re.sub(r"\s+", "", f"由{m.group('x')}{verb}{m.group('y')}{m.group('unit')}")
+        out.append(Mention(m.group("y"), m.group("unit"), verb, subj, m.start("x"), m.end(),
                            context=m.group(0), derivation=said))
     return out
 

@@ -143,6 +143,11 @@ def quantity_name(m: Mention, core: str = "") -> str | None:
         # 应急队员人数 for 培训护林员、应急队员300人); a list held by 开展 / 组织 … names nothing (开展党史学习教育、
         # 社区党员600人次 was 社区党员人次); a service last in it names its own (群众志愿服务人次)
         words = SCOPE_LEAD.sub("", m.listed)   # 为全县学生、教师2000人: who, not where
+        held = _HOLD_LEAD.match(words)
+        if held and all(PARTY_HEADS.search(p) for p in words[held.end():].split("、")):
+            # 组织参展农户和企业不少于150家: the parties taken part are counted, 组织 only holds (参展农户、企业数量);
+            # an activity in the list (开展党史学习教育、社区党员600人次) still names nothing
+            words = words[held.end():]
         name = words if ENDS_WITH_MEASURE.search(words) else words + measure
         # each listed item a clean noun phrase: 主要集中在城东、城西2个片区 is where, not a list of things counted
         ok = not _HOLD_LEAD.match(words) and all(_plain_words(p) and not adverbial(p) for p in words.split("、"))
@@ -220,6 +225,8 @@ def _work_verb(verb: str) -> bool:
 # verbs that only hold an event (组织开展社区党员600人次): the persons counted take part in it, nobody 组织开展s them
 _HOLD_ONLY = re.compile(r"(?:" + "|".join((*HOLD_VERBS, "完成")) + ")+")
 _HOLD_LEAD = re.compile(r"(?:" + "|".join(HOLD_VERBS) + ")")
+# who takes part or is served, as a listed item ends: persons (PERSON_HEADS) and the bodies a text counts in 家 / 户
+PARTY_HEADS = re.compile(PERSON_HEADS.pattern[:-2] + r"|企业|商户|商家|单位|合作社|经营主体)$")
 # verbs of taking part, kept in the name (参与党员600人次 → 参与党员人次; jieba's run stops before them)
 PARTAKE_VERBS = ("参与", "参加", "参训", "出席")
 

@@ -69,7 +69,7 @@ class Mention:
     ceiling: bool = False  # a standard stated as a ceiling (户均奖补不超过2000元): ≤, not =; set when bound
 
 
-OBJECT_WORDS = ("灯具", "节能灯具", "路灯灯具")
+OBJECT_WORDS = ("灯具", "节能灯具", "路灯灯具", "失能老人", "失能人员")   # 失|能|老人 cut across the word too
 
 
 @lru_cache(maxsize=1)
@@ -273,6 +273,26 @@ def places_worked(tokens: list[tuple[str, str]]) -> str:
     return thing + work + tokens[0][0]
 
 
+# a number right after a joining word: its object is written after it, the words before are the previous one's
+_JOINED = re.compile(r"(?:和|及|与|以及)$")
+# the work done to a thing, written after it: 食堂的消防和厨具改造
+_WORK_OF = re.compile(r"的[\u4e00-\u9fff]{0,8}?(" + "|".join(sorted(WORK_VERBS, key=len, reverse=True)) + r")(?![\u4e00-\u9fff])")
+# a return period (20年一遇防洪标准, 10年一遇的排涝标准): the standard it sets
+_RETURN_PERIOD = re.compile(r"一遇的?([\u4e00-\u9fff]{0,4}标准)")
+# a clause saying what the works protect or serve (its items are benefits, `candidates._mention_draft`)
+_PROTECT_LEAD = re.compile(r"(保护|惠及|覆盖|受益)")
+
+
+def _before_next_number(toks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The words after a measure word up to the next number; the last of them, when a number follows, is that
+    number's object (27所农村中小学在校生6120人: the schools are 农村中小学, 在校生 are the 6120)."""
+    for i, (w, _) in enumerate(toks):
+        if w[:1].isdigit():
+            head = toks[:max(i - 1, 0)]
+            return head if len("".join(x for x, _ in head)) >= 2 else toks[:i]
+    return toks
+
+
 def leading_object(tokens: list[tuple[str, str]]) -> str:
     """The run of noun-like words at the start of `tokens` (the object after a measure word)."""
     out = []
@@ -300,8 +320,10 @@ def mentions(text: str) -> list[Mention]:
             benefit = next((v for v in BENEFIT_VERBS if before.endswith(v) or before.startswith(v)), "")
             verb = benefit or (_trailing_verbs(pos_cut(before)) if before else "")   # 年接待3万游客
             obj, after_, obj_after = people, False, True
-        elif q.unit in Q.CLASSIFIERS or q.unit.lstrip("万") in Q.CLASSIFIERS or q.unit in Q.BULK_UNITS:
-            after_toks = pos_cut(_clause_after(t, q.end))
+        elif (q.unit in Q.CLASSIFIERS or q.unit.lstrip("万") in Q.CLASSIFIERS or q.unit in Q.BULK_UNITS
+              or _JOINED.search(t, 0, q.start) and q.unit not in Q.MONEY_UNITS and not is_time_unit(q.unit)):
+            # …and any measure after 和 / 及 / 与 (约1.3万名群众和3200亩农田: the fields, never 群众面积)
+            after_toks = _before_next_number(pos_cut(_clause_after(t, q.end)))
             after = leading_object(after_toks)  # 8个助餐点, 5000吨稻谷
             places = places_worked(after_toks)
             if places:   # 完成15个行政村生活污水治理: the villages are counted, the work names which
@@ -309,6 +331,14 @@ def mentions(text: str) -> list[Mention]:
             elif after:
                 obj, after_, obj_after = after, False, True
                 verb = _trailing_verbs(pos_cut(before)) if before else ""  # 租赁77个机柜
+                work = _WORK_OF.match(t, q.end + len(after))
+                if work and (not verb or verb in ("完成", *HOLD_VERBS)):
+                    # 完成4个食堂的消防和厨具改造: the work is said after what it is done to (食堂改造数量, not 完成食堂数量)
+                    verb, after_ = work.group(1), True
+                if not verb and _JOINED.search(t, 0, q.start):
+                    # 保护沿岸…约1.3万名群众和3200亩农田: the clause's verb holds every item of the list
+                    lead = _PROTECT_LEAD.match(CLAUSE_PUNCT.split(t[:q.start].replace("、", "_"))[-1])
+                    verb = lead.group(1) if lead else ""
         dim = _DIMENSION_SAID.search(before) if q.unit in _LENGTH_UNITS and not verb else None
         if dim and not MEASURE_NOUN.search(dim.group(1)):
             # 河道长6.8公里, 渠道全长3.5公里, 路面宽6米: the thing and its measure (河道长度), not a bare 河道长 (a
@@ -319,6 +349,10 @@ def mentions(text: str) -> list[Mention]:
             if work and work.group(1) in WORK_VERBS:
                 verb, after_ = work.group(1), True
         if is_time_unit(q.unit) and _PAYMENT_AFTER.match(t, q.end):
+            continue
+        once = _RETURN_PERIOD.match(t, q.end) if q.unit == "年" else None
+        if once:   # 恢复20年一遇防洪标准: a design standard in years of return period, never a count of years
+            out.append(Mention(q.value, "年一遇", "", once.group(1), q.start, once.end(1), False, q.context, False))
             continue
         every = every_period(before) if q.unit in EVENT_UNITS else None
         if every:
@@ -342,7 +376,37 @@ def mentions(text: str) -> list[Mention]:
     # nor does a share of the contract paid in instalments (合同签订后支付30%: not a 支付及时率 of 30 %)
     out = [m for m in out if not _RATE_PER.match(t, m.end) and not t[:m.start].rstrip().endswith("/")
            and not (m.unit == "%" and _PAID_SHARE.search(t, 0, m.start))]
-    return per_unit_totals(t, daily_year_totals(t, [_daily(m) for m in out]))
+    return each_one_totals(t, per_unit_totals(t, daily_year_totals(t, [_daily(m) for m in out])))
+
+
+# what each counted unit gets, written after the count: 为48个村卫生室每个配备…基本设备一套 (a numeral or 一/两)
+_EACH_GETS = re.compile(r"^[^。；;]{0,12}?每(?:个|所|户|村|家|座|处|间)(?P<verb>" + "|".join(
+    sorted(WORK_VERBS, key=len, reverse=True)) + r")(?P<what>[^。；;，,（(]{0,40}?)(?P<k>\d+|一|两|二|三|四|五)"
+    r"(?P<unit>套|台|件|辆|个|张|组)")
+_SMALL = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+
+
+def each_one_totals(t: str, found: list[Mention]) -> list[Mention]:
+    """What each counted unit gets times the count is the text's own total: 为48个村卫生室每个配备心电图机…等基本设备一套
+    → 配备 / 基本设备 / 48 套, derivation "48个 × 每个1套" (a fresh reviewer found the 48 sets left 待填写 台). The
+    object is the last noun run before the figure (after 等), else the list as written; a count already read at
+    that place is left as it is."""
+    out = list(found)
+    for n in found:
+        if n.unit not in Q.CLASSIFIERS or "." in n.value:
+            continue
+        g = _EACH_GETS.match(t[n.end:])
+        if not g:
+            continue
+        k = int(g.group("k")) if g.group("k").isdigit() else _SMALL[g.group("k")]
+        start = n.end + g.start("k")
+        if any(m.start <= start < m.end for m in found):
+            continue
+        what = re.split(r"等", g.group("what"))[-1] or g.group("what")
+        obj = leading_object(pos_cut(what)) or what
+        out.append(Mention(str(int(n.value) * k), g.group("unit"), g.group("verb"), obj, start, n.end + g.end(),
+                           False, obj, False, derivation=f"{n.value}{n.unit} × 每{t[n.end + g.start('verb') - 1]}{k}{g.group('unit')}"))
+    return sorted(out, key=lambda m: m.start)
 
 
 # a daily capacity (日处理污水2万吨, 日均供水1.5万立方米): the day's amount, in 〔unit〕/日, never the year's

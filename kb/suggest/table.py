@@ -19,7 +19,7 @@ import re
 from copy import copy
 from dataclasses import dataclass, field
 
-from kb.domain.units import unit_fits, units_compatible
+from kb.domain.units import is_time_unit, unit_fits, units_compatible
 from kb.suggest.draft import ASIDE_NO_PEOPLE, ASIDE_SPARE_ENTRY, PENDING, Draft
 from kb.suggest.ranker import Tier
 from kb.suggest.slots import SLOTS
@@ -41,6 +41,9 @@ BOUND_BENEFIT_MAX = 3
 # …and a third quality row when it holds a rate the text states (验收合格率100%, 设备完好率不低于95% and
 # 基层就诊率达到65%: a fourth fresh reviewer found the third stated rate missing)
 BOUND_QUALITY_MAX = 3
+# …a fifth 数量 row past TARGET_ROWS when it holds a figure of the text (E002 states five areas: 坡改梯 25.26 公顷 was left out), and a
+# second 时效 row when it holds a time limit of another work the text states (一般故障4小时内修复、重大故障2小时内到场)
+BOUND_QUANTITY_MAX, BOUND_LIMIT_MAX = 5, 2
 MIN_ROWS, TARGET_ROWS, MAX_ROWS = 8, 10, 12
 # 待填写 rows a reviewer still reads as a plan: at most this many per slot group, and in all
 MAX_PENDING_PER_GROUP, MAX_PENDING = 2, 4
@@ -65,11 +68,38 @@ class Table:
     missing: list[str] = field(default_factory=list)   # the required slot groups nothing fits (效益指标 …)
 
 
-def order_key(d: Draft) -> tuple:
-    """Tier first; among the rows holding the text's numbers, the name formed from the text's own
-    words before a library name bound to the same number; then the ranker's score."""
+def order_key(d: Draft, best: dict | None = None) -> tuple:
+    """Tier first; then the ranker's score, a row holding a number of the text ranked by the best row bound to
+    that same number (`best`: the mention's key → score, from `_best_per_mention`); among the rows holding one
+    number, the name formed from the text's own words before a library name. The formed-first order only ever
+    decided between rows of one number: E038's 开展抽查批次 ≥ 95 批次 (a type's row, no formed twin, the best
+    score of its slot) had fallen behind every formed count of the text and out of the quota."""
     own_words = d.tier == Tier.BOUND and d.source == "formed"
-    return (-int(d.tier), not own_words, -d.score, d.name)
+    key = _mention_key(d)
+    group = (best or {}).get(key, d.score) if key is not None else d.score
+    return (-int(d.tier), -group, key is None, key or (), not own_words, -d.score, d.name)
+
+
+def _mention_key(d: Draft) -> tuple | None:
+    """The slot group and the text's number a bound row holds (its place in the text and value), or the budget
+    and value a row derived from it holds; else None. Per slot group: a quantity row bound to the number a
+    better benefit row holds (受益人口11800人) never borrows that row's score."""
+    if d.tier != Tier.BOUND:
+        return None
+    m = d.mention
+    if d.value_source == "text" and m is not None:
+        return (group_of(d.slot), m.start, m.end, m.value)
+    return (group_of(d.slot), -1, -1, d.value_source, d.value) if d.value_source and d.value else None
+
+
+def _best_per_mention(drafts: list[Draft]) -> dict:
+    """The best score of the rows the table may show that hold each number of the text."""
+    best: dict = {}
+    for d in drafts:
+        key = _mention_key(d)
+        if key is not None:
+            best[key] = max(best.get(key, d.score), d.score)
+    return best
 
 
 def same_measure(a: Draft, b: Draft, in_table: bool = True) -> bool:
@@ -304,16 +334,23 @@ def _base_unit(unit: str) -> str:
 
 def assemble(drafts: list[Draft]) -> Table:
     """The default table and alternates (see the module docstring)."""
-    ranked = sorted(drafts, key=order_key)
+    best = _best_per_mention(drafts)
+    ranked = sorted(drafts, key=lambda d: order_key(d, best))
     chosen: list[Draft] = []
     chosen_ids: set[int] = set()
     count: dict[str, int] = {}
     stated = [d for d in ranked if d.value_source == "text" and d.tier != Tier.ALTERNATE]
 
-    def take(d: Draft, cap: int) -> bool:
+    def take(d: Draft, cap: int, stated_past_quota: bool = False) -> bool:
         g = group_of(d.slot)
         if g in ("cost", "benefit", "quality") and d.tier == Tier.BOUND:
             cap = max(cap, {"benefit": BOUND_BENEFIT_MAX, "cost": BOUND_COST_MAX}.get(g, BOUND_QUALITY_MAX))
+        if g == "quantity" and d.tier == Tier.BOUND and d.value_source == "text" and stated_past_quota and d.source != "retrieval":
+            cap = max(cap, BOUND_QUANTITY_MAX)
+        if g == "timeliness" and _stated_limit(d):
+            # up to BOUND_LIMIT_MAX stated limits of works beside the rows that date the work (a contract's 服务期
+            # end, since suggest reads the checker's work deadline, took the one 时效 place 故障修复时间 had held)
+            cap = max(cap, sum(1 for c in chosen if c.slot == "timeliness" and not _stated_limit(c)) + BOUND_LIMIT_MAX)
         listed = any(_one_list(d, c) for c in chosen)   # one list the text states counts as one row
         if d.tier == Tier.ALTERNATE or count.get(g, 0) >= cap and not listed or any(same_measure(d, c) for c in chosen):
             return False
@@ -348,6 +385,13 @@ def assemble(drafts: list[Draft]) -> Table:
                 continue
             if id(d) not in chosen_ids:
                 take(d, QUOTAS[group_of(d.slot)][1] + relax)
+    for d in ranked:
+        # a count of the text the 数量 quota left out (E002's fifth area 坡改梯 25.26 公顷) goes in while the table has
+        # room, after every other slot has had its rows
+        if len(chosen) >= MAX_ROWS:
+            break
+        if id(d) not in chosen_ids and d.tier == Tier.BOUND and d.value_source == "text":
+            take(d, QUOTAS[group_of(d.slot)][1], stated_past_quota=True)
     for d in ranked:
         # a benefit figure of the text left out of a full table (受益农户3200户 beside 受益人口11800人) takes the
         # place of the weakest row there, never a thirteenth
@@ -388,6 +432,13 @@ def _weakest(chosen: list[Draft], count: dict[str, int]) -> Draft | None:
     spare = [d for d in chosen if group_of(d.slot) != "benefit"
              and count.get(group_of(d.slot), 0) > QUOTAS[group_of(d.slot)][0]]
     return min(spare, key=key, default=None)
+
+
+def _stated_limit(d: Draft) -> bool:
+    """A row holding a time limit the text states for a work (故障到场时间 ≤ 2 小时: `Mention.action`)."""
+    m = d.mention
+    return (d.tier == Tier.BOUND and d.value_source == "text" and m is not None and bool(m.action)
+            and is_time_unit(m.unit))
 
 
 def _stated_term(d: Draft) -> str:

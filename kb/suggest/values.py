@@ -590,7 +590,9 @@ def _take_mention(d: Draft, m: Mention) -> None:
     if d.slot == "cost":
         d.operator = "≤"
         return
-    if d.slot == "timeliness" and d.direction != "negative":
+    if m.unit == "年一遇":
+        d.operator = "="          # 恢复20年一遇防洪标准: the design standard the works reach
+    elif d.slot == "timeliness" and d.direction != "negative":
         d.operator = "="          # a stated period (服务周期 180 天) is the period, not a lower bound
     elif m.unit == "%" and _at_whole(m.value) and d.direction != "negative":
         d.operator = "="          # 合格率达到100%: nothing is above the whole (the checker's QNT-08 asks for =100%)
@@ -735,7 +737,7 @@ def _cost_value(d: Draft, ctx: ProjectContext, persons: tuple[float, str] | None
             d.note = f"{PENDING}：{d.name}是单位运转经费，不能以项目预算÷服务人数计算，请按单位实际测算填写"
             return True
         if (persons and re.search(r"人均|生均|每人", d.name) and re.search(r"成本|费用|经费", d.name)
-                and re.match(r"^元/人", unit or "元/人")):
+                and re.match(r"^元/人", unit or "元/人") and not _paid_for_others(d, ctx, persons)):
             others = _other_headcounts(ctx)
             if others:
                 # 3 万元 for 聘用人员1人 and 出差8人: the whole budget on the one hire is no cost per head (a reviewer
@@ -761,6 +763,24 @@ def _cost_value(d: Draft, ctx: ProjectContext, persons: tuple[float, str] | None
         d.evidence.append(f"项目预算 {amount(ctx.budget_wan)} 万元 作为成本上限")
         return True
     return False
+
+
+# the words of a per-head cost row that say it is one (人均, 经费, 补助标准 …) or name persons in general (人员: E019's
+# 聘用人员人均经费 is 45 万元 ÷ 聘用的14人): the rest is what the money is for
+_PER_HEAD_WORDS = re.compile(r"人均|生均|每人次?|次均|经费|成本|费用|补助|标准|支出|资金|人员|人口|对象|人")
+
+
+def _paid_for_others(d: Draft, ctx: ProjectContext, persons: tuple[float, str]) -> bool:
+    """The persons the text counts are not whom this per-head row's money is for, so budget ÷ persons prices
+    nothing: the row names a programme the text does not (人均基本公共卫生服务经费补助标准 in a village clinics'
+    equipment project: 144 万元 ÷ 96 人次 had given ≤ 15000 元/人次 — 基本公共卫生服务 is paid per resident), or the
+    persons are trained beside a project that is no training (培训乡村医生96人次 in an equipment purchase)."""
+    what = _PER_HEAD_WORDS.sub("", d.name)
+    pairs = {what[i:i + 2] for i in range(len(what) - 1)}
+    if d.source != "formed" and pairs and len(pairs & ctx.text_bigrams) < len(pairs) / 2:
+        return True
+    first = next((m for m in ctx.mentions if m.unit in PERSON_UNITS and not m.obj.startswith("日均")), None)
+    return bool(first and "培训" in first.verb + first.obj and "培训" not in ctx.core + what)
 
 
 # a per-head amount the text states (人均培训费用控制在1000元以内, 每人培训费不超过800元): its words before the figure

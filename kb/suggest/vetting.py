@@ -93,6 +93,11 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
             # rows (助餐点正常运营率, 系统正常运行率) or an acceptance rate say it
             set_aside(d, "笼统的达标率/完成率，请选用可核验的质量指标，仅作备选")
             continue
+        if d.mention is None and CIRCULAR.search(d.key):
+            # 活动预期目标达成率 ≥ 90 %: the share of the table's own targets reached restates the table, it
+            # measures nothing of the project (a reviewer struck it as circular)
+            set_aside(d, "以“预期目标”的达成程度为指标，循环且不可核验，仅作备选")
+            continue
         if (d.source == "formed" or d.template) and d.slot == "quantity" and d.tier != Tier.BOUND and \
                 not ctx.beneficiaries and _PERSONS_COUNTED.search(d.key):
             # 采购雾炮车降尘抑尘服务人次 (〔服务名称〕服务人次 filled with the project's service): a service to
@@ -168,6 +173,8 @@ _MEASURED_EXTENT = re.compile(r"亩|公顷|平方|公里|千米|米|面积|里�
 _PERSONS_COUNTED = re.compile(r"(人次|人数)$")
 # quality measures formed from the project's name alone that say nothing checkable
 VAGUE_QUALITY = re.compile(r"(达标率|完成率|(?<!验收)合格率)$")
+# a rate of the targets themselves (预期目标达成率, 绩效目标完成率, 年度目标实现率)
+CIRCULAR = re.compile(r"目标(?:任务)?(?:达成|完成|实现)率$")
 # a retrieved count the declarant must fill (待填写) stands in the table only when at least half of
 # its object's bigrams are in the text (山塘整治数量 for a river dredging: 1 of 3, an alternate) — when
 # the text states counts of its own; a bare colloquial question (修了多少公里路) names no object at all
