@@ -21,7 +21,7 @@ from kb.domain.enums import Level1, Level2
 from kb.domain.quantity import target_number_problem
 from kb.domain.levels import is_goal_label, level2_key, level2_of_key, parse_level1
 from kb.domain.schema import TargetRow
-from kb.domain.text import compact
+from kb.domain.text import compact, strip_pictographs
 from kb.domain.units import VALUE_UNITS, measure_of
 
 # ---------------------------------------------------------------- operators
@@ -218,7 +218,7 @@ class NameInfo:
     """
 
     __slots__ = ("name", "trad", "base", "metric", "sat_row", "sat_level", "ws", "hits_key", "hits", "rel01", "_direction",
-                 "_family", "_rel01", "digits", "_qty", "key", "_programs", "unset")
+                 "_family", "_rel01", "digits", "_qty", "key", "_programs", "unset", "_raw", "_tidy")
 
     def __init__(self, raw: str):
         name, self.trad = compact(raw)
@@ -238,7 +238,8 @@ class NameInfo:
         self.hits: tuple = ()
         self.rel01: tuple = ()
         self.digits = bool(_HAS_DIGIT_RE.search(name)) if name else False
-        self._direction = self._family = self._rel01 = self._qty = self._programs = _UNSET
+        self._direction = self._family = self._rel01 = self._qty = self._programs = self._tidy = _UNSET
+        self._raw = raw
         self.key = duplicate_key(name) if name else ""  # duplicate key (STR-12)
         self.unset = bool(UNSET_NAME_RE.match(raw.strip()))  # the form left the row unset (`unset_row`)
 
@@ -290,6 +291,16 @@ class NameInfo:
                           if (x := to_float(m.group(1))) is not None and m.group(2) != "年")
             self._qty = q
         return q
+
+    def tidy_raw(self) -> str:
+        """The name as written in the form a fix gives it (`kb.checker.rewrite.tidy_field`, pictographs
+        dropped): what a rewrite that keeps the name writes back (computed once per name)."""
+        t = self._tidy
+        if t is _UNSET:
+            from kb.checker.rewrite import tidy_field  # rewrite imports this module
+            t = tidy_field(self._raw)
+            t = self._tidy = strip_pictographs(t) if t else t
+        return t
 
     @property
     def count_suffix(self) -> bool:

@@ -25,7 +25,7 @@ import unicodedata
 from typing import Any, Callable
 
 from kb.checker import lexicon as L
-from kb.checker.catalog import fix_of
+from kb.checker.catalog import CACHES, fix_of
 from kb.checker.fixes import fmt_num
 from kb.checker.rules.feasibility import bigrams, number_of, stated_quantities
 from kb.checker.rules.relevance import benefit_level2, is_money_cost, is_output_quality, is_yield
@@ -885,13 +885,30 @@ def _tidy_fields(r: ParsedRow, fields: dict[str, str]) -> dict[str, str]:
     """`fields` with a name, value or unit left as read (its normalised form) given back as written, one
     space kept between Latin words (`tidy_field`: LED street lights, not LEDstreetlights), and emoji dropped
     from any of them (a rewritten name keeps none: 路灯更换数量🏠)."""
+    memo = _TIDY_MEMO
+    ni = r.ni
     for k in ("name", "value", "unit"):
         v = fields.get(k) or ""
+        if k == "name" and ni.name:  # ni.name is compact(raw name) when not empty: no second compact
+            fields[k] = ni.tidy_raw() if v == ni.name else strip_pictographs(v) if v else v
+            continue
         raw = getattr(r.raw, k) or ""
-        if v and raw and v == compact(raw)[0]:
-            v = tidy_field(raw)
-        fields[k] = strip_pictographs(v) if v else v
+        key = (v, raw)
+        t = memo.get(key)
+        if t is None:  # a pure function of the two texts: values and units repeat in every table
+            t = v
+            if v and raw and v == compact(raw)[0]:
+                t = tidy_field(raw)
+            t = strip_pictographs(t) if t else t
+            if len(memo) > 100_000:
+                memo.clear()
+            memo[key] = t
+        fields[k] = t
     return fields
+
+
+_TIDY_MEMO: dict[tuple[str, str], str] = {}  # (field as rewritten, as written) → as the fix gives it
+CACHES.append(_TIDY_MEMO.clear)
 
 
 def build_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, l1: Level1, l2: Level2 | None,

@@ -78,12 +78,14 @@ def _order(x: tuple) -> int:
 
 def run_row_rules(r: ParsedRow, s: CheckerSettings, skey: tuple | None = None) -> list[tuple[RuleMeta, RuleHit]]:
     """The (rule, hit) pairs of every row rule that fires on `r`, in family order (`skey`: `settings_key(s)`)."""
-    goal = r.tags[0]
-    out = [] if goal else list(_static_hits(r, s, skey or settings_key(s)))
-    for meta, fn in _rules_for(r.tags):
-        h = fn(r, s)
-        if h is not None:
-            out.append((meta, h))
-    if len(out) > 1 and not goal:
-        out.sort(key=_order)
+    tags = r.tags
+    rs = _RULE_SETS.get(tags) or _rules_for(tags)
+    out = [(meta, h) for meta, fn in rs if (h := fn(r, s)) is not None]
+    if tags[0]:  # a goal row: goal rules only, in their order
+        return out
+    static = _static_hits(r, s, skey or settings_key(s))
+    if static:
+        out = [*static, *out]
+        if len(out) > 1:
+            out.sort(key=_order)
     return out
