@@ -17,7 +17,7 @@ from kb.checker.parse import ParsedRow
 from kb.checker.rules.quantification import is_qnt_04
 from kb.settings import CheckerSettings
 from kb.domain.quantity import misplaced_separator
-from kb.domain.text import INVISIBLE_RE, PICTOGRAPH_RE, invisible_chars, tidy_spaces, to_simplified
+from kb.domain.text import INVISIBLE_OR_PICTOGRAPH_RE, INVISIBLE_RE, PICTOGRAPH_RE, invisible_chars, tidy_spaces, to_simplified
 
 _FULLWIDTH_RE = re.compile(r"[\uFF01-\uFF5E\u3000]")
 _WS_RE = re.compile(r"[\s\u3000]")
@@ -76,8 +76,6 @@ def txt_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
 
 
 _FIELD_LABEL = {"name": "名称", "value": "指标值", "unit": "计量单位"}
-# either kind of character TXT-05 reports, for its one search over a row's three fields
-_INVISIBLE_OR_PICTOGRAPH_RE = re.compile(f"{INVISIBLE_RE.pattern}|{PICTOGRAPH_RE.pattern}")
 
 
 @rule("TXT-05", on="any", fields=("name", "value", "unit"), own_field=True)
@@ -87,7 +85,7 @@ def txt_05(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     misses it) or show the text reversed; a pictograph is no part of what is measured. Stored
     declarations drop the invisible ones; the fix drops both."""
     raw = r.raw
-    if not _INVISIBLE_OR_PICTOGRAPH_RE.search(f"{raw.name}{raw.value}{raw.unit}"):
+    if not INVISIBLE_OR_PICTOGRAPH_RE.search(f"{raw.name}{raw.value}{raw.unit}"):
         return None  # one search over the three fields: nearly every row has neither
     for field in ("name", "value", "unit"):
         t = getattr(raw, field)
