@@ -1281,7 +1281,9 @@ def _pick_unit(r: ParsedRow, name: str, base: str, fam: str | None, typ: Any, hi
     the description states with the same number for the same thing (`stated_unit`), the library's, one
     named in the name, 次 for a 次数, else the default of the name's family; % for a surveyed share
     (安全感 ≥90); '' when nothing says what the name counts (the caller leaves it 待填写)."""
-    for u in (hint, r.emb_unit, r.unit, stated_unit(r, name)):
+    for u in (hint, r.emb_unit, r.unit, None):
+        if u is None:  # the description is read only when the row's own units do not do
+            u = stated_unit(r, name)
         if u and (fam is None or unit_fits(fam, u)) and u not in ("%", "‰") and "元" not in u:
             return u.replace("*", "·")
     if typ and typ[2] and (fam is None or unit_fits(fam, typ[2])):

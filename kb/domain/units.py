@@ -204,11 +204,13 @@ def measure_of(name: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # a pure function of short texts, asked for on nearly every row
 def is_time_unit(unit: str) -> bool:
     """True for a duration unit (年, 个月, 天, 工作日, 小时 …; 天/次 counts by its first part)."""
     return re.split(r"[/·*]", canon_unit(unit))[0] in TIME_UNITS
 
 
+@lru_cache(maxsize=16384)  # a pure function of short texts, asked for on nearly every row
 def unit_fits(measure: str, unit: str) -> bool:
     """True when `unit` can measure `measure` (a `measure_of` value)."""
     u = canon_unit(unit)
@@ -233,6 +235,7 @@ def unit_fits(measure: str, unit: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=16384)  # a pure function of short texts, asked for on nearly every row
 def units_conflict(a: str, b: str) -> bool:
     """True when two written units count different things: their first parts differ
     (人 vs 个, 人 vs 人次, 万元 vs 元); 元 vs 元/户 agree (a per-unit refinement)."""
@@ -247,6 +250,7 @@ LATIN_UNITS = {"pcs": "个", "pc": "个", "piece": "个", "pieces": "个", "km":
 _LATIN_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9²³]*")
 
 
+@lru_cache(maxsize=4096)  # a pure function of short texts, asked for on nearly every row
 def latin_unit(unit: str) -> tuple[str, str | None] | None:
     """A unit written with Latin letters: (the first such word, the Chinese unit the whole is written as,
     or None when a word is not one of `LATIN_UNITS`): `pcs` → ('pcs', '个'), `kg/人` → ('kg', '千克/人'),
