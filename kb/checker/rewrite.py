@@ -580,9 +580,13 @@ class RowRewrite:
 def _deletion(r: ParsedRow, ids: set[str]) -> RowRewrite | None:
     """A deletion when a rule that deletes fired (`RuleFix.deletes`, first by `delete_rank`), the name
     is empty, or the 一级指标 names an input / process category; else None."""
-    deleting = sorted((fix_of(rid).delete_rank, fix_of(rid).deletes) for rid in ids if fix_of(rid).deletes)
-    if deleting:
-        return RowRewrite(None, deleting[0][1])
+    first = None  # the deleting rule first by (delete_rank, reason)
+    for rid in ids:
+        f = fix_of(rid)
+        if f.deletes and (first is None or (f.delete_rank, f.deletes) < first):
+            first = (f.delete_rank, f.deletes)
+    if first is not None:
+        return RowRewrite(None, first[1])
     if not r.name:
         held = r.raw.name.strip()
         if held:  # （请补充效益指标）: the slot is the declarant's to fill, never a name to keep
@@ -808,6 +812,9 @@ def _moved_category(r: ParsedRow, name: str, l1: Level1, l2: Level2 | None) -> t
     return l1, l2
 
 
+_FORM_RULES = frozenset(("TXT-01", "TXT-02", "TXT-03", "TXT-05"))  # findings on how a name is written
+
+
 def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Callable | None,
                 s: CheckerSettings) -> RowRewrite:
     """Canonical rewrite of an indicator row given the rule ids that fired on it: name, levels, target.
@@ -828,7 +835,7 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
         name = limit_name(name) if lim and lim[0] == "≤" else deadline_name(name)
     elif lim and lim[0] == "≤":  # 补助资金拨付时间：按时 (TIME-01) beside 每学期结束后1个月内拨付 → 补助资金拨付时限
         name = limit_name(name)
-    if name == r.name and not ({"TXT-01", "TXT-02", "TXT-03", "TXT-05"} & ids):
+    if name == r.name and _FORM_RULES.isdisjoint(ids):
         name = r.raw.name  # the name as written: 合格率（抽检） was “renamed” to 合格率(抽检), itself in half-width
     fields = {"level1": L1_LABEL[l1], "level2": L2_LABEL[l2] if l2 else "", "name": name,
               "operator": r.op, "value": r.v, "unit": r.unit}
