@@ -89,3 +89,29 @@ def test_txt06_memo_answers_as_the_first_reading():
         found = [(f.row, f.message) for f in check_rows(rows, suggest=False).findings if f.rule_id == "TXT-06"]
         assert [row for row, _ in found] == [1, 3]
         assert "“1,2000”的千分位分隔符位置不对" in found[0][1]
+
+
+def test_rel05_runs_where_the_project_names_a_programme_and_only_there():
+    from kb.checker.parse import context_flags, own_programs
+
+    assert context_flags({"project": "临时救助"})[2] and own_programs("临时救助", None) == frozenset({"临时救助"})
+    assert not context_flags({"project": "困难群众救助"})[2]  # an umbrella project names none of its own
+    assert not context_flags({"project": "合成项目1"})[2] and context_flags({"project": "合成项目1"})[0]
+    row = TargetRow(level1="产出指标", level2="数量指标", name="农村低保发放人数", operator="≥", value="500", unit="人")
+    for project, fires in (("临时救助", True), ("农村低保", False), ("困难群众救助", False), ("道路养护", False)):
+        clear_caches()
+        found = [f.message for f in check_rows([row], {"project": project}, suggest=False).findings
+                 if f.rule_id == "REL-05"]
+        assert bool(found) is fires, project
+
+
+def test_op04_and_feas04_short_cuts_keep_their_findings():
+    clear_caches()
+    rows = [TargetRow(level1="产出指标", level2="质量指标", name="设备故障率", operator="≥", value="5", unit="%"),
+            TargetRow(level1="产出指标", level2="质量指标", name="设备故障率", operator="=", value="5", unit="%"),
+            TargetRow(level1="产出指标", level2="数量指标", name="养护里程", operator="≥", value="3000", unit="公里")]
+    rep = check_rows(rows, {"project": "道路养护", "description": "本项目计划养护里程300公里。"}, suggest=False)
+    got = sorted((f.rule_id, f.row) for f in rep.findings if f.rule_id in ("OP-04", "FEAS-04"))
+    assert got == [("FEAS-04", 3), ("OP-04", 1)]
+    rep = check_rows(rows, {"project": "道路养护"}, suggest=False)  # no description: nothing to compare with
+    assert not [f for f in rep.findings if f.rule_id == "FEAS-04"]

@@ -453,7 +453,7 @@ class ParsedRow:
     )
 
     def __init__(self, raw: TargetRow, idx: int, ctx: dict[str, Any] | None = None,
-                 cflags: tuple[bool, bool] | None = None):
+                 cflags: tuple[bool, bool, bool] | None = None):
         self.idx = idx
         self.raw = raw
         self.ctx = ctx = ctx if ctx is not None else {}
@@ -507,7 +507,7 @@ class ParsedRow:
         self.tags = (goal, bool(v), has_digit, timeliness, sat_row, cost_row, cflags[0],
                      trad or fullwidth or ws, bool(self.dates or self.years), rng is not None,
                      ni.digits, cflags[1] or raw.actual is not None,
-                     bool(emb_op) and (op in OP_DIR or op == "定性"))
+                     bool(emb_op) and (op in OP_DIR or op == "定性"), cflags[2])
         self.levels_key = lk
 
 
@@ -520,13 +520,37 @@ def table_framework(rows: list[ParsedRow]) -> str | None:
     return "2015" if any(r.level1 is Level1.output and r.level2 is Level2.output_cost for r in rows) else None
 
 
-def context_flags(c: dict[str, Any]) -> tuple[bool, bool]:
-    """(a project or description is given, an actual / prior actual / unit cost is given): the context
-    part of `ParsedRow.tags`, computed once per context by callers that build many rows on it."""
+def context_flags(c: dict[str, Any]) -> tuple[bool, bool, bool]:
+    """(a project or description is given, an actual / prior actual / unit cost is given, the project or
+    description names a fund programme (`own_programs`)): the context part of `ParsedRow.tags`, computed
+    once per context by callers that build many rows on it."""
     if not c:
-        return (False, False)
-    return (bool(c.get("project") or c.get("description")),
-            c.get("actual") is not None or c.get("prior_actual") is not None or c.get("unit_cost_yuan") is not None)
+        return (False, False, False)
+    p, d = c.get("project"), c.get("description")
+    return (bool(p or d),
+            c.get("actual") is not None or c.get("prior_actual") is not None or c.get("unit_cost_yuan") is not None,
+            bool(own_programs(p, d)) if p or d else False)
+
+
+_OWN_MEMO: dict[tuple, frozenset[str]] = {}
+CACHES.append(_OWN_MEMO.clear)
+
+
+def own_programs(project: str | None, description: str | None) -> frozenset[str]:
+    """Fund programmes (lexicon PROGRAMS keys) a project's name and description name; empty for umbrella
+    projects (困难群众救助) and for most projects (REL-05 compares a row's programmes with them; memoised)."""
+    key = (project, description)
+    own = _OWN_MEMO.get(key)
+    if own is None:
+        if len(_OWN_MEMO) > 10_000:
+            _OWN_MEMO.clear()
+        text = f"{project or ''}{description or ''}"
+        if L.PROGRAM_UMBRELLA_RE.search(text):
+            own = frozenset()
+        else:
+            own = frozenset(k for k, syn in L.PROGRAMS.items() if any(w in text for w in syn))
+        _OWN_MEMO[key] = own
+    return own
 
 
 def _row_direction(self: ParsedRow) -> str | None:

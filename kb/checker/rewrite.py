@@ -1272,10 +1272,11 @@ def stated_unit(r: ParsedRow, name: str = "") -> str:
     FEAS-04's reader (`stated_quantities`: a shared two-character word between the name and the words around
     the figure); '' when none or when the text gives that number in several units (a fresh reviewer got
     UNIT-01's 待填写 beside 修缮道路12公里)."""
-    if r.num is None or r.pct:
+    desc = r.ctx.get("description")
+    if r.num is None or r.pct or not desc:
         return ""
     names = bigrams(r.name_base or r.name) | bigrams(name)
-    units = {unit for words, x, unit, *_ in stated_quantities(r.ctx.get("description") or "")
+    units = {unit for words, x, unit, *_ in stated_quantities(desc)
              if abs(x - r.num) <= 1e-9 * max(1.0, abs(x)) and names & set().union(*map(bigrams, words.split(" ")))}
     return units.pop() if len(units) == 1 else ""
 
