@@ -115,3 +115,15 @@ def test_op04_and_feas04_short_cuts_keep_their_findings():
     assert got == [("FEAS-04", 3), ("OP-04", 1)]
     rep = check_rows(rows, {"project": "道路养护"}, suggest=False)  # no description: nothing to compare with
     assert not [f for f in rep.findings if f.rule_id == "FEAS-04"]
+
+
+def test_qnt07_and_str04_short_cuts_keep_their_findings():
+    clear_caches()
+    rows = [TargetRow(level1="产出指标", level2="质量指标", name="验收合格率", operator="≥", value="105", unit="%"),
+            TargetRow(level1="产出指标", level2="质量指标", name="验收合格率", operator="≥", value="95", unit="%"),
+            TargetRow(level1="效益指标", level2="经济效益指标", name="收入增长率", operator="≥", value="150", unit="%"),
+            TargetRow(level1="产出指标", level2="数量指标", name="培训ＸＸ人数", operator="≥", value="10", unit="人"),
+            TargetRow(level1="产出指标", level2="数量指标", name="培训**人数", operator="≥", value="10", unit="人")]
+    got = sorted((f.rule_id, f.row) for f in check_rows(rows, suggest=False).findings
+                 if f.rule_id in ("QNT-07", "STR-04"))
+    assert got == [("QNT-07", 1), ("STR-04", 4), ("STR-04", 5)]

@@ -19,6 +19,7 @@ for _rules in (ROW_RULES, TABLE_RULES, GOAL_RULES):  # families report in FAMILI
 _RULE_SETS: dict[tuple, tuple] = {}
 _ORDER = {m.id: i for i, (m, _) in enumerate(ROW_RULES)}
 _NAME_RULES = tuple((m, f) for m, f in ROW_RULES if f.depends == "name")
+_PLAIN_NAME_RULES = tuple((m, f) for m, f in _NAME_RULES if f.needs is None)  # those of a name without 满意
 _LEVEL_RULES = tuple((m, f) for m, f in ROW_RULES if f.depends == "levels")
 _LEVEL_HITS: dict[tuple, tuple] = {}
 CACHES.append(_LEVEL_HITS.clear)
@@ -60,8 +61,8 @@ def _static_hits(r: ParsedRow, s: CheckerSettings, skey: tuple) -> tuple:
     if ni.hits_key == skey:
         nh = ni.hits
     else:
-        nh = ni.hits = tuple((m, h) for m, f in _NAME_RULES
-                             if (f.needs is None or r.sat_row) and (h := f(r, s)) is not None)
+        rules = _NAME_RULES if r.sat_row else _PLAIN_NAME_RULES
+        nh = ni.hits = tuple([(m, h) for m, f in rules if (h := f(r, s)) is not None])
         ni.hits_key = skey
     lk = r.levels_key
     lh = _LEVEL_HITS.get(lk)

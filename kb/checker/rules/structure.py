@@ -82,8 +82,9 @@ def is_str_04(r: ParsedRow) -> bool:
     n = r.name
     if not n:
         return False
+    raw = r.raw.name
     return bool(_NUM_NAME_RE.match(n) or _SYM_NAME_RE.match(n) or _PLACEHOLDER_NAME_RE.search(n)
-                or _PLACEHOLDER_NAME_RE.search(r.raw.name) or unset_row(r))
+                or (raw != n and _PLACEHOLDER_NAME_RE.search(raw)) or unset_row(r))
 
 
 @rule("STR-04", depends="name", fields=("name",))
