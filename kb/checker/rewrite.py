@@ -504,15 +504,16 @@ class _LazyTypical:
 
     __slots__ = ("_lookup", "_name", "_l2", "_val", "_done")
 
-    def __init__(self, lookup: Callable | None, name: str, l2: str | None):
+    def __init__(self, lookup: Callable | None, name: str, l2: Level2 | None):
         self._lookup, self._name, self._l2, self._val, self._done = lookup, name, l2, None, lookup is None
 
     def get(self) -> tuple[str, float, str] | None:
         if not self._done:
             self._done = True
+            l2 = self._l2.value if self._l2 else None  # the identifier, read only when the lookup is asked
             typ = getattr(self._lookup, "typical", None)  # `IndicatorLookup.typical` memoises it per (name, level2)
-            self._val = typ(self._name, self._l2) if typ is not None else typical_of(
-                self._lookup(self._name, self._l2))  # type: ignore[misc]
+            self._val = typ(self._name, l2) if typ is not None else typical_of(
+                self._lookup(self._name, l2))  # type: ignore[misc]
         return self._val
 
     def __bool__(self) -> bool:
@@ -937,7 +938,7 @@ def build_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, l
     budget it is 待填写 and says the budget is needed), and rates and deadlines
     still take their typical values.
     """
-    typ = _LazyTypical(lookup, name, l2.value if l2 else None)
+    typ = _LazyTypical(lookup, name, l2)
     ni = r.ni if name == r.name else name_info(name)
     fam = ni.family
     cost = l1 is Level1.cost or l2 in (Level2.output_cost, Level2.economic_cost, Level2.social_cost,
