@@ -43,18 +43,17 @@ def _finding(meta: RuleMeta, h: RuleHit, row: int | None, scope: str, sug: Sugge
         base = _FINDING_BASE[meta.id] = {
             "rule_id": meta.id, "severity": meta.severity, "basis": meta.citation, "dimension": meta.dimension,
             "dimension_label": meta.dimension_label, "title": meta.title, "citation": None}
-    vals = dict(base)
-    vals["scope"] = scope
-    vals["row"] = row
-    vals["field"] = h.field
-    vals["message"] = h.message
-    vals["suggestion"] = sug
-    obj = CheckFinding.__new__(CheckFinding)  # valid by construction, see models.build
-    object.__setattr__(obj, "__dict__", vals)
-    object.__setattr__(obj, "__pydantic_fields_set__", _FINDING_FIELDS)
-    object.__setattr__(obj, "__pydantic_extra__", None)
-    object.__setattr__(obj, "__pydantic_private__", None)
+    vals = {**base, "scope": scope, "row": row, "field": h.field, "message": h.message, "suggestion": sug}
+    obj = _new(CheckFinding)  # valid by construction, see models.build
+    _set(obj, "__dict__", vals)
+    _set(obj, "__pydantic_fields_set__", _FINDING_FIELDS)
+    _set(obj, "__pydantic_extra__", None)
+    _set(obj, "__pydantic_private__", None)
     return obj
+
+
+_new = CheckFinding.__new__
+_set = object.__setattr__
 
 
 def _parse(rows: list[TargetRow], ctx: dict[str, Any], row_contexts: list[dict[str, Any]] | None,

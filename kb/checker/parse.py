@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from typing import Any
 
 from kb.checker import lexicon as L
@@ -21,7 +22,7 @@ from kb.domain.enums import Level1, Level2
 from kb.domain.quantity import target_number_problem
 from kb.domain.levels import is_goal_label, level2_key, level2_of_key, parse_level1
 from kb.domain.schema import TargetRow
-from kb.domain.text import compact
+from kb.domain.text import INVISIBLE_OR_PICTOGRAPH_RE, compact, strip_pictographs
 from kb.domain.units import VALUE_UNITS, measure_of
 
 # ---------------------------------------------------------------- operators
@@ -198,6 +199,12 @@ def _simple(key: str) -> tuple[str, bool, bool, bool]:
     return t, trad, bool(_FULLWIDTH_RE.search(key)) if key else False, bool(_RAW_WS_RE.search(key)) if key else False
 
 
+def _simple_unit(key: str) -> tuple[str, bool, bool, bool, bool]:
+    """`_simple` of a unit field, and whether it holds an Excel formula (`FORMULA_RE`)."""
+    t, trad, fw, ws = _simple(key)
+    return t, trad, fw, ws, bool(t) and bool(FORMULA_RE.search(t))
+
+
 def _simple_op(key: str) -> tuple[str, bool, bool, bool]:
     """`_simple` of an operator field, the operator normalised (`norm_op`)."""
     t, trad, fw, ws = _simple(key)
@@ -218,7 +225,7 @@ class NameInfo:
     """
 
     __slots__ = ("name", "trad", "base", "metric", "sat_row", "sat_level", "ws", "hits_key", "hits", "rel01", "_direction",
-                 "_family", "_rel01", "digits", "_qty", "key", "_programs", "unset")
+                 "_family", "_rel01", "digits", "_qty", "key", "_programs", "unset", "_raw", "_tidy")
 
     def __init__(self, raw: str):
         name, self.trad = compact(raw)
@@ -238,7 +245,8 @@ class NameInfo:
         self.hits: tuple = ()
         self.rel01: tuple = ()
         self.digits = bool(_HAS_DIGIT_RE.search(name)) if name else False
-        self._direction = self._family = self._rel01 = self._qty = self._programs = _UNSET
+        self._direction = self._family = self._rel01 = self._qty = self._programs = self._tidy = _UNSET
+        self._raw = raw
         self.key = duplicate_key(name) if name else ""  # duplicate key (STR-12)
         self.unset = bool(UNSET_NAME_RE.match(raw.strip()))  # the form left the row unset (`unset_row`)
 
@@ -290,6 +298,22 @@ class NameInfo:
                           if (x := to_float(m.group(1))) is not None and m.group(2) != "年")
             self._qty = q
         return q
+
+    def tidy_raw(self) -> str:
+        """The name as written in the form a fix gives it (`kb.checker.rewrite.tidy_field`, pictographs
+        dropped): what a rewrite that keeps the name writes back (computed once per name)."""
+        t = self._tidy
+        if t is _UNSET:
+            raw = self._raw
+            if (raw == self.name and not self.trad and unicodedata.is_normalized("NFKC", raw)
+                    and not INVISIBLE_OR_PICTOGRAPH_RE.search(raw)):
+                t = raw  # already in that form (compact changed nothing, nothing to strip): most names
+            else:
+                from kb.checker.rewrite import tidy_field  # rewrite imports this module
+                t = tidy_field(raw)
+                t = strip_pictographs(t) if t else t
+            self._tidy = t
+        return t
 
     @property
     def count_suffix(self) -> bool:
@@ -457,54 +481,61 @@ class ParsedRow:
     )
 
     def __init__(self, raw: TargetRow, idx: int, ctx: dict[str, Any] | None = None,
-                 cflags: tuple[bool, bool] | None = None):
+                 cflags: tuple[bool, bool, bool] | None = None):
         self.idx = idx
         self.raw = raw
-        self.ctx = ctx if ctx is not None else {}
+        self.ctx = ctx = ctx if ctx is not None else {}
         lk = (raw.level1, raw.level2)
         lv = _LEVEL_MEMO.get(lk) or _memo(_LEVEL_MEMO, lk, _levels)
-        (self.l1, self.l2, self.level1, self.l2key, self.level2, self.timeliness, self.cost_row,
+        (self.l1, self.l2, self.level1, self.l2key, self.level2, timeliness, cost_row,
          goal_label, trad) = lv
         ni = _NAME_MEMO.get(raw.name) or name_info(raw.name)
         vi = _VALUE_MEMO.get(raw.value) or _memo(_VALUE_MEMO, raw.value, ValueInfo)
         op, t_op, fw_op, _ = _OP_MEMO.get(raw.operator) or _memo(_OP_MEMO, raw.operator, _simple_op)
-        unit, t_unit, fw_unit, ws_unit = _UNIT_MEMO.get(raw.unit) or _memo(_UNIT_MEMO, raw.unit, _simple)
+        unit, t_unit, fw_unit, ws_unit, self.unit_formula = (_UNIT_MEMO.get(raw.unit)
+                                                             or _memo(_UNIT_MEMO, raw.unit, _simple_unit))
         self.ni = ni
-        self.trad = trad or ni.trad or vi.trad or t_op or t_unit
-        self.fullwidth = fw_op or vi.fullwidth or fw_unit
-        self.ws = ni.ws or vi.ws or ws_unit
+        self.timeliness = timeliness
+        self.cost_row = cost_row
+        self.trad = trad = trad or ni.trad or vi.trad or t_op or t_unit
+        self.fullwidth = fullwidth = fw_op or vi.fullwidth or fw_unit
+        self.ws = ws = ni.ws or vi.ws or ws_unit
         self.name = ni.name
         self.name_base = ni.base
         self.metric = ni.metric
-        self.sat_row = ni.sat_row
+        self.sat_row = sat_row = ni.sat_row
         self.sat_level = ni.sat_level
-        (v, self.has_digit, self.num, self.num_text, self.emb_op, self.emb_unit, self.unit_tail, self.dates,
-         self.years, self.is_period, self.full_year, self.rng, self.approx, self.placeholder, self.is_date,
+        (v, has_digit, self.num, self.num_text, emb_op, emb_unit, unit_tail, self.dates,
+         self.years, self.is_period, self.full_year, rng, self.approx, self.placeholder, self.is_date,
          self.grade, self.vague, self.time_vague, self.text_chars) = vi.row
         self.v = v
-        self.goal = goal_label and not v
+        self.has_digit = has_digit
+        self.emb_op = emb_op
+        self.rng = rng
+        self.goal = goal = goal_label and not v
         self.op = op
         self.unit = unit
         self.formula = vi.formula
         self.bad_number = vi.bad_number
-        self.unit_formula = bool(unit) and bool(FORMULA_RE.search(unit))
-        self.eff_op = op if op in OP_DIR else vi.emb_op
-        if (not self.emb_unit and unit and self.unit_tail[:1] in ("万", "亿", "千")
-                and not unit.startswith(("万", "亿", "千")) and self.unit_tail[0] + unit in VALUE_UNITS):
+        self.eff_op = op if op in OP_DIR else emb_op
+        if (not emb_unit and unit and unit_tail[:1] in ("万", "亿", "千")
+                and not unit.startswith(("万", "亿", "千")) and unit_tail[0] + unit in VALUE_UNITS):
             # ours: “≤50万” with unit 元 means 50万元; the magnitude belongs to the unit (UNIT-03 reports it)
-            self.emb_unit, self.unit_tail = self.unit_tail[0] + unit, self.unit_tail[1:]
-        eu = self.emb_unit or unit
+            emb_unit, unit_tail = unit_tail[0] + unit, unit_tail[1:]
+        self.emb_unit = emb_unit
+        self.unit_tail = unit_tail
+        eu = emb_unit or unit
         self.eff_unit = eu
         self.pct = eu in ("%", "‰", "百分比") or (not eu and "%" in v)
         self._dir = _UNSET
         if cflags is None:
-            cflags = context_flags(self.ctx)
+            cflags = context_flags(ctx)
         self.cflags = cflags
         # which gated rules can fire here (see catalog.rule `needs`, engine._TAG_NAMES)
-        self.tags = (self.goal, bool(v), vi.has_digit, self.timeliness, ni.sat_row, self.cost_row, cflags[0],
-                     self.trad or self.fullwidth or self.ws, bool(vi.dates or vi.years), vi.rng is not None,
+        self.tags = (goal, bool(v), has_digit, timeliness, sat_row, cost_row, cflags[0],
+                     trad or fullwidth or ws, bool(self.dates or self.years), rng is not None,
                      ni.digits, cflags[1] or raw.actual is not None,
-                     bool(vi.emb_op) and (op in OP_DIR or op == "定性"))
+                     bool(emb_op) and (op in OP_DIR or op == "定性"), cflags[2])
         self.levels_key = lk
 
 
@@ -517,13 +548,37 @@ def table_framework(rows: list[ParsedRow]) -> str | None:
     return "2015" if any(r.level1 is Level1.output and r.level2 is Level2.output_cost for r in rows) else None
 
 
-def context_flags(c: dict[str, Any]) -> tuple[bool, bool]:
-    """(a project or description is given, an actual / prior actual / unit cost is given): the context
-    part of `ParsedRow.tags`, computed once per context by callers that build many rows on it."""
+def context_flags(c: dict[str, Any]) -> tuple[bool, bool, bool]:
+    """(a project or description is given, an actual / prior actual / unit cost is given, the project or
+    description names a fund programme (`own_programs`)): the context part of `ParsedRow.tags`, computed
+    once per context by callers that build many rows on it."""
     if not c:
-        return (False, False)
-    return (bool(c.get("project") or c.get("description")),
-            c.get("actual") is not None or c.get("prior_actual") is not None or c.get("unit_cost_yuan") is not None)
+        return (False, False, False)
+    p, d = c.get("project"), c.get("description")
+    return (bool(p or d),
+            c.get("actual") is not None or c.get("prior_actual") is not None or c.get("unit_cost_yuan") is not None,
+            bool(own_programs(p, d)) if p or d else False)
+
+
+_OWN_MEMO: dict[tuple, frozenset[str]] = {}
+CACHES.append(_OWN_MEMO.clear)
+
+
+def own_programs(project: str | None, description: str | None) -> frozenset[str]:
+    """Fund programmes (lexicon PROGRAMS keys) a project's name and description name; empty for umbrella
+    projects (困难群众救助) and for most projects (REL-05 compares a row's programmes with them; memoised)."""
+    key = (project, description)
+    own = _OWN_MEMO.get(key)
+    if own is None:
+        if len(_OWN_MEMO) > 10_000:
+            _OWN_MEMO.clear()
+        text = f"{project or ''}{description or ''}"
+        if L.PROGRAM_UMBRELLA_RE.search(text):
+            own = frozenset()
+        else:
+            own = frozenset(k for k, syn in L.PROGRAMS.items() if any(w in text for w in syn))
+        _OWN_MEMO[key] = own
+    return own
 
 
 def _row_direction(self: ParsedRow) -> str | None:

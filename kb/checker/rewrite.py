@@ -25,7 +25,7 @@ import unicodedata
 from typing import Any, Callable
 
 from kb.checker import lexicon as L
-from kb.checker.catalog import fix_of
+from kb.checker.catalog import CACHES, fix_of
 from kb.checker.fixes import fmt_num
 from kb.checker.rules.feasibility import bigrams, in_unit, number_of, stated_quantities
 from kb.checker.rules.relevance import benefit_level2, is_money_cost, is_output_quality, is_yield
@@ -602,15 +602,16 @@ class _LazyTypical:
 
     __slots__ = ("_lookup", "_name", "_l2", "_val", "_done")
 
-    def __init__(self, lookup: Callable | None, name: str, l2: str | None):
+    def __init__(self, lookup: Callable | None, name: str, l2: Level2 | None):
         self._lookup, self._name, self._l2, self._val, self._done = lookup, name, l2, None, lookup is None
 
     def get(self) -> tuple[str, float, str] | None:
         if not self._done:
             self._done = True
+            l2 = self._l2.value if self._l2 else None  # the identifier, read only when the lookup is asked
             typ = getattr(self._lookup, "typical", None)  # `IndicatorLookup.typical` memoises it per (name, level2)
-            self._val = typ(self._name, self._l2) if typ is not None else typical_of(
-                self._lookup(self._name, self._l2))  # type: ignore[misc]
+            self._val = typ(self._name, l2) if typ is not None else typical_of(
+                self._lookup(self._name, l2))  # type: ignore[misc]
         return self._val
 
     def __bool__(self) -> bool:
@@ -678,9 +679,13 @@ class RowRewrite:
 def _deletion(r: ParsedRow, ids: set[str]) -> RowRewrite | None:
     """A deletion when a rule that deletes fired (`RuleFix.deletes`, first by `delete_rank`), the name
     is empty, or the 一级指标 names an input / process category; else None."""
-    deleting = sorted((fix_of(rid).delete_rank, fix_of(rid).deletes) for rid in ids if fix_of(rid).deletes)
-    if deleting:
-        return RowRewrite(None, deleting[0][1])
+    first = None  # the deleting rule first by (delete_rank, reason)
+    for rid in ids:
+        f = fix_of(rid)
+        if f.deletes and (first is None or (f.delete_rank, f.deletes) < first):
+            first = (f.delete_rank, f.deletes)
+    if first is not None:
+        return RowRewrite(None, first[1])
     if not r.name:
         held = r.raw.name.strip()
         if held:  # （请补充效益指标）: the slot is the declarant's to fill, never a name to keep
@@ -908,6 +913,9 @@ def _moved_category(r: ParsedRow, name: str, l1: Level1, l2: Level2 | None) -> t
     return l1, l2
 
 
+_FORM_RULES = frozenset(("TXT-01", "TXT-02", "TXT-03", "TXT-05"))  # findings on how a name is written
+
+
 def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Callable | None,
                 s: CheckerSettings) -> RowRewrite:
     """Canonical rewrite of an indicator row given the rule ids that fired on it: name, levels, target.
@@ -932,7 +940,7 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
         name = limit_name(name) if lim and lim[0] == "≤" else deadline_name(name)
     elif lim and lim[0] == "≤":  # 补助资金拨付时间：按时 (TIME-01) beside 每学期结束后1个月内拨付 → 补助资金拨付时限
         name = limit_name(name)
-    if name == r.name and not ({"TXT-01", "TXT-02", "TXT-03", "TXT-05"} & ids):
+    if name == r.name and _FORM_RULES.isdisjoint(ids):
         name = r.raw.name  # the name as written: 合格率（抽检） was “renamed” to 合格率(抽检), itself in half-width
     fields = {"level1": L1_LABEL[l1], "level2": L2_LABEL[l2] if l2 else "", "name": name,
               "operator": r.op, "value": r.v, "unit": r.unit}
@@ -1067,13 +1075,30 @@ def _tidy_fields(r: ParsedRow, fields: dict[str, str]) -> dict[str, str]:
     """`fields` with a name, value or unit left as read (its normalised form) given back as written, one
     space kept between Latin words (`tidy_field`: LED street lights, not LEDstreetlights), and emoji dropped
     from any of them (a rewritten name keeps none: 路灯更换数量🏠)."""
+    memo = _TIDY_MEMO
+    ni = r.ni
     for k in ("name", "value", "unit"):
         v = fields.get(k) or ""
+        if k == "name" and ni.name:  # ni.name is compact(raw name) when not empty: no second compact
+            fields[k] = ni.tidy_raw() if v == ni.name else strip_pictographs(v) if v else v
+            continue
         raw = getattr(r.raw, k) or ""
-        if v and raw and v == compact(raw)[0]:
-            v = tidy_field(raw)
-        fields[k] = strip_pictographs(v) if v else v
+        key = (v, raw)
+        t = memo.get(key)
+        if t is None:  # a pure function of the two texts: values and units repeat in every table
+            t = v
+            if v and raw and v == compact(raw)[0]:
+                t = tidy_field(raw)
+            t = strip_pictographs(t) if t else t
+            if len(memo) > 100_000:
+                memo.clear()
+            memo[key] = t
+        fields[k] = t
     return fields
+
+
+_TIDY_MEMO: dict[tuple[str, str], str] = {}  # (field as rewritten, as written) → as the fix gives it
+CACHES.append(_TIDY_MEMO.clear)
 
 
 def build_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, l1: Level1, l2: Level2 | None,
@@ -1095,7 +1120,7 @@ def build_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, l
     budget it is 待填写 and says the budget is needed), and rates and deadlines
     still take their typical values.
     """
-    typ = _LazyTypical(lookup, name, l2.value if l2 else None)
+    typ = _LazyTypical(lookup, name, l2)
     ni = r.ni if name == r.name else name_info(name)
     fam = ni.family
     cost = l1 is Level1.cost or l2 in (Level2.output_cost, Level2.economic_cost, Level2.social_cost,
@@ -1445,10 +1470,11 @@ def stated_unit(r: ParsedRow, name: str = "") -> str:
     FEAS-04's reader (`stated_quantities`: a shared two-character word between the name and the words around
     the figure); '' when none or when the text gives that number in several units (a fresh reviewer got
     UNIT-01's 待填写 beside 修缮道路12公里)."""
-    if r.num is None or r.pct:
+    desc = r.ctx.get("description")
+    if r.num is None or r.pct or not desc:
         return ""
     names = bigrams(r.name_base or r.name) | bigrams(name)
-    units = {unit for words, x, unit, *_ in stated_quantities(r.ctx.get("description") or "")
+    units = {unit for words, x, unit, *_ in stated_quantities(desc)
              if abs(x - r.num) <= 1e-9 * max(1.0, abs(x)) and names & set().union(*map(bigrams, words.split(" ")))}
     return units.pop() if len(units) == 1 else ""
 
@@ -1495,7 +1521,9 @@ def _pick_unit(r: ParsedRow, name: str, base: str, fam: str | None, typ: Any, hi
     the description states with the same number for the same thing (`stated_unit`), the library's, one
     named in the name, 次 for a 次数, else the default of the name's family; % for a surveyed share
     (安全感 ≥90); '' when nothing says what the name counts (the caller leaves it 待填写)."""
-    for u in (hint, r.emb_unit, r.unit, stated_unit(r, name)):
+    for u in (hint, r.emb_unit, r.unit, None):
+        if u is None:  # the description is read only when the row's own units do not do
+            u = stated_unit(r, name)
         if u and (fam is None or unit_fits(fam, u)) and u not in ("%", "‰") and "元" not in u:
             return u.replace("*", "·")
     if typ and typ[2] and (fam is None or unit_fits(fam, typ[2])):

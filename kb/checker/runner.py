@@ -21,13 +21,14 @@ _ORDER = {m.id: i for i, (m, _) in enumerate(ROW_RULES)}
 # rules whose finding makes another rule's finding on the same row redundant (`RuleFix.covers`)
 _COVERING = {m.id: fix_of(m.id).covers for m, _ in ROW_RULES if fix_of(m.id).covers is not None}
 _NAME_RULES = tuple((m, f) for m, f in ROW_RULES if f.depends == "name")
+_PLAIN_NAME_RULES = tuple((m, f) for m, f in _NAME_RULES if f.needs is None)  # those of a name without 满意
 _LEVEL_RULES = tuple((m, f) for m, f in ROW_RULES if f.depends == "levels")
 _LEVEL_HITS: dict[tuple, tuple] = {}
 CACHES.append(_LEVEL_HITS.clear)
 
 
 _TAG_NAMES = (None, "value", "num", "time", "sat", "cost", "project", "txt", "date", "range", "namenum", "feas",
-              "opemb")
+              "opemb", "programme")
 
 
 def _rules_for(key: tuple) -> tuple:
@@ -36,7 +37,7 @@ def _rules_for(key: tuple) -> tuple:
     `key` is `ParsedRow.tags` (goal, value, digits, 时效, 满意, 成本, project, then txt:
     full-width / whitespace / Traditional seen, date, range, namenum: digits in the
     name, feas: an actual or unit cost to compare with, opemb: an operator both in
-    its field and in the value). Rules
+    its field and in the value, programme: the project names a fund programme). Rules
     that depend only on the name or only on the levels are left out for
     indicator rows: their results are memoised per text (`_static_hits`).
     """
@@ -62,8 +63,8 @@ def _static_hits(r: ParsedRow, s: CheckerSettings, skey: tuple) -> tuple:
     if ni.hits_key == skey:
         nh = ni.hits
     else:
-        nh = ni.hits = tuple((m, h) for m, f in _NAME_RULES
-                             if (f.needs is None or r.sat_row) and (h := f(r, s)) is not None)
+        rules = _NAME_RULES if r.sat_row else _PLAIN_NAME_RULES
+        nh = ni.hits = tuple([(m, h) for m, f in rules if (h := f(r, s)) is not None])
         ni.hits_key = skey
     lk = r.levels_key
     lh = _LEVEL_HITS.get(lk)
@@ -81,14 +82,17 @@ def _order(x: tuple) -> int:
 def run_row_rules(r: ParsedRow, s: CheckerSettings, skey: tuple | None = None) -> list[tuple[RuleMeta, RuleHit]]:
     """The (rule, hit) pairs of every row rule that fires on `r`, in family order (`skey`: `settings_key(s)`),
     without those another hit on the row covers (`RuleFix.covers`)."""
-    goal = r.tags[0]
-    out = [] if goal else list(_static_hits(r, s, skey or settings_key(s)))
-    for meta, fn in _rules_for(r.tags):
-        h = fn(r, s)
-        if h is not None:
-            out.append((meta, h))
-    if len(out) > 1 and not goal:
-        out.sort(key=_order)
+    tags = r.tags
+    rs = _RULE_SETS.get(tags) or _rules_for(tags)
+    out = [(meta, h) for meta, fn in rs if (h := fn(r, s)) is not None]
+    if tags[0]:  # a goal row: goal rules only, in their order
+        return out
+    static = _static_hits(r, s, skey or settings_key(s))
+    if static:
+        out = [*static, *out]
+        if len(out) > 1:
+            out.sort(key=_order)
+    if len(out) > 1 and any(meta.id in _COVERING for meta, _ in out):
         covered = {rid for meta, h in out if meta.id in _COVERING for rid in _COVERING[meta.id](r, h)}
         if covered:  # one misplacement, one finding (SAT-01 covers STR-02 on a 满意度 row under 产出)
             out = [(meta, h) for meta, h in out if meta.id not in covered]

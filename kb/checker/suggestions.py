@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from kb.checker.catalog import FIELDS, TARGET, RuleHit, RuleMeta, fix_of
+from kb.checker.catalog import FIELDS, RuleHit, RuleMeta, fix_of
 from kb.checker.parse import ParsedRow
 from kb.checker.rewrite import RowRewrite, as_target_row, rewrite_row
 from kb.checker.runner import run_row_rules
@@ -31,7 +31,7 @@ def display(patch: dict[str, str], full: dict[str, str]) -> str:
         parts.append(f"层级改为“{full['level1']}/{full['level2']}”" if full["level2"] else f"一级指标改为“{full['level1']}”")
     if "name" in patch:
         parts.append(f"名称改为“{full['name']}”")
-    if any(k in patch for k in TARGET):
+    if "operator" in patch or "value" in patch or "unit" in patch:  # the target (catalog.TARGET)
         parts.append(f"指标值改为“{_target_text(full)}”")
     return "；".join(parts) or "按规范格式重写"
 

@@ -56,6 +56,8 @@ INVISIBLE_RE = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\
 # cleaned as placeholders), ①…⑳ and ❶…➓ (numbering) and ℃ ㎡ ‰ (units) are not among them
 PICTOGRAPH_RE = re.compile("[\U0001F000-\U0001FAFF\u2600-\u2604\u2607-\u26FF\u2700-\u2775\u2794-\u27BF"
                            "\u231A\u231B\u23E9-\u23FA\u2B50\u2B55\u2B1B\u2B1C\u20E3]")
+# either of the two above (one search tells whether a text holds any character to strip)
+INVISIBLE_OR_PICTOGRAPH_RE = re.compile(f"{INVISIBLE_RE.pattern}|{PICTOGRAPH_RE.pattern}")
 # a run of white space between two Latin words, or a Latin word and a number (LED street lights, 5G 基站 no):
 # one space stays there, every other white space goes
 _LATIN_GAP_RE = re.compile(r"[\s\u3000]+")

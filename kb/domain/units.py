@@ -239,11 +239,13 @@ def measure_of(name: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # a pure function of short texts, asked for on nearly every row
 def is_time_unit(unit: str) -> bool:
     """True for a duration unit (年, 个月, 天, 工作日, 小时 …; 天/次 counts by its first part)."""
     return re.split(r"[/·*]", canon_unit(unit))[0] in TIME_UNITS
 
 
+@lru_cache(maxsize=16384)  # a pure function of short texts, asked for on nearly every row
 def unit_fits(measure: str, unit: str) -> bool:
     """True when `unit` can measure `measure` (a `measure_of` value)."""
     u = canon_unit(unit)
@@ -268,6 +270,7 @@ def unit_fits(measure: str, unit: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=16384)  # a pure function of short texts, asked for on nearly every row
 def units_conflict(a: str, b: str) -> bool:
     """True when two written units count different things: their first parts differ
     (人 vs 个, 人 vs 人次, 万元 vs 元); 元 vs 元/户 agree (a per-unit refinement)."""
@@ -295,7 +298,6 @@ MEGA_CONTEXTS = (
     (re.compile(r"装机|功率|发电|光伏|风电|电站|储能|发电机|机组|供电能力|用电负荷"), "兆瓦", "功率"),
 )
 
-
 def mega_unit(name: str, value: str = "") -> tuple[str, str] | None:
     """What an M alone (100M, 10 M) means in a row named `name` with the value `value` as written:
     ('兆比特每秒', '带宽') for a rate of broadband (网络带宽, 100M宽带), ('兆字节', '存储容量') for a store,
@@ -314,15 +316,25 @@ def latin_unit(unit: str, name: str = "", value: str = "") -> tuple[str, str | N
     `万t` → ('t', '万吨'), `MW` → ('MW', '兆瓦'), `sets` → ('sets', None). An M alone is 米 unless the row's
     `name` or `value` speaks of broadband, storage or power (`mega_unit`): `M` in 网络带宽 → ('M', '兆比特每秒').
     None for a unit without Latin letters (个, %, ‰, ㎡ read as m2 is Latin) or °C."""
+    lat = _latin_unit(unit)
+    if lat is None or lat[1] is None or not (name or value):
+        return lat
+    u = unit.replace("²", "2").replace("³", "3")
+    if not any(w in ("M", "m") for w in _LATIN_TOKEN_RE.findall(u)):
+        return lat
+    mega = mega_unit(name, value)
+    if mega is None:
+        return lat
+    return lat[0], _LATIN_TOKEN_RE.sub(lambda m: mega[0] if m.group() in ("M", "m") else LATIN_UNITS[m.group().lower()], u)
+
+
+@lru_cache(maxsize=4096)  # a pure function of short texts, asked for on nearly every row
+def _latin_unit(unit: str) -> tuple[str, str | None] | None:
+    """`latin_unit` of the unit alone (an M is 米), memoised: the name and value of a row only matter for an M."""
     u = (unit or "").replace("²", "2").replace("³", "3")
     if not u or u in ("°C", "°F") or not _LATIN_TOKEN_RE.search(u):
         return None
     words = _LATIN_TOKEN_RE.findall(u)
     if any(w.lower() not in LATIN_UNITS for w in words):
         return next(w for w in words if w.lower() not in LATIN_UNITS), None
-    mega = mega_unit(name, value) if name or value else None
-
-    def chinese(m: re.Match) -> str:
-        w = m.group()
-        return mega[0] if mega and w in ("M", "m") else LATIN_UNITS[w.lower()]
-    return words[0], _LATIN_TOKEN_RE.sub(chinese, u)
+    return words[0], _LATIN_TOKEN_RE.sub(lambda m: LATIN_UNITS[m.group().lower()], u)

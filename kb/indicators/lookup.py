@@ -22,6 +22,7 @@ from kb.domain.schema import Indicator, typical_target
 from kb.domain.text import bigram_dice, bigrams, slot_free_key as _key
 
 _MEMO_MAX = 200_000
+_MISSING = object()  # a memo miss (None is a memoised answer)
 
 
 def same_name(name: str, ind: Indicator) -> bool:
@@ -159,11 +160,10 @@ class IndicatorLookup:
     def typical(self, name: str, level2: str | None) -> tuple[str, float, str] | None:
         """The matching indicator's typical target as (operator, number, unit), or None (memoised)."""
         ck = (name, level2)
-        try:
-            return self._typicals[ck]
-        except KeyError:
+        t = self._typicals.get(ck, _MISSING)
+        if t is _MISSING:  # a miss is the rule on names never seen: no KeyError raised for it
             t = self._typicals[ck] = typical_target(self(name, level2))
-            return t
+        return t
 
     def _key_of(self, name: str) -> str:
         k = self._keys.get(name)

@@ -371,7 +371,9 @@ def feas_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """
     if r.num is None or r.num <= 0 or r.pct or r.is_date or not r.eff_unit or r.cost_row:
         return None
-    desc = r.ctx.get("description") or ""
+    desc = r.ctx.get("description")
+    if not desc:  # no quantity stated to compare with
+        return None
     qs, said, rated = [], [], False
     name = bigrams(r.name_base or r.name)
     for words, x, unit, every, rate in stated_quantities(desc):

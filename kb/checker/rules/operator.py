@@ -48,11 +48,14 @@ def op_03(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     return None
 
 
+_ORDERING = frozenset(("≥", ">", "≤", "<"))  # the operators OP-04 judges
+
+
 @rule("OP-04", needs="num", retarget=True)
 def op_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """Negative indicator (逾期率, 故障率, 成本 …) with ≥/>, or positive ratio with ≤/< (not with QNT-09)."""
-    if r.num is None or r.direction is None:
-        return None
+    if r.num is None or r.eff_op not in _ORDERING or r.direction is None:
+        return None  # the operator first: most rows give no ordering, and their name's direction is not read
     if r.direction == "neg" and r.eff_op in ("≥", ">") and r.num > 0:
         return RuleHit("operator", f"“{r.name}”越低越好，却用了“{r.eff_op}”")
     if r.direction == "pos" and r.eff_op in ("≤", "<") and not is_qnt_09(r):

@@ -134,9 +134,9 @@ def _bounded_ratio(r: ParsedRow) -> bool:
 @rule("QNT-07", needs="num", retarget=True)
 def qnt_07(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """A bounded ratio (合格率, 覆盖率, 满意度 …) set above 100 % or below 0."""
-    if r.num is None or not r.pct or r.eff_op == "±" or not _bounded_ratio(r):
+    if r.num is None or not r.pct or r.eff_op == "±":
         return None
-    if r.num > 100 or r.v.lstrip("≥≤=<>").startswith("-"):
+    if (r.num > 100 or r.v.lstrip("≥≤=<>").startswith("-")) and _bounded_ratio(r):  # the figure first: cheap
         return RuleHit("value", f"“{r.name}”是有上限的比率，指标值{fmt_num(r.num)}%超出0–100%")
     return None
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from kb.checker import lexicon as L
-from kb.checker.catalog import LEVELS, CACHES, RuleHit, rule
+from kb.checker.catalog import LEVELS, RuleHit, rule
 from kb.checker.fixes import fmt_num
-from kb.checker.parse import UNIT_RE, ParsedRow
+from kb.checker.parse import UNIT_RE, ParsedRow, own_programs
 from kb.checker.rules.feasibility import bigrams, in_unit
 from kb.checker.rules.quantification import is_qnt_02
 from kb.checker.rules.structure import is_str_04
@@ -158,25 +158,6 @@ def rel_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     return RuleHit("name", f"“{r.name}”没有度量口径，给出的百分比分子分母不明")
 
 
-_OWN_MEMO: dict[tuple, frozenset[str]] = {}
-CACHES.append(_OWN_MEMO.clear)
-
-
-def _own_programs(key: tuple) -> frozenset[str]:
-    """Programmes a project (name, description) names; empty for umbrella projects (困难群众救助)."""
-    own = _OWN_MEMO.get(key)
-    if own is None:
-        if len(_OWN_MEMO) > 10_000:
-            _OWN_MEMO.clear()
-        text = f"{key[0] or ''}{key[1] or ''}"
-        if L.PROGRAM_UMBRELLA_RE.search(text):
-            own = frozenset()
-        else:
-            own = frozenset(k for k, syn in L.PROGRAMS.items() if any(w in text for w in syn))
-        _OWN_MEMO[key] = own
-    return own
-
-
 def rel_05_program(r: ParsedRow) -> str | None:
     """The programme an indicator names that the project does not, or None."""
     if not r.name:
@@ -185,7 +166,7 @@ def rel_05_program(r: ParsedRow) -> str | None:
     key = (c.get("project"), c.get("description"))
     if not key[0] and not key[1]:
         return None
-    own = _own_programs(key)  # memoised per project: most projects name no programme
+    own = own_programs(*key)  # memoised per project: most projects name no programme
     if not own:
         return None
     named = r.ni.programs
@@ -195,7 +176,7 @@ def rel_05_program(r: ParsedRow) -> str | None:
     return None
 
 
-@rule("REL-05", needs="project", deletes="与本项目资金无关的指标", delete_rank=0)
+@rule("REL-05", needs="programme", deletes="与本项目资金无关的指标", delete_rank=0)
 def rel_05(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """The indicator names another fund programme than the project's (照搬上级模板)."""
     k = rel_05_program(r)

@@ -9,7 +9,6 @@ weights, duplicates to drop) stand at the end; the row rewrite pipeline is
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from kb.checker.catalog import LEVELS, TARGET, RuleHit, rule, table_fix
 from kb.checker.fixes import SAME, TableFix, fmt_num, name_key_of_text
@@ -82,8 +81,9 @@ def is_str_04(r: ParsedRow) -> bool:
     n = r.name
     if not n:
         return False
+    raw = r.raw.name
     return bool(_NUM_NAME_RE.match(n) or _SYM_NAME_RE.match(n) or _PLACEHOLDER_NAME_RE.search(n)
-                or _PLACEHOLDER_NAME_RE.search(r.raw.name) or unset_row(r))
+                or (raw != n and _PLACEHOLDER_NAME_RE.search(raw)) or unset_row(r))
 
 
 @rule("STR-04", depends="name", fields=("name",))
@@ -225,8 +225,11 @@ def near_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
     from kb.domain.units import units_compatible
 
     # a row pairs only with one of its own slot (一级, 二级, measure): objects are read where a slot has two
-    slots = Counter((r.level1, r.level2, r.ni.family) for r in t.items
-                    if r.name and r.eff_unit and r.ni.family in _MEASURE_ENDINGS)
+    slots: dict[tuple, int] = {}  # counted in a plain dict: Counter's own overhead is most of a 10-row table's
+    for r in t.items:
+        if r.name and r.eff_unit and r.ni.family in _MEASURE_ENDINGS:
+            k = (r.level1, r.level2, r.ni.family)
+            slots[k] = slots.get(k, 0) + 1
     seen: dict[tuple, list] = {}
     pairs = []
     for r in t.items:
@@ -378,7 +381,9 @@ def str_12(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
     further findings whose fix is advice (the names differ: nothing dropped)."""
     hits = []
     keys = [(r.ni.key, r.idx) for r in t.items if r.name and not unset_row(r)]
-    names = Counter(k for k, _ in keys)
+    names: dict[str, int] = {}
+    for k, _ in keys:
+        names[k] = names.get(k, 0) + 1
     by_idx = {r.idx: r for r in t.items}
     if len(names) != len(keys):
         dups = [n for n, k in names.items() if k >= 2]

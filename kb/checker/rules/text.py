@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 
-from kb.checker.catalog import FIELDS, TARGET, RuleHit, rule
+from kb.checker.catalog import CACHES, FIELDS, TARGET, RuleHit, rule
 from kb.checker.parse import ParsedRow
 from kb.checker.rules.quantification import is_qnt_04
 from kb.settings import CheckerSettings
 from kb.domain.quantity import misplaced_separator
-from kb.domain.text import INVISIBLE_RE, PICTOGRAPH_RE, invisible_chars, tidy_spaces, to_simplified
+from kb.domain.text import INVISIBLE_OR_PICTOGRAPH_RE, INVISIBLE_RE, PICTOGRAPH_RE, invisible_chars, tidy_spaces, to_simplified
 
 _FULLWIDTH_RE = re.compile(r"[\uFF01-\uFF5E\u3000]")
 _WS_RE = re.compile(r"[\s\u3000]")
@@ -84,8 +84,11 @@ def txt_05(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     计量单位 (ours): invisible characters make two equal-looking names differ (a search for the name
     misses it) or show the text reversed; a pictograph is no part of what is measured. Stored
     declarations drop the invisible ones; the fix drops both."""
+    raw = r.raw
+    if not INVISIBLE_OR_PICTOGRAPH_RE.search(f"{raw.name}{raw.value}{raw.unit}"):
+        return None  # one search over the three fields: nearly every row has neither
     for field in ("name", "value", "unit"):
-        t = getattr(r.raw, field)
+        t = getattr(raw, field)
         if not t or t.isascii() and t.isprintable():
             continue
         if INVISIBLE_RE.search(t):
@@ -97,13 +100,23 @@ def txt_05(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     return None
 
 
+_SEPARATOR_MEMO: dict[str, str | None] = {}  # `misplaced_separator` of a 指标值 as written
+_UNSEEN = object()
+CACHES.append(_SEPARATOR_MEMO.clear)
+
+
 @rule("TXT-06", needs="num", own_field=True,
       advice="核对指标值：千分位分隔符应每三位一个（如 1,200 或 12,000），或去掉分隔符直接写数字")
 def txt_06(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """A thousands separator out of place in 指标值 (ours): “1,2000” may be 1,200 or 12,000, and a
     reader taking it as either decides the target for the declarant; correctly grouped figures
     (1,350 / 12,500 / 1,350.5) are plain numbers (`kb.domain.quantity.misplaced_separator`)."""
-    bad = misplaced_separator(r.raw.value)
+    v = r.raw.value
+    bad = _SEPARATOR_MEMO.get(v, _UNSEEN)
+    if bad is _UNSEEN:  # values repeat far more than names: read once per distinct value
+        if len(_SEPARATOR_MEMO) > 100_000:
+            _SEPARATOR_MEMO.clear()
+        bad = _SEPARATOR_MEMO[v] = misplaced_separator(v)
     if bad:
         where = f"指标值“{r.raw.value.strip()}”" + (f"中“{bad}”" if bad != r.raw.value.strip() else "")
         return RuleHit("value", f"{where}的千分位分隔符位置不对（应每三位一个逗号），无法确定目标值是多少")

@@ -34,8 +34,10 @@ def unit_02(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     if r.cost_row or r.is_date or not r.eff_unit or not r.has_digit:
         return None
     fam = r.ni.family
+    if fam is None or unit_fits(fam, r.eff_unit):
+        return None
     lat = latin_unit(r.eff_unit)  # 300 person for 受益人数: the unit is 人 written in English (UNIT-04)
-    if fam is None or unit_fits(fam, r.eff_unit) or (lat and lat[1] and unit_fits(fam, lat[1])):
+    if lat and lat[1] and unit_fits(fam, lat[1]):
         return None
     return RuleHit("unit", f"“{r.name}”应以{MEASURE_LABEL[fam]}计量，填的是“{r.eff_unit}”")
 

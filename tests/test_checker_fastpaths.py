@@ -1,0 +1,129 @@
+"""The checker's short cuts give what the plain computation gives, on real rows and on the odd ones.
+
+Speed work on the checker (issue 15) memoises per text and skips work a
+cheap test shows to be a no-op; `benchmarks/check_dump.py` compares whole
+reports before and after. These tests pin each short cut against the plain
+computation it stands for: on every row of ../shared/data/declarations/dev.jsonl
+and on names and values made to hit the edge (full-width, Traditional,
+white space, emoji, zero-width characters).
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kb.checker import check_rows
+from kb.checker.engine import clear_caches
+from kb.checker.parse import NameInfo, ParsedRow
+from kb.checker.rewrite import _tidy_fields, tidy_field
+from kb.domain.schema import TargetRow
+from kb.domain.text import compact, strip_pictographs
+
+DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "declarations" / "dev.jsonl"
+
+# names that a short cut must not take as already tidy
+_ODD_NAMES = ["培训人数", "培訓人數", "培训 人数", "培训\u3000人数", "ＬＥＤ路灯 更换数量", "LED  street lights",
+              "路灯更换数量🏠", "路灯\u200b更换数量", "满意度\ufe0f", "①号泵站维修数量", "PM2.5 达标天数", "（请补充效益指标）",
+              "㎡绿化面积", "ｍ²", " 受益人数 "]
+
+
+def _dev_rows() -> list[TargetRow]:
+    rows = []
+    for line in DEV.read_text(encoding="utf-8").splitlines():
+        rows.extend(TargetRow(**{k: str(r.get(k) or "") for k in ("level1", "level2", "name", "operator", "value",
+                                                                   "unit")})
+                    for r in json.loads(line)["indicators"])
+    return rows
+
+
+def _plain_tidy(fields: dict[str, str], raw: TargetRow) -> dict[str, str]:
+    """`_tidy_fields` as it was before the memo: compact and tidy every field afresh."""
+    out = dict(fields)
+    for k in ("name", "value", "unit"):
+        v = out.get(k) or ""
+        w = getattr(raw, k) or ""
+        if v and w and v == compact(w)[0]:
+            v = tidy_field(w)
+        out[k] = strip_pictographs(v) if v else v
+    return out
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="../shared/data not present")
+def test_kept_name_is_tidied_as_the_plain_computation_on_every_dev_name():
+    names = {r.name for r in _dev_rows()} | set(_ODD_NAMES)
+    assert len(names) > 300
+    for n in names:
+        assert NameInfo(n).tidy_raw() == strip_pictographs(tidy_field(n)), n
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="../shared/data not present")
+def test_rewrite_fields_tidied_as_the_plain_computation_on_every_dev_row():
+    clear_caches()
+    rows = _dev_rows()
+    for raw in rows + [TargetRow(name=n, operator="≥", value="９５", unit="％") for n in _ODD_NAMES]:
+        r = ParsedRow(raw, 1)
+        kept = {"level1": raw.level1, "level2": raw.level2, "name": r.name, "operator": r.op, "value": r.v,
+                "unit": r.unit}
+        renamed = {**kept, "name": r.name + "数量🏠", "value": "95", "unit": "%"}
+        for fields in (kept, renamed):
+            assert _tidy_fields(r, dict(fields)) == _plain_tidy(fields, raw), raw
+            assert _tidy_fields(r, dict(fields)) == _plain_tidy(fields, raw), raw  # memoised answer too
+
+
+def test_txt05_still_finds_an_invisible_or_a_pictograph_in_any_field():
+    clear_caches()
+    rows = [TargetRow(level1="产出指标", level2="数量指标", name="培训人数", operator="≥", value="100", unit="人\u200b"),
+            TargetRow(level1="产出指标", level2="数量指标", name="路灯更换数量", operator="≥", value="50🏠", unit="盏"),
+            TargetRow(level1="产出指标", level2="数量指标", name="培训人数", operator="≥", value="100", unit="人")]
+    found = [(f.row, f.field) for f in check_rows(rows, suggest=False).findings if f.rule_id == "TXT-05"]
+    assert found == [(1, "unit"), (2, "value")]
+
+
+def test_txt06_memo_answers_as_the_first_reading():
+    clear_caches()
+    rows = [TargetRow(level1="产出指标", level2="数量指标", name="培训人数", operator="≥", value=v, unit="人")
+            for v in ("1,2000", "1,200", "1,2000")]
+    for _ in range(2):  # the second pass reads every value from the memo
+        found = [(f.row, f.message) for f in check_rows(rows, suggest=False).findings if f.rule_id == "TXT-06"]
+        assert [row for row, _ in found] == [1, 3]
+        assert "“1,2000”的千分位分隔符位置不对" in found[0][1]
+
+
+def test_rel05_runs_where_the_project_names_a_programme_and_only_there():
+    from kb.checker.parse import context_flags, own_programs
+
+    assert context_flags({"project": "临时救助"})[2] and own_programs("临时救助", None) == frozenset({"临时救助"})
+    assert not context_flags({"project": "困难群众救助"})[2]  # an umbrella project names none of its own
+    assert not context_flags({"project": "合成项目1"})[2] and context_flags({"project": "合成项目1"})[0]
+    row = TargetRow(level1="产出指标", level2="数量指标", name="农村低保发放人数", operator="≥", value="500", unit="人")
+    for project, fires in (("临时救助", True), ("农村低保", False), ("困难群众救助", False), ("道路养护", False)):
+        clear_caches()
+        found = [f.message for f in check_rows([row], {"project": project}, suggest=False).findings
+                 if f.rule_id == "REL-05"]
+        assert bool(found) is fires, project
+
+
+def test_op04_and_feas04_short_cuts_keep_their_findings():
+    clear_caches()
+    rows = [TargetRow(level1="产出指标", level2="质量指标", name="设备故障率", operator="≥", value="5", unit="%"),
+            TargetRow(level1="产出指标", level2="质量指标", name="设备故障率", operator="=", value="5", unit="%"),
+            TargetRow(level1="产出指标", level2="数量指标", name="养护里程", operator="≥", value="3000", unit="公里")]
+    rep = check_rows(rows, {"project": "道路养护", "description": "本项目计划养护里程300公里。"}, suggest=False)
+    got = sorted((f.rule_id, f.row) for f in rep.findings if f.rule_id in ("OP-04", "FEAS-04"))
+    assert got == [("FEAS-04", 3), ("OP-04", 1)]
+    rep = check_rows(rows, {"project": "道路养护"}, suggest=False)  # no description: nothing to compare with
+    assert not [f for f in rep.findings if f.rule_id == "FEAS-04"]
+
+
+def test_qnt07_and_str04_short_cuts_keep_their_findings():
+    clear_caches()
+    rows = [TargetRow(level1="产出指标", level2="质量指标", name="验收合格率", operator="≥", value="105", unit="%"),
+            TargetRow(level1="产出指标", level2="质量指标", name="验收合格率", operator="≥", value="95", unit="%"),
+            TargetRow(level1="效益指标", level2="经济效益指标", name="收入增长率", operator="≥", value="150", unit="%"),
+            TargetRow(level1="产出指标", level2="数量指标", name="培训ＸＸ人数", operator="≥", value="10", unit="人"),
+            TargetRow(level1="产出指标", level2="数量指标", name="培训**人数", operator="≥", value="10", unit="人")]
+    got = sorted((f.rule_id, f.row) for f in check_rows(rows, suggest=False).findings
+                 if f.rule_id in ("QNT-07", "STR-04"))
+    assert got == [("QNT-07", 1), ("STR-04", 4), ("STR-04", 5)]
