@@ -26,7 +26,8 @@ from kb.domain.words import PAYMENT_VERBS
 from kb.suggest import quantities as Q
 from kb.domain.words import BUILD_WORDS
 from kb.suggest.words import (BENEFICIARIES, BENEFIT_VERBS, EVENT_UNITS, EXISTING_WORDS, FUNCTION_WORDS,
-                              HOLD_VERBS, NAME_BOILERPLATE, NOUN_TAGS, ROAD_CLASSES, STOP_TAGS, WORK_VERBS)
+                              HOLD_VERBS, NAME_BOILERPLATE, NOUN_TAGS, PERSON_HEADS, ROAD_CLASSES, STOP_TAGS,
+                              WORK_VERBS)
 from kb.domain.text import normalize
 from kb.domain.units import is_time_unit, unit_at
 
@@ -251,12 +252,14 @@ def _noun_run(toks: list[tuple[str, str]]) -> str:
 def modifies(word: str, tag: str, next_word: str, next_tag: str) -> bool:
     """True when `word` qualifies the noun after it inside one object: an adjective (幸福 of 村级幸福食堂, 重大 of
     重大故障) or a localizer of two characters that says along or around what thing (沿街立面). People are not
-    qualified so (服务沿线群众约21万人: the served are 受益群众, not a 服务沿线群众人数 output), nor places (监控市城区及
-    周边乡镇污染排放: where, never a 周边乡镇污染排放削减量 to fill)."""
+    qualified so (服务沿线群众约21万人: the served are 受益群众, not a 服务沿线群众人数 output; 集中供养特困人员320人 keeps
+    the library's 特困人员集中供养人数, not 特困人员人数), nor places (监控市城区及周边乡镇污染排放: where, never a
+    周边乡镇污染排放削减量 to fill)."""
     if word in FUNCTION_WORDS or not is_nounish(next_word, next_tag):
         return False
-    return tag in ("a", "z") or tag == "f" and len(word) >= 2 and next_word not in BENEFICIARIES \
-        and next_word not in SETTLEMENTS and next_tag != "ns"
+    if next_word in BENEFICIARIES or PERSON_HEADS.search(next_word):
+        return False
+    return tag in ("a", "z") or tag == "f" and len(word) >= 2 and next_word not in SETTLEMENTS and next_tag != "ns"
 
 
 def _object_of_duiyu(tokens: list[tuple[str, str]]) -> str:
