@@ -148,3 +148,25 @@ def test_the_words_before_a_joiner_are_the_last_counts(text, value, obj):
     m = _one(text, value)
     assert m.obj == obj
     assert quantity_name(m) == obj + "面积"
+
+
+# ------------------------------------------------------------------ a fund's field is no task
+
+
+def test_a_funds_field_names_no_task_done_on_time():
+    """E012 海南省平山医院卫生健康发展专项资金项目 gave 医院卫生健康发展完成及时率: the fund's title used as a task."""
+    from kb.suggest.naming import slot_names
+    from kb.suggest.objects import project_core
+
+    core = project_core("海南省平山医院卫生健康发展专项资金项目")
+    assert slot_names(core, "timeliness", "build") == [] and slot_names(core, "quality", "service") == []
+    assert slot_names(core, "cost", "build") == ["医院卫生健康发展成本"]
+    assert slot_names("农村公路日常养护", "timeliness", "build")[0] == "农村公路日常养护按期完成率"
+
+
+def test_e012_times_what_is_done(shipped_kb, shared_data):
+    rec = next(json.loads(x) for x in open(shared_data / "declarations" / "dev.jsonl", encoding="utf-8")
+               if json.loads(x)["id"] == "E012")
+    rows = _rows(_suggest(shipped_kb, rec["description"], rec["project"]))
+    assert not [r for r in rows if "发展" in r[1] and r[1].endswith("率")], rows
+    assert [r for r in rows if r[0] == "时效指标"], rows

@@ -377,11 +377,17 @@ SLOT_MEASURES = {
 MAX_OBJECT = 8
 
 
+# a field a fund is named for (卫生健康发展, 服务贸易发展, 残疾人事业发展): no task done on time or to a standard
+POLICY_FIELD = re.compile(r"(?:发展|事业)$")
+
+
 def slot_names(core: str, slot: str, kind: str) -> list[str]:
     """〔object〕 + each measure of `slot` for a work kind (`SLOT_MEASURES`); the object is
-    `short_object(core)`."""
+    `short_object(core)`. A core naming the field a fund is for (`POLICY_FIELD`) names no quality or timeliness:
+    海南省平山医院卫生健康发展专项资金项目 gave 医院卫生健康发展完成及时率, the fund's title as a task (a reviewer
+    struck it) — the type's own rows (维修改造按期完成率) name what is done; its cost stays the fund's."""
     obj = short_object(core)
-    if not obj:
+    if not obj or slot != "cost" and POLICY_FIELD.search(obj):
         return []
     if kind == "pay":
         obj = re.sub(r"(发放|资金)$", "", obj)
