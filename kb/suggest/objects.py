@@ -11,7 +11,9 @@
 - `beneficiaries(text)`: who the project serves (学生, 老年人, 群众 …).
 An object phrase is a run of noun-like words: jieba tags it a noun (or a
 verbal noun), or it is an unknown word that is no verb of the work, function
-word, localizer, number or measure (`kb.suggest.words`). Pure functions over
+word, localizer, number or measure (`kb.suggest.words`); an adjective or a
+localizer qualifying a thing (`modifies`), 及 / 和 between two things and a
+kind (投资类) stay inside it. Pure functions over
 normalised text; the part-of-speech tokenizer is built once. Not for naming
 rows (`kb.suggest.naming`) or budgets (`kb.suggest.quantities`).
 """
@@ -144,8 +146,9 @@ def is_nounish(word: str, tag: str) -> bool:
 
 def join_singles(toks: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Single characters jieba cut out of one word, joined to the noun after them: 新|入|职|教师 → 新入职教师 (a name
-    formed from the last of them read 职教师人数, 职业教育教师 to a reviewer). Two or more single characters in a
-    row, none a function word nor a verb of the work, before a noun."""
+    formed from the last of them read 职教师人数, 职业教育教师 to a reviewer), and one bound morpheme (农|特产品 →
+    农特产品). Two or more single characters in a row (or one tagged a bound morpheme after no noun), none a
+    function word nor a verb of the work, before a noun."""
     out: list[tuple[str, str]] = []
     singles: list[tuple[str, str]] = []
     for w, t in toks:
@@ -154,8 +157,7 @@ def join_singles(toks: list[tuple[str, str]]) -> list[tuple[str, str]]:
             singles.append((w, t))
             continue
         # …or one bound morpheme (农|特产品: jieba tags 农 zg; a reviewer read 特产品销售额 as cut short)
-        bound = len(singles) == 1 and singles[0][1] in ("zg", "g") and not out or \
-            len(singles) == 1 and singles[0][1] in ("zg", "g") and not is_nounish(*out[-1])
+        bound = len(singles) == 1 and singles[0][1] in ("zg", "g") and not (out and is_nounish(*out[-1]))
         if (len(singles) >= 2 or bound) and len(w) >= 2 and is_nounish(w, t):
             out.append(("".join(x for x, _ in singles) + w, "n"))
         else:
