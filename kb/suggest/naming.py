@@ -17,9 +17,9 @@ import re
 
 from kb.domain.words import BUILD_WORDS, PAY_WORDS
 from kb.suggest import quantities as Q
-from kb.suggest.objects import MEASURE_NOUN, Mention, is_nounish, join_singles, pos_cut
+from kb.suggest.objects import MEASURE_NOUN, Mention, is_nounish, join_singles, modifies, pos_cut
 from kb.suggest.words import (BENEFIT_VERBS, COUNT_MEASURE, EVENT_UNITS, FIELD_HEADS, FUNCTION_WORDS, HOLD_VERBS,
-                              PERSON_HEADS, UNIT_MEASURE, WORK_VERBS)
+                              KIND_OF_WORK, PERSON_HEADS, UNIT_MEASURE, WORK_VERBS)
 
 # an object that already ends in a measure is a name on its own (治理水土流失面积, 媒体曝光量)
 ENDS_WITH_MEASURE = re.compile(r"(数量|人数|人次|户数|次数|面积|里程|长度|宽度|高度|深度|厚度|直径|射程|容积|库容|规模|"
@@ -88,8 +88,8 @@ def is_clean(obj: str) -> bool:
     if not toks or toks[0][0] in FUNCTION_WORDS:
         return False
     for i, (w, t) in enumerate(toks):
-        if is_nounish(w, t) or w in WORK_VERBS:
-            continue
+        if is_nounish(w, t) or w in WORK_VERBS or i + 1 < len(toks) and modifies(w, t, *toks[i + 1]):
+            continue   # 村级幸福食堂, 沿街立面: an adjective or a localizer before its noun is part of it
         inside = 0 < i < len(toks) - 1 and is_nounish(*toks[i - 1]) and MEASURE_NOUN.search(obj)
         if not (t.startswith("v") and inside):
             return False  # 老年人提供助餐服务: a verb that is not the work's own
@@ -256,7 +256,9 @@ def _person_name(obj: str, verb: str, verb_after: bool, measure: str, core: str,
     elif obj:
         if measure == "人数" and not people and not verb_after and not _names_service(obj):
             return None   # 森林防火 is an activity, not people
-        stem = obj + verb if verb_after else obj
+        # 排查投资类企业40户次, 整治沿街立面120户: the households are counted by the work done to them, which the
+        # name keeps after its object (投资类企业排查户次, 沿街立面整治户数; a reviewer struck 企业户次)
+        stem = obj + verb if verb_after or verb in KIND_OF_WORK else obj
     elif verb and verb not in ("完成", "实施", "开展"):
         # 全年服务9万人次 in 社区老年助餐服务: the service the project names, not a bare 服务人次
         whole = short_object(core) if core.endswith(verb) else ""
@@ -382,11 +384,17 @@ SLOT_MEASURES = {
 MAX_OBJECT = 8
 
 
+# a field a fund is named for (卫生健康发展, 服务贸易发展, 残疾人事业发展): no task done on time or to a standard
+POLICY_FIELD = re.compile(r"(?:发展|事业)$")
+
+
 def slot_names(core: str, slot: str, kind: str) -> list[str]:
     """〔object〕 + each measure of `slot` for a work kind (`SLOT_MEASURES`); the object is
-    `short_object(core)`."""
+    `short_object(core)`. A core naming the field a fund is for (`POLICY_FIELD`) names no quality or timeliness:
+    海南省平山医院卫生健康发展专项资金项目 gave 医院卫生健康发展完成及时率, the fund's title as a task (a reviewer
+    struck it) — the type's own rows (维修改造按期完成率) name what is done; its cost stays the fund's."""
     obj = short_object(core)
-    if not obj:
+    if not obj or slot != "cost" and POLICY_FIELD.search(obj):
         return []
     if kind == "pay":
         obj = re.sub(r"(发放|资金)$", "", obj)

@@ -11,7 +11,9 @@
 - `beneficiaries(text)`: who the project serves (学生, 老年人, 群众 …).
 An object phrase is a run of noun-like words: jieba tags it a noun (or a
 verbal noun), or it is an unknown word that is no verb of the work, function
-word, localizer, number or measure (`kb.suggest.words`). Pure functions over
+word, localizer, number or measure (`kb.suggest.words`); an adjective or a
+localizer qualifying a thing (`modifies`), 及 / 和 between two things and a
+kind (投资类) stay inside it. Pure functions over
 normalised text; the part-of-speech tokenizer is built once. Not for naming
 rows (`kb.suggest.naming`) or budgets (`kb.suggest.quantities`).
 """
@@ -26,7 +28,8 @@ from kb.domain.words import PAYMENT_VERBS
 from kb.suggest import quantities as Q
 from kb.domain.words import BUILD_WORDS
 from kb.suggest.words import (BENEFICIARIES, BENEFIT_VERBS, EVENT_UNITS, EXISTING_WORDS, FUNCTION_WORDS,
-                              HOLD_VERBS, NAME_BOILERPLATE, NOUN_TAGS, ROAD_CLASSES, STOP_TAGS, WORK_VERBS)
+                              HOLD_VERBS, NAME_BOILERPLATE, NOUN_TAGS, PERSON_HEADS, ROAD_CLASSES, STOP_TAGS,
+                              WORK_VERBS)
 from kb.domain.text import normalize
 from kb.domain.units import is_time_unit, unit_at
 
@@ -70,6 +73,12 @@ class Mention:
 
 
 OBJECT_WORDS = ("灯具", "节能灯具", "路灯灯具", "失能老人", "失能人员")   # 失|能|老人 cut across the word too
+# nouns jieba tags as verbs or adverbs (实现旅游综合收入3100万元 read 收入 as the verb, 旅游综合 as what was earned;
+# 整治沿街立面120户 read 立面 an adverb and had no object)
+MISTAGGED_NOUNS = ("收入", "支出", "立面")
+# words of a thing's condition that jieba tags verbs (修补坑槽及沉陷路面: 沉陷 ended the object at 路面, a reviewer
+# read 路面面积 as the road's whole area) or cuts (失|能老人): they qualify the noun after them, like 中小型
+CONDITION_WORDS = ("沉陷", "破损", "损坏", "损毁", "毁损", "废旧", "闲置", "失能", "半失能", "阻水")
 
 
 @lru_cache(maxsize=1)
@@ -85,8 +94,10 @@ def _pos_tokenizer():
     tags = {w: "n" for w in (*BENEFICIARIES, *ROAD_CLASSES, "村")}
     tags.update((w, "v") for w in WORK_VERBS)
     # things jieba cuts across a word (节能灯|具: 更换LED节能灯具1500套 had no name)
-    tags.update((w, "n") for w in OBJECT_WORDS)
-    added = [(w, 5000) for w in (*BENEFICIARIES, *ROAD_CLASSES, *OBJECT_WORDS)] + [(w, 3000) for w in WORK_VERBS]
+    tags.update((w, "n") for w in (*OBJECT_WORDS, *MISTAGGED_NOUNS))
+    tags.update((w, "b") for w in CONDITION_WORDS)
+    added = [(w, 5000) for w in (*BENEFICIARIES, *ROAD_CLASSES, *OBJECT_WORDS, *MISTAGGED_NOUNS, *CONDITION_WORDS)] \
+        + [(w, 3000) for w in WORK_VERBS]
     known = base.tags(w for w in DOMAIN_TERMS if w not in tags)
     for w in DOMAIN_TERMS:
         if w not in WORK_VERBS and w not in tags and w not in known:
@@ -105,9 +116,17 @@ NOUN_SUFFIXES = frozenset("点站所室馆院厂库场园池井渠桥路房楼�
 
 
 def _merge_suffixes(toks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A noun suffix joined to the word before it: a noun (助餐 + 点), a kind (投资 + 类, 服务 + 类: 排查投资类企业
+    40户次 had 企业户次), or a verb after a noun that names what is done there (垃圾分类 + 收集 + 点 → 收集点: 新增垃圾分类收集点
+    40个 had no object) — never a verb of the work (新建 + 站)."""
     out: list[tuple[str, str]] = []
     for w, t in toks:
         if w in NOUN_SUFFIXES and out and is_nounish(*out[-1]):
+            out[-1] = (out[-1][0] + w, "n")
+        elif w == "类" and out and len(out[-1][0]) >= 2 and _CJK.match(out[-1][0]) and out[-1][0] not in FUNCTION_WORDS:
+            out[-1] = (out[-1][0] + w, "b")
+        elif w in NOUN_SUFFIXES and len(out) >= 2 and out[-1][1] == "v" and len(out[-1][0]) == 2 \
+                and out[-1][0] not in WORK_VERBS and out[-1][0] not in BENEFIT_VERBS and is_nounish(*out[-2]):
             out[-1] = (out[-1][0] + w, "n")
         else:
             out.append((w, t))
@@ -127,8 +146,9 @@ def is_nounish(word: str, tag: str) -> bool:
 
 def join_singles(toks: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Single characters jieba cut out of one word, joined to the noun after them: 新|入|职|教师 → 新入职教师 (a name
-    formed from the last of them read 职教师人数, 职业教育教师 to a reviewer). Two or more single characters in a
-    row, none a function word nor a verb of the work, before a noun."""
+    formed from the last of them read 职教师人数, 职业教育教师 to a reviewer), and one bound morpheme (农|特产品 →
+    农特产品). Two or more single characters in a row (or one tagged a bound morpheme after no noun), none a
+    function word nor a verb of the work, before a noun."""
     out: list[tuple[str, str]] = []
     singles: list[tuple[str, str]] = []
     for w, t in toks:
@@ -136,7 +156,9 @@ def join_singles(toks: list[tuple[str, str]]) -> list[tuple[str, str]]:
                 and w not in NOUN_SUFFIXES and w != "村":
             singles.append((w, t))
             continue
-        if len(singles) >= 2 and len(w) >= 2 and is_nounish(w, t):
+        # …or one bound morpheme (农|特产品: jieba tags 农 zg; a reviewer read 特产品销售额 as cut short)
+        bound = len(singles) == 1 and singles[0][1] in ("zg", "g") and not (out and is_nounish(*out[-1]))
+        if (len(singles) >= 2 or bound) and len(w) >= 2 and is_nounish(w, t):
             out.append(("".join(x for x, _ in singles) + w, "n"))
         else:
             out.extend(singles)
@@ -165,8 +187,10 @@ def split_phrase(tokens: list[tuple[str, str]]) -> tuple[str, str, bool]:
     run: list[tuple[str, str]] = []
     for i in range(len(toks) - 1, -1, -1):
         w, t = toks[i]
-        if is_nounish(w, t) or w in WORK_VERBS or w in BENEFIT_VERBS:
+        if is_nounish(w, t) or w in WORK_VERBS or w in BENEFIT_VERBS or run and modifies(w, t, *run[0]):
             run.insert(0, (w, t))
+        elif w in _JOINERS and run and is_nounish(*run[0]) and i > 0 and is_nounish(*toks[i - 1]):
+            run.insert(0, (w, t))   # 修补坑槽及沉陷路面: two things the work is done to, one object
         elif (t.startswith("v") and run and MEASURE_NOUN.search(run[-1][0]) and i > 0
               and is_nounish(*toks[i - 1])):
             run.insert(0, (w, t))
@@ -196,7 +220,8 @@ def _last_verb_before_object(run: list[tuple[str, str]]) -> int:
     Words before the verb are dropped; consecutive verbs stay together (修缮加固).
     """
     verbs = [i for i, (w, _) in enumerate(run) if w in WORK_VERBS or w in BENEFIT_VERBS]
-    last = next((i for i in reversed(verbs) if i + 1 < len(run) and is_nounish(*run[i + 1])), None)
+    last = next((i for i in reversed(verbs) if i + 1 < len(run) and (
+        is_nounish(*run[i + 1]) or i + 2 < len(run) and modifies(*run[i + 1], *run[i + 2]))), None)
     if last is None:
         return 0
     first = last
@@ -218,12 +243,25 @@ def _trailing_verbs(toks: list[tuple[str, str]]) -> str:
 
 
 def _noun_run(toks: list[tuple[str, str]]) -> str:
-    out = []
+    out: list[tuple[str, str]] = []
     for w, t in reversed(toks):
-        if not is_nounish(w, t):
+        if not (is_nounish(w, t) or out and modifies(w, t, *out[0])):
             break
-        out.insert(0, w)
-    return "".join(out)
+        out.insert(0, (w, t))
+    return "".join(w for w, _ in out)
+
+
+def modifies(word: str, tag: str, next_word: str, next_tag: str) -> bool:
+    """True when `word` qualifies the noun after it inside one object: an adjective (幸福 of 村级幸福食堂, 重大 of
+    重大故障) or a localizer of two characters that says along or around what thing (沿街立面). People are not
+    qualified so (服务沿线群众约21万人: the served are 受益群众, not a 服务沿线群众人数 output; 集中供养特困人员320人 keeps
+    the library's 特困人员集中供养人数, not 特困人员人数), nor places (监控市城区及周边乡镇污染排放: where, never a
+    周边乡镇污染排放削减量 to fill)."""
+    if word in FUNCTION_WORDS or not is_nounish(next_word, next_tag):
+        return False
+    if next_word in BENEFICIARIES or PERSON_HEADS.search(next_word):
+        return False
+    return tag in ("a", "z") or tag == "f" and len(word) >= 2 and next_word not in SETTLEMENTS and next_tag != "ns"
 
 
 def _object_of_duiyu(tokens: list[tuple[str, str]]) -> str:
@@ -291,17 +329,21 @@ def _before_next_number(toks: list[tuple[str, str]]) -> list[tuple[str, str]]:
             head = toks[:max(i - 1, 0)]
             return head if len("".join(x for x, _ in head)) >= 2 else toks[:i]
     return toks
+# a level alone (村级 of 3个村级幸福食堂, cut short): says which tier, never the thing counted
+_LEVEL_ONLY = re.compile(r"(?:省|市|县|区|乡|镇|村|乡镇|街道|社区|校)级")
 
 
 def leading_object(tokens: list[tuple[str, str]]) -> str:
-    """The run of noun-like words at the start of `tokens` (the object after a measure word)."""
+    """The run of noun-like words at the start of `tokens` (the object after a measure word), an adjective or a
+    localizer qualifying the noun after it kept inside (3个村级幸福食堂 → 村级幸福食堂, not 村级); '' for a level alone."""
     out = []
-    for w, t in tokens:
-        if is_nounish(w, t):
+    for i, (w, t) in enumerate(tokens):
+        if is_nounish(w, t) or i + 1 < len(tokens) and modifies(w, t, *tokens[i + 1]):
             out.append(w)
         else:
             break
-    return "".join(out)
+    obj = "".join(out)
+    return "" if _LEVEL_ONLY.fullmatch(obj) else obj
 
 
 def mentions(text: str) -> list[Mention]:
@@ -339,6 +381,17 @@ def mentions(text: str) -> list[Mention]:
                     # 保护沿岸…约1.3万名群众和3200亩农田: the clause's verb holds every item of the list
                     lead = _PROTECT_LEAD.match(CLAUSE_PUNCT.split(t[:q.start].replace("、", "_"))[-1])
                     verb = lead.group(1) if lead else ""
+        prev = out[-1] if out else None
+        if obj and not obj_after and prev and prev.obj and _JOINED_TAIL.fullmatch(t[prev.end:q.start]) \
+                and t[prev.end:q.start].startswith(prev.obj):
+            # 1.3万名群众和3200亩农田: the words before are the last count's object (群众), this one's follows it
+            # (the 群众面积 of a trial's run); no object when none follows
+            obj, verb, after_, obj_after = leading_object(pos_cut(_clause_after(t, q.end))), "", False, True
+        elif not obj and not verb and prev and prev.obj and prev.unit == q.unit and _AIM_ONLY.fullmatch(before) \
+                and not re.search(r"[。;；!！?？]", t[prev.end:q.start]):
+            # 实现旅游综合收入3100万元，今年力争达到3500万元: the aim names no object, it is the last figure's in
+            # the same unit (a trial left 旅游综合收入 待填写 亿元 with 3500 万元 stated)
+            verb, obj, after_ = prev.verb, prev.obj, prev.verb_after
         dim = _DIMENSION_SAID.search(before) if q.unit in _LENGTH_UNITS and not verb else None
         if dim and not MEASURE_NOUN.search(dim.group(1)):
             # 河道长6.8公里, 渠道全长3.5公里, 路面宽6米: the thing and its measure (河道长度), not a bare 河道长 (a
@@ -364,7 +417,6 @@ def mentions(text: str) -> list[Mention]:
             event = re.sub(r"^[人户]均", "", event)
             out.append(Mention(q.value, q.unit, "", f"单次{event}时长", q.start, q.end, False, q.context, False))
             continue
-        prev = out[-1] if out else None
         if not obj and not verb and prev and prev.obj and t[prev.end:q.start] == "、" and prev.unit != q.unit:
             # 文书档案12万卷、320万画幅: the same thing measured twice, the second measure has no words of its own
             verb, obj, after_ = prev.verb, prev.obj, prev.verb_after
@@ -605,7 +657,7 @@ def _year_total(t: str, q, every: tuple[str, int, str]) -> Mention:
 
     period, times, said = every
     total = format((Decimal(q.value) * times).normalize(), "f")
-    what = _EVENT_AFTER.match(_clause_after(t, q.end))   # the event itself, a verb noun as often as not (扫描, 培训)
+    what = _EVENT_AFTER.match(_event_after(t, q.end))   # the event itself, a verb noun as often as not (扫描, 培训)
     verb = _HOLD_VERBS.match(said)
     obj = what.group() if what else said[verb.end() if verb else 0:]
     if not obj:   # 开展禁毒宣传活动每季度不少于6场: the event stands before the period
@@ -623,6 +675,21 @@ def _year_total(t: str, q, every: tuple[str, int, str]) -> Mention:
                    False, derivation=f"每{period}{q.value}{q.unit} × {times}")
 
 
+def _event_after(t: str, end: int) -> str:
+    """The words after a frequency's unit up to the next clause or a conjunction that opens another work:
+    每季度开展1次安全巡检并提交巡检报告 → 安全巡检 (the whole run was too long to be an event: 开展次数)."""
+    out = []
+    for w, tag in pos_cut(_clause_after(t, end)):
+        if tag == "c" or w in ("并", "并且", "同时"):
+            break
+        out.append(w)
+    return "".join(out)
+
+
+# the words between a count's object and the next number when that object is the count's, not the number's
+_JOINED_TAIL = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:和|及|与|以及)")
+# a clause that only says the year's aim, its object named in the clause before (今年力争达到, 今年目标, 预计)
+_AIM_ONLY = re.compile(r"(?:今年|本年|当年|年内|本年度|\d{4}年)?(?:力争|争取|目标|预计|计划|预期|确保)+")
 _RATE_PER = re.compile(r"\s*/\s*\d")
 # what comes before a share paid in instalments: 支付30%, 预付合同金额的30%, 验收合格后拨付剩余70%, 首付款30%
 _PAID_SHARE = re.compile(r"(?:" + "|".join(("预付", "首付", "付款", "尾款", *PAYMENT_VERBS)) +
@@ -739,7 +806,8 @@ _YEAR_WORDS = re.compile(r"(?:全年|年均|当年|年内|本年度|本年|年�
 
 
 # words between an object and its number that say how it compares (不少于, 不低于, 达到, 超过 …)
-_BOUND_WORDS = re.compile(r"(?:不少于|不低于|不小于|不超过|不高于|不多于|达到|超过|低于|多于|少于|控制在|约为|约|达)$")
+_BOUND_WORDS = re.compile(r"(?:不少于|不低于|不小于|不超过|不高于|不多于|达到|超过|低于|多于|少于|控制在|约为|约|达|"
+                          r"(?:增加|提高|提升|增长|上升|降低|下降|减少)(?:到|至))$")
 
 
 def _clause_after(t: str, end: int) -> str:
