@@ -1,0 +1,79 @@
+"""Round 11 of the checker (issue 10: one vocabulary with suggest). A QA engineer checked suggest's exported tables
+with `jixiao check`: a duration row given a date, a reduction read as less-is-better, a unit cost × quantity
+compared with this year's share where it matches the project's total, a 验收合格率 proposed for a service, and
+suggest's own undated 按时完成率 rows flagged by TIME-05. The rows below are those tables' rows as suggest wrote
+them; the descriptions are the QA run's."""
+from __future__ import annotations
+
+import pytest
+
+from kb.checker import apply_fixes, check_rows
+from kb.domain.schema import TableInput
+from tests.checker_rows import row as _row
+
+QTY = ("产出指标", "数量指标")
+QLT = ("产出指标", "质量指标")
+TIM = ("产出指标", "时效指标")
+COST = ("成本指标", "经济成本指标")
+ECO = ("效益指标", "生态效益指标")
+SAT = ("满意度指标", "服务对象满意度指标")
+
+
+@pytest.fixture(scope="module")
+def library():
+    """The lookup over the repo's shipped library (indicators/), as `jixiao check` uses it."""
+    from kb.indicators.lookup import IndicatorLookup
+    from kb.io.library import load_libraries
+    from kb.settings import Settings
+
+    inds = [i for i in load_libraries(Settings().indicators_dir) if i.status.value != "deprecated"]
+    return IndicatorLookup.from_indicators(inds)
+
+
+def _by(rep):
+    return {(f.row, f.rule_id): f for f in rep.findings}
+
+
+# ------------------------------------------------------------------ 1. a duration never takes a date
+NET = "政务外网运维服务，故障响应时长不超过30分钟，网络可用率不低于99.5%。"
+
+
+def test_a_blank_response_time_takes_the_limit_the_description_states(library):
+    """I2: 故障响应时间 | 待填写 | 小时 got 指标值改为“12月31日前” and `--fix` wrote 12月31日前 with no unit. The
+    description states 不超过30分钟 for the response: the row takes ≤30 分钟, and the fixed table holds it."""
+    rows = [_row(*QTY, "设备运维数量", "≥", "", "台"),
+            _row(*QLT, "网络可用率", "≥", "99.5", "%"),
+            _row(*TIM, "故障响应时间", "", "待填写", "小时")]
+    ctx = {"description": NET, "project": "网络运维服务", "budget_wan": 60}
+    rep = check_rows(rows, context=ctx, lookup=library)
+    s = _by(rep)[(3, "STR-03")].suggestion
+    assert (s.operator, s.value, s.unit) == ("≤", "30", "分钟"), s
+    assert "12月31日" not in s.text
+    fixed = apply_fixes(TableInput(rows=rows, context=ctx), rep).rows
+    got = [(r.name, r.operator, r.value, r.unit) for r in fixed if r.name == "故障响应时间"]
+    assert got == [("故障响应时间", "≤", "30", "分钟")], got
+
+
+@pytest.mark.parametrize("text, want", [
+    ("到场时间不超过4小时，全年巡检12次。", ("到场时间", "≤", "4", "小时")),
+    ("接到报修后2小时内响应。", ("故障响应时间", "≤", "2", "小时")),
+])
+def test_a_stated_limit_before_or_after_the_work_is_read(text, want):
+    """A limit written after the work (到场时间不超过4小时, I3) or before it (2小时内响应)."""
+    rows = [_row(*TIM, want[0], "", "", "小时")]
+    s = _by(check_rows(rows, context={"description": text, "budget_year": 2025}))[(1, "STR-03")].suggestion
+    assert (want[0], s.operator, s.value, s.unit or "小时") == want, s   # the unit kept is not repeated
+
+
+def test_a_duration_with_no_stated_limit_stays_pending_with_what_to_fill():
+    """R2: 工程建设周期 | 待填写 | 天 got 12月31日前 too. The text states no period: it stays 待填写, saying it is a
+    duration and what to fill (≤N天), and `--fix` leaves the row as written."""
+    rows = [_row(*TIM, "工程建设周期", "", "待填写", "天")]
+    ctx = {"description": "实施河道生态修复工程，绩效目标：工程建设对河道生态的影响小，河道水质达到III类。",
+           "budget_year": 2025}
+    rep = check_rows(rows, context=ctx)
+    s = _by(rep)[(1, "STR-03")].suggestion
+    assert s.value is None and s.text.startswith("待填写：“工程建设周期”是时长（天），不是完成日期"), s.text
+    assert "≤N天" in s.text and "12月31日" not in s.text
+    fixed = apply_fixes(TableInput(rows=rows, context=ctx), rep).rows
+    assert [(r.name, r.value, r.unit) for r in fixed if r.level2 == "时效指标"] == [("工程建设周期", "待填写", "天")]
