@@ -77,3 +77,30 @@ def test_a_duration_with_no_stated_limit_stays_pending_with_what_to_fill():
     assert "≤N天" in s.text and "12月31日" not in s.text
     fixed = apply_fixes(TableInput(rows=rows, context=ctx), rep).rows
     assert [(r.name, r.value, r.unit) for r in fixed if r.level2 == "时效指标"] == [("工程建设周期", "待填写", "天")]
+
+
+# ------------------------------------------------------------------ 2. a reduction amount is more-is-better
+def test_a_reduction_amount_is_more_is_better():
+    """W2: suggest wrote 水土流失面积减少数量 ≥850 公顷 (the text: 水土流失面积减少850公顷); OP-04 read it as
+    less-is-better and `--fix` wrote ≤850. The size of a reduction is achieved; the level itself is not."""
+    from kb.checker.parse import name_direction
+
+    rows = [_row(*ECO, "水土流失面积减少数量", "≥", "850", "公顷"),
+            _row(*ECO, "减少土壤侵蚀量", "≥", "2", "万吨"),
+            _row(*ECO, "学生近视率下降幅度", "≥", "0.5", "百分点"),
+            _row(*ECO, "水土流失面积", "≥", "850", "公顷")]
+    got = _by(check_rows(rows, context={"budget_year": 2025}))
+    assert not [k for k in got if k[1] == "OP-04" and k[0] != 4], got.keys()
+    assert (4, "OP-04") in got   # the area still eroding is kept low
+    for name in ("节约用电量", "化学需氧量削减量", "重污染天数减少量"):
+        assert name_direction(name) == "pos", name
+    assert name_direction("森林火灾发生率") == "neg"
+
+
+def test_suggest_and_the_checker_read_a_fall_by_one_list():
+    """The verbs suggest names a change by are the ones the checker's reduction reading is built from."""
+    from kb.domain.words import FALL_VERBS, reduction_amount
+    from kb.suggest import changes
+
+    assert changes._FALL is FALL_VERBS
+    assert all(reduction_amount(changes._count_name("水土流失面积", v)) for v in FALL_VERBS)
