@@ -104,3 +104,28 @@ def test_suggest_and_the_checker_read_a_fall_by_one_list():
 
     assert changes._FALL is FALL_VERBS
     assert all(reduction_amount(changes._count_name("水土流失面积", v)) for v in FALL_VERBS)
+
+
+# ------------------------------------------------------------------ 3. unit cost × quantity against the total
+ROAD = "乡村道路提档升级工程，项目总投资500万元，其中本年度预算资金250万元，计划改造提升村组道路10公里，惠及沿线群众4000人。"
+
+
+def _road_rows(per_km: str) -> list:
+    return [_row(*QTY, "改造提升村组道路里程", "≥", "10", "公里"),
+            _row(*COST, "乡村道路提档升级成本", "≤", "250", "万元"),
+            _row(*COST, "农村公路每公里建设成本", "≤", per_km, "万元/公里")]
+
+
+def test_a_unit_cost_that_matches_the_stated_total_is_no_mismatch():
+    """bud: suggest divides the total (500 万元 ÷ 10 公里 = 50 万元/公里, `total_from_text`); FEAS-02 compared
+    50 × 10 = 500 with this year's 250 and warned. Matching the stated total investment, it does not."""
+    rep = check_rows(_road_rows("50"), context={"description": ROAD, "budget_wan": 250})
+    assert not [f for f in rep.findings if f.rule_id == "FEAS-02"], [f.message for f in rep.findings]
+
+
+def test_a_unit_cost_above_the_total_too_is_flagged_naming_both():
+    """90 万元/公里 × 10 公里 = 900 万元 exceeds the total as well: the warning names the budget and the total."""
+    rep = check_rows(_road_rows("90"), context={"description": ROAD, "budget_wan": 250})
+    msgs = [f.message for f in rep.findings if f.rule_id == "FEAS-02"]
+    assert msgs == ["“农村公路每公里建设成本”90万元/公里×“改造提升村组道路里程”10公里≈900万元，是预算250万元的3.6倍，"
+                    "也是项目总投资500万元的1.8倍，单位成本或数量与资金不匹配"], msgs
