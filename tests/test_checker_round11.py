@@ -129,3 +129,44 @@ def test_a_unit_cost_above_the_total_too_is_flagged_naming_both():
     msgs = [f.message for f in rep.findings if f.rule_id == "FEAS-02"]
     assert msgs == ["“农村公路每公里建设成本”90万元/公里×“改造提升村组道路里程”10公里≈900万元，是预算250万元的3.6倍，"
                     "也是项目总投资500万元的1.8倍，单位成本或数量与资金不匹配"], msgs
+
+
+# ------------------------------------------------------------------ 4. STR-10's quality row fits the project
+def _str10(rep):
+    return next(f.suggestion for f in rep.findings if f.rule_id == "STR-10")
+
+
+def test_a_service_project_is_never_asked_for_an_acceptance_rate(library):
+    """Q1 (义诊进乡村): STR-10 proposed 增设质量指标“项目验收合格率”. A service builds and buys nothing: no
+    验收 row is added; with no library row of its kind the text says what to measure."""
+    rows = [_row(*QTY, "服务群众人数", "≥", "1.2", "万人"),
+            _row(*QTY, "讲座场次", "≥", "40", "场"),
+            _row(*TIM, "义诊进乡村完成时间", "", "12月31日前", ""),
+            _row(*COST, "义诊进乡村成本", "≤", "25", "万元"),
+            _row(*SAT, "群众满意度", "≥", "90", "%")]
+    ctx = {"description": "组织医疗专家开展义诊进乡村活动，服务1.2万名群众，开展健康讲座40场。", "project": "义诊进乡村",
+           "budget_wan": 25}
+    s = _str10(check_rows(rows, context=ctx, lookup=library))
+    assert not s.add_rows, s.add_rows
+    assert "验收合格率" not in s.text.replace("不设“验收合格率”", "")
+    assert s.text.startswith("请补设质量指标（本项目不建设、不采购"), s.text
+
+
+def test_a_training_gets_the_librarys_quality_row_of_training(library):
+    """P1 (村级干部培训) has no 质量 row: the library's training quality rate is added, not 项目验收合格率."""
+    rows = [_row(*QTY, "培训人次", "≥", "700", "人次"),
+            _row(*TIM, "培训完成时间", "", "12月31日前", ""),
+            _row(*COST, "村级干部培训成本", "≤", "410", "万元")]
+    ctx = {"description": "培训村级后备干部学员700名，每期5天。", "project": "村级干部培训", "budget_wan": 410}
+    s = _str10(check_rows(rows, context=ctx, lookup=library))
+    added = [(r["level2"], r["name"], r["operator"], r["value"], r["unit"]) for r in s.add_rows or []]
+    assert added == [("质量指标", "培训合格率", "≥", "95", "%")], added
+
+
+def test_a_works_project_keeps_the_acceptance_rate(library):
+    """A project that builds still gets 项目验收合格率 (BUILD_WORDS in its name or description)."""
+    rows = [_row(*QTY, "改造提升村组道路里程", "≥", "10", "公里"),
+            _row(*TIM, "项目完成时间", "", "2025年12月31日前", "")]
+    s = _str10(check_rows(rows, context={"description": ROAD, "project": "乡村道路提档升级", "budget_year": 2025},
+                          lookup=library))
+    assert [r["name"] for r in s.add_rows] == ["项目验收合格率"]
