@@ -170,3 +170,27 @@ def test_a_works_project_keeps_the_acceptance_rate(library):
     s = _str10(check_rows(rows, context={"description": ROAD, "project": "乡村道路提档升级", "budget_year": 2025},
                           lookup=library))
     assert [r["name"] for r in s.add_rows] == ["项目验收合格率"]
+
+
+# ------------------------------------------------------------------ 5. suggest's on-time row is dated
+def test_suggests_on_time_row_carries_a_date_and_passes_time_05(shipped_kb):
+    """46 of 65 QA tables had 〔项目〕按时完成率 =100 % and TIME-05 flagged it: without a stated deadline the 按时
+    says nothing. Suggest now writes 〔项目〕完成时间 by the budget year's end, 设定依据 saying so, and the
+    checker passes the row."""
+    res = shipped_kb.suggest("组织医疗专家开展义诊进乡村活动，服务1.2万名群众，开展健康讲座40场。", project_name="义诊进乡村",
+                             budget_wan=25, mode="lexical", with_opinions=False)
+    rows = [c for c in res.default_table if c.level2_label == "时效指标"]
+    assert [(c.name, c.operator, c.value, c.unit, c.basis) for c in rows] == [
+        ("义诊进乡村完成时间", "", "12月31日前", "", "描述未写明完成时限，按预算年度末设定")], rows
+    table = [_row(c.level1_label, c.level2_label, c.name, c.operator, c.value, c.unit) for c in res.default_table]
+    rep = check_rows(table, context={"description": "组织医疗专家开展义诊进乡村活动，服务1.2万名群众，开展健康讲座40场。",
+                                     "project": "义诊进乡村", "budget_wan": 25})
+    assert not [f for f in rep.findings if f.rule_id.startswith("TIME")], [f.message for f in rep.findings]
+
+
+def test_a_stated_year_dates_the_on_time_row_by_that_years_end(shipped_kb):
+    """With the year in the text the date carries it: 2025年12月31日前."""
+    res = shipped_kb.suggest("2025年组织医疗专家开展义诊进乡村活动，服务1.2万名群众，开展健康讲座40场。",
+                             project_name="义诊进乡村", budget_wan=25, mode="lexical", with_opinions=False)
+    got = [(c.name, c.value) for c in res.default_table if c.level2_label == "时效指标"]
+    assert got == [("义诊进乡村完成时间", "2025年12月31日前")], got
