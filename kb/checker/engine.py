@@ -90,8 +90,9 @@ def _flag_rows(parsed: list[ParsedRow], s: CheckerSettings, lookup: LookupCallab
 
 
 def _plan(table: ParsedTable, flagged: dict[int, Flagged], table_hits: list[tuple[RuleMeta, RuleHit]],
-          s: CheckerSettings) -> tuple[TableFix, list[float | None] | None]:
-    """Look at the rewrites together: (what the table fixes see, weights a deleted row rescales or None)."""
+          s: CheckerSettings, lookup: LookupCallable | None = None) -> tuple[TableFix, list[float | None] | None]:
+    """Look at the rewrites together: (what the table fixes see, with the library `lookup`; weights a deleted
+    row rescales or None)."""
     dropped: set[int] = set()
     for meta, h in table_hits:
         drops = fix_of(meta.id).drops
@@ -108,7 +109,7 @@ def _plan(table: ParsedTable, flagged: dict[int, Flagged], table_hits: list[tupl
     weights = None
     if deleted and not any(fix_of(m.id).rescales_weights for m, _ in table_hits) and table.weights:
         weights = weights_after(table, deleted, s)  # the kept rows' weights, rescaled to the total
-    return TableFix(table, s, fixed, deleted), weights
+    return TableFix(table, s, fixed, deleted, lookup=lookup), weights
 
 
 def _flagged_findings(parsed: list[ParsedRow], flagged: dict[int, Flagged], weights: list[float | None] | None,
@@ -178,7 +179,7 @@ def check_table(rows: list[TargetRow], *, context: dict[str, Any] | None = None,
     table_hits = [(meta, h) for meta, fn in TABLE_RULES for h in fn(table, s)]
     fx = None
     if suggest:
-        fx, weights = _plan(table, flagged, table_hits, s)
+        fx, weights = _plan(table, flagged, table_hits, s, lookup)
         findings.extend(_flagged_findings(parsed, flagged, weights, s))
     findings.extend(_goal_findings(goal_rows, table, flagged, s, suggest))
     if goal_rows or any(a.idx > b.idx for a, b in zip(parsed, parsed[1:])):

@@ -74,11 +74,12 @@ class TableFix:
         fixed: the table once every row rewrite is applied (None when no
             rewrite changes its structure); after: `fixed`, else `table`.
         deleted: input row numbers the row rewrites and duplicate merges drop.
+        lookup: the library lookup the row rewrites use (None without a library).
     """
 
     def __init__(self, table: ParsedTable, s: CheckerSettings, fixed: ParsedTable | None, deleted: frozenset[int],
-                 names: dict[str, int] | None = None):
-        self.table, self.s, self.fixed, self.deleted = table, s, fixed, deleted
+                 names: dict[str, int] | None = None, lookup: Any = None):
+        self.table, self.s, self.fixed, self.deleted, self.lookup = table, s, fixed, deleted, lookup
         self.after = fixed or table
         self.ctx: dict[str, Any] = table.ctx
         self._names = names

@@ -24,6 +24,7 @@ from kb.domain.levels import is_goal_label, level2_key, level2_of_key, parse_lev
 from kb.domain.schema import TargetRow
 from kb.domain.text import INVISIBLE_OR_PICTOGRAPH_RE, compact, strip_pictographs
 from kb.domain.units import VALUE_UNITS, measure_of
+from kb.domain.words import reduction_amount
 
 # ---------------------------------------------------------------- operators
 _OP_WORDS = {
@@ -118,7 +119,7 @@ def to_float(s: str) -> float | None:
 def name_direction(name: str) -> str | None:
     """'pos' / 'neg' / None for an indicator name (RULES.md §4 direction lists).
 
-    Order: positive overrides (下降率 …) and surveyed shares (投诉举报人满意度, ours) > a positive
+    Order: positive overrides (下降率 …, the size of a reduction: 水土流失面积减少数量) and surveyed shares (投诉举报人满意度, ours) > a positive
     ratio head after a time limit (办理时限达标率, ours) > the office's work or help on the negative,
     named after it (死亡家庭扶助人数, 环境违法案件查处数量) or before it (治理水土流失面积,
     挽回经济损失), unless the negative is the measure itself or a failure of the work (疫情处置响应时间,
@@ -128,8 +129,8 @@ def name_direction(name: str) -> str | None:
     """
     if not name:
         return None
-    if L.POS_OVERRIDE_RE.search(name):
-        return "pos"
+    if L.POS_OVERRIDE_RE.search(name) or reduction_amount(name):
+        return "pos"  # 水土流失面积减少数量: the size of a reduction (`kb.domain.words.reduction_amount`)
     if L.SURVEYED_RE.search(name) and "不满意" not in name:
         return "pos"
     m = L.NEG_STRONG_RE.search(name) or L.NEG_OBJECT_RE.search(name)

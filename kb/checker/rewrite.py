@@ -1222,10 +1222,57 @@ def _deadline_target(r: ParsedRow, ids: set[str]) -> tuple[str, str, str] | str:
             and not ({"TIME-05", "TIME-01", "TIME-02"} & ids)):
         op = r.eff_op if r.eff_op in ("≤", "<", "=") else "≤"
         return (op, fmt_num(r.num), r.emb_unit or r.unit)
+    if not r.is_date and r.eff_unit and is_time_unit(r.eff_unit):
+        return duration_target(r)  # 故障响应时间 in 小时: a limit, never a date (a QA run got 12月31日前)
     fd = fixed_date(r) if ("TIME-03" in ids or "TIME-04" in ids) else None
     if not fd and (advice := undecided_deadline(r)):
         return advice  # several dates stated, none for this row's work: the row's value stays
     return ("", fd or deadline(r), "")
+
+
+# a duration's unit as a limit is written (分钟, 小时, 个工作日 …)
+_DURATION_UNIT = r"(?P<u>分钟|小时|个工作日|工作日|个月|天|日|周|秒)"
+_DURATION_UNITS = {"日": "天", "工作日": "个工作日"}
+_DURATION_END_RE = re.compile(r"(?:平均)?(?:时间|时长|时限|用时|周期|期限|天数)$")
+
+
+def stated_duration(text: str | None, name: str) -> tuple[str, str, str] | None:
+    """The limit a description states for the work a duration row times, as (≤, number, unit): 故障响应时长不超过
+    30分钟 → ('≤', '30', '分钟') for 故障响应时间, 到场时间不超过4小时, 2小时内响应; None when it states none.
+
+    The work is the row's name without its duration word (故障响应时间 → 故障响应), found in the text whole or
+    by its last two characters (响应), with the limit within the clause after it (不超过 / 不长于 / 不多于 / 控制在
+    / 以内 …) or before it (2小时内响应)."""
+    t = compact(text or "")[0]
+    stem = _DURATION_END_RE.sub("", _PAREN_RE.sub("", name))
+    if not t or len(stem) < 2:
+        return None
+    num = r"(?P<n>\d+(?:\.\d+)?)"
+    for key in dict.fromkeys((stem, stem[-2:])):
+        k = re.escape(key)
+        after = re.search(k + r"[\u4e00-\u9fff]{0,4}?(?:时间|时长|时限|用时)?(?:应|须|需)?(?:不超过|不长于|不多于|不大于|不高于"
+                          r"|控制在|小于|少于|低于|≤|<|在)?" + num + _DURATION_UNIT + r"(?:以内|之内|内)?", t)
+        before = re.search(num + _DURATION_UNIT + r"(?:以内|之内|内)[\u4e00-\u9fff]{0,2}?" + k, t)
+        m = after or before
+        if m:
+            u = m.group("u")
+            return ("≤", m.group("n"), _DURATION_UNITS.get(u, u))
+    return None
+
+
+def duration_target(r: ParsedRow) -> tuple[str, str, str] | str:
+    """A duration row (故障响应时间, 工程建设周期 in 小时 / 天 …) with no limit of its own: the limit the description
+    states for that work (`stated_duration`: …不超过30分钟 → ≤30 分钟), else 待填写 saying what to fill — never a
+    date, which is no value for a duration (a QA run got 故障响应时间 12月31日前 with its unit dropped)."""
+    said = stated_duration(r.ctx.get("description"), r.name)
+    if said:
+        return said
+    unit = _DURATION_UNITS.get(r.eff_unit, r.eff_unit)
+    if r.num is not None and r.eff_op in ("≥", ">"):  # 维持时效 ≥1年 (D048): how long something lasts
+        return (f"待填写：“{r.name}”是时长（{unit}），“{r.eff_op}{fmt_num(r.num)}{unit}”只是下限，不是完成日期；"
+                f"时效指标请填写完成时限（如“≤N{unit}”），持续多久的要求可列入可持续影响指标")
+    return (f"待填写：“{r.name}”是时长（{unit}），不是完成日期；请按合同、服务标准或实施方案填写时限"
+            f"（如“≤N{unit}”）")
 
 
 def _satisfaction_target(r: ParsedRow, ids: set[str], typ: Any, s: CheckerSettings) -> tuple[str, str, str]:

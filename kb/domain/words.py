@@ -106,6 +106,23 @@ HOLD_VERBS = ("开展", "组织", "进行", "召开", "举办", "实施", "举�
 # payment's time limit is read with, by suggest (`kb.suggest.objects`) and the checker (`kb.checker.rewrite`)
 PAYMENT_VERBS = ("支付", "拨付", "发放", "兑现", "兑付", "到位", "到账")
 
+# verbs of a fall: suggest names a change by them (水土流失面积减少850公顷 → 水土流失面积减少数量, `kb.suggest.changes`);
+# a fall *to* a level (下降到10‰) is a ceiling, the size of a fall is an amount achieved
+FALL_VERBS = ("下降", "降低", "减少")
+# the size of a reduction or a saving (水土流失面积减少数量, 土壤侵蚀减少量, 学生近视率下降幅度, 节约用电量, 化学需氧量削减量,
+# 减少土壤侵蚀量): more is better, whatever it reduces; only the level itself (水土流失面积, 发生率) is less-is-better.
+# The one reading suggest's change rows are formed by (`kb.suggest.changes.change_direction`: positive) and the checker's
+# direction of a name (`kb.checker.parse.name_direction`, OP-04 / QNT-08 / QNT-09) — a QA run got OP-04 asking ≤850
+# 公顷 of suggest's 水土流失面积减少数量 ≥850 公顷
+REDUCTION_AMOUNT_RE = re.compile(r"(?:" + "|".join(FALL_VERBS) + r"|削减|压减|缩减|节约|节省|节能|节水|节电|减排)"
+                                 r"[\u4e00-\u9fff]{0,8}?(?:数量|量|幅度|额|数|百分点)$")
+
+
+def reduction_amount(name: str) -> bool:
+    """True for a name that measures the size of a reduction or a saving (`REDUCTION_AMOUNT_RE`): higher is better."""
+    return bool(REDUCTION_AMOUNT_RE.search(name or ""))
+
+
 # words of a project that builds or buys, and of one that pays money out to people (补助, 津贴, 工资 …): suggest names
 # its rows by them (`kb.suggest.naming.work_kind`) and the checker's STR-10 adds a payment's rows by them
 BUILD_WORDS = re.compile(r"建设|新建|改建|扩建|改造|维修|修缮|工程|硬化|购置|采购|安装|整治|治理|修建|加固|配备|设备|设施|清淤|疏浚|铺设")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from kb.domain.schema import Indicator, typical_target
 from kb.domain.text import bigram_dice, bigrams, slot_free_key as _key
@@ -156,6 +156,24 @@ class IndicatorLookup:
             return None
         pos = self._fuzzy_match(k, level2, accept, min_dice)
         return None if pos is None else self._resolve(pos)
+
+    def of_work(self, text: str, level2: str, accept: Callable[[Indicator], bool],
+                min_hits: int = 1, ignore: Collection[str] = ()) -> Indicator | None:
+        """The indicator of `level2` that `accept` admits whose keywords the project's `text` names most, or None.
+
+        Only an indicator about the text's own work counts: one of its keywords (≥ 2 characters) occurs in
+        `text` and in its own name (培训合格率 for 村级干部培训; a 食堂 among the keywords of
+        物业管理保障工作合格率 never brings it to a canteen), and at least `min_hits` of them occur (a caller
+        reading a long description asks for more). Ranked by how many of its keywords occur, then library
+        order. Keywords in `ignore` (words any project's text has: 资金, 预算 …) never count. Scans the
+        二级指标's indicators (each resolved once)."""
+        best, best_n = None, max(min_hits, 1) - 1
+        for pos, _ in self._name_keys.get(level2, ()):
+            ind = self._resolve(pos)
+            hits = [w for w in dict.fromkeys(ind.keywords) if len(w) >= 2 and w in text and w not in ignore]
+            if len(hits) > best_n and any(w in ind.name for w in hits) and accept(ind):
+                best, best_n = ind, len(hits)
+        return best
 
     def typical(self, name: str, level2: str | None) -> tuple[str, float, str] | None:
         """The matching indicator's typical target as (operator, number, unit), or None (memoised)."""

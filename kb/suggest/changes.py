@@ -21,6 +21,7 @@ import re
 
 from kb.domain.text import normalize
 from kb.domain.units import QUANTITY_UNITS as UNITS
+from kb.domain.words import FALL_VERBS
 from kb.suggest.objects import Mention, pos_cut
 
 _CHANGE = re.compile(
@@ -61,7 +62,7 @@ _LEAD = re.compile(r"^.*(?:使|让|促进|推动|带动|实现|确保|力争|预
 _SCOPE = re.compile(r"^(?:年内|当年|今年|本年度|年度|全年)?(?:全县|全市|全区|全镇|全乡|全省|本县|本市|项目区|示范区|辖区)?")
 # what a change can be of: a rate, an amount, an income … (a subject naming none is no measure)
 _MEASURE = re.compile(r"(率|量|数|额|耗|收入|产值|产量|比例|比重|占比|满意度|指数|次数|起数|人次)$")
-_FALL = ("下降", "降低", "减少")
+_FALL = FALL_VERBS
 
 
 def stated_changes(text: str) -> list[Mention]:

@@ -16,6 +16,7 @@ from typing import Any
 from kb.checker.catalog import RuleHit, rule
 from kb.checker.parse import NUM_RE, UNIT_RE, ParsedRow, ParsedTable, to_float
 from kb.checker.fixes import fmt_num
+from kb.domain.budget import total_from_text
 from kb.domain.plausible import beyond_plausible
 from kb.domain.quantity import SCALES, every_period
 from kb.domain.units import units_compatible
@@ -114,18 +115,25 @@ def unit_cost_products(t: ParsedTable) -> list[tuple[ParsedRow, ParsedRow, float
 def feas_02_table(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
     """The plan / calculation total (plan_total_wan) differs from the budget (budget_wan); or, ours, a
     unit cost × the quantity it prices (5 万元/公里 × 300 公里 = 1500 万元) is above the budget by more
-    than `budget_match_high` (the catalog's 0.5–1.2 band of quantity × unit standard / budget)."""
+    than `budget_match_high` (the catalog's 0.5–1.2 band of quantity × unit standard / budget) and, when the
+    description states a total above the budget (项目总投资500万元，其中本年度预算资金250万元:
+    `kb.domain.budget.total_from_text`, the amount suggest divides for a unit cost), above that total too — a
+    unit cost of the whole project times its whole quantity is its total, not this year's share (a QA run got
+    FEAS-02 on suggest's 50 万元/公里 × 10 公里 ≈ 500 万元); the message then names both."""
     hits = []
     p = number_of(t.ctx.get("plan_total_wan"))
     b = number_of(t.ctx.get("budget_wan"))
     if p is not None and b and abs(p - b) / b > s.plan_total_tolerance:
         hits.append(RuleHit("", f"实施计划/测算合计{fmt_num(p)}万元与预算{fmt_num(b)}万元不一致"))
     b = b or number_of(t.ctx.get("budget_hint_wan"))
+    total = total_from_text(t.ctx.get("description"))
+    total = total if total is not None and b and total > b * s.budget_match_high else None
     if b:
         for c, q, need in unit_cost_products(t):
-            if need > b * s.budget_match_high:
+            if need > b * s.budget_match_high and not (total and need <= total * s.budget_match_high):
+                over = f"，也是项目总投资{fmt_num(total)}万元的{need / total:.1f}倍" if total else ""
                 hits.append(RuleHit("value", f"“{c.name}”{fmt_num(c.num)}{c.eff_unit}×“{q.name}”{fmt_num(q.num)}{q.eff_unit}≈{fmt_num(need)}万元，"
-                                         f"是预算{fmt_num(b)}万元的{need / b:.1f}倍，单位成本或数量与资金不匹配"))
+                                         f"是预算{fmt_num(b)}万元的{need / b:.1f}倍{over}，单位成本或数量与资金不匹配"))
                 break
     return hits
 

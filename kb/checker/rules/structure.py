@@ -12,9 +12,9 @@ import re
 
 from kb.checker.catalog import LEVELS, TARGET, RuleHit, rule, table_fix
 from kb.checker.fixes import SAME, TableFix, fmt_num, name_key_of_text
-from kb.checker.lexicon import STR06_RE
+from kb.checker.lexicon import REL02_RATE_RE, REL02_RE, STR06_RE
 from kb.checker.parse import ParsedRow, ParsedTable, duplicate_key, name_quantity, unset_row
-from kb.domain.budget import BUDGET_EXECUTION_POINTS
+from kb.domain.budget import BUDGET_EXECUTION_POINTS, BUDGET_WORDS
 from kb.domain.enums import Level1, Level2
 from kb.domain.plausible import budget_beyond_project
 from kb.domain.findings import Suggestion, construct
@@ -532,6 +532,47 @@ def _timeliness_row(desc: str, year: int | str | None, pays: bool) -> dict[str, 
             "value": said or (lim[1] if lim else f"{y}年12月31日前" if y else "12月31日前"), "unit": ""}
 
 
+# what a service, an event or a training (no works built, nothing bought) is asked for in quality, said when the
+# library has no quality row of its kind
+SERVICE_QUALITY = ("本项目不建设、不采购，不设“验收合格率”；请按所提供服务或活动的质量设比率（%），"
+                   "如服务规范率、参与率、合格率、达标率")
+# what an added quality row must not be for a project that builds or buys nothing: an acceptance (验收), a works'
+# quality (工程质量合格率), a completion (活动完成率 says it took place, not how well), or a share of a group taking
+# part (活动参与率 ≥80 %: the library's figure is another programme's group; suggest leaves it 待填写 too) or a
+# circular 目标达成率 (suggest sets those aside)
+_NOT_SERVICE_QUALITY = re.compile(r"验收|完成率|参与率|达成率|〔")
+
+
+# words every project's text has (its money, its budget): no kind of work (a QA pass got 资金足额拨付率 for an expo)
+_ANY_PROJECT_WORDS = frozenset(BUDGET_WORDS) | {"拨付", "执行率", "支出", "财务", "项目", "绩效评价"}
+
+
+def _quality_row(fx: TableFix, desc: str) -> dict[str, str] | None:
+    """The 质量 row STR-10 adds to a table that does not pay money out: 项目验收合格率 for a project that builds or
+    buys (`BUILD_WORDS` in its name, description or rows); else the library's quality rate of the same kind of work
+    (`IndicatorLookup.of_work`: its keywords in the project's name, else two in its description; never an
+    input or process rate such as 资金支出率, REL-02's): 培训合格率 for a
+    training, 宣传覆盖率 for a publicity campaign) with its typical target; else None. A QA run got 项目验收合格率 proposed for a 义诊
+    project: a service has nothing to accept."""
+    from kb.checker.rewrite import _measured_rate, typical_of
+
+    said = (fx.ctx.get("project") or "") + desc + "".join(r.name for r in fx.after.items)
+    if BUILD_WORDS.search(said):
+        return {"level1": "产出指标", "level2": "质量指标", "name": "项目验收合格率", "operator": "≥",
+                "value": f"{fx.s.quality_rate_default_pct:g}", "unit": "%"}
+    of_work = getattr(fx.lookup, "of_work", None)
+    name = fx.ctx.get("project") or ""   # the project's name says its work (义诊进乡村 is no 医疗废物处置)
+    ind = of_work(name or desc, Level2.quality.value, lambda i: (
+        i.level1 is Level1.output and _measured_rate(i) and not _NOT_SERVICE_QUALITY.search(i.name)
+        and not BUILD_WORDS.search(i.name) and not REL02_RE.search(i.name) and not REL02_RATE_RE.search(i.name)),
+        min_hits=1 if name else 2, ignore=_ANY_PROJECT_WORDS) if of_work is not None and (name or desc) else None
+    if ind is None:
+        return None
+    op, v, unit = typical_of(ind)  # type: ignore[misc]
+    return {"level1": "产出指标", "level2": "质量指标", "name": ind.name, "operator": op or "≥",
+            "value": fmt_num(v), "unit": unit}
+
+
 @table_fix("STR-10")
 def fix_str_10(h: RuleHit, fx: TableFix) -> Suggestion:
     """Add the missing 时效 and 质量 rows — for a table that pays money out, 补助资金发放准确率 and the payment's
@@ -550,6 +591,7 @@ def fix_str_10(h: RuleHit, fx: TableFix) -> Suggestion:
     kept = {r.idx: r.level2 for r in fx.after.items if r.level1 is Level1.output}
     labels = {Level2.quantity: "数量", Level2.quality: "质量", Level2.timeliness: "时效"}
     named: list[str] = []                       # the slots the finding names, in its order
+    advised = ""                                # a quality row to add that only the declarant can name
     emptied: dict[str, list[str]] = {}          # what the rewrites of some rows do → the slots they empty
     gained: dict[str, list[str]] = {}           # … → the slots they fill
     add = []
@@ -567,13 +609,14 @@ def fix_str_10(h: RuleHit, fx: TableFix) -> Suggestion:
                    # what a reviewer asks of the project's kind: a payment is checked for paying the right people
                    # the right amount, not for an acceptance (a fresh user struck 项目验收合格率 for a subsidy)
                    {"level1": "产出指标", "level2": "质量指标", "name": "补助资金发放准确率", "operator": "=",
-                    "value": "100", "unit": "%"} if pays else
-                   {"level1": "产出指标", "level2": "质量指标", "name": "项目验收合格率", "operator": "≥",
-                    "value": f"{s.quality_rate_default_pct:g}", "unit": "%"})
-            if not fx.fresh([row]):
+                    "value": "100", "unit": "%"} if pays else _quality_row(fx, desc))
+            if row is None:   # a service with no library row of its kind: what to measure, no 验收 it never has
+                advised = do = f"请补设质量指标（{SERVICE_QUALITY}）"
+            elif not fx.fresh([row]):
                 continue
-            add.append(row)
-            do = f"增设{lab}指标“{row['name']}”"
+            else:
+                add.append(row)
+                do = f"增设{lab}指标“{row['name']}”"
         if not lost:
             named.append(do)
             continue
@@ -581,7 +624,7 @@ def fix_str_10(h: RuleHit, fx: TableFix) -> Suggestion:
         verb = ("删除" if not moved else "改列" + "、".join(f"{m}指标" for m in moved if m)
                 if len(moved) == len(lost) or all(i in kept for i in lost) else "删除或改写")
         emptied.setdefault(_rows(lost) + f"按修改建议{verb}后", []).append(f"{lab}指标|{do}")
-    if not add and Level2.quantity in have:
+    if not add and Level2.quantity in have and not advised:
         return construct(Suggestion, text=SAME)
     parts = []
     for what, labs in gained.items():
