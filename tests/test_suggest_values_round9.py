@@ -32,3 +32,22 @@ def test_points_that_stand_stay_the_setting(shipped_kb):
     res = _suggest(shipped_kb, "全县现有助餐点8个，为70岁以上老年人提供助餐服务2.4万人次。", "民政局老年助餐补助", 40)
     assert "全县现有助餐点8个" in (res.message or ""), res.message
     assert not [r for r in _rows(res) if r[3] == "8"], _rows(res)
+
+
+I2 = "政务外网运维服务，故障响应时长不超过30分钟，网络可用率不低于99.5%。"
+I3 = "政务外网运维服务，故障响应时间不长于1小时，到场时间不超过4小时。"
+
+
+def test_a_limit_in_minutes_binds_the_limit_row_in_hours(shipped_kb):
+    """故障响应时长不超过30分钟: the 故障响应时间 row (小时 in the library) holds ≤ 30 分钟 as the text says it — it had stayed
+    待填写 小时, the 30 lost."""
+    rows = _rows(_suggest(shipped_kb, I2, "网络运维服务", 60))
+    hit = [r for r in rows if r[1] == "故障响应时间"]
+    assert hit == [("时效指标", "故障响应时间", "≤", "30", "分钟")], rows
+
+
+def test_a_limit_named_before_its_figure_is_a_row(shipped_kb):
+    """到场时间不超过4小时 beside 故障响应时间不长于1小时: two limits of two works, both rows (到场时间 had been missed)."""
+    rows = _rows(_suggest(shipped_kb, I3, "网络运维服务", 60))
+    assert ("时效指标", "故障响应时间", "≤", "1", "小时") in rows, rows
+    assert ("时效指标", "到场时间", "≤", "4", "小时") in rows, rows

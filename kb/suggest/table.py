@@ -435,10 +435,13 @@ def _weakest(chosen: list[Draft], count: dict[str, int]) -> Draft | None:
 
 
 def _stated_limit(d: Draft) -> bool:
-    """A row holding a time limit the text states for a work (故障到场时间 ≤ 2 小时: `Mention.action`)."""
+    """A row holding a time limit the text states for a work (故障到场时间 ≤ 2 小时: `Mention.action`; 到场时间不超过4小时:
+    the limit named before its figure, `kb.suggest.naming.TIME_LIMIT`)."""
+    from kb.suggest.naming import TIME_LIMIT
+
     m = d.mention
-    return (d.tier == Tier.BOUND and d.value_source == "text" and m is not None and bool(m.action)
-            and is_time_unit(m.unit))
+    return (d.tier == Tier.BOUND and d.value_source == "text" and m is not None
+            and (bool(m.action) or TIME_LIMIT.search(d.name) is not None) and is_time_unit(m.unit))
 
 
 def _stated_term(d: Draft) -> str:
