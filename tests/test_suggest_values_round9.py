@@ -51,3 +51,61 @@ def test_a_limit_named_before_its_figure_is_a_row(shipped_kb):
     rows = _rows(_suggest(shipped_kb, I3, "网络运维服务", 60))
     assert ("时效指标", "故障响应时间", "≤", "1", "小时") in rows, rows
     assert ("时效指标", "到场时间", "≤", "4", "小时") in rows, rows
+
+
+FARM = ("2025年在全县3个乡镇新建高标准农田1.5万亩，配套建设灌溉渠道、田间道路和农田防护林，项目区粮食产能每亩提高50公斤。")
+F1 = "新建高标准农田2万亩，开展土地平整、土壤改良、灌溉排水、田间道路等建设，项目区亩均粮食产能提高100公斤。"
+F2 = "实施耕地质量提升项目，推广秸秆还田和增施有机肥面积3万亩，耕地质量等级提高0.5个等级。"
+R1 = "对白石河开展综合整治，整治河道长度6公里，工程建设对河道生态的影响降到最低，防洪标准提高到20年一遇。"
+R2 = "实施河道生态修复工程，绩效目标：工程建设对河道生态的影响小，河道水质达到III类。"
+W2 = "完成坡耕地综合治理，水土流失面积减少850公顷，减少土壤侵蚀量2万吨。"
+
+
+def test_a_gain_per_mu_is_its_row_per_mu(shipped_kb):
+    """粮食产能每亩提高50公斤 / 亩均粮食产能提高100公斤: 亩均粮食产能提升 ≥ 50 / 100 公斤/亩, an economic benefit (no row
+    had held either figure)."""
+    for text, name, budget, value in ((FARM, "高标准农田建设", 2250, "50"), (F1, "农田建设", 3000, "100")):
+        rows = _rows(_suggest(shipped_kb, text, name, budget))
+        assert ("经济效益指标", "亩均粮食产能提升", "≥", value, "公斤/亩") in rows, rows
+
+
+def test_a_standard_raised_to_a_return_period_is_its_row(shipped_kb):
+    """防洪标准提高到20年一遇: 防洪标准 = 20 年一遇 (the 20 had been read as 年 and missed)."""
+    rows = _rows(_suggest(shipped_kb, R1, "河道综合整治", 210))
+    hit = [r for r in rows if r[1] == "防洪标准"]
+    assert hit and hit[0][2:] == ("=", "20", "年一遇"), rows
+
+
+def test_a_water_class_is_a_grade_not_the_librarys_rate(shipped_kb):
+    """河道水质达到III类: 河道水质类别 定性 III类, an ecological benefit; the library's 河道水质达标率 ≥90 % (a rate the
+    text never sets) is no longer in the table."""
+    rows = _rows(_suggest(shipped_kb, R2, "河道生态修复", 210))
+    assert ("生态效益指标", "河道水质类别", "定性", "III类", "") in rows, rows
+    assert not [r for r in rows if "水质达标率" in r[1]], rows
+
+
+def test_a_fall_written_verb_first_keeps_its_direction(shipped_kb):
+    """减少土壤侵蚀量2万吨: 土壤侵蚀减少量 ≥ 2 万吨 (the row had been 土壤侵蚀量 ≥ 2 万吨, asking for erosion)."""
+    rows = _rows(_suggest(shipped_kb, W2, "坡耕地治理", 300))
+    assert ("生态效益指标", "土壤侵蚀减少量", "≥", "2", "万吨") in rows, rows
+    assert not [r for r in rows if r[1] == "土壤侵蚀量"], rows
+
+
+def test_a_grade_raised_is_counted_in_grades(shipped_kb):
+    """耕地质量等级提高0.5个等级: 耕地质量等级提升 ≥ 0.5 等 (it had been 等级数量 ≥ 0.5 个, the checker's QNT-13 error:
+    a count of 个 is whole)."""
+    rows = _rows(_suggest(shipped_kb, F2, "耕地质量提升", 450))
+    hit = [r for r in rows if r[1] == "耕地质量等级提升"]
+    assert hit and hit[0][2:] == ("≥", "0.5", "等"), rows
+    assert not [r for r in rows if r[4] == "个" and r[3] == "0.5"], rows
+
+
+RIVER = ("对青龙河8.6公里河段实施综合治理，新建堤防5.2公里、护岸3.4公里，清淤疏浚河道，工程建设不对河道生态造成不利影响，"
+         "项目总投资210万元。")
+
+
+def test_a_reach_of_a_named_river_is_named_by_its_work(shipped_kb):
+    """对青龙河8.6公里河段实施综合治理: 河道治理长度 ≥ 8.6 公里 (it had been 青龙河里程: the river, not the measure)."""
+    rows = _rows(_suggest(shipped_kb, RIVER, "中小河流治理工程", 210))
+    assert ("数量指标", "河道治理长度", "≥", "8.6", "公里") in rows, rows
+    assert not [r for r in rows if r[1].startswith("青龙河")], rows

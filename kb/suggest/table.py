@@ -358,6 +358,8 @@ def assemble(drafts: list[Draft]) -> Table:
             return False
         if d.pending and any(_level_beside_its_change(d, c) for c in stated):
             return False   # 重污染天数 待填写 beside 重污染天数减少量 ≥ 5 天, whichever slot comes first
+        if d.value_source != "text" and any(_rate_beside_its_class(d, c) for c in stated):
+            return False   # the library's 河道水质达标率 ≥ 90 % beside the class the text states (河道水质达到III类)
         if d.pending and _total_cost(d) and any(c.bound and _total_cost(c) for c in chosen):
             return False   # a blank total beside the text's own amount (D042: 优抚对象生活成本 beside 2126.81 万元)
         if d.pending and d.slot == "cost" and any(c.slot == "cost" and c.value_source == "text" for c in chosen):
@@ -434,6 +436,15 @@ def _weakest(chosen: list[Draft], count: dict[str, int]) -> Draft | None:
     return min(spare, key=key, default=None)
 
 
+def _rate_beside_its_class(d: Draft, c: Draft) -> bool:
+    """`d` is a rate of what the stated class `c` grades (河道水质达标率 beside 河道水质类别 定性 III类,
+    `kb.suggest.changes`): the class is the target the text sets, a typical 达标率 asks it again by another scale."""
+    if c.operator != "定性" or not c.name.endswith("类别") or not d.name.endswith("达标率"):
+        return False
+    graded = c.name.removesuffix("类别")
+    return graded in d.name or graded.removeprefix(graded[:-2]) in d.name and graded[-2:] == "水质"
+
+
 def _stated_limit(d: Draft) -> bool:
     """A row holding a time limit the text states for a work (故障到场时间 ≤ 2 小时: `Mention.action`; 到场时间不超过4小时:
     the limit named before its figure, `kb.suggest.naming.TIME_LIMIT`)."""
@@ -456,7 +467,8 @@ def _stand_in(ranked: list[Draft], chosen: list[Draft], g: str) -> Draft | None:
     知识知晓率 for a cadre training), blank and saying why — never another programme's or sector's row, nor a
     row of one real table of the type;
     None when there is none."""
-    rows = [d for d in ranked if group_of(d.slot) == g and not any(same_measure(d, c) for c in chosen)]
+    rows = [d for d in ranked if group_of(d.slot) == g and not any(same_measure(d, c) or _rate_beside_its_class(d, c)
+                                                                    for c in chosen)]
     best = next((d for d in rows if d.tier != Tier.ALTERNATE), None)
     if best is not None:
         return best
