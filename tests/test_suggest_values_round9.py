@@ -109,3 +109,25 @@ def test_a_reach_of_a_named_river_is_named_by_its_work(shipped_kb):
     rows = _rows(_suggest(shipped_kb, RIVER, "中小河流治理工程", 210))
     assert ("数量指标", "河道治理长度", "≥", "8.6", "公里") in rows, rows
     assert not [r for r in rows if r[1].startswith("青龙河")], rows
+
+
+# ------------------------------------------------------------------ 2. a stated figure asked again
+
+LAW = "开展法治宣传进乡村、进社区活动60场，发放宣传资料3万份，覆盖群众1.2万名。"
+W1 = "新增水土流失治理面积12.5平方公里，治理水土流失面积不少于1250公顷。"
+
+
+def test_blank_counts_never_ask_again_for_stated_ones(shipped_kb):
+    """60场 and 覆盖群众1.2万名 are stated: no 宣传进村(社区)次数 待填写 次 (one count of the 宣传 events) and no 普法宣传覆盖人次
+    待填写 万人次 (the persons covered) beside them."""
+    rows = _rows(_suggest(shipped_kb, LAW, "普法宣传进万家", 30))
+    assert ("数量指标", "普法宣传活动场次", "≥", "60", "场") in rows, rows
+    assert [r for r in rows if r[3] == "1.2"], rows
+    assert not [r for r in rows if r[3] == "" and r[4] in ("次", "万人次", "人次")], rows
+
+
+def test_one_area_in_two_units_is_one_row(shipped_kb):
+    """12.5 平方公里 and 1250 公顷 are one area: one row holds it, not two."""
+    rows = _rows(_suggest(shipped_kb, W1, "水土流失治理", 600))
+    held = [r for r in rows if (r[3], r[4]) in (("12.5", "平方公里"), ("1250", "公顷"))]
+    assert len(held) == 1, rows
