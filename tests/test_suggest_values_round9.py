@@ -131,3 +131,57 @@ def test_one_area_in_two_units_is_one_row(shipped_kb):
     rows = _rows(_suggest(shipped_kb, W1, "水土流失治理", 600))
     held = [r for r in rows if (r[3], r[4]) in (("12.5", "平方公里"), ("1250", "公顷"))]
     assert len(held) == 1, rows
+
+
+# ------------------------------------------------------------------ 4. every required slot, 8 rows or more
+
+F3 = "对全镇撂荒耕地开展整治复耕，清理地块杂草、建筑垃圾和废弃物，复耕面积1200亩。"
+Q1 = "组织医疗专家开展义诊进乡村活动，服务1.2万名群众，开展健康讲座40场。"
+_GROUPS = {"数量指标": "数量", "质量指标": "质量", "时效指标": "时效", "经济成本指标": "成本", "社会效益指标": "效益",
+           "经济效益指标": "效益", "生态效益指标": "效益", "可持续影响指标": "效益", "服务对象满意度指标": "满意度"}
+
+
+def _errors(res, name, text, budget):
+    """The checker's error findings on the default table, STR-03 (a 待填写 row) aside."""
+    from kb.checker import check_rows
+    from kb.domain.schema import TargetRow
+
+    rows = [TargetRow(level1=c.level1, level2=c.level2, name=c.name, operator=c.operator, value=c.value, unit=c.unit)
+            for c in res.default_table]
+    report = check_rows(rows, {"project": name, "description": text, "budget_wan": budget})
+    return [(f.rule_id, f.message) for f in report.findings if str(getattr(f.severity, "value", f.severity)) == "error" and f.rule_id != "STR-03"]
+
+
+def test_a_missing_benefit_is_a_blank_row_of_the_people_served(shipped_kb):
+    """撂荒地整治复耕 had no 效益 row (the message alone said so, the checker gave STR-07): a farmland work's people are
+    农户 — 受益农户数 待填写 户, the note saying why — and the checker finds no error beside the blanks."""
+    res = _suggest(shipped_kb, F3, "撂荒地整治复耕", 180)
+    rows = _rows(res)
+    hit = [c for c in res.default_table if c.name == "受益农户数"]
+    assert hit and hit[0].value == "" and hit[0].unit == "户" and hit[0].note.startswith("待填写：描述中没有写明"), rows
+    assert "效益指标" not in (res.message or ""), res.message
+    assert _errors(res, "撂荒地整治复耕", F3, 180) == [], rows
+
+
+def test_a_stated_headcount_of_the_served_is_the_benefit(shipped_kb):
+    """义诊进乡村 (5 rows, no 质量 and no 效益 row): 服务1.2万名群众 is whom the work benefits, 社会效益; the quality
+    slot takes a blank 服务达标率 with its reason; no error but STR-03 on the blanks."""
+    res = _suggest(shipped_kb, Q1, "义诊进乡村", 25)
+    rows = _rows(res)
+    assert ("社会效益指标", "服务群众人数", "≥", "1.2", "万人") in rows, rows
+    assert {_GROUPS[r[0]] for r in rows} == {"数量", "质量", "时效", "成本", "效益", "满意度"}, rows
+    assert [r for r in rows if r[0] == "质量指标" and r[3] == ""], rows
+    assert len(rows) >= 7, rows
+    assert _errors(res, "义诊进乡村", Q1, 25) == [], rows
+
+
+def test_a_short_table_gets_every_slot_and_eight_rows(shipped_kb):
+    """河道生态修复 (5 rows: no 数量, and 质量 only the library's 水质达标率): 河道生态修复长度 待填写 公里, 河道生态修复验收合格率
+    待填写 (a 工程: a building work), a blank count of the people served — 8 rows, every required slot."""
+    res = _suggest(shipped_kb, R2, "河道生态修复", 210)
+    rows = _rows(res)
+    assert ("数量指标", "河道生态修复长度", "", "", "公里") in rows, rows
+    assert [r for r in rows if r[1] == "河道生态修复验收合格率"], rows
+    assert {_GROUPS[r[0]] for r in rows} == {"数量", "质量", "时效", "成本", "效益", "满意度"}, rows
+    assert len(rows) >= 8, rows
+    assert _errors(res, "河道生态修复", R2, 210) == [], rows
