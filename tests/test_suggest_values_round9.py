@@ -127,10 +127,12 @@ def test_blank_counts_never_ask_again_for_stated_ones(shipped_kb):
 
 
 def test_one_area_in_two_units_is_one_row(shipped_kb):
-    """12.5 平方公里 and 1250 公顷 are one area: one row holds it, not two."""
+    """12.5 平方公里 and 1250 公顷 are one area: one row holds it, not two — the one naming it fully (治理水土流失面积,
+    not the bare 治理面积)."""
     rows = _rows(_suggest(shipped_kb, W1, "水土流失治理", 600))
     held = [r for r in rows if (r[3], r[4]) in (("12.5", "平方公里"), ("1250", "公顷"))]
     assert len(held) == 1, rows
+    assert held[0][1] == "治理水土流失面积", rows
 
 
 # ------------------------------------------------------------------ 4. every required slot, 8 rows or more

@@ -405,6 +405,14 @@ def assemble(drafts: list[Draft]) -> Table:
             # up to BOUND_LIMIT_MAX stated limits of works beside the rows that date the work (a contract's 服务期
             # end, since suggest reads the checker's work deadline, took the one 时效 place 故障修复时间 had held)
             cap = max(cap, sum(1 for c in chosen if c.slot == "timeliness" and not _stated_limit(c)) + BOUND_LIMIT_MAX)
+        twin = next((c for c in chosen if _one_stated_extent(d, c)), None)
+        if twin is not None and d.slot == twin.slot and d.tier != Tier.ALTERNATE and len(d.key) > len(twin.key):
+            # one extent said in two units: the row naming it more fully holds it (治理水土流失面积 ≥1250 公顷, not
+            # 治理面积 ≥12.5 平方公里)
+            chosen[chosen.index(twin)] = d
+            chosen_ids.discard(id(twin))
+            chosen_ids.add(id(d))
+            return True
         listed = any(_one_list(d, c) for c in chosen)   # one list the text states counts as one row
         if d.tier == Tier.ALTERNATE or count.get(g, 0) >= cap and not listed or any(same_measure(d, c) for c in chosen):
             return False
