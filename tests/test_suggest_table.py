@@ -404,8 +404,12 @@ def test_the_rows_asking_for_a_missing_slot_are_not_vetted_and_the_table_is_the_
     # as its own programme)
     kw = {"project_types": ["rural_industry"]}
     first = _suggest(shipped_kb, "档案数字化加工10万页", "档案数字化", **kw)
-    assert not [n for n in _rows(first) if n.startswith("（请补充")]   # the slot is said in the message instead
-    assert "没有找到与项目相符的" in first.message, first.message
+    assert not [n for n in _rows(first) if n.startswith("（请补充")]
+    # the slot takes a blank row of the project's object with its reason (`kb.suggest.fill`, QA round 9), not
+    # only a word in the message
+    blank = [c for c in first.default_table if c.level2 == "quality"]
+    assert blank and blank[0].value == "" and "质量指标为必填项" in blank[0].note, _rows(first)
+    assert "没有找到与项目相符的" not in first.message, first.message
     assert vetted and not [n for n in vetted if n.startswith("（")]
     again = [_suggest(shipped_kb, "档案数字化加工10万页", "档案数字化", **kw) for _ in range(3)]
     assert all(r.model_dump() == first.model_dump() for r in again)

@@ -222,6 +222,24 @@ def formed_drafts(ctx: ProjectContext, detected: list[tuple[ProjectType, float]]
     return out
 
 
+# a length of a named water followed by the reach and its work (青龙河8.6公里河段实施综合治理, 白沙河3公里河道清淤疏浚)
+_WATER_NAMED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:河|江|溪|沟|渠|湖)$")
+_REACH_AFTER = re.compile(r"(?:的)?(?:河段|河道)(?:实施|开展|进行)?(?P<work>综合治理|综合整治|治理|整治|清淤疏浚|清淤|疏浚|"
+                          r"生态修复|修复|护岸|防洪)?")
+
+
+def _reach_worked(m, text: str) -> str:
+    """The name of a length of a named river the text says is worked: 河道 + the work + 长度 (综合治理 → 河道治理长度,
+    清淤疏浚 → 河道清淤疏浚长度); '' when the figure is no length of a named water followed by 河段 / 河道."""
+    if m.unit not in ("公里", "千米", "米", "延米") or not _WATER_NAMED.fullmatch(m.obj or ""):
+        return ""
+    after = _REACH_AFTER.match(text, m.end)
+    if not after or after.end() == m.end:
+        return ""
+    work = re.sub(r"^综合", "", after.group("work") or "治理")
+    return "河道" + work + "长度"
+
+
 def _benefit_slot(name: str) -> str:
     """The benefit a change row belongs to, as the checker places a benefit row (`kb.checker.rewrite.guess_level2`:
     money and output economic; emissions, waste water, cover and farm chemicals ecological; the rest social)."""
@@ -231,8 +249,14 @@ def _benefit_slot(name: str) -> str:
     level1, level2 = guess_level(name)
     if level1 is Level1.satisfaction:   # 满意度提高到95%以上 is the satisfaction row's target, not a benefit (SAT-01)
         return level2.value
-    # 亩产 / 单产 is 产量 per mu, a word the checker's lists do not hold: asked as 产量 (粮食亩产增加量 is economic)
-    return guess_level2(Level1.benefit, re.sub(r"[亩单]产", "产量", name)).value
+    if _SOIL_AND_WATER.search(name):   # 土壤侵蚀减少量, 河道水质类别: the land's and the water's state, ecological
+        return "ecological_benefit"
+    # 亩产 / 单产 / 产能 is 产量 per mu, a word the checker's lists do not hold: asked as 产量 (粮食亩产增加量 is economic)
+    return guess_level2(Level1.benefit, re.sub(r"[亩单]产|产能", "产量", name)).value
+
+
+# a change of the soil or the water (the checker's ecological words hold neither 侵蚀 nor 水质)
+_SOIL_AND_WATER = re.compile(r"侵蚀|水土流失|水质")
 
 
 def _satisfaction_subjects(ctx: ProjectContext, detected: list[tuple[ProjectType, float]]) -> list[str]:
@@ -303,6 +327,10 @@ def _mention_draft(m, ctx: ProjectContext) -> Draft | None:
     if m.unit == "年一遇":   # 恢复20年一遇防洪标准: the standard the works reach is their effect (防洪标准 = 20 年一遇)
         return Draft(name=m.obj, level2="social_benefit", source="formed", unit=m.unit, direction="positive",
                      mention=m, evidence=ev + ["按描述用词生成"])
+    reach = _reach_worked(m, ctx.text)
+    if reach:   # 对青龙河8.6公里河段实施综合治理: the length of river worked (河道治理长度), never 青龙河里程
+        return Draft(name=reach, level2="quantity", source="formed", unit=m.unit, direction="positive", mention=m,
+                     evidence=ev + ["按描述用词生成"])
     name = (N.event_name(m) or N.quantity_name(m, ctx.core)) if not _harm_counted(m) else None
     if name and _bare_places(m):
         # 项目覆盖沿线42个行政村, 沿岸2个乡镇…受益: the places served are a benefit (受益行政村数量); a bare count of

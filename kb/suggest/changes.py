@@ -63,6 +63,30 @@ _SCOPE = re.compile(r"^(?:年内|当年|今年|本年度|年度|全年)?(?:全�
 # what a change can be of: a rate, an amount, an income … (a subject naming none is no measure)
 _MEASURE = re.compile(r"(率|量|数|额|耗|收入|产值|产量|比例|比重|占比|满意度|指数|次数|起数|人次)$")
 _FALL = FALL_VERBS
+# a change averaged per 亩 (项目区粮食产能每亩提高50公斤, 亩均粮食产能提高100公斤): the gain per 亩, in 〔unit〕/亩
+_PER_MU = re.compile(
+    r"(?P<subj>[\u4e00-\u9fff]{2,20}?)(?P<mu>每亩|亩均)(?P<subj2>[\u4e00-\u9fff]{0,10}?)"
+    r"(?P<verb>下降|降低|减少|提高|提升|增长|增加|上升)了?(?:超过|不低于|不少于|达到|达)?"
+    r"(?P<nums>\d+(?:\.\d+)?)\s*(?P<unit>公斤|千克|斤|吨|元)(?![/\u4e00-\u9fff]*?(?:百分点|%))")
+# a water quality class to reach (河道水质达到III类, 出境断面水质稳定在Ⅲ类以上): a grade on the national scale (GB 3838-2002
+# classes I–V), a 定性 target written as the class, never the library's 水质达标率 ≥ 90 %
+_WATER_CLASS = re.compile(
+    r"(?P<subj>[\u4e00-\u9fff]{0,8}?水质)(?:稳定)?(?:达到|保持在?|稳定在|优于|达)(?P<y>IV|V|I{1,3}|[ⅠⅡⅢⅣⅤ])类(?:水?标准)?(?:及)?(?:以上)?")
+# what a change per 亩 is of when jieba reads its last word a verb (产能)
+_PER_MU_MEASURE = re.compile(r"(?:产能|产量|单产|收入|收益|产值|效益|用量)$")
+# a change written verb first (减少土壤侵蚀量2万吨, 增加蓄水量5万立方米): the amount of the change of a measure in 量
+_VERB_FIRST = re.compile(
+    r"(?<![\u4e00-\u9fff])(?P<verb>减少|降低|削减|增加|提高)(?P<subj>[\u4e00-\u9fff]{2,12}?量)(?:约|达|超过|不少于)?"
+    r"(?P<nums>\d+(?:\.\d+)?)\s*(?P<unit>万元|亿元|(?:万)?" + _AMOUNT_UNIT + r")")
+# a grade raised by grades (耕地质量等级提高0.5个等级): the rise of the grade, in 等 as the libraries write it
+# (耕地质量等级提升 等 in the farmland type)
+_GRADE_UP = re.compile(
+    r"(?P<subj>[\u4e00-\u9fff]{2,12}?等级)(?P<verb>提高|提升|上升)了?(?:超过|不低于|不少于|达到|达)?"
+    r"(?P<nums>\d+(?:\.\d+)?)\s*(?:个)?(?:等级|等|级)")
+# a design standard raised to a return period (防洪标准提高到20年一遇): the standard the works reach
+_STANDARD_TO = re.compile(
+    r"(?P<subj>[\u4e00-\u9fff]{0,8}?(?:防洪|排涝|防潮|抗旱)标准)(?:由\d+年一遇)?(?P<verb>(?:提高|提升|达到)(?:到|至)?)"
+    r"(?P<y>\d+)\s*年一遇")
 
 
 def stated_changes(text: str) -> list[Mention]:
@@ -88,6 +112,7 @@ def stated_changes(text: str) -> list[Mention]:
             # 健康管理率较上年提高3个百分点、达到73%: the level reached is the measure's own target (≥ 73 %)
             out.append(Mention(level.group("y"), level.group("unit"), "达到", subj, level.start("y"), level.end(),
                                context=t[m.start():level.end()], derivation=re.sub(r"\s+", "", t[m.start("verb"):level.end()])))
+    out += _per_mu_and_grades(t, [(c.start, c.end) for c in out])
     taken = [(c.start, c.end) for c in out]
     for m in _BY_AMOUNT.finditer(t):
         if any(a < m.end() and m.start() < b for a, b in taken):
@@ -102,6 +127,49 @@ def stated_changes(text: str) -> list[Mention]:
         out.append(Mention(m.group("nums"), m.group("unit"), m.group("verb"), name,
                            m.start("nums"), m.end(), context=m.group(0)))
     return sorted(out, key=lambda c: c.start)
+
+
+def _per_mu_and_grades(t: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """The changes of normalised `t` per 亩 (亩均粮食产能提升 ≥ 50 公斤/亩), written verb first (土壤侵蚀减少量 ≥ 2 万吨:
+    the row says the fall, never 土壤侵蚀量 ≥ 2 万吨, which asks for erosion), of a grade (耕地质量等级提升 ≥ 0.5 等:
+    never a count of 个, which the checker's QNT-13 rejects as no whole number) and of a design standard
+    (防洪标准 = 20 年一遇) and a water class to reach (河道水质类别 定性 III类: value the class, unit ''), outside the
+    spans `taken`."""
+    out: list[Mention] = []
+
+    def free(m: re.Match) -> bool:
+        return not any(a < m.end() and m.start() < b for a, b in taken + [(c.start, c.end) for c in out])
+
+    for m in _PER_MU.finditer(t):
+        thing = _SCOPE.sub("", _after_preposition(_LEAD.sub("", m.group("subj") + m.group("subj2")))).strip("、")
+        if not free(m) or "、" in thing or len(thing) < 2 or not (_PER_MU_MEASURE.search(thing) or pos_cut(thing)[-1][1].startswith("n")):
+            continue
+        name = "亩均" + thing + ("减少" if m.group("verb") in _FALL else "提升")
+        out.append(Mention(m.group("nums"), m.group("unit") + "/亩", m.group("verb"), name, m.start("nums"), m.end(),
+                           context=m.group(0)))
+    for m in _VERB_FIRST.finditer(t):
+        if not free(m):
+            continue
+        thing, toks = m.group("subj"), pos_cut(m.group("subj"))
+        if toks and toks[-1][0] == "量":
+            thing = thing[:-1]   # 土壤侵蚀量 → 土壤侵蚀减少量; 化肥用量 keeps its 用量 (化肥用量减少量)
+        name = thing + ("减少" if m.group("verb") in _FALL + ("削减",) else "增加") + "量"
+        out.append(Mention(m.group("nums"), m.group("unit"), m.group("verb"), name, m.start("nums"), m.end(),
+                           context=m.group(0)))
+    for m in _GRADE_UP.finditer(t):
+        subj = _SCOPE.sub("", _after_preposition(_LEAD.sub("", m.group("subj"))))
+        if free(m) and len(subj) >= 3:
+            out.append(Mention(m.group("nums"), "等", m.group("verb"), subj + "提升", m.start("nums"), m.end(),
+                               context=m.group(0)))
+    for m in _WATER_CLASS.finditer(t):
+        subj = _SCOPE.sub("", _after_preposition(_LEAD.sub("", m.group("subj"))))
+        if free(m) and len(subj) >= 2:
+            out.append(Mention(m.group("y") + "类", "", "达到", subj + "类别", m.start("y"), m.end(), context=m.group(0)))
+    for m in _STANDARD_TO.finditer(t):
+        if free(m):
+            out.append(Mention(m.group("y"), "年一遇", m.group("verb"), m.group("subj"), m.start("y"), m.end(),
+                               context=m.group(0), derivation=re.sub(r"\s+", "", m.group(0))))
+    return out
 
 
 def _counted_thing(subj: str) -> bool:

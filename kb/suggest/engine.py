@@ -39,6 +39,7 @@ from kb.suggest.draft import SOURCE_LABELS, Draft
 from kb.suggest.features import featurize
 from kb.suggest.ranker import Tier
 from kb.suggest.slots import SLOTS
+from kb.suggest.fill import fill_required
 from kb.suggest.table import Table, assemble
 from kb.suggest.values import bind_mentions, default_targets, fill_values
 from kb.suggest.vetting import mark_precision, prefer_named_respondents, set_aside_restated, vet_with_checker
@@ -195,7 +196,7 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
     confident = (settled or lexical_ok or dense_ok) and not thin
     if not confident or not pool:
         return _not_confident(ctx, detected, mode, thin)
-    return render(choose_table(pool, ctx), ctx, detected, uncertain, mode, top)
+    return render(fill_required(choose_table(pool, ctx), ctx), ctx, detected, uncertain, mode, top)
 
 
 def thin_text(ctx: ProjectContext) -> bool:

@@ -276,6 +276,10 @@ def time_name(m: Mention) -> tuple[str, str, str] | None:
     if m.action and m.unit in TIME_UNITS:
         return _limit_name(m), "timeliness", "≤"
     obj = (m.verb + m.obj) if m.verb and not m.verb_after and _work_verb(m.verb) else m.obj
+    limit = _limit_said_before(m.context) if m.unit in TIME_UNITS and obj in ("", "时间", "时长", "时限") else ""
+    if limit:   # 到场时间不超过4小时: the words before the limit name it (checked there: jieba reads 到场 an adverb);
+        # a limit's 时长 is written 时间 as the libraries write it (故障响应时长 → 故障响应时间)
+        return re.sub(r"时长$", "时间", limit), "timeliness", "≤"
     if m.unit in TIME_UNITS and re.fullmatch(r"单次.+时长", obj) and _plain_words(obj):
         return obj, "quantity", "≥"   # 每次不少于1小时: one visit's length, ≥ (`objects.mentions`)
     if m.unit not in TIME_UNITS or not obj or not is_clean(obj):
@@ -286,6 +290,21 @@ def time_name(m: Mention) -> tuple[str, str, str] | None:
     if re.search(r"(周期|天数|期限)$", obj) and len(obj) >= 4:
         return obj, "timeliness", "≥" if "期限" not in obj else "≤"
     return None
+
+
+# how a text says a limit after the limit's name (到场时间不超过4小时, 响应时长不长于30分钟)
+_LIMIT_SAID = re.compile(r"(?:不超过|不长于|不多于|不高于|不大于|控制在|少于|低于|小于|在)$")
+_LIMIT_NAMED = re.compile(r"(?P<of>[\u4e00-\u9fff]{0,4}?)(?:响应|处理|办结|到场|到达|修复|审批|办理|处置|反馈|答复)(?:时间|时长|时限)$")
+
+
+def _limit_said_before(context: str) -> str:
+    """The limit's name the words before a time figure end on, after the limit word (到场时间不超过 → 到场时间,
+    故障响应时长不超过 → 故障响应时长), '' when they name no limit of a work (`TIME_LIMIT`'s works) or what it is of is
+    no clean phrase (`is_clean`)."""
+    said = _LIMIT_SAID.sub("", context.strip())
+    hit = _LIMIT_NAMED.search(said)
+    # the work and its measure are the limit's own words (jieba reads 到场 an adverb); what they are of must be clean
+    return hit.group() if hit and (not hit.group("of") or is_clean(hit.group("of"))) else ""
 
 
 def _limit_name(m: Mention) -> str:

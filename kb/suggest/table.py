@@ -117,7 +117,8 @@ def same_measure(a: Draft, b: Draft, in_table: bool = True) -> bool:
     if _same_object_counted(a, b) or _same_object_counted(b, a) or _one_extent(a, b) or _one_thing(a, b):
         return True
     if in_table and (_one_class(a, b) or _one_headcount(a, b) or _level_and_its_satisfaction(a, b)
-                     or _one_blank_extent(a, b) or _generic_beside_stated(a, b) or _generic_beside_stated(b, a)):
+                     or _one_blank_extent(a, b) or _generic_beside_stated(a, b) or _generic_beside_stated(b, a)
+                     or _one_stated_extent(a, b) or _blank_beside_stated(a, b) or _blank_beside_stated(b, a)):
         return True
     if group_of(a.slot) != group_of(b.slot) or _kinds_differ(a, b) or _one_list(a, b):
         return False
@@ -210,6 +211,59 @@ def _one_blank_extent(a: Draft, b: Draft) -> bool:
         return False
     return any(unit_fits(kind, a.unit) and unit_fits(kind, b.unit) for kind in ("area", "length")
                if a.unit and b.unit)
+
+
+# an extent in its base unit (亩 for areas, 公里 for lengths): one stated extent said in two units is one figure
+_IN_MU = {"亩": 1.0, "万亩": 1e4, "公顷": 15.0, "hm²": 15.0, "hm2": 15.0, "平方公里": 1500.0, "平方米": 0.0015,
+          "㎡": 0.0015, "m²": 0.0015, "万平方米": 15.0}
+_IN_KM = {"公里": 1.0, "千米": 1.0, "km": 1.0, "米": 0.001, "m": 0.001, "延米": 0.001}
+
+
+def _extent(d: Draft) -> tuple[int, float] | None:
+    """(kind, size in 亩 or 公里) of a stated area or length, else None."""
+    unit = d.value_unit or d.unit
+    for kind, table in enumerate((_IN_MU, _IN_KM)):
+        if unit in table:
+            try:
+                return kind, float(d.value) * table[unit]
+            except ValueError:
+                return None
+    return None
+
+
+def _one_stated_extent(a: Draft, b: Draft) -> bool:
+    """Two rows holding one extent of the text said in two units (新增水土流失治理面积12.5平方公里，治理水土流失面积不少于
+    1250公顷: 12.5 平方公里 = 1250 公顷) whose names share a word: one figure, asked once (a QA trial found both)."""
+    if a.value_source != "text" or b.value_source != "text" or a.mention is None or b.mention is None:
+        return False
+    ea, eb = _extent(a), _extent(b)
+    if ea is None or eb is None or ea[0] != eb[0] or (a.value_unit or a.unit) == (b.value_unit or b.unit):
+        return False
+    if abs(ea[1] - eb[1]) > 0.005 * max(ea[1], eb[1]):
+        return False
+    return bool({a.key[i:i + 2] for i in range(len(a.key) - 1)} & {b.key[i:i + 2] for i in range(len(b.key) - 1)})
+
+
+# persons reached (覆盖群众1.2万名, 惠及…, 服务…) and a blank count of persons covered or served: one headcount
+_REACHED = re.compile(r"覆盖|受益|惠及|服务")
+_PERSON_UNITS = frozenset(("人", "人次", "名", "万人", "万人次", "万名", "位"))
+# counts of events: 场 and 次 count one thing (60场 活动 beside 宣传进村(社区)次数)
+_EVENT_UNITS = frozenset(("次", "场", "场次", "期", "批次", "万次"))
+
+
+def _blank_beside_stated(a: Draft, b: Draft) -> bool:
+    """`a`, a 待填写 count, asks again for what `b` holds from the text: a count of persons covered or served
+    (普法宣传覆盖人次 待填写 beside 覆盖群众1.2万名 → 受益群众人数 ≥1.2 万人) or a count of events of the same
+    activity (宣传进村(社区)次数 待填写 beside 普法宣传活动场次 ≥60 场: both name 宣传) — the QA found both."""
+    if not a.pending or a.slot != "quantity" or b.value_source != "text" or b.mention is None:
+        return False
+    ua, ub = a.unit, b.value_unit or b.unit
+    if ua in _PERSON_UNITS and ub in _PERSON_UNITS:
+        said = b.mention.verb + b.mention.context + b.name
+        return bool(_REACHED.search(a.key) and _REACHED.search(said))
+    if ua in _EVENT_UNITS and ub in _EVENT_UNITS and b.slot == "quantity":
+        return bool({a.key[i:i + 2] for i in range(len(a.key) - 1)} & {b.key[i:i + 2] for i in range(len(b.key) - 1)})
+    return False
 
 
 # a short library rate (培训合格率) beside the rate of the same ending the text states (学员结业考核合格率达到95%):
@@ -351,6 +405,14 @@ def assemble(drafts: list[Draft]) -> Table:
             # up to BOUND_LIMIT_MAX stated limits of works beside the rows that date the work (a contract's 服务期
             # end, since suggest reads the checker's work deadline, took the one 时效 place 故障修复时间 had held)
             cap = max(cap, sum(1 for c in chosen if c.slot == "timeliness" and not _stated_limit(c)) + BOUND_LIMIT_MAX)
+        twin = next((c for c in chosen if _one_stated_extent(d, c)), None)
+        if twin is not None and d.slot == twin.slot and d.tier != Tier.ALTERNATE and len(d.key) > len(twin.key):
+            # one extent said in two units: the row naming it more fully holds it (治理水土流失面积 ≥1250 公顷, not
+            # 治理面积 ≥12.5 平方公里)
+            chosen[chosen.index(twin)] = d
+            chosen_ids.discard(id(twin))
+            chosen_ids.add(id(d))
+            return True
         listed = any(_one_list(d, c) for c in chosen)   # one list the text states counts as one row
         if d.tier == Tier.ALTERNATE or count.get(g, 0) >= cap and not listed or any(same_measure(d, c) for c in chosen):
             return False
@@ -358,6 +420,8 @@ def assemble(drafts: list[Draft]) -> Table:
             return False
         if d.pending and any(_level_beside_its_change(d, c) for c in stated):
             return False   # 重污染天数 待填写 beside 重污染天数减少量 ≥ 5 天, whichever slot comes first
+        if d.value_source != "text" and any(_rate_beside_its_class(d, c) for c in stated):
+            return False   # the library's 河道水质达标率 ≥ 90 % beside the class the text states (河道水质达到III类)
         if d.pending and _total_cost(d) and any(c.bound and _total_cost(c) for c in chosen):
             return False   # a blank total beside the text's own amount (D042: 优抚对象生活成本 beside 2126.81 万元)
         if d.pending and d.slot == "cost" and any(c.slot == "cost" and c.value_source == "text" for c in chosen):
@@ -434,11 +498,23 @@ def _weakest(chosen: list[Draft], count: dict[str, int]) -> Draft | None:
     return min(spare, key=key, default=None)
 
 
+def _rate_beside_its_class(d: Draft, c: Draft) -> bool:
+    """`d` is a rate of what the stated class `c` grades (河道水质达标率 beside 河道水质类别 定性 III类,
+    `kb.suggest.changes`): the class is the target the text sets, a typical 达标率 asks it again by another scale."""
+    if c.operator != "定性" or not c.name.endswith("类别") or not d.name.endswith("达标率"):
+        return False
+    graded = c.name.removesuffix("类别")
+    return graded in d.name or graded.removeprefix(graded[:-2]) in d.name and graded[-2:] == "水质"
+
+
 def _stated_limit(d: Draft) -> bool:
-    """A row holding a time limit the text states for a work (故障到场时间 ≤ 2 小时: `Mention.action`)."""
+    """A row holding a time limit the text states for a work (故障到场时间 ≤ 2 小时: `Mention.action`; 到场时间不超过4小时:
+    the limit named before its figure, `kb.suggest.naming.TIME_LIMIT`)."""
+    from kb.suggest.naming import TIME_LIMIT
+
     m = d.mention
-    return (d.tier == Tier.BOUND and d.value_source == "text" and m is not None and bool(m.action)
-            and is_time_unit(m.unit))
+    return (d.tier == Tier.BOUND and d.value_source == "text" and m is not None
+            and (bool(m.action) or TIME_LIMIT.search(d.name) is not None) and is_time_unit(m.unit))
 
 
 def _stated_term(d: Draft) -> str:
@@ -453,7 +529,8 @@ def _stand_in(ranked: list[Draft], chosen: list[Draft], g: str) -> Draft | None:
     知识知晓率 for a cadre training), blank and saying why — never another programme's or sector's row, nor a
     row of one real table of the type;
     None when there is none."""
-    rows = [d for d in ranked if group_of(d.slot) == g and not any(same_measure(d, c) for c in chosen)]
+    rows = [d for d in ranked if group_of(d.slot) == g and not any(same_measure(d, c) or _rate_beside_its_class(d, c)
+                                                                    for c in chosen)]
     best = next((d for d in rows if d.tier != Tier.ALTERNATE), None)
     if best is not None:
         return best

@@ -575,9 +575,17 @@ def _stem_bigrams(key: str) -> frozenset[str]:
 MEASURE_TAIL = re.compile(r"(数量|人数|人次|户数|次数|面积|里程|长度|规模|总量|率|天数|场次|批次|期数)$")
 
 
+# durations within a day: one limit said in minutes or hours (故障响应时长不超过30分钟 binds 故障响应时间, 小时)
+_SHORT_DURATIONS = frozenset(("小时", "分钟", "秒"))
+
+
 def _units_fit(unit: str, d: Draft) -> bool:
+    """True when a mention in `unit` may bind row `d`: the same kind of unit (`units_compatible`), % only to %,
+    and a limit in 分钟 to a row in 小时 (the text's unit is kept: ≤ 30 分钟)."""
     if unit in ("%", "‰"):
         return d.unit == unit
+    if unit in _SHORT_DURATIONS and d.unit in _SHORT_DURATIONS:
+        return True
     return bool(d.unit) and Q.units_compatible(unit, d.unit)
 
 
@@ -604,7 +612,9 @@ def _take_mention(d: Draft, m: Mention) -> None:
     if d.slot == "cost":
         d.operator = "≤"
         return
-    if m.unit == "年一遇":
+    if not m.unit and not re.match(r"\d", m.value):
+        d.operator, d.value_unit = "定性", ""   # 河道水质达到III类: a grade on a stated scale (`changes._WATER_CLASS`)
+    elif m.unit == "年一遇":
         d.operator = "="          # 恢复20年一遇防洪标准: the design standard the works reach
     elif d.slot == "timeliness" and d.direction != "negative":
         d.operator = "="          # a stated period (服务周期 180 天) is the period, not a lower bound

@@ -1,0 +1,151 @@
+"""A default table's required slots and its least size, after `kb.suggest.engine.choose_table`.
+
+Issue 10 asks for a default table of 8–12 rows with every required slot (数量, 质量, 时效, 成本, 效益, 满意度)
+filled or marked 待填写 with the reason. `kb.suggest.table.assemble` fills a slot from the candidates and
+from the best type's spare rows; when none fits, the slot used to be named only in the result's message, and
+`jixiao check` then gave STR-07 (表内没有效益指标) — a QA trial found four such tables of 5–6 rows (耕地质量提升,
+撂荒地整治复耕, 河道生态修复, 义诊进乡村). `fill_required` gives such a slot a row a reviewer would keep:
+
+- 效益: a headcount of the people the text serves that the table holds under 数量 moves to 社会效益 (服务群众人数
+  ≥ 1.2 万人 is whom the work benefits: the checker files beneficiary counts there, 8 of 8 real tables do);
+  else 受益〔people〕人数 / 户数 待填写, the people the text names (农户 for work on farmland, else 群众);
+- 质量: 〔object〕验收合格率 (a building work), 发放准确率 (a payment), 服务达标率 (a service), 待填写 in %;
+- 数量: 〔object〕长度 (公里) for work on a river, road or line, 面积 (亩) for land, else 数量 (个), 待填写;
+
+each with the note saying why. A table still under `MIN_ROWS` takes the best alternates (vetted with the
+checker as the table was) of the required slots, best score first, one measure each (a second satisfaction row
+never: a table takes one only for a second named group), then, for a service the text says it holds as 活动, a
+blank count of them (义诊进乡村活动次数 待填写 次) and, when no row counts persons, a blank count of the people
+served (受益群众人数). Pure over drafts.
+"""
+from __future__ import annotations
+
+import re
+from copy import copy
+
+from kb.suggest import naming as N
+from kb.suggest.draft import PENDING, Draft
+from kb.suggest.ranker import Tier
+from kb.suggest.table import (MAX_PENDING, MIN_ROWS, MISSING, Table, _in_table_order, _rate_beside_its_class, group_of,
+                              same_measure)
+from kb.suggest.words import BENEFICIARIES, GENERAL_SERVED
+
+_PERSON_UNITS = frozenset(("人", "人次", "万人", "万人次", "名", "万名"))
+# what the work is on, read from the text: the measure its size is counted in
+_LINEAR = re.compile(r"河|渠|堤|路|管网|管道|线路|岸")
+_LAND = re.compile(r"耕地|农田|田|撂荒|土地|林|草|水土|绿化|湿地|矿山")
+_FARM = re.compile(r"耕地|农田|撂荒|复耕|种植|粮食|灌溉|农户")
+_QUALITY_MEASURE = {"build": "验收合格率", "pay": "发放准确率", "service": "服务达标率"}
+_WHY = "待填写：描述中没有写明{what}，{slot}为必填项，请按项目实际填写"
+
+
+def fill_required(table: Table, ctx) -> Table:
+    """`table` with a row for each required slot group it lacks (see the module docstring) and, when still under
+    `MIN_ROWS`, its best alternates of the required slots; `table.missing` keeps only the groups still empty
+    (none unless no object can be named). `ctx`: the request's `ProjectContext`. Mutates and returns `table`."""
+    rows = list(table.rows)
+    for g in [g for g in MISSING if MISSING[g] in table.missing]:
+        d = _benefit(rows, ctx) if g == "benefit" else _quality(ctx) if g == "quality" else \
+            _quantity(ctx) if g == "quantity" else None
+        if d is None:
+            continue
+        if d.name not in (r.name for r in rows):
+            rows.append(d)
+        table.missing.remove(MISSING[g])
+    if len(rows) < MIN_ROWS:
+        spare = sorted((a for v in table.alternates.values() for a in v if a.tier != Tier.ALTERNATE
+                        and group_of(a.slot) in MISSING), key=lambda a: (-int(a.tier), -a.score))
+        for a in spare:
+            if len(rows) >= MIN_ROWS:
+                break
+            if any(same_measure(a, r) or _rate_beside_its_class(a, r) for r in rows) \
+                    or a.pending and sum(r.pending for r in rows) >= MAX_PENDING \
+                    or group_of(a.slot) == "satisfaction" and any(group_of(r.slot) == "satisfaction" for r in rows):
+                continue   # a second satisfaction row only as the table takes one (a second named group)
+            rows.append(a)
+            for v in table.alternates.values():
+                if a in v:
+                    v.remove(a)
+    for extra in (_held_count(ctx), _people_served(rows, ctx)):
+        if len(rows) < MIN_ROWS and extra is not None and not any(same_measure(extra, r) for r in rows):
+            rows.append(extra)
+    table.rows = _in_table_order(rows)
+    return table
+
+
+def _people_served(rows: list[Draft], ctx) -> Draft | None:
+    """A blank count of the people the project serves (受益群众人数 待填写 人) for a table still short of rows, when
+    no row counts persons; None otherwise."""
+    if any((r.value_unit or r.unit) in _PERSON_UNITS | {"户"} for r in rows):
+        return None
+    d = _benefit([], ctx)
+    d.note = f"{PENDING}：描述中没有写明受益人数，请按项目实际填写"
+    return d
+
+
+def _held_count(ctx) -> Draft | None:
+    """A blank count of what a service project holds (组织…开展义诊进乡村活动 → 义诊进乡村活动次数 待填写 次), for a
+    table still short of rows; None for other projects."""
+    obj = N.short_object(ctx.core)
+    if not obj or _kind(ctx) != "service" or not re.search(r"(?:开展|组织|举办)[^，。；]{0,12}活动", ctx.text):
+        return None
+    return _pending(obj + "活动次数", "quantity", "次", _WHY.format(what="活动的次数", slot="数量指标"), ctx)
+
+
+def _kind(ctx) -> str:
+    """`naming.work_kind` of the core, a 工程 the text names being a building work (河道生态修复工程)."""
+    kind = N.work_kind(ctx.core, ctx.text, ctx.name)
+    return "build" if kind == "service" and "工程" in ctx.text else kind
+
+
+def _benefit(rows: list[Draft], ctx) -> Draft | None:
+    """The 效益 row: the table's stated headcount of the people served moved from 数量 (while 数量 keeps a row),
+    else a blank count of the people the text serves."""
+    quantity = [r for r in rows if r.slot == "quantity"]
+    served = next((r for r in quantity if r.value_source == "text" and (r.value_unit or r.unit) in _PERSON_UNITS), None)
+    if served is not None and len(quantity) > 1:
+        rows.remove(served)
+        moved = copy(served)
+        moved.level2 = "social_benefit"
+        moved.evidence = served.evidence + ["受益人数是项目的社会效益（效益指标为必填项）"]
+        return moved
+    who = _people(ctx)
+    households = who.endswith("户")
+    name = ("受益" + who if not who.startswith("受益") else who) + ("数" if households else "人数")
+    return _pending(name, "social_benefit", "户" if households else "人",
+                    _WHY.format(what="项目的效益", slot="效益指标") + f"（受益{who}的数量）", ctx)
+
+
+def _people(ctx) -> str:
+    """Whom the project serves: a group the text names (not the served in general), 农户 for work on farmland,
+    else 群众."""
+    named = [b for b in ctx.beneficiaries if b in BENEFICIARIES and b not in GENERAL_SERVED]
+    if named:
+        return named[0]
+    if _FARM.search(ctx.text):
+        return "农户"
+    return "群众"
+
+
+def _quality(ctx) -> Draft | None:
+    obj = N.short_object(ctx.core)
+    if not obj:
+        return None
+    return _pending(obj + _QUALITY_MEASURE.get(_kind(ctx), "服务达标率"), "quality", "%",
+                    _WHY.format(what="质量要求", slot="质量指标"), ctx)
+
+
+def _quantity(ctx) -> Draft | None:
+    obj = N.short_object(ctx.core)
+    if not obj:
+        return None
+    measure, unit = ("长度", "公里") if _LINEAR.search(obj) else ("面积", "亩") if _LAND.search(obj) else ("数量", "个")
+    return _pending(obj + measure, "quantity", unit, _WHY.format(what="项目的实施规模", slot="数量指标"), ctx)
+
+
+def _pending(name: str, level2: str, unit: str, why: str, ctx) -> Draft:
+    d = Draft(name=name, level2=level2, source="formed", unit=unit, direction="positive", obj=ctx.core,
+              evidence=[f"按项目名称“{ctx.core}”和必填的指标类别生成"])
+    d.tier, d.note, d.value, d.operator = Tier.RANKED, why, "", ""
+    assert why.startswith(PENDING)
+    return d
