@@ -80,16 +80,22 @@ def test_an_output_rate_is_no_benefit_and_a_market_fund_holds_no_office(shipped_
     assert 8 <= len(rows) <= 12, rows
 
 
-def test_a_label_naming_several_benefits_places_the_row_by_its_name():
+def test_a_label_naming_several_benefits_places_the_row_by_its_name(shipped_kb, shared_data):
     """E001's real row 补助款结算争议率 under 社会、经济、生态效益指标 was parsed as 生态效益 (the one key the label spells
-    whole); the checker files the name under 质量."""
-    from kb.suggest.candidates import _row_level2
+    whole) and filled E001's benefit slot; the checker files the name under 质量."""
+    import json
+
+    from kb.suggest.candidates import placed_level2
 
     row = SimpleNamespace(level1="效果指标", level2="社会、经济、生态效益指标", name="补助款结算争议率")
-    assert _row_level2(row) == "quality"
+    assert placed_level2(row) == "quality"
     # a single-kind label is read as written
-    one = SimpleNamespace(level1="效益指标", level2="生态效益指标", name="年保土量")
-    assert _row_level2(one) == "ecological_benefit"
+    assert placed_level2(SimpleNamespace(level1="效益指标", level2="生态效益指标", name="年保土量")) == ""
+    rec = next(r for r in map(json.loads, (shared_data / "declarations" / "dev.jsonl").read_text(encoding="utf-8")
+                              .splitlines()) if r["id"] == "E001")
+    rows = _rows(_suggest(shipped_kb, rec["description"], rec["project"], None))
+    assert not [r for r in rows if "效益" in r[0] and "结算" in r[1]], rows
+    assert 8 <= len(rows) <= 12, rows
 
 
 def test_an_aircraft_rental_fund_has_no_payout_quality_nor_a_crew_headcount(shipped_kb):

@@ -29,7 +29,6 @@ from kb.suggest.slots import SLOT_OF_LEVEL2
 from kb.suggest.words import (BOILERPLATE_BIGRAMS, BENEFIT_VERBS, BOILERPLATE, HARM_WORDS, PERSON_HEADS, WORK_VERBS,
                              served_groups)
 from kb.domain.text import normalize_name
-from kb.domain.words import PAYMENT_VERBS
 
 # the field's generic rows: suggested only where a detected type lists them
 GENERIC_NAMES = frozenset(normalize_name(n) for n in (
@@ -156,7 +155,7 @@ def family_drafts(ctx: ProjectContext, detected: list[tuple[ProjectType, float]]
             continue   # 村卫生室实施国家基本药物制度: no measure and no unit to form one (fresh trial, E016)
         d = Draft(name=name, level2=l2, source="type", unit=unit, type_prob=prob, type_pos=len(out) % 5,
                   type_ids=[tid], evidence=["同类项目真实绩效目标表中的指标"],
-                  direction=_library_direction(idx, mask, name))
+                  direction=_library_direction(idx, mask, name), placed=placed_level2(r))
         if unit == "%" and re.fullmatch(r"\d+(\.\d+)?", r.value or ""):
             d.typical = (r.operator or "≥", r.value, "%")
         out.append(d)
@@ -184,16 +183,20 @@ MEASURED = re.compile(r"(数|量|次|率|程|(?<!制)度|积|模|额|长|时|期
 
 
 def _row_level2(r) -> str | None:
-    """The slot of a real table's row: its 二级 label as `kb.domain.levels` parses it; a label naming several benefits
-    at once (社会、经济、生态效益指标: the parse takes 生态效益, the one key it spells whole) says none of them, and the
-    row goes where the checker places a row by its name (`kb.checker.rewrite.guess_level`: E001's 补助款结算争议率 is a
-    质量 of the settlement, no ecological benefit; trial 5)."""
-    l2 = _level2_of(r.level1, r.level2)
-    if l2 in BENEFIT_SLOTS and len(_BENEFIT_KINDS.findall(r.level2 or "")) > 1:
+    return _level2_of(r.level1, r.level2)
+
+
+def placed_level2(r) -> str:
+    """The 二级 the checker gives a real table's row whose label places it nowhere, else '': a label naming several
+    benefits at once (社会、经济、生态效益指标: `kb.domain.levels` takes 生态效益, the one key it spells whole) says none of
+    them, and the row goes where the checker places a row by its name (`kb.checker.rewrite.guess_level`: E001's
+    补助款结算争议率 is a 质量 of the settlement, no ecological benefit; trial 5). Applied after ranking
+    (`vetting.mark_precision`), so the ranker's training pool keeps the label's reading."""
+    if _level2_of(r.level1, r.level2) in BENEFIT_SLOTS and len(_BENEFIT_KINDS.findall(r.level2 or "")) > 1:
         from kb.checker.rewrite import guess_level
 
         return guess_level(r.name or "")[1].value
-    return l2
+    return ""
 
 
 BENEFIT_SLOTS = frozenset({"economic_benefit", "social_benefit", "ecological_benefit", "sustainable_impact"})
@@ -223,11 +226,8 @@ def formed_drafts(ctx: ProjectContext, detected: list[tuple[ProjectType, float]]
     kind = N.work_kind(ctx.core, ctx.text, ctx.name)
     core = N.paid_core(ctx.core, ctx.name) if kind == "pay" else ctx.core
     slots = [("quality", "quality", "%"), ("timeliness", "timeliness", "%"), ("cost", "economic_cost", "万元")]
-    bought = kind == "pay" and not any(v in ctx.description for v in PAYMENT_VERBS) and BOUGHT.search(ctx.text)
     for slot, l2, unit in slots:
         for name in N.slot_names(core if slot != "cost" else ctx.core, slot, kind):
-            if bought and slot == "quality":
-                continue   # 航空消防租机补助发放率 (E046): the fund rents aircraft, pays no one; its quality is the work's
             out.append(Draft(name=name, level2=l2, source="formed", unit=unit, obj=ctx.core,
                              direction="negative" if slot == "cost" else "positive",
                              evidence=[f"按项目名称“{ctx.core}”生成"]))
@@ -237,11 +237,6 @@ def formed_drafts(ctx: ProjectContext, detected: list[tuple[ProjectType, float]]
             out.append(Draft(name=name, level2="beneficiary_satisfaction", source="formed", unit="%",
                              direction="positive", evidence=[f"受益对象: {b}"]))
     return out
-
-
-# a fund named a subsidy (补助经费) that rents or buys what it pays for, the text paying nothing out (no 发放, 拨付 …):
-# 租用6架航空应急救援直升机 — its 发放率, 发放准确率 and 覆盖率 would measure no payout (trial 5, E046)
-BOUGHT = re.compile(r"租用|租赁|租机|采购|购置|购买")
 
 
 def _benefit_slot(name: str) -> str:

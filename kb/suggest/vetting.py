@@ -86,6 +86,8 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
     row of its set naming a programme word found there is its own programme's, not another's
     (基本公共卫生服务's 高血压患者规范管理率 when the text says only 慢性疾病患者; a fresh trial, D005)."""
     for d in drafts:
+        if d.placed and d.placed != d.level2 and "满意" not in d.name:
+            d.level2 = d.placed   # a real row under 社会、经济、生态效益指标 goes where the checker files its name
         if d.value_source == "learned":
             continue   # the unit declared and met it in an earlier 结果反馈 cycle: its own evidence
         if d.source == "formed" and d.slot == "quality" and d.mention is None and VAGUE_QUALITY.search(d.key):
@@ -114,6 +116,10 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
             # 全镇14个行政村“两委”干部98人 beside a blank 行政村数量: the villages are where the money goes, no output
             # to count under 数量 (a reviewer struck 行政村数量 ≥42; blank it only asks the same again)
             set_aside(d, f"描述中的{scope}是项目范围或受益对象，不是产出，仅作备选")
+            continue
+        if d.source == "formed" and d.mention is None and d.slot == "quality" and pays_no_one(ctx):
+            # 航空消防租机补助发放率 (E046): the fund rents six aircraft and pays no one
+            set_aside(d, "项目资金用于租用或购买，描述中没有发放对象，发放类质量指标仅作备选")
             continue
         place = misplaced(d)
         if place:
@@ -229,6 +235,22 @@ def misplaced(d: Draft) -> str:
 
 
 _DATE = re.compile(r"\d{4}年|\d+月|\d+日")
+
+
+# a fund named a subsidy (补助经费) that rents or buys what it pays for
+_BOUGHT = re.compile(r"租用|租赁|租机|采购|购置|购买")
+
+
+def pays_no_one(ctx: ProjectContext) -> bool:
+    """The project's name makes it a payment (`naming.work_kind` 'pay': 森林草原航空消防租机补助经费) while the text rents or
+    buys (租用6架航空应急救援直升机) and pays nothing out (no `PAYMENT_VERBS`: 发放, 拨付 …): the quality rows formed
+    for a payment (〔X〕发放率, 发放准确率, 覆盖率) would measure no payout (trial 5, E046; set aside in vetting, so the
+    ranker's training pool is unchanged)."""
+    from kb.domain.words import PAYMENT_VERBS
+    from kb.suggest.naming import work_kind
+
+    return work_kind(ctx.core, ctx.text, ctx.name) == "pay" and not any(v in ctx.description for v in PAYMENT_VERBS) \
+        and bool(_BOUGHT.search(ctx.text))
 
 
 def routine_measure(d: Draft, ctx: ProjectContext) -> str:
