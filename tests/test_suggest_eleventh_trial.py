@@ -42,7 +42,9 @@ def test_a_type_row_about_work_the_text_never_names_is_set_aside(shipped_kb, sha
     the service a 政府购买服务 buys) stood in tables whose text names no such work."""
     rows = _rows(_dev_table(shipped_kb, shared_data, pid))
     assert struck not in [r[1] for r in rows], rows
-    assert 8 <= len(rows) <= 12, rows
+    # D058's eighth row was 年度投资完成率 ≥ 90 % under 时效 — budget execution, no time target (thirteenth trial:
+    # tests/test_suggest_thirteenth_trial.py); nothing else in its pool fits, so its table holds seven rows
+    assert (7 if pid == "D058" else 8) <= len(rows) <= 12, rows
 
 
 def test_a_hospitals_admission_row_is_set_aside_for_village_clinics(shipped_kb):

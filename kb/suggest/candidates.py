@@ -155,7 +155,7 @@ def family_drafts(ctx: ProjectContext, detected: list[tuple[ProjectType, float]]
             continue   # 村卫生室实施国家基本药物制度: no measure and no unit to form one (fresh trial, E016)
         d = Draft(name=name, level2=l2, source="type", unit=unit, type_prob=prob, type_pos=len(out) % 5,
                   type_ids=[tid], evidence=["同类项目真实绩效目标表中的指标"],
-                  direction=_library_direction(idx, mask, name))
+                  direction=_library_direction(idx, mask, name), placed=placed_level2(r))
         if unit == "%" and re.fullmatch(r"\d+(\.\d+)?", r.value or ""):
             d.typical = (r.operator or "≥", r.value, "%")
         out.append(d)
@@ -184,6 +184,23 @@ MEASURED = re.compile(r"(数|量|次|率|程|(?<!制)度|积|模|额|长|时|期
 
 def _row_level2(r) -> str | None:
     return _level2_of(r.level1, r.level2)
+
+
+def placed_level2(r) -> str:
+    """The 二级 the checker gives a real table's row whose label places it nowhere, else '': a label naming several
+    benefits at once (社会、经济、生态效益指标: `kb.domain.levels` takes 生态效益, the one key it spells whole) says none of
+    them, and the row goes where the checker places a row by its name (`kb.checker.rewrite.guess_level`: E001's
+    补助款结算争议率 is a 质量 of the settlement, no ecological benefit; trial 5). Applied after ranking
+    (`vetting.mark_precision`), so the ranker's training pool keeps the label's reading."""
+    if _level2_of(r.level1, r.level2) in BENEFIT_SLOTS and len(_BENEFIT_KINDS.findall(r.level2 or "")) > 1:
+        from kb.checker.rewrite import guess_level
+
+        return guess_level(r.name or "")[1].value
+    return ""
+
+
+BENEFIT_SLOTS = frozenset({"economic_benefit", "social_benefit", "ecological_benefit", "sustainable_impact"})
+_BENEFIT_KINDS = re.compile(r"社会|经济|生态|可持续")
 
 
 @lru_cache(maxsize=1024)

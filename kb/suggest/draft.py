@@ -59,6 +59,7 @@ class Draft:
     score: float = 0.0
     tier: int = 0
     features: list[float] = field(default_factory=list)
+    placed: str = ""                # the 二级 the checker gives a real row its label does not place (set after ranking)
 
     @property
     def key(self) -> str:

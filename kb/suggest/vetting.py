@@ -31,8 +31,8 @@ from kb.domain.units import is_money_unit
 from kb.suggest.context import ProjectContext
 from kb.suggest.draft import ASIDE_NO_PEOPLE, ASIDE_SPARE_ENTRY, PENDING, Draft
 from kb.suggest.ranker import Tier
-from kb.suggest.words import (DELIVERED_WORK, EXCLUSIVE_MODES, KIND_OF_WORK, PERSON_HEADS, PROGRAMME_WORDS, SERVICE_HEAD,
-                              WORK_SYNONYMS, served_groups)
+from kb.suggest.words import (DELIVERED_WORK, EQUIPMENT, EXCLUSIVE_MODES, KIND_OF_WORK, PER_HEAD_GROUP, PERSON_HEADS,
+                              PROGRAMME_WORDS, ROUTINE_MEASURES, SERVICE_HEAD, WORK_SYNONYMS, served_groups)
 from kb.domain.text import bigrams
 
 # rules about the name or the row as a whole: such a row is not offered in the table
@@ -86,6 +86,8 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
     row of its set naming a programme word found there is its own programme's, not another's
     (基本公共卫生服务's 高血压患者规范管理率 when the text says only 慢性疾病患者; a fresh trial, D005)."""
     for d in drafts:
+        if d.placed and d.placed != d.level2 and "满意" not in d.name:
+            d.level2 = d.placed   # a real row under 社会、经济、生态效益指标 goes where the checker files its name
         if d.value_source == "learned":
             continue   # the unit declared and met it in an earlier 结果反馈 cycle: its own evidence
         if d.source == "formed" and d.slot == "quality" and d.mention is None and VAGUE_QUALITY.search(d.key):
@@ -119,6 +121,26 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
             # 全镇14个行政村“两委”干部98人 beside a blank 行政村数量: the villages are where the money goes, no output
             # to count under 数量 (a reviewer struck 行政村数量 ≥42; blank it only asks the same again)
             set_aside(d, f"描述中的{scope}是项目范围或受益对象，不是产出，仅作备选")
+            continue
+        if d.source == "formed" and d.mention is None and d.slot == "quality" and pays_no_one(ctx):
+            # 航空消防租机补助发放率 (E046): the fund rents six aircraft and pays no one
+            set_aside(d, "项目资金用于租用或购买，描述中没有发放对象，发放类质量指标仅作备选")
+            continue
+        place = misplaced(d)
+        if place:
+            set_aside(d, place)
+            continue
+        routine = routine_measure(d, ctx)
+        if routine:
+            set_aside(d, f"指标衡量单位日常运行的“{routine}”，项目描述中的工作不产生它，仅作备选")
+            continue
+        kind = other_equipment(d, ctx)
+        if kind:
+            set_aside(d, f"指标针对{kind}，项目描述中的设备不是这一类，仅作备选")
+            continue
+        group = _per_head_group_missing(d, ctx)
+        if group:
+            set_aside(d, f"指标是“{group}”的人均指标，项目描述中没有这一人群，仅作备选")
             continue
         foreign_words = other_programme(d, ctx)
         if foreign_words and own_words and d.type_core:
@@ -156,7 +178,8 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
                         not _MEASURED_EXTENT.search(ctx.text):
                     # 补助面积 (亩) for a living allowance: a blank area or length the text never measures in
                     set_aside(d, "描述中没有面积或长度，仅作备选")
-                elif d.pending and (ctx.mentions or len(ctx.text) >= DESCRIBED) and _object_in_text(d, ctx) < OBJECT_IN_TEXT:
+                elif d.pending and (ctx.mentions or len(ctx.text) >= DESCRIBED) and (
+                        _object_in_text(d, ctx) < OBJECT_IN_TEXT or not _head_in_text(d, ctx)):
                     set_aside(d, "描述中没有这项数量的对象，仅作备选")
                 elif _is_rate(d) and d.tier != Tier.BOUND and _object_in_text(d, ctx, _ROW_TAIL) < OBJECT_IN_TEXT:
                     # 主体工程完成率 ≥70% carries another project's progress figure into a road project
@@ -191,6 +214,91 @@ _ROW_TAIL = re.compile(r"(验收合格率|覆盖率|合格率|达标率|完成�
                        r"人次|人数|次数|场次|数量|面积|里程|长度|率)$")
 
 
+# a rate of an output act (任务完成率, 补助发放率, 工程建成率): what the work did, not what it brought people
+_OUTPUT_RATE = re.compile(r"(?:完成|完工|建成|竣工|开工|发放|拨付|办结|落实)率$")
+
+
+def misplaced(d: Draft) -> str:
+    """Why the checker would not file `d` where its library or real table does, or '' (one vocabulary: a row suggest
+    places sits where `kb.checker.rewrite.guess_level` would place it by its name):
+    - under 时效, a name with none of the checker's time words (`kb.checker.lexicon.LEVEL_TIME_RE`: 时间, 及时, 按期 …)
+      and no date for a value is a rate the checker files under 质量: 年度投资完成率 ≥ 90 % (construction.csv files it
+      under 时效) measures budget execution, not a time target (trial 5, E007);
+    - under 效益, a rate of an output act (`_OUTPUT_RATE`: 年度重点工作任务完成率, filed under 社会效益 by operations.csv)
+      whose name holds no word of the checker's benefit vocabulary (`LEVEL_BENEFIT_RE`, `PEOPLE_BENEFIT_RE`) is an output
+      the checker files under 产出 (trial 5, E003).
+    A number the text states for the row is the declarant's own and is never read here. Returns the reason (Chinese)."""
+    from kb.checker.rewrite import guess_level, guess_level2
+
+    if d.value_source == "text":
+        return ""
+    if d.slot == "timeliness" and not _DATE.search(d.value or "") and \
+            guess_level2(Level1.output, d.key) is not Level2.timeliness:
+        return "名称没有时间要求，不是时效指标（审核规则按名称归入其他类别），仅作备选"
+    if d.slot in ("economic_benefit", "social_benefit", "ecological_benefit", "sustainable_impact") and \
+            _OUTPUT_RATE.search(d.key) and guess_level(d.key)[0] is Level1.output:
+        return "名称是产出完成情况的比率，不是效益（审核规则按名称归入产出指标），仅作备选"
+    return ""
+
+
+_DATE = re.compile(r"\d{4}年|\d+月|\d+日")
+
+
+# a fund named a subsidy (补助经费) that rents or buys what it pays for
+_BOUGHT = re.compile(r"租用|租赁|租机|采购|购置|购买")
+
+
+def pays_no_one(ctx: ProjectContext) -> bool:
+    """The project's name makes it a payment (`naming.work_kind` 'pay': 森林草原航空消防租机补助经费) while the text rents or
+    buys (租用6架航空应急救援直升机) and pays nothing out (no `PAYMENT_VERBS`: 发放, 拨付 …): the quality rows formed
+    for a payment (〔X〕发放率, 发放准确率, 覆盖率) would measure no payout (trial 5, E046; set aside in vetting, so the
+    ranker's training pool is unchanged)."""
+    from kb.domain.words import PAYMENT_VERBS
+    from kb.suggest.naming import work_kind
+
+    return work_kind(ctx.core, ctx.text, ctx.name) == "pay" and not any(v in ctx.description for v in PAYMENT_VERBS) \
+        and bool(_BOUGHT.search(ctx.text))
+
+
+def routine_measure(d: Draft, ctx: ProjectContext) -> str:
+    """The routine activity or asset of an institution (`words.ROUTINE_MEASURES`: 门诊, 病床, 用户数, 办公场所) a library
+    row measures and the text never names, else '': 医疗机构门诊服务人次 and 病床使用率 for a hospital's renovation and
+    equipment fund, 〔系统〕系统用户数量 for a system's maintenance contract, 保障办公场所面积 for a 3 万元 market fund
+    (trial 5). Rows formed from the text are never read here."""
+    if d.source == "formed":
+        return ""
+    name = d.key
+    for marks, named in ROUTINE_MEASURES:
+        hit = next((w for w in marks if w in name), None)
+        if hit and not any(w in ctx.text for w in named):
+            return hit
+    return ""
+
+
+def other_equipment(d: Draft, ctx: ProjectContext) -> str:
+    """The kind of equipment (`words.EQUIPMENT`: 办公设备, 医疗设备 …) a library row names when the text names another kind
+    and not this one, else '' (trial 5: 办公设备配置达标率 for a village clinic's 基本医疗设备 — 心电图机, 血压计)."""
+    if d.source == "formed":
+        return ""
+    m = EQUIPMENT.search(d.key)
+    if m is None or m.group(1) in ctx.text:
+        return ""
+    named = {k.group(1) for k in EQUIPMENT.finditer(ctx.text)}
+    return m.group() if named else ""
+
+
+def _per_head_group_missing(d: Draft, ctx: ProjectContext) -> str:
+    """The group of a per-head library row (党员人均教育培训经费 → 党员) the text never names, else ''."""
+    if d.source == "formed":
+        return ""
+    m = PER_HEAD_GROUP.match(d.key)
+    if m is None or not PERSON_HEADS.search(m.group(1)):   # 资助项目人均资助标准: no group of persons
+        return ""
+    group = m.group(1)
+    named = {group[i:i + 2] for i in range(len(group) - 1)} - {"人员"}   # 聘用人员人均经费 beside 聘用14人
+    return "" if named & ctx.text_bigrams or _synonym_in(group, ctx.text) else group
+
+
 def unnamed_work(d: Draft, ctx: ProjectContext) -> list[str]:
     """What a library row needs the text to name and it does not: [] when it fits.
 
@@ -219,9 +327,15 @@ def unnamed_work(d: Draft, ctx: ProjectContext) -> list[str]:
     if "验收" in name and not DELIVERED_WORK.search(text):
         missing.append("验收")
     if d.source == "type" and d.slot != "satisfaction":   # who is asked (养殖场户对防疫服务满意度) names no work
-        missing += [w for w in _kinds_of_work(name) if w not in text and not any(
+        missing += [w for w in _kinds_of_work(name) if not _work_named(w, ctx) and not any(
             s in text for fam in WORK_SYNONYMS if w in fam for s in fam)]
     return missing
+
+
+def _work_named(work: str, ctx: ProjectContext) -> bool:
+    """The text names `work` as a word of its own or inside one of its words — not across two (评审 in 环评|审批, a
+    round-1 leftover: the 委托业务 type's 评审 rows stood on a road text that only obtains an environmental approval)."""
+    return work in ctx.text and any(work in w for w in ctx.content)
 
 
 _ROLE_NOUN = re.compile(r"(?:监测|帮扶|救助|资助|补助|供养)\)?(?:对象|户)")
@@ -350,6 +464,13 @@ def _object_in_text(d: Draft, ctx: ProjectContext, tail: re.Pattern = _MEASURE_T
     """Share of the bigrams of the row's object (its name without the measure `tail`) found in the text."""
     bg = set(bigrams(tail.sub("", d.key)))
     return len(bg & ctx.text_bigrams) / len(bg) if bg else 0.0
+
+
+def _head_in_text(d: Draft, ctx: ProjectContext) -> bool:
+    """The thing a count counts — the last two characters of its object — is in the text: 应急救援队伍人数 counts crews
+    (队伍), and an aircraft rental's 航空应急救援直升机 shares its modifiers only (E046, a round-1 leftover)."""
+    obj = _MEASURE_TAIL.sub("", d.key)
+    return len(obj) < 2 or obj[-2:] in ctx.text
 
 
 def other_programme(d: Draft, ctx: ProjectContext) -> list[str]:

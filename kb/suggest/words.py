@@ -182,3 +182,19 @@ STATED_PERIOD = re.compile(r"(?:实施期|实施周期|服务周期|服务期|�
 
 # a standard or unit amount (每人每月补助标准, 单价, 人均成本): a per-unit row, not a total
 STANDARD_NAME = re.compile(r"标准|单价|补贴额|补助额|人均|生均|户均|每|单[页件张个次株亩]成本")
+
+# what an institution does or holds every year, whoever pays (门诊服务人次 and 病床使用率 of a hospital, 系统用户数量 of a system,
+# 保障办公场所面积 of an office): a row measuring one is the project's output only when the text's work is about it —
+# a hospital's renovation and equipment fund, a system's maintenance contract and a market fund are not (trial 5: E012,
+# a 社保 system's 运维, E003). Each entry: the words that mark such a row, and the words by which a text names that activity
+# or asset.
+ROUTINE_MEASURES = ((("门诊",), ("门诊", "诊疗", "就诊", "接诊")),
+                    (("病床", "床位"), ("病床", "床位", "住院")),
+                    (("用户数", "用户量"), ("用户", "账号", "注册")),
+                    (("办公场所", "办公用房", "办公面积"), ("办公场所", "办公用房", "办公楼", "办公室", "办公面积")))
+# kinds of equipment a row or a text names (办公设备, 医疗设备 …): a row naming one the text does not is another project's
+# when the text names another kind (trial 5: 办公设备配置达标率 for a village clinic's 基本医疗设备)
+EQUIPMENT = re.compile(r"(办公|医疗|医用|诊疗|教学|实验|农机|农业|消防|救援|应急|信息化|网络|通信|检测|监测|体育|健身|安防|"
+                       r"监控|环卫|执法|康复|养老|厨房|炊事|广播|电教|多媒体|计算机|办公自动化)(?:设备|器械|装备)")
+# a persons' group a per-head row is about (党员人均教育培训经费, 学生人均…): before 人均 or 生均
+PER_HEAD_GROUP = re.compile(r"^(.{2,5}?)(?:人均|生均)")
