@@ -321,7 +321,7 @@ def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext, main_type:
     period = (PER_PERIOD.match(ctx.text, m.end) or PERIOD_BEFORE.search(before)) if per_unit else None
     parts = said_parts(before, written.group(1) if written else "",
                        period.group(1) if period and period.re is PER_PERIOD else "") if per_unit else []
-    fits = []
+    fits, other_fee = [], []
     for d in drafts:
         if d.mention is not None or d.slot not in ("cost", "economic_benefit"):
             continue
@@ -331,6 +331,9 @@ def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext, main_type:
             # a standard of a programme the text does not name (普通高中国家助学金资助标准 for a county's own
             # 资助…每人每年2500元) would be set aside later and take the amount with it (`vetting.other_programme`)
             if ok and _parts_fit(unit, parts) and not other_programme(d, ctx):
+                if _other_fee(d.name, before):
+                    other_fee.append(d)   # 储备粮保管费用补贴标准 for 轮换费用按每吨150元: another measure
+                    continue
                 fits.append((_stem_share(d, said_std) >= BIND_OVERLAP or main_type in d.type_ids, d))
             continue
         share = _amount_share(d, m)
@@ -364,18 +367,58 @@ def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext, main_type:
     # not a retrieved 参保工作经费标准 元/人 — a reviewer)
     fits.sort(key=lambda e: not parts or _part_set(_per_of(e[1].unit or e[1].typical[2])) - PERIODS
               != _part_set(parts) - PERIODS)
-    named = [d for ok, d in fits if ok] or [d for d in [_formed_standard(m, ctx, before, parts)] if d is not None]
+    named = [d for ok, d in fits if ok] or [_fee_standard(d, before, m, parts) for d in other_fee[:1]] \
+        or [d for d in [_formed_standard(m, ctx, before, parts)] if d is not None]
     d = (named or [d for ok, d in fits if not ok and d.source == "type"] or [None])[0]
     if d is None:
         return
     if d not in drafts:
         drafts.append(d)
+        drafts[:] = [x for x in drafts if x not in other_fee[:1]]   # the text's measure takes the other's place
+    if BARE_STANDARD.fullmatch(d.name):
+        d.name = _subsidy_named(ctx) + d.name
     per_part = written.group(1) if written else ""
     d.mention = replace(m, per=period.group(1) if period else "", per_part=per_part) if period or per_part else m
     if _CEILING_BEFORE.search(before):   # 户均奖补不超过2000元: a ceiling of the standard, not the standard itself
         d.mention = replace(d.mention, ceiling=True)
     said_per = written.group(1) if written else period.group(1) if period and period.re is PER_PERIOD else ""
     d.evidence.append(f"描述中的金额: {m.context}{m.value}{m.unit}" + (f"/{said_per}" if said_per else ""))
+
+
+# a fee a standard pays for, as a row or the text names it (保管费用, 轮换费用, 管护经费)
+_FEE = re.compile(r"([\u4e00-\u9fff]{2})(费用|经费)")
+# a standard named by what it pays alone (补助标准): the row names no subsidy of its own
+BARE_STANDARD = re.compile(r"(?:补助|补贴|资助|奖补|津贴|救助)标准")
+# a subsidy the text names (发放营养餐补助, 给予护理补贴): what a bare 补助标准 is the standard of
+_SUBSIDY_SAID = re.compile(r"(?:发放|给予|享受|落实)([\u4e00-\u9fff]{2,6}?)(?:补助|补贴|津贴)")
+
+
+def _other_fee(name: str, before: str) -> bool:
+    """True when a standard row names a fee (储备粮保管费用补贴标准) and the words before the text's amount name
+    another (轮换费用按每吨150元补贴): the row measures something else (a QA trial bound the 150 元 to 保管费用)."""
+    row, said = _FEE.search(name), _FEE.search(before)
+    return bool(row and said) and row.group(0) != said.group(0)
+
+
+def _fee_standard(row: Draft, before: str, m: Mention, parts: list[str]) -> Draft:
+    """The standard the text states, named as the row of another fee is with the text's fee in its place and
+    measured in the text's per-parts (储备粮保管费用补贴标准 元/吨·年 + 轮换费用按每吨150元 → 储备粮轮换费用补贴标准,
+    元/吨)."""
+    fee = _FEE.search(before).group(0)
+    return Draft(name=_FEE.sub(fee, row.name, count=1), level2="economic_cost", source="formed",
+                 unit=f"{m.unit}/{'·'.join(parts)}" if parts else row.unit, direction="equal",
+                 type_ids=list(row.type_ids), evidence=["按描述用词生成"])
+
+
+def _subsidy_named(ctx: ProjectContext) -> str:
+    """What a bare 补助标准 pays, in the text's words: the project's core when it names a subsidy (学生营养餐补助 →
+    学生营养餐), else the subsidy the text says it pays (发放营养餐补助 → 营养餐); '' when neither."""
+    core = re.sub(r"(?:项目|资金)$", "", ctx.core or "")
+    own = re.match(r"(.{2,10}?)(?:补助|补贴|津贴|资助)$", core)
+    if own:
+        return own.group(1)
+    said = _SUBSIDY_SAID.search(ctx.text)
+    return said.group(1) if said else ""
 
 
 # what is earned, not spent (旅游综合收入, 农特产品销售额, 特色产业产值): never a cost row's amount
@@ -601,8 +644,10 @@ def _take_mention(d: Draft, m: Mention) -> None:
     d.value, d.value_unit, d.value_source = m.value, PERSON_UNIT_SPELLING.get(m.unit, m.unit), "text"
     unit = d.unit or d.typical[2]
     if m.unit in Q.MONEY_UNITS and _per_unit_money(unit):
-        # as the text states it: 1200 元/人·年; else the row's per-part in the text's money (1 万元/个·年)
-        unit = m.unit + "/" + (m.per_part or "·".join(p for p in _per_of(unit) if p not in PERIODS or not m.per))
+        # as the text states it: 1200 元/人·年; else the row's per-parts in the text's money with the period the
+        # text says, never one the text does not (轮换费用按每吨150元: 元/吨, not the library's 元/吨·年 — a QA trial)
+        own = [p for p in _per_of(unit) if p not in PERIODS]
+        unit = m.unit + "/" + (m.per_part or "·".join(own if own or m.per else _per_of(unit)))
         if m.per and m.per not in unit:
             unit = f"{unit}·{m.per}"           # 1500 元/人·学期, as the text states it (元/人·月 for 每人每年: 元/人·年)
         d.value_unit, d.operator = unit, "≤" if m.ceiling else "="   # a standard: 5 元/生·天

@@ -1,0 +1,33 @@
+"""Round 10 (values, naming, fill): the QA report on issue 10 (/tmp/lead/qa_report.md) and the fifth trial's
+elderly-meal text — a stated standard bound to a library row of another measure or named bare, blank rows of
+another measure beside a stated extent, a per-unit cost named after another work, blank acceptance rates, and
+counts of one kind of thing split into rows (the texts are the QA engineer's and the trial user's, verbatim)."""
+from __future__ import annotations
+
+
+def _rows(res):
+    return [(c.level2_label, c.name, c.operator, c.value, c.unit) for c in res.default_table]
+
+
+def _suggest(kb, text, name, budget_wan=None):
+    return kb.suggest(text, project_name=name, budget_wan=budget_wan, mode="lexical", with_opinions=False)
+
+
+# ------------------------------------------------------------------ 1. a stated standard keeps the text's measure
+
+def test_a_standard_for_another_fee_is_the_texts_fee_without_an_added_period(shipped_kb):
+    """轮换费用按每吨150元补贴 bound the type's 储备粮保管费用补贴标准 =150 元/吨·年: the text pays a 轮换费用 per 吨 and
+    says no 年. The row names the text's fee and keeps its unit; no 保管费用 row takes its place."""
+    res = _suggest(shipped_kb, "轮换县级地方储备粮5000吨，轮换费用按每吨150元补贴。", "地方储备粮轮换", 75)
+    rows = _rows(res)
+    assert [r[1:] for r in rows if r[3] == "150"] == [("储备粮轮换费用补贴标准", "=", "150", "元/吨")], rows
+    assert not [r for r in rows if "保管费用" in r[1]], rows
+
+
+def test_a_standard_named_bare_names_the_subsidy_the_text_pays(shipped_kb):
+    """按每生每年1000元标准发放 bound a library row named only 补助标准: it is the 营养餐补助's standard, per 人·年 as the
+    text says (每生每年)."""
+    res = _suggest(shipped_kb, "向全县建档立卡脱贫户子女等在校学生发放营养餐补助，共惠及8600名学生，按每生每年1000元标准发放。",
+                   "学生营养餐补助", 860)
+    rows = _rows(res)
+    assert [r[1:] for r in rows if r[3] == "1000"] == [("学生营养餐补助标准", "=", "1000", "元/人·年")], rows
