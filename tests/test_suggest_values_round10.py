@@ -31,3 +31,22 @@ def test_a_standard_named_bare_names_the_subsidy_the_text_pays(shipped_kb):
                    "学生营养餐补助", 860)
     rows = _rows(res)
     assert [r[1:] for r in rows if r[3] == "1000"] == [("学生营养餐补助标准", "=", "1000", "元/人·年")], rows
+
+
+# ------------------------------------------------------------------ 2. a blank row of another extent
+
+def test_no_blank_length_beside_a_stated_area_of_the_same_work(shipped_kb):
+    """W1 and w1 held 新增水土流失治理长度 / 坡耕地水土流失综合治理长度 待填写 公里 beside the area the text states: the
+    work is measured by its area; the stated areas stay."""
+    for text, name, budget, area in (
+            ("新增水土流失治理面积12.5平方公里，治理水土流失面积不少于1250公顷。", "水土流失治理", 600, "1250"),
+            ("实施坡耕地水土流失综合治理，治理水土流失面积12平方公里，修建蓄水池30口。", "水土保持治理", 500, "12")):
+        rows = _rows(_suggest(shipped_kb, text, name, budget))
+        assert not [r for r in rows if r[4] in ("公里", "米")], rows
+        assert [r for r in rows if r[3] == area and "水土流失面积" in r[1]], rows
+
+
+def test_a_blank_area_beside_a_stated_length_of_another_work_stays(shipped_kb):
+    """The rule asks for the same work: 路面病害修复面积 (patching) is no other measure of 修缮里程 12公里."""
+    rows = _rows(_suggest(shipped_kb, "对全镇农村公路开展修缮，修缮里程共计12公里，惠及沿线群众3000人。", "农村公路修缮", 240))
+    assert [r for r in rows if r[1] == "路面病害修复面积" and r[3] == ""], rows

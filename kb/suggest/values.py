@@ -699,6 +699,31 @@ def fill_values(drafts: list[Draft], ctx: ProjectContext, learned: dict[str, Lea
         if happened is not None:   # 发生森林火灾16起 beside 森林火灾发生次数 = 0 次 (E046, a self-evaluation)
             d.operator, d.value, d.value_source = "≤", "", ""
             d.note = f"{PENDING}：描述中实际发生{happened.obj}{happened.value}{happened.unit}，请按可实现的控制目标填写"
+    drafts[:] = [d for d in drafts if not _other_extent(d, ctx)]
+
+
+# the units of an extent by kind: an area or a length
+_AREA_UNITS = frozenset(("亩", "万亩", "公顷", "平方公里", "平方米", "万平方米", "hm²", "㎡"))
+_LENGTH_UNITS = frozenset(("公里", "千米", "米", "延米", "km"))
+
+
+def _extent_kind(unit: str) -> str:
+    return "area" if unit in _AREA_UNITS else "length" if unit in _LENGTH_UNITS else ""
+
+
+def _other_extent(d: Draft, ctx: ProjectContext) -> bool:
+    """A 待填写 row measuring the work in another kind of extent than the text does (坡耕地水土流失综合治理长度 待填写 公里
+    beside 治理水土流失面积不少于1250公顷: the QA found two such length rows on an area-based project): the text
+    states the work's size as an area (or a length) and no extent of the other kind for it — the row asks for a
+    measure the work does not have. The same work: the row's own words (its measure left out) and the stated
+    extent's share ≥ 3 bigrams."""
+    kind = _extent_kind(d.value_unit or d.unit)
+    if not kind or d.value or not d.note.startswith(PENDING) or d.slot != "quantity":
+        return False
+    stem = _stem_bigrams(d.key)
+    same_work = [m for m in ctx.mentions if _extent_kind(m.unit)
+                 and len(stem & set(bigrams(normalize_name(m.verb + m.obj + m.context)))) >= 3]
+    return bool(same_work) and all(_extent_kind(m.unit) != kind for m in same_work)
 
 
 def _coverage_against_text(d: Draft, ctx: ProjectContext) -> None:
