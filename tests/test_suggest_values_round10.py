@@ -50,3 +50,14 @@ def test_a_blank_area_beside_a_stated_length_of_another_work_stays(shipped_kb):
     """The rule asks for the same work: 路面病害修复面积 (patching) is no other measure of 修缮里程 12公里."""
     rows = _rows(_suggest(shipped_kb, "对全镇农村公路开展修缮，修缮里程共计12公里，惠及沿线群众3000人。", "农村公路修缮", 240))
     assert [r for r in rows if r[1] == "路面病害修复面积" and r[3] == ""], rows
+
+
+# ------------------------------------------------------------------ 3. a per-unit cost names the project's work
+
+def test_a_repair_projects_cost_per_km_names_the_repair(shipped_kb):
+    """A 修缮 project got the type's 农村公路每公里建设成本: nothing is built; the row is the cost of a km of 修缮,
+    240 万元 ÷ 12 公里 = 20 万元/公里, and the total cost row stays beside it."""
+    rows = _rows(_suggest(shipped_kb, "对全镇农村公路开展修缮，修缮里程共计12公里，惠及沿线群众3000人。", "农村公路修缮", 240))
+    assert [r[1:] for r in rows if r[4] == "万元/公里"] == [("农村公路每公里修缮成本", "≤", "20", "万元/公里")], rows
+    assert [r for r in rows if r[1:] == ("农村公路修缮成本", "≤", "240", "万元")], rows
+    assert not [r for r in rows if "建设" in r[1]], rows

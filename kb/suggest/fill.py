@@ -28,6 +28,7 @@ from kb.suggest.draft import PENDING, Draft
 from kb.suggest.ranker import Tier
 from kb.suggest.table import (MAX_PENDING, MIN_ROWS, MISSING, Table, _in_table_order, _rate_beside_its_class, group_of,
                               same_measure)
+from kb.suggest.values import own_work_cost
 from kb.suggest.words import BENEFICIARIES, GENERAL_SERVED
 
 _PERSON_UNITS = frozenset(("人", "人次", "万人", "万人次", "名", "万名"))
@@ -69,6 +70,8 @@ def fill_required(table: Table, ctx) -> Table:
     for extra in (_held_count(ctx), _people_served(rows, ctx)):
         if len(rows) < MIN_ROWS and extra is not None and not any(same_measure(extra, r) for r in rows):
             rows.append(extra)
+    for r in rows:
+        own_work_cost(r, ctx)   # 农村公路每公里建设成本 on a repair project → 每公里修缮成本
     table.rows = _in_table_order(rows)
     return table
 

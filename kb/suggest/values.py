@@ -944,6 +944,29 @@ def _per_extent_cost(d: Draft, ctx: ProjectContext, unit: str) -> bool:
     return True
 
 
+# work on what stands (修缮, 养护, 提档升级 …): the project's own work when its name or text says it
+_UPKEEP = re.compile(r"修缮|养护|维修|维护|修复|大中修|提档升级|改造提升|改造")
+# …and what builds: a project saying so keeps 建设
+_BUILDS = re.compile(r"新建|建设|新修|硬化|铺设")
+
+
+def own_work_cost(d: Draft, ctx: ProjectContext) -> None:
+    """A cost per extent named after building (农村公路每公里建设成本, 万元/公里) names the project's own work when that
+    is upkeep or repair of what stands (农村公路修缮 → 农村公路每公里修缮成本; a QA trial found 建设 on a repair
+    project); its 指标解释 likewise. Unchanged when the project builds, the name says no 建设 or the row is no cost
+    per 公里 / 米 / 平方米 / 亩 / 公顷. Renames a row of the table as chosen (`kb.suggest.fill`): a name changed
+    before ranking moves the ranker's reading of the other rows."""
+    money, _, per = (d.value_unit or d.unit).partition("/")
+    if "建设" not in d.name or d.slot != "cost" or money not in ("元", "万元") \
+            or per not in ("公里", "米", "平方米", "亩", "公顷"):
+        return
+    own = _UPKEEP.search(ctx.core or "") or (None if _BUILDS.search(ctx.text) else _UPKEEP.search(ctx.text))
+    if own is None or _BUILDS.search(ctx.core or ""):
+        return
+    d.name = d.name.replace("建设", own.group(0), 1)
+    d.explanation = d.explanation.replace("建设", own.group(0), 1)
+
+
 # extents that measure one output's size, not an output of their own (平均清淤深度0.8米, 路面宽度6米)
 _DIMENSION = re.compile(r"(?:深度|宽度|厚度|高度|深|宽|厚|高)$")
 
