@@ -61,3 +61,22 @@ def test_a_repair_projects_cost_per_km_names_the_repair(shipped_kb):
     assert [r[1:] for r in rows if r[4] == "万元/公里"] == [("农村公路每公里修缮成本", "≤", "20", "万元/公里")], rows
     assert [r for r in rows if r[1:] == ("农村公路修缮成本", "≤", "240", "万元")], rows
     assert not [r for r in rows if "建设" in r[1]], rows
+
+
+# ------------------------------------------------------------------ 4. a blank acceptance rate takes the library's 100 %
+
+def test_a_filled_acceptance_rate_takes_the_librarys_typical_whole(shipped_kb):
+    """河道生态修复 (a 工程; the QA's R2) had no quality row of its own and fill.py gave 河道生态修复验收合格率 待填写: an
+    acceptance rate is a rate of the whole the library's general row sets at = 100 %, 设定依据 saying so."""
+    res = _suggest(shipped_kb, "实施河道生态修复工程，绩效目标：工程建设对河道生态的影响小，河道水质达到III类。", "河道生态修复", 210)
+    hit = [c for c in res.default_table if c.name == "河道生态修复验收合格率"]
+    assert hit and (hit[0].operator, hit[0].value, hit[0].unit) == ("=", "100", "%"), _rows(res)
+    assert hit[0].basis == "指标库参考值(行业标准或历史标准)" and not hit[0].note, hit[0]
+    assert any("〔工程名称〕工程验收合格率" in e for e in hit[0].evidence), hit[0].evidence
+
+
+def test_a_filled_service_standard_rate_stays_blank(shipped_kb):
+    """A service's 服务达标率 has no library whole: 义诊进乡村's quality row stays 待填写 with its reason."""
+    res = _suggest(shipped_kb, "组织医疗专家开展义诊进乡村活动，服务1.2万名群众，开展健康讲座40场。", "义诊进乡村", 25)
+    hit = [c for c in res.default_table if c.level2 == "quality"]
+    assert hit and hit[0].value == "" and hit[0].note.startswith("待填写"), _rows(res)
