@@ -80,3 +80,27 @@ def test_a_filled_service_standard_rate_stays_blank(shipped_kb):
     res = _suggest(shipped_kb, "组织医疗专家开展义诊进乡村活动，服务1.2万名群众，开展健康讲座40场。", "义诊进乡村", 25)
     hit = [c for c in res.default_table if c.level2 == "quality"]
     assert hit and hit[0].value == "" and hit[0].note.startswith("待填写"), _rows(res)
+
+
+# ------------------------------------------------------------------ 5. counts of one kind in one clause: one row
+
+T5 = ("柳溪镇民政办2025年老年助餐服务补助项目，预算68万元。镇内现有60周岁以上老年人4380人，其中独居、空巢老人约900人。"
+      "今年依托3个村级幸福食堂和1个镇区中心食堂为老人提供午餐，每餐政府补贴4元，80周岁以上老人免费就餐，全年供餐不少于12万人次，"
+      "为150户失能老人送餐上门；6月底前完成4个食堂的消防和厨具改造。")
+
+
+def test_counts_of_one_kind_in_one_clause_are_one_row_with_their_sum(shipped_kb):
+    """3个村级幸福食堂和1个镇区中心食堂 gave two rows (≥3 个, ≥1 个); a reviewer wanted one 助餐食堂数量 4 个, the
+    parts said in its 指标解释."""
+    res = _suggest(shipped_kb, T5, "柳溪镇老年助餐服务补助", 68)
+    rows = _rows(res)
+    hit = [c for c in res.default_table if c.name == "助餐食堂数量"]
+    assert hit and (hit[0].operator, hit[0].value, hit[0].unit) == ("≥", "4", "个"), rows
+    assert "村级幸福食堂3个" in hit[0].explanation and "镇区中心食堂1个" in hit[0].explanation, hit[0].explanation
+    assert not [r for r in rows if r[1] in ("村级幸福食堂数量", "镇区中心食堂数量")], rows
+
+
+def test_counts_of_two_works_on_one_kind_stay_two_rows(shipped_kb):
+    """新建…3个和改造…2个: one head noun, two works — never summed."""
+    rows = _rows(_suggest(shipped_kb, "新建村级卫生室3个和改造村级卫生室2个，购置诊疗设备40台。", "村卫生室建设", 120))
+    assert not [r for r in rows if r[3] == "5"], rows
