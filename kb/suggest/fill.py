@@ -9,7 +9,8 @@ from the best type's spare rows; when none fits, the slot used to be named only 
 - 效益: a headcount of the people the text serves that the table holds under 数量 moves to 社会效益 (服务群众人数
   ≥ 1.2 万人 is whom the work benefits: the checker files beneficiary counts there, 8 of 8 real tables do);
   else 受益〔people〕人数 / 户数 待填写, the people the text names (农户 for work on farmland, else 群众);
-- 质量: 〔object〕验收合格率 (a building work), 发放准确率 (a payment), 服务达标率 (a service), 待填写 in %;
+- 质量: 〔object〕验收合格率 (a building work) and 发放准确率 (a payment) at the library's typical = 100 %,
+  服务达标率 (a service) 待填写 in %;
 - 数量: 〔object〕长度 (公里) for work on a river, road or line, 面积 (亩) for land, else 数量 (个), 待填写;
 
 each with the note saying why. A table still under `MIN_ROWS` takes the best alternates (vetted with the
@@ -28,6 +29,7 @@ from kb.suggest.draft import PENDING, Draft
 from kb.suggest.ranker import Tier
 from kb.suggest.table import (MAX_PENDING, MIN_ROWS, MISSING, Table, _in_table_order, _rate_beside_its_class, group_of,
                               same_measure)
+from kb.suggest.values import own_work_cost
 from kb.suggest.words import BENEFICIARIES, GENERAL_SERVED
 
 _PERSON_UNITS = frozenset(("人", "人次", "万人", "万人次", "名", "万名"))
@@ -69,6 +71,8 @@ def fill_required(table: Table, ctx) -> Table:
     for extra in (_held_count(ctx), _people_served(rows, ctx)):
         if len(rows) < MIN_ROWS and extra is not None and not any(same_measure(extra, r) for r in rows):
             rows.append(extra)
+    for r in rows:
+        own_work_cost(r, ctx)   # 农村公路每公里建设成本 on a repair project → 每公里修缮成本
     table.rows = _in_table_order(rows)
     return table
 
@@ -127,12 +131,26 @@ def _people(ctx) -> str:
     return "群众"
 
 
+# the library's general rows for an acceptance and a payment (indicators/basic: 〔工程名称〕工程验收合格率 and
+# 〔补助对象〕补助资金发放准确率, both = 100 %): a rate of the whole, whatever the project's size (issue 10: rates and
+# deadlines may take typical values, counts and amounts never)
+_TYPICAL_WHOLE = {"build": "〔工程名称〕工程验收合格率", "pay": "〔补助对象〕补助资金发放准确率"}
+
+
 def _quality(ctx) -> Draft | None:
+    """〔object〕验收合格率 for a building work and 〔object〕发放准确率 for a payment, = 100 % as the library's general
+    row gives it (设定依据 the library's typical value); 〔object〕服务达标率 for a service, 待填写 with the reason (what a
+    service must reach is the project's own). None when the core names no object."""
     obj = N.short_object(ctx.core)
     if not obj:
         return None
-    return _pending(obj + _QUALITY_MEASURE.get(_kind(ctx), "服务达标率"), "quality", "%",
-                    _WHY.format(what="质量要求", slot="质量指标"), ctx)
+    kind = _kind(ctx)
+    d = _pending(obj + _QUALITY_MEASURE.get(kind, "服务达标率"), "quality", "%",
+                 _WHY.format(what="质量要求", slot="质量指标"), ctx)
+    if kind in _TYPICAL_WHOLE:
+        d.operator, d.value, d.value_unit, d.value_source, d.note = "=", "100", "%", "typical", ""
+        d.evidence.append(f"指标库通用指标“{_TYPICAL_WHOLE[kind]}”的参考值 =100%")
+    return d
 
 
 def _quantity(ctx) -> Draft | None:

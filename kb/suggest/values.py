@@ -95,8 +95,47 @@ def bind_mentions(drafts: list[Draft], ctx: ProjectContext, main_type: str | Non
     for d in drafts:
         if d.mention is not None:
             _take_mention(d, d.mention)
+    _one_kind_summed(drafts, ctx)
     _bind_deadline(drafts, ctx)
     _bind_period(drafts, ctx)
+
+
+# what may join two counts of one kind in one clause (3个村级幸福食堂和1个镇区中心食堂): nothing else between them
+_JOINED = re.compile(r"[\u4e00-\u9fff]*?(?:和|及|以及|与|、)")
+
+
+def _one_kind_summed(drafts: list[Draft], ctx: ProjectContext) -> None:
+    """Counts of one kind of thing the text lists in one clause with one head noun and one unit (依托3个村级幸福食堂
+    和1个镇区中心食堂: two 食堂, 个) are one row holding their sum, the parts in its 指标解释 (助餐食堂数量 ≥4 个,
+    村级幸福食堂3个、镇区中心食堂1个 — a reviewer of the fifth trial wanted one row, not two); the row is named
+    with the project's own field word before the head (助餐, from 老年助餐服务补助) when its core has one. Only
+    quantity rows holding the text's counts, the second joined to the first by 和 / 及 / 与 / 、 alone (no work
+    verb between: 新建卫生室3个和改造卫生室2个 are two works). The other rows leave the pool."""
+    from kb.suggest.words import WORK_VERBS
+
+    rows = sorted((d for d in drafts if d.slot == "quantity" and d.value_source == "text" and d.mention is not None
+                   and d.value_unit not in Q.MONEY_UNITS | {"%", "‰", ""}), key=lambda d: d.mention.start)
+    gone: set[int] = set()
+    for a, b in zip(rows, rows[1:]):
+        if id(a) in gone or a.value_unit != b.value_unit or b.mention.start <= a.mention.end:
+            continue
+        between = ctx.text[a.mention.end:b.mention.start]
+        head_a, head_b = MEASURE_TAIL.sub("", a.key)[-2:], MEASURE_TAIL.sub("", b.key)[-2:]
+        if head_a != head_b or len(head_a) < 2 or not _JOINED.fullmatch(between) \
+                or any(v in between for v in WORK_VERBS):
+            continue
+        try:
+            total = float(a.value) + float(b.value)
+        except ValueError:
+            continue
+        field_word = next((w for w, pos in pos_cut(ctx.core or "") if pos.startswith("n") and len(w) >= 2
+                           and w not in head_a), "")
+        parts = "、".join(f"{MEASURE_TAIL.sub('', x.key)}{x.value}{x.value_unit}" for x in (a, b))
+        a.name, a.value = f"{field_word}{head_a}数量", amount(total)
+        a.explanation = f"{parts}，合计{a.value}{a.value_unit}"
+        a.evidence.append(f"描述中的数量: {b.mention.context}{b.mention.value}{b.mention.unit}")
+        gone.add(id(b))
+    drafts[:] = [d for d in drafts if id(d) not in gone]
 
 
 def _bind_period(drafts: list[Draft], ctx: ProjectContext) -> None:
@@ -321,7 +360,7 @@ def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext, main_type:
     period = (PER_PERIOD.match(ctx.text, m.end) or PERIOD_BEFORE.search(before)) if per_unit else None
     parts = said_parts(before, written.group(1) if written else "",
                        period.group(1) if period and period.re is PER_PERIOD else "") if per_unit else []
-    fits = []
+    fits, other_fee = [], []
     for d in drafts:
         if d.mention is not None or d.slot not in ("cost", "economic_benefit"):
             continue
@@ -331,6 +370,9 @@ def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext, main_type:
             # a standard of a programme the text does not name (普通高中国家助学金资助标准 for a county's own
             # 资助…每人每年2500元) would be set aside later and take the amount with it (`vetting.other_programme`)
             if ok and _parts_fit(unit, parts) and not other_programme(d, ctx):
+                if _other_fee(d.name, before):
+                    other_fee.append(d)   # 储备粮保管费用补贴标准 for 轮换费用按每吨150元: another measure
+                    continue
                 fits.append((_stem_share(d, said_std) >= BIND_OVERLAP or main_type in d.type_ids, d))
             continue
         share = _amount_share(d, m)
@@ -364,18 +406,58 @@ def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext, main_type:
     # not a retrieved 参保工作经费标准 元/人 — a reviewer)
     fits.sort(key=lambda e: not parts or _part_set(_per_of(e[1].unit or e[1].typical[2])) - PERIODS
               != _part_set(parts) - PERIODS)
-    named = [d for ok, d in fits if ok] or [d for d in [_formed_standard(m, ctx, before, parts)] if d is not None]
+    named = [d for ok, d in fits if ok] or [_fee_standard(d, before, m, parts) for d in other_fee[:1]] \
+        or [d for d in [_formed_standard(m, ctx, before, parts)] if d is not None]
     d = (named or [d for ok, d in fits if not ok and d.source == "type"] or [None])[0]
     if d is None:
         return
     if d not in drafts:
         drafts.append(d)
+        drafts[:] = [x for x in drafts if all(x is not o for o in other_fee[:1])]   # the text's measure takes the other's place
+    if BARE_STANDARD.fullmatch(d.name):
+        d.name = _subsidy_named(ctx) + d.name
     per_part = written.group(1) if written else ""
     d.mention = replace(m, per=period.group(1) if period else "", per_part=per_part) if period or per_part else m
     if _CEILING_BEFORE.search(before):   # 户均奖补不超过2000元: a ceiling of the standard, not the standard itself
         d.mention = replace(d.mention, ceiling=True)
     said_per = written.group(1) if written else period.group(1) if period and period.re is PER_PERIOD else ""
     d.evidence.append(f"描述中的金额: {m.context}{m.value}{m.unit}" + (f"/{said_per}" if said_per else ""))
+
+
+# a fee a standard pays for, as a row or the text names it (保管费用, 轮换费用, 管护经费)
+_FEE = re.compile(r"([\u4e00-\u9fff]{2})(费用|经费)")
+# a standard named by what it pays alone (补助标准): the row names no subsidy of its own
+BARE_STANDARD = re.compile(r"(?:补助|补贴|资助|奖补|津贴|救助)标准")
+# a subsidy the text names (发放营养餐补助, 给予护理补贴): what a bare 补助标准 is the standard of
+_SUBSIDY_SAID = re.compile(r"(?:发放|给予|享受|落实)([\u4e00-\u9fff]{2,6}?)(?:补助|补贴|津贴)")
+
+
+def _other_fee(name: str, before: str) -> bool:
+    """True when a standard row names a fee (储备粮保管费用补贴标准) and the words before the text's amount name
+    another (轮换费用按每吨150元补贴): the row measures something else (a QA trial bound the 150 元 to 保管费用)."""
+    row, said = _FEE.search(name), _FEE.search(before)
+    return bool(row and said) and row.group(0) != said.group(0)
+
+
+def _fee_standard(row: Draft, before: str, m: Mention, parts: list[str]) -> Draft:
+    """The standard the text states, named as the row of another fee is with the text's fee in its place and
+    measured in the text's per-parts (储备粮保管费用补贴标准 元/吨·年 + 轮换费用按每吨150元 → 储备粮轮换费用补贴标准,
+    元/吨)."""
+    fee = _FEE.search(before).group(0)
+    return Draft(name=_FEE.sub(fee, row.name, count=1), level2="economic_cost", source="formed",
+                 unit=f"{m.unit}/{'·'.join(parts)}" if parts else row.unit, direction="equal",
+                 type_ids=list(row.type_ids), evidence=["按描述用词生成"])
+
+
+def _subsidy_named(ctx: ProjectContext) -> str:
+    """What a bare 补助标准 pays, in the text's words: the project's core when it names a subsidy (学生营养餐补助 →
+    学生营养餐), else the subsidy the text says it pays (发放营养餐补助 → 营养餐); '' when neither."""
+    core = re.sub(r"(?:项目|资金)$", "", ctx.core or "")
+    own = re.match(r"(.{2,10}?)(?:补助|补贴|津贴|资助)$", core)
+    if own:
+        return own.group(1)
+    said = _SUBSIDY_SAID.search(ctx.text)
+    return said.group(1) if said else ""
 
 
 # what is earned, not spent (旅游综合收入, 农特产品销售额, 特色产业产值): never a cost row's amount
@@ -601,8 +683,10 @@ def _take_mention(d: Draft, m: Mention) -> None:
     d.value, d.value_unit, d.value_source = m.value, PERSON_UNIT_SPELLING.get(m.unit, m.unit), "text"
     unit = d.unit or d.typical[2]
     if m.unit in Q.MONEY_UNITS and _per_unit_money(unit):
-        # as the text states it: 1200 元/人·年; else the row's per-part in the text's money (1 万元/个·年)
-        unit = m.unit + "/" + (m.per_part or "·".join(p for p in _per_of(unit) if p not in PERIODS or not m.per))
+        # as the text states it: 1200 元/人·年; else the row's per-parts in the text's money with the period the
+        # text says, never one the text does not (轮换费用按每吨150元: 元/吨, not the library's 元/吨·年 — a QA trial)
+        own = [p for p in _per_of(unit) if p not in PERIODS]
+        unit = m.unit + "/" + (m.per_part or "·".join(own if own or m.per else _per_of(unit)))
         if m.per and m.per not in unit:
             unit = f"{unit}·{m.per}"           # 1500 元/人·学期, as the text states it (元/人·月 for 每人每年: 元/人·年)
         d.value_unit, d.operator = unit, "≤" if m.ceiling else "="   # a standard: 5 元/生·天
@@ -654,6 +738,31 @@ def fill_values(drafts: list[Draft], ctx: ProjectContext, learned: dict[str, Lea
         if happened is not None:   # 发生森林火灾16起 beside 森林火灾发生次数 = 0 次 (E046, a self-evaluation)
             d.operator, d.value, d.value_source = "≤", "", ""
             d.note = f"{PENDING}：描述中实际发生{happened.obj}{happened.value}{happened.unit}，请按可实现的控制目标填写"
+    drafts[:] = [d for d in drafts if not _other_extent(d, ctx)]
+
+
+# the units of an extent by kind: an area or a length
+_AREA_UNITS = frozenset(("亩", "万亩", "公顷", "平方公里", "平方米", "万平方米", "hm²", "㎡"))
+_LENGTH_UNITS = frozenset(("公里", "千米", "米", "延米", "km"))
+
+
+def _extent_kind(unit: str) -> str:
+    return "area" if unit in _AREA_UNITS else "length" if unit in _LENGTH_UNITS else ""
+
+
+def _other_extent(d: Draft, ctx: ProjectContext) -> bool:
+    """A 待填写 row measuring the work in another kind of extent than the text does (坡耕地水土流失综合治理长度 待填写 公里
+    beside 治理水土流失面积不少于1250公顷: the QA found two such length rows on an area-based project): the text
+    states the work's size as an area (or a length) and no extent of the other kind for it — the row asks for a
+    measure the work does not have. The same work: the row's own words (its measure left out) and the stated
+    extent's share ≥ 3 bigrams."""
+    kind = _extent_kind(d.value_unit or d.unit)
+    if not kind or d.value or not d.note.startswith(PENDING) or d.slot != "quantity":
+        return False
+    stem = _stem_bigrams(d.key)
+    same_work = [m for m in ctx.mentions if _extent_kind(m.unit)
+                 and len(stem & set(bigrams(normalize_name(m.verb + m.obj + m.context)))) >= 3]
+    return bool(same_work) and all(_extent_kind(m.unit) != kind for m in same_work)
 
 
 def _coverage_against_text(d: Draft, ctx: ProjectContext) -> None:
@@ -872,6 +981,29 @@ def _per_extent_cost(d: Draft, ctx: ProjectContext, unit: str) -> bool:
     d.operator, d.value, d.value_unit, d.value_source = "≤", ceiling(v, 2), unit, "derived"
     d.evidence.append(f"项目金额 {amount(total)} 万元 ÷ {m.value}{m.unit} ≈ {d.value} {unit}")
     return True
+
+
+# work on what stands (修缮, 养护, 提档升级 …): the project's own work when its name or text says it
+_UPKEEP = re.compile(r"修缮|养护|维修|维护|修复|大中修|提档升级|改造提升|改造")
+# …and what builds: a project saying so keeps 建设
+_BUILDS = re.compile(r"新建|建设|新修|硬化|铺设")
+
+
+def own_work_cost(d: Draft, ctx: ProjectContext) -> None:
+    """A cost per extent named after building (农村公路每公里建设成本, 万元/公里) names the project's own work when that
+    is upkeep or repair of what stands (农村公路修缮 → 农村公路每公里修缮成本; a QA trial found 建设 on a repair
+    project); its 指标解释 likewise. Unchanged when the project builds, the name says no 建设 or the row is no cost
+    per 公里 / 米 / 平方米 / 亩 / 公顷. Renames a row of the table as chosen (`kb.suggest.fill`): a name changed
+    before ranking moves the ranker's reading of the other rows."""
+    money, _, per = (d.value_unit or d.unit).partition("/")
+    if "建设" not in d.name or d.slot != "cost" or money not in ("元", "万元") \
+            or per not in ("公里", "米", "平方米", "亩", "公顷"):
+        return
+    own = _UPKEEP.search(ctx.core or "") or (None if _BUILDS.search(ctx.text) else _UPKEEP.search(ctx.text))
+    if own is None or _BUILDS.search(ctx.core or ""):
+        return
+    d.name = d.name.replace("建设", own.group(0), 1)
+    d.explanation = d.explanation.replace("建设", own.group(0), 1)
 
 
 # extents that measure one output's size, not an output of their own (平均清淤深度0.8米, 路面宽度6米)
