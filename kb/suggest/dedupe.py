@@ -39,6 +39,8 @@ def set_aside_disagreeing(rows: list[Draft], ctx: ProjectContext) -> bool:
             set_aside(d, NO_DELIVERY_WHY)
             changed = True
     shown = [d for d in shown if d.tier != Tier.ALTERNATE]
+    changed |= _one_payment_timing(shown)
+    shown = [d for d in shown if d.tier != Tier.ALTERNATE]
     table = [TargetRow(level1=Level1(l1).label, level2=Level2(l2).label, name=d.name, operator=d.operator,
                        value=d.value, unit=d.value_unit or d.unit) for d in shown for l1, l2 in [d.shown_levels]]
     context = {"project": ctx.name, "description": ctx.description}
@@ -51,3 +53,27 @@ def set_aside_disagreeing(rows: list[Draft], ctx: ProjectContext) -> bool:
         set_aside(weaker, REPEAT_WHY.format(other=shown.index(kept) + 1, name=kept.name))
         changed = True
     return changed
+
+
+def _one_payment_timing(shown: list[Draft]) -> bool:
+    """A payment dated by `values._bind_deadline` (优抚对象生活补助发放完成时间 2023年12月31日前: the checker's
+    `_PAY_DATE_NAME_RE`) beside another row timing the payment (优抚对象生活补助金每月中旬发放 =100 %: `table`'s
+    on-time payment class) times it twice: the weaker goes. Returns whether a row was set aside."""
+    from kb.checker.rewrite import _PAY_DATE_NAME_RE
+    from kb.suggest.table import MEASURE_CLASSES
+    from kb.suggest.vetting import set_aside
+
+    paying = next(c for c in MEASURE_CLASSES if c.search("补助发放及时率"))   # the on-time payment class
+    dated = [d for d in shown if d.slot == "timeliness" and _PAY_DATE_NAME_RE.search(d.name)]
+    timed = [d for d in shown if d.slot in ("quality", "timeliness") and paying.search(d.name)]
+    for a in dated:
+        for b in timed:
+            if Tier.ALTERNATE in (a.tier, b.tier):
+                continue
+            weaker, kept = (a, b) if (int(a.tier), a.score) < (int(b.tier), b.score) else (b, a)
+            set_aside(weaker, PAY_TWICE_WHY.format(name=kept.name))
+            return True
+    return False
+
+
+PAY_TWICE_WHY = "与“{name}”同为资金发放的时效，保留较优的一行"
