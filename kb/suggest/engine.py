@@ -35,6 +35,7 @@ from kb.indicators.index import IndicatorIndex
 from kb.suggest import candidates as CA
 from kb.suggest.bundle import SuggestModels
 from kb.suggest.context import ProjectContext, read_project
+from kb.suggest.dedupe import set_aside_disagreeing
 from kb.suggest.draft import SOURCE_LABELS, Draft
 from kb.suggest.features import featurize
 from kb.suggest.ranker import Tier
@@ -392,6 +393,27 @@ def choose_table(pool: list[Draft], ctx: ProjectContext, rounds: int = 4) -> Tab
     vet_with_checker(first, ctx)
     seen: set[int] = {id(d) for d in first}
     in_pool = {id(d) for d in pool}
+    table = _vetted(pool, ctx, seen, in_pool, rounds)
+    # the weaker of two rows the checker reads as one measure (STR-12), an acceptance of nothing handed over:
+    # set aside, the freed place taken by the slot's next row (`kb.suggest.dedupe`)
+    for _ in range(REPEAT_ROUNDS):
+        if not set_aside_disagreeing(table.rows, ctx):
+            break
+        table = _vetted(pool, ctx, seen, in_pool, rounds)
+    else:
+        while set_aside_disagreeing(table.rows, ctx):   # out of rounds: what is set aside leaves unreplaced
+            table.rows = [d for d in table.rows if d.tier != Tier.ALTERNATE]
+            table.alternates = {s: [d for d in v if d.tier != Tier.ALTERNATE] for s, v in table.alternates.items()}
+    return table
+
+
+# assemblies after setting aside a repeat (a satisfaction slot may offer three ways to ask one group)
+REPEAT_ROUNDS = 4
+
+
+def _vetted(pool: list[Draft], ctx: ProjectContext, seen: set[int], in_pool: set[int], rounds: int) -> Table:
+    """The table assembled from `pool`, any row it shows that was not vetted (`seen`) vetted by the checker, and
+    assembled again while the vetting drops a row (up to `rounds` times)."""
     table = assemble(pool)
     for k in range(rounds + 1):
         # the pool's rows only: a （请补充…） row is made anew by every assembly, so by `id` it looked unseen —

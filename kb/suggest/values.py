@@ -172,6 +172,8 @@ def project_deadline(text: str | None, year: int | None, name: str = "项目完�
 
 # 设定依据 of an on-time row dated by the budget year's end because the description states no deadline
 YEAR_END_BASIS = "描述未写明完成时限，按预算年度末设定"
+# …and of a payment's on-time row (补助发放及时率) when the description states no term for paying
+PAY_YEAR_END_BASIS = "描述未写明发放时限，按预算年度末设定"
 
 
 def _bind_deadline(drafts: list[Draft], ctx: ProjectContext) -> None:
@@ -183,6 +185,7 @@ def _bind_deadline(drafts: list[Draft], ctx: ProjectContext) -> None:
     rewrite dates it; text stating dates for other work leaves the rate as it is (which date is the declarant's)."""
     from kb.checker.rewrite import (deadline_name, limit_name, payment_days, payment_deadline, pays_on_time,
                                     stated_deadline, without_payments)
+    from kb.checker.lexicon import TIME05_NAME_RE
     from kb.domain.words import PAYMENT_VERBS
 
     from kb.domain.years import stated_year
@@ -215,13 +218,16 @@ def _bind_deadline(drafts: list[Draft], ctx: ProjectContext) -> None:
             d.name, d.explanation = limit_name(d.name), "资金到位至拨付(发放)到对象所用的工作日数，不超过描述写明的时限"
             d.operator, d.value, d.value_unit, d.unit, d.value_source = "≤", days, "个工作日", "个工作日", "text"
             d.evidence.append(f"描述中的拨付时限: {days}个工作日内")
-        elif (not paying and ON_TIME.search(d.key) and d.value_unit in ("%", "")
-              and not stated_deadline(ctx.description, year)):
+        elif ((ON_TIME.search(d.key) and d.value_unit in ("%", "")
+               or TIME05_NAME_RE.search(d.key) and (d.value_unit or d.unit) == "%")
+              and (pays if paying else not stated_deadline(ctx.description, year))):
             # 义诊进乡村按时完成率 =100 %: on time by no stated date, which TIME-05 flags (a QA run: 46 of 65
-            # tables); a 财政局 reviewer asks for the date — the budget year's end, the 设定依据 saying so
-            d.name, d.explanation = deadline_name(d.name), "实际完成的日期，不晚于预算年度末"
+            # tables); a 财政局 reviewer asks for the date — the budget year's end, the 设定依据 saying so. So is a
+            # payment's 发放及时率 with no term stated (n2, h1, h2) and another on-time rate (活动按期举办率, T1)
+            d.name = deadline_name(d.name)
+            d.explanation = "实际发放完成的日期，不晚于预算年度末" if pays else "实际完成的日期，不晚于预算年度末"
             d.operator, d.value, d.value_unit, d.unit = "", f"{year}年12月31日前" if year else "12月31日前", "", ""
-            d.value_source, d.note = "year_end", YEAR_END_BASIS
+            d.value_source, d.note = "year_end", PAY_YEAR_END_BASIS if pays else YEAR_END_BASIS
 
 
 

@@ -20,7 +20,7 @@ from kb.domain.plausible import budget_beyond_project
 from kb.domain.findings import Suggestion, construct
 from kb.domain.levels import level2_fits
 from kb.domain.text import normalize, normalize_name
-from kb.domain.words import BUILD_WORDS, PAY_WORDS, PAYMENT_VERBS
+from kb.domain.words import BUILD_WORDS, PAY_WORDS, PAYMENT_VERBS, builds_or_buys
 from kb.settings import CheckerSettings
 
 
@@ -221,7 +221,9 @@ def near_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
     """ours: pairs of rows (1-based) with different names that measure one thing: the same 一级/二级,
     the same measure (`measure_of`: 里程 ~ 长度), units of one family (`units_compatible`) and an object
     written with the same characters (道路修缮里程 ≥5 公里, 修缮道路长度 ≥5 公里). 人数 and 人次, or 面积
-    and 长度, are different measures; 新建道路 and 修缮道路 different objects."""
+    and 长度, are different measures; 新建道路 and 修缮道路 different objects. And two rates of one measure
+    (`_RATE_SYNONYMS`: 可用率 ~ 正常运行率) of one object (`_one_object`) under one 一级, whichever 二级
+    (补贴资金足额发放率 under 质量 and 按月足额发放率 under 时效)."""
     from kb.domain.units import units_compatible
 
     # a row pairs only with one of its own slot (一级, 二级, measure): objects are read where a slot has two
@@ -244,7 +246,48 @@ def near_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
                 pairs.append((o.idx, r.idx))
                 break
         group.append(r)
+    done = set(pairs)
+    rates: dict[tuple, list] = {}
+    for r in t.items:
+        m = _rate_of(r)
+        if m is None:
+            continue
+        group = rates.setdefault((r.level1, m[0]), [])   # 补贴资金足额发放率 (质量) and 按月足额发放率 (时效): one
+        for o, obj in group:
+            if o.ni.key != r.ni.key and _one_object(obj, m[1], m[0]) and (o.idx, r.idx) not in done:
+                pairs.append((o.idx, r.idx))
+                break
+        group.append((r, m[1]))
     return pairs
+
+
+# ours: one rate under two names (系统可用率 and 政务信息系统正常运行率 ≥99 %; 发放准确率 and 准确发放率), each ending
+# read as its one measure
+_RATE_SYNONYMS = {"可用率": "可用", "正常运行率": "可用", "运行正常率": "可用", "正常运转率": "可用",
+                  "发放准确率": "发放准确", "准确发放率": "发放准确", "足额发放率": "足额发放", "发放足额率": "足额发放",
+                  "发放及时率": "发放及时", "及时发放率": "发放及时", "按时发放率": "发放及时"}
+_RATE_ENDINGS = sorted(_RATE_SYNONYMS, key=len, reverse=True)
+# a payment named by its kind alone (补助对象补助资金, 补贴资金, 资金): the project's payment, whichever it pays
+_GENERIC_PAYMENT_RE = re.compile(r"^(?:补助对象|补贴对象|救助对象|受助对象|发放对象)?(?:补助|补贴|救助|奖补)?(?:资金|金|款)?$")
+
+
+def _rate_of(r: ParsedRow) -> tuple[str, str] | None:
+    """ours: (the rate's one measure, what it measures) of a % row whose name ends with one of
+    `_RATE_SYNONYMS` (政务信息系统正常运行率 → 可用, 政务信息系统), else None."""
+    if not r.name or not r.pct or unset_row(r):
+        return None
+    base = r.ni.base or r.name
+    end = next((e for e in _RATE_ENDINGS if base.endswith(e)), None)
+    return (_RATE_SYNONYMS[end], base[: -len(end)]) if end else None
+
+
+def _one_object(a: str, b: str, measure: str) -> bool:
+    """ours: two rates of one measure are of one object: the same words, one named in the other's last words
+    (系统 / 政务信息系统), one naming none, or — for a payment — one naming only the payment's kind
+    (补助对象补助资金 beside 残疾人生活补贴). 低保金 and 特困供养金 are two payments."""
+    if not a or not b or a.endswith(b) or b.endswith(a):
+        return True
+    return measure.startswith(("发放", "足额")) and bool(_GENERIC_PAYMENT_RE.match(a) or _GENERIC_PAYMENT_RE.match(b))
 
 
 # a satisfaction name's ending (满意度, 满意率, 满意程度), and a word before the group surveyed that names no
@@ -278,6 +321,9 @@ def satisfaction_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
     is STR-12's own duplicate."""
     first: dict[str, ParsedRow] = {}
     pairs = []
+    roles: list[ParsedRow] = []
+    named: list[ParsedRow] = []
+    said = (t.ctx.get("project") or "") + (t.ctx.get("description") or "")
     for r in t.items:
         if unset_row(r):
             continue
@@ -285,9 +331,32 @@ def satisfaction_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
         if g is None:
             continue
         o = first.setdefault(g, r)
-        if o is not r and o.ni.key != r.ni.key:
-            pairs.append((o.idx, r.idx))
-    return pairs
+        if o is not r:
+            if o.ni.key != r.ni.key:
+                pairs.append((o.idx, r.idx))
+        elif _SERVED_ROLE_RE.search(g):
+            roles.append(r)
+        elif _named_in(g, said):
+            named.append(r)
+    # the served by role (参训人员, 用户, 运维服务's) and the one group the text names (干部 of a 干部培训): one group
+    served = sorted(roles + named, key=lambda r: r.idx) if roles and len(named) <= 1 else []
+    pairs.extend((served[0].idx, r.idx) for r in served[1:])
+    return sorted(pairs)
+
+
+# ours: whom a project serves named by their role (服务对象, 受益对象, 参训人员, 学员, 就餐人员, 用户, 系统使用人员) or
+# by what they are served (运维服务满意度): the people the project serves, whoever the text says they are
+_SERVED_ROLE_RE = re.compile(r"^(?:服务|受益|补助|补贴|受助|救助|培训|帮扶)?对象$|^(?:参训|培训|参培)?(?:人员|学员)$|"
+                             r"^就餐(?:人员|者)?$|^(?:系统)?(?:用户|使用人员|使用者)(?:单位)?$|服务$")
+_SERVED_PREFIX_RE = re.compile(r"^(?:服务|受益)")
+
+
+def _named_in(group: str, text: str) -> bool:
+    """ours: the text names the group surveyed (干部 in 基层干部能力提升培训; 服务老人 → 老人 in 为辖区老年人提供…)."""
+    g = _SERVED_PREFIX_RE.sub("", group) if len(group) > 3 else group
+    if len(g) < 2 or not text:
+        return False
+    return g in text or (len(g) == 2 and re.search(re.escape(g[0]) + "." + re.escape(g[1]), text) is not None)
 
 
 def _units_differ(rows: list[ParsedRow]) -> bool:
@@ -411,7 +480,8 @@ def str_12(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
     near = near_duplicates(t)
     if near:
         desc = "；".join(f"“{by_idx[a].name}”与“{by_idx[b].name}”（第{a}、{b}行）" for a, b in near[:5])
-        hits.append(RuleHit("name", f"疑似重复指标：{desc}同属一个二级指标、计量单位同类，计量的是同一对象的同一口径",
+        level = "二级" if all(by_idx[a].level2 == by_idx[b].level2 for a, b in near[:5]) else "一级"
+        hits.append(RuleHit("name", f"疑似重复指标：{desc}同属一个{level}指标、计量单位同类，计量的是同一对象的同一口径",
                             {"near": near}))
     sat = satisfaction_duplicates(t)
     if sat:
@@ -549,7 +619,7 @@ _ANY_PROJECT_WORDS = frozenset(BUDGET_WORDS) | {"拨付", "执行率", "支出",
 
 def _quality_row(fx: TableFix, desc: str) -> dict[str, str] | None:
     """The 质量 row STR-10 adds to a table that does not pay money out: 项目验收合格率 for a project that builds or
-    buys (`BUILD_WORDS` in its name, description or rows); else the library's quality rate of the same kind of work
+    buys (`builds_or_buys` of its name, description and rows: an upkeep service buys only what it says it buys); else the library's quality rate of the same kind of work
     (`IndicatorLookup.of_work`: its keywords in the project's name, else two in its description; never an
     input or process rate such as 资金支出率, REL-02's): 培训合格率 for a
     training, 宣传覆盖率 for a publicity campaign) with its typical target; else None. A QA run got 项目验收合格率 proposed for a 义诊
@@ -557,7 +627,7 @@ def _quality_row(fx: TableFix, desc: str) -> dict[str, str] | None:
     from kb.checker.rewrite import _measured_rate, typical_of
 
     said = (fx.ctx.get("project") or "") + desc + "".join(r.name for r in fx.after.items)
-    if BUILD_WORDS.search(said):
+    if builds_or_buys(said):
         return {"level1": "产出指标", "level2": "质量指标", "name": "项目验收合格率", "operator": "≥",
                 "value": f"{fx.s.quality_rate_default_pct:g}", "unit": "%"}
     of_work = getattr(fx.lookup, "of_work", None)
