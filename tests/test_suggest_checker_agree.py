@@ -100,21 +100,24 @@ def test_the_stated_rate_is_the_one_kept(shipped_kb):
     assert len(sat) == 1, sat
 
 
-# ------------------------------------------------------------------ 3. an on-time payment or event gets a date
+# ------------------------------------------------------------------ 3. an on-time event gets a date; a payment keeps its rate
 @pytest.mark.parametrize("case, name", [
     (("学生营养餐补助", "向全县建档立卡脱贫户子女等在校学生发放营养餐补助，共惠及8600名学生，按每生每年1000元标准发放。", 860),
-     "学生营养餐补助发放完成时间"),
+     "发放及时率"),
     (("公益性岗位补贴", "为全县就业困难人员开发公益性岗位500个，按每人每月1800元发放岗位补贴。", 1080),
-     "公益性岗位补贴发放完成时间"),
+     "发放及时率"),
 ])
-def test_a_payment_with_no_stated_term_is_dated_by_the_years_end(shipped_kb, case, name):
-    """n2, h1: 〔补助〕发放及时率 =100 % with no term stated drew TIME-05 (“及时”的期限未说明). It is the payment's
-    completion by the budget year's end, 设定依据 saying the description states no term; TIME-05 holds."""
+def test_a_payment_with_no_stated_term_keeps_the_rate_real_tables_write(shipped_kb, case, name):
+    """n2, h1: 〔补助〕发放及时率 =100 % with no term stated. Dated by the year's end (the round-12 change) it agreed
+    with TIME-05 but no real table writes it so (dev R@10 0.182 → 0.173, 时效 0.227 → 0.159) and reviewers keep the
+    rate: it stays, and what the checker says of it is at most TIME-05's info — never an error or a warning."""
     table = _table(shipped_kb, case)
-    tim = [(c.name, c.operator, c.value, c.unit, c.basis) for c in table if c.level2_label == "时效指标"]
-    assert tim == [(name, "", "12月31日前", "", "描述未写明发放时限，按预算年度末设定")], tim
+    tim = [(c.name, c.operator, c.value, c.unit) for c in table if c.level2_label == "时效指标"]
+    assert len(tim) == 1 and tim[0][0].endswith(name) and tim[0][1:] == ("=", "100", "%"), tim
     rep = check_rows(_as_rows(table), context=_ctx(case))
-    assert not [f for f in rep.findings if f.rule_id == "TIME-05"]
+    row = next(i for i, c in enumerate(table, 1) if c.level2_label == "时效指标")
+    said = [(f.rule_id, f.severity) for f in rep.findings if f.row == row]
+    assert said and all(sev == "info" for _, sev in said) and ("TIME-05", "info") in said, said
 
 
 def test_an_on_time_event_rate_is_dated_too(shipped_kb):
