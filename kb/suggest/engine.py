@@ -42,6 +42,7 @@ from kb.suggest.ranker import Tier
 from kb.suggest.slots import SLOTS
 from kb.suggest.fill import fill_required
 from kb.suggest.table import Table, assemble
+from kb.suggest.typemodel import keep_supported
 from kb.suggest.values import bind_mentions, default_targets, fill_values
 from kb.suggest.vetting import mark_precision, prefer_named_respondents, set_aside_restated, vet_with_checker
 
@@ -236,7 +237,10 @@ def own_origin_rows(idx: IndicatorIndex, origin: str) -> list[int]:
 
 def detect_types(models: SuggestModels, tokenizer, ctx: ProjectContext,
                  override: list[str] | None) -> tuple[list[tuple], bool]:
-    """Step 2: [(ProjectType, confidence)] best first, and whether the best is below the threshold."""
+    """Step 2: [(ProjectType, confidence)] best first, and whether the best is below the threshold.
+
+    A further type the text gives no evidence of outside the names of systems and bodies is left out
+    (`typemodel.keep_supported`): 保障性住房 for a server room holding a 公租房管理系统."""
     if override:
         unknown = [t for t in override if t not in models.types and t not in _by_name(models)]
         if unknown:
@@ -245,6 +249,7 @@ def detect_types(models: SuggestModels, tokenizer, ctx: ProjectContext,
     if models.type_model is None:
         return [], True
     hits = [(models.types[t], p) for t, p in models.type_model.predict(tokenizer, ctx.text) if t in models.types]
+    hits = keep_supported(hits, ctx.text)
     uncertain = not hits or hits[0][1] < models.type_model.threshold
     return hits, uncertain
 
@@ -280,7 +285,7 @@ def gather_candidates(idx: IndicatorIndex, models: SuggestModels, ctx: ProjectCo
     without the embedding (docs/SUGGEST.md), while embedding cost 2–5× the
     lexical time and collapsed under CPU contention (issue 15).
     Only types at or above the detector's threshold (an override counts as
-    certain) lend their indicator sets.
+    certain) lend their indicator sets and the persons a formed satisfaction row asks.
     """
     tokens = CA.project_tokens(idx.tokenizer, ctx)
     lex = idx.lexical.scores(tokens)
@@ -291,7 +296,8 @@ def gather_candidates(idx: IndicatorIndex, models: SuggestModels, ctx: ProjectCo
     sets = [(t, p) for t, p in detected if p >= SECONDARY_SHARE * top and (p >= floor or p == 1.0)]
     typed = CA.type_drafts(idx, ctx, sets, models.row_of, mask)
     typed += CA.family_drafts(ctx, sets, models.family, _table_id(exclude_origin), idx, mask)
-    formed = CA.formed_drafts(ctx, detected)
+    # an uncertain type names nobody the project serves (环卫工人满意度 for a farmland reclamation at 环卫保洁 0.13)
+    formed = CA.formed_drafts(ctx, [(t, p) for t, p in detected if p >= floor or p == 1.0])
     retrieved = CA.retrieved_drafts(idx, ctx, tokens, lex, mask, lexical)
     lexical_ok = evidence and _lexical_evidence(idx, tokens, ctx, lex, mask)
     dense_ok = False

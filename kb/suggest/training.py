@@ -25,7 +25,7 @@ from kb.suggest.family import FamilyStats
 from kb.suggest.features import featurize
 from kb.suggest.project_types import ProjectType, TrainingTable
 from kb.suggest.ranker import Ranker, train_ranker
-from kb.suggest.typemodel import TypeModel, train_type_model
+from kb.suggest.typemodel import TypeModel, keep_supported, train_type_model
 from kb.domain.text import bigram_dice, normalize_name
 
 FOLDS = 5
@@ -52,8 +52,10 @@ def out_of_fold_types(tokenizer, types: list[ProjectType], tables: list[Training
                       parent: TypeModel) -> dict[str, list[tuple[str, float]]]:
     """Each table's predicted types from a detector trained without it (table id → [(type, p)]).
 
-    The fold detectors take the parent detector's calibration.
+    The fold detectors take the parent detector's calibration; a further type the table's text gives no
+    evidence of is left out, as suggest leaves it out (`typemodel.keep_supported`).
     """
+    by_id = {t.id: t for t in types}
     out: dict[str, list[tuple[str, float]]] = {}
     memo: dict[str, list[str]] = {}
     for k in range(FOLDS):
@@ -61,7 +63,8 @@ def out_of_fold_types(tokenizer, types: list[ProjectType], tables: list[Training
         keep = [t for i, t in enumerate(tables) if i % FOLDS != k]
         model = train_type_model(tokenizer, types, keep, memo, (parent.platt, parent.threshold))
         for t in held:
-            out[t.id] = model.predict(tokenizer, t.text()) if model is not None else []
+            hits = [(by_id[i], p) for i, p in model.predict(tokenizer, t.text())] if model is not None else []
+            out[t.id] = [(ty.id, p) for ty, p in keep_supported(hits, t.text())]
     return out
 
 

@@ -34,7 +34,7 @@ import numpy as np
 
 from kb.suggest import arrays
 from kb.suggest.project_types import ProjectType, TrainingTable
-from kb.suggest.words import FORM_WORDS
+from kb.suggest.words import FORM_WORDS, WORK_VERBS
 from kb.domain.text import normalize
 
 ALPHA = 1.0
@@ -45,6 +45,52 @@ MIN_SHOWN = 0.2          # a type below this confidence is not listed (except th
 MAX_SHOWN = 3
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 _DIGITS = re.compile(r"^[\d.,%]+$")
+
+
+# the name of a system, an organisation or a body ends on one of these (…管理系统, …信息系统, …中心, …办公室): the
+# words in front of it name the thing, not the project's work — 公租房管理系统 in a server-room lease is no housing
+# programme (QA round 3). Longest first: the lazy name stops at the first ending that fits.
+NAME_ENDINGS = ("管理系统", "信息系统", "业务系统", "管理平台", "服务平台", "领导小组", "委员会", "办公室", "数据库",
+                "系统", "平台", "中心")
+_NAME = re.compile(r"([\u4e00-\u9fff]{1,12}?)(" + "|".join(NAME_ENDINGS) + ")")
+_BOOK = re.compile(r"《[^》]{1,40}》")
+# what ends the words in front of a name: a verb of the project's work, or a word joining or placing it — not 服务,
+# 发展 nor 管理, which names hold (养老服务指导中心, 乡村发展中心)
+_NAME_START = tuple(sorted((WORK_VERBS - {"服务", "发展", "管理"}) | {"存放", "部署", "运行", "接入", "对接", "依托", "利用", "通过", "使用", "用于",
+                                         "向", "为", "对", "在", "和", "及", "与", "的", "由", "给", "将", "把", "承担",
+                                         "负责", "支持", "支撑", "覆盖", "包括", "含"}, key=len, reverse=True))
+
+
+def strip_names(text: str) -> str:
+    """`text` without the words that only name a system, an organisation or a document.
+
+    The words in front of a `NAME_ENDINGS` ending, back to the last verb or joining word (`_NAME_START`),
+    are removed and the ending kept (存放公租房管理系统和住房保障信息系统服务器 → 存放管理系统和信息系统服务器);
+    a title in 《》 keeps only its last two characters (its kind: 规划, 方案). A heuristic on characters, for
+    telling a type's own evidence from a sector word inside a name (`supported`), not a parse.
+    """
+    def name(m: re.Match) -> str:
+        head = m.group(1)
+        cut = max((head.rfind(w) + len(w) for w in _NAME_START if w in head), default=0)
+        return head[:cut] + m.group(2)
+
+    t = _BOOK.sub(lambda m: m.group(0)[-3:-1], normalize(text))
+    return _NAME.sub(name, t)
+
+
+def supported(t: ProjectType, text: str) -> bool:
+    """The text, names of systems and bodies left out (`strip_names`), holds one of the type's keywords or
+    phrases or its name: evidence of the type's own programme, beyond words the model shares with it."""
+    bare = strip_names(text)
+    return any(w and w in bare for w in (t.name, *t.keywords, *t.phrases))
+
+
+def keep_supported(hits: list[tuple], text: str) -> list[tuple]:
+    """The detector's hits [(ProjectType, confidence)], best first, without a further type the text gives no
+    evidence of (`supported`): the best type always stays. A further type lends its rows (保障性住房's
+    公租房保障户数, 村级组织运转's 村干部报酬按时足额发放率) only when the text names its own programme or work,
+    not just the objects the project acts on (培训村级后备干部 is a training, not village running costs)."""
+    return hits[:1] + [(t, p) for t, p in hits[1:] if supported(t, text)]
 
 
 def analyze(tokenizer, text: str) -> list[str]:
