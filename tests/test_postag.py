@@ -25,13 +25,15 @@ def test_the_cut_equals_jieba_posseg_with_the_same_words_added():
 
     from kb.domain.words import DOMAIN_TERMS
     from kb.retrieval.tokenize import _base_tokenizer_copy
-    from kb.suggest.objects import _pos_tokenizer
+    from kb.suggest.objects import CONDITION_WORDS, MISTAGGED_NOUNS, OBJECT_WORDS, ROAD_CLASSES, _pos_tokenizer
     from kb.suggest.words import BENEFICIARIES, WORK_VERBS
 
     tok = _base_tokenizer_copy()
     full = pseg.POSTokenizer.__new__(pseg.POSTokenizer)
     full.tokenizer, full.word_tag_tab = tok, dict(pseg.dt.word_tag_tab)
-    for words, freq, tag in ((BENEFICIARIES, 5000, "n"), (WORK_VERBS, 3000, "v")):
+    # the words suggest's tokenizer adds, with its tags (objects, mistagged nouns, words of a thing's condition)
+    for words, freq, tag in ((BENEFICIARIES, 5000, "n"), (ROAD_CLASSES, 5000, "n"), (OBJECT_WORDS, 5000, "n"),
+                             (MISTAGGED_NOUNS, 5000, "n"), (CONDITION_WORDS, 5000, "b"), (WORK_VERBS, 3000, "v")):
         for w in words:
             tok.add_word(w, freq=freq)
             full.word_tag_tab[w] = tag

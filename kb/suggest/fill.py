@@ -30,7 +30,7 @@ from kb.suggest.ranker import Tier
 from kb.suggest.table import (MAX_PENDING, MIN_ROWS, MISSING, Table, _in_table_order, _rate_beside_its_class, group_of,
                               same_measure)
 from kb.suggest.values import own_work_cost
-from kb.suggest.words import BENEFICIARIES, GENERAL_SERVED
+from kb.suggest.words import BENEFICIARIES, GENERAL_SERVED, served_groups
 
 _PERSON_UNITS = frozenset(("人", "人次", "万人", "万人次", "名", "万名"))
 # what the work is on, read from the text: the measure its size is counted in
@@ -46,6 +46,7 @@ def fill_required(table: Table, ctx) -> Table:
     `MIN_ROWS`, its best alternates of the required slots; `table.missing` keeps only the groups still empty
     (none unless no object can be named). `ctx`: the request's `ProjectContext`. Mutates and returns `table`."""
     rows = list(table.rows)
+    given_up = _measurable_benefit(rows, table, ctx)
     for g in [g for g in MISSING if MISSING[g] in table.missing]:
         d = _benefit(rows, ctx) if g == "benefit" else _quality(ctx) if g == "quality" else \
             _quantity(ctx) if g == "quantity" else None
@@ -61,6 +62,7 @@ def fill_required(table: Table, ctx) -> Table:
             if len(rows) >= MIN_ROWS:
                 break
             if any(same_measure(a, r) or _rate_beside_its_class(a, r) for r in rows) \
+                    or vague_benefit(a) and (_named_people(ctx) or any(group_of(r.slot) == "benefit" for r in rows)) \
                     or a.pending and sum(r.pending for r in rows) >= MAX_PENDING \
                     or group_of(a.slot) == "satisfaction" and any(group_of(r.slot) == "satisfaction" for r in rows):
                 continue   # a second satisfaction row only as the table takes one (a second named group)
@@ -68,6 +70,10 @@ def fill_required(table: Table, ctx) -> Table:
             for v in table.alternates.values():
                 if a in v:
                     v.remove(a)
+    for d in given_up:
+        if len(rows) < MIN_ROWS:   # a vague row beside a measurable one only keeps a short table at its size
+            rows.append(d)
+            table.alternates[d.slot].remove(d)
     for extra in (_held_count(ctx), _people_served(rows, ctx)):
         if len(rows) < MIN_ROWS and extra is not None and not any(same_measure(extra, r) for r in rows):
             rows.append(extra)
@@ -75,6 +81,74 @@ def fill_required(table: Table, ctx) -> Table:
         own_work_cost(r, ctx)   # 农村公路每公里建设成本 on a repair project → 每公里修缮成本
     table.rows = _in_table_order(rows)
     return table
+
+
+# groups a benefit row counts in 人 never: not persons (受益企业人数)
+_NOT_PERSONS = frozenset(("企业", "经营主体", "商户", "使用单位"))
+
+
+def vague_benefit(d: Draft) -> bool:
+    """A library 效益 row that states no measure: 定性 with a level no one can count (群众出行条件 达到预期, 舆论氛围
+    良好, 森林资源安全 达到预期), not a stated one of the text nor a yes/no of a mechanism (管养长效机制 是)."""
+    return (group_of(d.slot) == "benefit" and d.operator == "定性" and d.value_source != "text"
+            and d.value not in ("是", "否", "有", "无"))
+
+
+def _named_people(ctx) -> str:
+    """The people a measurable benefit row can count: of the groups the text names as its own
+    (`words.served_groups`: 残疾人, 优抚对象, 学生 — not 群众, 居民 nor the staff), persons, in a word of their own
+    (农民 of 农民专业合作社 is a kind of enterprise), the first in the text; 农户 for work on farmland (`_FARM`);
+    else ''."""
+    at = {b: m.start() for b in served_groups(ctx.beneficiaries) if b in BENEFICIARIES and b not in _NOT_PERSONS
+          for m in [re.search(re.escape(b) + "(?!专业|合作)", ctx.text)] if m}
+    return min(at, key=at.get) if at else "农户" if _FARM.search(ctx.text) else ""
+
+
+def _measurable_benefit(rows: list[Draft], table: Table, ctx) -> list[Draft]:
+    """Vague 效益 rows (`vague_benefit`) give way to a measurable one: reviewers strike 减轻学生家庭经济负担 定性
+    达到预期 (issue-10 trials). Beside a measurable 效益 row a vague one goes (E007's 群众出行条件 beside 受益建档立卡
+    贫困人口数 ≥ 23 人); where every 效益 row is vague, the count of the people the text names (`_named_people`,
+    `_benefit`: 受益优抚对象人数 待填写 人, or the stated headcount moved from 数量) takes their place, else the best
+    measurable 生态效益 alternate for a vague 生态效益 row, the effect on the area the work acts on, its target blank
+    (森林覆盖率 待填写 % for 森林资源安全, 污染物排放削减量 待填写 吨 for 水环境质量; never the library's figure: a
+    social one read 违法违规行为下降率 for an audit, 办公用品节约率 for a party branch's activities). A vague row stays where nothing measurable can be named. The rows given up stand
+    first among their slot's alternates. Mutates `rows` and `table.alternates`; returns the vague rows given up
+    beside a measurable one (a table left short takes them back)."""
+    benefit = [r for r in rows if group_of(r.slot) == "benefit"]
+    vague = [r for r in benefit if vague_benefit(r)]
+    if not vague:
+        return []
+    instead = None
+    if len(vague) == len(benefit):
+        who = _named_people(ctx)
+        area = next((r.slot for r in vague if r.slot == "ecological_benefit"), "")
+        instead = _benefit(rows, ctx, who) if who else _blank_alternate(table, area) if area else None
+        if instead is None:
+            return []
+    for r in vague:
+        rows.remove(r)
+        table.alternates.setdefault(r.slot, []).insert(0, r)
+    if instead is not None:
+        rows.append(instead)
+        return []
+    return vague
+
+
+def _blank_alternate(table: Table, slot: str) -> Draft | None:
+    """The best measurable alternate of `slot` (a unit, not 定性), its target left blank with a note saying
+    why (a library figure is another project's); removed from `table.alternates`. None when there is none."""
+    pool = [(-int(a.tier), -a.score, i, a) for i, a in enumerate(table.alternates.get(slot, []))
+            if a.tier != Tier.ALTERNATE and a.operator != "定性" and a.unit and not vague_benefit(a)]
+    if not pool:
+        return None
+    best = min(pool)[-1]
+    table.alternates[best.slot].remove(best)
+    if best.value_source == "text" or best.pending:
+        return best
+    out = copy(best)
+    out.value, out.value_source = "", ""
+    out.note = f"{PENDING}：描述中没有写明效益目标值，此为同类项目常用指标，请按项目实际填写目标值"
+    return out
 
 
 def _people_served(rows: list[Draft], ctx) -> Draft | None:
@@ -102,9 +176,9 @@ def _kind(ctx) -> str:
     return "build" if kind == "service" and "工程" in ctx.text else kind
 
 
-def _benefit(rows: list[Draft], ctx) -> Draft | None:
+def _benefit(rows: list[Draft], ctx, who: str = "") -> Draft | None:
     """The 效益 row: the table's stated headcount of the people served moved from 数量 (while 数量 keeps a row),
-    else a blank count of the people the text serves."""
+    else a blank count of the people the text serves (`who`, else `_people`)."""
     quantity = [r for r in rows if r.slot == "quantity"]
     served = next((r for r in quantity if r.value_source == "text" and (r.value_unit or r.unit) in _PERSON_UNITS), None)
     if served is not None and len(quantity) > 1:
@@ -113,7 +187,7 @@ def _benefit(rows: list[Draft], ctx) -> Draft | None:
         moved.level2 = "social_benefit"
         moved.evidence = served.evidence + ["受益人数是项目的社会效益（效益指标为必填项）"]
         return moved
-    who = _people(ctx)
+    who = who or _people(ctx)
     households = who.endswith("户")
     name = ("受益" + who if not who.startswith("受益") else who) + ("数" if households else "人数")
     return _pending(name, "social_benefit", "户" if households else "人",

@@ -158,6 +158,8 @@ def join_singles(toks: list[tuple[str, str]]) -> list[tuple[str, str]]:
             continue
         # …or one bound morpheme (农|特产品: jieba tags 农 zg; a reviewer read 特产品销售额 as cut short)
         bound = len(singles) == 1 and singles[0][1] in ("zg", "g") and not (out and is_nounish(*out[-1]))
+        # …or 半 of a kind (乡镇|半|专业|扑火队: jieba tags 半 a numeral; the crews are 半专业扑火队, not 专业扑火队)
+        bound = bound or [w for w, _ in singles] == ["半"]
         if (len(singles) >= 2 or bound) and len(w) >= 2 and is_nounish(w, t):
             out.append(("".join(x for x, _ in singles) + w, "n"))
         else:
@@ -420,6 +422,11 @@ def mentions(text: str) -> list[Mention]:
         if not obj and not verb and prev and prev.obj and t[prev.end:q.start] == "、" and prev.unit != q.unit:
             # 文书档案12万卷、320万画幅: the same thing measured twice, the second measure has no words of its own
             verb, obj, after_ = prev.verb, prev.obj, prev.verb_after
+        if not obj and not verb and q.unit in ("人", "名") and prev and prev.obj.endswith("队") \
+                and _CREW_TOTAL.fullmatch(t[prev.end:q.start]):
+            # 组建半专业扑火队12支共240人: the persons are the crews' members (半专业扑火队队员), not 森林防火人数
+            verb, obj, after_ = prev.verb, prev.obj + "队员", prev.verb_after
+        obj = counted_thing(obj, q.unit)
         listed = list_lead(t, q.start) if obj and not obj_after else None
         out.append(Mention(q.value, q.unit, verb, obj, q.start, q.end, q.is_budget, q.context, after_,
                            action=limit_action(t, q.end) if is_time_unit(q.unit) else "",
@@ -687,6 +694,22 @@ def _event_after(t: str, end: int) -> str:
 
 
 # the words between a count's object and the next number when that object is the count's, not the number's
+# what joins a count of crews to their persons (12支共240人, 12支，共计240人)
+_CREW_TOTAL = re.compile(r"[，,]?(?:共|共计|合计|计)?")
+# measure words of places and institutions (所 of schools, 座, 家, 处): what they count is never people
+_PLACE_MEASURES = frozenset("所座家处栋间")
+_PEOPLE_TAIL = re.compile(r"(?:在校学生|在校生|学生|师生|幼儿|儿童|教师|职工|人员|群众|居民|村民|老人|患者|病人)$")
+
+
+def counted_thing(obj: str, unit: str) -> str:
+    """The thing a count in `unit` counts: a measure word of places or institutions (所, 座, 家 …) counts them,
+    never people read after them — 27所农村中小学在校生约6120人 → 农村中小学 (a name 农村中小学在校生数量 ≥ 27 所 counted
+    pupils in 所); people alone after such a count leave no object (''); any other count keeps `obj`."""
+    if unit not in _PLACE_MEASURES or not _PEOPLE_TAIL.search(obj):
+        return obj
+    return _PEOPLE_TAIL.sub("", obj)
+
+
 _JOINED_TAIL = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:和|及|与|以及)")
 # a clause that only says the year's aim, its object named in the clause before (今年力争达到, 今年目标, 预计)
 _AIM_ONLY = re.compile(r"(?:今年|本年|当年|年内|本年度|\d{4}年)?(?:力争|争取|目标|预计|计划|预期|确保)+")

@@ -120,7 +120,7 @@ def same_measure(a: Draft, b: Draft, in_table: bool = True) -> bool:
                      or _one_blank_extent(a, b) or _generic_beside_stated(a, b) or _generic_beside_stated(b, a)
                      or _one_stated_extent(a, b) or _blank_beside_stated(a, b) or _blank_beside_stated(b, a)):
         return True
-    if group_of(a.slot) != group_of(b.slot) or _kinds_differ(a, b) or _one_list(a, b):
+    if group_of(a.slot) != group_of(b.slot) or _kinds_differ(a, b) or _one_list(a, b) or _two_counts_stated(a, b):
         return False
     if a.obj and a.obj == b.obj:
         return True
@@ -310,6 +310,13 @@ def _kinds_differ(a: Draft, b: Draft) -> bool:
     if not ua or not ub:
         return False
     return ("/" in ua) != ("/" in ub) or (ua == "%") != (ub == "%")
+
+
+def _two_counts_stated(a: Draft, b: Draft) -> bool:
+    """Two numbers of the text in measures that never convert (半专业扑火队 12 支 and its 队员 240 人): two
+    counts, however alike their names."""
+    return (a.mention is not None and b.mention is not None and a.value_source == b.value_source == "text"
+            and not units_compatible(a.mention.unit, b.mention.unit))
 
 
 def _dice(a: Draft, b: Draft) -> float:
