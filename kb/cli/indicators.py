@@ -102,6 +102,12 @@ def _suggest_one(kb, rec: dict, top: int, mode: Optional[str], types: Optional[l
     from kb.domain.messages import chinese, field_path
     from kb.lifecycle.schemas import SuggestRequest
 
+    from kb.io.tables import unknown_budget_key
+
+    if (said := unknown_budget_key(rec)) is not None:   # "budget": 250 would be dropped silently (a fresh trial)
+        raise DataError(said[1], field=said[0])
+    if rec.get("description") is None:   # absent, not of the wrong type (a fresh trial got "应为文本" for it)
+        raise DataError("缺少项目描述：每行须有 description（项目描述）", field="description")
     body = {"description": rec.get("description"), "project_name": rec.get("project_name") or rec.get("project"),
             "budget_wan": rec.get("budget_wan"), "department": rec.get("department"), "sector": rec.get("sector"),
             "unit_name": rec.get("unit_name"), "project_types": types or rec.get("project_types"), "top": top,
@@ -216,7 +222,7 @@ def _suggest_file(kb, file: Path, top: int, mode: Optional[str], types: Optional
         try:
             res = _suggest_one(kb, rec, top, mode, types)
         except DataError as e:
-            refused.append(f"第{n}行" + (f"({rec['id']})" if rec.get("id") else "") + f" {e.field}: {e.message}")
+            refused.append(f"第{n}行" + (f"({rec['id']})" if rec.get("id") else "") + f" {_field_said(e.field)}: {e.message}")
             if as_json:
                 print_json({"id": rec.get("id"), "line": n, "field": e.field, "error": e.message})
             continue
@@ -230,6 +236,15 @@ def _suggest_file(kb, file: Path, top: int, mode: Optional[str], types: Optional
             _print_table(res)
     if refused:
         raise DataError(f"{len(refused)} 个项目未推荐：" + "；".join(refused), file=str(file))
+
+
+def _field_said(field: str | None) -> str:
+    """A line's field as a declarant reads it: its Chinese label and the key written in the file
+    (`预算（万元）budget_wan`), the key alone when it has no label."""
+    from kb.domain.messages import field_label
+
+    label = field_label(field or "")
+    return f"{label} {field}" if label and label != field else (field or "")
 
 
 def _print_table(res) -> None:

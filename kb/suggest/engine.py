@@ -180,7 +180,9 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
                        sector=sector, unit_name=unit_name, department=department)
     if not ctx.text:
         return SuggestResult(confident=False, table=[], suggestions=[], message="描述为空", mode=mode)
-    if not _CJK.search(ctx.text):  # the libraries, types and the text's reading are Chinese
+    if not _CJK.search(description or ""):
+        # the libraries, types and the text's reading are Chinese; a Chinese project name beside an English
+        # description (a fresh trial: 英文 + "Repair 12 km of rural roads") gave 英文数量, 英文成本 and lost the 12 km
         raise DataError(NO_CHINESE, field="description")
     mask = library_mask(idx, unit_name, exclude_origin)
     detected, uncertain = detect_types(models, idx.tokenizer, ctx, project_types)
