@@ -54,3 +54,26 @@ def test_a_completion_with_a_named_acceptance_dates_the_project():
     assert f.suggestion.value == "2025年11月30日前", f.suggestion
     fixed = apply_fixes(TableInput(rows=rows, context=ROAD_CTX), rep).rows
     assert [r.value for r in fixed if r.name == "完工时间"] == ["2025年11月30日前"]
+
+
+# ------------------------------------------------------------------ 5. a satisfaction of nobody
+def test_a_bare_satisfaction_names_nobody():
+    """draft.csv: 满意度指标 | 满意度 | 满意度 | >=90 | % passed; SAT-05 asks whose."""
+    rep = check_rows([_row(*QTY, "修缮道路", "≥", "12", "公里"), _row(*SAT, "满意度", "≥", "90", "%")])
+    assert "调查对象" in _by(rep)[(2, "SAT-05")].message
+
+
+# ------------------------------------------------------------------ 6. 预算年度 of the fixed table
+def test_the_fixed_table_takes_the_year_the_description_plans_for():
+    """lib.xlsx: 预算年度 blank, the description “2024年馆内到馆读者12.3万人次，2025年目标到馆人次达到13万以上”; the
+    `--fix` table's 预算年度 stayed blank. It takes 2025, as the checker's deadlines do; mistakes.json (the year in the
+    project's name) takes 2025 too."""
+    from kb.domain.schema import Declaration
+
+    lib = ("中央补助地方县级公共图书馆免费开放资金45万元。2024年馆内到馆读者12.3万人次，2025年目标到馆人次达到13万以上，"
+           "读者满意度不低于95%。")
+    for name, text in (("县图书馆免费开放补助", lib), (ROAD_CTX["project"], ROAD)):
+        decl = Declaration(project_name=name, description=text, budget_wan=45,
+                           rows=[_row(*TIM, "项目完成时间", "", "及时", "")])
+        rep = check_rows(decl.rows, context={"description": text, "project": name})
+        assert apply_fixes(decl, rep).year == 2025
