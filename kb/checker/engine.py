@@ -21,7 +21,7 @@ from kb.checker.suggestions import checked_rewrite, row_suggestions
 from kb.domain.budget import budget_from_text
 from kb.domain.findings import CheckReport, CheckFinding, Suggestion, construct
 from kb.domain.schema import Declaration, Indicator, TableInput, TargetRow
-from kb.domain.years import stated_year
+from kb.domain.years import planned_year
 from kb.settings import CheckerSettings
 
 _DEFAULT_SETTINGS = CheckerSettings()
@@ -259,7 +259,7 @@ def declaration_context(decl: Declaration) -> dict[str, Any]:
         ctx["budget_wan"] = decl.budget_wan
     if decl.year is not None:
         ctx["budget_year"] = decl.year
-    elif (y := stated_year(decl.project_name, decl.description)) is not None:
+    elif (y := planned_year(decl.project_name, decl.description)) is not None:
         ctx["budget_year"] = y
     if decl.project_name:
         ctx["project"] = decl.project_name

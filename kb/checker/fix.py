@@ -7,6 +7,8 @@ Not for checking or file output.
 """
 from __future__ import annotations
 
+from kb.domain.years import planned_year
+
 from typing import Any
 
 from kb.domain.findings import CheckReport
@@ -95,6 +97,10 @@ def apply_fixes_traced(decl: Declaration, report: CheckReport) -> tuple[Declarat
     rows = [r for r, _, _ in kept]
     rctx = [c for _, c, _ in kept] if rctx_in else []
     update: dict[str, Any] = {"rows": rows}
+    if getattr(decl, "year", 0) is None and (y := planned_year(decl.project_name, decl.description)) is not None:
+        # round 13: the `--fix` workbook's 预算年度 was blank beside “2025年目标…”; the year the checker read
+        # (`engine.declaration_context`, suggest's `stated_year`) is the one the fixed table's deadlines carry
+        update["year"] = y
     if hasattr(decl, "row_numbers"):
         update["row_numbers"] = []
     if hasattr(decl, "row_contexts"):

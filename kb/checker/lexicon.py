@@ -59,6 +59,12 @@ GRADE = frozenset((
 # 优良 (AQI ≤100, HJ 633-2012), 合格 (the acceptance standard), 合规, 达标, 是/否; a degree has no scale to grade by
 DEGREE_GRADES = frozenset(("高", "较高", "低", "好", "较好", "良好"))
 
+# ours: GRADE words that say the target was met and not what it is (达到预期, 达成年度指标 — the catalog's three levels of
+# a self-evaluation's score, not of what a row promises). On a 效益 row (信息化管理水平 定性：达到预期, 群众出行条件 定性：
+# 达到预期) the expectation is nowhere stated: as vague as 有所提高 (QNT-01; round 13, a fresh reviewer). On a 产出 row
+# (课程开发质量 定性 达到预期) the expectation is the work's design or acceptance standard, and the grade stands (S100).
+OUTCOME_GRADES = frozenset(("达到预期", "达成年度指标", "部分达成年度指标并具有一定效果", "未达成年度指标且效果较差"))
+
 # ASPIRE: aspiration verbs that make a *name* a slogan (QNT-02)
 ASPIRE = ("提高", "提升", "改善", "加强", "完善", "促进", "推动", "推进", "巩固", "增强",
           "优化", "实现", "助力", "保障", "营造", "打造",

@@ -413,8 +413,11 @@ def work_of(name: str) -> list[str]:
 # a clause that dates the whole project's completion (项目于2025年10月底前完成, 工程11月底前竣工验收, 11月底前完成
 # 全部建设, 全部完工): the verb closes the clause (项目…完成招标 dates the tendering) or says all of the work
 _DONE = r"(?:完成|完工|竣工|建成|实施完毕)"
+# the acceptance after completion, its body named or not (并通过验收, 并通过县级验收 — round 13: “养护工程须于2025年11月30日前
+# 完工并通过县级验收” was read as no completion, and 完工时间 2025年12月31日前 passed TIME-06), or the handing over
+_CHECKED = r"(?:并?(?:通过)?(?:(?:县|市|区|省|州|乡|镇)级|竣工|专项|综合|联合)?验收|并?(?:交付|投入)使用)"
 _PROJECT_DONE_RE = re.compile(
-    rf"(?:项目|工程)[^，。；,;]*?{_DONE}(?:并?(?:通过)?(?:竣工)?验收|并?(?:交付|投入)使用)?$"
+    rf"(?:项目|工程)[^，。；,;]*?{_DONE}{_CHECKED}?$"
     rf"|{_DONE}(?:全部|全面|所有)|(?:全部|全面|整体){_DONE}")
 
 
@@ -471,7 +474,7 @@ def read_work_deadline(text: str | None, year: int | None, name: str) -> tuple[s
 
 # a clause that is only the completion verb after its date (2025年10月底前完工, 6月底前全部完成): the project's
 # completion, said in a sentence about the project
-_BARE_DONE_RE = re.compile(rf"[于在将并]?(?:全部|全面|整体)?{_DONE}(?:并?(?:通过)?(?:竣工)?验收|并?(?:交付|投入)使用)?")
+_BARE_DONE_RE = re.compile(rf"[于在将并]?(?:全部|全面|整体)?{_DONE}{_CHECKED}?")
 
 
 def stated_work_deadline(text: str | None, year: int | None, name: str) -> tuple[str, str, str] | None:
@@ -974,8 +977,9 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
             return RowRewrite(None, f"指标值或计量单位是{what}（“{r.raw.value.strip()}”“{r.raw.unit.strip()}”），"
                                     "无法自动改写；请填写实际的目标数值和计量单位", manual=True)
         tgt = build_target(r, ids, hits, name, l1, l2, lookup, s)
-        if isinstance(tgt, tuple) and tgt[0] == "定性" and (
+        if ("QNT-01" in ids and r.v in L.OUTCOME_GRADES) or isinstance(tgt, tuple) and tgt[0] == "定性" and (
                 ("QNT-01" in ids and tgt[1] == "达成年度指标") or (tgt[1] in L.DEGREE_GRADES and r.op != "定性")):
+            # round 13: a 效益 row's 定性：达到预期 states no expectation (QNT-01) and takes the same path
             # 工程质量：有所提高 was made 定性：达成年度指标 — as vague, and a re-check passed it; so was 经费支出合规性
             # 较高 made 定性：较高 (round 10): a degree the declarant wrote is no grade of a stated scale
             alt = vague_alternative(r, name, l1, l2, lookup)
@@ -1048,6 +1052,9 @@ def vague_alternative(r: ParsedRow, name: str, l1: Level1, l2: Level2 | None,
     hint = _MEASURE_HINTS.get(said, "数量、比率（%）或完成时间") if said is not None else "数量、比率（%）或完成时间"
     if _QUALITY_END_RE.search(base):
         hint = f"“{base[:-2]}验收合格率”（%）等"
+    if r.v in L.OUTCOME_GRADES:  # 定性：达到预期 on a 效益 row: what was expected is stated nowhere
+        return (f"待填写：指标值“定性：{r.v}”没有说明预期是什么，无法考核；请把“{name}”改为可计量的指标并填写目标值，"
+                f"如{hint}")
     if r.v in L.DEGREE_GRADES:  # 较高, 好: a degree, not a grade of a stated scale
         return (f"待填写：指标值“{r.v}”是程度词，没有分级标准，改为“定性：{r.v}”同样无法考核；请把“{name}”改为可计量的"
                 f"指标并填写目标值，如{hint}")

@@ -54,3 +54,17 @@ def _said_as_last_year(text: str, year: int) -> bool:
                          or _PLAN_OR_MONEY.search(sentences[i]) for i in naming):
         return False
     return any(_THIS_YEAR_LEAD.match(s) for s in sentences[max(naming) + 1:])
+
+
+_PLANNED_YEAR = re.compile(r"(20\d\d)年(?:度)?(?:的)?(?:目标|计划|力争|预计|拟)")
+
+
+def planned_year(project_name: str | None, description: str | None) -> int | None:
+    """`stated_year`, else the one year the description plans for when it names several (2024年馆内到馆读者12.3万
+    人次，2025年目标到馆人次达到13万以上 → 2025: the year a plan word follows — 目标, 计划, 力争, 预计, 拟), else None.
+    The checker's reading of a blank 预算年度 (round 13: the `--fix` workbook left it blank beside such a text)."""
+    year = stated_year(project_name, description)
+    if year is not None:
+        return year
+    planned = {int(y) for y in _PLANNED_YEAR.findall(normalize(description or ""))}
+    return planned.pop() if len(planned) == 1 else None

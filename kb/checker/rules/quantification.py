@@ -13,14 +13,24 @@ from kb.checker import lexicon as L
 from kb.checker.catalog import RuleHit, rule
 from kb.checker.fixes import fmt_num
 from kb.checker.parse import QUANT_OPS, ParsedRow, ParsedTable
+from kb.domain.enums import Level1
 from kb.domain.units import WHOLE_UNITS, is_time_unit
 from kb.settings import CheckerSettings
 
 
+def outcome_grade_of_benefit(r: ParsedRow) -> bool:
+    """A 效益 row whose target says only that it is met (定性：达到预期, 达成年度指标; `lexicon.OUTCOME_GRADES`):
+    the expectation is stated nowhere, so the value is as vague as 有所提高 (round 13)."""
+    return r.v in L.OUTCOME_GRADES and r.level1 is Level1.benefit
+
+
 def is_qnt_01(r: ParsedRow) -> bool:
-    """No digit and a vague word (non-时效 rows also the timeliness words); 定性+等级词 exempt."""
+    """No digit and a vague word (non-时效 rows also the timeliness words); 定性+等级词 exempt, except a 效益 row's
+    达到预期 / 达成年度指标 (`outcome_grade_of_benefit`)."""
     if not r.v or r.has_digit:
         return False
+    if outcome_grade_of_benefit(r):
+        return True
     if r.op == "定性" and r.grade:
         return False
     return r.vague or (r.time_vague and not r.timeliness)
@@ -30,6 +40,8 @@ def is_qnt_01(r: ParsedRow) -> bool:
 def qnt_01(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     if not is_qnt_01(r):
         return None
+    if outcome_grade_of_benefit(r):
+        return RuleHit("value", f"指标值“{r.v}”没有说明预期是什么（效益要达到的程度未写明），无法考核")
     return RuleHit("value", f"指标值“{r.v}”是程度或趋势表述，没有数值，无法考核")
 
 

@@ -16,6 +16,8 @@ from kb.domain.schema import Level1, Level2
 from kb.settings import CheckerSettings
 
 _SAT_WORDS = ("满意", "认可", "认同", "好评")
+# ours: a satisfaction name that is the measure alone, nobody asked (满意度: whose?)
+_NO_SUBJECT = frozenset(("满意度", "满意率", "满意程度", "满意度调查", "总体满意度", "综合满意度"))
 
 
 def _one_misplacement(r: ParsedRow, h: RuleHit) -> tuple[str, ...]:
@@ -79,4 +81,6 @@ def sat_05(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
         return RuleHit("name", f"满意度对象“{m.group()}”笼统，无法组织调查")
     if "、" in r.name_base:
         return RuleHit("name", f"“{r.name}”把多个调查对象合为一个满意度")
+    if r.name_base in _NO_SUBJECT:  # round 13: draft.csv's bare 满意度 passed
+        return RuleHit("name", f"满意度指标“{r.name}”没有写明调查对象（谁的满意度），无法组织调查")
     return None
