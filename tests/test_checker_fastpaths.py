@@ -127,3 +127,22 @@ def test_qnt07_and_str04_short_cuts_keep_their_findings():
     got = sorted((f.rule_id, f.row) for f in check_rows(rows, suggest=False).findings
                  if f.rule_id in ("QNT-07", "STR-04"))
     assert got == [("QNT-07", 1), ("STR-04", 4), ("STR-04", 5)]
+
+
+def test_stated_quantities_memo_gives_the_reading_of_every_real_description():
+    from kb.checker.rules.feasibility import _stated_quantities, stated_quantities
+
+    clear_caches()
+    descs = [d for line in DEV.read_text(encoding="utf-8").splitlines()
+             if (d := json.loads(line).get("description"))]
+    assert len(descs) >= 50
+    read = 0
+    for d in descs:
+        first = stated_quantities(d)
+        assert first == tuple(_stated_quantities(d))
+        assert stated_quantities(d) is first  # read once per description
+        read += len(first)
+    assert read > 100  # the real descriptions state quantities (养护里程300公里 …)
+    # the memo answers as the reader does on a quantity stated per member (a rate, not a total)
+    q = stated_quantities("每所少年宫每周开展活动不少于3次，共16所。")
+    assert [(x, unit, rate) for _, x, unit, _, rate in q] == [(3.0, "次", True), (16.0, "所", False)]
