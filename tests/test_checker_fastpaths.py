@@ -146,3 +146,13 @@ def test_stated_quantities_memo_gives_the_reading_of_every_real_description():
     # the memo answers as the reader does on a quantity stated per member (a rate, not a total)
     q = stated_quantities("每所少年宫每周开展活动不少于3次，共16所。")
     assert [(x, unit, rate) for _, x, unit, _, rate in q] == [(3.0, "次", True), (16.0, "所", False)]
+
+
+def test_lookup_key_without_the_text_memos_is_the_slot_free_key():
+    from kb.domain.text import slot_free_key, slot_free_key_unmemoised
+
+    names = [r.name for r in _dev_rows()] + _ODD_NAMES + ["〔培训对象〕培训人次", "〔服务对象〕满意度（％）", "", "〔〕"]
+    assert len(names) > 500
+    for n in names:
+        assert slot_free_key_unmemoised(n) == slot_free_key(n), n
+    assert slot_free_key_unmemoised("〔培训对象〕培訓人次（人）") == "培训人次人"

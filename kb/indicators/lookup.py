@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 
 from kb.domain.schema import Indicator, typical_target
-from kb.domain.text import bigram_dice, bigrams, slot_free_key as _key
+from kb.domain.text import bigram_dice, bigrams, slot_free_key as _key, slot_free_key_unmemoised
 
 _MEMO_MAX = 200_000
 _MISSING = object()  # a memo miss (None is a memoised answer)
@@ -170,7 +170,7 @@ class IndicatorLookup:
         if k is None:
             if len(self._keys) > _MEMO_MAX:
                 self._keys.clear()
-            k = self._keys[name] = _key(name)
+            k = self._keys[name] = slot_free_key_unmemoised(name)  # memoised here, per name
         return k
 
     def _resolve(self, pos: int) -> Indicator:
