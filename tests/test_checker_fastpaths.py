@@ -156,3 +156,42 @@ def test_lookup_key_without_the_text_memos_is_the_slot_free_key():
     for n in names:
         assert slot_free_key_unmemoised(n) == slot_free_key(n), n
     assert slot_free_key_unmemoised("〔培训对象〕培訓人次（人）") == "培训人次人"
+
+
+def _labeled_and_synthetic_names() -> list[str]:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from check_bench import synthetic, template_rows
+
+    names = [r["name"] for r in template_rows()]  # dev.jsonl rows and the labeled row cases
+    names += [r.name for distinct in (False, True) for d in synthetic(4000, 7, distinct_names=distinct)
+              for r in d.rows]
+    return names
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="../shared/data not present")
+def test_a_quiet_name_draws_no_hit_from_the_name_rules_it_skips():
+    from kb.checker.runner import _PLAIN_NAME_RULES, _QUIET_IDS, quiet_name
+    from kb.settings import CheckerSettings
+
+    s = CheckerSettings()
+    clear_caches()
+    names = _labeled_and_synthetic_names() + _ODD_NAMES + [
+        "提高群众满意度", "12", "—", "XX人数", "按照计划进行维修", "资金到位率", "社会稳定", "培训人数", "", "(未设置)",
+        "村" * 60, "扶贫资金执行率", "道路硬化里程"]
+    quiet = hit = 0
+    for n in names:
+        r = ParsedRow(TargetRow(level1="产出指标", level2="数量指标", name=n, operator="≥", value="1", unit="个"), 1)
+        fired = [m.id for m, f in _PLAIN_NAME_RULES if m.id in _QUIET_IDS and f(r, s) is not None]
+        if quiet_name(r, s):
+            quiet += 1
+            assert not fired, (n, fired)
+        hit += bool(fired)
+    assert quiet > 2000 and hit > 300  # most names are quiet; the skipped rules still fire on the others
+    # each skipped rule still fires where its words are
+    for n, rid in (("提高群众生活水平", "QNT-02"), ("12", "STR-04"), ("XX人数", "STR-04"), ("村" * 120, "STR-05"),
+                   ("按照计划进行维修", "STR-06"), ("资金到位率", "REL-02"), ("社会稳定", "REL-03")):
+        r = ParsedRow(TargetRow(level1="产出指标", level2="数量指标", name=n, operator="≥", value="1", unit="个"), 1)
+        assert not quiet_name(r, s)
+        assert any(f.rule_id == rid for f in check_rows([r.raw], suggest=False).findings), (n, rid)
