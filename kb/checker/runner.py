@@ -8,13 +8,9 @@ or suggestions (`kb.checker.engine`).
 """
 from __future__ import annotations
 
-import re
-
-from kb.checker import lexicon as L
 from kb.checker.catalog import CACHES, GOAL_RULES, ROW_RULES, TABLE_RULES, RuleHit, RuleMeta, fix_of
 from kb.checker.parse import ParsedRow
 from kb.checker.rules import FAMILIES
-from kb.checker.rules.structure import _NUM_NAME_RE, _PLACEHOLDER_NAME_RE, _SYM_NAME_RE
 from kb.settings import CheckerSettings
 
 for _rules in (ROW_RULES, TABLE_RULES, GOAL_RULES):  # families report in FAMILIES order
@@ -61,35 +57,13 @@ def settings_key(s: CheckerSettings) -> tuple:
     return (s.max_name_chars, s.max_plain_name_chars)
 
 
-# One search over a new name for every word or sign the plain name rules below look for (an aspiration verb
-# for QNT-02, a number, sign or placeholder for STR-04, sentence punctuation or 进行/按照/严格 for STR-06, an
-# input or process indicator for REL-02, a slogan for REL-03): a name with none of them, within both length
-# limits (STR-05, STR-06), written as read (STR-04 also searches the raw name) and not a form's unset row, fires
-# none of them, and they are not called (most new names). `tests/test_checker_fastpaths.py` holds every
-# real, labeled and synthetic name to it: such a name draws no hit when the rules are run.
-_QUIET_IDS = frozenset(("QNT-02", "STR-04", "STR-05", "STR-06", "REL-02", "REL-03"))
-_TRIGGERS = (L.ASPIRE_RE, _NUM_NAME_RE, _SYM_NAME_RE, _PLACEHOLDER_NAME_RE, L.STR06_RE, L.REL02_RE,
-             L.REL02_RATE_RE, L.REL03_RE)
-assert all(p.flags == re.UNICODE for p in _TRIGGERS)  # joined as text below, so no flags of their own
-_NAME_TRIGGER_RE = re.compile("|".join(f"(?:{p.pattern})" for p in _TRIGGERS))
-_UNQUIETED_RULES = tuple((m, f) for m, f in _PLAIN_NAME_RULES if m.id not in _QUIET_IDS)
-
-
-def quiet_name(r: ParsedRow, s: CheckerSettings) -> bool:
-    """True when no plain name rule of `_QUIET_IDS` can fire on the row's name (one search, `_NAME_TRIGGER_RE`)."""
-    ni = r.ni
-    n = ni.name
-    return (not r.sat_row and len(n) <= s.max_name_chars and len(n) <= s.max_plain_name_chars
-            and r.raw.name == n and not ni.unset and _NAME_TRIGGER_RE.search(n) is None)
-
-
 def _static_hits(r: ParsedRow, s: CheckerSettings, skey: tuple) -> tuple:
     """Hits of the name-only and level-only rules, computed once per distinct name / level pair."""
     ni = r.ni
     if ni.hits_key == skey:
         nh = ni.hits
     else:
-        rules = _NAME_RULES if r.sat_row else _UNQUIETED_RULES if quiet_name(r, s) else _PLAIN_NAME_RULES
+        rules = _NAME_RULES if r.sat_row else _PLAIN_NAME_RULES
         nh = ni.hits = tuple([(m, h) for m, f in rules if (h := f(r, s)) is not None])
         ni.hits_key = skey
     lk = r.levels_key
