@@ -156,3 +156,21 @@ def test_lookup_key_without_the_text_memos_is_the_slot_free_key():
     for n in names:
         assert slot_free_key_unmemoised(n) == slot_free_key(n), n
     assert slot_free_key_unmemoised("〔培训对象〕培訓人次（人）") == "培训人次人"
+
+
+def test_stock_figures_read_once_per_description_and_rel06_answers_alike():
+    from kb.checker.rules.relevance import stock_figures
+
+    clear_caches()
+    desc = ("2025年计划在全县12个乡镇完成农村户厕改造1500户。全县现有农户4.2万户，其中已完成无害化改厕2.8万户。"
+            "去年已完成改厕1200户。全县现有林地面积186万亩，已累计建成高标准农田38万亩。改造提升原有助餐点2个。")
+    figs = stock_figures(desc)
+    assert stock_figures(desc) is figs
+    # the stock figures, not last period's output (去年已完成) nor work on what stands (改造提升原有助餐点)
+    assert [(x, unit, said) for x, unit, _, _, said in figs] == [
+        (4.2, "万户", "现有"), (2.8, "万户", "已完成"), (186.0, "万亩", "现有"), (38.0, "万亩", "累计")]
+    rows = [TargetRow(level1="产出指标", level2="数量指标", name=n, operator="≥", value=v, unit=u)
+            for n, v, u in (("高标准农田建设面积", "38", "万亩"), ("无害化改厕户数", "28000", "户"), ("改厕户数", "1200", "户"))]
+    found = [[(f.row, f.rule_id) for f in check_rows(rows, {"description": desc}, suggest=False).findings
+              if f.rule_id == "REL-06"] for _ in range(2)]  # cold, then from the memo
+    assert found[0] == found[1] == [(1, "REL-06"), (2, "REL-06")]
