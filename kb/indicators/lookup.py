@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 
 from kb.domain.schema import Indicator, typical_target
@@ -99,8 +99,11 @@ class IndicatorLookup:
             i = len(entries)
             entries.append(pos)
             sizes.append(len(bg))
-            cnt = Counter(bg)
-            counts.append(dict(cnt))
+            cnt: dict[str, int] = {}  # bigram counts in order of first occurrence (as `Counter` gives them)
+            get = cnt.get
+            for b in bg:
+                cnt[b] = get(b, 0) + 1
+            counts.append(cnt)
             for b, c in cnt.items():
                 post[b].append((i, c))
         self._entries[l2], self._sizes[l2], self._counts[l2] = entries, sizes, counts
