@@ -127,3 +127,50 @@ def test_qnt07_and_str04_short_cuts_keep_their_findings():
     got = sorted((f.rule_id, f.row) for f in check_rows(rows, suggest=False).findings
                  if f.rule_id in ("QNT-07", "STR-04"))
     assert got == [("QNT-07", 1), ("STR-04", 4), ("STR-04", 5)]
+
+
+def test_stated_quantities_memo_gives_the_reading_of_every_real_description():
+    from kb.checker.rules.feasibility import _stated_quantities, stated_quantities
+
+    clear_caches()
+    descs = [d for line in DEV.read_text(encoding="utf-8").splitlines()
+             if (d := json.loads(line).get("description"))]
+    assert len(descs) >= 50
+    read = 0
+    for d in descs:
+        first = stated_quantities(d)
+        assert first == tuple(_stated_quantities(d))
+        assert stated_quantities(d) is first  # read once per description
+        read += len(first)
+    assert read > 100  # the real descriptions state quantities (养护里程300公里 …)
+    # the memo answers as the reader does on a quantity stated per member (a rate, not a total)
+    q = stated_quantities("每所少年宫每周开展活动不少于3次，共16所。")
+    assert [(x, unit, rate) for _, x, unit, _, rate in q] == [(3.0, "次", True), (16.0, "所", False)]
+
+
+def test_lookup_key_without_the_text_memos_is_the_slot_free_key():
+    from kb.domain.text import slot_free_key, slot_free_key_unmemoised
+
+    names = [r.name for r in _dev_rows()] + _ODD_NAMES + ["〔培训对象〕培训人次", "〔服务对象〕满意度（％）", "", "〔〕"]
+    assert len(names) > 500
+    for n in names:
+        assert slot_free_key_unmemoised(n) == slot_free_key(n), n
+    assert slot_free_key_unmemoised("〔培训对象〕培訓人次（人）") == "培训人次人"
+
+
+def test_stock_figures_read_once_per_description_and_rel06_answers_alike():
+    from kb.checker.rules.relevance import stock_figures
+
+    clear_caches()
+    desc = ("2025年计划在全县12个乡镇完成农村户厕改造1500户。全县现有农户4.2万户，其中已完成无害化改厕2.8万户。"
+            "去年已完成改厕1200户。全县现有林地面积186万亩，已累计建成高标准农田38万亩。改造提升原有助餐点2个。")
+    figs = stock_figures(desc)
+    assert stock_figures(desc) is figs
+    # the stock figures, not last period's output (去年已完成) nor work on what stands (改造提升原有助餐点)
+    assert [(x, unit, said) for x, unit, _, _, said in figs] == [
+        (4.2, "万户", "现有"), (2.8, "万户", "已完成"), (186.0, "万亩", "现有"), (38.0, "万亩", "累计")]
+    rows = [TargetRow(level1="产出指标", level2="数量指标", name=n, operator="≥", value=v, unit=u)
+            for n, v, u in (("高标准农田建设面积", "38", "万亩"), ("无害化改厕户数", "28000", "户"), ("改厕户数", "1200", "户"))]
+    found = [[(f.row, f.rule_id) for f in check_rows(rows, {"description": desc}, suggest=False).findings
+              if f.rule_id == "REL-06"] for _ in range(2)]  # cold, then from the memo
+    assert found[0] == found[1] == [(1, "REL-06"), (2, "REL-06")]

@@ -205,6 +205,13 @@ def slot_free_key(name: str | None) -> str:
     return normalize_name(_SLOT.sub("", name or ""))
 
 
+def slot_free_key_unmemoised(name: str) -> str:
+    """`slot_free_key` computed without its two text memos, for a caller that keeps the keys itself
+    (`kb.indicators.lookup`): a name met once would only push remembered names out of them."""
+    t = _SLOT.sub("", name) if name else ""
+    return _PUNCT.sub("", _normalize(t)).lower() if t else ""
+
+
 def bigrams(text: str) -> list[str]:
     """Character bigrams of `text` (a 1-char string yields itself once)."""
     if len(text) < 2:

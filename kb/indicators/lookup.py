@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import json
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Collection, Sequence
 
 from kb.domain.schema import Indicator, typical_target
-from kb.domain.text import bigram_dice, bigrams, slot_free_key as _key
+from kb.domain.text import bigram_dice, bigrams, slot_free_key as _key, slot_free_key_unmemoised
 
 _MEMO_MAX = 200_000
 _MISSING = object()  # a memo miss (None is a memoised answer)
@@ -79,7 +79,6 @@ class IndicatorLookup:
         self._entries: dict[str, list[int]] = {}
         self._counts: dict[str, list[dict[str, int]]] = {}
         self._postings: dict[str, dict[str, list[tuple[int, int]]]] = {}
-        self._plen: dict[str, dict[str, int]] = {}
         self._cache: dict[tuple[str, str | None], Indicator | None] = {}
         self._keys: dict[str, str] = {}
         self._fuzzy: dict[tuple[str, str], int | None] = {}
@@ -100,12 +99,14 @@ class IndicatorLookup:
             i = len(entries)
             entries.append(pos)
             sizes.append(len(bg))
-            cnt = Counter(bg)
-            counts.append(dict(cnt))
+            cnt: dict[str, int] = {}  # bigram counts in order of first occurrence (as `Counter` gives them)
+            get = cnt.get
+            for b in bg:
+                cnt[b] = get(b, 0) + 1
+            counts.append(cnt)
             for b, c in cnt.items():
                 post[b].append((i, c))
         self._entries[l2], self._sizes[l2], self._counts[l2] = entries, sizes, counts
-        self._plen[l2] = {b: len(pl) for b, pl in post.items()}
         self._postings[l2] = post  # last: a concurrent reader sees a complete index or none
         return post
 
@@ -188,7 +189,7 @@ class IndicatorLookup:
         if k is None:
             if len(self._keys) > _MEMO_MAX:
                 self._keys.clear()
-            k = self._keys[name] = _key(name)
+            k = self._keys[name] = slot_free_key_unmemoised(name)  # memoised here, per name
         return k
 
     def _resolve(self, pos: int) -> Indicator:
@@ -226,31 +227,33 @@ class IndicatorLookup:
         nq = max(1, len(k) - 1)
         # overlap needed: 2·o/(nq+nc) ≥ t with nc ≥ o  →  o ≥ t·nq/(2−t)
         need = math.ceil(self.min_dice * nq / (2.0 - self.min_dice) - 1e-9)
-        lens = self._plen[level2]
-        known: list[str] = []
-        unknown: list[str] = []
+        # each of the query's bigrams looked up once: its posting list, or none in `level2`
+        known: list[tuple[int, int, str, list[tuple[int, int]]]] = []
+        unknown = 0
         total = 0
+        get = post.get
         for b, q in cq.items():
-            if b in lens:
-                known.append(b)
+            pl = get(b)
+            if pl:
+                known.append((len(pl), len(known), b, pl))
                 total += q
             else:
-                unknown.append(b)
+                unknown += 1
         if total < need:
             return None  # the bigrams no indicator of `level2` has leave too little overlap for any
         # rarest first; bigrams no indicator has come first (they add nothing but count in the prefix)
-        known.sort(key=lens.__getitem__)
-        rare = unknown + known if unknown else known
+        known.sort()
         # a candidate sharing none of the first (distinct − need + 1) rarest bigrams cannot reach `need`
-        cut = max(1, len(rare) - need + 1)
+        cut = max(1, unknown + len(known) - need + 1) - unknown
         ov: dict[int, int] = {}
-        for b in rare[:cut]:
+        for _, _, b, pl in known[:cut] if cut > 0 else ():
             q = cq[b]
-            for i, c in post.get(b, ()):
+            for i, c in pl:
                 ov[i] = ov.get(i, 0) + (q if q < c else c)
         if not ov:
             return None
-        self._add_common(ov, rare[cut:], cq, post, self._counts[level2])
+        if cut < len(known):
+            self._add_common(ov, known[cut:], cq, self._counts[level2])
         size = self._sizes[level2]
         best, hit = 0.0, -1
         for i in (sorted(ov) if accept is not None or len(ov) > 1 else ov):
@@ -260,12 +263,13 @@ class IndicatorLookup:
         return self._entries[level2][hit] if best >= max(self.min_dice, min_dice or 0.0) else None
 
     @staticmethod
-    def _add_common(ov: dict[int, int], common: list[str], cq: dict[str, int], post: dict, counts: list[dict]) -> None:
-        """Add the commoner bigrams' overlaps to the candidates found (walking the shorter side)."""
-        for b in common:
+    def _add_common(ov: dict[int, int], common: list[tuple[int, int, str, list[tuple[int, int]]]], cq: dict[str, int],
+                    counts: list[dict]) -> None:
+        """Add the commoner bigrams' overlaps (`common`: length, order, bigram, posting list) to the candidates
+        found (walking the shorter side)."""
+        for n, _, b, pl in common:
             q = cq[b]
-            pl = post.get(b, ())
-            if len(pl) <= len(ov):
+            if n <= len(ov):
                 for i, c in pl:
                     if i in ov:
                         ov[i] += q if q < c else c

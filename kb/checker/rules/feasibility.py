@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from kb.checker.catalog import RuleHit, rule
+from kb.checker.catalog import CACHES, RuleHit, rule
 from kb.checker.parse import NUM_RE, UNIT_RE, ParsedRow, ParsedTable, to_float
 from kb.checker.fixes import fmt_num
 from kb.domain.budget import total_from_text
@@ -288,7 +288,22 @@ def bigrams(s: str) -> set[str]:
 _CLAUSE_BREAK_RE = re.compile(r"[，。；,;：:！？]")
 
 
-def stated_quantities(description: str) -> list[tuple[str, float, str, tuple[str, int, str] | None, bool]]:
+_STATED_MEMO: dict[str, tuple] = {}
+CACHES.append(_STATED_MEMO.clear)
+
+
+def stated_quantities(description: str) -> tuple[tuple[str, float, str, tuple[str, int, str] | None, bool], ...]:
+    """`_stated_quantities` of a description, read once per description (FEAS-04, UNIT-01's stated unit and the
+    rewrite's stated figure read the same description for every row of a table; callers only read the tuple)."""
+    q = _STATED_MEMO.get(description)
+    if q is None:
+        if len(_STATED_MEMO) > 10_000:
+            _STATED_MEMO.clear()
+        q = _STATED_MEMO[description] = tuple(_stated_quantities(description))
+    return q
+
+
+def _stated_quantities(description: str) -> list[tuple[str, float, str, tuple[str, int, str] | None, bool]]:
     """(words before and after it, number, unit, frequency, rate) of each quantity the description states
     (养护里程300公里, 建设8个老年助餐点); a magnitude before the unit is kept in it (3万立方米 → 3, 万立方米).
     The frequency (`every_period`) is read from the clause up to 16 characters back: 网格员每月入户走访不少于

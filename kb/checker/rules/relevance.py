@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kb.checker import lexicon as L
-from kb.checker.catalog import LEVELS, RuleHit, rule
+from kb.checker.catalog import CACHES, LEVELS, RuleHit, rule
 from kb.checker.fixes import fmt_num
 from kb.checker.parse import UNIT_RE, ParsedRow, own_programs
 from kb.checker.rules.feasibility import bigrams, in_unit
@@ -220,18 +220,38 @@ def stock_reason(r: ParsedRow) -> str | None:
     if not desc or not r.eff_unit or work:
         return None
     name = bigrams(name_text)
-    for m in _CLAUSE_QTY_RE.finditer(desc):
-        before, x, unit = m.group(1), float(m.group(2).replace(",", "")), (m.group(3) or "") + m.group(4)
-        said = STOCK_WORDS.search(before)
-        if not said or (said.group() in ("已完成", "已有") and PAST_PERIOD_WORDS.search(before)):
-            continue
-        if _WORK_BEFORE_STOCK_RE.search(before[:said.start()]) or _WORK_AFTER_STOCK_RE.search(m.group(5)):
-            continue  # work done this year on what stands (改造提升原有助餐点2个) is the year's output
+    for x, unit, words, stock, said in stock_figures(desc):
         y = in_unit(x, unit, r.eff_unit) if units_compatible(unit, r.eff_unit) else None
-        if y is not None and abs(y - r.num) <= 1e-9 * max(1.0, y) and name & bigrams(before + m.group(5)):
-            return (f"指标值{fmt_num(r.num)}{r.eff_unit}是申报说明中的“{before[said.start():]}{fmt_num(x)}{unit}”，即{said.group()}的"
+        if y is not None and abs(y - r.num) <= 1e-9 * max(1.0, y) and name & words:
+            return (f"指标值{fmt_num(r.num)}{r.eff_unit}是申报说明中的“{stock}{fmt_num(x)}{unit}”，即{said}的"
                     "总量，是项目实施的背景，不是本年度的产出")
     return None
+
+
+_STOCK_MEMO: dict[str, tuple] = {}
+CACHES.append(_STOCK_MEMO.clear)
+
+
+def stock_figures(desc: str) -> tuple[tuple[float, str, frozenset[str], str, str], ...]:
+    """The figures a description gives as a stock or a past total (全县现有农户4.2万户), in order: (number, unit,
+    the character pairs of the words around it, the words from the stock word on, the stock word) — not those it
+    says this year's work on (改造提升原有助餐点2个, 现有林地186万亩进行管护). Read once per description
+    (`stock_reason` reads it for every 数量 row of a table)."""
+    out = _STOCK_MEMO.get(desc)
+    if out is None:
+        found = []
+        for m in _CLAUSE_QTY_RE.finditer(desc):
+            before, x, unit = m.group(1), float(m.group(2).replace(",", "")), (m.group(3) or "") + m.group(4)
+            said = STOCK_WORDS.search(before)
+            if not said or (said.group() in ("已完成", "已有") and PAST_PERIOD_WORDS.search(before)):
+                continue
+            if _WORK_BEFORE_STOCK_RE.search(before[:said.start()]) or _WORK_AFTER_STOCK_RE.search(m.group(5)):
+                continue  # work done this year on what stands (改造提升原有助餐点2个) is the year's output
+            found.append((x, unit, frozenset(bigrams(before + m.group(5))), before[said.start():], said.group()))
+        if len(_STOCK_MEMO) > 10_000:
+            _STOCK_MEMO.clear()
+        out = _STOCK_MEMO[desc] = tuple(found)
+    return out
 
 
 @rule("REL-06", needs="num", advice="产出数量指标填本年度新增或完成的量（如本年度完成改造户数、新建面积）；"
