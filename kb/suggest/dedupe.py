@@ -11,6 +11,8 @@ the reading of the checker's STR-10: 视频监控系统运维 hands nothing over
 """
 from __future__ import annotations
 
+import re
+
 from kb.domain.enums import Level1, Level2
 from kb.domain.schema import TargetRow
 from kb.suggest.context import ProjectContext
@@ -40,6 +42,8 @@ def set_aside_disagreeing(rows: list[Draft], ctx: ProjectContext) -> bool:
             changed = True
     shown = [d for d in shown if d.tier != Tier.ALTERNATE]
     changed |= _one_payment_timing(shown)
+    shown = [d for d in shown if d.tier != Tier.ALTERNATE]
+    changed |= _one_stated_figure(shown) or _one_derived_cost(shown) or _blank_total_cost(shown)
     shown = [d for d in shown if d.tier != Tier.ALTERNATE]
     table = [TargetRow(level1=Level1(l1).label, level2=Level2(l2).label, name=d.name, operator=d.operator,
                        value=d.value, unit=d.value_unit or d.unit) for d in shown for l1, l2 in [d.shown_levels]]
@@ -76,4 +80,63 @@ def _one_payment_timing(shown: list[Draft]) -> bool:
     return False
 
 
+def _one_stated_figure(shown: list[Draft]) -> bool:
+    """A figure the text restates with no work of its own binds one row, not two: 新建和改造社区老年食堂8处 … 2025年6月
+    底前8处助餐点全部投入运营 gave 改造社区老年食堂数量 ≥8 处 and 助餐点数量 ≥8 处 (trial 7: the same 8 sites). Of two
+    数量 rows bound from the text (`Draft.mention`) with the same value and unit, the one whose mention has no verb
+    (`Mention.verb` '', nor a work verb of `words.WORK_VERBS` in its words) and comes later in the text is set aside
+    when the other's has one; 改造文化站5个，新建村卫生室5个 (each with its work) stays two rows. Returns whether a row was set aside."""
+    from kb.suggest.vetting import set_aside
+    from kb.suggest.words import WORK_VERBS
+
+    bound = [d for d in shown if d.slot == "quantity" and d.value_source == "text" and d.mention is not None]
+    for a in bound:
+        for b in bound:
+            if a is b or Tier.ALTERNATE in (a.tier, b.tier) or (a.value, a.value_unit) != (b.value, b.value_unit):
+                continue
+            if a.mention.verb and not b.mention.verb and b.mention.start > a.mention.end and \
+                    not any(v in b.mention.context + b.mention.obj for v in WORK_VERBS):
+                set_aside(b, RESTATED_WHY.format(name=a.name))
+                return True
+    return False
+
+
+def _one_derived_cost(shown: list[Draft]) -> bool:
+    """Two cost rows holding one figure derived from the budget (250万元 ÷ 12公里: 农村公路每公里建设成本 and 公路养护每公里
+    成本 ≤20.84 万元/公里, trial 7) ask one cost twice: the weaker (tier, then score) is set aside, and its place may take
+    the total cost. Returns whether a row was set aside."""
+    from kb.suggest.vetting import set_aside
+
+    derived = [d for d in shown if d.slot == "cost" and d.value_source == "derived" and d.value]
+    for i, a in enumerate(derived):
+        for b in derived[i + 1:]:
+            if Tier.ALTERNATE in (a.tier, b.tier) or (a.value, a.value_unit) != (b.value, b.value_unit):
+                continue
+            weaker, kept = (a, b) if (int(a.tier), a.score) < (int(b.tier), b.score) else (b, a)
+            set_aside(weaker, DERIVED_TWICE_WHY.format(name=kept.name))
+            return True
+    return False
+
+
+def _blank_total_cost(shown: list[Draft]) -> bool:
+    """A 待填写 amount in 万元 named by the cost the budget row already holds (物业管理费 待填写 万元 beside 物业管理成本
+    ≤1125 万元; 燃油费 beside 车辆维修燃油费成本 ≤340 万元) asks the total again: it is set aside. Returns whether a row
+    was set aside."""
+    from kb.suggest.vetting import set_aside
+
+    totals = [d for d in shown if d.slot == "cost" and d.value_source == "budget"]
+    for d in shown:
+        if d.slot != "cost" or not d.pending or d.unit != "万元" or d.tier == Tier.ALTERNATE:
+            continue
+        stem = _COST_TAIL.sub("", d.key)
+        kept = next((t for t in totals if stem and stem in _COST_TAIL.sub("", t.key)), None)
+        if kept is not None:
+            set_aside(d, DERIVED_TWICE_WHY.format(name=kept.name))
+            return True
+    return False
+
+
+_COST_TAIL = re.compile(r"(?:费用|经费|资金|费)?(?:成本|支出)?$")
+DERIVED_TWICE_WHY = "与“{name}”是按预算测算的同一成本，保留一行"
+RESTATED_WHY = "描述中的同一数字已由“{name}”计量（后文复述，没有另外的工作），保留一行"
 PAY_TWICE_WHY = "与“{name}”同为资金发放的时效，保留较优的一行"

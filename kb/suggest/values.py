@@ -71,7 +71,9 @@ def bind_mentions(drafts: list[Draft], ctx: ProjectContext, main_type: str | Non
                and ("满意" in d.name) == ("满意" in m.obj)]   # 资助对象满意度95% never binds 资助对象认定准确率
         obj = set(bigrams(normalize_name(m.obj + m.verb))) or set(bigrams(normalize_name(m.context)))
         said = set(bigrams(normalize_name(m.verb + m.obj + m.context)))
-        scored = [(len(obj & d.bigram_counts.keys()) / len(obj) if obj else 0.0, _stem_share(d, said), d) for d in fam]
+        fam = [d for d in fam if not _other_area(d, m)]
+        scored = [(1.0 if _managed_building(d, m) else len(obj & d.bigram_counts.keys()) / len(obj) if obj else 0.0,
+                   _stem_share(d, said), d) for d in fam]
         bound = [(max(o, st), d) for o, st, d in scored if (o >= BIND_OVERLAP or st >= STEM_OVERLAP)
                  and not (max(o, st) < 0.5 and _other_thing(d, m))]
         if not bound and _only_of_family(m, ctx) and not _CAPACITY.search(m.context):
@@ -302,6 +304,25 @@ def _total_for_per_head(d: Draft, m: Mention, text: str) -> bool:
 
 
 _ROW_MEASURE = re.compile(r"(?:建设|新建|修建|维修|改造|开设|设置)?(?:长度|里程|面积|数量|个数|规模)$")
+
+
+# an area of a building's part or kind, said before 面积 (展示面积, 占地面积, 建筑面积, 绿化面积)
+_AREA_KIND = re.compile(r"(展示|展览|陈列|占地|建筑|使用|营业|绿化|办公|经营|公共)面积$")
+# an area a contract serves or manages (物业服务面积, 物业管理面积, 保洁面积)
+_MANAGED_AREA = re.compile(r"(服务|管理|保洁)面积$")
+
+
+def _other_area(d: Draft, m: Mention) -> bool:
+    """The text names the kind of an area (展览馆…展示面积约1万平方米) the row does not: 物业服务面积 is no 展示面积
+    (trial 7, D050: ≥1 万平方米 where the property contract manages the 2.6万㎡ building); the building's own area
+    goes to it (`_managed_building`)."""
+    kind = _AREA_KIND.search(m.context or m.obj or "")
+    return bool(kind) and kind.group(1) not in d.key and not _managed_building(d, m)
+
+
+def _managed_building(d: Draft, m: Mention) -> bool:
+    """A served or managed area (物业服务面积) of a contract is the area of the building it serves (建筑面积)."""
+    return bool(_MANAGED_AREA.search(d.key)) and (m.context or m.obj or "").endswith("建筑面积")
 
 
 def _other_thing(d: Draft, m: Mention) -> bool:

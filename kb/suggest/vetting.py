@@ -126,6 +126,17 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
             # 航空消防租机补助发放率 (E046): the fund rents six aircraft and pays no one
             set_aside(d, "项目资金用于租用或购买，描述中没有发放对象，发放类质量指标仅作备选")
             continue
+        if d.slot == "timeliness" and d.value_source != "text" and _WITHIN_YEAR.search(d.value or "") and \
+                _YEARS_SPAN.search(ctx.text):
+            # 项目实施周期 定性 年度内完成 beside 实施周期2022-2024年 (trial 7, D050): the text's period is longer
+            set_aside(d, "描述写明跨年度的实施周期，“年度内完成”与之不符，仅作备选")
+            continue
+        if d.slot == "quantity" and _USE_VOLUME.search(d.key) and _MAINTAINS.search(ctx.text) and \
+                not builds_or_buys_system(ctx):
+            # 网上办件量 ≥36 万件 of 平台年办件量约36万件 (trial 7): the platform's business, background to a maintenance
+            # contract, which keeps the system running and handles none of it
+            set_aside(d, "业务量是平台自身的使用情况，运维服务不产生它，仅作备选")
+            continue
         place = misplaced(d)
         if place:
             set_aside(d, place)
@@ -224,6 +235,8 @@ def misplaced(d: Draft) -> str:
     - under 时效, a name with none of the checker's time words (`kb.checker.lexicon.LEVEL_TIME_RE`: 时间, 及时, 按期 …)
       and no date for a value is a rate the checker files under 质量: 年度投资完成率 ≥ 90 % (construction.csv files it
       under 时效) measures budget execution, not a time target (trial 5, E007);
+    - under 经济/社会效益, an area or length (`_EXTENT_NAME`, unit `_AREA_OR_LENGTH`: 林业产业发展面积 万亩) the checker
+      files under 产出 (trial 7, D025; the real table has 林业产业 0.5万亩 under 数量);
     - under 效益, a rate of an output act (`_OUTPUT_RATE`: 年度重点工作任务完成率, filed under 社会效益 by operations.csv)
       whose name holds no word of the checker's benefit vocabulary (`LEVEL_BENEFIT_RE`, `PEOPLE_BENEFIT_RE`) is an output
       the checker files under 产出 (trial 5, E003).
@@ -238,7 +251,28 @@ def misplaced(d: Draft) -> str:
     if d.slot in ("economic_benefit", "social_benefit", "ecological_benefit", "sustainable_impact") and \
             _OUTPUT_RATE.search(d.key) and guess_level(d.key)[0] is Level1.output:
         return "名称是产出完成情况的比率，不是效益（审核规则按名称归入产出指标），仅作备选"
+    if d.slot in ("economic_benefit", "social_benefit") and _AREA_OR_LENGTH.search(d.value_unit or d.unit or "") \
+            and _EXTENT_NAME.search(d.key) and guess_level(d.key)[0] is Level1.output:
+        return "名称是产出的面积或长度，不是效益（审核规则按名称归入产出指标），仅作备选"
     return ""
+
+
+# a volume of use of a system or platform (办件量, 访问量, 业务量) and a maintenance contract's work
+_USE_VOLUME = re.compile(r"办件量|办件数|访问量|访问人次|业务量|交易量|点击量|浏览量")
+_MAINTAINS = re.compile(r"运维|运行维护|维护服务")
+_BUILDS_SYSTEM = re.compile(r"建设|开发|新建|升级改造|上线")
+
+
+def builds_or_buys_system(ctx: ProjectContext) -> bool:
+    """The text builds or develops the system (建设, 开发, 上线 …), whose use may then be its output."""
+    return bool(_BUILDS_SYSTEM.search(ctx.text))
+
+
+# a typical value of a time row that ends the work within the year, and a text stating a period of several years
+_WITHIN_YEAR = re.compile(r"年度内|当年|年内")
+_YEARS_SPAN = re.compile(r"(20\d\d)\s*(?:年)?\s*[-－—–~～至到]\s*(20\d\d)\s*年")
+# an area or length named as such (林业产业发展面积 万亩): what the work covers, filed by the checker under 产出
+_EXTENT_NAME = re.compile(r"(面积|里程|长度)$")
 
 
 _DATE = re.compile(r"\d{4}年|\d+月|\d+日")
@@ -525,6 +559,9 @@ _SYNONYMS = {"中职": ("中等职业",), "中等职业": ("中职",), "残疾":
              "道路": ("公路", "路面", "公里路", "修路"),
              "储备粮": ("粮食储备",), "粮食": ("储备粮", "稻谷", "小麦", "玉米"), "脱贫": ("贫困",), "贫困": ("脱贫",),
              "职工": ("员工", "干部", "在职", "在编", "工会", "退休"),   # a unit's own staff, however named
+             "参保": ("保险", "医保", "社保", "参合"),   # 脱贫人口参保率 is an insurance programme's, not a loan subsidy's
+             "公务出行": ("公务用车", "公务车", "公车", "公务活动"),   # 执法、抑尘车辆 run no official trips
+             "办公环境": ("办公楼", "办公区", "办公场所", "办公用房", "办公大楼", "机关大院"),   # not an exhibition hall
              "绿化": ("园林", "绿地"), "园林": ("绿化", "绿地"), "机房": ("服务器", "机柜"), "信息系统": ("系统", "平台")}
 
 
