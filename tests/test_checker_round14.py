@@ -45,6 +45,22 @@ def test_a_figure_ten_times_off_in_other_digits_stays_advice():
     assert s.value is None and "核对指标值" in s.text, s
 
 
+# ------------------------------------------------------------------ 2. ">=90" in the fixed table
+def test_an_ascii_operator_is_written_in_the_templates_form():
+    """draft.csv row 3: 满意度 | >=90 | % (no operator column). The check reads it as ≥90 (no OP finding); the fixed
+    table had kept “>=90”. It now writes the operator as the template does (≥), on a row with a rewrite and on one
+    without; the findings are the same."""
+    rows = [_row(*QTY, "修缮道路", "≥", "12", "公里"),
+            _row(*SAT, "满意度", "", ">=90", "%"),
+            _row(*SAT, "受益群众满意度", "", "＞＝95", "%")]
+    rep = check_rows(rows, context={})
+    assert not [f for f in rep.findings if f.rule_id.startswith("OP-") and f.row in (2, 3)]
+    fixed = apply_fixes(TableInput(rows=rows, context={}), rep).rows
+    got = {r.name: (r.operator, r.value, r.unit) for r in fixed}
+    assert got["服务对象满意度"] == ("≥", "90", "%"), got
+    assert got["受益群众满意度"] == ("≥", "95", "%"), got
+
+
 # ------------------------------------------------------------------ 4. a rate the text states
 def test_a_rate_takes_the_target_the_text_states():
     """mistakes.json row 4: 优良中等路率 ≥120 % (QNT-07) was rewritten ≥80 % (the library's) beside “优良中等路率为78%，
