@@ -61,6 +61,28 @@ def test_an_ascii_operator_is_written_in_the_templates_form():
     assert got["受益群众满意度"] == ("≥", "95", "%"), got
 
 
+# ------------------------------------------------------------------ 3. two rows timing one completion
+def test_completion_and_finish_dates_are_one_measure():
+    """mistakes.json after `--fix`: 完成时间 and 完工时间, both 2025年11月30日前, passed. STR-12 reads them as one
+    completion (advice: keep the earlier row), and `repeated_measures` (suggest's dedupe) pairs them too."""
+    rows = [_row(*QTY, "养护里程", "≥", "612", "公里"),
+            _row(*TIM, "完成时间", "", "2025年11月30日前", ""),
+            _row(*TIM, "完工时间", "", "2025年11月30日前", "")]
+    rep = check_rows(rows, context=ROAD_CTX)
+    hits = [f for f in rep.findings if f.rule_id == "STR-12"]
+    assert len(hits) == 1 and "完成时间" in hits[0].message and "完工时间" in hits[0].message, hits
+    assert "删除第3行“完工时间”，保留第2行“完成时间”" in hits[0].suggestion.text
+    assert repeated_measures([TargetRow(level1=r.level1, level2=r.level2, name=r.name, operator=r.operator,
+                                        value=r.value, unit=r.unit) for r in rows], ROAD_CTX) == [(2, 3)]
+
+
+def test_two_works_completed_are_two_measures():
+    """培训完成时间 and 工程完工时间 time two works: no STR-12."""
+    rows = [_row(*TIM, "培训完成时间", "", "2025年6月30日前", ""),
+            _row(*TIM, "工程完工时间", "", "2025年11月30日前", "")]
+    assert not [f for f in check_rows(rows, context={}).findings if f.rule_id == "STR-12"]
+
+
 # ------------------------------------------------------------------ 4. a rate the text states
 def test_a_rate_takes_the_target_the_text_states():
     """mistakes.json row 4: 优良中等路率 ≥120 % (QNT-07) was rewritten ≥80 % (the library's) beside “优良中等路率为78%，
