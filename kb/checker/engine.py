@@ -238,14 +238,15 @@ def check_rows(rows: list[TargetRow], context: dict[str, Any] | None = None, *,
 def repeated_measures(rows: list[TargetRow], context: dict[str, Any] | None = None) -> list[tuple[int, int]]:
     """ours: the pairs of rows (1-based, in `rows`' order) STR-12 reads as one measure of one object
     (`near_duplicates`: 系统可用率 and 政务信息系统正常运行率) or one group's satisfaction
-    (`satisfaction_duplicates`: 干部满意度 and 参训人员满意度 of a 干部培训); the first of a pair is the earlier row.
+    (`satisfaction_duplicates`: 干部满意度 and 参训人员满意度 of a 干部培训) or one completion's date
+    (`deadline_duplicates`: 完成时间 and 完工时间, round 14); the first of a pair is the earlier row.
     Suggest drops the weaker of each (`kb.suggest.dedupe`): one vocabulary with the check."""
-    from kb.checker.rules.structure import near_duplicates, satisfaction_duplicates
+    from kb.checker.rules.structure import deadline_duplicates, near_duplicates, satisfaction_duplicates
 
     ctx = dict(context or {})
     start_table()
     table = ParsedTable(_parse(rows, ctx, None, None), ctx)
-    return sorted(set(near_duplicates(table)) | set(satisfaction_duplicates(table)))
+    return sorted(set(near_duplicates(table)) | set(satisfaction_duplicates(table)) | set(deadline_duplicates(table)))
 
 
 def declaration_context(decl: Declaration) -> dict[str, Any]:

@@ -7,13 +7,14 @@ Not for checking or file output.
 """
 from __future__ import annotations
 
-from kb.domain.years import planned_year
-
+import re
 from typing import Any
+
+from kb.domain.years import planned_year
 
 from kb.domain.findings import CheckReport
 from kb.domain.levels import framework_keys
-from kb.domain.schema import Declaration, TargetRow
+from kb.domain.schema import Declaration, TargetRow, normalize_operator
 
 
 def _notes_kept(ctx: dict[str, Any], r: TargetRow, upd: dict[str, Any]) -> dict[str, Any]:
@@ -28,6 +29,23 @@ def _notes_kept(ctx: dict[str, Any], r: TargetRow, upd: dict[str, Any]) -> dict[
     if any(k in upd and upd[k] != getattr(r, k) for k in ("value", "operator", "unit")):
         drop.add("basis")
     return {k: v for k, v in ctx.items() if k not in drop} if drop else ctx
+
+
+# an operator written in the value in ASCII or full width (>=90, ＞＝90, <=5): the fixed table writes ≥ ≤ = …
+_ASCII_OP_RE = re.compile(r"^\s*(>=|=>|<=|=<|==|＞＝|＜＝|>|<|=|＞|＜|＝)\s*(?=[\d.+-])")
+
+
+def _template_operator(r: TargetRow) -> TargetRow:
+    """round 14: the row with an operator written in its value in ASCII or full width (“>=90” in a draft's
+    指标值 cell, a fresh reviewer's draft.csv) moved to the operator in the template's form (≥, ≤, =, >, <),
+    only when the row has no operator of its own. The check reads “>=90” as ≥90 already (no finding); only the
+    written table changed — `--fix` had kept “>=90”."""
+    if (r.operator or "").strip() or not r.value:
+        return r
+    m = _ASCII_OP_RE.match(r.value)
+    if m is None:
+        return r
+    return r.model_copy(update={"operator": normalize_operator(m.group(1)), "value": r.value[m.end():].strip()})
 
 
 def apply_fixes(decl: Declaration, report: CheckReport) -> Declaration:
@@ -94,7 +112,7 @@ def apply_fixes_traced(decl: Declaration, report: CheckReport) -> tuple[Declarat
     # within a block, goal rows first: a fresh reviewer found moved rows after the 效益 block, a block split in two
     keys = framework_keys([k[0] for k in kept])
     kept = [kept[i] for i in sorted(range(len(kept)), key=lambda i: keys[i] if keys[i] is not None else (-1, -1))]
-    rows = [r for r, _, _ in kept]
+    rows = [_template_operator(r) for r, _, _ in kept]
     rctx = [c for _, c, _ in kept] if rctx_in else []
     update: dict[str, Any] = {"rows": rows}
     if getattr(decl, "year", 0) is None and (y := planned_year(decl.project_name, decl.description)) is not None:

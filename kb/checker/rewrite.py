@@ -950,6 +950,13 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
     if l2 is Level2.output_cost and l1 is Level1.output:
         fields["level2"] = "成本指标"
     kept: dict[str, str] = {}
+    slip = hits.get("FEAS-04")
+    if slip is not None and slip.data and "FEAS-04" in ids:
+        # round 14: 路面坑槽修补面积 ≥1.8 平方米 beside “路面坑槽修补1.8万平方米”: the digits are the text's, the
+        # magnitude was dropped — the text's figure in its unit (≥1.8 万平方米), not advice to check the digits
+        op = r.eff_op if r.eff_op in ("≥", ">", "=", "≤", "<") else "≥"
+        fields["operator"], fields["value"], fields["unit"] = op, slip.data["value"], slip.data["unit"]
+        ids = ids - {"FEAS-04"}
     for rid in [rid for rid in ids if fix_of(rid).advice]:  # left to the declarant, with what to check
         kept[rid] = fix_of(rid).advice  # type: ignore[assignment]
         ids = ids - {rid}
@@ -1347,6 +1354,32 @@ def _money_text(x: float) -> str:
     return f"{x:.6f}".rstrip("0").rstrip(".")
 
 
+# ours (round 14): a target verb before a stated rate (…路率为78%，力争年底提升至82%以上: 82 is the target, 78 now)
+_RATE_GOAL_RE = re.compile(r"(?:提升至|提升到|提高至|提高到|增至|增长至|达到|达|不低于|不少于|保持在|稳定在)"
+                           r"(?P<n>\d+(?:\.\d+)?)\s*%")
+
+
+def stated_rate(text: str | None, name: str) -> float | None:
+    """ours (round 14): the rate the description sets as the target of the rate a row names (优良中等路率 beside
+    “优良中等路率为78%，力争年底提升至82%以上” → 82.0): the name written whole (its 括号 dropped) in the text, then,
+    in the same sentence (up to 。；), the last rate after a target verb (提升至, 达到, 不低于 …; `_RATE_GOAL_RE`) —
+    never the rate the sentence says is now (为78%). None when the text does not name it, or sets none, or two
+    sentences set different ones."""
+    t = compact(text or "")[0]
+    base = _PAREN_RE.sub("", name or "")
+    if not t or len(base) < 3 or base not in t:
+        return None
+    found: set[float] = set()
+    for m in re.finditer(re.escape(base), t):
+        end = re.search(r"[。；;]", t[m.end():])
+        clause = t[m.end(): m.end() + end.start()] if end else t[m.end():]
+        goals = [to_float(g.group("n")) for g in _RATE_GOAL_RE.finditer(clause)]
+        goals = [g for g in goals if g is not None and 0 < g <= 100]
+        if goals:
+            found.add(goals[-1])
+    return found.pop() if len(found) == 1 else None
+
+
 def _rate_target(r: ParsedRow, ids: set[str], base: str, fam: str | None, num: float | None, direction: str | None,
                  typ: Any, s: CheckerSettings, name: str = "") -> tuple[str, str, str] | str:
     """A rate (%): 0 for a negative event, else its own figure or the library's, else the default of its kind —
@@ -1367,6 +1400,9 @@ def _rate_target(r: ParsedRow, ids: set[str], base: str, fam: str | None, num: f
         v = _ocr_ge(r)
         if v is not None:
             return ("≥", fmt_num(v), "%")
+    if v is None and per == "%" and (said := stated_rate(r.ctx.get("description"), name or r.name)) is not None:
+        # round 14: 优良中等路率 ≥120 % (QNT-07) beside “力争年底提升至82%以上”: the text's 82, not the library's 80
+        return ("=" if said == 100 else "≥", fmt_num(said), "%")
     if v is None and typ and 0 < typ[1] <= 100 and unit_fits("ratio", typ[2] or "%"):
         op, v = (typ[0] if typ[0] in ("≥", "=") else "≥"), typ[1]
     if v is None and num is None and ("QNT-01" in ids or r.vague):  # QNT-06 on the renamed row: the same words
@@ -1554,9 +1590,13 @@ def stated_figure(r: ParsedRow, name: str = "") -> tuple[float, str] | None:
     stated for it is what happened, 共接报处置15起森林草原火灾, never a target)."""
     desc = r.ctx.get("description") or ""
     own = r.eff_unit or r.unit
-    if not desc or not own or is_time_unit(own) or canon_unit(own) in ("%", "‰"):
+    info = name_info(name or r.name)
+    # round 14: no unit, but a name whose measure is a size in units of its own (养护里程 → 公里, …面积 → 平方米):
+    # the text's figure is taken in the unit the text states it (养护里程：有所提高 beside “共计612公里开展日常养护”)
+    fam = info.family if not own and info.family in _NAMED_SIZE_MEASURES else None
+    if not desc or not (own or fam) or own and (is_time_unit(own) or canon_unit(own) in ("%", "‰")):
         return None  # a sentence with no unit (管理到位,环境卫生整洁 …) is no count left unwritten
-    if (r.raw.actual or "").strip() or name_info(name or r.name).direction == "neg":
+    if (r.raw.actual or "").strip() or info.direction == "neg":
         return None
     # the object's words, not the work's: 新建会车平台 shares 新建 with “新建错车道8处” and is not that object
     names = (bigrams(_PAREN_RE.sub("", r.name_base or r.name)) | bigrams(name)) - _WORK_BIGRAMS
@@ -1564,10 +1604,19 @@ def stated_figure(r: ParsedRow, name: str = "") -> tuple[float, str] | None:
     for words, x, unit, every, rate in stated_quantities(desc):
         if rate or every or not names & set().union(*map(bigrams, words.split(" "))):
             continue
+        if fam is not None:
+            if unit_fits(fam, unit):
+                found.add((x, unit))
+            continue
         y = in_unit(x, unit, own) if units_compatible(unit, own) else None
         if y is not None:
             found.add((y, own))
     return found.pop() if len(found) == 1 else None
+
+
+# measures a name states with units of their own (里程 in 公里, 面积 in 平方米/亩, 人数 in 人): a figure the text
+# states in such a unit is the row's size even when its unit cell is empty (a count's 个 / 处 is not named)
+_NAMED_SIZE_MEASURES = frozenset(("length", "area", "persons", "person_times", "households"))
 
 
 def _pick_unit(r: ParsedRow, name: str, base: str, fam: str | None, typ: Any, hint: str = "") -> str:

@@ -419,8 +419,11 @@ def feas_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
                                                                      and not member_named(r.name, words))):
             before, after = words.split(" ")
             said = f"{before}{fmt_num(x)}{unit}" if name & bigrams(before) else f"{before}{fmt_num(x)}{unit}{after}"
+            # round 14: the same digits in a unit a magnitude apart (1.8 平方米 beside 1.8万平方米): the 万 was
+            # dropped, and the text's figure is the target (the rewrite proposes it; any other gap stays advice)
+            slip = {"value": fmt_num(x), "unit": unit} if abs(x - r.num) <= 1e-9 * max(1.0, abs(x)) else None
             return RuleHit("value", f"指标值{fmt_num(r.num)}{r.eff_unit}与申报说明中的“{said}”相差"
-                                f"{fmt_num(max(r.num / y, y / r.num))}倍")
+                                f"{fmt_num(max(r.num / y, y / r.num))}倍", slip)
     return None
 
 

@@ -290,6 +290,41 @@ def _one_object(a: str, b: str, measure: str) -> bool:
     return measure.startswith(("发放", "足额")) and bool(_GENERIC_PAYMENT_RE.match(a) or _GENERIC_PAYMENT_RE.match(b))
 
 
+# ours (round 14): a name that times the completion of the work (完成时间, 完工时间, 竣工时间, 建成时限 …) and its object
+_COMPLETION_RE = re.compile(r"^(?P<obj>.*?)(?:完成|完工|竣工|建成)(?:时间|时限|日期)$")
+# an object that names the project as a whole, not one of its works (项目完成时间, 完工时间)
+_WHOLE_PROJECT = frozenset(("", "项目", "项目整体", "整体", "全部", "项目全部", "全部项目"))
+
+
+def _completion_of(r: ParsedRow) -> str | None:
+    """ours: what a row's completion date is of ('' for the project as a whole: 完成时间, 项目完成时间, 完工时间;
+    培训 for 培训完成时间), or None when the name times no completion."""
+    if not r.name or unset_row(r):
+        return None
+    m = _COMPLETION_RE.match(r.ni.base or r.name)
+    if m is None:
+        return None
+    obj = m.group("obj")
+    return "" if obj in _WHOLE_PROJECT else obj
+
+
+def deadline_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
+    """ours (round 14): pairs of rows (1-based) with different names that time one completion: 完成时间 and 完工时间
+    (both the project's: `_WHOLE_PROJECT`), 工程完工时间 and 工程竣工时间. A fresh reviewer's `--fix` table held
+    完成时间 2025年11月30日前 beside 完工时间 2025年12月31日前 with nothing flagged. Works named apart (培训完成时间,
+    工程完工时间) are two completions."""
+    first: dict[str, ParsedRow] = {}
+    pairs = []
+    for r in t.items:
+        obj = _completion_of(r)
+        if obj is None:
+            continue
+        o = first.setdefault(obj, r)
+        if o is not r and o.ni.key != r.ni.key:
+            pairs.append((o.idx, r.idx))
+    return pairs
+
+
 # a satisfaction name's ending (满意度, 满意率, 满意程度), and a word before the group surveyed that names no
 # other group (受益群众 are the 群众 a project serves)
 _SAT_ENDING_RE = re.compile(r"的?满意(?:度|率|程度)$")
@@ -483,6 +518,16 @@ def str_12(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
         level = "二级" if all(by_idx[a].level2 == by_idx[b].level2 for a, b in near[:5]) else "一级"
         hits.append(RuleHit("name", f"疑似重复指标：{desc}同属一个{level}指标、计量单位同类，计量的是同一对象的同一口径",
                             {"near": near}))
+    due = deadline_duplicates(t)
+    if due:
+        desc = "；".join(f"“{by_idx[a].name}”与“{by_idx[b].name}”（第{a}、{b}行{_targets_said([by_idx[a], by_idx[b]])}）"
+                        for a, b in due[:5])
+        which = [(by_idx[b], by_idx[a]) for a, b in due[:5]]   # the later row goes, as a repeated name's
+        advice = [f"删除第{c.idx}行“{c.name}”，保留第{k.idx}行“{k.name}”"
+                  + (f"（两行指标值不一致，请按申报说明核实保留的时限：{_target_text(k)}、{_target_text(c)}）"
+                     if not _same_target(c, k) else "")
+                  for c, k in which]
+        hits.append(RuleHit("name", f"疑似重复指标：{desc}是同一项完成时限", {"near": due, "advice": advice}))
     sat = satisfaction_duplicates(t)
     if sat:
         desc = "；".join(f"“{by_idx[a].name}”与“{by_idx[b].name}”（第{a}、{b}行{_targets_said([by_idx[a], by_idx[b]])}）"
