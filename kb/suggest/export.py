@@ -66,14 +66,16 @@ _VAGUE_TARGETS = frozenset({"达到预期", "符合预期", "达成年度指标"
 
 
 def vague_qualitative(row) -> bool:
-    """True for a 定性 row whose value says no checkable level (达到预期, 有所提高, 持续改善); `row` has
+    """True for a 定性 row whose value says no checkable level (达到预期, 有所提高, 持续改善, a degree: 良好); `row` has
     `operator` and `value` (a suggest candidate or a `TableRow`)."""
-    from kb.checker.lexicon import GRADE, VAGUE_RE
+    from kb.checker.lexicon import DEGREE_GRADES, GRADE, VAGUE_RE
 
     value = (row.value or "").strip().removeprefix("定性：").removeprefix("定性:")
     if row.operator != "定性" or not value:
         return False
-    return value in _VAGUE_TARGETS or (value not in GRADE and bool(VAGUE_RE.search(value)))
+    # a degree (良好, 较好, 高) grades by no scale (the checker's DEGREE_GRADES): 舆论氛围 定性 良好 held all 30
+    # of the 效益 points (a fresh reviewer struck it, trial 8)
+    return value in _VAGUE_TARGETS or value in DEGREE_GRADES or (value not in GRADE and bool(VAGUE_RE.search(value)))
 
 
 def _cap_blank_rows(rows: list, share: list[float]) -> None:
