@@ -354,6 +354,11 @@ _STATED_SPAN_RE = re.compile(
     r"(?:(?P<y0>\d{4})年)?\d{1,2}月(?:\d{1,2}[日号])?\s*(?:至|到|—|–|~|～)\s*"
     r"(?:(?P<y>\d{4})年)?(?P<mo>\d{1,2})月(?:(?P<d>\d{1,2})[日号]|底|末)?(?![\d.])(?!(?:之前|以前|前))")
 
+# the month an event is held in (拟于2025年4月在桃源镇举办…，活动为期10天; 定于9月中旬举行): the event is over by the
+# month's end — a fresh reviewer got 2025年12月31日前 for a festival the text holds in April
+_EVENT_MONTH_RE = re.compile(r"(?:(?P<y>\d{4})年)?(?P<mo>\d{1,2})月(?:上旬|中旬|下旬|初|中|份)?(?![\d日号底末至到—–~～])"
+                             r"(?=[^，。；,;！？]{0,24}?(?:举办|举行|召开|开幕|开展))")
+
 
 def _deadline_text(y: int | None, mo: int, d: int | None, year: int | None) -> str | None:
     """'2025年10月31日前' for a date read from a description (a month alone: its last day), None when it is
@@ -371,7 +376,8 @@ def _stated_deadlines(text: str, year: int | None, spans: bool = False) -> list[
     """Each deadline in `text` that falls in `year` (any year when None), written '2025年10月31日前' (a month
     alone or its end: the month's last day), with where it stands: the dates said with 前 (2025年10月底前,
     2025年5月31日汛期前, 2025.10.31前) in text order, then, with `spans`, the ends of the spans it states
-    (2025年3月20日至4月5日 → 2025年4月5日前) — a date with 前 is the one a deadline is read from first."""
+    (2025年3月20日至4月5日 → 2025年4月5日前) and the month an event is held in (拟于2025年4月…举办 → 2025年4月30日前)
+    — a date with 前 is the one a deadline is read from first."""
     out = []
     for m in _STATED_DEADLINE_RE.finditer(text):
         if m.group("dy"):
@@ -381,10 +387,18 @@ def _stated_deadlines(text: str, year: int | None, spans: bool = False) -> list[
                                   int(m.group("d")) if m.group("d") else None, year)
         if date:
             out.append((date, m))
+    spanned = []
     for m in _STATED_SPAN_RE.finditer(text if spans else ""):
+        spanned.append((m.start(), m.end()))
         y = m.group("y") or m.group("y0")
         date = _deadline_text(int(y) if y else None, int(m.group("mo")), int(m.group("d")) if m.group("d") else None,
                               year)
+        if date:
+            out.append((date, m))
+    for m in _EVENT_MONTH_RE.finditer(text if spans else ""):
+        if any(a <= m.start() < b for a, b in spanned) or any(d.start() <= m.start() < d.end() for _, d in out):
+            continue   # a month inside a span or a dated deadline is theirs
+        date = _deadline_text(int(m.group("y")) if m.group("y") else None, int(m.group("mo")), None, year)
         if date:
             out.append((date, m))
     return out

@@ -1,0 +1,53 @@
+"""Trial 7 (a county 财政局 reviewer's own texts, verbatim from /tmp/lead/trial7_inputs.md): last edition's actuals
+taken as this year's targets, an event's stated month not read as its date, and names garbled by the words
+around a figure (目前全县…, a bare 标准)."""
+from __future__ import annotations
+
+from kb.checker.rewrite import work_deadline
+
+FEST = ("县文化广电和旅游局拟于2025年4月在桃源镇举办第五届桃花源文化旅游节，活动为期10天，安排开幕式文艺演出1场、非遗展演12场、"
+        "农特产品展销摊位80个，预算150万元。上届旅游节接待游客18万人次、实现旅游综合收入9600万元，本届力争接待游客20万人次以上。"
+        "活动须做到安全零事故，游客满意度达到90%以上。")
+ROAD = ("2025年县交通运输局安排农村公路养护资金386万元，对全县14个乡镇的县道、乡道、村道共计612公里开展日常养护，其中路面坑槽修补"
+        "1.8万平方米、边沟清理240公里、更换损毁波形护栏3.5公里。目前全县列养农村公路优良中等路率为78%，力争年底提升至82%以上。"
+        "养护工程须于2025年11月30日前完工并通过县级验收，保障沿线12.6万群众安全便捷出行。")
+RIVER = ("对白沙河县城段长6.8公里的河道实施清淤疏浚，清除淤泥约9.2万立方米，加固护岸1.2公里，工程总投资540万元，资金来源为省级"
+         "水利发展资金。工程计划于汛前即2025年5月31日前完工，完工后河道行洪能力恢复到20年一遇标准，沿岸3个社区约2.1万居民受益。"
+         "淤泥须运至指定消纳场处置，不得二次污染。")
+
+
+def _rows(res):
+    return [(c.level2_label, c.name, c.operator, c.value, c.unit) for c in res.default_table]
+
+
+def _suggest(kb, text, name, budget_wan=None):
+    return kb.suggest(text, project_name=name, budget_wan=budget_wan, mode="lexical", with_opinions=False)
+
+
+# ------------------------------------------------------------------ 1. last edition's figures are actuals
+
+def test_last_editions_figures_are_no_targets(shipped_kb):
+    """上届旅游节接待游客18万人次、实现旅游综合收入9600万元 are last festival's actuals: no row holds 18 or 9600 (the trial
+    got 接待游客人次 ≥18 and 旅游综合收入 ≥9600), the note says why, and the visitor row holds this edition's 20万."""
+    res = _suggest(shipped_kb, FEST, "第五届桃花源文化旅游节", 150)
+    rows = _rows(res)
+    assert not [r for r in rows if r[3] in ("18", "9600")], rows
+    assert [r for r in rows if r[3] == "20" and r[4] == "万人次" and "游客" in r[1]], rows
+    assert "“上届旅游节接待游客18万人次”" in res.message and "实际数" in res.message, res.message
+
+
+# ------------------------------------------------------------------ 2. an event's month is its date
+
+def test_an_events_stated_month_dates_it(shipped_kb):
+    """拟于2025年4月…举办…，活动为期10天: the festival is over by 2025年4月30日, not the year's end with the basis
+    描述未写明完成时限 (trial 7); the checker's reader says the same date."""
+    res = _suggest(shipped_kb, FEST, "第五届桃花源文化旅游节", 150)
+    timed = [r for r in _rows(res) if r[0] == "时效指标"]
+    assert timed and all(r[3] == "2025年4月30日前" for r in timed), timed
+    assert work_deadline(FEST, 2025, "文化旅游节完成时间") == "2025年4月30日前"
+
+
+def test_a_month_inside_a_span_or_a_dated_deadline_is_no_event_month():
+    """定于2025年3月20日至4月5日举行 ends on 4月5日 (the span), not 3月31日; 2025年5月31日前完工 stays the deadline."""
+    assert work_deadline("定于2025年3月20日至4月5日举行第三届农民丰收节。", 2025, "丰收节完成时间") == "2025年4月5日前"
+    assert work_deadline(RIVER, 2025, "河道清淤疏浚工程完成时间") == "2025年5月31日前"
