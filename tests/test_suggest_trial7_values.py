@@ -51,3 +51,18 @@ def test_a_month_inside_a_span_or_a_dated_deadline_is_no_event_month():
     """定于2025年3月20日至4月5日举行 ends on 4月5日 (the span), not 3月31日; 2025年5月31日前完工 stays the deadline."""
     assert work_deadline("定于2025年3月20日至4月5日举行第三届农民丰收节。", 2025, "丰收节完成时间") == "2025年4月5日前"
     assert work_deadline(RIVER, 2025, "河道清淤疏浚工程完成时间") == "2025年5月31日前"
+
+
+# ------------------------------------------------------------------ 3. names
+
+def test_a_bare_standard_is_named_the_flood_standard(shipped_kb):
+    """行洪能力恢复到20年一遇标准 gave a row named only 标准 (trial 7): it is the 防洪标准."""
+    rows = _rows(_suggest(shipped_kb, RIVER, "白沙河县城段河道清淤疏浚工程", 540))
+    assert [r[1:] for r in rows if r[4] == "年一遇"] == [("防洪标准", "=", "20", "年一遇")], rows
+
+
+def test_today_words_stay_out_of_a_changes_name(shipped_kb):
+    """目前全县列养农村公路优良中等路率为78%，力争年底提升至82%以上: the row is 列养农村公路优良中等路率 ≥82 % (82 is the
+    target, 78 today's level); 目前全县 leaked into the name."""
+    rows = _rows(_suggest(shipped_kb, ROAD, "2025年清河县农村公路日常养护项目", 386))
+    assert [r[1:] for r in rows if r[4] == "%" and "路率" in r[1]] == [("列养农村公路优良中等路率", "≥", "82", "%")], rows

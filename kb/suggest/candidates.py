@@ -342,7 +342,9 @@ def _mention_draft(m, ctx: ProjectContext) -> Draft | None:
         return Draft(name=capacity, level2="social_benefit", source="formed", unit=m.unit, direction="positive",
                      mention=m, evidence=ev + ["按描述用词生成"])
     if m.unit == "年一遇":   # 恢复20年一遇防洪标准: the standard the works reach is their effect (防洪标准 = 20 年一遇)
-        return Draft(name=m.obj, level2="social_benefit", source="formed", unit=m.unit, direction="positive",
+        # a bare 标准 (行洪能力恢复到20年一遇标准) names no standard: it is the flood standard, or 排涝 when said
+        name = m.obj if len(m.obj) > 2 else ("排涝标准" if "排涝" in m.context else "防洪标准")
+        return Draft(name=name, level2="social_benefit", source="formed", unit=m.unit, direction="positive",
                      mention=m, evidence=ev + ["按描述用词生成"])
     reach = _reach_worked(m, ctx.text)
     if reach:   # 对青龙河8.6公里河段实施综合治理: the length of river worked (河道治理长度), never 青龙河里程
