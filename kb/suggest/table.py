@@ -413,6 +413,20 @@ def assemble(drafts: list[Draft]) -> Table:
             chosen_ids.discard(id(twin))
             chosen_ids.add(id(d))
             return True
+        blanks = [c for c in chosen if same_measure(d, c)]
+        if (blanks and d.tier == Tier.BOUND and d.value_source == "text" and d.mention is not None
+                and all(c.pending for c in blanks)
+                and count.get(g, 0) - sum(group_of(c.slot) == g for c in blanks) < cap):
+            # a stated number and a blank row of one measure (上届旅游节接待游客人次 待填写 beside 本届…接待游客20万人次):
+            # the row holding the number takes the blank's place
+            for c in blanks:
+                chosen.remove(c)
+                chosen_ids.discard(id(c))
+                count[group_of(c.slot)] -= 1
+            chosen.append(d)
+            chosen_ids.add(id(d))
+            count[g] = count.get(g, 0) + 1
+            return True
         listed = any(_one_list(d, c) for c in chosen)   # one list the text states counts as one row
         if d.tier == Tier.ALTERNATE or count.get(g, 0) >= cap and not listed or any(same_measure(d, c) for c in chosen):
             return False
@@ -426,6 +440,8 @@ def assemble(drafts: list[Draft]) -> Table:
             return False   # a blank total beside the text's own amount (D042: 优抚对象生活成本 beside 2126.81 万元)
         if d.pending and d.slot == "cost" and any(c.slot == "cost" and c.value_source == "text" for c in chosen):
             return False   # nor a blank standard (重点优抚对象人均抚恤补助标准) beside the amount the text pays out
+        if _held_better(d, ranked):
+            return False   # 本届力争接待游客20万人次: the formed 接待游客人次 holds it, not the library's 公园年接待游客人次
         if g == "satisfaction" and count.get(g, 0) and not _two_groups_named(d, chosen):
             return False
         chosen.append(d)
@@ -598,6 +614,19 @@ def _respondent(d: Draft) -> str:
 
 def _pairs(s: str) -> list[str]:
     return [s[i:i + 2] for i in range(len(s) - 1)]
+
+
+def _held_better(d: Draft, ranked: list[Draft]) -> bool:
+    """True when `d` is a library row and a row formed from the text's words, of another slot group, holds the
+    same number with a higher score: one stated number, one row, named in the text's words, whichever group's
+    quota is filled first (本届力争接待游客20万人次: 接待游客人次, not 公园年接待游客人次; within a group `order_key`
+    already ranks the rows of one number; a library row holding it better, as D006's 验收合格率 for 主体工程70%,
+    does not push a formed row out)."""
+    if d.tier != Tier.BOUND or d.value_source != "text" or d.mention is None or d.source == "formed":
+        return False
+    return any(c is not d and c.mention is d.mention and c.tier == Tier.BOUND and c.value_source == "text"
+               and c.source == "formed" and group_of(c.slot) != group_of(d.slot) and c.score > d.score
+               for c in ranked)
 
 
 def _too_many_pending(chosen: list[Draft], group: str) -> bool:
