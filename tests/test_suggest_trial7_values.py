@@ -82,3 +82,12 @@ def test_today_words_stay_out_of_a_changes_name(shipped_kb):
     target, 78 today's level); 目前全县 leaked into the name."""
     rows = _rows(_suggest(shipped_kb, ROAD, "2025年清河县农村公路日常养护项目", 386))
     assert [r[1:] for r in rows if r[4] == "%" and "路率" in r[1]] == [("列养农村公路优良中等路率", "≥", "82", "%")], rows
+
+
+def test_the_object_before_a_counted_group_keeps_its_last_word(shipped_kb):
+    """为全县32所农村义务教育学校1.5万名在校学生提供营养午餐补助 (`make demo`'s lunch line, tests/data/suggest_fresh.jsonl):
+    the schools are 农村义务教育学校 — the next count's object follows its own measure word (名在校学生); the demo
+    printed 农村义务教育数量 ≥32 所."""
+    text = "为全县32所农村义务教育学校1.5万名在校学生提供营养午餐补助，每生每天5元，按200天计算，全年补助资金1500万元，确保学生营养膳食补助按时足额发放。"
+    rows = _rows(_suggest(shipped_kb, text, "农村义务教育学生营养午餐补助"))
+    assert [r[1:] for r in rows if r[3] == "32"] == [("农村义务教育学校数量", "≥", "32", "所")], rows

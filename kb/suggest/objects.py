@@ -323,9 +323,15 @@ _PROTECT_LEAD = re.compile(r"(保护|惠及|覆盖|受益)")
 
 def _before_next_number(toks: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The words after a measure word up to the next number; the last of them, when a number follows, is that
-    number's object (27所农村中小学在校生6120人: the schools are 农村中小学, 在校生 are the 6120)."""
+    number's object (27所农村中小学在校生6120人: the schools are 农村中小学, 在校生 are the 6120) — unless that number's
+    own measure word comes next, its object after it (32所农村义务教育学校1.5万名在校学生)."""
     for i, (w, _) in enumerate(toks):
         if w[:1].isdigit():
+            j = next((k for k in range(i, len(toks)) if not re.fullmatch(r"[\d.]+", toks[k][0])), len(toks))
+            if j < len(toks) and toks[j][0].lstrip("万亿") in Q.CLASSIFIERS:
+                # 32所农村义务教育学校1.5万名在校学生: the next number's object follows its measure word (名在校学生),
+                # so the last word before it (学校) is still this one's (a demo table printed 农村义务教育数量)
+                return toks[:i]
             head = toks[:max(i - 1, 0)]
             return head if len("".join(x for x, _ in head)) >= 2 else toks[:i]
     return toks
