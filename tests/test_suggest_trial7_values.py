@@ -91,3 +91,14 @@ def test_the_object_before_a_counted_group_keeps_its_last_word(shipped_kb):
     text = "为全县32所农村义务教育学校1.5万名在校学生提供营养午餐补助，每生每天5元，按200天计算，全年补助资金1500万元，确保学生营养膳食补助按时足额发放。"
     rows = _rows(_suggest(shipped_kb, text, "农村义务教育学生营养午餐补助"))
     assert [r[1:] for r in rows if r[3] == "32"] == [("农村义务教育学校数量", "≥", "32", "所")], rows
+
+
+def test_a_departments_overall_budget_names_its_rows_by_the_budget(shipped_kb):
+    """浮梁县林业局部门整体绩效目标 (D025, the trial's command): the core is a body, not a work — 林业局完成时间 and
+    林业局成本 were struck as garbled; real 部门整体 tables name the budget (部门整体支出…)."""
+    text = ("部门整体支出绩效目标表。部门职能职责概述/年度绩效总目标:保证林业局职能实现,保障人员经费。表含计算符号、度量单位、指标值"
+            "说明列。(同页另列林长制工作经费、义务植树、森林防火综合治理建设配套、野猪种群调控、古树名木保护、松线虫病防治、林业产业奖补等项目)")
+    rows = _rows(_suggest(shipped_kb, text, "浮梁县林业局部门整体绩效目标"))
+    assert not [r for r in rows if r[1].startswith("林业局")], rows
+    names = [r[1] for r in rows]
+    assert "部门整体支出完成时间" in names and "部门整体支出成本" in names, rows
