@@ -617,15 +617,16 @@ def _pairs(s: str) -> list[str]:
 
 
 def _held_better(d: Draft, ranked: list[Draft]) -> bool:
-    """True when `d` is a library row and a row formed from the text's words, of another slot group, holds the
-    same number with a higher score: one stated number, one row, named in the text's words, whichever group's
-    quota is filled first (本届力争接待游客20万人次: 接待游客人次, not 公园年接待游客人次; within a group `order_key`
-    already ranks the rows of one number; a library row holding it better, as D006's 验收合格率 for 主体工程70%,
-    does not push a formed row out)."""
-    if d.tier != Tier.BOUND or d.value_source != "text" or d.mention is None or d.source == "formed":
+    """True when `d` is a retrieved library row of 效益 and a row of another slot group formed from the text's
+    words or of the project's type holds the same number with a higher score: the 效益 quota, filled before the
+    second 数量 row, would take the number first (本届力争接待游客20万人次: 接待游客人次, not 公园年接待游客人次;
+    到馆人次达到13万: 图书馆年接待读者人次, not 参与群众人次). Only 效益 rows: D006's retrieved 主体工程完成率 ≥70 %
+    (数量) stays, though a type's 验收合格率 bound to the same 70% scores higher."""
+    if (d.tier != Tier.BOUND or d.value_source != "text" or d.mention is None or d.source != "retrieval"
+            or group_of(d.slot) != "benefit"):
         return False
     return any(c is not d and c.mention is d.mention and c.tier == Tier.BOUND and c.value_source == "text"
-               and c.source == "formed" and group_of(c.slot) != group_of(d.slot) and c.score > d.score
+               and c.source in ("formed", "type") and group_of(c.slot) != group_of(d.slot) and c.score > d.score
                for c in ranked)
 
 
