@@ -105,3 +105,30 @@ def test_a_departments_overall_budget_names_its_rows_by_the_budget(shipped_kb):
     assert not [r for r in rows if r[1].startswith("林业局")], rows
     names = [r[1] for r in rows]
     assert "部门整体支出完成时间" in names and "部门整体支出成本" in names, rows
+
+
+def test_a_retrieved_benefit_row_gives_way_to_the_type_row_holding_its_number():
+    """The table's 效益 quota is filled before a second 数量 row: a retrieved 参与群众人次 (效益, score 0.037) bound to
+    到馆人次达到13万 took the number there and the type's 图书馆年接待读者人次 (数量, 0.408) was dropped as the same
+    measure — what the trial's CLI run (opinions read) showed. The scores are those of that run (lexical, trial text)."""
+    from kb.suggest.draft import Draft
+    from kb.suggest.objects import mentions
+    from kb.suggest.table import assemble
+    from kb.suggest.ranker import Tier
+
+    found = mentions(LIB)
+    m13 = next(m for m in found if m.value == "13")
+
+    def row(name, l2, source, score, m=None, unit=""):
+        return Draft(name=name, level2=l2, source=source, unit=m.unit if m else unit, mention=m, score=score,
+                     tier=Tier.BOUND if m else Tier.RANKED, value=m.value if m else "", operator="≥" if m else "",
+                     value_unit=m.unit if m else "", value_source="text" if m else "")
+
+    by_value = {m.value: m for m in found}
+    drafts = [row("每周免费开放时间", "quantity", "formed", 0.6, by_value["56"]),
+              row("新增纸质图书数量", "quantity", "formed", 0.5, by_value["8000"]),
+              row("图书馆年接待读者人次", "quantity", "type", 0.408, m13),
+              row("参与群众人次", "social_benefit", "retrieval", 0.037, m13),
+              row("读者满意度", "beneficiary_satisfaction", "formed", 0.3, by_value["95"])]
+    rows = assemble(drafts).rows
+    assert [d.name for d in rows if d.mention is m13] == ["图书馆年接待读者人次"], [d.name for d in rows]
