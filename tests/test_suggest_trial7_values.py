@@ -132,3 +132,19 @@ def test_a_retrieved_benefit_row_gives_way_to_the_type_row_holding_its_number():
               row("读者满意度", "beneficiary_satisfaction", "formed", 0.3, by_value["95"])]
     rows = assemble(drafts).rows
     assert [d.name for d in rows if d.mention is m13] == ["图书馆年接待读者人次"], [d.name for d in rows]
+
+
+def test_the_checker_offers_no_past_years_figure_for_a_blank_row():
+    """`jixiao check lib.xlsx` (trial 7): STR-03 on 图书馆年接待读者人次 (blank) suggested ≥12.3万人次 and --fix wrote it —
+    2024年馆内到馆读者12.3万人次 is last year's figure in a 2025 text. The rewrite takes no figure of a past period."""
+    from kb.checker import check_rows
+    from kb.domain.years import without_past_reports
+    from tests.checker_rows import row
+
+    rows = [row("产出指标", "数量指标", "图书馆年接待读者人次", "", "", "万人次"),
+            row("满意度指标", "服务对象满意度指标", "读者满意度", "≥", "95", "%")]
+    rep = check_rows(rows, context={"description": LIB, "project": "县图书馆免费开放补助", "budget_wan": 45})
+    said = [f.suggestion.text for f in rep.findings if f.rule_id == "STR-03" and f.suggestion is not None]
+    assert said and not any("12.3" in t for t in said), said
+    assert "12.3" not in without_past_reports(LIB) and "13万以上" in without_past_reports(LIB)
+    assert "18万人次" not in without_past_reports(FEST) and "20万人次" in without_past_reports(FEST)

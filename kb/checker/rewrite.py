@@ -32,6 +32,7 @@ from kb.checker.rules.relevance import benefit_level2, is_money_cost, is_output_
 from kb.checker.parse import UNIT_RE, ParsedRow, has_metric, name_info, to_float, unset_row, valid_date
 from kb.checker.rules.timeliness import budget_year, late_years
 from kb.domain.words import HOLD_VERBS, PAYMENT_VERBS
+from kb.domain.years import without_past_reports
 from kb.domain.text import compact, strip_invisible, strip_pictographs, tidy_spaces, to_simplified
 from kb.domain.enums import LEVEL2_PARENT, Level1, Level2
 from kb.domain.levels import level2_fits, level2_of_key
@@ -1556,10 +1557,12 @@ def stated_figure(r: ParsedRow, name: str = "") -> tuple[float, str] | None:
     words around the figure, a unit the row's unit converts from (the row's unit kept: 1.5万平方米 → 15000 平方米),
     never a figure per member or per period (每村2处). None when the row has no unit of a count (a sentence
     such as 管理到位,车辆停放有序 took a year, 2021年, from its text), when the text states none, or several
-    different figures for it. None too for a row holding its 实际完成值 (a self-evaluation: the text reports what was
+    different figures for it; a figure a past period reached (上届…, 2024年… in a 2025 text: `without_past_reports`) is
+    none. None too for a row holding its 实际完成值 (a self-evaluation: the text reports what was
     done, 共开展抽查95批次 beside actual 95 — no target) and for a count of what should not happen (火灾起数: a figure
     stated for it is what happened, 共接报处置15起森林草原火灾, never a target)."""
-    desc = r.ctx.get("description") or ""
+    # what a past period reached is no target (2024年馆内到馆读者12.3万人次 was offered for a 2025 row, trial 7)
+    desc = without_past_reports(r.ctx.get("description") or "")
     own = r.eff_unit or r.unit
     if not desc or not own or is_time_unit(own) or canon_unit(own) in ("%", "‰"):
         return None  # a sentence with no unit (管理到位,环境卫生整洁 …) is no count left unwritten
