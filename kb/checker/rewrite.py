@@ -32,6 +32,7 @@ from kb.checker.rules.relevance import benefit_level2, is_money_cost, is_output_
 from kb.checker.parse import UNIT_RE, ParsedRow, has_metric, name_info, to_float, unset_row, valid_date
 from kb.checker.rules.timeliness import budget_year, late_years
 from kb.domain.words import HOLD_VERBS, PAYMENT_VERBS
+from kb.domain.years import without_past_reports
 from kb.domain.text import compact, strip_invisible, strip_pictographs, tidy_spaces, to_simplified
 from kb.domain.enums import LEVEL2_PARENT, Level1, Level2
 from kb.domain.levels import level2_fits, level2_of_key
@@ -354,6 +355,11 @@ _STATED_SPAN_RE = re.compile(
     r"(?:(?P<y0>\d{4})年)?\d{1,2}月(?:\d{1,2}[日号])?\s*(?:至|到|—|–|~|～)\s*"
     r"(?:(?P<y>\d{4})年)?(?P<mo>\d{1,2})月(?:(?P<d>\d{1,2})[日号]|底|末)?(?![\d.])(?!(?:之前|以前|前))")
 
+# the month an event is held in (拟于2025年4月在桃源镇举办…，活动为期10天; 定于9月中旬举行): the event is over by the
+# month's end — a fresh reviewer got 2025年12月31日前 for a festival the text holds in April
+_EVENT_MONTH_RE = re.compile(r"(?:(?P<y>\d{4})年)?(?P<mo>\d{1,2})月(?:上旬|中旬|下旬|初|中|份)?(?![\d日号底末至到—–~～])"
+                             r"(?=[^，。；,;！？]{0,24}?(?:举办|举行|召开|开幕|开展))")
+
 
 def _deadline_text(y: int | None, mo: int, d: int | None, year: int | None) -> str | None:
     """'2025年10月31日前' for a date read from a description (a month alone: its last day), None when it is
@@ -371,7 +377,8 @@ def _stated_deadlines(text: str, year: int | None, spans: bool = False) -> list[
     """Each deadline in `text` that falls in `year` (any year when None), written '2025年10月31日前' (a month
     alone or its end: the month's last day), with where it stands: the dates said with 前 (2025年10月底前,
     2025年5月31日汛期前, 2025.10.31前) in text order, then, with `spans`, the ends of the spans it states
-    (2025年3月20日至4月5日 → 2025年4月5日前) — a date with 前 is the one a deadline is read from first."""
+    (2025年3月20日至4月5日 → 2025年4月5日前) and the month an event is held in (拟于2025年4月…举办 → 2025年4月30日前)
+    — a date with 前 is the one a deadline is read from first."""
     out = []
     for m in _STATED_DEADLINE_RE.finditer(text):
         if m.group("dy"):
@@ -381,10 +388,18 @@ def _stated_deadlines(text: str, year: int | None, spans: bool = False) -> list[
                                   int(m.group("d")) if m.group("d") else None, year)
         if date:
             out.append((date, m))
+    spanned = []
     for m in _STATED_SPAN_RE.finditer(text if spans else ""):
+        spanned.append((m.start(), m.end()))
         y = m.group("y") or m.group("y0")
         date = _deadline_text(int(y) if y else None, int(m.group("mo")), int(m.group("d")) if m.group("d") else None,
                               year)
+        if date:
+            out.append((date, m))
+    for m in _EVENT_MONTH_RE.finditer(text if spans else ""):
+        if any(a <= m.start() < b for a, b in spanned) or any(d.start() <= m.start() < d.end() for _, d in out):
+            continue   # a month inside a span or a dated deadline is theirs
+        date = _deadline_text(int(m.group("y")) if m.group("y") else None, int(m.group("mo")), None, year)
         if date:
             out.append((date, m))
     return out
@@ -1585,10 +1600,12 @@ def stated_figure(r: ParsedRow, name: str = "") -> tuple[float, str] | None:
     words around the figure, a unit the row's unit converts from (the row's unit kept: 1.5万平方米 → 15000 平方米),
     never a figure per member or per period (每村2处). None when the row has no unit of a count (a sentence
     such as 管理到位,车辆停放有序 took a year, 2021年, from its text), when the text states none, or several
-    different figures for it. None too for a row holding its 实际完成值 (a self-evaluation: the text reports what was
+    different figures for it; a figure a past period reached (上届…, 2024年… in a 2025 text: `without_past_reports`) is
+    none. None too for a row holding its 实际完成值 (a self-evaluation: the text reports what was
     done, 共开展抽查95批次 beside actual 95 — no target) and for a count of what should not happen (火灾起数: a figure
     stated for it is what happened, 共接报处置15起森林草原火灾, never a target)."""
-    desc = r.ctx.get("description") or ""
+    # what a past period reached is no target (2024年馆内到馆读者12.3万人次 was offered for a 2025 row, trial 7)
+    desc = without_past_reports(r.ctx.get("description") or "")
     own = r.eff_unit or r.unit
     info = name_info(name or r.name)
     # round 14: no unit, but a name whose measure is a size in units of its own (养护里程 → 公里, …面积 → 平方米):

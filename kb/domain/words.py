@@ -149,5 +149,6 @@ def builds_or_buys(text: str | None) -> bool:
 # (`kb.checker.rules.relevance.stock_reason`); a draft should not make an output target of such a figure.
 # 已完成 / 已有 after a past period (`PAST_PERIOD_WORDS`: 去年已完成改厕1200户) is that period's output instead.
 STOCK_WORDS = re.compile(r"现有|已有|原有|已建成|累计|存量|已完成")
-PAST_PERIODS = ("去年", "上年", "上一年", "前年", "往年", "上学年", "上一学年", "上学期", "上季度", "上半年")
+# the last edition of a recurring event (上届旅游节接待游客18万人次) is a past period too: its figures are actuals
+PAST_PERIODS = ("去年", "上年", "上一年", "前年", "往年", "上学年", "上一学年", "上学期", "上季度", "上半年", "上届", "上一届")
 PAST_PERIOD_WORDS = re.compile("|".join(PAST_PERIODS) + r"|\d{4}年")

@@ -68,3 +68,33 @@ def planned_year(project_name: str | None, description: str | None) -> int | Non
         return year
     planned = {int(y) for y in _PLANNED_YEAR.findall(normalize(description or ""))}
     return planned.pop() if len(planned) == 1 else None
+
+
+# words that make a clause this year's plan, not a report of the past one (…，2025年目标到馆人次达到13万以上)
+_NOW_OR_PLAN = re.compile(r"今年|本年|本届|本期|当年|计划|预计|力争|争取|目标|拟|将|确保")
+_CLAUSES = re.compile(r"[，,]")
+
+
+def without_past_reports(text: str | None) -> str:
+    """`text` with the clauses that report a past period cut out: a sentence opening on a past period (上年度,
+    上届 — `kb.domain.words.PAST_PERIODS`) or on a year before the one the text plans for (the latest it names, or `stated_year`) loses
+    its clauses up to the first that says this year or a plan (2024年馆内到馆读者12.3万人次，2025年目标到馆人次达到
+    13万以上 → 2025年目标到馆人次达到13万以上). For readers of stated figures that have no reading of what already
+    happened (the checker's STR-03 rewrite offered the 2024 actual 12.3万 as the 2025 target, trial 7)."""
+    from kb.domain.words import PAST_PERIODS
+
+    plain = normalize(text or "")
+    said = [int(y) for y in _YEAR.findall(_YEAR_SPAN.sub("", plain))]
+    planned = max(said + [y for y in (stated_year(None, plain),) if y is not None], default=None)
+    out = []
+    for sentence in re.split(r"(?<=[。；;!！?？])", plain):
+        lead = re.match(r"(?:在)?(?:(" + "|".join(PAST_PERIODS) + r")|(20\d{2})\s*年(?!\d|度?(?:计划|预算)))", sentence)
+        past = lead is not None and (lead.group(1) is not None
+                                     or planned is not None and int(lead.group(2)) < planned)
+        if not past:
+            out.append(sentence)
+            continue
+        clauses = _CLAUSES.split(sentence)
+        keep = next((i for i, c in enumerate(clauses) if _NOW_OR_PLAN.search(c)), len(clauses))
+        out.append("，".join(clauses[keep:]))
+    return "".join(out)

@@ -213,6 +213,12 @@ def _level2_of(level1: str, level2: str) -> str | None:
 
 # ------------------------------------------------------------------ formed names
 
+# a department's overall budget (浮梁县林业局部门整体绩效目标): its core is a body, no work to be done or to cost — its
+# rows are named by the budget, as real 部门整体 tables write them (部门整体支出完成时间, not 林业局完成时间; trial 7)
+_WHOLE_BUDGET = re.compile(r"部门整体")
+WHOLE_BUDGET = "部门整体支出"
+
+
 def formed_drafts(ctx: ProjectContext, detected: list[tuple[ProjectType, float]]) -> list[Draft]:
     """Names formed from the text: stated quantities, the core's quality/timeliness, satisfaction, cost."""
     out = []
@@ -225,12 +231,13 @@ def formed_drafts(ctx: ProjectContext, detected: list[tuple[ProjectType, float]]
                          mention=m, evidence=[f"描述中的目标: {m.context}", "按描述用词生成"]))
     kind = N.work_kind(ctx.core, ctx.text, ctx.name)
     core = N.paid_core(ctx.core, ctx.name) if kind == "pay" else ctx.core
+    whole = WHOLE_BUDGET if _WHOLE_BUDGET.search(ctx.name) else ""
     slots = [("quality", "quality", "%"), ("timeliness", "timeliness", "%"), ("cost", "economic_cost", "万元")]
     for slot, l2, unit in slots:
-        for name in N.slot_names(core if slot != "cost" else ctx.core, slot, kind):
-            out.append(Draft(name=name, level2=l2, source="formed", unit=unit, obj=ctx.core,
+        for name in N.slot_names(whole or (core if slot != "cost" else ctx.core), slot, kind):
+            out.append(Draft(name=name, level2=l2, source="formed", unit=unit, obj=whole or ctx.core,
                              direction="negative" if slot == "cost" else "positive",
-                             evidence=[f"按项目名称“{ctx.core}”生成"]))
+                             evidence=[f"按项目名称“{whole or ctx.core}”生成"]))
     for b in _satisfaction_subjects(ctx, detected):
         name = N.satisfaction_name(b)
         if name:
@@ -342,7 +349,9 @@ def _mention_draft(m, ctx: ProjectContext) -> Draft | None:
         return Draft(name=capacity, level2="social_benefit", source="formed", unit=m.unit, direction="positive",
                      mention=m, evidence=ev + ["按描述用词生成"])
     if m.unit == "年一遇":   # 恢复20年一遇防洪标准: the standard the works reach is their effect (防洪标准 = 20 年一遇)
-        return Draft(name=m.obj, level2="social_benefit", source="formed", unit=m.unit, direction="positive",
+        # a bare 标准 (行洪能力恢复到20年一遇标准) names no standard: it is the flood standard, or 排涝 when said
+        name = m.obj if len(m.obj) > 2 else ("排涝标准" if "排涝" in m.context else "防洪标准")
+        return Draft(name=name, level2="social_benefit", source="formed", unit=m.unit, direction="positive",
                      mention=m, evidence=ev + ["按描述用词生成"])
     reach = _reach_worked(m, ctx.text)
     if reach:   # 对青龙河8.6公里河段实施综合治理: the length of river worked (河道治理长度), never 青龙河里程

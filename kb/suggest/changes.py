@@ -59,7 +59,8 @@ _AMOUNT_MEASURE = re.compile(r"(亩产|单产|产量|收入|产值|销售额|工
 _DAYS = re.compile(r"(天数|日数)$")
 # words before the subject that say what the project does to it (使, 确保, 力争 …): the subject follows them
 _LEAD = re.compile(r"^.*(?:使|让|促进|推动|带动|实现|确保|力争|预计|计划|目标|通过|项目实施后|实施后|建成后|完成后)")
-_SCOPE = re.compile(r"^(?:年内|当年|今年|本年度|年度|全年)?(?:全县|全市|全区|全镇|全乡|全省|本县|本市|项目区|示范区|辖区)?")
+# (目前 / 当前 say today, where the level starts: 目前全县列养农村公路优良中等路率为78% names 列养农村公路优良中等路率)
+_SCOPE = re.compile(r"^(?:目前|当前|现阶段|年内|当年|今年|本年度|年度|全年)?(?:全县|全市|全区|全镇|全乡|全省|本县|本市|项目区|示范区|辖区)?")
 # what a change can be of: a rate, an amount, an income … (a subject naming none is no measure)
 _MEASURE = re.compile(r"(率|量|数|额|耗|收入|产值|产量|比例|比重|占比|满意度|指数|次数|起数|人次)$")
 _FALL = FALL_VERBS

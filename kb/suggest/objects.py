@@ -325,9 +325,15 @@ _PROTECT_LEAD = re.compile(r"(保护|惠及|覆盖|受益)")
 
 def _before_next_number(toks: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The words after a measure word up to the next number; the last of them, when a number follows, is that
-    number's object (27所农村中小学在校生6120人: the schools are 农村中小学, 在校生 are the 6120)."""
+    number's object (27所农村中小学在校生6120人: the schools are 农村中小学, 在校生 are the 6120) — unless that number's
+    own measure word comes next, its object after it (32所农村义务教育学校1.5万名在校学生)."""
     for i, (w, _) in enumerate(toks):
         if w[:1].isdigit():
+            j = next((k for k in range(i, len(toks)) if not re.fullmatch(r"[\d.]+", toks[k][0])), len(toks))
+            if j < len(toks) and toks[j][0].lstrip("万亿") in Q.CLASSIFIERS:
+                # 32所农村义务教育学校1.5万名在校学生: the next number's object follows its measure word (名在校学生),
+                # so the last word before it (学校) is still this one's (a demo table printed 农村义务教育数量)
+                return toks[:i]
             head = toks[:max(i - 1, 0)]
             return head if len("".join(x for x, _ in head)) >= 2 else toks[:i]
     return toks
@@ -394,6 +400,9 @@ def mentions(text: str) -> list[Mention]:
             # 实现旅游综合收入3100万元，今年力争达到3500万元: the aim names no object, it is the last figure's in
             # the same unit (a trial left 旅游综合收入 待填写 亿元 with 3500 万元 stated)
             verb, obj, after_ = prev.verb, prev.obj, prev.verb_after
+        aim = _AIM_LEAD.match(obj)
+        if aim and len(obj) - aim.end() >= 2:
+            obj = obj[aim.end():]   # 2025年目标到馆人次达到13万以上: the aim says it is a target, no word of what is counted
         dim = _DIMENSION_SAID.search(before) if q.unit in _LENGTH_UNITS and not verb else None
         if dim and not MEASURE_NOUN.search(dim.group(1)):
             # 河道长6.8公里, 渠道全长3.5公里, 路面宽6米: the thing and its measure (河道长度), not a bare 河道长 (a
@@ -711,6 +720,8 @@ def counted_thing(obj: str, unit: str) -> str:
 
 
 _JOINED_TAIL = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:和|及|与|以及)")
+# the aim leading an object's words (目标到馆人次, 计划服务人次): said of the figure, not of what it counts
+_AIM_LEAD = re.compile(r"^(?:今年|本年|当年|年内|本年度)?(?:力争|争取|目标|预期)")
 # a clause that only says the year's aim, its object named in the clause before (今年力争达到, 今年目标, 预计)
 _AIM_ONLY = re.compile(r"(?:今年|本年|当年|年内|本年度|\d{4}年)?(?:力争|争取|目标|预计|计划|预期|确保)+")
 _RATE_PER = re.compile(r"\s*/\s*\d")

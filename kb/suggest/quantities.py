@@ -22,10 +22,11 @@ BULK_UNITS = frozenset("吨 万吨 公斤 千克 斤 粒 万粒 株 万株 棵 �
 
 _NUM = r"(\d+(?:,\d{3})*(?:\.\d+)?)"
 # people counted in 万 with no measure word (方便约6.3万群众出行, 惠及2.1万农村人口): 万人, the people the object
-# (a reviewer found 6.3万群众 never read); households (农户, 住户) are 万户
+# (a reviewer found 6.3万群众 never read); households (农户, 住户) are 万户. A bare 万 before 以上 / 左右 counts what its
+# words name too (到馆人次达到13万以上: 13 万人次, which trial 7's library table left 待填写)
 WAN_PEOPLE = ("城乡居民", "农村人口", "群众", "居民", "村民", "农民", "人口", "市民", "游客", "农户", "住户", "户")
 _QTY = re.compile(_NUM + r"\s*(万方(?![面案式法向])|(?:万|亿)?(?:" + "|".join(re.escape(u) for u in UNITS)
-                  + r")|万(?=" + "|".join(WAN_PEOPLE) + r")|万(?![\u4e00-\u9fff]))")
+                  + r")|万(?=" + "|".join(WAN_PEOPLE) + r")|万(?![\u4e00-\u9fff])|万(?=以上|左右|以内|余))")
 _UNIT_HEAD = re.compile(r"^(?:" + "|".join(re.escape(u) for u in UNITS) + r"|万)")
 _DELIM = re.compile(r"[,，。;；、:：()（）\[\]【】\s“”\"'≥≤<>=＞＜＝~～]")
 _LEAD = re.compile(r"^(?:高质量|高标准|圆满|顺利|按时|按期|及时|全部|全面|持续|切实|积极|认真|不断|有效|计划|预计|拟|全年|年度|约|共计|共|累计|总计|合计|预期|力争|确保|其中|主要|用于|对|为|向|给|将|通过|按照|完成|实现|达到)+")

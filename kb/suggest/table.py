@@ -420,6 +420,20 @@ def assemble(drafts: list[Draft]) -> Table:
             chosen_ids.discard(id(twin))
             chosen_ids.add(id(d))
             return True
+        blanks = [c for c in chosen if same_measure(d, c)]
+        if (blanks and d.tier == Tier.BOUND and d.value_source == "text" and d.mention is not None
+                and all(c.pending for c in blanks)
+                and count.get(g, 0) - sum(group_of(c.slot) == g for c in blanks) < cap):
+            # a stated number and a blank row of one measure (上届旅游节接待游客人次 待填写 beside 本届…接待游客20万人次):
+            # the row holding the number takes the blank's place
+            for c in blanks:
+                chosen.remove(c)
+                chosen_ids.discard(id(c))
+                count[group_of(c.slot)] -= 1
+            chosen.append(d)
+            chosen_ids.add(id(d))
+            count[g] = count.get(g, 0) + 1
+            return True
         listed = any(_one_list(d, c) for c in chosen)   # one list the text states counts as one row
         if d.tier == Tier.ALTERNATE or count.get(g, 0) >= cap and not listed or any(same_measure(d, c) for c in chosen):
             return False
@@ -433,6 +447,8 @@ def assemble(drafts: list[Draft]) -> Table:
             return False   # a blank total beside the text's own amount (D042: 优抚对象生活成本 beside 2126.81 万元)
         if d.pending and d.slot == "cost" and any(c.slot == "cost" and c.value_source == "text" for c in chosen):
             return False   # nor a blank standard (重点优抚对象人均抚恤补助标准) beside the amount the text pays out
+        if _held_better(d, ranked):
+            return False   # 本届力争接待游客20万人次: the formed 接待游客人次 holds it, not the library's 公园年接待游客人次
         if g == "satisfaction" and count.get(g, 0) and not _two_groups_named(d, chosen):
             return False
         chosen.append(d)
@@ -605,6 +621,20 @@ def _respondent(d: Draft) -> str:
 
 def _pairs(s: str) -> list[str]:
     return [s[i:i + 2] for i in range(len(s) - 1)]
+
+
+def _held_better(d: Draft, ranked: list[Draft]) -> bool:
+    """True when `d` is a retrieved library row of 效益 and a row of another slot group formed from the text's
+    words or of the project's type holds the same number with a higher score: the 效益 quota, filled before the
+    second 数量 row, would take the number first (本届力争接待游客20万人次: 接待游客人次, not 公园年接待游客人次;
+    到馆人次达到13万: 图书馆年接待读者人次, not 参与群众人次). Only 效益 rows: D006's retrieved 主体工程完成率 ≥70 %
+    (数量) stays, though a type's 验收合格率 bound to the same 70% scores higher."""
+    if (d.tier != Tier.BOUND or d.value_source != "text" or d.mention is None or d.source != "retrieval"
+            or group_of(d.slot) != "benefit"):
+        return False
+    return any(c is not d and c.mention is d.mention and c.tier == Tier.BOUND and c.value_source == "text"
+               and c.source in ("formed", "type") and group_of(c.slot) != group_of(d.slot) and c.score > d.score
+               for c in ranked)
 
 
 def _too_many_pending(chosen: list[Draft], group: str) -> bool:
