@@ -35,3 +35,22 @@ def test_a_park_the_text_does_not_name_is_set_aside(shipped_kb):
     assert not [r for r in rows if "公园" in r[1] or "景区" in r[1]], rows
     assert ("数量指标", "接待游客人次", "≥", "20", "万人次") in rows, rows
     assert not [c for c in res.alternates.get("social_benefit", []) if "公园" in c.name and c.value == "20"]
+
+
+def test_a_month_of_a_date_is_no_count_of_days(shipped_kb):
+    """活动天数 ≥ 4 月 from 3月中旬至4月上旬: the 4 is the month of a date; a count of days is in 天."""
+    rows = _rows(_suggest(shipped_kb, FEST, "第五届油菜花文化旅游节", 75))
+    assert not [r for r in rows if r[1].endswith("天数") and r[4] != "天"], rows
+    assert not [r for r in rows if r[3] == "4"], rows
+
+
+def test_a_count_of_days_fits_only_days_in_the_one_vocabulary():
+    """`unit_fits` with the row's name: 天数 in 天 / 日 / 个工作日, never 月 or 次; the checker's UNIT-02 says 天."""
+    assert [unit_fits("count", u, "活动天数") for u in ("天", "日", "个工作日", "天/年", "月", "个月", "次")] == \
+        [True, True, True, True, False, False, False]
+    assert unit_fits("count", "个月", "服务月数") and not unit_fits("count", "天", "服务月数")
+    assert unit_fits("count", "月", "活动场次")   # no time count: any count unit but %
+    assert [time_count_unit(n) for n in ("活动天数", "服务月数", "培训小时数", "活动场次")] == ["天", "月", "小时", ""]
+    f = _found([_row("产出指标", "数量指标", "活动天数", "≥", "4", "月")], budget_year=2025)
+    assert f[(1, "UNIT-02")].message == "“活动天数”应以天计量，填的是“月”", f
+    assert (1, "UNIT-02") not in _found([_row("产出指标", "数量指标", "活动天数", "≥", "20", "天")], budget_year=2025)
