@@ -54,3 +54,19 @@ def test_a_count_of_days_fits_only_days_in_the_one_vocabulary():
     f = _found([_row("产出指标", "数量指标", "活动天数", "≥", "4", "月")], budget_year=2025)
     assert f[(1, "UNIT-02")].message == "“活动天数”应以天计量，填的是“月”", f
     assert (1, "UNIT-02") not in _found([_row("产出指标", "数量指标", "活动天数", "≥", "20", "天")], budget_year=2025)
+
+
+def test_a_library_default_holds_no_more_than_the_even_share(shipped_kb):
+    """社区老年助餐服务覆盖率 ≥ 80 % (a library figure the text does not state) held 30 of 100 points as the only benefit
+    row: capped at 100 ÷ 10 rows, the rows holding the text's figures take the rest."""
+    res = _suggest(shipped_kb, CANTEEN, "城乡社区老年人助餐服务点建设及运营补贴", 168)
+    table = res.default_table
+    weights = {c.name: w for c, w in zip(table, scores(table))}
+    assert sum(weights.values()) == 100
+    even = 100 / len(table)
+    library = [c for c in table if c.basis.startswith("指标库参考值")]
+    assert library and all(weights[c.name] <= round(even) for c in library), weights
+    assert weights["社区老年助餐服务覆盖率"] == 10, weights
+    stated = [c for c in table if c.basis.startswith("项目申报内容中的计划数")]
+    assert [weights[c.name] for c in stated if c.level2_label == "数量指标"] == [12, 12, 12], weights
+    assert [c.weight for c in table] == [weights[c.name] for c in table]   # the JSON's 分值 are the xlsx's
