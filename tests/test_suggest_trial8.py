@@ -70,3 +70,11 @@ def test_a_library_default_holds_no_more_than_the_even_share(shipped_kb):
     stated = [c for c in table if c.basis.startswith("项目申报内容中的计划数")]
     assert [weights[c.name] for c in stated if c.level2_label == "数量指标"] == [12, 12, 12], weights
     assert [c.weight for c in table] == [weights[c.name] for c in table]   # the JSON's 分值 are the xlsx's
+
+
+def test_the_towns_where_canteens_are_built_are_no_output(shipped_kb):
+    """在城关镇和6个中心集镇新建老年助餐点12个: the towns are where the canteens are (scope), never 中心集镇数量 ≥ 6 个;
+    中心集镇 escaped the places matched whole (乡镇 had been done)."""
+    rows = _rows(_suggest(shipped_kb, CANTEEN, "城乡社区老年人助餐服务点建设及运营补贴", 168))
+    assert not [r for r in rows if "集镇" in r[1] or r[3] == "6"], rows
+    assert ("数量指标", "新建老年助餐点数量", "≥", "12", "个") in rows, rows
