@@ -78,3 +78,11 @@ def test_the_towns_where_canteens_are_built_are_no_output(shipped_kb):
     rows = _rows(_suggest(shipped_kb, CANTEEN, "城乡社区老年人助餐服务点建设及运营补贴", 168))
     assert not [r for r in rows if "集镇" in r[1] or r[3] == "6"], rows
     assert ("数量指标", "新建老年助餐点数量", "≥", "12", "个") in rows, rows
+
+
+def test_a_headcount_moved_into_the_benefits_names_the_beneficiaries(shipped_kb):
+    """学生人数 ≥ 12155 人 was the lunch table's only 社会效益 row, read as an output count: moved there, it is
+    受益学生人数."""
+    rows = _rows(_suggest(shipped_kb, LUNCH, "农村义务教育学生营养膳食补助", 1215.5))
+    assert ("社会效益指标", "受益学生人数", "≥", "12155", "人") in rows, rows
+    assert not [r for r in rows if r[1] == "学生人数"], rows
