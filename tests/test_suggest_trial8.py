@@ -54,6 +54,10 @@ def test_a_count_of_days_fits_only_days_in_the_one_vocabulary():
     f = _found([_row("产出指标", "数量指标", "活动天数", "≥", "4", "月")], budget_year=2025)
     assert f[(1, "UNIT-02")].message == "“活动天数”应以天计量，填的是“月”", f
     assert (1, "UNIT-02") not in _found([_row("产出指标", "数量指标", "活动天数", "≥", "20", "天")], budget_year=2025)
+    # a ratio of two counts (a real table's row) is in %, never a count of hours
+    assert time_count_unit("实际完成飞行小时数/计划小时数") == ""
+    assert (1, "UNIT-02") not in _found([_row("产出指标", "质量指标", "实际完成飞行小时数/计划小时数", "≥", "80", "%")],
+                                        budget_year=2025)
 
 
 def test_a_library_default_holds_no_more_than_the_even_share(shipped_kb):

@@ -252,7 +252,9 @@ _TIME_COUNTS = ((("天数", "日数"), ("天", "日")), (("月数",), ("月",)),
 
 def time_count_unit(name: str) -> str:
     """The unit a count of days, months or hours must be in (天 for …天数/…日数, 月 for …月数, 小时 for …小时数),
-    else ''."""
+    else '' — also for a ratio of counts (实际完成飞行小时数/计划小时数 is in %, E046's real row)."""
+    if "/" in name:
+        return ""
     for endings, units in _TIME_COUNTS:
         if name.endswith(endings):
             return units[0]
