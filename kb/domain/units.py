@@ -245,10 +245,30 @@ def is_time_unit(unit: str) -> bool:
     return re.split(r"[/·*]", canon_unit(unit))[0] in TIME_UNITS
 
 
+# a count of a span of time in its own unit (活动天数 in 天, 服务月数 in 月): the unit's first part ends in it; a
+# month of a date is no count of days (活动天数 ≥ 4 月 of 3月中旬至4月上旬, trial 8)
+_TIME_COUNTS = ((("天数", "日数"), ("天", "日")), (("月数",), ("月",)), (("小时数",), ("小时",)))
+
+
+def time_count_unit(name: str) -> str:
+    """The unit a count of days, months or hours must be in (天 for …天数/…日数, 月 for …月数, 小时 for …小时数),
+    else '' — also for a ratio of counts (实际完成飞行小时数/计划小时数 is in %, E046's real row)."""
+    if "/" in name:
+        return ""
+    for endings, units in _TIME_COUNTS:
+        if name.endswith(endings):
+            return units[0]
+    return ""
+
+
 @lru_cache(maxsize=16384)  # a pure function of short texts, asked for on nearly every row
-def unit_fits(measure: str, unit: str) -> bool:
-    """True when `unit` can measure `measure` (a `measure_of` value)."""
+def unit_fits(measure: str, unit: str, name: str = "") -> bool:
+    """True when `unit` can measure `measure` (a `measure_of` value); with the row's `name`, a count of days,
+    months or hours (`time_count_unit`) fits only its own time unit (活动天数 in 天, never 月)."""
     u = canon_unit(unit)
+    if measure == "count" and time_count_unit(name):
+        head = re.split(r"[/·]", u)[0]
+        return any(head.endswith(t) for endings, units in _TIME_COUNTS if name.endswith(endings) for t in units)
     if measure == "person_times":
         return u in ("人次", "万人次", "人/次", "人·次")
     if measure == "persons":

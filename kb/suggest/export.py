@@ -40,8 +40,10 @@ def scores(rows: list) -> list[int]:
     一级指标 without rows give their points to the others in proportion. A row left 待填写 (no value)
     gets at most the table's even share (100 ÷ rows): one blank 优抚对象生活水平 held all 30 points of
     效益 (D042 fresh trial); so does a vague qualitative row (`vague_qualitative`: 定性 达到预期, 有所提高 —
-    为决策提供参考 held 30 of 100 points on a target no one can assess). What they give up goes to the rows
-    with a checkable value of their 一级指标, else to every such row in proportion.
+    为决策提供参考 held 30 of 100 points on a target no one can assess), and a row whose value is a library
+    default the text does not state (`library_default`, 设定依据 指标库参考值: 社区老年助餐服务覆盖率 ≥ 80 % held 30 of
+    100 points as the only benefit row, trial 8). What they give up goes to the rows holding the text's own
+    figures or the budget's of their 一级指标, else to every such row in proportion.
     """
     present = {r.level1 for r in rows}
     base = {k: v for k, v in SCORES.items() if k in present}
@@ -78,11 +80,21 @@ def vague_qualitative(row) -> bool:
     return value in _VAGUE_TARGETS or value in DEGREE_GRADES or (value not in GRADE and bool(VAGUE_RE.search(value)))
 
 
+# 设定依据 of a value taken from the indicator library, not from the text (`engine._basis`)
+LIBRARY_BASIS = "指标库参考值"
+
+
+def library_default(row) -> bool:
+    """True for a row whose value is a library default the text does not state (设定依据 指标库参考值…); `row` has
+    `basis` (a suggest candidate or a `TableRow`)."""
+    return bool(row.value) and (getattr(row, "basis", "") or "").startswith(LIBRARY_BASIS)
+
+
 def _cap_blank_rows(rows: list, share: list[float]) -> None:
-    """Move what a 待填写 row or a vague qualitative row holds above the even share to the rows with a
-    checkable value (in place)."""
+    """Move what a 待填写 row, a vague qualitative row or a library default holds above the even share to the
+    rows with a value of the text or the budget (in place)."""
     even = 100 / len(rows) if rows else 0.0
-    capped = [not r.value or vague_qualitative(r) for r in rows]
+    capped = [not r.value or vague_qualitative(r) or library_default(r) for r in rows]
     valued = [i for i, r in enumerate(rows) if not capped[i]]
     if not valued:
         return

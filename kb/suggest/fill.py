@@ -30,7 +30,7 @@ from kb.suggest.ranker import Tier
 from kb.suggest.table import (MAX_PENDING, MIN_ROWS, MISSING, Table, _in_table_order, _rate_beside_its_class, group_of,
                               same_measure)
 from kb.suggest.values import own_work_cost
-from kb.suggest.words import BENEFICIARIES, GENERAL_SERVED, served_groups
+from kb.suggest.words import BENEFICIARIES, BENEFIT_VERBS, GENERAL_SERVED, served_groups
 
 _PERSON_UNITS = frozenset(("人", "人次", "万人", "万人次", "名", "万名"))
 # what the work is on, read from the text: the measure its size is counted in
@@ -176,9 +176,13 @@ def _kind(ctx) -> str:
     return "build" if kind == "service" and "工程" in ctx.text else kind
 
 
+# a headcount whose name already says its people gain (受益群众人数, 服务群众人数, 惠及…, 覆盖…, 帮扶…)
+_NAMES_BENEFICIARIES = tuple(BENEFIT_VERBS) + ("服务",)
+
+
 def _benefit(rows: list[Draft], ctx, who: str = "") -> Draft | None:
     """The 效益 row: the table's stated headcount of the people served moved from 数量 (while 数量 keeps a row),
-    else a blank count of the people the text serves (`who`, else `_people`)."""
+    named as beneficiaries (学生人数 → 受益学生人数), else a blank count of the people the text serves (`who`, else `_people`)."""
     quantity = [r for r in rows if r.slot == "quantity"]
     served = next((r for r in quantity if r.value_source == "text" and (r.value_unit or r.unit) in _PERSON_UNITS), None)
     if served is not None and len(quantity) > 1:
@@ -186,6 +190,9 @@ def _benefit(rows: list[Draft], ctx, who: str = "") -> Draft | None:
         moved = copy(served)
         moved.level2 = "social_benefit"
         moved.evidence = served.evidence + ["受益人数是项目的社会效益（效益指标为必填项）"]
+        if not moved.name.startswith(_NAMES_BENEFICIARIES):
+            # 学生人数 ≥ 12155 人 as the only 社会效益 row read as an output count (trial 8): the benefit is who gains
+            moved.name = "受益" + moved.name
         return moved
     who = who or _people(ctx)
     households = who.endswith("户")

@@ -292,7 +292,9 @@ def uses_existing(before: str) -> bool:
 
 
 # places a measure word counts when the work done in them follows (15个行政村生活污水治理, 20个村庄环境整治)
-SETTLEMENTS = frozenset("行政村 自然村 村庄 村 社区 乡镇 镇 街道 村组 小区".split())
+# — and the towns a text ranks (在城关镇和6个中心集镇新建助餐点: 中心集镇, 中心镇, 建制镇 are where the work is, as 乡镇
+# are; matched whole, 中心集镇 had escaped and made 中心集镇数量 ≥ 6 个 under 数量, trial 8)
+SETTLEMENTS = frozenset("行政村 自然村 村庄 村 社区 乡镇 镇 乡 集镇 中心集镇 中心镇 建制镇 场镇 街道 村组 小区".split())
 
 
 def places_worked(tokens: list[tuple[str, str]]) -> str:

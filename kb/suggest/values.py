@@ -33,7 +33,7 @@ from kb.suggest.objects import Mention, pos_cut
 from kb.suggest.naming import TIME_LIMIT
 from kb.suggest.words import IN_USE_ON_TIME, ON_TIME, PERIOD, STANDARD_NAME, STATED_PERIOD
 from kb.domain.text import bigrams, normalize_name
-from kb.domain.units import SIZE_UNITS, measure_of  # units whose values depend on the project's size
+from kb.domain.units import SIZE_UNITS, measure_of, time_count_unit, unit_fits  # units whose values depend on the project's size
 
 PER_HEAD = re.compile(r"人均|户均|亩均|生均|次均|单价|单位成本|标准|平均|每")
 TOTAL_COST = re.compile(r"总成本|项目成本|总投资|成本控制|预算控制|总费用|资金总额|总额|预算成本|成本$|费用$|合同金额")
@@ -691,9 +691,11 @@ _SHORT_DURATIONS = frozenset(("小时", "分钟", "秒"))
 
 def _units_fit(unit: str, d: Draft) -> bool:
     """True when a mention in `unit` may bind row `d`: the same kind of unit (`units_compatible`), % only to %,
-    and a limit in 分钟 to a row in 小时 (the text's unit is kept: ≤ 30 分钟)."""
+    a count of days, months or hours only in its own time unit (`kb.domain.units.unit_fits`), and a limit in 分钟 to a row in 小时 (the text's unit is kept: ≤ 30 分钟)."""
     if unit in ("%", "‰"):
         return d.unit == unit
+    if time_count_unit(d.name) and not unit_fits("count", unit, d.name):
+        return False   # 4 of 4月上旬 is a month of a date, no count of days (活动天数 ≥ 4 月, trial 8)
     if unit in _SHORT_DURATIONS and d.unit in _SHORT_DURATIONS:
         return True
     return bool(d.unit) and Q.units_compatible(unit, d.unit)

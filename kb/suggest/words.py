@@ -147,6 +147,14 @@ PROGRAMME_WORDS = tuple("""中职 中等职业 高中 普通高中 义务教育 
 农村公路 客运 物流 健康管理 家庭医生 失能 护理补贴 邮政 通信 网络安全 信息系统 数据中心 机房 视频监控 雪亮工程 融媒体 广播 电视 报刊 出版 电影 戏曲 送戏 临时救助 无障碍 托养 投诉 举报 户厕 改厕 小区 教育教学
 就业补助 就业专项 科普 慰问 职工 参保 公务出行 办公环境""".split())
 
+# places and facilities a row may be about (公园年接待游客人次, 景区门票收入, 场馆开放率): a library or type row naming
+# one the text does not name measures another place — a festival held in a town has no 公园 (trial 8, struck three
+# trials in a row); longest first, so 体育馆 is read before 场馆
+FACILITY_WORDS = tuple(sorted("""公园 游园 景区 景点 场馆 体育馆 体育场 体育中心 图书馆 博物馆 文化馆 纪念馆 美术馆 科技馆 展览馆
+剧院 剧场 影剧院 电影院 广场 码头 机场 车站 客运站 停车场 菜市场 农贸市场 动物园 植物园 游乐园 度假区 旅游区 风景区
+滑雪场 游泳馆 游泳池""".split(), key=lambda w: (-len(w), w)))
+
+
 # words too common in descriptions to count as evidence of relevance on their own
 WEAK_TERMS = frozenset("""项目 工作 建设 管理 服务 提高 完成 资金 经费 年度 实施 开展 保障 提升 加强 推进 目标
 绩效 指标 计划 专项 财政 预算 单位 部门 全面 有效 进一步 情况 相关 各项 支出 我们 今天 数量 质量 时效

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from kb.checker.catalog import RuleHit, rule
 from kb.checker.parse import ParsedRow, name_quantity
-from kb.domain.units import MEASURE_LABEL, canon_unit, latin_unit, mega_unit, unit_fits, units_conflict
+from kb.domain.units import (MEASURE_LABEL, canon_unit, latin_unit, mega_unit, time_count_unit, unit_fits,
+                             units_conflict)
 from kb.settings import CheckerSettings
 
 def is_unit_01(r: ParsedRow) -> bool:
@@ -33,13 +34,15 @@ def unit_02(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """The unit does not fit what the name measures (户数 with 人/次, 面积 with 公里 …); 成本 rows → COST-03."""
     if r.cost_row or r.is_date or not r.eff_unit or not r.has_digit:
         return None
-    fam = r.ni.family
-    if fam is None or unit_fits(fam, r.eff_unit):
+    # a count of days, months or hours (活动天数) has no size measure but its own time unit (`time_count_unit`)
+    fam = r.ni.family or ("count" if time_count_unit(r.ni.base) else None)
+    if fam is None or unit_fits(fam, r.eff_unit, r.ni.base):
         return None
     lat = latin_unit(r.eff_unit)  # 300 person for 受益人数: the unit is 人 written in English (UNIT-04)
-    if lat and lat[1] and unit_fits(fam, lat[1]):
+    if lat and lat[1] and unit_fits(fam, lat[1], r.ni.base):
         return None
-    return RuleHit("unit", f"“{r.name}”应以{MEASURE_LABEL[fam]}计量，填的是“{r.eff_unit}”")
+    label = (fam == "count" and time_count_unit(r.ni.base)) or MEASURE_LABEL[fam]   # 活动天数 ≥ 4 月: 天
+    return RuleHit("unit", f"“{r.name}”应以{label}计量，填的是“{r.eff_unit}”")
 
 
 @rule("UNIT-03", needs="num", retarget=True)
