@@ -41,3 +41,39 @@ def test_days_counted_in_days_pass():
     rep = check_rows([_row(*QTY, "活动天数", "≥", "20", "天"), _row(*QTY, "培训天数", "≥", "3", "个工作日")],
                      context=FEST_CTX)
     assert not [f for f in rep.findings if f.rule_id == "UNIT-02"]
+
+
+# ------------------------------------------------------------------ 2. an acceptance in a lease
+D024_NAME = "黄山市雪亮工程市本级机房租赁2024至2027服务采购项目"
+D024 = ("其他运转类项目,年度预算1681680元。项目概况:市本级雪亮工程后端机房租赁服务,共计77个机柜,租赁周期36个月,2024年7月"
+        "完成招标采购,服务期限3年,逐年支付。总体目标:保障雪亮工程机房租赁延续,保障机房内所有设备设施运转,保障雪亮工程持续发挥积极作用。")
+D024_CTX = {"description": D024, "project": D024_NAME, "budget_wan": 168.168, "budget_year": 2024}
+
+
+def test_a_lease_bought_as_a_service_builds_and_buys_nothing():
+    """D024 rents 77 cabinets: its 服务采购 / 招标采购 buy a service and 雪亮工程 names the programme served, so
+    `builds_or_buys` (one reading for the checker's STR-10 and suggest's dedupe) is False; a lease that also buys
+    goods (采购服务器2台, 新建机房) still hands them over."""
+    from kb.domain.words import builds_or_buys
+    assert not builds_or_buys(D024_NAME + D024)
+    assert not builds_or_buys("政务服务一体化平台运维服务采购。2025年拟以92.8万元采购第三方运维服务，合同期12个月。")
+    assert builds_or_buys("机房运维服务采购，采购服务器2台") and builds_or_buys("机房租赁，新建机房1间")
+
+
+def test_an_acceptance_in_a_lease_is_flagged():
+    """D024.xlsx: 系统验收合格率 =100 % passed in a lease of cabinets. REL-05 now says it has nothing handed over to
+    accept (advice: delete the row); the same row in a project that builds passes, and so does an acceptance of a
+    work the row names itself (设备更换验收合格率)."""
+    rows = [_row(*QTY, "机柜数量", "≥", "77", "个"), _row(*QLT, "系统验收合格率", "=", "100", "%"),
+            _row(*QLT, "设备更换验收合格率", "=", "100", "%")]
+    got = _by(check_rows(rows, context=D024_CTX))
+    assert (2, "REL-05") in got and "没有交付验收的对象" in got[(2, "REL-05")].message, got
+    assert (3, "REL-05") not in got
+    built = dict(D024_CTX, description=D024 + "同步新建机房1间。")
+    assert (2, "REL-05") not in _by(check_rows(rows, context=built))
+
+
+def test_suggest_sets_the_acceptance_of_a_lease_aside(shipped_kb):
+    """suggest reads the lease alike: D024's default table holds no 验收 row (the reviewer struck 系统验收合格率)."""
+    table = shipped_kb.suggest(D024, project_name=D024_NAME, budget_wan=168.168, mode="lexical").default_table
+    assert not [c.name for c in table if "验收" in c.name], [c.name for c in table]
