@@ -77,3 +77,31 @@ def test_suggest_sets_the_acceptance_of_a_lease_aside(shipped_kb):
     """suggest reads the lease alike: D024's default table holds no 验收 row (the reviewer struck 系统验收合格率)."""
     table = shipped_kb.suggest(D024, project_name=D024_NAME, budget_wan=168.168, mode="lexical").default_table
     assert not [c.name for c in table if "验收" in c.name], [c.name for c in table]
+
+
+# ------------------------------------------------------------------ 3. a month stated for a completion
+def test_a_month_stated_for_a_completion_is_its_deadline():
+    """D024: 机房租赁服务采购完成时间 2024年12月31日前 beside “2024年7月完成招标采购” passed TIME-06 — the reader took
+    only dates said with 前 (or a span's end). A month stated for a work's completion is now that month's end:
+    TIME-06 fires and the rewrite is 2024年7月31日前."""
+    from kb.checker.rewrite import read_work_deadline
+    assert read_work_deadline(D024, 2024, "机房租赁服务采购完成时间") == ("2024年7月31日前", [])
+    rows = [_row(*QTY, "机柜数量", "≥", "77", "个"), _row(*TIM, "机房租赁服务采购完成时间", "", "2024年12月31日前", "")]
+    hit = _by(check_rows(rows, context=D024_CTX))[(2, "TIME-06")]
+    assert "2024年7月31日前" in hit.message and hit.suggestion.text == "指标值改为“2024年7月31日前”", hit
+
+
+def test_suggest_dates_the_work_by_the_stated_month(shipped_kb):
+    """suggest binds through the same reader: D024's 时效 row takes 2024年7月31日前 (it wrote 2024年12月31日前 with
+    “描述未写明完成时限，按预算年度末设定”)."""
+    table = shipped_kb.suggest(D024, project_name=D024_NAME, budget_wan=168.168, mode="lexical").default_table
+    assert [c.value for c in table if c.level2_label == "时效指标"] == ["2024年7月31日前"], [
+        (c.name, c.value) for c in table]
+
+
+def test_a_date_reported_as_of_is_no_deadline():
+    """dev E042 (a self-evaluation): “截止2023年11月30日完成农村危房改造129户” reports a count as of that day; it
+    dates nothing, and a month in a span (3月至4月完成) is the span's end."""
+    from kb.checker.rewrite import read_work_deadline
+    assert read_work_deadline("截止2023年11月30日完成农村危房改造129户。", 2023, "危房改造完成时间") == (None, [])
+    assert read_work_deadline("2025年3月至4月完成全部改造。", 2025, "改造完成时间") == ("2025年4月30日前", [])
