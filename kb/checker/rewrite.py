@@ -360,6 +360,16 @@ _STATED_SPAN_RE = re.compile(
 _EVENT_MONTH_RE = re.compile(r"(?:(?P<y>\d{4})年)?(?P<mo>\d{1,2})月(?:上旬|中旬|下旬|初|中|份)?(?![\d日号底末至到—–~～])"
                              r"(?=[^，。；,;！？]{0,24}?(?:举办|举行|召开|开幕|开展))")
 
+# a month (or a day) stated for a work's completion without 前 (2024年7月完成招标采购, 2025年6月底全部建成, 10月份完工):
+# the work is done by that month's end (that day) — trial 8: D024's 机房租赁服务采购完成时间 2024年12月31日前 passed
+# TIME-06 beside “2024年7月完成招标采购”. Not a span's start or end (3月至4月完成 is `_STATED_SPAN_RE`'s), nor a date
+# a state is reported as of (截止2023年11月30日完成农村危房改造129户, dev E042's self-evaluation: `_AS_OF_RE`)
+_STATED_DONE_MONTH_RE = re.compile(
+    r"(?<![\d至到—–~～-])(?:(?P<y>\d{4})年)?(?P<mo>\d{1,2})月(?:份|底|末|(?P<d>\d{1,2})[日号])?"
+    r"(?=[于将并]?(?:全部|全面|整体|基本)?(?:完成|完工|竣工|建成|实施完毕))")
+
+_AS_OF_RE = re.compile(r"(?:截止|截至|截止到|截至到|到|至)[于在]?$")
+
 
 def _deadline_text(y: int | None, mo: int, d: int | None, year: int | None) -> str | None:
     """'2025年10月31日前' for a date read from a description (a month alone: its last day), None when it is
@@ -377,8 +387,9 @@ def _stated_deadlines(text: str, year: int | None, spans: bool = False) -> list[
     """Each deadline in `text` that falls in `year` (any year when None), written '2025年10月31日前' (a month
     alone or its end: the month's last day), with where it stands: the dates said with 前 (2025年10月底前,
     2025年5月31日汛期前, 2025.10.31前) in text order, then, with `spans`, the ends of the spans it states
-    (2025年3月20日至4月5日 → 2025年4月5日前) and the month an event is held in (拟于2025年4月…举办 → 2025年4月30日前)
-    — a date with 前 is the one a deadline is read from first."""
+    (2025年3月20日至4月5日 → 2025年4月5日前), the month an event is held in (拟于2025年4月…举办 → 2025年4月30日前)
+    and the months stated for a completion without 前 (2024年7月完成招标采购 → 2024年7月31日前,
+    `_STATED_DONE_MONTH_RE`) — a date with 前 is the one a deadline is read from first."""
     out = []
     for m in _STATED_DEADLINE_RE.finditer(text):
         if m.group("dy"):
@@ -400,6 +411,14 @@ def _stated_deadlines(text: str, year: int | None, spans: bool = False) -> list[
         if any(a <= m.start() < b for a, b in spanned) or any(d.start() <= m.start() < d.end() for _, d in out):
             continue   # a month inside a span or a dated deadline is theirs
         date = _deadline_text(int(m.group("y")) if m.group("y") else None, int(m.group("mo")), None, year)
+        if date:
+            out.append((date, m))
+    for m in _STATED_DONE_MONTH_RE.finditer(text if spans else ""):
+        if (_STATED_SPAN_RE.match(text, m.start()) or _AS_OF_RE.search(text, max(0, m.start() - 4), m.start())
+                or any(d.start() <= m.start() < d.end() for _, d in out)):
+            continue  # 3月至4月完成: the span's end is read above; 截至2023年11月30日完成…129户 is a count as of then
+        date = _deadline_text(int(m.group("y")) if m.group("y") else None, int(m.group("mo")),
+                              int(m.group("d")) if m.group("d") else None, year)
         if date:
             out.append((date, m))
     return out

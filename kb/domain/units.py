@@ -171,7 +171,7 @@ _TIME_ENDINGS = ("时间", "时限", "期限", "日期", "工期", "周期", "�
 _TIME_WORD_RE = re.compile(r"按时|及时|按期|准时|如期")
 
 DEFAULT_UNIT = {"person_times": "人次", "persons": "人", "households": "户", "ratio": "%",
-                "money": "万元", "length": "公里", "area": "亩", "count": "个", "time": "个工作日"}
+                "money": "万元", "length": "公里", "area": "亩", "count": "个", "time": "个工作日", "days": "天"}
 # ours: the area unit follows the object an area measures — land (farmland, forest, grassland) is counted in 亩,
 # a built or paved surface (a road, a square, a building, a site) in 平方米; the land words are read first
 # (高标准农田建设面积 is land, 道路硬化面积 a surface). A fresh reviewer got 亩 proposed for 道路硬化面积.
@@ -197,7 +197,7 @@ def default_unit(measure: str, name: str = "") -> str:
 
 MEASURE_LABEL = {"person_times": "人次", "persons": "人", "households": "户", "ratio": "%（或‰、百分点）",
                  "money": "元或万元", "length": "公里或米", "area": "亩、平方米或公顷", "count": "计数单位（非%）",
-                 "time": "日期、时限（天、工作日、小时…）或%"}
+                 "time": "日期、时限（天、工作日、小时…）或%", "days": "天（或日、工作日）"}
 
 
 def canon_unit(u: str) -> str:
@@ -211,7 +211,7 @@ def measure_of(name: str) -> str | None:
 
     person_times (…人次), persons (…人数/人口), households (…户数), ratio
     (…率/比例/占比/比重), money (…金额/成本/费用/补助标准), length (…里程/长度),
-    area (…面积), count (…数量/个数/次数/场次/批次/期数 or another …数), time
+    area (…面积), days (…天数/日数: a count of days, ours), count (…数量/个数/次数/场次/批次/期数 or another …数), time
     (…时间/时限/期限/时长/周期, or a time requirement such as 按时发放: a date, a
     duration or a %; ours, not in the catalog's list).
     """
@@ -232,6 +232,8 @@ def measure_of(name: str) -> str | None:
         return "length"
     if n.endswith("面积"):
         return "area"
+    if n.endswith(("天数", "日数")):  # 活动天数 ≥4 月 (a fresh reviewer): days are counted in 天, never in 月
+        return "days"
     if n.endswith("数") and not n.endswith(_NOT_COUNT_ENDINGS) or n.endswith("数量"):
         return "count"
     if n.endswith(_TIME_ENDINGS) or (_TIME_WORD_RE.search(n) and not n.endswith(("性", "度", "数", "量", "额"))):
@@ -287,6 +289,8 @@ def unit_fits(measure: str, unit: str, name: str = "") -> bool:
         return u not in _RATIO
     if measure == "time":
         return u in _RATIO or is_time_unit(u)
+    if measure == "days":  # 天, 日, 工作日, 个工作日, 人天 / 人·日, 天/年 (by its first part)
+        return re.split(r"[/]", u)[0].endswith(("天", "日"))
     return True
 
 

@@ -128,20 +128,26 @@ def reduction_amount(name: str) -> bool:
 BUILD_WORDS = re.compile(r"建设|新建|改建|扩建|改造|维修|修缮|工程|硬化|购置|采购|安装|整治|治理|修建|加固|配备|设备|设施|清淤|疏浚|铺设")
 PAY_WORDS = re.compile(r"补助|补贴|资助|津贴|助学金|奖学金|救助|奖励|抚恤|贴息|慰问金|生活费|报酬|工资|奖补")
 # an upkeep service keeps running what stands and hands nothing over (视频监控系统运维 …设备完好率 …及时修复); what
-# such a text still builds or buys (更换摄像机20台, 新建机房) is handed over
+# such a text still builds or buys (更换摄像机20台, 新建机房) is handed over. In such a text 工程 names the works kept
+# running or served (雪亮工程机房租赁, 水利工程运行维护), not one built (that is 新建 / 建设 / 改造 …), and a service
+# bought or the procedure of buying (服务采购, 采购第三方运维服务, 2024年7月完成招标采购: `SERVICE_PURCHASE_WORDS`)
+# hands nothing over either (trial 8: 系统验收合格率 for a lease of 77 cabinets)
 UPKEEP_WORDS = re.compile(r"运维|运行维护|维保|维护保养|托管|租赁|租用|代维")
-HANDED_OVER_WORDS = re.compile(r"新建|建设|建成|改建|扩建|修建|工程|购置|采购|购买|安装|更换|改造|配备|铺设|硬化")
+HANDED_OVER_WORDS = re.compile(r"新建|建设|建成|改建|扩建|修建|购置|采购|购买|安装|更换|改造|配备|铺设|硬化")
+SERVICE_PURCHASE_WORDS = re.compile(r"(?:服务|招标|政府|公开|竞争性磋商|竞争性谈判|询价)采购|"
+                                    r"采购[^，。；、,;]{0,10}?服务(?!器)")
 
 
 def builds_or_buys(text: str | None) -> bool:
     """True when the project (its name, description, rows) builds or buys something, which an acceptance
     (验收合格率) can measure: `BUILD_WORDS`; in an upkeep service (`UPKEEP_WORDS`: 运维, 维保, 租赁) only a work
     built or a good bought (`HANDED_OVER_WORDS`), not the 设备 kept running or the faults 修复. The checker's STR-10
-    and suggest (`kb.suggest.dedupe`) read it alike."""
+    and suggest (`kb.suggest.dedupe`) read it alike. In an upkeep text a service bought (服务采购, 招标采购:
+    `SERVICE_PURCHASE_WORDS`) and a programme's 工程 hand nothing over."""
     if not text:
         return False
     if UPKEEP_WORDS.search(text):
-        return bool(HANDED_OVER_WORDS.search(UPKEEP_WORDS.sub("", text)))
+        return bool(HANDED_OVER_WORDS.search(UPKEEP_WORDS.sub("", SERVICE_PURCHASE_WORDS.sub("", text))))
     return bool(BUILD_WORDS.search(text))
 
 # words before a figure that give it as the setting a project works in, not what it does this year (全县现有农户

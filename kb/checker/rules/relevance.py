@@ -19,7 +19,7 @@ from kb.checker.rules.quantification import is_qnt_02
 from kb.checker.rules.structure import is_str_04
 from kb.domain.schema import Level1, Level2
 from kb.domain.units import units_compatible
-from kb.domain.words import PAST_PERIOD_WORDS, STOCK_WORDS
+from kb.domain.words import PAST_PERIOD_WORDS, HANDED_OVER_WORDS, STOCK_WORDS, UPKEEP_WORDS, builds_or_buys
 from kb.settings import CheckerSettings
 
 
@@ -182,6 +182,28 @@ def rel_05(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     k = rel_05_program(r)
     if k:
         return RuleHit("name", f"“{r.name}”属于{k}资金的指标，与本项目内容不相关")
+    return None
+
+
+def accepts_nothing_delivered(r: ParsedRow) -> bool:
+    """ours: an acceptance row (…验收合格率, 验收通过率 …) of a lease or an upkeep service (`UPKEEP_WORDS` in the
+    project's name or description: 租赁, 运维, 维保 …) that builds and buys nothing (`builds_or_buys` of the same
+    text, suggest's reading: a service bought or 招标采购 hands nothing over) — trial 8: 系统验收合格率 =100 % for the
+    lease of 77 cabinets (D024). A row naming what it hands over itself (设备更换验收合格率) is left alone."""
+    if "验收" not in (r.name or ""):
+        return False
+    said = (r.ctx.get("project") or "") + (r.ctx.get("description") or "")
+    return (bool(UPKEEP_WORDS.search(said)) and not builds_or_buys(said)
+            and not HANDED_OVER_WORDS.search(UPKEEP_WORDS.sub("", r.name)))
+
+
+@rule("REL-05", needs="project", deletes="与本项目资金无关的指标", delete_rank=0)
+def rel_05_acceptance(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
+    """ours: an acceptance (验收) target in a lease or an upkeep service that hands nothing over
+    (`accepts_nothing_delivered`)."""
+    if accepts_nothing_delivered(r):
+        return RuleHit("name", f"“{r.name}”考核验收，本项目是租赁或运维等服务，不建设、不购置，没有交付验收的对象，"
+                               "与本项目内容不相关")
     return None
 
 
