@@ -33,7 +33,8 @@ def test_a_park_the_text_does_not_name_is_set_aside(shipped_kb):
     res = _suggest(shipped_kb, FEST, "第五届油菜花文化旅游节", 75)
     rows = _rows(res)
     assert not [r for r in rows if "公园" in r[1] or "景区" in r[1]], rows
-    assert ("数量指标", "接待游客人次", "≥", "20", "万人次") in rows, rows
+    # the visitors the text aims at, as an output or (moved there when nothing else is measurable) as the benefit
+    assert [r for r in rows if r[1:] == ("接待游客人次", "≥", "20", "万人次")], rows
     assert not [c for c in res.alternates.get("social_benefit", []) if "公园" in c.name and c.value == "20"]
 
 
@@ -52,7 +53,8 @@ def test_a_count_of_days_fits_only_days_in_the_one_vocabulary():
     assert unit_fits("count", "月", "活动场次")   # no time count: any count unit but %
     assert [time_count_unit(n) for n in ("活动天数", "服务月数", "培训小时数", "活动场次")] == ["天", "月", "小时", ""]
     f = _found([_row("产出指标", "数量指标", "活动天数", "≥", "4", "月")], budget_year=2025)
-    assert f[(1, "UNIT-02")].message == "“活动天数”应以天计量，填的是“月”", f
+    msg = f[(1, "UNIT-02")].message   # the checker's round-15 reading of days says the units that fit
+    assert msg.startswith("“活动天数”应以天") and msg.endswith("填的是“月”"), f
     assert (1, "UNIT-02") not in _found([_row("产出指标", "数量指标", "活动天数", "≥", "20", "天")], budget_year=2025)
     # a ratio of two counts (a real table's row) is in %, never a count of hours
     assert time_count_unit("实际完成飞行小时数/计划小时数") == ""
@@ -90,3 +92,12 @@ def test_a_headcount_moved_into_the_benefits_names_the_beneficiaries(shipped_kb)
     rows = _rows(_suggest(shipped_kb, LUNCH, "农村义务教育学生营养膳食补助", 1215.5))
     assert ("社会效益指标", "受益学生人数", "≥", "12155", "人") in rows, rows
     assert not [r for r in rows if r[1] == "学生人数"], rows
+
+
+def test_a_span_ending_in_a_ten_day_period_dates_the_event_by_its_end(shipped_kb):
+    """于2025年3月中旬至4月上旬…举办: the span ends with 4月上旬 (the 10th); the event's month reading had taken the
+    span's first month (2025年3月31日前) once the span reader missed 旬. Nor is 接待游客人次 renamed 受益接待游客人次
+    when it moves into 效益."""
+    rows = _rows(_suggest(shipped_kb, FEST, "第五届油菜花文化旅游节", 75))
+    assert [r[3] for r in rows if r[0] == "时效指标"] == ["2025年4月10日前"], rows
+    assert not [r for r in rows if r[1].startswith("受益接待")], rows

@@ -352,8 +352,10 @@ _STATED_DEADLINE_RE = re.compile(
 # a span of dates the description states (定于2025年3月20日至4月5日举行, 服务期自2025年1月1日至12月31日): the work
 # is done by the span's end
 _STATED_SPAN_RE = re.compile(
-    r"(?:(?P<y0>\d{4})年)?\d{1,2}月(?:\d{1,2}[日号])?\s*(?:至|到|—|–|~|～)\s*"
-    r"(?:(?P<y>\d{4})年)?(?P<mo>\d{1,2})月(?:(?P<d>\d{1,2})[日号]|底|末)?(?![\d.])(?!(?:之前|以前|前))")
+    r"(?:(?P<y0>\d{4})年)?\d{1,2}月(?:\d{1,2}[日号]|上旬|中旬|下旬|初|底|末)?\s*(?:至|到|—|–|~|～)\s*"
+    r"(?:(?P<y>\d{4})年)?(?P<mo>\d{1,2})月(?:(?P<d>\d{1,2})[日号]|(?P<xun>上旬|中旬)|下旬|底|末)?(?![\d.])(?!(?:之前|以前|前))")
+# the last day of a 旬 a span ends in (3月中旬至4月上旬 → 4月10日; 下旬 is the month's end): trial 8's festival
+_XUN_END = {"上旬": 10, "中旬": 20}
 
 # the month an event is held in (拟于2025年4月在桃源镇举办…，活动为期10天; 定于9月中旬举行): the event is over by the
 # month's end — a fresh reviewer got 2025年12月31日前 for a festival the text holds in April
@@ -403,8 +405,8 @@ def _stated_deadlines(text: str, year: int | None, spans: bool = False) -> list[
     for m in _STATED_SPAN_RE.finditer(text if spans else ""):
         spanned.append((m.start(), m.end()))
         y = m.group("y") or m.group("y0")
-        date = _deadline_text(int(y) if y else None, int(m.group("mo")), int(m.group("d")) if m.group("d") else None,
-                              year)
+        day = int(m.group("d")) if m.group("d") else _XUN_END.get(m.group("xun") or "")
+        date = _deadline_text(int(y) if y else None, int(m.group("mo")), day, year)
         if date:
             out.append((date, m))
     for m in _EVENT_MONTH_RE.finditer(text if spans else ""):

@@ -92,11 +92,13 @@ def library_default(row) -> bool:
 
 def _cap_blank_rows(rows: list, share: list[float]) -> None:
     """Move what a 待填写 row, a vague qualitative row or a library default holds above the even share to the
-    rows with a value of the text or the budget (in place)."""
+    rows with a value of the text or the budget (in place). When no row holds one, every row holds the even
+    share (E009, a department's whole budget stating no target: 舆论氛围 定性 良好 had kept all 30 效益 points)."""
     even = 100 / len(rows) if rows else 0.0
     capped = [not r.value or vague_qualitative(r) or library_default(r) for r in rows]
     valued = [i for i, r in enumerate(rows) if not capped[i]]
     if not valued:
+        share[:] = [even] * len(rows)
         return
     for i, r in enumerate(rows):
         if not capped[i] or share[i] <= even:

@@ -176,8 +176,9 @@ def _kind(ctx) -> str:
     return "build" if kind == "service" and "工程" in ctx.text else kind
 
 
-# a headcount whose name already says its people gain (受益群众人数, 服务群众人数, 惠及…, 覆盖…, 帮扶…)
-_NAMES_BENEFICIARIES = tuple(BENEFIT_VERBS) + ("服务",)
+# a headcount whose name already says its people gain or are served (受益群众人数, 服务群众人数, 惠及…, 覆盖…, 帮扶…,
+# 接待游客人次: never 受益接待游客人次, trial 8's festival after the rule came in)
+_NAMES_BENEFICIARIES = tuple(BENEFIT_VERBS) + ("服务", "接待", "参与", "参加", "培训", "救助", "就诊", "就餐")
 
 
 def _benefit(rows: list[Draft], ctx, who: str = "") -> Draft | None:
