@@ -7,21 +7,8 @@ from __future__ import annotations
 from kb.checker import apply_fixes, check_rows
 from kb.checker.engine import repeated_measures
 from kb.domain.schema import TableInput, TargetRow
-from tests.checker_rows import row as _row
-
-QTY = ("产出指标", "数量指标")
-QLT = ("产出指标", "质量指标")
-TIM = ("产出指标", "时效指标")
-SAT = ("满意度指标", "服务对象满意度指标")
-
-ROAD = ("2025年县交通运输局安排农村公路养护资金386万元，对全县14个乡镇的县道、乡道、村道共计612公里开展日常养护，"
-        "其中路面坑槽修补1.8万平方米、边沟清理240公里、更换损毁波形护栏3.5公里。目前全县列养农村公路优良中等路率为78%，"
-        "力争年底提升至82%以上。养护工程须于2025年11月30日前完工并通过县级验收，保障沿线12.6万群众安全便捷出行。")
-ROAD_CTX = {"description": ROAD, "project": "2025年清河县农村公路日常养护项目", "budget_wan": 386, "budget_year": 2025}
-
-
-def _by(rep):
-    return {(f.row, f.rule_id): f for f in rep.findings}
+from tests.checker_rows import (QTY, QLT, TIM, SAT, by_key as _by,
+                                 TRIAL7_ROAD as ROAD, TRIAL7_ROAD_CTX as ROAD_CTX, row as _row)
 
 
 # ------------------------------------------------------------------ 1. the 万 dropped

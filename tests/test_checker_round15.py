@@ -6,20 +6,13 @@ from __future__ import annotations
 
 from kb.checker import check_rows
 from kb.domain.units import measure_of, unit_fits
-from tests.checker_rows import row as _row
+from tests.checker_rows import QTY, QLT, TIM, by_key as _by, row as _row
 
-QTY = ("产出指标", "数量指标")
-QLT = ("产出指标", "质量指标")
-TIM = ("产出指标", "时效指标")
 
 FEST = ("县文化广电和旅游局拟安排经费75万元，于2025年3月中旬至4月上旬在金山镇举办第五届油菜花文化旅游节，开展开幕式"
         "文艺演出、非遗展演、农特产品展销等主题活动8场。去年第四届旅游节接待游客18万人次，实现旅游综合收入1.1亿元；今年"
         "目标接待游客20万人次以上，带动周边农户销售农特产品300万元，游客满意度达到90%以上。")
 FEST_CTX = {"description": FEST, "project": "第五届油菜花文化旅游节", "budget_wan": 75, "budget_year": 2025}
-
-
-def _by(rep):
-    return {(f.row, f.rule_id): f for f in rep.findings}
 
 
 # ------------------------------------------------------------------ 1. days counted in months
