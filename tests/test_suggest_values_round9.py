@@ -70,10 +70,10 @@ def test_a_gain_per_mu_is_its_row_per_mu(shipped_kb):
 
 
 def test_a_standard_raised_to_a_return_period_is_its_row(shipped_kb):
-    """防洪标准提高到20年一遇: 防洪标准 = 20 年一遇 (the 20 had been read as 年 and missed)."""
+    """防洪标准提高到20年一遇: 防洪标准 ≥ 20 年一遇 (the 20 had been read as 年 and missed)."""
     rows = _rows(_suggest(shipped_kb, R1, "河道综合整治", 210))
     hit = [r for r in rows if r[1] == "防洪标准"]
-    assert hit and hit[0][2:] == ("=", "20", "年一遇"), rows
+    assert hit and hit[0][2:] == ("≥", "20", "年一遇"), rows
 
 
 def test_a_water_class_is_a_grade_not_the_librarys_rate(shipped_kb):

@@ -348,7 +348,7 @@ def _mention_draft(m, ctx: ProjectContext) -> Draft | None:
     if capacity:   # 新增检查服务能力3.5万人次: what the project makes possible, a benefit (never 能力人次)
         return Draft(name=capacity, level2="social_benefit", source="formed", unit=m.unit, direction="positive",
                      mention=m, evidence=ev + ["按描述用词生成"])
-    if m.unit == "年一遇":   # 恢复20年一遇防洪标准: the standard the works reach is their effect (防洪标准 = 20 年一遇)
+    if m.unit == "年一遇":   # 恢复20年一遇防洪标准: the standard the works reach is their effect (防洪标准 ≥ 20 年一遇)
         # a bare 标准 (行洪能力恢复到20年一遇标准) names no standard: it is the flood standard, or 排涝 when said
         name = m.obj if len(m.obj) > 2 else ("排涝标准" if "排涝" in m.context else "防洪标准")
         return Draft(name=name, level2="social_benefit", source="formed", unit=m.unit, direction="positive",

@@ -134,7 +134,7 @@ def _per_mu_and_grades(t: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """The changes of normalised `t` per 亩 (亩均粮食产能提升 ≥ 50 公斤/亩), written verb first (土壤侵蚀减少量 ≥ 2 万吨:
     the row says the fall, never 土壤侵蚀量 ≥ 2 万吨, which asks for erosion), of a grade (耕地质量等级提升 ≥ 0.5 等:
     never a count of 个, which the checker's QNT-13 rejects as no whole number) and of a design standard
-    (防洪标准 = 20 年一遇) and a water class to reach (河道水质类别 定性 III类: value the class, unit ''), outside the
+    (防洪标准 ≥ 20 年一遇) and a water class to reach (河道水质类别 定性 III类: value the class, unit ''), outside the
     spans `taken`."""
     out: list[Mention] = []
 

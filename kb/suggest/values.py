@@ -729,7 +729,7 @@ def _take_mention(d: Draft, m: Mention) -> None:
     if not m.unit and not re.match(r"\d", m.value):
         d.operator, d.value_unit = "定性", ""   # 河道水质达到III类: a grade on a stated scale (`changes._WATER_CLASS`)
     elif m.unit == "年一遇":
-        d.operator = "="          # 恢复20年一遇防洪标准: the design standard the works reach
+        d.operator = "≥"          # 恢复20年一遇防洪标准: the design standard the works reach, at least (a reviewer writes ≥20年一遇)
     elif d.slot == "timeliness" and d.direction != "negative":
         d.operator = "="          # a stated period (服务周期 180 天) is the period, not a lower bound
     elif m.unit == "%" and _at_whole(m.value) and d.direction != "negative":
