@@ -164,12 +164,9 @@ def test_the_default_tables_weights_cap_a_vague_benefit(shipped_kb):
     """A vague 定性 row (达到预期, 良好) never gets more than the even share of 分值. The water-testing text of the
     first version no longer has one (a vague benefit gives way to a measurable one since suggest round 11); E009
     (a media centre's whole budget) keeps 舆论氛围: nothing measurable is named for its benefit."""
-    import json
+    from tests.kbfactory import dev_record
 
-    from kb.settings import Settings
-
-    rec = next(json.loads(x) for x in (Settings().dev_data_dir / "declarations/dev.jsonl").open(encoding="utf-8")
-               if json.loads(x)["id"] == "E009")
+    rec = dev_record("E009")
     res, _ = _table(shipped_kb, rec["description"], rec["project"])
     vague = [c for c in res.default_table if c.operator == "定性" and c.level1_label == "效益指标"]
     assert vague and all(c.weight <= round(100 / len(res.default_table)) for c in vague), \

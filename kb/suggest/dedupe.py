@@ -24,6 +24,11 @@ REPEAT_WHY = "审核规则 STR-12：与第{other}行“{name}”计量同一对�
 NO_DELIVERY_WHY = "本项目不建设、不采购，没有可验收的交付物（与审核规则 STR-10 同一口径）"
 
 
+def weaker_first(a: Draft, b: Draft) -> tuple[Draft, Draft]:
+    """(the weaker, the kept) of two rows that ask one thing: the lower tier, then the lower ranker score."""
+    return (a, b) if (int(a.tier), a.score) < (int(b.tier), b.score) else (b, a)
+
+
 def set_aside_disagreeing(rows: list[Draft], ctx: ProjectContext) -> bool:
     """Set aside (tier ALTERNATE) the rows of the default table `rows` the checker would not keep beside the
     others: the weaker of each pair `repeated_measures` reads as one measure (or one group's satisfaction), and
@@ -52,8 +57,7 @@ def set_aside_disagreeing(rows: list[Draft], ctx: ProjectContext) -> bool:
         first, second = shown[a - 1], shown[b - 1]
         if Tier.ALTERNATE in (first.tier, second.tier):
             continue   # one of the pair already went with another pair
-        weaker, kept = (first, second) if (int(first.tier), first.score) < (int(second.tier), second.score) \
-            else (second, first)
+        weaker, kept = weaker_first(first, second)
         set_aside(weaker, REPEAT_WHY.format(other=shown.index(kept) + 1, name=kept.name))
         changed = True
     return changed
@@ -74,7 +78,7 @@ def _one_payment_timing(shown: list[Draft]) -> bool:
         for b in timed:
             if Tier.ALTERNATE in (a.tier, b.tier):
                 continue
-            weaker, kept = (a, b) if (int(a.tier), a.score) < (int(b.tier), b.score) else (b, a)
+            weaker, kept = weaker_first(a, b)
             set_aside(weaker, PAY_TWICE_WHY.format(name=kept.name))
             return True
     return False
@@ -112,7 +116,7 @@ def _one_derived_cost(shown: list[Draft]) -> bool:
         for b in derived[i + 1:]:
             if Tier.ALTERNATE in (a.tier, b.tier) or (a.value, a.value_unit) != (b.value, b.value_unit):
                 continue
-            weaker, kept = (a, b) if (int(a.tier), a.score) < (int(b.tier), b.score) else (b, a)
+            weaker, kept = weaker_first(a, b)
             set_aside(weaker, DERIVED_TWICE_WHY.format(name=kept.name))
             return True
     return False
