@@ -75,26 +75,38 @@ _NOW_OR_PLAN = re.compile(r"今年|本年|本届|本期|当年|计划|预计|力
 _CLAUSES = re.compile(r"[，,]")
 
 
-def without_past_reports(text: str | None) -> str:
+def without_past_reports(text: str | None, year: int | None = None) -> str:
     """`text` with the clauses that report a past period cut out: a sentence opening on a past period (上年度,
-    上届 — `kb.domain.words.PAST_PERIODS`) or on a year before the one the text plans for (the latest it names, or `stated_year`) loses
+    上届 — `kb.domain.words.PAST_PERIODS`) or on a year before the one the text plans for (the latest it names, or `stated_year`,
+    or `year` — the table's 预算年度 when the caller knows it) loses
     its clauses up to the first that says this year or a plan (2024年馆内到馆读者12.3万人次，2025年目标到馆人次达到
     13万以上 → 2025年目标到馆人次达到13万以上). For readers of stated figures that have no reading of what already
-    happened (the checker's STR-03 rewrite offered the 2024 actual 12.3万 as the 2025 target, trial 7)."""
+    happened (the checker's STR-03 rewrite offered the 2024 actual 12.3万 as the 2025 target, trial 7; round 16: the
+    rate a QNT-07 rewrite took from “2024年…合格率达到92%” in a 2025 table). Text normalised (`normalize`);
+    sentence by sentence, `past_report_parts`."""
+    return "".join(kept for _, kept in past_report_parts(text, year))
+
+
+def past_report_parts(text: str | None, year: int | None = None) -> list[tuple[str, str]]:
+    """(sentence, what `without_past_reports` keeps of it) for each sentence of the normalised `text` (split after
+    。；!？): the sentence itself when it reports no past period, else its clauses from the first that says this
+    year or a plan ('' when none does). For a reader that must know which sentence a kept part came from (the
+    checker's `stated_rate`: “上年度…合格率为90%，今年力争达到96%” names the rate in the past part and sets its
+    target in the kept one)."""
     from kb.domain.words import PAST_PERIODS
 
     plain = normalize(text or "")
     said = [int(y) for y in _YEAR.findall(_YEAR_SPAN.sub("", plain))]
-    planned = max(said + [y for y in (stated_year(None, plain),) if y is not None], default=None)
+    planned = max(said + [y for y in (stated_year(None, plain), year) if y is not None], default=None)
     out = []
     for sentence in re.split(r"(?<=[。；;!！?？])", plain):
         lead = re.match(r"(?:在)?(?:(" + "|".join(PAST_PERIODS) + r")|(20\d{2})\s*年(?!\d|度?(?:计划|预算)))", sentence)
         past = lead is not None and (lead.group(1) is not None
                                      or planned is not None and int(lead.group(2)) < planned)
         if not past:
-            out.append(sentence)
+            out.append((sentence, sentence))
             continue
         clauses = _CLAUSES.split(sentence)
         keep = next((i for i, c in enumerate(clauses) if _NOW_OR_PLAN.search(c)), len(clauses))
-        out.append("，".join(clauses[keep:]))
-    return "".join(out)
+        out.append((sentence, "，".join(clauses[keep:])))
+    return out

@@ -1,0 +1,74 @@
+"""Round 16 of the checker: a visitor count written in 人次 and again in 人 (STR-12); a rate a past period reached read
+as this year's target (the QNT-07 rewrite's `stated_rate`); which of two rows dating one completion `--fix` deletes
+(STR-12). Each table is written to a JSON file as a declarant sends it and read back (`read_table`), checked as
+`jixiao check table.json` checks it (generic defaults, no library) and, where it matters, fixed (`apply_fixes`)."""
+from __future__ import annotations
+
+import json
+
+from kb.checker import check_declaration
+from kb.checker.fix import apply_fixes
+from kb.checker.rewrite import stated_rate
+from kb.domain.years import past_report_parts, without_past_reports
+from kb.io.tables import read_table
+from tests.checker_rows import QLT, QTY, SAT, SOC, TIM, by_key
+
+
+def _table(tmp_path, project: str, description: str, rows: list[tuple], budget: float, year: int = 2025):
+    """The table a declarant sends (`jixiao check table.json`), read back as the CLI reads it."""
+    p = tmp_path / "table.json"
+    p.write_text(json.dumps({"project_name": project, "budget_wan": budget, "year": year, "description": description,
+                             "rows": [dict(zip(("level1", "level2", "name", "operator", "value", "unit"), r))
+                                      for r in rows]}, ensure_ascii=False), encoding="utf-8")
+    return read_table(p)
+
+
+def _findings(decl):
+    return by_key(check_declaration(decl))
+
+
+# ------------------------------------------------------------------ 2. a past rate is no target
+QUALITY_ROWS = [(*QTY, "农产品抽检样品数量", "≥", "2000", "批次"),
+                (*QLT, "农产品质量安全抽检合格率", "≥", "120", "%"),
+                (*TIM, "抽检任务完成时间", "", "2025年12月31日前", ""),
+                ("成本指标", "经济成本指标", "项目总成本", "≤", "40", "万元"),
+                (*SOC, "农产品质量安全事件发生次数", "=", "0", "次"),
+                (*SAT, "群众满意度", "≥", "90", "%")]
+
+
+def test_last_years_rate_is_not_this_years_target(tmp_path):
+    """“上年度全县农产品质量安全抽检合格率达到92%” reports what was reached; the QNT-07 rewrite of 120 % took the 92 as
+    the 2025 target (`stated_rate` trusted 达到). It now takes the default of a 合格率, ≥95 %."""
+    text = "上年度全县农产品质量安全抽检合格率达到92%，本年度继续开展农产品质量安全例行监测，计划抽检样品2000批次。"
+    decl = _table(tmp_path, "2025年县农产品质量安全监管项目", text, QUALITY_ROWS, 40)
+    sug = _findings(decl)[(2, "QNT-07")].suggestion
+    assert sug.value == "95" and "≥95%" in sug.text, sug
+
+
+def test_an_earlier_years_rate_is_not_this_years_target(tmp_path):
+    """“2024年全县…合格率达到92%。” in a table whose 预算年度 is 2025: the description names no later year, so only the
+    table's year says 2024 is past (`without_past_reports(text, year)`)."""
+    text = "2024年全县农产品质量安全抽检合格率达到92%。本年度继续开展农产品质量安全例行监测，计划抽检样品2000批次。"
+    decl = _table(tmp_path, "2025年县农产品质量安全监管项目", text, QUALITY_ROWS, 40)
+    sug = _findings(decl)[(2, "QNT-07")].suggestion
+    assert sug.value == "95" and "≥95%" in sug.text, sug
+    # in a table of 2024 it is that year's own (a description with no later sentence: 本年度 above makes 2024 last year)
+    assert stated_rate("2024年全县农产品质量安全抽检合格率达到92%。", "农产品质量安全抽检合格率", 2024) == 92.0
+
+
+def test_this_years_rate_after_a_past_one_is_taken(tmp_path):
+    """The rate named in the past part and its target in the same sentence (…为90%，今年力争达到96%): 96, as before."""
+    text = "上年度全县农产品质量安全抽检合格率为90%，今年力争达到96%，计划抽检样品2000批次。"
+    decl = _table(tmp_path, "2025年县农产品质量安全监管项目", text, QUALITY_ROWS, 40)
+    sug = _findings(decl)[(2, "QNT-07")].suggestion
+    assert sug.value == "96" and "≥96%" in sug.text, sug
+    assert stated_rate("2024年全县农产品质量安全抽检合格率达到92%，2025年力争农产品质量安全抽检合格率达到97%。",
+                       "农产品质量安全抽检合格率", 2025) == 97.0
+
+
+def test_one_reader_of_past_reports():
+    """`without_past_reports` is `past_report_parts` joined: one reading of what a past period reached."""
+    text = "2024年馆内到馆读者12.3万人次，2025年目标到馆人次达到13万以上。上年度流通图书8万册。今年新增图书5000册。"
+    parts = past_report_parts(text)
+    assert without_past_reports(text) == "".join(k for _, k in parts) == "2025年目标到馆人次达到13万以上。今年新增图书5000册。"
+    assert without_past_reports("2024年合格率达到92%。", 2025) == "" and without_past_reports("2024年合格率达到92%。") != ""
