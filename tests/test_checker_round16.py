@@ -72,3 +72,69 @@ def test_one_reader_of_past_reports():
     parts = past_report_parts(text)
     assert without_past_reports(text) == "".join(k for _, k in parts) == "2025年目标到馆人次达到13万以上。今年新增图书5000册。"
     assert without_past_reports("2024年合格率达到92%。", 2025) == "" and without_past_reports("2024年合格率达到92%。") != ""
+
+
+# ------------------------------------------------------------------ 1. one count in 人次 and in 人
+TOUR = "2025年安排资金120万元，完善青溪古镇游客服务中心、旅游厕所和导览标识，全年接待游客15万人次以上，带动周边农户增收。"
+TOUR_ROWS = [(*QTY, "游客服务中心改造数量", "≥", "1", "个"),
+             (*QLT, "项目验收合格率", "=", "100", "%"),
+             (*TIM, "项目完成时间", "", "2025年12月31日前", ""),
+             ("成本指标", "经济成本指标", "项目总成本", "≤", "120", "万元"),
+             (*SOC, "接待游客人次", "≥", "15", "万人次"),
+             (*SOC, "接待游客人数", "≥", "15", "万人"),
+             (*SAT, "游客满意度", "≥", "90", "%")]
+
+
+def test_one_visitor_figure_in_visits_and_persons_is_one_measure(tmp_path):
+    """接待游客人次 ≥15 万人次 and 接待游客人数 ≥15 万人 passed: 人数 and 人次 were two measures to STR-12. One object and
+    one figure is one count written twice; the text states it in 人次, so `--fix` deletes the 人 row and the fixed
+    table passes."""
+    decl = _table(tmp_path, "2025年青溪镇乡村旅游服务提升项目", TOUR, TOUR_ROWS, 120)
+    rep = check_declaration(decl)
+    hit = by_key(rep)[(None, "STR-12")]
+    assert "“接待游客人次”与“接待游客人数”（第5、6行：≥15万人次、≥15万人）" in hit.message, hit.message
+    assert hit.suggestion.delete_rows == [6], hit.suggestion
+    assert hit.suggestion.text == "删除第6行“接待游客人数”，保留第5行“接待游客人次”（项目概况写明的是15万人次）"
+    fixed = apply_fixes(decl, rep)
+    assert [r.name for r in fixed.rows if r.name.startswith("接待")] == ["接待游客人次"]
+    assert not check_declaration(fixed).findings
+
+
+def test_the_unit_the_text_states_is_kept(tmp_path):
+    """The text says 接待游客15万人: the 人 row is the one stated, the 人次 row goes."""
+    decl = _table(tmp_path, "2025年青溪镇乡村旅游服务提升项目", TOUR.replace("15万人次", "15万人"), TOUR_ROWS, 120)
+    sug = _findings(decl)[(None, "STR-12")].suggestion
+    assert sug.delete_rows == [5] and "保留第6行“接待游客人数”（项目概况写明的是15万人）" in sug.text, sug
+
+
+def test_a_visit_count_with_no_stated_figure_keeps_the_visits(tmp_path):
+    """No figure in the text: a count of visitors received is kept in 人次 (a place counts visits, not distinct
+    persons)."""
+    decl = _table(tmp_path, "2025年青溪镇乡村旅游服务提升项目", TOUR.replace("，全年接待游客15万人次以上", ""), TOUR_ROWS, 120)
+    sug = _findings(decl)[(None, "STR-12")].suggestion
+    assert sug.delete_rows == [6] and "接待、服务的数量按人次统计" in sug.text, sug
+
+
+def test_visits_and_distinct_persons_with_different_figures_are_two_measures(tmp_path):
+    """接待游客人次 ≥15 万人次 and 接待游客人数 ≥6 万人 count visits and distinct persons: no STR-12."""
+    rows = [r if r[2] != "接待游客人数" else (*SOC, "接待游客人数", "≥", "6", "万人") for r in TOUR_ROWS]
+    decl = _table(tmp_path, "2025年青溪镇乡村旅游服务提升项目", TOUR, rows, 120)
+    assert (None, "STR-12") not in _findings(decl)
+
+
+def test_a_count_neither_the_text_nor_its_object_decides_stays_advice(tmp_path):
+    """培训导游人次 and 培训导游人数 ≥300: one figure twice, but whether trainees or sessions of training were counted
+    is the declarant's to say: advice naming both, nothing deleted."""
+    rows = [r for r in TOUR_ROWS if "游客" not in r[2]] + [(*QTY, "培训导游人次", "≥", "300", "人次"),
+                                                          (*QTY, "培训导游人数", "≥", "300", "人")]
+    decl = _table(tmp_path, "2025年青溪镇导游培训项目", "2025年安排资金120万元，开展导游服务技能培训。", rows, 120)
+    sug = _findings(decl)[(None, "STR-12")].suggestion
+    assert sug.delete_rows is None and sug.text.startswith("第4、5行保留一行：统计人次的保留“培训导游人次”"), sug
+
+
+def test_suggest_reads_the_pair_as_one_measure():
+    """`repeated_measures` (suggest's dedupe) pairs them too: one vocabulary with the check."""
+    from kb.checker.engine import repeated_measures
+    from tests.checker_rows import row
+    rows = [row(*r) for r in TOUR_ROWS]
+    assert (5, 6) in repeated_measures(rows, {"description": TOUR})

@@ -190,8 +190,12 @@ def str_11(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
 
 
 def _duplicates(h: RuleHit) -> list[int]:
-    """The rows a STR-12 fix drops: every repeat after the first row of a name (never a near-duplicate)."""
-    return sorted(i for rows in h.data.get("rows", {}).values() for i in rows[1:]) if h.data else []
+    """The rows a STR-12 fix drops: every repeat after the first row of a name, and of a near-duplicate only the
+    row the finding names as the weaker one (`data["drop"]`: one figure of persons in 人 beside its 人次 the text
+    states, round 16; a second row dating one completion, `_deadline_to_delete`)."""
+    if not h.data:
+        return []
+    return sorted({i for rows in h.data.get("rows", {}).values() for i in rows[1:]} | set(h.data.get("drop", ())))
 
 
 # what each measure's names end with (`kb.domain.units.measure_of`), longest first: the rest is the object
@@ -288,6 +292,75 @@ def _one_object(a: str, b: str, measure: str) -> bool:
     if not a or not b or a.endswith(b) or b.endswith(a):
         return True
     return measure.startswith(("发放", "足额")) and bool(_GENERIC_PAYMENT_RE.match(a) or _GENERIC_PAYMENT_RE.match(b))
+
+
+# ours (round 16): objects whose count is one of visits or services (接待游客, 到馆读者, 就诊患者): one figure written
+# in 人次 and in 人 is the visits, a count of distinct persons being no figure such a place keeps
+_VISIT_WORDS = ("接待", "游客", "参观", "到馆", "观众", "读者", "就诊", "访客", "来访", "服务")
+
+
+def _persons_figure(r: ParsedRow) -> tuple[str, float] | None:
+    """ours: (measure, figure in 人 or 人次) of a row counting persons or visits in a unit of that kind (接待游客人次
+    ≥15 万人次 → ('person_times', 150000.0)), else None."""
+    from kb.domain.quantity import CONVERSIONS
+
+    fam = r.ni.family
+    if fam not in ("persons", "person_times") or r.num is None or unset_row(r):
+        return None
+    kind = CONVERSIONS.get(r.eff_unit or "")
+    return (fam, r.num * kind[1]) if kind and kind[0] == fam else None
+
+
+def person_count_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
+    """ours (round 16): pairs of rows (1-based) counting one object once in 人次 and once in 人 with the same figure
+    (接待游客人次 ≥15 万人次, 接待游客人数 ≥15 万人: one count written twice, whichever 一级/二级 each is filed
+    under). The object is the name without its measure, its characters in any order (`_object_chars`: 游客接待人次
+    ~ 接待游客人数). Different figures (接待游客人次 ≥15 万人次, 接待游客人数 ≥6 万人) count visits and distinct
+    persons apart: two measures, no pair."""
+    rows = [(r, f) for r in t.items if (f := _persons_figure(r)) is not None]
+    if len({f[0] for _, f in rows}) < 2:
+        return []
+    pairs = []
+    seen: dict[tuple, ParsedRow] = {}
+    for r, (fam, x) in rows:
+        obj = _object_chars(r)
+        if obj is None:
+            continue
+        other = seen.get((obj, "persons" if fam == "person_times" else "person_times", x))
+        if other is not None:
+            pairs.append((other.idx, r.idx))
+        seen.setdefault((obj, fam, x), r)
+    return pairs
+
+
+def _person_count_to_delete(a: ParsedRow, b: ParsedRow, ctx: dict) -> tuple[ParsedRow, ParsedRow, str] | None:
+    """ours (round 16): of two rows writing one count in 人次 and in 人 (`person_count_duplicates`), (the row to
+    delete, the row kept, why): the unit the description states that figure in (全年接待游客15万人次以上: the 人次
+    row stays; a figure a past period reached is not read, `without_past_reports`), else for a count of visits or
+    services (`_VISIT_WORDS`: 接待, 游客, 到馆 …) the 人次 row; None when neither says which (培训人次 and 培训人数
+    ≥500: the declarant knows which one was counted)."""
+    from kb.checker.rules.feasibility import bigrams, stated_quantities
+    from kb.domain.quantity import CONVERSIONS
+    from kb.domain.years import without_past_reports
+
+    times, persons = (a, b) if a.ni.family == "person_times" else (b, a)
+    x = _persons_figure(times)[1]   # type: ignore[index]
+    obj = {g for r in (a, b) for g in bigrams(r.ni.base or r.name)}
+    year = ctx.get("budget_year")
+    desc = without_past_reports(ctx.get("description") or "", year if isinstance(year, int) else None)
+    said: dict[str, str] = {}
+    for words, y, unit, every, rate in stated_quantities(desc) if desc else ():
+        kind = CONVERSIONS.get(unit)
+        if (not rate and not every and kind and kind[0] in ("persons", "person_times") and y * kind[1] == x
+                and obj & set().union(*map(bigrams, words.split(" ")))):
+            said.setdefault(kind[0], f"{fmt_num(y)}{unit}")
+    if len(said) == 1:
+        keep = times if "person_times" in said else persons
+        gone = persons if keep is times else times
+        return gone, keep, f"项目概况写明的是{next(iter(said.values()))}"
+    if any(w in (times.ni.base or times.name) for w in _VISIT_WORDS):
+        return persons, times, "接待、服务的数量按人次统计，同一数字写作人数是重复计量"
+    return None
 
 
 # ours (round 14): a name that times the completion of the work (完成时间, 完工时间, 竣工时间, 建成时限 …) and its object
@@ -518,6 +591,19 @@ def str_12(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
         level = "二级" if all(by_idx[a].level2 == by_idx[b].level2 for a, b in near[:5]) else "一级"
         hits.append(RuleHit("name", f"疑似重复指标：{desc}同属一个{level}指标、计量单位同类，计量的是同一对象的同一口径",
                             {"near": near}))
+    people = person_count_duplicates(t)
+    if people:
+        desc = "；".join(f"“{by_idx[a].name}”与“{by_idx[b].name}”（第{a}、{b}行：{_target_text(by_idx[a])}、"
+                        f"{_target_text(by_idx[b])}）" for a, b in people[:5])
+        which = [(a, b, _person_count_to_delete(by_idx[a], by_idx[b], t.ctx)) for a, b in people[:5]]
+        advice = [f"删除第{c.idx}行“{c.name}”，保留第{k.idx}行“{k.name}”（{why}）" if w else
+                  f"第{a}、{b}行保留一行：统计人次的保留“{by_idx[a if by_idx[a].ni.family == 'person_times' else b].name}”，"
+                  f"统计不重复人数的保留“{by_idx[b if by_idx[a].ni.family == 'person_times' else a].name}”；"
+                  "两者确需分设的，按各自的统计数字分别填写"
+                  for a, b, w in which for c, k, why in [w or (None, None, None)]]
+        drop = [w[0].idx for _, _, w in which if w]
+        hits.append(RuleHit("name", f"疑似重复指标：{desc}是同一对象的同一数字，分别以人次和人计量，是同一项指标",
+                            {"near": people, "advice": advice, "drop": drop}))
     due = deadline_duplicates(t)
     if due:
         desc = "；".join(f"“{by_idx[a].name}”与“{by_idx[b].name}”（第{a}、{b}行{_targets_said([by_idx[a], by_idx[b]])}）"
@@ -768,7 +854,9 @@ def fix_str_12(h: RuleHit, fx: TableFix) -> Suggestion | None:
     if not h.data:
         return None
     if "advice" in h.data:  # which row to change and how (satisfaction of one group; one name, two measures)
-        return construct(Suggestion, text=("不要删除：" if "measures" in h.data else "") + "；".join(h.data["advice"]))
+        # a row the finding names as the weaker one is deleted (round 16: a count in 人 beside its 人次)
+        return construct(Suggestion, text=("不要删除：" if "measures" in h.data else "") + "；".join(h.data["advice"]),
+                         delete_rows=h.data.get("drop") or None)
     if "near" in h.data:
         return construct(Suggestion, text="确属同一指标的，合并为一行；不是的，在名称中写明各自的对象或口径")
     said = "；重复的行指标值不一致，请核实保留的目标" if h.data.get("differ") else ""
