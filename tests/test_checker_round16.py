@@ -138,3 +138,69 @@ def test_suggest_reads_the_pair_as_one_measure():
     from tests.checker_rows import row
     rows = [row(*r) for r in TOUR_ROWS]
     assert (5, 6) in repeated_measures(rows, {"description": TOUR})
+
+
+# ------------------------------------------------------------------ 3. which of two completion dates --fix deletes
+ROAD = "2025年安排资金85万元，硬化柳塘村村组道路3.2公里，路面宽3.5米，改善村民出行条件。"
+ROAD_ROWS = [(*QTY, "道路硬化里程", "≥", "3.2", "公里"),
+             (*QLT, "工程验收合格率", "=", "100", "%"),
+             (*TIM, "完成时间", "", "2025年12月31日前", ""),
+             (*TIM, "完工时间", "", "2025年11月30日前", ""),
+             ("成本指标", "经济成本指标", "项目总成本", "≤", "85", "万元"),
+             (*SOC, "受益群众人数", "≥", "1200", "人"),
+             (*SAT, "受益群众满意度", "≥", "90", "%")]
+
+
+def _with_dates(first: str, second: str, names=("完成时间", "完工时间")) -> list[tuple]:
+    dated = {"完成时间": (names[0], first), "完工时间": (names[1], second)}
+    return [r if r[2] not in dated else (*TIM, dated[r[2]][0], "", dated[r[2]][1], "") for r in ROAD_ROWS]
+
+
+def test_one_completion_dated_twice_alike_is_deleted_by_fix(tmp_path):
+    """完成时间 and 完工时间 both 2025年11月30日前 (the round-14 case) was advice only: `--fix` kept both. The later row
+    is a plain repeat and is deleted; the fixed table passes."""
+    decl = _table(tmp_path, "2025年柳塘村村组道路硬化项目", ROAD, _with_dates("2025年11月30日前", "2025年11月30日前"), 85)
+    rep = check_declaration(decl)
+    sug = by_key(rep)[(None, "STR-12")].suggestion
+    assert sug.delete_rows == [4] and sug.text == "删除第4行“完工时间”，保留第3行“完成时间”", sug
+    fixed = apply_fixes(decl, rep)
+    assert [r.name for r in fixed.rows if r.level2 == "时效指标"] == ["完成时间"]
+    assert not check_declaration(fixed).findings
+
+
+def test_one_completion_dated_twice_alike_in_other_words(tmp_path):
+    """11月底前 and 2025年11月30日前 set one date: the same repeat."""
+    decl = _table(tmp_path, "2025年柳塘村村组道路硬化项目", ROAD, _with_dates("11月底前", "2025年11月30日前"), 85)
+    assert _findings(decl)[(None, "STR-12")].suggestion.delete_rows == [4]
+
+
+def test_the_row_holding_the_stated_date_is_kept(tmp_path):
+    """The text says “工程须于2025年11月30日前完工”: 完成时间 2025年12月31日前 is the row that disagrees (TIME-06 says so
+    too) and goes; 完工时间 stays, and the fixed table passes."""
+    text = ROAD.replace("改善村民出行条件。", "工程须于2025年11月30日前完工，改善村民出行条件。")
+    decl = _table(tmp_path, "2025年柳塘村村组道路硬化项目", text, ROAD_ROWS, 85)
+    rep = check_declaration(decl)
+    found = by_key(rep)
+    sug = found[(None, "STR-12")].suggestion
+    assert sug.delete_rows == [3] and sug.text.startswith("删除第3行“完成时间”，保留第4行“完工时间”（项目概况写明2025年11月30日前"), sug
+    assert (3, "TIME-06") in found
+    fixed = apply_fixes(decl, rep)
+    assert [(r.name, r.value) for r in fixed.rows if r.level2 == "时效指标"] == [("完工时间", "2025年11月30日前")]
+    assert not check_declaration(fixed).findings
+
+
+def test_two_dates_the_text_does_not_decide_stay_advice(tmp_path):
+    """完成时间 2025年12月31日前 and 完工时间 2025年11月30日前 with no date in the text: the year's end may be a default or
+    the earlier date a wish; a reviewer asks the declarant. Advice only, nothing deleted."""
+    decl = _table(tmp_path, "2025年柳塘村村组道路硬化项目", ROAD, ROAD_ROWS, 85)
+    sug = _findings(decl)[(None, "STR-12")].suggestion
+    assert sug.delete_rows is None and sug.text == ("第3、4行保留一行：两行指标值不一致（2025年12月31日前、2025年11月30日前），"
+                                                    "项目概况未写明这项完成时限，请按实施计划核实后删除另一行"), sug
+
+
+def test_the_projects_completion_and_its_works_finish_are_two_dates(tmp_path):
+    """项目完成时间 2025年12月31日前 and 工程完工时间 2025年11月30日前: the works finish, then the project (验收, 结算) is
+    done — two milestones a reviewer accepts, not one completion: no STR-12."""
+    decl = _table(tmp_path, "2025年柳塘村村组道路硬化项目", ROAD,
+                  _with_dates("2025年12月31日前", "2025年11月30日前", ("项目完成时间", "工程完工时间")), 85)
+    assert (None, "STR-12") not in _findings(decl)

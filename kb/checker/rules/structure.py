@@ -398,6 +398,37 @@ def deadline_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
     return pairs
 
 
+def _deadline_to_delete(a: ParsedRow, b: ParsedRow) -> tuple[ParsedRow, ParsedRow, str] | None:
+    """ours (round 16): of two rows dating one completion (`deadline_duplicates`, `a` the earlier row), (the row to
+    delete, the row kept, why — '' when the dates agree): the later row when both set one date (2025年11月30日前
+    twice, or 11月底前 beside 2025年11月30日前); the row other than the one holding the date the description states
+    for this completion (`rewrite.stated_work_deadline`, TIME-06's reading: 完工时间 2025年12月31日前 beside
+    “须于2025年11月30日前完工”) when the text states one. None when the dates differ and the text states none (完成时间
+    2025年12月31日前, 完工时间 2025年11月30日前): the year's end may be a default or the earlier date a wish, and only the
+    declarant's plan says which; the finding stays advice."""
+    from kb.checker import rewrite as rw
+    from kb.checker.rules.timeliness import row_deadline
+
+    da, db = row_deadline(a), row_deadline(b)
+    if _same_target(a, b) or da is not None and da == db:
+        return b, a, ""
+    if da is None or db is None:
+        return None
+    stated = set()
+    for r, mine in ((a, da), (b, db)):
+        said = rw.stated_work_deadline(r.ctx.get("description"), mine[0], r.name)
+        d = rw.deadline_date(said[0]) if said else None
+        if d is not None:
+            stated.add(((d[0] or mine[0], d[1], d[2]), said[0], said[2]))   # type: ignore[index]
+    if len(stated) != 1:
+        return None
+    date, shown, clause = stated.pop()
+    if date not in (da, db):
+        return None
+    keep, gone = (a, b) if date == da else (b, a)
+    return gone, keep, f"项目概况写明{shown}：{clause}" if clause else f"项目概况写明{shown}"
+
+
 # a satisfaction name's ending (满意度, 满意率, 满意程度), and a word before the group surveyed that names no
 # other group (受益群众 are the 群众 a project serves)
 _SAT_ENDING_RE = re.compile(r"的?满意(?:度|率|程度)$")
@@ -608,12 +639,13 @@ def str_12(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
     if due:
         desc = "；".join(f"“{by_idx[a].name}”与“{by_idx[b].name}”（第{a}、{b}行{_targets_said([by_idx[a], by_idx[b]])}）"
                         for a, b in due[:5])
-        which = [(by_idx[b], by_idx[a]) for a, b in due[:5]]   # the later row goes, as a repeated name's
-        advice = [f"删除第{c.idx}行“{c.name}”，保留第{k.idx}行“{k.name}”"
-                  + (f"（两行指标值不一致，请按申报说明核实保留的时限：{_target_text(k)}、{_target_text(c)}）"
-                     if not _same_target(c, k) else "")
-                  for c, k in which]
-        hits.append(RuleHit("name", f"疑似重复指标：{desc}是同一项完成时限", {"near": due, "advice": advice}))
+        which = [(by_idx[a], by_idx[b], _deadline_to_delete(by_idx[a], by_idx[b])) for a, b in due[:5]]
+        advice = [f"删除第{w[0].idx}行“{w[0].name}”，保留第{w[1].idx}行“{w[1].name}”" + (f"（{w[2]}）" if w[2] else "")
+                  if w else f"第{a.idx}、{b.idx}行保留一行：两行指标值不一致（{_target_text(a)}、{_target_text(b)}），"
+                            "项目概况未写明这项完成时限，请按实施计划核实后删除另一行"
+                  for a, b, w in which]
+        hits.append(RuleHit("name", f"疑似重复指标：{desc}是同一项完成时限",
+                            {"near": due, "advice": advice, "drop": [w[0].idx for _, _, w in which if w]}))
     sat = satisfaction_duplicates(t)
     if sat:
         desc = "；".join(f"“{by_idx[a].name}”与“{by_idx[b].name}”（第{a}、{b}行{_targets_said([by_idx[a], by_idx[b]])}）"
