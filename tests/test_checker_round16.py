@@ -204,3 +204,17 @@ def test_the_projects_completion_and_its_works_finish_are_two_dates(tmp_path):
     decl = _table(tmp_path, "2025年柳塘村村组道路硬化项目", ROAD,
                   _with_dates("2025年12月31日前", "2025年11月30日前", ("项目完成时间", "工程完工时间")), 85)
     assert (None, "STR-12") not in _findings(decl)
+
+
+# ------------------------------------------------------------------ 4. one reading of the plan year
+def test_past_reports_read_the_plan_year_through_planned_year():
+    """`without_past_reports` bounds what is past by `planned_year` (was `stated_year` beside its own count of the years
+    named): one reading of the plan year. A span of whole years names no plan year in either (2023—2025年目标任务 is a
+    period; `planned_year` read 2025 from it, `without_past_reports` did not)."""
+    from kb.domain.years import planned_year
+    lib = "2024年馆内到馆读者12.3万人次，2025年目标到馆人次达到13万以上。"
+    assert planned_year(None, lib) == 2025 and without_past_reports(lib) == "2025年目标到馆人次达到13万以上。"
+    span = "落实2023—2025年目标任务，2024年完成改厕1200户。"
+    assert planned_year(None, span + "2023年完成改厕800户。") is None
+    from kb.domain.text import normalize
+    assert without_past_reports(span) == normalize(span)   # 2024 is the latest year it names: nothing past
