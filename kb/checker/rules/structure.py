@@ -17,6 +17,7 @@ from kb.checker.parse import ParsedRow, ParsedTable, duplicate_key, name_quantit
 from kb.domain.budget import BUDGET_EXECUTION_POINTS, BUDGET_WORDS
 from kb.domain.enums import Level1, Level2
 from kb.domain.plausible import budget_beyond_project
+from kb.domain.quantity import CONVERSIONS
 from kb.domain.findings import Suggestion, construct
 from kb.domain.levels import level2_fits
 from kb.domain.text import normalize, normalize_name
@@ -299,13 +300,14 @@ def _one_object(a: str, b: str, measure: str) -> bool:
 _VISIT_WORDS = ("接待", "游客", "参观", "到馆", "观众", "读者", "就诊", "访客", "来访", "服务")
 
 
+_PERSON_MEASURES = frozenset(("persons", "person_times"))
+
+
 def _persons_figure(r: ParsedRow) -> tuple[str, float] | None:
     """ours: (measure, figure in 人 or 人次) of a row counting persons or visits in a unit of that kind (接待游客人次
     ≥15 万人次 → ('person_times', 150000.0)), else None."""
-    from kb.domain.quantity import CONVERSIONS
-
     fam = r.ni.family
-    if fam not in ("persons", "person_times") or r.num is None or unset_row(r):
+    if fam not in _PERSON_MEASURES or r.num is None or unset_row(r):
         return None
     kind = CONVERSIONS.get(r.eff_unit or "")
     return (fam, r.num * kind[1]) if kind and kind[0] == fam else None
@@ -317,9 +319,10 @@ def person_count_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
     under). The object is the name without its measure, its characters in any order (`_object_chars`: 游客接待人次
     ~ 接待游客人数). Different figures (接待游客人次 ≥15 万人次, 接待游客人数 ≥6 万人) count visits and distinct
     persons apart: two measures, no pair."""
-    rows = [(r, f) for r in t.items if (f := _persons_figure(r)) is not None]
-    if len({f[0] for _, f in rows}) < 2:
+    fams = {r.ni.family for r in t.items}   # most tables count neither, or only one of the two
+    if "persons" not in fams or "person_times" not in fams:
         return []
+    rows = [(r, f) for r in t.items if (f := _persons_figure(r)) is not None]
     pairs = []
     seen: dict[tuple, ParsedRow] = {}
     for r, (fam, x) in rows:
@@ -340,7 +343,6 @@ def _person_count_to_delete(a: ParsedRow, b: ParsedRow, ctx: dict) -> tuple[Pars
     services (`_VISIT_WORDS`: 接待, 游客, 到馆 …) the 人次 row; None when neither says which (培训人次 and 培训人数
     ≥500: the declarant knows which one was counted)."""
     from kb.checker.rules.feasibility import bigrams, stated_quantities
-    from kb.domain.quantity import CONVERSIONS
     from kb.domain.years import without_past_reports
 
     times, persons = (a, b) if a.ni.family == "person_times" else (b, a)
