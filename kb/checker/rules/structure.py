@@ -225,8 +225,8 @@ def _object_chars(r) -> tuple[str, tuple[str, ...]] | None:
 def near_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
     """ours: pairs of rows (1-based) with different names that measure one thing: the same 一级/二级,
     the same measure (`measure_of`: 里程 ~ 长度), units of one family (`units_compatible`) and an object
-    written with the same characters (道路修缮里程 ≥5 公里, 修缮道路长度 ≥5 公里). 人数 and 人次, or 面积
-    and 长度, are different measures; 新建道路 and 修缮道路 different objects. And two rates of one measure
+    written with the same characters (道路修缮里程 ≥5 公里, 修缮道路长度 ≥5 公里). 人数 and 人次 are different measures
+    here (one figure written in both is `person_count_duplicates`'), as are 面积 and 长度; 新建道路 and 修缮道路 different objects. And two rates of one measure
     (`_RATE_SYNONYMS`: 可用率 ~ 正常运行率) of one object (`_one_object`) under one 一级, whichever 二级
     (补贴资金足额发放率 under 质量 and 按月足额发放率 under 时效)."""
     from kb.domain.units import units_compatible
@@ -586,9 +586,12 @@ def _sat_to_change(a: ParsedRow, b: ParsedRow) -> tuple[ParsedRow, ParsedRow, st
 @rule("STR-12", on="table", drops=_duplicates)
 def str_12(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
     """The same normalised name appears twice or more (the message gives the targets when they differ);
-    ours: two names that measure one thing in one slot (`near_duplicates`), and two names that survey
+    ours: two names that measure one thing in one slot (`near_duplicates`), two names that survey
     the satisfaction of one group (`satisfaction_duplicates`: 群众满意度 ≥90 %, 受益群众满意度 ≥95 %),
-    further findings whose fix is advice (the names differ: nothing dropped)."""
+    two rows dating one completion (`deadline_duplicates`) and one count written in 人次 and in 人 with one
+    figure (`person_count_duplicates`, round 16), further findings whose fix is advice — except the row the
+    finding names as the weaker of a completion dated twice (`_deadline_to_delete`) or of a count in 人 beside its
+    人次 (`_person_count_to_delete`), which `--fix` deletes (`data["drop"]`, read by `_duplicates`)."""
     hits = []
     keys = [(r.ni.key, r.idx) for r in t.items if r.name and not unset_row(r)]
     names: dict[str, int] = {}
