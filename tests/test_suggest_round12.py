@@ -1,0 +1,92 @@
+"""Issue 10, round 12: a table a reviewer keeps, the text's values winning — each test a reported defect of
+`jixiao suggest` on a county 申报书's wording (written for the round) or a real dev.jsonl declaration."""
+from __future__ import annotations
+
+from tests.kbfactory import dev_record
+
+
+def _rows(res):
+    return [(c.level2_label, c.name, c.operator, c.value, c.unit) for c in res.default_table]
+
+
+def _suggest(kb, text, name, budget=None):
+    return kb.suggest(text, project_name=name, budget_wan=budget, mode="lexical", with_opinions=False)
+
+
+def _suggest_dev(kb, rid):
+    rec = dev_record(rid)
+    return kb.suggest(rec["description"], project_name=rec["project"], mode="lexical", with_opinions=False)
+
+
+FESTIVAL = "2025年某县油菜花文化旅游节"
+
+
+def test_this_years_growth_after_last_years_income_is_a_target(shipped_kb):
+    """2024年全县旅游综合收入1.2亿元，今年旅游综合收入增长10%: the growth was filed as last year's (the sentence
+    opened on 2024) and the table kept a blank 旅游综合收入 in 亿元; 今年 ends the past as it does after 上年度."""
+    text = "县文旅局拟于2025年3月举办油菜花文化旅游节，开展活动8场。2024年全县旅游综合收入1.2亿元，今年旅游综合收入增长10%。"
+    res = _suggest(shipped_kb, text, FESTIVAL, 80)
+    rows = _rows(res)
+    assert ("经济效益指标", "旅游综合收入增长率", "≥", "10", "%") in rows, rows
+    assert "今年旅游综合收入增长10%" not in res.message, res.message
+    assert "2024年全县旅游综合收入1.2亿元" in res.message, res.message
+    assert not [r for r in rows if r[3] in ("1.2", "12000")], rows
+
+
+def test_a_growth_leaving_out_its_measure_takes_the_clause_befores(shipped_kb):
+    """去年旅游综合收入1.2亿元，力争今年增长10%: 增长10% is of the income the clause before states; last year's
+    figure stays no target."""
+    text = "县文旅局拟于2025年3月举办油菜花文化旅游节，开展活动8场。去年旅游综合收入1.2亿元，力争今年增长10%。"
+    res = _suggest(shipped_kb, text, FESTIVAL, 80)
+    rows = _rows(res)
+    assert ("经济效益指标", "旅游综合收入增长率", "≥", "10", "%") in rows, rows
+    assert not [r for r in rows if r[3] in ("1.2", "12000")], rows
+    assert "去年旅游综合收入1.2亿元" in res.message, res.message
+
+
+def test_last_years_income_alone_leaves_the_income_row_blank_in_its_unit(shipped_kb):
+    """Only last year's income stated: 旅游综合收入 待填写 in 亿元 (the text's unit), never ≥ 1.2."""
+    text = ("为打造乡村旅游品牌，县文旅局拟于2025年3月举办第五届油菜花文化旅游节，开展开幕式文艺演出、农特产品展销、摄影大赛等"
+            "活动8场，预计接待游客15万人次。去年旅游综合收入1.2亿元。")
+    rows = _rows(_suggest(shipped_kb, text, FESTIVAL, 80))
+    income = [r for r in rows if r[1] == "旅游综合收入"]
+    assert income and all(r[3] == "" and r[4] == "亿元" for r in income), rows
+
+
+def test_no_blank_total_cost_beside_the_budgets(shipped_kb):
+    """活动经费 待填写 万元 beside 油菜花文化旅游节成本 ≤ 80 万元 asked the year's money twice (a 7-row table padded)."""
+    text = "县文旅局拟于2025年3月举办油菜花文化旅游节，开展活动8场。去年旅游综合收入1.2亿元，力争今年增长10%。"
+    rows = _rows(_suggest(shipped_kb, text, FESTIVAL, 80))
+    costs = [r for r in rows if r[0] == "经济成本指标"]
+    assert ("经济成本指标", "油菜花文化旅游节成本", "≤", "80", "万元") in costs, rows
+    assert not [r for r in costs if r[3] == "" and r[4] == "万元"], rows
+
+
+LUNCH = "2025年某县农村义务教育学生营养改善计划"
+
+
+def _lunch(tiers):
+    return ("为改善农村学生营养状况，2025年继续对全县42所农村义务教育学校实施营养改善计划，受益学生1.8万人。"
+            f"{tiers}，全年在校200天，所需资金1400万元。")
+
+
+def test_two_tiers_of_a_standard_are_two_rows(shipped_kb):
+    """小学生每人每餐补助3元、初中生每人每餐补助5元: only the 3 元 was kept (both tiers read the group 小学生)."""
+    rows = _rows(_suggest(shipped_kb, _lunch("按照小学生每人每餐补助3元、初中生每人每餐补助5元的标准提供营养膳食补助"), LUNCH))
+    std = {(r[1], r[2], r[3]) for r in rows if r[0] == "经济成本指标" and "标准" in r[1]}
+    assert std == {("小学生营养膳食补助标准", "=", "3"), ("初中生营养膳食补助标准", "=", "5")}, rows
+
+
+def test_a_tier_leaving_its_per_parts_to_the_one_before_is_bound(shipped_kb):
+    """、初中生5元 says no 每… of its own: it is the same standard for another group (it was dropped)."""
+    rows = _rows(_suggest(shipped_kb, _lunch("按照小学生每人每餐补助3元、初中生5元的标准提供营养膳食补助"), LUNCH))
+    std = {(r[1], r[3], r[4]) for r in rows if r[0] == "经济成本指标" and "标准" in r[1]}
+    assert std == {("小学生营养膳食补助标准", "3", "元/生·餐"), ("初中生营养膳食补助标准", "5", "元/生·餐")}, rows
+    assert ("数量指标", "营养餐供餐天数", "≥", "200", "天") in rows, rows
+
+
+def test_a_named_standards_tiers_are_grouped_without_its_name(shipped_kb):
+    """营养膳食补助标准为小学生每生每天4元、初中生每生每天5元: the group is 小学生, not 营养膳食补助标准为小学生."""
+    rows = _rows(_suggest(shipped_kb, _lunch("营养膳食补助标准为小学生每生每天4元、初中生每生每天5元"), LUNCH))
+    std = {(r[1], r[3], r[4]) for r in rows if r[0] == "经济成本指标" and "标准" in r[1]}
+    assert std == {("小学生营养膳食补助标准", "4", "元/生·天"), ("初中生营养膳食补助标准", "5", "元/生·天")}, rows
