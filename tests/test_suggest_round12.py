@@ -90,3 +90,37 @@ def test_a_named_standards_tiers_are_grouped_without_its_name(shipped_kb):
     rows = _rows(_suggest(shipped_kb, _lunch("营养膳食补助标准为小学生每生每天4元、初中生每生每天5元"), LUNCH))
     std = {(r[1], r[3], r[4]) for r in rows if r[0] == "经济成本指标" and "标准" in r[1]}
     assert std == {("小学生营养膳食补助标准", "4", "元/生·天"), ("初中生营养膳食补助标准", "5", "元/生·天")}, rows
+
+
+ELDERLY = "2025年某县社区老年助餐服务项目"
+
+
+def test_a_renovation_said_after_what_it_is_done_to_names_the_count(shipped_kb):
+    """对5个助餐点改造提升: the 5 went to 老年助餐点建设数量 (a building row) beside 新建社区助餐点 3 个, and without a
+    verb before it to 完成助餐点数量; the work written after the object names the row."""
+    text = "县民政局2025年新建社区助餐点3个，对5个助餐点改造提升，全年为老年人提供助餐服务6万人次，预算90万元。"
+    rows = _rows(_suggest(shipped_kb, text, ELDERLY, 90))
+    assert ("数量指标", "助餐点改造提升数量", "≥", "5", "个") in rows, rows
+    assert ("数量指标", "新建社区助餐点数量", "≥", "3", "个") in rows, rows
+    assert not [r for r in rows if r[3] == "5" and "建设" in r[1]], rows
+    text = "县民政局2025年实施老年助餐服务项目，完成5个助餐点改造提升，全年为老年人提供助餐服务6万人次。"
+    rows = _rows(_suggest(shipped_kb, text, ELDERLY, 90))
+    assert ("数量指标", "助餐点改造提升数量", "≥", "5", "个") in rows, rows
+
+
+PLATFORM = "2025年县政务服务一体化平台运维"
+
+
+def test_a_platforms_maintenance_counts_systems_not_a_garbled_device(shipped_kb):
+    """〔设备名称〕运维数量 filled with the platform gave 县政务服务一体化平台运维数量 in 台: a platform is maintained as a
+    system (运维系统数量, 个); and 用车人员满意度 (matched on 运行维护 alone) is not asked of an IT platform."""
+    text = ("县政务服务数据管理局委托第三方对县政务服务一体化平台开展运行维护，提供7×24小时技术支持，系统可用率不低于99%，"
+            "故障响应时间不超过30分钟。")
+    rows = _rows(_suggest(shipped_kb, text, PLATFORM, 65))
+    assert ("数量指标", "运维系统数量", "", "", "个") in rows, rows
+    assert not [r for r in rows if "平台运维数量" in r[1] or r[4] == "台"], rows
+    text = ("县政务服务数据管理局委托第三方对县政务服务一体化平台及12个部门业务子系统开展运行维护，提供7×24小时技术支持，"
+            "系统可用率不低于99%，故障响应时间不超过30分钟，全年巡检48次。")
+    rows = _rows(_suggest(shipped_kb, text, PLATFORM, 65))
+    assert not [r for r in rows if "用车" in r[1]], rows
+    assert ("数量指标", "部门业务子系统数量", "≥", "12", "个") in rows, rows

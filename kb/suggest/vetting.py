@@ -421,12 +421,13 @@ SPECIFIC_RESPONDENTS = ("干警", "民警", "游客", "患者", "病人", "学�
                         "传承人",   # 非遗传承人满意度 beside 游客 for a festival that shows 非遗 (非遗展示)
                         "参保",     # 城乡居民参保人员满意度 for a justice transfer typed 宣传 (D041, E019's real row)
                         "党员",     # 党员满意度 for a city's garbage collection (a 财政局 reviewer)
-                        "家属")     # 残疾人家属满意度 for a rehabilitation text naming only 残疾人 (a fresh trial, D040)
+                        "家属",     # 残疾人家属满意度 for a rehabilitation text naming only 残疾人 (a fresh trial, D040)
+                        "用车")     # 用车人员满意度 for an IT platform's 运行维护 (matched on 运行维护 alone)
 _RESPONDENT_SYNONYMS = {"老人": ("老年", "高龄"), "老年": ("老人", "高龄"), "学员": ("培训", "参训"), "参训": ("培训", "学员"),
                         "干警": ("公安", "民警", "警务"), "民警": ("公安", "干警", "警务"), "病人": ("患者", "医院"),
                         "患者": ("病人", "医院", "诊疗"), "贫困": ("脱贫",), "脱贫": ("贫困",), "游客": ("旅游", "景区"),
                         "参保": ("医保", "医疗保险", "养老保险", "社保"), "观众": ("演出", "展览", "放映"), "住户": ("小区", "住房", "居民"), "就餐": ("食堂", "餐"),
-                        "家属": ("亲属", "监护人", "家庭成员"),
+                        "家属": ("亲属", "监护人", "家庭成员"), "用车": ("车辆", "车"),
                         "家长": ("学生", "儿童", "幼儿", "学校", "在校")}   # parents are asked wherever pupils are served
 _SATISFACTION_TAIL = re.compile(r"(满意度|满意程度|满意率)(调查)?$")
 
