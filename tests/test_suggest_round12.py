@@ -124,3 +124,32 @@ def test_a_platforms_maintenance_counts_systems_not_a_garbled_device(shipped_kb)
     rows = _rows(_suggest(shipped_kb, text, PLATFORM, 65))
     assert not [r for r in rows if "用车" in r[1]], rows
     assert ("数量指标", "部门业务子系统数量", "≥", "12", "个") in rows, rows
+
+
+def test_an_amount_of_deals_is_an_economic_benefit(shipped_kb):
+    """E021: 展会意向成交额 stood under 质量 (the library filed it there); the checker's placement reads 成交额 as an
+    economic benefit, and suggest agrees with it."""
+    from kb.checker.rewrite import guess_level
+
+    assert [x.value for x in guess_level("展会意向成交额")] == ["benefit", "economic_benefit"]
+    rows = _rows(_suggest_dev(shipped_kb, "E021"))
+    assert not [r for r in rows if "成交额" in r[1] and r[0] != "经济效益指标"], rows
+    text = "县商务局组织本地企业40家参加广交会等境内外展会8场，按每个标准展位5000元给予补贴，力争意向成交额2.5亿元。"
+    rows = _rows(_suggest(shipped_kb, text, "2025年县外贸企业参展补贴", 60))
+    assert ("经济效益指标", "展会意向成交额", "≥", "2.5", "亿元") in rows, rows
+
+
+def test_law_enforcement_vehicles_are_not_typed_official_cars(shipped_kb):
+    """D031 pays the fuel and repairs of 城管执法巡查车辆 and 抑尘作业车辆: its type was shown as 公务用车运行维护; the
+    type covers any unit's vehicles and is named 车辆运行维护."""
+    res = _suggest_dev(shipped_kb, "D031")
+    assert [t.name for t in res.project_types][:1] == ["车辆运行维护"], res.project_types
+    assert not [t for t in res.project_types if "公务用车" in t.name], res.project_types
+
+
+def test_a_drug_control_fund_fighting_drug_crime_counts_its_cases(shipped_kb):
+    """E053 (禁毒经费: 补助办案…开支，有效打击毒品犯罪) had 7 rows: 破获毒品刑事案件数 was set aside for 刑事, which
+    打击毒品犯罪 says; it now fills the table to 8, 待填写 (the count is the declarant's)."""
+    rows = _rows(_suggest_dev(shipped_kb, "E053"))
+    assert ("数量指标", "破获毒品刑事案件数", "", "", "起") in rows, rows
+    assert 8 <= len(rows) <= 12, rows
