@@ -399,7 +399,7 @@ def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext, main_type:
     not contradict (`_parts_fit`; the row in exactly the text's per-parts first), else to a standard row
     formed from the text (`_formed_standard`); another amount to a cost or economic-benefit row in 万元
     about the same object (带动旅游综合收入3000万元)."""
-    from kb.suggest.vetting import other_programme
+    from kb.suggest.vetting import misfiled_gain, other_programme
 
     before = CLAUSE_START.split(ctx.text[max(0, m.start - 12):m.start])[-1]
     gain = AVERAGE_GAIN.search(before) if m.unit in ("元", "万元") else None
@@ -414,8 +414,8 @@ def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext, main_type:
                        period.group(1) if period and period.re is PER_PERIOD else "") if per_unit else []
     fits, other_fee = [], []
     for d in drafts:
-        if d.mention is not None or d.slot not in ("cost", "economic_benefit"):
-            continue
+        if d.mention is not None or d.slot not in ("cost", "economic_benefit") and not misfiled_gain(d):
+            continue   # (展会意向成交额 under the library's 质量 is a gain: `vetting.misfiled_gain` moves it to 经济效益)
         unit = d.unit or d.typical[2]
         if per_unit:
             ok = _per_unit_money(unit) and STANDARD_NAME.search(d.name) and d.slot == "cost"

@@ -26,6 +26,7 @@ import re
 from functools import lru_cache
 
 from kb.domain.enums import Level1, Level2
+from kb.suggest.quantities import MONEY_UNITS
 from kb.domain.schema import TargetRow
 from kb.domain.units import is_money_unit
 from kb.suggest.context import ProjectContext
@@ -99,6 +100,8 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
     for d in drafts:
         if d.placed and d.placed != d.level2 and "满意" not in d.name:
             d.level2 = d.placed   # a real row under 社会、经济、生态效益指标 goes where the checker files its name
+        if misfiled_gain(d):
+            d.level2 = "economic_benefit"   # 展会意向成交额 (亿元) under 质量 in the library: a gain, filed where the checker files it
         if d.value_source == "learned":
             continue   # the unit declared and met it in an earlier 结果反馈 cycle: its own evidence
         if d.source == "formed" and d.slot == "quality" and d.mention is None and VAGUE_QUALITY.search(d.key):
@@ -244,6 +247,16 @@ _ROW_TAIL = re.compile(r"(验收合格率|覆盖率|合格率|达标率|完成�
 
 # a rate of an output act (任务完成率, 补助发放率, 工程建成率): what the work did, not what it brought people
 _OUTPUT_RATE = re.compile(r"(?:完成|完工|建成|竣工|开工|发放|拨付|办结|落实)率$")
+
+
+def misfiled_gain(d: Draft) -> bool:
+    """A 质量 row counted in money whose name the checker files as an economic benefit (`kb.checker.rewrite.guess_level`:
+    展会意向成交额 亿元, which the library lists under 质量): an amount gained is no quality of the output (E021). Read
+    after ranking, so the ranker's training is untouched."""
+    from kb.checker.rewrite import guess_level
+
+    return d.slot == "quality" and (d.value_unit or d.unit) in MONEY_UNITS and \
+        guess_level(d.key)[1] is Level2.economic_benefit
 
 
 def misplaced(d: Draft) -> str:
