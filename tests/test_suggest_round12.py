@@ -153,3 +153,15 @@ def test_a_drug_control_fund_fighting_drug_crime_counts_its_cases(shipped_kb):
     rows = _rows(_suggest_dev(shipped_kb, "E053"))
     assert ("数量指标", "破获毒品刑事案件数", "", "", "起") in rows, rows
     assert 8 <= len(rows) <= 12, rows
+
+
+def test_a_lunch_standard_is_the_plans_own_never_a_boarders(shipped_kb):
+    """执行国家每生每天5元的膳食补助标准 went to 寄宿生生活补助标准 (no 寄宿生 in the text); 按每生每天5元标准 was lost when
+    the text named only the 营养改善计划 (学生营养膳食补助标准 read 营养膳食 as another programme's word)."""
+    text = "实施农村义务教育学生营养改善计划，惠及学生1.8万人，执行国家每生每天5元的膳食补助标准，全年在校200天。"
+    rows = _rows(_suggest(shipped_kb, text, LUNCH, 1800))
+    assert not [r for r in rows if "寄宿" in r[1]], rows
+    assert [r for r in rows if r[0] == "经济成本指标" and r[3] == "5" and r[4] == "元/生·天"], rows
+    text = "对全县42所农村义务教育学校1.8万名学生实施营养改善计划，按每生每天5元标准、全年在校200天计算，安排资金1800万元。"
+    rows = _rows(_suggest(shipped_kb, text, LUNCH))
+    assert ("经济成本指标", "学生营养膳食补助标准", "=", "5", "元/生·天") in rows, rows
