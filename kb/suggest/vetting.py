@@ -595,8 +595,9 @@ _SYNONYMS = {"中职": ("中等职业",), "中等职业": ("中职",), "残疾":
              "办公环境": ("办公楼", "办公区", "办公场所", "办公用房", "办公大楼", "机关大院"),   # not an exhibition hall
              "绿化": ("园林", "绿地"), "园林": ("绿化", "绿地"), "机房": ("服务器", "机柜"), "信息系统": ("系统", "平台"),
              "刑事": ("犯罪",),
-             # one programme, named by its plan or by its subsidy (农村义务教育学生营养改善计划 pays 营养膳食补助)
-             "营养膳食": ("营养改善", "营养餐", "营养午餐"), "营养改善": ("营养膳食", "营养餐", "营养午餐")}   # 打击毒品犯罪 is criminal casework: 破获毒品刑事案件数 is the programme's own (E053)
+             # one programme, named by its plan or by its subsidy (农村义务教育学生营养改善计划 pays 营养膳食补助; a text
+             # saying only 营养餐补助 keeps its own word: 学生营养餐补助标准)
+             "营养膳食": ("营养改善",), "营养改善": ("营养膳食",)}   # 打击毒品犯罪 is criminal casework: 破获毒品刑事案件数 is the programme's own (E053)
 
 
 def _synonym_in(word: str, text: str) -> bool:
