@@ -83,6 +83,8 @@ def _library_draft(idx, i: int, source: str, ctx: ProjectContext, t: ProjectType
     does not depend on the text is read from the row once (`_library_fields`)."""
     raw, level2, ind_id, unit, direction, typical, explanation, sector, generic = _library_fields(idx, i)
     name, template = fill_template(raw, ctx, t)
+    if template and name.endswith(SYSTEMS_MAINTAINED) and unit in DEVICE_UNITS:
+        unit, typical = "个", typical[:2] + ("个",) + typical[3:]   # 运维系统数量 counts systems, never 台
     return Draft(name=name, level2=level2, source=source, indicator_id=ind_id, template=template, unit=unit,
                  direction=direction, typical=typical, explanation=explanation, sector=sector, generic=generic)
 
@@ -106,6 +108,12 @@ def _library_fields(idx, i: int) -> tuple:
     return got
 
 
+# software a 〔设备名称〕 slot may be filled with: no device (平台, 系统, 网站 …)
+SOFTWARE = re.compile(r"(?:平台|系统|网站|软件|数据库|门户|小程序|APP|App)$")
+SYSTEMS_MAINTAINED = "运维系统数量"
+DEVICE_UNITS = frozenset(("台", "台套", "套", "台(套)", "台（套）"))
+
+
 def fill_template(name: str, ctx: ProjectContext, t: ProjectType | None = None) -> tuple[str, str | None]:
     """(name, template): a 〔slot〕 filled with the text's own words, the project core, or the label."""
     if "〔" not in name:
@@ -115,6 +123,10 @@ def fill_template(name: str, ctx: ProjectContext, t: ProjectType | None = None) 
         filled = T.SLOT.sub(_named_first(ctx.beneficiaries)[0], name, count=1)
         return filled, name
     filled, filler = T.fill(ctx.text, name, ctx.content)
+    if "设备" in label and name.endswith("运维数量") and SOFTWARE.search(filler or ctx.core or ""):
+        # 〔设备名称〕运维数量 of a platform (县政务服务一体化平台运维数量 台, a QA trial): what is maintained is
+        # systems, counted as real tables count them
+        return name[:T.SLOT.search(name).start()] + SYSTEMS_MAINTAINED, name
     if filler and N.is_clean(filler) and ("满意" not in name or PERSON_HEADS.search(filler)):
         return filled, name   # a satisfaction row asks people: never 房屋满意度 from 〔服务对象〕满意度
     if ctx.core and CORE_LABELS.search(label) and CORE_MEASURES.search(name) and len(ctx.core) <= 12:

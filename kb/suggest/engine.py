@@ -200,7 +200,7 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
     confident = (settled or lexical_ok or dense_ok) and not thin
     if not confident or not pool:
         return _not_confident(ctx, detected, mode, thin)
-    return render(fill_required(choose_table(pool, ctx), ctx), ctx, detected, uncertain, mode, top)
+    return render(fill_required(choose_table(pool, ctx), ctx, pool), ctx, detected, uncertain, mode, top)
 
 
 def thin_text(ctx: ProjectContext) -> bool:

@@ -318,7 +318,9 @@ def places_worked(tokens: list[tuple[str, str]]) -> str:
 # a number right after a joining word: its object is written after it, the words before are the previous one's
 _JOINED = re.compile(r"(?:和|及|与|以及)$")
 # the work done to a thing, written after it: 食堂的消防和厨具改造
-_WORK_OF = re.compile(r"的[\u4e00-\u9fff]{0,8}?(" + "|".join(sorted(WORK_VERBS, key=len, reverse=True)) + r")(?![\u4e00-\u9fff])")
+# …or right after it, alone in its clause (5个助餐点改造提升, 3所学校进行维修): 助餐点改造提升数量, never 助餐点数量
+_WORK_OF = re.compile(r"(?:的[\u4e00-\u9fff]{0,8}?|(?:进行|实施|开展)?)(" + "|".join(sorted(WORK_VERBS, key=len, reverse=True))
+                      + r")(?![\u4e00-\u9fff])")
 # a return period (20年一遇防洪标准, 10年一遇的排涝标准): the standard it sets
 _RETURN_PERIOD = re.compile(r"一遇的?([\u4e00-\u9fff]{0,4}标准)")
 # a clause saying what the works protect or serve (its items are benefits, `candidates._mention_draft`)

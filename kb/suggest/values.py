@@ -61,7 +61,8 @@ def bind_mentions(drafts: list[Draft], ctx: ProjectContext, main_type: str | Non
     best: dict[int, tuple[float, Mention, Draft]] = {}   # per row: the mention whose words it shares most
     for m in ctx.mentions:
         if m.unit in Q.MONEY_UNITS:
-            _bind_money(m, drafts, ctx, main_type)
+            if not _next_tier(m, drafts, ctx):
+                _bind_money(m, drafts, ctx, main_type)
             continue
         fam = [d for d in drafts if d.mention is None and d.slot in BINDABLE and _units_fit(m.unit, d)
                and not _against_direction(d, m) and not _other_work(d, m) and not _builds_what_stands(d, m)
@@ -100,6 +101,29 @@ def bind_mentions(drafts: list[Draft], ctx: ProjectContext, main_type: str | Non
     _one_kind_summed(drafts, ctx)
     _bind_deadline(drafts, ctx)
     _bind_period(drafts, ctx)
+
+
+# a tier of a standard listed after another with 、, its group and maybe its own 每… before it (、初中生5元,
+# 、初中生每人每餐补助5元)
+_TIER_BETWEEN = re.compile(r"、[\u4e00-\u9fff]{1,12}$")
+
+
+def _next_tier(m: Mention, drafts: list[Draft], ctx: ProjectContext) -> bool:
+    """A per-unit amount listed after a bound standard with 、 (小学生每人每餐补助3元、初中生5元 — a QA trial kept only
+    the 3 元): a copy of that standard row takes it, measured per the same parts, and `_name_standard_groups`
+    names each tier by its group. Mutates `drafts`; True when it bound `m`."""
+    prev = next((d for d in drafts if d.mention is not None and d.mention.unit == m.unit and d.slot == "cost"
+                 and _per_unit_money(d.unit or d.typical[2]) and d.mention.end < m.start
+                 and _TIER_BETWEEN.fullmatch(ctx.text[d.mention.end:m.start])), None)
+    if prev is None or not standard_group(ctx.text, m):
+        return False
+    row = copy(prev)
+    row.evidence = [e for e in prev.evidence if not e.startswith("描述中的金额")] + [
+        f"描述中的金额: {ctx.text[prev.mention.end + 1:m.start]}{m.value}{m.unit}（与前一档同一标准）"]
+    row.type_ids = list(prev.type_ids)
+    row.mention = replace(m, per=prev.mention.per, per_part=prev.mention.per_part, ceiling=prev.mention.ceiling)
+    drafts.append(row)
+    return True
 
 
 # what may join two counts of one kind in one clause (3个村级幸福食堂和1个镇区中心食堂): nothing else between them
@@ -375,7 +399,7 @@ def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext, main_type:
     not contradict (`_parts_fit`; the row in exactly the text's per-parts first), else to a standard row
     formed from the text (`_formed_standard`); another amount to a cost or economic-benefit row in 万元
     about the same object (带动旅游综合收入3000万元)."""
-    from kb.suggest.vetting import other_programme
+    from kb.suggest.vetting import misfiled_gain, other_programme
 
     before = CLAUSE_START.split(ctx.text[max(0, m.start - 12):m.start])[-1]
     gain = AVERAGE_GAIN.search(before) if m.unit in ("元", "万元") else None
@@ -390,8 +414,8 @@ def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext, main_type:
                        period.group(1) if period and period.re is PER_PERIOD else "") if per_unit else []
     fits, other_fee = [], []
     for d in drafts:
-        if d.mention is not None or d.slot not in ("cost", "economic_benefit"):
-            continue
+        if d.mention is not None or d.slot not in ("cost", "economic_benefit") and not misfiled_gain(d):
+            continue   # (展会意向成交额 under the library's 质量 is a gain: `vetting.misfiled_gain` moves it to 经济效益)
         unit = d.unit or d.typical[2]
         if per_unit:
             ok = _per_unit_money(unit) and STANDARD_NAME.search(d.name) and d.slot == "cost"
@@ -506,14 +530,18 @@ def _amount_share(d: Draft, m: Mention) -> float:
 
 
 # what a standard's group is written with, around it: 对80周岁以上老人按每人每月60元 → 80周岁以上老人
-_GROUP_TRIM = re.compile(r"^(?:其中|对|为|向|给|按照|按|凡)+|(?:按照|按|的|标准为|补助|补贴|发放)+$")
+_GROUP_TRIM = re.compile(r"^.*?标准(?:为|是)|^(?:其中|对|为|向|给|按照|按|凡)+|(?:按照|按|的|标准为|补助|补贴|发放)+$")
 
 
 def standard_group(text: str, m: Mention) -> str:
     """Whom a per-unit amount is for, written before its 每 (60岁以上每人每月补助80元 → 60岁以上;
     对80周岁以上老人按每人每月60元 → 80周岁以上老人), '' when the clause names none."""
     clause = CLAUSE_START.split(text[max(0, m.start - 24):m.start])[-1]
-    head = clause.split("每", 1)[0] if "每" in clause else ""
+    items = clause.split("、")
+    # tiers listed with 、 (小学生每人每餐补助3元、初中生每人每餐补助5元): each tier's group is its own item's; a tier
+    # that leaves its 每… to the one before (、初中生5元) is its item whole
+    item = items[-1]
+    head = item.split("每", 1)[0] if "每" in item else item if len(items) > 1 and "每" in items[-2] else ""
     group = _GROUP_TRIM.sub("", head)
     return group if 2 <= len(group) <= 12 and re.fullmatch(r"[\u4e00-\u9fff\d.\-~～至]+", group) else ""
 
@@ -531,6 +559,7 @@ def _name_standard_groups(drafts: list[Draft], ctx: ProjectContext) -> None:
         return
     base, name = bound[0], bound[0].name
     for d, g in zip(bound, groups):
+        own = _group_over_person(g, name)
         m, row = d.mention, d
         if d is not base:
             row = copy(base)
@@ -539,8 +568,18 @@ def _name_standard_groups(drafts: list[Draft], ctx: ProjectContext) -> None:
             drafts.append(row)
             d.mention = None
             d.evidence = [e for e in d.evidence if not e.startswith("描述中的金额")]
-        row.name = g + name
+        row.name = own or g + name
         row.mention = replace(m, group=g)
+
+
+def _group_over_person(group: str, name: str) -> str:
+    """The standard's name with its group in place of the person it starts with when the group is a kind of that
+    person (小学生 + 学生营养膳食补助标准 → 小学生营养膳食补助标准, never 小学生学生…); '' otherwise."""
+    toks = pos_cut(name)
+    head = toks[0][0] if toks else ""
+    if len(head) >= 2 and head[-1] in "生人者员户" and group.endswith(head[-1]) and group != head:
+        return group + name[len(head):]
+    return ""
 
 
 # the per-parts a standard is stated in before its amount: 每人每月 → 人, 月; 每生每天 → 生, 天; 每个每年 → 个, 年

@@ -26,6 +26,7 @@ import re
 from functools import lru_cache
 
 from kb.domain.enums import Level1, Level2
+from kb.suggest.quantities import MONEY_UNITS
 from kb.domain.schema import TargetRow
 from kb.domain.units import is_money_unit
 from kb.suggest.context import ProjectContext
@@ -99,6 +100,8 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
     for d in drafts:
         if d.placed and d.placed != d.level2 and "满意" not in d.name:
             d.level2 = d.placed   # a real row under 社会、经济、生态效益指标 goes where the checker files its name
+        if misfiled_gain(d):
+            d.level2 = "economic_benefit"   # 展会意向成交额 (亿元) under 质量 in the library: a gain, filed where the checker files it
         if d.value_source == "learned":
             continue   # the unit declared and met it in an earlier 结果反馈 cycle: its own evidence
         if d.source == "formed" and d.slot == "quality" and d.mention is None and VAGUE_QUALITY.search(d.key):
@@ -244,6 +247,16 @@ _ROW_TAIL = re.compile(r"(验收合格率|覆盖率|合格率|达标率|完成�
 
 # a rate of an output act (任务完成率, 补助发放率, 工程建成率): what the work did, not what it brought people
 _OUTPUT_RATE = re.compile(r"(?:完成|完工|建成|竣工|开工|发放|拨付|办结|落实)率$")
+
+
+def misfiled_gain(d: Draft) -> bool:
+    """A 质量 row counted in money whose name the checker files as an economic benefit (`kb.checker.rewrite.guess_level`:
+    展会意向成交额 亿元, which the library lists under 质量): an amount gained is no quality of the output (E021). Read
+    after ranking, so the ranker's training is untouched."""
+    from kb.checker.rewrite import guess_level
+
+    return d.slot == "quality" and (d.value_unit or d.unit) in MONEY_UNITS and \
+        guess_level(d.key)[1] is Level2.economic_benefit
 
 
 def misplaced(d: Draft) -> str:
@@ -421,12 +434,13 @@ SPECIFIC_RESPONDENTS = ("干警", "民警", "游客", "患者", "病人", "学�
                         "传承人",   # 非遗传承人满意度 beside 游客 for a festival that shows 非遗 (非遗展示)
                         "参保",     # 城乡居民参保人员满意度 for a justice transfer typed 宣传 (D041, E019's real row)
                         "党员",     # 党员满意度 for a city's garbage collection (a 财政局 reviewer)
-                        "家属")     # 残疾人家属满意度 for a rehabilitation text naming only 残疾人 (a fresh trial, D040)
+                        "家属",     # 残疾人家属满意度 for a rehabilitation text naming only 残疾人 (a fresh trial, D040)
+                        "用车")     # 用车人员满意度 for an IT platform's 运行维护 (matched on 运行维护 alone)
 _RESPONDENT_SYNONYMS = {"老人": ("老年", "高龄"), "老年": ("老人", "高龄"), "学员": ("培训", "参训"), "参训": ("培训", "学员"),
                         "干警": ("公安", "民警", "警务"), "民警": ("公安", "干警", "警务"), "病人": ("患者", "医院"),
                         "患者": ("病人", "医院", "诊疗"), "贫困": ("脱贫",), "脱贫": ("贫困",), "游客": ("旅游", "景区"),
                         "参保": ("医保", "医疗保险", "养老保险", "社保"), "观众": ("演出", "展览", "放映"), "住户": ("小区", "住房", "居民"), "就餐": ("食堂", "餐"),
-                        "家属": ("亲属", "监护人", "家庭成员"),
+                        "家属": ("亲属", "监护人", "家庭成员"), "用车": ("车辆", "车"),
                         "家长": ("学生", "儿童", "幼儿", "学校", "在校")}   # parents are asked wherever pupils are served
 _SATISFACTION_TAIL = re.compile(r"(满意度|满意程度|满意率)(调查)?$")
 
@@ -579,7 +593,11 @@ _SYNONYMS = {"中职": ("中等职业",), "中等职业": ("中职",), "残疾":
              "参保": ("保险", "医保", "社保", "参合"),   # 脱贫人口参保率 is an insurance programme's, not a loan subsidy's
              "公务出行": ("公务用车", "公务车", "公车", "公务活动"),   # 执法、抑尘车辆 run no official trips
              "办公环境": ("办公楼", "办公区", "办公场所", "办公用房", "办公大楼", "机关大院"),   # not an exhibition hall
-             "绿化": ("园林", "绿地"), "园林": ("绿化", "绿地"), "机房": ("服务器", "机柜"), "信息系统": ("系统", "平台")}
+             "绿化": ("园林", "绿地"), "园林": ("绿化", "绿地"), "机房": ("服务器", "机柜"), "信息系统": ("系统", "平台"),
+             "刑事": ("犯罪",),
+             # one programme, named by its plan or by its subsidy (农村义务教育学生营养改善计划 pays 营养膳食补助; a text
+             # saying only 营养餐补助 keeps its own word: 学生营养餐补助标准)
+             "营养膳食": ("营养改善",), "营养改善": ("营养膳食",)}   # 打击毒品犯罪 is criminal casework: 破获毒品刑事案件数 is the programme's own (E053)
 
 
 def _synonym_in(word: str, text: str) -> bool:

@@ -145,7 +145,7 @@ PROGRAMME_WORDS = tuple("""中职 中等职业 高中 普通高中 义务教育 
 食品安全 药品 医疗器械 化妆品 特种设备 计量 知识产权 粮食 储备粮 农机 种子 化肥 农药 地膜 耕地 土壤 污水 垃圾 大气 噪声 辐射
 环境监测 自然保护区 野生动物 国家公园 自来水 饮水 供水 燃气 供暖 供热 路灯 园林 绿化 环卫 公厕 停车 城管 执法 道路 公路 桥梁 隧道
 农村公路 客运 物流 健康管理 家庭医生 失能 护理补贴 邮政 通信 网络安全 信息系统 数据中心 机房 视频监控 雪亮工程 融媒体 广播 电视 报刊 出版 电影 戏曲 送戏 临时救助 无障碍 托养 投诉 举报 户厕 改厕 小区 教育教学
-就业补助 就业专项 科普 慰问 职工 参保 公务出行 办公环境""".split())
+就业补助 就业专项 科普 慰问 职工 参保 公务出行 办公环境 寄宿""".split())
 
 # places and facilities a row may be about (公园年接待游客人次, 景区门票收入, 场馆开放率): a library or type row naming
 # one the text does not name measures another place — a festival held in a town has no 公园 (trial 8, struck three
