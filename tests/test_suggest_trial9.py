@@ -165,3 +165,69 @@ def test_the_river_stretch_is_the_main_quantity_and_farmland_a_benefit(shipped_k
     assert ("quantity", "河道清淤疏浚长度", "≥", "7.8", "公里") in rows
     assert ("social_benefit", "保护农田面积", "≥", "2800", "亩") in rows
     assert not [r for r in rows if r[0] == "quantity" and r[3] == "2800"]
+
+
+ROAD = ("我局拟安排资金386.5万元，对全县14个乡镇列养的农村公路开展日常养护，全年养护里程不少于642公里，其中实施路面坑槽修补及"
+        "沥青罩面38.6公里、整治危桥3座、更换涵管112道。工程须于2025年10月31日前完工，交工验收合格率达到100%，列养路段优良中等"
+        "路率提高到82%以上。项目完成后可改善沿线27个行政村约4.1万群众的出行条件。")
+IT = ("通过公开招标购买第三方运维服务，对县政务云平台承载的37个业务系统、126台虚拟服务器和覆盖全县18个乡镇（街道）的电子政务外网"
+      "进行7×24小时运行维护，合同金额58.8万元，服务期12个月。要求系统年可用率不低于99.9%，一般故障2小时内响应、8小时内修复，"
+      "每季度开展一次安全漏洞扫描并提交整改报告。服务对象为全县62个部门单位的约2300名工作人员。")
+FEST = ("计划于2025年4月在桃花镇举办为期10天的第三届桃花源文化旅游节，安排开幕式文艺演出、非遗展演、农特产品展销、乡村马拉松等"
+        "主题活动8项，县财政安排专项资金150万元。预计接待游客25万人次，带动旅游综合收入3000万元以上，现场签约文旅招商项目不少于5个。"
+        "通过主流媒体和新媒体平台开展宣传推广，网络传播量力争突破1000万次，游客满意度达到90%以上。")
+WATER = ("安排省级维修养护补助资金52.4万元、县级配套20万元，对全县31处千吨万人以下农村集中供水工程进行维修养护，更换老化管网23.5公里、"
+         "维修水泵及消毒设备46台套、新建水质自动监测点8个。维修养护任务于2025年11月底前全部完成，农村自来水普及率稳定在96%以上，"
+         "水质检测合格率不低于95%。项目受益人口约6.3万人，其中脱贫人口4200人。")
+CANTEEN = ("依托城关镇、河口镇现有养老服务设施，新建社区长者食堂5个、村级助餐点12个，为辖区60周岁以上老年人提供午餐服务，全年累计供餐"
+           "不少于18万人次。对80周岁以上老人、低保及特困老人每餐分别补贴3元和5元，项目总投入96万元。所有助餐点须在2025年6月底前投入"
+           "运营，送餐上门服务覆盖行动不便老人不少于300人，用餐老人满意度达到90%以上。")
+
+
+def _own(kb, text, name, budget):
+    return _rows(kb.suggest(text, project_name=name, budget_wan=budget, mode="lexical", with_opinions=False))
+
+
+def test_a_stated_acceptance_rate_is_asked_once(shipped_kb):
+    """Reported (own road): 农村公路建设验收合格率 = 100 % (the construction programme's) beside 养护及危桥涵整治合格率 = 100 %
+    holding the text's 交工验收合格率; after that, the library's 农村公路优良中等路率 ≥ 80 % beside the stated 82 %."""
+    rows = _own(shipped_kb, ROAD, "2025年度农村公路日常养护及危桥涵整治项目", 386.5)
+    rates = [r for r in rows if r[1].endswith("合格率")]
+    assert rates == [("quality", "交工验收合格率", "=", "100", "%")]
+    assert [r for r in rows if r[1].endswith("优良中等路率")] == [
+        ("social_benefit", "列养路段优良中等路率", "≥", "82", "%")]
+
+
+def test_the_people_a_service_serves_are_no_output(shipped_kb):
+    """Reported (own IT text): 工作人员人数 ≥ 2300 人 and 部门单位数量 ≥ 62 个 under 产出/数量."""
+    rows = _own(shipped_kb, IT, "县政务云平台及电子政务外网运维服务采购", 58.8)
+    assert not [r for r in rows if r[0] == "quantity" and r[3] in ("2300", "62")]
+    assert ("social_benefit", "服务覆盖部门单位数量", "≥", "62", "个") in rows
+    assert ("social_benefit", "服务覆盖工作人员人数", "≥", "2300", "人") in rows
+
+
+def test_a_measure_to_reach_a_figure_is_named_by_the_measure(shipped_kb):
+    """Reported (own festival text): 突破次数 ≥ 1000 万次 from 网络传播量力争突破1000万次."""
+    from kb.suggest.objects import mentions
+
+    assert [(m.obj, m.value) for m in mentions("网络传播量力争突破1000万次")] == [("网络传播量", "1000")]
+    rows = _own(shipped_kb, FEST, "第三届桃花源文化旅游节", 150)
+    assert ("quantity", "网络传播量", "≥", "1000", "万次") in rows
+    assert not [r for r in rows if "突破" in r[1]]
+
+
+def test_a_named_rate_binds_its_own_row_and_a_kept_coverage_is_an_effect(shipped_kb):
+    """Reported (own water text): 水质检测合格率 95 % attached to 供水工程维修养护验收合格率; 农村自来水普及率 ≥ 96 %
+    (稳定在96%以上) under 产出/质量."""
+    rows = _own(shipped_kb, WATER, "2025年农村供水工程维修养护项目", 72.4)
+    assert [r for r in rows if r[3] == "95" and r[0] != "beneficiary_satisfaction"] == [
+        ("quality", "水质检测合格率", "≥", "95", "%")]
+    assert ("sustainable_impact", "农村自来水普及率", "≥", "96", "%") in rows
+
+
+def test_a_service_coverage_with_no_base_is_left_to_fill_in(shipped_kb):
+    """Reported (own canteen text): 社区老年助餐服务覆盖率 ≥ 80 %: 80 is the library's, the base undefined."""
+    res = shipped_kb.suggest(CANTEEN, project_name="社区老年助餐服务补贴", budget_wan=96, mode="lexical",
+                             with_opinions=False)
+    cov = [c for c in res.default_table if c.name.endswith("服务覆盖率")]
+    assert cov and all(not c.value and c.note.startswith("待填写：覆盖率的基数") for c in cov)

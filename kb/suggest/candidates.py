@@ -255,6 +255,8 @@ _REACH_AFTER = re.compile(r"(?:的)?(?:河段|河道)(?:实施|开展|进行)?(?
                           r"生态修复|修复|护岸|防洪)?")
 
 
+# a clause saying whom the work serves (服务对象为…, 服务范围覆盖…, 面向…)
+_SERVED_LEAD = re.compile(r"(?:其)?(?:服务对象|服务范围|使用对象|用户)(?:为|是|包括|覆盖|涵盖)|面向")
 # …2800亩农田的防洪安全得到保障: what the works keep safe (a benefit, 保护农田面积), as 保护…农田 says it (trial 9)
 _PROTECTED_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}(?:的)?(?:防洪|防汛|灌溉|生产|用水)?安全(?:得到|获得)?(?:保障|保护)|"
                               r"(?:的)?[\u4e00-\u9fff]{0,4}得到(?:保障|保护)|免受")
@@ -380,6 +382,11 @@ def _mention_draft(m, ctx: ProjectContext) -> Draft | None:
             return Draft(name=work, level2="quantity", source="formed", unit=m.unit, direction="positive",
                          mention=m, evidence=ev + ["按描述用词生成"])
         return None
+    if name and _SERVED_LEAD.match(_CLAUSE_START.split(ctx.text[max(0, m.start - 30):m.start])[-1]):
+        # 服务对象为全县62个部门单位的约2300名工作人员 (trial 9, an IT maintenance contract): whom the work serves, no
+        # output of it (工作人员人数 ≥ 2300 人 under 数量): 服务覆盖部门单位数量 under 社会效益
+        return Draft(name="服务覆盖" + name.removeprefix("服务"), level2="social_benefit", source="formed", unit=m.unit,
+                     direction="positive", mention=m, evidence=ev + ["按描述用词生成"])
     if name and (m.verb == "保护" or _PROTECTED_AFTER.match(ctx.text, m.end)) and m.unit not in N.PERSON_UNITS:
         # 保护…3200亩农田: what flood works protect is their effect (防洪保护农田面积), never an output area
         return Draft(name="保护" + name if not name.startswith("保护") else name, level2="social_benefit",

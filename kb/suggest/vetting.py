@@ -71,6 +71,35 @@ def unnamed_facility(d: Draft, ctx: ProjectContext) -> str:
     return ""
 
 
+# a rate the text names before its figure (水质检测合格率不低于95%): its qualifier and its measure
+_STATED_RATE = re.compile(r"([\u4e00-\u9fff]{2,8}?)(合格率|达标率|完好率|可用率|普及率|覆盖率|知晓率|及时率|准确率|成活率|"
+                          r"到位率|执行率)(?:须|需|应|要)?(?:不低于|不少于|达到|达|保持在|稳定在|在|为|提高到|提升到)?$")
+# a coverage a project keeps, and the words saying it is kept (稳定在, 保持在, 巩固在)
+_COVERAGE = re.compile(r"普及率|覆盖率|入户率")
+_KEPT_LEVEL = re.compile(r"(?:稳定|保持|巩固|维持)在?$")
+
+
+def _at_whole(value: str) -> bool:
+    try:
+        return float(value) >= 100
+    except ValueError:
+        return False
+
+
+def _other_stated_rate(d: Draft) -> str:
+    """The rate the text names for the figure `d` holds (水质检测合格率) when `d` measures another (its name shares no
+    bigram of the text's qualifier: 供水工程维修养护验收合格率), else ''."""
+    m = d.mention
+    if d.value_source != "text" or m is None or m.unit != "%":
+        return ""
+    said = _STATED_RATE.search(m.context or "")
+    if not said or said.group(2) not in d.key:
+        return ""
+    qualifier = said.group(1)
+    words = {qualifier[i:i + 2] for i in range(len(qualifier) - 1)}
+    return "" if any(w in d.key for w in words) else said.group(1) + said.group(2)
+
+
 def unnamed_building(d: Draft, ctx: ProjectContext) -> str:
     """The building a library, type or retrieved row measures (by its name or its 指标解释: 修缮面积 — 完成修缮的房屋
     建筑面积) when the project's name and description name no building at all (`words.BUILDING_NAMED`), else ''."""
@@ -149,6 +178,22 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
             # laid out, which upkeep does not change; the library's 80 is no figure of the text
             set_aside(d, "城市绿地布局类指标，养护项目不改变布局，仅作备选")
             continue
+        if d.value_source == "typical" and d.level1 == Level1.benefit.value and "服务覆盖率" in d.key \
+                and (d.value_unit or d.unit) == "%" and not _at_whole(d.value):
+            # 社区老年助餐服务覆盖率 ≥ 80 % (trial 9): the library's 80 is another project's, and the base the share is
+            # of (which communities) is the declarant's to say — the target is left to fill in (= 100 % covers all: kept)
+            d.value, d.value_source = "", ""
+            d.note = f"{PENDING}：覆盖率的基数（应覆盖的范围）描述未写明，请按实际测算填写，不照搬指标库的典型值"
+        other_rate = _other_stated_rate(d)
+        if other_rate:
+            # 水质检测合格率不低于95% bound to 供水工程维修养护验收合格率 ≥ 95 % (trial 9): the text names the rate it
+            # states; a row of another measure does not take it (the row named as the text names it does)
+            set_aside(d, f"描述中的{d.mention.value}%是“{other_rate}”，不是本指标的目标值，仅作备选")
+            continue
+        if d.value_source == "text" and d.mention is not None and d.mention.unit == "%" and d.slot == "quality" \
+                and _COVERAGE.search(d.key) and _KEPT_LEVEL.search(d.mention.context or ""):
+            # 农村自来水普及率稳定在96%以上 under 产出/质量 (trial 9): a coverage the project keeps is its lasting effect
+            d.level2 = "sustainable_impact"
         if d.mention is not None and d.mention.obj in CONTRACT_LOTS:
             # 市区绿化分成六个标段承包 (trial 9, D051): how the contract is split, no output (标段数量 ≥ 6 个, then
             # 公园维护数量 ≥ 6 个); set aside after ranking, so the ranker's training reads the same candidates
