@@ -60,6 +60,7 @@ class Draft:
     tier: int = 0
     features: list[float] = field(default_factory=list)
     placed: str = ""                # the 二级 the checker gives a real row its label does not place (set after ranking)
+    undated: tuple[str, str] = ()   # (name, 指标解释) of an on-time rate before it was dated by the year's end
 
     @property
     def key(self) -> str:

@@ -43,7 +43,7 @@ from kb.suggest.slots import SLOTS
 from kb.suggest.fill import fill_required
 from kb.suggest.table import Table, assemble
 from kb.suggest.typemodel import keep_supported
-from kb.suggest.values import bind_mentions, default_targets, fill_values
+from kb.suggest.values import bind_mentions, default_targets, fill_values, lift_whole_cost, undate_standing_work
 from kb.suggest.vetting import mark_precision, prefer_named_respondents, set_aside_restated, vet_with_checker
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -195,6 +195,9 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
     set_targets(pool, ctx, learned, checker_settings, detected)
     rank_candidates(pool, ctx, detected, models, exclude_origin)
     mark_precision(pool, ctx, _sectors(detected, models, ctx), _own_words(detected, uncertain))
+    from kb.settings import CheckerSettings
+
+    undate_standing_work(pool, ctx, default_targets(checker_settings or CheckerSettings()))
     set_aside_restated(pool)
     prefer_named_respondents(pool, ctx)
     confident = (settled or lexical_ok or dense_ok) and not thin
@@ -365,6 +368,7 @@ def rank_candidates(pool: list[Draft], ctx: ProjectContext, detected: list[tuple
         if d.value_source == "learned":   # chosen and met in an earlier 结果反馈 cycle
             d.score = 1.0 - (1.0 - d.score) * (1.0 - LEARNED_LIFT)
         d.tier = Tier.BOUND if d.value_source in ("text", "derived", "budget") else Tier.RANKED
+    lift_whole_cost(pool, ctx)
 
 
 def _table_id(exclude_origin: str | None) -> str | None:

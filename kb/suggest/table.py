@@ -118,7 +118,8 @@ def same_measure(a: Draft, b: Draft, in_table: bool = True) -> bool:
         return True
     if in_table and (_one_class(a, b) or _one_headcount(a, b) or _level_and_its_satisfaction(a, b)
                      or _one_blank_extent(a, b) or _generic_beside_stated(a, b) or _generic_beside_stated(b, a)
-                     or _one_stated_extent(a, b) or _blank_beside_stated(a, b) or _blank_beside_stated(b, a)):
+                     or _one_stated_extent(a, b) or _blank_beside_stated(a, b) or _blank_beside_stated(b, a)
+                     or _rate_beside_stated(a, b) or _rate_beside_stated(b, a)):
         return True
     if group_of(a.slot) != group_of(b.slot) or _kinds_differ(a, b) or _one_list(a, b) or _two_counts_stated(a, b):
         return False
@@ -126,6 +127,18 @@ def same_measure(a: Draft, b: Draft, in_table: bool = True) -> bool:
         return True
     dice = _dice(a, b)
     return dice >= SAME_MEASURE_DICE or (dice >= SAME_ENDING_DICE and a.key[-3:] == b.key[-3:])
+
+
+def _rate_beside_stated(a: Draft, b: Draft) -> bool:
+    """`a` is a rate the text does not state and `b` one it states, of one measure whatever the slot (their names
+    end alike in ≥ 4 characters: 农村公路优良中等路率 ≥ 80 % under 质量 beside 列养路段优良中等路率 ≥ 82 % under 效益,
+    trial 9's road)."""
+    if a.value_source == "text" or b.value_source != "text" or not (a.key.endswith("率") and b.key.endswith("率")):
+        return False
+    n = 0
+    while n < min(len(a.key), len(b.key)) and a.key[-1 - n] == b.key[-1 - n]:
+        n += 1
+    return n >= 4
 
 
 # measures a table states once whatever object they name: one acceptance rate (项目(工程)验收合格率 beside

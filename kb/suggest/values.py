@@ -31,7 +31,7 @@ from kb.suggest.draft import PENDING, Draft
 from kb.suggest.facts import reported_harm
 from kb.suggest.objects import Mention, pos_cut
 from kb.suggest.naming import TIME_LIMIT
-from kb.suggest.words import IN_USE_ON_TIME, ON_TIME, PERIOD, STANDARD_NAME, STATED_PERIOD
+from kb.suggest.words import IN_USE_ON_TIME, ON_TIME, PERIOD, STANDARD_NAME, STATED_PERIOD, standing_work
 from kb.domain.text import bigrams, normalize_name
 from kb.domain.units import SIZE_UNITS, measure_of, time_count_unit, unit_fits  # units whose values depend on the project's size
 
@@ -208,7 +208,8 @@ def _bind_deadline(drafts: list[Draft], ctx: ProjectContext) -> None:
     gives for paying out (资金于6月底前拨付到校) binds only rows about paying. When the text states no deadline at
     all, an on-time rate of the work (义诊进乡村按时完成率 =100 %) is dated by the budget year's end
     (〔X〕完成时间 2025年12月31日前, or 12月31日前 when no year is stated; 设定依据 `YEAR_END_BASIS`), as TIME-05's
-    rewrite dates it; text stating dates for other work leaves the rate as it is (which date is the declarant's)."""
+    rewrite dates it; text stating dates for other work leaves the rate as it is (which date is the declarant's).
+    Work that runs all year is dated here too and takes its rate back after ranking (`undate_standing_work`)."""
     from kb.checker.rewrite import (deadline_name, limit_name, payment_days, payment_deadline, pays_on_time,
                                     stated_deadline, without_payments)
     from kb.checker.lexicon import TIME05_NAME_RE
@@ -251,11 +252,30 @@ def _bind_deadline(drafts: list[Draft], ctx: ProjectContext) -> None:
             # tables); a 财政局 reviewer asks for the date — the budget year's end, the 设定依据 saying so. So is a
             # on-time rate of another work (活动按期举办率, T1). A payment's 发放及时率 with no term stated stays as real
             # tables and reviewers write it (dating it cost R@10 0.182 → 0.173 on dev; TIME-05 is info-level there)
+            d.undated = (d.name, d.explanation)   # work kept all year takes its rate back (`undate_standing_work`)
             d.name = deadline_name(d.name)
             d.explanation = "实际发放完成的日期，不晚于预算年度末" if pays else "实际完成的日期，不晚于预算年度末"
             d.operator, d.value, d.value_unit, d.unit = "", f"{year}年12月31日前" if year else "12月31日前", "", ""
             d.value_source, d.note = "year_end", PAY_YEAR_END_BASIS if pays else YEAR_END_BASIS
 
+
+
+def undate_standing_work(drafts: list[Draft], ctx: ProjectContext, defaults: dict[str, float]) -> None:
+    """Work that runs all year (`words.standing_work`: 储备粮, 重大动物疫病防控, 禁毒) completes on no date: an on-time
+    row `_bind_deadline` dated by the budget year's end (疫情报告及处置完成时间 12月31日前) takes back its rate and the
+    library's target (疫情报告及处置及时率 = 100 %); vetting has set aside the rows of the whole (储备粮完成时间, trial 9).
+    Run after ranking, so the ranker's training (steps 1–4) reads the same candidates as before. In place."""
+    from kb.suggest.ranker import Tier
+
+    if not standing_work(ctx.core, ctx.name):
+        return
+    for d in drafts:
+        if d.value_source != "year_end" or not d.undated or d.tier == Tier.ALTERNATE:
+            continue
+        d.name, d.explanation = d.undated
+        d.operator = d.value = d.value_unit = d.value_source = d.note = ""
+        d.unit = d.unit or d.typical[2]
+        _typical_or_pending(d, defaults)
 
 
 def _paid_in_own_words(name: str, ctx: ProjectContext) -> str:
@@ -439,6 +459,11 @@ def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext, main_type:
         if ok and any(o is not m and o.unit in Q.MONEY_UNITS and _amount_share(d, o) > share
                       for o in ctx.mentions):
             ok = False
+        if ok and _whole_cost_row(d, ctx) and ctx.budget_wan and m.unit in Q.MONEY_UNITS \
+                and _in_wan(m) < ctx.budget_wan * 0.999 and d.obj not in (m.obj or ""):
+            # 快乐健身点位器材维护12万元 is one item of 63.2 万元, never 快乐健身成本 ≤12 (trial 9, E051); the item named
+            # the core itself stays its amount (D006: 高标准农田建设400万元 of 854)
+            ok = False
         if ok and d.slot == "cost" and _INCOME.search(m.obj + m.verb):
             ok = False   # 旅游综合收入3100万元 is what is earned, never the cost (综合成本 ≤3100 万元: a fresh reviewer)
         if ok and d.slot == "economic_benefit" and re.search(r"收入|增收", d.name) and _INCOME_OWNER.search(d.name) \
@@ -474,6 +499,31 @@ def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext, main_type:
         d.mention = replace(d.mention, ceiling=True)
     said_per = written.group(1) if written else period.group(1) if period and period.re is PER_PERIOD else ""
     d.evidence.append(f"描述中的金额: {m.context}{m.value}{m.unit}" + (f"/{said_per}" if said_per else ""))
+
+
+def lift_whole_cost(pool: list[Draft], ctx: ProjectContext) -> None:
+    """The project's own cost row bounded by the budget (快乐健身成本 ≤ 63.2 万元) ranks first of the cost rows, above
+    rows holding one item of the budget (健身器材点位维护资金 ≤ 12 万元): a reviewer found the whole programme's
+    63.2 万元 in no row of E051 (trial 9). In place, on ranked drafts."""
+    whole = [d for d in pool if d.value_source == "budget" and _whole_cost_row(d, ctx)]
+    if not whole:
+        return
+    best = max((d.score for d in pool if d.slot == "cost" and d.tier == whole[0].tier), default=0.0)
+    for d in whole:
+        d.score = max(d.score, best + 1e-6)
+
+
+def _in_wan(m: Mention) -> float:
+    """A money mention's amount in 万元 (亿元, 万元, 元)."""
+    return float(m.value) * {"亿元": 10000.0, "万元": 1.0, "元": 1 / 10000}.get(m.unit, 1.0)
+
+
+def _whole_cost_row(d: Draft, ctx: ProjectContext) -> bool:
+    """True for the cost row formed from the project's own core (快乐健身成本): the whole project's cost, which the
+    budget bounds — an amount below the budget is one of its items (a reviewer struck 快乐健身成本 ≤ 12 万元 for
+    the 快乐健身点位器材维护 item of a 63.2 万元 programme)."""
+    return d.source == "formed" and d.slot == "cost" and bool(d.obj) and d.obj in (ctx.core or "") \
+        and d.name == d.obj + "成本"
 
 
 # a fee a standard pays for, as a row or the text names it (保管费用, 轮换费用, 管护经费)

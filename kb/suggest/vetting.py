@@ -33,7 +33,8 @@ from kb.suggest.context import ProjectContext
 from kb.suggest.draft import ASIDE_NO_PEOPLE, ASIDE_SPARE_ENTRY, PENDING, Draft
 from kb.suggest.ranker import Tier
 from kb.suggest.words import (DELIVERED_WORK, EQUIPMENT, EXCLUSIVE_MODES, FACILITY_WORDS, KIND_OF_WORK, PER_HEAD_GROUP,
-                              PERSON_HEADS, PROGRAMME_WORDS, ROUTINE_MEASURES, SERVICE_HEAD, WORK_SYNONYMS, served_groups)
+                              PERSON_HEADS, PROGRAMME_WORDS, ROUTINE_MEASURES, SERVICE_HEAD, WORK_SYNONYMS, served_groups,
+                              CONTRACT_LOTS, ON_TIME, WHOLE_WORK, LAYOUT_MEASURES, BUILDING_MEASURED, BUILDING_NAMED, standing_work)
 from kb.domain.text import bigrams
 
 # rules about the name or the row as a whole: such a row is not offered in the table
@@ -69,6 +70,44 @@ def unnamed_facility(d: Draft, ctx: ProjectContext) -> str:
         if w in d.name:
             return "" if w in ctx.text else w
     return ""
+
+
+# a rate the text names before its figure (水质检测合格率不低于95%): its qualifier and its measure
+_STATED_RATE = re.compile(r"([\u4e00-\u9fff]{2,8}?)(合格率|达标率|完好率|可用率|普及率|覆盖率|知晓率|及时率|准确率|成活率|"
+                          r"到位率|执行率)(?:须|需|应|要)?(?:不低于|不少于|达到|达|保持在|稳定在|在|为|提高到|提升到)?$")
+# a coverage a project keeps, and the words saying it is kept (稳定在, 保持在, 巩固在)
+_COVERAGE = re.compile(r"普及率|覆盖率|入户率")
+_KEPT_LEVEL = re.compile(r"(?:稳定|保持|巩固|维持)在?$")
+
+
+def _at_whole(value: str) -> bool:
+    try:
+        return float(value) >= 100
+    except ValueError:
+        return False
+
+
+def _other_stated_rate(d: Draft) -> str:
+    """The rate the text names for the figure `d` holds (水质检测合格率) when `d` measures another (its name shares no
+    bigram of the text's qualifier: 供水工程维修养护验收合格率), else ''."""
+    m = d.mention
+    if d.value_source != "text" or m is None or m.unit != "%":
+        return ""
+    said = _STATED_RATE.search(m.context or "")
+    if not said or said.group(2) not in d.key:
+        return ""
+    qualifier = said.group(1)
+    words = {qualifier[i:i + 2] for i in range(len(qualifier) - 1)}
+    return "" if any(w in d.key for w in words) else said.group(1) + said.group(2)
+
+
+def unnamed_building(d: Draft, ctx: ProjectContext) -> str:
+    """The building a library, type or retrieved row measures (by its name or its 指标解释: 修缮面积 — 完成修缮的房屋
+    建筑面积) when the project's name and description name no building at all (`words.BUILDING_NAMED`), else ''."""
+    if d.source == "formed" or d.value_source == "text":
+        return ""
+    m = BUILDING_MEASURED.search(d.name) or BUILDING_MEASURED.search(d.explanation or "")
+    return m.group(0) if m and not BUILDING_NAMED.search(ctx.text) else ""
 
 
 def _scope_places(d: Draft, ctx: ProjectContext) -> str:
@@ -136,6 +175,39 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
             # visitors; the text's own figure stays with the row named from the text (接待游客人次)
             set_aside(d, f"指标针对“{place}”，项目描述中没有这一场所或设施，仅作备选")
             continue
+        if d.value_source != "text" and LAYOUT_MEASURES.search(d.key) and _UPKEEP.search(ctx.text) and \
+                not _LAYOUT_WORK.search(ctx.text):
+            # 公园绿地服务半径覆盖率 ≥ 80 % for a maintenance contract (trial 9, D051): how the city's green space is
+            # laid out, which upkeep does not change; the library's 80 is no figure of the text
+            set_aside(d, "城市绿地布局类指标，养护项目不改变布局，仅作备选")
+            continue
+        if d.value_source == "typical" and d.level1 == Level1.benefit.value and "服务覆盖率" in d.key \
+                and (d.value_unit or d.unit) == "%" and not _at_whole(d.value):
+            # 社区老年助餐服务覆盖率 ≥ 80 % (trial 9): the library's 80 is another project's, and the base the share is
+            # of (which communities) is the declarant's to say — the target is left to fill in (= 100 % covers all: kept)
+            d.value, d.value_source = "", ""
+            d.note = f"{PENDING}：覆盖率的基数（应覆盖的范围）描述未写明，请按实际测算填写，不照搬指标库的典型值"
+        other_rate = _other_stated_rate(d)
+        if other_rate:
+            # 水质检测合格率不低于95% bound to 供水工程维修养护验收合格率 ≥ 95 % (trial 9): the text names the rate it
+            # states; a row of another measure does not take it (the row named as the text names it does)
+            set_aside(d, f"描述中的{d.mention.value}%是“{other_rate}”，不是本指标的目标值，仅作备选")
+            continue
+        if d.value_source == "text" and d.mention is not None and d.mention.unit == "%" and d.slot == "quality" \
+                and _COVERAGE.search(d.key) and _KEPT_LEVEL.search(d.mention.context or ""):
+            # 农村自来水普及率稳定在96%以上 under 产出/质量 (trial 9): a coverage the project keeps is its lasting effect
+            d.level2 = "sustainable_impact"
+        if d.mention is not None and d.mention.obj in CONTRACT_LOTS:
+            # 市区绿化分成六个标段承包 (trial 9, D051): how the contract is split, no output (标段数量 ≥ 6 个, then
+            # 公园维护数量 ≥ 6 个); set aside after ranking, so the ranker's training reads the same candidates
+            set_aside(d, f"描述中的{d.mention.value}{d.mention.unit}{d.mention.obj}是合同的划分方式，不是产出，仅作备选")
+            continue
+        building = unnamed_building(d, ctx)
+        if building:
+            # 修缮面积 (完成修缮的房屋建筑面积) for 计划修缮乡村道路12公里 (trial 9, the README's example): a house's
+            # measure in a road's table
+            set_aside(d, f"指标计量的是“{building}”，项目描述中没有房屋建筑，仅作备选")
+            continue
         scope = _scope_places(d, ctx)
         if scope:
             # 全镇14个行政村“两委”干部98人 beside a blank 行政村数量: the villages are where the money goes, no output
@@ -150,6 +222,13 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
                 _YEARS_SPAN.search(ctx.text):
             # 项目实施周期 定性 年度内完成 beside 实施周期2022-2024年 (trial 7, D050): the text's period is longer
             set_aside(d, "描述写明跨年度的实施周期，“年度内完成”与之不符，仅作备选")
+            continue
+        if d.slot == "timeliness" and d.value_source != "text" and ON_TIME.search(d.key) and \
+                standing_work(ctx.core, ctx.name) and (d.source == "formed" and d.mention is None
+                                                        or WHOLE_WORK.match(d.key) or ON_TIME.fullmatch(d.key)):
+            # 储备粮完成时间, 重大动物疫病防控完成及时率, 任务完成时间 for a reserve kept or a disease controlled all year
+            # (trial 9): such work has no completion; the type's rows of the work it names (疫情报告及处置及时率) stay
+            set_aside(d, "常年持续开展的工作没有完成时点，按期完成类指标仅作备选")
             continue
         if d.slot == "quantity" and _USE_VOLUME.search(d.key) and _MAINTAINS.search(ctx.text) and \
                 not builds_or_buys_system(ctx):
@@ -290,6 +369,9 @@ def misplaced(d: Draft) -> str:
 # a volume of use of a system or platform (办件量, 访问量, 业务量) and a maintenance contract's work
 _USE_VOLUME = re.compile(r"办件量|办件数|访问量|访问人次|业务量|交易量|点击量|浏览量")
 _MAINTAINS = re.compile(r"运维|运行维护|维护服务")
+# upkeep of what stands, and the work that changes a city's green layout (`words.LAYOUT_MEASURES`)
+_UPKEEP = re.compile(r"养护|管护|维护|保洁")
+_LAYOUT_WORK = re.compile(r"新建|新增|建设|扩建|改建|规划|增绿|造林|绿化提升|提质改造")
 _BUILDS_SYSTEM = re.compile(r"建设|开发|新建|升级改造|上线")
 
 
