@@ -19,7 +19,7 @@ from typing import Any
 from kb.checker import lexicon as L
 from kb.checker.catalog import CACHES
 from kb.domain.enums import Level1, Level2
-from kb.domain.quantity import target_number_problem
+from kb.domain.quantity import misplaced_separator, target_number_problem
 from kb.domain.levels import is_goal_label, level2_key, level2_of_key, parse_level1
 from kb.domain.schema import TargetRow
 from kb.domain.text import INVISIBLE_OR_PICTOGRAPH_RE, compact, strip_pictographs
@@ -56,6 +56,7 @@ def norm_op(op: str) -> str:
 # ---------------------------------------------------------------- value patterns
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 NUM_RE = re.compile(_NUM)
+_COMMA_RUN_RE = re.compile(r"\d+(?:,\d+)+(?:\.\d+)?")  # a figure with commas, grouped well or not (TXT-06)
 _EMB_PREFIX_RE = re.compile(
     r"(?:>=|=>|<=|=<|≥|≤|≧|≦|>|<|=|±|\+-|大于或等于|小于或等于|大于等于|小于等于|不低于|不少于|不小于|不高于|"
     r"不超过|不大于|至少|至多|最多|达到|大于|小于|高于|低于|超过|等于)$")
@@ -668,6 +669,13 @@ def _parse_number(self: Any, v: str) -> None:
         start -= 1  # a minus sign (-1, ≥-5): the number is negative, not a range or a dash
         self.num_text = "-" + self.num_text
     self.num = to_float(self.num_text)
+    if "," in v:
+        run = _COMMA_RUN_RE.match(v, m.start())
+        if run and misplaced_separator(run.group()):
+            # “1,0000”: TXT-06 says the target cannot be read, so no rule reads one (COST-04 compared 1000 万元
+            # with the budget, trial 9); the whole run is the figure, what follows it the unit
+            self.num = None
+            m = run
     if start:
         pm = _EMB_PREFIX_RE.search(v, 0, start)
         if pm:
