@@ -19,3 +19,21 @@ def test_a_figure_txt06_calls_unreadable_is_read_by_no_rule():
     assert (1, "UNIT-01") not in f  # the unit written after the figure is still read
     f = found([row(*COST, "成本", "≤", "1,000", "万元")], budget_wan=100)
     assert "成本1000万元超过项目预算100万元" in f[(1, "COST-04")].message
+
+
+CANTEEN = ("依托城关镇、河口镇现有养老服务设施，新建社区长者食堂5个、村级助餐点12个，为辖区60周岁以上老年人提供午餐服务，"
+           "全年累计供餐不少于18万人次。对80周岁以上老人、低保及特困老人每餐分别补贴3元和5元，项目总投入96万元。"
+           "所有助餐点须在2025年6月底前投入运营，送餐上门服务覆盖行动不便老人不少于300人，用餐老人满意度达到90%以上。")
+
+
+def test_a_yearly_total_promised_with_a_floor_is_the_years_output():
+    """REL-06 said “指标值18万人次是申报说明中的‘累计供餐不少于18万人次’…是项目实施的背景”: 全年累计 sums this
+    year's meals and 不少于 promises them. A total over past years is still the setting."""
+    f = found([row(*QTY, "供餐人次", "≥", "18", "万人次")], description=CANTEEN, project="社区老年助餐服务补贴",
+              budget_wan=96)
+    assert (1, "REL-06") not in f
+    for desc in ("本项目年内累计供餐18万人次。", "助餐点累计供餐至少18万人次。"):
+        assert (1, "REL-06") not in found([row(*QTY, "供餐人次", "≥", "18", "万人次")], description=desc)
+    past = "截至2024年底全县累计供餐18万人次，今年新建助餐点5个。"
+    f = found([row(*QTY, "供餐人次", "≥", "18", "万人次")], description=past)
+    assert "累计供餐18万人次" in f[(1, "REL-06")].message
