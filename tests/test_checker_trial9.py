@@ -37,3 +37,19 @@ def test_a_yearly_total_promised_with_a_floor_is_the_years_output():
     past = "截至2024年底全县累计供餐18万人次，今年新建助餐点5个。"
     f = found([row(*QTY, "供餐人次", "≥", "18", "万人次")], description=past)
     assert "累计供餐18万人次" in f[(1, "REL-06")].message
+
+
+DRAFT_DESC = "计划修缮青石镇乡村道路12公里，2024年9月30日前完工，惠及沿线村民3000人。"
+
+
+def test_a_near_duplicate_with_a_unit_left_blank_is_found_on_the_first_check():
+    """道路修缮里程 ≥12 (no unit, UNIT-01) and 修缮道路长度 ≥12 km were reported as one measure only once --fix had
+    filled the first row's unit: the near-duplicate reader skipped a row with no unit."""
+    f = found([row(*QTY, "道路修缮里程", "≥", "12", ""), row(*QLT, "工程验收合格率", "=", "100", "%"),
+               row(*QTY, "修缮道路长度", "≥", "12", "km")], description=DRAFT_DESC, budget_wan=250)
+    m = f[(None, "STR-12")].message
+    assert "“道路修缮里程”与“修缮道路长度”（第1、3行）" in m and "未填计量单位的按名称计" in m
+    # different objects or measures stay apart with a blank unit too
+    f = found([row(*QTY, "新建道路里程", "≥", "12", ""), row(*QTY, "修缮道路长度", "≥", "12", "公里"),
+               row(*QTY, "修缮道路面积", "≥", "12", "")], description=DRAFT_DESC)
+    assert (None, "STR-12") not in f
