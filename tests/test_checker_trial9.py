@@ -53,3 +53,22 @@ def test_a_near_duplicate_with_a_unit_left_blank_is_found_on_the_first_check():
     f = found([row(*QTY, "新建道路里程", "≥", "12", ""), row(*QTY, "修缮道路长度", "≥", "12", "公里"),
                row(*QTY, "修缮道路面积", "≥", "12", "")], description=DRAFT_DESC)
     assert (None, "STR-12") not in f
+
+
+def test_a_beneficiary_count_other_than_the_stated_one_is_found_and_the_stated_one_proposed():
+    """受益人口 ≥5000 人 beside “惠及沿线村民3000人” had no finding, before or after --fix: FEAS-04 compares a
+    row with the description's figure only at a factor of 10, and 受益 shares no word with 惠及. Who benefits is
+    a fact of the project: FEAS-04 now says so and proposes the stated figure."""
+    f = found([row(*SOC, "受益人口", "≥", "5000", "人")], description=DRAFT_DESC, project="青石镇乡村道路修缮")
+    h = f[(1, "FEAS-04")]
+    assert h.message == "指标值5000人与申报说明写明的受益数“惠及沿线村民3000人”不一致"
+    assert h.suggestion.value == "3000" and h.suggestion.text == "指标值改为“≥3000人”"
+    # the stated figure, another measure, two stated figures, or a report of what was done: no finding
+    assert (1, "FEAS-04") not in found([row(*SOC, "受益人口", "≥", "3000", "人")], description=DRAFT_DESC, project="x")
+    assert (1, "FEAS-04") not in found([row(*SOC, "受益人口", "≥", "5000", "人")], project="x",
+                                       description="惠及沿线村民3000人，服务沿线学校师生1200人。")
+    f = found([row(*SOC, "受益人口", "≥", "60000", "人")], project="x", description="项目受益人口约6.3万人。")
+    assert f[(1, "FEAS-04")].suggestion.text == "指标值改为“≥6.3万人”"
+    assert (1, "FEAS-04") not in found([row(*SOC, "受益人口", "≥", "5000", "人次")], description=DRAFT_DESC, project="x")
+    assert (1, "FEAS-04") not in found([row(*QTY, "享受医疗救助人次", "≥", "50000", "人次")], project="医疗救助",
+                                       description="绩效目标自评表。完成情况:2024年度医疗救助惠及11万人次。")
