@@ -72,3 +72,55 @@ def test_a_beneficiary_count_other_than_the_stated_one_is_found_and_the_stated_o
     assert (1, "FEAS-04") not in found([row(*SOC, "受益人口", "≥", "5000", "人次")], description=DRAFT_DESC, project="x")
     assert (1, "FEAS-04") not in found([row(*QTY, "享受医疗救助人次", "≥", "50000", "人次")], project="医疗救助",
                                        description="绩效目标自评表。完成情况:2024年度医疗救助惠及11万人次。")
+
+
+DRAFT = {"project_name": "青石镇乡村道路修缮", "description": DRAFT_DESC, "year": 2024, "budget_wan": 250, "rows": [
+    {"level1": "产出指标", "level2": "数量指标", "name": "道路修缮里程", "operator": "≥", "value": "12", "unit": "",
+     "weight": 20},
+    {"level1": "产出指标", "level2": "质量指标", "name": "工程验收合格率", "operator": "≥", "value": "100", "unit": "个",
+     "weight": 20},
+    {"level1": "产出指标", "level2": "社会效益指标", "name": "带动就业人数", "operator": "≥", "value": "50", "unit": "人",
+     "weight": 10},
+    {"level1": "成本指标", "level2": "经济成本指标", "name": "项目总成本", "operator": "≤", "value": "300", "unit": "万元",
+     "weight": 20},
+    {"level1": "满意度指标", "level2": "服务对象满意度指标", "name": "群众满意度", "operator": "≥", "value": "90",
+     "unit": "%", "weight": 10},
+    {"level1": "产出指标", "level2": "数量指标", "name": "修缮道路长度", "operator": "≥", "value": "12", "unit": "km",
+     "weight": 20}]}
+
+
+def test_the_fixed_xlsx_keeps_weights_numbers_rows_as_the_table_and_names_no_other_kind_of_project(tmp_path):
+    """The --fix .xlsx of the trial's draft: its 审核意见 sheet gave spreadsheet rows (第 9 行) beside the table's
+    (第1、2行) in the STR-12 message; 带动就业人数 took the library's 指标解释 “产业项目吸纳当地劳动力就业的人数” in a
+    road project. One numbering now (the table's, as the messages give it, with the name); the explanation stays
+    blank; the draft's 分值 are kept."""
+    import openpyxl
+
+    from kb.checker import apply_fixes, check_declaration
+    from kb.domain.schema import Indicator
+    from kb.io.tables import table_from_json
+    from kb.io.xlsx_table import explanation_fits, write_declaration
+
+    assert not explanation_fits("产业项目吸纳当地劳动力就业的人数", "带动就业人数", "青石镇乡村道路修缮 " + DRAFT_DESC)
+    assert explanation_fits("产业项目吸纳当地劳动力就业的人数", "带动就业人数", "茶叶产业项目 发展茶叶产业")
+    decl = table_from_json(DRAFT)
+    fixed = apply_fixes(decl, check_declaration(decl))
+    rep = check_declaration(fixed)
+    lib = {"带动就业人数": "产业项目吸纳当地劳动力就业的人数", "群众满意度": "群众对项目实施效果的满意程度"}
+
+    def find(r):
+        if r.name not in lib:
+            return None
+        return Indicator.model_construct(name=r.name, explanation=lib[r.name])
+
+    wb = openpyxl.load_workbook(write_declaration(fixed, tmp_path / "fixed.xlsx", rep, find))
+    table, notes = wb["绩效目标表"], wb["审核意见"]
+    cells = {r[2]: r for r in table.iter_rows(values_only=True) if r[2]}
+    assert cells["带动就业人数"][5] is None and cells["群众满意度"][5] == "群众对项目实施效果的满意程度"
+    assert [cells[n][7] for n in ("道路修缮里程", "工程验收合格率", "项目总成本", "群众满意度")] == [20, 20, 20, 10]
+    assert "不是本工作表的行号" in notes.cell(1, 1).value
+    lines = {r[1]: r[0] for r in notes.iter_rows(min_row=2, values_only=True)}
+    near = next(f for f in rep.findings if f.rule_id == "STR-12")
+    assert "“道路修缮里程”与“修缮道路长度”（第1、2行）" in near.message
+    assert [r.name for r in fixed.rows][:2] == ["道路修缮里程", "修缮道路长度"]
+    assert lines["UNIT-02"] == f"第{[r.name for r in fixed.rows].index('工程验收合格率') + 1}行“工程验收合格率”"
