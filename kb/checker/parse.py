@@ -22,7 +22,7 @@ from kb.domain.enums import Level1, Level2
 from kb.domain.quantity import misplaced_separator, target_number_problem
 from kb.domain.levels import is_goal_label, level2_key, level2_of_key, parse_level1
 from kb.domain.schema import TargetRow
-from kb.domain.text import INVISIBLE_OR_PICTOGRAPH_RE, compact, strip_pictographs
+from kb.domain.text import FULLWIDTH_RE, INVISIBLE_OR_PICTOGRAPH_RE, compact, strip_pictographs
 from kb.domain.units import VALUE_UNITS, measure_of
 from kb.domain.words import reduction_amount
 
@@ -191,14 +191,13 @@ def _levels(key: tuple[str, str]) -> tuple:
 _STRIP_FOR_TEXT = re.compile(
     r"\d+(?:,\d{3})*(?:\.\d+)?|\d{4}年|\d{1,2}月|\d{1,2}[日号]|以上|以下|以内|之内|之前|以前|前|不低于|不少于|"
     r"不小于|不高于|不超过|不大于|至少|至多|最多|达到|大于|小于|高于|低于|超过|等于|左右|约")
-_FULLWIDTH_RE = re.compile(r"[\uFF01-\uFF5E\u3000]")
 _RAW_WS_RE = re.compile(r"[\s\u3000]")
 
 
 def _simple(key: str) -> tuple[str, bool, bool, bool]:
     """(normalised, Traditional seen, full-width seen, whitespace seen) of an operator or unit."""
     t, trad = compact(key)
-    return t, trad, bool(_FULLWIDTH_RE.search(key)) if key else False, bool(_RAW_WS_RE.search(key)) if key else False
+    return t, trad, bool(FULLWIDTH_RE.search(key)) if key else False, bool(_RAW_WS_RE.search(key)) if key else False
 
 
 def _simple_unit(key: str) -> tuple[str, bool, bool, bool, bool]:
@@ -345,7 +344,7 @@ class ValueInfo:
         v, self.trad = compact(raw)
         if v and PENDING_VALUE_RE.match(v):
             v = ""  # 待填写 (our writers' blank): an empty value
-        self.fullwidth = bool(_FULLWIDTH_RE.search(raw)) if v else False
+        self.fullwidth = bool(FULLWIDTH_RE.search(raw)) if v else False
         self.ws = bool(_RAW_WS_RE.search(raw)) if v else False
         self.v = v
         # a formula's digits are cell references, not a number (QNT-04 reports it)

@@ -25,6 +25,7 @@ from kb.domain.budget import MAX_BUDGET_WAN, wan_text
 from kb.domain.levels import parse_level1, parse_level2
 from kb.domain.findings import CheckReport
 from kb.domain.schema import Declaration, Indicator, normalize_operator
+from kb.domain.text import halfwidth
 from kb.io.xlsx_cells import merge_blocks, save_atomic, set_widths, table_frame, table_row, workbook_bytes
 
 TEMPLATE = ["一级指标", "二级指标", "三级指标", "指标值", "计量单位", "指标解释", "设定依据", "分值"]
@@ -188,8 +189,10 @@ def _workbook(table: TargetTable, goals) -> tuple:
     header = table_frame(ws, TEMPLATE, lines)
     first = header + 1
     for i, r in enumerate(table.rows):
+        # 运算符 / 指标值 / 计量单位 half-width, as the checker's TXT-01 asks (the export wrote “≥１２”, trial 9)
         table_row(ws, first + i, [label_level1(r.level1), label_level2(r.level2, r.level1), r.name.strip(),
-                                  value_with_operator(r.operator, r.value), r.unit.strip(), r.explanation.strip(),
+                                  value_with_operator(halfwidth(r.operator), halfwidth(r.value)),
+                                  halfwidth(r.unit).strip(), r.explanation.strip(),
                                   r.basis.strip(), r.weight], numbers=(_WEIGHT_COL,))
     merge_blocks(ws, first, first + len(table.rows) - 1)
     set_widths(ws, _WIDTHS)
