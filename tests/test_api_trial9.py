@@ -129,3 +129,14 @@ def test_the_export_writes_half_width_digits_and_operators(shipped_settings):
     ws = openpyxl.load_workbook(io.BytesIO(r.content)).active
     rows = {row[2]: row[3:5] for row in ws.iter_rows(values_only=True) if row[2] and row[2] != "三级指标"}
     assert rows == {"道路修缮里程（主干）": ("≥12", "km"), "群众满意度": ("≥90", "%")}, rows
+
+
+def test_the_api_says_the_budget_rule_as_the_cli_does(shipped_settings):
+    """/v1/suggest answered a negative budget “应不小于 0” where the CLI says the range; a budget of 0 is none in both,
+    said once in the result's message."""
+    c = _client(shipped_settings)
+    r = c.post("/v1/suggest", json={"description": ROAD, "budget_wan": -5})
+    assert r.status_code == 422
+    assert _msg(r) == (["body", "budget_wan"], "预算（万元）：预算须为 0 到 1,000,000,000 之间的数(万元)，填 0 视为未填写")
+    r = c.post("/v1/suggest", json={"description": ROAD, "project_name": "乡村道路修缮", "budget_wan": 0})
+    assert r.status_code == 200 and "预算填 0 万元，视为未填写" in r.json()["message"], r.json()["message"]

@@ -586,8 +586,8 @@ class SuggestRequest(CleanIn):
     description: str = Field(..., min_length=1, max_length=MAX_DESCRIPTION_CHARS, description="项目描述",
                              examples=["计划修缮乡村道路12公里，惠及沿线村民3000人"])
     project_name: str | None = Field(None, max_length=MAX_NAME_CHARS, examples=["乡村道路修缮项目"])
-    budget_wan: WanAmount | None = Field(None, ge=0, le=MAX_BUDGET_WAN, allow_inf_nan=False,
-                                     description="预算(万元)", examples=[250])
+    budget_wan: WanAmount | None = Field(None, allow_inf_nan=False, examples=[250],
+                                         description=f"预算(万元)，0 到 {MAX_BUDGET_WAN:,.0f}，填 0 视为未填写")
     department: str | None = Field(None, max_length=MAX_NAME_CHARS)
     sector: str | None = Field(None, max_length=100, examples=["交通运输"])
     unit_name: str | None = Field(None, max_length=MAX_NAME_CHARS, description="使用该单位的单位指标库")
@@ -601,6 +601,17 @@ class SuggestRequest(CleanIn):
     def _not_blank(cls, v: str) -> str:
         if not v.strip():
             raise ValueError("项目描述不能只有空白")
+        return v
+
+    @field_validator("budget_wan")
+    @classmethod
+    def _budget_in_range(cls, v: float | None) -> float | None:
+        """The one rule and message of a suggest budget, as `jixiao suggest --budget` says it (`BUDGET_RANGE`:
+        0 to 1e9 万元, 0 is none) — the API said “应不小于 0” where the CLI said the range (trial 9)."""
+        from kb.domain.budget import BUDGET_RANGE, budget_out_of_range
+
+        if budget_out_of_range(v):
+            raise ValueError(BUDGET_RANGE)
         return v
 
     @field_validator("project_name")
