@@ -164,6 +164,8 @@ def suggest_cmd(
         raise DataError("请用 --text 给出项目描述(不能为空)，或用 --file 给出 JSONL 文件", field="--text")
     if text and file:
         raise DataError("--text 与 --file 只能二选一", field="--file")
+    # the project name is optional: "" or only spaces is none (the .xlsx leaves 项目名称 blank to fill in)
+    project_name = (project_name or "").strip() or None
     budget = _budget_wan(budget_text)
     if budget_out_of_range(budget):
         raise DataError(BUDGET_RANGE, field="--budget")

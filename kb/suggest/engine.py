@@ -139,6 +139,9 @@ class SuggestResult(BaseModel):
 # a description without one Chinese character (English, digits only) is bad input: DataError naming `description`
 # (the API's 422, the CLI's exit 2 naming --text, a batch line named by its line number)
 NO_CHINESE = "描述中没有中文：请用中文描述项目（做什么、对象、数量、资金），指标库和推荐规则都是中文的"
+# nor one without a content word or a quantity, in the name or the description (“的”, “项目”, “计划资金”): refused the
+# same way, never answered “没有足够相关的指标” with exit 0 (trial 9: “的” exited 0, English text 2)
+NO_CONTENT = "描述中没有说明项目内容的词：请写明做什么、对象和数量（如“计划修缮乡村道路12公里”）"
 
 
 def suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, project_name: str | None = None,
@@ -160,7 +163,8 @@ def suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pro
         ranker: the hybrid retriever's step (`kb.indicators.hybrid.SuggestRanker`), None in lexical mode.
         project_types: type ids that override detection.
     Returns: SuggestResult. Raises DataError for an unknown type id in `project_types` (field
-    project_types) and for a text without a Chinese character (field description, `NO_CHINESE`).
+    project_types) and for a text without a Chinese character (field description, `NO_CHINESE`) or without a
+    content word or quantity in name and description (`NO_CONTENT`).
     """
     from kb.retrieval.tokenize import remembered_cuts
 
@@ -184,6 +188,8 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
         # the libraries, types and the text's reading are Chinese; a Chinese project name beside an English
         # description (a fresh trial: 英文 + "Repair 12 km of rural roads") gave 英文数量, 英文成本 and lost the 12 km
         raise DataError(NO_CHINESE, field="description")
+    if not ctx.mentions and not ctx.content and not project_types:
+        raise DataError(NO_CONTENT, field="description")
     mask = library_mask(idx, unit_name, exclude_origin)
     detected, uncertain = detect_types(models, idx.tokenizer, ctx, project_types)
     thin = thin_text(ctx) and not project_types

@@ -211,9 +211,9 @@ _DIGITS_RE = re.compile(r"\d+")
 def _object_chars(r) -> tuple[str, tuple[str, ...]] | None:
     """What the row's name counts (its name without the measure's ending) as its characters in any
     order, with the numbers in it in order (第1类 is not 第11类), or None when the name has no
-    measure, the object is shorter than two characters or the row has no unit."""
+    measure or the object is shorter than two characters (a row with no unit is measured by its name)."""
     fam, base = r.ni.family, r.ni.base
-    if fam not in _MEASURE_ENDINGS or not r.eff_unit:
+    if fam not in _MEASURE_ENDINGS:
         return None
     end = next((e for e in _MEASURE_ENDINGS[fam] if base.endswith(e)), None)
     obj = base[: -len(end)] if end else ""
@@ -233,21 +233,24 @@ def near_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
 
     # a row pairs only with one of its own slot (一级, 二级, measure): objects are read where a slot has two
     slots: dict[tuple, int] = {}  # counted in a plain dict: Counter's own overhead is most of a 10-row table's
+    # a row with no unit yet (道路修缮里程 ≥12, UNIT-01) is measured by its name: it pairs with a row of one
+    # unit (修缮道路长度 ≥12 km) on the first check, not only once the fix has filled the unit (trial 9)
     for r in t.items:
-        if r.name and r.eff_unit and r.ni.family in _MEASURE_ENDINGS:
+        if r.name and (r.eff_unit or r.v) and r.ni.family in _MEASURE_ENDINGS:
             k = (r.level1, r.level2, r.ni.family)
             slots[k] = slots.get(k, 0) + 1
     seen: dict[tuple, list] = {}
     pairs = []
     for r in t.items:
-        if not r.name or not r.eff_unit or slots.get((r.level1, r.level2, r.ni.family), 0) < 2:
+        if not r.name or not (r.eff_unit or r.v) or slots.get((r.level1, r.level2, r.ni.family), 0) < 2:
             continue
         obj = _object_chars(r)
         if obj is None:
             continue
         group = seen.setdefault((r.level1, r.level2, r.ni.family, obj), [])
         for o in group:
-            if o.ni.key != r.ni.key and units_compatible(o.eff_unit, r.eff_unit):
+            if o.ni.key != r.ni.key and (not o.eff_unit or not r.eff_unit
+                                         or units_compatible(o.eff_unit, r.eff_unit)):
                 pairs.append((o.idx, r.idx))
                 break
         group.append(r)
@@ -625,7 +628,9 @@ def str_12(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
     if near:
         desc = "；".join(f"“{by_idx[a].name}”与“{by_idx[b].name}”（第{a}、{b}行）" for a, b in near[:5])
         level = "二级" if all(by_idx[a].level2 == by_idx[b].level2 for a, b in near[:5]) else "一级"
-        hits.append(RuleHit("name", f"疑似重复指标：{desc}同属一个{level}指标、计量单位同类，计量的是同一对象的同一口径",
+        units = ("计量单位同类" if all(by_idx[i].eff_unit for p in near[:5] for i in p)
+                 else "计量单位同类（未填计量单位的按名称计）")
+        hits.append(RuleHit("name", f"疑似重复指标：{desc}同属一个{level}指标、{units}，计量的是同一对象的同一口径",
                             {"near": near}))
     people = person_count_duplicates(t)
     if people:
