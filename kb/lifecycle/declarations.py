@@ -248,15 +248,18 @@ def declare(session: Session, principal: Principal, body: DeclarationIn, *,
 
 
 def update_declaration(session: Session, principal: Principal, decl_id: int, body: DeclarationIn, *,
-                       check: Check | None = None) -> DeclarationOut:
+                       check: Check | None = None, expected_version: int | None = None) -> DeclarationOut:
     """Store a new version of a draft or returned declaration (state back to draft), re-checked with `check`.
 
-    Raises Forbidden, NotFound (other unit / missing), Conflict (submitted or approved).
+    Raises Forbidden, NotFound (other unit / missing), Conflict (submitted or approved, or — with
+    `expected_version`, the version the caller loaded — saved meanwhile as another version: a lost update).
     """
     authorize(principal, "declare")
     findings = _findings(body, check)
     with transaction(session):
         d = visible_declaration(session, principal, decl_id)
+        if expected_version is not None and expected_version != d.current_version:
+            raise Conflict(f"此申报已被修改为第 {d.current_version} 版，请刷新后再改")
         if d.state not in ("draft", "returned"):
             raise Conflict(f"申报状态为“{state_label(d.state)}”，只有草稿或已退回的申报可以修改")
         before = {"state": d.state, **_content(current_version(d))}

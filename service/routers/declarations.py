@@ -75,10 +75,14 @@ def version(decl_id: int, number: int, p: Principal = Depends(require_key),
 
 
 @router.put("/{decl_id}", response_model=DeclarationOut, tags=["事前申报"], summary="修改申报（生成新版本）",
-            description="草稿或已退回的申报可修改；生成新版本并重新审核，状态回到 draft。", responses=_ERR)
+            description="草稿或已退回的申报可修改；生成新版本并重新审核，状态回到 draft。"
+                        "带 expected_version（读取时的版本号）时，若申报已被改为其他版本则答 409，不覆盖。",
+            responses=_ERR)
 def update(decl_id: DeclId, body: DeclarationIn, p: Principal = Depends(_role("declare")),
-           db: Session = Depends(session_dep), check=Depends(checker_dep)) -> DeclarationOut:
-    return decls.update_declaration(db, p, decl_id, body, check=check)
+           db: Session = Depends(session_dep), check=Depends(checker_dep),
+           expected_version: int | None = Query(None, ge=1, le=2 ** 31 - 1,
+                                                description="读取时的当前版本号；已被改为其他版本时 409")) -> DeclarationOut:
+    return decls.update_declaration(db, p, decl_id, body, check=check, expected_version=expected_version)
 
 
 @router.post("/{decl_id}/submit", response_model=DeclarationOut, tags=["事前申报"], summary="提交审核",
