@@ -92,3 +92,25 @@ export function num(x, digits = 2) {
 export function pct(x) {
   return x === null || x === undefined ? "—" : `${num(x * 100, 1)}%`;
 }
+
+/** `fn` (a form's submit or a button's click handler) with the buttons of its form — or `buttons` — disabled
+ * while its request is in flight, so a double click or a second Enter writes once; enabled again after. */
+export function inFlight(fn, buttons = null) {
+  let busy = false;
+  return async (ev, ...rest) => {
+    if (busy) {
+      if (ev && ev.preventDefault) ev.preventDefault();
+      return undefined;
+    }
+    const form = ev && ev.currentTarget && ev.currentTarget.tagName === "FORM" ? ev.currentTarget : null;
+    const btns = buttons ? buttons() : form ? [...form.querySelectorAll("button")] : [];
+    busy = true;
+    for (const b of btns) b.disabled = true;
+    try {
+      return await fn(ev, ...rest);
+    } finally {
+      busy = false;
+      for (const b of btns) b.disabled = false;
+    }
+  };
+}

@@ -2,12 +2,12 @@
 // add, delete and reorder rows. Edits change the row objects in place and call onChange(kind).
 import { h, mount } from "./dom.js";
 import { LEVEL1, LEVEL2, OPERATORS, level2Id } from "./labels.js";
-import { newRow } from "./draft.js";
+import { insertInBlock, newRow } from "./draft.js";
 import { USER_BASIS, pickAlternate } from "./suggest_rows.js";
 
 const TARGET_KEYS = new Set(["operator", "value", "unit"]); // what makes the target: typing one makes it the user's
 
-function levelSelect(row, onChange) {
+function levelSelect(row, rows, onChange) {
   const current = level2Id(row.level2) || "";
   const groups = Object.entries(LEVEL1).map(([l1, label]) =>
     h("optgroup", { label }, Object.entries(LEVEL2).filter(([, [p]]) => p === l1).map(([id, [, l2]]) =>
@@ -18,7 +18,11 @@ function levelSelect(row, onChange) {
     onchange: (e) => {
       row.level2 = e.target.value;
       row.level1 = LEVEL2[e.target.value][0];
-      onChange("edit");
+      // the row moves into its new 一级/二级 block (the table and the export keep the framework's order)
+      const at = rows.indexOf(row);
+      rows.splice(at, 1);
+      const to = insertInBlock(rows, row);
+      onChange(to === at ? "edit" : "structure");
     },
   }, unknown, groups);
 }
@@ -28,7 +32,17 @@ function textInput(row, key, testid, attrs, onChange) {
     type: "text", value: row[key] ?? "", testid, ...attrs,
     oninput: (e) => {
       row[key] = e.target.value;
-      if (key === "value" && row.value) row.pending = false;
+      if (key === "value") {
+        // the yellow 待填写 hint goes once the value is filled (and comes back if it is emptied again)
+        row.pending = Boolean(row.wasPending || row.pending) && !String(row.value).trim();
+        if (row.pending) row.wasPending = true;
+        const tr = e.target.closest("tr");
+        if (tr) {
+          tr.classList.toggle("pending", row.pending);
+          const hint = tr.querySelector(".row-reason");
+          if (hint) hint.hidden = !row.pending;
+        }
+      }
       if (TARGET_KEYS.has(key)) row.basis = USER_BASIS;
       onChange("edit");
     },
@@ -72,18 +86,18 @@ export function renderGrid(container, rows, { marks = {}, onChange }) {
   };
   const body = rows.map((row, i) => {
     const mark = marks[row.uid];
-    const notes = [row.reason && h("div", { class: "row-reason" }, `待填写：${row.reason}`),
+    const notes = [row.reason && h("div", { class: "row-reason", testid: "row-pending-hint", hidden: Boolean(row.wasPending) && !row.pending }, `待填写：${row.reason}`),
       row.evidence && row.evidence.length ? h("div", { class: "row-evidence" }, row.evidence.join("；")) : null];
     return h("tr", {
       testid: "suggest-row", class: [row.pending ? "pending" : "", mark ? `has-${mark.worst}` : ""].join(" ").trim(),
       dataset: { uid: row.uid, row: i + 1 },
     },
     h("td", { class: "num" }, String(i + 1), mark ? h("span", { class: `badge ${mark.worst}`, title: "审核发现的问题数" }, mark.count) : null),
-    h("td", {}, levelSelect(row, onChange)),
+    h("td", {}, levelSelect(row, rows, onChange)),
     h("td", { class: "name-cell" }, textInput(row, "name", "row-name", { "aria-label": "三级指标" }, onChange),
       alternates(row, onChange), notes),
     h("td", {}, operatorSelect(row, onChange)),
-    h("td", {}, textInput(row, "value", "row-value", { "aria-label": "指标值", placeholder: row.pending ? "待填写" : "", class: "short" }, onChange)),
+    h("td", {}, textInput(row, "value", "row-value", { "aria-label": "指标值", placeholder: row.pending ? "待填写" : "", class: "short value", title: row.value || "" }, onChange)),
     h("td", {}, textInput(row, "unit", "row-unit", { "aria-label": "计量单位", class: "short" }, onChange)),
     h("td", {}, h("input", {
       type: "number", min: 0, max: 100, step: "any", class: "tiny", testid: "row-weight", "aria-label": "分值",
@@ -105,7 +119,7 @@ export function renderGrid(container, rows, { marks = {}, onChange }) {
     h("p", { class: "grid-tools" },
       h("button", {
         type: "button", testid: "add-row",
-        onclick: () => { rows.push(newRow({ level1: "output", level2: "quantity" })); onChange("structure"); },
+        onclick: () => { insertInBlock(rows, newRow({ level1: "output", level2: "quantity" })); onChange("structure"); },
       }, "＋ 添加一行"),
       rows.length ? null : h("span", { class: "muted" }, " 表格为空：先生成推荐，或从指标库加入指标，或手动添加。")));
 }

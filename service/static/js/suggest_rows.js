@@ -28,6 +28,7 @@ export function candidateRow(c, slot = {}, options = []) {
     evidence: Array.isArray(c.evidence) ? c.evidence : c.evidence ? [String(c.evidence)] : [],
     reason: pendingReason(c, pending),
     pending,
+    wasPending: pending, // its 待填写 hint goes once the value is filled
     alternates: options.length > 1 ? options : [],
   });
 }
@@ -67,5 +68,6 @@ export function pickAlternate(row, c) {
   Object.assign(row, {
     name: fresh.name, operator: fresh.operator, value: fresh.value, unit: fresh.unit, indicator_id: fresh.indicator_id,
     explanation: fresh.explanation, basis: fresh.basis, evidence: fresh.evidence, reason: fresh.reason, pending: fresh.pending,
+    wasPending: fresh.wasPending,
   });
 }

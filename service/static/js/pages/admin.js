@@ -1,7 +1,7 @@
 // 指标库管理: export a library to Excel, edit it there, import it back (all or nothing, versioned, at once in
 // search and suggest). A unit admin imports only its own unit's library.
 import { api, saveBlob } from "../api.js";
-import { h, mount, notice, say } from "../dom.js";
+import { h, inFlight, mount, notice, say } from "../dom.js";
 import { can, current } from "../session.js";
 
 export async function render(root) {
@@ -49,7 +49,7 @@ export async function render(root) {
       h("li", {}, "导出现有指标库为 Excel（一个工作表，中文表头，单元格均为文本）；"),
       h("li", {}, "在 Excel 中修改、增加指标（有“单位名称”的行属于该单位的单位指标库；停用请把“状态”改为“已停用”）；"),
       h("li", {}, "导入：全部检查通过才会保存，每个问题给出“第N行 列名: 问题”；有变化的指标生成新版本，立即生效。")),
-    h("form", { class: "panel", onsubmit: doImport },
+    h("form", { class: "panel", onsubmit: inFlight(doImport) },
       h("p", { class: "form-grid" }, h("label", {}, "单位指标库 ", unit), h("button", { type: "button", onclick: doExport, testid: "library-export" }, "导出 Excel")),
       h("p", {}, file, " ", h("button", { type: "submit", class: "primary", testid: "library-import" }, "导入"))),
     msg, problems);

@@ -3,7 +3,7 @@
 // allows: submit, return / approve, 事中监控, 事后评价, 结果反馈. "#/declarations/<id>/versions/<n>" shows
 // one earlier version read-only.
 import { api, saveBlob } from "../api.js";
-import { h, mount, notice, say } from "../dom.js";
+import { h, inFlight, mount, notice, say } from "../dom.js";
 import { SEVERITY, STATES } from "../labels.js";
 import { link } from "../router.js";
 import { can } from "../session.js";
@@ -50,11 +50,13 @@ export async function render(root, route) {
     h("h1", {}, d.project_name, " ", h("span", { class: `state ${d.state}`, testid: "declaration-state", dataset: { state: d.state } }, STATES[d.state] || d.state)),
     h("p", { class: "muted" }, `#${d.id} · ${d.unit_name}${d.department ? ` · ${d.department}` : ""} · ${d.year ?? ""}年 · `,
       d.budget_wan !== null ? `预算 ${d.budget_wan} 万元 · ` : "", `第 ${d.version} 版 · 更新于 ${new Date(d.updated_at).toLocaleString("zh-CN")}`),
-    d.warning ? h("p", { class: "notice warn" }, d.warning) : null,
+    // "可以提交审核，但审核通过时审核人员须确认…" is about a coming review: not shown once it is approved
+    d.warning && d.state !== "approved" ? h("p", { class: "notice warn", testid: "declaration-warning" }, d.warning) : null,
     h("p", { class: "toolbar" },
       editable ? h("a", { class: "button", href: link(["declare"], { from: String(d.id) }), testid: "edit-declaration" }, "修改（生成新版本）") : null,
       can("submit") && ["draft", "returned"].includes(d.state)
-        ? h("button", { type: "button", class: "primary", testid: "submit-declaration", onclick: () => act("submit") }, "提交审核") : null,
+        ? h("button", { type: "button", class: "primary", testid: "submit-declaration",
+          onclick: inFlight(() => act("submit"), () => [...root.querySelectorAll('[data-testid="submit-declaration"]')]) }, "提交审核") : null,
       h("button", { type: "button", onclick: download }, "下载 Excel")),
     msg,
     d.description ? h("p", { class: "description" }, d.description) : null,
@@ -67,7 +69,7 @@ export async function render(root, route) {
       ? await monitoringSection(d, { beside: checks.view({ stages: ["monitoring"] }), onSaved: refresh }) : null,
     d.state === "approved" && can("evaluate")
       ? await evaluationSection(d, { beside: checks.view({ stages: ["evaluation", "feedback"] }), onSaved: refresh }) : null,
-    d.state === "approved" && d.has_evaluation && can("feedback") ? feedbackSection(d, { onSaved: refresh }) : null,
+    d.state === "approved" && d.has_evaluation && can("feedback") ? await feedbackSection(d, { onSaved: refresh }) : null,
     evidenceSection(d, { onChange: refresh }),
     checks.view({ full: true }));
   await refresh();

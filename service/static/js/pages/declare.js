@@ -3,7 +3,7 @@
 import { api, saveBlob } from "../api.js";
 import { field, h, mount, notice, num, say, selectOnEntry } from "../dom.js";
 import { level1Label, level2Id, level2Label } from "../labels.js";
-import { draft, newRow, resetDraft } from "../draft.js";
+import { draft, keepDraft, newRow, resetDraft } from "../draft.js";
 import { renderGrid } from "../grid.js";
 import { applyFix, marksFor, renderFindings } from "../findings.js";
 import { rowsFromSuggest } from "../suggest_rows.js";
@@ -11,6 +11,8 @@ import { can, current } from "../session.js";
 import { link, replace } from "../router.js";
 
 const THIS_YEAR = new Date().getFullYear();
+const MAX_DESCRIPTION = 5000; // the API's limit of a suggest description (SuggestRequest)
+const SHOWN_QUANTITIES = 8; // recognised numbers listed before "展开全部"
 
 function emptyForm() {
   return { project_name: "", description: "", budget: "", year: String(THIS_YEAR), department: "", sector: "", unit_name: "" };
@@ -30,7 +32,10 @@ async function loadDeclaration(id) {
   }));
   st.suggest = null;
   st.declarationId = d.id;
+  st.version = d.version; // sent back as expected_version: a save over a newer version is refused, not overwritten
   st.stateLabel = `第 ${d.version} 版`;
+  st.dirty = false;
+  keepDraft({ edited: false });
 }
 
 export async function render(root, route) {
@@ -50,12 +55,37 @@ export async function render(root, route) {
 
   // ---- the project's facts
   const bind = (key, el) => {
-    el.addEventListener("input", () => { form[key] = el.value; });
+    el.addEventListener("input", () => { form[key] = el.value; keepDraft(); });
     return el;
   };
   const name = bind("project_name", h("input", { type: "text", testid: "suggest-project-name", value: form.project_name, maxlength: 200, placeholder: "如：乡村道路修缮项目" }));
-  const desc = bind("description", h("textarea", { testid: "suggest-description", rows: 5, maxlength: 5000, placeholder: "项目做什么、做多少、为谁做、资金多少，越具体推荐越准。" }));
+  const desc = bind("description", h("textarea", { testid: "suggest-description", rows: 5, maxlength: MAX_DESCRIPTION, placeholder: "项目做什么、做多少、为谁做、资金多少，越具体推荐越准。" }));
   desc.value = form.description;
+  // 已输入 N / 5000 字, and a visible notice once the limit cuts what was typed or pasted
+  const counter = h("small", { class: "counter", testid: "description-counter", "aria-live": "polite" });
+  const full = h("p", { class: "notice warn", testid: "description-full", role: "status", hidden: true });
+  let cut = false;
+  desc.addEventListener("beforeinput", (e) => {
+    const adding = e.data ?? (e.dataTransfer ? e.dataTransfer.getData("text") : "");
+    const selected = desc.selectionEnd - desc.selectionStart;
+    cut = Boolean(adding) && desc.value.length - selected + adding.length > MAX_DESCRIPTION;
+  });
+  desc.addEventListener("paste", (e) => {
+    const adding = (e.clipboardData && e.clipboardData.getData("text")) || "";
+    const selected = desc.selectionEnd - desc.selectionStart;
+    cut = desc.value.length - selected + adding.length > MAX_DESCRIPTION;
+  });
+  const count = () => {
+    const n = desc.value.length;
+    counter.textContent = `已输入 ${n} / ${MAX_DESCRIPTION} 字`;
+    counter.classList.toggle("at-limit", n >= MAX_DESCRIPTION);
+    full.hidden = n < MAX_DESCRIPTION;
+    full.textContent = cut
+      ? `项目描述最多 ${MAX_DESCRIPTION} 字，超出的部分没有录入：请精简后再补充。`
+      : `已达到 ${MAX_DESCRIPTION} 字上限，不能再输入。`;
+  };
+  desc.addEventListener("input", count);
+  count();
   const budget = bind("budget", h("input", { type: "number", testid: "suggest-budget", value: form.budget, min: 0, step: "any", placeholder: "万元" }));
   const year = selectOnEntry(bind("year", h("input", { type: "number", testid: "declaration-year", value: form.year, min: 1990, max: 2100 })));
   // 预算年度 follows a year the project's name or description states ("2025年农村公路修复工程") until the user types one
@@ -63,7 +93,7 @@ export async function render(root, route) {
   year.addEventListener("input", () => { yearTyped = true; });
   const followStatedYear = () => {
     const m = /((?:19|20)\d{2})\s*年/.exec(name.value) || /((?:19|20)\d{2})\s*年/.exec(desc.value);
-    if (!yearTyped && m) { year.value = m[1]; form.year = m[1]; }
+    if (!yearTyped && m) { year.value = m[1]; form.year = m[1]; keepDraft(); }
   };
   name.addEventListener("input", followStatedYear);
   desc.addEventListener("input", followStatedYear);
@@ -104,6 +134,7 @@ export async function render(root, route) {
   }
 
   function onChange(kind) {
+    keepDraft();
     if (kind === "structure") drawGrid();
     if (report && !stale) {
       stale = true;
@@ -114,6 +145,7 @@ export async function render(root, route) {
 
   async function onFix(f) {
     if (applyFix(f, st.rows, rowUids)) {
+      keepDraft();
       drawGrid();
       await check();
     }
@@ -127,14 +159,26 @@ export async function render(root, route) {
         types.map((t) => h("span", { class: "chip" }, t.name, t.confidence !== undefined ? h("small", {}, ` ${num(t.confidence * 100, 0)}%`) : null))) : null,
       res.message ? h("p", { class: `notice ${res.confident ? "info" : "warn"}` }, res.message) : null,
       !res.confident && !res.message ? h("p", { class: "notice warn" }, "描述中没有足够的信息，推荐可能不准，请补充项目内容。") : null,
-      qs.length ? h("p", { class: "muted" }, "从描述中识别的数量：", qs.map((q) => `${q.value}${q.unit}`).join("、")) : null,
+      qs.length ? quantityList(qs) : null,
       res.budget_wan !== null && res.budget_wan !== undefined ? h("p", { class: "muted" }, `预算：${num(res.budget_wan)} 万元`) : null);
+  }
+
+  function quantityList(qs) {
+    const text = (list) => list.map((q) => `${q.value}${q.unit}`).join("、");
+    const box = h("p", { class: "muted", testid: "suggest-quantities" }, "从描述中识别的数量：");
+    if (qs.length <= SHOWN_QUANTITIES) return mount(box, "从描述中识别的数量：", text(qs));
+    const more = h("button", { type: "button", class: "link", testid: "quantities-more" }, `展开全部（共 ${qs.length} 个）`);
+    more.addEventListener("click", () => mount(box, "从描述中识别的数量：", text(qs)));
+    return mount(box, "从描述中识别的数量：", text(qs.slice(0, SHOWN_QUANTITIES)), " … ", more);
   }
 
   async function suggest(ev) {
     ev.preventDefault();
-    if (!form.description.trim() && !form.project_name.trim()) {
-      say(suggestMsg, "请填写项目名称或项目描述", "error");
+    if (!form.description.trim()) {
+      // the suggestion reads the description; a name alone gave a nonsense 项目类型 (trial 10)
+      mount(info);
+      say(suggestMsg, "请填写项目概况：项目描述不能为空（写明做什么、做多少、为谁做）。", "error");
+      desc.focus();
       return;
     }
     suggestBtn.disabled = true;
@@ -143,7 +187,7 @@ export async function render(root, route) {
       const res = await api("/v1/suggest", {
         method: "POST",
         json: {
-          description: form.description.trim() || form.project_name.trim(), project_name: form.project_name.trim() || null,
+          description: form.description.trim(), project_name: form.project_name.trim() || null,
           budget_wan: budgetValue(), department: form.department.trim() || null, sector: form.sector.trim() || null,
         },
       });
@@ -152,10 +196,15 @@ export async function render(root, route) {
       report = null;
       stale = false;
       showSuggestInfo(res);
+      keepDraft();
       drawGrid();
       drawFindings();
       say(suggestMsg, `已推荐 ${st.rows.length} 行。可以修改名称、运算符、指标值和单位，换用备选指标，增删和调整顺序，然后审核。`, "info");
     } catch (e) {
+      // the previous run's project types and numbers do not belong under a new error
+      st.suggest = null;
+      mount(info);
+      keepDraft({ edited: false });
       say(suggestMsg, e.message, "error");
     } finally {
       suggestBtn.disabled = false;
@@ -203,6 +252,7 @@ export async function render(root, route) {
       return;
     }
     say(actionMsg, "正在保存…", "info");
+    writing(true);
     const body = {
       project_name: form.project_name.trim(), description: form.description, department: form.department.trim(),
       sector: form.sector.trim(), year: Number(form.year), budget_wan: budgetValue(),
@@ -211,10 +261,14 @@ export async function render(root, route) {
     if (me.role === "admin") body.unit_name = form.unit_name.trim() || null;
     try {
       let out = st.declarationId
-        ? await api(`/v1/declarations/${st.declarationId}`, { method: "PUT", json: body })
+        ? await api(`/v1/declarations/${st.declarationId}`, { method: "PUT", json: body,
+          query: { expected_version: st.version ?? undefined } })
         : await api("/v1/declarations", { method: "POST", json: body });
       st.declarationId = out.id;
+      st.version = out.version;
       st.stateLabel = `第 ${out.version} 版`;
+      st.dirty = false;
+      keepDraft({ edited: false });
       if (submit) out = await api(`/v1/declarations/${out.id}/submit`, { method: "POST" });
       const done = submit ? "已提交审核" : "已保存为草稿";
       mount(actionMsg, `${done}：申报 #${out.id}（第 ${out.version} 版）。`, out.warning ? ` ${out.warning}` : "",
@@ -223,7 +277,16 @@ export async function render(root, route) {
       actionMsg.hidden = false;
     } catch (e) {
       say(actionMsg, e.message, "error");
+    } finally {
+      writing(false);
     }
+  }
+
+  // 保存为申报 / 保存并提交审核 are disabled while a save is in flight: a double click files one declaration
+  const saveBtn = can("declare") ? h("button", { type: "button", testid: "save-declaration", onclick: () => save(false) }, "保存为申报") : null;
+  const submitBtn = can("submit") ? h("button", { type: "button", class: "primary", testid: "submit-declaration", onclick: () => save(true) }, "保存并提交审核") : null;
+  function writing(on) {
+    for (const b of [saveBtn, submitBtn]) if (b) b.disabled = on;
   }
 
   const newBtn = h("button", {
@@ -237,7 +300,7 @@ export async function render(root, route) {
       h("div", { class: "form-grid" },
         field("项目名称", name), field("预算（万元）", budget), field("预算年度", year),
         field("主管部门", dept), field("行业领域", sector), unitName ? field("申报单位", unitName) : null),
-      field("项目描述", desc, "推荐会使用描述中的数量（如“修缮道路12公里”）作为指标值。"),
+      field("项目描述", desc, "推荐会使用描述中的数量（如“修缮道路12公里”）作为指标值。"), counter, full,
       h("p", { class: "form-actions" }, suggestBtn, " ", newBtn), suggestMsg),
     info,
     h("h2", {}, "绩效目标表"),
@@ -245,8 +308,7 @@ export async function render(root, route) {
     h("p", { class: "toolbar" },
       h("button", { type: "button", testid: "check-submit", onclick: check }, "审核"),
       h("button", { type: "button", testid: "export-xlsx", onclick: exportXlsx }, "导出 Excel"),
-      can("declare") ? h("button", { type: "button", testid: "save-declaration", onclick: () => save(false) }, "保存为申报") : null,
-      can("submit") ? h("button", { type: "button", class: "primary", testid: "submit-declaration", onclick: () => save(true) }, "保存并提交审核") : null),
+      saveBtn, submitBtn),
     actionMsg,
     h("h2", {}, "审核结果"),
     checkBox);

@@ -4,6 +4,17 @@
 import { api } from "../../api.js";
 import { h, mount, num } from "../../dom.js";
 import { SEVERITY } from "../../labels.js";
+import { canWriteEvidence } from "./evidence.js";
+
+// the API tells its callers how to import vouchers; on the page the import button is right above
+const API_IMPORT = /（jixiao archive import 或 POST \/v1\/archive\/import）/;
+
+function staffText(message) {
+  const how = canWriteEvidence()
+    ? "（点本页“佐证材料与会计档案”中的“导入并关联到本申报”，导入财务软件导出的凭证）"
+    : "（须由申报单位在本页导入财务软件导出的凭证）";
+  return (message || "").replace(API_IMPORT, how);
+}
 
 function findingItem(f) {
   return h("li", { class: `finding ${f.severity}`, testid: "crosscheck-finding",
@@ -12,7 +23,7 @@ function findingItem(f) {
     h("span", { class: `sev ${f.severity}` }, f.severity_label || SEVERITY[f.severity] || f.severity),
     h("code", {}, f.rule_id), f.title ? h("strong", {}, f.title) : null,
     h("span", { class: "where" }, [f.stage_label, f.row ? `第 ${f.row} 行` : ""].filter(Boolean).join(" · "))),
-  h("p", {}, f.message),
+  h("p", {}, staffText(f.message)),
   f.basis ? h("p", { class: "basis" }, `依据：${f.basis}`) : null);
 }
 

@@ -1,6 +1,6 @@
 // 事后评价: actual, 分值 and deviation reason per indicator (+ budget execution) → scores, total and grade.
 import { api } from "../../api.js";
-import { h, mount, notice, num, pct, say, selectOnEntry } from "../../dom.js";
+import { h, inFlight, mount, notice, num, pct, say, selectOnEntry } from "../../dom.js";
 
 export function scoresTable(ev) {
   return h("div", { testid: "evaluation-result" },
@@ -83,7 +83,7 @@ export async function evaluationSection(d, { beside = null, onSaved = () => {} }
   rebalance();
 
   return h("section", { class: "panel", testid: "evaluation-panel" }, h("h2", {}, "事后评价（自评）"),
-    h("form", { onsubmit: send },
+    h("form", { onsubmit: inFlight(send) },
       h("p", { class: "form-grid" }, h("label", {}, "预算执行（万元） ", executed), h("label", {}, "预算执行率分值 ", budgetWeight)),
       h("table", { class: "list" },
         h("thead", {}, h("tr", {}, ["#", "指标", "目标", "实际完成值", "分值", "偏差原因"].map((t) => h("th", {}, t)))),

@@ -3,7 +3,7 @@
 // search the attachments' text and the vouchers by a phrase, with citations. The API decides who may do
 // what (another unit's declaration is 404, supervisors read only); its Chinese messages are shown as they come.
 import { api, saveBlob } from "../../api.js";
-import { h, mount, notice, say } from "../../dom.js";
+import { h, inFlight, mount, notice, say } from "../../dom.js";
 import { ATTACHMENT_KINDS, STAGES } from "../../labels.js";
 import { link } from "../../router.js";
 import { can, current } from "../../session.js";
@@ -194,7 +194,7 @@ export function evidenceSection(d, { onChange = () => {} } = {}) {
   return h("section", { class: "panel evidence", testid: "evidence-panel" },
     h("h2", {}, "佐证材料与会计档案"),
     listBox,
-    writer ? h("form", { class: "form-grid", testid: "attachment-form", onsubmit: upload },
+    writer ? h("form", { class: "form-grid", testid: "attachment-form", onsubmit: inFlight(upload) },
       h("label", { class: "field" }, h("span", { class: "field-label" }, "文件"), file),
       h("label", { class: "field" }, h("span", { class: "field-label" }, "材料类型"), kind),
       h("label", { class: "field" }, h("span", { class: "field-label" }, "阶段"), stage),
@@ -205,7 +205,7 @@ export function evidenceSection(d, { onChange = () => {} } = {}) {
     msg,
     h("h3", {}, "电子会计档案"),
     archiveBox,
-    writer ? h("form", { class: "form-grid", testid: "archive-form", onsubmit: importArchive },
+    writer ? h("form", { class: "form-grid", testid: "archive-form", onsubmit: inFlight(importArchive) },
       h("label", { class: "field" }, h("span", { class: "field-label" }, "财务软件导出的凭证、账簿或报表（xlsx / csv）"), archiveFile),
       h("p", {}, h("button", { type: "submit", testid: "archive-import" }, "导入并关联到本申报"))) : null,
     writer ? h("p", { class: "muted" }, "凭证表按表头识别：日期、凭证号、摘要、科目、借方、贷方、项目，列的顺序不限，金额以元为单位。任何一行有误则整个文件不导入。") : null,

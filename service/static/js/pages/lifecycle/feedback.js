@@ -1,10 +1,31 @@
 // 结果反馈: the finance bureau's final score, comments and budget adjustment; the libraries learn from it.
 // Open error-level cross-check findings (the API's 409) are listed and can be acknowledged, as at approval.
 import { api } from "../../api.js";
-import { h, mount, notice, say } from "../../dom.js";
+import { h, inFlight, mount, notice, say } from "../../dom.js";
 import { offerAcknowledge } from "../../findings.js";
+import { can } from "../../session.js";
+import { lightsTable, reportInForce } from "./monitoring.js";
+import { scoresTable } from "./evaluation.js";
 
-export function feedbackSection(d, { onSaved = () => {} } = {}) {
+/** What the reviewer weighs before 最终得分: the 事中监控 lights in force and the unit's 事后评价 self-score and
+ * grade (shown here when the caller's role does not already see them in the 事中监控 / 事后评价 panels). */
+async function basisOfFeedback(d) {
+  if (can("monitor") && can("evaluate")) return null;
+  const [history, evaluation] = await Promise.all([
+    api(`/v1/declarations/${d.id}/monitoring`).catch(() => []),
+    d.has_evaluation ? api(`/v1/declarations/${d.id}/evaluation`).catch(() => null) : null,
+  ]);
+  const shown = reportInForce(history || []);
+  return h("div", { class: "feedback-basis", testid: "feedback-basis" },
+    h("h3", {}, "事中监控（红黄绿灯）"),
+    h("div", { testid: "feedback-monitoring" }, shown ? lightsTable(shown) : h("p", { class: "muted" }, "申报单位尚未填报事中监控。")),
+    h("h3", {}, "事后评价（申报单位自评）"),
+    h("div", { testid: "feedback-evaluation" },
+      evaluation ? scoresTable(evaluation) : h("p", { class: "muted" }, "申报单位尚未完成事后评价。")));
+}
+
+export async function feedbackSection(d, { onSaved = () => {} } = {}) {
+  const basis = await basisOfFeedback(d);
   const msg = notice();
   const result = h("div", {});
   if (d.has_feedback) mount(result, h("p", { class: "notice info" }, "已录入结果反馈。"));
@@ -33,12 +54,13 @@ export function feedbackSection(d, { onSaved = () => {} } = {}) {
     } catch (e) {
       say(msg, e.message, "error");
       offerAcknowledge(ackBox, e, { intro: "交叉核对仍有以下错误级发现：", testid: "feedback-acknowledge",
-        label: "已核实，确认后录入反馈", retry: () => send(null, true) });
+        label: "已核实，确认后录入反馈", retry: () => guarded(null, true) });
     }
   }
 
-  return h("section", { class: "panel", testid: "feedback-panel" }, h("h2", {}, "结果反馈"),
-    h("form", { onsubmit: send },
+  const guarded = inFlight(send);
+  return h("section", { class: "panel", testid: "feedback-panel" }, h("h2", {}, "结果反馈"), basis,
+    h("form", { onsubmit: guarded },
       h("p", { class: "form-grid" }, h("label", {}, "最终得分 ", total), h("label", {}, "预算调整（万元） ", adjust),
         h("label", {}, "核定执行（万元） ", executed)),
       comments,

@@ -1,6 +1,6 @@
 // 事中监控: actual to date per indicator and budget executed → red / yellow / green lights.
 import { api } from "../../api.js";
-import { h, mount, notice, num, pct, say } from "../../dom.js";
+import { h, inFlight, mount, notice, num, pct, say } from "../../dom.js";
 import { LIGHTS } from "../../labels.js";
 
 function light(l) {
@@ -82,7 +82,7 @@ export async function monitoringSection(d, { beside = null, onSaved = () => {} }
   }
 
   return h("section", { class: "panel", testid: "monitoring-panel" }, h("h2", {}, "事中监控"),
-    h("form", { onsubmit: send },
+    h("form", { onsubmit: inFlight(send) },
       h("p", { class: "form-grid" }, h("label", {}, "监控期间（期末日期） ", periodEnd), h("label", {}, "预算已执行（万元） ", executed)),
       h("table", { class: "list" },
         h("thead", {}, h("tr", {}, ["#", "指标", "目标", "截至期末实际", "预计无法完成", "原因"].map((t) => h("th", {}, t)))),
