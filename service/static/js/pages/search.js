@@ -8,6 +8,7 @@ import { card } from "./indicator.js";
 const FILTERS = ["level1", "level2", "library", "sector", "category"];
 const FILTER_LABELS = { level1: "一级指标", level2: "二级指标", library: "指标库", sector: "行业领域", category: "类别" };
 const PAUSE_MS = 250; // one keystroke pause
+const PAGE = 30; // hits per page; "显示更多" loads the next
 
 export async function render(root, route) {
   const params = route.params;
@@ -21,6 +22,7 @@ export async function render(root, route) {
   const status = notice();
   const facetsBox = h("aside", { class: "facets", testid: "search-facets" });
   const results = h("ol", { class: "hits", testid: "search-results" });
+  const moreBox = h("p", { class: "more" });
   const cardBox = h("div", { class: "card-pane", testid: "card-pane" });
   const exportMsg = notice();
   let seq = 0;
@@ -34,6 +36,7 @@ export async function render(root, route) {
     replace(hash());
     if (!state.q.trim()) {
       mount(results);
+      mount(moreBox);
       results.dataset.query = "";
       mount(facetsBox);
       say(status, "输入检索词后，结果随输入更新。可用左侧筛选按一级/二级指标、指标库、行业和类别缩小范围。");
@@ -41,13 +44,34 @@ export async function render(root, route) {
     }
     say(status, "检索中…");
     try {
-      const res = await api("/v1/indicators/search", { query: { q: state.q, top: 30, facets: "true", ...state.filters } });
+      const res = await api("/v1/indicators/search", { query: { q: state.q, top: PAGE, facets: "true", ...state.filters } });
       if (id !== seq) return; // a newer keystroke won
-      const total = res.total; // only what this key may see, as the hits
-      say(status, res.hits.length ? `共 ${total} 个匹配的指标${total > res.hits.length ? `，显示前 ${res.hits.length} 个` : ""}` : "没有匹配的指标，换个说法试试");
       mount(results, res.hits.map(hitItem));
       results.dataset.query = state.q;
       mount(facetsBox, facetGroups(res.facets));
+      shownPage(res.total, res.hits.length);
+    } catch (e) {
+      if (id === seq) say(status, e.message, "error");
+    }
+  }
+
+  /** 共 N 个 …，显示前 M 个 and, while more are left, "显示更多" (the next page of the same search). */
+  function shownPage(total, shown) {
+    say(status, shown ? `共 ${total} 个匹配的指标${total > shown ? `，显示前 ${shown} 个` : ""}` : "没有匹配的指标，换个说法试试");
+    mount(moreBox, total > shown ? h("button", { type: "button", testid: "search-more", onclick: more },
+      `显示更多（还有 ${total - shown} 个）`) : null);
+  }
+
+  async function more(ev) {
+    const id = seq;
+    const btn = ev.currentTarget;
+    btn.disabled = true;
+    const shown = results.children.length;
+    try {
+      const res = await api("/v1/indicators/search", { query: { q: state.q, top: PAGE, offset: shown, ...state.filters } });
+      if (id !== seq) return; // the query changed meanwhile
+      results.append(...res.hits.map(hitItem));
+      shownPage(res.total, results.children.length);
     } catch (e) {
       if (id === seq) say(status, e.message, "error");
     }
@@ -115,7 +139,7 @@ export async function render(root, route) {
   mount(root,
     h("div", { class: "searchbar" }, input),
     status,
-    h("div", { class: "search-layout" }, facetsBox, h("div", { class: "results" }, results), cardBox),
+    h("div", { class: "search-layout" }, facetsBox, h("div", { class: "results" }, results, moreBox), cardBox),
     h("p", { class: "muted export-line" }, "下载：",
       h("button", { type: "button", class: "link", onclick: () => exportLibrary() }, "基础指标库 (.xlsx)"),
       me.unit_name && !me.reads_all_units

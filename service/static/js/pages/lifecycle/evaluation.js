@@ -1,5 +1,6 @@
 // 事后评价: actual, 分值 and deviation reason per indicator (+ budget execution) → scores, total and grade.
 import { api } from "../../api.js";
+import { oneRowNumbering } from "./monitoring.js";
 import { h, inFlight, mount, notice, num, pct, say, selectOnEntry } from "../../dom.js";
 
 export function scoresTable(ev) {
@@ -69,7 +70,7 @@ export async function evaluationSection(d, { beside = null, onSaved = () => {} }
       say(msg, "已评分。", "info");
       onSaved();
     } catch (e) {
-      say(msg, e.message, "error");
+      say(msg, oneRowNumbering(e.message), "error");
     }
   }
 

@@ -3,6 +3,15 @@ import { api } from "../../api.js";
 import { h, inFlight, mount, notice, num, pct, say } from "../../dom.js";
 import { LIGHTS } from "../../labels.js";
 
+/** An API error about one row named once, by its row in the table the user sees: the API adds the item of the
+ * request ("指标第3项的实际完成值：第 4 行“种植成活率”（指标第 3 项）：…") for callers that send rows out of order;
+ * the page's items follow the table, so "第 4 行“种植成活率”的实际完成值：…" says it all. */
+export function oneRowNumbering(message) {
+  return String(message || "").replace(
+    /^(?:(?:指标行?|评价行?)第\d+项的([^：\n]+)：)?(第 \d+ 行“[^”\n]*”)(?:（[^）\n]*第 \d+ 项）)?：/gm,
+    (_m, leaf, row) => (leaf ? `${row}的${leaf}：` : `${row}：`));
+}
+
 function light(l) {
   if (!l) return h("span", { class: "muted" }, "—");
   return h("span", { class: `light ${l}`, testid: "light", dataset: { light: l } }, LIGHTS[l] || l);
@@ -77,7 +86,7 @@ export async function monitoringSection(d, { beside = null, onSaved = () => {} }
       say(msg, "已填报。", "info");
       onSaved();
     } catch (e) {
-      say(msg, e.message, "error");
+      say(msg, oneRowNumbering(e.message), "error");
     }
   }
 
