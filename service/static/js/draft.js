@@ -44,7 +44,8 @@ export function keepDraft({ edited = true } = {}) {
 }
 
 window.addEventListener("beforeunload", (ev) => {
-  if (!state.dirty) return;
+  // signed out (the key and the draft already cleared): nothing to keep, nothing to ask
+  if (!state.dirty || !sessionStorage.getItem("jixiao.apiKey")) return;
   keepDraft({ edited: false });
   ev.preventDefault();
   ev.returnValue = "申报尚未保存，离开后未保存的修改仅在本标签页中保留。";
