@@ -174,3 +174,34 @@ def test_stock_figures_read_once_per_description_and_rel06_answers_alike():
     found = [[(f.row, f.rule_id) for f in check_rows(rows, {"description": desc}, suggest=False).findings
               if f.rule_id == "REL-06"] for _ in range(2)]  # cold, then from the memo
     assert found[0] == found[1] == [(1, "REL-06"), (2, "REL-06")]
+
+
+def _plain_of_work(lk, text: str, level2: str, accept, min_hits: int = 1, ignore=()):
+    """`IndicatorLookup.of_work` as it was before its keywords were filtered once per 二级指标."""
+    best, best_n = None, max(min_hits, 1) - 1
+    for pos, _ in lk._name_keys.get(level2, ()):
+        ind = lk._resolve(pos)
+        hits = [w for w in dict.fromkeys(ind.keywords) if len(w) >= 2 and w in text and w not in ignore]
+        if len(hits) > best_n and any(w in ind.name for w in hits) and accept(ind):
+            best, best_n = ind, len(hits)
+    return best
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="../shared/data not present")
+def test_of_work_with_keywords_filtered_once_answers_as_the_plain_scan():
+    from kb.indicators.lookup import IndicatorLookup
+    from kb.io.library import load_libraries
+    from kb.settings import Settings
+
+    lk = IndicatorLookup.from_indicators(load_libraries(Settings().indicators_dir))
+    texts = [json.loads(line).get("project_name") or "" for line in DEV.read_text(encoding="utf-8").splitlines()]
+    texts += ["村级干部培训", "义诊进乡村", "农村公路养护", "城市照明路灯维护", "宣传活动", ""]
+    answered = 0
+    for level2 in ("quality", "quantity", "social_benefit"):
+        for text in texts:
+            for min_hits, ignore in ((1, ()), (2, ("资金", "项目"))):
+                want = _plain_of_work(lk, text, level2, lambda i: True, min_hits, ignore)
+                got = lk.of_work(text, level2, lambda i: True, min_hits=min_hits, ignore=ignore)
+                assert got is want, (text, level2, min_hits)
+                answered += got is not None
+    assert answered >= 10  # the project names and kinds of work above name ten the library has
