@@ -220,3 +220,22 @@ def test_kept_name_key_is_the_key_of_the_name_as_text_on_every_dev_name():
             assert ni.key == name_key_of_text(n), n
             kept += 1
     assert kept == len(names) - 1  # every name but the slot
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="../shared/data not present")
+def test_traditional_test_answers_as_the_set_test_on_every_table_character_and_dev_text():
+    """`has_traditional` (a compiled character class) stands for `not _traditional().isdisjoint(text)` in
+    `compact` and `to_simplified`."""
+    from kb.domain.text import _t2s_table, _traditional, has_traditional, to_simplified
+
+    chars = _traditional()
+    beyond = [c for c in chars if ord(c) > 0xFFFF]
+    assert len(chars) > 4000 and beyond  # the table reaches beyond the Basic Multilingual Plane
+    for c in chars:
+        assert has_traditional(f"培训{c}人数"), hex(ord(c))
+    texts = [t for r in _dev_rows() for t in (r.name, r.value, r.unit, r.level1, r.level2)] + _ODD_NAMES
+    texts += ["\U00020000培训", "𠀀", "群眾滿意度", "", "abc", beyond[0] + "x", "\U0001F3E0路灯"]
+    for t in texts:
+        assert has_traditional(t) == (not chars.isdisjoint(t)), t
+        assert to_simplified(t) == t.translate(_t2s_table()), t
+    assert to_simplified("群眾滿意度") == "群众满意度"
