@@ -239,3 +239,48 @@ def test_traditional_test_answers_as_the_set_test_on_every_table_character_and_d
         assert has_traditional(t) == (not chars.isdisjoint(t)), t
         assert to_simplified(t) == t.translate(_t2s_table()), t
     assert to_simplified("群眾滿意度") == "群众满意度"
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="../shared/data not present")
+def test_invpic_tag_is_txt05s_own_search_on_every_dev_row_and_on_odd_texts():
+    """TXT-05 runs only on rows tagged `invpic`: the tag (per name, value and unit as written) is what its
+    search over the three fields finds."""
+    from kb.checker.catalog import ROW_TAGS
+    from kb.checker.runner import _TAG_NAMES
+    from kb.domain.text import INVISIBLE_OR_PICTOGRAPH_RE
+
+    assert _TAG_NAMES[1:] == ROW_TAGS[1:] and _TAG_NAMES.index("invpic") == len(ParsedRow(_dev_rows()[0], 1).tags) - 3
+    rows = _dev_rows() + [TargetRow(level1="产出指标", level2="数量指标", name=n, operator=o, value=v, unit=u)
+                          for n in _ODD_NAMES for o, v, u in (("≥", "100", "人"), ("≥", "50🏠", "盏"),
+                                                              ("≥\u200b", "1", "个"), ("", "良好", "人\u200b"))]
+    seen = 0
+    for r in rows:
+        want = bool(INVISIBLE_OR_PICTOGRAPH_RE.search(f"{r.name}{r.value}{r.unit}"))
+        assert ParsedRow(r, 1).tags[_TAG_NAMES.index("invpic")] is want, r
+        seen += want
+    # every odd name with 50🏠 or a unit holding U+200B (U+200B in the operator is no part of TXT-05's search),
+    # and the three odd names holding one themselves (🏠, U+200B, U+FE0F) with the other two; no dev row has one
+    assert seen == 2 * len(_ODD_NAMES) + 3 * 2
+
+
+def test_desc_and_upkeep_tags_gate_feas04_and_rel05s_acceptance_reading():
+    from kb.checker.parse import context_flags, upkeep_service
+    from kb.domain.words import UPKEEP_WORDS, builds_or_buys
+
+    for p, d in (("机柜租赁", None), ("信息系统运维服务", "采购第三方运维服务"), ("机房设备维保", "更换服务器2台"),
+                 ("农村公路养护", None), ("合成项目1", None), (None, "租赁办公用房")):
+        said = (p or "") + (d or "")
+        assert upkeep_service(p, d) is (bool(UPKEEP_WORDS.search(said)) and not builds_or_buys(said)), (p, d)
+        assert context_flags({"project": p, "description": d})[3:] == (bool(d), upkeep_service(p, d))
+    assert upkeep_service("机柜租赁", None) and not upkeep_service("合成项目1", None)
+    row = TargetRow(level1="产出指标", level2="质量指标", name="系统验收合格率", operator="=", value="100", unit="%")
+    for project, fires in (("机柜租赁", True), ("机房建设", False), ("合成项目1", False)):
+        clear_caches()
+        found = [f.rule_id for f in check_rows([row], {"project": project}, suggest=False).findings]
+        assert ("REL-05" in found) is fires, project
+    # FEAS-04 reads the description's quantities: a project name alone gives none
+    row = TargetRow(level1="产出指标", level2="数量指标", name="养护里程", operator="≥", value="3000", unit="公里")
+    for ctx, fires in (({"project": "农村公路养护", "description": "养护里程300公里"}, True),
+                       ({"project": "农村公路养护养护里程300公里"}, False)):
+        clear_caches()
+        assert ("FEAS-04" in [f.rule_id for f in check_rows([row], ctx, suggest=False).findings]) is fires

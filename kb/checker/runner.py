@@ -28,7 +28,7 @@ CACHES.append(_LEVEL_HITS.clear)
 
 
 _TAG_NAMES = (None, "value", "num", "time", "sat", "cost", "project", "txt", "date", "range", "namenum", "feas",
-              "opemb", "programme")
+              "opemb", "programme", "invpic", "desc", "upkeep")
 
 
 def _rules_for(key: tuple) -> tuple:
@@ -37,7 +37,9 @@ def _rules_for(key: tuple) -> tuple:
     `key` is `ParsedRow.tags` (goal, value, digits, 时效, 满意, 成本, project, then txt:
     full-width / whitespace / Traditional seen, date, range, namenum: digits in the
     name, feas: an actual or unit cost to compare with, opemb: an operator both in
-    its field and in the value, programme: the project names a fund programme). Rules
+    its field and in the value, programme: the project names a fund programme, invpic: an invisible
+    character or a pictograph in the name, value or unit as written, desc: a description is given,
+    upkeep: the project is an upkeep service or a lease that builds and buys nothing). Rules
     that depend only on the name or only on the levels are left out for
     indicator rows: their results are memoised per text (`_static_hits`).
     """

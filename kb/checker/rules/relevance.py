@@ -197,7 +197,7 @@ def accepts_nothing_delivered(r: ParsedRow) -> bool:
             and not HANDED_OVER_WORDS.search(UPKEEP_WORDS.sub("", r.name)))
 
 
-@rule("REL-05", needs="project", deletes="与本项目资金无关的指标", delete_rank=0)
+@rule("REL-05", needs="upkeep", deletes="与本项目资金无关的指标", delete_rank=0)
 def rel_05_acceptance(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """ours: an acceptance (验收) target in a lease or an upkeep service that hands nothing over
     (`accepts_nothing_delivered`)."""

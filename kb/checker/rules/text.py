@@ -78,7 +78,7 @@ def txt_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
 _FIELD_LABEL = {"name": "名称", "value": "指标值", "unit": "计量单位"}
 
 
-@rule("TXT-05", on="any", fields=("name", "value", "unit"), own_field=True)
+@rule("TXT-05", on="any", needs="invpic", fields=("name", "value", "unit"), own_field=True)
 def txt_05(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """Zero-width characters, bidi controls or NUL, or emoji and pictographs (😀 🏠), in a 名称 / 指标值 /
     计量单位 (ours): invisible characters make two equal-looking names differ (a search for the name
