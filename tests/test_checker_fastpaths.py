@@ -249,7 +249,7 @@ def test_invpic_tag_is_txt05s_own_search_on_every_dev_row_and_on_odd_texts():
     from kb.checker.runner import _TAG_NAMES
     from kb.domain.text import INVISIBLE_OR_PICTOGRAPH_RE
 
-    assert _TAG_NAMES[1:] == ROW_TAGS[1:] and _TAG_NAMES.index("invpic") == len(ParsedRow(_dev_rows()[0], 1).tags) - 3
+    assert _TAG_NAMES[1:] == ROW_TAGS[1:] and len(_TAG_NAMES) == len(ParsedRow(_dev_rows()[0], 1).tags)
     rows = _dev_rows() + [TargetRow(level1="产出指标", level2="数量指标", name=n, operator=o, value=v, unit=u)
                           for n in _ODD_NAMES for o, v, u in (("≥", "100", "人"), ("≥", "50🏠", "盏"),
                                                               ("≥\u200b", "1", "个"), ("", "良好", "人\u200b"))]
@@ -284,3 +284,35 @@ def test_desc_and_upkeep_tags_gate_feas04_and_rel05s_acceptance_reading():
                        ({"project": "农村公路养护养护里程300公里"}, False)):
         clear_caches()
         assert ("FEAS-04" in [f.rule_id for f in check_rows([row], ctx, suggest=False).findings]) is fires
+
+
+@pytest.mark.skipif(not DEV.exists(), reason="../shared/data not present")
+def test_a_gated_rule_finds_nothing_on_a_row_without_its_tag():
+    """The row tags of the speed round (invpic, desc, upkeep, sep, forbid, outnum, opbad) are each a
+    necessary condition of their rules: run ungated over every dev row and odd variants of them, a rule
+    never fires where its tag is off, and does fire where it is on."""
+    from kb.checker.catalog import GOAL_RULES, ROW_RULES
+    from kb.checker.runner import _TAG_NAMES
+    from kb.settings import CheckerSettings
+
+    s = CheckerSettings()
+    new = ("invpic", "desc", "upkeep", "sep", "forbid", "outnum", "opbad")
+    gated = [(m, f) for m, f in ROW_RULES + GOAL_RULES if f.needs in new]
+    assert {f.needs for _, f in gated} == set(new)
+    variants = [("≥", "1,2000", "人"), ("", "-5", "个"), ("约", "100", "个"), ("≥", "约100", "%"), ("=", "100_", "个"),
+                ("≥", "5*", "台"), ("大约", "100", "个"), ("≥", "1,350", "人"), ("≥", "50🏠", "盏"), ("≥", "2", "个\u200b")]
+    ctxs = [{}, {"project": "机柜租赁"}, {"project": "农村公路养护", "description": "养护里程300公里，现有公路1200公里"}]
+    fired: dict[str, int] = {}
+    stock = TargetRow(level1="产出指标", level2="数量指标", name="现有林地面积", operator="≥", value="186", unit="万亩")
+    for raw in _dev_rows()[:400] + [stock]:
+        for op, v, u in [(raw.operator, raw.value, raw.unit), *variants]:
+            row = TargetRow(level1=raw.level1, level2=raw.level2, name=raw.name, operator=op, value=v, unit=u)
+            for ctx in ctxs:
+                r = ParsedRow(row, 1, ctx)
+                for m, f in gated:
+                    hit = f(r, s)
+                    if not r.tags[_TAG_NAMES.index(f.needs)]:
+                        assert hit is None, (m.id, row, ctx)
+                    elif hit is not None:
+                        fired[m.id] = fired.get(m.id, 0) + 1
+    assert set(fired) >= {"TXT-04", "TXT-05", "TXT-06", "OP-02", "REL-06", "REL-05", "FEAS-04"}

@@ -267,7 +267,7 @@ GOAL_RULES: list[tuple[RuleMeta, Callable]] = []
 
 
 ROW_TAGS = ("text", "value", "num", "time", "sat", "cost", "project", "txt", "date", "range", "namenum", "feas",
-            "opemb", "programme", "invpic", "desc", "upkeep")
+            "opemb", "programme", "invpic", "desc", "upkeep", "sep", "forbid", "outnum", "opbad")
 
 
 # the row fields a suggestion may speak about
@@ -342,7 +342,10 @@ def rule(rule_id: str, *, on: Literal["row", "table", "goal", "any"] = "row",
     in both the operator field and the value, programme: the project or its description names
     a fund programme, `kb.checker.parse.own_programs`; invpic: an invisible character or a pictograph in
     the name, value or unit as written; desc: a description in the context; upkeep: the project is an
-    upkeep service or a lease that builds and buys nothing, `kb.checker.parse.upkeep_service`); the engine skips the rule on
+    upkeep service or a lease that builds and buys nothing, `kb.checker.parse.upkeep_service`; sep: a thousands
+    separator out of place in a number's value (`misplaced_separator`); forbid: - _ or a single * in the value
+    (`kb.checker.parse.FORBIDDEN_RE`); outnum: a number under 产出/数量; opbad: an operator outside the valid
+    ones or an approximate value); the engine skips the rule on
     other rows. `depends` declares that
     the rule reads only the name ("name", plus the length thresholds) or only
     the 一级/二级 labels ("levels"): its result is then reused for every row

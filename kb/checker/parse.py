@@ -19,7 +19,7 @@ from typing import Any
 from kb.checker import lexicon as L
 from kb.checker.catalog import CACHES
 from kb.domain.enums import Level1, Level2
-from kb.domain.quantity import target_number_problem
+from kb.domain.quantity import misplaced_separator, target_number_problem
 from kb.domain.levels import is_goal_label, level2_key, level2_of_key, parse_level1
 from kb.domain.schema import TargetRow
 from kb.domain.text import INVISIBLE_OR_PICTOGRAPH_RE, compact, strip_pictographs
@@ -85,6 +85,8 @@ _FULL_YEAR_RE = re.compile(
     r"^(?:(?:\d{4}年)?1月(?:1日)?(?:-|~|～|—|至|到)(?:\d{4}年)?12月(?:31日|底|末)?|全年|当年|本年度?|1年|一年|全年度|年度内)$")
 _RANGE_RE = re.compile(rf"({_NUM})(%|‰)?(?:-|~|～|至|到)({_NUM})(%|‰)?")
 PLACEHOLDER_RE = re.compile(r"\*\*|XX|xx|××|待定")
+# characters some systems refuse in a 指标值: - _ or a single * (TXT-04; ** is a placeholder, QNT-04)
+FORBIDDEN_RE = re.compile(r"[-_]|(?<!\*)\*(?!\*)")
 _PLACEHOLDER_WHOLE = frozenset(("*", "-", "—", "/", "_", "无", "待定", "暂无", "n/a", "N/A", "NA", "--", "——"))
 # ours: words that stand in a cell left to fill (our own writers put 待填写 in a blank value, with the reason
 # after a colon): the value is empty, as a blank cell is — STR-03 in .json and .xlsx alike (a fresh reviewer
@@ -184,7 +186,8 @@ def _levels(key: tuple[str, str]) -> tuple:
     timeliness = level2 is Level2.timeliness or "时效" in l2 or "工期" in l2 or "进度" in l2
     cost = level1 is Level1.cost or "成本" in l2 or ("预算" in l2 and "控制" in l2)
     goal_label = is_goal_label(l1, l2)
-    return l1, l2, level1, l2key, level2, timeliness, cost, goal_label, t1 or t2
+    out_qty = level1 is Level1.output and level2 is Level2.quantity  # REL-06's rows (`ParsedRow.tags`)
+    return l1, l2, level1, l2key, level2, timeliness, cost, goal_label, t1 or t2, out_qty
 
 
 _STRIP_FOR_TEXT = re.compile(
@@ -342,7 +345,8 @@ class ValueInfo:
 
     __slots__ = ("v", "trad", "has_digit", "num", "num_text", "emb_op", "emb_unit", "unit_tail", "dates",
                  "years", "is_period", "full_year", "rng", "approx", "placeholder", "is_date", "grade",
-                 "vague", "time_vague", "fullwidth", "ws", "text_chars", "row", "formula", "bad_number", "invpic")
+                 "vague", "time_vague", "fullwidth", "ws", "text_chars", "row", "formula", "bad_number", "invpic",
+                 "forbid", "sep")
 
     def __init__(self, raw: str):
         v, self.trad = compact(raw)
@@ -359,6 +363,10 @@ class ValueInfo:
                            else None)
         self.has_digit = (bool(_HAS_DIGIT_RE.search(v)) and not self.formula and not self.bad_number) if v else False
         self.grade = v in L.GRADE
+        # TXT-04's characters (- _ or a single *) in the value, and TXT-06's thousands separator out of place in
+        # the value as written (a number's): the row tags `forbid` and `sep`
+        self.forbid = bool(FORBIDDEN_RE.search(v)) if v else False
+        self.sep = bool(misplaced_separator(raw)) if self.has_digit else False
         _parse_value(self, v)
         text = bool(v) and not self.has_digit
         self.vague = bool(L.VAGUE_RE.search(v)) if text else False
@@ -494,7 +502,7 @@ class ParsedRow:
         lk = (raw.level1, raw.level2)
         lv = _LEVEL_MEMO.get(lk) or _memo(_LEVEL_MEMO, lk, _levels)
         (self.l1, self.l2, self.level1, self.l2key, self.level2, timeliness, cost_row,
-         goal_label, trad) = lv
+         goal_label, trad, out_qty) = lv
         ni = _NAME_MEMO.get(raw.name) or name_info(raw.name)
         vi = _VALUE_MEMO.get(raw.value) or _memo(_VALUE_MEMO, raw.value, ValueInfo)
         op, t_op, fw_op, _ = _OP_MEMO.get(raw.operator) or _memo(_OP_MEMO, raw.operator, _simple_op)
@@ -542,7 +550,8 @@ class ParsedRow:
                      trad or fullwidth or ws, bool(self.dates or self.years), rng is not None,
                      ni.digits, cflags[1] or raw.actual is not None,
                      bool(emb_op) and (op in OP_DIR or op == "定性"), cflags[2],
-                     ni.invpic or vi.invpic or ip_unit, cflags[3], cflags[4])
+                     ni.invpic or vi.invpic or ip_unit, cflags[3], cflags[4], has_digit and vi.sep, vi.forbid,
+                     out_qty and has_digit, (bool(op) and op not in VALID_OPS) or self.approx)
         self.levels_key = lk
 
 

@@ -28,7 +28,7 @@ CACHES.append(_LEVEL_HITS.clear)
 
 
 _TAG_NAMES = (None, "value", "num", "time", "sat", "cost", "project", "txt", "date", "range", "namenum", "feas",
-              "opemb", "programme", "invpic", "desc", "upkeep")
+              "opemb", "programme", "invpic", "desc", "upkeep", "sep", "forbid", "outnum", "opbad")
 
 
 def _rules_for(key: tuple) -> tuple:
@@ -39,7 +39,9 @@ def _rules_for(key: tuple) -> tuple:
     name, feas: an actual or unit cost to compare with, opemb: an operator both in
     its field and in the value, programme: the project names a fund programme, invpic: an invisible
     character or a pictograph in the name, value or unit as written, desc: a description is given,
-    upkeep: the project is an upkeep service or a lease that builds and buys nothing). Rules
+    upkeep: the project is an upkeep service or a lease that builds and buys nothing, sep: a thousands
+    separator out of place in a number's value, forbid: - _ or a single * in the value, outnum: a number
+    under 产出/数量, opbad: an operator outside the valid ones or an approximate value). Rules
     that depend only on the name or only on the levels are left out for
     indicator rows: their results are memoised per text (`_static_hits`).
     """

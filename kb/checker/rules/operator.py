@@ -23,7 +23,7 @@ def op_01(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     return None
 
 
-@rule("OP-02", retarget=True)
+@rule("OP-02", needs="opbad", retarget=True)
 def op_02(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """Operator outside ≥ > = < ≤ 定性 区间 定量(其他) (± accepted), or an approximate value (约、左右)."""
     if r.op and r.op not in VALID_OPS:
