@@ -267,7 +267,8 @@ GOAL_RULES: list[tuple[RuleMeta, Callable]] = []
 
 
 ROW_TAGS = ("text", "value", "num", "time", "sat", "cost", "project", "txt", "date", "range", "namenum", "feas",
-            "opemb", "programme", "invpic", "desc", "upkeep", "sep", "forbid", "outnum", "opbad")
+            "opemb", "programme", "invpic", "desc", "upkeep", "sep", "forbid", "outnum", "opbad",
+            "placeholder", "unit3", "always")
 
 
 # the row fields a suggestion may speak about
@@ -345,7 +346,9 @@ def rule(rule_id: str, *, on: Literal["row", "table", "goal", "any"] = "row",
     upkeep service or a lease that builds and buys nothing, `kb.checker.parse.upkeep_service`; sep: a thousands
     separator out of place in a number's value (`misplaced_separator`); forbid: - _ or a single * in the value
     (`kb.checker.parse.FORBIDDEN_RE`); outnum: a number under 产出/数量; opbad: an operator outside the valid
-    ones or an approximate value); the engine skips the rule on
+    ones or an approximate value; placeholder: a placeholder, formula or unreadable number as the value;
+    unit3: a number with a unit in its field and in the value, or digits in the name; always: ≥0 / >0, or
+    ≤100 / <100 in %); the engine skips the rule on
     other rows. `depends` declares that
     the rule reads only the name ("name", plus the length thresholds) or only
     the 一级/二级 labels ("levels"): its result is then reused for every row

@@ -551,7 +551,10 @@ class ParsedRow:
                      ni.digits, cflags[1] or raw.actual is not None,
                      bool(emb_op) and (op in OP_DIR or op == "定性"), cflags[2],
                      ni.invpic or vi.invpic or ip_unit, cflags[3], cflags[4], has_digit and vi.sep, vi.forbid,
-                     out_qty and has_digit, (bool(op) and op not in VALID_OPS) or self.approx)
+                     out_qty and has_digit, (bool(op) and op not in VALID_OPS) or self.approx, self.placeholder,
+                     has_digit and (bool(unit and emb_unit) or ni.digits),
+                     self.num is not None and ((self.eff_op in ("≥", ">") and self.num == 0)
+                                               or (self.eff_op in ("≤", "<") and self.num == 100 and self.pct)))
         self.levels_key = lk
 
 

@@ -28,7 +28,8 @@ CACHES.append(_LEVEL_HITS.clear)
 
 
 _TAG_NAMES = (None, "value", "num", "time", "sat", "cost", "project", "txt", "date", "range", "namenum", "feas",
-              "opemb", "programme", "invpic", "desc", "upkeep", "sep", "forbid", "outnum", "opbad")
+              "opemb", "programme", "invpic", "desc", "upkeep", "sep", "forbid", "outnum", "opbad",
+              "placeholder", "unit3", "always")
 
 
 def _rules_for(key: tuple) -> tuple:
@@ -41,7 +42,9 @@ def _rules_for(key: tuple) -> tuple:
     character or a pictograph in the name, value or unit as written, desc: a description is given,
     upkeep: the project is an upkeep service or a lease that builds and buys nothing, sep: a thousands
     separator out of place in a number's value, forbid: - _ or a single * in the value, outnum: a number
-    under 产出/数量, opbad: an operator outside the valid ones or an approximate value). Rules
+    under 产出/数量, opbad: an operator outside the valid ones or an approximate value, placeholder: a placeholder, a formula or an
+    unreadable number as the value, unit3: a number with a unit both in its field and in the value, or digits
+    in the name, always: ≥0 / >0, or ≤100 / <100 in %). Rules
     that depend only on the name or only on the levels are left out for
     indicator rows: their results are memoised per text (`_static_hits`).
     """
