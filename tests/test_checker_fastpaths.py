@@ -289,7 +289,7 @@ def test_desc_and_upkeep_tags_gate_feas04_and_rel05s_acceptance_reading():
 @pytest.mark.skipif(not DEV.exists(), reason="../shared/data not present")
 def test_a_gated_rule_finds_nothing_on_a_row_without_its_tag():
     """The row tags of the speed round (invpic, desc, upkeep, sep, forbid, outnum, opbad, placeholder, unit3,
-    always) are each a
+    always, satl, empty, noop) are each a
     necessary condition of their rules: run ungated over every dev row and odd variants of them, a rule
     never fires where its tag is off, and does fire where it is on."""
     from kb.checker.catalog import GOAL_RULES, ROW_RULES
@@ -297,13 +297,14 @@ def test_a_gated_rule_finds_nothing_on_a_row_without_its_tag():
     from kb.settings import CheckerSettings
 
     s = CheckerSettings()
-    new = ("invpic", "desc", "upkeep", "sep", "forbid", "outnum", "opbad", "placeholder", "unit3", "always")
+    new = ("invpic", "desc", "upkeep", "sep", "forbid", "outnum", "opbad", "placeholder", "unit3", "always", "satl",
+           "empty", "noop")
     gated = [(m, f) for m, f in ROW_RULES + GOAL_RULES if f.needs in new]
     assert {f.needs for _, f in gated} == set(new)
     variants = [("≥", "1,2000", "人"), ("", "-5", "个"), ("约", "100", "个"), ("≥", "约100", "%"), ("=", "100_", "个"),
                 ("≥", "5*", "台"), ("大约", "100", "个"), ("≥", "1,350", "人"), ("≥", "50🏠", "盏"), ("≥", "2", "个\u200b"),
                 ("≥", "**", "个"), ("=", "=SUM(A1:A9)", "个"), ("≥", "200人", "次"), ("≥", "0", "人"), ("≤", "100", "%"),
-                ("<", "100%", "")]
+                ("<", "100%", ""), ("", "95", "%"), ("", "良好", ""), ("", "", "个"), ("≥", "", "")]
     ctxs = [{}, {"project": "机柜租赁"}, {"project": "农村公路养护", "description": "养护里程300公里，现有公路1200公里"}]
     fired: dict[str, int] = {}
     stock = TargetRow(level1="产出指标", level2="数量指标", name="现有林地面积", operator="≥", value="186", unit="万亩")
@@ -318,4 +319,5 @@ def test_a_gated_rule_finds_nothing_on_a_row_without_its_tag():
                         assert hit is None, (m.id, row, ctx)
                     elif hit is not None:
                         fired[m.id] = fired.get(m.id, 0) + 1
-    assert set(fired) >= {"TXT-04", "TXT-05", "TXT-06", "OP-02", "REL-06", "REL-05", "FEAS-04", "QNT-04", "UNIT-03", "QNT-09"}
+    assert set(fired) >= {"TXT-04", "TXT-05", "TXT-06", "OP-02", "REL-06", "REL-05", "FEAS-04", "QNT-04", "UNIT-03", "QNT-09",
+                          "SAT-01", "STR-03", "OP-01"}

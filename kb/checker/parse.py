@@ -554,7 +554,10 @@ class ParsedRow:
                      out_qty and has_digit, (bool(op) and op not in VALID_OPS) or self.approx, self.placeholder,
                      has_digit and (bool(unit and emb_unit) or ni.digits),
                      self.num is not None and ((self.eff_op in ("≥", ">") and self.num == 0)
-                                               or (self.eff_op in ("≤", "<") and self.num == 100 and self.pct)))
+                                               or (self.eff_op in ("≤", "<") and self.num == 100 and self.pct)),
+                     sat_row or self.level1 is Level1.satisfaction, not ni.name or (not goal and not v),
+                     bool(v) and not op and not emb_op and not self.is_date and not self.approx
+                     and (has_digit or self.grade))
         self.levels_key = lk
 
 

@@ -29,7 +29,7 @@ CACHES.append(_LEVEL_HITS.clear)
 
 _TAG_NAMES = (None, "value", "num", "time", "sat", "cost", "project", "txt", "date", "range", "namenum", "feas",
               "opemb", "programme", "invpic", "desc", "upkeep", "sep", "forbid", "outnum", "opbad",
-              "placeholder", "unit3", "always")
+              "placeholder", "unit3", "always", "satl", "empty", "noop")
 
 
 def _rules_for(key: tuple) -> tuple:
@@ -44,7 +44,8 @@ def _rules_for(key: tuple) -> tuple:
     separator out of place in a number's value, forbid: - _ or a single * in the value, outnum: a number
     under 产出/数量, opbad: an operator outside the valid ones or an approximate value, placeholder: a placeholder, a formula or an
     unreadable number as the value, unit3: a number with a unit both in its field and in the value, or digits
-    in the name, always: ≥0 / >0, or ≤100 / <100 in %). Rules
+    in the name, always: ≥0 / >0, or ≤100 / <100 in %, satl: a 满意 name or the 满意度 一级, empty: no name, or
+    no value on an indicator row, noop: a number or a grade with no operator in the field or the value). Rules
     that depend only on the name or only on the levels are left out for
     indicator rows: their results are memoised per text (`_static_hits`).
     """
