@@ -267,7 +267,8 @@ GOAL_RULES: list[tuple[RuleMeta, Callable]] = []
 
 
 ROW_TAGS = ("text", "value", "num", "time", "sat", "cost", "project", "txt", "date", "range", "namenum", "feas",
-            "opemb", "programme")
+            "opemb", "programme", "invpic", "desc", "upkeep", "sep", "forbid", "outnum", "opbad",
+            "placeholder", "unit3", "always", "satl", "empty", "noop")
 
 
 # the row fields a suggestion may speak about
@@ -340,7 +341,15 @@ def rule(rule_id: str, *, on: Literal["row", "table", "goal", "any"] = "row",
     a date or year in the value, range: a range value, namenum: digits in the
     name, feas: an actual / prior actual / unit cost given, opemb: a comparator
     in both the operator field and the value, programme: the project or its description names
-    a fund programme, `kb.checker.parse.own_programs`); the engine skips the rule on
+    a fund programme, `kb.checker.parse.own_programs`; invpic: an invisible character or a pictograph in
+    the name, value or unit as written; desc: a description in the context; upkeep: the project is an
+    upkeep service or a lease that builds and buys nothing, `kb.checker.parse.upkeep_service`; sep: a thousands
+    separator out of place in a number's value (`misplaced_separator`); forbid: - _ or a single * in the value
+    (`kb.checker.parse.FORBIDDEN_RE`); outnum: a number under 产出/数量; opbad: an operator outside the valid
+    ones or an approximate value; placeholder: a placeholder, formula or unreadable number as the value;
+    unit3: a number with a unit in its field and in the value, or digits in the name; always: ≥0 / >0, or
+    ≤100 / <100 in %; satl: a 满意 name or the 满意度 一级; empty: no name, or no value on an indicator row;
+    noop: a number or a grade word with no operator in the field or the value); the engine skips the rule on
     other rows. `depends` declares that
     the rule reads only the name ("name", plus the length thresholds) or only
     the 一级/二级 labels ("levels"): its result is then reused for every row

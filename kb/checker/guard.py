@@ -143,7 +143,10 @@ def _renamed(r: ParsedRow, f: Flagged | None, key: str) -> bool:
 def _key_after(r: ParsedRow, f: Flagged | None) -> str:
     if f is None or f.rw is None or f.rw.manual:
         return r.ni.key
-    return name_key_of_text(f.rw.fields["name"])  # type: ignore[index]
+    name = f.rw.fields["name"]  # type: ignore[index]
+    if name == r.raw.name and r.ni.name:  # the name as written (most rewrites keep it): its parsed key
+        return r.ni.key
+    return name_key_of_text(name)
 
 
 _TOTAL_MONEY = ("元", "万元", "亿元", "千元")

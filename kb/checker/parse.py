@@ -24,7 +24,7 @@ from kb.domain.levels import is_goal_label, level2_key, level2_of_key, parse_lev
 from kb.domain.schema import TargetRow
 from kb.domain.text import FULLWIDTH_RE, INVISIBLE_OR_PICTOGRAPH_RE, compact, strip_pictographs
 from kb.domain.units import VALUE_UNITS, measure_of
-from kb.domain.words import reduction_amount
+from kb.domain.words import UPKEEP_WORDS, builds_or_buys, reduction_amount
 
 # ---------------------------------------------------------------- operators
 _OP_WORDS = {
@@ -86,6 +86,8 @@ _FULL_YEAR_RE = re.compile(
     r"^(?:(?:\d{4}年)?1月(?:1日)?(?:-|~|～|—|至|到)(?:\d{4}年)?12月(?:31日|底|末)?|全年|当年|本年度?|1年|一年|全年度|年度内)$")
 _RANGE_RE = re.compile(rf"({_NUM})(%|‰)?(?:-|~|～|至|到)({_NUM})(%|‰)?")
 PLACEHOLDER_RE = re.compile(r"\*\*|XX|xx|××|待定")
+# characters some systems refuse in a 指标值: - _ or a single * (TXT-04; ** is a placeholder, QNT-04)
+FORBIDDEN_RE = re.compile(r"[-_]|(?<!\*)\*(?!\*)")
 _PLACEHOLDER_WHOLE = frozenset(("*", "-", "—", "/", "_", "无", "待定", "暂无", "n/a", "N/A", "NA", "--", "——"))
 # ours: words that stand in a cell left to fill (our own writers put 待填写 in a blank value, with the reason
 # after a colon): the value is empty, as a blank cell is — STR-03 in .json and .xlsx alike (a fresh reviewer
@@ -185,7 +187,8 @@ def _levels(key: tuple[str, str]) -> tuple:
     timeliness = level2 is Level2.timeliness or "时效" in l2 or "工期" in l2 or "进度" in l2
     cost = level1 is Level1.cost or "成本" in l2 or ("预算" in l2 and "控制" in l2)
     goal_label = is_goal_label(l1, l2)
-    return l1, l2, level1, l2key, level2, timeliness, cost, goal_label, t1 or t2
+    out_qty = level1 is Level1.output and level2 is Level2.quantity  # REL-06's rows (`ParsedRow.tags`)
+    return l1, l2, level1, l2key, level2, timeliness, cost, goal_label, t1 or t2, out_qty
 
 
 _STRIP_FOR_TEXT = re.compile(
@@ -200,10 +203,12 @@ def _simple(key: str) -> tuple[str, bool, bool, bool]:
     return t, trad, bool(FULLWIDTH_RE.search(key)) if key else False, bool(_RAW_WS_RE.search(key)) if key else False
 
 
-def _simple_unit(key: str) -> tuple[str, bool, bool, bool, bool]:
-    """`_simple` of a unit field, and whether it holds an Excel formula (`FORMULA_RE`)."""
+def _simple_unit(key: str) -> tuple[str, bool, bool, bool, bool, bool]:
+    """`_simple` of a unit field, whether it holds an Excel formula (`FORMULA_RE`) and whether, as written,
+    an invisible character or a pictograph (`INVISIBLE_OR_PICTOGRAPH_RE`, TXT-05's row tag)."""
     t, trad, fw, ws = _simple(key)
-    return t, trad, fw, ws, bool(t) and bool(FORMULA_RE.search(t))
+    return (t, trad, fw, ws, bool(t) and bool(FORMULA_RE.search(t)),
+            bool(INVISIBLE_OR_PICTOGRAPH_RE.search(key)) if key else False)
 
 
 def _simple_op(key: str) -> tuple[str, bool, bool, bool]:
@@ -226,7 +231,7 @@ class NameInfo:
     """
 
     __slots__ = ("name", "trad", "base", "metric", "sat_row", "sat_level", "ws", "hits_key", "hits", "rel01", "_direction",
-                 "_family", "_rel01", "digits", "_qty", "key", "_programs", "unset", "_raw", "_tidy")
+                 "_family", "_rel01", "digits", "_qty", "key", "_programs", "unset", "_raw", "_tidy", "invpic")
 
     def __init__(self, raw: str):
         name, self.trad = compact(raw)
@@ -238,6 +243,8 @@ class NameInfo:
         self.sat_row = "满意" in name
         self.sat_level = self.sat_row and not any(w in name for w in _SAT_CHANGE)
         self.ws = bool(_RAW_WS_RE.search(raw)) if raw else False
+        # an invisible character or a pictograph in the name as written (TXT-05's row tag `invpic`)
+        self.invpic = bool(INVISIBLE_OR_PICTOGRAPH_RE.search(raw)) if raw else False
         # per-name memos, flat tuples of strings, numbers and flags (no dict, no enum, no nesting: the garbage
         # collector stops tracking them the first time it looks, so a run over many distinct names does not
         # keep adding objects to its full collections): the name-only rule hits and the thresholds they were
@@ -338,7 +345,8 @@ class ValueInfo:
 
     __slots__ = ("v", "trad", "has_digit", "num", "num_text", "emb_op", "emb_unit", "unit_tail", "dates",
                  "years", "is_period", "full_year", "rng", "approx", "placeholder", "is_date", "grade",
-                 "vague", "time_vague", "fullwidth", "ws", "text_chars", "row", "formula", "bad_number")
+                 "vague", "time_vague", "fullwidth", "ws", "text_chars", "row", "formula", "bad_number", "invpic",
+                 "forbid", "sep")
 
     def __init__(self, raw: str):
         v, self.trad = compact(raw)
@@ -346,6 +354,7 @@ class ValueInfo:
             v = ""  # 待填写 (our writers' blank): an empty value
         self.fullwidth = bool(FULLWIDTH_RE.search(raw)) if v else False
         self.ws = bool(_RAW_WS_RE.search(raw)) if v else False
+        self.invpic = bool(INVISIBLE_OR_PICTOGRAPH_RE.search(raw)) if raw else False  # as written (TXT-05)
         self.v = v
         # a formula's digits are cell references, not a number (QNT-04 reports it)
         self.formula = bool(v) and ("=" in v or "@" in v or "(" in v) and bool(FORMULA_RE.search(v))
@@ -354,6 +363,10 @@ class ValueInfo:
                            else None)
         self.has_digit = (bool(_HAS_DIGIT_RE.search(v)) and not self.formula and not self.bad_number) if v else False
         self.grade = v in L.GRADE
+        # TXT-04's characters (- _ or a single *) in the value, and TXT-06's thousands separator out of place in
+        # the value as written (a number's): the row tags `forbid` and `sep`
+        self.forbid = bool(FORBIDDEN_RE.search(v)) if v else False
+        self.sep = bool(misplaced_separator(raw)) if self.has_digit else False
         _parse_value(self, v)
         text = bool(v) and not self.has_digit
         self.vague = bool(L.VAGUE_RE.search(v)) if text else False
@@ -489,12 +502,12 @@ class ParsedRow:
         lk = (raw.level1, raw.level2)
         lv = _LEVEL_MEMO.get(lk) or _memo(_LEVEL_MEMO, lk, _levels)
         (self.l1, self.l2, self.level1, self.l2key, self.level2, timeliness, cost_row,
-         goal_label, trad) = lv
+         goal_label, trad, out_qty) = lv
         ni = _NAME_MEMO.get(raw.name) or name_info(raw.name)
         vi = _VALUE_MEMO.get(raw.value) or _memo(_VALUE_MEMO, raw.value, ValueInfo)
         op, t_op, fw_op, _ = _OP_MEMO.get(raw.operator) or _memo(_OP_MEMO, raw.operator, _simple_op)
-        unit, t_unit, fw_unit, ws_unit, self.unit_formula = (_UNIT_MEMO.get(raw.unit)
-                                                             or _memo(_UNIT_MEMO, raw.unit, _simple_unit))
+        unit, t_unit, fw_unit, ws_unit, self.unit_formula, ip_unit = (_UNIT_MEMO.get(raw.unit)
+                                                                      or _memo(_UNIT_MEMO, raw.unit, _simple_unit))
         self.ni = ni
         self.timeliness = timeliness
         self.cost_row = cost_row
@@ -536,7 +549,15 @@ class ParsedRow:
         self.tags = (goal, bool(v), has_digit, timeliness, sat_row, cost_row, cflags[0],
                      trad or fullwidth or ws, bool(self.dates or self.years), rng is not None,
                      ni.digits, cflags[1] or raw.actual is not None,
-                     bool(emb_op) and (op in OP_DIR or op == "定性"), cflags[2])
+                     bool(emb_op) and (op in OP_DIR or op == "定性"), cflags[2],
+                     ni.invpic or vi.invpic or ip_unit, cflags[3], cflags[4], has_digit and vi.sep, vi.forbid,
+                     out_qty and has_digit, (bool(op) and op not in VALID_OPS) or self.approx, self.placeholder,
+                     has_digit and (bool(unit and emb_unit) or ni.digits),
+                     self.num is not None and ((self.eff_op in ("≥", ">") and self.num == 0)
+                                               or (self.eff_op in ("≤", "<") and self.num == 100 and self.pct)),
+                     sat_row or self.level1 is Level1.satisfaction, not ni.name or (not goal and not v),
+                     bool(v) and not op and not emb_op and not self.is_date and not self.approx
+                     and (has_digit or self.grade))
         self.levels_key = lk
 
 
@@ -549,16 +570,35 @@ def table_framework(rows: list[ParsedRow]) -> str | None:
     return "2015" if any(r.level1 is Level1.output and r.level2 is Level2.output_cost for r in rows) else None
 
 
-def context_flags(c: dict[str, Any]) -> tuple[bool, bool, bool]:
+def context_flags(c: dict[str, Any]) -> tuple[bool, bool, bool, bool, bool]:
     """(a project or description is given, an actual / prior actual / unit cost is given, the project or
-    description names a fund programme (`own_programs`)): the context part of `ParsedRow.tags`, computed
-    once per context by callers that build many rows on it."""
+    description names a fund programme (`own_programs`), a description is given, the project is an upkeep
+    service or a lease that builds and buys nothing (`upkeep_service`)): the context part of
+    `ParsedRow.tags`, computed once per context by callers that build many rows on it."""
     if not c:
-        return (False, False, False)
+        return (False, False, False, False, False)
     p, d = c.get("project"), c.get("description")
     return (bool(p or d),
             c.get("actual") is not None or c.get("prior_actual") is not None or c.get("unit_cost_yuan") is not None,
-            bool(own_programs(p, d)) if p or d else False)
+            bool(own_programs(p, d)) if p or d else False, bool(d), upkeep_service(p, d) if p or d else False)
+
+
+_UPKEEP_MEMO: dict[tuple, bool] = {}
+CACHES.append(_UPKEEP_MEMO.clear)
+
+
+def upkeep_service(project: str | None, description: str | None) -> bool:
+    """Whether a project's name and description (joined) name an upkeep service or a lease (`UPKEEP_WORDS`:
+    租赁, 运维, 维保 …) and build and buy nothing (`builds_or_buys`): the context REL-05's acceptance reading
+    needs (`relevance.accepts_nothing_delivered`); memoised per context."""
+    key = (project, description)
+    v = _UPKEEP_MEMO.get(key)
+    if v is None:
+        if len(_UPKEEP_MEMO) > 10_000:
+            _UPKEEP_MEMO.clear()
+        said = (project or "") + (description or "")
+        v = _UPKEEP_MEMO[key] = bool(UPKEEP_WORDS.search(said)) and not builds_or_buys(said)
+    return v
 
 
 _OWN_MEMO: dict[tuple, frozenset[str]] = {}

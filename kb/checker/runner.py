@@ -28,7 +28,8 @@ CACHES.append(_LEVEL_HITS.clear)
 
 
 _TAG_NAMES = (None, "value", "num", "time", "sat", "cost", "project", "txt", "date", "range", "namenum", "feas",
-              "opemb", "programme")
+              "opemb", "programme", "invpic", "desc", "upkeep", "sep", "forbid", "outnum", "opbad",
+              "placeholder", "unit3", "always", "satl", "empty", "noop")
 
 
 def _rules_for(key: tuple) -> tuple:
@@ -37,7 +38,14 @@ def _rules_for(key: tuple) -> tuple:
     `key` is `ParsedRow.tags` (goal, value, digits, 时效, 满意, 成本, project, then txt:
     full-width / whitespace / Traditional seen, date, range, namenum: digits in the
     name, feas: an actual or unit cost to compare with, opemb: an operator both in
-    its field and in the value, programme: the project names a fund programme). Rules
+    its field and in the value, programme: the project names a fund programme, invpic: an invisible
+    character or a pictograph in the name, value or unit as written, desc: a description is given,
+    upkeep: the project is an upkeep service or a lease that builds and buys nothing, sep: a thousands
+    separator out of place in a number's value, forbid: - _ or a single * in the value, outnum: a number
+    under 产出/数量, opbad: an operator outside the valid ones or an approximate value, placeholder: a placeholder, a formula or an
+    unreadable number as the value, unit3: a number with a unit both in its field and in the value, or digits
+    in the name, always: ≥0 / >0, or ≤100 / <100 in %, satl: a 满意 name or the 满意度 一级, empty: no name, or
+    no value on an indicator row, noop: a number or a grade with no operator in the field or the value). Rules
     that depend only on the name or only on the levels are left out for
     indicator rows: their results are memoised per text (`_static_hits`).
     """

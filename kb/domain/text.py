@@ -18,6 +18,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 _WS = re.compile(r"\s+")
 # punctuation and symbols dropped by `normalize_name` (ASCII + CJK + fullwidth after NFKC)
@@ -42,8 +43,38 @@ def _t2s_table() -> dict[int, str]:
 
 
 def to_simplified(text: str) -> str:
-    """Traditional → Simplified Chinese, character by character (OpenCC table)."""
-    return text.translate(_t2s_table())
+    """Traditional → Simplified Chinese, character by character (OpenCC table); a text without a
+    Traditional character (`has_traditional`, most texts) is returned as it is, without the per-character map."""
+    return text.translate(_t2s_table()) if has_traditional(text) else text
+
+
+def has_traditional(text: str) -> bool:
+    """Whether `text` holds a character of the Traditional → Simplified table (`_t2s_table`).
+
+    One regular-expression scan over the table's characters of the Basic Multilingual Plane (a
+    compiled character set, no object per character as a set test makes), the few beyond it tested
+    only when the text holds such a character."""
+    return (_TRAD_SEARCH or _trad_search())(text)
+
+
+_TRAD_SEARCH: Any = None
+
+
+def _trad_search() -> Any:
+    global _TRAD_SEARCH
+    chars = _traditional()
+    # the set beyond U+FFFF would turn the whole class into a slow list of ranges: kept apart
+    bmp = re.compile("[" + "".join(re.escape(c) for c in sorted(chars) if ord(c) <= 0xFFFF) + "]").search
+    if any(ord(c) > 0xFFFF for c in chars):
+        astral = re.compile("[\U00010000-\U0010FFFF]").search
+
+        def search(t: str) -> bool:
+            return bmp(t) is not None or (astral(t) is not None and not chars.isdisjoint(t))
+    else:
+        def search(t: str) -> bool:
+            return bmp(t) is not None
+    _TRAD_SEARCH = search
+    return search
 
 
 # full-width digits, Latin letters, ％ ＞ ＝ ＜ and the other ASCII forms (U+FF01–FF5E), and the ideographic space: what
@@ -149,7 +180,7 @@ def compact(s: str) -> tuple[str, bool]:
     if not s:
         return "", False
     t = s if s.isascii() else unicodedata.normalize("NFKC", s)
-    trad = not _traditional().isdisjoint(t)
+    trad = (_TRAD_SEARCH or _trad_search())(t)
     if trad:
         t = t.translate(_t2s_table())
     if " " in t or "\t" in t or "\n" in t or "\r" in t or "\u3000" in t or not t.isprintable():
@@ -221,8 +252,16 @@ def slot_free_key(name: str | None) -> str:
 def slot_free_key_unmemoised(name: str) -> str:
     """`slot_free_key` computed without its two text memos, for a caller that keeps the keys itself
     (`kb.indicators.lookup`): a name met once would only push remembered names out of them."""
-    t = _SLOT.sub("", name) if name else ""
-    return _PUNCT.sub("", _normalize(t)).lower() if t else ""
+    if not name:
+        return ""
+    t = _SLOT.sub("", name) if "〔" in name else name
+    if not t:
+        return ""
+    # `_normalize` without its folding of white space: `_PUNCT` drops every white space character anyway
+    t = to_simplified(unicodedata.normalize("NFKC", t))
+    if INVISIBLE_RE.search(t):
+        t = INVISIBLE_RE.sub("", t)
+    return _PUNCT.sub("", t).lower()
 
 
 def bigrams(text: str) -> list[str]:

@@ -84,6 +84,7 @@ class IndicatorLookup:
         self._fuzzy: dict[tuple[str, str], int | None] = {}
         self._typicals: dict[tuple[str, str | None], tuple[str, float, str] | None] = {}
         self._resolved: dict[int, Indicator] = {}
+        self._words: dict[str, list[tuple[Indicator, tuple[str, ...]]]] = {}  # `_work_words`
 
     def _fuzzy_index(self, l2: str) -> dict[str, list[tuple[int, int]]] | None:
         """Bigram postings of the names of `l2` (built once, on first use; None when it has none)."""
@@ -167,14 +168,25 @@ class IndicatorLookup:
         物业管理保障工作合格率 never brings it to a canteen), and at least `min_hits` of them occur (a caller
         reading a long description asks for more). Ranked by how many of its keywords occur, then library
         order. Keywords in `ignore` (words any project's text has: 资金, 预算 …) never count. Scans the
-        二级指标's indicators (each resolved once)."""
+        二级指标's indicators (each resolved, and its keywords filtered, once: `_work_words`)."""
         best, best_n = None, max(min_hits, 1) - 1
-        for pos, _ in self._name_keys.get(level2, ()):
-            ind = self._resolve(pos)
-            hits = [w for w in dict.fromkeys(ind.keywords) if len(w) >= 2 and w in text and w not in ignore]
+        for ind, words in self._work_words(level2):
+            hits = [w for w in words if w in text and w not in ignore]
             if len(hits) > best_n and any(w in ind.name for w in hits) and accept(ind):
                 best, best_n = ind, len(hits)
         return best
+
+    def _work_words(self, level2: str) -> list[tuple[Indicator, tuple[str, ...]]]:
+        """The indicators of `level2` in library order, each with its distinct keywords of ≥ 2 characters
+        (`of_work` reads them; resolved and filtered once per 二级指标)."""
+        words = self._words.get(level2)
+        if words is None:
+            words = []
+            for pos, _ in self._name_keys.get(level2, ()):
+                ind = self._resolve(pos)
+                words.append((ind, tuple(w for w in dict.fromkeys(ind.keywords) if len(w) >= 2)))
+            self._words[level2] = words
+        return words
 
     def typical(self, name: str, level2: str | None) -> tuple[str, float, str] | None:
         """The matching indicator's typical target as (operator, number, unit), or None (memoised)."""

@@ -376,7 +376,7 @@ def member_named(name: str, around: str) -> bool:
     return False
 
 
-@rule("FEAS-04", needs="project", advice="核对指标值与申报说明中的数量是否多写或少写了一位；如确有差别，请在指标解释中说明口径")
+@rule("FEAS-04", needs="desc", advice="核对指标值与申报说明中的数量是否多写或少写了一位；如确有差别，请在指标解释中说明口径")
 def feas_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """ours: a count target 10× or more (or a tenth or less) of the quantity the description states for
     the same thing (养护里程300公里, target 3000 公里): usually a digit too many or too few.

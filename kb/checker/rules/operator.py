@@ -13,7 +13,7 @@ from kb.checker.rules.quantification import is_qnt_09
 from kb.settings import CheckerSettings
 
 
-@rule("OP-01", needs="value", retarget=True)
+@rule("OP-01", needs="noop", retarget=True)
 def op_01(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """No operator in the field or the value, for a number or a grade word (dates need none)."""
     if r.op or r.emb_op or r.is_date or r.approx:
@@ -23,7 +23,7 @@ def op_01(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     return None
 
 
-@rule("OP-02", retarget=True)
+@rule("OP-02", needs="opbad", retarget=True)
 def op_02(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """Operator outside ≥ > = < ≤ 定性 区间 定量(其他) (± accepted), or an approximate value (约、左右)."""
     if r.op and r.op not in VALID_OPS:

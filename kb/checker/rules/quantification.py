@@ -70,7 +70,7 @@ def qnt_03(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     return None
 
 
-@rule("QNT-04", needs="value", retarget=True)
+@rule("QNT-04", needs="placeholder", retarget=True)
 def qnt_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """Placeholder value (**, XX, 待定, -, / …); a 定性 “无” is a legal grade.
 
@@ -182,7 +182,7 @@ def is_qnt_09(r: ParsedRow) -> bool:
     return r.eff_op in ("≤", "<") and r.num == 100 and r.pct and r.direction == "pos"
 
 
-@rule("QNT-09", needs="num", retarget=True)
+@rule("QNT-09", needs="always", retarget=True)
 def qnt_09(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """A target that always holds: ≥0 / >0, or ≤100% on a positive ratio."""
     if is_qnt_09(r):

@@ -197,7 +197,7 @@ def accepts_nothing_delivered(r: ParsedRow) -> bool:
             and not HANDED_OVER_WORDS.search(UPKEEP_WORDS.sub("", r.name)))
 
 
-@rule("REL-05", needs="project", deletes="与本项目资金无关的指标", delete_rank=0)
+@rule("REL-05", needs="upkeep", deletes="与本项目资金无关的指标", delete_rank=0)
 def rel_05_acceptance(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """ours: an acceptance (验收) target in a lease or an upkeep service that hands nothing over
     (`accepts_nothing_delivered`)."""
@@ -283,7 +283,7 @@ def stock_figures(desc: str) -> tuple[tuple[float, str, frozenset[str], str, str
     return out
 
 
-@rule("REL-06", needs="num", advice="产出数量指标填本年度新增或完成的量（如本年度完成改造户数、新建面积）；"
+@rule("REL-06", needs="outnum", advice="产出数量指标填本年度新增或完成的量（如本年度完成改造户数、新建面积）；"
                                    "现有或累计的总量写在项目概况中，或作为覆盖率等效益指标的基数")
 def rel_06(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """ours: an 产出/数量 target that is a stock or a cumulative total (现有农户户数 ≥4.2万户, 现有林地面积

@@ -30,7 +30,7 @@ def _one_misplacement(r: ParsedRow, h: RuleHit) -> tuple[str, ...]:
     return ()
 
 
-@rule("SAT-01", fields=LEVELS + ("name",), covers=_one_misplacement)
+@rule("SAT-01", needs="satl", fields=LEVELS + ("name",), covers=_one_misplacement)
 def sat_01(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """满意度 named outside the 满意度 一级指标, or a non-satisfaction name under it."""
     if not r.name:

@@ -65,7 +65,7 @@ def is_str_03(r: ParsedRow) -> bool:
     return not r.name or (not r.goal and not r.v)
 
 
-@rule("STR-03", on="any", fields=("name",) + TARGET, retarget=True)
+@rule("STR-03", on="any", needs="empty", fields=("name",) + TARGET, retarget=True)
 def str_03(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """三级指标名称 or 指标值 empty (goal rows: only the text)."""
     if not r.name:

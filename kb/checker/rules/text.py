@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from kb.checker.catalog import CACHES, FIELDS, TARGET, RuleHit, rule
-from kb.checker.parse import ParsedRow
+from kb.checker.parse import FORBIDDEN_RE, ParsedRow
 from kb.checker.rules.quantification import is_qnt_04
 from kb.settings import CheckerSettings
 from kb.domain.quantity import misplaced_separator
@@ -21,7 +21,7 @@ from kb.domain.text import (FULLWIDTH_RE, INVISIBLE_OR_PICTOGRAPH_RE, INVISIBLE_
                             tidy_spaces, to_simplified)
 
 _WS_RE = re.compile(r"[\s\u3000]")
-_FORBIDDEN_RE = re.compile(r"[-_]|(?<!\*)\*(?!\*)")
+_FORBIDDEN_RE = FORBIDDEN_RE
 
 
 @rule("TXT-01", on="any", needs="txt", own_field=True)
@@ -63,7 +63,7 @@ def txt_03(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     return None
 
 
-@rule("TXT-04", needs="value", retarget=True, own_field=True)
+@rule("TXT-04", needs="forbid", retarget=True, own_field=True)
 def txt_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """指标值 holds - _ or a single * (some systems refuse them); placeholders are QNT-04."""
     if r.v and not is_qnt_04(r):
@@ -78,7 +78,7 @@ def txt_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
 _FIELD_LABEL = {"name": "名称", "value": "指标值", "unit": "计量单位"}
 
 
-@rule("TXT-05", on="any", fields=("name", "value", "unit"), own_field=True)
+@rule("TXT-05", on="any", needs="invpic", fields=("name", "value", "unit"), own_field=True)
 def txt_05(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """Zero-width characters, bidi controls or NUL, or emoji and pictographs (😀 🏠), in a 名称 / 指标值 /
     计量单位 (ours): invisible characters make two equal-looking names differ (a search for the name
@@ -105,7 +105,7 @@ _UNSEEN = object()
 CACHES.append(_SEPARATOR_MEMO.clear)
 
 
-@rule("TXT-06", needs="num", own_field=True,
+@rule("TXT-06", needs="sep", own_field=True,
       advice="核对指标值：千分位分隔符应每三位一个（如 1,200 或 12,000），或去掉分隔符直接写数字")
 def txt_06(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """A thousands separator out of place in 指标值 (ours): “1,2000” may be 1,200 or 12,000, and a

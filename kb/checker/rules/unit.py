@@ -45,7 +45,7 @@ def unit_02(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     return RuleHit("unit", f"“{r.name}”应以{label}计量，填的是“{r.eff_unit}”")
 
 
-@rule("UNIT-03", needs="num", retarget=True)
+@rule("UNIT-03", needs="unit3", retarget=True)
 def unit_03(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """Unit field and the unit written after the number differ (值“200人”、单位“次”).
 
