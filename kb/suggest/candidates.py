@@ -222,7 +222,14 @@ WHOLE_BUDGET = "部门整体支出"
 def formed_drafts(ctx: ProjectContext, detected: list[tuple[ProjectType, float]]) -> list[Draft]:
     """Names formed from the text: stated quantities, the core's quality/timeliness, satisfaction, cost."""
     out = []
+    parts = N.budget_parts(ctx.text, ctx.mentions, ctx.budget_wan)
     for m in ctx.mentions:
+        if m.start in parts:   # a part of the year's money is the cost of its use (健身步道成本 ≤ 10 万元)
+            out.append(Draft(name=N.part_cost_name(parts[m.start]), level2="economic_cost", source="formed",
+                             unit=m.unit, direction="negative", mention=m,
+                             part="own" if N.shares_words(parts[m.start], ctx.core) else "other",
+                             evidence=[f"描述中的金额: {parts[m.start]}{m.value}{m.unit}", "按描述用词生成"]))
+            continue
         d = _mention_draft(m, ctx)
         if d is not None:
             out.append(d)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from kb.domain.text import bigrams
 from kb.domain.words import BUILD_WORDS, PAY_WORDS
 from kb.suggest import quantities as Q
 from kb.suggest.objects import MEASURE_NOUN, Mention, is_nounish, join_singles, modifies, pos_cut
@@ -198,6 +199,64 @@ def paid_amount_name(m: Mention) -> str | None:
         return None
     name = obj + m.verb + "金额"
     return name if MIN_NAME <= len(name) <= MAX_NAME else None
+
+
+# a list of the year's money by its uses (安排:健身步道10万元、快乐健身点位器材维护12万元; 资金总额854万元(高标准农田建设
+# 400万元,示范建设295万元,畅通工程159万元)): the gap between two parts is a separator and the next use, nothing else
+_PART_GAP = re.compile(r"[、,，;；][\u4e00-\u9fff()（）]{2,16}")
+# where a use starts: after a separator, a colon or a bracket; the words that open the list are no part of it
+_PART_START = re.compile(r"[、,，;；:：(（。]")
+_PART_LEAD = re.compile(r"^(?:其中|主要|分别|用于|安排|包括|含|另)+")
+# an amount gained or brought about (增加产值80万元、收入80万元), a standard (每人1000元, 户均2000元), a class of the
+# budget or what became of it (基本支出、项目支出; 实际使用…、结余…) is no part of the money by its use
+_NOT_SPENT = re.compile(r"收入|增收|产值|销售|利润|收益|节约|节省|减少|带动|实现|支出|结余|结转|使用|拨付|下达|到位|"
+                        r"总额|合计|共计|每|[人户亩生]均|标准$|单价$")
+
+
+def budget_parts(text: str, mentions: list[Mention], budget_wan: float | None) -> dict[int, str]:
+    """The amounts the text lists as the parts of the year's money, by start offset, each with the use written
+    before it (安排:…健身步道10万元、…快乐健身点位器材维护12万元 → {…: 健身步道, …: 快乐健身点位器材维护}): two or
+    more amounts in 元 / 万元 one after another with only a separator and the next use between them, together no
+    more than the budget (a list of what was gained, or of amounts above the budget, is no split of it). {} when
+    the budget is unknown."""
+    if not budget_wan:
+        return {}
+    money = [m for m in mentions if m.unit in ("元", "万元") and not m.is_budget]
+    runs: list[list[Mention]] = []
+    for m in money:
+        if runs and _PART_GAP.fullmatch(text[runs[-1][-1].end:m.start]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    out: dict[int, str] = {}
+    for run in runs:
+        uses = [_part_use(text, m) for m in run]
+        total = sum(float(m.value) / (10000 if m.unit == "元" else 1) for m in run)
+        if len(run) < 2 or total > budget_wan * 1.001 or not all(uses):
+            continue
+        out.update({m.start: u for m, u in zip(run, uses)})
+    return out
+
+
+def _part_use(text: str, m: Mention) -> str:
+    """The use a part of the money is for, as written right before its amount ('' when it is no clean phrase)."""
+    use = _PART_START.split(text[max(0, m.start - 18):m.start])[-1]
+    use = _PART_LEAD.sub("", use)
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,12}", use) or _NOT_SPENT.search(use) or _bad_start(use) \
+            or _BAD_INSIDE.search(use) or FORM_NAME.search(use) or adverbial(use):
+        return ""
+    return use
+
+
+def shares_words(use: str, core: str) -> bool:
+    """A use of the money that shares a word (a character bigram) with the project's core (垃圾转运车辆购置 in
+    农村生活垃圾治理's money)."""
+    return bool(set(bigrams(use)) & set(bigrams(core or "")))
+
+
+def part_cost_name(use: str) -> str:
+    """The cost row of a part of the money, named by its use (健身步道 → 健身步道成本; 办公费, 培训经费 as written)."""
+    return use if re.search(r"(?:费|经费|费用|成本)$", use) else use + "成本"
 
 
 # what an amount of an economic benefit measures (带动农产品销售额600万元, 实现旅游综合收入3000万元)

@@ -451,6 +451,10 @@ def assemble(drafts: list[Draft]) -> Table:
             return False   # 本届力争接待游客20万人次: the formed 接待游客人次 holds it, not the library's 公园年接待游客人次
         if g == "satisfaction" and count.get(g, 0) and not _two_groups_named(d, chosen):
             return False
+        if d.part and (any(c.part for c in chosen) or d is not _first_part(ranked)
+                       or not any(c.slot == "cost" and not c.part for c in chosen)
+                       and any(x.slot == "cost" and not x.part and x.tier != Tier.ALTERNATE for x in ranked)):
+            return False   # one part of the money the text lists (健身步道成本 ≤ 10 万元), beside the whole project's cost
         chosen.append(d)
         chosen_ids.add(id(d))
         count[g] = count.get(g, 0) + (not listed)
@@ -570,6 +574,19 @@ def _stand_in(ranked: list[Draft], chosen: list[Draft], g: str) -> Draft | None:
     out.operator = "" if out.operator == "定性" else out.operator
     out.note = f"{PENDING}：描述中没有与之直接对应的{MISSING[g]}，此为同类项目常用指标，请核实适用后按项目实际填写目标值"
     return out
+
+
+def _first_part(ranked: list[Draft]) -> Draft | None:
+    """The part of the year's money the table shows (`Draft.part`): of the parts the text lists, one whose use
+    shares the project's own words (快乐健身点位器材维护 in 快乐健身's money), else the largest amount."""
+    parts = [d for d in ranked if d.part and d.tier != Tier.ALTERNATE and d.mention is not None]
+    if not parts:
+        return None
+
+    def wan(d: Draft) -> float:
+        return float(d.mention.value) / (10000 if d.mention.unit == "元" else 1)
+
+    return min(parts, key=lambda d: (d.part != "own", -wan(d)))
 
 
 def _total_cost(d: Draft) -> bool:

@@ -1,0 +1,80 @@
+"""Recall round 2 (issue 10's headline figure): rows real tables write that suggest did not form.
+
+1. A list of the year's money by its uses (安排：健身步道10万元、快乐健身点位器材维护12万元…) is how real 成本指标 rows
+   are written (E051's 健身步道建设资金 = 10 万元, 快乐健身点位器材维护资金 = 12 万元): each part is its use's cost row,
+   one of them in the table beside the whole project's cost; a part never stands for the whole project's cost.
+"""
+from __future__ import annotations
+
+from kb.suggest.context import read_project
+from kb.suggest.naming import budget_parts, part_cost_name
+from tests.kbfactory import dev_record
+
+
+def _rows(res):
+    return [(c.level2_label, c.name, c.operator, c.value, c.unit) for c in res.default_table]
+
+
+def _suggest(kb, text, name, budget_wan=None):
+    return kb.suggest(text, project_name=name, budget_wan=budget_wan, mode="lexical", with_opinions=False)
+
+
+def _parts(kb, text, name=None):
+    ctx = read_project(kb.index.tokenizer, text, project_name=name)
+    return sorted(budget_parts(ctx.text, ctx.mentions, ctx.budget_wan).values())
+
+
+# ------------------------------------------------------------------ 1. the parts of the year's money
+
+GARBAGE = ("2024年农村生活垃圾治理项目，年度预算资金120万元，其中：村庄保洁服务80万元、垃圾转运车辆购置30万元、"
+           "宣传培训10万元。全年清运生活垃圾5000吨，覆盖全镇18个行政村。")
+
+
+def test_a_listed_part_of_the_money_is_its_uses_cost_beside_the_whole(shipped_kb):
+    """Three uses of 120 万元 listed after 其中: the table holds the project's cost at the budget and the part whose
+    use is the project's own (垃圾转运车辆购置, 垃圾 of 农村生活垃圾治理) at its amount; the other parts are offered."""
+    res = _suggest(shipped_kb, GARBAGE, "农村生活垃圾治理")
+    cost = [r[1:] for r in _rows(res) if r[0] == "经济成本指标"]
+    assert cost == [("垃圾转运车辆购置成本", "≤", "30", "万元"), ("农村生活垃圾治理成本", "≤", "120", "万元")], cost
+    offered = [c.name for c in res.suggestions[len(res.default_table):]]
+    assert {"村庄保洁服务成本", "宣传培训成本"} <= set(offered), offered
+
+
+def test_a_part_never_binds_the_whole_projects_cost_row(shipped_kb):
+    """E051 (real): 省下达专项资金63.2万元, then nine uses. The project's cost row had taken the last part's 12 万元
+    (快乐健身成本 ≤ 12, its words being in 快乐健身点位器材维护); it holds the 63.2 万元, and the part its own row —
+    the real table's 快乐健身点位器材维护资金 = 12 万元."""
+    rec = dev_record("E051")
+    res = _suggest(shipped_kb, rec["description"], rec["project"])
+    cost = [r[1:] for r in _rows(res) if r[0] == "经济成本指标"]
+    assert ("快乐健身成本", "≤", "63.2", "万元") in cost, cost
+    assert ("快乐健身点位器材维护成本", "≤", "12", "万元") in cost, cost
+    assert len(cost) == 2, cost
+
+
+def test_with_no_part_sharing_the_projects_words_the_largest_part_is_shown(shipped_kb):
+    """送戏下乡 30 万元, 图书采购 15 万元, 宣传 5 万元 of a 乡村文化活动's 50 万元: none shares its words, the largest is shown."""
+    res = _suggest(shipped_kb, "2024年乡村文化活动项目，年度预算资金50万元，其中：送戏下乡30万元、图书采购15万元、宣传5万元。"
+                               "全年送戏下乡60场。", "乡村文化活动")
+    cost = [r[1:] for r in _rows(res) if r[0] == "经济成本指标"]
+    assert cost == [("送戏下乡成本", "≤", "30", "万元"), ("乡村文化活动成本", "≤", "50", "万元")], cost
+
+
+def test_what_is_no_split_of_the_money_by_use_makes_no_part(shipped_kb):
+    """Classes of the budget (基本支出、项目支出), gains (产值、收入), amounts above the budget together, a standard per
+    head and a lone amount are no parts; a bracketed split after the total is (D006: 高标准农田建设400万元,示范建设295万元,
+    畅通工程159万元 of 854 万元)."""
+    assert _parts(shipped_kb, "2023年部门整体支出，预算资金171万元，其中基本支出120万元、项目支出51万元。") == []
+    assert _parts(shipped_kb, "项目资金50万元。增加特色产业产值80万元、农户收入30万元。") == []
+    assert _parts(shipped_kb, "年度预算资金50万元，其中：道路硬化40万元、路灯安装30万元。") == []
+    assert _parts(shipped_kb, "年度预算资金50万元，每人每年补助1000元、每户每年补助2000元。") == []
+    assert _parts(shipped_kb, "年度预算资金50万元，其中道路硬化40万元。") == []
+    rec = dev_record("D006")
+    assert _parts(shipped_kb, rec["description"], rec["project"]) == ["畅通工程", "示范建设", "高标准农田建设"]
+
+
+def test_a_part_written_as_a_fee_keeps_its_name():
+    """办公费, 培训经费 are cost names as written; a use of work takes 成本."""
+    assert part_cost_name("办公费") == "办公费"
+    assert part_cost_name("培训经费") == "培训经费"
+    assert part_cost_name("健身步道") == "健身步道成本"
