@@ -3,6 +3,9 @@
 1. A list of the year's money by its uses (安排：健身步道10万元、快乐健身点位器材维护12万元…) is how real 成本指标 rows
    are written (E051's 健身步道建设资金 = 10 万元, 快乐健身点位器材维护资金 = 12 万元): each part is its use's cost row,
    one of them in the table beside the whole project's cost; a part never stands for the whole project's cost.
+2. Whom the satisfaction row asks when the text names nobody it serves: the implementing unit's own people when the
+   unit is a school, a court or a hospital (黄石市第三中学's 校园维修改造: its real table asks 教师 and 学生; a court's
+   审判楼 repair asks 干警), never 使用人员 / 社会 in general.
 """
 from __future__ import annotations
 
@@ -78,3 +81,60 @@ def test_a_part_written_as_a_fee_keeps_its_name():
     assert part_cost_name("办公费") == "办公费"
     assert part_cost_name("培训经费") == "培训经费"
     assert part_cost_name("健身步道") == "健身步道成本"
+
+
+# ------------------------------------------------------------------ 2. the implementing unit's own people
+
+ROOF = "2024年教学楼屋面防水维修项目，预算资金36万元，对教学楼屋面进行防水维修，维修面积2400平方米，暑假期间完工。"
+
+
+def _asked(res):
+    return [c.name for c in res.default_table if c.level2_label == "服务对象满意度指标"]
+
+
+def test_a_schools_own_repair_asks_its_teachers_and_pupils(shipped_kb):
+    """A school's roof repair whose text names nobody it serves asked 使用人员; the school (the department, before
+    its 主管) serves 师生: the row asks them. A bureau (县教育局) or no department keeps 使用人员."""
+    school = shipped_kb.suggest(ROOF, project_name="教学楼屋面防水维修", department="城关第二小学(主管:县教育局)",
+                                mode="lexical", with_opinions=False)
+    asked = _asked(school)
+    assert len(asked) == 1 and asked[0] in ("教师满意度", "学生满意度", "师生满意度"), asked
+    for dep in ("县教育局", None):
+        res = shipped_kb.suggest(ROOF, project_name="教学楼屋面防水维修", department=dep, mode="lexical",
+                                 with_opinions=False)
+        assert _asked(res) == ["使用人员满意度"], (dep, _asked(res))
+
+
+def test_a_courts_own_project_asks_its_officers(shipped_kb):
+    """D037 (real): 天津市河北区人民法院 repairs its 审判楼 glass curtain wall; the text names nobody it serves. The row
+    asks 干警 (the real table's 干警满意度), not 使用人员."""
+    rec = dev_record("D037")
+    res = shipped_kb.suggest(rec["description"], project_name=rec["project"], department=rec["department"],
+                             mode="lexical", with_opinions=False)
+    assert _asked(res) == ["干警满意度"], _asked(res)
+
+
+def test_a_group_the_text_names_or_a_township_clinic_keeps_its_respondents(shipped_kb):
+    """The unit's people stand in only for a text naming nobody: a school text naming 学生 asks them, and a 卫生院's
+    基本公共卫生服务 (E052, real: the text names nobody) is no hospital — its residents are asked, not 患者."""
+    text = "为全校1200名学生更换课桌椅，预算资金30万元，更换课桌椅600套。"
+    res = shipped_kb.suggest(text, project_name="课桌椅更新", department="城关第二小学", mode="lexical",
+                             with_opinions=False)
+    assert any("学生" in a for a in _asked(res)), _asked(res)
+    rec = dev_record("E052")
+    res = shipped_kb.suggest(rec["description"], project_name=rec["project"], department=rec["department"],
+                             mode="lexical", with_opinions=False)
+    assert _asked(res) and not any("患者" in a for a in _asked(res)), _asked(res)
+
+
+def test_unit_people_reads_the_unit_before_its_supervisor():
+    """The unit's name before a bracketed 主管 decides (永德县明朗中学(主管:永德县教育体育局) is a school)."""
+    from kb.suggest.words import unit_people
+
+    assert unit_people("永德县明朗中学(主管:永德县教育体育局)") == "师生"
+    assert unit_people("廊坊市食品工程学校(主管:廊坊市发改委)") == "师生"
+    assert unit_people("天津市河北区人民法院") == "干警"
+    assert unit_people("海南省平山医院") == "患者"
+    assert unit_people("稷山县翟店镇卫生院(主管:稷山县卫生健康和体育局)") == ""
+    assert unit_people("武汉市青山区教育局") == ""
+    assert unit_people(None) == ""

@@ -298,7 +298,10 @@ def _satisfaction_subjects(ctx: ProjectContext, detected: list[tuple[ProjectType
     # 聘用人员满意度)
     served = _named_first([b for b in ctx.beneficiaries if not OWN_STAFF.match(b)])
     typed = [o for o in typed if not OWN_STAFF.match(o)]
-    return (served or typed or ["服务对象"])[:2]
+    # a school's, court's or hospital's own project serves its 师生 / 干警 / 患者 when the text names nobody (a school's
+    # 校园维修改造 asked 使用人员; its real table asks 教师 and 学生)
+    own = [ctx.own_people] if ctx.own_people and not served else []
+    return (served or own or typed or ["服务对象"])[:2]
 
 
 def _named_first(beneficiaries: list[str]) -> list[str]:

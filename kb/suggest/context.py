@@ -54,6 +54,13 @@ class ProjectContext:
     department: str | None = None
     quantities: list[dict] = field(default_factory=list)
 
+    @property
+    def own_people(self) -> str:
+        """Whom the implementing unit serves by its own kind (师生 of a school, `words.unit_people`), '' else."""
+        from kb.suggest.words import unit_people
+
+        return unit_people(self.department)
+
 
 def read_project(tokenizer, description: str | None, *, project_name: str | None = None,
                  budget_wan: float | None = None, sector: str | None = None,

@@ -32,7 +32,8 @@ from kb.suggest.context import ProjectContext
 from kb.suggest.draft import ASIDE_NO_PEOPLE, ASIDE_SPARE_ENTRY, PENDING, Draft
 from kb.suggest.ranker import Tier
 from kb.suggest.words import (DELIVERED_WORK, EQUIPMENT, EXCLUSIVE_MODES, FACILITY_WORDS, KIND_OF_WORK, PER_HEAD_GROUP,
-                              PERSON_HEADS, PROGRAMME_WORDS, ROUTINE_MEASURES, SERVICE_HEAD, WORK_SYNONYMS, served_groups)
+                              PERSON_HEADS, PROGRAMME_WORDS, ROUTINE_MEASURES, SERVICE_HEAD, UNIT_RESPONDENTS, WORK_SYNONYMS,
+                              served_groups)
 from kb.domain.text import bigrams
 
 # rules about the name or the row as a whole: such a row is not offered in the table
@@ -437,7 +438,7 @@ _SATISFACTION_TAIL = re.compile(r"(满意度|满意程度|满意率)(调查)?$")
 # …or the project's own staff (医务人员满意度 for a clinic whose text names its 患者: they are not the served)
 _GENERAL_RESPONDENT = re.compile(r"(受益|辖区内?|广大|全[县市区镇])?(社会公众|社会|公众|市民|群众|居民|人民群众)|"
                                  r"(服务|受助|受益|补贴|补助|资助|奖补|救助|帮扶|扶持|保障)?对象|受益人群?|"
-                                 r"(医务|医护|工作|干部)?(人员|职工)")
+                                 r"(医务|医护|工作|干部|使用)?(人员|职工)|使用单位")
 # what a row asks about after its people (市民对粮食供应满意度): the people are before it
 _ABOUT = re.compile(r"对(?!象).+$")
 
@@ -447,7 +448,9 @@ def prefer_named_respondents(drafts: list[Draft], ctx: ProjectContext) -> None:
     the project serves (`words.served_groups`: 学生, 家长, 患者, 脱贫户 …) and another row asks them: 社会满意度
     for a payment to 39 脱贫户 beside 脱贫户满意度, 市民满意度调查 for grain bought from 农户, 医务人员满意度 for a
     clinic whose text names its 患者 (issue 10). A row with a learned value is kept (the unit asked it before)."""
-    served = served_groups(ctx.beneficiaries)
+    # a text naming nobody it serves: a school's, court's or hospital's own people (`ProjectContext.own_people`)
+    served = served_groups(ctx.beneficiaries) or (list(UNIT_RESPONDENTS.get(ctx.own_people, ()))
+                                                   if not _served_named(ctx) else [])
     if not served:
         return
     live = [d for d in drafts if d.slot == "satisfaction" and d.tier != Tier.ALTERNATE]
@@ -459,10 +462,17 @@ def prefer_named_respondents(drafts: list[Draft], ctx: ProjectContext) -> None:
             set_aside(d, f"描述写明了服务对象（{'、'.join(served[:2])}），满意度应询问他们，仅作备选")
 
 
+def _served_named(ctx: ProjectContext) -> bool:
+    """The text names someone it serves, the public in general included (居民 of a clinic's 基本公共卫生服务)."""
+    from kb.suggest.candidates import OWN_STAFF
+
+    return any(not OWN_STAFF.match(b) for b in ctx.beneficiaries)
+
+
 def _asks_group(d: Draft, served: list[str]) -> bool:
     """The satisfaction row names one of the groups `served` (脱贫户 in 受益脱贫(监测)户 by its first two characters)."""
     who = _SATISFACTION_TAIL.sub("", d.key)
-    return _asks_people(d) and any(g in who or g[:2] in who for g in served)
+    return (_asks_people(d) or who in served) and any(g in who or g[:2] in who for g in served)   # 干警: people
 
 
 def _asks_people(d: Draft) -> bool:
@@ -508,7 +518,8 @@ def _respondent_in_text(d: Draft, ctx: ProjectContext) -> bool:
     if not specific:
         return True
     head = max(specific, key=lambda w: who.rfind(w) + len(w))   # 残疾人家属: 家属 are asked, 残疾 says whose
-    return head in ctx.text or any(s in ctx.text for s in _RESPONDENT_SYNONYMS.get(head, ()))
+    return head in ctx.text or any(s in ctx.text for s in _RESPONDENT_SYNONYMS.get(head, ())) \
+        or head in UNIT_RESPONDENTS.get(ctx.own_people, ())   # a court's own project asks its 干警
 
 
 def _object_in_text(d: Draft, ctx: ProjectContext, tail: re.Pattern = _MEASURE_TAIL) -> float:

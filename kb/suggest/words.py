@@ -112,6 +112,24 @@ def served_groups(beneficiaries: list[str]) -> list[str]:
     return [b for b in beneficiaries if b not in GENERAL_SERVED]
 
 
+# whom an institution's own project serves when its text names nobody, read from the implementing unit's name (the
+# part before a bracketed 主管): a school's 校园维修改造 serves its 师生, a court's 审判楼 repair its 干警, a hospital's
+# equipment its 患者 — the respondents of real tables of such units (学生满意度 / 教师满意度, 干警满意度, 医院患者满意度)
+_UNIT_PEOPLE = ((re.compile(r"(?:中学|小学|学校|完小|中专|职高|职校|学院|大学)$"), "师生"),
+                (re.compile(r"(?:法院|检察院)$"), "干警"),
+                (re.compile(r"医院$"), "患者"))   # a 卫生院's 基本公共卫生服务 serves the 居民 of its township
+# the respondents a unit's own people are asked as (a row asking 学生 or 教师 asks a school's 师生)
+UNIT_RESPONDENTS = {"师生": ("师生", "学生", "教师", "家长"), "干警": ("干警", "民警"), "患者": ("患者", "病人")}
+
+
+def unit_people(department: str | None) -> str:
+    """The people an implementing unit serves by its own kind ('师生' for 黄石市第三中学(主管:黄石市教育局), '干警'
+    for 天津市河北区人民法院, '患者' for 海南省平山医院), '' for any other unit or none (a bureau, 教育局, serves
+    whomever its programme names)."""
+    unit = re.split(r"[(（]", department or "")[0].strip()
+    return next((who for pat, who in _UNIT_PEOPLE if pat.search(unit)), "")
+
+
 PERSON_HEADS = re.compile(r"(人|者|员|生|户|民|众|童|儿|老|妇|士|工|长|师|客|友|属|对象|人群|家庭)$")
 
 # the measure a quantity's unit gives its name (修缮农村公路 + 公里 → 修缮农村公路里程)
