@@ -76,6 +76,14 @@ def test_what_is_no_split_of_the_money_by_use_makes_no_part(shipped_kb):
     assert _parts(shipped_kb, rec["description"], rec["project"]) == ["畅通工程", "示范建设", "高标准农田建设"]
 
 
+def test_where_the_money_comes_from_is_no_use_and_a_use_may_open_on_people(shipped_kb):
+    """中央补助100万元、县级配套50万元 says where the money comes from, no use of it (no 中央补助成本); 人员培训 is a use
+    like 设备购置 (the name reader's 人 is a unit, not here), in a list after 主要用于 or in brackets."""
+    assert _parts(shipped_kb, "项目总投资150万元，其中中央补助100万元、县级配套50万元。") == []
+    assert _parts(shipped_kb, "年度预算80万元，主要用于设备购置50万元、人员培训20万元、宣传10万元。") == ["人员培训", "宣传", "设备购置"]
+    assert _parts(shipped_kb, "预算资金80万元（设备购置50万元，人员培训20万元，宣传10万元）") == ["人员培训", "宣传", "设备购置"]
+
+
 def test_a_part_written_as_a_fee_keeps_its_name():
     """办公费, 培训经费 are cost names as written; a use of work takes 成本."""
     assert part_cost_name("办公费") == "办公费"

@@ -210,7 +210,9 @@ _PART_LEAD = re.compile(r"^(?:其中|主要|分别|用于|安排|包括|含|另)
 # an amount gained or brought about (增加产值80万元、收入80万元), a standard (每人1000元, 户均2000元), a class of the
 # budget or what became of it (基本支出、项目支出; 实际使用…、结余…) is no part of the money by its use
 _NOT_SPENT = re.compile(r"收入|增收|产值|销售|利润|收益|节约|节省|减少|带动|实现|支出|结余|结转|使用|拨付|下达|到位|"
-                        r"总额|合计|共计|每|[人户亩生]均|标准$|单价$")
+                        r"总额|合计|共计|每|[人户亩生]均|标准$|单价$|"
+                        # where the money comes from (中央补助100万元、县级配套50万元) is no use of it
+                        r"中央|省级|市级|县级|区级|镇级|乡级|本级|上级|配套|自筹|财政|拨款|债券|衔接|贷款|捐赠|社会资本")
 
 
 def budget_parts(text: str, mentions: list[Mention], budget_wan: float | None) -> dict[int, str]:
@@ -238,11 +240,15 @@ def budget_parts(text: str, mentions: list[Mention], budget_wan: float | None) -
     return out
 
 
+# a use never opens on a function word (对…, 为…, 其…); 人员培训 is a use (`_BAD_START` reads 人 as a unit)
+_PART_BAD_START = re.compile(r"^(?:的|之|为|对|给|在|将|把|被|由|从|以|和|及|与|或|并|其|该|本|共|计|约)")
+
+
 def _part_use(text: str, m: Mention) -> str:
     """The use a part of the money is for, as written right before its amount ('' when it is no clean phrase)."""
     use = _PART_START.split(text[max(0, m.start - 18):m.start])[-1]
     use = _PART_LEAD.sub("", use)
-    if not re.fullmatch(r"[\u4e00-\u9fff]{2,12}", use) or _NOT_SPENT.search(use) or _bad_start(use) \
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,12}", use) or _NOT_SPENT.search(use) or _PART_BAD_START.match(use) \
             or _BAD_INSIDE.search(use) or FORM_NAME.search(use) or adverbial(use):
         return ""
     return use
