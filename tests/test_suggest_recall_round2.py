@@ -6,6 +6,7 @@
 2. Whom the satisfaction row asks when the text names nobody it serves: the implementing unit's own people when the
    unit is a school, a court or a hospital (黄石市第三中学's 校园维修改造: its real table asks 教师 and 学生; a court's
    审判楼 repair asks 干警), never 使用人员 / 社会 in general.
+3. A count of the calendar's periods (4个季度) is when the work happens, no target: it bound 享受贴息小微企业数量 ≥ 4 个.
 """
 from __future__ import annotations
 
@@ -146,3 +147,17 @@ def test_unit_people_reads_the_unit_before_its_supervisor():
     assert unit_people("稷山县翟店镇卫生院(主管:稷山县卫生健康和体育局)") == ""
     assert unit_people("武汉市青山区教育局") == ""
     assert unit_people(None) == ""
+
+
+# ------------------------------------------------------------------ 3. the calendar's periods
+
+def test_quarters_of_the_year_are_no_count_of_the_work(shipped_kb):
+    """分4个季度为脱贫户贷款贴息: the 4 is the year's quarters; no row holds it (E031's table had 享受贴息小微企业数量 ≥ 4 个
+    from 2022年4个季度共贴息74户次), while the 300 户次 the text states stays."""
+    res = _suggest(shipped_kb, "2024年脱贫人口小额信贷贴息项目，预算资金30万元，分4个季度为脱贫户贷款贴息，全年贴息不少于300户次。",
+                   "脱贫人口小额信贷贴息")
+    rows = _rows(res)
+    assert not [r for r in rows if r[3] == "4"], rows
+    assert ("数量指标", "贴息户次", "≥", "300", "户次") in rows, rows
+    ctx = read_project(shipped_kb.index.tokenizer, dev_record("E031")["description"])
+    assert [m.value for m in ctx.mentions if m.obj == "季度"] == []
