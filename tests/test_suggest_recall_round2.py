@@ -146,6 +146,11 @@ def test_unit_people_reads_the_unit_before_its_supervisor():
     assert unit_people("海南省平山医院") == "患者"
     assert unit_people("稷山县翟店镇卫生院(主管:稷山县卫生健康和体育局)") == ""
     assert unit_people("武汉市青山区教育局") == ""
+    assert unit_people("中共黄石市委党校") == "学员"          # a party school trains, its people are 学员, not 师生
+    assert unit_people("城关镇中心幼儿园") == "幼儿家长"
+    assert unit_people("县图书馆") == "读者"
+    assert unit_people("东莞展览馆") == "观众"
+    assert unit_people("县社会福利院") == "入住老人"
     assert unit_people(None) == ""
 
 
@@ -161,3 +166,13 @@ def test_quarters_of_the_year_are_no_count_of_the_work(shipped_kb):
     assert ("数量指标", "贴息户次", "≥", "300", "户次") in rows, rows
     ctx = read_project(shipped_kb.index.tokenizer, dev_record("E031")["description"])
     assert [m.value for m in ctx.mentions if m.obj == "季度"] == []
+
+
+def test_a_librarys_own_project_asks_its_readers(shipped_kb):
+    """A county library's shelving renewal names nobody it serves: the row asks 读者, the library's own people."""
+    text = "2024年县图书馆阅览室书架更新项目，预算资金20万元，采购更新书架120组、阅览桌椅40套。"
+    res = shipped_kb.suggest(text, project_name="阅览室书架更新", department="县图书馆", mode="lexical",
+                             with_opinions=False)
+    assert _asked(res) == ["读者满意度"], _asked(res)
+    res = shipped_kb.suggest(text, project_name="阅览室书架更新", mode="lexical", with_opinions=False)
+    assert _asked(res) == ["使用人员满意度"], _asked(res)

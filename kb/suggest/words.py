@@ -115,11 +115,18 @@ def served_groups(beneficiaries: list[str]) -> list[str]:
 # whom an institution's own project serves when its text names nobody, read from the implementing unit's name (the
 # part before a bracketed 主管): a school's 校园维修改造 serves its 师生, a court's 审判楼 repair its 干警, a hospital's
 # equipment its 患者 — the respondents of real tables of such units (学生满意度 / 教师满意度, 干警满意度, 医院患者满意度)
-_UNIT_PEOPLE = ((re.compile(r"(?:中学|小学|学校|完小|中专|职高|职校|学院|大学)$"), "师生"),
+_UNIT_PEOPLE = ((re.compile(r"(?:党校|行政学院|干部学院)$"), "学员"),
+                (re.compile(r"幼儿园$"), "幼儿家长"),
+                (re.compile(r"(?:中学|小学|学校|完小|中专|职高|职校|学院|大学)$"), "师生"),
                 (re.compile(r"(?:法院|检察院)$"), "干警"),
-                (re.compile(r"医院$"), "患者"))   # a 卫生院's 基本公共卫生服务 serves the 居民 of its township
+                (re.compile(r"医院$"), "患者"),   # a 卫生院's 基本公共卫生服务 serves the 居民 of its township
+                (re.compile(r"图书馆$"), "读者"),
+                (re.compile(r"(?:博物馆|纪念馆|美术馆|展览馆|科技馆)$"), "观众"),
+                (re.compile(r"(?:敬老院|养老院|福利院|供养服务中心)$"), "入住老人"))
 # the respondents a unit's own people are asked as (a row asking 学生 or 教师 asks a school's 师生)
-UNIT_RESPONDENTS = {"师生": ("师生", "学生", "教师", "家长"), "干警": ("干警", "民警"), "患者": ("患者", "病人")}
+UNIT_RESPONDENTS = {"师生": ("师生", "学生", "教师", "家长"), "干警": ("干警", "民警"), "患者": ("患者", "病人"),
+                    "学员": ("学员", "参训", "培训"), "幼儿家长": ("家长", "幼儿", "儿童"), "读者": ("读者",),
+                    "观众": ("观众", "参观"), "入住老人": ("老人", "老年", "入住")}
 
 
 def unit_people(department: str | None) -> str:
