@@ -7,6 +7,8 @@
    unit is a school, a court or a hospital (黄石市第三中学's 校园维修改造: its real table asks 教师 and 学生; a court's
    审判楼 repair asks 干警), never 使用人员 / 社会 in general.
 3. A count of the calendar's periods (4个季度) is when the work happens, no target: it bound 享受贴息小微企业数量 ≥ 4 个.
+4. An income or output the text says the project reaches or adds is its 经济效益 row in the text's words (实现会展业综合收入
+   280亿元 → 会展业综合收入; 增加特色产业产值80万元 → 新增特色产业产值): only a library row of that project had held them.
 """
 from __future__ import annotations
 
@@ -176,3 +178,35 @@ def test_a_librarys_own_project_asks_its_readers(shipped_kb):
     assert _asked(res) == ["读者满意度"], _asked(res)
     res = shipped_kb.suggest(text, project_name="阅览室书架更新", mode="lexical", with_opinions=False)
     assert _asked(res) == ["使用人员满意度"], _asked(res)
+
+
+# ------------------------------------------------------------------ 4. a stated income or output
+
+def test_a_stated_output_value_and_income_gain_are_economic_rows(shipped_kb):
+    """增加蔬菜产值120万元 and 增加脱贫户收入30万元: the text's own economic targets, named as it says them."""
+    res = _suggest(shipped_kb, "2024年蔬菜大棚建设项目，预算资金80万元，新建蔬菜大棚20栋，增加蔬菜产值120万元，增加脱贫户收入30万元。",
+                   "蔬菜大棚建设")
+    econ = sorted(r[1:] for r in _rows(res) if r[0] == "经济效益指标")
+    assert econ == [("新增蔬菜产值", "≥", "120", "万元"), ("脱贫户增收", "≥", "30", "万元")], econ
+
+
+def test_an_income_reached_is_named_by_its_object_never_another_sectors(shipped_kb):
+    """D063 (real): 全年实现会展业综合收入不低于280亿元 was bound to the library's 旅游综合收入 once D063's own row was left
+    out (cross-validation); the row names what the text says (会展业综合收入 ≥ 280 亿元)."""
+    rec = dev_record("D063")
+    res = shipped_kb.suggest(rec["description"], project_name=rec["project"], mode="lexical", with_opinions=False,
+                             exclude_origin="dev:D063")
+    rows = _rows(res)
+    assert ("经济效益指标", "会展业综合收入", "≥", "280", "亿元") in rows, rows
+    assert not [r for r in rows if r[1] == "旅游综合收入"], rows
+
+
+def test_a_gain_of_no_named_earner_forms_nothing():
+    """增加收入80万元 names no earner (whose income?) and 村集体收入达6万元 no verb of reaching before its object: neither
+    forms a row (the library's rows may still take the amount)."""
+    from kb.suggest.naming import benefit_amount_name
+    from kb.suggest.objects import Mention
+
+    assert benefit_amount_name(Mention("80", "万元", "", "增加收入", 0, 4, context="监测户增加收入")) is None
+    assert benefit_amount_name(Mention("6", "万元", "", "村集体收入", 0, 4, context="村集体收入")) is None
+    assert benefit_amount_name(Mention("3000", "万元", "", "旅游综合收入", 0, 4, context="实现旅游综合收入")) == "旅游综合收入"

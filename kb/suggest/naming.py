@@ -275,9 +275,31 @@ def benefit_amount_name(m: Mention) -> str | None:
     if m.unit not in Q.MONEY_UNITS or m.is_budget or not ECONOMIC_MEASURE.search(m.obj) or not is_clean(m.obj):
         return None
     if m.verb not in ("带动", "拉动"):
-        return None   # 实现特色产业产值80万元 binds the library's 特色产业产值 (D007); a formed twin only moved the ranker
+        return _stated_gain_name(m)
     name = "带动" + m.obj
     return name if MIN_NAME <= len(name) <= MAX_NAME and not FORM_NAME.search(name) else None
+
+
+# how the text says the amount is reached (实现会展业综合收入280亿元) or added (增加特色产业产值80万元), right before its object
+_LEVEL_SAID = re.compile(r"(?:实现|达到)$")
+_GAIN_SAID = re.compile(r"(?:增加|新增|提高|提升|增长)$")
+
+
+def _stated_gain_name(m: Mention) -> str | None:
+    """The 经济效益 row of an income or output the text says the project reaches or adds, in its words: 实现会展业综合收入
+    280亿元 → 会展业综合收入; 增加特色产业产值80万元 → 新增特色产业产值; 增加脱贫户收入10.93万元 → 脱贫户增收. None when no
+    such verb stands right before the object, or the object is no clean noun of four characters or more (增加收入: whose?)."""
+    obj = m.obj
+    before = m.context[:m.context.rfind(obj)] if obj and obj in m.context else ""   # .全年实现会展业综合收入不低于
+    if len(obj) < 4 or obj.startswith(("增加", "新增")) or not is_clean(obj) or FORM_NAME.search(obj):
+        return None
+    if _LEVEL_SAID.search(before):
+        name = obj
+    elif _GAIN_SAID.search(before):
+        name = obj[:-2] + "增收" if obj.endswith("收入") else "新增" + obj
+    else:
+        return None
+    return name if MIN_NAME <= len(name) <= MAX_NAME else None
 
 
 def _work_verb(verb: str) -> bool:
