@@ -9,6 +9,7 @@
 3. A count of the calendar's periods (4个季度) is when the work happens, no target: it bound 享受贴息小微企业数量 ≥ 4 个.
 4. An income or output the text says the project reaches or adds is its 经济效益 row in the text's words (实现会展业综合收入
    280亿元 → 会展业综合收入; 增加特色产业产值80万元 → 新增特色产业产值): only a library row of that project had held them.
+5. 组 counts sets of things (书架120组, 健身器材60组) like 套: the number binds its row.
 """
 from __future__ import annotations
 
@@ -210,3 +211,13 @@ def test_a_gain_of_no_named_earner_forms_nothing():
     assert benefit_amount_name(Mention("80", "万元", "", "增加收入", 0, 4, context="监测户增加收入")) is None
     assert benefit_amount_name(Mention("6", "万元", "", "村集体收入", 0, 4, context="村集体收入")) is None
     assert benefit_amount_name(Mention("3000", "万元", "", "旅游综合收入", 0, 4, context="实现旅游综合收入")) == "旅游综合收入"
+
+
+# ------------------------------------------------------------------ 5. 组
+
+def test_sets_counted_in_zu_bind_their_row(shipped_kb):
+    """采购更新书架120组 bound nothing (组 was no unit); it is the count of shelves renewed, like 阅览桌椅40套."""
+    res = shipped_kb.suggest("2024年县图书馆阅览室书架更新项目，预算资金20万元，采购更新书架120组、阅览桌椅40套。",
+                             project_name="阅览室书架更新", mode="lexical", with_opinions=False)
+    rows = _rows(res)
+    assert [r[1:] for r in rows if r[3] == "120"] == [("采购更新书架数量", "≥", "120", "组")], rows
