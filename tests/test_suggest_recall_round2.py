@@ -10,6 +10,8 @@
 4. An income or output the text says the project reaches or adds is its 经济效益 row in the text's words (实现会展业综合收入
    280亿元 → 会展业综合收入; 增加特色产业产值80万元 → 新增特色产业产值): only a library row of that project had held them.
 5. 组 counts sets of things (书架120组, 健身器材60组) like 套: the number binds its row.
+6. 兑付 / 支付 / 兑现及时率 are on-time payments like 发放及时率: one per table (E031 held 贴息资金兑付及时率 beside
+   小额贷款贴息发放及时率).
 """
 from __future__ import annotations
 
@@ -221,3 +223,17 @@ def test_sets_counted_in_zu_bind_their_row(shipped_kb):
                              project_name="阅览室书架更新", mode="lexical", with_opinions=False)
     rows = _rows(res)
     assert [r[1:] for r in rows if r[3] == "120"] == [("采购更新书架数量", "≥", "120", "组")], rows
+
+
+# ------------------------------------------------------------------ 6. one on-time payment
+
+def test_a_redemption_on_time_is_the_same_measure_as_a_payout_on_time():
+    """贴息资金兑付及时率 and 小额贷款贴息发放及时率 ask one thing: one measure class, one row in the table."""
+    from kb.suggest.draft import Draft
+    from kb.suggest.table import same_measure
+
+    a = Draft(name="贴息资金兑付及时率", level2="timeliness", source="type", unit="%")
+    b = Draft(name="小额贷款贴息发放及时率", level2="timeliness", source="formed", unit="%")
+    assert same_measure(a, b)
+    c = Draft(name="租金支付及时率", level2="timeliness", source="type", unit="%")
+    assert same_measure(c, b)

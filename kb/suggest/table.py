@@ -137,9 +137,11 @@ SAFETY = re.compile(r"安全(?:生产)?事故(?:发生)?(?:次数|起数|数|率
 MEASURE_CLASSES = (
     re.compile(r"(验收合格率|验收质量|工程质量合格率|工程合格率|验收通过率)$"),
     ON_TIME,
-    re.compile(r"(发放及时率|及时发放率|按时发放率|拨付及时率|到位及时率|按时足额发放率|按月足额发放率|按月发放率|"
+    re.compile(r"(发放及时率|及时发放率|按时发放率|拨付及时率|到位及时率|兑付及时率|兑现及时率|支付及时率|"
+               r"按时足额发放率|按月足额发放率|按月发放率|"
                r"每月[^率]{0,4}发放|(?:救助|补助|补贴|资助)及时率)$"),   # 按月发放率 beside 补助金每月中旬发放 (D042):
-    # one on-time payment; 临时救助及时率 (质量) beside 临时救助发放及时率 (时效) too (D017)
+    # one on-time payment; 临时救助及时率 (质量) beside 临时救助发放及时率 (时效) too (D017); 贴息资金兑付及时率 beside
+    # 小额贷款贴息发放及时率 (E031)
     # 经费发放率 beside 优抚对象生活补助发放率 (D042): one share paid out (按标准 / 足额 / 按时 / 按月 are others)
     re.compile(r"(?<![时月准额])发放率$"),
     re.compile(r"完成率$"),   # 文化活动完成率 beside 公共文化服务体系完成率 (on-time ones matched above)
