@@ -498,12 +498,15 @@ def slot_names(core: str, slot: str, kind: str) -> list[str]:
     """〔object〕 + each measure of `slot` for a work kind (`SLOT_MEASURES`); the object is
     `short_object(core)`. A core naming the field a fund is for (`POLICY_FIELD`) names no quality or timeliness:
     海南省平山医院卫生健康发展专项资金项目 gave 医院卫生健康发展完成及时率, the fund's title as a task (a reviewer
-    struck it) — the type's own rows (维修改造按期完成率) name what is done; its cost stays the fund's."""
+    struck it) — the type's own rows (维修改造按期完成率) name what is done; its cost stays the fund's. A cost of an
+    object that is money (初中公用经费, `words.NAME_BOILERPLATE` keeps 经费 after a kind of spending) is the object."""
     obj = short_object(core)
     if not obj or slot != "cost" and POLICY_FIELD.search(obj):
         return []
     if kind == "pay":
         obj = re.sub(r"(发放|资金)$", "", obj)
+    if slot == "cost" and obj.endswith("经费"):
+        return [obj]   # 初中公用经费 is money already: 初中公用经费 ≤ 64.8 万元, not 初中公用经费成本
     return [obj + m for m in SLOT_MEASURES.get(slot, {}).get(kind, ())]
 
 

@@ -151,10 +151,13 @@ UNIT_MEASURE = {
 }
 COUNT_MEASURE = "数量"   # every other count unit (个, 台, 套, 辆, 处, 所, 粒, 株 …)
 
-# project-name words that say how it is funded or filed, not what it does
+# project-name words that say how it is funded or filed, not what it does; 经费 after a kind of spending
+# (公用经费, 人员经费, 办公经费, 运转经费: the money is the object) stays — 初中公用经费 lost it and formed the
+# garbled 初中公用完成时间 (a real table: 公用经费完成时间)
 NAME_BOILERPLATE = re.compile(
     r"(?:\d{4}年?(?:至|-|—|~)\d{4}年?|市本级|县本级|区本级|\d{4}年度?|\d{4}-\d{4}年?|第?[一二三四五六七八九十]+季度|第[一二三四五六七八九十\d]+批|本级|市级|省级|县级|区级|"
-    r"中央|自治区|财政|转移支付|专项资金|专项经费|补助资金|补助经费|工作经费|业务经费|项目经费|资金|经费|专项|项目|"
+    r"中央|自治区|财政|转移支付|专项资金|专项经费|补助资金|补助经费|工作经费|业务经费|项目经费|资金|"
+    r"(?<!公用)(?<!人员)(?<!办公)(?<!运转)经费|专项|项目|"
     r"支出|部门整体|绩效|自评|区域)")
 
 # words that name a programme, a target group or a sector's own object: a row holding one the
