@@ -185,6 +185,9 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
         if other:
             set_aside(d, f"指标针对{other}，与项目所在地不符，仅作备选")
             continue
+        if asks_absent_enterprises(d, ctx):
+            set_aside(d, "描述中没有企业，这项满意度调查的对象不是本项目的服务对象，仅作备选")
+            continue
         if d.slot == "satisfaction" and not d.type_core and d.source != "formed" and \
                 not (_respondent_in_text(d, ctx) and _asks_people(d) and _qualified_respondent_in_text(d, ctx)):
             # 干警满意度 for a school building, 被检查单位满意度 for fuel: people the project never serves
@@ -258,9 +261,16 @@ def misplaced(d: Draft) -> str:
     - under 效益, a rate of an output act (`_OUTPUT_RATE`: 年度重点工作任务完成率, filed under 社会效益 by operations.csv)
       whose name holds no word of the checker's benefit vocabulary (`LEVEL_BENEFIT_RE`, `PEOPLE_BENEFIT_RE`) is an output
       the checker files under 产出 (trial 5, E003).
-    A number the text states for the row is the declarant's own and is never read here. Returns the reason (Chinese)."""
+    - under 数量 or 质量, a period (`_PERIOD_NAME`: 服务周期, 租赁期限) the checker files under 时效 is how long the
+      service runs, no output: 服务周期 ≥ 36 个月 under 数量 (D024, a server-room lease whose 时效 row already holds
+      服务期限 3 年) — set aside even when the text states the figure, as the place, not the number, is wrong.
+    Otherwise a number the text states for the row is the declarant's own and is never read here. Returns the reason
+    (Chinese)."""
     from kb.checker.rewrite import guess_level, guess_level2
 
+    if d.slot in ("quantity", "quality") and _PERIOD_NAME.search(d.key) and \
+            guess_level2(Level1.output, d.key) is Level2.timeliness:
+        return "名称是服务或实施的期限，属于时效要求，不是产出（审核规则按名称归入时效指标），仅作备选"
     if d.value_source == "text":
         return ""
     if d.slot == "timeliness" and not _DATE.search(d.value or "") and \
@@ -294,6 +304,8 @@ _EXTENT_NAME = re.compile(r"(面积|里程|长度)$")
 
 
 _DATE = re.compile(r"\d{4}年|\d+月|\d+日")
+# a name that is only a period of service or work (服务周期, 租赁期限, 实施年限, 工期)
+_PERIOD_NAME = re.compile(r"(?:周期|期限|年限|工期)$")
 
 
 # a fund named a subsidy (补助经费) that rents or buys what it pays for
@@ -462,6 +474,21 @@ def prefer_named_respondents(drafts: list[Draft], ctx: ProjectContext) -> None:
             set_aside(d, f"描述写明了服务对象（{'、'.join(served[:2])}），满意度应询问他们，仅作备选")
 
 
+def prefer_specific_respondents(drafts: list[Draft]) -> None:
+    """Tier ALTERNATE for a satisfaction row whose respondent the checker calls vague (SAT-05,
+    `kb.checker.lexicon.SAT_VAGUE_RE`: 社会满意度, 社会公众满意度 — 满意度对象笼统，无法组织调查) while another row
+    that may be shown asks someone it can survey: D060 (a 岗位补贴 for 再就业援助对象) showed 社会满意度 with
+    受助对象满意度 in the pool. A row with a learned value is kept (the unit asked it before)."""
+    from kb.checker.lexicon import SAT_VAGUE_RE
+
+    live = [d for d in drafts if d.slot == "satisfaction" and d.tier != Tier.ALTERNATE]
+    if not any(not SAT_VAGUE_RE.search(d.key) for d in live):
+        return
+    for d in live:
+        if d.value_source != "learned" and SAT_VAGUE_RE.search(d.key):
+            set_aside(d, "审核规则 SAT-05：满意度对象笼统，已有写明调查对象的满意度指标，仅作备选")
+
+
 def _served_named(ctx: ProjectContext) -> bool:
     """The text names someone it serves, the public in general included (居民 of a clinic's 基本公共卫生服务)."""
     from kb.suggest.candidates import OWN_STAFF
@@ -518,8 +545,27 @@ def _respondent_in_text(d: Draft, ctx: ProjectContext) -> bool:
     if not specific:
         return True
     head = max(specific, key=lambda w: who.rfind(w) + len(w))   # 残疾人家属: 家属 are asked, 残疾 says whose
-    return head in ctx.text or any(s in ctx.text for s in _RESPONDENT_SYNONYMS.get(head, ())) \
+    synonyms = _RESPONDENT_SYNONYMS.get(head, ())
+    # a row retrieved by a word or two asks people the text names, or attending the work the project's *name* says
+    # (主体班(干部教育培训) asks 学员): 学员满意度 for a fitness fund that spends 1.2 of 63.2 万元 on 体育项目培训 (E051)
+    # displaced its 健身群众满意度; a type's own rows take the work anywhere in the text
+    where = ctx.name if d.source == "retrieval" and ctx.name else ctx.text
+    return head in ctx.text or any(s in (ctx.text if s in SPECIFIC_RESPONDENTS or PERSON_HEADS.search(s) else where)
+                                   for s in synonyms) \
         or head in UNIT_RESPONDENTS.get(ctx.own_people, ())   # a court's own project asks its 干警
+
+
+# enterprises asked (小微企业, 参展企业) and the words that say a text serves any
+_ENTERPRISE_WHO = re.compile(r"企业|公司|商户")
+_ENTERPRISE_TEXT = re.compile(r"企业|公司|商户|厂|经营主体|市场主体|个体工商户")
+
+
+def asks_absent_enterprises(d: Draft, ctx: ProjectContext) -> bool:
+    """A satisfaction row (of any source but the text's own) asking enterprises when the text names none:
+    申报创业担保贷款贴息小微企业的满意度, a 贷款贴息 type's real row, for a 脱贫人口小额信贷 subsidy to 脱贫户 (E032)."""
+    if d.slot != "satisfaction" or d.source == "formed" or d.value_source == "learned":
+        return False
+    return bool(_ENTERPRISE_WHO.search(_SATISFACTION_TAIL.sub("", d.key))) and not _ENTERPRISE_TEXT.search(ctx.text)
 
 
 def _object_in_text(d: Draft, ctx: ProjectContext, tail: re.Pattern = _MEASURE_TAIL) -> float:
