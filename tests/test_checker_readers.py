@@ -271,22 +271,23 @@ def test_a_table_without_rows_is_refused_like_an_empty_sheet(tmp_path):
 
 def test_the_findings_sheet_points_at_rows_of_the_table_sheet(tmp_path):
     """Reported (fresh trial): the terminal named a finding's row by the input file (row 15) and the 审核意见
-    sheet by another count (行号 9). The sheet now says which row of its own 绩效目标表 sheet a finding is
-    about, and that row holds the indicator the finding names (D059, real)."""
+    sheet by another count (行号 9); the ninth trial then found the sheet's spreadsheet rows (第 9 行) beside the
+    table's (第1、2行) in the messages. The sheet now gives one numbering, the table's — the row the terminal
+    and the messages name — with the indicator's name, and its header says so (D059, real)."""
     rec = dev_record("D059")
     p = tmp_path / "d.json"
     p.write_text(json.dumps(rec, ensure_ascii=False), encoding="utf-8")
     t = read_table(p)
     rep = check_declaration(t)
     wb = openpyxl.load_workbook(export_xlsx(t, tmp_path / "checked.xlsx", rep))
-    table, notes = wb["绩效目标表"], wb["审核意见"]
+    notes = wb["审核意见"]
+    assert "不是本工作表的行号" in notes.cell(1, 1).value
     by_number = dict(zip(t.row_numbers or range(1, len(t.rows) + 1), t.rows))
     pointed = 0
     for f, line in zip(rep.findings, notes.iter_rows(min_row=2, values_only=True)):
-        if f.row is None or by_number[f.row].is_goal:
+        if f.row is None:
             continue
-        sheet_row = int(str(line[0]).removeprefix("第 ").removesuffix(" 行"))
-        assert table.cell(sheet_row, 3).value == by_number[f.row].name, (line, f.row)
+        assert line[0] == f"第{f.row}行“{by_number[f.row].name}”", (line, f.row)
         pointed += 1
     assert pointed >= 3
 

@@ -125,14 +125,14 @@ def test_a_zero_budget_is_said_with_the_one_used(shipped_kb):
     """Reported: --budget 0 was silently replaced by the text's 210 万元 (500 against a text's 4000 is said)."""
     res = _suggest(shipped_kb, _LIGHTS, "城市路灯维护", 0)
     assert res.budget_wan == 150
-    assert "填写的预算 0 万元无法使用" in res.message and "150 万元" in res.message, res.message
+    assert "预算填 0 万元，视为未填写" in res.message and "150 万元" in res.message, res.message
     cost = [r for r in _rows(res) if r[3] == "150"]
     assert cost and cost[0][2] == "≤", _rows(res)
 
 
 def test_a_zero_budget_without_one_in_the_text_leaves_the_cost_to_fill(shipped_kb):
     res = _suggest(shipped_kb, "更换LED路灯灯具900套，主干道亮灯率不低于98%。", "城市路灯维护", 0)
-    assert "无法使用" in res.message and "成本指标待填写" in res.message, res.message
+    assert "视为未填写" in res.message and "成本指标待填写" in res.message, res.message
     from kb.suggest.context import unusable_budget_note
     assert unusable_budget_note(None, 150) == "" and unusable_budget_note(80, 150) == ""
 

@@ -233,7 +233,7 @@ CATALOG: dict[str, RuleMeta] = {r.id: r for r in (
     _R('FEAS-03', 'FEAS', '全部指标值均为100%', 'info', 'table', 'appropriateness',
        (('—', '', 'heuristic'),)),
     # ours (not in the catalog): a target ten times (or a tenth of) the quantity the project description states
-    _R('FEAS-04', 'FEAS', '指标值与申报说明中的数量相差10倍以上', 'warning', 'row', 'appropriateness',
+    _R('FEAS-04', 'FEAS', '指标值与申报说明中的数量相差10倍以上或受益数不一致', 'warning', 'row', 'appropriateness',
        (('OURS', '', 'heuristic'),)),
     # ours (not in the catalog): a target beyond any project's reach (99999999999 公里, 5000000000 人)
     _R('FEAS-05', 'FEAS', '指标值超出合理上限', 'warning', 'row', 'feasibility',

@@ -236,7 +236,7 @@ LEVEL_TIME_RE = alternation(("时间", "时限", "期限", "工期", "进度", "
                              "节点", "周期"))
 LEVEL_COST_RE = alternation(("成本", "费用", "单价", "补助标准", "金额"))
 LEVEL_BENEFIT_RE = alternation(("受益", "带动", "增收", "收入", "减少", "降低", "改善", "知晓", "就业", "效益",
-                                "影响", "节约", "增加"))
+                                "影响", "节约", "增加", "成交额"))
 # (suggest places a change it reads in prose by the same lists: 网络零售额增长率 economic, 化学农药用量减少率 ecological)
 # ours: what a work brings people — 就医便利程度, 办事便捷性, 群众获得感/安全感/幸福感 — is a 社会效益 (or, surveyed,
 # a satisfaction), never an output count (trial 2: 群众就医便利程度 moved from 效益/数量 to 产出/数量)
@@ -247,7 +247,9 @@ PEOPLE_BENEFIT_RE = re.compile(r"(?:便利|便捷|方便)(?:程度|性|度)|获�
 # work and 效益 holds 社会效益, what the outputs bring people — a beneficiary count is that (round 10)
 BENEFICIARY_RE = re.compile(r"受益|惠及")
 LEVEL_ECONOMIC_RE = alternation(("收入", "增收", "产值", "产量", "亩产", "单产", "亩均收益", "经济", "节约", "利润",
-                                 "销售", "零售", "营业", "交易额", "增加值", "税"))
+                                 "销售", "零售", "营业", "交易额", "成交额", "增加值", "税"))
+# (成交额: the deals a fair or a technology market brings, 展会意向成交额 / 技术合同成交额 — an economic benefit as the
+# library's 现场成交金额 and 技术合同成交额 are; round 12, E021's 展会意向成交额 had stood under 质量)
 LEVEL_ECOLOGICAL_RE = alternation(("生态", "环境", "绿化", "排放", "污染", "污水", "水质", "空气", "森林", "水土",
                                    "节能", "能耗", "碳", "垃圾", "植被", "农药", "化肥"))
 LEVEL_SUSTAINABLE_RE = alternation(("长效", "持续", "机制", "年限", "长期", "使用寿命"))

@@ -19,10 +19,10 @@ from typing import Any
 from kb.checker import lexicon as L
 from kb.checker.catalog import CACHES
 from kb.domain.enums import Level1, Level2
-from kb.domain.quantity import target_number_problem
+from kb.domain.quantity import misplaced_separator, target_number_problem
 from kb.domain.levels import is_goal_label, level2_key, level2_of_key, parse_level1
 from kb.domain.schema import TargetRow
-from kb.domain.text import INVISIBLE_OR_PICTOGRAPH_RE, compact, strip_pictographs
+from kb.domain.text import FULLWIDTH_RE, INVISIBLE_OR_PICTOGRAPH_RE, compact, strip_pictographs
 from kb.domain.units import VALUE_UNITS, measure_of
 from kb.domain.words import reduction_amount
 
@@ -56,6 +56,7 @@ def norm_op(op: str) -> str:
 # ---------------------------------------------------------------- value patterns
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 NUM_RE = re.compile(_NUM)
+_COMMA_RUN_RE = re.compile(r"\d+(?:,\d+)+(?:\.\d+)?")  # a figure with commas, grouped well or not (TXT-06)
 _EMB_PREFIX_RE = re.compile(
     r"(?:>=|=>|<=|=<|≥|≤|≧|≦|>|<|=|±|\+-|大于或等于|小于或等于|大于等于|小于等于|不低于|不少于|不小于|不高于|"
     r"不超过|不大于|至少|至多|最多|达到|大于|小于|高于|低于|超过|等于)$")
@@ -190,14 +191,13 @@ def _levels(key: tuple[str, str]) -> tuple:
 _STRIP_FOR_TEXT = re.compile(
     r"\d+(?:,\d{3})*(?:\.\d+)?|\d{4}年|\d{1,2}月|\d{1,2}[日号]|以上|以下|以内|之内|之前|以前|前|不低于|不少于|"
     r"不小于|不高于|不超过|不大于|至少|至多|最多|达到|大于|小于|高于|低于|超过|等于|左右|约")
-_FULLWIDTH_RE = re.compile(r"[\uFF01-\uFF5E\u3000]")
 _RAW_WS_RE = re.compile(r"[\s\u3000]")
 
 
 def _simple(key: str) -> tuple[str, bool, bool, bool]:
     """(normalised, Traditional seen, full-width seen, whitespace seen) of an operator or unit."""
     t, trad = compact(key)
-    return t, trad, bool(_FULLWIDTH_RE.search(key)) if key else False, bool(_RAW_WS_RE.search(key)) if key else False
+    return t, trad, bool(FULLWIDTH_RE.search(key)) if key else False, bool(_RAW_WS_RE.search(key)) if key else False
 
 
 def _simple_unit(key: str) -> tuple[str, bool, bool, bool, bool]:
@@ -344,7 +344,7 @@ class ValueInfo:
         v, self.trad = compact(raw)
         if v and PENDING_VALUE_RE.match(v):
             v = ""  # 待填写 (our writers' blank): an empty value
-        self.fullwidth = bool(_FULLWIDTH_RE.search(raw)) if v else False
+        self.fullwidth = bool(FULLWIDTH_RE.search(raw)) if v else False
         self.ws = bool(_RAW_WS_RE.search(raw)) if v else False
         self.v = v
         # a formula's digits are cell references, not a number (QNT-04 reports it)
@@ -668,6 +668,13 @@ def _parse_number(self: Any, v: str) -> None:
         start -= 1  # a minus sign (-1, ≥-5): the number is negative, not a range or a dash
         self.num_text = "-" + self.num_text
     self.num = to_float(self.num_text)
+    if "," in v:
+        run = _COMMA_RUN_RE.match(v, m.start())
+        if run and misplaced_separator(run.group()):
+            # “1,0000”: TXT-06 says the target cannot be read, so no rule reads one (COST-04 compared 1000 万元
+            # with the budget, trial 9); the whole run is the figure, what follows it the unit
+            self.num = None
+            m = run
     if start:
         pm = _EMB_PREFIX_RE.search(v, 0, start)
         if pm:

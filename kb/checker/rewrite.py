@@ -32,7 +32,7 @@ from kb.checker.rules.relevance import benefit_level2, is_money_cost, is_output_
 from kb.checker.parse import UNIT_RE, ParsedRow, has_metric, name_info, to_float, unset_row, valid_date
 from kb.checker.rules.timeliness import budget_year, late_years
 from kb.domain.words import HOLD_VERBS, PAYMENT_VERBS
-from kb.domain.years import without_past_reports
+from kb.domain.years import past_report_parts, without_past_reports
 from kb.domain.text import compact, strip_invisible, strip_pictographs, tidy_spaces, to_simplified
 from kb.domain.enums import LEVEL2_PARENT, Level1, Level2
 from kb.domain.levels import level2_fits, level2_of_key
@@ -1395,24 +1395,32 @@ _RATE_GOAL_RE = re.compile(r"(?:提升至|提升到|提高至|提高到|增至|�
                            r"(?P<n>\d+(?:\.\d+)?)\s*%")
 
 
-def stated_rate(text: str | None, name: str) -> float | None:
+def stated_rate(text: str | None, name: str, year: int | None = None) -> float | None:
     """ours (round 14): the rate the description sets as the target of the rate a row names (优良中等路率 beside
     “优良中等路率为78%，力争年底提升至82%以上” → 82.0): the name written whole (its 括号 dropped) in the text, then,
     in the same sentence (up to 。；), the last rate after a target verb (提升至, 达到, 不低于 …; `_RATE_GOAL_RE`) —
     never the rate the sentence says is now (为78%). None when the text does not name it, or sets none, or two
-    sentences set different ones."""
-    t = compact(text or "")[0]
+    sentences set different ones. Round 16: a rate a past period reached is none — the clauses reporting it are left
+    out (`kb.domain.years.past_report_parts`, `without_past_reports`' reader, with `year` the table's 预算年度):
+    “上年度…抽检合格率达到92%” and “2024年…合格率达到92%” in a 2025 table say what was reached, not this year's
+    target; a sentence naming the rate only in its past part takes the first goal its kept part sets (上年度…合格率为
+    90%，今年力争达到96% → 96.0)."""
     base = _PAREN_RE.sub("", name or "")
-    if not t or len(base) < 3 or base not in t:
+    if not text or len(base) < 3:
         return None
     found: set[float] = set()
-    for m in re.finditer(re.escape(base), t):
-        end = re.search(r"[。；;]", t[m.end():])
-        clause = t[m.end(): m.end() + end.start()] if end else t[m.end():]
-        goals = [to_float(g.group("n")) for g in _RATE_GOAL_RE.finditer(clause)]
-        goals = [g for g in goals if g is not None and 0 < g <= 100]
-        if goals:
-            found.add(goals[-1])
+    for sentence, kept in past_report_parts(text, year):
+        t, now = compact(sentence)[0], compact(kept)[0]
+        if base not in t:
+            continue
+        # the name in the part that reports no past: its clause after it; named only in the past part (上年度…
+        # 合格率为90%，今年力争达到96%): the goal the kept part sets, which speaks of the same rate
+        after = [now[m.end():] for m in re.finditer(re.escape(base), now)]
+        for clause in after or [now]:
+            goals = [to_float(g.group("n")) for g in _RATE_GOAL_RE.finditer(clause)]
+            goals = [g for g in goals if g is not None and 0 < g <= 100]
+            if goals:
+                found.add(goals[-1] if after else goals[0])
     return found.pop() if len(found) == 1 else None
 
 
@@ -1436,7 +1444,7 @@ def _rate_target(r: ParsedRow, ids: set[str], base: str, fam: str | None, num: f
         v = _ocr_ge(r)
         if v is not None:
             return ("≥", fmt_num(v), "%")
-    if v is None and per == "%" and (said := stated_rate(r.ctx.get("description"), name or r.name)) is not None:
+    if v is None and per == "%" and (said := stated_rate(r.ctx.get("description"), name or r.name, budget_year(r))) is not None:
         # round 14: 优良中等路率 ≥120 % (QNT-07) beside “力争年底提升至82%以上”: the text's 82, not the library's 80
         return ("=" if said == 100 else "≥", fmt_num(said), "%")
     if v is None and typ and 0 < typ[1] <= 100 and unit_fits("ratio", typ[2] or "%"):

@@ -164,6 +164,8 @@ def suggest_cmd(
         raise DataError("请用 --text 给出项目描述(不能为空)，或用 --file 给出 JSONL 文件", field="--text")
     if text and file:
         raise DataError("--text 与 --file 只能二选一", field="--file")
+    # the project name is optional: "" or only spaces is none (the .xlsx leaves 项目名称 blank to fill in)
+    project_name = (project_name or "").strip() or None
     budget = _budget_wan(budget_text)
     if budget_out_of_range(budget):
         raise DataError(BUDGET_RANGE, field="--budget")
@@ -261,11 +263,16 @@ def _print_table(res) -> None:
     for c in ("一级指标", "二级指标", "三级指标", "指标值", "计量单位", "分值") + (() if narrow else ("设定依据",)):
         t.add_column(c, justify="right" if c == "分值" else "left",
                      overflow="fold", min_width=12 if c == "三级指标" else None)
+    from rich.markup import escape
+
+    from kb.io.xlsx_table import value_with_operator
+
     prev = None
     for c in res.default_table:
         first = (c.level1_label, c.level2_label) != prev
         prev = (c.level1_label, c.level2_label)
-        target = f"{c.operator}{c.value}" if c.value else "[yellow]待填写[/]"
+        # a 定性 row as the .xlsx writes it (定性：年度内完成), never glued into 定性年度内完成 (trial 9, D051)
+        target = escape(value_with_operator(c.operator, c.value)) if c.value else "[yellow]待填写[/]"
         l1, l2 = (c.level1_label, c.level2_label) if not narrow else (
             c.level1_label.removesuffix("指标"), c.level2_label.removesuffix("指标"))
         cells = [l1 if first else "", l2 if first else "", c.name, target, c.unit or "-",
@@ -279,8 +286,6 @@ def _print_table(res) -> None:
         console.print("备选: " + "；".join(alts))
     notes = [p for p in res.message.split("；") if p and not res.types_uncertain or p and "项目类型" not in p]
     if notes:   # what of the text was not used, and why (a budget in 1e30万元 …); the type note is above
-        from rich.markup import escape
-
         console.print("[yellow]注意[/]: " + escape("；".join(notes)))
 
 

@@ -22,7 +22,9 @@ from kb.domain.text import normalize
 # The largest amount a request may state: 10 万亿元 (1e9 万元), beyond any single project's budget.
 # Budgets, amounts executed and adjustments (signed) are bounded by it on every endpoint.
 MAX_BUDGET_WAN = 1e9
-BUDGET_RANGE = f"预算须为 0 到 {MAX_BUDGET_WAN:,.0f} 之间的数(万元)"  # the one message (not "1e+09")
+# the one message (not "1e+09"); 0 is the one rule's “none” (suggest: the text's budget, else the cost 待填写),
+# said here as in the note that follows it (`kb.suggest.context.unusable_budget_note`), never “应大于 0” after it
+BUDGET_RANGE = f"预算须为 0 到 {MAX_BUDGET_WAN:,.0f} 之间的数(万元)，填 0 视为未填写"
 
 
 def wan_text(v: float) -> str:

@@ -46,6 +46,19 @@ def to_simplified(text: str) -> str:
     return text.translate(_t2s_table())
 
 
+# full-width digits, Latin letters, ％ ＞ ＝ ＜ and the other ASCII forms (U+FF01–FF5E), and the ideographic space: what
+# the checker's TXT-01 asks to write half-width in 运算符 / 指标值 / 计量单位 (the budget system's import refuses
+# them), and what a table writer converts (`halfwidth`) — one class, read by both
+FULLWIDTH_RE = re.compile(r"[\uFF01-\uFF5E\u3000]")
+
+
+def halfwidth(text: str) -> str:
+    """`text` with each full-width character of `FULLWIDTH_RE` (TXT-01's) in its half-width form (NFKC: １２ → 12,
+    ＞ → >, ％ → %, U+3000 → space); every other character as it is (㎡, ℃ and Chinese are kept). A table writer
+    puts 运算符 / 指标值 / 计量单位 through it: the export wrote “≥１２” (trial 9)."""
+    return FULLWIDTH_RE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text) if text else text
+
+
 # characters a person cannot see that change what a text is: zero-width spaces and joiners, bidi
 # controls (RLO can reverse what is shown), the BOM, NUL and other C0/C1 controls (not tab/newline)
 INVISIBLE_RE = re.compile("[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160"

@@ -62,11 +62,16 @@ _PLANNED_YEAR = re.compile(r"(20\d\d)年(?:度)?(?:的)?(?:目标|计划|力争|
 def planned_year(project_name: str | None, description: str | None) -> int | None:
     """`stated_year`, else the one year the description plans for when it names several (2024年馆内到馆读者12.3万
     人次，2025年目标到馆人次达到13万以上 → 2025: the year a plan word follows — 目标, 计划, 力争, 预计, 拟), else None.
-    The checker's reading of a blank 预算年度 (round 13: the `--fix` workbook left it blank beside such a text)."""
+    The checker's reading of a blank 预算年度 (round 13: the `--fix` workbook left it blank beside such a text), and
+    `without_past_reports`' (the plan year, below which a year a sentence opens on is past). A year ending a span of
+    whole years (2023—2025年目标) is none (round 16; it was read as the plan year, though `stated_year` and
+    `without_past_reports` read such a span as a period)."""
     year = stated_year(project_name, description)
     if year is not None:
         return year
-    planned = {int(y) for y in _PLANNED_YEAR.findall(normalize(description or ""))}
+    # a span of whole years is no plan year (2023—2025年目标任务: a period, as `stated_year` reads it); so every year
+    # read here is one `without_past_reports` counts, and its bound is no later for reading this one
+    planned = {int(y) for y in _PLANNED_YEAR.findall(_YEAR_SPAN.sub("", normalize(description or "")))}
     return planned.pop() if len(planned) == 1 else None
 
 
@@ -75,26 +80,38 @@ _NOW_OR_PLAN = re.compile(r"今年|本年|本届|本期|当年|计划|预计|力
 _CLAUSES = re.compile(r"[，,]")
 
 
-def without_past_reports(text: str | None) -> str:
+def without_past_reports(text: str | None, year: int | None = None) -> str:
     """`text` with the clauses that report a past period cut out: a sentence opening on a past period (上年度,
-    上届 — `kb.domain.words.PAST_PERIODS`) or on a year before the one the text plans for (the latest it names, or `stated_year`) loses
+    上届 — `kb.domain.words.PAST_PERIODS`) or on a year before the one the text plans for (the latest it names, or `planned_year`,
+    or `year` — the table's 预算年度 when the caller knows it) loses
     its clauses up to the first that says this year or a plan (2024年馆内到馆读者12.3万人次，2025年目标到馆人次达到
     13万以上 → 2025年目标到馆人次达到13万以上). For readers of stated figures that have no reading of what already
-    happened (the checker's STR-03 rewrite offered the 2024 actual 12.3万 as the 2025 target, trial 7)."""
+    happened (the checker's STR-03 rewrite offered the 2024 actual 12.3万 as the 2025 target, trial 7; round 16: the
+    rate a QNT-07 rewrite took from “2024年…合格率达到92%” in a 2025 table). Text normalised (`normalize`);
+    sentence by sentence, `past_report_parts`."""
+    return "".join(kept for _, kept in past_report_parts(text, year))
+
+
+def past_report_parts(text: str | None, year: int | None = None) -> list[tuple[str, str]]:
+    """(sentence, what `without_past_reports` keeps of it) for each sentence of the normalised `text` (split after
+    。；!？): the sentence itself when it reports no past period, else its clauses from the first that says this
+    year or a plan ('' when none does). For a reader that must know which sentence a kept part came from (the
+    checker's `stated_rate`: “上年度…合格率为90%，今年力争达到96%” names the rate in the past part and sets its
+    target in the kept one)."""
     from kb.domain.words import PAST_PERIODS
 
     plain = normalize(text or "")
     said = [int(y) for y in _YEAR.findall(_YEAR_SPAN.sub("", plain))]
-    planned = max(said + [y for y in (stated_year(None, plain),) if y is not None], default=None)
+    planned = max(said + [y for y in (planned_year(None, plain), year) if y is not None], default=None)
     out = []
     for sentence in re.split(r"(?<=[。；;!！?？])", plain):
         lead = re.match(r"(?:在)?(?:(" + "|".join(PAST_PERIODS) + r")|(20\d{2})\s*年(?!\d|度?(?:计划|预算)))", sentence)
         past = lead is not None and (lead.group(1) is not None
                                      or planned is not None and int(lead.group(2)) < planned)
         if not past:
-            out.append(sentence)
+            out.append((sentence, sentence))
             continue
         clauses = _CLAUSES.split(sentence)
         keep = next((i for i, c in enumerate(clauses) if _NOW_OR_PLAN.search(c)), len(clauses))
-        out.append("，".join(clauses[keep:]))
-    return "".join(out)
+        out.append((sentence, "，".join(clauses[keep:])))
+    return out

@@ -52,8 +52,7 @@ def export_xlsx(decl: Declaration, path: str | Path, report: CheckReport | None 
     merge_blocks(ws, first, last)
     set_widths(ws, [12, 16, 36, 9, 18, 10] + ([8] if has_weight else []) + ([48, 40] if report is not None else []))
     if report is not None:
-        at = {n: first + i for i, (n, _) in enumerate(items)}   # input row number → this sheet's row
-        write_findings(wb.create_sheet("审核意见"), report, at)
+        write_findings(wb.create_sheet("审核意见"), report, {n: r.name for n, r in zip(numbers, decl.rows)})
     return save_atomic(wb, path)
 
 
@@ -80,20 +79,23 @@ def _write_items(ws, items: list, report: CheckReport | None, has_weight: bool, 
     return line - 1
 
 
-def write_findings(ws, report: CheckReport, at: dict[int, int]) -> None:
-    """The 审核意见 sheet: every finding with the row of the 绩效目标表 sheet it is about (`at`: input row
-    number → sheet row; a fresh user found 行号 9 here for what the terminal called row 15 of the input),
-    its rule, severity, dimension, suggestion and basis."""
+def write_findings(ws, report: CheckReport, names: dict[int, str]) -> None:
+    """The 审核意见 sheet: every finding with the row it is about in the table's own numbering — the row
+    number the terminal, the API and the findings' messages give (第1、2行), with the indicator's name
+    (`names`: row number → 三级指标) — never the spreadsheet's row (a fresh reviewer found 第 9 行 beside
+    “第1、2行” in this sheet and 第7、8行 on the terminal, trial 9); its rule, severity, dimension, suggestion
+    and basis. The header says which numbering it is."""
     from openpyxl.styles import Alignment, Font
 
-    head = ["所在行（绩效目标表）", "规则", "严重程度", "审核要点", "范围", "字段", "问题", "修改建议", "依据"]
+    head = ["所在行（指标的行号，与问题描述中的“第N行”一致；改写后的表按表内第几行指标计，不是本工作表的行号）", "规则", "严重程度",
+            "审核要点", "范围", "字段", "问题", "修改建议", "依据"]
     for j, h in enumerate(head, 1):
         text_cell(ws, 1, j, h).font = Font(bold=True)
     for i, f in enumerate(report.findings, 2):
-        where = "全表" if f.row is None else (f"第 {at[f.row]} 行" if f.row in at else f"目标第 {f.row} 行")
+        where = "全表" if f.row is None else f"第{f.row}行" + (f"“{names[f.row]}”" if names.get(f.row) else "")
         vals = [where, f.rule_id, SEVERITY_LABELS[f.severity],
                 f.dimension_label, "行" if f.scope == "row" else "表", f.field, f.message,
                 f.suggestion.text if f.suggestion else "", f.basis]
         for j, v in enumerate(vals, 1):
             text_cell(ws, i, j, v).alignment = Alignment(wrap_text=True, vertical="top")
-    set_widths(ws, [12, 9, 8, 8, 5, 8, 40, 40, 60])
+    set_widths(ws, [24, 9, 8, 8, 5, 8, 40, 40, 60])

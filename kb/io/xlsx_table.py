@@ -25,6 +25,7 @@ from kb.domain.budget import MAX_BUDGET_WAN, wan_text
 from kb.domain.levels import parse_level1, parse_level2
 from kb.domain.findings import CheckReport
 from kb.domain.schema import Declaration, Indicator, normalize_operator
+from kb.domain.text import halfwidth
 from kb.io.xlsx_cells import merge_blocks, save_atomic, set_widths, table_frame, table_row, workbook_bytes
 
 TEMPLATE = ["一级指标", "二级指标", "三级指标", "指标值", "计量单位", "指标解释", "设定依据", "分值"]
@@ -75,6 +76,10 @@ class TargetTable(BaseModel):
 _EXPL_OBJECT_RE = re.compile(r"对([^，,；;。、]{2,30}?)的?满意")
 # (not 工程 / 计划: the generic rows explain works and plans in those words — 在合同工期内完工的工程比例)
 _EXPL_WORK_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:整治|改造|行动|救助|补贴|补助|帮扶|扶贫|治理)")
+# a kind of project an explanation speaks of (产业项目吸纳当地劳动力就业的人数): the table's project must be one
+# (a fresh reviewer found that explanation beside 带动就业人数 in a road table, trial 9)
+_EXPL_KIND_RE = re.compile(r"(产业|科研|科技|招商|旅游|以工代赈|代赈|造林|住房|公路|交通|康复|村寨|水利|扶贫|教育|医疗|"
+                           r"文化|体育|农业|林业|畜牧|渔业|信息化)类?项目")
 # words any project's work may be described with: left out when asking whether the project names the work
 _EXPL_GENERIC_RE = re.compile(r"项目|实施|效果|成效|服务|工作|质量|情况|政策|开展|提供|相关|各项|本|年度|资金|的")
 
@@ -89,9 +94,13 @@ def explanation_fits(explanation: str, row_name: str, project_text: str) -> bool
     It does not when it names a work or programme — what people are satisfied with (`对…的满意`), or a
     …整治 / …改造 / …补贴 phrase — of which fewer than half the two-character pieces occur in the
     project's text or the row's name (a fresh reviewer found 村民对人居环境整治成效的满意程度 in a clinic
-    table). Words any project's work is described with (项目实施、效果、服务 …) do not count.
+    table). Words any project's work is described with (项目实施、效果、服务 …) do not count. Nor when it
+    names a kind of project (`_EXPL_KIND_RE`: 产业项目, 科研项目 …) the text and the name do not.
     """
-    known = _bigrams(re.sub(r"\s+", "", f"{project_text}{row_name}"))
+    said = re.sub(r"\s+", "", f"{project_text}{row_name}")
+    if any(m.group(1) not in said for m in _EXPL_KIND_RE.finditer(explanation)):
+        return False   # 产业项目… in a table whose text names no 产业
+    known = _bigrams(said)
     for m in list(_EXPL_OBJECT_RE.finditer(explanation)) + list(_EXPL_WORK_RE.finditer(explanation)):
         topic = _EXPL_GENERIC_RE.sub(" ", m.group(1) if m.re is _EXPL_OBJECT_RE else m.group())
         pieces = set().union(*(_bigrams(w) for w in topic.split())) if topic.split() else set()
@@ -180,8 +189,10 @@ def _workbook(table: TargetTable, goals) -> tuple:
     header = table_frame(ws, TEMPLATE, lines)
     first = header + 1
     for i, r in enumerate(table.rows):
+        # 运算符 / 指标值 / 计量单位 half-width, as the checker's TXT-01 asks (the export wrote “≥１２”, trial 9)
         table_row(ws, first + i, [label_level1(r.level1), label_level2(r.level2, r.level1), r.name.strip(),
-                                  value_with_operator(r.operator, r.value), r.unit.strip(), r.explanation.strip(),
+                                  value_with_operator(halfwidth(r.operator), halfwidth(r.value)),
+                                  halfwidth(r.unit).strip(), r.explanation.strip(),
                                   r.basis.strip(), r.weight], numbers=(_WEIGHT_COL,))
     merge_blocks(ws, first, first + len(table.rows) - 1)
     set_widths(ws, _WIDTHS)
@@ -207,7 +218,7 @@ def write_declaration(decl: Declaration, path: str | Path, report: CheckReport |
     指标解释 filled by `find` (see `fill_explanations`); 资金总额 is the declared budget, else the
     description's (`kb.domain.budget`). With `report`
     (row numbers as `check_declaration(decl)` gives them) a second sheet 审核意见 lists what is
-    left to fix, each finding with the row of the 绩效目标表 sheet it is about. Values are kept as
+    left to fix, each finding with the row it is about in the table's numbering. Values are kept as
     they are (no length bounds: the rows were read and checked already). Raises DataError when the
     file cannot be written.
     """
@@ -232,9 +243,9 @@ def write_declaration(decl: Declaration, path: str | Path, report: CheckReport |
               for _, r, note in items])
     if find is not None:
         table = fill_explanations(table, find)
-    wb, first = _workbook(table, goals)
+    wb, _ = _workbook(table, goals)
     if report is not None and report.findings:
-        write_findings(wb.create_sheet("审核意见"), report, {n: first + i for i, (n, _, _) in enumerate(items)})
+        write_findings(wb.create_sheet("审核意见"), report, {n: r.name for n, r in zip(numbers, decl.rows)})
     return save_atomic(wb, path)
 
 

@@ -16,6 +16,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from kb.domain.enums import Stage
 from kb.domain.budget import BUDGET_EXECUTION_POINTS, MAX_BUDGET_WAN
 from kb.domain.limits import MAX_DESCRIPTION_CHARS, MAX_NAME_CHARS
+from kb.domain.schema import RequiredText
 from kb.domain.text import strip_invisible
 from kb.lifecycle.lights import BudgetProgress, IndicatorProgress
 from kb.lifecycle.scoring import Tier
@@ -116,7 +117,7 @@ class RowIn(CleanIn):
 
     level1: str = Field("", max_length=100)
     level2: str = Field("", max_length=100)
-    name: str = Field(..., min_length=1, max_length=300)
+    name: RequiredText = Field(..., min_length=1, max_length=300)
     operator: str = Field("", max_length=20)
     value: ValueText = Field("", max_length=300, description="指标值（文本；数字按其文本接收）")
     unit: str = Field("", max_length=50)
@@ -143,7 +144,7 @@ class DeclarationIn(CleanIn):
                  {"level1": "满意度指标", "level2": "服务对象满意度指标", "name": "学生、家长、社会满意度",
                   "operator": "≥", "value": "90", "unit": "%"}]}]})
 
-    project_name: str = Field(..., min_length=1, max_length=300)
+    project_name: RequiredText = Field(..., min_length=1, max_length=300)
     description: str = Field("", max_length=10000)
     department: str = Field("", max_length=200)
     sector: str = Field("", max_length=100)
@@ -440,7 +441,7 @@ class KeyIn(CleanIn):
         {"unit_name": "武汉市青山区教育局", "role": "declarant", "label": "申报系统接口"},
         {"unit_name": "青山区财政局", "role": "finance_reviewer", "assigned_units": ["武汉市青山区教育局"]}]})
 
-    unit_name: str = Field(..., min_length=1, max_length=200)
+    unit_name: RequiredText = Field(..., min_length=1, max_length=200)
     role: Role
     label: str = Field("", max_length=200)
     assigned_units: list[str] = Field(default_factory=list, max_length=1000,
@@ -585,8 +586,8 @@ class SuggestRequest(CleanIn):
     description: str = Field(..., min_length=1, max_length=MAX_DESCRIPTION_CHARS, description="项目描述",
                              examples=["计划修缮乡村道路12公里，惠及沿线村民3000人"])
     project_name: str | None = Field(None, max_length=MAX_NAME_CHARS, examples=["乡村道路修缮项目"])
-    budget_wan: WanAmount | None = Field(None, ge=0, le=MAX_BUDGET_WAN, allow_inf_nan=False,
-                                     description="预算(万元)", examples=[250])
+    budget_wan: WanAmount | None = Field(None, allow_inf_nan=False, examples=[250],
+                                         description=f"预算(万元)，0 到 {MAX_BUDGET_WAN:,.0f}，填 0 视为未填写")
     department: str | None = Field(None, max_length=MAX_NAME_CHARS)
     sector: str | None = Field(None, max_length=100, examples=["交通运输"])
     unit_name: str | None = Field(None, max_length=MAX_NAME_CHARS, description="使用该单位的单位指标库")
@@ -601,3 +602,21 @@ class SuggestRequest(CleanIn):
         if not v.strip():
             raise ValueError("项目描述不能只有空白")
         return v
+
+    @field_validator("budget_wan")
+    @classmethod
+    def _budget_in_range(cls, v: float | None) -> float | None:
+        """The one rule and message of a suggest budget, as `jixiao suggest --budget` says it (`BUDGET_RANGE`:
+        0 to 1e9 万元, 0 is none) — the API said “应不小于 0” where the CLI said the range (trial 9)."""
+        from kb.domain.budget import BUDGET_RANGE, budget_out_of_range
+
+        if budget_out_of_range(v):
+            raise ValueError(BUDGET_RANGE)
+        return v
+
+    @field_validator("project_name")
+    @classmethod
+    def _blank_name_is_none(cls, v: str | None) -> str | None:
+        """The project name is optional (README: `jixiao suggest --text … --out …`); one of only whitespace is none,
+        as "" is: the .xlsx leaves 项目名称 blank to fill in, never writes the spaces (trial 9)."""
+        return v.strip() if v and v.strip() else None

@@ -83,6 +83,8 @@ def _library_draft(idx, i: int, source: str, ctx: ProjectContext, t: ProjectType
     does not depend on the text is read from the row once (`_library_fields`)."""
     raw, level2, ind_id, unit, direction, typical, explanation, sector, generic = _library_fields(idx, i)
     name, template = fill_template(raw, ctx, t)
+    if template and name.endswith(SYSTEMS_MAINTAINED) and unit in DEVICE_UNITS:
+        unit, typical = "个", typical[:2] + ("个",) + typical[3:]   # 运维系统数量 counts systems, never 台
     return Draft(name=name, level2=level2, source=source, indicator_id=ind_id, template=template, unit=unit,
                  direction=direction, typical=typical, explanation=explanation, sector=sector, generic=generic)
 
@@ -106,6 +108,12 @@ def _library_fields(idx, i: int) -> tuple:
     return got
 
 
+# software a 〔设备名称〕 slot may be filled with: no device (平台, 系统, 网站 …)
+SOFTWARE = re.compile(r"(?:平台|系统|网站|软件|数据库|门户|小程序|APP|App)$")
+SYSTEMS_MAINTAINED = "运维系统数量"
+DEVICE_UNITS = frozenset(("台", "台套", "套", "台(套)", "台（套）"))
+
+
 def fill_template(name: str, ctx: ProjectContext, t: ProjectType | None = None) -> tuple[str, str | None]:
     """(name, template): a 〔slot〕 filled with the text's own words, the project core, or the label."""
     if "〔" not in name:
@@ -115,6 +123,10 @@ def fill_template(name: str, ctx: ProjectContext, t: ProjectType | None = None) 
         filled = T.SLOT.sub(_named_first(ctx.beneficiaries)[0], name, count=1)
         return filled, name
     filled, filler = T.fill(ctx.text, name, ctx.content)
+    if "设备" in label and name.endswith("运维数量") and SOFTWARE.search(filler or ctx.core or ""):
+        # 〔设备名称〕运维数量 of a platform (县政务服务一体化平台运维数量 台, a QA trial): what is maintained is
+        # systems, counted as real tables count them
+        return name[:T.SLOT.search(name).start()] + SYSTEMS_MAINTAINED, name
     if filler and N.is_clean(filler) and ("满意" not in name or PERSON_HEADS.search(filler)):
         return filled, name   # a satisfaction row asks people: never 房屋满意度 from 〔服务对象〕满意度
     if ctx.core and CORE_LABELS.search(label) and CORE_MEASURES.search(name) and len(ctx.core) <= 12:
@@ -255,14 +267,25 @@ def formed_drafts(ctx: ProjectContext, detected: list[tuple[ProjectType, float]]
 
 # a length of a named water followed by the reach and its work (青龙河8.6公里河段实施综合治理, 白沙河3公里河道清淤疏浚)
 _WATER_NAMED = re.compile(r"[\u4e00-\u9fff]{1,6}(?:河|江|溪|沟|渠|湖)$")
+# …or a stretch of one, the figure's object left empty (对白沙河中心城区段7.8公里河道实施清淤疏浚: trial 9 lost its main
+# quantity, read with the place name as its context)
+_WATER_STRETCH = re.compile(r"[\u4e00-\u9fff]{1,6}(?:河|江|溪|沟|渠|湖)[\u4e00-\u9fff]{1,8}段$")
 _REACH_AFTER = re.compile(r"(?:的)?(?:河段|河道)(?:实施|开展|进行)?(?P<work>综合治理|综合整治|治理|整治|清淤疏浚|清淤|疏浚|"
                           r"生态修复|修复|护岸|防洪)?")
+
+
+# a clause saying whom the work serves (服务对象为…, 服务范围覆盖…, 面向…)
+_SERVED_LEAD = re.compile(r"(?:其)?(?:服务对象|服务范围|使用对象|用户)(?:为|是|包括|覆盖|涵盖)|面向")
+# …2800亩农田的防洪安全得到保障: what the works keep safe (a benefit, 保护农田面积), as 保护…农田 says it (trial 9)
+_PROTECTED_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}(?:的)?(?:防洪|防汛|灌溉|生产|用水)?安全(?:得到|获得)?(?:保障|保护)|"
+                              r"(?:的)?[\u4e00-\u9fff]{0,4}得到(?:保障|保护)|免受")
 
 
 def _reach_worked(m, text: str) -> str:
     """The name of a length of a named river the text says is worked: 河道 + the work + 长度 (综合治理 → 河道治理长度,
     清淤疏浚 → 河道清淤疏浚长度); '' when the figure is no length of a named water followed by 河段 / 河道."""
-    if m.unit not in ("公里", "千米", "米", "延米") or not _WATER_NAMED.fullmatch(m.obj or ""):
+    if m.unit not in ("公里", "千米", "米", "延米") or not (
+            _WATER_NAMED.fullmatch(m.obj or "") or not m.obj and _WATER_STRETCH.search(m.context or "")):
         return ""
     after = _REACH_AFTER.match(text, m.end)
     if not after or after.end() == m.end:
@@ -381,7 +404,12 @@ def _mention_draft(m, ctx: ProjectContext) -> Draft | None:
             return Draft(name=work, level2="quantity", source="formed", unit=m.unit, direction="positive",
                          mention=m, evidence=ev + ["按描述用词生成"])
         return None
-    if name and m.verb == "保护" and m.unit not in N.PERSON_UNITS:
+    if name and _SERVED_LEAD.match(_CLAUSE_START.split(ctx.text[max(0, m.start - 30):m.start])[-1]):
+        # 服务对象为全县62个部门单位的约2300名工作人员 (trial 9, an IT maintenance contract): whom the work serves, no
+        # output of it (工作人员人数 ≥ 2300 人 under 数量): 服务覆盖部门单位数量 under 社会效益
+        return Draft(name="服务覆盖" + name.removeprefix("服务"), level2="social_benefit", source="formed", unit=m.unit,
+                     direction="positive", mention=m, evidence=ev + ["按描述用词生成"])
+    if name and (m.verb == "保护" or _PROTECTED_AFTER.match(ctx.text, m.end)) and m.unit not in N.PERSON_UNITS:
         # 保护…3200亩农田: what flood works protect is their effect (防洪保护农田面积), never an output area
         return Draft(name="保护" + name if not name.startswith("保护") else name, level2="social_benefit",
                      source="formed", unit=m.unit, direction="positive", mention=m, evidence=ev + ["按描述用词生成"])

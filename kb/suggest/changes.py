@@ -21,7 +21,7 @@ import re
 
 from kb.domain.text import normalize
 from kb.domain.units import QUANTITY_UNITS as UNITS
-from kb.domain.words import FALL_VERBS
+from kb.domain.words import FALL_VERBS, PAST_PERIODS
 from kb.suggest.objects import Mention, pos_cut
 
 _CHANGE = re.compile(
@@ -101,6 +101,8 @@ def stated_changes(text: str) -> list[Mention]:
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         subj = _SCOPE.sub("", _after_preposition(_LEAD.sub("", m.group("subj")))).strip("、")
+        if not subj:   # 去年旅游综合收入1.2亿元，力争今年增长10%: the measure is the clause's before
+            subj = _measure_before(t, m.start("subj"))
         figures = list(re.finditer(r"\d+(?:\.\d+)?", m.group("nums")))
         unit = "百分点" if "百分点" in m.group("unit") else "%"
         for (thing, value), f in zip(_paired(subj, [f.group() for f in figures]), figures):
@@ -171,6 +173,21 @@ def _per_mu_and_grades(t: str, taken: list[tuple[int, int]]) -> list[Mention]:
             out.append(Mention(m.group("y"), "年一遇", m.group("verb"), m.group("subj"), m.start("y"), m.end(),
                                context=m.group(0), derivation=re.sub(r"\s+", "", m.group(0))))
     return out
+
+
+# the clause before a change whose subject the text leaves out: a measure and its figure (去年旅游综合收入1.2亿元)
+_STATED_LEVEL = re.compile(r"(?P<subj>[\u4e00-\u9fff]{2,16}?)(?:为|是|达到?|约|共)?\d+(?:\.\d+)?\s*[\u4e00-\u9fff%]{0,3}[，,]\s*$")
+_PAST_SCOPE = re.compile(r"^(?:" + "|".join(PAST_PERIODS) + r"|\d{4}年度?|目前|当前|现阶段)?")
+
+
+def _measure_before(t: str, at: int) -> str:
+    """The measure of the clause right before offset `at` of the same sentence when it states one with its
+    figure (去年旅游综合收入1.2亿元，力争今年增长10% → 旅游综合收入): a change saying only 增长10% is of it; else ''."""
+    m = _STATED_LEVEL.search(re.split(r"[。；;!！?？]", t[max(0, at - 40):at])[-1])
+    if not m:
+        return ""
+    subj = _SCOPE.sub("", _PAST_SCOPE.sub("", m.group("subj")))
+    return subj if _MEASURE.search(subj) and len(subj) >= 2 else ""
 
 
 def _counted_thing(subj: str) -> bool:

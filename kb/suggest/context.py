@@ -135,12 +135,13 @@ def _impossible_dates(text: str) -> list[str]:
 
 
 def unusable_budget_note(budget_wan: float | None, said: float | None) -> str:
-    """What the result says when the caller gave a budget it cannot use (0 or below: a cost ceiling ≤0 万元
-    says nothing may be spent) — and which one it used instead: the text's, else none. '' for a usable or no
-    budget. A reviewer's --budget 0 was silently replaced by the text's 210 万元."""
+    """What the result says when the caller gave a budget of 0 — the one rule: 0 is none (a cost ceiling ≤0 万元
+    says nothing may be spent), as the range check says (`BUDGET_RANGE`: 填 0 视为未填写) — and which one it used
+    instead: the text's, else none. '' for a usable or no budget. A reviewer's --budget 0 was silently replaced by
+    the text's 210 万元; the ninth trial read “0 到 …” then “预算应大于 0”: two rules for one figure."""
     if budget_wan is None or budget_wan > 0:
         return ""
-    given = f"填写的预算 {wan_text(budget_wan)} 万元无法使用（预算应大于 0）"
+    given = f"预算填 {wan_text(budget_wan)} 万元，视为未填写"
     if said:
         return f"{given}：成本指标按描述中的 {wan_text(said)} 万元测算，请核对"
     return f"{given}，描述中也没有写明预算：成本指标待填写"

@@ -63,6 +63,7 @@ class Draft:
     # the project's own words, else "other"; '' for any other row
     part: str = ""
     placed: str = ""                # the 二级 the checker gives a real row its label does not place (set after ranking)
+    undated: tuple[str, str] = ()   # (name, 指标解释) of an on-time rate before it was dated by the year's end
 
     @property
     def key(self) -> str:

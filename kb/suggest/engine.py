@@ -43,7 +43,7 @@ from kb.suggest.slots import SLOTS
 from kb.suggest.fill import fill_required
 from kb.suggest.table import Table, assemble
 from kb.suggest.typemodel import keep_supported
-from kb.suggest.values import bind_mentions, default_targets, fill_values
+from kb.suggest.values import bind_mentions, default_targets, fill_values, lift_whole_cost, undate_standing_work
 from kb.suggest.vetting import (mark_precision, prefer_named_respondents, prefer_specific_respondents,
                                 set_aside_restated, vet_with_checker)
 
@@ -140,6 +140,9 @@ class SuggestResult(BaseModel):
 # a description without one Chinese character (English, digits only) is bad input: DataError naming `description`
 # (the API's 422, the CLI's exit 2 naming --text, a batch line named by its line number)
 NO_CHINESE = "描述中没有中文：请用中文描述项目（做什么、对象、数量、资金），指标库和推荐规则都是中文的"
+# nor one without a content word or a quantity, in the name or the description (“的”, “项目”, “计划资金”): refused the
+# same way, never answered “没有足够相关的指标” with exit 0 (trial 9: “的” exited 0, English text 2)
+NO_CONTENT = "描述中没有说明项目内容的词：请写明做什么、对象和数量（如“计划修缮乡村道路12公里”）"
 
 
 def suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, project_name: str | None = None,
@@ -161,7 +164,8 @@ def suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pro
         ranker: the hybrid retriever's step (`kb.indicators.hybrid.SuggestRanker`), None in lexical mode.
         project_types: type ids that override detection.
     Returns: SuggestResult. Raises DataError for an unknown type id in `project_types` (field
-    project_types) and for a text without a Chinese character (field description, `NO_CHINESE`).
+    project_types) and for a text without a Chinese character (field description, `NO_CHINESE`) or without a
+    content word or quantity in name and description (`NO_CONTENT`).
     """
     from kb.retrieval.tokenize import remembered_cuts
 
@@ -185,6 +189,8 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
         # the libraries, types and the text's reading are Chinese; a Chinese project name beside an English
         # description (a fresh trial: 英文 + "Repair 12 km of rural roads") gave 英文数量, 英文成本 and lost the 12 km
         raise DataError(NO_CHINESE, field="description")
+    if not ctx.mentions and not ctx.content and not project_types:
+        raise DataError(NO_CONTENT, field="description")
     mask = library_mask(idx, unit_name, exclude_origin)
     detected, uncertain = detect_types(models, idx.tokenizer, ctx, project_types)
     thin = thin_text(ctx) and not project_types
@@ -196,13 +202,16 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
     set_targets(pool, ctx, learned, checker_settings, detected)
     rank_candidates(pool, ctx, detected, models, exclude_origin)
     mark_precision(pool, ctx, _sectors(detected, models, ctx), _own_words(detected, uncertain))
+    from kb.settings import CheckerSettings
+
+    undate_standing_work(pool, ctx, default_targets(checker_settings or CheckerSettings()))
     set_aside_restated(pool)
     prefer_named_respondents(pool, ctx)
     prefer_specific_respondents(pool)
     confident = (settled or lexical_ok or dense_ok) and not thin
     if not confident or not pool:
         return _not_confident(ctx, detected, mode, thin)
-    return render(fill_required(choose_table(pool, ctx), ctx), ctx, detected, uncertain, mode, top)
+    return render(fill_required(choose_table(pool, ctx), ctx, pool), ctx, detected, uncertain, mode, top)
 
 
 def thin_text(ctx: ProjectContext) -> bool:
@@ -367,6 +376,7 @@ def rank_candidates(pool: list[Draft], ctx: ProjectContext, detected: list[tuple
         if d.value_source == "learned":   # chosen and met in an earlier 结果反馈 cycle
             d.score = 1.0 - (1.0 - d.score) * (1.0 - LEARNED_LIFT)
         d.tier = Tier.BOUND if d.value_source in ("text", "derived", "budget") else Tier.RANKED
+    lift_whole_cost(pool, ctx)
 
 
 def _table_id(exclude_origin: str | None) -> str | None:

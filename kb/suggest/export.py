@@ -42,8 +42,9 @@ def scores(rows: list) -> list[int]:
     效益 (D042 fresh trial); so does a vague qualitative row (`vague_qualitative`: 定性 达到预期, 有所提高 —
     为决策提供参考 held 30 of 100 points on a target no one can assess), and a row whose value is a library
     default the text does not state (`library_default`, 设定依据 指标库参考值: 社区老年助餐服务覆盖率 ≥ 80 % held 30 of
-    100 points as the only benefit row, trial 8). What they give up goes to the rows holding the text's own
-    figures or the budget's of their 一级指标, else to every such row in proportion.
+    100 points as the only benefit row, trial 8), and a date the text does not state (`assumed_date`). What they
+    give up goes to the rows holding the text's own figures or the budget's of their 一级指标, else to every such
+    row in proportion, none taking above `TAKER_CEILING` even shares (`_cap_blank_rows`).
     """
     present = {r.level1 for r in rows}
     base = {k: v for k, v in SCORES.items() if k in present}
@@ -90,24 +91,63 @@ def library_default(row) -> bool:
     return bool(row.value) and (getattr(row, "basis", "") or "").startswith(LIBRARY_BASIS)
 
 
+# a row taking points another row gives up holds at most this many even shares (100 ÷ rows): D051's 标段数量 took 27
+# of 100 and E011's year-end date 20 when every other output row was 待填写 or a library value (trial 9)
+TAKER_CEILING = 1.5
+
+
 def _cap_blank_rows(rows: list, share: list[float]) -> None:
-    """Move what a 待填写 row, a vague qualitative row or a library default holds above the even share to the
-    rows with a value of the text or the budget (in place). When no row holds one, every row holds the even
-    share (E009, a department's whole budget stating no target: 舆论氛围 定性 良好 had kept all 30 效益 points)."""
+    """Move what a 待填写 row, a vague qualitative row, a library default or a date the text does not state
+    (`YEAR_END_BASIS`) holds above the even share to the rows with a value of the text or the budget (in place):
+    those of its 一级指标 first, then every such row, none above `TAKER_CEILING` even shares, the rest back to
+    every row below the even share. When no row holds a value, every row holds the even share (E009, a
+    department's whole budget stating no target: 舆论氛围 定性 良好 had kept all 30 效益 points)."""
     even = 100 / len(rows) if rows else 0.0
-    capped = [not r.value or vague_qualitative(r) or library_default(r) for r in rows]
+    capped = [not r.value or vague_qualitative(r) or library_default(r) or assumed_date(r) for r in rows]
     valued = [i for i, r in enumerate(rows) if not capped[i]]
     if not valued:
         share[:] = [even] * len(rows)
         return
+    ceiling = even * TAKER_CEILING
     for i, r in enumerate(rows):
         if not capped[i] or share[i] <= even:
             continue
         surplus, share[i] = share[i] - even, even
-        takers = [j for j in valued if rows[j].level1 == r.level1] or valued
-        weight = sum(share[j] for j in takers) or 1.0
-        for j in takers:
-            share[j] += surplus * share[j] / weight
+        own = [j for j in valued if rows[j].level1 == r.level1]
+        for takers in (own, valued):
+            surplus = _pour(surplus, takers, share, lambda j: max(ceiling, share[j]))
+        # what no row of a value can take goes back to the rows under the even share, as evenly as they stand
+        surplus = _pour(surplus, [j for j in range(len(rows)) if share[j] < even], share, lambda j: even)
+        if surplus > 1e-9:
+            _pour(surplus, list(range(len(rows))), share, lambda j: float("inf"))
+
+
+def _pour(amount: float, takers: list[int], share: list[float], limit) -> float:
+    """Give `amount` to `takers` in proportion to their shares, none above `limit(j)` (evaluated once, before
+    pouring); returns what none of them could take."""
+    caps = {j: limit(j) for j in takers}
+    open_ = [j for j in takers if share[j] < caps[j] - 1e-9]
+    while amount > 1e-9 and open_:
+        weight = sum(share[j] for j in open_)
+        given = 0.0
+        for j in open_:
+            part = amount * share[j] / weight if weight > 0 else amount / len(open_)
+            take = min(part, caps[j] - share[j])
+            share[j] += take
+            given += take
+        amount -= given
+        open_ = [j for j in open_ if share[j] < caps[j] - 1e-9]
+        if given <= 1e-12:
+            break
+    return amount
+
+
+def assumed_date(row) -> bool:
+    """True for an on-time row dated by the budget year's end because the text states no date (设定依据
+    `kb.suggest.values.YEAR_END_BASIS`): a value the text does not give."""
+    from kb.suggest.values import PAY_YEAR_END_BASIS, YEAR_END_BASIS
+
+    return (getattr(row, "basis", "") or "").startswith((YEAR_END_BASIS, PAY_YEAR_END_BASIS))
 
 
 def target_table(result, *, project_name: str = "", description: str = "", department: str = "",

@@ -223,8 +223,8 @@ def actual_figure(m: Mention, text: str) -> bool:
     later = [int(y) for y in _YEAR_SAID.findall(text)]
     if (planned := stated_year(None, text)) is not None:
         later.append(planned)   # 2024年…达到95%。今年计划…: the year the text plans for is after 2024 (`stated_year`)
-    if said and int(said.group(1)) < max(later) and not _PLAN_WORDS.search(lead):
-        return True   # 2024年全县带动脱贫人口就业2.3万人 in a 2025 project: last year's figure
+    if said and int(said.group(1)) < max(later) and not _PLAN_WORDS.search(lead) and not re.search(r"今年|本年", lead):
+        return True   # 2024年全县带动脱贫人口就业2.3万人 in a 2025 project: last year's figure (…，今年…增长10%: this year's)
     if _REPORTED.search(head):
         return True
     if not _harm(m):

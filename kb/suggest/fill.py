@@ -25,7 +25,7 @@ import re
 from copy import copy
 
 from kb.suggest import naming as N
-from kb.suggest.draft import PENDING, Draft
+from kb.suggest.draft import ASIDE_SPARE_ENTRY, PENDING, Draft
 from kb.suggest.ranker import Tier
 from kb.suggest.table import (MAX_PENDING, MIN_ROWS, MISSING, Table, _in_table_order, _rate_beside_its_class, group_of,
                               same_measure)
@@ -41,10 +41,12 @@ _QUALITY_MEASURE = {"build": "验收合格率", "pay": "发放准确率", "servi
 _WHY = "待填写：描述中没有写明{what}，{slot}为必填项，请按项目实际填写"
 
 
-def fill_required(table: Table, ctx) -> Table:
+def fill_required(table: Table, ctx, pool: list[Draft] | None = None) -> Table:
     """`table` with a row for each required slot group it lacks (see the module docstring) and, when still under
-    `MIN_ROWS`, its best alternates of the required slots; `table.missing` keeps only the groups still empty
-    (none unless no object can be named). `ctx`: the request's `ProjectContext`. Mutates and returns `table`."""
+    `MIN_ROWS`, its best alternates of the required slots, then (`pool`: the ranked candidates) the best type's
+    own entries set aside only for lacking their object in the text (`_spare_entries`); `table.missing` keeps only
+    the groups still empty (none unless no object can be named). `ctx`: the request's `ProjectContext`. Mutates
+    and returns `table`."""
     rows = list(table.rows)
     given_up = _measurable_benefit(rows, table, ctx)
     for g in [g for g in MISSING if MISSING[g] in table.missing]:
@@ -77,10 +79,39 @@ def fill_required(table: Table, ctx) -> Table:
     for extra in (_held_count(ctx), _people_served(rows, ctx)):
         if len(rows) < MIN_ROWS and extra is not None and not any(same_measure(extra, r) for r in rows):
             rows.append(extra)
+    for extra in _spare_entries(rows, pool or []):
+        if len(rows) >= MIN_ROWS:
+            break
+        if not any(same_measure(extra, r) or _rate_beside_its_class(extra, r) for r in rows) \
+                and sum(r.pending for r in rows) < MAX_PENDING:
+            rows.append(extra)
     for r in rows:
         own_work_cost(r, ctx)   # 农村公路每公里建设成本 on a repair project → 每公里修缮成本
     table.rows = _in_table_order(rows)
     return table
+
+
+def _spare_entries(rows: list[Draft], pool: list[Draft]) -> list[Draft]:
+    """For a table still under `MIN_ROWS`: the best type's own entries (a library indicator of its set, never a row of
+    one real table) that vetting set aside only because the text does not name their object (`ASIDE_SPARE_ENTRY`:
+    破获毒品刑事案件数 for a drug-control fund whose text says 打击毒品犯罪 and 办案), of the required slot groups, a
+    count or rate with a unit, best score first, each a copy left blank with the note saying why (E053 had 7 rows).
+    Never a second satisfaction row nor a vague 定性 one."""
+    top = max((d.type_prob for d in pool), default=0.0)
+    if not top:
+        return []
+    spare = sorted((d for d in pool if d.tier == Tier.ALTERNATE and d.source == "type" and d.indicator_id
+                    and d.type_prob >= top and d.evidence and d.evidence[-1] == ASIDE_SPARE_ENTRY
+                    and group_of(d.slot) in MISSING and group_of(d.slot) != "satisfaction"
+                    and d.operator != "定性" and (d.unit or d.typical[2])), key=lambda d: -d.score)
+    out = []
+    for d in spare:
+        c = copy(d)
+        c.tier, c.evidence = Tier.RANKED, list(d.evidence)
+        c.value, c.value_source, c.operator = "", "", ""
+        c.note = f"{PENDING}：描述中没有写明这项{MISSING[group_of(d.slot)]}的对象，此为同类项目常用指标，请核实适用后按项目实际填写目标值"
+        out.append(c)
+    return out
 
 
 # groups a benefit row counts in 人 never: not persons (受益企业人数)

@@ -318,7 +318,9 @@ def places_worked(tokens: list[tuple[str, str]]) -> str:
 # a number right after a joining word: its object is written after it, the words before are the previous one's
 _JOINED = re.compile(r"(?:和|及|与|以及)$")
 # the work done to a thing, written after it: 食堂的消防和厨具改造
-_WORK_OF = re.compile(r"的[\u4e00-\u9fff]{0,8}?(" + "|".join(sorted(WORK_VERBS, key=len, reverse=True)) + r")(?![\u4e00-\u9fff])")
+# …or right after it, alone in its clause (5个助餐点改造提升, 3所学校进行维修): 助餐点改造提升数量, never 助餐点数量
+_WORK_OF = re.compile(r"(?:的[\u4e00-\u9fff]{0,8}?|(?:进行|实施|开展)?)(" + "|".join(sorted(WORK_VERBS, key=len, reverse=True))
+                      + r")(?![\u4e00-\u9fff])")
 # a return period (20年一遇防洪标准, 10年一遇的排涝标准): the standard it sets
 _RETURN_PERIOD = re.compile(r"一遇的?([\u4e00-\u9fff]{0,4}标准)")
 # a clause saying what the works protect or serve (its items are benefits, `candidates._mention_draft`)
@@ -402,6 +404,9 @@ def mentions(text: str) -> list[Mention]:
             # 实现旅游综合收入3100万元，今年力争达到3500万元: the aim names no object, it is the last figure's in
             # the same unit (a trial left 旅游综合收入 待填写 亿元 with 3500 万元 stated)
             verb, obj, after_ = prev.verb, prev.obj, prev.verb_after
+        reach = _REACH_AIM.search(before) if obj in _REACH_WORDS else None
+        if reach:   # 网络传播量力争突破1000万次: what reaches the figure is counted (网络传播量), never 突破 (trial 9)
+            obj = reach.group(1)
         aim = _AIM_LEAD.match(obj)
         if aim and len(obj) - aim.end() >= 2:
             obj = obj[aim.end():]   # 2025年目标到馆人次达到13万以上: the aim says it is a target, no word of what is counted
@@ -721,6 +726,9 @@ def counted_thing(obj: str, unit: str) -> str:
     return _PEOPLE_TAIL.sub("", obj)
 
 
+# a figure a measure is to reach (网络传播量力争突破1000万次): the measure before the aim and the reaching word
+_REACH_WORDS = frozenset(("突破", "超过", "超"))
+_REACH_AIM = re.compile(r"([\u4e00-\u9fff]{1,8}?(?:量|数|额|人次|次数))(?:力争|争取|预计|确保|有望|将)?(?:突破|超过|超)$")
 _JOINED_TAIL = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:和|及|与|以及)")
 # the aim leading an object's words (目标到馆人次, 计划服务人次): said of the figure, not of what it counts
 _AIM_LEAD = re.compile(r"^(?:今年|本年|当年|年内|本年度)?(?:力争|争取|目标|预期)")

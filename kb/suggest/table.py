@@ -118,7 +118,8 @@ def same_measure(a: Draft, b: Draft, in_table: bool = True) -> bool:
         return True
     if in_table and (_one_class(a, b) or _one_headcount(a, b) or _level_and_its_satisfaction(a, b)
                      or _one_blank_extent(a, b) or _generic_beside_stated(a, b) or _generic_beside_stated(b, a)
-                     or _one_stated_extent(a, b) or _blank_beside_stated(a, b) or _blank_beside_stated(b, a)):
+                     or _one_stated_extent(a, b) or _blank_beside_stated(a, b) or _blank_beside_stated(b, a)
+                     or _rate_beside_stated(a, b) or _rate_beside_stated(b, a)):
         return True
     if group_of(a.slot) != group_of(b.slot) or _kinds_differ(a, b) or _one_list(a, b) or _two_counts_stated(a, b):
         return False
@@ -126,6 +127,18 @@ def same_measure(a: Draft, b: Draft, in_table: bool = True) -> bool:
         return True
     dice = _dice(a, b)
     return dice >= SAME_MEASURE_DICE or (dice >= SAME_ENDING_DICE and a.key[-3:] == b.key[-3:])
+
+
+def _rate_beside_stated(a: Draft, b: Draft) -> bool:
+    """`a` is a rate the text does not state and `b` one it states, of one measure whatever the slot (their names
+    end alike in ≥ 4 characters: 农村公路优良中等路率 ≥ 80 % under 质量 beside 列养路段优良中等路率 ≥ 82 % under 效益,
+    trial 9's road)."""
+    if a.value_source == "text" or b.value_source != "text" or not (a.key.endswith("率") and b.key.endswith("率")):
+        return False
+    n = 0
+    while n < min(len(a.key), len(b.key)) and a.key[-1 - n] == b.key[-1 - n]:
+        n += 1
+    return n >= 4
 
 
 # measures a table states once whatever object they name: one acceptance rate (项目(工程)验收合格率 beside
@@ -445,8 +458,9 @@ def assemble(drafts: list[Draft]) -> Table:
             return False   # 重污染天数 待填写 beside 重污染天数减少量 ≥ 5 天, whichever slot comes first
         if d.value_source != "text" and any(_rate_beside_its_class(d, c) for c in stated):
             return False   # the library's 河道水质达标率 ≥ 90 % beside the class the text states (河道水质达到III类)
-        if d.pending and _total_cost(d) and any(c.bound and _total_cost(c) for c in chosen):
-            return False   # a blank total beside the text's own amount (D042: 优抚对象生活成本 beside 2126.81 万元)
+        if d.pending and _total_cost(d) and any(c.value_source in ("text", "budget") and _total_cost(c) for c in chosen):
+            return False   # a blank total beside the text's own amount (D042: 优抚对象生活成本 beside 2126.81 万元) or the
+            #                budget's (活动经费 待填写 beside 旅游节成本 ≤80 万元 asks the year's money twice)
         if d.pending and d.slot == "cost" and any(c.slot == "cost" and c.value_source == "text" for c in chosen):
             return False   # nor a blank standard (重点优抚对象人均抚恤补助标准) beside the amount the text pays out
         if _held_better(d, ranked):

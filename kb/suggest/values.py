@@ -31,7 +31,7 @@ from kb.suggest.draft import PENDING, Draft
 from kb.suggest.facts import reported_harm
 from kb.suggest.objects import Mention, pos_cut
 from kb.suggest.naming import TIME_LIMIT
-from kb.suggest.words import IN_USE_ON_TIME, ON_TIME, PERIOD, STANDARD_NAME, STATED_PERIOD
+from kb.suggest.words import IN_USE_ON_TIME, ON_TIME, PERIOD, STANDARD_NAME, STATED_PERIOD, standing_work
 from kb.domain.text import bigrams, normalize_name
 from kb.domain.units import SIZE_UNITS, measure_of, time_count_unit, unit_fits  # units whose values depend on the project's size
 
@@ -61,7 +61,8 @@ def bind_mentions(drafts: list[Draft], ctx: ProjectContext, main_type: str | Non
     best: dict[int, tuple[float, Mention, Draft]] = {}   # per row: the mention whose words it shares most
     for m in ctx.mentions:
         if m.unit in Q.MONEY_UNITS:
-            _bind_money(m, drafts, ctx, main_type)
+            if not _next_tier(m, drafts, ctx):
+                _bind_money(m, drafts, ctx, main_type)
             continue
         fam = [d for d in drafts if d.mention is None and d.slot in BINDABLE and _units_fit(m.unit, d)
                and not _against_direction(d, m) and not _other_work(d, m) and not _builds_what_stands(d, m)
@@ -100,6 +101,29 @@ def bind_mentions(drafts: list[Draft], ctx: ProjectContext, main_type: str | Non
     _one_kind_summed(drafts, ctx)
     _bind_deadline(drafts, ctx)
     _bind_period(drafts, ctx)
+
+
+# a tier of a standard listed after another with 、, its group and maybe its own 每… before it (、初中生5元,
+# 、初中生每人每餐补助5元)
+_TIER_BETWEEN = re.compile(r"、[\u4e00-\u9fff]{1,12}$")
+
+
+def _next_tier(m: Mention, drafts: list[Draft], ctx: ProjectContext) -> bool:
+    """A per-unit amount listed after a bound standard with 、 (小学生每人每餐补助3元、初中生5元 — a QA trial kept only
+    the 3 元): a copy of that standard row takes it, measured per the same parts, and `_name_standard_groups`
+    names each tier by its group. Mutates `drafts`; True when it bound `m`."""
+    prev = next((d for d in drafts if d.mention is not None and d.mention.unit == m.unit and d.slot == "cost"
+                 and _per_unit_money(d.unit or d.typical[2]) and d.mention.end < m.start
+                 and _TIER_BETWEEN.fullmatch(ctx.text[d.mention.end:m.start])), None)
+    if prev is None or not standard_group(ctx.text, m):
+        return False
+    row = copy(prev)
+    row.evidence = [e for e in prev.evidence if not e.startswith("描述中的金额")] + [
+        f"描述中的金额: {ctx.text[prev.mention.end + 1:m.start]}{m.value}{m.unit}（与前一档同一标准）"]
+    row.type_ids = list(prev.type_ids)
+    row.mention = replace(m, per=prev.mention.per, per_part=prev.mention.per_part, ceiling=prev.mention.ceiling)
+    drafts.append(row)
+    return True
 
 
 # what may join two counts of one kind in one clause (3个村级幸福食堂和1个镇区中心食堂): nothing else between them
@@ -184,7 +208,8 @@ def _bind_deadline(drafts: list[Draft], ctx: ProjectContext) -> None:
     gives for paying out (资金于6月底前拨付到校) binds only rows about paying. When the text states no deadline at
     all, an on-time rate of the work (义诊进乡村按时完成率 =100 %) is dated by the budget year's end
     (〔X〕完成时间 2025年12月31日前, or 12月31日前 when no year is stated; 设定依据 `YEAR_END_BASIS`), as TIME-05's
-    rewrite dates it; text stating dates for other work leaves the rate as it is (which date is the declarant's)."""
+    rewrite dates it; text stating dates for other work leaves the rate as it is (which date is the declarant's).
+    Work that runs all year is dated here too and takes its rate back after ranking (`undate_standing_work`)."""
     from kb.checker.rewrite import (deadline_name, limit_name, payment_days, payment_deadline, pays_on_time,
                                     stated_deadline, without_payments)
     from kb.checker.lexicon import TIME05_NAME_RE
@@ -227,11 +252,30 @@ def _bind_deadline(drafts: list[Draft], ctx: ProjectContext) -> None:
             # tables); a 财政局 reviewer asks for the date — the budget year's end, the 设定依据 saying so. So is a
             # on-time rate of another work (活动按期举办率, T1). A payment's 发放及时率 with no term stated stays as real
             # tables and reviewers write it (dating it cost R@10 0.182 → 0.173 on dev; TIME-05 is info-level there)
+            d.undated = (d.name, d.explanation)   # work kept all year takes its rate back (`undate_standing_work`)
             d.name = deadline_name(d.name)
             d.explanation = "实际发放完成的日期，不晚于预算年度末" if pays else "实际完成的日期，不晚于预算年度末"
             d.operator, d.value, d.value_unit, d.unit = "", f"{year}年12月31日前" if year else "12月31日前", "", ""
             d.value_source, d.note = "year_end", PAY_YEAR_END_BASIS if pays else YEAR_END_BASIS
 
+
+
+def undate_standing_work(drafts: list[Draft], ctx: ProjectContext, defaults: dict[str, float]) -> None:
+    """Work that runs all year (`words.standing_work`: 储备粮, 重大动物疫病防控, 禁毒) completes on no date: an on-time
+    row `_bind_deadline` dated by the budget year's end (疫情报告及处置完成时间 12月31日前) takes back its rate and the
+    library's target (疫情报告及处置及时率 = 100 %); vetting has set aside the rows of the whole (储备粮完成时间, trial 9).
+    Run after ranking, so the ranker's training (steps 1–4) reads the same candidates as before. In place."""
+    from kb.suggest.ranker import Tier
+
+    if not standing_work(ctx.core, ctx.name):
+        return
+    for d in drafts:
+        if d.value_source != "year_end" or not d.undated or d.tier == Tier.ALTERNATE:
+            continue
+        d.name, d.explanation = d.undated
+        d.operator = d.value = d.value_unit = d.value_source = d.note = ""
+        d.unit = d.unit or d.typical[2]
+        _typical_or_pending(d, defaults)
 
 
 def _paid_in_own_words(name: str, ctx: ProjectContext) -> str:
@@ -376,7 +420,7 @@ def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext, main_type:
     formed from the text (`_formed_standard`); another amount to a cost or economic-benefit row in 万元
     about the same object (带动旅游综合收入3000万元)."""
     from kb.suggest.naming import budget_parts
-    from kb.suggest.vetting import other_programme
+    from kb.suggest.vetting import misfiled_gain, other_programme
 
     if m.start in budget_parts(ctx.text, ctx.mentions, ctx.budget_wan):
         return   # a part of the year's money is its use's own cost row (formed), never the whole project's cost
@@ -393,8 +437,8 @@ def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext, main_type:
                        period.group(1) if period and period.re is PER_PERIOD else "") if per_unit else []
     fits, other_fee = [], []
     for d in drafts:
-        if d.mention is not None or d.slot not in ("cost", "economic_benefit"):
-            continue
+        if d.mention is not None or d.slot not in ("cost", "economic_benefit") and not misfiled_gain(d):
+            continue   # (展会意向成交额 under the library's 质量 is a gain: `vetting.misfiled_gain` moves it to 经济效益)
         unit = d.unit or d.typical[2]
         if per_unit:
             ok = _per_unit_money(unit) and STANDARD_NAME.search(d.name) and d.slot == "cost"
@@ -417,6 +461,11 @@ def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext, main_type:
         # 产值 row lost to an income row that had taken the 产值's 80 万元
         if ok and any(o is not m and o.unit in Q.MONEY_UNITS and _amount_share(d, o) > share
                       for o in ctx.mentions):
+            ok = False
+        if ok and _whole_cost_row(d, ctx) and ctx.budget_wan and m.unit in Q.MONEY_UNITS \
+                and _in_wan(m) < ctx.budget_wan * 0.999 and d.obj not in (m.obj or ""):
+            # 快乐健身点位器材维护12万元 is one item of 63.2 万元, never 快乐健身成本 ≤12 (trial 9, E051); the item named
+            # the core itself stays its amount (D006: 高标准农田建设400万元 of 854)
             ok = False
         if ok and d.slot == "cost" and _INCOME.search(m.obj + m.verb):
             ok = False   # 旅游综合收入3100万元 is what is earned, never the cost (综合成本 ≤3100 万元: a fresh reviewer)
@@ -453,6 +502,31 @@ def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext, main_type:
         d.mention = replace(d.mention, ceiling=True)
     said_per = written.group(1) if written else period.group(1) if period and period.re is PER_PERIOD else ""
     d.evidence.append(f"描述中的金额: {m.context}{m.value}{m.unit}" + (f"/{said_per}" if said_per else ""))
+
+
+def lift_whole_cost(pool: list[Draft], ctx: ProjectContext) -> None:
+    """The project's own cost row bounded by the budget (快乐健身成本 ≤ 63.2 万元) ranks first of the cost rows, above
+    rows holding one item of the budget (健身器材点位维护资金 ≤ 12 万元): a reviewer found the whole programme's
+    63.2 万元 in no row of E051 (trial 9). In place, on ranked drafts."""
+    whole = [d for d in pool if d.value_source == "budget" and _whole_cost_row(d, ctx)]
+    if not whole:
+        return
+    best = max((d.score for d in pool if d.slot == "cost" and d.tier == whole[0].tier), default=0.0)
+    for d in whole:
+        d.score = max(d.score, best + 1e-6)
+
+
+def _in_wan(m: Mention) -> float:
+    """A money mention's amount in 万元 (亿元, 万元, 元)."""
+    return float(m.value) * {"亿元": 10000.0, "万元": 1.0, "元": 1 / 10000}.get(m.unit, 1.0)
+
+
+def _whole_cost_row(d: Draft, ctx: ProjectContext) -> bool:
+    """True for the cost row formed from the project's own core (快乐健身成本): the whole project's cost, which the
+    budget bounds — an amount below the budget is one of its items (a reviewer struck 快乐健身成本 ≤ 12 万元 for
+    the 快乐健身点位器材维护 item of a 63.2 万元 programme)."""
+    return d.source == "formed" and d.slot == "cost" and bool(d.obj) and d.obj in (ctx.core or "") \
+        and d.name == d.obj + "成本"
 
 
 # a fee a standard pays for, as a row or the text names it (保管费用, 轮换费用, 管护经费)
@@ -509,14 +583,18 @@ def _amount_share(d: Draft, m: Mention) -> float:
 
 
 # what a standard's group is written with, around it: 对80周岁以上老人按每人每月60元 → 80周岁以上老人
-_GROUP_TRIM = re.compile(r"^(?:其中|对|为|向|给|按照|按|凡)+|(?:按照|按|的|标准为|补助|补贴|发放)+$")
+_GROUP_TRIM = re.compile(r"^.*?标准(?:为|是)|^(?:其中|对|为|向|给|按照|按|凡)+|(?:按照|按|的|标准为|补助|补贴|发放)+$")
 
 
 def standard_group(text: str, m: Mention) -> str:
     """Whom a per-unit amount is for, written before its 每 (60岁以上每人每月补助80元 → 60岁以上;
     对80周岁以上老人按每人每月60元 → 80周岁以上老人), '' when the clause names none."""
     clause = CLAUSE_START.split(text[max(0, m.start - 24):m.start])[-1]
-    head = clause.split("每", 1)[0] if "每" in clause else ""
+    items = clause.split("、")
+    # tiers listed with 、 (小学生每人每餐补助3元、初中生每人每餐补助5元): each tier's group is its own item's; a tier
+    # that leaves its 每… to the one before (、初中生5元) is its item whole
+    item = items[-1]
+    head = item.split("每", 1)[0] if "每" in item else item if len(items) > 1 and "每" in items[-2] else ""
     group = _GROUP_TRIM.sub("", head)
     return group if 2 <= len(group) <= 12 and re.fullmatch(r"[\u4e00-\u9fff\d.\-~～至]+", group) else ""
 
@@ -534,6 +612,7 @@ def _name_standard_groups(drafts: list[Draft], ctx: ProjectContext) -> None:
         return
     base, name = bound[0], bound[0].name
     for d, g in zip(bound, groups):
+        own = _group_over_person(g, name)
         m, row = d.mention, d
         if d is not base:
             row = copy(base)
@@ -542,8 +621,18 @@ def _name_standard_groups(drafts: list[Draft], ctx: ProjectContext) -> None:
             drafts.append(row)
             d.mention = None
             d.evidence = [e for e in d.evidence if not e.startswith("描述中的金额")]
-        row.name = g + name
+        row.name = own or g + name
         row.mention = replace(m, group=g)
+
+
+def _group_over_person(group: str, name: str) -> str:
+    """The standard's name with its group in place of the person it starts with when the group is a kind of that
+    person (小学生 + 学生营养膳食补助标准 → 小学生营养膳食补助标准, never 小学生学生…); '' otherwise."""
+    toks = pos_cut(name)
+    head = toks[0][0] if toks else ""
+    if len(head) >= 2 and head[-1] in "生人者员户" and group.endswith(head[-1]) and group != head:
+        return group + name[len(head):]
+    return ""
 
 
 # the per-parts a standard is stated in before its amount: 每人每月 → 人, 月; 每生每天 → 生, 天; 每个每年 → 个, 年

@@ -26,6 +26,7 @@ import re
 from functools import lru_cache
 
 from kb.domain.enums import Level1, Level2
+from kb.suggest.quantities import MONEY_UNITS
 from kb.domain.schema import TargetRow
 from kb.domain.units import is_money_unit
 from kb.suggest.context import ProjectContext
@@ -33,7 +34,8 @@ from kb.suggest.draft import ASIDE_NO_PEOPLE, ASIDE_SPARE_ENTRY, PENDING, Draft
 from kb.suggest.ranker import Tier
 from kb.suggest.words import (DELIVERED_WORK, EQUIPMENT, EXCLUSIVE_MODES, FACILITY_WORDS, KIND_OF_WORK, PER_HEAD_GROUP,
                               PERSON_HEADS, PROGRAMME_WORDS, ROUTINE_MEASURES, SERVICE_HEAD, UNIT_RESPONDENTS, WORK_SYNONYMS,
-                              served_groups)
+                              served_groups, CONTRACT_LOTS, ON_TIME, WHOLE_WORK, LAYOUT_MEASURES, BUILDING_MEASURED,
+                              BUILDING_NAMED, standing_work)
 from kb.domain.text import bigrams
 
 # rules about the name or the row as a whole: such a row is not offered in the table
@@ -71,6 +73,44 @@ def unnamed_facility(d: Draft, ctx: ProjectContext) -> str:
     return ""
 
 
+# a rate the text names before its figure (水质检测合格率不低于95%): its qualifier and its measure
+_STATED_RATE = re.compile(r"([\u4e00-\u9fff]{2,8}?)(合格率|达标率|完好率|可用率|普及率|覆盖率|知晓率|及时率|准确率|成活率|"
+                          r"到位率|执行率)(?:须|需|应|要)?(?:不低于|不少于|达到|达|保持在|稳定在|在|为|提高到|提升到)?$")
+# a coverage a project keeps, and the words saying it is kept (稳定在, 保持在, 巩固在)
+_COVERAGE = re.compile(r"普及率|覆盖率|入户率")
+_KEPT_LEVEL = re.compile(r"(?:稳定|保持|巩固|维持)在?$")
+
+
+def _at_whole(value: str) -> bool:
+    try:
+        return float(value) >= 100
+    except ValueError:
+        return False
+
+
+def _other_stated_rate(d: Draft) -> str:
+    """The rate the text names for the figure `d` holds (水质检测合格率) when `d` measures another (its name shares no
+    bigram of the text's qualifier: 供水工程维修养护验收合格率), else ''."""
+    m = d.mention
+    if d.value_source != "text" or m is None or m.unit != "%":
+        return ""
+    said = _STATED_RATE.search(m.context or "")
+    if not said or said.group(2) not in d.key:
+        return ""
+    qualifier = said.group(1)
+    words = {qualifier[i:i + 2] for i in range(len(qualifier) - 1)}
+    return "" if any(w in d.key for w in words) else said.group(1) + said.group(2)
+
+
+def unnamed_building(d: Draft, ctx: ProjectContext) -> str:
+    """The building a library, type or retrieved row measures (by its name or its 指标解释: 修缮面积 — 完成修缮的房屋
+    建筑面积) when the project's name and description name no building at all (`words.BUILDING_NAMED`), else ''."""
+    if d.source == "formed" or d.value_source == "text":
+        return ""
+    m = BUILDING_MEASURED.search(d.name) or BUILDING_MEASURED.search(d.explanation or "")
+    return m.group(0) if m and not BUILDING_NAMED.search(ctx.text) else ""
+
+
 def _scope_places(d: Draft, ctx: ProjectContext) -> str:
     """'14个行政村' when `d` is an unbound bare count of places (行政村数量, 乡镇数量) and the text counts those places
     with no work done in them (`values._places_only`), else ''."""
@@ -100,6 +140,8 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
     for d in drafts:
         if d.placed and d.placed != d.level2 and "满意" not in d.name:
             d.level2 = d.placed   # a real row under 社会、经济、生态效益指标 goes where the checker files its name
+        if misfiled_gain(d):
+            d.level2 = "economic_benefit"   # 展会意向成交额 (亿元) under 质量 in the library: a gain, filed where the checker files it
         if d.value_source == "learned":
             continue   # the unit declared and met it in an earlier 结果反馈 cycle: its own evidence
         if d.source == "formed" and d.slot == "quality" and d.mention is None and VAGUE_QUALITY.search(d.key):
@@ -134,6 +176,39 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
             # visitors; the text's own figure stays with the row named from the text (接待游客人次)
             set_aside(d, f"指标针对“{place}”，项目描述中没有这一场所或设施，仅作备选")
             continue
+        if d.value_source != "text" and LAYOUT_MEASURES.search(d.key) and _UPKEEP.search(ctx.text) and \
+                not _LAYOUT_WORK.search(ctx.text):
+            # 公园绿地服务半径覆盖率 ≥ 80 % for a maintenance contract (trial 9, D051): how the city's green space is
+            # laid out, which upkeep does not change; the library's 80 is no figure of the text
+            set_aside(d, "城市绿地布局类指标，养护项目不改变布局，仅作备选")
+            continue
+        if d.value_source == "typical" and d.level1 == Level1.benefit.value and "服务覆盖率" in d.key \
+                and (d.value_unit or d.unit) == "%" and not _at_whole(d.value):
+            # 社区老年助餐服务覆盖率 ≥ 80 % (trial 9): the library's 80 is another project's, and the base the share is
+            # of (which communities) is the declarant's to say — the target is left to fill in (= 100 % covers all: kept)
+            d.value, d.value_source = "", ""
+            d.note = f"{PENDING}：覆盖率的基数（应覆盖的范围）描述未写明，请按实际测算填写，不照搬指标库的典型值"
+        other_rate = _other_stated_rate(d)
+        if other_rate:
+            # 水质检测合格率不低于95% bound to 供水工程维修养护验收合格率 ≥ 95 % (trial 9): the text names the rate it
+            # states; a row of another measure does not take it (the row named as the text names it does)
+            set_aside(d, f"描述中的{d.mention.value}%是“{other_rate}”，不是本指标的目标值，仅作备选")
+            continue
+        if d.value_source == "text" and d.mention is not None and d.mention.unit == "%" and d.slot == "quality" \
+                and _COVERAGE.search(d.key) and _KEPT_LEVEL.search(d.mention.context or ""):
+            # 农村自来水普及率稳定在96%以上 under 产出/质量 (trial 9): a coverage the project keeps is its lasting effect
+            d.level2 = "sustainable_impact"
+        if d.mention is not None and d.mention.obj in CONTRACT_LOTS:
+            # 市区绿化分成六个标段承包 (trial 9, D051): how the contract is split, no output (标段数量 ≥ 6 个, then
+            # 公园维护数量 ≥ 6 个); set aside after ranking, so the ranker's training reads the same candidates
+            set_aside(d, f"描述中的{d.mention.value}{d.mention.unit}{d.mention.obj}是合同的划分方式，不是产出，仅作备选")
+            continue
+        building = unnamed_building(d, ctx)
+        if building:
+            # 修缮面积 (完成修缮的房屋建筑面积) for 计划修缮乡村道路12公里 (trial 9, the README's example): a house's
+            # measure in a road's table
+            set_aside(d, f"指标计量的是“{building}”，项目描述中没有房屋建筑，仅作备选")
+            continue
         scope = _scope_places(d, ctx)
         if scope:
             # 全镇14个行政村“两委”干部98人 beside a blank 行政村数量: the villages are where the money goes, no output
@@ -148,6 +223,13 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
                 _YEARS_SPAN.search(ctx.text):
             # 项目实施周期 定性 年度内完成 beside 实施周期2022-2024年 (trial 7, D050): the text's period is longer
             set_aside(d, "描述写明跨年度的实施周期，“年度内完成”与之不符，仅作备选")
+            continue
+        if d.slot == "timeliness" and d.value_source != "text" and ON_TIME.search(d.key) and \
+                standing_work(ctx.core, ctx.name) and (d.source == "formed" and d.mention is None
+                                                        or WHOLE_WORK.match(d.key) or ON_TIME.fullmatch(d.key)):
+            # 储备粮完成时间, 重大动物疫病防控完成及时率, 任务完成时间 for a reserve kept or a disease controlled all year
+            # (trial 9): such work has no completion; the type's rows of the work it names (疫情报告及处置及时率) stay
+            set_aside(d, "常年持续开展的工作没有完成时点，按期完成类指标仅作备选")
             continue
         if d.slot == "quantity" and _USE_VOLUME.search(d.key) and _MAINTAINS.search(ctx.text) and \
                 not builds_or_buys_system(ctx):
@@ -250,6 +332,16 @@ _ROW_TAIL = re.compile(r"(验收合格率|覆盖率|合格率|达标率|完成�
 _OUTPUT_RATE = re.compile(r"(?:完成|完工|建成|竣工|开工|发放|拨付|办结|落实)率$")
 
 
+def misfiled_gain(d: Draft) -> bool:
+    """A 质量 row counted in money whose name the checker files as an economic benefit (`kb.checker.rewrite.guess_level`:
+    展会意向成交额 亿元, which the library lists under 质量): an amount gained is no quality of the output (E021). Read
+    after ranking, so the ranker's training is untouched."""
+    from kb.checker.rewrite import guess_level
+
+    return d.slot == "quality" and (d.value_unit or d.unit) in MONEY_UNITS and \
+        guess_level(d.key)[1] is Level2.economic_benefit
+
+
 def misplaced(d: Draft) -> str:
     """Why the checker would not file `d` where its library or real table does, or '' (one vocabulary: a row suggest
     places sits where `kb.checker.rewrite.guess_level` would place it by its name):
@@ -288,6 +380,9 @@ def misplaced(d: Draft) -> str:
 # a volume of use of a system or platform (办件量, 访问量, 业务量) and a maintenance contract's work
 _USE_VOLUME = re.compile(r"办件量|办件数|访问量|访问人次|业务量|交易量|点击量|浏览量")
 _MAINTAINS = re.compile(r"运维|运行维护|维护服务")
+# upkeep of what stands, and the work that changes a city's green layout (`words.LAYOUT_MEASURES`)
+_UPKEEP = re.compile(r"养护|管护|维护|保洁")
+_LAYOUT_WORK = re.compile(r"新建|新增|建设|扩建|改建|规划|增绿|造林|绿化提升|提质改造")
 _BUILDS_SYSTEM = re.compile(r"建设|开发|新建|升级改造|上线")
 
 
@@ -434,12 +529,13 @@ SPECIFIC_RESPONDENTS = ("干警", "民警", "游客", "患者", "病人", "学�
                         "传承人",   # 非遗传承人满意度 beside 游客 for a festival that shows 非遗 (非遗展示)
                         "参保",     # 城乡居民参保人员满意度 for a justice transfer typed 宣传 (D041, E019's real row)
                         "党员",     # 党员满意度 for a city's garbage collection (a 财政局 reviewer)
-                        "家属")     # 残疾人家属满意度 for a rehabilitation text naming only 残疾人 (a fresh trial, D040)
+                        "家属",     # 残疾人家属满意度 for a rehabilitation text naming only 残疾人 (a fresh trial, D040)
+                        "用车")     # 用车人员满意度 for an IT platform's 运行维护 (matched on 运行维护 alone)
 _RESPONDENT_SYNONYMS = {"老人": ("老年", "高龄"), "老年": ("老人", "高龄"), "学员": ("培训", "参训"), "参训": ("培训", "学员"),
                         "干警": ("公安", "民警", "警务"), "民警": ("公安", "干警", "警务"), "病人": ("患者", "医院"),
                         "患者": ("病人", "医院", "诊疗"), "贫困": ("脱贫",), "脱贫": ("贫困",), "游客": ("旅游", "景区"),
                         "参保": ("医保", "医疗保险", "养老保险", "社保"), "观众": ("演出", "展览", "放映"), "住户": ("小区", "住房", "居民"), "就餐": ("食堂", "餐"),
-                        "家属": ("亲属", "监护人", "家庭成员"),
+                        "家属": ("亲属", "监护人", "家庭成员"), "用车": ("车辆", "车"),
                         "家长": ("学生", "儿童", "幼儿", "学校", "在校")}   # parents are asked wherever pupils are served
 _SATISFACTION_TAIL = re.compile(r"(满意度|满意程度|满意率)(调查)?$")
 
@@ -636,7 +732,11 @@ _SYNONYMS = {"中职": ("中等职业",), "中等职业": ("中职",), "残疾":
              "参保": ("保险", "医保", "社保", "参合"),   # 脱贫人口参保率 is an insurance programme's, not a loan subsidy's
              "公务出行": ("公务用车", "公务车", "公车", "公务活动"),   # 执法、抑尘车辆 run no official trips
              "办公环境": ("办公楼", "办公区", "办公场所", "办公用房", "办公大楼", "机关大院"),   # not an exhibition hall
-             "绿化": ("园林", "绿地"), "园林": ("绿化", "绿地"), "机房": ("服务器", "机柜"), "信息系统": ("系统", "平台")}
+             "绿化": ("园林", "绿地"), "园林": ("绿化", "绿地"), "机房": ("服务器", "机柜"), "信息系统": ("系统", "平台"),
+             "刑事": ("犯罪",),
+             # one programme, named by its plan or by its subsidy (农村义务教育学生营养改善计划 pays 营养膳食补助; a text
+             # saying only 营养餐补助 keeps its own word: 学生营养餐补助标准)
+             "营养膳食": ("营养改善",), "营养改善": ("营养膳食",)}   # 打击毒品犯罪 is criminal casework: 破获毒品刑事案件数 is the programme's own (E053)
 
 
 def _synonym_in(word: str, text: str) -> bool:

@@ -424,7 +424,39 @@ def feas_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
             slip = {"value": fmt_num(x), "unit": unit} if abs(x - r.num) <= 1e-9 * max(1.0, abs(x)) else None
             return RuleHit("value", f"指标值{fmt_num(r.num)}{r.eff_unit}与申报说明中的“{said}”相差"
                                 f"{fmt_num(max(r.num / y, y / r.num))}倍", slip)
-    return None
+    return _beneficiaries_differ(r, qs)
+
+
+# ours (trial 9): a count of the people or households the project reaches (受益人口, 惠及群众人数, 服务对象人数) and
+# the one such figure the description states (惠及沿线村民3000人, 受益人口约6.3万人, 为11232名学生提供…)
+_BENEFIT_NAME_RE = re.compile(r"(?:受益|惠及|受惠|覆盖|服务|帮扶|救助|资助)[\u4e00-\u9fff]{0,6}?"
+                              r"(?:人口|人数|人次|户数|群众|对象|居民|村民|农户|学生|老人)")
+_BENEFIT_SAID_RE = re.compile(r"受益|惠及|受惠|覆盖|服务|帮扶|救助|资助|为$")
+# a self-evaluation or a report: its figures are what was reached (完成情况:…惠及11万人次), set against a target by
+# FEAS-01, not a plan the target must repeat (D017, E015)
+_REPORT_RE = re.compile(r"自评|评价报告|完成情况|执行情况|执行率|实际完成")
+
+
+def _beneficiaries_differ(r: ParsedRow, qs: list) -> RuleHit | None:
+    """ours: a beneficiary count other than the one the description states (受益人口 ≥5000 人 beside “惠及沿线
+    村民3000人”: a county reviewer's catch, trial 9; FEAS-04's factor of 10 let it pass). Who benefits is a fact of
+    the project, not a figure to round: the stated figure is proposed. Only when the description states one such
+    figure in the row's unit (受益人口约6.3万人，其中脱贫人口4200人 names two: which one the row counts is the
+    declarant's), and the row is no part of it (`member_named`); not in a report of what was done (自评, 完成情况:
+    its figure is an actual)."""
+    if not _BENEFIT_NAME_RE.search(r.name_base or r.name) or r.eff_op not in ("≥", ">", "=", ""):
+        return None
+    if _REPORT_RE.search(r.ctx.get("description") or ""):
+        return None
+    said = [q for q in qs if _BENEFIT_SAID_RE.search(q[0].split(" ")[0])]
+    if len(said) != 1 or member_named(r.name, said[0][0]):
+        return None
+    words, x, unit, y = said[0]
+    if abs(y - r.num) <= 1e-9 * max(1.0, abs(y)):
+        return None
+    before = words.split(" ")[0]
+    return RuleHit("value", f"指标值{fmt_num(r.num)}{r.eff_unit}与申报说明写明的受益数“{before}{fmt_num(x)}{unit}”"
+                            "不一致", {"value": fmt_num(x), "unit": unit})
 
 
 # a magnitude left between the number and a unit that has none (1亿 with unit 人): the one table of them

@@ -222,6 +222,10 @@ _WORK_ON_STOCK_RE = re.compile(r"改造|维修|维护|养护|管护|巡护|保�
 # 维修加固现有堤防3处, 对原有…) or right after its unit (全县现有林地186万亩进行管护) — this year's output
 _WORK_BEFORE_STOCK_RE = re.compile("(?:" + _WORK_ON_STOCK_RE.pattern + r")[对了的]?$")
 _WORK_AFTER_STOCK_RE = re.compile(r"^(?:进行|实施|开展|予以|全部|均|逐一)?(?:" + _WORK_ON_STOCK_RE.pattern + ")")
+# a total over this year only (全年累计, 年内累计), or a floor promised for it (累计供餐不少于18万人次: trial 9,
+# REL-06 called the canteen's yearly target background): 累计 then sums the year's output
+_YEAR_SPAN_RE = re.compile(r"(?:全年|本年度?|年内|今年|当年|年度内?)$")
+_FLOOR_RE = re.compile(r"不少于|不低于|不小于|至少|力争|确保")
 
 
 def stock_reason(r: ParsedRow) -> str | None:
@@ -269,6 +273,9 @@ def stock_figures(desc: str) -> tuple[tuple[float, str, frozenset[str], str, str
                 continue
             if _WORK_BEFORE_STOCK_RE.search(before[:said.start()]) or _WORK_AFTER_STOCK_RE.search(m.group(5)):
                 continue  # work done this year on what stands (改造提升原有助餐点2个) is the year's output
+            if said.group() == "累计" and (_YEAR_SPAN_RE.search(before[:said.start()])
+                                          or _FLOOR_RE.search(before[said.end():])):
+                continue  # 全年累计供餐不少于18万人次: the year's total, promised — a target, not the setting
             found.append((x, unit, frozenset(bigrams(before + m.group(5))), before[said.start():], said.group()))
         if len(_STOCK_MEMO) > 10_000:
             _STOCK_MEMO.clear()

@@ -17,6 +17,7 @@ from kb.checker.parse import ParsedRow, ParsedTable, duplicate_key, name_quantit
 from kb.domain.budget import BUDGET_EXECUTION_POINTS, BUDGET_WORDS
 from kb.domain.enums import Level1, Level2
 from kb.domain.plausible import budget_beyond_project
+from kb.domain.quantity import CONVERSIONS
 from kb.domain.findings import Suggestion, construct
 from kb.domain.levels import level2_fits
 from kb.domain.text import normalize, normalize_name
@@ -190,8 +191,12 @@ def str_11(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
 
 
 def _duplicates(h: RuleHit) -> list[int]:
-    """The rows a STR-12 fix drops: every repeat after the first row of a name (never a near-duplicate)."""
-    return sorted(i for rows in h.data.get("rows", {}).values() for i in rows[1:]) if h.data else []
+    """The rows a STR-12 fix drops: every repeat after the first row of a name, and of a near-duplicate only the
+    row the finding names as the weaker one (`data["drop"]`: one figure of persons in 人 beside its 人次 the text
+    states, round 16; a second row dating one completion, `_deadline_to_delete`)."""
+    if not h.data:
+        return []
+    return sorted({i for rows in h.data.get("rows", {}).values() for i in rows[1:]} | set(h.data.get("drop", ())))
 
 
 # what each measure's names end with (`kb.domain.units.measure_of`), longest first: the rest is the object
@@ -206,9 +211,9 @@ _DIGITS_RE = re.compile(r"\d+")
 def _object_chars(r) -> tuple[str, tuple[str, ...]] | None:
     """What the row's name counts (its name without the measure's ending) as its characters in any
     order, with the numbers in it in order (第1类 is not 第11类), or None when the name has no
-    measure, the object is shorter than two characters or the row has no unit."""
+    measure or the object is shorter than two characters (a row with no unit is measured by its name)."""
     fam, base = r.ni.family, r.ni.base
-    if fam not in _MEASURE_ENDINGS or not r.eff_unit:
+    if fam not in _MEASURE_ENDINGS:
         return None
     end = next((e for e in _MEASURE_ENDINGS[fam] if base.endswith(e)), None)
     obj = base[: -len(end)] if end else ""
@@ -220,29 +225,32 @@ def _object_chars(r) -> tuple[str, tuple[str, ...]] | None:
 def near_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
     """ours: pairs of rows (1-based) with different names that measure one thing: the same 一级/二级,
     the same measure (`measure_of`: 里程 ~ 长度), units of one family (`units_compatible`) and an object
-    written with the same characters (道路修缮里程 ≥5 公里, 修缮道路长度 ≥5 公里). 人数 and 人次, or 面积
-    and 长度, are different measures; 新建道路 and 修缮道路 different objects. And two rates of one measure
+    written with the same characters (道路修缮里程 ≥5 公里, 修缮道路长度 ≥5 公里). 人数 and 人次 are different measures
+    here (one figure written in both is `person_count_duplicates`'), as are 面积 and 长度; 新建道路 and 修缮道路 different objects. And two rates of one measure
     (`_RATE_SYNONYMS`: 可用率 ~ 正常运行率) of one object (`_one_object`) under one 一级, whichever 二级
     (补贴资金足额发放率 under 质量 and 按月足额发放率 under 时效)."""
     from kb.domain.units import units_compatible
 
     # a row pairs only with one of its own slot (一级, 二级, measure): objects are read where a slot has two
     slots: dict[tuple, int] = {}  # counted in a plain dict: Counter's own overhead is most of a 10-row table's
+    # a row with no unit yet (道路修缮里程 ≥12, UNIT-01) is measured by its name: it pairs with a row of one
+    # unit (修缮道路长度 ≥12 km) on the first check, not only once the fix has filled the unit (trial 9)
     for r in t.items:
-        if r.name and r.eff_unit and r.ni.family in _MEASURE_ENDINGS:
+        if r.name and (r.eff_unit or r.v) and r.ni.family in _MEASURE_ENDINGS:
             k = (r.level1, r.level2, r.ni.family)
             slots[k] = slots.get(k, 0) + 1
     seen: dict[tuple, list] = {}
     pairs = []
     for r in t.items:
-        if not r.name or not r.eff_unit or slots.get((r.level1, r.level2, r.ni.family), 0) < 2:
+        if not r.name or not (r.eff_unit or r.v) or slots.get((r.level1, r.level2, r.ni.family), 0) < 2:
             continue
         obj = _object_chars(r)
         if obj is None:
             continue
         group = seen.setdefault((r.level1, r.level2, r.ni.family, obj), [])
         for o in group:
-            if o.ni.key != r.ni.key and units_compatible(o.eff_unit, r.eff_unit):
+            if o.ni.key != r.ni.key and (not o.eff_unit or not r.eff_unit
+                                         or units_compatible(o.eff_unit, r.eff_unit)):
                 pairs.append((o.idx, r.idx))
                 break
         group.append(r)
@@ -290,6 +298,76 @@ def _one_object(a: str, b: str, measure: str) -> bool:
     return measure.startswith(("发放", "足额")) and bool(_GENERIC_PAYMENT_RE.match(a) or _GENERIC_PAYMENT_RE.match(b))
 
 
+# ours (round 16): objects whose count is one of visits or services (接待游客, 到馆读者, 就诊患者): one figure written
+# in 人次 and in 人 is the visits, a count of distinct persons being no figure such a place keeps
+_VISIT_WORDS = ("接待", "游客", "参观", "到馆", "观众", "读者", "就诊", "访客", "来访", "服务")
+
+
+_PERSON_MEASURES = frozenset(("persons", "person_times"))
+
+
+def _persons_figure(r: ParsedRow) -> tuple[str, float] | None:
+    """ours: (measure, figure in 人 or 人次) of a row counting persons or visits in a unit of that kind (接待游客人次
+    ≥15 万人次 → ('person_times', 150000.0)), else None."""
+    fam = r.ni.family
+    if fam not in _PERSON_MEASURES or r.num is None or unset_row(r):
+        return None
+    kind = CONVERSIONS.get(r.eff_unit or "")
+    return (fam, r.num * kind[1]) if kind and kind[0] == fam else None
+
+
+def person_count_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
+    """ours (round 16): pairs of rows (1-based) counting one object once in 人次 and once in 人 with the same figure
+    (接待游客人次 ≥15 万人次, 接待游客人数 ≥15 万人: one count written twice, whichever 一级/二级 each is filed
+    under). The object is the name without its measure, its characters in any order (`_object_chars`: 游客接待人次
+    ~ 接待游客人数). Different figures (接待游客人次 ≥15 万人次, 接待游客人数 ≥6 万人) count visits and distinct
+    persons apart: two measures, no pair."""
+    fams = {r.ni.family for r in t.items}   # most tables count neither, or only one of the two
+    if "persons" not in fams or "person_times" not in fams:
+        return []
+    rows = [(r, f) for r in t.items if (f := _persons_figure(r)) is not None]
+    pairs = []
+    seen: dict[tuple, ParsedRow] = {}
+    for r, (fam, x) in rows:
+        obj = _object_chars(r)
+        if obj is None:
+            continue
+        other = seen.get((obj, "persons" if fam == "person_times" else "person_times", x))
+        if other is not None:
+            pairs.append((other.idx, r.idx))
+        seen.setdefault((obj, fam, x), r)
+    return pairs
+
+
+def _person_count_to_delete(a: ParsedRow, b: ParsedRow, ctx: dict) -> tuple[ParsedRow, ParsedRow, str] | None:
+    """ours (round 16): of two rows writing one count in 人次 and in 人 (`person_count_duplicates`), (the row to
+    delete, the row kept, why): the unit the description states that figure in (全年接待游客15万人次以上: the 人次
+    row stays; a figure a past period reached is not read, `without_past_reports`), else for a count of visits or
+    services (`_VISIT_WORDS`: 接待, 游客, 到馆 …) the 人次 row; None when neither says which (培训人次 and 培训人数
+    ≥500: the declarant knows which one was counted)."""
+    from kb.checker.rules.feasibility import bigrams, stated_quantities
+    from kb.domain.years import without_past_reports
+
+    times, persons = (a, b) if a.ni.family == "person_times" else (b, a)
+    x = _persons_figure(times)[1]   # type: ignore[index]
+    obj = {g for r in (a, b) for g in bigrams(r.ni.base or r.name)}
+    year = ctx.get("budget_year")
+    desc = without_past_reports(ctx.get("description") or "", year if isinstance(year, int) else None)
+    said: dict[str, str] = {}
+    for words, y, unit, every, rate in stated_quantities(desc) if desc else ():
+        kind = CONVERSIONS.get(unit)
+        if (not rate and not every and kind and kind[0] in ("persons", "person_times") and y * kind[1] == x
+                and obj & set().union(*map(bigrams, words.split(" ")))):
+            said.setdefault(kind[0], f"{fmt_num(y)}{unit}")
+    if len(said) == 1:
+        keep = times if "person_times" in said else persons
+        gone = persons if keep is times else times
+        return gone, keep, f"项目概况写明的是{next(iter(said.values()))}"
+    if any(w in (times.ni.base or times.name) for w in _VISIT_WORDS):
+        return persons, times, "接待、服务的数量按人次统计，同一数字写作人数是重复计量"
+    return None
+
+
 # ours (round 14): a name that times the completion of the work (完成时间, 完工时间, 竣工时间, 建成时限 …) and its object
 _COMPLETION_RE = re.compile(r"^(?P<obj>.*?)(?:完成|完工|竣工|建成)(?:时间|时限|日期)$")
 # an object that names the project as a whole, not one of its works (项目完成时间, 完工时间)
@@ -323,6 +401,37 @@ def deadline_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
         if o is not r and o.ni.key != r.ni.key:
             pairs.append((o.idx, r.idx))
     return pairs
+
+
+def _deadline_to_delete(a: ParsedRow, b: ParsedRow) -> tuple[ParsedRow, ParsedRow, str] | None:
+    """ours (round 16): of two rows dating one completion (`deadline_duplicates`, `a` the earlier row), (the row to
+    delete, the row kept, why — '' when the dates agree): the later row when both set one date (2025年11月30日前
+    twice, or 11月底前 beside 2025年11月30日前); the row other than the one holding the date the description states
+    for this completion (`rewrite.stated_work_deadline`, TIME-06's reading: 完工时间 2025年12月31日前 beside
+    “须于2025年11月30日前完工”) when the text states one. None when the dates differ and the text states none (完成时间
+    2025年12月31日前, 完工时间 2025年11月30日前): the year's end may be a default or the earlier date a wish, and only the
+    declarant's plan says which; the finding stays advice."""
+    from kb.checker import rewrite as rw
+    from kb.checker.rules.timeliness import row_deadline
+
+    da, db = row_deadline(a), row_deadline(b)
+    if _same_target(a, b) or da is not None and da == db:
+        return b, a, ""
+    if da is None or db is None:
+        return None
+    stated = set()
+    for r, mine in ((a, da), (b, db)):
+        said = rw.stated_work_deadline(r.ctx.get("description"), mine[0], r.name)
+        d = rw.deadline_date(said[0]) if said else None
+        if d is not None:
+            stated.add(((d[0] or mine[0], d[1], d[2]), said[0], said[2]))   # type: ignore[index]
+    if len(stated) != 1:
+        return None
+    date, shown, clause = stated.pop()
+    if date not in (da, db):
+        return None
+    keep, gone = (a, b) if date == da else (b, a)
+    return gone, keep, f"项目概况写明{shown}：{clause}" if clause else f"项目概况写明{shown}"
 
 
 # a satisfaction name's ending (满意度, 满意率, 满意程度), and a word before the group surveyed that names no
@@ -480,9 +589,12 @@ def _sat_to_change(a: ParsedRow, b: ParsedRow) -> tuple[ParsedRow, ParsedRow, st
 @rule("STR-12", on="table", drops=_duplicates)
 def str_12(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
     """The same normalised name appears twice or more (the message gives the targets when they differ);
-    ours: two names that measure one thing in one slot (`near_duplicates`), and two names that survey
+    ours: two names that measure one thing in one slot (`near_duplicates`), two names that survey
     the satisfaction of one group (`satisfaction_duplicates`: 群众满意度 ≥90 %, 受益群众满意度 ≥95 %),
-    further findings whose fix is advice (the names differ: nothing dropped)."""
+    two rows dating one completion (`deadline_duplicates`) and one count written in 人次 and in 人 with one
+    figure (`person_count_duplicates`, round 16), further findings whose fix is advice — except the row the
+    finding names as the weaker of a completion dated twice (`_deadline_to_delete`) or of a count in 人 beside its
+    人次 (`_person_count_to_delete`), which `--fix` deletes (`data["drop"]`, read by `_duplicates`)."""
     hits = []
     keys = [(r.ni.key, r.idx) for r in t.items if r.name and not unset_row(r)]
     names: dict[str, int] = {}
@@ -516,18 +628,34 @@ def str_12(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
     if near:
         desc = "；".join(f"“{by_idx[a].name}”与“{by_idx[b].name}”（第{a}、{b}行）" for a, b in near[:5])
         level = "二级" if all(by_idx[a].level2 == by_idx[b].level2 for a, b in near[:5]) else "一级"
-        hits.append(RuleHit("name", f"疑似重复指标：{desc}同属一个{level}指标、计量单位同类，计量的是同一对象的同一口径",
+        units = ("计量单位同类" if all(by_idx[i].eff_unit for p in near[:5] for i in p)
+                 else "计量单位同类（未填计量单位的按名称计）")
+        hits.append(RuleHit("name", f"疑似重复指标：{desc}同属一个{level}指标、{units}，计量的是同一对象的同一口径",
                             {"near": near}))
+    people = person_count_duplicates(t)
+    if people:
+        desc = "；".join(f"“{by_idx[a].name}”与“{by_idx[b].name}”（第{a}、{b}行：{_target_text(by_idx[a])}、"
+                        f"{_target_text(by_idx[b])}）" for a, b in people[:5])
+        which = [(a, b, _person_count_to_delete(by_idx[a], by_idx[b], t.ctx)) for a, b in people[:5]]
+        advice = [f"删除第{c.idx}行“{c.name}”，保留第{k.idx}行“{k.name}”（{why}）" if w else
+                  f"第{a}、{b}行保留一行：统计人次的保留“{by_idx[a if by_idx[a].ni.family == 'person_times' else b].name}”，"
+                  f"统计不重复人数的保留“{by_idx[b if by_idx[a].ni.family == 'person_times' else a].name}”；"
+                  "两者确需分设的，按各自的统计数字分别填写"
+                  for a, b, w in which for c, k, why in [w or (None, None, None)]]
+        drop = [w[0].idx for _, _, w in which if w]
+        hits.append(RuleHit("name", f"疑似重复指标：{desc}是同一对象的同一数字，分别以人次和人计量，是同一项指标",
+                            {"near": people, "advice": advice, "drop": drop}))
     due = deadline_duplicates(t)
     if due:
         desc = "；".join(f"“{by_idx[a].name}”与“{by_idx[b].name}”（第{a}、{b}行{_targets_said([by_idx[a], by_idx[b]])}）"
                         for a, b in due[:5])
-        which = [(by_idx[b], by_idx[a]) for a, b in due[:5]]   # the later row goes, as a repeated name's
-        advice = [f"删除第{c.idx}行“{c.name}”，保留第{k.idx}行“{k.name}”"
-                  + (f"（两行指标值不一致，请按申报说明核实保留的时限：{_target_text(k)}、{_target_text(c)}）"
-                     if not _same_target(c, k) else "")
-                  for c, k in which]
-        hits.append(RuleHit("name", f"疑似重复指标：{desc}是同一项完成时限", {"near": due, "advice": advice}))
+        which = [(by_idx[a], by_idx[b], _deadline_to_delete(by_idx[a], by_idx[b])) for a, b in due[:5]]
+        advice = [f"删除第{w[0].idx}行“{w[0].name}”，保留第{w[1].idx}行“{w[1].name}”" + (f"（{w[2]}）" if w[2] else "")
+                  if w else f"第{a.idx}、{b.idx}行保留一行：两行指标值不一致（{_target_text(a)}、{_target_text(b)}），"
+                            "项目概况未写明这项完成时限，请按实施计划核实后删除另一行"
+                  for a, b, w in which]
+        hits.append(RuleHit("name", f"疑似重复指标：{desc}是同一项完成时限",
+                            {"near": due, "advice": advice, "drop": [w[0].idx for _, _, w in which if w]}))
     sat = satisfaction_duplicates(t)
     if sat:
         desc = "；".join(f"“{by_idx[a].name}”与“{by_idx[b].name}”（第{a}、{b}行{_targets_said([by_idx[a], by_idx[b]])}）"
@@ -768,7 +896,9 @@ def fix_str_12(h: RuleHit, fx: TableFix) -> Suggestion | None:
     if not h.data:
         return None
     if "advice" in h.data:  # which row to change and how (satisfaction of one group; one name, two measures)
-        return construct(Suggestion, text=("不要删除：" if "measures" in h.data else "") + "；".join(h.data["advice"]))
+        # a row the finding names as the weaker one is deleted (round 16: a count in 人 beside its 人次)
+        return construct(Suggestion, text=("不要删除：" if "measures" in h.data else "") + "；".join(h.data["advice"]),
+                         delete_rows=h.data.get("drop") or None)
     if "near" in h.data:
         return construct(Suggestion, text="确属同一指标的，合并为一行；不是的，在名称中写明各自的对象或口径")
     said = "；重复的行指标值不一致，请核实保留的目标" if h.data.get("differ") else ""

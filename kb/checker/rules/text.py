@@ -17,9 +17,9 @@ from kb.checker.parse import ParsedRow
 from kb.checker.rules.quantification import is_qnt_04
 from kb.settings import CheckerSettings
 from kb.domain.quantity import misplaced_separator
-from kb.domain.text import INVISIBLE_OR_PICTOGRAPH_RE, INVISIBLE_RE, PICTOGRAPH_RE, invisible_chars, tidy_spaces, to_simplified
+from kb.domain.text import (FULLWIDTH_RE, INVISIBLE_OR_PICTOGRAPH_RE, INVISIBLE_RE, PICTOGRAPH_RE, invisible_chars,
+                            tidy_spaces, to_simplified)
 
-_FULLWIDTH_RE = re.compile(r"[\uFF01-\uFF5E\u3000]")
 _WS_RE = re.compile(r"[\s\u3000]")
 _FORBIDDEN_RE = re.compile(r"[-_]|(?<!\*)\*(?!\*)")
 
@@ -30,7 +30,7 @@ def txt_01(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     if not r.fullwidth:
         return None
     for field in ("operator", "value", "unit"):
-        m = _FULLWIDTH_RE.search(getattr(r.raw, field))
+        m = FULLWIDTH_RE.search(getattr(r.raw, field))
         if m:
             return RuleHit(field, f"含全角字符“{m.group()}”，导入前应统一为半角")
     return None
