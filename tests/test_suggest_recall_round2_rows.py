@@ -93,3 +93,18 @@ def test_a_retrieved_trainee_row_needs_training_in_the_projects_name(shipped_kb)
     assert "学员满意度" not in e051 and "健身群众满意度" in e051, e051
     d023 = _names(_dev(shipped_kb, "D023"), "服务对象满意度指标")
     assert "学员满意度" in d023, d023
+
+
+# ------------------------------------------------------------------ 6. the lead's reviewer: rows worse than the tip
+
+def test_d002_counts_no_people_a_dust_service_serves(shipped_kb):
+    # a retrieved 服务人数 names no group, and the text names none: set aside as the formed 服务人次 is
+    rows = _dev(shipped_kb, "D002")
+    assert not [n for n in _names(rows, "数量指标") if n.endswith(("人数", "人次"))], rows
+
+
+def test_d018_names_no_row_after_the_funds_title(shipped_kb):
+    # 〔补助对象〕补助资金发放准确率 filled with 中央财政困难群众救助: the fund's title is no object
+    rows = _dev(shipped_kb, "D018")
+    assert not [n for n in _names(rows) if n.startswith("中央财政")], rows
+    assert "特困人员救助供养覆盖率" in _names(rows, "质量指标"), rows

@@ -144,6 +144,11 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
             d.level2 = "economic_benefit"   # 展会意向成交额 (亿元) under 质量 in the library: a gain, filed where the checker files it
         if d.value_source == "learned":
             continue   # the unit declared and met it in an earlier 结果反馈 cycle: its own evidence
+        if (d.source == "formed" or d.template) and FUND_TITLE.match(d.key):
+            # 中央财政困难群众救助补助资金发放准确率 (〔补助对象〕补助资金发放准确率 filled from the text's 中央财政困难群众
+            # 救助补助预算指标, D018): the fund's title is no object a reviewer keeps in a row's name
+            set_aside(d, "指标名称以资金名称（某级财政）为对象，不是可核验的产出对象，仅作备选")
+            continue
         if d.source == "formed" and d.slot == "quality" and d.mention is None and VAGUE_QUALITY.search(d.key):
             # 社区老年助餐服务达标率, 扶贫基地完成率: reviewers ask "达标 of what?"; the type's own quality
             # rows (助餐点正常运营率, 系统正常运行率) or an acceptance rate say it
@@ -154,10 +159,12 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
             # measures nothing of the project (a reviewer struck it as circular)
             set_aside(d, "以“预期目标”的达成程度为指标，循环且不可核验，仅作备选")
             continue
-        if (d.source == "formed" or d.template) and d.slot == "quantity" and d.tier != Tier.BOUND and \
-                not ctx.beneficiaries and _PERSONS_COUNTED.search(d.key):
+        if (d.source == "formed" or d.template or d.source == "retrieval" and _SERVED_COUNT.search(d.key)) and \
+                d.slot == "quantity" and d.tier != Tier.BOUND and not ctx.beneficiaries and \
+                _PERSONS_COUNTED.search(d.key):
             # 采购雾炮车降尘抑尘服务人次 (〔服务名称〕服务人次 filled with the project's service): a service to
-            # streets and air counts no people the text names
+            # streets and air counts no people the text names; nor does a retrieved row counting the persons a
+            # service serves without naming a group (服务人数 for D002's dust suppression)
             set_aside(d, ASIDE_NO_PEOPLE)
             continue
         if d.slot == "quantity" and d.tier != Tier.BOUND and d.source != "type" and \
@@ -306,8 +313,12 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
 # a blank area or length (亩, 公里 …) is offered only when the text measures in one (面积, 亩, 公里, 长度 …)
 _AREA_OR_LENGTH = re.compile(r"^(万?亩|公顷|平方米|万平方米|平方公里|公里|千米|米|延米|km|m)$")
 _MEASURED_EXTENT = re.compile(r"亩|公顷|平方|公里|千米|米|面积|里程|长度|耕地|土地|林地|草原|道路|河道|管网|渠")
+# a name built on a fund's title (中央财政…, 省级财政…): where the money comes from, not what it does
+FUND_TITLE = re.compile(r"^(?:中央|省|省级|市|市级|县|县级|区|区级|本级|上级)财政")
 # a count of persons formed from the text or filled into a template (〔服务名称〕服务人次, 〔对象〕人数)
 _PERSONS_COUNTED = re.compile(r"(人次|人数)$")
+# a retrieved count of the persons a service serves that names no group of them (服务人数, 服务人次)
+_SERVED_COUNT = re.compile(r"服务(?:人次|人数)$")
 # quality measures formed from the project's name alone that say nothing checkable
 VAGUE_QUALITY = re.compile(r"(达标率|完成率|(?<!验收)合格率)$")
 # a rate of the targets themselves (预期目标达成率, 绩效目标完成率, 年度目标实现率)
