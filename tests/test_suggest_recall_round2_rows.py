@@ -108,3 +108,17 @@ def test_d018_names_no_row_after_the_funds_title(shipped_kb):
     rows = _dev(shipped_kb, "D018")
     assert not [n for n in _names(rows) if n.startswith("中央财政")], rows
     assert "特困人员救助供养覆盖率" in _names(rows, "质量指标"), rows
+
+
+def test_e008_leaves_the_share_of_an_area_to_fill_and_keeps_the_forests_effect(shipped_kb):
+    # 湿地保护率 ≥ 50 % (the library's figure, the text states none) no longer takes a quality place; the vague
+    # 单位安全稳定 gives way to the type's 森林覆盖率 blank; a department's whole spending has no completion date
+    rows = _dev(shipped_kb, "E008")
+    assert ("湿地保护率", "≥", "50") not in [r[1:4] for r in rows], rows
+    assert "单位安全稳定" not in _names(rows) and "部门整体支出完成时间" not in _names(rows), rows
+    assert "生态效益补偿资金兑付及时率" in _names(rows, "时效指标"), rows
+
+
+def test_d025_takes_no_library_forest_cover_figure(shipped_kb):
+    rows = _dev(shipped_kb, "D025")
+    assert ("生态效益指标", "森林覆盖率", "", "", "%") in rows, rows

@@ -195,6 +195,12 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
             # of (which communities) is the declarant's to say — the target is left to fill in (= 100 % covers all: kept)
             d.value, d.value_source = "", ""
             d.note = f"{PENDING}：覆盖率的基数（应覆盖的范围）描述未写明，请按实际测算填写，不照搬指标库的典型值"
+        if d.value_source == "typical" and LAND_SHARE.search(d.key) and (d.value_unit or d.unit) == "%" \
+                and not _at_whole(d.value):
+            # 湿地保护率 ≥ 50 %, 森林覆盖率 ≥ 60 % for a forestry bureau whose text states neither (E008, D025): the share
+            # of an area is the area's own level, the library's figure another place's — the target is left to fill in
+            d.value, d.value_source = "", ""
+            d.note = f"{PENDING}：描述中没有写明这一面积比例的现状和目标，请按本地实际填写，不照搬指标库的典型值"
         other_rate = _other_stated_rate(d)
         if other_rate:
             # 水质检测合格率不低于95% bound to 供水工程维修养护验收合格率 ≥ 95 % (trial 9): the text names the rate it
@@ -231,9 +237,10 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
             # 项目实施周期 定性 年度内完成 beside 实施周期2022-2024年 (trial 7, D050): the text's period is longer
             set_aside(d, "描述写明跨年度的实施周期，“年度内完成”与之不符，仅作备选")
             continue
-        if d.slot == "timeliness" and d.value_source != "text" and ON_TIME.search(d.key) and \
+        if d.slot == "timeliness" and d.value_source != "text" and ON_TIME.search(d.key) and (
                 standing_work(ctx.core, ctx.name) and (d.source == "formed" and d.mention is None
-                                                        or WHOLE_WORK.match(d.key) or ON_TIME.fullmatch(d.key)):
+                                                       or WHOLE_WORK.match(d.key) or ON_TIME.fullmatch(d.key))
+                or d.source == "formed" and d.mention is None and standing_work(d.obj, None)):
             # 储备粮完成时间, 重大动物疫病防控完成及时率, 任务完成时间 for a reserve kept or a disease controlled all year
             # (trial 9): such work has no completion; the type's rows of the work it names (疫情报告及处置及时率) stay
             set_aside(d, "常年持续开展的工作没有完成时点，按期完成类指标仅作备选")
@@ -313,6 +320,8 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
 # a blank area or length (亩, 公里 …) is offered only when the text measures in one (面积, 亩, 公里, 长度 …)
 _AREA_OR_LENGTH = re.compile(r"^(万?亩|公顷|平方米|万平方米|平方公里|公里|千米|米|延米|km|m)$")
 _MEASURED_EXTENT = re.compile(r"亩|公顷|平方|公里|千米|米|面积|里程|长度|耕地|土地|林地|草原|道路|河道|管网|渠")
+# the share of a land area kept or covered (森林覆盖率, 湿地保护率, 草原综合植被盖度): a level of the place itself
+LAND_SHARE = re.compile(r"(?:森林|林木|林草|湿地|草原|植被|绿化|绿地)[\u4e00-\u9fff]{0,6}(?:覆盖率|保护率|盖度|绿化率)$")
 # a name built on a fund's title (中央财政…, 省级财政…): where the money comes from, not what it does
 FUND_TITLE = re.compile(r"^(?:中央|省|省级|市|市级|县|县级|区|区级|本级|上级)财政")
 # a count of persons formed from the text or filled into a template (〔服务名称〕服务人次, 〔对象〕人数)
