@@ -122,3 +122,17 @@ def test_e008_leaves_the_share_of_an_area_to_fill_and_keeps_the_forests_effect(s
 def test_d025_takes_no_library_forest_cover_figure(shipped_kb):
     rows = _dev(shipped_kb, "D025")
     assert ("生态效益指标", "森林覆盖率", "", "", "%") in rows, rows
+
+
+def test_e011_counts_no_group_the_text_does_not_name(shipped_kb):
+    # 村级动物防疫员补助人数: the text names no 防疫员; the programme's core 疫病强制免疫密度 takes the place
+    rows = _dev(shipped_kb, "E011")
+    assert "村级动物防疫员补助人数" not in _names(rows), rows
+    assert "疫病强制免疫密度" in _names(rows, "数量指标"), rows
+
+
+def test_d008_offers_no_knowledge_rate_where_nothing_is_taught(shipped_kb):
+    # a meal subsidy teaches nothing: 学生营养健康知识知晓率 ≥ 90 % is another project's survey
+    rows = _dev(shipped_kb, "D008")
+    assert not [n for n in _names(rows) if n.endswith("知识知晓率")], rows
+    assert "受益学生人数" in _names(rows, "社会效益指标"), rows

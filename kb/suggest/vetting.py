@@ -289,6 +289,18 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
             # 干警满意度 for a school building, 被检查单位满意度 for fuel: people the project never serves
             set_aside(d, "描述中没有这项满意度调查的对象，仅作备选")
             continue
+        if d.tier != Tier.BOUND and _KNOWLEDGE_RATE.search(d.key) and not _PUBLICITY.search(ctx.text):
+            # 学生营养健康知识知晓率 ≥ 90 % for a meal subsidy whose text teaches nothing (D008): how much of a body of
+            # knowledge people hold is the effect of teaching it, which the project does not do (a policy's or a
+            # service's 知晓率 stays: those who receive it learn of it)
+            set_aside(d, "知识知晓率是宣传教育的效果，描述中没有宣传、培训或健康教育工作，仅作备选")
+            continue
+        group = _unnamed_counted_group(d, ctx)
+        if group:
+            # 村级动物防疫员补助人数 for an animal-disease fund whose text names no 防疫员 (E011): a head count of a
+            # group of people the text never names; the type's core measure (疫病强制免疫密度) takes the place
+            set_aside(d, f"描述中没有“{group}”，按人数计量的这项指标仅作备选")
+            continue
         if d.type_prob > 0 and not d.type_core and d.tier != Tier.BOUND and d.slot != "satisfaction" and \
                 _object_in_text(d, ctx, _ROW_TAIL) < OBJECT_IN_TEXT:
             # a type's alternate entry (core: false) enters the table only when the text names its object
@@ -682,6 +694,24 @@ def asks_absent_enterprises(d: Draft, ctx: ProjectContext) -> bool:
     if d.slot != "satisfaction" or d.source == "formed" or d.value_source == "learned":
         return False
     return bool(_ENTERPRISE_WHO.search(_SATISFACTION_TAIL.sub("", d.key))) and not _ENTERPRISE_TEXT.search(ctx.text)
+
+
+# the share of people knowing a body of knowledge (营养健康知识知晓率, 禁毒知识知晓率)
+_KNOWLEDGE_RATE = re.compile(r"知识(?:知晓|普及|掌握)率$")
+# work that teaches people something (a knowledge awareness rate is its effect)
+_PUBLICITY = re.compile(r"宣传|宣讲|培训|告知|公示|讲座|普及|宣教|健康教育|知识教育|政策解读|科普|发放资料|明白纸")
+# a head count of a group named by its role (防疫员, 协管员, 参赛者): the group, then at most a few words of what is done
+_COUNTED_GROUP = re.compile(r"([\u4e00-\u9fff]{2}(?:员|者))[\u4e00-\u9fff]{0,4}(?:人数|人次)$")
+
+
+def _unnamed_counted_group(d: Draft, ctx: ProjectContext) -> str:
+    """The group a blank 数量 head count of a library or type row counts (村级动物防疫员补助人数 → 防疫员) when the text
+    does not name it, else ''. Rows bound to the text's figures, formed rows and 结果反馈 rows are never read here."""
+    if d.slot != "quantity" or d.tier == Tier.BOUND or d.source == "formed" or not d.pending:
+        return ""
+    m = _COUNTED_GROUP.search(d.key)
+    # …人员 is people in general (康复人员, 工作人员): the role is read only from a word of its own (防疫员, 护林员)
+    return m.group(1) if m and not m.group(1).endswith("人员") and m.group(1) not in ctx.text else ""
 
 
 def _object_in_text(d: Draft, ctx: ProjectContext, tail: re.Pattern = _MEASURE_TAIL) -> float:
