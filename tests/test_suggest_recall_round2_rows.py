@@ -136,3 +136,16 @@ def test_d008_offers_no_knowledge_rate_where_nothing_is_taught(shipped_kb):
     rows = _dev(shipped_kb, "D008")
     assert not [n for n in _names(rows) if n.endswith("知识知晓率")], rows
     assert "受益学生人数" in _names(rows, "社会效益指标"), rows
+
+
+def test_e057_takes_back_no_blank_vague_retrieved_row(shipped_kb):
+    # 会议成果转化 定性 (its 达到预期 cleared by the checker, QNT-01): a short table does not take it back
+    rows = _dev(shipped_kb, "E057")
+    assert "会议成果转化" not in _names(rows), rows
+
+
+def test_e021_asks_the_enterprises_its_type_serves(shipped_kb):
+    # 会展与商贸促进 is about enterprises (组织企业参展数量): its core 参展企业满意度 stays though the text names none
+    rows = _dev(shipped_kb, "E021")
+    assert "参展企业满意度" in _names(rows, "服务对象满意度指标"), rows
+    assert "展位补贴标准" not in _names(rows), rows

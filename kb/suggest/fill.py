@@ -73,7 +73,9 @@ def fill_required(table: Table, ctx, pool: list[Draft] | None = None) -> Table:
                 if a in v:
                     v.remove(a)
     for d in given_up:
-        if len(rows) < MIN_ROWS:   # a vague row beside a measurable one only keeps a short table at its size
+        # a vague row beside a measurable one only keeps a short table at its size, never a retrieved one whose 定性 target the checker cleared as unassessable (会议成果转化 定性 待填写, E057: a
+        # blank vague row of another project a reviewer strikes; a type's own, 为决策提供参考, stays)
+        if len(rows) < MIN_ROWS and not (d.source == "retrieval" and d.pending and d.operator == "定性"):
             rows.append(d)
             table.alternates[d.slot].remove(d)
     for extra in (_held_count(ctx), _people_served(rows, ctx)):

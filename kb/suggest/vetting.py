@@ -281,7 +281,9 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
         if other:
             set_aside(d, f"指标针对{other}，与项目所在地不符，仅作备选")
             continue
-        if asks_absent_enterprises(d, ctx):
+        # …unless it is a core row of a certain type about enterprises (会展与商贸促进's 参展企业满意度 for E021's 服务贸易
+        # 发展资金, whose text names only the 商务局 and 投资促进中心): the type's own people, as its 组织企业参展数量 counts them
+        if asks_absent_enterprises(d, ctx) and not (d.type_core and _ENTERPRISE_WHO.search(own_words)):
             set_aside(d, "描述中没有企业，这项满意度调查的对象不是本项目的服务对象，仅作备选")
             continue
         if d.slot == "satisfaction" and not d.type_core and d.source != "formed" and \
