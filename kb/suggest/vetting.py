@@ -56,6 +56,25 @@ def set_aside_restated(drafts: list[Draft]) -> None:
             set_aside(d, "描述中已写明这项比率的目标，仅作备选")
 
 
+def prefer_named_timeliness(drafts: list[Draft], ctx: ProjectContext) -> None:
+    """A whole department's spending dated by the budget year's end (部门整体支出完成时间 12月31日前, a formed row) is
+    only an alternate beside a type's core 时效 row of a work the text names (E008: 生态效益补偿资金兑付及时率, the text
+    saying 完成森林生态效益补偿…兑现); where the text names no such work the dated row stays (D025, the seventh
+    trial: real 部门整体 tables name the budget). Runs after ranking; mutates `drafts`."""
+    named = [d for d in drafts if d.slot == "timeliness" and d.type_core and d.tier != Tier.ALTERNATE
+             and _object_in_text(d, ctx, _ROW_TAIL) >= OBJECT_IN_TEXT]
+    if not named:
+        return
+    for d in drafts:
+        if d.slot == "timeliness" and d.source == "formed" and d.mention is None and d.tier != Tier.ALTERNATE \
+                and d.key.startswith(_WHOLE_DEPARTMENT) and ON_TIME.search(d.key):
+            set_aside(d, f"部门整体支出按年度末完成，不如描述中的工作“{named[0].name}”可考核，仅作备选")
+
+
+# a department's whole spending (部门整体支出): its year ends with the budget
+_WHOLE_DEPARTMENT = "部门整体"
+
+
 def set_aside(d: Draft, why: str) -> None:
     """Tier ALTERNATE for `d` (neither in the table nor offered), with the reason in its evidence (Chinese)."""
     d.tier = Tier.ALTERNATE
@@ -237,10 +256,9 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
             # 项目实施周期 定性 年度内完成 beside 实施周期2022-2024年 (trial 7, D050): the text's period is longer
             set_aside(d, "描述写明跨年度的实施周期，“年度内完成”与之不符，仅作备选")
             continue
-        if d.slot == "timeliness" and d.value_source != "text" and ON_TIME.search(d.key) and (
+        if d.slot == "timeliness" and d.value_source != "text" and ON_TIME.search(d.key) and \
                 standing_work(ctx.core, ctx.name) and (d.source == "formed" and d.mention is None
-                                                       or WHOLE_WORK.match(d.key) or ON_TIME.fullmatch(d.key))
-                or d.source == "formed" and d.mention is None and standing_work(d.obj, None)):
+                                                        or WHOLE_WORK.match(d.key) or ON_TIME.fullmatch(d.key)):
             # 储备粮完成时间, 重大动物疫病防控完成及时率, 任务完成时间 for a reserve kept or a disease controlled all year
             # (trial 9): such work has no completion; the type's rows of the work it names (疫情报告及处置及时率) stay
             set_aside(d, "常年持续开展的工作没有完成时点，按期完成类指标仅作备选")
