@@ -72,3 +72,15 @@ def test_a_zero_or_blank_weight_is_a_finding_even_when_the_rest_sum_to_100():
     assert "第8行未填写分值" in f[(None, "STR-13")].message
     # the 0 row takes the mean of the others (100 / 7), then all are scaled to whole points summing to 100
     assert f[(None, "STR-13")].suggestion.weights == [9, 9, 9, 18, 17, 9, 17, 12]
+
+
+def test_a_row_the_fix_adds_takes_points_too():
+    """Real E004 (分值 60 and 30): the fix adds the missing 满意度 / 成本 rows, which had no 分值, and the fixed table drew
+    STR-13 again. Every row of the fixed table now holds whole points summing to 100."""
+    from tests.kbfactory import dev_record
+
+    decl = Declaration.from_record(dev_record("E004"))
+    fixed = apply_fixes(decl, check_declaration(decl))
+    ws = [r.weight for r in fixed.rows if not r.is_goal]
+    assert len(ws) > 2 and all(w and w == int(w) for w in ws) and sum(ws) == 100, ws
+    assert not [f for f in check_declaration(fixed).findings if f.rule_id == "STR-13"]

@@ -65,6 +65,30 @@ def weight_gaps(t: ParsedTable) -> list[int]:
             if not r.raw.weight and not unset_row(r) and r.raw.name.strip() and not _SUB_ITEM_RE.match(r.raw.name)]
 
 
+def cover_rows(rows: list) -> list:
+    """`rows` (TargetRow-like: name, weight, is_goal) with every indicator row weighted when some are: a row added
+    by a fix (STR-08's 满意度 row) or left blank takes the mean of the weighted rows and all are scaled to whole points
+    summing to 100 (`whole_points`); goal rows, rows a form left unset, items of the row above (其中…) and tables
+    weighting ★ parent rows only are left as they are. Returns `rows` itself when nothing is missing (trial 10: a
+    fixed table was scored with a blank 分值 and checked again as STR-13)."""
+    from kb.checker.parse import UNSET_NAME_RE
+
+    items = [i for i, r in enumerate(rows) if not r.is_goal]
+    if not any(rows[i].weight for i in items) or any(rows[i].name.lstrip().startswith("★") for i in items):
+        return rows
+    take = [i for i in items if rows[i].name.strip() and not UNSET_NAME_RE.match(rows[i].name.strip())
+            and not _SUB_ITEM_RE.match(rows[i].name)]
+    if all(rows[i].weight for i in take):
+        return rows
+    given = [rows[i].weight for i in take if rows[i].weight]
+    mean = sum(given) / len(given)
+    pts = whole_points([rows[i].weight or mean for i in take], 100.0)
+    out = list(rows)
+    for i, p in zip(take, pts):
+        out[i] = rows[i].model_copy(update={"weight": float(p)})
+    return out
+
+
 def whole_points(shares: list[float], total: float) -> list[int]:
     """`shares` (≥ 0, not all 0) scaled to whole points summing to `total` (largest remainder; each row ≥ 1 point
     when `total` allows). Ours: 分值 are whole numbers, as suggest's default tables give them (trial 10: 一键修改
