@@ -363,4 +363,5 @@ def test_self_evaluation_weights_90_leave_10_for_budget_execution():
     with_budget_row = decl.model_copy(update={"rows": decl.rows + [TargetRow(
         level1="产出指标", level2="成本指标", name="预算执行率", operator="≥", value="90", unit="%",
         actual="95%")]})
-    assert str13(with_budget_row) == ["权重合计为90，应为100"]
+    # the added 预算执行率 row has no 分值: named as well (trial 10)
+    assert str13(with_budget_row) == ["权重合计为90，应为100；第10行未填写分值（或为0）"]

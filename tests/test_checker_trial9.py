@@ -93,7 +93,7 @@ def test_the_fixed_xlsx_keeps_weights_numbers_rows_as_the_table_and_names_no_oth
     """The --fix .xlsx of the trial's draft: its 审核意见 sheet gave spreadsheet rows (第 9 行) beside the table's
     (第1、2行) in the STR-12 message; 带动就业人数 took the library's 指标解释 “产业项目吸纳当地劳动力就业的人数” in a
     road project. One numbering now (the table's, as the messages give it, with the name); the explanation stays
-    blank; the draft's 分值 are kept."""
+    blank; the draft's 分值 are kept in proportion (the added row takes the mean, trial 10)."""
     import openpyxl
 
     from kb.checker import apply_fixes, check_declaration
@@ -117,7 +117,9 @@ def test_the_fixed_xlsx_keeps_weights_numbers_rows_as_the_table_and_names_no_oth
     table, notes = wb["绩效目标表"], wb["审核意见"]
     cells = {r[2]: r for r in table.iter_rows(values_only=True) if r[2]}
     assert cells["带动就业人数"][5] is None and cells["群众满意度"][5] == "群众对项目实施效果的满意程度"
-    assert [cells[n][7] for n in ("道路修缮里程", "工程验收合格率", "项目总成本", "群众满意度")] == [20, 20, 20, 10]
+    # the draft's 分值 in proportion, now that the added 项目完成时间 takes points too (trial 10: every row is scored)
+    assert [cells[n][7] for n in ("道路修缮里程", "工程验收合格率", "项目总成本", "群众满意度")] == [17, 17, 17, 9]
+    assert sum(r.weight for r in fixed.rows) == 100 and all(r.weight for r in fixed.rows)
     assert "不是本工作表的行号" in notes.cell(1, 1).value
     lines = {r[1]: r[0] for r in notes.iter_rows(min_row=2, values_only=True)}
     near = next(f for f in rep.findings if f.rule_id == "STR-12")

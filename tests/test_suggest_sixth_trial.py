@@ -156,8 +156,8 @@ def test_a_vague_qualitative_row_never_holds_more_than_the_even_share(value, vag
     s = scores(rows)
     assert sum(s) == 100
     assert (s[4] <= round(100 / len(rows))) == vague, s
-    if vague:   # the 13.3 points given up go to the checkable rows in proportion to their shares (50/3, 10, 10 of 70)
-        assert s == [20, 20, 20, 12, 16, 12], s
+    if vague:   # the 13.3 points given up go to the checkable 产出 rows (50/3 each); 成本 and 满意度 keep their 10
+        assert s == [21, 21, 21, 10, 17, 10], s  # (trial 10: a row's 10 points are the convention, export.FIXED_LEVEL1)
 
 
 def test_the_default_tables_weights_cap_a_vague_benefit(shipped_kb):

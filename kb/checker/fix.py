@@ -15,6 +15,7 @@ from kb.domain.years import planned_year
 from kb.domain.findings import CheckReport
 from kb.domain.levels import framework_keys
 from kb.domain.schema import Declaration, TargetRow, normalize_operator
+from kb.checker.fixes import cover_rows
 
 
 def _notes_kept(ctx: dict[str, Any], r: TargetRow, upd: dict[str, Any]) -> dict[str, Any]:
@@ -112,7 +113,7 @@ def apply_fixes_traced(decl: Declaration, report: CheckReport) -> tuple[Declarat
     # within a block, goal rows first: a fresh reviewer found moved rows after the 效益 block, a block split in two
     keys = framework_keys([k[0] for k in kept])
     kept = [kept[i] for i in sorted(range(len(kept)), key=lambda i: keys[i] if keys[i] is not None else (-1, -1))]
-    rows = [_template_operator(r) for r, _, _ in kept]
+    rows = cover_rows([_template_operator(r) for r, _, _ in kept])  # an added row takes 分值 too (trial 10)
     rctx = [c for _, c, _ in kept] if rctx_in else []
     update: dict[str, Any] = {"rows": rows}
     if getattr(decl, "year", 0) is None and (y := planned_year(decl.project_name, decl.description)) is not None:

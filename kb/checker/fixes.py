@@ -10,10 +10,11 @@ total). `fmt_num` writes numbers as the rewrites do. Not for detection.
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 from kb.checker.catalog import CACHES
-from kb.checker.parse import ParsedTable, duplicate_key
+from kb.checker.parse import ParsedTable, duplicate_key, unset_row
 from kb.domain.text import compact
 from kb.settings import CheckerSettings
 
@@ -48,21 +49,85 @@ def names_of(t: ParsedTable) -> dict[str, int]:
     return out
 
 
+# a row that is an item of the row above it (其中桃树种植面积 under ★补助各类瓜果蔬菜种植面积, dev E006, E017): its
+# points are its parent's, so a blank 分值 on it is no gap
+_SUB_ITEM_RE = re.compile(r"^\s*(?:其中|含)")
+
+
+def weight_gaps(t: ParsedTable) -> list[int]:
+    """Row numbers of indicator rows with a blank or 0 分值 in a table where other rows have one (trial 10: a row
+    added after the weights were set kept a blank 分值, 一键修改 left it blank and the check passed). Rows a form left
+    unset, items of the row above (其中…) and tables that weight parent rows only (★…, dev E006/E017) are not gaps;
+    [] when no row is weighted."""
+    if not any(r.raw.weight for r in t.items) or any(r.raw.name.lstrip().startswith("★") for r in t.items):
+        return []
+    return [r.idx for r in t.items
+            if not r.raw.weight and not unset_row(r) and r.raw.name.strip() and not _SUB_ITEM_RE.match(r.raw.name)]
+
+
+def cover_rows(rows: list) -> list:
+    """`rows` (TargetRow-like: name, weight, is_goal) with every indicator row weighted when some are: a row added
+    by a fix (STR-08's 满意度 row) or left blank takes the mean of the weighted rows and all are scaled to whole points
+    summing to 100 (`whole_points`); goal rows, rows a form left unset, items of the row above (其中…) and tables
+    weighting ★ parent rows only are left as they are. Returns `rows` itself when nothing is missing (trial 10: a
+    fixed table was scored with a blank 分值 and checked again as STR-13)."""
+    from kb.checker.parse import UNSET_NAME_RE
+
+    items = [i for i, r in enumerate(rows) if not r.is_goal]
+    if not any(rows[i].weight for i in items) or any(rows[i].name.lstrip().startswith("★") for i in items):
+        return rows
+    take = [i for i in items if rows[i].name.strip() and not UNSET_NAME_RE.match(rows[i].name.strip())
+            and not _SUB_ITEM_RE.match(rows[i].name)]
+    if all(rows[i].weight for i in take):
+        return rows
+    given = [rows[i].weight for i in take if rows[i].weight]
+    mean = sum(given) / len(given)
+    pts = whole_points([rows[i].weight or mean for i in take], 100.0)
+    out = list(rows)
+    for i, p in zip(take, pts):
+        out[i] = rows[i].model_copy(update={"weight": float(p)})
+    return out
+
+
+def whole_points(shares: list[float], total: float) -> list[int]:
+    """`shares` (≥ 0, not all 0) scaled to whole points summing to `total` (largest remainder; each row ≥ 1 point
+    when `total` allows). Ours: 分值 are whole numbers, as suggest's default tables give them (trial 10: 一键修改
+    wrote 10.7, 9.5, 11.9, 17.9, which no reviewer scores by). Raises ValueError when every share is 0."""
+    whole = int(round(total))
+    sm = sum(shares)
+    if sm <= 0:
+        raise ValueError("shares sum to 0")
+    exact = [x * whole / sm for x in shares]
+    pts = [int(x) for x in exact]
+    order = sorted(range(len(exact)), key=lambda i: (-(exact[i] - pts[i]), -exact[i], i))
+    for i in order[:whole - sum(pts)]:
+        pts[i] += 1
+    if len(pts) <= whole:  # no row at 0 points: take one from the largest
+        for i in [i for i, p in enumerate(pts) if p == 0]:
+            j = max(range(len(pts)), key=lambda k: pts[k])
+            pts[j] -= 1
+            pts[i] += 1
+    return pts
+
+
 def weights_after(t: ParsedTable, deleted: set[int] | frozenset[int], s: CheckerSettings) -> list[float | None] | None:
-    """Weights of the table's indicator rows rescaled to `weight_total` over the rows kept (None: dropped
-    or unweighted), rounded to 0.1 with the rounding difference on the largest; None when no row is weighted."""
+    """Weights of the table's indicator rows rescaled to `weight_total` over the rows kept, as whole points
+    (`whole_points`); a kept row with a blank or 0 分值 (`weight_gaps`) first takes the mean of the weighted kept
+    rows, so every row is covered. None for a dropped row (or an unweighted one that is no gap); None when no
+    row is weighted."""
+    gaps = set(weight_gaps(t)) - set(deleted)
     ws = [None if r.idx in deleted else r.raw.weight for r in t.items]
-    total = sum(w for w in ws if w is not None)
-    if total <= 0:
+    given = [w for w in ws if w]
+    if not given or sum(given) <= 0:
         return None
-    scaled = [None if w is None else w * s.weight_total / total for w in ws]
-    rounded = [round(w, 1) for w in scaled if w is not None]
-    diff = round(s.weight_total - sum(rounded), 1)
-    if rounded:
-        i = rounded.index(max(rounded))
-        rounded[i] = round(rounded[i] + diff, 1)
-    it = iter(rounded)
-    return [None if w is None else next(it) for w in scaled]
+    mean = sum(given) / len(given)
+    ws = [mean if (r.idx in gaps) else w for r, w in zip(t.items, ws)]
+    keep = [i for i, w in enumerate(ws) if w is not None]
+    pts = whole_points([float(ws[i]) for i in keep], s.weight_total)  # type: ignore[arg-type]
+    out: list[float | None] = [None] * len(ws)
+    for i, p in zip(keep, pts):
+        out[i] = float(p)
+    return out
 
 
 class TableFix:

@@ -1021,7 +1021,10 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
                                     "无法自动改写；请填写实际的目标数值和计量单位", manual=True)
         tgt = build_target(r, ids, hits, name, l1, l2, lookup, s)
         if ("QNT-01" in ids and r.v in L.OUTCOME_GRADES) or isinstance(tgt, tuple) and tgt[0] == "定性" and (
-                ("QNT-01" in ids and tgt[1] == "达成年度指标") or (tgt[1] in L.DEGREE_GRADES and r.op != "定性")):
+                ("QNT-01" in ids and tgt[1] == "达成年度指标") or (tgt[1] in L.DEGREE_GRADES and r.op != "定性")
+                or ("QNT-05" in ids and tgt[1] in L.OUTCOME_GRADES and l1 is Level1.benefit)):
+            # trial 10: an ungraded 效益 text (QNT-05) made 定性：达成年度指标 drew QNT-01 on the re-check, whose advice
+            # then quoted “定性：达成年度指标”, a value the row never had; the advice is given here on the row's own value
             # round 13: a 效益 row's 定性：达到预期 states no expectation (QNT-01) and takes the same path
             # 工程质量：有所提高 was made 定性：达成年度指标 — as vague, and a re-check passed it; so was 经费支出合规性
             # 较高 made 定性：较高 (round 10): a degree the declarant wrote is no grade of a stated scale
@@ -1101,6 +1104,9 @@ def vague_alternative(r: ParsedRow, name: str, l1: Level1, l2: Level2 | None,
     if r.v in L.DEGREE_GRADES:  # 较高, 好: a degree, not a grade of a stated scale
         return (f"待填写：指标值“{r.v}”是程度词，没有分级标准，改为“定性：{r.v}”同样无法考核；请把“{name}”改为可计量的"
                 f"指标并填写目标值，如{hint}")
+    if r.op == "定性" and not r.vague:  # an ungraded text under 定性 (QNT-05): a verifiable result is a standard too
+        return (f"待填写：指标值“{r.v}”不是可核验的结果，改为“定性：达成年度指标”同样无法考核；"
+                f"{L.CHECKABLE_RESULT_HINT}；或把“{name}”改为可计量的指标并填写目标值，如{hint}")
     return (f"待填写：指标值“{r.v}”无法考核，改为“定性：达成年度指标”同样无法考核；请把“{name}”改为可计量的"
             f"指标并填写目标值，如{hint}")
 
@@ -1499,6 +1505,8 @@ def _count_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, 
                 return _pending_in("元或万元")
             if r.has_digit:  # 2023年预计在校生:小学600人,初中700人… (D058): its figures are the declarant's to pick
                 return f"待填写：指标值“{r.raw.value.strip()}”含多个数或说明文字，请只填写一个目标值和计量单位"
+            if r.op in ("定性", "") and L.checkable_result(r.v):  # 隐患全部消除: its words are the standard (trial 10)
+                return ("定性", r.v, "")
             return ("定性", "合规" if name.endswith("合规性") else "达成年度指标", "")
         num = max(num, 1.0)
     hint = name_target_unit(hits) or stated

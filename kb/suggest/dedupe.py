@@ -50,6 +50,8 @@ def set_aside_disagreeing(rows: list[Draft], ctx: ProjectContext) -> bool:
     shown = [d for d in shown if d.tier != Tier.ALTERNATE]
     changed |= _one_stated_figure(shown) or _one_derived_cost(shown) or _blank_total_cost(shown) or _one_harm_count(shown)
     shown = [d for d in shown if d.tier != Tier.ALTERNATE]
+    changed |= _count_beside_one_work(shown, ctx) | _built_in_a_grow_project(shown, ctx)
+    shown = [d for d in shown if d.tier != Tier.ALTERNATE]
     table = [TargetRow(level1=Level1(l1).label, level2=Level2(l2).label, name=d.name, operator=d.operator,
                        value=d.value, unit=d.value_unit or d.unit) for d in shown for l1, l2 in [d.shown_levels]]
     context = {"project": ctx.name, "description": ctx.description}
@@ -60,6 +62,74 @@ def set_aside_disagreeing(rows: list[Draft], ctx: ProjectContext) -> bool:
         weaker, kept = weaker_first(first, second)
         set_aside(weaker, REPEAT_WHY.format(other=shown.index(kept) + 1, name=kept.name))
         changed = True
+    return changed
+
+
+# a count of the project's works (维修项目数量, 改造工程数量) and an extent of the work (…面积, 里程, 长度)
+_WORK_COUNT = re.compile(r"(?:项目|工程)(?:数量|个数|数)$")
+_WORK_EXTENT = re.compile(r"(?:面积|里程|长度)$")
+_COUNTED_UNITS = frozenset(("个", "项", "处"))
+_LISTED = re.compile(r"[及和与、]")
+ONE_WORK_WHY = "描述只写明一项工作且未写项目个数，与面积类指标并列时项目个数无法考核，仅作备选"
+
+
+def _count_beside_one_work(shown: list[Draft], ctx: ProjectContext) -> bool:
+    """A 待填写 count of works (维修项目数量 个) beside a row measuring the extent of the same work (安全隐患维修面积)
+    when the text counts nothing in 个 / 项 / 处 and the project's name lists no second work (及, 和, 、): the text
+    names one work (D037: 维修审判楼玻璃幕墙等), and a reviewer of trial 10 struck the count as adding nothing
+    checkable beside the area. Set aside (an alternate); returns whether a row was."""
+    from kb.suggest.vetting import set_aside
+    from kb.suggest.words import WORK_VERBS
+
+    if any(m.unit in _COUNTED_UNITS for m in ctx.mentions) or _LISTED.search(ctx.name or ""):
+        return False
+    changed = False
+    for d in shown:
+        if not (d.slot == "quantity" and d.pending and _WORK_COUNT.search(d.name)
+                and (d.value_unit or d.unit) in _COUNTED_UNITS):
+            continue
+        verbs = {v for v in WORK_VERBS if len(v) >= 2 and v in d.name}
+        if any(o is not d and o.slot == "quantity" and _WORK_EXTENT.search(o.name) and any(v in o.name for v in verbs)
+               for o in shown):
+            set_aside(d, ONE_WORK_WHY)
+            changed = True
+    return changed
+
+
+# a project that grows or raises in what stands (在10栋设施温棚中种植): 设施 and 建设内容 are no works built
+_GROWS = re.compile(r"种植|栽植|栽培|养殖|育苗|种养")
+_BUILD_LABELS = re.compile(r"建设(?:内容|地点|单位|期限|周期|年限|性质)|设施(?:农业|温棚|大棚|蔬菜|果蔬)")
+_BUILDS = re.compile(r"新建|建设|改建|扩建|修建|建成|搭建|兴建|改造|安装|铺设|硬化|维修|修缮|购置|采购")
+_BUILT_ROW = re.compile(r"建设|建成|竣工|施工")
+GROWS_WHY = "描述只写在现有设施中种植/养殖，未写建设内容，建设或建成类指标不适用，仅作备选"
+SECOND_GROUP_WHY = "描述未提到该调查对象，第二个满意度指标仅作备选"
+
+
+def _built_in_a_grow_project(shown: list[Draft], ctx: ProjectContext) -> bool:
+    """Rows of building (设施建设面积, 产业项目建成投产率: names with 建设 / 建成 / 竣工 / 施工) in a project that grows or raises
+    (种植, 养殖 …) and builds nothing (no 新建 / 建设 / 改造 … once the form's labels 建设内容 and the attributive 设施农业 /
+    设施温棚 are read out): D007 plants grapes in 10 existing greenhouses, and a reviewer of trial 10 struck both rows
+    as another kind of project's. A row holding the text's own figure stays; so does a second satisfaction row only
+    when the text names whom it asks (the refilled D007 took 村民满意度). Returns whether a row was set aside."""
+    from kb.suggest.vetting import set_aside
+
+    text = (ctx.name or "") + (ctx.description or "")
+    if not _GROWS.search(text) or _BUILDS.search(_BUILD_LABELS.sub("", text)):
+        return False
+    changed = False
+    for d in shown:
+        if d.value_source != "text" and _BUILT_ROW.search(d.name):
+            set_aside(d, GROWS_WHY)
+            changed = True
+    # the table refilled after them: a second satisfaction row asking people the text never names (村民满意度 beside
+    # 受益脱贫户满意度 when only 脱贫户、监测户 are named) is no second group; set aside as well
+    from kb.suggest.table import _pairs, _respondent
+
+    for d in [d for d in shown if d.slot == "satisfaction"][1:]:
+        who = _respondent(d)
+        if d.tier != Tier.ALTERNATE and who and not any(p in text for p in _pairs(who)):
+            set_aside(d, SECOND_GROUP_WHY)
+            changed = True
     return changed
 
 

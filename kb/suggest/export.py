@@ -44,7 +44,8 @@ def scores(rows: list) -> list[int]:
     default the text does not state (`library_default`, 设定依据 指标库参考值: 社区老年助餐服务覆盖率 ≥ 80 % held 30 of
     100 points as the only benefit row, trial 8), and a date the text does not state (`assumed_date`). What they
     give up goes to the rows holding the text's own figures or the budget's of their 一级指标, else to every such
-    row in proportion, none taking above `TAKER_CEILING` even shares (`_cap_blank_rows`).
+    row in proportion, none taking above `TAKER_CEILING` even shares (`_cap_blank_rows`). 满意度 and 成本 keep their
+    10 points unless 待填写 or vague (`FIXED_LEVEL1`).
     """
     present = {r.level1 for r in rows}
     base = {k: v for k, v in SCORES.items() if k in present}
@@ -96,30 +97,57 @@ def library_default(row) -> bool:
 TAKER_CEILING = 1.5
 
 
+# 一级指标 whose points are the convention and never move (trial 10: 满意度 8 and 成本 19 of 100): a satisfaction row's
+# ≥ 90 % is the library's (and the checker's) usual target, not a guess, and a cost row bounded by the budget says the
+# least of any row — neither is capped for a library value nor takes what other rows give up
+FIXED_LEVEL1 = frozenset({"satisfaction", "cost"})
+
+
 def _cap_blank_rows(rows: list, share: list[float]) -> None:
     """Move what a 待填写 row, a vague qualitative row, a library default or a date the text does not state
     (`YEAR_END_BASIS`) holds above the even share to the rows with a value of the text or the budget (in place):
-    those of its 一级指标 first, then every such row, none above `TAKER_CEILING` even shares, the rest back to
-    every row below the even share. When no row holds a value, every row holds the even share (E009, a
-    department's whole budget stating no target: 舆论氛围 定性 良好 had kept all 30 效益 points)."""
+    those of its 一级指标 first, then every such 产出 / 效益 row, none above `TAKER_CEILING` even shares, the rest
+    back to every 产出 / 效益 row below the even share. 满意度 and 成本 rows (`FIXED_LEVEL1`) keep their points: they
+    are capped only when 待填写 or vague, and take nothing. When no 产出 / 效益 row holds a value, those rows share
+    their points evenly, a 待填写 or vague one up to the even share (D037, trial 10); when no row holds a value, every row holds the even
+    share (E009, a department's whole budget stating no target: 舆论氛围 定性 良好 had kept all 30 效益 points)."""
     even = 100 / len(rows) if rows else 0.0
-    capped = [not r.value or vague_qualitative(r) or library_default(r) or assumed_date(r) for r in rows]
+    fixed = [r.level1 in FIXED_LEVEL1 for r in rows]
+    capped = [not r.value or vague_qualitative(r) or (not fixed[i] and (library_default(r) or assumed_date(r)))
+              for i, r in enumerate(rows)]
     valued = [i for i, r in enumerate(rows) if not capped[i]]
     if not valued:
         share[:] = [even] * len(rows)
+        return
+    movable = [i for i in range(len(rows)) if not fixed[i]] or list(range(len(rows)))
+    takers_all = [j for j in valued if not fixed[j]]
+    if not takers_all:  # no 产出 / 效益 row holds a text's figure (D037): they share their points evenly, a 待填写 or
+        # vague row up to the even share 100 ÷ rows, the rest to the rows holding a library value or an assumed date
+        # (each up to `TAKER_CEILING` even shares; E053's lone 吸毒人员管控率 would take 23)
+        pool = sum(share[i] for i in movable)
+        hard = [i for i in movable if not rows[i].value or vague_qualitative(rows[i])]
+        soft = [i for i in movable if i not in hard] or movable
+        for i in hard:
+            share[i] = min(even, pool / len(movable))
+        rest = pool - sum(share[i] for i in hard if i not in soft)
+        for i in soft:
+            share[i] = min(rest / len(soft), even * TAKER_CEILING)
+        left = pool - sum(share[i] for i in movable)  # what no row may hold: over every 产出 / 效益 row evenly
+        for i in movable:
+            share[i] += left / len(movable)
         return
     ceiling = even * TAKER_CEILING
     for i, r in enumerate(rows):
         if not capped[i] or share[i] <= even:
             continue
         surplus, share[i] = share[i] - even, even
-        own = [j for j in valued if rows[j].level1 == r.level1]
-        for takers in (own, valued):
+        own = [j for j in takers_all if rows[j].level1 == r.level1]
+        for takers in (own, takers_all):
             surplus = _pour(surplus, takers, share, lambda j: max(ceiling, share[j]))
         # what no row of a value can take goes back to the rows under the even share, as evenly as they stand
-        surplus = _pour(surplus, [j for j in range(len(rows)) if share[j] < even], share, lambda j: even)
+        surplus = _pour(surplus, [j for j in movable if share[j] < even], share, lambda j: even)
         if surplus > 1e-9:
-            _pour(surplus, list(range(len(rows))), share, lambda j: float("inf"))
+            _pour(surplus, movable, share, lambda j: float("inf"))
 
 
 def _pour(amount: float, takers: list[int], share: list[float], limit) -> float:

@@ -18,7 +18,7 @@ import re
 from kb.domain.text import bigrams
 from kb.domain.words import BUILD_WORDS, PAY_WORDS
 from kb.suggest import quantities as Q
-from kb.suggest.objects import MEASURE_NOUN, Mention, is_nounish, join_singles, modifies, pos_cut
+from kb.suggest.objects import MEASURE_NOUN, SESSION_ACTIVITY, Mention, is_nounish, join_singles, modifies, pos_cut
 from kb.suggest.words import (BENEFIT_VERBS, COUNT_MEASURE, EVENT_UNITS, FIELD_HEADS, FUNCTION_WORDS, HOLD_VERBS,
                               KIND_OF_WORK, PERSON_HEADS, UNIT_MEASURE, WORK_VERBS)
 
@@ -113,6 +113,10 @@ def _daily_clean(stem: str) -> bool:
     return len(toks) == 2 and toks[0][1].startswith("v") and len(toks[0][0]) == 2 and MEASURE_NOUN.fullmatch(toks[1][0]) is not None
 
 
+# households of two kinds, the second in brackets (`objects.mentions`: 脱贫户（监测户）)
+HOUSEHOLD_KINDS = re.compile(r"[\u4e00-\u9fff]{1,6}户（[\u4e00-\u9fff、]{1,14}户）")
+
+
 def quantity_name(m: Mention, core: str = "") -> str | None:
     """The 数量 name of a stated quantity (see the module docstring), or None when no clean one exists.
 
@@ -129,6 +133,8 @@ def quantity_name(m: Mention, core: str = "") -> str | None:
     if SCOPE_ONLY.fullmatch(obj):
         return None   # 对全镇12个村: 全镇 is where, not what is counted (全镇数量 ≥ 12 个; fresh trial)
     obj = SCOPE_LEAD.sub("", obj)   # 为全县学生21300名: 学生 are counted, 全县 says where (全县学生人数)
+    if m.unit == "户" and HOUSEHOLD_KINDS.fullmatch(obj):   # 受益脱贫户、监测户10户 → 受益脱贫户（监测户）数
+        return ("受益" if verb in BENEFIT_VERBS or not verb else verb) + obj + "数"
     lead = verb if verb and not m.verb_after and verb not in BENEFIT_VERBS else ""
     if obj and ENDS_WITH_MEASURE.search(lead + obj):   # 清淤长度; 清淤 + 量 → 清淤量, never 清淤量方量
         name = lead + obj
@@ -157,6 +163,9 @@ def quantity_name(m: Mention, core: str = "") -> str | None:
         return _person_name(obj, verb, m.verb_after, measure, core, m.context)
     if not obj and lead and m.unit in EVENT_UNITS:
         return lead + measure   # 全年巡查48次 → 巡查次数 (the work is what is counted; a fresh trial left it out)
+    if m.unit in EVENT_UNITS and re.fullmatch(r"[\u4e00-\u9fff]{2,12}" , obj) and re.search(SESSION_ACTIVITY + "$", obj) \
+            and not FORM_NAME.search(obj):
+        return obj + measure   # 开展2期扑火技能培训 → 扑火技能培训期数: the activity is what the sessions are of (trial 10)
     if not obj or obj in ABSTRACT_OBJECTS:
         return None
     stem = obj + verb if m.verb_after else (verb + obj if verb not in BENEFIT_VERBS else obj)

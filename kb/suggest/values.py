@@ -23,6 +23,7 @@ from copy import copy
 from dataclasses import replace
 from functools import lru_cache
 
+from kb.checker.lexicon import CHECKABLE_RESULT_HINT
 from kb.domain.learned import LearnedIndicator
 from kb.domain.words import BUILD_WORDS
 from kb.suggest import quantities as Q
@@ -1179,7 +1180,7 @@ def _typical_or_pending(d: Draft, defaults: dict[str, float]) -> None:
     if d.direction == "qualitative" or op == "定性":
         d.operator, d.value, d.value_unit, d.value_source = "定性", val, "", "typical" if val else ""
         if not val:
-            d.note = f"{PENDING}：请写明可评判的定性标准(如 好/达标)"
+            d.note = f"{PENDING}：{CHECKABLE_RESULT_HINT}"  # what QNT-05 passes (trial 10)
         return
     if unit == "%" and val and d.slot == "quantity" and PROGRESS.search(d.key) and _below_whole(val):
         # a year's share of a multi-year work (主体工程完成率 70 %) is the project's own plan

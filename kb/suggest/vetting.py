@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kb.checker.lexicon import CHECKABLE_RESULT_HINT
 from kb.domain.enums import Level1, Level2
 from kb.suggest.quantities import MONEY_UNITS
 from kb.domain.schema import TargetRow
@@ -879,7 +880,8 @@ def _apply_finding(d: Draft, f) -> None:
         return
     d.value, d.value_source = "", ""
     if d.operator == "定性":
-        d.note = f"{PENDING}：请写明可核验的定性标准(指标库参考值“{was}”审核不通过：{f.message}，规则 {f.rule_id})"
+        # the checker's own words for what passes (lexicon.CHECKABLE_RESULT_HINT; trial 10: the hint and QNT-05 disagreed)
+        d.note = f"{PENDING}：{CHECKABLE_RESULT_HINT}(指标库参考值“{was}”审核不通过：{f.message}，规则 {f.rule_id})"
     else:
         d.note = f"{PENDING}：{f.message}(审核规则 {f.rule_id})"
 

@@ -120,12 +120,20 @@ def is_cost_01(r: ParsedRow) -> bool:
 
 @rule("QNT-05", needs="text", retarget=True)
 def qnt_05(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
-    """Text value that is neither a grade nor caught as vague / timeliness / cost / satisfaction / placeholder."""
+    """Text value that is neither a grade nor caught as vague / timeliness / cost / satisfaction / placeholder.
+
+    ours (trial 10): a 定性 value stating a verifiable result (`lexicon.checkable_result`: 隐患全部消除, 无…事故发生,
+    已建立…制度, 通过验收) is a met-or-not standard and passes; the same words without 定性 are flagged only for the
+    undeclared operator, and the fix declares 定性 keeping them (`rewrite._count_target`)."""
     if not r.v or r.has_digit or r.grade or r.is_date:
         return None
     if is_qnt_01(r) or is_time_01(r) or is_time_02(r) or is_cost_01(r) or is_sat_04(r) or is_qnt_04(r):
         return None
-    return RuleHit("value", f"文字指标值“{r.v}”既不是数值也不是定性等级，无法判断是否完成")
+    if L.checkable_result(r.v):
+        if r.op == "定性":
+            return None
+        return RuleHit("operator", f"文字指标值“{r.v}”写明了可核验的结果，但未声明“定性”")
+    return RuleHit("value", f"文字指标值“{r.v}”既不是数值、定性等级，也不是可核验的结果，无法判断是否完成")
 
 
 @rule("QNT-06", needs="text", retarget=True)

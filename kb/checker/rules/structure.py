@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kb.checker.catalog import LEVELS, TARGET, RuleHit, rule, table_fix
-from kb.checker.fixes import SAME, TableFix, fmt_num, name_key_of_text
+from kb.checker.fixes import SAME, TableFix, fmt_num, name_key_of_text, weight_gaps
 from kb.checker.lexicon import REL02_RATE_RE, REL02_RE, STR06_RE
 from kb.checker.parse import ParsedRow, ParsedTable, duplicate_key, name_quantity, unset_row
 from kb.domain.budget import BUDGET_EXECUTION_POINTS, BUDGET_WORDS
@@ -681,11 +681,17 @@ def str_13(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
     if not ws:
         return []
     total = sum(ws)
+    gaps = weight_gaps(t)  # ours (trial 10): a row without 分值 beside weighted rows is scored by nothing
+    gap_text = ("；第" + "、".join(map(str, gaps)) + "行未填写分值（或为0）") if gaps else ""
     if abs(total - s.weight_total) > s.weight_tolerance and not (
             abs(total + BUDGET_EXECUTION_POINTS - s.weight_total) <= s.weight_tolerance
             and any(r.raw.actual is not None or r.raw.score is not None for r in t.items)
             and not any("预算执行" in r.name for r in t.items)):
-        return [RuleHit("weight", f"权重合计为{fmt_num(total)}，应为{s.weight_total:g}", {"total": total})]
+        return [RuleHit("weight", f"权重合计为{fmt_num(total)}，应为{s.weight_total:g}{gap_text}",
+                        {"total": total, "gaps": gaps})]
+    if gaps:
+        return [RuleHit("weight", gap_text[1:] + f"，每个指标都应有分值，合计{s.weight_total:g}",
+                        {"total": total, "gaps": gaps})]
     return []
 
 
@@ -912,4 +918,6 @@ def fix_str_13(h: RuleHit, fx: TableFix) -> Suggestion | None:
     new = fx.weights_after()
     if new is None:
         return None
-    return construct(Suggestion, weights=new, text=f"按比例调整权重使合计为{fx.s.weight_total:g}")  # type: ignore[arg-type]
+    covered = "，未填分值的行按已填行的平均分值计入" if h.data and h.data.get("gaps") else ""
+    return construct(Suggestion, weights=new,  # type: ignore[arg-type]
+                     text=f"按比例调整权重为整数分值，合计为{fx.s.weight_total:g}{covered}")  # type: ignore[arg-type]
