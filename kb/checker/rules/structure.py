@@ -222,13 +222,28 @@ def _object_chars(r) -> tuple[str, tuple[str, ...]] | None:
     return "".join(sorted(_DIGITS_RE.sub("", obj))), tuple(_DIGITS_RE.findall(obj))
 
 
+def _qualified_object(small: tuple[str, tuple[str, ...]], big: tuple[str, tuple[str, ...]]) -> bool:
+    """ours (trial 11): `big` names `small`'s object with a qualifier more (村内道路硬化 ⊃ 道路硬化): its characters
+    hold every character of `small`'s, and more, with the same numbers (`_object_chars`' form)."""
+    if small[1] != big[1] or len(small[0]) >= len(big[0]):
+        return False
+    rest = list(big[0])
+    for c in small[0]:
+        if c not in rest:
+            return False
+        rest.remove(c)
+    return True
+
+
 def near_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
     """ours: pairs of rows (1-based) with different names that measure one thing: the same 一级/二级,
     the same measure (`measure_of`: 里程 ~ 长度), units of one family (`units_compatible`) and an object
     written with the same characters (道路修缮里程 ≥5 公里, 修缮道路长度 ≥5 公里). 人数 and 人次 are different measures
     here (one figure written in both is `person_count_duplicates`'), as are 面积 and 长度; 新建道路 and 修缮道路 different objects. And two rates of one measure
     (`_RATE_SYNONYMS`: 可用率 ~ 正常运行率) of one object (`_one_object`) under one 一级, whichever 二级
-    (补贴资金足额发放率 under 质量 and 按月足额发放率 under 时效)."""
+    (补贴资金足额发放率 under 质量 and 按月足额发放率 under 时效). Trial 11: also one object named with a qualifier
+    more (`_qualified_object`: 村内道路硬化长度 2.5 beside 硬化道路长度 ≥2.5 公里) when both rows set the same figure
+    (a part of the whole sets a smaller one): a row left out of every pair is paired with such a row."""
     from kb.domain.units import units_compatible
 
     # a row pairs only with one of its own slot (一级, 二级, measure): objects are read where a slot has two
@@ -240,6 +255,7 @@ def near_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
             k = (r.level1, r.level2, r.ni.family)
             slots[k] = slots.get(k, 0) + 1
     seen: dict[tuple, list] = {}
+    qualified: dict[tuple, list] = {}   # rows with a figure, by slot: one object named with a qualifier more
     pairs = []
     for r in t.items:
         if not r.name or not (r.eff_unit or r.v) or slots.get((r.level1, r.level2, r.ni.family), 0) < 2:
@@ -254,7 +270,24 @@ def near_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
                 pairs.append((o.idx, r.idx))
                 break
         group.append(r)
+        if r.num is not None:
+            qualified.setdefault((r.level1, r.level2, r.ni.family), []).append((r, obj))
     done = set(pairs)
+    for group_q in qualified.values():   # trial 11: 村内道路硬化长度 2.5 beside 硬化道路长度 ≥2.5 公里
+        paired = {i for p in pairs for i in p}
+        for j, (r, obj) in enumerate(group_q):
+            if r.idx in paired:
+                continue
+            o = next((o for o, oo in group_q[:j] + group_q[j + 1:]
+                      if _qualified_object(obj, oo) or _qualified_object(oo, obj)
+                      if o.num == r.num and o.ni.key != r.ni.key
+                      and (not o.eff_unit or not r.eff_unit or units_compatible(o.eff_unit, r.eff_unit))), None)
+            if o is not None:
+                pair = (min(o.idx, r.idx), max(o.idx, r.idx))
+                if pair not in done:
+                    pairs.append(pair)
+                    done.add(pair)
+                    paired.update(pair)
     rates: dict[tuple, list] = {}
     for r in t.items:
         m = _rate_of(r)
@@ -667,8 +700,11 @@ def str_12(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
                      if not _same_target(c, k) else "")
                   + (f"；第{c.idx}行若调查的是另一对象，在名称中写明" if c.level1 is k.level1 else "")
                   for c, k, _ in which]
+        # trial 11: the row filed outside 满意度 beside the same group's row inside it is deleted by --fix (moving it
+        # as SAT-01 asks would only file the duplicate in the 满意度 block: the fixed table failed STR-12 again)
+        drop = [c.idx for c, k, _ in which if c.level1 is not Level1.satisfaction and k.level1 is Level1.satisfaction]
         hits.append(RuleHit("name", f"疑似重复指标：{desc}调查的是同一对象的满意度{said}",
-                            {"near": sat, "advice": advice}))
+                            {"near": sat, "advice": advice, "drop": drop}))
     return hits
 
 
