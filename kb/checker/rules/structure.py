@@ -495,7 +495,8 @@ def satisfaction_group(r: ParsedRow) -> str | None:
 def satisfaction_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
     """ours: pairs of rows (1-based) with different names that survey the satisfaction of one group
     (`satisfaction_group`: 群众满意度 and 受益群众满意度), wherever they are filed; a name repeated exactly
-    is STR-12's own duplicate."""
+    is STR-12's own duplicate. Trial 11: a group whose name ends with another's (就餐老人 and 老人), and the
+    satisfaction with a service (物业服务满意度) beside the only group of people the table surveys (住户满意度)."""
     first: dict[str, ParsedRow] = {}
     pairs = []
     roles: list[ParsedRow] = []
@@ -518,6 +519,21 @@ def satisfaction_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
     # the served by role (参训人员, 用户, 运维服务's) and the one group the text names (干部 of a 干部培训): one group
     served = sorted(roles + named, key=lambda r: r.idx) if roles and len(named) <= 1 else []
     pairs.extend((served[0].idx, r.idx) for r in served[1:])
+    # trial 11: one group named with a qualifier more (老人 and 就餐老人, 群众 and 沿河群众): the group surveyed once
+    paired = {i for p in pairs for i in p}
+    firsts = sorted(first.items(), key=lambda kv: kv[1].idx)
+    for j, (g, r) in enumerate(firsts):
+        for h, o in firsts[:j]:
+            if r.idx not in paired and o.idx not in paired and (g.endswith(h) or h.endswith(g)):
+                pairs.append((o.idx, r.idx))
+                paired.update((o.idx, r.idx))
+                break
+    # trial 11: the satisfaction with a service (物业服务满意度) beside the one group of people the table surveys
+    # (住户满意度): those people are who is asked about the service — one survey under two names
+    people = [r for g, r in firsts if not _SERVED_ROLE_RE.search(g)]
+    service = [r for g, r in firsts if g.endswith("服务")]
+    if len(service) == 1 and len(people) == 1 and len(firsts) == 2 and not paired & {people[0].idx, service[0].idx}:
+        pairs.append(tuple(sorted((people[0].idx, service[0].idx))))   # type: ignore[arg-type]
     return sorted(pairs)
 
 
@@ -616,6 +632,10 @@ def _sat_to_change(a: ParsedRow, b: ParsedRow) -> tuple[ParsedRow, ParsedRow, st
     if sat_a != sat_b:
         change, keep = (b, a) if sat_a else (a, b)
         return change, keep, f"第{change.idx}行列在{change.raw.level1.strip() or '其他一级指标'}下，满意度应列入满意度指标"
+    svc = [x for x in (a, b) if (satisfaction_group(x) or "").endswith("服务")]
+    if len(svc) == 1:   # trial 11: 物业服务满意度 beside 住户满意度: the row naming the people surveyed stays
+        change, keep = (a, b) if svc[0] is a else (b, a)
+        return change, keep, f"第{change.idx}行以服务命名，调查的就是第{keep.idx}行的对象"
     return b, a, f"第{b.idx}行重复调查第{a.idx}行已调查的对象"
 
 
