@@ -495,7 +495,8 @@ def satisfaction_group(r: ParsedRow) -> str | None:
 def satisfaction_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
     """ours: pairs of rows (1-based) with different names that survey the satisfaction of one group
     (`satisfaction_group`: 群众满意度 and 受益群众满意度), wherever they are filed; a name repeated exactly
-    is STR-12's own duplicate. Trial 11: a group whose name ends with another's (就餐老人 and 老人), and the
+    is STR-12's own duplicate. Trial 11: a group whose name is another's after a word of being served (`_SERVED_QUALIFIER_RE`: 就餐老人 and
+    老人; 贫困群众 and 群众 stay two groups), and the
     satisfaction with a service (物业服务满意度) beside the only group of people the table surveys (住户满意度)."""
     first: dict[str, ParsedRow] = {}
     pairs = []
@@ -519,12 +520,14 @@ def satisfaction_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
     # the served by role (参训人员, 用户, 运维服务's) and the one group the text names (干部 of a 干部培训): one group
     served = sorted(roles + named, key=lambda r: r.idx) if roles and len(named) <= 1 else []
     pairs.extend((served[0].idx, r.idx) for r in served[1:])
-    # trial 11: one group named with a qualifier more (老人 and 就餐老人, 群众 and 沿河群众): the group surveyed once
+    # trial 11: one group named with a qualifier of being served (老人 and 就餐老人): the group surveyed once
     paired = {i for p in pairs for i in p}
     firsts = sorted(first.items(), key=lambda kv: kv[1].idx)
     for j, (g, r) in enumerate(firsts):
         for h, o in firsts[:j]:
-            if r.idx not in paired and o.idx not in paired and (g.endswith(h) or h.endswith(g)):
+            long, short = (g, h) if len(g) > len(h) else (h, g)
+            if (r.idx not in paired and o.idx not in paired and long.endswith(short)
+                    and _SERVED_QUALIFIER_RE.match(long[: -len(short)])):
                 pairs.append((o.idx, r.idx))
                 paired.update((o.idx, r.idx))
                 break
@@ -542,6 +545,9 @@ def satisfaction_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
 _SERVED_ROLE_RE = re.compile(r"^(?:服务|受益|补助|补贴|受助|救助|培训|帮扶)?对象$|^(?:参训|培训|参培)?(?:人员|学员)$|"
                              r"^就餐(?:人员|者)?$|^(?:系统)?(?:用户|使用人员|使用者)(?:单位)?$|服务$")
 _SERVED_PREFIX_RE = re.compile(r"^(?:服务|受益)")
+# ours (trial 11): a qualifier that says the group is the one served (就餐老人 are the 老人 a canteen serves), unlike a
+# status naming a part of the group (贫困群众 beside 群众: two groups)
+_SERVED_QUALIFIER_RE = re.compile(r"^(?:就餐|用餐|助餐|参训|参培|受训|受助|受救助|受资助|入住|就诊|参保|参与|参加|服务|受益)$")
 
 
 def _named_in(group: str, text: str) -> bool:
