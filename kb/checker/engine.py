@@ -98,6 +98,10 @@ def _plan(table: ParsedTable, flagged: dict[int, Flagged], table_hits: list[tupl
         drops = fix_of(meta.id).drops
         if drops is not None:
             dropped.update(drops(h))
+    for i in dropped:  # trial 11: a row a table fix deletes is not also rewritten or moved (SAT-01 beside STR-12)
+        f = flagged.get(i)
+        if f is not None and f.rw is not None and not f.rw.delete:
+            f.rw, f.fixed = RowRewrite(None, "与表内另一行重复，按全表 STR-12 的建议删除本行"), None
     blank_cost_beside_cost(table, flagged, dropped)
     structural = [f for f in flagged.values() if f.structural()]
     if dropped or any(risky(f) for f in structural):
@@ -122,9 +126,16 @@ def _flagged_findings(parsed: list[ParsedRow], flagged: dict[int, Flagged], weig
             continue
         sugs = row_suggestions(r, f.hits, f.rw)  # type: ignore[arg-type]
         if weights is not None and f.rw.delete and any(w is not None for w in weights):  # type: ignore[union-attr]
-            w = construct(Suggestion, delete=True, weights=weights,
-                      text=sugs[0].text + f"；其余指标权重按比例调整，合计仍为{s.weight_total:g}")
-            sugs = [w] * len(sugs)
+            # each finding keeps its own text (trial 11: TXT-01's full-width note repeated REL-02's 删除该行…); the
+            # deletion's own text says the weights are rescaled, the others (本行按 … 整行删除) carry the weights only
+            said = f"；其余指标权重按比例调整，合计仍为{s.weight_total:g}"
+            own = [sg for sg in sugs if not sg.text.startswith("本行按")] or sugs[:1]
+            made: dict[int, Suggestion] = {}
+            for sg in sugs:
+                if id(sg) not in made:
+                    made[id(sg)] = construct(Suggestion, delete=True, weights=weights,
+                                             text=sg.text + (said if any(sg is o for o in own) else ""))
+            sugs = [made[id(sg)] for sg in sugs]
             weights = None
         out.extend(_finding(meta, h, r.idx, "row", sug) for (meta, h), sug in zip(f.hits, sugs))
     return out

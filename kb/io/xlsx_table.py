@@ -119,6 +119,28 @@ def generic_explanation(row_name: str) -> str:
     return f"{group}对项目实施效果的满意程度"
 
 
+# trial 11: a row's value is a date (2025年10月31日前, 11月底前), and the words an explanation of a time limit uses
+_DATE_VALUE_RE = re.compile(r"\d\s*(?:年|月|日)|[年月]底|年末|年内|前$")
+_TIME_EXPL_RE = re.compile(r"时间|时限|日期|期限|截止|节点|工期|之前|前完成|按期|按时")
+_RATE_EXPL_RE = re.compile(r"比例|比率|占比|百分比|[率]$")
+DEADLINE_EXPLANATION = "项目各项任务按计划完成的截止时间，须在该日期前完成"
+
+
+def explanation_fits_value(explanation: str, operator: str, value: str, unit: str) -> bool:
+    """Whether a library 指标解释 describes what the row's final value is (trial 11: 按时完成 · 2025年10月31日前
+    got “在规定时间内完成的任务比例”): a date value takes an explanation of a time limit, a rate's explanation
+    (…的比例) needs a value in %."""
+    val = f"{value or ''}{unit or ''}".strip()
+    if not val:
+        return True
+    is_pct = "%" in val or "％" in val
+    if not is_pct and _DATE_VALUE_RE.search(val) and not re.search(r"\d\s*(?:天|日)$", val):
+        return bool(_TIME_EXPL_RE.search(explanation)) and not _RATE_EXPL_RE.search(explanation)
+    if _RATE_EXPL_RE.search(explanation) and not is_pct and re.search(r"\d", val):
+        return False   # a rate explained beside a count or an amount
+    return True
+
+
 def fill_explanations(table: TargetTable, find: Callable[[TableRow], Indicator | None]) -> TargetTable:
     """A copy of `table` whose blank 指标解释 cells take the library indicator's explanation.
 
@@ -126,7 +148,8 @@ def fill_explanations(table: TargetTable, find: Callable[[TableRow], Indicator |
     indicator_id, else by name), or None; rows with an explanation keep it.
     A library explanation naming a work or programme the project (名称 + 项目概况) does not
     (`explanation_fits`) is not copied: a satisfaction row gets the generic one
-    (`generic_explanation`), another row keeps its cell blank.
+    (`generic_explanation`), another row keeps its cell blank. Nor one that does not describe the row's
+    value (`explanation_fits_value`): a date gets `DEADLINE_EXPLANATION`, another row a blank cell.
     """
     project = f"{table.project_name} {table.description}"
     rows = []
@@ -136,6 +159,9 @@ def fill_explanations(table: TargetTable, find: Callable[[TableRow], Indicator |
             if ind is not None and ind.explanation:
                 text = ind.explanation if explanation_fits(ind.explanation, r.name, project) \
                     else generic_explanation(r.name)
+                if text and not explanation_fits_value(text, r.operator, r.value, r.unit):
+                    dated = not re.search(r"[%％]", f"{r.value}{r.unit}") and _DATE_VALUE_RE.search(r.value or "")
+                    text = DEADLINE_EXPLANATION if dated else ""
                 if text:
                     r = r.model_copy(update={"explanation": text})
         rows.append(r)

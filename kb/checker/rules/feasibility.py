@@ -390,13 +390,16 @@ def feas_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     to its year's count (每月1次 = 12 次, `kb.domain.quantity.every_period`) is never flagged, and no target
     is compared with it (1680 次 beside 16所…每所每周不少于3次: how many weeks and sites it runs, the rate
     does not say; a fresh reviewer, trial 4). Tolerance: a factor of 10 (one decimal place), our rule,
-    not a policy figure.
+    not a policy figure. Trial 11: a per-unit cost standard is compared with the amount stated per its unit
+    (`_standard_differs`: 每餐补贴标准 ≤80 元/餐 beside 每餐补贴8元).
     """
-    if r.num is None or r.num <= 0 or r.pct or r.is_date or not r.eff_unit or r.cost_row:
+    if r.num is None or r.num <= 0 or r.pct or r.is_date or not r.eff_unit:
         return None
     desc = r.ctx.get("description")
     if not desc:  # no quantity stated to compare with
         return None
+    if r.cost_row:
+        return _standard_differs(r, desc)
     qs, said, rated = [], [], False
     name = bigrams(r.name_base or r.name)
     for words, x, unit, every, rate in stated_quantities(desc):
@@ -425,6 +428,38 @@ def feas_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
             return RuleHit("value", f"指标值{fmt_num(r.num)}{r.eff_unit}与申报说明中的“{said}”相差"
                                 f"{fmt_num(max(r.num / y, y / r.num))}倍", slip)
     return _beneficiaries_differ(r, qs)
+
+
+_MONEY_SCALE = {"": 1.0, "千": 1e3, "万": 1e4, "亿": 1e8}
+_PER_UNIT_MONEY_RE = re.compile(r"^(千|万|亿)?元/(.{1,3})$")
+
+
+def _standard_differs(r: ParsedRow, desc: str) -> RuleHit | None:
+    """ours (trial 11): a per-unit standard (每餐补贴标准 ≤80 元/餐) 10× or more (or a tenth or less) of the amount
+    the description states per that unit (每餐补贴8元): a digit too many or too few. Only an amount the text says
+    per the unit's denominator (每餐, 每人, 人均 … right before the figure) and about the row's object (a shared
+    two-character word); any stated amount equal to the target clears the row."""
+    m = _PER_UNIT_MONEY_RE.match(r.eff_unit)
+    if m is None:
+        return None
+    scale, den = _MONEY_SCALE[m.group(1) or ""], m.group(2)
+    name = bigrams(r.name_base or r.name)
+    per = (f"每{den}", f"{den}均")
+    found = []
+    for words, x, unit, every, rate in stated_quantities(desc):
+        um = re.fullmatch(r"(千|万|亿)?元", unit)
+        before = words.split(" ")[0]
+        if um is None or not any(p in before for p in per) or not name & bigrams(words):
+            continue
+        y = x * _MONEY_SCALE[um.group(1) or ""] / scale
+        if abs(y - r.num) <= 1e-9 * max(1.0, abs(y)):
+            return None
+        found.append((before, x, unit, y))
+    for before, x, unit, y in found:
+        if y > 0 and (r.num >= 10 * y or r.num * 10 <= y):
+            return RuleHit("value", f"指标值{fmt_num(r.num)}{r.eff_unit}与申报说明中的“{before}{fmt_num(x)}{unit}”"
+                                    f"相差{fmt_num(max(r.num / y, y / r.num))}倍")
+    return None
 
 
 # ours (trial 9): a count of the people or households the project reaches (受益人口, 惠及群众人数, 服务对象人数) and

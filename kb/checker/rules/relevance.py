@@ -251,7 +251,44 @@ def stock_reason(r: ParsedRow) -> str | None:
         if y is not None and abs(y - r.num) <= 1e-9 * max(1.0, y) and name & words:
             return (f"指标值{fmt_num(r.num)}{r.eff_unit}是申报说明中的“{stock}{fmt_num(x)}{unit}”，即{said}的"
                     "总量，是项目实施的背景，不是本年度的产出")
+    for x, unit, words, shown in benefit_figures(desc):
+        y = in_unit(x, unit, r.eff_unit) if units_compatible(unit, r.eff_unit) else None
+        if y is not None and abs(y - r.num) <= 1e-9 * max(1.0, y) and name & words:
+            return (f"指标值{fmt_num(r.num)}{r.eff_unit}是申报说明中的“{shown}”，是项目保护或惠及的对象，"
+                    "属于效益，不是本年度的产出；应列入效益指标（或删除）")
     return None
+
+
+# ours (trial 11): a clause saying whom or what the project protects or benefits (保护下游农田1.2万亩及沿河群众8700人,
+# 受益群众1200人): its figures are the project's effect, not its output
+_BENEFIT_CLAUSE_RE = re.compile(r"保护|受益|惠及|受惠|造福")
+_CLAUSE_SPLIT_RE = re.compile(r"[，。；,;：:！？]")
+_BENEFIT_MEMO: dict[str, tuple] = {}
+CACHES.append(_BENEFIT_MEMO.clear)
+
+
+def benefit_figures(desc: str) -> tuple[tuple[float, str, frozenset[str], str], ...]:
+    """ours (trial 11): the figures a description states after a word of protection or benefit in one clause
+    (保护下游农田1.2万亩及沿河群众8700人 → 1.2 万亩, 8700 人): (number, unit, the character pairs of the words before
+    it in the clause, the words as shown). Read once per description."""
+    out = _BENEFIT_MEMO.get(desc)
+    if out is None:
+        found = []
+        for clause in _CLAUSE_SPLIT_RE.split(desc):
+            b = _BENEFIT_CLAUSE_RE.search(clause)
+            if b is None:
+                continue
+            start = b.start()
+            for m in _CLAUSE_QTY_RE.finditer(clause, b.start()):
+                before = clause[start:m.start(2)]
+                unit = (m.group(3) or "") + m.group(4)
+                found.append((float(m.group(2).replace(",", "")), unit, frozenset(bigrams(before)),
+                              clause[b.start():m.end()]))
+                start = m.end()
+        if len(_BENEFIT_MEMO) > 10_000:
+            _BENEFIT_MEMO.clear()
+        out = _BENEFIT_MEMO[desc] = tuple(found)
+    return out
 
 
 _STOCK_MEMO: dict[str, tuple] = {}

@@ -222,13 +222,28 @@ def _object_chars(r) -> tuple[str, tuple[str, ...]] | None:
     return "".join(sorted(_DIGITS_RE.sub("", obj))), tuple(_DIGITS_RE.findall(obj))
 
 
+def _qualified_object(small: tuple[str, tuple[str, ...]], big: tuple[str, tuple[str, ...]]) -> bool:
+    """ours (trial 11): `big` names `small`'s object with a qualifier more (村内道路硬化 ⊃ 道路硬化): its characters
+    hold every character of `small`'s, and more, with the same numbers (`_object_chars`' form)."""
+    if small[1] != big[1] or len(small[0]) >= len(big[0]):
+        return False
+    rest = list(big[0])
+    for c in small[0]:
+        if c not in rest:
+            return False
+        rest.remove(c)
+    return True
+
+
 def near_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
     """ours: pairs of rows (1-based) with different names that measure one thing: the same 一级/二级,
     the same measure (`measure_of`: 里程 ~ 长度), units of one family (`units_compatible`) and an object
     written with the same characters (道路修缮里程 ≥5 公里, 修缮道路长度 ≥5 公里). 人数 and 人次 are different measures
     here (one figure written in both is `person_count_duplicates`'), as are 面积 and 长度; 新建道路 and 修缮道路 different objects. And two rates of one measure
     (`_RATE_SYNONYMS`: 可用率 ~ 正常运行率) of one object (`_one_object`) under one 一级, whichever 二级
-    (补贴资金足额发放率 under 质量 and 按月足额发放率 under 时效)."""
+    (补贴资金足额发放率 under 质量 and 按月足额发放率 under 时效). Trial 11: also one object named with a qualifier
+    more (`_qualified_object`: 村内道路硬化长度 2.5 beside 硬化道路长度 ≥2.5 公里) when both rows set the same figure
+    (a part of the whole sets a smaller one): a row left out of every pair is paired with such a row."""
     from kb.domain.units import units_compatible
 
     # a row pairs only with one of its own slot (一级, 二级, measure): objects are read where a slot has two
@@ -240,6 +255,7 @@ def near_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
             k = (r.level1, r.level2, r.ni.family)
             slots[k] = slots.get(k, 0) + 1
     seen: dict[tuple, list] = {}
+    qualified: dict[tuple, list] = {}   # rows with a figure, by slot: one object named with a qualifier more
     pairs = []
     for r in t.items:
         if not r.name or not (r.eff_unit or r.v) or slots.get((r.level1, r.level2, r.ni.family), 0) < 2:
@@ -254,7 +270,24 @@ def near_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
                 pairs.append((o.idx, r.idx))
                 break
         group.append(r)
+        if r.num is not None:
+            qualified.setdefault((r.level1, r.level2, r.ni.family), []).append((r, obj))
     done = set(pairs)
+    for group_q in qualified.values():   # trial 11: 村内道路硬化长度 2.5 beside 硬化道路长度 ≥2.5 公里
+        paired = {i for p in pairs for i in p}
+        for j, (r, obj) in enumerate(group_q):
+            if r.idx in paired:
+                continue
+            o = next((o for o, oo in group_q[:j] + group_q[j + 1:]
+                      if _qualified_object(obj, oo) or _qualified_object(oo, obj)
+                      if o.num == r.num and o.ni.key != r.ni.key
+                      and (not o.eff_unit or not r.eff_unit or units_compatible(o.eff_unit, r.eff_unit))), None)
+            if o is not None:
+                pair = (min(o.idx, r.idx), max(o.idx, r.idx))
+                if pair not in done:
+                    pairs.append(pair)
+                    done.add(pair)
+                    paired.update(pair)
     rates: dict[tuple, list] = {}
     for r in t.items:
         m = _rate_of(r)
@@ -462,7 +495,9 @@ def satisfaction_group(r: ParsedRow) -> str | None:
 def satisfaction_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
     """ours: pairs of rows (1-based) with different names that survey the satisfaction of one group
     (`satisfaction_group`: 群众满意度 and 受益群众满意度), wherever they are filed; a name repeated exactly
-    is STR-12's own duplicate."""
+    is STR-12's own duplicate. Trial 11: a group whose name is another's after a word of being served (`_SERVED_QUALIFIER_RE`: 就餐老人 and
+    老人; 贫困群众 and 群众 stay two groups), and the
+    satisfaction with a service (物业服务满意度) beside the only group of people the table surveys (住户满意度)."""
     first: dict[str, ParsedRow] = {}
     pairs = []
     roles: list[ParsedRow] = []
@@ -485,6 +520,23 @@ def satisfaction_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
     # the served by role (参训人员, 用户, 运维服务's) and the one group the text names (干部 of a 干部培训): one group
     served = sorted(roles + named, key=lambda r: r.idx) if roles and len(named) <= 1 else []
     pairs.extend((served[0].idx, r.idx) for r in served[1:])
+    # trial 11: one group named with a qualifier of being served (老人 and 就餐老人): the group surveyed once
+    paired = {i for p in pairs for i in p}
+    firsts = sorted(first.items(), key=lambda kv: kv[1].idx)
+    for j, (g, r) in enumerate(firsts):
+        for h, o in firsts[:j]:
+            long, short = (g, h) if len(g) > len(h) else (h, g)
+            if (r.idx not in paired and o.idx not in paired and long.endswith(short)
+                    and _SERVED_QUALIFIER_RE.match(long[: -len(short)])):
+                pairs.append((o.idx, r.idx))
+                paired.update((o.idx, r.idx))
+                break
+    # trial 11: the satisfaction with a service (物业服务满意度) beside the one group of people the table surveys
+    # (住户满意度): those people are who is asked about the service — one survey under two names
+    people = [r for g, r in firsts if not _SERVED_ROLE_RE.search(g)]
+    service = [r for g, r in firsts if g.endswith("服务")]
+    if len(service) == 1 and len(people) == 1 and len(firsts) == 2 and not paired & {people[0].idx, service[0].idx}:
+        pairs.append(tuple(sorted((people[0].idx, service[0].idx))))   # type: ignore[arg-type]
     return sorted(pairs)
 
 
@@ -493,6 +545,9 @@ def satisfaction_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
 _SERVED_ROLE_RE = re.compile(r"^(?:服务|受益|补助|补贴|受助|救助|培训|帮扶)?对象$|^(?:参训|培训|参培)?(?:人员|学员)$|"
                              r"^就餐(?:人员|者)?$|^(?:系统)?(?:用户|使用人员|使用者)(?:单位)?$|服务$")
 _SERVED_PREFIX_RE = re.compile(r"^(?:服务|受益)")
+# ours (trial 11): a qualifier that says the group is the one served (就餐老人 are the 老人 a canteen serves), unlike a
+# status naming a part of the group (贫困群众 beside 群众: two groups)
+_SERVED_QUALIFIER_RE = re.compile(r"^(?:就餐|用餐|助餐|参训|参培|受训|受助|受救助|受资助|入住|就诊|参保|参与|参加|服务|受益)$")
 
 
 def _named_in(group: str, text: str) -> bool:
@@ -583,6 +638,10 @@ def _sat_to_change(a: ParsedRow, b: ParsedRow) -> tuple[ParsedRow, ParsedRow, st
     if sat_a != sat_b:
         change, keep = (b, a) if sat_a else (a, b)
         return change, keep, f"第{change.idx}行列在{change.raw.level1.strip() or '其他一级指标'}下，满意度应列入满意度指标"
+    svc = [x for x in (a, b) if (satisfaction_group(x) or "").endswith("服务")]
+    if len(svc) == 1:   # trial 11: 物业服务满意度 beside 住户满意度: the row naming the people surveyed stays
+        change, keep = (a, b) if svc[0] is a else (b, a)
+        return change, keep, f"第{change.idx}行以服务命名，调查的就是第{keep.idx}行的对象"
     return b, a, f"第{b.idx}行重复调查第{a.idx}行已调查的对象"
 
 
@@ -667,8 +726,11 @@ def str_12(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
                      if not _same_target(c, k) else "")
                   + (f"；第{c.idx}行若调查的是另一对象，在名称中写明" if c.level1 is k.level1 else "")
                   for c, k, _ in which]
+        # trial 11: the row filed outside 满意度 beside the same group's row inside it is deleted by --fix (moving it
+        # as SAT-01 asks would only file the duplicate in the 满意度 block: the fixed table failed STR-12 again)
+        drop = [c.idx for c, k, _ in which if c.level1 is not Level1.satisfaction and k.level1 is Level1.satisfaction]
         hits.append(RuleHit("name", f"疑似重复指标：{desc}调查的是同一对象的满意度{said}",
-                            {"near": sat, "advice": advice}))
+                            {"near": sat, "advice": advice, "drop": drop}))
     return hits
 
 
