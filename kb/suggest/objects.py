@@ -358,6 +358,10 @@ def leading_object(tokens: list[tuple[str, str]]) -> str:
     return "" if _LEVEL_ONLY.fullmatch(obj) else obj
 
 
+# units of an extent whose object may follow the figure when none precedes it (1290.3平方米冷库仓储)
+_EXTENT_FIRST = frozenset(("平方米", "万平方米", "亩", "万亩", "公顷", "立方米", "万立方米"))
+
+
 def mentions(text: str) -> list[Mention]:
     """Every number + unit of `text` with its verb and object (`Mention`), in text order."""
     t = normalize(text)
@@ -375,7 +379,10 @@ def mentions(text: str) -> list[Mention]:
             verb = benefit or (_trailing_verbs(pos_cut(before)) if before else "")   # 年接待3万游客
             obj, after_, obj_after = people, False, True
         elif (q.unit in Q.CLASSIFIERS or q.unit.lstrip("万") in Q.CLASSIFIERS or q.unit in Q.BULK_UNITS
-              or _JOINED.search(t, 0, q.start) and q.unit not in Q.MONEY_UNITS and not is_time_unit(q.unit)):
+              or _JOINED.search(t, 0, q.start) and q.unit not in Q.MONEY_UNITS and not is_time_unit(q.unit)
+              # 目标1:1290.3平方米冷库仓储建设: no object before an area, the one after it is its (trial 11, E025 bound
+              # the cold store's area to 野生菌加工车间建设面积)
+              or not obj and not verb and q.unit in _EXTENT_FIRST):
             # …and any measure after 和 / 及 / 与 (约1.3万名群众和3200亩农田: the fields, never 群众面积)
             after_toks = _before_next_number(pos_cut(_clause_after(t, q.end)))
             after = leading_object(after_toks)  # 8个助餐点, 5000吨稻谷

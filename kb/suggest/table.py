@@ -614,6 +614,8 @@ def _two_groups_named(d: Draft, chosen: list[Draft]) -> bool:
         other = _respondent(c)
         if _GENERAL.search(other) or set(_pairs(mine)) & set(_pairs(other)):
             return False
+        if not PERSON_HEADS.search(other):
+            return False   # 物业服务满意度 asks the served about the service: 住户满意度 asks them again (trial 11, D065)
         if _FAMILY.search(mine) and _FAMILY.search(other):
             return False   # 残疾人家属 beside 儿童家长: the same parents asked twice (fresh trial, E040)
     return True

@@ -55,6 +55,26 @@ def set_aside_restated(drafts: list[Draft]) -> None:
             set_aside(d, "描述中已写明这项比率的目标，仅作备选")
 
 
+# a name that is a money word (物业费, 工作经费, 补助资金) …
+_MONEY_NAME = re.compile(r"(?:费|经费|资金|金额|费用|租金|奖金|补助金|补贴金)$")
+# …and a count unit (个, 次, 人): the measure and its unit disagree
+_COUNT_UNITS = frozenset("个 次 人 户 项 件 家 所 处 台 套 座 条 批 人次 户次 家次".split())
+
+
+def money_named_count(d: Draft) -> bool:
+    """True when `d`'s name is an amount of money (…费, …资金) and its unit a count (个, 次 …): 安置小区物业费 个
+    (a library row, trial 11). Such a row is set aside: the checker reads neither a cost nor a count in it."""
+    return bool(_MONEY_NAME.search(d.key)) and (d.value_unit or d.unit) in _COUNT_UNITS
+
+
+# a sentence of the work as a name (按时保质完成开发区安置小区物业管理工作, 全力做好…工作): the checker's REL-04 finds
+# no measure in it; a measure names what is counted (…完成率, …次数), never ends on 工作 after a work verb
+TASK_SENTENCE = re.compile(r"^(?:按时|按期|及时|保质|保量|确保|全力|全面|认真|积极|圆满)+.{0,6}?(?:完成|做好|开展|落实|推进)"
+                           r".{2,}工作$|^(?:完成|做好|落实)[^率数量]{4,}工作$")
+# a state with no measure (单位安全稳定, 安全生产形势, 社会治安秩序): no reviewer can verify it at year end
+VAGUE_STATE = re.compile(r"(?:安全稳定|形势|总体稳定|秩序|氛围|面貌|长效管理)$")
+
+
 def set_aside(d: Draft, why: str) -> None:
     """Tier ALTERNATE for `d` (neither in the table nor offered), with the reason in its evidence (Chinese)."""
     d.tier = Tier.ALTERNATE
@@ -168,6 +188,19 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
         if d.slot == "quantity" and d.value_source != "text" and is_money_unit(d.value_unit or d.unit):
             # an amount is a cost, not an output (财预〔2021〕101号: 成本指标); the checker flags it under 数量
             set_aside(d, "金额类指标应列入成本指标，仅作备选")
+            continue
+        if d.value_source != "text" and d.source != "formed" and money_named_count(d):
+            # 安置小区物业费 in 个 (a library row, trial 11 D065): a fee counted in pieces measures nothing
+            set_aside(d, "名称是金额，计量单位却是计数单位，口径不一致，仅作备选")
+            continue
+        if d.value_source != "text" and d.source != "formed" and TASK_SENTENCE.search(d.key):
+            # 按时保质完成开发区安置小区物业管理工作 = 100 % (trial 11, D065): a sentence of the work, no measure
+            # (the checker's REL-04: 没有度量口径)
+            set_aside(d, "名称是一句工作表述，没有度量口径（审核规则 REL-04），仅作备选")
+            continue
+        if d.value_source != "text" and d.level1 == Level1.benefit.value and VAGUE_STATE.search(d.key):
+            # 单位安全稳定, 安全生产形势 定性 (trial 11, D065/D062): a state with no measure a reviewer can verify
+            set_aside(d, "笼统的状态表述，没有可核验的度量，仅作备选")
             continue
         place = unnamed_facility(d, ctx)
         if place:
