@@ -71,8 +71,22 @@ def money_named_count(d: Draft) -> bool:
 # no measure in it; a measure names what is counted (…完成率, …次数), never ends on 工作 after a work verb
 TASK_SENTENCE = re.compile(r"^(?:按时|按期|及时|保质|保量|确保|全力|全面|认真|积极|圆满)+.{0,6}?(?:完成|做好|开展|落实|推进)"
                            r".{2,}工作$|^(?:完成|做好|落实)[^率数量]{4,}工作$")
-# a state with no measure (单位安全稳定, 安全生产形势, 社会治安秩序): no reviewer can verify it at year end
-VAGUE_STATE = re.compile(r"(?:安全稳定|形势|总体稳定|秩序|氛围|面貌|长效管理)$")
+# a state with no measure (安全生产形势, 物业服务长效管理) or the declaring unit's own (单位安全稳定): no reviewer can
+# verify it at year end, and the unit's own state is no benefit of the project
+VAGUE_STATE = re.compile(r"^单位.{0,4}(?:安全|稳定)$|(?:形势|长效管理)$")
+
+
+# a change of an outcome in % (提升率, 下降率 …)
+_CHANGE_RATE = re.compile(r"(?:提升|提高|增长|下降|降低|减少)率$")
+
+
+def _setting_rate(d: Draft, ctx: ProjectContext) -> str:
+    """The setting's rate the row measures (卫生厕所普及率为78% for 农村卫生厕所普及率: the last three characters of
+    the setting's object end the row's name) as written (“78%”), else ''."""
+    for m in ctx.settings:
+        if m.unit == "%" and len(m.obj or "") >= 3 and d.key.endswith(m.obj[-3:]) and m.obj[-1] == "率":
+            return f"{m.obj}{m.value}%"
+    return ""
 
 
 def set_aside(d: Draft, why: str) -> None:
@@ -220,6 +234,17 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
             # of (which communities) is the declarant's to say — the target is left to fill in (= 100 % covers all: kept)
             d.value, d.value_source = "", ""
             d.note = f"{PENDING}：覆盖率的基数（应覆盖的范围）描述未写明，请按实际测算填写，不照搬指标库的典型值"
+        if d.value_source == "typical" and (d.value_unit or d.unit) == "%" and _setting_rate(d, ctx):
+            # 农村卫生厕所普及率 ≥ 85 % where the text says today's 卫生厕所普及率为78% (trial 11): the library's 85 is
+            # no target a reviewer can derive from the text — the declarant sets it from today's level
+            d.value, d.value_source = "", ""
+            d.note = f"{PENDING}：描述写明现状为{_setting_rate(d, ctx)}，目标值请按项目实施后的预期测算填写，不照搬指标库的典型值"
+        elif d.value_source == "typical" and d.level1 == Level1.benefit.value and _CHANGE_RATE.search(d.key) \
+                and (d.value_unit or d.unit) == "%":
+            # 业务办理效率提升率 ≥ 20 % for a maintenance contract, 违法违规行为下降率 ≥ 10 % (trial 11): a change of an
+            # outcome the library's figure cannot size — its base and the project's share are the declarant's
+            d.value, d.value_source = "", ""
+            d.note = f"{PENDING}：变化幅度与基数和项目规模有关，描述未写明，请按实际测算填写，不照搬指标库的典型值"
         other_rate = _other_stated_rate(d)
         if other_rate:
             # 水质检测合格率不低于95% bound to 供水工程维修养护验收合格率 ≥ 95 % (trial 9): the text names the rate it
