@@ -171,8 +171,9 @@ REL02 = ("结余率", "支出进度", "资金投入", "投入资金", "科目调
          "资金使用合规", "资金到位", "支出率")
 REL02_RE = alternation(REL02)
 # ours: 到位率 / 执行率 are input indicators only when they are about money or staff
-# (资金到位率, 预算执行率); 诊疗规范执行率, 储备到位率 are outputs.
-REL02_RATE_RE = re.compile(r"(?:到位|执行)率")
+# (资金到位率, 预算执行率); 诊疗规范执行率, 储备到位率 are outputs. 预算执行进度 is 预算执行率 by another name
+# (suggest offered it under 时效 for a trade fund, E021).
+REL02_RATE_RE = re.compile(r"(?:到位|执行)(?:率|进度)")
 REL02_MONEY_RE = alternation(("资金", "经费", "预算", "财政", "拨款", "款项", "补助", "补贴",
                               "奖补", "配套", "人员", "支出"))
 

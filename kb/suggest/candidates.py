@@ -234,7 +234,14 @@ WHOLE_BUDGET = "部门整体支出"
 def formed_drafts(ctx: ProjectContext, detected: list[tuple[ProjectType, float]]) -> list[Draft]:
     """Names formed from the text: stated quantities, the core's quality/timeliness, satisfaction, cost."""
     out = []
+    parts = N.budget_parts(ctx.text, ctx.mentions, ctx.budget_wan)
     for m in ctx.mentions:
+        if m.start in parts:   # a part of the year's money is the cost of its use (健身步道成本 ≤ 10 万元)
+            out.append(Draft(name=N.part_cost_name(parts[m.start]), level2="economic_cost", source="formed",
+                             unit=m.unit, direction="negative", mention=m,
+                             part="own" if N.shares_words(parts[m.start], ctx.core) else "other",
+                             evidence=[f"描述中的金额: {parts[m.start]}{m.value}{m.unit}", "按描述用词生成"]))
+            continue
         d = _mention_draft(m, ctx)
         if d is not None:
             out.append(d)
@@ -325,7 +332,10 @@ def _satisfaction_subjects(ctx: ProjectContext, detected: list[tuple[ProjectType
     # 聘用人员满意度)
     served = _named_first([b for b in ctx.beneficiaries if not OWN_STAFF.match(b)])
     typed = [o for o in typed if not OWN_STAFF.match(o)]
-    return (served or typed or ["服务对象"])[:2]
+    # a school's, court's or hospital's own project serves its 师生 / 干警 / 患者 when the text names nobody (a school's
+    # 校园维修改造 asked 使用人员; its real table asks 教师 and 学生)
+    own = [ctx.own_people] if ctx.own_people and not served else []
+    return (served or own or typed or ["服务对象"])[:2]
 
 
 def _named_first(beneficiaries: list[str]) -> list[str]:

@@ -54,6 +54,13 @@ class ProjectContext:
     department: str | None = None
     quantities: list[dict] = field(default_factory=list)
 
+    @property
+    def own_people(self) -> str:
+        """Whom the implementing unit serves by its own kind (师生 of a school, `words.unit_people`), '' else."""
+        from kb.suggest.words import unit_people
+
+        return unit_people(self.department)
+
 
 def read_project(tokenizer, description: str | None, *, project_name: str | None = None,
                  budget_wan: float | None = None, sector: str | None = None,
@@ -224,10 +231,16 @@ def _execution_share(m: O.Mention, text: str) -> bool:
     return m.unit == "%" and bool(_SPENT_BEFORE.search(text[max(0, m.start - 24):m.start]))
 
 
+# periods of the calendar a count may be of (4个季度, 12个月份): when the work happens, never what it counts
+_CALENDAR_PERIODS = frozenset("季度 月份 年度 星期 周".split())
+
+
 def _is_target_mention(m: O.Mention, budget: float | None) -> bool:
     """A stated quantity that can be a target: not the budget, not a figure of the form itself."""
     if m.is_budget or FORM_CONTEXT.search(m.context):
         return False
+    if m.unit == "个" and m.obj in _CALENDAR_PERIODS:
+        return False   # 2022年4个季度共贴息74户次: the year's quarters, no count of the work (享受贴息小微企业数量 ≥ 4)
     if m.unit in Q.MONEY_UNITS and budget is not None:
         v = float(m.value) * (10000 if m.unit == "亿元" else 1 / 10000 if m.unit == "元" else 1)
         return abs(v - budget) > 1e-6

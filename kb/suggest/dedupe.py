@@ -48,7 +48,7 @@ def set_aside_disagreeing(rows: list[Draft], ctx: ProjectContext) -> bool:
     shown = [d for d in shown if d.tier != Tier.ALTERNATE]
     changed |= _one_payment_timing(shown)
     shown = [d for d in shown if d.tier != Tier.ALTERNATE]
-    changed |= _one_stated_figure(shown) or _one_derived_cost(shown) or _blank_total_cost(shown)
+    changed |= _one_stated_figure(shown) or _one_derived_cost(shown) or _blank_total_cost(shown) or _one_harm_count(shown)
     shown = [d for d in shown if d.tier != Tier.ALTERNATE]
     table = [TargetRow(level1=Level1(l1).label, level2=Level2(l2).label, name=d.name, operator=d.operator,
                        value=d.value, unit=d.value_unit or d.unit) for d in shown for l1, l2 in [d.shown_levels]]
@@ -140,6 +140,32 @@ def _blank_total_cost(shown: list[Draft]) -> bool:
     return False
 
 
+def _one_harm_count(shown: list[Draft]) -> bool:
+    """A harm counted twice: 森林火灾发生次数 = 0 次 under 质量 beside 防火期森林草原火灾起数 under 社会效益 (E048, an
+    aircraft rental against forest fires) count the same fires. Of a count of occurrences (`_HARM_COUNT`: 发生次数,
+    起数, 次数) in an output slot (数量, 质量) and one of the same harm (the last two characters of the object: 火灾)
+    under 效益, the output row is set aside: the number of fires is what the work brings about, where the real table
+    files it (防火期森林草原火灾起数, 社会效益). Returns whether a row was set aside."""
+    from kb.suggest.vetting import set_aside
+
+    def harm(d: Draft) -> str:
+        obj = _HARM_COUNT.sub("", d.key)
+        return obj[-2:] if len(obj) >= 2 and obj != d.key else ""
+
+    effects = [d for d in shown if d.slot.endswith("_benefit") and harm(d)]
+    for d in shown:
+        if d.slot not in ("quantity", "quality") or d.value_source == "text" or d.tier == Tier.ALTERNATE:
+            continue
+        kept = next((e for e in effects if e.tier != Tier.ALTERNATE and harm(e) == harm(d) != ""), None)
+        if kept is not None:
+            set_aside(d, HARM_TWICE_WHY.format(name=kept.name))
+            return True
+    return False
+
+
+# a count of a harm's occurrences (火灾发生次数, 火灾起数, 事故次数)
+_HARM_COUNT = re.compile(r"(?:发生)?(?:次数|起数)$")
+HARM_TWICE_WHY = "与效益指标“{name}”计量同一事件的发生次数，归入效益，保留一行"
 _COST_TAIL = re.compile(r"(?:费用|经费|资金|费)?(?:成本|支出)?$")
 DERIVED_TWICE_WHY = "与“{name}”是按预算测算的同一成本，保留一行"
 RESTATED_WHY = "描述中的同一数字已由“{name}”计量（后文复述，没有另外的工作），保留一行"

@@ -59,6 +59,9 @@ class Draft:
     score: float = 0.0
     tier: int = 0
     features: list[float] = field(default_factory=list)
+    # a cost row of one part of the year's money the text lists (健身步道成本 ≤ 10 万元): "own" when its use shares
+    # the project's own words, else "other"; '' for any other row
+    part: str = ""
     placed: str = ""                # the 二级 the checker gives a real row its label does not place (set after ranking)
     undated: tuple[str, str] = ()   # (name, 指标解释) of an on-time rate before it was dated by the year's end
 

@@ -44,7 +44,8 @@ from kb.suggest.fill import fill_required
 from kb.suggest.table import Table, assemble
 from kb.suggest.typemodel import keep_supported
 from kb.suggest.values import bind_mentions, default_targets, fill_values, lift_whole_cost, undate_standing_work
-from kb.suggest.vetting import mark_precision, prefer_named_respondents, set_aside_restated, vet_with_checker
+from kb.suggest.vetting import (mark_precision, prefer_named_respondents, prefer_named_timeliness,
+                                prefer_specific_respondents, set_aside_restated, vet_with_checker)
 
 if TYPE_CHECKING:  # pragma: no cover
     from kb.indicators.hybrid import SuggestRanker
@@ -224,6 +225,8 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
     undate_standing_work(pool, ctx, default_targets(checker_settings or CheckerSettings()))
     set_aside_restated(pool)
     prefer_named_respondents(pool, ctx)
+    prefer_named_timeliness(pool, ctx)
+    prefer_specific_respondents(pool)
     confident = (settled or lexical_ok or dense_ok) and not thin
     if not confident or not pool:
         return _not_confident(ctx, detected, mode, thin)

@@ -73,7 +73,9 @@ def fill_required(table: Table, ctx, pool: list[Draft] | None = None) -> Table:
                 if a in v:
                     v.remove(a)
     for d in given_up:
-        if len(rows) < MIN_ROWS:   # a vague row beside a measurable one only keeps a short table at its size
+        # a vague row beside a measurable one only keeps a short table at its size, never a retrieved one whose 定性 target the checker cleared as unassessable (会议成果转化 定性 待填写, E057: a
+        # blank vague row of another project a reviewer strikes; a type's own, 为决策提供参考, stays)
+        if len(rows) < MIN_ROWS and not (d.source == "retrieval" and d.pending and d.operator == "定性"):
             rows.append(d)
             table.alternates[d.slot].remove(d)
     for extra in (_held_count(ctx), _people_served(rows, ctx)):
@@ -153,7 +155,8 @@ def _measurable_benefit(rows: list[Draft], table: Table, ctx) -> list[Draft]:
     if len(vague) == len(benefit):
         who = _named_people(ctx)
         area = next((r.slot for r in vague if r.slot == "ecological_benefit"), "")
-        instead = _benefit(rows, ctx, who) if who else _blank_alternate(table, area) if area else None
+        instead = _benefit(rows, ctx, who) if who else _blank_alternate(table, area) if area else \
+            _blank_alternate(table, "ecological_benefit", core=True)
         if instead is None:
             return []
     for r in vague:
@@ -165,11 +168,13 @@ def _measurable_benefit(rows: list[Draft], table: Table, ctx) -> list[Draft]:
     return vague
 
 
-def _blank_alternate(table: Table, slot: str) -> Draft | None:
+def _blank_alternate(table: Table, slot: str, core: bool = False) -> Draft | None:
     """The best measurable alternate of `slot` (a unit, not 定性), its target left blank with a note saying
-    why (a library figure is another project's); removed from `table.alternates`. None when there is none."""
+    why (a library figure is another project's); removed from `table.alternates`. None when there is none.
+    `core`: only a core row of a detected type's set (森林覆盖率 of 森林资源管护)."""
     pool = [(-int(a.tier), -a.score, i, a) for i, a in enumerate(table.alternates.get(slot, []))
-            if a.tier != Tier.ALTERNATE and a.operator != "定性" and a.unit and not vague_benefit(a)]
+            if a.tier != Tier.ALTERNATE and a.operator != "定性" and a.unit and not vague_benefit(a)
+            and (a.type_core or not core)]
     if not pool:
         return None
     best = min(pool)[-1]

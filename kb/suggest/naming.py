@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from kb.domain.text import bigrams
 from kb.domain.words import BUILD_WORDS, PAY_WORDS
 from kb.suggest import quantities as Q
 from kb.suggest.objects import MEASURE_NOUN, Mention, is_nounish, join_singles, modifies, pos_cut
@@ -200,6 +201,70 @@ def paid_amount_name(m: Mention) -> str | None:
     return name if MIN_NAME <= len(name) <= MAX_NAME else None
 
 
+# a list of the year's money by its uses (安排:健身步道10万元、快乐健身点位器材维护12万元; 资金总额854万元(高标准农田建设
+# 400万元,示范建设295万元,畅通工程159万元)): the gap between two parts is a separator and the next use, nothing else
+_PART_GAP = re.compile(r"[、,，;；][\u4e00-\u9fff()（）]{2,16}")
+# where a use starts: after a separator, a colon or a bracket; the words that open the list are no part of it
+_PART_START = re.compile(r"[、,，;；:：(（。]")
+_PART_LEAD = re.compile(r"^(?:其中|主要|分别|用于|安排|包括|含|另)+")
+# an amount gained or brought about (增加产值80万元、收入80万元), a standard (每人1000元, 户均2000元), a class of the
+# budget or what became of it (基本支出、项目支出; 实际使用…、结余…) is no part of the money by its use
+_NOT_SPENT = re.compile(r"收入|增收|产值|销售|利润|收益|节约|节省|减少|带动|实现|支出|结余|结转|使用|拨付|下达|到位|"
+                        r"总额|合计|共计|每|[人户亩生]均|标准$|单价$|"
+                        # where the money comes from (中央补助100万元、县级配套50万元) is no use of it
+                        r"中央|省级|市级|县级|区级|镇级|乡级|本级|上级|配套|自筹|财政|拨款|债券|衔接|贷款|捐赠|社会资本")
+
+
+def budget_parts(text: str, mentions: list[Mention], budget_wan: float | None) -> dict[int, str]:
+    """The amounts the text lists as the parts of the year's money, by start offset, each with the use written
+    before it (安排:…健身步道10万元、…快乐健身点位器材维护12万元 → {…: 健身步道, …: 快乐健身点位器材维护}): two or
+    more amounts in 元 / 万元 one after another with only a separator and the next use between them, together no
+    more than the budget (a list of what was gained, or of amounts above the budget, is no split of it). {} when
+    the budget is unknown."""
+    if not budget_wan:
+        return {}
+    money = [m for m in mentions if m.unit in ("元", "万元") and not m.is_budget]
+    runs: list[list[Mention]] = []
+    for m in money:
+        if runs and _PART_GAP.fullmatch(text[runs[-1][-1].end:m.start]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    out: dict[int, str] = {}
+    for run in runs:
+        uses = [_part_use(text, m) for m in run]
+        total = sum(float(m.value) / (10000 if m.unit == "元" else 1) for m in run)
+        if len(run) < 2 or total > budget_wan * 1.001 or not all(uses):
+            continue
+        out.update({m.start: u for m, u in zip(run, uses)})
+    return out
+
+
+# a use never opens on a function word (对…, 为…, 其…); 人员培训 is a use (`_BAD_START` reads 人 as a unit)
+_PART_BAD_START = re.compile(r"^(?:的|之|为|对|给|在|将|把|被|由|从|以|和|及|与|或|并|其|该|本|共|计|约)")
+
+
+def _part_use(text: str, m: Mention) -> str:
+    """The use a part of the money is for, as written right before its amount ('' when it is no clean phrase)."""
+    use = _PART_START.split(text[max(0, m.start - 18):m.start])[-1]
+    use = _PART_LEAD.sub("", use)
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,12}", use) or _NOT_SPENT.search(use) or _PART_BAD_START.match(use) \
+            or _BAD_INSIDE.search(use) or FORM_NAME.search(use) or adverbial(use):
+        return ""
+    return use
+
+
+def shares_words(use: str, core: str) -> bool:
+    """A use of the money that shares a word (a character bigram) with the project's core (垃圾转运车辆购置 in
+    农村生活垃圾治理's money)."""
+    return bool(set(bigrams(use)) & set(bigrams(core or "")))
+
+
+def part_cost_name(use: str) -> str:
+    """The cost row of a part of the money, named by its use (健身步道 → 健身步道成本; 办公费, 培训经费 as written)."""
+    return use if re.search(r"(?:费|经费|费用|成本)$", use) else use + "成本"
+
+
 # what an amount of an economic benefit measures (带动农产品销售额600万元, 实现旅游综合收入3000万元)
 ECONOMIC_MEASURE = re.compile(r"(收入|产值|销售额|营业额|交易额|消费额|消费|利润|增加值)$")
 
@@ -210,9 +275,31 @@ def benefit_amount_name(m: Mention) -> str | None:
     if m.unit not in Q.MONEY_UNITS or m.is_budget or not ECONOMIC_MEASURE.search(m.obj) or not is_clean(m.obj):
         return None
     if m.verb not in ("带动", "拉动"):
-        return None   # 实现特色产业产值80万元 binds the library's 特色产业产值 (D007); a formed twin only moved the ranker
+        return _stated_gain_name(m)
     name = "带动" + m.obj
     return name if MIN_NAME <= len(name) <= MAX_NAME and not FORM_NAME.search(name) else None
+
+
+# how the text says the amount is reached (实现会展业综合收入280亿元) or added (增加特色产业产值80万元), right before its object
+_LEVEL_SAID = re.compile(r"(?:实现|达到)$")
+_GAIN_SAID = re.compile(r"(?:增加|新增|提高|提升|增长)$")
+
+
+def _stated_gain_name(m: Mention) -> str | None:
+    """The 经济效益 row of an income or output the text says the project reaches or adds, in its words: 实现会展业综合收入
+    280亿元 → 会展业综合收入; 增加特色产业产值80万元 → 新增特色产业产值; 增加脱贫户收入10.93万元 → 脱贫户增收. None when no
+    such verb stands right before the object, or the object is no clean noun of four characters or more (增加收入: whose?)."""
+    obj = m.obj
+    before = m.context[:m.context.rfind(obj)] if obj and obj in m.context else ""   # .全年实现会展业综合收入不低于
+    if len(obj) < 4 or obj.startswith(("增加", "新增")) or not is_clean(obj) or FORM_NAME.search(obj):
+        return None
+    if _LEVEL_SAID.search(before):
+        name = obj
+    elif _GAIN_SAID.search(before):
+        name = obj[:-2] + "增收" if obj.endswith("收入") else "新增" + obj
+    else:
+        return None
+    return name if MIN_NAME <= len(name) <= MAX_NAME else None
 
 
 def _work_verb(verb: str) -> bool:
@@ -411,12 +498,15 @@ def slot_names(core: str, slot: str, kind: str) -> list[str]:
     """〔object〕 + each measure of `slot` for a work kind (`SLOT_MEASURES`); the object is
     `short_object(core)`. A core naming the field a fund is for (`POLICY_FIELD`) names no quality or timeliness:
     海南省平山医院卫生健康发展专项资金项目 gave 医院卫生健康发展完成及时率, the fund's title as a task (a reviewer
-    struck it) — the type's own rows (维修改造按期完成率) name what is done; its cost stays the fund's."""
+    struck it) — the type's own rows (维修改造按期完成率) name what is done; its cost stays the fund's. A cost of an
+    object that is money (初中公用经费, `words.NAME_BOILERPLATE` keeps 经费 after a kind of spending) is the object."""
     obj = short_object(core)
     if not obj or slot != "cost" and POLICY_FIELD.search(obj):
         return []
     if kind == "pay":
         obj = re.sub(r"(发放|资金)$", "", obj)
+    if slot == "cost" and obj.endswith("经费"):
+        return [obj]   # 初中公用经费 is money already: 初中公用经费 ≤ 64.8 万元, not 初中公用经费成本
     return [obj + m for m in SLOT_MEASURES.get(slot, {}).get(kind, ())]
 
 

@@ -150,9 +150,11 @@ SAFETY = re.compile(r"安全(?:生产)?事故(?:发生)?(?:次数|起数|数|率
 MEASURE_CLASSES = (
     re.compile(r"(验收合格率|验收质量|工程质量合格率|工程合格率|验收通过率)$"),
     ON_TIME,
-    re.compile(r"(发放及时率|及时发放率|按时发放率|拨付及时率|到位及时率|按时足额发放率|按月足额发放率|按月发放率|"
+    re.compile(r"(发放及时率|及时发放率|按时发放率|拨付及时率|到位及时率|兑付及时率|兑现及时率|支付及时率|"
+               r"按时足额发放率|按月足额发放率|按月发放率|"
                r"每月[^率]{0,4}发放|(?:救助|补助|补贴|资助)及时率)$"),   # 按月发放率 beside 补助金每月中旬发放 (D042):
-    # one on-time payment; 临时救助及时率 (质量) beside 临时救助发放及时率 (时效) too (D017)
+    # one on-time payment; 临时救助及时率 (质量) beside 临时救助发放及时率 (时效) too (D017); 贴息资金兑付及时率 beside
+    # 小额贷款贴息发放及时率 (E031)
     # 经费发放率 beside 优抚对象生活补助发放率 (D042): one share paid out (按标准 / 足额 / 按时 / 按月 are others)
     re.compile(r"(?<![时月准额])发放率$"),
     re.compile(r"完成率$"),   # 文化活动完成率 beside 公共文化服务体系完成率 (on-time ones matched above)
@@ -465,6 +467,10 @@ def assemble(drafts: list[Draft]) -> Table:
             return False   # 本届力争接待游客20万人次: the formed 接待游客人次 holds it, not the library's 公园年接待游客人次
         if g == "satisfaction" and count.get(g, 0) and not _two_groups_named(d, chosen):
             return False
+        if d.part and (any(c.part for c in chosen) or d is not _first_part(ranked)
+                       or not any(c.slot == "cost" and not c.part for c in chosen)
+                       and any(x.slot == "cost" and not x.part and x.tier != Tier.ALTERNATE for x in ranked)):
+            return False   # one part of the money the text lists (健身步道成本 ≤ 10 万元), beside the whole project's cost
         chosen.append(d)
         chosen_ids.add(id(d))
         count[g] = count.get(g, 0) + (not listed)
@@ -584,6 +590,19 @@ def _stand_in(ranked: list[Draft], chosen: list[Draft], g: str) -> Draft | None:
     out.operator = "" if out.operator == "定性" else out.operator
     out.note = f"{PENDING}：描述中没有与之直接对应的{MISSING[g]}，此为同类项目常用指标，请核实适用后按项目实际填写目标值"
     return out
+
+
+def _first_part(ranked: list[Draft]) -> Draft | None:
+    """The part of the year's money the table shows (`Draft.part`): of the parts the text lists, one whose use
+    shares the project's own words (快乐健身点位器材维护 in 快乐健身's money), else the largest amount."""
+    parts = [d for d in ranked if d.part and d.tier != Tier.ALTERNATE and d.mention is not None]
+    if not parts:
+        return None
+
+    def wan(d: Draft) -> float:
+        return float(d.mention.value) / (10000 if d.mention.unit == "元" else 1)
+
+    return min(parts, key=lambda d: (d.part != "own", -wan(d)))
 
 
 def _total_cost(d: Draft) -> bool:

@@ -419,8 +419,11 @@ def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext, main_type:
     not contradict (`_parts_fit`; the row in exactly the text's per-parts first), else to a standard row
     formed from the text (`_formed_standard`); another amount to a cost or economic-benefit row in 万元
     about the same object (带动旅游综合收入3000万元)."""
+    from kb.suggest.naming import budget_parts
     from kb.suggest.vetting import misfiled_gain, other_programme
 
+    if m.start in budget_parts(ctx.text, ctx.mentions, ctx.budget_wan):
+        return   # a part of the year's money is its use's own cost row (formed), never the whole project's cost
     before = CLAUSE_START.split(ctx.text[max(0, m.start - 12):m.start])[-1]
     gain = AVERAGE_GAIN.search(before) if m.unit in ("元", "万元") else None
     written = PER_THING_AFTER.match(ctx.text, m.end)

@@ -33,8 +33,9 @@ from kb.suggest.context import ProjectContext
 from kb.suggest.draft import ASIDE_NO_PEOPLE, ASIDE_SPARE_ENTRY, PENDING, Draft
 from kb.suggest.ranker import Tier
 from kb.suggest.words import (DELIVERED_WORK, EQUIPMENT, EXCLUSIVE_MODES, FACILITY_WORDS, KIND_OF_WORK, PER_HEAD_GROUP,
-                              PERSON_HEADS, PROGRAMME_WORDS, ROUTINE_MEASURES, SERVICE_HEAD, WORK_SYNONYMS, served_groups,
-                              CONTRACT_LOTS, ON_TIME, WHOLE_WORK, LAYOUT_MEASURES, BUILDING_MEASURED, BUILDING_NAMED, standing_work)
+                              PERSON_HEADS, PROGRAMME_WORDS, ROUTINE_MEASURES, SERVICE_HEAD, UNIT_RESPONDENTS, WORK_SYNONYMS,
+                              served_groups, CONTRACT_LOTS, ON_TIME, WHOLE_WORK, LAYOUT_MEASURES, BUILDING_MEASURED,
+                              BUILDING_NAMED, standing_work)
 from kb.domain.text import bigrams
 
 # rules about the name or the row as a whole: such a row is not offered in the table
@@ -87,6 +88,25 @@ def _setting_rate(d: Draft, ctx: ProjectContext) -> str:
         if m.unit == "%" and len(m.obj or "") >= 3 and d.key.endswith(m.obj[-3:]) and m.obj[-1] == "率":
             return f"{m.obj}{m.value}%"
     return ""
+
+
+def prefer_named_timeliness(drafts: list[Draft], ctx: ProjectContext) -> None:
+    """A whole department's spending dated by the budget year's end (部门整体支出完成时间 12月31日前, a formed row) is
+    only an alternate beside a type's core 时效 row of a work the text names (E008: 生态效益补偿资金兑付及时率, the text
+    saying 完成森林生态效益补偿…兑现); where the text names no such work the dated row stays (D025, the seventh
+    trial: real 部门整体 tables name the budget). Runs after ranking; mutates `drafts`."""
+    named = [d for d in drafts if d.slot == "timeliness" and d.type_core and d.tier != Tier.ALTERNATE
+             and _object_in_text(d, ctx, _ROW_TAIL) >= OBJECT_IN_TEXT]
+    if not named:
+        return
+    for d in drafts:
+        if d.slot == "timeliness" and d.source == "formed" and d.mention is None and d.tier != Tier.ALTERNATE \
+                and d.key.startswith(_WHOLE_DEPARTMENT) and ON_TIME.search(d.key):
+            set_aside(d, f"部门整体支出按年度末完成，不如描述中的工作“{named[0].name}”可考核，仅作备选")
+
+
+# a department's whole spending (部门整体支出): its year ends with the budget
+_WHOLE_DEPARTMENT = "部门整体"
 
 
 def set_aside(d: Draft, why: str) -> None:
@@ -177,6 +197,11 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
             d.level2 = "economic_benefit"   # 展会意向成交额 (亿元) under 质量 in the library: a gain, filed where the checker files it
         if d.value_source == "learned":
             continue   # the unit declared and met it in an earlier 结果反馈 cycle: its own evidence
+        if (d.source == "formed" or d.template) and FUND_TITLE.match(d.key):
+            # 中央财政困难群众救助补助资金发放准确率 (〔补助对象〕补助资金发放准确率 filled from the text's 中央财政困难群众
+            # 救助补助预算指标, D018): the fund's title is no object a reviewer keeps in a row's name
+            set_aside(d, "指标名称以资金名称（某级财政）为对象，不是可核验的产出对象，仅作备选")
+            continue
         if d.source == "formed" and d.slot == "quality" and d.mention is None and VAGUE_QUALITY.search(d.key):
             # 社区老年助餐服务达标率, 扶贫基地完成率: reviewers ask "达标 of what?"; the type's own quality
             # rows (助餐点正常运营率, 系统正常运行率) or an acceptance rate say it
@@ -187,10 +212,12 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
             # measures nothing of the project (a reviewer struck it as circular)
             set_aside(d, "以“预期目标”的达成程度为指标，循环且不可核验，仅作备选")
             continue
-        if (d.source == "formed" or d.template) and d.slot == "quantity" and d.tier != Tier.BOUND and \
-                not ctx.beneficiaries and _PERSONS_COUNTED.search(d.key):
+        if (d.source == "formed" or d.template or d.source == "retrieval" and _SERVED_COUNT.search(d.key)) and \
+                d.slot == "quantity" and d.tier != Tier.BOUND and not ctx.beneficiaries and \
+                _PERSONS_COUNTED.search(d.key):
             # 采购雾炮车降尘抑尘服务人次 (〔服务名称〕服务人次 filled with the project's service): a service to
-            # streets and air counts no people the text names
+            # streets and air counts no people the text names; nor does a retrieved row counting the persons a
+            # service serves without naming a group (服务人数 for D002's dust suppression)
             set_aside(d, ASIDE_NO_PEOPLE)
             continue
         if d.slot == "quantity" and d.tier != Tier.BOUND and d.source != "type" and \
@@ -245,6 +272,12 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
             # outcome the library's figure cannot size — its base and the project's share are the declarant's
             d.value, d.value_source = "", ""
             d.note = f"{PENDING}：变化幅度与基数和项目规模有关，描述未写明，请按实际测算填写，不照搬指标库的典型值"
+        if d.value_source == "typical" and LAND_SHARE.search(d.key) and (d.value_unit or d.unit) == "%" \
+                and not _at_whole(d.value):
+            # 湿地保护率 ≥ 50 %, 森林覆盖率 ≥ 60 % for a forestry bureau whose text states neither (E008, D025): the share
+            # of an area is the area's own level, the library's figure another place's — the target is left to fill in
+            d.value, d.value_source = "", ""
+            d.note = f"{PENDING}：描述中没有写明这一面积比例的现状和目标，请按本地实际填写，不照搬指标库的典型值"
         other_rate = _other_stated_rate(d)
         if other_rate:
             # 水质检测合格率不低于95% bound to 供水工程维修养护验收合格率 ≥ 95 % (trial 9): the text names the rate it
@@ -324,10 +357,27 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
         if other:
             set_aside(d, f"指标针对{other}，与项目所在地不符，仅作备选")
             continue
+        # …unless it is a core row of a certain type about enterprises (会展与商贸促进's 参展企业满意度 for E021's 服务贸易
+        # 发展资金, whose text names only the 商务局 and 投资促进中心): the type's own people, as its 组织企业参展数量 counts them
+        if asks_absent_enterprises(d, ctx) and not (d.type_core and _ENTERPRISE_WHO.search(own_words)):
+            set_aside(d, "描述中没有企业，这项满意度调查的对象不是本项目的服务对象，仅作备选")
+            continue
         if d.slot == "satisfaction" and not d.type_core and d.source != "formed" and \
                 not (_respondent_in_text(d, ctx) and _asks_people(d) and _qualified_respondent_in_text(d, ctx)):
             # 干警满意度 for a school building, 被检查单位满意度 for fuel: people the project never serves
             set_aside(d, "描述中没有这项满意度调查的对象，仅作备选")
+            continue
+        if d.tier != Tier.BOUND and _KNOWLEDGE_RATE.search(d.key) and not _PUBLICITY.search(ctx.text):
+            # 学生营养健康知识知晓率 ≥ 90 % for a meal subsidy whose text teaches nothing (D008): how much of a body of
+            # knowledge people hold is the effect of teaching it, which the project does not do (a policy's or a
+            # service's 知晓率 stays: those who receive it learn of it)
+            set_aside(d, "知识知晓率是宣传教育的效果，描述中没有宣传、培训或健康教育工作，仅作备选")
+            continue
+        group = _unnamed_counted_group(d, ctx)
+        if group:
+            # 村级动物防疫员补助人数 for an animal-disease fund whose text names no 防疫员 (E011): a head count of a
+            # group of people the text never names; the type's core measure (疫病强制免疫密度) takes the place
+            set_aside(d, f"描述中没有“{group}”，按人数计量的这项指标仅作备选")
             continue
         if d.type_prob > 0 and not d.type_core and d.tier != Tier.BOUND and d.slot != "satisfaction" and \
                 _object_in_text(d, ctx, _ROW_TAIL) < OBJECT_IN_TEXT:
@@ -360,8 +410,14 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
 # a blank area or length (亩, 公里 …) is offered only when the text measures in one (面积, 亩, 公里, 长度 …)
 _AREA_OR_LENGTH = re.compile(r"^(万?亩|公顷|平方米|万平方米|平方公里|公里|千米|米|延米|km|m)$")
 _MEASURED_EXTENT = re.compile(r"亩|公顷|平方|公里|千米|米|面积|里程|长度|耕地|土地|林地|草原|道路|河道|管网|渠")
+# the share of a land area kept or covered (森林覆盖率, 湿地保护率, 草原综合植被盖度): a level of the place itself
+LAND_SHARE = re.compile(r"(?:森林|林木|林草|湿地|草原|植被|绿化|绿地)[\u4e00-\u9fff]{0,6}(?:覆盖率|保护率|盖度|绿化率)$")
+# a name built on a fund's title (中央财政…, 省级财政…): where the money comes from, not what it does
+FUND_TITLE = re.compile(r"^(?:中央|省|省级|市|市级|县|县级|区|区级|本级|上级)财政")
 # a count of persons formed from the text or filled into a template (〔服务名称〕服务人次, 〔对象〕人数)
 _PERSONS_COUNTED = re.compile(r"(人次|人数)$")
+# a retrieved count of the persons a service serves that names no group of them (服务人数, 服务人次)
+_SERVED_COUNT = re.compile(r"服务(?:人次|人数)$")
 # quality measures formed from the project's name alone that say nothing checkable
 VAGUE_QUALITY = re.compile(r"(达标率|完成率|(?<!验收)合格率)$")
 # a rate of the targets themselves (预期目标达成率, 绩效目标完成率, 年度目标实现率)
@@ -407,9 +463,16 @@ def misplaced(d: Draft) -> str:
     - under 效益, a rate of an output act (`_OUTPUT_RATE`: 年度重点工作任务完成率, filed under 社会效益 by operations.csv)
       whose name holds no word of the checker's benefit vocabulary (`LEVEL_BENEFIT_RE`, `PEOPLE_BENEFIT_RE`) is an output
       the checker files under 产出 (trial 5, E003).
-    A number the text states for the row is the declarant's own and is never read here. Returns the reason (Chinese)."""
+    - under 数量 or 质量, a period (`_PERIOD_NAME`: 服务周期, 租赁期限) the checker files under 时效 is how long the
+      service runs, no output: 服务周期 ≥ 36 个月 under 数量 (D024, a server-room lease whose 时效 row already holds
+      服务期限 3 年) — set aside even when the text states the figure, as the place, not the number, is wrong.
+    Otherwise a number the text states for the row is the declarant's own and is never read here. Returns the reason
+    (Chinese)."""
     from kb.checker.rewrite import guess_level, guess_level2
 
+    if d.slot in ("quantity", "quality") and _PERIOD_NAME.search(d.key) and \
+            guess_level2(Level1.output, d.key) is Level2.timeliness:
+        return "名称是服务或实施的期限，属于时效要求，不是产出（审核规则按名称归入时效指标），仅作备选"
     if d.value_source == "text":
         return ""
     if d.slot == "timeliness" and not _DATE.search(d.value or "") and \
@@ -446,6 +509,8 @@ _EXTENT_NAME = re.compile(r"(面积|里程|长度)$")
 
 
 _DATE = re.compile(r"\d{4}年|\d+月|\d+日")
+# a name that is only a period of service or work (服务周期, 租赁期限, 实施年限, 工期)
+_PERIOD_NAME = re.compile(r"(?:周期|期限|年限|工期)$")
 
 
 # a fund named a subsidy (补助经费) that rents or buys what it pays for
@@ -591,7 +656,7 @@ _SATISFACTION_TAIL = re.compile(r"(满意度|满意程度|满意率)(调查)?$")
 # …or the project's own staff (医务人员满意度 for a clinic whose text names its 患者: they are not the served)
 _GENERAL_RESPONDENT = re.compile(r"(受益|辖区内?|广大|全[县市区镇])?(社会公众|社会|公众|市民|群众|居民|人民群众)|"
                                  r"(服务|受助|受益|补贴|补助|资助|奖补|救助|帮扶|扶持|保障)?对象|受益人群?|"
-                                 r"(医务|医护|工作|干部)?(人员|职工)")
+                                 r"(医务|医护|工作|干部|使用)?(人员|职工)|使用单位")
 # what a row asks about after its people (市民对粮食供应满意度): the people are before it
 _ABOUT = re.compile(r"对(?!象).+$")
 
@@ -601,7 +666,9 @@ def prefer_named_respondents(drafts: list[Draft], ctx: ProjectContext) -> None:
     the project serves (`words.served_groups`: 学生, 家长, 患者, 脱贫户 …) and another row asks them: 社会满意度
     for a payment to 39 脱贫户 beside 脱贫户满意度, 市民满意度调查 for grain bought from 农户, 医务人员满意度 for a
     clinic whose text names its 患者 (issue 10). A row with a learned value is kept (the unit asked it before)."""
-    served = served_groups(ctx.beneficiaries)
+    # a text naming nobody it serves: a school's, court's or hospital's own people (`ProjectContext.own_people`)
+    served = served_groups(ctx.beneficiaries) or (list(UNIT_RESPONDENTS.get(ctx.own_people, ()))
+                                                   if not _served_named(ctx) else [])
     if not served:
         return
     live = [d for d in drafts if d.slot == "satisfaction" and d.tier != Tier.ALTERNATE]
@@ -613,10 +680,32 @@ def prefer_named_respondents(drafts: list[Draft], ctx: ProjectContext) -> None:
             set_aside(d, f"描述写明了服务对象（{'、'.join(served[:2])}），满意度应询问他们，仅作备选")
 
 
+def prefer_specific_respondents(drafts: list[Draft]) -> None:
+    """Tier ALTERNATE for a satisfaction row whose respondent the checker calls vague (SAT-05,
+    `kb.checker.lexicon.SAT_VAGUE_RE`: 社会满意度, 社会公众满意度 — 满意度对象笼统，无法组织调查) while another row
+    that may be shown asks someone it can survey: D060 (a 岗位补贴 for 再就业援助对象) showed 社会满意度 with
+    受助对象满意度 in the pool. A row with a learned value is kept (the unit asked it before)."""
+    from kb.checker.lexicon import SAT_VAGUE_RE
+
+    live = [d for d in drafts if d.slot == "satisfaction" and d.tier != Tier.ALTERNATE]
+    if not any(not SAT_VAGUE_RE.search(d.key) for d in live):
+        return
+    for d in live:
+        if d.value_source != "learned" and SAT_VAGUE_RE.search(d.key):
+            set_aside(d, "审核规则 SAT-05：满意度对象笼统，已有写明调查对象的满意度指标，仅作备选")
+
+
+def _served_named(ctx: ProjectContext) -> bool:
+    """The text names someone it serves, the public in general included (居民 of a clinic's 基本公共卫生服务)."""
+    from kb.suggest.candidates import OWN_STAFF
+
+    return any(not OWN_STAFF.match(b) for b in ctx.beneficiaries)
+
+
 def _asks_group(d: Draft, served: list[str]) -> bool:
     """The satisfaction row names one of the groups `served` (脱贫户 in 受益脱贫(监测)户 by its first two characters)."""
     who = _SATISFACTION_TAIL.sub("", d.key)
-    return _asks_people(d) and any(g in who or g[:2] in who for g in served)
+    return (_asks_people(d) or who in served) and any(g in who or g[:2] in who for g in served)   # 干警: people
 
 
 def _asks_people(d: Draft) -> bool:
@@ -662,7 +751,45 @@ def _respondent_in_text(d: Draft, ctx: ProjectContext) -> bool:
     if not specific:
         return True
     head = max(specific, key=lambda w: who.rfind(w) + len(w))   # 残疾人家属: 家属 are asked, 残疾 says whose
-    return head in ctx.text or any(s in ctx.text for s in _RESPONDENT_SYNONYMS.get(head, ()))
+    synonyms = _RESPONDENT_SYNONYMS.get(head, ())
+    # a row retrieved by a word or two asks people the text names, or attending the work the project's *name* says
+    # (主体班(干部教育培训) asks 学员): 学员满意度 for a fitness fund that spends 1.2 of 63.2 万元 on 体育项目培训 (E051)
+    # displaced its 健身群众满意度; a type's own rows take the work anywhere in the text
+    where = ctx.name if d.source == "retrieval" and ctx.name else ctx.text
+    return head in ctx.text or any(s in (ctx.text if s in SPECIFIC_RESPONDENTS or PERSON_HEADS.search(s) else where)
+                                   for s in synonyms) \
+        or head in UNIT_RESPONDENTS.get(ctx.own_people, ())   # a court's own project asks its 干警
+
+
+# enterprises asked (小微企业, 参展企业) and the words that say a text serves any
+_ENTERPRISE_WHO = re.compile(r"企业|公司|商户")
+_ENTERPRISE_TEXT = re.compile(r"企业|公司|商户|厂|经营主体|市场主体|个体工商户")
+
+
+def asks_absent_enterprises(d: Draft, ctx: ProjectContext) -> bool:
+    """A satisfaction row (of any source but the text's own) asking enterprises when the text names none:
+    申报创业担保贷款贴息小微企业的满意度, a 贷款贴息 type's real row, for a 脱贫人口小额信贷 subsidy to 脱贫户 (E032)."""
+    if d.slot != "satisfaction" or d.source == "formed" or d.value_source == "learned":
+        return False
+    return bool(_ENTERPRISE_WHO.search(_SATISFACTION_TAIL.sub("", d.key))) and not _ENTERPRISE_TEXT.search(ctx.text)
+
+
+# the share of people knowing a body of knowledge (营养健康知识知晓率, 禁毒知识知晓率)
+_KNOWLEDGE_RATE = re.compile(r"知识(?:知晓|普及|掌握)率$")
+# work that teaches people something (a knowledge awareness rate is its effect)
+_PUBLICITY = re.compile(r"宣传|宣讲|培训|告知|公示|讲座|普及|宣教|健康教育|知识教育|政策解读|科普|发放资料|明白纸")
+# a head count of a group named by its role (防疫员, 协管员, 参赛者): the group, then at most a few words of what is done
+_COUNTED_GROUP = re.compile(r"([\u4e00-\u9fff]{2}(?:员|者))[\u4e00-\u9fff]{0,4}(?:人数|人次)$")
+
+
+def _unnamed_counted_group(d: Draft, ctx: ProjectContext) -> str:
+    """The group a blank 数量 head count of a library or type row counts (村级动物防疫员补助人数 → 防疫员) when the text
+    does not name it, else ''. Rows bound to the text's figures, formed rows and 结果反馈 rows are never read here."""
+    if d.slot != "quantity" or d.tier == Tier.BOUND or d.source == "formed" or not d.pending:
+        return ""
+    m = _COUNTED_GROUP.search(d.key)
+    # …人员 is people in general (康复人员, 工作人员): the role is read only from a word of its own (防疫员, 护林员)
+    return m.group(1) if m and not m.group(1).endswith("人员") and m.group(1) not in ctx.text else ""
 
 
 def _object_in_text(d: Draft, ctx: ProjectContext, tail: re.Pattern = _MEASURE_TAIL) -> float:

@@ -112,6 +112,31 @@ def served_groups(beneficiaries: list[str]) -> list[str]:
     return [b for b in beneficiaries if b not in GENERAL_SERVED]
 
 
+# whom an institution's own project serves when its text names nobody, read from the implementing unit's name (the
+# part before a bracketed 主管): a school's 校园维修改造 serves its 师生, a court's 审判楼 repair its 干警, a hospital's
+# equipment its 患者 — the respondents of real tables of such units (学生满意度 / 教师满意度, 干警满意度, 医院患者满意度)
+_UNIT_PEOPLE = ((re.compile(r"(?:党校|行政学院|干部学院)$"), "学员"),
+                (re.compile(r"幼儿园$"), "幼儿家长"),
+                (re.compile(r"(?:中学|小学|学校|完小|中专|职高|职校|学院|大学)$"), "师生"),
+                (re.compile(r"(?:法院|检察院)$"), "干警"),
+                (re.compile(r"医院$"), "患者"),   # a 卫生院's 基本公共卫生服务 serves the 居民 of its township
+                (re.compile(r"图书馆$"), "读者"),
+                (re.compile(r"(?:博物馆|纪念馆|美术馆|展览馆|科技馆)$"), "观众"),
+                (re.compile(r"(?:敬老院|养老院|福利院|供养服务中心)$"), "入住老人"))
+# the respondents a unit's own people are asked as (a row asking 学生 or 教师 asks a school's 师生)
+UNIT_RESPONDENTS = {"师生": ("师生", "学生", "教师", "家长"), "干警": ("干警", "民警"), "患者": ("患者", "病人"),
+                    "学员": ("学员", "参训", "培训"), "幼儿家长": ("家长", "幼儿", "儿童"), "读者": ("读者",),
+                    "观众": ("观众", "参观"), "入住老人": ("老人", "老年", "入住")}
+
+
+def unit_people(department: str | None) -> str:
+    """The people an implementing unit serves by its own kind ('师生' for 黄石市第三中学(主管:黄石市教育局), '干警'
+    for 天津市河北区人民法院, '患者' for 海南省平山医院), '' for any other unit or none (a bureau, 教育局, serves
+    whomever its programme names)."""
+    unit = re.split(r"[(（]", department or "")[0].strip()
+    return next((who for pat, who in _UNIT_PEOPLE if pat.search(unit)), "")
+
+
 PERSON_HEADS = re.compile(r"(人|者|员|生|户|民|众|童|儿|老|妇|士|工|长|师|客|友|属|对象|人群|家庭)$")
 
 # the measure a quantity's unit gives its name (修缮农村公路 + 公里 → 修缮农村公路里程)
@@ -126,10 +151,13 @@ UNIT_MEASURE = {
 }
 COUNT_MEASURE = "数量"   # every other count unit (个, 台, 套, 辆, 处, 所, 粒, 株 …)
 
-# project-name words that say how it is funded or filed, not what it does
+# project-name words that say how it is funded or filed, not what it does; 经费 after a kind of spending
+# (公用经费, 人员经费, 办公经费, 运转经费: the money is the object) stays — 初中公用经费 lost it and formed the
+# garbled 初中公用完成时间 (a real table: 公用经费完成时间)
 NAME_BOILERPLATE = re.compile(
     r"(?:\d{4}年?(?:至|-|—|~)\d{4}年?|市本级|县本级|区本级|\d{4}年度?|\d{4}-\d{4}年?|第?[一二三四五六七八九十]+季度|第[一二三四五六七八九十\d]+批|本级|市级|省级|县级|区级|"
-    r"中央|自治区|财政|转移支付|专项资金|专项经费|补助资金|补助经费|工作经费|业务经费|项目经费|资金|经费|专项|项目|"
+    r"中央|自治区|财政|转移支付|专项资金|专项经费|补助资金|补助经费|工作经费|业务经费|项目经费|资金|"
+    r"(?<!公用)(?<!人员)(?<!办公)(?<!运转)经费|专项|项目|"
     r"支出|部门整体|绩效|自评|区域)")
 
 # words that name a programme, a target group or a sector's own object: a row holding one the
