@@ -80,7 +80,7 @@ def search_cmd(
         return
     from kb.domain.schema import Level1, Level2
 
-    t = Table(title=f"“{query}” 共 {res.total} 条匹配（{res.mode}）")
+    t = Table(title=f"“{query}” 共 {res.total} 条匹配（{mode_label(res.mode)}）")
     for c in ("#", "指标名称", "一级", "二级", "单位", "库", "得分", "匹配词"):
         t.add_column(c)
     for i, h in enumerate(res.hits, start=offset + 1):
@@ -240,6 +240,16 @@ def _suggest_file(kb, file: Path, top: int, mode: Optional[str], types: Optional
         raise DataError(f"{len(refused)} 个项目未推荐：" + "；".join(refused), file=str(file))
 
 
+# the retrieval mode as a declarant reads it; the JSON keeps the API's value (lexical / dense / hybrid). Trial 11:
+# “绩效目标表草稿（hybrid，8 行）” put an English word in a Chinese title
+MODE_LABELS = {"lexical": "关键词检索", "dense": "语义检索", "hybrid": "混合检索"}
+
+
+def mode_label(mode: str | None) -> str:
+    """The Chinese name of a retrieval mode (`MODE_LABELS`); an unknown value is shown as given."""
+    return MODE_LABELS.get(mode or "", mode or "")
+
+
 def _field_said(field: str | None) -> str:
     """A line's field as a declarant reads it: its Chinese label and the key written in the file
     (`预算（万元）budget_wan`), the key alone when it has no label."""
@@ -259,7 +269,7 @@ def _print_table(res) -> None:
     # a terminal under 120 columns cut every name to a few characters (fresh trial at 80): there the
     # labels lose their 指标 and 设定依据 is left to --json and the .xlsx; names wrap, never cut
     narrow = console.width < 120
-    t = Table(title=f"绩效目标表草稿（{res.mode}，{len(res.default_table)} 行）", show_lines=False)
+    t = Table(title=f"绩效目标表草稿（{mode_label(res.mode)}，{len(res.default_table)} 行）", show_lines=False)
     for c in ("一级指标", "二级指标", "三级指标", "指标值", "计量单位", "分值") + (() if narrow else ("设定依据",)):
         t.add_column(c, justify="right" if c == "分值" else "left",
                      overflow="fold", min_width=12 if c == "三级指标" else None)

@@ -281,6 +281,17 @@ _PROTECTED_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}(?:的)?(?:防洪|防汛|灌
                               r"(?:的)?[\u4e00-\u9fff]{0,4}得到(?:保障|保护)|免受")
 
 
+# where what is protected lies (下游农田, 沿河群众, 周边村庄): no part of the measure's name
+_WHERE_LIES = re.compile(r"^(?:下游|上游|沿河|沿岸|沿江|沿湖|沿线|两岸|周边|流域内?|河道两侧|项目区)")
+
+
+def _protected_clause(m, text: str) -> bool:
+    """True when the clause holding the figure says the work protects it (完工后…，保护下游农田1.2万亩及沿河群众8700
+    人: both figures), the verb ahead of the object and no other work verb between (trial 11)."""
+    clause = _CLAUSE_START.split(text[max(0, m.start - 30):m.start])[-1]
+    return bool(re.match(r"(?:可|能|将|有效)?保护", clause))
+
+
 def _reach_worked(m, text: str) -> str:
     """The name of a length of a named river the text says is worked: 河道 + the work + 长度 (综合治理 → 河道治理长度,
     清淤疏浚 → 河道清淤疏浚长度); '' when the figure is no length of a named water followed by 河段 / 河道."""
@@ -409,10 +420,18 @@ def _mention_draft(m, ctx: ProjectContext) -> Draft | None:
         # output of it (工作人员人数 ≥ 2300 人 under 数量): 服务覆盖部门单位数量 under 社会效益
         return Draft(name="服务覆盖" + name.removeprefix("服务"), level2="social_benefit", source="formed", unit=m.unit,
                      direction="positive", mention=m, evidence=ev + ["按描述用词生成"])
-    if name and (m.verb == "保护" or _PROTECTED_AFTER.match(ctx.text, m.end)) and m.unit not in N.PERSON_UNITS:
-        # 保护…3200亩农田: what flood works protect is their effect (防洪保护农田面积), never an output area
+    protected = m.verb == "保护" or _PROTECTED_AFTER.match(ctx.text, m.end) or _protected_clause(m, ctx.text)
+    if name and protected and m.unit not in N.PERSON_UNITS:
+        # 保护…3200亩农田: what flood works protect is their effect (防洪保护农田面积), never an output area; where
+        # it lies says nothing of the measure (保护下游农田1.2万亩 → 保护农田面积, never 下游农田面积 under 数量: trial 11)
+        name = _WHERE_LIES.sub("", name)
         return Draft(name="保护" + name if not name.startswith("保护") else name, level2="social_benefit",
                      source="formed", unit=m.unit, direction="positive", mention=m, evidence=ev + ["按描述用词生成"])
+    if name and protected and m.unit in N.PERSON_UNITS and not name.startswith("受益"):
+        # …及沿河群众8700人 after 保护: the people the works keep safe benefit (受益群众人数), no output headcount
+        # (沿河群众人数 ≥ 8700 人 under 数量: trial 11)
+        return Draft(name="受益" + _WHERE_LIES.sub("", name), level2="social_benefit", source="formed", unit=m.unit,
+                     direction="positive", mention=m, evidence=ev + ["按描述用词生成"])
     if name and _SAVED.search(name) and m.unit in _SAVED_UNITS:
         # 年节约用电35万千瓦时, 减少二氧化碳排放200吨: what the work saves is its effect, never an output count
         return Draft(name=name, level2="ecological_benefit", source="formed", unit=m.unit, direction="positive",

@@ -358,12 +358,14 @@ def leading_object(tokens: list[tuple[str, str]]) -> str:
     return "" if _LEVEL_ONLY.fullmatch(obj) else obj
 
 
-# an activity named right after a count of sessions (2期扑火技能培训, 3场禁毒宣传, 4次应急演练): what is counted
 # households of two kinds listed before their count in 户 (受益脱贫户、监测户10户), the clause read across the 、
 _HOUSEHOLD_LIST = re.compile(r"(受益|惠及|带动|帮扶|覆盖)?([\u4e00-\u9fff]{1,6}?户)((?:、[\u4e00-\u9fff]{1,6}?户)+)$")
 _CLAUSE_PUNCT_NO_LIST = re.compile(r"[，。；;,:：！!？?\s]")
+# an activity named right after a count of sessions (2期扑火技能培训, 3场禁毒宣传, 4次应急演练): what is counted
 SESSION_ACTIVITY = (r"(?:培训|宣传|演练|讲座|巡查|巡护|督查|义诊|比赛|竞赛|演出|展览|研讨|宣讲|活动|会议)")
 _SESSIONS_OF = re.compile(r"([\u4e00-\u9fff]{0,8}?" + SESSION_ACTIVITY + r")(?=[，。,;；、:：\s]|$)")
+# units of an extent whose object may follow the figure when none precedes it (1290.3平方米冷库仓储)
+_EXTENT_FIRST = frozenset(("平方米", "万平方米", "亩", "万亩", "公顷", "立方米", "万立方米"))
 
 
 def mentions(text: str) -> list[Mention]:
@@ -383,7 +385,10 @@ def mentions(text: str) -> list[Mention]:
             verb = benefit or (_trailing_verbs(pos_cut(before)) if before else "")   # 年接待3万游客
             obj, after_, obj_after = people, False, True
         elif (q.unit in Q.CLASSIFIERS or q.unit.lstrip("万") in Q.CLASSIFIERS or q.unit in Q.BULK_UNITS
-              or _JOINED.search(t, 0, q.start) and q.unit not in Q.MONEY_UNITS and not is_time_unit(q.unit)):
+              or _JOINED.search(t, 0, q.start) and q.unit not in Q.MONEY_UNITS and not is_time_unit(q.unit)
+              # 目标1:1290.3平方米冷库仓储建设: no object before an area, the one after it is its (trial 11, E025 bound
+              # the cold store's area to 野生菌加工车间建设面积)
+              or not obj and not verb and q.unit in _EXTENT_FIRST):
             # …and any measure after 和 / 及 / 与 (约1.3万名群众和3200亩农田: the fields, never 群众面积)
             after_toks = _before_next_number(pos_cut(_clause_after(t, q.end)))
             after = leading_object(after_toks)  # 8个助餐点, 5000吨稻谷

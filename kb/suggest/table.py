@@ -633,6 +633,8 @@ def _two_groups_named(d: Draft, chosen: list[Draft]) -> bool:
         other = _respondent(c)
         if _GENERAL.search(other) or set(_pairs(mine)) & set(_pairs(other)):
             return False
+        if _ABOUT_SERVICE.search(other):
+            return False   # 物业服务满意度 asks the served about the service: 住户满意度 asks them again (trial 11, D065)
         if _FAMILY.search(mine) and _FAMILY.search(other):
             return False   # 残疾人家属 beside 儿童家长: the same parents asked twice (fresh trial, E040)
     return True
@@ -646,6 +648,10 @@ _BUYER = re.compile(r"购买主体|采购单位|委托方")
 # 补贴对象满意度 beside 受益农户满意度)
 _GENERAL = re.compile(r"群众|公众|市民|居民|社会|对象$")
 _SATISFACTION_TAIL = re.compile(r"(对(?!象)[^对]{2,})?(满意度|满意程度|满意率)(调查)?$")
+
+
+# a satisfaction named by the service or work asked about (物业服务满意度), no group: it asks the served
+_ABOUT_SERVICE = re.compile(r"(?:服务|管理|工作|工程|项目|活动)$")
 
 
 def _respondent(d: Draft) -> str:

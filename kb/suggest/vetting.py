@@ -57,6 +57,40 @@ def set_aside_restated(drafts: list[Draft]) -> None:
             set_aside(d, "描述中已写明这项比率的目标，仅作备选")
 
 
+# a name that is a money word (物业费, 工作经费, 补助资金) …
+_MONEY_NAME = re.compile(r"(?:费|经费|资金|金额|费用|租金|奖金|补助金|补贴金)$")
+# …and a count unit (个, 次, 人): the measure and its unit disagree
+_COUNT_UNITS = frozenset("个 次 人 户 项 件 家 所 处 台 套 座 条 批 人次 户次 家次".split())
+
+
+def money_named_count(d: Draft) -> bool:
+    """True when `d`'s name is an amount of money (…费, …资金) and its unit a count (个, 次 …): 安置小区物业费 个
+    (a library row, trial 11). Such a row is set aside: the checker reads neither a cost nor a count in it."""
+    return bool(_MONEY_NAME.search(d.key)) and (d.value_unit or d.unit) in _COUNT_UNITS
+
+
+# a sentence of the work as a name (按时保质完成开发区安置小区物业管理工作, 全力做好…工作): the checker's REL-04 finds
+# no measure in it; a measure names what is counted (…完成率, …次数), never ends on 工作 after a work verb
+TASK_SENTENCE = re.compile(r"^(?:按时|按期|及时|保质|保量|确保|全力|全面|认真|积极|圆满)+.{0,6}?(?:完成|做好|开展|落实|推进)"
+                           r".{2,}工作$|^(?:完成|做好|落实)[^率数量]{4,}工作$")
+# a state with no measure (安全生产形势, 物业服务长效管理) or the declaring unit's own (单位安全稳定): no reviewer can
+# verify it at year end, and the unit's own state is no benefit of the project
+VAGUE_STATE = re.compile(r"^单位.{0,4}(?:安全|稳定)$|(?:形势|长效管理)$")
+
+
+# a change of an outcome in % (提升率, 下降率 …)
+_CHANGE_RATE = re.compile(r"(?:提升|提高|增长|下降|降低|减少)率$")
+
+
+def _setting_rate(d: Draft, ctx: ProjectContext) -> str:
+    """The setting's rate the row measures (卫生厕所普及率为78% for 农村卫生厕所普及率: the last three characters of
+    the setting's object end the row's name) as written (“78%”), else ''."""
+    for m in ctx.settings:
+        if m.unit == "%" and len(m.obj or "") >= 3 and d.key.endswith(m.obj[-3:]) and m.obj[-1] == "率":
+            return f"{m.obj}{m.value}%"
+    return ""
+
+
 def prefer_named_timeliness(drafts: list[Draft], ctx: ProjectContext) -> None:
     """A whole department's spending dated by the budget year's end (部门整体支出完成时间 12月31日前, a formed row) is
     only an alternate beside a type's core 时效 row of a work the text names (E008: 生态效益补偿资金兑付及时率, the text
@@ -197,6 +231,19 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
             # an amount is a cost, not an output (财预〔2021〕101号: 成本指标); the checker flags it under 数量
             set_aside(d, "金额类指标应列入成本指标，仅作备选")
             continue
+        if d.value_source != "text" and d.source != "formed" and money_named_count(d):
+            # 安置小区物业费 in 个 (a library row, trial 11 D065): a fee counted in pieces measures nothing
+            set_aside(d, "名称是金额，计量单位却是计数单位，口径不一致，仅作备选")
+            continue
+        if d.value_source != "text" and d.source != "formed" and TASK_SENTENCE.search(d.key):
+            # 按时保质完成开发区安置小区物业管理工作 = 100 % (trial 11, D065): a sentence of the work, no measure
+            # (the checker's REL-04: 没有度量口径)
+            set_aside(d, "名称是一句工作表述，没有度量口径（审核规则 REL-04），仅作备选")
+            continue
+        if d.value_source != "text" and d.level1 == Level1.benefit.value and VAGUE_STATE.search(d.key):
+            # 单位安全稳定, 安全生产形势 定性 (trial 11, D065/D062): a state with no measure a reviewer can verify
+            set_aside(d, "笼统的状态表述，没有可核验的度量，仅作备选")
+            continue
         place = unnamed_facility(d, ctx)
         if place:
             # 公园年接待游客人次 ≥ 20 万人次 for a festival in a town (trial 8): the row counts another place's
@@ -215,6 +262,17 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
             # of (which communities) is the declarant's to say — the target is left to fill in (= 100 % covers all: kept)
             d.value, d.value_source = "", ""
             d.note = f"{PENDING}：覆盖率的基数（应覆盖的范围）描述未写明，请按实际测算填写，不照搬指标库的典型值"
+        if d.value_source == "typical" and (d.value_unit or d.unit) == "%" and _setting_rate(d, ctx):
+            # 农村卫生厕所普及率 ≥ 85 % where the text says today's 卫生厕所普及率为78% (trial 11): the library's 85 is
+            # no target a reviewer can derive from the text — the declarant sets it from today's level
+            d.value, d.value_source = "", ""
+            d.note = f"{PENDING}：描述写明现状为{_setting_rate(d, ctx)}，目标值请按项目实施后的预期测算填写，不照搬指标库的典型值"
+        elif d.value_source == "typical" and d.level1 == Level1.benefit.value and _CHANGE_RATE.search(d.key) \
+                and (d.value_unit or d.unit) == "%":
+            # 业务办理效率提升率 ≥ 20 % for a maintenance contract, 违法违规行为下降率 ≥ 10 % (trial 11): a change of an
+            # outcome the library's figure cannot size — its base and the project's share are the declarant's
+            d.value, d.value_source = "", ""
+            d.note = f"{PENDING}：变化幅度与基数和项目规模有关，描述未写明，请按实际测算填写，不照搬指标库的典型值"
         if d.value_source == "typical" and LAND_SHARE.search(d.key) and (d.value_unit or d.unit) == "%" \
                 and not _at_whole(d.value):
             # 湿地保护率 ≥ 50 %, 森林覆盖率 ≥ 60 % for a forestry bureau whose text states neither (E008, D025): the share
