@@ -120,3 +120,35 @@ def test_the_mode_is_said_in_chinese():
     from kb.cli.indicators import mode_label
 
     assert mode_label("hybrid") == "混合检索" and mode_label("lexical") == "关键词检索"
+
+
+D030_TEXT = ("2024年项目绩效目标表。资金总额250万元(预算资金)。项目概况:2024年市财政局拨付250万元给市城管执法局,继续采购10台"
+             "雾炮车用于特殊时段环卫作业,服务周期180天,持续改善我市空气质量。实施单位:湘潭市环境卫生管理处。(与2023年同名项目构成跨年对)")
+
+
+def test_dust_suppression_takes_no_emission_cut_nor_a_typical_city_outcome(shipped_kb):
+    """D030: 环境空气质量优良天数比例 ≥85 % (the library's) and 污染物排放削减量 吨 for 雾炮车抑尘降尘服务."""
+    res = _suggest(shipped_kb, D030_TEXT, "雾炮车抑尘降尘服务(2024)", 250)
+    names = [c.name for c in res.default_table]
+    assert "污染物排放削减量" not in names
+    assert not [c for c in res.default_table if "优良天数" in c.name and c.value == "85"]
+
+
+def test_rehabilitation_counts_its_people_once(shipped_kb):
+    """D040: 康复服务率 ≥95 % beside 残疾人基本康复服务覆盖率; 受益残疾人人数 beside 基本康复服务人数."""
+    res = _suggest(shipped_kb, dev_record("D040")["description"], "残疾人精准康复", 80)
+    names = [c.name for c in res.default_table]
+    assert "康复服务率" not in names and "残疾人基本康复服务覆盖率" in names
+    assert "受益残疾人人数" not in names and "残疾人生活自理能力" in names
+
+
+def test_one_toilet_work_is_counted_once(shipped_kb):
+    """Own toilet text: 卫生间改造数量 待填写 间 beside 卫生厕所改造户数 ≥3200 户."""
+    names = [c.name for c in _suggest(shipped_kb, TOILET, "2025年农村户厕改造", 480).default_table]
+    assert "卫生厕所改造户数" in names and "卫生间改造数量" not in names
+
+
+def test_no_row_is_named_from_the_setting(shipped_kb):
+    """Own IT text: the alternate 全县现有政务信息系统故障响应时间."""
+    res = _suggest(shipped_kb, IT, "政务信息系统运维服务采购", 68.5)
+    assert not [c for c in res.default_table + [a for v in res.alternates.values() for a in v] if "现有" in c.name]

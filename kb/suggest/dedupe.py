@@ -15,6 +15,7 @@ import re
 
 from kb.domain.enums import Level1, Level2
 from kb.domain.schema import TargetRow
+from kb.domain.text import bigrams
 from kb.suggest.context import ProjectContext
 from kb.suggest.draft import Draft
 from kb.suggest.ranker import Tier
@@ -51,6 +52,8 @@ def set_aside_disagreeing(rows: list[Draft], ctx: ProjectContext) -> bool:
     changed |= _one_stated_figure(shown) or _one_derived_cost(shown) or _blank_total_cost(shown) or _one_harm_count(shown)
     shown = [d for d in shown if d.tier != Tier.ALTERNATE]
     changed |= _count_beside_one_work(shown, ctx) | _built_in_a_grow_project(shown, ctx)
+    shown = [d for d in shown if d.tier != Tier.ALTERNATE]
+    changed |= _one_work_two_units(shown) | _vague_rate_beside_named(shown)
     shown = [d for d in shown if d.tier != Tier.ALTERNATE]
     table = [TargetRow(level1=Level1(l1).label, level2=Level2(l2).label, name=d.name, operator=d.operator,
                        value=d.value, unit=d.value_unit or d.unit) for d in shown for l1, l2 in [d.shown_levels]]
@@ -240,3 +243,56 @@ _COST_TAIL = re.compile(r"(?:费用|经费|资金|费)?(?:成本|支出)?$")
 DERIVED_TWICE_WHY = "与“{name}”是按预算测算的同一成本，保留一行"
 RESTATED_WHY = "描述中的同一数字已由“{name}”计量（后文复述，没有另外的工作），保留一行"
 PAY_TWICE_WHY = "与“{name}”同为资金发放的时效，保留较优的一行"
+
+
+# works a count names (改造, 新建 …): two counts of one work share it
+_COUNTED_WORKS = ("改造", "新建", "改建", "扩建", "建设", "维修", "修缮", "清淤", "硬化", "安装", "购置", "采购", "培训")
+_COUNT_TAIL = re.compile(r"(?:数量|户数|人数|人次|个数|次数|间数|座数|台数|套数|数)$")
+TWO_UNITS_WHY = "与“{name}”计量同一项工作（{work}），描述已写明其数量，换一种单位重复计数，保留写明的一行"
+VAGUE_RATE_WHY = "名称笼统，与“{name}”是同一比率，保留写明对象的一行"
+
+
+def _object_of(name: str, work: str) -> str:
+    """`name` without its work word and its count tail (卫生厕所改造户数 → 卫生厕所)."""
+    return _COUNT_TAIL.sub("", name).replace(work, "")
+
+
+def _one_work_two_units(shown: list[Draft]) -> bool:
+    """Set aside a blank count of a work beside the text's stated count of the same work in another unit: 卫生间改造数量
+    待填写 间 beside 卫生厕所改造户数 ≥ 3200 户 (trial 11, own toilet text) — one work (改造) of one object (卫生…)
+    counted twice. Returns whether any row was set aside."""
+    from kb.suggest.vetting import set_aside
+
+    stated = [d for d in shown if d.slot == "quantity" and d.value_source == "text"]
+    changed = False
+    for d in shown:
+        if d.slot != "quantity" or d.value or d.source == "formed" or d.tier == Tier.ALTERNATE:
+            continue
+        for k in stated:
+            if (k.value_unit or k.unit) == (d.value_unit or d.unit):
+                continue   # one unit: the checker's STR-12 reads the pair
+            work = next((w for w in _COUNTED_WORKS if w in d.key and w in k.key), "")
+            if work and set(bigrams(_object_of(d.key, work))) & set(bigrams(_object_of(k.key, work))):
+                set_aside(d, TWO_UNITS_WHY.format(name=k.name, work=work))
+                changed = True
+                break
+    return changed
+
+
+def _vague_rate_beside_named(shown: list[Draft]) -> bool:
+    """Set aside a library rate whose whole object another rate of its slot names more fully: 康复服务率 ≥ 95 % beside
+    残疾人基本康复服务覆盖率 ≥ 85 % (trial 11, D040) — one measure, the vaguer name with no base. Returns whether any
+    row was set aside."""
+    from kb.suggest.vetting import set_aside
+
+    changed = False
+    for d in shown:
+        stem = d.key[:-1]
+        if not d.key.endswith("率") or len(stem) < 3 or d.value_source == "text" or d.source == "formed":
+            continue
+        k = next((k for k in shown if k is not d and k.slot == d.slot and k.tier != Tier.ALTERNATE
+                  and k.key.endswith("率") and len(k.key) > len(d.key) and stem in k.key), None)
+        if k is not None:
+            set_aside(d, VAGUE_RATE_WHY.format(name=k.name))
+            changed = True
+    return changed

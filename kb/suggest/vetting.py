@@ -78,6 +78,15 @@ TASK_SENTENCE = re.compile(r"^(?:按时|按期|及时|保质|保量|确保|全�
 VAGUE_STATE = re.compile(r"^单位.{0,4}(?:安全|稳定)$|(?:形势|长效管理)$")
 
 
+# an emission cut (污染物排放削减量, 减排量) and the works in a text that cut emissions
+EMISSION_CUT = re.compile(r"(?:削减|减排)量$")
+_CUTS_EMISSIONS = re.compile(r"排放|污染源|减排|削减|脱硫|脱硝|治污|污染治理|污水处理|提标改造|清洁能源|煤改|淘汰")
+# a name taken from the text's setting (全县现有政务信息系统…): the county's present state, not the project's object
+SETTING_CLAUSE = re.compile(r"^(?:全[县市区省州镇乡旗]|本[县市区])现有")
+# a region's air-quality outcome (环境空气质量优良天数比例, 空气质量优良率): stated in a text, or not a target of its own
+REGION_OUTCOME = re.compile(r"优良天数|空气质量优良率")
+
+
 # a change of an outcome in % (提升率, 下降率 …)
 _CHANGE_RATE = re.compile(r"(?:提升|提高|增长|下降|降低|减少)率$")
 
@@ -244,6 +253,21 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
             # 单位安全稳定, 安全生产形势 定性 (trial 11, D065/D062): a state with no measure a reviewer can verify
             set_aside(d, "笼统的状态表述，没有可核验的度量，仅作备选")
             continue
+        if d.value_source != "text" and EMISSION_CUT.search(d.key) and not _CUTS_EMISSIONS.search(ctx.text):
+            # 污染物排放削减量 吨 for 雾炮车抑尘降尘服务 (trial 11, D030): damping dust cuts no emission counted in tonnes;
+            # a 削减量 row needs a work in the text that cuts emissions (减排, 脱硫脱硝, 污水处理 …)
+            set_aside(d, "描述中没有削减污染物排放的工作（抑尘、保洁不削减排放量），仅作备选")
+            continue
+        if SETTING_CLAUSE.match(d.key):
+            # 全县现有政务信息系统故障响应时间 (trial 11, own IT text): 全县现有… is the setting the text describes, not the
+            # object of the project's work — no row is named from it
+            set_aside(d, "指标名称取自描述中的现状（全县现有…），不是项目的工作对象，仅作备选")
+            continue
+        if d.value_source == "typical" and REGION_OUTCOME.search(d.key) and not REGION_OUTCOME.search(ctx.text):
+            # 环境空气质量优良天数比例 ≥ 85 % for a dust-suppression service (trial 11, D030): a city-wide outcome whose
+            # figure the text never states — the library's 85 is another city's; left for the declarant
+            d.value, d.value_source = "", ""
+            d.note = f"{PENDING}：这是全域空气质量结果，描述未写明目标值，请按本地考核目标填写，不照搬指标库的典型值"
         place = unnamed_facility(d, ctx)
         if place:
             # 公园年接待游客人次 ≥ 20 万人次 for a festival in a town (trial 8): the row counts another place's
