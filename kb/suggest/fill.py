@@ -50,7 +50,7 @@ def fill_required(table: Table, ctx, pool: list[Draft] | None = None) -> Table:
     rows = list(table.rows)
     given_up = _measurable_benefit(rows, table, ctx)
     for g in [g for g in MISSING if MISSING[g] in table.missing]:
-        d = (_stated_effect(rows, table, ctx) or _benefit(rows, ctx)) if g == "benefit" else _quality(ctx) if g == "quality" else \
+        d = _benefit(rows, ctx) if g == "benefit" else _quality(ctx) if g == "quality" else \
             _quantity(ctx) if g == "quantity" else None
         if d is None:
             continue
@@ -154,8 +154,6 @@ def _measurable_benefit(rows: list[Draft], table: Table, ctx) -> list[Draft]:
     instead = None
     if len(vague) == len(benefit):
         who = _named_people(ctx)
-        if who and _counts_people(rows) and any(len(r.key) >= 4 and r.key[-4:] in ctx.text for r in vague):
-            return []   # 残疾人生活自理能力 (stated) beside 基本康复服务人数: a 受益 count would count the served twice (D040)
         area = next((r.slot for r in vague if r.slot == "ecological_benefit"), "")
         instead = _benefit(rows, ctx, who) if who else _blank_alternate(table, area) if area else \
             _blank_alternate(table, "ecological_benefit", core=True)
@@ -238,25 +236,6 @@ def _benefit(rows: list[Draft], ctx, who: str = "") -> Draft | None:
     name = ("受益" + who if not who.startswith("受益") else who) + ("数" if households else "人数")
     return _pending(name, "social_benefit", "户" if households else "人",
                     _WHY.format(what="项目的效益", slot="效益指标") + f"（受益{who}的数量）", ctx)
-
-
-def _counts_people(rows: list[Draft]) -> bool:
-    """Whether a 数量 row of `rows` counts people (人, 人次 …)."""
-    return any(r.slot == "quantity" and (r.value_unit or r.unit) in _PERSON_UNITS for r in rows)
-
-
-def _stated_effect(rows: list[Draft], table: Table, ctx) -> Draft | None:
-    """A benefit alternate naming an effect the text states (残疾人生活自理能力 for 提高受助残疾人生活自理能力), taken
-    out of `table.alternates`, when the table already counts the people served in 数量 (基本康复服务人数 人): a blank
-    受益残疾人人数 beside it counts the same people twice (trial 11, D040). None otherwise."""
-    if not _counts_people(rows):
-        return None
-    for slot, alts in table.alternates.items():
-        for a in alts:
-            if group_of(slot) == "benefit" and a.tier != Tier.ALTERNATE and len(a.key) >= 4 and a.key[-4:] in ctx.text:
-                alts.remove(a)
-                return a
-    return None
 
 
 def _people(ctx) -> str:
