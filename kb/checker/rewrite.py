@@ -28,7 +28,7 @@ from kb.checker import lexicon as L
 from kb.checker.catalog import CACHES, fix_of
 from kb.checker.fixes import fmt_num
 from kb.checker.rules.feasibility import bigrams, in_unit, number_of, stated_quantities
-from kb.checker.rules.relevance import benefit_level2, is_money_cost, is_output_quality, is_yield
+from kb.checker.rules.relevance import benefit_level2, is_money_cost, is_output_quality, is_yield, stock_figures
 from kb.checker.parse import UNIT_RE, ParsedRow, has_metric, name_info, to_float, unset_row, valid_date
 from kb.checker.rules.timeliness import budget_year, late_years
 from kb.domain.words import HOLD_VERBS, PAYMENT_VERBS
@@ -1640,7 +1640,9 @@ def stated_figure(r: ParsedRow, name: str = "") -> tuple[float, str] | None:
     different figures for it; a figure a past period reached (上届…, 2024年… in a 2025 text: `without_past_reports`) is
     none. None too for a row holding its 实际完成值 (a self-evaluation: the text reports what was
     done, 共开展抽查95批次 beside actual 95 — no target) and for a count of what should not happen (火灾起数: a figure
-    stated for it is what happened, 共接报处置15起森林草原火灾, never a target)."""
+    stated for it is what happened, 共接报处置15起森林草原火灾, never a target). A figure the text gives as the
+    setting (全县现有农村义务教育学校57所: REL-06's `stock_figures`) is none either: trial 12's STR-03 proposed
+    ≥57所 for a blank 实施学校数量 and the fixed table then drew REL-06 on it."""
     # what a past period reached is no target (2024年馆内到馆读者12.3万人次 was offered for a 2025 row, trial 7)
     desc = without_past_reports(r.ctx.get("description") or "")
     own = r.eff_unit or r.unit
@@ -1655,8 +1657,9 @@ def stated_figure(r: ParsedRow, name: str = "") -> tuple[float, str] | None:
     # the object's words, not the work's: 新建会车平台 shares 新建 with “新建错车道8处” and is not that object
     names = (bigrams(_PAREN_RE.sub("", r.name_base or r.name)) | bigrams(name)) - _WORK_BIGRAMS
     found: set[tuple[float, str]] = set()
+    setting = {(x, unit) for x, unit, *_ in stock_figures(r.ctx.get("description") or "")}
     for words, x, unit, every, rate in stated_quantities(desc):
-        if rate or every or not names & set().union(*map(bigrams, words.split(" "))):
+        if rate or every or (x, unit) in setting or not names & set().union(*map(bigrams, words.split(" "))):
             continue
         if fam is not None:
             if unit_fits(fam, unit):
