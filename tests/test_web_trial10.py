@@ -33,6 +33,15 @@ def _shot(p, name):
     p.shot(f"trial10-{name}")
 
 
+def _suggest_on_page(p, name: str, description: str) -> None:
+    """Sign in as a declarant, open a new 事前申报 and ask for a suggestion of `name` with `description`."""
+    p.sign_in("declarant")
+    p.go("#/declare?new=1")
+    p.one("suggest-project-name").send_keys(name)
+    p.one("suggest-description").send_keys(description)
+    p.one("suggest-submit").click()
+
+
 def test_nothing_but_the_login_before_sign_in(page):
     p = page
     p.go("")
@@ -50,11 +59,7 @@ def test_nothing_but_the_login_before_sign_in(page):
 
 def test_a_reload_keeps_the_draft_and_unsaved_edits_ask_before_leaving(page, served):  # noqa: F811
     p, rec = page, dev_record("D005")
-    p.sign_in("declarant")
-    p.go("#/declare?new=1")
-    p.one("suggest-project-name").send_keys(rec["project"])
-    p.one("suggest-description").send_keys(rec["description"])
-    p.one("suggest-submit").click()
+    _suggest_on_page(p, rec["project"], rec["description"])
     p.wait(lambda: len(p.all("suggest-row")) >= 5, what="suggested rows")
     first = p.all("suggest-row")[0]
     p.set_value(p.one("row-name", first), "我改过的指标名称")
@@ -135,11 +140,7 @@ def test_a_save_from_a_stale_version_is_refused_with_the_current_version(page, s
 
 def test_an_empty_description_is_refused_on_the_page_and_old_results_go(page, served):  # noqa: F811
     p = page
-    p.sign_in("declarant")
-    p.go("#/declare?new=1")
-    p.one("suggest-project-name").send_keys("乡村道路修缮项目")
-    p.one("suggest-description").send_keys("计划修缮乡村道路12公里，惠及沿线村民3000人")
-    p.one("suggest-submit").click()
+    _suggest_on_page(p, "乡村道路修缮项目", "计划修缮乡村道路12公里，惠及沿线村民3000人")
     p.wait(lambda: p.all("project-types"), what="project types")
     seen = len(p.b.drain())
     desc = p.one("suggest-description")
@@ -183,11 +184,7 @@ def test_the_description_counts_and_says_when_it_is_full_and_long_number_lists_f
 
 def test_a_date_target_shows_whole_and_the_pending_hint_goes_when_filled(page, served):  # noqa: F811
     p = page
-    p.sign_in("declarant")
-    p.go("#/declare?new=1")
-    p.one("suggest-project-name").send_keys("安全隐患维修(审判楼玻璃幕墙等)")
-    p.one("suggest-description").send_keys("对审判楼玻璃幕墙等安全隐患进行维修，消除安全隐患，资金20万元。")
-    p.one("suggest-submit").click()
+    _suggest_on_page(p, "安全隐患维修(审判楼玻璃幕墙等)", "对审判楼玻璃幕墙等安全隐患进行维修，消除安全隐患，资金20万元。")
     p.wait(lambda: len(p.all("suggest-row")) >= 5, what="suggested rows")
     p.one("add-row").click()
     row = p.all("suggest-row")[0]
@@ -208,11 +205,7 @@ def test_a_date_target_shows_whole_and_the_pending_hint_goes_when_filled(page, s
 
 def test_an_added_row_lands_in_its_block_and_is_exported_there(page, served):  # noqa: F811
     p = page
-    p.sign_in("declarant")
-    p.go("#/declare?new=1")
-    p.one("suggest-project-name").send_keys("安全隐患维修")
-    p.one("suggest-description").send_keys("对审判楼玻璃幕墙等安全隐患进行维修，消除安全隐患，资金20万元。")
-    p.one("suggest-submit").click()
+    _suggest_on_page(p, "安全隐患维修", "对审判楼玻璃幕墙等安全隐患进行维修，消除安全隐患，资金20万元。")
     p.wait(lambda: len(p.all("suggest-row")) >= 5, what="suggested rows")
     levels = lambda: [p.one("row-level", r).get_attribute("value") for r in p.all("suggest-row")]  # noqa: E731
     p.one("add-row").click()
