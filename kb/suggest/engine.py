@@ -45,7 +45,8 @@ from kb.suggest.table import Table, assemble
 from kb.suggest.typemodel import keep_supported
 from kb.suggest.values import bind_mentions, default_targets, fill_values, lift_whole_cost, undate_standing_work
 from kb.suggest.vetting import (mark_precision, prefer_named_respondents, prefer_named_timeliness,
-                                prefer_specific_respondents, set_aside_restated, vet_with_checker)
+                                prefer_specific_respondents, set_aside_restated, vet_with_checker,
+                                finalise_formed_names, set_aside_year_end_across_years)
 
 if TYPE_CHECKING:  # pragma: no cover
     from kb.indicators.hybrid import SuggestRanker
@@ -219,10 +220,12 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
                                                    evidence=not ctx.mentions, settled=settled)
     set_targets(pool, ctx, learned, checker_settings, detected)
     rank_candidates(pool, ctx, detected, models, exclude_origin)
+    finalise_formed_names(pool, ctx)
     mark_precision(pool, ctx, _sectors(detected, models, ctx), _own_words(detected, uncertain))
     from kb.settings import CheckerSettings
 
     undate_standing_work(pool, ctx, default_targets(checker_settings or CheckerSettings()))
+    set_aside_year_end_across_years(pool, ctx)
     set_aside_restated(pool)
     prefer_named_respondents(pool, ctx)
     prefer_named_timeliness(pool, ctx)

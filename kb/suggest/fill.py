@@ -227,7 +227,8 @@ def _benefit(rows: list[Draft], ctx, who: str = "") -> Draft | None:
         moved = copy(served)
         moved.level2 = "social_benefit"
         moved.evidence = served.evidence + ["受益人数是项目的社会效益（效益指标为必填项）"]
-        if not moved.name.startswith(_NAMES_BENEFICIARIES):
+        if not moved.name.startswith(_NAMES_BENEFICIARIES) and "受益" not in moved.name:
+            # …and never a second 受益 (营养改善计划受益学生人数 → 受益营养改善计划受益学生人数: trial 12)
             # 学生人数 ≥ 12155 人 as the only 社会效益 row read as an output count (trial 8): the benefit is who gains
             moved.name = "受益" + moved.name
         return moved

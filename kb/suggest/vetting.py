@@ -972,3 +972,64 @@ def text_evidence(d: Draft, ctx: ProjectContext) -> float:
     """Share of the row name's bigrams found in the project text."""
     bg = set(bigrams(d.key))
     return len(bg & ctx.text_bigrams) / len(bg) if bg else 0.0
+
+
+# 服务器及网络设备巡检每月不少于2次: the work done so many times, right after the counted object (trial 12)
+_TIMES_WORK = r"([\u4e00-\u9fff]{2})(?=每[年季月周天日]|不少于|不低于|共|累计|\d)"
+# 增加灌溉面积0.6万亩 after 工程实施后: what the project adds is its effect, in the text's own verb (trial 12)
+_GAIN_VERBS = ("增加", "新增")
+# 覆盖60周岁以上老年人2300人: who the service reaches, in the clause before the count
+_CLAUSE = re.compile(r"[，。；,;！？]")
+
+
+def finalise_formed_names(drafts: list[Draft], ctx: ProjectContext) -> None:
+    """After ranking, the names of rows formed from the text's numbers (`candidates`) that lost what they count
+    (trial 12): a count of times names its work (网络设备次数 → 网络设备巡检次数, as the text says 网络设备巡检每月…2次);
+    an area the text says the project adds is its effect in the text's verb (灌溉面积 under 数量 → 增加灌溉面积, filed
+    where the checker files it); a bare headcount of a group the service reaches (覆盖…老年人2300人 → 老年人人数) names
+    them as beneficiaries (受益老年人数, a social benefit). Run after ranking, so the ranker's training reads the same
+    candidates as before. In place."""
+    from kb.checker.rewrite import guess_level
+    from kb.suggest.words import BENEFICIARIES
+
+    for d in drafts:
+        m = d.mention
+        if d.source != "formed" or m is None or d.level2 != "quantity" or not m.obj:
+            continue
+        if d.unit == "次" and d.name == m.obj + "次数":
+            work = re.search(re.escape(m.obj) + _TIMES_WORK, ctx.text)
+            if work and work.group(1) not in FUNCTION_WORDS_2:
+                d.name = m.obj + work.group(1) + "次数"
+        elif m.context.startswith(_GAIN_VERBS) and not d.name.startswith(_GAIN_VERBS):
+            name = m.context[:2] + d.name
+            level1, level2 = guess_level(name)
+            d.name = name
+            if level1 is Level1.benefit:
+                d.level2 = level2.value
+        elif m.obj in BENEFICIARIES and d.name in (m.obj + "人数", m.obj + "数") and m.unit in ("人", "名"):
+            clause = _CLAUSE.split(ctx.text[max(0, m.start - 30):m.start])[-1]
+            if "覆盖" in clause or "受益" in clause or "惠及" in clause:
+                d.name = "受益" + m.obj + ("数" if m.obj.endswith("人") else "人数")
+                d.level2 = "social_benefit"
+
+
+# two characters after an object that are no work (网络设备及…, 设备共…)
+FUNCTION_WORDS_2 = frozenset("以上 以下 合计 总计 累计 全年 每年 每月 不少 不低".split())
+_PERIODIC_PAY = re.compile(r"(?:按月|每月|按季|每季度?)[^，。；]{0,12}(?:拨付|结算|发放)")
+_YEARS_SPANNED = re.compile(r"(20\d\d)\s*[年.\-/][^，。；]{0,12}?(?:至|到|—|-|~)\s*(20\d\d)\s*[年.\-/]")
+
+
+def set_aside_year_end_across_years(drafts: list[Draft], ctx: ProjectContext) -> None:
+    """A completion date set by the budget year's end (`values.YEAR_END_BASIS`) for a project whose text runs from
+    one year into the next (2025年秋季学期至2026年春季学期, trial 12: 学生营养改善计划完成时间 12月31日前) contradicts the
+    text: set aside while the slot has another row (营养膳食补助资金拨付及时率) to take its place. In place."""
+    spans = [m for m in _YEARS_SPANNED.finditer(ctx.text) if m.group(1) != m.group(2)]
+    # the stated term is periodic payment (每月10日前完成上月结算): a paying on-time row takes the place; without one
+    # (D002's 服务周期 2023.07-2024.01, whose next rows are no timeliness) the table keeps a row to correct
+    others = [d for d in drafts if d.slot == "timeliness" and d.tier != Tier.ALTERNATE and d.value_source != "year_end"
+              and re.search(r"拨付|结算|发放", d.name)]
+    if not spans or not others or not _PERIODIC_PAY.search(ctx.text):
+        return
+    for d in drafts:
+        if d.value_source == "year_end" and d.tier != Tier.ALTERNATE:
+            set_aside(d, f"描述写明的实施期跨年度（{spans[0].group(0)}），不按预算年度末设定完成时限")
