@@ -53,3 +53,24 @@ def test_year_end_set_aside_needs_a_span_and_a_periodic_payment():
     assert not _PERIODIC_PAY.search("服务周期2023.07-2024.01,全市空气质量达到优良")
     spans = [m for m in _YEARS_SPANNED.finditer("2025年秋季学期至2026年春季学期，县教育局") if m.group(1) != m.group(2)]
     assert spans
+
+
+FEST = '第三届油菜花文化旅游节由县文化和旅游局承办，拟安排财政资金60万元，于2025年3月中下旬在金坪乡举办，为期10天，开展开幕式文艺演出、农特产品展销、非遗展示等8项主题活动，预计接待游客15万人次，带动旅游综合收入3000万元以上。全县现有A级旅游景区9家；上届旅游节接待游客11.2万人次。'
+
+
+def test_households_whose_children_are_paid_are_asked_once_as_parents(shipped_kb):
+    """D013 雨露计划: 脱贫户满意度 ≥90 beside 学生家长满意度 ≥90 — the parents are the 脱贫户 (脱贫户或监测户子女)."""
+    from tests.kbfactory import dev_record
+
+    rec = dev_record("D013")
+    rows = _rows(shipped_kb, rec["description"], rec["project"], 7)
+    sat = [r[1] for r in rows if r[0] == "beneficiary_satisfaction"]
+    assert "学生家长满意度" in sat
+    assert not [n for n in sat if "脱贫" in n]
+
+
+def test_a_blank_library_count_of_the_stated_events_is_set_aside(shipped_kb):
+    """活动开展场次 待填写 场 beside 主题活动数量 ≥8 项: one count of the festival's activities under two names."""
+    rows = _rows(shipped_kb, FEST, "第三届油菜花文化旅游节", 60)
+    assert ("quantity", "主题活动数量", "≥", "8", "项") in rows
+    assert not [r for r in rows if r[0] == "quantity" and "活动" in r[1] and r[3] == ""]

@@ -46,7 +46,8 @@ from kb.suggest.typemodel import keep_supported
 from kb.suggest.values import bind_mentions, default_targets, fill_values, lift_whole_cost, undate_standing_work
 from kb.suggest.vetting import (mark_precision, prefer_named_respondents, prefer_named_timeliness,
                                 prefer_specific_respondents, set_aside_restated, vet_with_checker,
-                                finalise_formed_names, set_aside_year_end_across_years)
+                                finalise_formed_names, set_aside_year_end_across_years,
+                                set_aside_household_beside_parents, set_aside_blank_count_of_stated)
 
 if TYPE_CHECKING:  # pragma: no cover
     from kb.indicators.hybrid import SuggestRanker
@@ -230,6 +231,8 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
     prefer_named_respondents(pool, ctx)
     prefer_named_timeliness(pool, ctx)
     prefer_specific_respondents(pool)
+    set_aside_household_beside_parents(pool, ctx)
+    set_aside_blank_count_of_stated(pool)
     confident = (settled or lexical_ok or dense_ok) and not thin
     if not confident or not pool:
         return _not_confident(ctx, detected, mode, thin)

@@ -1033,3 +1033,48 @@ def set_aside_year_end_across_years(drafts: list[Draft], ctx: ProjectContext) ->
     for d in drafts:
         if d.value_source == "year_end" and d.tier != Tier.ALTERNATE:
             set_aside(d, f"描述写明的实施期跨年度（{spans[0].group(0)}），不按预算年度末设定完成时限")
+
+
+# 脱贫户或监测户子女: the households whose children the project pays (trial 12, D013 雨露计划)
+_CHILDREN_OF = re.compile(r"((?:[\u4e00-\u9fff]{2,4}户(?:家庭)?[或、和及与]?)+)(?:的)?子女")
+
+
+def set_aside_household_beside_parents(drafts: list[Draft], ctx: ProjectContext) -> None:
+    """A satisfaction row asking the households whose children the project pays (脱贫户满意度 for 脱贫户或监测户子女)
+    beside one asking the students' parents or the students (学生家长满意度): the parents are those households, so
+    two rows ask one group (trial 12, D013); the one naming the children's side stays, as it also covers the other
+    households (监测户) the text names. A row with a learned value is kept. Run after ranking. In place."""
+    m = _CHILDREN_OF.search(ctx.text)
+    if not m:
+        return
+    households = re.findall(r"([\u4e00-\u9fff]{2,4}?)户", m.group(1))
+    live = [d for d in drafts if d.slot == "satisfaction" and d.tier != Tier.ALTERNATE]
+    if not any(re.search(r"家长|学生", d.key) for d in live):
+        return
+    for d in live:
+        who = _SATISFACTION_TAIL.sub("", d.key)
+        if d.value_source != "learned" and not re.search(r"家长|学生", who) \
+                and any(h[-2:] + "户" in who or h[-2:] in who and "户" in who for h in households):
+            set_aside(d, f"描述中的受助对象是{m.group(0)}，其家长即这些家庭，已有学生家长满意度，仅作备选")
+
+
+# a count of events (场, 项, 次) and the words of such a count that name no event
+_EVENT_UNITS = frozenset({"场", "场次", "项", "次", "期", "届"})
+_COUNT_WORDS = frozenset({"数量", "场次", "次数", "个数", "开展", "举办", "组织", "完成", "项目", "总数"})
+
+
+def set_aside_blank_count_of_stated(drafts: list[Draft]) -> None:
+    """A library count of events left blank (活动开展场次 待填写 场) beside a count the text states of the same events
+    (主题活动数量 ≥8 项, from 开展…等8项主题活动): one count under two names (trial 12, the festival); the blank one is
+    set aside. The same events: both counted in events (`_EVENT_UNITS`) and their names share a word that is no
+    counting word (活动). Run after ranking. In place."""
+    stated = [d for d in drafts if d.slot == "quantity" and d.tier != Tier.ALTERNATE and d.value_source == "text"
+              and (d.value_unit or d.unit) in _EVENT_UNITS]
+    for d in drafts:
+        if d.slot != "quantity" or d.tier == Tier.ALTERNATE or not d.pending or d.source == "formed" \
+                or (d.value_unit or d.unit) not in _EVENT_UNITS:
+            continue
+        words = set(bigrams(d.key)) - _COUNT_WORDS
+        same = next((s for s in stated if words & (set(bigrams(s.key)) - _COUNT_WORDS)), None)
+        if same is not None:
+            set_aside(d, f"与描述写明的“{same.name}”计同一批活动，仅作备选")
