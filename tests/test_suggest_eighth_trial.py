@@ -45,7 +45,7 @@ def test_a_row_naming_what_stands_never_takes_a_target(shipped_kb):
     number of the text."""
     from kb.suggest.context import read_project
     from kb.suggest.draft import Draft
-    from kb.suggest.values import bind_mentions
+    from kb.suggest.binding import bind_mentions
 
     ctx = read_project(shipped_kb.index.tokenizer, "今年征集新增藏品900件。", project_name="博物馆藏品征集")
     assert [m.value for m in ctx.mentions] == ["900"]
@@ -58,7 +58,7 @@ def test_a_per_head_row_never_takes_a_total(shipped_kb):
     """Reported: 新增图书5000册 gave 人均公共图书藏量 ≥5000 册 — a per-head measure took the total."""
     from kb.suggest.context import read_project
     from kb.suggest.draft import Draft
-    from kb.suggest.values import bind_mentions
+    from kb.suggest.binding import bind_mentions
 
     ctx = read_project(shipped_kb.index.tokenizer, "今年为文化馆新增图书3600册。", project_name="文化馆图书采购")
     per_head = Draft(name="人均公共图书藏量", level2="social_benefit", source="retrieval", unit="册")

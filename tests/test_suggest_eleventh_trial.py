@@ -61,7 +61,7 @@ def test_a_hospital_with_wards_keeps_its_admission_row(shipped_kb, shared_data):
     """A hospital whose text names its wards (康复病区) admits patients: E012's real table holds 收治病人能力增长."""
     from kb.suggest.context import read_project
     from kb.suggest.draft import Draft
-    from kb.suggest.vetting import unnamed_work
+    from kb.suggest.evidence import unnamed_work
 
     rec = _dev(shared_data, "E012")
     ctx = read_project(shipped_kb.index.tokenizer, rec["description"], project_name=rec["project"])
@@ -78,7 +78,7 @@ def test_recognising_whom_a_payment_serves_and_a_contract_are_no_kind_of_work(sh
     of the text (E030's 贴息对象认定准确率 stays; D058's text says 确保协议履约)."""
     from kb.suggest.context import read_project
     from kb.suggest.draft import Draft
-    from kb.suggest.vetting import unnamed_work
+    from kb.suggest.evidence import unnamed_work
 
     ctx = read_project(shipped_kb.index.tokenizer, "向脱贫户发放小额贷款贴息资金208万元，确保协议履约。")
     assert unnamed_work(Draft(name=name, level2="quality", source="type"), ctx) == []
@@ -166,7 +166,7 @@ def test_a_fire_crew_text_still_gets_its_crew_and_firebreak_rows(shipped_kb):
     """The same entries stand where the text names their work."""
     from kb.suggest.context import read_project
     from kb.suggest.draft import Draft
-    from kb.suggest.vetting import _ROW_TAIL, OBJECT_IN_TEXT, _object_in_text
+    from kb.suggest.evidence import _ROW_TAIL, OBJECT_IN_TEXT, _object_in_text
 
     ctx = read_project(shipped_kb.index.tokenizer, "组建乡镇半专业扑火队12支，新建防火隔离带8公里，开展森林防火宣传80次。")
     for name in ("半专业扑火队人数", "森林防火隔离带建设长度", "森林防火宣传次数"):

@@ -163,7 +163,7 @@ def test_a_visit_standard_needs_a_visit_in_the_text():
     from kb.retrieval.tokenize import Tokenizer
     from kb.suggest.context import read_project
     from kb.suggest.draft import Draft
-    from kb.suggest.vetting import other_programme
+    from kb.suggest.evidence import other_programme
 
     ctx = read_project(Tokenizer(), "为全镇60岁以上老人开展健康体检9000人，按每人80元标准测算", project_name="老年人健康体检")
     row = Draft(name="慰问标准", level2="economic_cost", source="type", unit="元/人")

@@ -87,7 +87,7 @@ def test_the_work_words_a_row_is_demoted_for_read_the_same_in_every_process():
     import subprocess
     import sys
 
-    code = ("from kb.suggest.vetting import _other_work\n"
+    code = ("from kb.suggest.evidence import _other_work\n"
             "print(_other_work('文物修缮工程验收合格率', '开展文化旅游活动'), "
             "_other_work('医院改造工程单位造价', '购置医疗设备'))")
     seen = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,

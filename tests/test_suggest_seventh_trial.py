@@ -91,7 +91,7 @@ def test_no_unit_cost_from_the_whole_budget_when_it_pays_for_other_outputs(shipp
     for 312 公里 of upkeep; a unit cost is the budget ÷ the project's one output (E007's 每公里 stays)."""
     from kb.retrieval.tokenize import Tokenizer
     from kb.suggest.context import read_project
-    from kb.suggest.values import other_outputs
+    from kb.suggest.cost_values import other_outputs
 
     ctx = read_project(Tokenizer(), "对县乡道150公里开展日常保洁，修补坑槽约3800平方米，养护资金120万元。", budget_wan=120)
     area = next(m for m in ctx.mentions if m.unit == "平方米")
@@ -107,7 +107,7 @@ def test_no_unit_cost_from_the_whole_budget_when_it_pays_for_other_outputs(shipp
 def test_a_deadline_before_a_season_or_written_with_dots_is_the_deadline(shipped_kb):
     """Reported: 2025年5月31日汛期前完工 became 完成及时率 =100 %, and 2025.10.31前 was not read."""
     from kb.checker.rewrite import stated_deadline
-    from kb.suggest.values import project_deadline
+    from kb.suggest.binding import project_deadline
 
     assert project_deadline("堤防加固须于2026年4月30日主汛期前全部完工", 2026) == "2026年4月30日前"
     assert project_deadline("路面修补2026.9.15前完成", 2026) == "2026年9月15日前"
@@ -194,7 +194,7 @@ def test_a_bare_place_count_binds_no_row_counting_the_places_bare(shipped_kb):
     from kb.domain.text import normalize
     from kb.suggest.draft import Draft
     from kb.suggest.objects import mentions
-    from kb.suggest.values import _bare_place_count
+    from kb.suggest.binding import _bare_place_count
 
     m = next(x for x in mentions(normalize("项目覆盖沿线27个行政村。")) if x.value == "27")
     rows = {n: Draft(name=n, level2=l2, source="library", unit="个")
@@ -223,7 +223,7 @@ def test_a_blank_bare_place_count_beside_the_texts_scope_is_set_aside(shipped_kb
     from kb.retrieval.tokenize import Tokenizer
     from kb.suggest.context import read_project
     from kb.suggest.draft import Draft
-    from kb.suggest.vetting import _scope_places
+    from kb.suggest.evidence import _scope_places
 
     ctx = read_project(Tokenizer(), "全镇11个行政村“两委”干部77人，按县定标准发放基本报酬，全年资金210万元。",
                        project_name="村干部基本报酬")

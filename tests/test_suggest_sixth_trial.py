@@ -49,7 +49,7 @@ def test_a_type_row_needs_the_work_it_names(name, source, missing):
     from kb.retrieval.tokenize import Tokenizer
     from kb.suggest.context import read_project
     from kb.suggest.draft import Draft
-    from kb.suggest.vetting import unnamed_work
+    from kb.suggest.evidence import unnamed_work
 
     ctx = read_project(Tokenizer(), "在城区布设空气质量自动监测站6个，开展颗粒物和臭氧实时监测，数据有效率不低于90%，运维经费48万元。",
                        project_name="县城空气质量监测")

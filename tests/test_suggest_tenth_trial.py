@@ -130,7 +130,7 @@ def test_a_mode_named_in_other_words_is_not_excluded():
     from kb.retrieval.tokenize import Tokenizer
     from kb.suggest.context import read_project
     from kb.suggest.draft import Draft
-    from kb.suggest.vetting import unnamed_work
+    from kb.suggest.evidence import unnamed_work
 
     tok = Tokenizer()
     row = Draft(name="养老机构床位数", level2="quantity", source="type")

@@ -147,7 +147,7 @@ def test_a_rate_never_gets_the_budget_as_an_amount():
     from kb.retrieval.tokenize import Tokenizer
     from kb.suggest.context import read_project
     from kb.suggest.draft import Draft
-    from kb.suggest.values import _cost_value
+    from kb.suggest.cost_values import _cost_value
 
     ctx = read_project(Tokenizer(), "房屋维修，预算资金500万元", project_name="房屋维修")
     rate, total = (Draft(name=n, level2="经济成本指标", source="library") for n in ("成本控制率", "项目成本"))

@@ -126,7 +126,7 @@ def test_two_standards_for_two_groups_are_two_rows_the_checker_accepts(shipped_k
 ])
 def test_the_group_of_a_standard_is_written_before_its_per_parts(clause, group):
     from kb.suggest.objects import Mention
-    from kb.suggest.values import standard_group
+    from kb.suggest.binding import standard_group
 
     text = clause + "80元"
     assert standard_group(text, Mention("80", "元", "", "", len(clause), len(text))) == group

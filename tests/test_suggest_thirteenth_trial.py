@@ -56,7 +56,7 @@ def test_budget_execution_is_no_time_target_and_the_road_keeps_one_timeliness_ro
 def test_misplaced_reads_the_checkers_time_and_benefit_words():
     from kb.checker.rewrite import guess_level
     from kb.domain.enums import Level1, Level2
-    from kb.suggest.vetting import misplaced
+    from kb.suggest.placement import misplaced
 
     # the checker's own placement of the two library rows, given without levels
     assert guess_level("年度投资完成率") == (Level1.output, Level2.quality)
@@ -127,7 +127,7 @@ def test_a_maintenance_contract_counts_no_system_users(shipped_kb):
 
 def test_routine_measure_needs_the_activity_in_the_text(shipped_kb):
     from kb.suggest.context import read_project
-    from kb.suggest.vetting import routine_measure
+    from kb.suggest.evidence import routine_measure
 
     tok = shipped_kb.index.tokenizer
     ward = read_project(tok, "新建住院楼一栋，新增床位200张。", project_name="县医院住院楼建设")
@@ -149,7 +149,7 @@ def test_a_clinics_medical_equipment_is_no_office_equipment(shipped_kb):
 
 def test_other_equipment_only_when_the_text_names_another_kind(shipped_kb):
     from kb.suggest.context import read_project
-    from kb.suggest.vetting import other_equipment
+    from kb.suggest.evidence import other_equipment
 
     tok = shipped_kb.index.tokenizer
     clinic = read_project(tok, "为村卫生室配备心电图机、血压计等基本医疗设备48套。", project_name="村卫生室医疗设备配置")
@@ -166,7 +166,7 @@ def test_other_equipment_only_when_the_text_names_another_kind(shipped_kb):
 def test_a_work_word_counts_only_as_a_word_of_the_text(shipped_kb):
     """评审 matched inside 环评|审批: a 委托业务 row about 评审 stood on a road text."""
     from kb.suggest.context import read_project
-    from kb.suggest.vetting import unnamed_work
+    from kb.suggest.evidence import unnamed_work
 
     tok = shipped_kb.index.tokenizer
     road = read_project(tok, "新建普通省道二级公路32.1公里，完成环评审批和用地预审。", project_name="普通省道公路建设")
@@ -179,7 +179,7 @@ def test_a_work_word_counts_only_as_a_word_of_the_text(shipped_kb):
 def test_a_per_head_cost_of_a_group_the_text_never_names_is_set_aside(shipped_kb):
     """党员人均教育培训经费 ≤ 3000 元/人次 on a 新课程示范区 text (the 党建 type's cost row)."""
     from kb.suggest.context import read_project
-    from kb.suggest.vetting import _per_head_group_missing
+    from kb.suggest.evidence import _per_head_group_missing
 
     tok = shipped_kb.index.tokenizer
     school = read_project(tok, "建设新课程示范区3个，培训骨干教师300人次。", project_name="新课程示范区建设")
@@ -193,7 +193,7 @@ def test_a_per_head_cost_of_a_group_the_text_never_names_is_set_aside(shipped_kb
 
 def test_a_blank_count_needs_the_thing_it_counts_in_the_text(shipped_kb):
     from kb.suggest.context import read_project
-    from kb.suggest.vetting import _head_in_text
+    from kb.suggest.evidence import _head_in_text
 
     tok = shipped_kb.index.tokenizer
     rental = read_project(tok, E046, project_name=E046_NAME)

@@ -37,7 +37,7 @@ def test_a_standard_no_row_takes_is_formed_from_the_text(shipped_kb):
 
 
 def test_the_per_parts_of_a_standard_are_the_texts():
-    from kb.suggest.values import _parts_fit, said_parts
+    from kb.suggest.binding import _parts_fit, said_parts
 
     assert said_parts("老人按每人每月") == ["人", "月"]
     assert said_parts("每生", period_after="学期") == ["生", "学期"]
@@ -115,7 +115,7 @@ def test_no_default_row_fails_our_own_checker_at_warning_on_a_library_value_or_p
 
 def test_a_price_per_square_metre_is_no_price_per_device():
     """E025: 冷库仓储3100元/平方米 had bound 设备购置单价 as 3100 元/平方 (a per-device row, the unit cut short)."""
-    from kb.suggest.values import PER_THING_AFTER, _parts_fit, said_parts
+    from kb.suggest.binding import PER_THING_AFTER, _parts_fit, said_parts
 
     t = "冷库仓储3100元/平方米,投资400万元"
     written = PER_THING_AFTER.match(t, t.index("元") + 1).group(1)

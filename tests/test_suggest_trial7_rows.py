@@ -74,7 +74,7 @@ def test_an_insurance_rate_is_not_a_loan_subsidys_row(shipped_kb):
 def test_an_area_is_no_economic_benefit(shipped_kb):
     """Reported (D025): 林业产业发展面积 待填写 万亩 under 经济效益 (the checker files an area under 产出)."""
     from kb.suggest.draft import Draft
-    from kb.suggest.vetting import misplaced
+    from kb.suggest.placement import misplaced
 
     r = _dev("D025")
     rows = _rows(_suggest(shipped_kb, r["description"], r["project"]))
@@ -97,7 +97,7 @@ def test_a_property_contract_manages_the_building_not_its_exhibition_space(shipp
 def test_the_managed_area_takes_the_buildings_figure():
     from kb.suggest.draft import Draft
     from kb.suggest.objects import mentions
-    from kb.suggest.values import _managed_building, _other_area
+    from kb.suggest.binding import _managed_building, _other_area
 
     found = mentions("东莞展览馆建筑面积2.6万平方米、展示面积约1万平方米，物业管理费通过公开招标确定。")
     by_value = {m.value: m for m in found}

@@ -45,7 +45,7 @@ def test_the_readme_road_example_asks_no_house_area(shipped_kb):
 
 def test_a_house_repair_still_asks_its_area(shipped_kb):
     """The rule reads whether the text names a building: a house's repair keeps its area row."""
-    from kb.suggest.vetting import unnamed_building
+    from kb.suggest.evidence import unnamed_building
     from kb.suggest.context import read_project
     from kb.suggest.draft import Draft
 
@@ -103,7 +103,7 @@ def test_a_year_end_date_the_text_does_not_state_holds_no_more_than_the_even_sha
     from types import SimpleNamespace as Row
 
     from kb.suggest.export import scores
-    from kb.suggest.values import YEAR_END_BASIS
+    from kb.suggest.binding import YEAR_END_BASIS
 
     lib = "指标库参考值(行业标准或历史标准)"
     rows = [Row(level1="output", value="", operator="", basis="待填写"),

@@ -38,7 +38,7 @@ def test_the_work_deadline_is_the_date_that_ends_all_the_work_not_the_first_date
 
 def test_suggest_and_the_checker_read_one_work_deadline():
     from kb.checker.rewrite import read_work_deadline
-    from kb.suggest.values import project_deadline
+    from kb.suggest.binding import project_deadline
 
     text = "2025年3月底前完成养护合同签订和养护员聘用；12月20日前完成全部养护任务并组织年度考核验收。"
     assert read_work_deadline(text, 2025, "农村公路日常养护完成时间") == ("2025年12月20日前", [])

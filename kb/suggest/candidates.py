@@ -444,7 +444,7 @@ def _mention_draft(m, ctx: ProjectContext) -> Draft | None:
         return Draft(name=name, level2="social_benefit" if benefit else "quantity", source="formed", unit=m.unit,
                      direction="positive", mention=m, evidence=ev + ["按描述用词生成"])
     paid = N.paid_amount_name(m)
-    if paid:   # an amount paid out is the cost the project bears: ≤ the amount (`values._take_mention`)
+    if paid:   # an amount paid out is the cost the project bears: ≤ the amount (`binding._take_mention`)
         return Draft(name=paid, level2="economic_cost", source="formed", unit=m.unit, direction="negative",
                      mention=m, evidence=ev + ["按描述用词生成"])
     gained = N.benefit_amount_name(m)

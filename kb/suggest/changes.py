@@ -13,7 +13,7 @@ A count changes by an amount too (重污染天数比上年减少5天 → 重污�
 A change from a level to a level ("农户生活污水处理率由45%提高到85%", "从…下降至…") is a target for the
 measure itself: 农户生活污水处理率 ≥ 85 % (≤ for a fall, `change_direction`), the derivation saying
 from where (由45%提高到85%); the starting level is no target of any row.
-Pure text functions; not for binding (`kb.suggest.values`) or plain quantities (`kb.suggest.objects`).
+Pure text functions; not for binding (`kb.suggest.binding`) or plain quantities (`kb.suggest.objects`).
 """
 from __future__ import annotations
 

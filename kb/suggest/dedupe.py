@@ -8,6 +8,10 @@ table is assembled again, so the freed place takes the next row of the same slot
 
 So is an acceptance (〔X〕验收合格率) when the project builds and buys nothing (`kb.domain.words.builds_or_buys`,
 the reading of the checker's STR-10: 视频监控系统运维 hands nothing over to accept).
+
+After ranking, two rows that ask one group or count one batch are set aside the same way
+(`set_aside_household_beside_parents`, `set_aside_blank_count_of_stated`, called by `engine._suggest`). Every
+pass of suggest sets a row aside through `set_aside` (tier ALTERNATE, the reason in its evidence).
 """
 from __future__ import annotations
 
@@ -18,9 +22,10 @@ from kb.domain.schema import TargetRow
 from kb.domain.text import bigrams
 from kb.suggest.context import ProjectContext
 from kb.suggest.draft import Draft
+from kb.suggest.evidence import _SATISFACTION_TAIL
 from kb.suggest.ranker import Tier
 
-# why a row is set aside, in the draft's evidence (Chinese, as `vetting.set_aside` writes it)
+# why a row is set aside, in the draft's evidence (Chinese, as `set_aside` writes it)
 REPEAT_WHY = "审核规则 STR-12：与第{other}行“{name}”计量同一对象的同一口径（或调查同一对象的满意度），保留较优的一行"
 NO_DELIVERY_WHY = "本项目不建设、不采购，没有可验收的交付物（与审核规则 STR-10 同一口径）"
 
@@ -30,6 +35,12 @@ def weaker_first(a: Draft, b: Draft) -> tuple[Draft, Draft]:
     return (a, b) if (int(a.tier), a.score) < (int(b.tier), b.score) else (b, a)
 
 
+def set_aside(d: Draft, why: str) -> None:
+    """Tier ALTERNATE for `d` (neither in the table nor offered), with the reason in its evidence (Chinese)."""
+    d.tier = Tier.ALTERNATE
+    d.evidence.append(why)
+
+
 def set_aside_disagreeing(rows: list[Draft], ctx: ProjectContext) -> bool:
     """Set aside (tier ALTERNATE) the rows of the default table `rows` the checker would not keep beside the
     others: the weaker of each pair `repeated_measures` reads as one measure (or one group's satisfaction), and
@@ -37,7 +48,6 @@ def set_aside_disagreeing(rows: list[Draft], ctx: ProjectContext) -> bool:
     caller assembles the table again)."""
     from kb.checker.engine import repeated_measures
     from kb.domain.words import builds_or_buys
-    from kb.suggest.vetting import set_aside
 
     shown = [d for d in rows if d.tier != Tier.ALTERNATE and d.name]
     changed = False
@@ -81,7 +91,6 @@ def _count_beside_one_work(shown: list[Draft], ctx: ProjectContext) -> bool:
     when the text counts nothing in 个 / 项 / 处 and the project's name lists no second work (及, 和, 、): the text
     names one work (D037: 维修审判楼玻璃幕墙等), and a reviewer of trial 10 struck the count as adding nothing
     checkable beside the area. Set aside (an alternate); returns whether a row was."""
-    from kb.suggest.vetting import set_aside
     from kb.suggest.words import WORK_VERBS
 
     if any(m.unit in _COUNTED_UNITS for m in ctx.mentions) or _LISTED.search(ctx.name or ""):
@@ -114,7 +123,6 @@ def _built_in_a_grow_project(shown: list[Draft], ctx: ProjectContext) -> bool:
     设施温棚 are read out): D007 plants grapes in 10 existing greenhouses, and a reviewer of trial 10 struck both rows
     as another kind of project's. A row holding the text's own figure stays; so does a second satisfaction row only
     when the text names whom it asks (the refilled D007 took 村民满意度). Returns whether a row was set aside."""
-    from kb.suggest.vetting import set_aside
 
     text = (ctx.name or "") + (ctx.description or "")
     if not _GROWS.search(text) or _BUILDS.search(_BUILD_LABELS.sub("", text)):
@@ -137,12 +145,11 @@ def _built_in_a_grow_project(shown: list[Draft], ctx: ProjectContext) -> bool:
 
 
 def _one_payment_timing(shown: list[Draft]) -> bool:
-    """A payment dated by `values._bind_deadline` (优抚对象生活补助发放完成时间 2023年12月31日前: the checker's
+    """A payment dated by `binding._bind_deadline` (优抚对象生活补助发放完成时间 2023年12月31日前: the checker's
     `_PAY_DATE_NAME_RE`) beside another row timing the payment (优抚对象生活补助金每月中旬发放 =100 %: `table`'s
     on-time payment class) times it twice: the weaker goes. Returns whether a row was set aside."""
     from kb.checker.rewrite import _PAY_DATE_NAME_RE
     from kb.suggest.table import MEASURE_CLASSES
-    from kb.suggest.vetting import set_aside
 
     paying = next(c for c in MEASURE_CLASSES if c.search("补助发放及时率"))   # the on-time payment class
     dated = [d for d in shown if d.slot == "timeliness" and _PAY_DATE_NAME_RE.search(d.name)]
@@ -163,7 +170,6 @@ def _one_stated_figure(shown: list[Draft]) -> bool:
     数量 rows bound from the text (`Draft.mention`) with the same value and unit, the one whose mention has no verb
     (`Mention.verb` '', nor a work verb of `words.WORK_VERBS` in its words) and comes later in the text is set aside
     when the other's has one; 改造文化站5个，新建村卫生室5个 (each with its work) stays two rows. Returns whether a row was set aside."""
-    from kb.suggest.vetting import set_aside
     from kb.suggest.words import WORK_VERBS
 
     bound = [d for d in shown if d.slot == "quantity" and d.value_source == "text" and d.mention is not None]
@@ -182,7 +188,6 @@ def _one_derived_cost(shown: list[Draft]) -> bool:
     """Two cost rows holding one figure derived from the budget (250万元 ÷ 12公里: 农村公路每公里建设成本 and 公路养护每公里
     成本 ≤20.84 万元/公里, trial 7) ask one cost twice: the weaker (tier, then score) is set aside, and its place may take
     the total cost. Returns whether a row was set aside."""
-    from kb.suggest.vetting import set_aside
 
     derived = [d for d in shown if d.slot == "cost" and d.value_source == "derived" and d.value]
     for i, a in enumerate(derived):
@@ -199,7 +204,6 @@ def _blank_total_cost(shown: list[Draft]) -> bool:
     """A 待填写 amount in 万元 named by the cost the budget row already holds (物业管理费 待填写 万元 beside 物业管理成本
     ≤1125 万元; 燃油费 beside 车辆维修燃油费成本 ≤340 万元) asks the total again: it is set aside. Returns whether a row
     was set aside."""
-    from kb.suggest.vetting import set_aside
 
     totals = [d for d in shown if d.slot == "cost" and d.value_source == "budget"]
     for d in shown:
@@ -219,7 +223,6 @@ def _one_harm_count(shown: list[Draft]) -> bool:
     起数, 次数) in an output slot (数量, 质量) and one of the same harm (the last two characters of the object: 火灾)
     under 效益, the output row is set aside: the number of fires is what the work brings about, where the real table
     files it (防火期森林草原火灾起数, 社会效益). Returns whether a row was set aside."""
-    from kb.suggest.vetting import set_aside
 
     def harm(d: Draft) -> str:
         obj = _HARM_COUNT.sub("", d.key)
@@ -261,7 +264,6 @@ def _one_work_two_units(shown: list[Draft]) -> bool:
     """Set aside a blank count of a work beside the text's stated count of the same work in another unit: 卫生间改造数量
     待填写 间 beside 卫生厕所改造户数 ≥ 3200 户 (trial 11, own toilet text) — one work (改造) of one object (卫生…)
     counted twice. Returns whether any row was set aside."""
-    from kb.suggest.vetting import set_aside
 
     stated = [d for d in shown if d.slot == "quantity" and d.value_source == "text"]
     changed = False
@@ -283,7 +285,6 @@ def _vague_rate_beside_named(shown: list[Draft]) -> bool:
     """Set aside a library rate whose whole object another rate of its slot names more fully: 康复服务率 ≥ 95 % beside
     残疾人基本康复服务覆盖率 ≥ 85 % (trial 11, D040) — one measure, the vaguer name with no base. Returns whether any
     row was set aside."""
-    from kb.suggest.vetting import set_aside
 
     changed = False
     for d in shown:
@@ -296,3 +297,48 @@ def _vague_rate_beside_named(shown: list[Draft]) -> bool:
             set_aside(d, VAGUE_RATE_WHY.format(name=k.name))
             changed = True
     return changed
+
+
+# 脱贫户或监测户子女: the households whose children the project pays (trial 12, D013 雨露计划)
+_CHILDREN_OF = re.compile(r"((?:[\u4e00-\u9fff]{2,4}户(?:家庭)?[或、和及与]?)+)(?:的)?子女")
+
+
+def set_aside_household_beside_parents(drafts: list[Draft], ctx: ProjectContext) -> None:
+    """A satisfaction row asking the households whose children the project pays (脱贫户满意度 for 脱贫户或监测户子女)
+    beside one asking the students' parents or the students (学生家长满意度): the parents are those households, so
+    two rows ask one group (trial 12, D013); the one naming the children's side stays, as it also covers the other
+    households (监测户) the text names. A row with a learned value is kept. Run after ranking. In place."""
+    m = _CHILDREN_OF.search(ctx.text)
+    if not m:
+        return
+    households = re.findall(r"([\u4e00-\u9fff]{2,4}?)户", m.group(1))
+    live = [d for d in drafts if d.slot == "satisfaction" and d.tier != Tier.ALTERNATE]
+    if not any(re.search(r"家长|学生", d.key) for d in live):
+        return
+    for d in live:
+        who = _SATISFACTION_TAIL.sub("", d.key)
+        if d.value_source != "learned" and not re.search(r"家长|学生", who) \
+                and any(h[-2:] + "户" in who or h[-2:] in who and "户" in who for h in households):
+            set_aside(d, f"描述中的受助对象是{m.group(0)}，其家长即这些家庭，已有学生家长满意度，仅作备选")
+
+
+# a count of events (场, 项, 次) and the words of such a count that name no event
+_EVENT_UNITS = frozenset({"场", "场次", "项", "次", "期", "届"})
+_COUNT_WORDS = frozenset({"数量", "场次", "次数", "个数", "开展", "举办", "组织", "完成", "项目", "总数"})
+
+
+def set_aside_blank_count_of_stated(drafts: list[Draft]) -> None:
+    """A library count of events left blank (活动开展场次 待填写 场) beside a count the text states of the same events
+    (主题活动数量 ≥8 项, from 开展…等8项主题活动): one count under two names (trial 12, the festival); the blank one is
+    set aside. The same events: both counted in events (`_EVENT_UNITS`) and their names share a word that is no
+    counting word (活动). Run after ranking. In place."""
+    stated = [d for d in drafts if d.slot == "quantity" and d.tier != Tier.ALTERNATE and d.value_source == "text"
+              and (d.value_unit or d.unit) in _EVENT_UNITS]
+    for d in drafts:
+        if d.slot != "quantity" or d.tier == Tier.ALTERNATE or not d.pending or d.source == "formed" \
+                or (d.value_unit or d.unit) not in _EVENT_UNITS:
+            continue
+        words = set(bigrams(d.key)) - _COUNT_WORDS
+        same = next((s for s in stated if words & (set(bigrams(s.key)) - _COUNT_WORDS)), None)
+        if same is not None:
+            set_aside(d, f"与描述写明的“{same.name}”计同一批活动，仅作备选")

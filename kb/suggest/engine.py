@@ -6,12 +6,15 @@
    (`kb.suggest.typemodel`), or the caller's override;
 3. `gather_candidates` (`kb.suggest.candidates`): the detected types'
    indicator sets, names formed from the text, plain retrieval;
-4. `set_targets` (`kb.suggest.values`): the text's numbers bound to their
-   rows, then budget-derived, learned and safe typical values, else 待填写;
+4. `set_targets`: the text's numbers bound to their rows
+   (`kb.suggest.binding`), then budget-derived (`kb.suggest.cost_values`),
+   learned and safe typical values, else 待填写 (`kb.suggest.values`);
 5. `rank_candidates` (`kb.suggest.ranker`): named tiers, then the ranker
    learned from real tables;
 6. `mark_precision` (`kb.suggest.vetting`): rows of another programme or
-   sector without evidence in the text become alternates;
+   sector without evidence in the text (`kb.suggest.evidence`), or filed
+   where the checker would not file them (`kb.suggest.placement`), become
+   alternates;
 7. `choose_table`: the default table of 8–12 rows and the alternates per
    slot (`kb.suggest.table`), each shown row vetted by the checker — dropped
    or marked 待填写, never rewritten (`kb.suggest.vetting`);
@@ -35,7 +38,9 @@ from kb.indicators.index import IndicatorIndex
 from kb.suggest import candidates as CA
 from kb.suggest.bundle import SuggestModels
 from kb.suggest.context import ProjectContext, read_project
-from kb.suggest.dedupe import set_aside_disagreeing
+from kb.suggest.binding import bind_mentions
+from kb.suggest.cost_values import lift_whole_cost
+from kb.suggest.dedupe import set_aside_blank_count_of_stated, set_aside_disagreeing, set_aside_household_beside_parents
 from kb.suggest.draft import SOURCE_LABELS, Draft
 from kb.suggest.features import featurize
 from kb.suggest.ranker import Tier
@@ -43,11 +48,10 @@ from kb.suggest.slots import SLOTS
 from kb.suggest.fill import fill_required
 from kb.suggest.table import Table, assemble
 from kb.suggest.typemodel import keep_supported
-from kb.suggest.values import bind_mentions, default_targets, fill_values, lift_whole_cost, undate_standing_work
+from kb.suggest.values import default_targets, fill_values, undate_standing_work
 from kb.suggest.vetting import (mark_precision, prefer_named_respondents, prefer_named_timeliness,
                                 prefer_specific_respondents, set_aside_restated, vet_with_checker,
-                                finalise_formed_names, set_aside_year_end_across_years,
-                                set_aside_household_beside_parents, set_aside_blank_count_of_stated)
+                                finalise_formed_names, set_aside_year_end_across_years)
 
 if TYPE_CHECKING:  # pragma: no cover
     from kb.indicators.hybrid import SuggestRanker
@@ -380,7 +384,8 @@ def _lexical_evidence(idx: IndicatorIndex, tokens: list[str], ctx: ProjectContex
 
 def set_targets(pool: list[Draft], ctx: ProjectContext, learned: dict | None, checker_settings,
                 detected: list[tuple] | None = None) -> None:
-    """Step 4: the text's numbers, then budget-derived, learned and typical values (`kb.suggest.values`);
+    """Step 4: the text's numbers (`kb.suggest.binding`), then budget-derived (`kb.suggest.cost_values`), learned and
+    typical values (`kb.suggest.values`);
     the budget is the ceiling of the best detected type's cost rows, not of a further type's."""
     from kb.settings import CheckerSettings
 

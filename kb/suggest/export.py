@@ -172,8 +172,8 @@ def _pour(amount: float, takers: list[int], share: list[float], limit) -> float:
 
 def assumed_date(row) -> bool:
     """True for an on-time row dated by the budget year's end because the text states no date (设定依据
-    `kb.suggest.values.YEAR_END_BASIS`): a value the text does not give."""
-    from kb.suggest.values import PAY_YEAR_END_BASIS, YEAR_END_BASIS
+    `kb.suggest.binding.YEAR_END_BASIS`): a value the text does not give."""
+    from kb.suggest.binding import PAY_YEAR_END_BASIS, YEAR_END_BASIS
 
     return (getattr(row, "basis", "") or "").startswith((YEAR_END_BASIS, PAY_YEAR_END_BASIS))
 

@@ -18,7 +18,7 @@
 - `fact_note(kind, mentions)`: the result's note saying which figures were not
   used and why (the caller drops them from the targets; nothing is dropped silently).
 Pure text functions over normalised text and `Mention`s; not for reading
-quantities (`kb.suggest.objects`) or binding them (`kb.suggest.values`).
+quantities (`kb.suggest.objects`) or binding them (`kb.suggest.binding`).
 """
 from __future__ import annotations
 

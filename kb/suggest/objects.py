@@ -524,7 +524,7 @@ def _daily(m: Mention) -> Mention:
     lead = _DAILY.search(m.context)
     if m.unit in _DAILY_COUNTS and lead:
         # 日均供餐不少于400人次: a day's count, 日均供餐人次 ≥ 400 人次 (the name says per day; the checker's UNIT-02
-        # asks 人次 of a 人次 name) — never the year's 助餐服务人次 ≥ 400 (a reviewer; `values.bind_mentions`)
+        # asks 人次 of a 人次 name) — never the year's 助餐服务人次 ≥ 400 (a reviewer; `binding.bind_mentions`)
         measure = "人次" if m.unit.endswith("人次") else "人数" if m.unit.endswith(("人", "名")) else "次数"
         word = re.sub(r"^(?:每日|每天)", "日均", _BOUND_WORDS.sub("", lead.group()))
         name = word if word.endswith(measure) else word + measure
@@ -929,3 +929,11 @@ def beneficiaries(text: str) -> list[str]:
     t = normalize(text)
     found = [b for b in BENEFICIARIES if b in t]
     return [b for b in found if not any(b != o and b in o for o in found)]
+
+
+def places_only(m: Mention) -> bool:
+    """The number counts places and names no work done in them (解决6个行政村…出行难): it never goes to a row
+    not counting such places just for being the one count of its unit (农村公路危桥改造数量 ≥6 个)."""
+    from kb.suggest.words import WORK_VERBS
+
+    return m.obj in SETTLEMENTS and not (m.verb and m.verb in WORK_VERBS)

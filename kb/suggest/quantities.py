@@ -132,3 +132,8 @@ def find_quantities(text: str) -> list[StatedQuantity]:
             unit = _BARE_WAN_UNIT[counted.group(1)] if counted else "万元"   # 观看人次50万 is 50 万人次
         out.append(StatedQuantity(value, unit, ctx, m.start(), m.end(), is_budget))
     return out
+
+
+def amount(v: float) -> str:
+    """A number as written, without float noise or lost digits (2279.048 → "2279.048", 250.0 → "250")."""
+    return f"{v:.6f}".rstrip("0").rstrip(".")

@@ -561,7 +561,7 @@ def _stated_limit(d: Draft) -> bool:
 
 
 def _stated_term(d: Draft) -> str:
-    """The payment term or deadline of the text a row holds (`values._bind_deadline`'s evidence), else ''."""
+    """The payment term or deadline of the text a row holds (`binding._bind_deadline`'s evidence), else ''."""
     return next((e for e in d.evidence if e.startswith(("描述中的拨付时限", "描述中的完成时限"))), "")
 
 

@@ -185,7 +185,7 @@ FACILITY_WORDS = tuple(sorted("""公园 游园 景区 景点 场馆 体育馆 �
 
 # a building a row measures, by its name or its 指标解释 (修缮面积: 完成修缮的房屋建筑面积), and the words by which a text
 # names any building at all: a road's repair (计划修缮乡村道路12公里) asked for a house's 修缮面积 (trial 9, the README's
-# own example; `vetting.unnamed_building`)
+# own example; `evidence.unnamed_building`)
 BUILDING_MEASURED = re.compile(r"房屋|建筑面积|建筑物|校舍|住房|农房|危房|楼宇|办公楼|馆舍")
 BUILDING_NAMED = re.compile(r"房|楼|舍|屋|建筑|馆|厅|堂|室|厂|库|宿舍|食堂|院落")
 
