@@ -191,33 +191,59 @@ class KnowledgeBase:
         if offset < 0:
             raise DataError("offset 不能为负", field="offset")
         # a settled query needs no embedder: decided before the dense side is loaded (a CLI call spares it)
+        asked = mode
         settled = mode in (None, "hybrid") and self.settings.embedder not in ("", "none") and \
             self._words_settle(query, filters, visible_units)
         mode = mode or ("lexical" if settled else self.default_mode())
         if mode == "hybrid" and settled and self.hybrid is not None:
             mode = "lexical"
+        kept: dict = {}
         if mode == "lexical" or self.hybrid is None:
             if mode != "lexical" and self.hybrid is None:
                 raise DataError("未配置向量模型(JIXIAO_EMBEDDER=none)，只能使用 lexical 模式", field="mode")
             res = search_lexical(self.index, query, filters=filters, top=top, offset=offset,
                                  visible_units=visible_units)
         else:
-            kept: dict = {}
             res = self.hybrid.search(query, filters=filters, top=top, offset=offset, mode=mode,
                                      visible_units=visible_units, matched_out=kept)
         if facets:
             from kb.indicators.facets import facet_counts
 
-            matched = None
-            if mode != "lexical" and self.hybrid is not None:
-                hybrid, full = self.hybrid, tuple(sorted(filters.items()))
-
-                def matched(fs: dict):  # the search's own set; the full filters' one is kept
-                    if tuple(sorted(fs.items())) == full:
-                        return kept["matched"]
-                    return hybrid.matched(query, filters=fs, mode=mode, visible_units=visible_units)
-            res.facets = facet_counts(self.index, query, filters, visible_units=visible_units, matched=matched)
+            res.facets = facet_counts(self.index, query, filters, visible_units=visible_units,
+                                      matched=self._matched_by_filters(query, filters, asked, mode, kept,
+                                                                       visible_units))
         return res
+
+    def _matched_by_filters(self, query: str, filters: dict, asked: str | None, mode: str, kept: dict,
+                            visible_units: set[str] | None):
+        """For facet counts: filters → the bool (n,) mask of the documents a search of `query` asked in
+        mode `asked` counts under those filters, or None when that is the lexical matches whatever the
+        filters (lexical mode, or no embedder). In the default mode and in hybrid mode a search ranks
+        lexically when the query's words settle it, and whether they do depends on the filters
+        (`_words_settle`); each filter set is decided as its own search would decide it (round 17: 培训人数
+        settled unfiltered, its facet counts were lexical while a chosen filter searched hybrid).
+        `mode` and `kept` are the search's own (its mode, `matched_out`): its set is not searched again."""
+        if self.hybrid is None or asked == "lexical":
+            return None
+        import numpy as np
+
+        hybrid, full = self.hybrid, tuple(sorted(filters.items()))
+        can_settle = asked in (None, "hybrid") and self.settings.embedder not in ("", "none")
+        tokens = self.index.query_tokens(query)
+        lexical = (self.index.lexical.scores(tokens) > 0) if tokens else np.zeros(len(self.index.active), dtype=bool)
+
+        qvec: list = []  # the query embedded once for every filter set
+
+        def matched(fs: dict):
+            if tuple(sorted(fs.items())) == full:
+                return kept["matched"] if mode != "lexical" else lexical
+            if can_settle and self._words_settle(query, fs, visible_units):
+                return lexical
+            if not qvec:
+                qvec.append(hybrid.query_vector(query))
+            return hybrid.matched(query, filters=fs, mode=asked or "hybrid", visible_units=visible_units,
+                                  qvec=qvec[0])
+        return matched
 
     def _words_settle(self, query: str, filters: dict, visible_units: set[str] | None) -> bool:
         """The best lexical match among the visible indicators holds every content word of the query

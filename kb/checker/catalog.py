@@ -39,7 +39,8 @@ DOCS = {
     "OURS": "本工具的核对规则（不是政策条文）",
 }
 # rules of ours beyond the catalog's 61 (their basis is `OURS`)
-OUR_RULES = ("FEAS-04", "FEAS-05", "FEAS-06", "TXT-05", "TXT-06", "QNT-13", "REL-06", "UNIT-04", "TIME-06")
+OUR_RULES = ("FEAS-04", "FEAS-05", "FEAS-06", "TXT-05", "TXT-06", "QNT-13", "REL-06", "UNIT-04", "TIME-06",
+             "TIME-07")
 
 
 # what a declarant reads for a place in the budget system's checks (the catalog names code: checkAll() …)
@@ -191,6 +192,9 @@ CATALOG: dict[str, RuleMeta] = {r.id: r for r in (
        (('10', '', 'recalled'),)),
     # ours (not in the catalog): a deadline other than the one the project description states for the same work
     _R('TIME-06', 'TIME', '时效指标与项目概况写明的时限不一致', 'warning', 'row', 'relevance',
+       (('OURS', '', 'heuristic'),)),
+    # ours (not in the catalog): a part of the work due after the project's own completion date (another row)
+    _R('TIME-07', 'TIME', '时效指标晚于项目完成时间', 'warning', 'row', 'relevance',
        (('OURS', '', 'heuristic'),)),
     _R('SAT-01', 'SAT', '满意度指标层级错位', 'error', 'row', 'completeness',
        (('88', '', 'recalled'), ('ZJ', 'code 6', 'seen'))),

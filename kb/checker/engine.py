@@ -16,6 +16,7 @@ from kb.checker.fixes import TableFix, weights_after
 from kb.checker.guard import Flagged, blank_cost_beside_cost, fixed_table, guard, risky
 from kb.checker.parse import ParsedRow, ParsedTable, context_flags, start_table, table_framework
 from kb.checker.rewrite import RowRewrite, as_target_row, rewrite_goal
+from kb.checker.rules.timeliness import PROJECT_DONE, project_completion
 from kb.checker.runner import run_row_rules, settings_key
 from kb.checker.suggestions import checked_rewrite, row_suggestions
 from kb.domain.budget import budget_from_text
@@ -185,6 +186,12 @@ def check_table(rows: list[TargetRow], *, context: dict[str, Any] | None = None,
         for r in parsed:
             if r.ctx is not ctx:
                 r.ctx["framework"] = framework
+    done = project_completion(parsed)
+    if done is not None:  # TIME-07 reads it: no work of the table due after the project's completion
+        ctx[PROJECT_DONE] = done
+        for r in parsed:
+            if r.ctx is not ctx:
+                r.ctx[PROJECT_DONE] = done
     table = ParsedTable(parsed, ctx)
     findings, flagged, goal_rows = _flag_rows(parsed, s, lookup, suggest)
     table_hits = [(meta, h) for meta, fn in TABLE_RULES for h in fn(table, s)]

@@ -94,7 +94,8 @@ def check_cmd(
     from kb.checker import apply_fixes
     from kb.io.tables import read_tables
     from kb.io.xlsx import export_xlsx
-    from kb.io.xlsx_table import write_declaration
+    from kb.io.xlsx_annotate import ANNOTATED, annotate_input
+    from kb.io.xlsx_table import write_declaration, written_row_numbers
     from kb.knowledge import table_checker
 
     if fail_on not in _RANK:
@@ -120,7 +121,11 @@ def check_cmd(
             written = _out_path(out, _table_id(decl, i), many)
             if fix:  # the table to hand in: the usual template, what is left to fix on a second sheet
                 fixed = apply_fixes(decl, report)
+                # numbered by the rows it is written at: the 审核意见 sheet and the messages name the sheet's rows
+                fixed = fixed.model_copy(update={"row_numbers": written_row_numbers(fixed)})
                 write_declaration(fixed, written, check_one(fixed), _explainer(fixed) if with_library else None)
+            elif file.suffix.lower() in ANNOTATED:  # the declarant's own sheet: every row keeps its number
+                annotate_input(file, decl, report, written)
             else:
                 export_xlsx(decl, written, report)
         results.append((decl, report, written))

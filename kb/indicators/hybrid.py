@@ -120,17 +120,22 @@ class HybridRetriever:
         return SearchResult(total=int(np.count_nonzero(docs)), hits=out, mode=mode)
 
     def matched(self, query: str, *, filters: dict | None = None, mode: str = "hybrid",
-                visible_units: set[str] | None = None) -> np.ndarray:
+                visible_units: set[str] | None = None, qvec: np.ndarray | None = None) -> np.ndarray:
         """Bool (n,) mask of the documents a `search` with these arguments counts in its total:
         in hybrid mode every lexically matched document plus the dense-only hits it shows, in
-        dense mode the hits it shows. Facet counts use it (`kb.indicators.facets`)."""
+        dense mode the hits it shows. Facet counts use it (`kb.indicators.facets`), once per filter
+        value: `qvec`, the query's vector (`query_vector`), spares embedding it each time."""
         mask = self.index.mask(filters, visible_units=visible_units)
-        return self._shown(query, mask, mode, LEX_DEPTH_SEARCH)[3]
+        return self._shown(query, mask, mode, LEX_DEPTH_SEARCH, qvec)[3]
 
-    def _shown(self, query: str, mask: np.ndarray, mode: str, lex_depth: int
+    def query_vector(self, query: str) -> np.ndarray:
+        """The dense vector of `query` as `retrieve` embeds it."""
+        return self.retriever.embed_ahead(query).result()
+
+    def _shown(self, query: str, mask: np.ndarray, mode: str, lex_depth: int, qvec: np.ndarray | None = None
                ) -> tuple[list[FusedHit], list[str], Confidence, np.ndarray]:
         """(shown hits exact-first, query tokens, confidence, bool mask of the counted documents)."""
-        res, tokens, exact = self.retrieve(query, mask, mode=mode, lex_depth=lex_depth)
+        res, tokens, exact = self.retrieve(query, mask, mode=mode, lex_depth=lex_depth, qvec=qvec)
         hits = _exact_first(shown(res), exact)
         docs = np.zeros(len(self.index.rows), dtype=bool)
         if mode == "hybrid" and tokens:

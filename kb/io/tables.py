@@ -166,6 +166,13 @@ def _find_header(grid: list[list[str]], where: str) -> tuple[int, dict[str, int]
     return hdr_i, cols, False
 
 
+def header_row(grid: list[list[str]]) -> int:
+    """The 1-based row of the header `read_table` takes in `grid` (a sheet's or a CSV file's cell texts; the
+    lower row of a two-row header). Raises DataError when there is none."""
+    hdr_i, _, sub_header = _find_header(grid, "")
+    return hdr_i + 1 + (1 if sub_header else 0)
+
+
 class TableCellError(DataError):
     """A cell of a sheet that is the table (its header found) is unusable: the sheet's error is the answer,
     no later sheet is read instead."""
@@ -289,7 +296,7 @@ def _read_xlsx(path: Path) -> TableInput:
     wb = fill_uncached_formulas(open_workbook(path, str(path)), path, str(path))
     errors: list[DataError] = []
     for ws in wb.worksheets:
-        grid = _sheet_grid(ws, limits.max_rows, limits.max_cols, str(path))
+        grid = sheet_grid(ws, limits.max_rows, limits.max_cols, str(path))
         if not grid:
             continue
         try:
@@ -303,7 +310,7 @@ def _read_xlsx(path: Path) -> TableInput:
     raise DataError("工作簿中没有内容", file=str(path))
 
 
-def _sheet_grid(ws: Any, max_rows: int = 5000, max_cols: int = 60, file: str = "") -> list[list[str]]:
+def sheet_grid(ws: Any, max_rows: int = 5000, max_cols: int = 60, file: str = "") -> list[list[str]]:
     """Cell texts of a worksheet's used range (the cells holding a value), merged ranges filled
     from their top-left cell and clipped to that range. Raises DataError when a value lies
     beyond `max_rows` × `max_cols` (a far cell such as XFD1048576)."""
@@ -341,6 +348,12 @@ def _sheet_grid(ws: Any, max_rows: int = 5000, max_cols: int = 60, file: str = "
 
 
 def _read_csv(path: Path) -> TableInput:
+    return _grid_table(csv_grid(path), str(path))
+
+
+def csv_grid(path: Path) -> list[list[str]]:
+    """The cell texts of a CSV file (UTF-8 or GBK), one list per record: record i is the table's row i + 1,
+    the row a spreadsheet program shows when it opens the file. DataError beyond the upload limits."""
     raw = path.read_bytes()
     for enc in ("utf-8-sig", "gb18030"):
         try:
@@ -364,7 +377,7 @@ def _read_csv(path: Path) -> TableInput:
     except csv.Error:
         raise DataError(f"第 {reader.line_num} 行不是有效的 CSV（引号未配对或单元格过长）；请用表格软件另存为 CSV",
                         file=str(path)) from None
-    return _grid_table(grid, str(path))
+    return grid
 
 
 def _row_rec(d: dict[str, Any]) -> dict[str, Any]:

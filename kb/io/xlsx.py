@@ -79,16 +79,22 @@ def _write_items(ws, items: list, report: CheckReport | None, has_weight: bool, 
     return line - 1
 
 
-def write_findings(ws, report: CheckReport, names: dict[int, str]) -> None:
-    """The 审核意见 sheet: every finding with the row it is about in the table's own numbering — the row
-    number the terminal, the API and the findings' messages give (第1、2行), with the indicator's name
-    (`names`: row number → 三级指标) — never the spreadsheet's row (a fresh reviewer found 第 9 行 beside
-    “第1、2行” in this sheet and 第7、8行 on the terminal, trial 9); its rule, severity, dimension, suggestion
-    and basis. The header says which numbering it is."""
+SHEET_ROWS = "所在行（“{sheet}”工作表的行号，即 Excel 左侧显示的行号，与终端、接口和问题描述中的“第N行”一致）"
+INPUT_ROWS = ("所在行（输入文件中的行号，与终端、接口和问题描述中的“第N行”一致：.xlsx / CSV 为原表的行号，"
+              "JSON 为 rows 中的第几行，JSONL 为文件的第几行；不是本工作表的行号）")
+TABLE_ROWS = "所在行（表内第几行指标，与问题描述中的“第N行”一致；不是本工作表的行号）"
+
+
+def write_findings(ws, report: CheckReport, names: dict[int, str], header: str = INPUT_ROWS) -> None:
+    """The 审核意见 sheet: every finding with the row it is about — the row number the terminal, the API and
+    the findings' messages give, with the indicator's name (`names`: row number → 三级指标) — its rule,
+    severity, dimension, suggestion and basis. `header` (the first column's title) says which numbering
+    that is: `SHEET_ROWS` (formatted with the sheet's name) when the numbers are the rows of the table's
+    sheet in the same workbook (an .xlsx or CSV input annotated in place, a `--fix` table numbered as
+    written: round 17, one numbering everywhere), else `INPUT_ROWS` (a JSON input's rows)."""
     from openpyxl.styles import Alignment, Font
 
-    head = ["所在行（指标的行号，与问题描述中的“第N行”一致；改写后的表按表内第几行指标计，不是本工作表的行号）", "规则", "严重程度",
-            "审核要点", "范围", "字段", "问题", "修改建议", "依据"]
+    head = [header, "规则", "严重程度", "审核要点", "范围", "字段", "问题", "修改建议", "依据"]
     for j, h in enumerate(head, 1):
         text_cell(ws, 1, j, h).font = Font(bold=True)
     for i, f in enumerate(report.findings, 2):

@@ -200,6 +200,16 @@ def table_workbook(table: TargetTable, goals: list[tuple[str, str]] = ()):
     return _workbook(table, goals)[0]
 
 
+def _frame_lines(table: TargetTable, goals) -> list[tuple[str, str]]:
+    """The (label, text) lines between the title and the header: project facts (blank optional ones left
+    out), then the goal texts."""
+    lines = [("项目名称", table.project_name), ("单位", table.unit_name), ("主管部门", table.department),
+             ("预算年度", f"{table.year}年" if table.year else ""),
+             ("资金总额（万元）", wan_text(table.budget_wan) if table.budget_wan is not None else ""),
+             ("项目概况", table.description)]
+    return [(k, v) for k, v in lines if v or k not in _OPTIONAL] + list(goals)
+
+
 def _workbook(table: TargetTable, goals) -> tuple:
     """(Workbook, the sheet row of the table's first indicator row)."""
     from openpyxl import Workbook
@@ -207,12 +217,7 @@ def _workbook(table: TargetTable, goals) -> tuple:
     wb = Workbook()
     ws = wb.active
     ws.title = "绩效目标表"
-    lines = [("项目名称", table.project_name), ("单位", table.unit_name), ("主管部门", table.department),
-             ("预算年度", f"{table.year}年" if table.year else ""),
-             ("资金总额（万元）", wan_text(table.budget_wan) if table.budget_wan is not None else ""),
-             ("项目概况", table.description)]
-    lines = [(k, v) for k, v in lines if v or k not in _OPTIONAL] + list(goals)
-    header = table_frame(ws, TEMPLATE, lines)
+    header = table_frame(ws, TEMPLATE, _frame_lines(table, goals))
     first = header + 1
     for i, r in enumerate(table.rows):
         # 运算符 / 指标值 / 计量单位 half-width, as the checker's TXT-01 asks (the export wrote “≥１２”, trial 9)
@@ -248,15 +253,27 @@ def write_declaration(decl: Declaration, path: str | Path, report: CheckReport |
     they are (no length bounds: the rows were read and checked already). Raises DataError when the
     file cannot be written.
     """
-    from kb.io.xlsx import write_findings
-
-    from kb.domain.budget import budget_from_text
+    from kb.io.xlsx import SHEET_ROWS, TABLE_ROWS, write_findings
 
     numbers = list(getattr(decl, "row_numbers", None) or range(1, len(decl.rows) + 1))
+    table, goals = _declaration_table(decl)
+    if find is not None:
+        table = fill_explanations(table, find)
+    wb, _ = _workbook(table, goals)
+    if report is not None and report.findings:
+        as_written = numbers == written_row_numbers(decl)
+        write_findings(wb.create_sheet("审核意见"), report, {n: r.name for n, r in zip(numbers, decl.rows)},
+                       SHEET_ROWS.format(sheet=wb.active.title) if as_written else TABLE_ROWS)
+    return save_atomic(wb, path)
+
+
+def _declaration_table(decl: Declaration) -> tuple[TargetTable, list[tuple[str, str]]]:
+    """(the table of `decl`'s indicator rows with their notes, its goal rows as (label, text) lines)."""
+    from kb.domain.budget import budget_from_text
+
     notes = list(getattr(decl, "row_contexts", None) or [])
     goals = [(r.level1.strip() or "年度目标", r.name) for r in decl.rows if r.is_goal]
-    items = [(n, r, notes[i] if i < len(notes) else {}) for i, (n, r) in enumerate(zip(numbers, decl.rows))
-             if not r.is_goal]
+    items = [(r, notes[i] if i < len(notes) else {}) for i, r in enumerate(decl.rows) if not r.is_goal]
     # 资金总额: the declared budget, else the one its 项目概况 states — the one the rewrite's 项目总成本 row is
     # bound to (a fresh user found 项目总成本 ≤7 added under a blank 资金总额)
     budget = decl.budget_wan if decl.budget_wan is not None else budget_from_text(decl.description)
@@ -266,13 +283,30 @@ def write_declaration(decl: Declaration, path: str | Path, report: CheckReport |
         rows=[TableRow.model_construct(level1=r.level1, level2=r.level2, name=r.name, operator=r.operator,
                                        value=r.value, unit=r.unit, explanation=note.get("explanation", ""),
                                        basis=note.get("basis", ""), weight=r.weight, indicator_id=None)
-              for _, r, note in items])
-    if find is not None:
-        table = fill_explanations(table, find)
-    wb, _ = _workbook(table, goals)
-    if report is not None and report.findings:
-        write_findings(wb.create_sheet("审核意见"), report, {n: r.name for n, r in zip(numbers, decl.rows)})
-    return save_atomic(wb, path)
+              for r, note in items])
+    return table, goals
+
+
+def written_row_numbers(decl: Declaration) -> list[int]:
+    """The sheet row (1-based, as Excel shows it) at which `write_declaration` writes each row of `decl`,
+    aligned with `decl.rows`: a goal row on its line above the header, an indicator row in the table.
+
+    `jixiao check --fix --out` numbers the rewritten table so before checking it (round 17): the 审核意见
+    sheet, the findings' messages (“与第9行重复”) and the rows of the 绩效目标表 sheet then give one
+    numbering — a fresh user had found 第10行 on the 审核意见 sheet for the sheet's row 16."""
+    table, goals = _declaration_table(decl)
+    lines = _frame_lines(table, goals)
+    first_goal = 2 + len(lines) - len(goals)  # the title is row 1, the lines follow it
+    first_item = 2 + len(lines) + 1           # after the header
+    out, g, k = [], 0, 0
+    for r in decl.rows:
+        if r.is_goal:
+            out.append(first_goal + g)
+            g += 1
+        else:
+            out.append(first_item + k)
+            k += 1
+    return out
 
 
 def download_name(project_name: str, suffix: str = "绩效目标表") -> str:

@@ -1,4 +1,4 @@
-"""TIME rules (TIME-01 … TIME-05, and our TIME-06): deadlines of 时效指标.
+"""TIME rules (TIME-01 … TIME-05, and our TIME-06, TIME-07): deadlines of 时效指标.
 
 Detection follows ../shared/data/rules/RULES.md §5.5. A 时效 row is one whose
 二级指标 says 时效 / 工期 / 进度. "2025年12月31日前完成" is a deadline and is
@@ -146,7 +146,13 @@ def row_deadline(r: ParsedRow) -> tuple[int, int, int] | None:
     return None
 
 
-@rule("TIME-06", needs="time", retarget=True)
+def _covers_later_than_done(r: ParsedRow, h: RuleHit) -> tuple[str, ...]:
+    """TIME-06 on a row (its date against the description's) makes TIME-07 on it (against a completion row)
+    redundant: one date to correct, one finding."""
+    return ("TIME-07",)
+
+
+@rule("TIME-06", needs="time", retarget=True, covers=_covers_later_than_done)
 def time_06(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """ours: a 时效 deadline other than the one the description (项目概况) states for the same work (完工时间 年底前
     beside “2025年10月底前完工”; 2025年4月底前 beside 6月底前): the table and the 申报说明 promise two dates,
@@ -180,3 +186,60 @@ def time_06(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     shown = f"{date}：{clause}" if clause else date
     return RuleHit("value", f"时限“{r.v}”与项目概况写明的时限（{shown}）不一致；请按概况填写，"
                             "或在申报说明中写明调整的原因")
+
+
+# a 时效 row's name that dates the whole project's completion (项目完成时间, 完工时间, 项目竣工日期), not one work
+_DONE_NAME_RE = re.compile(r"完成|完工|竣工|实施完毕")
+PROJECT_DONE = "project_done"  # ctx key: (row number, name, value as written, (y, m, d)) of the completion row
+
+
+def _times_payment_or_later_work(name: str) -> bool:
+    from kb.checker import rewrite as rw  # the rewrite module imports this family's helpers
+
+    return (rw.pays_on_time(name) or bool(rw._PAY_DATE_NAME_RE.search(name))
+            or any(w in rw._AFTER_DONE for w in rw.work_of(name)))
+
+
+def project_completion(rows: list[ParsedRow]) -> tuple[int, str, str, tuple[int, int, int]] | None:
+    """(row number, name, value as written, (y, m, d)) of the earliest deadline among the 时效 rows that date
+    the whole project's completion (a name saying completion and no particular work: 项目完成时间, 完工时间,
+    `rewrite.work_of` empty), with a single date in the budget year (`row_deadline`); None when no such row.
+    `engine.check_table` puts it in the context under `PROJECT_DONE` for TIME-07."""
+    from kb.checker import rewrite as rw
+
+    best = None
+    for r in rows:
+        if r.goal or not r.tags[3] or not _DONE_NAME_RE.search(r.name) or rw.work_of(r.name):
+            continue
+        if _times_payment_or_later_work(r.name):
+            continue
+        d = row_deadline(r)
+        if d is not None and (best is None or d < best[3]):
+            best = (r.idx, r.name, f"{r.raw.operator or ''}{r.raw.value or ''}".strip(), d)
+    return best
+
+
+@rule("TIME-07", needs="time", advice="核对两个时限：各项工作应在项目完成时间之前完成；按实施方案或合同约定的日期，"
+                                      "把两行改为一致（或在申报说明中写明项目完成后仍要进行的工作）")
+def time_07(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
+    """ours: a 时效 row's deadline later than the project's own completion date another row of the table gives
+    (工程完工时间 ≤2025年10月31日 or 道路改造完成时间 12月31日前 beside 项目完成时间 2025年9月30日前): the table
+    promises the project done before its work is, and a reviewer cannot tell which date will be assessed.
+    The completion is `project_completion`'s (the earliest such row; the context's `PROJECT_DONE`); only a
+    row naming a particular work is compared (a second row dating the completion itself, 完工时间 beside
+    项目完成时间, is STR-12's one completion dated twice); a row timing a payment or a work that follows
+    completion (验收, 结算, 审计 …), a period,
+    a bound from below or a date outside the budget year (TIME-04's) is not compared. Advice only: which of
+    the two dates holds is the declarant's to say. The description's own date is TIME-06's (it covers this
+    rule on the same row). Basis: 本工具的核对规则, after 财预〔2015〕88号's 审核 of 相关性 (绩效目标与项目内容相符)."""
+    from kb.checker import rewrite as rw
+
+    done = r.ctx.get(PROJECT_DONE)
+    if done is None or done[0] == r.idx or not rw.work_of(r.name):
+        return None  # two rows dating the completion itself, with two dates, are STR-12's (one completion twice)
+    mine = row_deadline(r)
+    if mine is None or mine <= done[3] or _times_payment_or_later_work(r.name):
+        return None
+    shown = f"{r.raw.operator or ''}{r.raw.value or ''}".strip()
+    return RuleHit("value", f"时限“{shown}”晚于第{done[0]}行“{done[1]}”的时限（{done[2]}）："
+                            "项目完成后这项工作才到期，两个时限相互矛盾")
