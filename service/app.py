@@ -176,12 +176,24 @@ async def _invalid(request: Request, exc: RequestValidationError):
     return JSONResponse(status_code=422, content={"detail": detail})
 
 
-async def _http(_: Request, exc: HTTPException):
+def _framework_detail(request: Request, exc: HTTPException):
+    """The detail of an HTTPException, in Chinese when the framework raised it with its English
+    phrase: 404 for a path no route has, 405 for a method a route does not take (trial 13:
+    GET /v1/suggest answered 405 "Method Not Allowed"); our own details pass unchanged."""
+    if exc.status_code == 404 and exc.detail == "Not Found":
+        return f"未找到该地址：{request.url.path}（接口列表见 /docs）"
+    if exc.status_code == 405 and exc.detail == "Method Not Allowed":
+        allow = (getattr(exc, "headers", None) or {}).get("Allow", "")
+        return f"该地址不支持 {request.method} 请求" + (f"，请改用 {allow}" if allow else "") + "（接口说明见 /docs）"
+    return exc.detail
+
+
+async def _http(request: Request, exc: HTTPException):
     if exc.status_code == 400:  # the framework could not parse the body: not UTF-8, a broken form
         return JSONResponse(status_code=422, content={"detail": [
             {"loc": ["body"], "msg": f"请求体无法解析：JSON 须为 UTF-8 编码，表单须完整（{exc.detail}）",
              "type": "body_invalid"}]})
-    return JSONResponse(status_code=exc.status_code, content={"detail": exc.detail},
+    return JSONResponse(status_code=exc.status_code, content={"detail": _framework_detail(request, exc)},
                         headers=getattr(exc, "headers", None))
 
 

@@ -19,6 +19,7 @@ from typing import Any
 import anyio
 from fastapi import APIRouter, Depends, Request
 
+from kb.checker.catalog import CATALOG
 from kb.errors import DataError
 from kb.io.tables import read_upload, tables_from_body
 from kb.settings import Settings
@@ -61,7 +62,7 @@ async def _payload(request: Request):
 
 
 @router.post("/declarations/check", summary="审核绩效目标表",
-             description="逐行、逐表检查绩效目标表（62条规则），返回问题、规则编号、依据和具体改写建议；"
+             description=f"逐行、逐表检查绩效目标表（{len(CATALOG)}条规则），返回问题、规则编号、依据和具体改写建议；"
                          "可提交 JSON，或以 multipart 表单字段 file 上传 .json/.jsonl/.csv/.xlsx 文件。"
                          "一个文件或 JSON 数组含多张申报表（每项含 indicators/rows）时逐表审核，返回 "
                          "{\"tables\": [{\"id\", \"project_name\", \"findings\", \"summary\"}, ...]}。"
