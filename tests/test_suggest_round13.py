@@ -25,3 +25,15 @@ def test_a_schools_running_fund_has_no_completion_date(shipped_kb):
     timely = [r for r in rows if r[0] == "时效指标"]
     assert timely and not [r for r in timely if r[1].endswith("完成时间")], rows
     assert [r for r in timely if r[1].endswith("及时率")], rows
+
+
+def test_a_lone_blank_benefit_row_keeps_half_the_benefit_points(shipped_kb):
+    """D002 (雾炮车降尘抑尘服务): the only 效益 row is 待填写; it held 11 of 100 and 产出 69 — 效益 keeps at least half of
+    its 30 points and 产出 takes at most 15 of them (README's 分值 rule); the points still sum to 100."""
+    res = _suggest_dev(shipped_kb, "D002")
+    by = {}
+    for c in res.default_table:
+        by[c.level1_label] = by.get(c.level1_label, 0) + c.weight
+    benefit = [c for c in res.default_table if c.level1_label == "效益指标"]
+    assert benefit and sum(c.weight for c in res.default_table) == 100, by
+    assert by["效益指标"] >= 15 and by["产出指标"] <= 65, by
