@@ -37,3 +37,39 @@ def test_a_lone_blank_benefit_row_keeps_half_the_benefit_points(shipped_kb):
     benefit = [c for c in res.default_table if c.level1_label == "效益指标"]
     assert benefit and sum(c.weight for c in res.default_table) == 100, by
     assert by["效益指标"] >= 15 and by["产出指标"] <= 65, by
+
+
+def test_no_unit_cost_in_a_denominator_the_text_never_counts(shipped_kb):
+    """D030 (雾炮车抑尘降尘服务, 10台 for 180天): 雾炮车抑尘降尘服务单价 待填写 元/人次 — no 人次 in the text; a per-unit
+    cost row keeps to the units the text counts, or stays an alternate with the reason."""
+    res = _suggest_dev(shipped_kb, "D030")
+    rows = _rows(res)
+    assert not [r for r in rows if r[0].endswith("成本指标") and "人次" in r[4]], rows
+    aside = [c for v in res.alternates.values() for c in v if "人次" in c.unit and "成本" in c.level2_label]
+    assert not aside or all(c.name != r[1] for c in aside for r in rows)
+
+
+def test_a_payment_standard_keeps_its_unit_whatever_the_text_counts():
+    """The rule acts on what the work costs per unit, not on what each payee gets: 资助标准 元/人 stays."""
+    from kb.suggest.unit_cost import denominator_parts
+
+    assert denominator_parts("元/台·天") == ["台", "天"]
+    assert denominator_parts("万元/公里") == ["公里"]
+    assert denominator_parts("万元") == []
+
+
+def test_a_vehicle_service_names_its_trucks_not_its_title(shipped_kb):
+    """D002 (雾炮车降尘抑尘服务): 雾炮车降尘抑尘服务配备车辆数 and 采购雾炮车降尘抑尘服务次数 glued the service's title (and
+    the verb 采购) to a measure; the rows count the trucks and their runs."""
+    names = [r[1] for r in _rows(_suggest_dev(shipped_kb, "D002"))]
+    assert "雾炮车配备数量" in names and "雾炮车作业次数" in names, names
+    assert not [n for n in names if n.startswith("采购") or "服务配备车辆数" in n or n.endswith("服务次数")], names
+
+
+def test_vehicle_service_name_leaves_other_services_alone():
+    from kb.suggest.service_names import vehicle_service_name
+
+    text = "采购雾炮车降尘抑尘服务"
+    assert vehicle_service_name("采购雾炮车降尘抑尘服务合格率", text) == "雾炮车降尘抑尘服务合格率"
+    assert vehicle_service_name("环卫保洁服务次数", text) == "环卫保洁服务次数"
+    assert vehicle_service_name("洒水车降尘服务次数", text) == "洒水车降尘服务次数"   # no 洒水车 in the text
