@@ -73,3 +73,21 @@ def test_vehicle_service_name_leaves_other_services_alone():
     assert vehicle_service_name("采购雾炮车降尘抑尘服务合格率", text) == "雾炮车降尘抑尘服务合格率"
     assert vehicle_service_name("环卫保洁服务次数", text) == "环卫保洁服务次数"
     assert vehicle_service_name("洒水车降尘服务次数", text) == "洒水车降尘服务次数"   # no 洒水车 in the text
+
+
+def test_a_reward_fund_counts_the_projects_its_text_lists(shipped_kb):
+    """D063 (省级会展项目奖励资金): the text lists seven expos the fund rewards (…等); the table asked 举办展会数量 待填写 个
+    and 组织企业参展数量 待填写 家 — the fund rewards, it holds no expo. The listed count binds, named as the text
+    names what it rewards."""
+    rows = _rows(_suggest_dev(shipped_kb, "D063"))
+    assert ("数量指标", "奖励会展项目数量", "≥", "7", "个") in rows, rows
+    assert not [r for r in rows if r[1].startswith(("举办", "组织"))], rows
+
+
+def test_listed_rewards_counts_the_items_and_their_ending():
+    from kb.suggest.rewards import listed_rewards, rewarded_object
+
+    assert listed_rewards("预算100万元。奖励甲博览会、乙推广周、丙大会等。") == (3, True)
+    assert listed_rewards("预算100万元。奖励甲博览会、乙推广周、丙大会。") == (3, False)
+    assert listed_rewards("举办甲博览会、乙推广周、丙大会。") is None
+    assert rewarded_object("2021年第四季度省级会展项目奖励资金") == "会展项目"
