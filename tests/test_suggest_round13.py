@@ -91,3 +91,12 @@ def test_listed_rewards_counts_the_items_and_their_ending():
     assert listed_rewards("预算100万元。奖励甲博览会、乙推广周、丙大会。") == (3, False)
     assert listed_rewards("举办甲博览会、乙推广周、丙大会。") is None
     assert rewarded_object("2021年第四季度省级会展项目奖励资金") == "会展项目"
+
+
+def test_a_base_whose_facilities_are_built_accepts_them(shipped_kb):
+    """D045 (扶贫资金基础设施(人大代表扶贫基地)): 扶贫基地服务达标率 待填写 means little for a fund that builds the base's
+    facilities; the quality row is their acceptance, 扶贫基地基础设施验收合格率."""
+    rows = _rows(_suggest_dev(shipped_kb, "D045"))
+    quality = [r for r in rows if r[0] == "质量指标"]
+    assert ("质量指标", "扶贫基地基础设施验收合格率", "=", "100", "%") in quality, rows
+    assert not [r for r in quality if "服务达标率" in r[1]], rows

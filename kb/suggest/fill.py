@@ -10,7 +10,8 @@ from the best type's spare rows; when none fits, the slot used to be named only 
   ≥ 1.2 万人 is whom the work benefits: the checker files beneficiary counts there, 8 of 8 real tables do);
   else 受益〔people〕人数 / 户数 待填写, the people the text names (农户 for work on farmland, else 群众);
 - 质量: 〔object〕验收合格率 (a building work) and 发放准确率 (a payment) at the library's typical = 100 %,
-  服务达标率 (a service) 待填写 in %;
+  服务达标率 (a service) 待填写 in %; a service core whose project name names built facilities (扶贫基地 of
+  …基础设施(人大代表扶贫基地)) is a building work on them: 扶贫基地基础设施验收合格率;
 - 数量: 〔object〕长度 (公里) for work on a river, road or line, 面积 (亩) for land, else 数量 (个), 待填写;
 
 each with the note saying why. A table still under `MIN_ROWS` takes the best alternates (vetted with the
@@ -264,12 +265,28 @@ def _quality(ctx) -> Draft | None:
     if not obj:
         return None
     kind = _kind(ctx)
+    built = _built_object(ctx, obj) if kind == "service" else ""
+    if built:   # 扶贫基地服务达标率 for a base's 基础设施 fund (D045): what is built is accepted, 扶贫基地基础设施验收合格率
+        obj, kind = built, "build"
     d = _pending(obj + _QUALITY_MEASURE.get(kind, "服务达标率"), "quality", "%",
                  _WHY.format(what="质量要求", slot="质量指标"), ctx)
     if kind in _TYPICAL_WHOLE:
         d.operator, d.value, d.value_unit, d.value_source, d.note = "=", "100", "%", "typical", ""
         d.evidence.append(f"指标库通用指标“{_TYPICAL_WHOLE[kind]}”的参考值 =100%")
     return d
+
+
+# the built things a project's name may name beside a core that is a place or a body (扶贫基地): 基础设施, 配套设施 …
+_BUILT_IN_NAME = re.compile(r"基础设施|配套设施|公共设施|服务设施|附属设施|基础设施建设")
+
+
+def _built_object(ctx, obj: str) -> str:
+    """〔core〕〔facilities〕 when the project's name names built facilities the core does not (2018年市级专项扶贫资金基础设施
+    (人大代表扶贫基地) → 扶贫基地基础设施), else ''."""
+    m = _BUILT_IN_NAME.search(ctx.name or "")
+    if not m or m.group() in obj:
+        return ""
+    return obj + m.group().removesuffix("建设")
 
 
 def _quantity(ctx) -> Draft | None:
