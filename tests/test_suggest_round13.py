@@ -100,3 +100,37 @@ def test_a_base_whose_facilities_are_built_accepts_them(shipped_kb):
     quality = [r for r in rows if r[0] == "质量指标"]
     assert ("质量指标", "扶贫基地基础设施验收合格率", "=", "100", "%") in quality, rows
     assert not [r for r in quality if "服务达标率" in r[1]], rows
+
+
+IT_TEXT = ("县政务服务和数据管理局2025年电子政务外网及政务信息系统运维服务项目，预算资金68.5万元，采取公开招标方式选定运维服务商，"
+           "服务期12个月。运维范围包括政务外网接入单位87个、县级自建业务系统9套、机房服务器42台及配套网络安全设备。要求系统年可用率"
+           "不低于99.5%，一般故障2小时内响应、8小时内修复，每季度开展一次安全巡检和漏洞扫描，全年重大网络安全事件为零。")
+
+
+def _benefit_rows(res):
+    return [r for r in _rows(res) if r[0] in ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标")]
+
+
+def test_a_vague_benefit_beside_a_stated_one_gives_way_to_the_poor_served(shipped_kb):
+    """D045: 产业持续带动能力 定性 待填写 stayed beside 村集体经济收入增加额 ≥ 6 万元 to keep the table at 8 rows; a poverty
+    fund's beneficiaries can be counted — 受益脱贫户数 待填写 户."""
+    benefit = _benefit_rows(_suggest_dev(shipped_kb, "D045"))
+    assert ("经济效益指标", "村集体经济收入增加额", "≥", "6", "万元") in benefit, benefit
+    assert not [r for r in benefit if r[2] == "定性"], benefit
+    assert [r for r in benefit if r[1] == "受益脱贫户数" and r[4] == "户"], benefit
+
+
+def test_a_lone_vague_benefit_gives_way_to_the_types_measure(shipped_kb):
+    """D062 (安全生产举报奖及专项督查): 企业安全生产主体责任落实 定性 待填写 was the only 效益 row; the type's measurable one
+    that shares the text's words (违法违规行为下降率, target blank) takes its place."""
+    benefit = _benefit_rows(_suggest_dev(shipped_kb, "D062"))
+    assert not [r for r in benefit if r[2] == "定性"], benefit
+    assert [r for r in benefit if r[1] == "违法违规行为下降率" and r[4] == "%" and r[3] == ""], benefit
+
+
+def test_a_vague_level_gives_way_to_a_state_of_the_projects_object(shipped_kb):
+    """Trial 13's IT maintenance contract: 信息化管理水平 定性 (a level no one verifies) struck; the type's 信息系统持续稳定运行
+    names what a reviewer can check at the year's end."""
+    benefit = _benefit_rows(_suggest(shipped_kb, IT_TEXT, "电子政务外网及政务信息系统运维服务", 68.5))
+    assert benefit and not [r for r in benefit if r[1] == "信息化管理水平"], benefit
+    assert [r for r in benefit if r[1] == "信息系统持续稳定运行"], benefit
