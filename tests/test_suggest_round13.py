@@ -134,3 +134,17 @@ def test_a_vague_level_gives_way_to_a_state_of_the_projects_object(shipped_kb):
     benefit = _benefit_rows(_suggest(shipped_kb, IT_TEXT, "电子政务外网及政务信息系统运维服务", 68.5))
     assert benefit and not [r for r in benefit if r[1] == "信息化管理水平"], benefit
     assert [r for r in benefit if r[1] == "信息系统持续稳定运行"], benefit
+
+
+def test_a_dust_suppression_service_states_its_effect_not_a_blank_headcount(shipped_kb):
+    """D002 / D030 (雾炮车 dust suppression): the only 效益 row was 受益群众人数 待填写 (描述中没有写明项目的效益) though the
+    texts state the effect — 全市空气质量达到优良, 持续改善我市空气质量; the air-quality row is the 生态效益, no number
+    invented (D030's 优良天数比例 stays 待填写)."""
+    for rid in ("D002", "D030"):
+        res = _suggest_dev(shipped_kb, rid)
+        benefit = _benefit_rows(res)
+        assert benefit and not [r for r in benefit if r[1] == "受益群众人数"], (rid, benefit)
+        assert [r for r in benefit if r[0] == "生态效益指标" and "空气质量" in r[1]], (rid, benefit)
+        assert [r for r in _rows(res) if r[0] == "质量指标"], rid
+    d030 = _benefit_rows(_suggest_dev(shipped_kb, "D030"))
+    assert ("生态效益指标", "环境空气质量优良天数比例", "", "", "%") in d030, d030

@@ -8,7 +8,9 @@ from the best type's spare rows; when none fits, the slot used to be named only 
 
 - 效益: a headcount of the people the text serves that the table holds under 数量 moves to 社会效益 (服务群众人数
   ≥ 1.2 万人 is whom the work benefits: the checker files beneficiary counts there, 8 of 8 real tables do);
-  else 受益〔people〕人数 / 户数 待填写, the people the text names (农户 for work on farmland, else 群众);
+  else, for a text naming no people, a 质量 row of the area's environment re-filed as 生态效益 (环境空气质量优良天数比例
+  of a dust-suppression service, round 13); else 受益〔people〕人数 / 户数 待填写, the people the text names (农户 for work
+  on farmland, else 群众);
 - 质量: 〔object〕验收合格率 (a building work) and 发放准确率 (a payment) at the library's typical = 100 %,
   服务达标率 (a service) 待填写 in %; a service core whose project name names built facilities (扶贫基地 of
   …基础设施(人大代表扶贫基地)) is a building work on them: 扶贫基地基础设施验收合格率;
@@ -53,6 +55,8 @@ def fill_required(table: Table, ctx, pool: list[Draft] | None = None) -> Table:
     for g in [g for g in MISSING if MISSING[g] in table.missing]:
         d = _benefit(rows, ctx) if g == "benefit" else _quality(ctx) if g == "quality" else \
             _quantity(ctx) if g == "quantity" else None
+        if g == "benefit" and d is not None and d.pending and not _named_people(ctx):
+            d = _environment_outcome(rows) or d
         if d is None:
             continue
         if d.name not in (r.name for r in rows):
@@ -267,6 +271,28 @@ def _poor_served(rows: list[Draft], ctx) -> Draft | None:
     d = _benefit([], ctx, "脱贫户")
     d.note = f"{PENDING}：描述中没有写明受益的脱贫户数，请按项目实际填写"
     return d
+
+
+# the state of the environment over a whole area: a result the work serves, not a quality of the work itself
+_AREA_OUTCOME = re.compile(r"空气质量|优良天数|PM2\.?5|PM10|水质|水环境质量|断面")
+
+
+def _environment_outcome(rows: list[Draft]) -> Draft | None:
+    """For a table lacking 效益 whose text names no people: a 质量 row measuring the state of the environment over the
+    area (`_AREA_OUTCOME`: 环境空气质量优良天数比例, 服务周期内空气质量 优良), re-filed as 生态效益 — the effect a
+    dust-suppression service states (持续改善我市空气质量, 全市空气质量达到优良), not 受益群众人数 待填写 of a text that
+    counts no one (D002, D030, round 13). One with a unit first; 质量 keeps another row. Removes it from `rows` and
+    returns the re-filed copy; None when there is none."""
+    quality = [r for r in rows if r.slot == "quality"]
+    found = [r for r in quality if _AREA_OUTCOME.search(r.name)]
+    if not found or len(quality) < 2:
+        return None
+    best = min(found, key=lambda r: (not (r.value_unit or r.unit), quality.index(r)))
+    rows.remove(best)
+    moved = copy(best)
+    moved.level2 = "ecological_benefit"
+    moved.evidence = best.evidence + ["区域环境质量是项目的生态效益（效益指标为必填项），不是服务本身的质量"]
+    return moved
 
 
 def _people_served(rows: list[Draft], ctx) -> Draft | None:
