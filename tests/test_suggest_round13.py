@@ -148,3 +148,11 @@ def test_a_dust_suppression_service_states_its_effect_not_a_blank_headcount(ship
         assert [r for r in _rows(res) if r[0] == "质量指标"], rid
     d030 = _benefit_rows(_suggest_dev(shipped_kb, "D030"))
     assert ("生态效益指标", "环境空气质量优良天数比例", "", "", "%") in d030, d030
+
+
+def test_fire_watch_over_the_season_has_no_completion_date(shipped_kb):
+    """E048 (森林草原航空消防租机): fire watch runs through the fire season; 火情报告完成时间 2024年12月31日前 took back its
+    rate (火情报告及时率), as other work kept all year does."""
+    rows = _rows(_suggest_dev(shipped_kb, "E048"))
+    assert not [r for r in rows if r[1] == "火情报告完成时间"], rows
+    assert [r for r in rows if r[1] == "火情报告及时率" and r[4] == "%"], rows
