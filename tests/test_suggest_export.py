@@ -70,7 +70,9 @@ def test_a_blank_row_never_holds_more_than_the_even_share():
             _row("优抚对象生活水平", "", "", "", "benefit", "social_benefit"),
             _row("优抚对象满意度", "≥", "95", "%", "satisfaction", "beneficiary_satisfaction")]
     s = scores(rows)
-    assert sum(s) == 100 and s[5] <= round(100 / len(rows)), s
+    # suggest round 13: the lone 效益 row keeps half of 效益's 30 points (export.LEVEL1_FLOOR), not the even share 14:
+    # 产出 had taken 69 of 100 beside a blank benefit (D002); it still never holds all 30
+    assert sum(s) == 100 and s[5] <= 15, s
     assert min(s[:5] + s[6:]) >= 10   # what it gave up went to the rows with a value
 
 

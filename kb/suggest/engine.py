@@ -48,6 +48,9 @@ from kb.suggest.slots import SLOTS
 from kb.suggest.fill import fill_required
 from kb.suggest.table import Table, assemble
 from kb.suggest.typemodel import keep_supported
+from kb.suggest.unit_cost import set_aside_unit_cost_of_uncounted
+from kb.suggest.service_names import name_vehicle_service_rows
+from kb.suggest.rewards import count_listed_rewards
 from kb.suggest.values import default_targets, fill_values, undate_standing_work
 from kb.suggest.vetting import (mark_precision, prefer_named_respondents, prefer_named_timeliness,
                                 prefer_specific_respondents, set_aside_restated, vet_with_checker,
@@ -237,6 +240,9 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
     prefer_specific_respondents(pool)
     set_aside_household_beside_parents(pool, ctx)
     set_aside_blank_count_of_stated(pool)
+    set_aside_unit_cost_of_uncounted(pool, ctx)
+    name_vehicle_service_rows(pool, ctx)   # after the vetting above, which reads the text's own words in a name
+    count_listed_rewards(pool, ctx)
     confident = (settled or lexical_ok or dense_ok) and not thin
     if not confident or not pool:
         return _not_confident(ctx, detected, mode, thin)

@@ -45,7 +45,8 @@ def scores(rows: list) -> list[int]:
     100 points as the only benefit row, trial 8), and a date the text does not state (`assumed_date`). What they
     give up goes to the rows holding the text's own figures or the budget's of their 一级指标, else to every such
     row in proportion, none taking above `TAKER_CEILING` even shares (`_cap_blank_rows`). 满意度 and 成本 keep their
-    10 points unless 待填写 or vague (`FIXED_LEVEL1`).
+    10 points unless 待填写 or vague (`FIXED_LEVEL1`). 产出 and 效益 each keep at least `LEVEL1_FLOOR` of their
+    points (`_keep_level1_floor`): a lone 待填写 效益 row holds 15 of 100, never 11, and 产出 no more than 65.
     """
     present = {r.level1 for r in rows}
     base = {k: v for k, v in SCORES.items() if k in present}
@@ -56,6 +57,7 @@ def scores(rows: list) -> list[int]:
         for i in mine:
             share[i] = v * 100 / total / len(mine)
     _cap_blank_rows(rows, share)
+    _keep_level1_floor(rows, share, {k: v * 100 / total for k, v in base.items()})
     whole = [int(x) for x in share]
     order = sorted(range(len(rows)), key=lambda i: (-(share[i] - whole[i]), i))
     for i in order[:100 - sum(whole)] if rows else []:
@@ -148,6 +150,42 @@ def _cap_blank_rows(rows: list, share: list[float]) -> None:
         surplus = _pour(surplus, [j for j in movable if share[j] < even], share, lambda j: even)
         if surplus > 1e-9:
             _pour(surplus, movable, share, lambda j: float("inf"))
+
+
+# the least share of its points a 产出 or 效益 一级指标 keeps when its rows are 待填写 or vague: D002's lone 受益群众人数
+# 待填写 held 11 of 100 and 产出 69 (round 13) — a table whose 效益 is still to be written is not mostly 产出; so 效益
+# keeps ≥ 15 of its 30 and 产出 takes at most 15 of them (≤ 65 with a 成本 and a 满意度 row of a value)
+LEVEL1_FLOOR = 0.5
+
+
+def _keep_level1_floor(rows: list, share: list[float], base: dict[str, float]) -> None:
+    """Raise a 产出 / 效益 一级指标 (not `FIXED_LEVEL1`) whose rows hold under `LEVEL1_FLOOR` of its points `base[k]`
+    (percent of 100, after a 一级 without rows gave its points away) to that floor, its rows evenly, taking the
+    difference from the other movable rows in proportion to what they hold above their own 一级's floor (in place)."""
+    for k, points in base.items():
+        if k in FIXED_LEVEL1:
+            continue
+        mine = [i for i, r in enumerate(rows) if r.level1 == k]
+        held = sum(share[i] for i in mine)
+        need = points * LEVEL1_FLOOR - held
+        if not mine or need <= 1e-9:
+            continue
+        donors = [j for j, r in enumerate(rows) if r.level1 != k and r.level1 not in FIXED_LEVEL1]
+        room = {lv: sum(share[j] for j in donors if rows[j].level1 == lv) - base.get(lv, 0.0) * LEVEL1_FLOOR
+                for lv in {rows[j].level1 for j in donors}}
+        spare = sum(max(0.0, v) for v in room.values())
+        need = min(need, spare)
+        if need <= 1e-9:
+            continue
+        for lv, v in room.items():
+            if v <= 0:
+                continue
+            theirs = [j for j in donors if rows[j].level1 == lv]
+            held_lv = sum(share[j] for j in theirs)
+            for j in theirs:
+                share[j] -= need * v / spare * share[j] / held_lv
+        for i in mine:
+            share[i] += need / len(mine)
 
 
 def _pour(amount: float, takers: list[int], share: list[float], limit) -> float:

@@ -8,9 +8,12 @@ from the best type's spare rows; when none fits, the slot used to be named only 
 
 - 效益: a headcount of the people the text serves that the table holds under 数量 moves to 社会效益 (服务群众人数
   ≥ 1.2 万人 is whom the work benefits: the checker files beneficiary counts there, 8 of 8 real tables do);
-  else 受益〔people〕人数 / 户数 待填写, the people the text names (农户 for work on farmland, else 群众);
+  else, for a text naming no people, a 质量 row of the area's environment re-filed as 生态效益 (环境空气质量优良天数比例
+  of a dust-suppression service, round 13); else 受益〔people〕人数 / 户数 待填写, the people the text names (农户 for work
+  on farmland, else 群众);
 - 质量: 〔object〕验收合格率 (a building work) and 发放准确率 (a payment) at the library's typical = 100 %,
-  服务达标率 (a service) 待填写 in %;
+  服务达标率 (a service) 待填写 in %; a service core whose project name names built facilities (扶贫基地 of
+  …基础设施(人大代表扶贫基地)) is a building work on them: 扶贫基地基础设施验收合格率;
 - 数量: 〔object〕长度 (公里) for work on a river, road or line, 面积 (亩) for land, else 数量 (个), 待填写;
 
 each with the note saying why. A table still under `MIN_ROWS` takes the best alternates (vetted with the
@@ -52,6 +55,8 @@ def fill_required(table: Table, ctx, pool: list[Draft] | None = None) -> Table:
     for g in [g for g in MISSING if MISSING[g] in table.missing]:
         d = _benefit(rows, ctx) if g == "benefit" else _quality(ctx) if g == "quality" else \
             _quantity(ctx) if g == "quantity" else None
+        if g == "benefit" and d is not None and d.pending and not _named_people(ctx):
+            d = _environment_outcome(rows) or d
         if d is None:
             continue
         if d.name not in (r.name for r in rows):
@@ -74,7 +79,12 @@ def fill_required(table: Table, ctx, pool: list[Draft] | None = None) -> Table:
                     v.remove(a)
     for d in given_up:
         # a vague row beside a measurable one only keeps a short table at its size, never a retrieved one whose 定性 target the checker cleared as unassessable (会议成果转化 定性 待填写, E057: a
-        # blank vague row of another project a reviewer strikes; a type's own, 为决策提供参考, stays)
+        # blank vague row of another project a reviewer strikes; a type's own, 为决策提供参考, stays) — nor a blank one of
+        # a poverty fund, whose beneficiaries can be counted (D045, round 13: 受益脱贫户数 for 产业持续带动能力 定性 待填写)
+        poor = _poor_served(rows, ctx) if d.pending and len(rows) < MIN_ROWS else None
+        if poor is not None:
+            rows.append(poor)
+            continue
         if len(rows) < MIN_ROWS and not (d.source == "retrieval" and d.pending and d.operator == "定性"):
             rows.append(d)
             table.alternates[d.slot].remove(d)
@@ -144,7 +154,10 @@ def _measurable_benefit(rows: list[Draft], table: Table, ctx) -> list[Draft]:
     `_benefit`: 受益优抚对象人数 待填写 人, or the stated headcount moved from 数量) takes their place, else the best
     measurable 生态效益 alternate for a vague 生态效益 row, the effect on the area the work acts on, its target blank
     (森林覆盖率 待填写 % for 森林资源安全, 污染物排放削减量 待填写 吨 for 水环境质量; never the library's figure: a
-    social one read 违法违规行为下降率 for an audit, 办公用品节约率 for a party branch's activities). A vague row stays where nothing measurable can be named. The rows given up stand
+    social one read 违法违规行为下降率 for an audit, 办公用品节约率 for a party branch's activities), else the detected
+    type's measurable 社会 / 经济效益 row that shares the text's words (`_type_measure`, round 13: 违法违规行为下降率 for a
+    安全生产 inspection fund), else a 定性 row naming a state of the project's own object for one naming a level
+    (`_concrete_alternate`: 信息系统持续稳定运行 for 信息化管理水平). A vague row stays where nothing better can be named. The rows given up stand
     first among their slot's alternates. Mutates `rows` and `table.alternates`; returns the vague rows given up
     beside a measurable one (a table left short takes them back)."""
     benefit = [r for r in rows if group_of(r.slot) == "benefit"]
@@ -158,6 +171,10 @@ def _measurable_benefit(rows: list[Draft], table: Table, ctx) -> list[Draft]:
         instead = _benefit(rows, ctx, who) if who else _blank_alternate(table, area) if area else \
             _blank_alternate(table, "ecological_benefit", core=True)
         if instead is None:
+            instead = _type_measure(table)
+        if instead is None:
+            instead = _concrete_alternate(table, vague, ctx)
+        if instead is None:
             return []
     for r in vague:
         rows.remove(r)
@@ -166,6 +183,60 @@ def _measurable_benefit(rows: list[Draft], table: Table, ctx) -> list[Draft]:
         rows.append(instead)
         return []
     return vague
+
+
+# the evidence a row shares words with the text (`kb.suggest.candidates`: 匹配词: 举报、督查、违法 …)
+_SHARED_WORDS = "匹配词"
+
+
+def _type_measure(table: Table) -> Draft | None:
+    """For a table whose every 效益 row is vague and names no people nor area: the best measurable 社会 / 经济效益
+    alternate of the detected type's own set that shares words with the text (a rate or count with a unit, never
+    another project's retrieved row, nor 核减节约资金 of an audit type for a testing fund whose text says nothing of it),
+    its target blank — D062's 企业安全生产主体责任落实 定性 待填写 gives way to 违法违规行为下降率 待填写 % (round 13). None
+    when the type offers none."""
+    best = None
+    for slot in ("social_benefit", "economic_benefit"):
+        for a in table.alternates.get(slot, []):
+            if a.tier != Tier.ALTERNATE and a.source == "type" and a.indicator_id and a.operator != "定性" \
+                    and (a.unit or a.typical[2]) and not vague_benefit(a) \
+                    and any(e.startswith(_SHARED_WORDS) for e in a.evidence) \
+                    and (best is None or (int(a.tier), a.score) > (int(best.tier), best.score)):
+                best = a
+    if best is None:
+        return None
+    table.alternates[best.slot].remove(best)
+    if best.value_source == "text" or best.pending:
+        return best
+    out = copy(best)
+    out.value, out.value_source, out.operator = "", "", ""
+    out.note = f"{PENDING}：描述中没有写明效益目标值，此为同类项目常用指标，请按项目实际填写目标值"
+    return out
+
+
+# a level no one can verify: the degree or capacity a vague 效益 name ends on (信息化管理水平, 产业持续带动能力, 舆论影响力)
+_ABSTRACT_END = re.compile(r"(?:水平|能力|作用|意识|影响力|凝聚力|积极性|氛围|形象|质量)$")
+
+
+def _concrete_alternate(table: Table, vague: list[Draft], ctx) -> Draft | None:
+    """For a table whose only 效益 rows are vague and name a level no one verifies (`_ABSTRACT_END`): the best 定性
+    alternate of a 效益 slot that names a state of the project's own object (it shares a word of two characters with
+    the project's core or name, and ends on no degree word) — 信息系统持续稳定运行 for 信息化管理水平 (trial 13's IT
+    maintenance contract: a reviewer can check the systems ran all year), removed from `table.alternates`. None when
+    a vague row already names such a state, or no alternate does."""
+    if not all(_ABSTRACT_END.search(r.key) for r in vague):
+        return None
+    own = {t[i:i + 2] for t in (ctx.core or "", ctx.name or "") for i in range(len(t) - 1)}
+    best = None
+    for slot in ("social_benefit", "sustainable_impact", "economic_benefit", "ecological_benefit"):
+        for a in table.alternates.get(slot, []):
+            if a.tier != Tier.ALTERNATE and a.operator == "定性" and a.source != "retrieval" \
+                    and not _ABSTRACT_END.search(a.key) and own & {a.key[i:i + 2] for i in range(len(a.key) - 1)} \
+                    and (best is None or (int(a.tier), a.score) > (int(best.tier), best.score)):
+                best = a
+    if best is not None:
+        table.alternates[best.slot].remove(best)
+    return best
 
 
 def _blank_alternate(table: Table, slot: str, core: bool = False) -> Draft | None:
@@ -185,6 +256,43 @@ def _blank_alternate(table: Table, slot: str, core: bool = False) -> Draft | Non
     out.value, out.value_source = "", ""
     out.note = f"{PENDING}：描述中没有写明效益目标值，此为同类项目常用指标，请按项目实际填写目标值"
     return out
+
+
+# a fund against poverty (its name says so): its beneficiaries are the households lifted out of it
+_POVERTY_FUND = re.compile(r"扶贫|脱贫|巩固拓展")
+
+
+def _poor_served(rows: list[Draft], ctx) -> Draft | None:
+    """受益脱贫户数 待填写 户 for a poverty fund (`_POVERTY_FUND` in the project's name) whose 效益 rows count no people
+    nor households; None otherwise."""
+    if not _POVERTY_FUND.search(ctx.name or "") or any(
+            group_of(r.slot) == "benefit" and (r.value_unit or r.unit) in _PERSON_UNITS | {"户", "万户"} for r in rows):
+        return None
+    d = _benefit([], ctx, "脱贫户")
+    d.note = f"{PENDING}：描述中没有写明受益的脱贫户数，请按项目实际填写"
+    return d
+
+
+# the state of the environment over a whole area: a result the work serves, not a quality of the work itself
+_AREA_OUTCOME = re.compile(r"空气质量|优良天数|PM2\.?5|PM10|水质|水环境质量|断面")
+
+
+def _environment_outcome(rows: list[Draft]) -> Draft | None:
+    """For a table lacking 效益 whose text names no people: a 质量 row measuring the state of the environment over the
+    area (`_AREA_OUTCOME`: 环境空气质量优良天数比例, 服务周期内空气质量 优良), re-filed as 生态效益 — the effect a
+    dust-suppression service states (持续改善我市空气质量, 全市空气质量达到优良), not 受益群众人数 待填写 of a text that
+    counts no one (D002, D030, round 13). One with a unit first; 质量 keeps another row. Removes it from `rows` and
+    returns the re-filed copy; None when there is none."""
+    quality = [r for r in rows if r.slot == "quality"]
+    found = [r for r in quality if _AREA_OUTCOME.search(r.name)]
+    if not found or len(quality) < 2:
+        return None
+    best = min(found, key=lambda r: (not (r.value_unit or r.unit), quality.index(r)))
+    rows.remove(best)
+    moved = copy(best)
+    moved.level2 = "ecological_benefit"
+    moved.evidence = best.evidence + ["区域环境质量是项目的生态效益（效益指标为必填项），不是服务本身的质量"]
+    return moved
 
 
 def _people_served(rows: list[Draft], ctx) -> Draft | None:
@@ -264,12 +372,28 @@ def _quality(ctx) -> Draft | None:
     if not obj:
         return None
     kind = _kind(ctx)
+    built = _built_object(ctx, obj) if kind == "service" else ""
+    if built:   # 扶贫基地服务达标率 for a base's 基础设施 fund (D045): what is built is accepted, 扶贫基地基础设施验收合格率
+        obj, kind = built, "build"
     d = _pending(obj + _QUALITY_MEASURE.get(kind, "服务达标率"), "quality", "%",
                  _WHY.format(what="质量要求", slot="质量指标"), ctx)
     if kind in _TYPICAL_WHOLE:
         d.operator, d.value, d.value_unit, d.value_source, d.note = "=", "100", "%", "typical", ""
         d.evidence.append(f"指标库通用指标“{_TYPICAL_WHOLE[kind]}”的参考值 =100%")
     return d
+
+
+# the built things a project's name may name beside a core that is a place or a body (扶贫基地): 基础设施, 配套设施 …
+_BUILT_IN_NAME = re.compile(r"基础设施|配套设施|公共设施|服务设施|附属设施|基础设施建设")
+
+
+def _built_object(ctx, obj: str) -> str:
+    """〔core〕〔facilities〕 when the project's name names built facilities the core does not (2018年市级专项扶贫资金基础设施
+    (人大代表扶贫基地) → 扶贫基地基础设施), else ''."""
+    m = _BUILT_IN_NAME.search(ctx.name or "")
+    if not m or m.group() in obj:
+        return ""
+    return obj + m.group().removesuffix("建设")
 
 
 def _quantity(ctx) -> Draft | None:

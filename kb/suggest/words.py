@@ -226,8 +226,12 @@ ON_TIME = re.compile(r"(完成及时率|按期完成率|按时完成率|按期�
 # work that runs all year and never completes (a reserve kept, a disease or drug controlled, a system or a city kept
 # running): a project whose name (core) says one has no completion date — no 〔项目〕完成时间 dated by the year's end,
 # no on-time rate of the whole (trial 9: 储备粮完成时间, 重大动物疫病防控完成时间, 禁毒完成时间); its 时效 rows are the
-# timeliness of the work it names (疫情报告及处置及时率, 贷款付息及时率), else none (`standing_work`)
-STANDING_WORK = re.compile(r"储备|防控|防疫|禁毒|戒毒|运维|运行维护|保洁|安保|巡护|值守")
+# timeliness of the work it names (疫情报告及处置及时率, 贷款付息及时率), else none (`standing_work`). So does a fund that
+# keeps a body running all year (初中公用经费, 村级运转经费, 日常运行经费): it is spent as the year goes, its 时效 row is how
+# the money reaches the body (公用经费支付及时率), never 初中公用经费完成时间 12月31日前 (E034, round 13); and fire
+# watch over the fire season (航空消防租机: 火情报告及时率, not 火情报告完成时间 12月31日前, E048)
+STANDING_WORK = re.compile(r"储备|防控|防疫|禁毒|戒毒|运维|运行维护|保洁|安保|巡护|值守|"
+                           r"公用经费|运转经费|运转资金|日常运行|运行经费|正常运转|航空消防|森林防火|护林")
 # on-time rows about no work in particular (项目完成时间, 任务完成及时率, 工作按期完成率)
 WHOLE_WORK = re.compile(r"^(?:项目|任务|工作|年度任务|年度工作|工作任务)")
 
