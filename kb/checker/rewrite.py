@@ -980,8 +980,10 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
         # trial 13: 老年助餐服务补贴发放及时率 =100 % with no term in the text was made …发放完成时间 2025年12月31日前,
         # a date nobody stated; reviewers keep a payment's on-time rate (round 12), so the rate stays and the
         # finding asks for the term that defines 及时
-        return RowRewrite(None, f"保留“{r.name}”：项目概况未写明发放时限，不代填日期；请在指标解释中写明“及时”的期限"
-                                "（如资金到位后若干个工作日内发放到位），或改为项目概况写明的发放日期", manual=True)
+        pay = _PAY_ON_TIME_RE.search(r.name)
+        verb = (pay.group(1) or pay.group(2)) if pay else "发放"
+        return RowRewrite(None, f"保留及时率，不代填日期：项目概况未写明{verb}时限；请在指标解释中写明“及时”的期限"
+                                f"（如资金到位后若干个工作日内{verb}到位），或填写实施方案约定的{verb}日期", manual=True)
     if "TIME-05" in ids:   # 发放及时率 → 发放时限 when the description gives a relative limit, else a dated 完成时间
         name = limit_name(name) if lim and lim[0] == "≤" else deadline_name(name)
     elif lim and lim[0] == "≤":  # 补助资金拨付时间：按时 (TIME-01) beside 每学期结束后1个月内拨付 → 补助资金拨付时限
@@ -1212,7 +1214,7 @@ def build_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, l
     if num is None and (_OWN_SPAN_RE.search(ni.base or name) or _day_count(ni.base or name, r)):
         return _own_span_target(r, name)  # 服务周期, 供餐天数: this project's own days, never another project's
     tgt = _count_target(r, ids, hits, name, ni.base, fam, num, direction, typ)
-    if l2 is Level2.quantity and num is None and (
+    if l2 is Level2.quantity and r.level2 is Level2.quantity and num is None and (not r.v or r.v in L.OUTCOME_GRADES) and (
             isinstance(tgt, tuple) and tgt[0] == "定性" or "QNT-01" in ids and r.v in L.OUTCOME_GRADES):
         # trial 13: a blank 数量指标 (修路 | | ) was proposed 定性：达成年度指标, as vague as a blank, and 定性：达成年度
         # 指标 on a count passed; a count's target is the number the project plans, which only the declarant knows
