@@ -1214,11 +1214,11 @@ def build_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, l
     if num is None and (_OWN_SPAN_RE.search(ni.base or name) or _day_count(ni.base or name, r)):
         return _own_span_target(r, name)  # 服务周期, 供餐天数: this project's own days, never another project's
     tgt = _count_target(r, ids, hits, name, ni.base, fam, num, direction, typ)
-    if l2 is Level2.quantity and r.level2 is Level2.quantity and num is None and (not r.v or r.v in L.OUTCOME_GRADES) and (
+    if l2 is Level2.quantity and num is None and (not r.v or r.v in L.OUTCOME_GRADES) and (
             isinstance(tgt, tuple) and tgt[0] == "定性" or "QNT-01" in ids and r.v in L.OUTCOME_GRADES):
         # trial 13: a blank 数量指标 (修路 | | ) was proposed 定性：达成年度指标, as vague as a blank, and 定性：达成年度
         # 指标 on a count passed; a count's target is the number the project plans, which only the declarant knows
-        return CountPending(f"待填写：数量指标应填写“{name}”本年度计划完成的数量（数值和计量单位）"
+        return CountPending(f"待填写：{'数量指标应' if r.level2 is Level2.quantity else '请'}填写“{name}”本年度计划完成的数量（数值和计量单位）"
                             + (f"，“定性：{r.v}”无法考核" if r.v else ""))
     return tgt
 
