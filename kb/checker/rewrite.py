@@ -28,7 +28,7 @@ from kb.checker import lexicon as L
 from kb.checker.catalog import CACHES, fix_of
 from kb.checker.fixes import fmt_num
 from kb.checker.rules.feasibility import bigrams, in_unit, number_of, stated_quantities
-from kb.checker.rules.relevance import benefit_level2, is_money_cost, is_output_quality, is_yield, stock_figures
+from kb.checker.rules.relevance import benefit_level2, is_money_cost, is_output_quality, is_yield, past_figures, stock_figures
 from kb.checker.parse import UNIT_RE, ParsedRow, has_metric, name_info, to_float, unset_row, valid_date
 from kb.checker.rules.timeliness import budget_year, late_years
 from kb.domain.words import HOLD_VERBS, PAID_STANDARD_RE, PAYMENT_VERBS
@@ -1002,6 +1002,22 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
         op = r.eff_op if r.eff_op in ("≥", ">", "=", "≤", "<") else "≥"
         fields["operator"], fields["value"], fields["unit"] = op, slip.data["value"], slip.data["unit"]
         ids = ids - {"FEAS-04"}
+    differs = hits.get("REL-07")
+    if differs is not None and "REL-07" in ids and differs.data:
+        # trial 13: 更换老化管网里程 ≥85公里 beside “更换老化管网58公里”: the text's figure, the declarant's operator
+        fields["operator"], fields["value"], fields["unit"] = (differs.data["operator"], differs.data["value"],
+                                                               differs.data["unit"])
+        ids = ids - {"REL-07"}
+    past = hits.get("REL-06")
+    if past is not None and "REL-06" in ids and past.field == "value":
+        # trial 13: 危房改造户数 ≥120户, the figure “2024年全县已完成危房改造120户” reports: the plan's figure for the
+        # same object when the text states one (≥150 户), else advice — never the stock's advice
+        if past.data:
+            fields["operator"], fields["value"], fields["unit"] = (past.data["operator"], past.data["value"],
+                                                                   past.data["unit"])
+        else:
+            kept["REL-06"] = "按本年度计划完成的量填写；以前年度已完成的量写在项目概况中"
+        ids = ids - {"REL-06"}
     for rid in [rid for rid in ids if fix_of(rid).advice]:  # left to the declarant, with what to check
         kept[rid] = fix_of(rid).advice  # type: ignore[assignment]
         ids = ids - {rid}
@@ -1449,6 +1465,23 @@ _RATE_GOAL_RE = re.compile(r"(?:提升至|提升到|提高至|提高到|增至|�
                            r"(?P<n>\d+(?:\.\d+)?)\s*%")
 
 
+# a sentence of the plan (2025年计划…, 今年力争…) and a rate written right after the name it rates (合格率100%)
+_PLAN_SENTENCE_RE = re.compile(r"计划|预计|力争|争取|目标|确保|今年|本年")
+_BARE_RATE_RE = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*%")
+
+
+def _own_clauses(rest: str) -> str:
+    """The clauses after a rate's name up to one naming another rate (…普及率由92%提高到94%，水质检测达标率不低于95%:
+    the 95 is the other rate's; trial 13 got 普及率 ≥95 %)."""
+    parts = re.split(r"([，,])", rest)
+    out = parts[0]
+    for i in range(1, len(parts) - 1, 2):
+        if "率" in parts[i + 1]:
+            break
+        out += parts[i] + parts[i + 1]
+    return out
+
+
 def stated_rate(text: str | None, name: str, year: int | None = None) -> float | None:
     """ours (round 14): the rate the description sets as the target of the rate a row names (优良中等路率 beside
     “优良中等路率为78%，力争年底提升至82%以上” → 82.0): the name written whole (its 括号 dropped) in the text, then,
@@ -1469,10 +1502,14 @@ def stated_rate(text: str | None, name: str, year: int | None = None) -> float |
             continue
         # the name in the part that reports no past: its clause after it; named only in the past part (上年度…
         # 合格率为90%，今年力争达到96%): the goal the kept part sets, which speaks of the same rate
-        after = [now[m.end():] for m in re.finditer(re.escape(base), now)]
+        after = [_own_clauses(now[m.end():]) for m in re.finditer(re.escape(base), now)]
         for clause in after or [now]:
             goals = [to_float(g.group("n")) for g in _RATE_GOAL_RE.finditer(clause)]
             goals = [g for g in goals if g is not None and 0 < g <= 100]
+            if not goals and after and _PLAN_SENTENCE_RE.search(now) and (bare := _BARE_RATE_RE.match(clause)):
+                # trial 13: “2025年计划…，竣工验收合格率100%” — the rate written right after its name in a sentence of
+                # the plan is its target (a rate said with 为 stays the present one)
+                goals = [g for g in [to_float(bare.group("n"))] if g is not None and 0 < g <= 100]
             if goals:
                 found.add(goals[-1] if after else goals[0])
     return found.pop() if len(found) == 1 else None
@@ -1706,6 +1743,9 @@ def stated_figure(r: ParsedRow, name: str = "") -> tuple[float, str] | None:
     names = (bigrams(_PAREN_RE.sub("", r.name_base or r.name)) | bigrams(name)) - _WORK_BIGRAMS
     found: set[tuple[float, str]] = set()
     setting = {(x, unit) for x, unit, *_ in stock_figures(r.ctx.get("description") or "")}
+    # trial 13: a figure reached in a past period inside a sentence on the setting (…143处，2024年已完成维修养护工程
+    # 35处) is no target either (`without_past_reports` cuts only sentences opening on the past)
+    setting |= {(x, unit) for x, unit, *_ in past_figures(r.ctx.get("description") or "", budget_year(r))}
     for words, x, unit, every, rate in stated_quantities(desc):
         if rate or every or (x, unit) in setting or not names & set().union(*map(bigrams, words.split(" "))):
             continue
