@@ -28,11 +28,11 @@ from kb.checker import lexicon as L
 from kb.checker.catalog import CACHES, fix_of
 from kb.checker.fixes import fmt_num
 from kb.checker.rules.feasibility import bigrams, in_unit, number_of, stated_quantities
-from kb.checker.rules.relevance import benefit_level2, is_money_cost, is_output_quality, is_yield, past_figures, stock_figures
+from kb.checker.rules.relevance import benefit_level2, is_money_cost, is_output_quality, is_yield, stock_figures
 from kb.checker.parse import UNIT_RE, ParsedRow, has_metric, name_info, to_float, unset_row, valid_date
 from kb.checker.rules.timeliness import budget_year, late_years
 from kb.domain.words import HOLD_VERBS, PAID_STANDARD_RE, PAYMENT_VERBS
-from kb.domain.years import past_report_parts, without_past_reports
+from kb.domain.years import past_report_parts, past_reports, without_past_reports
 from kb.domain.text import compact, strip_invisible, strip_pictographs, tidy_spaces, to_simplified
 from kb.domain.enums import LEVEL2_PARENT, Level1, Level2
 from kb.domain.levels import level2_fits, level2_of_key
@@ -1730,6 +1730,10 @@ def stated_figure(r: ParsedRow, name: str = "") -> tuple[float, str] | None:
     ≥57所 for a blank 实施学校数量 and the fixed table then drew REL-06 on it."""
     # what a past period reached is no target (2024年馆内到馆读者12.3万人次 was offered for a 2025 row, trial 7)
     desc = without_past_reports(r.ctx.get("description") or "")
+    # trial 13: a clause reporting a past period inside a sentence on the setting (…143处，2024年已完成维修养护工程35处)
+    # is no target either (`without_past_reports` cuts only sentences opening on the past; `past_reports` both)
+    for clause in past_reports(r.ctx.get("description") or "", budget_year(r)):
+        desc = desc.replace(clause, "")
     own = r.eff_unit or r.unit
     info = name_info(name or r.name)
     # round 14: no unit, but a name whose measure is a size in units of its own (养护里程 → 公里, …面积 → 平方米):
@@ -1743,9 +1747,6 @@ def stated_figure(r: ParsedRow, name: str = "") -> tuple[float, str] | None:
     names = (bigrams(_PAREN_RE.sub("", r.name_base or r.name)) | bigrams(name)) - _WORK_BIGRAMS
     found: set[tuple[float, str]] = set()
     setting = {(x, unit) for x, unit, *_ in stock_figures(r.ctx.get("description") or "")}
-    # trial 13: a figure reached in a past period inside a sentence on the setting (…143处，2024年已完成维修养护工程
-    # 35处) is no target either (`without_past_reports` cuts only sentences opening on the past)
-    setting |= {(x, unit) for x, unit, *_ in past_figures(r.ctx.get("description") or "", budget_year(r))}
     for words, x, unit, every, rate in stated_quantities(desc):
         if rate or every or (x, unit) in setting or not names & set().union(*map(bigrams, words.split(" "))):
             continue

@@ -307,7 +307,10 @@ def stock_figures(desc: str) -> tuple[tuple[float, str, frozenset[str], str, str
         for m in _CLAUSE_QTY_RE.finditer(desc):
             before, x, unit = m.group(1), float(m.group(2).replace(",", "")), (m.group(3) or "") + m.group(4)
             said = STOCK_WORDS.search(before)
-            if not said or (said.group() in ("已完成", "已有") and PAST_PERIOD_WORDS.search(before)):
+            # the period may open the clause before the reader's words (2024年全县已完成…: its digits are not in
+            # `before`): last period's output, not the setting (trial 13)
+            lead = desc[max(0, m.start(1) - 5):m.start(1)] + before
+            if not said or (said.group() in ("已完成", "已有") and PAST_PERIOD_WORDS.search(lead)):
                 continue
             if _WORK_BEFORE_STOCK_RE.search(before[:said.start()]) or _WORK_AFTER_STOCK_RE.search(m.group(5)):
                 continue  # work done this year on what stands (改造提升原有助餐点2个) is the year's output

@@ -308,7 +308,7 @@ _RATE_SYNONYMS = {"可用率": "可用", "正常运行率": "可用", "运行正
                   "发放准确率": "发放准确", "准确发放率": "发放准确", "足额发放率": "足额发放", "发放足额率": "足额发放",
                   "发放及时率": "发放及时", "及时发放率": "发放及时", "按时发放率": "发放及时",
                   # trial 13: 工程验收合格率 beside 竣工验收合格率 — one acceptance of the works (`_one_object`)
-                  "验收合格率": "验收合格", "竣工验收合格率": "验收合格", "验收通过率": "验收合格"}
+                  "验收合格率": "验收合格", "验收通过率": "验收合格"}
 _RATE_ENDINGS = sorted(_RATE_SYNONYMS, key=len, reverse=True)
 # a payment named by its kind alone (补助对象补助资金, 补贴资金, 资金): the project's payment, whichever it pays
 _GENERIC_PAYMENT_RE = re.compile(r"^(?:补助对象|补贴对象|救助对象|受助对象|发放对象)?(?:补助|补贴|救助|奖补)?(?:资金|金|款)?$")
@@ -333,10 +333,10 @@ def _one_object(a: str, b: str, measure: str) -> bool:
     (系统 / 政务信息系统), one naming none, or — for a payment — one naming only the payment's kind
     (补助对象补助资金 beside 残疾人生活补贴). 低保金 and 特困供养金 are two payments. Two acceptance rates naming only
     the works as a whole (工程, 项目, 竣工: `_WHOLE_WORKS_RE`) are one acceptance (trial 13)."""
+    if measure == "验收合格":   # 工程 / 项目 / 竣工 name the works as a whole (trial 13), as 完工时间 ~ 项目完成时间
+        return _WHOLE_WORKS_RE.sub("", a) == _WHOLE_WORKS_RE.sub("", b)   # 设备验收合格率 is another object
     if not a or not b or a.endswith(b) or b.endswith(a):
         return True
-    if measure == "验收合格" and not _WHOLE_WORKS_RE.sub("", a) and not _WHOLE_WORKS_RE.sub("", b):
-        return True   # 工程验收合格率, 项目竣工验收合格率: the works as a whole (trial 13), as 完工时间 ~ 项目完成时间
     return measure.startswith(("发放", "足额")) and bool(_GENERIC_PAYMENT_RE.match(a) or _GENERIC_PAYMENT_RE.match(b))
 
 
