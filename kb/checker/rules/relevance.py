@@ -432,6 +432,9 @@ def rel_07(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
         return None   # an amount: whose income or which part of the money is read too loosely by shared words
     if abs(x - r.num) <= 1e-9 * max(1.0, x) or r.num >= 10 * x or r.num * 10 <= x:
         return None   # the same figure, or a tenfold slip (FEAS-04)
+    from kb.checker.rules.feasibility import feas_04
+    if feas_04(r, s) is not None:
+        return None   # FEAS-04 speaks for it (a beneficiary count other than the stated one, trial 9)
     for _words, q, u, _every, _rate in stated_quantities(desc):
         y = in_unit(q, u, r.eff_unit) if units_compatible(u, r.eff_unit) else None
         if y is not None and abs(y - r.num) <= 1e-9 * max(1.0, y):
