@@ -39,7 +39,7 @@ DOCS = {
     "OURS": "本工具的核对规则（不是政策条文）",
 }
 # rules of ours beyond the catalog's 61 (their basis is `OURS`)
-OUR_RULES = ("FEAS-04", "FEAS-05", "FEAS-06", "TXT-05", "TXT-06", "QNT-13", "REL-06", "UNIT-04", "TIME-06",
+OUR_RULES = ("FEAS-04", "FEAS-05", "FEAS-06", "TXT-05", "TXT-06", "QNT-13", "REL-06", "REL-07", "UNIT-04", "TIME-06",
              "TIME-07")
 
 
@@ -226,6 +226,9 @@ CATALOG: dict[str, RuleMeta] = {r.id: r for r in (
        (('88', '', 'recalled'), ('ZJ', 'code 3', 'seen'))),
     # ours (not in the catalog): a stock or a cumulative total (现有农户户数, 累计建成面积) as the year's output
     _R('REL-06', 'REL', '产出数量指标是现有或累计总量', 'warning', 'row', 'relevance',
+       (('OURS', '', 'heuristic'),)),
+    # ours (not in the catalog): a target other than the figure the project description states for the same object
+    _R('REL-07', 'REL', '指标值与项目概况写明的数不一致', 'warning', 'row', 'relevance',
        (('OURS', '', 'heuristic'),)),
     _R('FEAS-01', 'FEAS', '指标值低于历史水平/明显偏低', 'warning', 'row', 'appropriateness',
        (('10', '', 'recalled'), ('10', '', 'recalled'))),

@@ -260,14 +260,12 @@ def repeated_measures(rows: list[TargetRow], context: dict[str, Any] | None = No
     (`deadline_duplicates`: 完成时间 and 完工时间, round 14) or one count written in 人次 and in 人 with one figure
     (`person_count_duplicates`: 接待游客人次 and 接待游客人数 ≥15 万, round 16); the first of a pair is the earlier row.
     Suggest drops the weaker of each (`kb.suggest.dedupe`): one vocabulary with the check."""
-    from kb.checker.rules.structure import (deadline_duplicates, near_duplicates, person_count_duplicates,
-                                            satisfaction_duplicates)
+    from kb.checker.rules.structure import measure_pairs
 
     ctx = dict(context or {})
     start_table()
     table = ParsedTable(_parse(rows, ctx, None, None), ctx)
-    return sorted(set(near_duplicates(table)) | set(satisfaction_duplicates(table)) | set(deadline_duplicates(table))
-                  | set(person_count_duplicates(table)))
+    return sorted(measure_pairs(table))
 
 
 def declaration_context(decl: Declaration) -> dict[str, Any]:

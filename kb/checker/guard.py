@@ -182,8 +182,9 @@ def guard(t: ParsedTable, flagged: dict[int, Flagged], dropped: set[int]) -> Non
     效益 row …) are left to the declarant with the reason (`manual`); nor
     (2) give a row the name of another row (STR-12): the renamed row is then
     merged into the other one (deleted, with the reason), or left manual when
-    deleting it runs into (1). Works on the rewrites' fields, without building
-    the rewritten table. A blank cost row beside a filled one is deleted, never filled with the budget
+    deleting it runs into (1); so is a row a rewrite makes a second measure of what another row measures
+    under another name (`_merge_near_duplicates`, trial 13). Works on the rewrites' fields, building the
+    rewritten table only when a row is renamed. A blank cost row beside a filled one is deleted, never filled with the budget
     (`blank_cost_beside_cost`, run before it).
     """
     for _ in range(6):
@@ -231,4 +232,29 @@ def guard(t: ParsedTable, flagged: dict[int, Flagged], dropped: set[int]) -> Non
             changed = True
             break
         if not changed:
+            changed = _merge_near_duplicates(t, flagged, dropped)
+        if not changed:
             return
+
+
+def _merge_near_duplicates(t: ParsedTable, flagged: dict[int, Flagged], dropped: set[int]) -> bool:
+    """ours (trial 13): a rewrite that makes a second row of one measure under another name (工程质量：有所提高 →
+    工程验收合格率 =100 % beside 竣工验收合格率 ≥95 %; STR-12's reading, `structure.measure_pairs`) is merged into the
+    row that already measures it (deleted, with the reason), as a rename into the same name is; a pair the input
+    already had is STR-12's to report. True when a rewrite was changed."""
+    from kb.checker.rules.structure import measure_pairs
+
+    after = measure_pairs(fixed_table(t, flagged, dropped)) - measure_pairs(t)
+    for a, b in sorted(after):
+        fa, fb = flagged.get(a), flagged.get(b)
+        renamed = [(f, o) for f, o in ((fb, a), (fa, b)) if f is not None and f.structural() and not f.rw.delete]  # type: ignore[union-attr]
+        if not renamed:
+            continue
+        f, other = renamed[0]
+        keeper = next(r for r in t.items if r.idx == other)
+        name = _name_after(keeper, flagged.get(other))
+        f.note(f"与第{other}行“{name}”重复")
+        f.rw = RowRewrite(None, f"改写后与第{other}行“{name}”衡量同一内容，并入该行")
+        f.fixed = None
+        return True
+    return False

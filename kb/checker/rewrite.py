@@ -31,8 +31,8 @@ from kb.checker.rules.feasibility import bigrams, in_unit, number_of, stated_qua
 from kb.checker.rules.relevance import benefit_level2, is_money_cost, is_output_quality, is_yield, stock_figures
 from kb.checker.parse import UNIT_RE, ParsedRow, has_metric, name_info, to_float, unset_row, valid_date
 from kb.checker.rules.timeliness import budget_year, late_years
-from kb.domain.words import HOLD_VERBS, PAYMENT_VERBS
-from kb.domain.years import past_report_parts, without_past_reports
+from kb.domain.words import HOLD_VERBS, PAID_STANDARD_RE, PAYMENT_VERBS
+from kb.domain.years import past_report_parts, past_reports, without_past_reports
 from kb.domain.text import compact, strip_invisible, strip_pictographs, tidy_spaces, to_simplified
 from kb.domain.enums import LEVEL2_PARENT, Level1, Level2
 from kb.domain.levels import level2_fits, level2_of_key
@@ -975,6 +975,15 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
             and (advice := undecided_deadline(r))):
         # several dates stated, none for this row: no date is guessed, the row stays as written
         return RowRewrite(None, f"{advice}（名称相应改为“{deadline_name(name)}”）", manual=True)
+    if ("TIME-05" in ids and not lim and pays_on_time(r.name)
+            and not payment_deadline(r.ctx.get("description"), budget_year(r))):
+        # trial 13: 老年助餐服务补贴发放及时率 =100 % with no term in the text was made …发放完成时间 2025年12月31日前,
+        # a date nobody stated; reviewers keep a payment's on-time rate (round 12), so the rate stays and the
+        # finding asks for the term that defines 及时
+        pay = _PAY_ON_TIME_RE.search(r.name)
+        verb = (pay.group(1) or pay.group(2)) if pay else "发放"
+        return RowRewrite(None, f"保留及时率，不代填日期：项目概况未写明{verb}时限；请在指标解释中写明“及时”的期限"
+                                f"（如资金到位后若干个工作日内{verb}到位），或填写实施方案约定的{verb}日期", manual=True)
     if "TIME-05" in ids:   # 发放及时率 → 发放时限 when the description gives a relative limit, else a dated 完成时间
         name = limit_name(name) if lim and lim[0] == "≤" else deadline_name(name)
     elif lim and lim[0] == "≤":  # 补助资金拨付时间：按时 (TIME-01) beside 每学期结束后1个月内拨付 → 补助资金拨付时限
@@ -993,6 +1002,22 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
         op = r.eff_op if r.eff_op in ("≥", ">", "=", "≤", "<") else "≥"
         fields["operator"], fields["value"], fields["unit"] = op, slip.data["value"], slip.data["unit"]
         ids = ids - {"FEAS-04"}
+    differs = hits.get("REL-07")
+    if differs is not None and "REL-07" in ids and differs.data:
+        # trial 13: 更换老化管网里程 ≥85公里 beside “更换老化管网58公里”: the text's figure, the declarant's operator
+        fields["operator"], fields["value"], fields["unit"] = (differs.data["operator"], differs.data["value"],
+                                                               differs.data["unit"])
+        ids = ids - {"REL-07"}
+    past = hits.get("REL-06")
+    if past is not None and "REL-06" in ids and past.field == "value":
+        # trial 13: 危房改造户数 ≥120户, the figure “2024年全县已完成危房改造120户” reports: the plan's figure for the
+        # same object when the text states one (≥150 户), else advice — never the stock's advice
+        if past.data:
+            fields["operator"], fields["value"], fields["unit"] = (past.data["operator"], past.data["value"],
+                                                                   past.data["unit"])
+        else:
+            kept["REL-06"] = "按本年度计划完成的量填写；以前年度已完成的量写在项目概况中"
+        ids = ids - {"REL-06"}
     for rid in [rid for rid in ids if fix_of(rid).advice]:  # left to the declarant, with what to check
         kept[rid] = fix_of(rid).advice  # type: ignore[assignment]
         ids = ids - {rid}
@@ -1020,7 +1045,7 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
             return RowRewrite(None, f"指标值或计量单位是{what}（“{r.raw.value.strip()}”“{r.raw.unit.strip()}”），"
                                     "无法自动改写；请填写实际的目标数值和计量单位", manual=True)
         tgt = build_target(r, ids, hits, name, l1, l2, lookup, s)
-        if ("QNT-01" in ids and r.v in L.OUTCOME_GRADES) or isinstance(tgt, tuple) and tgt[0] == "定性" and (
+        if ("QNT-01" in ids and r.v in L.OUTCOME_GRADES and not isinstance(tgt, CountPending)) or isinstance(tgt, tuple) and tgt[0] == "定性" and (
                 ("QNT-01" in ids and tgt[1] == "达成年度指标") or (tgt[1] in L.DEGREE_GRADES and r.op != "定性")
                 or ("QNT-05" in ids and tgt[1] in L.OUTCOME_GRADES and l1 is Level1.benefit)):
             # trial 10: an ungraded 效益 text (QNT-05) made 定性：达成年度指标 drew QNT-01 on the re-check, whose advice
@@ -1204,7 +1229,19 @@ def build_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, l
         return SIZE_PENDING  # no size of this project's own (blank, words, unreadable, ≥0): the library has none either
     if num is None and (_OWN_SPAN_RE.search(ni.base or name) or _day_count(ni.base or name, r)):
         return _own_span_target(r, name)  # 服务周期, 供餐天数: this project's own days, never another project's
-    return _count_target(r, ids, hits, name, ni.base, fam, num, direction, typ)
+    tgt = _count_target(r, ids, hits, name, ni.base, fam, num, direction, typ)
+    if l2 is Level2.quantity and num is None and (not r.v or r.v in L.OUTCOME_GRADES) and (
+            isinstance(tgt, tuple) and tgt[0] == "定性" or "QNT-01" in ids and r.v in L.OUTCOME_GRADES):
+        # trial 13: a blank 数量指标 (修路 | | ) was proposed 定性：达成年度指标, as vague as a blank, and 定性：达成年度
+        # 指标 on a count passed; a count's target is the number the project plans, which only the declarant knows
+        return CountPending(f"待填写：{'数量指标应' if r.level2 is Level2.quantity else '请'}填写“{name}”本年度计划完成的数量（数值和计量单位）"
+                            + (f"，“定性：{r.v}”无法考核" if r.v else ""))
+    return tgt
+
+
+class CountPending(str):
+    """The 待填写 reason of a 数量指标 with no number of its own (blank, or 定性：达成年度指标): the planned count is
+    asked for, never a grade or another project's figure."""
 
 
 # names of the span of the project's own contract or works (服务周期, 实施期限, 工期): the span is the declarant's,
@@ -1373,11 +1410,38 @@ def _cost_target(r: ParsedRow, ids: set[str], name: str, num: float | None) -> t
         return COST_PENDING if has_budget else COST_NEEDS_BUDGET
     if not unit and r.unit_tail[:1] in ("万", "亿", "千"):  # ≤5000万 with no unit: 5000 万元, never 5000 元
         unit = r.unit_tail[0] + "元"
+    standard = bool(PAID_STANDARD_RE.search(name))
+    if not unit and per_unit and not r.eff_unit:
+        # trial 13: 户均补助标准 =2 with no unit beside “每户补助2万元” was ≤2元, 10,000× too small: the unit the text
+        # states with that figure for the row's object (`stated_unit`), per what the name averages over (万元/户);
+        # a text stating none leaves it to the declarant — 元 would be a guess
+        said = stated_unit(r, name)
+        if "元" not in said:
+            return (f"待填写：指标值“{r.v}”没有计量单位，项目概况也没有写明这一金额的单位；"
+                    f"请填写计量单位（元或万元{'，按' + _per_part(name, r) + '计' if _per_part(name, r) else ''}）")
+        part = _per_part(name, r)
+        unit = said if "/" in said or not part else f"{said}/{part}"
     if not unit:
         unit = "元" if per_unit or num >= 1000 else "万元"
     if "COST-04" in ids and isinstance(budget, (int, float)):
         return ("≤", _money_text(float(budget)), "万元")
-    return ("≤", _money_text(num), unit)
+    # a standard paid per head or household is the amount each gets (=), as suggest writes it; a ceiling the
+    # declarant wrote (≤, <) stays one
+    op = "=" if standard and r.eff_op not in ("≤", "<") else "≤"
+    return (op, _money_text(num), unit)
+
+
+# what a standard's name averages over (户均补助标准 → 户, 每人每月补助标准 → 人): the part after “/” in its unit
+_PER_PART_RE = re.compile(r"(人|户|生|亩|次)均|每(人|户|生|亩|次)")
+
+
+def _per_part(name: str, r: ParsedRow) -> str:
+    """The counted unit a per-head standard's name averages over ('户' for 户均…, '人' for 每人…); '' when the
+    name says none."""
+    m = _PER_PART_RE.search(name)
+    if m:
+        return m.group(1) or m.group(2)
+    return ""
 
 
 # the 待填写 reason of a cost beside a budget of 0 (COST-04): the ceiling waits for the budget
@@ -1401,6 +1465,23 @@ _RATE_GOAL_RE = re.compile(r"(?:提升至|提升到|提高至|提高到|增至|�
                            r"(?P<n>\d+(?:\.\d+)?)\s*%")
 
 
+# a sentence of the plan (2025年计划…, 今年力争…) and a rate written right after the name it rates (合格率100%)
+_PLAN_SENTENCE_RE = re.compile(r"计划|预计|力争|争取|目标|确保|今年|本年")
+_BARE_RATE_RE = re.compile(r"(?P<n>\d+(?:\.\d+)?)\s*%")
+
+
+def _own_clauses(rest: str) -> str:
+    """The clauses after a rate's name up to one naming another rate (…普及率由92%提高到94%，水质检测达标率不低于95%:
+    the 95 is the other rate's; trial 13 got 普及率 ≥95 %)."""
+    parts = re.split(r"([，,])", rest)
+    out = parts[0]
+    for i in range(1, len(parts) - 1, 2):
+        if "率" in parts[i + 1]:
+            break
+        out += parts[i] + parts[i + 1]
+    return out
+
+
 def stated_rate(text: str | None, name: str, year: int | None = None) -> float | None:
     """ours (round 14): the rate the description sets as the target of the rate a row names (优良中等路率 beside
     “优良中等路率为78%，力争年底提升至82%以上” → 82.0): the name written whole (its 括号 dropped) in the text, then,
@@ -1421,10 +1502,14 @@ def stated_rate(text: str | None, name: str, year: int | None = None) -> float |
             continue
         # the name in the part that reports no past: its clause after it; named only in the past part (上年度…
         # 合格率为90%，今年力争达到96%): the goal the kept part sets, which speaks of the same rate
-        after = [now[m.end():] for m in re.finditer(re.escape(base), now)]
+        after = [_own_clauses(now[m.end():]) for m in re.finditer(re.escape(base), now)]
         for clause in after or [now]:
             goals = [to_float(g.group("n")) for g in _RATE_GOAL_RE.finditer(clause)]
             goals = [g for g in goals if g is not None and 0 < g <= 100]
+            if not goals and after and _PLAN_SENTENCE_RE.search(now) and (bare := _BARE_RATE_RE.match(clause)):
+                # trial 13: “2025年计划…，竣工验收合格率100%” — the rate written right after its name in a sentence of
+                # the plan is its target (a rate said with 为 stays the present one)
+                goals = [g for g in [to_float(bare.group("n"))] if g is not None and 0 < g <= 100]
             if goals:
                 found.add(goals[-1] if after else goals[0])
     return found.pop() if len(found) == 1 else None
@@ -1645,6 +1730,10 @@ def stated_figure(r: ParsedRow, name: str = "") -> tuple[float, str] | None:
     ≥57所 for a blank 实施学校数量 and the fixed table then drew REL-06 on it."""
     # what a past period reached is no target (2024年馆内到馆读者12.3万人次 was offered for a 2025 row, trial 7)
     desc = without_past_reports(r.ctx.get("description") or "")
+    # trial 13: a clause reporting a past period inside a sentence on the setting (…143处，2024年已完成维修养护工程35处)
+    # is no target either (`without_past_reports` cuts only sentences opening on the past; `past_reports` both)
+    for clause in past_reports(r.ctx.get("description") or "", budget_year(r)):
+        desc = desc.replace(clause, "")
     own = r.eff_unit or r.unit
     info = name_info(name or r.name)
     # round 14: no unit, but a name whose measure is a size in units of its own (养护里程 → 公里, …面积 → 平方米):

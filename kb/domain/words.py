@@ -132,6 +132,11 @@ PAY_WORDS = re.compile(r"补助|补贴|资助|津贴|助学金|奖学金|救助|
 # running or served (雪亮工程机房租赁, 水利工程运行维护), not one built (that is 新建 / 建设 / 改造 …), and a service
 # bought or the procedure of buying (服务采购, 采购第三方运维服务, 2024年7月完成招标采购: `SERVICE_PURCHASE_WORDS`)
 # hands nothing over either (trial 8: 系统验收合格率 for a lease of 77 cabinets)
+# a standard paid per head, household or mu (户均补助标准, 人均补贴, 每人每月补助标准, 亩均奖补标准): the amount each one
+# gets, written with “=” — suggest's formed standards (`kb.suggest.binding._formed_standard`, direction equal) and the
+# checker's rewrites alike (a fresh reviewer, trial 13: OP-01 proposed ≤2万元/户 where suggest writes =)
+PAID_STANDARD_RE = re.compile(r"(?:(?:人|户|生|亩|次)均|每[\u4e00-\u9fff]{1,3}?)[\u4e00-\u9fff]{0,6}?"
+                              r"(?:补助|补贴|资助|津贴|救助|奖补|奖励|慰问)|(?:补助|补贴|资助|津贴|救助|奖补|奖励)(?:资金)?标准")
 UPKEEP_WORDS = re.compile(r"运维|运行维护|维保|维护保养|托管|租赁|租用|代维")
 HANDED_OVER_WORDS = re.compile(r"新建|建设|建成|改建|扩建|修建|购置|采购|购买|安装|更换|改造|配备|铺设|硬化")
 SERVICE_PURCHASE_WORDS = re.compile(r"(?:服务|招标|政府|公开|竞争性磋商|竞争性谈判|询价)采购|"

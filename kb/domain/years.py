@@ -115,3 +115,31 @@ def past_report_parts(text: str | None, year: int | None = None) -> list[tuple[s
         keep = next((i for i, c in enumerate(clauses) if _NOW_OR_PLAN.search(c)), len(clauses))
         out.append((sentence, "，".join(clauses[keep:])))
     return out
+
+
+def past_reports(text: str | None, year: int | None = None) -> list[str]:
+    """The clauses of the normalised `text` that report a past period, in order: what `without_past_reports` cuts
+    (a sentence opening on 上年度 or an earlier year, up to its first clause of this year or a plan), and a clause
+    inside another sentence that opens on such a period itself and says no plan (全县现有…143处，2024年已完成维修
+    养护工程35处: the 35 is last year's). For readers that must tell a figure already reached from this year's
+    (trial 13: 危房改造户数 ≥120户 beside “2024年全县已完成危房改造120户”, the plan being 150)."""
+    from kb.domain.words import PAST_PERIODS
+
+    past_lead = re.compile(r"^(?:在)?(?:(" + "|".join(PAST_PERIODS) + r")|(20\d{2})\s*年(?!\d|度?(?:计划|预算)))")
+    plain = normalize(text or "")
+    said = [int(y) for y in _YEAR.findall(_YEAR_SPAN.sub("", plain))]
+    planned = max(said + [y for y in (planned_year(None, plain), year) if y is not None], default=None)
+    out = []
+    for sentence, kept in past_report_parts(plain, year):
+        clauses = [c for c in _CLAUSES.split(sentence) if c]
+        if kept != sentence:   # the sentence's past, up to its first clause of this year or a plan
+            cut = len(clauses) - len([c for c in _CLAUSES.split(kept) if c]) if kept else len(clauses)
+            out.extend(clauses[:cut])
+            clauses = clauses[cut:]
+        for c in clauses:
+            lead = past_lead.match(c)
+            if lead is None or _NOW_OR_PLAN.search(c):
+                continue
+            if lead.group(1) is not None or planned is not None and int(lead.group(2)) < planned:
+                out.append(c)
+    return out

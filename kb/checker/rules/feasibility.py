@@ -275,9 +275,11 @@ def feas_06(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
 # a quantity stated in the description: up to 8 characters of what it counts before the number
 # (养护里程300公里), the number, a magnitude (3万立方米 / 1.5万人 read through the unit table), the unit,
 # and up to 8 characters after it (建设8个老年助餐点: the object follows the number)
-# (in prose 、 lists quantities — 修缮道路12公里、新建错车道8处 — and never joins a compound unit as in a unit cell)
+# (in prose 、 lists quantities — 修缮道路12公里、新建错车道8处 — and never joins a compound unit as in a unit cell);
+# grades in Latin letters between the unit and its object are read over (对150户C、D级危房实施改造: the 150 户 are
+# 危房, trial 13), a list of them too (C、D级), never a 、 before Chinese words
 _DESC_QTY_RE = re.compile(r"([\u4e00-\u9fff]{0,8}?)(\d+(?:,\d{3})*(?:\.\d+)?)(万|亿)?(" + UNIT_RE.pattern.replace("、", "")
-                          + r")(?=([\u4e00-\u9fff]{0,8}))")
+                          + r")(?=(?:[A-Z](?:[、/和][A-Z])*)?([\u4e00-\u9fff]{0,8}))")
 
 
 def bigrams(s: str) -> set[str]:

@@ -13,7 +13,7 @@ from kb.checker import lexicon as L
 from kb.checker.catalog import RuleHit, rule
 from kb.checker.fixes import fmt_num
 from kb.checker.parse import QUANT_OPS, ParsedRow, ParsedTable
-from kb.domain.enums import Level1
+from kb.domain.enums import Level1, Level2
 from kb.domain.units import WHOLE_UNITS, is_time_unit
 from kb.settings import CheckerSettings
 
@@ -24,12 +24,19 @@ def outcome_grade_of_benefit(r: ParsedRow) -> bool:
     return r.v in L.OUTCOME_GRADES and r.level1 is Level1.benefit
 
 
+def outcome_grade_of_count(r: ParsedRow) -> bool:
+    """An 产出/数量 row whose target says only that it is met (定性：达成年度指标, trial 13): a count's target is the
+    number planned for the year, and the grade states none (the 质量 row's 定性：达到预期 — the work's design or
+    acceptance standard — stands, round 13)."""
+    return r.v in L.OUTCOME_GRADES and r.level1 is Level1.output and r.level2 is Level2.quantity
+
+
 def is_qnt_01(r: ParsedRow) -> bool:
     """No digit and a vague word (non-时效 rows also the timeliness words); 定性+等级词 exempt, except a 效益 row's
     达到预期 / 达成年度指标 (`outcome_grade_of_benefit`)."""
     if not r.v or r.has_digit:
         return False
-    if outcome_grade_of_benefit(r):
+    if outcome_grade_of_benefit(r) or outcome_grade_of_count(r):
         return True
     if r.op == "定性" and r.grade:
         return False
@@ -42,6 +49,8 @@ def qnt_01(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
         return None
     if outcome_grade_of_benefit(r):
         return RuleHit("value", f"指标值“{r.v}”没有说明预期是什么（效益要达到的程度未写明），无法考核")
+    if outcome_grade_of_count(r):
+        return RuleHit("value", f"数量指标的指标值“{r.v}”没有写明本年度计划完成的数量，无法考核")
     return RuleHit("value", f"指标值“{r.v}”是程度或趋势表述，没有数值，无法考核")
 
 

@@ -14,11 +14,12 @@ from kb.checker import lexicon as L
 from kb.checker.catalog import CACHES, LEVELS, RuleHit, rule
 from kb.checker.fixes import fmt_num
 from kb.checker.parse import UNIT_RE, ParsedRow, own_programs
-from kb.checker.rules.feasibility import bigrams, in_unit
+from kb.checker.rules.feasibility import bigrams, in_unit, stated_quantities
 from kb.checker.rules.quantification import is_qnt_02
 from kb.checker.rules.structure import is_str_04
 from kb.domain.schema import Level1, Level2
 from kb.domain.units import units_compatible
+from kb.domain.years import past_reports
 from kb.domain.words import PAST_PERIOD_WORDS, HANDED_OVER_WORDS, STOCK_WORDS, UPKEEP_WORDS, builds_or_buys
 from kb.settings import CheckerSettings
 
@@ -306,7 +307,10 @@ def stock_figures(desc: str) -> tuple[tuple[float, str, frozenset[str], str, str
         for m in _CLAUSE_QTY_RE.finditer(desc):
             before, x, unit = m.group(1), float(m.group(2).replace(",", "")), (m.group(3) or "") + m.group(4)
             said = STOCK_WORDS.search(before)
-            if not said or (said.group() in ("已完成", "已有") and PAST_PERIOD_WORDS.search(before)):
+            # the period may open the clause before the reader's words (2024年全县已完成…: its digits are not in
+            # `before`): last period's output, not the setting (trial 13)
+            lead = desc[max(0, m.start(1) - 5):m.start(1)] + before
+            if not said or (said.group() in ("已完成", "已有") and PAST_PERIOD_WORDS.search(lead)):
                 continue
             if _WORK_BEFORE_STOCK_RE.search(before[:said.start()]) or _WORK_AFTER_STOCK_RE.search(m.group(5)):
                 continue  # work done this year on what stands (改造提升原有助餐点2个) is the year's output
@@ -320,6 +324,64 @@ def stock_figures(desc: str) -> tuple[tuple[float, str, frozenset[str], str, str
     return out
 
 
+_PAST_MEMO: dict[tuple, tuple] = {}
+CACHES.append(_PAST_MEMO.clear)
+
+
+def past_figures(desc: str, year: int | None = None) -> tuple[tuple[float, str, frozenset[str], str], ...]:
+    """The figures a description reports as reached in a past period (2024年全县已完成危房改造120户, 上年度…):
+    (number, unit, the character pairs of the words around it, the clause as written), read by the one reader of
+    stated quantities (`stated_quantities`) from the clauses `kb.domain.years.past_reports` gives (`year`: the
+    table's 预算年度, the plan year when the text names none later). Read once per description and year."""
+    key = (desc, year)
+    out = _PAST_MEMO.get(key)
+    if out is None:
+        found = []
+        for clause in past_reports(desc, year):
+            for words, x, unit, every, rate in stated_quantities(clause):
+                if not rate and not every:
+                    found.append((x, unit, frozenset(set().union(*map(bigrams, words.split(" ")))),
+                                  clause.rstrip("。；;")))
+        if len(_PAST_MEMO) > 10_000:
+            _PAST_MEMO.clear()
+        out = _PAST_MEMO[key] = tuple(found)
+    return out
+
+
+def past_target(r: ParsedRow) -> RuleHit | None:
+    """ours (trial 13): an 产出/数量 target that is a figure the description reports as already reached in a past
+    period for the same object, in the same unit (危房改造户数 ≥120户 beside “2024年全县已完成危房改造120户”; the
+    plan is 150): last period's output, not this year's. The hit carries the figure the text plans for the same
+    object when it states one (`rewrite.stated_figure`, which never reads a past figure) for the fix to write;
+    else advice. Not for a row holding its 实际完成值 (a self-evaluation reports what was done), nor when the
+    text plans the same figure again (去年完成120户，今年再完成120户)."""
+    from kb.checker import rewrite as rw   # the rewrite module imports this family's helpers
+
+    if (r.level1 is not Level1.output or r.level2 is not Level2.quantity or r.num is None or r.pct or r.is_date
+            or r.cost_row or not r.name or not r.eff_unit or (r.raw.actual or "").strip()):
+        return None
+    desc = r.ctx.get("description") or ""
+    if not desc:
+        return None
+    year = r.ctx.get("budget_year")
+    name = bigrams(rw._PAREN_RE.sub("", r.name_base or r.name)) - rw._WORK_BIGRAMS
+    for x, unit, words, clause in past_figures(desc, year if isinstance(year, int) else None):
+        y = in_unit(x, unit, r.eff_unit) if units_compatible(unit, r.eff_unit) else None
+        if y is None or abs(y - r.num) > 1e-9 * max(1.0, y) or not name & words:
+            continue
+        planned = rw.stated_figure(r)
+        if planned is not None and abs(planned[0] - r.num) <= 1e-9 * max(1.0, planned[0]):
+            return None   # the plan repeats it
+        why = (f"指标值{fmt_num(r.num)}{r.eff_unit}是项目概况中“{clause}”的数，是以前年度已完成的量，"
+               "不是本年度的目标")
+        if planned is None:
+            return RuleHit("value", why + "；请填写本年度计划完成的量")
+        op = r.eff_op if r.eff_op in ("≥", ">", "=") else "≥"
+        return RuleHit("value", why + f"；项目概况写明本年度计划{fmt_num(planned[0])}{planned[1]}",
+                       {"operator": op, "value": fmt_num(planned[0]), "unit": planned[1]})
+    return None
+
+
 @rule("REL-06", needs="outnum", advice="产出数量指标填本年度新增或完成的量（如本年度完成改造户数、新建面积）；"
                                    "现有或累计的总量写在项目概况中，或作为覆盖率等效益指标的基数")
 def rel_06(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
@@ -327,4 +389,57 @@ def rel_06(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     ≥186万亩, 高标准农田累计建成面积 ≥38万亩), by its name or by the description's figure: the setting, not
     what the project does this year. Advice only (the year's figure is the declarant's)."""
     why = stock_reason(r)
-    return RuleHit("name", why) if why else None
+    return RuleHit("name", why) if why else past_target(r)
+
+
+# a text that reports results rather than plans them (a self-evaluation, an evaluation report)
+_REPORT_TEXT_RE = re.compile(r"自评|评价报告|绩效评价|执行情况|完成情况")
+
+
+@rule("REL-07", needs="desc", advice="按项目概况写明的数填写；如确需不同，请在申报说明中写明调整的原因")
+def rel_07(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
+    """ours (trial 13): a target other than the figure the description (项目概况) states for the same object in the
+    same kind of unit — 更换老化管网里程 ≥85公里 beside “更换老化管网58公里”, 农村自来水普及率 ≥92% beside “由92%提高到
+    94%”, 竣工验收合格率 ≥95% beside “竣工验收合格率100%”: the table and the 申报说明 promise two figures, as TIME-06
+    says of two dates. The stated figure is the one the rewrites read (`rewrite.stated_figure`: one figure for the
+    object's words, never a past, a setting or a per-member figure; `rewrite.stated_rate`: the rate named whole and
+    its target), so the check and its fix agree. Precision first: not a ceiling (≤), a negative measure, a row
+    holding its 实际完成值 or a text reporting results (自评, 完成情况: the actuals may differ from the targets), an
+    amount of money (whose income, which part of the money: shared words do not tell), a value equal to another
+    figure the text states in that unit (the row may name that one), nor a tenfold gap (FEAS-04's). The hit carries the stated figure for the fix to write."""
+    from kb.checker import rewrite as rw   # the rewrite module imports this family's helpers
+
+    if (r.num is None or r.is_date or r.cost_row or not r.eff_unit or r.op == "定性" or r.direction == "neg"
+            or r.eff_op not in ("≥", ">", "=") or r.level1 is Level1.satisfaction or (r.raw.actual or "").strip()):
+        return None
+    desc = r.ctx.get("description") or ""
+    if _REPORT_TEXT_RE.search(desc):
+        return None   # a self-evaluation's text reports what was done (完成情况:…87人次), which may differ from the target
+    year = r.ctx.get("budget_year")
+    if r.pct:
+        said = rw.stated_rate(desc, r.name, year if isinstance(year, int) else None)
+        if said is None or abs(said - r.num) <= 1e-9:
+            return None
+        op = "=" if said == 100 else "≥"
+        return RuleHit("value", f"指标值{fmt_num(r.num)}%与项目概况写明的“{r.name}”目标{fmt_num(said)}%不一致；"
+                                "请按概况填写，或在申报说明中写明调整的原因",
+                       {"operator": op, "value": fmt_num(said), "unit": "%"})
+    figure = rw.stated_figure(r)
+    if figure is None:
+        return None
+    x, unit = figure
+    if "元" in unit:
+        return None   # an amount: whose income or which part of the money is read too loosely by shared words
+    if abs(x - r.num) <= 1e-9 * max(1.0, x) or r.num >= 10 * x or r.num * 10 <= x:
+        return None   # the same figure, or a tenfold slip (FEAS-04)
+    from kb.checker.rules.feasibility import feas_04
+    if feas_04(r, s) is not None:
+        return None   # FEAS-04 speaks for it (a beneficiary count other than the stated one, trial 9)
+    for _words, q, u, _every, _rate in stated_quantities(desc):
+        y = in_unit(q, u, r.eff_unit) if units_compatible(u, r.eff_unit) else None
+        if y is not None and abs(y - r.num) <= 1e-9 * max(1.0, y):
+            return None   # the text states this figure too: the row may be about it
+    op = r.eff_op if r.eff_op in ("≥", ">", "=") else "≥"
+    return RuleHit("value", f"指标值{fmt_num(r.num)}{r.eff_unit}与项目概况写明的{fmt_num(x)}{unit}不一致；"
+                            "请按概况填写，或在申报说明中写明调整的原因",
+                   {"operator": op, "value": fmt_num(x), "unit": unit})

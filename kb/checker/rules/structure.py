@@ -306,7 +306,9 @@ def near_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
 # read as its one measure
 _RATE_SYNONYMS = {"可用率": "可用", "正常运行率": "可用", "运行正常率": "可用", "正常运转率": "可用",
                   "发放准确率": "发放准确", "准确发放率": "发放准确", "足额发放率": "足额发放", "发放足额率": "足额发放",
-                  "发放及时率": "发放及时", "及时发放率": "发放及时", "按时发放率": "发放及时"}
+                  "发放及时率": "发放及时", "及时发放率": "发放及时", "按时发放率": "发放及时",
+                  # trial 13: 工程验收合格率 beside 竣工验收合格率 — one acceptance of the works (`_one_object`)
+                  "验收合格率": "验收合格", "验收通过率": "验收合格"}
 _RATE_ENDINGS = sorted(_RATE_SYNONYMS, key=len, reverse=True)
 # a payment named by its kind alone (补助对象补助资金, 补贴资金, 资金): the project's payment, whichever it pays
 _GENERIC_PAYMENT_RE = re.compile(r"^(?:补助对象|补贴对象|救助对象|受助对象|发放对象)?(?:补助|补贴|救助|奖补)?(?:资金|金|款)?$")
@@ -322,10 +324,17 @@ def _rate_of(r: ParsedRow) -> tuple[str, str] | None:
     return (_RATE_SYNONYMS[end], base[: -len(end)]) if end else None
 
 
+# what names the works as a whole in an acceptance rate's object (工程, 项目, 项目工程, 竣工 …): no object of its own
+_WHOLE_WORKS_RE = re.compile(r"项目|工程|整体|建设|竣工|完工")
+
+
 def _one_object(a: str, b: str, measure: str) -> bool:
     """ours: two rates of one measure are of one object: the same words, one named in the other's last words
     (系统 / 政务信息系统), one naming none, or — for a payment — one naming only the payment's kind
-    (补助对象补助资金 beside 残疾人生活补贴). 低保金 and 特困供养金 are two payments."""
+    (补助对象补助资金 beside 残疾人生活补贴). 低保金 and 特困供养金 are two payments. Two acceptance rates naming only
+    the works as a whole (工程, 项目, 竣工: `_WHOLE_WORKS_RE`) are one acceptance (trial 13)."""
+    if measure == "验收合格":   # 工程 / 项目 / 竣工 name the works as a whole (trial 13), as 完工时间 ~ 项目完成时间
+        return _WHOLE_WORKS_RE.sub("", a) == _WHOLE_WORKS_RE.sub("", b)   # 设备验收合格率 is another object
     if not a or not b or a.endswith(b) or b.endswith(a):
         return True
     return measure.startswith(("发放", "足额")) and bool(_GENERIC_PAYMENT_RE.match(a) or _GENERIC_PAYMENT_RE.match(b))
@@ -490,6 +499,16 @@ def satisfaction_group(r: ParsedRow) -> str | None:
         if g.startswith(p) and len(g) - len(p) >= 2:
             g = g[len(p):]
     return duplicate_key(g) if len(g) >= 2 else None
+
+
+def measure_pairs(t: ParsedTable) -> set[tuple[int, int]]:
+    """ours: every pair of rows (1-based, the earlier first) STR-12 reads as one measure under two names: one thing
+    measured (`near_duplicates`), one group surveyed (`satisfaction_duplicates`), one completion dated
+    (`deadline_duplicates`), one count in 人次 and 人 (`person_count_duplicates`). One vocabulary for suggest's dedupe
+    (`engine.repeated_measures`) and the fix's guard (`guard.guard`: a rewrite never makes a second row of one measure,
+    trial 13)."""
+    return (set(near_duplicates(t)) | set(satisfaction_duplicates(t)) | set(deadline_duplicates(t))
+            | set(person_count_duplicates(t)))
 
 
 def satisfaction_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
