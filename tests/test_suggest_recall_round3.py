@@ -3,7 +3,8 @@
 1. A row vetting set aside only because the text does not name its object or its people (a type's spare entry
    〔作物〕种植面积 for a 种养 text naming no crop, a retrieved count of the field) was neither in the table nor offered:
    it is now offered beside the table, after every alternate the text supports — never in the default table, and
-   never a row of one real table of the type nor a retrieved rate or date the text gives nothing for.
+   never a row of one real table of the type nor a retrieved rate or date the text gives nothing for. A type's own
+   entry stands among the supported alternates by its score; a retrieved count follows them.
 2. A library row in % that is a deadline already (任务完成时间) dated by the year's end kept its name:
    never 任务完成时间完成时间.
 """
@@ -37,17 +38,32 @@ def test_a_types_spare_entry_without_its_object_is_offered_beside_the_table(ship
     assert "作物种植面积" not in [c.name for c in res.default_table]
 
 
-def test_rows_the_text_supports_come_first_in_the_flat_list(shipped_kb):
-    """E017 (real, a 种养 award naming no crop; its real table lists 红薯种植面积, 梨树种植面积 …): in `suggestions` the
-    rows set aside for an unnamed object (作物种植面积 among them) follow the default table and every alternate the
-    text supports (a declarant reads the supported ones first)."""
+def test_a_retrieved_count_without_its_object_follows_every_other_alternate(shipped_kb):
+    """E030 (real, 普惠金融发展专项资金; its real table counts the 定向费用补贴 banks): the retrieved count
+    获得定向费用补贴金融机构数量, set aside for an object the text does not name, is offered in `suggestions` after the
+    default table and after every other alternate, whatever its score (a declarant reads the supported ones first)."""
+    rec = dev_record("E030")
+    res = _suggest(shipped_kb, rec["description"], rec["project"], rec.get("department"))
+    names = [c.name for c in res.suggestions]
+    assert "获得定向费用补贴金融机构数量" in names, names
+    late = [_unnamed(c) and c.source == "retrieval" for c in res.suggestions]
+    first = late.index(True)
+    assert first >= len(res.default_table) and all(late[first:]), list(zip(names, late))
+
+
+def test_a_types_entry_without_its_object_stands_among_the_alternates_by_its_score(shipped_kb):
+    """E017 (real): 作物种植面积, the 种养 type's own entry, is offered by the ranker's score among the alternates the
+    text supports — ahead of a supported alternate it outscores — not after all of them; in the flat list the
+    alternates other than retrieved counts without an object run best score first."""
     rec = dev_record("E017")
     res = _suggest(shipped_kb, rec["description"], rec["project"], rec.get("department"))
-    assert "作物种植面积" in [c.name for c in res.suggestions]
-    flags = [_unnamed(c) for c in res.suggestions]
-    assert any(flags), [c.name for c in res.suggestions]
-    first = flags.index(True)
-    assert first >= len(res.default_table) and all(flags[first:]), [(c.name, f) for c, f in zip(res.suggestions, flags)]
+    offered = res.suggestions[len(res.default_table):]
+    names = [c.name for c in offered]
+    crop = names.index("作物种植面积")
+    assert any(not _unnamed(c) and c.score < offered[crop].score for c in offered[crop + 1:]), \
+        [(c.name, c.score, _unnamed(c)) for c in offered]
+    ranked = [c.score for c in offered if not (_unnamed(c) and c.source == "retrieval")]
+    assert ranked == sorted(ranked, reverse=True), [(c.name, c.score) for c in offered]
 
 
 def test_a_retrieved_count_without_its_object_is_offered_and_no_retrieved_date(shipped_kb):
