@@ -5,13 +5,13 @@
    it is now offered beside the table, after every alternate the text supports — never in the default table, and
    never a row of one real table of the type nor a retrieved rate or date the text gives nothing for. A type's own
    entry stands among the supported alternates by its score; a retrieved count follows them.
-2. A library row in % that is a deadline already (任务完成时间) dated by the year's end kept its name:
+2. A library row in % that is a deadline already (任务完成时间) dated by the year's end is named once after ranking:
    never 任务完成时间完成时间.
 """
 from __future__ import annotations
 
-from kb.checker.rewrite import deadline_name
-from kb.suggest.draft import ASIDE_NO_COUNTED, ASIDE_SPARE_ENTRY, ASIDE_UNNAMED
+from kb.suggest.draft import ASIDE_NO_COUNTED, ASIDE_SPARE_ENTRY, ASIDE_UNNAMED, Draft
+from kb.suggest.engine import name_deadlines_once
 from tests.kbfactory import dev_record
 
 # own words: a 特色种养 award naming households and money, no crop and no animal
@@ -89,9 +89,12 @@ def test_no_row_of_one_real_table_is_offered_for_an_unnamed_object(shipped_kb):
 # ------------------------------------------------------------------ 2. a deadline is named once
 
 def test_a_deadline_already_named_is_not_named_twice():
-    assert deadline_name("任务完成时间") == "任务完成时间"
-    assert deadline_name("维修完成时限") == "维修完成时限"
-    assert deadline_name("项目完成及时率") == "项目完成时间"   # a rate still becomes its date's row
+    """After ranking (the ranker trains on the names as set_targets writes them): a date named twice is named once,
+    a date named once or a rate is left as it is."""
+    pool = [Draft(name=n, level2="timeliness", source="type") for n in
+            ("任务完成时间完成时间", "维修完成时限完成时间", "项目完成时间", "补助发放及时率")]
+    name_deadlines_once(pool)
+    assert [d.name for d in pool] == ["任务完成时间", "维修完成时限", "项目完成时间", "补助发放及时率"]
 
 
 def test_no_offered_row_says_its_deadline_twice(shipped_kb):

@@ -252,8 +252,6 @@ def deadline_name(name: str) -> str:
     n = re.sub(r"(?:率|性)$", "", n)
     if not n or n == "完成":
         return "项目完成时间"
-    if n.endswith(("时间", "时限")):
-        return n   # 任务完成时间 (a library row in %) is a deadline already: never 任务完成时间完成时间
     return n + ("时间" if _DONE_END_RE.search(n) else "完成时间")
 
 
