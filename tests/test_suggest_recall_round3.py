@@ -3,7 +3,7 @@
 1. A row vetting set aside only because the text does not name its object or its people (a type's spare entry
    〔作物〕种植面积 for a 种养 text naming no crop, a retrieved count of the field) was neither in the table nor offered:
    it is now offered beside the table, after every alternate the text supports — never in the default table, and
-   never a row of one real table of the type nor a retrieved rate or date the text gives nothing for. A type's own
+   never a real table's row the library lacks nor a retrieved rate or date the text gives nothing for. A type's own
    entry stands among the supported alternates by its score; a retrieved count follows them.
 2. A library row in % that is a deadline already (任务完成时间) dated by the year's end is named once after ranking:
    never 任务完成时间完成时间.
@@ -77,8 +77,10 @@ def test_a_retrieved_count_without_its_object_is_offered_and_no_retrieved_date(s
     assert not [c.name for c in offered if c.level2 == "timeliness" and c.source == "retrieval"], offered
 
 
-def test_no_row_of_one_real_table_is_offered_for_an_unnamed_object(shipped_kb):
-    """D058 (real, a school's 办学补贴): 雾炮车风炮射程 — one dust-suppression table's own row — is never offered."""
+def test_no_real_tables_row_the_library_lacks_is_offered_for_an_unnamed_object(shipped_kb):
+    """D058 (real, a school's 办学补贴): 雾炮车风炮射程 — a dust-suppression table's own row, lent as a row of a real
+    table without a library indicator behind it — is never offered; every row offered for an unnamed object is a
+    library indicator."""
     rec = dev_record("D058")
     res = _suggest(shipped_kb, rec["description"], rec["project"], rec.get("department"))
     names = [c.name for v in res.alternates.values() for c in v]

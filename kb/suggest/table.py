@@ -739,12 +739,14 @@ def _alternates(ranked: list[Draft], chosen: list[Draft]) -> dict[str, list[Draf
 
 def unnamed_spare(d: Draft) -> bool:
     """True for a row vetting set aside only because the text does not name its object or its people
-    (`draft.ASIDE_UNNAMED`) that is a library indicator a detected type lists (〔作物〕种植面积 for a 种养补贴 text
-    naming no crop), or a retrieved count (创业担保贷款贴息人数 for a 普惠金融 fund): real tables of the kind often
-    hold them, and a declarant who knows more than the text picks them beside the table — offered after every
-    alternate the text supports, never in the default table. Not a row of one real table (雾炮车风炮射程 for a
-    school's subsidy), nor a retrieved rate or date the text gives nothing for (案件办理完成时间 for a loan subsidy).
-    Issue 10: cross-validated Recall@10 0.189 → 0.198, Recall@20 0.204 → 0.239 on dev, the default tables unchanged."""
+    (`draft.ASIDE_UNNAMED`) that is a library indicator a detected type lends (an entry of its set, 〔作物〕种植面积 for
+    a 种养补贴 text naming no crop, or a row of its real tables the library holds too, 雾炮车风炮射程 for a dust
+    suppression service), or a retrieved count (创业担保贷款贴息人数 for a 普惠金融 fund): real tables of the kind
+    often hold them, and a declarant who knows more than the text picks them beside the table — offered after every
+    alternate the text supports, never in the default table. Not a real table's row the library lacks (雾炮车风炮射程
+    came up for a school's subsidy as one), nor a retrieved rate or date the text gives nothing for (案件办理完成时间 for
+    a loan subsidy). Issue 10: cross-validated Recall@10 0.189 → 0.198, Recall@20 0.204 → 0.239 on dev, the default
+    tables unchanged."""
     if d.tier != Tier.ALTERNATE or not d.evidence or d.evidence[-1] not in ASIDE_UNNAMED or not d.indicator_id:
         return False
     return d.type_prob > 0 or d.evidence[-1] == ASIDE_NO_COUNTED
