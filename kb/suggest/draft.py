@@ -19,6 +19,13 @@ SOURCES = ("type", "formed", "retrieval", "learned")
 # its people in the text: such a row may still fill a required slot left empty (`kb.suggest.table`)
 ASIDE_SPARE_ENTRY = "项目类型的备选指标，描述中没有它的对象，仅作备选"
 ASIDE_NO_PEOPLE = "描述中没有服务的人群，按人次/人数计量的指标仅作备选"
+# why vetting set a retrieved row aside when the text does not name its object (`kb.suggest.vetting.mark_precision`
+# writes these texts): of a count, of any other measure
+ASIDE_NO_COUNTED = "描述中没有这项数量的对象，仅作备选"
+ASIDE_NO_OBJECT = "描述中没有这项指标的对象，仅作备选"
+# the set-aside rows that only lack their object or their people in the text — nothing in it contradicts them: they
+# are offered after the other alternates of their slot (`kb.suggest.table`), never in the default table
+ASIDE_UNNAMED = (ASIDE_SPARE_ENTRY, ASIDE_NO_PEOPLE, ASIDE_NO_COUNTED, ASIDE_NO_OBJECT)
 SOURCE_LABELS = {"type": "项目类型指标集", "formed": "按项目用词生成", "retrieval": "指标库检索", "learned": "结果反馈"}
 PENDING = "待填写"
 _SLOT_KEY = {l2: s.key for l2, s in SLOT_OF_LEVEL2.items()}   # `Draft.slot` is read thousands of times a request
