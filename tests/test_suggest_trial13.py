@@ -1,0 +1,48 @@
+"""What a thirteenth fresh reviewer (a county 财政局 reviewer, README only) struck or missed in `jixiao suggest`: the
+project's total investment read as the year's budget, the main length of a road maintenance lost, an existing
+setting as a target, names without what they count, a per-kilometre cost of money that pays for more than pipes,
+stated targets no row carried, a 低保 table with another programme's rows. The reviewer's own texts
+(/tmp/trial13/own/*.txt) and step-5 texts are copied here verbatim."""
+from __future__ import annotations
+
+import pytest
+
+ROAD = '县交通运输局2025年农村公路日常养护项目。申请县级财政资金386万元，用于全县14个乡镇县道、乡道、村道共计1126公里的日常养护，重点实施路面坑槽修补约2.3万平方米、边沟清淤310公里、路肩整修85公里，更换损毁波形护栏1.6公里。养护工作由各乡镇交管站组织实施，2025年11月底前完成全部修补任务，确保优良中等路率不低于80%，年内不发生因养护不到位引发的交通事故。项目惠及沿线约21万群众出行。'
+ROAD_TRAD = '縣交通運輸局2025年農村公路養護項目，申請縣級財政資金386萬元，對全縣1126公里農村公路實施日常養護，修補路面坑槽2.3萬平方米，清理邊溝310公里，11月底前完成，惠及沿線群眾21萬人。'
+SEWAGE = '总投资1.35亿元，其中2025年安排1,350万元，改造城区污水管网12.5千米，新建检查井三百二十座，10月底前完工，服务城区人口约4.2万。'
+
+
+def _result(kb, text, name, budget=None):
+    return kb.suggest(text, project_name=name, budget_wan=budget, mode="lexical", with_opinions=False)
+
+
+def _rows(kb, text, name, budget=None):
+    return [(c.level2, c.name, c.operator, c.value, c.unit) for c in _result(kb, text, name, budget).default_table]
+
+
+@pytest.mark.parametrize("text", [
+    "总投资1.35亿元，其中2025年安排1,350万元，改造城区污水管网12.5千米",
+    "项目总投资13500万元，其中2025年安排1350万元，改造城区污水管网12.5千米",
+])
+def test_a_named_years_share_of_the_total_is_the_budget(text):
+    """其中2025年安排1,350万元 after 总投资1.35亿元 is the year's money (the reviewer's cost row said ≤13500)."""
+    from kb.domain.budget import budget_from_text
+
+    assert budget_from_text(text) == 1350
+    assert budget_from_text("项目总投资500万元，其中本年度预算资金250万元") == 250   # the rule it extends
+    assert budget_from_text("资金1127万元，其中整合资金1046万元，收回81万元") == 1127   # a part without a year: the total
+
+
+def test_sewage_cost_row_holds_the_years_money(shipped_kb):
+    res = _result(shipped_kb, SEWAGE, "城区污水管网改造")
+    assert res.budget_wan == 1350
+    costs = [(c.name, c.value) for c in res.default_table if c.level2 == "economic_cost" and c.unit == "万元"]
+    assert costs and all(v == "1350" for _, v in costs)
+    assert ("quantity", "新建检查井数量", "≥", "320", "座") in _rows(shipped_kb, SEWAGE, "城区污水管网改造")
+
+
+@pytest.mark.parametrize("text,name", [(ROAD, "2025年农村公路日常养护"), (ROAD_TRAD, "農村公路養護")])
+def test_the_length_a_maintenance_covers_is_its_main_output(shipped_kb, text, name):
+    """县道、乡道、村道共计1126公里的日常养护 / 對全縣1126公里農村公路實施日常養護: the length of the work written after it."""
+    rows = _rows(shipped_kb, text, name, 386)
+    assert [r for r in rows if r[0] == "quantity" and "养护里程" in r[1] and r[3] == "1126" and r[4] == "公里"]
