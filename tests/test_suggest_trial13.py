@@ -46,3 +46,25 @@ def test_the_length_a_maintenance_covers_is_its_main_output(shipped_kb, text, na
     """县道、乡道、村道共计1126公里的日常养护 / 對全縣1126公里農村公路實施日常養護: the length of the work written after it."""
     rows = _rows(shipped_kb, text, name, 386)
     assert [r for r in rows if r[0] == "quantity" and "养护里程" in r[1] and r[3] == "1126" and r[4] == "公里"]
+
+
+ELDER = '县民政局2025年社区老年助餐服务补贴项目，预算资金120万元。在城关镇、石桥镇等6个乡镇新建标准化长者食堂4家，连同现有的11家助餐点，为全县60周岁以上老年人提供助餐服务，对80周岁以上及低保、特困老年人每餐补贴3元。全年计划提供助餐服务不少于9万人次，送餐上门服务覆盖失能半失能老人260人。助餐点食品安全抽检合格率100%，老年人对助餐服务满意度达到90%以上。'
+
+
+def _own_check(res, text, name, budget):
+    """Our checker's findings on the default table suggest gave (as a reviewer checks the exported table)."""
+    from kb.checker import check_rows
+    from kb.domain.schema import TargetRow
+
+    rows = [TargetRow(level1=c.level1_label, level2=c.level2_label, name=c.name, operator=c.operator, value=c.value,
+                      unit=c.unit) for c in res.default_table]
+    return check_rows(rows, {"project": name, "description": text, "budget_wan": budget}, suggest=False).findings
+
+
+def test_what_already_stands_is_no_target(shipped_kb):
+    """连同现有的11家助餐点 gave 助餐点数量 ≥11 家, a row the tool's own checker then warned on (REL-06)."""
+    res = _result(shipped_kb, ELDER, "2025年社区老年助餐服务补贴", 120)
+    rows = [(c.level2, c.name, c.operator, c.value, c.unit) for c in res.default_table]
+    assert not [r for r in rows if r[3] == "11"]
+    assert ("quantity", "新建标准化长者食堂数量", "≥", "4", "家") in rows
+    assert not [f for f in _own_check(res, ELDER, "2025年社区老年助餐服务补贴", 120) if f.rule_id == "REL-06"]
