@@ -68,3 +68,17 @@ def test_what_already_stands_is_no_target(shipped_kb):
     assert not [r for r in rows if r[3] == "11"]
     assert ("quantity", "新建标准化长者食堂数量", "≥", "4", "家") in rows
     assert not [f for f in _own_check(res, ELDER, "2025年社区老年助餐服务补贴", 120) if f.rule_id == "REL-06"]
+
+
+IT = '县政务服务和数据管理局2025年电子政务外网及政务信息系统运维服务项目，预算资金68.5万元，采取公开招标方式选定运维服务商，服务期12个月。运维范围包括政务外网接入单位87个、县级自建业务系统9套、机房服务器42台及配套网络安全设备。要求系统年可用率不低于99.5%，一般故障2小时内响应、8小时内修复，每季度开展一次安全巡检和漏洞扫描，全年重大网络安全事件为零。'
+
+
+def test_names_keep_what_the_text_counts_and_its_qualifiers(shipped_kb):
+    """单位数量 ≥87 个, 修复时间 ≤8 小时, 网络安全事件发生次数 =0: the text says 政务外网接入单位, 一般故障, 重大."""
+    rows = _rows(shipped_kb, IT, "电子政务外网及政务信息系统运维服务", 68.5)
+    names = [r[1] for r in rows]
+    assert ("quantity", "政务外网接入单位数量", "≥", "87", "个") in rows
+    assert ("timeliness", "一般故障修复时间", "≤", "8", "小时") in rows
+    assert ("timeliness", "一般故障响应时间", "≤", "2", "小时") in rows
+    assert [r for r in rows if r[1] == "重大网络安全事件发生次数" and r[3] == "0"]
+    assert not {"单位数量", "修复时间", "网络安全事件发生次数"} & set(names)

@@ -574,10 +574,16 @@ def finalise_formed_names(drafts: list[Draft], ctx: ProjectContext) -> None:
     from kb.suggest.words import BENEFICIARIES
 
     for d in drafts:
+        _keep_qualifiers(d, ctx)
         m = d.mention
         if d.source != "formed" or m is None or d.level2 != "quantity" or not m.obj:
             continue
-        if d.unit == "次" and d.name == m.obj + "次数":
+        if m.obj in BARE_HEADS and d.name == m.obj + "数量":
+            # 运维范围包括政务外网接入单位87个: 单位数量 says nothing; the words before the head name what is counted
+            said = _LIST_LEAD.split(m.context)[-1]
+            if said.endswith(m.obj) and 2 < len(said) <= 12 and said != m.obj:
+                d.name = said + "数量"
+        elif d.unit == "次" and d.name == m.obj + "次数":
             work = re.search(re.escape(m.obj) + _TIMES_WORK, ctx.text)
             if work and work.group(1) not in FUNCTION_WORDS_2:
                 d.name = m.obj + work.group(1) + "次数"
@@ -592,6 +598,31 @@ def finalise_formed_names(drafts: list[Draft], ctx: ProjectContext) -> None:
             if "覆盖" in clause or "受益" in clause or "惠及" in clause:
                 d.name = "受益" + m.obj + ("数" if m.obj.endswith("人") else "人数")
                 d.level2 = "social_benefit"
+
+
+# heads that name no thing alone (单位数量 ≥87 个: which units?) and the words after which a list's items start
+BARE_HEADS = frozenset(("单位", "人员", "设备", "站点", "点位", "对象", "机构"))
+_LIST_LEAD = re.compile(r"包括|包含|涵盖|覆盖|其中|含|共有|涉及")
+# a grade of harm (全年重大网络安全事件为零): a zero row keeps it — 网络安全事件发生次数 = 0 promises more than the text
+_HARM_GRADE = re.compile(r"(重大|特大|较大|严重|一般)$")
+
+
+def _keep_qualifiers(d: Draft, ctx: ProjectContext) -> None:
+    """The text's qualifier a row's name dropped (trial 13): a time limit joined by 、 to the one before it takes that
+    one's object (一般故障2小时内响应、8小时内修复 → 一般故障修复时间, not 修复时间); a count of harm held at zero names
+    the grade the text says (全年重大网络安全事件为零 → 重大网络安全事件发生次数). In place."""
+    m = d.mention
+    if d.slot == "timeliness" and m is not None and not m.obj and m.action and d.name == m.action + "时间":
+        prev = [n for n in ctx.mentions if n.end <= m.start and n.action and n.obj and n.unit and n.obj != m.action]
+        if prev and re.fullmatch(r"[内以完成]*[\u4e00-\u9fff]{0,4}[、和及]", ctx.text[prev[-1].end:m.start]):
+            d.name = prev[-1].obj + d.name
+        return
+    if d.value == "0" and d.name.endswith("发生次数") and d.tier:
+        harm = d.name[:-4]
+        at = ctx.text.find(harm) if len(harm) >= 3 else -1
+        grade = _HARM_GRADE.search(ctx.text[max(0, at - 2):at]) if at >= 0 else None
+        if grade and grade.group(1) != "一般":
+            d.name = grade.group(1) + d.name
 
 
 # two characters after an object that are no work (网络设备及…, 设备共…)
