@@ -82,3 +82,22 @@ def test_names_keep_what_the_text_counts_and_its_qualifiers(shipped_kb):
     assert ("timeliness", "一般故障响应时间", "≤", "2", "小时") in rows
     assert [r for r in rows if r[1] == "重大网络安全事件发生次数" and r[3] == "0"]
     assert not {"单位数量", "修复时间", "网络安全事件发生次数"} & set(names)
+
+
+WATER = '县水利局2025年农村饮水安全工程维修养护项目，申请省级补助和县级配套资金合计260万元。全县现有农村集中供水工程143处，服务农村人口28.6万人，2024年已完成维修养护工程35处。今年计划对其中运行超过10年、故障率较高的42处供水工程进行维修改造，更换老化管网58公里、水泵及消毒设备96台套，10月底前全部完工。项目实施后受益群众约7.3万人，农村自来水普及率由92%提高到94%，水质检测达标率不低于95%。'
+
+
+def test_no_per_kilometre_cost_of_money_that_pays_for_more(shipped_kb):
+    """供水管网改造每公里投资 ≤4.49 万元/公里 was 260 万元 ÷ 58 公里, but the money also pays for 42 works and 96 pumps."""
+    res = _result(shipped_kb, WATER, "2025年农村饮水安全工程维修养护", 260)
+    assert not [c for c in res.default_table if c.unit.endswith("/公里") and c.value]
+    assert ("quantity", "更换老化管网里程", "≥", "58", "公里") in _rows(shipped_kb, WATER, "2025年农村饮水安全工程维修养护", 260)
+
+
+def test_other_outputs_count_works_and_equipment_replaced():
+    from kb.suggest.cost_values import _built_count
+    from kb.suggest.objects import mentions
+
+    ms = {m.value: m for m in mentions(WATER)}
+    assert _built_count(ms["96"]) and _built_count(ms["42"])
+    assert not _built_count(ms["58"])
