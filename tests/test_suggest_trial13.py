@@ -101,3 +101,13 @@ def test_other_outputs_count_works_and_equipment_replaced():
     ms = {m.value: m for m in mentions(WATER)}
     assert _built_count(ms["96"]) and _built_count(ms["42"])
     assert not _built_count(ms["58"])
+
+
+MIXED = '县文旅局2025年全民健身系列赛事活动，预算80万元。全年举办各类赛事活动20场，预计参与群众1.5万人次，其中线上参与15000人次，线下观赛不少于0.8万人次，赛事安全事故为零。'
+
+
+def test_a_part_said_online_keeps_its_channel(shipped_kb):
+    """其中线上参与15000人次 gave 活动参与人次 ≥15000 人次 beside 参与群众人次 ≥1.5 万人次: one count twice."""
+    rows = _rows(shipped_kb, MIXED, "全民健身赛事")
+    online = [r for r in rows if r[3] == "15000"]
+    assert online and all("线上" in r[1] for r in online)

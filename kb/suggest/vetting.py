@@ -603,6 +603,8 @@ def finalise_formed_names(drafts: list[Draft], ctx: ProjectContext) -> None:
 # heads that name no thing alone (单位数量 ≥87 个: which units?) and the words after which a list's items start
 BARE_HEADS = frozenset(("单位", "人员", "设备", "站点", "点位", "对象", "机构"))
 _LIST_LEAD = re.compile(r"包括|包含|涵盖|覆盖|其中|含|共有|涉及")
+# the channel a part of a count is said of (线上参与15000人次, 线下观赛0.8万人次)
+_CHANNEL = re.compile(r"(线上|线下|网上|现场|室内|户外)")
 # a grade of harm (全年重大网络安全事件为零): a zero row keeps it — 网络安全事件发生次数 = 0 promises more than the text
 _HARM_GRADE = re.compile(r"(重大|特大|较大|严重|一般)$")
 
@@ -612,6 +614,11 @@ def _keep_qualifiers(d: Draft, ctx: ProjectContext) -> None:
     one's object (一般故障2小时内响应、8小时内修复 → 一般故障修复时间, not 修复时间); a count of harm held at zero names
     the grade the text says (全年重大网络安全事件为零 → 重大网络安全事件发生次数). In place."""
     m = d.mention
+    way = _CHANNEL.match(m.context) if m is not None and d.value_source == "text" else None
+    if way and way.group(1) not in d.name and not _CHANNEL.search(d.name):
+        # 其中线上参与15000人次: the part online, never all who took part (活动参与人次 ≥15000 beside 参与群众 1.5 万人次)
+        d.name = way.group(1) + d.name
+        return
     if d.slot == "timeliness" and m is not None and not m.obj and m.action and d.name == m.action + "时间":
         prev = [n for n in ctx.mentions if n.end <= m.start and n.action and n.obj and n.unit and n.obj != m.action]
         if prev and re.fullmatch(r"[内以完成]*[\u4e00-\u9fff]{0,4}[、和及]", ctx.text[prev[-1].end:m.start]):
