@@ -111,3 +111,23 @@ def test_a_part_said_online_keeps_its_channel(shipped_kb):
     rows = _rows(shipped_kb, MIXED, "全民健身赛事")
     online = [r for r in rows if r[3] == "15000"]
     assert online and all("线上" in r[1] for r in online)
+
+
+MEAL = '县教育局2025年农村义务教育学生营养改善计划膳食补助。按照每生每天5元、全年在校200天的标准，为全县63所农村义务教育学校的18460名学生提供营养膳食补助，资金共计1846万元（中央资金1661.4万元、县级配套184.6万元）。补助资金按学期拨付至学校食堂账户，每学期开学后30日内拨付到位。学校食堂实行食材统一配送和校长陪餐制度，全年食品安全事故为零，学生就餐率达到98%以上。'
+
+
+def test_a_harm_the_text_holds_at_zero_is_carried(shipped_kb):
+    """全年食品安全事故为零 and 年内不发生因养护不到位引发的交通事故: stated targets no row carried."""
+    meal = _rows(shipped_kb, MEAL, "2025年农村义务教育学生营养改善计划膳食补助", 1846)
+    assert [r for r in meal if "食品安全事故" in r[1] and r[2:4] == ("=", "0")]
+    road = _rows(shipped_kb, ROAD, "2025年农村公路日常养护", 386)
+    assert [r for r in road if "交通事故" in r[1] and "养护不到位" in r[1] and r[2:4] == ("=", "0")]
+    assert not [r for r in road if "交通事故" in r[1] and r[1].endswith("率")]
+
+
+def test_stated_zero_harms_reads_the_harm_and_its_cause():
+    from kb.suggest.zero_harm import stated_zero_harms
+
+    assert stated_zero_harms("学校食堂实行校长陪餐制度，全年食品安全事故为零，学生就餐率") == [("食品安全事故", "")]
+    assert stated_zero_harms("年内不发生因养护不到位引发的交通事故。") == [("交通事故", "养护不到位")]
+    assert stated_zero_harms("优良中等路率不低于80%") == []

@@ -49,6 +49,7 @@ from kb.suggest.fill import fill_required
 from kb.suggest.table import Table, assemble
 from kb.suggest.typemodel import keep_supported
 from kb.suggest.values import default_targets, fill_values, undate_standing_work
+from kb.suggest.zero_harm import carry_zero_harm
 from kb.suggest.vetting import (mark_precision, prefer_named_respondents, prefer_named_timeliness,
                                 prefer_specific_respondents, set_aside_restated, vet_with_checker,
                                 finalise_formed_names, set_aside_year_end_across_years)
@@ -237,6 +238,7 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
     prefer_specific_respondents(pool)
     set_aside_household_beside_parents(pool, ctx)
     set_aside_blank_count_of_stated(pool)
+    carry_zero_harm(pool, ctx)
     confident = (settled or lexical_ok or dense_ok) and not thin
     if not confident or not pool:
         return _not_confident(ctx, detected, mode, thin)
