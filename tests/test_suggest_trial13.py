@@ -131,3 +131,16 @@ def test_stated_zero_harms_reads_the_harm_and_its_cause():
     assert stated_zero_harms("学校食堂实行校长陪餐制度，全年食品安全事故为零，学生就餐率") == [("食品安全事故", "")]
     assert stated_zero_harms("年内不发生因养护不到位引发的交通事故。") == [("交通事故", "养护不到位")]
     assert stated_zero_harms("优良中等路率不低于80%") == []
+
+
+RIVER = '县水利局2025年石门河中小河流清淤疏浚工程，总投资420万元，全部为县级财政资金。对石门河干流大桥村至河口段7.8公里河道实施清淤疏浚，清淤土方约12.6万立方米，同步加固护岸2.1公里，清运河道垃圾及阻水障碍物。工程计划于汛前即2025年5月31日前完工，工程质量验收合格率100%。项目完成后河道行洪能力恢复至十年一遇标准，沿岸3个乡镇1.2万群众和4500亩农田防洪安全得到保障。'
+
+
+def test_a_return_period_in_chinese_numerals_is_carried(shipped_kb):
+    """行洪能力恢复至十年一遇标准: the flood standard the works restore (防洪标准 ≥10 年一遇), carried by no row."""
+    from kb.domain.quantity import read_numerals
+
+    assert read_numerals("行洪能力恢复至十年一遇标准") == "行洪能力恢复至10年一遇标准"
+    assert read_numerals("坚持一村一品") == "坚持一村一品"
+    rows = _rows(shipped_kb, RIVER, "石门河中小河流清淤疏浚工程", 420)
+    assert [r for r in rows if "标准" in r[1] and r[2:5] == ("≥", "10", "年一遇")]
