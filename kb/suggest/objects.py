@@ -883,9 +883,9 @@ _WORK_ON_EXISTING = re.compile(r"(" + "|".join(sorted(WORK_VERBS, key=len, rever
 # a scope word alone before a length (对全县1126公里…): where, never what
 _SCOPE_ONLY = frozenset(("全县", "全市", "全区", "全镇", "全乡", "全省", "县域", "市域", "辖区", "全域"))
 # the work of a length written after it: 的日常养护 / 农村公路实施日常养护 (the thing, a lead verb, a qualifier, the work)
-_LENGTH_WORK = re.compile(r"^的?([\u4e00-\u9fff]{0,8}?)(?:实施|进行|开展|实行)?[\u4e00-\u9fff]{0,4}?(" + "|".join(
+_LENGTH_WORK = re.compile(r"^的?([\u4e00-\u9fff]{0,8}?)(?:实施|进行|开展|实行)?[\u4e00-\u9fff]{0,4}?((?:" + "|".join(
     sorted(("养护", "管护", "保洁", "清扫", "维修", "修缮", "巡查", "改造", "硬化", "清淤", "疏浚", "整治"), key=len, reverse=True))
-    + r")(?:工作|任务)?$")
+    + r")+)(?:工作|任务)?$")   # 清淤疏浚: one work of two verbs, kept whole
 _YEAR_WORDS = re.compile(r"(?:全年|年均|当年|年内|本年度|本年|年度)(?:共|累计|合计)?$")
 
 
