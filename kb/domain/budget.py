@@ -4,7 +4,8 @@ A budget mention is an amount in 亿元 / 万元 / 元 (or a bare 万 after a
 budget word) with a budget word within the ten characters before it (资金,
 预算, 投资, 经费, 拨付, 转移支付 …). A declaration asks for THIS year's money,
 so a mention marked as this year's (本年度 / 年度 / 当年 / 本年 / 今年 in its
-clause) wins over the others: "项目总投资500万元，其中本年度预算资金250万元" → 250.
+clause, or a named year's share of a total: 其中2025年安排) wins over the others:
+"项目总投资500万元，其中本年度预算资金250万元" → 250; "总投资1.35亿元，其中2025年安排1,350万元" → 1350.
 Among the mentions that remain, the largest is the budget (a total comes
 with its parts: "资金1127万元，其中整合资金1046万元，收回81万元" → 1127).
 A mention above MAX_BUDGET_WAN (the API's bound), in scientific notation, negative, zero, or
@@ -52,6 +53,9 @@ BUDGET_WORDS = ("资金", "预算", "投资", "总额", "经费", "金额", "安
                 "转移支付", "额度", "下达", "拨款", "专项",
                 "运营费用", "运行费用", "运维费用", "服务费用", "总费用")   # 运营费用1.2亿元: what a service costs a year
 THIS_YEAR_WORDS = ("本年度", "年度", "当年", "本年", "今年")
+# a named year's share of a total: "总投资1.35亿元，其中2025年安排1,350万元" — the declaration asks for that year's
+# money, not the project's total (a fresh trial got a cost ceiling ≤13500 万元, ten times the year's 1350)
+_YEAR_SHARE = re.compile(r"其中[^,，。;；]{0,6}?20\d\d年度?[\u4e00-\u9fff]{0,8}?(?:安排|下达|申请|预算|拨付|投入|计划投资)")
 _AMOUNT = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*(亿元|万元|元|万(?![\u4e00-\u9fff]))")
 _CLAUSE_END = re.compile(r"[,，。;；:：]")
 
@@ -97,7 +101,8 @@ def _scan(text: str) -> list[tuple[float, bool, str]]:
             why = f"描述中的“{written}”未作为预算：金额为 0，请写明预算金额"
         elif m.group(2) == "元" and value < MIN_BUDGET_WAN:
             why = f"描述中的“{written}”未作为预算：一个项目的预算不足 1000 元，疑为单位笔误(万元写成了元)，请核对金额和单位"
-        out.append((value, any(w in clause for w in THIS_YEAR_WORDS), why))
+        this_year = any(w in clause for w in THIS_YEAR_WORDS) or bool(_YEAR_SHARE.search(clause))
+        out.append((value, this_year, why))
     return out
 
 

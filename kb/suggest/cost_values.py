@@ -244,9 +244,19 @@ def other_outputs(ctx: ProjectContext, m: Mention) -> list[Mention]:
 _FACILITY_UNITS = frozenset("座 处 套 台 口 眼 栋 个".split())
 
 
+_REPLACE_VERBS = frozenset(("更换", "更新", "维修改造", "改造提升", "提升改造"))
+# things counted that are works or equipment the budget pays for, whatever verb the list item lost
+_WORKS_BOUGHT = re.compile(r"(?:设备|设施|工程|泵站|水泵|机组|装置)$")
+
+
 def _built_count(x: Mention) -> bool:
     """A count of facilities the project builds (新建村级污水处理设施18座): another output the budget pays for."""
-    return x.unit in _FACILITY_UNITS and bool(x.verb) and BUILD_WORDS.search(x.verb) is not None
+    if x.unit not in _FACILITY_UNITS:
+        return False
+    # …or equipment and works the same money replaces or repairs (42处供水工程进行维修改造, 更换…水泵及消毒设备96台套:
+    # a reviewer struck 供水管网改造每公里投资 = 260 万元 ÷ 58 公里, trial 13)
+    return bool(x.verb) and BUILD_WORDS.search(x.verb) is not None or x.verb in _REPLACE_VERBS \
+        or _WORKS_BOUGHT.search(x.obj or "") is not None
 
 
 def ceiling(v: float, decimals: int) -> str:

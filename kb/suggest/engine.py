@@ -52,6 +52,7 @@ from kb.suggest.unit_cost import set_aside_unit_cost_of_uncounted
 from kb.suggest.service_names import name_vehicle_service_rows
 from kb.suggest.rewards import count_listed_rewards
 from kb.suggest.values import default_targets, fill_values, undate_standing_work
+from kb.suggest.zero_harm import carry_zero_harm
 from kb.suggest.vetting import (mark_precision, prefer_named_respondents, prefer_named_timeliness,
                                 prefer_specific_respondents, set_aside_restated, vet_with_checker,
                                 finalise_formed_names, set_aside_year_end_across_years)
@@ -244,6 +245,7 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
     set_aside_unit_cost_of_uncounted(pool, ctx)
     name_vehicle_service_rows(pool, ctx)   # after the vetting above, which reads the text's own words in a name
     count_listed_rewards(pool, ctx)
+    carry_zero_harm(pool, ctx)
     confident = (settled or lexical_ok or dense_ok) and not thin
     if not confident or not pool:
         return _not_confident(ctx, detected, mode, thin)

@@ -440,6 +440,15 @@ def mentions(text: str) -> list[Mention]:
             # 河道长6.8公里, 渠道全长3.5公里, 路面宽6米: the thing and its measure (河道长度), not a bare 河道长 (a
             # reviewer found the dredging's main length only among the alternates)
             obj = dim.group(1) + _DIMENSION_WORD[dim.group(2)]
+        if not verb and q.unit in _LENGTH_UNITS and (not obj or obj in _SCOPE_ONLY):
+            # 县道、乡道、村道共计1126公里的日常养护 / 对全县1126公里农村公路实施日常养护: a length with no work before it
+            # is the length of the work written after it — the project's main output (trial 13 found it on no row)
+            rest = _clause_after(t, q.end)
+            work = _LENGTH_WORK.match(rest)
+            if work:
+                thing = leading_object(pos_cut(work.group(1))) if work.group(1) else ""
+                verb, after_ = work.group(2), True
+                obj, obj_after = (thing, True) if thing else ("", False)
         if not verb and obj and not after_:
             work = _WORK_AFTER.match(_clause_after(t, q.end))   # 县乡村道85公里实行专业化日常养护: the work follows
             if work and work.group(1) in WORK_VERBS:
@@ -871,6 +880,12 @@ _DIMENSION_SAID = re.compile(r"([\u4e00-\u9fff]{2,8}?)(全长|总长|长|宽|深
 _DIMENSION_WORD = {"全长": "长度", "总长": "长度", "长": "长度", "宽": "宽度", "深": "深度", "高": "高度", "厚": "厚度"}
 _LENGTH_UNITS = frozenset("米 公里 千米 厘米 km".split())
 _WORK_ON_EXISTING = re.compile(r"(" + "|".join(sorted(WORK_VERBS, key=len, reverse=True)) + r")(?:原有|现有|既有|已有)的?")
+# a scope word alone before a length (对全县1126公里…): where, never what
+_SCOPE_ONLY = frozenset(("全县", "全市", "全区", "全镇", "全乡", "全省", "县域", "市域", "辖区", "全域"))
+# the work of a length written after it: 的日常养护 / 农村公路实施日常养护 (the thing, a lead verb, a qualifier, the work)
+_LENGTH_WORK = re.compile(r"^的?([\u4e00-\u9fff]{0,8}?)(?:实施|进行|开展|实行)?[\u4e00-\u9fff]{0,4}?((?:" + "|".join(
+    sorted(("养护", "管护", "保洁", "清扫", "维修", "修缮", "巡查", "改造", "硬化", "清淤", "疏浚", "整治"), key=len, reverse=True))
+    + r")+)(?:工作|任务)?$")   # 清淤疏浚: one work of two verbs, kept whole
 _YEAR_WORDS = re.compile(r"(?:全年|年均|当年|年内|本年度|本年|年度)(?:共|累计|合计)?$")
 
 

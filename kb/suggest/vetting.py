@@ -513,6 +513,9 @@ FOREIGN_RULES = frozenset({"REL-05", "REL-02",   # …and an input or process in
                            "QNT-02",    # …and a slogan the checker says to delete (应急保障能力; fresh trial)
                            "REL-03",    # …and a benefit no project can claim (维护社会稳定; third fresh trial)
                            "REL-06"})   # …and a stock or a total to date as an output (现有农户户数; fifth trial)
+# a finding that the text's figure itself is the setting or a total to date (REL-06): the row goes even when its
+# value is the text's
+STOCK_RULES = frozenset({"REL-06"})
 # warnings on a value the library or a real table gave (not the text): 社会满意度 =100% (SAT-02) takes the
 # checker's own default satisfaction target; 定性 整洁有序 (QNT-05, neither a number nor a grade) is 待填写
 # with the checker's reason, as an error's value is (second trial: the table failed its own check)
@@ -524,6 +527,11 @@ VALUE_WARNINGS = frozenset({"SAT-02", "QNT-05"})
 
 def _apply_finding(d: Draft, f) -> None:
     if d.pending and f.rule_id in PENDING_RULES:
+        return
+    if f.rule_id in STOCK_RULES and d.value_source == "text":
+        # the text's own figure, but of what stands (连同现有的11家助餐点): no target, and no table of ours carries a
+        # row our checker warns on (trial 13: 助餐点数量 ≥11 家 beside its own REL-06)
+        set_aside(d, f"审核规则 {f.rule_id}: {f.message}")
         return
     structural = _STRUCTURAL.match(f.rule_id) or f.field in STRUCTURAL_FIELDS  # REL-05 is on the name
     if structural:
@@ -566,10 +574,16 @@ def finalise_formed_names(drafts: list[Draft], ctx: ProjectContext) -> None:
     from kb.suggest.words import BENEFICIARIES
 
     for d in drafts:
+        _keep_qualifiers(d, ctx)
         m = d.mention
         if d.source != "formed" or m is None or d.level2 != "quantity" or not m.obj:
             continue
-        if d.unit == "次" and d.name == m.obj + "次数":
+        if m.obj in BARE_HEADS and d.name == m.obj + "数量":
+            # 运维范围包括政务外网接入单位87个: 单位数量 says nothing; the words before the head name what is counted
+            said = _LIST_LEAD.split(m.context)[-1]
+            if said.endswith(m.obj) and 2 < len(said) <= 12 and said != m.obj:
+                d.name = said + "数量"
+        elif d.unit == "次" and d.name == m.obj + "次数":
             work = re.search(re.escape(m.obj) + _TIMES_WORK, ctx.text)
             if work and work.group(1) not in FUNCTION_WORDS_2:
                 d.name = m.obj + work.group(1) + "次数"
@@ -584,6 +598,38 @@ def finalise_formed_names(drafts: list[Draft], ctx: ProjectContext) -> None:
             if "覆盖" in clause or "受益" in clause or "惠及" in clause:
                 d.name = "受益" + m.obj + ("数" if m.obj.endswith("人") else "人数")
                 d.level2 = "social_benefit"
+
+
+# heads that name no thing alone (单位数量 ≥87 个: which units?) and the words after which a list's items start
+BARE_HEADS = frozenset(("单位", "人员", "设备", "站点", "点位", "对象", "机构"))
+_LIST_LEAD = re.compile(r"包括|包含|涵盖|覆盖|其中|含|共有|涉及")
+# the channel a part of a count is said of (线上参与15000人次, 线下观赛0.8万人次)
+_CHANNEL = re.compile(r"(线上|线下|网上|现场|室内|户外)")
+# a grade of harm (全年重大网络安全事件为零): a zero row keeps it — 网络安全事件发生次数 = 0 promises more than the text
+_HARM_GRADE = re.compile(r"(重大|特大|较大|严重|一般)$")
+
+
+def _keep_qualifiers(d: Draft, ctx: ProjectContext) -> None:
+    """The text's qualifier a row's name dropped (trial 13): a time limit joined by 、 to the one before it takes that
+    one's object (一般故障2小时内响应、8小时内修复 → 一般故障修复时间, not 修复时间); a count of harm held at zero names
+    the grade the text says (全年重大网络安全事件为零 → 重大网络安全事件发生次数). In place."""
+    m = d.mention
+    way = _CHANNEL.match(m.context) if m is not None and d.value_source == "text" else None
+    if way and way.group(1) not in d.name and not _CHANNEL.search(d.name):
+        # 其中线上参与15000人次: the part online, never all who took part (活动参与人次 ≥15000 beside 参与群众 1.5 万人次)
+        d.name = way.group(1) + d.name
+        return
+    if d.slot == "timeliness" and m is not None and not m.obj and m.action and d.name == m.action + "时间":
+        prev = [n for n in ctx.mentions if n.end <= m.start and n.action and n.obj and n.unit and n.obj != m.action]
+        if prev and re.fullmatch(r"[内以完成]*[\u4e00-\u9fff]{0,4}[、和及]", ctx.text[prev[-1].end:m.start]):
+            d.name = prev[-1].obj + d.name
+        return
+    if d.value == "0" and d.name.endswith("发生次数") and d.tier:
+        harm = d.name[:-4]
+        at = ctx.text.find(harm) if len(harm) >= 3 else -1
+        grade = _HARM_GRADE.search(ctx.text[max(0, at - 2):at]) if at >= 0 else None
+        if grade and grade.group(1) != "一般":
+            d.name = grade.group(1) + d.name
 
 
 # two characters after an object that are no work (网络设备及…, 设备共…)
