@@ -44,6 +44,9 @@ from kb.suggest.dedupe import set_aside_blank_count_of_stated, set_aside_disagre
 from kb.suggest.draft import SOURCE_LABELS, Draft
 from kb.suggest.features import featurize
 from kb.suggest.ranker import Tier
+from kb.suggest.scope import (name_system_timeliness, prefer_commissioning_respondents, refile_region_outcome,
+                              set_aside_budget_execution, set_aside_fund_title_work, set_aside_outside_settlement,
+                              set_aside_purpose_slogan)
 from kb.suggest.slots import SLOTS
 from kb.suggest.fill import fill_required
 from kb.suggest.table import Table, assemble
@@ -237,6 +240,13 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
     prefer_specific_respondents(pool)
     set_aside_household_beside_parents(pool, ctx)
     set_aside_blank_count_of_stated(pool)
+    set_aside_fund_title_work(pool, ctx)
+    refile_region_outcome(pool)
+    set_aside_budget_execution(pool)
+    set_aside_purpose_slogan(pool)
+    prefer_commissioning_respondents(pool, ctx)
+    name_system_timeliness(pool, ctx)
+    set_aside_outside_settlement(pool, ctx)
     confident = (settled or lexical_ok or dense_ok) and not thin
     if not confident or not pool:
         return _not_confident(ctx, detected, mode, thin)
