@@ -159,6 +159,7 @@ def test_a_second_group_the_text_names_stays(shipped_kb):
     assert not _group_named("报账人员", "聘请中介机构专业技术人员参与编组审计")
     assert _group_named("学生家长", "为全县学生提供营养餐")
     assert _group_named("受益脱贫(监测)户", "市级专项扶贫资金基础设施")
+    assert _group_named("干部职工", "保证林业局职能实现,保障人员经费")   # D025: the staff its pay budget names
 
 
 # ---------------------------------------------------------------- 5. a culture system's activity

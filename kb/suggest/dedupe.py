@@ -318,8 +318,9 @@ def _group_named(who: str, text: str) -> bool:
 
 
 # groups a text names by the work that reaches them: an audience by publicity or media (科普宣传 → 受众), the poor by
-# the programme that helps them (扶贫基地 → 脱贫户)
-_GROUP_SAID = {"受众": ("宣传", "宣讲", "科普", "媒体", "传播", "播出", "报道", "普法"), "脱贫": ("扶贫",), "贫困": ("扶贫",)}
+# the programme that helps them (扶贫基地 → 脱贫户), a unit's staff by the pay it budgets (保障人员经费 → 干部职工, D025)
+_GROUP_SAID = {"受众": ("宣传", "宣讲", "科普", "媒体", "传播", "播出", "报道", "普法"), "脱贫": ("扶贫",), "贫困": ("扶贫",),
+               "职工": ("人员经费", "干部", "员工", "在职", "在编")}
 
 
 def _unnamed_second_group(shown: list[Draft], ctx: ProjectContext) -> bool:
