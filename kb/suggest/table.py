@@ -572,8 +572,10 @@ def _stand_in(ranked: list[Draft], chosen: list[Draft], g: str) -> Draft | None:
     知识知晓率 for a cadre training), blank and saying why — never another programme's or sector's row, nor a
     row of one real table of the type;
     None when there is none."""
+    # nor a blank level beside the change of it the text states (重污染天数 beside 重污染天数减少量 ≥ 3 天, whichever slot
+    # the change sits in: trial 13 moved the 质量 slot's 优良天数比例 to 生态效益, and the blank level stood in there)
     rows = [d for d in ranked if group_of(d.slot) == g and not any(same_measure(d, c) or _rate_beside_its_class(d, c)
-                                                                    for c in chosen)]
+                                                                    or _level_beside_its_change(d, c) for c in chosen)]
     best = next((d for d in rows if d.tier != Tier.ALTERNATE), None)
     if best is not None:
         return best
