@@ -65,7 +65,7 @@ def set_aside_disagreeing(rows: list[Draft], ctx: ProjectContext) -> bool:
     shown = [d for d in shown if d.tier != Tier.ALTERNATE]
     changed |= _one_work_two_units(shown) | _vague_rate_beside_named(shown)
     shown = [d for d in shown if d.tier != Tier.ALTERNATE]
-    changed |= _unnamed_second_group(shown, ctx) | _blank_benefit_count_beside_output(shown)
+    changed |= _blank_benefit_count_beside_output(shown)
     shown = [d for d in shown if d.tier != Tier.ALTERNATE]
     table = [TargetRow(level1=Level1(l1).label, level2=Level2(l2).label, name=d.name, operator=d.operator,
                        value=d.value, unit=d.value_unit or d.unit) for d in shown for l1, l2 in [d.shown_levels]]
@@ -323,21 +323,18 @@ _GROUP_SAID = {"受众": ("宣传", "宣讲", "科普", "媒体", "传播", "播
                "职工": ("人员经费", "干部", "员工", "在职", "在编")}
 
 
-def _unnamed_second_group(shown: list[Draft], ctx: ProjectContext) -> bool:
-    """A second satisfaction row of the table asking a group the text never names (护林员满意度 beside 林农满意度 for a
-    forestry bureau whose text names no 护林员, trial 13 E008; 报账人员满意度 beside 委托单位满意度 for an audit service):
-    the first row asks the served, a second one only a group the declarant named. Rows holding the text's or a learned
-    figure stay. Returns whether a row was set aside."""
+def mark_unnamed_groups(drafts: list[Draft], ctx: ProjectContext) -> None:
+    """Mark (`Draft.unnamed_group`) each satisfaction row asking a group the text never names (`_group_named`:
+    护林员满意度 for a forestry bureau whose text names no 护林员, trial 13 E008; 报账人员满意度 for an audit service):
+    the table's first row asks the served, a second one only a group the declarant named
+    (`table._two_groups_named`). The row stays offered as an alternate. Rows holding the text's or a learned figure
+    are not marked. Run after ranking. In place."""
     from kb.suggest.table import _respondent
 
-    changed = False
-    for d in [d for d in shown if d.slot == "satisfaction"][1:]:
-        who = _respondent(d)
-        if d.tier != Tier.ALTERNATE and who and d.value_source not in ("text", "learned") \
-                and not _group_named(who, ctx.text):
-            set_aside(d, SECOND_GROUP_WHY)
-            changed = True
-    return changed
+    for d in drafts:
+        if d.slot == "satisfaction" and d.value_source not in ("text", "learned"):
+            who = _respondent(d)
+            d.unnamed_group = bool(who) and not _group_named(who, ctx.text)
 
 
 # a count of people (人次, 人数 …), and the words a name of such a count ends on when it says what it measures

@@ -40,7 +40,8 @@ from kb.suggest.bundle import SuggestModels
 from kb.suggest.context import ProjectContext, read_project
 from kb.suggest.binding import bind_mentions
 from kb.suggest.cost_values import lift_whole_cost
-from kb.suggest.dedupe import set_aside_blank_count_of_stated, set_aside_disagreeing, set_aside_household_beside_parents
+from kb.suggest.dedupe import (mark_unnamed_groups, set_aside_blank_count_of_stated, set_aside_disagreeing,
+                               set_aside_household_beside_parents)
 from kb.suggest.draft import SOURCE_LABELS, Draft
 from kb.suggest.features import featurize
 from kb.suggest.ranker import Tier
@@ -247,6 +248,7 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
     prefer_commissioning_respondents(pool, ctx)
     name_system_timeliness(pool, ctx)
     set_aside_outside_settlement(pool, ctx)
+    mark_unnamed_groups(pool, ctx)
     confident = (settled or lexical_ok or dense_ok) and not thin
     if not confident or not pool:
         return _not_confident(ctx, detected, mode, thin)

@@ -625,9 +625,10 @@ _FAMILY = re.compile(r"(家属|家长|监护人)$")
 def _two_groups_named(d: Draft, chosen: list[Draft]) -> bool:
     """A second satisfaction row asks a second named group of people (学生 and 家长, 患者 and 家属): not
     the public or the served in general beside a named group, not a thing (运维服务满意度), not the
-    buyer of the service (购买主体), not the same people twice (受助对象 / 救助对象对救助工作)."""
+    buyer of the service (购买主体), not the same people twice (受助对象 / 救助对象对救助工作), not a group the
+    text never names (`Draft.unnamed_group`: 护林员 for a forestry bureau, trial 13)."""
     mine = _respondent(d)
-    if not mine or _BUYER.search(mine) or _GENERAL.search(mine) or not PERSON_HEADS.search(mine):
+    if d.unnamed_group or not mine or _BUYER.search(mine) or _GENERAL.search(mine) or not PERSON_HEADS.search(mine):
         return False
     for c in chosen:
         if c.slot != "satisfaction":
