@@ -65,6 +65,8 @@ def set_aside_disagreeing(rows: list[Draft], ctx: ProjectContext) -> bool:
     shown = [d for d in shown if d.tier != Tier.ALTERNATE]
     changed |= _one_work_two_units(shown) | _vague_rate_beside_named(shown)
     shown = [d for d in shown if d.tier != Tier.ALTERNATE]
+    changed |= _blank_benefit_count_beside_output(shown)
+    shown = [d for d in shown if d.tier != Tier.ALTERNATE]
     table = [TargetRow(level1=Level1(l1).label, level2=Level2(l2).label, name=d.name, operator=d.operator,
                        value=d.value, unit=d.value_unit or d.unit) for d in shown for l1, l2 in [d.shown_levels]]
     context = {"project": ctx.name, "description": ctx.description}
@@ -295,6 +297,63 @@ def _vague_rate_beside_named(shown: list[Draft]) -> bool:
                   and k.key.endswith("率") and len(k.key) > len(d.key) and stem in k.key), None)
         if k is not None:
             set_aside(d, VAGUE_RATE_WHY.format(name=k.name))
+            changed = True
+    return changed
+
+
+# the head of a respondent that says only "people" or "a body" (报账人员 → 报账; 被审计单位 → 被审计)
+_WHO_HEAD = re.compile(r"(?:人员|单位|群体|对象)$")
+
+
+def _group_named(who: str, text: str) -> bool:
+    """The text names the group `who` a satisfaction row asks: the group as written, the last two characters of its
+    head (学生家长 → 家长; 报账人员 → 报账; 护林员 → 林员, so 维护林业 names no 护林员), or a word the checker's reading
+    of respondents takes for it (`evidence._RESPONDENT_SYNONYMS`: 家长 where 学生 are served)."""
+    from kb.suggest.evidence import _RESPONDENT_SYNONYMS
+
+    head = _WHO_HEAD.sub("", who) or who
+    if who in text or head[-2:] in text:
+        return True
+    return any(s in text for w, syn in (*_RESPONDENT_SYNONYMS.items(), *_GROUP_SAID.items()) if w in head for s in syn)
+
+
+# groups a text names by the work that reaches them: an audience by publicity or media (科普宣传 → 受众), the poor by
+# the programme that helps them (扶贫基地 → 脱贫户), a unit's staff by the pay it budgets (保障人员经费 → 干部职工, D025)
+_GROUP_SAID = {"受众": ("宣传", "宣讲", "科普", "媒体", "传播", "播出", "报道", "普法"), "脱贫": ("扶贫",), "贫困": ("扶贫",),
+               "职工": ("人员经费", "干部", "员工", "在职", "在编")}
+
+
+def mark_unnamed_groups(drafts: list[Draft], ctx: ProjectContext) -> None:
+    """Mark (`Draft.unnamed_group`) each satisfaction row asking a group the text never names (`_group_named`:
+    护林员满意度 for a forestry bureau whose text names no 护林员, trial 13 E008; 报账人员满意度 for an audit service):
+    the table's first row asks the served, a second one only a group the declarant named
+    (`table._two_groups_named`). The row stays offered as an alternate. Rows holding the text's or a learned figure
+    are not marked. Run after ranking. In place."""
+    from kb.suggest.table import _respondent
+
+    for d in drafts:
+        if d.slot == "satisfaction" and d.value_source not in ("text", "learned"):
+            who = _respondent(d)
+            d.unnamed_group = bool(who) and not _group_named(who, ctx.text)
+
+
+# a count of people (人次, 人数 …), and the words a name of such a count ends on when it says what it measures
+_PEOPLE_UNITS = frozenset({"人次", "万人次", "人", "万人"})
+_MEASURE_END = re.compile(r"(?:人次|人数|数量|数|量|率|规模)$")
+
+
+def _blank_benefit_count_beside_output(shown: list[Draft]) -> bool:
+    """A blank 效益 count of people whose name says who and no measure (参与群众 待填写 万人次) beside a blank 数量 count
+    of people (活动参与人次 待填写 人次): the name asks nothing of its own, and its figure would be the output's again
+    (trial 13, E045). The 效益 row is set aside. Returns whether a row was."""
+    outputs = [d for d in shown if d.slot == "quantity" and d.pending and (d.value_unit or d.unit) in _PEOPLE_UNITS]
+    if not outputs:
+        return False
+    changed = False
+    for d in shown:
+        if d.slot.endswith("_benefit") and d.pending and d.operator != "定性" and d.tier != Tier.ALTERNATE \
+                and (d.value_unit or d.unit) in _PEOPLE_UNITS and not _MEASURE_END.search(d.key):
+            set_aside(d, f"与“{outputs[0].name}”计同一批人数，待填写时只需填写一处，仅作备选")
             changed = True
     return changed
 

@@ -71,6 +71,9 @@ class Draft:
     part: str = ""
     placed: str = ""                # the 二级 the checker gives a real row its label does not place (set after ranking)
     undated: tuple[str, str] = ()   # (name, 指标解释) of an on-time rate before it was dated by the year's end
+    # a satisfaction row asking a group the text never names (护林员 for 维护林业): offered, never the table's second
+    # satisfaction row (`dedupe.mark_unnamed_groups`, read by `table._two_groups_named`; set after ranking)
+    unnamed_group: bool = False
 
     @property
     def key(self) -> str:

@@ -40,10 +40,14 @@ from kb.suggest.bundle import SuggestModels
 from kb.suggest.context import ProjectContext, read_project
 from kb.suggest.binding import bind_mentions
 from kb.suggest.cost_values import lift_whole_cost
-from kb.suggest.dedupe import set_aside_blank_count_of_stated, set_aside_disagreeing, set_aside_household_beside_parents
+from kb.suggest.dedupe import (mark_unnamed_groups, set_aside_blank_count_of_stated, set_aside_disagreeing,
+                               set_aside_household_beside_parents)
 from kb.suggest.draft import SOURCE_LABELS, Draft
 from kb.suggest.features import featurize
 from kb.suggest.ranker import Tier
+from kb.suggest.scope import (name_system_timeliness, prefer_commissioning_respondents, refile_region_outcome,
+                              set_aside_budget_execution, set_aside_fund_title_work, set_aside_outside_settlement,
+                              set_aside_purpose_slogan)
 from kb.suggest.slots import SLOTS
 from kb.suggest.fill import fill_required
 from kb.suggest.table import Table, assemble
@@ -246,6 +250,14 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
     name_vehicle_service_rows(pool, ctx)   # after the vetting above, which reads the text's own words in a name
     count_listed_rewards(pool, ctx)
     carry_zero_harm(pool, ctx)
+    set_aside_fund_title_work(pool, ctx)
+    refile_region_outcome(pool)
+    set_aside_budget_execution(pool)
+    set_aside_purpose_slogan(pool)
+    prefer_commissioning_respondents(pool, ctx)
+    name_system_timeliness(pool, ctx)
+    set_aside_outside_settlement(pool, ctx)
+    mark_unnamed_groups(pool, ctx)
     confident = (settled or lexical_ok or dense_ok) and not thin
     if not confident or not pool:
         return _not_confident(ctx, detected, mode, thin)

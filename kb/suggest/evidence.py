@@ -335,7 +335,8 @@ def _programme_words(name: str) -> tuple[str, ...]:
 
 # verbs of the work and the words that mean the same work
 _WORK_FAMILIES = (("维修", "修缮", "维护", "养护", "修复", "修理", "整修", "翻修", "运维", "管护", "修了", "修路"),
-                  ("建设", "新建", "修建", "建成", "改建", "扩建", "续建", "施工", "工程"),
+                  # 布点, 布设: monitoring points set up (网格化监控布点: its stations are built, trial 13 E036)
+                  ("建设", "新建", "修建", "建成", "改建", "扩建", "续建", "施工", "工程", "布点", "布设"),
                   ("改造", "提升改造", "提质改造", "改建", "升级"),
                   ("采购", "购置", "购买", "配备", "配置"),
                   ("培训", "轮训", "研修", "授课"),

@@ -298,8 +298,10 @@ def _environment_outcome(rows: list[Draft]) -> Draft | None:
 def _people_served(rows: list[Draft], ctx) -> Draft | None:
     """A blank count of the people the project serves (受益群众人数 待填写 人) for a table still short of rows, when
     no row counts persons; None otherwise."""
-    if any((r.value_unit or r.unit) in _PERSON_UNITS | {"户"} for r in rows):
-        return None
+    from kb.suggest.scope import commissions_service
+
+    if any((r.value_unit or r.unit) in _PERSON_UNITS | {"户"} for r in rows) or commissions_service(ctx):
+        return None   # a service bought for the units that commission it (委托业务) serves no 群众 to count (trial 13)
     d = _benefit([], ctx)
     d.note = f"{PENDING}：描述中没有写明受益人数，请按项目实际填写"
     return d

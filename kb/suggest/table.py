@@ -574,8 +574,10 @@ def _stand_in(ranked: list[Draft], chosen: list[Draft], g: str) -> Draft | None:
     知识知晓率 for a cadre training), blank and saying why — never another programme's or sector's row, nor a
     row of one real table of the type;
     None when there is none."""
+    # nor a blank level beside the change of it the text states (重污染天数 beside 重污染天数减少量 ≥ 3 天, whichever slot
+    # the change sits in: trial 13 moved the 质量 slot's 优良天数比例 to 生态效益, and the blank level stood in there)
     rows = [d for d in ranked if group_of(d.slot) == g and not any(same_measure(d, c) or _rate_beside_its_class(d, c)
-                                                                    for c in chosen)]
+                                                                    or _level_beside_its_change(d, c) for c in chosen)]
     best = next((d for d in rows if d.tier != Tier.ALTERNATE), None)
     if best is not None:
         return best
@@ -625,9 +627,10 @@ _FAMILY = re.compile(r"(家属|家长|监护人)$")
 def _two_groups_named(d: Draft, chosen: list[Draft]) -> bool:
     """A second satisfaction row asks a second named group of people (学生 and 家长, 患者 and 家属): not
     the public or the served in general beside a named group, not a thing (运维服务满意度), not the
-    buyer of the service (购买主体), not the same people twice (受助对象 / 救助对象对救助工作)."""
+    buyer of the service (购买主体), not the same people twice (受助对象 / 救助对象对救助工作), not a group the
+    text never names (`Draft.unnamed_group`: 护林员 for a forestry bureau, trial 13)."""
     mine = _respondent(d)
-    if not mine or _BUYER.search(mine) or _GENERAL.search(mine) or not PERSON_HEADS.search(mine):
+    if d.unnamed_group or not mine or _BUYER.search(mine) or _GENERAL.search(mine) or not PERSON_HEADS.search(mine):
         return False
     for c in chosen:
         if c.slot != "satisfaction":

@@ -262,7 +262,13 @@ STANDARD_NAME = re.compile(r"标准|单价|补贴额|补助额|人均|生均|户
 ROUTINE_MEASURES = ((("门诊",), ("门诊", "诊疗", "就诊", "接诊")),
                     (("病床", "床位"), ("病床", "床位", "住院")),
                     (("用户数", "用户量"), ("用户", "账号", "注册")),
-                    (("办公场所", "办公用房", "办公面积"), ("办公场所", "办公用房", "办公楼", "办公室", "办公面积")))
+                    (("办公场所", "办公用房", "办公面积"), ("办公场所", "办公用房", "办公楼", "办公室", "办公面积")),
+                    # samples are taken only where the text samples or tests (环境监测样品数量 for automatic grid
+                    # monitoring stations, trial 13 E036)
+                    (("样品",), ("样品", "采样", "取样", "抽样", "送检", "检测", "化验", "检验", "抽检")),
+                    # an amount cut from a settlement is what auditing or reviewing one finds (核减节约资金 for a
+                    # commodity testing fund, trial 13 E039)
+                    (("核减",), ("审计", "评审", "审核", "审定", "结算", "造价", "核减")))
 # kinds of equipment a row or a text names (办公设备, 医疗设备 …): a row naming one the text does not is another project's
 # when the text names another kind (trial 5: 办公设备配置达标率 for a village clinic's 基本医疗设备)
 EQUIPMENT = re.compile(r"(办公|医疗|医用|诊疗|教学|实验|农机|农业|消防|救援|应急|信息化|网络|通信|检测|监测|体育|健身|安防|"
