@@ -170,8 +170,10 @@ def _measurable_benefit(rows: list[Draft], table: Table, ctx) -> list[Draft]:
         area = next((r.slot for r in vague if r.slot == "ecological_benefit"), "")
         instead = _benefit(rows, ctx, who) if who else _blank_alternate(table, area) if area else \
             _blank_alternate(table, "ecological_benefit", core=True)
+        if instead is not None and _counts_output_people_again(instead, rows):
+            instead = None
         if instead is None:
-            instead = _type_measure(table)
+            instead = _type_measure(table, rows)
         if instead is None:
             instead = _concrete_alternate(table, vague, ctx)
         if instead is None:
@@ -185,22 +187,36 @@ def _measurable_benefit(rows: list[Draft], table: Table, ctx) -> list[Draft]:
     return vague
 
 
+# counts of participations: the same persons counted per event
+_TURNOUT_UNITS = frozenset({"人次", "万人次"})
+
+
+def _counts_output_people_again(d: Draft, rows: list[Draft]) -> bool:
+    """A blank 效益 count of participations (参与群众人次 待填写 万人次) beside a blank 数量 count of them (活动参与人次
+    待填写 人次) asks the declarant for one figure twice (the merged day round: E045's vague 丰富群众文化生活 gave way to
+    参与群众人次, the row trial 13 struck as 参与群众). Persons (人) beside participations (人次) are two measures."""
+    return d.pending and (d.value_unit or d.unit) in _TURNOUT_UNITS and any(
+        r.slot == "quantity" and r.pending and (r.value_unit or r.unit) in _TURNOUT_UNITS for r in rows)
+
+
 # the evidence a row shares words with the text (`kb.suggest.candidates`: 匹配词: 举报、督查、违法 …)
 _SHARED_WORDS = "匹配词"
 
 
-def _type_measure(table: Table) -> Draft | None:
+def _type_measure(table: Table, rows: list[Draft]) -> Draft | None:
     """For a table whose every 效益 row is vague and names no people nor area: the best measurable 社会 / 经济效益
     alternate of the detected type's own set that shares words with the text (a rate or count with a unit, never
     another project's retrieved row, nor 核减节约资金 of an audit type for a testing fund whose text says nothing of it),
     its target blank — D062's 企业安全生产主体责任落实 定性 待填写 gives way to 违法违规行为下降率 待填写 % (round 13). None
-    when the type offers none."""
+    when the type offers none, or only a count of the participations a blank 数量 row already asks
+    (`_counts_output_people_again`)."""
     best = None
     for slot in ("social_benefit", "economic_benefit"):
         for a in table.alternates.get(slot, []):
             if a.tier != Tier.ALTERNATE and a.source == "type" and a.indicator_id and a.operator != "定性" \
                     and (a.unit or a.typical[2]) and not vague_benefit(a) \
                     and any(e.startswith(_SHARED_WORDS) for e in a.evidence) \
+                    and not (a.unit in _TURNOUT_UNITS and _counts_output_people_again(_blanked(a), rows)) \
                     and (best is None or (int(a.tier), a.score) > (int(best.tier), best.score)):
                 best = a
     if best is None:
@@ -208,9 +224,15 @@ def _type_measure(table: Table) -> Draft | None:
     table.alternates[best.slot].remove(best)
     if best.value_source == "text" or best.pending:
         return best
-    out = copy(best)
-    out.value, out.value_source, out.operator = "", "", ""
+    out = _blanked(best)
     out.note = f"{PENDING}：描述中没有写明效益目标值，此为同类项目常用指标，请按项目实际填写目标值"
+    return out
+
+
+def _blanked(d: Draft) -> Draft:
+    """A copy of `d` with no target (the 效益 row `_type_measure` offers asks the declarant for it)."""
+    out = copy(d)
+    out.value, out.value_source, out.operator = "", "", ""
     return out
 
 
