@@ -463,6 +463,8 @@ def assemble(drafts: list[Draft]) -> Table:
         if d.pending and _total_cost(d) and any(c.value_source in ("text", "budget") and _total_cost(c) for c in chosen):
             return False   # a blank total beside the text's own amount (D042: 优抚对象生活成本 beside 2126.81 万元) or the
             #                budget's (活动经费 待填写 beside 旅游节成本 ≤80 万元 asks the year's money twice)
+        if d.pending and _total_cost(d) and any(c.pending and _total_cost(c) for c in chosen):
+            return False   # two blank totals ask the year's money twice (E039: 项目总成本 beside 商品质量检测成本, trial 14)
         if d.pending and d.slot == "cost" and any(c.slot == "cost" and c.value_source == "text" for c in chosen):
             return False   # nor a blank standard (重点优抚对象人均抚恤补助标准) beside the amount the text pays out
         if _held_better(d, ranked):
