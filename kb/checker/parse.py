@@ -159,7 +159,7 @@ def has_metric(name: str) -> bool:
     """Name holds a measure noun, an object's 密度, or ends in 数/量/额/值/性 (not 质量) (RULES.md §4 METRIC)."""
     if L.METRIC_RE.search(name):
         return True
-    base = _PAREN_RE.sub("", name)
+    base = _PAREN_RE.sub("", name) if ("(" in name or "（" in name) else name  # no bracket: nothing to drop
     m = L.DENSITY_RE.search(base)
     if m and len(L.ASPIRE_RE.sub("", base[:m.start()])) >= 2:
         return True

@@ -225,34 +225,34 @@ class IndicatorLookup:
                      min_dice: float | None = None) -> int | None:
         """Position of the indicator of `level2` with the best bigram Dice ≥ min_dice to key `k`
         (among those `accept` admits, when given)."""
-        post = self._fuzzy_index(level2)
+        post = self._postings.get(level2)
+        if post is None:
+            post = self._fuzzy_index(level2)
         if not k or not post:
             return None
-        cq: dict[str, int] = {}  # the query's bigram counts (`bigrams`, counted in one pass)
-        if len(k) < 2:
-            cq[k] = 1
-        else:
-            get = cq.get
-            for i in range(len(k) - 1):
-                b = k[i:i + 2]
-                cq[b] = get(b, 0) + 1
-        nq = max(1, len(k) - 1)
+        n = len(k)
+        bg = [k[i:i + 2] for i in range(n - 1)] if n > 1 else [k]  # the query's bigrams (`bigrams`)
+        nq = len(bg)
         # overlap needed: 2·o/(nq+nc) ≥ t with nc ≥ o  →  o ≥ t·nq/(2−t)
         need = math.ceil(self.min_dice * nq / (2.0 - self.min_dice) - 1e-9)
-        # each of the query's bigrams looked up once: its posting list, or none in `level2`
+        if sum(map(post.__contains__, bg)) < need:
+            return None  # the query's bigrams that occur in `level2` at all, counted with repeats: too few
+        # the query's bigram counts, and each distinct bigram looked up once (in order of first occurrence):
+        # its posting list, or none in `level2`
+        cq: dict[str, int] = {}
         known: list[tuple[int, int, str, list[tuple[int, int]]]] = []
         unknown = 0
-        total = 0
         get = post.get
-        for b, q in cq.items():
+        for b in bg:
+            if b in cq:
+                cq[b] += 1
+                continue
+            cq[b] = 1
             pl = get(b)
             if pl:
                 known.append((len(pl), len(known), b, pl))
-                total += q
             else:
                 unknown += 1
-        if total < need:
-            return None  # the bigrams no indicator of `level2` has leave too little overlap for any
         # rarest first; bigrams no indicator has come first (they add nothing but count in the prefix)
         known.sort()
         # a candidate sharing none of the first (distinct − need + 1) rarest bigrams cannot reach `need`
