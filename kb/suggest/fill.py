@@ -62,6 +62,7 @@ def fill_required(table: Table, ctx, pool: list[Draft] | None = None) -> Table:
         if d.name not in (r.name for r in rows):
             rows.append(d)
         table.missing.remove(MISSING[g])
+    _prefer_stated_area_outcome(rows, table, ctx)
     if len(rows) < MIN_ROWS:
         spare = sorted((a for v in table.alternates.values() for a in v if a.tier != Tier.ALTERNATE
                         and group_of(a.slot) in MISSING), key=lambda a: (-int(a.tier), -a.score))
@@ -315,6 +316,31 @@ def _environment_outcome(rows: list[Draft]) -> Draft | None:
     moved.level2 = "ecological_benefit"
     moved.evidence = best.evidence + ["区域环境质量是项目的生态效益（效益指标为必填项），不是服务本身的质量"]
     return moved
+
+
+def _prefer_stated_area_outcome(rows: list[Draft], table: Table, ctx) -> None:
+    """Where every 效益 row is a blank outcome over the area (PM2.5年均浓度 待填写, re-filed from 质量 after ranking:
+    `scope.refile_region_outcome`) and a 质量 row states the area's state as the text says it (服务周期内空气质量 定性
+    优良 for 全市空气质量达到优良, D002), that row is the 生态效益 and the blank ones stand first among the alternates —
+    the effect the declarant wrote, not a figure to look up (the day round's merge: round 13 moved the stated row,
+    trial 13's re-filing had put a blank one in its place). Only a 定性 value the text holds; 质量 keeps another row.
+    Mutates `rows` and `table.alternates`."""
+    benefit = [r for r in rows if group_of(r.slot) == "benefit"]
+    if not benefit or not all(r.pending and _AREA_OUTCOME.search(r.name) for r in benefit):
+        return
+    quality = [r for r in rows if r.slot == "quality"]
+    stated = [r for r in quality if _AREA_OUTCOME.search(r.name) and r.operator == "定性" and r.value
+              and r.value in (ctx.description or "")]
+    if not stated or len(quality) < 2:
+        return
+    for r in benefit:
+        rows.remove(r)
+        table.alternates.setdefault(r.slot, []).insert(0, r)
+    rows.remove(stated[0])
+    moved = copy(stated[0])
+    moved.level2 = "ecological_benefit"
+    moved.evidence = stated[0].evidence + ["区域环境质量是项目的生态效益（描述写明的结果），不是服务本身的质量"]
+    rows.append(moved)
 
 
 def _people_served(rows: list[Draft], ctx) -> Draft | None:
