@@ -39,6 +39,7 @@ from kb.domain.levels import level2_fits, level2_of_key
 from kb.domain.quantity import SCALES, kind_of
 from kb.domain.plausible import PROJECT_COST_MAX, budget_beyond_project
 from kb.domain.schema import Indicator, typical_target
+from kb.domain.things import thing_units
 from kb.domain.units import (COST_NEEDS_BUDGET, COST_PENDING, MEASURE_LABEL, SIZE_MEASURES, SIZE_PENDING, VALUE_UNITS,
                              canon_unit, default_unit, is_time_unit, measure_of, size_dependent, unit_fits,
                              units_compatible, units_conflict)
@@ -1596,6 +1597,8 @@ def _count_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, 
         num = max(num, 1.0)
     hint = name_target_unit(hits) or stated
     unit = _pick_unit(r, name, base, fam, typ, hint)
+    if not unit and thing_units(name or r.name):  # 发放培训教材 600: 册、本 or 套 is the declarant's (trial 14)
+        return f"待填写：请填写“{name or r.name}”的计量单位（如 {'、'.join(thing_units(name or r.name))}），不要填人数的单位"
     if not unit:  # 学校发展能力 ≥100: no unit read from the row, the library or the name — none is invented
         return f"待填写：名称“{name}”看不出以什么计量，请填写计量单位（如 %、人、个、次）"
     mag = r.unit_tail[:1] if not r.unit and not r.emb_unit and r.unit_tail[:1] in ("万", "亿", "千") else ""
@@ -1691,18 +1694,20 @@ def _number(r: ParsedRow, ids: set[str], hits: dict[str, Any]) -> float | None:
     return num
 
 
-def stated_unit(r: ParsedRow, name: str = "") -> str:
+def stated_unit(r: ParsedRow, name: str = "", among: tuple[str, ...] = ()) -> str:
     """The unit the description states with the row's own number for the thing the row names (修缮道路 = 12
     with no unit beside “计划修缮乡村道路12公里” → '公里'; 8.2 beside “清除淤泥8.2万立方米” → '万立方米'), read by
     FEAS-04's reader (`stated_quantities`: a shared two-character word between the name and the words around
     the figure); '' when none or when the text gives that number in several units (a fresh reviewer got
-    UNIT-01's 待填写 beside 修缮道路12公里)."""
+    UNIT-01's 待填写 beside 修缮道路12公里). `among`: only these units are read (the units of the object a name
+    ends on, `thing_units`: 600册 for 发放培训教材 beside “培训600人”)."""
     desc = r.ctx.get("description")
     if r.num is None or r.pct or not desc:
         return ""
     names = bigrams(r.name_base or r.name) | bigrams(name)
     units = {unit for words, x, unit, *_ in stated_quantities(desc)
-             if abs(x - r.num) <= 1e-9 * max(1.0, abs(x)) and names & set().union(*map(bigrams, words.split(" ")))}
+             if abs(x - r.num) <= 1e-9 * max(1.0, abs(x)) and names & set().union(*map(bigrams, words.split(" ")))
+             and (not among or unit in among)}
     return units.pop() if len(units) == 1 else ""
 
 
@@ -1769,14 +1774,22 @@ def _pick_unit(r: ParsedRow, name: str, base: str, fam: str | None, typ: Any, hi
     """Unit of a rewritten count: the unit the name wrote with the target (`hint`), the row's own, the unit
     the description states with the same number for the same thing (`stated_unit`), the library's, one
     named in the name, 次 for a 次数, else the default of the name's family; % for a surveyed share
-    (安全感 ≥90); '' when nothing says what the name counts (the caller leaves it 待填写)."""
+    (安全感 ≥90); '' when nothing says what the name counts (the caller leaves it 待填写). A name ending on an
+    object (发放培训教材: `kb.domain.things.thing_units`) takes from the text or the library only a unit that
+    counts that object, its one unit when only one does (购置车辆 → 辆), else '' (trial 14: the text's
+    “培训600人” gave 发放培训教材 600 the unit 人)."""
+    things = thing_units(name or r.name)
     for u in (hint, r.emb_unit, r.unit, None):
         if u is None:  # the description is read only when the row's own units do not do
-            u = stated_unit(r, name)
+            u = stated_unit(r, name, things)
+            if things and u not in things:
+                continue
         if u and (fam is None or unit_fits(fam, u)) and u not in ("%", "‰") and "元" not in u:
             return u.replace("*", "·")
-    if typ and typ[2] and (fam is None or unit_fits(fam, typ[2])):
+    if typ and typ[2] and (fam is None or unit_fits(fam, typ[2])) and (not things or typ[2] in things):
         return typ[2]
+    if things:
+        return things[0] if len(things) == 1 else ""
     u = _unit_from_name(name)
     if u:
         return u
