@@ -58,3 +58,26 @@ def test_thing_units_of_names():
     assert thing_units("发放培训教材") == ("册", "本", "套")
     assert thing_units("购置车辆") == ("辆",)
     assert thing_units("培训人数") == () and thing_units("教材发放数量") == () and thing_units("培训农民") == ()
+
+
+# ------------------------------------------------------------------ 2. a deadline after the text's, in another year
+TIM = ("产出指标", "时效指标")
+
+
+def test_late_deadline_against_the_texts_date_says_it_and_takes_it(tmp_path):
+    """培训完成时间 2026年3月底前 beside “2025年10月底前完成”: TIME-04 said only 保留原时限; it now names the text's
+    date (as TIME-06 does for 年底前) and the fix writes 2025年10月31日前."""
+    rows = [(*QTY, "培训人数", "≥", "600", "人"), (*TIM, "培训完成时间", "", "2026年3月底前", "")]
+    decl = _table(tmp_path, "2025年新型职业农民培训", TRAINING, rows, 50)
+    f = by_key(check_declaration(decl))[(2, "TIME-04")]
+    assert "2025年10月31日前" in f.message and "不一致" in f.message, f.message
+    assert f.suggestion.text == "指标值改为“2025年10月31日前”", f.suggestion
+    assert _fixed_rows(decl)["培训完成时间"].value == "2025年10月31日前"
+
+
+def test_late_deadline_without_a_stated_date_is_kept(tmp_path):
+    """With no date in the text, a cross-year deadline is still kept (rewriting it changes what is promised)."""
+    text = TRAINING.replace("2025年10月底前完成。", "")
+    rows = [(*QTY, "培训人数", "≥", "600", "人"), (*TIM, "培训完成时间", "", "2026年3月底前", "")]
+    f = by_key(check_declaration(_table(tmp_path, "2025年新型职业农民培训", text, rows, 50)))[(2, "TIME-04")]
+    assert "保留原时限" in f.suggestion.text and "概况" not in f.message, f

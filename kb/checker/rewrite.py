@@ -30,7 +30,7 @@ from kb.checker.fixes import fmt_num
 from kb.checker.rules.feasibility import bigrams, in_unit, number_of, stated_quantities
 from kb.checker.rules.relevance import benefit_level2, is_money_cost, is_output_quality, is_yield, stock_figures
 from kb.checker.parse import UNIT_RE, ParsedRow, has_metric, name_info, to_float, unset_row, valid_date
-from kb.checker.rules.timeliness import budget_year, late_years
+from kb.checker.rules.timeliness import budget_year, late_years, stated_over_late
 from kb.domain.words import HOLD_VERBS, PAID_STANDARD_RE, PAYMENT_VERBS
 from kb.domain.years import past_report_parts, past_reports, without_past_reports
 from kb.domain.text import compact, strip_invisible, strip_pictographs, tidy_spaces, to_simplified
@@ -1032,7 +1032,7 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
             kept["UNIT-04"] = (f"计量单位“{r.eff_unit}”请改为规范的中文计量单位"
                                "（如 个、套、台、公里、米、平方米、千克、吨），与指标值口径一致")
         ids = ids - {"UNIT-04"}
-    late = late_years(r) if "TIME-04" in ids else []
+    late = late_years(r) if "TIME-04" in ids and stated_over_late(r) is None else []
     if late:  # a cross-year deadline: rewriting it into the budget year would change what is promised
         by = r.ctx.get("budget_year")
         kept["TIME-04"] = (f"保留原时限（改到{by}年内会改变目标含义）：跨年实施的项目请在申报说明中写明实施期；"
@@ -1318,6 +1318,8 @@ def _deadline_target(r: ParsedRow, ids: set[str]) -> tuple[str, str, str] | str:
         return (op, fmt_num(r.num), r.emb_unit or r.unit)
     if not r.is_date and r.eff_unit and is_time_unit(r.eff_unit):
         return duration_target(r)  # 故障响应时间 in 小时: a limit, never a date (a QA run got 12月31日前)
+    if "TIME-04" in ids and (said := stated_over_late(r)):
+        return ("", said[0], "")  # 2026年3月底前 beside “2025年10月底前完成”: the text's date (trial 14)
     fd = fixed_date(r) if ("TIME-03" in ids or "TIME-04" in ids) else None
     if not fd and (advice := undecided_deadline(r)):
         return advice  # several dates stated, none for this row's work: the row's value stays
