@@ -81,3 +81,39 @@ def test_late_deadline_without_a_stated_date_is_kept(tmp_path):
     rows = [(*QTY, "培训人数", "≥", "600", "人"), (*TIM, "培训完成时间", "", "2026年3月底前", "")]
     f = by_key(check_declaration(_table(tmp_path, "2025年新型职业农民培训", text, rows, 50)))[(2, "TIME-04")]
     assert "保留原时限" in f.suggestion.text and "概况" not in f.message, f
+
+
+# ------------------------------------------------------------------ 3. examples of another sector's measures
+SUS = ("效益指标", "可持续影响指标")
+ECO = ("效益指标", "生态效益指标")
+SOC = ("效益指标", "社会效益指标")
+TOILETS = "2025年县城管局投入资金120万元，改造城区公厕15座，新建第三卫生间3个，2025年9月30日前完工。"
+LIBRARY = "县图书馆2025年免费开放，全年接待读者1.5万人次，开展阅读推广活动24场。"
+
+
+def _qnt01_text(tmp_path, project, text, row, budget):
+    rows = [(*QTY, "数量", "≥", "1", "项"), row]
+    return by_key(check_declaration(_table(tmp_path, project, text, rows, budget)))[(2, "QNT-01")].suggestion.text
+
+
+def test_vague_values_get_examples_of_the_projects_own_kind(tmp_path):
+    """带动作用 明显 in a training project was told 设施正常使用年限; 市民如厕环境 of public toilets 减排量（吨）; 全民阅读
+    氛围 of a library 时间或距离的缩短: each now gets examples that fit its own project."""
+    t = _qnt01_text(tmp_path, "2025年新型职业农民培训", TRAINING, (*SUS, "带动作用", "", "明显", ""), 50)
+    assert "设施正常使用年限" not in t and "参训人员" in t, t
+    t = _qnt01_text(tmp_path, "2025年城区公厕改造", TOILETS, (*ECO, "市民如厕环境", "", "有所改善", ""), 120)
+    assert "减排量" not in t and "修复面积" not in t and "达标率" in t, t
+    t = _qnt01_text(tmp_path, "县图书馆免费开放", LIBRARY, (*SOC, "全民阅读氛围", "定性", "显著提升", ""), 30)
+    assert "距离的缩短" not in t and "受益人数" in t, t
+
+
+def test_sector_examples_stay_for_their_own_sector(tmp_path):
+    """A road project keeps 时间或距离的缩短, a works project 设施正常使用年限, an emission project 减排量."""
+    road = "县交通运输局2025年改造农村公路12公里，改善群众出行条件。"
+    t = _qnt01_text(tmp_path, "农村公路改造", road, (*SOC, "群众出行", "", "明显改善", ""), 300)
+    assert "距离的缩短" in t, t
+    t = _qnt01_text(tmp_path, "农村公路改造", road, (*SUS, "长效作用", "", "明显", ""), 300)
+    assert "设施正常使用年限" in t, t
+    coal = "2025年实施燃煤锅炉清洁能源替代，减少污染物排放。"
+    t = _qnt01_text(tmp_path, "燃煤锅炉替代", coal, (*ECO, "空气质量", "", "有所改善", ""), 300)
+    assert "减排量" in t, t

@@ -31,7 +31,7 @@ from kb.checker.rules.feasibility import bigrams, in_unit, number_of, stated_qua
 from kb.checker.rules.relevance import benefit_level2, is_money_cost, is_output_quality, is_yield, stock_figures
 from kb.checker.parse import UNIT_RE, ParsedRow, has_metric, name_info, to_float, unset_row, valid_date
 from kb.checker.rules.timeliness import budget_year, late_years, stated_over_late
-from kb.domain.words import HOLD_VERBS, PAID_STANDARD_RE, PAYMENT_VERBS
+from kb.domain.words import HOLD_VERBS, PAID_STANDARD_RE, PAYMENT_VERBS, builds_or_buys
 from kb.domain.years import past_report_parts, past_reports, without_past_reports
 from kb.domain.text import compact, strip_invisible, strip_pictographs, tidy_spaces, to_simplified
 from kb.domain.enums import LEVEL2_PARENT, Level1, Level2
@@ -1081,16 +1081,46 @@ class VaguePending(str):
     row is left as written, its rewritten name given in the text (`_rate_target`)."""
 
 
-# ours: what a vague target's row can be measured by, per 二级指标 (the advice when no library indicator is one)
-_MEASURE_HINTS = {
-    Level2.quantity: "完成的数量及其计量单位（个、处、公里…）",
-    Level2.quality: "验收合格率、达标率等比率（%）",
-    Level2.timeliness: "完成时间（某年某月某日前）",
-    Level2.economic_benefit: "增收或节约的金额（万元）、产值（万元）",
-    Level2.social_benefit: "受益人数（人）、覆盖率或达标率（%）、时间或距离的缩短（分钟、公里）",
-    Level2.ecological_benefit: "治理或修复面积（亩）、达标率（%）、减排量（吨）",
-    Level2.sustainable_impact: "设施正常使用年限（年）、长效管护覆盖率（%）",
+# ours: what a vague target's row can be measured by, per 二级指标 (the advice when no library indicator is one):
+# each example with the words of the project's own text (name and description) it needs, None for an example
+# that fits any project. A fresh reviewer (trial 14) got 设施正常使用年限 for a training project, 减排量（吨） for public
+# toilets and 距离的缩短 for reading promotion: an example of another sector's work is no help (`measure_hint`).
+_ROAD_WORDS = re.compile(r"道路|公路|交通|出行|通行|桥梁|里程|路网|客运|公交")
+_RESTORE_WORDS = re.compile(r"治理|修复|造林|绿化|水土|湿地|河道|河湖|矿山|荒漠|退耕")
+_EMISSION_WORDS = re.compile(r"减排|排放|节能|能耗|燃煤|碳|污染|脱硫|清洁能源|光伏")
+_TRAINING_WORDS = re.compile(r"培训|技能|职业教育|实训")
+BUILDS = re.compile("")  # marker: the example needs a project that builds or buys (`builds_or_buys`)
+_MEASURE_HINTS: dict[Level2, tuple[tuple[str, re.Pattern | None], ...]] = {
+    Level2.quantity: (("完成的数量及其计量单位（个、处、公里…）", None),),
+    Level2.quality: (("验收合格率、达标率等比率（%）", None),),
+    Level2.timeliness: (("完成时间（某年某月某日前）", None),),
+    Level2.economic_benefit: (("增收或节约的金额（万元）、产值（万元）", None),),
+    Level2.social_benefit: (("受益人数（人）", None), ("覆盖率或达标率（%）", None),
+                            ("时间或距离的缩短（分钟、公里）", _ROAD_WORDS)),
+    Level2.ecological_benefit: (("治理或修复面积（亩）", _RESTORE_WORDS), ("环境质量或卫生达标率（%）", None),
+                                ("减排量（吨）", _EMISSION_WORDS)),
+    Level2.sustainable_impact: (("设施正常使用年限（年）、长效管护覆盖率（%）", BUILDS),
+                                ("参训人员技能应用率或就业率（%）", _TRAINING_WORDS),
+                                ("成果持续发挥作用的年限（年）、建立并执行的长效管理制度（项）", None)),
 }
+_GENERIC_HINT = "数量、比率（%）或完成时间"
+
+
+def measure_hint(level2: Level2 | None, text: str) -> str:
+    """The examples of what a vague row under `level2` can be measured by (`_MEASURE_HINTS`), only those that
+    fit the project's own `text` (the row's name, the project's name and description: 时间或距离的缩短 only for roads or transport, 设施正常
+    使用年限 only for a project that builds or buys, `kb.domain.words.builds_or_buys`); generic examples else."""
+    if level2 is None or level2 not in _MEASURE_HINTS:
+        return _GENERIC_HINT
+    picked: list[str] = []
+    for hint, need in _MEASURE_HINTS[level2]:
+        if need is None or (need is BUILDS and builds_or_buys(text)) or (need is not BUILDS and need.search(text)):
+            picked.append(hint)
+    if level2 is Level2.sustainable_impact and len(picked) > 1:
+        picked = picked[:-1]  # the project's own kind of lasting effect is said: the generic one is not needed
+    return "、".join(picked)
+
+
 _QUALITY_END_RE = re.compile(r"(?:工程|项目|维修|修缮|改造)质量$")
 
 
@@ -1121,7 +1151,7 @@ def vague_alternative(r: ParsedRow, name: str, l1: Level1, l2: Level2 | None,
     said = benefit_level2(base) if l1 is Level1.benefit else l2   # 对控制…成本影响程度 filed under 生态效益
     said = said if said is not Level2.social_benefit or l2 is None else l2
     said = said if r.level2 is not None or l1 is Level1.benefit else None  # 二级 only guessed (E009): no kind to say
-    hint = _MEASURE_HINTS.get(said, "数量、比率（%）或完成时间") if said is not None else "数量、比率（%）或完成时间"
+    hint = measure_hint(said, f"{name}。{r.ctx.get('project') or ''}。{r.ctx.get('description') or ''}")
     if _QUALITY_END_RE.search(base):
         hint = f"“{base[:-2]}验收合格率”（%）等"
     if r.v in L.OUTCOME_GRADES:  # 定性：达到预期 on a 效益 row: what was expected is stated nowhere
