@@ -117,3 +117,22 @@ def test_sector_examples_stay_for_their_own_sector(tmp_path):
     coal = "2025年实施燃煤锅炉清洁能源替代，减少污染物排放。"
     t = _qnt01_text(tmp_path, "燃煤锅炉替代", coal, (*ECO, "空气质量", "", "有所改善", ""), 300)
     assert "减排量" in t, t
+
+
+# ------------------------------------------------------------------ 4. a total explained as a per-head standard
+def test_total_cost_is_not_explained_as_a_standard_per_head(shipped_kb):
+    """培训成本 ≤50 万元 got the library's 指标解释 of 培训成本 in 元/人·天 (“每人每天的培训综合费用”); with the row's
+    unit a total is not explained by a standard per head, while the standard itself still is."""
+    assert shipped_kb.table_indicator("培训成本", "经济成本指标").unit.startswith("元/")  # the library's standard
+    ind = shipped_kb.table_indicator("培训成本", "经济成本指标", unit="万元")
+    assert ind is None or "每人每天" not in (ind.explanation or ""), ind
+    per = shipped_kb.table_indicator("培训成本", "经济成本指标", unit="元/人·天")
+    assert per is not None and "每人每天" in per.explanation, per
+
+
+def test_explains_unit():
+    """A total and a figure per head, money and persons, a ratio and a count are different measures."""
+    from kb.domain.units import explains_unit
+
+    assert not explains_unit("万元", "元/人·天") and not explains_unit("%", "个") and not explains_unit("万元", "人")
+    assert explains_unit("万元", "元") and explains_unit("人", "人次") and explains_unit("", "元/人·天")
