@@ -136,3 +136,18 @@ def test_explains_unit():
 
     assert not explains_unit("万元", "元/人·天") and not explains_unit("%", "个") and not explains_unit("万元", "人")
     assert explains_unit("万元", "元") and explains_unit("人", "人次") and explains_unit("", "元/人·天")
+
+
+# ------------------------------------------------------------------ 5. the unit in its own cell after --fix
+def test_fixed_value_with_its_own_percent_puts_it_in_the_unit_cell(tmp_path):
+    """工程验收合格率 “≥９５％” with an empty unit: `--fix` wrote 指标值 “≥95%” beside an empty 计量单位, unlike every
+    other row; the % now goes to the unit cell (and a date keeps its 年)."""
+    QLT_, TIM_ = ("产出指标", "质量指标"), ("产出指标", "时效指标")
+    rows = [(*QTY, "改造公厕数量", "≥", "15", "座"), (*QLT_, "工程验收合格率", "", "≥９５％", ""),
+            (*TIM_, "完工时间", "", "2025年9月30日前", ""), (*QTY, "新建第三卫生间", "", "≥3个", "")]
+    decl = _table(tmp_path, "2025年城区公厕改造", TOILETS, rows, 120)
+    fixed = _fixed_rows(decl)
+    r = fixed["工程验收合格率"]
+    assert (r.operator + r.value, r.unit) == ("≥95", "%"), r
+    assert (fixed["新建第三卫生间"].value, fixed["新建第三卫生间"].unit) == ("≥3", "个"), fixed["新建第三卫生间"]
+    assert fixed["完工时间"].value == "2025年9月30日前" and fixed["完工时间"].unit == ""
