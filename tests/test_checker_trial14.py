@@ -151,3 +151,17 @@ def test_fixed_value_with_its_own_percent_puts_it_in_the_unit_cell(tmp_path):
     assert (r.operator + r.value, r.unit) == ("≥95", "%"), r
     assert (fixed["新建第三卫生间"].value, fixed["新建第三卫生间"].unit) == ("≥3", "个"), fixed["新建第三卫生间"]
     assert fixed["完工时间"].value == "2025年9月30日前" and fixed["完工时间"].unit == ""
+
+
+# ------------------------------------------------------------------ 6. one figure in two units is no disagreement
+def test_duplicate_with_one_figure_in_two_units_is_not_called_different(tmp_path):
+    """接待读者人次 ≥15000 人次 and 接待讀者人次 ≥1.5 万人次: STR-12 said 指标值不一致; it says 指标值相同, while
+    ≥15000 人次 against ≥2 万人次 still differ."""
+    rows = [(*QTY, "接待读者人次", "≥", "15000", "人次"), (*QTY, "阅读推广活动场次", "≥", "24", "场"),
+            (*QTY, "接待讀者人次", "≥", "1.5", "万人次")]
+    f = by_key(check_declaration(_table(tmp_path, "县图书馆免费开放", LIBRARY, rows, 30)))[(None, "STR-12")]
+    assert "不一致" not in f.message and "指标值相同" in f.message, f.message
+    assert "不一致" not in f.suggestion.text, f.suggestion
+    rows[2] = (*QTY, "接待讀者人次", "≥", "2", "万人次")
+    f = by_key(check_declaration(_table(tmp_path, "县图书馆免费开放", LIBRARY, rows, 30)))[(None, "STR-12")]
+    assert "指标值不一致" in f.message, f.message
