@@ -165,3 +165,20 @@ def test_duplicate_with_one_figure_in_two_units_is_not_called_different(tmp_path
     rows[2] = (*QTY, "接待讀者人次", "≥", "2", "万人次")
     f = by_key(check_declaration(_table(tmp_path, "县图书馆免费开放", LIBRARY, rows, 30)))[(None, "STR-12")]
     assert "指标值不一致" in f.message, f.message
+
+
+# ------------------------------------------------------------------ 7. the setting's count as a target elsewhere
+def test_setting_count_as_a_benefit_target_is_flagged(tmp_path):
+    """生态效益指标 公厕数量 ≥62座 beside “全县现有公厕62座”: REL-06 read only 产出/数量 rows; a count of what exists
+    set as target under 效益 is flagged too (advice, the row is the declarant's to delete or replace), while a
+    planned figure under 效益 is not."""
+    text = TOILETS + "全县现有公厕62座。"
+    rows = [(*QTY, "改造公厕数量", "≥", "15", "座"), (*ECO, "公厕数量", "≥", "62", "座"),
+            (*SOC, "受益群众人数", "≥", "3000", "人")]
+    decl = _table(tmp_path, "2025年城区公厕改造", text, rows, 120)
+    found = by_key(check_declaration(decl))
+    f = found[(2, "REL-06")]
+    assert "现有公厕62座" in f.message and "背景" in f.message, f.message
+    assert "删除该行" in f.suggestion.text and f.suggestion.value is None, f.suggestion
+    assert (1, "REL-06") not in found and (3, "REL-06") not in found
+    assert _fixed_rows(decl)["公厕数量"].value == "62"

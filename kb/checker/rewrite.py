@@ -1013,7 +1013,10 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
     if past is not None and "REL-06" in ids and past.field == "value":
         # trial 13: 危房改造户数 ≥120户, the figure “2024年全县已完成危房改造120户” reports: the plan's figure for the
         # same object when the text states one (≥150 户), else advice — never the stock's advice
-        if past.data:
+        if past.data and past.data.get("setting"):  # trial 14: 公厕数量 ≥62座 (全县现有公厕62座) under 生态效益
+            kept["REL-06"] = ("现有的总量是项目实施的背景，不作本年度目标：请删除该行，或改为本项目带来的变化"
+                              "（如本年度改造的数量、覆盖率或受益人数），现有总量写在项目概况中")
+        elif past.data:
             fields["operator"], fields["value"], fields["unit"] = (past.data["operator"], past.data["value"],
                                                                    past.data["unit"])
         else:
