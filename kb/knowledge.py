@@ -21,6 +21,7 @@ from kb.domain.budget import BUDGET_RANGE, budget_out_of_range
 from kb.domain.budget import MAX_BUDGET_WAN  # noqa: F401  (the one bound; re-exported for callers)
 from kb.domain.levels import parse_level1, parse_level2
 from kb.domain.schema import Declaration, Indicator
+from kb.domain.units import explains_unit
 from kb.domain.text import normalize, plain_name
 from kb.errors import ConfigError, DataError, NotFound, missing_kb
 from kb.indicators.index import FILTER_FIELDS, IndicatorIndex
@@ -294,7 +295,7 @@ class KnowledgeBase:
 
     def table_indicator(self, name: str, level2: str | None = None, *, indicator_id: str | None = None,
                         visible_units: set[str] | None = None, sector: str | None = None,
-                        unit_name: str | None = None) -> Indicator | None:
+                        unit_name: str | None = None, unit: str | None = None) -> Indicator | None:
         """The library indicator a 绩效目标表 row stands for (its 指标解释 comes from it), or None.
 
         By `indicator_id` when that indicator still carries the row's name
@@ -310,9 +311,12 @@ class KnowledgeBase:
         must reach `EXPLANATION_MIN_DICE`: a definition of another
         indicator is worse than none (完工完成时间 is not 采购完成时间).
         None too when the caller may not see the indicator (another unit's
-        单位指标库, `visible_units`; None = all).
+        单位指标库, `visible_units`; None = all). With the row's `unit`, an indicator measured otherwise
+        (`kb.domain.units.explains_unit`: a total in 万元 is not explained by a standard in 元/人·天) is none.
         """
         def visible(ind: Indicator) -> bool:
+            if unit and not explains_unit(unit, ind.typical.unit or ind.unit):
+                return False
             return ind.library.value == "basic" or visible_units is None or ind.unit_name in visible_units
 
         min_dice = self.settings.checker.lookup_min_dice

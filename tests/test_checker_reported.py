@@ -885,7 +885,8 @@ def test_a_stock_or_a_cumulative_total_is_no_output_of_the_year():
     f = _found(rows, description=desc, budget_year=2025)
     # trial 13: 改厕户数 ≥1200 户 is last period's output as this year's target (the plan is 1500): REL-06 says so
     # as a past figure, not as a stock
-    assert sorted(row for row, rid in f if rid == "REL-06") == [1, 2, 3, 4, 6]
+    # trial 14: the stock figure set as target under 效益 (row 10, 现有林地面积 ≥186万亩 under 生态效益) is flagged too
+    assert sorted(row for row, rid in f if rid == "REL-06") == [1, 2, 3, 4, 6, 10]
     assert "以前年度已完成" in f[(6, "REL-06")].message and "现有" not in f[(6, "REL-06")].message
     assert "现有的总量" in f[(1, "REL-06")].message
     assert "“累计建成高标准农田38万亩”" in f[(3, "REL-06")].message

@@ -15,6 +15,7 @@ from kb.domain.years import planned_year
 from kb.domain.findings import CheckReport
 from kb.domain.levels import framework_keys
 from kb.domain.schema import Declaration, TargetRow, normalize_operator
+from kb.domain.units import VALUE_UNITS
 from kb.checker.fixes import cover_rows
 
 
@@ -47,6 +48,23 @@ def _template_operator(r: TargetRow) -> TargetRow:
     if m is None:
         return r
     return r.model_copy(update={"operator": normalize_operator(m.group(1)), "value": r.value[m.end():].strip()})
+
+
+# a value holding its own unit after one number (≥95%, 600人, ≤3天): the template has the unit in its own cell
+_VALUE_WITH_UNIT_RE = re.compile(r"^\s*(?P<op>[≥≤=＞＜><]?)\s*(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>"
+                                 + "|".join(map(re.escape, sorted(VALUE_UNITS, key=len, reverse=True))) + r")\s*$")
+
+
+def _template_unit(r: TargetRow) -> TargetRow:
+    """trial 14: the row with the unit written in its value after its one number (“≥９５％” read as ≥95%, unit
+    cell empty) with the unit moved to the 计量单位 cell, as every other row of the fixed table has it (`--fix`
+    wrote 指标值 “≥95%” beside an empty unit). A year (2025年) is a date, not a count of years, and stays."""
+    if (r.unit or "").strip() or not r.value:
+        return r
+    m = _VALUE_WITH_UNIT_RE.match(r.value)
+    if m is None or (m["unit"] == "年" and 1900 <= float(m["num"]) <= 2100):
+        return r
+    return r.model_copy(update={"value": f"{m['op']}{m['num']}", "unit": m["unit"]})
 
 
 def apply_fixes(decl: Declaration, report: CheckReport) -> Declaration:
@@ -113,7 +131,7 @@ def apply_fixes_traced(decl: Declaration, report: CheckReport) -> tuple[Declarat
     # within a block, goal rows first: a fresh reviewer found moved rows after the 效益 block, a block split in two
     keys = framework_keys([k[0] for k in kept])
     kept = [kept[i] for i in sorted(range(len(kept)), key=lambda i: keys[i] if keys[i] is not None else (-1, -1))]
-    rows = cover_rows([_template_operator(r) for r, _, _ in kept])  # an added row takes 分值 too (trial 10)
+    rows = cover_rows([_template_unit(_template_operator(r)) for r, _, _ in kept])  # an added row takes 分值 too (trial 10)
     rctx = [c for _, c, _ in kept] if rctx_in else []
     update: dict[str, Any] = {"rows": rows}
     if getattr(decl, "year", 0) is None and (y := planned_year(decl.project_name, decl.description)) is not None:

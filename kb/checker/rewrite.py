@@ -30,8 +30,8 @@ from kb.checker.fixes import fmt_num
 from kb.checker.rules.feasibility import bigrams, in_unit, number_of, stated_quantities
 from kb.checker.rules.relevance import benefit_level2, is_money_cost, is_output_quality, is_yield, stock_figures
 from kb.checker.parse import UNIT_RE, ParsedRow, has_metric, name_info, to_float, unset_row, valid_date
-from kb.checker.rules.timeliness import budget_year, late_years
-from kb.domain.words import HOLD_VERBS, PAID_STANDARD_RE, PAYMENT_VERBS
+from kb.checker.rules.timeliness import budget_year, late_years, stated_over_late
+from kb.domain.words import HOLD_VERBS, PAID_STANDARD_RE, PAYMENT_VERBS, builds_or_buys
 from kb.domain.years import past_report_parts, past_reports, without_past_reports
 from kb.domain.text import compact, strip_invisible, strip_pictographs, tidy_spaces, to_simplified
 from kb.domain.enums import LEVEL2_PARENT, Level1, Level2
@@ -39,6 +39,7 @@ from kb.domain.levels import level2_fits, level2_of_key
 from kb.domain.quantity import SCALES, kind_of
 from kb.domain.plausible import PROJECT_COST_MAX, budget_beyond_project
 from kb.domain.schema import Indicator, typical_target
+from kb.domain.things import thing_units
 from kb.domain.units import (COST_NEEDS_BUDGET, COST_PENDING, MEASURE_LABEL, SIZE_MEASURES, SIZE_PENDING, VALUE_UNITS,
                              canon_unit, default_unit, is_time_unit, measure_of, size_dependent, unit_fits,
                              units_compatible, units_conflict)
@@ -1012,7 +1013,10 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
     if past is not None and "REL-06" in ids and past.field == "value":
         # trial 13: 危房改造户数 ≥120户, the figure “2024年全县已完成危房改造120户” reports: the plan's figure for the
         # same object when the text states one (≥150 户), else advice — never the stock's advice
-        if past.data:
+        if past.data and past.data.get("setting"):  # trial 14: 公厕数量 ≥62座 (全县现有公厕62座) under 生态效益
+            kept["REL-06"] = ("现有的总量是项目实施的背景，不作本年度目标：请删除该行，或改为本项目带来的变化"
+                              "（如本年度改造的数量、覆盖率或受益人数），现有总量写在项目概况中")
+        elif past.data:
             fields["operator"], fields["value"], fields["unit"] = (past.data["operator"], past.data["value"],
                                                                    past.data["unit"])
         else:
@@ -1031,7 +1035,7 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
             kept["UNIT-04"] = (f"计量单位“{r.eff_unit}”请改为规范的中文计量单位"
                                "（如 个、套、台、公里、米、平方米、千克、吨），与指标值口径一致")
         ids = ids - {"UNIT-04"}
-    late = late_years(r) if "TIME-04" in ids else []
+    late = late_years(r) if "TIME-04" in ids and stated_over_late(r) is None else []
     if late:  # a cross-year deadline: rewriting it into the budget year would change what is promised
         by = r.ctx.get("budget_year")
         kept["TIME-04"] = (f"保留原时限（改到{by}年内会改变目标含义）：跨年实施的项目请在申报说明中写明实施期；"
@@ -1080,16 +1084,46 @@ class VaguePending(str):
     row is left as written, its rewritten name given in the text (`_rate_target`)."""
 
 
-# ours: what a vague target's row can be measured by, per 二级指标 (the advice when no library indicator is one)
-_MEASURE_HINTS = {
-    Level2.quantity: "完成的数量及其计量单位（个、处、公里…）",
-    Level2.quality: "验收合格率、达标率等比率（%）",
-    Level2.timeliness: "完成时间（某年某月某日前）",
-    Level2.economic_benefit: "增收或节约的金额（万元）、产值（万元）",
-    Level2.social_benefit: "受益人数（人）、覆盖率或达标率（%）、时间或距离的缩短（分钟、公里）",
-    Level2.ecological_benefit: "治理或修复面积（亩）、达标率（%）、减排量（吨）",
-    Level2.sustainable_impact: "设施正常使用年限（年）、长效管护覆盖率（%）",
+# ours: what a vague target's row can be measured by, per 二级指标 (the advice when no library indicator is one):
+# each example with the words of the project's own text (name and description) it needs, None for an example
+# that fits any project. A fresh reviewer (trial 14) got 设施正常使用年限 for a training project, 减排量（吨） for public
+# toilets and 距离的缩短 for reading promotion: an example of another sector's work is no help (`measure_hint`).
+_ROAD_WORDS = re.compile(r"道路|公路|交通|出行|通行|桥梁|里程|路网|客运|公交")
+_RESTORE_WORDS = re.compile(r"治理|修复|造林|绿化|水土|湿地|河道|河湖|矿山|荒漠|退耕")
+_EMISSION_WORDS = re.compile(r"减排|排放|节能|能耗|燃煤|碳|污染|脱硫|清洁能源|光伏")
+_TRAINING_WORDS = re.compile(r"培训|技能|职业教育|实训")
+BUILDS = re.compile("")  # marker: the example needs a project that builds or buys (`builds_or_buys`)
+_MEASURE_HINTS: dict[Level2, tuple[tuple[str, re.Pattern | None], ...]] = {
+    Level2.quantity: (("完成的数量及其计量单位（个、处、公里…）", None),),
+    Level2.quality: (("验收合格率、达标率等比率（%）", None),),
+    Level2.timeliness: (("完成时间（某年某月某日前）", None),),
+    Level2.economic_benefit: (("增收或节约的金额（万元）、产值（万元）", None),),
+    Level2.social_benefit: (("受益人数（人）", None), ("覆盖率或达标率（%）", None),
+                            ("时间或距离的缩短（分钟、公里）", _ROAD_WORDS)),
+    Level2.ecological_benefit: (("治理或修复面积（亩）", _RESTORE_WORDS), ("环境质量或卫生达标率（%）", None),
+                                ("减排量（吨）", _EMISSION_WORDS)),
+    Level2.sustainable_impact: (("设施正常使用年限（年）、长效管护覆盖率（%）", BUILDS),
+                                ("参训人员技能应用率或就业率（%）", _TRAINING_WORDS),
+                                ("成果持续发挥作用的年限（年）、建立并执行的长效管理制度（项）", None)),
 }
+_GENERIC_HINT = "数量、比率（%）或完成时间"
+
+
+def measure_hint(level2: Level2 | None, text: str) -> str:
+    """The examples of what a vague row under `level2` can be measured by (`_MEASURE_HINTS`), only those that
+    fit the project's own `text` (the row's name, the project's name and description: 时间或距离的缩短 only for roads or transport, 设施正常
+    使用年限 only for a project that builds or buys, `kb.domain.words.builds_or_buys`); generic examples else."""
+    if level2 is None or level2 not in _MEASURE_HINTS:
+        return _GENERIC_HINT
+    picked: list[str] = []
+    for hint, need in _MEASURE_HINTS[level2]:
+        if need is None or (need is BUILDS and builds_or_buys(text)) or (need is not BUILDS and need.search(text)):
+            picked.append(hint)
+    if level2 is Level2.sustainable_impact and len(picked) > 1:
+        picked = picked[:-1]  # the project's own kind of lasting effect is said: the generic one is not needed
+    return "、".join(picked)
+
+
 _QUALITY_END_RE = re.compile(r"(?:工程|项目|维修|修缮|改造)质量$")
 
 
@@ -1120,7 +1154,7 @@ def vague_alternative(r: ParsedRow, name: str, l1: Level1, l2: Level2 | None,
     said = benefit_level2(base) if l1 is Level1.benefit else l2   # 对控制…成本影响程度 filed under 生态效益
     said = said if said is not Level2.social_benefit or l2 is None else l2
     said = said if r.level2 is not None or l1 is Level1.benefit else None  # 二级 only guessed (E009): no kind to say
-    hint = _MEASURE_HINTS.get(said, "数量、比率（%）或完成时间") if said is not None else "数量、比率（%）或完成时间"
+    hint = measure_hint(said, f"{name}。{r.ctx.get('project') or ''}。{r.ctx.get('description') or ''}")
     if _QUALITY_END_RE.search(base):
         hint = f"“{base[:-2]}验收合格率”（%）等"
     if r.v in L.OUTCOME_GRADES:  # 定性：达到预期 on a 效益 row: what was expected is stated nowhere
@@ -1317,6 +1351,8 @@ def _deadline_target(r: ParsedRow, ids: set[str]) -> tuple[str, str, str] | str:
         return (op, fmt_num(r.num), r.emb_unit or r.unit)
     if not r.is_date and r.eff_unit and is_time_unit(r.eff_unit):
         return duration_target(r)  # 故障响应时间 in 小时: a limit, never a date (a QA run got 12月31日前)
+    if "TIME-04" in ids and (said := stated_over_late(r)):
+        return ("", said[0], "")  # 2026年3月底前 beside “2025年10月底前完成”: the text's date (trial 14)
     fd = fixed_date(r) if ("TIME-03" in ids or "TIME-04" in ids) else None
     if not fd and (advice := undecided_deadline(r)):
         return advice  # several dates stated, none for this row's work: the row's value stays
@@ -1596,6 +1632,8 @@ def _count_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, 
         num = max(num, 1.0)
     hint = name_target_unit(hits) or stated
     unit = _pick_unit(r, name, base, fam, typ, hint)
+    if not unit and thing_units(name or r.name):  # 发放培训教材 600: 册、本 or 套 is the declarant's (trial 14)
+        return f"待填写：请填写“{name or r.name}”的计量单位（如 {'、'.join(thing_units(name or r.name))}），不要填人数的单位"
     if not unit:  # 学校发展能力 ≥100: no unit read from the row, the library or the name — none is invented
         return f"待填写：名称“{name}”看不出以什么计量，请填写计量单位（如 %、人、个、次）"
     mag = r.unit_tail[:1] if not r.unit and not r.emb_unit and r.unit_tail[:1] in ("万", "亿", "千") else ""
@@ -1691,18 +1729,20 @@ def _number(r: ParsedRow, ids: set[str], hits: dict[str, Any]) -> float | None:
     return num
 
 
-def stated_unit(r: ParsedRow, name: str = "") -> str:
+def stated_unit(r: ParsedRow, name: str = "", among: tuple[str, ...] = ()) -> str:
     """The unit the description states with the row's own number for the thing the row names (修缮道路 = 12
     with no unit beside “计划修缮乡村道路12公里” → '公里'; 8.2 beside “清除淤泥8.2万立方米” → '万立方米'), read by
     FEAS-04's reader (`stated_quantities`: a shared two-character word between the name and the words around
     the figure); '' when none or when the text gives that number in several units (a fresh reviewer got
-    UNIT-01's 待填写 beside 修缮道路12公里)."""
+    UNIT-01's 待填写 beside 修缮道路12公里). `among`: only these units are read (the units of the object a name
+    ends on, `thing_units`: 600册 for 发放培训教材 beside “培训600人”)."""
     desc = r.ctx.get("description")
     if r.num is None or r.pct or not desc:
         return ""
     names = bigrams(r.name_base or r.name) | bigrams(name)
     units = {unit for words, x, unit, *_ in stated_quantities(desc)
-             if abs(x - r.num) <= 1e-9 * max(1.0, abs(x)) and names & set().union(*map(bigrams, words.split(" ")))}
+             if abs(x - r.num) <= 1e-9 * max(1.0, abs(x)) and names & set().union(*map(bigrams, words.split(" ")))
+             and (not among or unit in among)}
     return units.pop() if len(units) == 1 else ""
 
 
@@ -1769,14 +1809,22 @@ def _pick_unit(r: ParsedRow, name: str, base: str, fam: str | None, typ: Any, hi
     """Unit of a rewritten count: the unit the name wrote with the target (`hint`), the row's own, the unit
     the description states with the same number for the same thing (`stated_unit`), the library's, one
     named in the name, 次 for a 次数, else the default of the name's family; % for a surveyed share
-    (安全感 ≥90); '' when nothing says what the name counts (the caller leaves it 待填写)."""
+    (安全感 ≥90); '' when nothing says what the name counts (the caller leaves it 待填写). A name ending on an
+    object (发放培训教材: `kb.domain.things.thing_units`) takes from the text or the library only a unit that
+    counts that object, its one unit when only one does (购置车辆 → 辆), else '' (trial 14: the text's
+    “培训600人” gave 发放培训教材 600 the unit 人)."""
+    things = thing_units(name or r.name)
     for u in (hint, r.emb_unit, r.unit, None):
         if u is None:  # the description is read only when the row's own units do not do
-            u = stated_unit(r, name)
+            u = stated_unit(r, name, things)
+            if things and u not in things:
+                continue
         if u and (fam is None or unit_fits(fam, u)) and u not in ("%", "‰") and "元" not in u:
             return u.replace("*", "·")
-    if typ and typ[2] and (fam is None or unit_fits(fam, typ[2])):
+    if typ and typ[2] and (fam is None or unit_fits(fam, typ[2])) and (not things or typ[2] in things):
         return typ[2]
+    if things:
+        return things[0] if len(things) == 1 else ""
     u = _unit_from_name(name)
     if u:
         return u

@@ -76,7 +76,7 @@ def _explainer(decl):
     kb = loaded_kb(get_settings())
     if kb is None:
         return None
-    return lambda r: kb.table_indicator(r.name, r.level2, sector=decl.sector or None)
+    return lambda r: kb.table_indicator(r.name, r.level2, sector=decl.sector or None, unit=r.unit or None)
 
 
 @app.command("check")

@@ -294,6 +294,21 @@ def unit_fits(measure: str, unit: str, name: str = "") -> bool:
     return True
 
 
+def explains_unit(row_unit: str, ind_unit: str) -> bool:
+    """True when a library indicator measured in `ind_unit` can explain a row written in `row_unit`: False for a
+    total against a figure per head or per period (培训成本 in 万元 against 元/人·天: trial 14's --fix wrote “每人每天
+    的培训综合费用” beside ≤50 万元), for an amount of money against anything else (万元 vs 人), and for a ratio
+    against a count (% vs 个). True when either is blank (nothing to compare)."""
+    a, b = canon_unit(normalize(row_unit or "")), canon_unit(normalize(ind_unit or ""))
+    if not a or not b:
+        return True
+    if ("/" in a) != ("/" in b):
+        return False
+    if ("元" in a) != ("元" in b):
+        return False
+    return (a in _RATIO) == (b in _RATIO)
+
+
 @lru_cache(maxsize=16384)  # a pure function of short texts, asked for on nearly every row
 def units_conflict(a: str, b: str) -> bool:
     """True when two written units count different things: their first parts differ

@@ -382,14 +382,43 @@ def past_target(r: ParsedRow) -> RuleHit | None:
     return None
 
 
-@rule("REL-06", needs="outnum", advice="产出数量指标填本年度新增或完成的量（如本年度完成改造户数、新建面积）；"
-                                   "现有或累计的总量写在项目概况中，或作为覆盖率等效益指标的基数")
+@rule("REL-06", needs="num", advice="产出数量指标填本年度新增或完成的量（如本年度完成改造户数、新建面积）；"
+                                "现有或累计的总量写在项目概况中，或作为覆盖率等效益指标的基数")
 def rel_06(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """ours: an 产出/数量 target that is a stock or a cumulative total (现有农户户数 ≥4.2万户, 现有林地面积
     ≥186万亩, 高标准农田累计建成面积 ≥38万亩), by its name or by the description's figure: the setting, not
-    what the project does this year. Advice only (the year's figure is the declarant's)."""
+    what the project does this year. Advice only (the year's figure is the declarant's). Under another level
+    (trial 14: 生态效益指标 公厕数量 ≥62座 beside “全县现有公厕62座”) the description's stock figure set as the
+    target (`stock_target_elsewhere`)."""
+    if not r.tags[19]:  # not an 产出/数量 number
+        why = stock_target_elsewhere(r)
+        return RuleHit("value", why, {"setting": True}) if why else None
     why = stock_reason(r)
     return RuleHit("name", why) if why else past_target(r)
+
+
+def stock_target_elsewhere(r: ParsedRow) -> str | None:
+    """Why a count outside 产出/数量 (an 效益 or 质量 row) states the setting, or None: its value is a figure the
+    description gives as what exists (全县现有公厕62座 and 公厕数量 ≥62 座 under 生态效益: `stock_figures`, the same
+    words and unit as for an 产出 row). Not rates, dates, costs, satisfaction, ceilings or a row holding its
+    实际完成值."""
+    if (r.num is None or r.pct or r.is_date or r.cost_row or not r.name or not r.eff_unit or r.goal
+            or r.level1 in (None, Level1.satisfaction, Level1.cost) or r.eff_op in ("≤", "<")
+            or (r.raw.actual or "").strip()):
+        return None
+    desc = r.ctx.get("description") or ""
+    if not desc:
+        return None
+    name_text = r.name_base or r.name
+    if _WORK_ON_STOCK_RE.search(name_text):
+        return None
+    name = bigrams(name_text)
+    for x, unit, words, stock, said in stock_figures(desc):
+        y = in_unit(x, unit, r.eff_unit) if units_compatible(unit, r.eff_unit) else None
+        if y is not None and abs(y - r.num) <= 1e-9 * max(1.0, y) and name & words:
+            return (f"指标值{fmt_num(r.num)}{r.eff_unit}是申报说明中的“{stock}{fmt_num(x)}{unit}”，即{said}的总量，"
+                    "是项目实施的背景，不是本年度的目标")
+    return None
 
 
 # a text that reports results rather than plans them (a self-evaluation, an evaluation report)

@@ -593,13 +593,32 @@ def _target_text(r: ParsedRow) -> str:
 
 
 def _same_target(a: ParsedRow, b: ParsedRow) -> bool:
-    return (a.eff_op, a.num if a.num is not None else a.v, a.eff_unit) == (b.eff_op, b.num if b.num is not None else b.v,
-                                                                         b.eff_unit)
+    """One operator and one figure, in one unit or in two units that convert (≥15000 人次 and ≥1.5 万人次, trial 14:
+    STR-12 called them 指标值不一致; `feasibility.in_unit`)."""
+    if (a.eff_op, a.num if a.num is not None else a.v, a.eff_unit) == (b.eff_op, b.num if b.num is not None else b.v,
+                                                                       b.eff_unit):
+        return True
+    return _same_in_one_unit(a, b)
+
+
+def _same_in_one_unit(a: ParsedRow, b: ParsedRow) -> bool:
+    """The two rows' figures are equal once written in one unit (1.5 万人次 = 15000 人次), with one operator."""
+    from kb.checker.rules.feasibility import in_unit
+
+    if a.eff_op != b.eff_op or a.num is None or b.num is None or not a.eff_unit or not b.eff_unit:
+        return False
+    if a.eff_unit == b.eff_unit:
+        return False
+    y = in_unit(b.num, b.eff_unit, a.eff_unit)
+    return y is not None and abs(y - a.num) <= 1e-9 * max(1.0, abs(a.num))
 
 
 def _targets_said(rows: list[ParsedRow]) -> str:
-    """'，指标值不一致：≥90%、≥95%' when the rows promise different targets, else ''."""
+    """'，指标值不一致：≥90%、≥95%' when the rows promise different targets; '，指标值相同：≥15000人次、≥1.5万人次' when
+    they promise one target written in different units; else ''."""
     if all(_same_target(rows[0], r) for r in rows[1:]):
+        if any(_same_in_one_unit(rows[0], r) for r in rows[1:]):
+            return "，指标值相同：" + "、".join(_target_text(r) for r in rows)
         return ""
     return "，指标值不一致：" + "、".join(_target_text(r) or "（空）" for r in rows)
 
@@ -689,7 +708,7 @@ def str_12(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
         if dups:
             desc = "；".join(f"“{n}”（第{'、'.join(map(str, rows[n]))}行{_targets_said([by_idx[i] for i in rows[n]])}）"
                             for n in dups[:5])
-            differ = any(_targets_said([by_idx[i] for i in rows[n]]) for n in dups)
+            differ = any(_targets_said([by_idx[i] for i in rows[n]]).startswith("，指标值不一致") for n in dups)
             hits.append(RuleHit("name", f"指标名称重复：{desc}", {"rows": rows, "differ": differ}))
         if measures:
             shown = list(measures.items())[:5]

@@ -100,8 +100,32 @@ def time_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     ok = range(period[0], period[1] + 1) if period and period[0] <= by <= period[1] else (by,)
     other = [y for y in r.years if y not in ok]
     if other:
+        said = stated_over_late(r)
+        if said is not None:  # trial 14: 2026年3月底前 beside “2025年10月底前完成” — two promises, the text's in the year
+            return RuleHit("value", f"时限年份{other[0]}年不是预算年度{by}年，且与项目概况写明的时限（{said[1]}）"
+                                    "不一致；请按概况填写，或在申报说明中写明调整的原因", {"stated": said[0]})
         return RuleHit("value", f"时限年份{other[0]}年不是预算年度{by}年；跨年目标应列入中期目标")
     return None
+
+
+def stated_over_late(r: ParsedRow) -> tuple[str, str] | None:
+    """(date, shown) of the deadline the description states in the budget year for the work a 时效 row with a
+    later year dates (`rewrite.stated_work_deadline`, as TIME-06 reads it: 培训完成时间 2026年3月底前 beside
+    “2025年10月底前完成” → ('2025年10月31日前', '2025年10月31日前：2025年10月底前完成')); `shown` is the date with
+    what the text says of it. None when the text states none, the row times a payment, or the row's work follows
+    the project's completion (验收, 结算 may fall later)."""
+    from kb.checker import rewrite as rw  # the rewrite module imports this family's helpers
+
+    by = budget_year(r)
+    if by is None or not late_years(r) or rw.pays_on_time(r.name) or rw._PAY_DATE_NAME_RE.search(r.name):
+        return None
+    said = rw.stated_work_deadline(r.ctx.get("description"), by, r.name)
+    if said is None:
+        return None
+    date, why, clause = said
+    if why == "project" and any(w in rw._AFTER_DONE for w in rw.work_of(r.name)):
+        return None
+    return date, (f"{date}：{clause}" if clause else date)
 
 
 def late_years(r: ParsedRow) -> list[int]:
