@@ -135,9 +135,12 @@ class IndicatorLookup:
         keys = json.loads("[" + ",".join(stored) + "]") if stored else None  # one parse of every row's list
         syns = [[] for _ in col("name")] if keys else [json.loads(s or "[]") for s in col("synonyms")]
         fetch = getattr(rows, "fetch", None) or rows.__getitem__
+        kw: list = []  # the keywords column, read on first use (a list of rows gives a new list per `col`)
 
         def keywords(pos: int) -> list[str]:
-            return json.loads(col("keywords")[pos] or "[]")
+            if not kw:
+                kw.append(col("keywords"))
+            return json.loads(kw[0][pos] or "[]")
 
         return cls(col("name"), syns, col("level2"), [s != "deprecated" for s in col("status")],
                    lambda i: to_indicator(fetch(i)), min_dice, keys=keys, keywords=keywords)
