@@ -176,3 +176,24 @@ def test_of_work_makes_only_the_indicators_its_text_names(shipped_kb):
                 found += got is not None
     assert found >= 5                         # the texts do name kinds of work of the library
     assert 0 < len(made) < quality / 10       # of several hundred quality indicators, a few were made
+
+
+def test_a_kb_built_before_keywords_were_hot_answers_the_same(shipped_settings):
+    # a KB of INDEX_VERSION 9 stored the hot columns without the keywords: of_work then reads them with the rest
+    import marshal
+
+    from kb.indicators.lookup import IndicatorLookup
+    from kb.store.db import connect
+    from kb.store.rows import RowStore, row_to_indicator
+
+    path = shipped_settings.resolved_kb_path()
+    hot = marshal.loads(connect(path).execute("SELECT data FROM blobs WHERE name = 'hot_columns'").fetchone()[0])
+    old = RowStore.from_table(path, hot=marshal.dumps({k: v for k, v in hot.items() if k != "keywords"}))
+    new = _store(shipped_settings)
+    assert "keywords" not in dict.keys(old.columns)
+    a, b = IndicatorLookup.from_rows(old, row_to_indicator), IndicatorLookup.from_rows(new, row_to_indicator)
+    for text in ("村级干部培训", "农村公路养护", "食品安全抽检"):
+        for l2 in ("quality", "quantity", "timeliness"):
+            x, y = a.of_work(text, l2, lambda i: True), b.of_work(text, l2, lambda i: True)
+            assert (x and x.id) == (y and y.id)
+    assert old.columns.complete and not new.columns.complete
