@@ -9,9 +9,12 @@ round, so a change of load hits all of them alike; the table gives medians
 and each command's median ratio to the bare jieba start over the rounds.
 The KB is built from the shipped data in a temporary folder first (the
 package's vectors make that quick). `--busy N` runs N processes that keep
-the cores busy meanwhile (contention, as on a shared server).
+the cores busy meanwhile (contention, as on a shared server). `--base
+PATH/TO/jixiao` adds the same search and check run by another install (the
+code before a change), in the same rounds: before and after alternate, so a
+change of load hits both alike.
 
-    python benchmarks/cli_bench.py [--runs 9] [--busy 0] [--busy 2]
+    python benchmarks/cli_bench.py [--runs 9] [--busy 0] [--busy 2] [--base /other/venv/bin/jixiao]
 """
 from __future__ import annotations
 
@@ -29,8 +32,12 @@ from common import (JIXIAO, PYTHON, SHARED, build_shipped, busy, machine_line, m
 DESC = "通过采购雾炮车降尘抑尘服务,配备雾炮车10辆,全市空气质量达到优良。年度预算250万元。"
 
 
-def commands(table: Path) -> list[tuple[str, list[str]]]:
-    return [
+def commands(table: Path, base: str | None = None) -> list[tuple[str, list[str]]]:
+    before = [] if not base else [
+        ("(before) jixiao search 满意度", [base, "search", "满意度"]),
+        ("(before) jixiao check table.json", [base, "check", str(table)]),
+    ]
+    return before + [
         ("python -c pass", [PYTHON, "-c", "pass"]),
         ("import jieba; jieba.initialize()", [PYTHON, "-c", "import jieba; jieba.initialize()"]),
         ("jixiao search 满意度", [JIXIAO, "search", "满意度"]),
@@ -66,6 +73,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=9)
     ap.add_argument("--busy", type=int, action="append", help="busy processes during a pass (repeatable)")
+    ap.add_argument("--base", help="another install's jixiao (the code before a change), run in the same rounds")
     a = ap.parse_args()
     print(machine_line())
     with tempfile.TemporaryDirectory() as tmp:
@@ -74,7 +82,7 @@ def main() -> None:
         rec = json.loads((SHARED / "declarations" / "dev.jsonl").read_text(encoding="utf-8").splitlines()[0])
         tbl = tmp / "table.json"
         tbl.write_text(json.dumps(rec, ensure_ascii=False), encoding="utf-8")
-        cmds = commands(tbl)
+        cmds = commands(tbl, a.base)
         for n in a.busy or [0]:
             with busy(n):
                 res = rounds(cmds, env, a.runs)

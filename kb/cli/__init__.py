@@ -11,6 +11,7 @@ one line on stderr; usage errors are exit 2 too (click's convention).
 from __future__ import annotations
 
 import enum
+import gc
 import os
 import sys
 
@@ -71,6 +72,10 @@ def main() -> None:
     with one line."""
     from kb.errors import JixiaoError, fault_of
 
+    # What the start-up imported (typer, rich, pydantic, the settings: ≈ 40,000 container objects) lives as long
+    # as the process: moved out of the collector's reach, the collections a command sets off no longer walk it
+    # (≈ 0.08 s of CPU a `jixiao check`, in A/B runs of the whole process). Garbage made later is collected as before.
+    gc.freeze()
     try:
         rc = app(standalone_mode=False)
     except JixiaoError as e:

@@ -91,11 +91,7 @@ def check_cmd(
     no_library: bool = typer.Option(False, "--no-library", help="改写时不查指标库，只用通用默认值"),
 ) -> None:
     """审核绩效目标表：逐行、逐表检查模糊、不可考核或有缺陷的指标，给出规则编号、依据和改写建议。"""
-    from kb.checker import apply_fixes
     from kb.io.tables import read_tables
-    from kb.io.xlsx import export_xlsx
-    from kb.io.xlsx_annotate import ANNOTATED, annotate_input
-    from kb.io.xlsx_table import write_declaration, written_row_numbers
     from kb.knowledge import table_checker
 
     if fail_on not in _RANK:
@@ -117,7 +113,12 @@ def check_cmd(
     for i, decl in enumerate(tables, 1):
         report = check_one(decl)
         written = None
-        if out is not None:
+        if out is not None:  # (the .xlsx writers: imported only to write one)
+            from kb.checker import apply_fixes
+            from kb.io.xlsx import export_xlsx
+            from kb.io.xlsx_annotate import ANNOTATED, annotate_input
+            from kb.io.xlsx_table import write_declaration, written_row_numbers
+
             written = _out_path(out, _table_id(decl, i), many)
             if fix:  # the table to hand in: the usual template, what is left to fix on a second sheet
                 fixed = apply_fixes(decl, report)

@@ -52,6 +52,9 @@ class IndicatorLookup:
         min_dice: the fuzzy threshold (bigram Dice, in [0, 1]).
         keys: per indicator its name's and synonyms' `slot_free_key`s, name
             first, when already computed (the KB stores them: `lookup_keys`).
+        keywords: position → the indicator's keywords, read without making
+            the `Indicator` (`of_work` scans a whole 二级指标 and makes only
+            the indicators its text test leaves); default: from `indicator`.
 
     Fuzzy matching uses prefix filtering: a candidate reaching Dice ≥
     `min_dice` must share one of the query's rarest bigrams, so only those
@@ -63,8 +66,10 @@ class IndicatorLookup:
 
     def __init__(self, names: Sequence[str], synonyms: Sequence[Sequence[str]], level2s: Sequence[str],
                  active: Sequence[bool], indicator: Callable[[int], Indicator], min_dice: float = 0.6,
-                 keys: Sequence[Sequence[str]] | None = None):
-        self.min_dice, self._indicator, self._level2s = min_dice, indicator, level2s
+                 keys: Sequence[Sequence[str]] | None = None,
+                 keywords: Callable[[int], Sequence[str]] | None = None):
+        self.min_dice, self._indicator, self._level2s, self._names = min_dice, indicator, level2s, names
+        self._keywords = keywords or (lambda pos: self._resolve(pos).keywords)
         self._exact: dict[str, list[int]] = defaultdict(list)
         self._name_keys: dict[str, list[tuple[int, str]]] = defaultdict(list)  # level2 → (position, name key)
         for pos, (name, syns, l2, on) in enumerate(zip(names, synonyms, level2s, active)):
@@ -84,7 +89,7 @@ class IndicatorLookup:
         self._fuzzy: dict[tuple[str, str], int | None] = {}
         self._typicals: dict[tuple[str, str | None], tuple[str, float, str] | None] = {}
         self._resolved: dict[int, Indicator] = {}
-        self._words: dict[str, list[tuple[Indicator, tuple[str, ...]]]] = {}  # `_work_words`
+        self._words: dict[str, list[tuple[int, str, tuple[str, ...]]]] = {}  # `_work_words`
 
     def _fuzzy_index(self, l2: str) -> dict[str, list[tuple[int, int]]] | None:
         """Bigram postings of the names of `l2` (built once, on first use; None when it has none)."""
@@ -116,17 +121,29 @@ class IndicatorLookup:
         """The lookup over a list of indicators (deprecated ones skipped)."""
         inds = list(indicators)
         return cls([i.name for i in inds], [i.synonyms for i in inds], [i.level2.value for i in inds],
-                   [i.status.value != "deprecated" for i in inds], inds.__getitem__, min_dice)
+                   [i.status.value != "deprecated" for i in inds], inds.__getitem__, min_dice,
+                   keywords=lambda pos: inds[pos].keywords)
 
     @classmethod
     def from_rows(cls, rows, to_indicator: Callable[[dict], Indicator], min_dice: float = 0.6) -> "IndicatorLookup":
-        """The lookup over the KB's `indicators` rows (`kb.store.rows`; synonyms and keys as JSON)."""
+        """The lookup over the KB's `indicators` rows (`kb.store.rows`; synonyms, keys and keywords as JSON).
+
+        An indicator is made from its row read alone (`RowStore.fetch`: a check
+        that makes a few never reads the columns the lookup does not hold)."""
         col = rows.column if hasattr(rows, "column") else (lambda f: [r.get(f) for r in rows])
         stored = col("lookup_keys") if (hasattr(rows, "columns") and "lookup_keys" in rows.columns) else None
-        keys = [json.loads(k) for k in stored] if stored else None
+        keys = json.loads("[" + ",".join(stored) + "]") if stored else None  # one parse of every row's list
         syns = [[] for _ in col("name")] if keys else [json.loads(s or "[]") for s in col("synonyms")]
+        fetch = getattr(rows, "fetch", None) or rows.__getitem__
+        kw: list = []  # the keywords column, read on first use (a list of rows gives a new list per `col`)
+
+        def keywords(pos: int) -> list[str]:
+            if not kw:
+                kw.append(col("keywords"))
+            return json.loads(kw[0][pos] or "[]")
+
         return cls(col("name"), syns, col("level2"), [s != "deprecated" for s in col("status")],
-                   lambda i: to_indicator(rows[i]), min_dice, keys=keys)
+                   lambda i: to_indicator(fetch(i)), min_dice, keys=keys, keywords=keywords)
 
     # ------------------------------------------------------------------ queries
     def __call__(self, name: str, level2: str | None = None) -> Indicator | None:
@@ -168,23 +185,26 @@ class IndicatorLookup:
         物业管理保障工作合格率 never brings it to a canteen), and at least `min_hits` of them occur (a caller
         reading a long description asks for more). Ranked by how many of its keywords occur, then library
         order. Keywords in `ignore` (words any project's text has: 资金, 预算 …) never count. Scans the
-        二级指标's indicators (each resolved, and its keywords filtered, once: `_work_words`)."""
+        二级指标's names and keywords (filtered once: `_work_words`); only an indicator passing the text test is
+        made and shown to `accept`."""
         best, best_n = None, max(min_hits, 1) - 1
-        for ind, words in self._work_words(level2):
+        for pos, name, words in self._work_words(level2):
             hits = [w for w in words if w in text and w not in ignore]
-            if len(hits) > best_n and any(w in ind.name for w in hits) and accept(ind):
-                best, best_n = ind, len(hits)
+            if len(hits) > best_n and any(w in name for w in hits):
+                ind = self._resolve(pos)
+                if accept(ind):
+                    best, best_n = ind, len(hits)
         return best
 
-    def _work_words(self, level2: str) -> list[tuple[Indicator, tuple[str, ...]]]:
-        """The indicators of `level2` in library order, each with its distinct keywords of ≥ 2 characters
-        (`of_work` reads them; resolved and filtered once per 二级指标)."""
+    def _work_words(self, level2: str) -> list[tuple[int, str, tuple[str, ...]]]:
+        """The indicators of `level2` in library order as (position, name, distinct keywords of ≥ 2 characters)
+        (`of_work` reads them; filtered once per 二级指标, no indicator made)."""
         words = self._words.get(level2)
         if words is None:
             words = []
             for pos, _ in self._name_keys.get(level2, ()):
-                ind = self._resolve(pos)
-                words.append((ind, tuple(w for w in dict.fromkeys(ind.keywords) if len(w) >= 2)))
+                words.append((pos, self._names[pos],
+                              tuple(w for w in dict.fromkeys(self._keywords(pos)) if len(w) >= 2)))
             self._words[level2] = words
         return words
 

@@ -38,7 +38,7 @@ from kb.store.rows import (INDICATOR_KIND, INDICATOR_TOKENIZER, embed_text, hot_
                            indicator_hash, indicator_row, tokenizer_words)
 
 # bump when tokenisation or the stored layout changes: forces a full rebuild
-INDEX_VERSION = "9"
+INDEX_VERSION = "10"
 
 
 @dataclass

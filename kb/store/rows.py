@@ -56,12 +56,22 @@ class Row(Mapping):
         return f"Row({dict(self)!r})"
 
 
-class _LazyColumns(dict):
-    """{field: values}: some columns given, the others loaded together on first access (`RowStore.from_table`)."""
+# rows `RowStore.fetch` reads alone before it loads the columns beyond the hot ones at once
+_ALONE = 32
 
-    def __init__(self, fields: Sequence[str], first: dict[str, list], load):
+
+class _LazyColumns(dict):
+    """{field: values}: some columns given, the others loaded together on first access (`RowStore.from_table`);
+    `one(i)` reads those others of row i alone (`RowStore.fetch`)."""
+
+    def __init__(self, fields: Sequence[str], first: dict[str, list], load, one=None):
         super().__init__(first)
-        self._fields, self._load = frozenset(fields), load
+        self._fields, self._load, self.one, self.alone = frozenset(fields), load, one, 0
+
+    @property
+    def complete(self) -> bool:
+        """Every column is in memory."""
+        return dict.__len__(self) == len(self._fields)
 
     def __missing__(self, f: str) -> list:
         if f not in self._fields:
@@ -132,16 +142,24 @@ class RowStore(Sequence):
         first = {f: v for f, v in first.items() if f in fields and len(v) == n}
         rest = [f for f in fields if f not in first]
 
+        select = f"SELECT {', '.join(f'[{f}]' for f in rest)} FROM [{table}] ORDER BY rowid"
+
         def load() -> dict[str, list]:
             conn = connect(path)
             try:
-                cur = conn.execute(f"SELECT {', '.join(f'[{f}]' for f in rest)} FROM [{table}] ORDER BY rowid")
-                return RowStore.from_cursor(cur).columns
+                return RowStore.from_cursor(conn.execute(select)).columns
+            finally:
+                conn.close()
+
+        def one(i: int) -> dict:
+            conn = connect(path)
+            try:
+                return dict(zip(rest, conn.execute(select + " LIMIT 1 OFFSET ?", (i,)).fetchone()))
             finally:
                 conn.close()
 
         store = cls.__new__(cls)
-        store.fields, store.columns, store._n = tuple(fields), _LazyColumns(fields, first, load), n
+        store.fields, store.columns, store._n = tuple(fields), _LazyColumns(fields, first, load, one), n
         return store
 
     @classmethod
@@ -166,14 +184,37 @@ class RowStore(Sequence):
     def __iter__(self) -> Iterator[Row]:
         return (Row(self, i) for i in range(self._n))
 
+    def fetch(self, i: int) -> dict:
+        """Row `i` as a dict of every column (the values `dict(store[i])` holds).
+
+        While the columns beyond the hot ones are not loaded (`from_table`),
+        the first rows asked for are read alone — a check that makes a few
+        library indicators reads a few rows, not the table; later ones load
+        those columns at once, as `store[i][field]` does.
+
+        Raises:
+            IndexError: `i` is not a row.
+        """
+        if i < 0:
+            i += self._n
+        if not 0 <= i < self._n:
+            raise IndexError(i)
+        cols = self.columns
+        if isinstance(cols, _LazyColumns) and cols.one is not None and not cols.complete and cols.alone < _ALONE:
+            cols.alone += 1
+            rest = cols.one(i)
+            return {f: rest[f] if f in rest else dict.__getitem__(cols, f)[i] for f in self.fields}
+        return {f: cols[f][i] for f in self.fields}
+
     def column(self, field: str) -> list:
         """All values of one column (the store's own list: do not modify)."""
         return self.columns[field]
 
 
-# The columns search, lookup and filters read, stored together by the build (`hot_columns`).
+# The columns search, lookup and filters read (and the keywords `IndicatorLookup.of_work` scans), stored together
+# by the build (`hot_columns`).
 HOT_COLUMNS = ("id", "name", "name_norm", "level1", "level2", "unit", "library", "unit_name", "category", "sector",
-               "status", "synonyms", "lookup_keys")
+               "status", "synonyms", "lookup_keys", "keywords")
 
 
 def hot_columns(rows: Sequence[Mapping]) -> bytes:
