@@ -6,13 +6,12 @@ per-request options (those are function arguments).
 """
 from __future__ import annotations
 
-import json
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, Field, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from kb.errors import ConfigError
 
@@ -103,69 +102,7 @@ class EvidenceSettings(BaseModel):
     execution_tolerance_wan: float = Field(0.01, description="同上的绝对差异下限（万元，即 100 元）")
 
 
-ENV_PREFIX = "JIXIAO_"
-NESTED_DELIMITER = "__"
-
-
-def environ_values(model: type[BaseModel], environ: dict[str, str] | None = None) -> dict[str, Any]:
-    """The fields of `model` the environment sets, as `Settings` reads them (unvalidated strings).
-
-    `JIXIAO_<FIELD>` in any letter case sets a field; a nested settings object
-    (`checker`, `evidence` …) is a JSON object in `JIXIAO_<FIELD>` and/or one
-    variable per field, `JIXIAO_<FIELD>__<SUBFIELD>` (these win over the JSON's
-    keys). Values stay strings for pydantic to convert (`"true"`, `"2.5"`), an
-    empty value included — what pydantic-settings' environment source gives for
-    these fields (prefix `JIXIAO_`, nested delimiter `__`, not case-sensitive),
-    read here without importing it (≈ 0.04 s of every command's start).
-
-    Raises:
-        ConfigError: `JIXIAO_<FIELD>` of a nested settings object is not JSON.
-    """
-    env = {k.lower(): v for k, v in (os.environ if environ is None else environ).items()}
-    out: dict[str, Any] = {}
-    for name, field in model.model_fields.items():
-        var = (ENV_PREFIX + name).lower()
-        nested = isinstance(field.annotation, type) and issubclass(field.annotation, BaseModel)
-        if var in env:
-            value: Any = env[var]
-            if nested:
-                try:
-                    value = json.loads(value)
-                except ValueError:
-                    raise ConfigError(f"设置 {var.upper()} 无效：应为 JSON 对象（或逐项设置 "
-                                      f"{var.upper()}{NESTED_DELIMITER}<项目名>）；请修改该环境变量") from None
-            out[name] = value
-        if not nested:
-            continue
-        head = var + NESTED_DELIMITER
-        parts: dict[str, Any] = {}
-        for key, value in env.items():
-            if key.startswith(head):
-                *path, last = key[len(head):].split(NESTED_DELIMITER)
-                at = parts
-                for p in path:
-                    at = at.setdefault(p, {})
-                    if not isinstance(at, dict):
-                        break
-                else:
-                    at[last] = value
-        if name in out:  # the JSON object, each variable of its own over it
-            if isinstance(out[name], dict):
-                out[name] = _deep_merge(out[name], parts)
-        elif parts:
-            out[name] = parts
-    return out
-
-
-def _deep_merge(base: dict, update: dict) -> dict:
-    """`base` with `update`'s keys over it, dicts merged key by key."""
-    merged = dict(base)
-    for k, v in update.items():
-        merged[k] = _deep_merge(merged[k], v) if isinstance(v, dict) and isinstance(merged.get(k), dict) else v
-    return merged
-
-
-class Settings(BaseModel):
+class Settings(BaseSettings):
     """Runtime configuration; every field can be set as `JIXIAO_<FIELD>`.
 
     Attributes:
@@ -214,12 +151,7 @@ class Settings(BaseModel):
         upload: limits on uploaded and read files (see `UploadSettings`).
     """
 
-    # as pydantic-settings' BaseSettings: unknown arguments refused, defaults validated
-    model_config = ConfigDict(extra="forbid", validate_default=True, arbitrary_types_allowed=True)
-
-    def __init__(self, **values: Any) -> None:
-        """The environment's settings (`environ_values`) with `values` over them (nested dicts merged)."""
-        super().__init__(**_deep_merge(environ_values(type(self)), values))
+    model_config = SettingsConfigDict(env_prefix="JIXIAO_", env_nested_delimiter="__")
 
     home: Path = Field(default_factory=_default_home)
     kb_path: Path | None = None
