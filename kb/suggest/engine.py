@@ -51,11 +51,13 @@ from kb.suggest.typemodel import keep_supported
 from kb.suggest.unit_cost import set_aside_unit_cost_of_uncounted
 from kb.suggest.service_names import name_vehicle_service_rows
 from kb.suggest.rewards import count_listed_rewards
+from kb.suggest.reached import bind_level_reached, name_reached_people
 from kb.suggest.values import default_targets, fill_values, undate_standing_work
 from kb.suggest.zero_harm import carry_zero_harm
 from kb.suggest.vetting import (mark_precision, prefer_named_respondents, prefer_named_timeliness,
                                 prefer_specific_respondents, set_aside_restated, vet_with_checker,
-                                finalise_formed_names, set_aside_year_end_across_years)
+                                finalise_formed_names, set_aside_year_end_across_years,
+                                date_year_end_by_stated_period)
 
 if TYPE_CHECKING:  # pragma: no cover
     from kb.indicators.hybrid import SuggestRanker
@@ -236,6 +238,7 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
 
     undate_standing_work(pool, ctx, default_targets(checker_settings or CheckerSettings()))
     set_aside_year_end_across_years(pool, ctx)
+    date_year_end_by_stated_period(pool)
     set_aside_restated(pool)
     prefer_named_respondents(pool, ctx)
     prefer_named_timeliness(pool, ctx)
@@ -246,6 +249,8 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
     name_vehicle_service_rows(pool, ctx)   # after the vetting above, which reads the text's own words in a name
     count_listed_rewards(pool, ctx)
     carry_zero_harm(pool, ctx)
+    bind_level_reached(pool, ctx)
+    name_reached_people(pool)
     confident = (settled or lexical_ok or dense_ok) and not thin
     if not confident or not pool:
         return _not_confident(ctx, detected, mode, thin)

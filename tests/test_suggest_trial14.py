@@ -1,0 +1,60 @@
+"""What a fourteenth fresh reviewer (a county 财政局 reviewer, README only) struck in `jixiao suggest`: a change's
+baseline read as its target, people reached named as the setting, a year-end date beside a stated period that runs
+past it. The reviewer's own texts (/tmp/trial14/own/*.txt) and the demo's text are copied here verbatim."""
+from __future__ import annotations
+
+import pytest
+
+HEALTH = '为提升基层医疗服务能力，青石县卫生健康局拟为全县8个乡镇卫生院购置医疗设备，本年度安排县级财政资金186万元。计划采购数字化X光机（DR）3台、全自动生化分析仪5台、彩色多普勒超声诊断仪4台，设备于2025年9月30日前全部到货并完成安装调试、验收合格。2024年全县乡镇卫生院门急诊量为21.6万人次。项目实施后，乡镇卫生院可开展的检查项目由12项增加到20项，预计惠及辖区农村居民约15万人，群众就医满意度达到90%以上。'
+DEMO = "2023年项目支出绩效目标申报表。年度本级预算250万元,实施期2023.07-2024.01。通过采购雾炮车降尘抑尘服务,配备雾炮车10辆,全市空气质量达到优良。"
+
+
+def _result(kb, text, name, budget=None):
+    return kb.suggest(text, project_name=name, budget_wan=budget, mode="lexical", with_opinions=False)
+
+
+def _rows(kb, text, name, budget=None):
+    return [(c.level2, c.name, c.operator, c.value, c.unit) for c in _result(kb, text, name, budget).default_table]
+
+
+def test_a_count_raised_from_a_level_binds_the_level_reached(shipped_kb):
+    """检查项目由12项增加到20项: 12 is the baseline, the target is 20 (the reviewer struck 检查项目数量 ≥ 12 项)."""
+    res = _result(shipped_kb, HEALTH, "青石县乡镇卫生院医疗设备购置", 186)
+    rows = [c for c in res.default_table if "检查项目" in c.name]
+    assert rows and all(c.value == "20" and c.operator == "≥" and c.unit == "项" for c in rows)
+    assert "由12项增加到20项" in rows[0].basis
+    assert not [c for c in res.default_table if c.value == "12"]
+
+
+def test_bind_level_reached_on_a_fall():
+    """由8起减少到3起: the row bound to 8 holds ≤ 3 (a fall reaches a ceiling)."""
+    from kb.suggest.context import ProjectContext
+    from kb.suggest.draft import Draft
+    from kb.suggest.objects import Mention
+    from kb.suggest.ranker import Tier
+    from kb.suggest.reached import bind_level_reached
+
+    text = "全年安全事故由8起减少到3起，资金20万元。"
+    m = Mention("8", "起", "", "安全事故", text.index("8"), text.index("8") + 2)
+    d = Draft(name="安全事故数量", level2="quality", source="formed", mention=m, operator="≥", value="8",
+              value_source="text", tier=Tier.RANKED)
+    ctx = ProjectContext(text=text, name="", description=text, core="", mentions=[m], budget_wan=20,
+                         beneficiaries=[], content=set(), text_bigrams=set(), name_bigrams=set())
+    bind_level_reached([d], ctx)
+    assert (d.operator, d.value, d.mention.derivation) == ("≤", "3", "由8起减少到3起")
+
+
+def test_people_a_project_reaches_are_named_beneficiaries(shipped_kb):
+    """预计惠及辖区农村居民约15万人: 受益农村居民人数, not 辖区农村居民人数 (a count of the setting)."""
+    rows = _rows(shipped_kb, HEALTH, "青石县乡镇卫生院医疗设备购置", 186)
+    assert ("social_benefit", "受益农村居民人数", "≥", "15", "万人") in rows
+    assert not [r for r in rows if r[1].startswith("辖区")]
+
+
+def test_a_stated_period_end_is_the_deadline(shipped_kb):
+    """The demo's first table: 服务周期 2023年7月至2024年1月 beside 完成时间 2023年12月31日前 “描述未写明完成时限”."""
+    res = _result(shipped_kb, DEMO, "雾炮车降尘抑尘服务")
+    times = [(c.name, c.value, c.note) for c in res.default_table if c.level2 == "timeliness"]
+    assert ("降尘抑尘服务周期", "2023年7月至2024年1月", "") in times
+    assert not [t for t in times if "2023年12月31日" in t[1] or "未写明完成时限" in t[2]]
+    assert [t for t in times if t[1] == "2024年1月31日前"]
