@@ -58,3 +58,21 @@ def test_a_stated_period_end_is_the_deadline(shipped_kb):
     assert ("降尘抑尘服务周期", "2023年7月至2024年1月", "") in times
     assert not [t for t in times if "2023年12月31日" in t[1] or "未写明完成时限" in t[2]]
     assert [t for t in times if t[1] == "2024年1月31日前"]
+
+
+SCHOOL = '县第二中学教学楼建于1998年，经鉴定为C级危房。项目总投资420万元，分两年实施，2025年安排财政资金260万元，用于教学楼屋面防水、外墙保温、门窗更换及抗震加固，维修改造面积4800平方米，2025年8月20日前完工，确保秋季开学正常使用。项目完成后可改善1350名师生的教学环境，工程验收合格率100%，施工期间不发生安全事故。'
+
+
+def test_a_bare_satisfaction_asks_whom_the_text_serves(shipped_kb):
+    """满意度 ≥ 90 % beside “改善1350名师生的教学环境”: 师生满意度 (the checker's own SAT-05 flagged the bare row)."""
+    from kb.checker import check_rows
+    from kb.domain.schema import TargetRow
+
+    res = _result(shipped_kb, SCHOOL, "县第二中学教学楼维修改造", 260)
+    sats = [c.name for c in res.default_table if c.level2 == "beneficiary_satisfaction"]
+    assert sats == ["师生满意度"]
+    rows = [TargetRow(level1=c.level1_label, level2=c.level2_label, name=c.name, operator=c.operator, value=c.value,
+                      unit=c.unit) for c in res.default_table]
+    found = check_rows(rows, {"project": "县第二中学教学楼维修改造", "description": SCHOOL, "budget_wan": 260},
+                       suggest=False).findings
+    assert not [f for f in found if f.rule_id == "SAT-05"]

@@ -52,6 +52,7 @@ from kb.suggest.unit_cost import set_aside_unit_cost_of_uncounted
 from kb.suggest.service_names import name_vehicle_service_rows
 from kb.suggest.rewards import count_listed_rewards
 from kb.suggest.reached import bind_level_reached, name_reached_people
+from kb.suggest.respondents import name_bare_satisfaction
 from kb.suggest.values import default_targets, fill_values, undate_standing_work
 from kb.suggest.zero_harm import carry_zero_harm
 from kb.suggest.vetting import (mark_precision, prefer_named_respondents, prefer_named_timeliness,
@@ -251,6 +252,7 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
     carry_zero_harm(pool, ctx)
     bind_level_reached(pool, ctx)
     name_reached_people(pool)
+    name_bare_satisfaction(pool, ctx)
     confident = (settled or lexical_ok or dense_ok) and not thin
     if not confident or not pool:
         return _not_confident(ctx, detected, mode, thin)
