@@ -76,3 +76,13 @@ def test_a_bare_satisfaction_asks_whom_the_text_serves(shipped_kb):
     found = check_rows(rows, {"project": "县第二中学教学楼维修改造", "description": SCHOOL, "budget_wan": 260},
                        suggest=False).findings
     assert not [f for f in found if f.rule_id == "SAT-05"]
+
+
+LIBRARY = "县图书馆2025年免费开放，全年接待读者1.5万人次，开展阅读推广活动24场，场均参与读者不少于50人次，全年活动参与读者共计15000人次以上，资金30万元。"
+
+
+def test_a_per_event_figure_is_no_yearly_count(shipped_kb):
+    """场均参与读者不少于50人次: a standard per event; 读者人次 ≥ 50 人次 read it as the year's count."""
+    rows = _rows(shipped_kb, LIBRARY, "图书馆免费开放", 30)
+    assert not [r for r in rows if r[3] == "50" and not r[1].startswith(("场均", "每场"))]
+    assert [r for r in rows if r[0] == "quantity" and "读者" in r[1] and (r[3], r[4]) in (("1.5", "万人次"), ("15000", "人次"))]

@@ -53,6 +53,7 @@ from kb.suggest.service_names import name_vehicle_service_rows
 from kb.suggest.rewards import count_listed_rewards
 from kb.suggest.reached import bind_level_reached, name_reached_people
 from kb.suggest.respondents import name_bare_satisfaction
+from kb.suggest.per_event import read_per_event_figures
 from kb.suggest.values import default_targets, fill_values, undate_standing_work
 from kb.suggest.zero_harm import carry_zero_harm
 from kb.suggest.vetting import (mark_precision, prefer_named_respondents, prefer_named_timeliness,
@@ -253,6 +254,7 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
     bind_level_reached(pool, ctx)
     name_reached_people(pool)
     name_bare_satisfaction(pool, ctx)
+    read_per_event_figures(pool, ctx)
     confident = (settled or lexical_ok or dense_ok) and not thin
     if not confident or not pool:
         return _not_confident(ctx, detected, mode, thin)
