@@ -86,3 +86,29 @@ def test_a_per_event_figure_is_no_yearly_count(shipped_kb):
     rows = _rows(shipped_kb, LIBRARY, "图书馆免费开放", 30)
     assert not [r for r in rows if r[3] == "50" and not r[1].startswith(("场均", "每场"))]
     assert [r for r in rows if r[0] == "quantity" and "读者" in r[1] and (r[3], r[4]) in (("1.5", "万人次"), ("15000", "人次"))]
+
+
+ROAD = '县交通运输局2025年推行农村公路“路长制”，聘用沿线脱贫户和低收入人员担任护路员156名，负责全县1260公里县乡村道的日常巡查、路面清扫、边沟清淤和安全隐患报告，护路员每人每月发放劳务补助800元。同时对养护路段中的32座桥梁开展定期检查，年底前完成危桥改造2座。全年安排养护资金388万元，力争农村公路优良中等路率达到85%以上，年内群众反映的路面坑槽问题在48小时内处置完毕。'
+TRAINING = '根据就业补助资金管理办法，县人力资源和社会保障局2025年计划安排职业技能培训补贴资金240万元，面向农村转移劳动力、脱贫劳动力和失业人员开展电工、焊工、家政服务、电商直播等职业技能培训3000人次，其中脱贫劳动力不少于800人次。培训合格率不低于90%，取得职业资格证书或职业技能等级证书的人数不少于2000人，培训后6个月内就业率达到60%以上。补贴按每人次800元标准于培训结束考核合格后30个工作日内拨付至培训机构。2024年全县共培训2650人次。'
+
+
+def test_a_per_head_per_month_amount_is_a_standard_not_a_total(shipped_kb):
+    """护路员每人每月发放劳务补助800元: 劳务补助发放金额 ≤ 800 元 was struck; the standard 元/人·月 is right."""
+    rows = _rows(shipped_kb, ROAD, "2025年农村公路日常养护", 388)
+    assert not [r for r in rows if r[3] == "800" and r[4] == "元"]
+    assert [r for r in rows if r[3] == "800" and r[2] == "=" and r[4] == "元/人·月"]
+
+
+def test_a_count_of_things_worked_on_names_the_work(shipped_kb):
+    """对养护路段中的32座桥梁开展定期检查: 桥梁定期检查数量 ≥ 32 座, not 桥梁数量 (a count of the setting)."""
+    rows = _rows(shipped_kb, ROAD, "2025年农村公路日常养护", 388)
+    assert ("quantity", "桥梁定期检查数量", "≥", "32", "座") in rows
+    assert not [r for r in rows if r[1] == "桥梁数量"]
+
+
+def test_a_count_of_certificate_holders_is_named_so(shipped_kb):
+    """取得职业资格证书…的人数不少于2000人 bound to 农村劳动力转移就业技能培训人数 (the trainees are 3000人次)."""
+    rows = _rows(shipped_kb, TRAINING, "2025年职业技能培训补贴", 240)
+    held = [r for r in rows if r[3] == "2000"]
+    assert held and all("证书" in r[1] for r in held)
+    assert ("quantity", "职业技能培训人次", "≥", "3000", "人次") in rows

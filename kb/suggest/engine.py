@@ -54,6 +54,8 @@ from kb.suggest.rewards import count_listed_rewards
 from kb.suggest.reached import bind_level_reached, name_reached_people
 from kb.suggest.respondents import name_bare_satisfaction
 from kb.suggest.per_event import read_per_event_figures
+from kb.suggest.figure_measure import (name_work_on_counted, name_count_of_gain,
+                                       set_aside_whole_amount_of_standard)
 from kb.suggest.values import default_targets, fill_values, undate_standing_work
 from kb.suggest.zero_harm import carry_zero_harm
 from kb.suggest.vetting import (mark_precision, prefer_named_respondents, prefer_named_timeliness,
@@ -255,6 +257,9 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
     name_reached_people(pool)
     name_bare_satisfaction(pool, ctx)
     read_per_event_figures(pool, ctx)
+    set_aside_whole_amount_of_standard(pool, ctx)
+    name_work_on_counted(pool, ctx)
+    name_count_of_gain(pool, ctx)
     confident = (settled or lexical_ok or dense_ok) and not thin
     if not confident or not pool:
         return _not_confident(ctx, detected, mode, thin)
