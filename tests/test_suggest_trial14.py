@@ -112,3 +112,21 @@ def test_a_count_of_certificate_holders_is_named_so(shipped_kb):
     held = [r for r in rows if r[3] == "2000"]
     assert held and all("证书" in r[1] for r in held)
     assert ("quantity", "职业技能培训人次", "≥", "3000", "人次") in rows
+
+
+VILLAGE = '清河镇共有行政村23个，按照县委组织部、县财政局有关文件要求，2025年安排村级组织运转经费138万元，其中村干部基本报酬92万元、村级办公经费34.5万元（每村1.5万元）、服务群众专项经费11.5万元（每村0.5万元）。经费于每季度首月15日前足额拨付到村，保障23个村党组织和村委会正常运转，村干部报酬发放率100%，村务公开每季度不少于1次。'
+
+
+def test_no_unit_cost_from_a_years_part_over_the_whole_extent(shipped_kb):
+    """总投资420万元，分两年实施，2025年安排260万元 … 4800平方米: 260万 ÷ 4800 = 541.67 元/平方米 prices nothing."""
+    res = _result(shipped_kb, SCHOOL, "县第二中学教学楼维修改造", 260)
+    per_area = [c for c in res.default_table + res.suggestions
+                if c.unit == "元/平方米"]
+    assert per_area and all(c.value != "541.67" for c in per_area)
+
+
+def test_a_standard_of_one_part_names_that_part(shipped_kb):
+    """村级办公经费34.5万元（每村1.5万元）: 村级办公经费标准 = 1.5 万元/村, not 村级组织运转经费标准 (whose 每村 is 6万)."""
+    rows = _rows(shipped_kb, VILLAGE, "清河镇2025年村级组织运转经费", 138)
+    held = [r for r in rows if r[3] == "1.5"]
+    assert held and all(r[1] == "村级办公经费标准" for r in held)

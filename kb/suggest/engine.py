@@ -48,7 +48,7 @@ from kb.suggest.slots import SLOTS
 from kb.suggest.fill import fill_required
 from kb.suggest.table import Table, assemble
 from kb.suggest.typemodel import keep_supported
-from kb.suggest.unit_cost import set_aside_unit_cost_of_uncounted
+from kb.suggest.unit_cost import name_part_standard, set_aside_unit_cost_of_uncounted, unprice_part_year_extent
 from kb.suggest.service_names import name_vehicle_service_rows
 from kb.suggest.rewards import count_listed_rewards
 from kb.suggest.reached import bind_level_reached, name_reached_people
@@ -260,6 +260,8 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
     set_aside_whole_amount_of_standard(pool, ctx)
     name_work_on_counted(pool, ctx)
     name_count_of_gain(pool, ctx)
+    unprice_part_year_extent(pool, ctx)
+    name_part_standard(pool, ctx)
     confident = (settled or lexical_ok or dense_ok) and not thin
     if not confident or not pool:
         return _not_confident(ctx, detected, mode, thin)
