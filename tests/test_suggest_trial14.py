@@ -130,3 +130,35 @@ def test_a_standard_of_one_part_names_that_part(shipped_kb):
     rows = _rows(shipped_kb, VILLAGE, "清河镇2025年村级组织运转经费", 138)
     held = [r for r in rows if r[3] == "1.5"]
     assert held and all(r[1] == "村级办公经费标准" for r in held)
+
+
+def _dev(rid):
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "shared" / "data" / "declarations" / "dev.jsonl"
+    if not path.exists():
+        pytest.skip("dev.jsonl not present")
+    for line in path.read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        if r["id"] == rid:
+            return r
+    pytest.skip(f"{rid} not in dev.jsonl")
+
+
+def test_another_projects_figures_bind_no_row(shipped_kb):
+    """E019: “同页下一项目为'…城乡居民监管工作经费'(…计划使用财政资金45万元给聘用的14人…)” — the reviewer struck
+    聘用人数 ≥ 14, 参保网络宣传成本 ≤ 45 万元 and 聘用人员人均经费 ≤ 32143 元/人."""
+    r = _dev("E019")
+    res = _result(shipped_kb, r["description"], r["project"])
+    vals = {(c.value, c.unit) for c in res.default_table}
+    assert not vals & {("14", "人"), ("45", "万元"), ("32143", "元/人")}
+    assert [c for c in res.default_table if c.level1 == "cost" and "另一项目" in c.note]
+
+
+def test_other_project_spans_end_at_the_sentence():
+    from kb.suggest.other_project import other_project_spans
+
+    t = "本项目资金20万元。同页下一项目为'监管工作经费'(资金45万元)。本项目宣传10场。"
+    (a, b), = other_project_spans(t)
+    assert "45万元" in t[a:b] and "20万元" not in t[a:b] and "10场" not in t[a:b]
