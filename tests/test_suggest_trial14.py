@@ -162,3 +162,31 @@ def test_other_project_spans_end_at_the_sentence():
     t = "本项目资金20万元。同页下一项目为'监管工作经费'(资金45万元)。本项目宣传10场。"
     (a, b), = other_project_spans(t)
     assert "45万元" in t[a:b] and "20万元" not in t[a:b] and "10场" not in t[a:b]
+
+
+@pytest.mark.parametrize("text,name,budget,cut,whole", [
+    (HEALTH, "青石县乡镇卫生院医疗设备购置", 186, "诊断仪数量", "彩色多普勒超声诊断仪数量"),
+    (TRAINING, "2025年职业技能培训补贴", 240, "劳动力人次", "脱贫劳动力人次"),
+])
+def test_a_formed_count_names_its_object_whole(shipped_kb, text, name, budget, cut, whole):
+    """超声 / 脱贫 tagged verbs by jieba cut the object: 诊断仪数量 ≥ 4 台, 劳动力人次 ≥ 800 (both struck)."""
+    names = [r[1] for r in _rows(shipped_kb, text, name, budget)]
+    assert whole in names and cut not in names
+
+
+def test_a_formed_count_never_cuts_inside_a_word(shipped_kb):
+    """E006 “落实39户特色种养业奖补政策”: 特色种养业奖户数 (奖|补 cut inside 奖补), struck as garbled."""
+    r = _dev("E006")
+    names = [c.name for c in _result(shipped_kb, r["description"], r["project"]).default_table]
+    assert "特色种养业奖补户数" in names and "特色种养业奖户数" not in names
+
+
+def test_the_object_is_not_extended_over_a_verb_or_a_place():
+    """The rule's limits: a verb before the object (采购), a one-character place (村), jieba's nz (力争) stay out."""
+    from kb.suggest.whole_objects import _before
+
+    assert _before("彩色多普勒超声", "诊断仪") == "彩色多普勒超声"
+    assert _before("其中脱贫", "劳动力") == "脱贫"
+    assert _before("计划采购", "诊断仪") == ""
+    assert _before("为村带来", "观光游客") == ""
+    assert _before("力争", "农村公路优良中等路") == ""

@@ -55,6 +55,7 @@ from kb.suggest.reached import bind_level_reached, name_reached_people
 from kb.suggest.respondents import name_bare_satisfaction
 from kb.suggest.per_event import read_per_event_figures
 from kb.suggest.other_project import set_aside_other_projects_figures
+from kb.suggest.whole_objects import name_whole_objects
 from kb.suggest.figure_measure import (name_work_on_counted, name_count_of_gain,
                                        set_aside_whole_amount_of_standard)
 from kb.suggest.values import default_targets, fill_values, undate_standing_work
@@ -264,6 +265,7 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
     unprice_part_year_extent(pool, ctx)
     name_part_standard(pool, ctx)
     set_aside_other_projects_figures(pool, ctx)
+    name_whole_objects(pool, ctx)
     confident = (settled or lexical_ok or dense_ok) and not thin
     if not confident or not pool:
         return _not_confident(ctx, detected, mode, thin)
