@@ -5,7 +5,8 @@ Three misreadings of a figure bound to a row of another measure:
   ≤ 800 元): the figure is a standard (每人每月补助标准 = 800 元/人·月), so the whole-amount row is set aside and the
   slot's next row — the standard, when the pool holds it — takes its place;
 - a count of things the work is done to, the work written after them ("对养护路段中的32座桥梁开展定期检查"): the row
-  names the work (桥梁定期检查数量 ≥ 32 座), never the things alone (桥梁数量 reads as a count of the setting);
+  names the work (桥梁定期检查数量 ≥ 32 座), never the things alone (桥梁数量 reads as a count of the setting) —
+  unless that work is what the project is named for (部门业务子系统数量 of a 平台运维 project);
 - a count of people qualified by what they gain ("取得职业资格证书…的人数不少于2000人") bound to a library row of
   another measure (农村劳动力转移就业技能培训人数): when the row's name lacks what they gain (证书), it is named for
   it (取得职业资格证书人数 ≥ 2000 人), its 指标解释 of the other measure dropped.
@@ -56,8 +57,18 @@ def name_work_on_counted(drafts: list[Draft], ctx: ProjectContext) -> None:
         if not t.startswith(m.obj, m.end):
             continue
         w = _WORK_AFTER.match(t, m.end + len(m.obj))
-        if w:
+        if w and not _projects_own_work(w.group("work"), ctx.name or ""):
             d.name = m.obj + w.group("work") + "数量"
+
+
+def _projects_own_work(work: str, name: str) -> bool:
+    """The work is what the project is named for (12个部门业务子系统开展运行维护 of a 平台运维 project): the things
+    counted are its objects already, named without it (部门业务子系统数量)."""
+    from kb.suggest.evidence import _WORK_FAMILIES
+
+    if work in name:
+        return True
+    return any(any(x in work for x in fam) and any(x in name for x in fam) for fam in _WORK_FAMILIES)
 
 
 # a count of people qualified by what they gain: 取得…证书的人数, 获得…资格的人数
