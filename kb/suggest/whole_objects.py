@@ -3,8 +3,8 @@
 jieba cuts some nouns as verbs, and a formed name built on the words it kept loses the rest: 彩色多普勒超声诊断仪4台
 gave 诊断仪数量 (超声 tagged a verb), 其中脱贫劳动力不少于800人次 gave 劳动力人次 (脱贫 a verb), 39户特色种养业奖补政策
 gave 特色种养业奖户数 (奖|补 cut inside the word 奖补). The object of a bound formed count row is extended:
-- backwards, over the words right before it in its clause (to a 、，。；： or a digit) while each is a noun of two
-  characters or more, a word naming a group or programme (`words.PROGRAMME_WORDS`: 脱贫), or a word jieba calls a
+- backwards, when the object is one word (诊断仪, 劳动力; a phrase such as 扶贫户临时救助 was read whole), over the
+  words right before it in its clause (to a 、，。；： or a digit) while each is a noun of two characters or more, a word naming a group or programme (`words.PROGRAMME_WORDS`: 脱贫), or a word jieba calls a
   verb between two such nouns, never a verb of doing (多普勒 超声 诊断仪, not 计划 采购 诊断仪);
 - forwards, by one character when it ends in a one-character word and the text goes on with another one-character
   word (奖|补 → 奖补).
@@ -78,6 +78,8 @@ def name_whole_objects(drafts: list[Draft], ctx: ProjectContext) -> None:
                 if after and after[0][0] == t[nxt] and after[0][1].startswith("v"):
                     d.name = obj + t[nxt] + d.name[len(obj):]
             continue
+        if len(pos_cut(obj)) > 1:
+            continue   # an object read as a phrase already (扶贫户临时救助) was not cut off
         at = t.rfind(obj, max(0, m.start - len(obj) - 8), m.start + 1)
         if at < 0:
             continue
