@@ -27,6 +27,7 @@ would file a row of `kb.suggest.placement`; rows are set aside through
 """
 from __future__ import annotations
 
+import calendar
 import re
 
 from kb.checker.lexicon import CHECKABLE_RESULT_HINT
@@ -655,3 +656,35 @@ def set_aside_year_end_across_years(drafts: list[Draft], ctx: ProjectContext) ->
     for d in drafts:
         if d.value_source == "year_end" and d.tier != Tier.ALTERNATE:
             set_aside(d, f"描述写明的实施期跨年度（{spans[0].group(0)}），不按预算年度末设定完成时限")
+
+
+# a stated period a row holds (2023年7月至2024年1月): its end's year and month
+_PERIOD_END = re.compile(r"至\s*(20\d\d)年(?:(\d{1,2})月)?")
+_DATE = re.compile(r"(20\d\d)年(\d{1,2})月")
+
+
+def date_year_end_by_stated_period(drafts: list[Draft]) -> None:
+    """A completion date set by the budget year's end (`binding.YEAR_END_BASIS`) beside a row holding the text's own
+    period that runs past it (trial 14, the demo's first table: 降尘抑尘服务周期 2023年7月至2024年1月 over
+    降尘抑尘服务完成时间 2023年12月31日前 “描述未写明完成时限”) contradicts the text: the stated period's end is the
+    deadline (2024年1月31日前, its 设定依据 the period). Every such row of the pool; in place."""
+    ends = []
+    for d in drafts:
+        if d.slot != "timeliness" or d.tier == Tier.ALTERNATE or d.value_source != "text":
+            continue
+        m = _PERIOD_END.search(d.value or "")
+        if m and m.group(2):
+            ends.append((int(m.group(1)), int(m.group(2)), d.value))
+    if not ends:
+        return
+    for d in drafts:
+        if d.value_source != "year_end":
+            continue
+        y = _DATE.search(d.value or "")
+        past = [e for e in ends if y and e[:2] > (int(y.group(1)), int(y.group(2)))]
+        if past:
+            yy, mm, said = past[0]
+            d.value = f"{yy}年{mm}月{calendar.monthrange(yy, mm)[1]}日前"
+            d.value_source, d.note = "text", ""
+            d.mention = None
+            d.evidence.append(f"描述写明的期限: {said}，完成时间取期限末")
