@@ -40,34 +40,17 @@ from kb.suggest.bundle import SuggestModels
 from kb.suggest.context import ProjectContext, read_project
 from kb.suggest.binding import bind_mentions
 from kb.suggest.cost_values import lift_whole_cost
-from kb.suggest.dedupe import (mark_unnamed_groups, set_aside_blank_count_of_stated, set_aside_disagreeing,
-                               set_aside_household_beside_parents)
+from kb.suggest.after_ranking import review_ranked
+from kb.suggest.dedupe import set_aside_disagreeing
 from kb.suggest.draft import SOURCE_LABELS, Draft
 from kb.suggest.features import featurize
 from kb.suggest.ranker import Tier
-from kb.suggest.scope import (name_system_timeliness, prefer_commissioning_respondents, refile_region_outcome,
-                              set_aside_budget_execution, set_aside_fund_title_work, set_aside_outside_settlement,
-                              set_aside_purpose_slogan)
 from kb.suggest.slots import SLOTS
 from kb.suggest.fill import fill_required
 from kb.suggest.table import Table, assemble
 from kb.suggest.typemodel import keep_supported
-from kb.suggest.unit_cost import name_part_standard, set_aside_unit_cost_of_uncounted, unprice_part_year_extent
-from kb.suggest.service_names import name_vehicle_service_rows
-from kb.suggest.rewards import count_listed_rewards
-from kb.suggest.reached import bind_level_reached, name_reached_people
-from kb.suggest.respondents import name_bare_satisfaction
-from kb.suggest.per_event import read_per_event_figures
-from kb.suggest.other_project import set_aside_other_projects_figures
-from kb.suggest.whole_objects import name_whole_objects
-from kb.suggest.figure_measure import (name_work_on_counted, name_count_of_gain,
-                                       set_aside_whole_amount_of_standard)
-from kb.suggest.values import default_targets, fill_values, undate_standing_work
-from kb.suggest.zero_harm import carry_zero_harm
-from kb.suggest.vetting import (mark_precision, prefer_named_respondents, prefer_named_timeliness,
-                                prefer_specific_respondents, set_aside_restated, vet_with_checker,
-                                finalise_formed_names, set_aside_year_end_across_years,
-                                date_year_end_by_stated_period)
+from kb.suggest.values import default_targets, fill_values
+from kb.suggest.vetting import finalise_formed_names, mark_precision, vet_with_checker
 
 if TYPE_CHECKING:  # pragma: no cover
     from kb.indicators.hybrid import SuggestRanker
@@ -244,40 +227,7 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
     finalise_formed_names(pool, ctx)
     name_deadlines_once(pool)
     mark_precision(pool, ctx, _sectors(detected, models, ctx), _own_words(detected, uncertain))
-    from kb.settings import CheckerSettings
-
-    undate_standing_work(pool, ctx, default_targets(checker_settings or CheckerSettings()))
-    set_aside_year_end_across_years(pool, ctx)
-    date_year_end_by_stated_period(pool)
-    set_aside_restated(pool)
-    prefer_named_respondents(pool, ctx)
-    prefer_named_timeliness(pool, ctx)
-    prefer_specific_respondents(pool)
-    set_aside_household_beside_parents(pool, ctx)
-    set_aside_blank_count_of_stated(pool)
-    set_aside_unit_cost_of_uncounted(pool, ctx)
-    name_vehicle_service_rows(pool, ctx)   # after the vetting above, which reads the text's own words in a name
-    count_listed_rewards(pool, ctx)
-    carry_zero_harm(pool, ctx)
-    set_aside_fund_title_work(pool, ctx)
-    refile_region_outcome(pool)
-    set_aside_budget_execution(pool)
-    set_aside_purpose_slogan(pool)
-    prefer_commissioning_respondents(pool, ctx)
-    name_system_timeliness(pool, ctx)
-    set_aside_outside_settlement(pool, ctx)
-    mark_unnamed_groups(pool, ctx)
-    bind_level_reached(pool, ctx)
-    name_reached_people(pool)
-    name_bare_satisfaction(pool, ctx)
-    read_per_event_figures(pool, ctx)
-    set_aside_whole_amount_of_standard(pool, ctx)
-    name_work_on_counted(pool, ctx)
-    name_count_of_gain(pool, ctx)
-    unprice_part_year_extent(pool, ctx)
-    name_part_standard(pool, ctx)
-    set_aside_other_projects_figures(pool, ctx)
-    name_whole_objects(pool, ctx)
+    review_ranked(pool, ctx, checker_settings)
     confident = (settled or lexical_ok or dense_ok) and not thin
     if not confident or not pool:
         return _not_confident(ctx, detected, mode, thin)

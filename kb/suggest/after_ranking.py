@@ -1,0 +1,69 @@
+"""After ranking: the passes that review the ranked candidates before the table is chosen.
+
+Each pass reads the project (`ProjectContext`) and the ranked pool and only sets a row aside (tier ALTERNATE, the
+reason in its evidence), renames it, re-files it under another 二级, binds a figure of the text to a row already in
+the pool, or marks it — none adds a candidate or changes a score, so the ranker's training (`jixiao build` reads the
+candidates and features of steps 1–5) is untouched and a rule that only removes or renames rows reshuffles no table
+(`docs/SUGGEST.md`, step 6). They run in the order below, which matters where one pass reads what another wrote (a
+vehicle service's names after the vetting that reads the text's own words in a name). The passes come from the
+rounds that found them: trials 9–14 and the day round's merges (each module's docstring says which).
+"""
+from __future__ import annotations
+
+from kb.settings import CheckerSettings
+from kb.suggest.context import ProjectContext
+from kb.suggest.dedupe import mark_unnamed_groups, set_aside_blank_count_of_stated, set_aside_household_beside_parents
+from kb.suggest.draft import Draft
+from kb.suggest.figure_measure import name_count_of_gain, name_work_on_counted, set_aside_whole_amount_of_standard
+from kb.suggest.other_project import set_aside_other_projects_figures
+from kb.suggest.per_event import read_per_event_figures
+from kb.suggest.reached import bind_level_reached, name_reached_people
+from kb.suggest.respondents import name_bare_satisfaction
+from kb.suggest.rewards import count_listed_rewards
+from kb.suggest.scope import (name_system_timeliness, prefer_commissioning_respondents, refile_region_outcome,
+                              set_aside_budget_execution, set_aside_fund_title_work, set_aside_outside_settlement,
+                              set_aside_purpose_slogan)
+from kb.suggest.service_names import name_vehicle_service_rows
+from kb.suggest.unit_cost import name_part_standard, set_aside_unit_cost_of_uncounted, unprice_part_year_extent
+from kb.suggest.values import default_targets, undate_standing_work
+from kb.suggest.vetting import (date_year_end_by_stated_period, prefer_named_respondents, prefer_named_timeliness,
+                                prefer_specific_respondents, set_aside_restated, set_aside_year_end_across_years)
+from kb.suggest.whole_objects import name_whole_objects
+from kb.suggest.zero_harm import carry_zero_harm
+
+
+def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: CheckerSettings | None) -> None:
+    """Run every after-ranking pass over `pool` (the ranked candidates of one project) in order; `checker_settings`
+    gives the typical targets a standing work's rate takes (`values.default_targets`). Mutates `pool`'s drafts."""
+    undate_standing_work(pool, ctx, default_targets(checker_settings or CheckerSettings()))
+    set_aside_year_end_across_years(pool, ctx)
+    date_year_end_by_stated_period(pool)
+    set_aside_restated(pool)
+    prefer_named_respondents(pool, ctx)
+    prefer_named_timeliness(pool, ctx)
+    prefer_specific_respondents(pool)
+    set_aside_household_beside_parents(pool, ctx)
+    set_aside_blank_count_of_stated(pool)
+    set_aside_unit_cost_of_uncounted(pool, ctx)
+    name_vehicle_service_rows(pool, ctx)   # after the vetting above, which reads the text's own words in a name
+    count_listed_rewards(pool, ctx)
+    carry_zero_harm(pool, ctx)
+    set_aside_fund_title_work(pool, ctx)
+    refile_region_outcome(pool)
+    set_aside_budget_execution(pool)
+    set_aside_purpose_slogan(pool)
+    prefer_commissioning_respondents(pool, ctx)
+    name_system_timeliness(pool, ctx)
+    set_aside_outside_settlement(pool, ctx)
+    mark_unnamed_groups(pool, ctx)
+    bind_level_reached(pool, ctx)
+    name_reached_people(pool)
+    name_bare_satisfaction(pool, ctx)
+    read_per_event_figures(pool, ctx)
+    set_aside_whole_amount_of_standard(pool, ctx)
+    name_work_on_counted(pool, ctx)
+    name_count_of_gain(pool, ctx)
+    unprice_part_year_extent(pool, ctx)
+    name_part_standard(pool, ctx)
+    set_aside_other_projects_figures(pool, ctx)
+    name_whole_objects(pool, ctx)
