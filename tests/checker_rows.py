@@ -35,3 +35,17 @@ TRIAL7_ROAD_CTX = {"description": TRIAL7_ROAD, "project": "2025年清河县农�
 def by_key(rep) -> dict[tuple[int | None, str], CheckFinding]:
     """A check report's findings by (row number or None, rule id)."""
     return {(f.row, f.rule_id): f for f in rep.findings}
+
+
+def table_file(tmp_path, project: str, description: str, rows: list[tuple], budget: float, year: int = 2025):
+    """The table a declarant sends (`jixiao check table.json`) as `rows` of (level1, level2, name, operator, value,
+    unit), written to `tmp_path` and read back as the CLI reads it."""
+    import json
+
+    from kb.io.tables import read_table
+
+    p = tmp_path / "table.json"
+    p.write_text(json.dumps({"project_name": project, "budget_wan": budget, "year": year, "description": description,
+                             "rows": [dict(zip(("level1", "level2", "name", "operator", "value", "unit"), r))
+                                      for r in rows]}, ensure_ascii=False), encoding="utf-8")
+    return read_table(p)

@@ -33,6 +33,22 @@ COLUMNS = ["category", "sector", "level1", "level2", "name", "unit", "direction"
            "explanation", "origin", "synonyms"]
 
 
+def table_rows(res) -> list[tuple[str, str, str, str, str]]:
+    """A suggest result's default table as (二级 label, name, operator, value, unit) tuples."""
+    return [(c.level2_label, c.name, c.operator, c.value, c.unit) for c in res.default_table]
+
+
+def suggest_text(kb: KnowledgeBase, text: str, name: str, budget: float | None = None):
+    """`kb.suggest` of a written description, lexical, without expert opinions (the trial tests' call)."""
+    return kb.suggest(text, project_name=name, budget_wan=budget, mode="lexical", with_opinions=False)
+
+
+def suggest_dev(kb: KnowledgeBase, rid: str):
+    """`kb.suggest` of dev.jsonl's project `rid` (its description and name), lexical, without expert opinions."""
+    rec = dev_record(rid)
+    return kb.suggest(rec["description"], project_name=rec["project"], mode="lexical", with_opinions=False)
+
+
 def write_library(folder: Path, rows: list[dict], file: str = "basic/test.csv") -> Path:
     """Write rows (defaults filled) as a basic-library CSV under folder."""
     p = folder / file

@@ -4,23 +4,12 @@ as this year's target (the QNT-07 rewrite's `stated_rate`); which of two rows da
 `jixiao check table.json` checks it (generic defaults, no library) and, where it matters, fixed (`apply_fixes`)."""
 from __future__ import annotations
 
-import json
 
 from kb.checker import check_declaration
 from kb.checker.fix import apply_fixes
 from kb.checker.rewrite import stated_rate
 from kb.domain.years import past_report_parts, without_past_reports
-from kb.io.tables import read_table
-from tests.checker_rows import QLT, QTY, SAT, SOC, TIM, by_key
-
-
-def _table(tmp_path, project: str, description: str, rows: list[tuple], budget: float, year: int = 2025):
-    """The table a declarant sends (`jixiao check table.json`), read back as the CLI reads it."""
-    p = tmp_path / "table.json"
-    p.write_text(json.dumps({"project_name": project, "budget_wan": budget, "year": year, "description": description,
-                             "rows": [dict(zip(("level1", "level2", "name", "operator", "value", "unit"), r))
-                                      for r in rows]}, ensure_ascii=False), encoding="utf-8")
-    return read_table(p)
+from tests.checker_rows import QLT, QTY, SAT, SOC, TIM, by_key, table_file as _table
 
 
 def _findings(decl):

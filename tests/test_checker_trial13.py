@@ -5,7 +5,6 @@ Each table is written to a JSON file as a declarant sends it and read back (`rea
 `jixiao check table.json` checks it (generic defaults, no library) and, where it matters, fixed (`apply_fixes`)."""
 from __future__ import annotations
 
-import json
 
 import pytest
 
@@ -14,8 +13,7 @@ from kb.checker.engine import repeated_measures
 from kb.checker.fix import apply_fixes
 from kb.domain.schema import TargetRow
 from kb.domain.years import past_reports
-from kb.io.tables import read_table
-from tests.checker_rows import QLT, QTY, SAT, SOC, TIM, by_key
+from tests.checker_rows import QLT, QTY, SAT, SOC, TIM, by_key, table_file as _table
 
 COST = ("成本指标", "经济成本指标")
 
@@ -27,15 +25,6 @@ WATER = ("县水利局2025年农村饮水安全工程维修养护项目，申请
          "28.6万人，2024年已完成维修养护工程35处。今年计划对其中运行超过10年、故障率较高的42处供水工程进行维修改造，"
          "更换老化管网58公里、水泵及消毒设备96台套，10月底前全部完工。项目实施后受益群众约7.3万人，农村自来水普及率由92%"
          "提高到94%，水质检测达标率不低于95%。")
-
-
-def _table(tmp_path, project: str, description: str, rows: list[tuple], budget: float, year: int = 2025):
-    """The table a declarant sends (`jixiao check table.json`), read back as the CLI reads it."""
-    p = tmp_path / "table.json"
-    p.write_text(json.dumps({"project_name": project, "budget_wan": budget, "year": year, "description": description,
-                             "rows": [dict(zip(("level1", "level2", "name", "operator", "value", "unit"), r))
-                                      for r in rows]}, ensure_ascii=False), encoding="utf-8")
-    return read_table(p)
 
 
 @pytest.fixture(scope="module")

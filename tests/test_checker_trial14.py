@@ -5,27 +5,16 @@ Each table is written to a JSON file as a declarant sends it and read back (`rea
 `jixiao check table.json` checks it (generic defaults, no library) and, where it matters, fixed (`apply_fixes`)."""
 from __future__ import annotations
 
-import json
 
 from kb.checker import check_declaration
 from kb.checker.fix import apply_fixes
 from kb.domain.schema import TargetRow
 from kb.domain.things import thing_units
-from kb.io.tables import read_table
-from tests.checker_rows import QTY, by_key
+from tests.checker_rows import QTY, by_key, table_file as _table
 
 # the reviewer's training text (600 to train in 2025, 450 trained in 2024, done by the end of October)
 TRAINING = ("县农业农村局2025年安排资金50万元，开展新型职业农民培训600人，培训内容为果蔬种植和电商销售，2025年10月底前完成。"
             "2024年已培训450人。")
-
-
-def _table(tmp_path, project: str, description: str, rows: list[tuple], budget: float, year: int = 2025):
-    """The table a declarant sends (`jixiao check table.json`), read back as the CLI reads it."""
-    p = tmp_path / "table.json"
-    p.write_text(json.dumps({"project_name": project, "budget_wan": budget, "year": year, "description": description,
-                             "rows": [dict(zip(("level1", "level2", "name", "operator", "value", "unit"), r))
-                                      for r in rows]}, ensure_ascii=False), encoding="utf-8")
-    return read_table(p)
 
 
 def _fixed_rows(decl) -> dict[str, TargetRow]:

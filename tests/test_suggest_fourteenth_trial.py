@@ -2,16 +2,7 @@
 rows (达到预期) give way to a measurable row of the people the text names or of the area the work acts on."""
 from __future__ import annotations
 
-from tests.kbfactory import dev_record
-
-
-def _rows(res):
-    return [(c.level2_label, c.name, c.operator, c.value, c.unit) for c in res.default_table]
-
-
-def _suggest_dev(kb, rid):
-    rec = dev_record(rid)
-    return kb.suggest(rec["description"], project_name=rec["project"], mode="lexical", with_opinions=False)
+from tests.kbfactory import table_rows as _rows, suggest_dev as _suggest_dev
 
 
 def _benefits(rows):

@@ -2,20 +2,7 @@
 `jixiao suggest` on a real dev.jsonl declaration (or a county 申报书's wording written for the round)."""
 from __future__ import annotations
 
-from tests.kbfactory import dev_record
-
-
-def _rows(res):
-    return [(c.level2_label, c.name, c.operator, c.value, c.unit) for c in res.default_table]
-
-
-def _suggest(kb, text, name, budget=None):
-    return kb.suggest(text, project_name=name, budget_wan=budget, mode="lexical", with_opinions=False)
-
-
-def _suggest_dev(kb, rid):
-    rec = dev_record(rid)
-    return kb.suggest(rec["description"], project_name=rec["project"], mode="lexical", with_opinions=False)
+from tests.kbfactory import table_rows as _rows, suggest_text as _suggest, suggest_dev as _suggest_dev
 
 
 def test_a_schools_running_fund_has_no_completion_date(shipped_kb):

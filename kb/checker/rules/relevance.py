@@ -247,11 +247,9 @@ def stock_reason(r: ParsedRow) -> str | None:
     if not desc or not r.eff_unit or work:
         return None
     name = bigrams(name_text)
-    for x, unit, words, stock, said in stock_figures(desc):
-        y = in_unit(x, unit, r.eff_unit) if units_compatible(unit, r.eff_unit) else None
-        if y is not None and abs(y - r.num) <= 1e-9 * max(1.0, y) and name & words:
-            return (f"指标值{fmt_num(r.num)}{r.eff_unit}是申报说明中的“{stock}{fmt_num(x)}{unit}”，即{said}的"
-                    "总量，是项目实施的背景，不是本年度的产出")
+    said = _stock_said(r, desc, name)
+    if said:
+        return f"{said}，是项目实施的背景，不是本年度的产出"
     for x, unit, words, shown in benefit_figures(desc):
         y = in_unit(x, unit, r.eff_unit) if units_compatible(unit, r.eff_unit) else None
         if y is not None and abs(y - r.num) <= 1e-9 * max(1.0, y) and name & words:
@@ -412,12 +410,17 @@ def stock_target_elsewhere(r: ParsedRow) -> str | None:
     name_text = r.name_base or r.name
     if _WORK_ON_STOCK_RE.search(name_text):
         return None
-    name = bigrams(name_text)
+    said = _stock_said(r, desc, bigrams(name_text))
+    return f"{said}，是项目实施的背景，不是本年度的目标" if said else None
+
+
+def _stock_said(r: ParsedRow, desc: str, name: set[str]) -> str | None:
+    """“指标值…是申报说明中的“…”，即…的总量” when the row's value, in its unit, is a figure `desc` gives as what
+    exists (`stock_figures`) about the same words (`name`: the row name's bigrams), else None (REL-06, both levels)."""
     for x, unit, words, stock, said in stock_figures(desc):
         y = in_unit(x, unit, r.eff_unit) if units_compatible(unit, r.eff_unit) else None
         if y is not None and abs(y - r.num) <= 1e-9 * max(1.0, y) and name & words:
-            return (f"指标值{fmt_num(r.num)}{r.eff_unit}是申报说明中的“{stock}{fmt_num(x)}{unit}”，即{said}的总量，"
-                    "是项目实施的背景，不是本年度的目标")
+            return f"指标值{fmt_num(r.num)}{r.eff_unit}是申报说明中的“{stock}{fmt_num(x)}{unit}”，即{said}的总量"
     return None
 
 
