@@ -7,13 +7,11 @@ from __future__ import annotations
 
 import pytest
 
+from tests.kbfactory import suggest_text as _result
+
 ROAD = '县交通运输局2025年农村公路日常养护项目。申请县级财政资金386万元，用于全县14个乡镇县道、乡道、村道共计1126公里的日常养护，重点实施路面坑槽修补约2.3万平方米、边沟清淤310公里、路肩整修85公里，更换损毁波形护栏1.6公里。养护工作由各乡镇交管站组织实施，2025年11月底前完成全部修补任务，确保优良中等路率不低于80%，年内不发生因养护不到位引发的交通事故。项目惠及沿线约21万群众出行。'
 ROAD_TRAD = '縣交通運輸局2025年農村公路養護項目，申請縣級財政資金386萬元，對全縣1126公里農村公路實施日常養護，修補路面坑槽2.3萬平方米，清理邊溝310公里，11月底前完成，惠及沿線群眾21萬人。'
 SEWAGE = '总投资1.35亿元，其中2025年安排1,350万元，改造城区污水管网12.5千米，新建检查井三百二十座，10月底前完工，服务城区人口约4.2万。'
-
-
-def _result(kb, text, name, budget=None):
-    return kb.suggest(text, project_name=name, budget_wan=budget, mode="lexical", with_opinions=False)
 
 
 def _rows(kb, text, name, budget=None):

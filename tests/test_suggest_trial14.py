@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from tests.kbfactory import suggest_text as _result
+
 HEALTH = '为提升基层医疗服务能力，青石县卫生健康局拟为全县8个乡镇卫生院购置医疗设备，本年度安排县级财政资金186万元。计划采购数字化X光机（DR）3台、全自动生化分析仪5台、彩色多普勒超声诊断仪4台，设备于2025年9月30日前全部到货并完成安装调试、验收合格。2024年全县乡镇卫生院门急诊量为21.6万人次。项目实施后，乡镇卫生院可开展的检查项目由12项增加到20项，预计惠及辖区农村居民约15万人，群众就医满意度达到90%以上。'
 DEMO = "2023年项目支出绩效目标申报表。年度本级预算250万元,实施期2023.07-2024.01。通过采购雾炮车降尘抑尘服务,配备雾炮车10辆,全市空气质量达到优良。"
-
-
-def _result(kb, text, name, budget=None):
-    return kb.suggest(text, project_name=name, budget_wan=budget, mode="lexical", with_opinions=False)
 
 
 def _rows(kb, text, name, budget=None):
