@@ -438,7 +438,8 @@ def rel_07(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     its target), so the check and its fix agree. Precision first: not a ceiling (≤), a negative measure, a row
     holding its 实际完成值 or a text reporting results (自评, 完成情况: the actuals may differ from the targets), an
     amount of money (whose income, which part of the money: shared words do not tell), a value equal to another
-    figure the text states in that unit (the row may name that one), nor a tenfold gap (FEAS-04's). The hit carries the stated figure for the fix to write."""
+    figure the text states in that unit (the row may name that one) or the year's count of a frequency it states
+    (每季度开展1次安全漏洞扫描 and 安全漏洞扫描次数 ≥ 4 次, trial 15), nor a tenfold gap (FEAS-04's). The hit carries the stated figure for the fix to write."""
     from kb.checker import rewrite as rw   # the rewrite module imports this family's helpers
 
     if (r.num is None or r.is_date or r.cost_row or not r.eff_unit or r.op == "定性" or r.direction == "neg"
@@ -467,10 +468,12 @@ def rel_07(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     from kb.checker.rules.feasibility import feas_04
     if feas_04(r, s) is not None:
         return None   # FEAS-04 speaks for it (a beneficiary count other than the stated one, trial 9)
-    for _words, q, u, _every, _rate in stated_quantities(desc):
+    for _words, q, u, every, _rate in stated_quantities(desc):
         y = in_unit(q, u, r.eff_unit) if units_compatible(u, r.eff_unit) else None
         if y is not None and abs(y - r.num) <= 1e-9 * max(1.0, y):
             return None   # the text states this figure too: the row may be about it
+        if y is not None and every and abs(y * every[1] - r.num) <= 1e-9 * max(1.0, r.num):
+            return None   # a frequency per period and the year's count of it (每季度开展1次 → 4 次: trial 15)
     op = r.eff_op if r.eff_op in ("≥", ">", "=") else "≥"
     return RuleHit("value", f"指标值{fmt_num(r.num)}{r.eff_unit}与项目概况写明的{fmt_num(x)}{unit}不一致；"
                             "请按概况填写，或在申报说明中写明调整的原因",
