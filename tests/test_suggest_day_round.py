@@ -25,3 +25,27 @@ def test_a_stated_budget_still_allows_a_listed_part_beside_the_whole(shipped_kb)
     res = shipped_kb.suggest(text, project_name="2025年送戏下乡", mode="lexical", with_opinions=False)
     costs = [(c.name, c.operator, c.value, c.unit) for c in res.default_table if c.level2 == "economic_cost"]
     assert any(v == "50" for _, _, v, _ in costs), costs
+
+
+def _text_rows(kb, text, name):
+    res = kb.suggest(text, project_name=name, mode="lexical", with_opinions=False)
+    return [(c.level2, c.name, c.operator, c.value, c.unit) for c in res.default_table]
+
+
+def test_a_gain_from_the_last_edition_binds_the_level_reached(shipped_kb):
+    """Trial 15: 带动旅游综合收入由上届的1.2亿元提高到1.5亿元 gave 旅游综合收入 ≥ 1.2 亿元 (the last edition's)."""
+    rows = _text_rows(shipped_kb, "举办文化旅游节，为期7天，演出10场，预计吸引游客8万人次，带动旅游综合收入由上届的1.2亿元"
+                                  "提高到1.5亿元，经费60万元。", "文化旅游节")
+    income = [r for r in rows if "旅游综合收入" in r[1]]
+    assert income and all(r[3] == "1.5" and r[4] == "亿元" for r in income), rows
+
+
+def test_visitors_from_the_last_edition_are_named_by_the_clause(shipped_kb):
+    """Trial 15: 接待游客由上届的20万人次提高到25万人次 gave “上届人次 ≥ 20 万人次” and “万人次 ≥ 25 万人次”."""
+    rows = _text_rows(shipped_kb, "举办文化旅游节，为期7天，演出10场，接待游客由上届的20万人次提高到25万人次，经费60万元。",
+                      "文化旅游节")
+    names = [r[1] for r in rows]
+    assert not [n for n in names if n.startswith(("上届", "万人次"))], rows
+    visitors = [r for r in rows if r[4] == "万人次"]
+    assert visitors == [r for r in visitors if r[3] == "25"] and len(visitors) == 1, rows
+    assert "游客" in visitors[0][1], rows
