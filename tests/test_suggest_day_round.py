@@ -49,3 +49,16 @@ def test_visitors_from_the_last_edition_are_named_by_the_clause(shipped_kb):
     visitors = [r for r in rows if r[4] == "万人次"]
     assert visitors == [r for r in visitors if r[3] == "25"] and len(visitors) == 1, rows
     assert "游客" in visitors[0][1], rows
+
+
+IT = ("项目预算128万元，通过公开招标确定运维服务商，服务期12个月。运维范围包括政务云平台服务器86台、存储设备4套、网络安全"
+      "设备23台，以及全县28个部门接入的电子政务外网。服务要求：系统全年可用率不低于99.9%，一般故障2小时内响应、8小时内"
+      "修复；每季度开展1次安全漏洞扫描和1次数据备份恢复演练，全年不发生重大网络安全事件。")
+
+
+def test_a_count_joined_to_a_quarterly_one_is_quarterly_too(shipped_kb):
+    """Trial 15: 每季度开展1次安全漏洞扫描和1次数据备份恢复演练 gave 数据备份次数 ≥ 1 次 (the drill is quarterly: 4)."""
+    rows = _text_rows(shipped_kb, IT, "2025年县政务云平台及电子政务外网运维服务")
+    drills = [r for r in rows if "备份" in r[1]]
+    assert drills and all(r[3] == "4" and r[4] == "次" for r in drills), rows
+    assert [r for r in rows if r[1] == "数据备份恢复演练次数"], rows

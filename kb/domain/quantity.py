@@ -269,10 +269,17 @@ TIMES_A_YEAR = {"季度": 4, "季": 4, "半年": 2, "月": 12, "周": 52, "年":
 _EVERY = re.compile(r"每(季度|季|半年|月|周|年)([\u4e00-\u9fff]{0,12})$")
 
 
+# a second count joined to one whose frequency is stated (每季度开展1次安全漏洞扫描和1次数据备份恢复演练: the drill is
+# quarterly too — trial 15's 数据备份次数 ≥ 1 次)
+_EVERY_JOINED = re.compile(r"每(季度|季|半年|月|周|年)([\u4e00-\u9fff]{0,6})\d+(?:\.\d+)?(?:次|场|期|批)"
+                           r"[\u4e00-\u9fff]{1,12}?(?:和|及|以及|、)$")
+
+
 def every_period(words_before: str) -> tuple[str, int, str] | None:
     """(period, times a year, the words after it) when the words right before a count state a frequency
-    (食堂每月开展食品安全自查 → ("月", 12, "开展食品安全自查")), else None."""
-    m = _EVERY.search(words_before or "")
+    (食堂每月开展食品安全自查 → ("月", 12, "开展食品安全自查")), or the count is joined by 和 / 及 / 、 to one that
+    does (每季度开展1次安全漏洞扫描和 → ("季度", 4, "开展")), else None."""
+    m = _EVERY.search(words_before or "") or _EVERY_JOINED.search(words_before or "")
     return (m.group(1), TIMES_A_YEAR[m.group(1)], m.group(2)) if m else None
 
 

@@ -459,7 +459,10 @@ def mentions(text: str) -> list[Mention]:
         if once:   # 恢复20年一遇防洪标准: a design standard in years of return period, never a count of years
             out.append(Mention(q.value, "年一遇", "", once.group(1), q.start, once.end(1), False, q.context, False))
             continue
-        every = every_period(before) if q.unit in EVENT_UNITS else None
+        # (the raw words too: a count joined by 和 to one whose frequency is stated, 每季度开展1次安全漏洞扫描和1次数据
+        # 备份恢复演练 — `before` stops at the first count)
+        every = every_period(before) or every_period(t[max(0, q.start - 30):q.start]) \
+            if q.unit in EVENT_UNITS else None
         if every:
             out.append(_per_period_count(t, q, every, before, out))
             continue
