@@ -1022,6 +1022,11 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
         else:
             kept["REL-06"] = "按本年度计划完成的量填写；以前年度已完成的量写在项目概况中"
         ids = ids - {"REL-06"}
+    elif past is not None and "REL-06" in ids and past.data and past.data.get("benefit"):
+        # trial 15: 受益群众 ≥1.1万人 under 产出/数量 beside “受益群众1.1万人”: whom the project benefits is its effect —
+        # filed under 效益/社会效益指标 as REL-06 says (so a misplaced 满意度 row moved out of 效益 leaves one there)
+        fields["level1"], fields["level2"] = L1_LABEL[Level1.benefit], L2_LABEL[Level2.social_benefit]
+        ids = ids - {"REL-06"}
     for rid in [rid for rid in ids if fix_of(rid).advice]:  # left to the declarant, with what to check
         kept[rid] = fix_of(rid).advice  # type: ignore[assignment]
         ids = ids - {rid}
