@@ -171,8 +171,10 @@ def test_added_rows_never_repeat_a_name_of_the_table():
     c = _cases()["S031"]
     decl = TableInput(rows=[TargetRow.model_validate({k: c[k] for k in _KEYS})])
     rep = check_declaration(decl)
-    s08 = next(f for f in rep.findings if f.rule_id == "STR-08")
-    assert not s08.suggestion.add_rows
+    # trial 15: STR-08 no longer fires beside a misplaced 满意度 row (SAT-01's misplacement, not a missing one), so
+    # it adds nothing; SAT-01 still flags the row and its fix moves it
+    assert not any(f.rule_id == "STR-08" and f.suggestion.add_rows for f in rep.findings)
+    assert any(f.rule_id == "SAT-01" for f in rep.findings)
 
 
 # rewrites must be meaningful (no measure glued onto an arbitrary phrase)

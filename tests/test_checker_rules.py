@@ -178,7 +178,9 @@ def test_table_rules_on_a_real_table():
     rows = [TargetRow.model_validate(r) for r in rec["indicators"]]
     rep = check_rows(rows, {"project": rec["project"]}, suggest=False)
     table = {f.rule_id for f in rep.findings if f.scope == "table"}
-    assert {"STR-07", "STR-08"} <= table
+    # trial 15: its 满意度 row is filed under 产出 (SAT-01 on row 5): a misplacement, not a missing 满意度指标, so
+    # STR-08 no longer fires beside it
+    assert "STR-07" in table and "STR-08" not in table
     by_row = {}
     for f in rep.findings:
         by_row.setdefault(f.row, set()).add(f.rule_id)

@@ -1022,6 +1022,11 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
         else:
             kept["REL-06"] = "按本年度计划完成的量填写；以前年度已完成的量写在项目概况中"
         ids = ids - {"REL-06"}
+    elif past is not None and "REL-06" in ids and past.data and past.data.get("benefit"):
+        # trial 15: 受益群众 ≥1.1万人 under 产出/数量 beside “受益群众1.1万人”: whom the project benefits is its effect —
+        # filed under 效益/社会效益指标 as REL-06 says (so a misplaced 满意度 row moved out of 效益 leaves one there)
+        fields["level1"], fields["level2"] = L1_LABEL[Level1.benefit], L2_LABEL[Level2.social_benefit]
+        ids = ids - {"REL-06"}
     for rid in [rid for rid in ids if fix_of(rid).advice]:  # left to the declarant, with what to check
         kept[rid] = fix_of(rid).advice  # type: ignore[assignment]
         ids = ids - {rid}
@@ -1255,7 +1260,8 @@ def build_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, l
         return _rate_target(r, ids, ni.base, fam, num, direction, typ, s, name)
     if "UNIT-02" in ids and (pending := counted_in_percent(r, name)):
         return pending  # 设备数量 =100 %: the 100 is a share, never “=100个”
-    if num is None and ({"QNT-05", "QNT-06"} & ids or blank) and (said := stated_figure(r, name)):
+    vague_count = "QNT-01" in ids and l2 is Level2.quantity and not r.pct  # trial 15: 清淤土方：有所提高
+    if num is None and ({"QNT-05", "QNT-06"} & ids or blank or vague_count) and (said := stated_figure(r, name)):
         # 新建错车道：若干 处 beside “新建错车道8处” → ≥8 处 (the project's own figure, never the library's); so is a
         # blank cell, 新建错车道 | | 处 (round 10), by the same reader and conditions
         return _count_target(r, ids, hits, name, ni.base, fam, said[0], direction, typ, said[1])
@@ -1779,6 +1785,8 @@ def stated_figure(r: ParsedRow, name: str = "") -> tuple[float, str] | None:
     # round 14: no unit, but a name whose measure is a size in units of its own (养护里程 → 公里, …面积 → 平方米):
     # the text's figure is taken in the unit the text states it (养护里程：有所提高 beside “共计612公里开展日常养护”)
     fam = info.family if not own and info.family in _NAMED_SIZE_MEASURES else None
+    if not own and fam is None and _VOLUME_NAME_RE.search(info.base or name or r.name):
+        fam = "volume"  # trial 15: 清淤土方：有所提高 beside “清淤土方3万立方米” — 土方 is measured in 立方米 / 方
     if not desc or not (own or fam) or own and (is_time_unit(own) or canon_unit(own) in ("%", "‰")):
         return None  # a sentence with no unit (管理到位,环境卫生整洁 …) is no count left unwritten
     if (r.raw.actual or "").strip() or info.direction == "neg":
@@ -1789,6 +1797,10 @@ def stated_figure(r: ParsedRow, name: str = "") -> tuple[float, str] | None:
     setting = {(x, unit) for x, unit, *_ in stock_figures(r.ctx.get("description") or "")}
     for words, x, unit, every, rate in stated_quantities(desc):
         if rate or every or (x, unit) in setting or not names & set().union(*map(bigrams, words.split(" "))):
+            continue
+        if fam == "volume":  # `unit_fits` knows no volume: the unit's own kind (立方米, 万方 …)
+            if kind_of(unit) == "volume":
+                found.add((x, unit))
             continue
         if fam is not None:
             if unit_fits(fam, unit):
@@ -1803,6 +1815,9 @@ def stated_figure(r: ParsedRow, name: str = "") -> tuple[float, str] | None:
 # measures a name states with units of their own (里程 in 公里, 面积 in 平方米/亩, 人数 in 人): a figure the text
 # states in such a unit is the row's size even when its unit cell is empty (a count's 个 / 处 is not named)
 _NAMED_SIZE_MEASURES = frozenset(("length", "area", "persons", "person_times", "households"))
+# ours (trial 15): a name ending on an earthwork or a volume (清淤土方, 土石方量, 蓄水容积) is a size in 立方米 / 方,
+# read only here — `measure_of` does not say it, and the suggest side's families stay as they are
+_VOLUME_NAME_RE = re.compile(r"(?:土方|土石方|石方|方量|体积|容积)量?$")
 
 
 def _pick_unit(r: ParsedRow, name: str, base: str, fam: str | None, typ: Any, hint: str = "") -> str:

@@ -229,6 +229,11 @@ _YEAR_SPAN_RE = re.compile(r"(?:全年|本年度?|年内|今年|当年|年度内
 _FLOOR_RE = re.compile(r"不少于|不低于|不小于|至少|力争|确保")
 
 
+# the close of `stock_reason`'s reading of a figure the text gives as whom the project benefits: REL-06's fix files
+# such a row under 效益 (trial 15), as its message says
+BENEFIT_NOT_OUTPUT = "属于效益，不是本年度的产出；应列入效益指标（或删除）"
+
+
 def stock_reason(r: ParsedRow) -> str | None:
     """Why an 产出/数量 target states the setting rather than the year's output, or None: its name says a
     stock or a cumulative total (`_STOCK_NAME_RE`), or its value is a figure the description gives as
@@ -254,7 +259,7 @@ def stock_reason(r: ParsedRow) -> str | None:
         y = in_unit(x, unit, r.eff_unit) if units_compatible(unit, r.eff_unit) else None
         if y is not None and abs(y - r.num) <= 1e-9 * max(1.0, y) and name & words:
             return (f"指标值{fmt_num(r.num)}{r.eff_unit}是申报说明中的“{shown}”，是项目保护或惠及的对象，"
-                    "属于效益，不是本年度的产出；应列入效益指标（或删除）")
+                    + BENEFIT_NOT_OUTPUT)
     return None
 
 
@@ -392,6 +397,8 @@ def rel_06(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
         why = stock_target_elsewhere(r)
         return RuleHit("value", why, {"setting": True}) if why else None
     why = stock_reason(r)
+    if why and why.endswith(BENEFIT_NOT_OUTPUT):  # trial 15: the fix files it under 效益, as the message says
+        return RuleHit("name", why, {"benefit": True})
     return RuleHit("name", why) if why else past_target(r)
 
 
