@@ -1,0 +1,49 @@
+"""What a fifteenth fresh reviewer (a county 财政局 reviewer, README only) struck in `jixiao suggest`: two rows of one
+measure under two names. The reviewer's own texts (/tmp/trial15/inputs.md) are copied here verbatim; the real
+projects are dev.jsonl's."""
+from __future__ import annotations
+
+from tests.kbfactory import suggest_dev, suggest_text
+
+ROAD = "按照《农村公路养护管理办法》，我局对全县纳入养护计划的县道、乡道、村道实施日常养护，养护总里程386.5公里。主要内容：修补路面坑槽约2800平方米，清理边沟46公里，补植行道树1200株，更换损坏波形护栏350米，全县农村公路优良中等路比例由78%提高到82%以上。养护实行分段包干，每月巡查不少于2次，汛期水毁路段48小时内抢通。项目实施后方便沿线23个行政村约4.1万群众出行。资金来源为成品油税费改革转移支付资金，共计412万元。"
+
+
+def _names(res):
+    return [c.name for c in res.default_table]
+
+
+def test_policy_coverage_beside_the_named_coverage_is_one_row(shipped_kb):
+    """D012: 资助政策覆盖率 =100 % beside 助学金和免学费覆盖率 =100 % measures one coverage (struck as a duplicate)."""
+    names = _names(suggest_dev(shipped_kb, "D012"))
+    assert "助学金和免学费覆盖率" in names
+    assert "资助政策覆盖率" not in names
+
+
+def test_two_names_of_paying_on_time_are_one_row(shipped_kb):
+    """D017: 救助金发放时间达标率 beside 临时救助发放及时率 (struck as a duplicate)."""
+    names = _names(suggest_dev(shipped_kb, "D017"))
+    assert "临时救助发放及时率" in names
+    assert "救助金发放时间达标率" not in names
+
+
+def test_the_texts_figure_wins_over_the_librarys_for_one_measure(shipped_kb):
+    """Own road text: the library's 农村公路优良中等路率 ≥80 (质量) beside the text's 优良中等路比例 ≥82 (效益)."""
+    res = suggest_text(shipped_kb, ROAD, "2025年澧阳县农村公路日常养护", 412)
+    rows = [c for c in res.default_table if "优良中等路" in c.name]
+    assert [(c.operator, c.value, c.unit) for c in rows] == [("≥", "82", "%")]
+
+
+def test_one_measure_reading():
+    """The reading itself: 比例 is 率, 时间达标率 is 及时率, a policy's coverage is the named object's; different
+    objects or measures stay two rows."""
+    from kb.suggest.one_measure import _normal, _one_measure
+
+    def one(a, b):
+        return _one_measure(_normal(a), _normal(b))
+
+    assert one("农村公路优良中等路率", "农村公路优良中等路比例")
+    assert one("资助政策覆盖率", "助学金和免学费覆盖率")
+    assert one("救助金发放时间达标率", "临时救助发放及时率")
+    assert not one("助学金覆盖率", "免学费覆盖率")
+    assert not one("残疾人补贴发放及时率", "养老保险补助发放及时率")
+    assert not one("资助政策覆盖率", "资助政策知晓率")
