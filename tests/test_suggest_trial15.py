@@ -47,3 +47,23 @@ def test_one_measure_reading():
     assert not one("助学金覆盖率", "免学费覆盖率")
     assert not one("残疾人补贴发放及时率", "养老保险补助发放及时率")
     assert not one("资助政策覆盖率", "资助政策知晓率")
+
+
+def test_no_satisfaction_of_employers_for_a_student_grant(shipped_kb):
+    """D012 (助学金 and 免学费): employers are not served; 学生满意度 stays (the reviewer struck 用人单位满意度)."""
+    names = _names(suggest_dev(shipped_kb, "D012"))
+    assert "用人单位满意度" not in names
+    assert "学生满意度" in names
+
+
+def test_a_religious_affairs_grant_asks_the_religious_not_ethnic_minorities(shipped_kb):
+    """E027 (宗教管理经费补助): 少数民族群众满意度 struck; the pool's 宗教界人士满意度 is asked instead."""
+    names = _names(suggest_dev(shipped_kb, "E027"))
+    assert not [n for n in names if "少数民族" in n]
+    assert "宗教界人士满意度" in names
+
+
+def test_a_courts_juror_pay_asks_no_aided(shipped_kb):
+    """D038 (陪审员参审补助, 互联网直播): a court aids no one, so no 受助对象满意度."""
+    names = _names(suggest_dev(shipped_kb, "D038"))
+    assert "受助对象满意度" not in names
