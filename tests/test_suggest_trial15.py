@@ -67,3 +67,33 @@ def test_a_courts_juror_pay_asks_no_aided(shipped_kb):
     """D038 (陪审员参审补助, 互联网直播): a court aids no one, so no 受助对象满意度."""
     names = _names(suggest_dev(shipped_kb, "D038"))
     assert "受助对象满意度" not in names
+
+
+GARBAGE = "全县现有行政村142个、农村常住人口约21.6万人，2024年全县农村生活垃圾无害化处理量为3.1万吨。本年度计划新购置压缩式垃圾转运车6辆、村级分类垃圾桶4500个，全年收运处置农村生活垃圾不少于3.4万吨，农村生活垃圾收运处置体系覆盖的行政村比例达到100%，无害化处理率不低于95%。项目资金合计530万元，其中车辆购置180万元、垃圾桶采购67.5万元、收运及处置运营费282.5万元。"
+
+
+def test_a_garbage_project_has_no_sewage_nor_reduction_rows(shipped_kb):
+    """Own garbage text (type read 污水垃圾处理): 污水处理厂出水达标率 and 生活垃圾减量率 struck; no 水环境 row
+    takes the benefit's place either."""
+    names = _names(suggest_text(shipped_kb, GARBAGE, "2025年农村生活垃圾收运处置项目", 530))
+    assert not [n for n in names if "污水" in n or "减量" in n or "水环境" in n]
+    assert [n for n in names if "垃圾" in n]
+
+
+def test_a_drinking_water_project_has_no_drainage_or_irrigation_area(shipped_kb):
+    """D019 (农村饮水安全巩固提升): 新增和改善排水达标面积 struck, and 灌溉达标面积 is no better."""
+    names = _names(suggest_dev(shipped_kb, "D019"))
+    assert not [n for n in names if "排水" in n or "灌溉" in n]
+
+
+def test_a_sector_row_stays_where_the_text_does_that_work():
+    """The reading: a drainage row stays in a text that drains (排涝), a sewage row in one that lays 管网."""
+    from kb.suggest.other_sector import _SECTORS
+
+    def struck(name, text):
+        return any(r.search(name) and not t.search(text) for r, t in _SECTORS)
+
+    assert struck("新增和改善排水达标面积", "改善提升9200人饮水条件")
+    assert not struck("新增和改善排水达标面积", "新建农田排涝沟渠3公里")
+    assert not struck("污水处理厂出水达标率", "新建污水管网5公里")
+    assert struck("健身器材完好率", "举办全民健身运动会1届")
