@@ -97,3 +97,27 @@ def test_a_sector_row_stays_where_the_text_does_that_work():
     assert not struck("新增和改善排水达标面积", "新建农田排涝沟渠3公里")
     assert not struck("污水处理厂出水达标率", "新建污水管网5公里")
     assert struck("健身器材完好率", "举办全民健身运动会1届")
+
+
+IT = "项目预算128万元，通过公开招标确定运维服务商，服务期12个月。运维范围包括政务云平台服务器86台、存储设备4套、网络安全设备23台，以及全县28个部门接入的电子政务外网。服务要求：系统全年可用率不低于99.9%，一般故障2小时内响应、8小时内修复；每季度开展1次安全漏洞扫描和1次数据备份恢复演练，全年不发生重大网络安全事件。"
+
+
+def _row(res, value):
+    return [(c.name, c.operator, c.value, c.unit) for c in res.default_table if c.value == value]
+
+
+def test_people_improved_are_named_for_what_improves(shipped_kb):
+    """D019 "改善提升9200人饮水条件": 改善人数 said nothing of what improves."""
+    assert _row(suggest_dev(shipped_kb, "D019"), "9200") == [("饮水条件改善人数", "≥", "9200", "人")]
+
+
+def test_departments_are_named_for_what_they_do(shipped_kb):
+    """Own it text "全县28个部门接入的电子政务外网": 部门数量 → 接入部门数量."""
+    res = suggest_text(shipped_kb, IT, "2025年县政务云平台及电子政务外网运维服务", 128)
+    assert _row(res, "28") == [("接入部门数量", "≥", "28", "个")]
+
+
+def test_garbage_handled_is_named_for_the_handling(shipped_kb):
+    """Own garbage text "全年收运处置农村生活垃圾不少于3.4万吨": the garbage handled, not the garbage there is."""
+    res = suggest_text(shipped_kb, GARBAGE, "2025年农村生活垃圾收运处置项目", 530)
+    assert _row(res, "3.4") == [("农村生活垃圾收运处置量", "≥", "3.4", "万吨")]
