@@ -121,3 +121,10 @@ def test_garbage_handled_is_named_for_the_handling(shipped_kb):
     """Own garbage text "全年收运处置农村生活垃圾不少于3.4万吨": the garbage handled, not the garbage there is."""
     res = suggest_text(shipped_kb, GARBAGE, "2025年农村生活垃圾收运处置项目", 530)
     assert _row(res, "3.4") == [("农村生活垃圾收运处置量", "≥", "3.4", "万吨")]
+
+
+def test_the_stated_coverage_wins_over_the_librarys(shipped_kb):
+    """Own garbage text "…覆盖的行政村比例达到100%": the coverage row holds 100, not the library's 95."""
+    res = suggest_text(shipped_kb, GARBAGE, "2025年农村生活垃圾收运处置项目", 530)
+    rows = [(c.name, c.operator, c.value) for c in res.default_table if c.name.endswith("覆盖率")]
+    assert rows == [("农村生活垃圾收运处置村覆盖率", "=", "100")]
