@@ -15,6 +15,11 @@ from kb.suggest.context import ProjectContext
 from kb.suggest.dedupe import mark_unnamed_groups, set_aside_blank_count_of_stated, set_aside_household_beside_parents
 from kb.suggest.draft import Draft
 from kb.suggest.figure_measure import name_count_of_gain, name_work_on_counted, set_aside_whole_amount_of_standard
+from kb.suggest.one_measure import one_row_per_measure
+from kb.suggest.unserved import ask_served_groups
+from kb.suggest.other_sector import set_aside_other_sector
+from kb.suggest.bare_names import name_bare_counts
+from kb.suggest.stated_coverage import bind_stated_coverage
 from kb.suggest.other_project import set_aside_other_projects_figures
 from kb.suggest.per_event import read_per_event_figures
 from kb.suggest.reached import bind_level_reached, name_reached_people
@@ -67,3 +72,8 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     name_part_standard(pool, ctx)
     set_aside_other_projects_figures(pool, ctx)
     name_whole_objects(pool, ctx)
+    ask_served_groups(pool, ctx)
+    name_bare_counts(pool, ctx)
+    bind_stated_coverage(pool, ctx)
+    set_aside_other_sector(pool, ctx)
+    one_row_per_measure(pool, ctx)   # last: after the figures of the text are bound (trial 15)

@@ -1,0 +1,78 @@
+"""After ranking: one row per measure when two names of the pool read as one rate (trial 15).
+
+A reviewer of trial 15 struck three rows that measured, under another name, what a row beside them measured:
+资助政策覆盖率 =100 % beside 助学金和免学费覆盖率 (D012: the policy covered is the grant and the fee waiver),
+救助金发放时间达标率 beside 临时救助发放及时率 (D017: paying on time is one timeliness), and the library's
+农村公路优良中等路率 ≥80 % (质量) beside the text's 农村公路优良中等路比例 ≥82 % (效益). The checker's STR-12
+(`kb.checker.engine.repeated_measures`) pairs rows of one 一级 and one measure ending; these pairs cross 一级 or
+write the measure differently, so they are read here, on the ranked pool, before the table is chosen.
+
+Two rates are one measure when their names, written one way (`_normal`: 比例 → 率, 时间达标率 → 及时率, 救助金 →
+救助), end in one measure (the last three characters: 覆盖率, 及时率, 等路率) and either are the same name, or pay /
+serve with one verb on objects that share two characters (救助发放及时率), or one of them covers no object but the
+policy itself (资助政策覆盖率, 政策覆盖率) beside a coverage of a named object. Of each pair the row that holds the
+text's figure is kept, else the one whose name the text writes more of, else the higher-ranked; the other is set
+aside (an alternate, the reason in its evidence), so the text's figure wins (82 over the library's 80).
+"""
+from __future__ import annotations
+
+import re
+
+from kb.domain.text import bigrams
+from kb.suggest.context import ProjectContext
+from kb.suggest.draft import Draft
+from kb.suggest.ranker import Tier
+
+WHY = "与“{name}”计量同一事项（同一口径的比率），保留{reason}的一行"
+
+_REWRITES = (("比例", "率"), ("时间达标率", "及时率"), ("救助金", "救助"), ("资金", ""))
+# a coverage of the policy itself, no object named: 资助政策覆盖率, 政策覆盖率, 补助政策覆盖率
+_POLICY_ONLY = re.compile(r"^(?:[\u4e00-\u9fff]{0,2}政策)$")
+
+
+def _normal(name: str) -> str:
+    for a, b in _REWRITES:
+        name = name.replace(a, b)
+    return name
+
+
+def _one_measure(a: str, b: str) -> bool:
+    """Whether the rate names `a` and `b` (already `_normal`) measure one thing (module docstring)."""
+    if not (a.endswith("率") and b.endswith("率")) or a[-3:] != b[-3:]:
+        return False
+    if a == b:
+        return True
+    tail = a[-3:]
+    oa, ob = a[:-3], b[:-3]
+    if tail == "覆盖率" and (bool(_POLICY_ONLY.match(oa)) != bool(_POLICY_ONLY.match(ob))):
+        return True
+    if tail == "及时率" and oa[-2:] == ob[-2:] and oa[-2:] in ("发放", "拨付"):
+        return bool(set(bigrams(oa[:-2])) & set(bigrams(ob[:-2])))
+    return False
+
+
+def _said(d: Draft, text: str) -> int:
+    """How many of the name's two-character pieces the text writes."""
+    return sum(1 for g in set(bigrams(d.name)) if g in text)
+
+
+def one_row_per_measure(pool: list[Draft], ctx: ProjectContext) -> None:
+    """Set aside (tier ALTERNATE) the weaker of every two rows of `pool` (ranked drafts of one project) whose rate
+    names read as one measure (`_one_measure`): the row without the text's figure, else the one whose name the
+    text (`ctx.name` + `ctx.description`) writes less of, else the lower-ranked. Mutates `pool`; no error."""
+    from kb.suggest.dedupe import set_aside
+
+    text = (ctx.name or "") + (ctx.description or "")
+    live = [d for d in pool if d.tier != Tier.ALTERNATE and d.name and d.slot != "satisfaction"]
+    for i, a in enumerate(live):
+        for b in live[i + 1:]:
+            if Tier.ALTERNATE in (a.tier, b.tier) or not _one_measure(_normal(a.name), _normal(b.name)):
+                continue
+            ka = (a.value_source == "text", int(a.tier), a.score)
+            kb = (b.value_source == "text", int(b.tier), b.score)
+            kept, weaker = (a, b) if ka >= kb else (b, a)
+            if kept.value_source == "text" and weaker.value_source != "text":
+                reason = "描述所写目标值"
+            else:
+                reason = "排序较前"
+            set_aside(weaker, WHY.format(name=kept.name, reason=reason))
