@@ -225,17 +225,23 @@ def test_an_added_row_lands_in_its_block_and_is_exported_there(page, served):  #
     assert ranks == sorted(ranks), got
 
 
+def _approved(served, project_name: str, rows: list[dict]) -> dict:  # noqa: F811
+    """A 2023 declaration of `rows` (budget 50 万元) filed and submitted by the declarant, approved by the reviewer."""
+    with _api(served, "declarant") as c:
+        d = c.post("/v1/declarations", json={"project_name": project_name, "year": 2023, "budget_wan": 50,
+                                             "rows": rows}).json()
+        c.post(f"/v1/declarations/{d['id']}/submit").raise_for_status()
+    with _api(served, "reviewer") as c:
+        c.post(f"/v1/declarations/{d['id']}/approve", json={"acknowledge_findings": True}).raise_for_status()
+    return d
+
+
 def _approved_with_lights_and_self_score(served):  # noqa: F811
     rows = [{"level1": "产出指标", "level2": "数量指标", "name": "种植黄金蜜(葡萄)数量", "operator": "≥", "value": "17600",
              "unit": "株", "weight": 50},
             {"level1": "产出指标", "level2": "质量指标", "name": "种植成活率", "operator": "≥", "value": "90", "unit": "%",
              "weight": 50}]
-    with _api(served, "declarant") as c:
-        d = c.post("/v1/declarations", json={"project_name": "设施农业葡萄种植", "year": 2023, "budget_wan": 50,
-                                             "rows": rows}).json()
-        c.post(f"/v1/declarations/{d['id']}/submit").raise_for_status()
-    with _api(served, "reviewer") as c:
-        c.post(f"/v1/declarations/{d['id']}/approve", json={"acknowledge_findings": True}).raise_for_status()
+    d = _approved(served, "设施农业葡萄种植", rows)
     with _api(served, "declarant") as c:
         c.post(f"/v1/declarations/{d['id']}/monitoring", json={
             "period_end": "2023-06-30", "budget_executed_wan": 10,
@@ -306,12 +312,7 @@ def test_a_monitoring_error_names_its_row_once(page, served):  # noqa: F811
             {"level1": "产出指标", "level2": "数量指标", "name": "设施温棚数量", "operator": "≥", "value": "10", "unit": "栋"},
             {"level1": "产出指标", "level2": "质量指标", "name": "项目验收合格率", "operator": "=", "value": "100", "unit": "%"},
             {"level1": "产出指标", "level2": "质量指标", "name": "种植成活率", "operator": "≥", "value": "90", "unit": "%"}]
-    with _api(served, "declarant") as c:
-        d = c.post("/v1/declarations", json={"project_name": "葡萄种植（监控）", "year": 2023, "budget_wan": 50,
-                                             "rows": rows}).json()
-        c.post(f"/v1/declarations/{d['id']}/submit").raise_for_status()
-    with _api(served, "reviewer") as c:
-        c.post(f"/v1/declarations/{d['id']}/approve", json={"acknowledge_findings": True}).raise_for_status()
+    d = _approved(served, "葡萄种植（监控）", rows)
     p = page
     p.sign_in("declarant")
     p.go(f"#/declarations/{d['id']}")
