@@ -287,3 +287,8 @@ def bigram_dice(a: str, b: str, *, normalized: bool = False) -> float:
     ca, cb = Counter(A), Counter(B)
     inter = sum(min(v, cb[k]) for k, v in ca.items() if k in cb)
     return 2.0 * inter / (len(A) + len(B))
+
+
+# the punctuation that ends a clause: a number's object never reaches across it (`kb.suggest.objects`), nor does a
+# clause of the setting (`kb.domain.setting`)
+CLAUSE_PUNCT = re.compile(r"[,，。;；、:：()（）\[\]【】\s“”\"'《》!！?？…/\\|]")

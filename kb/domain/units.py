@@ -91,6 +91,11 @@ def unit_family(unit: str) -> int | None:
     return None
 
 
+# the units suggest reads a stated amount of money in (`kb.suggest.quantities`); a figure in them is the budget's to
+# read, never a figure of the setting (`kb.domain.setting`)
+MONEY_UNITS = frozenset({"万元", "亿元", "元"})
+
+
 def is_money_unit(unit: str) -> bool:
     """True for an amount of money (元, 千元, 万元, 亿元, 万美元 …), False for per-unit prices (元/人) and others."""
     u = normalize(unit or "")

@@ -163,3 +163,29 @@ STOCK_WORDS = re.compile(r"现有|已有|原有|已建成|累计|存量|已完�
 # the last edition of a recurring event (上届旅游节接待游客18万人次) is a past period too: its figures are actuals
 PAST_PERIODS = ("去年", "上年", "上一年", "前年", "往年", "上学年", "上一学年", "上学期", "上季度", "上半年", "上届", "上一届")
 PAST_PERIOD_WORDS = re.compile("|".join(PAST_PERIODS) + r"|\d{4}年")
+
+# ---- words of the work and of what stands: suggest reads them (`kb.suggest.words` re-exports them) and so does the
+# reader of the setting (`kb.domain.setting`), which suggest and the checker share
+
+# verbs that say what the project does to its object (kept in front of the object in a
+# quantity name: 修缮农村公路里程, 新建助餐点数量); jieba tags some of them as nouns or places
+WORK_VERBS = frozenset("""新建 建设 建成 修建 改建 扩建 续建 新改建 修缮 维修 改造 提升改造 提质改造 加固 硬化 铺设
+采购 购置 购买 配备 配置 安装 更新 更换 租赁 租用 发放 补助 补贴 资助 救助 慰问 奖励 扶持 资助
+培训 轮训 举办 组织 召开 开展 实施 完成 治理 整治 清淤 疏浚 清理 清运 收运 处理 种植 栽植 造林 养护 管护
+接种 检测 监测 抽检 检查 巡查 印制 制作 编制 编印 出版 播出 宣传 托管 运维 维护 保洁 收购 储备 轮换
+修复 增设 设置 铺装 疏通 开设 加装 改扩建 翻修 粉刷 拆除 搬迁 种养 养殖 发展 举行 承办 主办 放映 演出
+建立 打造 创建 新增 改善 接待 服务 救治 筛查 体检 走访 排查 办理 调解 审计 评审 聘用 聘请 招聘 安置
+修补 修缮加固 改造提升 升级改造 提档升级 设立 新设""".split())
+
+# verbs in front of beneficiaries: the object is who benefits (惠及群众1.2万名 → 受益群众人数)
+BENEFIT_VERBS = frozenset("惠及 受益 覆盖 带动 帮扶 惠及到 辐射".split())
+
+# words that say a thing already stands and the project uses it (依托12个村老年食堂, 利用现有场地, 已建成的8个站点):
+# a count of it is what the project covers or serves, never what it builds (老年助餐点建设数量 ≥ 12 was reported)
+# …the first of them say the project uses it (依托全县现有12个助餐点: its coverage, never its setting)
+USE_WORDS = re.compile(r"依托|利用|依靠|借助")
+EXISTING_WORDS = re.compile(USE_WORDS.pattern + r"|现有|已建成?|已有|原有|既有|现存|已投入使用")
+
+# an object that only says where (全镇, 全县, 辖区, 镇域): no thing to count (`kb.suggest.naming`), and the scope a clause of
+# the setting opens on (全县现有…, `kb.domain.setting`)
+SCOPE_ONLY = re.compile(r"(?:全|本|各)(?:省|市|县|区|镇|乡|村|街道)|辖区|镇域|县域|市域|区域|全域")

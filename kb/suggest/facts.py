@@ -1,15 +1,9 @@
 """Figures a description states that are facts, not targets: the setting and what already happened.
 
 - `setting_figure(m, text)`: a figure of a clause that describes where the
-  project runs — 全县森林面积86万亩, 全县共有行政村120个, 森林覆盖率现状为62% — the
-  county's size, not what this year's project does (本年度完成森林抚育2万亩 is).
-  Such a clause opens with a scope (全县 / 辖区 / 我市 …) or says 现有 / 现状 /
-  总面积 / 总人口, states the figure after a measure noun or a verb of being
-  (是 / 有 / 达 / 为 …), and names no work of the project (no verb of the work or
-  of benefit, no 依托 / 利用: a thing the project uses is its coverage,
-  `kb.suggest.objects.Mention.existing`). So is what stands in the project's own area (项目区现有耕地1.6万亩),
-  what a library keeps (现有藏书28万册), the size of the facility it runs in (馆舍面积6200平方米) and today's
-  level said as a shortfall (灌溉保证率不足60%, 达标率仅为70%): the level the project starts from.
+  project runs (全县森林面积86万亩): the one reader of the setting,
+  `kb.domain.setting.setting_figure`, with suggest's part-of-speech cut (the
+  checker's REL-06 reads the same reader).
 - `actual_figure(m, text)`: a figure the text reports as having happened —
   a self-evaluation's 实际 / 已完成 / 截至 … / 共发生 figures, and any count of a
   harm that 发生 (发生森林火灾16起, 受害率0.0046‰ in a 自评 text): an actual
@@ -24,49 +18,15 @@ from __future__ import annotations
 
 import re
 
-from kb.suggest.naming import SCOPE_ONLY
-from kb.suggest.objects import CLAUSE_PUNCT, Mention, pos_cut
+from kb.suggest.objects import Mention, pos_cut
 from kb.suggest.quantities import MONEY_UNITS, units_compatible
 from kb.domain.words import PAST_PERIODS
 from kb.domain.years import stated_year
-from kb.suggest.words import BENEFIT_VERBS, EXISTING_WORDS, HARM_WORDS, USE_WORDS, WORK_VERBS
+from kb.suggest.words import HARM_WORDS
+from kb.domain import setting as S
+from kb.domain.setting import SENTENCE_END as _SENTENCE_END
+from kb.domain.setting import figure_clause as _clause
 
-# a clause that opens with where: 全县森林面积…, 目前辖区内…, 我县共有…, 截至2023年底全市… (the scope words are naming's)
-_SCOPE_LEAD = re.compile(r"^(?:目前|当前|现阶段|截至[^，,]{0,10}?|截止[^，,]{0,10}?)?"
-                         r"(?:(?:我|该)(?:省|市|县|区|镇|乡)|(?:省|市|县|区|镇|乡|村|社区|街道|辖区)内|境内|(?:全|本)(?:馆|院|校)|"
-                         + SCOPE_ONLY.pattern + ")")
-# a place or the unit itself, then 现有 (城区现有排水管网总长386公里, 中心现有采编人员46人, 我馆现有藏书…): what stands there;
-# a bare 现有 (现有助餐点12个) is the project's own and no setting
-_SUBJECT_HAS = re.compile(r"^(?:城区|市区|县城|城市|主城区|老城区|(?:本|该)?(?:中心|馆|院|站|所|单位)|"
-                          r"(?:本|该)?项目(?:区|所在地|区域)|灌区|库区)现有")
-# today's level said as a shortfall (灌溉保证率不足60%, 覆盖率仅为45%): the level before the change, no target
-_TODAY_LEVEL = re.compile(r"(?:不足|不到|仅为|仅有|仅达|仅|只有|尚不足|目前为|现为|目前仅)$")
-# the size of the facility the project runs in (县图书馆馆舍面积6200平方米, 占地面积…): the setting, when the sentence so
-# far names no work (新建综合楼，建筑面积2000平方米 is the work's own size)
-# (a property service's 展览馆建筑面积2.6万平方米 is the area it serves, D050's real 物管服务面积: not a setting)
-_FACILITY_SIZE = re.compile(r"(?:馆舍|院舍)(?:建筑)?面积$")
-# words that say a figure is the present state of things, wherever they stand in the clause
-_SETTING_WORDS = re.compile(r"现有|现状|总面积|总人口|常住人口|户籍人口|总户数")
-# holdings of a library, an archive or a museum (馆藏档案12万卷, 藏书21万册): what the unit keeps, the setting — unless
-# the clause opens on the work done to them (对馆藏档案1.5万卷进行数字化: the project's own count)
-_HOLDINGS = re.compile(r"馆藏|藏书|藏品")
-_WORK_ON = re.compile(r"^(?:对|将|把|为|完成|新增|整理|扫描|修复)")
-# how a clause that goes on with the setting says what it covers (全县现有集中供水工程186处，覆盖农村人口21万人):
-# the coverage of what stands, no benefit of this year's work
-_COVERS = re.compile(r"^(?:共|可|能|已)?(?:覆盖|惠及|服务|辐射|受益)")
-# how a setting figure follows its words: after a measure noun or a verb of being (全县森林面积86万亩, 全县共有行政村120个)
-_SETTING_BEFORE = re.compile(r"(?:面积|人口|总量|总数|覆盖率|里程|长度|规模|蓄积量|户数|个数|是|有|达|为|共有|共|约|达到|总计|合计)$")
-# a verb of being anywhere after the scope (全县共有行政村120个)
-_BEING = re.compile(r"共有|拥有|现存|是|有|为|达")
-# where a sentence ends (a setting's sentence runs on over commas)
-_SENTENCE_END = re.compile(r"[。;；!！?？]")
-# words that make a figure a target, not a state (达到 …, 计划, 力争): a setting's sentence ends before them
-_TARGET_WORDS = re.compile(r"达到|不低于|不少于|不超过|提高|提升|增加|降低|下降|减少|确保|力争|计划|目标|预计|完成|实现|"
-                           r"保持|稳定在|维持在")
-# a level the project keeps (全县农村公路优良中等路率保持在85%以上): a target, never the setting
-_KEEP_LEVEL = re.compile(r"(?:保持|稳定|维持)(?:在)?$")
-# a work verb + 对象 / 户 is a noun of a programme's people (监测对象1100人), no work
-_ROLE_NOUN = re.compile(r"(?:监测|帮扶|救助|资助|补助|保障|服务|供养)(?:对象|户)")
 # words that report what happened (a self-evaluation, a mid-year report, a past period: 近三年累计带动…,
 # 已带动…, 去年…)
 _REPORTED = re.compile(r"实际|已完成|已经完成|完成了|截至|截止|共发生|累计发生|已发生|发生了|"
@@ -87,106 +47,18 @@ _LISTED = re.compile(r"(?:被|已)?(?:列入|纳入|移出)[^，,。；;]{0,10}�
 _LIMIT_WORDS = re.compile(r"控制在|不超过|不高于|不大于|低于|以内|以下|力争|确保|目标")
 
 
-# a short aside in brackets (村（社区）干部): part of the words around it, no clause of its own
-_ASIDE = re.compile(r"（[^（）]{1,8}）|\([^()]{1,8}\)|“[^“”]{1,8}”")
-_OPENING = {"）": "（", ")": "(", "”": "“"}
+# a figure that qualifies a noun (种植面积50亩以上的粮食种植大户, 50户以下的自然村): who or what qualifies, no target
+_CONDITION_TAIL = re.compile(r"^(?:及|或)?(?:以上|以下|以内|及以上|及以下)的")
 
 
-def _scoped(head: str) -> bool:
-    """The clause opens with a scope (全县…) or with a place or the unit itself and 现有 (城区现有…)."""
-    return bool(_SCOPE_LEAD.match(head) or _SUBJECT_HAS.match(head))
-
-
-def _clause(text: str, m: Mention) -> tuple[str, str]:
-    """(words of m's clause before its number, words after its unit), cut at clause punctuation; a short aside
-    in brackets is kept out (全县共有村（社区）干部1560名 → 全县共有村干部, “两微一端”粉丝总量 → 粉丝总量)."""
-    head = CLAUSE_PUNCT.split(_ASIDE.sub("", text[max(0, m.start - 40):m.start]))[-1]
-    tail = CLAUSE_PUNCT.split(text[m.end:m.end + 24])[0]
-    return head, tail
-
-
-def _names_work(words: str, scoped: bool = False) -> bool:
-    """True when `words` name work of the project or a use of what stands (依托 / 利用: its coverage). In a
-    clause opening with a scope (`scoped`: 全县现有乡镇卫生院15所, 全县已建成高标准农田41万亩) 现有 / 已建成 say
-    what stands in the county, the setting, and are no work."""
-    if scoped and not USE_WORDS.search(words):
-        words = EXISTING_WORDS.sub("", words)
-    words = _ROLE_NOUN.sub("", words)   # 监测对象, 帮扶户: whom a programme watches or helps, no work of this one
-    return any(w in WORK_VERBS or w in BENEFIT_VERBS for w, _ in pos_cut(words)) or bool(EXISTING_WORDS.search(words))
-
-
-def _setting_clause(head: str, tail: str, scoped: bool) -> bool:
-    if not head:
-        return False
-    if _HOLDINGS.search(head) and re.match(r"(?:现有|现存)", head) and not tail.strip() \
-            and not _names_work(EXISTING_WORDS.sub("", head), scoped) and not _TARGET_WORDS.search(head):
-        return True   # 现有藏书28万册, 现有藏品4.5万件: what the unit keeps, not what the project adds
-    if _TODAY_LEVEL.search(head.rstrip("约 ")) and not _TARGET_WORDS.search(head) and not _names_work(head, scoped):
-        return True   # 灌溉保证率不足60%: today's level, the one the project raises
-    if _names_work(head + tail, scoped) or _KEEP_LEVEL.search(head.rstrip("约 ")):
-        return False
-    said = head.rstrip("约达共 ")
-    if _SETTING_WORDS.search(head):
-        return True
-    if _HOLDINGS.search(head) and not _WORK_ON.match(head) and not tail.strip():
-        return True
-    # a scope, then what is counted, then its figure, and no work (全县60周岁以上老年人8.6万人): the county's own
-    return scoped and (bool(_SETTING_BEFORE.search(said) or _BEING.search(head)) or len(head) > 4)
-
-
-def _sentence_before(text: str, m: Mention) -> tuple[str, str]:
-    """(the sentence's words before m's clause, the punctuation that ends them): 全县现有中小学78所，在校学生5.2万人
-    → ('全县现有中小学78所', '，') for 5.2万人."""
-    window = text[max(0, m.start - 40):m.start]
-    head_start = m.start - len(CLAUSE_PUNCT.split(window)[-1])
-    while head_start > 0 and text[head_start - 1] in _OPENING and _ASIDE.search(text[max(0, head_start - 10):m.start]):
-        head_start = text.rfind(_OPENING[text[head_start - 1]], 0, head_start)   # over the aside
-        head_start -= len(CLAUSE_PUNCT.split(text[max(0, head_start - 40):head_start])[-1])
-    s = _SENTENCE_END.split(text[max(0, head_start - 80):head_start])[-1]
-    return (s[:-1], s[-1]) if s and s[-1] in "，,、" else ("", "")
+def _words_of(phrase: str) -> list[str]:
+    return [w for w, _ in pos_cut(phrase)]
 
 
 def setting_figure(m: Mention, text: str) -> bool:
-    """True when `m` is a figure of the project's setting (see the module docstring); amounts of money are
-    the budget's to read (`kb.domain.budget`), never a setting."""
-    if m.unit in MONEY_UNITS:
-        return False
-    head, tail = _clause(text, m)
-    if _setting_clause(head, tail, _scoped(head)):
-        return True
-    if _FACILITY_SIZE.search(head) and not _names_work(_SENTENCE_END.split(text[max(0, m.start - 80):m.start])[-1]):
-        return True   # 县图书馆馆舍面积6200平方米: the size of what the project runs in
-    # a clause going on with a sentence that opened on the setting (全县现有中小学78所，在校学生5.2万人，其中C级危房
-    # 校舍面积约3万平方米; …乡镇卫生院15所、村卫生室210个) is the setting too, unless it names work or a target
-    before, joint = _sentence_before(text, m)
-    clauses = [c for c in re.split(r"[,，、]", before) if c] if before else []
-    if not clauses or not _scoped(clauses[0]) or not _setting_clause(_words(clauses[0]), "", True):
-        return False
-    stands = bool(EXISTING_WORDS.search(clauses[0]))   # 全县现有…, 已建成…: what stands, whose coverage goes on
-    if any(not _goes_on(_words(c), stands) for c in clauses[1:]):
-        return False   # 全县森林面积86万亩，本年度完成森林抚育2万亩，补植补造0.5万亩: the work's clause ends the setting
-    if joint == "、":   # an item of the setting's list (脱贫人口2.3万人、监测对象1100人): its lead is the list's
-        return True
-    return bool(head) and _goes_on(head + tail, stands)
-
-
-def _words(clause: str) -> str:
-    """A clause's words before its last figure (全县现有耕地68万亩 → 全县现有耕地)."""
-    return re.sub(r"[\d.]+[^\d]*$", "", clause) if re.search(r"\d", clause) else clause
-
-
-def _goes_on(words: str, stands: bool = False) -> bool:
-    """A clause with no work, no target and no word of the project or its year, that does not open on whom the
-    project serves (为其中2000名失能老人提供上门服务). After a sentence opening on what stands (`stands`: 全县现有集中
-    供水工程186处) a clause saying what it covers (覆盖农村人口21万人) goes on with the setting too."""
-    if stands and _COVERS.match(words):
-        words = _COVERS.sub("", words)
-    return not _names_work(words, True) and not _TARGET_WORDS.search(words) \
-        and not re.search(r"本年|今年|年度|项目|提供", words) and not re.match(r"(?:为|对|向|给)", words)
-
-
-# a figure that qualifies a noun (种植面积50亩以上的粮食种植大户, 50户以下的自然村): who or what qualifies, no target
-_CONDITION_TAIL = re.compile(r"^(?:及|或)?(?:以上|以下|以内|及以上|及以下)的")
+    """True when `m` is a figure of the project's setting: `kb.domain.setting.setting_figure` over suggest's
+    part-of-speech cut (a verb inside a longer word, 服务中心, is no verb there)."""
+    return S.setting_figure(m, text, _words_of)
 
 
 def condition_figure(m: Mention, text: str) -> bool:

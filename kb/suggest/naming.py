@@ -32,7 +32,7 @@ TIME_LIMIT = re.compile(r"(响应|处理|办结|到场|到达|修复|审批|办�
 MIN_NAME, MAX_NAME = 3, 24
 NOTE = re.compile(r"\([\u4e00-\u9fff]{1,6}\)")   # a bracketed note after a name: 黄金蜜(葡萄)
 # an object that only says where (全镇, 全县, 辖区, 镇域): no thing to count
-SCOPE_ONLY = re.compile(r"(?:全|本|各)(?:省|市|县|区|镇|乡|村|街道)|辖区|镇域|县域|市域|区域|全域")
+from kb.domain.words import SCOPE_ONLY  # noqa: E402  (the setting reader opens a clause on it too)
 SCOPE_LEAD = re.compile(r"^(?:全|本|各)(?:省|市|县|区|镇|乡|村|街道)(?=[\u4e00-\u9fffA-Za-z]{2})")
 MIN_OBJECT_NAME = 4       # an object that is its own measure (治理水土流失面积) needs more than the measure
 # words of the declaration form or the calendar: never the object of a target (三级指标12个, 4个季度)

@@ -36,7 +36,7 @@ from kb.domain.units import is_time_unit, unit_at
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
 # the punctuation that ends a clause (a number's object never reaches across it; nor does suggest's evidence)
-CLAUSE_PUNCT = re.compile(r"[,，。;；、:：()（）\[\]【】\s“”\"'《》!！?？…/\\|]")
+from kb.domain.text import CLAUSE_PUNCT  # noqa: E402,F401
 _PLACE_END = re.compile(r"(?:省|市|县|区|盟|州|旗|镇|乡|街道|自治州|自治县)$")
 MEASURE_NOUN = re.compile(r"(时间|时长|周期|期限|频次|次数|人数|人次|数量|面积|里程|长度|规模|率)$")
 # a parenthesis that files the project (年度, 下达, 区域绩效目标, a unit's name) rather than naming its work

@@ -16,7 +16,7 @@ from kb.domain.text import normalize
 from kb.domain.units import QUANTITY_UNITS as UNITS
 from kb.domain.units import unit_family, units_compatible  # noqa: F401  (suggest reads them here)
 
-MONEY_UNITS = frozenset({"万元", "亿元", "元"})
+from kb.domain.units import MONEY_UNITS  # noqa: E402,F401  (suggest reads them here)
 # units whose object usually follows the number (5000吨稻谷, 425万粒种薯)
 BULK_UNITS = frozenset("吨 万吨 公斤 千克 斤 粒 万粒 株 万株 棵 头 只 羽 尾 立方米 万立方米 剂 人份 盒 袋 箱 瓶".split())
 

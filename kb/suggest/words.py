@@ -9,15 +9,8 @@ from __future__ import annotations
 
 import re
 
-# verbs that say what the project does to its object (kept in front of the object in a
-# quantity name: 修缮农村公路里程, 新建助餐点数量); jieba tags some of them as nouns or places
-WORK_VERBS = frozenset("""新建 建设 建成 修建 改建 扩建 续建 新改建 修缮 维修 改造 提升改造 提质改造 加固 硬化 铺设
-采购 购置 购买 配备 配置 安装 更新 更换 租赁 租用 发放 补助 补贴 资助 救助 慰问 奖励 扶持 资助
-培训 轮训 举办 组织 召开 开展 实施 完成 治理 整治 清淤 疏浚 清理 清运 收运 处理 种植 栽植 造林 养护 管护
-接种 检测 监测 抽检 检查 巡查 印制 制作 编制 编印 出版 播出 宣传 托管 运维 维护 保洁 收购 储备 轮换
-修复 增设 设置 铺装 疏通 开设 加装 改扩建 翻修 粉刷 拆除 搬迁 种养 养殖 发展 举行 承办 主办 放映 演出
-建立 打造 创建 新增 改善 接待 服务 救治 筛查 体检 走访 排查 办理 调解 审计 评审 聘用 聘请 招聘 安置
-修补 修缮加固 改造提升 升级改造 提档升级 设立 新设""".split())
+# verbs of the work: the shared list (`kb.domain.words.WORK_VERBS`, the setting reader reads it too)
+from kb.domain.words import WORK_VERBS  # noqa: E402,F401
 
 # the classes of rural roads (县道、乡道、村道 are 农村公路): jieba cuts 县乡村道 into 县 / 乡村 / 道 (a measure word)
 # not 村道: 通村道路 would cut 通|村道|路; 主次干道 jieba cuts 主次|干道 and tags 干道 a verb
@@ -62,8 +55,8 @@ from kb.domain.words import HOLD_VERBS  # noqa: E402,F401
 # units that count occurrences of a work (巡查48次, 培训6期, 每季度开展1次)
 EVENT_UNITS = frozenset("次 场 期 批 批次 场次 轮".split())
 
-# verbs in front of beneficiaries: the object is who benefits (惠及群众1.2万名 → 受益群众人数)
-BENEFIT_VERBS = frozenset("惠及 受益 覆盖 带动 帮扶 惠及到 辐射".split())
+# verbs in front of beneficiaries: the shared list (`kb.domain.words.BENEFIT_VERBS`)
+from kb.domain.words import BENEFIT_VERBS  # noqa: E402,F401
 
 # words never part of an object phrase
 FUNCTION_WORDS = frozenset("""的 地 得 了 着 过 和 与 及 以及 或 或者 并 并且 而 等 等等 为 对 向 给 把 被 由 从 在 于 以 将
@@ -78,11 +71,8 @@ NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "ng", "vn", "j", "l", "b", "an", "nrt"
 STOP_TAGS = ("p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "c", "d", "f", "m", "q", "r", "y", "e", "o",
              "zg", "mq", "tg", "s")
 
-# words that say a thing already stands and the project uses it (依托12个村老年食堂, 利用现有场地, 已建成的8个站点):
-# a count of it is what the project covers or serves, never what it builds (老年助餐点建设数量 ≥ 12 was reported)
-# …the first of them say the project uses it (依托全县现有12个助餐点: its coverage, never its setting)
-USE_WORDS = re.compile(r"依托|利用|依靠|借助")
-EXISTING_WORDS = re.compile(USE_WORDS.pattern + r"|现有|已建成?|已有|原有|既有|现存|已投入使用")
+# words of what stands and of its use: the shared lists (`kb.domain.words.USE_WORDS`, `EXISTING_WORDS`)
+from kb.domain.words import EXISTING_WORDS, USE_WORDS  # noqa: E402,F401
 
 # what a harm the text counts names (受害森林面积114.48公顷, 发生森林火灾16起): a result to keep low, never a
 # quantity the project produces — no 森林面积 ≥ 114.48 公顷 is formed from it (fresh trial, E046)
