@@ -28,7 +28,8 @@ from kb.checker import lexicon as L
 from kb.checker.catalog import CACHES, fix_of
 from kb.checker.fixes import fmt_num
 from kb.checker.rules.feasibility import bigrams, in_unit, number_of, stated_quantities
-from kb.checker.rules.relevance import benefit_level2, is_money_cost, is_output_quality, is_yield, stock_figures
+from kb.checker.rules.relevance import (benefit_level2, is_money_cost, is_output_quality, is_yield, setting_figures,
+                                        stock_figures)
 from kb.checker.parse import UNIT_RE, ParsedRow, has_metric, name_info, to_float, unset_row, valid_date
 from kb.checker.rules.timeliness import budget_year, late_years, stated_over_late
 from kb.domain.words import HOLD_VERBS, PAID_STANDARD_RE, PAYMENT_VERBS, builds_or_buys
@@ -1013,10 +1014,11 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
     if past is not None and "REL-06" in ids and past.field == "value":
         # trial 13: 危房改造户数 ≥120户, the figure “2024年全县已完成危房改造120户” reports: the plan's figure for the
         # same object when the text states one (≥150 户), else advice — never the stock's advice
-        if past.data and past.data.get("setting"):  # trial 14: 公厕数量 ≥62座 (全县现有公厕62座) under 生态效益
-            kept["REL-06"] = ("现有的总量是项目实施的背景，不作本年度目标：请删除该行，或改为本项目带来的变化"
-                              "（如本年度改造的数量、覆盖率或受益人数），现有总量写在项目概况中")
-        elif past.data:
+        if past.data and past.data.get("setting") and "value" not in past.data:
+            # trial 14: 公厕数量 ≥62座 (全县现有公厕62座) under 生态效益, and no figure the text plans for it (round 18)
+            kept["REL-06"] = ("待填写：现有的总量是项目实施的背景，不作本年度目标；请填写本年度计划达到的值"
+                              "（如本年度改造的数量、覆盖率或受益人数），或删除该行，现有总量写在项目概况中")
+        elif past.data and "value" in past.data:   # the text's plan for this year (past or setting alike)
             fields["operator"], fields["value"], fields["unit"] = (past.data["operator"], past.data["value"],
                                                                    past.data["unit"])
         else:
@@ -1795,6 +1797,7 @@ def stated_figure(r: ParsedRow, name: str = "") -> tuple[float, str] | None:
     names = (bigrams(_PAREN_RE.sub("", r.name_base or r.name)) | bigrams(name)) - _WORK_BIGRAMS
     found: set[tuple[float, str]] = set()
     setting = {(x, unit) for x, unit, *_ in stock_figures(r.ctx.get("description") or "")}
+    setting |= {(x, unit) for x, unit, *_ in setting_figures(r.ctx.get("description") or "")}   # round 18
     for words, x, unit, every, rate in stated_quantities(desc):
         if rate or every or (x, unit) in setting or not names & set().union(*map(bigrams, words.split(" "))):
             continue

@@ -17,10 +17,14 @@ from kb.checker.parse import UNIT_RE, ParsedRow, own_programs
 from kb.checker.rules.feasibility import bigrams, in_unit, stated_quantities
 from kb.checker.rules.quantification import is_qnt_02
 from kb.checker.rules.structure import is_str_04
+from kb.domain.quantity import read_numerals
 from kb.domain.schema import Level1, Level2
+from kb.domain.setting import figure_clause, setting_figure
+from kb.domain.text import normalize
 from kb.domain.units import units_compatible
 from kb.domain.years import past_reports
-from kb.domain.words import PAST_PERIOD_WORDS, HANDED_OVER_WORDS, STOCK_WORDS, UPKEEP_WORDS, builds_or_buys
+from kb.domain.words import (PAST_PERIOD_WORDS, HANDED_OVER_WORDS, STOCK_WORDS, UPKEEP_WORDS, WORK_VERBS,
+                             builds_or_buys)
 from kb.settings import CheckerSettings
 
 
@@ -327,6 +331,43 @@ def stock_figures(desc: str) -> tuple[tuple[float, str, frozenset[str], str, str
     return out
 
 
+_SETTING_MEMO: dict[str, tuple] = {}
+CACHES.append(_SETTING_MEMO.clear)
+# a figure of a description: a number, 万 / 亿, a unit (what the setting's reader is asked about)
+_FIGURE_RE = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)(万|亿)?(" + UNIT_RE.pattern + ")")
+
+
+class _Span:
+    """A figure of the normalised description as the setting's reader takes it (`kb.domain.setting.Figure`)."""
+
+    __slots__ = ("start", "end", "unit")
+
+    def __init__(self, start: int, end: int, unit: str):
+        self.start, self.end, self.unit = start, end, unit
+
+
+def setting_figures(desc: str) -> tuple[tuple[float, str, frozenset[str], str], ...]:
+    """The figures a description gives as the setting the project works in (全县现有集中供水工程186处，服务农村人口
+    28.6万人 → 186 处, 28.6 万人), by the one reader of the setting suggest reads too (`kb.domain.setting`, over the
+    text normalised as suggest reads it): (number, unit, the character pairs of the clause's words, the clause as
+    written up to the figure's unit). Amounts of money are none. Read once per description."""
+    out = _SETTING_MEMO.get(desc)
+    if out is None:
+        text = read_numerals(normalize(desc))
+        found = []
+        for m in _FIGURE_RE.finditer(text):
+            unit = (m.group(2) or "") + m.group(3)
+            fig = _Span(m.start(1), m.end(), unit)
+            if setting_figure(fig, text):
+                head, tail = figure_clause(text, fig)
+                found.append((float(m.group(1).replace(",", "")), unit, frozenset(bigrams(head + tail)),
+                              head + m.group()))
+        if len(_SETTING_MEMO) > 10_000:
+            _SETTING_MEMO.clear()
+        out = _SETTING_MEMO[desc] = tuple(found)
+    return out
+
+
 _PAST_MEMO: dict[tuple, tuple] = {}
 CACHES.append(_PAST_MEMO.clear)
 
@@ -395,11 +436,30 @@ def rel_06(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     target (`stock_target_elsewhere`)."""
     if not r.tags[19]:  # not an 产出/数量 number
         why = stock_target_elsewhere(r)
-        return RuleHit("value", why, {"setting": True}) if why else None
+        if not why:
+            return None
+        # round 18: the fix writes the figure the text plans for the same object this year (never a setting's or a
+        # past period's: `rewrite.stated_figure`), else leaves the target 待填写
+        from kb.checker import rewrite as rw   # the rewrite module imports this family's helpers
+
+        planned = rw.stated_figure(r)
+        if (planned is None or abs(planned[0] - r.num) <= 1e-9 * max(1.0, planned[0])
+                or _work_figure(r.ctx.get("description") or "", planned)):
+            return RuleHit("value", why, {"setting": True})
+        op = r.eff_op if r.eff_op in ("≥", ">", "=") else "≥"
+        return RuleHit("value", why + f"；项目概况写明本年度计划{fmt_num(planned[0])}{planned[1]}",
+                       {"setting": True, "operator": op, "value": fmt_num(planned[0]), "unit": planned[1]})
     why = stock_reason(r)
     if why and why.endswith(BENEFIT_NOT_OUTPUT):  # trial 15: the fix files it under 效益, as the message says
         return RuleHit("name", why, {"benefit": True})
     return RuleHit("name", why) if why else past_target(r)
+
+
+def _work_figure(desc: str, figure: tuple[float, str]) -> bool:
+    """True when the description states `figure` (number, unit) as work done (改造公厕15座, 维修养护供水工程20处:
+    `WORK_VERBS` in its words): the year's output, already an 产出 row's — no effect to put in an 效益 row's place."""
+    return any(abs(x - figure[0]) <= 1e-9 * max(1.0, x) and unit == figure[1] and any(v in words for v in WORK_VERBS)
+               for words, x, unit, every, rate in stated_quantities(desc))
 
 
 def stock_target_elsewhere(r: ParsedRow) -> str | None:
@@ -428,6 +488,10 @@ def _stock_said(r: ParsedRow, desc: str, name: set[str]) -> str | None:
         y = in_unit(x, unit, r.eff_unit) if units_compatible(unit, r.eff_unit) else None
         if y is not None and abs(y - r.num) <= 1e-9 * max(1.0, y) and name & words:
             return f"指标值{fmt_num(r.num)}{r.eff_unit}是申报说明中的“{stock}{fmt_num(x)}{unit}”，即{said}的总量"
+    for x, unit, words, shown in setting_figures(desc):   # the setting, by the reader suggest reads (round 18)
+        y = in_unit(x, unit, r.eff_unit) if units_compatible(unit, r.eff_unit) else None
+        if y is not None and abs(y - r.num) <= 1e-9 * max(1.0, y) and name & words:
+            return f"指标值{fmt_num(r.num)}{r.eff_unit}是申报说明中的“{shown}”，即项目所在地现有的总量"
     return None
 
 

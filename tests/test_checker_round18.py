@@ -1,0 +1,74 @@
+"""Round 18 of the checker: defects left by the last session's closing note, each on a declaration of our own.
+
+1. A figure the description gives as the setting (全县现有集中供水工程186处，服务农村人口28.6万人; 辖区…常住人口8.6万人)
+   set as a target under 效益 drew nothing: REL-06 now reads the one reader of the setting suggest reads
+   (`kb.domain.setting`, moved out of `kb.suggest.facts`) at every level, and its fix writes the figure the text plans
+   for the same object this year, else leaves the target 待填写.
+"""
+from __future__ import annotations
+
+from kb.checker import check_declaration
+from kb.checker.fix import apply_fixes
+from kb.domain.schema import Declaration, TargetRow
+from tests.checker_rows import QTY, SOC, by_key
+
+WATER = ("全县现有集中供水工程186处，服务农村人口28.6万人。2025年安排资金100万元，维修养护供水工程20处，"
+         "保障农村人口5.2万人饮水安全。")
+
+
+def _decl(description: str, rows: list[tuple], project: str = "2025年农村供水工程维修养护项目") -> Declaration:
+    return Declaration(project_name=project, description=description, budget_wan=100, year=2025,
+                       rows=[TargetRow(**dict(zip(("level1", "level2", "name", "operator", "value", "unit"), r)))
+                             for r in rows])
+
+
+# ------------------------------------------------------------------ 1. the setting's figure as a target, any level
+def test_a_setting_figure_filed_under_benefit_is_flagged_and_fixed_to_the_years_plan():
+    decl = _decl(WATER, [(*QTY, "维修养护供水工程数量", "≥", "20", "处"), (*SOC, "受益农村人口", "≥", "28.6", "万人")])
+    found = by_key(check_declaration(decl))
+    f = found[(2, "REL-06")]
+    assert f.message == ("指标值28.6万人是申报说明中的“服务农村人口28.6万人”，即项目所在地现有的总量，是项目实施的背景，"
+                         "不是本年度的目标；项目概况写明本年度计划5.2万人")
+    assert f.suggestion.value == "5.2" and f.suggestion.text == "指标值改为“≥5.2万人”"
+    fixed = apply_fixes(decl, check_declaration(decl))
+    assert [(r.name, r.operator, r.value, r.unit) for r in fixed.rows if r.level1 == "效益指标"] == \
+        [("受益农村人口", "≥", "5.2", "万人")]
+    assert (1, "REL-06") not in found
+
+
+def test_with_no_plan_for_it_the_fix_leaves_the_target_to_fill():
+    """辖区…常住人口8.6万人 set as 受益常住人口 ≥8.6万人; the text plans no figure of people: 待填写, nothing written.
+    A count of the setting whose only planned figure is the year's work (供水工程数量 ≥186 beside 维修养护供水工程20处:
+    already the 产出 row) is left to fill too, not made a second output row."""
+    text = "辖区共有行政村120个，常住人口8.6万人。2025年安排资金100万元，为120个行政村配备保洁员240名。"
+    decl = _decl(text, [(*QTY, "配备保洁员人数", "≥", "240", "名"), (*SOC, "受益常住人口", "≥", "8.6", "万人")],
+                 "2025年农村保洁项目")
+    f = by_key(check_declaration(decl))[(2, "REL-06")]
+    assert "“常住人口8.6万人”，即项目所在地现有的总量" in f.message
+    assert f.suggestion.value is None and f.suggestion.text.startswith("待填写：") and "删除该行" in f.suggestion.text
+    decl = _decl(WATER, [(*QTY, "维修养护供水工程数量", "≥", "20", "处"), (*SOC, "供水工程数量", "≥", "186", "处")])
+    f = by_key(check_declaration(decl))[(2, "REL-06")]
+    assert "现有集中供水工程186处" in f.message and f.suggestion.value is None
+
+
+def test_a_planned_benefit_or_a_kept_level_is_not_the_setting():
+    """保障农村人口5.2万人 is this year's benefit; 保持在85%以上 is a level the project keeps: no REL-06."""
+    text = WATER + "全县农村自来水普及率保持在85%以上。"
+    decl = _decl(text, [(*QTY, "维修养护供水工程数量", "≥", "20", "处"), (*SOC, "受益农村人口", "≥", "5.2", "万人"),
+                        (*SOC, "农村自来水普及率", "≥", "85", "%")])
+    assert not [k for k in by_key(check_declaration(decl)) if k[1] == "REL-06"]
+
+
+def test_suggest_and_the_checker_read_the_setting_by_one_reader():
+    """suggest's `setting_figure` is the domain reader with suggest's part-of-speech cut: both say the same of
+    every figure of the text, and the checker's REL-06 figures are the domain reader's."""
+    import kb.suggest.facts as F
+    from kb.checker.rules.relevance import setting_figures
+    from kb.domain import setting as S
+    from kb.suggest.objects import mentions
+
+    assert not hasattr(F, "_setting_clause") and F.S is S
+    ms = mentions(WATER)
+    assert [m.value for m in ms if F.setting_figure(m, WATER)] == [m.value for m in ms if S.setting_figure(m, WATER)] \
+        == ["186", "28.6"]
+    assert [(x, u) for x, u, *_ in setting_figures(WATER)] == [(186.0, "处"), (28.6, "万人")]
