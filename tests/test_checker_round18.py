@@ -4,6 +4,9 @@
    set as a target under 效益 drew nothing: REL-06 now reads the one reader of the setting suggest reads
    (`kb.domain.setting`, moved out of `kb.suggest.facts`) at every level, and its fix writes the figure the text plans
    for the same object this year, else leaves the target 待填写.
+2. A name ending on a thing counted in persons (教材 ≥600 人) drew nothing: UNIT-02 reads the table of things' units the
+   rewrite picks such a row's unit from (`kb.domain.things.thing_units`), and the rewrite no longer keeps the row's
+   unit of people.
 """
 from __future__ import annotations
 
@@ -72,3 +75,28 @@ def test_suggest_and_the_checker_read_the_setting_by_one_reader():
     assert [m.value for m in ms if F.setting_figure(m, WATER)] == [m.value for m in ms if S.setting_figure(m, WATER)] \
         == ["186", "28.6"]
     assert [(x, u) for x, u, *_ in setting_figures(WATER)] == [(186.0, "处"), (28.6, "万人")]
+
+
+# ------------------------------------------------------------------ 2. a thing counted in persons
+TEXTBOOKS = "2025年安排资金100万元，培训农村实用人才600人，发放培训教材600册。"
+
+
+def test_a_thing_counted_in_persons_is_flagged_and_takes_the_texts_unit():
+    decl = _decl(TEXTBOOKS, [(*QTY, "培训人数", "≥", "600", "人"), (*QTY, "教材", "≥", "600", "人"),
+                             (*QTY, "发放培训教材", "≥", "600", "人次"), (*QTY, "购置车辆", "=", "2", "辆")],
+                 "2025年农村实用人才培训项目")
+    found = {k: f for k, f in by_key(check_declaration(decl)).items() if k[1].startswith("UNIT")}
+    assert set(found) == {(2, "UNIT-02"), (3, "UNIT-02")}, found
+    assert found[(2, "UNIT-02")].message == "“教材”应以册、本、套计量，填的是“人”"
+    assert found[(3, "UNIT-02")].message == "“发放培训教材”应以册、本、套计量，填的是“人次”"
+    fixed = apply_fixes(decl, check_declaration(decl))
+    assert [(r.name, r.value, r.unit) for r in fixed.rows] == [
+        ("培训人数", "600", "人"), ("教材", "600", "册"), ("发放培训教材", "600", "册"), ("购置车辆", "2", "辆")]
+
+
+def test_with_no_unit_in_the_text_the_things_unit_is_left_to_fill():
+    decl = _decl("2025年安排资金100万元，培训农村实用人才600人。",
+                 [(*QTY, "培训人数", "≥", "600", "人"), (*QTY, "发放培训教材", "≥", "600", "人")], "2025年农村实用人才培训项目")
+    f = by_key(check_declaration(decl))[(2, "UNIT-02")]
+    assert f.suggestion.unit is None and f.suggestion.text == \
+        "待填写：请填写“发放培训教材”的计量单位（如 册、本、套），不要填人数的单位"

@@ -32,6 +32,7 @@ from kb.checker.rules.relevance import (benefit_level2, is_money_cost, is_output
                                         stock_figures)
 from kb.checker.parse import UNIT_RE, ParsedRow, has_metric, name_info, to_float, unset_row, valid_date
 from kb.checker.rules.timeliness import budget_year, late_years, stated_over_late
+from kb.checker.rules.unit import person_unit
 from kb.domain.words import HOLD_VERBS, PAID_STANDARD_RE, PAYMENT_VERBS, builds_or_buys
 from kb.domain.years import past_report_parts, past_reports, without_past_reports
 from kb.domain.text import compact, strip_invisible, strip_pictographs, tidy_spaces, to_simplified
@@ -1837,6 +1838,8 @@ def _pick_unit(r: ParsedRow, name: str, base: str, fam: str | None, typ: Any, hi
             u = stated_unit(r, name, things)
             if things and u not in things:
                 continue
+        elif things and u and u not in things and person_unit(u):
+            continue   # round 18: 教材 ≥600 人 (UNIT-02): the row's own unit of people counts no thing either
         if u and (fam is None or unit_fits(fam, u)) and u not in ("%", "‰") and "元" not in u:
             return u.replace("*", "·")
     if typ and typ[2] and (fam is None or unit_fits(fam, typ[2])) and (not things or typ[2] in things):

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from kb.checker.catalog import RuleHit, rule
 from kb.checker.parse import ParsedRow, name_quantity
-from kb.domain.units import (MEASURE_LABEL, canon_unit, latin_unit, mega_unit, time_count_unit, unit_fits,
+from kb.domain.things import thing_units
+from kb.domain.units import (MEASURE_LABEL, canon_unit, latin_unit, mega_unit, time_count_unit, unit_family, unit_fits,
                              units_conflict)
 from kb.settings import CheckerSettings
 
@@ -36,13 +37,34 @@ def unit_02(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
         return None
     # a count of days, months or hours (活动天数) has no size measure but its own time unit (`time_count_unit`)
     fam = r.ni.family or ("count" if time_count_unit(r.ni.base) else None)
-    if fam is None or unit_fits(fam, r.eff_unit, r.ni.base):
+    if fam is None:
+        return _thing_in_persons(r)
+    if unit_fits(fam, r.eff_unit, r.ni.base):
         return None
     lat = latin_unit(r.eff_unit)  # 300 person for 受益人数: the unit is 人 written in English (UNIT-04)
     if lat and lat[1] and unit_fits(fam, lat[1], r.ni.base):
         return None
     label = (fam == "count" and time_count_unit(r.ni.base)) or MEASURE_LABEL[fam]   # 活动天数 ≥ 4 月: 天
     return RuleHit("unit", f"“{r.name}”应以{label}计量，填的是“{r.eff_unit}”")
+
+
+# the units of people and households: no thing (教材, 车辆 …) is counted in them
+_PEOPLE_FAMILIES = frozenset(unit_family(u) for u in ("人", "人次", "户"))
+
+
+def person_unit(unit: str) -> bool:
+    """True for a unit of people or households (人, 名, 人次, 户 …, `kb.domain.units.unit_family`)."""
+    return unit_family(unit) in _PEOPLE_FAMILIES
+
+
+def _thing_in_persons(r: ParsedRow) -> RuleHit | None:
+    """ours (round 18): a name ending on a thing (发放培训教材, 购置车辆: `kb.domain.things.thing_units`, the table
+    the rewrite picks such a row's unit from) counted in persons or households (教材 ≥600 人) — the unit of another
+    row's people, not of the thing."""
+    things = thing_units(r.name)
+    if not things or r.eff_unit in things or not person_unit(r.eff_unit):
+        return None
+    return RuleHit("unit", f"“{r.name}”应以{'、'.join(things)}计量，填的是“{r.eff_unit}”")
 
 
 @rule("UNIT-03", needs="unit3", retarget=True)
