@@ -7,6 +7,8 @@
 2. A name ending on a thing counted in persons (教材 ≥600 人) drew nothing: UNIT-02 reads the table of things' units the
    rewrite picks such a row's unit from (`kb.domain.things.thing_units`), and the rewrite no longer keeps the row's
    unit of people.
+3. 预算完成率 / 预算执行完成率 were no budget execution to REL-02 (its catalog wording: 预算执行率 is an input
+   indicator): the checker's lexicon holds the one list of budget-execution names; suggest's set-aside reads it.
 """
 from __future__ import annotations
 
@@ -100,3 +102,17 @@ def test_with_no_unit_in_the_text_the_things_unit_is_left_to_fill():
     f = by_key(check_declaration(decl))[(2, "UNIT-02")]
     assert f.suggestion.unit is None and f.suggestion.text == \
         "待填写：请填写“发放培训教材”的计量单位（如 册、本、套），不要填人数的单位"
+
+
+# ------------------------------------------------------------------ 3. budget execution by its other names
+def test_budget_completion_is_budget_execution_to_rel_02_and_to_suggest():
+    from kb.checker.lexicon import BUDGET_EXECUTION_RE
+    from kb.suggest.scope import BUDGET_EXECUTION
+
+    rows = [(*QTY, "审计项目数量", "≥", "12", "个"), ("产出指标", "质量指标", "预算完成率", "≥", "90", "%"),
+            (*SOC, "预算执行完成率", "≥", "95", "%"), ("产出指标", "质量指标", "审计报告按期完成率", "=", "100", "%")]
+    found = by_key(check_declaration(_decl("2025年安排资金100万元，委托会计师事务所开展审计项目12个。", rows,
+                                           "2025年财政审计服务项目")))
+    assert {k for k in found if k[1] == "REL-02"} == {(2, "REL-02"), (3, "REL-02")}
+    assert found[(2, "REL-02")].message == "“预算完成率”是投入或过程管理指标，不能作为产出或效益目标"
+    assert BUDGET_EXECUTION is BUDGET_EXECUTION_RE and BUDGET_EXECUTION.match("预算执行完成率")

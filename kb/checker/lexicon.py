@@ -196,6 +196,11 @@ REL02_RE = alternation(REL02)
 REL02_RATE_RE = re.compile(r"(?:到位|执行)(?:率|进度)")
 REL02_MONEY_RE = alternation(("资金", "经费", "预算", "财政", "拨款", "款项", "补助", "补贴",
                               "奖补", "配套", "人员", "支出"))
+# ours (round 18): the share of the budget spent or completed by its own names (预算完成率, 预算执行完成率, 资金执行率,
+# 经费支出进度): budget execution, which REL-02 reads as an input indicator wherever it stands in a name and suggest
+# sets aside when it is the whole name (`BUDGET_EXECUTION_RE`, read by `kb.suggest.scope`) — one list
+BUDGET_EXECUTION_WORDS = r"(?:预算|资金|经费|财政资金)(?:执行完成|执行|完成|支出)(?:率|进度)"
+BUDGET_EXECUTION_RE = re.compile(r"^(?:年度)?(?:项目)?" + BUDGET_EXECUTION_WORDS + "$")
 
 # REL-03: macro slogans not attributable to one project
 REL03 = ("经济社会发展", "社会稳定", "和谐发展", "可持续发展", "协调发展", "高质量发展",

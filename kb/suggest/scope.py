@@ -65,8 +65,9 @@ def refile_region_outcome(drafts: list[Draft]) -> None:
             d.level2 = "ecological_benefit"
 
 
-# the share of the budget (or of the money) spent or completed: 预算完成率, 资金执行率, 经费支出进度
-BUDGET_EXECUTION = re.compile(r"^(?:年度)?(?:项目)?(?:预算|资金|经费|财政资金)(?:执行|完成|支出)(?:率|进度)$")
+# the share of the budget (or of the money) spent or completed: 预算完成率, 资金执行率, 经费支出进度 — the checker's list,
+# which its REL-02 reads (one vocabulary)
+from kb.checker.lexicon import BUDGET_EXECUTION_RE as BUDGET_EXECUTION  # noqa: E402
 BUDGET_EXECUTION_WHY = "预算执行情况是投入和过程管理指标，不是产出或效益目标（与审核规则 REL-02 同一口径），仅作备选"
 
 

@@ -131,7 +131,7 @@ def is_rel_02(r: ParsedRow) -> bool:
     n = r.name
     if not n:
         return False
-    if L.REL02_RE.search(n):
+    if L.REL02_RE.search(n) or re.search(L.BUDGET_EXECUTION_WORDS, n):   # 预算完成率 (round 18)
         return True
     return bool(L.REL02_RATE_RE.search(n) and L.REL02_MONEY_RE.search(n))
 
