@@ -9,6 +9,7 @@
    unit of people.
 3. 预算完成率 / 预算执行完成率 were no budget execution to REL-02 (its catalog wording: 预算执行率 is an input
    indicator): the checker's lexicon holds the one list of budget-execution names; suggest's set-aside reads it.
+4. TIME-06 quoted the description's clause with its date cut out (“项目于完成”): it quotes the clause whole.
 """
 from __future__ import annotations
 
@@ -116,3 +117,13 @@ def test_budget_completion_is_budget_execution_to_rel_02_and_to_suggest():
     assert {k for k in found if k[1] == "REL-02"} == {(2, "REL-02"), (3, "REL-02")}
     assert found[(2, "REL-02")].message == "“预算完成率”是投入或过程管理指标，不能作为产出或效益目标"
     assert BUDGET_EXECUTION is BUDGET_EXECUTION_RE and BUDGET_EXECUTION.match("预算执行完成率")
+
+
+# ------------------------------------------------------------------ 4. TIME-06 quotes the clause whole
+def test_time_06_quotes_the_descriptions_clause_whole():
+    text = "2025年安排资金300万元，改造乡村道路12公里，项目于2025年9月底前完成，改善沿线3000名群众出行条件。"
+    decl = _decl(text, [(*QTY, "改造道路长度", "≥", "12", "公里"), ("产出指标", "时效指标", "工程完工时间", "≤", "2025年10月31日", "")],
+                 "乡村道路改造项目")
+    f = by_key(check_declaration(decl))[(2, "TIME-06")]
+    assert f.message == ("时限“2025年10月31日”与项目概况写明的时限（2025年9月30日前：项目于2025年9月底前完成）不一致；"
+                         "请按概况填写，或在申报说明中写明调整的原因")

@@ -471,6 +471,14 @@ def _clause_of(t: str, m: re.Match) -> str:
     return t[start:m.start()] + t[m.end():end.start() if end else len(t)]
 
 
+def clause_around(t: str, m: re.Match) -> str:
+    """The clause a stated date stands in, whole: the words between the punctuation around it, the date included
+    (“项目于2025年9月底前完成” — what a message quotes; `_clause_of` leaves the date out, for reading the work)."""
+    start = max((x.end() for x in _CLAUSE_END_RE.finditer(t, 0, m.start())), default=0)
+    end = _CLAUSE_END_RE.search(t, m.end())
+    return t[start:end.start() if end else len(t)].strip()
+
+
 def read_work_deadline(text: str | None, year: int | None, name: str) -> tuple[str | None, list[tuple[str, str]]]:
     """The deadline `text` states for the work the row `name` dates, or why none is taken: (date, []) or
     (None, [(date, its clause), ...]).
@@ -521,19 +529,20 @@ def stated_work_deadline(text: str | None, year: int | None, name: str) -> tuple
     `read_work_deadline` reads one and the text says what it dates: why 'work' — its clause says the row's
     work (…11月底前完成全部建设 for 建设完成时间); why 'project' — its clause dates the project's completion
     (项目于…前竣工, 10月底前完工, 完成全部建设). None otherwise: the only date stated for another part of the
-    project (6月底前完成4个食堂的改造) is no deadline of 项目完成时间. `clause` is what the text says of it."""
+    project (6月底前完成4个食堂的改造) is no deadline of 项目完成时间. `clause` is the text's clause whole, its date
+    included (`clause_around`: 项目于2025年9月底前完成 — round 18: the date cut out left “项目于完成” in TIME-06's message)."""
     date, _ = read_work_deadline(text, year, name)
     if date is None:
         return None
     t = text or ""
-    said = [(d, _clause_of(t, m).strip(" 于在将")) for d, m in _stated_deadlines(t, year, spans=True)]
+    said = [(d, _clause_of(t, m).strip(" 于在将"), clause_around(t, m)) for d, m in _stated_deadlines(t, year, spans=True)]
     work = work_of(name)
-    for d, clause in said:
+    for d, clause, whole in said:
         if d == date and work and any(w in clause for w in work):
-            return date, "work", clause
-    for d, clause in said:
+            return date, "work", whole
+    for d, clause, whole in said:
         if d == date and (_PROJECT_DONE_RE.search(clause) or _BARE_DONE_RE.fullmatch(clause)):
-            return date, "project", clause
+            return date, "project", whole
     return None
 
 
