@@ -10,6 +10,9 @@
 3. 预算完成率 / 预算执行完成率 were no budget execution to REL-02 (its catalog wording: 预算执行率 is an input
    indicator): the checker's lexicon holds the one list of budget-execution names; suggest's set-aside reads it.
 4. TIME-06 quoted the description's clause with its date cut out (“项目于完成”): it quotes the clause whole.
+5. Rate names suggest read as one measure (资助政策覆盖率 beside 助学金和免学费覆盖率, 〔发放〕时间达标率 beside 〔发放〕及时率)
+   were no pair to STR-12: the reading moved to `kb.domain.rate_names`, which suggest's `one_measure` and STR-12's
+   `measure_pairs` both read.
 """
 from __future__ import annotations
 
@@ -127,3 +130,22 @@ def test_time_06_quotes_the_descriptions_clause_whole():
     f = by_key(check_declaration(decl))[(2, "TIME-06")]
     assert f.message == ("时限“2025年10月31日”与项目概况写明的时限（2025年9月30日前：项目于2025年9月底前完成）不一致；"
                          "请按概况填写，或在申报说明中写明调整的原因")
+
+
+# ------------------------------------------------------------------ 5. one rate under two names
+def test_str_12_reads_suggests_rate_pairs_in_a_users_table():
+    from kb.checker.engine import repeated_measures
+    from kb.suggest import one_measure
+
+    text = "2025年安排资金100万元，为1200名家庭经济困难学生发放国家助学金和免学费补助。"
+    rows = [(*QTY, "资助学生人数", "≥", "1200", "人"), ("产出指标", "质量指标", "资助政策覆盖率", "=", "100", "%"),
+            (*SOC, "助学金和免学费覆盖率", "=", "100", "%"), ("产出指标", "时效指标", "助学金发放时间达标率", "=", "100", "%"),
+            ("产出指标", "时效指标", "助学金发放及时率", "=", "100", "%"), ("产出指标", "质量指标", "资助对象认定准确率", "=", "100", "%")]
+    decl = _decl(text, rows, "2025年学生资助项目")
+    f = by_key(check_declaration(decl))[(None, "STR-12")]
+    assert f.message == ("疑似重复指标：“资助政策覆盖率”与“助学金和免学费覆盖率”（第2、3行）；“助学金发放时间达标率”与"
+                         "“助学金发放及时率”（第4、5行）是同一口径的比率，计量的是同一事项")
+    assert repeated_measures(decl.rows, {"description": text}) == [(2, 3), (4, 5)]
+    # one reading: suggest's pass reads the domain's functions, not a copy
+    from kb.domain import rate_names
+    assert one_measure._one_measure is rate_names.one_rate_measure and one_measure._normal is rate_names.normal_rate_name

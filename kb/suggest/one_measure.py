@@ -3,52 +3,26 @@
 A reviewer of trial 15 struck three rows that measured, under another name, what a row beside them measured:
 资助政策覆盖率 =100 % beside 助学金和免学费覆盖率 (D012: the policy covered is the grant and the fee waiver),
 救助金发放时间达标率 beside 临时救助发放及时率 (D017: paying on time is one timeliness), and the library's
-农村公路优良中等路率 ≥80 % (质量) beside the text's 农村公路优良中等路比例 ≥82 % (效益). The checker's STR-12
-(`kb.checker.engine.repeated_measures`) pairs rows of one 一级 and one measure ending; these pairs cross 一级 or
-write the measure differently, so they are read here, on the ranked pool, before the table is chosen.
+农村公路优良中等路率 ≥80 % (质量) beside the text's 农村公路优良中等路比例 ≥82 % (效益). They are read here, on the
+ranked pool, before the table is chosen (the checker's STR-12 flags the same pairs in a user's table,
+`kb.checker.rules.structure.rate_name_duplicates`).
 
-Two rates are one measure when their names, written one way (`_normal`: 比例 → 率, 时间达标率 → 及时率, 救助金 →
-救助), end in one measure (the last three characters: 覆盖率, 及时率, 等路率) and either are the same name, or pay /
-serve with one verb on objects that share two characters (救助发放及时率), or one of them covers no object but the
-policy itself (资助政策覆盖率, 政策覆盖率) beside a coverage of a named object. Of each pair the row that holds the
+Two rates are one measure by the reading the checker's STR-12 shares (`kb.domain.rate_names`: 比例 → 率,
+时间达标率 → 及时率; one measure ending; one payment verb on objects sharing two characters; a coverage of the policy
+itself beside a coverage of a named object). Of each pair the row that holds the
 text's figure is kept, else the one whose name the text writes more of, else the higher-ranked; the other is set
 aside (an alternate, the reason in its evidence), so the text's figure wins (82 over the library's 80).
 """
 from __future__ import annotations
 
-import re
-
+from kb.domain.rate_names import normal_rate_name as _normal
+from kb.domain.rate_names import one_rate_measure as _one_measure
 from kb.domain.text import bigrams
 from kb.suggest.context import ProjectContext
 from kb.suggest.draft import Draft
 from kb.suggest.ranker import Tier
 
 WHY = "与“{name}”计量同一事项（同一口径的比率），保留{reason}的一行"
-
-_REWRITES = (("比例", "率"), ("时间达标率", "及时率"), ("救助金", "救助"), ("资金", ""))
-# a coverage of the policy itself, no object named: 资助政策覆盖率, 政策覆盖率, 补助政策覆盖率
-_POLICY_ONLY = re.compile(r"^(?:[\u4e00-\u9fff]{0,2}政策)$")
-
-
-def _normal(name: str) -> str:
-    for a, b in _REWRITES:
-        name = name.replace(a, b)
-    return name
-
-
-def _one_measure(a: str, b: str) -> bool:
-    """Whether the rate names `a` and `b` (already `_normal`) measure one thing (module docstring)."""
-    if not (a.endswith("率") and b.endswith("率")) or a[-3:] != b[-3:]:
-        return False
-    if a == b:
-        return True
-    tail = a[-3:]
-    oa, ob = a[:-3], b[:-3]
-    if tail == "覆盖率" and (bool(_POLICY_ONLY.match(oa)) != bool(_POLICY_ONLY.match(ob))):
-        return True
-    if tail == "及时率" and oa[-2:] == ob[-2:] and oa[-2:] in ("发放", "拨付"):
-        return bool(set(bigrams(oa[:-2])) & set(bigrams(ob[:-2])))
-    return False
 
 
 def _said(d: Draft, text: str) -> int:

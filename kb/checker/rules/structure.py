@@ -13,6 +13,7 @@ import re
 from kb.checker.catalog import LEVELS, TARGET, RuleHit, rule, table_fix
 from kb.checker.fixes import SAME, TableFix, fmt_num, name_key_of_text, weight_gaps
 from kb.checker.lexicon import REL02_RATE_RE, REL02_RE, STR06_RE
+from kb.domain.rate_names import normal_rate_name, one_rate_measure
 from kb.checker.parse import ParsedRow, ParsedTable, duplicate_key, name_quantity, unset_row
 from kb.domain.budget import BUDGET_EXECUTION_POINTS, BUDGET_WORDS
 from kb.domain.enums import Level1, Level2
@@ -512,7 +513,24 @@ def measure_pairs(t: ParsedTable) -> set[tuple[int, int]]:
     (`engine.repeated_measures`) and the fix's guard (`guard.guard`: a rewrite never makes a second row of one measure,
     trial 13)."""
     return (set(near_duplicates(t)) | set(satisfaction_duplicates(t)) | set(deadline_duplicates(t))
-            | set(person_count_duplicates(t)))
+            | set(person_count_duplicates(t)) | set(rate_name_duplicates(t)))
+
+
+def rate_name_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
+    """ours (round 18): pairs of rows (1-based) whose rate names read as one measure written differently
+    (`kb.domain.rate_names`, the reading suggest keeps one row of each pair by: 资助政策覆盖率 beside 助学金和免学费覆盖率,
+    救助金发放时间达标率 beside 临时救助发放及时率, 〔X〕率 beside 〔X〕比例), wherever they are filed; not satisfaction
+    rows (`satisfaction_duplicates`), a name repeated exactly (STR-12's own duplicate), nor a pair
+    `near_duplicates` reads already."""
+    rows = [(r, normal_rate_name(r.ni.base or r.name)) for r in t.items
+            if r.name and not unset_row(r) and not r.ni.sat_level and (r.ni.base or r.name).endswith(("率", "比例"))]
+    near = set(near_duplicates(t)) if len(rows) > 1 else set()
+    pairs = []
+    for i, (a, na) in enumerate(rows):
+        for b, nb in rows[i + 1:]:
+            if a.ni.key != b.ni.key and (a.idx, b.idx) not in near and one_rate_measure(na, nb):
+                pairs.append((a.idx, b.idx))
+    return pairs
 
 
 def satisfaction_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
@@ -746,6 +764,11 @@ def str_12(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
         drop = [w[0].idx for _, _, w in which if w]
         hits.append(RuleHit("name", f"疑似重复指标：{desc}是同一对象的同一数字，分别以人次和人计量，是同一项指标",
                             {"near": people, "advice": advice, "drop": drop}))
+    rates = rate_name_duplicates(t)
+    if rates:   # round 18: one rate under two names (suggest's reading, `kb.domain.rate_names`)
+        desc = "；".join(f"“{by_idx[a].name}”与“{by_idx[b].name}”（第{a}、{b}行{_targets_said([by_idx[a], by_idx[b]])}）"
+                        for a, b in rates[:5])
+        hits.append(RuleHit("name", f"疑似重复指标：{desc}是同一口径的比率，计量的是同一事项", {"near": rates}))
     due = deadline_duplicates(t)
     if due:
         desc = "；".join(f"“{by_idx[a].name}”与“{by_idx[b].name}”（第{a}、{b}行{_targets_said([by_idx[a], by_idx[b]])}）"
