@@ -13,6 +13,8 @@
 5. Rate names suggest read as one measure (资助政策覆盖率 beside 助学金和免学费覆盖率, 〔发放〕时间达标率 beside 〔发放〕及时率)
    were no pair to STR-12: the reading moved to `kb.domain.rate_names`, which suggest's `one_measure` and STR-12's
    `measure_pairs` both read.
+6. REL-06 under 效益 flagged a target that keeps what exists on purpose (湿地保有量 ≥4900 公顷, 森林面积：保持86万亩);
+   it stays for a count that is only the setting (湿地面积 ≥4900 公顷).
 """
 from __future__ import annotations
 
@@ -149,3 +151,14 @@ def test_str_12_reads_suggests_rate_pairs_in_a_users_table():
     # one reading: suggest's pass reads the domain's functions, not a copy
     from kb.domain import rate_names
     assert one_measure._one_measure is rate_names.one_rate_measure and one_measure._normal is rate_names.normal_rate_name
+
+
+# ------------------------------------------------------------------ 6. a target that keeps what exists
+def test_a_keeping_target_is_no_setting_but_the_bare_count_still_is():
+
+    text = "全县现有湿地面积4900公顷，森林面积86万亩。2025年安排资金100万元，开展湿地巡护12000人次，确保湿地面积不减少。"
+    eco = ("效益指标", "生态效益指标")
+    decl = _decl(text, [(*QTY, "湿地巡护人次", "≥", "12000", "人次"), (*eco, "湿地保有量", "≥", "4900", "公顷"),
+                        (*eco, "湿地面积", "≥", "4900", "公顷"), (*eco, "森林面积维持", "≥", "86", "万亩"),
+                        ("效益指标", "可持续影响指标", "森林面积", "=", "保持86万亩", "")], "2025年湿地保护项目")
+    assert {k for k in by_key(check_declaration(decl)) if k[1] == "REL-06"} == {(3, "REL-06")}

@@ -462,11 +462,15 @@ def _work_figure(desc: str, figure: tuple[float, str]) -> bool:
                for words, x, unit, every, rate in stated_quantities(desc))
 
 
+# a target that keeps what exists (保持…, 保有量, 维持在…, 稳定在…): restating the stock is its point, no setting
+_KEEP_RE = re.compile(r"保持|保有|维持|稳定在")
+
+
 def stock_target_elsewhere(r: ParsedRow) -> str | None:
     """Why a count outside 产出/数量 (an 效益 or 质量 row) states the setting, or None: its value is a figure the
     description gives as what exists (全县现有公厕62座 and 公厕数量 ≥62 座 under 生态效益: `stock_figures`, the same
-    words and unit as for an 产出 row). Not rates, dates, costs, satisfaction, ceilings or a row holding its
-    实际完成值."""
+    words and unit as for an 产出 row). Not rates, dates, costs, satisfaction, ceilings, a row holding its
+    实际完成值, nor a target that keeps what exists (`_KEEP_RE`: 湿地保有量, 保持86万亩 — round 18)."""
     if (r.num is None or r.pct or r.is_date or r.cost_row or not r.name or not r.eff_unit or r.goal
             or r.level1 in (None, Level1.satisfaction, Level1.cost) or r.eff_op in ("≤", "<")
             or (r.raw.actual or "").strip()):
@@ -475,8 +479,8 @@ def stock_target_elsewhere(r: ParsedRow) -> str | None:
     if not desc:
         return None
     name_text = r.name_base or r.name
-    if _WORK_ON_STOCK_RE.search(name_text):
-        return None
+    if _WORK_ON_STOCK_RE.search(name_text) or _KEEP_RE.search(r.name + (r.raw.value or "")):
+        return None   # round 18: 湿地保有量 ≥4900 公顷, 森林面积：保持86万亩 — what exists kept on purpose, a target
     said = _stock_said(r, desc, bigrams(name_text))
     return f"{said}，是项目实施的背景，不是本年度的目标" if said else None
 
