@@ -39,6 +39,7 @@ from kb.suggest import candidates as CA
 from kb.suggest.bundle import SuggestModels
 from kb.suggest.context import ProjectContext, read_project
 from kb.suggest.binding import bind_mentions
+from kb.suggest.common_names import offer_generic_total
 from kb.suggest.cost_values import lift_whole_cost
 from kb.suggest.after_ranking import review_ranked
 from kb.suggest.dedupe import set_aside_disagreeing
@@ -231,7 +232,8 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
     confident = (settled or lexical_ok or dense_ok) and not thin
     if not confident or not pool:
         return _not_confident(ctx, detected, mode, thin)
-    return render(fill_required(choose_table(pool, ctx), ctx, pool), ctx, detected, uncertain, mode, top)
+    table = offer_generic_total(fill_required(choose_table(pool, ctx), ctx, pool), detected)
+    return render(table, ctx, detected, uncertain, mode, top)
 
 
 # a deadline row named twice: a library row in % that is a date already (任务完成时间, 维修完成时限) dated by the

@@ -1,0 +1,38 @@
+"""Recall round 4b (issue 10's headline figure): rows of the 质量, 时效, 成本, 效益 and 满意度 slots real tables word
+in their family's usual way.
+
+1. A kind of spending any unit has (a type of group 通用) states its year's money as 项目总成本: beside the default
+   table's total named after the text's object (公务用车运行维护成本 ≤ 36 万元) the same total under that name is the
+   cost slot's first alternate, same target — never in the default table, never for a department's whole budget,
+   never for a sector programme.
+"""
+from __future__ import annotations
+
+# own words: a unit's official cars run for a year (a 通用 kind of spending: 车辆运行维护)
+CARS = "2025年保障局机关12辆公务用车的日常运行，支付车辆维修保养、燃油、保险和过路费，预算36万元，全年安全行驶无责任事故。"
+# own words: a sector programme (农村公路养护), not a 通用 kind
+ROAD = "对全镇38公里村道开展日常养护，修补坑槽和裂缝，清理边沟，养护资金11.4万元，10月底前完成。"
+
+
+def _suggest(kb, text, name):
+    return kb.suggest(text, project_name=name, mode="lexical", with_opinions=False)
+
+
+# ------------------------------------------------------------------ 1. the family's usual name of the total
+
+def test_a_generic_kinds_total_is_offered_as_project_total_cost(shipped_kb):
+    res = _suggest(shipped_kb, CARS, "公务用车运行维护")
+    assert res.project_types[0].name == "车辆运行维护"
+    totals = [c for c in res.default_table if c.level2 == "economic_cost" and c.value == "36"]
+    assert len(totals) == 1 and totals[0].name != "项目总成本", res.default_table
+    first = res.alternates["cost"][0]
+    assert (first.name, first.operator, first.value, first.unit) == ("项目总成本", "≤", "36", "万元")
+    assert "项目总成本" not in [c.name for c in res.default_table]
+    # in the flat list it follows the default table at once
+    assert res.suggestions[len(res.default_table)].name == "项目总成本"
+
+
+def test_a_sector_programmes_total_is_not_renamed(shipped_kb):
+    res = _suggest(shipped_kb, ROAD, "村道日常养护")
+    assert res.project_types[0].name == "农村公路养护"
+    assert "项目总成本" not in [c.name for c in res.suggestions]
