@@ -5,12 +5,19 @@ in their family's usual way.
    table's total named after the text's object (公务用车运行维护成本 ≤ 36 万元) the same total under that name is the
    cost slot's first alternate, same target — never in the default table, never for a department's whole budget,
    never for a sector programme.
+2. Money paying for repair work (维修, 维保, 修缮) buys work a unit accepts: where the default table accepts nothing
+   (or "accepts" money, 车辆维修燃油费验收合格率), 〔the text's repair word〕验收合格率 = 100 % is the quality slot's first
+   alternate; a table already accepting the repair gets no second one.
 """
 from __future__ import annotations
 
 # own words: a unit's official cars run for a year (a 通用 kind of spending: 车辆运行维护)
 CARS = "2025年保障局机关12辆公务用车的日常运行，支付车辆维修保养、燃油、保险和过路费，预算36万元，全年安全行驶无责任事故。"
 # own words: a sector programme (农村公路养护), not a 通用 kind
+# own words: a village school's repair (its table accepts the repair already)
+SCHOOL = "对村小学教学楼屋面防水和门窗实施维修改造，面积1200平方米，预算60万元，8月底前完工。"
+# own words: a fund for an office's running costs that names no repair (维护 here keeps order, it repairs nothing)
+OFFICE = "2025年保障机关日常运转，支付办公用品、水电费和差旅费，预算48万元，确保机关正常运转，维护办公秩序。"
 ROAD = "对全镇38公里村道开展日常养护，修补坑槽和裂缝，清理边沟，养护资金11.4万元，10月底前完成。"
 
 
@@ -36,3 +43,26 @@ def test_a_sector_programmes_total_is_not_renamed(shipped_kb):
     res = _suggest(shipped_kb, ROAD, "村道日常养护")
     assert res.project_types[0].name == "农村公路养护"
     assert "项目总成本" not in [c.name for c in res.suggestions]
+
+
+# ------------------------------------------------------------------ 2. the acceptance of a repair the money pays for
+
+def test_repair_money_offers_the_acceptance_of_the_repair(shipped_kb):
+    res = _suggest(shipped_kb, CARS, "公务用车运行维护")
+    assert not [c for c in res.default_table if c.name.endswith("验收合格率")], res.default_table
+    first = res.alternates["quality"][0]
+    assert (first.name, first.operator, first.value, first.unit) == ("维修验收合格率", "=", "100", "%")
+    # offered right after the default table (after the family's total, the other row offered so)
+    offered = [c.name for c in res.suggestions[len(res.default_table):len(res.default_table) + 2]]
+    assert offered == ["项目总成本", "维修验收合格率"], offered
+
+
+def test_a_table_accepting_its_repair_gets_no_second_acceptance(shipped_kb):
+    res = _suggest(shipped_kb, SCHOOL, "村小学教学楼维修改造")
+    assert "维修改造验收合格率" in [c.name for c in res.default_table]
+    assert "维修验收合格率" not in [c.name for c in res.suggestions]
+
+
+def test_no_repair_named_no_acceptance_offered(shipped_kb):
+    res = _suggest(shipped_kb, OFFICE, "机关日常运转")
+    assert not [c for c in res.suggestions if c.name in ("维修验收合格率", "维修维护验收合格率")]
