@@ -7,13 +7,16 @@ in their family's usual way.
    never for a sector programme.
 2. Money paying for repair work (维修, 维保, 修缮) buys work a unit accepts: where the default table accepts nothing
    (or "accepts" money, 车辆维修燃油费验收合格率), 〔the text's repair word〕验收合格率 = 100 % is the quality slot's first
-   alternate; a table already accepting the repair gets no second one.
+   alternate; a table already accepting the repair gets no second one; a default row "accepting" money is renamed
+   after the repair in place, its target kept.
 """
 from __future__ import annotations
 
 # own words: a unit's official cars run for a year (a 通用 kind of spending: 车辆运行维护)
 CARS = "2025年保障局机关12辆公务用车的日常运行，支付车辆维修保养、燃油、保险和过路费，预算36万元，全年安全行驶无责任事故。"
 # own words: a sector programme (农村公路养护), not a 通用 kind
+# own words: a fund named for its money (the formed object is the fund's title, …维修燃油费)
+FUEL = "保障全局28辆执法执勤车辆的维修及燃油费用，年度资金96万元，完成日常巡逻出勤任务。"
 # own words: a village school's repair (its table accepts the repair already)
 SCHOOL = "对村小学教学楼屋面防水和门窗实施维修改造，面积1200平方米，预算60万元，8月底前完工。"
 # own words: a fund for an office's running costs that names no repair (维护 here keeps order, it repairs nothing)
@@ -66,3 +69,12 @@ def test_a_table_accepting_its_repair_gets_no_second_acceptance(shipped_kb):
 def test_no_repair_named_no_acceptance_offered(shipped_kb):
     res = _suggest(shipped_kb, OFFICE, "机关日常运转")
     assert not [c for c in res.suggestions if c.name in ("维修验收合格率", "维修维护验收合格率")]
+
+
+def test_an_acceptance_named_on_money_is_named_after_the_repair(shipped_kb):
+    res = _suggest(shipped_kb, FUEL, "执法执勤车辆维修燃油费")
+    names = [c.name for c in res.default_table]
+    assert not [n for n in names if n.endswith("费验收合格率")], names
+    row = next(c for c in res.default_table if c.name == "维修验收合格率")
+    assert (row.operator, row.value, row.unit) == ("=", "100", "%")
+    assert "维修验收合格率" not in [c.name for c in res.alternates.get("quality", [])]

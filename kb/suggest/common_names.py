@@ -16,7 +16,8 @@ ten; offered only for those types.
 2. The acceptance of a repair the money pays for (`offer_repair_acceptance`). Money spent on 维修 / 维保 / 修缮
 buys work a unit accepts, and real tables state its 〔维修〕验收合格率 (办公大楼日常维修维护验收合格率, 维修施工验收合格率);
 where the text names such work and the default table accepts nothing (or only "accepts" money: 车辆维修燃油费验收合格率,
-a name formed on the fund's title), 〔the text's repair word〕验收合格率 = 100 % is the quality slot's first alternate.
+a name formed on the fund's title), 〔the text's repair word〕验收合格率 = 100 % is the quality slot's first alternate;
+a default row accepting money is renamed so in place (its target kept).
 
 Each row offered here stands first among the alternates of the flat `suggestions` (`offered_first`). Not for
 naming rows from the text (`kb.suggest.naming`).
@@ -88,13 +89,20 @@ _MONEY_OBJECT = re.compile(r"(费|经费|资金)验收合格率$")
 def offer_repair_acceptance(table: Table, text: str, idx) -> Table:
     """`table` with 〔repair word〕验收合格率 = 100 % as the first quality alternate when `text` (project name and
     description) names repair work (`REPAIR_WORK`) and no row of the table, default or alternate, accepts work
-    (an acceptance named on money does not). `idx`: the KB's indicator index (the library row `ACCEPTANCE_ROW`
+    (an acceptance named on money does not: a default row 车辆维修燃油费验收合格率 is renamed 维修验收合格率 in place,
+    nothing else offered). `idx`: the KB's indicator index (the library row `ACCEPTANCE_ROW`
     gives the unit, direction and typical value; nothing is offered without it). Mutates and returns `table`."""
     m = REPAIR_WORK.search(text or "")
     if m is None:
         return table
     shown = table.rows + [a for v in table.alternates.values() for a in v]
     if any(d.key.endswith(ACCEPTANCE) and not _MONEY_OBJECT.search(d.key) for d in shown):
+        return table
+    on_money = [d for d in table.rows if _MONEY_OBJECT.search(d.key)]
+    if on_money:   # the table's own acceptance, named on the fund's title: the repair's name, same target
+        d = on_money[0]
+        d.evidence = [f"{FAMILY_WORDING}：描述写明“{m.group(0)}”，“{d.name}”改称{m.group(0)}{ACCEPTANCE}"] + d.evidence
+        d.name, d.template, d.obj = m.group(0) + ACCEPTANCE, None, ""
         return table
     rows = idx.by_name.get(ACCEPTANCE_ROW) or []
     if not rows:
