@@ -9,6 +9,8 @@ in their family's usual way.
    (or "accepts" money, 车辆维修燃油费验收合格率), 〔the text's repair word〕验收合格率 = 100 % is the quality slot's first
    alternate; a table already accepting the repair gets no second one; a default row "accepting" money is renamed
    after the repair in place, its target kept.
+3. A total or a date formed on a fund's money (车辆维修燃油费成本, 物业管理费完成时间: a fee has no cost or completion of
+   its own) is named 项目总成本 / 项目完成时间 in the default table, its target kept.
 """
 from __future__ import annotations
 
@@ -78,3 +80,16 @@ def test_an_acceptance_named_on_money_is_named_after_the_repair(shipped_kb):
     row = next(c for c in res.default_table if c.name == "维修验收合格率")
     assert (row.operator, row.value, row.unit) == ("=", "100", "%")
     assert "维修验收合格率" not in [c.name for c in res.alternates.get("quality", [])]
+
+
+# ------------------------------------------------------------------ 3. a total and a date named on money
+
+def test_a_total_and_a_date_formed_on_a_fee_take_the_plain_names(shipped_kb):
+    res = _suggest(shipped_kb, FUEL, "执法执勤车辆维修燃油费")
+    rows = {c.name: c for c in res.default_table}
+    assert not [n for n in rows if n.endswith(("费成本", "费完成时间"))], list(rows)
+    total = rows["项目总成本"]
+    assert (total.level2, total.operator, total.value, total.unit) == ("economic_cost", "≤", "96", "万元")
+    assert rows["项目完成时间"].level2 == "timeliness" and rows["项目完成时间"].value
+    # the family's total is in the table now: not offered a second time
+    assert "项目总成本" not in [c.name for c in res.alternates.get("cost", [])]

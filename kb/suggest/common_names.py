@@ -19,6 +19,10 @@ where the text names such work and the default table accepts nothing (or only "a
 a name formed on the fund's title), 〔the text's repair word〕验收合格率 = 100 % is the quality slot's first alternate;
 a default row accepting money is renamed so in place (its target kept).
 
+3. A total or a date named on a fund's money (车辆维修燃油费成本, 物业管理费完成时间: the formed object is the fund's
+title, and a fee has no cost or completion of its own) takes the family's plain name in the default table, its target
+kept: 项目总成本, 项目完成时间 (`name_money_rows_plainly`).
+
 Each row offered here stands first among the alternates of the flat `suggestions` (`offered_first`). Not for
 naming rows from the text (`kb.suggest.naming`).
 """
@@ -119,3 +123,23 @@ def offer_repair_acceptance(table: Table, text: str, idx) -> Table:
 def offered_first(d: Draft) -> bool:
     """A row offered here (it stands first among the flat list's alternates)."""
     return bool(d.evidence) and d.evidence[0].startswith(FAMILY_WORDING)
+
+
+# a formed row's name on money: the measure a fee cannot have (its cost, its completion) → the project's plain one
+_MONEY_MEASURE = re.compile(r"(?:费|资金)(成本|完成时间)$")
+PLAIN_NAMES = {"成本": TOTAL_NAME, "完成时间": "项目完成时间"}
+
+
+def name_money_rows_plainly(table: Table) -> Table:
+    """`table` with each default row formed on a fund's money (…费成本, …费完成时间) named 项目总成本 / 项目完成时间,
+    target, unit and basis kept; not when the table already holds a row of that name. Mutates and returns `table`."""
+    names = {d.key for d in table.rows}
+    for d in table.rows:
+        m = _MONEY_MEASURE.search(d.key) if d.source == "formed" else None
+        if m is None or PLAIN_NAMES[m.group(1)] in names:
+            continue
+        plain = PLAIN_NAMES[m.group(1)]
+        d.evidence = [f"“{d.name}”的对象是经费名称，按同类项目的常用写法改称{plain}"] + d.evidence
+        d.name, d.template, d.obj = plain, None, ""
+        names.add(plain)
+    return table

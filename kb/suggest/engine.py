@@ -39,7 +39,8 @@ from kb.suggest import candidates as CA
 from kb.suggest.bundle import SuggestModels
 from kb.suggest.context import ProjectContext, read_project
 from kb.suggest.binding import bind_mentions
-from kb.suggest.common_names import offer_generic_total, offer_repair_acceptance, offered_first
+from kb.suggest.common_names import (name_money_rows_plainly, offer_generic_total, offer_repair_acceptance,
+                                     offered_first)
 from kb.suggest.cost_values import lift_whole_cost
 from kb.suggest.after_ranking import review_ranked
 from kb.suggest.dedupe import set_aside_disagreeing
@@ -232,7 +233,8 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
     confident = (settled or lexical_ok or dense_ok) and not thin
     if not confident or not pool:
         return _not_confident(ctx, detected, mode, thin)
-    table = offer_generic_total(fill_required(choose_table(pool, ctx), ctx, pool), detected)
+    table = name_money_rows_plainly(fill_required(choose_table(pool, ctx), ctx, pool))
+    table = offer_generic_total(table, detected)
     table = offer_repair_acceptance(table, ctx.text, idx)
     return render(table, ctx, detected, uncertain, mode, top)
 
