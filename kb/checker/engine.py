@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterable, Protocol
 
 from kb.checker.catalog import CACHES, FIELDS, TABLE_RULES, RuleHit, RuleMeta, fix_of
 from kb.checker.fixes import TableFix, weights_after
-from kb.checker.guard import Flagged, blank_cost_beside_cost, fixed_table, guard, risky
+from kb.checker.guard import Flagged, blank_cost_beside_cost, fixed_table, guard, retargeted, risky
 from kb.checker.parse import ParsedRow, ParsedTable, context_flags, start_table, table_framework
 from kb.checker.rewrite import RowRewrite, as_target_row, rewrite_goal
 from kb.checker.rules.timeliness import PROJECT_DONE, project_completion
@@ -105,7 +105,7 @@ def _plan(table: ParsedTable, flagged: dict[int, Flagged], table_hits: list[tupl
             f.rw, f.fixed = RowRewrite(None, "与表内另一行重复，按全表 STR-12 的建议删除本行"), None
     blank_cost_beside_cost(table, flagged, dropped)
     structural = [f for f in flagged.values() if f.structural()]
-    if dropped or any(risky(f) for f in structural):
+    if dropped or any(risky(f) for f in structural) or any(retargeted(f) for f in flagged.values()):
         guard(table, flagged, dropped)
     fixed = None
     if (dropped or structural) and any(fix_of(m.id).after_fixes for m, _ in table_hits):

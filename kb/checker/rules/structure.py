@@ -292,6 +292,10 @@ def near_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
                     pairs.append(pair)
                     done.add(pair)
                     paired.update(pair)
+    for pair in stated_figure_duplicates(t):   # trial 16: 安装波形护栏 and 村道安防工程里程, both ≥18 公里
+        if pair not in done:
+            pairs.append(pair)
+            done.add(pair)
     rates: dict[tuple, list] = {}
     for r in t.items:
         m = _rate_of(r)
@@ -303,6 +307,43 @@ def near_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
                 pairs.append((o.idx, r.idx))
                 break
         group.append((r, m[1]))
+    return pairs
+
+
+# units that say no physical quantity of the work: a share, money, a date or a duration
+_NOT_A_QUANTITY_UNITS = frozenset(("%", "‰", "分", "年", "月", "日", "天", "小时", "分钟"))
+
+
+def stated_figure_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
+    """ours (trial 16): pairs of rows (1-based) under one 一级/二级 that set one target (one operator, one figure in
+    one unit: 安装波形护栏 ≥18 公里, 村道安防工程里程 ≥18 公里) which the description states once only (“村道安装波形护栏
+    18公里”, a figure a past period reached not read: `without_past_reports`): one planned quantity written as two
+    indicators. A `--fix` made this pair (REL-06 set the second row to the year's 18 公里) and nothing flagged it.
+    A figure the text states twice (新建道路5公里、改造道路5公里) counts two things; a share, money or a time is no
+    quantity of the work here. [] without a description."""
+    from kb.checker.rules.feasibility import stated_quantities
+    from kb.domain.years import without_past_reports
+
+    desc = t.ctx.get("description") or ""
+    if not desc:
+        return []
+    slot: dict[tuple, list[ParsedRow]] = {}
+    for r in t.items:
+        u = r.eff_unit or ""
+        if (r.name and r.num is not None and u and u not in _NOT_A_QUANTITY_UNITS and "元" not in u
+                and r.level1 in (Level1.output, Level1.benefit) and not unset_row(r)):
+            slot.setdefault((r.level1, r.level2, r.eff_op, r.num, u), []).append(r)
+    groups = [g for g in slot.values() if len(g) >= 2 and len({r.ni.key for r in g}) == len(g)]
+    if not groups:
+        return []
+    year = t.ctx.get("budget_year")
+    stated = [(y, unit) for _, y, unit, every, rate in stated_quantities(
+        without_past_reports(desc, year if isinstance(year, int) else None)) if not every and not rate]
+    pairs = []
+    for g in groups:
+        x, u = g[0].num, g[0].eff_unit
+        if sum(1 for y, unit in stated if y == x and unit == u) == 1:
+            pairs.extend((g[0].idx, r.idx) for r in g[1:])
     return pairs
 
 
@@ -485,7 +526,8 @@ def _deadline_to_delete(a: ParsedRow, b: ParsedRow) -> tuple[ParsedRow, ParsedRo
 _SAT_ENDING_RE = re.compile(r"的?满意(?:度|率|程度)$")
 _SAT_GROUP_PREFIXES = ("受益",)
 # a group that is no single group: an object of the satisfaction (市民对空气质量改善的满意程度) or several
-_SAT_NOT_ONE_GROUP_RE = re.compile(r"[对、和及与/]")
+# (对 of 服务对象 / 受益对象 names the group itself, trial 16: 服务对象满意度 read as no group kept it beside 群众满意度)
+_SAT_NOT_ONE_GROUP_RE = re.compile(r"对(?!象)|[、和及与/]")
 
 
 def satisfaction_group(r: ParsedRow) -> str | None:
@@ -726,6 +768,13 @@ def str_12(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
             hits.append(RuleHit("name", f"指标名称相同而计量单位不同：{desc}，计量的不是同一口径{said}",
                                 {"measures": measures, "advice": advice}))
     near = near_duplicates(t)
+    stated = [p for p in stated_figure_duplicates(t) if p in near] if near else []
+    if stated:   # trial 16: one planned quantity of the description written as two rows
+        near = [p for p in near if p not in stated]
+        desc = "；".join(f"“{by_idx[a].name}”与“{by_idx[b].name}”（第{a}、{b}行：{_target_text(by_idx[a])}，项目概况只写明"
+                        f"一处{fmt_num(by_idx[a].num)}{by_idx[a].eff_unit}）" for a, b in stated[:5])
+        hits.append(RuleHit("name", f"疑似重复指标：{desc}同属一个二级指标、指标值相同，是同一项计划数写成了两个指标",
+                            {"near": stated}))
     if near:
         desc = "；".join(f"“{by_idx[a].name}”与“{by_idx[b].name}”（第{a}、{b}行）" for a, b in near[:5])
         level = "二级" if all(by_idx[a].level2 == by_idx[b].level2 for a, b in near[:5]) else "一级"
