@@ -1,0 +1,104 @@
+"""Defects of the sixteenth fresh reviewer's trial (/tmp/trial16, steps 4 and 5): a --fix table holding one group's
+satisfaction twice and one planned length twice with nothing flagged, a festival's dates missed by TIME-06 in the
+exported .xlsx, a last-year figure stated as 较上年 taken as the target, a name starting with a unit, the titles of a
+number in scientific notation, STR-10's year-less deadline and the API's row count."""
+from __future__ import annotations
+
+from tests.checker_rows import QTY, SAT, SOC, found, row
+
+# the trial's draft (/tmp/trial16/chk/draft.json): typical mistakes of a road-safety table
+ROAD = ("2024年已完成村道安防工程26公里。2025年计划在石门乡、龙潭镇村道安装波形护栏18公里、警示标志牌240块，预算150万元，"
+        "2025年9月底前完工，受益群众2.3万人。")
+ROAD_DRAFT = {
+    "project_name": "2025年石门乡村道安全生命防护工程", "year": 2025, "budget_wan": 150, "description": ROAD,
+    "rows": [dict(zip(("level1", "level2", "name", "operator", "value", "unit"), r)) for r in (
+        ("产出指标", "数量指标", "安装波形护栏", "≥", "18", ""),
+        ("产出指标", "数量指标", "村道安防工程里程", "≥", "26", "公里"),
+        ("产出指标", "数量指标", "警示标志牌数量", "≥", "２４０", "块"),
+        ("产出指标", "质量指标", "工程质量", "定性", "有所提高", ""),
+        ("产出指标", "质量指标", "工程验收合格率", "≥", "110", "%"),
+        ("产出指标", "时效指标", "预算执行率", "≥", "90", "%"),
+        ("产出指标", "时效指标", "完工时间", "", "年底前", ""),
+        ("成本指标", "经济成本指标", "项目总成本", "≤", "180", "万元"),
+        ("效益指标", "社会效益指标", "道路安全水平", "定性", "明显提升", ""),
+        ("效益指标", "数量指标", "受益群众人数", "≥", "2.3", "万人"),
+        ("效益指标", "服务对象满意度指标", "群众满意度", "≥", "90", "%"),
+        ("满意度指标", "服务对象满意度指标", "满意度", "≥", "85", ""))]}
+ROAD_CTX = {"description": ROAD, "project": ROAD_DRAFT["project_name"], "budget_wan": 150, "budget_year": 2025}
+
+
+def test_the_served_by_role_and_the_group_the_text_names_are_one_survey():
+    """服务对象满意度 ≥85 % beside 群众满意度 ≥90 % (the text's 受益群众) survived --fix unflagged: the 对 of 服务对象 was
+    read as “satisfaction with something” (市民对…的满意程度), so 服务对象 surveyed no group."""
+    f = found([row(*SAT, "服务对象满意度", "≥", "85", "%"), row(*SAT, "群众满意度", "≥", "90", "%")], **ROAD_CTX)
+    m = f[(None, "STR-12")].message
+    assert "“服务对象满意度”与“群众满意度”（第1、2行，指标值不一致：≥85%、≥90%）调查的是同一对象的满意度" in m
+    # a satisfaction with an object named stays no group
+    f = found([row(*SAT, "市民对空气质量改善的满意度", "≥", "85", "%"), row(*SAT, "群众满意度", "≥", "90", "%")],
+              **ROAD_CTX)
+    assert (None, "STR-12") not in f
+
+
+def test_one_planned_length_written_as_two_rows_is_a_duplicate():
+    """安装波形护栏 ≥18 公里 and 村道安防工程里程 ≥18 公里: the text states 18 公里 once (26 公里 is 2024's), so the two
+    rows are one planned quantity. Two figures the text states apart (新建5公里、改造5公里) are two rows."""
+    rows = [row(*QTY, "安装波形护栏", "≥", "18", "公里"), row(*QTY, "村道安防工程里程", "≥", "18", "公里"),
+            row(*QTY, "警示标志牌数量", "≥", "240", "块")]
+    m = found(rows, **ROAD_CTX)[(None, "STR-12")].message
+    assert "“安装波形护栏”与“村道安防工程里程”（第1、2行：≥18公里，项目概况只写明一处18公里）" in m
+    two = "新建村道5公里，改造村道5公里，2025年底前完工。"
+    rows = [row(*QTY, "新建道路长度", "≥", "5", "公里"), row(*QTY, "道路改造", "≥", "5", "公里")]
+    assert (None, "STR-12") not in found(rows, description=two)
+    assert (None, "STR-12") not in found(rows)   # no description: nothing says they are one
+
+
+def test_fix_of_the_trials_draft_leaves_no_duplicate():
+    """The trial's --fix table held 安装波形护栏 ≥18 公里 beside 村道安防工程里程 ≥18 公里 (REL-06 rewrote 26 → 18) and
+    服务对象满意度 ≥85 % beside the moved 群众满意度 ≥90 %. The rewrite that makes the second row of one measure
+    (REL-06's new figure; SAT-05's rename) merges the row into the other instead, and the re-check finds no STR-12."""
+    from kb.checker import apply_fixes, check_declaration
+    from kb.io.tables import table_from_json
+
+    decl = table_from_json(ROAD_DRAFT)
+    rep = check_declaration(decl)
+    rel06 = next(f for f in rep.findings if f.rule_id == "REL-06")
+    assert rel06.row == 2 and rel06.suggestion.delete and "并入该行" in rel06.suggestion.text
+    fixed = apply_fixes(decl, rep)
+    names = [r.name for r in fixed.rows]
+    assert "村道安防工程里程" not in names and "安装波形护栏" in names
+    sat = [r for r in fixed.rows if "满意" in r.name]
+    assert len(sat) == 1 and sat[0].level1 == "满意度指标"
+    again = check_declaration(fixed)
+    assert not [f for f in again.findings if f.rule_id == "STR-12"]
+    assert next(r for r in fixed.rows if r.name == "安装波形护栏").value in ("≥18", "18")
+
+
+FEST = ("2025年第五届大埔客家文化旅游节由县文化广电旅游体育局承办，定于10月1日至7日在百侯古镇举行，活动预算96万元。"
+        "节会期间举办开幕式文艺晚会1场、客家山歌擂台赛4场，预计吸引游客25万人次。")
+TIM = ("产出指标", "时效指标")
+
+
+def test_a_festival_held_on_days_of_one_month_is_over_by_its_last_day(tmp_path):
+    """客家文化旅游节完成时间 2025年12月31日前 beside “定于10月1日至7日在百侯古镇举行” passed the check of the .xlsx
+    suggest wrote (and of the JSON): a span ending on a day of its start's month (至7日) was no span, and the dates'
+    clause names no work (the sentence does). Checked through the sheet as the CLI reads it."""
+    from kb.checker import check_declaration
+    from kb.domain.schema import Declaration
+    from kb.io.tables import read_table
+    from kb.io.xlsx_table import write_declaration
+
+    decl = Declaration(project_name="2025年第五届大埔客家文化旅游节", description=FEST, budget_wan=96, year=2025,
+                       rows=[row(*QTY, "客家山歌擂台赛场次", "≥", "4", "场"),
+                             row(*TIM, "客家文化旅游节完成时间", "", "2025年12月31日前", "")])
+    back = read_table(write_declaration(decl, tmp_path / "fest.xlsx"))
+    f = {(x.row is not None, x.rule_id): x for x in check_declaration(back).findings}
+    t06 = f[(True, "TIME-06")]
+    assert "项目概况写明的时限（2025年10月7日前：10月1日至7日在百侯古镇举行）" in t06.message
+    assert t06.suggestion.value == "2025年10月7日前"
+    # the date it states is kept; one held in another month keeps its own end (trial 8's span)
+    assert (2, "TIME-06") not in found([row(*QTY, "擂台赛场次", "≥", "4", "场"),
+                                        row(*TIM, "客家文化旅游节完成时间", "", "2025年10月7日前", "")],
+                                       description=FEST, budget_year=2025)
+    f = found([row(*TIM, "桃花节完成时间", "", "2025年12月31日前", "")], budget_year=2025,
+              description="第三届桃花节定于2025年3月20日至4月5日在桃源镇举行。")
+    assert "2025年4月5日前" in f[(1, "TIME-06")].message
