@@ -102,3 +102,28 @@ def test_a_festival_held_on_days_of_one_month_is_over_by_its_last_day(tmp_path):
     f = found([row(*TIM, "桃花节完成时间", "", "2025年12月31日前", "")], budget_year=2025,
               description="第三届桃花节定于2025年3月20日至4月5日在桃源镇举行。")
     assert "2025年4月5日前" in f[(1, "TIME-06")].message
+
+
+LIB = "县图书馆全年免费开放，接待读者15000人次（较上年1.2万人次增长25%），举办阅读推广活动40场。"
+
+
+def test_last_years_base_of_a_comparison_is_no_target():
+    """图书馆免费开放人次 ≥1.2万人次 beside “接待读者15000人次（较上年1.2万人次增长25%）” had no REL-06: the past figure
+    stands inside a sentence of this year. The base of 较上年 / 比上年的 is last year's; the fix writes the figure compared."""
+    f = found([row(*QTY, "图书馆免费开放人次", "≥", "1.2", "万人次")], description=LIB, budget_wan=32)
+    h = f[(1, "REL-06")]
+    assert h.message == ("指标值1.2万人次是项目概况中“较上年1.2万人次增长25%”的上年数，不是本年度的目标；"
+                         "项目概况写明本年度计划15000人次")
+    assert (h.suggestion.value, h.suggestion.unit) == ("15000", "人次")
+    other = "县图书馆计划接待读者15000人次，比上年的12000人次增长25%。"
+    assert "“比上年的12000人次增长25%”的上年数" in found([row(*QTY, "接待读者人次", "≥", "12000", "人次")],
+                                                      description=other)[(1, "REL-06")].message
+    # this year's figure stays a target
+    assert (1, "REL-06") not in found([row(*QTY, "接待读者人次", "≥", "15000", "人次")], description=LIB)
+
+
+def test_a_name_opening_on_a_unit_is_garbled():
+    """万人次增长率 ≥25 % (cut from “1.2万人次增长25%”) passed as a name; 人次增长率 names its measure and stays."""
+    f = found([row(*SOC, "万人次增长率", "≥", "25", "%")], description=LIB)
+    assert f[(1, "STR-04")].message == "指标名称“万人次增长率”以计量单位“万人次”开头，像是从数字中截断的文字，没有写明计量的对象"
+    assert (1, "STR-04") not in found([row(*SOC, "读者人次增长率", "≥", "25", "%")], description=LIB)

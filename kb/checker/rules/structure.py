@@ -27,6 +27,9 @@ from kb.settings import CheckerSettings
 
 _NUM_NAME_RE = re.compile(r"^[\d.]+$")
 _SYM_NAME_RE = re.compile(r"^[-_*/—–]+$")
+# ours (trial 16): a name opening on a magnitude and a unit (万人次增长率, 万元收入): cut out of a figure (1.2万人次增长
+# 25%), its number left behind and no object named
+_UNIT_HEAD_NAME_RE = re.compile(r"^(?:万|亿|千)(?:人次|人|元|户|亩|吨|册|次|件|个|平方米|立方米|公里|千瓦)")
 _PLACEHOLDER_NAME_RE = re.compile(r"\*\*|＊|XX|xx|××")
 _TEMPLATE_RESIDUE_RE = re.compile(r"[★☆]|[≥≤<>=]*(?:\*\*|XX|xx|××)[^\s()（）]*")
 
@@ -83,15 +86,19 @@ def is_str_04(r: ParsedRow) -> bool:
     if not n:
         return False
     raw = r.raw.name
-    return bool(_NUM_NAME_RE.match(n) or _SYM_NAME_RE.match(n) or _PLACEHOLDER_NAME_RE.search(n)
+    return bool(_NUM_NAME_RE.match(n) or _SYM_NAME_RE.match(n) or _UNIT_HEAD_NAME_RE.match(n) or _PLACEHOLDER_NAME_RE.search(n)
                 or (raw != n and _PLACEHOLDER_NAME_RE.search(raw)) or unset_row(r))
 
 
 @rule("STR-04", depends="name", fields=("name",))
 def str_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
-    """Name is a number, a dash/star, or keeps a template placeholder (**, XX, ××)."""
+    """Name is a number, a dash/star, or keeps a template placeholder (**, XX, ××); ours (trial 16): or opens on a
+    magnitude and a unit (万人次增长率: cut out of “1.2万人次增长25%”)."""
     if not is_str_04(r):
         return None
+    m = _UNIT_HEAD_NAME_RE.match(r.name)
+    if m:
+        return RuleHit("name", f"指标名称“{r.name}”以计量单位“{m.group()}”开头，像是从数字中截断的文字，没有写明计量的对象")
     if _NUM_NAME_RE.match(r.name) or _SYM_NAME_RE.match(r.name):
         return RuleHit("name", f"指标名称“{r.name}”不是指标，只是数字或符号")
     if unset_row(r):
