@@ -127,3 +127,18 @@ def test_a_name_opening_on_a_unit_is_garbled():
     f = found([row(*SOC, "万人次增长率", "≥", "25", "%")], description=LIB)
     assert f[(1, "STR-04")].message == "指标名称“万人次增长率”以计量单位“万人次”开头，像是从数字中截断的文字，没有写明计量的对象"
     assert (1, "STR-04") not in found([row(*SOC, "读者人次增长率", "≥", "25", "%")], description=LIB)
+
+
+def test_a_number_in_scientific_notation_or_too_large_is_named_as_such():
+    """Values “1e3” and “99999999999999999999999”: QNT-04's title read 指标值为占位符 and QNT-12 counted both as 文字.
+    The finding's title says what the value is; QNT-12 counts neither as a text value."""
+    rows = [row(*QTY, "培训人次", "≥", "1e3", "人次"), row(*QTY, "发放册数", "≥", "99999999999999999999999", "册")]
+    rep = __import__("kb.checker", fromlist=["check_rows"]).check_rows(rows)
+    titles = {f.row: f.title for f in rep.findings if f.rule_id == "QNT-04"}
+    assert titles == {1: "指标值使用了科学计数法", 2: "指标值超过1万亿，数值不合理"}
+    assert not [f for f in rep.findings if f.rule_id == "QNT-12"]
+    # a placeholder keeps the catalog's title, and a table of text values is still QNT-12's
+    rep = __import__("kb.checker", fromlist=["check_rows"]).check_rows(
+        [row(*QTY, "培训人次", "≥", "XX", "人次"), row(*QTY, "工作成效", "定性", "良好", "")])
+    assert {f.title for f in rep.findings if f.rule_id == "QNT-04"} == {"指标值为占位符"}
+    assert [f for f in rep.findings if f.rule_id == "QNT-12"]

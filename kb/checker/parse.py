@@ -787,7 +787,7 @@ class ParsedTable:
                 out_l2.add(r.level2)
             if l1 is Level1.cost or "成本" in r.l2:
                 has_cost = True
-            if r.v and not r.has_digit:
+            if r.v and not r.has_digit and not r.bad_number:   # 1e3 is a number written wrong (QNT-04), no text
                 text += 1
             if r.pct and r.num is not None:
                 pcts.append(r.num)
