@@ -142,3 +142,16 @@ def test_a_number_in_scientific_notation_or_too_large_is_named_as_such():
         [row(*QTY, "培训人次", "≥", "XX", "人次"), row(*QTY, "工作成效", "定性", "良好", "")])
     assert {f.title for f in rep.findings if f.rule_id == "QNT-04"} == {"指标值为占位符"}
     assert [f for f in rep.findings if f.rule_id == "QNT-12"]
+
+
+def test_str10_dates_the_added_completion_in_the_year_the_text_names():
+    """STR-10 proposed “项目完成时间 12月31日前” with no year although the text names 2025; with no year anywhere the
+    date stays year-less (a 当年 the parser does not read as a date would be flagged by OP-01 / TIME-02)."""
+    from kb.checker import check_rows
+
+    def added(desc):
+        rep = check_rows([row(*QTY, "培训人次", "≥", "100", "人次")], context={"description": desc})
+        return next(f for f in rep.findings if f.rule_id == "STR-10").suggestion.add_rows[-1]["value"]
+
+    assert added("2025年开展培训100人次。") == "2025年12月31日前"
+    assert added("开展培训100人次。") == "12月31日前"
