@@ -265,9 +265,10 @@ def _merge_near_duplicates(t: ParsedTable, flagged: dict[int, Flagged], dropped:
                    and (f.structural() or retargeted(f))]
         if not renamed:
             continue
-        # trial 16: of two rows a rewrite changed, the one whose figure it changed goes (REL-06's 26 → 18 公里), not
-        # the one that only gained a unit (UNIT-01's 18 → ≥18 公里)
-        f, other = min(renamed, key=lambda fo: fo[0].fixed is None or fo[0].fixed.num == fo[0].row.num)
+        # a renamed or moved row goes first (trial 13); trial 16: of two rows whose targets only were rewritten, the
+        # one whose figure changed (REL-06's 26 → 18 公里), not the one that only gained a unit (UNIT-01's 18 → ≥18 公里)
+        f, other = min(renamed, key=lambda fo: (not fo[0].structural(),
+                                                fo[0].fixed is None or fo[0].fixed.num == fo[0].row.num))
         keeper = next(r for r in t.items if r.idx == other)
         name = _name_after(keeper, flagged.get(other))
         f.note(f"与第{other}行“{name}”重复")

@@ -27,9 +27,10 @@ from kb.settings import CheckerSettings
 
 _NUM_NAME_RE = re.compile(r"^[\d.]+$")
 _SYM_NAME_RE = re.compile(r"^[-_*/—–]+$")
-# ours (trial 16): a name opening on a magnitude and a unit (万人次增长率, 万元收入): cut out of a figure (1.2万人次增长
+# ours (trial 16): a name opening on a magnitude and a unit (万人次增长率): cut out of a figure (1.2万人次增长
 # 25%), its number left behind and no object named
-_UNIT_HEAD_NAME_RE = re.compile(r"^(?:万|亿|千)(?:人次|人|元|户|亩|吨|册|次|件|个|平方米|立方米|公里|千瓦)")
+# (万元GDP用水量, 亿元GDP…死亡率, 万元收入能耗支出, 千人口…, 百公里油耗 are ratios per an amount: no money unit, no 千/百)
+_UNIT_HEAD_NAME_RE = re.compile(r"^(?:万|亿)(?:人次|人(?![口均])|户|亩|吨|册|件|平方米|立方米|公里)")
 _PLACEHOLDER_NAME_RE = re.compile(r"\*\*|＊|XX|xx|××")
 _TEMPLATE_RESIDUE_RE = re.compile(r"[★☆]|[≥≤<>=]*(?:\*\*|XX|xx|××)[^\s()（）]*")
 
@@ -246,7 +247,7 @@ def _qualified_object(small: tuple[str, tuple[str, ...]], big: tuple[str, tuple[
     return True
 
 
-def near_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
+def near_duplicates(t: ParsedTable, stated: bool = True) -> list[tuple[int, int]]:
     """ours: pairs of rows (1-based) with different names that measure one thing: the same 一级/二级,
     the same measure (`measure_of`: 里程 ~ 长度), units of one family (`units_compatible`) and an object
     written with the same characters (道路修缮里程 ≥5 公里, 修缮道路长度 ≥5 公里). 人数 and 人次 are different measures
@@ -254,7 +255,8 @@ def near_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
     (`_RATE_SYNONYMS`: 可用率 ~ 正常运行率) of one object (`_one_object`) under one 一级, whichever 二级
     (补贴资金足额发放率 under 质量 and 按月足额发放率 under 时效). Trial 11: also one object named with a qualifier
     more (`_qualified_object`: 村内道路硬化长度 2.5 beside 硬化道路长度 ≥2.5 公里) when both rows set the same figure
-    (a part of the whole sets a smaller one): a row left out of every pair is paired with such a row."""
+    (a part of the whole sets a smaller one): a row left out of every pair is paired with such a row. Trial 16 (with
+    `stated`): one planned quantity the description states once, set on two rows (`stated_figure_duplicates`)."""
     from kb.domain.units import units_compatible
 
     # a row pairs only with one of its own slot (一级, 二级, measure): objects are read where a slot has two
@@ -299,7 +301,8 @@ def near_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
                     pairs.append(pair)
                     done.add(pair)
                     paired.update(pair)
-    for pair in stated_figure_duplicates(t):   # trial 16: 安装波形护栏 and 村道安防工程里程, both ≥18 公里
+    # trial 16: 安装波形护栏 and 村道安防工程里程, both ≥18 公里 (`stated`: False leaves this reading out)
+    for pair in stated_figure_duplicates(t) if stated else ():
         if pair not in done:
             pairs.append(pair)
             done.add(pair)
@@ -775,8 +778,9 @@ def str_12(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
             hits.append(RuleHit("name", f"指标名称相同而计量单位不同：{desc}，计量的不是同一口径{said}",
                                 {"measures": measures, "advice": advice}))
     near = near_duplicates(t)
-    stated = [p for p in stated_figure_duplicates(t) if p in near] if near else []
-    if stated:   # trial 16: one planned quantity of the description written as two rows
+    # trial 16: one planned quantity of the description written as two rows, when no other reading pairs them
+    stated = [p for p in near if p not in set(near_duplicates(t, stated=False))] if near else []
+    if stated:
         near = [p for p in near if p not in stated]
         desc = "；".join(f"“{by_idx[a].name}”与“{by_idx[b].name}”（第{a}、{b}行：{_target_text(by_idx[a])}，项目概况只写明"
                         f"一处{fmt_num(by_idx[a].num)}{by_idx[a].eff_unit}）" for a, b in stated[:5])
