@@ -155,3 +155,29 @@ def test_str10_dates_the_added_completion_in_the_year_the_text_names():
 
     assert added("2025年开展培训100人次。") == "2025年12月31日前"
     assert added("开展培训100人次。") == "12月31日前"
+
+
+def test_the_api_and_the_cli_count_the_rows_of_a_table_with_a_goal_line_alike(tmp_path):
+    """fest.xlsx (a 年度目标 line above 11 rows): the API said rows_checked 12, the CLI “11 个指标行和 1 行目标”. The
+    summary keeps rows_checked (every row checked) and says the split: indicator_rows 11 + goal_rows 1, the CLI's
+    wording of the same two numbers."""
+    from fastapi.testclient import TestClient
+
+    from kb.cli.check import _rows_said
+    from kb.domain.schema import Declaration
+    from kb.io.xlsx_table import write_declaration
+    from kb.settings import Settings
+    from service.app import create_app
+
+    rows = [row(*QTY, "客家山歌擂台赛场次", "≥", "4", "场"), row(*QTY, "参展商户数量", "≥", "120", "家"),
+            row("年度目标", "", "目标1：举办客家山歌擂台赛4场", "", "", "")]
+    decl = Declaration(project_name="2025年第五届大埔客家文化旅游节", description=FEST, budget_wan=96, year=2025,
+                       rows=rows)
+    path = write_declaration(decl, tmp_path / "fest.xlsx")
+    client = TestClient(create_app(Settings(auth_required=False)))
+    with open(path, "rb") as fh:
+        res = client.post("/v1/declarations/check", files={"file": ("fest.xlsx", fh.read())})
+    assert res.status_code == 200, res.text
+    s = res.json()["summary"]
+    assert (s["rows_checked"], s["indicator_rows"], s["goal_rows"]) == (3, 2, 1)
+    assert _rows_said(s) == "2 个指标行和 1 行目标"
