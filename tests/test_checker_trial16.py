@@ -145,8 +145,8 @@ def test_a_number_in_scientific_notation_or_too_large_is_named_as_such():
 
 
 def test_str10_dates_the_added_completion_in_the_year_the_text_names():
-    """STR-10 proposed “项目完成时间 12月31日前” with no year although the text names 2025; with no year anywhere the
-    date stays year-less (a 当年 the parser does not read as a date would be flagged by OP-01 / TIME-02)."""
+    """STR-10 proposed “项目完成时间 12月31日前” with no year although the text names 2025; with no year anywhere it
+    says 当年12月31日前, which the checker reads as a date of the budget year (OP-01 and TIME-02 called it a text)."""
     from kb.checker import check_rows
 
     def added(desc):
@@ -154,7 +154,11 @@ def test_str10_dates_the_added_completion_in_the_year_the_text_names():
         return next(f for f in rep.findings if f.rule_id == "STR-10").suggestion.add_rows[-1]["value"]
 
     assert added("2025年开展培训100人次。") == "2025年12月31日前"
-    assert added("开展培训100人次。") == "12月31日前"
+    assert added("开展培训100人次。") == "当年12月31日前"
+    done = row("产出指标", "时效指标", "项目完成时间", "", "当年12月31日前", "")
+    rows = [row(*QTY, "培训人次", "≥", "100", "人次"), done, row("产出指标", "质量指标", "培训合格率", "≥", "90", "%")]
+    assert not [k for k in found(rows, description="开展培训100人次。") if k[0] == 2]
+    assert not [k for k in found(rows, description="开展培训100人次。", budget_year=2025) if k[0] == 2]
 
 
 def test_the_api_and_the_cli_count_the_rows_of_a_table_with_a_goal_line_alike(tmp_path):

@@ -941,11 +941,11 @@ def _timeliness_row(desc: str, year: int | str | None, pays: bool) -> dict[str, 
         return {"level1": "产出指标", "level2": "时效指标", "name": "补助资金发放时限" if pays else "项目完成时限",
                 "operator": "≤", "value": lim[1], "unit": lim[2]}
     name = "补助资金发放完成时间" if pays else "项目完成时间"
-    if y is None:   # trial 16: “12月31日前” with no year beside a text that names its year
+    if y is None:   # trial 16: “12月31日前” with no year: the year the text plans for, else 当年 (the budget year)
         from kb.domain.years import planned_year
         y = planned_year(None, desc)
     return {"level1": "产出指标", "level2": "时效指标", "name": name, "operator": "",
-            "value": said or (lim[1] if lim else f"{y}年12月31日前" if y else "12月31日前"), "unit": ""}
+            "value": said or (lim[1] if lim else f"{y}年12月31日前" if y else "当年12月31日前"), "unit": ""}
 
 
 # what a service, an event or a training (no works built, nothing bought) is asked for in quality, said when the
