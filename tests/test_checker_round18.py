@@ -98,8 +98,10 @@ def test_a_thing_counted_in_persons_is_flagged_and_takes_the_texts_unit():
     assert found[(2, "UNIT-02")].message == "“教材”应以册、本、套计量，填的是“人”"
     assert found[(3, "UNIT-02")].message == "“发放培训教材”应以册、本、套计量，填的是“人次”"
     fixed = apply_fixes(decl, check_declaration(decl))
-    assert [(r.name, r.value, r.unit) for r in fixed.rows][:4] == [
-        ("培训人数", "600", "人"), ("教材", "600", "册"), ("发放培训教材", "600", "册"), ("购置车辆", "2", "辆")]
+    # trial 16's guard (merged after round 18): 发放培训教材 rewritten to ≥600册 repeats 教材's measure, so --fix
+    # merges it into that row instead of writing one count twice
+    assert [(r.name, r.value, r.unit) for r in fixed.rows][:3] == [
+        ("培训人数", "600", "人"), ("教材", "600", "册"), ("购置车辆", "2", "辆")]
 
 
 def test_with_no_unit_in_the_text_the_things_unit_is_left_to_fill():

@@ -97,6 +97,17 @@ def _make_manual(f: Flagged, lost: list[str]) -> None:
 _KEEP_LEVELS = (Level1.output, Level1.benefit)
 
 
+def retargeted(f: Flagged) -> bool:
+    """True when `f`'s rewrite (applied, not a deletion) changes the row's target (operator, value or unit): a target
+    rewritten to another row's (REL-06's 26 → 18 公里 beside 安装波形护栏 ≥18 公里, trial 16) may make a second row of
+    one measure, which `guard` merges as it does a renamed row's."""
+    rw, raw = f.rw, f.row.raw
+    if rw is None or rw.manual or rw.delete or not rw.fields:
+        return False
+    return any((rw.fields.get(k) or "") != str(getattr(raw, k) if getattr(raw, k) is not None else "")
+               for k in ("operator", "value", "unit"))
+
+
 def risky(f: Flagged) -> bool:
     """True when `f`'s rewrite could drop an 产出 / 效益 row or give the row another row's name (`_guard`)."""
     rw, r = f.rw, f.row
@@ -208,7 +219,10 @@ def guard(t: ParsedTable, flagged: dict[int, Flagged], dropped: set[int]) -> Non
             continue
         if not any(f.structural() and not f.rw.delete and f.rw.fields["name"] != f.row.raw.name  # type: ignore[union-attr,index]
                    for f in flagged.values()):
-            return  # no row renamed: no new duplicate
+            # no row renamed: no new name repeated; a target rewritten may still repeat another row's measure
+            if any(retargeted(f) for f in flagged.values()) and _merge_near_duplicates(t, flagged, dropped):
+                continue
+            return
         first: dict[str, tuple[ParsedRow, Flagged | None]] = {}
         for r, f in kept:
             k = _key_after(r, f)
@@ -238,7 +252,7 @@ def guard(t: ParsedTable, flagged: dict[int, Flagged], dropped: set[int]) -> Non
 
 
 def _merge_near_duplicates(t: ParsedTable, flagged: dict[int, Flagged], dropped: set[int]) -> bool:
-    """ours (trial 13): a rewrite that makes a second row of one measure under another name (工程质量：有所提高 →
+    """ours (trial 13; trial 16: a rewritten target too, `retargeted`): a rewrite that makes a second row of one measure under another name (工程质量：有所提高 →
     工程验收合格率 =100 % beside 竣工验收合格率 ≥95 %; STR-12's reading, `structure.measure_pairs`) is merged into the
     row that already measures it (deleted, with the reason), as a rename into the same name is; a pair the input
     already had is STR-12's to report. True when a rewrite was changed."""
@@ -247,10 +261,14 @@ def _merge_near_duplicates(t: ParsedTable, flagged: dict[int, Flagged], dropped:
     after = measure_pairs(fixed_table(t, flagged, dropped)) - measure_pairs(t)
     for a, b in sorted(after):
         fa, fb = flagged.get(a), flagged.get(b)
-        renamed = [(f, o) for f, o in ((fb, a), (fa, b)) if f is not None and f.structural() and not f.rw.delete]  # type: ignore[union-attr]
+        renamed = [(f, o) for f, o in ((fb, a), (fa, b)) if f is not None and not f.rw.delete and not f.rw.manual  # type: ignore[union-attr]
+                   and (f.structural() or retargeted(f))]
         if not renamed:
             continue
-        f, other = renamed[0]
+        # a renamed or moved row goes first (trial 13); trial 16: of two rows whose targets only were rewritten, the
+        # one whose figure changed (REL-06's 26 → 18 公里), not the one that only gained a unit (UNIT-01's 18 → ≥18 公里)
+        f, other = min(renamed, key=lambda fo: (not fo[0].structural(),
+                                                fo[0].fixed is None or fo[0].fixed.num == fo[0].row.num))
         keeper = next(r for r in t.items if r.idx == other)
         name = _name_after(keeper, flagged.get(other))
         f.note(f"与第{other}行“{name}”重复")

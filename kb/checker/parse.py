@@ -66,7 +66,8 @@ _SUFFIX_OP = {"及以上": "≥", "或以上": "≥", "以上": "≥", "及以�
 _UNIT_BASE = "|".join(re.escape(u) for u in sorted(set(VALUE_UNITS), key=len, reverse=True))
 UNIT_RE = re.compile(rf"(?:{_UNIT_BASE})(?:[/·*每、](?:[\u4e00-\u9fff]{{1,2}}|{_UNIT_BASE})(?:[/·*·、](?:[\u4e00-\u9fff]{{1,2}}))?)?")
 _DATE_YMD_RE = re.compile(r"(\d{4})年(\d{1,2})月(?:(\d{1,2})[日号])?")
-_DATE_MD_RE = re.compile(r"(?<![\d年])(\d{1,2})月(?:(\d{1,2})[日号]|底|末|份|中旬|上旬|下旬)")
+# (not the month of a dated year, 2025年12月; 当年12月31日前 is the budget year's, trial 16: STR-10 writes it)
+_DATE_MD_RE = re.compile(r"(?<!\d)(?<!\d年)(\d{1,2})月(?:(\d{1,2})[日号]|底|末|份|中旬|上旬|下旬)")
 _DATE_ISO_RE = re.compile(r"(?<!\d)(\d{4})[-./](\d{1,2})(?:[-./](\d{1,2}))?(?!\d)")
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})年")
 _DATE_WORD_RE = re.compile(r"年底|年末|年终|月底|月末|季末|季度末")
@@ -787,7 +788,7 @@ class ParsedTable:
                 out_l2.add(r.level2)
             if l1 is Level1.cost or "成本" in r.l2:
                 has_cost = True
-            if r.v and not r.has_digit:
+            if r.v and not r.has_digit and not r.bad_number:   # 1e3 is a number written wrong (QNT-04), no text
                 text += 1
             if r.pct and r.num is not None:
                 pcts.append(r.num)

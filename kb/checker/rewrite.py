@@ -355,8 +355,10 @@ _STATED_DEADLINE_RE = re.compile(
 # a span of dates the description states (定于2025年3月20日至4月5日举行, 服务期自2025年1月1日至12月31日): the work
 # is done by the span's end
 _STATED_SPAN_RE = re.compile(
-    r"(?:(?P<y0>\d{4})年)?\d{1,2}月(?:\d{1,2}[日号]|上旬|中旬|下旬|初|底|末)?\s*(?:至|到|—|–|~|～)\s*"
-    r"(?:(?P<y>\d{4})年)?(?P<mo>\d{1,2})月(?:(?P<d>\d{1,2})[日号]|(?P<xun>上旬|中旬)|下旬|底|末)?(?![\d.])(?!(?:之前|以前|前))")
+    r"(?:(?P<y0>\d{4})年)?(?P<mo0>\d{1,2})月(?:\d{1,2}[日号]|上旬|中旬|下旬|初|底|末)?\s*(?:至|到|—|–|~|～)\s*"
+    r"(?:(?:(?P<y>\d{4})年)?(?P<mo>\d{1,2})月(?:(?P<d>\d{1,2})[日号]|(?P<xun>上旬|中旬)|下旬|底|末)?"
+    # trial 16: a span within one month (定于10月1日至7日举行): its end day in the start's month
+    r"|(?<=[日号][至到—–~～])(?P<d1>\d{1,2})[日号])(?![\d.])(?!(?:之前|以前|前))")
 # the last day of a 旬 a span ends in (3月中旬至4月上旬 → 4月10日; 下旬 is the month's end): trial 8's festival
 _XUN_END = {"上旬": 10, "中旬": 20}
 
@@ -408,8 +410,8 @@ def _stated_deadlines(text: str, year: int | None, spans: bool = False) -> list[
     for m in _STATED_SPAN_RE.finditer(text if spans else ""):
         spanned.append((m.start(), m.end()))
         y = m.group("y") or m.group("y0")
-        day = int(m.group("d")) if m.group("d") else _XUN_END.get(m.group("xun") or "")
-        date = _deadline_text(int(y) if y else None, int(m.group("mo")), day, year)
+        day = int(m.group("d") or m.group("d1") or 0) or _XUN_END.get(m.group("xun") or "")
+        date = _deadline_text(int(y) if y else None, int(m.group("mo") or m.group("mo0")), day, year)
         if date:
             out.append((date, m))
     for m in _EVENT_MONTH_RE.finditer(text if spans else ""):
@@ -535,7 +537,8 @@ def stated_work_deadline(text: str | None, year: int | None, name: str) -> tuple
     if date is None:
         return None
     t = text or ""
-    said = [(d, _clause_of(t, m).strip(" 于在将"), clause_around(t, m)) for d, m in _stated_deadlines(t, year, spans=True)]
+    spans = _stated_deadlines(t, year, spans=True)
+    said = [(d, _clause_of(t, m).strip(" 于在将"), clause_around(t, m)) for d, m in spans]
     work = work_of(name)
     for d, clause, whole in said:
         if d == date and work and any(w in clause for w in work):
@@ -543,7 +546,19 @@ def stated_work_deadline(text: str | None, year: int | None, name: str) -> tuple
     for d, clause, whole in said:
         if d == date and (_PROJECT_DONE_RE.search(clause) or _BARE_DONE_RE.fullmatch(clause)):
             return date, "project", whole
+    # trial 16: an event held on the dates (…旅游节由县文旅局承办，定于10月1日至7日在百侯古镇举行): the sentence names
+    # the event, the clause of the dates only holds it — its end is the event's completion
+    for (d, clause, whole), (_, m) in zip(said, spans):
+        if d == date and work and _EVENT_HELD_RE.search(clause):
+            start = max((x.end() for x in _SENTENCE_END_RE.finditer(t, 0, m.start())), default=0)
+            if sum(w in t[start:m.start()] for w in work) * 2 >= len(work):
+                return date, "work", whole
     return None
+
+
+# a clause holding an event (举行, 举办, 召开), and a sentence's end
+_EVENT_HELD_RE = re.compile(r"举行|举办|召开")
+_SENTENCE_END_RE = re.compile(r"[。；;！？!?]")
 
 
 def deadline_date(text: str) -> tuple[int | None, int, int] | None:

@@ -29,9 +29,11 @@ _RANK = {"info": 0, "warning": 1, "error": 2}
 
 
 def _rows_said(s: dict) -> str:
-    """'9 个指标行和 1 行目标' (a 年度目标 line is checked too, but it is no indicator: fresh trial), or '9 行'."""
+    """'9 个指标行和 1 行目标' (a 年度目标 line is checked too, but it is no indicator: fresh trial), or '9 行': the
+    summary's `indicator_rows` and `goal_rows`, as the API returns them (their sum is its `rows_checked`)."""
     goals = s.get("goal_rows") or 0
-    return f"{s['rows_checked'] - goals} 个指标行和 {goals} 行目标" if goals else f"{s['rows_checked']} 行"
+    rows = s.get("indicator_rows", s["rows_checked"] - goals)
+    return f"{rows} 个指标行和 {goals} 行目标" if goals else f"{rows} 行"
 
 
 def _render(report, title: str) -> None:

@@ -85,7 +85,7 @@ class CheckReport(BaseModel):
     """Findings of one check plus a summary.
 
     summary: {"rows_checked": int (goal-text rows included), "goal_rows": int (总体目标 / 年度目标 text
-    rows among them), "rows_with_findings": int, "has_errors": bool, "by_severity":
+    rows among them), "indicator_rows": int (rows_checked − goal_rows: the CLI's “N 个指标行”), "rows_with_findings": int, "has_errors": bool, "by_severity":
     {"error": n, "warning": n, "info": n}, "by_rule": {rule_id: n},
     "by_dimension": {label: n}}.
     """

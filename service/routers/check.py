@@ -66,7 +66,9 @@ async def _payload(request: Request):
                          "可提交 JSON，或以 multipart 表单字段 file 上传 .json/.jsonl/.csv/.xlsx 文件。"
                          "一个文件或 JSON 数组含多张申报表（每项含 indicators/rows）时逐表审核，返回 "
                          "{\"tables\": [{\"id\", \"project_name\", \"findings\", \"summary\"}, ...]}。"
-                         "字段类型错误返回 422，并指明字段（如 rows[1].value，行号从 1 起）。",
+                         "字段类型错误返回 422，并指明字段（如 rows[1].value，行号从 1 起）。"
+                         "summary.rows_checked 是检查的全部行数（含总体目标、年度目标文字行），其中 goal_rows 为目标行、"
+                         "indicator_rows 为指标行（命令行“共检查 N 个指标行和 M 行目标”即这两个数）。",
              openapi_extra=_OPENAPI)
 async def check(request: Request, check_one=Depends(checker_dep),
                 settings: Settings = Depends(settings_dep)) -> dict[str, Any]:

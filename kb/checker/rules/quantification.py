@@ -90,7 +90,9 @@ def qnt_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     if r.formula:
         return RuleHit("value", f"指标值“{r.v}”是 Excel 公式，不是数值；请填写计算结果")
     if r.bad_number:  # ours: 1e3 / a figure above 1 万亿 (kb.domain.quantity.target_number_problem)
-        return RuleHit("value", r.bad_number)
+        # trial 16: the catalog's title 指标值为占位符 said nothing of a number: the finding's own title says what it is
+        title = "指标值使用了科学计数法" if "科学计数法" in r.bad_number else "指标值超过1万亿，数值不合理"
+        return RuleHit("value", r.bad_number, {"title": title})
     if is_qnt_04(r):
         return RuleHit("value", f"指标值“{r.v}”是未填实的占位符")
     return None
@@ -248,7 +250,8 @@ def qnt_13(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
 
 @rule("QNT-12", on="table", fix_text="把可量化的指标改为数值目标")
 def qnt_12(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
-    """More than 1/3 of the indicator rows carry a text (number-free) value."""
+    """More than 1/3 of the indicator rows carry a text (number-free) value. A number QNT-04 refuses (1e3, a figure
+    above 1 万亿) is a number written wrong, not a text (trial 16: “2个指标中2个指标值为文字”)."""
     n = len(t.items)
     if not n:
         return []

@@ -392,6 +392,51 @@ def past_figures(desc: str, year: int | None = None) -> tuple[tuple[float, str, 
     return out
 
 
+# ours (trial 16): the base of a comparison with last year (较上年1.2万人次增长25%, 比上年的12000人次增长): last year's figure
+_LAST_YEAR_BASE_RE = re.compile(r"(?:较|比|同比)(?:上年度|上一年|上年|去年|前一年)(?:同期)?的?(?=\d)")
+
+
+def last_year_bases(desc: str) -> list[tuple[float, str, str, tuple[float, str] | None]]:
+    """ours (trial 16): the figures `desc` gives as last year's base of a comparison (“接待读者15000人次（较上年1.2万人次
+    增长25%）”): (number, unit, the comparison as written, this year's figure the comparison is of — the quantity just
+    before it in the same sentence, in a unit of one kind — or None). Normalised text (`normalize`)."""
+    from kb.domain.text import normalize
+    from kb.domain.units import units_compatible
+
+    t = normalize(desc or "")
+    out = []
+    for m in _LAST_YEAR_BASE_RE.finditer(t):
+        q = stated_quantities(t[m.end():m.end() + 24])
+        if not q:
+            continue
+        _, x, unit, _, _ = q[0]
+        start = max((e.end() for e in re.finditer(r"[。；;!！?？]", t[:m.start()])), default=0)
+        before = [(y, u) for _, y, u, every, rate in stated_quantities(t[start:m.start()])
+                  if not every and not rate and units_compatible(u, unit)]
+        end = re.search(r"[，,。；;）)]", t[m.end():])
+        out.append((x, unit, t[m.start():m.end() + (end.start() if end else 24)], before[-1] if before else None))
+    return out
+
+
+def _last_year_target(r: ParsedRow, desc: str) -> RuleHit | None:
+    """ours (trial 16): the row's target is the base of the description's comparison with last year (图书馆免费开放人次
+    ≥1.2万人次 beside “接待读者15000人次（较上年1.2万人次增长25%）”): last year's figure, not this year's; the fix writes
+    the figure compared (15000 人次). Not when the text states that figure elsewhere too."""
+    for x, unit, said, now in last_year_bases(desc):
+        y = in_unit(x, unit, r.eff_unit) if units_compatible(unit, r.eff_unit) else None
+        if y is None or abs(y - r.num) > 1e-9 * max(1.0, y):   # type: ignore[operator]
+            continue
+        if sum(1 for _, z, u, _, _ in stated_quantities(desc) if z == x and u == unit) > 1:
+            return None   # stated again elsewhere: the row may name that one
+        why = f"指标值{fmt_num(r.num)}{r.eff_unit}是项目概况中“{said}”的上年数，不是本年度的目标"
+        if now is None:
+            return RuleHit("value", why + "；请填写本年度计划完成的量")
+        op = r.eff_op if r.eff_op in ("≥", ">", "=") else "≥"
+        return RuleHit("value", why + f"；项目概况写明本年度计划{fmt_num(now[0])}{now[1]}",
+                       {"operator": op, "value": fmt_num(now[0]), "unit": now[1]})
+    return None
+
+
 def past_target(r: ParsedRow) -> RuleHit | None:
     """ours (trial 13): an 产出/数量 target that is a figure the description reports as already reached in a past
     period for the same object, in the same unit (危房改造户数 ≥120户 beside “2024年全县已完成危房改造120户”; the
@@ -423,7 +468,7 @@ def past_target(r: ParsedRow) -> RuleHit | None:
         op = r.eff_op if r.eff_op in ("≥", ">", "=") else "≥"
         return RuleHit("value", why + f"；项目概况写明本年度计划{fmt_num(planned[0])}{planned[1]}",
                        {"operator": op, "value": fmt_num(planned[0]), "unit": planned[1]})
-    return None
+    return _last_year_target(r, desc) if ("上年" in desc or "去年" in desc or "上一年" in desc) else None
 
 
 @rule("REL-06", needs="num", advice="产出数量指标填本年度新增或完成的量（如本年度完成改造户数、新建面积）；"

@@ -28,6 +28,10 @@ from kb.settings import CheckerSettings
 
 _NUM_NAME_RE = re.compile(r"^[\d.]+$")
 _SYM_NAME_RE = re.compile(r"^[-_*/—–]+$")
+# ours (trial 16): a name opening on a magnitude and a unit (万人次增长率): cut out of a figure (1.2万人次增长
+# 25%), its number left behind and no object named
+# (万元GDP用水量, 亿元GDP…死亡率, 万元收入能耗支出, 千人口…, 百公里油耗 are ratios per an amount: no money unit, no 千/百)
+_UNIT_HEAD_NAME_RE = re.compile(r"^(?:万|亿)(?:人次|人(?![口均])|户|亩|吨|册|件|平方米|立方米|公里)")
 _PLACEHOLDER_NAME_RE = re.compile(r"\*\*|＊|XX|xx|××")
 _TEMPLATE_RESIDUE_RE = re.compile(r"[★☆]|[≥≤<>=]*(?:\*\*|XX|xx|××)[^\s()（）]*")
 
@@ -84,15 +88,19 @@ def is_str_04(r: ParsedRow) -> bool:
     if not n:
         return False
     raw = r.raw.name
-    return bool(_NUM_NAME_RE.match(n) or _SYM_NAME_RE.match(n) or _PLACEHOLDER_NAME_RE.search(n)
+    return bool(_NUM_NAME_RE.match(n) or _SYM_NAME_RE.match(n) or _UNIT_HEAD_NAME_RE.match(n) or _PLACEHOLDER_NAME_RE.search(n)
                 or (raw != n and _PLACEHOLDER_NAME_RE.search(raw)) or unset_row(r))
 
 
 @rule("STR-04", depends="name", fields=("name",))
 def str_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
-    """Name is a number, a dash/star, or keeps a template placeholder (**, XX, ××)."""
+    """Name is a number, a dash/star, or keeps a template placeholder (**, XX, ××); ours (trial 16): or opens on a
+    magnitude and a unit (万人次增长率: cut out of “1.2万人次增长25%”)."""
     if not is_str_04(r):
         return None
+    m = _UNIT_HEAD_NAME_RE.match(r.name)
+    if m:
+        return RuleHit("name", f"指标名称“{r.name}”以计量单位“{m.group()}”开头，像是从数字中截断的文字，没有写明计量的对象")
     if _NUM_NAME_RE.match(r.name) or _SYM_NAME_RE.match(r.name):
         return RuleHit("name", f"指标名称“{r.name}”不是指标，只是数字或符号")
     if unset_row(r):
@@ -240,7 +248,7 @@ def _qualified_object(small: tuple[str, tuple[str, ...]], big: tuple[str, tuple[
     return True
 
 
-def near_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
+def near_duplicates(t: ParsedTable, stated: bool = True) -> list[tuple[int, int]]:
     """ours: pairs of rows (1-based) with different names that measure one thing: the same 一级/二级,
     the same measure (`measure_of`: 里程 ~ 长度), units of one family (`units_compatible`) and an object
     written with the same characters (道路修缮里程 ≥5 公里, 修缮道路长度 ≥5 公里). 人数 and 人次 are different measures
@@ -248,7 +256,8 @@ def near_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
     (`_RATE_SYNONYMS`: 可用率 ~ 正常运行率) of one object (`_one_object`) under one 一级, whichever 二级
     (补贴资金足额发放率 under 质量 and 按月足额发放率 under 时效). Trial 11: also one object named with a qualifier
     more (`_qualified_object`: 村内道路硬化长度 2.5 beside 硬化道路长度 ≥2.5 公里) when both rows set the same figure
-    (a part of the whole sets a smaller one): a row left out of every pair is paired with such a row."""
+    (a part of the whole sets a smaller one): a row left out of every pair is paired with such a row. Trial 16 (with
+    `stated`): one planned quantity the description states once, set on two rows (`stated_figure_duplicates`)."""
     from kb.domain.units import units_compatible
 
     # a row pairs only with one of its own slot (一级, 二级, measure): objects are read where a slot has two
@@ -293,6 +302,11 @@ def near_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
                     pairs.append(pair)
                     done.add(pair)
                     paired.update(pair)
+    # trial 16: 安装波形护栏 and 村道安防工程里程, both ≥18 公里 (`stated`: False leaves this reading out)
+    for pair in stated_figure_duplicates(t) if stated else ():
+        if pair not in done:
+            pairs.append(pair)
+            done.add(pair)
     rates: dict[tuple, list] = {}
     for r in t.items:
         m = _rate_of(r)
@@ -304,6 +318,43 @@ def near_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
                 pairs.append((o.idx, r.idx))
                 break
         group.append((r, m[1]))
+    return pairs
+
+
+# units that say no physical quantity of the work: a share, money, a date or a duration
+_NOT_A_QUANTITY_UNITS = frozenset(("%", "‰", "分", "年", "月", "日", "天", "小时", "分钟"))
+
+
+def stated_figure_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
+    """ours (trial 16): pairs of rows (1-based) under one 一级/二级 that set one target (one operator, one figure in
+    one unit: 安装波形护栏 ≥18 公里, 村道安防工程里程 ≥18 公里) which the description states once only (“村道安装波形护栏
+    18公里”, a figure a past period reached not read: `without_past_reports`): one planned quantity written as two
+    indicators. A `--fix` made this pair (REL-06 set the second row to the year's 18 公里) and nothing flagged it.
+    A figure the text states twice (新建道路5公里、改造道路5公里) counts two things; a share, money or a time is no
+    quantity of the work here. [] without a description."""
+    from kb.checker.rules.feasibility import stated_quantities
+    from kb.domain.years import without_past_reports
+
+    desc = t.ctx.get("description") or ""
+    if not desc:
+        return []
+    slot: dict[tuple, list[ParsedRow]] = {}
+    for r in t.items:
+        u = r.eff_unit or ""
+        if (r.name and r.num is not None and u and u not in _NOT_A_QUANTITY_UNITS and "元" not in u
+                and r.level1 in (Level1.output, Level1.benefit) and not unset_row(r)):
+            slot.setdefault((r.level1, r.level2, r.eff_op, r.num, u), []).append(r)
+    groups = [g for g in slot.values() if len(g) >= 2 and len({r.ni.key for r in g}) == len(g)]
+    if not groups:
+        return []
+    year = t.ctx.get("budget_year")
+    stated = [(y, unit) for _, y, unit, every, rate in stated_quantities(
+        without_past_reports(desc, year if isinstance(year, int) else None)) if not every and not rate]
+    pairs = []
+    for g in groups:
+        x, u = g[0].num, g[0].eff_unit
+        if sum(1 for y, unit in stated if y == x and unit == u) == 1:
+            pairs.extend((g[0].idx, r.idx) for r in g[1:])
     return pairs
 
 
@@ -486,7 +537,8 @@ def _deadline_to_delete(a: ParsedRow, b: ParsedRow) -> tuple[ParsedRow, ParsedRo
 _SAT_ENDING_RE = re.compile(r"的?满意(?:度|率|程度)$")
 _SAT_GROUP_PREFIXES = ("受益",)
 # a group that is no single group: an object of the satisfaction (市民对空气质量改善的满意程度) or several
-_SAT_NOT_ONE_GROUP_RE = re.compile(r"[对、和及与/]")
+# (对 of 服务对象 / 受益对象 names the group itself, trial 16: 服务对象满意度 read as no group kept it beside 群众满意度)
+_SAT_NOT_ONE_GROUP_RE = re.compile(r"对(?!象)|[、和及与/]")
 
 
 def satisfaction_group(r: ParsedRow) -> str | None:
@@ -744,6 +796,14 @@ def str_12(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
             hits.append(RuleHit("name", f"指标名称相同而计量单位不同：{desc}，计量的不是同一口径{said}",
                                 {"measures": measures, "advice": advice}))
     near = near_duplicates(t)
+    # trial 16: one planned quantity of the description written as two rows, when no other reading pairs them
+    stated = [p for p in near if p not in set(near_duplicates(t, stated=False))] if near else []
+    if stated:
+        near = [p for p in near if p not in stated]
+        desc = "；".join(f"“{by_idx[a].name}”与“{by_idx[b].name}”（第{a}、{b}行：{_target_text(by_idx[a])}，项目概况只写明"
+                        f"一处{fmt_num(by_idx[a].num)}{by_idx[a].eff_unit}）" for a, b in stated[:5])
+        hits.append(RuleHit("name", f"疑似重复指标：{desc}同属一个二级指标、指标值相同，是同一项计划数写成了两个指标",
+                            {"near": stated}))
     if near:
         desc = "；".join(f"“{by_idx[a].name}”与“{by_idx[b].name}”（第{a}、{b}行）" for a, b in near[:5])
         level = "二级" if all(by_idx[a].level2 == by_idx[b].level2 for a, b in near[:5]) else "一级"
@@ -904,8 +964,11 @@ def _timeliness_row(desc: str, year: int | str | None, pays: bool) -> dict[str, 
         return {"level1": "产出指标", "level2": "时效指标", "name": "补助资金发放时限" if pays else "项目完成时限",
                 "operator": "≤", "value": lim[1], "unit": lim[2]}
     name = "补助资金发放完成时间" if pays else "项目完成时间"
+    if y is None:   # trial 16: “12月31日前” with no year: the year the text plans for, else 当年 (the budget year)
+        from kb.domain.years import planned_year
+        y = planned_year(None, desc)
     return {"level1": "产出指标", "level2": "时效指标", "name": name, "operator": "",
-            "value": said or (lim[1] if lim else f"{y}年12月31日前" if y else "12月31日前"), "unit": ""}
+            "value": said or (lim[1] if lim else f"{y}年12月31日前" if y else "当年12月31日前"), "unit": ""}
 
 
 # what a service, an event or a training (no works built, nothing bought) is asked for in quality, said when the
