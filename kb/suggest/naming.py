@@ -159,6 +159,10 @@ def quantity_name(m: Mention, core: str = "") -> str | None:
         # each listed item a clean noun phrase: 主要集中在城东、城西2个片区 is where, not a list of things counted
         ok = not _HOLD_LEAD.match(words) and all(_plain_words(p) and not adverbial(p) for p in words.split("、"))
         return name if ok and MIN_NAME <= len(name) <= MAX_NAME else None
+    if not obj and m.verb_after and (m.unit in PERSON_UNITS or m.unit in EVENT_UNITS):
+        done = verb_count_name(m)
+        if done:   # 出差8人 → 出差人数, 贴息74户次 → 贴息户次, 开展抽查95批次 → 抽查批次
+            return done
     if m.unit in PERSON_UNITS and obj not in ABSTRACT_OBJECTS:
         return _person_name(obj, verb, m.verb_after, measure, core, m.context)
     if not obj and lead and m.unit in EVENT_UNITS:
@@ -173,6 +177,33 @@ def quantity_name(m: Mention, core: str = "") -> str | None:
     bare = NOTE.sub("", stem)   # 种植黄金蜜(葡萄): the note in brackets names the same thing, kept as written
     ok = is_clean(bare) and MIN_NAME <= len(name) <= MAX_NAME and not FORM_NAME.search(bare)
     return name if ok else None
+
+
+# verbs before a figure that say how much or what happens to it, never the work counted (达到8人, 涉及12户, 做到1.2万人; 带动就业45人 is a benefit)
+NOT_THE_WORK = frozenset("""达到 达 超过 增加 增至 减少 减至 新增 累计 合计 共计 共有 计划 预计 拟 需要 需 涉及 包括 包含 有
+    占 约有 完成 实现 实施 开展 组织 进行 举办 保持 控制 确保 保障 落实 提高 提升 降低 下降 上升 增长 争取 力争
+    做到 达成 突破 就业""".split())
+
+
+def verb_count_name(m: Mention) -> str | None:
+    """The name of a count whose only word before the figure is the work it counts, one verb of two characters
+    (出差8人 → 出差人数, 贴息74户次 → 贴息户次, 开展抽查95批次 → 抽查批次): the verb + the unit's measure, as real
+    tables name such counts (E003 出差人数, E031 贴息户次, E038 开展抽查批次). None when the figure counts an object
+    (`Mention.obj`), its unit is no count of people, households or events, or the verb says how much or what
+    happens to the figure, not what is done (达到, 涉及, 带动 … `NOT_THE_WORK`, `BENEFIT_VERBS`, `HOLD_VERBS`)."""
+    verb = m.verb
+    if m.obj or not verb or not m.context.endswith(verb) or len(verb) != 2:
+        return None
+    if m.unit not in PERSON_UNITS and m.unit not in EVENT_UNITS:
+        return None
+    if verb in NOT_THE_WORK or verb in BENEFIT_VERBS or verb in HOLD_VERBS:
+        return None
+    if any(b in m.context for b in BENEFIT_VERBS):
+        return None   # 带动就业45人: who benefits (a 效益), not work done
+    toks = pos_cut(verb)
+    if len(toks) != 1 or not toks[0][1].startswith("v"):
+        return None
+    return verb + unit_measure(m.unit)
 
 
 # verbs that pay money out to people: the amount is what the project pays (为404名服务对象发放补助金2126.81万元)
