@@ -4,11 +4,16 @@
    had no name: the figure counts no object, and the verb was no "verb of the work" `is_clean` admits. It is named
    by the verb and the unit's measure now (出差人数, 贴息户次, 抽查批次), as real tables name it (E003, E031, E038) —
    never for a verb that says how much or who benefits (达到, 做到, 带动就业).
+2. An activity the text says the project holds without counting it (开展法制宣传活动, 开展'社区一家亲'系列活动) gave
+   no row; real tables count its sessions (D041 开展普法宣传活动场次, E045 开展社区一家亲活动场次). It is a blank
+   〔activity〕活动场次 (场) now — never a second row for an activity a figure counts, nor for a phrase that is no
+   activity's name (安排党组织, 春季灭鼠和夏季灭蚊).
 """
 from __future__ import annotations
 
 from kb.suggest import naming as N
 from kb.suggest.context import read_project
+from kb.suggest.named_activities import activity_drafts
 from tests.kbfactory import dev_record, suggest_text, table_rows
 
 
@@ -42,3 +47,31 @@ def test_a_verb_that_says_how_much_or_who_benefits_names_no_count(shipped_kb):
     text = ("扶持农产品加工车间建设，带动就业45人；家庭医生签约做到1.2万人；培训覆盖达到300人。")
     names = [N.quantity_name(m) for m in _mentions(shipped_kb, text, "农产品加工车间扶持")]
     assert not {"就业人数", "做到人数", "达到人数"} & set(names), names
+
+
+# ------------------------------------------------------------------ 2. an activity held, not counted
+
+def _activities(kb, text: str, name: str) -> list[str]:
+    return [d.name for d in activity_drafts(read_project(kb.index.tokenizer, text, project_name=name))]
+
+
+def test_an_activity_the_text_holds_without_a_figure_is_a_blank_count_of_its_sessions(shipped_kb):
+    """D041 (开展法制宣传活动) and E045 (开展'社区一家亲'系列活动), real texts without a figure for them."""
+    for rid, want in (("D041", "法制宣传活动场次"), ("E045", "社区一家亲活动场次")):
+        rec = dev_record(rid)
+        assert _activities(shipped_kb, rec["description"], rec["project"]) == [want], rid
+
+
+def test_the_activity_count_stands_in_the_suggestions_blank(shipped_kb):
+    """E045's own activity is offered, its target left to the declarant (待填写, unit 场)."""
+    rec = dev_record("E045")
+    res = shipped_kb.suggest(rec["description"], project_name=rec["project"], mode="lexical", with_opinions=False)
+    got = [c for c in res.suggestions if c.name == "社区一家亲活动场次"]
+    assert got and got[0].value == "" and got[0].unit == "场" and got[0].level2 == "quantity", res.suggestions[:12]
+
+
+def test_no_activity_row_for_a_counted_activity_or_no_activitys_name(shipped_kb):
+    """开展义诊宣传活动24场 is counted by its figure (its row is the figure's); 安排党组织 opens on a verb, 春季统一灭鼠和
+    夏季灭蚊 is two activities in time words."""
+    text = ("开展义诊宣传活动24场，组织安排党组织活动，组织全县春季统一灭鼠和夏季灭蚊活动。")
+    assert _activities(shipped_kb, text, "卫生健康宣传") == []

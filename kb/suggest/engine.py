@@ -44,6 +44,7 @@ from kb.suggest.after_ranking import review_ranked
 from kb.suggest.dedupe import set_aside_disagreeing
 from kb.suggest.draft import SOURCE_LABELS, Draft
 from kb.suggest.features import featurize
+from kb.suggest.named_activities import activity_drafts
 from kb.suggest.ranker import Tier
 from kb.suggest.slots import SLOTS
 from kb.suggest.fill import fill_required
@@ -345,6 +346,7 @@ def gather_candidates(idx: IndicatorIndex, models: SuggestModels, ctx: ProjectCo
     typed += CA.family_drafts(ctx, sets, models.family, _table_id(exclude_origin), idx, mask)
     # an uncertain type names nobody the project serves (环卫工人满意度 for a farmland reclamation at 环卫保洁 0.13)
     formed = CA.formed_drafts(ctx, [(t, p) for t, p in detected if p >= floor or p == 1.0])
+    formed += activity_drafts(ctx)   # 开展法制宣传活动 without a figure: 法制宣传活动场次, 待填写
     retrieved = CA.retrieved_drafts(idx, ctx, tokens, lex, mask, lexical)
     lexical_ok = evidence and _lexical_evidence(idx, tokens, ctx, lex, mask)
     dense_ok = False
