@@ -83,7 +83,7 @@ def test_the_activity_count_stands_in_the_suggestions_blank(shipped_kb):
 
 
 def test_no_activity_row_for_a_counted_activity_or_no_activitys_name(shipped_kb):
-    """开展义诊宣传活动24场 is counted by its figure (its row is the figure's); 安排党组织 opens on a verb, 春季统一灭鼠和
-    夏季灭蚊 is two activities in time words."""
-    text = ("开展义诊宣传活动24场，组织安排党组织活动，组织全县春季统一灭鼠和夏季灭蚊活动。")
+    """开展义诊宣传活动24场 and 开展法制宣传活动，全年共12场 are counted by their figures (their rows are the figures');
+    安排党组织 opens on a verb, 春季统一灭鼠和夏季灭蚊 is two activities in time words."""
+    text = ("开展义诊宣传活动24场，组织安排党组织活动，组织全县春季统一灭鼠和夏季灭蚊活动。开展法制宣传活动，全年共12场。")
     assert _activities(shipped_kb, text, "卫生健康宣传") == []

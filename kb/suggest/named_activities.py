@@ -32,7 +32,7 @@ def activity_drafts(ctx: ProjectContext) -> list[Draft]:
     out: dict[str, Draft] = {}
     for m in _HELD.finditer(ctx.text):
         what = _HOLD_LEAD.sub("", N.SCOPE_LEAD.sub("", m.group("what")))   # 组织开展组织活动 → 组织
-        if _COUNTED_AFTER.match(ctx.text, m.end()) or not _activity_words(what):
+        if _COUNTED_AFTER.match(ctx.text, m.end()) or _counted_later(ctx, m.end()) or not _activity_words(what):
             continue
         name = what + "活动" + SESSIONS
         if len(name) > N.MAX_NAME or name in out:
@@ -40,6 +40,19 @@ def activity_drafts(ctx: ProjectContext) -> list[Draft]:
         out[name] = Draft(name=name, level2="quantity", source="formed", unit=UNIT, direction="positive",
                           evidence=[f"描述中的活动: {m.group()}", "按描述用词生成"])
     return list(out.values())
+
+
+def _counted_later(ctx: ProjectContext, at: int) -> bool:
+    """True when a count of sessions (场, 场次, 次, 期 …) stands later in the sentence (开展法制宣传活动，全年共12场):
+    the figure's own row counts the activity."""
+    from kb.suggest.words import EVENT_UNITS
+
+    end = _SENTENCE_END.search(ctx.text, at)
+    stop = end.start() if end else len(ctx.text)
+    return any(at <= q.start < stop and q.unit.lstrip("万") in EVENT_UNITS for q in ctx.mentions)
+
+
+_SENTENCE_END = re.compile(r"[。；;]")
 
 
 def _activity_words(what: str) -> bool:
