@@ -10,6 +10,9 @@
    no row; real tables count its sessions (D041 开展普法宣传活动场次, E045 开展社区一家亲活动场次). It is a blank
    〔activity〕活动场次 (场) now — never a second row for an activity a figure counts, nor for a phrase that is no
    activity's name (安排党组织, 春季灭鼠和夏季灭蚊).
+3. A length in 公里 of a structure that is no road was named a road's mileage (铺设主管网里程, 步道里程); real tables
+   measure pipes, channels, dikes, fences and trails by length (新建污水管网长度, 健身步道长度). Renamed after ranking;
+   a road keeps 里程.
 """
 from __future__ import annotations
 
@@ -87,3 +90,16 @@ def test_no_activity_row_for_a_counted_activity_or_no_activitys_name(shipped_kb)
     安排党组织 opens on a verb, 春季统一灭鼠和夏季灭蚊 is two activities in time words."""
     text = ("开展义诊宣传活动24场，组织安排党组织活动，组织全县春季统一灭鼠和夏季灭蚊活动。开展法制宣传活动，全年共12场。")
     assert _activities(shipped_kb, text, "卫生健康宣传") == []
+
+
+# ------------------------------------------------------------------ 3. a structure's length, a road's mileage
+
+def test_a_pipe_or_a_trail_is_measured_by_its_length_and_a_road_by_its_mileage(shipped_kb):
+    """Own text: the pipes, the trail and the fence are 长度; the road keeps 里程 (a formed row each, bound)."""
+    text = ("2025年城乡基础设施提升项目，资金900万元。新建污水管网3.2公里，修建健身步道2.5公里，"
+            "临水路段防护栏安装1.6公里，改造农村公路12.5公里。")
+    res = suggest_text(shipped_kb, text, "城乡基础设施提升")
+    names = {c.name: c.value for c in res.suggestions}
+    assert names.get("新建污水管网长度") == "3.2", names
+    assert names.get("改造农村公路里程") == "12.5", names
+    assert not [n for n in names if n.endswith("里程") and ("管网" in n or "步道" in n or "护栏" in n)], names

@@ -44,6 +44,7 @@ from kb.suggest.after_ranking import review_ranked
 from kb.suggest.dedupe import set_aside_disagreeing
 from kb.suggest.draft import SOURCE_LABELS, Draft
 from kb.suggest.features import featurize
+from kb.suggest.length_names import name_lengths
 from kb.suggest.ranker import Tier
 from kb.suggest.slots import SLOTS
 from kb.suggest.fill import fill_required
@@ -226,6 +227,7 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
     set_targets(pool, ctx, learned, checker_settings, detected)
     rank_candidates(pool, ctx, detected, models, exclude_origin)
     finalise_formed_names(pool, ctx)
+    name_lengths(pool)   # 铺设主管网里程 → 铺设主管网长度 (after ranking: a rename)
     name_deadlines_once(pool)
     mark_precision(pool, ctx, _sectors(detected, models, ctx), _own_words(detected, uncertain))
     review_ranked(pool, ctx, checker_settings)
