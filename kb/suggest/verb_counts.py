@@ -12,16 +12,16 @@ from kb.suggest.draft import Draft
 
 
 def verb_count_drafts(ctx: ProjectContext, pool: list[Draft]) -> list[Draft]:
-    """One 数量 draft per stated figure that no draft of `pool` carries and `naming.verb_count_name` names, bound
-    to the figure by its mention (the target is the text's, `binding.bind_mentions`); names already in `pool`
-    are not made twice."""
+    """One 数量 draft per stated figure that no draft of `pool` carries (formed from it or bound to it) and
+    `naming.verb_count_name` names, holding the figure as its mention (the target is the text's once bound,
+    `binding.bind_mentions`); names already in `pool` are not made twice."""
     from kb.suggest.naming import verb_count_name
 
-    carried = {id(d.mention) for d in pool if d.mention is not None}
+    carried = {(d.mention.start, d.mention.end) for d in pool if d.mention is not None}   # bound copies too
     have = {d.key for d in pool}
     out = []
     for m in ctx.mentions:
-        if id(m) in carried or m.is_budget:
+        if (m.start, m.end) in carried or m.is_budget:
             continue
         name = verb_count_name(m)
         if not name:
