@@ -13,12 +13,16 @@
 3. A length in 公里 of a structure that is no road was named a road's mileage (铺设主管网里程, 步道里程); real tables
    measure pipes, channels, dikes, fences and trails by length (新建污水管网长度, 健身步道长度). Renamed after ranking;
    a road keeps 里程.
+4. Whom the text supports or serves without a figure (对特殊学校残疾贫困学生进行资助, 为残疾人提供基本康复服务) gave no
+   row; real tables count them (D039 基本康复服务人数). A blank 〔support〕〔whom〕人数 / 〔service〕人数 now — never when a
+   figure of people stands in the sentence, for whom no person is named, or for what is no support or service.
 """
 from __future__ import annotations
 
 from kb.suggest import naming as N
 from kb.suggest.context import read_project
 from kb.suggest.named_activities import activity_drafts
+from kb.suggest.served_counts import served_drafts
 from kb.suggest.verb_counts import verb_count_drafts
 from tests.kbfactory import dev_record, suggest_text, table_rows
 
@@ -128,3 +132,23 @@ def test_a_verb_count_added_late_binds_its_own_figure_and_no_money(shipped_kb):
     assert rows.get("资助人数") == ("≥", "1420", "人"), rows
     assert rows.get("国家助学金成本") == ("≤", "284", "万元"), rows
     assert [n for n, (_, v, _) in rows.items() if v == "2000"] == ["资助项目人均资助标准"], rows
+
+
+# ------------------------------------------------------------------ 4. whom the project supports or serves, uncounted
+
+def _served(kb, text: str, name: str) -> list[str]:
+    return [d.name for d in served_drafts(read_project(kb.index.tokenizer, text, project_name=name))]
+
+
+def test_whom_the_text_supports_or_serves_without_a_figure_is_a_blank_count(shipped_kb):
+    """D039 and D040 (real): their real tables count 基本康复服务人数 (D039) and the students aided."""
+    d039 = _served(shipped_kb, dev_record("D039")["description"], dev_record("D039")["project"])
+    assert {"基本康复服务人数", "资助特殊学校残疾贫困学生人数", "精神病患者服药补贴人数"} <= set(d039), d039
+    assert _served(shipped_kb, dev_record("D040")["description"], dev_record("D040")["project"]) == ["基本康复服务人数"]
+
+
+def test_no_served_count_beside_a_figure_of_people_or_for_no_person_or_service(shipped_kb):
+    """美丽庭院示范户 are counted by the sentence's 150户; 参展企业按展位费 names no person; 午餐 is neither a support nor a
+    service."""
+    text = ("对验收达标的美丽庭院示范户给予奖补，计划奖补150户。对参展企业按展位费给予补贴。为本村70岁以上老人提供午餐。")
+    assert _served(shipped_kb, text, "美丽庭院奖补") == []

@@ -250,9 +250,15 @@ def counts_named_by_the_text(ctx: ProjectContext, pool: list[Draft]) -> list[Dra
     from kb.suggest.named_activities import activity_drafts
     from kb.suggest.verb_counts import verb_count_drafts
 
+    from kb.suggest.served_counts import served_drafts
+
     extra = verb_count_drafts(ctx, pool)
     have = {d.key for d in pool} | {d.key for d in extra}
-    return extra + [d for d in activity_drafts(ctx) if d.key not in have]
+    for d in activity_drafts(ctx) + served_drafts(ctx):
+        if d.key not in have:
+            have.add(d.key)
+            extra.append(d)
+    return extra
 
 
 # a deadline row named twice: a library row in % that is a date already (任务完成时间, 维修完成时限) dated by the
