@@ -246,7 +246,7 @@ def counts_named_by_the_text(ctx: ProjectContext, pool: list[Draft]) -> list[Dra
     with the library's 食用农产品快速检测批次) and an activity held without a figure (开展法制宣传活动 → 法制宣传活动场次
     待填写, `kb.suggest.named_activities`). Added after gathering and binding, so the ranker's training pools
     (`training.candidate_drafts`, which gathers) are main's and every table without such a count is unchanged; the
-    ranker scores them like any formed row. Measured: cross-validated R@10 0.204 → 0.214, MRR 0.379 → 0.381 (docs/SUGGEST.md)."""
+    ranker scores them like any formed row. Measured: cross-validated R@10 0.204 → 0.218, MRR 0.379 → 0.381 (docs/SUGGEST.md)."""
     from kb.suggest.named_activities import activity_drafts
     from kb.suggest.verb_counts import verb_count_drafts
 
