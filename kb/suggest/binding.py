@@ -784,3 +784,12 @@ def _at_whole(value: str) -> bool:
         return float(value) == 100.0
     except ValueError:
         return False
+
+
+def bind_own_mentions(drafts: list[Draft]) -> None:
+    """Each draft's own figure (`Draft.mention`) as its target, as `bind_mentions` sets a formed row's, and nothing
+    else of the text: for rows formed after the text's figures were bound (`engine.counts_named_by_the_text`), which
+    must not take another row's figure or reread the text's money. In place."""
+    for d in drafts:
+        if d.mention is not None:
+            _take_mention(d, d.mention)

@@ -175,6 +175,52 @@ def quantity_name(m: Mention, core: str = "") -> str | None:
     return name if ok else None
 
 
+# verbs before a figure that say how much or what happens to it, never the work counted (达到8人, 涉及12户, 做到1.2万人; 带动就业45人 is a benefit)
+NOT_THE_WORK = frozenset("""达到 达 超过 增加 增至 减少 减至 新增 累计 合计 共计 共有 计划 预计 拟 需要 需 涉及 包括 包含 有
+    占 约有 完成 实现 实施 开展 组织 进行 举办 保持 控制 确保 保障 落实 提高 提升 降低 下降 上升 增长 争取 力争
+    做到 达成 突破 就业 满足 容纳 供 可供""".split())
+
+
+def verb_count_name(m: Mention) -> str | None:
+    """The name of a count whose only word before the figure is the work it counts, one verb of two characters
+    (出差8人 → 出差人数, 贴息74户次 → 贴息户次, 开展抽查95批次 → 抽查批次): the verb + the unit's measure, as real
+    tables name such counts (E003 出差人数, E031 贴息户次, E038 开展抽查批次). None when the figure counts an object
+    (`Mention.obj`), its unit is no count of people, households or events, or the verb says how much or what
+    happens to the figure, not what is done (达到, 涉及, 带动 … `NOT_THE_WORK`, `BENEFIT_VERBS`, `HOLD_VERBS`)."""
+    verb = m.verb
+    if m.obj and not says_when(m.obj) or not verb or not m.context.endswith(verb) or len(verb) != 2:
+        return None
+    if m.unit not in PERSON_UNITS and _base_unit(m.unit) not in EVENT_UNITS:
+        return None
+    if verb in NOT_THE_WORK or verb in BENEFIT_VERBS or verb in HOLD_VERBS:
+        return None
+    if any(b in m.context for b in BENEFIT_VERBS):
+        return None   # 带动就业45人: who benefits (a 效益), not work done
+    if m.context[:-len(verb)].endswith(("可", "能", "够", "足以")):
+        return None   # 储备物资可满足0.8万名受灾群众…需要: what the work could serve, no count of what it does
+    toks = pos_cut(verb)
+    if len(toks) != 1 or not toks[0][1].startswith("v"):
+        return None
+    return verb + unit_measure(_base_unit(m.unit))
+
+
+# words that say when or how surely a figure is planned, never what it counts (秋季学期预计资助1420人: no object)
+WHEN_WORDS = frozenset("""预计 计划 拟 预期 力争 争取 共 共计 累计 合计 全年 年度 今年 本年 当年 每年 学期 季度 上半年 下半年
+    春季 秋季 夏季 冬季""".split())
+
+
+def says_when(obj: str) -> bool:
+    """True when every word of `obj` says when or how surely (`WHEN_WORDS`, or jieba's time words: 秋季学期预计): the
+    figure counts no object of its own (the object reader took them for one)."""
+    toks = pos_cut(obj) if obj else []
+    return bool(toks) and all(w in WHEN_WORDS or t == "t" for w, t in toks)
+
+
+def _base_unit(unit: str) -> str:
+    """A unit without its 万 / 亿 (万批次 → 批次, 万人次 → 人次)."""
+    return unit[1:] if len(unit) > 1 and unit[0] in "万亿" else unit
+
+
 # verbs that pay money out to people: the amount is what the project pays (为404名服务对象发放补助金2126.81万元)
 PAYING_VERBS = frozenset("发放 拨付 兑付 兑现 支付 发".split())
 
