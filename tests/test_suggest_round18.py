@@ -1,0 +1,36 @@
+"""Round 18 (after ranking and reading the text): figures a reviewer found the table did not carry, rows filed under
+the wrong 二级, deadlines dated by the year's end where the text says otherwise."""
+from __future__ import annotations
+
+from kb.domain.quantity import read_numerals
+from kb.suggest.quantities import find_quantities
+
+WATER = ("为保障城区供水安全，县水务局2025年安排预算资金320万元实施城区供水管网维护项目。服务城区人口约4.2万，全年维护城区"
+         "供水管网86公里，更换老旧阀门120个，每季度开展一次安全巡检，确保全年供水水质达标率100%，2025年12月底前完成。")
+
+
+def _rows(kb, text, name):
+    res = kb.suggest(text, project_name=name, mode="lexical", with_opinions=False)
+    return [(c.level2, c.name, c.operator, c.value, c.unit) for c in res.default_table]
+
+
+def test_people_counted_in_wan_with_no_measure_word_are_read():
+    """服务城区人口约4.2万: 万 after the people it counts (人口, 群众, 农户) is 万人 / 万户, not dropped as a bare 万."""
+    assert [(q.value, q.unit) for q in find_quantities("服务城区人口约4.2万，全年维护管网86公里")][0] == ("4.2", "万人")
+    assert [(q.value, q.unit) for q in find_quantities("受益农户1.2万，")] == [("1.2", "万户")]
+    assert [(q.value, q.unit) for q in find_quantities("项目资金4万，")] == [("4", "万元")]   # money stays money
+
+
+def test_a_lone_yi_counting_the_times_of_a_stated_period_is_read():
+    """每季度开展一次安全巡检: 一 before 次 after 每季度 / 每月 is 1 (then 4 / 12 a year); elsewhere a lone 一 stays."""
+    assert read_numerals("每季度开展一次安全巡检") == "每季度开展1次安全巡检"
+    assert read_numerals("每月一次") == "每月1次"
+    assert read_numerals("开展一次") == "开展一次"
+    assert read_numerals("每月一次性发放") == "每月一次性发放"
+
+
+def test_stated_population_and_quarterly_inspection_are_carried(shipped_kb):
+    """A water-main project: the 4.2 万 people served and the quarterly inspection (4 a year) each have a row."""
+    rows = _rows(shipped_kb, WATER, "城区供水管网维护项目")
+    assert any(r[3] == "4.2" and r[4] == "万人" and "人口" in r[1] and "人数" not in r[1] for r in rows), rows
+    assert any("巡检" in r[1] and r[3] == "4" and r[4] == "次" for r in rows), rows
