@@ -34,3 +34,15 @@ def test_stated_population_and_quarterly_inspection_are_carried(shipped_kb):
     rows = _rows(shipped_kb, WATER, "城区供水管网维护项目")
     assert any(r[3] == "4.2" and r[4] == "万人" and "人口" in r[1] and "人数" not in r[1] for r in rows), rows
     assert any("巡检" in r[1] and r[3] == "4" and r[4] == "次" for r in rows), rows
+
+
+WARDENS = ("县交通运输局2025年安排农村公路护路员补助资金280.8万元，聘用护路员156名，每人每月补助1500元，负责全县1260公里"
+           "农村公路的日常巡查和养护，确保农村公路优良路率达到80%以上，补助资金按月发放。")
+
+
+def test_hired_wardens_are_counted_as_staff_not_as_people_served(shipped_kb):
+    """聘用护路员156名: 护路 + 员 is the object (jieba cuts 员 off), and the persons hired are a 数量 of the work's staff —
+    never 解决出行难问题受益人口 ≥ 156 人 (a reviewer found 156 on no row, then on the beneficiaries' row)."""
+    rows = _rows(shipped_kb, WARDENS, "农村公路护路员补助")
+    assert any(r[0] == "quantity" and "护路员" in r[1] and r[3] == "156" for r in rows), rows
+    assert not any(r[3] == "156" and r[0] != "quantity" for r in rows), rows

@@ -111,8 +111,9 @@ def pos_cut(text: str) -> list[tuple[str, str]]:
     return _merge_suffixes(_pos_tokenizer().cut(text))
 
 
-# one-character nouns that close a noun (助餐 + 点, 服务 + 站, 卫生 + 室): jieba tags some as numerals
-NOUN_SUFFIXES = frozenset("点站所室馆院厂库场园池井渠桥路房楼栋间处队组台网群")
+# one-character nouns that close a noun (助餐 + 点, 服务 + 站, 卫生 + 室): jieba tags some as numerals; 员 closes a
+# person's post (护路 + 员: 聘用护路员156名 had no object and no row, round 18)
+NOUN_SUFFIXES = frozenset("点站所室馆院厂库场园池井渠桥路房楼栋间处队组台网群员")
 
 
 def _merge_suffixes(toks: list[tuple[str, str]]) -> list[tuple[str, str]]:
