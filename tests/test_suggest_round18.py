@@ -46,3 +46,29 @@ def test_hired_wardens_are_counted_as_staff_not_as_people_served(shipped_kb):
     rows = _rows(shipped_kb, WARDENS, "农村公路护路员补助")
     assert any(r[0] == "quantity" and "护路员" in r[1] and r[3] == "156" for r in rows), rows
     assert not any(r[3] == "156" and r[0] != "quantity" for r in rows), rows
+
+
+PATROL = ("2025年县公路管理段农村公路管护项目：全县共有护路员156名，负责1260公里农村公路的日常巡查和保洁，发放护路员劳务补助"
+          "每人每月800元，对32座桥梁开展定期检查，预算资金160万元。")
+
+
+def test_a_patrolled_length_is_named_by_its_patrol_not_by_building(shipped_kb):
+    """负责1260公里农村公路的日常巡查和保洁: the 1260 km are patrolled — the row carrying them (and the cost per km
+    derived from them) names 巡查, never 建设 / 改造, which the text does not name (a reviewer struck 道路改造里程 ≥ 1260)."""
+    rows = _rows(shipped_kb, PATROL, "农村公路管护")
+    length = [r for r in rows if r[4] == "公里"]
+    assert length and all(r[3] == "1260" and "巡查" in r[1] for r in length), rows
+    assert not any(("建设" in r[1] or "改造" in r[1]) and "公里" in r[4] for r in rows), rows
+
+
+def test_a_building_work_the_text_names_keeps_its_name(shipped_kb):
+    """The rule reads the text's own work: 新建农村公路12公里 keeps a 建设 / 新建 row with its 12 km."""
+    rows = _rows(shipped_kb, "2025年新建农村公路12公里，日常巡查由乡镇负责，预算资金600万元。", "农村公路新建")
+    assert any(r[3] == "12" and r[4] == "公里" and "巡查" not in r[1] for r in rows), rows
+
+
+def test_staff_named_by_their_post_are_not_the_people_served(shipped_kb):
+    """护路员156名分段负责…: the wardens are the project's staff, never 解决出行难问题受益人口 ≥ 156 人."""
+    rows = _rows(shipped_kb, "县农村公路日常管护：护路员156名分段负责1260公里县乡村道巡查、清扫保洁和小修保养，劳务补助每人每月"
+                             "800元，全年资金150万元。", "农村公路日常管护")
+    assert not any(r[3] == "156" and r[0] != "quantity" for r in rows), rows

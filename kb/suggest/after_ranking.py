@@ -14,6 +14,7 @@ from kb.settings import CheckerSettings
 from kb.suggest.context import ProjectContext
 from kb.suggest.dedupe import mark_unnamed_groups, set_aside_blank_count_of_stated, set_aside_household_beside_parents
 from kb.suggest.draft import Draft
+from kb.suggest.figure_verb import bind_figure_of_other_work, name_figure_by_its_work
 from kb.suggest.figure_measure import name_count_of_gain, name_work_on_counted, set_aside_whole_amount_of_standard
 from kb.suggest.one_measure import one_row_per_measure
 from kb.suggest.unserved import ask_served_groups
@@ -67,6 +68,8 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     read_per_event_figures(pool, ctx)
     set_aside_whole_amount_of_standard(pool, ctx)
     name_work_on_counted(pool, ctx)
+    name_figure_by_its_work(pool, ctx)
+    bind_figure_of_other_work(pool, ctx)
     name_count_of_gain(pool, ctx)
     unprice_part_year_extent(pool, ctx)
     name_part_standard(pool, ctx)
