@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from kb.domain.quantity import read_numerals
 from kb.suggest.quantities import find_quantities
+from tests.kbfactory import dev_record
 
 WATER = ("为保障城区供水安全，县水务局2025年安排预算资金320万元实施城区供水管网维护项目。服务城区人口约4.2万，全年维护城区"
          "供水管网86公里，更换老旧阀门120个，每季度开展一次安全巡检，确保全年供水水质达标率100%，2025年12月底前完成。")
+
+
+def _table(kb, rid):
+    rec = dev_record(rid)
+    return _rows(kb, rec["description"], rec["project"])
 
 
 def _rows(kb, text, name):
@@ -72,3 +78,21 @@ def test_staff_named_by_their_post_are_not_the_people_served(shipped_kb):
     rows = _rows(shipped_kb, "县农村公路日常管护：护路员156名分段负责1260公里县乡村道巡查、清扫保洁和小修保养，劳务补助每人每月"
                              "800元，全年资金150万元。", "农村公路日常管护")
     assert not any(r[3] == "156" and r[0] != "quantity" for r in rows), rows
+
+
+def test_a_season_the_work_is_done_before_dates_the_row(shipped_kb):
+    """今年汛期前完成: the completion row is dated 2025年汛期前 as the text says, never 2025年12月31日前 with
+    “描述未写明完成时限”."""
+    rows = _rows(shipped_kb, "2025年安排资金85万元，对城区3处易涝点排水管网进行清淤疏通，疏通管网4.5公里，改造雨水篦子60个，"
+                             "今年汛期前完成，确保城区主汛期不出现严重内涝。", "城区易涝点排水管网清淤疏通")
+    times = [r for r in rows if r[0] == "timeliness"]
+    assert times and all(r[3] == "2025年汛期前" for r in times), rows
+
+
+def test_a_years_goal_that_is_a_share_of_the_work_dates_the_years_task(shipped_kb):
+    """D006: 年度目标:完成项目主体工程70% — no row says the whole work is completed by the year's end; the year-end
+    row dates the year's task."""
+    rows = _table(shipped_kb, "D006")
+    times = [r for r in rows if r[0] == "timeliness"]
+    assert times and all("年度任务" in r[1] for r in times if r[3].endswith("12月31日前")), rows
+    assert any(r[1] == "主体工程完成率" and r[3] == "70" for r in rows), rows
