@@ -96,3 +96,13 @@ def test_a_years_goal_that_is_a_share_of_the_work_dates_the_years_task(shipped_k
     times = [r for r in rows if r[0] == "timeliness"]
     assert times and all("年度任务" in r[1] for r in times if r[3].endswith("12月31日前")), rows
     assert any(r[1] == "主体工程完成率" and r[3] == "70" for r in rows), rows
+
+
+def test_a_relative_term_for_paying_is_the_payment_rows_limit(shipped_kb):
+    """每学期开学后30日内拨付到学校: the payment's on-time row is the limit the text states (≤ 30 日), and no row dates
+    the payment by the year's end."""
+    rows = _rows(shipped_kb, "为改善农村学生营养状况，2025年对全县12所农村小学1860名学生发放午餐补助，每生每天4元，全年按200天计，"
+                             "共需资金148.8万元，由县财政于每学期开学后30日内拨付到学校。", "农村学生午餐补助")
+    times = [r for r in rows if r[0] == "timeliness"]
+    assert any(r[2] == "≤" and r[3] == "30" and r[4] == "日" for r in times), rows
+    assert not any(r[3].endswith("12月31日前") or r[4] == "%" for r in times), rows

@@ -21,7 +21,8 @@ from kb.suggest.unserved import ask_served_groups
 from kb.suggest.other_sector import set_aside_other_sector
 from kb.suggest.bare_names import name_bare_counts
 from kb.suggest.stated_coverage import bind_stated_coverage
-from kb.suggest.stated_terms import date_by_stated_season, date_year_task_of_part_goal
+from kb.suggest.stated_terms import (date_by_stated_season, date_year_task_of_part_goal,
+                                     limit_payment_by_stated_term)
 from kb.suggest.other_project import set_aside_other_projects_figures
 from kb.suggest.per_event import read_per_event_figures
 from kb.suggest.reached import bind_level_reached, name_reached_people
@@ -47,6 +48,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     date_year_end_by_stated_period(pool)
     date_by_stated_season(pool, ctx)
     date_year_task_of_part_goal(pool, ctx)
+    limit_payment_by_stated_term(pool, ctx)
     set_aside_restated(pool)
     prefer_named_respondents(pool, ctx)
     prefer_named_timeliness(pool, ctx)

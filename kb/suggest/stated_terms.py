@@ -65,3 +65,37 @@ def date_year_task_of_part_goal(pool: list[Draft], ctx: ProjectContext) -> None:
         d.name = d.name[:done.start()] + "年度任务" + d.name[done.start():]
         d.explanation = f"年度目标（{goal.group(0)}）完成的日期，不晚于预算年度末；不是全部工程的完工时间"
         d.evidence.append(f"描述的年度目标是完成{goal.group('share')}%，预算年度末完成的是年度任务，不是全部工程")
+
+
+# a relative term for paying the text states: 开学后30日内拨付到校, 资金到位后15日内发放 (the checker's reader takes only
+# working days and dates: `kb.checker.rewrite.payment_days`)
+_PAID_WITHIN = re.compile(r"(?P<after>开学|学期开始|资金到位|资金下达|收到资金|申请受理|审核通过)后(?P<n>\d{1,3})(?P<unit>个工作日|日|天)内"
+                          r"[^，,。；;]{0,8}?(?P<verb>拨付|发放|兑付|支付)")
+_PAID_THING = re.compile(r"补助|补贴|资助|拨付|发放|兑付|营养餐|助学金|奖励")
+
+
+def limit_payment_by_stated_term(pool: list[Draft], ctx: ProjectContext) -> None:
+    """A relative term for paying the text states (开学后30日内拨付到校, round 18): the shown on-time rate of the
+    payment (补助发放及时率 =100 %) becomes the limit it states (补助发放时限 ≤ 30 日, 开学后), and a completion row of
+    the payment dated by the budget year's end (营养餐补助发放完成时间 12月31日前 “描述未写明…”) is set aside — the text
+    says when the money is paid, the year's end says nothing of it. In place."""
+    from kb.checker.rewrite import limit_name, pays_on_time
+    from kb.suggest.dedupe import set_aside
+
+    said = _PAID_WITHIN.search(ctx.text)
+    if not said:
+        return
+    unit = "个工作日" if said.group("unit") == "个工作日" else "日"
+    limited = False
+    for d in pool:
+        if d.tier == Tier.ALTERNATE or d.slot != "timeliness" or d.value_source == "text" or not pays_on_time(d.key):
+            continue
+        d.name = limit_name(d.name)
+        d.explanation = f"{said.group('after')}至{said.group('verb')}到对象所用的{unit}数，不超过描述写明的时限"
+        d.operator, d.value, d.value_unit, d.unit, d.value_source, d.note = "≤", said.group("n"), unit, unit, "text", ""
+        d.evidence.append(f"描述中的{said.group('verb')}时限: {said.group(0)}")
+        limited = True
+    for d in pool:
+        if d.tier != Tier.ALTERNATE and d.value_source == "year_end" and _PAID_THING.search(d.name) \
+                and (limited or d.note == PAY_YEAR_END_BASIS):
+            set_aside(d, f"描述写明{said.group('verb')}时限（{said.group(0)}），不按预算年度末设定完成时间")
