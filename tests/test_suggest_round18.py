@@ -106,3 +106,22 @@ def test_a_relative_term_for_paying_is_the_payment_rows_limit(shipped_kb):
     times = [r for r in rows if r[0] == "timeliness"]
     assert any(r[2] == "≤" and r[3] == "30" and r[4] == "日" for r in times), rows
     assert not any(r[3].endswith("12月31日前") or r[4] == "%" for r in times), rows
+
+
+MEALS = ("2025年街道安排资金120万元，在3个社区建设老年助餐点，新建长者食堂4个，为辖区60岁以上老年人提供助餐服务，全年助餐"
+         "15000人次，惠及老年人1.5万人次，老年人满意度达到90%以上。")
+
+
+def test_a_thing_built_in_each_counted_place_is_counted(shipped_kb):
+    """在3个社区建设老年助餐点: 老年助餐点建设数量 ≥ 3 个 (was 待填写 or absent), beside the canteens' own 4."""
+    rows = _rows(shipped_kb, MEALS, "社区老年助餐服务")
+    assert any("助餐点" in r[1] and r[3] == "3" and r[4] == "个" for r in rows), rows
+    assert any("长者食堂" in r[1] and r[3] == "4" for r in rows), rows
+    assert not any("助餐点" in r[1] and r[0] == "quantity" and r[3] == "" for r in rows), rows
+
+
+def test_one_figure_written_twice_is_one_row(shipped_kb):
+    """15000人次 and 1.5万人次 are one figure: one row carries it (the 数量 row), not two."""
+    rows = _rows(shipped_kb, MEALS, "社区老年助餐服务")
+    carried = [r for r in rows if (r[3], r[4]) in (("15000", "人次"), ("1.5", "万人次"))]
+    assert len(carried) == 1 and carried[0][0] == "quantity", rows

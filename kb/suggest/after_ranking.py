@@ -16,11 +16,13 @@ from kb.suggest.dedupe import mark_unnamed_groups, set_aside_blank_count_of_stat
 from kb.suggest.draft import Draft
 from kb.suggest.figure_verb import bind_figure_of_other_work, name_figure_by_its_work
 from kb.suggest.figure_measure import name_count_of_gain, name_work_on_counted, set_aside_whole_amount_of_standard
+from kb.suggest.one_figure import one_row_per_figure
 from kb.suggest.one_measure import one_row_per_measure
 from kb.suggest.unserved import ask_served_groups
 from kb.suggest.other_sector import set_aside_other_sector
 from kb.suggest.bare_names import name_bare_counts
 from kb.suggest.stated_coverage import bind_stated_coverage
+from kb.suggest.places_built import bind_thing_built_in_places
 from kb.suggest.stated_terms import (date_by_stated_season, date_year_task_of_part_goal,
                                      limit_payment_by_stated_term)
 from kb.suggest.other_project import set_aside_other_projects_figures
@@ -83,5 +85,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     ask_served_groups(pool, ctx)
     name_bare_counts(pool, ctx)
     bind_stated_coverage(pool, ctx)
+    bind_thing_built_in_places(pool, ctx)
     set_aside_other_sector(pool, ctx)
+    one_row_per_figure(pool, ctx)
     one_row_per_measure(pool, ctx)   # last: after the figures of the text are bound (trial 15)
