@@ -125,3 +125,25 @@ def test_one_figure_written_twice_is_one_row(shipped_kb):
     rows = _rows(shipped_kb, MEALS, "社区老年助餐服务")
     carried = [r for r in rows if (r[3], r[4]) in (("15000", "人次"), ("1.5", "万人次"))]
     assert len(carried) == 1 and carried[0][0] == "quantity", rows
+
+
+def test_a_coverage_rate_is_filed_where_the_checker_files_it():
+    """A library's coverage rate under 数量 goes under 质量 (the checker's `guess_level` for the name, REL-01's
+    “比率放在了数量指标下” otherwise); beside a coverage of the same policy already there it is set aside."""
+    from kb.suggest.draft import Draft
+    from kb.suggest.placement import refile_coverage_under_quantity
+    from kb.suggest.ranker import Tier
+
+    alone = Draft(name="社区老年助餐服务覆盖率", level2="quantity", source="retrieval", unit="%")
+    refile_coverage_under_quantity([alone])
+    assert alone.slot == "quality"
+    twin = Draft(name="政府办基层医疗卫生机构实施国家基本药物制度覆盖率", level2="quantity", source="type", unit="%")
+    kept = Draft(name="基本药物制度补助覆盖率", level2="quality", source="formed", unit="%")
+    refile_coverage_under_quantity([twin, kept])
+    assert twin.tier == Tier.ALTERNATE and kept.tier != Tier.ALTERNATE
+
+
+def test_e016_has_no_rate_under_quantity(shipped_kb):
+    """E016: 政府办基层医疗卫生机构实施国家基本药物制度覆盖率 =100 % no longer stands under 数量."""
+    rows = _table(shipped_kb, "E016")
+    assert not any(r[0] == "quantity" and r[1].endswith("覆盖率") for r in rows), rows

@@ -27,6 +27,7 @@ from kb.suggest.stated_terms import (date_by_stated_season, date_year_task_of_pa
                                      limit_payment_by_stated_term)
 from kb.suggest.other_project import set_aside_other_projects_figures
 from kb.suggest.per_event import read_per_event_figures
+from kb.suggest.placement import refile_coverage_under_quantity
 from kb.suggest.reached import bind_level_reached, name_reached_people
 from kb.suggest.respondents import name_bare_satisfaction
 from kb.suggest.rewards import count_listed_rewards
@@ -63,6 +64,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     carry_zero_harm(pool, ctx)
     set_aside_fund_title_work(pool, ctx)
     refile_region_outcome(pool)
+    refile_coverage_under_quantity(pool)
     set_aside_budget_execution(pool)
     set_aside_purpose_slogan(pool)
     prefer_commissioning_respondents(pool, ctx)
