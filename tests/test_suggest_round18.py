@@ -134,11 +134,12 @@ def test_a_coverage_rate_is_filed_where_the_checker_files_it():
     from kb.suggest.placement import refile_coverage_under_quantity
     from kb.suggest.ranker import Tier
 
-    alone = Draft(name="社区老年助餐服务覆盖率", level2="quantity", source="retrieval", unit="%")
+    alone = Draft(name="社区老年助餐服务覆盖率", level2="quantity", source="retrieval", unit="%", tier=Tier.RANKED)
     refile_coverage_under_quantity([alone])
     assert alone.slot == "quality"
-    twin = Draft(name="政府办基层医疗卫生机构实施国家基本药物制度覆盖率", level2="quantity", source="type", unit="%")
-    kept = Draft(name="基本药物制度补助覆盖率", level2="quality", source="formed", unit="%")
+    twin = Draft(name="政府办基层医疗卫生机构实施国家基本药物制度覆盖率", level2="quantity", source="type", unit="%",
+                 tier=Tier.RANKED)
+    kept = Draft(name="基本药物制度补助覆盖率", level2="quality", source="formed", unit="%", tier=Tier.RANKED)
     refile_coverage_under_quantity([twin, kept])
     assert twin.tier == Tier.ALTERNATE and kept.tier != Tier.ALTERNATE
 
