@@ -148,3 +148,10 @@ def test_e016_has_no_rate_under_quantity(shipped_kb):
     """E016: 政府办基层医疗卫生机构实施国家基本药物制度覆盖率 =100 % no longer stands under 数量."""
     rows = _table(shipped_kb, "E016")
     assert not any(r[0] == "quantity" and r[1].endswith("覆盖率") for r in rows), rows
+
+
+def test_d038_asks_the_jurors_it_pays_not_a_role(shipped_kb):
+    """D038 (用于陪审员参审补助支出): the satisfaction row asks 陪审员, never the role 补助对象."""
+    rows = _table(shipped_kb, "D038")
+    sat = [r for r in rows if r[0] == "beneficiary_satisfaction"]
+    assert sat and not any("对象" in r[1] for r in sat) and any(r[1].startswith("陪审员") for r in sat), rows

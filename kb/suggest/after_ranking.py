@@ -29,7 +29,7 @@ from kb.suggest.other_project import set_aside_other_projects_figures
 from kb.suggest.per_event import read_per_event_figures
 from kb.suggest.placement import refile_coverage_under_quantity
 from kb.suggest.reached import bind_level_reached, name_reached_people
-from kb.suggest.respondents import name_bare_satisfaction
+from kb.suggest.respondents import name_bare_satisfaction, name_paid_group_satisfaction
 from kb.suggest.rewards import count_listed_rewards
 from kb.suggest.scope import (name_system_timeliness, prefer_commissioning_respondents, refile_region_outcome,
                               set_aside_budget_execution, set_aside_fund_title_work, set_aside_outside_settlement,
@@ -74,6 +74,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     bind_level_reached(pool, ctx)
     name_reached_people(pool)
     name_bare_satisfaction(pool, ctx)
+    name_paid_group_satisfaction(pool, ctx)
     read_per_event_figures(pool, ctx)
     set_aside_whole_amount_of_standard(pool, ctx)
     name_work_on_counted(pool, ctx)
