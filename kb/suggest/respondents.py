@@ -68,8 +68,8 @@ def name_paid_group_satisfaction(drafts: list[Draft], ctx: ProjectContext) -> No
     if not said:
         return
     who = _LEAD.sub("", said.group("who"))
-    if len(who) < 2:
-        return
+    if len(who) < 2 or who.endswith("人员") or "聘" in who:
+        return   # 编外聘用人员经费: the project's own hires work for it, nobody asks them (trial 7, E003)
     live = [d for d in drafts if d.slot == "satisfaction" and d.tier != Tier.ALTERNATE]
     for d in live:
         if d.value_source == "learned" or not _ROLE_ONLY.match(d.key):
