@@ -8,6 +8,8 @@ text's figures is set aside (its slot is left the poorer otherwise), else the la
 """
 from __future__ import annotations
 
+import re
+
 from kb.suggest.context import ProjectContext
 from kb.suggest.dedupe import set_aside
 from kb.suggest.draft import Draft
@@ -28,6 +30,16 @@ def _amount(d: Draft) -> tuple[str, float] | None:
     return (m.unit[1:], v * 10000) if m.unit.startswith("万") and len(m.unit) > 1 else (m.unit, v)
 
 
+_CLAUSE_END = re.compile(r"[，,。；;]")
+_PART = re.compile(r"其中|含|包括")
+
+
+def _a_part(text: str, start: int) -> bool:
+    """The figure at `start` is said as a part of another (其中线上参与15000人次 beside 参与群众1.5万人次, trial 13):
+    its own figure, even where the declarant's sums do not add up."""
+    return bool(_PART.search(_CLAUSE_END.split(text[max(0, start - 20):start])[-1]))
+
+
 def one_row_per_figure(pool: list[Draft], ctx: ProjectContext) -> None:
     """Set aside the second row of each figure the text writes twice (module docstring). In place."""
     shown = [d for d in pool if d.tier != Tier.ALTERNATE and d.name and _amount(d)]
@@ -35,7 +47,8 @@ def one_row_per_figure(pool: list[Draft], ctx: ProjectContext) -> None:
         for b in shown:
             if a is b or a.tier == Tier.ALTERNATE or b.tier == Tier.ALTERNATE or a.mention.start >= b.mention.start:
                 continue
-            if _amount(a) != _amount(b) or a.mention.unit.startswith("万") == b.mention.unit.startswith("万"):
+            if _amount(a) != _amount(b) or a.mention.unit.startswith("万") == b.mention.unit.startswith("万") \
+                    or _a_part(ctx.text, a.mention.start) or _a_part(ctx.text, b.mention.start):
                 continue
             drop = a if b.slot == "quantity" and a.slot != "quantity" else b
             keep = b if drop is a else a
