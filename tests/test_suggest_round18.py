@@ -155,3 +155,19 @@ def test_d038_asks_the_jurors_it_pays_not_a_role(shipped_kb):
     rows = _table(shipped_kb, "D038")
     sat = [r for r in rows if r[0] == "beneficiary_satisfaction"]
     assert sat and not any("对象" in r[1] for r in sat) and any(r[1].startswith("陪审员") for r in sat), rows
+
+
+def test_persons_named_before_their_count_keep_their_name():
+    """护路员156名分段负责…: the wardens are named before the count; 分段 (how they work) is no object."""
+    from kb.domain.text import normalize
+    from kb.suggest.objects import mentions
+
+    got = [(m.obj, m.value) for m in mentions(normalize("护路员156名分段负责1260公里县乡村道巡查"))]
+    assert got[0] == ("护路员", "156"), got
+    assert [(m.obj, m.value) for m in mentions(normalize("资助300名学生"))] == [("学生", "300")]
+
+
+def test_wardens_counted_before_their_duty_have_their_row(shipped_kb):
+    rows = _rows(shipped_kb, "县农村公路日常管护：护路员156名分段负责1260公里县乡村道巡查、清扫保洁和小修保养，劳务补助每人每月"
+                             "800元，全年资金150万元。", "农村公路日常管护")
+    assert any(r[0] == "quantity" and "护路员" in r[1] and r[3] == "156" for r in rows), rows

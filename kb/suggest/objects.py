@@ -396,6 +396,9 @@ def mentions(text: str) -> list[Mention]:
             places = places_worked(after_toks)
             if places:   # 完成15个行政村生活污水治理: the villages are counted, the work names which
                 obj, after_, verb, obj_after = places, False, "", True
+            elif after and q.unit in ("名", "人", "位") and obj and PERSON_HEADS.search(obj) \
+                    and not PERSON_HEADS.search(after):
+                pass   # 护路员156名分段负责…: the persons are named before their count, 分段 is how they work (round 18)
             elif after:
                 obj, after_, obj_after = after, False, True
                 verb = _trailing_verbs(pos_cut(before)) if before else ""  # 租赁77个机柜
