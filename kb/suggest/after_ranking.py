@@ -14,16 +14,22 @@ from kb.settings import CheckerSettings
 from kb.suggest.context import ProjectContext
 from kb.suggest.dedupe import mark_unnamed_groups, set_aside_blank_count_of_stated, set_aside_household_beside_parents
 from kb.suggest.draft import Draft
+from kb.suggest.figure_verb import bind_figure_of_other_work, name_figure_by_its_work
 from kb.suggest.figure_measure import name_count_of_gain, name_work_on_counted, set_aside_whole_amount_of_standard
+from kb.suggest.one_figure import one_row_per_figure
 from kb.suggest.one_measure import one_row_per_measure
 from kb.suggest.unserved import ask_served_groups
 from kb.suggest.other_sector import set_aside_other_sector
 from kb.suggest.bare_names import name_bare_counts
 from kb.suggest.stated_coverage import bind_stated_coverage
+from kb.suggest.places_built import bind_thing_built_in_places
+from kb.suggest.stated_terms import (date_by_stated_season, date_year_task_of_part_goal,
+                                     limit_payment_by_stated_term)
 from kb.suggest.other_project import set_aside_other_projects_figures
 from kb.suggest.per_event import read_per_event_figures
+from kb.suggest.placement import refile_coverage_under_quantity
 from kb.suggest.reached import bind_level_reached, name_reached_people
-from kb.suggest.respondents import name_bare_satisfaction
+from kb.suggest.respondents import name_bare_satisfaction, name_paid_group_satisfaction
 from kb.suggest.rewards import count_listed_rewards
 from kb.suggest.scope import (name_system_timeliness, prefer_commissioning_respondents, refile_region_outcome,
                               set_aside_budget_execution, set_aside_fund_title_work, set_aside_outside_settlement,
@@ -43,6 +49,9 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     undate_standing_work(pool, ctx, default_targets(checker_settings or CheckerSettings()))
     set_aside_year_end_across_years(pool, ctx)
     date_year_end_by_stated_period(pool)
+    date_by_stated_season(pool, ctx)
+    date_year_task_of_part_goal(pool, ctx)
+    limit_payment_by_stated_term(pool, ctx)
     set_aside_restated(pool)
     prefer_named_respondents(pool, ctx)
     prefer_named_timeliness(pool, ctx)
@@ -55,6 +64,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     carry_zero_harm(pool, ctx)
     set_aside_fund_title_work(pool, ctx)
     refile_region_outcome(pool)
+    refile_coverage_under_quantity(pool)
     set_aside_budget_execution(pool)
     set_aside_purpose_slogan(pool)
     prefer_commissioning_respondents(pool, ctx)
@@ -64,9 +74,12 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     bind_level_reached(pool, ctx)
     name_reached_people(pool)
     name_bare_satisfaction(pool, ctx)
+    name_paid_group_satisfaction(pool, ctx)
     read_per_event_figures(pool, ctx)
     set_aside_whole_amount_of_standard(pool, ctx)
     name_work_on_counted(pool, ctx)
+    name_figure_by_its_work(pool, ctx)
+    bind_figure_of_other_work(pool, ctx)
     name_count_of_gain(pool, ctx)
     unprice_part_year_extent(pool, ctx)
     name_part_standard(pool, ctx)
@@ -75,5 +88,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     ask_served_groups(pool, ctx)
     name_bare_counts(pool, ctx)
     bind_stated_coverage(pool, ctx)
+    bind_thing_built_in_places(pool, ctx)
     set_aside_other_sector(pool, ctx)
+    one_row_per_figure(pool, ctx)
     one_row_per_measure(pool, ctx)   # last: after the figures of the text are bound (trial 15)

@@ -57,7 +57,7 @@ def bind_mentions(drafts: list[Draft], ctx: ProjectContext, main_type: str | Non
         fam = [d for d in drafts if d.mention is None and d.slot in BINDABLE and _units_fit(m.unit, d)
                and not _against_direction(d, m) and not _other_work(d, m) and not _builds_what_stands(d, m)
                and not _bare_place_count(d, m) and not STOCK_NAME.search(d.key)
-               and not _total_for_per_head(d, m, ctx.text)
+               and not _total_for_per_head(d, m, ctx.text) and not _staff_as_served(d, m, ctx.text)
                and (not m.obj.startswith("日均") or "日均" in d.key)   # a day's count never binds the year's
                and ("满意" in d.name) == ("满意" in m.obj)]   # 资助对象满意度95% never binds 资助对象认定准确率
         obj = set(bigrams(normalize_name(m.obj + m.verb))) or set(bigrams(normalize_name(m.context)))
@@ -338,6 +338,26 @@ def _other_area(d: Draft, m: Mention) -> bool:
 def _managed_building(d: Draft, m: Mention) -> bool:
     """A served or managed area (物业服务面积) of a contract is the area of the building it serves (建筑面积)."""
     return bool(_MANAGED_AREA.search(d.key)) and (m.context or m.obj or "").endswith("建筑面积")
+
+
+# verbs that take persons on as the project's staff (聘用护路员156名): they do the work, nobody the project serves
+HIRE_VERBS = frozenset("聘用 聘请 招聘 选聘 续聘 雇用 雇佣 招募 配备 选派 派驻".split())
+
+
+def _staff_as_served(d: Draft, m: Mention, text: str) -> bool:
+    """A count of the persons the project hires (聘用护路员156名) or of its staff by their post (护路员156名分段负责…)
+    never binds a row of the people it serves: a
+    reviewer struck 解决出行难问题受益人口 ≥ 156 人 beside a road-warden pay project (round 18) — a 效益 row, or one
+    whose name says its people gain (受益, 惠及, 服务…)."""
+    if m.verb not in HIRE_VERBS and not _STAFF_POST.search(m.obj or "") \
+            and not _STAFF_POST.search(text[max(0, m.start - 8):m.start]):
+        return False
+    return d.slot != "quantity" or bool(_SERVED_NAME.search(d.name))
+
+
+_SERVED_NAME = re.compile(r"受益|惠及|服务对象|群众|居民|村民")
+# a post the project staffs, named for its duty (护路员, 护林员, 保洁员, 网格员, 工作人员): never 学员, 党员, 会员, 队员, 人员
+_STAFF_POST = re.compile(r"(?:护路|护林|保洁|管护|巡查|巡护|网格|协管|信息|监测|安全|讲解|护理|辅导|联络|调解|工作人)员$")
 
 
 def _other_thing(d: Draft, m: Mention) -> bool:

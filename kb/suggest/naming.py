@@ -409,7 +409,8 @@ def _person_name(obj: str, verb: str, verb_after: bool, measure: str, core: str,
         stem = core if core and is_clean(core) and len(core) <= 10 else ""
     if not stem or not is_clean(obj if obj and (verb_after or partake or stem.startswith(obj)) else stem):
         return None
-    name = stem + measure
+    # 服务城区人口约4.2万: a count of 人口 is 人口数, never 城区人口人数 (round 18)
+    name = stem + ("数" if measure == "人数" and stem.endswith("人口") else measure)
     return name if MIN_NAME <= len(name) <= MAX_NAME else None
 
 

@@ -74,3 +74,35 @@ _EXTENT_NAME = re.compile(r"(面积|里程|长度)$")
 _DATE = re.compile(r"\d{4}年|\d+月|\d+日")
 # a name that is only a period of service or work (服务周期, 租赁期限, 实施年限, 工期)
 _PERIOD_NAME = re.compile(r"(?:周期|期限|年限|工期)$")
+
+
+# a coverage (覆盖率, 普及率): a share, which the checker's REL-01 never reads as a count
+_COVERAGE_RATE = re.compile(r"(?:覆盖率|普及率)$")
+
+
+def refile_coverage_under_quantity(drafts: list[Draft]) -> None:
+    """A coverage rate filed under 数量 by its library (政府办基层医疗卫生机构实施国家基本药物制度覆盖率 =100 %, E016) goes
+    where the checker files it by its name (`kb.checker.rewrite.guess_level`: 质量, or a 效益 the name says) — the
+    checker's REL-01 flags “比率放在了数量指标下” on the suggested table otherwise (round 18). Run after ranking, so
+    the ranker's training is untouched. In place."""
+    from kb.checker.rewrite import guess_level
+    from kb.domain.text import bigrams
+    from kb.suggest.dedupe import set_aside
+    from kb.suggest.ranker import Tier
+
+    for d in drafts:
+        if d.slot != "quantity" or d.tier == Tier.ALTERNATE or not _COVERAGE_RATE.search(d.key) \
+                or (d.value_unit or d.unit) not in ("%", ""):
+            continue
+        level2 = guess_level(d.key)[1]
+        if level2 is Level2.quantity:
+            continue
+        d.level2 = level2.value
+        d.evidence.append(f"覆盖率是比率，按审核规则的口径列入{level2.label}（不放在数量指标下）")
+        what = set(bigrams(_COVERAGE_RATE.sub("", d.key)))
+        there = next((x for x in drafts if x is not d and x.slot == d.slot and x.tier != Tier.ALTERNATE
+                      and _COVERAGE_RATE.search(x.key) and len(what & set(bigrams(_COVERAGE_RATE.sub("", x.key)))) >= 2),
+                     None)
+        if there is not None and d.value_source != "text":
+            # …where a coverage of the same policy stands already (基本药物制度补助覆盖率): one row per measure
+            set_aside(d, f"与“{there.name}”计量同一覆盖面，保留一行，仅作备选")
