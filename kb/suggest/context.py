@@ -18,6 +18,7 @@ from kb.domain.budget import wan_text
 from kb.domain.plausible import PROJECT_COST_MAX, budget_beyond_project
 from kb.domain.quantity import read_numerals
 from kb.domain.text import bigrams, normalize, normalize_name, strip_pictographs
+from kb.domain.years import past_bases
 
 @dataclass
 class ProjectContext:
@@ -103,6 +104,8 @@ def read_project(tokenizer, description: str | None, *, project_name: str | None
     # the setting (全县森林面积86万亩) and what already happened (发生森林火灾16起) are no targets: said, not used
     setting = [m for m in stated if F.setting_figure(m, text)]
     past = past_spans(text)   # 三、上年度实施情况 … beside 六、绩效目标: last year's figures are past
+    # the base a comparison names (较上年1.2万人次增长25%): last year's level, no target (trial 16; the domain's reader)
+    past += past_bases(text)
     # a change reported in a past sentence (2024年…，投诉率同比下降20%) is last year's result, no target either
     past_changes = [c for c in changes if F.actual_figure(c, text) or _inside(c.start, past)]
     changes = [c for c in changes if c not in past_changes]
