@@ -45,3 +45,30 @@ def test_the_growth_is_named_by_what_grows(shipped_kb):
         rows = _rows(suggest_text(shipped_kb, text, "图书馆免费开放"))
         growth = [r for r in rows if r[0].endswith("增长率")]
         assert growth == [("接待读者人次增长率", "≥", "25", "%")], rows
+
+
+ROAD = "为巩固“四好农村路”建设成果，县交通运输局2025年对全县纳入养护目录的县道、乡道、村道实施日常养护和预防性养护。其中：路面坑槽修补及裂缝灌缝180万元，边沟清淤及路肩整修62万元，安保设施（波形护栏、警示桩）补设48万元，养护巡查及人员劳务30万元。全年计划完成日常养护里程643公里，预防性养护（微表处）38.5公里，补设波形护栏4.2公里；县乡道优良中等路率由72%提高到78%以上。工程于2025年11月底前全部完工并验收，沿线11个乡镇约9.6万群众出行条件得到改善。项目总预算320万元。"
+RIVER = "临澧县道水河城区段及支流清淤疏浚工程，位于安福街道至合口镇之间，治理河道长度17.3公里，清淤土方约21.6万立方米，新建生态护岸3.8公里。工程计划2025年3月开工、汛期前（5月31日）完成主河道清淤，10月底前全部完工。工程总投资1580万元，其中县级财政资金680万元、上级水利发展资金900万元。项目实施后河道防洪标准由10年一遇提升到20年一遇，沿岸3个街道4.2万居民防洪安全得到保障，河道水质稳定达到Ⅲ类。"
+
+
+def test_the_whole_budget_is_the_whole_projects_cost(shipped_kb):
+    """320 万元 is 日常养护 and 预防性养护 together, 1580 万元 the 城区段 and the 支流: the row is 项目总成本, never
+    预防性养护工程成本 / 支流清淤疏浚工程成本; a part's own stated amount keeps its part's name (路面坑槽修补…180)."""
+    road = _rows(suggest_text(shipped_kb, ROAD, "2025年黔东县农村公路日常养护及预防性养护工程"))
+    river = _rows(suggest_text(shipped_kb, RIVER, "临澧县道水河城区段及支流清淤疏浚工程", 1580))
+    assert ("项目总成本", "≤", "320", "万元") in road, road
+    assert ("项目总成本", "≤", "1580", "万元") in river, river
+    assert not any(n in ("预防性养护工程成本", "支流清淤疏浚工程成本") for n, *_ in road + river)
+    assert ("路面坑槽修补及裂缝灌缝成本", "≤", "180", "万元") in road
+    # the whole works' completion date is the project's, not the part's
+    assert [r for r in river if r[0].endswith("完成时间")] == [("项目完成时间", "", "2025年10月31日前", "")]
+
+
+def test_coordinated_part():
+    from kb.suggest.whole_cost import coordinated_part
+
+    assert coordinated_part("预防性养护工程", "2025年黔东县农村公路日常养护及预防性养护工程")
+    assert coordinated_part("互联网专线", "办案业务费(陪审员及互联网专线)")
+    assert not coordinated_part("改造及设备购置", "校园维修改造及设备购置")
+    assert not coordinated_part("两品一械", "药品、医疗器械、化妆品(两品一械)监管转移支付")
+    assert not coordinated_part("部门整体支出", "中共宁德市委党史和地方志研究室部门整体支出")

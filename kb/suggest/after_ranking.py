@@ -6,7 +6,7 @@ the pool, or marks it — none adds a candidate or changes a score, so the ranke
 candidates and features of steps 1–5) is untouched and a rule that only removes or renames rows reshuffles no table
 (`docs/SUGGEST.md`, step 6). They run in the order below, which matters where one pass reads what another wrote (a
 vehicle service's names after the vetting that reads the text's own words in a name). The passes come from the
-rounds that found them: trials 9–14 and the day round's merges (each module's docstring says which).
+rounds that found them: trials 9–16 and the day round's merges (each module's docstring says which).
 """
 from __future__ import annotations
 
@@ -34,6 +34,7 @@ from kb.suggest.values import default_targets, undate_standing_work
 from kb.suggest.vetting import (date_year_end_by_stated_period, prefer_named_respondents, prefer_named_timeliness,
                                 prefer_specific_respondents, set_aside_restated, set_aside_year_end_across_years)
 from kb.suggest.whole_objects import name_whole_objects
+from kb.suggest.whole_cost import name_whole_cost
 from kb.suggest.zero_harm import carry_zero_harm
 
 
@@ -72,6 +73,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     name_part_standard(pool, ctx)
     set_aside_other_projects_figures(pool, ctx)
     name_whole_objects(pool, ctx)
+    name_whole_cost(pool, ctx)   # trial 16: the whole budget is no part's cost
     ask_served_groups(pool, ctx)
     name_bare_counts(pool, ctx)
     bind_stated_coverage(pool, ctx)
