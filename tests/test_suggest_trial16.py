@@ -72,3 +72,24 @@ def test_coordinated_part():
     assert not coordinated_part("改造及设备购置", "校园维修改造及设备购置")
     assert not coordinated_part("两品一械", "药品、医疗器械、化妆品(两品一械)监管转移支付")
     assert not coordinated_part("部门整体支出", "中共宁德市委党史和地方志研究室部门整体支出")
+
+
+ELDER = "东江区民政局拟在2025年新建社区老年助餐点15个，改造提升既有长者食堂6个，实现城区14个社区助餐服务全覆盖。对80周岁以上老年人、低保及特困老年人每餐分别补贴3元、5元，预计全年提供助餐服务不少于36万人次，日均服务老年人约1000人。助餐点须在6月30日前投入运营，餐品抽检合格率100%，老年人满意度达到90%以上。所需资金共计412万元，其中建设改造补助195万元，助餐运营补贴217万元。"
+
+
+def test_two_standards_are_two_rows_each_with_its_group(shipped_kb):
+    """每餐分别补贴3元、5元 for 80周岁以上 and 低保及特困: one row per group, never 3 元 for everyone."""
+    rows = _rows(suggest_text(shipped_kb, ELDER, "东江区2025年社区老年助餐服务体系建设"))
+    standards = [r for r in rows if r[0].endswith("标准")]
+    assert standards == [("80周岁以上老年人每餐补贴标准", "=", "3", "元/餐"),
+                         ("低保及特困老年人每餐补贴标准", "=", "5", "元/餐")], rows
+
+
+def test_group_figures_pairs_only_one_to_one():
+    from kb.suggest.group_standards import group_figures
+
+    t = "对80周岁以上老年人、低保及特困老年人每餐分别补贴3元、5元，预计"
+    assert [(g, v) for one in group_figures(t) for _, g, v in one] == [("80周岁以上老年人", "3"),
+                                                                      ("低保及特困老年人", "5")]
+    assert group_figures("对80周岁以上老年人、低保及特困老年人每餐分别补贴3元、5元、8元") == []
+    assert group_figures("对困难老年人每餐补贴3元") == []

@@ -35,6 +35,7 @@ from kb.suggest.vetting import (date_year_end_by_stated_period, prefer_named_res
                                 prefer_specific_respondents, set_aside_restated, set_aside_year_end_across_years)
 from kb.suggest.whole_objects import name_whole_objects
 from kb.suggest.whole_cost import name_whole_cost
+from kb.suggest.group_standards import split_group_standards
 from kb.suggest.zero_harm import carry_zero_harm
 
 
@@ -74,6 +75,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     set_aside_other_projects_figures(pool, ctx)
     name_whole_objects(pool, ctx)
     name_whole_cost(pool, ctx)   # trial 16: the whole budget is no part's cost
+    split_group_standards(pool, ctx)   # trial 16: a standard per group, never one group's for all
     ask_served_groups(pool, ctx)
     name_bare_counts(pool, ctx)
     bind_stated_coverage(pool, ctx)
