@@ -93,3 +93,35 @@ def test_group_figures_pairs_only_one_to_one():
                                                                       ("低保及特困老年人", "5")]
     assert group_figures("对80周岁以上老年人、低保及特困老年人每餐分别补贴3元、5元、8元") == []
     assert group_figures("对困难老年人每餐补贴3元") == []
+
+
+FEST = "2025年第五届大埔客家文化旅游节由县文化广电旅游体育局承办，定于10月1日至7日在百侯古镇举行，活动预算96万元（舞台搭建及音响租赁38万元、文艺演出22万元、宣传推广21万元、安保及医疗保障15万元）。节会期间举办开幕式文艺晚会1场、客家山歌擂台赛4场、非遗展演及美食集市7天，组织参展商户120家。预计吸引游客25万人次，带动旅游综合收入3000万元以上，全网宣传曝光量不少于500万次。确保活动期间不发生安全责任事故。"
+GYM = "2025年县体育馆、游泳馆免费低收费开放，全年接待健身群众1.5万人次，其中青少年游泳培训15000人次、老年人健身指导3200人次。开放时间每周不少于35小时，预算68万元，年底前完成。"
+
+
+def _timeliness(res):
+    return [(c.name, c.value, c.basis) for c in res.default_table if c.level2 == "timeliness"]
+
+
+def test_an_events_dates_are_its_deadline(shipped_kb):
+    """定于10月1日至7日…举行: the deadline is the period's end, its basis the dates (it was 2025年12月31日前 with
+    “描述未写明完成时限”)."""
+    rows = _timeliness(suggest_text(shipped_kb, FEST, "2025年第五届大埔客家文化旅游节"))
+    assert [(n, v) for n, v, _ in rows] == [("客家文化旅游节完成时间", "2025年10月7日前")], rows
+    assert "10月1日至7日" in rows[0][2] and "未写明" not in rows[0][2]
+
+
+def test_a_stated_year_end_is_said_as_stated(shipped_kb):
+    """年底前完成: the year's end, with a basis that says the text states it (not “描述未写明完成时限”)."""
+    rows = _timeliness(suggest_text(shipped_kb, GYM, "全民健身公共服务"))
+    assert [v for _, v, _ in rows] == ["2025年12月31日前"], rows
+    assert "年底前完成" in rows[0][2] and "未写明" not in rows[0][2]
+
+
+def test_event_end_reads_one_period_only():
+    from kb.suggest.stated_terms import event_end
+
+    assert event_end(FEST)[:3] == (None, 10, 7)
+    assert event_end("将于2025年9月20日—22日在体育馆举办")[:3] == (2025, 9, 22)
+    assert event_end("于5月18日举行启动仪式，于6月1日举行闭幕式") is None
+    assert event_end("10月1日至7日为节会期") is None

@@ -36,6 +36,7 @@ from kb.suggest.vetting import (date_year_end_by_stated_period, prefer_named_res
 from kb.suggest.whole_objects import name_whole_objects
 from kb.suggest.whole_cost import name_whole_cost
 from kb.suggest.group_standards import split_group_standards
+from kb.suggest.stated_terms import date_by_stated_terms
 from kb.suggest.zero_harm import carry_zero_harm
 
 
@@ -76,6 +77,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     name_whole_objects(pool, ctx)
     name_whole_cost(pool, ctx)   # trial 16: the whole budget is no part's cost
     split_group_standards(pool, ctx)   # trial 16: a standard per group, never one group's for all
+    date_by_stated_terms(pool, ctx)   # trial 16: an event's dates, 年底前完成: a deadline stated is no deadline unsaid
     ask_served_groups(pool, ctx)
     name_bare_counts(pool, ctx)
     bind_stated_coverage(pool, ctx)
