@@ -125,3 +125,31 @@ def test_event_end_reads_one_period_only():
     assert event_end("将于2025年9月20日—22日在体育馆举办")[:3] == (2025, 9, 22)
     assert event_end("于5月18日举行启动仪式，于6月1日举行闭幕式") is None
     assert event_end("10月1日至7日为节会期") is None
+
+
+FIRE = "全县现有林地面积186万亩，森林覆盖率71.3%，是省级森林防火重点县。2024年全县共发生森林火灾2起，受害森林面积12.6公顷。为提升森林火灾防控能力，县林业局2025年拟安排森林防火专项经费268万元，用于购置风力灭火机60台、以水灭火设备20套，新建森林防火视频监控点8处，开展专业扑火队员培训3期共240人次，并发放防火期护林员巡护补助。目标：森林火灾受害率控制在0.9‰以内，火情发现后1小时内扑灭率达到95%以上，重点时段巡护覆盖率100%。"
+
+
+def test_the_training_count_keeps_its_work_whole(shipped_kb):
+    """开展专业扑火队员培训3期共240人次: 专业扑火队员培训人次 ≥ 240 and 专业扑火队员培训期数 ≥ 3 (not 森林防火人次,
+    队员培训期数)."""
+    rows = _rows(suggest_text(shipped_kb, FIRE, "2025年度森林防火专项经费", 268))
+    assert ("专业扑火队员培训人次", "≥", "240", "人次") in rows, rows
+    assert ("专业扑火队员培训期数", "≥", "3", "期") in rows, rows
+    assert not any(n in ("森林防火人次", "队员培训期数") for n, *_ in rows)
+
+
+def test_a_rate_within_a_window_keeps_the_texts_window(shipped_kb):
+    """火情发现后1小时内扑灭率达到95%以上 is a row with its 1-hour window; 95 % is paired with no 24-hour window."""
+    res = suggest_text(shipped_kb, FIRE, "2025年度森林防火专项经费", 268)
+    assert ("火情发现后1小时内扑灭率", "≥", "95", "%") in _rows(res)
+    offered = [a for alts in res.alternates.values() for a in alts]
+    assert not any("24小时" in a.name and a.value == "95" for a in offered)
+    assert not any(a.unit == "小时" and a.value == "1" for a in offered + res.default_table)   # the window is no count
+
+
+def test_window_rates_reads_the_window():
+    from kb.suggest.window_rates import window_rates
+
+    assert [r[:3] for r in window_rates(FIRE)] == [("火情发现后1小时内扑灭率", "扑灭率", "95")]
+    assert window_rates("故障修复率达到95%") == []

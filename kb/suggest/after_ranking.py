@@ -37,6 +37,8 @@ from kb.suggest.whole_objects import name_whole_objects
 from kb.suggest.whole_cost import name_whole_cost
 from kb.suggest.group_standards import split_group_standards
 from kb.suggest.stated_terms import date_by_stated_terms
+from kb.suggest.whole_work import name_whole_work
+from kb.suggest.window_rates import bind_window_rates
 from kb.suggest.zero_harm import carry_zero_harm
 
 
@@ -81,5 +83,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     ask_served_groups(pool, ctx)
     name_bare_counts(pool, ctx)
     bind_stated_coverage(pool, ctx)
+    bind_window_rates(pool, ctx)   # trial 16: 火情发现后1小时内扑灭率 with the text's window
+    name_whole_work(pool, ctx)   # trial 16: 专业扑火队员培训人次, the work whole
     set_aside_other_sector(pool, ctx)
     one_row_per_measure(pool, ctx)   # last: after the figures of the text are bound (trial 15)
