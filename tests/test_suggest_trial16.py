@@ -153,3 +153,61 @@ def test_window_rates_reads_the_window():
 
     assert [r[:3] for r in window_rates(FIRE)] == [("火情发现后1小时内扑灭率", "扑灭率", "95")]
     assert window_rates("故障修复率达到95%") == []
+
+
+def _names(res):
+    return [c.name for c in res.default_table]
+
+
+def test_no_rows_of_another_programme(shipped_kb):
+    """Struck rows of a programme the text does not run: wages in a social-insurance payment (E056), 脱贫户 in a
+    普惠金融 fund (E030), 参观群众 for a gym and a library (the text's own groups are asked instead)."""
+    e056 = _names(suggest_dev(shipped_kb, "E056"))
+    assert not any("工资" in n for n in e056), e056
+    assert "社会保险足额缴纳率" in e056
+    assert not any("脱贫" in n or "致贫" in n for n in _names(suggest_dev(shipped_kb, "E030")))
+    gym = _names(suggest_text(shipped_kb, GYM, "全民健身公共服务"))
+    lib = _names(suggest_text(shipped_kb, LIB_BRACKET, "图书馆免费开放"))
+    assert "参观群众满意度" not in gym + lib
+    assert "健身群众满意度" in gym and "读者满意度" in lib
+
+
+def test_no_vague_compliance_of_what_the_text_never_names(shipped_kb):
+    """D048 (村组干部报酬): 补助资格合规性 定性 合规 — no 补助, no 资格 in the text."""
+    assert "补助资格合规性" not in _names(suggest_dev(shipped_kb, "D048"))
+
+
+def test_a_percentage_names_what_it_measures_and_one_coverage_is_one_row(shipped_kb):
+    """E016: 基层医疗卫生机构实施基本药物制度补助 ≥95 % measures nothing; 基本药物制度补助覆盖率 beside 政府办基层医疗卫生
+    机构实施国家基本药物制度覆盖率 is one coverage twice."""
+    names = _names(suggest_dev(shipped_kb, "E016"))
+    assert "基层医疗卫生机构实施基本药物制度补助" not in names
+    assert "政府办基层医疗卫生机构实施国家基本药物制度覆盖率" in names
+    assert "基本药物制度补助覆盖率" not in names
+
+
+def test_the_texts_own_group_is_asked_not_a_hospitals_patients(shipped_kb):
+    """D039 (残联): 为精神病患者提供服药补贴 — 精神病患者满意度, not 患者满意度."""
+    names = _names(suggest_dev(shipped_kb, "D039"))
+    assert "患者满意度" not in names
+    assert "精神病患者满意度" in names
+
+
+def test_no_blank_beneficiary_count_for_a_text_naming_no_one_served(shipped_kb):
+    """E057 (科技发展资金): 受益群众人数 待填写 “描述中没有写明受益人数” struck as generic filler."""
+    assert "受益群众人数" not in _names(suggest_dev(shipped_kb, "E057"))
+
+
+def test_unfounded_readers():
+    from kb.suggest.one_measure import _normal, _one_measure
+    from kb.suggest.qualified_respondents import _qualified
+    from kb.suggest.unfounded_rows import _MEASURE_END, _programme_absent
+
+    assert _programme_absent("工资按时发放率", "及时、足额缴纳") == "工资"
+    assert _programme_absent("工资按时发放率", "按时发放工资") is None
+    assert not _MEASURE_END.search("基层医疗卫生机构实施基本药物制度补助")
+    assert _MEASURE_END.search("资金到位率") and _MEASURE_END.search("群众满意度")
+    assert _one_measure(_normal("基本药物制度补助覆盖率"), _normal("政府办基层医疗卫生机构实施国家基本药物制度覆盖率"))
+    assert not _one_measure(_normal("优抚对象覆盖率"), _normal("重点优抚对象覆盖率"))
+    assert _qualified("为精神病患者提供服药补贴", "患者") == "精神病患者"
+    assert _qualified("为精神病患者提供服药补贴，患者满意", "患者") is None

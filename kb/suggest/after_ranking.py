@@ -39,6 +39,8 @@ from kb.suggest.group_standards import split_group_standards
 from kb.suggest.stated_terms import date_by_stated_terms
 from kb.suggest.whole_work import name_whole_work
 from kb.suggest.window_rates import bind_window_rates
+from kb.suggest.unfounded_rows import set_aside_unfounded
+from kb.suggest.qualified_respondents import ask_qualified_group
 from kb.suggest.zero_harm import carry_zero_harm
 
 
@@ -69,6 +71,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     bind_level_reached(pool, ctx)
     name_reached_people(pool)
     name_bare_satisfaction(pool, ctx)
+    ask_qualified_group(pool, ctx)   # trial 16: 精神病患者满意度, not a hospital's 患者满意度
     read_per_event_figures(pool, ctx)
     set_aside_whole_amount_of_standard(pool, ctx)
     name_work_on_counted(pool, ctx)
@@ -86,4 +89,5 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     bind_window_rates(pool, ctx)   # trial 16: 火情发现后1小时内扑灭率 with the text's window
     name_whole_work(pool, ctx)   # trial 16: 专业扑火队员培训人次, the work whole
     set_aside_other_sector(pool, ctx)
+    set_aside_unfounded(pool, ctx)   # trial 16: another programme's rows, a % naming no measure
     one_row_per_measure(pool, ctx)   # last: after the figures of the text are bound (trial 15)
