@@ -211,3 +211,28 @@ def test_unfounded_readers():
     assert not _one_measure(_normal("优抚对象覆盖率"), _normal("重点优抚对象覆盖率"))
     assert _qualified("为精神病患者提供服药补贴", "患者") == "精神病患者"
     assert _qualified("为精神病患者提供服药补贴，患者满意", "患者") is None
+
+
+MEAL_FULLWIDTH = "新建社区老年助餐点１２个，全年提供助餐服务２．４万人次，补贴标准每餐４元，预算８６．５万元，２０２５年９月３０日前完成建设。"
+LONG = "计划修缮乡村道路12公里，惠及沿线村民3000人。" * 200
+
+
+def test_garbled_names_of_trial16(shipped_kb):
+    """全民健身公共服务服务达标率 (服务 twice), 社区老年助餐发放及时率 (a meal service pays nothing out), 文本完成时间 /
+    文本成本 for a project named 长文本."""
+    gym = _names(suggest_text(shipped_kb, GYM, "全民健身公共服务"))
+    assert "全民健身公共服务达标率" in gym and not any("服务服务" in n for n in gym)
+    meal = _names(suggest_text(shipped_kb, MEAL_FULLWIDTH, "社区老年助餐"))
+    assert not any(n.endswith("发放及时率") for n in meal), meal
+    assert "社区老年助餐完成时间" in meal
+    res = suggest_text(shipped_kb, LONG, "长文本")
+    shown = [c.name for c in res.default_table] + [a.name for v in res.alternates.values() for a in v]
+    assert not any(n.startswith("文本") for n in shown), shown
+    assert "项目完成时间" in _names(res)
+
+
+def test_write_once():
+    from kb.suggest.garbled_names import write_once
+
+    assert write_once("全民健身公共服务服务达标率") == "全民健身公共服务达标率"
+    assert write_once("社区服务达标率") == "社区服务达标率"

@@ -41,6 +41,7 @@ from kb.suggest.whole_work import name_whole_work
 from kb.suggest.window_rates import bind_window_rates
 from kb.suggest.unfounded_rows import set_aside_unfounded
 from kb.suggest.qualified_respondents import ask_qualified_group
+from kb.suggest.garbled_names import fix_garbled_names
 from kb.suggest.zero_harm import carry_zero_harm
 
 
@@ -81,6 +82,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     set_aside_other_projects_figures(pool, ctx)
     name_whole_objects(pool, ctx)
     name_whole_cost(pool, ctx)   # trial 16: the whole budget is no part's cost
+    fix_garbled_names(pool, ctx)   # trial 16: 服务服务, a meal service's 发放及时率, 长文本 → 文本完成时间
     split_group_standards(pool, ctx)   # trial 16: a standard per group, never one group's for all
     date_by_stated_terms(pool, ctx)   # trial 16: an event's dates, 年底前完成: a deadline stated is no deadline unsaid
     ask_served_groups(pool, ctx)

@@ -33,6 +33,7 @@ from kb.suggest.ranker import Tier
 from kb.suggest.table import (MAX_PENDING, MIN_ROWS, MISSING, Table, _in_table_order, _rate_beside_its_class, group_of,
                               same_measure)
 from kb.suggest.cost_values import own_work_cost
+from kb.suggest.garbled_names import write_once
 from kb.suggest.words import BENEFICIARIES, BENEFIT_VERBS, GENERAL_SERVED, served_groups
 
 _PERSON_UNITS = frozenset(("人", "人次", "万人", "万人次", "名", "万名"))
@@ -428,7 +429,8 @@ def _quality(ctx) -> Draft | None:
     built = _built_object(ctx, obj) if kind == "service" else ""
     if built:   # 扶贫基地服务达标率 for a base's 基础设施 fund (D045): what is built is accepted, 扶贫基地基础设施验收合格率
         obj, kind = built, "build"
-    d = _pending(obj + _QUALITY_MEASURE.get(kind, "服务达标率"), "quality", "%",
+    # a word at the join written once (全民健身公共服务 + 服务达标率 → 全民健身公共服务达标率, trial 16)
+    d = _pending(write_once(obj + _QUALITY_MEASURE.get(kind, "服务达标率")), "quality", "%",
                  _WHY.format(what="质量要求", slot="质量指标"), ctx)
     if kind in _TYPICAL_WHOLE:
         d.operator, d.value, d.value_unit, d.value_source, d.note = "=", "100", "%", "typical", ""
