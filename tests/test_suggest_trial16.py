@@ -236,3 +236,29 @@ def test_write_once():
 
     assert write_once("全民健身公共服务服务达标率") == "全民健身公共服务达标率"
     assert write_once("社区服务达标率") == "社区服务达标率"
+
+
+def test_the_readmes_grant_gets_its_standard_per_person(shipped_kb):
+    """高中国家助学金, 资助家庭经济困难学生300人, budget 45 万元: 45万 ÷ 300人 = 1500 元/人 (it was blank); the project's
+    own cost row keeps its name (a name the text does not repeat is still a programme the library knows)."""
+    rows = _rows(suggest_text(shipped_kb, "资助家庭经济困难学生300人", "高中国家助学金", 45))
+    assert ("资助项目人均资助标准", "=", "1500", "元/人") in rows, rows
+    assert ("高中国家助学金成本", "≤", "45", "万元") in rows
+
+
+def test_no_standard_when_the_money_is_not_all_paid_to_the_group(shipped_kb):
+    """A second amount of money (other uses) or an uneven share leaves the standard blank."""
+    from kb.suggest.grant_standard import paid_group
+    from kb.suggest.context import read_project
+
+    tok = shipped_kb.index.tokenizer
+    assert paid_group(read_project(tok, "资助家庭经济困难学生300人", project_name="高中国家助学金", budget_wan=45))
+    assert paid_group(read_project(tok, "资助家庭经济困难学生300人，其中培训经费5万元", project_name="高中国家助学金",
+                                   budget_wan=45)) is None
+    assert paid_group(read_project(tok, "培训家庭经济困难学生300人", project_name="培训", budget_wan=45)) is None
+
+
+def test_an_amount_with_no_budget_word_is_said_not_dropped(shipped_kb):
+    """“120公里 300人 50万元”: the 50万元 is not read as the budget (no budget word) — and the result says so."""
+    res = shipped_kb.suggest("120公里 300人 50万元", mode="lexical", with_opinions=False)
+    assert "50万元" in res.message and "未作为预算" in res.message

@@ -42,6 +42,7 @@ from kb.suggest.window_rates import bind_window_rates
 from kb.suggest.unfounded_rows import set_aside_unfounded
 from kb.suggest.qualified_respondents import ask_qualified_group
 from kb.suggest.garbled_names import fix_garbled_names
+from kb.suggest.grant_standard import derive_grant_standard
 from kb.suggest.zero_harm import carry_zero_harm
 
 
@@ -84,6 +85,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     name_whole_cost(pool, ctx)   # trial 16: the whole budget is no part's cost
     fix_garbled_names(pool, ctx)   # trial 16: 服务服务, a meal service's 发放及时率, 长文本 → 文本完成时间
     split_group_standards(pool, ctx)   # trial 16: a standard per group, never one group's for all
+    derive_grant_standard(pool, ctx)   # trial 16: 45万元 ÷ 300人 = 1500 元/人 when all is paid to them
     date_by_stated_terms(pool, ctx)   # trial 16: an event's dates, 年底前完成: a deadline stated is no deadline unsaid
     ask_served_groups(pool, ctx)
     name_bare_counts(pool, ctx)

@@ -6,7 +6,7 @@
   service is not 发放) — the object names no money or goods and the text never says 发放 / 兑付 / 拨付: set aside,
   the slot's next row takes its place;
 - a row formed on an object the description never writes, from a project name that shares no word with the text
-  and names no work (长文本 → 文本完成时间, 文本成本): named for the project (项目完成时间, 项目总成本).
+  and names no work nor anything a library row of the pool names (长文本 → 文本完成时间, 文本成本): named for the project (项目完成时间, 项目总成本).
 Pure over drafts; run after ranking, so the ranker's training reads the same candidates.
 """
 from __future__ import annotations
@@ -39,6 +39,13 @@ def _names_work(obj: str) -> bool:
     return bool(_WORK_NOUNS.search(obj)) or any(tag in ("v", "vn") for _, tag in pos_cut(obj))
 
 
+def _known(part: str, pool: list[Draft]) -> bool:
+    """Some library row of the pool writes a word of `part` (高中国家助学金资助标准 for 高中国家助学金): the name is a
+    programme the library knows, though the text does not repeat it."""
+    pieces = set(bigrams(part))
+    return any(d.source != "formed" and pieces & set(bigrams(d.name)) for d in pool)
+
+
 def write_once(name: str) -> str:
     """`name` with a two-character word written twice in a row written once (服务服务 → 服务)."""
     return _DOUBLED.sub(r"\1", name)
@@ -63,7 +70,8 @@ def fix_garbled_names(pool: list[Draft], ctx: ProjectContext) -> None:
             continue   # only a project name sharing no word with its text (长文本) names no work of it
         for suffix, whole in (("完成时间", WHOLE_DEADLINE), ("成本", WHOLE_COST)):
             part = d.name[:-len(suffix)] if d.name.endswith(suffix) else ""
-            if part and not set(bigrams(part)) & said and not _names_work(part) and not _names_work(d.obj):
+            if part and not set(bigrams(part)) & said and not _names_work(part) and not _names_work(d.obj) \
+                    and not _known(part, pool):
                 d.evidence.append(f"描述中没有“{part}”，按项目命名（原为“{d.name}”）")
                 d.name = whole
                 break
