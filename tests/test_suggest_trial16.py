@@ -199,7 +199,6 @@ def test_no_blank_beneficiary_count_for_a_text_naming_no_one_served(shipped_kb):
 
 
 def test_unfounded_readers():
-    from kb.suggest.one_measure import _normal, _one_measure
     from kb.suggest.qualified_respondents import _qualified
     from kb.suggest.unfounded_rows import _MEASURE_END, _programme_absent
 
@@ -207,10 +206,9 @@ def test_unfounded_readers():
     assert _programme_absent("工资按时发放率", "按时发放工资") is None
     assert not _MEASURE_END.search("基层医疗卫生机构实施基本药物制度补助")
     assert _MEASURE_END.search("资金到位率") and _MEASURE_END.search("群众满意度")
-    assert _one_measure(_normal("基本药物制度补助覆盖率"), _normal("政府办基层医疗卫生机构实施国家基本药物制度覆盖率"))
-    assert not _one_measure(_normal("优抚对象覆盖率"), _normal("重点优抚对象覆盖率"))
     assert _qualified("为精神病患者提供服药补贴", "患者") == "精神病患者"
     assert _qualified("为精神病患者提供服药补贴，患者满意", "患者") is None
+    assert _qualified("为全县学生21300名发放午餐补贴", "学生") is None
 
 
 MEAL_FULLWIDTH = "新建社区老年助餐点１２个，全年提供助餐服务２．４万人次，补贴标准每餐４元，预算８６．５万元，２０２５年９月３０日前完成建设。"
@@ -262,3 +260,11 @@ def test_an_amount_with_no_budget_word_is_said_not_dropped(shipped_kb):
     """“120公里 300人 50万元”: the 50万元 is not read as the budget (no budget word) — and the result says so."""
     res = shipped_kb.suggest("120公里 300人 50万元", mode="lexical", with_opinions=False)
     assert "50万元" in res.message and "未作为预算" in res.message
+
+
+def test_a_start_date_is_no_event_period():
+    """于3月1日开展… says when work starts, not when it ends: no deadline from it."""
+    from kb.suggest.stated_terms import event_end
+
+    assert event_end("项目于3月1日开展入户走访，持续全年") is None
+    assert event_end("于5月18日举行开幕式")[:3] == (None, 5, 18)

@@ -346,11 +346,12 @@ def _prefer_stated_area_outcome(rows: list[Draft], table: Table, ctx) -> None:
 
 def _people_served(rows: list[Draft], ctx) -> Draft | None:
     """A blank count of the people the project serves (受益群众人数 待填写 人) for a table still short of rows, when
-    no row counts persons and the text names whom it serves; None otherwise (trial 16: a science fund's and a
-    fragment's text name no one served, and a reviewer struck the 受益群众人数 待填写 it gave E057)."""
+    no row counts persons; None otherwise — and None for a text naming no one served whose table has a 社会效益 row
+    already (trial 16: a reviewer struck the 受益群众人数 待填写 a science fund's text gave E057 beside its
+    科技成果转化数量)."""
     from kb.suggest.scope import commissions_service
 
-    if not ctx.beneficiaries:
+    if not ctx.beneficiaries and any(r.level2 == "social_benefit" for r in rows):
         return None
     if any((r.value_unit or r.unit) in _PERSON_UNITS | {"户"} for r in rows) or commissions_service(ctx):
         return None   # a service bought for the units that commission it (委托业务) serves no 群众 to count (trial 13)

@@ -52,13 +52,19 @@ def _one_measure(a: str, b: str) -> bool:
     oa, ob = a[:-3], b[:-3]
     if tail == "覆盖率" and (bool(_POLICY_ONLY.match(oa)) != bool(_POLICY_ONLY.match(ob))):
         return True
-    if tail == "覆盖率":   # trial 16: 基本药物制度补助覆盖率 beside 政府办基层医疗卫生机构实施国家基本药物制度覆盖率
-        ca, cb = _FUND_WORDS.sub("", oa), _FUND_WORDS.sub("", ob)
-        if min(len(ca), len(cb)) >= 5 and (ca in cb or cb in ca):
-            return True
     if tail == "及时率" and oa[-2:] == ob[-2:] and oa[-2:] in ("发放", "拨付"):
         return bool(set(bigrams(oa[:-2])) & set(bigrams(ob[:-2])))
     return False
+
+
+def _one_coverage(a: Draft, b: Draft) -> bool:
+    """Two coverages with targets (neither 待填写) whose objects, less the words of a fund (补助, 政策, 资金), hold one
+    another — five characters or more (基本药物制度补助覆盖率 =100 % beside 政府办基层医疗卫生机构实施国家基本药物制度
+    覆盖率 =100 %, E016, trial 16). A blank coverage is left to the table's own rules (a blank beside a stated one)."""
+    if a.pending or b.pending or not (a.name.endswith("覆盖率") and b.name.endswith("覆盖率")):
+        return False
+    ca, cb = _FUND_WORDS.sub("", _normal(a.name)[:-3]), _FUND_WORDS.sub("", _normal(b.name)[:-3])
+    return min(len(ca), len(cb)) >= 5 and ca != cb and (ca in cb or cb in ca)
 
 
 def _said(d: Draft, text: str) -> int:
@@ -76,7 +82,8 @@ def one_row_per_measure(pool: list[Draft], ctx: ProjectContext) -> None:
     live = [d for d in pool if d.tier != Tier.ALTERNATE and d.name and d.slot != "satisfaction"]
     for i, a in enumerate(live):
         for b in live[i + 1:]:
-            if Tier.ALTERNATE in (a.tier, b.tier) or not _one_measure(_normal(a.name), _normal(b.name)):
+            if Tier.ALTERNATE in (a.tier, b.tier) or not (_one_measure(_normal(a.name), _normal(b.name))
+                                                          or _one_coverage(a, b)):
                 continue
             ka = (a.value_source == "text", int(a.tier), a.score)
             kb = (b.value_source == "text", int(b.tier), b.score)

@@ -15,6 +15,8 @@ from kb.suggest.ranker import Tier
 
 _BARE = ("患者", "病人", "学生", "儿童", "老人", "老年人", "妇女", "家庭")
 # a qualifier before the group: the Chinese characters after a preposition or a verb of giving (为精神病患者 → 精神病)
+# where, not who: a scope before the group qualifies no one (全县学生)
+_SCOPE = re.compile(r"^(?:全|本|我|该)?(?:省|市|县|区|镇|乡|村|街道|社区|辖区|全校|本校|全院)(?:内)?")
 _LEAD = re.compile(r"^.*(?:为|对|给|向|帮助|资助|救助|补助|提供|扶持|支持|服务|覆盖|惠及|和|及|与|、)")
 
 
@@ -24,8 +26,8 @@ def _qualified(text: str, group: str) -> str | None:
     seen = set()
     for m in re.finditer(group, text):
         run = re.search(r"[\u4e00-\u9fff]{0,8}$", text[max(0, m.start() - 8):m.start()]).group()
-        q = _LEAD.sub("", run)
-        if len(q) < 2:
+        q = _SCOPE.sub("", _LEAD.sub("", run))
+        if len(q) < 2:   # bare, or only where (为全县学生21300名: 全县 is no qualifier)
             return None
         seen.add(q + group)
     return seen.pop() if len(seen) == 1 else None

@@ -23,7 +23,9 @@ from kb.suggest.ranker import Tier
 _EVENT_DATES = re.compile(
     r"(?:定于|将于|拟于|计划于|预计于|于)\s*(?:(?P<y>20\d\d)年)?(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日"
     r"(?:\s*[—–\-~～至到]\s*(?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})日)?"
-    r"(?:[^，,。；;]{0,14}?)(?:举办|举行|开展|召开|进行|开幕)")
+    r"(?:[^，,。；;]{0,14}?)(?P<verb>举办|举行|开展|召开|进行|开幕)")
+# a single day is an event's only when it is held that day (于5月18日举行); 于3月1日开展 is when work starts
+_HELD = ("举办", "举行", "召开", "开幕")
 # the year's end as the text states it: 年底前完成, 年内全部完工, 本年度内实施完毕
 _YEAR_END_SAID = re.compile(r"(?:年底前|年末前|年底|年内|本年度内|年度内)(?:全部)?(?:完成|完工|实施完毕|建成|结束)")
 _YEAR = re.compile(r"(20\d\d)年")
@@ -43,6 +45,8 @@ def event_end(text: str) -> tuple[int | None, int, int, re.Match] | None:
     if len(found) != 1:
         return None
     m = found[0]
+    if not m.group("d2") and m.group("verb") not in _HELD:
+        return None
     month = int(m.group("m2") or m.group("m1"))
     day = int(m.group("d2") or m.group("d1"))
     if not (1 <= month <= 12 and 1 <= day <= 31):
