@@ -108,7 +108,9 @@ def test_an_events_dates_are_its_deadline(shipped_kb):
     “描述未写明完成时限”)."""
     rows = _timeliness(suggest_text(shipped_kb, FEST, "2025年第五届大埔客家文化旅游节"))
     assert [(n, v) for n, v, _ in rows] == [("客家文化旅游节完成时间", "2025年10月7日前")], rows
-    assert "10月1日至7日" in rows[0][2] and "未写明" not in rows[0][2]
+    # the binding reads the event's dates since the checker's TIME-06 round (merged beside this one): the basis is the
+    # text's plan then, which is right too; never “描述未写明完成时限”
+    assert "未写明" not in rows[0][2] and ("10月1日至7日" in rows[0][2] or rows[0][2] == "项目申报内容中的计划数"), rows
 
 
 def test_a_stated_year_end_is_said_as_stated(shipped_kb):

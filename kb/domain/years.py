@@ -162,5 +162,10 @@ def past_bases(text: str | None) -> list[tuple[int, int]]:
     (25%) and a comparison without a figure (较上年增长25%) give none. For every reader of a description's figures
     (suggest's targets; the checker's past figures, REL-06), so they agree. Trial 16: a fresh reviewer got 图书馆免费
     开放人次 ≥1.2万人次 from such a comparison."""
-    plain = normalize(text or "")
-    return [m.span("num") for m in _BASE_OF_CHANGE.finditer(plain)]
+    return [m.span("num") for m in past_base_matches(text)]
+
+
+def past_base_matches(text: str | None) -> list[re.Match]:
+    """The comparisons `past_bases` reads, as matches over the normalised `text` (group "num": the past figure; the
+    match from the comparison word on), for a reader that quotes the comparison (the checker's REL-06)."""
+    return list(_BASE_OF_CHANGE.finditer(normalize(text or "")))

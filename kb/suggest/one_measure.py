@@ -32,7 +32,7 @@ WHY = "与“{name}”计量同一事项（同一口径的比率），保留{rea
 _FUND_WORDS = re.compile(r"补助|补贴|政策|资金|项目")
 
 
-def _one_coverage(a: Draft, b: Draft) -> bool:
+def one_coverage(a: Draft, b: Draft) -> bool:
     """Two coverages with targets (neither 待填写) whose objects, less the words of a fund (补助, 政策, 资金), hold one
     another — five characters or more (基本药物制度补助覆盖率 =100 % beside 政府办基层医疗卫生机构实施国家基本药物制度
     覆盖率 =100 %, E016, trial 16). A blank coverage is left to the table's own rules (a blank beside a stated one)."""
@@ -58,7 +58,7 @@ def one_row_per_measure(pool: list[Draft], ctx: ProjectContext) -> None:
     for i, a in enumerate(live):
         for b in live[i + 1:]:
             if Tier.ALTERNATE in (a.tier, b.tier) or not (_one_measure(_normal(a.name), _normal(b.name))
-                                                          or _one_coverage(a, b)):
+                                                          or one_coverage(a, b)):
                 continue
             ka = (a.value_source == "text", int(a.tier), a.score)
             kb = (b.value_source == "text", int(b.tier), b.score)

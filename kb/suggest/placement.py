@@ -88,6 +88,7 @@ def refile_coverage_under_quantity(drafts: list[Draft]) -> None:
     from kb.checker.rewrite import guess_level
     from kb.domain.text import bigrams
     from kb.suggest.dedupe import set_aside
+    from kb.suggest.one_measure import one_coverage
     from kb.suggest.ranker import Tier
 
     for d in drafts:
@@ -103,6 +104,8 @@ def refile_coverage_under_quantity(drafts: list[Draft]) -> None:
         there = next((x for x in drafts if x is not d and x.slot == d.slot and x.tier != Tier.ALTERNATE
                       and _COVERAGE_RATE.search(x.key) and len(what & set(bigrams(_COVERAGE_RATE.sub("", x.key)))) >= 2),
                      None)
-        if there is not None and d.value_source != "text":
-            # …where a coverage of the same policy stands already (基本药物制度补助覆盖率): one row per measure
+        if there is not None and d.value_source != "text" and not one_coverage(d, there):
+            # …where a coverage of the same policy stands already (基本药物制度补助覆盖率): one row per measure; a pair
+            # one_measure reads as one coverage is left to it, which keeps the name the text writes (E016: 政府办基层医疗
+            # 卫生机构实施国家基本药物制度覆盖率, the reviewer's of trial 16)
             set_aside(d, f"与“{there.name}”计量同一覆盖面，保留一行，仅作备选")
