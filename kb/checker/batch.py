@@ -1,0 +1,162 @@
+"""Check a batch of declarations in worker processes: the same reports as one by one, in input order.
+
+`check_batch(decls, check, jobs)` runs `check` (any `Declaration -> CheckReport`,
+e.g. the one `kb.knowledge.table_checker` returns) over a sequence of whole
+declarations. With `jobs` > 1 on a system that forks (Linux), the first table is
+checked here — loading the library and compiling the lexicons once — and the
+rest go to `jobs` forked worker processes in contiguous chunks of whole
+declarations; the workers share this process's loaded library and caches
+copy-on-write (`gc.freeze()` before forking keeps their collections from
+touching, and so copying, the inherited objects). Reports come back pickled
+and are returned in input order, equal to checking serially (same findings,
+same rewrites: each check reads only its own declaration and memo caches).
+
+Serial when `jobs` == 1, when the batch is smaller than `min_tables(jobs)`
+(forking, and pickling the reports back, cost more than they save there:
+`MIN_TABLES_PER_WORKER`, measured), or where fork is unavailable.
+
+Errors: a check that raises, or a worker that dies (killed, out of memory),
+is one `BatchError` (a `JixiaoError`: the CLI prints one line, exit 2) naming
+the table; no partial result is returned. A `JixiaoError` raised by the check
+keeps its own one-line text. Not for reading or writing tables (`kb.io`) or
+for choosing `jobs` from the command line (`kb.cli.check`).
+"""
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Callable, Sequence
+
+from kb.domain.findings import CheckReport
+from kb.domain.schema import Declaration
+from kb.errors import JixiaoError
+
+# Below this many tables a worker, forking it costs more than it saves (benchmarks: see MIN_TABLES_PER_WORKER's
+# measurement in docs/HISTORY.md — a worker's start and the reports' pickling ≈ the check of a few tables).
+MIN_TABLES_PER_WORKER = 1
+CHUNKS_PER_WORKER = 4  # several chunks a worker, so one slow chunk does not leave the other worker idle
+
+CheckFn = Callable[[Declaration], CheckReport]
+
+
+class BatchError(JixiaoError):
+    """A table of the batch could not be checked: its check raised, or a worker process died."""
+
+
+_JOB: tuple[CheckFn, Sequence[Declaration]] | None = None  # what the forked workers inherit (nothing is pickled)
+
+
+def can_fork() -> bool:
+    """True where worker processes can be forked (Linux, the BSDs; not Windows)."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def min_tables(jobs: int) -> int:
+    """The smallest batch `check_batch` splits over `jobs` workers (smaller ones are checked serially)."""
+    return MIN_TABLES_PER_WORKER * jobs
+
+
+def auto_jobs(n_tables: int) -> int:
+    """The worker count for `--jobs auto`: the cores this process may use when the batch is big enough, else 1."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cores = os.cpu_count() or 1
+    return cores if cores > 1 and n_tables >= min_tables(cores) and can_fork() else 1
+
+
+def table_label(decl: Declaration, index: int) -> str:
+    """'第3张表（D003 某项目）': the table a message names (1-based, as the file counts records)."""
+    name = " ".join(p for p in (decl.id or "", decl.project_name or "") if p)
+    return f"第{index + 1}张表" + (f"（{name}）" if name else "")
+
+
+def failure_error(decl: Declaration, index: int, exc: BaseException) -> BatchError:
+    """The one-line error for a check that raised on `decl` (`index`: 0-based in the batch).
+
+    A `JixiaoError` (bad input the check found) keeps its own text; anything else
+    is a defect, reported with the table it happened on and the exception's type.
+    """
+    if isinstance(exc, JixiaoError):
+        return BatchError(exc.one_line())
+    detail = " ".join(str(exc).split()) or "无详情"
+    return BatchError(f"{table_label(decl, index)}审核时出错（{type(exc).__name__}: {detail}），整批未完成；"
+                      "请把这张表和本行信息反馈给维护人员")
+
+
+def died_error(jobs: int) -> BatchError:
+    """The one-line error when a worker process died (killed, out of memory) before returning its tables."""
+    return BatchError(f"并行审核的工作进程（共 {jobs} 个）意外退出（可能内存不足或被系统终止），整批未完成；"
+                      "可改用 --jobs 1 在本进程内逐表审核")
+
+
+def _check_range(bounds: tuple[int, int]) -> tuple[bool, object]:
+    """In a worker: (True, reports of tables start..stop-1) or (False, (index, BatchError's text))."""
+    check, decls = _JOB  # type: ignore[misc]
+    out = []
+    for i in range(*bounds):
+        try:
+            out.append(check(decls[i]))
+        except Exception as e:  # noqa: BLE001 — mapped to one line, re-raised in the parent
+            return False, (i, str(failure_error(decls[i], i, e)))
+    return True, out
+
+
+def _serial(decls: Sequence[Declaration], check: CheckFn, start: int = 0) -> list[CheckReport]:
+    out = []
+    for i in range(start, len(decls)):
+        try:
+            out.append(check(decls[i]))
+        except Exception as e:
+            raise failure_error(decls[i], i, e) from e
+    return out
+
+
+def _chunks(start: int, stop: int, n: int) -> list[tuple[int, int]]:
+    """`start..stop` cut into `n` contiguous ranges of near-equal length (none empty)."""
+    n = max(1, min(n, stop - start))
+    size, extra = divmod(stop - start, n)
+    out, a = [], start
+    for k in range(n):
+        b = a + size + (k < extra)
+        out.append((a, b))
+        a = b
+    return out
+
+
+def check_batch(decls: Sequence[Declaration], check: CheckFn, jobs: int = 1) -> list[CheckReport]:
+    """`[check(d) for d in decls]`, split over `jobs` forked worker processes when that pays.
+
+    decls: the declarations (whole tables; never split). check: `Declaration -> CheckReport`,
+    deterministic per declaration. jobs: worker processes, ≥ 1 (ValueError otherwise).
+    Returns the reports in input order. Raises `BatchError` when a check raises or a worker
+    dies (nothing is returned then).
+    """
+    global _JOB
+    if jobs < 1:
+        raise ValueError(f"jobs must be >= 1, got {jobs}")
+    n = len(decls)
+    if jobs == 1 or n < min_tables(jobs) or not can_fork():
+        return _serial(decls, check)
+    first = _serial(decls[:1], check)  # loads here what every check shares (library, lexicons), once
+    was_frozen = gc.get_freeze_count() > 0
+    gc.freeze()  # the inherited objects stay out of the workers' collections: their pages stay shared
+    _JOB = (check, decls)
+    results: list[CheckReport] = first
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            for ok, got in pool.map(_check_range, _chunks(1, n, jobs * CHUNKS_PER_WORKER)):
+                if not ok:  # the first failing table in input order: the one a serial check stops at
+                    pool.shutdown(wait=True, cancel_futures=True)
+                    raise BatchError(got[1])
+                results.extend(got)
+    except BrokenProcessPool as e:
+        raise died_error(jobs) from e
+    finally:
+        _JOB = None
+        if not was_frozen:
+            gc.unfreeze()
+    return results
