@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from kb.checker import batch
-from kb.checker.batch import BatchError, check_batch, failure_error, min_tables
+from kb.checker.batch import AUTO_MIN_TABLES, BatchError, auto_jobs, check_batch, failure_error, min_tables
 from kb.domain.schema import Declaration
 from kb.errors import DataError
 from kb.io.tables import read_tables
@@ -86,6 +86,14 @@ def test_a_small_batch_or_one_job_stays_in_this_process(dev_tables):
     assert {p for _, p in check_batch(dev_tables, _where, 1)} == {os.getpid()}
     with pytest.raises(ValueError):
         check_batch(dev_tables, _where, 0)
+
+
+def test_auto_uses_the_idle_cores_for_a_big_batch():
+    assert auto_jobs(AUTO_MIN_TABLES, cores=2, load=0.3) == 2
+    assert auto_jobs(AUTO_MIN_TABLES - 1, cores=2, load=0.0) == 1  # dev.jsonl's 85 tables: one process
+    assert auto_jobs(1000, cores=2, load=1.2) == 1  # another job on a core: two on the free one were slower
+    assert auto_jobs(1000, cores=4, load=1.4) == 3
+    assert auto_jobs(1000, cores=2, load=7.0) == 1
 
 
 def test_chunks_cover_the_tables_once_in_order():
@@ -198,3 +206,11 @@ def test_cli_bad_jobs_is_one_chinese_line(home, bad):
     assert r.returncode == 2
     assert r.stderr.strip() == f"错误: --jobs: 须为正整数或 auto，而不是 '{bad}'"
     assert r.stdout == ""
+
+
+def test_cli_help_states_the_thresholds(home):
+    from kb.checker.batch import MIN_TABLES_PER_PROCESS
+
+    r = run(home, "check", "--help")
+    text = "".join(ch for ch in r.stdout if ch not in "│ \n")  # rich wraps the help in a box
+    assert f"满{AUTO_MIN_TABLES}张表" in text and f"至少分到{MIN_TABLES_PER_PROCESS}张表" in text

@@ -16,7 +16,8 @@ check reads only its own declaration and memo caches).
 
 Serial when `jobs` == 1, when the batch is smaller than `min_tables(jobs)`
 (forking, and pickling the reports back, cost more than they save there:
-`MIN_TABLES_PER_WORKER`, measured), or where fork is unavailable.
+`MIN_TABLES_PER_PROCESS`, measured), or where fork is unavailable. `auto_jobs`
+is what `--jobs auto` asks for: the idle cores, for a batch of `AUTO_MIN_TABLES`.
 
 Errors: a check that raises, or a worker that dies (killed, out of memory),
 is one `BatchError` (a `JixiaoError`: the CLI prints one line, exit 2) naming
@@ -38,9 +39,16 @@ from kb.domain.findings import CheckReport
 from kb.domain.schema import Declaration
 from kb.errors import JixiaoError
 
-# Below this many tables a worker, forking it costs more than it saves (benchmarks: see MIN_TABLES_PER_WORKER's
-# measurement in docs/HISTORY.md — a worker's start and the reports' pickling ≈ the check of a few tables).
-MIN_TABLES_PER_WORKER = 1
+# Below this many tables a process, forking costs more than it saves: the first table is checked alone, the
+# pool starts (≈ 12 ms), each process copies the pages it writes (≈ 20 ms) and fills its own name caches. `jixiao
+# check` of 8–24 real tables (dev.jsonl's first N), whole process, 2026-12-07 at load 3.7: 0.30–0.40 s with one
+# process, 0.33–0.43 s with two, never less.
+MIN_TABLES_PER_PROCESS = 8
+# `--jobs auto` splits from this many tables: below it the work saved is about the work added. Measured at load
+# 3.4–3.7 (2026-12-07; no core was idle, so wall times there are no guide): a second process adds ≈ 40 % CPU on
+# tables whose names repeat (synthetic real-name tables: 50 → 133 / 191 ms, 100 → 194–210 / 265–322 ms, 400 →
+# 527–549 / 715–733 ms), so on an idle core it saves (W − O) / 2 of the work W: ≈ 15 % of the check from here.
+AUTO_MIN_TABLES = 100
 CHUNKS_PER_WORKER = 8  # several chunks a process: the last one's wait for the others is at most a chunk
 QUEUED_PER_WORKER = 2  # chunks given to a worker ahead (one it checks, one waiting), topped up after each of ours
 
@@ -60,17 +68,29 @@ def can_fork() -> bool:
 
 
 def min_tables(jobs: int) -> int:
-    """The smallest batch `check_batch` splits over `jobs` workers (smaller ones are checked serially)."""
-    return MIN_TABLES_PER_WORKER * jobs
+    """The smallest batch `check_batch` splits over `jobs` processes (smaller ones are checked serially)."""
+    return MIN_TABLES_PER_PROCESS * jobs
 
 
-def auto_jobs(n_tables: int) -> int:
-    """The worker count for `--jobs auto`: the cores this process may use when the batch is big enough, else 1."""
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        cores = os.cpu_count() or 1
-    return cores if cores > 1 and n_tables >= min_tables(cores) and can_fork() else 1
+def auto_jobs(n_tables: int, cores: int | None = None, load: float | None = None) -> int:
+    """The process count of `--jobs auto`: the idle cores (rounded; at least 1) for a batch of at least
+    `AUTO_MIN_TABLES` tables; else 1.
+
+    cores: the cores this process may run on (default: its CPU affinity); load: the 1-minute load average
+    (default: `os.getloadavg()`), the cores other jobs keep busy. A 2-core machine at load 0.4 → 2; at load
+    0.6 or more → 1: a second process adds ≈ 40 % CPU, which less than 1.5 idle cores does not repay, and two
+    processes sharing one free core with another job were slower than one in every run here.
+    """
+    if n_tables < AUTO_MIN_TABLES or not can_fork():
+        return 1
+    if cores is None:
+        try:
+            cores = len(os.sched_getaffinity(0))
+        except AttributeError:  # not Linux
+            cores = os.cpu_count() or 1
+    if load is None:
+        load = os.getloadavg()[0]
+    return max(1, min(cores, int(cores - load + 0.5)))  # the idle cores, rounded
 
 
 def table_label(decl: Declaration, index: int) -> str:

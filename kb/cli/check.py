@@ -125,8 +125,9 @@ def check_cmd(
     out: Optional[Path] = typer.Option(None, "--out", help="写出 .xlsx：加 --fix 为改写后的表（常用模板，剩余问题在“审核意见”工作表），否则为带审核意见的原表；"
                                                            "多张表时每表一个文件 <名>_<编号>.xlsx"),
     no_library: bool = typer.Option(False, "--no-library", help="改写时不查指标库，只用通用默认值"),
-    jobs: str = typer.Option("auto", "--jobs", help="多张表时并行审核的工作进程数：正整数，或 auto（默认：表多时用本机全部核心，"
-                                                   "表少时在本进程内逐表审核）；结果与逐表审核完全相同，顺序不变"),
+    jobs: str = typer.Option("auto", "--jobs", help="多张表（.jsonl 每行一张）时同时审核的进程数：正整数，或 auto（默认："
+                                                   "满 100 张表且本机有空闲核心时按空闲核心数，否则在本进程内逐表审核）；"
+                                                   "每个进程至少分到 8 张表，表少时不拆分；结果与逐表审核完全相同，顺序不变"),
 ) -> None:
     """审核绩效目标表：逐行、逐表检查模糊、不可考核或有缺陷的指标，给出规则编号、依据和改写建议。"""
     from kb.checker.batch import auto_jobs, check_batch
