@@ -96,11 +96,17 @@ def test_auto_uses_the_idle_cores_for_a_big_batch():
     assert auto_jobs(1000, cores=2, load=7.0) == 1
 
 
-def test_chunks_cover_the_tables_once_in_order():
-    for start, stop, n in ((1, 85, 8), (1, 10, 8), (1, 3, 8), (0, 100, 7)):
-        cs = batch._chunks(start, stop, n)
-        assert [i for a, b in cs for i in range(a, b)] == list(range(start, stop))
-        assert all(b > a for a, b in cs) and len(cs) == min(n, stop - start)
+def _position(decl: Declaration) -> tuple[int, int]:
+    return int(decl.project_name), os.getpid()
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_every_table_once_in_order_however_the_chunks_fall(jobs):
+    decls = [Declaration(project_name=str(i)) for i in range(1000)]
+    got = check_batch(decls, _position, jobs)
+    assert [i for i, _ in got] == list(range(1000))
+    pids = {p for _, p in got}
+    assert os.getpid() in pids and 2 <= len(pids) <= jobs
 
 
 IN_WORKER = 2  # in the first chunk, which the worker takes first (this process takes chunks from the end)

@@ -49,10 +49,11 @@ MIN_TABLES_PER_PROCESS = 8
 # tables whose names repeat (synthetic real-name tables: 50 → 133 / 191 ms, 100 → 194–210 / 265–322 ms, 400 →
 # 527–549 / 715–733 ms), so on an idle core it saves (W − O) / 2 of the work W: ≈ 15 % of the check from here.
 AUTO_MIN_TABLES = 100
-# Chunks a process: at the end this process may wait for what the workers hold (one chunk being checked, one
-# queued); with 8 a process that was ≈ 1 s of a 5.4 s batch (100,000 rows, library rewrites), with 32 ≤ 3 %.
-CHUNKS_PER_PROCESS = 32
-QUEUED_PER_WORKER = 2  # chunks given to a worker ahead (one it checks, one waiting), topped up after each of ours
+# A chunk is this share of the tables left a process, so chunks shrink towards the end: there this process waits
+# for what the workers hold (one chunk being checked, one queued). With 8 equal chunks a process that wait was
+# ≈ 1 s of a 5.4 s batch (100,000 rows, library rewrites).
+CHUNK_SHARE = 4
+QUEUED_PER_WORKER = 2  # chunks given to a worker ahead (one it checks, one waiting), topped up after each table here
 
 CheckFn = Callable[[Declaration], CheckReport]
 
@@ -142,16 +143,10 @@ def _serial(decls: Sequence[Declaration], check: CheckFn, start: int = 0) -> lis
     return out
 
 
-def _chunks(start: int, stop: int, n: int) -> list[tuple[int, int]]:
-    """`start..stop` cut into `n` contiguous ranges of near-equal length (none empty)."""
-    n = max(1, min(n, stop - start))
-    size, extra = divmod(stop - start, n)
-    out, a = [], start
-    for k in range(n):
-        b = a + size + (k < extra)
-        out.append((a, b))
-        a = b
-    return out
+def _take(left: int, jobs: int) -> int:
+    """How many of the `left` tables not given out yet the next chunk holds: a `CHUNK_SHARE`-th of a process's
+    share, at least one."""
+    return max(1, left // (jobs * CHUNK_SHARE))
 
 
 def check_batch(decls: Sequence[Declaration], check: CheckFn, jobs: int = 1) -> list[CheckReport]:
@@ -179,32 +174,48 @@ def check_batch(decls: Sequence[Declaration], check: CheckFn, jobs: int = 1) -> 
 
 def _parallel(decls: Sequence[Declaration], check: CheckFn, jobs: int) -> list[CheckReport]:
     """This process checks the first table (loading what every check shares, once), forks `jobs` - 1
-    workers, and checks chunks from the end while the workers are given them from the start, two ahead."""
+    workers, and checks tables from the end while the workers are given chunks from the start, two ahead.
+    Chunks shrink as the tables left do (`_take`), so at the end nobody waits long for the others."""
     global _JOB
-    results = _serial(decls[:1], check)
-    chunks = _chunks(1, len(decls), jobs * CHUNKS_PER_PROCESS)
+    first = _serial(decls[:1], check)
     was_frozen = gc.get_freeze_count() > 0
     gc.freeze()  # the inherited objects stay out of any collection a worker makes: their pages stay shared
     _JOB = (check, decls)
-    done: list[tuple[bool, object] | None] = [None] * len(chunks)
+    done: dict[int, tuple[bool, object] | Future] = {}  # a chunk's first table → its outcome (or future)
+    lo, hi = 1, len(decls)  # the tables not given out yet: the workers' from lo, this process's from hi
     try:
         with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=multiprocessing.get_context("fork")) as pool:
             ahead = QUEUED_PER_WORKER * (jobs - 1)
-            left = deque(range(len(chunks)))  # chunks not given out yet: the workers' from the left, ours from the right
-            futures: dict[int, Future] = {}
+            out: list[Future] = []  # the workers' chunks not done yet
 
             def top_up() -> None:  # (never a cancel: a broken pool would then fail on the cancelled futures)
-                while left and sum(not f.done() for f in futures.values()) < ahead:
-                    k = left.popleft()
-                    futures[k] = pool.submit(_check_range, chunks[k])  # the workers fork at the first
+                nonlocal lo, out
+                if len(out) >= ahead:
+                    out = [f for f in out if not f.done()]
+                while lo < hi and len(out) < ahead:
+                    k = _take(hi - lo, jobs)
+                    f = done[lo] = pool.submit(_check_range, (lo, lo + k))  # the workers fork at the first
+                    out.append(f)
+                    lo += k
 
             top_up()
-            while left:
-                k = left.pop()
-                done[k] = _check_range(chunks[k])  # a failing table does not stop the others: the first one
-                top_up()                           # in input order is the one reported, as a serial check would
-            for k, got in enumerate(done):
-                ok, part = got if got is not None else futures[k].result()
+            while lo < hi:
+                a = hi - _take(hi - lo, jobs)
+                stop, hi = hi, a
+                part = []
+                for i in range(a, stop):  # a failing table does not stop the others: the first one in
+                    try:                  # input order is the one reported, as a serial check would
+                        part.append(check(decls[i]))
+                    except Exception as e:  # noqa: BLE001
+                        done[a] = (False, (i, str(failure_error(decls[i], i, e))))
+                        break
+                    top_up()
+                else:
+                    done[a] = (True, part)
+            results = first
+            for a in sorted(done):
+                got = done[a]
+                ok, part = got.result() if isinstance(got, Future) else got
                 if not ok:  # the first failing table in input order: the one a serial check stops at
                     raise BatchError(part[1])
                 results.extend(part)
