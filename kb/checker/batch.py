@@ -30,7 +30,6 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Sequence
@@ -81,8 +80,9 @@ def auto_jobs(n_tables: int, cores: int | None = None, load: float | None = None
 
     cores: the cores this process may run on (default: its CPU affinity); load: the 1-minute load average
     (default: `os.getloadavg()`), the cores other jobs keep busy. A 2-core machine at load 0.4 → 2; at load
-    0.6 or more → 1: a second process adds ≈ 40 % CPU, which less than 1.5 idle cores does not repay, and two
-    processes sharing one free core with another job were slower than one in every run here.
+    0.6 or more → 1: a second process adds 4–12 % CPU on distinct names and ≈ 40 % on names that repeat, which
+    less than 1.5 idle cores does not repay; two processes sharing one free core with another job were slower
+    than one in every run here.
     """
     if n_tables < AUTO_MIN_TABLES or not can_fork():
         return 1
@@ -115,14 +115,14 @@ def failure_error(decl: Declaration, index: int, exc: BaseException) -> BatchErr
                       "请把这张表和本行信息反馈给维护人员")
 
 
-def died_error(jobs: int) -> BatchError:
-    """The one-line error when a worker process died (killed, out of memory) before returning its tables."""
-    return BatchError(f"并行审核的工作进程（共 {jobs} 个）意外退出（可能内存不足或被系统终止），整批未完成；"
+def died_error(workers: int) -> BatchError:
+    """The one-line error when one of `workers` worker processes died (killed, out of memory) before returning."""
+    return BatchError(f"并行审核的工作进程（共 {workers} 个）意外退出（可能内存不足或被系统终止），整批未完成；"
                       "可改用 --jobs 1 在本进程内逐表审核")
 
 
 def _check_range(bounds: tuple[int, int]) -> tuple[bool, object]:
-    """(True, reports of tables start..stop-1) or (False, (index, BatchError's text)): a chunk, in a worker or here."""
+    """In a worker: (True, reports of tables start..stop-1) or (False, (index, BatchError's text)) of a chunk."""
     check, decls = _JOB  # type: ignore[misc]
     out = []
     for i in range(*bounds):
