@@ -443,7 +443,7 @@ def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext, main_type:
         if ok and any(o is not m and o.unit in Q.MONEY_UNITS and _amount_share(d, o) > share
                       for o in ctx.mentions):
             ok = False
-        if ok and _whole_cost_row(d, ctx) and ctx.budget_wan and m.unit in Q.MONEY_UNITS \
+        if ok and whole_cost_row(d, ctx) and ctx.budget_wan and m.unit in Q.MONEY_UNITS \
                 and _in_wan(m) < ctx.budget_wan * 0.999 and d.obj not in (m.obj or ""):
             # 快乐健身点位器材维护12万元 is one item of 63.2 万元, never 快乐健身成本 ≤12 (trial 9, E051); the item named
             # the core itself stays its amount (D006: 高标准农田建设400万元 of 854)
@@ -490,7 +490,7 @@ def _in_wan(m: Mention) -> float:
     return float(m.value) * {"亿元": 10000.0, "万元": 1.0, "元": 1 / 10000}.get(m.unit, 1.0)
 
 
-def _whole_cost_row(d: Draft, ctx: ProjectContext) -> bool:
+def whole_cost_row(d: Draft, ctx: ProjectContext) -> bool:
     """True for the cost row formed from the project's own core (快乐健身成本): the whole project's cost, which the
     budget bounds — an amount below the budget is one of its items (a reviewer struck 快乐健身成本 ≤ 12 万元 for
     the 快乐健身点位器材维护 item of a 63.2 万元 programme)."""
@@ -734,12 +734,14 @@ def _per_unit_money(unit: str) -> bool:
 
 def _stem_share(d: Draft, said: set[str]) -> float:
     """Share of the row name's bigrams, its measure (…人数, …里程) left out, that the mention's words hold."""
-    bg = _stem_bigrams(d.key)
+    bg = stem_bigrams(d.key)
     return len(bg & said) / len(bg) if len(bg) >= 2 else 0.0
 
 
 @lru_cache(maxsize=8192)
-def _stem_bigrams(key: str) -> frozenset[str]:
+def stem_bigrams(key: str) -> frozenset[str]:
+    """The character bigrams of a row's key without its measure (`MEASURE_TAIL`: 数量, 人数, 率 …): what the row
+    counts, to compare two rows' objects (服务人次 and 服务人数 share all of theirs)."""
     return frozenset(bigrams(MEASURE_TAIL.sub("", key)))
 
 

@@ -40,13 +40,13 @@ from kb.suggest.ranker import Tier
 from kb.suggest.words import (PERSON_HEADS, UNIT_RESPONDENTS, served_groups, CONTRACT_LOTS, ON_TIME, WHOLE_WORK,
                               LAYOUT_MEASURES, standing_work)
 from kb.suggest.dedupe import set_aside
-from kb.suggest.evidence import (GENERIC_WHO, OBJECT_IN_TEXT, _ENTERPRISE_WHO, _ROW_TAIL, _SATISFACTION_TAIL,
-                                 _head_in_text, _name_evidence, _object_in_text, _other_setting, _other_stated_rate,
-                                 _per_head_group_missing, _qualified_respondent_in_text, _respondent_in_text,
-                                 _scope_places, _unnamed_counted_group, asks_absent_enterprises, builds_or_buys_system,
-                                 other_equipment, other_programme, pays_no_one, routine_measure, unnamed_building,
-                                 unnamed_facility, unnamed_work)
-from kb.suggest.placement import _AREA_OR_LENGTH, misfiled_gain, misplaced
+from kb.suggest.evidence import (ENTERPRISE_WHO, GENERIC_WHO, OBJECT_IN_TEXT, ROW_TAIL, SATISFACTION_TAIL,
+                                 asks_absent_enterprises, builds_or_buys_system, head_in_text, name_evidence,
+                                 object_in_text, other_equipment, other_programme, other_setting, other_stated_rate,
+                                 pays_no_one, per_head_group_missing, qualified_respondent_in_text,
+                                 respondent_in_text, routine_measure, scope_places, unnamed_building,
+                                 unnamed_counted_group, unnamed_facility, unnamed_work)
+from kb.suggest.placement import AREA_OR_LENGTH, misfiled_gain, misplaced
 
 # rules about the name or the row as a whole: such a row is not offered in the table
 _STRUCTURAL = re.compile(r"^(REL-02|REL-03|STR-)")
@@ -117,7 +117,7 @@ def prefer_named_timeliness(drafts: list[Draft], ctx: ProjectContext) -> None:
     saying 完成森林生态效益补偿…兑现); where the text names no such work the dated row stays (D025, the seventh
     trial: real 部门整体 tables name the budget). Runs after ranking; mutates `drafts`."""
     named = [d for d in drafts if d.slot == "timeliness" and d.type_core and d.tier != Tier.ALTERNATE
-             and _object_in_text(d, ctx, _ROW_TAIL) >= OBJECT_IN_TEXT]
+             and object_in_text(d, ctx, ROW_TAIL) >= OBJECT_IN_TEXT]
     if not named:
         return
     for d in drafts:
@@ -436,8 +436,8 @@ def _unfill_land_share(d: Draft) -> None:
 
 
 def _set_aside_other_stated_rate(d: Draft) -> bool:
-    """A row bound to a rate the text states of another measure (`evidence._other_stated_rate`) is set aside."""
-    other_rate = _other_stated_rate(d)
+    """A row bound to a rate the text states of another measure (`evidence.other_stated_rate`) is set aside."""
+    other_rate = other_stated_rate(d)
     if other_rate:
         # 水质检测合格率不低于95% bound to 供水工程维修养护验收合格率 ≥ 95 % (trial 9): the text names the rate it
         # states; a row of another measure does not take it (the row named as the text names it does)
@@ -477,8 +477,8 @@ def _set_aside_unnamed_building(d: Draft, ctx: ProjectContext) -> bool:
 
 
 def _set_aside_scope_places(d: Draft, ctx: ProjectContext) -> bool:
-    """A count of the places the project covers (`evidence._scope_places`) is set aside: scope, no output."""
-    scope = _scope_places(d, ctx)
+    """A count of the places the project covers (`evidence.scope_places`) is set aside: scope, no output."""
+    scope = scope_places(d, ctx)
     if scope:
         # 全镇14个行政村“两委”干部98人 beside a blank 行政村数量: the villages are where the money goes, no output
         # to count under 数量 (a reviewer struck 行政村数量 ≥42; blank it only asks the same again)
@@ -561,8 +561,8 @@ def _set_aside_other_equipment(d: Draft, ctx: ProjectContext) -> bool:
 
 
 def _set_aside_per_head_of_absent_group(d: Draft, ctx: ProjectContext) -> bool:
-    """A per-head row of a group the text lacks (`evidence._per_head_group_missing`) is set aside."""
-    group = _per_head_group_missing(d, ctx)
+    """A per-head row of a group the text lacks (`evidence.per_head_group_missing`) is set aside."""
+    group = per_head_group_missing(d, ctx)
     if group:
         set_aside(d, f"指标是“{group}”的人均指标，项目描述中没有这一人群，仅作备选")
         return True
@@ -591,8 +591,8 @@ def _set_aside_unnamed_work(d: Draft, ctx: ProjectContext) -> bool:
 
 
 def _set_aside_other_setting(d: Draft, ctx: ProjectContext) -> bool:
-    """A row of another setting than the project's place (`evidence._other_setting`) is set aside."""
-    other = _other_setting(d, ctx)
+    """A row of another setting than the project's place (`evidence.other_setting`) is set aside."""
+    other = other_setting(d, ctx)
     if other:
         set_aside(d, f"指标针对{other}，与项目所在地不符，仅作备选")
         return True
@@ -604,7 +604,7 @@ def _set_aside_absent_enterprises(d: Draft, ctx: ProjectContext, own_words: str)
     unless it is a core row of a certain type about enterprises (`own_words`)."""
     # …unless it is a core row of a certain type about enterprises (会展与商贸促进's 参展企业满意度 for E021's 服务贸易
     # 发展资金, whose text names only the 商务局 and 投资促进中心): the type's own people, as its 组织企业参展数量 counts them
-    if asks_absent_enterprises(d, ctx) and not (d.type_core and _ENTERPRISE_WHO.search(own_words)):
+    if asks_absent_enterprises(d, ctx) and not (d.type_core and ENTERPRISE_WHO.search(own_words)):
         set_aside(d, "描述中没有企业，这项满意度调查的对象不是本项目的服务对象，仅作备选")
         return True
     return False
@@ -612,9 +612,9 @@ def _set_aside_absent_enterprises(d: Draft, ctx: ProjectContext, own_words: str)
 
 def _set_aside_absent_respondents(d: Draft, ctx: ProjectContext) -> bool:
     """A satisfaction row that is no type's core and not formed is set aside unless the text names its people, as
-    people and with their qualifier (`evidence._respondent_in_text`, `_qualified_respondent_in_text`)."""
+    people and with their qualifier (`evidence.respondent_in_text`, `qualified_respondent_in_text`)."""
     if d.slot == "satisfaction" and not d.type_core and d.source != "formed" and \
-            not (_respondent_in_text(d, ctx) and _asks_people(d) and _qualified_respondent_in_text(d, ctx)):
+            not (respondent_in_text(d, ctx) and _asks_people(d) and qualified_respondent_in_text(d, ctx)):
         # 干警满意度 for a school building, 被检查单位满意度 for fuel: people the project never serves
         set_aside(d, "描述中没有这项满意度调查的对象，仅作备选")
         return True
@@ -634,8 +634,8 @@ def _set_aside_knowledge_untaught(d: Draft, ctx: ProjectContext) -> bool:
 
 
 def _set_aside_unnamed_counted_group(d: Draft, ctx: ProjectContext) -> bool:
-    """A head count of a group the text never names (`evidence._unnamed_counted_group`) is set aside."""
-    group = _unnamed_counted_group(d, ctx)
+    """A head count of a group the text never names (`evidence.unnamed_counted_group`) is set aside."""
+    group = unnamed_counted_group(d, ctx)
     if group:
         # 村级动物防疫员补助人数 for an animal-disease fund whose text names no 防疫员 (E011): a head count of a
         # group of people the text never names; the type's core measure (疫病强制免疫密度) takes the place
@@ -646,9 +646,9 @@ def _set_aside_unnamed_counted_group(d: Draft, ctx: ProjectContext) -> bool:
 
 def _set_aside_spare_entry_of_absent_object(d: Draft, ctx: ProjectContext) -> bool:
     """A type's alternate entry (core: false), unbound and no satisfaction row, is set aside unless the text names
-    its object (`evidence._object_in_text` ≥ `OBJECT_IN_TEXT`)."""
+    its object (`evidence.object_in_text` ≥ `OBJECT_IN_TEXT`)."""
     if d.type_prob > 0 and not d.type_core and d.tier != Tier.BOUND and d.slot != "satisfaction" and \
-            _object_in_text(d, ctx, _ROW_TAIL) < OBJECT_IN_TEXT:
+            object_in_text(d, ctx, ROW_TAIL) < OBJECT_IN_TEXT:
         # a type's alternate entry (core: false) enters the table only when the text names its object
         # (河湖保洁面积, 堤防达标率 for a dredging that neither cleans nor builds dikes)
         set_aside(d, ASIDE_SPARE_ENTRY)
@@ -658,28 +658,28 @@ def _set_aside_spare_entry_of_absent_object(d: Draft, ctx: ProjectContext) -> bo
 
 def _vet_retrieved_row(d: Draft, ctx: ProjectContext, sectors: set[str]) -> None:
     """A retrieved row of no type: another sector's (not in `sectors`) needs two of its name's content words in the
-    text (`evidence._name_evidence`); a generic one is only an alternate; a blank count needs the text's area or
+    text (`evidence.name_evidence`); a generic one is only an alternate; a blank count needs the text's area or
     length (`_MEASURED_EXTENT`) and its object and head, a % count and any other row (not bound, no satisfaction)
     their object in the text; others are set aside."""
     if d.source == "retrieval" and d.type_prob == 0:
         foreign = d.sector and d.sector != "通用" and d.sector not in sectors
-        if foreign and _name_evidence(d, ctx) < 2:
+        if foreign and name_evidence(d, ctx) < 2:
             set_aside(d, "其他行业的指标，描述中缺少依据，仅作备选")
         elif d.generic:
             d.tier = Tier.ALTERNATE
         elif d.slot == "quantity":
-            if d.pending and _AREA_OR_LENGTH.search(d.value_unit or d.unit or "") and \
+            if d.pending and AREA_OR_LENGTH.search(d.value_unit or d.unit or "") and \
                     not _MEASURED_EXTENT.search(ctx.text):
                 # 补助面积 (亩) for a living allowance: a blank area or length the text never measures in
                 set_aside(d, "描述中没有面积或长度，仅作备选")
             elif d.pending and (ctx.mentions or len(ctx.text) >= DESCRIBED) and (
-                    _object_in_text(d, ctx) < OBJECT_IN_TEXT or not _head_in_text(d, ctx)):
+                    object_in_text(d, ctx) < OBJECT_IN_TEXT or not head_in_text(d, ctx)):
                 set_aside(d, "描述中没有这项数量的对象，仅作备选")
-            elif _is_rate(d) and d.tier != Tier.BOUND and _object_in_text(d, ctx, _ROW_TAIL) < OBJECT_IN_TEXT:
+            elif _is_rate(d) and d.tier != Tier.BOUND and object_in_text(d, ctx, ROW_TAIL) < OBJECT_IN_TEXT:
                 # 主体工程完成率 ≥70% carries another project's progress figure into a road project
                 set_aside(d, "描述中没有这项指标的对象，仅作备选")
         elif d.tier != Tier.BOUND and d.slot != "satisfaction" and \
-                _object_in_text(d, ctx, _ROW_TAIL) < OBJECT_IN_TEXT:
+                object_in_text(d, ctx, ROW_TAIL) < OBJECT_IN_TEXT:
             set_aside(d, "描述中没有这项指标的对象，仅作备选")
 
 
@@ -743,7 +743,7 @@ def prefer_named_respondents(drafts: list[Draft], ctx: ProjectContext) -> None:
     if not any(_asks_group(d, served) for d in live):
         return
     for d in live:
-        if d.value_source != "learned" and _GENERAL_RESPONDENT.fullmatch(_ABOUT.sub("", _SATISFACTION_TAIL.sub("", d.key))) \
+        if d.value_source != "learned" and _GENERAL_RESPONDENT.fullmatch(_ABOUT.sub("", SATISFACTION_TAIL.sub("", d.key))) \
                 and not _asks_group(d, served):
             set_aside(d, f"描述写明了服务对象（{'、'.join(served[:2])}），满意度应询问他们，仅作备选")
 
@@ -772,13 +772,13 @@ def _served_named(ctx: ProjectContext) -> bool:
 
 def _asks_group(d: Draft, served: list[str]) -> bool:
     """The satisfaction row names one of the groups `served` (脱贫户 in 受益脱贫(监测)户 by its first two characters)."""
-    who = _SATISFACTION_TAIL.sub("", d.key)
+    who = SATISFACTION_TAIL.sub("", d.key)
     return (_asks_people(d) or who in served) and any(g in who or g[:2] in who for g in served)   # 干警: people
 
 
 def _asks_people(d: Draft) -> bool:
     """The row asks people (学生, 群众, 使用人员, 服务对象) — not a thing (房屋满意度 from a real table)."""
-    who = _SATISFACTION_TAIL.sub("", d.key)
+    who = SATISFACTION_TAIL.sub("", d.key)
     return not who or bool(PERSON_HEADS.search(who) or GENERIC_WHO.search(who))
 
 
