@@ -55,7 +55,7 @@ def bind_mentions(drafts: list[Draft], ctx: ProjectContext, main_type: str | Non
                 _bind_money(m, drafts, ctx, main_type)
             continue
         fam = [d for d in drafts if d.mention is None and d.slot in BINDABLE and _units_fit(m.unit, d)
-               and not _against_direction(d, m) and not _other_work(d, m) and not _builds_what_stands(d, m)
+               and not _against_direction(d, m) and not _limit_of_other_work(d, m) and not _builds_what_stands(d, m)
                and not _bare_place_count(d, m) and not STOCK_NAME.search(d.key)
                and not _total_for_per_head(d, m, ctx.text) and not _staff_as_served(d, m, ctx.text)
                and (not m.obj.startswith("日均") or "日均" in d.key)   # a day's count never binds the year's
@@ -388,7 +388,7 @@ def _bare_place_count(d: Draft, m: Mention) -> bool:
     return not any(w in rest for w in (*BENEFIT_VERBS, *WORK_VERBS))
 
 
-def _other_work(d: Draft, m: Mention) -> bool:
+def _limit_of_other_work(d: Draft, m: Mention) -> bool:
     """A time limit for one work never binds a row limiting another (4小时内修复 → not 故障响应时间); one visit's
     length (每次不少于1小时, 单次上门服务时长) binds no row but one per visit (not 服务周期)."""
     if m.obj.startswith("单次") and not re.search(r"单次|每次", d.key):
@@ -795,13 +795,15 @@ def _take_mention(d: Draft, m: Mention) -> None:
         d.operator = "≥"          # 恢复20年一遇防洪标准: the design standard the works reach, at least (a reviewer writes ≥20年一遇)
     elif d.slot == "timeliness" and d.direction != "negative":
         d.operator = "="          # a stated period (服务周期 180 天) is the period, not a lower bound
-    elif m.unit == "%" and _at_whole(m.value) and d.direction != "negative":
+    elif m.unit == "%" and is_whole_share(m.value) and d.direction != "negative":
         d.operator = "="          # 合格率达到100%: nothing is above the whole (the checker's QNT-08 asks for =100%)
     else:
         d.operator = "≤" if d.direction == "negative" else "≥"
 
 
-def _at_whole(value: str) -> bool:
+def is_whole_share(value: str) -> bool:
+    """True when the target `value` (a string, "100" or "100.0") is exactly 100: a share at its whole, which
+    nothing exceeds (so its operator is =); False for a value that is no number."""
     try:
         return float(value) == 100.0
     except ValueError:

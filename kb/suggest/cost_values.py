@@ -200,7 +200,7 @@ def _per_extent_cost(d: Draft, ctx: ProjectContext, unit: str) -> bool:
 
 
 # work on what stands (修缮, 养护, 提档升级 …): the project's own work when its name or text says it
-_UPKEEP = re.compile(r"修缮|养护|维修|维护|修复|大中修|提档升级|改造提升|改造")
+_RENEWAL_WORK = re.compile(r"修缮|养护|维修|维护|修复|大中修|提档升级|改造提升|改造")
 # …and what builds: a project saying so keeps 建设
 _BUILDS = re.compile(r"新建|建设|新修|硬化|铺设")
 
@@ -215,7 +215,7 @@ def own_work_cost(d: Draft, ctx: ProjectContext) -> None:
     if "建设" not in d.name or d.slot != "cost" or money not in ("元", "万元") \
             or per not in ("公里", "米", "平方米", "亩", "公顷"):
         return
-    own = _UPKEEP.search(ctx.core or "") or (None if _BUILDS.search(ctx.text) else _UPKEEP.search(ctx.text))
+    own = _RENEWAL_WORK.search(ctx.core or "") or (None if _BUILDS.search(ctx.text) else _RENEWAL_WORK.search(ctx.text))
     if own is None or _BUILDS.search(ctx.core or ""):
         return
     d.name = d.name.replace("建设", own.group(0), 1)

@@ -323,7 +323,7 @@ def other_programme(d: Draft, ctx: ProjectContext) -> list[str]:
         return []
     text = ctx.text
     found = _programme_words(d.name)
-    return [w for w in found if w not in text and not _synonym_in(w, text)] + _other_work(d.name, text)
+    return [w for w in found if w not in text and not _synonym_in(w, text)] + _works_text_lacks(d.name, text)
 
 
 @lru_cache(maxsize=8192)
@@ -344,7 +344,7 @@ WORK_FAMILIES = (("维修", "修缮", "维护", "养护", "修复", "修理", "�
 _WORK = sorted({w for fam in WORK_FAMILIES for w in fam}, key=lambda w: (-len(w), w))   # longest first; fixed order
 
 
-def _other_work(name: str, text: str) -> list[str]:
+def _works_text_lacks(name: str, text: str) -> list[str]:
     """Work verbs the row names (改造, 建设, 采购 …) of which the text says neither them nor a synonym:
     the row is about another kind of work (学校改造覆盖率 for school meals)."""
     return [w for w, fams in _work_words(name) if not any(x in text for f in fams for x in f)]

@@ -33,7 +33,7 @@ from kb.suggest.objects import Mention
 from kb.suggest.words import standing_work
 from kb.domain.text import bigrams, normalize_name
 from kb.domain.units import SIZE_UNITS
-from kb.suggest.binding import stem_bigrams
+from kb.suggest.binding import is_whole_share, stem_bigrams
 from kb.suggest.cost_values import PERSON_UNITS, cost_value, stated_persons
 from kb.suggest.quantities import amount
 
@@ -220,11 +220,7 @@ def _below_whole(val: str) -> bool:
 def rate_operator(d: Draft, op: str, val: str) -> str:
     """A share at its whole reads "=100%", not "≥100%": a rate cannot exceed 100 % (63 of the 75 rows of
     dev.jsonl's real tables with a 100 % target write "=")."""
-    try:
-        whole = float(val) == 100.0
-    except ValueError:
-        return op
-    return "=" if whole and op == "≥" and d.direction != "negative" else op
+    return "=" if is_whole_share(val) and op == "≥" and d.direction != "negative" else op
 
 
 def _pending_reason(d: Draft, unit: str) -> str:

@@ -133,7 +133,8 @@ _COVERAGE = re.compile(r"普及率|覆盖率|入户率")
 _KEPT_LEVEL = re.compile(r"(?:稳定|保持|巩固|维持)在?$")
 
 
-def _at_whole(value: str) -> bool:
+def _reaches_100(value: str) -> bool:
+    """True when the target `value` is a number of 100 or more (a share that covers all); False for no number."""
     try:
         return float(value) >= 100
     except ValueError:
@@ -386,9 +387,9 @@ def _set_aside_unnamed_facility(d: Draft, ctx: ProjectContext) -> bool:
 
 
 def _set_aside_layout_in_upkeep(d: Draft, ctx: ProjectContext) -> bool:
-    """A measure of a city's green layout (`words.LAYOUT_MEASURES`) is set aside for upkeep work (`_UPKEEP`)
+    """A measure of a city's green layout (`words.LAYOUT_MEASURES`) is set aside for upkeep work (`_KEEPING_WORK`)
     that builds or plans nothing (`_LAYOUT_WORK`): upkeep does not change the layout."""
-    if d.value_source != "text" and LAYOUT_MEASURES.search(d.key) and _UPKEEP.search(ctx.text) and \
+    if d.value_source != "text" and LAYOUT_MEASURES.search(d.key) and _KEEPING_WORK.search(ctx.text) and \
             not _LAYOUT_WORK.search(ctx.text):
         # 公园绿地服务半径覆盖率 ≥ 80 % for a maintenance contract (trial 9, D051): how the city's green space is
         # laid out, which upkeep does not change; the library's 80 is no figure of the text
@@ -401,7 +402,7 @@ def _unfill_service_coverage(d: Draft) -> None:
     """Marks: a benefit's 服务覆盖率 in % with the library's typical value below 100 loses it and says 待填写: the
     base it is a share of is the declarant's to say (= 100 % covers all and is kept)."""
     if d.value_source == "typical" and d.level1 == Level1.benefit.value and "服务覆盖率" in d.key \
-            and (d.value_unit or d.unit) == "%" and not _at_whole(d.value):
+            and (d.value_unit or d.unit) == "%" and not _reaches_100(d.value):
         # 社区老年助餐服务覆盖率 ≥ 80 % (trial 9): the library's 80 is another project's, and the base the share is
         # of (which communities) is the declarant's to say — the target is left to fill in (= 100 % covers all: kept)
         d.value, d.value_source = "", ""
@@ -428,7 +429,7 @@ def _unfill_land_share(d: Draft) -> None:
     """Marks: a share of a land area (`LAND_SHARE`: 森林覆盖率) in % with the library's typical value below 100
     loses it and says 待填写: the area's own level, the library's figure another place's."""
     if d.value_source == "typical" and LAND_SHARE.search(d.key) and (d.value_unit or d.unit) == "%" \
-            and not _at_whole(d.value):
+            and not _reaches_100(d.value):
         # 湿地保护率 ≥ 50 %, 森林覆盖率 ≥ 60 % for a forestry bureau whose text states neither (E008, D025): the share
         # of an area is the area's own level, the library's figure another place's — the target is left to fill in
         d.value, d.value_source = "", ""
@@ -705,7 +706,7 @@ DESCRIBED = 40
 _USE_VOLUME = re.compile(r"办件量|办件数|访问量|访问人次|业务量|交易量|点击量|浏览量")
 _MAINTAINS = re.compile(r"运维|运行维护|维护服务")
 # upkeep of what stands, and the work that changes a city's green layout (`words.LAYOUT_MEASURES`)
-_UPKEEP = re.compile(r"养护|管护|维护|保洁")
+_KEEPING_WORK = re.compile(r"养护|管护|维护|保洁")
 _LAYOUT_WORK = re.compile(r"新建|新增|建设|扩建|改建|规划|增绿|造林|绿化提升|提质改造")
 
 
