@@ -860,20 +860,22 @@ def _keep_qualifiers(d: Draft, ctx: ProjectContext) -> None:
 
 # two characters after an object that are no work (网络设备及…, 设备共…)
 FUNCTION_WORDS_2 = frozenset("以上 以下 合计 总计 累计 全年 每年 每月 不少 不低".split())
-_PERIODIC_PAY = re.compile(r"(?:按月|每月|按季|每季度?)[^，。；]{0,12}(?:拨付|结算|发放)")
-_YEARS_SPANNED = re.compile(r"(20\d\d)\s*[年.\-/][^，。；]{0,12}?(?:至|到|—|-|~)\s*(20\d\d)\s*[年.\-/]")
+# a payment made by the month or the quarter (按月拨付, 每季度结算), and a period from one year into another
+# (2025年秋季学期至2026年春季学期): a text with both has no completion date at the budget year's end (trial 12)
+PERIODIC_PAY = re.compile(r"(?:按月|每月|按季|每季度?)[^，。；]{0,12}(?:拨付|结算|发放)")
+YEARS_SPANNED = re.compile(r"(20\d\d)\s*[年.\-/][^，。；]{0,12}?(?:至|到|—|-|~)\s*(20\d\d)\s*[年.\-/]")
 
 
 def set_aside_year_end_across_years(drafts: list[Draft], ctx: ProjectContext) -> None:
     """A completion date set by the budget year's end (`binding.YEAR_END_BASIS`) for a project whose text runs from
     one year into the next (2025年秋季学期至2026年春季学期, trial 12: 学生营养改善计划完成时间 12月31日前) contradicts the
     text: set aside while the slot has another row (营养膳食补助资金拨付及时率) to take its place. In place."""
-    spans = [m for m in _YEARS_SPANNED.finditer(ctx.text) if m.group(1) != m.group(2)]
+    spans = [m for m in YEARS_SPANNED.finditer(ctx.text) if m.group(1) != m.group(2)]
     # the stated term is periodic payment (每月10日前完成上月结算): a paying on-time row takes the place; without one
     # (D002's 服务周期 2023.07-2024.01, whose next rows are no timeliness) the table keeps a row to correct
     others = [d for d in drafts if d.slot == "timeliness" and d.tier != Tier.ALTERNATE and d.value_source != "year_end"
               and re.search(r"拨付|结算|发放", d.name)]
-    if not spans or not others or not _PERIODIC_PAY.search(ctx.text):
+    if not spans or not others or not PERIODIC_PAY.search(ctx.text):
         return
     for d in drafts:
         if d.value_source == "year_end" and d.tier != Tier.ALTERNATE:
