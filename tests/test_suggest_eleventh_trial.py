@@ -170,8 +170,8 @@ def test_a_fire_crew_text_still_gets_its_crew_and_firebreak_rows(shipped_kb):
     """The same entries stand where the text names their work."""
     from kb.suggest.context import read_project
     from kb.suggest.draft import Draft
-    from kb.suggest.evidence import _ROW_TAIL, OBJECT_IN_TEXT, _object_in_text
+    from kb.suggest.evidence import ROW_TAIL, OBJECT_IN_TEXT, object_in_text
 
     ctx = read_project(shipped_kb.index.tokenizer, "组建乡镇半专业扑火队12支，新建防火隔离带8公里，开展森林防火宣传80次。")
     for name in ("半专业扑火队人数", "森林防火隔离带建设长度", "森林防火宣传次数"):
-        assert _object_in_text(Draft(name=name, level2="quantity", source="type"), ctx, _ROW_TAIL) >= OBJECT_IN_TEXT
+        assert object_in_text(Draft(name=name, level2="quantity", source="type"), ctx, ROW_TAIL) >= OBJECT_IN_TEXT

@@ -55,7 +55,7 @@ def bind_mentions(drafts: list[Draft], ctx: ProjectContext, main_type: str | Non
                 _bind_money(m, drafts, ctx, main_type)
             continue
         fam = [d for d in drafts if d.mention is None and d.slot in BINDABLE and _units_fit(m.unit, d)
-               and not _against_direction(d, m) and not _other_work(d, m) and not _builds_what_stands(d, m)
+               and not _against_direction(d, m) and not _limit_of_other_work(d, m) and not _builds_what_stands(d, m)
                and not _bare_place_count(d, m) and not STOCK_NAME.search(d.key)
                and not _total_for_per_head(d, m, ctx.text) and not _staff_as_served(d, m, ctx.text)
                and (not m.obj.startswith("日均") or "日均" in d.key)   # a day's count never binds the year's
@@ -388,7 +388,7 @@ def _bare_place_count(d: Draft, m: Mention) -> bool:
     return not any(w in rest for w in (*BENEFIT_VERBS, *WORK_VERBS))
 
 
-def _other_work(d: Draft, m: Mention) -> bool:
+def _limit_of_other_work(d: Draft, m: Mention) -> bool:
     """A time limit for one work never binds a row limiting another (4小时内修复 → not 故障响应时间); one visit's
     length (每次不少于1小时, 单次上门服务时长) binds no row but one per visit (not 服务周期)."""
     if m.obj.startswith("单次") and not re.search(r"单次|每次", d.key):
@@ -443,7 +443,7 @@ def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext, main_type:
         if ok and any(o is not m and o.unit in Q.MONEY_UNITS and _amount_share(d, o) > share
                       for o in ctx.mentions):
             ok = False
-        if ok and _whole_cost_row(d, ctx) and ctx.budget_wan and m.unit in Q.MONEY_UNITS \
+        if ok and whole_cost_row(d, ctx) and ctx.budget_wan and m.unit in Q.MONEY_UNITS \
                 and _in_wan(m) < ctx.budget_wan * 0.999 and d.obj not in (m.obj or ""):
             # 快乐健身点位器材维护12万元 is one item of 63.2 万元, never 快乐健身成本 ≤12 (trial 9, E051); the item named
             # the core itself stays its amount (D006: 高标准农田建设400万元 of 854)
@@ -490,7 +490,7 @@ def _in_wan(m: Mention) -> float:
     return float(m.value) * {"亿元": 10000.0, "万元": 1.0, "元": 1 / 10000}.get(m.unit, 1.0)
 
 
-def _whole_cost_row(d: Draft, ctx: ProjectContext) -> bool:
+def whole_cost_row(d: Draft, ctx: ProjectContext) -> bool:
     """True for the cost row formed from the project's own core (快乐健身成本): the whole project's cost, which the
     budget bounds — an amount below the budget is one of its items (a reviewer struck 快乐健身成本 ≤ 12 万元 for
     the 快乐健身点位器材维护 item of a 63.2 万元 programme)."""
@@ -734,12 +734,14 @@ def _per_unit_money(unit: str) -> bool:
 
 def _stem_share(d: Draft, said: set[str]) -> float:
     """Share of the row name's bigrams, its measure (…人数, …里程) left out, that the mention's words hold."""
-    bg = _stem_bigrams(d.key)
+    bg = stem_bigrams(d.key)
     return len(bg & said) / len(bg) if len(bg) >= 2 else 0.0
 
 
 @lru_cache(maxsize=8192)
-def _stem_bigrams(key: str) -> frozenset[str]:
+def stem_bigrams(key: str) -> frozenset[str]:
+    """The character bigrams of a row's key without its measure (`MEASURE_TAIL`: 数量, 人数, 率 …): what the row
+    counts, to compare two rows' objects (服务人次 and 服务人数 share all of theirs)."""
     return frozenset(bigrams(MEASURE_TAIL.sub("", key)))
 
 
@@ -793,13 +795,15 @@ def _take_mention(d: Draft, m: Mention) -> None:
         d.operator = "≥"          # 恢复20年一遇防洪标准: the design standard the works reach, at least (a reviewer writes ≥20年一遇)
     elif d.slot == "timeliness" and d.direction != "negative":
         d.operator = "="          # a stated period (服务周期 180 天) is the period, not a lower bound
-    elif m.unit == "%" and _at_whole(m.value) and d.direction != "negative":
+    elif m.unit == "%" and is_whole_share(m.value) and d.direction != "negative":
         d.operator = "="          # 合格率达到100%: nothing is above the whole (the checker's QNT-08 asks for =100%)
     else:
         d.operator = "≤" if d.direction == "negative" else "≥"
 
 
-def _at_whole(value: str) -> bool:
+def is_whole_share(value: str) -> bool:
+    """True when the target `value` (a string, "100" or "100.0") is exactly 100: a share at its whole, which
+    nothing exceeds (so its operator is =); False for a value that is no number."""
     try:
         return float(value) == 100.0
     except ValueError:

@@ -234,7 +234,7 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
     finalise_formed_names(pool, ctx)
     name_lengths(pool)   # 铺设主管网里程 → 铺设主管网长度 (after ranking: a rename)
     name_deadlines_once(pool)
-    mark_precision(pool, ctx, _sectors(detected, models, ctx), _own_words(detected, uncertain))
+    mark_precision(pool, ctx, project_sectors(detected, models, ctx), _own_words(detected, uncertain))
     review_ranked(pool, ctx, checker_settings)
     confident = (settled or lexical_ok or dense_ok) and not thin
     if not confident or not pool:
@@ -374,7 +374,7 @@ def gather_candidates(idx: IndicatorIndex, models: SuggestModels, ctx: ProjectCo
     floor = models.type_model.threshold if models.type_model is not None else 0.0
     sets = [(t, p) for t, p in detected if p >= SECONDARY_SHARE * top and (p >= floor or p == 1.0)]
     typed = CA.type_drafts(idx, ctx, sets, models.row_of, mask)
-    typed += CA.family_drafts(ctx, sets, models.family, _table_id(exclude_origin), idx, mask)
+    typed += CA.family_drafts(ctx, sets, models.family, training_table_id(exclude_origin), idx, mask)
     # an uncertain type names nobody the project serves (环卫工人满意度 for a farmland reclamation at 环卫保洁 0.13)
     formed = CA.formed_drafts(ctx, [(t, p) for t, p in detected if p >= floor or p == 1.0])
     retrieved = CA.retrieved_drafts(idx, ctx, tokens, lex, mask, lexical)
@@ -447,8 +447,8 @@ def rank_candidates(pool: list[Draft], ctx: ProjectContext, detected: list[tuple
                     exclude_origin: str | None) -> None:
     """Step 5: tier (BOUND for the text's numbers) and the ranker's probability on every draft."""
     probs = {t.id: p for t, p in detected}
-    X = featurize(pool, ctx, probs, models.family, _sectors(detected, models, ctx),
-                  exclude=_table_id(exclude_origin))
+    X = featurize(pool, ctx, probs, models.family, project_sectors(detected, models, ctx),
+                  exclude=training_table_id(exclude_origin))
     scores = models.ranker.predict(X)
     for d, s in zip(pool, scores):
         d.score = float(s)
@@ -458,7 +458,7 @@ def rank_candidates(pool: list[Draft], ctx: ProjectContext, detected: list[tuple
     lift_whole_cost(pool, ctx)
 
 
-def _table_id(exclude_origin: str | None) -> str | None:
+def training_table_id(exclude_origin: str | None) -> str | None:
     """`dev:D012` → D012: the training table of the evaluated project, left out of the family statistics."""
     return exclude_origin.split(":", 1)[1] if exclude_origin and ":" in exclude_origin else exclude_origin
 
@@ -472,7 +472,10 @@ def _own_words(detected: list[tuple], uncertain: bool) -> str:
     return " ".join([t.covers, *t.keywords, *t.phrases, *t.objects])
 
 
-def _sectors(detected: list[tuple], models: SuggestModels, ctx: ProjectContext) -> set[str]:
+def project_sectors(detected: list[tuple], models: SuggestModels, ctx: ProjectContext) -> set[str]:
+    """The sectors the project is in: those of each detected type (`detected`: (type, probability) pairs; a type
+    with no trained sectors gives its group) and those the caller stated (`ctx.sector`, split on / and spaces).
+    A retrieved row of another sector needs evidence in the text (`vetting.mark_precision`)."""
     out = set()
     for t, _ in detected:
         out |= models.type_sectors.get(t.id, {t.group})

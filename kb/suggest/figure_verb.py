@@ -4,7 +4,7 @@ A library or type row names its own work (道路改造里程, 农村公路每公
 (负责1260公里农村公路的日常巡查和保洁) it files the figure under a work the project never does — a reviewer struck
 道路改造里程 ≥ 1260 公里 for a road-warden text whose 1260 km are patrolled (round 18: 改造 ≠ 巡查). Where the row's
 work is one of building or rebuilding (`BUILD_WORKS`) that the text names nowhere, nor in other words
-(`evidence._WORK_FAMILIES`), and the figure's own clause names a work, the row takes the clause's work in its name
+(`evidence.WORK_FAMILIES`), and the figure's own clause names a work, the row takes the clause's work in its name
 (道路巡查里程, 农村公路每公里巡查成本); a blank row of such a work in the figure's unit, where no shown row carries the
 figure, takes it so (农村公路建设里程 待填写 beside 1260 km patrolled → 农村公路巡查里程 ≥ 1260 公里). Renames and binds
 after ranking only: the ranker's training reads the same candidates.
@@ -18,7 +18,7 @@ from kb.domain.units import units_compatible
 from kb.suggest.context import ProjectContext
 from kb.suggest.draft import Draft
 from kb.suggest.ranker import Tier
-from kb.suggest.evidence import _WORK_FAMILIES
+from kb.suggest.evidence import WORK_FAMILIES
 
 # the works of building a row may name (longest first, so 提升改造 is read before 改造)
 BUILD_WORKS = tuple(sorted(("新改建", "改扩建", "提升改造", "提质改造", "升级改造", "新建", "建设", "改造", "修建", "改建",
@@ -30,7 +30,7 @@ _CLAUSE_END = re.compile(r"[，,。；;！？!?]")
 
 def _named(work: str, text: str) -> bool:
     """The text names `work`, as written or by a word of its family (修建 for 建设)."""
-    return work in text or any(work in fam and any(w in text for w in fam) for fam in _WORK_FAMILIES)
+    return work in text or any(work in fam and any(w in text for w in fam) for fam in WORK_FAMILIES)
 
 
 def figure_work(text: str, start: int, end: int) -> str:

@@ -30,7 +30,7 @@ from copy import copy
 from kb.suggest import naming as N
 from kb.suggest.draft import ASIDE_SPARE_ENTRY, PENDING, Draft
 from kb.suggest.ranker import Tier
-from kb.suggest.table import (MAX_PENDING, MIN_ROWS, MISSING, Table, _in_table_order, _rate_beside_its_class, group_of,
+from kb.suggest.table import (MAX_PENDING, MIN_ROWS, MISSING, Table, group_of, in_table_order, rate_beside_its_class,
                               same_measure)
 from kb.suggest.cost_values import own_work_cost
 from kb.suggest.garbled_names import write_once
@@ -70,7 +70,7 @@ def fill_required(table: Table, ctx, pool: list[Draft] | None = None) -> Table:
         for a in spare:
             if len(rows) >= MIN_ROWS:
                 break
-            if any(same_measure(a, r) or _rate_beside_its_class(a, r) for r in rows) \
+            if any(same_measure(a, r) or rate_beside_its_class(a, r) for r in rows) \
                     or vague_benefit(a) and (_named_people(ctx) or any(group_of(r.slot) == "benefit" for r in rows)) \
                     or a.pending and sum(r.pending for r in rows) >= MAX_PENDING \
                     or group_of(a.slot) == "satisfaction" and any(group_of(r.slot) == "satisfaction" for r in rows):
@@ -96,12 +96,12 @@ def fill_required(table: Table, ctx, pool: list[Draft] | None = None) -> Table:
     for extra in _spare_entries(rows, pool or []):
         if len(rows) >= MIN_ROWS:
             break
-        if not any(same_measure(extra, r) or _rate_beside_its_class(extra, r) for r in rows) \
+        if not any(same_measure(extra, r) or rate_beside_its_class(extra, r) for r in rows) \
                 and sum(r.pending for r in rows) < MAX_PENDING:
             rows.append(extra)
     for r in rows:
         own_work_cost(r, ctx)   # 农村公路每公里建设成本 on a repair project → 每公里修缮成本
-    table.rows = _in_table_order(rows)
+    table.rows = in_table_order(rows)
     return table
 
 

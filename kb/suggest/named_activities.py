@@ -65,7 +65,7 @@ def _activity_words(what: str) -> bool:
 
     if len(what) < 2 or re.search(r"[和及与、或]", what) or N.FORM_NAME.search(what) or N.adverbial(what):
         return False
-    if N._bad_start(what) or N._BAD_INSIDE.search(what):
+    if N.bad_start(what) or N.BAD_INSIDE.search(what):
         return False
     toks = pos_cut(what)
     return bool(toks) and not toks[0][1].startswith(("v", "t")) and not any(w in FUNCTION_WORDS for w, _ in toks)

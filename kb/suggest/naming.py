@@ -38,11 +38,13 @@ MIN_OBJECT_NAME = 4       # an object that is its own measure (治理水土流�
 # words of the declaration form or the calendar: never the object of a target (三级指标12个, 4个季度)
 FORM_NAME = re.compile(r"指标|一级|二级|三级|绩效|季度|年度|月份|预算|资金|执行")
 _BAD_START = re.compile(r"^(?:上|下|中|内|外|前|后|的|之|为|对|给|在|将|把|被|由|从|以|和|及|与|或|并|万元|亿元|元|万|亿|个|名|人次|人|次|年|月|日|其|该|本)")
-_BAD_INSIDE = re.compile(r"[的了给把被将不]|\d")
+# a function word, a negation or a digit inside: no object name holds one
+BAD_INSIDE = re.compile(r"[的了给把被将不]|\d")
 
 
-def _bad_start(s: str) -> bool:
-    """`_BAD_START` unless a localizer opens a whole word of jieba's (上门服务, 中小学, 下水管网: no 上 / 中 / 下)."""
+def bad_start(s: str) -> bool:
+    """True when the name `s` opens on what no object opens on (`_BAD_START`: a localizer, a preposition, a number or
+    unit word: 上级下达, 的, 万元…) — unless a localizer opens a whole word of jieba's (上门服务, 中小学, 下水管网: no 上 / 中 / 下)."""
     m = _BAD_START.match(s)
     if not m:
         return False
@@ -81,7 +83,7 @@ def is_clean(obj: str) -> bool:
     parts = re.split(r"及|和|与|或|、", obj)
     if len(parts) > 1:  # 校园维修改造及设备购置: each side a clean phrase
         return all(len(p) >= 2 and is_clean(p) for p in parts)
-    if _bad_start(obj) or _BAD_INSIDE.search(obj) or _WHEN_WORDS.search(obj):
+    if bad_start(obj) or BAD_INSIDE.search(obj) or _WHEN_WORDS.search(obj):
         return False
     toks = join_singles(pos_cut(obj.removeprefix("受益") if len(obj) > 3 else obj))
     if any(_ORGANISATION.fullmatch(w) for w, _ in toks):
@@ -304,7 +306,7 @@ def _part_use(text: str, m: Mention) -> str:
     use = _PART_START.split(text[max(0, m.start - 18):m.start])[-1]
     use = _PART_LEAD.sub("", use)
     if not re.fullmatch(r"[\u4e00-\u9fff]{2,12}", use) or _NOT_SPENT.search(use) or _PART_BAD_START.match(use) \
-            or _BAD_INSIDE.search(use) or FORM_NAME.search(use) or adverbial(use):
+            or BAD_INSIDE.search(use) or FORM_NAME.search(use) or adverbial(use):
         return ""
     return use
 
@@ -496,8 +498,8 @@ def event_name(m: Mention) -> str | None:
 
 def _plain_words(s: str) -> bool:
     """Chinese only, no function word at the start or inside, no form word (指标, 预算 …)."""
-    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,}", s)) and not _bad_start(s) \
-        and not _BAD_INSIDE.search(s) and not FORM_NAME.search(s)
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,}", s)) and not bad_start(s) \
+        and not BAD_INSIDE.search(s) and not FORM_NAME.search(s)
 
 
 # words that ask for a rate around its name (要求 … 达到): not part of it
@@ -587,7 +589,7 @@ def short_object(core: str) -> str:
         if start and words[start] in FIELD_HEADS:
             continue   # 设施|农业 is one word: 农业黄金蜜种植 names no object
         if len(obj) <= MAX_OBJECT and len(words[start]) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", obj) \
-                and not _bad_start(obj):
+                and not bad_start(obj):
             return obj
     return ""
 

@@ -17,7 +17,7 @@ from kb.suggest.draft import Draft
 
 
 # a blank area or length (亩, 公里 …) is offered only when the text measures in one (面积, 亩, 公里, 长度 …)
-_AREA_OR_LENGTH = re.compile(r"^(万?亩|公顷|平方米|万平方米|平方公里|公里|千米|米|延米|km|m)$")
+AREA_OR_LENGTH = re.compile(r"^(万?亩|公顷|平方米|万平方米|平方公里|公里|千米|米|延米|km|m)$")
 
 
 # a rate of an output act (任务完成率, 补助发放率, 工程建成率): what the work did, not what it brought people
@@ -40,7 +40,7 @@ def misplaced(d: Draft) -> str:
     - under 时效, a name with none of the checker's time words (`kb.checker.lexicon.LEVEL_TIME_RE`: 时间, 及时, 按期 …)
       and no date for a value is a rate the checker files under 质量: 年度投资完成率 ≥ 90 % (construction.csv files it
       under 时效) measures budget execution, not a time target (trial 5, E007);
-    - under 经济/社会效益, an area or length (`_EXTENT_NAME`, unit `_AREA_OR_LENGTH`: 林业产业发展面积 万亩) the checker
+    - under 经济/社会效益, an area or length (`_EXTENT_NAME`, unit `AREA_OR_LENGTH`: 林业产业发展面积 万亩) the checker
       files under 产出 (trial 7, D025; the real table has 林业产业 0.5万亩 under 数量);
     - under 效益, a rate of an output act (`_OUTPUT_RATE`: 年度重点工作任务完成率, filed under 社会效益 by operations.csv)
       whose name holds no word of the checker's benefit vocabulary (`LEVEL_BENEFIT_RE`, `PEOPLE_BENEFIT_RE`) is an output
@@ -63,7 +63,7 @@ def misplaced(d: Draft) -> str:
     if d.slot in ("economic_benefit", "social_benefit", "ecological_benefit", "sustainable_impact") and \
             _OUTPUT_RATE.search(d.key) and guess_level(d.key)[0] is Level1.output:
         return "名称是产出完成情况的比率，不是效益（审核规则按名称归入产出指标），仅作备选"
-    if d.slot in ("economic_benefit", "social_benefit") and _AREA_OR_LENGTH.search(d.value_unit or d.unit or "") \
+    if d.slot in ("economic_benefit", "social_benefit") and AREA_OR_LENGTH.search(d.value_unit or d.unit or "") \
             and _EXTENT_NAME.search(d.key) and guess_level(d.key)[0] is Level1.output:
         return "名称是产出的面积或长度，不是效益（审核规则按名称归入产出指标），仅作备选"
     return ""

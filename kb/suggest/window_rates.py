@@ -43,7 +43,7 @@ def window_rates(text: str) -> list[tuple[str, str, str, int, int]]:
 def bind_window_rates(pool: list[Draft], ctx: ProjectContext) -> None:
     """Bind each rate stated within a time window that no shown row holds to the pool's row of that rate word,
     renamed with the text's window (module docstring). In place."""
-    from kb.suggest.values import _rate_operator
+    from kb.suggest.values import rate_operator
 
     shown = [d for d in pool if d.tier != Tier.ALTERNATE and d.name]
     for name, rate, value, start, window in window_rates(ctx.text):
@@ -60,7 +60,7 @@ def bind_window_rates(pool: list[Draft], ctx: ProjectContext) -> None:
         d.evidence.append(f"描述写明“{name}{value}%”，按描述的时限命名（原为“{d.name}”）")
         d.name, d.mention = name, replace(m)
         d.value, d.value_source, d.value_unit, d.note = value, "text", "%", ""
-        d.operator = _rate_operator(d, "≥", value)
+        d.operator = rate_operator(d, "≥", value)
         d.tier = Tier.BOUND
         if _WINDOW.search(d.explanation or ""):
             d.explanation = ""   # the library's 指标解释 names its own window (24小时)

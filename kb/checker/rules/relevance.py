@@ -13,7 +13,7 @@ import re
 from kb.checker import lexicon as L
 from kb.checker.catalog import CACHES, LEVELS, RuleHit, rule
 from kb.checker.fixes import fmt_num
-from kb.checker.parse import UNIT_RE, ParsedRow, own_programs
+from kb.checker.parse import PAREN_RE, UNIT_RE, ParsedRow, own_programs
 from kb.checker.rules.feasibility import bigrams, in_unit, stated_quantities
 from kb.checker.rules.quantification import is_qnt_02
 from kb.checker.rules.structure import is_str_04
@@ -452,7 +452,7 @@ def past_target(r: ParsedRow) -> RuleHit | None:
     if not desc:
         return None
     year = r.ctx.get("budget_year")
-    name = bigrams(rw._PAREN_RE.sub("", r.name_base or r.name)) - rw._WORK_BIGRAMS
+    name = bigrams(PAREN_RE.sub("", r.name_base or r.name)) - rw.WORK_BIGRAMS
     for x, unit, words, clause in past_figures(desc, year if isinstance(year, int) else None):
         y = in_unit(x, unit, r.eff_unit) if units_compatible(unit, r.eff_unit) else None
         if y is None or abs(y - r.num) > 1e-9 * max(1.0, y) or not name & words:
