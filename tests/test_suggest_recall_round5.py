@@ -1,0 +1,51 @@
+"""Recall round 5 (issue 10, soft Recall@10 on real tables): counts and rows the text names that suggest lost.
+
+1. A target list writes a row's name and value together (D023: 情景教学或外训批次6批次). The label ends on the
+   figure's own unit, a count of things done; the object reader cut it at 或 and found no object, so no row was
+   formed and the figure was lost. The label is the row's name now (情景教学或外训批次 ≥ 6 批次), added after
+   gathering (`engine.counts_named_by_the_text`) — never for a figure a gathered row already carries, nor for a
+   label that counts an object the reader found.
+"""
+from __future__ import annotations
+
+from kb.suggest.context import read_project
+from kb.suggest.labelled_counts import label_name, labelled_count_drafts
+from tests.kbfactory import dev_record, suggest_text, table_rows
+
+
+def _ctx(kb, text: str, name: str):
+    return read_project(kb.index.tokenizer, text, project_name=name)
+
+
+# ------------------------------------------------------------------ 1. a label naming its count
+
+def test_a_label_ending_on_its_unit_names_the_count_real_text(shipped_kb):
+    """D023's real text: 情景教学或外训批次6批次 — its real table holds 情景教学或外训批次."""
+    rec = dev_record("D023")
+    ctx = _ctx(shipped_kb, rec["description"], rec["project"])
+    got = {d.name: (d.mention.value, d.unit) for d in labelled_count_drafts(ctx, [])}
+    assert got.get("情景教学或外训批次") == ("6", "批次"), got
+
+
+def test_a_labelled_count_is_a_row_of_the_table_bound_to_its_figure(shipped_kb):
+    """Own text: the label no library row names is a row of the default table, target the text's figure."""
+    text = "年度绩效目标:主体班培训300人次;异地研学或红色教育批次5批次;开设课程40门。项目金额80万元。"
+    rows = {name: (op, value, unit) for _, name, op, value, unit in table_rows(suggest_text(shipped_kb, text, "干部培训"))}
+    assert rows.get("异地研学或红色教育批次") == ("≥", "5", "批次"), rows
+
+
+def test_a_label_that_counts_an_object_or_another_unit_names_nothing(shipped_kb):
+    """培训干部300人次 counts 干部 (the object reader's row names it); 开设课程数量220门 ends on no unit of its own;
+    目标1批次3批次 is the list's form, not a label of content."""
+    text = "全年培训干部300人次;开设课程数量220门;目标1批次3批次。"
+    names = [label_name(m) for m in _ctx(shipped_kb, text, "干部培训").mentions]
+    assert names and not [n for n in names if n], names
+
+
+def test_a_figure_a_gathered_row_carries_gets_no_second_row(shipped_kb):
+    """现场观摩或实地教学批次4批次: the library's 现场教学批次 takes the figure when the text is bound, so the label
+    adds no second row of the same figure."""
+    text = "年度绩效目标:举办青年干部专题培训班3期;现场观摩或实地教学批次4批次;邀请专家授课12人次。项目金额60万元。"
+    res = suggest_text(shipped_kb, text, "青年干部培训")
+    fours = [c.name for c in res.suggestions if c.value == "4" and c.unit == "批次"]
+    assert len(fours) == 1, fours
