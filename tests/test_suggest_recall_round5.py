@@ -5,6 +5,9 @@
    formed and the figure was lost. The label is the row's name now (情景教学或外训批次 ≥ 6 批次), added after
    gathering (`engine.counts_named_by_the_text`) — never for a figure a gathered row already carries, nor for a
    label that counts an object the reader found.
+2. A fund's text lists the places it funds (E027: 新罗区、永定区、上杭县 … 漳平市) and real tables count them
+   (宗教管理经费补助县市区数量 = 7); no figure was stated, so no row was formed. 补助县（市、区）数量 = the list's
+   length now — only for a fund's text and a 、 list of three or more county-rank places.
 """
 from __future__ import annotations
 
@@ -49,3 +52,29 @@ def test_a_figure_a_gathered_row_carries_gets_no_second_row(shipped_kb):
     res = suggest_text(shipped_kb, text, "青年干部培训")
     fours = [c.name for c in res.suggestions if c.value == "4" and c.unit == "批次"]
     assert len(fours) == 1, fours
+
+
+# ------------------------------------------------------------------ 2. the places a fund lists
+
+def test_the_places_a_fund_lists_are_counted_real_text(shipped_kb):
+    """E027's real text lists seven places (分区域目标值: 新罗区、永定区、上杭县、武平县、长汀县、连城县、漳平市); its
+    real table holds 宗教管理经费补助县市区数量 = 7. The default table counts them, bound to the list."""
+    rec = dev_record("E027")
+    rows = {name: (op, value, unit) for _, name, op, value, unit in
+            table_rows(shipped_kb.suggest(rec["description"], project_name=rec["project"], mode="lexical",
+                                          with_opinions=False))}
+    assert rows.get("补助县（市、区）数量") == ("=", "7", "个"), rows
+
+
+def test_listed_places_own_text_and_what_is_no_such_list(shipped_kb):
+    """Own texts: a fund listing four counties gets 补助县（市、区）数量 = 4; towns (镇) are no county-rank list, a list
+    of two is no list, and a text naming no fund counts nothing."""
+    from kb.suggest.listed_places import NAME, listed_place_drafts
+
+    def got(text, name="农村饮水工程维修养护补助资金"):
+        return [(d.name, d.value) for d in listed_place_drafts(_ctx(shipped_kb, text, name))]
+
+    assert got("2025年农村饮水工程维修养护补助资金120万元，分配至城关区、东乡县、西峰区、宁县。") == [(NAME, "4")]
+    assert got("2025年农村饮水工程维修养护补助资金120万元，分配至城关镇、东乡镇、西峰镇、宁州镇。") == []
+    assert got("2025年农村饮水工程维修养护补助资金120万元，分配至城关区、东乡县。") == []
+    assert got("调研城关区、东乡县、西峰区、宁县的饮水工程运行情况。", "饮水工程运行调研") == []
