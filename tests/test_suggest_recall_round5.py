@@ -8,6 +8,9 @@
 2. A fund's text lists the places it funds (E027: 新罗区、永定区、上杭县 … 漳平市) and real tables count them
    (宗教管理经费补助县市区数量 = 7); no figure was stated, so no row was formed. 补助县（市、区）数量 = the list's
    length now — only for a fund's text and a 、 list of three or more county-rank places.
+3. A rate the text reports or targets by its label (E043: 报告称'资金拨付进度100%') had no row when no library row
+   names it; the label is the row's name now, filed as the checker files a name (资金拨付进度: 时效) — never a
+   share of the budget (执行率, 预算支出进度).
 """
 from __future__ import annotations
 
@@ -78,3 +81,37 @@ def test_listed_places_own_text_and_what_is_no_such_list(shipped_kb):
     assert got("2025年农村饮水工程维修养护补助资金120万元，分配至城关镇、东乡镇、西峰镇、宁州镇。") == []
     assert got("2025年农村饮水工程维修养护补助资金120万元，分配至城关区、东乡县。") == []
     assert got("调研城关区、东乡县、西峰区、宁县的饮水工程运行情况。", "饮水工程运行调研") == []
+
+
+# ------------------------------------------------------------------ 3. a rate named by its label
+
+def test_a_rate_named_by_its_label_real_text(shipped_kb):
+    """E043's real text reports '资金拨付进度100%'; its real table holds 资金拨付进度 (时效). The reader finds no object
+    before the figure, and the label is the row's name, filed as the checker files it."""
+    rec = dev_record("E043")
+    ctx = _ctx(shipped_kb, rec["description"], rec["project"])
+    got = {d.name: (d.level2, d.mention.value, d.unit) for d in labelled_count_drafts(ctx, [])}
+    assert got.get("资金拨付进度") == ("timeliness", "100", "%"), got
+
+
+def test_a_labelled_rate_is_a_row_of_the_table_without_the_tables_own_rows(shipped_kb):
+    """E043 suggested as cross-validation does (the rows whose only origin is its own table left out): the default
+    table holds 资金拨付进度 = 100 %, the text's figure (before: no row, the figure lost)."""
+    rec = dev_record("E043")
+    res = shipped_kb.suggest(rec["description"], project_name=rec["project"], mode="lexical", with_opinions=False,
+                             exclude_origin="dev:E043")
+    rows = {name: (op, value, unit) for _, name, op, value, unit in table_rows(res)}
+    assert rows.get("资金拨付进度") == ("=", "100", "%"), rows
+
+
+def test_a_share_of_the_budget_is_no_labelled_rate():
+    """A rate label that is the budget's own figure (资金执行率, 预算支出进度: the reader sets such figures aside, and
+    the checker asks for no such row) names nothing; a label of the work (家庭医生随访完成进度) does."""
+    from kb.suggest.labelled_counts import rate_label_name
+    from kb.suggest.objects import Mention
+
+    def name(label):
+        return rate_label_name(Mention(value="100", unit="%", verb="", obj="", start=0, end=0, context=label))
+
+    assert [name(x) for x in ("资金执行率", "预算支出进度", "完成率")] == [None, None, None]
+    assert name("家庭医生随访完成进度") == "家庭医生随访完成进度"

@@ -1,9 +1,11 @@
-"""Counts the text names by a label of its own, where the object reader finds no object (issue 10, round 5).
+"""Counts and rates the text names by a label of its own, where the object reader finds none (issue 10, round 5).
 
 A target list writes a row's name and value together (情景教学或外训批次6批次): the words before the figure end on
 the figure's own unit, a count of things done (批次, 人次, 场次 …). The object reader cuts such a label at 或 / 和 and
 finds no object, so no row was formed and the figure was lost; the label is the name (情景教学或外训批次 ≥ 6 批次;
-the real table D023 names it so).
+the real table D023 names it so). A rate in % whose label ends on 率 / 进度 is named so too when no library row took
+it (报告称'资金拨付进度100%' → 资金拨付进度 = 100 %, filed as the checker files the name: 时效; real table E043) —
+never a share of the budget (执行率, 预算支出进度).
 
 Not done: a count of incidents whose kind follows the figure (防火期共接报处置15起森林草原火灾 → 森林草原火灾起数):
 the figure is what happened, and a row 森林草原火灾起数 ≥ 15 起 asks for more fires (measured, and dropped).
@@ -16,12 +18,17 @@ from __future__ import annotations
 
 import re
 
+from kb.checker.rewrite import guess_level
 from kb.suggest.context import ProjectContext
 from kb.suggest.draft import Draft
 from kb.suggest.objects import Mention
 
 # units of counted things a label may end on (批次, 人次, 场次, 户次 …): the label then names the measure itself
 LABEL_UNITS = frozenset("批次 人次 场次 户次 车次 架次 台次 期次".split())
+# a rate's label: what the text reports or targets in % ends on 率 / 进度 (资金拨付进度100%)
+_RATE_LABEL_END = ("率", "进度")
+# a share of the budget spent is the budget's own figure, no row of the table (执行率100%, 预算支出进度)
+_BUDGET_WORDS = ("执行", "预算", "支出", "得分", "权重")
 # a label opens on a word of the list's form, not its content (其中, 目标1) — dropped
 _LABEL_LEAD = re.compile(r"^(?:其中|目标[一二三四五六七八九十\d]*|年度绩效目标|绩效目标|主要|完成|共|全年|累计)+")
 
@@ -36,10 +43,13 @@ def labelled_count_drafts(ctx: ProjectContext, pool: list[Draft]) -> list[Draft]
     for m in ctx.mentions:
         if (m.start, m.end) in carried or m.is_budget:
             continue
-        name = label_name(m)
+        name, level2 = label_name(m), "quantity"
         if not name:
-            continue
-        d = Draft(name=name, level2="quantity", source="formed", unit=m.unit, direction="positive", mention=m,
+            name = rate_label_name(m)
+            if not name:
+                continue
+            level2 = guess_level(name)[1].value
+        d = Draft(name=name, level2=level2, source="formed", unit=m.unit, direction="positive", mention=m,
                   evidence=[f"描述中的数量: {m.context}{m.value}{m.unit}", "按描述用词生成"])
         if d.key not in have:
             have.add(d.key)
@@ -61,3 +71,17 @@ def label_name(m: Mention) -> str | None:
     if len(head) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", label) or len(label) > MAX_NAME:
         return None
     return label
+
+
+def rate_label_name(m: Mention) -> str | None:
+    """The label before a figure in % when it ends on 率 / 进度 and the reader found no object (报告称'资金拨付进度
+    100%' → 资金拨付进度, real table E043); None for a share of the budget (执行率, 预算, 支出: the budget's figure),
+    a label under three Chinese characters or longer than `naming.MAX_NAME`."""
+    from kb.suggest.naming import MAX_NAME
+
+    if m.obj or m.unit != "%" or not m.context.endswith(_RATE_LABEL_END):
+        return None
+    label = _LABEL_LEAD.sub("", m.context)
+    if len(label) < 4 or len(label) > MAX_NAME or not re.fullmatch(r"[\u4e00-\u9fff]+", label):
+        return None
+    return None if any(w in label for w in _BUDGET_WORDS) else label
