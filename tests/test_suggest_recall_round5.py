@@ -115,3 +115,15 @@ def test_a_share_of_the_budget_is_no_labelled_rate():
 
     assert [name(x) for x in ("资金执行率", "预算支出进度", "完成率")] == [None, None, None]
     assert name("家庭医生随访完成进度") == "家庭医生随访完成进度"
+
+
+def test_a_label_loses_the_words_of_how_the_text_says_it():
+    """报告称工程款拨付进度90% → 工程款拨付进度, 确保资金及时拨付率 → 资金及时拨付率; 保障性住房 keeps its 保障."""
+    from kb.suggest.labelled_counts import rate_label_name
+    from kb.suggest.objects import Mention
+
+    def name(label):
+        return rate_label_name(Mention(value="90", unit="%", verb="", obj="", start=0, end=0, context=label))
+
+    assert [name(x) for x in ("报告称工程款拨付进度", "确保资金及时拨付率", "保障性住房分配率")] == \
+        ["工程款拨付进度", "资金及时拨付率", "保障性住房分配率"]
