@@ -1,0 +1,36 @@
+"""What a seventeenth fresh reviewer (a county 财政局 reviewer, README only) struck in `jixiao suggest`. The reviewer's
+own texts (/tmp/trial17/inputs.md and the report's commands) are copied here verbatim; the real projects are
+dev.jsonl's."""
+from __future__ import annotations
+
+from tests.kbfactory import suggest_dev, suggest_text
+
+WASTE = ("2025年在城区12个社区推进生活垃圾分类，配置四分类投放亭60座，生活垃圾回收利用率由上年的32%提高到40%，"
+         "项目预算150万元，年底前完成。")
+ROAD = ("源潭镇2025年农村公路日常养护项目。对全镇县道2条、乡道11条、村道46条共计186.4公里农村公路实施日常养护，主要包括修补"
+        "路面坑槽约3200平方米、清理边沟淤积58公里、补栽行道树1500株、更换损坏波形护栏0.9公里。通过养护，全镇农村公路优良中等路"
+        "比例由上年的72%提高到78%以上。养护工作由镇交通管理站组织，聘用养护员23名，实行按月考核。项目于2025年3月开工，11月底前"
+        "完成全部养护任务。资金来源为县级农村公路养护补助资金，共计129.6万元。")
+
+
+def _rows(res):
+    return [(c.name, c.operator, c.value, c.unit) for c in res.default_table]
+
+
+def test_past_bases_reads_the_level_a_change_starts_from():
+    """由上年的72%提高到78%: 72 is last year's level (the domain's one reader); 78 is none."""
+    from kb.domain.years import past_bases
+
+    t = "全镇农村公路优良中等路比例由上年的72%提高到78%以上"
+    assert [t[a:b] for a, b in past_bases(t)] == ["72%"]
+
+
+def test_the_level_reached_from_last_years_is_the_target(shipped_kb):
+    """由上年的32%提高到40% gave the library's ≥35 and called the whole change 已发生的实际数; the road text's 78 gave the
+    library's 80. The level reached is the target, as it is without 上年的."""
+    rows = _rows(suggest_text(shipped_kb, WASTE, "城区生活垃圾分类"))
+    assert ("生活垃圾回收利用率", "≥", "40", "%") in rows, rows
+    res = suggest_text(shipped_kb, ROAD, "源潭镇农村公路日常养护", budget=129.6)
+    rows = _rows(res)
+    assert any(v == "78" and u == "%" and "优良中等路" in n for n, _, v, u in rows), rows
+    assert not any("优良中等路" in n and v in ("72", "80") for n, _, v, _ in rows), rows
