@@ -34,3 +34,23 @@ def test_the_level_reached_from_last_years_is_the_target(shipped_kb):
     rows = _rows(res)
     assert any(v == "78" and u == "%" and "优良中等路" in n for n, _, v, u in rows), rows
     assert not any("优良中等路" in n and v in ("72", "80") for n, _, v, _ in rows), rows
+
+MEAL = ("为落实农村义务教育学生营养改善计划，我县2025年继续在全县34所农村义务教育学校（含教学点）实施营养膳食补助，覆盖在校学生"
+        "11860人。补助标准为每生每天5元，按全年在校200天计算，所需资金1186万元，其中中央资金1067.4万元、县级配套118.6万元。补助"
+        "资金全部用于为学生提供鸡蛋、牛奶和午餐加餐，不得以现金形式发放。学校食堂食品安全检查每学期不少于2次，学生及家长对营养餐的"
+        "满意度达到90%以上。")
+
+
+def test_an_aside_does_not_cut_the_work_off_its_counted_schools(shipped_kb):
+    """在全县34所…学校（含教学点）实施营养膳食补助: the 34 schools are where the project's work 实施 runs, its coverage,
+    not the county's setting (the aside cut 实施 off the clause; the note called 34所 现状 and the row stayed 待填写)."""
+    from kb.domain.setting import setting_figure
+    from kb.domain.text import normalize
+
+    t = normalize(MEAL)
+    fig = type("F", (), {"start": t.index("34所"), "end": t.index("34所") + 3, "unit": "所"})()
+    assert not setting_figure(fig, t)
+    res = suggest_text(shipped_kb, MEAL, "农村义务教育学生营养膳食补助", budget=1186)
+    rows = _rows(res)
+    assert any(v == "34" and u == "所" for _, _, v, u in rows), rows
+    assert "34所" not in res.message
