@@ -54,3 +54,22 @@ def test_an_aside_does_not_cut_the_work_off_its_counted_schools(shipped_kb):
     rows = _rows(res)
     assert any(v == "34" and u == "所" for _, _, v, u in rows), rows
     assert "34所" not in res.message
+
+LIBRARY = ("县图书馆2025年免费开放补助资金45万元，全年开放时间不少于300天，接待读者1.5万人次；新增图书3000册，开展阅读推广活动24场。"
+           "全年接待读者15000人次以上，年底前完成。")
+
+
+def test_a_years_days_are_named_by_the_year(shipped_kb):
+    """全年开放时间不少于300天 gave 每周免费开放时间 ≥300 天 (a per-week name on days a year): named by the text's period."""
+    rows = _rows(suggest_text(shipped_kb, LIBRARY, "县图书馆免费开放"))
+    days = [r for r in rows if r[2] == "300"]
+    assert days == [("全年免费开放天数", "≥", "300", "天")], rows
+    assert not any(n.startswith(("每周", "每日", "每天", "每月")) for n, *_ in rows), rows
+
+
+def test_no_blank_count_of_the_people_the_text_counts(shipped_kb):
+    """免费开放接待观众人数 待填写 stood beside 接待读者人次 ≥1.5 万人次: one group counted twice. The stated count
+    stays (under 效益, where the blank one stood) and no blank count of visitors is left."""
+    rows = _rows(suggest_text(shipped_kb, LIBRARY, "县图书馆免费开放"))
+    assert not any("接待" in n and v == "" for n, _, v, _ in rows), rows
+    assert sum(1 for n, _, v, _ in rows if "接待" in n and v == "1.5") == 1, rows

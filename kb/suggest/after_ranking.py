@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from kb.settings import CheckerSettings
 from kb.suggest.context import ProjectContext
+from kb.suggest.counted_twice import set_aside_blank_count_of_stated_people
 from kb.suggest.dedupe import mark_unnamed_groups, set_aside_blank_count_of_stated, set_aside_household_beside_parents
 from kb.suggest.draft import Draft
 from kb.suggest.figure_verb import bind_figure_of_other_work, name_figure_by_its_work
@@ -27,6 +28,7 @@ from kb.suggest.stated_terms import (date_by_stated_season, date_by_stated_terms
                                      limit_payment_by_stated_term)
 from kb.suggest.other_project import set_aside_other_projects_figures
 from kb.suggest.per_event import read_per_event_figures
+from kb.suggest.period_names import name_by_stated_period
 from kb.suggest.placement import refile_coverage_under_quantity
 from kb.suggest.reached import bind_level_reached, name_reached_people
 from kb.suggest.respondents import name_bare_satisfaction, name_paid_group_satisfaction
@@ -107,5 +109,8 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     name_whole_work(pool, ctx)   # trial 16: 专业扑火队员培训人次, the work whole
     set_aside_other_sector(pool, ctx)
     set_aside_unfounded(pool, ctx)   # trial 16: another programme's rows, a % naming no measure
+    name_by_stated_period(pool, ctx)   # trial 17: 全年开放时间不少于300天 is no 每周免费开放时间
     one_row_per_figure(pool, ctx)
-    one_row_per_measure(pool, ctx)   # last: after the figures of the text are bound (trial 15)
+    one_row_per_measure(pool, ctx)   # after the figures of the text are bound (trial 15)
+    # last: once each figure has its one row, a blank count of the same people gives way to it (trial 17)
+    set_aside_blank_count_of_stated_people(pool, ctx)
