@@ -73,3 +73,26 @@ def test_no_blank_count_of_the_people_the_text_counts(shipped_kb):
     rows = _rows(suggest_text(shipped_kb, LIBRARY, "县图书馆免费开放"))
     assert not any("接待" in n and v == "" for n, _, v, _ in rows), rows
     assert sum(1 for n, _, v, _ in rows if "接待" in n and v == "1.5") == 1, rows
+
+SIDEWALK = "对长寿路人行道进行改造，铺设透水砖4500平方米，更换路缘石1.2公里，预算96万元，2025年9月底前完工。"
+
+
+def test_whole_object_keeps_what_short_object_drops():
+    """人行道 before a bare 改造, a leading one-character adjective (长文本测试); 扶贫基地 stays as it is."""
+    from kb.suggest.naming import whole_object
+
+    assert whole_object("长寿路人行道改造") == "人行道改造"
+    assert whole_object("长文本测试") == "长文本测试"
+    assert whole_object("人大代表扶贫基地") == "扶贫基地"
+
+
+def test_rows_name_the_object_and_take_the_stated_area(shipped_kb):
+    """改造成本 / 改造完成时间 named a bare verb, and 人行道改造面积 stayed 待填写 though 铺设透水砖4500平方米 is stated."""
+    rows = _rows(suggest_text(shipped_kb, SIDEWALK, "长寿路人行道改造"))
+    names = [n for n, *_ in rows]
+    assert not any(n.startswith("改造") for n in names), names
+    assert "人行道改造成本" in names and "人行道改造完成时间" in names, names
+    assert ("铺设透水砖面积", "≥", "4500", "平方米") in rows, rows
+    assert ("更换路缘石里程", "≥", "1.2", "公里") in rows, rows
+    names = [n for n, *_ in _rows(suggest_text(shipped_kb, SIDEWALK, "长文本测试"))]
+    assert "长文本测试成本" in names and not any(n.startswith("文本测试") for n in names), names

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from kb.settings import CheckerSettings
 from kb.suggest.context import ProjectContext
+from kb.suggest.core_names import name_by_whole_object
 from kb.suggest.counted_twice import set_aside_blank_count_of_stated_people
 from kb.suggest.dedupe import mark_unnamed_groups, set_aside_blank_count_of_stated, set_aside_household_beside_parents
 from kb.suggest.draft import Draft
@@ -23,6 +24,7 @@ from kb.suggest.unserved import ask_served_groups
 from kb.suggest.other_sector import set_aside_other_sector
 from kb.suggest.bare_names import name_bare_counts
 from kb.suggest.stated_coverage import bind_stated_coverage
+from kb.suggest.stated_extent import bind_stated_extent
 from kb.suggest.places_built import bind_thing_built_in_places
 from kb.suggest.stated_terms import (date_by_stated_season, date_by_stated_terms, date_year_task_of_part_goal,
                                      limit_payment_by_stated_term)
@@ -91,12 +93,14 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     name_work_on_counted(pool, ctx)
     name_figure_by_its_work(pool, ctx)
     bind_figure_of_other_work(pool, ctx)
+    bind_stated_extent(pool, ctx)   # trial 17: 人行道改造面积 待填写 beside 铺设透水砖4500平方米
     name_count_of_gain(pool, ctx)
     unprice_part_year_extent(pool, ctx)
     name_part_standard(pool, ctx)
     set_aside_other_projects_figures(pool, ctx)
     name_whole_objects(pool, ctx)
     name_whole_cost(pool, ctx)   # trial 16: the whole budget is no part's cost
+    name_by_whole_object(pool, ctx)   # trial 17: 人行道改造成本, not 改造成本
     fix_garbled_names(pool, ctx)   # trial 16: 服务服务, a meal service's 发放及时率, 长文本 → 文本完成时间
     split_group_standards(pool, ctx)   # trial 16: a standard per group, never one group's for all
     derive_grant_standard(pool, ctx)   # trial 16: 45万元 ÷ 300人 = 1500 元/人 when all is paid to them
