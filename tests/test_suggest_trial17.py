@@ -96,3 +96,14 @@ def test_rows_name_the_object_and_take_the_stated_area(shipped_kb):
     assert ("更换路缘石里程", "≥", "1.2", "公里") in rows, rows
     names = [n for n, *_ in _rows(suggest_text(shipped_kb, SIDEWALK, "长文本测试"))]
     assert "长文本测试成本" in names and not any(n.startswith("文本测试") for n in names), names
+
+RIVER = ("清水河（白沙段）河道清淤疏浚工程位于白沙镇境内，治理河段长6.8公里。主要工程内容为河道清淤疏浚土方约14.2万立方米，新建"
+         "生态护岸1.6公里。工程实施后保护沿岸耕地5200亩、群众8600人。计划于2025年5月31日前完工。工程总投资860万元。")
+
+
+def test_what_the_works_protect_is_a_benefit(shipped_kb):
+    """工程实施后保护沿岸耕地5200亩 gave 产出/数量 沿岸耕地面积 ≥5200 亩: the farmland protected is a 效益 row."""
+    res = suggest_text(shipped_kb, RIVER, "清水河河道清淤疏浚工程")
+    cells = [(c.level2, c.name, c.value) for c in res.default_table]
+    land = [c for c in cells if c[2] == "5200"]
+    assert land == [("social_benefit", "保护耕地面积", "5200")], cells

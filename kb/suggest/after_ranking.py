@@ -49,6 +49,7 @@ from kb.suggest.group_standards import split_group_standards
 from kb.suggest.whole_work import name_whole_work
 from kb.suggest.window_rates import bind_window_rates
 from kb.suggest.unfounded_rows import set_aside_unfounded
+from kb.suggest.protected import refile_protected_figures
 from kb.suggest.qualified_respondents import ask_qualified_group
 from kb.suggest.garbled_names import fix_garbled_names
 from kb.suggest.grant_standard import derive_grant_standard
@@ -95,6 +96,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     bind_figure_of_other_work(pool, ctx)
     bind_stated_extent(pool, ctx)   # trial 17: 人行道改造面积 待填写 beside 铺设透水砖4500平方米
     name_count_of_gain(pool, ctx)
+    refile_protected_figures(pool, ctx)   # trial 17: 保护沿岸耕地5200亩 is a benefit, 保护耕地面积
     unprice_part_year_extent(pool, ctx)
     name_part_standard(pool, ctx)
     set_aside_other_projects_figures(pool, ctx)
