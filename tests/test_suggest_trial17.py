@@ -107,3 +107,25 @@ def test_what_the_works_protect_is_a_benefit(shipped_kb):
     cells = [(c.level2, c.name, c.value) for c in res.default_table]
     land = [c for c in cells if c[2] == "5200"]
     assert land == [("social_benefit", "保护耕地面积", "5200")], cells
+
+
+def test_real_tables_lose_rows_of_no_work_of_theirs(shipped_kb):
+    """E054: 绩效自评覆盖率 came from the form's title (项目支出绩效自评表), no work of an HVAC retrofit. D004: a commissioned
+    budget / audit / design service asks its commissioning unit, not 工程使用单位, and 审计问题整改率 is the audited
+    party's. E005: 地方志资政育人作用 (定性) is a slogan, no result to score."""
+    names = [c.name for c in suggest_dev(shipped_kb, "E054").default_table]
+    assert not any("自评" in n for n in names), names
+    rows = suggest_dev(shipped_kb, "D004").default_table
+    names = [c.name for c in rows]
+    assert "工程使用单位满意度" not in names and not any("整改" in n for n in names), names
+    assert any(c.level2 == "beneficiary_satisfaction" and c.name == "委托单位满意度" for c in rows), names
+    names = [c.name for c in suggest_dev(shipped_kb, "E005").default_table]
+    assert not any(n.endswith("作用") for n in names), names
+
+
+def test_an_evaluation_project_keeps_its_evaluation_rows():
+    """The form-title rule reads only a text whose evaluation words are all in its form's title."""
+    from kb.suggest.not_the_work import _EVALUATION_ROW, _FORM_TITLE
+
+    assert not _EVALUATION_ROW.search(_FORM_TITLE.sub("", "项目支出绩效自评表(2019年度)。年初预算43.2万元"))
+    assert _EVALUATION_ROW.search(_FORM_TITLE.sub("", "项目支出绩效自评表。委托第三方开展绩效评价5项"))

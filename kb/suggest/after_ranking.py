@@ -19,6 +19,7 @@ from kb.suggest.draft import Draft
 from kb.suggest.figure_verb import bind_figure_of_other_work, name_figure_by_its_work
 from kb.suggest.figure_measure import name_count_of_gain, name_work_on_counted, set_aside_whole_amount_of_standard
 from kb.suggest.one_figure import one_row_per_figure
+from kb.suggest.not_the_work import ask_commissioning_unit, set_aside_form_title_work, set_aside_slogan_benefit
 from kb.suggest.one_measure import one_row_per_measure
 from kb.suggest.unserved import ask_served_groups
 from kb.suggest.other_sector import set_aside_other_sector
@@ -81,6 +82,9 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     set_aside_budget_execution(pool)
     set_aside_purpose_slogan(pool)
     prefer_commissioning_respondents(pool, ctx)
+    ask_commissioning_unit(pool, ctx)   # trial 17, D004: 委托单位满意度, not 工程使用单位满意度
+    set_aside_form_title_work(pool, ctx)   # trial 17, E054: 绩效自评表 is the form's title
+    set_aside_slogan_benefit(pool, ctx)   # trial 17, E005: 地方志资政育人作用
     name_system_timeliness(pool, ctx)
     set_aside_outside_settlement(pool, ctx)
     mark_unnamed_groups(pool, ctx)
