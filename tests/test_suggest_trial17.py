@@ -129,3 +129,32 @@ def test_an_evaluation_project_keeps_its_evaluation_rows():
 
     assert not _EVALUATION_ROW.search(_FORM_TITLE.sub("", "项目支出绩效自评表(2019年度)。年初预算43.2万元"))
     assert _EVALUATION_ROW.search(_FORM_TITLE.sub("", "项目支出绩效自评表。委托第三方开展绩效评价5项"))
+
+CANTEEN = ("本项目由城关街道民政办组织实施。依托辖区内社区养老服务站新建改建老年助餐点5个，每个助餐点配置厨房设备和保温送餐箱，面向辖区"
+           "60周岁以上老年人提供午餐，每日供餐不少于400份，其中为行动不便的高龄、失能老人送餐上门不少于60份。对80周岁以上老人和低保、"
+           "特困老人每餐补贴4元。助餐点须于2025年6月30日前全部投入运营，全年累计服务老年人不少于6.5万人次。项目资金：助餐点建设改造及"
+           "设备购置75万元，运营及用餐补贴105万元，合计180万元。")
+IT = ("县政务服务中心信息系统运维服务项目。通过公开招标选定一家运维服务商，对中心机房及政务服务一体化平台、电子证照库、排队叫号系统等12套"
+      "业务系统，以及服务器28台、网络交换设备40台提供7×24小时运维保障。要求系统全年可用率不低于99.9%，一般故障2小时内响应、4小时内"
+      "修复，每季度开展一次安全巡检并出具巡检报告，全年完成网络安全等级保护测评1次。合同期限一年（2025年1月1日至12月31日），合同金额"
+      "68.5万元。")
+FEST = ("2025年第三届“茶乡古韵”文化旅游节拟于9月下旬至10月上旬在云岭乡举办，为期15天。活动期间安排开幕式文艺演出1场、非遗展演和手工"
+        "技艺展示12场、茶事体验及农特产品展销活动8场，组织摄影和短视频征集大赛1次。预计接待游客由上届的6万人次增加到8万人次以上，带动"
+        "乡村旅游综合收入600万元。节庆经费主要用于舞台搭建及演出、宣传推广、安保和后勤保障，共需120万元，由县文化旅游发展专项资金列支。")
+
+
+def test_an_opening_date_names_the_opening(shipped_kb):
+    """助餐点须于2025年6月30日前全部投入运营 gave 老年助餐服务完成时间: the service runs all year; the date is the opening's."""
+    rows = _rows(suggest_text(shipped_kb, CANTEEN, "城关街道老年助餐服务", budget=180))
+    dated = [r for r in rows if r[2] == "2025年6月30日前"]
+    assert [r[0] for r in dated] == ["助餐点投入运营时间"], rows
+
+
+def test_counted_things_keep_their_whole_names(shipped_kb):
+    """网络交换设备40台 gave 设备数量; 摄影和短视频征集大赛1次 gave 视频征集大赛次数; 网络安全等级保护测评 is no 保护 of a benefit."""
+    res = suggest_text(shipped_kb, IT, "县政务服务中心信息系统运维服务", budget=68.5)
+    rows = _rows(res)
+    assert ("网络交换设备数量", "≥", "40", "台") in rows, rows
+    assert not any(c.name.startswith("保护") for c in res.default_table), rows
+    rows = _rows(suggest_text(shipped_kb, FEST, "第三届茶乡古韵文化旅游节", budget=120))
+    assert ("摄影和短视频征集大赛次数", "≥", "1", "次") in rows, rows

@@ -18,6 +18,7 @@ from kb.suggest.dedupe import mark_unnamed_groups, set_aside_blank_count_of_stat
 from kb.suggest.draft import Draft
 from kb.suggest.figure_verb import bind_figure_of_other_work, name_figure_by_its_work
 from kb.suggest.figure_measure import name_count_of_gain, name_work_on_counted, set_aside_whole_amount_of_standard
+from kb.suggest.opening_dates import name_opening_date
 from kb.suggest.one_figure import one_row_per_figure
 from kb.suggest.not_the_work import ask_commissioning_unit, set_aside_form_title_work, set_aside_slogan_benefit
 from kb.suggest.one_measure import one_row_per_measure
@@ -111,6 +112,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     split_group_standards(pool, ctx)   # trial 16: a standard per group, never one group's for all
     derive_grant_standard(pool, ctx)   # trial 16: 45万元 ÷ 300人 = 1500 元/人 when all is paid to them
     date_by_stated_terms(pool, ctx)   # trial 16: an event's dates, 年底前完成: a deadline stated is no deadline unsaid
+    name_opening_date(pool, ctx)   # trial 17: 助餐点投入运营时间, not 老年助餐服务完成时间
     ask_served_groups(pool, ctx)
     name_bare_counts(pool, ctx)
     bind_stated_coverage(pool, ctx)

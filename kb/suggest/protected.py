@@ -19,6 +19,8 @@ from kb.suggest.ranker import Tier
 _CLAUSE_START = re.compile(r"[，,。；;：:！？!?]")
 # the verb of a benefit right before what it reaches (保护沿岸耕地, 惠及农户)
 _BENEFIT_BEFORE = re.compile(r"(?P<verb>保护|惠及|受益)(?P<obj>[\u4e00-\u9fff]{1,10})$")
+# what stands before the verb when it opens the verb phrase (工程实施后|保护…, 可|保护…): not a noun's inside (网络安全等级保护测评)
+_VERB_OPENS = re.compile(r"(?:^|后|可|能|将|有效|直接|共|累计|并|以|从而|进而|同时)$")
 # where what is protected lies (沿岸耕地 → 耕地): no part of the measure's name
 _WHERE_LIES = re.compile(r"^(?:下游|上游|沿河|沿岸|沿江|沿湖|沿线|两岸|周边|流域内?|河道两侧|项目区)")
 
@@ -33,7 +35,8 @@ def refile_protected_figures(pool: list[Draft], ctx: ProjectContext) -> None:
             continue
         clause = _CLAUSE_START.split(text[max(0, m.start - 40):m.start])[-1]
         said = _BENEFIT_BEFORE.search(clause)
-        if said is None or any(v in said.group("obj") for v in WORK_VERBS):
+        if said is None or any(v in said.group("obj") for v in WORK_VERBS) \
+                or not _VERB_OPENS.search(clause[:said.start()]):
             continue
         verb, obj = said.group("verb"), _WHERE_LIES.sub("", said.group("obj"))
         if not obj or obj not in d.name:
