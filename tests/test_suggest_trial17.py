@@ -158,3 +158,17 @@ def test_counted_things_keep_their_whole_names(shipped_kb):
     assert not any(c.name.startswith("保护") for c in res.default_table), rows
     rows = _rows(suggest_text(shipped_kb, FEST, "第三届茶乡古韵文化旅游节", budget=120))
     assert ("摄影和短视频征集大赛次数", "≥", "1", "次") in rows, rows
+
+
+def test_the_level_reached_from_last_editions_keeps_what_it_counts(shipped_kb):
+    """接待游客由上届的6万人次增加到8万人次: once the 6万 is read as last edition's, the 8万 carries 接待游客 (it went to a
+    library row of another count, 农特产品展销活动参与人次)."""
+    rows = _rows(suggest_text(shipped_kb, FEST, "第三届茶乡古韵文化旅游节", budget=120))
+    assert [r for r in rows if r[2] == "8" and r[3] == "万人次"] == [("接待游客人次", "≥", "8", "万人次")], rows
+
+
+def test_the_road_rate_keeps_the_library_name_and_the_texts_level(shipped_kb):
+    """The library's 农村公路优良中等路率 under 质量 takes the text's 78 (a formed 比例 row under 效益 had pushed it out)."""
+    res = suggest_text(shipped_kb, ROAD, "源潭镇农村公路日常养护", budget=129.6)
+    cells = [(c.level2, c.name, c.value) for c in res.default_table]
+    assert ("quality", "农村公路优良中等路率", "78") in cells, cells

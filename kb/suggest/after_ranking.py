@@ -11,6 +11,7 @@ rounds that found them: trials 9–16 and the day round's merges (each module's 
 from __future__ import annotations
 
 from kb.settings import CheckerSettings
+from kb.suggest.change_levels import give_change_level_to_library_rate
 from kb.suggest.context import ProjectContext
 from kb.suggest.core_names import name_by_whole_object
 from kb.suggest.counted_twice import set_aside_blank_count_of_stated_people
@@ -122,6 +123,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     set_aside_other_sector(pool, ctx)
     set_aside_unfounded(pool, ctx)   # trial 16: another programme's rows, a % naming no measure
     name_by_stated_period(pool, ctx)   # trial 17: 全年开放时间不少于300天 is no 每周免费开放时间
+    give_change_level_to_library_rate(pool, ctx)   # trial 17: 农村公路优良中等路率 ≥78, not a formed 比例 row
     one_row_per_figure(pool, ctx)
     one_row_per_measure(pool, ctx)   # after the figures of the text are bound (trial 15)
     # last: once each figure has its one row, a blank count of the same people gives way to it (trial 17)

@@ -5,7 +5,8 @@ counts are the readers it receives) and 受益优抚对象人数 待填写 人 b
 the 优抚对象 who benefit): one group counted twice, the blank row asking the declarant for a figure the text gives. A
 shown library row (not formed) with no value, counting people (人, 人次 …), is set aside when a shown row whose value
 the text states counts people too and their names share a word that is no counting word (接待, 对象); a blank row
-under 效益 gives its place to the stated count, moved there from 数量 while 数量 keeps another row. Pure over drafts;
+under 社会效益 gives its place to the stated count, moved there from 数量 when 数量 keeps two other rows of the text
+(else the blank row stays: 数量 would be filled with blank rows of no use). Pure over drafts;
 only sets aside and re-files (the reason in the evidence); run after ranking, so the ranker's training reads the same candidates.
 """
 from __future__ import annotations
@@ -33,14 +34,20 @@ def set_aside_blank_count_of_stated_people(pool: list[Draft], ctx: ProjectContex
         same = next((s for s in stated if s is not d and words & (set(bigrams(s.key)) - _COUNT_WORDS)), None)
         if same is None:
             continue
-        set_aside(d, f"与描述写明的“{same.name}”（{same.value}{same.value_unit or same.unit}）计同一群人，仅作备选")
+        if d.slot == "quantity":
+            set_aside(d, f"与描述写明的“{same.name}”（{same.value}{same.value_unit or same.unit}）计同一群人，仅作备选")
+            continue
         span = (same.mention.start, same.mention.end)
         bound = [o for o in pool if o.tier != Tier.ALTERNATE and o.slot == "quantity" and o.mention is not None
                  and (o.mention.start, o.mention.end) == span]
-        others = [o for o in pool if o.tier != Tier.ALTERNATE and o.slot == "quantity" and o not in bound]
-        if d.slot != "quantity" and same.slot == "quantity" and others:
-            # the stated count takes the blank row's place under 效益 (the people the project serves are its benefit,
-            # as `fill._benefit` files them) while 数量 keeps a row: every row bound to that figure, the table choosing one
-            for o in bound:
-                o.level2 = d.level2
-                o.evidence.append(f"描述写明的人数是项目的效益，替代“{d.name}”（待填写）")
+        others = [o for o in pool if o.tier != Tier.ALTERNATE and o.slot == "quantity" and o not in bound
+                  and o.value_source == "text"]
+        if d.level2 != "social_benefit" or same.slot != "quantity" or len(others) < 2:
+            continue   # 数量 would be left to blank fillers (trial 14's library text): the blank row stays
+        # the stated count takes the blank row's place under 社会效益 (the people the project serves are its benefit, as
+        # `fill._benefit` files them) while 数量 keeps two rows of the text: every row bound to that figure, the table
+        # choosing one
+        set_aside(d, f"与描述写明的“{same.name}”（{same.value}{same.value_unit or same.unit}）计同一群人，仅作备选")
+        for o in bound:
+            o.level2 = d.level2
+            o.evidence.append(f"描述写明的人数是项目的效益，替代“{d.name}”（待填写）")
