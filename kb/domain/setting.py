@@ -100,9 +100,11 @@ def _scoped(head: str) -> bool:
 
 def figure_clause(text: str, m: Figure) -> tuple[str, str]:
     """(words of m's clause before its number, words after its unit), cut at clause punctuation; a short aside
-    in brackets is kept out (全县共有村（社区）干部1560名 → 全县共有村干部, “两微一端”粉丝总量 → 粉丝总量)."""
+    in brackets is kept out on either side (全县共有村（社区）干部1560名 → 全县共有村干部, “两微一端”粉丝总量 → 粉丝总量;
+    在全县34所农村义务教育学校（含教学点）实施营养膳食补助 → 农村义务教育学校实施营养膳食补助: trial 17, where the
+    aside cut the work 实施 off the clause and the project's 34 schools read as the county's)."""
     head = CLAUSE_PUNCT.split(_ASIDE.sub("", text[max(0, m.start - 40):m.start]))[-1]
-    tail = CLAUSE_PUNCT.split(text[m.end:m.end + 24])[0]
+    tail = CLAUSE_PUNCT.split(_ASIDE.sub("", text[m.end:m.end + 34]))[0][:24]
     return head, tail
 
 

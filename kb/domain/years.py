@@ -146,9 +146,10 @@ def past_reports(text: str | None, year: int | None = None) -> list[str]:
 
 
 # a comparison with a past period that names that period's own figure (较上年1.2万人次增长25%, 比上年的12000人次增长,
-# 与去年同期的86%相比提高…): the figure after the period is its level, the base of the change (trial 16)
+# 与去年同期的86%相比提高…): the figure after the period is its level, the base of the change (trial 16); so is the start
+# of a change from that level (由上年的72%提高到78%: 72 is last year's, 78 the level this year reaches — trial 17)
 _BASE_OF_CHANGE = re.compile(
-    r"(?:较|比|相比|相较|与|同)(?:于)?(?:" + "|".join(("上一年度", "上一年", "上年度", "上年", "去年", "上届", "上一届",
+    r"(?:较|比|相比|相较|与|同|由|从)(?:于)?(?:" + "|".join(("上一年度", "上一年", "上年度", "上年", "去年", "上届", "上一届",
                                                     "上学年", "上半年", r"20\d{2}\s*年度?")) + r")(?:同期)?(?:的)?(?:约)?"
     r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?\s*[万亿]?[^\d，。；,;：:（）()]{0,5}?)"
     r"(?:相比|相较|而言)?[，,]?(?:增长|增加|提高|提升|上升|减少|下降|降低|多|少)")
