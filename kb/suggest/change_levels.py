@@ -10,10 +10,10 @@ ranking and before `one_measure`; only binds and sets aside (the reason in the e
 """
 from __future__ import annotations
 
+from kb.domain.rate_names import normal_rate_name, one_rate_measure
 from kb.suggest.context import ProjectContext
 from kb.suggest.dedupe import set_aside
 from kb.suggest.draft import Draft
-from kb.suggest.one_measure import _normal, _one_measure
 from kb.suggest.ranker import Tier
 
 
@@ -28,7 +28,7 @@ def give_change_level_to_library_rate(pool: list[Draft], ctx: ProjectContext) ->
             continue
         lib = next((d for d in live if d is not f and d.source in ("type", "retrieval") and d.tier != Tier.ALTERNATE
                     and d.value_source != "text" and d.slot in ("quality", "quantity")
-                    and (d.unit or d.typical[2]) == (f.value_unit or f.unit) and _one_measure(_normal(d.name), _normal(f.name))),
+                    and (d.unit or d.typical[2]) == (f.value_unit or f.unit) and one_rate_measure(normal_rate_name(d.name), normal_rate_name(f.name))),
                    None)
         if lib is None:
             continue
