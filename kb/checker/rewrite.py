@@ -31,10 +31,10 @@ from kb.checker.rules.feasibility import bigrams, in_unit, number_of, stated_qua
 from kb.checker.rules.relevance import (benefit_level2, is_money_cost, is_output_quality, is_yield, setting_figures,
                                         stock_figures)
 from kb.checker.parse import UNIT_RE, ParsedRow, has_metric, name_info, to_float, unset_row, valid_date
-from kb.checker.rules.timeliness import budget_year, late_years, stated_over_late
+from kb.checker.rules.timeliness import budget_year, late_years, stated_over_late, yearless_deadline
 from kb.checker.rules.unit import person_unit
 from kb.domain.words import HOLD_VERBS, PAID_STANDARD_RE, PAYMENT_VERBS, builds_or_buys
-from kb.domain.years import past_report_parts, past_reports, without_past_reports
+from kb.domain.years import past_report_parts, past_reports, planned_year, without_past_reports
 from kb.domain.text import compact, strip_invisible, strip_pictographs, tidy_spaces, to_simplified
 from kb.domain.enums import LEVEL2_PARENT, Level1, Level2
 from kb.domain.levels import level2_fits, level2_of_key
@@ -42,7 +42,7 @@ from kb.domain.quantity import SCALES, kind_of
 from kb.domain.plausible import PROJECT_COST_MAX, budget_beyond_project
 from kb.domain.schema import Indicator, typical_target
 from kb.domain.things import thing_units
-from kb.domain.units import (COST_NEEDS_BUDGET, COST_PENDING, MEASURE_LABEL, SIZE_MEASURES, SIZE_PENDING, VALUE_UNITS,
+from kb.domain.units import (COST_NEEDS_BUDGET, COST_PENDING, COVERAGE_PENDING, RATE_PENDING, MEASURE_LABEL, SIZE_MEASURES, SIZE_PENDING, VALUE_UNITS,
                              canon_unit, default_unit, is_time_unit, measure_of, size_dependent, unit_fits,
                              units_compatible, units_conflict)
 from kb.settings import CheckerSettings
@@ -1375,6 +1375,11 @@ def _deadline_target(r: ParsedRow, ids: set[str]) -> tuple[str, str, str] | str:
     advice (a str, `undecided_deadline`) when the description states several dates and none for the row."""
     if _takes_relative_limit(r, ids) and (lim := _relative_limit(r)):
         return lim  # 每学期结束后1个月内拨付: ≤1 个月, never the year's end
+    if "TIME-01" in ids and not ({"TIME-03", "TIME-06"} & ids) and (md := yearless_deadline(r)):
+        # trial 17: 年底前, 12月31日前 with no year: the row's own day in the year the table plans for (as STR-10's added
+        # row: the budget year, else the one the description plans, else 当年)
+        y = budget_year(r) or planned_year(r.ctx.get("project"), r.ctx.get("description"))
+        return ("", f"{y or '当'}年{md[0]}月{md[1]}日前", "")
     if r.is_date and not r.full_year and not ({"TIME-01", "TIME-02", "TIME-03", "TIME-04", "TIME-06"} & ids):
         d = fixed_date(r) if ("TXT-04" in ids or "OP-03" in ids) else None
         return ("", d or period_text(r) or r.v.replace("-", "至"), "")
@@ -1584,10 +1589,16 @@ def stated_rate(text: str | None, name: str, year: int | None = None) -> float |
     return found.pop() if len(found) == 1 else None
 
 
+# a share of a population or area covered (suggest's vetting reads the same words): its base is the declarant's
+_COVERAGE_RE = re.compile(r"覆盖率|普及率|入户率")
+
+
 def _rate_target(r: ParsedRow, ids: set[str], base: str, fam: str | None, num: float | None, direction: str | None,
                  typ: Any, s: CheckerSettings, name: str = "") -> tuple[str, str, str] | str:
-    """A rate (%): 0 for a negative event, else its own figure or the library's, else the default of its kind —
-    except for a vague target (QNT-01: 对保障…正常运行的影响程度：效果明显, renamed …正常运行率), which has no figure
+    """A rate (%): 0 for a negative event, else its own figure, the one the description states, or — with a number of
+    its own out of range — the library's, else the default of its kind; a rate with no number of its own (blank,
+    words) that the description does not state is the 待填写 reason with the library's figure as a hint, unless that
+    figure (or the default) is 100 %, a whole standard (suggest keeps = 100 % too). Also for a vague target (QNT-01: 对保障…正常运行的影响程度：效果明显, renamed …正常运行率), which has no figure
     of its own to keep: the default (≥90 %) would be made up, so it is the 待填写 reason saying what to fill."""
     per = "‰" if (r.eff_unit or "").strip() == "‰" else "%"   # 森林火灾受害率 in ‰ stays in ‰ (fresh trial)
     if num == 0 and direction != "pos" and r.eff_op in ("", "=", "≤", "<") and "QNT-09" not in ids:
@@ -1607,11 +1618,20 @@ def _rate_target(r: ParsedRow, ids: set[str], base: str, fam: str | None, num: f
     if v is None and per == "%" and (said := stated_rate(r.ctx.get("description"), name or r.name, budget_year(r))) is not None:
         # round 14: 优良中等路率 ≥120 % (QNT-07) beside “力争年底提升至82%以上”: the text's 82, not the library's 80
         return ("=" if said == 100 else "≥", fmt_num(said), "%")
-    if v is None and typ and 0 < typ[1] <= 100 and unit_fits("ratio", typ[2] or "%"):
-        op, v = (typ[0] if typ[0] in ("≥", "=") else "≥"), typ[1]
-    if v is None and num is None and ("QNT-01" in ids or r.vague):  # QNT-06 on the renamed row: the same words
-        return VaguePending(f"待填写：指标值“{r.v}”无法考核；请按项目计划填写“{name or base}”的目标值（%），"
-                            f"指标库没有可参照的典型值，不套用默认的{fmt_num(dv)}%")
+    lib = typ[1] if v is None and typ and 0 < typ[1] <= 100 and unit_fits("ratio", typ[2] or "%") else None
+    vague = "QNT-01" in ids or r.vague  # QNT-06 on the renamed row: the same words
+    if v is None and num is None and (lib is None and vague or (lib if lib is not None else dv) < 100):
+        # trial 17: a blank 社区老年助餐服务覆盖率 was proposed the library's ≥80 % (which suggest had refused), and
+        # 就业率：提高 became ≥80 %; --fix wrote them in and the re-check passed an invented figure. A level the text
+        # does not state is the declarant's (suggest's words, `kb.domain.units`); the library's figure is only a hint
+        hint = (f"指标库典型值{typ[0] if typ[0] in ('≥', '=') else '≥'}{fmt_num(lib)}%仅供参考" if lib is not None
+                else f"指标库没有可参照的典型值，不套用默认的{fmt_num(dv)}%")
+        if vague:
+            return VaguePending(f"待填写：指标值“{r.v}”无法考核；请按项目计划填写“{name or base}”的目标值（%），"
+                                + (f"{hint}，不照搬" if lib is not None else hint))
+        return f"{COVERAGE_PENDING if _COVERAGE_RE.search(name or base) else RATE_PENDING}（{hint}）"
+    if lib is not None:
+        op, v = (typ[0] if typ[0] in ("≥", "=") else "≥"), lib
     if v is None:
         v = dv
     elif r.eff_op in ("≥", ">", "=") and v == r.num and not (

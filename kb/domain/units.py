@@ -136,6 +136,9 @@ SIZE_MEASURES = frozenset(("person_times", "persons", "households", "count", "mo
 # why such a value is left to the declarant (the words suggest's 待填写 rows use)
 SIZE_PENDING = "待填写：按项目计划数填写（与项目规模有关，不照搬指标库的典型值）"
 COST_PENDING = "待填写：按预算测算填写（单位 元或万元，不照搬指标库的典型值）"
+# a rate whose target the description does not state (suggest's vetting and the checker's rewrite: one vocabulary)
+COVERAGE_PENDING = "待填写：覆盖率的基数（应覆盖的范围）描述未写明，请按实际测算填写，不照搬指标库的典型值"
+RATE_PENDING = "待填写：描述未写明这一比率的目标值，请按项目实施后的预期测算填写，不照搬指标库的典型值"
 # a cost ceiling where the declaration states no budget (neither 资金总额 nor one in the 项目概况)
 COST_NEEDS_BUDGET = ("待填写：成本上限须按项目预算测算，本表没有预算金额（请填写资金总额，或在项目概况中写明年度预算），"
                      "单位 元或万元，不照搬指标库的典型值")

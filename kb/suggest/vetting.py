@@ -33,7 +33,7 @@ import re
 from kb.checker.lexicon import CHECKABLE_RESULT_HINT
 from kb.domain.enums import Level1, Level2
 from kb.domain.schema import TargetRow
-from kb.domain.units import is_money_unit
+from kb.domain.units import COVERAGE_PENDING, is_money_unit
 from kb.suggest.context import ProjectContext
 from kb.suggest.draft import ASIDE_NO_PEOPLE, ASIDE_SPARE_ENTRY, PENDING, Draft
 from kb.suggest.ranker import Tier
@@ -237,7 +237,7 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
             # 社区老年助餐服务覆盖率 ≥ 80 % (trial 9): the library's 80 is another project's, and the base the share is
             # of (which communities) is the declarant's to say — the target is left to fill in (= 100 % covers all: kept)
             d.value, d.value_source = "", ""
-            d.note = f"{PENDING}：覆盖率的基数（应覆盖的范围）描述未写明，请按实际测算填写，不照搬指标库的典型值"
+            d.note = COVERAGE_PENDING
         if d.value_source == "typical" and (d.value_unit or d.unit) == "%" and _setting_rate(d, ctx):
             # 农村卫生厕所普及率 ≥ 85 % where the text says today's 卫生厕所普及率为78% (trial 11): the library's 85 is
             # no target a reviewer can derive from the text — the declarant sets it from today's level

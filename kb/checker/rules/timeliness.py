@@ -28,7 +28,33 @@ def time_01(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
         return RuleHit("value", f"时效指标值“{r.v}”没有日期或期限，无法核验")
     if is_time_01_floor(r):
         return RuleHit("value", f"时效指标值“{r.eff_op}{fmt_num(r.num)}{r.eff_unit}”只规定了时间下限，不是完成时限")
+    if yearless_deadline(r):
+        return RuleHit("value", f"时效指标值“{r.v}”没有写明年份，无法核验是哪一年的时限")
     return None
+
+
+# ours (trial 17): the year's end said in words with no year (年底前, 年末, 年终前)
+_THIS_YEAR_RE = re.compile(r"当年|本年|年度")   # 当年12月31日前 names the budget year (STR-10's row without a year)
+_YEARLESS_END_RE = re.compile(r"^(?:在|于)?(?:年底|年末|年终)(?:之前|以前|前)?(?:完成|完工|建成|竣工|实施完毕|验收)?$")
+
+
+def yearless_deadline(r: ParsedRow) -> tuple[int, int] | None:
+    """(month, day) of a 时效 deadline that names no year: 年底前 → (12, 31), 12月31日前 → (12, 31), 11月底前 →
+    (11, 30); None for a dated one, a period, a span of the year, a bound from below or no date.
+
+    ours (trial 17): “年底前” passed while “按时完成” was TIME-01 — which year's end is as unverifiable as 按时;
+    本年度内完成 / 当年完成 name the budget year and pass (`parse.YEAR_END_DEADLINE_RE`)."""
+    if not r.timeliness or not r.is_date or r.years or r.is_period or r.full_year or "旬" in r.v or _THIS_YEAR_RE.search(r.v):
+        return None
+    if not r.has_digit:
+        return (12, 31) if _YEARLESS_END_RE.match(r.v) else None
+    if len(r.dates) != 1 or r.eff_op != "≤":
+        return None
+    _, m, d = r.dates[0]
+    if not 1 <= m <= 12:
+        return None
+    last = calendar.monthrange(2001, m)[1]   # a year of 28-day February: 2月29日 is TIME-03's to judge
+    return (m, d if d is not None else last) if d is None or valid_date(2001, m, d) or (m, d) == (2, 29) else None
 
 
 @rule("TIME-02", needs="time", retarget=True)

@@ -1,0 +1,99 @@
+"""Defects of the seventeenth fresh reviewer's trial (/tmp/trial17, steps 4 and 5): the library's figure written
+into a rate suggest had left 待填写 (and into 就业率：提高), a year-less deadline (年底前) passed, a per-person cost in
+元, an unweighted --fix table with no word on its blank 分值, an implausibly long road, and a service dated by the
+day its points open."""
+from __future__ import annotations
+
+from kb.domain.units import RATE_PENDING
+import pytest
+
+from tests.checker_rows import QTY, SAT, SOC, TIM, TRIAL7_ROAD_CTX, by_key, found, row, table_file
+
+CANTEEN = ("本项目由城关街道民政办组织实施。依托辖区内社区养老服务站新建改建老年助餐点5个，每个助餐点配置厨房设备和保温送餐箱，"
+           "面向辖区60周岁以上老年人提供午餐，每日供餐不少于400份，其中为行动不便的高龄、失能老人送餐上门不少于60份。"
+           "对80周岁以上老人和低保、特困老人每餐补贴4元。助餐点须于2025年6月30日前全部投入运营，全年累计服务老年人不少于"
+           "6.5万人次。项目资金：助餐点建设改造及设备购置75万元，运营及用餐补贴105万元，合计180万元。")
+CANTEEN_CTX = {"description": CANTEEN, "project": "城关街道老年助餐服务", "budget_wan": 180, "budget_year": 2025}
+
+
+@pytest.fixture(scope="module")
+def library():
+    """The lookup over the repo's shipped library (indicators/), as `jixiao check` uses it."""
+    from kb.indicators.lookup import IndicatorLookup
+    from kb.io.library import load_libraries
+    from kb.settings import Settings
+
+    inds = [i for i in load_libraries(Settings().indicators_dir) if i.status.value != "deprecated"]
+    return IndicatorLookup.from_indicators(inds)
+
+
+def _value(decl, name: str) -> str:
+    return next(r.value for r in decl.rows if r.name == name)
+
+
+def test_a_blank_coverage_is_left_to_the_declarant_with_the_library_figure_as_a_hint(tmp_path, library):
+    """社区老年助餐服务覆盖率 待填写 (suggest: 覆盖率的基数…不照搬指标库的典型值) was proposed ≥80 %; --fix wrote it, and
+    the re-check passed. The fix now leaves it 待填写 with suggest's reason, the 80 only a hint, and the re-check
+    still finds STR-03."""
+    from kb.checker import apply_fixes, check_declaration
+
+    decl = table_file(tmp_path, "城关街道老年助餐服务", CANTEEN, [
+        ("产出指标", "数量指标", "新建改建老年助餐点数量", "≥", "5", "个"),
+        ("效益指标", "社会效益指标", "社区老年助餐服务覆盖率", "", "待填写", "%")], 180)
+    rep = check_declaration(decl, lookup=library)
+    f = by_key(rep)[(2, "STR-03")]
+    assert f.suggestion.text.startswith("待填写：覆盖率的基数（应覆盖的范围）描述未写明，请按实际测算填写，不照搬指标库的典型值")
+    assert "（指标库典型值≥80%仅供参考）" in f.suggestion.text
+    fixed = apply_fixes(decl, rep)
+    assert _value(fixed, "社区老年助餐服务覆盖率") == "待填写"
+    again = check_declaration(fixed, lookup=library)
+    assert [f.rule_id for f in again.findings if f.field == "value" and "覆盖率" in f.message] == ["STR-03"]
+
+
+def test_a_vague_outcome_rate_is_pending_not_the_library_figure(tmp_path, library):
+    """就业率：提高 (the trial's CSV) was rewritten ≥80 %, where other vague values become 待填写."""
+    from kb.checker import apply_fixes, check_declaration
+
+    decl = table_file(tmp_path, "就业技能培训", "", [
+        ("产出指标", "数量指标", "培训人次", "≥", "1500", "人次"),
+        ("效益指标", "社会效益指标", "就业率", "", "提高", "")], 0)
+    rep = check_declaration(decl, lookup=library)
+    f = by_key(rep)[(2, "QNT-01")]
+    assert f.suggestion.text == ("待填写：指标值“提高”无法考核；请按项目计划填写“就业率”的目标值（%），"
+                                 "指标库典型值≥80%仅供参考，不照搬")
+    fixed = apply_fixes(decl, rep)
+    assert _value(fixed, "就业率") == "提高"          # left for the declarant, listed on the 审核意见 sheet
+    assert "QNT-01" in {f.rule_id for f in check_declaration(fixed, lookup=library).findings}
+
+
+def test_a_rate_the_text_states_or_a_whole_standard_is_still_written(library):
+    """The text's own figure (力争…提升至82%以上) and a whole standard (验收合格率 = 100 %) are no invented figure."""
+    from kb.checker import check_rows
+
+    rep = check_rows([row("产出指标", "质量指标", "工程验收合格率", "", "", "%")], lookup=library,
+                     context={"description": "新建道路5公里，2025年底前完工。", "budget_year": 2025})
+    f = by_key(rep)
+    assert f[(1, "STR-03")].suggestion.text == "指标值改为“=100%”"
+    f = found([row("产出指标", "质量指标", "农村公路优良中等路率", "≥", "120", "%")], **TRIAL7_ROAD_CTX)
+    assert f[(1, "QNT-07")].suggestion.text == "指标值改为“≥82%”"
+
+
+def test_a_blank_rate_with_a_default_below_100_is_pending():
+    """A blank rate with no library figure of its own would take the generic default (≥90 %): made up as well."""
+    f = found([row(*SOC, "群众知晓率", "", "", "%")], description="开展宣传活动10场。", budget_year=2025)
+    text = f[(1, "STR-03")].suggestion.text
+    assert text.startswith(RATE_PENDING)
+
+
+def test_a_year_less_deadline_is_time_01_and_takes_the_planned_year():
+    """年底前 (the trial's CSV) passed while 按时完成 was TIME-01. Which year's end is as unverifiable; the fix writes
+    the row's own day in the budget year, else the year the description plans for, else 当年."""
+    f = found([row(*TIM, "培训完成时间", "", "年底前", "")])
+    assert f[(1, "TIME-01")].message == "时效指标值“年底前”没有写明年份，无法核验是哪一年的时限"
+    assert f[(1, "TIME-01")].suggestion.text == "指标值改为“当年12月31日前”"
+    f = found([row(*TIM, "培训完成时间", "", "11月底前", "")], budget_year=2025)
+    assert f[(1, "TIME-01")].suggestion.text == "指标值改为“2025年11月30日前”"
+    f = found([row(*TIM, "培训完成时间", "", "12月31日前", "")], description="2025年计划培训1500人次。")
+    assert f[(1, "TIME-01")].suggestion.text == "指标值改为“2025年12月31日前”"
+    for ok in ("2025年12月31日前", "当年12月31日前", "本年度内完成", "年度内完成"):
+        assert (1, "TIME-01") not in found([row(*TIM, "培训完成时间", "", ok, "")], budget_year=2025), ok
