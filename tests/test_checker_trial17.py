@@ -97,3 +97,29 @@ def test_a_year_less_deadline_is_time_01_and_takes_the_planned_year():
     assert f[(1, "TIME-01")].suggestion.text == "指标值改为“2025年12月31日前”"
     for ok in ("2025年12月31日前", "当年12月31日前", "本年度内完成", "年度内完成"):
         assert (1, "TIME-01") not in found([row(*TIM, "培训完成时间", "", ok, "")], budget_year=2025), ok
+
+
+def test_an_amount_per_person_in_plain_yuan_is_unit_02_fixed_to_per_person():
+    """人均培训成本 ≤800 元 (the trial's CSV) passed: 800 元 reads as the whole training's cost. The name says per
+    person, so the unit is 元/人 (or what the name counts: 每公里 → 万元/公里, 户均 → 元/户)."""
+    cases = {("成本指标", "经济成本指标", "人均培训成本", "≤", "800", "元"): "≤800元/人",
+             ("成本指标", "经济成本指标", "每公里造价", "≤", "50", "万元"): "≤50万元/公里",
+             ("产出指标", "成本指标", "户均补助标准", "=", "2000", "元"): "=2000元/户",
+             ("产出指标", "成本指标", "每人每月补助标准", "=", "500", "元"): "=500元/人·月",
+             ("效益指标", "经济效益指标", "人均增收", "≥", "500", "元"): "≥500元/人"}
+    for cells, fixed in cases.items():
+        f = found([row(*cells)], budget_wan=100, budget_year=2025)[(1, "UNIT-02")]
+        per = fixed.lstrip("≤=≥").lstrip("0123456789")
+        assert f.message == f"“{cells[2]}”是按{per.split('/')[1]}计的金额，计量单位“{cells[5]}”没有写明按什么计，应为“{per}”"
+        assert f.suggestion.text == f"指标值改为“{fixed}”", cells
+    for ok in (("成本指标", "经济成本指标", "人均培训成本", "≤", "800", "元/人"),
+               ("成本指标", "经济成本指标", "培训成本", "≤", "80", "万元"),
+               ("成本指标", "经济成本指标", "每月运维费用", "≤", "2", "万元")):   # a span of time: the year's in an annual table
+        assert (1, "UNIT-02") not in found([row(*ok)], budget_wan=100, budget_year=2025), ok
+
+
+def test_op_04_on_a_per_person_amount_in_yuan_is_one_finding_fixing_both():
+    """人均培训成本 ≥800 元 (a labelled case: OP-04 only): one finding on the target; its rewrite writes ≤800 元/人."""
+    f = found([row("产出指标", "成本指标", "人均培训成本", "≥", "800", "元")], budget_wan=100, budget_year=2025)
+    assert (1, "UNIT-02") not in f
+    assert f[(1, "OP-04")].suggestion.text == "指标值改为“≤800元/人”"

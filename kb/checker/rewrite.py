@@ -43,7 +43,7 @@ from kb.domain.plausible import PROJECT_COST_MAX, budget_beyond_project
 from kb.domain.schema import Indicator, typical_target
 from kb.domain.things import thing_units
 from kb.domain.units import (COST_NEEDS_BUDGET, COST_PENDING, COVERAGE_PENDING, RATE_PENDING, MEASURE_LABEL, SIZE_MEASURES, SIZE_PENDING, VALUE_UNITS,
-                             canon_unit, default_unit, is_time_unit, measure_of, size_dependent, unit_fits,
+                             canon_unit, default_unit, is_time_unit, measure_of, per_unit_part, plain_money_unit, size_dependent, unit_fits,
                              units_compatible, units_conflict)
 from kb.settings import CheckerSettings
 
@@ -603,7 +603,7 @@ def said_deadline(text: str | None, year: int | None, pays: bool, name: str = ""
 def deadline(r: ParsedRow) -> str:
     """Dated deadline in the budget year: the one the description states (“2025年10月底前完工” →
     '2025年10月31日前'; a payment's own, `said_deadline`), else the year's end '2025年12月31日前'
-    ('12月31日前' when the year is unknown)."""
+    ('当年12月31日前' when the year is unknown: a year-less 12月31日前 is TIME-01's, trial 17)."""
     y = r.ctx.get("budget_year")
     try:
         y = int(y) if y not in (None, "") else None
@@ -615,7 +615,7 @@ def deadline(r: ParsedRow) -> str:
     said = said_deadline(r.ctx.get("description"), y, pays, r.name)
     if said:
         return said
-    return f"{y}年12月31日前" if y else "12月31日前"
+    return f"{y}年12月31日前" if y else "当年12月31日前"   # trial 17: 12月31日前 with no year is TIME-01
 
 
 def fixed_date(r: ParsedRow) -> str | None:
@@ -1250,6 +1250,34 @@ CACHES.append(_TIDY_MEMO.clear)
 
 def build_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, l1: Level1, l2: Level2 | None,
                  lookup: Callable | None, s: CheckerSettings) -> tuple[str, str, str] | str | None:
+    """`_build_target`, with an amount per person or per unit in a plain money unit (UNIT-02: 人均培训成本 ≤800 元)
+    given the unit the name says it is per (800 元/人; trial 17) — also when OP-04 covers UNIT-02 (人均培训成本
+    ≥800 元: one finding on the target, whose rewrite says both)."""
+    per = per_money_unit(r)
+    if per and r.num is not None and not any(fix_of(i).retarget for i in ids - {"UNIT-02"}):
+        return (r.eff_op or ("≤" if per.split("/")[0] in ("元", "万元") and "成本" in name else "≥"), fmt_num(r.num), per)
+    tgt = _build_target(r, ids, hits, name, l1, l2, lookup, s)
+    if per and isinstance(tgt, tuple) and plain_money_unit(tgt[2]):
+        return (tgt[0], tgt[1], per if tgt[2] == r.eff_unit.strip() else f"{tgt[2]}/{per.split('/', 1)[1]}")
+    if per and tgt is None and r.num is not None:
+        return (r.eff_op or "≥", fmt_num(r.num), per)
+    return tgt
+
+
+def per_money_unit(r: ParsedRow) -> str | None:
+    """The unit an amount per person or per unit written in a plain money unit should have (人均培训成本 800 元 →
+    '元/人', 每公里造价 50 万元 → '万元/公里': `kb.domain.units.per_unit_part`), else None."""
+    u = (r.eff_unit or "").strip()
+    if r.is_date or not r.has_digit or not plain_money_unit(u):
+        return None
+    part = per_unit_part(r.ni.base or r.name)
+    if part and (span := re.search(r"每(月|年|天|日|季度|季)", r.ni.base or r.name)) and span.group(1) != part:
+        part = f"{part}·{span.group(1)}"   # 每人每月补助标准 500 元 → 元/人·月 (as dev D017 writes it)
+    return f"{u}/{part}" if part else None
+
+
+def _build_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, l1: Level1, l2: Level2 | None,
+                  lookup: Callable | None, s: CheckerSettings) -> tuple[str, str, str] | str | None:
     """(operator, value, unit) for the rewritten row, None when no value can be inferred, or the
     待填写 reason (a str) for a blank value that states the project's size.
 

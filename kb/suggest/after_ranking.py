@@ -24,7 +24,7 @@ from kb.suggest.bare_names import name_bare_counts
 from kb.suggest.stated_coverage import bind_stated_coverage
 from kb.suggest.places_built import bind_thing_built_in_places
 from kb.suggest.stated_terms import (date_by_stated_season, date_by_stated_terms, date_year_task_of_part_goal,
-                                     limit_payment_by_stated_term)
+                                     limit_payment_by_stated_term, year_the_deadlines)
 from kb.suggest.other_project import set_aside_other_projects_figures
 from kb.suggest.per_event import read_per_event_figures
 from kb.suggest.placement import refile_coverage_under_quantity
@@ -109,3 +109,4 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     set_aside_unfounded(pool, ctx)   # trial 16: another programme's rows, a % naming no measure
     one_row_per_figure(pool, ctx)
     one_row_per_measure(pool, ctx)   # last: after the figures of the text are bound (trial 15)
+    year_the_deadlines(pool, ctx)   # trial 17: 12月31日前 with no year is the checker's TIME-01: 当年 or the planned year
