@@ -123,3 +123,34 @@ def test_op_04_on_a_per_person_amount_in_yuan_is_one_finding_fixing_both():
     f = found([row("产出指标", "成本指标", "人均培训成本", "≥", "800", "元")], budget_wan=100, budget_year=2025)
     assert (1, "UNIT-02") not in f
     assert f[(1, "OP-04")].suggestion.text == "指标值改为“≤800元/人”"
+
+
+def test_a_fixed_table_without_weights_says_so_on_the_review_sheet(tmp_path):
+    """--fix on the trial's draft (no 分值) left the column blank and said nothing. One 审核意见 line now says it; no
+    weight is invented. A weighted table gets no such line."""
+    import openpyxl
+
+    from kb.checker import apply_fixes, check_declaration
+    from kb.io.xlsx_table import UNWEIGHTED_NOTE, write_declaration
+
+    decl = table_file(tmp_path, "城关街道老年助餐服务", CANTEEN, [
+        ("产出指标", "数量指标", "新建改建老年助餐点数量", "≥", "5", "个"),
+        ("产出指标", "时效指标", "助餐点投入运营时间", "", "2025年6月30日前", ""),
+        ("成本指标", "经济成本指标", "项目总成本", "≤", "180", "万元"),
+        ("效益指标", "社会效益指标", "全年服务老年人人次", "≥", "6.5", "万人次"),
+        ("满意度指标", "服务对象满意度指标", "助餐老人满意度", "≥", "90", "%")], 180)
+    fixed = apply_fixes(decl, check_declaration(decl))
+    out = write_declaration(fixed, tmp_path / "fixed.xlsx", check_declaration(fixed))
+    wb = openpyxl.load_workbook(out)
+    lines = [r for r in wb["审核意见"].iter_rows(values_only=True) if r[0] == "全表" and r[5] == "weight"]
+    assert [r[6] for r in lines] == [UNWEIGHTED_NOTE]
+    assert UNWEIGHTED_NOTE.startswith("未设分值，请按")
+    table = wb.worksheets[0]
+    header = next(r for r in table.iter_rows(values_only=True) if r and "分值" in r)
+    col = header.index("分值")
+    assert not any(r[col] for r in table.iter_rows(values_only=True) if r and r[0] != "一级指标" and len(r) > col
+                   and isinstance(r[col], (int, float)))
+    weighted = fixed.model_copy(update={"rows": [r.model_copy(update={"weight": 20.0}) for r in fixed.rows]})
+    wb = openpyxl.load_workbook(write_declaration(weighted, tmp_path / "w.xlsx", check_declaration(weighted)))
+    assert "审核意见" not in wb.sheetnames or not [
+        r for r in wb["审核意见"].iter_rows(values_only=True) if r[5] == "weight" and r[6] == UNWEIGHTED_NOTE]
