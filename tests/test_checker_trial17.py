@@ -154,3 +154,23 @@ def test_a_fixed_table_without_weights_says_so_on_the_review_sheet(tmp_path):
     wb = openpyxl.load_workbook(write_declaration(weighted, tmp_path / "w.xlsx", check_declaration(weighted)))
     assert "审核意见" not in wb.sheetnames or not [
         r for r in wb["审核意见"].iter_rows(values_only=True) if r[5] == "weight" and r[6] == UNWEIGHTED_NOTE]
+
+
+def test_a_figure_beyond_the_countrys_total_is_no_target_and_is_said():
+    """“全县铺设道路99999999999公里” (the trial's POST /v1/suggest) was taken as a target with no warning: below the
+    1 万亿 of QNT-04 yet more road than the country has. Suggest's reader uses the checker's per-kind bounds
+    (`kb.domain.plausible`, FEAS-05: 1000万公里), skips the figure and says so; a real length is still read."""
+    from kb.suggest.context import read_project
+    from kb.suggest.quantities import find_quantities
+
+    text = "全县铺设道路99999999999公里，预算500万元，2025年底前完工。"
+    assert not [q for q in find_quantities(text) if q.unit == "公里"]
+    from kb.retrieval.tokenize import Tokenizer
+
+    ctx = read_project(Tokenizer(), text, project_name="道路建设")
+    assert ("描述中的“99999999999公里”超过1000万公里（全国公路总里程约544万公里），明显不合理，未作为指标值，"
+            "请核对数值和计量单位") in ctx.notes
+    assert [q.value for q in find_quantities("全县铺设道路12公里。") if q.unit == "公里"] == ["12"]
+    # the checker reads the same bound (FEAS-05) on a table that states it
+    f = found([row(*QTY, "铺设道路长度", "≥", "99999999999", "公里")], budget_year=2025)
+    assert "超过1000万公里（全国公路总里程约544万公里）" in f[(1, "FEAS-05")].message
