@@ -174,3 +174,27 @@ def test_a_figure_beyond_the_countrys_total_is_no_target_and_is_said():
     # the checker reads the same bound (FEAS-05) on a table that states it
     f = found([row(*QTY, "铺设道路长度", "≥", "99999999999", "公里")], budget_year=2025)
     assert "超过1000万公里（全国公路总里程约544万公里）" in f[(1, "FEAS-05")].message
+
+
+def test_a_service_dated_by_its_opening_is_renamed_to_the_opening(tmp_path):
+    """老年助餐服务完成时间 2025年6月30日前: 30 June is when the meal points must be 投入运营 and the service runs all
+    year (全年累计服务…), so the row dates the opening. TIME-06 says so and the fix renames the row, the date kept;
+    the re-check is clean of TIME-06. A row named for the opening, or a works' completion, is not flagged."""
+    from kb.checker import apply_fixes, check_declaration
+
+    f = found([row(*TIM, "老年助餐服务完成时间", "", "2025年6月30日前", "")], **CANTEEN_CTX)[(1, "TIME-06")]
+    assert f.field == "name"
+    assert f.message == ("时限“2025年6月30日前”是项目概况写明的助餐点投入运营的时间（助餐点须于2025年6月30日前全部投入运营），"
+                         "服务在此后持续提供，不是“老年助餐服务完成时间”：本行计量的是助餐点投入运营时间")
+    assert f.suggestion.text == "名称改为“助餐点投入运营时间”"
+    decl = table_file(tmp_path, "城关街道老年助餐服务", CANTEEN, [
+        ("产出指标", "数量指标", "新建改建老年助餐点数量", "≥", "5", "个"),
+        ("产出指标", "时效指标", "老年助餐服务完成时间", "", "2025年6月30日前", "")], 180)
+    fixed = apply_fixes(decl, check_declaration(decl))
+    assert [(r.name, r.value) for r in fixed.rows if r.level2 == "时效指标"][0] == ("助餐点投入运营时间", "2025年6月30日前")
+    assert "TIME-06" not in {x.rule_id for x in check_declaration(fixed).findings}
+    for ok in ("助餐点投入运营时间", "项目完成时间"):
+        assert (1, "TIME-06") not in found([row(*TIM, ok, "", "2025年6月30日前", "")], **CANTEEN_CTX), ok
+    works = "2025年新建村道5公里，须于2025年6月30日前完工。"
+    assert (1, "TIME-06") not in found([row(*TIM, "道路建设服务完成时间", "", "2025年6月30日前", "")],
+                                       description=works, budget_year=2025)

@@ -1035,6 +1035,12 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
         fields["operator"], fields["value"], fields["unit"] = (differs.data["operator"], differs.data["value"],
                                                                differs.data["unit"])
         ids = ids - {"REL-07"}
+    opening = hits.get("TIME-06")
+    if opening is not None and "TIME-06" in ids and opening.field == "name" and opening.data:
+        # trial 17: 老年助餐服务完成时间 2025年6月30日前, the date the text gives for the meal points' 投入运营: the date
+        # is right, the row dates the opening (助餐点投入运营时间)
+        fields["name"] = opening.data["name"]
+        ids = ids - {"TIME-06"}
     past = hits.get("REL-06")
     if past is not None and "REL-06" in ids and past.field == "value":
         # trial 13: 危房改造户数 ≥120户, the figure “2024年全县已完成危房改造120户” reports: the plan's figure for the
