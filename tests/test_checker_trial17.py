@@ -4,7 +4,6 @@ into a rate suggest had left 待填写 (and into 就业率：提高), a year-les
 day its points open."""
 from __future__ import annotations
 
-from kb.domain.units import RATE_PENDING
 import pytest
 
 from tests.checker_rows import QTY, SAT, SOC, TIM, TRIAL7_ROAD_CTX, by_key, found, row, table_file
@@ -80,6 +79,8 @@ def test_a_rate_the_text_states_or_a_whole_standard_is_still_written(library):
 
 def test_a_blank_rate_with_a_default_below_100_is_pending():
     """A blank rate with no library figure of its own would take the generic default (≥90 %): made up as well."""
+    from kb.domain.units import RATE_PENDING
+
     f = found([row(*SOC, "群众知晓率", "", "", "%")], description="开展宣传活动10场。", budget_year=2025)
     text = f[(1, "STR-03")].suggestion.text
     assert text.startswith(RATE_PENDING)
