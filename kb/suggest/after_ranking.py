@@ -30,7 +30,7 @@ from kb.suggest.stated_coverage import bind_stated_coverage
 from kb.suggest.stated_extent import bind_stated_extent
 from kb.suggest.places_built import bind_thing_built_in_places
 from kb.suggest.stated_terms import (date_by_stated_season, date_by_stated_terms, date_year_task_of_part_goal,
-                                     limit_payment_by_stated_term)
+                                     limit_payment_by_stated_term, year_the_deadlines)
 from kb.suggest.other_project import set_aside_other_projects_figures
 from kb.suggest.per_event import read_per_event_figures
 from kb.suggest.period_names import name_by_stated_period
@@ -126,5 +126,6 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     give_change_level_to_library_rate(pool, ctx)   # trial 17: 农村公路优良中等路率 ≥78, not a formed 比例 row
     one_row_per_figure(pool, ctx)
     one_row_per_measure(pool, ctx)   # after the figures of the text are bound (trial 15)
-    # last: once each figure has its one row, a blank count of the same people gives way to it (trial 17)
+    # once each figure has its one row, a blank count of the same people gives way to it (trial 17)
     set_aside_blank_count_of_stated_people(pool, ctx)
+    year_the_deadlines(pool, ctx)   # last (trial 17): 12月31日前 with no year is the checker's TIME-01: 当年 or the planned year

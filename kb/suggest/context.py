@@ -98,6 +98,7 @@ def read_project(tokenizer, description: str | None, *, project_name: str | None
                      f"{wan_text(budget_wan)} 万元测算，请核对")
         total = None
     notes += _impossible_dates(desc)
+    notes += Q.implausible_figures(desc)   # trial 17: 99999999999公里, beyond the country's roads: no target, a note
     later = long_term_spans(text)   # the medium-term plan's numbers are not this year's targets (E001)
     changes = [c for c in stated_changes(text) if not _inside(c.start, later)]
     stated = [m for m in all_mentions if _is_target_mention(m, budget) and not _execution_share(m, text)
