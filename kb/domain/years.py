@@ -11,6 +11,8 @@ import re
 from kb.domain.text import normalize
 
 _YEAR = re.compile(r"(20\d{2})\s*年")
+# a year in brackets closing a project's name (雾炮车抑尘降尘服务(2024), D030): the name's year too
+_NAME_YEAR = re.compile(r"\((20\d{2})\)")
 # a span of whole years (1950—2000年文书档案, 2023-2025年行动计划): a period the text describes, not the
 # budget year — unless a month follows (2023年7月至2024年1月 is a dated service period)
 _YEAR_SPAN = re.compile(r"(?:19|20)\d{2}\s*年?\s*[—–\-~～至到]+\s*20\d{2}\s*年(?!\s*\d{1,2}\s*月)")
@@ -22,7 +24,7 @@ _SENTENCES = re.compile(r"[。；;!！?？]")
 
 
 def stated_year(project_name: str | None, description: str | None) -> int | None:
-    """The 预算年度 the project states: the year in its name (2024年农村户厕改造项目), else the one year
+    """The 预算年度 the project states: the year in its name (2024年农村户厕改造项目, 雾炮车抑尘降尘服务(2024)), else the one year
     its description names (2025年4月 … 2025年4月15日前), else None.
 
     A description whose one year opens only sentences of what was reached, followed by a sentence opening on
@@ -36,6 +38,8 @@ def stated_year(project_name: str | None, description: str | None) -> int | None
     for text in (project_name, description):
         plain = _YEAR_SPAN.sub("", normalize(text or ""))
         years = {int(y) for y in _YEAR.findall(plain)}
+        if text is project_name:
+            years |= {int(y) for y in _NAME_YEAR.findall(plain)}
         if len(years) == 1:
             year = years.pop()
             return year + 1 if text is description and _said_as_last_year(plain, year) else year
