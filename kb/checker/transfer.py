@@ -45,12 +45,7 @@ def rebuild(cls: type, fields: dict[str, Any], fields_set: Any) -> Any:
 
 def rebuild_finding(fields: dict[str, Any]) -> CheckFinding:
     """A `CheckFinding` with every field set, sharing the checker's set of them (`kb.checker.engine._finding`)."""
-    obj = _new(CheckFinding)
-    _set(obj, "__dict__", fields)
-    _set(obj, "__pydantic_fields_set__", _FINDING_FIELDS)
-    _set(obj, "__pydantic_extra__", None)
-    _set(obj, "__pydantic_private__", None)
-    return obj
+    return rebuild(CheckFinding, fields, _FINDING_FIELDS)
 
 
 def reduce_model(obj: Any) -> tuple:
