@@ -35,7 +35,7 @@ from kb.checker.rules.timeliness import budget_year, late_years, stated_over_lat
 from kb.checker.rules.unit import person_unit
 from kb.domain.words import HOLD_VERBS, PAID_STANDARD_RE, PAYMENT_VERBS, builds_or_buys
 from kb.domain.years import past_report_parts, past_reports, planned_year, without_past_reports
-from kb.domain.text import compact, strip_invisible, strip_pictographs, tidy_spaces, to_simplified
+from kb.domain.text import SENTENCE_END, compact, strip_invisible, strip_pictographs, tidy_spaces, to_simplified
 from kb.domain.enums import LEVEL2_PARENT, Level1, Level2
 from kb.domain.levels import level2_fits, level2_of_key
 from kb.domain.quantity import SCALES, kind_of
@@ -549,7 +549,7 @@ def stated_work_deadline(text: str | None, year: int | None, name: str) -> tuple
     # the event, the clause of the dates only holds it — its end is the event's completion
     for (d, clause, whole), (_, m) in zip(said, spans):
         if d == date and work and _EVENT_HELD_RE.search(clause):
-            start = max((x.end() for x in _SENTENCE_END_RE.finditer(t, 0, m.start())), default=0)
+            start = max((x.end() for x in SENTENCE_END.finditer(t, 0, m.start())), default=0)
             if sum(w in t[start:m.start()] for w in work) * 2 >= len(work):
                 return date, "work", whole
     return None
@@ -557,7 +557,6 @@ def stated_work_deadline(text: str | None, year: int | None, name: str) -> tuple
 
 # a clause holding an event (举行, 举办, 召开), and a sentence's end
 _EVENT_HELD_RE = re.compile(r"举行|举办|召开")
-_SENTENCE_END_RE = re.compile(r"[。；;！？!?]")
 
 
 def deadline_date(text: str) -> tuple[int | None, int, int] | None:

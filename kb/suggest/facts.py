@@ -24,7 +24,7 @@ from kb.domain.words import PAST_PERIODS
 from kb.domain.years import past_base_matches, stated_year
 from kb.suggest.words import HARM_WORDS
 from kb.domain import setting as S
-from kb.domain.setting import SENTENCE_END as _SENTENCE_END
+from kb.domain.text import SENTENCE_END as _SENTENCE_END
 from kb.domain.setting import figure_clause as _clause
 
 # words that report what happened (a self-evaluation, a mid-year report, a past period: 近三年累计带动…,
