@@ -407,6 +407,21 @@ def per_unit_part(name: str) -> str:
     return _PER_ALIASES.get(part, part)
 
 
+# ours (round 20): an amount per unit whose name does not say per what (单位成本, 单位造价, 采购单价, 平均成本): its unit
+# must say it (元/人, 万元/公里); the organisation's own costs (单位运行成本, 单位办公成本) are totals and never end so
+# (a 单位 after 事业 / 建设 / 实施 … is an organisation: 建设单位成本 is the builder's)
+_PER_UNSAID_RE = re.compile(r"(?:(?<!事业)(?<!行政)(?<!用人)(?<!建设)(?<!施工)(?<!监理)(?<!实施)(?<!主管)(?<!预算)(?<!责任)"
+                            r"单位(?:成本|造价|投资|费用|价格)|单价|平均(?:成本|造价|费用|价格))$")
+
+
+def per_unit_unsaid(name: str) -> bool:
+    """True for the name of an amount per unit that does not say per what: it ends on 单位成本 / 单位造价 / 单价 /
+    平均成本 … (单位成本, 道路工程单位造价, 设备采购单价; not 单位运行成本, the organisation's cost, nor 建设单位成本),
+    and says no counted unit either (`per_unit_part`: 人均成本 says 人, 单位面积成本 平方米). Brackets are read over."""
+    n = re.sub(r"[(（][^)）]*[)）]", "", name or "")
+    return bool(_PER_UNSAID_RE.search(n)) and not per_unit_part(n)
+
+
 def plain_money_unit(unit: str) -> bool:
     """A money unit with nothing counted after it (元, 万元, 千元, 亿元; not 元/人)."""
     return bool(_PLAIN_MONEY_RE.match((unit or "").strip()))
