@@ -5,6 +5,9 @@
    每公里成本 → 万元/公里); our UNIT-05 now says so when the name does not (`kb.domain.units.per_unit_unsaid`), and
    its advice asks for it — nothing is guessed. It fires on no real row of dev.jsonl (no table there states a unit
    cost in a plain money unit; E003's 出差单位成本 is in 万元/人).
+2. STR-12 called 发放培训教材 ≥600 人 beside 培训人数 ≥600 人 “one stated figure twice” though the text states 培训600人
+   and 发放培训教材600册: a figure two objects share is no duplicate when the text gives it to both
+   (`structure._figure_given_to_both`); the 教材's unit is wrong, which UNIT-02 already says (≥600册).
 """
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ from kb.checker.catalog import CATALOG, OUR_RULES
 from kb.checker.fix import apply_fixes
 from kb.domain.schema import Declaration, TargetRow
 from kb.domain.units import per_unit_unsaid
-from tests.checker_rows import QTY, by_key, found, row
+from tests.checker_rows import QLT, QTY, by_key, found, row
 
 COST = ("成本指标", "经济成本指标")
 
@@ -67,3 +70,30 @@ def test_unit_05_on_dev_jsonl_fires_on_no_real_row():
     rows are 元/人·月, 元/户·年, 元/亩, 元/月/人, 万元/人): the rule adds no finding to a real table."""
     fired = [(d.id, f.row) for d, rep in _dev_reports() for f in rep.findings if f.rule_id == "UNIT-05"]
     assert fired == []
+
+
+# ------------------------------------------------------------------ 2. one figure the text gives to two objects
+TRAINING = "2025年安排资金50万元，开展农村实用技术培训600人，发放培训教材600册，培训合格率达到95%以上。"
+TRAINING_CTX = {"description": TRAINING, "budget_wan": 50, "budget_year": 2025, "project": "2025年农村实用技术培训项目"}
+
+
+def _training(teaching_unit: str) -> list[TargetRow]:
+    return [row(*QTY, "培训人数", "≥", "600", "人"), row(*QTY, "发放培训教材", "≥", "600", teaching_unit),
+            row(*QLT, "培训合格率", "≥", "95", "%")]
+
+
+def test_a_figure_the_text_gives_to_two_objects_is_no_duplicate():
+    f = found(_training("人"), **TRAINING_CTX)
+    assert (None, "STR-12") not in f
+    assert f[(2, "UNIT-02")].message == "“发放培训教材”应以册、本、套计量，填的是“人”"
+    assert f[(2, "UNIT-02")].suggestion.text == "指标值改为“≥600册”"
+    assert not [k for k in found(_training("册"), **TRAINING_CTX) if k[1] in ("STR-12", "UNIT-02")]
+
+
+def test_a_figure_the_text_states_once_is_still_one_plan_written_twice():
+    """Without 发放培训教材600册 in the text the 600 人 is stated once: both rows set it, STR-12 stays (trial 16's
+    reading); so does a pair whose second statement is about neither row (600 in 慰问老人600户)."""
+    for text in ("2025年安排资金50万元，开展农村实用技术培训600人，培训合格率达到95%以上。",
+                 "2025年安排资金50万元，开展农村实用技术培训600人，慰问老人600户。"):
+        f = found(_training("人"), **{**TRAINING_CTX, "description": text})
+        assert "“培训人数”与“发放培训教材”（第1、2行：≥600人，项目概况只写明一处600人）" in f[(None, "STR-12")].message

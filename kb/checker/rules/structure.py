@@ -348,14 +348,28 @@ def stated_figure_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
     if not groups:
         return []
     year = t.ctx.get("budget_year")
-    stated = [(y, unit) for _, y, unit, every, rate in stated_quantities(
+    stated = [(y, unit, words) for words, y, unit, every, rate in stated_quantities(
         without_past_reports(desc, year if isinstance(year, int) else None)) if not every and not rate]
     pairs = []
     for g in groups:
         x, u = g[0].num, g[0].eff_unit
-        if sum(1 for y, unit in stated if y == x and unit == u) == 1:
-            pairs.extend((g[0].idx, r.idx) for r in g[1:])
+        if sum(1 for y, unit, _ in stated if y == x and unit == u) == 1:
+            pairs.extend((g[0].idx, r.idx) for r in g[1:] if not _figure_given_to_both(g[0], r, x, stated))
     return pairs
+
+
+def _figure_given_to_both(a: ParsedRow, b: ParsedRow, x: float, stated: list[tuple[float, str, str]]) -> bool:
+    """ours (round 20): the description states the figure `x` twice, in any units, once about each row's object
+    (培训600人 and 发放培训教材600册 beside 培训人数 ≥600 人 and 发放培训教材 ≥600 人): two objects that share a figure,
+    no plan written twice — the second row's unit is then wrong, which UNIT-02 says. Each statement is about a row
+    when the words around it share a two-character word with the row's name; the two rows need two statements."""
+    from kb.checker.rules.feasibility import bigrams
+
+    said = [bigrams(words.replace(" ", "|")) for y, _, words in stated if y == x]
+    if len(said) < 2:
+        return False
+    na, nb = bigrams(a.ni.base or a.name), bigrams(b.ni.base or b.name)
+    return any(na & wa and nb & wb for i, wa in enumerate(said) for j, wb in enumerate(said) if i != j)
 
 
 # ours: one rate under two names (系统可用率 and 政务信息系统正常运行率 ≥99 %; 发放准确率 and 准确发放率), each ending
