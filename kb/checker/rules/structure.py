@@ -359,17 +359,36 @@ def stated_figure_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
 
 
 def _figure_given_to_both(a: ParsedRow, b: ParsedRow, x: float, stated: list[tuple[float, str, str]]) -> bool:
-    """ours (round 20): the description states the figure `x` twice, in any units, once about each row's object
+    """ours (round 20): the description states the figure `x` once in the rows' unit, about one row's object, and
+    again in another unit about the other row's object, a unit that row's name is counted in while its own is not
     (培训600人 and 发放培训教材600册 beside 培训人数 ≥600 人 and 发放培训教材 ≥600 人): two objects that share a figure,
-    no plan written twice — the second row's unit is then wrong, which UNIT-02 says. Each statement is about a row
-    when the words around it share a two-character word with the row's name; the two rows need two statements."""
+    no plan written twice — the second row's unit is wrong, which UNIT-02 says. A statement is about a row when the
+    words around it share a two-character word with the row's name (`feasibility.bigrams`). After UNIT-02's fix
+    (教材 ≥600 册 beside 发放培训教材 ≥600 册) no row is counted in 人, and the pair is STR-12's again."""
     from kb.checker.rules.feasibility import bigrams
 
-    said = [bigrams(words.replace(" ", "|")) for y, _, words in stated if y == x]
-    if len(said) < 2:
-        return False
-    na, nb = bigrams(a.ni.base or a.name), bigrams(b.ni.base or b.name)
-    return any(na & wa and nb & wb for i, wa in enumerate(said) for j, wb in enumerate(said) if i != j)
+    u = a.eff_unit
+    own = [bigrams(words.replace(" ", "|")) for y, unit, words in stated if y == x and unit == u]
+    other = [(unit, bigrams(words.replace(" ", "|"))) for y, unit, words in stated if y == x and unit != u]
+    for r, o in ((a, b), (b, a)):
+        nr, no = bigrams(r.ni.base or r.name), bigrams(o.ni.base or o.name)
+        if (any(no & w for w in own) and _unit_suits(r, u) is False
+                and any(nr & w and _unit_suits(r, unit) for unit, w in other)):
+            return True
+    return False
+
+
+def _unit_suits(r: ParsedRow, unit: str) -> bool | None:
+    """Whether `unit` counts what the row's name counts: a thing by its units (教材: 册, 本, 套 —
+    `kb.domain.things.thing_units`), a measure by its family (`kb.domain.units.unit_fits`); None when the name
+    says neither."""
+    from kb.domain.things import thing_units
+    from kb.domain.units import unit_fits
+
+    things = thing_units(r.name)
+    if things:
+        return unit in things
+    return unit_fits(r.ni.family, unit, r.ni.base) if r.ni.family else None
 
 
 # ours: one rate under two names (系统可用率 and 政务信息系统正常运行率 ≥99 %; 发放准确率 and 准确发放率), each ending
