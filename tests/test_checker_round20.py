@@ -8,6 +8,12 @@
 2. STR-12 called 发放培训教材 ≥600 人 beside 培训人数 ≥600 人 “one stated figure twice” though the text states 培训600人
    and 发放培训教材600册: a figure two objects share is no duplicate when the text gives it to both
    (`structure._figure_given_to_both`); the 教材's unit is wrong, which UNIT-02 already says (≥600册).
+3. The budget arithmetic a reviewer does by hand — the standard, count and months the description states (每人每月100元
+   × 800人 × 12个月 = 96 万元) against the budget or the table's total 成本 row — was nobody's: FEAS-06 reads the table's
+   rows only. Our FEAS-07 reads the three figures by `kb.domain.standards.standard_product` (each only when the text
+   states it unambiguously) and says so when the product is above the amount by more than 5 %, or below it when the
+   whole amount is the payment. On dev.jsonl the reader reads one text (E025: 3100元/平方米 × 1290.3平方米 = 399.993
+   万元 beside its sentence's 投资400万元) and the rule fires on none.
 """
 from __future__ import annotations
 
@@ -102,3 +108,87 @@ def test_a_figure_the_text_states_once_is_still_one_plan_written_twice():
                  "2025年安排资金50万元，开展农村实用技术培训600人，慰问老人600户。"):
         f = found(_training("人"), **{**TRAINING_CTX, "description": text})
         assert "“培训人数”与“发放培训教材”（第1、2行：≥600人，项目概况只写明一处600人）" in f[(None, "STR-12")].message
+
+
+# ------------------------------------------------------------------ 3. the description's standard × count × months
+ALLOWANCE = "2025年安排资金80万元，为全镇80岁以上老人800人发放高龄津贴，每人每月100元，全年12个月。"
+
+
+def _allowance(text: str, budget: float | None, cost: str = "80") -> Declaration:
+    return Declaration(project_name="2025年高龄津贴发放项目", description=text, budget_wan=budget, year=2025, rows=[
+        row(*QTY, "高龄津贴发放人数", "≥", "800", "人"), row(*QLT, "津贴发放准确率", "=", "100", "%"),
+        row(*COST, "项目总成本", "≤", cost, "万元")])
+
+
+def test_the_descriptions_standard_count_and_months_against_the_budget():
+    f = by_key(check_declaration(_allowance(ALLOWANCE, 80)))[(None, "FEAS-07")]
+    assert f.severity == "warning" and f.scope == "table"
+    assert f.message == ("申报说明写明“每人每月100元”×“800人”×“12个月”，即96万元，与项目预算80万元相差20.0%（超过5%）："
+                         "标准、数量、期数或预算有误")
+    assert f.suggestion.text.startswith("核对申报说明中的补助（成本）标准、对象数量和期数")
+    m = CATALOG["FEAS-07"]
+    assert "FEAS-07" in OUR_RULES and m.dimension == "feasibility" and "本工具的核对规则" in m.citation
+    # the budget the description states when budget_wan is not given
+    assert "即96万元，与申报说明写明的项目预算80万元相差20.0%" in by_key(check_declaration(_allowance(ALLOWANCE, None)))[
+        (None, "FEAS-07")].message
+    # the table's 成本 row, when it is not the budget
+    text = ALLOWANCE.replace("80万元", "96万元")
+    f = by_key(check_declaration(_allowance(text, 96, cost="60")))[(None, "FEAS-07")]
+    assert f.message.endswith("即96万元，与成本指标“项目总成本”60万元相差60.0%（超过5%）：标准、数量、期数或预算有误")
+    assert (None, "FEAS-07") not in by_key(check_declaration(_allowance(text, 96, cost="96")))
+
+
+def test_a_standard_per_mu_and_a_count_with_a_magnitude():
+    text = "2025年安排耕地地力保护补贴资金60万元，按每亩补助100元的标准，补贴面积5万亩。"
+    f = by_key(check_declaration(_allowance(text, 60, cost="60")))[(None, "FEAS-07")]
+    assert f.message.startswith("申报说明写明“每亩补助100元”×“5万亩”，即500万元，与项目预算60万元相差733.3%")
+    assert (None, "FEAS-07") not in by_key(check_declaration(_allowance(text.replace("60万元", "500万元"), 500, "500")))
+
+
+def test_budget_arithmetic_stays_silent_when_a_figure_is_ambiguous_or_the_rest_pays_other_work():
+    silent = [
+        # two counts of persons: which one is paid is the declarant's
+        "2025年安排资金80万元，全镇80岁以上老人800人，其中90岁以上200人，每人每月100元，全年12个月。",
+        # a monthly standard with no number of months
+        "2025年安排资金80万元，为800名老人发放高龄津贴，每人每月100元，按月发放。",
+        # two standards
+        "2025年安排资金80万元，为800名老人发放津贴，每人每月100元，每户每年500元，共12个月。",
+        # below the budget, and the budget pays training too: not a gap
+        "2025年安排资金100万元，开展技能培训1000人，每人补助交通费50元。",
+        # exactly the budget (within 5 %)
+        "2025年安排资金98万元，为800名老人发放高龄津贴，每人每月100元，共12个月。",
+        # a beneficiary count is no paid count
+        "2025年安排资金80万元，每人每月100元，共12个月，惠及群众3000人。",
+    ]
+    for text in silent:
+        assert (None, "FEAS-07") not in by_key(check_declaration(_allowance(text, None, cost="98"))), text
+    # below the budget when the whole budget is the payment: a gap
+    text = "2025年安排资金120万元，为800名老人发放高龄津贴，每人每月100元，共12个月。"
+    assert "即96万元，与项目预算120万元相差20.0%" in by_key(check_declaration(_allowance(text, 120, "120")))[
+        (None, "FEAS-07")].message
+
+
+def test_feas_06_on_the_tables_own_standard_is_not_repeated():
+    text = "2025年安排资金50万元，为5000名困难群众每人每月发放生活补助200元，共12个月。"
+    decl = Declaration(project_name="2025年困难群众生活补助项目", description=text, budget_wan=50, year=2025, rows=[
+        row(*QTY, "生活补助人数", "≥", "5000", "人"), row(*QTY, "补助发放月数", "=", "12", "个月"),
+        row(*COST, "生活补助标准", "=", "200", "元/人·月")])
+    found_ = by_key(check_declaration(decl))
+    assert (None, "FEAS-06") in found_ and (None, "FEAS-07") not in found_
+
+
+def test_the_reader_on_dev_jsonl_and_feas_07_fires_on_no_real_table():
+    """Every figure of dev.jsonl's texts read by the reader: only E025 states a standard, a count and an amount, and its
+    product is its sentence's 投资400万元 (3100元/平方米 × 1290.3平方米 = 399.993 万元)."""
+    from kb.domain.budget import budget_from_text
+    from kb.domain.standards import standard_product
+
+    read = {}
+    fired = []
+    for decl, rep in _dev_reports():
+        sp = standard_product(decl.description, decl.budget_wan or budget_from_text(decl.description))
+        if sp is not None:
+            read[decl.id] = (sp.standard_said, sp.count_said, round(sp.product_wan, 3), sp.equal_wan, sp.equal_said)
+        fired += [decl.id for f in rep.findings if f.rule_id == "FEAS-07"]
+    assert read == {"E025": ("3100元/平方米", "1290.3平方米", 399.993, 400.0, "“投资400万元”")}
+    assert fired == []

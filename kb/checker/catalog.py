@@ -39,7 +39,7 @@ DOCS = {
     "OURS": "本工具的核对规则（不是政策条文）",
 }
 # rules of ours beyond the catalog's 61 (their basis is `OURS`)
-OUR_RULES = ("FEAS-04", "FEAS-05", "FEAS-06", "TXT-05", "TXT-06", "QNT-13", "REL-06", "REL-07", "UNIT-04", "UNIT-05",
+OUR_RULES = ("FEAS-04", "FEAS-05", "FEAS-06", "FEAS-07", "TXT-05", "TXT-06", "QNT-13", "REL-06", "REL-07", "UNIT-04", "UNIT-05",
              "TIME-06", "TIME-07")
 
 
@@ -239,6 +239,9 @@ CATALOG: dict[str, RuleMeta] = {r.id: r for r in (
        (('88', '', 'recalled'), ('10', '附件2 绩效指标明确性（评价要点）', 'seen'))),
     # ours (not in the catalog): a standard × the persons it pays (× months) far beyond the budget
     _R('FEAS-06', 'FEAS', '标准×数量（×期数）远超预算', 'warning', 'table', 'feasibility',
+       (('OURS', '', 'heuristic'),)),
+    # ours (not in the catalog): the description's standard × count × periods other than its budget (or the 成本 row)
+    _R('FEAS-07', 'FEAS', '申报说明的标准×数量×期数与预算不一致', 'warning', 'table', 'feasibility',
        (('OURS', '', 'heuristic'),)),
     _R('FEAS-03', 'FEAS', '全部指标值均为100%', 'info', 'table', 'appropriateness',
        (('—', '', 'heuristic'),)),

@@ -1,6 +1,6 @@
-"""FEAS rules (FEAS-01 … FEAS-03, and our FEAS-04 … FEAS-06): targets set too low, quantities not matching
+"""FEAS rules (FEAS-01 … FEAS-03, and our FEAS-04 … FEAS-07): targets set too low, quantities not matching
 the budget, all-100 % tables; targets far from the description's quantity or beyond any project's reach;
-a standard × the persons it pays (× months) far beyond the budget.
+a standard × the persons it pays (× months) far beyond the budget, in the table or in the description.
 
 Detection follows ../shared/data/rules/RULES.md §5.9; the 2× and 0.5–1.2
 thresholds live in `CheckerSettings`. FEAS-01 needs a prior-year or actual
@@ -270,6 +270,58 @@ def feas_06(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
         return [RuleHit("value", f"{said}≈{fmt_num(round(need, 2))}万元，是预算{fmt_num(b)}万元的{need / b:.1f}倍，"
                                  f"标准、数量或预算有误")]
     return []
+
+
+_PRODUCT_MEMO: dict[tuple, Any] = {}
+CACHES.append(_PRODUCT_MEMO.clear)
+
+
+@rule("FEAS-07", on="table", fix_text="核对申报说明中的补助（成本）标准、对象数量和期数，按“标准×数量×期数”测算预算（成本），使两者一致")
+def feas_07(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
+    """ours (round 20): the budget arithmetic a reviewer does by hand — the standard, the count it pays and the
+    periods it runs, as the description states them (每人每月300元 × 1200人 × 12个月 = 432 万元:
+    `kb.domain.standards.standard_product`, each figure only when the text states it unambiguously), set against the
+    amount it should equal (the sentence's own amount, else the budget when the text states no other money: budget_wan,
+    else the one the description states) and against the table's one total 成本 row. A product above that amount by
+    more than `standard_budget_tolerance` is a finding naming the three figures and the product; one below it only when
+    the whole amount is the payment (`StandardProduct.pays_all`: 每人补助交通费50元 in a training project's budget
+    leaves the rest to the training). Silent when FEAS-06 already reports the table's own standard far beyond the
+    budget."""
+    from kb.checker.rules.cost import money_wan
+    from kb.domain.standards import standard_product
+
+    desc = t.ctx.get("description")
+    if not desc or "元" not in desc:
+        return []
+    b = number_of(t.ctx.get("budget_wan")) or number_of(t.ctx.get("budget_hint_wan"))
+    key = (desc, b)
+    if key not in _PRODUCT_MEMO:   # a batch checks many tables of one description
+        if len(_PRODUCT_MEMO) > 10_000:
+            _PRODUCT_MEMO.clear()
+        _PRODUCT_MEMO[key] = standard_product(desc, b)
+    sp = _PRODUCT_MEMO[key]
+    if sp is None or feas_06(t, s):
+        return []
+    said = "×".join(f"“{x}”" for x in (sp.standard_said, sp.count_said, sp.periods_said) if x)
+    tol, p = s.standard_budget_tolerance, sp.product_wan
+    gaps = []
+
+    def off(amount: float) -> bool:   # above the amount, or below it when the whole amount is the payment
+        return p > amount * (1 + tol) or (sp.pays_all and p < amount * (1 - tol))
+
+    if off(sp.equal_wan):
+        budget = "项目预算" if number_of(t.ctx.get("budget_wan")) else "申报说明写明的项目预算"
+        what = f"{budget}{fmt_num(sp.equal_wan)}万元" if sp.equal_said == "项目预算" else f"同句写明的{sp.equal_said}"
+        gaps.append(f"{what}相差{abs(p - sp.equal_wan) / sp.equal_wan:.1%}")
+    totals = [(c, w) for c in t.items if c.cost_row and (w := money_wan(c)) is not None and w > 0]
+    if sp.equal_said == "项目预算" and len(totals) == 1:
+        c, w = totals[0]
+        if off(w) and abs(w - sp.equal_wan) > 1e-9 * w:
+            gaps.append(f"成本指标“{c.name}”{fmt_num(w)}万元相差{abs(p - w) / w:.1%}")
+    if not gaps:
+        return []
+    return [RuleHit("value", f"申报说明写明{said}，即{fmt_num(round(p, 4))}万元，与{'，与'.join(gaps)}"
+                             f"（超过{tol:.0%}）：标准、数量、期数或预算有误")]
 
 
 # a quantity stated in the description: up to 8 characters of what it counts before the number
