@@ -13,7 +13,10 @@
    rows only. Our FEAS-07 reads the three figures by `kb.domain.standards.standard_product` (each only when the text
    states it unambiguously) and says so when the product is above the amount by more than 5 %, or below it when the
    whole amount is the payment. On dev.jsonl the reader reads one text (E025: 3100元/平方米 × 1290.3平方米 = 399.993
-   万元 beside its sentence's 投资400万元) and the rule fires on none.
+   万元 beside its sentence's 投资400万元), silent. When the text states the standard but not the count, the table's
+   one count row it pays stands in, with one period when the text states none — a floor of the cost, flagged above the
+   budget × 1.2 (the catalog's FEAS-02 band): dev D013, the catalog's own real example (南岳区2023雨露计划: 每生1500元/学期
+   × 101 = 15.15 万元 against 7 万元), the one finding dev.jsonl gains (warnings 409 → 410).
 """
 from __future__ import annotations
 
@@ -191,4 +194,30 @@ def test_the_reader_on_dev_jsonl_and_feas_07_fires_on_no_real_table():
             read[decl.id] = (sp.standard_said, sp.count_said, round(sp.product_wan, 3), sp.equal_wan, sp.equal_said)
         fired += [decl.id for f in rep.findings if f.rule_id == "FEAS-07"]
     assert read == {"E025": ("3100元/平方米", "1290.3平方米", 399.993, 400.0, "“投资400万元”")}
-    assert fired == []
+    assert fired == ["D013"]
+
+
+def test_the_catalogs_real_example_d013_a_stated_standard_times_the_tables_count():
+    """dev D013 (real; RULES.md §7, 南岳区2023雨露计划): 每生1500元/学期 × 年度申请就学补助户数 ≥101 人/次 is at least
+    15.15 万元 against 本年度预计投入7万元."""
+    (decl, rep), = [(d, r) for d, r in _dev_reports() if d.id == "D013"]
+    f = by_key(rep)[(None, "FEAS-07")]
+    assert f.message == ("申报说明写明的标准与表中数量相乘：“每生1500元/学期”×“年度申请就学补助户数”101人/次（按每人次发放一次计）"
+                         "至少15.15万元，是申报说明写明的项目预算7万元的2.2倍：标准、数量或预算有误")
+
+
+def test_a_stated_standard_times_a_count_row_is_a_floor_flagged_above_the_band():
+    rows = [row(*QTY, "就学补助资助户数", "≥", "100", "户"), row(*QLT, "补助发放准确率", "=", "100", "%")]
+    text = "2025年安排资金10万元，为脱贫户子女发放就学补助，每生1500元/学期。"
+    f = found(rows, description=text, budget_wan=10)[(None, "FEAS-07")]
+    assert f.message == ("申报说明写明的标准与表中数量相乘：“每生1500元/学期”×“就学补助资助户数”100户（按每户至少一人、至少一个"
+                         "学期计）至少15万元，是项目预算10万元的1.5倍：标准、数量或预算有误")
+    said = found(rows, description=text.replace("每生1500元/学期", "每生每学期1500元，共2个学期"), budget_wan=10)
+    assert "“每生每学期1500元”×“就学补助资助户数”100户×“2个学期”（按每户至少一人计）至少30万元" in \
+        said[(None, "FEAS-07")].message
+    # within the band (≤ 1.2 × budget), two count rows, or a count that is not paid: silent
+    assert (None, "FEAS-07") not in found(rows, description=text, budget_wan=13)
+    two = rows + [row(*QTY, "就学补助资助学生人数", "≥", "120", "人")]
+    assert (None, "FEAS-07") not in found(two, description=text, budget_wan=10)
+    reached = [row(*QTY, "就学补助受益人数", "≥", "100", "人"), rows[1]]
+    assert (None, "FEAS-07") not in found(reached, description=text, budget_wan=10)

@@ -33,10 +33,11 @@ _COUNTED_ALT = "|".join(sorted(_COUNTED, key=len, reverse=True))
 _COUNT_UNITS = {"人": ("人", "名"), "亩": ("亩",)}
 _MONEY = {"元": 1e-4, "万元": 1.0}
 _NUM = r"(\d+(?:,\d{3})*(?:\.\d+)?)"
-_PERIOD = r"(月|年|天|日)"
+_PERIOD = r"(学期|月|年|天|日)"
 
-# 每人每月300元 / 每月每人300元 / 每亩补助100元 / 每人每年发放生活补助1500元 (no digit, no 每 in between)
-_PER_EACH = re.compile(rf"每(?:个|位|名)?({_COUNTED_ALT})(?:每{_PERIOD})?[\u4e00-\u9fff]{{0,8}}?{_NUM}(万元|元)(?![/每])")
+# 每人每月300元 / 每月每人300元 / 每亩补助100元 / 每人每年发放生活补助1500元 (no digit, no 每 in between); 每生1500元/学期
+_PER_EACH = re.compile(rf"每(?:个|位|名)?({_COUNTED_ALT})(?:每{_PERIOD})?[\u4e00-\u9fff]{{0,8}}?{_NUM}(万元|元)"
+                       r"(?:/(学期|月|年|天))?(?![/每])")
 _EACH_PER = re.compile(rf"每{_PERIOD}每(?:个|位|名)?({_COUNTED_ALT})[\u4e00-\u9fff]{{0,8}}?{_NUM}(万元|元)(?![/每])")
 # 300元/人·月, 500元/人/年, 1500元/生·年, 100元/亩, 3100元/平方米; 1130元/月/人
 _SLASH = re.compile(rf"{_NUM}(万元|元)/(?:{_PERIOD}/)?({_COUNTED_ALT})(?:[·./、]{_PERIOD})?(?![次月年天日时/])")
@@ -44,6 +45,7 @@ _SLASH = re.compile(rf"{_NUM}(万元|元)/(?:{_PERIOD}/)?({_COUNTED_ALT})(?:[·.
 _AVERAGE = re.compile(rf"(人|户|生)均[\u4e00-\u9fff]{{0,6}}?{_NUM}(万元|元)(?![/每])")
 
 _NOT_PAID = re.compile(r"受益|带动|辐射|覆盖|惠及|服务人口|影响|现有|共有|总人口|常住")
+_TERMS = re.compile(r"(?<![\d.])(\d{1,2})个学期")
 _MONTHS = re.compile(r"(?<![\d.])(\d{1,2})个月(?![内以之])")
 _DAYS = re.compile(r"(?<![\d.])(\d{1,3})(?:天|日)(?![内以之])")
 _YEARS = re.compile(r"(?<![\d.])(\d{1,2})(?:个)?年(?![度底内初末前后级])|连续[两三四五]年")
@@ -79,7 +81,10 @@ def _standards(t: str) -> list[tuple[float, str, str, str, tuple[int, int]]]:
     """(amount in 万元, counted unit, period '' | 月 | 年 | 天, as written, span) of each standard of `t`."""
     out = []
     for m in _PER_EACH.finditer(t):
-        out.append((_num(m.group(3)) * _MONEY[m.group(4)], _COUNTED[m.group(1)], m.group(2) or "", m.group(), m.span()))
+        if m.group(2) and m.group(5):
+            continue   # 每人每月300元/年: two periods
+        out.append((_num(m.group(3)) * _MONEY[m.group(4)], _COUNTED[m.group(1)], m.group(2) or m.group(5) or "",
+                    m.group(), m.span()))
     for m in _EACH_PER.finditer(t):
         out.append((_num(m.group(3)) * _MONEY[m.group(4)], _COUNTED[m.group(2)], m.group(1), m.group(), m.span()))
     for m in _SLASH.finditer(t):
@@ -109,24 +114,61 @@ def _periods(t: str, period: str) -> tuple[float, str] | None:
     """(how many periods, as written) the payments run: '' when the standard is per year or has no period."""
     if period == "年":
         return None if _YEARS.search(t) else (1.0, "")
-    rx = _MONTHS if period == "月" else _DAYS if period == "天" else None
+    rx = {"月": _MONTHS, "天": _DAYS, "学期": _TERMS}.get(period)
     if rx is None:
         return (1.0, "") if not _YEARS.search(t) else None
     said = {(_num(m.group(1)), m.group()) for m in rx.finditer(t)}
     return next(iter(said)) if len({x for x, _ in said}) == 1 else None
 
 
-def standard_product(text: str | None, budget_wan: float | None) -> StandardProduct | None:
-    """The standard × count × periods a description states and the amount it should equal (module docstring), or
-    None when any figure is missing or ambiguous."""
-    t = read_numerals(normalize(text or ""))
+def _one_standard(t: str) -> tuple[float, str, str, str, tuple[int, int], list[tuple[int, int]]] | None:
+    """(amount in 万元, counted unit, period, as written, span, every standard's span) of the one standard of the
+    normalised text `t`, None when it states none or several distinct ones."""
     if "元" not in t:
         return None
     stds = _standards(t)
     if len({(x, per, p) for x, per, p, _, _ in stds}) != 1:
         return None
     x, per, period, said, span = stds[0]
-    spans = [s[4] for s in stds]
+    return x, per, period, said, span, [s[4] for s in stds]
+
+
+@dataclass(frozen=True)
+class StatedStandard:
+    """The one standard a description states, for a count the text does not give (the table's count row).
+
+    amount_wan: per counted unit and period, in 万元; per: the counted unit (人 for 人 / 名 / 生); period: '' | 月 | 年 |
+    天 | 学期; said: as written (“每生1500元/学期”); words: the sentence it stands in (what it pays: 就学补助);
+    periods: (how many, as written) when the text states it, else None."""
+
+    amount_wan: float
+    per: str
+    period: str
+    said: str
+    words: str
+    periods: tuple[float, str] | None
+
+
+def stated_standard(text: str | None) -> StatedStandard | None:
+    """The one standard the description states (module docstring), with its sentence and its number of periods when
+    stated; None when it states none or several distinct ones."""
+    t = read_numerals(normalize(text or ""))
+    one = _one_standard(t)
+    if one is None:
+        return None
+    x, per, period, said, span, _ = one
+    sentence = next(s for s in _sentences(t) if s[1] <= span[0] < s[2])[0]
+    return StatedStandard(x, per, period, said, sentence, _periods(t, period) if period else (1.0, ""))
+
+
+def standard_product(text: str | None, budget_wan: float | None) -> StandardProduct | None:
+    """The standard × count × periods a description states and the amount it should equal (module docstring), or
+    None when any figure is missing or ambiguous."""
+    t = read_numerals(normalize(text or ""))
+    one = _one_standard(t)
+    if one is None:
+        return None
+    x, per, period, said, span, spans = one
     counts = _counts(t, per, spans)
     if len({n for n, _ in counts}) != 1:
         return None

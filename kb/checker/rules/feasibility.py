@@ -300,7 +300,9 @@ def feas_07(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
             _PRODUCT_MEMO.clear()
         _PRODUCT_MEMO[key] = standard_product(desc, b)
     sp = _PRODUCT_MEMO[key]
-    if sp is None or feas_06(t, s):
+    if sp is None:
+        return _stated_standard_by_table_count(t, s, desc, b)
+    if feas_06(t, s):
         return []
     said = "×".join(f"“{x}”" for x in (sp.standard_said, sp.count_said, sp.periods_said) if x)
     tol, p = s.standard_budget_tolerance, sp.product_wan
@@ -322,6 +324,66 @@ def feas_07(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
         return []
     return [RuleHit("value", f"申报说明写明{said}，即{fmt_num(round(p, 4))}万元，与{'，与'.join(gaps)}"
                              f"（超过{tol:.0%}）：标准、数量、期数或预算有误")]
+
+
+# the units a count row of those a per-person standard pays may be in: persons (exact), payments (人次: one period's
+# payment each), households (each at least one person: a floor)
+_PERSONS, _PAYMENTS, _HOUSEHOLDS = ("人", "名", "位", "万人"), ("人次", "人/次", "万人次"), ("户", "万户")
+
+
+def _count_row(t: ParsedTable, per: str, words: set[str]) -> tuple[ParsedRow, float, str] | None:
+    """(row, count in the standard's unit, what was assumed) of the one count row of the table the standard prices:
+    not a 成本 row, a floor or the figure (≥, =), a name sharing a word with the standard's sentence and no word of
+    those reached but not paid (受益, 覆盖 …); for a per-person standard in persons, 人次 (each one payment) or 户 (each
+    household at least one person: a floor), else a unit that converts into the standard's. None unless exactly one."""
+    found = []
+    for q in t.items:
+        if q.cost_row or not _at_least(q) or not q.eff_unit or _NOT_PAID_RE.search(q.name):
+            continue
+        if not words & (bigrams(q.name_base or q.name) - _GENERIC_BIGRAMS):
+            continue
+        u, n, assumed = q.eff_unit, None, ""
+        if per == "人" and u in _PERSONS + _PAYMENTS + _HOUSEHOLDS:
+            n = q.num * (10000 if u.startswith("万") else 1)   # type: ignore[operator]
+            assumed = "每人次发放一次" if u in _PAYMENTS else "每户至少一人" if u in _HOUSEHOLDS else ""
+        elif per != "人":
+            n = in_unit(q.num, u, per)  # type: ignore[arg-type]
+        if n is not None and n > 0:
+            found.append((q, n, assumed))
+    return found[0] if len(found) == 1 else None
+
+
+def _stated_standard_by_table_count(t: ParsedTable, s: CheckerSettings, desc: str, b: float | None) -> list[RuleHit]:
+    """ours (round 20): the standard the description states (每生1500元/学期) times the table's one count row it pays
+    (年度申请就学补助户数 ≥101 人/次), times the periods when the text states them, else one period — a floor of what
+    the payments cost: above the budget × `budget_match_high` (the catalog's FEAS-02 band) it cannot be paid. The
+    catalog's own real example (南岳区2023雨露计划: 101 × 1500 元 = 15.15 万元 against a budget of 7 万元)."""
+    from kb.domain.standards import stated_standard
+
+    if not b or b <= 0:
+        return []
+    std = stated_standard(desc)
+    if std is None or (std.period and std.periods is None and std.period not in ("学期", "月", "天")):
+        return []
+    found = _count_row(t, std.per, bigrams(std.words) - _GENERIC_BIGRAMS)
+    if found is None or feas_06(t, s) or feas_02_table(t, s):
+        return []
+    q, n, assumed = found
+    times, assumptions = std.periods, [assumed] if assumed else []
+    if assumed == "每人次发放一次":
+        times = (1.0, "")
+    elif times is None:
+        times = (1.0, "")
+        assumptions.append(f"至少一个{std.period}")
+    low = std.amount_wan * n * times[0]
+    if low <= b * s.budget_match_high:
+        return []
+    budget = "项目预算" if number_of(t.ctx.get("budget_wan")) else "申报说明写明的项目预算"
+    factors = f"“{std.said}”×“{q.name}”{fmt_num(q.num)}{q.eff_unit}" + (f"×“{times[1]}”" if times[1] else "")
+    how = f"（按{'、'.join(assumptions)}计）" if assumptions else ""
+    least = "至少" if assumptions else ""
+    return [RuleHit("value", f"申报说明写明的标准与表中数量相乘：{factors}{how}{least}{fmt_num(round(low, 4))}万元，"
+                             f"是{budget}{fmt_num(b)}万元的{low / b:.1f}倍：标准、数量或预算有误")]
 
 
 # a quantity stated in the description: up to 8 characters of what it counts before the number
