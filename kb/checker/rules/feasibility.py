@@ -362,7 +362,10 @@ def _stated_standard_by_table_count(t: ParsedTable, s: CheckerSettings, desc: st
 
     if not b or b <= 0:
         return []
-    std = stated_standard(desc)
+    key = ("standard", desc)
+    if key not in _PRODUCT_MEMO:
+        _PRODUCT_MEMO[key] = stated_standard(desc)
+    std = _PRODUCT_MEMO[key]
     if std is None or (std.period and std.periods is None and std.period not in ("学期", "月", "天")):
         return []
     found = _count_row(t, std.per, bigrams(std.words) - _GENERIC_BIGRAMS)
