@@ -594,21 +594,40 @@ def said_deadline(text: str | None, year: int | None, pays: bool, name: str = ""
     """The deadline the description gives a row: for a row timing a payment the payment's own date
     (`payment_deadline`), never the work's (…12月15日前完成全部加工…验收合格后支付余款: the payment
     follows, a fresh reviewer got 服务费用支付完成时间 2025年12月15日前); else the one it states for the work
-    the row's `name` dates (`work_deadline`), else the first it states."""
-    return payment_deadline(text, year) if pays else work_deadline(text, year, name)
+    the row's `name` dates (`work_deadline`), else the first it states. Always with a year (`in_year`): the
+    `year` given, else '当年' (trial 18: STR-10 added 项目完成时间 10月31日前 beside “10月底前完成” in a text naming
+    no year, and the re-check of the fixed table failed it under TIME-01)."""
+    return in_year(payment_deadline(text, year) if pays else work_deadline(text, year, name), year)
+
+
+_MONTH_FIRST_RE = re.compile(r"^\d{1,2}月")
+
+
+def in_year(date: str | None, year: int | None) -> str | None:
+    """A deadline as `stated_deadline` writes it, with the year it falls in when it names none: '10月31日前' →
+    '2025年10月31日前' for `year` 2025, '当年10月31日前' (the budget year, which TIME-01 passes) when the year is
+    unknown; a dated one, a limit or None as given. A year-less date is TIME-01's (trial 17), so no rewrite and no
+    added row writes one."""
+    if not date or not _MONTH_FIRST_RE.match(date):
+        return date
+    return f"{year or '当'}年{date}"
+
+
+def table_year(r: ParsedRow) -> int | None:
+    """The year a row's table plans for: its 预算年度 (`budget_year`), else the one its project's name or
+    description plans for (`kb.domain.years.planned_year`, the one plan-year reader), else None."""
+    return budget_year(r) or planned_year(r.ctx.get("project"), r.ctx.get("description"))
 
 
 def deadline(r: ParsedRow) -> str:
     """Dated deadline in the budget year: the one the description states (“2025年10月底前完工” →
     '2025年10月31日前'; a payment's own, `said_deadline`), else the year's end '2025年12月31日前'
     ('当年12月31日前' when the year is unknown: a year-less 12月31日前 is TIME-01's, trial 17)."""
-    y = r.ctx.get("budget_year")
-    try:
-        y = int(y) if y not in (None, "") else None
-    except (TypeError, ValueError):
-        y = None
+    y = budget_year(r)
     if y is None and r.years:
         y = r.years[0]
+    if y is None:   # trial 18: the year the text plans for, as TIME-01's own rewrite and STR-10's added row read it
+        y = table_year(r)
     pays = pays_on_time(r.name) or bool(PAY_DATE_NAME_RE.search(r.name))
     said = said_deadline(r.ctx.get("description"), y, pays, r.name)
     if said:
@@ -1412,8 +1431,7 @@ def _deadline_target(r: ParsedRow, ids: set[str]) -> tuple[str, str, str] | str:
     if "TIME-01" in ids and not ({"TIME-03", "TIME-06"} & ids) and (md := yearless_deadline(r)):
         # trial 17: 年底前, 12月31日前 with no year: the row's own day in the year the table plans for (as STR-10's added
         # row: the budget year, else the one the description plans, else 当年)
-        y = budget_year(r) or planned_year(r.ctx.get("project"), r.ctx.get("description"))
-        return ("", f"{y or '当'}年{md[0]}月{md[1]}日前", "")
+        return ("", in_year(f"{md[0]}月{md[1]}日前", table_year(r)) or "", "")
     if r.is_date and not r.full_year and not ({"TIME-01", "TIME-02", "TIME-03", "TIME-04", "TIME-06"} & ids):
         d = fixed_date(r) if ("TXT-04" in ids or "OP-03" in ids) else None
         return ("", d or period_text(r) or r.v.replace("-", "至"), "")

@@ -951,22 +951,22 @@ def _pays_out(t: ParsedTable, desc: str) -> bool:
     return bool(PAY_WORDS.search(said) and _PAY_VERBS.search(said) and not BUILD_WORDS.search(said))
 
 
-def _timeliness_row(desc: str, year: int | str | None, pays: bool) -> dict[str, str]:
+def _timeliness_row(desc: str, year: int | str | None, pays: bool, project: str | None = None) -> dict[str, str]:
     """The 时效 row STR-10 adds: the payment's stated date, else a limit the description states relative to an
     event or a period (10个工作日内拨付, 每学期结束后1个月内拨付, 次月10日前发放), else its stated deadline, else
     the budget year's end (`kb.checker.rewrite`, as TIME-05's rewrite reads them)."""
     from kb.checker.rewrite import relative_limit, said_deadline
 
     y = int(year) if str(year or "").isdigit() else None
+    if y is None:   # trial 16/18: no 预算年度: the year the text plans for (the one plan-year reader), else 当年
+        from kb.domain.years import planned_year
+        y = planned_year(project, desc)
     said = said_deadline(desc, y, pays)
     lim = relative_limit(desc, PAYMENT_VERBS if pays else ("完成", "完工", "竣工")) if pays or not said else None
     if lim and lim[0] == "≤":
         return {"level1": "产出指标", "level2": "时效指标", "name": "补助资金发放时限" if pays else "项目完成时限",
                 "operator": "≤", "value": lim[1], "unit": lim[2]}
     name = "补助资金发放完成时间" if pays else "项目完成时间"
-    if y is None:   # trial 16: “12月31日前” with no year: the year the text plans for, else 当年 (the budget year)
-        from kb.domain.years import planned_year
-        y = planned_year(None, desc)
     return {"level1": "产出指标", "level2": "时效指标", "name": name, "operator": "",
             "value": said or (lim[1] if lim else f"{y}年12月31日前" if y else "当年12月31日前"), "unit": ""}
 
@@ -997,8 +997,9 @@ def _quality_row(fx: TableFix, desc: str) -> dict[str, str] | None:
 
     said = (fx.ctx.get("project") or "") + desc + "".join(r.name for r in fx.after.items)
     if builds_or_buys(said):
-        return {"level1": "产出指标", "level2": "质量指标", "name": "项目验收合格率", "operator": "≥",
-                "value": f"{fx.s.quality_rate_default_pct:g}", "unit": "%"}
+        # trial 18: = 100 %, as real tables set an acceptance rate (`CheckerSettings.acceptance_rate_default_pct`)
+        return {"level1": "产出指标", "level2": "质量指标", "name": "项目验收合格率", "operator": "=",
+                "value": f"{fx.s.acceptance_rate_default_pct:g}", "unit": "%"}
     of_work = getattr(fx.lookup, "of_work", None)
     name = fx.ctx.get("project") or ""   # the project's name says its work (义诊进乡村 is no 医疗废物处置)
     ind = of_work(name or desc, Level2.quality.value, lambda i: (
@@ -1044,7 +1045,7 @@ def fix_str_10(h: RuleHit, fx: TableFix) -> Suggestion:
         if lvl is Level2.quantity:
             do = "请补设数量指标（本项目的主要产出数量）"
         else:
-            row = (_timeliness_row(desc, year, pays) if lvl is Level2.timeliness else
+            row = (_timeliness_row(desc, year, pays, fx.ctx.get("project")) if lvl is Level2.timeliness else
                    # what a reviewer asks of the project's kind: a payment is checked for paying the right people
                    # the right amount, not for an acceptance (a fresh user struck 项目验收合格率 for a subsidy)
                    {"level1": "产出指标", "level2": "质量指标", "name": "补助资金发放准确率", "operator": "=",
