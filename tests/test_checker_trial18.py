@@ -139,3 +139,53 @@ def test_the_acceptance_default_is_what_most_real_acceptance_rows_set():
             if "验收合格率" in r.get("name", "") and re.fullmatch(r"\d+(?:\.\d+)?", v):
                 values[float(v)] += 1
     assert values.most_common(1)[0][0] == CheckerSettings().acceptance_rate_default_pct
+
+
+# ---- 2. a per-unit cost with no unit --------------------------------------------------------------------------------
+
+GARBAGE = ("2025年县城区生活垃圾清运项目，预算300万元。2024年共清运生活垃圾3.2万吨。2025年计划清运城区生活垃圾3.5万吨，"
+           "新增垃圾收集点40个，垃圾日产日清率达到100%，于2025年12月底前完成。")
+
+
+def _garbage(tmp_path, value: str, description: str = GARBAGE):
+    from kb.checker import check_declaration
+
+    decl = table_file(tmp_path, "县城区生活垃圾清运", description, [
+        ("产出指标", "数量指标", "生活垃圾清运量", "≥", "3.5", "万吨"),
+        ("产出指标", "成本指标", "每吨垃圾清运单位成本", "≤", value, "")], 300)
+    return by_key(check_declaration(decl))[(2, "UNIT-01")]
+
+
+def test_a_per_ton_cost_with_no_unit_gets_yuan_per_ton_from_the_budget_and_tonnage(tmp_path):
+    """draft row 5: 每吨垃圾清运单位成本 ≤85.7 was advised “元或万元”; 300 万元 ÷ 3.5万吨 (this year's, not 2024's 3.2万吨)
+    is 85.71 元/吨, the row's own figure: the unit is 元/吨, and the finding says the reading."""
+    f = _garbage(tmp_path, "85.7")
+    assert (f.suggestion.operator, f.suggestion.value, f.suggestion.unit) == (None, None, "元/吨")
+    assert "预算300万元÷3.5万吨" in f.message and "85.71元/吨" in f.message
+
+
+def test_a_per_ton_cost_not_matching_the_text_is_pending_with_the_per_ton_units_and_the_implied_figure(tmp_path):
+    f = _garbage(tmp_path, "120")
+    assert f.suggestion.unit is None
+    assert "请填写计量单位（元/吨或万元/吨）" in f.suggestion.text
+    assert "测算约85.71元/吨" in f.suggestion.text
+    # no tonnage in the text: the per-ton units still, no figure
+    f = _garbage(tmp_path, "85.7", "2025年县城区生活垃圾清运项目，预算300万元。")
+    assert "请填写计量单位（元/吨或万元/吨）" in f.suggestion.text and "测算" not in f.suggestion.text
+
+
+def test_a_per_household_cost_reads_the_same_way(tmp_path):
+    """cost.xlsx row 7: 户均改造成本 ≤4000 (按户计 before): 680 万元 ÷ 1700 户 = 4000 元/户."""
+    from kb.checker import check_declaration
+
+    decl = _year_less(tmp_path, TOILETS, TOILET_ROWS, 680)
+    f = by_key(check_declaration(decl))[(3, "UNIT-01")]
+    assert f.suggestion.unit == "元/户"
+
+
+def test_the_one_reader_of_a_per_unit_name():
+    from kb.domain.units import per_unit_denominator
+
+    assert [per_unit_denominator(n) for n in ("每吨垃圾清运单位成本", "户均改造成本", "人均培训成本", "每公里造价",
+                                              "每人每月补助标准", "单位成本", "每月补助")] == \
+        ["吨", "户", "人", "公里", "人·月", "", ""]

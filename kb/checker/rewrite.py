@@ -43,7 +43,7 @@ from kb.domain.plausible import PROJECT_COST_MAX, budget_beyond_project
 from kb.domain.schema import Indicator, typical_target
 from kb.domain.things import thing_units
 from kb.domain.units import (COST_NEEDS_BUDGET, COST_PENDING, COVERAGE_PENDING, RATE_PENDING, MEASURE_LABEL, SIZE_MEASURES, SIZE_PENDING, VALUE_UNITS,
-                             canon_unit, default_unit, is_time_unit, measure_of, per_unit_part, plain_money_unit, size_dependent, unit_fits,
+                             canon_unit, default_unit, is_time_unit, measure_of, per_unit_denominator, plain_money_unit, size_dependent, unit_fits,
                              units_compatible, units_conflict)
 from kb.settings import CheckerSettings
 
@@ -1295,9 +1295,7 @@ def per_money_unit(r: ParsedRow) -> str | None:
     u = (r.eff_unit or "").strip()
     if r.is_date or not r.has_digit or not plain_money_unit(u):
         return None
-    part = per_unit_part(r.ni.base or r.name)
-    if part and (span := re.search(r"每(月|年|天|日|季度|季)", r.ni.base or r.name)) and span.group(1) != part:
-        part = f"{part}·{span.group(1)}"   # 每人每月补助标准 500 元 → 元/人·月 (as dev D017 writes it)
+    part = per_unit_denominator(r.ni.base or r.name)   # 每人每月补助标准 500 元 → 元/人·月 (as dev D017 writes it)
     return f"{u}/{part}" if part else None
 
 
@@ -1542,11 +1540,20 @@ def _cost_target(r: ParsedRow, ids: set[str], name: str, num: float | None) -> t
         # states with that figure for the row's object (`stated_unit`), per what the name averages over (万元/户);
         # a text stating none leaves it to the declarant — 元 would be a guess
         said = stated_unit(r, name)
-        if "元" not in said:
-            return (f"待填写：指标值“{r.v}”没有计量单位，项目概况也没有写明这一金额的单位；"
-                    f"请填写计量单位（元或万元{'，按' + _per_part(name, r) + '计' if _per_part(name, r) else ''}）")
-        part = _per_part(name, r)
-        unit = said if "/" in said or not part else f"{said}/{part}"
+        part = per_unit_denominator(name)   # trial 18: 每吨… → 吨 (the one reader of a per-unit name)
+        if "元" in said:
+            unit = said if "/" in said or not part else f"{said}/{part}"
+        else:
+            # trial 18: 每吨垃圾清运单位成本 ≤85.7 beside “预算300万元…计划清运…3.5万吨”: 300 万元 ÷ 35000 吨 ≈ 85.7 元/吨 —
+            # the row's own figure is the text's per-unit amount, so its unit is known; else the implied figure is said
+            implied = implied_unit_cost(r, part) if part else None
+            unit = next((f"{u}/{part}" for u, k in (("元", 1.0), ("万元", 1e-4))
+                         if implied and abs(num - implied[0] * k) <= 0.01 * implied[0] * k), "")
+            if not unit:
+                units = f"元/{part}或万元/{part}" if part else "元或万元"
+                hint = f"；按项目概况（{implied[1]}）测算约{fmt_num(round(implied[0], 2))}元/{part}" if implied else ""
+                return (f"待填写：指标值“{r.v}”没有计量单位，项目概况也没有写明这一金额的单位；"
+                        f"请填写计量单位（{units}）{hint}")
     if not unit:
         unit = "元" if per_unit or num >= 1000 else "万元"
     if "COST-04" in ids and isinstance(budget, (int, float)):
@@ -1557,17 +1564,32 @@ def _cost_target(r: ParsedRow, ids: set[str], name: str, num: float | None) -> t
     return (op, _money_text(num), unit)
 
 
-# what a standard's name averages over (户均补助标准 → 户, 每人每月补助标准 → 人): the part after “/” in its unit
-_PER_PART_RE = re.compile(r"(人|户|生|亩|次)均|每(人|户|生|亩|次)")
-
-
-def _per_part(name: str, r: ParsedRow) -> str:
-    """The counted unit a per-head standard's name averages over ('户' for 户均…, '人' for 每人…); '' when the
-    name says none."""
-    m = _PER_PART_RE.search(name)
-    if m:
-        return m.group(1) or m.group(2)
-    return ""
+def implied_unit_cost(r: ParsedRow, part: str) -> tuple[float, str] | None:
+    """(amount in 元 per `part`, how it is read: '预算300万元÷3.5万吨') the description implies for a per-unit cost:
+    the budget (`budget_wan`, else the one the text states) over the one quantity the text plans in a unit that
+    converts to `part` (3.5万吨 → 35000 吨, through `in_unit`); None when there is no budget, no such quantity, or
+    several. A figure a past period reached (2024年共清运3.2万吨 in a 2025 text: `without_past_reports`,
+    `past_reports`), the setting (全县现有…: `stock_figures`, `setting_figures`), a rate or a per-member figure is
+    no planned quantity. Trial 18: 每吨垃圾清运单位成本 ≤85.7 with no unit beside 300 万元 and 3.5万吨."""
+    budget = r.ctx.get("budget_wan") or r.ctx.get("budget_hint_wan")
+    text = r.ctx.get("description") or ""
+    if not isinstance(budget, (int, float)) or budget <= 0 or not part or "·" in part or not text:
+        return None
+    desc = without_past_reports(text)
+    for clause in past_reports(text, budget_year(r)):
+        desc = desc.replace(clause, "")
+    setting = {(x, unit) for x, unit, *_ in stock_figures(text)} | {(x, unit) for x, unit, *_ in setting_figures(text)}
+    found: dict[float, str] = {}
+    for _, x, unit, every, rate in stated_quantities(desc):
+        if rate or every or (x, unit) in setting or "元" in unit:
+            continue
+        q = in_unit(x, unit, part) if units_compatible(unit, part) else None
+        if q and q > 0:
+            found.setdefault(q, f"{fmt_num(x)}{unit}")
+    if len(found) != 1:
+        return None
+    q, said = found.popitem()
+    return budget * 10000 / q, f"预算{_money_text(budget)}万元÷{said}"
 
 
 # the 待填写 reason of a cost beside a budget of 0 (COST-04): the ceiling waits for the budget
