@@ -189,3 +189,46 @@ def test_the_one_reader_of_a_per_unit_name():
     assert [per_unit_denominator(n) for n in ("每吨垃圾清运单位成本", "户均改造成本", "人均培训成本", "每公里造价",
                                               "每人每月补助标准", "单位成本", "每月补助")] == \
         ["吨", "户", "人", "公里", "人·月", "", ""]
+
+
+# ---- 3. a vague satisfaction names the group served; two rows of one group are one ---------------------------------
+
+DRAFT_ROWS = [("产出指标", "数量指标", "生活垃圾清运量", "≥", "3.5", "万吨"),
+              ("效益指标", "生态效益指标", "群众满意度", "≥", "90", "%"),
+              ("满意度指标", "服务对象满意度指标", "社会公众满意度", "", "较高", "")]
+
+
+def test_sat05_names_the_group_the_description_serves(tmp_path):
+    """社会公众满意度 was renamed 服务对象满意度, as generic; a text naming whom it serves gives that group."""
+    from kb.checker import check_declaration
+
+    decl = table_file(tmp_path, "农村户厕改造", "2025年改造农村卫生户厕1700户，受益农户1700户。", [
+        ("产出指标", "数量指标", "改造户厕户数", "≥", "1700", "户"),
+        ("满意度指标", "服务对象满意度指标", "社会公众满意度", "≥", "90", "%")], 680)
+    assert by_key(check_declaration(decl))[(2, "SAT-05")].suggestion.name == "受益农户满意度"
+    decl = table_file(tmp_path, "农产品质量安全检测项目", "2025年…保障全县居民“菜篮子”安全。", [
+        ("产出指标", "数量指标", "定量检测批次", "≥", "1200", "批次"),
+        ("满意度指标", "服务对象满意度指标", "社会公众满意度", "≥", "90", "%")], 85)
+    assert by_key(check_declaration(decl))[(2, "SAT-05")].suggestion.name == "居民满意度"
+
+
+def test_the_drafts_two_generic_satisfactions_are_one_after_fix_and_on_recheck(tmp_path):
+    """draft rows 8–9: SAT-01 moves 群众满意度 to 满意度, SAT-05 renames 社会公众满意度 (the text names no group); the fix
+    wrote 服务对象满意度 ≥90 % and 群众满意度 ≥90 % side by side and the re-check passed them. Now the rename is merged
+    into 群众满意度, and a table holding both is STR-12's."""
+    from kb.checker import apply_fixes, check_declaration
+
+    decl = table_file(tmp_path, "县城区生活垃圾清运", GARBAGE, DRAFT_ROWS, 300)
+    rep = check_declaration(decl)
+    fixed = apply_fixes(decl, rep)
+    assert [r.name for r in fixed.rows if "满意" in r.name] == ["群众满意度"]
+    both = table_file(tmp_path, "县城区生活垃圾清运", GARBAGE, [
+        DRAFT_ROWS[0], ("满意度指标", "服务对象满意度指标", "群众满意度", "≥", "90", "%"),
+        ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥", "90", "%")], 300)
+    assert (None, "STR-12") in by_key(check_declaration(both))
+    # a text naming a group of its own keeps 服务对象 (its people) and 群众 (the public) apart
+    apart = table_file(tmp_path, "老年人助餐", "2025年为辖区老年人提供助餐服务。", [
+        ("产出指标", "数量指标", "助餐服务人次", "≥", "6000", "人次"),
+        ("满意度指标", "服务对象满意度指标", "群众满意度", "≥", "90", "%"),
+        ("满意度指标", "服务对象满意度指标", "老年人满意度", "≥", "90", "%")], 50)
+    assert (None, "STR-12") not in by_key(check_declaration(apart))

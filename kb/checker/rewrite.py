@@ -33,7 +33,8 @@ from kb.checker.rules.relevance import (benefit_level2, is_money_cost, is_output
 from kb.checker.parse import PAREN_RE, UNIT_RE, ParsedRow, has_metric, name_info, to_float, unset_row, valid_date
 from kb.checker.rules.timeliness import budget_year, late_years, stated_over_late, yearless_deadline
 from kb.checker.rules.unit import person_unit
-from kb.domain.words import HOLD_VERBS, PAID_STANDARD_RE, PAYMENT_VERBS, builds_or_buys
+from kb.domain.words import (HOLD_VERBS, PAID_STANDARD_RE, PAYMENT_VERBS, beneficiaries, builds_or_buys,
+                             served_groups)
 from kb.domain.years import past_report_parts, past_reports, planned_year, without_past_reports
 from kb.domain.text import SENTENCE_END, compact, strip_invisible, strip_pictographs, tidy_spaces, to_simplified
 from kb.domain.enums import LEVEL2_PARENT, Level1, Level2
@@ -213,9 +214,24 @@ def measurable_name(name: str) -> str:
     return rate_name(n) or ""
 
 
-def specific_satisfaction_name(name: str) -> str:
-    """社会满意度 → 服务对象满意度; 学生、家长、社会满意度 → 学生满意度 (SAT-05);
-    服务周期内,市民对空气质量改善的满意程度 → 市民满意度."""
+# the groups a description may name that are no one to ask for a project's satisfaction: the public at large (the
+# vague subject itself), the project's own staff, the served by role
+_NOT_ASKED = frozenset(("社会公众", "干部", "职工", "服务对象"))
+
+
+def served_group(text: str | None) -> str:
+    """Whom a description says its project serves, as a satisfaction names them: the first group of its own
+    (`kb.domain.words.served_groups`: 老年人, 脱贫户, 学生), else the served in general it names (受益群众, 居民,
+    村民), else '' (trial 18: 社会公众满意度 was renamed 服务对象满意度, as generic, beside a text naming whom it
+    serves)."""
+    named = beneficiaries(text or "")
+    own = served_groups(named)
+    return own[0] if own else next((b for b in named if b not in _NOT_ASKED), "")
+
+
+def specific_satisfaction_name(name: str, text: str | None = None) -> str:
+    """社会满意度 → 〔the group `text` serves〕满意度 (`served_group`), else 服务对象满意度; 学生、家长、社会满意度 →
+    学生满意度 (SAT-05); 服务周期内,市民对空气质量改善的满意程度 → 市民满意度."""
     clause = next((c for c in re.split(r"[，,；;。]", name) if "满意" in c), name)
     i = clause.find("满意")
     subj = clause[:i] if i >= 0 else clause
@@ -224,7 +240,7 @@ def specific_satisfaction_name(name: str) -> str:
     if "、" in subj:
         subj = subj.split("、")[0]
     if not subj or L.SAT_VAGUE_RE.search(subj + "满意") or subj in ("社会", "公众", "各方", "社会各界"):
-        subj = "服务对象"
+        subj = served_group(text) or "服务对象"
     return subj + "满意度"
 
 
@@ -906,7 +922,8 @@ def _name(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Callable | 
             return RowRewrite(None, "名称只是数字或占位符，无法确定指标；请按实际重写或删除")
     if "满意" in name and ids & {"STR-05", "STR-06", "QNT-02", "SAT-05", "REL-04"}:
         name = satisfaction_clause(name, s) if not ids & {"QNT-02", "SAT-05", "REL-04"} else ""
-        name = name or specific_satisfaction_name(r.name)
+        name = name or specific_satisfaction_name(
+            r.name, (r.ctx.get("project") or "") + "。" + (r.ctx.get("description") or ""))
     elif "STR-05" in ids or "STR-06" in ids:
         h6 = hits.get("STR-06")
         if h6 is not None and h6.data:  # the target written into the name: 村组干部230人 → 村组干部人数

@@ -22,7 +22,7 @@ from kb.domain.quantity import CONVERSIONS
 from kb.domain.findings import Suggestion, construct
 from kb.domain.levels import level2_fits
 from kb.domain.text import normalize, normalize_name
-from kb.domain.words import BUILD_WORDS, PAY_WORDS, PAYMENT_VERBS, builds_or_buys
+from kb.domain.words import BUILD_WORDS, GENERAL_SERVED, PAY_WORDS, PAYMENT_VERBS, builds_or_buys
 from kb.settings import CheckerSettings
 
 
@@ -610,7 +610,12 @@ def satisfaction_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
             roles.append(r)
         elif _named_in(g, said):
             named.append(r)
-    # the served by role (参训人员, 用户, 运维服务's) and the one group the text names (干部 of a 干部培训): one group
+    # the served by role (参训人员, 用户, 运维服务's) and the one group the text names (干部 of a 干部培训): one group;
+    # trial 18: a text naming no group, the role beside the one group of the served in general the table surveys
+    # (服务对象满意度 beside 群众满意度 — both are the public a 垃圾清运 serves; `--fix` wrote them side by side)
+    if roles and not named:
+        people = [r for g, r in first.items() if r not in roles and g in _GENERAL_GROUPS]
+        named = people if len(people) == 1 and len(first) == len(roles) + 1 else []
     served = sorted(roles + named, key=lambda r: r.idx) if roles and len(named) <= 1 else []
     pairs.extend((served[0].idx, r.idx) for r in served[1:])
     # trial 11: one group named with a qualifier of being served (老人 and 就餐老人): the group surveyed once
@@ -638,6 +643,10 @@ def satisfaction_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
 _SERVED_ROLE_RE = re.compile(r"^(?:服务|受益|补助|补贴|受助|救助|培训|帮扶)?对象$|^(?:参训|培训|参培)?(?:人员|学员)$|"
                              r"^就餐(?:人员|者)?$|^(?:系统)?(?:用户|使用人员|使用者)(?:单位)?$|服务$")
 _SERVED_PREFIX_RE = re.compile(r"^(?:服务|受益)")
+# ours (trial 18): the served in general as a satisfaction names them (`kb.domain.words.GENERAL_SERVED` less the roles
+# and the staff: 群众, 居民, 村民, 市民, 社会公众 …), after `satisfaction_group`'s 受益 is dropped
+_GENERAL_GROUPS = frozenset(duplicate_key(g.removeprefix("受益")) for g in GENERAL_SERVED
+                            if g not in ("干部", "职工", "服务对象"))
 # ours (trial 11): a qualifier that says the group is the one served (就餐老人 are the 老人 a canteen serves), unlike a
 # status naming a part of the group (贫困群众 beside 群众: two groups)
 _SERVED_QUALIFIER_RE = re.compile(r"^(?:就餐|用餐|助餐|参训|参培|受训|受助|受救助|受资助|入住|就诊|参保|参与|参加|服务|受益)$")
