@@ -232,3 +232,35 @@ def test_the_drafts_two_generic_satisfactions_are_one_after_fix_and_on_recheck(t
         ("满意度指标", "服务对象满意度指标", "群众满意度", "≥", "90", "%"),
         ("满意度指标", "服务对象满意度指标", "老年人满意度", "≥", "90", "%")], 50)
     assert (None, "STR-12") not in by_key(check_declaration(apart))
+
+
+# ---- 5. two pass rates of one testing -------------------------------------------------------------------------------
+
+FARM = ("县农产品质量安全检验检测站2025年农产品质量安全检测项目，预算85万元。全年计划开展蔬菜、水果、畜禽产品农药兽药残留定量"
+        "检测1200批次，快速检测12000批次，抽检合格率稳定在98%以上。")
+
+
+def test_two_pass_rates_of_one_testing_are_one_measure_and_their_targets_disagree(tmp_path):
+    """farmtest.xlsx (suggest's own export): 农产品质量安全检测合格率 =100 % beside 抽检合格率 ≥98 % drew nothing; the
+    library's 农产品质量安全检测合格率 is 抽检合格的比例 — one measure, two contradicting targets: STR-12."""
+    from kb.checker import check_declaration
+
+    decl = table_file(tmp_path, "农产品质量安全检测项目", FARM, [
+        ("产出指标", "数量指标", "检测批次", "≥", "12000", "批次"),
+        ("产出指标", "质量指标", "农产品质量安全检测合格率", "=", "100", "%"),
+        ("产出指标", "质量指标", "抽检合格率", "≥", "98", "%")], 85)
+    f = by_key(check_declaration(decl))[(None, "STR-12")]
+    assert "第2、3行" in f.message and "=100%、≥98%" in f.message
+
+
+def test_pass_rates_of_different_objects_stay_two():
+    from kb.domain.rate_names import normal_rate_name, one_rate_measure
+
+    def one(a: str, b: str) -> bool:
+        return one_rate_measure(normal_rate_name(a), normal_rate_name(b))
+
+    assert one("农产品质量安全检测合格率", "抽检合格率")
+    assert one("食品抽检合格率", "食品监督抽查合格率")
+    assert not one("食品抽检合格率", "农产品抽检合格率")
+    assert not one("电梯年检合格率", "抽检合格率")
+    assert not one("工程验收合格率", "抽检合格率")
