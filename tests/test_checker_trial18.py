@@ -264,3 +264,26 @@ def test_pass_rates_of_different_objects_stay_two():
     assert not one("食品抽检合格率", "农产品抽检合格率")
     assert not one("电梯年检合格率", "抽检合格率")
     assert not one("工程验收合格率", "抽检合格率")
+
+
+FARM_FULL = FARM + ("检测结果于抽样后5个工作日内出具报告并向社会公开，发现的不合格产品100%依法处置。资金用于检测试剂耗材32万元、"
+                    "仪器维护检定18万元、抽样及委托检测35万元，保障全县居民“菜篮子”安全。")
+
+
+def test_suggest_keeps_the_pass_rate_the_text_names_of_the_two(shipped_kb):
+    """The shared reading (`kb.domain.rate_names`) makes suggest keep one of the two rates too; of two with a figure
+    from the text it keeps the one whose whole name the text writes (抽检合格率 ≥98 %), not 农产品质量安全检测合格率 =100 %
+    (the 100 % of “不合格产品100%依法处置”). The export then draws no STR-12."""
+    from kb.checker import check_declaration
+    from kb.domain.schema import TableInput, TargetRow
+    from tests.kbfactory import suggest_text
+
+    res = suggest_text(shipped_kb, FARM_FULL, "农产品质量安全检测项目")
+    rates = {(c.name, c.operator, c.value) for c in res.default_table if c.name.endswith("合格率")}
+    assert ("抽检合格率", "≥", "98") in rates
+    assert not any(n == "农产品质量安全检测合格率" for n, _, _ in rates)
+    rows = [TargetRow(level1=c.level1_label, level2=c.level2_label, name=c.name, operator=c.operator,
+                      value=c.value or "", unit=c.unit or "") for c in res.default_table]
+    rep = check_declaration(TableInput(rows=rows, context={"description": FARM_FULL, "budget_wan": 85,
+                                                           "budget_year": 2025}))
+    assert not any(f.rule_id == "STR-12" for f in rep.findings)
