@@ -1568,7 +1568,7 @@ def _cost_target(r: ParsedRow, ids: set[str], name: str, num: float | None) -> t
                          if implied and abs(num - implied[0] * k) <= 0.01 * implied[0] * k), "")
             if not unit:
                 units = f"元/{part}或万元/{part}" if part else "元或万元"
-                hint = f"；按项目概况（{implied[1]}）测算约{fmt_num(round(implied[0], 2))}元/{part}" if implied else ""
+                hint = f"；按项目概况（{implied[1]}）测算约{implied_text(implied[0], part)}" if implied else ""
                 return (f"待填写：指标值“{r.v}”没有计量单位，项目概况也没有写明这一金额的单位；"
                         f"请填写计量单位（{units}）{hint}")
     if not unit:
@@ -1607,6 +1607,13 @@ def implied_unit_cost(r: ParsedRow, part: str) -> tuple[float, str] | None:
         return None
     q, said = found.popitem()
     return budget * 10000 / q, f"预算{_money_text(budget)}万元÷{said}"
+
+
+def implied_text(yuan: float, part: str) -> str:
+    """An implied per-unit amount as said to the declarant: in 元 below 1 万 (85.71元/吨), else in 万元 (2万元/户)."""
+    if yuan >= 10000:
+        return f"{fmt_num(round(yuan / 10000, 4))}万元/{part}"
+    return f"{fmt_num(round(yuan, 2))}元/{part}"
 
 
 # the 待填写 reason of a cost beside a budget of 0 (COST-04): the ceiling waits for the budget

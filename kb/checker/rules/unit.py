@@ -10,7 +10,6 @@ from kb.checker.parse import ParsedRow, name_quantity
 from kb.domain.things import thing_units
 from kb.domain.units import (MEASURE_LABEL, canon_unit, latin_unit, mega_unit, per_unit_denominator, time_count_unit,
                              unit_family, unit_fits, units_conflict)
-from kb.checker.fixes import fmt_num
 from kb.settings import CheckerSettings
 
 def is_unit_01(r: ParsedRow) -> bool:
@@ -38,13 +37,13 @@ def _implied_note(r: ParsedRow) -> str:
     budget and quantity."""
     if not r.cost_row or r.num is None or r.pct:
         return ""
-    from kb.checker.rewrite import implied_unit_cost  # the rewrite module imports the rule families' helpers
+    from kb.checker.rewrite import implied_text, implied_unit_cost  # the rewrite module imports the rule families' helpers
 
     part = per_unit_denominator(r.ni.base or r.name)
     implied = implied_unit_cost(r, part) if part else None
     if implied is None:
         return ""
-    return f"；按项目概况（{implied[1]}）测算约{fmt_num(round(implied[0], 2))}元/{part}"
+    return f"；按项目概况（{implied[1]}）测算约{implied_text(implied[0], part)}"
 
 
 @rule("UNIT-02", needs="num", retarget=True)
