@@ -422,6 +422,22 @@ def per_unit_unsaid(name: str) -> bool:
     return bool(_PER_UNSAID_RE.search(n)) and not per_unit_part(n)
 
 
+_PER_SPAN_RE = re.compile(r"每(月|年|天|日|季度|季)")
+
+
+def per_unit_denominator(name: str) -> str:
+    """What a per-unit amount's name divides by, as the part after “/” of its money unit: `per_unit_part` with the
+    span of time the name also says (每人每月补助标准 → '人·月', as dev D017 writes 元/人·月; 每吨垃圾清运单位成本 →
+    '吨', 户均改造成本 → '户'); '' when the name names no counted unit (单位成本, 年度培训成本, 每月补助). The one
+    reading of a per-unit name's denominator: UNIT-02's 元 → 元/人, UNIT-01's unit for a per-unit cost written with
+    none (trial 18: 每吨垃圾清运单位成本 ≤85.7 was advised 元或万元, not 元/吨), and any rule on a unit cost whose
+    unit lacks its denominator."""
+    part = per_unit_part(name)
+    if part and (span := _PER_SPAN_RE.search(name or "")) and span.group(1) != part:
+        part = f"{part}·{span.group(1)}"
+    return part
+
+
 def plain_money_unit(unit: str) -> bool:
     """A money unit with nothing counted after it (元, 万元, 千元, 亿元; not 元/人)."""
     return bool(_PLAIN_MONEY_RE.match((unit or "").strip()))

@@ -946,11 +946,7 @@ def _drop_place(s: str) -> str:
     return s
 
 
-def beneficiaries(text: str) -> list[str]:
-    """Beneficiaries named in `text`, most specific first (a longer name hides the shorter inside it)."""
-    t = normalize(text)
-    found = [b for b in BENEFICIARIES if b in t]
-    return [b for b in found if not any(b != o and b in o for o in found)]
+from kb.domain.words import beneficiaries  # noqa: E402,F401  (one reader, suggest's and the checker's)
 
 
 def places_only(m: Mention) -> bool:

@@ -9,9 +9,8 @@ from __future__ import annotations
 from kb.checker.catalog import RuleHit, rule
 from kb.checker.parse import ParsedRow, name_quantity
 from kb.domain.things import thing_units
-from kb.domain.units import (MEASURE_LABEL, canon_unit, latin_unit, mega_unit, per_unit_unsaid, plain_money_unit,
-                             time_count_unit, unit_family, unit_fits,
-                             units_conflict)
+from kb.domain.units import (MEASURE_LABEL, canon_unit, latin_unit, mega_unit, per_unit_denominator, per_unit_unsaid,
+                             plain_money_unit, time_count_unit, unit_family, unit_fits, units_conflict)
 from kb.settings import CheckerSettings
 
 def is_unit_01(r: ParsedRow) -> bool:
@@ -28,8 +27,24 @@ def unit_01(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     if r.unit_formula and r.op != "定性":
         return RuleHit("unit", f"计量单位“{r.unit}”是 Excel 公式残留，不是计量单位")
     if is_unit_01(r):
-        return RuleHit("unit", f"指标值“{r.v}”没有计量单位")
+        return RuleHit("unit", f"指标值“{r.v}”没有计量单位" + _implied_note(r))
     return None
+
+
+def _implied_note(r: ParsedRow) -> str:
+    """ours (trial 18): for a per-unit cost (每吨垃圾清运单位成本, 户均改造成本 — `kb.domain.units.per_unit_denominator`)
+    the amount per unit the description implies, said beside the finding (预算300万元÷3.5万吨，约85.71元/吨), as
+    the rewrite reads it (`kb.checker.rewrite.implied_unit_cost`); '' for any other row or when the text gives no
+    budget and quantity."""
+    if not r.cost_row or r.num is None or r.pct:
+        return ""
+    from kb.checker.rewrite import implied_text, implied_unit_cost  # the rewrite module imports the rule families' helpers
+
+    part = per_unit_denominator(r.ni.base or r.name)
+    implied = implied_unit_cost(r, part) if part else None
+    if implied is None:
+        return ""
+    return f"；按项目概况（{implied[1]}）测算约{implied_text(implied[0], part)}"
 
 
 @rule("UNIT-02", needs="num", retarget=True)
