@@ -382,7 +382,8 @@ _NAMES_BENEFICIARIES = tuple(BENEFIT_VERBS) + ("服务", "接待", "参与", "�
 
 def _benefit(rows: list[Draft], ctx, who: str = "") -> Draft | None:
     """The 效益 row: the table's stated headcount of the people served moved from 数量 (while 数量 keeps a row),
-    named as beneficiaries (学生人数 → 受益学生人数), else a blank count of the people the text serves (`who`, else `_people`)."""
+    named as beneficiaries (学生人数 → 受益学生人数), else a blank count of the people the text serves (`who`, else `_people`);
+    None when a stated headcount of them stays under 数量 as its one row (`_counts_the_served`: 服务对象人数 ≥ 404 人, D042)."""
     quantity = [r for r in rows if r.slot == "quantity"]
     served = next((r for r in quantity if r.value_source == "text" and (r.value_unit or r.unit) in _PERSON_UNITS), None)
     if served is not None and len(quantity) > 1:
@@ -396,10 +397,21 @@ def _benefit(rows: list[Draft], ctx, who: str = "") -> Draft | None:
             moved.name = "受益" + moved.name
         return moved
     who = who or _people(ctx)
+    if served is not None and _counts_the_served(served, who):
+        # D042: 为404名服务对象发放补助金 — 服务对象人数 ≥ 404 人 is the one headcount of them; a blank 受益优抚对象人数
+        # beside it asks the declarant for the same people twice (the lead's closing note, 2026-12-07)
+        return None
     households = who.endswith("户")
     name = ("受益" + who if not who.startswith("受益") else who) + ("数" if households else "人数")
     return _pending(name, "social_benefit", "户" if households else "人",
                     _WHY.format(what="项目的效益", slot="效益指标") + f"（受益{who}的数量）", ctx)
+
+
+def _counts_the_served(d: Draft, who: str) -> bool:
+    """Whether the stated headcount `d` (a 数量 row in persons) counts the people a blank 受益〔who〕人数 would: its
+    name names them (优抚对象人数 for 优抚对象), the served as such (服务对象人数, 补助对象人数, 受益…) or a headcount that
+    says its people are served (`_NAMES_BENEFICIARIES`: 服务群众人数, 培训人数, 救助人次)."""
+    return who in d.name or "对象" in d.name or "受益" in d.name or d.name.startswith(_NAMES_BENEFICIARIES)
 
 
 def _people(ctx) -> str:
