@@ -35,3 +35,30 @@ def test_subsidy_share_pattern_reads_shares_not_standards():
 
     assert all(SUBSIDY_SHARE.search(n) for n in ("贴息比例", "财政补助比例", "购机补贴比例"))
     assert not any(SUBSIDY_SHARE.search(n) for n in ("资助标准达标率", "受益农户比例", "工会经费计提比例"))
+
+
+def test_rates_never_stand_under_quantity(shipped_kb):
+    """E056's blank 足额保障率 and D059's 成品粮储备到位率 =100 % stood under 数量, where the checker's REL-01 says
+    “比率…放在了数量指标下”: the table files them where the checker does (质量), keeping its other 数量 rows."""
+    from kb.domain.units import measure_of
+    from kb.domain.text import normalize_name
+
+    for rid in ("E056", "D059", "D005"):
+        rows = _rows(suggest_dev(shipped_kb, rid))
+        assert not any(s == "quantity" and measure_of(normalize_name(n)) == "ratio" for s, n, *_ in rows), (rid, rows)
+        assert any(s == "quantity" for s, *_ in rows), (rid, rows)
+    assert ("quality", "成品粮储备到位率", "=", "100", "%") in _rows(suggest_dev(shipped_kb, "D059"))
+
+
+def test_a_lone_rate_keeps_the_required_quantity_slot():
+    """A table whose only 数量 row is a rate keeps it there (数量 is required; moving it would leave the slot empty)."""
+    from kb.suggest.draft import Draft
+    from kb.suggest.placement import refile_rates_in_table
+
+    lone = Draft(name="主体工程完成率", level2="quantity", source="type", unit="%")
+    refile_rates_in_table([lone])
+    assert lone.slot == "quantity"
+    count = Draft(name="新建道路长度", level2="quantity", source="type", unit="公里")
+    rate = Draft(name="主体工程完成率", level2="quantity", source="type", unit="%")
+    refile_rates_in_table([count, rate])
+    assert (count.slot, rate.slot) == ("quantity", "quality")

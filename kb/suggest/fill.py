@@ -34,6 +34,7 @@ from kb.suggest.table import (MAX_PENDING, MIN_ROWS, MISSING, Table, group_of, i
                               same_measure)
 from kb.suggest.cost_values import own_work_cost
 from kb.suggest.garbled_names import write_once
+from kb.suggest.placement import refile_rates_in_table
 from kb.suggest.words import BENEFICIARIES, BENEFIT_VERBS, GENERAL_SERVED, served_groups
 
 _PERSON_UNITS = frozenset(("人", "人次", "万人", "万人次", "名", "万名"))
@@ -101,6 +102,7 @@ def fill_required(table: Table, ctx, pool: list[Draft] | None = None) -> Table:
             rows.append(extra)
     for r in rows:
         own_work_cost(r, ctx)   # 农村公路每公里建设成本 on a repair project → 每公里修缮成本
+    refile_rates_in_table(rows)   # E056: 足额保障率 under 数量, where the checker's REL-01 flags it
     table.rows = in_table_order(rows)
     return table
 
