@@ -62,3 +62,14 @@ def test_a_lone_rate_keeps_the_required_quantity_slot():
     rate = Draft(name="主体工程完成率", level2="quantity", source="type", unit="%")
     refile_rates_in_table([count, rate])
     assert (count.slot, rate.slot) == ("quantity", "quality")
+
+
+def test_a_level_naming_nothing_of_the_project_is_set_aside(shipped_kb):
+    """E005 (a 党史研究室's 部门整体支出): 地方志资政育人作用 was set aside in trial 17 and 预算绩效管理水平 定性 待填写 took
+    its place — a level naming nothing of the project, no result to verify at year end. It is set aside too and the
+    message says the 效益 row is the declarant's to name; D042's 优抚对象生活水平 (its own people) stays."""
+    res = suggest_dev(shipped_kb, "E005")
+    names = [c.name for c in res.default_table]
+    assert "预算绩效管理水平" not in names, names
+    assert "效益指标" in res.message, res.message
+    assert "优抚对象生活水平" in [c.name for c in suggest_dev(shipped_kb, "D042").default_table]

@@ -65,6 +65,7 @@ def fill_required(table: Table, ctx, pool: list[Draft] | None = None) -> Table:
             rows.append(d)
         table.missing.remove(MISSING[g])
     _prefer_stated_area_outcome(rows, table, ctx)
+    _set_aside_level_of_nothing(rows, table, ctx)
     if len(rows) < MIN_ROWS:
         spare = sorted((a for v in table.alternates.values() for a in v if a.tier != Tier.ALTERNATE
                         and group_of(a.slot) in MISSING), key=lambda a: (-int(a.tier), -a.score))
@@ -242,6 +243,28 @@ def _blanked(d: Draft) -> Draft:
 
 # a level no one can verify: the degree or capacity a vague 效益 name ends on (信息化管理水平, 产业持续带动能力, 舆论影响力)
 _ABSTRACT_END = re.compile(r"(?:水平|能力|作用|意识|影响力|凝聚力|积极性|氛围|形象|质量)$")
+
+
+def _set_aside_level_of_nothing(rows: list[Draft], table: Table, ctx) -> None:
+    """Where the table's only 效益 rows are blank 定性 levels (`vague_benefit`, `_ABSTRACT_END`) naming nothing of the
+    project (no word of two characters shared with its core or name) and nothing measurable took their place
+    (`_measurable_benefit`): they are set aside and the message says 效益 is the declarant's to name — E005, a 党史
+    研究室's 部门整体支出, was left 预算绩效管理水平 定性 待填写 (the lead's closing note: still qualitative, a reviewer
+    strikes it as he struck 地方志资政育人作用 in its place). A level of the project's own people or object stays
+    (优抚对象生活水平 of an 优抚对象 fund, D042: the declarant writes what it reaches). Mutates `rows`, `table`."""
+    from kb.suggest.dedupe import set_aside
+
+    benefit = [r for r in rows if group_of(r.slot) == "benefit"]
+    own = {t[i:i + 2] for t in (ctx.core or "", ctx.name or "") for i in range(len(t) - 1)}
+    if not benefit or not all(vague_benefit(r) and r.pending and _ABSTRACT_END.search(r.key)
+                              and not own & {r.key[i:i + 2] for i in range(len(r.key) - 1)} for r in benefit):
+        return
+    for r in benefit:
+        rows.remove(r)
+        set_aside(r, "名称是一种水平或能力，没有写明项目的对象，也没有年底可核验的结果，仅作备选")
+        table.alternates.setdefault(r.slot, []).insert(0, r)
+    if MISSING["benefit"] not in table.missing:
+        table.missing.append(MISSING["benefit"])
 
 
 def _concrete_alternate(table: Table, vague: list[Draft], ctx) -> Draft | None:
