@@ -73,3 +73,17 @@ def test_a_level_naming_nothing_of_the_project_is_set_aside(shipped_kb):
     assert "预算绩效管理水平" not in names, names
     assert "效益指标" in res.message, res.message
     assert "优抚对象生活水平" in [c.name for c in suggest_dev(shipped_kb, "D042").default_table]
+
+ROAD = "2024年实施乡镇道路硬化工程，新建道路3.2公里，预算150万元，据统计受益群众2300人。报告称工程款拨付进度90%。"
+
+
+def test_how_the_text_says_a_figure_is_no_part_of_its_name(shipped_kb):
+    """报告称工程款拨付进度 ≥ 90 % (the lead's closing note): 报告称 / 据统计 / 经测算 say how the text reports a figure;
+    the one reader of a figure's words (`quantities`) cuts them, so no row name opens on one."""
+    from kb.suggest.quantities import find_quantities
+
+    said = {q.value: q.context for q in find_quantities("经测算工程款拨付进度90%，据统计受益群众2300人")}
+    assert said["90"] == "工程款拨付进度" and said["2300"] == "受益群众", said
+    rows = _rows(suggest_text(shipped_kb, ROAD, "乡镇道路硬化工程", budget=150))
+    assert any(n == "工程款拨付进度" and v == "90" for _, n, _, v, _ in rows), rows
+    assert not any(n.startswith(("报告", "据", "经测算")) for _, n, *_ in rows), rows
