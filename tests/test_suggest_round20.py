@@ -87,3 +87,16 @@ def test_how_the_text_says_a_figure_is_no_part_of_its_name(shipped_kb):
     rows = _rows(suggest_text(shipped_kb, ROAD, "乡镇道路硬化工程", budget=150))
     assert any(n == "工程款拨付进度" and v == "90" for _, n, _, v, _ in rows), rows
     assert not any(n.startswith(("报告", "据", "经测算")) for _, n, *_ in rows), rows
+
+SEED = "2025年采购马铃薯脱毒原原种425万粒，发放给全县120户种植户，预算85万元，年底前完成。"
+
+
+def test_a_kind_verb_stays_inside_the_object(shipped_kb):
+    """采购马铃薯脱毒原原种425万粒 was read as 原原种 (the tagger reads 脱毒 as a verb and the object reader cut there):
+    the whole noun phrase is what is bought."""
+    from kb.suggest.objects import mentions
+
+    m = mentions(SEED)[0]
+    assert (m.verb, m.obj, m.value, m.unit) == ("采购", "马铃薯脱毒原原种", "425", "万粒")
+    rows = _rows(suggest_text(shipped_kb, SEED, "马铃薯脱毒种薯推广", budget=85))
+    assert any("马铃薯脱毒原原种" in n and v == "425" for _, n, _, v, _ in rows), rows
