@@ -41,6 +41,7 @@ from kb.suggest.ranker import Tier
 from kb.suggest.words import (PERSON_HEADS, UNIT_RESPONDENTS, served_groups, CONTRACT_LOTS, ON_TIME, WHOLE_WORK,
                               LAYOUT_MEASURES, standing_work)
 from kb.suggest.dedupe import set_aside
+from kb.suggest.quantities import MONEY_UNITS
 from kb.suggest.evidence import (ENTERPRISE_WHO, GENERIC_WHO, OBJECT_IN_TEXT, ROW_TAIL, SATISFACTION_TAIL,
                                  asks_absent_enterprises, builds_or_buys_system, head_in_text, name_evidence,
                                  object_in_text, other_equipment, other_programme, other_setting, other_stated_rate,
@@ -210,6 +211,7 @@ def _reasons_to_set_aside(d: Draft, ctx: ProjectContext, own_words: str) -> Iter
     yield _why_knowledge_untaught(d, ctx)
     yield _why_unnamed_counted_group(d, ctx)
     yield _why_spare_entry_of_absent_object(d, ctx)
+    yield _why_core_count_of_absent_object(d, ctx)
 
 
 def _reason_naming(found: str, why: str) -> str:
@@ -573,6 +575,23 @@ def _why_spare_entry_of_absent_object(d: Draft, ctx: ProjectContext) -> str:
         # a type's alternate entry (core: false) enters the table only when the text names its object
         # (河湖保洁面积, 堤防达标率 for a dredging that neither cleans nor builds dikes)
         return ASIDE_SPARE_ENTRY
+    return ""
+
+
+# counts the text states of its own work (新增图书3000册, 开展阅读推广活动24场): a text that counts what it does
+_OWN_COUNTS = 2
+
+
+def _why_core_count_of_absent_object(d: Draft, ctx: ProjectContext) -> str:
+    """A type's core count left blank whose object has no word in the text (no bigram of its name without the
+    measure: 举办展览数量 of the 场馆免费开放 set for a library's text that names no exhibition — the lead's closing
+    note) is set aside when the text counts its own work (`_OWN_COUNTS` stated figures that are no money): its
+    outputs are those, not the type's other kinds of venue's. A text that counts nothing keeps the type's blank
+    counts (what such a project usually counts, for the declarant to fill)."""
+    if d.type_prob > 0 and d.type_core and d.slot == "quantity" and d.tier != Tier.BOUND and d.pending \
+            and d.source == "type" and object_in_text(d, ctx, ROW_TAIL) == 0 \
+            and sum(1 for m in ctx.mentions if not m.is_budget and m.unit not in MONEY_UNITS) >= _OWN_COUNTS:
+        return "描述中没有这项数量的对象（描述写明的产出另有其数），仅作备选"
     return ""
 
 
