@@ -100,3 +100,36 @@ def test_a_kind_verb_stays_inside_the_object(shipped_kb):
     assert (m.verb, m.obj, m.value, m.unit) == ("采购", "马铃薯脱毒原原种", "425", "万粒")
     rows = _rows(suggest_text(shipped_kb, SEED, "马铃薯脱毒种薯推广", budget=85))
     assert any("马铃薯脱毒原原种" in n and v == "425" for _, n, _, v, _ in rows), rows
+
+LIBRARY = ("县图书馆2025年免费开放补助资金45万元，全年开放时间不少于300天，接待读者1.5万人次；新增图书3000册，开展阅读推广活动24场。"
+           "全年接待读者15000人次以上，年底前完成。")
+
+
+def test_no_blank_count_of_what_the_text_never_names(shipped_kb):
+    """A library's text (trial 17's) got the 场馆免费开放 set's 举办展览数量 待填写 though it names no exhibition and
+    counts its own work (3000册, 24场): the blank count of another kind of venue's output is set aside."""
+    rows = _rows(suggest_text(shipped_kb, LIBRARY, "县图书馆免费开放"))
+    assert not any("展览" in n for _, n, *_ in rows), rows
+    assert any(n == "阅读推广活动场次" and v == "24" for _, n, _, v, _ in rows), rows
+
+
+def test_a_work_rate_names_what_is_worked_on():
+    """〔改造对象〕改造完成率 with no filler read 改造完成率 (a bare verb): named for the project's object when that is
+    the verb's (老旧小区改造完成率), else set aside; a filler's light verb goes (老旧小区实施改造完成率)."""
+    from types import SimpleNamespace
+
+    from kb.suggest.bare_names import name_bare_work_rates
+    from kb.suggest.draft import Draft
+    from kb.suggest.ranker import Tier
+
+    def rate(name):
+        d = Draft(name=name, level2="quality", source="retrieval", unit="%", template="〔改造对象〕改造完成率")
+        d.tier = Tier.RANKED
+        return d
+
+    bare, garbled = rate("改造完成率"), rate("老旧小区实施改造完成率")
+    name_bare_work_rates([bare, garbled], SimpleNamespace(core="老旧小区改造"))
+    assert (bare.name, garbled.name) == ("老旧小区改造完成率", "老旧小区改造完成率")
+    other = rate("改造完成率")
+    name_bare_work_rates([other], SimpleNamespace(core="道路硬化工程"))
+    assert other.tier == Tier.ALTERNATE and other.name == "改造完成率"
