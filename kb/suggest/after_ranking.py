@@ -25,7 +25,7 @@ from kb.suggest.not_the_work import ask_commissioning_unit, set_aside_form_title
 from kb.suggest.one_measure import one_row_per_measure
 from kb.suggest.unserved import ask_served_groups
 from kb.suggest.other_sector import set_aside_other_sector
-from kb.suggest.bare_names import name_bare_counts
+from kb.suggest.bare_names import name_bare_counts, name_bare_work_rates
 from kb.suggest.stated_coverage import bind_stated_coverage
 from kb.suggest.stated_extent import bind_stated_extent
 from kb.suggest.places_built import bind_thing_built_in_places
@@ -116,6 +116,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     name_opening_date(pool, ctx)   # trial 17: 助餐点投入运营时间, not 老年助餐服务完成时间
     ask_served_groups(pool, ctx)
     name_bare_counts(pool, ctx)
+    name_bare_work_rates(pool, ctx)   # 改造完成率 → 老旧小区改造完成率, or set aside
     bind_stated_coverage(pool, ctx)
     bind_thing_built_in_places(pool, ctx)
     bind_window_rates(pool, ctx)   # trial 16: 火情发现后1小时内扑灭率 with the text's window
