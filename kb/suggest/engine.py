@@ -47,6 +47,7 @@ from kb.suggest.dedupe import set_aside_disagreeing
 from kb.suggest.draft import SOURCE_LABELS, Draft
 from kb.suggest.features import featurize
 from kb.suggest.length_names import name_lengths
+from kb.suggest.relief_beneficiaries import offer_relief_beneficiaries
 from kb.suggest.ranker import Tier
 from kb.suggest.slots import SLOTS
 from kb.suggest.fill import fill_required
@@ -242,6 +243,8 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
     table = name_money_rows_plainly(fill_required(choose_table(pool, ctx), ctx, pool))
     table = offer_generic_total(table, detected)
     table = offer_repair_acceptance(table, ctx.text, idx)
+    table = offer_relief_beneficiaries(
+        table, ctx, idx, mask, lambda rows: set_extra_targets(rows, ctx, learned, checker_settings, detected))
     return render(table, ctx, detected, uncertain, mode, top)
 
 

@@ -1,0 +1,92 @@
+"""Recall round 6 (issue 10, soft Recall@10 on real tables): the 效益 slots.
+
+1. A poverty-relief fund's table counts the poor it reaches (`kb.suggest.relief_beneficiaries`): money of the
+   财政衔接推进乡村振兴补助资金 (since 2021) or of the 扶贫 funds before it is judged by whom it reaches among the
+   poor, and 9 of the 10 real dev tables of such funds with a benefit row count them (D006 受益脱贫(监测)人口数, D017 /
+   D045 / E007 受益建档立卡贫困人口数 …). suggest offered a generic 工程受益人数 or nothing; the fund's row now stands
+   in the table (for a blank generic count) or first among the 社会效益 alternates, in the wording of the year.
+"""
+from __future__ import annotations
+
+from kb.suggest.draft import Draft
+from kb.suggest.objects import Mention
+from kb.suggest.relief_beneficiaries import offer_relief_beneficiaries, relief_wording
+from kb.suggest.table import Table
+from tests.kbfactory import dev_record, suggest_text
+
+
+def _first_ten(res) -> list:
+    return res.suggestions[:10]
+
+
+# ------------------------------------------------------------------ 1. the poor a relief fund reaches
+
+def test_the_wording_follows_the_year_and_the_fund():
+    """衔接 money and 2021 on: 脱贫人口; 2016–2020's 扶贫 money: 建档立卡贫困人口; 贫困 or 扶贫 alone names no fund."""
+    assert relief_wording("2022年高标准农田建设项目", "乡村振兴衔接资金绩效目标申报表") == "since_2021"
+    assert relief_wording("入户道路硬化", "2019年统筹整合财政涉农资金30万元，为建档立卡贫困户修建入户道路") == "before"
+    assert relief_wording("产业帮扶", "对脱贫户、监测户发展产业给予奖补") == "since_2021"
+    assert relief_wording("残疾人事业发展补助资金", "为贫困重度残疾人提供家庭无障碍改造补助") is None
+    assert relief_wording("残疾人就业", "扶持残疾人就业创业扶贫品牌基地") is None
+
+
+def test_a_relief_funds_road_offers_the_poor_it_reaches(shipped_kb):
+    """Own text: a 衔接资金 road states no beneficiaries; its table's 社会效益 row is the road family's, and the fund's
+    受益脱贫(监测)人口数 (待填写: the declarant counts them) is offered among the first ten."""
+    text = "2023年财政衔接推进乡村振兴补助资金120万元，新建村组产业路3.2公里，路面宽4.5米，年底前完工验收。"
+    res = suggest_text(shipped_kb, text, "某村产业路建设项目")
+    got = [c for c in _first_ten(res) if c.name == "受益脱贫(监测)人口数"]
+    assert got and got[0].level2 == "social_benefit" and got[0].value == "" and got[0].unit == "人", \
+        [(c.name, c.value) for c in _first_ten(res)]
+
+
+def test_before_2021_a_poverty_fund_counts_the_registered_poor(shipped_kb):
+    """Own text of 2018's 专项扶贫资金: 受益建档立卡贫困人口数, not the 脱贫 wording of the later policy."""
+    res = suggest_text(shipped_kb, "2018年市级专项扶贫资金15万元，为贫困村修建灌溉水渠2.4公里。", "灌溉水渠建设")
+    names = [c.name for c in _first_ten(res)]
+    assert "受益建档立卡贫困人口数" in names and not [n for n in names if "脱贫" in n], names
+
+
+def test_a_blank_generic_count_gives_its_place_to_the_types_own_row(shipped_kb):
+    """Own text: a 脱贫户 grant's default table held the blank 受益人口数量 while its type's 受益脱贫户和监测户人口数 stood
+    aside; the type's row is the table's now, the generic one an alternate."""
+    text = "2022年度资金18万元，对发展肉牛养殖的脱贫户、监测户按每头2000元给予补贴，补贴肉牛90头。"
+    res = suggest_text(shipped_kb, text, "特色养殖补贴到户项目")
+    table = [c.name for c in res.default_table]
+    assert "受益脱贫户和监测户人口数" in table and "受益人口数量" not in table, table
+    assert "受益人口数量" in [c.name for c in res.alternates.get("social_benefit", [])]
+
+
+def test_real_text_d017_without_its_own_rows(shipped_kb):
+    """D017 (临时救助 for 建档立卡扶贫户, 2019) without the library rows only its own table gave: its real table's
+    受益建档立卡贫困人口数 is among the first ten."""
+    rec = dev_record("D017")
+    res = shipped_kb.suggest(rec["description"], project_name=rec["project"], mode="lexical", with_opinions=False,
+                             exclude_origin="dev:D017")
+    assert "受益建档立卡贫困人口数" in [c.name for c in _first_ten(res)], [c.name for c in _first_ten(res)]
+
+
+def test_a_text_of_no_relief_fund_gets_no_such_row(shipped_kb):
+    """贫困重度残疾人 is a disability fund's group, not a relief fund's: nothing of 脱贫 / 建档立卡 is offered."""
+    res = suggest_text(shipped_kb, "2019年资金200万元，为贫困重度残疾人提供家庭无障碍改造补助300户。", "残疾人康复补助")
+    assert not [c.name for c in res.suggestions if "脱贫" in c.name or "建档立卡" in c.name]
+
+
+def test_a_generic_count_of_the_poors_figure_takes_the_funds_name(shipped_kb):
+    """A generic count bound to a figure the text says of the poor (E007: 受益建档立卡贫困人口数≥23人, read as
+    受益人口数量 ≥ 23 人) takes the library's name, its target kept; no second row is offered."""
+    m = Mention(value="23", unit="人", verb="", obj="受益建档立卡贫困人口数", start=0, end=0,
+                context="受益建档立卡贫困人口数≥23人")
+    d = Draft(name="受益人口数量", level2="social_benefit", source="retrieval", unit="人", mention=m,
+              operator="≥", value="23", value_unit="人", value_source="text")
+    table = Table(rows=[d], alternates={})
+    ctx = _Ctx("2019年度高其坑通组道路工程", "统筹整合财政涉农资金项目，受益建档立卡贫困人口数≥23人。")
+    offer_relief_beneficiaries(table, ctx, shipped_kb.index, None, lambda rows: None)
+    assert [(r.name, r.operator, r.value, r.unit) for r in table.rows] == [("受益建档立卡贫困人口数", "≥", "23", "人")]
+    assert not table.alternates.get("social_benefit")
+
+
+class _Ctx:
+    def __init__(self, name: str, description: str):
+        self.name, self.description = name, description
+
