@@ -5,12 +5,16 @@
    poor, and 9 of the 10 real dev tables of such funds with a benefit row count them (D006 受益脱贫(监测)人口数, D017 /
    D045 / E007 受益建档立卡贫困人口数 …). suggest offered a generic 工程受益人数 or nothing; the fund's row now stands
    in the table (for a blank generic count) or first among the 社会效益 alternates, in the wording of the year.
+2. An income rise the text states for whom it names takes the text's words (`kb.suggest.stated_income`): D007 says
+   促使脱贫户、监测户增加收入80万元 and its real table names the row so; suggest bound the 80 to a library row of
+   another wording (特色产业带动增加受益农户收入). The best row bound to that figure is 脱贫户、监测户增加收入 now.
 """
 from __future__ import annotations
 
 from kb.suggest.draft import Draft
 from kb.suggest.objects import Mention
 from kb.suggest.relief_beneficiaries import offer_relief_beneficiaries, relief_wording
+from kb.suggest.stated_income import stated_incomes
 from kb.suggest.table import Table
 from tests.kbfactory import dev_record, suggest_text
 
@@ -90,3 +94,32 @@ class _Ctx:
     def __init__(self, name: str, description: str):
         self.name, self.description = name, description
 
+
+
+# ------------------------------------------------------------------ 2. an income rise in the text's words
+
+def test_an_income_rise_for_people_is_read_with_its_figure():
+    """促使 / 带动 〔whom〕 增加收入 / 增收 〔figure〕: whom must name people or households; the verb is no part of the name."""
+    text = "促使脱贫户、监测户增加收入80万元。带动周边农户增收15万元。增加特色产业产值80万元。带动产业增收5万元。"
+    got = [(name, words) for _, name, words in stated_incomes(text)]
+    assert got == [("脱贫户、监测户增加收入", "促使脱贫户、监测户增加收入"), ("周边农户增加收入", "带动周边农户增收")], got
+    at = stated_incomes(text)[0][0]
+    assert text[at:at + 2] == "80"
+
+
+def test_real_text_d007_names_the_income_row_as_its_table_does(shipped_kb):
+    """D007 without the library rows only its own table gave: the 80 万元 row reads 脱贫户、监测户增加收入 (its real
+    table: 促使脱贫户、监测户增加收入), target kept; the other 80 万元 (特色产业产值) keeps its name."""
+    rec = dev_record("D007")
+    res = shipped_kb.suggest(rec["description"], project_name=rec["project"], mode="lexical", with_opinions=False,
+                             exclude_origin="dev:D007")
+    rows = {c.name: (c.operator, c.value, c.unit) for c in res.default_table if c.level2 == "economic_benefit"}
+    assert rows.get("脱贫户、监测户增加收入") == ("≥", "80", "万元"), rows
+    assert "新增特色产业产值" in rows, rows
+
+
+def test_own_text_an_industry_fund_states_the_farmers_income(shipped_kb):
+    """Own text: 带动周边农户增收15万元 → 周边农户增加收入 ≥ 15 万元 in the default table."""
+    text = "2023年财政衔接推进乡村振兴补助资金60万元，新建食用菌种植大棚6个，带动周边农户增收15万元。"
+    rows = {c.name: (c.operator, c.value, c.unit) for c in suggest_text(shipped_kb, text, "食用菌种植基地建设项目").default_table}
+    assert rows.get("周边农户增加收入") == ("≥", "15", "万元"), rows

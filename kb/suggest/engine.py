@@ -50,6 +50,7 @@ from kb.suggest.length_names import name_lengths
 from kb.suggest.relief_beneficiaries import offer_relief_beneficiaries
 from kb.suggest.ranker import Tier
 from kb.suggest.slots import SLOTS
+from kb.suggest.stated_income import name_stated_income
 from kb.suggest.fill import fill_required
 from kb.suggest.table import Table, assemble
 from kb.suggest.typemodel import keep_supported
@@ -235,6 +236,7 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
     finalise_formed_names(pool, ctx)
     name_lengths(pool)   # 铺设主管网里程 → 铺设主管网长度 (after ranking: a rename)
     name_deadlines_once(pool)
+    name_stated_income(pool, ctx.text)   # 特色产业带动增加受益农户收入 ≥ 80 万元 → 脱贫户、监测户增加收入 (the text's words)
     mark_precision(pool, ctx, project_sectors(detected, models, ctx), _own_words(detected, uncertain))
     review_ranked(pool, ctx, checker_settings)
     confident = (settled or lexical_ok or dense_ok) and not thin

@@ -67,7 +67,7 @@ def offer_relief_beneficiaries(table: Table, ctx, idx, mask: np.ndarray | None, 
     `ctx`: the `ProjectContext`; `idx`: the indicator index; `fill(drafts)`: sets a library row's value (待填写 and
     why, `values.fill_values`). Mutates and returns `table`."""
     wording = relief_wording(ctx.name, ctx.description)
-    if wording is None or any(d.slot in BENEFITS and COUNTED.search(d.key) for d in table.rows):
+    if wording is None or any(_counts_the_poor(d) for d in table.rows):
         return table
     said_fund = RELIEF_FUND.search(f"{ctx.name or ''} {ctx.description or ''}").group(0)
     why = f"{FAMILY_WORDING}：描述写明“{said_fund}”，衔接推进乡村振兴（扶贫）资金的项目以受益的脱贫（贫困）人口计效益"
@@ -83,7 +83,7 @@ def offer_relief_beneficiaries(table: Table, ctx, idx, mask: np.ndarray | None, 
             d.name, d.template, d.obj, d.indicator_id = row["name"], None, "", row["id"]
         return table
     own = [(k, a) for k, v in table.alternates.items() if k in BENEFITS for a in v
-           if COUNTED.search(a.key) and (a.value_unit or a.unit) in PEOPLE_UNITS]
+           if _counts_the_poor(a)]
     if own:
         slot, new = own[0]
         table.alternates[slot].remove(new)
@@ -102,6 +102,11 @@ def offer_relief_beneficiaries(table: Table, ctx, idx, mask: np.ndarray | None, 
         return table
     table.alternates.setdefault(slot, []).insert(0, new)
     return table
+
+
+def _counts_the_poor(d: Draft) -> bool:
+    """A benefit row counting the poor in people or households (脱贫户、监测户增加收入 in 万元 counts no one)."""
+    return d.slot in BENEFITS and bool(COUNTED.search(d.key)) and (d.value_unit or d.unit) in PEOPLE_UNITS
 
 
 def _library_row(idx, mask: np.ndarray | None, names: tuple[str, ...]):
