@@ -8,11 +8,15 @@
 2. An income rise the text states for whom it names takes the text's words (`kb.suggest.stated_income`): D007 says
    促使脱贫户、监测户增加收入80万元 and its real table names the row so; suggest bound the 80 to a library row of
    another wording (特色产业带动增加受益农户收入). The best row bound to that figure is 脱贫户、监测户增加收入 now.
+3. What a text's publicity reaches (`kb.suggest.publicity_awareness`): E019 pays for 参保网络宣传 and its real table
+   states 城乡居民参保网络宣传群众知晓率; detected as a medical insurance subsidy, it got no awareness row. A text
+   naming 〔topic〕宣传 is offered 〔topic〕宣传知晓率 ≥ 90 % first among the 社会效益 alternates.
 """
 from __future__ import annotations
 
 from kb.suggest.draft import Draft
 from kb.suggest.objects import Mention
+from kb.suggest.publicity_awareness import publicity_topics
 from kb.suggest.relief_beneficiaries import offer_relief_beneficiaries, relief_wording
 from kb.suggest.stated_income import stated_incomes
 from kb.suggest.table import Table
@@ -123,3 +127,42 @@ def test_own_text_an_industry_fund_states_the_farmers_income(shipped_kb):
     text = "2023年财政衔接推进乡村振兴补助资金60万元，新建食用菌种植大棚6个，带动周边农户增收15万元。"
     rows = {c.name: (c.operator, c.value, c.unit) for c in suggest_text(shipped_kb, text, "食用菌种植基地建设项目").default_table}
     assert rows.get("周边农户增加收入") == ("≥", "15", "万元"), rows
+
+
+# ------------------------------------------------------------------ 3. what publicity reaches
+
+def test_the_topic_of_a_publicity_is_read_from_the_text():
+    """The words before 宣传 back to a stop, a conjunction or the work's verb; 宣传 of nothing named gives none."""
+    assert publicity_topics("城乡居民医保参保工作经费及参保网络宣传") == ["参保网络"]
+    assert publicity_topics("通过开展法制宣传活动提高全民法治素养") == ["法制"]
+    assert publicity_topics("加强两品一械科普宣传力度") == ["两品一械科普"]
+    assert publicity_topics("全年开展宣传活动12场，制作宣传片1部") == []
+
+
+def test_real_text_e019_offers_the_awareness_of_its_publicity(shipped_kb):
+    """E019 without the library rows only its own table gave: the awareness of 参保网络宣传 is among the first ten
+    (its real table: 城乡居民参保网络宣传群众知晓率) — the table's generic 群众知晓率 named for it, or offered."""
+    rec = dev_record("E019")
+    res = shipped_kb.suggest(rec["description"], project_name=rec["project"], mode="lexical", with_opinions=False,
+                             exclude_origin="dev:E019")
+    got = [(c.name, c.operator, c.value, c.unit) for c in _first_ten(res)
+           if c.name.startswith("参保网络宣传") and c.name.endswith("知晓率")]
+    assert [g[1:] for g in got] == [("≥", "90", "%")], [c.name for c in _first_ten(res)]
+    assert "群众知晓率" not in [c.name for c in res.suggestions]
+
+
+def test_own_text_a_publicity_is_offered_its_awareness(shipped_kb):
+    """Own text: 开展禁毒宣传进校园活动 → 禁毒宣传知晓率 ≥ 90 % among the first ten."""
+    text = "2024年开展禁毒宣传进校园活动20场，覆盖中小学生1.2万人，资金15万元。"
+    got = [(c.operator, c.value, c.unit) for c in _first_ten(suggest_text(shipped_kb, text, "禁毒宣传教育"))
+           if c.name == "禁毒宣传知晓率"]
+    assert got == [("≥", "90", "%")], got
+
+
+def test_own_text_no_second_awareness_row_beside_the_tables_own(shipped_kb):
+    """A table whose type names the awareness of its publicity already (森林防火宣传知晓率, a quality alternate of the
+    publicity type) is offered no second one, and its 群众知晓率 keeps its name."""
+    text = "做好森林防火宣传工作，发放宣传册5000份，悬挂横幅120条，资金8万元。"
+    res = suggest_text(shipped_kb, text, "森林防火宣传")
+    aware = sorted((c.name, c.level2) for c in res.suggestions if c.name.endswith("知晓率"))
+    assert aware == [("森林防火宣传知晓率", "quality"), ("群众知晓率", "social_benefit")], aware

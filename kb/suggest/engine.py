@@ -47,6 +47,7 @@ from kb.suggest.dedupe import set_aside_disagreeing
 from kb.suggest.draft import SOURCE_LABELS, Draft
 from kb.suggest.features import featurize
 from kb.suggest.length_names import name_lengths
+from kb.suggest.publicity_awareness import offer_publicity_awareness
 from kb.suggest.relief_beneficiaries import offer_relief_beneficiaries
 from kb.suggest.ranker import Tier
 from kb.suggest.slots import SLOTS
@@ -247,6 +248,7 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
     table = offer_repair_acceptance(table, ctx.text, idx)
     table = offer_relief_beneficiaries(
         table, ctx, idx, mask, lambda rows: set_extra_targets(rows, ctx, learned, checker_settings, detected))
+    table = offer_publicity_awareness(table, ctx.text, idx)
     return render(table, ctx, detected, uncertain, mode, top)
 
 
