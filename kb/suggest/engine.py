@@ -247,7 +247,8 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
     table = offer_generic_total(table, detected)
     table = offer_repair_acceptance(table, ctx.text, idx)
     table = offer_relief_beneficiaries(
-        table, ctx, idx, mask, lambda rows: set_extra_targets(rows, ctx, learned, checker_settings, detected))
+        table, ctx, idx, mask, lambda rows: (set_extra_targets(rows, ctx, learned, checker_settings, detected),
+                                             rank_candidates(rows, ctx, detected, models, exclude_origin)))
     table = offer_publicity_awareness(table, ctx.text, idx)
     return render(table, ctx, detected, uncertain, mode, top)
 

@@ -65,7 +65,7 @@ def offer_relief_beneficiaries(table: Table, ctx, idx, mask: np.ndarray | None, 
       among the alternates);
     - else the fund's row is the first 社会效益 alternate (`common_names.offered_first`).
     `ctx`: the `ProjectContext`; `idx`: the indicator index; `fill(drafts)`: sets a library row's value (待填写 and
-    why, `values.fill_values`). Mutates and returns `table`."""
+    why, `values.fill_values`) and the ranker's score. Mutates and returns `table`."""
     wording = relief_wording(ctx.name, ctx.description)
     if wording is None or any(_counts_the_poor(d) for d in table.rows):
         return table
