@@ -36,6 +36,8 @@ def test_the_wording_follows_the_year_and_the_fund():
     assert relief_wording("产业帮扶", "对脱贫户、监测户发展产业给予奖补") == "since_2021"
     assert relief_wording("残疾人事业发展补助资金", "为贫困重度残疾人提供家庭无障碍改造补助") is None
     assert relief_wording("残疾人就业", "扶持残疾人就业创业扶贫品牌基地") is None
+    assert relief_wording("传染病监测", "2024年对重点监测对象开展随访") is None
+    assert relief_wording("防返贫监测帮扶", "对防返贫监测对象开展帮扶") == "since_2021"
 
 
 def test_a_relief_funds_road_offers_the_poor_it_reaches(shipped_kb):

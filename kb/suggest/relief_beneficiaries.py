@@ -26,11 +26,12 @@ from kb.suggest.draft import Draft, from_library_row
 from kb.suggest.table import BENEFITS, Table
 
 # the text says the money is a poverty-relief fund's, or whom of the poor it reaches (not 贫困 alone: a disability
-# fund's 贫困重度残疾人 is no such fund; not 扶贫 alone: 就业创业扶贫品牌基地)
+# fund's 贫困重度残疾人 is no such fund; not 扶贫 alone: 就业创业扶贫品牌基地; not 监测对象 alone: a clinic's or a
+# river's 重点监测对象 — only 防返贫监测对象)
 RELIEF_FUND = re.compile(r"衔接推进乡村振兴|乡村振兴衔接|衔接资金|巩固拓展脱贫攻坚|扶贫资金|专项扶贫|涉农资金|建档立卡"
-                         r"|脱贫户|脱贫人口|监测户|监测对象|易致贫")
+                         r"|脱贫户|脱贫人口|监测户|防返贫监测|易致贫")
 # the words of the policy since 2021 (脱贫攻坚 is the 2016–2020 one's)
-SINCE_2021 = re.compile(r"衔接|乡村振兴|巩固拓展|脱贫户|脱贫人口|监测户|监测对象|易致贫")
+SINCE_2021 = re.compile(r"衔接|乡村振兴|巩固拓展|脱贫户|脱贫人口|监测户|防返贫监测|易致贫")
 FIRST_YEAR = 2021
 # the library rows that count them, the preferred wording first (the first the caller may use is taken)
 WORDINGS = {"since_2021": ("受益脱贫(监测)人口数", "受益脱贫户和监测户人口数"), "before": ("受益建档立卡贫困人口数",)}
