@@ -797,8 +797,17 @@ def _take_mention(d: Draft, m: Mention) -> None:
         d.operator = "="          # a stated period (服务周期 180 天) is the period, not a lower bound
     elif m.unit == "%" and is_whole_share(m.value) and d.direction != "negative":
         d.operator = "="          # 合格率达到100%: nothing is above the whole (the checker's QNT-08 asks for =100%)
+    elif d.direction == "negative" and _is_zero(m.value):
+        d.operator = "="          # 事故发生0起: none, as the library's zero-harm rows say it (= 0, not ≤ 0; trial 18)
     else:
         d.operator = "≤" if d.direction == "negative" else "≥"
+
+
+def _is_zero(value: str) -> bool:
+    try:
+        return float(value) == 0.0
+    except ValueError:
+        return False
 
 
 def is_whole_share(value: str) -> bool:
