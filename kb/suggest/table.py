@@ -123,8 +123,10 @@ def same_measure(a: Draft, b: Draft, in_table: bool = True) -> bool:
                      or _one_stated_extent(a, b) or _blank_beside_stated(a, b) or _blank_beside_stated(b, a)
                      or _rate_beside_stated(a, b) or _rate_beside_stated(b, a)):
         return True
-    if group_of(a.slot) != group_of(b.slot) or _kinds_differ(a, b) or _one_list(a, b) or _two_counts_stated(a, b):
-        return False
+    if group_of(a.slot) != group_of(b.slot) or _kinds_differ(a, b) or _one_list(a, b) or _two_counts_stated(a, b) \
+            or _stated_standard(a) and _stated_standard(b) and _another_group_standard(a, [b]) \
+            and _group_words(a) != _group_words(b):
+        return False   # (the last: 困难残疾人生活补贴标准 90 元 and 重度残疾人护理补贴标准 100 元, two groups' standards)
     if a.obj and a.obj == b.obj:
         return True
     dice = _dice(a, b)
@@ -423,6 +425,9 @@ def assemble(drafts: list[Draft]) -> Table:
         g = group_of(d.slot)
         if g in ("cost", "benefit", "quality") and d.tier == Tier.BOUND:
             cap = max(cap, {"benefit": BOUND_BENEFIT_MAX, "cost": BOUND_COST_MAX}.get(g, BOUND_QUALITY_MAX))
+        if g == "cost" and d.tier == Tier.BOUND and (_another_group_standard(d, chosen) or len(
+                {c.mention.value for c in chosen if _stated_standard(c)}) >= 2):
+            cap = max(cap, BOUND_COST_MAX + 1)   # 生活补贴 90 元 and 护理补贴 100 元: each group's stated standard (trial 18)
         if g == "quantity" and d.tier == Tier.BOUND and d.value_source == "text" and stated_past_quota and d.source != "retrieval":
             cap = max(cap, BOUND_QUANTITY_MAX)
         if g == "timeliness" and _stated_limit(d):
@@ -609,6 +614,25 @@ def _first_part(ranked: list[Draft]) -> Draft | None:
         return float(d.mention.value) / (10000 if d.mention.unit == "元" else 1)
 
     return min(parts, key=lambda d: (d.part != "own", -wan(d)))
+
+
+def _stated_standard(d: Draft) -> bool:
+    """A cost row holding a per-person standard the text states (困难残疾人生活补贴标准 = 90 元/人·月)."""
+    return d.slot == "cost" and d.tier == Tier.BOUND and d.value_source == "text" and d.mention is not None \
+        and "/" in (d.value_unit or d.unit) and bool(STANDARD_NAME.search(d.name))
+
+
+def _another_group_standard(d: Draft, chosen: list[Draft]) -> bool:
+    """`d` is a stated standard and the table holds another stated standard of another figure of the text: two
+    groups' standards (生活补贴 90 元 for 困难残疾人, 护理补贴 100 元 for 重度残疾人), both carried — a third cost row
+    beside the total (trial 18: the 90 元 was left out for the cost slot's two rows)."""
+    return _stated_standard(d) and any(_stated_standard(c) and c.mention.start != d.mention.start
+                                       and c.mention.value != d.mention.value for c in chosen)
+
+
+def _group_words(d: Draft) -> str:
+    """The words of a standard's name before its measure (困难残疾人生活 of 困难残疾人生活补贴标准)."""
+    return STANDARD_NAME.split(d.name)[0].replace("补贴", "").replace("补助", "")
 
 
 def _total_cost(d: Draft) -> bool:

@@ -33,7 +33,8 @@ def coordinated_part(obj: str, project_name: str) -> bool:
     head = obj[:2]
     for m in _JOINS.finditer(project_name):
         before, after = project_name[:m.start()], project_name[m.end():]
-        if after.startswith(head) and re.search(r"[\u4e00-\u9fff]{2}$", before):
+        # the part may drop a qualifier of the name's second work (重度残疾人护理补贴 → 残疾人护理补贴, trial 18)
+        if head in after[:4] and after.find(head) + len(obj) <= len(after) and re.search(r"[\u4e00-\u9fff]{2}$", before):
             return True
     return False
 
