@@ -333,9 +333,14 @@ def _kinds_differ(a: Draft, b: Draft) -> bool:
 
 def _two_counts_stated(a: Draft, b: Draft) -> bool:
     """Two numbers of the text in measures that never convert (半专业扑火队 12 支 and its 队员 240 人): two
-    counts, however alike their names."""
-    return (a.mention is not None and b.mention is not None and a.value_source == b.value_source == "text"
-            and not units_compatible(a.mention.unit, b.mention.unit))
+    counts, however alike their names; so are two different figures in one unit whose names neither holds the other
+    (定量检测 1200 批次 and 快速检测 12000 批次, trial 18)."""
+    if a.mention is None or b.mention is None or a.value_source != "text" or b.value_source != "text":
+        return False
+    if not units_compatible(a.mention.unit, b.mention.unit):
+        return True
+    return a.mention.unit == b.mention.unit and a.mention.value != b.mention.value \
+        and a.slot == b.slot == "quantity" and a.key not in b.key and b.key not in a.key
 
 
 def _dice(a: Draft, b: Draft) -> float:
