@@ -306,9 +306,14 @@ def _part_use(text: str, m: Mention) -> str:
     use = _PART_START.split(text[max(0, m.start - 18):m.start])[-1]
     use = _PART_LEAD.sub("", use)
     if not re.fullmatch(r"[\u4e00-\u9fff]{2,12}", use) or _NOT_SPENT.search(use) or _PART_BAD_START.match(use) \
-            or BAD_INSIDE.search(use) or FORM_NAME.search(use) or adverbial(use):
+            or BAD_INSIDE.search(use) or FORM_NAME.search(_PAY_FOR_RESULTS.sub("", use)) or adverbial(use):
         return ""
     return use
+
+
+# pay for results is a use of money, no form's word (团队绩效考核奖励60万元 left the 310 万元 of 签约服务费补助 beside it
+# no part of the budget either: trial 18)
+_PAY_FOR_RESULTS = re.compile(r"绩效(?=考核|奖励|工资|奖金)")
 
 
 def shares_words(use: str, core: str) -> bool:
