@@ -657,6 +657,8 @@ _PAID_BEFORE = re.compile(r"(补贴|补助|津贴|生活费|奖补|资助|奖励
 _PAYS = re.compile(r"(补贴|补助|奖补|资助|奖励|救助|慰问)")
 # a standard the text names before its amount (亩均财政投入标准每亩1500元 → 亩均财政投入标准)
 _NAMED_STANDARD = re.compile(r"([\u4e00-\u9fff]{2,10}标准)(?:为)?$")
+# a fee the text names before its per-head amount (保安聘用费按每人每年3.6万元): the standard of that fee
+_FEE_BEFORE = re.compile(r"(?:^|[^\u4e00-\u9fff]|[，,])?([\u4e00-\u9fff]{2,8}费)(?:用)?(?:按照|按)?$")
 # an amount worked out per unit rather than paid (折合每平方米每年5.78元, 平均每亩…): the cost of one unit
 _WORKED_OUT = re.compile(r"折合|折算|平均|合计")
 
@@ -695,6 +697,8 @@ def _formed_standard(m: Mention, ctx: ProjectContext, before: str, parts: list[s
         name = f"{said}{paid}标准"
     elif named:
         name = named.group(1)
+    elif fee := _FEE_BEFORE.search(plain):   # 保安聘用费按每人每年3.6万元 → 保安聘用费标准, 万元/人·年 (trial 18)
+        name = f"{fee.group(1)}标准"
     elif "单价" in before and obj:
         name = f"{obj}单价"
     elif _WORKED_OUT.search(before) and obj:

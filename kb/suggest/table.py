@@ -431,8 +431,11 @@ def assemble(drafts: list[Draft]) -> Table:
         if g in ("cost", "benefit", "quality") and d.tier == Tier.BOUND:
             cap = max(cap, {"benefit": BOUND_BENEFIT_MAX, "cost": BOUND_COST_MAX}.get(g, BOUND_QUALITY_MAX))
         if g == "cost" and d.tier == Tier.BOUND and (_another_group_standard(d, chosen) or len(
-                {c.mention.value for c in chosen if _stated_standard(c)}) >= 2):
-            cap = max(cap, BOUND_COST_MAX + 1)   # 生活补贴 90 元 and 护理补贴 100 元: each group's stated standard (trial 18)
+                {c.mention.value for c in chosen if _stated_standard(c)}) >= 2
+                or _stated_standard(d) and not any(_stated_standard(c) for c in chosen)):
+            # 生活补贴 90 元 and 护理补贴 100 元: each group's stated standard; a stated standard beside the total and
+            # a part (保安聘用费标准 3.6 万元/人·年 beside 设备购置成本 ≤ 66.4 and the total, trial 18)
+            cap = max(cap, BOUND_COST_MAX + 1)
         if g == "quantity" and d.tier == Tier.BOUND and d.value_source == "text" and stated_past_quota and d.source != "retrieval":
             cap = max(cap, BOUND_QUANTITY_MAX)
         if g == "timeliness" and _stated_limit(d):
