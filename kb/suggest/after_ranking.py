@@ -59,6 +59,7 @@ from kb.suggest.grant_standard import derive_grant_standard
 from kb.suggest.zero_harm import carry_zero_harm
 from kb.suggest.rate_verbs import rate_of_stated_act
 from kb.suggest.stated_parts import name_stated_parts
+from kb.suggest.subsidy_share import name_subsidy_per_extent
 
 
 def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: CheckerSettings | None) -> None:
@@ -110,6 +111,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     name_part_standard(pool, ctx)
     set_aside_other_projects_figures(pool, ctx)
     name_whole_objects(pool, ctx)
+    name_subsidy_per_extent(pool, ctx)   # trial 18, D015: 4000 万元 of 中央补助 ÷ 32.1 公里 is no 每公里建设成本
     name_whole_cost(pool, ctx)   # trial 16: the whole budget is no part's cost
     name_by_whole_object(pool, ctx)   # trial 17: 人行道改造成本, not 改造成本
     fix_garbled_names(pool, ctx)   # trial 16: 服务服务, a meal service's 发放及时率, 长文本 → 文本完成时间
