@@ -159,3 +159,11 @@ def test_scores_of_an_all_blank_output_table():
     rows.insert(0, R(level1="output", operator="", value="", basis="", unit="个"))
     got = scores(rows)
     assert sum(got) == 100 and got[0] <= 34 and got[1] <= 34, got
+
+
+def test_a_rate_of_both_subsidies_is_not_named_for_one(shipped_kb):
+    """A rate formed on the name's second work (残疾人护理补贴发放准确率) measures the payment of both subsidies: it gives
+    way to the type's row for the whole, else takes the short name the text gives the whole (残疾人两项补贴)."""
+    rows = _rows(suggest_text(shipped_kb, DISABLED, "困难残疾人生活补贴和重度残疾人护理补贴"))
+    assert not any("护理补贴" in n and n.endswith("率") for n, _, _, _ in rows), rows
+    assert any(n.startswith("残疾人两项补贴") and n.endswith("率") for n, _, _, _ in rows), rows
