@@ -43,6 +43,7 @@ def test_guards_hired_are_counted_and_their_pay_standard_carried(shipped_kb):
     rows = _rows(suggest_text(shipped_kb, SECURITY, "中小学校园安保项目", budget=520))
     assert ("聘请专职保安人数", "≥", "126", "人") in rows, rows
     assert ("保安聘用费标准", "=", "3.6", "万元/人·年") in rows, rows
+    assert ("每校专职保安配备人数", "≥", "3", "人") in rows, rows
 
 
 def test_each_listed_use_of_the_money_is_a_part_and_the_largest_is_carried(shipped_kb):
