@@ -2,8 +2,8 @@
 
 Trial 18: “为全县42所中小学及幼儿园聘请专职保安126名，按每校不少于3名配备” — the 126 guards became 聘请专职保安人数, the
 每校不少于3名 no row: a reviewer expects the provision each school gets. When the text states a headcount per place
-(每校 / 每所 / 每村 / 每个社区 … 不少于 N 名) and a shown row counts the staff hired (聘请专职保安人数), a 质量 row
-〔每校〕〔staff〕配备人数 ≥ N 人 is added, bound to the text (tier BOUND). Adds one row after ranking (as
+(每校 / 每所 / 每村 / 每个社区 … 不少于 N 名) and a shown row counts the staff hired (聘请专职保安人数), a 数量 row
+〔每校〕〔staff〕配备人数 ≥ N 人 is added under 数量 (the checker's REL-01 files a count there), ranked as the staff's own count, bound to the text (tier BOUND). Adds one row after ranking (as
 `zero_harm.carry_zero_harm` does), so the ranker's training reads the same candidates. In place.
 """
 from __future__ import annotations
@@ -21,7 +21,7 @@ _STAFF_COUNT = re.compile(r"^(?:聘请|聘用|招聘|配备|选聘)?(?P<staff>[\
 
 
 def add_staff_per_place(pool: list[Draft], ctx: ProjectContext) -> None:
-    """Add the 质量 row of the headcount per place the text states beside a shown count of the staff (module
+    """Add the 数量 row of the headcount per place the text states beside a shown count of the staff (module
     docstring). In place; nothing when the text states none or no shown row counts staff in 人 / 名."""
     said = _PER_PLACE.search(ctx.text)
     if not said:
@@ -35,9 +35,8 @@ def add_staff_per_place(pool: list[Draft], ctx: ProjectContext) -> None:
     name = f"每{place}{who}配备人数"
     if any(d.name == name for d in pool):
         return
-    quality = [d.score for d in pool if d.slot == "quality" and d.tier != Tier.ALTERNATE]
-    pool.append(Draft(name=name, level2="quality", source="formed", unit="人", direction="positive",
+    pool.append(Draft(name=name, level2="quantity", source="formed", unit="人", direction="positive",
                       operator="≥", value=said.group("n"), value_unit="人", value_source="text", tier=Tier.BOUND,
-                      score=min(quality, default=0.0), needs_value=True,
+                      score=staff.score - 1e-9, needs_value=True,
                       explanation=f"每{place}实际配备的{who}人数，不少于描述写明的人数",
                       evidence=[f"描述中的配备标准: {said.group(0)}", "按描述用词生成"]))
