@@ -7,7 +7,9 @@
 - `actual_figure(m, text)`: a figure the text reports as having happened —
   a self-evaluation's 实际 / 已完成 / 截至 … / 共发生 figures, and any count of a
   harm that 发生 (发生森林火灾16起, 受害率0.0046‰ in a 自评 text): an actual
-  is never a target (a harm count would become ≥ 16 起 or ≤ 0.0046 ‰).
+  is never a target (a harm count would become ≥ 16 起 or ≤ 0.0046 ‰). Outside a
+  report, a harm said of the plan's year (全年…事故发生0起) or a zero count is
+  the year's target, not what happened (trial 18).
 - `condition_figure(m, text)`: a threshold of who qualifies (种植面积50亩以上的种植大户), no target.
 - `fact_note(kind, mentions)`: the result's note saying which figures were not
   used and why (the caller drops them from the targets; nothing is dropped silently).
