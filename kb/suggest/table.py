@@ -124,8 +124,7 @@ def same_measure(a: Draft, b: Draft, in_table: bool = True) -> bool:
                      or _rate_beside_stated(a, b) or _rate_beside_stated(b, a)):
         return True
     if group_of(a.slot) != group_of(b.slot) or _kinds_differ(a, b) or _one_list(a, b) or _two_counts_stated(a, b) \
-            or _stated_standard(a) and _stated_standard(b) and _another_group_standard(a, [b]) \
-            and _group_words(a) != _group_words(b):
+            or _another_group_standard(a, [b]):
         return False   # (the last: 困难残疾人生活补贴标准 90 元 and 重度残疾人护理补贴标准 100 元, two groups' standards)
     if a.obj and a.obj == b.obj:
         return True
@@ -430,8 +429,8 @@ def assemble(drafts: list[Draft]) -> Table:
         g = group_of(d.slot)
         if g in ("cost", "benefit", "quality") and d.tier == Tier.BOUND:
             cap = max(cap, {"benefit": BOUND_BENEFIT_MAX, "cost": BOUND_COST_MAX}.get(g, BOUND_QUALITY_MAX))
-        if g == "cost" and d.tier == Tier.BOUND and (_another_group_standard(d, chosen) or len(
-                {c.mention.value for c in chosen if _stated_standard(c)}) >= 2
+        if g == "cost" and d.tier == Tier.BOUND and (_another_group_standard(d, chosen) or any(
+                _another_group_standard(c, chosen) for c in chosen)
                 or _stated_standard(d) and not any(_stated_standard(c) for c in chosen)):
             # 生活补贴 90 元 and 护理补贴 100 元: each group's stated standard; a stated standard beside the total and
             # a part (保安聘用费标准 3.6 万元/人·年 beside 设备购置成本 ≤ 66.4 and the total, trial 18)
@@ -631,11 +630,12 @@ def _stated_standard(d: Draft) -> bool:
 
 
 def _another_group_standard(d: Draft, chosen: list[Draft]) -> bool:
-    """`d` is a stated standard and the table holds another stated standard of another figure of the text: two
-    groups' standards (生活补贴 90 元 for 困难残疾人, 护理补贴 100 元 for 重度残疾人), both carried — a third cost row
+    """`d` is a stated standard and the table holds another stated standard of another figure of the text, each
+    named for its own group (the words before the measure, `_group_words`): two groups' standards (生活补贴 90 元 for 困难残疾人, 护理补贴 100 元 for 重度残疾人), both carried — a third cost row
     beside the total (trial 18: the 90 元 was left out for the cost slot's two rows)."""
-    return _stated_standard(d) and any(_stated_standard(c) and c.mention.start != d.mention.start
-                                       and c.mention.value != d.mention.value for c in chosen)
+    return _stated_standard(d) and bool(_group_words(d)) and any(
+        _stated_standard(c) and c.mention.start != d.mention.start and c.mention.value != d.mention.value
+        and _group_words(c) and _group_words(c) != _group_words(d) for c in chosen)
 
 
 def _group_words(d: Draft) -> str:
