@@ -822,7 +822,9 @@ def test_each_row_takes_the_quantity_whose_words_it_shares_most(shipped_kb):
                    "困难残疾人生活补贴和重度残疾人护理补贴", budget_wan=799.2)
     persons = {c.name: c.value for c in res.suggestions if c.unit == "人" and c.value}
     assert [v for n, v in persons.items() if "困难" in n] == ["3200"], persons
-    assert {v for n, v in persons.items() if n.startswith("重度")} == {"4100"}, persons
+    # trial 18: two figures in one unit whose names hold neither the other are two counts, so 补贴困难残疾人人数 3200 may
+    # stand under 数量 beside the 4100 — which then goes to 受益重度残疾人人数 (效益): still the row naming 重度
+    assert {v for n, v in persons.items() if n.startswith(("重度", "受益重度"))} == {"4100"}, persons
 
 
 def test_a_budget_beyond_any_project_is_no_cost_ceiling(shipped_kb):

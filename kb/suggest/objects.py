@@ -790,11 +790,12 @@ _WORK_AFTER = re.compile(r"(?:实行|进行|实施|开展|完成)[\u4e00-\u9fff]
     sorted(WORK_VERBS, key=len, reverse=True)) + r")")
 # the work a time limit bounds, written after it: 4小时内修复, 30分钟以内响应, 2小时内到达现场
 _LIMIT_ACTION = re.compile(r"\s*(?:以)?内(?:完成|进行|予以)?(到达现场|响应|到场|到达|修复|修好|排除|解决|处理|处置|办结|答复|反馈|"
-                           r"恢复|安装调试|安装|调试|交付|供货|到货|完工|竣工)")
+                           r"恢复|安装调试|安装|调试|交付|供货|到货|完工|竣工|出具(?:检测|检验|监测)?(?:报告|结果))")
 # a payment's term (15个工作日内支付设备款) is the checker's to read (`kb.checker.rewrite.payment_days`)
 # a payment's or a settlement's term (15个工作日内支付, 结束前15日内结算完毕): a limit on paying, no count of days
 _PAYMENT_AFTER = re.compile(r"\s*(?:以)?内[^，。；,;]{0,4}?(?:" + "|".join((*PAYMENT_VERBS, "结算", "清算")) + ")")
-_ACTION_SPELLING = {"修好": "修复"}
+_ACTION_SPELLING = {"修好": "修复", **{f"出具{w}{r}": "出具报告" for w in ("", "检测", "检验", "监测")
+                                         for r in ("报告", "结果")}}   # 5个工作日内出具报告 (trial 18)
 
 
 def limit_action(t: str, end: int) -> str:

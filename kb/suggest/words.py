@@ -111,7 +111,8 @@ def unit_people(department: str | None) -> str:
     return next((who for pat, who in _UNIT_PEOPLE if pat.search(unit)), "")
 
 
-PERSON_HEADS = re.compile(r"(人|者|员|生|户|民|众|童|儿|老|妇|士|工|长|师|客|友|属|对象|人群|家庭)$")
+# (保安, 辅警, 门卫: staff a project hires, counted in 名 — 聘请专职保安126名 named no row, trial 18)
+PERSON_HEADS = re.compile(r"(人|者|员|生|户|民|众|童|儿|老|妇|士|工|长|师|客|友|属|对象|人群|家庭|保安|辅警|门卫|保姆|月嫂)$")
 
 # the measure a quantity's unit gives its name (修缮农村公路 + 公里 → 修缮农村公路里程)
 UNIT_MEASURE = {
