@@ -23,6 +23,7 @@ from kb.suggest.opening_dates import name_opening_date
 from kb.suggest.one_figure import one_row_per_figure
 from kb.suggest.not_the_work import ask_commissioning_unit, set_aside_form_title_work, set_aside_slogan_benefit
 from kb.suggest.one_measure import one_row_per_measure
+from kb.suggest.restated_output import set_aside_benefit_restating_output
 from kb.suggest.unserved import ask_served_groups
 from kb.suggest.other_sector import set_aside_other_sector
 from kb.suggest.bare_names import name_bare_counts
@@ -55,6 +56,7 @@ from kb.suggest.unfounded_rows import set_aside_unfounded
 from kb.suggest.protected import refile_protected_figures
 from kb.suggest.qualified_respondents import ask_qualified_group
 from kb.suggest.garbled_names import fix_garbled_names
+from kb.suggest.school_groups import ask_whole_school_group
 from kb.suggest.grant_standard import derive_grant_standard
 from kb.suggest.zero_harm import carry_zero_harm
 
@@ -95,6 +97,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     name_bare_satisfaction(pool, ctx)
     name_paid_group_satisfaction(pool, ctx)
     ask_qualified_group(pool, ctx)   # trial 16: 精神病患者满意度, not a hospital's 患者满意度
+    ask_whole_school_group(pool, ctx)   # trial 18: 师生满意度 for 中小学及幼儿园, not 幼儿家长满意度
     read_per_event_figures(pool, ctx)
     set_aside_whole_amount_of_standard(pool, ctx)
     name_work_on_counted(pool, ctx)
@@ -126,6 +129,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     give_change_level_to_library_rate(pool, ctx)   # trial 17: 农村公路优良中等路率 ≥78, not a formed 比例 row
     one_row_per_figure(pool, ctx)
     one_row_per_measure(pool, ctx)   # after the figures of the text are bound (trial 15)
+    set_aside_benefit_restating_output(pool, ctx)   # trial 18: 受益农户户数 1700 户 is the 1700 户 renovated
     # once each figure has its one row, a blank count of the same people gives way to it (trial 17)
     set_aside_blank_count_of_stated_people(pool, ctx)
     year_the_deadlines(pool, ctx)   # last (trial 17): 12月31日前 with no year is the checker's TIME-01: 当年 or the planned year
