@@ -36,8 +36,9 @@ def normal_rate_name(name: str) -> str:
 
 # how much of the money was paid out: 〔fund〕(足额)发放率 / 拨付率 / 兑付率 (not 发放及时率 nor 发放准确率)
 _PAID_OUT = re.compile(r"^(?P<obj>[\u4e00-\u9fff]*?)(?:足额)?(?:发放|拨付|兑付|兑现)率$")
-# a payment's fund that names nothing of its own (补助资金 → 补助 once 资金 is dropped)
-_ANY_FUND = re.compile(r"^(?:补助|补贴|奖补|专项|财政|)$")
+# a payment's fund that names nothing of its own (补助资金 → 补助 once 资金 is dropped); a bare 资金足额拨付率 is not
+# one: beside 补助发放率 it is the money reaching the account, the other its payment to persons (E010 writes both)
+_ANY_FUND = re.compile(r"^(?:补助|补贴|奖补|专项|财政)$")
 
 
 def one_rate_measure(a: str, b: str) -> bool:

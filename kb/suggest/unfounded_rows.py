@@ -33,8 +33,9 @@ PROGRAMMES = (
     # trial 18: a drug-test library row (毛发检测试剂数量, 采购用于吸毒检测的毛发检测试剂) came into a farm-produce
     # testing project on 检测试剂 alone
     ("毛发", ("毛发", "吸毒", "禁毒", "戒毒", "涉毒")),
-    # trial 18: 生态环境宣传活动次数 in a fish stock release that holds no publicity
-    ("宣传", ("宣传", "宣讲", "宣教", "科普", "普法", "宣贯", "讲座", "展播", "报道", "倡导", "动员")),
+    # trial 18: 生态环境宣传活动次数 in a fish stock release that holds no publicity (an environment programme's
+    # publicity only: a drug-control fund's 禁毒宣传 is its own even where the text writes 禁毒意识, E053)
+    ("环境宣传", ("宣传", "宣讲", "宣教", "科普", "讲座", "展播", "报道", "倡导")),
     # trial 18: 居民健康素养水平, the county's figure of the whole 基本公卫 programme, in a 家庭医生签约 project that
     # runs no health education: no contract of the project can be held to it
     ("健康素养", ("健康素养", "健康教育", "健康知识", "健康促进", "公共卫生", "公卫")),
