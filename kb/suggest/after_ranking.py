@@ -57,6 +57,8 @@ from kb.suggest.protected import refile_protected_figures
 from kb.suggest.qualified_respondents import ask_qualified_group
 from kb.suggest.garbled_names import fix_garbled_names
 from kb.suggest.school_groups import ask_whole_school_group
+from kb.suggest.staffed_places import name_staffed_places
+from kb.suggest.upkeep_names import name_figures_of_other_work
 from kb.suggest.grant_standard import derive_grant_standard
 from kb.suggest.zero_harm import carry_zero_harm
 
@@ -119,6 +121,8 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     name_opening_date(pool, ctx)   # trial 17: 助餐点投入运营时间, not 老年助餐服务完成时间
     ask_served_groups(pool, ctx)
     name_bare_counts(pool, ctx)
+    name_figures_of_other_work(pool, ctx)   # trial 18: 配备话务坐席数量, not 运维系统数量
+    name_staffed_places(pool, ctx)   # trial 18: 配备专职保安学校数量 for 为42所中小学及幼儿园聘请专职保安, not 中小学数量
     bind_stated_coverage(pool, ctx)
     bind_thing_built_in_places(pool, ctx)
     bind_window_rates(pool, ctx)   # trial 16: 火情发现后1小时内扑灭率 with the text's window

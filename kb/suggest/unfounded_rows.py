@@ -6,7 +6,8 @@ A fresh reviewer struck, in six real tables and two own texts, rows the text giv
   产业户数 for a 普惠金融 fund (E030: no 脱贫 / 贫困 in the text); 参观群众满意度 for a gym or a library (参观 is of a
   museum or an exhibition; the alternate 读者满意度 is right); and (trial 18) 毛发检测试剂数量 (a drug test) in a
   farm-produce testing, 生态环境宣传活动次数 in a fish stock release that holds no publicity, 居民健康素养水平 in a
-  family-doctor contract project that runs no health education;
+  family-doctor contract project that runs no health education, 承接主体资质合规率 and 节约行政成本 for a private
+  school's grant under an investment contract (D058: no purchase of services);
 - a vague compliance row (定性 合规) of an object the text never names: 补助资格合规性 for 村组干部报酬 (D048: no 补助,
   no 资格 in the text);
 - a percentage whose name measures nothing (基层医疗卫生机构实施基本药物制度补助 ≥ 95 %, E016: no 率, 比例, 度 …):
@@ -39,6 +40,10 @@ PROGRAMMES = (
     # trial 18: 居民健康素养水平, the county's figure of the whole 基本公卫 programme, in a 家庭医生签约 project that
     # runs no health education: no contract of the project can be held to it
     ("健康素养", ("健康素养", "健康教育", "健康知识", "健康促进", "公共卫生", "公卫")),
+    # trial 18, D058: a city's grant to a private school under an investment contract read as 政府购买服务 —
+    # 承接主体资质合规率 and 节约行政成本 belong to a purchase of services the text does not make
+    ("承接主体", ("承接主体", "购买服务", "政府购买", "社会组织", "服务外包", "承接")),
+    ("节约行政", ("节约", "节省", "行政成本", "购买服务", "政府购买", "服务外包")),
 )
 # a vague compliance row: 〔object〕合规性 / 规范性, written 定性
 _COMPLIANCE = re.compile(r"^(?P<obj>[\u4e00-\u9fff]{2,10}?)(?:合规性|规范性)$")
