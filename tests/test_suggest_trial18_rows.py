@@ -109,3 +109,32 @@ def test_school_security_asks_teachers_and_students_not_kindergarten_parents(shi
     res = suggest_text(shipped_kb, SECURITY, "中小学校园安保项目", budget=520)
     names = _names(res)
     assert "幼儿家长满意度" not in names and "师生满意度" in names, names
+
+HOTLINE = ("2025年12345政务服务便民热线运行经费210万元，由县政务服务中心组织实施。热线实行7×24小时人工服务，配备话务坐席30个，"
+           "预计全年受理群众来电及网络诉求18万件。工单按时办结率达到95%以上，群众满意率由去年的91%提高到94%，电话接通率不低于"
+           "90%。经费主要用于话务外包服务费150万元、系统运维及线路租赁40万元、知识库建设及人员培训20万元。")
+
+
+def test_the_schools_a_project_staffs_are_named_by_the_staffing(shipped_kb):
+    """为全县42所中小学及幼儿园聘请专职保安126名: 中小学数量 ≥ 42 所 describes the county's schools (struck); the
+    project answers for the schools it gives a guard, kindergartens included."""
+    rows = _rows(suggest_text(shipped_kb, SECURITY, "中小学校园安保项目", budget=520))
+    assert ("配备专职保安学校数量", "≥", "42", "所") in rows, rows
+    assert "中小学数量" not in [n for n, *_ in rows], rows
+
+
+def test_a_hotlines_seats_and_calls_are_not_named_as_system_upkeep(shipped_kb):
+    """The hotline read as 信息系统运维 named 30 话务坐席 运维系统数量 and 18 万件 calls 运维工单处理数量 (struck): the
+    figures are named by their own words."""
+    rows = _rows(suggest_text(shipped_kb, HOTLINE, "12345政务服务便民热线运行经费", budget=210))
+    names = [n for n, *_ in rows]
+    assert ("配备话务坐席数量", "≥", "30", "个") in rows, rows
+    assert ("受理群众来电及网络诉求数量", "≥", "18", "万件") in rows, rows
+    assert "运维系统数量" not in names and "运维工单处理数量" not in names, rows
+
+
+def test_a_school_grant_under_an_investment_contract_buys_no_services(shipped_kb):
+    """D058 (百色天立学校办学补贴, a contract with an education company) read as 政府购买服务: 承接主体资质合规率 and
+    节约行政成本 are rows of a purchase of services the text does not make (struck)."""
+    names = _names(suggest_dev(shipped_kb, "D058"))
+    assert "承接主体资质合规率" not in names and "节约行政成本" not in names, names

@@ -65,11 +65,16 @@ def set_aside_unfounded(pool: list[Draft], ctx: ProjectContext) -> None:
     text = (ctx.name or "") + (ctx.description or "")
     said = set(bigrams(text))
     for d in pool:
-        if d.tier == Tier.ALTERNATE or not d.name or d.value_source == "text":
+        if not d.name or d.value_source == "text":
             continue
         word = _programme_absent(d.name, text)
         if word is not None:
+            # a row set aside already gets the reason too: a type's entry set aside for lacking its object is no spare
+            # entry to fill a short table with then (`fill._spare_entries` reads the last reason: D058's
+            # 承接主体资质合规率 came back that way, trial 18)
             set_aside(d, f"指标针对“{word}”，描述中没有，属于其他项目，仅作备选")
+            continue
+        if d.tier == Tier.ALTERNATE:
             continue
         c = _COMPLIANCE.match(d.name)
         if c and d.operator == "定性" and not set(bigrams(c.group("obj"))) & said:
