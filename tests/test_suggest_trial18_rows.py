@@ -125,12 +125,13 @@ def test_the_schools_a_project_staffs_are_named_by_the_staffing(shipped_kb):
 
 def test_a_hotlines_seats_and_calls_are_not_named_as_system_upkeep(shipped_kb):
     """The hotline read as 信息系统运维 named 30 话务坐席 运维系统数量 and 18 万件 calls 运维工单处理数量 (struck): the
-    figures are named by their own words."""
+    figures are named by their own words; 设备巡检次数 (待填写) inspects equipment the text never names."""
     rows = _rows(suggest_text(shipped_kb, HOTLINE, "12345政务服务便民热线运行经费", budget=210))
     names = [n for n, *_ in rows]
     assert ("配备话务坐席数量", "≥", "30", "个") in rows, rows
     assert ("受理群众来电及网络诉求数量", "≥", "18", "万件") in rows, rows
     assert "运维系统数量" not in names and "运维工单处理数量" not in names, rows
+    assert "设备巡检次数" not in names, rows   # the text inspects no equipment
 
 
 def test_a_school_grant_under_an_investment_contract_buys_no_services(shipped_kb):

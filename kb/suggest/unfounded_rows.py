@@ -44,6 +44,8 @@ PROGRAMMES = (
     # 承接主体资质合规率 and 节约行政成本 belong to a purchase of services the text does not make
     ("承接主体", ("承接主体", "购买服务", "政府购买", "社会组织", "服务外包", "承接")),
     ("节约行政", ("节约", "节省", "行政成本", "购买服务", "政府购买", "服务外包")),
+    # trial 18: 设备巡检次数 in a 12345 hotline read as 信息系统运维, whose text inspects no equipment
+    ("巡检", ("巡检", "巡查", "巡视", "检修", "设备", "机房", "服务器", "终端", "点位")),
 )
 # a vague compliance row: 〔object〕合规性 / 规范性, written 定性
 _COMPLIANCE = re.compile(r"^(?P<obj>[\u4e00-\u9fff]{2,10}?)(?:合规性|规范性)$")
