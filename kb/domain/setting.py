@@ -11,7 +11,8 @@ uses is its coverage). So is what stands in the project's own area
 (项目区现有耕地1.6万亩), what a library keeps (现有藏书28万册), the size of the
 facility it runs in (馆舍面积6200平方米) and today's level said as a shortfall
 (灌溉保证率不足60%, 达标率仅为70%): the level the project starts from; a clause
-going on with a sentence that opened on the setting is the setting too.
+going on with a sentence that opened on the setting is the setting too; and so are the county's units a project
+mobilises to form its own (组织全县18个乡镇卫生院和212个村卫生室组建家庭医生团队96个: the 96 teams are its output).
 
 Suggest reads it to keep such figures out of its targets (`kb.suggest.facts`,
 with its part-of-speech cut); the checker reads it to flag a row that sets one
@@ -86,6 +87,12 @@ _KEEP_LEVEL = re.compile(r"(?:保持|稳定|维持)(?:在)?$")
 # a work verb + 对象 / 户 is a noun of a programme's people (监测对象1100人), no work
 _ROLE_NOUN = re.compile(r"(?:监测|帮扶|救助|资助|补助|保障|服务|供养)(?:对象|户)")
 
+# the county's units a project mobilises to form its own (县卫健局组织全县18个乡镇卫生院和212个村卫生室组建家庭医生团队
+# 96个, trial 18): those that stand and do the work — the setting; what they form (96 teams) is the project's output
+_MOBILISED = re.compile(r"(?:组织|动员|整合|统筹|调动)(?:全县|全市|全区|全镇|全乡|全旗|辖区内?)"
+                        r"((?:[\d.]+(?:个|所|家|处|名)[\u4e00-\u9fff]{2,10}?(?:和|、|及|与|以及)?)+)"
+                        r"(?:共同)?(?:组建|组成|成立|建立)")
+
 # a short aside in brackets (村（社区）干部): part of the words around it, no clause of its own
 _ASIDE = re.compile(r"（[^（）]{1,8}）|\([^()]{1,8}\)|“[^“”]{1,8}”")
 _OPENING = {"）": "（", ")": "(", "”": "“"}
@@ -155,6 +162,8 @@ def setting_figure(m: Figure, text: str, cut: Cut | None = None) -> bool:
     cut = cut or verbs_in
     if m.unit in MONEY_UNITS:
         return False
+    if any(g.start(1) <= m.start < g.end(1) for g in _MOBILISED.finditer(text)):
+        return True   # 组织全县18个乡镇卫生院…组建家庭医生团队96个: the units mobilised stand already
     head, tail = figure_clause(text, m)
     if _setting_clause(head, tail, _scoped(head), cut):
         return True

@@ -23,6 +23,7 @@ from kb.suggest.opening_dates import name_opening_date
 from kb.suggest.one_figure import one_row_per_figure
 from kb.suggest.not_the_work import ask_commissioning_unit, set_aside_form_title_work, set_aside_slogan_benefit
 from kb.suggest.one_measure import one_row_per_measure
+from kb.suggest.restated_output import set_aside_benefit_restating_output
 from kb.suggest.unserved import ask_served_groups
 from kb.suggest.other_sector import set_aside_other_sector
 from kb.suggest.bare_names import name_bare_counts, name_bare_work_rates
@@ -55,6 +56,9 @@ from kb.suggest.unfounded_rows import set_aside_unfounded
 from kb.suggest.protected import refile_protected_figures
 from kb.suggest.qualified_respondents import ask_qualified_group
 from kb.suggest.garbled_names import fix_garbled_names
+from kb.suggest.school_groups import ask_whole_school_group
+from kb.suggest.staffed_places import name_staffed_places
+from kb.suggest.upkeep_names import name_figures_of_other_work
 from kb.suggest.grant_standard import derive_grant_standard
 from kb.suggest.zero_harm import carry_zero_harm
 from kb.suggest.rate_verbs import rate_of_stated_act
@@ -100,6 +104,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     name_bare_satisfaction(pool, ctx)
     name_paid_group_satisfaction(pool, ctx)
     ask_qualified_group(pool, ctx)   # trial 16: 精神病患者满意度, not a hospital's 患者满意度
+    ask_whole_school_group(pool, ctx)   # trial 18: 师生满意度 for 中小学及幼儿园, not 幼儿家长满意度
     read_per_event_figures(pool, ctx)
     set_aside_whole_amount_of_standard(pool, ctx)
     name_work_on_counted(pool, ctx)
@@ -123,6 +128,8 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     ask_served_groups(pool, ctx)
     name_bare_counts(pool, ctx)
     name_bare_work_rates(pool, ctx)   # 改造完成率 → 老旧小区改造完成率, or set aside
+    name_figures_of_other_work(pool, ctx)   # trial 18: 配备话务坐席数量, not 运维系统数量
+    name_staffed_places(pool, ctx)   # trial 18: 配备专职保安学校数量 for 为42所中小学及幼儿园聘请专职保安, not 中小学数量
     bind_stated_coverage(pool, ctx)
     bind_thing_built_in_places(pool, ctx)
     bind_window_rates(pool, ctx)   # trial 16: 火情发现后1小时内扑灭率 with the text's window
@@ -136,6 +143,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     rate_of_stated_act(pool, ctx)   # trial 18: 不合格产品100%依法处置 is 处置率, not the testing's 合格率
     one_row_per_figure(pool, ctx)
     one_row_per_measure(pool, ctx)   # after the figures of the text are bound (trial 15)
+    set_aside_benefit_restating_output(pool, ctx)   # trial 18: 受益农户户数 1700 户 is the 1700 户 renovated
     # once each figure has its one row, a blank count of the same people gives way to it (trial 17)
     set_aside_blank_count_of_stated_people(pool, ctx)
     year_the_deadlines(pool, ctx)   # last (trial 17): 12月31日前 with no year is the checker's TIME-01: 当年 or the planned year

@@ -11,7 +11,9 @@ Two rates are one measure by the reading the checker's STR-12 shares (`kb.domain
 时间达标率 → 及时率; one measure ending; one payment verb on objects sharing two characters; a coverage of the policy
 itself beside a coverage of a named object), or — read here only, on rows with targets — one coverage's object (less the
 words of a fund: 补助, 政策, 资金) is inside the other's (基本药物制度补助覆盖率 beside 政府办基层医疗卫生机构实施国家基本药物
-制度覆盖率, trial 16; an object of five characters or more: 优抚对象 may be one group of several). Of each pair the row that holds the
+制度覆盖率, trial 16; an object of five characters or more: 优抚对象 may be one group of several), or a quality rate
+of goods bought naming none (采购物资合格率) beside that of the goods the text buys (苗种检验检疫合格率, trial 18:
+`kb.domain.rate_names.bought_goods_rate`). Of each pair the row that holds the
 text's figure is kept, else the one whose whole name the text writes (trial 18), else the higher-ranked; the other is set
 aside (an alternate, the reason in its evidence), so the text's figure wins (82 over the library's 80).
 """
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from kb.domain.rate_names import bought_goods_rate
 from kb.domain.rate_names import normal_rate_name as _normal
 from kb.domain.rate_names import one_rate_measure as _one_measure
 from kb.domain.text import bigrams
@@ -58,7 +61,8 @@ def one_row_per_measure(pool: list[Draft], ctx: ProjectContext) -> None:
     for i, a in enumerate(live):
         for b in live[i + 1:]:
             if Tier.ALTERNATE in (a.tier, b.tier) or not (_one_measure(_normal(a.name), _normal(b.name))
-                                                          or one_coverage(a, b)):
+                                                          or one_coverage(a, b)
+                                                          or bought_goods_rate(a.name, b.name, text)):
                 continue
             # trial 18: of two with the text's figure, the one whose whole name the text writes (抽检合格率 ≥98 % from
             # “抽检合格率稳定在98%以上”, not 农产品质量安全检测合格率 =100 % bound to another clause's 100%)

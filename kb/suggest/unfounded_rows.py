@@ -4,7 +4,10 @@ A fresh reviewer struck, in six real tables and two own texts, rows the text giv
 - a row of a programme the text does not run, by the words that name that programme (`PROGRAMMES`): 工资发放准确性
   and 工资按时发放率 for a social-insurance payment (E056: the text says 缴纳, no 工资); 带动脱贫户和边缘易致贫户发展
   产业户数 for a 普惠金融 fund (E030: no 脱贫 / 贫困 in the text); 参观群众满意度 for a gym or a library (参观 is of a
-  museum or an exhibition; the alternate 读者满意度 is right);
+  museum or an exhibition; the alternate 读者满意度 is right); and (trial 18) 毛发检测试剂数量 (a drug test) in a
+  farm-produce testing, 生态环境宣传活动次数 in a fish stock release that holds no publicity, 居民健康素养水平 in a
+  family-doctor contract project that runs no health education, 承接主体资质合规率 and 节约行政成本 for a private
+  school's grant under an investment contract (D058: no purchase of services);
 - a vague compliance row (定性 合规) of an object the text never names: 补助资格合规性 for 村组干部报酬 (D048: no 补助,
   no 资格 in the text);
 - a percentage whose name measures nothing (基层医疗卫生机构实施基本药物制度补助 ≥ 95 %, E016: no 率, 比例, 度 …):
@@ -28,6 +31,21 @@ PROGRAMMES = (
     ("脱贫", ("脱贫", "贫困", "致贫", "扶贫", "返贫")),
     ("致贫", ("脱贫", "贫困", "致贫", "扶贫", "返贫")),
     ("参观", ("参观", "展览", "展馆", "展厅", "博物馆", "纪念馆", "陈列", "景区", "游客", "游览")),
+    # trial 18: a drug-test library row (毛发检测试剂数量, 采购用于吸毒检测的毛发检测试剂) came into a farm-produce
+    # testing project on 检测试剂 alone
+    ("毛发", ("毛发", "吸毒", "禁毒", "戒毒", "涉毒")),
+    # trial 18: 生态环境宣传活动次数 in a fish stock release that holds no publicity (an environment programme's
+    # publicity only: a drug-control fund's 禁毒宣传 is its own even where the text writes 禁毒意识, E053)
+    ("环境宣传", ("宣传", "宣讲", "宣教", "科普", "讲座", "展播", "报道", "倡导")),
+    # trial 18: 居民健康素养水平, the county's figure of the whole 基本公卫 programme, in a 家庭医生签约 project that
+    # runs no health education: no contract of the project can be held to it
+    ("健康素养", ("健康素养", "健康教育", "健康知识", "健康促进", "公共卫生", "公卫")),
+    # trial 18, D058: a city's grant to a private school under an investment contract read as 政府购买服务 —
+    # 承接主体资质合规率 and 节约行政成本 belong to a purchase of services the text does not make
+    ("承接主体", ("承接主体", "购买服务", "政府购买", "社会组织", "服务外包", "承接")),
+    ("节约行政", ("节约", "节省", "行政成本", "购买服务", "政府购买", "服务外包")),
+    # trial 18: 设备巡检次数 in a 12345 hotline read as 信息系统运维, whose text inspects no equipment
+    ("巡检", ("巡检", "巡查", "巡视", "检修", "设备", "机房", "服务器", "终端", "点位")),
 )
 # a vague compliance row: 〔object〕合规性 / 规范性, written 定性
 _COMPLIANCE = re.compile(r"^(?P<obj>[\u4e00-\u9fff]{2,10}?)(?:合规性|规范性)$")
@@ -49,11 +67,16 @@ def set_aside_unfounded(pool: list[Draft], ctx: ProjectContext) -> None:
     text = (ctx.name or "") + (ctx.description or "")
     said = set(bigrams(text))
     for d in pool:
-        if d.tier == Tier.ALTERNATE or not d.name or d.value_source == "text":
+        if not d.name or d.value_source == "text":
             continue
         word = _programme_absent(d.name, text)
         if word is not None:
+            # a row set aside already gets the reason too: a type's entry set aside for lacking its object is no spare
+            # entry to fill a short table with then (`fill._spare_entries` reads the last reason: D058's
+            # 承接主体资质合规率 came back that way, trial 18)
             set_aside(d, f"指标针对“{word}”，描述中没有，属于其他项目，仅作备选")
+            continue
+        if d.tier == Tier.ALTERNATE:
             continue
         c = _COMPLIANCE.match(d.name)
         if c and d.operator == "定性" and not set(bigrams(c.group("obj"))) & said:
