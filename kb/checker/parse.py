@@ -759,16 +759,18 @@ class ParsedTable:
     items: the indicator rows (goal rows excluded); ctx: table context
     (budget_wan, budget_year, plan_total_wan, long_term_rows …); level1s,
     output_level2s, has_cost, text_values, pct_nums, weights: figures the
-    table rules read, computed in one pass.
+    table rules read, computed in one pass; memo: readings of the whole table that several rules and
+    the guard share (`kb.checker.rules.structure.per_table`), computed once per table object.
     """
 
     __slots__ = ("rows", "items", "ctx", "level1s", "output_level2s", "has_cost", "text_values",
-                 "pct_nums", "weights")
+                 "pct_nums", "weights", "memo")
 
     def __init__(self, rows: list[ParsedRow], ctx: dict[str, Any]):
         self.rows = rows
         self.items = items = [r for r in rows if not r.goal]
         self.ctx = ctx
+        self.memo: dict = {}
         # one pass for the table rules: levels present, 成本 present, text values, % targets, weights
         l1s: set = set()
         out_l2: set = set()

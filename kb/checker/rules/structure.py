@@ -8,6 +8,7 @@ weights, duplicates to drop) stand at the end; the row rewrite pipeline is
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from kb.checker.catalog import LEVELS, TARGET, RuleHit, rule, table_fix
@@ -203,6 +204,22 @@ def str_11(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
     return []
 
 
+def per_table(fn):
+    """A reading of the whole table (`fn(t, *args) -> list of row pairs`) computed once per `ParsedTable` object
+    (`t.memo`): STR-12 reads near, rate-name, person-count, deadline and satisfaction duplicates, and the fix's guard
+    reads the same of the input table (`measure_pairs`, `guard._merge_near_duplicates`) — five passes of
+    `near_duplicates` a table before. A table's rows and context do not change once it is built; the rewritten table
+    the guard looks at is a new object (`guard.fixed_table`). Callers only read the list returned."""
+    @functools.wraps(fn)
+    def once(t: ParsedTable, *args):
+        key = (fn, args)
+        got = t.memo.get(key)
+        if got is None:
+            got = t.memo[key] = fn(t, *args)
+        return got
+    return once
+
+
 def _duplicates(h: RuleHit) -> list[int]:
     """The rows a STR-12 fix drops: every repeat after the first row of a name, and of a near-duplicate only the
     row the finding names as the weaker one (`data["drop"]`: one figure of persons in 人 beside its 人次 the text
@@ -248,6 +265,7 @@ def _qualified_object(small: tuple[str, tuple[str, ...]], big: tuple[str, tuple[
     return True
 
 
+@per_table
 def near_duplicates(t: ParsedTable, stated: bool = True) -> list[tuple[int, int]]:
     """ours: pairs of rows (1-based) with different names that measure one thing: the same 一级/二级,
     the same measure (`measure_of`: 里程 ~ 长度), units of one family (`units_compatible`) and an object
@@ -414,6 +432,7 @@ def _persons_figure(r: ParsedRow) -> tuple[str, float] | None:
     return (fam, r.num * kind[1]) if kind and kind[0] == fam else None
 
 
+@per_table
 def person_count_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
     """ours (round 16): pairs of rows (1-based) counting one object once in 人次 and once in 人 with the same figure
     (接待游客人次 ≥15 万人次, 接待游客人数 ≥15 万人: one count written twice, whichever 一级/二级 each is filed
@@ -484,6 +503,7 @@ def _completion_of(r: ParsedRow) -> str | None:
     return "" if obj in _WHOLE_PROJECT else obj
 
 
+@per_table
 def deadline_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
     """ours (round 14): pairs of rows (1-based) with different names that time one completion: 完成时间 and 完工时间
     (both the project's: `_WHOLE_PROJECT`), 工程完工时间 and 工程竣工时间. A fresh reviewer's `--fix` table held
@@ -568,6 +588,7 @@ def measure_pairs(t: ParsedTable) -> set[tuple[int, int]]:
             | set(person_count_duplicates(t)) | set(rate_name_duplicates(t)))
 
 
+@per_table
 def rate_name_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
     """ours (round 18): pairs of rows (1-based) whose rate names read as one measure written differently
     (`kb.domain.rate_names`, the reading suggest keeps one row of each pair by: 资助政策覆盖率 beside 助学金和免学费覆盖率,
@@ -585,6 +606,7 @@ def rate_name_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
     return pairs
 
 
+@per_table
 def satisfaction_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
     """ours: pairs of rows (1-based) with different names that survey the satisfaction of one group
     (`satisfaction_group`: 群众满意度 and 受益群众满意度), wherever they are filed; a name repeated exactly
@@ -797,7 +819,7 @@ def str_12(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
                                 {"measures": measures, "advice": advice}))
     near = near_duplicates(t)
     # trial 16: one planned quantity of the description written as two rows, when no other reading pairs them
-    stated = [p for p in near if p not in set(near_duplicates(t, stated=False))] if near else []
+    stated = [p for p in near if p not in set(near_duplicates(t, False))] if near else []
     if stated:
         near = [p for p in near if p not in stated]
         desc = "；".join(f"“{by_idx[a].name}”与“{by_idx[b].name}”（第{a}、{b}行：{_target_text(by_idx[a])}，项目概况只写明"

@@ -1,0 +1,103 @@
+"""Round 20 speed pass of the checker (issue 15 item 5): work done once per table or row, reports unchanged.
+
+Each change is checked two ways: the report of every real dev table and of a slice of the benchmark's
+distinct-name set (`benchmarks/check_bench.synthetic`, library rewrites on) is the one the plain code gives
+(the short cut switched off in the test), and the short cut is taken (the work is done once, not per caller).
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from kb.checker import check_declaration
+from kb.checker.engine import check_rows, clear_caches
+from kb.checker.rules import structure
+from kb.domain.schema import Declaration, TargetRow
+from kb.io.tables import read_tables
+
+REPO = Path(__file__).resolve().parents[1]
+DEV = REPO.parent / "shared" / "data" / "declarations" / "dev.jsonl"
+pytestmark = pytest.mark.skipif(not DEV.exists(), reason="../shared/data not present")
+
+def _row(l1, l2, name, op, value, unit) -> TargetRow:
+    return TargetRow(level1=l1, level2=l2, name=name, operator=op, value=value, unit=unit)
+
+
+# two names of one measure (STR-12's near duplicates), a vague row the rewrite retargets, a satisfaction row
+_NEAR_ROWS = [_row("产出指标", "数量指标", "道路修缮里程", "≥", "12", ""),
+              _row("产出指标", "数量指标", "修缮道路长度", "≥", "12", "公里"),
+              _row("产出指标", "质量指标", "工程质量", "", "有所提高", ""),
+              _row("效益指标", "社会效益指标", "群众出行条件", "", "明显改善", ""),
+              _row("满意度指标", "服务对象满意度指标", "群众满意度", "≥", "90", "%")]
+# one completion dated twice, one group surveyed twice, one rate under two names
+_DUP_ROWS = [_row("产出指标", "时效指标", "完成时间", "", "2025年11月30日前", ""),
+             _row("产出指标", "时效指标", "完工时间", "", "2025年12月31日前", ""),
+             _row("满意度指标", "服务对象满意度指标", "受益群众满意度", "≥", "95", "%"),
+             _row("产出指标", "质量指标", "工程验收合格率", "=", "100", "%"),
+             _row("产出指标", "质量指标", "竣工验收合格率", "≥", "95", "%")]
+
+_PER_TABLE = ("near_duplicates", "person_count_duplicates", "deadline_duplicates", "satisfaction_duplicates",
+              "rate_name_duplicates")
+
+
+@pytest.fixture(scope="module")
+def lookup():
+    from kb.indicators.lookup import IndicatorLookup
+    from kb.io.library import load_libraries
+    from kb.settings import Settings
+
+    s = Settings()
+    return IndicatorLookup.from_indicators(load_libraries(s.indicators_dir), s.checker.lookup_min_dice)
+
+
+@pytest.fixture(scope="module")
+def tables():
+    """The dev tables and 400 tables of the benchmark's distinct-name set (4,000 rows)."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        import check_bench
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    own = [Declaration(project_name="村道修缮工程", year=2025, budget_wan=100.0, description="修缮村道12公里",
+                       rows=_NEAR_ROWS),
+           Declaration(project_name="村道修缮工程", year=2025, description="修缮村道12公里，完工时间2025年11月30日前",
+                       rows=_NEAR_ROWS + _DUP_ROWS)]
+    return own + list(read_tables(DEV)) + check_bench.synthetic(4_000, 7, distinct_names=True)
+
+
+def _reports(tables, lookup) -> list[str]:
+    clear_caches()
+    out = [check_declaration(d, lookup=lookup).model_dump_json() for d in tables]
+    out += [check_declaration(d, suggest=False).model_dump_json() for d in tables[:300]]
+    return out
+
+
+def test_table_readings_once_per_table_give_the_reports_of_the_plain_readings(tables, lookup, monkeypatch):
+    memo = _reports(tables, lookup)
+    for name in _PER_TABLE:  # the readings as they were: computed again by every caller
+        monkeypatch.setattr(structure, name, getattr(structure, name).__wrapped__)
+    plain = _reports(tables, lookup)
+    assert memo == plain
+    # the comparison means something: STR-12's near duplicates and rewrites are in it
+    assert sum('"STR-12"' in r for r in memo) >= 2 and sum('"suggestion":{' in r for r in memo) > 300
+
+
+def test_str12_and_the_guard_read_the_input_table_once(monkeypatch):
+    """A rewrite that retargets a row sends the guard to `measure_pairs` of the input table, which STR-12 has read
+    already: `near_duplicates`' body (which reads the stated figures once a run) runs once for it, once for the
+    rewritten table."""
+    calls = []
+    real = structure.stated_figure_duplicates
+
+    def counted(t):
+        calls.append(t)
+        return real(t)
+
+    monkeypatch.setattr(structure, "stated_figure_duplicates", counted)
+    rep = check_rows(_NEAR_ROWS, {"description": "修缮村道12公里", "budget_wan": 100.0, "budget_year": 2025})
+    assert "STR-12" in rep.summary["by_rule"]
+    tables = {id(t) for t in calls}
+    assert len(calls) == len(tables)  # no table read twice
+    assert len(tables) <= 2           # the input table, and the rewritten one when the guard looks at it
