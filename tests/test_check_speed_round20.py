@@ -101,3 +101,22 @@ def test_str12_and_the_guard_read_the_input_table_once(monkeypatch):
     tables = {id(t) for t in calls}
     assert len(calls) == len(tables)  # no table read twice
     assert len(tables) <= 2           # the input table, and the rewritten one when the guard looks at it
+
+
+def test_stated_figure_reads_the_text_only_when_there_is_one(monkeypatch):
+    """`rewrite.stated_figure` skips the past-period readings of an empty description (13,512 calls on the 100,000
+    distinct rows, none with a description); with a description it reads the figure as before."""
+    from kb.checker import rewrite
+    from kb.checker.parse import ParsedRow
+
+    row = _row("产出指标", "数量指标", "新建错车道", "", "若干", "处")
+    said = {"description": "计划新建错车道8处，2024年已完成新建错车道5处。", "budget_year": 2025}
+    assert rewrite.stated_figure(ParsedRow(row, 1, said)) == (8.0, "处")
+
+    def read(*a, **k):
+        raise AssertionError("the description's readings were asked for with no description")
+
+    monkeypatch.setattr(rewrite, "without_past_reports", read)
+    monkeypatch.setattr(rewrite, "past_reports", read)
+    for ctx in ({}, {"description": "", "budget_year": 2025}, {"project": "错车道建设"}):
+        assert rewrite.stated_figure(ParsedRow(row, 1, ctx)) is None
