@@ -120,3 +120,44 @@ def test_stated_figure_reads_the_text_only_when_there_is_one(monkeypatch):
     monkeypatch.setattr(rewrite, "past_reports", read)
     for ctx in ({}, {"description": "", "budget_year": 2025}, {"project": "错车道建设"}):
         assert rewrite.stated_figure(ParsedRow(row, 1, ctx)) is None
+
+
+def test_own_programs_with_the_one_regex_pretest_answers_as_the_plain_scan():
+    """`parse.own_programs` answers none at once when no programme's word occurs (`PROGRAM_RE`, one pass) — the
+    plain scan tried every synonym of every programme on every new project (10,000 distinct ones in the bench)."""
+    import json
+
+    from kb.checker import lexicon as L
+    from kb.checker.parse import _OWN_MEMO, own_programs
+
+    def plain(project, description):
+        text = f"{project or ''}{description or ''}"
+        if L.PROGRAM_UMBRELLA_RE.search(text):
+            return frozenset()
+        return frozenset(k for k, syn in L.PROGRAMS.items() if any(w in text for w in syn))
+
+    recs = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines()]
+    pairs = [(r.get("project_name"), r.get("description")) for r in recs]
+    words = [w for syn in L.PROGRAMS.values() for w in syn]
+    pairs += [(f"2025年{w}项目", None) for w in words] + [(None, f"用于{a}和{b}的发放") for a, b in zip(words, words[1:])]
+    pairs += [("合成项目7", None), (None, ""), ("困难群众救助资金", words[0])]
+    _OWN_MEMO.clear()
+    named = 0
+    for p, d in pairs:
+        assert own_programs(p, d) == plain(p, d), (p, d)
+        named += bool(plain(p, d))
+    assert named >= len(words)  # the programmes' own words are read
+
+
+def test_own_programs_of_a_text_naming_no_programme_scans_no_synonyms(monkeypatch):
+    from kb.checker import lexicon as L
+    from kb.checker.parse import _OWN_MEMO, own_programs
+
+    class Untouchable(dict):
+        def items(self):
+            raise AssertionError("every synonym scanned for a text naming no programme")
+
+    monkeypatch.setattr(L, "PROGRAMS", Untouchable(L.PROGRAMS))
+    _OWN_MEMO.clear()
+    assert own_programs("合成项目7", "村道修缮12公里") == frozenset()
+    _OWN_MEMO.clear()

@@ -616,8 +616,8 @@ def own_programs(project: str | None, description: str | None) -> frozenset[str]
         if len(_OWN_MEMO) > 10_000:
             _OWN_MEMO.clear()
         text = f"{project or ''}{description or ''}"
-        if L.PROGRAM_UMBRELLA_RE.search(text):
-            own = frozenset()
+        if L.PROGRAM_UMBRELLA_RE.search(text) or not L.PROGRAM_RE.search(text):
+            own = frozenset()   # an umbrella project, or no programme's word at all (one regex pass, most texts)
         else:
             own = frozenset(k for k, syn in L.PROGRAMS.items() if any(w in text for w in syn))
         _OWN_MEMO[key] = own
