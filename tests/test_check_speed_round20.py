@@ -161,3 +161,24 @@ def test_own_programs_of_a_text_naming_no_programme_scans_no_synonyms(monkeypatc
     _OWN_MEMO.clear()
     assert own_programs("合成项目7", "村道修缮12公里") == frozenset()
     _OWN_MEMO.clear()
+
+
+def test_str12_name_readings_once_per_name(monkeypatch, lookup):
+    """STR-12's readings of a name (the object it counts, the group it surveys) are made once per name, though
+    STR-12 reads the input table and the guard the input and the rewritten one; and they are the readings of the
+    name (a fresh `NameInfo` reads the same)."""
+    from kb.checker.parse import NameInfo
+
+    seen: dict[str, list] = {"obj": [], "sat": []}
+    real_obj, real_sat = structure._name_object_chars, structure._name_satisfaction_group
+    monkeypatch.setattr(structure, "_name_object_chars", lambda ni: seen["obj"].append(id(ni)) or real_obj(ni))
+    monkeypatch.setattr(structure, "_name_satisfaction_group", lambda ni: seen["sat"].append(id(ni)) or real_sat(ni))
+    clear_caches()
+    rep = check_declaration(Declaration(project_name="村道修缮工程", year=2025, description="修缮村道12公里",
+                                        rows=_NEAR_ROWS + _DUP_ROWS), lookup=lookup)
+    assert rep.summary["by_rule"]["STR-12"] >= 3
+    assert seen["obj"] and seen["sat"]
+    assert len(seen["obj"]) == len(set(seen["obj"])) and len(seen["sat"]) == len(set(seen["sat"]))
+    for row in _NEAR_ROWS + _DUP_ROWS:
+        fresh = NameInfo(row.name)
+        assert structure._object_chars(type("R", (), {"ni": fresh})()) == real_obj(NameInfo(row.name))

@@ -233,7 +233,8 @@ class NameInfo:
     """
 
     __slots__ = ("name", "trad", "base", "metric", "sat_row", "sat_level", "ws", "hits_key", "hits", "rel01", "_direction",
-                 "_family", "_rel01", "digits", "_qty", "key", "_programs", "unset", "_raw", "_tidy", "invpic")
+                 "_family", "_rel01", "digits", "_qty", "key", "_programs", "unset", "_raw", "_tidy", "invpic",
+                 "objc", "compl", "satg", "nrate")
 
     def __init__(self, raw: str):
         name, self.trad = compact(raw)
@@ -256,6 +257,10 @@ class NameInfo:
         self.rel01: tuple = ()
         self.digits = bool(_HAS_DIGIT_RE.search(name)) if name else False
         self._direction = self._family = self._rel01 = self._qty = self._programs = self._tidy = _UNSET
+        # STR-12's readings of the name (`kb.checker.rules.structure`: the object it counts, the completion it
+        # dates, the group it surveys, the rate name written one way), read once per name: STR-12 reads the input
+        # table, the fix's guard the input and the rewritten one, which shares most rows' names
+        self.objc = self.compl = self.satg = self.nrate = _UNSET
         self._raw = raw
         self.key = duplicate_key(name) if name else ""  # duplicate key (STR-12)
         self.unset = bool(UNSET_NAME_RE.match(raw.strip()))  # the form left the row unset (`unset_row`)

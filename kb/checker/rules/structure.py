@@ -15,7 +15,7 @@ from kb.checker.catalog import LEVELS, TARGET, RuleHit, rule, table_fix
 from kb.checker.fixes import SAME, TableFix, fmt_num, name_key_of_text, weight_gaps
 from kb.checker.lexicon import REL02_RATE_RE, REL02_RE, STR06_RE
 from kb.domain.rate_names import normal_rate_name, one_rate_measure
-from kb.checker.parse import ParsedRow, ParsedTable, duplicate_key, name_quantity, unset_row
+from kb.checker.parse import _UNSET, ParsedRow, ParsedTable, duplicate_key, name_quantity, unset_row
 from kb.domain.budget import BUDGET_EXECUTION_POINTS, BUDGET_WORDS
 from kb.domain.enums import Level1, Level2
 from kb.domain.plausible import budget_beyond_project
@@ -241,8 +241,17 @@ _DIGITS_RE = re.compile(r"\d+")
 def _object_chars(r) -> tuple[str, tuple[str, ...]] | None:
     """What the row's name counts (its name without the measure's ending) as its characters in any
     order, with the numbers in it in order (第1类 is not 第11类), or None when the name has no
-    measure or the object is shorter than two characters (a row with no unit is measured by its name)."""
-    fam, base = r.ni.family, r.ni.base
+    measure or the object is shorter than two characters (a row with no unit is measured by its name).
+    Read once per name (`NameInfo.objc`)."""
+    ni = r.ni
+    got = ni.objc
+    if got is _UNSET:
+        got = ni.objc = _name_object_chars(ni)
+    return got
+
+
+def _name_object_chars(ni) -> tuple[str, tuple[str, ...]] | None:
+    fam, base = ni.family, ni.base
     if fam not in _MEASURE_ENDINGS:
         return None
     end = next((e for e in _MEASURE_ENDINGS[fam] if base.endswith(e)), None)
@@ -496,11 +505,12 @@ def _completion_of(r: ParsedRow) -> str | None:
     培训 for 培训完成时间), or None when the name times no completion."""
     if not r.name or unset_row(r):
         return None
-    m = _COMPLETION_RE.match(r.ni.base or r.name)
-    if m is None:
-        return None
-    obj = m.group("obj")
-    return "" if obj in _WHOLE_PROJECT else obj
+    ni = r.ni
+    got = ni.compl
+    if got is _UNSET:   # once per name (`NameInfo.compl`)
+        m = _COMPLETION_RE.match(ni.base or ni.name)
+        got = ni.compl = None if m is None else "" if m.group("obj") in _WHOLE_PROJECT else m.group("obj")
+    return got
 
 
 @per_table
@@ -565,9 +575,17 @@ def satisfaction_group(r: ParsedRow) -> str | None:
     """ours: whom a satisfaction-level row surveys, as a key (受益群众满意度 → 群众, 服务对象满意度 → 服务对象),
     or None: no satisfaction level (满意度提升幅度), a group of fewer than two characters (满意度), an object
     named (市民对空气质量改善的满意程度) or several groups joined (学生、家长满意度)."""
-    if not r.ni.sat_level:
+    ni = r.ni
+    got = ni.satg
+    if got is _UNSET:   # once per name (`NameInfo.satg`)
+        got = ni.satg = _name_satisfaction_group(ni)
+    return got
+
+
+def _name_satisfaction_group(ni) -> str | None:
+    if not ni.sat_level:
         return None
-    base = r.ni.base or r.name
+    base = ni.base or ni.name
     m = _SAT_ENDING_RE.search(base)
     g = base[:m.start()] if m else ""
     if _SAT_NOT_ONE_GROUP_RE.search(g):
@@ -595,7 +613,7 @@ def rate_name_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
     救助金发放时间达标率 beside 临时救助发放及时率, 〔X〕率 beside 〔X〕比例), wherever they are filed; not satisfaction
     rows (`satisfaction_duplicates`), a name repeated exactly (STR-12's own duplicate), nor a pair
     `near_duplicates` reads already."""
-    rows = [(r, normal_rate_name(r.ni.base or r.name)) for r in t.items
+    rows = [(r, _normal_rate_name(r.ni)) for r in t.items
             if r.name and not unset_row(r) and not r.ni.sat_level and (r.ni.base or r.name).endswith(("率", "比例"))]
     near = set(near_duplicates(t)) if len(rows) > 1 else set()
     pairs = []
@@ -604,6 +622,14 @@ def rate_name_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
             if a.ni.key != b.ni.key and (a.idx, b.idx) not in near and one_rate_measure(na, nb):
                 pairs.append((a.idx, b.idx))
     return pairs
+
+
+def _normal_rate_name(ni) -> str:
+    """`normal_rate_name` of the name's base, once per name (`NameInfo.nrate`)."""
+    got = ni.nrate
+    if got is _UNSET:
+        got = ni.nrate = normal_rate_name(ni.base or ni.name)
+    return got
 
 
 @per_table
