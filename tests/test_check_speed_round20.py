@@ -182,3 +182,48 @@ def test_str12_name_readings_once_per_name(monkeypatch, lookup):
     for row in _NEAR_ROWS + _DUP_ROWS:
         fresh = NameInfo(row.name)
         assert structure._object_chars(type("R", (), {"ni": fresh})()) == real_obj(NameInfo(row.name))
+
+
+def _plain_per_money_unit(r):
+    import re as _re
+
+    from kb.domain.units import per_unit_part, plain_money_unit
+
+    u = (r.eff_unit or "").strip()
+    if r.is_date or not r.has_digit or not plain_money_unit(u):
+        return None
+    part = per_unit_part(r.ni.base or r.name)
+    if part and (span := _re.search(r"每(月|年|天|日|季度|季)", r.ni.base or r.name)) and span.group(1) != part:
+        part = f"{part}·{span.group(1)}"
+    return f"{u}/{part}" if part else None
+
+
+def _plain_rate_of(r):
+    from kb.checker.parse import unset_row
+
+    if not r.name or not r.pct or unset_row(r):
+        return None
+    base = r.ni.base or r.name
+    end = next((e for e in structure._RATE_ENDINGS if base.endswith(e)), None)
+    return (structure._RATE_SYNONYMS[end], base[: -len(end)]) if end else None
+
+
+def test_cheap_pretests_answer_as_the_plain_readings(tables):
+    """UNIT-02's per-unit money unit tests 元 before its regex; `_rate_of` tests the rate endings at once before
+    looking for the one that ends the name: the same answers on every row of the dev and benchmark tables."""
+    from kb.checker.parse import ParsedRow
+    from kb.checker.rewrite import per_money_unit
+
+    extra = [_row("成本指标", "经济成本指标", n, "≤", v, u) for n, v, u in (
+        ("人均培训成本", "800", "元"), ("每人每月补助标准", "500", "元"), ("每公里造价", "50", " 万元 "),
+        ("单位面积成本", "12", "元/平方米"), ("人均补助", "2", "千元"), ("人均补助", "2", "元整"))]
+    extra += [_row("产出指标", "质量指标", n, "≥", "99", "%") for n in (
+        "系统可用率", "政务信息系统正常运行率", "补贴资金足额发放率", "发放及时率", "合格率", "率")]
+    rows = [ParsedRow(x, i + 1, {}) for i, x in enumerate([*extra, *(r for d in tables for r in d.rows)])]
+    money = rates = 0
+    for r in rows:
+        assert per_money_unit(r) == _plain_per_money_unit(r), r.raw
+        assert structure._rate_of(r) == _plain_rate_of(r), r.raw
+        money += per_money_unit(r) is not None
+        rates += structure._rate_of(r) is not None
+    assert money >= 4 and rates >= 4

@@ -1274,7 +1274,7 @@ def per_money_unit(r: ParsedRow) -> str | None:
     """The unit an amount per person or per unit written in a plain money unit should have (人均培训成本 800 元 →
     '元/人', 每公里造价 50 万元 → '万元/公里': `kb.domain.units.per_unit_part`), else None."""
     u = (r.eff_unit or "").strip()
-    if r.is_date or not r.has_digit or not plain_money_unit(u):
+    if r.is_date or not r.has_digit or "元" not in u or not plain_money_unit(u):   # 元 first: most units are none
         return None
     part = per_unit_part(r.ni.base or r.name)
     if part and (span := re.search(r"每(月|年|天|日|季度|季)", r.ni.base or r.name)) and span.group(1) != part:

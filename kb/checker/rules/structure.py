@@ -393,6 +393,7 @@ _RATE_SYNONYMS = {"可用率": "可用", "正常运行率": "可用", "运行正
                   # trial 13: 工程验收合格率 beside 竣工验收合格率 — one acceptance of the works (`_one_object`)
                   "验收合格率": "验收合格", "验收通过率": "验收合格"}
 _RATE_ENDINGS = sorted(_RATE_SYNONYMS, key=len, reverse=True)
+_RATE_ENDING_SET = tuple(_RATE_ENDINGS)
 # a payment named by its kind alone (补助对象补助资金, 补贴资金, 资金): the project's payment, whichever it pays
 _GENERIC_PAYMENT_RE = re.compile(r"^(?:补助对象|补贴对象|救助对象|受助对象|发放对象)?(?:补助|补贴|救助|奖补)?(?:资金|金|款)?$")
 
@@ -403,6 +404,8 @@ def _rate_of(r: ParsedRow) -> tuple[str, str] | None:
     if not r.name or not r.pct or unset_row(r):
         return None
     base = r.ni.base or r.name
+    if not base.endswith(_RATE_ENDING_SET):   # most rates (合格率, 覆盖率 …) end on none: one test
+        return None
     end = next((e for e in _RATE_ENDINGS if base.endswith(e)), None)
     return (_RATE_SYNONYMS[end], base[: -len(end)]) if end else None
 
