@@ -227,3 +227,17 @@ def test_cheap_pretests_answer_as_the_plain_readings(tables):
         money += per_money_unit(r) is not None
         rates += structure._rate_of(r) is not None
     assert money >= 4 and rates >= 4
+
+
+def test_the_guard_reads_row_pairs_of_a_rewritten_table_built_without_the_table_figures():
+    """`guard._merge_near_duplicates` builds the rewritten table only for `measure_pairs`, which reads its rows
+    and context: built without the table rules' one-pass figures, it gives the same pairs."""
+    from kb.checker.engine import _parse
+    from kb.checker.parse import ParsedTable, start_table
+
+    ctx = {"description": "修缮村道12公里，完工时间2025年11月30日前", "budget_year": 2025}
+    start_table()
+    parsed = _parse(_NEAR_ROWS + _DUP_ROWS, ctx, None, None)
+    full, light = ParsedTable(parsed, ctx), ParsedTable(parsed, ctx, figures=False)
+    assert structure.measure_pairs(light) == structure.measure_pairs(full) and len(structure.measure_pairs(full)) >= 3
+    assert light.items == full.items and not hasattr(light, "level1s") and full.level1s

@@ -771,11 +771,15 @@ class ParsedTable:
     __slots__ = ("rows", "items", "ctx", "level1s", "output_level2s", "has_cost", "text_values",
                  "pct_nums", "weights", "memo")
 
-    def __init__(self, rows: list[ParsedRow], ctx: dict[str, Any]):
+    def __init__(self, rows: list[ParsedRow], ctx: dict[str, Any], figures: bool = True):
+        """`figures` False: rows, items, ctx and memo only (a table only the row-pair readings look at — the
+        guard's rewritten table, `guard._merge_near_duplicates`); the table rules' figures are left unset."""
         self.rows = rows
         self.items = items = [r for r in rows if not r.goal]
         self.ctx = ctx
         self.memo: dict = {}
+        if not figures:
+            return
         # one pass for the table rules: levels present, 成本 present, text values, % targets, weights
         l1s: set = set()
         out_l2: set = set()
