@@ -63,8 +63,9 @@ class Flagged:
         return out
 
 
-def fixed_table(t: ParsedTable, flagged: dict[int, Flagged], dropped: set[int]) -> ParsedTable:
-    """The table as it is once every (non-manual) row rewrite is applied and `dropped` rows removed."""
+def fixed_table(t: ParsedTable, flagged: dict[int, Flagged], dropped: set[int], figures: bool = True) -> ParsedTable:
+    """The table as it is once every (non-manual) row rewrite is applied and `dropped` rows removed (`figures`
+    False: without the table rules' figures, `ParsedTable`)."""
     rows = []
     for r in t.items:
         if r.idx in dropped:
@@ -74,7 +75,7 @@ def fixed_table(t: ParsedTable, flagged: dict[int, Flagged], dropped: set[int]) 
             rows.append(r)
         elif not f.rw.delete:
             rows.append(f.fixed or r)
-    return ParsedTable(rows, t.ctx)
+    return ParsedTable(rows, t.ctx, figures)
 
 
 def _make_manual(f: Flagged, lost: list[str]) -> None:
@@ -258,7 +259,7 @@ def _merge_near_duplicates(t: ParsedTable, flagged: dict[int, Flagged], dropped:
     already had is STR-12's to report. True when a rewrite was changed."""
     from kb.checker.rules.structure import measure_pairs
 
-    after = measure_pairs(fixed_table(t, flagged, dropped)) - measure_pairs(t)
+    after = measure_pairs(fixed_table(t, flagged, dropped, figures=False)) - measure_pairs(t)
     for a, b in sorted(after):
         fa, fb = flagged.get(a), flagged.get(b)
         renamed = [(f, o) for f, o in ((fb, a), (fa, b)) if f is not None and not f.rw.delete and not f.rw.manual  # type: ignore[union-attr]

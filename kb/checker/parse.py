@@ -233,7 +233,8 @@ class NameInfo:
     """
 
     __slots__ = ("name", "trad", "base", "metric", "sat_row", "sat_level", "ws", "hits_key", "hits", "rel01", "_direction",
-                 "_family", "_rel01", "digits", "_qty", "key", "_programs", "unset", "_raw", "_tidy", "invpic")
+                 "_family", "_rel01", "digits", "_qty", "key", "_programs", "unset", "_raw", "_tidy", "invpic",
+                 "objc", "compl", "satg", "nrate")
 
     def __init__(self, raw: str):
         name, self.trad = compact(raw)
@@ -256,6 +257,10 @@ class NameInfo:
         self.rel01: tuple = ()
         self.digits = bool(_HAS_DIGIT_RE.search(name)) if name else False
         self._direction = self._family = self._rel01 = self._qty = self._programs = self._tidy = _UNSET
+        # STR-12's readings of the name (`kb.checker.rules.structure`: the object it counts, the completion it
+        # dates, the group it surveys, the rate name written one way), read once per name: STR-12 reads the input
+        # table, the fix's guard the input and the rewritten one, which shares most rows' names
+        self.objc = self.compl = self.satg = self.nrate = _UNSET
         self._raw = raw
         self.key = duplicate_key(name) if name else ""  # duplicate key (STR-12)
         self.unset = bool(UNSET_NAME_RE.match(raw.strip()))  # the form left the row unset (`unset_row`)
@@ -616,8 +621,8 @@ def own_programs(project: str | None, description: str | None) -> frozenset[str]
         if len(_OWN_MEMO) > 10_000:
             _OWN_MEMO.clear()
         text = f"{project or ''}{description or ''}"
-        if L.PROGRAM_UMBRELLA_RE.search(text):
-            own = frozenset()
+        if L.PROGRAM_UMBRELLA_RE.search(text) or not L.PROGRAM_RE.search(text):
+            own = frozenset()   # an umbrella project, or no programme's word at all (one regex pass, most texts)
         else:
             own = frozenset(k for k, syn in L.PROGRAMS.items() if any(w in text for w in syn))
         _OWN_MEMO[key] = own
@@ -759,16 +764,22 @@ class ParsedTable:
     items: the indicator rows (goal rows excluded); ctx: table context
     (budget_wan, budget_year, plan_total_wan, long_term_rows …); level1s,
     output_level2s, has_cost, text_values, pct_nums, weights: figures the
-    table rules read, computed in one pass.
+    table rules read, computed in one pass; memo: readings of the whole table that several rules and
+    the guard share (`kb.checker.rules.structure.per_table`), computed once per table object.
     """
 
     __slots__ = ("rows", "items", "ctx", "level1s", "output_level2s", "has_cost", "text_values",
-                 "pct_nums", "weights")
+                 "pct_nums", "weights", "memo")
 
-    def __init__(self, rows: list[ParsedRow], ctx: dict[str, Any]):
+    def __init__(self, rows: list[ParsedRow], ctx: dict[str, Any], figures: bool = True):
+        """`figures` False: rows, items, ctx and memo only (a table only the row-pair readings look at — the
+        guard's rewritten table, `guard._merge_near_duplicates`); the table rules' figures are left unset."""
         self.rows = rows
         self.items = items = [r for r in rows if not r.goal]
         self.ctx = ctx
+        self.memo: dict = {}
+        if not figures:
+            return
         # one pass for the table rules: levels present, 成本 present, text values, % targets, weights
         l1s: set = set()
         out_l2: set = set()

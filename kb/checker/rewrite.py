@@ -1310,7 +1310,7 @@ def per_money_unit(r: ParsedRow) -> str | None:
     """The unit an amount per person or per unit written in a plain money unit should have (人均培训成本 800 元 →
     '元/人', 每公里造价 50 万元 → '万元/公里': `kb.domain.units.per_unit_part`), else None."""
     u = (r.eff_unit or "").strip()
-    if r.is_date or not r.has_digit or not plain_money_unit(u):
+    if r.is_date or not r.has_digit or "元" not in u or not plain_money_unit(u):   # 元 first: most units are none
         return None
     part = per_unit_denominator(r.ni.base or r.name)   # 每人每月补助标准 500 元 → 元/人·月 (as dev D017 writes it)
     return f"{u}/{part}" if part else None
@@ -1919,12 +1919,9 @@ def stated_figure(r: ParsedRow, name: str = "") -> tuple[float, str] | None:
     stated for it is what happened, 共接报处置15起森林草原火灾, never a target). A figure the text gives as the
     setting (全县现有农村义务教育学校57所: REL-06's `stock_figures`) is none either: trial 12's STR-03 proposed
     ≥57所 for a blank 实施学校数量 and the fixed table then drew REL-06 on it."""
-    # what a past period reached is no target (2024年馆内到馆读者12.3万人次 was offered for a 2025 row, trial 7)
-    desc = without_past_reports(r.ctx.get("description") or "")
-    # trial 13: a clause reporting a past period inside a sentence on the setting (…143处，2024年已完成维修养护工程35处)
-    # is no target either (`without_past_reports` cuts only sentences opening on the past; `past_reports` both)
-    for clause in past_reports(r.ctx.get("description") or "", budget_year(r)):
-        desc = desc.replace(clause, "")
+    text = r.ctx.get("description") or ""
+    if not text:   # no description, no figure (the readings of the text below come to '' on an empty one)
+        return None
     own = r.eff_unit or r.unit
     info = name_info(name or r.name)
     # round 14: no unit, but a name whose measure is a size in units of its own (养护里程 → 公里, …面积 → 平方米):
@@ -1932,8 +1929,16 @@ def stated_figure(r: ParsedRow, name: str = "") -> tuple[float, str] | None:
     fam = info.family if not own and info.family in _NAMED_SIZE_MEASURES else None
     if not own and fam is None and _VOLUME_NAME_RE.search(info.base or name or r.name):
         fam = "volume"  # trial 15: 清淤土方：有所提高 beside “清淤土方3万立方米” — 土方 is measured in 立方米 / 方
-    if not desc or not (own or fam) or own and (is_time_unit(own) or canon_unit(own) in ("%", "‰")):
+    if not (own or fam) or own and (is_time_unit(own) or canon_unit(own) in ("%", "‰")):
         return None  # a sentence with no unit (管理到位,环境卫生整洁 …) is no count left unwritten
+    # what a past period reached is no target (2024年馆内到馆读者12.3万人次 was offered for a 2025 row, trial 7)
+    desc = without_past_reports(text)
+    # trial 13: a clause reporting a past period inside a sentence on the setting (…143处，2024年已完成维修养护工程35处)
+    # is no target either (`without_past_reports` cuts only sentences opening on the past; `past_reports` both)
+    for clause in past_reports(text, budget_year(r)):
+        desc = desc.replace(clause, "")
+    if not desc:
+        return None
     if (r.raw.actual or "").strip() or info.direction == "neg":
         return None
     # the object's words, not the work's: 新建会车平台 shares 新建 with “新建错车道8处” and is not that object

@@ -127,11 +127,14 @@ def rel_01(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     return RuleHit("level2", why) if why else None
 
 
+_BUDGET_EXECUTION_IN_RE = re.compile(L.BUDGET_EXECUTION_WORDS)  # anywhere in a name (compiled once, not per call)
+
+
 def is_rel_02(r: ParsedRow) -> bool:
     n = r.name
     if not n:
         return False
-    if L.REL02_RE.search(n) or re.search(L.BUDGET_EXECUTION_WORDS, n):   # 预算完成率 (round 18)
+    if L.REL02_RE.search(n) or _BUDGET_EXECUTION_IN_RE.search(n):   # 预算完成率 (round 18)
         return True
     return bool(L.REL02_RATE_RE.search(n) and L.REL02_MONEY_RE.search(n))
 

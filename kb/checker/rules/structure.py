@@ -8,13 +8,14 @@ weights, duplicates to drop) stand at the end; the row rewrite pipeline is
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from kb.checker.catalog import LEVELS, TARGET, RuleHit, rule, table_fix
 from kb.checker.fixes import SAME, TableFix, fmt_num, name_key_of_text, weight_gaps
 from kb.checker.lexicon import REL02_RATE_RE, REL02_RE, STR06_RE
 from kb.domain.rate_names import normal_rate_name, one_rate_measure
-from kb.checker.parse import ParsedRow, ParsedTable, duplicate_key, name_quantity, unset_row
+from kb.checker.parse import _UNSET, ParsedRow, ParsedTable, duplicate_key, name_quantity, unset_row
 from kb.domain.budget import BUDGET_EXECUTION_POINTS, BUDGET_WORDS
 from kb.domain.enums import Level1, Level2
 from kb.domain.plausible import budget_beyond_project
@@ -203,6 +204,22 @@ def str_11(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
     return []
 
 
+def per_table(fn):
+    """A reading of the whole table (`fn(t, *args) -> list of row pairs`) computed once per `ParsedTable` object
+    (`t.memo`): STR-12 reads near, rate-name, person-count, deadline and satisfaction duplicates, and the fix's guard
+    reads the same of the input table (`measure_pairs`, `guard._merge_near_duplicates`) — five passes of
+    `near_duplicates` a table before. A table's rows and context do not change once it is built; the rewritten table
+    the guard looks at is a new object (`guard.fixed_table`). Callers only read the list returned."""
+    @functools.wraps(fn)
+    def once(t: ParsedTable, *args):
+        key = (fn, args)
+        got = t.memo.get(key)
+        if got is None:
+            got = t.memo[key] = fn(t, *args)
+        return got
+    return once
+
+
 def _duplicates(h: RuleHit) -> list[int]:
     """The rows a STR-12 fix drops: every repeat after the first row of a name, and of a near-duplicate only the
     row the finding names as the weaker one (`data["drop"]`: one figure of persons in 人 beside its 人次 the text
@@ -224,8 +241,17 @@ _DIGITS_RE = re.compile(r"\d+")
 def _object_chars(r) -> tuple[str, tuple[str, ...]] | None:
     """What the row's name counts (its name without the measure's ending) as its characters in any
     order, with the numbers in it in order (第1类 is not 第11类), or None when the name has no
-    measure or the object is shorter than two characters (a row with no unit is measured by its name)."""
-    fam, base = r.ni.family, r.ni.base
+    measure or the object is shorter than two characters (a row with no unit is measured by its name).
+    Read once per name (`NameInfo.objc`)."""
+    ni = r.ni
+    got = ni.objc
+    if got is _UNSET:
+        got = ni.objc = _name_object_chars(ni)
+    return got
+
+
+def _name_object_chars(ni) -> tuple[str, tuple[str, ...]] | None:
+    fam, base = ni.family, ni.base
     if fam not in _MEASURE_ENDINGS:
         return None
     end = next((e for e in _MEASURE_ENDINGS[fam] if base.endswith(e)), None)
@@ -248,6 +274,7 @@ def _qualified_object(small: tuple[str, tuple[str, ...]], big: tuple[str, tuple[
     return True
 
 
+@per_table
 def near_duplicates(t: ParsedTable, stated: bool = True) -> list[tuple[int, int]]:
     """ours: pairs of rows (1-based) with different names that measure one thing: the same 一级/二级,
     the same measure (`measure_of`: 里程 ~ 长度), units of one family (`units_compatible`) and an object
@@ -399,6 +426,7 @@ _RATE_SYNONYMS = {"可用率": "可用", "正常运行率": "可用", "运行正
                   # trial 13: 工程验收合格率 beside 竣工验收合格率 — one acceptance of the works (`_one_object`)
                   "验收合格率": "验收合格", "验收通过率": "验收合格"}
 _RATE_ENDINGS = sorted(_RATE_SYNONYMS, key=len, reverse=True)
+_RATE_ENDING_SET = tuple(_RATE_ENDINGS)
 # a payment named by its kind alone (补助对象补助资金, 补贴资金, 资金): the project's payment, whichever it pays
 _GENERIC_PAYMENT_RE = re.compile(r"^(?:补助对象|补贴对象|救助对象|受助对象|发放对象)?(?:补助|补贴|救助|奖补)?(?:资金|金|款)?$")
 
@@ -409,6 +437,8 @@ def _rate_of(r: ParsedRow) -> tuple[str, str] | None:
     if not r.name or not r.pct or unset_row(r):
         return None
     base = r.ni.base or r.name
+    if not base.endswith(_RATE_ENDING_SET):   # most rates (合格率, 覆盖率 …) end on none: one test
+        return None
     end = next((e for e in _RATE_ENDINGS if base.endswith(e)), None)
     return (_RATE_SYNONYMS[end], base[: -len(end)]) if end else None
 
@@ -447,6 +477,7 @@ def _persons_figure(r: ParsedRow) -> tuple[str, float] | None:
     return (fam, r.num * kind[1]) if kind and kind[0] == fam else None
 
 
+@per_table
 def person_count_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
     """ours (round 16): pairs of rows (1-based) counting one object once in 人次 and once in 人 with the same figure
     (接待游客人次 ≥15 万人次, 接待游客人数 ≥15 万人: one count written twice, whichever 一级/二级 each is filed
@@ -510,13 +541,15 @@ def _completion_of(r: ParsedRow) -> str | None:
     培训 for 培训完成时间), or None when the name times no completion."""
     if not r.name or unset_row(r):
         return None
-    m = _COMPLETION_RE.match(r.ni.base or r.name)
-    if m is None:
-        return None
-    obj = m.group("obj")
-    return "" if obj in _WHOLE_PROJECT else obj
+    ni = r.ni
+    got = ni.compl
+    if got is _UNSET:   # once per name (`NameInfo.compl`)
+        m = _COMPLETION_RE.match(ni.base or ni.name)
+        got = ni.compl = None if m is None else "" if m.group("obj") in _WHOLE_PROJECT else m.group("obj")
+    return got
 
 
+@per_table
 def deadline_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
     """ours (round 14): pairs of rows (1-based) with different names that time one completion: 完成时间 and 完工时间
     (both the project's: `_WHOLE_PROJECT`), 工程完工时间 and 工程竣工时间. A fresh reviewer's `--fix` table held
@@ -578,9 +611,17 @@ def satisfaction_group(r: ParsedRow) -> str | None:
     """ours: whom a satisfaction-level row surveys, as a key (受益群众满意度 → 群众, 服务对象满意度 → 服务对象),
     or None: no satisfaction level (满意度提升幅度), a group of fewer than two characters (满意度), an object
     named (市民对空气质量改善的满意程度) or several groups joined (学生、家长满意度)."""
-    if not r.ni.sat_level:
+    ni = r.ni
+    got = ni.satg
+    if got is _UNSET:   # once per name (`NameInfo.satg`)
+        got = ni.satg = _name_satisfaction_group(ni)
+    return got
+
+
+def _name_satisfaction_group(ni) -> str | None:
+    if not ni.sat_level:
         return None
-    base = r.ni.base or r.name
+    base = ni.base or ni.name
     m = _SAT_ENDING_RE.search(base)
     g = base[:m.start()] if m else ""
     if _SAT_NOT_ONE_GROUP_RE.search(g):
@@ -601,13 +642,14 @@ def measure_pairs(t: ParsedTable) -> set[tuple[int, int]]:
             | set(person_count_duplicates(t)) | set(rate_name_duplicates(t)))
 
 
+@per_table
 def rate_name_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
     """ours (round 18): pairs of rows (1-based) whose rate names read as one measure written differently
     (`kb.domain.rate_names`, the reading suggest keeps one row of each pair by: 资助政策覆盖率 beside 助学金和免学费覆盖率,
     救助金发放时间达标率 beside 临时救助发放及时率, 〔X〕率 beside 〔X〕比例), wherever they are filed; not satisfaction
     rows (`satisfaction_duplicates`), a name repeated exactly (STR-12's own duplicate), nor a pair
     `near_duplicates` reads already."""
-    rows = [(r, normal_rate_name(r.ni.base or r.name)) for r in t.items
+    rows = [(r, _normal_rate_name(r.ni)) for r in t.items
             if r.name and not unset_row(r) and not r.ni.sat_level and (r.ni.base or r.name).endswith(("率", "比例"))]
     near = set(near_duplicates(t)) if len(rows) > 1 else set()
     pairs = []
@@ -618,6 +660,15 @@ def rate_name_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
     return pairs
 
 
+def _normal_rate_name(ni) -> str:
+    """`normal_rate_name` of the name's base, once per name (`NameInfo.nrate`)."""
+    got = ni.nrate
+    if got is _UNSET:
+        got = ni.nrate = normal_rate_name(ni.base or ni.name)
+    return got
+
+
+@per_table
 def satisfaction_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
     """ours: pairs of rows (1-based) with different names that survey the satisfaction of one group
     (`satisfaction_group`: 群众满意度 and 受益群众满意度), wherever they are filed; a name repeated exactly
@@ -839,7 +890,7 @@ def str_12(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
                                 {"measures": measures, "advice": advice}))
     near = near_duplicates(t)
     # trial 16: one planned quantity of the description written as two rows, when no other reading pairs them
-    stated = [p for p in near if p not in set(near_duplicates(t, stated=False))] if near else []
+    stated = [p for p in near if p not in set(near_duplicates(t, False))] if near else []
     if stated:
         near = [p for p in near if p not in stated]
         desc = "；".join(f"“{by_idx[a].name}”与“{by_idx[b].name}”（第{a}、{b}行：{_target_text(by_idx[a])}，项目概况只写明"
