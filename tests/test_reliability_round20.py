@@ -1,0 +1,71 @@
+"""Issue 13 replayed on the code of 2026-12-07 (round 20): defects that no longer held, each a test.
+
+- Every route with an integer path parameter, taken from the app's own
+  OpenAPI document (so a route added later is covered without listing it),
+  answers a 4xx naming the field for an id of 2^63 and beyond, never an
+  OverflowError 500. The hand-written route list of
+  tests/test_reliability_defects.py missed the two version routes added
+  after it (`/versions`, `/versions/{number}`), which answered 500.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.lifecycle_fixtures import *  # noqa: F401,F403
+
+HUGE = [2 ** 63, 2 ** 64, 10 ** 26, -(2 ** 63) - 1]
+
+
+def _int_path_routes(client) -> list[tuple[str, str, list[str]]]:
+    """(method, path, integer path parameter names) of every operation in /openapi.json."""
+    spec = client.get("/openapi.json").json()
+    out = []
+    for path, ops in spec["paths"].items():
+        for method, op in ops.items():
+            names = [p["name"] for p in op.get("parameters", [])
+                     if p.get("in") == "path" and p.get("schema", {}).get("type") == "integer"]
+            if names:
+                out.append((method, path, names))
+    return out
+
+
+def test_the_openapi_lists_the_version_routes_with_bounded_integer_ids(env):
+    routes = {(m, p): names for m, p, names in _int_path_routes(env.client)}
+    assert routes[("get", "/v1/declarations/{decl_id}/versions")] == ["decl_id"]
+    assert routes[("get", "/v1/declarations/{decl_id}/versions/{number}")] == ["decl_id", "number"]
+    spec = env.client.get("/openapi.json").json()
+    for m, p in (("get", "/v1/declarations/{decl_id}/versions"), ("get", "/v1/declarations/{decl_id}/versions/{number}")):
+        for prm in spec["paths"][p][m]["parameters"]:
+            if prm["in"] == "path":
+                assert prm["schema"].get("maximum") == 2 ** 31 - 1 and prm["schema"].get("minimum") == 1, prm
+
+
+@pytest.mark.parametrize("big", HUGE)
+def test_no_integer_path_parameter_overflows_on_any_route(env, big):
+    routes = _int_path_routes(env.client)
+    assert len(routes) >= 20, routes
+    bad = []
+    for method, path, _names in routes:
+        url = re.sub(r"\{[^}]+\}", str(big), path)
+        body = {} if method in ("post", "put", "patch") else None
+        r = env.client.request(method.upper(), url, headers=env.h("admin"), json=body)
+        if not (400 <= r.status_code < 500 and r.status_code != 401):
+            bad.append((method.upper(), url, r.status_code, r.text[:120]))
+    assert not bad, bad
+
+
+def test_a_huge_version_number_names_the_field_in_chinese(env):
+    r = env.client.post("/v1/declarations", json={"project_name": "全民健身服务项目", "year": 2024, "rows": []},
+                        headers=env.h("decl_a"))
+    assert r.status_code == 201, r.text
+    did = r.json()["id"]
+    ok = env.client.get(f"/v1/declarations/{did}/versions/1", headers=env.h("decl_a"))
+    assert ok.status_code == 200, ok.text
+    r = env.client.get(f"/v1/declarations/{did}/versions/{2 ** 63}", headers=env.h("decl_a"))
+    assert r.status_code == 422, r.text
+    (d,) = r.json()["detail"]
+    assert d["loc"] == ["path", "number"] and d["msg"].startswith("版本号"), d
+    r = env.client.get(f"/v1/declarations/{2 ** 63}/versions", headers=env.h("decl_a"))
+    assert r.status_code == 422 and r.json()["detail"][0]["msg"].startswith("申报编号"), r.text
