@@ -13,9 +13,16 @@
   freed space) the server answered again but never saw a library change
   made through another replica or the CLI (replayed live: not within 12 s;
   the README's bound is 10 s).
+- `jixiao check --out` / `--fix --out` on a full disk print one line. The
+  one-line error was followed by "Exception ignored in ZipFile.__del__"
+  and a traceback (the zip openpyxl left open), or, when the disk filled
+  while openpyxl wrote a worksheet to its temporary file, by an 80-line
+  lxml SerialisationError traceback and exit code 1. Replayed on a full
+  tmpfs and, here, with a per-process file-size limit (as tests/test_faults.py).
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import threading
@@ -23,9 +30,10 @@ import time
 
 import pytest
 
-from tests.harness import copy_kb
+from tests.harness import copy_kb, jixiao_env, run_jixiao
 from tests.kbfactory import make_kb
 from tests.lifecycle_fixtures import *  # noqa: F401,F403
+from tests.test_faults import _file_limit
 
 HUGE = [2 ** 63, 2 ** 64, 10 ** 26, -(2 ** 63) - 1]
 
@@ -128,3 +136,30 @@ def test_the_library_poller_survives_a_damaged_kb_file_and_catches_up_once_it_is
     finally:
         stop.set()
         t.join(5)
+
+
+TABLE = {"project_name": "=HYPERLINK(\"http://evil.example/\",\"点我\")", "year": 2024, "budget_wan": 100, "rows": [
+    {"level1": "产出指标", "level2": "数量指标", "name": "培训人数", "operator": "≥", "value": "=0", "unit": "人"},
+    {"level1": "产出指标", "level2": "质量指标", "name": "+验收合格率", "operator": "≥", "value": "95", "unit": "%"},
+    {"level1": "满意度指标", "level2": "服务对象满意度指标", "name": "培训对象满意度", "operator": "≥", "value": "90",
+     "unit": "%"}]}
+
+
+@pytest.mark.parametrize("fix", [False, True], ids=["out", "fix-out"])
+@pytest.mark.parametrize("limit", [2048, 6000])
+def test_check_out_on_a_full_disk_is_one_line_and_leaves_no_file(tmp_path, fix, limit):
+    env = jixiao_env(tmp_path / "home")
+    table = tmp_path / "table.json"
+    table.write_text(json.dumps(TABLE, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "out" / "审核结果.xlsx"
+    p = run_jixiao(["check", str(table), *(["--fix"] if fix else []), "--out", str(out)], env, check=False,
+                   preexec_fn=_file_limit(limit))
+    assert p.returncode == 2, (p.returncode, p.stderr[-3000:])
+    assert "Traceback" not in p.stderr and "Exception ignored" not in p.stderr, p.stderr[-3000:]
+    errors = [line for line in p.stderr.splitlines() if line.startswith("错误")]
+    assert len(errors) == 1 and "无法写入文件" in errors[0] and "超过系统限制" in errors[0], p.stderr
+    assert p.stderr.strip().splitlines()[-1] == errors[0]
+    assert not out.exists() and not list(out.parent.glob(".*.tmp"))
+    # and with room, the same command writes the file (the limit, not the table, made it fail)
+    ok = run_jixiao(["check", str(table), *(["--fix"] if fix else []), "--out", str(out)], env, check=False)
+    assert ok.returncode in (0, 1) and out.stat().st_size > limit, ok.stderr[-2000:]
