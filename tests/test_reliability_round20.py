@@ -19,11 +19,18 @@
   while openpyxl wrote a worksheet to its temporary file, by an 80-line
   lxml SerialisationError traceback and exit code 1. Replayed on a full
   tmpfs and, here, with a per-process file-size limit (as tests/test_faults.py).
+- The .xlsx exports (`POST /v1/declarations/export`, `GET /v1/library/export`)
+  answered 500 when the temporary folder was full (openpyxl writes each
+  worksheet to a temporary file; lxml raises SerialisationError 'IO_ENOSPC',
+  not an OSError): now 503 with Retry-After like every other full-disk fault.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import resource
+import signal
 import re
 import threading
 import time
@@ -163,3 +170,39 @@ def test_check_out_on_a_full_disk_is_one_line_and_leaves_no_file(tmp_path, fix, 
     # and with room, the same command writes the file (the limit, not the table, made it fail)
     ok = run_jixiao(["check", str(table), *(["--fix"] if fix else []), "--out", str(out)], env, check=False)
     assert ok.returncode in (0, 1) and out.stat().st_size > limit, ok.stderr[-2000:]
+
+
+@contextlib.contextmanager
+def _files_capped_at(nbytes: int):
+    """This process may not grow a file past `nbytes` (as on a full disk) inside the block."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    old = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (nbytes, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, old)
+
+
+def test_workbook_bytes_on_a_full_temporary_folder_is_an_oserror_with_its_errno():
+    import openpyxl
+
+    from kb.io.xlsx_cells import workbook_bytes
+
+    wb = openpyxl.Workbook()
+    for i in range(200):
+        wb.active.append([f"第{i}行", "产出指标", "数量指标", "培训人数", "≥300人"])
+    with _files_capped_at(1024), pytest.raises(OSError) as e:
+        workbook_bytes(wb)
+    assert e.value.errno == 27  # EFBIG here; ENOSPC (28) on a real full disk
+    assert len(workbook_bytes(wb)) > 1024  # with room, the same workbook is written
+
+
+def test_the_xlsx_export_on_a_full_temporary_folder_is_a_503(env):
+    body = {**TABLE, "rows": TABLE["rows"] * 40}
+    assert env.client.post("/v1/declarations/export", json=body, headers=env.h("decl_a")).status_code == 200
+    with _files_capped_at(1024):
+        r = env.client.post("/v1/declarations/export", json=body, headers=env.h("decl_a"))
+    assert r.status_code == 503 and r.headers.get("retry-after"), (r.status_code, r.text[:300])
+    assert "磁盘空间不足" in r.json()["detail"]

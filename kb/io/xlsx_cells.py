@@ -264,9 +264,20 @@ def merge_blocks(ws: Any, first: int, last: int) -> None:
 
 
 def workbook_bytes(wb: Any) -> bytes:
-    """The workbook as .xlsx bytes (for HTTP responses)."""
+    """The workbook as .xlsx bytes (for HTTP responses). OSError (its errno: ENOSPC for a full disk)
+    when openpyxl cannot write its temporary worksheet files — lxml reports that as a
+    SerialisationError ('IO_ENOSPC'), which a server would otherwise answer with a 500."""
     buf = io.BytesIO()
-    wb.save(buf)
+    try:
+        wb.save(buf)
+    except Exception as e:  # noqa: BLE001 - only I/O failures are turned into OSError
+        io_errno = _serialisation_errno(e)
+        if io_errno is None and not isinstance(e, OSError):
+            raise
+        _close_half_written(e)
+        if isinstance(e, OSError):
+            raise
+        raise OSError(io_errno, f"{os.strerror(io_errno)}: {tempfile.gettempdir()}") from None
     return buf.getvalue()
 
 
@@ -276,17 +287,11 @@ def save_atomic(wb: Any, path: str | Path) -> Path:
     p = Path(path)
     tmp = p.with_name(f".{p.name}.tmp")
     # built in memory first: openpyxl writing straight to a full disk left its zip open (a second
-    # traceback at exit); its worksheets still pass through temporary files, whose failure lxml
-    # raises as SerialisationError ('IO_ENOSPC'), not as an OSError
+    # traceback at exit); its worksheets still pass through temporary files (see workbook_bytes)
     try:
         data = workbook_bytes(wb)
-    except Exception as e:  # noqa: BLE001 - only I/O failures are turned into a message
-        io_errno = _serialisation_errno(e)
-        if io_errno is None and not isinstance(e, OSError):
-            raise
-        err = e if isinstance(e, OSError) else OSError(io_errno, str(e))
-        _close_half_written(e)
-        raise write_failure(err, Path(tempfile.gettempdir()) / "openpyxl.*") from None
+    except OSError as e:  # the temporary folder is full: say so, not the target's name
+        raise write_failure(e, Path(tempfile.gettempdir()) / "openpyxl.*") from None
     try:
         p.parent.mkdir(parents=True, exist_ok=True)
         with open(tmp, "wb") as f:
