@@ -23,15 +23,18 @@
   answered 500 when the temporary folder was full (openpyxl writes each
   worksheet to a temporary file; lxml raises SerialisationError 'IO_ENOSPC',
   not an OSError): now 503 with Retry-After like every other full-disk fault.
+- A zip bomb uploaded to the check route was refused (413) in the name of
+  the temporary copy ("upload.xlsx: Excel 文件解压后约 1887.5 MB…"), not
+  the uploaded file's name as every other refusal (422) is.
 """
 from __future__ import annotations
 
 import contextlib
 import json
 import os
+import re
 import resource
 import signal
-import re
 import threading
 import time
 
@@ -206,3 +209,14 @@ def test_the_xlsx_export_on_a_full_temporary_folder_is_a_503(env):
         r = env.client.post("/v1/declarations/export", json=body, headers=env.h("decl_a"))
     assert r.status_code == 503 and r.headers.get("retry-after"), (r.status_code, r.text[:300])
     assert "磁盘空间不足" in r.json()["detail"]
+
+
+def test_a_zip_bomb_upload_is_named_by_its_own_file_name_not_the_temporary_copy(env, tmp_path):
+    from tests.test_uploads import zip_bomb_xlsx
+
+    bomb = zip_bomb_xlsx(tmp_path / "绩效目标表.xlsx", mb=60)
+    with bomb.open("rb") as f:
+        r = env.client.post("/v1/declarations/check", files={"file": ("绩效目标表.xlsx", f)}, headers=env.h("decl_a"))
+    assert r.status_code == 413, r.text
+    detail = r.json()["detail"]
+    assert detail.startswith("绩效目标表.xlsx: ") and "压缩炸弹" in detail and "upload" not in detail, detail
