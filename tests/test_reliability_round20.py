@@ -26,6 +26,10 @@
 - A zip bomb uploaded to the check route was refused (413) in the name of
   the temporary copy ("upload.xlsx: Excel 文件解压后约 1887.5 MB…"), not
   the uploaded file's name as every other refusal (422) is.
+- Settings that cannot work are refused in one line, as `abc` was:
+  JIXIAO_MAX_REQUEST_BYTES=-5 (or 0) started a server that answered every
+  request with a body "413 请求体超过上限 -5 字节"; a negative queue, a
+  NaN wait, a zero throttle window, a negative poll were accepted too.
 """
 from __future__ import annotations
 
@@ -35,12 +39,13 @@ import os
 import re
 import resource
 import signal
+import subprocess
 import threading
 import time
 
 import pytest
 
-from tests.harness import copy_kb, jixiao_env, run_jixiao
+from tests.harness import copy_kb, free_port, jixiao_env, run_jixiao
 from tests.kbfactory import make_kb
 from tests.lifecycle_fixtures import *  # noqa: F401,F403
 from tests.test_faults import _file_limit
@@ -220,3 +225,26 @@ def test_a_zip_bomb_upload_is_named_by_its_own_file_name_not_the_temporary_copy(
     assert r.status_code == 413, r.text
     detail = r.json()["detail"]
     assert detail.startswith("绩效目标表.xlsx: ") and "压缩炸弹" in detail and "upload" not in detail, detail
+
+
+@pytest.mark.parametrize("name,value,says", [
+    ("JIXIAO_MAX_REQUEST_BYTES", "-5", "应不小于 1"), ("JIXIAO_MAX_REQUEST_BYTES", "0", "应不小于 1"),
+    ("JIXIAO_MAX_QUEUE", "-1", "应不小于 0"), ("JIXIAO_MAX_WAIT_S", "nan", "有限"),
+    ("JIXIAO_AUTH_FAIL_WINDOW_S", "0", "应大于 0"), ("JIXIAO_LIBRARY_POLL_S", "-2", "应不小于 0"),
+    ("JIXIAO_EMBED_BATCH_SIZE", "0", "应不小于 1")])
+def test_a_setting_that_cannot_work_is_one_line_naming_it(tmp_path, name, value, says):
+    env = jixiao_env(tmp_path / "home", **{name: value})
+    p = run_jixiao(["search", "满意度"], env, check=False, timeout=120)
+    assert p.returncode == 2 and "Traceback" not in p.stderr, (p.returncode, p.stderr[-2000:])
+    (line,) = p.stderr.strip().splitlines()
+    assert name in line and f"'{value}'" in line and says in line, line
+
+
+def test_serve_refuses_a_body_limit_below_one_byte_instead_of_answering_413_to_everything(tmp_path):
+    env = jixiao_env(tmp_path / "home", JIXIAO_MAX_REQUEST_BYTES="-5")
+    try:
+        p = run_jixiao(["serve", "--port", str(free_port())], env, check=False, timeout=60)
+    except subprocess.TimeoutExpired:
+        pytest.fail("jixiao serve started with JIXIAO_MAX_REQUEST_BYTES=-5")
+    assert p.returncode == 2, (p.returncode, p.stderr[-2000:])
+    assert "JIXIAO_MAX_REQUEST_BYTES" in p.stderr.strip().splitlines()[-1]
