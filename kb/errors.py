@@ -120,7 +120,7 @@ def missing_kb(path) -> "ConfigError":
 # why a file could not be written, in the user's words (errno → reason)
 _WRITE_REASONS = {2: "所在文件夹不存在", 20: "路径中有一段不是文件夹", 17: "路径中有一段不是文件夹", 21: "这是一个文件夹，不是文件",
                   13: "没有写入权限", 1: "没有写入权限", 30: "所在位置只读", 28: "磁盘空间不足", 122: "磁盘空间不足",
-                  36: "文件名太长"}
+                  36: "文件名太长", 27: "文件大小超过系统限制"}
 
 
 def write_failure(e: OSError, path) -> DataError:

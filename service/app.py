@@ -107,6 +107,10 @@ def _library_poller(settings: Settings, stop: threading.Event) -> None:
             kb = get_kb(settings)
         except JixiaoError:
             kb = None  # not built yet: nothing to publish into
+        except Exception as e:  # noqa: BLE001 - a damaged KB file, a full disk: keep polling, the
+            # operator's `jixiao build --force` or freed space heals it and this replica must then catch up
+            _log.warning("library poll: KB not loaded (%s: %s); retrying", type(e).__name__, e)
+            kb = None
         sync_library(settings, kb)
         if stop.wait(settings.library_poll_s):
             return

@@ -34,6 +34,7 @@ DeclId = Annotated[int, Path(ge=1, le=MAX_ID, description="申报 id")]
 KeyId = Annotated[int, Path(ge=1, le=MAX_ID, description="密钥 id")]
 AttachmentId = Annotated[int, Path(ge=1, le=MAX_ID, description="附件 id")]
 ArchiveDocId = Annotated[int, Path(ge=1, le=MAX_ID, description="档案 id")]
+VersionNo = Annotated[int, Path(ge=1, le=MAX_ID, description="版本号（从 1 起）")]
 IndicatorId = Annotated[str, Path(min_length=1, max_length=64, description="指标 id")]
 
 

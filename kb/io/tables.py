@@ -38,7 +38,7 @@ from pydantic import ValidationError
 from kb.domain.messages import chinese, field_label
 from kb.domain.quantity import SCIENTIFIC_RE
 from kb.domain.schema import TableInput
-from kb.errors import ConfigError, DataError
+from kb.errors import ConfigError, DataError, PayloadTooLarge
 from kb.io.jsonl import json_problem, read_jsonl
 from kb.io.xlsx_cells import fill_uncached_formulas, open_workbook, sheet_cell_text
 from kb.domain.schema import TargetRow
@@ -731,6 +731,10 @@ def read_upload(filename: str, data: bytes) -> list[TableInput]:
             tables = read_tables(p)
         except DataError as e:  # name the upload, not the temporary path
             raise DataError(e.message, file=filename or "", row=e.row, field=e.field or "file") from e
+        except PayloadTooLarge as e:  # a zip bomb's 413 said "upload.xlsx: …", not the file's name
+            text, temp = str(e), f"{p.name}: "
+            raise PayloadTooLarge(f"{filename}: {text[len(temp):]}" if filename and text.startswith(temp)
+                                  else text) from e
     for t in tables:
         t.source = filename or ""
     return tables

@@ -13,10 +13,12 @@ Not for the columns of a sheet (each writer owns them: `kb.io.xlsx`,
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import io
 import math
 import os
 import re
+import tempfile
 from collections.abc import Collection, Sequence
 from pathlib import Path
 from typing import Any
@@ -262,9 +264,20 @@ def merge_blocks(ws: Any, first: int, last: int) -> None:
 
 
 def workbook_bytes(wb: Any) -> bytes:
-    """The workbook as .xlsx bytes (for HTTP responses)."""
+    """The workbook as .xlsx bytes (for HTTP responses). OSError (its errno: ENOSPC for a full disk)
+    when openpyxl cannot write its temporary worksheet files — lxml reports that as a
+    SerialisationError ('IO_ENOSPC'), which a server would otherwise answer with a 500."""
     buf = io.BytesIO()
-    wb.save(buf)
+    try:
+        wb.save(buf)
+    except Exception as e:  # noqa: BLE001 - only I/O failures are turned into OSError
+        io_errno = _serialisation_errno(e)
+        if io_errno is None and not isinstance(e, OSError):
+            raise
+        _close_half_written(e)
+        if isinstance(e, OSError):
+            raise
+        raise OSError(io_errno, f"{os.strerror(io_errno)}: {tempfile.gettempdir()}") from None
     return buf.getvalue()
 
 
@@ -273,9 +286,16 @@ def save_atomic(wb: Any, path: str | Path) -> Path:
     any old file intact); DataError when it cannot be written."""
     p = Path(path)
     tmp = p.with_name(f".{p.name}.tmp")
+    # built in memory first: openpyxl writing straight to a full disk left its zip open (a second
+    # traceback at exit); its worksheets still pass through temporary files (see workbook_bytes)
+    try:
+        data = workbook_bytes(wb)
+    except OSError as e:  # the temporary folder is full: say so, not the target's name
+        raise write_failure(e, Path(tempfile.gettempdir()) / "openpyxl.*") from None
     try:
         p.parent.mkdir(parents=True, exist_ok=True)
-        wb.save(tmp)
+        with open(tmp, "wb") as f:
+            f.write(data)
         os.replace(tmp, p)
     except OSError as e:
         try:
@@ -284,6 +304,37 @@ def save_atomic(wb: Any, path: str | Path) -> Path:
             pass
         raise write_failure(e, p) from e
     return p
+
+
+def _close_half_written(e: BaseException) -> None:
+    """Close what a failed openpyxl save left open (the worksheet writers and the zip, found in the
+    frames of `e`), innermost first: left to the garbage collector, each fails again at exit and
+    prints 'Exception ignored in …' with a traceback under the one-line error."""
+    frames = []
+    tb = e.__traceback__
+    while tb is not None:
+        frames.append(tb.tb_frame)
+        tb = tb.tb_next
+    for frame in reversed(frames):
+        for value in list(frame.f_locals.values()):
+            kind = type(value).__name__
+            close = (getattr(value, "xf", None) and value.xf.close if kind == "WorksheetWriter"
+                     else value.close if kind == "ZipFile" else None)
+            if close:
+                try:
+                    close()
+                except Exception:  # noqa: BLE001 - it fails as it did the first time; that is reported
+                    pass
+                if kind == "WorksheetWriter":
+                    value.xf = None
+
+
+def _serialisation_errno(e: BaseException) -> int | None:
+    """The errno of lxml's SerialisationError for an I/O failure ('IO_ENOSPC' → 28), else None."""
+    if type(e).__name__ != "SerialisationError":
+        return None
+    name = str(e).strip().removeprefix("IO_")
+    return getattr(errno, name, None) if name.startswith("E") else None
 
 
 # a formula that only writes a constant: =100, =-5, =95%, ="100" (Excel's "" is one quote)

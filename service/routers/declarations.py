@@ -23,7 +23,7 @@ from kb.lifecycle.schemas import (DeclarationBrief, DeclarationIn, DeclarationOu
                                   ReviewIn, VersionBrief, VersionOut)
 from kb.settings import Settings
 from service.auth import require_key, require_role
-from service.deps import MAX_ID, DeclId, checker_dep, session_dep, settings_dep
+from service.deps import MAX_ID, DeclId, VersionNo, checker_dep, session_dep, settings_dep
 
 router = APIRouter(prefix="/v1/declarations", dependencies=[Depends(require_key)])
 
@@ -62,14 +62,14 @@ def read(decl_id: DeclId, version: int | None = Query(None, ge=1, le=100000, des
 
 @router.get("/{decl_id}/versions", response_model=list[VersionBrief], tags=["事前申报"], summary="版本列表",
             description="申报的全部版本（从第 1 版起），current 标出当前版本。", responses=_ERR)
-def versions(decl_id: int, p: Principal = Depends(require_key),
+def versions(decl_id: DeclId, p: Principal = Depends(require_key),
              db: Session = Depends(session_dep)) -> list[VersionBrief]:
     return decls.list_versions(db, p, decl_id)
 
 
 @router.get("/{decl_id}/versions/{number}", response_model=VersionOut, tags=["事前申报"], summary="读取某一版本（只读）",
             description="该版本保存时的内容和审核发现。", responses=_ERR)
-def version(decl_id: int, number: int, p: Principal = Depends(require_key),
+def version(decl_id: DeclId, number: VersionNo, p: Principal = Depends(require_key),
             db: Session = Depends(session_dep)) -> VersionOut:
     return decls.get_version(db, p, decl_id, number)
 
