@@ -4,7 +4,8 @@ For a sample of the new types an own description (not one of the type file's exa
 tests/data/project_types) is detected as that type with confidence, and the default table carries the type's core
 rows — the family's indicators named in the library (耕地地力保护补贴发放准确率, 社区矫正对象脱管漏管率 …) or a
 template row named after the text's own objects (宫颈癌和乳腺癌检查人数). Before these types existed each text was
-taken by a neighbouring type (耕地地力保护补贴 → 粮油生产, 两癌筛查 → 农村饮水, 社区矫正 → 禁毒, 网格员 → 聘用人员).
+taken by another type (耕地地力保护补贴 → 补助补贴发放到人, 两癌检查 → 场馆免费开放, 社区矫正 → 宣传,
+网格员补贴 → 聘用人员经费, 孤儿基本生活费 → 最低生活保障与特困供养).
 """
 from __future__ import annotations
 
