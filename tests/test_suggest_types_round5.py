@@ -20,7 +20,7 @@ ORPHANS = "县民政局按月发放孤儿和事实无人抚养儿童基本生活
 
 CASES = [
     # text, type id, rows the default table must carry (names), a row that must carry the text's figure (name, value)
-    (LAND, "cultivated_land_subsidy", ["耕地地力保护补贴发放准确率", "耕地地力保护补贴发放及时率", "受益农户满意度"],
+    (LAND, "cultivated_land_subsidy", ["耕地地力保护补贴发放户数", "耕地地力保护补贴发放准确率", "受益农户满意度"],
      ("耕地地力保护补贴标准", "108")),
     (SCREEN, "maternal_child_health", ["受检妇女满意度"], ("宫颈癌和乳腺癌检查人数", "6000")),
     (CORRECTION, "community_correction", ["社区矫正对象脱管漏管率", "社区矫正对象再犯罪率"], None),
