@@ -7,14 +7,22 @@ throughput of `check_declaration` on a synthetic set of 100,000 rows
 ../shared/data/declarations/dev.jsonl and the labeled cases, with numbers,
 operators, units and vague words varied by a seeded RNG so that names and
 values do not simply repeat. Target: ≥ 20,000 rows/s (issue 4 §6).
+(3) the same distinct-name set checked as one batch with `--jobs` worker
+processes (`kb.checker.batch.check_batch`, what `jixiao check FILE.jsonl
+--jobs N` runs): wall rows/s, CPU summed over this process and its workers
+(`resource.getrusage(RUSAGE_CHILDREN)`), the load average at each row's start.
 
-Run: python benchmarks/check_bench.py [--rows 100000] [--seed 7]
+Run: python benchmarks/check_bench.py [--rows 100000] [--seed 7] [--jobs 2] [--batch-only]
+(`--batch-only`: section 3 alone, for runs alternating `--jobs 1` / `--jobs 2`.)
 """
 from __future__ import annotations
 
 import argparse
+import functools
 import json
+import os
 import random
+import resource
 import sys
 import time
 from pathlib import Path
@@ -25,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import machine_line  # noqa: E402
 
 from kb.checker import check_declaration  # noqa: E402
+from kb.checker.batch import check_batch  # noqa: E402
 from kb.checker.evaluate import evaluate_cases, format_eval  # noqa: E402
 from kb.checker.engine import clear_caches  # noqa: E402
 from kb.indicators.lookup import IndicatorLookup  # noqa: E402
@@ -92,12 +101,53 @@ def bench(decls: list[Declaration], **kw) -> tuple[float, float, int]:
     return time.perf_counter() - w0, time.process_time() - c0, findings
 
 
+def _children_cpu() -> float:
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
+
+
+def bench_batch(decls: list[Declaration], jobs: int, **kw) -> tuple[float, float, int]:
+    """(wall seconds, CPU seconds of this process and its reaped workers, findings) of `check_batch`."""
+    w0, c0, k0 = time.perf_counter(), time.process_time(), _children_cpu()
+    reports = check_batch(decls, functools.partial(check_declaration, **kw), jobs)
+    wall, cpu = time.perf_counter() - w0, time.process_time() - c0 + _children_cpu() - k0
+    return wall, cpu, sum(len(r.findings) for r in reports)
+
+
+def _library_lookup() -> IndicatorLookup:
+    s = Settings()  # a fresh lookup: its answer cache starts empty too
+    return IndicatorLookup.from_indicators(load_libraries(s.indicators_dir), s.checker.lookup_min_dice)
+
+
+def batch_section(decls: list[Declaration], jobs: int) -> None:
+    """Section 3: the distinct-name set as one batch over `jobs` worker processes."""
+    n = sum(len(d.rows) for d in decls)
+    print(f"\n## 整批审核：名称几乎全不相同，{n:,} 行 / {len(decls):,} 张表，{jobs} 个工作进程"
+          f"（check_batch，即 jixiao check --jobs {jobs}）\n")
+    print("行/秒 (墙钟) 是整批的吞吐量；CPU 合计含本进程和各工作进程（RUSAGE_CHILDREN）；负载为该行开始时的 1 分钟平均。\n")
+    print("| 模式 | 进程 | 墙钟 (s) | 行/秒 (墙钟) | 相对目标 20,000 | CPU 合计 (s) | 行/秒 (CPU 合计) | 问题数 | 开始时负载 |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for label, kw in (("只检查（suggest=False）", {"suggest": False}), ("检查 + 改写建议（指标库）", "lib")):
+        clear_caches()
+        if kw == "lib":
+            kw = {"lookup": _library_lookup()}
+        load = os.getloadavg()[0]
+        wall, cpu, f = bench_batch(decls, jobs, **kw)
+        print(f"| {label} | {jobs} | {wall:.2f} | {n / wall:,.0f} | {n / wall / TARGET_ROWS_PER_S:.2f}× | "
+              f"{cpu:.2f} | {n / cpu:,.0f} | {f:,} | {load:.2f} |")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--rows", type=int, default=100_000)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--jobs", type=int, default=2, help="worker processes of section 3 (1: the serial batch)")
+    ap.add_argument("--batch-only", action="store_true", help="section 3 alone")
     a = ap.parse_args()
     print(machine_line() + "\n")
+    if a.batch_only:
+        batch_section(synthetic(a.rows, a.seed, distinct_names=True), a.jobs)
+        return
 
     res = evaluate_cases(SHARED_DATA / "rules")
     print(f"## 精确率 / 召回率（{res.n_row_cases} 个行用例 + {res.n_table_cases} 个表用例）\n")
@@ -121,12 +171,11 @@ def main() -> None:
                           ("检查 + 改写建议（指标库）", "lib")):
             clear_caches()  # each mode starts cold: no parse or rule result carried over
             if kw == "lib":
-                s = Settings()  # a fresh lookup: its answer cache starts empty too
-                kw = {"lookup": IndicatorLookup.from_indicators(load_libraries(s.indicators_dir),
-                                                                s.checker.lookup_min_dice)}
+                kw = {"lookup": _library_lookup()}
             wall, cpu, f = bench(decls, **kw)
             print(f"| {label} | {cpu:.2f} | {n / cpu:,.0f} | {n / cpu / TARGET_ROWS_PER_S:.2f}× | {wall:.2f} | "
                   f"{n / wall:,.0f} | {f:,} |")
+    batch_section(decls, a.jobs)  # the distinct-name set, the last one made
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ data (see `kb.lifecycle`).
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from pathlib import Path
@@ -572,6 +573,21 @@ def table_checker(settings: Settings | None = None, *, library: bool = True):
 
 
 _KB_CACHE: dict[tuple[str, str], KnowledgeBase] = {}
+_INHERITED: list = []  # a forked child's inherited citation handles: kept alive, never used nor closed
+
+
+def _own_connections_after_fork() -> None:
+    """In a forked child (`kb.checker.batch`'s workers): citations open their own SQLite connection on next
+    use — SQLite forbids using a connection across fork(); the inherited one is kept, never closed, so the
+    child's exit does not touch the parent's file locks or WAL."""
+    for kb in _KB_CACHE.values():
+        if kb._citations is not None:
+            _INHERITED.append(kb._citations)
+            kb._citations = None
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_own_connections_after_fork)
 
 
 def get_kb(settings: Settings | None = None) -> KnowledgeBase:

@@ -43,8 +43,10 @@ def test_a_type_row_about_work_the_text_never_names_is_set_aside(shipped_kb, sha
     rows = _rows(_dev_table(shipped_kb, shared_data, pid))
     assert struck not in [r[1] for r in rows], rows
     # D058's eighth row was 年度投资完成率 ≥ 90 % under 时效 — budget execution, no time target (thirteenth trial:
-    # tests/test_suggest_thirteenth_trial.py); nothing else in its pool fits, so its table holds seven rows
-    assert (7 if pid == "D058" else 8) <= len(rows) <= 12, rows
+    # tests/test_suggest_thirteenth_trial.py); nothing else in its pool fits, so its table holds seven rows.
+    # E057's eighth was 受益群众人数 待填写 for a text naming no one served, struck by trial 16's reviewer as filler
+    # (tests/test_suggest_trial16.py): seven rows too
+    assert (7 if pid in ("D058", "E057") else 8) <= len(rows) <= 12, rows
 
 
 def test_a_hospitals_admission_row_is_set_aside_for_village_clinics(shipped_kb):
@@ -125,7 +127,9 @@ def test_the_public_is_still_asked_where_the_text_names_no_group_of_its_own(ship
     assert served_groups(["干部", "群众", "服务对象"]) == []
     assert served_groups(["服务对象", "优抚对象"]) == ["优抚对象"]
     rows = _rows(_dev_table(shipped_kb, shared_data, "D059"))
-    assert "市民满意度调查" in [r[1] for r in rows], rows
+    # the public is asked: 市民对粮食供应满意度 since trial 16, which set aside 市民满意度调查 ≥90 % as a percentage
+    # whose name measures nothing (a survey, no 度 or 率: tests/test_suggest_trial16.py)
+    assert [r[1] for r in rows if r[1].startswith("市民") and "满意度" in r[1]], rows
 
 
 def test_a_basic_education_quality_fund_has_a_type_of_its_own(shipped_kb, shared_data):
@@ -166,8 +170,8 @@ def test_a_fire_crew_text_still_gets_its_crew_and_firebreak_rows(shipped_kb):
     """The same entries stand where the text names their work."""
     from kb.suggest.context import read_project
     from kb.suggest.draft import Draft
-    from kb.suggest.evidence import _ROW_TAIL, OBJECT_IN_TEXT, _object_in_text
+    from kb.suggest.evidence import ROW_TAIL, OBJECT_IN_TEXT, object_in_text
 
     ctx = read_project(shipped_kb.index.tokenizer, "组建乡镇半专业扑火队12支，新建防火隔离带8公里，开展森林防火宣传80次。")
     for name in ("半专业扑火队人数", "森林防火隔离带建设长度", "森林防火宣传次数"):
-        assert _object_in_text(Draft(name=name, level2="quantity", source="type"), ctx, _ROW_TAIL) >= OBJECT_IN_TEXT
+        assert object_in_text(Draft(name=name, level2="quantity", source="type"), ctx, ROW_TAIL) >= OBJECT_IN_TEXT

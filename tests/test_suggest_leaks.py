@@ -87,9 +87,9 @@ def test_the_work_words_a_row_is_demoted_for_read_the_same_in_every_process():
     import subprocess
     import sys
 
-    code = ("from kb.suggest.evidence import _other_work\n"
-            "print(_other_work('文物修缮工程验收合格率', '开展文化旅游活动'), "
-            "_other_work('医院改造工程单位造价', '购置医疗设备'))")
+    code = ("from kb.suggest.evidence import _works_text_lacks\n"
+            "print(_works_text_lacks('文物修缮工程验收合格率', '开展文化旅游活动'), "
+            "_works_text_lacks('医院改造工程单位造价', '购置医疗设备'))")
     seen = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            env=dict(os.environ, PYTHONHASHSEED=str(seed))).stdout for seed in range(6)}
     assert len(seen) == 1

@@ -223,11 +223,11 @@ def test_a_blank_bare_place_count_beside_the_texts_scope_is_set_aside(shipped_kb
     from kb.retrieval.tokenize import Tokenizer
     from kb.suggest.context import read_project
     from kb.suggest.draft import Draft
-    from kb.suggest.evidence import _scope_places
+    from kb.suggest.evidence import scope_places
 
     ctx = read_project(Tokenizer(), "全镇11个行政村“两委”干部77人，按县定标准发放基本报酬，全年资金210万元。",
                        project_name="村干部基本报酬")
-    assert _scope_places(Draft(name="行政村数量", level2="quantity", source="library", unit="个"), ctx) == "11个行政村"
-    assert _scope_places(Draft(name="乡镇数量", level2="quantity", source="library", unit="个"), ctx) == ""
+    assert scope_places(Draft(name="行政村数量", level2="quantity", source="library", unit="个"), ctx) == "11个行政村"
+    assert scope_places(Draft(name="乡镇数量", level2="quantity", source="library", unit="个"), ctx) == ""
     res = _suggest(shipped_kb, "全镇11个行政村“两委”干部77人，按县定标准发放基本报酬，全年资金210万元。", "村干部基本报酬", 210)
     assert not [r for r in _rows(res) if r[1] == "行政村数量" and not r[3]], _rows(res)

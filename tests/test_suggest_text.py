@@ -147,12 +147,12 @@ def test_a_rate_never_gets_the_budget_as_an_amount():
     from kb.retrieval.tokenize import Tokenizer
     from kb.suggest.context import read_project
     from kb.suggest.draft import Draft
-    from kb.suggest.cost_values import _cost_value
+    from kb.suggest.cost_values import cost_value
 
     ctx = read_project(Tokenizer(), "房屋维修，预算资金500万元", project_name="房屋维修")
     rate, total = (Draft(name=n, level2="经济成本指标", source="library") for n in ("成本控制率", "项目成本"))
-    assert not _cost_value(rate, ctx, None) and (rate.value, rate.value_unit) == ("", "")
-    assert _cost_value(total, ctx, None) and (total.operator, total.value, total.value_unit) == ("≤", "500", "万元")
+    assert not cost_value(rate, ctx, None) and (rate.value, rate.value_unit) == ("", "")
+    assert cost_value(total, ctx, None) and (total.operator, total.value, total.value_unit) == ("≤", "500", "万元")
 
 
 def test_a_per_head_standard_keeps_the_period_the_text_states(shipped_kb):

@@ -179,25 +179,25 @@ def test_a_work_word_counts_only_as_a_word_of_the_text(shipped_kb):
 def test_a_per_head_cost_of_a_group_the_text_never_names_is_set_aside(shipped_kb):
     """党员人均教育培训经费 ≤ 3000 元/人次 on a 新课程示范区 text (the 党建 type's cost row)."""
     from kb.suggest.context import read_project
-    from kb.suggest.evidence import _per_head_group_missing
+    from kb.suggest.evidence import per_head_group_missing
 
     tok = shipped_kb.index.tokenizer
     school = read_project(tok, "建设新课程示范区3个，培训骨干教师300人次。", project_name="新课程示范区建设")
     staff = read_project(tok, "聘用14人开展参保宣传。", project_name="参保宣传")
     cost = _draft("党员人均教育培训经费", "economic_cost", unit="元/人次")
-    assert _per_head_group_missing(cost, school) == "党员"
+    assert per_head_group_missing(cost, school) == "党员"
     # the group the text hires (聘用14人), and a name whose head is no group of persons, stay
-    assert _per_head_group_missing(_draft("聘用人员人均经费", "economic_cost", unit="元/人"), staff) == ""
-    assert _per_head_group_missing(_draft("资助项目人均资助标准", "economic_cost", unit="元/人"), school) == ""
+    assert per_head_group_missing(_draft("聘用人员人均经费", "economic_cost", unit="元/人"), staff) == ""
+    assert per_head_group_missing(_draft("资助项目人均资助标准", "economic_cost", unit="元/人"), school) == ""
 
 
 def test_a_blank_count_needs_the_thing_it_counts_in_the_text(shipped_kb):
     from kb.suggest.context import read_project
-    from kb.suggest.evidence import _head_in_text
+    from kb.suggest.evidence import head_in_text
 
     tok = shipped_kb.index.tokenizer
     rental = read_project(tok, E046, project_name=E046_NAME)
     crews = read_project(tok, "组建应急救援队伍12支，开展培训演练。", project_name="应急救援队伍建设")
     row = _draft("应急救援队伍人数", "quantity", unit="人", source="retrieval")
-    assert not _head_in_text(row, rental)
-    assert _head_in_text(row, crews)
+    assert not head_in_text(row, rental)
+    assert head_in_text(row, crews)

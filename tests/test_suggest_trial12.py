@@ -47,11 +47,11 @@ def test_an_area_the_project_adds_is_its_effect(shipped_kb):
 
 
 def test_year_end_set_aside_needs_a_span_and_a_periodic_payment():
-    from kb.suggest.vetting import _PERIODIC_PAY, _YEARS_SPANNED
+    from kb.suggest.vetting import PERIODIC_PAY, YEARS_SPANNED
 
-    assert _PERIODIC_PAY.search("补助资金按月拨付至学校食堂，每月10日前完成上月结算")
-    assert not _PERIODIC_PAY.search("服务周期2023.07-2024.01,全市空气质量达到优良")
-    spans = [m for m in _YEARS_SPANNED.finditer("2025年秋季学期至2026年春季学期，县教育局") if m.group(1) != m.group(2)]
+    assert PERIODIC_PAY.search("补助资金按月拨付至学校食堂，每月10日前完成上月结算")
+    assert not PERIODIC_PAY.search("服务周期2023.07-2024.01,全市空气质量达到优良")
+    spans = [m for m in YEARS_SPANNED.finditer("2025年秋季学期至2026年春季学期，县教育局") if m.group(1) != m.group(2)]
     assert spans
 
 

@@ -89,7 +89,8 @@ def test_no_per_kilometre_cost_of_money_that_pays_for_more(shipped_kb):
     """供水管网改造每公里投资 ≤4.49 万元/公里 was 260 万元 ÷ 58 公里, but the money also pays for 42 works and 96 pumps."""
     res = _result(shipped_kb, WATER, "2025年农村饮水安全工程维修养护", 260)
     assert not [c for c in res.default_table if c.unit.endswith("/公里") and c.value]
-    assert ("quantity", "更换老化管网里程", "≥", "58", "公里") in _rows(shipped_kb, WATER, "2025年农村饮水安全工程维修养护", 260)
+    # recall round 4a: a pipe network is measured by its length, not a road's mileage (was 更换老化管网里程)
+    assert ("quantity", "更换老化管网长度", "≥", "58", "公里") in _rows(shipped_kb, WATER, "2025年农村饮水安全工程维修养护", 260)
 
 
 def test_other_outputs_count_works_and_equipment_replaced():

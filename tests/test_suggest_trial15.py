@@ -36,10 +36,10 @@ def test_the_texts_figure_wins_over_the_librarys_for_one_measure(shipped_kb):
 def test_one_measure_reading():
     """The reading itself: 比例 is 率, 时间达标率 is 及时率, a policy's coverage is the named object's; different
     objects or measures stay two rows."""
-    from kb.suggest.one_measure import _normal, _one_measure
+    from kb.domain.rate_names import normal_rate_name, one_rate_measure   # what one_measure reads
 
     def one(a, b):
-        return _one_measure(_normal(a), _normal(b))
+        return one_rate_measure(normal_rate_name(a), normal_rate_name(b))
 
     assert one("农村公路优良中等路率", "农村公路优良中等路比例")
     assert one("资助政策覆盖率", "助学金和免学费覆盖率")

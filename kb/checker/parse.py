@@ -108,7 +108,8 @@ def unset_row(r: "ParsedRow") -> bool:
     """The row's name says the form left it unset (`UNSET_NAME_RE`; read once per name, `NameInfo.unset`)."""
     return r.ni.unset
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
-_PAREN_RE = re.compile(r"[(（][^()（）]*[)）]")
+# a bracketed aside in a name (…（含设备）): the name's base drops it
+PAREN_RE = re.compile(r"[(（][^()（）]*[)）]")
 _WS_RE = re.compile(r"[\s\u3000]+")
 
 
@@ -160,7 +161,7 @@ def has_metric(name: str) -> bool:
     """Name holds a measure noun, an object's 密度, or ends in 数/量/额/值/性 (not 质量) (RULES.md §4 METRIC)."""
     if L.METRIC_RE.search(name):
         return True
-    base = _PAREN_RE.sub("", name) if ("(" in name or "（" in name) else name  # no bracket: nothing to drop
+    base = PAREN_RE.sub("", name) if ("(" in name or "（" in name) else name  # no bracket: nothing to drop
     m = L.DENSITY_RE.search(base)
     if m and len(L.ASPIRE_RE.sub("", base[:m.start()])) >= 2:
         return True
@@ -239,7 +240,7 @@ class NameInfo:
         if name and PENDING_NAME_RE.match(name):
             name = ""  # （请补充效益指标）: a slot, no name
         self.name = name
-        self.base = _PAREN_RE.sub("", name) if ("(" in name or "（" in name) else name
+        self.base = PAREN_RE.sub("", name) if ("(" in name or "（" in name) else name
         self.metric = has_metric(name)
         self.sat_row = "满意" in name
         self.sat_level = self.sat_row and not any(w in name for w in _SAT_CHANGE)

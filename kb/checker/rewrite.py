@@ -30,7 +30,7 @@ from kb.checker.fixes import fmt_num
 from kb.checker.rules.feasibility import bigrams, in_unit, number_of, stated_quantities
 from kb.checker.rules.relevance import (benefit_level2, is_money_cost, is_output_quality, is_yield, setting_figures,
                                         stock_figures)
-from kb.checker.parse import UNIT_RE, ParsedRow, has_metric, name_info, to_float, unset_row, valid_date
+from kb.checker.parse import PAREN_RE, UNIT_RE, ParsedRow, has_metric, name_info, to_float, unset_row, valid_date
 from kb.checker.rules.timeliness import budget_year, late_years, stated_over_late
 from kb.checker.rules.unit import person_unit
 from kb.domain.words import HOLD_VERBS, PAID_STANDARD_RE, PAYMENT_VERBS, builds_or_buys
@@ -128,7 +128,6 @@ def metric_for_unit(unit: str) -> str:
 _XX_RE = re.compile(r"XX|xx|××|\*")
 _NUMSYM_RE = re.compile(r"[\d.\s\-_*/—–]+")
 _INPUT_L1_RE = re.compile(r"投入|资金|制度|决策|过程|管理")
-_PAREN_RE = re.compile(r"[(（][^()（）]*[)）]")
 _TIMES_RE = re.compile(r"活动|培训|会议|讲座|检查|巡查|演练|宣传")
 _TIMES_END_RE = re.compile(r"(次数|频次)$")
 _SURVEYED_RE = re.compile("(?:" + "|".join(L.SURVEYED) + ")$")
@@ -147,7 +146,7 @@ def shorten_name(name: str, unit: str, s: CheckerSettings, *, slogan: bool = Fal
     ends in an action whose completion ratio is a standard indicator
     (`rate_name`), never glued onto an arbitrary phrase.
     """
-    n = _PAREN_RE.sub("", name.split("——")[0])
+    n = PAREN_RE.sub("", name.split("——")[0])
     parts = [p for p in re.split(r"[，,；;。]", n) if p]
     if not parts:
         return ""
@@ -236,7 +235,7 @@ def satisfaction_clause(name: str, s: CheckerSettings) -> str:
     name was a sentence; who is satisfied with what stays). '' when that clause is
     itself too long or reads as a work description.
     """
-    n = _PAREN_RE.sub("", name)
+    n = PAREN_RE.sub("", name)
     clause = next((c for c in re.split(r"[，,；;。]|——", n) if "满意" in c), "")
     if not clause or len(clause) > s.max_plain_name_chars or L.STR06_RE.search(clause):
         return ""
@@ -251,7 +250,7 @@ _DONE_END_RE = re.compile(r"(?:完成|完工|竣工|完毕|验收|交付|建成|
 def deadline_name(name: str) -> str:
     """及时发放率 → 发放完成时间, 按期完工率 → 完工时间 (TIME-05: the rate becomes a dated deadline; the work
     word is said once)."""
-    n = re.sub(r"及时|按时|按期|准时|如期", "", _PAREN_RE.sub("", name) or name)
+    n = re.sub(r"及时|按时|按期|准时|如期", "", PAREN_RE.sub("", name) or name)
     n = re.sub(r"(?:率|性)$", "", n)
     if not n or n == "完成":
         return "项目完成时间"
@@ -301,7 +300,7 @@ def limit_name(name: str) -> str:
 
 def _action_stem(name: str) -> str:
     """An on-time name without its timing words: 项目完成及时率 → 项目完成, 按时发放率 → 发放."""
-    n = re.sub(r"及时|按时|按期|准时", "", _PAREN_RE.sub("", name) or name)
+    n = re.sub(r"及时|按时|按期|准时", "", PAREN_RE.sub("", name) or name)
     return re.sub(r"(?:率|性|时间|时限|日期)$", "", n)
 
 
@@ -336,7 +335,7 @@ def relative_limit(text: str | None, verbs: tuple[str, ...]) -> tuple[str, str, 
 def row_verbs(name: str) -> tuple[str, ...]:
     """The actions a 时效 row times, for `relative_limit`: a payment's (发放 ~ 拨付 ~ 支付 …) for a row timing
     a payment, else the action its name ends in (问题整改及时率 → 整改, 项目完成及时率 → 完成 / 完工 / 竣工)."""
-    if pays_on_time(name) or _PAY_DATE_NAME_RE.search(name):
+    if pays_on_time(name) or PAY_DATE_NAME_RE.search(name):
         return PAYMENT_VERBS
     stem = re.sub(r"[^\u4e00-\u9fff]", "", _action_stem(name))
     if stem.endswith(("完成", "完工", "竣工")) or not stem:
@@ -447,7 +446,7 @@ _NO_WORK_RE = re.compile(r"完成|完工|竣工|完毕|项目|工作|任务|全�
 def work_of(name: str) -> list[str]:
     """The work a 时效 row's name dates, as the two-character words that say it (建设完成时间 → ['建设'],
     设备采购完成时间 → ['设备', '备采', '采购']); [] when the name says no particular work (项目完成时间)."""
-    parts = _NO_WORK_RE.split(_PAREN_RE.sub("", name or "") or name or "")
+    parts = _NO_WORK_RE.split(PAREN_RE.sub("", name or "") or name or "")
     return [p[i:i + 2] for p in parts for i in range(len(p) - 1) if re.fullmatch(r"[\u4e00-\u9fff]{2}", p[i:i + 2])]
 
 
@@ -463,7 +462,7 @@ _PROJECT_DONE_RE = re.compile(
 
 
 # works that follow the project's completion: its date is not theirs (验收, 结算 …)
-_AFTER_DONE = frozenset(("验收", "结算", "决算", "审计", "评价", "评估", "移交", "交付"))
+AFTER_DONE = frozenset(("验收", "结算", "决算", "审计", "评价", "评估", "移交", "交付"))
 
 
 def _clause_of(t: str, m: re.Match) -> str:
@@ -491,7 +490,7 @@ def read_work_deadline(text: str | None, year: int | None, name: str) -> tuple[s
     → 日常养护完成时间 12月20日前 — else the first); else
     the only date the text states; else the date of the clause that dates the project's completion (项目于…
     前完成 / 竣工, 完成全部建设, 全部完工: every work is done by then), unless the row dates a work that follows
-    it (验收, 结算, 审计 … `_AFTER_DONE`). With two dates or more
+    it (验收, 结算, 审计 … `AFTER_DONE`). With two dates or more
     and none of these, no date is guessed (the text's first date was taken before: the tendering's date
     for 项目完成时间): the second element lists the dates with their clauses for the advice. A span's end
     (定于2025年3月20日至4月5日举行 → 2025年4月5日前) counts after every date said with 前. (None, []) when
@@ -513,7 +512,7 @@ def read_work_deadline(text: str | None, year: int | None, name: str) -> tuple[s
     if len({d for d, _ in said}) == 1:
         return said[0][0], []
     done = [d for d, clause in said if _PROJECT_DONE_RE.search(clause)]
-    if done and not any(w in _AFTER_DONE for w in work):
+    if done and not any(w in AFTER_DONE for w in work):
         return done[0], []
     seen: dict[str, str] = {}
     for d, clause in said:
@@ -578,7 +577,7 @@ def undecided_deadline(r: ParsedRow) -> str | None:
     the year, none of them for the row's work nor the project's completion (`read_work_deadline`): the row
     keeps its value and the advice lists the dates with what each is for; None when a date is read or the
     text states none."""
-    if pays_on_time(r.name) or _PAY_DATE_NAME_RE.search(r.name):
+    if pays_on_time(r.name) or PAY_DATE_NAME_RE.search(r.name):
         return None
     date, said = read_work_deadline(r.ctx.get("description"), budget_year(r), r.name)
     if date is not None or len(said) < 2:
@@ -589,7 +588,7 @@ def undecided_deadline(r: ParsedRow) -> str | None:
 
 
 # a row dating a payment (补助资金发放完成时间, 服务费支付时间)
-_PAY_DATE_NAME_RE = re.compile(r"(?:" + "|".join(PAYMENT_VERBS) + r")(?:完成|完毕)?(?:时间|时限|日期)$")
+PAY_DATE_NAME_RE = re.compile(r"(?:" + "|".join(PAYMENT_VERBS) + r")(?:完成|完毕)?(?:时间|时限|日期)$")
 
 
 def said_deadline(text: str | None, year: int | None, pays: bool, name: str = "") -> str | None:
@@ -611,7 +610,7 @@ def deadline(r: ParsedRow) -> str:
         y = None
     if y is None and r.years:
         y = r.years[0]
-    pays = pays_on_time(r.name) or bool(_PAY_DATE_NAME_RE.search(r.name))
+    pays = pays_on_time(r.name) or bool(PAY_DATE_NAME_RE.search(r.name))
     said = said_deadline(r.ctx.get("description"), y, pays, r.name)
     if said:
         return said
@@ -709,7 +708,7 @@ def library_name(r: ParsedRow, lookup: Callable | None) -> str:
     if lookup is None or r.level1 is None:
         return ""
     l2 = r.level2.value if r.level2 is not None else None
-    stem = re.sub(r"^对", "", _TAIL_STRIP_RE.sub("", _SLOGAN_STRIP_RE.sub("", _PAREN_RE.sub("", r.name))))
+    stem = re.sub(r"^对", "", _TAIL_STRIP_RE.sub("", _SLOGAN_STRIP_RE.sub("", PAREN_RE.sub("", r.name))))
     for q in dict.fromkeys(x for x in (stem, r.name) if x):
         ind = lookup(q, l2)
         if ind is not None and ind.level1 is r.level1 and not ind.has_slot and has_metric(ind.name):
@@ -782,18 +781,18 @@ def coverage_name(name: str, unit: str) -> str | None:
     """A count of people written with % (中等职业学校国家助学金应受助学生数 =100 %, dev D012) renamed to the
     share it states: …应受助学生覆盖率; None for other names or units. The 100 % stays a share — read as a
     count it became “=100个”, a unit the students are not counted in."""
-    if canon_unit(unit or "") not in ("%", "‰") or measure_of(_PAREN_RE.sub("", name)) not in _COUNTED:
+    if canon_unit(unit or "") not in ("%", "‰") or measure_of(PAREN_RE.sub("", name)) not in _COUNTED:
         return None
-    stem = _COUNT_END_RE.sub("", _PAREN_RE.sub("", name))
+    stem = _COUNT_END_RE.sub("", PAREN_RE.sub("", name))
     return stem + "覆盖率" if _PEOPLE_END_RE.search(stem) else None
 
 
 def counted_in_percent(r: ParsedRow, name: str) -> str | None:
     """The 待填写 reason for a count written with % that names no people to cover (设备数量 =100 %): the
     count is the declarant's to state in its own unit; the % is never moved to another unit. None otherwise."""
-    if not r.pct or measure_of(_PAREN_RE.sub("", name)) not in _COUNTED:
+    if not r.pct or measure_of(PAREN_RE.sub("", name)) not in _COUNTED:
         return None
-    fam = measure_of(_PAREN_RE.sub("", name))
+    fam = measure_of(PAREN_RE.sub("", name))
     unit = default_unit(fam, name) if fam != "count" else (_unit_from_name(name) or "个")
     return (f"待填写：“{name}”是计数，指标值却是“{r.v}{r.unit}”（百分比）；请填写计划数（计量单位：{unit}），"
             "或改用相应的比率指标（如…覆盖率、…完成率）")
@@ -823,7 +822,7 @@ def counted_as_written(name: str, unit: str) -> str:
     10 persons. Names of other measures, or a unit that counts no kind of people (个, 次), are returned
     as they are (the target is then left 待填写 in the name's own unit, `counted_in_other_unit`)."""
     want = _counted_by(unit)
-    n = _PAREN_RE.sub("", name)
+    n = PAREN_RE.sub("", name)
     have = measure_of(n)
     if want is None or have == want or have not in ("persons", "person_times", "households", "ratio"):
         return name
@@ -865,7 +864,7 @@ def counted_in_other_unit(r: ParsedRow, name: str, unit: str = "") -> str | None
     into the name's unit (42个 → 42人, 37个 → 37%). None when the unit fits, or for dates and time
     requirements."""
     u = (unit or r.eff_unit or "").strip()
-    fam = measure_of(_PAREN_RE.sub("", name))
+    fam = measure_of(PAREN_RE.sub("", name))
     if (not u or r.num is None or r.is_date or fam in (None, "time") or unit_fits(fam, u) or u in _SHARE_WORDS
             or canon_unit(u) in ("%", "‰")):
         return None
@@ -955,7 +954,7 @@ def _levels(r: ParsedRow, ids: set[str], name: str) -> tuple[Level1, Level2 | No
 def _moved_category(r: ParsedRow, name: str, l1: Level1, l2: Level2 | None) -> tuple[Level1, Level2 | None]:
     """REL-01: the 二级 category the name's measure belongs to instead; a cost in money under 数量 goes
     to 成本指标 / 经济成本指标 (财预〔2021〕101号), or to 产出 / 成本指标 in a table of the 2015 form."""
-    n = _PAREN_RE.sub("", name)
+    n = PAREN_RE.sub("", name)
     if l1 is Level1.output and l2 in (Level2.quantity, Level2.quality) and is_yield(n):
         return Level1.benefit, benefit_level2(n)  # 粮食亩产 under 数量: an 经济效益
     if l2 is Level2.quantity:
@@ -1159,7 +1158,9 @@ def measure_hint(level2: Level2 | None, text: str) -> str:
 _QUALITY_END_RE = re.compile(r"(?:工程|项目|维修|修缮|改造)质量$")
 
 
-def _measured_rate(ind: Indicator) -> bool:
+def measured_rate(ind: Indicator) -> bool:
+    """True when the library indicator `ind` measures a share: its typical target is in % or ‰ (`typical_of`), its
+    name names a measure (`has_metric`) and it has no 〔slot〕 to fill. Read by the checker's structure rules."""
     t = typical_of(ind)
     return t is not None and canon_unit(t[2] or "") in ("%", "‰") and has_metric(ind.name) and not ind.has_slot
 
@@ -1172,9 +1173,9 @@ def vague_alternative(r: ParsedRow, name: str, l1: Level1, l2: Level2 | None,
     验收合格率 first (工程质量 → 工程验收合格率 =100 %) — else the 待填写 advice saying what to measure
     (`_MEASURE_HINTS` per 二级指标). A size is never taken from the library (only rates are)."""
     among = getattr(lookup, "among", None)
-    base = _PAREN_RE.sub("", name)
+    base = PAREN_RE.sub("", name)
     if among is not None and l2 is not None:
-        ok = (lambda ind: ind.level1 is l1 and _measured_rate(ind))
+        ok = (lambda ind: ind.level1 is l1 and measured_rate(ind))
         tries = [base[:-2] + "验收合格率", base + "合格率"] if _QUALITY_END_RE.search(base) else []
         for q in tries:
             ind = lookup(q, l2.value)  # type: ignore[misc]
@@ -1203,7 +1204,7 @@ def vague_alternative(r: ParsedRow, name: str, l1: Level1, l2: Level2 | None,
 
 
 def _key_name(name: str) -> str:
-    return re.sub(r"\s+", "", _PAREN_RE.sub("", name))
+    return re.sub(r"\s+", "", PAREN_RE.sub("", name))
 
 
 def _typical_fields(ind: Indicator) -> tuple[str, str, str]:
@@ -1406,7 +1407,7 @@ def stated_duration(text: str | None, name: str) -> tuple[str, str, str] | None:
     by its last two characters (响应), with the limit within the clause after it (不超过 / 不长于 / 不多于 / 控制在
     / 以内 …) or before it (2小时内响应)."""
     t = compact(text or "")[0]
-    stem = _DURATION_END_RE.sub("", _PAREN_RE.sub("", name))
+    stem = _DURATION_END_RE.sub("", PAREN_RE.sub("", name))
     if not t or len(stem) < 2:
         return None
     num = r"(?P<n>\d+(?:\.\d+)?)"
@@ -1561,7 +1562,7 @@ def stated_rate(text: str | None, name: str, year: int | None = None) -> float |
     “上年度…抽检合格率达到92%” and “2024年…合格率达到92%” in a 2025 table say what was reached, not this year's
     target; a sentence naming the rate only in its past part takes the first goal its kept part sets (上年度…合格率为
     90%，今年力争达到96% → 96.0)."""
-    base = _PAREN_RE.sub("", name or "")
+    base = PAREN_RE.sub("", name or "")
     if not text or len(base) < 3:
         return None
     found: set[float] = set()
@@ -1784,7 +1785,7 @@ _NAME_UNIT_END_RE = re.compile(r"(?:学时|课时|小时|工作日|天数|公里
 
 # verbs of the work a count's name may open on (新建, 改造 …; `kb.domain.words.HOLD_VERBS`: 开展, 组织 …): two names
 # sharing one count different objects, so `stated_figure` matches a figure by the object's words only
-_WORK_BIGRAMS = frozenset(("新建", "改建", "扩建", "建设", "改造", "维修", "修缮", "购置", "采购", "安装", "整治", "治理",
+WORK_BIGRAMS = frozenset(("新建", "改建", "扩建", "建设", "改造", "维修", "修缮", "购置", "采购", "安装", "整治", "治理",
                            "修建", "加固", "配备", "铺设", "硬化", "完成", "计划", *HOLD_VERBS))
 
 
@@ -1819,7 +1820,7 @@ def stated_figure(r: ParsedRow, name: str = "") -> tuple[float, str] | None:
     if (r.raw.actual or "").strip() or info.direction == "neg":
         return None
     # the object's words, not the work's: 新建会车平台 shares 新建 with “新建错车道8处” and is not that object
-    names = (bigrams(_PAREN_RE.sub("", r.name_base or r.name)) | bigrams(name)) - _WORK_BIGRAMS
+    names = (bigrams(PAREN_RE.sub("", r.name_base or r.name)) | bigrams(name)) - WORK_BIGRAMS
     found: set[tuple[float, str]] = set()
     setting = {(x, unit) for x, unit, *_ in stock_figures(r.ctx.get("description") or "")}
     setting |= {(x, unit) for x, unit, *_ in setting_figures(r.ctx.get("description") or "")}   # round 18

@@ -81,6 +81,42 @@ def _explainer(decl):
     return lambda r: kb.table_indicator(r.name, r.level2, sector=decl.sector or None, unit=r.unit or None)
 
 
+def _jobs_value(text: str) -> int | None:
+    """--jobs as given: a positive worker count, or None for auto (`kb.checker.batch.auto_jobs`)."""
+    t = text.strip().lower()
+    if t == "auto":
+        return None
+    if t.isdigit() and int(t) >= 1:
+        return int(t)
+    raise DataError(f"须为正整数或 auto，而不是 {text!r}", field="--jobs")
+
+
+def _write_out(file: Path, out: Path, results: list, check_one, jobs: int, *, fix: bool, many: bool,
+               with_library: bool) -> list:
+    """Write --out for every checked table (after all of them are checked); the rewritten tables of
+    --fix are checked again, as a batch, before the first file is written. Returns results with paths."""
+    from kb.checker import apply_fixes
+    from kb.checker.batch import check_batch
+    from kb.io.xlsx import export_xlsx
+    from kb.io.xlsx_annotate import ANNOTATED, annotate_input
+    from kb.io.xlsx_table import write_declaration, written_row_numbers
+
+    paths = [_out_path(out, _table_id(decl, i), many) for i, (decl, _, _) in enumerate(results, 1)]
+    if fix:  # the table to hand in: the usual template, what is left to fix on a second sheet
+        # numbered by the rows it is written at: the 审核意见 sheet and the messages name the sheet's rows
+        fixed = [(f := apply_fixes(decl, report)).model_copy(update={"row_numbers": written_row_numbers(f)})
+                 for decl, report, _ in results]
+        for f, rep, written in zip(fixed, check_batch(fixed, check_one, jobs), paths):
+            write_declaration(f, written, rep, _explainer(f) if with_library else None)
+    else:
+        for (decl, report, _), written in zip(results, paths):
+            if file.suffix.lower() in ANNOTATED:  # the declarant's own sheet: every row keeps its number
+                annotate_input(file, decl, report, written)
+            else:
+                export_xlsx(decl, written, report)
+    return [(decl, report, written) for (decl, report, _), written in zip(results, paths)]
+
+
 @app.command("check")
 def check_cmd(
     file: Path = typer.Argument(..., help="绩效目标表: .json / .jsonl / .csv / .xlsx（.jsonl 每行一张申报表时逐表审核）"),
@@ -91,8 +127,12 @@ def check_cmd(
     out: Optional[Path] = typer.Option(None, "--out", help="写出 .xlsx：加 --fix 为改写后的表（常用模板，剩余问题在“审核意见”工作表），否则为带审核意见的原表；"
                                                            "多张表时每表一个文件 <名>_<编号>.xlsx"),
     no_library: bool = typer.Option(False, "--no-library", help="改写时不查指标库，只用通用默认值"),
+    jobs: str = typer.Option("auto", "--jobs", help="多张表（.jsonl 每行一张）时同时审核的进程数：正整数，或 auto（默认："
+                                                   "满 100 张表且本机有空闲核心时按空闲核心数，否则在本进程内逐表审核）；"
+                                                   "每个进程至少分到 8 张表，表少时不拆分；结果与逐表审核完全相同，顺序不变"),
 ) -> None:
     """审核绩效目标表：逐行、逐表检查模糊、不可考核或有缺陷的指标，给出规则编号、依据和改写建议。"""
+    from kb.checker.batch import auto_jobs, check_batch
     from kb.io.tables import read_tables
     from kb.knowledge import table_checker
 
@@ -102,6 +142,7 @@ def check_cmd(
         raise DataError("--fix 需要用 --out 指定输出的 .xlsx 文件", field="--out")
     if out is not None and out.suffix.lower() != ".xlsx":
         raise DataError("--out 须为 .xlsx 文件", file=str(out), field="--out")
+    n_jobs = _jobs_value(jobs)  # before reading: a bad --jobs is said at once
     tables = read_tables(file)
     many = len(tables) > 1
     check_one, with_library = table_checker(library=not no_library)
@@ -111,27 +152,11 @@ def check_cmd(
         err.print(f"提示：没有找到知识库（{escape(str(get_settings().resolved_kb_path().resolve()))}）：请先运行 jixiao build，"
                   "或回到构建时所在的目录运行（也可用环境变量 JIXIAO_HOME 指定数据目录）；"
                   "本次改写建议采用通用默认值（满意度≥90%、合格率≥95%、完成率=100%、时效为年度12月31日前）。")
-    results = []
-    for i, decl in enumerate(tables, 1):
-        report = check_one(decl)
-        written = None
-        if out is not None:  # (the .xlsx writers: imported only to write one)
-            from kb.checker import apply_fixes
-            from kb.io.xlsx import export_xlsx
-            from kb.io.xlsx_annotate import ANNOTATED, annotate_input
-            from kb.io.xlsx_table import write_declaration, written_row_numbers
-
-            written = _out_path(out, _table_id(decl, i), many)
-            if fix:  # the table to hand in: the usual template, what is left to fix on a second sheet
-                fixed = apply_fixes(decl, report)
-                # numbered by the rows it is written at: the 审核意见 sheet and the messages name the sheet's rows
-                fixed = fixed.model_copy(update={"row_numbers": written_row_numbers(fixed)})
-                write_declaration(fixed, written, check_one(fixed), _explainer(fixed) if with_library else None)
-            elif file.suffix.lower() in ANNOTATED:  # the declarant's own sheet: every row keeps its number
-                annotate_input(file, decl, report, written)
-            else:
-                export_xlsx(decl, written, report)
-        results.append((decl, report, written))
+    n_jobs = auto_jobs(len(tables)) if n_jobs is None else n_jobs
+    reports = check_batch(tables, check_one, n_jobs)  # every table checked before any file is written
+    results = [(decl, report, None) for decl, report in zip(tables, reports)]
+    if out is not None:
+        results = _write_out(file, out, results, check_one, n_jobs, fix=fix, many=many, with_library=with_library)
     if as_json:
         if many:
             print_json({"tables": [{"id": _table_id(d, i), "project_name": d.project_name, **r.model_dump()}

@@ -300,6 +300,12 @@ _CN_WORD_AFTER = re.compile(r"^(?:次性|(?!年一遇)[\u4e00-\u9fff]一[\u4e00-
 # (二期项目 is a phase's name, 四部分 and 十五分钟健身圈 words; 三月中旬 a date this reader does not read: a month counts only before 底 / 末 / 前 / its day)
 
 
+# a lone 一 is read where it counts the times of a stated period (每季度开展一次安全巡检 → 每季度开展1次, 每月一次, 一年一次:
+# `every_period` makes them 4 / 12 / 1 a year; a reviewer found 每季度开展一次 read by no row, round 18)
+_ONCE_EVERY = re.compile(r"(?:每(?:季度|季|半年|月|周|年)|(?:每|一)(?:个)?(?:季度|月|年))[\u4e00-\u9fff]{0,6}$")
+_ONCE_EVERY_AFTER = re.compile(r"^(?:次|场|期)(?!性)")
+
+
 _CN_PERCENT = re.compile(r"百分之([零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?)")
 
 
@@ -356,7 +362,8 @@ def read_numerals(text: str) -> str:
     out, last = [], 0
     for m in _CN_RUN.finditer(text):
         run, after = m.group(), text[m.end():m.end() + 8]
-        if run == "一" or m.start() and text[m.start() - 1] == "第" or not _CN_AFTER.match(after) \
+        if run == "一" and not (_ONCE_EVERY_AFTER.match(after) and _ONCE_EVERY.search(text[:m.start()])) \
+                or m.start() and text[m.start() - 1] == "第" or not _CN_AFTER.match(after) \
                 or _CN_WORD_AFTER.match(after) or run[0] in "十百千万亿" and run[0] != "十":
             continue
         if run[-1] in "亿" and not after:

@@ -143,3 +143,29 @@ def past_reports(text: str | None, year: int | None = None) -> list[str]:
             if lead.group(1) is not None or planned is not None and int(lead.group(2)) < planned:
                 out.append(c)
     return out
+
+
+# a comparison with a past period that names that period's own figure (较上年1.2万人次增长25%, 比上年的12000人次增长,
+# 与去年同期的86%相比提高…): the figure after the period is its level, the base of the change (trial 16)
+_BASE_OF_CHANGE = re.compile(
+    r"(?:较|比|相比|相较|与|同)(?:于)?(?:" + "|".join(("上一年度", "上一年", "上年度", "上年", "去年", "上届", "上一届",
+                                                    "上学年", "上半年", r"20\d{2}\s*年度?")) + r")(?:同期)?(?:的)?(?:约)?"
+    r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?\s*[万亿]?[^\d，。；,;：:（）()]{0,5}?)"
+    r"(?:相比|相较|而言)?[，,]?(?:增长|增加|提高|提升|上升|减少|下降|降低|多|少)")
+
+
+def past_bases(text: str | None) -> list[tuple[int, int]]:
+    """(start, end) in the normalised `text` of each figure a comparison gives as a past period's own level (接待读者
+    15000人次（较上年1.2万人次增长25%） → the span of “1.2万人次”; 比上年的12000人次增长25% → “12000人次”): last period's
+    figure, the base of the change, never a target of this year. Only a figure right after the comparison with the
+    past period (较上年, 比去年同期的, 与2024年…相比) and followed by the change (增长, 减少 …); the change's own figure
+    (25%) and a comparison without a figure (较上年增长25%) give none. For every reader of a description's figures
+    (suggest's targets; the checker's past figures, REL-06), so they agree. Trial 16: a fresh reviewer got 图书馆免费
+    开放人次 ≥1.2万人次 from such a comparison."""
+    return [m.span("num") for m in past_base_matches(text)]
+
+
+def past_base_matches(text: str | None) -> list[re.Match]:
+    """The comparisons `past_bases` reads, as matches over the normalised `text` (group "num": the past figure; the
+    match from the comparison word on), for a reader that quotes the comparison (the checker's REL-06)."""
+    return list(_BASE_OF_CHANGE.finditer(normalize(text or "")))

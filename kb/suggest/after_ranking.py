@@ -6,7 +6,7 @@ the pool, or marks it — none adds a candidate or changes a score, so the ranke
 candidates and features of steps 1–5) is untouched and a rule that only removes or renames rows reshuffles no table
 (`docs/SUGGEST.md`, step 6). They run in the order below, which matters where one pass reads what another wrote (a
 vehicle service's names after the vetting that reads the text's own words in a name). The passes come from the
-rounds that found them: trials 9–14 and the day round's merges (each module's docstring says which).
+rounds that found them: trials 9–16 and the day round's merges (each module's docstring says which).
 """
 from __future__ import annotations
 
@@ -14,16 +14,22 @@ from kb.settings import CheckerSettings
 from kb.suggest.context import ProjectContext
 from kb.suggest.dedupe import mark_unnamed_groups, set_aside_blank_count_of_stated, set_aside_household_beside_parents
 from kb.suggest.draft import Draft
+from kb.suggest.figure_verb import bind_figure_of_other_work, name_figure_by_its_work
 from kb.suggest.figure_measure import name_count_of_gain, name_work_on_counted, set_aside_whole_amount_of_standard
+from kb.suggest.one_figure import one_row_per_figure
 from kb.suggest.one_measure import one_row_per_measure
 from kb.suggest.unserved import ask_served_groups
 from kb.suggest.other_sector import set_aside_other_sector
 from kb.suggest.bare_names import name_bare_counts
 from kb.suggest.stated_coverage import bind_stated_coverage
+from kb.suggest.places_built import bind_thing_built_in_places
+from kb.suggest.stated_terms import (date_by_stated_season, date_by_stated_terms, date_year_task_of_part_goal,
+                                     limit_payment_by_stated_term)
 from kb.suggest.other_project import set_aside_other_projects_figures
 from kb.suggest.per_event import read_per_event_figures
+from kb.suggest.placement import refile_coverage_under_quantity
 from kb.suggest.reached import bind_level_reached, name_reached_people
-from kb.suggest.respondents import name_bare_satisfaction
+from kb.suggest.respondents import name_bare_satisfaction, name_paid_group_satisfaction
 from kb.suggest.rewards import count_listed_rewards
 from kb.suggest.scope import (name_system_timeliness, prefer_commissioning_respondents, refile_region_outcome,
                               set_aside_budget_execution, set_aside_fund_title_work, set_aside_outside_settlement,
@@ -34,6 +40,14 @@ from kb.suggest.values import default_targets, undate_standing_work
 from kb.suggest.vetting import (date_year_end_by_stated_period, prefer_named_respondents, prefer_named_timeliness,
                                 prefer_specific_respondents, set_aside_restated, set_aside_year_end_across_years)
 from kb.suggest.whole_objects import name_whole_objects
+from kb.suggest.whole_cost import name_whole_cost
+from kb.suggest.group_standards import split_group_standards
+from kb.suggest.whole_work import name_whole_work
+from kb.suggest.window_rates import bind_window_rates
+from kb.suggest.unfounded_rows import set_aside_unfounded
+from kb.suggest.qualified_respondents import ask_qualified_group
+from kb.suggest.garbled_names import fix_garbled_names
+from kb.suggest.grant_standard import derive_grant_standard
 from kb.suggest.zero_harm import carry_zero_harm
 
 
@@ -43,6 +57,9 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     undate_standing_work(pool, ctx, default_targets(checker_settings or CheckerSettings()))
     set_aside_year_end_across_years(pool, ctx)
     date_year_end_by_stated_period(pool)
+    date_by_stated_season(pool, ctx)
+    date_year_task_of_part_goal(pool, ctx)
+    limit_payment_by_stated_term(pool, ctx)
     set_aside_restated(pool)
     prefer_named_respondents(pool, ctx)
     prefer_named_timeliness(pool, ctx)
@@ -55,6 +72,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     carry_zero_harm(pool, ctx)
     set_aside_fund_title_work(pool, ctx)
     refile_region_outcome(pool)
+    refile_coverage_under_quantity(pool)
     set_aside_budget_execution(pool)
     set_aside_purpose_slogan(pool)
     prefer_commissioning_respondents(pool, ctx)
@@ -64,16 +82,30 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     bind_level_reached(pool, ctx)
     name_reached_people(pool)
     name_bare_satisfaction(pool, ctx)
+    name_paid_group_satisfaction(pool, ctx)
+    ask_qualified_group(pool, ctx)   # trial 16: 精神病患者满意度, not a hospital's 患者满意度
     read_per_event_figures(pool, ctx)
     set_aside_whole_amount_of_standard(pool, ctx)
     name_work_on_counted(pool, ctx)
+    name_figure_by_its_work(pool, ctx)
+    bind_figure_of_other_work(pool, ctx)
     name_count_of_gain(pool, ctx)
     unprice_part_year_extent(pool, ctx)
     name_part_standard(pool, ctx)
     set_aside_other_projects_figures(pool, ctx)
     name_whole_objects(pool, ctx)
+    name_whole_cost(pool, ctx)   # trial 16: the whole budget is no part's cost
+    fix_garbled_names(pool, ctx)   # trial 16: 服务服务, a meal service's 发放及时率, 长文本 → 文本完成时间
+    split_group_standards(pool, ctx)   # trial 16: a standard per group, never one group's for all
+    derive_grant_standard(pool, ctx)   # trial 16: 45万元 ÷ 300人 = 1500 元/人 when all is paid to them
+    date_by_stated_terms(pool, ctx)   # trial 16: an event's dates, 年底前完成: a deadline stated is no deadline unsaid
     ask_served_groups(pool, ctx)
     name_bare_counts(pool, ctx)
     bind_stated_coverage(pool, ctx)
+    bind_thing_built_in_places(pool, ctx)
+    bind_window_rates(pool, ctx)   # trial 16: 火情发现后1小时内扑灭率 with the text's window
+    name_whole_work(pool, ctx)   # trial 16: 专业扑火队员培训人次, the work whole
     set_aside_other_sector(pool, ctx)
+    set_aside_unfounded(pool, ctx)   # trial 16: another programme's rows, a % naming no measure
+    one_row_per_figure(pool, ctx)
     one_row_per_measure(pool, ctx)   # last: after the figures of the text are bound (trial 15)

@@ -55,9 +55,9 @@ def bind_mentions(drafts: list[Draft], ctx: ProjectContext, main_type: str | Non
                 _bind_money(m, drafts, ctx, main_type)
             continue
         fam = [d for d in drafts if d.mention is None and d.slot in BINDABLE and _units_fit(m.unit, d)
-               and not _against_direction(d, m) and not _other_work(d, m) and not _builds_what_stands(d, m)
+               and not _against_direction(d, m) and not _limit_of_other_work(d, m) and not _builds_what_stands(d, m)
                and not _bare_place_count(d, m) and not STOCK_NAME.search(d.key)
-               and not _total_for_per_head(d, m, ctx.text)
+               and not _total_for_per_head(d, m, ctx.text) and not _staff_as_served(d, m, ctx.text)
                and (not m.obj.startswith("日均") or "日均" in d.key)   # a day's count never binds the year's
                and ("满意" in d.name) == ("满意" in m.obj)]   # 资助对象满意度95% never binds 资助对象认定准确率
         obj = set(bigrams(normalize_name(m.obj + m.verb))) or set(bigrams(normalize_name(m.context)))
@@ -340,6 +340,26 @@ def _managed_building(d: Draft, m: Mention) -> bool:
     return bool(_MANAGED_AREA.search(d.key)) and (m.context or m.obj or "").endswith("建筑面积")
 
 
+# verbs that take persons on as the project's staff (聘用护路员156名): they do the work, nobody the project serves
+HIRE_VERBS = frozenset("聘用 聘请 招聘 选聘 续聘 雇用 雇佣 招募 配备 选派 派驻".split())
+
+
+def _staff_as_served(d: Draft, m: Mention, text: str) -> bool:
+    """A count of the persons the project hires (聘用护路员156名) or of its staff by their post (护路员156名分段负责…)
+    never binds a row of the people it serves: a
+    reviewer struck 解决出行难问题受益人口 ≥ 156 人 beside a road-warden pay project (round 18) — a 效益 row, or one
+    whose name says its people gain (受益, 惠及, 服务…)."""
+    if m.verb not in HIRE_VERBS and not _STAFF_POST.search(m.obj or "") \
+            and not _STAFF_POST.search(text[max(0, m.start - 8):m.start]):
+        return False
+    return d.slot != "quantity" or bool(_SERVED_NAME.search(d.name))
+
+
+_SERVED_NAME = re.compile(r"受益|惠及|服务对象|群众|居民|村民")
+# a post the project staffs, named for its duty (护路员, 护林员, 保洁员, 网格员, 工作人员): never 学员, 党员, 会员, 队员, 人员
+_STAFF_POST = re.compile(r"(?:护路|护林|保洁|管护|巡查|巡护|网格|协管|信息|监测|安全|讲解|护理|辅导|联络|调解|工作人)员$")
+
+
 def _other_thing(d: Draft, m: Mention) -> bool:
     """A row and a mention sharing only a field word (防火) name two different things: 新建和维修防火通道35公里 is no
     森林防火隔离带建设长度 (a reviewer struck it) — the mention's head noun (通道) is not in the row, nor the row's
@@ -368,7 +388,7 @@ def _bare_place_count(d: Draft, m: Mention) -> bool:
     return not any(w in rest for w in (*BENEFIT_VERBS, *WORK_VERBS))
 
 
-def _other_work(d: Draft, m: Mention) -> bool:
+def _limit_of_other_work(d: Draft, m: Mention) -> bool:
     """A time limit for one work never binds a row limiting another (4小时内修复 → not 故障响应时间); one visit's
     length (每次不少于1小时, 单次上门服务时长) binds no row but one per visit (not 服务周期)."""
     if m.obj.startswith("单次") and not re.search(r"单次|每次", d.key):
@@ -423,7 +443,7 @@ def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext, main_type:
         if ok and any(o is not m and o.unit in Q.MONEY_UNITS and _amount_share(d, o) > share
                       for o in ctx.mentions):
             ok = False
-        if ok and _whole_cost_row(d, ctx) and ctx.budget_wan and m.unit in Q.MONEY_UNITS \
+        if ok and whole_cost_row(d, ctx) and ctx.budget_wan and m.unit in Q.MONEY_UNITS \
                 and _in_wan(m) < ctx.budget_wan * 0.999 and d.obj not in (m.obj or ""):
             # 快乐健身点位器材维护12万元 is one item of 63.2 万元, never 快乐健身成本 ≤12 (trial 9, E051); the item named
             # the core itself stays its amount (D006: 高标准农田建设400万元 of 854)
@@ -470,7 +490,7 @@ def _in_wan(m: Mention) -> float:
     return float(m.value) * {"亿元": 10000.0, "万元": 1.0, "元": 1 / 10000}.get(m.unit, 1.0)
 
 
-def _whole_cost_row(d: Draft, ctx: ProjectContext) -> bool:
+def whole_cost_row(d: Draft, ctx: ProjectContext) -> bool:
     """True for the cost row formed from the project's own core (快乐健身成本): the whole project's cost, which the
     budget bounds — an amount below the budget is one of its items (a reviewer struck 快乐健身成本 ≤ 12 万元 for
     the 快乐健身点位器材维护 item of a 63.2 万元 programme)."""
@@ -714,12 +734,14 @@ def _per_unit_money(unit: str) -> bool:
 
 def _stem_share(d: Draft, said: set[str]) -> float:
     """Share of the row name's bigrams, its measure (…人数, …里程) left out, that the mention's words hold."""
-    bg = _stem_bigrams(d.key)
+    bg = stem_bigrams(d.key)
     return len(bg & said) / len(bg) if len(bg) >= 2 else 0.0
 
 
 @lru_cache(maxsize=8192)
-def _stem_bigrams(key: str) -> frozenset[str]:
+def stem_bigrams(key: str) -> frozenset[str]:
+    """The character bigrams of a row's key without its measure (`MEASURE_TAIL`: 数量, 人数, 率 …): what the row
+    counts, to compare two rows' objects (服务人次 and 服务人数 share all of theirs)."""
     return frozenset(bigrams(MEASURE_TAIL.sub("", key)))
 
 
@@ -773,14 +795,25 @@ def _take_mention(d: Draft, m: Mention) -> None:
         d.operator = "≥"          # 恢复20年一遇防洪标准: the design standard the works reach, at least (a reviewer writes ≥20年一遇)
     elif d.slot == "timeliness" and d.direction != "negative":
         d.operator = "="          # a stated period (服务周期 180 天) is the period, not a lower bound
-    elif m.unit == "%" and _at_whole(m.value) and d.direction != "negative":
+    elif m.unit == "%" and is_whole_share(m.value) and d.direction != "negative":
         d.operator = "="          # 合格率达到100%: nothing is above the whole (the checker's QNT-08 asks for =100%)
     else:
         d.operator = "≤" if d.direction == "negative" else "≥"
 
 
-def _at_whole(value: str) -> bool:
+def is_whole_share(value: str) -> bool:
+    """True when the target `value` (a string, "100" or "100.0") is exactly 100: a share at its whole, which
+    nothing exceeds (so its operator is =); False for a value that is no number."""
     try:
         return float(value) == 100.0
     except ValueError:
         return False
+
+
+def bind_own_mentions(drafts: list[Draft]) -> None:
+    """Each draft's own figure (`Draft.mention`) as its target, as `bind_mentions` sets a formed row's, and nothing
+    else of the text: for rows formed after the text's figures were bound (`engine.counts_named_by_the_text`), which
+    must not take another row's figure or reread the text's money. In place."""
+    for d in drafts:
+        if d.mention is not None:
+            _take_mention(d, d.mention)

@@ -22,6 +22,7 @@ import re
 from kb.domain.text import normalize
 from kb.domain.units import QUANTITY_UNITS as UNITS
 from kb.domain.words import FALL_VERBS, PAST_PERIODS
+from kb.domain.years import past_bases
 from kb.suggest.objects import Mention, pos_cut
 
 _CHANGE = re.compile(
@@ -97,12 +98,16 @@ def stated_changes(text: str) -> list[Mention]:
     t = normalize(text)
     out = _to_levels(t)
     taken = [(c.start, c.end) for c in out]
+    bases = past_bases(t)
     for m in _CHANGE.finditer(t):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         subj = _SCOPE.sub("", _after_preposition(_LEAD.sub("", m.group("subj")))).strip("、")
         if not subj:   # 去年旅游综合收入1.2亿元，力争今年增长10%: the measure is the clause's before
             subj = _measure_before(t, m.start("subj"))
+        base = next(((a, b) for a, b in bases if a <= m.start("subj") <= b), None)
+        if base is not None:   # 接待读者15000人次（较上年1.2万人次增长25%）: the subject read is the base's unit
+            subj = _measure_of_base(t, base)
         figures = list(re.finditer(r"\d+(?:\.\d+)?", m.group("nums")))
         unit = "百分点" if "百分点" in m.group("unit") else "%"
         for (thing, value), f in zip(_paired(subj, [f.group() for f in figures]), figures):
@@ -188,6 +193,26 @@ def _measure_before(t: str, at: int) -> str:
         return ""
     subj = _SCOPE.sub("", _PAST_SCOPE.sub("", m.group("subj")))
     return subj if _MEASURE.search(subj) and len(subj) >= 2 else ""
+
+
+# the figure a comparison's base restates, right before the comparison: 接待读者15000人次（ / 计划接待读者15000人次，
+_FIGURE_BEFORE_BASE = re.compile(r"(?P<words>[\u4e00-\u9fff]{2,20}?)\d+(?:,\d{3})*(?:\.\d+)?\s*[万亿]?(?P<unit>[\u4e00-\u9fff]{1,3})"
+                                 r"[（(，,]?\s*(?:较|比|相比|相较|与|同)(?:于)?[^\d，。；,;]{0,8}$")
+
+
+def _measure_of_base(t: str, base: tuple[int, int]) -> str:
+    """The measure a change is of when its subject is read from the past figure it compares with (trial 16:
+    接待读者15000人次（较上年1.2万人次增长25%） gave 万人次增长率): the words and unit of this year's figure right before
+    the comparison, in the base's unit (接待读者 + 人次 → 接待读者人次); '' when the text states none before it (the change
+    makes no row: a rate of a unit names nothing)."""
+    m = _FIGURE_BEFORE_BASE.search(re.split(r"[。；;!！?？]", t[max(0, base[0] - 60):base[0]])[-1])
+    if not m:
+        return ""
+    unit = m.group("unit")
+    if not t[base[0]:base[1]].rstrip().endswith(unit):
+        return ""   # the base counts in another unit: which measure changes is not said
+    words = _SCOPE.sub("", _after_preposition(_LEAD.sub("", m.group("words"))))
+    return words + unit if len(words) >= 2 else ""
 
 
 def _counted_thing(subj: str) -> bool:

@@ -18,6 +18,7 @@ from kb.domain.budget import wan_text
 from kb.domain.plausible import PROJECT_COST_MAX, budget_beyond_project
 from kb.domain.quantity import read_numerals
 from kb.domain.text import bigrams, normalize, normalize_name, strip_pictographs
+from kb.domain.years import past_bases
 
 @dataclass
 class ProjectContext:
@@ -81,6 +82,8 @@ def read_project(tokenizer, description: str | None, *, project_name: str | None
     budget_wan = budget_wan if budget_wan and budget_wan > 0 else None
     budget = budget_wan if budget_wan else said
     notes = Q.unused_budget_amounts(text) if not budget_wan else []
+    if budget is None and not notes:
+        notes += _unmarked_amounts(this_year)
     if given:
         notes.insert(0, given)
     if budget_beyond_project(budget):   # 999999999 万元 for a village road: no ceiling to write into a cost row
@@ -103,6 +106,8 @@ def read_project(tokenizer, description: str | None, *, project_name: str | None
     # the setting (全县森林面积86万亩) and what already happened (发生森林火灾16起) are no targets: said, not used
     setting = [m for m in stated if F.setting_figure(m, text)]
     past = past_spans(text)   # 三、上年度实施情况 … beside 六、绩效目标: last year's figures are past
+    # the base a comparison names (较上年1.2万人次增长25%): last year's level, no target (trial 16; the domain's reader)
+    past += past_bases(text)
     # a change reported in a past sentence (2024年…，投诉率同比下降20%) is last year's result, no target either
     past_changes = [c for c in changes if F.actual_figure(c, text) or _inside(c.start, past)]
     changes = [c for c in changes if c not in past_changes]
@@ -217,6 +222,22 @@ def past_spans(text: str) -> list[tuple[int, int]]:
                 spans.append((at, at + len(clause)))
             at += len(clause) + 1
     return spans
+
+
+# an amount of money in 万元 / 亿元 (not per something: 每人500元 is a standard)
+_MONEY_AMOUNT = re.compile(r"(?<![每/])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万元|亿元)")
+
+
+def _unmarked_amounts(text: str) -> list[str]:
+    """Why an amount of money stated with no budget word before it (“120公里 300人 50万元”) is no budget, one note
+    for them all, [] when none: a fresh reviewer's bare text lost its 50万元 silently (trial 16). The budget is read
+    only after a budget word (`kb.domain.budget`); the declarant gives it or writes the word."""
+    said = list(dict.fromkeys(m.group(0) for m in _MONEY_AMOUNT.finditer(text)
+                              if not re.search(r"每[\u4e00-\u9fff]{0,4}$", text[max(0, m.start() - 6):m.start()])))
+    if not said:
+        return []
+    return [f"描述中的“{'、'.join(said)}”前没有写明是预算、资金或投资，未作为预算，成本指标不能按预算设定；"
+            "如是项目预算，请填写预算(万元)或在描述中写明“预算…万元”"]
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

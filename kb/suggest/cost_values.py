@@ -2,7 +2,7 @@
 
 The year's budget is the ceiling of the project's own total-cost row; budget
 ÷ persons (or ÷ the one output's extent) prices a per-head (per-unit) cost
-row when the text states both, else the row says 待填写 and why (`_cost_value`).
+row when the text states both, else the row says 待填写 and why (`cost_value`).
 After ranking, the whole project's cost row leads the cost rows
 (`lift_whole_cost`); a per-extent cost named after building takes the
 project's own work (`own_work_cost`). Pure functions over drafts.
@@ -19,7 +19,7 @@ from kb.suggest.draft import PENDING, Draft
 from kb.suggest.objects import Mention
 from kb.domain.text import bigrams
 from kb.domain.units import measure_of
-from kb.suggest.binding import CLAUSE_START, _whole_cost_row
+from kb.suggest.binding import CLAUSE_START, whole_cost_row
 from kb.suggest.quantities import amount
 
 PER_HEAD = re.compile(r"人均|户均|亩均|生均|次均|单价|单位成本|标准|平均|每")
@@ -33,7 +33,7 @@ def lift_whole_cost(pool: list[Draft], ctx: ProjectContext) -> None:
     """The project's own cost row bounded by the budget (快乐健身成本 ≤ 63.2 万元) ranks first of the cost rows, above
     rows holding one item of the budget (健身器材点位维护资金 ≤ 12 万元): a reviewer found the whole programme's
     63.2 万元 in no row of E051 (trial 9). In place, on ranked drafts."""
-    whole = [d for d in pool if d.value_source == "budget" and _whole_cost_row(d, ctx)]
+    whole = [d for d in pool if d.value_source == "budget" and whole_cost_row(d, ctx)]
     if not whole:
         return
     best = max((d.score for d in pool if d.slot == "cost" and d.tier == whole[0].tier), default=0.0)
@@ -41,7 +41,7 @@ def lift_whole_cost(pool: list[Draft], ctx: ProjectContext) -> None:
         d.score = max(d.score, best + 1e-6)
 
 
-def _stated_persons(ctx: ProjectContext) -> tuple[float, str] | None:
+def stated_persons(ctx: ProjectContext) -> tuple[float, str] | None:
     """The number of persons served or trained the text states (first such mention); a day's count (日均服务30人次
     with no days of the year stated) is no base of the year's money (60 万元 ÷ 30 gave ≤20000 元/人次)."""
     for m in ctx.mentions:
@@ -55,7 +55,7 @@ def _other_headcounts(ctx: ProjectContext) -> str:
     """The second and further groups of persons the project pays for, as the text says them ('出差8人'), '' when
     the text counts one group (or the others only benefit: 受益群众, 惠及…). Only headcounts (人, 名, 位) are
     groups: visits (邀请…领导授课25人次 beside 主体班培训280人次, D023) are activity within the one service.
-    Rule: a per-head cost is the whole budget ÷ the one group it pays for (`_cost_value`)."""
+    Rule: a per-head cost is the whole budget ÷ the one group it pays for (`cost_value`)."""
     from kb.suggest.words import BENEFIT_VERBS
 
     paid = [m for m in ctx.mentions if m.unit in PERSON_UNITS and "次" not in m.unit and not m.existing
@@ -68,7 +68,7 @@ def _other_headcounts(ctx: ProjectContext) -> str:
     return "、".join(f"{m.verb}{m.obj or ''}{m.value}{m.unit}" for m in paid if ((m.verb + m.obj) or m.context) != first)
 
 
-def _cost_value(d: Draft, ctx: ProjectContext, persons: tuple[float, str] | None,
+def cost_value(d: Draft, ctx: ProjectContext, persons: tuple[float, str] | None,
                 main_type: str | None = None) -> bool:
     """Budget ceiling on a total-cost row of the project (formed from its name, retrieved, or of its
     main type); budget ÷ persons on a per-head row (元/人). True when set."""
@@ -200,7 +200,7 @@ def _per_extent_cost(d: Draft, ctx: ProjectContext, unit: str) -> bool:
 
 
 # work on what stands (修缮, 养护, 提档升级 …): the project's own work when its name or text says it
-_UPKEEP = re.compile(r"修缮|养护|维修|维护|修复|大中修|提档升级|改造提升|改造")
+_RENEWAL_WORK = re.compile(r"修缮|养护|维修|维护|修复|大中修|提档升级|改造提升|改造")
 # …and what builds: a project saying so keeps 建设
 _BUILDS = re.compile(r"新建|建设|新修|硬化|铺设")
 
@@ -215,7 +215,7 @@ def own_work_cost(d: Draft, ctx: ProjectContext) -> None:
     if "建设" not in d.name or d.slot != "cost" or money not in ("元", "万元") \
             or per not in ("公里", "米", "平方米", "亩", "公顷"):
         return
-    own = _UPKEEP.search(ctx.core or "") or (None if _BUILDS.search(ctx.text) else _UPKEEP.search(ctx.text))
+    own = _RENEWAL_WORK.search(ctx.core or "") or (None if _BUILDS.search(ctx.text) else _RENEWAL_WORK.search(ctx.text))
     if own is None or _BUILDS.search(ctx.core or ""):
         return
     d.name = d.name.replace("建设", own.group(0), 1)

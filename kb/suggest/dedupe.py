@@ -22,7 +22,7 @@ from kb.domain.schema import TargetRow
 from kb.domain.text import bigrams
 from kb.suggest.context import ProjectContext
 from kb.suggest.draft import Draft
-from kb.suggest.evidence import _SATISFACTION_TAIL
+from kb.suggest.evidence import SATISFACTION_TAIL
 from kb.suggest.ranker import Tier
 
 # why a row is set aside, in the draft's evidence (Chinese, as `set_aside` writes it)
@@ -136,11 +136,11 @@ def _built_in_a_grow_project(shown: list[Draft], ctx: ProjectContext) -> bool:
             changed = True
     # the table refilled after them: a second satisfaction row asking people the text never names (村民满意度 beside
     # 受益脱贫户满意度 when only 脱贫户、监测户 are named) is no second group; set aside as well
-    from kb.suggest.table import _pairs, _respondent
+    from kb.suggest.table import respondent_of, two_char_pairs
 
     for d in [d for d in shown if d.slot == "satisfaction"][1:]:
-        who = _respondent(d)
-        if d.tier != Tier.ALTERNATE and who and not any(p in text for p in _pairs(who)):
+        who = respondent_of(d)
+        if d.tier != Tier.ALTERNATE and who and not any(p in text for p in two_char_pairs(who)):
             set_aside(d, SECOND_GROUP_WHY)
             changed = True
     return changed
@@ -148,13 +148,13 @@ def _built_in_a_grow_project(shown: list[Draft], ctx: ProjectContext) -> bool:
 
 def _one_payment_timing(shown: list[Draft]) -> bool:
     """A payment dated by `binding._bind_deadline` (优抚对象生活补助发放完成时间 2023年12月31日前: the checker's
-    `_PAY_DATE_NAME_RE`) beside another row timing the payment (优抚对象生活补助金每月中旬发放 =100 %: `table`'s
+    `PAY_DATE_NAME_RE`) beside another row timing the payment (优抚对象生活补助金每月中旬发放 =100 %: `table`'s
     on-time payment class) times it twice: the weaker goes. Returns whether a row was set aside."""
-    from kb.checker.rewrite import _PAY_DATE_NAME_RE
+    from kb.checker.rewrite import PAY_DATE_NAME_RE
     from kb.suggest.table import MEASURE_CLASSES
 
     paying = next(c for c in MEASURE_CLASSES if c.search("补助发放及时率"))   # the on-time payment class
-    dated = [d for d in shown if d.slot == "timeliness" and _PAY_DATE_NAME_RE.search(d.name)]
+    dated = [d for d in shown if d.slot == "timeliness" and PAY_DATE_NAME_RE.search(d.name)]
     timed = [d for d in shown if d.slot in ("quality", "timeliness") and paying.search(d.name)]
     for a in dated:
         for b in timed:
@@ -308,13 +308,13 @@ _WHO_HEAD = re.compile(r"(?:人员|单位|群体|对象)$")
 def _group_named(who: str, text: str) -> bool:
     """The text names the group `who` a satisfaction row asks: the group as written, the last two characters of its
     head (学生家长 → 家长; 报账人员 → 报账; 护林员 → 林员, so 维护林业 names no 护林员), or a word the checker's reading
-    of respondents takes for it (`evidence._RESPONDENT_SYNONYMS`: 家长 where 学生 are served)."""
-    from kb.suggest.evidence import _RESPONDENT_SYNONYMS
+    of respondents takes for it (`evidence.RESPONDENT_SYNONYMS`: 家长 where 学生 are served)."""
+    from kb.suggest.evidence import RESPONDENT_SYNONYMS
 
     head = _WHO_HEAD.sub("", who) or who
     if who in text or head[-2:] in text:
         return True
-    return any(s in text for w, syn in (*_RESPONDENT_SYNONYMS.items(), *_GROUP_SAID.items()) if w in head for s in syn)
+    return any(s in text for w, syn in (*RESPONDENT_SYNONYMS.items(), *_GROUP_SAID.items()) if w in head for s in syn)
 
 
 # groups a text names by the work that reaches them: an audience by publicity or media (科普宣传 → 受众), the poor by
@@ -329,11 +329,11 @@ def mark_unnamed_groups(drafts: list[Draft], ctx: ProjectContext) -> None:
     the table's first row asks the served, a second one only a group the declarant named
     (`table._two_groups_named`). The row stays offered as an alternate. Rows holding the text's or a learned figure
     are not marked. Run after ranking. In place."""
-    from kb.suggest.table import _respondent
+    from kb.suggest.table import respondent_of
 
     for d in drafts:
         if d.slot == "satisfaction" and d.value_source not in ("text", "learned"):
-            who = _respondent(d)
+            who = respondent_of(d)
             d.unnamed_group = bool(who) and not _group_named(who, ctx.text)
 
 
@@ -375,7 +375,7 @@ def set_aside_household_beside_parents(drafts: list[Draft], ctx: ProjectContext)
     if not any(re.search(r"家长|学生", d.key) for d in live):
         return
     for d in live:
-        who = _SATISFACTION_TAIL.sub("", d.key)
+        who = SATISFACTION_TAIL.sub("", d.key)
         if d.value_source != "learned" and not re.search(r"家长|学生", who) \
                 and any(h[-2:] + "户" in who or h[-2:] in who and "户" in who for h in households):
             set_aside(d, f"描述中的受助对象是{m.group(0)}，其家长即这些家庭，已有学生家长满意度，仅作备选")

@@ -6,7 +6,7 @@ the text names it): another programme (`other_programme`), another facility,
 building or place (`unnamed_facility`, `unnamed_building`), another kind of
 work (`unnamed_work`, `routine_measure`), other equipment, a group or
 respondent the text never names, and how much of a row's object the text
-holds (`_object_in_text`, `text_evidence`). Read by
+holds (`object_in_text`, `text_evidence`). Read by
 `kb.suggest.vetting.mark_precision`, which sets such rows aside; nothing here
 changes a draft.
 """
@@ -40,7 +40,7 @@ _STATED_RATE = re.compile(r"([\u4e00-\u9fff]{2,8}?)(合格率|达标率|完好�
                           r"到位率|执行率)(?:须|需|应|要)?(?:不低于|不少于|达到|达|保持在|稳定在|在|为|提高到|提升到)?$")
 
 
-def _other_stated_rate(d: Draft) -> str:
+def other_stated_rate(d: Draft) -> str:
     """The rate the text names for the figure `d` holds (水质检测合格率) when `d` measures another (its name shares no
     bigram of the text's qualifier: 供水工程维修养护验收合格率), else ''."""
     m = d.mention
@@ -63,7 +63,7 @@ def unnamed_building(d: Draft, ctx: ProjectContext) -> str:
     return m.group(0) if m and not BUILDING_NAMED.search(ctx.text) else ""
 
 
-def _scope_places(d: Draft, ctx: ProjectContext) -> str:
+def scope_places(d: Draft, ctx: ProjectContext) -> str:
     """'14个行政村' when `d` is an unbound bare count of places (行政村数量, 乡镇数量) and the text counts those places
     with no work done in them (`objects.places_only`), else ''."""
     from kb.suggest.objects import SETTLEMENTS, places_only
@@ -84,7 +84,7 @@ _MEASURE_TAIL = re.compile(r"(数量|人数|人次|户数|次数|个数|面积|�
 # through one shared word (文化 → 基层综合性文化服务中心覆盖率 for a festival; 环境 →
 # 突发环境事件应急响应时间, 公里 → 百公里油耗 for a river dredging) measures another programme's
 # object. Satisfaction rows are exempt (who is asked; the formed rows name the text's people).
-_ROW_TAIL = re.compile(r"(验收合格率|覆盖率|合格率|达标率|完成率|及时率|开放率|发生率|发生次数|优良比例|比例|"
+ROW_TAIL = re.compile(r"(验收合格率|覆盖率|合格率|达标率|完成率|及时率|开放率|发生率|发生次数|优良比例|比例|"
                        r"满意度|补助标准|标准|单场成本|单位成本|成本|单价|造价|投资|收入|时间|时限|周期|"
                        r"人次|人数|次数|场次|数量|面积|里程|长度|率)$")
 _BUILDS_SYSTEM = re.compile(r"建设|开发|新建|升级改造|上线")
@@ -138,7 +138,7 @@ def other_equipment(d: Draft, ctx: ProjectContext) -> str:
     return m.group() if named else ""
 
 
-def _per_head_group_missing(d: Draft, ctx: ProjectContext) -> str:
+def per_head_group_missing(d: Draft, ctx: ProjectContext) -> str:
     """The group of a per-head library row (党员人均教育培训经费 → 党员) the text never names, else ''."""
     if d.source == "formed":
         return ""
@@ -178,7 +178,7 @@ def unnamed_work(d: Draft, ctx: ProjectContext) -> list[str]:
     if "验收" in name and not DELIVERED_WORK.search(text):
         missing.append("验收")
     if d.source == "type" and d.slot != "satisfaction":   # who is asked (养殖场户对防疫服务满意度) names no work
-        missing += [w for w in _kinds_of_work(name) if not _work_named(w, ctx) and not any(
+        missing += [w for w in kinds_of_work(name) if not _work_named(w, ctx) and not any(
             s in text for fam in WORK_SYNONYMS if w in fam for s in fam)]
     return missing
 
@@ -199,7 +199,7 @@ _SERVICE_ROW = re.compile(SERVICE_HEAD + r"(?!合同)")
 
 
 @lru_cache(maxsize=8192)
-def _kinds_of_work(name: str) -> tuple[str, ...]:
+def kinds_of_work(name: str) -> tuple[str, ...]:
     """The kinds of work (`words.KIND_OF_WORK`) a row name holds, none inside a longer one it also holds."""
     name = _ELIGIBILITY.sub("", name)   # before the role nouns: 资助对象认定 is one eligibility step
     name = _ROLE_NOUN.sub("", name)   # 脱贫(监测)户, 监测对象: whom a programme watches, no work of the row
@@ -219,13 +219,13 @@ SPECIFIC_RESPONDENTS = ("干警", "民警", "游客", "患者", "病人", "学�
                         "党员",     # 党员满意度 for a city's garbage collection (a 财政局 reviewer)
                         "家属",     # 残疾人家属满意度 for a rehabilitation text naming only 残疾人 (a fresh trial, D040)
                         "用车")     # 用车人员满意度 for an IT platform's 运行维护 (matched on 运行维护 alone)
-_RESPONDENT_SYNONYMS = {"老人": ("老年", "高龄"), "老年": ("老人", "高龄"), "学员": ("培训", "参训"), "参训": ("培训", "学员"),
+RESPONDENT_SYNONYMS = {"老人": ("老年", "高龄"), "老年": ("老人", "高龄"), "学员": ("培训", "参训"), "参训": ("培训", "学员"),
                         "干警": ("公安", "民警", "警务"), "民警": ("公安", "干警", "警务"), "病人": ("患者", "医院"),
                         "患者": ("病人", "医院", "诊疗"), "贫困": ("脱贫",), "脱贫": ("贫困",), "游客": ("旅游", "景区"),
                         "参保": ("医保", "医疗保险", "养老保险", "社保"), "观众": ("演出", "展览", "放映"), "住户": ("小区", "住房", "居民"), "就餐": ("食堂", "餐"),
                         "家属": ("亲属", "监护人", "家庭成员"), "用车": ("车辆", "车"),
                         "家长": ("学生", "儿童", "幼儿", "学校", "在校")}   # parents are asked wherever pupils are served
-_SATISFACTION_TAIL = re.compile(r"(满意度|满意程度|满意率)(调查)?$")
+SATISFACTION_TAIL = re.compile(r"(满意度|满意程度|满意率)(调查)?$")
 
 
 # the served in general, who real tables ask without naming them in the text
@@ -237,7 +237,7 @@ _RURAL_ROW, _URBAN_ROW = re.compile(r"农村|乡村"), re.compile(r"城市|城�
 _RURAL_TEXT, _URBAN_TEXT = re.compile(r"农村|乡村|乡镇|[村乡]|农户|农民"), re.compile(r"城市|城区|市区|城镇|县城|主城|社区|街道")
 
 
-def _other_setting(d: Draft, ctx: ProjectContext) -> str:
+def other_setting(d: Draft, ctx: ProjectContext) -> str:
     """'农村' when a row of the countryside stands in a text that names only the city (农村生活垃圾无害化处理率 for
     城区生活垃圾清运), '城市' the other way round, else ''."""
     if _RURAL_ROW.search(d.key) and not _RURAL_TEXT.search(ctx.text) and _URBAN_TEXT.search(ctx.text):
@@ -247,25 +247,25 @@ def _other_setting(d: Draft, ctx: ProjectContext) -> str:
     return ""
 
 
-def _qualified_respondent_in_text(d: Draft, ctx: ProjectContext) -> bool:
+def qualified_respondent_in_text(d: Draft, ctx: ProjectContext) -> bool:
     """False when a retrieved row asks people qualified by words the text lacks (政策性成果受众人群满意度 for a
     science fund's template: half of its respondent's words are nowhere in the text); the public and the served
     in general (社会公众, 服务对象, 项目承担单位) need no words of the text."""
-    who = _SATISFACTION_TAIL.sub("", d.key)
+    who = SATISFACTION_TAIL.sub("", d.key)
     if len(who) < 4 or GENERIC_WHO.search(who):
         return True
     bg = set(bigrams(who))
     return len(bg & ctx.text_bigrams) >= 0.5 * len(bg)
 
 
-def _respondent_in_text(d: Draft, ctx: ProjectContext) -> bool:
+def respondent_in_text(d: Draft, ctx: ProjectContext) -> bool:
     """False when the row asks people only some programmes serve and the text names none of them."""
-    who = _SATISFACTION_TAIL.sub("", d.key)
+    who = SATISFACTION_TAIL.sub("", d.key)
     specific = [w for w in SPECIFIC_RESPONDENTS if w in who]
     if not specific:
         return True
     head = max(specific, key=lambda w: who.rfind(w) + len(w))   # 残疾人家属: 家属 are asked, 残疾 says whose
-    synonyms = _RESPONDENT_SYNONYMS.get(head, ())
+    synonyms = RESPONDENT_SYNONYMS.get(head, ())
     # a row retrieved by a word or two asks people the text names, or attending the work the project's *name* says
     # (主体班(干部教育培训) asks 学员): 学员满意度 for a fitness fund that spends 1.2 of 63.2 万元 on 体育项目培训 (E051)
     # displaced its 健身群众满意度; a type's own rows take the work anywhere in the text
@@ -276,7 +276,7 @@ def _respondent_in_text(d: Draft, ctx: ProjectContext) -> bool:
 
 
 # enterprises asked (小微企业, 参展企业) and the words that say a text serves any
-_ENTERPRISE_WHO = re.compile(r"企业|公司|商户")
+ENTERPRISE_WHO = re.compile(r"企业|公司|商户")
 _ENTERPRISE_TEXT = re.compile(r"企业|公司|商户|厂|经营主体|市场主体|个体工商户")
 
 
@@ -285,12 +285,12 @@ def asks_absent_enterprises(d: Draft, ctx: ProjectContext) -> bool:
     申报创业担保贷款贴息小微企业的满意度, a 贷款贴息 type's real row, for a 脱贫人口小额信贷 subsidy to 脱贫户 (E032)."""
     if d.slot != "satisfaction" or d.source == "formed" or d.value_source == "learned":
         return False
-    return bool(_ENTERPRISE_WHO.search(_SATISFACTION_TAIL.sub("", d.key))) and not _ENTERPRISE_TEXT.search(ctx.text)
+    return bool(ENTERPRISE_WHO.search(SATISFACTION_TAIL.sub("", d.key))) and not _ENTERPRISE_TEXT.search(ctx.text)
 # a head count of a group named by its role (防疫员, 协管员, 参赛者): the group, then at most a few words of what is done
 _COUNTED_GROUP = re.compile(r"([\u4e00-\u9fff]{2}(?:员|者))[\u4e00-\u9fff]{0,4}(?:人数|人次)$")
 
 
-def _unnamed_counted_group(d: Draft, ctx: ProjectContext) -> str:
+def unnamed_counted_group(d: Draft, ctx: ProjectContext) -> str:
     """The group a blank 数量 head count of a library or type row counts (村级动物防疫员补助人数 → 防疫员) when the text
     does not name it, else ''. Rows bound to the text's figures, formed rows and 结果反馈 rows are never read here."""
     if d.slot != "quantity" or d.tier == Tier.BOUND or d.source == "formed" or not d.pending:
@@ -300,13 +300,13 @@ def _unnamed_counted_group(d: Draft, ctx: ProjectContext) -> str:
     return m.group(1) if m and not m.group(1).endswith("人员") and m.group(1) not in ctx.text else ""
 
 
-def _object_in_text(d: Draft, ctx: ProjectContext, tail: re.Pattern = _MEASURE_TAIL) -> float:
+def object_in_text(d: Draft, ctx: ProjectContext, tail: re.Pattern = _MEASURE_TAIL) -> float:
     """Share of the bigrams of the row's object (its name without the measure `tail`) found in the text."""
     bg = set(bigrams(tail.sub("", d.key)))
     return len(bg & ctx.text_bigrams) / len(bg) if bg else 0.0
 
 
-def _head_in_text(d: Draft, ctx: ProjectContext) -> bool:
+def head_in_text(d: Draft, ctx: ProjectContext) -> bool:
     """The thing a count counts — the last two characters of its object — is in the text: 应急救援队伍人数 counts crews
     (队伍), and an aircraft rental's 航空应急救援直升机 shares its modifiers only (E046, a round-1 leftover)."""
     obj = _MEASURE_TAIL.sub("", d.key)
@@ -323,7 +323,7 @@ def other_programme(d: Draft, ctx: ProjectContext) -> list[str]:
         return []
     text = ctx.text
     found = _programme_words(d.name)
-    return [w for w in found if w not in text and not _synonym_in(w, text)] + _other_work(d.name, text)
+    return [w for w in found if w not in text and not _synonym_in(w, text)] + _works_text_lacks(d.name, text)
 
 
 @lru_cache(maxsize=8192)
@@ -334,17 +334,17 @@ def _programme_words(name: str) -> tuple[str, ...]:
 
 
 # verbs of the work and the words that mean the same work
-_WORK_FAMILIES = (("维修", "修缮", "维护", "养护", "修复", "修理", "整修", "翻修", "运维", "管护", "修了", "修路"),
+WORK_FAMILIES = (("维修", "修缮", "维护", "养护", "修复", "修理", "整修", "翻修", "运维", "管护", "修了", "修路"),
                   # 布点, 布设: monitoring points set up (网格化监控布点: its stations are built, trial 13 E036)
                   ("建设", "新建", "修建", "建成", "改建", "扩建", "续建", "施工", "工程", "布点", "布设"),
                   ("改造", "提升改造", "提质改造", "改建", "升级"),
                   ("采购", "购置", "购买", "配备", "配置"),
                   ("培训", "轮训", "研修", "授课"),
                   ("运维", "维护", "运行维护"))
-_WORK = sorted({w for fam in _WORK_FAMILIES for w in fam}, key=lambda w: (-len(w), w))   # longest first; fixed order
+_WORK = sorted({w for fam in WORK_FAMILIES for w in fam}, key=lambda w: (-len(w), w))   # longest first; fixed order
 
 
-def _other_work(name: str, text: str) -> list[str]:
+def _works_text_lacks(name: str, text: str) -> list[str]:
     """Work verbs the row names (改造, 建设, 采购 …) of which the text says neither them nor a synonym:
     the row is about another kind of work (学校改造覆盖率 for school meals)."""
     return [w for w, fams in _work_words(name) if not any(x in text for f in fams for x in f)]
@@ -353,7 +353,7 @@ def _other_work(name: str, text: str) -> list[str]:
 @lru_cache(maxsize=8192)
 def _work_words(name: str) -> tuple[tuple[str, tuple], ...]:
     """The work verbs of a row name (none inside a longer one it also holds) with their families."""
-    return tuple((w, tuple(f for f in _WORK_FAMILIES if w in f)) for w in _WORK
+    return tuple((w, tuple(f for f in WORK_FAMILIES if w in f)) for w in _WORK
                  if w in name and not any(w != u and w in u and u in name for u in _WORK))
 
 
@@ -380,7 +380,7 @@ def _synonym_in(word: str, text: str) -> bool:
     return any(s in text for s in _SYNONYMS.get(word, ()))
 
 
-def _name_evidence(d: Draft, ctx: ProjectContext) -> int:
+def name_evidence(d: Draft, ctx: ProjectContext) -> int:
     """How many of the project's content words the row's *name* holds (a longer word hides its parts)."""
     name = d.key
     hits = {w for w in ctx.content if w in name}

@@ -64,11 +64,11 @@ def name_work_on_counted(drafts: list[Draft], ctx: ProjectContext) -> None:
 def _projects_own_work(work: str, name: str) -> bool:
     """The work is what the project is named for (12个部门业务子系统开展运行维护 of a 平台运维 project): the things
     counted are its objects already, named without it (部门业务子系统数量)."""
-    from kb.suggest.evidence import _WORK_FAMILIES
+    from kb.suggest.evidence import WORK_FAMILIES
 
     if work in name:
         return True
-    return any(any(x in work for x in fam) and any(x in name for x in fam) for fam in _WORK_FAMILIES)
+    return any(any(x in work for x in fam) and any(x in name for x in fam) for fam in WORK_FAMILIES)
 
 
 # a count of people qualified by what they gain: 取得…证书的人数, 获得…资格的人数

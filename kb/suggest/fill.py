@@ -30,9 +30,10 @@ from copy import copy
 from kb.suggest import naming as N
 from kb.suggest.draft import ASIDE_SPARE_ENTRY, PENDING, Draft
 from kb.suggest.ranker import Tier
-from kb.suggest.table import (MAX_PENDING, MIN_ROWS, MISSING, Table, _in_table_order, _rate_beside_its_class, group_of,
+from kb.suggest.table import (MAX_PENDING, MIN_ROWS, MISSING, Table, group_of, in_table_order, rate_beside_its_class,
                               same_measure)
 from kb.suggest.cost_values import own_work_cost
+from kb.suggest.garbled_names import write_once
 from kb.suggest.words import BENEFICIARIES, BENEFIT_VERBS, GENERAL_SERVED, served_groups
 
 _PERSON_UNITS = frozenset(("人", "人次", "万人", "万人次", "名", "万名"))
@@ -69,7 +70,7 @@ def fill_required(table: Table, ctx, pool: list[Draft] | None = None) -> Table:
         for a in spare:
             if len(rows) >= MIN_ROWS:
                 break
-            if any(same_measure(a, r) or _rate_beside_its_class(a, r) for r in rows) \
+            if any(same_measure(a, r) or rate_beside_its_class(a, r) for r in rows) \
                     or vague_benefit(a) and (_named_people(ctx) or any(group_of(r.slot) == "benefit" for r in rows)) \
                     or a.pending and sum(r.pending for r in rows) >= MAX_PENDING \
                     or group_of(a.slot) == "satisfaction" and any(group_of(r.slot) == "satisfaction" for r in rows):
@@ -95,12 +96,12 @@ def fill_required(table: Table, ctx, pool: list[Draft] | None = None) -> Table:
     for extra in _spare_entries(rows, pool or []):
         if len(rows) >= MIN_ROWS:
             break
-        if not any(same_measure(extra, r) or _rate_beside_its_class(extra, r) for r in rows) \
+        if not any(same_measure(extra, r) or rate_beside_its_class(extra, r) for r in rows) \
                 and sum(r.pending for r in rows) < MAX_PENDING:
             rows.append(extra)
     for r in rows:
         own_work_cost(r, ctx)   # 农村公路每公里建设成本 on a repair project → 每公里修缮成本
-    table.rows = _in_table_order(rows)
+    table.rows = in_table_order(rows)
     return table
 
 
@@ -345,9 +346,13 @@ def _prefer_stated_area_outcome(rows: list[Draft], table: Table, ctx) -> None:
 
 def _people_served(rows: list[Draft], ctx) -> Draft | None:
     """A blank count of the people the project serves (受益群众人数 待填写 人) for a table still short of rows, when
-    no row counts persons; None otherwise."""
+    no row counts persons; None otherwise — and None for a text naming no one served whose table has a 社会效益 row
+    already (trial 16: a reviewer struck the 受益群众人数 待填写 a science fund's text gave E057 beside its
+    科技成果转化数量)."""
     from kb.suggest.scope import commissions_service
 
+    if not ctx.beneficiaries and any(r.level2 == "social_benefit" for r in rows):
+        return None
     if any((r.value_unit or r.unit) in _PERSON_UNITS | {"户"} for r in rows) or commissions_service(ctx):
         return None   # a service bought for the units that commission it (委托业务) serves no 群众 to count (trial 13)
     d = _benefit([], ctx)
@@ -425,7 +430,8 @@ def _quality(ctx) -> Draft | None:
     built = _built_object(ctx, obj) if kind == "service" else ""
     if built:   # 扶贫基地服务达标率 for a base's 基础设施 fund (D045): what is built is accepted, 扶贫基地基础设施验收合格率
         obj, kind = built, "build"
-    d = _pending(obj + _QUALITY_MEASURE.get(kind, "服务达标率"), "quality", "%",
+    # a word at the join written once (全民健身公共服务 + 服务达标率 → 全民健身公共服务达标率, trial 16)
+    d = _pending(write_once(obj + _QUALITY_MEASURE.get(kind, "服务达标率")), "quality", "%",
                  _WHY.format(what="质量要求", slot="质量指标"), ctx)
     if kind in _TYPICAL_WHOLE:
         d.operator, d.value, d.value_unit, d.value_source, d.note = "=", "100", "%", "typical", ""

@@ -38,11 +38,13 @@ MIN_OBJECT_NAME = 4       # an object that is its own measure (治理水土流�
 # words of the declaration form or the calendar: never the object of a target (三级指标12个, 4个季度)
 FORM_NAME = re.compile(r"指标|一级|二级|三级|绩效|季度|年度|月份|预算|资金|执行")
 _BAD_START = re.compile(r"^(?:上|下|中|内|外|前|后|的|之|为|对|给|在|将|把|被|由|从|以|和|及|与|或|并|万元|亿元|元|万|亿|个|名|人次|人|次|年|月|日|其|该|本)")
-_BAD_INSIDE = re.compile(r"[的了给把被将不]|\d")
+# a function word, a negation or a digit inside: no object name holds one
+BAD_INSIDE = re.compile(r"[的了给把被将不]|\d")
 
 
-def _bad_start(s: str) -> bool:
-    """`_BAD_START` unless a localizer opens a whole word of jieba's (上门服务, 中小学, 下水管网: no 上 / 中 / 下)."""
+def bad_start(s: str) -> bool:
+    """True when the name `s` opens on what no object opens on (`_BAD_START`: a localizer, a preposition, a number or
+    unit word: 上级下达, 的, 万元…) — unless a localizer opens a whole word of jieba's (上门服务, 中小学, 下水管网: no 上 / 中 / 下)."""
     m = _BAD_START.match(s)
     if not m:
         return False
@@ -81,7 +83,7 @@ def is_clean(obj: str) -> bool:
     parts = re.split(r"及|和|与|或|、", obj)
     if len(parts) > 1:  # 校园维修改造及设备购置: each side a clean phrase
         return all(len(p) >= 2 and is_clean(p) for p in parts)
-    if _bad_start(obj) or _BAD_INSIDE.search(obj) or _WHEN_WORDS.search(obj):
+    if bad_start(obj) or BAD_INSIDE.search(obj) or _WHEN_WORDS.search(obj):
         return False
     toks = join_singles(pos_cut(obj.removeprefix("受益") if len(obj) > 3 else obj))
     if any(_ORGANISATION.fullmatch(w) for w, _ in toks):
@@ -175,6 +177,52 @@ def quantity_name(m: Mention, core: str = "") -> str | None:
     return name if ok else None
 
 
+# verbs before a figure that say how much or what happens to it, never the work counted (达到8人, 涉及12户, 做到1.2万人; 带动就业45人 is a benefit)
+NOT_THE_WORK = frozenset("""达到 达 超过 增加 增至 减少 减至 新增 累计 合计 共计 共有 计划 预计 拟 需要 需 涉及 包括 包含 有
+    占 约有 完成 实现 实施 开展 组织 进行 举办 保持 控制 确保 保障 落实 提高 提升 降低 下降 上升 增长 争取 力争
+    做到 达成 突破 就业 满足 容纳 供 可供""".split())
+
+
+def verb_count_name(m: Mention) -> str | None:
+    """The name of a count whose only word before the figure is the work it counts, one verb of two characters
+    (出差8人 → 出差人数, 贴息74户次 → 贴息户次, 开展抽查95批次 → 抽查批次): the verb + the unit's measure, as real
+    tables name such counts (E003 出差人数, E031 贴息户次, E038 开展抽查批次). None when the figure counts an object
+    (`Mention.obj`), its unit is no count of people, households or events, or the verb says how much or what
+    happens to the figure, not what is done (达到, 涉及, 带动 … `NOT_THE_WORK`, `BENEFIT_VERBS`, `HOLD_VERBS`)."""
+    verb = m.verb
+    if m.obj and not says_when(m.obj) or not verb or not m.context.endswith(verb) or len(verb) != 2:
+        return None
+    if m.unit not in PERSON_UNITS and _base_unit(m.unit) not in EVENT_UNITS:
+        return None
+    if verb in NOT_THE_WORK or verb in BENEFIT_VERBS or verb in HOLD_VERBS:
+        return None
+    if any(b in m.context for b in BENEFIT_VERBS):
+        return None   # 带动就业45人: who benefits (a 效益), not work done
+    if m.context[:-len(verb)].endswith(("可", "能", "够", "足以")):
+        return None   # 储备物资可满足0.8万名受灾群众…需要: what the work could serve, no count of what it does
+    toks = pos_cut(verb)
+    if len(toks) != 1 or not toks[0][1].startswith("v"):
+        return None
+    return verb + unit_measure(_base_unit(m.unit))
+
+
+# words that say when or how surely a figure is planned, never what it counts (秋季学期预计资助1420人: no object)
+WHEN_WORDS = frozenset("""预计 计划 拟 预期 力争 争取 共 共计 累计 合计 全年 年度 今年 本年 当年 每年 学期 季度 上半年 下半年
+    春季 秋季 夏季 冬季""".split())
+
+
+def says_when(obj: str) -> bool:
+    """True when every word of `obj` says when or how surely (`WHEN_WORDS`, or jieba's time words: 秋季学期预计): the
+    figure counts no object of its own (the object reader took them for one)."""
+    toks = pos_cut(obj) if obj else []
+    return bool(toks) and all(w in WHEN_WORDS or t == "t" for w, t in toks)
+
+
+def _base_unit(unit: str) -> str:
+    """A unit without its 万 / 亿 (万批次 → 批次, 万人次 → 人次)."""
+    return unit[1:] if len(unit) > 1 and unit[0] in "万亿" else unit
+
+
 # verbs that pay money out to people: the amount is what the project pays (为404名服务对象发放补助金2126.81万元)
 PAYING_VERBS = frozenset("发放 拨付 兑付 兑现 支付 发".split())
 
@@ -258,7 +306,7 @@ def _part_use(text: str, m: Mention) -> str:
     use = _PART_START.split(text[max(0, m.start - 18):m.start])[-1]
     use = _PART_LEAD.sub("", use)
     if not re.fullmatch(r"[\u4e00-\u9fff]{2,12}", use) or _NOT_SPENT.search(use) or _PART_BAD_START.match(use) \
-            or _BAD_INSIDE.search(use) or FORM_NAME.search(use) or adverbial(use):
+            or BAD_INSIDE.search(use) or FORM_NAME.search(use) or adverbial(use):
         return ""
     return use
 
@@ -363,7 +411,8 @@ def _person_name(obj: str, verb: str, verb_after: bool, measure: str, core: str,
         stem = core if core and is_clean(core) and len(core) <= 10 else ""
     if not stem or not is_clean(obj if obj and (verb_after or partake or stem.startswith(obj)) else stem):
         return None
-    name = stem + measure
+    # 服务城区人口约4.2万: a count of 人口 is 人口数, never 城区人口人数 (round 18)
+    name = stem + ("数" if measure == "人数" and stem.endswith("人口") else measure)
     return name if MIN_NAME <= len(name) <= MAX_NAME else None
 
 
@@ -449,8 +498,8 @@ def event_name(m: Mention) -> str | None:
 
 def _plain_words(s: str) -> bool:
     """Chinese only, no function word at the start or inside, no form word (指标, 预算 …)."""
-    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,}", s)) and not _bad_start(s) \
-        and not _BAD_INSIDE.search(s) and not FORM_NAME.search(s)
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,}", s)) and not bad_start(s) \
+        and not BAD_INSIDE.search(s) and not FORM_NAME.search(s)
 
 
 # words that ask for a rate around its name (要求 … 达到): not part of it
@@ -540,7 +589,7 @@ def short_object(core: str) -> str:
         if start and words[start] in FIELD_HEADS:
             continue   # 设施|农业 is one word: 农业黄金蜜种植 names no object
         if len(obj) <= MAX_OBJECT and len(words[start]) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", obj) \
-                and not _bad_start(obj):
+                and not bad_start(obj):
             return obj
     return ""
 

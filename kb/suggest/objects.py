@@ -111,8 +111,9 @@ def pos_cut(text: str) -> list[tuple[str, str]]:
     return _merge_suffixes(_pos_tokenizer().cut(text))
 
 
-# one-character nouns that close a noun (助餐 + 点, 服务 + 站, 卫生 + 室): jieba tags some as numerals
-NOUN_SUFFIXES = frozenset("点站所室馆院厂库场园池井渠桥路房楼栋间处队组台网群")
+# one-character nouns that close a noun (助餐 + 点, 服务 + 站, 卫生 + 室): jieba tags some as numerals; 员 closes a
+# person's post (护路 + 员: 聘用护路员156名 had no object and no row, round 18)
+NOUN_SUFFIXES = frozenset("点站所室馆院厂库场园池井渠桥路房楼栋间处队组台网群员")
 
 
 def _merge_suffixes(toks: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -395,6 +396,9 @@ def mentions(text: str) -> list[Mention]:
             places = places_worked(after_toks)
             if places:   # 完成15个行政村生活污水治理: the villages are counted, the work names which
                 obj, after_, verb, obj_after = places, False, "", True
+            elif after and q.unit in ("名", "人", "位") and obj and PERSON_HEADS.search(obj) \
+                    and not PERSON_HEADS.search(after):
+                pass   # 护路员156名分段负责…: the persons are named before their count, 分段 is how they work (round 18)
             elif after:
                 obj, after_, obj_after = after, False, True
                 verb = _trailing_verbs(pos_cut(before)) if before else ""  # 租赁77个机柜

@@ -9,11 +9,15 @@ ranked pool, before the table is chosen (the checker's STR-12 flags the same pai
 
 Two rates are one measure by the reading the checker's STR-12 shares (`kb.domain.rate_names`: 比例 → 率,
 时间达标率 → 及时率; one measure ending; one payment verb on objects sharing two characters; a coverage of the policy
-itself beside a coverage of a named object). Of each pair the row that holds the
+itself beside a coverage of a named object), or — read here only, on rows with targets — one coverage's object (less the
+words of a fund: 补助, 政策, 资金) is inside the other's (基本药物制度补助覆盖率 beside 政府办基层医疗卫生机构实施国家基本药物
+制度覆盖率, trial 16; an object of five characters or more: 优抚对象 may be one group of several). Of each pair the row that holds the
 text's figure is kept, else the one whose name the text writes more of, else the higher-ranked; the other is set
 aside (an alternate, the reason in its evidence), so the text's figure wins (82 over the library's 80).
 """
 from __future__ import annotations
+
+import re
 
 from kb.domain.rate_names import normal_rate_name as _normal
 from kb.domain.rate_names import one_rate_measure as _one_measure
@@ -23,6 +27,19 @@ from kb.suggest.draft import Draft
 from kb.suggest.ranker import Tier
 
 WHY = "与“{name}”计量同一事项（同一口径的比率），保留{reason}的一行"
+
+# what a coverage's object may add without naming another object (基本药物制度补助覆盖率 covers 基本药物制度)
+_FUND_WORDS = re.compile(r"补助|补贴|政策|资金|项目")
+
+
+def one_coverage(a: Draft, b: Draft) -> bool:
+    """Two coverages with targets (neither 待填写) whose objects, less the words of a fund (补助, 政策, 资金), hold one
+    another — five characters or more (基本药物制度补助覆盖率 =100 % beside 政府办基层医疗卫生机构实施国家基本药物制度
+    覆盖率 =100 %, E016, trial 16). A blank coverage is left to the table's own rules (a blank beside a stated one)."""
+    if a.pending or b.pending or not (a.name.endswith("覆盖率") and b.name.endswith("覆盖率")):
+        return False
+    ca, cb = _FUND_WORDS.sub("", _normal(a.name)[:-3]), _FUND_WORDS.sub("", _normal(b.name)[:-3])
+    return min(len(ca), len(cb)) >= 5 and ca != cb and (ca in cb or cb in ca)
 
 
 def _said(d: Draft, text: str) -> int:
@@ -40,7 +57,8 @@ def one_row_per_measure(pool: list[Draft], ctx: ProjectContext) -> None:
     live = [d for d in pool if d.tier != Tier.ALTERNATE and d.name and d.slot != "satisfaction"]
     for i, a in enumerate(live):
         for b in live[i + 1:]:
-            if Tier.ALTERNATE in (a.tier, b.tier) or not _one_measure(_normal(a.name), _normal(b.name)):
+            if Tier.ALTERNATE in (a.tier, b.tier) or not (_one_measure(_normal(a.name), _normal(b.name))
+                                                          or one_coverage(a, b)):
                 continue
             ka = (a.value_source == "text", int(a.tier), a.score)
             kb = (b.value_source == "text", int(b.tier), b.score)

@@ -17,7 +17,7 @@ from kb.suggest.draft import Draft
 
 
 # a blank area or length (亩, 公里 …) is offered only when the text measures in one (面积, 亩, 公里, 长度 …)
-_AREA_OR_LENGTH = re.compile(r"^(万?亩|公顷|平方米|万平方米|平方公里|公里|千米|米|延米|km|m)$")
+AREA_OR_LENGTH = re.compile(r"^(万?亩|公顷|平方米|万平方米|平方公里|公里|千米|米|延米|km|m)$")
 
 
 # a rate of an output act (任务完成率, 补助发放率, 工程建成率): what the work did, not what it brought people
@@ -40,7 +40,7 @@ def misplaced(d: Draft) -> str:
     - under 时效, a name with none of the checker's time words (`kb.checker.lexicon.LEVEL_TIME_RE`: 时间, 及时, 按期 …)
       and no date for a value is a rate the checker files under 质量: 年度投资完成率 ≥ 90 % (construction.csv files it
       under 时效) measures budget execution, not a time target (trial 5, E007);
-    - under 经济/社会效益, an area or length (`_EXTENT_NAME`, unit `_AREA_OR_LENGTH`: 林业产业发展面积 万亩) the checker
+    - under 经济/社会效益, an area or length (`_EXTENT_NAME`, unit `AREA_OR_LENGTH`: 林业产业发展面积 万亩) the checker
       files under 产出 (trial 7, D025; the real table has 林业产业 0.5万亩 under 数量);
     - under 效益, a rate of an output act (`_OUTPUT_RATE`: 年度重点工作任务完成率, filed under 社会效益 by operations.csv)
       whose name holds no word of the checker's benefit vocabulary (`LEVEL_BENEFIT_RE`, `PEOPLE_BENEFIT_RE`) is an output
@@ -63,7 +63,7 @@ def misplaced(d: Draft) -> str:
     if d.slot in ("economic_benefit", "social_benefit", "ecological_benefit", "sustainable_impact") and \
             _OUTPUT_RATE.search(d.key) and guess_level(d.key)[0] is Level1.output:
         return "名称是产出完成情况的比率，不是效益（审核规则按名称归入产出指标），仅作备选"
-    if d.slot in ("economic_benefit", "social_benefit") and _AREA_OR_LENGTH.search(d.value_unit or d.unit or "") \
+    if d.slot in ("economic_benefit", "social_benefit") and AREA_OR_LENGTH.search(d.value_unit or d.unit or "") \
             and _EXTENT_NAME.search(d.key) and guess_level(d.key)[0] is Level1.output:
         return "名称是产出的面积或长度，不是效益（审核规则按名称归入产出指标），仅作备选"
     return ""
@@ -74,3 +74,38 @@ _EXTENT_NAME = re.compile(r"(面积|里程|长度)$")
 _DATE = re.compile(r"\d{4}年|\d+月|\d+日")
 # a name that is only a period of service or work (服务周期, 租赁期限, 实施年限, 工期)
 _PERIOD_NAME = re.compile(r"(?:周期|期限|年限|工期)$")
+
+
+# a coverage (覆盖率, 普及率): a share, which the checker's REL-01 never reads as a count
+_COVERAGE_RATE = re.compile(r"(?:覆盖率|普及率)$")
+
+
+def refile_coverage_under_quantity(drafts: list[Draft]) -> None:
+    """A coverage rate filed under 数量 by its library (政府办基层医疗卫生机构实施国家基本药物制度覆盖率 =100 %, E016) goes
+    where the checker files it by its name (`kb.checker.rewrite.guess_level`: 质量, or a 效益 the name says) — the
+    checker's REL-01 flags “比率放在了数量指标下” on the suggested table otherwise (round 18). Run after ranking, so
+    the ranker's training is untouched. In place."""
+    from kb.checker.rewrite import guess_level
+    from kb.domain.text import bigrams
+    from kb.suggest.dedupe import set_aside
+    from kb.suggest.one_measure import one_coverage
+    from kb.suggest.ranker import Tier
+
+    for d in drafts:
+        if d.slot != "quantity" or d.tier == Tier.ALTERNATE or not _COVERAGE_RATE.search(d.key) \
+                or (d.value_unit or d.unit) not in ("%", ""):
+            continue
+        level2 = guess_level(d.key)[1]
+        if level2 is Level2.quantity:
+            continue
+        d.level2 = level2.value
+        d.evidence.append(f"覆盖率是比率，按审核规则的口径列入{level2.label}（不放在数量指标下）")
+        what = set(bigrams(_COVERAGE_RATE.sub("", d.key)))
+        there = next((x for x in drafts if x is not d and x.slot == d.slot and x.tier != Tier.ALTERNATE
+                      and _COVERAGE_RATE.search(x.key) and len(what & set(bigrams(_COVERAGE_RATE.sub("", x.key)))) >= 2),
+                     None)
+        if there is not None and d.value_source != "text" and not one_coverage(d, there):
+            # …where a coverage of the same policy stands already (基本药物制度补助覆盖率): one row per measure; a pair
+            # one_measure reads as one coverage is left to it, which keeps the name the text writes (E016: 政府办基层医疗
+            # 卫生机构实施国家基本药物制度覆盖率, the reviewer's of trial 16)
+            set_aside(d, f"与“{there.name}”计量同一覆盖面，保留一行，仅作备选")

@@ -49,6 +49,10 @@ def _context(t: str, start: int) -> str:
 # a bare 万 after the measure it counts: 观看人次50万 → 万人次 (a fresh trial: no row held it)
 _BARE_WAN_UNIT = {"人次": "万人次", "人数": "万人", "户数": "万户", "次数": "万次", "播放量": "万次", "浏览量": "万次",
                   "点击量": "万次", "阅读量": "万次", "观看量": "万次"}
+# …and after the people it counts, named with no measure word after it (服务城区人口约4.2万, 受益群众2万: 万人; 受益农户
+# 1.2万: 万户) — a reviewer found 服务城区人口约4.2万 read by no row (round 18)
+# (群众 not: 带动群众50万 may be money, trial 1's test)
+_BARE_WAN_UNIT.update({w: ("万户" if w.endswith("户") else "万人") for w in WAN_PEOPLE if w != "群众"})
 _BARE_WAN = re.compile(r"(" + "|".join(_BARE_WAN_UNIT) + r")(?:达到|达|超过|约|共)?$")
 # days of a kind counted with 个 (160个在校日, 200个教学日): a count of days, not of a thing (工作日 is a limit's unit)
 _SCHOOL_DAYS = re.compile(r"(?:在校|教学|上课|供餐|开放|运营|服务|作业)日")

@@ -47,3 +47,38 @@ def _counted_people(drafts: list[Draft]) -> str:
         if re.fullmatch(r"[\u4e00-\u9fff]{2,6}", m.obj or "") and not _NO_GROUP.match(m.obj):
             return m.obj
     return ""
+
+
+# a satisfaction asking a role, no group (补助对象满意度, 受助对象满意度): the formed row of a payment type
+_ROLE_ONLY = re.compile(r"^(?:补助|补贴|受助|资助|救助|受益|服务)对象满意(?:度|率)$")
+# the persons a payment is for, named by their post (陪审员参审补助, 调解员补贴, 护林员劳务补助)
+_PAID_POST = re.compile(r"(?P<who>[\u4e00-\u9fff]{1,4}?员)(?:参审|办案|履职|值班|劳务|工作|误工|生活)?(?:补助|补贴|津贴|报酬|经费)")
+
+
+# words before the post that are none of its name (用于陪审员参审补助, 发放给调解员)
+_LEAD = re.compile(r"^(?:用于|用作|发放给?|支付给?|拨付给?|给予?|向|为|对|及|和|与)")
+
+
+def name_paid_group_satisfaction(drafts: list[Draft], ctx: ProjectContext) -> None:
+    """A shown satisfaction row asking a role (`_ROLE_ONLY`: 补助对象满意度) asks the persons the text pays by their
+    post (`_PAID_POST`: 用于陪审员参审补助支出 → 陪审员满意度) — D038, a court's fund for its 陪审员 and a live stream, asked
+    补助对象 (round 18). Set aside instead where another shown row asks them already. A text naming no such post
+    leaves the row. In place; a row with a learned value is kept as the unit wrote it."""
+    said = _PAID_POST.search((ctx.name or "") + "。" + (ctx.text or ""))
+    if not said:
+        return
+    who = _LEAD.sub("", said.group("who"))
+    if len(who) < 2 or who.endswith("人员") or "聘" in who:
+        return   # 编外聘用人员经费: the project's own hires work for it, nobody asks them (trial 7, E003)
+    live = [d for d in drafts if d.slot == "satisfaction" and d.tier != Tier.ALTERNATE]
+    for d in live:
+        if d.value_source == "learned" or not _ROLE_ONLY.match(d.key):
+            continue
+        if any(x is not d and who in x.name for x in live):
+            from kb.suggest.dedupe import set_aside
+
+            set_aside(d, f"描述写明补助发给{who}，已有询问{who}的满意度，仅作备选")
+            continue
+        d.name = who + d.name[d.name.index("对象") + 2:]
+        d.explanation = ""
+        d.evidence.append(f"满意度调查对象取描述写明的补助对象“{who}”（{said.group(0)}）")

@@ -23,7 +23,7 @@ import re
 from kb.suggest.context import ProjectContext
 from kb.suggest.dedupe import set_aside
 from kb.suggest.draft import Draft
-from kb.suggest.evidence import _SATISFACTION_TAIL, _kinds_of_work
+from kb.suggest.evidence import SATISFACTION_TAIL, kinds_of_work
 from kb.suggest.ranker import Tier
 from kb.suggest.words import WORK_SYNONYMS
 
@@ -32,7 +32,7 @@ _FUND_TITLE = re.compile(r"资金|经费|转移支付|专项")
 
 
 def set_aside_fund_title_work(drafts: list[Draft], ctx: ProjectContext) -> None:
-    """A type's row naming a kind of work (`evidence._kinds_of_work`: 治理, 检测 …) that only the fund's title in the
+    """A type's row naming a kind of work (`evidence.kinds_of_work`: 治理, 检测 …) that only the fund's title in the
     project name says, and neither the project's own use (its core: the part of the name the fund is for) nor the
     description: 2021年第一批中央大气污染防治资金(环境空气质量网格化监测) — 防治 in the title made 大气污染治理项目数量 a
     row of a monitoring grid (trial 13, E036). Only when the name holds a fund title beside the core (资金, 经费,
@@ -45,7 +45,7 @@ def set_aside_fund_title_work(drafts: list[Draft], ctx: ProjectContext) -> None:
         if d.tier == Tier.ALTERNATE or d.source != "type" or d.value_source in ("text", "learned") \
                 or d.slot == "satisfaction":
             continue
-        missing = [w for w in _kinds_of_work(d.key) if w not in own and not any(
+        missing = [w for w in kinds_of_work(d.key) if w not in own and not any(
             s in own for fam in WORK_SYNONYMS if w in fam for s in fam)]
         if missing:
             set_aside(d, f"“{'、'.join(missing)}”只见于资金名称，项目本身（{core}）和描述都没有这项工作，仅作备选")
@@ -115,11 +115,11 @@ def prefer_commissioning_respondents(drafts: list[Draft], ctx: ProjectContext) -
     if not commissions_service(ctx):
         return
     live = [d for d in drafts if d.slot == "satisfaction" and d.tier != Tier.ALTERNATE]
-    own = [d for d in live if _COMMISSIONING_WHO.search(_SATISFACTION_TAIL.sub("", d.key))]
+    own = [d for d in live if _COMMISSIONING_WHO.search(SATISFACTION_TAIL.sub("", d.key))]
     if not own:
         return
     for d in live:
-        who = _SATISFACTION_TAIL.sub("", d.key)
+        who = SATISFACTION_TAIL.sub("", d.key)
         if d.value_source != "learned" and (_PUBLIC_WHO.search(who) or _GENERAL_SERVED.match(who)):
             set_aside(d, f"购买的专业服务由委托方使用，描述没有写到{who or '公众'}，满意度应询问“{own[0].name}”的对象，仅作备选")
 

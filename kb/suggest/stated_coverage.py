@@ -5,7 +5,7 @@ A reviewer of trial 15 struck 农村生活垃圾收运处置村覆盖率 ≥ 95 
 beside it took the typical value. A percentage the text states in a clause of covering (覆盖), held by no shown row,
 is bound to the shown coverage row (…覆盖率) without the text's figure whose name shares at least two two-character
 pieces with that clause besides 覆盖 (收运, 处置, 生活, 垃圾 …): the text's figure wins over the library's. A
-whole (100 %) reads "=" as `values._rate_operator` writes it. Pure over drafts; run after ranking.
+whole (100 %) reads "=" as `values.rate_operator` writes it. Pure over drafts; run after ranking.
 """
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def _pieces(s: str) -> set[str]:
 def bind_stated_coverage(pool: list[Draft], ctx: ProjectContext) -> None:
     """Bind each stated coverage percentage no shown row of `pool` holds to the shown coverage row it names
     (module docstring). Mutates `pool`; no error."""
-    from kb.suggest.values import _rate_operator
+    from kb.suggest.values import rate_operator
 
     t = ctx.text
     shown = [d for d in pool if d.tier != Tier.ALTERNATE and d.name]
@@ -42,5 +42,5 @@ def bind_stated_coverage(pool: list[Draft], ctx: ProjectContext) -> None:
         d = max(rows, key=lambda d: len(_pieces(d.name) & _pieces(clause)))
         d.mention = replace(m)
         d.value, d.value_source = m.value, "text"
-        d.operator = _rate_operator(d, "≥", m.value)
+        d.operator = rate_operator(d, "≥", m.value)
         d.evidence.append(WHY.format(said=clause + t[m.start:m.end]))

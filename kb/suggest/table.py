@@ -458,7 +458,7 @@ def assemble(drafts: list[Draft]) -> Table:
             return False
         if d.pending and any(_level_beside_its_change(d, c) for c in stated):
             return False   # 重污染天数 待填写 beside 重污染天数减少量 ≥ 5 天, whichever slot comes first
-        if d.value_source != "text" and any(_rate_beside_its_class(d, c) for c in stated):
+        if d.value_source != "text" and any(rate_beside_its_class(d, c) for c in stated):
             return False   # the library's 河道水质达标率 ≥ 90 % beside the class the text states (河道水质达到III类)
         if d.pending and _total_cost(d) and any(c.value_source in ("text", "budget") and _total_cost(c) for c in chosen):
             return False   # a blank total beside the text's own amount (D042: 优抚对象生活成本 beside 2126.81 万元) or the
@@ -526,7 +526,7 @@ def assemble(drafts: list[Draft]) -> Table:
             chosen_ids.add(id(fill))
             count[g] = 1
     # a slot nothing fits is said beside the table, never a （请补充…） row in it (a reviewer strikes an empty name)
-    rows = _in_table_order(chosen)
+    rows = in_table_order(chosen)
     alts = _alternates(ranked, chosen)
     return Table(rows=rows[:MAX_ROWS], alternates=alts, missing=[MISSING[g] for g in MISSING if not count.get(g)])
 
@@ -545,7 +545,7 @@ def _weakest(chosen: list[Draft], count: dict[str, int]) -> Draft | None:
     return min(spare, key=key, default=None)
 
 
-def _rate_beside_its_class(d: Draft, c: Draft) -> bool:
+def rate_beside_its_class(d: Draft, c: Draft) -> bool:
     """`d` is a rate of what the stated class `c` grades (河道水质达标率 beside 河道水质类别 定性 III类,
     `kb.suggest.changes`): the class is the target the text sets, a typical 达标率 asks it again by another scale."""
     if c.operator != "定性" or not c.name.endswith("类别") or not d.name.endswith("达标率"):
@@ -578,7 +578,7 @@ def _stand_in(ranked: list[Draft], chosen: list[Draft], g: str) -> Draft | None:
     None when there is none."""
     # nor a blank level beside the change of it the text states (重污染天数 beside 重污染天数减少量 ≥ 3 天, whichever slot
     # the change sits in: trial 13 moved the 质量 slot's 优良天数比例 to 生态效益, and the blank level stood in there)
-    rows = [d for d in ranked if group_of(d.slot) == g and not any(same_measure(d, c) or _rate_beside_its_class(d, c)
+    rows = [d for d in ranked if group_of(d.slot) == g and not any(same_measure(d, c) or rate_beside_its_class(d, c)
                                                                     or _level_beside_its_change(d, c) for c in chosen)]
     best = next((d for d in rows if d.tier != Tier.ALTERNATE), None)
     if best is not None:
@@ -631,14 +631,14 @@ def _two_groups_named(d: Draft, chosen: list[Draft]) -> bool:
     the public or the served in general beside a named group, not a thing (运维服务满意度), not the
     buyer of the service (购买主体), not the same people twice (受助对象 / 救助对象对救助工作), not a group the
     text never names (`Draft.unnamed_group`: 护林员 for a forestry bureau, trial 13)."""
-    mine = _respondent(d)
+    mine = respondent_of(d)
     if d.unnamed_group or not mine or _BUYER.search(mine) or _GENERAL.search(mine) or not PERSON_HEADS.search(mine):
         return False
     for c in chosen:
         if c.slot != "satisfaction":
             continue
-        other = _respondent(c)
-        if _GENERAL.search(other) or set(_pairs(mine)) & set(_pairs(other)):
+        other = respondent_of(c)
+        if _GENERAL.search(other) or set(two_char_pairs(mine)) & set(two_char_pairs(other)):
             return False
         if _ABOUT_SERVICE.search(other):
             return False   # 物业服务满意度 asks the served about the service: 住户满意度 asks them again (trial 11, D065)
@@ -654,18 +654,24 @@ _BUYER = re.compile(r"购买主体|采购单位|委托方")
 # pays or serves by its role (补贴对象, 资助对象, 奖补对象 …) is the named group again (a fourth one struck
 # 补贴对象满意度 beside 受益农户满意度)
 _GENERAL = re.compile(r"群众|公众|市民|居民|社会|对象$")
-_SATISFACTION_TAIL = re.compile(r"(对(?!象)[^对]{2,})?(满意度|满意程度|满意率)(调查)?$")
+# what follows whom a satisfaction row asks: what it asks about (对…) and the satisfaction word
+# (`evidence.SATISFACTION_TAIL` is the satisfaction word alone)
+_ABOUT_AND_SATISFACTION = re.compile(r"(对(?!象)[^对]{2,})?(满意度|满意程度|满意率)(调查)?$")
 
 
 # a satisfaction named by the service or work asked about (物业服务满意度), no group: it asks the served
 _ABOUT_SERVICE = re.compile(r"(?:服务|管理|工作|工程|项目|活动)$")
 
 
-def _respondent(d: Draft) -> str:
-    return _SATISFACTION_TAIL.sub("", d.key)
+def respondent_of(d: Draft) -> str:
+    """Whom the satisfaction row `d` asks: its key without what is asked about and the satisfaction word
+    (`_ABOUT_AND_SATISFACTION`): 市民对粮食供应满意度 → 市民, 满意度 → ''."""
+    return _ABOUT_AND_SATISFACTION.sub("", d.key)
 
 
-def _pairs(s: str) -> list[str]:
+def two_char_pairs(s: str) -> list[str]:
+    """The two-character pieces of `s` in order (受益农户 → 受益, 益农, 农户); none for a string shorter than two
+    (where `kb.domain.text.bigrams` gives the one character): two respondents share a word when they share a piece."""
     return [s[i:i + 2] for i in range(len(s) - 1)]
 
 
@@ -688,7 +694,7 @@ def _too_many_pending(chosen: list[Draft], group: str) -> bool:
     return len(pend) >= MAX_PENDING or sum(1 for c in pend if group_of(c.slot) == group) >= MAX_PENDING_PER_GROUP
 
 
-def _in_table_order(rows: list[Draft]) -> list[Draft]:
+def in_table_order(rows: list[Draft]) -> list[Draft]:
     """Slot order, then tier and score; the rows of one list the text states stand together in its order."""
     order = {s.key: i for i, s in enumerate(SLOTS)}
     best = {id(d): max((c.score for c in rows if c is d or _one_list(c, d)), default=d.score) for d in rows}

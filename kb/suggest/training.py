@@ -78,8 +78,8 @@ def candidate_drafts(idx: IndicatorIndex, models: SuggestModels, text: str, proj
     mask = E.library_mask(idx, None, exclude_origin)
     pool, _, _ = E.gather_candidates(idx, models, ctx, detected, mask, None, exclude_origin, evidence=False)
     E.set_targets(pool, ctx, None, None, detected)
-    X = featurize(pool, ctx, {t.id: p for t, p in detected}, models.family, E._sectors(detected, models, ctx),
-                  exclude=E._table_id(exclude_origin))
+    X = featurize(pool, ctx, {t.id: p for t, p in detected}, models.family, E.project_sectors(detected, models, ctx),
+                  exclude=E.training_table_id(exclude_origin))
     return pool, X
 
 

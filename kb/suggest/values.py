@@ -33,8 +33,8 @@ from kb.suggest.objects import Mention
 from kb.suggest.words import standing_work
 from kb.domain.text import bigrams, normalize_name
 from kb.domain.units import SIZE_UNITS
-from kb.suggest.binding import _stem_bigrams
-from kb.suggest.cost_values import PERSON_UNITS, _cost_value, _stated_persons
+from kb.suggest.binding import is_whole_share, stem_bigrams
+from kb.suggest.cost_values import PERSON_UNITS, cost_value, stated_persons
 from kb.suggest.quantities import amount
 
 
@@ -61,11 +61,11 @@ def fill_values(drafts: list[Draft], ctx: ProjectContext, learned: dict[str, Lea
     """Values for every unbound draft, by the precedence of the module docstring. `main_type`: the id of
     the project's best type — the budget is the ceiling of its cost rows, never of a further type's
     (a 宣传成本 ≤ 150 万元 for a justice programme's whole transfer, D041)."""
-    persons = _stated_persons(ctx)
+    persons = stated_persons(ctx)
     for d in drafts:
         if d.value_source in ("text", "year_end"):   # year_end: an on-time row dated by `_bind_deadline`
             continue
-        if d.slot == "cost" and _cost_value(d, ctx, persons, main_type):
+        if d.slot == "cost" and cost_value(d, ctx, persons, main_type):
             continue
         li = (learned or {}).get(d.key)
         if li is not None and li.value and (not d.unit or Q.units_compatible(li.unit or d.unit, d.unit)):
@@ -100,7 +100,7 @@ def _other_extent(d: Draft, ctx: ProjectContext) -> bool:
     kind = _extent_kind(d.value_unit or d.unit)
     if not kind or d.value or not d.note.startswith(PENDING) or d.slot != "quantity":
         return False
-    stem = _stem_bigrams(d.key)
+    stem = stem_bigrams(d.key)
     same_work = [m for m in ctx.mentions if _extent_kind(m.unit)
                  and len(stem & set(bigrams(normalize_name(m.verb + m.obj + m.context)))) >= 3]
     return bool(same_work) and all(_extent_kind(m.unit) != kind for m in same_work)
@@ -181,17 +181,17 @@ def _typical_or_pending(d: Draft, defaults: dict[str, float]) -> None:
     if unit == "%" and val and PARTICIPATION.search(d.key) and not d.type_ids:
         # a share of a target group taking part (活动参与率 ≥80 % of the events library, for a 少年宫 fund): the
         # library's figure is another programme's group, not one a detected type's set gives for this kind of project
-        d.operator, d.value, d.value_unit = _rate_operator(d, op or _operator(d), val), "", "%"
+        d.operator, d.value, d.value_unit = rate_operator(d, op or _operator(d), val), "", "%"
         d.note = f"{PENDING}：描述没有写明参与比例，请按目标人群（应参与人数）测算填写，不照搬指标库的典型值"
         return
     if unit == "%" and val:
-        d.operator, d.value, d.value_unit, d.value_source = _rate_operator(d, op or _operator(d), val), val, "%", "typical"
+        d.operator, d.value, d.value_unit, d.value_source = rate_operator(d, op or _operator(d), val), val, "%", "typical"
         return
     if unit == "%" or (not unit and d.slot in ("quality", "timeliness", "satisfaction")):
         dv = f"{defaults.get(d.slot, defaults['rate']):g}"
         if d.source == "formed" and d.slot == "quality":
             dv = "100"   # works accepted, payments made in full: real tables write =100% (22 of 30 such rows in dev.jsonl)
-        d.operator, d.value, d.value_unit, d.value_source = _rate_operator(d, _operator(d), dv), dv, "%", "typical"
+        d.operator, d.value, d.value_unit, d.value_source = rate_operator(d, _operator(d), dv), dv, "%", "typical"
         return
     if val and not SIZE_UNITS.match(unit) and not re.match(r"^[\d.]+$", val):
         d.operator, d.value, d.value_unit, d.value_source = op, val, unit, "typical"  # 12月31日前
@@ -217,14 +217,10 @@ def _below_whole(val: str) -> bool:
         return False
 
 
-def _rate_operator(d: Draft, op: str, val: str) -> str:
+def rate_operator(d: Draft, op: str, val: str) -> str:
     """A share at its whole reads "=100%", not "≥100%": a rate cannot exceed 100 % (63 of the 75 rows of
     dev.jsonl's real tables with a 100 % target write "=")."""
-    try:
-        whole = float(val) == 100.0
-    except ValueError:
-        return op
-    return "=" if whole and op == "≥" and d.direction != "negative" else op
+    return "=" if is_whole_share(val) and op == "≥" and d.direction != "negative" else op
 
 
 def _pending_reason(d: Draft, unit: str) -> str:

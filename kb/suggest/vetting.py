@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 
 from kb.checker.lexicon import CHECKABLE_RESULT_HINT
 from kb.domain.enums import Level1, Level2
@@ -40,13 +41,13 @@ from kb.suggest.ranker import Tier
 from kb.suggest.words import (PERSON_HEADS, UNIT_RESPONDENTS, served_groups, CONTRACT_LOTS, ON_TIME, WHOLE_WORK,
                               LAYOUT_MEASURES, standing_work)
 from kb.suggest.dedupe import set_aside
-from kb.suggest.evidence import (GENERIC_WHO, OBJECT_IN_TEXT, _ENTERPRISE_WHO, _ROW_TAIL, _SATISFACTION_TAIL,
-                                 _head_in_text, _name_evidence, _object_in_text, _other_setting, _other_stated_rate,
-                                 _per_head_group_missing, _qualified_respondent_in_text, _respondent_in_text,
-                                 _scope_places, _unnamed_counted_group, asks_absent_enterprises, builds_or_buys_system,
-                                 other_equipment, other_programme, pays_no_one, routine_measure, unnamed_building,
-                                 unnamed_facility, unnamed_work)
-from kb.suggest.placement import _AREA_OR_LENGTH, misfiled_gain, misplaced
+from kb.suggest.evidence import (ENTERPRISE_WHO, GENERIC_WHO, OBJECT_IN_TEXT, ROW_TAIL, SATISFACTION_TAIL,
+                                 asks_absent_enterprises, builds_or_buys_system, head_in_text, name_evidence,
+                                 object_in_text, other_equipment, other_programme, other_setting, other_stated_rate,
+                                 pays_no_one, per_head_group_missing, qualified_respondent_in_text,
+                                 respondent_in_text, routine_measure, scope_places, unnamed_building,
+                                 unnamed_counted_group, unnamed_facility, unnamed_work)
+from kb.suggest.placement import AREA_OR_LENGTH, misfiled_gain, misplaced
 
 # rules about the name or the row as a whole: such a row is not offered in the table
 _STRUCTURAL = re.compile(r"^(REL-02|REL-03|STR-)")
@@ -117,7 +118,7 @@ def prefer_named_timeliness(drafts: list[Draft], ctx: ProjectContext) -> None:
     saying 完成森林生态效益补偿…兑现); where the text names no such work the dated row stays (D025, the seventh
     trial: real 部门整体 tables name the budget). Runs after ranking; mutates `drafts`."""
     named = [d for d in drafts if d.slot == "timeliness" and d.type_core and d.tier != Tier.ALTERNATE
-             and _object_in_text(d, ctx, _ROW_TAIL) >= OBJECT_IN_TEXT]
+             and object_in_text(d, ctx, ROW_TAIL) >= OBJECT_IN_TEXT]
     if not named:
         return
     for d in drafts:
@@ -133,7 +134,8 @@ _COVERAGE = re.compile(r"普及率|覆盖率|入户率")
 _KEPT_LEVEL = re.compile(r"(?:稳定|保持|巩固|维持)在?$")
 
 
-def _at_whole(value: str) -> bool:
+def _reaches_100(value: str) -> bool:
+    """True when the target `value` is a number of 100 or more (a share that covers all); False for no number."""
     try:
         return float(value) >= 100
     except ValueError:
@@ -150,238 +152,458 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
 
     `own_words`: what the certain project type is about (its covers, keywords, phrases, objects); a core
     row of its set naming a programme word found there is its own programme's, not another's
-    (基本公共卫生服务's 高血压患者规范管理率 when the text says only 慢性疾病患者; a fresh trial, D005)."""
+    (基本公共卫生服务's 高血压患者规范管理率 when the text says only 慢性疾病患者; a fresh trial, D005).
+    Each row is first filed where the checker files it; a row with a learned value (the unit declared and met it in
+    an earlier 结果反馈 cycle) is its own evidence and goes no further; every other row runs through the steps of
+    `_reasons_to_set_aside` in order, the first reason setting it aside, and a row kept by all of them through
+    `_vet_retrieved_row`. Mutates `drafts`."""
     for d in drafts:
-        if d.placed and d.placed != d.level2 and "满意" not in d.name:
-            d.level2 = d.placed   # a real row under 社会、经济、生态效益指标 goes where the checker files its name
-        if misfiled_gain(d):
-            d.level2 = "economic_benefit"   # 展会意向成交额 (亿元) under 质量 in the library: a gain, filed where the checker files it
+        _file_where_the_checker_files(d)
         if d.value_source == "learned":
             continue   # the unit declared and met it in an earlier 结果反馈 cycle: its own evidence
-        if (d.source == "formed" or d.template) and FUND_TITLE.match(d.key):
-            # 中央财政困难群众救助补助资金发放准确率 (〔补助对象〕补助资金发放准确率 filled from the text's 中央财政困难群众
-            # 救助补助预算指标, D018): the fund's title is no object a reviewer keeps in a row's name
-            set_aside(d, "指标名称以资金名称（某级财政）为对象，不是可核验的产出对象，仅作备选")
-            continue
-        if d.source == "formed" and d.slot == "quality" and d.mention is None and VAGUE_QUALITY.search(d.key):
-            # 社区老年助餐服务达标率, 扶贫基地完成率: reviewers ask "达标 of what?"; the type's own quality
-            # rows (助餐点正常运营率, 系统正常运行率) or an acceptance rate say it
-            set_aside(d, "笼统的达标率/完成率，请选用可核验的质量指标，仅作备选")
-            continue
-        if d.mention is None and CIRCULAR.search(d.key):
-            # 活动预期目标达成率 ≥ 90 %: the share of the table's own targets reached restates the table, it
-            # measures nothing of the project (a reviewer struck it as circular)
-            set_aside(d, "以“预期目标”的达成程度为指标，循环且不可核验，仅作备选")
-            continue
-        if (d.source == "formed" or d.template or d.source == "retrieval" and _SERVED_COUNT.search(d.key)) and \
-                d.slot == "quantity" and d.tier != Tier.BOUND and not ctx.beneficiaries and \
-                _PERSONS_COUNTED.search(d.key):
-            # 采购雾炮车降尘抑尘服务人次 (〔服务名称〕服务人次 filled with the project's service): a service to
-            # streets and air counts no people the text names; nor does a retrieved row counting the persons a
-            # service serves without naming a group (服务人数 for D002's dust suppression)
-            set_aside(d, ASIDE_NO_PEOPLE)
-            continue
-        if d.slot == "quantity" and d.tier != Tier.BOUND and d.source != "type" and \
-                (d.value_unit or d.unit) == "户" and not _HOUSEHOLDS.search(ctx.text):
-            # 〔改造对象〕改造户数 filled with 餐厅暖通 (E054, a school canteen's heating): households are counted
-            # only where the text has them (危房, 改厕, 适老化 … of 农户, 家庭)
-            set_aside(d, "描述中没有按户计的对象，按户计量的指标仅作备选")
-            continue
-        if d.slot == "quantity" and d.value_source != "text" and is_money_unit(d.value_unit or d.unit):
-            # an amount is a cost, not an output (财预〔2021〕101号: 成本指标); the checker flags it under 数量
-            set_aside(d, "金额类指标应列入成本指标，仅作备选")
-            continue
-        if d.value_source != "text" and d.source != "formed" and money_named_count(d):
-            # 安置小区物业费 in 个 (a library row, trial 11 D065): a fee counted in pieces measures nothing
-            set_aside(d, "名称是金额，计量单位却是计数单位，口径不一致，仅作备选")
-            continue
-        if d.value_source != "text" and d.source != "formed" and TASK_SENTENCE.search(d.key):
-            # 按时保质完成开发区安置小区物业管理工作 = 100 % (trial 11, D065): a sentence of the work, no measure
-            # (the checker's REL-04: 没有度量口径)
-            set_aside(d, "名称是一句工作表述，没有度量口径（审核规则 REL-04），仅作备选")
-            continue
-        if d.value_source != "text" and d.level1 == Level1.benefit.value and VAGUE_STATE.search(d.key):
-            # 单位安全稳定, 安全生产形势 定性 (trial 11, D065/D062): a state with no measure a reviewer can verify
-            set_aside(d, "笼统的状态表述，没有可核验的度量，仅作备选")
-            continue
-        if d.value_source != "text" and EMISSION_CUT.search(d.key) and \
-                not _CUTS_EMISSIONS.search(_MONITORED.sub("", ctx.text)):
-            # 污染物排放削减量 吨 for 雾炮车抑尘降尘服务 (trial 11, D030): damping dust cuts no emission counted in tonnes;
-            # a 削减量 row needs a work in the text that cuts emissions (减排, 脱硫脱硝, 污水处理 …)
-            set_aside(d, "描述中没有削减污染物排放的工作（抑尘、保洁不削减排放量），仅作备选")
-            continue
-        if SETTING_CLAUSE.match(d.key):
-            # 全县现有政务信息系统故障响应时间 (trial 11, own IT text): 全县现有… is the setting the text describes, not the
-            # object of the project's work — no row is named from it
-            set_aside(d, "指标名称取自描述中的现状（全县现有…），不是项目的工作对象，仅作备选")
-            continue
-        if d.value_source == "typical" and REGION_OUTCOME.search(d.key) and not REGION_OUTCOME.search(ctx.text):
-            # 环境空气质量优良天数比例 ≥ 85 % for a dust-suppression service (trial 11, D030): a city-wide outcome whose
-            # figure the text never states — the library's 85 is another city's; left for the declarant
-            d.value, d.value_source = "", ""
-            d.note = f"{PENDING}：这是全域空气质量结果，描述未写明目标值，请按本地考核目标填写，不照搬指标库的典型值"
-        place = unnamed_facility(d, ctx)
-        if place:
-            # 公园年接待游客人次 ≥ 20 万人次 for a festival in a town (trial 8): the row counts another place's
-            # visitors; the text's own figure stays with the row named from the text (接待游客人次)
-            set_aside(d, f"指标针对“{place}”，项目描述中没有这一场所或设施，仅作备选")
-            continue
-        if d.value_source != "text" and LAYOUT_MEASURES.search(d.key) and _UPKEEP.search(ctx.text) and \
-                not _LAYOUT_WORK.search(ctx.text):
-            # 公园绿地服务半径覆盖率 ≥ 80 % for a maintenance contract (trial 9, D051): how the city's green space is
-            # laid out, which upkeep does not change; the library's 80 is no figure of the text
-            set_aside(d, "城市绿地布局类指标，养护项目不改变布局，仅作备选")
-            continue
-        if d.value_source == "typical" and d.level1 == Level1.benefit.value and "服务覆盖率" in d.key \
-                and (d.value_unit or d.unit) == "%" and not _at_whole(d.value):
-            # 社区老年助餐服务覆盖率 ≥ 80 % (trial 9): the library's 80 is another project's, and the base the share is
-            # of (which communities) is the declarant's to say — the target is left to fill in (= 100 % covers all: kept)
-            d.value, d.value_source = "", ""
-            d.note = f"{PENDING}：覆盖率的基数（应覆盖的范围）描述未写明，请按实际测算填写，不照搬指标库的典型值"
-        if d.value_source == "typical" and (d.value_unit or d.unit) == "%" and _setting_rate(d, ctx):
-            # 农村卫生厕所普及率 ≥ 85 % where the text says today's 卫生厕所普及率为78% (trial 11): the library's 85 is
-            # no target a reviewer can derive from the text — the declarant sets it from today's level
-            d.value, d.value_source = "", ""
-            d.note = f"{PENDING}：描述写明现状为{_setting_rate(d, ctx)}，目标值请按项目实施后的预期测算填写，不照搬指标库的典型值"
-        elif d.value_source == "typical" and d.level1 == Level1.benefit.value and _CHANGE_RATE.search(d.key) \
-                and (d.value_unit or d.unit) == "%":
-            # 业务办理效率提升率 ≥ 20 % for a maintenance contract, 违法违规行为下降率 ≥ 10 % (trial 11): a change of an
-            # outcome the library's figure cannot size — its base and the project's share are the declarant's
-            d.value, d.value_source = "", ""
-            d.note = f"{PENDING}：变化幅度与基数和项目规模有关，描述未写明，请按实际测算填写，不照搬指标库的典型值"
-        if d.value_source == "typical" and LAND_SHARE.search(d.key) and (d.value_unit or d.unit) == "%" \
-                and not _at_whole(d.value):
-            # 湿地保护率 ≥ 50 %, 森林覆盖率 ≥ 60 % for a forestry bureau whose text states neither (E008, D025): the share
-            # of an area is the area's own level, the library's figure another place's — the target is left to fill in
-            d.value, d.value_source = "", ""
-            d.note = f"{PENDING}：描述中没有写明这一面积比例的现状和目标，请按本地实际填写，不照搬指标库的典型值"
-        other_rate = _other_stated_rate(d)
-        if other_rate:
-            # 水质检测合格率不低于95% bound to 供水工程维修养护验收合格率 ≥ 95 % (trial 9): the text names the rate it
-            # states; a row of another measure does not take it (the row named as the text names it does)
-            set_aside(d, f"描述中的{d.mention.value}%是“{other_rate}”，不是本指标的目标值，仅作备选")
-            continue
-        if d.value_source == "text" and d.mention is not None and d.mention.unit == "%" and d.slot == "quality" \
-                and _COVERAGE.search(d.key) and _KEPT_LEVEL.search(d.mention.context or ""):
-            # 农村自来水普及率稳定在96%以上 under 产出/质量 (trial 9): a coverage the project keeps is its lasting effect
-            d.level2 = "sustainable_impact"
-        if d.mention is not None and d.mention.obj in CONTRACT_LOTS:
-            # 市区绿化分成六个标段承包 (trial 9, D051): how the contract is split, no output (标段数量 ≥ 6 个, then
-            # 公园维护数量 ≥ 6 个); set aside after ranking, so the ranker's training reads the same candidates
-            set_aside(d, f"描述中的{d.mention.value}{d.mention.unit}{d.mention.obj}是合同的划分方式，不是产出，仅作备选")
-            continue
-        building = unnamed_building(d, ctx)
-        if building:
-            # 修缮面积 (完成修缮的房屋建筑面积) for 计划修缮乡村道路12公里 (trial 9, the README's example): a house's
-            # measure in a road's table
-            set_aside(d, f"指标计量的是“{building}”，项目描述中没有房屋建筑，仅作备选")
-            continue
-        scope = _scope_places(d, ctx)
-        if scope:
-            # 全镇14个行政村“两委”干部98人 beside a blank 行政村数量: the villages are where the money goes, no output
-            # to count under 数量 (a reviewer struck 行政村数量 ≥42; blank it only asks the same again)
-            set_aside(d, f"描述中的{scope}是项目范围或受益对象，不是产出，仅作备选")
-            continue
-        if d.source == "formed" and d.mention is None and d.slot == "quality" and pays_no_one(ctx):
-            # 航空消防租机补助发放率 (E046): the fund rents six aircraft and pays no one
-            set_aside(d, "项目资金用于租用或购买，描述中没有发放对象，发放类质量指标仅作备选")
-            continue
-        if d.slot == "timeliness" and d.value_source != "text" and _WITHIN_YEAR.search(d.value or "") and \
-                _YEARS_SPAN.search(ctx.text):
-            # 项目实施周期 定性 年度内完成 beside 实施周期2022-2024年 (trial 7, D050): the text's period is longer
-            set_aside(d, "描述写明跨年度的实施周期，“年度内完成”与之不符，仅作备选")
-            continue
-        if d.slot == "timeliness" and d.value_source != "text" and ON_TIME.search(d.key) and \
-                standing_work(ctx.core, ctx.name) and (d.source == "formed" and d.mention is None
-                                                        or WHOLE_WORK.match(d.key) or ON_TIME.fullmatch(d.key)):
-            # 储备粮完成时间, 重大动物疫病防控完成及时率, 任务完成时间 for a reserve kept or a disease controlled all year
-            # (trial 9): such work has no completion; the type's rows of the work it names (疫情报告及处置及时率) stay
-            set_aside(d, "常年持续开展的工作没有完成时点，按期完成类指标仅作备选")
-            continue
-        if d.slot == "quantity" and _USE_VOLUME.search(d.key) and _MAINTAINS.search(ctx.text) and \
-                not builds_or_buys_system(ctx):
-            # 网上办件量 ≥36 万件 of 平台年办件量约36万件 (trial 7): the platform's business, background to a maintenance
-            # contract, which keeps the system running and handles none of it
-            set_aside(d, "业务量是平台自身的使用情况，运维服务不产生它，仅作备选")
-            continue
-        place = misplaced(d)
-        if place:
-            set_aside(d, place)
-            continue
-        routine = routine_measure(d, ctx)
-        if routine:
-            set_aside(d, f"指标衡量单位日常运行的“{routine}”，项目描述中的工作不产生它，仅作备选")
-            continue
-        kind = other_equipment(d, ctx)
-        if kind:
-            set_aside(d, f"指标针对{kind}，项目描述中的设备不是这一类，仅作备选")
-            continue
-        group = _per_head_group_missing(d, ctx)
-        if group:
-            set_aside(d, f"指标是“{group}”的人均指标，项目描述中没有这一人群，仅作备选")
-            continue
-        foreign_words = other_programme(d, ctx)
-        if foreign_words and own_words and d.type_core:
-            foreign_words = [w for w in foreign_words if w not in own_words]
-        if foreign_words:
-            set_aside(d, f"指标针对“{'、'.join(foreign_words[:2])}”，项目描述中没有，仅作备选")
-            continue
-        missing = unnamed_work(d, ctx)
-        if missing:
-            set_aside(d, f"指标针对“{missing[0]}”，项目描述中没有这项工作，仅作备选")
-            continue
-        other = _other_setting(d, ctx)
-        if other:
-            set_aside(d, f"指标针对{other}，与项目所在地不符，仅作备选")
-            continue
-        # …unless it is a core row of a certain type about enterprises (会展与商贸促进's 参展企业满意度 for E021's 服务贸易
-        # 发展资金, whose text names only the 商务局 and 投资促进中心): the type's own people, as its 组织企业参展数量 counts them
-        if asks_absent_enterprises(d, ctx) and not (d.type_core and _ENTERPRISE_WHO.search(own_words)):
-            set_aside(d, "描述中没有企业，这项满意度调查的对象不是本项目的服务对象，仅作备选")
-            continue
-        if d.slot == "satisfaction" and not d.type_core and d.source != "formed" and \
-                not (_respondent_in_text(d, ctx) and _asks_people(d) and _qualified_respondent_in_text(d, ctx)):
-            # 干警满意度 for a school building, 被检查单位满意度 for fuel: people the project never serves
-            set_aside(d, "描述中没有这项满意度调查的对象，仅作备选")
-            continue
-        if d.tier != Tier.BOUND and _KNOWLEDGE_RATE.search(d.key) and not _PUBLICITY.search(ctx.text):
-            # 学生营养健康知识知晓率 ≥ 90 % for a meal subsidy whose text teaches nothing (D008): how much of a body of
-            # knowledge people hold is the effect of teaching it, which the project does not do (a policy's or a
-            # service's 知晓率 stays: those who receive it learn of it)
-            set_aside(d, "知识知晓率是宣传教育的效果，描述中没有宣传、培训或健康教育工作，仅作备选")
-            continue
-        group = _unnamed_counted_group(d, ctx)
-        if group:
-            # 村级动物防疫员补助人数 for an animal-disease fund whose text names no 防疫员 (E011): a head count of a
-            # group of people the text never names; the type's core measure (疫病强制免疫密度) takes the place
-            set_aside(d, f"描述中没有“{group}”，按人数计量的这项指标仅作备选")
-            continue
-        if d.type_prob > 0 and not d.type_core and d.tier != Tier.BOUND and d.slot != "satisfaction" and \
-                _object_in_text(d, ctx, _ROW_TAIL) < OBJECT_IN_TEXT:
-            # a type's alternate entry (core: false) enters the table only when the text names its object
-            # (河湖保洁面积, 堤防达标率 for a dredging that neither cleans nor builds dikes)
-            set_aside(d, ASIDE_SPARE_ENTRY)
-            continue
-        if d.source == "retrieval" and d.type_prob == 0:
-            foreign = d.sector and d.sector != "通用" and d.sector not in sectors
-            if foreign and _name_evidence(d, ctx) < 2:
-                set_aside(d, "其他行业的指标，描述中缺少依据，仅作备选")
-            elif d.generic:
-                d.tier = Tier.ALTERNATE
-            elif d.slot == "quantity":
-                if d.pending and _AREA_OR_LENGTH.search(d.value_unit or d.unit or "") and \
-                        not _MEASURED_EXTENT.search(ctx.text):
-                    # 补助面积 (亩) for a living allowance: a blank area or length the text never measures in
-                    set_aside(d, "描述中没有面积或长度，仅作备选")
-                elif d.pending and (ctx.mentions or len(ctx.text) >= DESCRIBED) and (
-                        _object_in_text(d, ctx) < OBJECT_IN_TEXT or not _head_in_text(d, ctx)):
-                    set_aside(d, "描述中没有这项数量的对象，仅作备选")
-                elif _is_rate(d) and d.tier != Tier.BOUND and _object_in_text(d, ctx, _ROW_TAIL) < OBJECT_IN_TEXT:
-                    # 主体工程完成率 ≥70% carries another project's progress figure into a road project
-                    set_aside(d, "描述中没有这项指标的对象，仅作备选")
-            elif d.tier != Tier.BOUND and d.slot != "satisfaction" and \
-                    _object_in_text(d, ctx, _ROW_TAIL) < OBJECT_IN_TEXT:
+        why = next((why for why in _reasons_to_set_aside(d, ctx, own_words) if why), "")
+        if why:
+            set_aside(d, why)
+        else:
+            _vet_retrieved_row(d, ctx, sectors)
+
+
+def _reasons_to_set_aside(d: Draft, ctx: ProjectContext, own_words: str) -> Iterator[str]:
+    """The steps of `mark_precision` for one row, in order: each `_why_…` step yields its reason to set `d` aside
+    ('' when it keeps the row); the steps between them only mark the row (re-file it, clear a library value).
+    Lazy: `mark_precision` stops at the first reason, so no later step reads or marks a row set aside."""
+    yield _why_fund_title(d)
+    yield _why_vague_quality(d)
+    yield _why_circular(d)
+    yield _why_persons_of_no_group(d, ctx)
+    yield _why_households_unnamed(d, ctx)
+    yield _why_amount_as_output(d)
+    yield _why_money_named_count(d)
+    yield _why_task_sentence(d)
+    yield _why_vague_state(d)
+    yield _why_emission_cut_without_work(d, ctx)
+    yield _why_named_from_setting(d)
+    _unfill_region_outcome(d, ctx)
+    yield _why_unnamed_facility(d, ctx)
+    yield _why_layout_in_upkeep(d, ctx)
+    _unfill_service_coverage(d)
+    _unfill_rate_of_setting_or_change(d, ctx)
+    _unfill_land_share(d)
+    yield _why_other_stated_rate(d)
+    _refile_kept_coverage(d)
+    yield _why_contract_lots(d)
+    yield _why_unnamed_building(d, ctx)
+    yield _why_scope_places(d, ctx)
+    yield _why_payment_of_no_one(d, ctx)
+    yield _why_within_year_across_years(d, ctx)
+    yield _why_completion_of_standing_work(d, ctx)
+    yield _why_platform_use_volume(d, ctx)
+    yield _why_misplaced(d)
+    yield _why_routine_measure(d, ctx)
+    yield _why_other_equipment(d, ctx)
+    yield _why_per_head_of_absent_group(d, ctx)
+    yield _why_other_programme(d, ctx, own_words)
+    yield _why_unnamed_work(d, ctx)
+    yield _why_other_setting(d, ctx)
+    yield _why_absent_enterprises(d, ctx, own_words)
+    yield _why_absent_respondents(d, ctx)
+    yield _why_knowledge_untaught(d, ctx)
+    yield _why_unnamed_counted_group(d, ctx)
+    yield _why_spare_entry_of_absent_object(d, ctx)
+
+
+def _reason_naming(found: str, why: str) -> str:
+    """The reason `why` with what a reader of the text found (`found`: the place, group or kind the row is about
+    that the text lacks) in place of its {}; '' when the reader found nothing (the row is kept)."""
+    return why.format(found) if found else ""
+
+
+def _file_where_the_checker_files(d: Draft) -> None:
+    """Re-files `d` where the checker files its name: a real row under 社会、经济、生态效益指标 goes to its `placed`
+    二级 (a satisfaction row stays), a gain under 质量 (展会意向成交额 亿元 in the library) to 经济效益."""
+    if d.placed and d.placed != d.level2 and "满意" not in d.name:
+        d.level2 = d.placed   # a real row under 社会、经济、生态效益指标 goes where the checker files its name
+    if misfiled_gain(d):
+        d.level2 = "economic_benefit"   # 展会意向成交额 (亿元) under 质量 in the library: a gain, filed where the checker files it
+
+
+def _why_fund_title(d: Draft) -> str:
+    """A formed or template row named after a fund's title (`FUND_TITLE`: 中央财政…, 省级财政…) is set aside: the
+    source of the money is no object a reviewer keeps in a row's name."""
+    if (d.source == "formed" or d.template) and FUND_TITLE.match(d.key):
+        # 中央财政困难群众救助补助资金发放准确率 (〔补助对象〕补助资金发放准确率 filled from the text's 中央财政困难群众
+        # 救助补助预算指标, D018): the fund's title is no object a reviewer keeps in a row's name
+        return "指标名称以资金名称（某级财政）为对象，不是可核验的产出对象，仅作备选"
+    return ""
+
+
+def _why_vague_quality(d: Draft) -> str:
+    """A quality row formed from the project's name alone with a vague rate (`VAGUE_QUALITY`: 达标率, 完成率) is set
+    aside: a reviewer asks "达标 of what?"."""
+    if d.source == "formed" and d.slot == "quality" and d.mention is None and VAGUE_QUALITY.search(d.key):
+        # 社区老年助餐服务达标率, 扶贫基地完成率: reviewers ask "达标 of what?"; the type's own quality
+        # rows (助餐点正常运营率, 系统正常运行率) or an acceptance rate say it
+        return "笼统的达标率/完成率，请选用可核验的质量指标，仅作备选"
+    return ""
+
+
+def _why_circular(d: Draft) -> str:
+    """A rate of the table's own targets (`CIRCULAR`: 预期目标达成率) with no figure of the text is set aside: it
+    restates the table and measures nothing of the project."""
+    if d.mention is None and CIRCULAR.search(d.key):
+        # 活动预期目标达成率 ≥ 90 %: the share of the table's own targets reached restates the table, it
+        # measures nothing of the project (a reviewer struck it as circular)
+        return "以“预期目标”的达成程度为指标，循环且不可核验，仅作备选"
+    return ""
+
+
+def _why_persons_of_no_group(d: Draft, ctx: ProjectContext) -> str:
+    """A count of persons (人次, 人数) formed, filled into a template or retrieved as 服务人次 is set aside where the
+    text names no one served (`ctx.beneficiaries` empty) and no figure binds it."""
+    if (d.source == "formed" or d.template or d.source == "retrieval" and _SERVED_COUNT.search(d.key)) and \
+            d.slot == "quantity" and d.tier != Tier.BOUND and not ctx.beneficiaries and \
+            _PERSONS_COUNTED.search(d.key):
+        # 采购雾炮车降尘抑尘服务人次 (〔服务名称〕服务人次 filled with the project's service): a service to
+        # streets and air counts no people the text names; nor does a retrieved row counting the persons a
+        # service serves without naming a group (服务人数 for D002's dust suppression)
+        return ASIDE_NO_PEOPLE
+    return ""
+
+
+def _why_households_unnamed(d: Draft, ctx: ProjectContext) -> str:
+    """An unbound count in 户 (not a type's row) is set aside where the text has no households (`_HOUSEHOLDS`)."""
+    if d.slot == "quantity" and d.tier != Tier.BOUND and d.source != "type" and \
+            (d.value_unit or d.unit) == "户" and not _HOUSEHOLDS.search(ctx.text):
+        # 〔改造对象〕改造户数 filled with 餐厅暖通 (E054, a school canteen's heating): households are counted
+        # only where the text has them (危房, 改厕, 适老化 … of 农户, 家庭)
+        return "描述中没有按户计的对象，按户计量的指标仅作备选"
+    return ""
+
+
+def _why_amount_as_output(d: Draft) -> str:
+    """A 数量 row in money the text does not state is set aside: an amount is a cost, not an output."""
+    if d.slot == "quantity" and d.value_source != "text" and is_money_unit(d.value_unit or d.unit):
+        # an amount is a cost, not an output (财预〔2021〕101号: 成本指标); the checker flags it under 数量
+        return "金额类指标应列入成本指标，仅作备选"
+    return ""
+
+
+def _why_money_named_count(d: Draft) -> str:
+    """A library row named as money but counted in pieces (`money_named_count`) is set aside."""
+    if d.value_source != "text" and d.source != "formed" and money_named_count(d):
+        # 安置小区物业费 in 个 (a library row, trial 11 D065): a fee counted in pieces measures nothing
+        return "名称是金额，计量单位却是计数单位，口径不一致，仅作备选"
+    return ""
+
+
+def _why_task_sentence(d: Draft) -> str:
+    """A library row whose name is a sentence of the work (`TASK_SENTENCE`) is set aside: no measure (REL-04)."""
+    if d.value_source != "text" and d.source != "formed" and TASK_SENTENCE.search(d.key):
+        # 按时保质完成开发区安置小区物业管理工作 = 100 % (trial 11, D065): a sentence of the work, no measure
+        # (the checker's REL-04: 没有度量口径)
+        return "名称是一句工作表述，没有度量口径（审核规则 REL-04），仅作备选"
+    return ""
+
+
+def _why_vague_state(d: Draft) -> str:
+    """A benefit row naming a state with no measure (`VAGUE_STATE`: 单位安全稳定) is set aside."""
+    if d.value_source != "text" and d.level1 == Level1.benefit.value and VAGUE_STATE.search(d.key):
+        # 单位安全稳定, 安全生产形势 定性 (trial 11, D065/D062): a state with no measure a reviewer can verify
+        return "笼统的状态表述，没有可核验的度量，仅作备选"
+    return ""
+
+
+def _why_emission_cut_without_work(d: Draft, ctx: ProjectContext) -> str:
+    """An emission cut (`EMISSION_CUT`: 削减量) is set aside where the text, what it only monitors left out, names
+    no work that cuts emissions (`_CUTS_EMISSIONS`)."""
+    if d.value_source != "text" and EMISSION_CUT.search(d.key) and \
+            not _CUTS_EMISSIONS.search(_MONITORED.sub("", ctx.text)):
+        # 污染物排放削减量 吨 for 雾炮车抑尘降尘服务 (trial 11, D030): damping dust cuts no emission counted in tonnes;
+        # a 削减量 row needs a work in the text that cuts emissions (减排, 脱硫脱硝, 污水处理 …)
+        return "描述中没有削减污染物排放的工作（抑尘、保洁不削减排放量），仅作备选"
+    return ""
+
+
+def _why_named_from_setting(d: Draft) -> str:
+    """A row named from the text's setting (`SETTING_CLAUSE`: 全县现有…) is set aside: not the project's object."""
+    if SETTING_CLAUSE.match(d.key):
+        # 全县现有政务信息系统故障响应时间 (trial 11, own IT text): 全县现有… is the setting the text describes, not the
+        # object of the project's work — no row is named from it
+        return "指标名称取自描述中的现状（全县现有…），不是项目的工作对象，仅作备选"
+    return ""
+
+
+def _unfill_region_outcome(d: Draft, ctx: ProjectContext) -> None:
+    """Marks: a region's air-quality outcome (`REGION_OUTCOME`) with the library's typical value, which the text never
+    states, loses that value and says 待填写 (the row stays)."""
+    if d.value_source == "typical" and REGION_OUTCOME.search(d.key) and not REGION_OUTCOME.search(ctx.text):
+        # 环境空气质量优良天数比例 ≥ 85 % for a dust-suppression service (trial 11, D030): a city-wide outcome whose
+        # figure the text never states — the library's 85 is another city's; left for the declarant
+        d.value, d.value_source = "", ""
+        d.note = f"{PENDING}：这是全域空气质量结果，描述未写明目标值，请按本地考核目标填写，不照搬指标库的典型值"
+
+
+def _why_unnamed_facility(d: Draft, ctx: ProjectContext) -> str:
+    """A row of a place or facility the text lacks (`evidence.unnamed_facility`) is set aside."""
+    # 公园年接待游客人次 ≥ 20 万人次 for a festival in a town (trial 8): the row counts another place's
+    # visitors; the text's own figure stays with the row named from the text (接待游客人次)
+    return _reason_naming(unnamed_facility(d, ctx), "指标针对“{}”，项目描述中没有这一场所或设施，仅作备选")
+
+
+def _why_layout_in_upkeep(d: Draft, ctx: ProjectContext) -> str:
+    """A measure of a city's green layout (`words.LAYOUT_MEASURES`) is set aside for upkeep work (`_KEEPING_WORK`)
+    that builds or plans nothing (`_LAYOUT_WORK`): upkeep does not change the layout."""
+    if d.value_source != "text" and LAYOUT_MEASURES.search(d.key) and _KEEPING_WORK.search(ctx.text) and \
+            not _LAYOUT_WORK.search(ctx.text):
+        # 公园绿地服务半径覆盖率 ≥ 80 % for a maintenance contract (trial 9, D051): how the city's green space is
+        # laid out, which upkeep does not change; the library's 80 is no figure of the text
+        return "城市绿地布局类指标，养护项目不改变布局，仅作备选"
+    return ""
+
+
+def _unfill_service_coverage(d: Draft) -> None:
+    """Marks: a benefit's 服务覆盖率 in % with the library's typical value below 100 loses it and says 待填写: the
+    base it is a share of is the declarant's to say (= 100 % covers all and is kept)."""
+    if d.value_source == "typical" and d.level1 == Level1.benefit.value and "服务覆盖率" in d.key \
+            and (d.value_unit or d.unit) == "%" and not _reaches_100(d.value):
+        # 社区老年助餐服务覆盖率 ≥ 80 % (trial 9): the library's 80 is another project's, and the base the share is
+        # of (which communities) is the declarant's to say — the target is left to fill in (= 100 % covers all: kept)
+        d.value, d.value_source = "", ""
+        d.note = f"{PENDING}：覆盖率的基数（应覆盖的范围）描述未写明，请按实际测算填写，不照搬指标库的典型值"
+
+
+def _unfill_rate_of_setting_or_change(d: Draft, ctx: ProjectContext) -> None:
+    """Marks: a typical % of a rate whose present level the text states (`_setting_rate`), else a benefit's change
+    rate (`_CHANGE_RATE`: 提升率, 下降率), loses the library's value and says 待填写."""
+    if d.value_source == "typical" and (d.value_unit or d.unit) == "%" and _setting_rate(d, ctx):
+        # 农村卫生厕所普及率 ≥ 85 % where the text says today's 卫生厕所普及率为78% (trial 11): the library's 85 is
+        # no target a reviewer can derive from the text — the declarant sets it from today's level
+        d.value, d.value_source = "", ""
+        d.note = f"{PENDING}：描述写明现状为{_setting_rate(d, ctx)}，目标值请按项目实施后的预期测算填写，不照搬指标库的典型值"
+    elif d.value_source == "typical" and d.level1 == Level1.benefit.value and _CHANGE_RATE.search(d.key) \
+            and (d.value_unit or d.unit) == "%":
+        # 业务办理效率提升率 ≥ 20 % for a maintenance contract, 违法违规行为下降率 ≥ 10 % (trial 11): a change of an
+        # outcome the library's figure cannot size — its base and the project's share are the declarant's
+        d.value, d.value_source = "", ""
+        d.note = f"{PENDING}：变化幅度与基数和项目规模有关，描述未写明，请按实际测算填写，不照搬指标库的典型值"
+
+
+def _unfill_land_share(d: Draft) -> None:
+    """Marks: a share of a land area (`LAND_SHARE`: 森林覆盖率) in % with the library's typical value below 100
+    loses it and says 待填写: the area's own level, the library's figure another place's."""
+    if d.value_source == "typical" and LAND_SHARE.search(d.key) and (d.value_unit or d.unit) == "%" \
+            and not _reaches_100(d.value):
+        # 湿地保护率 ≥ 50 %, 森林覆盖率 ≥ 60 % for a forestry bureau whose text states neither (E008, D025): the share
+        # of an area is the area's own level, the library's figure another place's — the target is left to fill in
+        d.value, d.value_source = "", ""
+        d.note = f"{PENDING}：描述中没有写明这一面积比例的现状和目标，请按本地实际填写，不照搬指标库的典型值"
+
+
+def _why_other_stated_rate(d: Draft) -> str:
+    """A row bound to a rate the text states of another measure (`evidence.other_stated_rate`) is set aside."""
+    other_rate = other_stated_rate(d)
+    if other_rate:
+        # 水质检测合格率不低于95% bound to 供水工程维修养护验收合格率 ≥ 95 % (trial 9): the text names the rate it
+        # states; a row of another measure does not take it (the row named as the text names it does)
+        return f"描述中的{d.mention.value}%是“{other_rate}”，不是本指标的目标值，仅作备选"
+    return ""
+
+
+def _refile_kept_coverage(d: Draft) -> None:
+    """Marks: a 质量 coverage the text says is kept (`_COVERAGE` with `_KEPT_LEVEL`: 稳定在96%以上) is re-filed
+    under 可持续影响: a coverage the project keeps is its lasting effect."""
+    if d.value_source == "text" and d.mention is not None and d.mention.unit == "%" and d.slot == "quality" \
+            and _COVERAGE.search(d.key) and _KEPT_LEVEL.search(d.mention.context or ""):
+        # 农村自来水普及率稳定在96%以上 under 产出/质量 (trial 9): a coverage the project keeps is its lasting effect
+        d.level2 = "sustainable_impact"
+
+
+def _why_contract_lots(d: Draft) -> str:
+    """A row bound to how the contract is split (`words.CONTRACT_LOTS`: 标段) is set aside: no output."""
+    if d.mention is not None and d.mention.obj in CONTRACT_LOTS:
+        # 市区绿化分成六个标段承包 (trial 9, D051): how the contract is split, no output (标段数量 ≥ 6 个, then
+        # 公园维护数量 ≥ 6 个); set aside after ranking, so the ranker's training reads the same candidates
+        return f"描述中的{d.mention.value}{d.mention.unit}{d.mention.obj}是合同的划分方式，不是产出，仅作备选"
+    return ""
+
+
+def _why_unnamed_building(d: Draft, ctx: ProjectContext) -> str:
+    """A row measuring a building where the text has none (`evidence.unnamed_building`) is set aside."""
+    # 修缮面积 (完成修缮的房屋建筑面积) for 计划修缮乡村道路12公里 (trial 9, the README's example): a house's
+    # measure in a road's table
+    return _reason_naming(unnamed_building(d, ctx), "指标计量的是“{}”，项目描述中没有房屋建筑，仅作备选")
+
+
+def _why_scope_places(d: Draft, ctx: ProjectContext) -> str:
+    """A count of the places the project covers (`evidence.scope_places`) is set aside: scope, no output."""
+    # 全镇14个行政村“两委”干部98人 beside a blank 行政村数量: the villages are where the money goes, no output
+    # to count under 数量 (a reviewer struck 行政村数量 ≥42; blank it only asks the same again)
+    return _reason_naming(scope_places(d, ctx), "描述中的{}是项目范围或受益对象，不是产出，仅作备选")
+
+
+def _why_payment_of_no_one(d: Draft, ctx: ProjectContext) -> str:
+    """A formed 质量 row of a fund that pays no one (`evidence.pays_no_one`: rents or buys) is set aside."""
+    if d.source == "formed" and d.mention is None and d.slot == "quality" and pays_no_one(ctx):
+        # 航空消防租机补助发放率 (E046): the fund rents six aircraft and pays no one
+        return "项目资金用于租用或购买，描述中没有发放对象，发放类质量指标仅作备选"
+    return ""
+
+
+def _why_within_year_across_years(d: Draft, ctx: ProjectContext) -> str:
+    """A 时效 row ending the work within the year (`_WITHIN_YEAR`) is set aside where the text states a period of
+    several years (`_YEARS_SPAN`)."""
+    if d.slot == "timeliness" and d.value_source != "text" and _WITHIN_YEAR.search(d.value or "") and \
+            _YEARS_SPAN.search(ctx.text):
+        # 项目实施周期 定性 年度内完成 beside 实施周期2022-2024年 (trial 7, D050): the text's period is longer
+        return "描述写明跨年度的实施周期，“年度内完成”与之不符，仅作备选"
+    return ""
+
+
+def _why_completion_of_standing_work(d: Draft, ctx: ProjectContext) -> str:
+    """A 时效 row of completion (`words.ON_TIME`) is set aside for work kept all year (`words.standing_work`) when
+    it is formed with no figure or names the work as a whole (`words.WHOLE_WORK`): such work has no completion."""
+    if d.slot == "timeliness" and d.value_source != "text" and ON_TIME.search(d.key) and \
+            standing_work(ctx.core, ctx.name) and (d.source == "formed" and d.mention is None
+                                                    or WHOLE_WORK.match(d.key) or ON_TIME.fullmatch(d.key)):
+        # 储备粮完成时间, 重大动物疫病防控完成及时率, 任务完成时间 for a reserve kept or a disease controlled all year
+        # (trial 9): such work has no completion; the type's rows of the work it names (疫情报告及处置及时率) stay
+        return "常年持续开展的工作没有完成时点，按期完成类指标仅作备选"
+    return ""
+
+
+def _why_platform_use_volume(d: Draft, ctx: ProjectContext) -> str:
+    """A platform's volume of use (`_USE_VOLUME`: 办件量) is set aside for a maintenance contract (`_MAINTAINS`)
+    that builds or buys no system: the contract handles none of that business."""
+    if d.slot == "quantity" and _USE_VOLUME.search(d.key) and _MAINTAINS.search(ctx.text) and \
+            not builds_or_buys_system(ctx):
+        # 网上办件量 ≥36 万件 of 平台年办件量约36万件 (trial 7): the platform's business, background to a maintenance
+        # contract, which keeps the system running and handles none of it
+        return "业务量是平台自身的使用情况，运维服务不产生它，仅作备选"
+    return ""
+
+
+def _why_misplaced(d: Draft) -> str:
+    """A row filed where the checker would not file it (`placement.misplaced`, its reason) is set aside."""
+    return misplaced(d) or ""
+
+
+def _why_routine_measure(d: Draft, ctx: ProjectContext) -> str:
+    """A measure of the unit's routine running (`evidence.routine_measure`) the text's work does not produce is
+    set aside."""
+    return _reason_naming(routine_measure(d, ctx), "指标衡量单位日常运行的“{}”，项目描述中的工作不产生它，仅作备选")
+
+
+def _why_other_equipment(d: Draft, ctx: ProjectContext) -> str:
+    """A row of another kind of equipment than the text's (`evidence.other_equipment`) is set aside."""
+    return _reason_naming(other_equipment(d, ctx), "指标针对{}，项目描述中的设备不是这一类，仅作备选")
+
+
+def _why_per_head_of_absent_group(d: Draft, ctx: ProjectContext) -> str:
+    """A per-head row of a group the text lacks (`evidence.per_head_group_missing`) is set aside."""
+    return _reason_naming(per_head_group_missing(d, ctx), "指标是“{}”的人均指标，项目描述中没有这一人群，仅作备选")
+
+
+def _why_other_programme(d: Draft, ctx: ProjectContext, own_words: str) -> str:
+    """A row naming programme words the text lacks (`evidence.other_programme`) is set aside — but a core row of a
+    certain type keeps the words of `own_words` (what the type is about, D005)."""
+    foreign_words = other_programme(d, ctx)
+    if foreign_words and own_words and d.type_core:
+        foreign_words = [w for w in foreign_words if w not in own_words]
+    if foreign_words:
+        return f"指标针对“{'、'.join(foreign_words[:2])}”，项目描述中没有，仅作备选"
+    return ""
+
+
+def _why_unnamed_work(d: Draft, ctx: ProjectContext) -> str:
+    """A row of a work the text does not name (`evidence.unnamed_work`) is set aside."""
+    missing = unnamed_work(d, ctx)
+    if missing:
+        return f"指标针对“{missing[0]}”，项目描述中没有这项工作，仅作备选"
+    return ""
+
+
+def _why_other_setting(d: Draft, ctx: ProjectContext) -> str:
+    """A row of another setting than the project's place (`evidence.other_setting`) is set aside."""
+    return _reason_naming(other_setting(d, ctx), "指标针对{}，与项目所在地不符，仅作备选")
+
+
+def _why_absent_enterprises(d: Draft, ctx: ProjectContext, own_words: str) -> str:
+    """A satisfaction row asking enterprises the text lacks (`evidence.asks_absent_enterprises`) is set aside,
+    unless it is a core row of a certain type about enterprises (`own_words`)."""
+    # …unless it is a core row of a certain type about enterprises (会展与商贸促进's 参展企业满意度 for E021's 服务贸易
+    # 发展资金, whose text names only the 商务局 and 投资促进中心): the type's own people, as its 组织企业参展数量 counts them
+    if asks_absent_enterprises(d, ctx) and not (d.type_core and ENTERPRISE_WHO.search(own_words)):
+        return "描述中没有企业，这项满意度调查的对象不是本项目的服务对象，仅作备选"
+    return ""
+
+
+def _why_absent_respondents(d: Draft, ctx: ProjectContext) -> str:
+    """A satisfaction row that is no type's core and not formed is set aside unless the text names its people, as
+    people and with their qualifier (`evidence.respondent_in_text`, `qualified_respondent_in_text`)."""
+    if d.slot == "satisfaction" and not d.type_core and d.source != "formed" and \
+            not (respondent_in_text(d, ctx) and _asks_people(d) and qualified_respondent_in_text(d, ctx)):
+        # 干警满意度 for a school building, 被检查单位满意度 for fuel: people the project never serves
+        return "描述中没有这项满意度调查的对象，仅作备选"
+    return ""
+
+
+def _why_knowledge_untaught(d: Draft, ctx: ProjectContext) -> str:
+    """An unbound knowledge rate (`_KNOWLEDGE_RATE`: 知识知晓率) is set aside where the text teaches nothing
+    (`_PUBLICITY`): knowing is the effect of teaching."""
+    if d.tier != Tier.BOUND and _KNOWLEDGE_RATE.search(d.key) and not _PUBLICITY.search(ctx.text):
+        # 学生营养健康知识知晓率 ≥ 90 % for a meal subsidy whose text teaches nothing (D008): how much of a body of
+        # knowledge people hold is the effect of teaching it, which the project does not do (a policy's or a
+        # service's 知晓率 stays: those who receive it learn of it)
+        return "知识知晓率是宣传教育的效果，描述中没有宣传、培训或健康教育工作，仅作备选"
+    return ""
+
+
+def _why_unnamed_counted_group(d: Draft, ctx: ProjectContext) -> str:
+    """A head count of a group the text never names (`evidence.unnamed_counted_group`) is set aside."""
+    # 村级动物防疫员补助人数 for an animal-disease fund whose text names no 防疫员 (E011): a head count of a
+    # group of people the text never names; the type's core measure (疫病强制免疫密度) takes the place
+    return _reason_naming(unnamed_counted_group(d, ctx), "描述中没有“{}”，按人数计量的这项指标仅作备选")
+
+
+def _why_spare_entry_of_absent_object(d: Draft, ctx: ProjectContext) -> str:
+    """A type's alternate entry (core: false), unbound and no satisfaction row, is set aside unless the text names
+    its object (`evidence.object_in_text` ≥ `OBJECT_IN_TEXT`)."""
+    if d.type_prob > 0 and not d.type_core and d.tier != Tier.BOUND and d.slot != "satisfaction" and \
+            object_in_text(d, ctx, ROW_TAIL) < OBJECT_IN_TEXT:
+        # a type's alternate entry (core: false) enters the table only when the text names its object
+        # (河湖保洁面积, 堤防达标率 for a dredging that neither cleans nor builds dikes)
+        return ASIDE_SPARE_ENTRY
+    return ""
+
+
+def _vet_retrieved_row(d: Draft, ctx: ProjectContext, sectors: set[str]) -> None:
+    """A retrieved row of no type: another sector's (not in `sectors`) needs two of its name's content words in the
+    text (`evidence.name_evidence`); a generic one is only an alternate; a blank count needs the text's area or
+    length (`_MEASURED_EXTENT`) and its object and head, a % count and any other row (not bound, no satisfaction)
+    their object in the text; others are set aside."""
+    if d.source == "retrieval" and d.type_prob == 0:
+        foreign = d.sector and d.sector != "通用" and d.sector not in sectors
+        if foreign and name_evidence(d, ctx) < 2:
+            set_aside(d, "其他行业的指标，描述中缺少依据，仅作备选")
+        elif d.generic:
+            d.tier = Tier.ALTERNATE
+        elif d.slot == "quantity":
+            if d.pending and AREA_OR_LENGTH.search(d.value_unit or d.unit or "") and \
+                    not _MEASURED_EXTENT.search(ctx.text):
+                # 补助面积 (亩) for a living allowance: a blank area or length the text never measures in
+                set_aside(d, "描述中没有面积或长度，仅作备选")
+            elif d.pending and (ctx.mentions or len(ctx.text) >= DESCRIBED) and (
+                    object_in_text(d, ctx) < OBJECT_IN_TEXT or not head_in_text(d, ctx)):
+                set_aside(d, "描述中没有这项数量的对象，仅作备选")
+            elif _is_rate(d) and d.tier != Tier.BOUND and object_in_text(d, ctx, ROW_TAIL) < OBJECT_IN_TEXT:
+                # 主体工程完成率 ≥70% carries another project's progress figure into a road project
                 set_aside(d, "描述中没有这项指标的对象，仅作备选")
+        elif d.tier != Tier.BOUND and d.slot != "satisfaction" and \
+                object_in_text(d, ctx, ROW_TAIL) < OBJECT_IN_TEXT:
+            set_aside(d, "描述中没有这项指标的对象，仅作备选")
+
+
+# a text measuring an area or a length (亩, 公里, 面积, 道路 …): a blank area or length row needs one
 _MEASURED_EXTENT = re.compile(r"亩|公顷|平方|公里|千米|米|面积|里程|长度|耕地|土地|林地|草原|道路|河道|管网|渠")
 # the share of a land area kept or covered (森林覆盖率, 湿地保护率, 草原综合植被盖度): a level of the place itself
 LAND_SHARE = re.compile(r"(?:森林|林木|林草|湿地|草原|植被|绿化|绿地)[\u4e00-\u9fff]{0,6}(?:覆盖率|保护率|盖度|绿化率)$")
@@ -403,7 +625,7 @@ DESCRIBED = 40
 _USE_VOLUME = re.compile(r"办件量|办件数|访问量|访问人次|业务量|交易量|点击量|浏览量")
 _MAINTAINS = re.compile(r"运维|运行维护|维护服务")
 # upkeep of what stands, and the work that changes a city's green layout (`words.LAYOUT_MEASURES`)
-_UPKEEP = re.compile(r"养护|管护|维护|保洁")
+_KEEPING_WORK = re.compile(r"养护|管护|维护|保洁")
 _LAYOUT_WORK = re.compile(r"新建|新增|建设|扩建|改建|规划|增绿|造林|绿化提升|提质改造")
 
 
@@ -441,7 +663,7 @@ def prefer_named_respondents(drafts: list[Draft], ctx: ProjectContext) -> None:
     if not any(_asks_group(d, served) for d in live):
         return
     for d in live:
-        if d.value_source != "learned" and _GENERAL_RESPONDENT.fullmatch(_ABOUT.sub("", _SATISFACTION_TAIL.sub("", d.key))) \
+        if d.value_source != "learned" and _GENERAL_RESPONDENT.fullmatch(_ABOUT.sub("", SATISFACTION_TAIL.sub("", d.key))) \
                 and not _asks_group(d, served):
             set_aside(d, f"描述写明了服务对象（{'、'.join(served[:2])}），满意度应询问他们，仅作备选")
 
@@ -470,13 +692,13 @@ def _served_named(ctx: ProjectContext) -> bool:
 
 def _asks_group(d: Draft, served: list[str]) -> bool:
     """The satisfaction row names one of the groups `served` (脱贫户 in 受益脱贫(监测)户 by its first two characters)."""
-    who = _SATISFACTION_TAIL.sub("", d.key)
+    who = SATISFACTION_TAIL.sub("", d.key)
     return (_asks_people(d) or who in served) and any(g in who or g[:2] in who for g in served)   # 干警: people
 
 
 def _asks_people(d: Draft) -> bool:
     """The row asks people (学生, 群众, 使用人员, 服务对象) — not a thing (房屋满意度 from a real table)."""
-    who = _SATISFACTION_TAIL.sub("", d.key)
+    who = SATISFACTION_TAIL.sub("", d.key)
     return not who or bool(PERSON_HEADS.search(who) or GENERIC_WHO.search(who))
 
 
@@ -638,20 +860,22 @@ def _keep_qualifiers(d: Draft, ctx: ProjectContext) -> None:
 
 # two characters after an object that are no work (网络设备及…, 设备共…)
 FUNCTION_WORDS_2 = frozenset("以上 以下 合计 总计 累计 全年 每年 每月 不少 不低".split())
-_PERIODIC_PAY = re.compile(r"(?:按月|每月|按季|每季度?)[^，。；]{0,12}(?:拨付|结算|发放)")
-_YEARS_SPANNED = re.compile(r"(20\d\d)\s*[年.\-/][^，。；]{0,12}?(?:至|到|—|-|~)\s*(20\d\d)\s*[年.\-/]")
+# a payment made by the month or the quarter (按月拨付, 每季度结算), and a period from one year into another
+# (2025年秋季学期至2026年春季学期): a text with both has no completion date at the budget year's end (trial 12)
+PERIODIC_PAY = re.compile(r"(?:按月|每月|按季|每季度?)[^，。；]{0,12}(?:拨付|结算|发放)")
+YEARS_SPANNED = re.compile(r"(20\d\d)\s*[年.\-/][^，。；]{0,12}?(?:至|到|—|-|~)\s*(20\d\d)\s*[年.\-/]")
 
 
 def set_aside_year_end_across_years(drafts: list[Draft], ctx: ProjectContext) -> None:
     """A completion date set by the budget year's end (`binding.YEAR_END_BASIS`) for a project whose text runs from
     one year into the next (2025年秋季学期至2026年春季学期, trial 12: 学生营养改善计划完成时间 12月31日前) contradicts the
     text: set aside while the slot has another row (营养膳食补助资金拨付及时率) to take its place. In place."""
-    spans = [m for m in _YEARS_SPANNED.finditer(ctx.text) if m.group(1) != m.group(2)]
+    spans = [m for m in YEARS_SPANNED.finditer(ctx.text) if m.group(1) != m.group(2)]
     # the stated term is periodic payment (每月10日前完成上月结算): a paying on-time row takes the place; without one
     # (D002's 服务周期 2023.07-2024.01, whose next rows are no timeliness) the table keeps a row to correct
     others = [d for d in drafts if d.slot == "timeliness" and d.tier != Tier.ALTERNATE and d.value_source != "year_end"
               and re.search(r"拨付|结算|发放", d.name)]
-    if not spans or not others or not _PERIODIC_PAY.search(ctx.text):
+    if not spans or not others or not PERIODIC_PAY.search(ctx.text):
         return
     for d in drafts:
         if d.value_source == "year_end" and d.tier != Tier.ALTERNATE:

@@ -13,7 +13,7 @@ import re
 from kb.checker import lexicon as L
 from kb.checker.catalog import CACHES, LEVELS, RuleHit, rule
 from kb.checker.fixes import fmt_num
-from kb.checker.parse import UNIT_RE, ParsedRow, own_programs
+from kb.checker.parse import PAREN_RE, UNIT_RE, ParsedRow, own_programs
 from kb.checker.rules.feasibility import bigrams, in_unit, stated_quantities
 from kb.checker.rules.quantification import is_qnt_02
 from kb.checker.rules.structure import is_str_04
@@ -392,29 +392,28 @@ def past_figures(desc: str, year: int | None = None) -> tuple[tuple[float, str, 
     return out
 
 
-# ours (trial 16): the base of a comparison with last year (较上年1.2万人次增长25%, 比上年的12000人次增长): last year's figure
-_LAST_YEAR_BASE_RE = re.compile(r"(?:较|比|同比)(?:上年度|上一年|上年|去年|前一年)(?:同期)?的?(?=\d)")
-
-
 def last_year_bases(desc: str) -> list[tuple[float, str, str, tuple[float, str] | None]]:
     """ours (trial 16): the figures `desc` gives as last year's base of a comparison (“接待读者15000人次（较上年1.2万人次
     增长25%）”): (number, unit, the comparison as written, this year's figure the comparison is of — the quantity just
-    before it in the same sentence, in a unit of one kind — or None). Normalised text (`normalize`)."""
+    before it in the same sentence, in a unit of one kind — or None). Normalised text (`normalize`). The comparisons
+    are the ones suggest reads too (`kb.domain.years.past_base_matches`: a figure after 较上年 / 比上年的 … followed by
+    the change, 增长 / 减少 …)."""
     from kb.domain.text import normalize
     from kb.domain.units import units_compatible
+    from kb.domain.years import past_base_matches
 
     t = normalize(desc or "")
     out = []
-    for m in _LAST_YEAR_BASE_RE.finditer(t):
-        q = stated_quantities(t[m.end():m.end() + 24])
+    for m in past_base_matches(t):
+        q = stated_quantities(t[m.start("num"):m.start("num") + 24])
         if not q:
             continue
         _, x, unit, _, _ = q[0]
         start = max((e.end() for e in re.finditer(r"[。；;!！?？]", t[:m.start()])), default=0)
         before = [(y, u) for _, y, u, every, rate in stated_quantities(t[start:m.start()])
                   if not every and not rate and units_compatible(u, unit)]
-        end = re.search(r"[，,。；;）)]", t[m.end():])
-        out.append((x, unit, t[m.start():m.end() + (end.start() if end else 24)], before[-1] if before else None))
+        end = re.search(r"[，,。；;）)]", t[m.start("num"):])
+        out.append((x, unit, t[m.start():m.start("num") + (end.start() if end else 24)], before[-1] if before else None))
     return out
 
 
@@ -453,7 +452,7 @@ def past_target(r: ParsedRow) -> RuleHit | None:
     if not desc:
         return None
     year = r.ctx.get("budget_year")
-    name = bigrams(rw._PAREN_RE.sub("", r.name_base or r.name)) - rw._WORK_BIGRAMS
+    name = bigrams(PAREN_RE.sub("", r.name_base or r.name)) - rw.WORK_BIGRAMS
     for x, unit, words, clause in past_figures(desc, year if isinstance(year, int) else None):
         y = in_unit(x, unit, r.eff_unit) if units_compatible(unit, r.eff_unit) else None
         if y is None or abs(y - r.num) > 1e-9 * max(1.0, y) or not name & words:

@@ -993,7 +993,7 @@ def _quality_row(fx: TableFix, desc: str) -> dict[str, str] | None:
     input or process rate such as 资金支出率, REL-02's): 培训合格率 for a
     training, 宣传覆盖率 for a publicity campaign) with its typical target; else None. A QA run got 项目验收合格率 proposed for a 义诊
     project: a service has nothing to accept."""
-    from kb.checker.rewrite import _measured_rate, typical_of
+    from kb.checker.rewrite import measured_rate, typical_of
 
     said = (fx.ctx.get("project") or "") + desc + "".join(r.name for r in fx.after.items)
     if builds_or_buys(said):
@@ -1002,7 +1002,7 @@ def _quality_row(fx: TableFix, desc: str) -> dict[str, str] | None:
     of_work = getattr(fx.lookup, "of_work", None)
     name = fx.ctx.get("project") or ""   # the project's name says its work (义诊进乡村 is no 医疗废物处置)
     ind = of_work(name or desc, Level2.quality.value, lambda i: (
-        i.level1 is Level1.output and _measured_rate(i) and not _NOT_SERVICE_QUALITY.search(i.name)
+        i.level1 is Level1.output and measured_rate(i) and not _NOT_SERVICE_QUALITY.search(i.name)
         and not BUILD_WORDS.search(i.name) and not REL02_RE.search(i.name) and not REL02_RATE_RE.search(i.name)),
         min_hits=1 if name else 2, ignore=_ANY_PROJECT_WORDS) if of_work is not None and (name or desc) else None
     if ind is None:

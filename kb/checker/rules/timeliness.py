@@ -117,13 +117,13 @@ def stated_over_late(r: ParsedRow) -> tuple[str, str] | None:
     from kb.checker import rewrite as rw  # the rewrite module imports this family's helpers
 
     by = budget_year(r)
-    if by is None or not late_years(r) or rw.pays_on_time(r.name) or rw._PAY_DATE_NAME_RE.search(r.name):
+    if by is None or not late_years(r) or rw.pays_on_time(r.name) or rw.PAY_DATE_NAME_RE.search(r.name):
         return None
     said = rw.stated_work_deadline(r.ctx.get("description"), by, r.name)
     if said is None:
         return None
     date, why, clause = said
-    if why == "project" and any(w in rw._AFTER_DONE for w in rw.work_of(r.name)):
+    if why == "project" and any(w in rw.AFTER_DONE for w in rw.work_of(r.name)):
         return None
     return date, (f"{date}：{clause}" if clause else date)
 
@@ -189,7 +189,7 @@ def time_06(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     date. Basis: 本工具的核对规则, after 财预〔2015〕88号's 审核 of 相关性 (绩效目标与项目内容相符)."""
     from kb.checker import rewrite as rw  # the rewrite module imports this family's helpers
 
-    if rw.pays_on_time(r.name) or rw._PAY_DATE_NAME_RE.search(r.name):
+    if rw.pays_on_time(r.name) or rw.PAY_DATE_NAME_RE.search(r.name):
         return None
     mine = row_deadline(r)
     if mine is None:
@@ -205,7 +205,7 @@ def time_06(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     if stated == mine:
         return None
     work = rw.work_of(r.name)
-    if why == "project" and work and (mine < stated or any(w in rw._AFTER_DONE for w in work)):
+    if why == "project" and work and (mine < stated or any(w in rw.AFTER_DONE for w in work)):
         return None  # one work done before the project's completion, or a work that follows it
     shown = f"{date}：{clause}" if clause else date
     return RuleHit("value", f"时限“{r.v}”与项目概况写明的时限（{shown}）不一致；请按概况填写，"
@@ -220,8 +220,8 @@ PROJECT_DONE = "project_done"  # ctx key: (row number, name, value as written, (
 def _times_payment_or_later_work(name: str) -> bool:
     from kb.checker import rewrite as rw  # the rewrite module imports this family's helpers
 
-    return (rw.pays_on_time(name) or bool(rw._PAY_DATE_NAME_RE.search(name))
-            or any(w in rw._AFTER_DONE for w in rw.work_of(name)))
+    return (rw.pays_on_time(name) or bool(rw.PAY_DATE_NAME_RE.search(name))
+            or any(w in rw.AFTER_DONE for w in rw.work_of(name)))
 
 
 def project_completion(rows: list[ParsedRow]) -> tuple[int, str, str, tuple[int, int, int]] | None:

@@ -1,0 +1,77 @@
+"""After ranking: three garbled names a fresh reviewer corrected (trial 16).
+
+- a word written twice where the object meets the measure (全民健身公共服务 + 服务达标率 → 全民健身公共服务服务达标率):
+  written once (全民健身公共服务达标率);
+- an on-time rate of paying out (〔X〕发放及时率) for a service that pays nothing out (社区老年助餐发放及时率: a meal
+  service is not 发放) — the object names no money or goods and the text never says 发放 / 兑付 / 拨付: set aside,
+  the slot's next row takes its place;
+- a row formed on an object the description never writes, from a project name that shares no word with the text
+  and names no work nor anything a library row of the pool names (长文本 → 文本完成时间, 文本成本): named for the project (项目完成时间, 项目总成本).
+Pure over drafts; run after ranking, so the ranker's training reads the same candidates.
+"""
+from __future__ import annotations
+
+import re
+
+from kb.domain.text import bigrams
+from kb.suggest.context import ProjectContext
+from kb.suggest.dedupe import set_aside
+from kb.suggest.draft import Draft
+from kb.suggest.ranker import Tier
+from kb.suggest.whole_cost import WHOLE_COST, WHOLE_DEADLINE
+
+_DOUBLED = re.compile(r"([\u4e00-\u9fff]{2})\1")
+_PAY_ONTIME = re.compile(r"^(?P<obj>[\u4e00-\u9fff]{2,16}?)发放及时率$")
+# what can be paid out or handed over: money, or goods
+_PAYABLE = re.compile(r"补贴|补助|资金|津贴|救助|奖|金|费|款|工资|报酬|物资|证|卡|券|药|粮|种|苗|肥|设备|器|包")
+_PAID_OUT = re.compile(r"发放|兑付|拨付|发给|支付|兑现")
+
+
+# nouns of work (委托业务, 安全生产工作): an object naming work, though jieba tags it a noun
+_WORK_NOUNS = re.compile(r"业务|工作|服务|工程|项目|建设|管理|运维|维护|保障|活动|检测|监测|培训|宣传|改造|购置|采购|补助|补贴")
+
+
+def _names_work(obj: str) -> bool:
+    """The object names work: a verb (jieba's v / vn) or a noun of work (`_WORK_NOUNS`) — 商品质量检测, 委托业务, not
+    文本."""
+    from kb.suggest.objects import pos_cut
+
+    return bool(_WORK_NOUNS.search(obj)) or any(tag in ("v", "vn") for _, tag in pos_cut(obj))
+
+
+def _known(part: str, pool: list[Draft]) -> bool:
+    """Some library row of the pool writes a word of `part` (高中国家助学金资助标准 for 高中国家助学金): the name is a
+    programme the library knows, though the text does not repeat it."""
+    pieces = set(bigrams(part))
+    return any(d.source != "formed" and pieces & set(bigrams(d.name)) for d in pool)
+
+
+def write_once(name: str) -> str:
+    """`name` with a two-character word written twice in a row written once (服务服务 → 服务)."""
+    return _DOUBLED.sub(r"\1", name)
+
+
+def fix_garbled_names(pool: list[Draft], ctx: ProjectContext) -> None:
+    """The three corrections of the module docstring, on the shown rows of `pool`. In place."""
+    desc = ctx.description or ""
+    said = set(bigrams(desc))
+    for d in pool:
+        if d.tier == Tier.ALTERNATE or not d.name:
+            continue
+        once = write_once(d.name)
+        if once != d.name:
+            d.evidence.append(f"名称中重复的词只写一次（原为“{d.name}”）")
+            d.name = once
+        pay = _PAY_ONTIME.match(d.name)
+        if pay and d.value_source != "text" and not _PAYABLE.search(pay.group("obj")) and not _PAID_OUT.search(desc):
+            set_aside(d, f"“{pay.group('obj')}”不是发放的资金或物品，描述中也没有发放，仅作备选")
+            continue
+        if not d.obj or not desc or d.source != "formed" or set(bigrams(ctx.name or "")) & said:
+            continue   # only a project name sharing no word with its text (长文本) names no work of it
+        for suffix, whole in (("完成时间", WHOLE_DEADLINE), ("成本", WHOLE_COST)):
+            part = d.name[:-len(suffix)] if d.name.endswith(suffix) else ""
+            if part and not set(bigrams(part)) & said and not _names_work(part) and not _names_work(d.obj) \
+                    and not _known(part, pool):
+                d.evidence.append(f"描述中没有“{part}”，按项目命名（原为“{d.name}”）")
+                d.name = whole
+                break

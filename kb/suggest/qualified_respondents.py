@@ -1,0 +1,49 @@
+"""After ranking: a satisfaction row asking a bare group the text names only qualified asks the text's group (trial 16).
+
+D039 (残疾人事业发展补助资金) serves 精神病患者 among others (为精神病患者提供服药补贴); its table asked 患者满意度, a
+hospital's respondents, and a fresh reviewer struck it. When a satisfaction row's respondent is a bare group word
+(`_BARE`: 患者, 学生, 儿童 …) that the text writes only with a qualifier before it, every time the same one
+(精神病患者), the row asks that group (精神病患者满意度). Pure over drafts; run after ranking.
+"""
+from __future__ import annotations
+
+import re
+
+from kb.suggest.context import ProjectContext
+from kb.suggest.draft import Draft
+from kb.suggest.ranker import Tier
+
+_BARE = ("患者", "病人", "学生", "儿童", "老人", "老年人", "妇女", "家庭")
+# a qualifier before the group: the Chinese characters after a preposition or a verb of giving (为精神病患者 → 精神病)
+# where, not who: a scope before the group qualifies no one (全县学生)
+_SCOPE = re.compile(r"^(?:全|本|我|该)?(?:省|市|县|区|镇|乡|村|街道|社区|辖区|全校|本校|全院)(?:内)?")
+_LEAD = re.compile(r"^.*(?:为|对|给|向|帮助|资助|救助|补助|提供|扶持|支持|服务|覆盖|惠及|和|及|与|、)")
+
+
+def _qualified(text: str, group: str) -> str | None:
+    """The one qualified group the text writes `group` as (精神病患者 for 患者), or None: the group written bare
+    anywhere, or with different qualifiers, names no one group."""
+    seen = set()
+    for m in re.finditer(group, text):
+        run = re.search(r"[\u4e00-\u9fff]{0,8}$", text[max(0, m.start() - 8):m.start()]).group()
+        q = _SCOPE.sub("", _LEAD.sub("", run))
+        if len(q) < 2:   # bare, or only where (为全县学生21300名: 全县 is no qualifier)
+            return None
+        seen.add(q + group)
+    return seen.pop() if len(seen) == 1 else None
+
+
+def ask_qualified_group(pool: list[Draft], ctx: ProjectContext) -> None:
+    """Name each shown satisfaction row of a bare group for the one qualified group the text writes (module
+    docstring). In place."""
+    text = ctx.description or ""
+    for d in pool:
+        if d.tier == Tier.ALTERNATE or d.slot != "satisfaction" or d.value_source == "learned":
+            continue
+        group = next((g for g in _BARE if d.name == g + "满意度"), None)
+        if group is None or group not in text:
+            continue
+        q = _qualified(text, group)
+        if q is not None:
+            d.evidence.append(f"满意度调查对象取描述写明的“{q}”")
+            d.name = q + "满意度"

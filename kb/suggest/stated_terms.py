@@ -1,0 +1,170 @@
+"""After ranking: a row dated by the budget year's end where the text states the term otherwise.
+
+`binding._bind_deadline` dates an on-time row by the budget year's end (`binding.YEAR_END_BASIS`) when the text
+states no date. Two statements of the text are no date and still contradict 12月31日前 (round 18):
+- a season before which the work is done (今年汛期前完成, 春耕前完工, 秋季开学前投入使用): the row takes the season as
+  the text says it (2025年汛期前) — 12月31日前 lets the work run past the flood season it was paid to prepare for;
+- a year's goal that is a share of the whole work (年度目标:完成项目主体工程70%, D006): the year's end closes that
+  share, not the whole work, so 高标准农田建设完成时间 12月31日前 says more than the text — the row dates the year's
+  task (高标准农田建设年度任务完成时间), its explanation saying which share.
+Renames and re-dates only, after ranking (the ranker's training reads the same candidates).
+
+Two more a fresh reviewer of trial 16 struck or corrected:
+- an event's dates (“定于10月1日至7日在百侯古镇举行”) gave 客家文化旅游节完成时间 2025年12月31日前 with the basis
+  “描述未写明完成时限”: the period's end is the deadline (2025年10月7日前), the basis the dates as written;
+- “年底前完成” gave the year's end (right) with the basis “描述未写明完成时限” (wrong): the basis says what the text
+  states.
+Only rows dated by the year's end (`binding.YEAR_END_BASIS` / `PAY_YEAR_END_BASIS`, value_source year_end); a
+deadline binding read is never touched. Pure over drafts; run after ranking, so the ranker's training reads the same
+candidates.
+"""
+from __future__ import annotations
+
+import re
+
+from kb.domain.years import stated_year
+from kb.suggest.binding import PAY_YEAR_END_BASIS, YEAR_END_BASIS
+from kb.suggest.context import ProjectContext
+from kb.suggest.draft import Draft
+from kb.suggest.objects import Mention
+from kb.suggest.ranker import Tier
+
+# a season the work is done before: 汛期前, 主汛期前, 雨季前, 春耕前, 秋季开学前, 供暖季前 … and a verb of being done
+_SEASON = re.compile(r"(?P<when>今年|本年度?|当年|明年|(?P<y>20\d\d)年)?(?P<season>主汛期|汛期|雨季|春耕|春播|秋收|秋播|夏收"
+                     r"|(?:春季|秋季|新学期)?开学|供暖季?|采暖季?|春节)(?:来临|到来)?前[^，,。；;]{0,8}?"
+                     r"(?P<verb>完成|完工|竣工|建成|到位|投入使用|交付|发放|拨付|兑付)")
+_PAYS = ("发放", "拨付", "兑付")
+
+
+def date_by_stated_season(pool: list[Draft], ctx: ProjectContext) -> None:
+    """Re-date each shown row dated by the budget year's end to the season the text's work is done before
+    (module docstring): a paying row by a season said of paying, another by one said of the work. In place."""
+    said = _SEASON.search(ctx.text)
+    if not said:
+        return
+    year = int(said.group("y")) if said.group("y") else stated_year(ctx.name, ctx.description)
+    if year and said.group("when") == "明年":
+        year += 1
+    value = f"{year}年{said.group('season')}前" if year else f"{said.group('season')}前"
+    pays = said.group("verb") in _PAYS
+    for d in pool:
+        if d.tier == Tier.ALTERNATE or d.value_source != "year_end" or (d.note == PAY_YEAR_END_BASIS) != pays:
+            continue
+        d.value, d.value_source, d.note = value, "text", ""
+        d.explanation = f"实际完成的日期，不晚于描述写明的{said.group('season')}前"
+        d.evidence.append(f"描述中的完成时限: {said.group(0)}")
+
+
+# the year's goal as a share of the whole work: 年度目标:完成项目主体工程70%, 年内完成工程总量的60%
+_PART_GOAL = re.compile(r"(?:年度目标|年度计划|本年度|年内|当年|今年)[^。；;]{0,12}?完成[^。；;，,%]{0,12}?(?P<share>\d{1,2}(?:\.\d+)?)%")
+_WHOLE_DONE = re.compile(r"完成时间|完工时间|竣工时间")
+
+
+def date_year_task_of_part_goal(pool: list[Draft], ctx: ProjectContext) -> None:
+    """Rename each shown completion row dated by the budget year's end to the year's task when the text's goal for
+    the year is a share of the work below 100 % (module docstring). In place."""
+    goal = _PART_GOAL.search(ctx.text)
+    if not goal or float(goal.group("share")) >= 100:
+        return
+    for d in pool:
+        if d.tier == Tier.ALTERNATE or d.value_source != "year_end" or d.note == PAY_YEAR_END_BASIS:
+            continue
+        done = _WHOLE_DONE.search(d.name)
+        if not done or "年度" in d.name:
+            continue
+        d.name = d.name[:done.start()] + "年度任务" + d.name[done.start():]
+        d.explanation = f"年度目标（{goal.group(0)}）完成的日期，不晚于预算年度末；不是全部工程的完工时间"
+        d.evidence.append(f"描述的年度目标是完成{goal.group('share')}%，预算年度末完成的是年度任务，不是全部工程")
+
+
+# a relative term for paying the text states: 开学后30日内拨付到校, 资金到位后15日内发放 (the checker's reader takes only
+# working days and dates: `kb.checker.rewrite.payment_days`)
+_PAID_WITHIN = re.compile(r"(?P<after>开学|学期开始|资金到位|资金下达|收到资金|申请受理|审核通过)后(?P<n>\d{1,3})(?P<unit>个工作日|日|天)内"
+                          r"[^，,。；;]{0,8}?(?P<verb>拨付|发放|兑付|支付)")
+_PAID_THING = re.compile(r"补助|补贴|资助|拨付|发放|兑付|营养餐|助学金|奖励")
+
+
+def limit_payment_by_stated_term(pool: list[Draft], ctx: ProjectContext) -> None:
+    """A relative term for paying the text states (开学后30日内拨付到校, round 18): the shown on-time rate of the
+    payment (补助发放及时率 =100 %) becomes the limit it states (补助发放时限 ≤ 30 日, 开学后), and a completion row of
+    the payment dated by the budget year's end (营养餐补助发放完成时间 12月31日前 “描述未写明…”) is set aside — the text
+    says when the money is paid, the year's end says nothing of it. In place."""
+    from kb.checker.rewrite import limit_name, pays_on_time
+    from kb.suggest.dedupe import set_aside
+
+    said = _PAID_WITHIN.search(ctx.text)
+    if not said:
+        return
+    unit = "个工作日" if said.group("unit") == "个工作日" else "日"
+    limited = False
+    for d in pool:
+        if d.tier == Tier.ALTERNATE or d.slot != "timeliness" or d.value_source == "text" or not pays_on_time(d.key):
+            continue
+        d.name = limit_name(d.name)
+        d.explanation = f"{said.group('after')}至{said.group('verb')}到对象所用的{unit}数，不超过描述写明的时限"
+        d.operator, d.value, d.value_unit, d.unit, d.value_source, d.note = "≤", said.group("n"), unit, unit, "text", ""
+        d.evidence.append(f"描述中的{said.group('verb')}时限: {said.group(0)}")
+        limited = True
+    for d in pool:
+        if d.tier != Tier.ALTERNATE and d.value_source == "year_end" and _PAID_THING.search(d.name) \
+                and (limited or d.note == PAY_YEAR_END_BASIS):
+            set_aside(d, f"描述写明{said.group('verb')}时限（{said.group(0)}），不按预算年度末设定完成时间")
+
+
+# an event's dates: 定于10月1日至7日在百侯古镇举行, 将于2025年9月20日—22日举办, 于5月18日举行
+_EVENT_DATES = re.compile(
+    r"(?:定于|将于|拟于|计划于|预计于|于)\s*(?:(?P<y>20\d\d)年)?(?P<m1>\d{1,2})月(?P<d1>\d{1,2})日"
+    r"(?:\s*[—–\-~～至到]\s*(?:(?P<m2>\d{1,2})月)?(?P<d2>\d{1,2})日)?"
+    r"(?:[^，,。；;]{0,14}?)(?P<verb>举办|举行|开展|召开|进行|开幕)")
+# a single day is an event's only when it is held that day (于5月18日举行); 于3月1日开展 is when work starts
+_HELD = ("举办", "举行", "召开", "开幕")
+# the year's end as the text states it: 年底前完成, 年内全部完工, 本年度内实施完毕
+_YEAR_END_SAID = re.compile(r"(?:年底前|年末前|年底|年内|本年度内|年度内)(?:全部)?(?:完成|完工|实施完毕|建成|结束)")
+_YEAR = re.compile(r"(20\d\d)年")
+
+
+def _year_end_row(d: Draft) -> bool:
+    return (d.tier != Tier.ALTERNATE and d.slot == "timeliness" and d.value_source == "year_end"
+            and d.note in (YEAR_END_BASIS, PAY_YEAR_END_BASIS))
+
+
+def event_end(text: str) -> tuple[int | None, int, int, re.Match] | None:
+    """(year or None, month, day, the match of the dates and the verb) of the last day of the one event period `text`
+    states (定于10月1日至7日在百侯古镇举行 → (None, 10, 7, …)), else None (none, or several)."""
+    found = list(_EVENT_DATES.finditer(text))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    if not m.group("d2") and m.group("verb") not in _HELD:
+        return None
+    month = int(m.group("m2") or m.group("m1"))
+    day = int(m.group("d2") or m.group("d1"))
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return (int(m.group("y")) if m.group("y") else None), month, day, m
+
+
+def date_by_stated_terms(pool: list[Draft], ctx: ProjectContext) -> None:
+    """Date a year-end row by the event's period the text states, or give it the text's own 年底前 as its basis
+    (module docstring). In place."""
+    rows = [d for d in pool if _year_end_row(d)]
+    if not rows:
+        return
+    text = ctx.text
+    event = event_end(text)
+    said = _YEAR_END_SAID.search(text)
+    for d in rows:
+        if event is not None:
+            year, month, day, m = event
+            if year is None and (y := _YEAR.search(d.value or "")):
+                year = int(y.group(1))
+            d.value = f"{year}年{month}月{day}日前" if year else f"{month}月{day}日前"
+            d.evidence.append(f"描述写明的活动时间: {m.group()}，完成时间取其末日")
+        elif said is not None:
+            m = said
+            d.evidence.append(f"描述写明的完成时限: {said.group()}")
+        else:
+            continue
+        # the 设定依据 names the words the date comes from (项目申报内容中的计划数(定于10月1日至7日在百侯古镇举行))
+        d.value_source, d.note = "text", ""
+        d.mention = Mention(d.value, "", "", "", m.start(), m.end(), context=m.group(), derivation=m.group())

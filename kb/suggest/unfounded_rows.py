@@ -1,0 +1,63 @@
+"""After ranking: rows of another programme, or naming no measure, set aside (trial 16).
+
+A fresh reviewer struck, in six real tables and two own texts, rows the text gives no ground for:
+- a row of a programme the text does not run, by the words that name that programme (`PROGRAMMES`): 工资发放准确性
+  and 工资按时发放率 for a social-insurance payment (E056: the text says 缴纳, no 工资); 带动脱贫户和边缘易致贫户发展
+  产业户数 for a 普惠金融 fund (E030: no 脱贫 / 贫困 in the text); 参观群众满意度 for a gym or a library (参观 is of a
+  museum or an exhibition; the alternate 读者满意度 is right);
+- a vague compliance row (定性 合规) of an object the text never names: 补助资格合规性 for 村组干部报酬 (D048: no 补助,
+  no 资格 in the text);
+- a percentage whose name measures nothing (基层医疗卫生机构实施基本药物制度补助 ≥ 95 %, E016: no 率, 比例, 度 …):
+  what ≥ 95 % counts is not said.
+Each is set aside (tier ALTERNATE, the reason in its evidence); the slot's next row takes its place. Pure over
+drafts; run after ranking, so the ranker's training reads the same candidates.
+"""
+from __future__ import annotations
+
+import re
+
+from kb.domain.text import bigrams
+from kb.suggest.context import ProjectContext
+from kb.suggest.dedupe import set_aside
+from kb.suggest.draft import Draft
+from kb.suggest.ranker import Tier
+
+# (the word in a row's name, the words any of which the text writes when it runs that programme)
+PROGRAMMES = (
+    ("工资", ("工资", "薪酬", "薪资", "薪金", "工薪")),
+    ("脱贫", ("脱贫", "贫困", "致贫", "扶贫", "返贫")),
+    ("致贫", ("脱贫", "贫困", "致贫", "扶贫", "返贫")),
+    ("参观", ("参观", "展览", "展馆", "展厅", "博物馆", "纪念馆", "陈列", "景区", "游客", "游览")),
+)
+# a vague compliance row: 〔object〕合规性 / 规范性, written 定性
+_COMPLIANCE = re.compile(r"^(?P<obj>[\u4e00-\u9fff]{2,10}?)(?:合规性|规范性)$")
+# how a percentage's name says what it measures
+_MEASURE_END = re.compile(r"(?:率|比例|比重|占比|度|比|水平|指数|覆盖面|份额|幅度|增幅|降幅|系数|程度|效率|权重|进度|"
+                          r"利用率|满意度|知晓率|达标|合格|完好|覆盖|增长|下降|提高|降低|减少|增加)$")
+
+
+def _programme_absent(name: str, text: str) -> str | None:
+    for word, said in PROGRAMMES:
+        if word in name and not any(w in text for w in said):
+            return word
+    return None
+
+
+def set_aside_unfounded(pool: list[Draft], ctx: ProjectContext) -> None:
+    """Set aside the shown rows of another programme, the vague compliance rows of an object the text never names,
+    and the percentages whose name measures nothing (module docstring). In place."""
+    text = (ctx.name or "") + (ctx.description or "")
+    said = set(bigrams(text))
+    for d in pool:
+        if d.tier == Tier.ALTERNATE or not d.name or d.value_source == "text":
+            continue
+        word = _programme_absent(d.name, text)
+        if word is not None:
+            set_aside(d, f"指标针对“{word}”，描述中没有，属于其他项目，仅作备选")
+            continue
+        c = _COMPLIANCE.match(d.name)
+        if c and d.operator == "定性" and not set(bigrams(c.group("obj"))) & said:
+            set_aside(d, f"描述中没有“{c.group('obj')}”，“{d.value or '合规'}”无从核验，仅作备选")
+            continue
+        if (d.value_unit or d.unit) == "%" and not _MEASURE_END.search(d.name):
+            set_aside(d, f"“{d.name}”没有写明计量什么（比率、比例等），百分比无从核验，仅作备选")
