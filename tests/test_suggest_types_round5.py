@@ -41,3 +41,36 @@ def test_a_new_types_own_description_gets_the_type_and_its_core_rows(shipped_kb,
         hit = [c for c in res.default_table if c.name == figure[0]]
         assert hit and hit[0].value == figure[1], (figure, [(c.name, c.value) for c in res.default_table])
 
+
+
+def test_type_confidence_does_not_fall_when_unrelated_types_are_added(shipped_kb):
+    """The calibration's output does not depend on how many unrelated types exist: the shipped detector's
+    out-of-fold decision values, and the same with 30 more types no document belongs to (each document's scores
+    on 30 of its far types, ranks 40–69, copied as the new types' columns), give a fixed description's top type
+    the same confidence within 0.01 (typemodel's weighted Platt fit). The unweighted fit (one pair, one weight)
+    moved it 0.646 → 0.692 (the far pairs added steepen the sigmoid); weighing each document's negatives 105 in
+    all moved it 0.746 → 0.809."""
+    import numpy as np
+
+    from kb.suggest import typemodel as T
+
+    m = shipped_kb.suggest_models
+    tok = shipped_kb.index.tokenizer
+    texts, labels, desc = T.training_documents(list(m.types.values()), m.tables)
+    ids = list(m.types)
+    Y = np.array([[t in ls for t in ids] for ls in labels], dtype=np.int8)
+    _, _, X = T._tfidf_fit([T.analyze(tok, x) for x in texts])
+    desc = np.array(desc)
+    oof = T._out_of_fold_scores(X, Y, desc)
+    far = np.argsort(-np.nan_to_num(oof, nan=-9), axis=1, kind="stable")[:, 40:70]
+    oof2 = np.hstack([oof, np.take_along_axis(oof, far, axis=1)])
+    Y2 = np.hstack([Y, np.zeros(far.shape, dtype=np.int8)])
+    (a1, b1), _ = T._calibrate(oof, Y, desc)
+    (a2, b2), _ = T._calibrate(oof2, Y2, desc)
+    raw = m.type_model.scores(tok, "依据合作协议向民办学校支付合作办学经费")
+    a0, b0 = m.type_model.platt
+    s = (np.log(raw / (1 - raw)) - b0) / a0          # the decision values behind the shipped confidences
+    top = int(np.argmax(s))
+    p1, p2 = (1 / (1 + np.exp(-(a * s[top] + b))) for a, b in ((a1, b1), (a2, b2)))
+    assert 0.3 < p1 < 0.99, p1                     # a confidence the prior can move
+    assert abs(p2 - p1) <= 0.01, (p1, p2)
