@@ -31,6 +31,8 @@ Model (trained in `jixiao build`, deterministic):
   Measured (dev CV lexical R@5/R@10/R@20/MRR): main's 106 types unweighted
   0.159/0.234/0.270/0.396, weighted 0.157/0.236/0.270/0.395; round 5's 126
   types unweighted 0.163/0.236/0.270/0.382, weighted 0.161/0.234/0.268/0.384.
+  The weights alone, on main's types, retrain the ranker on slightly other
+  type confidences and change 24 of the 85 dev default tables.
   Round 5's drop in out-of-fold confidence (E021 0.85 → 0.57 unweighted,
   0.85 → 0.60 weighted) is mostly not calibration: the new types compete
   for the same words (investment_promotion for a 服务贸易 fund), and their
