@@ -118,7 +118,9 @@ def test_fix_writes_the_usual_template_with_what_is_left(tmp_path):
     assert wb.sheetnames == ["绩效目标表", "审核意见"]
     assert TEMPLATE in [list(r) for r in wb["绩效目标表"].iter_rows(values_only=True)]
     left = [r for r in wb["审核意见"].iter_rows(min_row=2, values_only=True)]
-    assert [(r[0], r[1]) for r in left] == [("全表", "STR-07")]
+    # trial 17: D023 declares no 分值, so the sheet also says so in one line (no rule, no weights invented)
+    assert [(r[0], r[1]) for r in left] == [("全表", "STR-07"), ("全表", None)]
+    assert left[1][6].startswith("未设分值，请按")
     back = read_table(out)
     keys = framework_keys(back.rows)
     assert keys == sorted(keys)  # every block whole: 数量, 质量, 时效, 成本, then 满意度

@@ -181,7 +181,8 @@ def test_suggests_on_time_row_carries_a_date_and_passes_time_05(shipped_kb):
                              budget_wan=25, mode="lexical", with_opinions=False)
     rows = [c for c in res.default_table if c.level2_label == "时效指标"]
     assert [(c.name, c.operator, c.value, c.unit, c.basis) for c in rows] == [
-        ("义诊进乡村完成时间", "", "12月31日前", "", "描述未写明完成时限，按预算年度末设定")], rows
+        # trial 17: a year-less 12月31日前 is TIME-01 (which year's end?); suggest writes 当年, as STR-10 does
+        ("义诊进乡村完成时间", "", "当年12月31日前", "", "描述未写明完成时限，按预算年度末设定")], rows
     table = [_row(c.level1_label, c.level2_label, c.name, c.operator, c.value, c.unit) for c in res.default_table]
     rep = check_rows(table, context={"description": "组织医疗专家开展义诊进乡村活动，服务1.2万名群众，开展健康讲座40场。",
                                      "project": "义诊进乡村", "budget_wan": 25})

@@ -10,7 +10,7 @@ chunks from the start (two ahead each), this process takes them from the end,
 until they meet. The workers
 share this process's loaded library and caches copy-on-write (`gc.freeze()`
 before forking keeps any collection from touching, and so copying, the
-inherited objects); their reports come back pickled. Reports are returned in
+inherited objects); their reports come back pickled (compactly: `kb.checker.transfer`). Reports are returned in
 input order, equal to checking serially (same findings, same rewrites: each
 check reads only its own declaration and memo caches).
 
@@ -34,6 +34,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Sequence
 
+from kb.checker import transfer
 from kb.domain.findings import CheckReport
 from kb.domain.schema import Declaration
 from kb.errors import JixiaoError
@@ -184,7 +185,8 @@ def _parallel(decls: Sequence[Declaration], check: CheckFn, jobs: int) -> list[C
     done: dict[int, tuple[bool, object] | Future] = {}  # a chunk's first table → its outcome (or future)
     lo, hi = 1, len(decls)  # the tables not given out yet: the workers' from lo, this process's from hi
     try:
-        with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=transfer.install) as pool:
             ahead = QUEUED_PER_WORKER * (jobs - 1)
             out: list[Future] = []  # the workers' chunks not done yet
 

@@ -31,19 +31,19 @@ from kb.checker.rules.feasibility import bigrams, in_unit, number_of, stated_qua
 from kb.checker.rules.relevance import (benefit_level2, is_money_cost, is_output_quality, is_yield, setting_figures,
                                         stock_figures)
 from kb.checker.parse import PAREN_RE, UNIT_RE, ParsedRow, has_metric, name_info, to_float, unset_row, valid_date
-from kb.checker.rules.timeliness import budget_year, late_years, stated_over_late
+from kb.checker.rules.timeliness import budget_year, late_years, stated_over_late, yearless_deadline
 from kb.checker.rules.unit import person_unit
 from kb.domain.words import HOLD_VERBS, PAID_STANDARD_RE, PAYMENT_VERBS, builds_or_buys
-from kb.domain.years import past_report_parts, past_reports, without_past_reports
-from kb.domain.text import compact, strip_invisible, strip_pictographs, tidy_spaces, to_simplified
+from kb.domain.years import past_report_parts, past_reports, planned_year, without_past_reports
+from kb.domain.text import SENTENCE_END, compact, strip_invisible, strip_pictographs, tidy_spaces, to_simplified
 from kb.domain.enums import LEVEL2_PARENT, Level1, Level2
 from kb.domain.levels import level2_fits, level2_of_key
 from kb.domain.quantity import SCALES, kind_of
 from kb.domain.plausible import PROJECT_COST_MAX, budget_beyond_project
 from kb.domain.schema import Indicator, typical_target
 from kb.domain.things import thing_units
-from kb.domain.units import (COST_NEEDS_BUDGET, COST_PENDING, MEASURE_LABEL, SIZE_MEASURES, SIZE_PENDING, VALUE_UNITS,
-                             canon_unit, default_unit, is_time_unit, measure_of, size_dependent, unit_fits,
+from kb.domain.units import (COST_NEEDS_BUDGET, COST_PENDING, COVERAGE_PENDING, RATE_PENDING, MEASURE_LABEL, SIZE_MEASURES, SIZE_PENDING, VALUE_UNITS,
+                             canon_unit, default_unit, is_time_unit, measure_of, per_unit_part, plain_money_unit, size_dependent, unit_fits,
                              units_compatible, units_conflict)
 from kb.settings import CheckerSettings
 
@@ -549,7 +549,7 @@ def stated_work_deadline(text: str | None, year: int | None, name: str) -> tuple
     # the event, the clause of the dates only holds it — its end is the event's completion
     for (d, clause, whole), (_, m) in zip(said, spans):
         if d == date and work and _EVENT_HELD_RE.search(clause):
-            start = max((x.end() for x in _SENTENCE_END_RE.finditer(t, 0, m.start())), default=0)
+            start = max((x.end() for x in SENTENCE_END.finditer(t, 0, m.start())), default=0)
             if sum(w in t[start:m.start()] for w in work) * 2 >= len(work):
                 return date, "work", whole
     return None
@@ -557,7 +557,6 @@ def stated_work_deadline(text: str | None, year: int | None, name: str) -> tuple
 
 # a clause holding an event (举行, 举办, 召开), and a sentence's end
 _EVENT_HELD_RE = re.compile(r"举行|举办|召开")
-_SENTENCE_END_RE = re.compile(r"[。；;！？!?]")
 
 
 def deadline_date(text: str) -> tuple[int | None, int, int] | None:
@@ -602,7 +601,7 @@ def said_deadline(text: str | None, year: int | None, pays: bool, name: str = ""
 def deadline(r: ParsedRow) -> str:
     """Dated deadline in the budget year: the one the description states (“2025年10月底前完工” →
     '2025年10月31日前'; a payment's own, `said_deadline`), else the year's end '2025年12月31日前'
-    ('12月31日前' when the year is unknown)."""
+    ('当年12月31日前' when the year is unknown: a year-less 12月31日前 is TIME-01's, trial 17)."""
     y = r.ctx.get("budget_year")
     try:
         y = int(y) if y not in (None, "") else None
@@ -614,7 +613,7 @@ def deadline(r: ParsedRow) -> str:
     said = said_deadline(r.ctx.get("description"), y, pays, r.name)
     if said:
         return said
-    return f"{y}年12月31日前" if y else "12月31日前"
+    return f"{y}年12月31日前" if y else "当年12月31日前"   # trial 17: 12月31日前 with no year is TIME-01
 
 
 def fixed_date(r: ParsedRow) -> str | None:
@@ -1034,6 +1033,12 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
         fields["operator"], fields["value"], fields["unit"] = (differs.data["operator"], differs.data["value"],
                                                                differs.data["unit"])
         ids = ids - {"REL-07"}
+    opening = hits.get("TIME-06")
+    if opening is not None and "TIME-06" in ids and opening.field == "name" and opening.data:
+        # trial 17: 老年助餐服务完成时间 2025年6月30日前, the date the text gives for the meal points' 投入运营: the date
+        # is right, the row dates the opening (助餐点投入运营时间)
+        fields["name"] = opening.data["name"]
+        ids = ids - {"TIME-06"}
     past = hits.get("REL-06")
     if past is not None and "REL-06" in ids and past.field == "value":
         # trial 13: 危房改造户数 ≥120户, the figure “2024年全县已完成危房改造120户” reports: the plan's figure for the
@@ -1251,6 +1256,34 @@ CACHES.append(_TIDY_MEMO.clear)
 
 def build_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, l1: Level1, l2: Level2 | None,
                  lookup: Callable | None, s: CheckerSettings) -> tuple[str, str, str] | str | None:
+    """`_build_target`, with an amount per person or per unit in a plain money unit (UNIT-02: 人均培训成本 ≤800 元)
+    given the unit the name says it is per (800 元/人; trial 17) — also when OP-04 covers UNIT-02 (人均培训成本
+    ≥800 元: one finding on the target, whose rewrite says both)."""
+    per = per_money_unit(r)
+    if per and r.num is not None and not any(fix_of(i).retarget for i in ids - {"UNIT-02"}):
+        return (r.eff_op or ("≤" if per.split("/")[0] in ("元", "万元") and "成本" in name else "≥"), fmt_num(r.num), per)
+    tgt = _build_target(r, ids, hits, name, l1, l2, lookup, s)
+    if per and isinstance(tgt, tuple) and plain_money_unit(tgt[2]):
+        return (tgt[0], tgt[1], per if tgt[2] == r.eff_unit.strip() else f"{tgt[2]}/{per.split('/', 1)[1]}")
+    if per and tgt is None and r.num is not None:
+        return (r.eff_op or "≥", fmt_num(r.num), per)
+    return tgt
+
+
+def per_money_unit(r: ParsedRow) -> str | None:
+    """The unit an amount per person or per unit written in a plain money unit should have (人均培训成本 800 元 →
+    '元/人', 每公里造价 50 万元 → '万元/公里': `kb.domain.units.per_unit_part`), else None."""
+    u = (r.eff_unit or "").strip()
+    if r.is_date or not r.has_digit or not plain_money_unit(u):
+        return None
+    part = per_unit_part(r.ni.base or r.name)
+    if part and (span := re.search(r"每(月|年|天|日|季度|季)", r.ni.base or r.name)) and span.group(1) != part:
+        part = f"{part}·{span.group(1)}"   # 每人每月补助标准 500 元 → 元/人·月 (as dev D017 writes it)
+    return f"{u}/{part}" if part else None
+
+
+def _build_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, l1: Level1, l2: Level2 | None,
+                  lookup: Callable | None, s: CheckerSettings) -> tuple[str, str, str] | str | None:
     """(operator, value, unit) for the rewritten row, None when no value can be inferred, or the
     待填写 reason (a str) for a blank value that states the project's size.
 
@@ -1376,6 +1409,11 @@ def _deadline_target(r: ParsedRow, ids: set[str]) -> tuple[str, str, str] | str:
     advice (a str, `undecided_deadline`) when the description states several dates and none for the row."""
     if _takes_relative_limit(r, ids) and (lim := _relative_limit(r)):
         return lim  # 每学期结束后1个月内拨付: ≤1 个月, never the year's end
+    if "TIME-01" in ids and not ({"TIME-03", "TIME-06"} & ids) and (md := yearless_deadline(r)):
+        # trial 17: 年底前, 12月31日前 with no year: the row's own day in the year the table plans for (as STR-10's added
+        # row: the budget year, else the one the description plans, else 当年)
+        y = budget_year(r) or planned_year(r.ctx.get("project"), r.ctx.get("description"))
+        return ("", f"{y or '当'}年{md[0]}月{md[1]}日前", "")
     if r.is_date and not r.full_year and not ({"TIME-01", "TIME-02", "TIME-03", "TIME-04", "TIME-06"} & ids):
         d = fixed_date(r) if ("TXT-04" in ids or "OP-03" in ids) else None
         return ("", d or period_text(r) or r.v.replace("-", "至"), "")
@@ -1585,10 +1623,16 @@ def stated_rate(text: str | None, name: str, year: int | None = None) -> float |
     return found.pop() if len(found) == 1 else None
 
 
+# a share of a population or area covered (suggest's vetting reads the same words): its base is the declarant's
+_COVERAGE_RE = re.compile(r"覆盖率|普及率|入户率")
+
+
 def _rate_target(r: ParsedRow, ids: set[str], base: str, fam: str | None, num: float | None, direction: str | None,
                  typ: Any, s: CheckerSettings, name: str = "") -> tuple[str, str, str] | str:
-    """A rate (%): 0 for a negative event, else its own figure or the library's, else the default of its kind —
-    except for a vague target (QNT-01: 对保障…正常运行的影响程度：效果明显, renamed …正常运行率), which has no figure
+    """A rate (%): 0 for a negative event, else its own figure, the one the description states, or — with a number of
+    its own out of range — the library's, else the default of its kind; a rate with no number of its own (blank,
+    words) that the description does not state is the 待填写 reason with the library's figure as a hint, unless that
+    figure (or the default) is 100 %, a whole standard (suggest keeps = 100 % too). Also for a vague target (QNT-01: 对保障…正常运行的影响程度：效果明显, renamed …正常运行率), which has no figure
     of its own to keep: the default (≥90 %) would be made up, so it is the 待填写 reason saying what to fill."""
     per = "‰" if (r.eff_unit or "").strip() == "‰" else "%"   # 森林火灾受害率 in ‰ stays in ‰ (fresh trial)
     if num == 0 and direction != "pos" and r.eff_op in ("", "=", "≤", "<") and "QNT-09" not in ids:
@@ -1608,11 +1652,20 @@ def _rate_target(r: ParsedRow, ids: set[str], base: str, fam: str | None, num: f
     if v is None and per == "%" and (said := stated_rate(r.ctx.get("description"), name or r.name, budget_year(r))) is not None:
         # round 14: 优良中等路率 ≥120 % (QNT-07) beside “力争年底提升至82%以上”: the text's 82, not the library's 80
         return ("=" if said == 100 else "≥", fmt_num(said), "%")
-    if v is None and typ and 0 < typ[1] <= 100 and unit_fits("ratio", typ[2] or "%"):
-        op, v = (typ[0] if typ[0] in ("≥", "=") else "≥"), typ[1]
-    if v is None and num is None and ("QNT-01" in ids or r.vague):  # QNT-06 on the renamed row: the same words
-        return VaguePending(f"待填写：指标值“{r.v}”无法考核；请按项目计划填写“{name or base}”的目标值（%），"
-                            f"指标库没有可参照的典型值，不套用默认的{fmt_num(dv)}%")
+    lib = typ[1] if v is None and typ and 0 < typ[1] <= 100 and unit_fits("ratio", typ[2] or "%") else None
+    vague = "QNT-01" in ids or r.vague  # QNT-06 on the renamed row: the same words
+    if v is None and num is None and (lib is None and vague or (lib if lib is not None else dv) < 100):
+        # trial 17: a blank 社区老年助餐服务覆盖率 was proposed the library's ≥80 % (which suggest had refused), and
+        # 就业率：提高 became ≥80 %; --fix wrote them in and the re-check passed an invented figure. A level the text
+        # does not state is the declarant's (suggest's words, `kb.domain.units`); the library's figure is only a hint
+        hint = (f"指标库典型值{typ[0] if typ[0] in ('≥', '=') else '≥'}{fmt_num(lib)}%仅供参考" if lib is not None
+                else f"指标库没有可参照的典型值，不套用默认的{fmt_num(dv)}%")
+        if vague:
+            return VaguePending(f"待填写：指标值“{r.v}”无法考核；请按项目计划填写“{name or base}”的目标值（%），"
+                                + (f"{hint}，不照搬" if lib is not None else hint))
+        return f"{COVERAGE_PENDING if _COVERAGE_RE.search(name or base) else RATE_PENDING}（{hint}）"
+    if lib is not None:
+        op, v = (typ[0] if typ[0] in ("≥", "=") else "≥"), lib
     if v is None:
         v = dv
     elif r.eff_op in ("≥", ">", "=") and v == r.num and not (

@@ -26,7 +26,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Protocol
 
-from kb.domain.text import CLAUSE_PUNCT
+from kb.domain.text import CLAUSE_PUNCT, SENTENCE_END
 from kb.domain.units import MONEY_UNITS
 from kb.domain.words import BENEFIT_VERBS, EXISTING_WORDS, SCOPE_ONLY, USE_WORDS, WORK_VERBS
 
@@ -78,8 +78,6 @@ _COVERS = re.compile(r"^(?:共|可|能|已)?(?:覆盖|惠及|服务|辐射|受�
 _SETTING_BEFORE = re.compile(r"(?:面积|人口|总量|总数|覆盖率|里程|长度|规模|蓄积量|户数|个数|是|有|达|为|共有|共|约|达到|总计|合计)$")
 # a verb of being anywhere after the scope (全县共有行政村120个)
 _BEING = re.compile(r"共有|拥有|现存|是|有|为|达")
-# where a sentence ends (a setting's sentence runs on over commas)
-SENTENCE_END = re.compile(r"[。;；!！?？]")
 # words that make a figure a target, not a state (达到 …, 计划, 力争): a setting's sentence ends before them
 _TARGET_WORDS = re.compile(r"达到|不低于|不少于|不超过|提高|提升|增加|降低|下降|减少|确保|力争|计划|目标|预计|完成|实现|"
                            r"保持|稳定在|维持在")
@@ -100,9 +98,11 @@ def _scoped(head: str) -> bool:
 
 def figure_clause(text: str, m: Figure) -> tuple[str, str]:
     """(words of m's clause before its number, words after its unit), cut at clause punctuation; a short aside
-    in brackets is kept out (全县共有村（社区）干部1560名 → 全县共有村干部, “两微一端”粉丝总量 → 粉丝总量)."""
+    in brackets is kept out on either side (全县共有村（社区）干部1560名 → 全县共有村干部, “两微一端”粉丝总量 → 粉丝总量;
+    在全县34所农村义务教育学校（含教学点）实施营养膳食补助 → 农村义务教育学校实施营养膳食补助: trial 17, where the
+    aside cut the work 实施 off the clause and the project's 34 schools read as the county's)."""
     head = CLAUSE_PUNCT.split(_ASIDE.sub("", text[max(0, m.start - 40):m.start]))[-1]
-    tail = CLAUSE_PUNCT.split(text[m.end:m.end + 24])[0]
+    tail = CLAUSE_PUNCT.split(_ASIDE.sub("", text[m.end:m.end + 34]))[0][:24]
     return head, tail
 
 

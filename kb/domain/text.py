@@ -292,3 +292,5 @@ def bigram_dice(a: str, b: str, *, normalized: bool = False) -> float:
 # the punctuation that ends a clause: a number's object never reaches across it (`kb.suggest.objects`), nor does a
 # clause of the setting (`kb.domain.setting`)
 CLAUSE_PUNCT = re.compile(r"[,，。;；、:：()（）\[\]【】\s“”\"'《》!！?？…/\\|]")
+# the punctuation that ends a sentence (a setting's sentence runs on over commas; a comparison's sentence too)
+SENTENCE_END = re.compile(r"[。;；!！?？]")

@@ -136,6 +136,9 @@ SIZE_MEASURES = frozenset(("person_times", "persons", "households", "count", "mo
 # why such a value is left to the declarant (the words suggest's 待填写 rows use)
 SIZE_PENDING = "待填写：按项目计划数填写（与项目规模有关，不照搬指标库的典型值）"
 COST_PENDING = "待填写：按预算测算填写（单位 元或万元，不照搬指标库的典型值）"
+# a rate whose target the description does not state (suggest's vetting and the checker's rewrite: one vocabulary)
+COVERAGE_PENDING = "待填写：覆盖率的基数（应覆盖的范围）描述未写明，请按实际测算填写，不照搬指标库的典型值"
+RATE_PENDING = "待填写：描述未写明这一比率的目标值，请按项目实施后的预期测算填写，不照搬指标库的典型值"
 # a cost ceiling where the declaration states no budget (neither 资金总额 nor one in the 项目概况)
 COST_NEEDS_BUDGET = ("待填写：成本上限须按项目预算测算，本表没有预算金额（请填写资金总额，或在项目概况中写明年度预算），"
                      "单位 元或万元，不照搬指标库的典型值")
@@ -382,3 +385,28 @@ def _latin_unit(unit: str) -> tuple[str, str | None] | None:
     if any(w.lower() not in LATIN_UNITS for w in words):
         return next(w for w in words if w.lower() not in LATIN_UNITS), None
     return words[0], _LATIN_TOKEN_RE.sub(lambda m: LATIN_UNITS[m.group().lower()], u)
+
+
+# ours (trial 17): what a per-unit amount's name averages over (人均培训成本 → 人, 每公里造价 → 公里, 单位面积成本 →
+# 平方米): the part after “/” in its unit. Spans of time (每年, 每月) are left out: in an annual table 元 is the year's.
+_PER_COUNTED = (r"人次|人|户|名|生|亩|公里|千米|平方米|立方米|米|吨|餐|份|场|次|台|套|个|所|村|校|家|件|座|处|间|辆|床|"
+                r"课时|学时|期|班|批|只|头|株|棵|册|本|张|块|盏|眼|口|条")
+_PER_UNIT_NAME_RE = re.compile(rf"(人|户|生|亩|次)均|每(?:一)?(?:个|位)?({_PER_COUNTED})|^单位(面积|长度|里程)")
+_PER_ALIASES = {"名": "人", "面积": "平方米", "长度": "公里", "里程": "公里", "千米": "公里"}
+_PLAIN_MONEY_RE = re.compile(r"^(?:千|万|亿)?元$")
+
+
+def per_unit_part(name: str) -> str:
+    """The counted unit a per-unit amount's name averages over: 人均培训成本 → '人', 户均补助 → '户', 每公里造价 →
+    '公里', 每名学员补助 → '人', 单位面积成本 → '平方米'; '' when the name says none (单位成本, 年度培训成本, or a
+    span of time: 每月补助)."""
+    m = _PER_UNIT_NAME_RE.search(name or "")
+    if not m:
+        return ""
+    part = next(g for g in m.groups() if g)
+    return _PER_ALIASES.get(part, part)
+
+
+def plain_money_unit(unit: str) -> bool:
+    """A money unit with nothing counted after it (元, 万元, 千元, 亿元; not 元/人)."""
+    return bool(_PLAIN_MONEY_RE.match((unit or "").strip()))

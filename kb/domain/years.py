@@ -11,6 +11,8 @@ import re
 from kb.domain.text import normalize
 
 _YEAR = re.compile(r"(20\d{2})\s*年")
+# a year in brackets closing a project's name (雾炮车抑尘降尘服务(2024), D030): the name's year too
+_NAME_YEAR = re.compile(r"\((20\d{2})\)")
 # a span of whole years (1950—2000年文书档案, 2023-2025年行动计划): a period the text describes, not the
 # budget year — unless a month follows (2023年7月至2024年1月 is a dated service period)
 _YEAR_SPAN = re.compile(r"(?:19|20)\d{2}\s*年?\s*[—–\-~～至到]+\s*20\d{2}\s*年(?!\s*\d{1,2}\s*月)")
@@ -22,7 +24,7 @@ _SENTENCES = re.compile(r"[。；;!！?？]")
 
 
 def stated_year(project_name: str | None, description: str | None) -> int | None:
-    """The 预算年度 the project states: the year in its name (2024年农村户厕改造项目), else the one year
+    """The 预算年度 the project states: the year in its name (2024年农村户厕改造项目, 雾炮车抑尘降尘服务(2024)), else the one year
     its description names (2025年4月 … 2025年4月15日前), else None.
 
     A description whose one year opens only sentences of what was reached, followed by a sentence opening on
@@ -36,6 +38,8 @@ def stated_year(project_name: str | None, description: str | None) -> int | None
     for text in (project_name, description):
         plain = _YEAR_SPAN.sub("", normalize(text or ""))
         years = {int(y) for y in _YEAR.findall(plain)}
+        if text is project_name:
+            years |= {int(y) for y in _NAME_YEAR.findall(plain)}
         if len(years) == 1:
             year = years.pop()
             return year + 1 if text is description and _said_as_last_year(plain, year) else year
@@ -146,9 +150,10 @@ def past_reports(text: str | None, year: int | None = None) -> list[str]:
 
 
 # a comparison with a past period that names that period's own figure (较上年1.2万人次增长25%, 比上年的12000人次增长,
-# 与去年同期的86%相比提高…): the figure after the period is its level, the base of the change (trial 16)
+# 与去年同期的86%相比提高…): the figure after the period is its level, the base of the change (trial 16); so is the start
+# of a change from that level (由上年的72%提高到78%: 72 is last year's, 78 the level this year reaches — trial 17)
 _BASE_OF_CHANGE = re.compile(
-    r"(?:较|比|相比|相较|与|同)(?:于)?(?:" + "|".join(("上一年度", "上一年", "上年度", "上年", "去年", "上届", "上一届",
+    r"(?:较|比|相比|相较|与|同|由|从)(?:于)?(?:" + "|".join(("上一年度", "上一年", "上年度", "上年", "去年", "上届", "上一届",
                                                     "上学年", "上半年", r"20\d{2}\s*年度?")) + r")(?:同期)?(?:的)?(?:约)?"
     r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?\s*[万亿]?[^\d，。；,;：:（）()]{0,5}?)"
     r"(?:相比|相较|而言)?[，,]?(?:增长|增加|提高|提升|上升|减少|下降|降低|多|少)")

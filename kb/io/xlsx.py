@@ -85,13 +85,16 @@ INPUT_ROWS = ("所在行（输入文件中的行号，与终端、接口和问�
 TABLE_ROWS = "所在行（表内第几行指标，与问题描述中的“第N行”一致；不是本工作表的行号）"
 
 
-def write_findings(ws, report: CheckReport, names: dict[int, str], header: str = INPUT_ROWS) -> None:
+def write_findings(ws, report: CheckReport, names: dict[int, str], header: str = INPUT_ROWS,
+                   notes: tuple[tuple[str, str], ...] = ()) -> None:
     """The 审核意见 sheet: every finding with the row it is about — the row number the terminal, the API and
     the findings' messages give, with the indicator's name (`names`: row number → 三级指标) — its rule,
     severity, dimension, suggestion and basis. `header` (the first column's title) says which numbering
     that is: `SHEET_ROWS` (formatted with the sheet's name) when the numbers are the rows of the table's
     sheet in the same workbook (an .xlsx or CSV input annotated in place, a `--fix` table numbered as
-    written: round 17, one numbering everywhere), else `INPUT_ROWS` (a JSON input's rows)."""
+    written: round 17, one numbering everywhere), else `INPUT_ROWS` (a JSON input's rows). `notes`: (field, text)
+    lines about the whole table that are no finding (a --fix table's blank 分值, trial 17), listed after the
+    findings as 提示."""
     from openpyxl.styles import Alignment, Font
 
     head = [header, "规则", "严重程度", "审核要点", "范围", "字段", "问题", "修改建议", "依据"]
@@ -103,5 +106,8 @@ def write_findings(ws, report: CheckReport, names: dict[int, str], header: str =
                 f.dimension_label, "行" if f.scope == "row" else "表", f.field, f.message,
                 f.suggestion.text if f.suggestion else "", f.basis]
         for j, v in enumerate(vals, 1):
+            text_cell(ws, i, j, v).alignment = Alignment(wrap_text=True, vertical="top")
+    for i, (field, text) in enumerate(notes, len(report.findings) + 2):
+        for j, v in enumerate(["全表", "", SEVERITY_LABELS["info"], "", "表", field, text, "", ""], 1):
             text_cell(ws, i, j, v).alignment = Alignment(wrap_text=True, vertical="top")
     set_widths(ws, [24, 9, 8, 8, 5, 8, 40, 40, 60])

@@ -249,7 +249,8 @@ def write_declaration(decl: Declaration, path: str | Path, report: CheckReport |
     指标解释 filled by `find` (see `fill_explanations`); 资金总额 is the declared budget, else the
     description's (`kb.domain.budget`). With `report`
     (row numbers as `check_declaration(decl)` gives them) a second sheet 审核意见 lists what is
-    left to fix, each finding with the row it is about in the table's numbering. Values are kept as
+    left to fix, each finding with the row it is about in the table's numbering, and a line saying the 分值 are
+    not set when no row has one (`UNWEIGHTED_NOTE`; none is invented). Values are kept as
     they are (no length bounds: the rows were read and checked already). Raises DataError when the
     file cannot be written.
     """
@@ -260,11 +261,24 @@ def write_declaration(decl: Declaration, path: str | Path, report: CheckReport |
     if find is not None:
         table = fill_explanations(table, find)
     wb, _ = _workbook(table, goals)
-    if report is not None and report.findings:
+    notes = (("weight", UNWEIGHTED_NOTE),) if report is not None and unweighted(decl) else ()
+    if report is not None and (report.findings or notes):
         as_written = numbers == written_row_numbers(decl)
         write_findings(wb.create_sheet("审核意见"), report, {n: r.name for n, r in zip(numbers, decl.rows)},
-                       SHEET_ROWS.format(sheet=wb.active.title) if as_written else TABLE_ROWS)
+                       SHEET_ROWS.format(sheet=wb.active.title) if as_written else TABLE_ROWS, notes)
     return save_atomic(wb, path)
+
+
+# ours (trial 17): a --fix table whose input had no 分值 keeps the column blank — no weights are invented, and the
+# 审核意见 sheet says so in one line (the split is suggest's `kb.suggest.export.SCORES`, 财预〔2020〕10号's self-evaluation
+# weights as recalled in RULES.md: 产出 50, 效益 30, 满意度 10, with 成本 10 where 预算执行率 stood)
+UNWEIGHTED_NOTE = ("未设分值，请按一级指标分配，合计100（如产出50、成本10、效益30、满意度10，一级指标内按重要程度分配）；"
+                   "本表未代为填写")
+
+
+def unweighted(decl: Declaration) -> bool:
+    """True when no indicator row of `decl` has a 分值 (blank or 0 throughout; goal rows aside)."""
+    return not any(r.weight for r in decl.rows if not r.is_goal)
 
 
 def _declaration_table(decl: Declaration) -> tuple[TargetTable, list[tuple[str, str]]]:

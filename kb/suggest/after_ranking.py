@@ -11,22 +11,29 @@ rounds that found them: trials 9–16 and the day round's merges (each module's 
 from __future__ import annotations
 
 from kb.settings import CheckerSettings
+from kb.suggest.change_levels import give_change_level_to_library_rate
 from kb.suggest.context import ProjectContext
+from kb.suggest.core_names import name_by_whole_object
+from kb.suggest.counted_twice import set_aside_blank_count_of_stated_people
 from kb.suggest.dedupe import mark_unnamed_groups, set_aside_blank_count_of_stated, set_aside_household_beside_parents
 from kb.suggest.draft import Draft
 from kb.suggest.figure_verb import bind_figure_of_other_work, name_figure_by_its_work
 from kb.suggest.figure_measure import name_count_of_gain, name_work_on_counted, set_aside_whole_amount_of_standard
+from kb.suggest.opening_dates import name_opening_date
 from kb.suggest.one_figure import one_row_per_figure
+from kb.suggest.not_the_work import ask_commissioning_unit, set_aside_form_title_work, set_aside_slogan_benefit
 from kb.suggest.one_measure import one_row_per_measure
 from kb.suggest.unserved import ask_served_groups
 from kb.suggest.other_sector import set_aside_other_sector
 from kb.suggest.bare_names import name_bare_counts
 from kb.suggest.stated_coverage import bind_stated_coverage
+from kb.suggest.stated_extent import bind_stated_extent
 from kb.suggest.places_built import bind_thing_built_in_places
 from kb.suggest.stated_terms import (date_by_stated_season, date_by_stated_terms, date_year_task_of_part_goal,
-                                     limit_payment_by_stated_term)
+                                     limit_payment_by_stated_term, year_the_deadlines)
 from kb.suggest.other_project import set_aside_other_projects_figures
 from kb.suggest.per_event import read_per_event_figures
+from kb.suggest.period_names import name_by_stated_period
 from kb.suggest.placement import refile_coverage_under_quantity
 from kb.suggest.reached import bind_level_reached, name_reached_people
 from kb.suggest.respondents import name_bare_satisfaction, name_paid_group_satisfaction
@@ -45,6 +52,7 @@ from kb.suggest.group_standards import split_group_standards
 from kb.suggest.whole_work import name_whole_work
 from kb.suggest.window_rates import bind_window_rates
 from kb.suggest.unfounded_rows import set_aside_unfounded
+from kb.suggest.protected import refile_protected_figures
 from kb.suggest.qualified_respondents import ask_qualified_group
 from kb.suggest.garbled_names import fix_garbled_names
 from kb.suggest.grant_standard import derive_grant_standard
@@ -76,6 +84,9 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     set_aside_budget_execution(pool)
     set_aside_purpose_slogan(pool)
     prefer_commissioning_respondents(pool, ctx)
+    ask_commissioning_unit(pool, ctx)   # trial 17, D004: 委托单位满意度, not 工程使用单位满意度
+    set_aside_form_title_work(pool, ctx)   # trial 17, E054: 绩效自评表 is the form's title
+    set_aside_slogan_benefit(pool, ctx)   # trial 17, E005: 地方志资政育人作用
     name_system_timeliness(pool, ctx)
     set_aside_outside_settlement(pool, ctx)
     mark_unnamed_groups(pool, ctx)
@@ -89,16 +100,20 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     name_work_on_counted(pool, ctx)
     name_figure_by_its_work(pool, ctx)
     bind_figure_of_other_work(pool, ctx)
+    bind_stated_extent(pool, ctx)   # trial 17: 人行道改造面积 待填写 beside 铺设透水砖4500平方米
     name_count_of_gain(pool, ctx)
+    refile_protected_figures(pool, ctx)   # trial 17: 保护沿岸耕地5200亩 is a benefit, 保护耕地面积
     unprice_part_year_extent(pool, ctx)
     name_part_standard(pool, ctx)
     set_aside_other_projects_figures(pool, ctx)
     name_whole_objects(pool, ctx)
     name_whole_cost(pool, ctx)   # trial 16: the whole budget is no part's cost
+    name_by_whole_object(pool, ctx)   # trial 17: 人行道改造成本, not 改造成本
     fix_garbled_names(pool, ctx)   # trial 16: 服务服务, a meal service's 发放及时率, 长文本 → 文本完成时间
     split_group_standards(pool, ctx)   # trial 16: a standard per group, never one group's for all
     derive_grant_standard(pool, ctx)   # trial 16: 45万元 ÷ 300人 = 1500 元/人 when all is paid to them
     date_by_stated_terms(pool, ctx)   # trial 16: an event's dates, 年底前完成: a deadline stated is no deadline unsaid
+    name_opening_date(pool, ctx)   # trial 17: 助餐点投入运营时间, not 老年助餐服务完成时间
     ask_served_groups(pool, ctx)
     name_bare_counts(pool, ctx)
     bind_stated_coverage(pool, ctx)
@@ -107,5 +122,10 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     name_whole_work(pool, ctx)   # trial 16: 专业扑火队员培训人次, the work whole
     set_aside_other_sector(pool, ctx)
     set_aside_unfounded(pool, ctx)   # trial 16: another programme's rows, a % naming no measure
+    name_by_stated_period(pool, ctx)   # trial 17: 全年开放时间不少于300天 is no 每周免费开放时间
+    give_change_level_to_library_rate(pool, ctx)   # trial 17: 农村公路优良中等路率 ≥78, not a formed 比例 row
     one_row_per_figure(pool, ctx)
-    one_row_per_measure(pool, ctx)   # last: after the figures of the text are bound (trial 15)
+    one_row_per_measure(pool, ctx)   # after the figures of the text are bound (trial 15)
+    # once each figure has its one row, a blank count of the same people gives way to it (trial 17)
+    set_aside_blank_count_of_stated_people(pool, ctx)
+    year_the_deadlines(pool, ctx)   # last (trial 17): 12月31日前 with no year is the checker's TIME-01: 当年 or the planned year

@@ -30,10 +30,13 @@ _CHANGE = re.compile(
     r"(?:在现有?基础上|较上一?年度?|比上一?年度?|较去年|比去年|同比|年均|较\d{4}年|比\d{4}年)?(?:分别)?"
     r"(?P<verb>下降|降低|减少|提高|提升|增长|增加|上升)了?(?:超过|不低于|不少于|达到|达)?"
     r"(?P<nums>\d+(?:\.\d+)?(?:\s*[、,，和及]\s*\d+(?:\.\d+)?)*)\s*(?P<unit>个百分点|百分点|%)")
-# from a level to a level: 处理率由45%提高到85%, 从60%提升至90%, 由12‰下降到10‰ (the first figure may lack its unit)
+# from a level to a level: 处理率由45%提高到85%, 从60%提升至90%, 由12‰下降到10‰ (the first figure may lack its unit),
+# 由上年的72%提高到78%
 _UNIT = r"(?:%|‰|" + "|".join(sorted((re.escape(u) for u in UNITS if u not in ("%", "‰")), key=len, reverse=True)) + ")"
 _TO_LEVEL = re.compile(
-    r"(?P<subj>[\u4e00-\u9fff]{2,30}?)(?:在现有?基础上)?(?:(?P<from>[由从])\s*(?P<x>\d+(?:\.\d+)?\s*" + _UNIT + r"?))?\s*"
+    r"(?P<subj>[\u4e00-\u9fff]{2,30}?)(?:在现有?基础上)?(?:(?P<from>[由从])\s*"
+    # the level named as a past period's (由上年的72%提高到78%: trial 17; `kb.domain.years.past_bases` reads the 72)
+    r"(?:(?:" + "|".join(PAST_PERIODS) + r"|20\d{2}年)度?(?:同期)?的?)?(?P<x>\d+(?:\.\d+)?\s*" + _UNIT + r"?))?\s*"
     r"(?P<verb>(?:下降|降低|减少|提高|提升|增长|增加|上升)(?:到|至))(?P<y>\d+(?:\.\d+)?)\s*(?P<unit>" + _UNIT + r")")
 # today's level, then the level to reach: 营养不良检出率为4.3%，今年力争降到4%以下 (the level reached is the row's
 # target, today's binds nothing; the verb as the 由…到 pattern writes it)

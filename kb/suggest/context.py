@@ -18,7 +18,7 @@ from kb.domain.budget import wan_text
 from kb.domain.plausible import PROJECT_COST_MAX, budget_beyond_project
 from kb.domain.quantity import read_numerals
 from kb.domain.text import bigrams, normalize, normalize_name, strip_pictographs
-from kb.domain.years import past_bases
+from kb.domain.years import past_base_matches, past_bases
 
 @dataclass
 class ProjectContext:
@@ -98,6 +98,7 @@ def read_project(tokenizer, description: str | None, *, project_name: str | None
                      f"{wan_text(budget_wan)} 万元测算，请核对")
         total = None
     notes += _impossible_dates(desc)
+    notes += Q.implausible_figures(desc)   # trial 17: 99999999999公里, beyond the country's roads: no target, a note
     later = long_term_spans(text)   # the medium-term plan's numbers are not this year's targets (E001)
     changes = [c for c in stated_changes(text) if not _inside(c.start, later)]
     stated = [m for m in all_mentions if _is_target_mention(m, budget) and not _execution_share(m, text)
@@ -109,11 +110,13 @@ def read_project(tokenizer, description: str | None, *, project_name: str | None
     # the base a comparison names (较上年1.2万人次增长25%): last year's level, no target (trial 16; the domain's reader)
     past += past_bases(text)
     # a change reported in a past sentence (2024年…，投诉率同比下降20%) is last year's result, no target either
-    past_changes = [c for c in changes if F.actual_figure(c, text) or _inside(c.start, past)]
+    # (a change from a past period's level, 由上年的72%提高到78%, starts on that base and is this year's: trial 17)
+    past_changes = [c for c in changes if F.actual_figure(c, text) or _inside(c.start, [p for p in past if p[0] != c.start])]
     changes = [c for c in changes if c not in past_changes]
     actual = [m for m in stated if m not in setting and (F.actual_figure(m, text) or _inside(m.start, past))]
     condition = [m for m in stated if m not in setting and m not in actual and F.condition_figure(m, text)]
     stated = [m for m in stated if m not in setting and m not in actual and m not in condition]
+    stated = _level_reached_named_by_base(stated, all_mentions, text)
     notes += [n for n in (F.fact_note("setting", setting, text), F.fact_note("actual", sorted(actual + past_changes, key=lambda m: m.start), text),
                           F.fact_note("condition", condition, text)) if n]
     return ProjectContext(
@@ -266,6 +269,32 @@ def _is_target_mention(m: O.Mention, budget: float | None) -> bool:
         v = float(m.value) * (10000 if m.unit == "亿元" else 1 / 10000 if m.unit == "元" else 1)
         return abs(v - budget) > 1e-6
     return True
+
+
+def _level_reached_named_by_base(stated: list, all_mentions: list, text: str) -> list:
+    """`stated` with each figure a change from a past period's level reaches (接待游客由上届的6万人次增加到8万人次: the 8万)
+    read with the words of that base (接待游客), when the figure's own words are only the change (增加到): the base is
+    last year's and no target (`kb.domain.years.past_bases`), so the level reached carries what is counted (trial 17: the
+    8万 lost its 接待游客 once the 6万 was read as last year's)."""
+    from dataclasses import replace
+
+    out = []
+    for m in stated:
+        for b in past_base_matches(text):
+            base = next((a for a in all_mentions if a.start == b.start("num")), None)
+            gap = text[b.end():m.start]
+            if base is None or m.obj or not (b.end() <= m.start and len(gap) <= 3) \
+                    or re.search(r"[，,。；;：:]", gap) or base.unit != m.unit:
+                continue
+            subject = re.split(r"[，,。；;：:]", text[:b.start()])[-1]
+            subject = re.sub(r"^(?:预计|计划|力争|目标|争取|全年|年度|本届|今年)+", "", subject)
+            toks = O.pos_cut(subject)
+            if len(subject) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", subject) and toks:
+                verb = toks[0][0] if toks[0][1].startswith("v") and len(toks) > 1 else ""
+                m = replace(m, verb=verb, obj=subject[len(verb):], context=subject, verb_after=False)
+            break
+        out.append(m)
+    return out
 
 
 def _core(name: str, desc: str) -> str:

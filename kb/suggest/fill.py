@@ -363,7 +363,7 @@ def _people_served(rows: list[Draft], ctx) -> Draft | None:
 def _held_count(ctx) -> Draft | None:
     """A blank count of what a service project holds (组织…开展义诊进乡村活动 → 义诊进乡村活动次数 待填写 次), for a
     table still short of rows; None for other projects."""
-    obj = N.short_object(ctx.core)
+    obj = N.whole_object(ctx.core)
     if not obj or _kind(ctx) != "service" or not re.search(r"(?:开展|组织|举办)[^，。；]{0,12}活动", ctx.text):
         return None
     return _pending(obj + "活动次数", "quantity", "次", _WHY.format(what="活动的次数", slot="数量指标"), ctx)
@@ -423,7 +423,7 @@ def _quality(ctx) -> Draft | None:
     """〔object〕验收合格率 for a building work and 〔object〕发放准确率 for a payment, = 100 % as the library's general
     row gives it (设定依据 the library's typical value); 〔object〕服务达标率 for a service, 待填写 with the reason (what a
     service must reach is the project's own). None when the core names no object."""
-    obj = N.short_object(ctx.core)
+    obj = N.whole_object(ctx.core)
     if not obj:
         return None
     kind = _kind(ctx)
@@ -453,7 +453,7 @@ def _built_object(ctx, obj: str) -> str:
 
 
 def _quantity(ctx) -> Draft | None:
-    obj = N.short_object(ctx.core)
+    obj = N.whole_object(ctx.core)
     if not obj:
         return None
     measure, unit = ("长度", "公里") if _LINEAR.search(obj) else ("面积", "亩") if _LAND.search(obj) else ("数量", "个")

@@ -594,6 +594,30 @@ def short_object(core: str) -> str:
     return ""
 
 
+def whole_object(core: str) -> str:
+    """`short_object(core)` with the word it left off before it when that word belongs to the object: a noun opening on
+    人 before a bare verb (长寿路人行道改造 → 人行道改造, not 改造: 人 alone is a count's unit, `_BAD_START`) or a one-character adjective
+    opening the name (长文本测试 → 长文本测试, not 文本测试) — trial 17's rows 改造成本 and 文本测试完成时间. For the names
+    made after ranking (`fill`, `core_names`); the candidates keep `short_object`, so the ranker's training is
+    untouched. '' when `short_object` is ''."""
+    obj = short_object(core)
+    if not obj:
+        return ""
+    toks = _drop_leading(pos_cut(core))
+    words = [w for w, _ in toks]
+    for k in range(1, len(words)):
+        if "".join(words[k:]) != obj:
+            continue
+        prev, tag = toks[k - 1]
+        bare_verb = len(toks) - k == 1 and toks[k][1] in ("v", "vn")   # 改造 alone names no object (扶贫基地 does)
+        belongs = (k == 1 and len(prev) == 1 and tag == "a") \
+            or (bare_verb and len(prev) >= 2 and prev.startswith("人") and tag.startswith("n"))
+        if belongs and len(prev + obj) <= MAX_OBJECT and re.fullmatch(r"[\u4e00-\u9fff]+", prev):
+            return prev + obj
+        break
+    return obj
+
+
 def _drop_leading(toks: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Everything up to the last leading place or ordinal word, when 4+ characters remain after it."""
     cut = 0

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from kb.domain.budget import budget_from_text, total_from_text, unused_budget_amounts  # noqa: F401  (suggest reads them here)
+from kb.domain.plausible import Bound, beyond_plausible
 from kb.domain.quantity import target_number_problem
 from kb.domain.text import normalize
 from kb.domain.units import QUANTITY_UNITS as UNITS
@@ -78,6 +79,31 @@ class StatedQuantity:
     is_budget: bool = False
 
 
+def implausible(value: str, unit: str) -> Bound | None:
+    """The bound of `kb.domain.plausible` (the checker's FEAS-05: about the national total of its kind, 1000万公里 of
+    road, 15亿人) a stated figure passes, else None. Money is left to the budget's own readers (a budget beyond
+    `PROJECT_COST_MAX` is said by `context.read_project`)."""
+    if unit in MONEY_UNITS or "元" in unit:
+        return None
+    try:
+        return beyond_plausible(float(value), unit)
+    except ValueError:
+        return None
+
+
+def implausible_figures(text: str) -> list[str]:
+    """The result's note for each figure of `text` beyond what any project can state (`implausible`): it is not
+    read as a target (`find_quantities` skips it), and the note says so — never dropped silently (trial 17: “全县铺设
+    道路99999999999公里” became a target with no warning)."""
+    t = normalize(text)
+    notes = []
+    for m in _QTY.finditer(t):
+        value, unit = m.group(1).replace(",", ""), m.group(2)
+        if (b := implausible(value, unit)) is not None:
+            notes.append(f"描述中的“{value}{unit}”超过{b.said}，明显不合理，未作为指标值，请核对数值和计量单位")
+    return notes
+
+
 def find_quantities(text: str) -> list[StatedQuantity]:
     """All number+unit mentions of `text` (normalised), years/dates excluded."""
     t = normalize(text)
@@ -115,6 +141,8 @@ def find_quantities(text: str) -> list[StatedQuantity]:
             continue  # 下降0.5个百分点: a change of a rate (`kb.suggest.changes`), no count of 个
         if target_number_problem(t[max(0, m.start() - 3):m.end()]):
             continue  # 1e308公里 is not 308公里; a figure above 1 万亿 is a slip (kb.domain.quantity)
+        if implausible(value, unit):
+            continue  # trial 17: 99999999999公里 is below 1 万亿 and yet more road than the country has (said in a note)
         before = t[max(0, m.start() - 16):m.start()].rstrip("≥≤<>=＞＜＝约达 ")
         ctx = _context(t, m.start())
         if unit in CLASSIFIERS:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from kb.domain.years import stated_year
+from kb.domain.years import planned_year, stated_year
 from kb.suggest.binding import PAY_YEAR_END_BASIS, YEAR_END_BASIS
 from kb.suggest.context import ProjectContext
 from kb.suggest.draft import Draft
@@ -168,3 +168,18 @@ def date_by_stated_terms(pool: list[Draft], ctx: ProjectContext) -> None:
         # the 设定依据 names the words the date comes from (项目申报内容中的计划数(定于10月1日至7日在百侯古镇举行))
         d.value_source, d.note = "text", ""
         d.mention = Mention(d.value, "", "", "", m.start(), m.end(), context=m.group(), derivation=m.group())
+
+
+# a deadline with no year (12月31日前, 10月7日前): the checker's TIME-01 since trial 17 (which year's?)
+_YEARLESS = re.compile(r"^(\d{1,2})月(\d{1,2})日前$")
+
+
+def year_the_deadlines(pool: list[Draft], ctx: ProjectContext) -> None:
+    """Give each row's year-less deadline (12月31日前 where the text states no year: `binding._bind_deadline`, an
+    event's dates, a library's typical value) the year the text plans for, else 当年 — as the checker's STR-10 row
+    and TIME-01's fix write it, so the checker passes what suggest writes (trial 17). Values only, after ranking."""
+    year = None
+    for d in pool:
+        if d.value and _YEARLESS.match(d.value):
+            year = year or planned_year(ctx.name, ctx.text) or "当"
+            d.value = f"{year}年{d.value}"

@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from kb.checker.lexicon import CHECKABLE_RESULT_HINT
 from kb.domain.enums import Level1, Level2
 from kb.domain.schema import TargetRow
-from kb.domain.units import is_money_unit
+from kb.domain.units import COVERAGE_PENDING, is_money_unit
 from kb.suggest.context import ProjectContext
 from kb.suggest.draft import ASIDE_NO_PEOPLE, ASIDE_SPARE_ENTRY, PENDING, Draft
 from kb.suggest.ranker import Tier
@@ -369,7 +369,7 @@ def _unfill_service_coverage(d: Draft) -> None:
         # 社区老年助餐服务覆盖率 ≥ 80 % (trial 9): the library's 80 is another project's, and the base the share is
         # of (which communities) is the declarant's to say — the target is left to fill in (= 100 % covers all: kept)
         d.value, d.value_source = "", ""
-        d.note = f"{PENDING}：覆盖率的基数（应覆盖的范围）描述未写明，请按实际测算填写，不照搬指标库的典型值"
+        d.note = COVERAGE_PENDING
 
 
 def _unfill_rate_of_setting_or_change(d: Draft, ctx: ProjectContext) -> None:

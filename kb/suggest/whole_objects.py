@@ -51,14 +51,27 @@ def _before(run: str, obj: str) -> str:
     for i in range(len(head) - 1, -1, -1):
         w, tag = head[i]
         nxt = toks[i + 1]
+        # (the object's own first word counts as a noun whatever jieba tags it: 网络|交换|设备, 设备 a vn — trial 17)
         between = (tag.startswith("v") and len(w) >= 2 and i > 0 and _is_noun(*head[i - 1])
-                   and nxt[1] in _NOUN_TAGS and not _DOING.search(w))
+                   and (nxt[1] in _NOUN_TAGS or i + 1 == len(head)) and not _DOING.search(w))
         if _is_noun(w, tag) or w in PROGRAMME_WORDS or between:
             taken.insert(0, w)
         else:
             break
     out = "".join(taken)
     return out if len(out) <= _MAX_ADDED else ""
+
+
+def _adjective_before(run: str) -> str:
+    """The end of `run` when it is a one-character adjective jieba cut off the object (短 of 短视频), with a noun joined
+    to it by 和 / 及 / 与 before (摄影和短); '' otherwise."""
+    toks = pos_cut(run)
+    if not toks or len(toks[-1][0]) != 1 or toks[-1][1] != "a":
+        return ""
+    out = toks[-1][0]
+    if len(toks) >= 3 and toks[-2][0] in ("和", "及", "与") and _is_noun(*toks[-3]):
+        out = toks[-3][0] + toks[-2][0] + out
+    return out
 
 
 def name_whole_objects(drafts: list[Draft], ctx: ProjectContext) -> None:
@@ -78,8 +91,6 @@ def name_whole_objects(drafts: list[Draft], ctx: ProjectContext) -> None:
                 if after and after[0][0] == t[nxt] and after[0][1].startswith("v"):
                     d.name = obj + t[nxt] + d.name[len(obj):]
             continue
-        if len(pos_cut(obj)) > 1:
-            continue   # an object read as a phrase already (扶贫户临时救助) was not cut off
         at = t.rfind(obj, max(0, m.start - len(obj) - 8), m.start + 1)
         if at < 0:
             continue
@@ -89,6 +100,15 @@ def name_whole_objects(drafts: list[Draft], ctx: ProjectContext) -> None:
         run = t[s:at]
         if not run:
             continue
+        if len(pos_cut(obj)) > 1:
+            # an object read as a phrase already (扶贫户临时救助) was not cut off — but for a one-character adjective
+            # jieba cut off its noun, and the noun joined to it (摄影和短|视频征集大赛 → 摄影和短视频征集大赛: trial 17)
+            added = _adjective_before(run)
+            if added and added + obj not in d.name and d.name.startswith(obj):
+                d.name = added + d.name
+            continue
         added = _before(run, obj)
+        if added and run.endswith(added):
+            added = _adjective_before(run[:len(run) - len(added)]) + added   # 摄影和短|视频征集|大赛 (trial 17)
         if added and added + obj not in d.name:
             d.name = added + d.name

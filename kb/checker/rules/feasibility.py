@@ -19,6 +19,7 @@ from kb.checker.fixes import fmt_num
 from kb.domain.budget import total_from_text
 from kb.domain.plausible import beyond_plausible
 from kb.domain.quantity import SCALES, every_period
+from kb.domain.text import SENTENCE_END
 from kb.domain.units import units_compatible
 from kb.settings import CheckerSettings
 
@@ -148,7 +149,6 @@ _NOT_PAID_RE = re.compile(r"受益|带动|辐射|覆盖|惠及|服务人口|影�
 _GENERIC_BIGRAMS = frozenset(("标准", "成本", "人数", "数量", "资金", "项目", "单位", "平均", "人均", "控制"))
 # a duration the description states for the payments: 按月发放，共12个月 / 全年12个月补助
 _PAID_MONTHS_RE = re.compile(r"(\d{1,2})个月(?![内以之])")   # 3个月内 is a limit, not how long it pays
-_SENTENCE_RE = re.compile(r"[。；;！？!?]")
 _PAID_WORDS_RE = re.compile(r"发放|补助|补贴|救助|资助|津贴|工资|生活费|供养")
 # what a standard outside the 成本 slot must say to be what the project pays per head: a policy level such as
 # 农村低保标准 (530 元/人·月) is a line the payments top up to, not the amount paid (D017 states it beside a
@@ -197,7 +197,7 @@ def _periods(t: ParsedTable, period: str) -> tuple[float, str] | None:
                 said.add((y, f"“{r.name}”{fmt_num(r.num)}{r.eff_unit}"))
     if not said and kind == "months":
         d = t.ctx.get("description") or ""
-        for clause in _SENTENCE_RE.split(d):
+        for clause in SENTENCE_END.split(d):
             if _PAID_WORDS_RE.search(clause):
                 for m in _PAID_MONTHS_RE.finditer(clause):
                     y = in_unit(float(m.group(1)), "月", period)

@@ -51,7 +51,16 @@ def op_03(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
 _ORDERING = frozenset(("≥", ">", "≤", "<"))  # the operators OP-04 judges
 
 
-@rule("OP-04", needs="num", retarget=True)
+def _covers_per_unit(r: ParsedRow, h: RuleHit) -> tuple[str, ...]:
+    """OP-04 on an amount per person in 元 (人均培训成本 ≥800 元) makes UNIT-02 on it redundant: one finding on the
+    target, whose rewrite (≤800 元/人, `rewrite.build_target`) corrects the operator and the unit together. Any
+    other UNIT-02 (a unit that does not fit the name) stays its own finding."""
+    from kb.checker.rewrite import per_money_unit  # the rewrite module imports the rule families' helpers
+
+    return ("UNIT-02",) if per_money_unit(r) else ()
+
+
+@rule("OP-04", needs="num", retarget=True, covers=_covers_per_unit)
 def op_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """Negative indicator (逾期率, 故障率, 成本 …) with ≥/>, or positive ratio with ≤/< (not with QNT-09)."""
     if r.num is None or r.eff_op not in _ORDERING or r.direction is None:

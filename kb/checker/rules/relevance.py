@@ -20,7 +20,7 @@ from kb.checker.rules.structure import is_str_04
 from kb.domain.quantity import read_numerals
 from kb.domain.schema import Level1, Level2
 from kb.domain.setting import figure_clause, setting_figure
-from kb.domain.text import normalize
+from kb.domain.text import SENTENCE_END, normalize
 from kb.domain.units import units_compatible
 from kb.domain.years import past_reports
 from kb.domain.words import (PAST_PERIOD_WORDS, HANDED_OVER_WORDS, STOCK_WORDS, UPKEEP_WORDS, WORK_VERBS,
@@ -409,7 +409,7 @@ def last_year_bases(desc: str) -> list[tuple[float, str, str, tuple[float, str] 
         if not q:
             continue
         _, x, unit, _, _ = q[0]
-        start = max((e.end() for e in re.finditer(r"[。；;!！?？]", t[:m.start()])), default=0)
+        start = max((e.end() for e in SENTENCE_END.finditer(t, 0, m.start())), default=0)
         before = [(y, u) for _, y, u, every, rate in stated_quantities(t[start:m.start()])
                   if not every and not rate and units_compatible(u, unit)]
         end = re.search(r"[，,。；;）)]", t[m.start("num"):])

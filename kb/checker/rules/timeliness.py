@@ -28,7 +28,33 @@ def time_01(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
         return RuleHit("value", f"时效指标值“{r.v}”没有日期或期限，无法核验")
     if is_time_01_floor(r):
         return RuleHit("value", f"时效指标值“{r.eff_op}{fmt_num(r.num)}{r.eff_unit}”只规定了时间下限，不是完成时限")
+    if yearless_deadline(r):
+        return RuleHit("value", f"时效指标值“{r.v}”没有写明年份，无法核验是哪一年的时限")
     return None
+
+
+# ours (trial 17): the year's end said in words with no year (年底前, 年末, 年终前)
+_THIS_YEAR_RE = re.compile(r"当年|本年|年度")   # 当年12月31日前 names the budget year (STR-10's row without a year)
+_YEARLESS_END_RE = re.compile(r"^(?:在|于)?(?:年底|年末|年终)(?:之前|以前|前)?(?:完成|完工|建成|竣工|实施完毕|验收)?$")
+
+
+def yearless_deadline(r: ParsedRow) -> tuple[int, int] | None:
+    """(month, day) of a 时效 deadline that names no year: 年底前 → (12, 31), 12月31日前 → (12, 31), 11月底前 →
+    (11, 30); None for a dated one, a period, a span of the year, a bound from below or no date.
+
+    ours (trial 17): “年底前” passed while “按时完成” was TIME-01 — which year's end is as unverifiable as 按时;
+    本年度内完成 / 当年完成 name the budget year and pass (`parse.YEAR_END_DEADLINE_RE`)."""
+    if not r.timeliness or not r.is_date or r.years or r.is_period or r.full_year or "旬" in r.v or _THIS_YEAR_RE.search(r.v):
+        return None
+    if not r.has_digit:
+        return (12, 31) if _YEARLESS_END_RE.match(r.v) else None
+    if len(r.dates) != 1 or r.eff_op != "≤":
+        return None
+    _, m, d = r.dates[0]
+    if not 1 <= m <= 12:
+        return None
+    last = calendar.monthrange(2001, m)[1]   # a year of 28-day February: 2月29日 is TIME-03's to judge
+    return (m, d if d is not None else last) if d is None or valid_date(2001, m, d) or (m, d) == (2, 29) else None
 
 
 @rule("TIME-02", needs="time", retarget=True)
@@ -186,7 +212,9 @@ def time_06(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     (完工时间, 项目完成时间) is flagged for any other date, a row dating one work only for a date after it
     (a part may finish earlier; a work that follows completion — 验收, 结算 — is never compared). A row timing
     a payment, a period, or a year outside the budget year (TIME-04) is not compared. The fix writes the stated
-    date. Basis: 本工具的核对规则, after 财预〔2015〕88号's 审核 of 相关性 (绩效目标与项目内容相符)."""
+    date. ours (trial 17): the stated date itself on a row that dates a service's completion, where the text
+    says the date is the service's start (投入运营, 开放, 开业: `opening_name`), is flagged too — the row dates the
+    opening, and the fix renames it so (老年助餐服务完成时间 → 助餐点投入运营时间), the date kept. Basis: 本工具的核对规则, after 财预〔2015〕88号's 审核 of 相关性 (绩效目标与项目内容相符)."""
     from kb.checker import rewrite as rw  # the rewrite module imports this family's helpers
 
     if rw.pays_on_time(r.name) or rw.PAY_DATE_NAME_RE.search(r.name):
@@ -203,13 +231,43 @@ def time_06(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
         return None
     stated = (stated[0] or mine[0], stated[1], stated[2])
     if stated == mine:
-        return None
+        opening = opening_name(r.name, date, clause)
+        if opening is None:
+            return None
+        return RuleHit("name", f"时限“{r.v}”是项目概况写明的{opening[:-2]}的时间（{clause}），服务在此后持续提供，"
+                               f"不是“{r.name}”：本行计量的是{opening}", {"name": opening})
     work = rw.work_of(r.name)
     if why == "project" and work and (mine < stated or any(w in rw.AFTER_DONE for w in work)):
         return None  # one work done before the project's completion, or a work that follows it
     shown = f"{date}：{clause}" if clause else date
     return RuleHit("value", f"时限“{r.v}”与项目概况写明的时限（{shown}）不一致；请按概况填写，"
                             "或在申报说明中写明调整的原因")
+
+
+# ours (trial 17): the start of a service the description dates (助餐点须于2025年6月30日前全部投入运营), and a row's
+# name that dates a service's completion (老年助餐服务完成时间) rather than that start
+_OPENING_RE = re.compile(r"投入运营|投入使用|建成运营|正式运营|开业|对外开放|开放|开园|启用|开通")
+_SERVICE_DONE_RE = re.compile(r"服务(?:完成|完工)?(?:时间|日期|时限)$")
+_SUBJECT_TAIL_RE = re.compile(r"(?:须|应|需|将|要|计划|确保|力争|均|全部)*(?:于|在)?$")
+
+
+def opening_name(name: str, date: str, clause: str) -> str | None:
+    """The name a 时效 row should have when the date it carries is the one the description gives for a service's
+    start (“助餐点须于2025年6月30日前全部投入运营” → '助餐点投入运营时间') while the row's name dates the service's
+    completion (老年助餐服务完成时间): a service runs on after it opens (全年累计服务…), so that date completes
+    nothing. None when the clause states no opening after its date, the row does not name a service's completion
+    (or names the opening itself), or the clause names nothing before its date to name the row by."""
+    if not clause or not _SERVICE_DONE_RE.search(name) or _OPENING_RE.search(name):
+        return None
+    m = re.search(r"(?:\d{4}年)?\d{1,2}月(?:\d{1,2}[日号]|底|末)?(?:之前|以前|前)", clause)
+    if m is None:
+        return None
+    verb = _OPENING_RE.search(clause, m.end())
+    subject = _SUBJECT_TAIL_RE.sub("", clause[:m.start()])
+    subject = re.split(r"[，,；;。]", subject)[-1]
+    if verb is None or len(subject) < 2:
+        return None
+    return f"{subject}{verb.group()}时间"
 
 
 # a 时效 row's name that dates the whole project's completion (项目完成时间, 完工时间, 项目竣工日期), not one work

@@ -32,8 +32,18 @@ def unit_01(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
 
 @rule("UNIT-02", needs="num", retarget=True)
 def unit_02(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
-    """The unit does not fit what the name measures (户数 with 人/次, 面积 with 公里 …); 成本 rows → COST-03."""
-    if r.cost_row or r.is_date or not r.eff_unit or not r.has_digit:
+    """The unit does not fit what the name measures (户数 with 人/次, 面积 with 公里 …); 成本 rows → COST-03.
+
+    ours (trial 17): also an amount per person or per unit (人均培训成本, 每公里造价, 单位面积成本 —
+    `kb.domain.units.per_unit_part`) in a plain money unit (元, 万元), cost rows included: ≤800 元 reads as the
+    whole training's cost; the unit should say what it is per (元/人). The data's `unit` is the fix's unit."""
+    if r.is_date or not r.eff_unit or not r.has_digit:
+        return None
+    if per := per_money(r):
+        u, part = per.split("/", 1)
+        return RuleHit("unit", f"“{r.name}”是按{part}计的金额，计量单位“{u}”没有写明按什么计，应为“{per}”",
+                       {"unit": per})
+    if r.cost_row:
         return None
     # a count of days, months or hours (活动天数) has no size measure but its own time unit (`time_count_unit`)
     fam = r.ni.family or ("count" if time_count_unit(r.ni.base) else None)
@@ -46,6 +56,14 @@ def unit_02(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
         return None
     label = (fam == "count" and time_count_unit(r.ni.base)) or MEASURE_LABEL[fam]   # 活动天数 ≥ 4 月: 天
     return RuleHit("unit", f"“{r.name}”应以{label}计量，填的是“{r.eff_unit}”")
+
+
+def per_money(r: ParsedRow) -> str | None:
+    """The per-unit money unit an amount per person or per unit in 元 / 万元 should have ('元/人'), else None
+    (`kb.checker.rewrite.per_money_unit`, which the fix writes)."""
+    from kb.checker.rewrite import per_money_unit  # the rewrite module imports the rule families' helpers
+
+    return per_money_unit(r)
 
 
 # the units of people and households: no thing (教材, 车辆 …) is counted in them
