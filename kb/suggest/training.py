@@ -98,17 +98,11 @@ def ranker_examples(idx: IndicatorIndex, models: SuggestModels, tables: list[Tra
     return np.vstack(Xs), np.concatenate(ys)
 
 
-def fit_ranker(X: np.ndarray, y: np.ndarray) -> Ranker | None:
-    """The ranker as `jixiao build` and the cross-validation fit it: `BAGS` averaged fits (`train_ranker`)."""
-    from threadpoolctl import threadpool_limits
-
-    with threadpool_limits(1):
-        return train_ranker(X, y, BAGS)
-
-
 def train_models(idx: IndicatorIndex, base: SuggestModels, types: list[ProjectType],
                  tables: list[TrainingTable]) -> tuple[TypeModel | None, Ranker | None, FamilyStats | None]:
     """Type detector, family statistics and ranker trained on `tables` (and the types)."""
+    from threadpoolctl import threadpool_limits
+
     tm = train_type_model(idx.tokenizer, types, tables)
     family = FamilyStats(tables) if tables else None
     if not tables or tm is None:
@@ -116,4 +110,5 @@ def train_models(idx: IndicatorIndex, base: SuggestModels, types: list[ProjectTy
     probs = out_of_fold_types(idx.tokenizer, types, tables, tm)
     staged = base.with_models(tm, None, family)
     X, y = ranker_examples(idx, staged, tables, probs)
-    return tm, fit_ranker(X, y), family
+    with threadpool_limits(1):
+        return tm, train_ranker(X, y, BAGS), family
