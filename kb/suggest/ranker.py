@@ -33,10 +33,7 @@ import numpy as np
 
 from kb.suggest.features import FEATURES
 
-PARAMS = {"max_depth": 3, "max_iter": 150, "learning_rate": 0.05, "min_samples_leaf": 20, "l2_regularization": 10.0,
-          "random_state": 0}
-BAGS = 5              # fits averaged into the shipped ranker (`train_ranker`)
-BAG_FEATURES = 0.7    # share of the features each split of a bagged fit may choose from
+PARAMS = {"max_depth": 3, "max_iter": 150, "learning_rate": 0.05, "min_samples_leaf": 20, "random_state": 0}
 
 
 class Tier(IntEnum):
@@ -172,40 +169,22 @@ def fallback_ranker() -> Ranker:
     return Ranker(feats, -3.0, [], np.array([FALLBACK[f] for f in feats]))
 
 
-def train_ranker(X: np.ndarray, y: np.ndarray, bags: int = 1) -> Ranker | None:
-    """Fit the gradient boosting on candidate features X and match labels y (None without both classes).
-
-    bags > 1: the average of `bags` fits, fit k drawing each split's features from a random `BAG_FEATURES`
-    share (random state k); the ranker's log-odds are the fits' mean (their trees, leaf values ÷ bags, in
-    one forest: the stored shape and `predict` are a single fit's). Why (round 5 of the project types, 20
-    types no dev table belongs to and 79 library rows): one fit on the ~7000 candidates of 84 tables
-    changed with any small shift of its training data — the library rows shift BM25 (`lex` of 6006
-    candidates), the types the calibration (`type_prob` of 1790) — and gave the same feature row another
-    score (mean |Δ log-odds| 0.135 over main's candidates; E002's 治理水土流失面积 0.451 → 0.411 and
-    封育治理面积 0.396 → 0.476, features equal), so 31 dev default tables reordered and CV MRR fell
-    0.405 → 0.396, while the branch's KB served with main's rankers changed 9 tables and no figure fell.
-    `l2_regularization` (10) and 5 fits: 20 tables reorder between main's library and round 5's.
-    Measured dev CV lexical R@5/R@10/R@20/MRR: main's library one unregularised fit
-    0.166/0.241/0.277/0.405, this ranker 0.173/0.243/0.277/0.401; round 5's library 0.168/0.241/0.275/0.396 →
-    0.171/0.245/0.279/0.414 (test_suggest_types_round5).
-    """
+def train_ranker(X: np.ndarray, y: np.ndarray) -> Ranker | None:
+    """Fit the gradient boosting on candidate features X and match labels y (None without both classes)."""
     from sklearn.ensemble import HistGradientBoostingClassifier
 
     if X.shape[0] == 0 or y.min() == y.max():
         return None
-    fits = [HistGradientBoostingClassifier(**PARAMS).fit(X, y)] if bags <= 1 else [
-        HistGradientBoostingClassifier(**dict(PARAMS, max_features=BAG_FEATURES, random_state=k)).fit(X, y)
-        for k in range(bags)]
-    share = 1.0 / len(fits)
-    baseline = float(np.mean([np.ravel(m._baseline_prediction)[0] for m in fits]))
-    return Ranker(FEATURES, baseline, [_tree(p[0].nodes, share) for m in fits for p in m._predictors])
+    m = HistGradientBoostingClassifier(**PARAMS)
+    m.fit(X, y)
+    trees = [_tree(p[0].nodes) for p in m._predictors]
+    return Ranker(FEATURES, float(np.ravel(m._baseline_prediction)[0]), trees)
 
 
-def _tree(nodes, share: float = 1.0) -> Tree:
-    """One fitted tree of scikit-learn's node array; leaf values times `share` (a fit's part of an average)."""
+def _tree(nodes) -> Tree:
     return Tree(feature=nodes["feature_idx"].astype(np.int64), threshold=nodes["num_threshold"].astype(np.float64),
                 left=nodes["left"].astype(np.int64), right=nodes["right"].astype(np.int64),
-                leaf=nodes["is_leaf"].astype(bool), value=nodes["value"].astype(np.float64) * share,
+                leaf=nodes["is_leaf"].astype(bool), value=nodes["value"].astype(np.float64),
                 missing_left=nodes["missing_go_to_left"].astype(bool))
 
 

@@ -24,7 +24,7 @@ from kb.suggest.draft import Draft
 from kb.suggest.family import FamilyStats
 from kb.suggest.features import featurize
 from kb.suggest.project_types import ProjectType, TrainingTable
-from kb.suggest.ranker import BAGS, Ranker, train_ranker
+from kb.suggest.ranker import Ranker, train_ranker
 from kb.suggest.typemodel import TypeModel, keep_supported, train_type_model
 from kb.domain.text import bigram_dice, normalize_name
 
@@ -111,4 +111,4 @@ def train_models(idx: IndicatorIndex, base: SuggestModels, types: list[ProjectTy
     staged = base.with_models(tm, None, family)
     X, y = ranker_examples(idx, staged, tables, probs)
     with threadpool_limits(1):
-        return tm, train_ranker(X, y, BAGS), family
+        return tm, train_ranker(X, y), family
