@@ -39,6 +39,7 @@ class CheckerSettings(BaseModel):
     budget_match_low: float = Field(0.5, description="数量×单价/预算 的下限 (FEAS-02)")
     budget_match_high: float = Field(1.2, description="数量×单价/预算 的上限 (FEAS-02)")
     standard_over_budget_ratio: float = Field(2.0, description="标准×数量(×期数)/预算 的上限 (FEAS-06，本工具的经验阈值)")
+    standard_budget_tolerance: float = Field(0.05, description="申报说明的 标准×数量×期数 与预算（或成本）的相对误差上限 (FEAS-07，本工具的经验阈值)")
     max_name_chars: int = Field(100, description="指标名称字数上限 (STR-05，一体化系统校验)")
     min_indicators: int = Field(3, description="一张表的三级指标数下限 (STR-11)")
     max_plain_name_chars: int = Field(30, description="超过此字数的名称视为工作描述 (STR-06)")
@@ -49,6 +50,9 @@ class CheckerSettings(BaseModel):
     max_value_text_chars: int = Field(6, description="指标值中去掉数字单位后允许的汉字数 (QNT-10)")
     quality_rate_default_pct: float = Field(95.0, description="合格率/达标率类改写时的默认目标值 (%)")
     rate_default_pct: float = Field(90.0, description="其他比率改写时的默认目标值 (%)")
+    # trial 18: STR-10 added 项目验收合格率 ≥95 %; of the 8 dev tables' 验收合格率 rows with a value, 5 set 100 %
+    # (= twice, ≥ twice, no operator once; 98, 95 and >92 once each): an acceptance is passed in full
+    acceptance_rate_default_pct: float = Field(100.0, description="STR-10 增设“项目验收合格率”的目标值 (%，写作 =)")
     lookup_min_dice: float = Field(0.6, description="按名称匹配指标库时的最低 bigram Dice")
 
 

@@ -65,12 +65,21 @@ def test_standard_without_unit_takes_the_texts_unit_and_keeps_equal(tmp_path):
 
 
 def test_standard_without_unit_in_the_text_is_not_guessed(tmp_path):
-    """With no unit in the row nor in the text for that figure, the finding says so: no 元 is guessed."""
+    """With no unit in the row nor in the text for that figure, the finding says so: no 元 is guessed.
+
+    Trial 18 changed the first case: the budget over the households the text plans (300 万元 ÷ 150户 = 2 万元/户) is
+    the row's own figure, so its unit is read, not guessed (`kb.checker.rewrite.implied_unit_cost`); with a figure the
+    text does not imply (=3) the unit is still left to the declarant, the reading said beside it."""
     text = "县住建局2025年农村危房改造补助项目，对150户C、D级危房实施改造，保障困难群众住房安全。"
     decl = _table(tmp_path, "2025年农村危房改造补助", text, HOUSING_ROWS, 300)
+    f = by_key(check_declaration(decl))[(5, "UNIT-01")]
+    assert f.suggestion.unit == "万元/户" and "预算300万元÷150户" in f.message, f
+    assert "2元" not in f.suggestion.text, f.suggestion
+    rows = [r if r[2] != "户均补助标准" else (*r[:4], "3", r[5]) for r in HOUSING_ROWS]
+    decl = _table(tmp_path, "2025年农村危房改造补助", text, rows, 300)
     sug = by_key(check_declaration(decl))[(5, "UNIT-01")].suggestion
     assert sug.unit is None and sug.value is None and "待填写" in sug.text and "没有计量单位" in sug.text, sug
-    assert "2元" not in sug.text, sug
+    assert "3元" not in sug.text and "测算约2万元/户" in sug.text, sug
     assert _fixed_rows(decl)["户均补助标准"].unit == ""
 
 

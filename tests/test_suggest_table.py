@@ -489,9 +489,11 @@ def test_a_certain_types_core_rows_are_its_own_programme(shipped_kb):
     rec = dev_record("D005")
     res = _suggest(shipped_kb, rec["description"], rec["project"])
     assert res.project_types[0].name == "基本公共卫生服务"
-    quantity = [c for c in res.default_table if c.level2 == "quantity"]
-    rates = [c.name for c in quantity if c.unit == "%"]
-    assert len(rates) >= 2 and any("管理率" in n or "建档率" in n for n in rates), [(c.name, c.unit) for c in quantity]
+    # round 20: the rates stand under 质量, where the checker files a ratio (REL-01 flags one under 数量); the point
+    # here is that the table keeps them
+    rates = [c.name for c in res.default_table if c.unit == "%" and c.level2 in ("quantity", "quality")]
+    assert len(rates) >= 2 and any("管理率" in n or "建档率" in n for n in rates), \
+        [(c.name, c.unit) for c in res.default_table]
 
 
 def test_a_stated_standard_per_greenhouse_times_the_greenhouses_is_the_planting(shipped_kb):
@@ -820,7 +822,9 @@ def test_each_row_takes_the_quantity_whose_words_it_shares_most(shipped_kb):
                    "困难残疾人生活补贴和重度残疾人护理补贴", budget_wan=799.2)
     persons = {c.name: c.value for c in res.suggestions if c.unit == "人" and c.value}
     assert [v for n, v in persons.items() if "困难" in n] == ["3200"], persons
-    assert {v for n, v in persons.items() if n.startswith("重度")} == {"4100"}, persons
+    # trial 18: two figures in one unit whose names hold neither the other are two counts, so 补贴困难残疾人人数 3200 may
+    # stand under 数量 beside the 4100 — which then goes to 受益重度残疾人人数 (效益): still the row naming 重度
+    assert {v for n, v in persons.items() if n.startswith(("重度", "受益重度"))} == {"4100"}, persons
 
 
 def test_a_budget_beyond_any_project_is_no_cost_ceiling(shipped_kb):

@@ -39,8 +39,8 @@ DOCS = {
     "OURS": "本工具的核对规则（不是政策条文）",
 }
 # rules of ours beyond the catalog's 61 (their basis is `OURS`)
-OUR_RULES = ("FEAS-04", "FEAS-05", "FEAS-06", "TXT-05", "TXT-06", "QNT-13", "REL-06", "REL-07", "UNIT-04", "TIME-06",
-             "TIME-07")
+OUR_RULES = ("FEAS-04", "FEAS-05", "FEAS-06", "FEAS-07", "TXT-05", "TXT-06", "QNT-13", "REL-06", "REL-07", "UNIT-04", "UNIT-05",
+             "TIME-06", "TIME-07")
 
 
 # what a declarant reads for a place in the budget system's checks (the catalog names code: checkAll() …)
@@ -180,6 +180,9 @@ CATALOG: dict[str, RuleMeta] = {r.id: r for r in (
     # ours (not in the catalog): a unit in Latin letters (pcs, km, m2) where a declaration writes 个, 公里, 平方米
     _R('UNIT-04', 'UNIT', '计量单位为英文或非规范写法', 'warning', 'row', 'completeness',
        (('OURS', '', 'heuristic'),)),
+    # ours (not in the catalog): a unit cost (单位成本, 单价) in 元 / 万元 that does not say per what it is counted
+    _R('UNIT-05', 'UNIT', '单位成本的计量单位未写明按什么计', 'warning', 'row', 'relevance',
+       (('OURS', '', 'heuristic'),)),
     _R('TIME-01', 'TIME', '时效指标无明确时限', 'error', 'row', 'relevance',
        (('88', '', 'recalled'), ('ZJ', 'code 2', 'seen'))),
     _R('TIME-02', 'TIME', '时效指标仅复述预算年度', 'warning', 'row', 'relevance',
@@ -236,6 +239,9 @@ CATALOG: dict[str, RuleMeta] = {r.id: r for r in (
        (('88', '', 'recalled'), ('10', '附件2 绩效指标明确性（评价要点）', 'seen'))),
     # ours (not in the catalog): a standard × the persons it pays (× months) far beyond the budget
     _R('FEAS-06', 'FEAS', '标准×数量（×期数）远超预算', 'warning', 'table', 'feasibility',
+       (('OURS', '', 'heuristic'),)),
+    # ours (not in the catalog): the description's standard × count × periods other than its budget (or the 成本 row)
+    _R('FEAS-07', 'FEAS', '申报说明的标准×数量×期数与预算不一致', 'warning', 'table', 'feasibility',
        (('OURS', '', 'heuristic'),)),
     _R('FEAS-03', 'FEAS', '全部指标值均为100%', 'info', 'table', 'appropriateness',
        (('—', '', 'heuristic'),)),

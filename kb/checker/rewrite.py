@@ -33,7 +33,8 @@ from kb.checker.rules.relevance import (benefit_level2, is_money_cost, is_output
 from kb.checker.parse import PAREN_RE, UNIT_RE, ParsedRow, has_metric, name_info, to_float, unset_row, valid_date
 from kb.checker.rules.timeliness import budget_year, late_years, stated_over_late, yearless_deadline
 from kb.checker.rules.unit import person_unit
-from kb.domain.words import HOLD_VERBS, PAID_STANDARD_RE, PAYMENT_VERBS, builds_or_buys
+from kb.domain.words import (HOLD_VERBS, PAID_STANDARD_RE, PAYMENT_VERBS, beneficiaries, builds_or_buys,
+                             served_groups)
 from kb.domain.years import past_report_parts, past_reports, planned_year, without_past_reports
 from kb.domain.text import SENTENCE_END, compact, strip_invisible, strip_pictographs, tidy_spaces, to_simplified
 from kb.domain.enums import LEVEL2_PARENT, Level1, Level2
@@ -43,7 +44,7 @@ from kb.domain.plausible import PROJECT_COST_MAX, budget_beyond_project
 from kb.domain.schema import Indicator, typical_target
 from kb.domain.things import thing_units
 from kb.domain.units import (COST_NEEDS_BUDGET, COST_PENDING, COVERAGE_PENDING, RATE_PENDING, MEASURE_LABEL, SIZE_MEASURES, SIZE_PENDING, VALUE_UNITS,
-                             canon_unit, default_unit, is_time_unit, measure_of, per_unit_part, plain_money_unit, size_dependent, unit_fits,
+                             canon_unit, default_unit, is_time_unit, measure_of, per_unit_denominator, plain_money_unit, size_dependent, unit_fits,
                              units_compatible, units_conflict)
 from kb.settings import CheckerSettings
 
@@ -213,9 +214,24 @@ def measurable_name(name: str) -> str:
     return rate_name(n) or ""
 
 
-def specific_satisfaction_name(name: str) -> str:
-    """社会满意度 → 服务对象满意度; 学生、家长、社会满意度 → 学生满意度 (SAT-05);
-    服务周期内,市民对空气质量改善的满意程度 → 市民满意度."""
+# the groups a description may name that are no one to ask for a project's satisfaction: the public at large (the
+# vague subject itself), the project's own staff, the served by role
+_NOT_ASKED = frozenset(("社会公众", "干部", "职工", "服务对象"))
+
+
+def served_group(text: str | None) -> str:
+    """Whom a description says its project serves, as a satisfaction names them: the first group of its own
+    (`kb.domain.words.served_groups`: 老年人, 脱贫户, 学生), else the served in general it names (受益群众, 居民,
+    村民), else '' (trial 18: 社会公众满意度 was renamed 服务对象满意度, as generic, beside a text naming whom it
+    serves)."""
+    named = beneficiaries(text or "")
+    own = served_groups(named)
+    return own[0] if own else next((b for b in named if b not in _NOT_ASKED), "")
+
+
+def specific_satisfaction_name(name: str, text: str | None = None) -> str:
+    """社会满意度 → 〔the group `text` serves〕满意度 (`served_group`), else 服务对象满意度; 学生、家长、社会满意度 →
+    学生满意度 (SAT-05); 服务周期内,市民对空气质量改善的满意程度 → 市民满意度."""
     clause = next((c for c in re.split(r"[，,；;。]", name) if "满意" in c), name)
     i = clause.find("满意")
     subj = clause[:i] if i >= 0 else clause
@@ -224,7 +240,7 @@ def specific_satisfaction_name(name: str) -> str:
     if "、" in subj:
         subj = subj.split("、")[0]
     if not subj or L.SAT_VAGUE_RE.search(subj + "满意") or subj in ("社会", "公众", "各方", "社会各界"):
-        subj = "服务对象"
+        subj = served_group(text) or "服务对象"
     return subj + "满意度"
 
 
@@ -594,21 +610,40 @@ def said_deadline(text: str | None, year: int | None, pays: bool, name: str = ""
     """The deadline the description gives a row: for a row timing a payment the payment's own date
     (`payment_deadline`), never the work's (…12月15日前完成全部加工…验收合格后支付余款: the payment
     follows, a fresh reviewer got 服务费用支付完成时间 2025年12月15日前); else the one it states for the work
-    the row's `name` dates (`work_deadline`), else the first it states."""
-    return payment_deadline(text, year) if pays else work_deadline(text, year, name)
+    the row's `name` dates (`work_deadline`), else the first it states. Always with a year (`in_year`): the
+    `year` given, else '当年' (trial 18: STR-10 added 项目完成时间 10月31日前 beside “10月底前完成” in a text naming
+    no year, and the re-check of the fixed table failed it under TIME-01)."""
+    return in_year(payment_deadline(text, year) if pays else work_deadline(text, year, name), year)
+
+
+_MONTH_FIRST_RE = re.compile(r"^\d{1,2}月")
+
+
+def in_year(date: str | None, year: int | None) -> str | None:
+    """A deadline as `stated_deadline` writes it, with the year it falls in when it names none: '10月31日前' →
+    '2025年10月31日前' for `year` 2025, '当年10月31日前' (the budget year, which TIME-01 passes) when the year is
+    unknown; a dated one, a limit or None as given. A year-less date is TIME-01's (trial 17), so no rewrite and no
+    added row writes one."""
+    if not date or not _MONTH_FIRST_RE.match(date):
+        return date
+    return f"{year or '当'}年{date}"
+
+
+def table_year(r: ParsedRow) -> int | None:
+    """The year a row's table plans for: its 预算年度 (`budget_year`), else the one its project's name or
+    description plans for (`kb.domain.years.planned_year`, the one plan-year reader), else None."""
+    return budget_year(r) or planned_year(r.ctx.get("project"), r.ctx.get("description"))
 
 
 def deadline(r: ParsedRow) -> str:
     """Dated deadline in the budget year: the one the description states (“2025年10月底前完工” →
     '2025年10月31日前'; a payment's own, `said_deadline`), else the year's end '2025年12月31日前'
     ('当年12月31日前' when the year is unknown: a year-less 12月31日前 is TIME-01's, trial 17)."""
-    y = r.ctx.get("budget_year")
-    try:
-        y = int(y) if y not in (None, "") else None
-    except (TypeError, ValueError):
-        y = None
+    y = budget_year(r)
     if y is None and r.years:
         y = r.years[0]
+    if y is None:   # trial 18: the year the text plans for, as TIME-01's own rewrite and STR-10's added row read it
+        y = table_year(r)
     pays = pays_on_time(r.name) or bool(PAY_DATE_NAME_RE.search(r.name))
     said = said_deadline(r.ctx.get("description"), y, pays, r.name)
     if said:
@@ -887,7 +922,8 @@ def _name(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Callable | 
             return RowRewrite(None, "名称只是数字或占位符，无法确定指标；请按实际重写或删除")
     if "满意" in name and ids & {"STR-05", "STR-06", "QNT-02", "SAT-05", "REL-04"}:
         name = satisfaction_clause(name, s) if not ids & {"QNT-02", "SAT-05", "REL-04"} else ""
-        name = name or specific_satisfaction_name(r.name)
+        name = name or specific_satisfaction_name(
+            r.name, (r.ctx.get("project") or "") + "。" + (r.ctx.get("description") or ""))
     elif "STR-05" in ids or "STR-06" in ids:
         h6 = hits.get("STR-06")
         if h6 is not None and h6.data:  # the target written into the name: 村组干部230人 → 村组干部人数
@@ -1276,9 +1312,7 @@ def per_money_unit(r: ParsedRow) -> str | None:
     u = (r.eff_unit or "").strip()
     if r.is_date or not r.has_digit or not plain_money_unit(u):
         return None
-    part = per_unit_part(r.ni.base or r.name)
-    if part and (span := re.search(r"每(月|年|天|日|季度|季)", r.ni.base or r.name)) and span.group(1) != part:
-        part = f"{part}·{span.group(1)}"   # 每人每月补助标准 500 元 → 元/人·月 (as dev D017 writes it)
+    part = per_unit_denominator(r.ni.base or r.name)   # 每人每月补助标准 500 元 → 元/人·月 (as dev D017 writes it)
     return f"{u}/{part}" if part else None
 
 
@@ -1412,8 +1446,7 @@ def _deadline_target(r: ParsedRow, ids: set[str]) -> tuple[str, str, str] | str:
     if "TIME-01" in ids and not ({"TIME-03", "TIME-06"} & ids) and (md := yearless_deadline(r)):
         # trial 17: 年底前, 12月31日前 with no year: the row's own day in the year the table plans for (as STR-10's added
         # row: the budget year, else the one the description plans, else 当年)
-        y = budget_year(r) or planned_year(r.ctx.get("project"), r.ctx.get("description"))
-        return ("", f"{y or '当'}年{md[0]}月{md[1]}日前", "")
+        return ("", in_year(f"{md[0]}月{md[1]}日前", table_year(r)) or "", "")
     if r.is_date and not r.full_year and not ({"TIME-01", "TIME-02", "TIME-03", "TIME-04", "TIME-06"} & ids):
         d = fixed_date(r) if ("TXT-04" in ids or "OP-03" in ids) else None
         return ("", d or period_text(r) or r.v.replace("-", "至"), "")
@@ -1524,11 +1557,20 @@ def _cost_target(r: ParsedRow, ids: set[str], name: str, num: float | None) -> t
         # states with that figure for the row's object (`stated_unit`), per what the name averages over (万元/户);
         # a text stating none leaves it to the declarant — 元 would be a guess
         said = stated_unit(r, name)
-        if "元" not in said:
-            return (f"待填写：指标值“{r.v}”没有计量单位，项目概况也没有写明这一金额的单位；"
-                    f"请填写计量单位（元或万元{'，按' + _per_part(name, r) + '计' if _per_part(name, r) else ''}）")
-        part = _per_part(name, r)
-        unit = said if "/" in said or not part else f"{said}/{part}"
+        part = per_unit_denominator(name)   # trial 18: 每吨… → 吨 (the one reader of a per-unit name)
+        if "元" in said:
+            unit = said if "/" in said or not part else f"{said}/{part}"
+        else:
+            # trial 18: 每吨垃圾清运单位成本 ≤85.7 beside “预算300万元…计划清运…3.5万吨”: 300 万元 ÷ 35000 吨 ≈ 85.7 元/吨 —
+            # the row's own figure is the text's per-unit amount, so its unit is known; else the implied figure is said
+            implied = implied_unit_cost(r, part) if part else None
+            unit = next((f"{u}/{part}" for u, k in (("元", 1.0), ("万元", 1e-4))
+                         if implied and abs(num - implied[0] * k) <= 0.01 * implied[0] * k), "")
+            if not unit:
+                units = f"元/{part}或万元/{part}" if part else "元或万元"
+                hint = f"；按项目概况（{implied[1]}）测算约{implied_text(implied[0], part)}" if implied else ""
+                return (f"待填写：指标值“{r.v}”没有计量单位，项目概况也没有写明这一金额的单位；"
+                        f"请填写计量单位（{units}）{hint}")
     if not unit:
         unit = "元" if per_unit or num >= 1000 else "万元"
     if "COST-04" in ids and isinstance(budget, (int, float)):
@@ -1539,17 +1581,39 @@ def _cost_target(r: ParsedRow, ids: set[str], name: str, num: float | None) -> t
     return (op, _money_text(num), unit)
 
 
-# what a standard's name averages over (户均补助标准 → 户, 每人每月补助标准 → 人): the part after “/” in its unit
-_PER_PART_RE = re.compile(r"(人|户|生|亩|次)均|每(人|户|生|亩|次)")
+def implied_unit_cost(r: ParsedRow, part: str) -> tuple[float, str] | None:
+    """(amount in 元 per `part`, how it is read: '预算300万元÷3.5万吨') the description implies for a per-unit cost:
+    the budget (`budget_wan`, else the one the text states) over the one quantity the text plans in a unit that
+    converts to `part` (3.5万吨 → 35000 吨, through `in_unit`); None when there is no budget, no such quantity, or
+    several. A figure a past period reached (2024年共清运3.2万吨 in a 2025 text: `without_past_reports`,
+    `past_reports`), the setting (全县现有…: `stock_figures`, `setting_figures`), a rate or a per-member figure is
+    no planned quantity. Trial 18: 每吨垃圾清运单位成本 ≤85.7 with no unit beside 300 万元 and 3.5万吨."""
+    budget = r.ctx.get("budget_wan") or r.ctx.get("budget_hint_wan")
+    text = r.ctx.get("description") or ""
+    if not isinstance(budget, (int, float)) or budget <= 0 or not part or "·" in part or not text:
+        return None
+    desc = without_past_reports(text)
+    for clause in past_reports(text, budget_year(r)):
+        desc = desc.replace(clause, "")
+    setting = {(x, unit) for x, unit, *_ in stock_figures(text)} | {(x, unit) for x, unit, *_ in setting_figures(text)}
+    found: dict[float, str] = {}
+    for _, x, unit, every, rate in stated_quantities(desc):
+        if rate or every or (x, unit) in setting or "元" in unit:
+            continue
+        q = in_unit(x, unit, part) if units_compatible(unit, part) else None
+        if q and q > 0:
+            found.setdefault(q, f"{fmt_num(x)}{unit}")
+    if len(found) != 1:
+        return None
+    q, said = found.popitem()
+    return budget * 10000 / q, f"预算{_money_text(budget)}万元÷{said}"
 
 
-def _per_part(name: str, r: ParsedRow) -> str:
-    """The counted unit a per-head standard's name averages over ('户' for 户均…, '人' for 每人…); '' when the
-    name says none."""
-    m = _PER_PART_RE.search(name)
-    if m:
-        return m.group(1) or m.group(2)
-    return ""
+def implied_text(yuan: float, part: str) -> str:
+    """An implied per-unit amount as said to the declarant: in 元 below 1 万 (85.71元/吨), else in 万元 (2万元/户)."""
+    if yuan >= 10000:
+        return f"{fmt_num(round(yuan / 10000, 4))}万元/{part}"
+    return f"{fmt_num(round(yuan, 2))}元/{part}"
 
 
 # the 待填写 reason of a cost beside a budget of 0 (COST-04): the ceiling waits for the budget

@@ -295,9 +295,10 @@ _CN_AFTER = re.compile(r"(?:余|多)?(?:%|‰|个百分点|百分点|周岁|岁|
            key=len, reverse=True)) + ")")
 # fixed words that open on a numeral and a unit: 一次性, 一村一品, 一户一档, 一事一议 (the pattern 一X一Y), 第一批 (an ordinal),
 _CN_WORD_AFTER = re.compile(r"^(?:次性|(?!年一遇)[\u4e00-\u9fff]一[\u4e00-\u9fff]|期(?:项目|工程|建设|改造|扩建|用地)"
-                            r"|月(?![底末前\d零一二三四五六七八九十])|部分|分钟[\u4e00-\u9fff]{0,3}圈)")
+                            r"|月(?![底末前\d零一二三四五六七八九十])|部分|分钟[\u4e00-\u9fff]{0,3}圈"
+                            r"|项(?:补贴|补助|津贴|制度|政策))")
 # (十年一遇 is a return period, read: 行洪能力恢复至十年一遇标准 → 10年一遇, trial 13)
-# (二期项目 is a phase's name, 四部分 and 十五分钟健身圈 words; 三月中旬 a date this reader does not read: a month counts only before 底 / 末 / 前 / its day)
+# (二期项目 is a phase's name, 两项补贴 a programme's (残疾人两项补贴: no count of people, trial 18), 四部分 and 十五分钟健身圈 words; 三月中旬 a date this reader does not read: a month counts only before 底 / 末 / 前 / its day)
 
 
 # a lone 一 is read where it counts the times of a stated period (每季度开展一次安全巡检 → 每季度开展1次, 每月一次, 一年一次:

@@ -8,7 +8,8 @@ beside 临时救助发放及时率 (paying on time is one timeliness), 农村公
 - `one_rate_measure(a, b)`: whether two rate names (already normal) end in one measure (the last three
   characters: 覆盖率, 及时率, 等路率) and either are the same name, or pay with one verb (发放, 拨付) on objects that
   share two characters (救助发放及时率), or one covers no object but the policy itself (资助政策覆盖率, 政策覆盖率)
-  beside a coverage of a named object.
+  beside a coverage of a named object, or are pass rates of one testing (抽检合格率 beside 农产品质量安全检测合格率:
+  the same tests' pass rate, one naming no object or both the same one).
 
 Suggest keeps one row of each such pair (`kb.suggest.one_measure`); the checker's STR-12 flags such a pair in a
 user's table (`kb.checker.rules.structure.rate_name_duplicates`). Pure functions of names; raise nothing.
@@ -22,6 +23,11 @@ from kb.domain.text import bigrams
 _REWRITES = (("比例", "率"), ("时间达标率", "及时率"), ("救助金", "救助"), ("资金", ""))
 # a coverage of the policy itself, no object named: 资助政策覆盖率, 政策覆盖率, 补助政策覆盖率
 _POLICY_ONLY = re.compile(r"^(?:[\u4e00-\u9fff]{0,2}政策)$")
+
+
+# trial 18: the testing a pass rate is of (抽检, 抽样检测, 监督抽查, 检测, 检验), closing the name before 合格率; the
+# library's 农产品质量安全检测合格率 is “农产品质量安全抽检合格的比例” — one measure with 抽检合格率
+_TESTED = re.compile(r"(?:监督)?(?:抽样检测|抽样检验|抽检|抽查|检测|检验)$")
 
 
 def normal_rate_name(name: str) -> str:
@@ -43,4 +49,7 @@ def one_rate_measure(a: str, b: str) -> bool:
         return True
     if tail == "及时率" and oa[-2:] == ob[-2:] and oa[-2:] in ("发放", "拨付"):
         return bool(set(bigrams(oa[:-2])) & set(bigrams(ob[:-2])))
+    if tail == "合格率" and (ta := _TESTED.search(oa)) and (tb := _TESTED.search(ob)):
+        xa, xb = oa[:ta.start()], ob[:tb.start()]   # the objects tested: 农产品质量安全 and '' (抽检合格率)
+        return not xa or not xb or xa == xb
     return False

@@ -407,6 +407,37 @@ def per_unit_part(name: str) -> str:
     return _PER_ALIASES.get(part, part)
 
 
+# ours (round 20): an amount per unit whose name does not say per what (单位成本, 单位造价, 采购单价, 平均成本): its unit
+# must say it (元/人, 万元/公里); the organisation's own costs (单位运行成本, 单位办公成本) are totals and never end so
+# (a 单位 after 事业 / 建设 / 实施 … is an organisation: 建设单位成本 is the builder's)
+_PER_UNSAID_RE = re.compile(r"(?:(?<!事业)(?<!行政)(?<!用人)(?<!建设)(?<!施工)(?<!监理)(?<!实施)(?<!主管)(?<!预算)(?<!责任)"
+                            r"单位(?:成本|造价|投资|费用|价格)|单价|平均(?:成本|造价|费用|价格))$")
+
+
+def per_unit_unsaid(name: str) -> bool:
+    """True for the name of an amount per unit that does not say per what: it ends on 单位成本 / 单位造价 / 单价 /
+    平均成本 … (单位成本, 道路工程单位造价, 设备采购单价; not 单位运行成本, the organisation's cost, nor 建设单位成本),
+    and says no counted unit either (`per_unit_part`: 人均成本 says 人, 单位面积成本 平方米). Brackets are read over."""
+    n = re.sub(r"[(（][^)）]*[)）]", "", name or "")
+    return bool(_PER_UNSAID_RE.search(n)) and not per_unit_part(n)
+
+
+_PER_SPAN_RE = re.compile(r"每(月|年|天|日|季度|季)")
+
+
+def per_unit_denominator(name: str) -> str:
+    """What a per-unit amount's name divides by, as the part after “/” of its money unit: `per_unit_part` with the
+    span of time the name also says (每人每月补助标准 → '人·月', as dev D017 writes 元/人·月; 每吨垃圾清运单位成本 →
+    '吨', 户均改造成本 → '户'); '' when the name names no counted unit (单位成本, 年度培训成本, 每月补助). The one
+    reading of a per-unit name's denominator: UNIT-02's 元 → 元/人, UNIT-01's unit for a per-unit cost written with
+    none (trial 18: 每吨垃圾清运单位成本 ≤85.7 was advised 元或万元, not 元/吨), and any rule on a unit cost whose
+    unit lacks its denominator."""
+    part = per_unit_part(name)
+    if part and (span := _PER_SPAN_RE.search(name or "")) and span.group(1) != part:
+        part = f"{part}·{span.group(1)}"
+    return part
+
+
 def plain_money_unit(unit: str) -> bool:
     """A money unit with nothing counted after it (元, 万元, 千元, 亿元; not 元/人)."""
     return bool(_PLAIN_MONEY_RE.match((unit or "").strip()))

@@ -189,3 +189,34 @@ EXISTING_WORDS = re.compile(USE_WORDS.pattern + r"|现有|已建成?|已有|原�
 # an object that only says where (全镇, 全县, 辖区, 镇域): no thing to count (`kb.suggest.naming`), and the scope a clause of
 # the setting opens on (全县现有…, `kb.domain.setting`)
 SCOPE_ONLY = re.compile(r"(?:全|本|各)(?:省|市|县|区|镇|乡|村|街道)|辖区|镇域|县域|市域|区域|全域")
+
+
+# beneficiaries, most specific first (who a 满意度 is asked of)
+BENEFICIARIES = (
+    "受助学生", "参训人员", "参训学员", "受益群众", "受益农户", "受益人群", "救助对象", "服务对象", "优抚对象",
+    "困难群众", "脱贫户", "残疾人", "老年人", "高龄老人", "患者", "病人", "孕产妇", "儿童", "学生", "幼儿", "家长",
+    "教师", "群众", "村民", "居民", "农户", "农民", "企业", "游客", "读者", "观众", "职工", "干部", "学员", "老人",
+    "妇女", "退役军人", "社会公众", "使用人员", "使用单位", "市民", "商户", "经营主体", "驾驶员", "参赛选手",
+    "参会人员", "用户", "住户", "租户", "就业人员", "劳动者", "求职者", "申请人", "当事人",
+)
+# beneficiaries that are the served in general, or the project's own staff and paid roles (村组干部报酬: the public
+# they serve is asked) — a text naming only these names no group of its own
+GENERAL_SERVED = frozenset("""服务对象 受益群众 受益人群 困难群众 群众 居民 村民 市民 社会公众 使用人员 使用单位 用户 干部 职工
+申请人 当事人 就业人员 劳动者""".split())
+
+
+def served_groups(beneficiaries: list[str]) -> list[str]:
+    """The groups of `beneficiaries` a text names as its own (学生, 脱贫户, 优抚对象), in order: not the served in
+    general (服务对象, 群众) nor the project's own staff (`GENERAL_SERVED`)."""
+    return [b for b in beneficiaries if b not in GENERAL_SERVED]
+
+
+def beneficiaries(text: str) -> list[str]:
+    """Beneficiaries named in `text` (`BENEFICIARIES`), most specific first (a longer name hides the shorter inside
+    it); the text normalised (`kb.domain.text.normalize`). Suggest's reading of whom a 满意度 asks, and the checker's
+    (SAT-05's rename of 社会公众满意度 names the group the description serves, trial 18)."""
+    from kb.domain.text import normalize
+
+    t = normalize(text)
+    found = [b for b in BENEFICIARIES if b in t]
+    return [b for b in found if not any(b != o and b in o for o in found)]

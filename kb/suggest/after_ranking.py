@@ -25,11 +25,11 @@ from kb.suggest.not_the_work import ask_commissioning_unit, set_aside_form_title
 from kb.suggest.one_measure import one_row_per_measure
 from kb.suggest.unserved import ask_served_groups
 from kb.suggest.other_sector import set_aside_other_sector
-from kb.suggest.bare_names import name_bare_counts
+from kb.suggest.bare_names import name_bare_counts, name_bare_work_rates
 from kb.suggest.stated_coverage import bind_stated_coverage
 from kb.suggest.stated_extent import bind_stated_extent
 from kb.suggest.places_built import bind_thing_built_in_places
-from kb.suggest.stated_terms import (date_by_stated_season, date_by_stated_terms, date_year_task_of_part_goal,
+from kb.suggest.stated_terms import (date_by_stated_season, date_monthly_payment, date_by_stated_terms, date_year_task_of_part_goal,
                                      limit_payment_by_stated_term, year_the_deadlines)
 from kb.suggest.other_project import set_aside_other_projects_figures
 from kb.suggest.per_event import read_per_event_figures
@@ -57,6 +57,10 @@ from kb.suggest.qualified_respondents import ask_qualified_group
 from kb.suggest.garbled_names import fix_garbled_names
 from kb.suggest.grant_standard import derive_grant_standard
 from kb.suggest.zero_harm import carry_zero_harm
+from kb.suggest.rate_verbs import rate_of_stated_act
+from kb.suggest.stated_parts import name_stated_parts
+from kb.suggest.subsidy_share import name_subsidy_per_extent
+from kb.suggest.per_place_staff import add_staff_per_place
 
 
 def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: CheckerSettings | None) -> None:
@@ -68,6 +72,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     date_by_stated_season(pool, ctx)
     date_year_task_of_part_goal(pool, ctx)
     limit_payment_by_stated_term(pool, ctx)
+    date_monthly_payment(pool, ctx)   # trial 18: 每月10日前发放到位, not 发放及时率 = 100 %
     set_aside_restated(pool)
     prefer_named_respondents(pool, ctx)
     prefer_named_timeliness(pool, ctx)
@@ -107,6 +112,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     name_part_standard(pool, ctx)
     set_aside_other_projects_figures(pool, ctx)
     name_whole_objects(pool, ctx)
+    name_subsidy_per_extent(pool, ctx)   # trial 18, D015: 4000 万元 of 中央补助 ÷ 32.1 公里 is no 每公里建设成本
     name_whole_cost(pool, ctx)   # trial 16: the whole budget is no part's cost
     name_by_whole_object(pool, ctx)   # trial 17: 人行道改造成本, not 改造成本
     fix_garbled_names(pool, ctx)   # trial 16: 服务服务, a meal service's 发放及时率, 长文本 → 文本完成时间
@@ -116,6 +122,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     name_opening_date(pool, ctx)   # trial 17: 助餐点投入运营时间, not 老年助餐服务完成时间
     ask_served_groups(pool, ctx)
     name_bare_counts(pool, ctx)
+    name_bare_work_rates(pool, ctx)   # 改造完成率 → 老旧小区改造完成率, or set aside
     bind_stated_coverage(pool, ctx)
     bind_thing_built_in_places(pool, ctx)
     bind_window_rates(pool, ctx)   # trial 16: 火情发现后1小时内扑灭率 with the text's window
@@ -124,6 +131,9 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     set_aside_unfounded(pool, ctx)   # trial 16: another programme's rows, a % naming no measure
     name_by_stated_period(pool, ctx)   # trial 17: 全年开放时间不少于300天 is no 每周免费开放时间
     give_change_level_to_library_rate(pool, ctx)   # trial 17: 农村公路优良中等路率 ≥78, not a formed 比例 row
+    add_staff_per_place(pool, ctx)   # trial 18: 按每校不少于3名配备 → 每校专职保安配备人数 ≥ 3 人
+    name_stated_parts(pool, ctx)   # trial 18: 其中规格4厘米以上苗种200万尾, no second 苗种数量
+    rate_of_stated_act(pool, ctx)   # trial 18: 不合格产品100%依法处置 is 处置率, not the testing's 合格率
     one_row_per_figure(pool, ctx)
     one_row_per_measure(pool, ctx)   # after the figures of the text are bound (trial 15)
     # once each figure has its one row, a blank count of the same people gives way to it (trial 17)

@@ -60,3 +60,37 @@ def name_bare_counts(pool: list[Draft], ctx: ProjectContext) -> None:
             verb = _TIME_WORDS.sub("", clause)
             if 2 <= len(verb) <= 6 and _HAN.match(verb):
                 _rename(d, m.obj + verb + "量", clause + m.obj)
+
+
+# a rate of a work's progress or acceptance (改造完成率, 维修验收合格率): the measure after the work's verb
+_WORK_RATE = re.compile(r"(完成率|完工率|验收合格率|合格率)$")
+# a light verb a template's filler ends on before the work's own verb (老旧小区实施 + 改造完成率)
+_LIGHT_VERB = re.compile(r"(?:实施|进行|开展)(?=[\u4e00-\u9fff]{2}(?:完成率|完工率|验收合格率|合格率)$)")
+
+
+def name_bare_work_rates(pool: list[Draft], ctx: ProjectContext) -> None:
+    """A library template's rate left with a bare verb (〔改造对象〕改造完成率 → 改造完成率: the text gave no filler) is
+    named for the project's object when that object is the verb's (老旧小区改造 → 老旧小区改造完成率), else set aside —
+    a rate of 改造 says not what is done (the lead's closing note, 2026-12-07); a filler ending on a light verb loses
+    it (老旧小区实施改造完成率 → 老旧小区改造完成率). Shown rows only; renames carry the reason in the evidence; run
+    after ranking, so the ranker's training reads the same candidates. Mutates `pool`; no error."""
+    from kb.suggest import naming as N
+    from kb.suggest.dedupe import set_aside
+    from kb.suggest.words import WORK_VERBS
+
+    for d in pool:
+        if d.tier == Tier.ALTERNATE or not d.template or d.value_source == "text":
+            continue
+        if _LIGHT_VERB.search(d.name):
+            d.evidence.append(f"“{d.name}”中的“实施/进行/开展”不是指标名称的一部分")
+            d.name = _LIGHT_VERB.sub("", d.name)
+            continue
+        m = _WORK_RATE.search(d.name)
+        verb = d.name[:m.start()] if m else ""
+        if verb not in WORK_VERBS:
+            continue
+        obj = N.whole_object(ctx.core or "")
+        if obj.endswith(verb) and len(obj) > len(verb):
+            _rename(d, obj + m.group(1), ctx.core)
+        else:
+            set_aside(d, f"名称“{d.name}”只有动词，没有写明对象，仅作备选")

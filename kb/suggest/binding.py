@@ -657,6 +657,10 @@ _PAID_BEFORE = re.compile(r"(补贴|补助|津贴|生活费|奖补|资助|奖励
 _PAYS = re.compile(r"(补贴|补助|奖补|资助|奖励|救助|慰问)")
 # a standard the text names before its amount (亩均财政投入标准每亩1500元 → 亩均财政投入标准)
 _NAMED_STANDARD = re.compile(r"([\u4e00-\u9fff]{2,10}标准)(?:为)?$")
+# a fee the text names before its per-head amount (保安聘用费按每人每年3.6万元): the standard of that fee
+_FEE_BEFORE = re.compile(r"(?:^|[^\u4e00-\u9fff]|[，,])?([\u4e00-\u9fff]{2,8}费)(?:用)?(?:按照|按)?$")
+# per whom a fee's standard is paid (per head, household, student)
+_HEADS = frozenset("人 户 生 名".split())
 # an amount worked out per unit rather than paid (折合每平方米每年5.78元, 平均每亩…): the cost of one unit
 _WORKED_OUT = re.compile(r"折合|折算|平均|合计")
 
@@ -695,6 +699,10 @@ def _formed_standard(m: Mention, ctx: ProjectContext, before: str, parts: list[s
         name = f"{said}{paid}标准"
     elif named:
         name = named.group(1)
+    elif (fee := _FEE_BEFORE.search(plain)) and parts[0] in _HEADS:
+        # 保安聘用费按每人每年3.6万元 → 保安聘用费标准, 万元/人·年 (trial 18); a rate per 公里 (清疏费用按每公里5000元结算)
+        # stays the cost per extent (`cost_values._per_extent_cost`)
+        name = f"{fee.group(1)}标准"
     elif "单价" in before and obj:
         name = f"{obj}单价"
     elif _WORKED_OUT.search(before) and obj:
@@ -797,8 +805,17 @@ def _take_mention(d: Draft, m: Mention) -> None:
         d.operator = "="          # a stated period (服务周期 180 天) is the period, not a lower bound
     elif m.unit == "%" and is_whole_share(m.value) and d.direction != "negative":
         d.operator = "="          # 合格率达到100%: nothing is above the whole (the checker's QNT-08 asks for =100%)
+    elif d.direction == "negative" and _is_zero(m.value):
+        d.operator = "="          # 事故发生0起: none, as the library's zero-harm rows say it (= 0, not ≤ 0; trial 18)
     else:
         d.operator = "≤" if d.direction == "negative" else "≥"
+
+
+def _is_zero(value: str) -> bool:
+    try:
+        return float(value) == 0.0
+    except ValueError:
+        return False
 
 
 def is_whole_share(value: str) -> bool:

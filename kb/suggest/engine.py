@@ -47,8 +47,11 @@ from kb.suggest.dedupe import set_aside_disagreeing
 from kb.suggest.draft import SOURCE_LABELS, Draft
 from kb.suggest.features import featurize
 from kb.suggest.length_names import name_lengths
+from kb.suggest.publicity_awareness import offer_publicity_awareness
+from kb.suggest.relief_beneficiaries import offer_relief_beneficiaries
 from kb.suggest.ranker import Tier
 from kb.suggest.slots import SLOTS
+from kb.suggest.stated_income import name_stated_income
 from kb.suggest.fill import fill_required
 from kb.suggest.table import Table, assemble
 from kb.suggest.typemodel import keep_supported
@@ -234,6 +237,7 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
     finalise_formed_names(pool, ctx)
     name_lengths(pool)   # 铺设主管网里程 → 铺设主管网长度 (after ranking: a rename)
     name_deadlines_once(pool)
+    name_stated_income(pool, ctx.text)   # 特色产业带动增加受益农户收入 ≥ 80 万元 → 脱贫户、监测户增加收入 (the text's words)
     mark_precision(pool, ctx, project_sectors(detected, models, ctx), _own_words(detected, uncertain))
     review_ranked(pool, ctx, checker_settings)
     confident = (settled or lexical_ok or dense_ok) and not thin
@@ -242,6 +246,10 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
     table = name_money_rows_plainly(fill_required(choose_table(pool, ctx), ctx, pool))
     table = offer_generic_total(table, detected)
     table = offer_repair_acceptance(table, ctx.text, idx)
+    table = offer_relief_beneficiaries(
+        table, ctx, idx, mask, lambda rows: (set_extra_targets(rows, ctx, learned, checker_settings, detected),
+                                             rank_candidates(rows, ctx, detected, models, exclude_origin)))
+    table = offer_publicity_awareness(table, ctx.text, idx)
     return render(table, ctx, detected, uncertain, mode, top)
 
 

@@ -128,7 +128,16 @@ def _cap_blank_rows(rows: list, share: list[float]) -> None:
         # (each up to `TAKER_CEILING` even shares; E053's lone 吸毒人员管控率 would take 23)
         pool = sum(share[i] for i in movable)
         hard = [i for i in movable if not rows[i].value or vague_qualitative(rows[i])]
-        soft = [i for i in movable if i not in hard] or movable
+        soft = [i for i in movable if i not in hard]
+        if not soft:   # every 产出 / 效益 row is 待填写 or vague: each holds the even share at most, the rest goes to
+            # the 满意度 / 成本 rows of a value (trial 18: “300万元 1700户 85%” gave a lone 待填写 效益 row 75 of 100)
+            for i in hard:
+                share[i] = min(even, pool / len(movable))
+            fixed_valued = [j for j in valued if fixed[j]]
+            left = pool - sum(share[i] for i in hard)
+            for j in fixed_valued:
+                share[j] += left / len(fixed_valued)
+            return
         for i in hard:
             share[i] = min(even, pool / len(movable))
         rest = pool - sum(share[i] for i in hard if i not in soft)

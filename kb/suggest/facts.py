@@ -7,7 +7,9 @@
 - `actual_figure(m, text)`: a figure the text reports as having happened —
   a self-evaluation's 实际 / 已完成 / 截至 … / 共发生 figures, and any count of a
   harm that 发生 (发生森林火灾16起, 受害率0.0046‰ in a 自评 text): an actual
-  is never a target (a harm count would become ≥ 16 起 or ≤ 0.0046 ‰).
+  is never a target (a harm count would become ≥ 16 起 or ≤ 0.0046 ‰). Outside a
+  report, a harm said of the plan's year (全年…事故发生0起) or a zero count is
+  the year's target, not what happened (trial 18).
 - `condition_figure(m, text)`: a threshold of who qualifies (种植面积50亩以上的种植大户), no target.
 - `fact_note(kind, mentions)`: the result's note saying which figures were not
   used and why (the caller drops them from the targets; nothing is dropped silently).
@@ -43,6 +45,8 @@ _PLAN_WORDS = re.compile(r"计划|预计|力争|目标|拟|将|到\d{4}年|至\d
 # what became of those counted (13户企业列入经营异常名录, 166户农民专业合作社…被列入…, 103户企业移出…名录): an enforcement's
 # result, never an output to reach with ≥ (a fresh reviewer, E038)
 _LISTED = re.compile(r"(?:被|已)?(?:列入|纳入|移出)[^，,。；;]{0,10}名录|被(?:列入|标记|处罚|查处|吊销|注销)")
+# the plan's own year, said before a figure (全年…发生0起, 年内, 今年): what the year brings is still to come
+_YEAR_OF_PLAN = re.compile(r"全年|年内|今年|本年|当年|年度内")
 # a harm figure stated as a limit is a target (火灾发生次数控制在3起以内, 受害率不超过0.9‰)
 _LIMIT_WORDS = re.compile(r"控制在|不超过|不高于|不大于|低于|以内|以下|力争|确保|目标")
 
@@ -102,7 +106,13 @@ def actual_figure(m: Mention, text: str) -> bool:
         return True
     if not _harm(m):
         return False
-    return "发生" in head or bool(_REPORT_TEXT.search(text))
+    if _REPORT_TEXT.search(text):
+        return True
+    # a harm count said of the plan's year (全年校园重大安全责任事故发生0起 in a 2025 plan, trial 18) is a target:
+    # the year has not happened yet; a zero count of a harm that 发生 is no report either (发生森林火灾16起 is)
+    if _YEAR_OF_PLAN.search(head) or m.value in ("0", "零"):
+        return False
+    return "发生" in head
 
 
 def _without_past_base(head: str, text: str, m: Mention) -> str:

@@ -34,6 +34,7 @@ from kb.suggest.table import (MAX_PENDING, MIN_ROWS, MISSING, Table, group_of, i
                               same_measure)
 from kb.suggest.cost_values import own_work_cost
 from kb.suggest.garbled_names import write_once
+from kb.suggest.placement import refile_rates_in_table
 from kb.suggest.words import BENEFICIARIES, BENEFIT_VERBS, GENERAL_SERVED, served_groups
 
 _PERSON_UNITS = frozenset(("人", "人次", "万人", "万人次", "名", "万名"))
@@ -64,6 +65,7 @@ def fill_required(table: Table, ctx, pool: list[Draft] | None = None) -> Table:
             rows.append(d)
         table.missing.remove(MISSING[g])
     _prefer_stated_area_outcome(rows, table, ctx)
+    _set_aside_level_of_nothing(rows, table, ctx)
     if len(rows) < MIN_ROWS:
         spare = sorted((a for v in table.alternates.values() for a in v if a.tier != Tier.ALTERNATE
                         and group_of(a.slot) in MISSING), key=lambda a: (-int(a.tier), -a.score))
@@ -101,6 +103,7 @@ def fill_required(table: Table, ctx, pool: list[Draft] | None = None) -> Table:
             rows.append(extra)
     for r in rows:
         own_work_cost(r, ctx)   # 农村公路每公里建设成本 on a repair project → 每公里修缮成本
+    refile_rates_in_table(rows)   # E056: 足额保障率 under 数量, where the checker's REL-01 flags it
     table.rows = in_table_order(rows)
     return table
 
@@ -240,6 +243,28 @@ def _blanked(d: Draft) -> Draft:
 
 # a level no one can verify: the degree or capacity a vague 效益 name ends on (信息化管理水平, 产业持续带动能力, 舆论影响力)
 _ABSTRACT_END = re.compile(r"(?:水平|能力|作用|意识|影响力|凝聚力|积极性|氛围|形象|质量)$")
+
+
+def _set_aside_level_of_nothing(rows: list[Draft], table: Table, ctx) -> None:
+    """Where the table's only 效益 rows are blank 定性 levels (`vague_benefit`, `_ABSTRACT_END`) naming nothing of the
+    project (no word of two characters shared with its core or name) and nothing measurable took their place
+    (`_measurable_benefit`): they are set aside and the message says 效益 is the declarant's to name — E005, a 党史
+    研究室's 部门整体支出, was left 预算绩效管理水平 定性 待填写 (the lead's closing note: still qualitative, a reviewer
+    strikes it as he struck 地方志资政育人作用 in its place). A level of the project's own people or object stays
+    (优抚对象生活水平 of an 优抚对象 fund, D042: the declarant writes what it reaches). Mutates `rows`, `table`."""
+    from kb.suggest.dedupe import set_aside
+
+    benefit = [r for r in rows if group_of(r.slot) == "benefit"]
+    own = {t[i:i + 2] for t in (ctx.core or "", ctx.name or "") for i in range(len(t) - 1)}
+    if not benefit or not all(vague_benefit(r) and r.pending and _ABSTRACT_END.search(r.key)
+                              and not own & {r.key[i:i + 2] for i in range(len(r.key) - 1)} for r in benefit):
+        return
+    for r in benefit:
+        rows.remove(r)
+        set_aside(r, "名称是一种水平或能力，没有写明项目的对象，也没有年底可核验的结果，仅作备选")
+        table.alternates.setdefault(r.slot, []).insert(0, r)
+    if MISSING["benefit"] not in table.missing:
+        table.missing.append(MISSING["benefit"])
 
 
 def _concrete_alternate(table: Table, vague: list[Draft], ctx) -> Draft | None:
@@ -382,7 +407,8 @@ _NAMES_BENEFICIARIES = tuple(BENEFIT_VERBS) + ("服务", "接待", "参与", "�
 
 def _benefit(rows: list[Draft], ctx, who: str = "") -> Draft | None:
     """The 效益 row: the table's stated headcount of the people served moved from 数量 (while 数量 keeps a row),
-    named as beneficiaries (学生人数 → 受益学生人数), else a blank count of the people the text serves (`who`, else `_people`)."""
+    named as beneficiaries (学生人数 → 受益学生人数), else a blank count of the people the text serves (`who`, else `_people`);
+    None when a stated headcount of them stays under 数量 as its one row (`_counts_the_served`: 服务对象人数 ≥ 404 人, D042)."""
     quantity = [r for r in rows if r.slot == "quantity"]
     served = next((r for r in quantity if r.value_source == "text" and (r.value_unit or r.unit) in _PERSON_UNITS), None)
     if served is not None and len(quantity) > 1:
@@ -396,10 +422,21 @@ def _benefit(rows: list[Draft], ctx, who: str = "") -> Draft | None:
             moved.name = "受益" + moved.name
         return moved
     who = who or _people(ctx)
+    if served is not None and _counts_the_served(served, who):
+        # D042: 为404名服务对象发放补助金 — 服务对象人数 ≥ 404 人 is the one headcount of them; a blank 受益优抚对象人数
+        # beside it asks the declarant for the same people twice (the lead's closing note, 2026-12-07)
+        return None
     households = who.endswith("户")
     name = ("受益" + who if not who.startswith("受益") else who) + ("数" if households else "人数")
     return _pending(name, "social_benefit", "户" if households else "人",
                     _WHY.format(what="项目的效益", slot="效益指标") + f"（受益{who}的数量）", ctx)
+
+
+def _counts_the_served(d: Draft, who: str) -> bool:
+    """Whether the stated headcount `d` (a 数量 row in persons) counts the people a blank 受益〔who〕人数 would: its
+    name names them (优抚对象人数 for 优抚对象), the served as such (服务对象人数, 补助对象人数, 受益…) or a headcount that
+    says its people are served (`_NAMES_BENEFICIARIES`: 服务群众人数, 培训人数, 救助人次)."""
+    return who in d.name or "对象" in d.name or "受益" in d.name or d.name.startswith(_NAMES_BENEFICIARIES)
 
 
 def _people(ctx) -> str:

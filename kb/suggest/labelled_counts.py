@@ -21,6 +21,7 @@ import re
 from kb.checker.rewrite import guess_level
 from kb.suggest.context import ProjectContext
 from kb.suggest.draft import Draft
+from kb.suggest.garbled_names import REPORTING_LEAD
 from kb.suggest.objects import Mention
 
 # units of counted things a label may end on (批次, 人次, 场次, 户次 …): the label then names the measure itself
@@ -30,9 +31,9 @@ _RATE_LABEL_END = ("率", "进度")
 # a share of the budget spent is the budget's own figure, no row of the table (执行率100%, 预算支出进度)
 _BUDGET_WORDS = ("执行", "预算", "支出", "得分", "权重")
 # a label opens on a word of the list's form or of how the text says it, not of its content (其中, 目标1, 报告称,
-# 确保, 力争) — dropped
-_LABEL_LEAD = re.compile(r"^(?:其中|目标[一二三四五六七八九十\d]*|年度绩效目标|绩效目标|全年|累计|"
-                         r"报告称|据报|确保|保障(?!性)|保证|力争|争取|实现|要求|做到|预计)+")
+# 确保, 力争) — dropped (the lead-ins of reporting are `garbled_names.REPORTING_LEAD`, one list)
+_LABEL_LEAD = re.compile(r"^(?:" + REPORTING_LEAD + r"|其中|目标[一二三四五六七八九十\d]*|年度绩效目标|绩效目标|全年|累计|"
+                         r"确保|保障(?!性)|保证|力争|争取|实现|要求|做到|预计)+")
 
 
 def labelled_count_drafts(ctx: ProjectContext, pool: list[Draft]) -> list[Draft]:

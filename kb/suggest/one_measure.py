@@ -12,7 +12,7 @@ Two rates are one measure by the reading the checker's STR-12 shares (`kb.domain
 itself beside a coverage of a named object), or — read here only, on rows with targets — one coverage's object (less the
 words of a fund: 补助, 政策, 资金) is inside the other's (基本药物制度补助覆盖率 beside 政府办基层医疗卫生机构实施国家基本药物
 制度覆盖率, trial 16; an object of five characters or more: 优抚对象 may be one group of several). Of each pair the row that holds the
-text's figure is kept, else the one whose name the text writes more of, else the higher-ranked; the other is set
+text's figure is kept, else the one whose whole name the text writes (trial 18), else the higher-ranked; the other is set
 aside (an alternate, the reason in its evidence), so the text's figure wins (82 over the library's 80).
 """
 from __future__ import annotations
@@ -60,8 +60,10 @@ def one_row_per_measure(pool: list[Draft], ctx: ProjectContext) -> None:
             if Tier.ALTERNATE in (a.tier, b.tier) or not (_one_measure(_normal(a.name), _normal(b.name))
                                                           or one_coverage(a, b)):
                 continue
-            ka = (a.value_source == "text", int(a.tier), a.score)
-            kb = (b.value_source == "text", int(b.tier), b.score)
+            # trial 18: of two with the text's figure, the one whose whole name the text writes (抽检合格率 ≥98 % from
+            # “抽检合格率稳定在98%以上”, not 农产品质量安全检测合格率 =100 % bound to another clause's 100%)
+            ka = (a.value_source == "text", a.name in text, int(a.tier), a.score)
+            kb = (b.value_source == "text", b.name in text, int(b.tier), b.score)
             kept, weaker = (a, b) if ka >= kb else (b, a)
             if kept.value_source == "text" and weaker.value_source != "text":
                 reason = "描述所写目标值"

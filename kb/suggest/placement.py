@@ -109,3 +109,29 @@ def refile_coverage_under_quantity(drafts: list[Draft]) -> None:
             # one_measure reads as one coverage is left to it, which keeps the name the text writes (E016: 政府办基层医疗
             # 卫生机构实施国家基本药物制度覆盖率, the reviewer's of trial 16)
             set_aside(d, f"与“{there.name}”计量同一覆盖面，保留一行，仅作备选")
+
+
+def refile_rates_in_table(rows: list[Draft]) -> None:
+    """A rate the assembled table holds under 数量 (足额保障率 =100 % of a staff-pay type's set, E004 / E056;
+    2型糖尿病患者规范管理率 of the public-health set, D005) goes where the checker files it by its name
+    (`kb.checker.rewrite.guess_level`: 质量, or a 效益 the name says): a share is no count, and the checker's REL-01
+    flags every name it reads as a ratio (`kb.domain.units.measure_of`) under 数量 (“比率…放在了数量指标下”). Only
+    while 数量 keeps a row that is no rate (the slot is required); a rate the text states for the work's own year
+    share (主体工程完成率 ≥ 70 %) moves like any other. Acts on the table's rows after assembly, so neither the
+    ranker's training nor which rows the table takes changes. In place."""
+    from kb.checker.rewrite import guess_level
+    from kb.domain.units import measure_of
+
+    def rate(d: Draft) -> bool:
+        return measure_of(d.key) == "ratio" and (d.value_unit or d.unit) in ("%", "")
+
+    if not any(d.slot == "quantity" and not rate(d) for d in rows):
+        return
+    for d in rows:
+        if d.slot != "quantity" or not rate(d):
+            continue
+        level2 = guess_level(d.key)[1]
+        if level2 is Level2.quantity:
+            continue
+        d.level2 = level2.value
+        d.evidence.append(f"比率不是数量，按审核规则的口径列入{level2.label}（不放在数量指标下）")

@@ -183,3 +183,35 @@ def year_the_deadlines(pool: list[Draft], ctx: ProjectContext) -> None:
         if d.value and _YEARLESS.match(d.value):
             year = year or planned_year(ctx.name, ctx.text) or "当"
             d.value = f"{year}年{d.value}"
+
+
+# a monthly term of paying (每月10日前发放到位, 每月5日前拨付): every month's payment by that day of the month
+_MONTHLY_TERM = re.compile(r"(?:按月[^，,。；;]{0,12}?[，,])?每月(?P<d>\d{1,2})日(?:前|之前|以前)[^，,。；;]{0,4}?(?P<verb>发放|拨付|兑付|支付)")
+_ON_TIME_TAIL = re.compile(r"(?:按时|及时|按月|足额)*(?:发放|拨付|兑付|支付)?(?:及时率|及时性|按时率|及时)$")
+
+
+def date_monthly_payment(pool: list[Draft], ctx: ProjectContext) -> None:
+    """A monthly term of paying the text states (每月10日前发放到位, trial 18): the shown on-time rate of the payment
+    (补贴发放及时率 = 100 %, the library's) becomes the term as the text says it (补贴发放时间 每月10日前); a row named for
+    one part of a project of two (残疾人护理补贴 of 生活补贴和护理补贴) is named for the whole payment (补贴). In place;
+    the first such row only, the others are left to the table's own rules."""
+    from kb.checker.rewrite import pays_on_time
+    from kb.suggest.whole_cost import coordinated_part
+
+    said = _MONTHLY_TERM.search(ctx.text)
+    if not said:
+        return
+    value = f"每月{said.group('d')}日前"
+    for d in sorted(pool, key=lambda d: (-int(d.tier), -d.score)):
+        if d.tier == Tier.ALTERNATE or d.slot != "timeliness" or d.value_source == "text" or not pays_on_time(d.key):
+            continue
+        base = _ON_TIME_TAIL.sub("", d.name)
+        if base == d.name:
+            continue
+        if coordinated_part(base, ctx.name or ""):
+            base = re.sub(r"^.*?(补贴|补助|津贴|资金)$", r"\1", base)
+        d.name = f"{base}{said.group('verb')}时间"
+        d.explanation = f"每月{said.group('verb')}到位的日期，不晚于描述写明的每月{said.group('d')}日"
+        d.operator, d.value, d.value_unit, d.unit, d.value_source, d.note = "", value, "", "", "text", ""
+        d.evidence.append(f"描述中的{said.group('verb')}时限: {said.group(0)}")
+        return

@@ -123,8 +123,9 @@ def same_measure(a: Draft, b: Draft, in_table: bool = True) -> bool:
                      or _one_stated_extent(a, b) or _blank_beside_stated(a, b) or _blank_beside_stated(b, a)
                      or _rate_beside_stated(a, b) or _rate_beside_stated(b, a)):
         return True
-    if group_of(a.slot) != group_of(b.slot) or _kinds_differ(a, b) or _one_list(a, b) or _two_counts_stated(a, b):
-        return False
+    if group_of(a.slot) != group_of(b.slot) or _kinds_differ(a, b) or _one_list(a, b) or _two_counts_stated(a, b) \
+            or _another_group_standard(a, [b]):
+        return False   # (the last: 困难残疾人生活补贴标准 90 元 and 重度残疾人护理补贴标准 100 元, two groups' standards)
     if a.obj and a.obj == b.obj:
         return True
     dice = _dice(a, b)
@@ -331,9 +332,14 @@ def _kinds_differ(a: Draft, b: Draft) -> bool:
 
 def _two_counts_stated(a: Draft, b: Draft) -> bool:
     """Two numbers of the text in measures that never convert (半专业扑火队 12 支 and its 队员 240 人): two
-    counts, however alike their names."""
-    return (a.mention is not None and b.mention is not None and a.value_source == b.value_source == "text"
-            and not units_compatible(a.mention.unit, b.mention.unit))
+    counts, however alike their names; so are two different figures in one unit whose names neither holds the other
+    (定量检测 1200 批次 and 快速检测 12000 批次, trial 18)."""
+    if a.mention is None or b.mention is None or a.value_source != "text" or b.value_source != "text":
+        return False
+    if not units_compatible(a.mention.unit, b.mention.unit):
+        return True
+    return a.mention.unit == b.mention.unit and a.mention.value != b.mention.value \
+        and a.slot == b.slot == "quantity" and a.key not in b.key and b.key not in a.key
 
 
 def _dice(a: Draft, b: Draft) -> float:
@@ -423,6 +429,12 @@ def assemble(drafts: list[Draft]) -> Table:
         g = group_of(d.slot)
         if g in ("cost", "benefit", "quality") and d.tier == Tier.BOUND:
             cap = max(cap, {"benefit": BOUND_BENEFIT_MAX, "cost": BOUND_COST_MAX}.get(g, BOUND_QUALITY_MAX))
+        if g == "cost" and d.tier == Tier.BOUND and (_another_group_standard(d, chosen) or any(
+                _another_group_standard(c, chosen) for c in chosen)
+                or _stated_standard(d) and not any(_stated_standard(c) for c in chosen)):
+            # 生活补贴 90 元 and 护理补贴 100 元: each group's stated standard; a stated standard beside the total and
+            # a part (保安聘用费标准 3.6 万元/人·年 beside 设备购置成本 ≤ 66.4 and the total, trial 18)
+            cap = max(cap, BOUND_COST_MAX + 1)
         if g == "quantity" and d.tier == Tier.BOUND and d.value_source == "text" and stated_past_quota and d.source != "retrieval":
             cap = max(cap, BOUND_QUANTITY_MAX)
         if g == "timeliness" and _stated_limit(d):
@@ -609,6 +621,26 @@ def _first_part(ranked: list[Draft]) -> Draft | None:
         return float(d.mention.value) / (10000 if d.mention.unit == "元" else 1)
 
     return min(parts, key=lambda d: (d.part != "own", -wan(d)))
+
+
+def _stated_standard(d: Draft) -> bool:
+    """A cost row holding a per-person standard the text states (困难残疾人生活补贴标准 = 90 元/人·月)."""
+    return d.slot == "cost" and d.tier == Tier.BOUND and d.value_source == "text" and d.mention is not None \
+        and "/" in (d.value_unit or d.unit) and bool(STANDARD_NAME.search(d.name))
+
+
+def _another_group_standard(d: Draft, chosen: list[Draft]) -> bool:
+    """`d` is a stated standard and the table holds another stated standard of another figure of the text, each
+    named for its own group (the words before the measure, `_group_words`): two groups' standards (生活补贴 90 元 for 困难残疾人, 护理补贴 100 元 for 重度残疾人), both carried — a third cost row
+    beside the total (trial 18: the 90 元 was left out for the cost slot's two rows)."""
+    return _stated_standard(d) and bool(_group_words(d)) and any(
+        _stated_standard(c) and c.mention.start != d.mention.start and c.mention.value != d.mention.value
+        and _group_words(c) and _group_words(c) != _group_words(d) for c in chosen)
+
+
+def _group_words(d: Draft) -> str:
+    """The words of a standard's name before its measure (困难残疾人生活 of 困难残疾人生活补贴标准)."""
+    return STANDARD_NAME.split(d.name)[0].replace("补贴", "").replace("补助", "")
 
 
 def _total_cost(d: Draft) -> bool:

@@ -12,7 +12,8 @@ precedence for a row's value (the `value_source` it records):
    states no number for the row and the learned unit fits the row's;
 4. `typical`: the library's typical target, only for rates, grades and
    deadlines — size-dependent values (counts, persons, amounts, areas,
-   lengths) are never copied: the row says 待填写 and why.
+   lengths) are never copied, nor the share of a cost a grant pays
+   (贴息比例: the fund's policy): the row says 待填写 and why.
 This module holds 3 and 4 with the 待填写 reasons and the default rate
 targets. Operators follow the row's direction: ≥ for output quantities and
 positive rates, ≤ for cost ceilings, time limits and negative rates, = for
@@ -184,6 +185,12 @@ def _typical_or_pending(d: Draft, defaults: dict[str, float]) -> None:
         d.operator, d.value, d.value_unit = rate_operator(d, op or _operator(d), val), "", "%"
         d.note = f"{PENDING}：描述没有写明参与比例，请按目标人群（应参与人数）测算填写，不照搬指标库的典型值"
         return
+    if unit == "%" and SUBSIDY_SHARE.search(d.key):
+        # the share of a cost a grant pays (贴息比例 = 50 % of the subsidy library, E030) is set by the fund's policy and
+        # the loans' size, not a standard every such fund keeps: the library's figure would be a guess
+        d.operator, d.value, d.value_unit = op or _operator(d), "", "%"
+        d.note = f"{PENDING}：描述没有写明{d.name}，请按资金管理办法或政策文件规定的比例填写，不照搬指标库的典型值"
+        return
     if unit == "%" and val:
         d.operator, d.value, d.value_unit, d.value_source = rate_operator(d, op or _operator(d), val), val, "%", "typical"
         return
@@ -206,6 +213,8 @@ def _typical_or_pending(d: Draft, defaults: dict[str, float]) -> None:
 
 # a share of a target group taking part: its size is the project's, typical only for a type's own row
 PARTICIPATION = re.compile(r"(参与率|参加率|参训率|到课率)$")   # not 出勤率: 车辆出勤率 is no group share
+# the share of a cost a grant pays (贴息比例, 补助比例): the fund's policy and size, never a library's figure
+SUBSIDY_SHARE = re.compile(r"(贴息|补助|补贴|资助|奖补)(比例|比率)$")
 # progress of the work in the year: size of the project's own plan, never a library's figure
 PROGRESS = re.compile(r"(主体工程完成率|工程完成比例|工程进度|形象进度|建设进度)$")
 

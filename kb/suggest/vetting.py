@@ -38,7 +38,7 @@ from kb.domain.units import COVERAGE_PENDING, is_money_unit
 from kb.suggest.context import ProjectContext
 from kb.suggest.draft import ASIDE_NO_PEOPLE, ASIDE_SPARE_ENTRY, PENDING, Draft
 from kb.suggest.ranker import Tier
-from kb.suggest.words import (PERSON_HEADS, UNIT_RESPONDENTS, served_groups, CONTRACT_LOTS, ON_TIME, WHOLE_WORK,
+from kb.suggest.words import (EVENT_UNITS, PERSON_HEADS, UNIT_RESPONDENTS, served_groups, CONTRACT_LOTS, ON_TIME, WHOLE_WORK,
                               LAYOUT_MEASURES, standing_work)
 from kb.suggest.dedupe import set_aside
 from kb.suggest.evidence import (ENTERPRISE_WHO, GENERIC_WHO, OBJECT_IN_TEXT, ROW_TAIL, SATISFACTION_TAIL,
@@ -210,6 +210,7 @@ def _reasons_to_set_aside(d: Draft, ctx: ProjectContext, own_words: str) -> Iter
     yield _why_knowledge_untaught(d, ctx)
     yield _why_unnamed_counted_group(d, ctx)
     yield _why_spare_entry_of_absent_object(d, ctx)
+    yield _why_core_count_of_absent_object(d, ctx)
 
 
 def _reason_naming(found: str, why: str) -> str:
@@ -573,6 +574,24 @@ def _why_spare_entry_of_absent_object(d: Draft, ctx: ProjectContext) -> str:
         # a type's alternate entry (core: false) enters the table only when the text names its object
         # (河湖保洁面积, 堤防达标率 for a dredging that neither cleans nor builds dikes)
         return ASIDE_SPARE_ENTRY
+    return ""
+
+
+# a count of events a project holds (举办展览数量, 开展培训场次): by its name's verb or its unit
+_HELD = re.compile(r"^(?:举办|开展|组织|举行)")
+
+
+def _why_core_count_of_absent_object(d: Draft, ctx: ProjectContext) -> str:
+    """A type's core count of events held (`_HELD`, or counted in `EVENT_UNITS`) left blank whose object has no word
+    in the text (no bigram of its name without the measure: 举办展览数量 of the 场馆免费开放 set for a library's text
+    that names no exhibition — the lead's closing note) is set aside when the text counts the events it holds itself
+    (开展阅读推广活动24场): those are its events, not another kind of venue's. Counts of the work itself stay (路面病害修复面积
+    for a road's 修缮, round 10), as does every blank count of a text that counts no events."""
+    if d.type_prob > 0 and d.type_core and d.slot == "quantity" and d.tier != Tier.BOUND and d.pending \
+            and d.source == "type" and (_HELD.match(d.key) or (d.value_unit or d.unit) in EVENT_UNITS) \
+            and object_in_text(d, ctx, ROW_TAIL) == 0 \
+            and any(m.unit in EVENT_UNITS and not m.is_budget for m in ctx.mentions):
+        return "描述中没有这项活动（描述写明的活动另有其数），仅作备选"
     return ""
 
 

@@ -33,7 +33,8 @@ def coordinated_part(obj: str, project_name: str) -> bool:
     head = obj[:2]
     for m in _JOINS.finditer(project_name):
         before, after = project_name[:m.start()], project_name[m.end():]
-        if after.startswith(head) and re.search(r"[\u4e00-\u9fff]{2}$", before):
+        # the part may drop a qualifier of the name's second work (重度残疾人护理补贴 → 残疾人护理补贴, trial 18)
+        if head in after[:4] and after.find(head) + len(obj) <= len(after) and re.search(r"[\u4e00-\u9fff]{2}$", before):
             return True
     return False
 
@@ -64,3 +65,36 @@ def name_whole_cost(pool: list[Draft], ctx: ProjectContext) -> None:
         elif d.level2 == "timeliness" and d.name.endswith("完成时间") and coordinated_part(d.name[:-4], name):
             d.evidence.append(f"完成时限是整个项目的，不只是“{d.name[:-4]}”的")
             d.name = WHOLE_DEADLINE
+    _prefer_whole_rates(pool, name, ctx.text)
+
+
+_BRACKETED = re.compile(r"[（(]([\u4e00-\u9fff]{4,12})[）)]")
+
+
+def _prefer_whole_rates(pool: list[Draft], name: str, text: str = "") -> None:
+    """A rate formed on a coordinated part (残疾人护理补贴发放准确率 of 生活补贴和护理补贴) beside a row of the same
+    measure named for the whole (残疾人两项补贴发放准确率, the type's): the part's row is set aside — the measure is
+    of both works (trial 18); without such a row it is named by the short name the text gives the whole in brackets
+    (残疾人两项补贴发放率). In place."""
+    from kb.domain.text import bigrams
+    from kb.suggest.dedupe import set_aside
+
+    # the text's own short name of the whole (…护理补贴（残疾人两项补贴）项目): a bracketed phrase sharing the name's words
+    short = next((b for b in _BRACKETED.findall(text) if b not in name and len(set(bigrams(b)) & set(bigrams(name))) >= 2),
+                 "")
+    for d in pool:
+        if d.tier == Tier.ALTERNATE or d.source != "formed" or not d.name.endswith("率"):
+            continue
+        part = next((d.name[:i] for i in range(len(d.name) - 2, 1, -1)
+                     if d.name[:i] in name and coordinated_part(d.name[:i], name)), "")
+        if not part:
+            continue
+        tail = d.name[len(part):]
+        whole = next((o for o in pool if o is not d and o.tier != Tier.ALTERNATE and o.slot == d.slot
+                      and o.name.endswith(tail) and o.name[:-len(tail)] not in name
+                      and o.name[:2] == d.name[:2]), None)
+        if whole is not None:
+            set_aside(d, f"“{part}”只是项目的一部分，已有针对整个项目的“{whole.name}”，仅作备选")
+        elif short:
+            d.evidence.append(f"“{part}”只是项目的一部分，按描述中整个项目的简称“{short}”命名")
+            d.name = short + tail

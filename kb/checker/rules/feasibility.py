@@ -1,6 +1,6 @@
-"""FEAS rules (FEAS-01 … FEAS-03, and our FEAS-04 … FEAS-06): targets set too low, quantities not matching
+"""FEAS rules (FEAS-01 … FEAS-03, and our FEAS-04 … FEAS-07): targets set too low, quantities not matching
 the budget, all-100 % tables; targets far from the description's quantity or beyond any project's reach;
-a standard × the persons it pays (× months) far beyond the budget.
+a standard × the persons it pays (× months) far beyond the budget, in the table or in the description.
 
 Detection follows ../shared/data/rules/RULES.md §5.9; the 2× and 0.5–1.2
 thresholds live in `CheckerSettings`. FEAS-01 needs a prior-year or actual
@@ -270,6 +270,123 @@ def feas_06(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
         return [RuleHit("value", f"{said}≈{fmt_num(round(need, 2))}万元，是预算{fmt_num(b)}万元的{need / b:.1f}倍，"
                                  f"标准、数量或预算有误")]
     return []
+
+
+_PRODUCT_MEMO: dict[tuple, Any] = {}
+CACHES.append(_PRODUCT_MEMO.clear)
+
+
+@rule("FEAS-07", on="table", fix_text="核对申报说明中的补助（成本）标准、对象数量和期数，按“标准×数量×期数”测算预算（成本），使两者一致")
+def feas_07(t: ParsedTable, s: CheckerSettings) -> list[RuleHit]:
+    """ours (round 20): the budget arithmetic a reviewer does by hand — the standard, the count it pays and the
+    periods it runs, as the description states them (每人每月300元 × 1200人 × 12个月 = 432 万元:
+    `kb.domain.standards.standard_product`, each figure only when the text states it unambiguously), set against the
+    amount it should equal (the sentence's own amount, else the budget when the text states no other money: budget_wan,
+    else the one the description states) and against the table's one total 成本 row. A product above that amount by
+    more than `standard_budget_tolerance` is a finding naming the three figures and the product; one below it only when
+    the whole amount is the payment (`StandardProduct.pays_all`: 每人补助交通费50元 in a training project's budget
+    leaves the rest to the training). Silent when FEAS-06 already reports the table's own standard far beyond the
+    budget."""
+    from kb.checker.rules.cost import money_wan
+    from kb.domain.standards import standard_product
+
+    desc = t.ctx.get("description")
+    if not desc or "元" not in desc:
+        return []
+    b = number_of(t.ctx.get("budget_wan")) or number_of(t.ctx.get("budget_hint_wan"))
+    key = (desc, b)
+    if key not in _PRODUCT_MEMO:   # a batch checks many tables of one description
+        if len(_PRODUCT_MEMO) > 10_000:
+            _PRODUCT_MEMO.clear()
+        _PRODUCT_MEMO[key] = standard_product(desc, b)
+    sp = _PRODUCT_MEMO[key]
+    if sp is None:
+        return _stated_standard_by_table_count(t, s, desc, b)
+    if feas_06(t, s):
+        return []
+    said = "×".join(f"“{x}”" for x in (sp.standard_said, sp.count_said, sp.periods_said) if x)
+    tol, p = s.standard_budget_tolerance, sp.product_wan
+    gaps = []
+
+    def off(amount: float) -> bool:   # above the amount, or below it when the whole amount is the payment
+        return p > amount * (1 + tol) or (sp.pays_all and p < amount * (1 - tol))
+
+    if off(sp.equal_wan):
+        budget = "项目预算" if number_of(t.ctx.get("budget_wan")) else "申报说明写明的项目预算"
+        what = f"{budget}{fmt_num(sp.equal_wan)}万元" if sp.equal_said == "项目预算" else f"同句写明的{sp.equal_said}"
+        gaps.append(f"{what}相差{abs(p - sp.equal_wan) / sp.equal_wan:.1%}")
+    totals = [(c, w) for c in t.items if c.cost_row and (w := money_wan(c)) is not None and w > 0]
+    if sp.equal_said == "项目预算" and len(totals) == 1:
+        c, w = totals[0]
+        if off(w) and abs(w - sp.equal_wan) > 1e-9 * w:
+            gaps.append(f"成本指标“{c.name}”{fmt_num(w)}万元相差{abs(p - w) / w:.1%}")
+    if not gaps:
+        return []
+    return [RuleHit("value", f"申报说明写明{said}，即{fmt_num(round(p, 4))}万元，与{'，与'.join(gaps)}"
+                             f"（超过{tol:.0%}）：标准、数量、期数或预算有误")]
+
+
+# the units a count row of those a per-person standard pays may be in: persons (exact), payments (人次: one period's
+# payment each), households (each at least one person: a floor)
+_PERSONS, _PAYMENTS, _HOUSEHOLDS = ("人", "名", "位", "万人"), ("人次", "人/次", "万人次"), ("户", "万户")
+
+
+def _count_row(t: ParsedTable, per: str, words: set[str]) -> tuple[ParsedRow, float, str] | None:
+    """(row, count in the standard's unit, what was assumed) of the one count row of the table the standard prices:
+    not a 成本 row, a floor or the figure (≥, =), a name sharing a word with the standard's sentence and no word of
+    those reached but not paid (受益, 覆盖 …); for a per-person standard in persons, 人次 (each one payment) or 户 (each
+    household at least one person: a floor), else a unit that converts into the standard's. None unless exactly one."""
+    found = []
+    for q in t.items:
+        if q.cost_row or not _at_least(q) or not q.eff_unit or _NOT_PAID_RE.search(q.name):
+            continue
+        if not words & (bigrams(q.name_base or q.name) - _GENERIC_BIGRAMS):
+            continue
+        u, n, assumed = q.eff_unit, None, ""
+        if per == "人" and u in _PERSONS + _PAYMENTS + _HOUSEHOLDS:
+            n = q.num * (10000 if u.startswith("万") else 1)   # type: ignore[operator]
+            assumed = "每人次发放一次" if u in _PAYMENTS else "每户至少一人" if u in _HOUSEHOLDS else ""
+        elif per != "人":
+            n = in_unit(q.num, u, per)  # type: ignore[arg-type]
+        if n is not None and n > 0:
+            found.append((q, n, assumed))
+    return found[0] if len(found) == 1 else None
+
+
+def _stated_standard_by_table_count(t: ParsedTable, s: CheckerSettings, desc: str, b: float | None) -> list[RuleHit]:
+    """ours (round 20): the standard the description states (每生1500元/学期) times the table's one count row it pays
+    (年度申请就学补助户数 ≥101 人/次), times the periods when the text states them, else one period — a floor of what
+    the payments cost: above the budget × `budget_match_high` (the catalog's FEAS-02 band) it cannot be paid. The
+    catalog's own real example (南岳区2023雨露计划: 101 × 1500 元 = 15.15 万元 against a budget of 7 万元)."""
+    from kb.domain.standards import stated_standard
+
+    if not b or b <= 0:
+        return []
+    key = ("standard", desc)
+    if key not in _PRODUCT_MEMO:
+        _PRODUCT_MEMO[key] = stated_standard(desc)
+    std = _PRODUCT_MEMO[key]
+    if std is None or (std.period and std.periods is None and std.period not in ("学期", "月", "天")):
+        return []
+    found = _count_row(t, std.per, bigrams(std.words) - _GENERIC_BIGRAMS)
+    if found is None or feas_06(t, s) or feas_02_table(t, s):
+        return []
+    q, n, assumed = found
+    times, assumptions = std.periods, [assumed] if assumed else []
+    if assumed == "每人次发放一次":
+        times = (1.0, "")
+    elif times is None:
+        times = (1.0, "")
+        assumptions.append(f"至少一个{std.period}")
+    low = std.amount_wan * n * times[0]
+    if low <= b * s.budget_match_high:
+        return []
+    budget = "项目预算" if number_of(t.ctx.get("budget_wan")) else "申报说明写明的项目预算"
+    factors = f"“{std.said}”×“{q.name}”{fmt_num(q.num)}{q.eff_unit}" + (f"×“{times[1]}”" if times[1] else "")
+    how = f"（按{'、'.join(assumptions)}计）" if assumptions else ""
+    least = "至少" if assumptions else ""
+    return [RuleHit("value", f"申报说明写明的标准与表中数量相乘：{factors}{how}{least}{fmt_num(round(low, 4))}万元，"
+                             f"是{budget}{fmt_num(b)}万元的{low / b:.1f}倍：标准、数量或预算有误")]
 
 
 # a quantity stated in the description: up to 8 characters of what it counts before the number

@@ -22,7 +22,7 @@ from kb.domain.quantity import CONVERSIONS
 from kb.domain.findings import Suggestion, construct
 from kb.domain.levels import level2_fits
 from kb.domain.text import normalize, normalize_name
-from kb.domain.words import BUILD_WORDS, PAY_WORDS, PAYMENT_VERBS, builds_or_buys
+from kb.domain.words import BUILD_WORDS, GENERAL_SERVED, PAY_WORDS, PAYMENT_VERBS, builds_or_buys
 from kb.settings import CheckerSettings
 
 
@@ -348,14 +348,47 @@ def stated_figure_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
     if not groups:
         return []
     year = t.ctx.get("budget_year")
-    stated = [(y, unit) for _, y, unit, every, rate in stated_quantities(
+    stated = [(y, unit, words) for words, y, unit, every, rate in stated_quantities(
         without_past_reports(desc, year if isinstance(year, int) else None)) if not every and not rate]
     pairs = []
     for g in groups:
         x, u = g[0].num, g[0].eff_unit
-        if sum(1 for y, unit in stated if y == x and unit == u) == 1:
-            pairs.extend((g[0].idx, r.idx) for r in g[1:])
+        if sum(1 for y, unit, _ in stated if y == x and unit == u) == 1:
+            pairs.extend((g[0].idx, r.idx) for r in g[1:] if not _figure_given_to_both(g[0], r, x, stated))
     return pairs
+
+
+def _figure_given_to_both(a: ParsedRow, b: ParsedRow, x: float, stated: list[tuple[float, str, str]]) -> bool:
+    """ours (round 20): the description states the figure `x` once in the rows' unit, about one row's object, and
+    again in another unit about the other row's object, a unit that row's name is counted in while its own is not
+    (培训600人 and 发放培训教材600册 beside 培训人数 ≥600 人 and 发放培训教材 ≥600 人): two objects that share a figure,
+    no plan written twice — the second row's unit is wrong, which UNIT-02 says. A statement is about a row when the
+    words around it share a two-character word with the row's name (`feasibility.bigrams`). After UNIT-02's fix
+    (教材 ≥600 册 beside 发放培训教材 ≥600 册) no row is counted in 人, and the pair is STR-12's again."""
+    from kb.checker.rules.feasibility import bigrams
+
+    u = a.eff_unit
+    own = [bigrams(words.replace(" ", "|")) for y, unit, words in stated if y == x and unit == u]
+    other = [(unit, bigrams(words.replace(" ", "|"))) for y, unit, words in stated if y == x and unit != u]
+    for r, o in ((a, b), (b, a)):
+        nr, no = bigrams(r.ni.base or r.name), bigrams(o.ni.base or o.name)
+        if (any(no & w for w in own) and _unit_suits(r, u) is False
+                and any(nr & w and _unit_suits(r, unit) for unit, w in other)):
+            return True
+    return False
+
+
+def _unit_suits(r: ParsedRow, unit: str) -> bool | None:
+    """Whether `unit` counts what the row's name counts: a thing by its units (教材: 册, 本, 套 —
+    `kb.domain.things.thing_units`), a measure by its family (`kb.domain.units.unit_fits`); None when the name
+    says neither."""
+    from kb.domain.things import thing_units
+    from kb.domain.units import unit_fits
+
+    things = thing_units(r.name)
+    if things:
+        return unit in things
+    return unit_fits(r.ni.family, unit, r.ni.base) if r.ni.family else None
 
 
 # ours: one rate under two names (系统可用率 and 政务信息系统正常运行率 ≥99 %; 发放准确率 and 准确发放率), each ending
@@ -610,7 +643,12 @@ def satisfaction_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
             roles.append(r)
         elif _named_in(g, said):
             named.append(r)
-    # the served by role (参训人员, 用户, 运维服务's) and the one group the text names (干部 of a 干部培训): one group
+    # the served by role (参训人员, 用户, 运维服务's) and the one group the text names (干部 of a 干部培训): one group;
+    # trial 18: a text naming no group, the role beside the one group of the served in general the table surveys
+    # (服务对象满意度 beside 群众满意度 — both are the public a 垃圾清运 serves; `--fix` wrote them side by side)
+    if roles and not named:
+        people = [r for g, r in first.items() if r not in roles and g in _GENERAL_GROUPS]
+        named = people if len(people) == 1 and len(first) == len(roles) + 1 else []
     served = sorted(roles + named, key=lambda r: r.idx) if roles and len(named) <= 1 else []
     pairs.extend((served[0].idx, r.idx) for r in served[1:])
     # trial 11: one group named with a qualifier of being served (老人 and 就餐老人): the group surveyed once
@@ -638,6 +676,10 @@ def satisfaction_duplicates(t: ParsedTable) -> list[tuple[int, int]]:
 _SERVED_ROLE_RE = re.compile(r"^(?:服务|受益|补助|补贴|受助|救助|培训|帮扶)?对象$|^(?:参训|培训|参培)?(?:人员|学员)$|"
                              r"^就餐(?:人员|者)?$|^(?:系统)?(?:用户|使用人员|使用者)(?:单位)?$|服务$")
 _SERVED_PREFIX_RE = re.compile(r"^(?:服务|受益)")
+# ours (trial 18): the served in general as a satisfaction names them (`kb.domain.words.GENERAL_SERVED` less the roles
+# and the staff: 群众, 居民, 村民, 市民, 社会公众 …), after `satisfaction_group`'s 受益 is dropped
+_GENERAL_GROUPS = frozenset(duplicate_key(g.removeprefix("受益")) for g in GENERAL_SERVED
+                            if g not in ("干部", "职工", "服务对象"))
 # ours (trial 11): a qualifier that says the group is the one served (就餐老人 are the 老人 a canteen serves), unlike a
 # status naming a part of the group (贫困群众 beside 群众: two groups)
 _SERVED_QUALIFIER_RE = re.compile(r"^(?:就餐|用餐|助餐|参训|参培|受训|受助|受救助|受资助|入住|就诊|参保|参与|参加|服务|受益)$")
@@ -951,22 +993,22 @@ def _pays_out(t: ParsedTable, desc: str) -> bool:
     return bool(PAY_WORDS.search(said) and _PAY_VERBS.search(said) and not BUILD_WORDS.search(said))
 
 
-def _timeliness_row(desc: str, year: int | str | None, pays: bool) -> dict[str, str]:
+def _timeliness_row(desc: str, year: int | str | None, pays: bool, project: str | None = None) -> dict[str, str]:
     """The 时效 row STR-10 adds: the payment's stated date, else a limit the description states relative to an
     event or a period (10个工作日内拨付, 每学期结束后1个月内拨付, 次月10日前发放), else its stated deadline, else
     the budget year's end (`kb.checker.rewrite`, as TIME-05's rewrite reads them)."""
     from kb.checker.rewrite import relative_limit, said_deadline
 
     y = int(year) if str(year or "").isdigit() else None
+    if y is None:   # trial 16/18: no 预算年度: the year the text plans for (the one plan-year reader), else 当年
+        from kb.domain.years import planned_year
+        y = planned_year(project, desc)
     said = said_deadline(desc, y, pays)
     lim = relative_limit(desc, PAYMENT_VERBS if pays else ("完成", "完工", "竣工")) if pays or not said else None
     if lim and lim[0] == "≤":
         return {"level1": "产出指标", "level2": "时效指标", "name": "补助资金发放时限" if pays else "项目完成时限",
                 "operator": "≤", "value": lim[1], "unit": lim[2]}
     name = "补助资金发放完成时间" if pays else "项目完成时间"
-    if y is None:   # trial 16: “12月31日前” with no year: the year the text plans for, else 当年 (the budget year)
-        from kb.domain.years import planned_year
-        y = planned_year(None, desc)
     return {"level1": "产出指标", "level2": "时效指标", "name": name, "operator": "",
             "value": said or (lim[1] if lim else f"{y}年12月31日前" if y else "当年12月31日前"), "unit": ""}
 
@@ -997,8 +1039,9 @@ def _quality_row(fx: TableFix, desc: str) -> dict[str, str] | None:
 
     said = (fx.ctx.get("project") or "") + desc + "".join(r.name for r in fx.after.items)
     if builds_or_buys(said):
-        return {"level1": "产出指标", "level2": "质量指标", "name": "项目验收合格率", "operator": "≥",
-                "value": f"{fx.s.quality_rate_default_pct:g}", "unit": "%"}
+        # trial 18: = 100 %, as real tables set an acceptance rate (`CheckerSettings.acceptance_rate_default_pct`)
+        return {"level1": "产出指标", "level2": "质量指标", "name": "项目验收合格率", "operator": "=",
+                "value": f"{fx.s.acceptance_rate_default_pct:g}", "unit": "%"}
     of_work = getattr(fx.lookup, "of_work", None)
     name = fx.ctx.get("project") or ""   # the project's name says its work (义诊进乡村 is no 医疗废物处置)
     ind = of_work(name or desc, Level2.quality.value, lambda i: (
@@ -1044,7 +1087,7 @@ def fix_str_10(h: RuleHit, fx: TableFix) -> Suggestion:
         if lvl is Level2.quantity:
             do = "请补设数量指标（本项目的主要产出数量）"
         else:
-            row = (_timeliness_row(desc, year, pays) if lvl is Level2.timeliness else
+            row = (_timeliness_row(desc, year, pays, fx.ctx.get("project")) if lvl is Level2.timeliness else
                    # what a reviewer asks of the project's kind: a payment is checked for paying the right people
                    # the right amount, not for an acceptance (a fresh user struck 项目验收合格率 for a subsidy)
                    {"level1": "产出指标", "level2": "质量指标", "name": "补助资金发放准确率", "operator": "=",

@@ -1,4 +1,5 @@
-"""UNIT rules (UNIT-01 … UNIT-03): missing 计量单位, unit not fitting the name, unit conflicts.
+"""UNIT rules (UNIT-01 … UNIT-03, our UNIT-04 and UNIT-05): missing 计量单位, unit not fitting the name, unit
+conflicts, a unit in Latin letters, a unit cost whose unit does not say per what.
 
 Detection follows ../shared/data/rules/RULES.md §5.4; what a name measures
 and which units fit it come from `kb.domain.units`. Not for rewrites.
@@ -8,8 +9,8 @@ from __future__ import annotations
 from kb.checker.catalog import RuleHit, rule
 from kb.checker.parse import ParsedRow, name_quantity
 from kb.domain.things import thing_units
-from kb.domain.units import (MEASURE_LABEL, canon_unit, latin_unit, mega_unit, time_count_unit, unit_family, unit_fits,
-                             units_conflict)
+from kb.domain.units import (MEASURE_LABEL, canon_unit, latin_unit, mega_unit, per_unit_denominator, per_unit_unsaid,
+                             plain_money_unit, time_count_unit, unit_family, unit_fits, units_conflict)
 from kb.settings import CheckerSettings
 
 def is_unit_01(r: ParsedRow) -> bool:
@@ -26,8 +27,24 @@ def unit_01(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     if r.unit_formula and r.op != "定性":
         return RuleHit("unit", f"计量单位“{r.unit}”是 Excel 公式残留，不是计量单位")
     if is_unit_01(r):
-        return RuleHit("unit", f"指标值“{r.v}”没有计量单位")
+        return RuleHit("unit", f"指标值“{r.v}”没有计量单位" + _implied_note(r))
     return None
+
+
+def _implied_note(r: ParsedRow) -> str:
+    """ours (trial 18): for a per-unit cost (每吨垃圾清运单位成本, 户均改造成本 — `kb.domain.units.per_unit_denominator`)
+    the amount per unit the description implies, said beside the finding (预算300万元÷3.5万吨，约85.71元/吨), as
+    the rewrite reads it (`kb.checker.rewrite.implied_unit_cost`); '' for any other row or when the text gives no
+    budget and quantity."""
+    if not r.cost_row or r.num is None or r.pct:
+        return ""
+    from kb.checker.rewrite import implied_text, implied_unit_cost  # the rewrite module imports the rule families' helpers
+
+    part = per_unit_denominator(r.ni.base or r.name)
+    implied = implied_unit_cost(r, part) if part else None
+    if implied is None:
+        return ""
+    return f"；按项目概况（{implied[1]}）测算约{implied_text(implied[0], part)}"
 
 
 @rule("UNIT-02", needs="num", retarget=True)
@@ -121,3 +138,17 @@ def unit_04(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     if lat[1]:
         return RuleHit(field, f"计量单位“{shown}”是英文写法，应写作“{lat[1]}”", {"unit": lat[1]})
     return RuleHit(field, f"计量单位“{shown}”不是规范的中文计量单位")
+
+
+@rule("UNIT-05", needs="num", fields=("unit",),
+      advice="在计量单位中写明金额按什么计，即成本对应的产出数量的单位（如“元/人”“万元/公里”“元/平方米”）")
+def unit_05(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
+    """ours (round 20): an amount per unit whose name does not say per what (单位成本 ≤50 万元, 设备采购单价 ≤3000 元:
+    `kb.domain.units.per_unit_unsaid`) in a plain money unit (元, 万元): the target reads as a total and cannot be
+    compared with the quantity it prices. A name that says per what (人均成本, 每公里成本) is UNIT-02's, whose fix
+    writes the unit (元/人, 万元/公里); here nobody can tell, and the advice asks for it."""
+    if r.is_date or not r.has_digit or r.pct or not plain_money_unit(r.eff_unit) or not per_unit_unsaid(r.ni.base or r.name):
+        return None
+    u = r.eff_unit.strip()
+    return RuleHit("unit", f"“{r.name}”是单位成本（单价），计量单位“{u}”没有写明按什么计（如“{u}/人”“{u}/公里”），"
+                           "无法与对应的产出数量核对")

@@ -1,0 +1,210 @@
+"""The payment a description states per unit, and what it adds up to: 每人每月300元 × 1200人 × 12个月 = 432 万元.
+
+A reviewer (财政局评审) multiplies by hand the standard a project's text states (每人每月300元, 每亩补助100元,
+补助标准500元/人·年, 人均补助800元), the count it pays (1200人, 5万亩) and the months it runs (12个月), and sets the
+product against the budget. `standard_product` reads the three figures and the amount the product should equal,
+each only when the text states it unambiguously:
+
+- the standard: exactly one distinct amount per one counted unit (and maybe per 月 / 年 / 天) in the text;
+- the count: exactly one distinct figure in that counted unit (名 and 生 count persons, 万亩 is 10000 亩), never one
+  reached but not paid (受益, 带动, 覆盖, 惠及 …) nor one after 每;
+- the periods: a standard per month needs the one number of months the text states (N个月, not N个月内), per day
+  the one number of days; per year, one budget year, unless the text speaks of several years (连续3年);
+- the amount to equal: the one other amount stated in the standard's own sentence (冷库仓储3100元/平方米，投资400万元),
+  else the budget when the text states no money but the budget and the standard (the whole budget pays it).
+
+Pure; figures as written (normalised, Chinese numerals read: `kb.domain.quantity.read_numerals`). Not for the
+checker's table rows (`kb.checker.rules.feasibility.standard_products` reads those).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kb.domain.quantity import read_numerals
+from kb.domain.text import normalize
+from kb.domain.words import BUILD_WORDS, PAY_WORDS
+
+# counted unit as written after 每 / before 均 / after 元/ → the unit its count is written in
+_COUNTED = {"人": "人", "名": "人", "生": "人", "户": "户", "亩": "亩", "公里": "公里", "平方米": "平方米", "头": "头",
+            "只": "只", "所": "所", "村": "村", "个": "个", "吨": "吨", "床": "床", "辆": "辆", "台": "台", "套": "套"}
+_COUNTED_ALT = "|".join(sorted(_COUNTED, key=len, reverse=True))
+# the units a count of persons is written in
+_COUNT_UNITS = {"人": ("人", "名"), "亩": ("亩",)}
+_MONEY = {"元": 1e-4, "万元": 1.0}
+_NUM = r"(\d+(?:,\d{3})*(?:\.\d+)?)"
+_PERIOD = r"(学期|月|年|天|日)"
+
+# 每人每月300元 / 每月每人300元 / 每亩补助100元 / 每人每年发放生活补助1500元 (no digit, no 每 in between); 每生1500元/学期
+_PER_EACH = re.compile(rf"每(?:个|位|名)?({_COUNTED_ALT})(?:每{_PERIOD})?[\u4e00-\u9fff]{{0,8}}?{_NUM}(万元|元)"
+                       r"(?:/(学期|月|年|天))?(?![/每])")
+_EACH_PER = re.compile(rf"每{_PERIOD}每(?:个|位|名)?({_COUNTED_ALT})[\u4e00-\u9fff]{{0,8}}?{_NUM}(万元|元)(?![/每])")
+# 300元/人·月, 500元/人/年, 1500元/生·年, 100元/亩, 3100元/平方米; 1130元/月/人
+_SLASH = re.compile(rf"{_NUM}(万元|元)/(?:{_PERIOD}/)?({_COUNTED_ALT})(?:[·./、]{_PERIOD})?(?![次月年天日时/])")
+# 人均补助800元 / 户均1500元
+_AVERAGE = re.compile(rf"(人|户|生)均[\u4e00-\u9fff]{{0,6}}?{_NUM}(万元|元)(?![/每])")
+
+_NOT_PAID = re.compile(r"受益|带动|辐射|覆盖|惠及|服务人口|影响|现有|共有|总人口|常住")
+_TERMS = re.compile(r"(?<![\d.])(\d{1,2})个学期")
+_MONTHS = re.compile(r"(?<![\d.])(\d{1,2})个月(?![内以之])")
+_DAYS = re.compile(r"(?<![\d.])(\d{1,3})(?:天|日)(?![内以之])")
+_YEARS = re.compile(r"(?<![\d.])(\d{1,2})(?:个)?年(?![度底内初末前后级])|连续[两三四五]年")
+_AMOUNT = re.compile(rf"{_NUM}(亿元|万元|元)")
+_SENTENCE = re.compile(r"[。；;！？!?\n]")
+
+
+@dataclass(frozen=True)
+class StandardProduct:
+    """What `standard_product` reads: each figure as the text writes it, and the product.
+
+    standard_said / count_said / periods_said: the words quoted (“每人每月300元”, “1200人”, “12个月”; periods_said
+    '' for a per-year or one-off standard); product_wan: standard × count × periods in 万元; equal_wan: the amount the
+    product should equal (万元) and equal_said: what it is (“项目预算” or the sentence's “投资400万元”); pays_all: the
+    standard's sentence pays (补助, 补贴, 资助 …: `kb.domain.words.PAY_WORDS`) and the text names no other spending
+    (建设, 购置 …, 培训, 宣传, 工作经费, 管理费): the whole amount is the payment, so a product below it is a gap too —
+    otherwise the rest of the money may pay for the rest of the work, and only a product above it is one."""
+
+    standard_said: str
+    count_said: str
+    periods_said: str
+    product_wan: float
+    equal_wan: float
+    equal_said: str
+    pays_all: bool = False
+
+
+def _num(s: str) -> float:
+    return float(s.replace(",", ""))
+
+
+def _standards(t: str) -> list[tuple[float, str, str, str, tuple[int, int]]]:
+    """(amount in 万元, counted unit, period '' | 月 | 年 | 天, as written, span) of each standard of `t`."""
+    out = []
+    for m in _PER_EACH.finditer(t):
+        if m.group(2) and m.group(5):
+            continue   # 每人每月300元/年: two periods
+        out.append((_num(m.group(3)) * _MONEY[m.group(4)], _COUNTED[m.group(1)], m.group(2) or m.group(5) or "",
+                    m.group(), m.span()))
+    for m in _EACH_PER.finditer(t):
+        out.append((_num(m.group(3)) * _MONEY[m.group(4)], _COUNTED[m.group(2)], m.group(1), m.group(), m.span()))
+    for m in _SLASH.finditer(t):
+        out.append((_num(m.group(1)) * _MONEY[m.group(2)], _COUNTED[m.group(4)], m.group(3) or m.group(5) or "",
+                    m.group(), m.span()))
+    for m in _AVERAGE.finditer(t):
+        out.append((_num(m.group(2)) * _MONEY[m.group(3)], _COUNTED[m.group(1)], "", m.group(), m.span()))
+    return [(x, per, "天" if p == "日" else p, said, span) for x, per, p, said, span in out]
+
+
+def _counts(t: str, per: str, spans: list[tuple[int, int]]) -> set[tuple[float, str]]:
+    """(figure in `per`, as written) of each count of `per` the text states outside the standards' spans."""
+    units = "|".join(_COUNT_UNITS.get(per, (per,)))
+    out = set()
+    for m in re.finditer(rf"(?<![\d.,每/]){_NUM}(万|亿)?(?:{units})(?!次|均|口|/)", t):
+        if any(a <= m.start() < b for a, b in spans):
+            continue
+        before = t[max(0, m.start() - 12):m.start()]
+        if _NOT_PAID.search(re.split(r"[，,。；;：:]", before)[-1]):
+            continue
+        x = _num(m.group(1)) * {"万": 1e4, "亿": 1e8}.get(m.group(2) or "", 1.0)
+        out.add((x, m.group()))
+    return out
+
+
+def _periods(t: str, period: str) -> tuple[float, str] | None:
+    """(how many periods, as written) the payments run: '' when the standard is per year or has no period."""
+    if period == "年":
+        return None if _YEARS.search(t) else (1.0, "")
+    rx = {"月": _MONTHS, "天": _DAYS, "学期": _TERMS}.get(period)
+    if rx is None:
+        return (1.0, "") if not _YEARS.search(t) else None
+    said = {(_num(m.group(1)), m.group()) for m in rx.finditer(t)}
+    return next(iter(said)) if len({x for x, _ in said}) == 1 else None
+
+
+def _one_standard(t: str) -> tuple[float, str, str, str, tuple[int, int], list[tuple[int, int]]] | None:
+    """(amount in 万元, counted unit, period, as written, span, every standard's span) of the one standard of the
+    normalised text `t`, None when it states none or several distinct ones."""
+    if "元" not in t:
+        return None
+    stds = _standards(t)
+    if len({(x, per, p) for x, per, p, _, _ in stds}) != 1:
+        return None
+    x, per, period, said, span = stds[0]
+    return x, per, period, said, span, [s[4] for s in stds]
+
+
+@dataclass(frozen=True)
+class StatedStandard:
+    """The one standard a description states, for a count the text does not give (the table's count row).
+
+    amount_wan: per counted unit and period, in 万元; per: the counted unit (人 for 人 / 名 / 生); period: '' | 月 | 年 |
+    天 | 学期; said: as written (“每生1500元/学期”); words: the sentence it stands in (what it pays: 就学补助);
+    periods: (how many, as written) when the text states it, else None."""
+
+    amount_wan: float
+    per: str
+    period: str
+    said: str
+    words: str
+    periods: tuple[float, str] | None
+
+
+def stated_standard(text: str | None) -> StatedStandard | None:
+    """The one standard the description states (module docstring), with its sentence and its number of periods when
+    stated; None when it states none or several distinct ones."""
+    t = read_numerals(normalize(text or ""))
+    one = _one_standard(t)
+    if one is None:
+        return None
+    x, per, period, said, span, _ = one
+    sentence = next(s for s in _sentences(t) if s[1] <= span[0] < s[2])[0]
+    return StatedStandard(x, per, period, said, sentence, _periods(t, period) if period else (1.0, ""))
+
+
+def standard_product(text: str | None, budget_wan: float | None) -> StandardProduct | None:
+    """The standard × count × periods a description states and the amount it should equal (module docstring), or
+    None when any figure is missing or ambiguous."""
+    t = read_numerals(normalize(text or ""))
+    one = _one_standard(t)
+    if one is None:
+        return None
+    x, per, period, said, span, spans = one
+    counts = _counts(t, per, spans)
+    if len({n for n, _ in counts}) != 1:
+        return None
+    n, n_said = next(iter(counts))
+    times = _periods(t, period)
+    if times is None or n <= 0 or x <= 0:
+        return None
+    product = x * n * times[0]
+    sentence = next(s for s in _sentences(t) if s[1] <= span[0] < s[2])
+    own = [m for m in _AMOUNT.finditer(sentence[0])
+           if not any(a <= sentence[1] + m.start() < b for a, b in spans)]
+    own_wan = {_num(m.group(1)) * {"亿元": 1e4, "万元": 1.0, "元": 1e-4}[m.group(2)] for m in own}
+    if len(own_wan) == 1 and (budget_wan is None or next(iter(own_wan)) != budget_wan):
+        m = own[0]
+        words = re.search(r"[\u4e00-\u9fff]{0,4}$", sentence[0][:m.start()]).group()   # type: ignore[union-attr]
+        return StandardProduct(said, n_said, times[1], product, next(iter(own_wan)), f"“{words}{m.group()}”",
+                               _pays_all(t, sentence[0]))
+    others = {_num(m.group(1)) * {"亿元": 1e4, "万元": 1.0, "元": 1e-4}[m.group(2)] for m in _AMOUNT.finditer(t)
+              if not any(a <= m.start() < b for a, b in spans)}
+    if budget_wan and budget_wan > 0 and others <= {budget_wan}:
+        return StandardProduct(said, n_said, times[1], product, budget_wan, "项目预算", _pays_all(t, sentence[0]))
+    return None
+
+
+# spending other than a payment per head: the budget may pay for it too
+_OTHER_SPENDING = re.compile(r"培训|宣传|工作经费|管理费|办公|运行|运维|服务费|印刷|会议|差旅|劳务|监测|检测|评估|审计")
+
+
+def _pays_all(t: str, sentence: str) -> bool:
+    return bool(PAY_WORDS.search(sentence)) and not BUILD_WORDS.search(t) and not _OTHER_SPENDING.search(t)
+
+
+def _sentences(t: str) -> list[tuple[str, int, int]]:
+    out, start = [], 0
+    for m in _SENTENCE.finditer(t):
+        out.append((t[start:m.start()], start, m.start()))
+        start = m.end()
+    out.append((t[start:], start, len(t) + 1))
+    return out
