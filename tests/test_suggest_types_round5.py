@@ -74,3 +74,34 @@ def test_type_confidence_does_not_fall_when_unrelated_types_are_added(shipped_kb
     p1, p2 = (1 / (1 + np.exp(-(a * s[top] + b))) for a, b in ((a1, b1), (a2, b2)))
     assert 0.3 < p1 < 0.99, p1                     # a confidence the prior can move
     assert abs(p2 - p1) <= 0.01, (p1, p2)
+
+
+# ---------------------------------------------------------------- round 5's own texts (hty2's 40 descriptions)
+
+def _own_rows(kb, name: str, text: str) -> list[tuple[str, str, str, str, str]]:
+    res = kb.suggest(text, project_name=name, mode="lexical", with_opinions=False)
+    return [(c.level2, c.name, c.operator, c.value, c.unit) for c in res.default_table]
+
+
+def test_a_rate_held_below_a_ceiling_is_at_most_and_keeps_its_name(shipped_kb):
+    """Own 社区矫正 text: 再犯罪率控制在0.2%以下 gave 犯罪率 ≥ 0.2 % (再 cut off, the ceiling read as a floor)."""
+    rows = _own_rows(shipped_kb, "社区矫正中心运行",
+                     "购置电子监管设备，对矫正对象开展心理矫治和公益活动，再犯罪率控制在0.2%以下，资金22万元。")
+    rates = [r for r in rows if r[1].endswith("犯罪率")]
+    assert rates and all(r[1].endswith("再犯罪率") and r[2] == "≤" for r in rates), rows
+
+
+def test_a_reclamation_area_is_no_mines_regreening(shipped_kb):
+    """Own 增减挂钩 text: 复垦面积350亩 was bound to 矿区复绿面积 (a mine's row, tagged 土地整治|增减挂钩)."""
+    rows = _own_rows(shipped_kb, "城乡建设用地增减挂钩复垦",
+                     "对农村闲置宅基地拆旧复垦，复垦面积350亩，验收合格后形成节余指标交易，资金1800万元。")
+    assert not [r for r in rows if "复绿" in r[1]], rows
+    assert ("quantity", "拆旧复垦面积", "≥", "350", "亩") in rows, rows
+
+
+def test_local_talent_trained_is_no_high_level_talent_brought_in(shipped_kb):
+    """Own 人才培育 text: 培养乡土人才200名 was 引进高层次人才人数 ≥ 200 人."""
+    rows = _own_rows(shipped_kb, "乡村振兴人才培育",
+                     "选派农技人员和致富带头人外出研修，培养乡土人才200名，给予每人5000元补助。")
+    assert not [r for r in rows if r[1] == "引进高层次人才人数"], rows
+    assert ("quantity", "本土人才培养人数", "≥", "200", "人") in rows, rows

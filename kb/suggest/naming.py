@@ -522,7 +522,7 @@ def _plain_words(s: str) -> bool:
 
 
 # words that ask for a rate around its name (要求 … 达到): not part of it
-_RATE_ASKED = re.compile(r"^(?:要求|确保|保证|力争|实现|保持)|(?:达到|不低于|不少于|保持在|在)$")
+_RATE_ASKED = re.compile(r"^(?:要求|确保|保证|力争|实现|保持)|(?:达到|不低于|不少于|保持在|控制在|不超过|不高于|低于|在)$")
 
 
 def work_kind(core: str, text: str = "", name: str = "") -> str:
