@@ -105,3 +105,46 @@ def test_local_talent_trained_is_no_high_level_talent_brought_in(shipped_kb):
                      "选派农技人员和致富带头人外出研修，培养乡土人才200名，给予每人5000元补助。")
     assert not [r for r in rows if r[1] == "引进高层次人才人数"], rows
     assert ("quantity", "本土人才培养人数", "≥", "200", "人") in rows, rows
+
+
+def test_a_share_of_the_premium_is_no_on_time_rate(shipped_kb):
+    """Own 农业保险 text: 补贴保费60% was 保费补贴资金拨付及时率 = 60 % (a share of the premium, nothing of time)."""
+    rows = _own_rows(shipped_kb, "地方特色农产品保险奖补",
+                     "县财政对茶叶、柑橘特色保险补贴保费60%，预计参保农户3400户，赔款及时支付到户，资金150万元。")
+    assert not [r for r in rows if r[0] == "timeliness" and r[3] == "60"], rows
+
+
+def test_a_rate_per_hundred_thousand_carries_its_operator(shipped_kb):
+    """Own 妇幼 text: 孕产妇死亡率 stood with no operator and no figure (1/10万 is a rate, like a %, no size of the
+    project): it carries the library's ≤ 12."""
+    rows = _own_rows(shipped_kb, "孕产妇和儿童健康服务",
+                     "为全县孕产妇提供免费产前筛查和新生儿疾病筛查，筛查孕妇4500人、新生儿4200人，经费180万元。")
+    deaths = [r for r in rows if r[1] == "孕产妇死亡率"]
+    assert all(r[2] == "≤" and r[3] for r in deaths), rows
+
+
+def test_a_core_opening_on_a_person_word_keeps_it():
+    """Own 人才 text: the core 人才引进 filled 〔补贴名称〕发放及时率 as 才引进发放及时率 (a 人 read as a count's unit)."""
+    from kb.suggest.templates import fill
+
+    assert fill("人才引进发放", "〔补贴名称〕发放及时率")[0] == "人才引进发放及时率"
+    assert fill("资助60名学生发放", "〔补贴名称〕发放及时率")[0] == "学生发放及时率"   # after a number 名 is the unit
+
+
+def test_a_per_student_amount_is_no_budget(shipped_kb):
+    """Own 送教上门 text: 每生每年补助送教经费3000元 was read as the budget (成本 ≤ 0.3 万元)."""
+    from kb.domain.budget import budget_from_text
+
+    text = "对不能到校的重度残疾儿童每生每年补助送教经费3000元，服务120名学生，教师每月入户两次。"
+    assert budget_from_text(text) is None
+    rows = _own_rows(shipped_kb, "残疾学生送教上门补助", text)
+    assert not [r for r in rows if r[0] == "economic_cost" and r[3] == "0.3"], rows
+    assert [r for r in rows if r[0] == "economic_cost" and r[3] == "3000" and r[4].startswith("元/")], rows
+
+
+def test_a_restored_wetland_area_is_the_area_restored(shipped_kb):
+    """Own 湿地 text: 恢复湿地面积1500亩 was 湿地面积 ≥ 1500 亩 (the wetland's size, not the work's)."""
+    rows = _own_rows(shipped_kb, "湿地保护与恢复项目",
+                     "对省级湿地公园开展退化湿地修复和鸟类栖息地营造，恢复湿地面积1500亩，资金800万元。")
+    assert not [r for r in rows if r[1] == "湿地面积"], rows
+    assert [r for r in rows if r[3] == "1500" and ("修复" in r[1] or "恢复" in r[1])], rows

@@ -33,7 +33,7 @@ from kb.suggest.facts import reported_harm
 from kb.suggest.objects import Mention
 from kb.suggest.words import standing_work
 from kb.domain.text import bigrams, normalize_name
-from kb.domain.units import SIZE_UNITS
+from kb.domain.units import SIZE_UNITS, unit_fits
 from kb.suggest.binding import is_whole_share, stem_bigrams
 from kb.suggest.cost_values import PERSON_UNITS, cost_value, stated_persons
 from kb.suggest.quantities import amount
@@ -193,6 +193,11 @@ def _typical_or_pending(d: Draft, defaults: dict[str, float]) -> None:
         return
     if unit == "%" and val:
         d.operator, d.value, d.value_unit, d.value_source = rate_operator(d, op or _operator(d), val), val, "%", "typical"
+        return
+    if val and unit != "%" and re.fullmatch(r"[\d.]+", val) and unit_fits("ratio", unit, d.name):
+        # a rate per a base other than a hundred (孕产妇死亡率 ≤ 12 /10万, 婴儿死亡率 ≤ 5 ‰) is a rate like a %, no size
+        # of the project: it carries the library's figure (round 5's own 妇幼 text left it blank, no operator)
+        d.operator, d.value, d.value_unit, d.value_source = op or _operator(d), val, unit, "typical"
         return
     if unit == "%" or (not unit and d.slot in ("quality", "timeliness", "satisfaction")):
         dv = f"{defaults.get(d.slot, defaults['rate']):g}"
