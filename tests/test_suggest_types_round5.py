@@ -148,3 +148,30 @@ def test_a_restored_wetland_area_is_the_area_restored(shipped_kb):
                      "对省级湿地公园开展退化湿地修复和鸟类栖息地营造，恢复湿地面积1500亩，资金800万元。")
     assert not [r for r in rows if r[1] == "湿地面积"], rows
     assert [r for r in rows if r[3] == "1500" and ("修复" in r[1] or "恢复" in r[1])], rows
+
+
+# ---------------------------------------------------------------- after-ranking rules of the merge (the retrained ranker)
+
+def test_a_fee_per_kilometre_is_a_cost_row_when_no_type_row_takes_it(shipped_kb):
+    """Own drainage text, types uncertain after round 5 (river_dredging 0.48): 清疏费用按每公里5000元 had no row."""
+    res = shipped_kb.suggest("对城区主干道雨水管网开展清淤疏通，全年清疏管网70公里，清疏费用按每公里5000元结算，计35万元，"
+                             "其余10万元用于淤泥外运。", project_name="城区雨水管网清疏", budget_wan=45, mode="lexical",
+                             with_opinions=False)
+    rows = [(c.level2, c.name, c.operator, c.value, c.unit) for c in res.default_table]
+    per_km = [r for r in rows if r[0] == "economic_cost" and r[4].endswith("/公里")]
+    assert per_km and all(r[2] == "≤" and r[3] in ("5000", "0.5") for r in per_km), rows
+
+
+def test_a_running_funds_completion_time_is_set_aside_after_ranking():
+    """A type's real-table row 公用经费完成时间 (年度内完成) for a running fund (公用经费) is no row of the table."""
+    from kb.retrieval.tokenize import Tokenizer
+    from kb.suggest.context import read_project
+    from kb.suggest.draft import Draft
+    from kb.suggest.ranker import Tier
+    from kb.suggest.values import set_aside_whole_completion_of_standing_work
+
+    ctx = read_project(Tokenizer(), "保障学校正常工作运行，年初预算64.8万元。", project_name="初中公用经费")
+    whole = Draft(name="公用经费完成时间", level2="timeliness", source="type", tier=Tier.RANKED)
+    paid = Draft(name="公用经费支付及时率", level2="timeliness", source="type", tier=Tier.RANKED)
+    set_aside_whole_completion_of_standing_work([whole, paid], ctx)
+    assert whole.tier == Tier.ALTERNATE and paid.tier == Tier.RANKED

@@ -57,6 +57,29 @@ def undate_standing_work(drafts: list[Draft], ctx: ProjectContext, defaults: dic
         _typical_or_pending(d, defaults)
 
 
+def set_aside_whole_completion_of_standing_work(drafts: list[Draft], ctx: ProjectContext) -> None:
+    """Work that runs all year (`words.standing_work`) completes on no date: a shown 时效 row of completion
+    (`words.ON_TIME`) that names the whole work — its words before the measure are in the project's core or name
+    (公用经费完成时间 of 初中公用经费, a real table's row the type offers) or none at all — is set aside, so the slot's
+    next row (公用经费支付及时率) takes the place. Vetting sets aside the formed ones before ranking; this one came
+    from a type's real tables (E034 after round 5's retraining; trial 13 struck 初中公用经费完成时间). A figure of the
+    text or a learned row stays. Run after ranking. In place."""
+    from kb.suggest.dedupe import set_aside
+    from kb.suggest.ranker import Tier
+    from kb.suggest.words import ON_TIME, WHOLE_WORK
+
+    if not standing_work(ctx.core, ctx.name):
+        return
+    whole = (ctx.core or "") + "|" + (ctx.name or "")
+    for d in drafts:
+        if d.tier == Tier.ALTERNATE or d.slot != "timeliness" or d.value_source in ("text", "learned") \
+                or not ON_TIME.search(d.key):
+            continue
+        stem = ON_TIME.sub("", d.key)
+        if not stem or stem in whole or WHOLE_WORK.match(d.key):
+            set_aside(d, "常年持续开展的工作没有完成时点，按期完成类指标仅作备选")
+
+
 def fill_values(drafts: list[Draft], ctx: ProjectContext, learned: dict[str, LearnedIndicator] | None,
                 defaults: dict[str, float], main_type: str | None = None) -> None:
     """Values for every unbound draft, by the precedence of the module docstring. `main_type`: the id of
