@@ -175,3 +175,37 @@ def test_a_running_funds_completion_time_is_set_aside_after_ranking():
     paid = Draft(name="公用经费支付及时率", level2="timeliness", source="type", tier=Tier.RANKED)
     set_aside_whole_completion_of_standing_work([whole, paid], ctx)
     assert whole.tier == Tier.ALTERNATE and paid.tier == Tier.RANKED
+
+
+def test_a_subsidys_cost_per_unit_length_is_named_for_the_subsidy(shipped_kb):
+    """D015 after the retrained ranker: the library's 公路建设单位里程造价 ≤ 124.62 万元/公里 (4000 万元 of 中央补助 ÷ 32.1
+    公里) took the place of 每公里建设成本; it is the subsidy per 公里 as trial 18 named it, not what a 公里 costs."""
+    from tests.kbfactory import suggest_dev
+
+    rows = [(c.level2, c.name, c.value, c.unit) for c in suggest_dev(shipped_kb, "D015").default_table]
+    per_km = [r for r in rows if r[0] == "economic_cost" and r[3].endswith("/公里")]
+    assert per_km and all(r[1].endswith("每公里中央补助资金") for r in per_km), rows
+
+
+def test_a_cost_per_unit_length_of_a_subsidy_is_renamed():
+    from kb.retrieval.tokenize import Tokenizer
+    from kb.suggest.context import read_project
+    from kb.suggest.draft import Draft
+    from kb.suggest.ranker import Tier
+    from kb.suggest.subsidy_share import name_subsidy_per_extent
+
+    ctx = read_project(Tokenizer(), "年度资金4000万元(中央补助)，建设普通省道二级公路32.1公里。", project_name="车辆购置税收入补助地方资金")
+    d = Draft(name="公路建设单位里程造价", level2="economic_cost", source="type", tier=Tier.RANKED, unit="万元/公里",
+              value="124.62", value_unit="万元/公里", value_source="derived")
+    name_subsidy_per_extent([d], ctx)
+    assert d.name == "公路建设每公里中央补助资金"
+
+
+def test_a_floor_is_no_ceiling():
+    """不低于 ends on 低于: a rate not below its figure stays ≥ (系统可用率不低于99%)."""
+    from kb.suggest.candidates import _rate_ceiling
+    from kb.suggest.objects import mentions
+
+    text = "年度系统可用率不低于99%，再犯罪率低于0.2%。"
+    floor, ceiling = [m for m in mentions(text) if m.unit == "%"]
+    assert not _rate_ceiling(floor, text) and _rate_ceiling(ceiling, text)

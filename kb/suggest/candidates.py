@@ -472,7 +472,7 @@ def _mention_draft(m, ctx: ProjectContext) -> Draft | None:
 
 
 # a rate stated as a ceiling: 再犯罪率控制在0.2%以下 (≤, own 社区矫正 text of round 5 read ≥ 0.2 %)
-_CEILING_BEFORE = re.compile(r"(?:控制在|不超过|不高于|不大于|低于)$")
+_CEILING_BEFORE = re.compile(r"(?:控制在|不超过|不高于|不大于|(?<!不)低于)$")   # 不低于 is a floor
 _CEILING_AFTER = re.compile(r"(?:以下|以内)(?!的)")
 
 
