@@ -209,3 +209,12 @@ def test_a_floor_is_no_ceiling():
     text = "年度系统可用率不低于99%，再犯罪率低于0.2%。"
     floor, ceiling = [m for m in mentions(text) if m.unit == "%"]
     assert not _rate_ceiling(floor, text) and _rate_ceiling(ceiling, text)
+
+
+def test_readers_are_a_librarys_not_a_gyms():
+    """Round 5 merge: the free-opening type's 读者满意度 ranked above 健身群众满意度 for a gym's text."""
+    from kb.suggest.unfounded_rows import _programme_absent
+
+    assert _programme_absent("读者满意度", "县体育馆、游泳馆免费低收费开放，全年接待健身群众1.5万人次") == "读者"
+    assert _programme_absent("读者满意度", "图书馆免费开放，全年接待读者3万人次") is None
+    assert _programme_absent("志鉴读者满意度", "地情、市志编纂与年鉴出版经费49.8万元") is None

@@ -4,7 +4,7 @@ A fresh reviewer struck, in six real tables and two own texts, rows the text giv
 - a row of a programme the text does not run, by the words that name that programme (`PROGRAMMES`): 工资发放准确性
   and 工资按时发放率 for a social-insurance payment (E056: the text says 缴纳, no 工资); 带动脱贫户和边缘易致贫户发展
   产业户数 for a 普惠金融 fund (E030: no 脱贫 / 贫困 in the text); 参观群众满意度 for a gym or a library (参观 is of a
-  museum or an exhibition; the alternate 读者满意度 is right);
+  museum or an exhibition; the alternate 读者满意度 is right for a library), 读者满意度 for a gym (round 5 merge);
 - a vague compliance row (定性 合规) of an object the text never names: 补助资格合规性 for 村组干部报酬 (D048: no 补助,
   no 资格 in the text);
 - a percentage whose name measures nothing (基层医疗卫生机构实施基本药物制度补助 ≥ 95 %, E016: no 率, 比例, 度 …):
@@ -28,6 +28,8 @@ PROGRAMMES = (
     ("脱贫", ("脱贫", "贫困", "致贫", "扶贫", "返贫")),
     ("致贫", ("脱贫", "贫困", "致贫", "扶贫", "返贫")),
     ("参观", ("参观", "展览", "展馆", "展厅", "博物馆", "纪念馆", "陈列", "景区", "游客", "游览")),
+    # round 5 merge: the free-opening type's 读者满意度 ranked above 健身群众满意度 for a gym (readers are a library's)
+    ("读者", ("读者", "图书", "阅读", "借阅", "书刊", "书屋", "报刊", "文献", "出版", "年鉴", "志鉴", "期刊", "书籍", "刊物")),
 )
 # a vague compliance row: 〔object〕合规性 / 规范性, written 定性
 _COMPLIANCE = re.compile(r"^(?P<obj>[\u4e00-\u9fff]{2,10}?)(?:合规性|规范性)$")
