@@ -34,6 +34,12 @@ ALLOWED: dict[str, tuple[str, str]] = {
     "b-b9b92446e8": ("STR-03", "〔奖补对象〕奖补标准 万元/个: the award scheme's own standard"),
     "b-1f59dc4cb5": ("STR-03", "单车运行成本 万元/辆·年: the unit's vehicle costs"),
     "b-0b7db4b7fc": ("STR-03", "公务交通补贴标准 元/人·月: the local allowance standard"),
+    # types round 5: per-unit standards of new programme families, each set by the local scheme or contract
+    "b-6cd625d9e1": ("STR-03", "矿山生态修复亩均成本 万元/亩: the restoration design's own estimate"),
+    "b-9e2255174f": ("STR-03", "秸秆还田作业亩均补助标准 元/亩: the county's subsidy scheme"),
+    "b-da493b6cea": ("STR-03", "〔筛查对象〕人均筛查补助标准 元/人: the screening programme's local standard"),
+    "b-df2c7956fe": ("STR-03", "网格员人均补贴标准 元/人·月: the local allowance standard"),
+    "b-f9179c1ba1": ("STR-03", "〔养殖场户〕粪污处理设施补助标准 万元/个: the county's subsidy scheme"),
 }
 
 

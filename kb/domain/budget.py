@@ -72,6 +72,9 @@ def unused_budget_amounts(text: str | None) -> list[str]:
 
 
 _PER_SOMETHING = re.compile(r"每[\u4e00-\u9fff]{1,4}$|标准为?$")
+# a per-head amount whose fund word follows the head (每生每年补助送教经费3000元, 人均生活补助经费1200元): a standard, no
+# budget — round 5's own 送教上门 text read its 3000 元 per student as the project's money (成本 ≤ 0.3 万元)
+PER_HEAD_FUND_BEFORE = re.compile(r"(?:每(?:人|户|生|名|位)|人均|生均|户均)(?:每(?:年|月|学期|天))?[\u4e00-\u9fff]{0,8}$")
 _WRITTEN_BEFORE = re.compile(r"[\d.,]*\d\s*[eE]\s*[-+]?$")
 
 
@@ -83,7 +86,7 @@ def _scan(text: str) -> list[tuple[float, bool, str]]:
         before = t[max(0, m.start() - 16):m.start()].rstrip("≥≤<>=＞＜＝约达 ")
         if not any(w in before[-10:] for w in BUDGET_WORDS):
             continue
-        if _PER_SOMETHING.search(before):
+        if _PER_SOMETHING.search(before) or PER_HEAD_FUND_BEFORE.search(before):
             continue   # 补助资金每人每月100元 is a standard, not a budget (nor a unit slip to warn about)
         clause = _CLAUSE_END.split(t[max(0, m.start() - 24):m.start()])[-1]
         value = float(m.group(1).replace(",", ""))

@@ -22,7 +22,7 @@ from kb.suggest.figure_measure import name_count_of_gain, name_work_on_counted, 
 from kb.suggest.opening_dates import name_opening_date
 from kb.suggest.one_figure import one_row_per_figure
 from kb.suggest.not_the_work import ask_commissioning_unit, set_aside_form_title_work, set_aside_slogan_benefit
-from kb.suggest.one_measure import one_row_per_measure
+from kb.suggest.one_measure import one_row_per_measure, one_row_per_stated_rate
 from kb.suggest.restated_output import set_aside_benefit_restating_output
 from kb.suggest.unserved import ask_served_groups
 from kb.suggest.other_sector import set_aside_other_sector
@@ -44,7 +44,7 @@ from kb.suggest.scope import (name_system_timeliness, prefer_commissioning_respo
                               set_aside_purpose_slogan)
 from kb.suggest.service_names import name_vehicle_service_rows
 from kb.suggest.unit_cost import name_part_standard, set_aside_unit_cost_of_uncounted, unprice_part_year_extent
-from kb.suggest.values import default_targets, undate_standing_work
+from kb.suggest.values import default_targets, set_aside_whole_completion_of_standing_work, undate_standing_work
 from kb.suggest.vetting import (date_year_end_by_stated_period, prefer_named_respondents, prefer_named_timeliness,
                                 prefer_specific_respondents, set_aside_restated, set_aside_year_end_across_years)
 from kb.suggest.whole_objects import name_whole_objects
@@ -65,12 +65,14 @@ from kb.suggest.rate_verbs import rate_of_stated_act
 from kb.suggest.stated_parts import name_stated_parts
 from kb.suggest.subsidy_share import name_subsidy_per_extent
 from kb.suggest.per_place_staff import add_staff_per_place
+from kb.suggest.extent_rate import add_stated_rate_per_extent
 
 
 def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: CheckerSettings | None) -> None:
     """Run every after-ranking pass over `pool` (the ranked candidates of one project) in order; `checker_settings`
     gives the typical targets a standing work's rate takes (`values.default_targets`). Mutates `pool`'s drafts."""
     undate_standing_work(pool, ctx, default_targets(checker_settings or CheckerSettings()))
+    set_aside_whole_completion_of_standing_work(pool, ctx)   # round 5 merge, E034: 公用经费完成时间 of a running fund
     set_aside_year_end_across_years(pool, ctx)
     date_year_end_by_stated_period(pool)
     date_by_stated_season(pool, ctx)
@@ -139,9 +141,11 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     name_by_stated_period(pool, ctx)   # trial 17: 全年开放时间不少于300天 is no 每周免费开放时间
     give_change_level_to_library_rate(pool, ctx)   # trial 17: 农村公路优良中等路率 ≥78, not a formed 比例 row
     add_staff_per_place(pool, ctx)   # trial 18: 按每校不少于3名配备 → 每校专职保安配备人数 ≥ 3 人
+    add_stated_rate_per_extent(pool, ctx)   # round 5 merge: 清疏费用按每公里5000元结算 → 每公里清疏费用 ≤ 5000 元/公里
     name_stated_parts(pool, ctx)   # trial 18: 其中规格4厘米以上苗种200万尾, no second 苗种数量
     rate_of_stated_act(pool, ctx)   # trial 18: 不合格产品100%依法处置 is 处置率, not the testing's 合格率
     one_row_per_figure(pool, ctx)
+    one_row_per_stated_rate(pool, ctx)   # round 5 merge: 交工验收合格率 as the text names its 100 %
     one_row_per_measure(pool, ctx)   # after the figures of the text are bound (trial 15)
     set_aside_benefit_restating_output(pool, ctx)   # trial 18: 受益农户户数 1700 户 is the 1700 户 renovated
     # once each figure has its one row, a blank count of the same people gives way to it (trial 17)

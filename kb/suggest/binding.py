@@ -58,6 +58,7 @@ def bind_mentions(drafts: list[Draft], ctx: ProjectContext, main_type: str | Non
                and not _against_direction(d, m) and not _limit_of_other_work(d, m) and not _builds_what_stands(d, m)
                and not _bare_place_count(d, m) and not STOCK_NAME.search(d.key)
                and not _total_for_per_head(d, m, ctx.text) and not _staff_as_served(d, m, ctx.text)
+               and not _share_as_on_time(d, m)
                and (not m.obj.startswith("日均") or "日均" in d.key)   # a day's count never binds the year's
                and ("满意" in d.name) == ("满意" in m.obj)]   # 资助对象满意度95% never binds 资助对象认定准确率
         obj = set(bigrams(normalize_name(m.obj + m.verb))) or set(bigrams(normalize_name(m.context)))
@@ -770,6 +771,18 @@ def _units_fit(unit: str, d: Draft) -> bool:
     if unit in _SHORT_DURATIONS and d.unit in _SHORT_DURATIONS:
         return True
     return bool(d.unit) and Q.units_compatible(unit, d.unit)
+
+
+# words that say how timely a thing is done (拨付及时率95%, 按时足额发放率100%)
+_TIMELY_SAID = re.compile(r"及时|按时|按期|准时|时限|限时")
+
+
+def _share_as_on_time(d: Draft, m: Mention) -> bool:
+    """True when a percentage whose words say nothing of time would bind a row of how timely the work is
+    (〔X〕及时率, 按期完成率): 补贴保费60% is the share of the premium paid, not 保费补贴资金拨付及时率 = 60 % (round 5's own
+    农业保险 text)."""
+    return m.unit in ("%", "‰") and bool(re.search(r"及时率$|按期|按时", d.key)) \
+        and not _TIMELY_SAID.search(m.verb + m.obj + m.context)
 
 
 def _only_of_family(m: Mention, ctx: ProjectContext) -> bool:

@@ -465,10 +465,21 @@ def _mention_draft(m, ctx: ProjectContext) -> Draft | None:
         level1, level2 = guess_level(r[0])
         l2 = "beneficiary_satisfaction" if r[1] == "satisfaction" else level2.value if level1 is Level1.benefit else "quality"
         # 受害率0.0046‰, 发病率: lower is better, ≤ (a fresh trial found 受害率 ≥0.0046‰)
-        direction = "negative" if name_direction(r[0]) == "neg" else "positive"
+        direction = "negative" if name_direction(r[0]) == "neg" or _rate_ceiling(m, ctx.text) else "positive"
         return Draft(name=r[0], level2=l2, source="formed", unit=m.unit, direction=direction, mention=m,
                      evidence=ev)
     return None
+
+
+# a rate stated as a ceiling: 再犯罪率控制在0.2%以下 (≤, own 社区矫正 text of round 5 read ≥ 0.2 %)
+_CEILING_BEFORE = re.compile(r"(?:控制在|不超过|不高于|不大于|(?<!不)低于)$")   # 不低于 is a floor
+_CEILING_AFTER = re.compile(r"(?:以下|以内)(?!的)")
+
+
+def _rate_ceiling(m, text: str) -> bool:
+    """True when the text bounds the stated rate from above (控制在 / 不超过 … before the figure, or 以下 / 以内 right
+    after it, not 以下的 — a qualifier); the figure is then the most the rate may reach (≤)."""
+    return bool(_CEILING_BEFORE.search(m.context) or _CEILING_AFTER.match(text, m.end))
 
 
 # ------------------------------------------------------------------ retrieval

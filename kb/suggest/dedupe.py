@@ -57,7 +57,7 @@ def set_aside_disagreeing(rows: list[Draft], ctx: ProjectContext) -> bool:
             set_aside(d, NO_DELIVERY_WHY)
             changed = True
     shown = [d for d in shown if d.tier != Tier.ALTERNATE]
-    changed |= _one_payment_timing(shown)
+    changed |= _one_payment_timing(shown) | _one_payment_accuracy(shown)
     shown = [d for d in shown if d.tier != Tier.ALTERNATE]
     changed |= _one_stated_figure(shown) or _one_derived_cost(shown) or _blank_total_cost(shown) or _one_harm_count(shown)
     shown = [d for d in shown if d.tier != Tier.ALTERNATE]
@@ -164,6 +164,23 @@ def _one_payment_timing(shown: list[Draft]) -> bool:
             set_aside(weaker, PAY_TWICE_WHY.format(name=kept.name))
             return True
     return False
+
+
+# the accuracy of paying out (助学金和免学费发放准确率, 学生资助补助资金发放准确率)
+_PAY_ACCURACY = re.compile(r"发放准确率$")
+
+
+def _one_payment_accuracy(shown: list[Draft]) -> bool:
+    """Two 发放准确率 rows holding the library's figure (助学金和免学费发放准确率 = 100 % beside 学生资助补助资金发放准确率
+    = 100 %: D012 after round 5's retraining) ask one measure of one payment twice: the weaker goes, and the slot's
+    next row (助学金和免学费覆盖率) takes the place. A figure of the text stays. Returns whether a row was set aside."""
+    paid = [d for d in shown if d.slot == "quality" and _PAY_ACCURACY.search(d.key)
+            and d.value_source not in ("text", "learned") and d.tier != Tier.ALTERNATE]
+    if len(paid) < 2:
+        return False
+    weaker, kept = weaker_first(paid[0], paid[1])
+    set_aside(weaker, f"与“{kept.name}”同为资金发放的准确率，保留较优的一行")
+    return True
 
 
 def _one_stated_figure(shown: list[Draft]) -> bool:
@@ -342,6 +359,10 @@ _PEOPLE_UNITS = frozenset({"人次", "万人次", "人", "万人"})
 _MEASURE_END = re.compile(r"(?:人次|人数|数量|数|量|率|规模)$")
 
 
+# counts of participations: the same persons counted per event
+_TURNOUT = frozenset({"人次", "万人次"})
+
+
 def _blank_benefit_count_beside_output(shown: list[Draft]) -> bool:
     """A blank 效益 count of people whose name says who and no measure (参与群众 待填写 万人次) beside a blank 数量 count
     of people (活动参与人次 待填写 人次): the name asks nothing of its own, and its figure would be the output's again
@@ -350,9 +371,14 @@ def _blank_benefit_count_beside_output(shown: list[Draft]) -> bool:
     if not outputs:
         return False
     changed = False
+    turnout = [d for d in outputs if (d.value_unit or d.unit) in _TURNOUT]
     for d in shown:
+        unit = d.value_unit or d.unit
+        # a count of participations (参与群众人次 万人次) beside a blank output count of them (活动参与人次) asks one figure
+        # twice though its name has a measure (round 5 merge: E045's benefit slot ranked it in, as `fill` guards)
+        again = unit in _TURNOUT and bool(turnout)
         if d.slot.endswith("_benefit") and d.pending and d.operator != "定性" and d.tier != Tier.ALTERNATE \
-                and (d.value_unit or d.unit) in _PEOPLE_UNITS and not _MEASURE_END.search(d.key):
+                and unit in _PEOPLE_UNITS and (not _MEASURE_END.search(d.key) or again):
             set_aside(d, f"与“{outputs[0].name}”计同一批人数，待填写时只需填写一处，仅作备选")
             changed = True
     return changed

@@ -138,6 +138,8 @@ def quantity_name(m: Mention, core: str = "") -> str | None:
     if m.unit == "户" and HOUSEHOLD_KINDS.fullmatch(obj):   # 受益脱贫户、监测户10户 → 受益脱贫户（监测户）数
         return ("受益" if verb in BENEFIT_VERBS or not verb else verb) + obj + "数"
     lead = verb if verb and not m.verb_after and verb not in BENEFIT_VERBS else ""
+    if not verb and obj and m.context.endswith(obj) and _RESTORED.search(m.context[:-len(obj)]):
+        lead = _RESTORED.search(m.context[:-len(obj)]).group()   # 恢复湿地面积1500亩: the area restored, not the wetland's
     if obj and ENDS_WITH_MEASURE.search(lead + obj):   # 清淤长度; 清淤 + 量 → 清淤量, never 清淤量方量
         name = lead + obj
         shortest = MIN_NAME if lead else MIN_OBJECT_NAME   # a verb in front names the work (清淤量)
@@ -364,6 +366,11 @@ def _stated_gain_name(m: Mention) -> str | None:
     return name if MIN_NAME <= len(name) <= MAX_NAME else None
 
 
+# verbs of restoring land right before an area's object that the reader leaves out (jieba reads 恢复 no verb): 恢复湿地面积
+# is the area the work restores (round 5's own 湿地 text was 湿地面积 ≥ 1500 亩, the wetland's whole size)
+_RESTORED = re.compile(r"(?:恢复|修复|复垦|复绿)$")
+
+
 def _work_verb(verb: str) -> bool:
     """A verb of the work, or a compound of them (清淤疏浚)."""
     if verb in WORK_VERBS:
@@ -522,7 +529,7 @@ def _plain_words(s: str) -> bool:
 
 
 # words that ask for a rate around its name (要求 … 达到): not part of it
-_RATE_ASKED = re.compile(r"^(?:要求|确保|保证|力争|实现|保持)|(?:达到|不低于|不少于|保持在|在)$")
+_RATE_ASKED = re.compile(r"^(?:要求|确保|保证|力争|实现|保持)|(?:达到|不低于|不少于|保持在|控制在|不超过|不高于|低于|在)$")
 
 
 def work_kind(core: str, text: str = "", name: str = "") -> str:

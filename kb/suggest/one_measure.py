@@ -74,3 +74,28 @@ def one_row_per_measure(pool: list[Draft], ctx: ProjectContext) -> None:
             else:
                 reason = "排序较前"
             set_aside(weaker, WHY.format(name=kept.name, reason=reason))
+
+
+def one_row_per_stated_rate(pool: list[Draft], ctx: ProjectContext) -> None:
+    """Of the shown rows bound to one rate the text states (交工验收合格率达到100%: 交工验收合格率, 养护及危桥涵整治验收合格率,
+    农村公路养护验收合格率 all hold its 100 %), the one whose whole name the text writes is kept and the others are set
+    aside — the text's own name for its figure, the trial 18 rule of `one_row_per_measure` for rows that do not read
+    as one measure by name (round 5 merge: the retrained ranker put 养护及危桥涵整治验收合格率 first). Nothing when no
+    row's name is written in the text. Mutates `pool`; no error."""
+    from kb.suggest.dedupe import set_aside
+
+    text = (ctx.name or "") + (ctx.description or "")
+    by_figure: dict[int, list[Draft]] = {}
+    for d in pool:
+        if d.tier != Tier.ALTERNATE and d.name and d.value_source == "text" and d.mention is not None \
+                and d.mention.unit in ("%", "‰"):
+            by_figure.setdefault(d.mention.start, []).append(d)
+    for rows in by_figure.values():
+        # a bare name another row completes (验收合格率 beside 道路工程验收合格率, E007) is no name of the figure's own
+        written = [d for d in rows if d.name in text and not any(o is not d and o.name.endswith(d.name) for o in rows)]
+        if not written or len(written) == len(rows):
+            continue
+        kept = max(written, key=lambda d: (int(d.tier), d.score))
+        for d in rows:
+            if d not in written and not d.name.endswith(kept.name):
+                set_aside(d, f"描述中的{d.mention.value}{d.mention.unit}写明是“{kept.name}”，保留描述所写名称的一行")

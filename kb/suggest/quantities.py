@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kb.domain.budget import PER_HEAD_FUND_BEFORE
 from kb.domain.budget import budget_from_text, total_from_text, unused_budget_amounts  # noqa: F401  (suggest reads them here)
 from kb.domain.plausible import Bound, beyond_plausible
 from kb.domain.quantity import target_number_problem
@@ -36,6 +37,7 @@ _BUDGET_WORDS = ("资金", "预算", "投资", "总额", "经费", "金额", "�
 _OBJECT_AFTER = re.compile(r"^[\u4e00-\u9fff]{2,8}")
 # an amount per something, said before it (每亩, 每人每年): a standard, never the budget
 _PER_UNIT_BEFORE = re.compile(r"每[\u4e00-\u9fff]{1,4}$")
+_PER_HEAD_FUND_BEFORE = PER_HEAD_FUND_BEFORE   # 每生每年补助送教经费3000元: a standard (`kb.domain.budget`)
 def _context(t: str, start: int) -> str:
     """Up to 16 characters before a number, cut at punctuation and at a previous number and its unit
     ("45万元给聘用的14人"), leading filler (计划, 预计 …) removed."""
@@ -151,7 +153,8 @@ def find_quantities(text: str) -> list[StatedQuantity]:
             if obj and not obj.group().startswith(("以上", "左右", "以内", "的", "次")):
                 ctx = ctx + obj.group()
         is_budget = unit in ("万元", "亿元", "元", "万") and any(w in before[-10:] for w in _BUDGET_WORDS) \
-            and not _PER_UNIT_BEFORE.search(before) and not t.startswith("/", m.end())   # 投入标准每亩1500元: a standard
+            and not _PER_UNIT_BEFORE.search(before) and not _PER_HEAD_FUND_BEFORE.search(before) \
+            and not t.startswith("/", m.end())   # 投入标准每亩1500元: a standard
         people = next((w for w in WAN_PEOPLE if t.startswith(w, m.end())), None) if unit == "万" else None
         if people:
             unit = "万户" if people.endswith("户") else "万人"

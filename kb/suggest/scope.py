@@ -118,9 +118,13 @@ def prefer_commissioning_respondents(drafts: list[Draft], ctx: ProjectContext) -
     own = [d for d in live if _COMMISSIONING_WHO.search(SATISFACTION_TAIL.sub("", d.key))]
     if not own:
         return
+    said = (ctx.name or "") + ctx.text
     for d in live:
         who = SATISFACTION_TAIL.sub("", d.key)
-        if d.value_source != "learned" and (_PUBLIC_WHO.search(who) or _GENERAL_SERVED.match(who)):
+        # …and a group the text never names that is not the commissioning side (报账人员满意度 beside 委托单位满意度,
+        # E059 after round 5's retraining: the bookkeepers of the bureau are not who the firms serve)
+        unnamed = bool(who) and who not in said and not _COMMISSIONING_WHO.search(who)
+        if d.value_source != "learned" and (_PUBLIC_WHO.search(who) or _GENERAL_SERVED.match(who) or unnamed):
             set_aside(d, f"购买的专业服务由委托方使用，描述没有写到{who or '公众'}，满意度应询问“{own[0].name}”的对象，仅作备选")
 
 

@@ -19,6 +19,8 @@ from kb.suggest.ranker import Tier
 _SUBSIDY = re.compile(r"(?P<who>中央|省级|省|市级|上级|车购税|车辆购置税)?[^，,。；;()（）]{0,8}?(?:补助|奖补|转移支付)")
 _PER_COST = re.compile(r"^(?P<what>.*?)每(?P<per>公里|米|平方米|亩|公顷)(?P<work>[\u4e00-\u9fff]{0,4}?)(?:成本|造价|投资)$")
 _LEN_UNITS = ("公里", "米", "平方米", "亩", "公顷")
+# the same cost named per unit of extent (公路建设单位里程造价, 万元/公里; the library's name): per what, read from the unit
+_UNIT_COST = re.compile(r"^(?P<what>.*?)单位(?:里程|长度|面积)(?P<work>)(?:造价|成本|投资)$")
 
 
 def subsidy_of(ctx: ProjectContext) -> str:
@@ -49,16 +51,17 @@ def name_subsidy_per_extent(pool: list[Draft], ctx: ProjectContext) -> None:
     for d in pool:
         if d.tier == Tier.ALTERNATE or d.slot != "cost" or d.value_source != "derived":
             continue
-        per = _PER_COST.match(d.name)
+        per = _PER_COST.match(d.name) or _UNIT_COST.match(d.name)
         unit = d.value_unit or d.unit
         if per is None or unit.partition("/")[2] not in _LEN_UNITS:
             continue
+        ext = per.groupdict().get("per") or unit.partition("/")[2]
         if who is None:
             who = subsidy_of(ctx)
         if not who:
             return
         fund = "补助资金" if who == "补助" else f"{who}补助资金"
-        d.evidence.append(f"项目资金是{fund}，只是投资的一部分：{d.value}{unit}是每{per.group('per')}的{fund}，"
-                          f"不是每{per.group('per')}{per.group('work') or ''}成本")
-        d.name = f"{per.group('what')}每{per.group('per')}{fund}"
-        d.explanation = f"{fund}总额÷{per.group('per')}数（描述写明的建设规模），不是每{per.group('per')}的全部造价"
+        d.evidence.append(f"项目资金是{fund}，只是投资的一部分：{d.value}{unit}是每{ext}的{fund}，"
+                          f"不是每{ext}{per.group('work') or ''}成本")
+        d.name = f"{per.group('what')}每{ext}{fund}"
+        d.explanation = f"{fund}总额÷{ext}数（描述写明的建设规模），不是每{ext}的全部造价"

@@ -72,8 +72,10 @@ def find_filler(description: str, name: str, max_len: int = 10, words: frozenset
     for hit in re.finditer(re.escape(anchor), t):
         before = t[max(0, hit.start() - 24):hit.start()]
         run = _STOP.split(before)[-1]
+        counted = re.search(r"\d$", before[:len(before) - len(run)])   # the run opens right after a number
         run = _after_function_words(run, words)
-        run = _UNIT_LEAD.sub("", run)
+        if counted:   # 60名学生 → 学生; a run after no number keeps its 人 (人才引进 was 才引进, round 5's own 人才 text)
+            run = _UNIT_LEAD.sub("", run)
         run = _LEAD.sub("", run)
         if len(run) > max_len:
             run = _whole_words_tail(run, max_len)

@@ -4,7 +4,7 @@ A fresh reviewer struck, in six real tables and two own texts, rows the text giv
 - a row of a programme the text does not run, by the words that name that programme (`PROGRAMMES`): 工资发放准确性
   and 工资按时发放率 for a social-insurance payment (E056: the text says 缴纳, no 工资); 带动脱贫户和边缘易致贫户发展
   产业户数 for a 普惠金融 fund (E030: no 脱贫 / 贫困 in the text); 参观群众满意度 for a gym or a library (参观 is of a
-  museum or an exhibition; the alternate 读者满意度 is right); and (trial 18) 毛发检测试剂数量 (a drug test) in a
+  museum or an exhibition; the alternate 读者满意度 is right for a library), 读者满意度 for a gym (round 5 merge); and (trial 18) 毛发检测试剂数量 (a drug test) in a
   farm-produce testing, 生态环境宣传活动次数 in a fish stock release that holds no publicity, 居民健康素养水平 in a
   family-doctor contract project that runs no health education, 承接主体资质合规率 and 节约行政成本 for a private
   school's grant under an investment contract (D058: no purchase of services);
@@ -46,6 +46,8 @@ PROGRAMMES = (
     ("节约行政", ("节约", "节省", "行政成本", "购买服务", "政府购买", "服务外包")),
     # trial 18: 设备巡检次数 in a 12345 hotline read as 信息系统运维, whose text inspects no equipment
     ("巡检", ("巡检", "巡查", "巡视", "检修", "设备", "机房", "服务器", "终端", "点位")),
+    # round 5 merge: the free-opening type's 读者满意度 ranked above 健身群众满意度 for a gym (readers are a library's)
+    ("读者", ("读者", "图书", "阅读", "借阅", "书刊", "书屋", "报刊", "文献", "出版", "年鉴", "志鉴", "期刊", "书籍", "刊物")),
 )
 # a vague compliance row: 〔object〕合规性 / 规范性, written 定性
 _COMPLIANCE = re.compile(r"^(?P<obj>[\u4e00-\u9fff]{2,10}?)(?:合规性|规范性)$")

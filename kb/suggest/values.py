@@ -33,7 +33,7 @@ from kb.suggest.facts import reported_harm
 from kb.suggest.objects import Mention
 from kb.suggest.words import standing_work
 from kb.domain.text import bigrams, normalize_name
-from kb.domain.units import SIZE_UNITS
+from kb.domain.units import SIZE_UNITS, unit_fits
 from kb.suggest.binding import is_whole_share, stem_bigrams
 from kb.suggest.cost_values import PERSON_UNITS, cost_value, stated_persons
 from kb.suggest.quantities import amount
@@ -55,6 +55,29 @@ def undate_standing_work(drafts: list[Draft], ctx: ProjectContext, defaults: dic
         d.operator = d.value = d.value_unit = d.value_source = d.note = ""
         d.unit = d.unit or d.typical[2]
         _typical_or_pending(d, defaults)
+
+
+def set_aside_whole_completion_of_standing_work(drafts: list[Draft], ctx: ProjectContext) -> None:
+    """Work that runs all year (`words.standing_work`) completes on no date: a shown 时效 row of completion
+    (`words.ON_TIME`) that names the whole work — its words before the measure are in the project's core or name
+    (公用经费完成时间 of 初中公用经费, a real table's row the type offers) or none at all — is set aside, so the slot's
+    next row (公用经费支付及时率) takes the place. Vetting sets aside the formed ones before ranking; this one came
+    from a type's real tables (E034 after round 5's retraining; trial 13 struck 初中公用经费完成时间). A figure of the
+    text or a learned row stays. Run after ranking. In place."""
+    from kb.suggest.dedupe import set_aside
+    from kb.suggest.ranker import Tier
+    from kb.suggest.words import ON_TIME, WHOLE_WORK
+
+    if not standing_work(ctx.core, ctx.name):
+        return
+    whole = (ctx.core or "") + "|" + (ctx.name or "")
+    for d in drafts:
+        if d.tier == Tier.ALTERNATE or d.slot != "timeliness" or d.value_source in ("text", "learned") \
+                or not ON_TIME.search(d.key):
+            continue
+        stem = ON_TIME.sub("", d.key)
+        if not stem or stem in whole or WHOLE_WORK.match(d.key):
+            set_aside(d, "常年持续开展的工作没有完成时点，按期完成类指标仅作备选")
 
 
 def fill_values(drafts: list[Draft], ctx: ProjectContext, learned: dict[str, LearnedIndicator] | None,
@@ -193,6 +216,11 @@ def _typical_or_pending(d: Draft, defaults: dict[str, float]) -> None:
         return
     if unit == "%" and val:
         d.operator, d.value, d.value_unit, d.value_source = rate_operator(d, op or _operator(d), val), val, "%", "typical"
+        return
+    if val and unit != "%" and re.fullmatch(r"[\d.]+", val) and unit_fits("ratio", unit, d.name):
+        # a rate per a base other than a hundred (孕产妇死亡率 ≤ 12 /10万, 婴儿死亡率 ≤ 5 ‰) is a rate like a %, no size
+        # of the project: it carries the library's figure (round 5's own 妇幼 text left it blank, no operator)
+        d.operator, d.value, d.value_unit, d.value_source = op or _operator(d), val, unit, "typical"
         return
     if unit == "%" or (not unit and d.slot in ("quality", "timeliness", "satisfaction")):
         dv = f"{defaults.get(d.slot, defaults['rate']):g}"
