@@ -29,6 +29,7 @@ ASIDE_UNNAMED = (ASIDE_SPARE_ENTRY, ASIDE_NO_PEOPLE, ASIDE_NO_COUNTED, ASIDE_NO_
 SOURCE_LABELS = {"type": "项目类型指标集", "formed": "按项目用词生成", "retrieval": "指标库检索", "learned": "结果反馈"}
 PENDING = "待填写"
 _SLOT_KEY = {l2: s.key for l2, s in SLOT_OF_LEVEL2.items()}   # `Draft.slot` is read thousands of times a request
+_LEVEL1_OF = {l2.value: l1.value for l2, l1 in LEVEL2_PARENT.items()}   # …and `Draft.level1` (vetting)
 
 
 @dataclass(eq=False)
@@ -102,7 +103,9 @@ class Draft:
 
     @property
     def level1(self) -> str:
-        return LEVEL2_PARENT[Level2(self.level2)].value
+        """The 一级 of the row's 二级 (read for each row by several steps of vetting: a dict, not an Enum call)."""
+        v = _LEVEL1_OF.get(self.level2)
+        return v if v is not None else LEVEL2_PARENT[Level2(self.level2)].value
 
     @property
     def shown_levels(self) -> tuple[str, str]:

@@ -29,10 +29,14 @@ def unnamed_facility(d: Draft, ctx: ProjectContext) -> str:
     the project's name and description do not, else '' — a formed row names only what the text says."""
     if d.source == "formed":
         return ""
-    for w in FACILITY_WORDS:
-        if w in d.name:
-            return "" if w in ctx.text else w
-    return ""
+    w = _facility_word(d.name)
+    return "" if not w or w in ctx.text else w
+
+
+@lru_cache(maxsize=8192)
+def _facility_word(name: str) -> str:
+    """The first of `words.FACILITY_WORDS` in `name`, else '' (a function of the name: read once per name)."""
+    return next((w for w in FACILITY_WORDS if w in name), "")
 
 
 # a rate the text names before its figure (水质检测合格率不低于95%): its qualifier and its measure
@@ -118,12 +122,22 @@ def routine_measure(d: Draft, ctx: ProjectContext) -> str:
     (trial 5). Rows formed from the text are never read here."""
     if d.source == "formed":
         return ""
-    name = d.key
-    for marks, named in ROUTINE_MEASURES:
-        hit = next((w for w in marks if w in name), None)
-        if hit and not any(w in ctx.text for w in named):
+    for hit, named in _routine_marks(d.key):
+        if not any(w in ctx.text for w in named):
             return hit
     return ""
+
+
+@lru_cache(maxsize=8192)
+def _routine_marks(name: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(the first mark `name` holds, the words that name that routine in a text) for each `ROUTINE_MEASURES` entry
+    whose marks `name` holds, in order (a function of the name: read once per name)."""
+    out = []
+    for marks, named in ROUTINE_MEASURES:
+        hit = next((w for w in marks if w in name), None)
+        if hit:
+            out.append((hit, named))
+    return tuple(out)
 
 
 def other_equipment(d: Draft, ctx: ProjectContext) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from copy import copy
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from kb.domain.units import is_time_unit, unit_fits, units_compatible
@@ -170,8 +171,15 @@ _MORE_SLOTS = {PERIOD: frozenset({"quantity"}), SAFETY: frozenset({"quantity", "
 
 
 def _measure_class(d: Draft) -> int | None:
+    return _measure_class_of_key(d.key)
+
+
+@lru_cache(maxsize=8192)
+def _measure_class_of_key(key: str) -> int | None:
+    """The index in `MEASURE_CLASSES` of the first class a normalised name ends in, else None; a function of the
+    name alone, so read once per name (`same_measure` asks it of every pair the table compares)."""
     for i, rx in enumerate(MEASURE_CLASSES):
-        if rx.search(d.key):
+        if rx.search(key):
             return i
     return None
 
@@ -416,8 +424,12 @@ def _base_unit(unit: str) -> str:
     return unit[1:] if len(unit) > 1 and unit[0] in "万亿" else unit
 
 
-def assemble(drafts: list[Draft]) -> Table:
-    """The default table and alternates (see the module docstring)."""
+def assemble(drafts: list[Draft], memo: bool = True) -> Table:
+    """The default table and alternates (see the module docstring).
+
+    `memo`: read `same_measure` of each pair of rows once per call (`PairMemo`; the drafts do not change while the
+    table is chosen, so the answer is the same — `memo=False` asks every time, for the tests)."""
+    same = PairMemo() if memo else same_measure
     best = _best_per_mention(drafts)
     ranked = sorted(drafts, key=lambda d: order_key(d, best))
     chosen: list[Draft] = []
@@ -426,6 +438,8 @@ def assemble(drafts: list[Draft]) -> Table:
     stated = [d for d in ranked if d.value_source == "text" and d.tier != Tier.ALTERNATE]
 
     def take(d: Draft, cap: int, stated_past_quota: bool = False) -> bool:
+        if d.tier == Tier.ALTERNATE:
+            return False   # never in the table (each step below keeps it out too: read first, it costs no pair)
         g = group_of(d.slot)
         if g in ("cost", "benefit", "quality") and d.tier == Tier.BOUND:
             cap = max(cap, {"benefit": BOUND_BENEFIT_MAX, "cost": BOUND_COST_MAX}.get(g, BOUND_QUALITY_MAX))
@@ -449,9 +463,11 @@ def assemble(drafts: list[Draft]) -> Table:
             chosen_ids.discard(id(twin))
             chosen_ids.add(id(d))
             return True
-        blanks = [c for c in chosen if same_measure(d, c)]
-        if (blanks and d.tier == Tier.BOUND and d.value_source == "text" and d.mention is not None
-                and all(c.pending for c in blanks)
+        # only a row holding the text's number may take a blank's place: the others never need the list (computing
+        # it for every row of every pass, tier ALTERNATE ones too, was 8× the pairs of the table before it)
+        holds_number = d.tier == Tier.BOUND and d.value_source == "text" and d.mention is not None
+        blanks = [c for c in chosen if same(d, c)] if holds_number else None
+        if (blanks and all(c.pending for c in blanks)
                 and count.get(g, 0) - sum(group_of(c.slot) == g for c in blanks) < cap):
             # a stated number and a blank row of one measure (上届旅游节接待游客人次 待填写 beside 本届…接待游客20万人次):
             # the row holding the number takes the blank's place
@@ -464,8 +480,9 @@ def assemble(drafts: list[Draft]) -> Table:
             count[g] = count.get(g, 0) + 1
             return True
         listed = any(_one_list(d, c) for c in chosen)   # one list the text states counts as one row
-        if d.tier == Tier.ALTERNATE or count.get(g, 0) >= cap and not listed or any(same_measure(d, c) for c in chosen):
-            return False
+        if d.tier == Tier.ALTERNATE or count.get(g, 0) >= cap and not listed or (
+                bool(blanks) if blanks is not None else any(same(d, c) for c in chosen)):
+            return False   # (`blanks`: the rows of `d`'s measure, chosen unchanged since)
         if d.pending and _too_many_pending(chosen, g):
             return False
         if d.pending and any(_level_beside_its_change(d, c) for c in stated):
@@ -522,7 +539,7 @@ def assemble(drafts: list[Draft]) -> Table:
                 or d.value_source != "text" or count.get("benefit", 0) >= BOUND_BENEFIT_MAX):
             continue
         victim = _weakest(chosen, count)
-        if victim is None or any(same_measure(d, c) for c in chosen):
+        if victim is None or any(same(d, c) for c in chosen):
             continue
         chosen.remove(victim)
         chosen_ids.discard(id(victim))
@@ -532,7 +549,7 @@ def assemble(drafts: list[Draft]) -> Table:
             chosen_ids.add(id(victim))
             count[group_of(victim.slot)] += 1
     for g in MISSING:
-        fill = _stand_in(ranked, chosen, g) if count.get(g, 0) == 0 else None
+        fill = _stand_in(ranked, chosen, g, same) if count.get(g, 0) == 0 else None
         if fill is not None:
             chosen.append(fill)
             chosen_ids.add(id(fill))
@@ -541,6 +558,24 @@ def assemble(drafts: list[Draft]) -> Table:
     rows = in_table_order(chosen)
     alts = _alternates(ranked, chosen)
     return Table(rows=rows[:MAX_ROWS], alternates=alts, missing=[MISSING[g] for g in MISSING if not count.get(g)])
+
+
+class PairMemo:
+    """`same_measure(a, b)` (in the table) of each ordered pair of drafts, computed once: `assemble` asks the same
+    pairs in each of its passes over the ranked rows. Keyed by the drafts' ids, so only for one call, while the
+    drafts neither change nor go away. `computed`: how many pairs were compared (the tests read it)."""
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[int, int], bool] = {}
+        self.computed = 0
+
+    def __call__(self, a: Draft, b: Draft) -> bool:
+        k = (id(a), id(b))
+        v = self._seen.get(k)
+        if v is None:
+            v = self._seen[k] = same_measure(a, b)
+            self.computed += 1
+        return v
 
 
 def _weakest(chosen: list[Draft], count: dict[str, int]) -> Draft | None:
@@ -581,7 +616,7 @@ def _stated_term(d: Draft) -> str:
     return next((e for e in d.evidence if e.startswith(("描述中的拨付时限", "描述中的完成时限"))), "")
 
 
-def _stand_in(ranked: list[Draft], chosen: list[Draft], g: str) -> Draft | None:
+def _stand_in(ranked: list[Draft], chosen: list[Draft], g: str, same=same_measure) -> Draft | None:
     """The row for a required slot group `g` the limits left empty (a reviewer strikes a bare （请补充效益指标）):
     its best candidate the table did not take (the pending limits, a second blank), else the best row of
     best type's set vetting set aside only because the text does not name its object or its people (培训
@@ -590,7 +625,7 @@ def _stand_in(ranked: list[Draft], chosen: list[Draft], g: str) -> Draft | None:
     None when there is none."""
     # nor a blank level beside the change of it the text states (重污染天数 beside 重污染天数减少量 ≥ 3 天, whichever slot
     # the change sits in: trial 13 moved the 质量 slot's 优良天数比例 to 生态效益, and the blank level stood in there)
-    rows = [d for d in ranked if group_of(d.slot) == g and not any(same_measure(d, c) or rate_beside_its_class(d, c)
+    rows = [d for d in ranked if group_of(d.slot) == g and not any(same(d, c) or rate_beside_its_class(d, c)
                                                                     or _level_beside_its_change(d, c) for c in chosen)]
     best = next((d for d in rows if d.tier != Tier.ALTERNATE), None)
     if best is not None:
