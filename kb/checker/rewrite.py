@@ -1032,6 +1032,7 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
         return name
     l1, l2 = _levels(r, ids, name)
     lim = _relative_limit(r) if _takes_relative_limit(r, ids) else None
+    early_kept: dict[str, str] = {}
     if ("TIME-05" in ids and not (lim and lim[0] == "≤") and l2 is Level2.timeliness
             and (advice := undecided_deadline(r))):
         # several dates stated, none for this row: no date is guessed, the row stays as written
@@ -1043,8 +1044,14 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
         # finding asks for the term that defines 及时
         pay = _PAY_ON_TIME_RE.search(r.name)
         verb = (pay.group(1) or pay.group(2)) if pay else "发放"
-        return RowRewrite(None, f"保留及时率，不代填日期：项目概况未写明{verb}时限；请在指标解释中写明“及时”的期限"
-                                f"（如资金到位后若干个工作日内{verb}到位），或填写实施方案约定的{verb}日期", manual=True)
+        keep_rate = (f"保留及时率，不代填日期：项目概况未写明{verb}时限；请在指标解释中写明“及时”的期限"
+                     f"（如资金到位后若干个工作日内{verb}到位），或填写实施方案约定的{verb}日期")
+        if not any(fix_of(rid).retarget for rid in ids - {"TIME-05"}):
+            return RowRewrite(None, keep_rate, manual=True)
+        # trial 19: 补助资金拨付及时率 100 % with no operator (OP-01) got this advice for OP-01 too, and --fix left the
+        # operator empty; the rate is kept as TIME-05 advises, and the row's other target findings are still fixed
+        early_kept["TIME-05"] = keep_rate
+        ids = ids - {"TIME-05"}
     if "TIME-05" in ids:   # 发放及时率 → 发放时限 when the description gives a relative limit, else a dated 完成时间
         name = limit_name(name) if lim and lim[0] == "≤" else deadline_name(name)
     elif lim and lim[0] == "≤":  # 补助资金拨付时间：按时 (TIME-01) beside 每学期结束后1个月内拨付 → 补助资金拨付时限
@@ -1055,7 +1062,7 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
               "operator": r.op, "value": r.v, "unit": r.unit}
     if l2 is Level2.output_cost and l1 is Level1.output:
         fields["level2"] = "成本指标"
-    kept: dict[str, str] = {}
+    kept: dict[str, str] = early_kept
     slip = hits.get("FEAS-04")
     if slip is not None and slip.data and "FEAS-04" in ids:
         # round 14: 路面坑槽修补面积 ≥1.8 平方米 beside “路面坑槽修补1.8万平方米”: the digits are the text's, the

@@ -1,0 +1,37 @@
+"""Defects of the nineteenth fresh reviewer's trial (/tmp/trial19, step 4): OP-01 on a payment's on-time rate shown
+with TIME-05's advice and left unfixed, a unit cost whose unit the text states (每户补助标准4万元) advised generically,
+FEAS-07 lost when the text also reports a past year's count, REL-06 advising generically beside the plan's figure,
+and the checker flagging suggest's own 资金到位时间 row and drafted 年度目标."""
+from __future__ import annotations
+
+from tests.checker_rows import by_key, table_file
+
+HOUSING = "2025年计划对全县500户农村低收入群体危房实施改造，每户补助标准4万元，资金200万元。"
+HOUSING_PAST = "2024年全县已完成农村危房改造800户。" + HOUSING
+PAY_RATE = ("产出指标", "时效指标", "补助资金拨付及时率", "", "100", "%")
+
+
+def _fixed(decl):
+    from kb.checker import check_declaration
+    from kb.checker.fix import apply_fixes_traced
+
+    fixed, kept = apply_fixes_traced(decl, check_declaration(decl))
+    return fixed, kept
+
+
+# ---- 1. OP-01 beside TIME-05 ----------------------------------------------------------------------------------------
+
+def test_op01_on_a_payment_rate_without_a_term_sets_the_operator_and_keeps_time05_advice(tmp_path):
+    """unit05.json: OP-01's 修改建议 was TIME-05's “保留及时率…” and --fix left the operator empty, so the fixed
+    table failed OP-01 again. The rate is kept (TIME-05's advice) and its 100 % gets = (a full rate)."""
+    from kb.checker import check_declaration
+
+    decl = table_file(tmp_path, "农村危房改造补助", HOUSING, [PAY_RATE], 200)
+    got = by_key(check_declaration(decl))
+    op = got[(1, "OP-01")].suggestion
+    assert op.operator == "=" and "保留及时率" not in (op.text or "")
+    assert "保留及时率" in got[(1, "TIME-05")].suggestion.text
+    fixed, _ = _fixed(decl)
+    row = next(r for r in fixed.rows if r.name == "补助资金拨付及时率")
+    assert (row.operator, row.value, row.unit) == ("=", "100", "%")
+    assert "OP-01" not in {f.rule_id for f in check_declaration(fixed).findings}
