@@ -35,3 +35,14 @@ def test_op01_on_a_payment_rate_without_a_term_sets_the_operator_and_keeps_time0
     row = next(r for r in fixed.rows if r.name == "补助资金拨付及时率")
     assert (row.operator, row.value, row.unit) == ("=", "100", "%")
     assert "OP-01" not in {f.rule_id for f in check_declaration(fixed).findings}
+
+
+def test_qnt08_on_a_kept_payment_rate_says_and_gives_its_own_fix(tmp_path):
+    """The same kept rate at ≥100 % (dev D013's 就学补助及时发放率): QNT-08 said “本行按 TIME-05 改为完成时间”
+    while TIME-05 keeps the rate; now it says =100 % and its rewrite is =100 %."""
+    from kb.checker import check_declaration
+
+    rate = PAY_RATE[:3] + ("≥", "100", "%")
+    got = by_key(check_declaration(table_file(tmp_path, "农村危房改造补助", HOUSING, [rate], 200)))
+    f = got[(1, "QNT-08")]
+    assert "TIME-05" not in f.message and f.suggestion.operator == "="
