@@ -46,3 +46,36 @@ def test_qnt08_on_a_kept_payment_rate_says_and_gives_its_own_fix(tmp_path):
     got = by_key(check_declaration(table_file(tmp_path, "农村危房改造补助", HOUSING, [rate], 200)))
     f = got[(1, "QNT-08")]
     assert "TIME-05" not in f.message and f.suggestion.operator == "="
+
+
+# ---- 2. a unit cost's unit from the standard the text states --------------------------------------------------------
+
+def test_unit01_on_a_unit_cost_reads_the_stated_standard(tmp_path):
+    """draft.json: 单位成本 ≤4 with no unit beside “每户补助标准4万元” was told the text gives no unit."""
+    from kb.checker import check_declaration
+
+    rows = [("成本指标", "经济成本指标", "单位成本", "≤", "4", "")]
+    f = by_key(check_declaration(table_file(tmp_path, "农村危房改造补助", HOUSING, rows, 200)))[(1, "UNIT-01")]
+    assert (f.suggestion.operator or "≤", f.suggestion.value or "4", f.suggestion.unit) == ("≤", "4", "万元/户")
+    # a text stating no standard still leaves it to the declarant
+    f = by_key(check_declaration(table_file(tmp_path, "农村危房改造补助", "2025年改造危房500户，资金200万元。", rows,
+                                            200)))[(1, "UNIT-01")]
+    assert f.suggestion.unit is None and "待填写" in f.suggestion.text
+
+
+def test_unit05_writes_the_stated_standards_unit_and_fix_applies_it(tmp_path):
+    """unit05.json: 单位成本 ≤4 万元 got the generic UNIT-05 advice and --fix left it; the text says 每户."""
+    from kb.checker import check_declaration
+
+    rows = [("成本指标", "经济成本指标", "单位成本", "≤", "4", "万元")]
+    decl = table_file(tmp_path, "农村危房改造补助", HOUSING, rows, 200)
+    f = by_key(check_declaration(decl))[(1, "UNIT-05")]
+    assert f.suggestion.unit == "万元/户"
+    fixed, _ = _fixed(decl)
+    assert next(r.unit for r in fixed.rows if r.name == "单位成本") == "万元/户"
+    assert "UNIT-05" not in {x.rule_id for x in check_declaration(fixed).findings}
+    # 40000 元 is the same standard in 元; 3 万元 is not it, and the advice stays generic
+    assert by_key(check_declaration(table_file(tmp_path, "p", HOUSING, [rows[0][:4] + ("40000", "元")], 200))
+                  )[(1, "UNIT-05")].suggestion.unit == "元/户"
+    f = by_key(check_declaration(table_file(tmp_path, "p", HOUSING, [rows[0][:4] + ("3", "万元")], 200)))[(1, "UNIT-05")]
+    assert f.suggestion.unit is None and "按什么计" in f.suggestion.text

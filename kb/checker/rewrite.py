@@ -1101,6 +1101,10 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
         # filed under 效益/社会效益指标 as REL-06 says (so a misplaced 满意度 row moved out of 效益 leaves one there)
         fields["level1"], fields["level2"] = L1_LABEL[Level1.benefit], L2_LABEL[Level2.social_benefit]
         ids = ids - {"REL-06"}
+    if "UNIT-05" in ids and r.unit and r.unit.strip() == (r.eff_unit or "").strip() and (std := standard_unit(r)):
+        # trial 19: 单位成本 ≤4 万元 beside “每户补助标准4万元”: the text says per what (户), so the unit is written
+        fields["unit"] = std
+        ids = ids - {"UNIT-05"}
     for rid in [rid for rid in ids if fix_of(rid).advice]:  # left to the declarant, with what to check
         kept[rid] = fix_of(rid).advice  # type: ignore[assignment]
         ids = ids - {rid}
@@ -1565,6 +1569,8 @@ def _cost_target(r: ParsedRow, ids: set[str], name: str, num: float | None) -> t
         # a text stating none leaves it to the declarant — 元 would be a guess
         said = stated_unit(r, name)
         part = per_unit_denominator(name)   # trial 18: 每吨… → 吨 (the one reader of a per-unit name)
+        if "元" not in said and not part:
+            said = standard_unit(r)   # trial 19: 单位成本 ≤4 beside “每户补助标准4万元” → 万元/户
         if "元" in said:
             unit = said if "/" in said or not part else f"{said}/{part}"
         else:
@@ -1885,6 +1891,30 @@ def _number(r: ParsedRow, ids: set[str], hits: dict[str, Any]) -> float | None:
         if uc and b:
             num = float(math.floor(b * 10000.0 / uc))
     return num
+
+
+def standard_unit(r: ParsedRow) -> str:
+    """The unit of a per-unit amount whose name does not say per what (单位成本 ≤4, 单位成本 ≤4 万元) when the
+    description states one standard (`kb.domain.standards.stated_standard`: “每户补助标准4万元”) and the row's number
+    is that standard in 万元 or 元 (the row's money unit when it has one): '万元/户' (per period as well: 元/人·月);
+    '' otherwise (the text states no standard, several, or another amount). Trial 19: UNIT-01 said the text gives
+    no unit, and UNIT-05 advised generically, beside 每户补助标准4万元."""
+    from kb.domain.standards import stated_standard
+
+    desc = r.ctx.get("description")
+    if r.num is None or r.pct or r.is_date or not desc:
+        return ""
+    std = stated_standard(desc)
+    if std is None:
+        return ""
+    part = std.per + (f"·{std.period}" if std.period else "")
+    have = (r.eff_unit or "").strip()
+    for money, k in (("万元", 1.0), ("元", 1e4)):
+        if have and have != money:
+            continue
+        if abs(r.num - std.amount_wan * k) <= 1e-9 * max(1.0, r.num):
+            return f"{money}/{part}"
+    return ""
 
 
 def stated_unit(r: ParsedRow, name: str = "", among: tuple[str, ...] = ()) -> str:
