@@ -79,3 +79,20 @@ def test_unit05_writes_the_stated_standards_unit_and_fix_applies_it(tmp_path):
                   )[(1, "UNIT-05")].suggestion.unit == "元/户"
     f = by_key(check_declaration(table_file(tmp_path, "p", HOUSING, [rows[0][:4] + ("3", "万元")], 200)))[(1, "UNIT-05")]
     assert f.suggestion.unit is None and "按什么计" in f.suggestion.text
+
+
+# ---- 3. FEAS-07 counts the plan year's figure ------------------------------------------------------------------------
+
+def test_feas07_reads_the_plan_years_count_beside_a_past_years(tmp_path):
+    """draft.json vs draft_nopast.json: “2024年全县已完成农村危房改造800户。” made the count ambiguous (800 and 500)
+    and FEAS-07 was lost; the plan year's 500户 is the count (4万元 × 500户 = 2000万元 ≠ 200万元)."""
+    from kb.checker import check_declaration
+    from kb.domain.standards import standard_product
+
+    got = standard_product("2024年全县已完成农村危房改造800户。" + HOUSING, 200)
+    assert (got.count_said, got.product_wan) == ("500户", 2000.0)
+    rows = [("产出指标", "数量指标", "危房改造户数", "≥", "500", "户")]
+    f = by_key(check_declaration(table_file(tmp_path, "农村危房改造补助", HOUSING_PAST, rows, 200)))[(None, "FEAS-07")]
+    assert "500户" in f.message and "800户" not in f.message
+    # a count only a past year reached is no count of this plan: no product is read from it
+    assert standard_product("2024年全县已完成农村危房改造500户。2025年每户补助标准4万元，资金200万元。", 200) is None
