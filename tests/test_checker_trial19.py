@@ -96,3 +96,18 @@ def test_feas07_reads_the_plan_years_count_beside_a_past_years(tmp_path):
     assert "500户" in f.message and "800户" not in f.message
     # a count only a past year reached is no count of this plan: no product is read from it
     assert standard_product("2024年全县已完成农村危房改造500户。2025年每户补助标准4万元，资金200万元。", 200) is None
+
+
+# ---- 4. REL-06 writes the plan's figure ------------------------------------------------------------------------------
+
+def test_rel06_on_a_past_years_count_writes_the_plans_figure(tmp_path):
+    """draft.json: 危房改造户数 ≥800户 (2024年…已完成…800户) got “按本年度计划完成的量填写” although the text plans
+    500户 for 2025; the fix writes ≥500户. A text planning no figure for it keeps the advice."""
+    from kb.checker import check_declaration
+
+    rows = [("产出指标", "数量指标", "危房改造户数", "≥", "800", "户")]
+    f = by_key(check_declaration(table_file(tmp_path, "农村危房改造补助", HOUSING_PAST, rows, 200)))[(1, "REL-06")]
+    assert (f.suggestion.operator or "≥", f.suggestion.value, f.suggestion.unit or "户") == ("≥", "500", "户")
+    past_only = "2024年全县已完成农村危房改造800户。2025年继续实施农村危房改造，资金200万元。"
+    f = by_key(check_declaration(table_file(tmp_path, "农村危房改造补助", past_only, rows, 200)))[(1, "REL-06")]
+    assert f.suggestion.value is None and "本年度计划" in f.suggestion.text
