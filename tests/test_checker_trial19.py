@@ -111,3 +111,41 @@ def test_rel06_on_a_past_years_count_writes_the_plans_figure(tmp_path):
     past_only = "2024年全县已完成农村危房改造800户。2025年继续实施农村危房改造，资金200万元。"
     f = by_key(check_declaration(table_file(tmp_path, "农村危房改造补助", past_only, rows, 200)))[(1, "REL-06")]
     assert f.suggestion.value is None and "本年度计划" in f.suggestion.text
+
+
+# ---- 5. the checker and suggest's own table agree --------------------------------------------------------------------
+
+VILLAGE = ("根据县委组织部、县财政局有关文件，2025年全县安排村级组织运转经费共计1368万元，覆盖全县12个乡镇152个行政村。"
+           "其中：村干部基本报酬912万元、村级办公经费304万元（每村每年2万元）、村务监督委员会补贴152万元（每村1万元）。"
+           "资金于2025年6月30日前按季度拨付到村，保障村级组织正常运转，村干部报酬按月足额发放。")
+
+
+def test_suggests_village_table_exports_and_rechecks_without_rel02_or_goal02(shipped_kb, tmp_path):
+    """own1: suggest's 村级组织运转经费资金到位时间 (from the library's 补助经费到位及时率 dated by the text's payment)
+    drew REL-02 — 资金到位 is an input indicator, the catalog's own case R090 (…补助资金到位时间) says so — and the
+    drafted 年度目标 opened on it and drew GOAL-02 (“经费”). The row dates the payment in the text's verb (拨付), and the
+    goal leaves out what restates money, as the checker's goal rewrite does."""
+    from kb.checker import check_declaration
+    from kb.io.tables import read_table
+    from kb.suggest.export import write_xlsx
+    from tests.kbfactory import suggest_text
+
+    name = "2025年村级组织运转经费"
+    res = suggest_text(shipped_kb, VILLAGE, name, 1368)
+    timely = [c.name for c in res.default_table if c.level2 == "timeliness"]
+    assert "村级组织运转经费拨付完成时间" in timely and not any("到位" in n for n in timely)
+    path = tmp_path / "own1.xlsx"
+    write_xlsx(res, path, project_name=name, description=VILLAGE)
+    rules = {f.rule_id for f in check_declaration(read_table(path)).findings}
+    assert not rules & {"REL-02", "GOAL-02"}
+
+
+def test_goal02s_rewrite_names_the_goal_not_a_name(tmp_path):
+    """GOAL-02's rewrite of a 年度目标 said “名称改为…”; a goal row has no 名称 — it says “年度目标改为…”."""
+    from kb.checker import check_rows
+    from tests.checker_rows import row
+
+    rows = [row("年度目标", "", "保障村级组织运转经费，完成152个行政村补助发放。", "", "", ""),
+            row("效益指标", "社会效益指标", "受益行政村数量", "≥", "152", "个")]
+    f = next(f for f in check_rows(rows, context={"description": VILLAGE}).findings if f.rule_id == "GOAL-02")
+    assert f.suggestion.text.startswith("年度目标改为“本年度实现：") and "名称" not in f.suggestion.text

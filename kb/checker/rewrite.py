@@ -300,6 +300,13 @@ def without_payments(text: str | None) -> str:
     return _PAID_BY_RE.sub("", text or "")
 
 
+def payment_verb(text: str | None) -> str | None:
+    """The verb of the payment whose term the description gives (资金于6月30日前按季度拨付到村 → '拨付'), the same
+    clause `payment_deadline` reads, else None."""
+    m = _PAID_BY_RE.search(text or "")
+    return next((v for v in PAYMENT_VERBS if v in m.group()), None) if m else None
+
+
 def pays_on_time(name: str) -> bool:
     """The name times a payment (补助资金拨付及时率, 助学金及时发放率, 补贴发放到位率)."""
     return bool(_PAY_ON_TIME_RE.search(name))

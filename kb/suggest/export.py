@@ -248,14 +248,19 @@ def annual_goal(rows: list) -> str:
     """A draft of the 年度目标 line: the table's output and benefit targets the description states, in
     table order, as `目标1：名称≥值单位；…` (at most `GOAL_TARGETS`), else ''. A fresh reviewer missed the
     年度目标 text of the usual template; the next one struck library values in it (特困人员集中供养率≥40%
-    appears nowhere in the text): only the text's own targets. The declarant edits it, and the checker
-    reads it back as the goal row (GOAL rules: measurable, no vague words)."""
+    appears nowhere in the text): only the text's own targets, none restating work or money (the checker's GOAL-02
+    words, `kb.checker.lexicon.GOAL_ACT_RE`). The declarant edits it, and the checker reads it back as the goal row
+    (GOAL rules: measurable, no vague words)."""
     from kb.io.xlsx_table import value_with_operator
     from kb.suggest.engine import TEXT_BASIS
 
+    from kb.checker.lexicon import GOAL_ACT_RE
+
     said = [f"{c.name}{value_with_operator(c.operator, c.value).removeprefix('定性：')}{c.unit or ''}"
-            for c in rows if c.value and c.level1 in ("output", "benefit") and c.basis.startswith(TEXT_BASIS)
-            ][:GOAL_TARGETS]
+            for c in rows if c.value and c.level1 in ("output", "benefit") and c.basis.startswith(TEXT_BASIS)]
+    # trial 19: 目标1：村级组织运转经费…拨付完成时间… drew GOAL-02 (the goal restates money): the checker's own goal
+    # rewrite leaves out such targets (`kb.checker.rewrite.rewrite_goal`), and so does the draft
+    said = [t for t in said if not GOAL_ACT_RE.search(t)][:GOAL_TARGETS]
     return "；".join(f"目标{i}：{t}" for i, t in enumerate(said, 1)) + "。" if said else ""
 
 
