@@ -149,3 +149,29 @@ def test_goal02s_rewrite_names_the_goal_not_a_name(tmp_path):
             row("效益指标", "社会效益指标", "受益行政村数量", "≥", "152", "个")]
     f = next(f for f in check_rows(rows, context={"description": VILLAGE}).findings if f.rule_id == "GOAL-02")
     assert f.suggestion.text.startswith("年度目标改为“本年度实现：") and "名称" not in f.suggestion.text
+
+
+# ---- 6. the 备选指标 sheet offers no value the checker rejects ---------------------------------------------------------
+
+SCHOOL = ("县教育局2025年中小学校舍维修改造项目资金共计560万元，主要用途：（1）维修加固县第二中学等5所学校教学楼屋面及外墙，"
+          "面积12000平方米，资金320万元；（2）改造8所农村小学旱厕为水冲式厕所，资金96万元；（3）更换14所学校老旧电路及消防"
+          "设施，资金144万元。所有工程利用暑假施工，须于2025年8月25日前完工，确保秋季开学正常使用。项目惠及在校师生约1.1万人，"
+          "维修后校舍安全隐患整改率达到100%。")
+
+
+def test_the_alternates_sheet_leaves_a_vague_library_value_to_fill(shipped_kb, tmp_path):
+    """own4: the 备选指标 sheet offered 平安校园建设 “定性：达到预期”, which QNT-01 rejects; it is 待填写 with why."""
+    import openpyxl
+
+    from kb.suggest.export import write_xlsx
+    from tests.kbfactory import suggest_text
+
+    res = suggest_text(shipped_kb, SCHOOL, "中小学校舍维修改造", 560)
+    vague = {c.name for v in res.alternates.values() for c in v if c.value == "达到预期"}
+    assert vague   # the library gives these alternates 达到预期
+    path = tmp_path / "own4.xlsx"
+    write_xlsx(res, path, project_name="中小学校舍维修改造", description=SCHOOL)
+    sheet = {row[2]: row for row in openpyxl.load_workbook(path)["备选指标"].iter_rows(min_row=2, values_only=True)}
+    for name in vague:
+        assert sheet[name][3] == "待填写" and "QNT-01" in sheet[name][5]
+    assert not any("达到预期" == (row[3] or "").removeprefix("定性：") for row in sheet.values())

@@ -290,10 +290,34 @@ def _alternates_sheet(ws, result) -> None:
 
     for j, h in enumerate(("一级指标", "二级指标", "三级指标", "指标值", "计量单位", "设定依据"), start=1):
         text_cell(ws, 1, j, h)
+    alts = [c for cands in result.alternates.values() for c in cands]
+    vague = _vague_alternates(alts)
     r = 2
-    for cands in result.alternates.values():
-        for c in cands:
-            for j, v in enumerate((c.level1_label, c.level2_label, c.name, target_cell(c), c.unit, c.basis),
-                                  start=1):
-                text_cell(ws, r, j, v)
-            r += 1
+    for i, c in enumerate(alts):
+        cell, basis = (BLANK, vague[i]) if i in vague else (target_cell(c), c.basis)
+        for j, v in enumerate((c.level1_label, c.level2_label, c.name, cell, c.unit, basis), start=1):
+            text_cell(ws, r, j, v)
+        r += 1
+
+
+def _vague_alternates(alts: list) -> dict[int, str]:
+    """Index → 设定依据 for each alternate whose value the checker's QNT-01 rejects (平安校园建设 定性：达到预期 from
+    the library: the expectation is stated nowhere), shown 待填写 with why, as the default table's rows are vetted
+    (`kb.suggest.vetting`). Trial 19: the 备选指标 sheet offered two such values, which a re-check rejects."""
+    from kb.checker import check_rows
+    from kb.checker.lexicon import CHECKABLE_RESULT_HINT
+    from kb.domain.schema import TargetRow
+    from kb.suggest.draft import PENDING
+
+    valued = [(i, c) for i, c in enumerate(alts) if c.value]
+    if not valued:
+        return {}
+    rows = [TargetRow(level1=c.level1_label, level2=c.level2_label, name=c.name, operator=c.operator, value=c.value,
+                      unit=c.unit) for _, c in valued]
+    out: dict[int, str] = {}
+    for f in check_rows(rows, {}, suggest=False).findings:
+        if f.rule_id == "QNT-01" and f.row is not None:
+            i, c = valued[f.row - 1]
+            hint = CHECKABLE_RESULT_HINT if c.operator == "定性" else "请按项目实际填写"
+            out[i] = f"{PENDING}：{hint}(指标库参考值“{c.value}”审核不通过：{f.message}，规则 {f.rule_id})"
+    return out
