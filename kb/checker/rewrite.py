@@ -300,6 +300,13 @@ def without_payments(text: str | None) -> str:
     return _PAID_BY_RE.sub("", text or "")
 
 
+def payment_verb(text: str | None) -> str | None:
+    """The verb of the payment whose term the description gives (资金于6月30日前按季度拨付到村 → '拨付'), the same
+    clause `payment_deadline` reads, else None."""
+    m = _PAID_BY_RE.search(text or "")
+    return next((v for v in PAYMENT_VERBS if v in m.group()), None) if m else None
+
+
 def pays_on_time(name: str) -> bool:
     """The name times a payment (补助资金拨付及时率, 助学金及时发放率, 补贴发放到位率)."""
     return bool(_PAY_ON_TIME_RE.search(name))
@@ -1032,6 +1039,7 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
         return name
     l1, l2 = _levels(r, ids, name)
     lim = _relative_limit(r) if _takes_relative_limit(r, ids) else None
+    early_kept: dict[str, str] = {}
     if ("TIME-05" in ids and not (lim and lim[0] == "≤") and l2 is Level2.timeliness
             and (advice := undecided_deadline(r))):
         # several dates stated, none for this row: no date is guessed, the row stays as written
@@ -1043,8 +1051,14 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
         # finding asks for the term that defines 及时
         pay = _PAY_ON_TIME_RE.search(r.name)
         verb = (pay.group(1) or pay.group(2)) if pay else "发放"
-        return RowRewrite(None, f"保留及时率，不代填日期：项目概况未写明{verb}时限；请在指标解释中写明“及时”的期限"
-                                f"（如资金到位后若干个工作日内{verb}到位），或填写实施方案约定的{verb}日期", manual=True)
+        keep_rate = (f"保留及时率，不代填日期：项目概况未写明{verb}时限；请在指标解释中写明“及时”的期限"
+                     f"（如资金到位后若干个工作日内{verb}到位），或填写实施方案约定的{verb}日期")
+        if not any(fix_of(rid).retarget for rid in ids - {"TIME-05"}):
+            return RowRewrite(None, keep_rate, manual=True)
+        # trial 19: 补助资金拨付及时率 100 % with no operator (OP-01) got this advice for OP-01 too, and --fix left the
+        # operator empty; the rate is kept as TIME-05 advises, and the row's other target findings are still fixed
+        early_kept["TIME-05"] = keep_rate
+        ids = ids - {"TIME-05"}
     if "TIME-05" in ids:   # 发放及时率 → 发放时限 when the description gives a relative limit, else a dated 完成时间
         name = limit_name(name) if lim and lim[0] == "≤" else deadline_name(name)
     elif lim and lim[0] == "≤":  # 补助资金拨付时间：按时 (TIME-01) beside 每学期结束后1个月内拨付 → 补助资金拨付时限
@@ -1055,7 +1069,7 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
               "operator": r.op, "value": r.v, "unit": r.unit}
     if l2 is Level2.output_cost and l1 is Level1.output:
         fields["level2"] = "成本指标"
-    kept: dict[str, str] = {}
+    kept: dict[str, str] = early_kept
     slip = hits.get("FEAS-04")
     if slip is not None and slip.data and "FEAS-04" in ids:
         # round 14: 路面坑槽修补面积 ≥1.8 平方米 beside “路面坑槽修补1.8万平方米”: the digits are the text's, the
@@ -1094,6 +1108,10 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
         # filed under 效益/社会效益指标 as REL-06 says (so a misplaced 满意度 row moved out of 效益 leaves one there)
         fields["level1"], fields["level2"] = L1_LABEL[Level1.benefit], L2_LABEL[Level2.social_benefit]
         ids = ids - {"REL-06"}
+    if "UNIT-05" in ids and r.unit and r.unit.strip() == (r.eff_unit or "").strip() and (std := standard_unit(r)):
+        # trial 19: 单位成本 ≤4 万元 beside “每户补助标准4万元”: the text says per what (户), so the unit is written
+        fields["unit"] = std
+        ids = ids - {"UNIT-05"}
     for rid in [rid for rid in ids if fix_of(rid).advice]:  # left to the declarant, with what to check
         kept[rid] = fix_of(rid).advice  # type: ignore[assignment]
         ids = ids - {rid}
@@ -1558,6 +1576,8 @@ def _cost_target(r: ParsedRow, ids: set[str], name: str, num: float | None) -> t
         # a text stating none leaves it to the declarant — 元 would be a guess
         said = stated_unit(r, name)
         part = per_unit_denominator(name)   # trial 18: 每吨… → 吨 (the one reader of a per-unit name)
+        if "元" not in said and not part:
+            said = standard_unit(r)   # trial 19: 单位成本 ≤4 beside “每户补助标准4万元” → 万元/户
         if "元" in said:
             unit = said if "/" in said or not part else f"{said}/{part}"
         else:
@@ -1878,6 +1898,30 @@ def _number(r: ParsedRow, ids: set[str], hits: dict[str, Any]) -> float | None:
         if uc and b:
             num = float(math.floor(b * 10000.0 / uc))
     return num
+
+
+def standard_unit(r: ParsedRow) -> str:
+    """The unit of a per-unit amount whose name does not say per what (单位成本 ≤4, 单位成本 ≤4 万元) when the
+    description states one standard (`kb.domain.standards.stated_standard`: “每户补助标准4万元”) and the row's number
+    is that standard in 万元 or 元 (the row's money unit when it has one): '万元/户' (per period as well: 元/人·月);
+    '' otherwise (the text states no standard, several, or another amount). Trial 19: UNIT-01 said the text gives
+    no unit, and UNIT-05 advised generically, beside 每户补助标准4万元."""
+    from kb.domain.standards import stated_standard
+
+    desc = r.ctx.get("description")
+    if r.num is None or r.pct or r.is_date or not desc:
+        return ""
+    std = stated_standard(desc)
+    if std is None:
+        return ""
+    part = std.per + (f"·{std.period}" if std.period else "")
+    have = (r.eff_unit or "").strip()
+    for money, k in (("万元", 1.0), ("元", 1e4)):
+        if have and have != money:
+            continue
+        if abs(r.num - std.amount_wan * k) <= 1e-9 * max(1.0, r.num):
+            return f"{money}/{part}"
+    return ""
 
 
 def stated_unit(r: ParsedRow, name: str = "", among: tuple[str, ...] = ()) -> str:

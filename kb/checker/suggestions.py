@@ -25,8 +25,12 @@ def _target_text(f: dict[str, str]) -> str:
     return f"{f['operator']}{f['value']}{f['unit']}"
 
 
-def display(patch: dict[str, str], full: dict[str, str]) -> str:
+def display(patch: dict[str, str], full: dict[str, str], goal: bool = False) -> str:
+    """What a rewrite changes, as the 修改建议 says it (层级 / 名称 / 指标值改为“…”). `goal`: the row is a 年度目标 /
+    总体目标 row, whose text is the goal itself, not a 名称 (trial 19: “名称改为“本年度实现：…”” on a goal)."""
     parts = []
+    if goal and "name" in patch:
+        return f"{(full.get('level1') or '').strip() or '目标'}改为“{full['name']}”"
     if "level1" in patch or "level2" in patch:
         parts.append(f"层级改为“{full['level1']}/{full['level2']}”" if full["level2"] else f"一级指标改为“{full['level1']}”")
     if "name" in patch:
@@ -109,7 +113,7 @@ def row_suggestions(r: ParsedRow, hits: list[tuple[RuleMeta, RuleHit]], rw: RowR
     changed = {k: v for k, v in full.items() if getattr(raw, k) != v}
     kept = rw.kept
     if len(hits) == 1 and not kept:  # the common case: the one finding carries the whole rewrite
-        return [construct(Suggestion, **changed, text=display(changed, full))]
+        return [construct(Suggestion, **changed, text=display(changed, full, bool(r.goal)))]
     if kept:  # findings left on purpose get their advice; the others share the rewrite
         others = [(m, h) for m, h in hits if m.id not in kept]
         sub = iter(row_suggestions(r, others, RowRewrite(full)) if others else ())
@@ -135,6 +139,6 @@ def row_suggestions(r: ParsedRow, hits: list[tuple[RuleMeta, RuleHit]], rw: RowR
         key = frozenset(patch.items())  # type: ignore[union-attr]
         sug = made.get(key)
         if sug is None:
-            sug = made[key] = construct(Suggestion, **patch, text=display(patch, full))  # type: ignore[arg-type]
+            sug = made[key] = construct(Suggestion, **patch, text=display(patch, full, bool(r.goal)))  # type: ignore[arg-type]
         sugs.append(sug)
     return sugs

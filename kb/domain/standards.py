@@ -7,7 +7,8 @@ each only when the text states it unambiguously:
 
 - the standard: exactly one distinct amount per one counted unit (and maybe per 月 / 年 / 天) in the text;
 - the count: exactly one distinct figure in that counted unit (名 and 生 count persons, 万亩 is 10000 亩), never one
-  reached but not paid (受益, 带动, 覆盖, 惠及 …) nor one after 每;
+  reached but not paid (受益, 带动, 覆盖, 惠及 …) nor one after 每, nor one a past period reached (2024年已完成…800户
+  in a 2025 plan: `kb.domain.years.without_past_reports`);
 - the periods: a standard per month needs the one number of months the text states (N个月, not N个月内), per day
   the one number of days; per year, one budget year, unless the text speaks of several years (连续3年);
 - the amount to equal: the one other amount stated in the standard's own sentence (冷库仓储3100元/平方米，投资400万元),
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from kb.domain.quantity import read_numerals
 from kb.domain.text import normalize
 from kb.domain.words import BUILD_WORDS, PAY_WORDS
+from kb.domain.years import without_past_reports
 
 # counted unit as written after 每 / before 均 / after 元/ → the unit its count is written in
 _COUNTED = {"人": "人", "名": "人", "生": "人", "户": "户", "亩": "亩", "公里": "公里", "平方米": "平方米", "头": "头",
@@ -169,7 +171,10 @@ def standard_product(text: str | None, budget_wan: float | None) -> StandardProd
     if one is None:
         return None
     x, per, period, said, span, spans = one
-    counts = _counts(t, per, spans)
+    # the count the plan year pays: a figure a past period reached (2024年全县已完成农村危房改造800户 beside 2025年
+    # 计划…500户) is none (`kb.domain.years.without_past_reports`, the one reader of past periods; trial 19)
+    plan = read_numerals(without_past_reports(text))
+    counts = _counts(plan, per, [s[4] for s in _standards(plan)])
     if len({n for n, _ in counts}) != 1:
         return None
     n, n_said = next(iter(counts))

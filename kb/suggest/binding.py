@@ -201,8 +201,8 @@ def _bind_deadline(drafts: list[Draft], ctx: ProjectContext) -> None:
     (〔X〕完成时间 2025年12月31日前, or 12月31日前 when no year is stated; 设定依据 `YEAR_END_BASIS`), as TIME-05's
     rewrite dates it; text stating dates for other work leaves the rate as it is (which date is the declarant's).
     Work that runs all year is dated here too and takes its rate back after ranking (`undate_standing_work`)."""
-    from kb.checker.rewrite import (deadline_name, limit_name, payment_days, payment_deadline, pays_on_time,
-                                    stated_deadline, without_payments)
+    from kb.checker.rewrite import (deadline_name, limit_name, payment_days, payment_deadline, payment_verb,
+                                    pays_on_time, stated_deadline, without_payments)
     from kb.checker.lexicon import TIME05_NAME_RE
     from kb.domain.words import PAYMENT_VERBS
 
@@ -221,6 +221,11 @@ def _bind_deadline(drafts: list[Draft], ctx: ProjectContext) -> None:
         date = pay_by if pays and pay_by else \
             (project_deadline(ctx.description if paying else work_text, year, d.name) if ON_TIME.search(d.key) else None)
         if date:
+            verb = payment_verb(ctx.description) if pays and date == pay_by else None
+            if verb and verb not in _ARRIVAL_VERBS and any(v in d.name for v in _ARRIVAL_VERBS):
+                # trial 19: 补助经费到位及时率 beside “资金于…前按季度拨付到村” became …资金到位时间, which the checker's
+                # REL-02 deletes (资金到位 is an input indicator); the row dates the payment the text states, in its verb
+                d.name = re.sub("|".join(_ARRIVAL_VERBS), verb, d.name, count=1)
             opening = IN_USE_ON_TIME.search(d.name)
             if opening:   # 老年助餐点按期投入运营率 → 老年助餐点投入运营时间 2025年6月30日前
                 d.name = d.name[:opening.start()] + opening.group(1) + "时间"
@@ -250,6 +255,10 @@ def _bind_deadline(drafts: list[Draft], ctx: ProjectContext) -> None:
             d.value_source, d.note = "year_end", PAY_YEAR_END_BASIS if pays else YEAR_END_BASIS
 
 
+# the money's arrival (资金到位, 到账): the checker's REL-02 reads it as an input indicator, not the payment's output
+_ARRIVAL_VERBS = ("到位", "到账")
+
+
 def _paid_in_own_words(name: str, ctx: ProjectContext) -> str:
     """A payment row's name with what it pays in the project's words when the row's words are another
     programme's (党组织活动经费拨付完成时间 for a 少年宫 fund paid 6月底前 → 乡村学校少年宫活动经费拨付完成时间)."""
@@ -264,7 +273,9 @@ def _paid_in_own_words(name: str, ctx: ProjectContext) -> str:
     own = short_object(ctx.core) if ctx.core else ""
     if not own or all(w in ctx.text for w in words):
         return name
-    money = next((w for w in ("经费", "资金", "补助") if w in ctx.text and not own.endswith(w)), "")
+    # trial 19: 村级组织运转经费 + 资金 made …经费资金拨付完成时间: an object already named as money takes no second word
+    money = "" if own.endswith(("经费", "资金", "补助")) else next(
+        (w for w in ("经费", "资金", "补助") if w in ctx.text), "")
     return own + money + verb + rest
 
 

@@ -248,14 +248,19 @@ def annual_goal(rows: list) -> str:
     """A draft of the 年度目标 line: the table's output and benefit targets the description states, in
     table order, as `目标1：名称≥值单位；…` (at most `GOAL_TARGETS`), else ''. A fresh reviewer missed the
     年度目标 text of the usual template; the next one struck library values in it (特困人员集中供养率≥40%
-    appears nowhere in the text): only the text's own targets. The declarant edits it, and the checker
-    reads it back as the goal row (GOAL rules: measurable, no vague words)."""
+    appears nowhere in the text): only the text's own targets, none restating work or money (the checker's GOAL-02
+    words, `kb.checker.lexicon.GOAL_ACT_RE`). The declarant edits it, and the checker reads it back as the goal row
+    (GOAL rules: measurable, no vague words)."""
     from kb.io.xlsx_table import value_with_operator
     from kb.suggest.engine import TEXT_BASIS
 
+    from kb.checker.lexicon import GOAL_ACT_RE
+
     said = [f"{c.name}{value_with_operator(c.operator, c.value).removeprefix('定性：')}{c.unit or ''}"
-            for c in rows if c.value and c.level1 in ("output", "benefit") and c.basis.startswith(TEXT_BASIS)
-            ][:GOAL_TARGETS]
+            for c in rows if c.value and c.level1 in ("output", "benefit") and c.basis.startswith(TEXT_BASIS)]
+    # trial 19: 目标1：村级组织运转经费…拨付完成时间… drew GOAL-02 (the goal restates money): the checker's own goal
+    # rewrite leaves out such targets (`kb.checker.rewrite.rewrite_goal`), and so does the draft
+    said = [t for t in said if not GOAL_ACT_RE.search(t)][:GOAL_TARGETS]
     return "；".join(f"目标{i}：{t}" for i, t in enumerate(said, 1)) + "。" if said else ""
 
 
@@ -285,10 +290,34 @@ def _alternates_sheet(ws, result) -> None:
 
     for j, h in enumerate(("一级指标", "二级指标", "三级指标", "指标值", "计量单位", "设定依据"), start=1):
         text_cell(ws, 1, j, h)
+    alts = [c for cands in result.alternates.values() for c in cands]
+    vague = _vague_alternates(alts)
     r = 2
-    for cands in result.alternates.values():
-        for c in cands:
-            for j, v in enumerate((c.level1_label, c.level2_label, c.name, target_cell(c), c.unit, c.basis),
-                                  start=1):
-                text_cell(ws, r, j, v)
-            r += 1
+    for i, c in enumerate(alts):
+        cell, basis = (BLANK, vague[i]) if i in vague else (target_cell(c), c.basis)
+        for j, v in enumerate((c.level1_label, c.level2_label, c.name, cell, c.unit, basis), start=1):
+            text_cell(ws, r, j, v)
+        r += 1
+
+
+def _vague_alternates(alts: list) -> dict[int, str]:
+    """Index → 设定依据 for each alternate whose value the checker's QNT-01 rejects (平安校园建设 定性：达到预期 from
+    the library: the expectation is stated nowhere), shown 待填写 with why, as the default table's rows are vetted
+    (`kb.suggest.vetting`). Trial 19: the 备选指标 sheet offered two such values, which a re-check rejects."""
+    from kb.checker import check_rows
+    from kb.checker.lexicon import CHECKABLE_RESULT_HINT
+    from kb.domain.schema import TargetRow
+    from kb.suggest.draft import PENDING
+
+    valued = [(i, c) for i, c in enumerate(alts) if c.value]
+    if not valued:
+        return {}
+    rows = [TargetRow(level1=c.level1_label, level2=c.level2_label, name=c.name, operator=c.operator, value=c.value,
+                      unit=c.unit) for _, c in valued]
+    out: dict[int, str] = {}
+    for f in check_rows(rows, {}, suggest=False).findings:
+        if f.rule_id == "QNT-01" and f.row is not None:
+            i, c = valued[f.row - 1]
+            hint = CHECKABLE_RESULT_HINT if c.operator == "定性" else "请按项目实际填写"
+            out[i] = f"{PENDING}：{hint}(指标库参考值“{c.value}”审核不通过：{f.message}，规则 {f.rule_id})"
+    return out

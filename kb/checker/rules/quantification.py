@@ -182,12 +182,21 @@ def is_time_05(r: ParsedRow) -> bool:
             and bool(L.TIME05_NAME_RE.search(r.name)))
 
 
+def _keeps_rate(r: ParsedRow) -> bool:
+    """A payment's on-time rate with no payment term in the text: TIME-05 keeps the rate (no date is made up), so
+    QNT-08's own =100 % is the fix (trial 19), not a completion date (`kb.checker.rewrite.rewrite_row`)."""
+    from kb.checker.rewrite import payment_deadline, pays_on_time  # the rewrite module imports the rules' helpers
+    from kb.checker.rules.timeliness import budget_year
+
+    return pays_on_time(r.name) and not payment_deadline(r.ctx.get("description"), budget_year(r))
+
+
 @rule("QNT-08", needs="num", retarget=True)
 def qnt_08(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """“≥100%” on a positive ratio: the same as “=100%”. On a 时效 rate the row is rewritten as a
     dated deadline (TIME-05), and the message says so: the fix and the message agree."""
     if is_qnt_08(r):
-        if is_time_05(r):
+        if is_time_05(r) and not _keeps_rate(r):
             return RuleHit("operator", "“≥100%”等同于“=100%”；而时效指标宜写明完成时限，本行按 TIME-05 改为完成时间")
         return RuleHit("operator", "“≥100%”等同于“=100%”，应写“=100%”")
     return None

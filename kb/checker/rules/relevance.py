@@ -460,7 +460,7 @@ def past_target(r: ParsedRow) -> RuleHit | None:
         y = in_unit(x, unit, r.eff_unit) if units_compatible(unit, r.eff_unit) else None
         if y is None or abs(y - r.num) > 1e-9 * max(1.0, y) or not name & words:
             continue
-        planned = rw.stated_figure(r)
+        planned = rw.stated_figure(r) or _plan_sentence_figure(r, desc, name)
         if planned is not None and abs(planned[0] - r.num) <= 1e-9 * max(1.0, planned[0]):
             return None   # the plan repeats it
         why = (f"指标值{fmt_num(r.num)}{r.eff_unit}是项目概况中“{clause}”的数，是以前年度已完成的量，"
@@ -471,6 +471,38 @@ def past_target(r: ParsedRow) -> RuleHit | None:
         return RuleHit("value", why + f"；项目概况写明本年度计划{fmt_num(planned[0])}{planned[1]}",
                        {"operator": op, "value": fmt_num(planned[0]), "unit": planned[1]})
     return _last_year_target(r, desc) if ("上年" in desc or "去年" in desc or "上一年" in desc) else None
+
+
+def _plan_sentence_figure(r: ParsedRow, desc: str, name: set[str]) -> tuple[float, str] | None:
+    """(number, the row's unit) of the one figure in the row's unit that the plan's sentences on the row's object
+    state (a sentence sharing a two-character word with the name, `name`, once the past reports are cut out:
+    `kb.domain.years.without_past_reports`, `past_reports`), None when there is none or several. Trial 19: beside
+    “2024年全县已完成农村危房改造800户。2025年计划对全县500户农村低收入群体危房实施改造” the words next to 500户 name
+    no 危房 within `stated_quantities`' window, and REL-06 advised generically; the sentence does name it.
+    Not a figure per member (每户…), a rate, nor the setting."""
+    from kb.domain.years import without_past_reports
+
+    plan = without_past_reports(desc, budget_year_of(r))
+    for clause in past_reports(desc, budget_year_of(r)):
+        plan = plan.replace(clause, "")
+    setting = {(x, unit) for x, unit, *_ in stock_figures(desc)} | {(x, unit) for x, unit, *_ in setting_figures(desc)}
+    found: set[float] = set()
+    for sentence in SENTENCE_END.split(plan):
+        if not name & bigrams(sentence):
+            continue
+        for _, x, unit, every, rate in stated_quantities(sentence):
+            if rate or every or (x, unit) in setting or not units_compatible(unit, r.eff_unit):
+                continue
+            y = in_unit(x, unit, r.eff_unit)
+            if y is not None:
+                found.add(y)
+    return (found.pop(), r.eff_unit) if len(found) == 1 else None
+
+
+def budget_year_of(r: ParsedRow) -> int | None:
+    """The table's 预算年度 when the row's context gives one as a number, else None."""
+    year = r.ctx.get("budget_year")
+    return year if isinstance(year, int) else None
 
 
 @rule("REL-06", needs="num", advice="产出数量指标填本年度新增或完成的量（如本年度完成改造户数、新建面积）；"
