@@ -66,6 +66,7 @@ from kb.suggest.stated_parts import name_stated_parts
 from kb.suggest.subsidy_share import name_subsidy_per_extent
 from kb.suggest.per_place_staff import add_staff_per_place
 from kb.suggest.extent_rate import add_stated_rate_per_extent
+from kb.suggest.training_benefit import refile_training_employment
 
 
 def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: CheckerSettings | None) -> None:
@@ -92,6 +93,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     set_aside_fund_title_work(pool, ctx)
     refile_region_outcome(pool)
     refile_coverage_under_quantity(pool)
+    refile_training_employment(pool, ctx)   # trial 19: 培训后就业率 is the training's 社会效益, never blank 效益
     set_aside_budget_execution(pool)
     set_aside_purpose_slogan(pool)
     prefer_commissioning_respondents(pool, ctx)

@@ -1,0 +1,31 @@
+"""What a nineteenth fresh reviewer (a county 财政局 reviewer, README only) struck or missed in `jixiao suggest`. The
+reviewer's own texts (/tmp/trial19/inputs.md) are copied here verbatim; the real project is dev.jsonl's E021."""
+from __future__ import annotations
+
+from tests.kbfactory import suggest_dev, suggest_text
+
+TRAIN_RATE = "县人社局2025年组织农村劳动力开展职业技能培训5000人次，每人补贴600元，资金300万元，培训后就业率达到70%，2025年11月底前完成。"
+TRAIN_BARE = "全年开展职业技能培训5000人次，补贴资金3,000,000元，2025年11月底前完成。"
+
+
+def _table(res):
+    return [(c.level1_label, c.level2_label, c.name, c.operator, c.value, c.unit) for c in res.default_table]
+
+
+# ---------------------------------------------------------------- 1. a training's employment is its 效益
+
+def test_stated_employment_rate_is_the_training_benefit_not_a_completion_rate(shipped_kb):
+    """培训后就业率达到70% was bound to 学员结业率 ≥ 70 % (产出/质量): 就业 is not 结业."""
+    rows = _table(suggest_text(shipped_kb, TRAIN_RATE, "职业技能培训补贴"))
+    assert ("效益指标", "社会效益指标", "培训后就业率", "≥", "70", "%") in rows, rows
+    assert not any("结业率" in r[2] for r in rows), rows
+
+
+def test_training_table_without_a_stated_rate_carries_a_blank_employment_benefit(shipped_kb):
+    """A training table with no 效益 row draws the checker's STR-07 error: it carries 培训后就业率, blank, its reason
+    given (never the library's typical 70 %)."""
+    res = suggest_text(shipped_kb, TRAIN_BARE, "职业技能培训补贴")
+    row = next((c for c in res.default_table if "就业率" in c.name), None)
+    assert row is not None, _table(res)
+    assert (row.level1_label, row.level2_label, row.value) == ("效益指标", "社会效益指标", ""), _table(res)
+    assert "没有写明培训后就业率" in row.basis, row.basis
