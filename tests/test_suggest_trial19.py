@@ -29,3 +29,21 @@ def test_training_table_without_a_stated_rate_carries_a_blank_employment_benefit
     assert row is not None, _table(res)
     assert (row.level1_label, row.level2_label, row.value) == ("效益指标", "社会效益指标", ""), _table(res)
     assert "没有写明培训后就业率" in row.basis, row.basis
+
+
+# ---------------------------------------------------------------- 2. a type's rows need the type's own work
+
+def test_service_trade_fund_draws_no_exhibition_rows(shipped_kb):
+    """E021 (服务贸易发展资金) was read as 会展与商贸促进 from its phrase 服务贸易, and seven exhibition rows filled the
+    table (举办展会数量, 展位补贴标准, 参展企业满意度 …) though the text never mentions an exhibition."""
+    res = suggest_dev(shipped_kb, "E021")
+    rows = _table(res)
+    assert not [r for r in rows if any(w in r[2] for w in ("展会", "参展", "会展", "展位"))], rows
+    assert ("成本指标", "经济成本指标", "服务贸易发展成本", "≤", "285.84", "万元") in rows, rows
+
+
+def test_a_type_whose_work_the_text_names_keeps_its_rows(shipped_kb):
+    """The rule reads only types the text names by none of their keywords: a 会展 fund keeps its exhibition rows."""
+    rows = _table(suggest_text(shipped_kb, "县商务局组织本地企业40家参加境内外展会8场，按每个标准展位5000元给予补贴，补贴资金60万元。",
+                               "会展补贴资金"))
+    assert any("展" in r[2] for r in rows), rows
