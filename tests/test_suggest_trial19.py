@@ -47,3 +47,29 @@ def test_a_type_whose_work_the_text_names_keeps_its_rows(shipped_kb):
     rows = _table(suggest_text(shipped_kb, "县商务局组织本地企业40家参加境内外展会8场，按每个标准展位5000元给予补贴，补贴资金60万元。",
                                "会展补贴资金"))
     assert any("展" in r[2] for r in rows), rows
+
+
+# ---------------------------------------------------------------- 3. a school repair's listed works
+
+SCHOOL = ("县教育局2025年中小学校舍维修改造项目资金共计560万元，主要用途：（1）维修加固县第二中学等5所学校教学楼屋面及外墙，面积12000"
+          "平方米，资金320万元；（2）改造8所农村小学旱厕为水冲式厕所，资金96万元；（3）更换14所学校老旧电路及消防设施，资金144万元。"
+          "所有工程利用暑假施工，须于2025年8月25日前完工，确保秋季开学正常使用。项目惠及在校师生约1.1万人，维修后校舍安全隐患整改率"
+          "达到100%。")
+
+
+def test_schools_counted_are_named_by_the_work_done_to_them(shipped_kb):
+    """学校教学楼屋面数量 ≥ 5 所 counted roofs in 所; 更换学校数量 ≥ 14 所 read as replacing 14 schools."""
+    rows = _table(suggest_text(shipped_kb, SCHOOL, "中小学校舍维修改造", budget=560))
+    names = [r[2] for r in rows]
+    assert ("产出指标", "数量指标", "维修加固教学楼屋面及外墙学校数量", "≥", "5", "所") in rows, rows
+    assert ("产出指标", "数量指标", "更换老旧电路及消防设施学校数量", "≥", "14", "所") in rows, rows
+    assert "学校教学楼屋面数量" not in names and "更换学校数量" not in names, names
+
+
+def test_area_cost_takes_the_money_of_the_item_the_area_belongs_to(shipped_kb):
+    """校舍维修改造单位成本 ≤ 466.67 元/平方米 divided the whole 560 万元 by the 12000 平方米 of item (1), which costs
+    320 万元: 3200000 元 ÷ 12000 平方米 = 266.67."""
+    res = suggest_text(shipped_kb, SCHOOL, "中小学校舍维修改造", budget=560)
+    per_area = [c for c in res.default_table if c.unit == "元/平方米"]
+    assert per_area and per_area[0].value == "266.67", _table(res)
+    assert any("320 万元" in e for e in per_area[0].evidence), per_area[0].evidence

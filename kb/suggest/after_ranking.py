@@ -67,6 +67,7 @@ from kb.suggest.subsidy_share import name_subsidy_per_extent
 from kb.suggest.per_place_staff import add_staff_per_place
 from kb.suggest.extent_rate import add_stated_rate_per_extent
 from kb.suggest.training_benefit import refile_training_employment
+from kb.suggest.listed_works import name_schools_worked_on, price_extent_by_its_part
 
 
 def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: CheckerSettings | None) -> None:
@@ -112,6 +113,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     read_per_event_figures(pool, ctx)
     set_aside_whole_amount_of_standard(pool, ctx)
     name_work_on_counted(pool, ctx)
+    name_schools_worked_on(pool, ctx)   # trial 19: 更换老旧电路及消防设施学校数量, not 更换学校数量
     name_figure_by_its_work(pool, ctx)
     bind_figure_of_other_work(pool, ctx)
     bind_stated_extent(pool, ctx)   # trial 17: 人行道改造面积 待填写 beside 铺设透水砖4500平方米
@@ -119,6 +121,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     refile_protected_figures(pool, ctx)   # trial 17: 保护沿岸耕地5200亩 is a benefit, 保护耕地面积
     unprice_part_year_extent(pool, ctx)
     name_part_standard(pool, ctx)
+    price_extent_by_its_part(pool, ctx)   # trial 19: 320 万元 ÷ 12000 平方米 of item (1), not the whole 560 万元
     set_aside_other_projects_figures(pool, ctx)
     name_whole_objects(pool, ctx)
     name_subsidy_per_extent(pool, ctx)   # trial 18, D015: 4000 万元 of 中央补助 ÷ 32.1 公里 is no 每公里建设成本
