@@ -73,3 +73,13 @@ def test_area_cost_takes_the_money_of_the_item_the_area_belongs_to(shipped_kb):
     per_area = [c for c in res.default_table if c.unit == "元/平方米"]
     assert per_area and per_area[0].value == "266.67", _table(res)
     assert any("320 万元" in e for e in per_area[0].evidence), per_area[0].evidence
+
+
+# ---------------------------------------------------------------- 5. the work named whole
+
+def test_sending_plays_to_villages_is_named_whole(shipped_kb):
+    """送戏下乡 gave 下乡成本 and 下乡完成时间: 送|戏 was dropped before the bare verb 下乡."""
+    res = suggest_text(shipped_kb, "县文化馆开展送戏下乡演出120场，项目资金五十万元，年底前完成。", "送戏下乡")
+    names = [c.name for c in res.default_table] + [a.name for v in res.alternates.values() for a in v]
+    assert "送戏下乡成本" in names, names
+    assert not any(n.startswith("下乡") for n in names), names

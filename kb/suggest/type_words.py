@@ -25,6 +25,10 @@ from kb.suggest.typemodel import strip_names
 _BODY = re.compile(r"[\u4e00-\u9fff]{1,4}(?:局|厅|委)")
 
 
+# the timeliness of paying a fund: a measure of any fund, renamed for the project's own (服务贸易发展资金拨付及时率)
+_PAYMENT_TAIL = re.compile(r"资金(?:拨付|兑付|发放)及时率$")
+
+
 def _keyword_stated(t, text: str) -> bool:
     """Whether `text` names type `t`'s work: one of its keywords outside the names of bodies, or the most of its
     name (城乡居民基本养老保险补助资金 for 城乡居民养老保险补助: half of the name's character pairs or more)."""
@@ -48,4 +52,10 @@ def set_aside_rows_of_unstated_type_words(drafts: list[Draft], ctx: ProjectConte
         own = [(types[i].name, k) for i in d.type_ids if i in types for k in types[i].keywords if k in d.name]
         if own and not any(_pairs(k) & ctx.text_bigrams for _, k in own):
             words = "、".join(dict.fromkeys(k for _, k in own))
+            tail = _PAYMENT_TAIL.search(d.name)
+            if tail and ctx.core:
+                # 会展奖励资金拨付及时率: the payment's timeliness is any fund's; the fund is the project's own
+                d.name, d.explanation = ctx.core.removesuffix("资金") + tail.group(), ""
+                d.evidence.append(f"名称中的“{words}”是项目类型“{own[0][0]}”的用词，描述中没有这项工作，按本项目资金命名")
+                continue
             set_aside(d, f"名称中的“{words}”是项目类型“{own[0][0]}”的用词，描述中没有这项工作，仅作备选")
