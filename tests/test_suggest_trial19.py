@@ -40,6 +40,9 @@ def test_service_trade_fund_draws_no_exhibition_rows(shipped_kb):
     rows = _table(res)
     assert not [r for r in rows if any(w in r[2] for w in ("展会", "参展", "会展", "展位"))], rows
     assert ("成本指标", "经济成本指标", "服务贸易发展成本", "≤", "285.84", "万元") in rows, rows
+    # the payment's timeliness is the fund's own, the satisfaction the enterprises' (参展企业满意度 struck as wrong group)
+    assert ("产出指标", "时效指标", "服务贸易发展资金拨付及时率", "≥", "95", "%") in rows, rows
+    assert ("满意度指标", "服务对象满意度指标", "企业满意度", "≥", "90", "%") in rows, rows
 
 
 def test_a_type_whose_work_the_text_names_keeps_its_rows(shipped_kb):

@@ -52,6 +52,14 @@ def set_aside_rows_of_unstated_type_words(drafts: list[Draft], ctx: ProjectConte
         own = [(types[i].name, k) for i in d.type_ids if i in types for k in types[i].keywords if k in d.name]
         if own and not any(_pairs(k) & ctx.text_bigrams for _, k in own):
             words = "、".join(dict.fromkeys(k for _, k in own))
+            group = d.name
+            for _, k in own:
+                group = group.replace(k, "")
+            if d.slot == "satisfaction" and group.endswith("满意度") and len(group) >= 5:
+                # 参展企业满意度: the enterprises are the fund's still, not as exhibitors (企业满意度)
+                d.name, d.explanation = group, ""
+                d.evidence.append(f"名称中的“{words}”是项目类型“{own[0][0]}”的用词，描述中没有这项工作，只问其对象")
+                continue
             tail = _PAYMENT_TAIL.search(d.name)
             if tail and ctx.core:
                 # 会展奖励资金拨付及时率: the payment's timeliness is any fund's; the fund is the project's own
