@@ -86,3 +86,58 @@ def test_sending_plays_to_villages_is_named_whole(shipped_kb):
     names = [c.name for c in res.default_table] + [a.name for v in res.alternates.values() for a in v]
     assert "送戏下乡成本" in names, names
     assert not any(n.startswith("下乡") for n in names), names
+
+
+# ---------------------------------------------------------------- 4. a measure counted in cases
+
+FUNERAL = ("为推进殡葬改革，减轻群众丧葬负担，对我县户籍居民去世后实行火化的，免除遗体接运、存放、火化、骨灰寄存等基本殡葬服务费用，每具遗体"
+           "补助1200元，预计全年惠及2800户家庭；对自愿将骨灰安葬在公益性公墓或实行树葬等节地生态安葬的，另给予每例1000元奖励，计划300例。"
+           "补助资金于每季度末前发放到丧属账户，全县火化率由92%提高到95%。项目资金共计366万元。")
+
+
+def test_cases_and_their_reward_are_carried(shipped_kb):
+    """节地生态安葬 300例 and its 1000元/例 reward, one of the project's two measures, were carried by no row."""
+    rows = _table(suggest_text(shipped_kb, FUNERAL, "殡葬改革惠民补助", budget=366))
+    assert ("产出指标", "数量指标", "节地生态安葬数量", "≥", "300", "例") in rows, rows
+    assert ("成本指标", "经济成本指标", "节地生态安葬奖励标准", "=", "1000", "元/例") in rows, rows
+    assert ("成本指标", "经济成本指标", "每具补助标准", "=", "1200", "元/具") in rows, rows
+
+
+# ---------------------------------------------------------------- 6. the village fund's standard and setting
+
+VILLAGE = ("根据县委组织部、县财政局有关文件，2025年全县安排村级组织运转经费共计1368万元，覆盖全县12个乡镇152个行政村。其中：村干部基本报酬"
+           "912万元、村级办公经费304万元（每村每年2万元）、村务监督委员会补贴152万元（每村1万元）。资金于2025年6月30日前按季度拨付到村，"
+           "保障村级组织正常运转，村干部报酬按月足额发放。")
+
+
+def test_a_part_standard_with_its_period_names_the_part(shipped_kb):
+    """村级组织运转经费标准 = 2 万元/村·年: the 2万 is the 村级办公经费 part's standard (每村每年2万元), the whole fund is
+    1368 ÷ 152 = 9 万元 a village."""
+    rows = _table(suggest_text(shipped_kb, VILLAGE, "2025年村级组织运转经费", budget=1368))
+    std = [r for r in rows if r[4] == "2" and r[5].startswith("万元/村")]
+    assert std and std[0][2] == "村级办公经费标准", rows
+
+
+def test_the_towns_holding_the_villages_are_no_second_benefit(shipped_kb):
+    """受益乡镇数量 ≥ 12 beside 受益行政村数量 ≥ 152: the 12 towns only contain the 152 villages."""
+    rows = _table(suggest_text(shipped_kb, VILLAGE, "2025年村级组织运转经费", budget=1368))
+    names = [r[2] for r in rows]
+    assert "受益行政村数量" in names and "受益乡镇数量" not in names, rows
+
+
+# ---------------------------------------------------------------- 6. the year a text plans for beside last year's report
+
+ANIMAL = ("县农业农村局2025年重大动物疫病强制免疫项目。全县现有生猪饲养量约42万头、牛羊存栏18万头（只）、家禽560万羽。2024年全县共完成强制"
+          "免疫各类畜禽1980万头（只、羽）次。本年度计划对口蹄疫、高致病性禽流感、小反刍兽疫等实施强制免疫，免疫密度保持在90%以上，免疫抗体"
+          "合格率达到70%以上；采集监测血清样品6000份；聘用村级防疫员210名，每人每月补助800元。项目预算420万元，其中疫苗采购218.4万元、"
+          "防疫员补助201.6万元，确保全年不发生区域性重大动物疫情。")
+
+
+def test_the_year_planned_is_read_beside_last_years_report(shipped_kb):
+    """The text says 2025年…项目 and 2024年全县共完成…: the xlsx left 预算年度 blank and the deadline 当年12月31日前."""
+    from kb.domain.years import stated_year
+
+    assert stated_year("重大动物疫病强制免疫", ANIMAL) == 2025
+    res = suggest_text(shipped_kb, ANIMAL, "重大动物疫病强制免疫", budget=420)
+    dates = [c.value for c in res.default_table if c.level2_label == "时效指标" and "月" in c.value]
+    assert dates and all(v.startswith("2025年") for v in dates), _table(res)

@@ -67,6 +67,8 @@ from kb.suggest.subsidy_share import name_subsidy_per_extent
 from kb.suggest.per_place_staff import add_staff_per_place
 from kb.suggest.extent_rate import add_stated_rate_per_extent
 from kb.suggest.training_benefit import refile_training_employment
+from kb.suggest.per_case import carry_counted_cases
+from kb.suggest.container_counts import set_aside_container_count
 from kb.suggest.listed_works import name_schools_worked_on, price_extent_by_its_part
 
 
@@ -91,6 +93,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     name_vehicle_service_rows(pool, ctx)   # after the vetting above, which reads the text's own words in a name
     count_listed_rewards(pool, ctx)
     carry_zero_harm(pool, ctx)
+    carry_counted_cases(pool, ctx)   # trial 19: 节地生态安葬数量 ≥ 300 例, 节地生态安葬奖励标准 = 1000 元/例
     set_aside_fund_title_work(pool, ctx)
     refile_region_outcome(pool)
     refile_coverage_under_quantity(pool)
@@ -149,6 +152,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     add_stated_rate_per_extent(pool, ctx)   # round 5 merge: 清疏费用按每公里5000元结算 → 每公里清疏费用 ≤ 5000 元/公里
     name_stated_parts(pool, ctx)   # trial 18: 其中规格4厘米以上苗种200万尾, no second 苗种数量
     rate_of_stated_act(pool, ctx)   # trial 18: 不合格产品100%依法处置 is 处置率, not the testing's 合格率
+    set_aside_container_count(pool, ctx)   # trial 19: 12个乡镇152个行政村 — the 12 towns are the villages' setting
     one_row_per_figure(pool, ctx)
     one_row_per_stated_rate(pool, ctx)   # round 5 merge: 交工验收合格率 as the text names its 100 %
     one_row_per_measure(pool, ctx)   # after the figures of the text are bound (trial 15)

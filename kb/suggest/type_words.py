@@ -3,7 +3,7 @@
 A type lends its whole set once detected, but one type spans several programmes: 会展与商贸促进 covers exhibitions and
 服务贸易 alike, so E021 (2020年市级服务贸易发展资金, a text that never mentions an exhibition) drew seven exhibition
 rows — 举办展会数量, 组织企业参展数量, 展位补贴标准, 参展企业满意度 … — that a reviewer struck as another programme's.
-Where the text holds none of the type's keywords (`ProjectType.keywords`) outside the names of bodies (区商务局,
+Where the text holds none of the type's keywords nor objects (`ProjectType.keywords`, `.objects`) outside the names of bodies (区商务局,
 `typemodel.strip_names`) nor the most of its name — the type was read from a phrase or from words the model shares with it, not from its own
 work — a row named on one of those keywords (展会, 参展, 展位, 会展) needs that work in the text: where not one
 character pair of any keyword its name holds appears in the text, the row is set aside with the reason and the table
@@ -30,11 +30,12 @@ _PAYMENT_TAIL = re.compile(r"资金(?:拨付|兑付|发放)及时率$")
 
 
 def _keyword_stated(t, text: str) -> bool:
-    """Whether `text` names type `t`'s work: one of its keywords outside the names of bodies, or the most of its
+    """Whether `text` names type `t`'s work: one of its keywords or of the people and things it serves
+    (`ProjectType.objects`: 就餐老人 of a 长者饭堂 text read as 老年助餐) outside the names of bodies, or the most of its
     name (城乡居民基本养老保险补助资金 for 城乡居民养老保险补助: half of the name's character pairs or more)."""
     bare = _BODY.sub("", strip_names(text))
     named = _pairs(t.name)
-    return any(k in bare for k in t.keywords) or len(named & _pairs(bare)) * 2 >= len(named)
+    return any(k in bare for k in (*t.keywords, *t.objects)) or len(named & _pairs(bare)) * 2 >= len(named)
 
 
 def _pairs(word: str) -> set[str]:
