@@ -31,7 +31,10 @@ def stated_year(project_name: str | None, description: str | None) -> int | None
     今年 (2024年免疫密度达到95%。今年计划采购…), states the next year: a fresh reviewer got 预算年度 2024 and the
     deadline 2024年5月31日前 for a text that treats 2024 as last year.
 
-    Several years (2023年7月至2024年1月) name no single one; a span of whole years (对1950—2000年文书档案
+    Two years a year apart, where every sentence naming the earlier one opens on it and reports what was reached
+    and a sentence naming the later one plans, budgets or names the project (县农业农村局2025年…项目。…2024年全县共
+    完成…), state the later one (trial 19). Several years otherwise
+    (2023年7月至2024年1月) name no single one; a span of whole years (对1950—2000年文书档案
     进行扫描, 2023—2025年行动计划) names none (a fresh reviewer got 2000年12月31日前 as the deadline of a
     2025 digitisation project). Years 2000–2099 only.
     """
@@ -45,7 +48,32 @@ def stated_year(project_name: str | None, description: str | None) -> int | None
             return year + 1 if text is description and _said_as_last_year(plain, year) else year
         if years and text is project_name:
             return None
+        if len(years) == 2 and text is description and max(years) - min(years) == 1 \
+                and _only_reported(plain, min(years)) and _planned_in(plain, max(years)):
+            # 县农业农村局2025年…项目。…2024年全县共完成强制免疫…1980万头次。 — the earlier year only reports what was
+            # reached the year before: the plan's year is the later one (trial 19 left 预算年度 blank)
+            return max(years)
     return None
+
+
+# what makes a year's sentence the project's own: its plan or money, or the project named (县农业农村局2025年…项目)
+_PROJECT = re.compile(r"项目|工程")
+
+
+def _planned_in(text: str, year: int) -> bool:
+    """True when a clause naming `year` plans or budgets (`_PLAN_OR_MONEY`) or names the project — not a second
+    report (2024年完成改厕1200户 beside 2023年完成改厕800户 names no plan year)."""
+    return any(f"{year}年" in c.replace(" ", "") and (_PLAN_OR_MONEY.search(c) or _PROJECT.search(c))
+               for c in re.split(r"[。；;!！?？，,]", text))
+
+
+def _only_reported(text: str, year: int) -> bool:
+    """True when every sentence naming `year` opens on it and reports what was reached (no plan, no money), as
+    `_said_as_last_year` reads a last year."""
+    sentences = [s.strip() for s in _SENTENCES.split(text) if s.strip()]
+    naming = [s for s in sentences if f"{year}年" in s.replace(" ", "")]
+    return bool(naming) and all(re.match(rf"(?:在)?{year}\s*年(?!\d|度?(?:计划|预算))", s)
+                                and not _PLAN_OR_MONEY.search(s) for s in naming)
 
 
 def _said_as_last_year(text: str, year: int) -> bool:

@@ -66,6 +66,10 @@ from kb.suggest.stated_parts import name_stated_parts
 from kb.suggest.subsidy_share import name_subsidy_per_extent
 from kb.suggest.per_place_staff import add_staff_per_place
 from kb.suggest.extent_rate import add_stated_rate_per_extent
+from kb.suggest.training_benefit import refile_training_employment
+from kb.suggest.per_case import carry_counted_cases
+from kb.suggest.container_counts import set_aside_container_count
+from kb.suggest.listed_works import name_schools_worked_on, price_extent_by_its_part
 
 
 def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: CheckerSettings | None) -> None:
@@ -89,9 +93,11 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     name_vehicle_service_rows(pool, ctx)   # after the vetting above, which reads the text's own words in a name
     count_listed_rewards(pool, ctx)
     carry_zero_harm(pool, ctx)
+    carry_counted_cases(pool, ctx)   # trial 19: 节地生态安葬数量 ≥ 300 例, 节地生态安葬奖励标准 = 1000 元/例
     set_aside_fund_title_work(pool, ctx)
     refile_region_outcome(pool)
     refile_coverage_under_quantity(pool)
+    refile_training_employment(pool, ctx)   # trial 19: 培训后就业率 is the training's 社会效益, never blank 效益
     set_aside_budget_execution(pool)
     set_aside_purpose_slogan(pool)
     prefer_commissioning_respondents(pool, ctx)
@@ -110,6 +116,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     read_per_event_figures(pool, ctx)
     set_aside_whole_amount_of_standard(pool, ctx)
     name_work_on_counted(pool, ctx)
+    name_schools_worked_on(pool, ctx)   # trial 19: 更换老旧电路及消防设施学校数量, not 更换学校数量
     name_figure_by_its_work(pool, ctx)
     bind_figure_of_other_work(pool, ctx)
     bind_stated_extent(pool, ctx)   # trial 17: 人行道改造面积 待填写 beside 铺设透水砖4500平方米
@@ -117,6 +124,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     refile_protected_figures(pool, ctx)   # trial 17: 保护沿岸耕地5200亩 is a benefit, 保护耕地面积
     unprice_part_year_extent(pool, ctx)
     name_part_standard(pool, ctx)
+    price_extent_by_its_part(pool, ctx)   # trial 19: 320 万元 ÷ 12000 平方米 of item (1), not the whole 560 万元
     set_aside_other_projects_figures(pool, ctx)
     name_whole_objects(pool, ctx)
     name_subsidy_per_extent(pool, ctx)   # trial 18, D015: 4000 万元 of 中央补助 ÷ 32.1 公里 is no 每公里建设成本
@@ -144,6 +152,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     add_stated_rate_per_extent(pool, ctx)   # round 5 merge: 清疏费用按每公里5000元结算 → 每公里清疏费用 ≤ 5000 元/公里
     name_stated_parts(pool, ctx)   # trial 18: 其中规格4厘米以上苗种200万尾, no second 苗种数量
     rate_of_stated_act(pool, ctx)   # trial 18: 不合格产品100%依法处置 is 处置率, not the testing's 合格率
+    set_aside_container_count(pool, ctx)   # trial 19: 12个乡镇152个行政村 — the 12 towns are the villages' setting
     one_row_per_figure(pool, ctx)
     one_row_per_stated_rate(pool, ctx)   # round 5 merge: 交工验收合格率 as the text names its 100 %
     one_row_per_measure(pool, ctx)   # after the figures of the text are bound (trial 15)

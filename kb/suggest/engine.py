@@ -43,6 +43,7 @@ from kb.suggest.common_names import (name_money_rows_plainly, offer_generic_tota
                                      offered_first)
 from kb.suggest.cost_values import lift_whole_cost
 from kb.suggest.after_ranking import review_ranked
+from kb.suggest.type_words import set_aside_rows_of_unstated_type_words
 from kb.suggest.dedupe import set_aside_disagreeing
 from kb.suggest.draft import SOURCE_LABELS, Draft
 from kb.suggest.features import featurize
@@ -240,6 +241,7 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
     name_stated_income(pool, ctx.text)   # 特色产业带动增加受益农户收入 ≥ 80 万元 → 脱贫户、监测户增加收入 (the text's words)
     mark_precision(pool, ctx, project_sectors(detected, models, ctx), _own_words(detected, uncertain))
     review_ranked(pool, ctx, checker_settings)
+    set_aside_rows_of_unstated_type_words(pool, ctx, detected)   # trial 19, E021: no exhibition rows for 服务贸易
     confident = (settled or lexical_ok or dense_ok) and not thin
     if not confident or not pool:
         return _not_confident(ctx, detected, mode, thin)

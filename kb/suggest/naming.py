@@ -623,7 +623,8 @@ def short_object(core: str) -> str:
 def whole_object(core: str) -> str:
     """`short_object(core)` with the word it left off before it when that word belongs to the object: a noun opening on
     人 before a bare verb (长寿路人行道改造 → 人行道改造, not 改造: 人 alone is a count's unit, `_BAD_START`) or a one-character adjective
-    opening the name (长文本测试 → 长文本测试, not 文本测试) — trial 17's rows 改造成本 and 文本测试完成时间. For the names
+    opening the name (长文本测试 → 长文本测试, not 文本测试), or a one-character verb and object before a bare verb (送戏下乡,
+    not 下乡: trial 19) — trial 17's rows 改造成本 and 文本测试完成时间. For the names
     made after ranking (`fill`, `core_names`); the candidates keep `short_object`, so the ranker's training is
     untouched. '' when `short_object` is ''."""
     obj = short_object(core)
@@ -638,6 +639,11 @@ def whole_object(core: str) -> str:
         bare_verb = len(toks) - k == 1 and toks[k][1] in ("v", "vn")   # 改造 alone names no object (扶贫基地 does)
         belongs = (k == 1 and len(prev) == 1 and tag == "a") \
             or (bare_verb and len(prev) >= 2 and prev.startswith("人") and tag.startswith("n"))
+        if bare_verb and k == 2 and len(prev) == 1 and tag.startswith("n") and len(words[0]) == 1 \
+                and toks[0][1] == "v" and re.fullmatch(r"[\u4e00-\u9fff]+", core):
+            # 送|戏|下乡: a one-character verb and its one-character object before a bare verb are one work
+            # (送戏下乡, 送医下乡 — trial 19 struck 下乡成本 and 下乡完成时间)
+            return "".join(words)
         if belongs and len(prev + obj) <= MAX_OBJECT and re.fullmatch(r"[\u4e00-\u9fff]+", prev):
             return prev + obj
         break

@@ -674,8 +674,10 @@ def _another_group_standard(d: Draft, chosen: list[Draft]) -> bool:
 
 
 def _group_words(d: Draft) -> str:
-    """The words of a standard's name before its measure (困难残疾人生活 of 困难残疾人生活补贴标准)."""
-    return STANDARD_NAME.split(d.name)[0].replace("补贴", "").replace("补助", "")
+    """The words of a standard's name before its measure (困难残疾人生活 of 困难残疾人生活补贴标准), or between 每 and it
+    when the name opens on 每 (具 of 每具补助标准: trial 19's funeral subsidy, whose 每例1000元 reward is another
+    group's standard)."""
+    return next((p for p in STANDARD_NAME.split(d.name) if p), "").replace("补贴", "").replace("补助", "")
 
 
 def _total_cost(d: Draft) -> bool:

@@ -81,7 +81,9 @@ def unprice_part_year_extent(drafts: list[Draft], ctx: ProjectContext) -> None:
 
 
 # a standard said of one part of the money in brackets after it: 村级办公经费34.5万元（每村1.5万元）
-_PART_STANDARD = re.compile(r"(?P<part>[\u4e00-\u9fff]{2,12}?)\d+(?:\.\d+)?(?:万元|元)[（(](?:按)?每[\u4e00-\u9fff]{1,2}$")
+# (…（每村每年2万元）: the period after the unit, trial 19)
+_PART_STANDARD = re.compile(r"(?P<part>[\u4e00-\u9fff]{2,12}?)\d+(?:\.\d+)?(?:万元|元)[（(](?:按)?每[\u4e00-\u9fff]{1,2}"
+                            r"(?:每[年月季])?$")
 _PART_LEAD = re.compile(r"^(?:其中|包括|含|用于)")
 
 
