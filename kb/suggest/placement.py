@@ -85,7 +85,6 @@ def refile_coverage_under_quantity(drafts: list[Draft]) -> None:
     where the checker files it by its name (`kb.checker.rewrite.guess_level`: 质量, or a 效益 the name says) — the
     checker's REL-01 flags “比率放在了数量指标下” on the suggested table otherwise (round 18). Run after ranking, so
     the ranker's training is untouched. In place."""
-    from kb.checker.rewrite import guess_level
     from kb.domain.text import bigrams
     from kb.suggest.dedupe import set_aside
     from kb.suggest.one_measure import one_coverage
@@ -95,11 +94,8 @@ def refile_coverage_under_quantity(drafts: list[Draft]) -> None:
         if d.slot != "quantity" or d.tier == Tier.ALTERNATE or not _COVERAGE_RATE.search(d.key) \
                 or (d.value_unit or d.unit) not in ("%", ""):
             continue
-        level2 = guess_level(d.key)[1]
-        if level2 is Level2.quantity:
+        if not _file_by_name(d, "覆盖率是比率"):
             continue
-        d.level2 = level2.value
-        d.evidence.append(f"覆盖率是比率，按审核规则的口径列入{level2.label}（不放在数量指标下）")
         what = set(bigrams(_COVERAGE_RATE.sub("", d.key)))
         there = next((x for x in drafts if x is not d and x.slot == d.slot and x.tier != Tier.ALTERNATE
                       and _COVERAGE_RATE.search(x.key) and len(what & set(bigrams(_COVERAGE_RATE.sub("", x.key)))) >= 2),
@@ -119,7 +115,6 @@ def refile_rates_in_table(rows: list[Draft]) -> None:
     while 数量 keeps a row that is no rate (the slot is required); a rate the text states for the work's own year
     share (主体工程完成率 ≥ 70 %) moves like any other. Acts on the table's rows after assembly, so neither the
     ranker's training nor which rows the table takes changes. In place."""
-    from kb.checker.rewrite import guess_level
     from kb.domain.units import measure_of
 
     def rate(d: Draft) -> bool:
@@ -130,8 +125,18 @@ def refile_rates_in_table(rows: list[Draft]) -> None:
     for d in rows:
         if d.slot != "quantity" or not rate(d):
             continue
-        level2 = guess_level(d.key)[1]
-        if level2 is Level2.quantity:
-            continue
-        d.level2 = level2.value
-        d.evidence.append(f"比率不是数量，按审核规则的口径列入{level2.label}（不放在数量指标下）")
+        _file_by_name(d, "比率不是数量")
+
+
+def _file_by_name(d: Draft, why: str) -> bool:
+    """File the rate `d`, now under 数量, where the checker files it by its name (`kb.checker.rewrite.guess_level`:
+    质量, or a 效益 the name says), saying `why` and where in its evidence; False (nothing changed) when the name
+    reads as 数量 after all. The one move both refiling passes above make. In place."""
+    from kb.checker.rewrite import guess_level
+
+    level2 = guess_level(d.key)[1]
+    if level2 is Level2.quantity:
+        return False
+    d.level2 = level2.value
+    d.evidence.append(f"{why}，按审核规则的口径列入{level2.label}（不放在数量指标下）")
+    return True
