@@ -62,18 +62,6 @@ def clause_count_drafts(ctx: ProjectContext, pool: list[Draft]) -> list[Draft]:
     """One 数量 draft per stated figure no draft of `pool` carries (formed from it or bound to it) that
     `clause_count_name` names, holding the figure as its mention (bound to the text's value like any formed row);
     names already in `pool` are not made twice."""
-    carried = {(d.mention.start, d.mention.end) for d in pool if d.mention is not None}
-    have = {d.key for d in pool}
-    out = []
-    for m in ctx.mentions:
-        if (m.start, m.end) in carried:
-            continue
-        name = clause_count_name(ctx.text, m)
-        if not name:
-            continue
-        d = Draft(name=name, level2="quantity", source="formed", unit=m.unit, direction="positive", mention=m,
-                  evidence=[f"描述中的数量: {m.context}{m.value}{m.unit}", "按描述原文命名"])
-        if d.key not in have:
-            have.add(d.key)
-            out.append(d)
-    return out
+    from kb.suggest.verb_counts import uncarried_count_drafts
+
+    return uncarried_count_drafts(ctx, pool, lambda m: clause_count_name(ctx.text, m), "按描述原文命名")

@@ -7,8 +7,11 @@ context and the gathered pool. Not for figures a formed row already carries (`kb
 """
 from __future__ import annotations
 
+from typing import Callable
+
 from kb.suggest.context import ProjectContext
 from kb.suggest.draft import Draft
+from kb.suggest.objects import Mention
 
 
 def verb_count_drafts(ctx: ProjectContext, pool: list[Draft]) -> list[Draft]:
@@ -17,17 +20,26 @@ def verb_count_drafts(ctx: ProjectContext, pool: list[Draft]) -> list[Draft]:
     `binding.bind_mentions`); names already in `pool` are not made twice."""
     from kb.suggest.naming import verb_count_name
 
+    return uncarried_count_drafts(ctx, pool, verb_count_name, "按描述用词生成", skip_budget=True)
+
+
+def uncarried_count_drafts(ctx: ProjectContext, pool: list[Draft], name_of: Callable[[Mention], str | None],
+                           named: str, *, skip_budget: bool = False) -> list[Draft]:
+    """The one way a stated figure no draft of `pool` carries (formed from it or bound to it; the budget's own
+    figure too when `skip_budget`) becomes a 数量 draft: named by `name_of(mention)` (None: no draft), its mention
+    held, the evidence saying the figure and how it was `named` (按描述用词生成, 按描述原文命名); a name already in
+    `pool` or made before is not made twice. Used by `verb_count_drafts` and `clause_counts.clause_count_drafts`."""
     carried = {(d.mention.start, d.mention.end) for d in pool if d.mention is not None}   # bound copies too
     have = {d.key for d in pool}
     out = []
     for m in ctx.mentions:
-        if (m.start, m.end) in carried or m.is_budget:
+        if (m.start, m.end) in carried or (skip_budget and m.is_budget):
             continue
-        name = verb_count_name(m)
+        name = name_of(m)
         if not name:
             continue
         d = Draft(name=name, level2="quantity", source="formed", unit=m.unit, direction="positive", mention=m,
-                  evidence=[f"描述中的数量: {m.context}{m.value}{m.unit}", "按描述用词生成"])
+                  evidence=[f"描述中的数量: {m.context}{m.value}{m.unit}", named])
         if d.key not in have:
             have.add(d.key)
             out.append(d)
