@@ -70,6 +70,7 @@ from kb.suggest.training_benefit import refile_training_employment
 from kb.suggest.per_case import carry_counted_cases
 from kb.suggest.container_counts import set_aside_container_count
 from kb.suggest.listed_works import name_schools_worked_on, price_extent_by_its_part
+from kb.suggest.share_over_whole import unbind_share_over_whole
 
 
 def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: CheckerSettings | None) -> None:
@@ -160,3 +161,4 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     # once each figure has its one row, a blank count of the same people gives way to it (trial 17)
     set_aside_blank_count_of_stated_people(pool, ctx)
     year_the_deadlines(pool, ctx)   # last (trial 17): 12月31日前 with no year is the checker's TIME-01: 当年 or the planned year
+    unbind_share_over_whole(pool)   # trial 20: 完成建设任务6387% is no 建设内容完成率 target (QNT-07)
