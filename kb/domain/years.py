@@ -63,16 +63,24 @@ _PROJECT = re.compile(r"项目|工程")
 def _planned_in(text: str, year: int) -> bool:
     """True when a clause naming `year` plans or budgets (`_PLAN_OR_MONEY`) or names the project — not a second
     report (2024年完成改厕1200户 beside 2023年完成改厕800户 names no plan year)."""
-    return any(f"{year}年" in c.replace(" ", "") and (_PLAN_OR_MONEY.search(c) or _PROJECT.search(c))
-               for c in re.split(r"[。；;!！?？，,]", text))
+    if any(f"{year}年" in c.replace(" ", "") and (_PLAN_OR_MONEY.search(c) or _PROJECT.search(c))
+           for c in re.split(r"[。；;!！?？，,]", text)):
+        return True
+    # a sentence opening on the year and budgeting in a later clause (2025年新建村级电商服务站点50个，预算150万元: trial 20)
+    return any(re.match(rf"(?:在)?{year}\s*年", s.strip()) and _MONEY.search(s) for s in _SENTENCES.split(text))
+
+
+_MONEY = re.compile(r"预算|资金|经费|万元")
+# a date a state is reported as of (截至2024年底全县已建成…): the sentence reports what was reached by then
+_AS_OF = r"(?:截至|截止|截止到|截至到|到)?"
 
 
 def _only_reported(text: str, year: int) -> bool:
     """True when every sentence naming `year` opens on it and reports what was reached (no plan, no money), as
-    `_said_as_last_year` reads a last year."""
+    `_said_as_last_year` reads a last year; or opens on the date it reports as of (截至2024年底全县已建成…, trial 20)."""
     sentences = [s.strip() for s in _SENTENCES.split(text) if s.strip()]
     naming = [s for s in sentences if f"{year}年" in s.replace(" ", "")]
-    return bool(naming) and all(re.match(rf"(?:在)?{year}\s*年(?!\d|度?(?:计划|预算))", s)
+    return bool(naming) and all(re.match(rf"(?:在)?{_AS_OF}{year}\s*年(?!\d|度?(?:计划|预算))", s)
                                 and not _PLAN_OR_MONEY.search(s) for s in naming)
 
 

@@ -31,7 +31,7 @@ from kb.suggest.stated_coverage import bind_stated_coverage
 from kb.suggest.stated_extent import bind_stated_extent
 from kb.suggest.places_built import bind_thing_built_in_places
 from kb.suggest.stated_terms import (date_by_stated_season, date_monthly_payment, date_by_stated_terms, date_year_task_of_part_goal,
-                                     limit_payment_by_stated_term, year_the_deadlines)
+                                     limit_payment_by_stated_term, limit_spare_payment_row, year_the_deadlines)
 from kb.suggest.other_project import set_aside_other_projects_figures
 from kb.suggest.per_event import read_per_event_figures
 from kb.suggest.period_names import name_by_stated_period
@@ -160,5 +160,6 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     set_aside_benefit_restating_output(pool, ctx)   # trial 18: 受益农户户数 1700 户 is the 1700 户 renovated
     # once each figure has its one row, a blank count of the same people gives way to it (trial 17)
     set_aside_blank_count_of_stated_people(pool, ctx)
+    limit_spare_payment_row(pool, ctx)   # trial 20: 每季度结束后30日内拨付 → 保费补贴资金拨付时限 ≤ 30 日
     year_the_deadlines(pool, ctx)   # last (trial 17): 12月31日前 with no year is the checker's TIME-01: 当年 or the planned year
     unbind_share_over_whole(pool)   # trial 20: 完成建设任务6387% is no 建设内容完成率 target (QNT-07)

@@ -307,21 +307,17 @@ def _reach_worked(m, text: str) -> str:
 
 def _benefit_slot(name: str) -> str:
     """The benefit a change row belongs to, as the checker places a benefit row (`kb.checker.rewrite.guess_level2`:
-    money and output economic; emissions, waste water, cover and farm chemicals ecological; the rest social)."""
+    money and output economic; emissions, waste water, cover, farm chemicals and the soil's and the water's state
+    ecological — 土壤有机质含量, 土壤侵蚀减少量, 河道水质类别: `kb.checker.lexicon.LEVEL_ECOLOGICAL_RE`; the rest social)."""
     from kb.checker.rewrite import guess_level, guess_level2   # the checker's lists: one answer
     from kb.domain.enums import Level1
 
     level1, level2 = guess_level(name)
     if level1 is Level1.satisfaction:   # 满意度提高到95%以上 is the satisfaction row's target, not a benefit (SAT-01)
         return level2.value
-    if _SOIL_AND_WATER.search(name):   # 土壤侵蚀减少量, 河道水质类别: the land's and the water's state, ecological
-        return "ecological_benefit"
     # 亩产 / 单产 / 产能 is 产量 per mu, a word the checker's lists do not hold: asked as 产量 (粮食亩产增加量 is economic)
     return guess_level2(Level1.benefit, re.sub(r"[亩单]产|产能", "产量", name)).value
 
-
-# a change of the soil or the water (the checker's ecological words hold neither 侵蚀 nor 水质)
-_SOIL_AND_WATER = re.compile(r"侵蚀|水土流失|水质")
 
 
 def _satisfaction_subjects(ctx: ProjectContext, detected: list[tuple[ProjectType, float]]) -> list[str]:

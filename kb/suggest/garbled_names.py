@@ -1,4 +1,4 @@
-"""After ranking: four garbled names a fresh reviewer corrected (trial 16).
+"""After ranking: garbled names fresh reviewers corrected (trials 16 and 20).
 
 - a word written twice where the object meets the measure (全民健身公共服务 + 服务达标率 → 全民健身公共服务服务达标率):
   written once (全民健身公共服务达标率);
@@ -11,6 +11,8 @@
   the lead's closing note of 2026-12-07): the lead-in cut (工程款拨付进度). The one list of such lead-ins; the reader
   of a label's figures (`kb.suggest.labelled_counts`) cuts the same. (Cut here, not where a figure's words are read:
   a training table's text says 报告称拨付进度100%, and a reader's cut retrained the ranker — 7 dev tables reshuffled.)
+- a per-item standard that names no item (每个补助标准 for 每个站点补助3万元, trial 20): the item as the text writes it
+  (每个站点补助标准).
 Pure over drafts; run after ranking, so the ranker's training reads the same candidates.
 """
 from __future__ import annotations
@@ -58,6 +60,23 @@ def write_once(name: str) -> str:
     return _DOUBLED.sub(r"\1", name)
 
 
+# a per-item standard whose item is a bare classifier (每个补助标准 for 每个站点补助3万元, trial 20): binding's name keeps
+# the 每个 of the text and loses the thing it counts
+_BARE_PER_STANDARD = re.compile(r"^每(?P<cls>[个所座处家名位户人])(?P<paid>补助|补贴|奖补|资助|奖励|补偿)标准$")
+_PER_THING = re.compile(r"每(?P<cls>[个所座处家名位])(?P<thing>[\u4e00-\u9fff]{1,6}?)(?:平均|一次性|最高|按)?"
+                        r"(?P<paid>补助|补贴|奖补|资助|奖励|补偿)")
+
+
+def _per_thing_standard(text: str, start: int, paid: str) -> str:
+    """每个站点补助标准: the thing a per-item amount at `start` of `text` is paid for (每个站点补助3万元), as the text writes
+    it before the amount in its clause, else ''."""
+    clause = re.split(r"[，,。；;：:]", text[max(0, start - 20):start])[-1]
+    m = None
+    for m in _PER_THING.finditer(clause):
+        pass
+    return f"每{m.group('cls')}{m.group('thing')}{paid}标准" if m and m.group("paid") == paid else ""
+
+
 def fix_garbled_names(pool: list[Draft], ctx: ProjectContext) -> None:
     """The four corrections of the module docstring, on the shown rows of `pool`. In place."""
     desc = ctx.description or ""
@@ -73,6 +92,12 @@ def fix_garbled_names(pool: list[Draft], ctx: ProjectContext) -> None:
         if once != d.name:
             d.evidence.append(f"名称中重复的词只写一次（原为“{d.name}”）")
             d.name = once
+        bare = _BARE_PER_STANDARD.match(d.name)
+        if bare and d.mention is not None:
+            named = _per_thing_standard(ctx.text, d.mention.start, bare.group("paid"))
+            if named:
+                d.evidence.append(f"“每{bare.group('cls')}”没有说每什么，按描述写明的对象命名（原为“{d.name}”）")
+                d.name = named
         pay = _PAY_ONTIME.match(d.name)
         if pay and d.value_source != "text" and not _PAYABLE.search(pay.group("obj")) and not _PAID_OUT.search(desc):
             set_aside(d, f"“{pay.group('obj')}”不是发放的资金或物品，描述中也没有发放，仅作备选")

@@ -77,38 +77,90 @@ def date_year_task_of_part_goal(pool: list[Draft], ctx: ProjectContext) -> None:
         d.evidence.append(f"描述的年度目标是完成{goal.group('share')}%，预算年度末完成的是年度任务，不是全部工程")
 
 
-# a relative term for paying the text states: 开学后30日内拨付到校, 资金到位后15日内发放 (the checker's reader takes only
-# working days and dates: `kb.checker.rewrite.payment_days`)
-_PAID_WITHIN = re.compile(r"(?P<after>开学|学期开始|资金到位|资金下达|收到资金|申请受理|审核通过)后(?P<n>\d{1,3})(?P<unit>个工作日|日|天)内"
-                          r"[^，,。；;]{0,8}?(?P<verb>拨付|发放|兑付|支付)")
+# a relative term for paying the text states: 开学后30日内拨付到校, 资金到位后15日内发放, 每季度结束后30日内拨付 (trial 20),
+# 开学后2个月内发放到位 — read by the checker's `relative_limit` (one reader: TIME-05 writes the same limit); the words
+# before it name the event it runs from (the explanation's)
+_PAID_AFTER = re.compile(r"(?P<after>[^，,。；;]{0,12}?)后(?P<n>\d{1,3})(?P<unit>个工作日|工作日|个月|日|天|周|小时)内")
 _PAID_THING = re.compile(r"补助|补贴|资助|拨付|发放|兑付|营养餐|助学金|奖励")
+# the duration as the text writes it (30日内 → 日, 30天内 → 天; 工作日 → 个工作日)
+_WITHIN = r"(?<![月\d.]){n}(?P<unit>个工作日|工作日|个月|日|天|周|小时)内[^，,。；;]{{0,8}}"
+
+
+def _stated_within(text: str, n: str, verbs: tuple[str, ...]) -> re.Match | None:
+    """The words of `text` stating the limit of `n` units for one of `verbs` (30日内拨付承保机构), else None."""
+    return next((m for m in re.finditer(_WITHIN.format(n=re.escape(n)), text)
+                 if any(v in m.group() for v in verbs)), None)
+
+
+def _limit(d: Draft, n: str, said: re.Match, verb: str, after: str) -> None:
+    unit = "个工作日" if said.group("unit") in ("个工作日", "工作日") else said.group("unit")
+    from kb.checker.rewrite import limit_name
+
+    d.name = limit_name(d.name)
+    d.explanation = (f"{after}至{verb}到对象所用的{unit}数，不超过描述写明的时限" if after
+                     else f"{verb}所用的{unit}数，不超过描述写明的时限")
+    d.operator, d.value, d.value_unit, d.unit, d.value_source, d.note = "≤", n, unit, unit, "text", ""
+    d.evidence.append(f"描述中的{verb}时限: {said.group(0)}")
+    # the limit's own words, not the figure the row held before (保险理赔兑付及时率100%: one figure, one row)
+    d.mention = Mention(n, unit, verb, "", said.start(), said.end(), context=said.group(), action=verb)
 
 
 def limit_payment_by_stated_term(pool: list[Draft], ctx: ProjectContext) -> None:
-    """A relative term for paying the text states (开学后30日内拨付到校, round 18): the shown on-time rate of the
-    payment (补助发放及时率 =100 %) becomes the limit it states (补助发放时限 ≤ 30 日, 开学后), and a completion row of
-    the payment dated by the budget year's end (营养餐补助发放完成时间 12月31日前 “描述未写明…”) is set aside — the text
-    says when the money is paid, the year's end says nothing of it. In place."""
-    from kb.checker.rewrite import limit_name, pays_on_time
+    """A relative term for paying the text states (开学后30日内拨付到校, round 18; 每季度结束后30日内拨付承保机构, 开学后
+    2个月内发放到位, trial 20): the shown on-time rate of the payment (补助发放及时率 =100 %) becomes the limit it states
+    (补助发放时限 ≤ 30 日, in the text's unit), and a completion row of the payment dated by the budget year's end
+    (营养餐补助发放完成时间 12月31日前 “描述未写明…”) is set aside — the text says when the money is paid, the year's end
+    says nothing of it. Another act's limit (受理后15个工作日内办结, 7天内完成
+    维修) is its on-time row's (the checker's `relative_limit` and `row_verbs`). In place."""
+    from kb.checker.rewrite import pays_on_time, relative_limit, row_verbs
+    from kb.domain.words import PAYMENT_VERBS
     from kb.suggest.dedupe import set_aside
 
-    said = _PAID_WITHIN.search(ctx.text)
-    if not said:
-        return
-    unit = "个工作日" if said.group("unit") == "个工作日" else "日"
-    limited = False
-    for d in pool:
-        if d.tier == Tier.ALTERNATE or d.slot != "timeliness" or d.value_source == "text" or not pays_on_time(d.key):
+    text = ctx.text
+    limit = relative_limit(text, PAYMENT_VERBS)
+    said = _stated_within(text, limit[1], PAYMENT_VERBS) if limit and limit[0] == "≤" else None
+    if said is not None:
+        verb = next(v for v in PAYMENT_VERBS if v in said.group())
+        before = _PAID_AFTER.search(text[max(0, said.start() - 14):said.end()])
+        after = re.sub(r"^.*?(?:于|在|自)", "", before.group("after")) if before and before.group("after") else ""
+        rows = [d for d in pool if d.tier != Tier.ALTERNATE and d.slot == "timeliness" and d.value_source != "text"
+                and pays_on_time(d.key)]
+        for d in rows:
+            _limit(d, limit[1], said, verb, after)
+        for d in pool:
+            if d.tier != Tier.ALTERNATE and d.value_source == "year_end" and _PAID_THING.search(d.name) \
+                    and (rows or d.note == PAY_YEAR_END_BASIS):
+                set_aside(d, f"描述写明{verb}时限（{said.group(0)}），不按预算年度末设定完成时间")
+    for d in pool:   # another act's limit: 受理后15个工作日内办结 → 审批办结时限 ≤ 15 个工作日
+        if d.tier == Tier.ALTERNATE or d.slot != "timeliness" or d.value_source == "text" or pays_on_time(d.key) \
+                or not re.search(r"(?:及时|按时|按期)", d.name):
             continue
-        d.name = limit_name(d.name)
-        d.explanation = f"{said.group('after')}至{said.group('verb')}到对象所用的{unit}数，不超过描述写明的时限"
-        d.operator, d.value, d.value_unit, d.unit, d.value_source, d.note = "≤", said.group("n"), unit, unit, "text", ""
-        d.evidence.append(f"描述中的{said.group('verb')}时限: {said.group(0)}")
-        limited = True
-    for d in pool:
-        if d.tier != Tier.ALTERNATE and d.value_source == "year_end" and _PAID_THING.search(d.name) \
-                and (limited or d.note == PAY_YEAR_END_BASIS):
-            set_aside(d, f"描述写明{said.group('verb')}时限（{said.group(0)}），不按预算年度末设定完成时间")
+        verbs = row_verbs(d.name)
+        if not verbs or set(verbs) <= {"完成", "完工", "竣工"}:
+            continue
+        own = relative_limit(text, verbs)
+        if own and own[0] == "≤" and (m := _stated_within(text, own[1], verbs)) is not None:
+            _limit(d, own[1], m, next(v for v in verbs if v in m.group()), "")
+
+
+def limit_spare_payment_row(pool: list[Draft], ctx: ProjectContext) -> None:
+    """When the text states a relative term for paying (每季度结束后30日内拨付承保机构, trial 20) and no shown 时效 row
+    times the payment (the type's 保费补贴资金拨付及时率 was set aside for another rate's 100 %, the table kept a blank
+    农业保险理赔时限), the best type's or formed payment row of the pool takes the limit (保费补贴资金拨付时限 ≤ 30 日)
+    and is shown. After the passes that bind the text's figures to one row each; in place."""
+    from kb.checker.rewrite import pays_on_time, relative_limit
+    from kb.domain.words import PAYMENT_VERBS
+
+    limit = relative_limit(ctx.text, PAYMENT_VERBS)
+    said = _stated_within(ctx.text, limit[1], PAYMENT_VERBS) if limit and limit[0] == "≤" else None
+    if said is None or any(d.tier != Tier.ALTERNATE and d.slot == "timeliness" and (pays_on_time(d.key) or "时限" in d.name
+                           and d.value_source == "text") for d in pool):
+        return
+    spare = sorted((d for d in pool if d.tier == Tier.ALTERNATE and d.slot == "timeliness"
+                    and d.source in ("type", "formed") and pays_on_time(d.key)), key=lambda d: -d.score)
+    if spare:
+        spare[0].tier = Tier.BOUND
+        _limit(spare[0], limit[1], said, next(v for v in PAYMENT_VERBS if v in said.group()), "")
 
 
 # an event's dates: 定于10月1日至7日在百侯古镇举行, 将于2025年9月20日—22日举办, 于5月18日举行
