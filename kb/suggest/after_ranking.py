@@ -43,7 +43,8 @@ from kb.suggest.scope import (name_system_timeliness, prefer_commissioning_respo
                               set_aside_budget_execution, set_aside_fund_title_work, set_aside_outside_settlement,
                               set_aside_purpose_slogan)
 from kb.suggest.service_names import name_vehicle_service_rows
-from kb.suggest.unit_cost import name_part_standard, set_aside_unit_cost_of_uncounted, unprice_part_year_extent
+from kb.suggest.unit_cost import (name_part_standard, set_aside_unit_cost_of_uncounted, unprice_mixed_work_extent,
+                                  unprice_part_year_extent)
 from kb.suggest.values import default_targets, set_aside_whole_completion_of_standing_work, undate_standing_work
 from kb.suggest.vetting import (date_year_end_by_stated_period, prefer_named_respondents, prefer_named_timeliness,
                                 prefer_specific_respondents, set_aside_restated, set_aside_year_end_across_years)
@@ -71,6 +72,7 @@ from kb.suggest.per_case import carry_counted_cases
 from kb.suggest.container_counts import set_aside_container_count
 from kb.suggest.listed_works import name_schools_worked_on, price_extent_by_its_part
 from kb.suggest.share_over_whole import unbind_share_over_whole
+from kb.suggest.sector_rates import set_aside_sector_rate
 
 
 def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: CheckerSettings | None) -> None:
@@ -124,6 +126,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     name_count_of_gain(pool, ctx)
     refile_protected_figures(pool, ctx)   # trial 17: 保护沿岸耕地5200亩 is a benefit, 保护耕地面积
     unprice_part_year_extent(pool, ctx)
+    unprice_mixed_work_extent(pool, ctx)   # trial 20, D014: 309 万元 ÷ 建设养护里程300公里 is no 建设 unit cost
     name_part_standard(pool, ctx)
     price_extent_by_its_part(pool, ctx)   # trial 19: 320 万元 ÷ 12000 平方米 of item (1), not the whole 560 万元
     set_aside_other_projects_figures(pool, ctx)
@@ -146,6 +149,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     bind_window_rates(pool, ctx)   # trial 16: 火情发现后1小时内扑灭率 with the text's window
     name_whole_work(pool, ctx)   # trial 16: 专业扑火队员培训人次, the work whole
     set_aside_other_sector(pool, ctx)
+    set_aside_sector_rate(pool, ctx)   # trial 20, D056: 普通高中毛入学率 ≥ 92 is no output of a 112 万元 fund
     set_aside_unfounded(pool, ctx)   # trial 16: another programme's rows, a % naming no measure
     name_by_stated_period(pool, ctx)   # trial 17: 全年开放时间不少于300天 is no 每周免费开放时间
     give_change_level_to_library_rate(pool, ctx)   # trial 17: 农村公路优良中等路率 ≥78, not a formed 比例 row

@@ -80,6 +80,38 @@ def unprice_part_year_extent(drafts: list[Draft], ctx: ProjectContext) -> None:
         d.evidence.append("本年度预算不对应全项目工程量，单位成本不按预算推算")
 
 
+# the kinds of work a length or an area is worked by: building and upkeep (D014's 建设养护里程300公里)
+_BUILD_WORK = re.compile(r"新建|建设|新修|硬化|铺设|造价")
+_UPKEEP_WORK = re.compile(r"养护|维修|维护|修缮|修复|管护")
+
+
+def unprice_mixed_work_extent(drafts: list[Draft], ctx: ProjectContext) -> None:
+    """A per-extent cost of one kind of work derived from the whole money ÷ an extent the text states of two kinds
+    (D014: 309 万元 for 建设养护里程300公里 gave 公路建设单位里程造价 ≤ 1.03 万元/公里, an average over building and
+    upkeep the text never states — no construction costs 1.03 万元 a km, trial 20) is no unit cost of that work: left
+    待填写 with the reason, since the text does not split the money or the length between them. A name of both works
+    or of neither (每公里建设养护成本, 每公里成本) keeps the value. In place, after ranking."""
+    for d in drafts:
+        unit = d.value_unit or d.unit
+        if d.slot != "cost" or d.value_source != "derived" or "/" not in unit:
+            continue
+        per = unit.split("/", 1)[1]
+        m = next((x for x in ctx.mentions if x.unit in (per, "万" + per)), None)
+        if m is None:
+            continue
+        clause = re.split(r"[，,。；;：:]", ctx.text[max(0, m.start - 24):m.start])[-1]
+        if not (_BUILD_WORK.search(clause) and _UPKEEP_WORK.search(clause)):
+            continue
+        builds, upkeeps = bool(_BUILD_WORK.search(d.name)), bool(_UPKEEP_WORK.search(d.name))
+        if builds == upkeeps:
+            continue
+        work = "建设" if builds else "养护"
+        d.value, d.value_source = "", ""
+        d.note = (f"{PENDING}：描述写明的{m.value}{m.unit}（{clause}）含建设和养护，预算没有分开，"
+                  f"不能以总预算÷{m.value}{m.unit}计算{work}的单位成本，请按{work}部分的资金÷{work}里程(面积)测算填写")
+        d.evidence.append(f"单位成本须以{work}部分的资金除以{work}的工程量，描述没有分开，不按总预算推算")
+
+
 # a standard said of one part of the money in brackets after it: 村级办公经费34.5万元（每村1.5万元）
 # (…（每村每年2万元）: the period after the unit, trial 19)
 _PART_STANDARD = re.compile(r"(?P<part>[\u4e00-\u9fff]{2,12}?)\d+(?:\.\d+)?(?:万元|元)[（(](?:按)?每[\u4e00-\u9fff]{1,2}"
