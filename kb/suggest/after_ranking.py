@@ -73,6 +73,7 @@ from kb.suggest.container_counts import set_aside_container_count
 from kb.suggest.listed_works import name_schools_worked_on, price_extent_by_its_part
 from kb.suggest.share_over_whole import unbind_share_over_whole
 from kb.suggest.sector_rates import set_aside_sector_rate
+from kb.suggest.single_setting import set_aside_count_of_one_setting
 
 
 def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: CheckerSettings | None) -> None:
@@ -149,6 +150,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     bind_window_rates(pool, ctx)   # trial 16: 火情发现后1小时内扑灭率 with the text's window
     name_whole_work(pool, ctx)   # trial 16: 专业扑火队员培训人次, the work whole
     set_aside_other_sector(pool, ctx)
+    set_aside_count_of_one_setting(pool, ctx)   # trial 20, E034: no 保障学校数量 for 银川市第六中学's fund
     set_aside_sector_rate(pool, ctx)   # trial 20, D056: 普通高中毛入学率 ≥ 92 is no output of a 112 万元 fund
     set_aside_unfounded(pool, ctx)   # trial 16: another programme's rows, a % naming no measure
     name_by_stated_period(pool, ctx)   # trial 17: 全年开放时间不少于300天 is no 每周免费开放时间

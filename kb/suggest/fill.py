@@ -373,13 +373,17 @@ def _people_served(rows: list[Draft], ctx) -> Draft | None:
     """A blank count of the people the project serves (受益群众人数 待填写 人) for a table still short of rows, when
     no row counts persons; None otherwise — and None for a text naming no one served whose table has a 社会效益 row
     already (trial 16: a reviewer struck the 受益群众人数 待填写 a science fund's text gave E057 beside its
-    科技成果转化数量)."""
+    科技成果转化数量). A fund whose table asks enterprises (企业满意度) and whose text names no people counts the
+    enterprises it serves (受益企业数量 待填写 家, E021), never 群众."""
     from kb.suggest.scope import commissions_service
 
     if not ctx.beneficiaries and any(r.level2 == "social_benefit" for r in rows):
         return None
     if any((r.value_unit or r.unit) in _PERSON_UNITS | {"户"} for r in rows) or commissions_service(ctx):
         return None   # a service bought for the units that commission it (委托业务) serves no 群众 to count (trial 13)
+    if _people(ctx) == "群众" and any(r.slot == "satisfaction" and "企业" in r.name for r in rows):
+        # E021 (trial 20): a trade fund the table asks 企业满意度 serves enterprises, no 受益群众 to count
+        return _pending("受益企业数量", "social_benefit", "家", f"{PENDING}：描述中没有写明受益企业的数量，请按项目实际填写", ctx)
     d = _benefit([], ctx)
     d.note = f"{PENDING}：描述中没有写明受益人数，请按项目实际填写"
     return d
