@@ -92,6 +92,12 @@ def _stated_within(text: str, n: str, verbs: tuple[str, ...]) -> re.Match | None
                  if any(v in m.group() for v in verbs)), None)
 
 
+def _event_before(text: str, said: re.Match) -> str:
+    """The event a limit runs from, written before it (县级保费补贴资金于每季度结束后30日内 → 每季度结束), else ''."""
+    before = _PAID_AFTER.search(text[max(0, said.start() - 14):said.end()])
+    return re.sub(r"^.*?(?:于|在|自)", "", before.group("after")) if before and before.group("after") else ""
+
+
 def _limit(d: Draft, n: str, said: re.Match, verb: str, after: str) -> None:
     unit = "个工作日" if said.group("unit") in ("个工作日", "工作日") else said.group("unit")
     from kb.checker.rewrite import limit_name
@@ -121,8 +127,7 @@ def limit_payment_by_stated_term(pool: list[Draft], ctx: ProjectContext) -> None
     said = _stated_within(text, limit[1], PAYMENT_VERBS) if limit and limit[0] == "≤" else None
     if said is not None:
         verb = next(v for v in PAYMENT_VERBS if v in said.group())
-        before = _PAID_AFTER.search(text[max(0, said.start() - 14):said.end()])
-        after = re.sub(r"^.*?(?:于|在|自)", "", before.group("after")) if before and before.group("after") else ""
+        after = _event_before(text, said)
         rows = [d for d in pool if d.tier != Tier.ALTERNATE and d.slot == "timeliness" and d.value_source != "text"
                 and pays_on_time(d.key)]
         for d in rows:
@@ -160,7 +165,7 @@ def limit_spare_payment_row(pool: list[Draft], ctx: ProjectContext) -> None:
                     and d.source in ("type", "formed") and pays_on_time(d.key)), key=lambda d: -d.score)
     if spare:
         spare[0].tier = Tier.BOUND
-        _limit(spare[0], limit[1], said, next(v for v in PAYMENT_VERBS if v in said.group()), "")
+        _limit(spare[0], limit[1], said, next(v for v in PAYMENT_VERBS if v in said.group()), _event_before(ctx.text, said))
 
 
 # an event's dates: 定于10月1日至7日在百侯古镇举行, 将于2025年9月20日—22日举办, 于5月18日举行
