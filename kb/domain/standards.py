@@ -1,4 +1,11 @@
-"""The payment a description states per unit, and what it adds up to: 每人每月300元 × 1200人 × 12个月 = 432 万元.
+"""The standards a description states (每人每月300元, 每亩补助80元, 9万元/村), and what one adds up to: 每人每月300元 ×
+1200人 × 12个月 = 432 万元.
+
+One reader of a stated standard for the whole library: `standard_at` reads what an amount of a text is per (the 每X
+words of its clause before it, what is written after it with “/”, a paid average 户均奖补, a cost per 吨) as a typed
+`Standard`; `read_standards` reads every one of a text. Suggest's binding (`kb.suggest.binding._bind_money`: a money
+mention → a standard row in the text's per-parts) and the checker (FEAS-07's `standard_product`, the UNIT fixes'
+`stated_standard`) call it; neither has words of its own for it.
 
 A reviewer (财政局评审) multiplies by hand the standard a project's text states (每人每月300元, 每亩补助100元,
 补助标准500元/人·年, 人均补助800元), the count it pays (1200人, 5万亩) and the months it runs (12个月), and sets the
@@ -31,21 +38,10 @@ from kb.domain.years import without_past_reports
 # counted unit as written after 每 / before 均 / after 元/ → the unit its count is written in
 _COUNTED = {"人": "人", "名": "人", "生": "人", "人次": "人", "户": "户", "亩": "亩", "公里": "公里", "平方米": "平方米", "头": "头",
             "只": "只", "所": "所", "村": "村", "个": "个", "吨": "吨", "床": "床", "辆": "辆", "台": "台", "套": "套"}
-_COUNTED_ALT = "|".join(sorted(_COUNTED, key=len, reverse=True))
 # the units a count of persons is written in
 _COUNT_UNITS = {"人": ("人", "名"), "亩": ("亩",)}
 _MONEY = {"元": 1e-4, "万元": 1.0, "亿元": 1e4}
 _NUM = r"(\d+(?:,\d{3})*(?:\.\d+)?)"
-_PERIOD = r"(学期|月|年|天|日)"
-
-# 每人每月300元 / 每月每人300元 / 每亩补助100元 / 每人每年发放生活补助1500元 (no digit, no 每 in between); 每生1500元/学期
-_PER_EACH = re.compile(rf"每(?:个|位|名)?({_COUNTED_ALT})(?:每{_PERIOD})?[\u4e00-\u9fff]{{0,8}}?{_NUM}(万元|元)"
-                       r"(?:/(学期|月|年|天))?(?![/每])")
-_EACH_PER = re.compile(rf"每{_PERIOD}每(?:个|位|名)?({_COUNTED_ALT})[\u4e00-\u9fff]{{0,8}}?{_NUM}(万元|元)(?![/每])")
-# 300元/人·月, 500元/人/年, 1500元/生·年, 100元/亩, 3100元/平方米; 1130元/月/人
-_SLASH = re.compile(rf"{_NUM}(万元|元)/(?:{_PERIOD}/)?({_COUNTED_ALT})(?:[·./、]{_PERIOD})?(?![次月年天日时/])")
-# 人均补助800元 / 户均1500元
-_AVERAGE = re.compile(rf"(人|户|生)均[\u4e00-\u9fff]{{0,6}}?{_NUM}(万元|元)(?![/每])")
 
 _NOT_PAID = re.compile(r"受益|带动|辐射|覆盖|惠及|服务人口|影响|现有|共有|总人口|常住")
 _TERMS = re.compile(r"(?<![\d.])(\d{1,2})个学期")
@@ -88,6 +84,8 @@ def _standards(t: str) -> list[tuple[float, str, str, str, tuple[int, int]]]:
     out = []
     for std in read_standards(t):
         counted, periods = std.counted, std.periods
+        if std.low is not None or std.high is not None:
+            continue   # 每人每月200-300元: no one amount to multiply
         if len(counted) != 1 or counted[0] not in _COUNTED or len(periods) > 1 \
                 or any(p not in ("学期", "月", "年", "天", "日") for p in periods):
             continue
@@ -247,6 +245,9 @@ PAID_AFTER = re.compile(r"(?:的)?(?:标准)?(?:发放|给予|发)?([\u4e00-\u9f
 PAID_BEFORE = re.compile(r"(补贴|补助|津贴|生活费|奖补|资助|奖励|救助)(?:标准)?(?:为)?$")
 # the periods a standard may be stated per (学期 … 日); 餐 and 次 are things it is per, not spans of time
 PERIODS = frozenset("学期 学年 季度 年 月 周 天 日 餐 次".split()) - {"餐", "次"}
+# a range's lower end right before the amount (200-300元, 200～300元, 200至300元) and its upper end after it (2万元至3万元)
+_RANGE_LOW = re.compile(r"(\d+(?:\.\d+)?)\s*(?:万元|元)?\s*[-–—~～至到]\s*$")
+_RANGE_HIGH = re.compile(r"\s*[-–—~～至到]\s*(\d+(?:\.\d+)?)\s*(万元|元)")
 _AFTER_AMOUNT = re.compile(r"\d\s*(?:万元|元)")
 _MONEY_AT = re.compile(r"(?<![\d.,])(\d+(?:,\d{3})*(?:\.\d+)?)(万元|元)")
 
@@ -275,7 +276,9 @@ class Standard:
     here too: 每餐补贴3元); before: the clause's words before the amount (at most 12 characters, what suggest names a
     formed standard from); obj: what it pays, written after the amount (60元标准发放就餐补贴 → 就餐补贴) or before it
     (每人补助 → 补助), '' when neither; ceiling: stated as a ceiling (户均奖补不超过2000元); span: (start, end) in the
-    text read, from the first 每 / 均 / 吨 of its words before to the end of what it is per after it."""
+    text read, from the first 每 / 均 / 吨 of its words before to the end of what it is per after it (and of the range's
+    upper end); said: text[span]; low / high: the ends of a range it states (每人每月200-300元: low 200 with amount 300;
+    每户2万元至3万元: amount 2, high 3 — in `money`), else None: a range is no one standard to multiply."""
 
     amount: float
     money: str
@@ -288,6 +291,8 @@ class Standard:
     ceiling: bool
     span: tuple[int, int]
     said: str
+    low: float | None = None
+    high: float | None = None
 
     @property
     def amount_wan(self) -> float:
@@ -337,17 +342,25 @@ def standard_at(text: str, start: int, end: int, money: str, amount: float | Non
     if amount is None:
         number = text[start:end]
         amount = _num(number[:len(number) - len(money)])
+    low = _RANGE_LOW.search(text, 0, start)
+    high = _RANGE_HIGH.match(text, stop)
+    if high and high.group(2) == money:
+        stop = high.end()
     return Standard(amount=amount, money=money, parts=tuple(parts),
                     written=written.group(1) if written else "", period=period.group(1) if period else "",
                     period_after=after_period is not None, before=before, obj=obj,
-                    ceiling=bool(CEILING_BEFORE.search(before)), span=(first, stop), said=text[first:stop])
+                    ceiling=bool(CEILING_BEFORE.search(before)), span=(first, stop), said=text[first:stop],
+                    low=_num(low.group(1)) if low else None,
+                    high=_num(high.group(1)) if high and high.group(2) == money else None)
 
 
 def read_standards(text: str) -> list[Standard]:
     """Every standard `text` states (`standard_at` at each amount in 元 or 万元), in order. `text` as the caller
     normalised it (the checker: `normalize` and `read_numerals`)."""
-    out = []
+    out: list[Standard] = []
     for m in _MONEY_AT.finditer(text):
+        if out and m.start() < out[-1].span[1]:
+            continue   # the upper end of the range before it (每户2万元至3万元)
         std = standard_at(text, m.start(), m.end(), m.group(2))
         if std is not None:
             out.append(std)
