@@ -1586,6 +1586,10 @@ def _cost_target(r: ParsedRow, ids: set[str], name: str, num: float | None) -> t
             implied = implied_unit_cost(r, part) if part else None
             unit = next((f"{u}/{part}" for u, k in (("元", 1.0), ("万元", 1e-4))
                          if implied and abs(num - implied[0] * k) <= 0.01 * implied[0] * k), "")
+            if not unit and not part and (den := implied_denominator(r, num)):
+                # trial 20: 单位成本 ≤115 beside “改造建筑面积5.2万平方米…总投资600万元”: 600 万元 ÷ 52000 平方米 ≈ 115.4
+                # 元/平方米 — the figure is the budget over that quantity, so the name's missing denominator is it
+                unit = f"{den[0]}/{den[1]}"
             if not unit:
                 units = f"元/{part}或万元/{part}" if part else "元或万元"
                 hint = f"；按项目概况（{implied[1]}）测算约{implied_text(implied[0], part)}" if implied else ""
@@ -1609,17 +1613,10 @@ def implied_unit_cost(r: ParsedRow, part: str) -> tuple[float, str] | None:
     `past_reports`), the setting (全县现有…: `stock_figures`, `setting_figures`), a rate or a per-member figure is
     no planned quantity. Trial 18: 每吨垃圾清运单位成本 ≤85.7 with no unit beside 300 万元 and 3.5万吨."""
     budget = r.ctx.get("budget_wan") or r.ctx.get("budget_hint_wan")
-    text = r.ctx.get("description") or ""
-    if not isinstance(budget, (int, float)) or budget <= 0 or not part or "·" in part or not text:
+    if not isinstance(budget, (int, float)) or budget <= 0 or not part or "·" in part:
         return None
-    desc = without_past_reports(text)
-    for clause in past_reports(text, budget_year(r)):
-        desc = desc.replace(clause, "")
-    setting = {(x, unit) for x, unit, *_ in stock_figures(text)} | {(x, unit) for x, unit, *_ in setting_figures(text)}
     found: dict[float, str] = {}
-    for _, x, unit, every, rate in stated_quantities(desc):
-        if rate or every or (x, unit) in setting or "元" in unit:
-            continue
+    for x, unit in _planned_quantities(r):
         q = in_unit(x, unit, part) if units_compatible(unit, part) else None
         if q and q > 0:
             found.setdefault(q, f"{fmt_num(x)}{unit}")
@@ -1627,6 +1624,45 @@ def implied_unit_cost(r: ParsedRow, part: str) -> tuple[float, str] | None:
         return None
     q, said = found.popitem()
     return budget * 10000 / q, f"预算{_money_text(budget)}万元÷{said}"
+
+
+def implied_denominator(r: ParsedRow, num: float) -> tuple[str, str, float, str] | None:
+    """(money unit, what it is per, amount in 元 per it, how it is read) of a unit cost whose name names nothing it
+    is per (单位成本 ≤115) when its figure is the budget over exactly one quantity the text plans, in 元 or 万元
+    within 1 % (600万元 ÷ 5.2万平方米 ≈ 115.4 元/平方米 → 元, 平方米); the quantity in its unit without 万 / 亿 (5.2万平方米
+    → 平方米). None when no planned quantity or several give the figure. Trial 20: a bare 单位成本 ≤115 beside
+    “改造建筑面积5.2万平方米…总投资600万元” was advised 元或万元."""
+    budget = r.ctx.get("budget_wan") or r.ctx.get("budget_hint_wan")
+    if not isinstance(budget, (int, float)) or budget <= 0 or not num or num <= 0:
+        return None
+    found: dict[tuple[str, str], tuple[float, str]] = {}
+    for x, unit in _planned_quantities(r):
+        per = unit[1:] if unit[:1] in ("万", "亿") and len(unit) > 1 and in_unit(1.0, unit, unit[1:]) else unit
+        q = in_unit(x, unit, per)
+        if not q or q <= 0:
+            continue
+        yuan = budget * 10000 / q
+        for money, k in (("元", 1.0), ("万元", 1e-4)):
+            if abs(num - yuan * k) <= 0.01 * yuan * k:
+                found.setdefault((money, per), (yuan, f"预算{_money_text(budget)}万元÷{fmt_num(x)}{unit}"))
+    if len(found) != 1:
+        return None
+    (money, per), (yuan, said) = found.popitem()
+    return money, per, yuan, said
+
+
+def _planned_quantities(r: ParsedRow) -> list[tuple[float, str]]:
+    """(number, unit) of each quantity the description plans: no figure a past period reached, of the setting, a
+    rate, a per-member figure or an amount of money (`implied_unit_cost`)."""
+    text = r.ctx.get("description") or ""
+    if not text:
+        return []
+    desc = without_past_reports(text)
+    for clause in past_reports(text, budget_year(r)):
+        desc = desc.replace(clause, "")
+    setting = {(x, unit) for x, unit, *_ in stock_figures(text)} | {(x, unit) for x, unit, *_ in setting_figures(text)}
+    return [(x, unit) for _, x, unit, every, rate in stated_quantities(desc)
+            if not (rate or every or (x, unit) in setting or "元" in unit)]
 
 
 def implied_text(yuan: float, part: str) -> str:
@@ -1717,6 +1753,16 @@ def stated_rate(text: str | None, name: str, year: int | None = None) -> float |
 _COVERAGE_RE = re.compile(r"覆盖率|普及率|入户率")
 
 
+def share_over_whole_pending(r: ParsedRow, lib: float | None, op: str = "≥") -> str:
+    """The 待填写 reason of a bounded rate set outside 0–100 % (QNT-07: 合格率 ≥120 %) whose kind has no whole target
+    and whose description states none: the figure says nothing of the target, and the library's typical is only a
+    hint (trial 20: --fix wrote an invented ≥98 %)."""
+    out = "低于0" if r.num is not None and r.num < 0 else "超过100%"
+    hint = f"指标库典型值{op}{fmt_num(lib)}%仅供参考，不照搬" if lib is not None else "不套用默认值"
+    return (f"待填写：指标值{fmt_num(r.num) if r.num is not None else r.v}%{out}，比率只能在0–100%之间，"
+            f"无法推断本意；请按项目计划填写“{r.name}”的目标值（%），{hint}")
+
+
 def _rate_target(r: ParsedRow, ids: set[str], base: str, fam: str | None, num: float | None, direction: str | None,
                  typ: Any, s: CheckerSettings, name: str = "") -> tuple[str, str, str] | str:
     """A rate (%): 0 for a negative event, else its own figure, the one the description states, or — with a number of
@@ -1743,6 +1789,13 @@ def _rate_target(r: ParsedRow, ids: set[str], base: str, fam: str | None, num: f
         # round 14: 优良中等路率 ≥120 % (QNT-07) beside “力争年底提升至82%以上”: the text's 82, not the library's 80
         return ("=" if said == 100 else "≥", fmt_num(said), "%")
     lib = typ[1] if v is None and typ and 0 < typ[1] <= 100 and unit_fits("ratio", typ[2] or "%") else None
+    if v is None and "QNT-07" in ids:
+        # trial 20: 合格率 ≥120 % became the library's ≥98 %, a figure nobody stated. A share over its whole says
+        # nothing of the target: = 100 % only for a kind whose real target is whole (验收合格率, 完成率: the
+        # library's typical or the default of its kind is 100 %), else the declarant fills it in
+        if (lib if lib is not None else dv) == 100:
+            return ("=", "100", per)
+        return share_over_whole_pending(r, lib, typ[0] if typ and typ[0] in ("≥", "=") else "≥")
     vague = "QNT-01" in ids or r.vague  # QNT-06 on the renamed row: the same words
     if v is None and num is None and (lib is None and vague or (lib if lib is not None else dv) < 100):
         # trial 17: a blank 社区老年助餐服务覆盖率 was proposed the library's ≥80 % (which suggest had refused), and

@@ -16,6 +16,8 @@ from copy import copy
 from dataclasses import replace
 from functools import lru_cache
 
+from kb.domain.standards import (BOUND_BEFORE, CLAUSE_START, PER_AVERAGE, PER_BEFORE, PER_THING_AFTER,  # noqa: F401
+                                 PER_TON_COST, PERIODS, Standard, said_parts, standard_at)
 from kb.domain.words import BUILD_WORDS
 from kb.suggest import quantities as Q
 from kb.suggest.context import ProjectContext
@@ -282,16 +284,6 @@ def _paid_in_own_words(name: str, ctx: ProjectContext) -> str:
 BINDABLE = ("quantity", "timeliness", "quality", "social_benefit")
 # a capacity (储备物资可满足1.5万名受灾群众紧急转移安置需要): what could be served, no count of the work
 _CAPACITY = re.compile(r"满足|容纳|可供")
-# per-unit amounts: "每生每天5元", "每餐补贴3元" state a standard, not a total
-PER_UNIT = re.compile(r"每[\u4e00-\u9fff]{1,3}")
-# the period written after a per-unit amount (每生1500元/学期): the standard is per head and per term
-PER_PERIOD = re.compile(r"\s*/\s*(学期|学年|年|月|天|日|餐|次)")
-# …or written after it: 1200元/人·年
-# (the units of `kb.domain.units` longest first, then any one or two characters: 元/千瓦时 is per 千瓦时, not 千瓦)
-_PER_WORD = r"(?:" + "|".join(re.escape(u) for u in Q.UNITS) + r"|[\u4e00-\u9fff]{1,2})"
-PER_THING_AFTER = re.compile(r"\s*/\s*(" + _PER_WORD + r"(?:[·.]" + _PER_WORD + r")?)")
-# the period said before a per-unit amount (村卫生室每个每年补助1万元): the standard is per year
-PERIOD_BEFORE = re.compile(r"每(学期|学年|年|月|天|日|餐|次)")
 
 
 def _against_direction(d: Draft, m: Mention) -> bool:
@@ -419,15 +411,16 @@ def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext, main_type:
         return   # a part of the year's money is its use's own cost row (formed), never the whole project's cost
     before = CLAUSE_START.split(ctx.text[max(0, m.start - 12):m.start])[-1]
     gain = AVERAGE_GAIN.search(before) if m.unit in ("元", "万元") else None
-    written = PER_THING_AFTER.match(ctx.text, m.end)
-    per_unit = bool(PER_UNIT.search(before) or written or PER_AVERAGE.search(before) or PER_TON_COST.search(before))
-    written = None if PER_PERIOD.match(ctx.text, m.end) else written   # 每生1500元/学期: a period, the row says per whom
+    # what the amount is per, by the one reader of a stated standard (`kb.domain.standards.standard_at`; the checker's
+    # FEAS-07 and UNIT fixes read the text's standards with it too)
+    std = standard_at(ctx.text, m.start, m.end, m.unit, _amount_of(m))
+    per_unit = std is not None
     said = set(bigrams(normalize_name(m.verb + m.obj + m.context)))
     # a standard's words run on after it (60元标准发放就餐补贴): its row may share those
     said_std = said | set(bigrams(normalize_name(CLAUSE_START.split(ctx.text[m.end:m.end + 16])[0])))
-    period = (PER_PERIOD.match(ctx.text, m.end) or PERIOD_BEFORE.search(before)) if per_unit else None
-    parts = said_parts(before, written.group(1) if written else "",
-                       period.group(1) if period and period.re is PER_PERIOD else "") if per_unit else []
+    parts = list(std.parts) if std else []
+    if std:
+        before = std.before
     fits, other_fee = [], []
     for d in drafts:
         if d.mention is not None or d.slot not in ("cost", "economic_benefit") and not misfiled_gain(d):
@@ -480,7 +473,7 @@ def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext, main_type:
     fits.sort(key=lambda e: not parts or _part_set(_per_of(e[1].unit or e[1].typical[2])) - PERIODS
               != _part_set(parts) - PERIODS)
     named = [d for ok, d in fits if ok] or [_fee_standard(d, before, m, parts) for d in other_fee[:1]] \
-        or [d for d in [_formed_standard(m, ctx, before, parts)] if d is not None]
+        or [d for d in [_formed_standard(m, ctx, std)] if d is not None]
     d = (named or [d for ok, d in fits if not ok and d.source == "type"] or [None])[0]
     if d is None:
         return
@@ -489,12 +482,19 @@ def _bind_money(m: Mention, drafts: list[Draft], ctx: ProjectContext, main_type:
         drafts[:] = [x for x in drafts if all(x is not o for o in other_fee[:1])]   # the text's measure takes the other's place
     if BARE_STANDARD.fullmatch(d.name):
         d.name = _subsidy_named(ctx) + d.name
-    per_part = written.group(1) if written else ""
-    d.mention = replace(m, per=period.group(1) if period else "", per_part=per_part) if period or per_part else m
-    if _CEILING_BEFORE.search(before):   # 户均奖补不超过2000元: a ceiling of the standard, not the standard itself
+    d.mention = replace(m, per=std.period, per_part=std.written) if std.period or std.written else m
+    if std.ceiling:   # 户均奖补不超过2000元: a ceiling of the standard, not the standard itself
         d.mention = replace(d.mention, ceiling=True)
-    said_per = written.group(1) if written else period.group(1) if period and period.re is PER_PERIOD else ""
+    said_per = std.written or (std.period if std.period_after else "")
     d.evidence.append(f"描述中的金额: {m.context}{m.value}{m.unit}" + (f"/{said_per}" if said_per else ""))
+
+
+def _amount_of(m: Mention) -> float | None:
+    """The mention's number, None when it is not written in digits."""
+    try:
+        return float(m.value.replace(",", ""))
+    except ValueError:
+        return None
 
 
 def _in_wan(m: Mention) -> float:
@@ -616,33 +616,10 @@ def _group_over_person(group: str, name: str) -> str:
     return ""
 
 
-# the per-parts a standard is stated in before its amount: 每人每月 → 人, 月; 每生每天 → 生, 天; 每个每年 → 个, 年
-PER_BEFORE = re.compile(r"每(学期|学年|季度|人次|平方公里|平方米|立方米|公里|公顷|[\u4e00-\u9fff])")
-# an average that is paid (户均奖补不超过2000元, 人均补助3000元) is a per-unit amount per household or head; an
-# average gained (人均增收800元) is a benefit, no standard
-# — and an average right before its amount (按人均不低于670元的标准…补助): what is paid per head, never a gain
-PER_AVERAGE = re.compile(r"(户|人|亩|生)均(?=[\u4e00-\u9fff]{0,4}?(?:奖|补|助|贴|投入)|(?:不低于|不少于|不超过|不高于)$)")
-# a cost per ton named before its amount (吨水处理成本不超过0.9元, 吨垃圾处理费用): a per-unit amount per 吨
-PER_TON_COST = re.compile(r"吨([\u4e00-\u9fff]{0,8}?(?:成本|费用|单价|费))(?:不超过|不高于|控制在|约|为|达到?)?$")
 # an amount the text says per head (人均培训成本不超过673元, 每人次费用约300元): never a total's
 _PER_HEAD_BEFORE = re.compile(r"(?:人均|生均|户均|次均|每人次?)[\u4e00-\u9fff]{0,8}?(?:不超过|不高于|控制在|最高|为|约)?$")
-_CEILING_BEFORE = re.compile(r"(?:不超过|不高于|最高|最多|上限为?)$")
-CLAUSE_START = re.compile(r"[,，。;；:：]")
-PERIODS = frozenset("学期 学年 季度 年 月 周 天 日 餐 次".split()) - {"餐", "次"}
 # per-parts that name the same thing: a student, a named person and a person are one head; 日 is 天
 _PART_SPELLING = {"名": "人", "位": "人", "生": "人", "日": "天", "画幅": "页"}
-
-
-def said_parts(before: str, written: str = "", period_after: str = "") -> list[str]:
-    """What a per-unit amount is per, as the text states it: written after it (1200元/人·年 → 人, 年), else
-    the 每X words before it (每人每月60元 → 人, 月) with a period written after (每生1500元/学期 → 生, 学期)."""
-    if written:
-        return [p for p in re.split(r"[·.]", written) if p]
-    out = [p for p in PER_BEFORE.findall(before) if p not in ("年度",)]
-    out = [p for p in PER_AVERAGE.findall(before) if p not in out] + out   # 户均奖补 → 户
-    if PER_TON_COST.search(before) and "吨" not in out:
-        out = ["吨"] + out   # 吨水处理成本 → 吨
-    return out + [period_after] if period_after and period_after not in out else out
 
 
 def _per_of(unit: str) -> list[str]:
@@ -662,9 +639,6 @@ def _parts_fit(unit: str, parts: list[str]) -> bool:
     return not (row and text) or row <= text
 
 
-# what a standard pays, written after its amount (60元标准发放就餐补贴) or before it (每餐补贴3元)
-_PAID_AFTER = re.compile(r"(?:的)?(?:标准)?(?:发放|给予|发)?([\u4e00-\u9fff]{0,4}?(?:补贴|补助|津贴|生活费|救助金|慰问金|奖励金))")
-_PAID_BEFORE = re.compile(r"(补贴|补助|津贴|生活费|奖补|资助|奖励|救助)(?:标准)?(?:为)?$")
 # the verb of the clause before that pays per head (资助家庭经济困难学生300人，每人每年2000元 → 资助)
 _PAYS = re.compile(r"(补贴|补助|奖补|资助|奖励|救助|慰问)")
 # a standard the text names before its amount (亩均财政投入标准每亩1500元 → 亩均财政投入标准)
@@ -677,7 +651,7 @@ _HEADS = frozenset("人 户 生 名".split())
 _WORKED_OUT = re.compile(r"折合|折算|平均|合计")
 
 
-def _formed_standard(m: Mention, ctx: ProjectContext, before: str, parts: list[str]) -> Draft | None:
+def _formed_standard(m: Mention, ctx: ProjectContext, std: Standard) -> Draft | None:
     """A standard row formed from the text when no row takes its per-unit amount, None when the text names
     no per-part or nothing the amount is: the per-parts as the text says them + what is paid + 标准
     (每人每月60元标准发放就餐补贴 → 每人每月就餐补贴标准, 元/人·月; 户均奖补不超过2000元 → 户均奖补标准, 元/户;
@@ -687,14 +661,11 @@ def _formed_standard(m: Mention, ctx: ProjectContext, before: str, parts: list[s
     元/画幅) or a unit cost worked out (折合每平方米每年5.78元 → 每平方米每年环卫保洁服务外包成本)."""
     from kb.suggest.naming import short_object
 
+    before, parts = std.before, list(std.parts)
     if not parts:
         return None
-    plain = _BOUND_BEFORE.sub("", PER_BEFORE.sub("", before))
-    after = _PAID_AFTER.match(CLAUSE_START.split(ctx.text[m.end:m.end + 16])[0])
-    paid = after.group(1) if after else ""
-    if not paid:
-        b = _PAID_BEFORE.search(plain)
-        paid = b.group(1) if b else ""
+    plain = BOUND_BEFORE.sub("", PER_BEFORE.sub("", before))
+    paid = std.obj   # what it pays, as the one reader reads it (after the amount, else before it)
     if not paid and not plain:   # …每人每年2000元: what the clause before pays, in the same sentence
         lead = re.split(r"[。;；]", ctx.text[max(0, m.start - 40):m.start])[-1]
         pays = _PAYS.findall(lead)
@@ -742,8 +713,6 @@ def _average_gain_row(gain: re.Match, m: Mention) -> Draft:
     return d
 
 
-# how a standard compares, written before its amount (户均奖补不超过2000元)
-_BOUND_BEFORE = re.compile(r"(?:不超过|不高于|不低于|不少于|最高|最多|上限为?|为|约|达到?)$")
 
 
 def _per_unit_money(unit: str) -> bool:

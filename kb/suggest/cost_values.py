@@ -19,7 +19,8 @@ from kb.suggest.draft import PENDING, Draft
 from kb.suggest.objects import Mention
 from kb.domain.text import bigrams
 from kb.domain.units import measure_of
-from kb.suggest.binding import CLAUSE_START, whole_cost_row
+from kb.domain.standards import CLAUSE_START
+from kb.suggest.binding import whole_cost_row
 from kb.suggest.quantities import amount
 
 PER_HEAD = re.compile(r"人均|户均|亩均|生均|次均|单价|单位成本|标准|平均|每")

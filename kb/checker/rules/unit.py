@@ -35,13 +35,17 @@ def _implied_note(r: ParsedRow) -> str:
     """ours (trial 18): for a per-unit cost (每吨垃圾清运单位成本, 户均改造成本 — `kb.domain.units.per_unit_denominator`)
     the amount per unit the description implies, said beside the finding (预算300万元÷3.5万吨，约85.71元/吨), as
     the rewrite reads it (`kb.checker.rewrite.implied_unit_cost`); '' for any other row or when the text gives no
-    budget and quantity."""
+    budget and quantity. A unit cost whose name names nothing it is per (单位成本 ≤115) is per the one planned quantity
+    its figure is the budget over (`kb.checker.rewrite.implied_denominator`, trial 20)."""
     if not r.cost_row or r.num is None or r.pct:
         return ""
-    from kb.checker.rewrite import implied_text, implied_unit_cost  # the rewrite module imports the rule families' helpers
+    from kb.checker.rewrite import implied_denominator, implied_text, implied_unit_cost  # (imports the rules' helpers)
 
     part = per_unit_denominator(r.ni.base or r.name)
     implied = implied_unit_cost(r, part) if part else None
+    if implied is None and not part and (den := implied_denominator(r, r.num)):
+        # trial 20: a bare 单位成本 ≤115 whose figure is the budget over one planned quantity: per that quantity
+        return f"；按项目概况（{den[3]}）测算约{implied_text(den[2], den[1])}"
     if implied is None:
         return ""
     return f"；按项目概况（{implied[1]}）测算约{implied_text(implied[0], part)}"
