@@ -467,10 +467,34 @@ def past_target(r: ParsedRow) -> RuleHit | None:
                "不是本年度的目标")
         if planned is None:
             return RuleHit("value", why + "；请填写本年度计划完成的量")
-        op = r.eff_op if r.eff_op in ("≥", ">", "=") else "≥"
+        # trial 21: the text's own word for the plan (不少于600件 → ≥), else the declarant's operator
+        op = stated_operator(desc, planned) or (r.eff_op if r.eff_op in ("≥", ">", "=") else "≥")
         return RuleHit("value", why + f"；项目概况写明本年度计划{fmt_num(planned[0])}{planned[1]}",
                        {"operator": op, "value": fmt_num(planned[0]), "unit": planned[1]})
     return _last_year_target(r, desc) if ("上年" in desc or "去年" in desc or "上一年" in desc) else None
+
+
+_BEFORE_OP_RE = re.compile(r"(不少于|不低于|不小于|至少|达到|超过|不超过|不高于|不大于|至多|最多)\s*$")
+_AFTER_OP_RE = re.compile(r"^\s*(以上|以下|以内|之内)")
+
+
+def stated_operator(desc: str, figure: tuple[float, str]) -> str | None:
+    """The operator the description's own words give `figure` (number, unit) where it states it: “不少于600件” → ≥,
+    “3个工作日内” → ≤, “达到95%以上” → ≥ (`parse`'s operator words); None when the figure is stated bare, with
+    different words at two places, or not found. The figure is looked up as written (600件, 1.5万人次 → its
+    digits and unit)."""
+    from kb.checker.parse import _OP_WORDS
+
+    unit = figure[1]
+    num = fmt_num(figure[0])
+    ops = set()
+    for m in re.finditer(rf"(?<![\d.]){re.escape(num)}\s*{re.escape(unit)}", desc or ""):
+        before = _BEFORE_OP_RE.search(desc[max(0, m.start() - 6):m.start()])
+        after = _AFTER_OP_RE.search(desc[m.end():m.end() + 3])
+        word = before.group(1) if before else after.group(1) if after else None
+        ops.add(_OP_WORDS.get(word, "≤" if word == "之内" else None) if word else None)
+    ops.discard(None)
+    return ops.pop() if len(ops) == 1 else None
 
 
 def _plan_sentence_figure(r: ParsedRow, desc: str, name: set[str]) -> tuple[float, str] | None:
