@@ -2030,12 +2030,13 @@ def stated_figure(r: ParsedRow, name: str = "", counted: bool = False) -> tuple[
     found: set[tuple[float, str]] = set()
     setting = {(x, unit) for x, unit, *_ in stock_figures(r.ctx.get("description") or "")}
     setting |= {(x, unit) for x, unit, *_ in setting_figures(r.ctx.get("description") or "")}   # round 18
-    best = 0
+    best, head = 0, _object_head(r.name_base or r.name) if fam == "counter" else ""
     for words, x, unit, every, rate in stated_quantities(desc):
         if rate or every or (x, unit) in setting or not names & set().union(*map(bigrams, words.split(" "))):
             continue
         if fam == "counter":   # a plain counter only (not money, a size, persons or a time); most shared words win
-            if kind_of(unit) is None and not is_time_unit(unit) and "元" not in unit:
+            # and the object itself named by the figure (法律援助案件 is no 法律援助工作站2个)
+            if kind_of(unit) is None and not is_time_unit(unit) and "元" not in unit and head and head in words:
                 shared = len(names & set().union(*map(bigrams, words.split(" "))))
                 if shared > best:
                     best, found = shared, set()
@@ -2054,6 +2055,18 @@ def stated_figure(r: ParsedRow, name: str = "", counted: bool = False) -> tuple[
         if y is not None:
             found.add((y, own))
     return found.pop() if len(found) == 1 else None
+
+
+_COUNT_END_RE = re.compile(r"(?:数量|件数|个数|次数|总数|数)$")
+
+
+def _object_head(name: str) -> str:
+    """The last two characters of the object a count's name counts: 法律援助案件办理数量 → 案件, 法律援助工作站建设 →
+    作站 (the count word and trailing work words such as 办理 or 建设 dropped); '' when nothing is left."""
+    t = _COUNT_END_RE.sub("", PAREN_RE.sub("", name or ""))
+    while len(t) >= 4 and (t[-2:] in WORK_BIGRAMS or t[-2:] in ("办理", "设立", "开展", "提供")):
+        t = t[:-2]
+    return t[-2:] if len(t) >= 2 else ""
 
 
 # measures a name states with units of their own (里程 in 公里, 面积 in 平方米/亩, 人数 in 人): a figure the text

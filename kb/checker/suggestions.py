@@ -97,8 +97,9 @@ def _own_advice(r: ParsedRow, hits: list[tuple[RuleMeta, RuleHit]], rw: RowRewri
         if own.delete or own.manual or own.fields is None:
             continue
         changed = {k: v for k, v in own.fields.items() if getattr(r.raw, k) != v}
-        if changed:
-            rw.kept[meta.id] = display(changed, own.fields, bool(r.goal))
+        said = display(changed, own.fields, bool(r.goal)) if changed else ""
+        if said and said not in rw.reason:   # the reason says it already (请把名称改为“…”并填写目标值: dev D047)
+            rw.kept[meta.id] = said
 
 
 def _target_pending(r: ParsedRow, hits: list[tuple[RuleMeta, RuleHit]], rw: RowRewrite, reason: str,

@@ -21,7 +21,7 @@ from kb.domain.quantity import read_numerals
 from kb.domain.schema import Level1, Level2
 from kb.domain.setting import figure_clause, setting_figure
 from kb.domain.text import SENTENCE_END, normalize
-from kb.domain.units import units_compatible
+from kb.domain.units import is_time_unit, units_compatible
 from kb.domain.years import past_reports
 from kb.domain.words import (PAST_PERIOD_WORDS, HANDED_OVER_WORDS, STOCK_WORDS, UPKEEP_WORDS, WORK_VERBS,
                              builds_or_buys)
@@ -558,6 +558,31 @@ def rel_06(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     return RuleHit("name", why) if why else past_target(r)
 
 
+def _other_time_limit(r: ParsedRow) -> RuleHit | None:
+    """REL-07 on a time limit (trial 21): 农民工讨薪案件指派律师时限 ≤5 个工作日 beside “受理后3个工作日内指派律师” —
+    the table promises another limit for the same work than the 项目概况. The text's limit is read as the rewrites
+    read it (`rewrite.stated_duration`: the work named by the row's name without its duration word, else
+    `rewrite.relative_limit` for the row's verbs); compared in the text's unit when the row's converts to it (天 and
+    个工作日 do not: no finding). Not for a self-evaluation's text, nor a row holding its 实际完成值."""
+    from kb.checker import rewrite as rw
+
+    desc = r.ctx.get("description") or ""
+    if not desc or _REPORT_TEXT_RE.search(desc) or (r.raw.actual or "").strip():
+        return None
+    said = rw.stated_duration(desc, r.name) or rw.relative_limit(desc, rw.row_verbs(r.name))
+    if said is None or said[0] != "≤" or not said[1]:
+        return None
+    x, unit = float(said[1]), said[2]
+    y = r.num if r.eff_unit == unit else (in_unit(r.num, r.eff_unit, unit) if units_compatible(r.eff_unit, unit)
+                                         else None)
+    if y is None or abs(y - x) <= 1e-9 * max(1.0, x):
+        return None
+    how = "更严" if x < y else "更宽"
+    return RuleHit("value", f"时限{fmt_num(r.num)}{r.eff_unit}与项目概况写明的“{fmt_num(x)}{unit}内”不一致（概况的时限{how}）；"
+                            "请按概况填写，或在申报说明中写明调整的原因",
+                   {"operator": "≤", "value": fmt_num(x), "unit": unit})
+
+
 def _work_figure(desc: str, figure: tuple[float, str]) -> bool:
     """True when the description states `figure` (number, unit) as work done (改造公厕15座, 维修养护供水工程20处:
     `WORK_VERBS` in its words): the year's output, already an 产出 row's — no effect to put in an 效益 row's place."""
@@ -620,6 +645,8 @@ def rel_07(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     (每季度开展1次安全漏洞扫描 and 安全漏洞扫描次数 ≥ 4 次, trial 15), nor a tenfold gap (FEAS-04's). The hit carries the stated figure for the fix to write."""
     from kb.checker import rewrite as rw   # the rewrite module imports this family's helpers
 
+    if r.eff_op in ("≤", "<") and r.num is not None and r.eff_unit and is_time_unit(r.eff_unit):
+        return _other_time_limit(r)
     if (r.num is None or r.is_date or r.cost_row or not r.eff_unit or r.op == "定性" or r.direction == "neg"
             or r.eff_op not in ("≥", ">", "=") or r.level1 is Level1.satisfaction or (r.raw.actual or "").strip()):
         return None
