@@ -167,7 +167,8 @@ def fill_explanations(table: TargetTable, find: Callable[[TableRow], Indicator |
             ind = find(r)
             if ind is not None and ind.explanation:
                 # a row named exactly as the indicator (or a synonym) is it; a likeness must name the same work
-                kinds = () if names_indicator(r.name, ind, 2.0) else ind.keywords
+                kinds = tuple(getattr(ind, "keywords", None) or ())
+                kinds = () if not kinds or names_indicator(r.name, ind, 2.0) else kinds
                 text = ind.explanation if explanation_fits(ind.explanation, r.name, project, kinds) \
                     else generic_explanation(r.name)
                 if text and not explanation_fits_value(text, r.operator, r.value, r.unit):
