@@ -104,7 +104,10 @@ def _plan(table: ParsedTable, flagged: dict[int, Flagged], table_hits: list[tupl
     for i in dropped:  # trial 11: a row a table fix deletes is not also rewritten or moved (SAT-01 beside STR-12)
         f = flagged.get(i)
         if f is not None and f.rw is not None and not f.rw.delete:
-            f.rw, f.fixed = RowRewrite(None, "与表内另一行重复，按全表 STR-12 的建议删除本行"), None
+            # a finding whose rule advises what to check keeps its advice (trial 21: TXT-06's 1,2000 said 删除该行);
+            # STR-12's delete_rows deletes the row in --fix whatever its findings carry
+            own = {m.id: fix_of(m.id).advice for m, _ in f.hits if fix_of(m.id).advice}
+            f.rw, f.fixed = RowRewrite(None, "与表内另一行重复，按全表 STR-12 的建议删除本行", kept=own), None
     blank_cost_beside_cost(table, flagged, dropped)
     structural = [f for f in flagged.values() if f.structural()]
     if dropped or any(risky(f) for f in structural) or any(retargeted(f) for f in flagged.values()):

@@ -1100,6 +1100,9 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
         elif past.data and "value" in past.data:   # the text's plan for this year (past or setting alike)
             fields["operator"], fields["value"], fields["unit"] = (past.data["operator"], past.data["value"],
                                                                    past.data["unit"])
+            if not past.data.get("setting") and (now := without_past_year(fields["name"], budget_year(r))):
+                # trial 21: 2024年办理法律援助案件数 =600 件 — the name kept the past year its new figure is not
+                fields["name"] = now
         else:
             kept["REL-06"] = "按本年度计划完成的量填写；以前年度已完成的量写在项目概况中"
         ids = ids - {"REL-06"}
@@ -1167,6 +1170,22 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
             tgt = (r.raw.operator, r.raw.value, r.raw.unit)
         fields["operator"], fields["value"], fields["unit"] = tgt
     return RowRewrite(_tidy_fields(r, fields), kept=kept)
+
+
+_PAST_YEAR_RE = re.compile(r"((?:19|20)\d{2})年度?|上年度|上一年度?|去年")
+
+
+def without_past_year(name: str, year: int | None) -> str | None:
+    """`name` without a past period it names (2024年办理法律援助案件数 in a 2025 table → 办理法律援助案件数; 上年度,
+    去年 likewise), None when it names none or nothing would be left. `year`: the table's 预算年度 (a year before it
+    is past; without it only 上年度 / 去年 are)."""
+    def past(m: re.Match) -> bool:
+        return not m.group(1) or (year is not None and int(m.group(1)) < year)
+
+    if not any(past(m) for m in _PAST_YEAR_RE.finditer(name)):
+        return None
+    out = _PAST_YEAR_RE.sub(lambda m: "" if past(m) else m.group(0), name).strip("，,、 的")
+    return out if len(out) >= 2 else None
 
 
 class VaguePending(str):
@@ -1382,6 +1401,11 @@ def _build_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, 
         return SIZE_PENDING  # no size of this project's own (blank, words, unreadable, ≥0): the library has none either
     if num is None and (_OWN_SPAN_RE.search(ni.base or name) or _day_count(ni.base or name, r)):
         return _own_span_target(r, name)  # 服务周期, 供餐天数: this project's own days, never another project's
+    if (num is None and l2 is Level2.quantity and r.v in _DONE_WORDS and r.op in ("定性", "")
+            and (said := stated_figure(r, name, counted=True))):
+        # trial 21: 法律援助工作站建设：完成 beside “设立法律援助工作站2个” — the work done is counted, and the text
+        # says how many (≥2 个), never “定性：完成”
+        return ("≥", fmt_num(said[0]), said[1])
     tgt = _count_target(r, ids, hits, name, ni.base, fam, num, direction, typ)
     if l2 is Level2.quantity and num is None and (not r.v or r.v in L.OUTCOME_GRADES) and (
             isinstance(tgt, tuple) and tgt[0] == "定性" or "QNT-01" in ids and r.v in L.OUTCOME_GRADES):
@@ -1390,6 +1414,10 @@ def _build_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, 
         return CountPending(f"待填写：{'数量指标应' if r.level2 is Level2.quantity else '请'}填写“{name}”本年度计划完成的数量（数值和计量单位）"
                             + (f"，“定性：{r.v}”无法考核" if r.v else ""))
     return tgt
+
+
+# ours: a value that only says the work is done (the object's count is what a 数量指标 measures)
+_DONE_WORDS = frozenset(("完成", "已完成", "全部完成", "按期完成", "按时完成", "建成", "完成建设", "建设完成"))
 
 
 class CountPending(str):
@@ -2009,7 +2037,7 @@ WORK_BIGRAMS = frozenset(("新建", "改建", "扩建", "建设", "改造", "维
                            "修建", "加固", "配备", "铺设", "硬化", "完成", "计划", *HOLD_VERBS))
 
 
-def stated_figure(r: ParsedRow, name: str = "") -> tuple[float, str] | None:
+def stated_figure(r: ParsedRow, name: str = "", counted: bool = False) -> tuple[float, str] | None:
     """(number, unit) the description states for the thing a row with a word target names (新建错车道：若干 处
     beside “计划…新建错车道8处” → (8.0, '处')), read by the one reader of stated quantities (`stated_quantities`,
     as UNIT-01's `stated_unit` and FEAS-04 read them): a shared two-character word between the name and the
@@ -2021,7 +2049,9 @@ def stated_figure(r: ParsedRow, name: str = "") -> tuple[float, str] | None:
     done, 共开展抽查95批次 beside actual 95 — no target) and for a count of what should not happen (火灾起数: a figure
     stated for it is what happened, 共接报处置15起森林草原火灾, never a target). A figure the text gives as the
     setting (全县现有农村义务教育学校57所: REL-06's `stock_figures`) is none either: trial 12's STR-03 proposed
-    ≥57所 for a blank 实施学校数量 and the fixed table then drew REL-06 on it."""
+    ≥57所 for a blank 实施学校数量 and the fixed table then drew REL-06 on it. A 数量指标 with no unit whose name
+    is a count (法律援助案件办理数量), or that the caller says is counted (`counted`: 工作站建设：完成), takes the figure
+    in a plain counter (件, 个, 处) whose words share most of the name's (trial 21)."""
     text = r.ctx.get("description") or ""
     if not text:   # no description, no figure (the readings of the text below come to '' on an empty one)
         return None
@@ -2032,6 +2062,10 @@ def stated_figure(r: ParsedRow, name: str = "") -> tuple[float, str] | None:
     fam = info.family if not own and info.family in _NAMED_SIZE_MEASURES else None
     if not own and fam is None and _VOLUME_NAME_RE.search(info.base or name or r.name):
         fam = "volume"  # trial 15: 清淤土方：有所提高 beside “清淤土方3万立方米” — 土方 is measured in 立方米 / 方
+    if not own and fam is None and (info.family == "count" or counted) and r.level2 is Level2.quantity:
+        # trial 21: 法律援助案件办理数量：有所提高 beside “计划全年办理法律援助案件不少于600件” — a count named by its
+        # object is that object's figure in a plain counter (件, 个, 处), the one sharing most of the object's words
+        fam = "counter"
     if not (own or fam) or own and (is_time_unit(own) or canon_unit(own) in ("%", "‰")):
         return None  # a sentence with no unit (管理到位,环境卫生整洁 …) is no count left unwritten
     # what a past period reached is no target (2024年馆内到馆读者12.3万人次 was offered for a 2025 row, trial 7)
@@ -2049,8 +2083,18 @@ def stated_figure(r: ParsedRow, name: str = "") -> tuple[float, str] | None:
     found: set[tuple[float, str]] = set()
     setting = {(x, unit) for x, unit, *_ in stock_figures(r.ctx.get("description") or "")}
     setting |= {(x, unit) for x, unit, *_ in setting_figures(r.ctx.get("description") or "")}   # round 18
+    best, head = 0, _object_head(r.name_base or r.name) if fam == "counter" else ""
     for words, x, unit, every, rate in stated_quantities(desc):
         if rate or every or (x, unit) in setting or not names & set().union(*map(bigrams, words.split(" "))):
+            continue
+        if fam == "counter":   # a plain counter only (not money, a size, persons or a time); most shared words win
+            # and the object itself named by the figure (法律援助案件 is no 法律援助工作站2个)
+            if kind_of(unit) is None and not is_time_unit(unit) and "元" not in unit and head and head in words:
+                shared = len(names & set().union(*map(bigrams, words.split(" "))))
+                if shared > best:
+                    best, found = shared, set()
+                if shared == best:
+                    found.add((x, unit))
             continue
         if fam == "volume":  # `unit_fits` knows no volume: the unit's own kind (立方米, 万方 …)
             if kind_of(unit) == "volume":
@@ -2064,6 +2108,18 @@ def stated_figure(r: ParsedRow, name: str = "") -> tuple[float, str] | None:
         if y is not None:
             found.add((y, own))
     return found.pop() if len(found) == 1 else None
+
+
+_COUNT_END_RE = re.compile(r"(?:数量|件数|个数|次数|总数|数)$")
+
+
+def _object_head(name: str) -> str:
+    """The last two characters of the object a count's name counts: 法律援助案件办理数量 → 案件, 法律援助工作站建设 →
+    作站 (the count word and trailing work words such as 办理 or 建设 dropped); '' when nothing is left."""
+    t = _COUNT_END_RE.sub("", PAREN_RE.sub("", name or ""))
+    while len(t) >= 4 and (t[-2:] in WORK_BIGRAMS or t[-2:] in ("办理", "设立", "开展", "提供")):
+        t = t[:-2]
+    return t[-2:] if len(t) >= 2 else ""
 
 
 # measures a name states with units of their own (里程 in 公里, 面积 in 平方米/亩, 人数 in 人): a figure the text

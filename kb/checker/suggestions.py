@@ -57,6 +57,8 @@ def checked_rewrite(r: ParsedRow, hits: list[tuple[RuleMeta, RuleHit]], lookup: 
     hd = {m.id: h for m, h in hits}
     rw = rewrite_row(r, ids, hd, lookup, s)
     for _ in range(2):
+        if rw.manual and len(hits) > 1:
+            _own_advice(r, hits, rw, lookup, s)
         if rw.delete or rw.manual:
             return rw, None
         left, nr = _verify(r, rw.fields, s)  # type: ignore[arg-type]
@@ -76,6 +78,28 @@ def checked_rewrite(r: ParsedRow, hits: list[tuple[RuleMeta, RuleHit]], lookup: 
     if any(m.id not in rw.kept for m, _ in left):
         return RowRewrite(None, "无法自动改写为合规指标；请按实际重写或删除"), None
     return rw, nr
+
+
+def _own_advice(r: ParsedRow, hits: list[tuple[RuleMeta, RuleHit]], rw: RowRewrite, lookup: Callable | None,
+                s: CheckerSettings) -> None:
+    """Each finding of a row left to the declarant (`rw.manual`) whose rule is not the cause gets its own advice in
+    `rw.kept` (text only, nothing applied): its rule's `advice`, else what its own rewrite alone would change.
+    Trial 21: 满意度 ≥1e3 % — SAT-05 (谁的满意度) carried QNT-04's “…科学计数法…，无法自动改写”. The cause (the
+    rule whose rewrite alone is the same advice) and rules with nothing of their own keep `rw.reason`."""
+    for meta, h in hits:
+        if meta.id in rw.kept:
+            continue
+        advice = fix_of(meta.id).advice
+        if advice:
+            rw.kept[meta.id] = advice
+            continue
+        own = rewrite_row(r, {meta.id}, {meta.id: h}, lookup, s)
+        if own.delete or own.manual or own.fields is None:
+            continue
+        changed = {k: v for k, v in own.fields.items() if getattr(r.raw, k) != v}
+        said = display(changed, own.fields, bool(r.goal)) if changed else ""
+        if said and said not in rw.reason:   # the reason says it already (请把名称改为“…”并填写目标值: dev D047)
+            rw.kept[meta.id] = said
 
 
 def _target_pending(r: ParsedRow, hits: list[tuple[RuleMeta, RuleHit]], rw: RowRewrite, reason: str,
@@ -99,15 +123,15 @@ def row_suggestions(r: ParsedRow, hits: list[tuple[RuleMeta, RuleHit]], rw: RowR
         text = f"删除该行：{rw.reason}" + (f"；{rw.hint}" if rw.hint else "")
         sug = construct(Suggestion, delete=True, text=text)
         cause = next((m.id for m, _ in hits if fix_of(m.id).deletes == rw.reason), None)
-        if cause is None:
-            return [sug for _ in hits]
+        if cause is None:  # a finding with advice of its own keeps it when a table rule deletes the row (trial 21)
+            return [construct(Suggestion, text=rw.kept[m.id]) if m.id in rw.kept else sug for m, _ in hits]
         # the other findings of the row go with it: saying so, not repeating a reason that is not theirs
         # (QNT-08's “应写=100%” beside “删除该行：投入/过程指标…” read as a contradiction)
         along = construct(Suggestion, delete=True, text=f"本行按 {cause} 整行删除，此项随之不再适用")
         return [sug if m.id == cause else along for m, _ in hits]
     if rw.manual:  # left to the declarant: nothing to apply, the text says what and why
-        sug = construct(Suggestion, text=rw.reason)
-        return [sug for _ in hits]
+        sug = construct(Suggestion, text=rw.reason)  # a finding not the cause says its own (`_own_advice`)
+        return [construct(Suggestion, text=rw.kept[m.id]) if m.id in rw.kept else sug for m, _ in hits]
     full = rw.fields  # type: ignore[assignment]
     raw = r.raw
     changed = {k: v for k, v in full.items() if getattr(raw, k) != v}

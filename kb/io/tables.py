@@ -149,7 +149,8 @@ def _find_header(grid: list[list[str]], where: str) -> tuple[int, dict[str, int]
             hdr_i, cols = i, c
             break
     if cols is None or hdr_i is None:
-        raise DataError("找不到表头（需要“三级指标/指标名称”和“指标值”列）", file=where, field="header")
+        # no field: the header is no field of the record (and an English name would show in the Chinese line)
+        raise DataError("找不到表头（需要“三级指标/指标名称”和“指标值”列）", file=where)
     # two-row headers (指标值 merged over 运算符 / 数值 / 单位): take the sub-header's columns
     if hdr_i + 1 < len(grid):
         keys = [_key(x) for x in grid[hdr_i + 1]]

@@ -27,6 +27,7 @@ from kb.domain.findings import CheckReport
 from kb.domain.schema import Declaration, Indicator, normalize_operator
 from kb.domain.text import halfwidth
 from kb.io.xlsx_cells import merge_blocks, save_atomic, set_widths, table_frame, table_row, workbook_bytes
+from kb.indicators.lookup import names_indicator
 
 TEMPLATE = ["一级指标", "二级指标", "三级指标", "指标值", "计量单位", "指标解释", "设定依据", "分值"]
 _WIDTHS = [12, 16, 34, 14, 10, 40, 30, 8]
@@ -88,18 +89,25 @@ def _bigrams(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
-def explanation_fits(explanation: str, row_name: str, project_text: str) -> bool:
+def explanation_fits(explanation: str, row_name: str, project_text: str, keywords: tuple[str, ...] | list[str] = ()
+                     ) -> bool:
     """Whether a library 指标解释 may stand in a table whose project is `project_text` (名称 + 项目概况).
 
     It does not when it names a work or programme — what people are satisfied with (`对…的满意`), or a
     …整治 / …改造 / …补贴 phrase — of which fewer than half the two-character pieces occur in the
     project's text or the row's name (a fresh reviewer found 村民对人居环境整治成效的满意程度 in a clinic
     table). Words any project's work is described with (项目实施、效果、服务 …) do not count. Nor when it
-    names a kind of project (`_EXPL_KIND_RE`: 产业项目, 科研项目 …) the text and the name do not.
+    names a kind of project (`_EXPL_KIND_RE`: 产业项目, 科研项目 …) the text and the name do not. Nor when it
+    names a work of the indicator's own kind (`keywords`, the library indicator's: 执法, 审计, 检查 …) that the text
+    and the name do not: the library row is then another programme's indicator, not the same one (trial 21: a
+    legal-aid 法律援助案件办理数量 got 〔执法领域〕案件办理数量's “按执法领域统计的立案办理案件数”, 为农民工挽回经济损失
+    got “执法检查、审计等挽回或追回的资金”).
     """
     said = re.sub(r"\s+", "", f"{project_text}{row_name}")
     if any(m.group(1) not in said for m in _EXPL_KIND_RE.finditer(explanation)):
         return False   # 产业项目… in a table whose text names no 产业
+    if any(k and len(k) >= 2 and k in explanation and k not in said for k in keywords):
+        return False   # 执法… in a legal-aid table
     known = _bigrams(said)
     for m in list(_EXPL_OBJECT_RE.finditer(explanation)) + list(_EXPL_WORK_RE.finditer(explanation)):
         topic = _EXPL_GENERIC_RE.sub(" ", m.group(1) if m.re is _EXPL_OBJECT_RE else m.group())
@@ -147,7 +155,8 @@ def fill_explanations(table: TargetTable, find: Callable[[TableRow], Indicator |
     `find(row)` returns the library indicator a row stands for (by its
     indicator_id, else by name), or None; rows with an explanation keep it.
     A library explanation naming a work or programme the project (名称 + 项目概况) does not
-    (`explanation_fits`) is not copied: a satisfaction row gets the generic one
+    (`explanation_fits`; for a row not named as the indicator or a synonym, also a work of the indicator's own
+    kind, its keywords) is not copied: a satisfaction row gets the generic one
     (`generic_explanation`), another row keeps its cell blank. Nor one that does not describe the row's
     value (`explanation_fits_value`): a date gets `DEADLINE_EXPLANATION`, another row a blank cell.
     """
@@ -157,7 +166,10 @@ def fill_explanations(table: TargetTable, find: Callable[[TableRow], Indicator |
         if not r.explanation.strip():
             ind = find(r)
             if ind is not None and ind.explanation:
-                text = ind.explanation if explanation_fits(ind.explanation, r.name, project) \
+                # a row named exactly as the indicator (or a synonym) is it; a likeness must name the same work
+                kinds = tuple(getattr(ind, "keywords", None) or ())
+                kinds = () if not kinds or names_indicator(r.name, ind, 2.0) else kinds
+                text = ind.explanation if explanation_fits(ind.explanation, r.name, project, kinds) \
                     else generic_explanation(r.name)
                 if text and not explanation_fits_value(text, r.operator, r.value, r.unit):
                     dated = not re.search(r"[%％]", f"{r.value}{r.unit}") and _DATE_VALUE_RE.search(r.value or "")

@@ -21,7 +21,7 @@ from kb.domain.quantity import read_numerals
 from kb.domain.schema import Level1, Level2
 from kb.domain.setting import figure_clause, setting_figure
 from kb.domain.text import SENTENCE_END, normalize
-from kb.domain.units import units_compatible
+from kb.domain.units import is_time_unit, units_compatible
 from kb.domain.years import past_reports
 from kb.domain.words import (PAST_PERIOD_WORDS, HANDED_OVER_WORDS, STOCK_WORDS, UPKEEP_WORDS, WORK_VERBS,
                              builds_or_buys)
@@ -467,10 +467,34 @@ def past_target(r: ParsedRow) -> RuleHit | None:
                "不是本年度的目标")
         if planned is None:
             return RuleHit("value", why + "；请填写本年度计划完成的量")
-        op = r.eff_op if r.eff_op in ("≥", ">", "=") else "≥"
+        # trial 21: the text's own word for the plan (不少于600件 → ≥), else the declarant's operator
+        op = stated_operator(desc, planned) or (r.eff_op if r.eff_op in ("≥", ">", "=") else "≥")
         return RuleHit("value", why + f"；项目概况写明本年度计划{fmt_num(planned[0])}{planned[1]}",
                        {"operator": op, "value": fmt_num(planned[0]), "unit": planned[1]})
     return _last_year_target(r, desc) if ("上年" in desc or "去年" in desc or "上一年" in desc) else None
+
+
+_BEFORE_OP_RE = re.compile(r"(不少于|不低于|不小于|至少|达到|超过|不超过|不高于|不大于|至多|最多)\s*$")
+_AFTER_OP_RE = re.compile(r"^\s*(以上|以下|以内|之内)")
+
+
+def stated_operator(desc: str, figure: tuple[float, str]) -> str | None:
+    """The operator the description's own words give `figure` (number, unit) where it states it: “不少于600件” → ≥,
+    “3个工作日内” → ≤, “达到95%以上” → ≥ (`parse`'s operator words); None when the figure is stated bare, with
+    different words at two places, or not found. The figure is looked up as written (600件, 1.5万人次 → its
+    digits and unit)."""
+    from kb.checker.parse import _OP_WORDS
+
+    unit = figure[1]
+    num = fmt_num(figure[0])
+    ops = set()
+    for m in re.finditer(rf"(?<![\d.]){re.escape(num)}\s*{re.escape(unit)}", desc or ""):
+        before = _BEFORE_OP_RE.search(desc[max(0, m.start() - 6):m.start()])
+        after = _AFTER_OP_RE.search(desc[m.end():m.end() + 3])
+        word = before.group(1) if before else after.group(1) if after else None
+        ops.add(_OP_WORDS.get(word, "≤" if word == "之内" else None) if word else None)
+    ops.discard(None)
+    return ops.pop() if len(ops) == 1 else None
 
 
 def _plan_sentence_figure(r: ParsedRow, desc: str, name: set[str]) -> tuple[float, str] | None:
@@ -532,6 +556,31 @@ def rel_06(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     if why and why.endswith(BENEFIT_NOT_OUTPUT):  # trial 15: the fix files it under 效益, as the message says
         return RuleHit("name", why, {"benefit": True})
     return RuleHit("name", why) if why else past_target(r)
+
+
+def _other_time_limit(r: ParsedRow) -> RuleHit | None:
+    """REL-07 on a time limit (trial 21): 农民工讨薪案件指派律师时限 ≤5 个工作日 beside “受理后3个工作日内指派律师” —
+    the table promises another limit for the same work than the 项目概况. The text's limit is read as the rewrites
+    read it (`rewrite.stated_duration`: the work named by the row's name without its duration word, else
+    `rewrite.relative_limit` for the row's verbs); compared in the text's unit when the row's converts to it (天 and
+    个工作日 do not: no finding). Not for a self-evaluation's text, nor a row holding its 实际完成值."""
+    from kb.checker import rewrite as rw
+
+    desc = r.ctx.get("description") or ""
+    if not desc or _REPORT_TEXT_RE.search(desc) or (r.raw.actual or "").strip():
+        return None
+    said = rw.stated_duration(desc, r.name) or rw.relative_limit(desc, rw.row_verbs(r.name))
+    if said is None or said[0] != "≤" or not said[1]:
+        return None
+    x, unit = float(said[1]), said[2]
+    y = r.num if r.eff_unit == unit else (in_unit(r.num, r.eff_unit, unit) if units_compatible(r.eff_unit, unit)
+                                         else None)
+    if y is None or abs(y - x) <= 1e-9 * max(1.0, x):
+        return None
+    how = "更严" if x < y else "更宽"
+    return RuleHit("value", f"时限{fmt_num(r.num)}{r.eff_unit}与项目概况写明的“{fmt_num(x)}{unit}内”不一致（概况的时限{how}）；"
+                            "请按概况填写，或在申报说明中写明调整的原因",
+                   {"operator": "≤", "value": fmt_num(x), "unit": unit})
 
 
 def _work_figure(desc: str, figure: tuple[float, str]) -> bool:
@@ -596,6 +645,8 @@ def rel_07(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     (每季度开展1次安全漏洞扫描 and 安全漏洞扫描次数 ≥ 4 次, trial 15), nor a tenfold gap (FEAS-04's). The hit carries the stated figure for the fix to write."""
     from kb.checker import rewrite as rw   # the rewrite module imports this family's helpers
 
+    if r.eff_op in ("≤", "<") and r.num is not None and r.eff_unit and is_time_unit(r.eff_unit):
+        return _other_time_limit(r)
     if (r.num is None or r.is_date or r.cost_row or not r.eff_unit or r.op == "定性" or r.direction == "neg"
             or r.eff_op not in ("≥", ">", "=") or r.level1 is Level1.satisfaction or (r.raw.actual or "").strip()):
         return None

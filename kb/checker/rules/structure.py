@@ -1088,7 +1088,9 @@ def _quality_row(fx: TableFix, desc: str) -> dict[str, str] | None:
     project: a service has nothing to accept."""
     from kb.checker.rewrite import measured_rate, typical_of
 
-    said = (fx.ctx.get("project") or "") + desc + "".join(r.name for r in fx.after.items)
+    # the project's type is read from its name and 项目概况; the rows only when there is no 概况 (trial 21: a legal-aid
+    # draft's own row 法律援助工作站建设 made the service a build, and STR-10 asked for 项目验收合格率 — nothing to 验收)
+    said = (fx.ctx.get("project") or "") + (desc if desc.strip() else "".join(r.name for r in fx.after.items))
     if builds_or_buys(said):
         # trial 18: = 100 %, as real tables set an acceptance rate (`CheckerSettings.acceptance_rate_default_pct`)
         return {"level1": "产出指标", "level2": "质量指标", "name": "项目验收合格率", "operator": "=",
