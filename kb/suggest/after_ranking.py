@@ -71,6 +71,10 @@ from kb.suggest.per_case import carry_counted_cases
 from kb.suggest.container_counts import set_aside_container_count
 from kb.suggest.listed_works import name_schools_worked_on, price_extent_by_its_part
 from kb.suggest.share_over_whole import unbind_share_over_whole
+from kb.suggest.unproduced_rows import (refile_served_count, set_aside_benefit_summing_outputs,
+                                        set_aside_blank_count_of_unnamed_object, set_aside_generic_count_twice,
+                                        set_aside_library_rate_beside_stated, set_aside_subgroup_satisfaction,
+                                        set_aside_unnamed_facility, set_aside_work_pay_benefit)
 
 
 def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: CheckerSettings | None) -> None:
@@ -158,6 +162,15 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     one_row_per_stated_rate(pool, ctx)   # round 5 merge: 交工验收合格率 as the text names its 100 %
     one_row_per_measure(pool, ctx)   # after the figures of the text are bound (trial 15)
     set_aside_benefit_restating_output(pool, ctx)   # trial 18: 受益农户户数 1700 户 is the 1700 户 renovated
+    # trial 21: rows the project does not produce, or that restate another row
+    set_aside_work_pay_benefit(pool, ctx)   # 务工人员劳务报酬总额 of a 防疫员劳务补助: a cost, not 以工代赈
+    set_aside_subgroup_satisfaction(pool, ctx)   # 残疾人满意度 beside 受援人满意率
+    set_aside_benefit_summing_outputs(pool, ctx)   # 抽检批次数 1500 = 800 + 700
+    set_aside_generic_count_twice(pool, ctx)   # 服务对象人数 beside 居家养老上门服务人数, one 1200 人
+    set_aside_unnamed_facility(pool, ctx)   # 养老设施建设数量 for a purchase of home care
+    set_aside_blank_count_of_unnamed_object(pool, ctx)   # 窨井盖维修更换数量 for 路灯维护
+    set_aside_library_rate_beside_stated(pool, ctx)   # 畜禽强制免疫率 ≥ 90 beside 应免畜禽免疫密度 ≥ 90
+    refile_served_count(pool, ctx)   # 受益体检人次 is the 体检 counted: 数量
     # once each figure has its one row, a blank count of the same people gives way to it (trial 17)
     set_aside_blank_count_of_stated_people(pool, ctx)
     year_the_deadlines(pool, ctx)   # last (trial 17): 12月31日前 with no year is the checker's TIME-01: 当年 or the planned year
