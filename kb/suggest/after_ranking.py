@@ -71,6 +71,8 @@ from kb.suggest.per_case import carry_counted_cases
 from kb.suggest.container_counts import set_aside_container_count
 from kb.suggest.listed_works import name_schools_worked_on, price_extent_by_its_part
 from kb.suggest.share_over_whole import unbind_share_over_whole
+from kb.suggest.misread_figures import (bind_head_count_with_classifier, bind_shortened_time, bind_stated_saving, name_age_group, name_counted_sites,
+                                       whole_cost_of_part_figure)
 from kb.suggest.unproduced_rows import (refile_served_count, set_aside_benefit_summing_outputs,
                                         set_aside_blank_count_of_unnamed_object, set_aside_generic_count_twice,
                                         set_aside_library_rate_beside_stated, set_aside_subgroup_satisfaction,
@@ -171,6 +173,12 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     set_aside_blank_count_of_unnamed_object(pool, ctx)   # 窨井盖维修更换数量 for 路灯维护
     set_aside_library_rate_beside_stated(pool, ctx)   # 畜禽强制免疫率 ≥ 90 beside 应免畜禽免疫密度 ≥ 90
     refile_served_count(pool, ctx)   # 受益体检人次 is the 体检 counted: 数量
+    name_age_group(pool, ctx)   # 以上老年人满意度 → 65岁及以上老年人满意度
+    name_counted_sites(pool, ctx)   # 46个点位: 点位数 = 46 个, not 器材数量 46 个点
+    whole_cost_of_part_figure(pool, ctx)   # 动物疫病强制免疫成本 ≤ 86 万元, not the vaccines' 52
+    bind_shortened_time(pool, ctx)   # 平均查档时间由30分钟缩短到5分钟 → ≤ 5 分钟
+    bind_stated_saving(pool, ctx)   # 节约电费约15万元, not the library's 节电率 ≥ 30 %
+    bind_head_count_with_classifier(pool, ctx)   # 45万头（只）, not 强制免疫畜禽数量 待填写
     # once each figure has its one row, a blank count of the same people gives way to it (trial 17)
     set_aside_blank_count_of_stated_people(pool, ctx)
     year_the_deadlines(pool, ctx)   # last (trial 17): 12月31日前 with no year is the checker's TIME-01: 当年 or the planned year
