@@ -76,7 +76,8 @@ from kb.suggest.misread_figures import (bind_head_count_with_classifier, bind_sh
 from kb.suggest.unproduced_rows import (refile_served_count, set_aside_benefit_summing_outputs,
                                         set_aside_blank_count_of_unnamed_object, set_aside_generic_count_twice,
                                         set_aside_library_rate_beside_stated, set_aside_subgroup_satisfaction,
-                                        set_aside_unnamed_facility, set_aside_work_pay_benefit)
+                                        set_aside_unnamed_facility, set_aside_unstated_commission_rows,
+                                        set_aside_work_pay_benefit)
 
 
 def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: CheckerSettings | None) -> None:
@@ -172,6 +173,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     set_aside_unnamed_facility(pool, ctx)   # 养老设施建设数量 for a purchase of home care
     set_aside_blank_count_of_unnamed_object(pool, ctx)   # 窨井盖维修更换数量 for 路灯维护
     set_aside_library_rate_beside_stated(pool, ctx)   # 畜禽强制免疫率 ≥ 90 beside 应免畜禽免疫密度 ≥ 90
+    set_aside_unstated_commission_rows(pool, ctx)   # E039: 委托业务项目数量, 成果采纳率 for 商品质量检测
     refile_served_count(pool, ctx)   # 受益体检人次 is the 体检 counted: 数量
     name_age_group(pool, ctx)   # 以上老年人满意度 → 65岁及以上老年人满意度
     name_counted_sites(pool, ctx)   # 46个点位: 点位数 = 46 个, not 器材数量 46 个点

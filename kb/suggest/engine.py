@@ -252,7 +252,23 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
         table, ctx, idx, mask, lambda rows: (set_extra_targets(rows, ctx, learned, checker_settings, detected),
                                              rank_candidates(rows, ctx, detected, models, exclude_origin)))
     table = offer_publicity_awareness(table, ctx.text, idx)
+    if form_title_only(ctx):   # trial 21, E039: 项目支出绩效自评表(2021年度)片段,总分99。 — rows from the name alone
+        res = render(table, ctx, detected, True, mode, top)
+        res.confident = False
+        res.message = "；".join(p for p in (FORM_TITLE_ONLY, res.message) if p)
+        return res
     return render(table, ctx, detected, uncertain, mode, top)
+
+
+FORM_TITLE_ONLY = "描述只有表格名称，没有写明项目内容（做什么、对象、数量），以下指标仅按项目名称推测，可信度低，请补充描述"
+_FORM_WORDS = re.compile(r"项目支出|绩效|自评表|自评|申报表|目标表|批复表|片段|总分|得分|部分信息被网站打码|年度|\d+|[()（）,，。;；:：、\s]")
+
+
+def form_title_only(ctx: ProjectContext) -> bool:
+    """True when the description (not the name) states no figure of the project and holds nothing but a form's title
+    and score (项目支出绩效自评表(2021年度)片段,总分99。): a table drafted from the project's name alone, whose
+    confidence the result says is low (trial 21, E039 was `confident: true`)."""
+    return bool(ctx.description) and not ctx.mentions and not _FORM_WORDS.sub("", ctx.description)
 
 
 def counts_named_by_the_text(ctx: ProjectContext, pool: list[Draft]) -> list[Draft]:

@@ -11,14 +11,18 @@ none adds a candidate or changes a score, so the ranker's training is untouched.
   output counted again (`set_aside_benefit_summing_outputs`).
 - A count of the served named 服务对象人数 beside a named count of the same stated figure (居家养老上门服务人数 ≥ 1200
   人) is one count twice (`set_aside_generic_count_twice`).
-- A row of 设施 (养老设施建设数量, 社区养老服务设施覆盖率) the text never names, not bound to the text: the project
+- A row of 设施 built or covering (养老设施建设数量, 社区养老服务设施覆盖率) the text never names, not bound to the text: the project
   builds or runs no facility (`set_aside_unnamed_facility`); a blank count of an object none of whose words the text
   writes (窨井盖维修更换数量 for 路灯维护) is another sector's work (`set_aside_blank_count_of_unnamed_object`).
+- A commissioned work's rows the text gives no ground for: 委托业务项目数量 (the type's name) when the text never says
+  委托 (named by the project's testing when its name says so: 商品质量检测批次 待填写), 成果采纳率 (a consultancy's advice adopted) when it names no 咨询, 评审, 研究 or 论证 (E039, 商品质量检测:
+  testing, not advice; `set_aside_unstated_commission_rows`).
 - A library rate beside a stated rate of the same value sharing its measure's words (畜禽强制免疫率 ≥ 90 % beside
   应免畜禽免疫密度 ≥ 90 %) is one measure twice (`set_aside_library_rate_beside_stated`).
 - A benefit count of the served (受益体检人次 ≥ 1.5 万人次) when 数量 carries no figure of the text is the output
-  itself: re-filed under 数量, named by the work (老年人健康体检人次); then a library rate under 数量 whose act the text
-  never names (健康管理率, 建档率 for a text that funds checks only) is set aside (`refile_served_count`).
+  itself: re-filed under 数量, named by the work (老年人健康体检人次); then library rates under 数量 whose act the text
+  never names (健康管理率, 建档率 for a text that funds checks only), when they outnumber the text's counts there, are
+  set aside (`refile_served_count`).
 """
 from __future__ import annotations
 
@@ -112,8 +116,8 @@ def set_aside_unnamed_facility(pool: list[Draft], ctx: ProjectContext) -> None:
     docstring). In place."""
     if "设施" in ctx.text:
         return
-    for d in _shown(pool):
-        if "设施" in d.name and d.value_source != "text":
+    for d in _shown(pool):   # 设施维修数量 of a renovation stays: the works are 设施 in other words
+        if re.search(r"设施(?:建设|覆盖)", d.name) and d.value_source != "text":
             set_aside(d, "描述没有写明建设或运营设施，仅作备选")
 
 
@@ -132,6 +136,25 @@ def set_aside_blank_count_of_unnamed_object(pool: list[Draft], ctx: ProjectConte
             continue
         if not any(obj[i:i + 2] in ctx.text for i in range(len(obj) - 1)):
             set_aside(d, f"描述中没有“{obj}”，仅作备选")
+
+
+_ADVICE = re.compile(r"咨询|评审|研究|课题|论证|规划|方案|评估|审计")
+
+
+def set_aside_unstated_commission_rows(pool: list[Draft], ctx: ProjectContext) -> None:
+    """Set aside shown rows of a commissioned work the text gives no ground for (module docstring). In place."""
+    for d in _shown(pool):
+        if d.value_source == "text":
+            continue
+        if d.slot == "quantity" and d.name.startswith("委托业务") and "委托" not in ctx.text:
+            work = re.search(r"[\u4e00-\u9fff]{2,8}?(?:检测|检验|抽检)", ctx.name)
+            if work and not d.value:   # 商品质量检测经费: the tests are counted in 批次
+                d.evidence.append(f"按项目名称命名（原名：{d.name}）")
+                d.name, d.unit, d.value_unit = work.group() + "批次", "批次", "批次"
+            else:
+                set_aside(d, "描述没有写明委托业务，指标名称是项目类型的名称，仅作备选")
+        elif d.name == "成果采纳率" and not _ADVICE.search(ctx.text):
+            set_aside(d, "描述没有写明咨询、评审或研究，成果采纳率仅作备选")
 
 
 _GENERIC_BIGRAMS = {"合格", "完成", "项目", "服务", "及时", "工作", "管理", "质量", "达标", "覆盖", "标准"}
@@ -178,9 +201,12 @@ def refile_served_count(pool: list[Draft], ctx: ProjectContext) -> None:
     counts = [d for d in _shown(pool) if d.slot == "quantity" and d.value_source == "text" and _unit(d) != "%"]
     if not counts:
         return
-    for r in _shown(pool):
-        if r.slot == "quantity" and _unit(r) == "%" and r.value_source != "text" \
-                and r.name.endswith("率") and r.name[-3:-1] not in ctx.text:
+    rates = [r for r in _shown(pool) if r.slot == "quantity" and _unit(r) == "%" and r.value_source != "text"
+             and r.name.endswith("率") and r.name[-3:-1] not in ctx.text]
+    # only where such rates crowd out the text's counts (体检 1.5万人次 beside 健康管理率, 建档率, 规范管理率): beside
+    # as many counts of the text (储备粮储备到位率 beside 稻谷 5000 吨, 成品粮 500 吨) a library rate is a fair row
+    if len(rates) > len({d.mention.start if d.mention is not None else id(d) for d in counts}):
+        for r in rates:
             set_aside(r, f"描述中没有“{r.name[-3:-1]}”，比率不是项目计划的数量，仅作备选")
     for d in counts:   # 体检人次 → 老年人健康体检人次: the count named by the project's work
         m = re.fullmatch(r"([\u4e00-\u9fff]{2,4})(人次|人数)", d.name)
