@@ -71,6 +71,7 @@ from kb.suggest.per_case import carry_counted_cases
 from kb.suggest.container_counts import set_aside_container_count
 from kb.suggest.listed_works import name_schools_worked_on, price_extent_by_its_part
 from kb.suggest.share_over_whole import unbind_share_over_whole
+from kb.suggest.service_terms import add_service_hours_and_price
 from kb.suggest.misread_figures import (bind_head_count_with_classifier, bind_shortened_time, bind_stated_saving, name_age_group, name_counted_sites,
                                        whole_cost_of_part_figure)
 from kb.suggest.unproduced_rows import (refile_served_count, set_aside_benefit_summing_outputs,
@@ -157,6 +158,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     name_by_stated_period(pool, ctx)   # trial 17: 全年开放时间不少于300天 is no 每周免费开放时间
     give_change_level_to_library_rate(pool, ctx)   # trial 17: 农村公路优良中等路率 ≥78, not a formed 比例 row
     add_staff_per_place(pool, ctx)   # trial 18: 按每校不少于3名配备 → 每校专职保安配备人数 ≥ 3 人
+    add_service_hours_and_price(pool, ctx)   # trial 21: 每人每月服务不少于6小时, 按每小时25元的标准
     add_stated_rate_per_extent(pool, ctx)   # round 5 merge: 清疏费用按每公里5000元结算 → 每公里清疏费用 ≤ 5000 元/公里
     name_stated_parts(pool, ctx)   # trial 18: 其中规格4厘米以上苗种200万尾, no second 苗种数量
     rate_of_stated_act(pool, ctx)   # trial 18: 不合格产品100%依法处置 is 处置率, not the testing's 合格率

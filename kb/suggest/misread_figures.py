@@ -8,7 +8,8 @@ so the ranker's training is untouched.
 - A cost row named for the whole project (动物疫病强制免疫成本) bound to one part's amount (购置…疫苗52万元) takes the
   whole budget (≤ 86 万元) when no shown cost row carries it (`whole_cost_of_part_figure`).
 - A time the text shortens (平均查档时间由30分钟缩短到5分钟以内) is a ≤ target: the shown blank time row takes it
-  (平均查档时间 ≤ 5 分钟, `bind_shortened_time`).
+  (平均查档时间 ≤ 5 分钟, `bind_shortened_time`); where no shown row is a benefit and another row keeps 时效, the
+  shortening is the project's effect, filed under 社会效益 (a vague 档案服务民生能力 stood there).
 - A figure in 头（只） (口蹄疫免疫45万头（只）) is the count a blank 万头只 row asks for (`bind_head_count_with_classifier`).
 - A saving the text states in money (全年节约电费约15万元) is the benefit, not the library's saving rate
   (路灯节能改造节电率 ≥ 30 %): the rate row takes the stated saving (节约电费 ≥ 15 万元, `bind_stated_saving`).
@@ -106,6 +107,12 @@ def bind_shortened_time(pool: list[Draft], ctx: ProjectContext) -> None:
     d.name = name if re.search(r"(时间|时限|时长)$", name) else d.name
     d.operator, d.value, d.value_unit, d.unit, d.value_source = "≤", m.group(4), m.group(5), m.group(5), "text"
     d.note, d.tier = "", Tier.BOUND
+    others = [o for o in _shown(pool) if o is not d and o.slot == "timeliness"]
+    if others and not any(group_of(o.slot) == "benefit" for o in _shown(pool)):
+        # the time the project shortens for those it serves is its effect: the 效益 row, where the table has none
+        # (档案服务民生能力 定性 待填写 stood there) and another row keeps 时效
+        d.level2 = "social_benefit"
+        d.evidence.append("查档等服务时间的缩短是项目实施后的效果，列为社会效益")
 
 
 _SAVING = re.compile(r"节约([\u4e00-\u9fff]{1,4}费)约?(\d+(?:\.\d+)?)(万元)")
