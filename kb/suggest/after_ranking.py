@@ -75,7 +75,7 @@ from kb.suggest.service_terms import add_service_hours_and_price
 from kb.suggest.misread_figures import (bind_head_count_with_classifier, bind_shortened_time, bind_stated_saving, name_age_group, name_counted_sites,
                                        whole_cost_of_part_figure)
 from kb.suggest.unproduced_rows import (refile_served_count, set_aside_benefit_summing_outputs,
-                                        set_aside_blank_count_of_unnamed_object, set_aside_generic_count_twice,
+                                        set_aside_generic_count_twice,
                                         set_aside_library_rate_beside_stated, set_aside_subgroup_satisfaction,
                                         set_aside_unnamed_facility, set_aside_unstated_commission_rows,
                                         set_aside_work_pay_benefit)
@@ -173,7 +173,6 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     set_aside_benefit_summing_outputs(pool, ctx)   # 抽检批次数 1500 = 800 + 700
     set_aside_generic_count_twice(pool, ctx)   # 服务对象人数 beside 居家养老上门服务人数, one 1200 人
     set_aside_unnamed_facility(pool, ctx)   # 养老设施建设数量 for a purchase of home care
-    set_aside_blank_count_of_unnamed_object(pool, ctx)   # 窨井盖维修更换数量 for 路灯维护
     set_aside_library_rate_beside_stated(pool, ctx)   # 畜禽强制免疫率 ≥ 90 beside 应免畜禽免疫密度 ≥ 90
     set_aside_unstated_commission_rows(pool, ctx)   # E039: 委托业务项目数量, 成果采纳率 for 商品质量检测
     refile_served_count(pool, ctx)   # 受益体检人次 is the 体检 counted: 数量

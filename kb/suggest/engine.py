@@ -43,6 +43,7 @@ from kb.suggest.common_names import (name_money_rows_plainly, offer_generic_tota
                                      offered_first)
 from kb.suggest.cost_values import lift_whole_cost
 from kb.suggest.after_ranking import review_ranked
+from kb.suggest.unproduced_rows import set_aside_blank_count_of_unnamed_object
 from kb.suggest.type_words import set_aside_rows_of_unstated_type_words
 from kb.suggest.dedupe import set_aside_disagreeing
 from kb.suggest.draft import SOURCE_LABELS, Draft
@@ -242,6 +243,7 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
     mark_precision(pool, ctx, project_sectors(detected, models, ctx), _own_words(detected, uncertain))
     review_ranked(pool, ctx, checker_settings)
     set_aside_rows_of_unstated_type_words(pool, ctx, detected)   # trial 19, E021: no exhibition rows for 服务贸易
+    set_aside_blank_count_of_unnamed_object(pool, ctx, detected)   # trial 21: 窨井盖维修更换数量 for 路灯维护
     confident = (settled or lexical_ok or dense_ok) and not thin
     if not confident or not pool:
         return _not_confident(ctx, detected, mode, thin)

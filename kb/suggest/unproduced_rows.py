@@ -124,9 +124,12 @@ def set_aside_unnamed_facility(pool: list[Draft], ctx: ProjectContext) -> None:
 _WORK = re.compile(r"(维修更换|维修|更换|新建|建设|改造|安装|购置|修复|清理|整治)")
 
 
-def set_aside_blank_count_of_unnamed_object(pool: list[Draft], ctx: ProjectContext) -> None:
+def set_aside_blank_count_of_unnamed_object(pool: list[Draft], ctx: ProjectContext, detected: list[tuple]) -> None:
     """Set aside each shown blank count (待填写) whose object — the words before its work verb, three or more
-    characters — shares no two-character word with the text (窨井盖维修更换数量 for 路灯维护). In place."""
+    characters — shares no two-character word with the text nor with what the detected types cover (`detected`:
+    [(ProjectType, confidence)]; 田间道路 is a 高标准农田 work the text need not list), e.g. 窨井盖维修更换数量 for
+    路灯维护. In place."""
+    covered = " ".join(" ".join([t.covers, *t.keywords]) for t, _ in detected)
     for d in _shown(pool):
         if d.slot != "quantity" or d.value:
             continue
@@ -134,7 +137,8 @@ def set_aside_blank_count_of_unnamed_object(pool: list[Draft], ctx: ProjectConte
         obj = d.name[:m.start()] if m else ""
         if len(obj) < 3 or not re.fullmatch(r"[\u4e00-\u9fff]+", obj):
             continue
-        if not any(obj[i:i + 2] in ctx.text for i in range(len(obj) - 1)):
+        pairs = [obj[i:i + 2] for i in range(len(obj) - 1)]
+        if not any(p in ctx.text or p in covered for p in pairs):
             set_aside(d, f"描述中没有“{obj}”，仅作备选")
 
 
