@@ -82,11 +82,10 @@ def test_shortened_time_is_a_bound_target_and_the_benefit(shipped_kb):
 # ---------------------------------------------------------------- 5. 居家养老上门服务
 
 def test_home_care_rows_not_produced_or_restated_are_set_aside(shipped_kb):
-    """服务对象人数 ≥ 1200 beside 居家养老上门服务人数 ≥ 1200 (one count); 养老设施建设数量 and 社区养老服务设施覆盖率
+    """服务对象人数 ≥ 1200 beside 居家养老上门服务人数 ≥ 1200 (one count: the text's 服务对象1200人 names it); 养老设施建设数量 and 社区养老服务设施覆盖率
     for a purchase of service that builds nothing."""
     rows = _table(suggest_text(shipped_kb, HOMECARE, "居家养老上门服务项目"))
-    assert any(r[2] == "居家养老上门服务人数" and r[4] == "1200" for r in rows), rows
-    assert not any(r[2] == "服务对象人数" for r in rows), rows
+    assert [r[2] for r in rows if r[1] == "数量指标" and r[4] == "1200"] == ["服务对象人数"], rows   # the text's words
     assert not any("设施" in r[2] for r in rows), rows
 
 

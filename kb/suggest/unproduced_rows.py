@@ -9,8 +9,8 @@ none adds a candidate or changes a score, so the ranker's training is untouched.
   people twice (`set_aside_subgroup_satisfaction`).
 - A benefit count that is the sum of two shown output counts (抽检批次数 1500 = 快检 800 + 定量 700 批次) is the
   output counted again (`set_aside_benefit_summing_outputs`).
-- A count of the served named 服务对象人数 beside a named count of the same stated figure (居家养老上门服务人数 ≥ 1200
-  人) is one count twice (`set_aside_generic_count_twice`).
+- Two counts of one stated figure (服务对象人数 and 居家养老上门服务人数, both ≥ 1200 人) are one count twice: the one
+  named by the text's words at the figure (服务对象1200人) stays (`set_aside_generic_count_twice`).
 - A row of 设施 built or covering (养老设施建设数量, 社区养老服务设施覆盖率) the text never names, not bound to the text: the project
   builds or runs no facility (`set_aside_unnamed_facility`); a blank count of an object none of whose words the text
   writes (窨井盖维修更换数量 for 路灯维护) is another sector's work (`set_aside_blank_count_of_unnamed_object`).
@@ -95,18 +95,25 @@ def set_aside_benefit_summing_outputs(pool: list[Draft], ctx: ProjectContext) ->
                          "是产出数量，不是效益，仅作备选")
 
 
-_GENERIC_COUNT = ("服务对象", "受益对象")
+def _named_at_figure(d: Draft, text: str) -> bool:
+    """The row's name less its measure (服务对象 of 服务对象人数) is written right by its figure (服务对象1200人,
+    为404名服务对象)."""
+    stem = re.sub(r"(人数|人次|户数|数量|里程|长度|面积|规模|数)$", "", d.name)
+    m = d.mention
+    return m is not None and len(stem) >= 2 and stem in text[max(0, m.start - 12):m.end + 8]
 
 
 def set_aside_generic_count_twice(pool: list[Draft], ctx: ProjectContext) -> None:
-    """Set aside a shown count named only 服务对象… beside a shown count of the same figure and unit bound to the text
-    under another name (module docstring). In place."""
+    """Of two shown counts bound to the text with the same figure and unit, one named by the words the text writes at
+    the figure (服务对象1200人 → 服务对象人数) and one not (居家养老上门服务人数 ≥ 1200 人), the other is set aside: one
+    count twice (module docstring). The text's own name stays, as real tables name it (D042's 服务对象人数 ≥ 404 人).
+    In place."""
     counts = [d for d in _shown(pool) if d.slot == "quantity" and d.value_source == "text" and d.value]
+    named = [d for d in counts if _named_at_figure(d, ctx.text)]
     for d in counts:
-        if not d.name.startswith(_GENERIC_COUNT):
+        if d in named or d.tier == Tier.ALTERNATE:
             continue
-        twin = next((o for o in counts if o is not d and o.tier != Tier.ALTERNATE and o.value == d.value
-                     and _unit(o) == _unit(d) and not o.name.startswith(_GENERIC_COUNT)), None)
+        twin = next((o for o in named if o.tier != Tier.ALTERNATE and o.value == d.value and _unit(o) == _unit(d)), None)
         if twin is not None:
             set_aside(d, f"与“{twin.name}”是同一数量（{d.value}{_unit(d)}），仅作备选")
 
