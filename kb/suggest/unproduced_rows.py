@@ -10,7 +10,7 @@ none adds a candidate or changes a score, so the ranker's training is untouched.
 - A benefit count that is the sum of two shown output counts (抽检批次数 1500 = 快检 800 + 定量 700 批次) is the
   output counted again (`set_aside_benefit_summing_outputs`).
 - Two counts of one stated figure (服务对象人数 and 居家养老上门服务人数, both ≥ 1200 人) are one count twice: the one
-  named by the text's words at the figure (服务对象1200人) stays (`set_aside_generic_count_twice`).
+  of the served as such named by the text's words at the figure (服务对象1200人) stays (`set_aside_generic_count_twice`).
 - A row of 设施 built or covering (养老设施建设数量, 社区养老服务设施覆盖率) the text never names, not bound to the text: the project
   builds or runs no facility (`set_aside_unnamed_facility`); a blank count of an object none of whose words the text
   writes (窨井盖维修更换数量 for 路灯维护) is another sector's work (`set_aside_blank_count_of_unnamed_object`).
@@ -95,6 +95,9 @@ def set_aside_benefit_summing_outputs(pool: list[Draft], ctx: ProjectContext) ->
                          "是产出数量，不是效益，仅作备选")
 
 
+_SERVED_AS_SUCH = ("服务对象", "受益对象", "补助对象", "救助对象")
+
+
 def _named_at_figure(d: Draft, text: str) -> bool:
     """The row's name less its measure (服务对象 of 服务对象人数) is written right by its figure (服务对象1200人,
     为404名服务对象)."""
@@ -109,7 +112,8 @@ def set_aside_generic_count_twice(pool: list[Draft], ctx: ProjectContext) -> Non
     count twice (module docstring). The text's own name stays, as real tables name it (D042's 服务对象人数 ≥ 404 人).
     In place."""
     counts = [d for d in _shown(pool) if d.slot == "quantity" and d.value_source == "text" and d.value]
-    named = [d for d in counts if _named_at_figure(d, ctx.text)]
+    # only the served as such (服务对象1200人): a work's own count named twice is `one_figure`'s and naming's matter
+    named = [d for d in counts if d.name.startswith(_SERVED_AS_SUCH) and _named_at_figure(d, ctx.text)]
     for d in counts:
         if d in named or d.tier == Tier.ALTERNATE:
             continue
@@ -219,9 +223,9 @@ def refile_served_count(pool: list[Draft], ctx: ProjectContext) -> None:
     if len(rates) > len({d.mention.start if d.mention is not None else id(d) for d in counts}):
         for r in rates:
             set_aside(r, f"描述中没有“{r.name[-3:-1]}”，比率不是项目计划的数量，仅作备选")
-    for d in counts:   # 体检人次 → 老年人健康体检人次: the count named by the project's work
+    for d in counts:   # 体检人次 → 老年人健康体检人次: the count named by the project's work, the project being that work
         m = re.fullmatch(r"([\u4e00-\u9fff]{2,4})(人次|人数)", d.name)
-        if m and (named := _by_project(m.group(1), ctx)) != m.group(1):
+        if m and ctx.name.endswith(m.group(1)) and (named := _by_project(m.group(1), ctx)) != m.group(1):
             d.evidence.append(f"按项目名称命名（原名：{d.name}）")
             d.name = named + m.group(2)
 
