@@ -150,3 +150,14 @@ def test_budget_of_text_is_the_total_beside_a_funding_levels_share(shipped_kb):
     assert "不一致" not in res.message, res.message
     # a multi-year total's share of this year is still this year's money
     assert budget_from_text("项目总投资500万元，其中当年市级财政资金250万元") == 250
+
+
+def test_cli_prints_low_confidence_rows_after_the_warning(shipped_settings):
+    """The CLI printed only “没有足够相关的指标” for any unconfident result: E039's rows drafted from its name are shown
+    after the 可信度低 warning."""
+    from tests.test_cli import run
+
+    rec = dev_record("E039")
+    p = run(shipped_settings, "suggest", "--project-name", rec["project"], "--text", rec["description"])
+    assert p.returncode == 0, p.stderr
+    assert "可信度低" in p.stdout and "绩效目标表草稿" in p.stdout, p.stdout
