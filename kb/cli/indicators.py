@@ -260,9 +260,11 @@ def _field_said(field: str | None) -> str:
 
 
 def _print_table(res) -> None:
-    if not res.confident:
+    if not res.confident and not res.default_table:
         console.print(f"[yellow]没有足够相关的指标[/]: {res.message}")
         return
+    if not res.confident:   # rows from the project's name alone (a description with no content): said first
+        console.print(f"[yellow]可信度低[/]: {res.message}")
     if res.project_types:
         kinds = "、".join(f"{t.name}({t.confidence:.2f})" for t in res.project_types)
         console.print(f"项目类型: {kinds}" + ("  [yellow]类型不确定，可用 --type 指定[/]" if res.types_uncertain else ""))

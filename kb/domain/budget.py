@@ -56,6 +56,11 @@ THIS_YEAR_WORDS = ("本年度", "年度", "当年", "本年", "今年")
 # a named year's share of a total: "总投资1.35亿元，其中2025年安排1,350万元" — the declaration asks for that year's
 # money, not the project's total (a fresh trial got a cost ceiling ≤13500 万元, ten times the year's 1350)
 _YEAR_SHARE = re.compile(r"其中[^,，。;；]{0,6}?20\d\d年度?[\u4e00-\u9fff]{0,8}?(?:安排|下达|申请|预算|拨付|投入|计划投资)")
+# a share of one funding level inside the year's amount (项目金额164万元，其中当年市级财政资金132万元, trial 21, D023): the
+# year's money is the whole, the level's share is its source — this year's only when the whole is a multi-year
+# total (项目总投资500万元，其中本年度预算资金250万元 → 250)
+_LEVEL_SHARE = re.compile(r"其中[^,，。;；]{0,4}?(?:中央|省级|市级|县级|区级|本级|省|市|县|区)(?:级)?财政")
+_MULTI_YEAR_WHOLE = re.compile(r"总投资|总预算|总概算|累计|计划投资|总额")
 _AMOUNT = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)\s*(亿元|万元|元|万(?![\u4e00-\u9fff]))")
 _CLAUSE_END = re.compile(r"[,，。;；:：]")
 
@@ -105,6 +110,9 @@ def _scan(text: str) -> list[tuple[float, bool, str]]:
         elif m.group(2) == "元" and value < MIN_BUDGET_WAN:
             why = f"描述中的“{written}”未作为预算：一个项目的预算不足 1000 元，疑为单位笔误(万元写成了元)，请核对金额和单位"
         this_year = any(w in clause for w in THIS_YEAR_WORDS) or bool(_YEAR_SHARE.search(clause))
+        if this_year and _LEVEL_SHARE.search(clause) and not _YEAR_SHARE.search(clause) \
+                and not _MULTI_YEAR_WHOLE.search(t[max(0, m.start() - 40):m.start()]):
+            this_year = False   # 其中当年市级财政资金132万元 of 项目金额164万元: a source's share (trial 21)
         out.append((value, this_year, why))
     return out
 

@@ -75,6 +75,14 @@ from kb.suggest.share_over_whole import unbind_share_over_whole
 from kb.suggest.sector_rates import set_aside_sector_rate
 from kb.suggest.single_setting import set_aside_count_of_one_setting
 from kb.suggest.village_standard import bind_village_standard
+from kb.suggest.service_terms import add_service_hours_and_price
+from kb.suggest.misread_figures import (bind_head_count_with_classifier, bind_shortened_time, bind_stated_saving, name_age_group, name_counted_sites,
+                                       whole_cost_of_part_figure)
+from kb.suggest.unproduced_rows import (refile_served_count, set_aside_benefit_summing_outputs,
+                                        set_aside_generic_count_twice,
+                                        set_aside_library_rate_beside_stated, set_aside_subgroup_satisfaction,
+                                        set_aside_unnamed_facility, set_aside_unstated_commission_rows,
+                                        set_aside_work_pay_benefit)
 
 
 def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: CheckerSettings | None) -> None:
@@ -158,6 +166,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     give_change_level_to_library_rate(pool, ctx)   # trial 17: 农村公路优良中等路率 ≥78, not a formed 比例 row
     add_staff_per_place(pool, ctx)   # trial 18: 按每校不少于3名配备 → 每校专职保安配备人数 ≥ 3 人
     bind_village_standard(pool, ctx)   # trial 20 brief: 每个行政村9万元 / 村均9万元 → 村级组织运转经费标准 = 9 万元/村
+    add_service_hours_and_price(pool, ctx)   # trial 21: 每人每月服务不少于6小时, 按每小时25元的标准
     add_stated_rate_per_extent(pool, ctx)   # round 5 merge: 清疏费用按每公里5000元结算 → 每公里清疏费用 ≤ 5000 元/公里
     name_stated_parts(pool, ctx)   # trial 18: 其中规格4厘米以上苗种200万尾, no second 苗种数量
     rate_of_stated_act(pool, ctx)   # trial 18: 不合格产品100%依法处置 is 处置率, not the testing's 合格率
@@ -166,6 +175,21 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     one_row_per_stated_rate(pool, ctx)   # round 5 merge: 交工验收合格率 as the text names its 100 %
     one_row_per_measure(pool, ctx)   # after the figures of the text are bound (trial 15)
     set_aside_benefit_restating_output(pool, ctx)   # trial 18: 受益农户户数 1700 户 is the 1700 户 renovated
+    # trial 21: rows the project does not produce, or that restate another row
+    set_aside_work_pay_benefit(pool, ctx)   # 务工人员劳务报酬总额 of a 防疫员劳务补助: a cost, not 以工代赈
+    set_aside_subgroup_satisfaction(pool, ctx)   # 残疾人满意度 beside 受援人满意率
+    set_aside_benefit_summing_outputs(pool, ctx)   # 抽检批次数 1500 = 800 + 700
+    set_aside_generic_count_twice(pool, ctx)   # 服务对象人数 beside 居家养老上门服务人数, one 1200 人
+    set_aside_unnamed_facility(pool, ctx)   # 养老设施建设数量 for a purchase of home care
+    set_aside_library_rate_beside_stated(pool, ctx)   # 畜禽强制免疫率 ≥ 90 beside 应免畜禽免疫密度 ≥ 90
+    set_aside_unstated_commission_rows(pool, ctx)   # E039: 委托业务项目数量, 成果采纳率 for 商品质量检测
+    refile_served_count(pool, ctx)   # 受益体检人次 is the 体检 counted: 数量
+    name_age_group(pool, ctx)   # 以上老年人满意度 → 65岁及以上老年人满意度
+    name_counted_sites(pool, ctx)   # 46个点位: 点位数 = 46 个, not 器材数量 46 个点
+    whole_cost_of_part_figure(pool, ctx)   # 动物疫病强制免疫成本 ≤ 86 万元, not the vaccines' 52
+    bind_shortened_time(pool, ctx)   # 平均查档时间由30分钟缩短到5分钟 → ≤ 5 分钟
+    bind_stated_saving(pool, ctx)   # 节约电费约15万元, not the library's 节电率 ≥ 30 %
+    bind_head_count_with_classifier(pool, ctx)   # 45万头（只）, not 强制免疫畜禽数量 待填写
     # once each figure has its one row, a blank count of the same people gives way to it (trial 17)
     set_aside_blank_count_of_stated_people(pool, ctx)
     limit_spare_payment_row(pool, ctx)   # trial 20: 每季度结束后30日内拨付 → 保费补贴资金拨付时限 ≤ 30 日

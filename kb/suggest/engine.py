@@ -43,6 +43,7 @@ from kb.suggest.common_names import (name_money_rows_plainly, offer_generic_tota
                                      offered_first)
 from kb.suggest.cost_values import lift_whole_cost
 from kb.suggest.after_ranking import review_ranked
+from kb.suggest.unproduced_rows import set_aside_blank_count_of_unnamed_object
 from kb.suggest.type_words import set_aside_rows_of_unstated_type_words
 from kb.suggest.dedupe import set_aside_disagreeing
 from kb.suggest.draft import SOURCE_LABELS, Draft
@@ -242,6 +243,7 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
     mark_precision(pool, ctx, project_sectors(detected, models, ctx), _own_words(detected, uncertain))
     review_ranked(pool, ctx, checker_settings)
     set_aside_rows_of_unstated_type_words(pool, ctx, detected)   # trial 19, E021: no exhibition rows for 服务贸易
+    set_aside_blank_count_of_unnamed_object(pool, ctx, detected)   # trial 21: 窨井盖维修更换数量 for 路灯维护
     confident = (settled or lexical_ok or dense_ok) and not thin
     if not confident or not pool:
         return _not_confident(ctx, detected, mode, thin)
@@ -252,7 +254,23 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
         table, ctx, idx, mask, lambda rows: (set_extra_targets(rows, ctx, learned, checker_settings, detected),
                                              rank_candidates(rows, ctx, detected, models, exclude_origin)))
     table = offer_publicity_awareness(table, ctx.text, idx)
+    if form_title_only(ctx):   # trial 21, E039: 项目支出绩效自评表(2021年度)片段,总分99。 — rows from the name alone
+        res = render(table, ctx, detected, True, mode, top)
+        res.confident = False
+        res.message = "；".join(p for p in (FORM_TITLE_ONLY, res.message) if p)
+        return res
     return render(table, ctx, detected, uncertain, mode, top)
+
+
+FORM_TITLE_ONLY = "描述只有表格名称，没有写明项目内容（做什么、对象、数量），以下指标仅按项目名称推测，可信度低，请补充描述"
+_FORM_WORDS = re.compile(r"项目支出|绩效|自评表|自评|申报表|目标表|批复表|片段|总分|得分|部分信息被网站打码|年度|\d+|[()（）,，。;；:：、\s]")
+
+
+def form_title_only(ctx: ProjectContext) -> bool:
+    """True when the description (not the name) states no figure of the project and holds nothing but a form's title
+    and score (项目支出绩效自评表(2021年度)片段,总分99。): a table drafted from the project's name alone, whose
+    confidence the result says is low (trial 21, E039 was `confident: true`)."""
+    return bool(ctx.description) and not ctx.mentions and not _FORM_WORDS.sub("", ctx.description)
 
 
 def counts_named_by_the_text(ctx: ProjectContext, pool: list[Draft]) -> list[Draft]:
