@@ -1,0 +1,83 @@
+"""Recall round 7 (issue 10, soft Recall@10 on real tables).
+
+A programme of fixed contents names its services (`kb.suggest.programme_services`): 国家基本公共卫生服务's services
+are set nationally (预防接种, 0-6岁儿童健康管理, 严重精神障碍患者管理 …), and its real tables count them though the text
+names only the programme (D005 适龄儿童国家免疫规划疫苗接种率 and 7岁以下儿童健康管理率, E052 0-6岁儿童健康管理数 and
+严重精神障碍患者管理数). Vetting had set the type's own rows aside as another programme's (疫苗 not in the text), a work
+the text does not name (接种) or a spare entry lacking its object. The type lists its services (`services:` in its
+file); when it is detected with certainty its 数量 / 质量 / 时效 rows naming one keep their place.
+"""
+from __future__ import annotations
+
+from kb.suggest.draft import Draft
+from kb.suggest.programme_services import names_programme_service, programme_services
+from tests.kbfactory import dev_record, suggest_text
+
+PUBLIC_HEALTH = "basic_public_health"
+# own text: a township clinic's programme money, no service named
+CLINIC = ("2025年镇卫生院国家基本公共卫生服务项目，年度资金186万元，面向辖区常住居民免费提供基本公共卫生服务，"
+          "促进基本公共卫生服务均等化。")
+
+
+def _names(rows) -> list[str]:
+    return [c.name for c in rows]
+
+
+def test_the_public_health_type_lists_its_services(shipped_kb):
+    """The type file's `services:` reach the built KB (a field of the type, validated at build)."""
+    t = shipped_kb.suggest_models.types[PUBLIC_HEALTH]
+    assert {"预防接种", "疫苗", "0-6岁儿童", "严重精神障碍", "高血压"} <= set(t.services), t.services
+    assert programme_services([(t, 1.0)], False) == (PUBLIC_HEALTH, tuple(t.services))
+    assert programme_services([(t, 1.0)], True) == ("", ())   # the detector unsure: no waiver
+
+
+def test_a_type_without_services_waives_nothing(shipped_kb):
+    t = shipped_kb.suggest_models.types["student_aid"]
+    assert t.services == [] and programme_services([(t, 1.0)], False) == ("", ())
+
+
+def test_only_the_sets_output_rows_naming_a_service_are_kept():
+    services = (PUBLIC_HEALTH, ("疫苗", "儿童健康管理", "家庭医生"))
+
+    def row(name: str, level2: str, type_ids: list[str], indicator_id: str | None = "x1") -> Draft:
+        return Draft(name=name, level2=level2, source="type", indicator_id=indicator_id, type_ids=type_ids)
+
+    assert names_programme_service(row("适龄儿童国家免疫规划疫苗接种率", "quantity", [PUBLIC_HEALTH]), services)
+    assert names_programme_service(row("0-6岁儿童健康管理率", "quality", [PUBLIC_HEALTH]), services)
+    # whom the text asks stays the text's: a satisfaction row is not waived
+    assert not names_programme_service(row("家庭医生签约居民满意度", "beneficiary_satisfaction", [PUBLIC_HEALTH]),
+                                       services)
+    # another type's row, a row naming no service, a row worded as one real table wrote it (no library indicator)
+    assert not names_programme_service(row("适龄儿童疫苗接种率", "quantity", ["hospital_development"]), services)
+    assert not names_programme_service(row("孕产妇系统管理率", "quantity", [PUBLIC_HEALTH]), services)
+    assert not names_programme_service(row("适龄儿童疫苗接种率", "quantity", [PUBLIC_HEALTH], None), services)
+
+
+def test_a_clinic_text_naming_only_the_programme_counts_its_children_and_vaccines(shipped_kb):
+    """Own text: the programme named, no service. The vaccination and children's health rows (the type's own, with the
+    library's national targets) stand in the default table; before, both were set aside (疫苗 / 儿童健康管理 not in the
+    text) and the table counted none of the programme's children."""
+    res = suggest_text(shipped_kb, CLINIC, "国家基本公共卫生服务项目")
+    table = {c.name: c for c in res.default_table}
+    assert "适龄儿童国家免疫规划疫苗接种率" in table and "0-6岁儿童健康管理率" in table, _names(res.default_table)
+    vaccine = table["适龄儿童国家免疫规划疫苗接种率"]
+    assert (vaccine.operator, vaccine.value, vaccine.unit) == ("≥", "90", "%")
+    # satisfaction stays the programme's residents', not the 家庭医生 contract's the text never names
+    assert not [n for n in table if "家庭医生" in n], list(table)
+
+
+def test_d005_real_text_offers_the_childrens_rows_its_real_table_holds(shipped_kb):
+    """dev D005 (县级配套 of the programme; its real table: 适龄儿童国家免疫规划疫苗接种率, 7岁以下儿童健康管理率): both
+    children's rows are among the first ten suggestions."""
+    rec = dev_record("D005")
+    res = suggest_text(shipped_kb, rec["description"], rec["project"])
+    first = _names(res.suggestions[:10])
+    assert "适龄儿童国家免疫规划疫苗接种率" in first and "0-6岁儿童健康管理率" in first, first
+
+
+def test_another_programme_of_a_type_without_services_stays_aside(shipped_kb):
+    """dev D013 (雨露计划, a student-aid type without services): the type's 中等职业学校国家助学金 rows stay set aside —
+    the waiver is the programme's, not every type's (a generic waiver put them in D010's and D013's first ten)."""
+    rec = dev_record("D013")
+    res = suggest_text(shipped_kb, rec["description"], rec["project"])
+    assert not [n for n in _names(res.suggestions[:10]) if "中等职业学校" in n], _names(res.suggestions[:10])
