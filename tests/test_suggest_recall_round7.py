@@ -81,3 +81,26 @@ def test_another_programme_of_a_type_without_services_stays_aside(shipped_kb):
     rec = dev_record("D013")
     res = suggest_text(shipped_kb, rec["description"], rec["project"])
     assert not [n for n in _names(res.suggestions[:10]) if "中等职业学校" in n], _names(res.suggestions[:10])
+
+
+def test_e040_rehabilitation_text_judges_the_medication_it_pays(shipped_kb):
+    """dev E040 (残疾人康复: 辅具适配、0-6岁残疾儿童康复救助、资助精神残疾人服药、假肢安装): its real table counts
+    资助精神病患者服药; the type's 精神病患者服药率 (a service of 残疾人精准康复) stands in the default table — it was
+    set aside as another programme's (精神病 is not the text's 精神残疾人) and offered at rank 11 in CV."""
+    rec = dev_record("E040")
+    res = suggest_text(shipped_kb, rec["description"], rec["project"])
+    table = {c.name: c for c in res.default_table}
+    assert "精神病患者服药率" in table, list(table)
+    assert (table["精神病患者服药率"].operator, table["精神病患者服药率"].value) == ("≥", "80")
+
+
+def test_d040_keeps_the_service_its_text_names(shipped_kb):
+    """dev D040 (为经济困难的残疾人提供基本康复服务，适配辅助器具): the table counts 基本康复服务人数 and 辅助器具适配人数,
+    the text's own services; 假肢安装及基本康复服务人数 (a real table's row naming 假肢, which the text does not) is no
+    service word of the type (`services:` leaves 假肢 and 基本康复服务 out) and stays aside; the blank
+    残疾人文化活动参与率 (another programme's rate) gives way to a rehabilitation service's."""
+    rec = dev_record("D040")
+    res = suggest_text(shipped_kb, rec["description"], rec["project"])
+    names = _names(res.default_table)
+    assert "基本康复服务人数" in names and "辅助器具适配人数" in names, names
+    assert not [n for n in names if "假肢" in n or "文化活动" in n], names
