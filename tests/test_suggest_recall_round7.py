@@ -104,3 +104,14 @@ def test_d040_keeps_the_service_its_text_names(shipped_kb):
     names = _names(res.default_table)
     assert "基本康复服务人数" in names and "辅助器具适配人数" in names, names
     assert not [n for n in names if "假肢" in n or "文化活动" in n], names
+
+
+def test_a_medicines_subsidy_offers_the_use_of_essential_medicines(shipped_kb):
+    """Own text of a 基本药物制度补助 (the system named, nothing of how medicines are stocked): the type's
+    基层医疗卫生机构基本药物配备使用率 is offered among the first ten (E016's real table judges the system's coverage so);
+    it had been set aside as a work the text does not name (配备)."""
+    text = ("2025年县级基本药物制度补助资金320万元，对实施国家基本药物制度的乡镇卫生院和村卫生室给予运行补助，"
+            "保障基层医疗机构正常运转。")
+    res = suggest_text(shipped_kb, text, "基本药物制度补助资金")
+    got = [c for c in res.suggestions[:10] if c.name == "基层医疗卫生机构基本药物配备使用率"]
+    assert got and not [e for e in got[0].evidence if "仅作备选" in e], _names(res.suggestions[:10])
