@@ -36,7 +36,6 @@ from kb.domain.schema import TargetRow
 from kb.domain.units import COVERAGE_PENDING, is_money_unit
 from kb.suggest.context import ProjectContext
 from kb.suggest.draft import ASIDE_NO_PEOPLE, ASIDE_SPARE_ENTRY, PENDING, Draft
-from kb.suggest.programme_services import names_programme_service
 from kb.suggest.ranker import Tier
 from kb.suggest.words import (EVENT_UNITS, PERSON_HEADS, UNIT_RESPONDENTS, served_groups, CONTRACT_LOTS, ON_TIME, WHOLE_WORK,
                               LAYOUT_MEASURES, standing_work)
@@ -146,17 +145,13 @@ def _reaches_100(value: str) -> bool:
 _HOUSEHOLDS = re.compile(r"户|家庭|住宅|住房|农房|危房|房屋")
 
 
-def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], own_words: str = "",
-                   services: tuple[str, tuple[str, ...]] = ("", ())) -> None:
+def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], own_words: str = "") -> None:
     """Tier ALTERNATE for rows of another programme, unsupported cross-sector retrieved rows, untyped
     generic rows, and retrieved rows or type alternate entries whose object the text lacks.
 
     `own_words`: what the certain project type is about (its covers, keywords, phrases, objects); a core
     row of its set naming a programme word found there is its own programme's, not another's
     (基本公共卫生服务's 高血压患者规范管理率 when the text says only 慢性疾病患者; a fresh trial, D005).
-    `services`: (id, services) of a certain type of a programme of fixed contents
-    (`programme_services.programme_services`): an output row of its family naming one of them is neither another
-    programme's, nor of a work the text does not name, nor a spare entry lacking its object (recall round 7).
     Each row is first filed where the checker files it; a row with a learned value (the unit declared and met it in
     an earlier 结果反馈 cycle) is its own evidence and goes no further; every other row runs through the steps of
     `_reason_to_set_aside` in order, the first reason setting it aside, and a row kept by all of them through
@@ -165,15 +160,14 @@ def mark_precision(drafts: list[Draft], ctx: ProjectContext, sectors: set[str], 
         _file_where_the_checker_files(d)
         if d.value_source == "learned":
             continue   # the unit declared and met it in an earlier 结果反馈 cycle: its own evidence
-        why = _reason_to_set_aside(d, ctx, own_words, services)
+        why = _reason_to_set_aside(d, ctx, own_words)
         if why:
             set_aside(d, why)
         else:
             _vet_retrieved_row(d, ctx, sectors)
 
 
-def _reason_to_set_aside(d: Draft, ctx: ProjectContext, own_words: str,
-                         services: tuple[str, tuple[str, ...]] = ("", ())) -> str:
+def _reason_to_set_aside(d: Draft, ctx: ProjectContext, own_words: str) -> str:
     """The steps of `mark_precision` for one row, in order: each `_why_…` step gives its reason to set `d` aside
     ('' when it keeps the row); the steps between them only mark the row (re-file it, clear a library value). The
     first reason is returned ('' when none): no later step reads or marks a row set aside. A chain of `or`s, not a
@@ -195,17 +189,14 @@ def _reason_to_set_aside(d: Draft, ctx: ProjectContext, own_words: str,
     if why:
         return why
     _refile_kept_coverage(d)
-    service = names_programme_service(d, services)   # recall round 7: 适龄儿童疫苗接种率 of 基本公共卫生服务
     return (_why_contract_lots(d) or _why_unnamed_building(d, ctx) or _why_scope_places(d, ctx)
             or _why_payment_of_no_one(d, ctx) or _why_within_year_across_years(d, ctx)
             or _why_completion_of_standing_work(d, ctx) or _why_platform_use_volume(d, ctx) or _why_misplaced(d)
             or _why_routine_measure(d, ctx) or _why_other_equipment(d, ctx) or _why_per_head_of_absent_group(d, ctx)
-            or (not service and (_why_other_programme(d, ctx, own_words) or _why_unnamed_work(d, ctx)))
-            or _why_other_setting(d, ctx)
+            or _why_other_programme(d, ctx, own_words) or _why_unnamed_work(d, ctx) or _why_other_setting(d, ctx)
             or _why_absent_enterprises(d, ctx, own_words) or _why_absent_respondents(d, ctx)
             or _why_knowledge_untaught(d, ctx) or _why_unnamed_counted_group(d, ctx)
-            or (not service and _why_spare_entry_of_absent_object(d, ctx)) or _why_core_count_of_absent_object(d, ctx)
-            or "")
+            or _why_spare_entry_of_absent_object(d, ctx) or _why_core_count_of_absent_object(d, ctx) or "")
 
 
 def _reason_naming(found: str, why: str) -> str:
@@ -501,7 +492,10 @@ def _why_per_head_of_absent_group(d: Draft, ctx: ProjectContext) -> str:
 
 def _why_other_programme(d: Draft, ctx: ProjectContext, own_words: str) -> str:
     """A row naming programme words the text lacks (`evidence.other_programme`) is set aside — but a core row of a
-    certain type keeps the words of `own_words` (what the type is about, D005)."""
+    certain type keeps the words of `own_words` (what the type is about, D005), and a row naming a service of a
+    programme of fixed contents the text names is kept (`Draft.programme_service`, recall round 7)."""
+    if d.programme_service:
+        return ""   # recall round 7: a programme of fixed contents names its services (`programme_services`)
     foreign_words = other_programme(d, ctx)
     if foreign_words and own_words and d.type_core:
         foreign_words = [w for w in foreign_words if w not in own_words]
@@ -511,8 +505,9 @@ def _why_other_programme(d: Draft, ctx: ProjectContext, own_words: str) -> str:
 
 
 def _why_unnamed_work(d: Draft, ctx: ProjectContext) -> str:
-    """A row of a work the text does not name (`evidence.unnamed_work`) is set aside."""
-    missing = unnamed_work(d, ctx)
+    """A row of a work the text does not name (`evidence.unnamed_work`) is set aside — not a programme's service
+    (`Draft.programme_service`: 接种 of 基本公共卫生服务)."""
+    missing = unnamed_work(d, ctx) if not d.programme_service else []
     if missing:
         return f"指标针对“{missing[0]}”，项目描述中没有这项工作，仅作备选"
     return ""
@@ -563,9 +558,9 @@ def _why_unnamed_counted_group(d: Draft, ctx: ProjectContext) -> str:
 
 def _why_spare_entry_of_absent_object(d: Draft, ctx: ProjectContext) -> str:
     """A type's alternate entry (core: false), unbound and no satisfaction row, is set aside unless the text names
-    its object (`evidence.object_in_text` ≥ `OBJECT_IN_TEXT`)."""
+    its object (`evidence.object_in_text` ≥ `OBJECT_IN_TEXT`) or it is a programme's service (`Draft.programme_service`)."""
     if d.type_prob > 0 and not d.type_core and d.tier != Tier.BOUND and d.slot != "satisfaction" and \
-            object_in_text(d, ctx, ROW_TAIL) < OBJECT_IN_TEXT:
+            not d.programme_service and object_in_text(d, ctx, ROW_TAIL) < OBJECT_IN_TEXT:
         # a type's alternate entry (core: false) enters the table only when the text names its object
         # (河湖保洁面积, 堤防达标率 for a dredging that neither cleans nor builds dikes)
         return ASIDE_SPARE_ENTRY
