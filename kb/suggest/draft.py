@@ -75,6 +75,9 @@ class Draft:
     # a satisfaction row asking a group the text never names (护林员 for 维护林业): offered, never the table's second
     # satisfaction row (`dedupe.mark_unnamed_groups`, read by `table._two_groups_named`; set after ranking)
     unnamed_group: bool = False
+    # an output row of a programme of fixed contents naming one of its services (基本公共卫生服务's 预防接种): the text
+    # naming the programme names it (`kb.suggest.programme_services`; set after ranking, read by vetting)
+    programme_service: bool = False
 
     @property
     def key(self) -> str:

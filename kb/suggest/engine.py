@@ -58,6 +58,7 @@ from kb.suggest.fill import fill_required
 from kb.suggest.table import Table, assemble
 from kb.suggest.typemodel import keep_supported
 from kb.suggest.values import default_targets, fill_values
+from kb.suggest.programme_services import mark_programme_services
 from kb.suggest.vetting import finalise_formed_names, mark_precision, vet_with_checker
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -240,6 +241,7 @@ def _suggest(idx: IndicatorIndex, models: SuggestModels, description: str, *, pr
     name_lengths(pool)   # 铺设主管网里程 → 铺设主管网长度 (after ranking: a rename)
     name_deadlines_once(pool)
     name_stated_income(pool, ctx.text)   # 特色产业带动增加受益农户收入 ≥ 80 万元 → 脱贫户、监测户增加收入 (the text's words)
+    mark_programme_services(pool, ctx, detected, uncertain, _own_words(detected, uncertain))   # recall round 7
     mark_precision(pool, ctx, project_sectors(detected, models, ctx), _own_words(detected, uncertain))
     review_ranked(pool, ctx, checker_settings)
     set_aside_rows_of_unstated_type_words(pool, ctx, detected)   # trial 19, E021: no exhibition rows for 服务贸易

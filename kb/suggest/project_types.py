@@ -72,6 +72,7 @@ class ProjectTypeFile(BaseModel):
     keywords: list[str] = Field(min_length=3)
     phrases: list[str] = []
     objects: list[str] = []
+    services: list[str] = []
     examples: list[str] = Field(min_length=2)
     slots: dict[str, list[SlotEntry]]
 
@@ -80,7 +81,7 @@ class ProjectTypeFile(BaseModel):
     def _text(cls, v: Any) -> Any:
         return normalize(v) if isinstance(v, str) else v
 
-    @field_validator("keywords", "phrases", "objects", "examples", mode="before")
+    @field_validator("keywords", "phrases", "objects", "services", "examples", mode="before")
     @classmethod
     def _lists(cls, v: Any) -> Any:
         return _words(v)
@@ -106,6 +107,8 @@ class ProjectType(BaseModel):
     keywords: list[str]
     phrases: list[str] = []
     objects: list[str] = []
+    # a programme of fixed contents: the services a text naming it names (`kb.suggest.programme_services`)
+    services: list[str] = []
     examples: list[str]
     slots: dict[str, list[TypeIndicator]]
     file: str = ""
@@ -316,7 +319,7 @@ def _load_type_file(path: Path, base: Path, lib: _Library, errs: _Errors) -> Pro
         return None
     return ProjectType(id=spec.id, name=spec.name, group=spec.group, covers=spec.covers,
                        keywords=spec.keywords, phrases=spec.phrases, objects=spec.objects,
-                       examples=spec.examples, slots=slots, file=rel)
+                       services=spec.services, examples=spec.examples, slots=slots, file=rel)
 
 
 def _check_header(spec: ProjectTypeFile, path: Path, rel: str, lines: dict, errs: _Errors) -> None:

@@ -492,7 +492,10 @@ def _why_per_head_of_absent_group(d: Draft, ctx: ProjectContext) -> str:
 
 def _why_other_programme(d: Draft, ctx: ProjectContext, own_words: str) -> str:
     """A row naming programme words the text lacks (`evidence.other_programme`) is set aside — but a core row of a
-    certain type keeps the words of `own_words` (what the type is about, D005)."""
+    certain type keeps the words of `own_words` (what the type is about, D005), and a row naming a service of a
+    programme of fixed contents the text names is kept (`Draft.programme_service`, recall round 7)."""
+    if d.programme_service:
+        return ""   # recall round 7: a programme of fixed contents names its services (`programme_services`)
     foreign_words = other_programme(d, ctx)
     if foreign_words and own_words and d.type_core:
         foreign_words = [w for w in foreign_words if w not in own_words]
@@ -502,8 +505,9 @@ def _why_other_programme(d: Draft, ctx: ProjectContext, own_words: str) -> str:
 
 
 def _why_unnamed_work(d: Draft, ctx: ProjectContext) -> str:
-    """A row of a work the text does not name (`evidence.unnamed_work`) is set aside."""
-    missing = unnamed_work(d, ctx)
+    """A row of a work the text does not name (`evidence.unnamed_work`) is set aside — not a programme's service
+    (`Draft.programme_service`: 接种 of 基本公共卫生服务)."""
+    missing = unnamed_work(d, ctx) if not d.programme_service else []
     if missing:
         return f"指标针对“{missing[0]}”，项目描述中没有这项工作，仅作备选"
     return ""
@@ -554,9 +558,9 @@ def _why_unnamed_counted_group(d: Draft, ctx: ProjectContext) -> str:
 
 def _why_spare_entry_of_absent_object(d: Draft, ctx: ProjectContext) -> str:
     """A type's alternate entry (core: false), unbound and no satisfaction row, is set aside unless the text names
-    its object (`evidence.object_in_text` ≥ `OBJECT_IN_TEXT`)."""
+    its object (`evidence.object_in_text` ≥ `OBJECT_IN_TEXT`) or it is a programme's service (`Draft.programme_service`)."""
     if d.type_prob > 0 and not d.type_core and d.tier != Tier.BOUND and d.slot != "satisfaction" and \
-            object_in_text(d, ctx, ROW_TAIL) < OBJECT_IN_TEXT:
+            not d.programme_service and object_in_text(d, ctx, ROW_TAIL) < OBJECT_IN_TEXT:
         # a type's alternate entry (core: false) enters the table only when the text names its object
         # (河湖保洁面积, 堤防达标率 for a dredging that neither cleans nor builds dikes)
         return ASIDE_SPARE_ENTRY
