@@ -75,6 +75,7 @@ from kb.suggest.share_over_whole import unbind_share_over_whole
 from kb.suggest.sector_rates import set_aside_sector_rate
 from kb.suggest.single_setting import set_aside_count_of_one_setting
 from kb.suggest.village_standard import bind_village_standard
+from kb.suggest.paid_villages import bind_paid_villages
 
 
 def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: CheckerSettings | None) -> None:
@@ -158,6 +159,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     give_change_level_to_library_rate(pool, ctx)   # trial 17: 农村公路优良中等路率 ≥78, not a formed 比例 row
     add_staff_per_place(pool, ctx)   # trial 18: 按每校不少于3名配备 → 每校专职保安配备人数 ≥ 3 人
     bind_village_standard(pool, ctx)   # trial 20 brief: 每个行政村9万元 / 村均9万元 → 村级组织运转经费标准 = 9 万元/村
+    bind_paid_villages(pool, ctx)   # round 22: 按9万元/村的标准补助全县120个行政村 → 补助村(社区)数量 ≥ 120 个
     add_stated_rate_per_extent(pool, ctx)   # round 5 merge: 清疏费用按每公里5000元结算 → 每公里清疏费用 ≤ 5000 元/公里
     name_stated_parts(pool, ctx)   # trial 18: 其中规格4厘米以上苗种200万尾, no second 苗种数量
     rate_of_stated_act(pool, ctx)   # trial 18: 不合格产品100%依法处置 is 处置率, not the testing's 合格率

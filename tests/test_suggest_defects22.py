@@ -1,0 +1,34 @@
+"""Suggest defects a helper found on the round-21 code (round 22): the texts of /tmp/hd21/cases.json and trial 20's
+(/tmp/trial20/inputs.md) copied here verbatim; the real projects are dev.jsonl's."""
+from __future__ import annotations
+
+from tests.kbfactory import suggest_dev, suggest_text
+
+FARMLAND = ("根据省财政厅、省农业农村厅下达的补贴资金，我县2025年安排耕地地力保护补贴资金4367.88万元，全部通过惠农“一卡通”"
+            "直接兑付到户。补贴对象为全县18个乡镇拥有耕地承包权的种地农民，核定补贴面积39.6万亩，补贴标准每亩110.3元。"
+            "补贴资金于6月30日前兑付到户，兑付准确率100%，严禁截留挪用。通过补贴引导农民加强耕地保护、秸秆还田和减少化肥"
+            "用量，全县耕地土壤有机质含量由18.2克/千克提高到18.5克/千克，受补贴农户满意度达到95%以上。")
+INSURANCE = ("全县现有耕地面积52万亩、能繁母猪存栏3.6万头。2024年全县三大粮食作物参保面积为38万亩。2025年县级安排农业保险"
+             "保费补贴资金860万元，计划承保水稻、小麦、玉米三大粮食作物45万亩、能繁母猪2.5万头，县级保费补贴资金于每季度结束后"
+             "30日内拨付承保机构。保险理赔兑付及时率100%，参保农户满意度不低于90%。")
+STATIONS = ("截至2024年底全县已建成村级电商服务站点30个，全县共有行政村120个。2025年新建村级电商服务站点50个，预算150万元，"
+            "每个站点补助3万元。")
+
+
+def _table(res):
+    return [(c.level1_label, c.level2_label, c.name, c.operator, c.value, c.unit) for c in res.default_table]
+
+
+def test_villages_a_per_village_fund_pays_are_its_count(shipped_kb):
+    """1. 按9万元/村的标准补助全县120个行政村 / 保障全镇23个行政村正常运转，每村9万元: the count the fund's standard
+    applies to was read as the setting and 补助村(社区)数量 stayed 待填写; a setting (全县共有行政村120个) stays out."""
+    res = suggest_text(shipped_kb, "县财政2025年安排村级组织运转经费补助资金1080万元，按9万元/村的标准补助全县120个行政村，"
+                                   "用于村级组织日常运转。", "村级组织运转经费补助", 1080)
+    rows = [r for r in _table(res) if r[1] == "数量指标" and "村" in r[2] and r[5] == "个"]
+    assert rows and all(r[3:5] == ("≥", "120") for r in rows), _table(res)
+    res = suggest_text(shipped_kb, "2025年安排村级组织运转经费207万元，保障全镇23个行政村正常运转，每村9万元，主要用于村干部"
+                                   "报酬、办公经费和服务群众支出，资金于6月30日前拨付到村。", "2025年村级组织运转经费", 207)
+    rows = [r for r in _table(res) if r[1] == "数量指标" and "村" in r[2] and r[5] == "个"]
+    assert rows and all(r[3:5] == ("≥", "23") for r in rows), _table(res)
+    res = suggest_text(shipped_kb, STATIONS, "村级电商服务站点建设", None)
+    assert not any(r[4] == "120" for r in _table(res)), _table(res)
