@@ -32,3 +32,15 @@ def test_villages_a_per_village_fund_pays_are_its_count(shipped_kb):
     assert rows and all(r[3:5] == ("≥", "23") for r in rows), _table(res)
     res = suggest_text(shipped_kb, STATIONS, "村级电商服务站点建设", None)
     assert not any(r[4] == "120" for r in _table(res)), _table(res)
+
+
+def test_trade_fund_reads_no_service_and_no_investment_attraction(shipped_kb):
+    """2. E021 (服务贸易发展资金, 实施单位:投资促进中心): 服务贸易发展服务达标率 read the 服务 of 服务贸易 as a service;
+    招商引资签约项目数 / 招商引资到位资金 (and, standing in for them, 展会 and 消费券 rows) came from programmes the text
+    does not run — the implementing body's name 投资促进中心 is no work of the fund."""
+    res = suggest_dev(shipped_kb, "E021")
+    names = [c.name for c in res.default_table]
+    assert not any("服务贸易发展服务" in n or "招商" in n or "展会" in n or "消费券" in n for n in names), _table(res)
+    quality = [r for r in _table(res) if r[1] == "质量指标"]
+    assert [r[2] for r in quality] == ["服务贸易发展资金使用合规率"], _table(res)
+    assert "受益企业数量" in names and "受益群众人数" not in names, _table(res)

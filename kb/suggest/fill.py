@@ -55,7 +55,8 @@ def fill_required(table: Table, ctx, pool: list[Draft] | None = None) -> Table:
     rows = list(table.rows)
     given_up = _measurable_benefit(rows, table, ctx)
     for g in [g for g in MISSING if MISSING[g] in table.missing]:
-        d = _benefit(rows, ctx) if g == "benefit" else _quality(ctx) if g == "quality" else \
+        # round 22, E021: a fund asking 企业满意度 whose text names no people benefits enterprises, not 群众
+        d = (_enterprises_served(rows, ctx) or _benefit(rows, ctx)) if g == "benefit" else _quality(ctx) if g == "quality" else \
             _quantity(ctx) if g == "quantity" else None
         if g == "benefit" and d is not None and d.pending and not _named_people(ctx):
             d = _environment_outcome(rows) or d
@@ -381,12 +382,20 @@ def _people_served(rows: list[Draft], ctx) -> Draft | None:
         return None
     if any((r.value_unit or r.unit) in _PERSON_UNITS | {"户"} for r in rows) or commissions_service(ctx):
         return None   # a service bought for the units that commission it (委托业务) serves no 群众 to count (trial 13)
-    if _people(ctx) == "群众" and any(r.slot == "satisfaction" and "企业" in r.name for r in rows):
-        # E021 (trial 20): a trade fund the table asks 企业满意度 serves enterprises, no 受益群众 to count
-        return _pending("受益企业数量", "social_benefit", "家", f"{PENDING}：描述中没有写明受益企业的数量，请按项目实际填写", ctx)
+    firms = _enterprises_served(rows, ctx)
+    if firms is not None:
+        return firms
     d = _benefit([], ctx)
     d.note = f"{PENDING}：描述中没有写明受益人数，请按项目实际填写"
     return d
+
+
+def _enterprises_served(rows: list[Draft], ctx) -> Draft | None:
+    """受益企业数量 待填写 家 for a text naming no people whose table asks enterprises (企业满意度), else None."""
+    if _people(ctx) == "群众" and any(r.slot == "satisfaction" and "企业" in r.name for r in rows):
+        # E021 (trial 20): a trade fund the table asks 企业满意度 serves enterprises, no 受益群众 to count
+        return _pending("受益企业数量", "social_benefit", "家", f"{PENDING}：描述中没有写明受益企业的数量，请按项目实际填写", ctx)
+    return None
 
 
 def _held_count(ctx) -> Draft | None:
@@ -472,12 +481,20 @@ def _quality(ctx) -> Draft | None:
     if built:   # 扶贫基地服务达标率 for a base's 基础设施 fund (D045): what is built is accepted, 扶贫基地基础设施验收合格率
         obj, kind = built, "build"
     # a word at the join written once (全民健身公共服务 + 服务达标率 → 全民健身公共服务达标率, trial 16)
-    d = _pending(write_once(obj + _QUALITY_MEASURE.get(kind, "服务达标率")), "quality", "%",
+    measure = _QUALITY_MEASURE.get(kind, "服务达标率")
+    if kind == "service" and _INDUSTRY.search(obj) and "服务" not in _INDUSTRY.sub("", obj):
+        # round 22, E021: the 服务 of 服务贸易 names a trade, no service the project gives (服务贸易发展服务达标率)
+        obj, measure = obj.removesuffix("资金"), "资金使用合规率"
+    d = _pending(write_once(obj + measure), "quality", "%",
                  _WHY.format(what="质量要求", slot="质量指标"), ctx)
     if kind in _TYPICAL_WHOLE:
         d.operator, d.value, d.value_unit, d.value_source, d.note = "=", "100", "%", "typical", ""
         d.evidence.append(f"指标库通用指标“{_TYPICAL_WHOLE[kind]}”的参考值 =100%")
     return d
+
+
+# an industry or trade whose name holds 服务 (服务贸易, 服务业, 服务外包): what a fund develops, no service it gives
+_INDUSTRY = re.compile(r"服务贸易|服务外包|(?:现代|生产性|生活性)?服务业|服务产业")
 
 
 # the built things a project's name may name beside a core that is a place or a body (扶贫基地): 基础设施, 配套设施 …
@@ -498,6 +515,12 @@ def _quantity(ctx) -> Draft | None:
     if not obj:
         return None
     measure, unit = ("长度", "公里") if _LINEAR.search(obj) else ("面积", "亩") if _LAND.search(obj) else ("数量", "个")
+    trade = _INDUSTRY.search(obj)
+    if trade and _kind(ctx) == "service":
+        # round 22, E021: 服务贸易发展数量 counts nothing; a trade's fund supports projects (服务贸易发展资金支持项目数量;
+        # the enterprises that gain are the benefit's 受益企业数量, never counted twice)
+        return _pending(f"{obj.removesuffix('资金')}资金支持项目数量", "quantity", "个",
+                        _WHY.format(what="资金支持的项目数量", slot="数量指标"), ctx)
     return _pending(obj + measure, "quantity", unit, _WHY.format(what="项目的实施规模", slot="数量指标"), ctx)
 
 

@@ -47,6 +47,12 @@ PROGRAMMES = (
     # trial 18: 设备巡检次数 in a 12345 hotline read as 信息系统运维, whose text inspects no equipment
     ("巡检", ("巡检", "巡查", "巡视", "检修", "设备", "机房", "服务器", "终端", "点位")),
     # round 5 merge: the free-opening type's 读者满意度 ranked above 健身群众满意度 for a gym (readers are a library's)
+    # round 22, E021: 招商引资签约项目数 and 招商引资到位资金 for a 服务贸易发展资金 whose text attracts no investment
+    # (its 投资促进中心 is the implementing body's name, no work of the fund)
+    ("招商", ("招商", "引资", "招引", "引进项目", "项目引进", "签约项目", "项目签约")),
+    # …and, standing in for them, an exhibition's 展会参展商数量 and a voucher's 消费券带动消费金额: no 展会, no 消费券
+    ("展会", ("展会", "会展", "展览", "博览", "参展", "展销", "交易会", "洽谈会")),
+    ("消费券", ("消费券", "惠民券", "电子券")),
     ("读者", ("读者", "图书", "阅读", "借阅", "书刊", "书屋", "报刊", "文献", "出版", "年鉴", "志鉴", "期刊", "书籍", "刊物")),
 )
 # a vague compliance row: 〔object〕合规性 / 规范性, written 定性
