@@ -44,3 +44,11 @@ def test_trade_fund_reads_no_service_and_no_investment_attraction(shipped_kb):
     quality = [r for r in _table(res) if r[1] == "质量指标"]
     assert [r[2] for r in quality] == ["服务贸易发展资金使用合规率"], _table(res)
     assert "受益企业数量" in names and "受益群众人数" not in names, _table(res)
+
+
+def test_farmers_are_asked_once(shipped_kb):
+    """3. Trial 20's farmland subsidy: 农民满意度 ≥ 90 (the library's value) beside the text's 受补贴农户满意度 ≥ 95 —
+    the same farmers asked twice; the text's row stays."""
+    res = suggest_text(shipped_kb, FARMLAND, "2025年耕地地力保护补贴", 4367.88)
+    sat = [r for r in _table(res) if r[0] == "满意度指标"]
+    assert sat == [("满意度指标", "服务对象满意度指标", "受补贴农户满意度", "≥", "95", "%")], _table(res)
