@@ -52,3 +52,18 @@ def test_farmers_are_asked_once(shipped_kb):
     res = suggest_text(shipped_kb, FARMLAND, "2025年耕地地力保护补贴", 4367.88)
     sat = [r for r in _table(res) if r[0] == "满意度指标"]
     assert sat == [("满意度指标", "服务对象满意度指标", "受补贴农户满意度", "≥", "95", "%")], _table(res)
+
+
+def test_insurance_rows_name_what_the_text_insures_and_states(shipped_kb):
+    """4. Trial 20's insurance: 母猪数量 lost 能繁 and 承保 (计划承保…能繁母猪2.5万头); 受益农户数 待填写 beside 农业保险参保农户数
+    待填写 asked for the same households twice; the library's 保险保费补贴发放率 = 100 % stood where the text states
+    保险理赔兑付及时率100% (the subsidy is 拨付 to the insurer, never 发放), the stated rate set aside as a second payment
+    timing beside 保费补贴资金拨付时限 ≤ 30 日."""
+    res = suggest_text(shipped_kb, INSURANCE, "2025年政策性农业保险保费补贴", 860)
+    rows = _table(res)
+    assert ("承保能繁母猪数量", "≥", "2.5", "万头") in [r[2:] for r in rows], rows
+    households = [r for r in rows if r[5] == "户" and r[4] == ""]
+    assert len(households) == 1, rows
+    assert ("保险理赔兑付及时率", "=", "100", "%") in [r[2:] for r in rows], rows
+    assert ("保费补贴资金拨付时限", "≤", "30", "日") in [r[2:] for r in rows], rows
+    assert not any("发放" in r[2] and r[1] == "质量指标" for r in rows), rows

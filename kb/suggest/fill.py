@@ -62,6 +62,8 @@ def fill_required(table: Table, ctx, pool: list[Draft] | None = None) -> Table:
             d = _environment_outcome(rows) or d
         if d is None:
             continue
+        if g == "benefit" and d.pending:
+            _drop_blank_count_of_same(rows, table, d)
         if d.name not in (r.name for r in rows):
             rows.append(d)
         table.missing.remove(MISSING[g])
@@ -188,6 +190,8 @@ def _measurable_benefit(rows: list[Draft], table: Table, ctx) -> list[Draft]:
         rows.remove(r)
         table.alternates.setdefault(r.slot, []).insert(0, r)
     if instead is not None:
+        if instead.pending:
+            _drop_blank_count_of_same(rows, table, instead)
         rows.append(instead)
         return []
     return vague
@@ -443,6 +447,21 @@ def _benefit(rows: list[Draft], ctx, who: str = "") -> Draft | None:
     name = ("受益" + who if not who.startswith("受益") else who) + ("数" if households else "人数")
     return _pending(name, "social_benefit", "户" if households else "人",
                     _WHY.format(what="项目的效益", slot="效益指标") + f"（受益{who}的数量）", ctx)
+
+
+def _drop_blank_count_of_same(rows: list[Draft], table: Table, benefit: Draft) -> None:
+    """A blank 数量 row counting the people the blank required benefit (受益农户数 待填写 户) counts — 农业保险参保农户数
+    待填写 户 beside it asks the declarant for the same households twice (round 22, trial 20's insurance) — goes back
+    to the alternates when 数量 keeps another row and no other blank count of them (D012's two 应受助学生数). In place."""
+    who = benefit.name.removeprefix("受益").removesuffix("人数").removesuffix("数")
+    quantity = [r for r in rows if r.slot == "quantity"]
+    same = [r for r in quantity if r.pending and (r.value_unit or r.unit) == benefit.unit and who and who in r.name]
+    if len(same) == 1 and len(quantity) > 1:   # (several blank counts of them: which one the benefit asks again is unsure)
+        r = same[0]
+        rows.remove(r)
+        r.tier = Tier.ALTERNATE   # …and no row a short table takes back
+        r.evidence.append(f"与“{benefit.name}”是同一批人，不重复填写，仅作备选")
+        table.alternates.setdefault(r.slot, []).insert(0, r)
 
 
 def _counts_the_served(d: Draft, who: str) -> bool:

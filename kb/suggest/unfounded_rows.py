@@ -69,6 +69,16 @@ def _programme_absent(name: str, text: str) -> str | None:
     return None
 
 
+def _unsaid_payout(d: Draft, pool: list[Draft], text: str) -> bool:
+    """A payout rate the library's value fills (保险保费补贴发放率 = 100 %; the project name's formed 发放准确率 / 覆盖率
+    alike) in a text that pays the fund to an institution and
+    never writes 发放 (县级保费补贴资金…拨付承保机构), beside a quality rate the text states (保险理赔兑付及时率100%):
+    round 22, trial 20's insurance."""
+    return (d.slot == "quality" and d.value_source != "text" and "发放" not in text
+            and (d.name.endswith("发放率") or d.source == "formed" and d.name.endswith(("发放准确率", "覆盖率")))
+            and any(o.slot == "quality" and o.bound and o.tier != Tier.ALTERNATE for o in pool if o is not d))
+
+
 def set_aside_unfounded(pool: list[Draft], ctx: ProjectContext) -> None:
     """Set aside the shown rows of another programme, the vague compliance rows of an object the text never names,
     and the percentages whose name measures nothing (module docstring). In place."""
@@ -89,6 +99,9 @@ def set_aside_unfounded(pool: list[Draft], ctx: ProjectContext) -> None:
         c = _COMPLIANCE.match(d.name)
         if c and d.operator == "定性" and not set(bigrams(c.group("obj"))) & said:
             set_aside(d, f"描述中没有“{c.group('obj')}”，“{d.value or '合规'}”无从核验，仅作备选")
+            continue
+        if _unsaid_payout(d, pool, text):
+            set_aside(d, "描述中的资金是拨付，没有“发放”，质量已有描述写明的指标，发放率的参考值无从核验，仅作备选")
             continue
         if (d.value_unit or d.unit) == "%" and not _MEASURE_END.search(d.name):
             set_aside(d, f"“{d.name}”没有写明计量什么（比率、比例等），百分比无从核验，仅作备选")
