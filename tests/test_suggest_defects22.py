@@ -67,3 +67,22 @@ def test_insurance_rows_name_what_the_text_insures_and_states(shipped_kb):
     assert ("保险理赔兑付及时率", "=", "100", "%") in [r[2:] for r in rows], rows
     assert ("保费补贴资金拨付时限", "≤", "30", "日") in [r[2:] for r in rows], rows
     assert not any("发放" in r[2] and r[1] == "质量指标" for r in rows), rows
+
+
+DEMO = ("2025年我县电子商务进农村综合示范项目总投资500万元，其中：县级电子商务公共服务中心运营补助120万元；乡镇、村级电商服务"
+        "站点建设150万元，新建村级服务站点50个；农村物流配送体系建设130万元，整合快递物流企业实现共同配送；电商人才培训60万元，"
+        "培训1500人次；农产品品牌培育及网销推广40万元。项目于12月底前完成建设并通过省商务厅验收。通过项目实施，全县农村网络"
+        "零售额由2.8亿元提高到3.5亿元，带动脱贫户就业增收200户以上。")
+
+
+def test_new_stations_take_no_library_use_level(shipped_kb):
+    """5. Trial 20's e-commerce texts: 电商服务站点运营率 ≥ 80 % (the library's level) for stations the text builds this
+    year and whose operation it never states, and in the longer text 示范推广率 ≥ 30 % (a farm-technique programme's
+    row) in its place; the stated 带动脱贫户就业增收200户 was held as 带动农户增收户数 (the blank 带动农户增收户数 of the
+    short text is right: it states no such figure)."""
+    res = suggest_text(shipped_kb, STATIONS, "村级电商服务站点建设", None)
+    assert not any(r[2].endswith("运营率") for r in _table(res)), _table(res)
+    res = suggest_text(shipped_kb, DEMO, "电子商务进农村综合示范项目", 500)
+    rows = _table(res)
+    assert not any(r[2].endswith(("运营率", "示范推广率")) for r in rows), rows
+    assert ("带动脱贫户增收户数", "≥", "200", "户") in [r[2:] for r in rows], rows
