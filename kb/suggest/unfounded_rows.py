@@ -90,12 +90,16 @@ def _use_of_the_new(d: Draft, pool: list[Draft], text: str) -> bool:
                          for o in pool)
 
 
+# a fund paid out to people (发放, 兑付到户, 直接兑付): its payout rate is the fund's own (耕地地力保护补贴发放率)
+_PAID_TO_PEOPLE = re.compile(r"发放|兑付到|兑付给|直接兑付|兑现到")
+
+
 def _unsaid_payout(d: Draft, pool: list[Draft], text: str) -> bool:
     """A payout rate the library's value fills (保险保费补贴发放率 = 100 %; the project name's formed 发放准确率 / 覆盖率
     alike) in a text that pays the fund to an institution and
     never writes 发放 (县级保费补贴资金…拨付承保机构), beside a quality rate the text states (保险理赔兑付及时率100%):
     round 22, trial 20's insurance."""
-    return (d.slot == "quality" and d.value_source != "text" and "发放" not in text
+    return (d.slot == "quality" and d.value_source != "text" and "拨付" in text and not _PAID_TO_PEOPLE.search(text)
             and (d.name.endswith("发放率") or d.source == "formed" and d.name.endswith(("发放准确率", "覆盖率")))
             and any(o.slot == "quality" and o.bound and o.tier != Tier.ALTERNATE for o in pool if o is not d))
 
