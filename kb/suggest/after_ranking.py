@@ -83,6 +83,8 @@ from kb.suggest.unproduced_rows import (refile_served_count, set_aside_benefit_s
                                         set_aside_library_rate_beside_stated, set_aside_subgroup_satisfaction,
                                         set_aside_unnamed_facility, set_aside_unstated_commission_rows,
                                         set_aside_work_pay_benefit)
+from kb.suggest.paid_villages import bind_paid_villages
+from kb.suggest.stated_groups import name_stated_group
 
 
 def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: CheckerSettings | None) -> None:
@@ -167,10 +169,12 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     add_staff_per_place(pool, ctx)   # trial 18: 按每校不少于3名配备 → 每校专职保安配备人数 ≥ 3 人
     bind_village_standard(pool, ctx)   # trial 20 brief: 每个行政村9万元 / 村均9万元 → 村级组织运转经费标准 = 9 万元/村
     add_service_hours_and_price(pool, ctx)   # trial 21: 每人每月服务不少于6小时, 按每小时25元的标准
+    bind_paid_villages(pool, ctx)   # round 22: 按9万元/村的标准补助全县120个行政村 → 补助村(社区)数量 ≥ 120 个
     add_stated_rate_per_extent(pool, ctx)   # round 5 merge: 清疏费用按每公里5000元结算 → 每公里清疏费用 ≤ 5000 元/公里
     name_stated_parts(pool, ctx)   # trial 18: 其中规格4厘米以上苗种200万尾, no second 苗种数量
     rate_of_stated_act(pool, ctx)   # trial 18: 不合格产品100%依法处置 is 处置率, not the testing's 合格率
     set_aside_container_count(pool, ctx)   # trial 19: 12个乡镇152个行政村 — the 12 towns are the villages' setting
+    name_stated_group(pool, ctx)   # round 22: 带动脱贫户就业增收200户 → 带动脱贫户增收户数, not 带动农户增收户数
     one_row_per_figure(pool, ctx)
     one_row_per_stated_rate(pool, ctx)   # round 5 merge: 交工验收合格率 as the text names its 100 %
     one_row_per_measure(pool, ctx)   # after the figures of the text are bound (trial 15)

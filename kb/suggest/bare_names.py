@@ -60,6 +60,30 @@ def name_bare_counts(pool: list[Draft], ctx: ProjectContext) -> None:
             verb = _TIME_WORDS.sub("", clause)
             if 2 <= len(verb) <= 6 and _HAN.match(verb):
                 _rename(d, m.obj + verb + "量", clause + m.obj)
+        elif m.obj and d.name == m.obj + "数量" and (named := _listed_object(t, m)):
+            # 计划承保水稻、小麦、玉米三大粮食作物45万亩、能繁母猪2.5万头 → 承保能繁母猪数量 (round 22), not 母猪数量
+            _rename(d, named + "数量", t[max(0, m.start - len(named) - 12):m.end])
+
+
+# an insurer's verb of what it covers, beside the works' (承保 is no work of `WORK_VERBS`)
+_INSURE = ("承保", "参保", "投保")
+
+
+def _listed_object(text: str, m) -> str:
+    """verb + qualified object of a figure in a list its clause's verb governs (计划承保…45万亩、能繁母猪2.5万头 →
+    承保能繁母猪), when the figure's words qualify its bare object (能繁母猪 for 母猪) and the clause opens on a verb
+    (after 计划 / 全年 …); else ''."""
+    from kb.suggest.words import WORK_VERBS
+
+    words = m.context or ""
+    if not (words.endswith(m.obj) and len(words) > len(m.obj) and _HAN.match(words)):
+        return ""
+    if text[max(0, m.start - len(words) - 1):m.start - len(words)] not in ("、", "和", "及"):
+        return ""   # only an item of a list: a lone figure's words were the verb's already
+    clause = re.split(r"[，,。；;：:]", text[:m.start])[-1]
+    head = _TIME_WORDS.sub("", clause)
+    verb = next((v for v in sorted((*WORK_VERBS, *_INSURE), key=len, reverse=True) if head.startswith(v)), "")
+    return verb + words if verb else ""
 
 
 # a rate of a work's progress or acceptance (改造完成率, 维修验收合格率): the measure after the work's verb

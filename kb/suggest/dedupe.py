@@ -158,12 +158,19 @@ def _one_payment_timing(shown: list[Draft]) -> bool:
     timed = [d for d in shown if d.slot in ("quality", "timeliness") and paying.search(d.name)]
     for a in dated:
         for b in timed:
-            if Tier.ALTERNATE in (a.tier, b.tier):
+            if Tier.ALTERNATE in (a.tier, b.tier) or _two_stated_payments(a, b):
                 continue
             weaker, kept = weaker_first(a, b)
             set_aside(weaker, PAY_TWICE_WHY.format(name=kept.name))
             return True
     return False
+
+
+def _two_stated_payments(a: Draft, b: Draft) -> bool:
+    """Both rows hold figures the text states apart (保费补贴资金于每季度结束后30日内拨付承保机构 and 保险理赔兑付及时率100%,
+    round 22): two payments the text times each, by different payers — neither times the other's again."""
+    return (a.bound and b.bound and a.mention is not None and b.mention is not None
+            and a.mention.start != b.mention.start)
 
 
 # the accuracy of paying out (助学金和免学费发放准确率, 学生资助补助资金发放准确率)

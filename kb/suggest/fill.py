@@ -55,12 +55,15 @@ def fill_required(table: Table, ctx, pool: list[Draft] | None = None) -> Table:
     rows = list(table.rows)
     given_up = _measurable_benefit(rows, table, ctx)
     for g in [g for g in MISSING if MISSING[g] in table.missing]:
-        d = _benefit(rows, ctx) if g == "benefit" else _quality(ctx) if g == "quality" else \
+        # round 22, E021: a fund asking 企业满意度 whose text names no people benefits enterprises, not 群众
+        d = (_enterprises_served(rows, ctx) or _benefit(rows, ctx)) if g == "benefit" else _quality(ctx) if g == "quality" else \
             _quantity(ctx) if g == "quantity" else None
         if g == "benefit" and d is not None and d.pending and not _named_people(ctx):
             d = _environment_outcome(rows) or d
         if d is None:
             continue
+        if g == "benefit" and d.pending:
+            _drop_blank_count_of_same(rows, table, d)
         if d.name not in (r.name for r in rows):
             rows.append(d)
         table.missing.remove(MISSING[g])
@@ -187,6 +190,8 @@ def _measurable_benefit(rows: list[Draft], table: Table, ctx) -> list[Draft]:
         rows.remove(r)
         table.alternates.setdefault(r.slot, []).insert(0, r)
     if instead is not None:
+        if instead.pending:
+            _drop_blank_count_of_same(rows, table, instead)
         rows.append(instead)
         return []
     return vague
@@ -381,12 +386,20 @@ def _people_served(rows: list[Draft], ctx) -> Draft | None:
         return None
     if any((r.value_unit or r.unit) in _PERSON_UNITS | {"户"} for r in rows) or commissions_service(ctx):
         return None   # a service bought for the units that commission it (委托业务) serves no 群众 to count (trial 13)
-    if _people(ctx) == "群众" and any(r.slot == "satisfaction" and "企业" in r.name for r in rows):
-        # E021 (trial 20): a trade fund the table asks 企业满意度 serves enterprises, no 受益群众 to count
-        return _pending("受益企业数量", "social_benefit", "家", f"{PENDING}：描述中没有写明受益企业的数量，请按项目实际填写", ctx)
+    firms = _enterprises_served(rows, ctx)
+    if firms is not None:
+        return firms
     d = _benefit([], ctx)
     d.note = f"{PENDING}：描述中没有写明受益人数，请按项目实际填写"
     return d
+
+
+def _enterprises_served(rows: list[Draft], ctx) -> Draft | None:
+    """受益企业数量 待填写 家 for a text naming no people whose table asks enterprises (企业满意度), else None."""
+    if _people(ctx) == "群众" and any(r.slot == "satisfaction" and "企业" in r.name for r in rows):
+        # E021 (trial 20): a trade fund the table asks 企业满意度 serves enterprises, no 受益群众 to count
+        return _pending("受益企业数量", "social_benefit", "家", f"{PENDING}：描述中没有写明受益企业的数量，请按项目实际填写", ctx)
+    return None
 
 
 def _held_count(ctx) -> Draft | None:
@@ -436,6 +449,21 @@ def _benefit(rows: list[Draft], ctx, who: str = "") -> Draft | None:
                     _WHY.format(what="项目的效益", slot="效益指标") + f"（受益{who}的数量）", ctx)
 
 
+def _drop_blank_count_of_same(rows: list[Draft], table: Table, benefit: Draft) -> None:
+    """A blank 数量 row counting the people the blank required benefit (受益农户数 待填写 户) counts — 农业保险参保农户数
+    待填写 户 beside it asks the declarant for the same households twice (round 22, trial 20's insurance) — goes back
+    to the alternates when 数量 keeps another row and no other blank count of them (D012's two 应受助学生数). In place."""
+    who = benefit.name.removeprefix("受益").removesuffix("人数").removesuffix("数")
+    quantity = [r for r in rows if r.slot == "quantity"]
+    same = [r for r in quantity if r.pending and (r.value_unit or r.unit) == benefit.unit and who and who in r.name]
+    if len(same) == 1 and len(quantity) > 1:   # (several blank counts of them: which one the benefit asks again is unsure)
+        r = same[0]
+        rows.remove(r)
+        r.tier = Tier.ALTERNATE   # …and no row a short table takes back
+        r.evidence.append(f"与“{benefit.name}”是同一批人，不重复填写，仅作备选")
+        table.alternates.setdefault(r.slot, []).insert(0, r)
+
+
 def _counts_the_served(d: Draft, who: str) -> bool:
     """Whether the stated headcount `d` (a 数量 row in persons) counts the people a blank 受益〔who〕人数 would: its
     name names them (优抚对象人数 for 优抚对象), the served as such (服务对象人数, 补助对象人数, 受益…) or a headcount that
@@ -472,12 +500,20 @@ def _quality(ctx) -> Draft | None:
     if built:   # 扶贫基地服务达标率 for a base's 基础设施 fund (D045): what is built is accepted, 扶贫基地基础设施验收合格率
         obj, kind = built, "build"
     # a word at the join written once (全民健身公共服务 + 服务达标率 → 全民健身公共服务达标率, trial 16)
-    d = _pending(write_once(obj + _QUALITY_MEASURE.get(kind, "服务达标率")), "quality", "%",
+    measure = _QUALITY_MEASURE.get(kind, "服务达标率")
+    if kind == "service" and _INDUSTRY.search(obj) and "服务" not in _INDUSTRY.sub("", obj):
+        # round 22, E021: the 服务 of 服务贸易 names a trade, no service the project gives (服务贸易发展服务达标率)
+        obj, measure = obj.removesuffix("资金"), "资金使用合规率"
+    d = _pending(write_once(obj + measure), "quality", "%",
                  _WHY.format(what="质量要求", slot="质量指标"), ctx)
     if kind in _TYPICAL_WHOLE:
         d.operator, d.value, d.value_unit, d.value_source, d.note = "=", "100", "%", "typical", ""
         d.evidence.append(f"指标库通用指标“{_TYPICAL_WHOLE[kind]}”的参考值 =100%")
     return d
+
+
+# an industry or trade whose name holds 服务 (服务贸易, 服务业, 服务外包): what a fund develops, no service it gives
+_INDUSTRY = re.compile(r"服务贸易|服务外包|(?:现代|生产性|生活性)?服务业|服务产业")
 
 
 # the built things a project's name may name beside a core that is a place or a body (扶贫基地): 基础设施, 配套设施 …
@@ -498,6 +534,12 @@ def _quantity(ctx) -> Draft | None:
     if not obj:
         return None
     measure, unit = ("长度", "公里") if _LINEAR.search(obj) else ("面积", "亩") if _LAND.search(obj) else ("数量", "个")
+    trade = _INDUSTRY.search(obj)
+    if trade and _kind(ctx) == "service":
+        # round 22, E021: 服务贸易发展数量 counts nothing; a trade's fund supports projects (服务贸易发展资金支持项目数量;
+        # the enterprises that gain are the benefit's 受益企业数量, never counted twice)
+        return _pending(f"{obj.removesuffix('资金')}资金支持项目数量", "quantity", "个",
+                        _WHY.format(what="资金支持的项目数量", slot="数量指标"), ctx)
     return _pending(obj + measure, "quantity", unit, _WHY.format(what="项目的实施规模", slot="数量指标"), ctx)
 
 

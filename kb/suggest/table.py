@@ -713,7 +713,13 @@ def _two_groups_named(d: Draft, chosen: list[Draft]) -> bool:
             return False   # 物业服务满意度 asks the served about the service: 住户满意度 asks them again (trial 11, D065)
         if _FAMILY.search(mine) and _FAMILY.search(other):
             return False   # 残疾人家属 beside 儿童家长: the same parents asked twice (fresh trial, E040)
+        if _FARMERS.search(mine) and _FARMERS.search(other):
+            return False   # 农民 beside 受补贴农户: the farmers asked twice (round 22, trial 20's farmland subsidy)
     return True
+
+
+# farmers by any of their names (农民, 农户, 种粮农民, 种植户, 养殖户, 村民): two rows asking them ask the same people
+_FARMERS = re.compile(r"(?:农民|农户|种植户|种粮户|养殖户|村民)$")
 
 
 # the unit that buys the service is no beneficiary asked about it

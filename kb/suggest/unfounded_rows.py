@@ -47,6 +47,15 @@ PROGRAMMES = (
     # trial 18: 设备巡检次数 in a 12345 hotline read as 信息系统运维, whose text inspects no equipment
     ("巡检", ("巡检", "巡查", "巡视", "检修", "设备", "机房", "服务器", "终端", "点位")),
     # round 5 merge: the free-opening type's 读者满意度 ranked above 健身群众满意度 for a gym (readers are a library's)
+    # round 22, E021: 招商引资签约项目数 and 招商引资到位资金 for a 服务贸易发展资金 whose text attracts no investment
+    # (its 投资促进中心 is the implementing body's name, no work of the fund)
+    ("招商", ("招商", "引资", "招引", "引进项目", "项目引进", "签约项目", "项目签约")),
+    # …and, standing in for them, an exhibition's 展会参展商数量 and a voucher's 消费券带动消费金额: no 展会, no 消费券
+    ("展会", ("展会", "会展", "展览", "博览", "参展", "展销", "交易会", "洽谈会")),
+    ("消费券", ("消费券", "惠民券", "电子券")),
+    # round 22: the library's 示范推广率 (示范辐射面积占区域总面积的比例, a farm-technique programme) in an e-commerce
+    # demonstration project (电子商务进农村综合示范, 网销推广) that demonstrates no technique on land
+    ("示范推广", ("农技", "技术推广", "新技术", "新品种", "示范田", "示范基地", "示范面积", "示范片", "辐射面积", "良种")),
     ("读者", ("读者", "图书", "阅读", "借阅", "书刊", "书屋", "报刊", "文献", "出版", "年鉴", "志鉴", "期刊", "书籍", "刊物")),
 )
 # a vague compliance row: 〔object〕合规性 / 规范性, written 定性
@@ -61,6 +70,38 @@ def _programme_absent(name: str, text: str) -> str | None:
         if word in name and not any(w in text for w in said):
             return word
     return None
+
+
+# a level of use of a thing (站点运营率, 场所使用率, 设施利用率)
+_USE_LEVEL = re.compile(r"^(?P<obj>[\u4e00-\u9fff]{2,12}?)(?:运营|运行|使用|利用)率$")
+
+
+def _use_of_the_new(d: Draft, pool: list[Draft], text: str) -> bool:
+    """A level of use the library's value fills (电商服务站点运营率 ≥ 80 %) for things the text builds this year
+    (新建村级电商服务站点50个) and whose use it never states, beside another shown quality row (their acceptance):
+    the library's level is no target of this project (round 22, trial 20's e-commerce stations). A place rented or
+    run already (租赁场所使用率) is no new one."""
+    use = _USE_LEVEL.match(d.name)
+    if not use or d.slot != "quality" or d.value_source == "text" or not d.value:
+        return False
+    head = use.group("obj")[-2:]
+    built = any(head in clause[clause.find("新建"):] for clause in re.split(r"[，,。；;]", text) if "新建" in clause)
+    return built and any(o.slot == "quality" and o is not d and o.tier != Tier.ALTERNATE and not _USE_LEVEL.match(o.name)
+                         for o in pool)
+
+
+# a fund paid out to people (发放, 兑付到户, 直接兑付): its payout rate is the fund's own (耕地地力保护补贴发放率)
+_PAID_TO_PEOPLE = re.compile(r"发放|兑付到|兑付给|直接兑付|兑现到")
+
+
+def _unsaid_payout(d: Draft, pool: list[Draft], text: str) -> bool:
+    """A payout rate the library's value fills (保险保费补贴发放率 = 100 %; the project name's formed 发放准确率 / 覆盖率
+    alike) in a text that pays the fund to an institution and
+    never writes 发放 (县级保费补贴资金…拨付承保机构), beside a quality rate the text states (保险理赔兑付及时率100%):
+    round 22, trial 20's insurance."""
+    return (d.slot == "quality" and d.value_source != "text" and "拨付" in text and not _PAID_TO_PEOPLE.search(text)
+            and (d.name.endswith("发放率") or d.source == "formed" and d.name.endswith(("发放准确率", "覆盖率")))
+            and any(o.slot == "quality" and o.bound and o.tier != Tier.ALTERNATE for o in pool if o is not d))
 
 
 def set_aside_unfounded(pool: list[Draft], ctx: ProjectContext) -> None:
@@ -83,6 +124,12 @@ def set_aside_unfounded(pool: list[Draft], ctx: ProjectContext) -> None:
         c = _COMPLIANCE.match(d.name)
         if c and d.operator == "定性" and not set(bigrams(c.group("obj"))) & said:
             set_aside(d, f"描述中没有“{c.group('obj')}”，“{d.value or '合规'}”无从核验，仅作备选")
+            continue
+        if _use_of_the_new(d, pool, text):
+            set_aside(d, "描述中的对象今年新建，使用/运营水平没有写明，指标库的参考值不是本项目的目标，仅作备选")
+            continue
+        if _unsaid_payout(d, pool, text):
+            set_aside(d, "描述中的资金是拨付，没有“发放”，质量已有描述写明的指标，发放率的参考值无从核验，仅作备选")
             continue
         if (d.value_unit or d.unit) == "%" and not _MEASURE_END.search(d.name):
             set_aside(d, f"“{d.name}”没有写明计量什么（比率、比例等），百分比无从核验，仅作备选")
