@@ -64,6 +64,7 @@ from kb.suggest.grant_standard import derive_grant_standard
 from kb.suggest.zero_harm import carry_zero_harm
 from kb.suggest.rate_verbs import rate_of_stated_act
 from kb.suggest.stated_parts import name_stated_parts
+from kb.suggest.stated_unit_cost import bind_stated_unit_cost
 from kb.suggest.subsidy_share import name_subsidy_per_extent
 from kb.suggest.per_place_staff import add_staff_per_place
 from kb.suggest.extent_rate import add_stated_rate_per_extent
@@ -139,6 +140,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     unprice_mixed_work_extent(pool, ctx)   # trial 20, D014: 309 万元 ÷ 建设养护里程300公里 is no 建设 unit cost
     name_part_standard(pool, ctx)
     price_extent_by_its_part(pool, ctx)   # trial 19: 320 万元 ÷ 12000 平方米 of item (1), not the whole 560 万元
+    bind_stated_unit_cost(pool, ctx)   # values round 23, E025: 冷库仓储3100元/平方米, not 1100 万元 ÷ 1290.3 平方米
     set_aside_other_projects_figures(pool, ctx)
     name_whole_objects(pool, ctx)
     name_subsidy_per_extent(pool, ctx)   # trial 18, D015: 4000 万元 of 中央补助 ÷ 32.1 公里 is no 每公里建设成本
