@@ -24,3 +24,17 @@ def test_a_stated_unit_cost_wins_over_budget_over_quantity(shipped_kb):
     every = rows + [(c.level2_label, c.name, c.operator, c.value, c.unit) for v in res.alternates.values() for c in v]
     assert not [r for r in every if r[3] == "8525.15"], every
     assert [r for r in rows if r[4] == "元/平方米" and r[2:4] == ("≤", "3100") and "冷库" in r[1]], rows
+
+
+FOOD = ("2025年度县市场监督管理局计划在全县范围内开展食品安全监督抽检，抽检批次数由去年的1200批次提高到1500批次，其中农产品快检800"
+        "批次、食品定量检测700批次。抽检重点覆盖校园食堂及周边、农贸市场、超市和网络餐饮等业态，不合格食品核查处置率达到100%，抽检"
+        "信息在检验结论出具后20个工作日内向社会公布。项目预算资金120万元，用于委托第三方检验机构检测费用。")
+
+
+def test_a_stated_limit_on_a_step_is_the_timeliness_row(shipped_kb):
+    """抽检信息在检验结论出具后20个工作日内向社会公布: the 时效 row is that limit (≤ 20 个工作日), not a completion date by
+    the year's end the text never states (trial 21: 食品安全监督抽检完成时间 “描述未写明完成时限”)."""
+    res = _suggest(shipped_kb, FOOD, "2025年食品安全监督抽检项目", 120)
+    timed = [(c.name, c.operator, c.value, c.unit, c.basis) for c in res.default_table if c.level2 == "timeliness"]
+    assert ("抽检信息公布时限", "≤", "20", "个工作日") in [t[:4] for t in timed], timed
+    assert not [t for t in timed if "未写明" in t[4]], timed

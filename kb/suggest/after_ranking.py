@@ -65,6 +65,7 @@ from kb.suggest.zero_harm import carry_zero_harm
 from kb.suggest.rate_verbs import rate_of_stated_act
 from kb.suggest.stated_parts import name_stated_parts
 from kb.suggest.stated_unit_cost import bind_stated_unit_cost
+from kb.suggest.step_limits import limit_stated_step
 from kb.suggest.subsidy_share import name_subsidy_per_extent
 from kb.suggest.per_place_staff import add_staff_per_place
 from kb.suggest.extent_rate import add_stated_rate_per_extent
@@ -96,6 +97,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     date_by_stated_season(pool, ctx)
     date_year_task_of_part_goal(pool, ctx)
     limit_payment_by_stated_term(pool, ctx)
+    limit_stated_step(pool, ctx)   # values round 23: 检验结论出具后20个工作日内向社会公布 → 抽检信息公布时限 ≤ 20 个工作日
     date_monthly_payment(pool, ctx)   # trial 18: 每月10日前发放到位, not 发放及时率 = 100 %
     set_aside_restated(pool)
     prefer_named_respondents(pool, ctx)
