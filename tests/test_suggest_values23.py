@@ -38,3 +38,18 @@ def test_a_stated_limit_on_a_step_is_the_timeliness_row(shipped_kb):
     timed = [(c.name, c.operator, c.value, c.unit, c.basis) for c in res.default_table if c.level2 == "timeliness"]
     assert ("抽检信息公布时限", "≤", "20", "个工作日") in [t[:4] for t in timed], timed
     assert not [t for t in timed if "未写明" in t[4]], timed
+
+
+IMMUN = ("为切实做好全县重大动物疫病防控工作，确保不发生区域性重大动物疫情，县农业农村局申请2025年动物疫病强制免疫经费86万元。资金主要"
+         "用于：购置口蹄疫、高致病性禽流感等强制免疫疫苗52万元，村级防疫员免疫劳务补助24万元，疫苗冷链运输及免疫效果监测10万元。计划全年"
+         "完成猪、牛、羊口蹄疫免疫45万头（只），家禽高致病性禽流感免疫120万羽，春秋两季集中免疫分别于5月31日和11月30日前完成。应免畜禽"
+         "免疫密度达到90%以上，免疫抗体合格率保持在70%以上，全县18个乡镇的养殖场户均受益。")
+
+
+def test_birds_counted_beside_heads_and_the_stated_no_outbreak_goal(shipped_kb):
+    """家禽高致病性禽流感免疫120万羽 is its own count beside 口蹄疫免疫45万头（只） (it was lost), the head count says its
+    disease, and 确保不发生区域性重大动物疫情 is a benefit row of the table (it was only an alternate)."""
+    rows = _rows(_suggest(shipped_kb, IMMUN, "2025年重大动物疫病强制免疫项目", 86))
+    assert [r for r in rows if r[2:] == ("≥", "120", "万羽") and "禽流感" in r[1]], rows
+    assert [r for r in rows if r[2:] == ("≥", "45", "万头（只）") and r[1].startswith("口蹄疫")], rows
+    assert [r for r in rows if r[0] == "社会效益指标" and "区域性重大动物疫情" in r[1] and r[3] == "不发生"], rows

@@ -66,6 +66,7 @@ from kb.suggest.rate_verbs import rate_of_stated_act
 from kb.suggest.stated_parts import name_stated_parts
 from kb.suggest.stated_unit_cost import bind_stated_unit_cost
 from kb.suggest.step_limits import limit_stated_step
+from kb.suggest.stated_goals import bind_stated_no_outbreak, count_birds
 from kb.suggest.subsidy_share import name_subsidy_per_extent
 from kb.suggest.per_place_staff import add_staff_per_place
 from kb.suggest.extent_rate import add_stated_rate_per_extent
@@ -194,6 +195,8 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     bind_shortened_time(pool, ctx)   # 平均查档时间由30分钟缩短到5分钟 → ≤ 5 分钟
     bind_stated_saving(pool, ctx)   # 节约电费约15万元, not the library's 节电率 ≥ 30 %
     bind_head_count_with_classifier(pool, ctx)   # 45万头（只）, not 强制免疫畜禽数量 待填写
+    count_birds(pool, ctx)   # values round 23: 家禽高致病性禽流感免疫120万羽 beside the 45万头（只）
+    bind_stated_no_outbreak(pool, ctx)   # values round 23: 确保不发生区域性重大动物疫情 is a stated benefit
     # once each figure has its one row, a blank count of the same people gives way to it (trial 17)
     set_aside_blank_count_of_stated_people(pool, ctx)
     limit_spare_payment_row(pool, ctx)   # trial 20: 每季度结束后30日内拨付 → 保费补贴资金拨付时限 ≤ 30 日
