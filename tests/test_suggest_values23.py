@@ -53,3 +53,16 @@ def test_birds_counted_beside_heads_and_the_stated_no_outbreak_goal(shipped_kb):
     assert [r for r in rows if r[2:] == ("≥", "120", "万羽") and "禽流感" in r[1]], rows
     assert [r for r in rows if r[2:] == ("≥", "45", "万头（只）") and r[1].startswith("口蹄疫")], rows
     assert [r for r in rows if r[0] == "社会效益指标" and "区域性重大动物疫情" in r[1] and r[3] == "不发生"], rows
+
+
+D056 = ("2023年基础教育质量提升专项资金绩效目标表,资金112万元。总体目标:推进国家基础教育综合改革实验区、普通高中新课程新教材国家级"
+        "示范区建设,深化教学改革,支持内地班学校发展,提高基础教育质量。")
+
+
+def test_no_spare_row_of_an_object_the_text_never_names(shipped_kb):
+    """D056 speaks of 实验区, 示范区, 内地班 and no research: the type's spare 研究课题数量 (and 课题结题率 after it) no longer
+    fills the short table as a 待填写 row; the rows the text supports stay (at least 7)."""
+    res = _suggest(shipped_kb, D056, "基础教育质量提升专项资金(市本级)")
+    rows = _rows(res)
+    assert not [r for r in rows if "课题" in r[1]], rows
+    assert len(rows) >= 7 and [r for r in rows if "实验区" in r[1]], rows
