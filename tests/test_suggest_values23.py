@@ -66,3 +66,19 @@ def test_no_spare_row_of_an_object_the_text_never_names(shipped_kb):
     rows = _rows(res)
     assert not [r for r in rows if "课题" in r[1]], rows
     assert len(rows) >= 7 and [r for r in rows if "实验区" in r[1]], rows
+
+
+def test_each_stage_deadline_the_text_states_is_a_row(shipped_kb):
+    """春秋两季集中免疫分别于5月31日和11月30日前完成: a 时效 row per stage (the spring 5月31日 was lost behind one row of
+    the last date), and the checker reads both dates as the text's (TIME-06 had called 5月31日前 another date)."""
+    from kb.domain.schema import Declaration, TargetRow
+
+    res = _suggest(shipped_kb, IMMUN, "2025年重大动物疫病强制免疫项目", 86)
+    timed = [(c.name, c.value) for c in res.default_table if c.level2 == "timeliness"]
+    assert ("春季集中免疫完成时间", "2025年5月31日前") in timed, timed
+    assert ("秋季集中免疫完成时间", "2025年11月30日前") in timed, timed
+    rows = [TargetRow(level1=c.level1_label, level2=c.level2_label, name=c.name, operator=c.operator, value=c.value,
+                      unit=c.unit) for c in res.default_table]
+    report = shipped_kb.check(Declaration(project_name="2025年重大动物疫病强制免疫项目", description=IMMUN, budget_wan=86,
+                                          year=2025, rows=rows))
+    assert not [f for f in report.findings if f.rule_id in ("TIME-06", "REL-07")], report.findings

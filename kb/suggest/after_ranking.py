@@ -66,6 +66,7 @@ from kb.suggest.rate_verbs import rate_of_stated_act
 from kb.suggest.stated_parts import name_stated_parts
 from kb.suggest.stated_unit_cost import bind_stated_unit_cost
 from kb.suggest.step_limits import limit_stated_step
+from kb.suggest.stage_deadlines import date_stated_stages
 from kb.suggest.stated_goals import bind_stated_no_outbreak, count_birds
 from kb.suggest.unnamed_spares import keep_unnamed_spares_aside
 from kb.suggest.subsidy_share import name_subsidy_per_extent
@@ -155,6 +156,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     derive_grant_standard(pool, ctx)   # trial 16: 45万元 ÷ 300人 = 1500 元/人 when all is paid to them
     date_by_stated_terms(pool, ctx)   # trial 16: an event's dates, 年底前完成: a deadline stated is no deadline unsaid
     name_opening_date(pool, ctx)   # trial 17: 助餐点投入运营时间, not 老年助餐服务完成时间
+    date_stated_stages(pool, ctx)   # values round 23: 春秋两季集中免疫分别于5月31日和11月30日前完成, a row each
     ask_served_groups(pool, ctx)
     name_bare_counts(pool, ctx)
     name_bare_work_rates(pool, ctx)   # 改造完成率 → 老旧小区改造完成率, or set aside
