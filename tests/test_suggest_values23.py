@@ -82,3 +82,16 @@ def test_each_stage_deadline_the_text_states_is_a_row(shipped_kb):
     report = shipped_kb.check(Declaration(project_name="2025年重大动物疫病强制免疫项目", description=IMMUN, budget_wan=86,
                                           year=2025, rows=rows))
     assert not [f for f in report.findings if f.rule_id in ("TIME-06", "REL-07")], report.findings
+
+
+D031 = ("项目支出绩效目标申报表(2023年度),常年项目,年度资金340万元(财政拨款)。保障城管执法巡查车辆、抑尘作业车辆的维修及燃油费用,"
+        "完成日常执法及拆违拆旧的出勤任务。(部分信息被网站打码)")
+
+
+def test_the_duty_trips_a_vehicle_fund_keeps_are_its_benefit(shipped_kb):
+    """完成日常执法及拆违拆旧的出勤任务: the 效益 row is 执法出勤任务保障率 = 100 %, which a reviewer can assess — not the
+    type's slogan 对减少财政投资成本的改善程度 定性 待填写."""
+    rows = _rows(_suggest(shipped_kb, D031, "城管执法车辆维修燃油费", 340))
+    benefit = [r for r in rows if r[0].endswith("效益指标")]
+    assert ("社会效益指标", "执法出勤任务保障率", "=", "100", "%") in benefit, rows
+    assert not [r for r in benefit if "改善程度" in r[1]], rows

@@ -69,6 +69,7 @@ from kb.suggest.step_limits import limit_stated_step
 from kb.suggest.stage_deadlines import date_stated_stages
 from kb.suggest.stated_goals import bind_stated_no_outbreak, count_birds
 from kb.suggest.unnamed_spares import keep_unnamed_spares_aside
+from kb.suggest.duty_trips import carry_duty_trips
 from kb.suggest.subsidy_share import name_subsidy_per_extent
 from kb.suggest.per_place_staff import add_staff_per_place
 from kb.suggest.extent_rate import add_stated_rate_per_extent
@@ -206,3 +207,4 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     year_the_deadlines(pool, ctx)   # last (trial 17): 12月31日前 with no year is the checker's TIME-01: 当年 or the planned year
     unbind_share_over_whole(pool)   # trial 20: 完成建设任务6387% is no 建设内容完成率 target (QNT-07)
     keep_unnamed_spares_aside(pool, ctx)   # values round 23, D056: no 研究课题数量 待填写 to fill a short table
+    carry_duty_trips(pool, ctx)   # values round 23, D031: 完成日常执法及拆违拆旧的出勤任务 → 执法出勤任务保障率 = 100 %
