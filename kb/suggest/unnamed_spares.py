@@ -5,7 +5,8 @@ text stand). A spare entry sharing a word with the text (破获毒品刑事案�
 table (`fill._spare_entries`, which reads the reason vetting gave last).
 
 The same holds for a spare rate of such an object (课题结题率, which took the place next).
-`keep_unnamed_spares_aside` appends the reason to such a row's evidence, so it stays an alternate only. Acts after
+`keep_unnamed_spares_aside` writes the reason into such a row's evidence, before vetting's (which the alternates read:
+the row is still offered beside the table, `table.unnamed_spare`), and `fill._spare_entries` passes it by. Acts after
 ranking (an evidence note), so the ranker's training reads the same candidates. Pure over drafts, in place.
 """
 from __future__ import annotations
@@ -30,4 +31,4 @@ def keep_unnamed_spares_aside(pool: list[Draft], ctx: ProjectContext) -> None:
             continue
         obj = _MEASURE.sub("", d.name)
         if len(obj) >= 2 and not set(bigrams(obj)) & text:
-            d.evidence.append(UNNAMED_SPARE)
+            d.evidence.insert(len(d.evidence) - 1, UNNAMED_SPARE)   # the last reason stays: still offered
