@@ -141,7 +141,8 @@ def test_a_basic_education_quality_fund_has_a_type_of_its_own(shipped_kb, shared
     names = [r[1] for r in _rows(res)]
     assert not [n for n in names if "公用经费" in n or "经费短缺" in n], names
     assert "教育改革实验区建设数量" in names, names   # the text's 综合改革实验区、…示范区建设
-    assert 8 <= len(names) <= 12, names
+    # values round 23: the type's spare 研究课题数量 (an object the text names in no word) no longer fills the 8th row
+    assert 7 <= len(names) <= 12, names
 
 
 @pytest.mark.parametrize("text, name, type_name", [

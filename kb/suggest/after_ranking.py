@@ -64,6 +64,12 @@ from kb.suggest.grant_standard import derive_grant_standard
 from kb.suggest.zero_harm import carry_zero_harm
 from kb.suggest.rate_verbs import rate_of_stated_act
 from kb.suggest.stated_parts import name_stated_parts
+from kb.suggest.stated_unit_cost import bind_stated_unit_cost
+from kb.suggest.step_limits import limit_stated_step
+from kb.suggest.stage_deadlines import date_stated_stages
+from kb.suggest.stated_goals import bind_stated_no_outbreak, count_birds
+from kb.suggest.unnamed_spares import keep_unnamed_spares_aside
+from kb.suggest.duty_trips import carry_duty_trips
 from kb.suggest.subsidy_share import name_subsidy_per_extent
 from kb.suggest.per_place_staff import add_staff_per_place
 from kb.suggest.extent_rate import add_stated_rate_per_extent
@@ -97,6 +103,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     date_by_stated_season(pool, ctx)
     date_year_task_of_part_goal(pool, ctx)
     limit_payment_by_stated_term(pool, ctx)
+    limit_stated_step(pool, ctx)   # values round 23: 检验结论出具后20个工作日内向社会公布 → 抽检信息公布时限 ≤ 20 个工作日
     date_monthly_payment(pool, ctx)   # trial 18: 每月10日前发放到位, not 发放及时率 = 100 %
     set_aside_restated(pool)
     prefer_named_respondents(pool, ctx)
@@ -141,6 +148,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     unprice_mixed_work_extent(pool, ctx)   # trial 20, D014: 309 万元 ÷ 建设养护里程300公里 is no 建设 unit cost
     name_part_standard(pool, ctx)
     price_extent_by_its_part(pool, ctx)   # trial 19: 320 万元 ÷ 12000 平方米 of item (1), not the whole 560 万元
+    bind_stated_unit_cost(pool, ctx)   # values round 23, E025: 冷库仓储3100元/平方米, not 1100 万元 ÷ 1290.3 平方米
     set_aside_other_projects_figures(pool, ctx)
     name_whole_objects(pool, ctx)
     name_subsidy_per_extent(pool, ctx)   # trial 18, D015: 4000 万元 of 中央补助 ÷ 32.1 公里 is no 每公里建设成本
@@ -151,6 +159,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     derive_grant_standard(pool, ctx)   # trial 16: 45万元 ÷ 300人 = 1500 元/人 when all is paid to them
     date_by_stated_terms(pool, ctx)   # trial 16: an event's dates, 年底前完成: a deadline stated is no deadline unsaid
     name_opening_date(pool, ctx)   # trial 17: 助餐点投入运营时间, not 老年助餐服务完成时间
+    date_stated_stages(pool, ctx)   # values round 23: 春秋两季集中免疫分别于5月31日和11月30日前完成, a row each
     ask_served_groups(pool, ctx)
     name_bare_counts(pool, ctx)
     name_bare_work_rates(pool, ctx)   # 改造完成率 → 老旧小区改造完成率, or set aside
@@ -194,8 +203,12 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     bind_shortened_time(pool, ctx)   # 平均查档时间由30分钟缩短到5分钟 → ≤ 5 分钟
     bind_stated_saving(pool, ctx)   # 节约电费约15万元, not the library's 节电率 ≥ 30 %
     bind_head_count_with_classifier(pool, ctx)   # 45万头（只）, not 强制免疫畜禽数量 待填写
+    count_birds(pool, ctx)   # values round 23: 家禽高致病性禽流感免疫120万羽 beside the 45万头（只）
+    bind_stated_no_outbreak(pool, ctx)   # values round 23: 确保不发生区域性重大动物疫情 is a stated benefit
     # once each figure has its one row, a blank count of the same people gives way to it (trial 17)
     set_aside_blank_count_of_stated_people(pool, ctx)
     limit_spare_payment_row(pool, ctx)   # trial 20: 每季度结束后30日内拨付 → 保费补贴资金拨付时限 ≤ 30 日
     year_the_deadlines(pool, ctx)   # last (trial 17): 12月31日前 with no year is the checker's TIME-01: 当年 or the planned year
     unbind_share_over_whole(pool)   # trial 20: 完成建设任务6387% is no 建设内容完成率 target (QNT-07)
+    keep_unnamed_spares_aside(pool, ctx)   # values round 23, D056: no 研究课题数量 待填写 to fill a short table
+    carry_duty_trips(pool, ctx)   # values round 23, D031: 完成日常执法及拆违拆旧的出勤任务 → 执法出勤任务保障率 = 100 %

@@ -29,6 +29,7 @@ from copy import copy
 
 from kb.suggest import naming as N
 from kb.suggest.draft import ASIDE_SPARE_ENTRY, PENDING, Draft
+from kb.suggest.unnamed_spares import UNNAMED_SPARE
 from kb.suggest.ranker import Tier
 from kb.suggest.table import (MAX_PENDING, MIN_ROWS, MISSING, Table, group_of, in_table_order, rate_beside_its_class,
                               same_measure)
@@ -122,6 +123,7 @@ def _spare_entries(rows: list[Draft], pool: list[Draft]) -> list[Draft]:
         return []
     spare = sorted((d for d in pool if d.tier == Tier.ALTERNATE and d.source == "type" and d.indicator_id
                     and d.type_prob >= top and d.evidence and d.evidence[-1] == ASIDE_SPARE_ENTRY
+                    and UNNAMED_SPARE not in d.evidence   # an object the text names in no word (D056's 研究课题)
                     and group_of(d.slot) in MISSING and group_of(d.slot) != "satisfaction"
                     and d.operator != "定性" and (d.unit or d.typical[2])), key=lambda d: -d.score)
     out = []

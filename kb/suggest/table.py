@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from kb.domain.units import is_time_unit, unit_fits, units_compatible
 from kb.suggest.draft import ASIDE_NO_COUNTED, ASIDE_NO_PEOPLE, ASIDE_SPARE_ENTRY, ASIDE_UNNAMED, PENDING, Draft
 from kb.suggest.ranker import Tier
+from kb.suggest.stage_deadlines import STAGE_DEADLINE
 from kb.suggest.slots import SLOTS
 from kb.suggest.words import ON_TIME, PERIOD, PERSON_HEADS, STANDARD_NAME
 
@@ -451,6 +452,8 @@ def assemble(drafts: list[Draft], memo: bool = True) -> Table:
             cap = max(cap, BOUND_COST_MAX + 1)
         if g == "quantity" and d.tier == Tier.BOUND and d.value_source == "text" and stated_past_quota and d.source != "retrieval":
             cap = max(cap, BOUND_QUANTITY_MAX)
+        if g == "timeliness" and d.tier == Tier.BOUND and STAGE_DEADLINE in d.evidence:
+            cap = max(cap, 2)   # 春季集中免疫完成时间 beside 秋季…: each stage's stated deadline (`stage_deadlines`)
         if g == "timeliness" and _stated_limit(d):
             # up to BOUND_LIMIT_MAX stated limits of works beside the rows that date the work (a contract's 服务期
             # end, since suggest reads the checker's work deadline, took the one 时效 place 故障修复时间 had held)
@@ -481,7 +484,7 @@ def assemble(drafts: list[Draft], memo: bool = True) -> Table:
             return True
         listed = any(_one_list(d, c) for c in chosen)   # one list the text states counts as one row
         if d.tier == Tier.ALTERNATE or count.get(g, 0) >= cap and not listed or (
-                bool(blanks) if blanks is not None else any(same(d, c) for c in chosen)):
+                bool(blanks) if blanks is not None else any(same(d, c) and not _two_stages(d, c) for c in chosen)):
             return False   # (`blanks`: the rows of `d`'s measure, chosen unchanged since)
         if d.pending and _too_many_pending(chosen, g):
             return False
@@ -599,6 +602,11 @@ def rate_beside_its_class(d: Draft, c: Draft) -> bool:
         return False
     graded = c.name.removesuffix("类别")
     return graded in d.name or graded.removeprefix(graded[:-2]) in d.name and graded[-2:] == "水质"
+
+
+def _two_stages(a: Draft, b: Draft) -> bool:
+    """Two stages' stated deadlines of one work (春季 / 秋季集中免疫完成时间, `stage_deadlines`): no repeated measure."""
+    return STAGE_DEADLINE in a.evidence and STAGE_DEADLINE in b.evidence and a.value != b.value
 
 
 def _stated_limit(d: Draft) -> bool:

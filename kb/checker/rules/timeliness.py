@@ -214,7 +214,9 @@ def time_06(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     a payment, a period, or a year outside the budget year (TIME-04) is not compared. The fix writes the stated
     date. ours (trial 17): the stated date itself on a row that dates a service's completion, where the text
     says the date is the service's start (投入运营, 开放, 开业: `opening_name`), is flagged too — the row dates the
-    opening, and the fix renames it so (老年助餐服务完成时间 → 助餐点投入运营时间), the date kept. Basis: 本工具的核对规则, after 财预〔2015〕88号's 审核 of 相关性 (绩效目标与项目内容相符)."""
+    opening, and the fix renames it so (老年助餐服务完成时间 → 助餐点投入运营时间), the date kept. ours (values round
+    23): a date the same clause states too is never flagged (春秋两季集中免疫分别于5月31日和11月30日前完成: the spring
+    stage's 5月31日前 beside the read 11月30日). Basis: 本工具的核对规则, after 财预〔2015〕88号's 审核 of 相关性 (绩效目标与项目内容相符)."""
     from kb.checker import rewrite as rw  # the rewrite module imports this family's helpers
 
     if rw.pays_on_time(r.name) or rw.PAY_DATE_NAME_RE.search(r.name):
@@ -239,6 +241,8 @@ def time_06(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     work = rw.work_of(r.name)
     if why == "project" and work and (mine < stated or any(w in rw.AFTER_DONE for w in work)):
         return None  # one work done before the project's completion, or a work that follows it
+    if clause and re.search(rf"(?<!\d){mine[1]}月{mine[2]}日", clause):
+        return None   # the clause states the row's date too: each stage's (春秋两季集中免疫分别于5月31日和11月30日前完成)
     shown = f"{date}：{clause}" if clause else date
     return RuleHit("value", f"时限“{r.v}”与项目概况写明的时限（{shown}）不一致；请按概况填写，"
                             "或在申报说明中写明调整的原因")
