@@ -57,6 +57,7 @@ from kb.suggest.unfounded_rows import set_aside_unfounded
 from kb.suggest.protected import refile_protected_figures
 from kb.suggest.qualified_respondents import ask_qualified_group
 from kb.suggest.garbled_names import fix_garbled_names
+from kb.suggest.list_items import name_whole_list
 from kb.suggest.school_groups import ask_whole_school_group
 from kb.suggest.staffed_places import name_staffed_places
 from kb.suggest.upkeep_names import name_figures_of_other_work
@@ -146,6 +147,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     name_subsidy_per_extent(pool, ctx)   # trial 18, D015: 4000 万元 of 中央补助 ÷ 32.1 公里 is no 每公里建设成本
     name_whole_cost(pool, ctx)   # trial 16: the whole budget is no part's cost
     name_by_whole_object(pool, ctx)   # trial 17: 人行道改造成本, not 改造成本
+    name_whole_list(pool, ctx)   # trial 22: 禁毒宣传活动场次, not 场所活动场次 (the last item of a 、-list)
     fix_garbled_names(pool, ctx)   # trial 16: 服务服务, a meal service's 发放及时率, 长文本 → 文本完成时间
     split_group_standards(pool, ctx)   # trial 16: a standard per group, never one group's for all
     derive_grant_standard(pool, ctx)   # trial 16: 45万元 ÷ 300人 = 1500 元/人 when all is paid to them

@@ -1,0 +1,50 @@
+"""What a twenty-second fresh reviewer (a county 财政局 reviewer, README only) struck in `jixiao suggest`. The
+reviewer's own texts (/tmp/trial22/inputs.md) are copied here verbatim; the real projects are dev.jsonl's."""
+from __future__ import annotations
+
+from tests.kbfactory import dev_record, suggest_dev, suggest_text
+
+DRUG = "2025年县禁毒办禁毒宣传教育经费，项目预算25万元。依托“6·26”国际禁毒日、全民禁毒宣传月等节点，在全县15个乡镇开展禁毒宣传进学校、进社区、进农村、进家庭、进场所活动不少于120场次，印发禁毒宣传资料5万份，制作禁毒公益广告牌30块；对全县中小学校开展毒品预防教育，覆盖在校学生2.8万人。通过宣传，群众禁毒知识知晓率达到90%以上，青少年毒品预防教育覆盖率100%，新增吸毒人员数量较上年下降。项目于2025年12月20日前完成。"
+WATER = "计划改造县城城区建成于2000年前的老旧铸铁、镀锌供水管网18.6公里，更换入户水表3200只，惠及城区居民约1.1万户3.5万人。工程于2025年4月开工，11月30日前完工并通过验收，工程验收合格率100%。改造完成后，城区公共供水管网漏损率由18%降低到12%以下，管网水质合格率达到100%，年节约水量约40万立方米。该项目总投资960万元，其中2025年申请县级财政资金600万元，其余由县水务公司自筹。"
+FOREST = "全县现有林地面积126万亩，其中松林面积42万亩，是松材线虫病防控的重点区域。2024年全县共清理松材线虫病枯死松树1.8万株。2025年安排林业有害生物防治经费85万元，计划开展松材线虫病秋季普查1次，监测松林面积42万亩；清理枯死松树1.2万株，每株补助50元，计60万元；设置诱捕器300套，每套200元，计6万元；开展美国白蛾等食叶害虫飞机防治2万亩，19万元。林业有害生物成灾率控制在3‰以下，无公害防治率达到90%以上，疫木处置于2026年3月底前完成。"
+PRESCHOOL = "为保障家庭经济困难幼儿接受普惠性学前教育，对在我县经审批设立的公办幼儿园和普惠性民办幼儿园就读的家庭经济困难幼儿、孤儿和残疾儿童减免保育教育费，资助标准为每生每年1500元，计划资助幼儿860人，其中脱贫家庭幼儿420人。资助资金于春季、秋季学期开学后2个月内足额拨付到园，由幼儿园直接减免保教费，资助对象认定准确率100%。通过资助，全县学前三年毛入园率由91%提高到93%，受助幼儿家长满意度达95%以上。项目总预算129万元，其中中央资金90万元、县级配套39万元。"
+HOUSING = "根据住建部门排查鉴定结果，全县2025年计划实施农村低收入群体等重点对象危房改造85户，其中C级危房加固改造55户、D级危房拆除重建30户。补助标准：加固改造每户1.5万元，拆除重建每户3.5万元，共需补助资金187.5万元，由中央和省级补助资金安排。改造后房屋须经县住建局组织竣工验收，验收合格率100%，改造房屋抗震设防达标。所有改造项目须于2025年10月31日前竣工，补助资金在验收合格后30日内通过“一卡通”发放到户。项目实施后，保障农村低收入群体住房安全，受益群众满意度达到90%以上。"
+RIVER = "为落实河长制工作要求，我县2025年安排河湖管护专项资金186万元。资金主要用于：聘用河道保洁员120名，每人每月补助800元，计115.2万元；县乡村三级河长巡河信息系统运维12万元；河道垃圾清运及水面保洁58.8万元。全年县级河长每季度巡河不少于1次，乡级河长每月巡河不少于1次，村级河长每周巡河不少于1次，覆盖全县42条河流、河道总长度638公里。通过项目实施，河道垃圾及时清理率达到95%以上，县域国控断面水质优良比例由80%提高到90%，沿河群众满意度不低于90%。项目于2025年12月底前完成。"
+LIBRARY = "2025年县图书馆免费开放补助经费40万元，由中央补助地方公共文化服务体系建设资金安排，用于：新增购置图书8000册，14万元；数字资源采购及维护8万元；开展阅读推广、讲座、展览等公益活动60场次，10万元；馆舍水电及日常运转8万元。图书馆全年免费开放，每周开放时间不少于56小时，年接待读者由12万人次提高到15万人次，图书外借量达到18万册次。持证读者满意度达到90%以上。"
+VILLAGES = "2025年安排资金90万元，修缮3个村的村组道路：东山村修缮道路2.5公里，西坪村修缮道路3公里，南岭村修缮道路1.5公里，于2025年10月底前完工，验收合格率100%，惠及群众2600人。"
+
+
+def _table(res):
+    return [(c.level1_label, c.level2_label, c.name, c.operator, c.value, c.unit) for c in res.default_table]
+
+
+def _names(res):
+    return [c.name for c in res.default_table]
+
+
+# ---------------------------------------------------------------- 1. a name cut from one piece of its words
+
+def test_count_of_a_listed_activity_is_named_for_the_whole_list(shipped_kb):
+    """进学校、进社区、…、进场所活动不少于120场次 is all the publicity's activities, not 场所活动场次."""
+    rows = _table(suggest_text(shipped_kb, DRUG, "2025年禁毒宣传教育经费", 25))
+    assert any(r[2] == "禁毒宣传活动场次" and r[4] == "120" for r in rows), rows
+    assert not any(r[2] == "场所活动场次" for r in rows), rows
+
+
+def test_length_of_listed_materials_is_named_for_the_mains(shipped_kb):
+    """老旧铸铁、镀锌供水管网18.6公里: the old mains, not 镀锌供水管网长度."""
+    rows = _table(suggest_text(shipped_kb, WATER, "县城老旧供水管网改造工程", 600))
+    assert any(r[2] == "老旧供水管网长度" and r[4] == "18.6" for r in rows), rows
+
+
+def test_bulk_count_keeps_its_work(shipped_kb):
+    """清理枯死松树1.2万株 is 清理枯死松树数量, not a count of pine trees (松树数量)."""
+    rows = _table(suggest_text(shipped_kb, FOREST, "2025年林业有害生物防治经费", 85))
+    assert any(r[2] == "清理枯死松树数量" and r[4] == "1.2" and r[5] == "万株" for r in rows), rows
+    assert "松树数量" not in [r[2] for r in rows], rows
+
+
+def test_preschool_three_years_is_kept_in_the_rate_name(shipped_kb):
+    """学前三年毛入园率 is the rate's name; the numeral reader made it 学前3年 and the name 年毛入园率."""
+    rows = _table(suggest_text(shipped_kb, PRESCHOOL, "2025年学前教育幼儿资助资金", 129))
+    assert any(r[2] == "学前三年毛入园率" and r[4] == "93" for r in rows), rows
