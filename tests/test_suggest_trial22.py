@@ -48,3 +48,16 @@ def test_preschool_three_years_is_kept_in_the_rate_name(shipped_kb):
     """学前三年毛入园率 is the rate's name; the numeral reader made it 学前3年 and the name 年毛入园率."""
     rows = _table(suggest_text(shipped_kb, PRESCHOOL, "2025年学前教育幼儿资助资金", 129))
     assert any(r[2] == "学前三年毛入园率" and r[4] == "93" for r in rows), rows
+
+
+# ---------------------------------------------------------------- 8. 分值 of rows no text's figure carries
+
+def test_library_value_and_year_end_rows_hold_at_most_the_even_share(shipped_kb):
+    """D025: 三公经费控制率 ≤ 100 (library) held 20 and 部门整体支出完成时间 当年12月31日前 (year end) 19 of 100 — the
+    README caps such rows at 100 ÷ rows (12.5 of 8), when no row of the text's own figure takes what they give up."""
+    rows = suggest_dev(shipped_kb, "D025").default_table
+    even = 100 / len(rows)
+    assert sum(c.weight for c in rows) == 100
+    for c in rows:
+        if c.name in ("三公经费控制率", "部门整体支出完成时间"):
+            assert c.weight <= even, [(r.name, r.value, r.weight) for r in rows]
