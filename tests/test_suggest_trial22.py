@@ -61,3 +61,19 @@ def test_library_value_and_year_end_rows_hold_at_most_the_even_share(shipped_kb)
     for c in rows:
         if c.name in ("三公经费控制率", "部门整体支出完成时间"):
             assert c.weight <= even, [(r.name, r.value, r.weight) for r in rows]
+
+
+# ---------------------------------------------------------------- 2. a figure listed place by place
+
+def test_per_village_lengths_are_summed(shipped_kb):
+    """东山村2.5公里，西坪村3公里，南岭村1.5公里: the project repairs 7 公里, not the first village's 2.5."""
+    rows = _table(suggest_text(shipped_kb, VILLAGES, "2025年村道修缮工程", 90))
+    assert any(r[2] == "修缮道路里程" and r[4] == "7" and r[5] == "公里" for r in rows), rows
+
+
+def test_unit_cost_is_not_the_budget_over_one_village(shipped_kb):
+    """119 villages each 修缮道路、新建路灯、培训农民: 培训人均成本 was 500 万元 ÷ the first village's 100 人次."""
+    text = "，".join(f"第{i}村修缮道路{i}.5公里、新建路灯{3 * i}盏、培训农民{100 * i}人次" for i in range(1, 120)) + "。"
+    rows = _table(suggest_text(shipped_kb, text, "多村基础设施", 500))
+    assert any(r[2] == "新建路灯数量" and r[4] == "21420" for r in rows), rows
+    assert not any(r[4] == "50000" for r in rows), rows

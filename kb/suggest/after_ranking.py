@@ -58,6 +58,7 @@ from kb.suggest.protected import refile_protected_figures
 from kb.suggest.qualified_respondents import ask_qualified_group
 from kb.suggest.garbled_names import fix_garbled_names
 from kb.suggest.list_items import name_whole_list
+from kb.suggest.per_place_lists import sum_per_place_figures
 from kb.suggest.school_groups import ask_whole_school_group
 from kb.suggest.staffed_places import name_staffed_places
 from kb.suggest.upkeep_names import name_figures_of_other_work
@@ -177,6 +178,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     rate_of_stated_act(pool, ctx)   # trial 18: 不合格产品100%依法处置 is 处置率, not the testing's 合格率
     set_aside_container_count(pool, ctx)   # trial 19: 12个乡镇152个行政村 — the 12 towns are the villages' setting
     name_stated_group(pool, ctx)   # round 22: 带动脱贫户就业增收200户 → 带动脱贫户增收户数, not 带动农户增收户数
+    sum_per_place_figures(pool, ctx)   # trial 22: 东山村2.5公里，西坪村3公里，南岭村1.5公里 → 修缮道路里程 ≥ 7 公里
     one_row_per_figure(pool, ctx)
     one_row_per_stated_rate(pool, ctx)   # round 5 merge: 交工验收合格率 as the text names its 100 %
     one_row_per_measure(pool, ctx)   # after the figures of the text are bound (trial 15)
