@@ -77,3 +77,24 @@ def test_unit_cost_is_not_the_budget_over_one_village(shipped_kb):
     rows = _table(suggest_text(shipped_kb, text, "多村基础设施", 500))
     assert any(r[2] == "新建路灯数量" and r[4] == "21420" for r in rows), rows
     assert not any(r[4] == "50000" for r in rows), rows
+
+
+# ---------------------------------------------------------------- 3. a part of the whole under the whole's name
+
+def _housing(kb):
+    return _table(suggest_text(kb, HOUSING, "2025年农村危房改造补助资金", 187.5))
+
+
+def test_part_count_is_named_for_its_part(shipped_kb):
+    """85户，其中…D级危房拆除重建30户: 农村危房改造户数 ≥ 30 contradicted the 85; the 30 is the rebuild part's."""
+    rows = _housing(shipped_kb)
+    assert not any(r[2] == "农村危房改造户数" and r[4] == "30" for r in rows), rows
+    assert any(r[2] == "危房拆除重建户数" and r[4] == "30" for r in rows), rows
+
+
+def test_each_kind_of_work_keeps_its_own_standard(shipped_kb):
+    """补助标准：加固改造每户1.5万元，拆除重建每户3.5万元 — never one part's 1.5 under the whole's 户均 name."""
+    rows = _housing(shipped_kb)
+    assert not any(r[2] == "农村危房改造户均补助标准" for r in rows), rows
+    assert ("成本指标", "经济成本指标", "加固改造户均补助标准", "=", "1.5", "万元/户") in rows, rows
+    assert ("成本指标", "经济成本指标", "拆除重建户均补助标准", "=", "3.5", "万元/户") in rows, rows

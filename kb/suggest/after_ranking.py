@@ -59,6 +59,7 @@ from kb.suggest.qualified_respondents import ask_qualified_group
 from kb.suggest.garbled_names import fix_garbled_names
 from kb.suggest.list_items import name_whole_list
 from kb.suggest.per_place_lists import sum_per_place_figures
+from kb.suggest.part_counts import name_part_counts
 from kb.suggest.school_groups import ask_whole_school_group
 from kb.suggest.staffed_places import name_staffed_places
 from kb.suggest.upkeep_names import name_figures_of_other_work
@@ -179,6 +180,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     set_aside_container_count(pool, ctx)   # trial 19: 12个乡镇152个行政村 — the 12 towns are the villages' setting
     name_stated_group(pool, ctx)   # round 22: 带动脱贫户就业增收200户 → 带动脱贫户增收户数, not 带动农户增收户数
     sum_per_place_figures(pool, ctx)   # trial 22: 东山村2.5公里，西坪村3公里，南岭村1.5公里 → 修缮道路里程 ≥ 7 公里
+    name_part_counts(pool, ctx)   # trial 22: 其中…D级危房拆除重建30户 → 危房拆除重建户数, not 农村危房改造户数
     one_row_per_figure(pool, ctx)
     one_row_per_stated_rate(pool, ctx)   # round 5 merge: 交工验收合格率 as the text names its 100 %
     one_row_per_measure(pool, ctx)   # after the figures of the text are bound (trial 15)
