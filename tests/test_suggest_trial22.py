@@ -98,3 +98,47 @@ def test_each_kind_of_work_keeps_its_own_standard(shipped_kb):
     assert not any(r[2] == "农村危房改造户均补助标准" for r in rows), rows
     assert ("成本指标", "经济成本指标", "加固改造户均补助标准", "=", "1.5", "万元/户") in rows, rows
     assert ("成本指标", "经济成本指标", "拆除重建户均补助标准", "=", "3.5", "万元/户") in rows, rows
+
+
+# ---------------------------------------------------------------- 4. a stated aid standard names the aid
+
+def test_stated_aid_standard_is_named_for_the_aid(shipped_kb):
+    """资助标准为每生每年1500元: 学前教育幼儿资助标准, not 幼儿园生均公用经费标准 (a running-cost standard); and no
+    普惠性民办幼儿园奖补数量 (another programme) for fee reductions to children."""
+    rows = _table(suggest_text(shipped_kb, PRESCHOOL, "2025年学前教育幼儿资助资金", 129))
+    assert any(r[2] == "学前教育幼儿资助标准" and r[4] == "1500" for r in rows), rows
+    names = [r[2] for r in rows]
+    assert "幼儿园生均公用经费标准" not in names and "普惠性民办幼儿园奖补数量" not in names, rows
+
+
+# ---------------------------------------------------------------- 5. rows another programme brings
+
+def test_free_opening_library_has_no_payment_accuracy(shipped_kb):
+    """图书馆免费开放发放准确率: a library open for free pays nothing out to anyone."""
+    names = _names(suggest_text(shipped_kb, LIBRARY, "县图书馆免费开放补助经费", 40))
+    assert not any("发放" in n for n in names), names
+
+
+def test_publicity_fund_has_no_rehabilitation_headcount(shipped_kb):
+    """社区戒毒社区康复人员管控人数 for a publicity fund (no 戒毒, 康复, 管控 in the text)."""
+    names = _names(suggest_text(shipped_kb, DRUG, "2025年禁毒宣传教育经费", 25))
+    assert "社区戒毒社区康复人员管控人数" not in names, names
+
+
+def test_pest_control_has_no_forest_cover(shipped_kb):
+    """森林覆盖率 待填写 is not attributable to pest control (no 造林, 植树 … in the text)."""
+    names = _names(suggest_text(shipped_kb, FOREST, "2025年林业有害生物防治经费", 85))
+    assert "森林覆盖率" not in names and "林农补偿性收入" not in names, names
+
+
+def test_relief_fund_has_no_policy_awareness(shipped_kb):
+    """D017 临时救助: 社会救助政策知晓率 measures publicity the fund does not do."""
+    names = [c.name for c in suggest_dev(shipped_kb, "D017").default_table]
+    assert "社会救助政策知晓率" not in names, names
+
+
+def test_rivers_are_no_beneficiaries(shipped_kb):
+    """覆盖全县42条河流 gave 受益河流数量 ≥ 42 条 under 社会效益: the count of rivers covered, an output."""
+    rows = _table(suggest_text(shipped_kb, RIVER, "2025年河长制河湖管护经费", 186))
+    assert not any(r[2] == "受益河流数量" for r in rows), rows
+    assert ("产出指标", "数量指标", "覆盖河流数量", "≥", "42", "条") in rows, rows

@@ -60,6 +60,8 @@ from kb.suggest.garbled_names import fix_garbled_names
 from kb.suggest.list_items import name_whole_list
 from kb.suggest.per_place_lists import sum_per_place_figures
 from kb.suggest.part_counts import name_part_counts
+from kb.suggest.benefit_things import refile_counted_things
+from kb.suggest.stated_standard_names import name_standard_by_stated_kind
 from kb.suggest.school_groups import ask_whole_school_group
 from kb.suggest.staffed_places import name_staffed_places
 from kb.suggest.upkeep_names import name_figures_of_other_work
@@ -180,10 +182,12 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     set_aside_container_count(pool, ctx)   # trial 19: 12个乡镇152个行政村 — the 12 towns are the villages' setting
     name_stated_group(pool, ctx)   # round 22: 带动脱贫户就业增收200户 → 带动脱贫户增收户数, not 带动农户增收户数
     sum_per_place_figures(pool, ctx)   # trial 22: 东山村2.5公里，西坪村3公里，南岭村1.5公里 → 修缮道路里程 ≥ 7 公里
+    name_standard_by_stated_kind(pool, ctx)   # trial 22: 资助标准为每生每年1500元 → 学前教育幼儿资助标准
     name_part_counts(pool, ctx)   # trial 22: 其中…D级危房拆除重建30户 → 危房拆除重建户数, not 农村危房改造户数
     one_row_per_figure(pool, ctx)
     one_row_per_stated_rate(pool, ctx)   # round 5 merge: 交工验收合格率 as the text names its 100 %
     one_row_per_measure(pool, ctx)   # after the figures of the text are bound (trial 15)
+    refile_counted_things(pool, ctx)   # trial 22: 覆盖全县42条河流 is 覆盖河流数量 (数量), no 受益河流数量
     set_aside_benefit_restating_output(pool, ctx)   # trial 18: 受益农户户数 1700 户 is the 1700 户 renovated
     # trial 21: rows the project does not produce, or that restate another row
     set_aside_work_pay_benefit(pool, ctx)   # 务工人员劳务报酬总额 of a 防疫员劳务补助: a cost, not 以工代赈

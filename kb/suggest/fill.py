@@ -482,6 +482,10 @@ def _people(ctx) -> str:
     return "群众"
 
 
+# the text says money or goods are paid out to someone
+_PAID_OUT_SAID = re.compile(r"发放|兑付|发给|支付给|兑现")
+
+
 # the library's general rows for an acceptance and a payment (indicators/basic: 〔工程名称〕工程验收合格率 and
 # 〔补助对象〕补助资金发放准确率, both = 100 %): a rate of the whole, whatever the project's size (issue 10: rates and
 # deadlines may take typical values, counts and amounts never)
@@ -500,6 +504,10 @@ def _quality(ctx) -> Draft | None:
     if built:   # 扶贫基地服务达标率 for a base's 基础设施 fund (D045): what is built is accepted, 扶贫基地基础设施验收合格率
         obj, kind = built, "build"
     # a word at the join written once (全民健身公共服务 + 服务达标率 → 全民健身公共服务达标率, trial 16)
+    if kind == "pay" and "免费" in obj and not _PAID_OUT_SAID.search(ctx.description or ""):
+        # a venue's free opening (图书馆免费开放) pays nothing out to anyone: a service's 服务达标率, never a
+        # 发放准确率 (trial 22)
+        kind = "service"
     measure = _QUALITY_MEASURE.get(kind, "服务达标率")
     if kind == "service" and _INDUSTRY.search(obj) and "服务" not in _INDUSTRY.sub("", obj):
         # round 22, E021: the 服务 of 服务贸易 names a trade, no service the project gives (服务贸易发展服务达标率)
