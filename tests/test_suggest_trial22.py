@@ -142,3 +142,17 @@ def test_rivers_are_no_beneficiaries(shipped_kb):
     rows = _table(suggest_text(shipped_kb, RIVER, "2025年河长制河湖管护经费", 186))
     assert not any(r[2] == "受益河流数量" for r in rows), rows
     assert ("产出指标", "数量指标", "覆盖河流数量", "≥", "42", "条") in rows, rows
+
+
+# ---------------------------------------------------------------- 9. a library rate beside the stated one
+
+RIVER_TRAD = ("為落實河長制工作要求，我縣2025年安排河湖管護專項資金186萬元。資金主要用於：聘用河道保潔員120名，每人每月補助800元，"
+              "計115.2萬元；縣鄉村三級河長巡河信息系統運維12萬元；河道垃圾清運及水面保潔58.8萬元。覆蓋全縣42條河流、河道總長度638公里。"
+              "河道垃圾及時清理率達到95%以上，縣域國控斷面水質優良比例由80%提高到90%，沿河群眾滿意度不低於90%。項目於2025年12月底前完成。")
+
+
+def test_library_rate_of_the_stated_measure_is_set_aside(shipped_kb):
+    """地表水国控断面水质优良比例 ≥ 80 % (library) beside 县域国控断面水质优良比例 ≥ 90 % (由80%提高到90%): one measure."""
+    rows = _table(suggest_text(shipped_kb, RIVER_TRAD, "2025年河長制河湖管護經費", 186))
+    assert any(r[2] == "县域国控断面水质优良比例" and r[4] == "90" for r in rows), rows
+    assert not any(r[2] == "地表水国控断面水质优良比例" for r in rows), rows

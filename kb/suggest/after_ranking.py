@@ -62,6 +62,7 @@ from kb.suggest.per_place_lists import sum_per_place_figures
 from kb.suggest.part_counts import name_part_counts
 from kb.suggest.benefit_things import refile_counted_things
 from kb.suggest.stated_standard_names import name_standard_by_stated_kind
+from kb.suggest.measure_twins import set_aside_library_twin_of_stated
 from kb.suggest.school_groups import ask_whole_school_group
 from kb.suggest.staffed_places import name_staffed_places
 from kb.suggest.upkeep_names import name_figures_of_other_work
@@ -195,6 +196,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     set_aside_benefit_summing_outputs(pool, ctx)   # 抽检批次数 1500 = 800 + 700
     set_aside_generic_count_twice(pool, ctx)   # 服务对象人数 beside 居家养老上门服务人数, one 1200 人
     set_aside_unnamed_facility(pool, ctx)   # 养老设施建设数量 for a purchase of home care
+    set_aside_library_twin_of_stated(pool, ctx)   # trial 22: 地表水国控断面水质优良比例 ≥ 80 beside the text's ≥ 90
     set_aside_library_rate_beside_stated(pool, ctx)   # 畜禽强制免疫率 ≥ 90 beside 应免畜禽免疫密度 ≥ 90
     set_aside_unstated_commission_rows(pool, ctx)   # E039: 委托业务项目数量, 成果采纳率 for 商品质量检测
     refile_served_count(pool, ctx)   # 受益体检人次 is the 体检 counted: 数量
