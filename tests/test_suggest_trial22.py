@@ -156,3 +156,13 @@ def test_library_rate_of_the_stated_measure_is_set_aside(shipped_kb):
     rows = _table(suggest_text(shipped_kb, RIVER_TRAD, "2025年河長制河湖管護經費", 186))
     assert any(r[2] == "县域国控断面水质优良比例" and r[4] == "90" for r in rows), rows
     assert not any(r[2] == "地表水国控断面水质优良比例" for r in rows), rows
+
+
+# ---------------------------------------------------------------- 7. the main work's stated deadline
+
+def test_stated_deadline_of_next_year_wins_over_the_year_end(shipped_kb):
+    """疫木处置于2026年3月底前完成 (60 of 85 万元): not 林业有害生物防治完成时间 2025年12月31日前 “描述未写明完成时限”."""
+    rows = _table(suggest_text(shipped_kb, FOREST, "2025年林业有害生物防治经费", 85))
+    timely = [r for r in rows if r[1] == "时效指标"]
+    assert ("产出指标", "时效指标", "疫木处置完成时间", "", "2026年3月31日前", "") in timely, timely
+    assert not any(r[4] == "2025年12月31日前" for r in timely), timely

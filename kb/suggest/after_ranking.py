@@ -63,6 +63,7 @@ from kb.suggest.part_counts import name_part_counts
 from kb.suggest.benefit_things import refile_counted_things
 from kb.suggest.stated_standard_names import name_standard_by_stated_kind
 from kb.suggest.measure_twins import set_aside_library_twin_of_stated
+from kb.suggest.later_deadline import date_year_end_by_later_deadline
 from kb.suggest.school_groups import ask_whole_school_group
 from kb.suggest.staffed_places import name_staffed_places
 from kb.suggest.upkeep_names import name_figures_of_other_work
@@ -100,6 +101,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     set_aside_whole_completion_of_standing_work(pool, ctx)   # round 5 merge, E034: 公用经费完成时间 of a running fund
     set_aside_year_end_across_years(pool, ctx)
     date_year_end_by_stated_period(pool)
+    date_year_end_by_later_deadline(pool, ctx)   # trial 22: 疫木处置于2026年3月底前完成, not 2025年12月31日前
     date_by_stated_season(pool, ctx)
     date_year_task_of_part_goal(pool, ctx)
     limit_payment_by_stated_term(pool, ctx)
