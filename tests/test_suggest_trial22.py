@@ -166,3 +166,13 @@ def test_stated_deadline_of_next_year_wins_over_the_year_end(shipped_kb):
     timely = [r for r in rows if r[1] == "时效指标"]
     assert ("产出指标", "时效指标", "疫木处置完成时间", "", "2026年3月31日前", "") in timely, timely
     assert not any(r[4] == "2025年12月31日前" for r in timely), timely
+
+
+# ---------------------------------------------------------------- 6. one timing, one count, counted once
+
+def test_period_and_its_end_are_one_timing(shipped_kb):
+    """D002: 降尘抑尘服务周期 2023年7月至2024年1月 and 降尘抑尘服务完成时间 2024年1月31日前 are the same period twice."""
+    rows = [(c.level2, c.name, c.value) for c in suggest_dev(shipped_kb, "D002").default_table]
+    timely = [r for r in rows if r[0] == "timeliness"]
+    assert ("timeliness", "降尘抑尘服务周期", "2023年7月至2024年1月") in timely, timely
+    assert not any(r[2] == "2024年1月31日前" for r in timely), timely
