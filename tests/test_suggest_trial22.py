@@ -176,3 +176,10 @@ def test_period_and_its_end_are_one_timing(shipped_kb):
     timely = [r for r in rows if r[0] == "timeliness"]
     assert ("timeliness", "降尘抑尘服务周期", "2023年7月至2024年1月") in timely, timely
     assert not any(r[2] == "2024年1月31日前" for r in timely), timely
+
+
+def test_no_third_blank_count_of_the_same_students(shipped_kb):
+    """D012: 受益学生人数 待填写 beside two blank 应受助学生数 rows asked for the same students three times; the text's
+    own aim (提升中职教育吸引力) stays the 效益 row."""
+    names = [c.name for c in suggest_dev(shipped_kb, "D012").default_table]
+    assert "受益学生人数" not in names and "职业教育吸引力" in names, names

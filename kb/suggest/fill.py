@@ -180,6 +180,8 @@ def _measurable_benefit(rows: list[Draft], table: Table, ctx) -> list[Draft]:
             _blank_alternate(table, "ecological_benefit", core=True)
         if instead is not None and _counts_output_people_again(instead, rows):
             instead = None
+        if instead is not None and who and _stated_aim_counted_again(instead, vague, rows, ctx):
+            return []   # the text's own aim stays rather than a third blank count of the same people
         if instead is None:
             instead = _type_measure(table, rows)
         if instead is None:
@@ -462,6 +464,32 @@ def _drop_blank_count_of_same(rows: list[Draft], table: Table, benefit: Draft) -
         r.tier = Tier.ALTERNATE   # …and no row a short table takes back
         r.evidence.append(f"与“{benefit.name}”是同一批人，不重复填写，仅作备选")
         table.alternates.setdefault(r.slot, []).insert(0, r)
+
+
+def _longest_shared(a: str, b: str) -> int:
+    """The length of the longest run of characters `a` and `b` both write."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best
+
+
+def _stated_aim_counted_again(instead: Draft, vague: list[Draft], rows: list[Draft], ctx) -> bool:
+    """Whether the blank headcount `instead` would replace a vague 效益 row naming an aim the text states (职业教育吸引力
+    for “提升中职教育吸引力”: its last three characters and four in a row written in the text) while two or more blank
+    数量 rows already count those people (D012: 受益学生人数 待填写 beside 中等职业学校国家助学金应受助学生数 and
+    中职免学费应受助学生数, both 待填写 — a fresh reviewer struck the third count of the same students, trial 22)."""
+    if not instead.pending:
+        return False
+    who = instead.name.removeprefix("受益").removesuffix("人数").removesuffix("数")
+    same = [r for r in rows if r.slot == "quantity" and r.pending and who and who in r.name]
+    desc = ctx.description or ""
+    return len(same) >= 2 and any(len(r.name) >= 4 and r.name[-3:] in desc and _longest_shared(r.name, desc) >= 4
+                                  for r in vague)
 
 
 def _counts_the_served(d: Draft, who: str) -> bool:
