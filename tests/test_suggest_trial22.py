@@ -183,3 +183,10 @@ def test_no_third_blank_count_of_the_same_students(shipped_kb):
     own aim (提升中职教育吸引力) stays the 效益 row."""
     names = [c.name for c in suggest_dev(shipped_kb, "D012").default_table]
     assert "受益学生人数" not in names and "职业教育吸引力" in names, names
+
+
+def test_patrols_of_each_level_are_their_own_rows(shipped_kb):
+    """县级每季度、乡级每月、村级每周巡河: one 巡河次数 ≥ 4 read as all patrols lost two of three levels."""
+    rows = _table(suggest_text(shipped_kb, RIVER, "2025年河长制河湖管护经费", 186))
+    got = {r[2]: r[4] for r in rows if r[2].endswith("巡河次数")}
+    assert got == {"县级河长巡河次数": "4", "乡级河长巡河次数": "12", "村级河长巡河次数": "52"}, rows

@@ -64,6 +64,7 @@ from kb.suggest.benefit_things import refile_counted_things
 from kb.suggest.stated_standard_names import name_standard_by_stated_kind
 from kb.suggest.measure_twins import set_aside_library_twin_of_stated
 from kb.suggest.later_deadline import date_year_end_by_later_deadline
+from kb.suggest.level_counts import name_counts_per_level
 from kb.suggest.school_groups import ask_whole_school_group
 from kb.suggest.staffed_places import name_staffed_places
 from kb.suggest.upkeep_names import name_figures_of_other_work
@@ -184,6 +185,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     rate_of_stated_act(pool, ctx)   # trial 18: 不合格产品100%依法处置 is 处置率, not the testing's 合格率
     set_aside_container_count(pool, ctx)   # trial 19: 12个乡镇152个行政村 — the 12 towns are the villages' setting
     name_stated_group(pool, ctx)   # round 22: 带动脱贫户就业增收200户 → 带动脱贫户增收户数, not 带动农户增收户数
+    name_counts_per_level(pool, ctx)   # trial 22: 县级河长巡河次数 ≥ 4, 乡级 ≥ 12, 村级 ≥ 52 — not one 巡河次数 ≥ 4
     sum_per_place_figures(pool, ctx)   # trial 22: 东山村2.5公里，西坪村3公里，南岭村1.5公里 → 修缮道路里程 ≥ 7 公里
     name_standard_by_stated_kind(pool, ctx)   # trial 22: 资助标准为每生每年1500元 → 学前教育幼儿资助标准
     name_part_counts(pool, ctx)   # trial 22: 其中…D级危房拆除重建30户 → 危房拆除重建户数, not 农村危房改造户数
