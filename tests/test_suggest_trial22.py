@@ -53,14 +53,14 @@ def test_preschool_three_years_is_kept_in_the_rate_name(shipped_kb):
 # ---------------------------------------------------------------- 8. 分值 of rows no text's figure carries
 
 def test_library_value_and_year_end_rows_hold_at_most_the_even_share(shipped_kb):
-    """D025: 三公经费控制率 ≤ 100 (library) held 20 and 部门整体支出完成时间 当年12月31日前 (year end) 19 of 100 — the
-    README caps such rows at 100 ÷ rows (12.5 of 8), when no row of the text's own figure takes what they give up."""
+    """D025: 三公经费控制率 ≤ 100 (library) held 20 and 部门整体支出完成时间 当年12月31日前 (year end) 19 of 100, more
+    than the 待填写 rows — with no row of the text's own figure to take what 待填写 rows give up, the README gives it
+    back evenly: every 产出 / 效益 row the same share (±1 for rounding and 效益's floor), 满意度 and 成本 their 10."""
     rows = suggest_dev(shipped_kb, "D025").default_table
-    even = 100 / len(rows)
     assert sum(c.weight for c in rows) == 100
-    for c in rows:
-        if c.name in ("三公经费控制率", "部门整体支出完成时间"):
-            assert c.weight <= even, [(r.name, r.value, r.weight) for r in rows]
+    moving = [c.weight for c in rows if c.level1 in ("output", "benefit")]
+    assert max(moving) - min(moving) <= 1, [(r.name, r.value, r.weight) for r in rows]
+    assert sum(c.weight for c in rows if c.level1 == "satisfaction") == 10, [(r.name, r.weight) for r in rows]
 
 
 # ---------------------------------------------------------------- 2. a figure listed place by place
