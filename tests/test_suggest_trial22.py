@@ -194,3 +194,10 @@ def test_patrols_of_each_level_are_their_own_rows(shipped_kb):
     rows = _table(suggest_text(shipped_kb, RIVER, "2025年河长制河湖管护经费", 186))
     got = {r[2]: r[4] for r in rows if r[2].endswith("巡河次数")}
     assert got == {"县级河长巡河次数": "4", "乡级河长巡河次数": "12", "村级河长巡河次数": "52"}, rows
+
+
+def test_relief_fund_counts_its_poor_for_the_publicity_row(shipped_kb):
+    """D017 (建档立卡扶贫户的临时救助): with 社会救助政策知晓率 set aside, the 效益 row counts the poor it reaches
+    (受益建档立卡贫困人口数, recall round 6), not a blank stand-in 社会救助体系."""
+    names = [c.name for c in suggest_dev(shipped_kb, "D017").default_table]
+    assert "受益建档立卡贫困人口数" in names and "社会救助体系" not in names, names
