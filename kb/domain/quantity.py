@@ -369,6 +369,8 @@ def read_numerals(text: str) -> str:
             continue
         if run[-1] in "亿" and not after:
             continue
+        if text[max(0, m.start() - 2):m.start()] == "学前" and after.startswith("年"):
+            continue   # 学前三年 is the stage's name (学前三年毛入园率, trial 22), not 3 years
         value, keep = _cn_number(run)
         out.append(text[last:m.start()] + _digits(value) + keep)
         last = m.end()

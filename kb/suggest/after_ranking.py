@@ -57,6 +57,14 @@ from kb.suggest.unfounded_rows import set_aside_unfounded
 from kb.suggest.protected import refile_protected_figures
 from kb.suggest.qualified_respondents import ask_qualified_group
 from kb.suggest.garbled_names import fix_garbled_names
+from kb.suggest.list_items import name_whole_list
+from kb.suggest.per_place_lists import sum_per_place_figures
+from kb.suggest.part_counts import name_part_counts
+from kb.suggest.benefit_things import refile_counted_things
+from kb.suggest.stated_standard_names import name_standard_by_stated_kind
+from kb.suggest.measure_twins import set_aside_library_twin_of_stated
+from kb.suggest.later_deadline import date_year_end_by_later_deadline
+from kb.suggest.level_counts import name_counts_per_level
 from kb.suggest.school_groups import ask_whole_school_group
 from kb.suggest.staffed_places import name_staffed_places
 from kb.suggest.upkeep_names import name_figures_of_other_work
@@ -100,6 +108,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     set_aside_whole_completion_of_standing_work(pool, ctx)   # round 5 merge, E034: 公用经费完成时间 of a running fund
     set_aside_year_end_across_years(pool, ctx)
     date_year_end_by_stated_period(pool)
+    date_year_end_by_later_deadline(pool, ctx)   # trial 22: 疫木处置于2026年3月底前完成, not 2025年12月31日前
     date_by_stated_season(pool, ctx)
     date_year_task_of_part_goal(pool, ctx)
     limit_payment_by_stated_term(pool, ctx)
@@ -154,6 +163,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     name_subsidy_per_extent(pool, ctx)   # trial 18, D015: 4000 万元 of 中央补助 ÷ 32.1 公里 is no 每公里建设成本
     name_whole_cost(pool, ctx)   # trial 16: the whole budget is no part's cost
     name_by_whole_object(pool, ctx)   # trial 17: 人行道改造成本, not 改造成本
+    name_whole_list(pool, ctx)   # trial 22: 禁毒宣传活动场次, not 场所活动场次 (the last item of a 、-list)
     fix_garbled_names(pool, ctx)   # trial 16: 服务服务, a meal service's 发放及时率, 长文本 → 文本完成时间
     split_group_standards(pool, ctx)   # trial 16: a standard per group, never one group's for all
     derive_grant_standard(pool, ctx)   # trial 16: 45万元 ÷ 300人 = 1500 元/人 when all is paid to them
@@ -184,9 +194,14 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     rate_of_stated_act(pool, ctx)   # trial 18: 不合格产品100%依法处置 is 处置率, not the testing's 合格率
     set_aside_container_count(pool, ctx)   # trial 19: 12个乡镇152个行政村 — the 12 towns are the villages' setting
     name_stated_group(pool, ctx)   # round 22: 带动脱贫户就业增收200户 → 带动脱贫户增收户数, not 带动农户增收户数
+    name_counts_per_level(pool, ctx)   # trial 22: 县级河长巡河次数 ≥ 4, 乡级 ≥ 12, 村级 ≥ 52 — not one 巡河次数 ≥ 4
+    sum_per_place_figures(pool, ctx)   # trial 22: 东山村2.5公里，西坪村3公里，南岭村1.5公里 → 修缮道路里程 ≥ 7 公里
+    name_standard_by_stated_kind(pool, ctx)   # trial 22: 资助标准为每生每年1500元 → 学前教育幼儿资助标准
+    name_part_counts(pool, ctx)   # trial 22: 其中…D级危房拆除重建30户 → 危房拆除重建户数, not 农村危房改造户数
     one_row_per_figure(pool, ctx)
     one_row_per_stated_rate(pool, ctx)   # round 5 merge: 交工验收合格率 as the text names its 100 %
     one_row_per_measure(pool, ctx)   # after the figures of the text are bound (trial 15)
+    refile_counted_things(pool, ctx)   # trial 22: 覆盖全县42条河流 is 覆盖河流数量 (数量), no 受益河流数量
     set_aside_benefit_restating_output(pool, ctx)   # trial 18: 受益农户户数 1700 户 is the 1700 户 renovated
     # trial 21: rows the project does not produce, or that restate another row
     set_aside_work_pay_benefit(pool, ctx)   # 务工人员劳务报酬总额 of a 防疫员劳务补助: a cost, not 以工代赈
@@ -194,6 +209,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     set_aside_benefit_summing_outputs(pool, ctx)   # 抽检批次数 1500 = 800 + 700
     set_aside_generic_count_twice(pool, ctx)   # 服务对象人数 beside 居家养老上门服务人数, one 1200 人
     set_aside_unnamed_facility(pool, ctx)   # 养老设施建设数量 for a purchase of home care
+    set_aside_library_twin_of_stated(pool, ctx)   # trial 22: 地表水国控断面水质优良比例 ≥ 80 beside the text's ≥ 90
     set_aside_library_rate_beside_stated(pool, ctx)   # 畜禽强制免疫率 ≥ 90 beside 应免畜禽免疫密度 ≥ 90
     set_aside_unstated_commission_rows(pool, ctx)   # E039: 委托业务项目数量, 成果采纳率 for 商品质量检测
     refile_served_count(pool, ctx)   # 受益体检人次 is the 体检 counted: 数量

@@ -124,8 +124,8 @@ def _cap_blank_rows(rows: list, share: list[float]) -> None:
     movable = [i for i in range(len(rows)) if not fixed[i]] or list(range(len(rows)))
     takers_all = [j for j in valued if not fixed[j]]
     if not takers_all:  # no 产出 / 效益 row holds a text's figure (D037): they share their points evenly, a 待填写 or
-        # vague row up to the even share 100 ÷ rows, the rest to the rows holding a library value or an assumed date
-        # (each up to `TAKER_CEILING` even shares; E053's lone 吸毒人员管控率 would take 23)
+        # vague row up to the even share 100 ÷ rows when all are; when some hold a library value or an assumed date,
+        # all share evenly (E053's lone 吸毒人员管控率 would take 23)
         pool = sum(share[i] for i in movable)
         hard = [i for i in movable if not rows[i].value or vague_qualitative(rows[i])]
         soft = [i for i in movable if i not in hard]
@@ -138,14 +138,12 @@ def _cap_blank_rows(rows: list, share: list[float]) -> None:
             for j in fixed_valued:
                 share[j] += left / len(fixed_valued)
             return
-        for i in hard:
-            share[i] = min(even, pool / len(movable))
-        rest = pool - sum(share[i] for i in hard if i not in soft)
-        for i in soft:
-            share[i] = min(rest / len(soft), even * TAKER_CEILING)
-        left = pool - sum(share[i] for i in movable)  # what no row may hold: over every 产出 / 效益 row evenly
+        # a library value or an assumed date takes nothing a 待填写 row gives up (trial 22: D025's 三公经费控制率 ≤ 100
+        # held 20 and its year-end 部门整体支出完成时间 19 of 100, more than any row): with no row of the text's own figure
+        # to take it, the points go back evenly (the README), every 产出 / 效益 row holding the same share; 满意度 and
+        # 成本 keep theirs (trial 10)
         for i in movable:
-            share[i] += left / len(movable)
+            share[i] = pool / len(movable)
         return
     ceiling = even * TAKER_CEILING
     for i, r in enumerate(rows):

@@ -182,6 +182,8 @@ def _measurable_benefit(rows: list[Draft], table: Table, ctx) -> list[Draft]:
             _blank_alternate(table, "ecological_benefit", core=True)
         if instead is not None and _counts_output_people_again(instead, rows):
             instead = None
+        if instead is not None and who and _stated_aim_counted_again(instead, vague, rows, ctx):
+            return []   # the text's own aim stays rather than a third blank count of the same people
         if instead is None:
             instead = _type_measure(table, rows)
         if instead is None:
@@ -466,6 +468,32 @@ def _drop_blank_count_of_same(rows: list[Draft], table: Table, benefit: Draft) -
         table.alternates.setdefault(r.slot, []).insert(0, r)
 
 
+def _longest_shared(a: str, b: str) -> int:
+    """The length of the longest run of characters `a` and `b` both write."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best
+
+
+def _stated_aim_counted_again(instead: Draft, vague: list[Draft], rows: list[Draft], ctx) -> bool:
+    """Whether the blank headcount `instead` would replace a vague 效益 row naming an aim the text states (职业教育吸引力
+    for “提升中职教育吸引力”: its last three characters and four in a row written in the text) while two or more blank
+    数量 rows already count those people (D012: 受益学生人数 待填写 beside 中等职业学校国家助学金应受助学生数 and
+    中职免学费应受助学生数, both 待填写 — a fresh reviewer struck the third count of the same students, trial 22)."""
+    if not instead.pending:
+        return False
+    who = instead.name.removeprefix("受益").removesuffix("人数").removesuffix("数")
+    same = [r for r in rows if r.slot == "quantity" and r.pending and who and who in r.name]
+    desc = ctx.description or ""
+    return len(same) >= 2 and any(len(r.name) >= 4 and r.name[-3:] in desc and _longest_shared(r.name, desc) >= 4
+                                  for r in vague)
+
+
 def _counts_the_served(d: Draft, who: str) -> bool:
     """Whether the stated headcount `d` (a 数量 row in persons) counts the people a blank 受益〔who〕人数 would: its
     name names them (优抚对象人数 for 优抚对象), the served as such (服务对象人数, 补助对象人数, 受益…) or a headcount that
@@ -482,6 +510,10 @@ def _people(ctx) -> str:
     if _FARM.search(ctx.text):
         return "农户"
     return "群众"
+
+
+# the text says money or goods are paid out to someone
+_PAID_OUT_SAID = re.compile(r"发放|兑付|发给|支付给|兑现")
 
 
 # the library's general rows for an acceptance and a payment (indicators/basic: 〔工程名称〕工程验收合格率 and
@@ -502,6 +534,10 @@ def _quality(ctx) -> Draft | None:
     if built:   # 扶贫基地服务达标率 for a base's 基础设施 fund (D045): what is built is accepted, 扶贫基地基础设施验收合格率
         obj, kind = built, "build"
     # a word at the join written once (全民健身公共服务 + 服务达标率 → 全民健身公共服务达标率, trial 16)
+    if kind == "pay" and "免费" in obj and not _PAID_OUT_SAID.search(ctx.description or ""):
+        # a venue's free opening (图书馆免费开放) pays nothing out to anyone: a service's 服务达标率, never a
+        # 发放准确率 (trial 22)
+        kind = "service"
     measure = _QUALITY_MEASURE.get(kind, "服务达标率")
     if kind == "service" and _INDUSTRY.search(obj) and "服务" not in _INDUSTRY.sub("", obj):
         # round 22, E021: the 服务 of 服务贸易 names a trade, no service the project gives (服务贸易发展服务达标率)

@@ -2,7 +2,7 @@
 
 - a word written twice where the object meets the measure (全民健身公共服务 + 服务达标率 → 全民健身公共服务服务达标率):
   written once (全民健身公共服务达标率);
-- an on-time rate of paying out (〔X〕发放及时率) for a service that pays nothing out (社区老年助餐发放及时率: a meal
+- an on-time or accuracy rate of paying out (〔X〕发放及时率, 发放准确率: trial 22) for a service that pays nothing out (社区老年助餐发放及时率: a meal
   service is not 发放) — the object names no money or goods and the text never says 发放 / 兑付 / 拨付: set aside,
   the slot's next row takes its place;
 - a row formed on an object the description never writes, from a project name that shares no word with the text
@@ -30,7 +30,7 @@ from kb.suggest.whole_cost import WHOLE_COST, WHOLE_DEADLINE
 REPORTING_LEAD = r"报告称|报告显示|据报|据统计|据测算|据了解|据悉|经初步测算|经测算|经统计|经核算|经核实|经核查"
 _REPORTED = re.compile(r"^(?:" + REPORTING_LEAD + r")+(?=[\u4e00-\u9fff]{2})")
 _DOUBLED = re.compile(r"([\u4e00-\u9fff]{2})\1")
-_PAY_ONTIME = re.compile(r"^(?P<obj>[\u4e00-\u9fff]{2,16}?)发放及时率$")
+_PAY_ONTIME = re.compile(r"^(?P<obj>[\u4e00-\u9fff]{2,16}?)发放(?:及时|准确)率$")
 # what can be paid out or handed over: money, or goods
 _PAYABLE = re.compile(r"补贴|补助|资金|津贴|救助|奖|金|费|款|工资|报酬|物资|证|卡|券|药|粮|种|苗|肥|设备|器|包")
 _PAID_OUT = re.compile(r"发放|兑付|拨付|发给|支付|兑现")
@@ -99,7 +99,9 @@ def fix_garbled_names(pool: list[Draft], ctx: ProjectContext) -> None:
                 d.evidence.append(f"“每{bare.group('cls')}”没有说每什么，按描述写明的对象命名（原为“{d.name}”）")
                 d.name = named
         pay = _PAY_ONTIME.match(d.name)
-        if pay and d.value_source != "text" and not _PAYABLE.search(pay.group("obj")) and not _PAID_OUT.search(desc):
+        # (免费 is no money paid: 图书馆免费开放发放准确率 asked a library that pays nothing out, trial 22)
+        if pay and d.value_source != "text" and not _PAYABLE.search(pay.group("obj").replace("免费", "")) \
+                and not _PAID_OUT.search(desc):
             set_aside(d, f"“{pay.group('obj')}”不是发放的资金或物品，描述中也没有发放，仅作备选")
             continue
         if not d.obj or not desc or d.source != "formed" or set(bigrams(ctx.name or "")) & said:

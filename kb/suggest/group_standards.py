@@ -24,6 +24,33 @@ _GROUP_LIST = re.compile(
     r"(?P<nums>" + _NUM + r"(?:万?元)?(?:[、，,和及与]" + _NUM + r"(?:万?元)?)+)(?P<unit>元|万元)?")
 
 
+# 补助标准：加固改造每户1.5万元，拆除重建每户3.5万元 — one standard per kind of work, one clause each (trial 22: the
+# first made 农村危房改造户均补助标准 = 1.5 万元/户 for all 85 户 and 3.5 was lost)
+_STANDARD_HEAD = re.compile(r"(?:补助|补贴|资助|奖补|奖励)标准(?:为|是)?[：:]")
+_STANDARD_PIECE = re.compile(r"(?:对|为)?(?P<group>[\u4e00-\u9fff]{2,10}?)(?:按)?每(?:户|人|生|亩|村|所|个)(?:每年)?"
+                             r"(?:补助|补贴|资助|奖补|奖励)?(?P<num>" + _NUM + r")(?:万元|元)")
+
+
+def _clause_standards(text: str) -> list[list[tuple[int, str, str]]]:
+    """The lists “…标准：A每户x万元，B每户y万元” of `text`: (figure's offset, group, figure) for each clause after the
+    head that states one standard, at least two in a row."""
+    out = []
+    for h in _STANDARD_HEAD.finditer(text):
+        at, one = h.end(), []
+        for piece in re.split(r"([，,；;])", text[at:at + 120]):
+            m = _STANDARD_PIECE.fullmatch(piece) if piece not in "，,；;" else None
+            if piece in "，,；;" and piece:
+                at += len(piece)
+                continue
+            if m is None:
+                break
+            one.append((at + m.start("num"), m.group("group"), m.group("num")))
+            at += len(piece)
+        if len(one) >= 2:
+            out.append(one)
+    return out
+
+
 def group_figures(text: str) -> list[list[tuple[int, str, str]]]:
     """For each list of standards “对A、B…分别补贴x元、y元” whose groups and figures pair one to one, its (figure's
     offset in `text`, the figure's group, the figure) in order; [] for none."""
@@ -34,13 +61,14 @@ def group_figures(text: str) -> list[list[tuple[int, str, str]]]:
         if len(groups) != len(figures) or len(groups) < 2:
             continue
         out.append([(m.start("nums") + f.start(), g, f.group()) for g, f in zip(groups, figures)])
-    return out
+    return out + _clause_standards(text)
 
 
 def _group_name(name: str, group: str) -> str:
-    """老年助餐每餐补贴标准 for 80周岁以上老年人 → 80周岁以上老年人每餐补贴标准 (the group replaces the words before 每;
+    """老年助餐每餐补贴标准 for 80周岁以上老年人 → 80周岁以上老年人每餐补贴标准 (the group replaces the words before 每
+    or 户均: 加固改造户均补助标准;
     a name without 每 gets the group before it)."""
-    i = name.find("每")
+    i = next((name.find(w) for w in ("每", "户均", "人均", "生均", "村均") if w in name), -1)
     return group + (name[i:] if i >= 0 else name)
 
 

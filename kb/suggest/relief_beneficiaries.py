@@ -22,8 +22,9 @@ import numpy as np
 
 from kb.domain.years import stated_year
 from kb.suggest.common_names import FAMILY_WORDING
-from kb.suggest.draft import Draft, from_library_row
+from kb.suggest.draft import ASIDE_SPARE_ENTRY, Draft, from_library_row
 from kb.suggest.table import BENEFITS, Table
+
 
 # the text says the money is a poverty-relief fund's, or whom of the poor it reaches (not 贫困 alone: a disability
 # fund's 贫困重度残疾人 is no such fund; not 扶贫 alone: 就业创业扶贫品牌基地; not 监测对象 alone: a clinic's or a
@@ -95,6 +96,10 @@ def offer_relief_beneficiaries(table: Table, ctx, idx, mask: np.ndarray | None, 
         return table
     new.evidence = [why] + new.evidence
     blank = [d for d in generic if not d.value]
+    if not blank and not any(d.slot in BENEFITS and d.value for d in table.rows):
+        # trial 22, D017: a table whose only 效益 rows are blank stand-ins (社会救助体系 待填写, a spare entry for the
+        # 社会救助政策知晓率 set aside) counts the fund's people instead
+        blank = [d for d in table.rows if d.slot in BENEFITS and not d.value and ASIDE_SPARE_ENTRY in d.evidence]
     if blank:
         at = table.rows.index(blank[0])
         new.score, new.tier = max(new.score, blank[0].score), blank[0].tier

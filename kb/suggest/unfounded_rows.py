@@ -56,6 +56,18 @@ PROGRAMMES = (
     # round 22: the library's 示范推广率 (示范辐射面积占区域总面积的比例, a farm-technique programme) in an e-commerce
     # demonstration project (电子商务进农村综合示范, 网销推广) that demonstrates no technique on land
     ("示范推广", ("农技", "技术推广", "新技术", "新品种", "示范田", "示范基地", "示范面积", "示范片", "辐射面积", "良种")),
+    # trial 22: rows of another programme in a fresh reviewer's texts — 社区戒毒社区康复人员管控人数 for a publicity
+    # fund (E053's enforcement fund, 打击 / 禁毒业务, keeps it), 普惠性民办幼儿园奖补数量 for fee reductions to children,
+    # 社会救助政策知晓率 for a relief fund that does no publicity (D017), 森林覆盖率 for pest control (a forestry
+    # department's text naming 植树 keeps it, D025)
+    ("戒毒", ("戒毒", "康复", "管控", "禁毒业务", "打击", "缉毒", "禁种铲毒")),
+    ("奖补", ("奖补", "以奖代补", "奖励")),
+    ("政策知晓", ("宣传", "宣讲", "知晓", "告知", "解读", "培训", "普及", "公示", "政策")),
+    # …and what stood in for them: 新增学前教育学位数 (a building programme) for the fee reductions, 林农补偿性收入
+    # (an ecological compensation's) for the pest control
+    ("学位", ("学位", "新建", "扩建", "改扩建", "建设", "新增幼儿园")),
+    ("补偿性收入", ("补偿", "公益林", "管护补助")),
+    ("森林覆盖", ("造林", "植树", "绿化", "森林覆盖", "覆盖率", "营林", "森林资源", "退耕", "生态修复")),
     ("读者", ("读者", "图书", "阅读", "借阅", "书刊", "书屋", "报刊", "文献", "出版", "年鉴", "志鉴", "期刊", "书籍", "刊物")),
 )
 # a vague compliance row: 〔object〕合规性 / 规范性, written 定性

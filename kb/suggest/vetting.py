@@ -900,7 +900,8 @@ def date_year_end_by_stated_period(drafts: list[Draft]) -> None:
     """A completion date set by the budget year's end (`binding.YEAR_END_BASIS`) beside a row holding the text's own
     period that runs past it (trial 14, the demo's first table: 降尘抑尘服务周期 2023年7月至2024年1月 over
     降尘抑尘服务完成时间 2023年12月31日前 “描述未写明完成时限”) contradicts the text: the stated period's end is the
-    deadline (2024年1月31日前, its 设定依据 the period). Every such row of the pool; in place."""
+    deadline (2024年1月31日前, its 设定依据 the period) — and, since the period's row already says it, the dated row is
+    set aside (trial 22: one timing counted twice). Every such row of the pool; in place."""
     ends = []
     for d in drafts:
         if d.slot != "timeliness" or d.tier == Tier.ALTERNATE or d.value_source != "text":
@@ -921,3 +922,7 @@ def date_year_end_by_stated_period(drafts: list[Draft]) -> None:
             d.value_source, d.note = "text", ""
             d.mention = None
             d.evidence.append(f"描述写明的期限: {said}，完成时间取期限末")
+            if d.tier != Tier.ALTERNATE:
+                # trial 22: the period's row already says when the work ends (服务周期 2023年7月至2024年1月 beside
+                # 完成时间 2024年1月31日前: one timing counted twice, a fresh reviewer struck the second)
+                set_aside(d, f"描述写明的期限“{said}”已由服务周期一行承载，完成时间与之重复，仅作备选")
