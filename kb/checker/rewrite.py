@@ -2107,7 +2107,51 @@ def stated_figure(r: ParsedRow, name: str = "", counted: bool = False) -> tuple[
         y = in_unit(x, unit, own) if units_compatible(unit, own) else None
         if y is not None:
             found.add((y, own))
+    if len(found) > 1:
+        whole = _whole_named(desc, names, found)
+        if whole is not None:
+            return whole
     return found.pop() if len(found) == 1 else None
+
+
+def whole_and_parts(desc: str) -> list[tuple[float, str, str, list[tuple[float, str]]]]:
+    """(number, unit, words, parts) of each total the description splits with 其中 into parts in its unit that
+    sum to it (trial 22: “重点对象危房改造85户，其中C级危房加固改造55户、D级危房拆除重建30户” → 85 户 with parts
+    [(55, …words), (30, …words)]); `words` are `stated_quantities`' words around each figure. Parts are the
+    quantities right after the total in the same unit, not rates, until their sum reaches it; [] when none."""
+    if "其中" not in desc:
+        return []
+    qs = [q for q in stated_quantities(desc) if not q[4] and not q[3]]
+    out = []
+    for i, (words, x, unit, _e, _r) in enumerate(qs):
+        tail = desc[desc.find(fmt_num(x) + unit):][:len(fmt_num(x) + unit) + 4] if fmt_num(x) + unit in desc else ""
+        if "其中" not in tail:
+            continue
+        parts, total = [], 0.0
+        for w, y, u, _e2, _r2 in qs[i + 1:]:
+            if u != unit or total + y > x + 1e-9:
+                break
+            parts.append((y, w))
+            total += y
+            if abs(total - x) <= 1e-9 * max(1.0, x):
+                break
+        if len(parts) >= 2 and abs(total - x) <= 1e-9 * max(1.0, x):
+            out.append((x, unit, words, parts))
+    return out
+
+
+def _whole_named(desc: str, names: set[str], found: set[tuple[float, str]]) -> tuple[float, str] | None:
+    """The total of `whole_and_parts` when the row's words (`names`) name none of the parts' own words (those not
+    in the total's): 农村危房改造户数 beside “85户，其中C级…加固改造55户、D级…拆除重建30户” is the 85 (trial 22);
+    D级危房拆除重建户数 names 拆除, a part's own word, and is left to the caller's reading. None otherwise."""
+    for x, unit, words, parts in whole_and_parts(desc):
+        if (x, unit) not in found:
+            continue
+        whole_words = set().union(*map(bigrams, words.split(" ")))
+        own = set().union(*(set().union(*map(bigrams, w.split(" "))) - whole_words for _y, w in parts))
+        if not names & own:
+            return x, unit
+    return None
 
 
 _COUNT_END_RE = re.compile(r"(?:数量|件数|个数|次数|总数|数)$")

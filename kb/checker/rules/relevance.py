@@ -673,9 +673,12 @@ def rel_07(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     from kb.checker.rules.feasibility import feas_04
     if feas_04(r, s) is not None:
         return None   # FEAS-04 speaks for it (a beneficiary count other than the stated one, trial 9)
+    # trial 22: the row named for a whole the text splits into parts (农村危房改造户数 beside “85户，其中…30户”)
+    # takes the whole; a part's figure is then no other object the row may be about
+    parts = {(q, unit) for w, u, _w, ps in rw.whole_and_parts(desc) if (w, u) == (x, unit) for q, _pw in ps}
     for _words, q, u, every, _rate in stated_quantities(desc):
         y = in_unit(q, u, r.eff_unit) if units_compatible(u, r.eff_unit) else None
-        if y is not None and abs(y - r.num) <= 1e-9 * max(1.0, y):
+        if y is not None and abs(y - r.num) <= 1e-9 * max(1.0, y) and (q, u) not in parts:
             return None   # the text states this figure too: the row may be about it
         if y is not None and every and abs(y * every[1] - r.num) <= 1e-9 * max(1.0, r.num):
             return None   # a frequency per period and the year's count of it (每季度开展1次 → 4 次: trial 15)
