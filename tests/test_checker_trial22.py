@@ -28,3 +28,28 @@ def test_a_row_named_for_the_whole_takes_the_total_not_a_parts_figure():
     # the whole's own figure: no finding
     f = found([row(*QTY, "农村危房改造户数", "≥", "85", "户")], **HOUSING_CTX)
     assert (1, "REL-07") not in f
+
+
+# ---- 2. a whole project's date before the text's later date for its work ------------------------------------------
+
+FOREST = ("全县现有林地面积126万亩，其中松林面积42万亩，是松材线虫病防控的重点区域。2024年全县共清理松材线虫病枯死松树1.8万株。"
+          "2025年安排林业有害生物防治经费85万元，计划开展松材线虫病秋季普查1次，监测松林面积42万亩；清理枯死松树1.2万株，每株补助"
+          "50元，计60万元；设置诱捕器300套，每套200元，计6万元；开展美国白蛾等食叶害虫飞机防治2万亩，19万元。林业有害生物成灾率"
+          "控制在3‰以下，无公害防治率达到90%以上，疫木处置于2026年3月底前完成。")
+FOREST_CTX = {"description": FOREST, "project": "2025年林业有害生物防治经费", "budget_wan": 85, "budget_year": 2025}
+
+
+def test_a_completion_date_before_the_texts_later_date_for_the_work_is_time_06():
+    """forest.xlsx: 林业有害生物防治完成时间 2025年12月31日前 passed beside “疫木处置于2026年3月底前完成” — the project (its
+    name is the project's work) cannot be done before its 疫木处置; the fix writes the text's date."""
+    f = found([row(*TIM, "林业有害生物防治完成时间", "", "2025年12月31日前", ""),
+               row(*TIM, "疫木处置完成时间", "", "2025年12月31日前", ""),
+               row(*TIM, "诱捕器设置完成时间", "", "2025年6月30日前", "")], **FOREST_CTX)
+    for i in (1, 2):
+        hit = f[(i, "TIME-06")]
+        assert "2026年3月31日前" in hit.message and hit.suggestion.value == "2026年3月31日前", hit.suggestion.text
+    # a part of the work the clause does not name may finish earlier
+    assert (3, "TIME-06") not in f
+    # the text's own date: no TIME-06
+    f = found([row(*TIM, "林业有害生物防治完成时间", "", "2026年3月31日前", "")], **FOREST_CTX)
+    assert (1, "TIME-06") not in f

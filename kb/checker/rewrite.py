@@ -31,7 +31,7 @@ from kb.checker.rules.feasibility import bigrams, in_unit, number_of, stated_qua
 from kb.checker.rules.relevance import (benefit_level2, is_money_cost, is_output_quality, is_yield, setting_figures,
                                         stock_figures)
 from kb.checker.parse import PAREN_RE, UNIT_RE, ParsedRow, has_metric, name_info, to_float, unset_row, valid_date
-from kb.checker.rules.timeliness import budget_year, late_years, stated_over_late, yearless_deadline
+from kb.checker.rules.timeliness import budget_year, late_years, later_part_deadline, stated_over_late, yearless_deadline
 from kb.checker.rules.unit import person_unit
 from kb.domain.words import (HOLD_VERBS, PAID_STANDARD_RE, PAYMENT_VERBS, beneficiaries, builds_or_buys,
                              served_groups)
@@ -1502,6 +1502,9 @@ def _deadline_target(r: ParsedRow, ids: set[str]) -> tuple[str, str, str] | str:
         return (op, fmt_num(r.num), r.emb_unit or r.unit)
     if not r.is_date and r.eff_unit and is_time_unit(r.eff_unit):
         return duration_target(r)  # 故障响应时间 in 小时: a limit, never a date (a QA run got 12月31日前)
+    if "TIME-06" in ids and (late := later_part_deadline(r)) and stated_work_deadline(
+            r.ctx.get("description"), budget_year(r), r.name) is None:
+        return ("", late[0], "")  # trial 22: 完成时间 2025年12月31日前 beside “疫木处置于2026年3月底前完成”
     if "TIME-04" in ids and (said := stated_over_late(r)):
         return ("", said[0], "")  # 2026年3月底前 beside “2025年10月底前完成”: the text's date (trial 14)
     fd = fixed_date(r) if ("TIME-03" in ids or "TIME-04" in ids) else None

@@ -14,6 +14,7 @@ from kb.checker.catalog import TARGET, CACHES, RuleHit, rule
 from kb.checker.fixes import fmt_num
 from kb.checker.parse import YEAR_END_DEADLINE_RE, ParsedRow, valid_date
 from kb.checker.rules.quantification import is_time_01, is_time_01_floor, is_time_02, is_time_05
+from kb.domain.words import PAYMENT_VERBS
 from kb.settings import CheckerSettings
 
 
@@ -224,7 +225,7 @@ def time_06(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
         return None
     said = rw.stated_work_deadline(r.ctx.get("description"), mine[0], r.name)
     if said is None:
-        return None
+        return _whole_before_part(r, mine)
     date, why, clause = said
     stated = rw.deadline_date(date)
     if stated is None:
@@ -242,6 +243,48 @@ def time_06(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     shown = f"{date}：{clause}" if clause else date
     return RuleHit("value", f"时限“{r.v}”与项目概况写明的时限（{shown}）不一致；请按概况填写，"
                             "或在申报说明中写明调整的原因")
+
+
+def later_part_deadline(r: ParsedRow) -> tuple[str, str] | None:
+    """(date, clause) of the latest deadline the description states in a year after the row's for the work a 时效
+    row dates (trial 22): the row's work named in the clause (疫木处置完成时间 beside “疫木处置于2026年3月底前完成”),
+    or the whole project (a completion name with no work of its own, or one whose work words are all in the
+    project's name: 林业有害生物防治完成时间 in 2025年林业有害生物防治经费), which cannot be complete before a part of
+    its work is. Not a clause of a payment or of a work that follows completion (验收, 结算 …); None when the row
+    has no deadline in the budget year (`row_deadline`) or the text states no such later date."""
+    from kb.checker import rewrite as rw
+
+    mine = row_deadline(r)
+    desc = r.ctx.get("description") or ""
+    if mine is None or not desc or not _DONE_NAME_RE.search(r.name) or _times_payment_or_later_work(r.name):
+        return None
+    work = rw.work_of(r.name)
+    project = r.ctx.get("project") or r.ctx.get("project_name") or ""
+    whole = all(w in project for w in work)
+    late = []
+    for date, m in rw._stated_deadlines(desc, None, spans=True):
+        d = rw.deadline_date(date)
+        clause = rw.clause_around(desc, m)
+        if (d is None or d[0] is None or d[0] <= mine[0] or any(w in clause for w in rw.AFTER_DONE)
+                or any(v in clause for v in PAYMENT_VERBS)):
+            continue
+        if whole or sum(w in clause for w in work) * 2 >= len(work):
+            late.append((d, date, clause))
+    if not late:
+        return None
+    _d, date, clause = max(late)
+    return date, clause
+
+
+def _whole_before_part(r: ParsedRow, mine: tuple[int, int, int]) -> RuleHit | None:
+    """TIME-06 (trial 22) on a deadline in the budget year before the one the description states in a later year for
+    the row's work or a part of the whole project (`later_part_deadline`); the fix writes the text's date."""
+    said = later_part_deadline(r)
+    if said is None:
+        return None
+    date, clause = said
+    return RuleHit("value", f"时限“{r.v}”早于项目概况写明的时限（{date}：{clause}），工作到那时才完成；"
+                            "请按概况填写，或在申报说明中写明调整的原因", {"stated": date})
 
 
 # ours (trial 17): the start of a service the description dates (助餐点须于2025年6月30日前全部投入运营), and a row's
