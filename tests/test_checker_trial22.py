@@ -53,3 +53,73 @@ def test_a_completion_date_before_the_texts_later_date_for_the_work_is_time_06()
     # the text's own date: no TIME-06
     f = found([row(*TIM, "林业有害生物防治完成时间", "", "2026年3月31日前", "")], **FOREST_CTX)
     assert (1, "TIME-06") not in f
+
+
+# ---- 3 and 4. the drug-education draft: an output count under a benefit's 二级, a vague count beside 120场次 -------
+
+DRUG = ("2024年全县开展禁毒宣传活动100场次。2025年县禁毒办禁毒宣传教育经费，项目预算25万元。在全县15个乡镇开展禁毒宣传进学校、"
+        "进社区、进农村、进家庭、进场所活动不少于120场次，印发禁毒宣传资料5万份，制作禁毒公益广告牌30块；覆盖在校学生2.8万人。"
+        "群众禁毒知识知晓率达到90%以上。项目于2025年12月20日前完成。")
+
+
+def _drug_table(tmp_path, rows):
+    from tests.checker_rows import table_file
+
+    return table_file(tmp_path, "2025年禁毒宣传教育经费", DRUG, rows, 25)
+
+
+def test_an_output_count_under_a_benefits_level2_stays_an_output_and_the_fix_keeps_it_there(tmp_path):
+    """draft.json: 产出指标/社会效益指标/公益广告牌数量 ≥30 块 got “层级改为效益指标/社会效益指标” and --fix moved it under
+    效益; a count of what the project makes, under 产出, only has the wrong 二级: 数量指标."""
+    from kb.checker import apply_fixes, check_declaration
+
+    decl = _drug_table(tmp_path, [("产出指标", "社会效益指标", "公益广告牌数量", "≥", "30", "块"), (*SAT, "群众满意度", "≥", "90", "%")])
+    rep = check_declaration(decl)
+    assert by_key(rep)[(1, "STR-02")].suggestion.text == "层级改为“产出指标/数量指标”"
+    fixed = apply_fixes(decl, rep).rows[0]
+    assert (fixed.level1, fixed.level2, fixed.name) == ("产出指标", "数量指标", "公益广告牌数量")
+
+
+def test_the_texts_work_count_filed_under_a_benefit_is_rel_01(tmp_path):
+    """The trial's fixed file kept 效益指标/社会效益指标/公益广告牌数量 ≥30 块 and a second check said nothing: the figure
+    is the text's “制作禁毒公益广告牌30块”, the year's output."""
+    from kb.checker import check_declaration
+
+    know = (*SOC, "群众禁毒知识知晓率", "≥", "90", "%")
+    rep = check_declaration(_drug_table(tmp_path, [(*SOC, "公益广告牌数量", "≥", "30", "块"), know,
+                                                   (*SAT, "群众满意度", "≥", "90", "%")]))
+    hit = by_key(rep)[(1, "REL-01")]
+    assert "30块" in hit.message and hit.suggestion.text == "层级改为“产出指标/数量指标”"
+    # a figure the text does not state as work: no finding
+    rep = check_declaration(_drug_table(tmp_path, [(*SOC, "公益广告牌数量", "≥", "40", "块"), know,
+                                                   (*SAT, "群众满意度", "≥", "90", "%")]))
+    assert (1, "REL-01") not in by_key(rep)
+
+
+VAGUE = ("产出指标", "数量指标", "禁毒宣传活动场次", "", "有所提高", "")
+PAST = ("产出指标", "数量指标", "2024年开展禁毒宣传活动场次", "=", "100", "场次")
+
+
+def test_a_vague_count_named_by_its_counter_takes_the_stated_figure_and_the_past_row_merges(tmp_path):
+    """禁毒宣传活动场次：有所提高 was rewritten 待填写 beside “…活动不少于120场次” (the name ends on its counter, 场次, and
+    no count word); --fix then left it beside REL-06's 开展禁毒宣传活动场次 ≥120 场次 — two rows of one measure."""
+    from kb.checker import apply_fixes, check_declaration
+
+    decl = _drug_table(tmp_path, [VAGUE, PAST, (*SAT, "群众满意度", "≥", "90", "%")])
+    rep = check_declaration(decl)
+    sug = by_key(rep)[(1, "QNT-01")].suggestion
+    assert (sug.operator, sug.value, sug.unit) == ("≥", "120", "场次"), sug.text
+    assert by_key(rep)[(2, "REL-06")].suggestion.text.startswith("删除该行")
+    rows = apply_fixes(decl, rep).rows
+    counts = [(x.name, x.operator, x.value, x.unit) for x in rows if "场次" in x.name]
+    assert counts == [("禁毒宣传活动场次", "≥", "120", "场次")], counts
+
+
+def test_the_trials_fixed_file_with_both_rows_is_merged_on_a_second_check(tmp_path):
+    """The trial's draft_fixed.xlsx: 禁毒宣传活动场次 有所提高 beside 开展禁毒宣传活动场次 ≥120 场次 — the vague row is
+    rewritten to the stated figure and merged into the other."""
+    from kb.checker import check_declaration
+
+    rep = check_declaration(_drug_table(tmp_path, [VAGUE, ("产出指标", "数量指标", "开展禁毒宣传活动场次", "≥", "120", "场次"),
+                                                   (*SAT, "群众满意度", "≥", "90", "%")]))
+    assert by_key(rep)[(1, "QNT-01")].suggestion.text.startswith("删除该行：改写后与第2行")

@@ -812,6 +812,11 @@ def _slot_words(r: ParsedRow) -> str:
 
 
 _COUNTED = frozenset(("count", "persons", "households", "person_times"))
+# a count's name ending on its own counter (禁毒宣传活动场次, 巡河次数 is not: 次数 is a count word): the unit read
+# from the name when the unit cell is empty (trial 22)
+_NAME_UNIT_RE = re.compile(r"[\u4e00-\u9fff]{2,}?(场次|批次|户次|架次|车次|班次)$")
+
+
 _COUNT_END_RE = re.compile(r"(?:人数|户数|人次数|人次|个数|数量|数)$")
 # whom a count of people names at its end (应受助学生, 参保人员, 服务对象): its share is a coverage
 _PEOPLE_END_RE = re.compile(r"(?:学生|幼儿|儿童|青少年|人员|对象|群众|居民|农户|家庭|老人|老年人|患者|孕产妇|妇女|职工|"
@@ -953,6 +958,11 @@ def _name(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Callable | 
     return "项目总成本" if "COST-02" in ids else name  # the catalog's rewrite: 项目总成本 ≤ X 万元
 
 
+# the measures of what a project makes or does (a count of things, a length, an area): under 产出 with a benefit's
+# 二级 they stay 产出 as 数量指标 (trial 22); persons are left to the benefit reading (受益人数 is an effect)
+_OUTPUT_COUNTS = frozenset(("count", "length", "area"))
+
+
 def _levels(r: ParsedRow, ids: set[str], name: str) -> tuple[Level1, Level2 | None]:
     """The rewritten (一级, 二级): satisfaction names under 满意度, missing or unfitting levels guessed."""
     l1, l2 = r.level1, r.level2
@@ -982,6 +992,9 @@ def _levels(r: ParsedRow, ids: set[str], name: str) -> tuple[Level1, Level2 | No
             l1, l2 = Level1.benefit, Level2.social_benefit  # 群众就医便利程度 under 效益/数量: a benefit, not a count
         elif L.BENEFICIARY_RE.search(name) and l1 in (Level1.benefit, Level1.output):
             l1, l2 = Level1.benefit, benefit_level2(name)  # 受益群众人数 under 效益/数量: 社会效益, as real tables file it
+        elif (l1 is Level1.output and cand is not None and LEVEL2_PARENT.get(cand) is Level1.benefit
+              and "STR-02" in ids and r.num is not None and not r.pct and name_info(name).family in _OUTPUT_COUNTS):
+            l2 = Level2.quantity  # trial 22: 产出/社会效益/公益广告牌数量 ≥30 块 — an output count, its 二级 wrong
         elif cand is not None and cand is not Level2.output_cost and "STR-02" in ids and l1 is not Level1.satisfaction:
             l1, l2 = LEVEL2_PARENT[cand], cand
         else:
@@ -2069,6 +2082,10 @@ def stated_figure(r: ParsedRow, name: str = "", counted: bool = False) -> tuple[
         # trial 21: 法律援助案件办理数量：有所提高 beside “计划全年办理法律援助案件不少于600件” — a count named by its
         # object is that object's figure in a plain counter (件, 个, 处), the one sharing most of the object's words
         fam = "counter"
+    named = _NAME_UNIT_RE.search(PAREN_RE.sub("", r.name_base or r.name)) if not (own or fam) else None
+    if named and r.level2 is Level2.quantity:
+        # trial 22: 禁毒宣传活动场次：有所提高 beside “…活动不少于120场次” — the name ends on the count's unit itself
+        own = named.group(1)
     if not (own or fam) or own and (is_time_unit(own) or canon_unit(own) in ("%", "‰")):
         return None  # a sentence with no unit (管理到位,环境卫生整洁 …) is no count left unwritten
     # what a past period reached is no target (2024年馆内到馆读者12.3万人次 was offered for a 2025 row, trial 7)

@@ -123,8 +123,35 @@ def is_money_cost(r: ParsedRow) -> bool:
 def rel_01(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """Ratio or a cost in money under 数量, count, outcome or time requirement under 质量, no time under
     时效, output count under 效益."""
-    why = rel_01_reason(r)
+    why = rel_01_reason(r) or _stated_work_as_benefit(r)
     return RuleHit("level2", why) if why else None
+
+
+def _work_said(desc: str, r: ParsedRow) -> bool:
+    """True when `desc` states the row's number and unit right after a work verb (`WORK_VERBS`) in the same clause
+    whose words share a two-character word with the row's name (制作禁毒公益广告牌30块 for 公益广告牌数量 ≥30 块) —
+    for units `stated_quantities` does not read (块, 面, 幅)."""
+    shown = re.escape(fmt_num(r.num)) + re.escape(r.eff_unit)
+    for m in re.finditer(r"([^，。；,;：:]{0,16}?)(?<![\d.])" + shown, desc):
+        before = m.group(1)
+        if any(v in before for v in WORK_VERBS) and bigrams(r.ni.base or r.name) & bigrams(before):
+            return True
+    return False
+
+
+def _stated_work_as_benefit(r: ParsedRow) -> str | None:
+    """ours (trial 22): a count of things, a length or an area under 效益 whose value is a figure the description
+    states as work done (公益广告牌数量 ≥30 块 under 社会效益 beside “制作禁毒公益广告牌30块”: `_work_figure`) — the
+    year's output filed as an effect; None otherwise (a rate, persons, a row holding its 实际完成值, no text)."""
+    if (r.level1 is not Level1.benefit or r.num is None or r.pct or not r.eff_unit or r.ni.family not in
+            ("count", "length", "area") or (r.raw.actual or "").strip()):
+        return None
+    desc = r.ctx.get("description") or ""
+    if not desc or _REPORT_TEXT_RE.search(desc):
+        return None
+    if not (_work_figure(desc, (r.num, r.eff_unit)) or _work_said(desc, r)):
+        return None
+    return f"“{r.name}”是项目概况写明要完成的工作量（{fmt_num(r.num)}{r.eff_unit}），是产出，应列入产出指标的数量指标"
 
 
 _BUDGET_EXECUTION_IN_RE = re.compile(L.BUDGET_EXECUTION_WORDS)  # anywhere in a name (compiled once, not per call)
