@@ -123,3 +123,26 @@ def test_the_trials_fixed_file_with_both_rows_is_merged_on_a_second_check(tmp_pa
     rep = check_declaration(_drug_table(tmp_path, [VAGUE, ("产出指标", "数量指标", "开展禁毒宣传活动场次", "≥", "120", "场次"),
                                                    (*SAT, "群众满意度", "≥", "90", "%")]))
     assert by_key(rep)[(1, "QNT-01")].suggestion.text.startswith("删除该行：改写后与第2行")
+
+
+# ---- 5. the missing 质量 row is the text's stated rate first ----------------------------------------------------------
+
+DRUG_OWN = ("2025年县禁毒办禁毒宣传教育经费，项目预算25万元。依托“6·26”国际禁毒日、全民禁毒宣传月等节点，在全县15个乡镇开展禁毒"
+            "宣传进学校、进社区、进农村、进家庭、进场所活动不少于120场次，印发禁毒宣传资料5万份，制作禁毒公益广告牌30块；对全县"
+            "中小学校开展毒品预防教育，覆盖在校学生2.8万人。通过宣传，群众禁毒知识知晓率达到90%以上，青少年毒品预防教育覆盖率100%，"
+            "新增吸毒人员数量较上年下降。项目于2025年12月20日前完成。")
+
+
+def test_the_missing_quality_row_is_the_rate_the_text_states(tmp_path):
+    """--fix added the library's 宣传覆盖率 ≥90 % where the text states 青少年毒品预防教育覆盖率100% (知晓率 is an effect,
+    not a quality of the output, and is skipped)."""
+    from kb.checker import check_declaration
+    from tests.checker_rows import table_file
+
+    rows = [(*QTY, "禁毒宣传活动场次", "≥", "120", "场次"), (*TIM, "完成时间", "", "2025年12月20日前", ""),
+            (*SOC, "群众禁毒知识知晓率", "≥", "90", "%"), (*SAT, "群众满意度", "≥", "90", "%"),
+            ("成本指标", "经济成本指标", "项目总成本", "≤", "25", "万元")]
+    rep = check_declaration(table_file(tmp_path, "2025年禁毒宣传教育经费", DRUG_OWN, rows, 25))
+    add = by_key(rep)[(None, "STR-10")].suggestion.add_rows
+    assert [(a["level2"], a["name"], a["operator"], a["value"], a["unit"]) for a in add] == [
+        ("质量指标", "青少年毒品预防教育覆盖率", "=", "100", "%")]
