@@ -146,3 +146,31 @@ def test_the_missing_quality_row_is_the_rate_the_text_states(tmp_path):
     add = by_key(rep)[(None, "STR-10")].suggestion.add_rows
     assert [(a["level2"], a["name"], a["operator"], a["value"], a["unit"]) for a in add] == [
         ("质量指标", "青少年毒品预防教育覆盖率", "=", "100", "%")]
+
+
+# ---- 6. a deadline with no year: the table's year, never 当年 ---------------------------------------------------------
+
+WATER = ("计划改造县城城区建成于2000年前的老旧铸铁、镀锌供水管网18.6公里，更换入户水表3200只，惠及城区居民约1.1万户3.5万人。"
+         "工程于2025年4月开工，11月30日前完工并通过验收，工程验收合格率100%。")
+
+
+def test_a_yearless_deadline_is_never_rewritten_to_another_yearless_one():
+    """draft.csv (no year anywhere): TIME-01 said “10月底前 没有写明年份” and rewrote it “当年10月31日前”, still no year;
+    with the project's year known (its name) the year is written."""
+    f = found([row(*TIM, "完成时间", "", "10月底前", "")])
+    sug = f[(1, "TIME-01")].suggestion
+    assert sug.value is None and sug.text.startswith("待填写") and "当年" not in sug.text, sug.text
+    f = found([row(*TIM, "完成时间", "", "10月底前", "")], project="2025年农村危房改造补助资金")
+    assert f[(1, "TIME-01")].suggestion.value == "2025年10月31日前"
+
+
+def test_dangnian_beside_a_text_that_dates_its_schedule_is_time_01():
+    """suggest's own 供水管网改造工程完成时间 当年11月30日前 passed beside “工程于2025年4月开工，11月30日前完工” (the
+    text's other year, 建成于2000年前, is the setting's): the table's year is 2025, and the value should say it."""
+    f = found([row(*TIM, "供水管网改造工程完成时间", "", "当年11月30日前", "")], description=WATER,
+              project="县城老旧供水管网改造工程")
+    hit = f[(1, "TIME-01")]
+    assert "当年" in hit.message and hit.suggestion.value == "2025年11月30日前", hit.suggestion.text
+    # no year anywhere: 当年 names the budget year and passes
+    f = found([row(*TIM, "完成时间", "", "当年11月30日前", "")])
+    assert (1, "TIME-01") not in f

@@ -31,7 +31,7 @@ from kb.checker.rules.feasibility import bigrams, in_unit, number_of, stated_qua
 from kb.checker.rules.relevance import (benefit_level2, is_money_cost, is_output_quality, is_yield, setting_figures,
                                         stock_figures)
 from kb.checker.parse import PAREN_RE, UNIT_RE, ParsedRow, has_metric, name_info, to_float, unset_row, valid_date
-from kb.checker.rules.timeliness import budget_year, late_years, later_part_deadline, stated_over_late, yearless_deadline
+from kb.checker.rules.timeliness import budget_year, late_years, later_part_deadline, plan_year, stated_over_late, yearless_deadline
 from kb.checker.rules.unit import person_unit
 from kb.domain.words import (HOLD_VERBS, PAID_STANDARD_RE, PAYMENT_VERBS, beneficiaries, builds_or_buys,
                              served_groups)
@@ -1505,7 +1505,11 @@ def _deadline_target(r: ParsedRow, ids: set[str]) -> tuple[str, str, str] | str:
     if "TIME-01" in ids and not ({"TIME-03", "TIME-06"} & ids) and (md := yearless_deadline(r)):
         # trial 17: 年底前, 12月31日前 with no year: the row's own day in the year the table plans for (as STR-10's added
         # row: the budget year, else the one the description plans, else 当年)
-        return ("", in_year(f"{md[0]}月{md[1]}日前", table_year(r)) or "", "")
+        y = table_year(r) or plan_year(r)
+        if y is None:   # trial 22: no year anywhere — 当年10月31日前 would still name none; the declarant writes it
+            return (f"待填写：在“{md[0]}月{md[1]}日前”前写明预算年度（如“××××年{md[0]}月{md[1]}日前”），"
+                    "表内和项目概况都没有写明年份")
+        return ("", in_year(f"{md[0]}月{md[1]}日前", y) or "", "")
     if r.is_date and not r.full_year and not ({"TIME-01", "TIME-02", "TIME-03", "TIME-04", "TIME-06"} & ids):
         d = fixed_date(r) if ("TXT-04" in ids or "OP-03" in ids) else None
         return ("", d or period_text(r) or r.v.replace("-", "至"), "")

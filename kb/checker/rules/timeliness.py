@@ -30,6 +30,8 @@ def time_01(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     if is_time_01_floor(r):
         return RuleHit("value", f"时效指标值“{r.eff_op}{fmt_num(r.num)}{r.eff_unit}”只规定了时间下限，不是完成时限")
     if yearless_deadline(r):
+        if _THIS_YEAR_RE.search(r.v):   # trial 22: suggest's own 当年11月30日前 beside a text planning 2025
+            return RuleHit("value", f"时效指标值“{r.v}”只写了“当年”，没有写明年份（本表为{plan_year(r)}年）")
         return RuleHit("value", f"时效指标值“{r.v}”没有写明年份，无法核验是哪一年的时限")
     return None
 
@@ -39,14 +41,33 @@ _THIS_YEAR_RE = re.compile(r"当年|本年|年度")   # 当年12月31日前 name
 _YEARLESS_END_RE = re.compile(r"^(?:在|于)?(?:年底|年末|年终)(?:之前|以前|前)?(?:完成|完工|建成|竣工|实施完毕|验收)?$")
 
 
+def plan_year(r: ParsedRow) -> int | None:
+    """The year the row's table plans for: its 预算年度, else the one its project's name or description plans for
+    (`kb.domain.years.planned_year`, the one plan-year reader); None when nothing says it."""
+    from kb.domain.years import planned_year
+
+    desc = r.ctx.get("description") or ""
+    y = budget_year(r) or planned_year(r.ctx.get("project"), desc)
+    if y is None:   # trial 22: “建成于2000年前…工程于2025年4月开工，11月30日前完工” — the year of the dated schedule
+        dated = {int(x) for x in _DATED_YEAR_RE.findall(desc)}
+        y = dated.pop() if len(dated) == 1 else None
+    return y
+
+
+# a year the description dates a month of (2025年4月开工): the schedule's year, not a year of the setting (2000年前)
+_DATED_YEAR_RE = re.compile(r"((?:19|20)\d{2})年\d{1,2}月")
+
+
 def yearless_deadline(r: ParsedRow) -> tuple[int, int] | None:
     """(month, day) of a 时效 deadline that names no year: 年底前 → (12, 31), 12月31日前 → (12, 31), 11月底前 →
     (11, 30); None for a dated one, a period, a span of the year, a bound from below or no date.
 
     ours (trial 17): “年底前” passed while “按时完成” was TIME-01 — which year's end is as unverifiable as 按时;
     本年度内完成 / 当年完成 name the budget year and pass (`parse.YEAR_END_DEADLINE_RE`)."""
-    if not r.timeliness or not r.is_date or r.years or r.is_period or r.full_year or "旬" in r.v or _THIS_YEAR_RE.search(r.v):
+    if not r.timeliness or not r.is_date or r.years or r.is_period or r.full_year or "旬" in r.v:
         return None
+    if _THIS_YEAR_RE.search(r.v) and not (r.has_digit and plan_year(r)):
+        return None   # 当年 names the budget year when the table gives none; with one known, the year is written (trial 22)
     if not r.has_digit:
         return (12, 31) if _YEARLESS_END_RE.match(r.v) else None
     if len(r.dates) != 1 or r.eff_op != "≤":
