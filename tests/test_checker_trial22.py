@@ -174,3 +174,23 @@ def test_dangnian_beside_a_text_that_dates_its_schedule_is_time_01():
     # no year anywhere: 当年 names the budget year and passes
     f = found([row(*TIM, "完成时间", "", "当年11月30日前", "")])
     assert (1, "TIME-01") not in f
+
+
+# ---- 7. QNT-04 names the offending cell only; a land cover's advice is a rate's -------------------------------------
+
+def test_qnt_04s_rewrite_quotes_the_value_not_the_unit():
+    """POST /v1/declarations/check with value "1e3", unit 公里: “…超过 1 万亿的数（“1e3”“公里”）” named 公里 too."""
+    f = found([row(*QTY, "修缮道路里程", "≥", "1e3", "公里")])
+    text = f[(1, "QNT-04")].suggestion.text
+    assert "“1e3”" in text and "公里" not in text, text
+
+
+def test_forest_cover_left_blank_is_a_rates_advice_not_a_services_coverage():
+    """forest.xlsx: STR-03 on 森林覆盖率 待填写 spoke of “覆盖率的基数（应覆盖的范围）” — forest cover is a share of land,
+    not a service's coverage; a service's coverage (宣传覆盖率) keeps that advice."""
+    from kb.domain.units import COVERAGE_PENDING, RATE_PENDING
+
+    f = found([row("效益指标", "生态效益指标", "森林覆盖率", "", "待填写", "%"), row(*SOC, "宣传覆盖率", "", "", "%")],
+              **FOREST_CTX)
+    assert f[(1, "STR-03")].suggestion.text.startswith(RATE_PENDING)
+    assert f[(2, "STR-03")].suggestion.text.startswith(COVERAGE_PENDING)

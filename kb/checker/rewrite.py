@@ -1152,8 +1152,12 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
             # a formula, an unreadable or a negative number: no target can be read from it, and none is invented
             what = ("公式" if (r.formula or r.unit_formula) else "科学计数法或超过 1 万亿的数" if r.bad_number
                     else "负数")
-            return RowRewrite(None, f"指标值或计量单位是{what}（“{r.raw.value.strip()}”“{r.raw.unit.strip()}”），"
-                                    "无法自动改写；请填写实际的目标数值和计量单位", manual=True)
+            # trial 22: only the offending cell is quoted (“1e3”“公里” named 公里 as if it were the number)
+            bad_value = bool(r.formula or r.bad_number or (r.num is not None and r.num < 0))
+            cells = ([("指标值", r.raw.value.strip())] if bad_value else []) + (
+                [("计量单位", r.raw.unit.strip())] if r.unit_formula else [])
+            shown = "、".join(f"{c}“{v}”" for c, v in cells) or f"指标值“{r.raw.value.strip()}”"
+            return RowRewrite(None, f"{shown}是{what}，无法自动改写；请填写实际的目标数值和计量单位", manual=True)
         tgt = build_target(r, ids, hits, name, l1, l2, lookup, s)
         if ("QNT-01" in ids and r.v in L.OUTCOME_GRADES and not isinstance(tgt, CountPending)) or isinstance(tgt, tuple) and tgt[0] == "定性" and (
                 ("QNT-01" in ids and tgt[1] == "达成年度指标") or (tgt[1] in L.DEGREE_GRADES and r.op != "定性")
@@ -1799,6 +1803,9 @@ def stated_rate(text: str | None, name: str, year: int | None = None) -> float |
 
 # a share of a population or area covered (suggest's vetting reads the same words): its base is the declarant's
 _COVERAGE_RE = re.compile(r"覆盖率|普及率|入户率")
+# a share of land under a cover (森林覆盖率, 植被覆盖率, 绿化覆盖率): no service's range to cover (trial 22: 森林覆盖率's
+# advice spoke of “覆盖率的基数（应覆盖的范围）”), its target is a rate as any other
+_LAND_COVER_RE = re.compile(r"(?:森林|植被|绿化|林草|绿地|林木|草原|草地|湿地)(?:综合)?覆盖率")
 
 
 def share_over_whole_pending(r: ParsedRow, lib: float | None, op: str = "≥") -> str:
@@ -1854,7 +1861,8 @@ def _rate_target(r: ParsedRow, ids: set[str], base: str, fam: str | None, num: f
         if vague:
             return VaguePending(f"待填写：指标值“{r.v}”无法考核；请按项目计划填写“{name or base}”的目标值（%），"
                                 + (f"{hint}，不照搬" if lib is not None else hint))
-        return f"{COVERAGE_PENDING if _COVERAGE_RE.search(name or base) else RATE_PENDING}（{hint}）"
+        service = _COVERAGE_RE.search(name or base) and not _LAND_COVER_RE.search(name or base)
+        return f"{COVERAGE_PENDING if service else RATE_PENDING}（{hint}）"
     if lib is not None:
         op, v = (typ[0] if typ[0] in ("≥", "=") else "≥"), lib
     if v is None:
