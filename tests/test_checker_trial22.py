@@ -194,3 +194,35 @@ def test_forest_cover_left_blank_is_a_rates_advice_not_a_services_coverage():
               **FOREST_CTX)
     assert f[(1, "STR-03")].suggestion.text.startswith(RATE_PENDING)
     assert f[(2, "STR-03")].suggestion.text.startswith(COVERAGE_PENDING)
+
+
+# ---- 8. a library explanation names no place level ------------------------------------------------------------------
+
+def test_no_shipped_explanation_names_a_place_level_and_the_build_refuses_one(tmp_path):
+    """重点对象危房改造户数 was explained “某乡镇完成改造的农村危房户数” on a county table: the library's 〔乡镇〕危房改造户数
+    row's wording. No shipped explanation says 某乡镇 / 某县 / 某村, and loading a library with one is a DataError naming
+    the file, row and field."""
+    import re
+    import shutil
+    from pathlib import Path
+
+    import pytest
+
+    from kb.errors import DataError
+    from kb.io.library import load_libraries
+
+    shipped = Path(__file__).resolve().parents[1] / "indicators"
+    lib = load_libraries(shipped)
+    assert not [i.name for i in lib if re.search(r"某(?:乡镇|县|村)", i.explanation or "")]
+    housing = next(i for i in lib if i.name == "〔乡镇〕危房改造户数")
+    assert "乡镇" not in housing.explanation and "危房" in housing.explanation
+
+    copy = tmp_path / "indicators"
+    (copy / "basic").mkdir(parents=True)
+    src = shipped / "basic" / "sector_housing.csv"
+    text = src.read_text(encoding="utf-8").replace(housing.explanation, "某乡镇完成改造的农村危房户数", 1)
+    (copy / "basic" / "sector_housing.csv").write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as e:
+        load_libraries(copy)
+    assert "某乡镇" in str(e.value) and "explanation" in str(e.value)
+    shutil.rmtree(copy)
