@@ -164,16 +164,21 @@ def test_a_yearless_deadline_is_never_rewritten_to_another_yearless_one():
     assert f[(1, "TIME-01")].suggestion.value == "2025年10月31日前"
 
 
-def test_dangnian_beside_a_text_that_dates_its_schedule_is_time_01():
-    """suggest's own 供水管网改造工程完成时间 当年11月30日前 passed beside “工程于2025年4月开工，11月30日前完工” (the
-    text's other year, 建成于2000年前, is the setting's): the table's year is 2025, and the value should say it."""
+def test_dangnian_beside_a_known_year_is_time_01():
+    """suggest's own 供水管网改造工程完成时间 当年11月30日前 passed beside a 2025 text: with the table's year known (its
+    预算年度, or the plan year the text states) the value should say it. (A year read only from the text's schedule,
+    “工程于2025年4月开工”, dates a year-less 11月底前 but does not flag 当年: suggest writes 当年 exactly when its
+    plan-year reader finds none — D062 — and would blank the row.)"""
     f = found([row(*TIM, "供水管网改造工程完成时间", "", "当年11月30日前", "")], description=WATER,
-              project="县城老旧供水管网改造工程")
+              project="县城老旧供水管网改造工程", budget_year=2025)
     hit = f[(1, "TIME-01")]
     assert "当年" in hit.message and hit.suggestion.value == "2025年11月30日前", hit.suggestion.text
-    # no year anywhere: 当年 names the budget year and passes
-    f = found([row(*TIM, "完成时间", "", "当年11月30日前", "")])
-    assert (1, "TIME-01") not in f
+    # no year anywhere, or only the schedule's: 当年 names the budget year and passes
+    assert (1, "TIME-01") not in found([row(*TIM, "完成时间", "", "当年11月30日前", "")])
+    assert (1, "TIME-01") not in found([row(*TIM, "完成时间", "", "当年11月30日前", "")], description=WATER)
+    # the schedule's year dates a year-less deadline
+    f = found([row(*TIM, "完成时间", "", "11月底前", "")], description=WATER)
+    assert f[(1, "TIME-01")].suggestion.value == "2025年11月30日前"
 
 
 # ---- 7. QNT-04 names the offending cell only; a land cover's advice is a rate's -------------------------------------

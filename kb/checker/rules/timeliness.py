@@ -41,14 +41,15 @@ _THIS_YEAR_RE = re.compile(r"当年|本年|年度")   # 当年12月31日前 name
 _YEARLESS_END_RE = re.compile(r"^(?:在|于)?(?:年底|年末|年终)(?:之前|以前|前)?(?:完成|完工|建成|竣工|实施完毕|验收)?$")
 
 
-def plan_year(r: ParsedRow) -> int | None:
+def plan_year(r: ParsedRow, schedule: bool = True) -> int | None:
     """The year the row's table plans for: its 预算年度, else the one its project's name or description plans for
-    (`kb.domain.years.planned_year`, the one plan-year reader); None when nothing says it."""
+    (`kb.domain.years.planned_year`, the one plan-year reader), else (with `schedule`) the one year the description
+    dates a month of (2025年4月开工); None when nothing says it."""
     from kb.domain.years import planned_year
 
     desc = r.ctx.get("description") or ""
     y = budget_year(r) or planned_year(r.ctx.get("project"), desc)
-    if y is None:   # trial 22: “建成于2000年前…工程于2025年4月开工，11月30日前完工” — the year of the dated schedule
+    if y is None and schedule:   # trial 22: “建成于2000年前…工程于2025年4月开工，11月30日前完工” — the year of the dated schedule
         dated = {int(x) for x in _DATED_YEAR_RE.findall(desc)}
         y = dated.pop() if len(dated) == 1 else None
     return y
@@ -66,8 +67,11 @@ def yearless_deadline(r: ParsedRow) -> tuple[int, int] | None:
     本年度内完成 / 当年完成 name the budget year and pass (`parse.YEAR_END_DEADLINE_RE`)."""
     if not r.timeliness or not r.is_date or r.years or r.is_period or r.full_year or "旬" in r.v:
         return None
-    if _THIS_YEAR_RE.search(r.v) and not (r.has_digit and plan_year(r)):
-        return None   # 当年 names the budget year when the table gives none; with one known, the year is written (trial 22)
+    if _THIS_YEAR_RE.search(r.v) and not (r.has_digit and plan_year(r, schedule=False)):
+        # 当年 names the budget year when the table gives none; with one known (its 预算年度, or the plan year the text
+        # states — the reader suggest writes its dates by, so a suggested 当年 is one it could not date), the year is
+        # written (trial 22)
+        return None
     if not r.has_digit:
         return (12, 31) if _YEARLESS_END_RE.match(r.v) else None
     if len(r.dates) != 1 or r.eff_op != "≤":
