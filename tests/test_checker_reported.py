@@ -136,8 +136,10 @@ def test_a_vague_deadline_is_fixed_to_the_one_the_text_states():
     assert f[(1, "TIME-01")].suggestion.value == "2025年10月31日前"
     f = _found(row, description="2025年道路修缮项目。", budget_year=2025)  # none stated: the year's end
     assert f[(1, "TIME-01")].suggestion.value == "2025年12月31日前"
-    f = _found(row, description="2026年6月底前完工。", budget_year=2025)  # another year: not this year's deadline
-    assert f[(1, "TIME-01")].suggestion.value == "2025年12月31日前"
+    # another year: trial 22 (tests/test_checker_trial22.py) — the year's end before the text's 2026年6月底前完工 is
+    # TIME-06's contradiction, so the rewrite writes the text's date (TIME-04 then advises on the cross-year target)
+    f = _found(row, description="2026年6月底前完工。", budget_year=2025)
+    assert f[(1, "TIME-01")].suggestion.value == "2026年6月30日前"
 
 
 def test_a_payment_rate_is_fixed_to_the_working_days_the_text_states():

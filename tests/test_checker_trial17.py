@@ -91,13 +91,18 @@ def test_a_year_less_deadline_is_time_01_and_takes_the_planned_year():
     the row's own day in the budget year, else the year the description plans for, else 当年."""
     f = found([row(*TIM, "培训完成时间", "", "年底前", "")])
     assert f[(1, "TIME-01")].message == "时效指标值“年底前”没有写明年份，无法核验是哪一年的时限"
-    assert f[(1, "TIME-01")].suggestion.text == "指标值改为“当年12月31日前”"
+    # trial 22 (tests/test_checker_trial22.py): with no year anywhere, 当年12月31日前 would still name none — the
+    # declarant writes the year (待填写)
+    assert f[(1, "TIME-01")].suggestion.text.startswith("待填写：在“12月31日前”前写明预算年度")
     f = found([row(*TIM, "培训完成时间", "", "11月底前", "")], budget_year=2025)
     assert f[(1, "TIME-01")].suggestion.text == "指标值改为“2025年11月30日前”"
     f = found([row(*TIM, "培训完成时间", "", "12月31日前", "")], description="2025年计划培训1500人次。")
     assert f[(1, "TIME-01")].suggestion.text == "指标值改为“2025年12月31日前”"
-    for ok in ("2025年12月31日前", "当年12月31日前", "本年度内完成", "年度内完成"):
+    for ok in ("2025年12月31日前", "本年度内完成", "年度内完成"):
         assert (1, "TIME-01") not in found([row(*TIM, "培训完成时间", "", ok, "")], budget_year=2025), ok
+    # trial 22: 当年12月31日前 beside a known 预算年度 asks for the year written; with none known it passes
+    assert (1, "TIME-01") in found([row(*TIM, "培训完成时间", "", "当年12月31日前", "")], budget_year=2025)
+    assert (1, "TIME-01") not in found([row(*TIM, "培训完成时间", "", "当年12月31日前", "")])
 
 
 def test_an_amount_per_person_in_plain_yuan_is_unit_02_fixed_to_per_person():

@@ -31,7 +31,7 @@ from kb.checker.rules.feasibility import bigrams, in_unit, number_of, stated_qua
 from kb.checker.rules.relevance import (benefit_level2, is_money_cost, is_output_quality, is_yield, setting_figures,
                                         stock_figures)
 from kb.checker.parse import PAREN_RE, UNIT_RE, ParsedRow, has_metric, name_info, to_float, unset_row, valid_date
-from kb.checker.rules.timeliness import budget_year, late_years, stated_over_late, yearless_deadline
+from kb.checker.rules.timeliness import budget_year, late_years, later_part_deadline, plan_year, stated_over_late, yearless_deadline
 from kb.checker.rules.unit import person_unit
 from kb.domain.words import (HOLD_VERBS, PAID_STANDARD_RE, PAYMENT_VERBS, beneficiaries, builds_or_buys,
                              served_groups)
@@ -812,6 +812,11 @@ def _slot_words(r: ParsedRow) -> str:
 
 
 _COUNTED = frozenset(("count", "persons", "households", "person_times"))
+# a count's name ending on its own counter (禁毒宣传活动场次, 巡河次数 is not: 次数 is a count word): the unit read
+# from the name when the unit cell is empty (trial 22)
+_NAME_UNIT_RE = re.compile(r"[\u4e00-\u9fff]{2,}?(场次|批次|户次|架次|车次|班次)$")
+
+
 _COUNT_END_RE = re.compile(r"(?:人数|户数|人次数|人次|个数|数量|数)$")
 # whom a count of people names at its end (应受助学生, 参保人员, 服务对象): its share is a coverage
 _PEOPLE_END_RE = re.compile(r"(?:学生|幼儿|儿童|青少年|人员|对象|群众|居民|农户|家庭|老人|老年人|患者|孕产妇|妇女|职工|"
@@ -953,6 +958,11 @@ def _name(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Callable | 
     return "项目总成本" if "COST-02" in ids else name  # the catalog's rewrite: 项目总成本 ≤ X 万元
 
 
+# the measures of what a project makes or does (a count of things, a length, an area): under 产出 with a benefit's
+# 二级 they stay 产出 as 数量指标 (trial 22); persons are left to the benefit reading (受益人数 is an effect)
+_OUTPUT_COUNTS = frozenset(("count", "length", "area"))
+
+
 def _levels(r: ParsedRow, ids: set[str], name: str) -> tuple[Level1, Level2 | None]:
     """The rewritten (一级, 二级): satisfaction names under 满意度, missing or unfitting levels guessed."""
     l1, l2 = r.level1, r.level2
@@ -982,6 +992,9 @@ def _levels(r: ParsedRow, ids: set[str], name: str) -> tuple[Level1, Level2 | No
             l1, l2 = Level1.benefit, Level2.social_benefit  # 群众就医便利程度 under 效益/数量: a benefit, not a count
         elif L.BENEFICIARY_RE.search(name) and l1 in (Level1.benefit, Level1.output):
             l1, l2 = Level1.benefit, benefit_level2(name)  # 受益群众人数 under 效益/数量: 社会效益, as real tables file it
+        elif (l1 is Level1.output and cand is not None and LEVEL2_PARENT.get(cand) is Level1.benefit
+              and "STR-02" in ids and r.num is not None and not r.pct and name_info(name).family in _OUTPUT_COUNTS):
+            l2 = Level2.quantity  # trial 22: 产出/社会效益/公益广告牌数量 ≥30 块 — an output count, its 二级 wrong
         elif cand is not None and cand is not Level2.output_cost and "STR-02" in ids and l1 is not Level1.satisfaction:
             l1, l2 = LEVEL2_PARENT[cand], cand
         else:
@@ -1139,8 +1152,12 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
             # a formula, an unreadable or a negative number: no target can be read from it, and none is invented
             what = ("公式" if (r.formula or r.unit_formula) else "科学计数法或超过 1 万亿的数" if r.bad_number
                     else "负数")
-            return RowRewrite(None, f"指标值或计量单位是{what}（“{r.raw.value.strip()}”“{r.raw.unit.strip()}”），"
-                                    "无法自动改写；请填写实际的目标数值和计量单位", manual=True)
+            # trial 22: only the offending cell is quoted (“1e3”“公里” named 公里 as if it were the number)
+            bad_value = bool(r.formula or r.bad_number or (r.num is not None and r.num < 0))
+            cells = ([("指标值", r.raw.value.strip())] if bad_value else []) + (
+                [("计量单位", r.raw.unit.strip())] if r.unit_formula else [])
+            shown = "、".join(f"{c}“{v}”" for c, v in cells) or f"指标值“{r.raw.value.strip()}”"
+            return RowRewrite(None, f"{shown}是{what}，无法自动改写；请填写实际的目标数值和计量单位", manual=True)
         tgt = build_target(r, ids, hits, name, l1, l2, lookup, s)
         if ("QNT-01" in ids and r.v in L.OUTCOME_GRADES and not isinstance(tgt, CountPending)) or isinstance(tgt, tuple) and tgt[0] == "定性" and (
                 ("QNT-01" in ids and tgt[1] == "达成年度指标") or (tgt[1] in L.DEGREE_GRADES and r.op != "定性")
@@ -1492,7 +1509,11 @@ def _deadline_target(r: ParsedRow, ids: set[str]) -> tuple[str, str, str] | str:
     if "TIME-01" in ids and not ({"TIME-03", "TIME-06"} & ids) and (md := yearless_deadline(r)):
         # trial 17: 年底前, 12月31日前 with no year: the row's own day in the year the table plans for (as STR-10's added
         # row: the budget year, else the one the description plans, else 当年)
-        return ("", in_year(f"{md[0]}月{md[1]}日前", table_year(r)) or "", "")
+        y = table_year(r) or plan_year(r)
+        if y is None:   # trial 22: no year anywhere — 当年10月31日前 would still name none; the declarant writes it
+            return (f"待填写：在“{md[0]}月{md[1]}日前”前写明预算年度（如“××××年{md[0]}月{md[1]}日前”），"
+                    "表内和项目概况都没有写明年份")
+        return ("", in_year(f"{md[0]}月{md[1]}日前", y) or "", "")
     if r.is_date and not r.full_year and not ({"TIME-01", "TIME-02", "TIME-03", "TIME-04", "TIME-06"} & ids):
         d = fixed_date(r) if ("TXT-04" in ids or "OP-03" in ids) else None
         return ("", d or period_text(r) or r.v.replace("-", "至"), "")
@@ -1502,6 +1523,9 @@ def _deadline_target(r: ParsedRow, ids: set[str]) -> tuple[str, str, str] | str:
         return (op, fmt_num(r.num), r.emb_unit or r.unit)
     if not r.is_date and r.eff_unit and is_time_unit(r.eff_unit):
         return duration_target(r)  # 故障响应时间 in 小时: a limit, never a date (a QA run got 12月31日前)
+    if "TIME-06" in ids and (late := later_part_deadline(r)) and stated_work_deadline(
+            r.ctx.get("description"), budget_year(r), r.name) is None:
+        return ("", late[0], "")  # trial 22: 完成时间 2025年12月31日前 beside “疫木处置于2026年3月底前完成”
     if "TIME-04" in ids and (said := stated_over_late(r)):
         return ("", said[0], "")  # 2026年3月底前 beside “2025年10月底前完成”: the text's date (trial 14)
     fd = fixed_date(r) if ("TIME-03" in ids or "TIME-04" in ids) else None
@@ -1779,6 +1803,9 @@ def stated_rate(text: str | None, name: str, year: int | None = None) -> float |
 
 # a share of a population or area covered (suggest's vetting reads the same words): its base is the declarant's
 _COVERAGE_RE = re.compile(r"覆盖率|普及率|入户率")
+# a share of land under a cover (森林覆盖率, 植被覆盖率, 绿化覆盖率): no service's range to cover (trial 22: 森林覆盖率's
+# advice spoke of “覆盖率的基数（应覆盖的范围）”), its target is a rate as any other
+_LAND_COVER_RE = re.compile(r"(?:森林|植被|绿化|林草|绿地|林木|草原|草地|湿地)(?:综合)?覆盖率")
 
 
 def share_over_whole_pending(r: ParsedRow, lib: float | None, op: str = "≥") -> str:
@@ -1834,7 +1861,8 @@ def _rate_target(r: ParsedRow, ids: set[str], base: str, fam: str | None, num: f
         if vague:
             return VaguePending(f"待填写：指标值“{r.v}”无法考核；请按项目计划填写“{name or base}”的目标值（%），"
                                 + (f"{hint}，不照搬" if lib is not None else hint))
-        return f"{COVERAGE_PENDING if _COVERAGE_RE.search(name or base) else RATE_PENDING}（{hint}）"
+        service = _COVERAGE_RE.search(name or base) and not _LAND_COVER_RE.search(name or base)
+        return f"{COVERAGE_PENDING if service else RATE_PENDING}（{hint}）"
     if lib is not None:
         op, v = (typ[0] if typ[0] in ("≥", "=") else "≥"), lib
     if v is None:
@@ -2066,6 +2094,10 @@ def stated_figure(r: ParsedRow, name: str = "", counted: bool = False) -> tuple[
         # trial 21: 法律援助案件办理数量：有所提高 beside “计划全年办理法律援助案件不少于600件” — a count named by its
         # object is that object's figure in a plain counter (件, 个, 处), the one sharing most of the object's words
         fam = "counter"
+    named = _NAME_UNIT_RE.search(PAREN_RE.sub("", r.name_base or r.name)) if not (own or fam) else None
+    if named and r.level2 is Level2.quantity:
+        # trial 22: 禁毒宣传活动场次：有所提高 beside “…活动不少于120场次” — the name ends on the count's unit itself
+        own = named.group(1)
     if not (own or fam) or own and (is_time_unit(own) or canon_unit(own) in ("%", "‰")):
         return None  # a sentence with no unit (管理到位,环境卫生整洁 …) is no count left unwritten
     # what a past period reached is no target (2024年馆内到馆读者12.3万人次 was offered for a 2025 row, trial 7)
@@ -2107,7 +2139,51 @@ def stated_figure(r: ParsedRow, name: str = "", counted: bool = False) -> tuple[
         y = in_unit(x, unit, own) if units_compatible(unit, own) else None
         if y is not None:
             found.add((y, own))
+    if len(found) > 1:
+        whole = _whole_named(desc, names, found)
+        if whole is not None:
+            return whole
     return found.pop() if len(found) == 1 else None
+
+
+def whole_and_parts(desc: str) -> list[tuple[float, str, str, list[tuple[float, str]]]]:
+    """(number, unit, words, parts) of each total the description splits with 其中 into parts in its unit that
+    sum to it (trial 22: “重点对象危房改造85户，其中C级危房加固改造55户、D级危房拆除重建30户” → 85 户 with parts
+    [(55, …words), (30, …words)]); `words` are `stated_quantities`' words around each figure. Parts are the
+    quantities right after the total in the same unit, not rates, until their sum reaches it; [] when none."""
+    if "其中" not in desc:
+        return []
+    qs = [q for q in stated_quantities(desc) if not q[4] and not q[3]]
+    out = []
+    for i, (words, x, unit, _e, _r) in enumerate(qs):
+        tail = desc[desc.find(fmt_num(x) + unit):][:len(fmt_num(x) + unit) + 4] if fmt_num(x) + unit in desc else ""
+        if "其中" not in tail:
+            continue
+        parts, total = [], 0.0
+        for w, y, u, _e2, _r2 in qs[i + 1:]:
+            if u != unit or total + y > x + 1e-9:
+                break
+            parts.append((y, w))
+            total += y
+            if abs(total - x) <= 1e-9 * max(1.0, x):
+                break
+        if len(parts) >= 2 and abs(total - x) <= 1e-9 * max(1.0, x):
+            out.append((x, unit, words, parts))
+    return out
+
+
+def _whole_named(desc: str, names: set[str], found: set[tuple[float, str]]) -> tuple[float, str] | None:
+    """The total of `whole_and_parts` when the row's words (`names`) name none of the parts' own words (those not
+    in the total's): 农村危房改造户数 beside “85户，其中C级…加固改造55户、D级…拆除重建30户” is the 85 (trial 22);
+    D级危房拆除重建户数 names 拆除, a part's own word, and is left to the caller's reading. None otherwise."""
+    for x, unit, words, parts in whole_and_parts(desc):
+        if (x, unit) not in found:
+            continue
+        whole_words = set().union(*map(bigrams, words.split(" ")))
+        own = set().union(*(set().union(*map(bigrams, w.split(" "))) - whole_words for _y, w in parts))
+        if not names & own:
+            return x, unit
+    return None
 
 
 _COUNT_END_RE = re.compile(r"(?:数量|件数|个数|次数|总数|数)$")

@@ -8,6 +8,8 @@ Not for the SQLite KB file (see `kb.store.build`).
 """
 from __future__ import annotations
 
+import re
+
 import csv
 from pathlib import Path
 
@@ -44,12 +46,20 @@ def _num(v: str | None, file: str, row: int, field: str) -> float | None:
         raise DataError(f"不是数字: {v!r}", file=file, row=row, field=field) from None
 
 
+# a place level named in an explanation (某乡镇, 某县, 某村 …): a library explanation serves every declarant's table
+_PLACE_LEVEL_RE = re.compile(r"某(?:乡镇|乡|镇|县|区|市|村|社区|街道)")
+
+
 def parse_row(raw: dict[str, str], *, library: Library, file: str, row: int) -> Indicator:
     """Validate one CSV row into an `Indicator`; raises DataError with file/row/field."""
     rec = {k.strip(): (v or "").strip() for k, v in raw.items() if k}
     for f in REQUIRED:
         if not rec.get(f):
             raise DataError("必填字段为空", file=file, row=row, field=f)
+    if _PLACE_LEVEL_RE.search(rec.get("explanation", "")):
+        # trial 22: “某乡镇完成改造的农村危房户数” was written onto a county table's 重点对象危房改造户数
+        raise DataError("指标解释不能写某一级地方（某乡镇、某县、某村…）：解释说明指标的含义，适用于任何申报单位",
+                        file=file, row=row, field="explanation")
     unit_name = rec.get("unit_name") or None
     if library is Library.unit and not unit_name:
         raise DataError("单位指标库必须填写 unit_name", file=file, row=row, field="unit_name")

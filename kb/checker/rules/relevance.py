@@ -123,8 +123,35 @@ def is_money_cost(r: ParsedRow) -> bool:
 def rel_01(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     """Ratio or a cost in money under 数量, count, outcome or time requirement under 质量, no time under
     时效, output count under 效益."""
-    why = rel_01_reason(r)
+    why = rel_01_reason(r) or _stated_work_as_benefit(r)
     return RuleHit("level2", why) if why else None
+
+
+def _work_said(desc: str, r: ParsedRow) -> bool:
+    """True when `desc` states the row's number and unit right after a work verb (`WORK_VERBS`) in the same clause
+    whose words share a two-character word with the row's name (制作禁毒公益广告牌30块 for 公益广告牌数量 ≥30 块) —
+    for units `stated_quantities` does not read (块, 面, 幅)."""
+    shown = re.escape(fmt_num(r.num)) + re.escape(r.eff_unit)
+    for m in re.finditer(r"([^，。；,;：:]{0,16}?)(?<![\d.])" + shown, desc):
+        before = m.group(1)
+        if any(v in before for v in WORK_VERBS) and bigrams(r.ni.base or r.name) & bigrams(before):
+            return True
+    return False
+
+
+def _stated_work_as_benefit(r: ParsedRow) -> str | None:
+    """ours (trial 22): a count of things, a length or an area under 效益 whose value is a figure the description
+    states as work done (公益广告牌数量 ≥30 块 under 社会效益 beside “制作禁毒公益广告牌30块”: `_work_figure`) — the
+    year's output filed as an effect; None otherwise (a rate, persons, a row holding its 实际完成值, no text)."""
+    if (r.level1 is not Level1.benefit or r.num is None or r.pct or not r.eff_unit or r.ni.family not in
+            ("count", "length", "area") or (r.raw.actual or "").strip()):
+        return None
+    desc = r.ctx.get("description") or ""
+    if not desc or _REPORT_TEXT_RE.search(desc):
+        return None
+    if not (_work_figure(desc, (r.num, r.eff_unit)) or _work_said(desc, r)):
+        return None
+    return f"“{r.name}”是项目概况写明要完成的工作量（{fmt_num(r.num)}{r.eff_unit}），是产出，应列入产出指标的数量指标"
 
 
 _BUDGET_EXECUTION_IN_RE = re.compile(L.BUDGET_EXECUTION_WORDS)  # anywhere in a name (compiled once, not per call)
@@ -673,9 +700,12 @@ def rel_07(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     from kb.checker.rules.feasibility import feas_04
     if feas_04(r, s) is not None:
         return None   # FEAS-04 speaks for it (a beneficiary count other than the stated one, trial 9)
+    # trial 22: the row named for a whole the text splits into parts (农村危房改造户数 beside “85户，其中…30户”)
+    # takes the whole; a part's figure is then no other object the row may be about
+    parts = {(q, unit) for w, u, _w, ps in rw.whole_and_parts(desc) if (w, u) == (x, unit) for q, _pw in ps}
     for _words, q, u, every, _rate in stated_quantities(desc):
         y = in_unit(q, u, r.eff_unit) if units_compatible(u, r.eff_unit) else None
-        if y is not None and abs(y - r.num) <= 1e-9 * max(1.0, y):
+        if y is not None and abs(y - r.num) <= 1e-9 * max(1.0, y) and (q, u) not in parts:
             return None   # the text states this figure too: the row may be about it
         if y is not None and every and abs(y * every[1] - r.num) <= 1e-9 * max(1.0, r.num):
             return None   # a frequency per period and the year's count of it (每季度开展1次 → 4 次: trial 15)

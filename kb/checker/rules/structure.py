@@ -1079,6 +1079,32 @@ _NOT_SERVICE_QUALITY = re.compile(r"验收|完成率|参与率|达成率|〔")
 _ANY_PROJECT_WORDS = frozenset(BUDGET_WORDS) | {"拨付", "执行率", "支出", "财务", "项目", "绩效评价"}
 
 
+# a rate the description states with its target: the name (a run of words ending on 率) and the figure in %
+_STATED_RATE_RE = re.compile(r"([\u4e00-\u9fff]{2,14}?率)(?:要|须|应|均)?(达到|达|为|保持在|保持|不低于|不少于|控制在|不高于|不超过)?"
+                             r"(\d+(?:\.\d+)?)[%％](以上|以下|以内)?")
+_RATE_LEAD_RE = re.compile(r"^(?:通过[^，。；]*?|确保|力争|实现|使|其中|全县|全年|并且|并|且|和|及|与)+")
+
+
+def _stated_quality_rate(fx: TableFix, desc: str) -> dict[str, str] | None:
+    """The 质量 row the description itself states (trial 22: “青少年毒品预防教育覆盖率100%” — STR-10 offered the
+    library's 宣传覆盖率 ≥90 % instead): the first rate `desc` states with its target whose name reads as an output's
+    quality (`rewrite.guess_level`: 产出/质量), not a satisfaction, and not already a row of the table; its operator
+    from the text (以下, 控制在 → ≤; 100 → =; else ≥). None when the text states none."""
+    from kb.checker.rewrite import guess_level
+
+    have = {r.name for r in fx.after.items}
+    for m in _STATED_RATE_RE.finditer(desc or ""):
+        name = _RATE_LEAD_RE.sub("", m.group(1))
+        if len(name) < 4 or "满意" in name or name in have or guess_level(name) != (Level1.output, Level2.quality):
+            continue
+        v = float(m.group(3))
+        if v > 100:
+            continue
+        op = "≤" if (m.group(4) in ("以下", "以内") or m.group(2) in ("控制在", "不高于", "不超过")) else "=" if v == 100 else "≥"
+        return {"level1": "产出指标", "level2": "质量指标", "name": name, "operator": op, "value": fmt_num(v), "unit": "%"}
+    return None
+
+
 def _quality_row(fx: TableFix, desc: str) -> dict[str, str] | None:
     """The 质量 row STR-10 adds to a table that does not pay money out: 项目验收合格率 for a project that builds or
     buys (`builds_or_buys` of its name, description and rows: an upkeep service buys only what it says it buys); else the library's quality rate of the same kind of work
@@ -1091,6 +1117,9 @@ def _quality_row(fx: TableFix, desc: str) -> dict[str, str] | None:
     # the project's type is read from its name and 项目概况; the rows only when there is no 概况 (trial 21: a legal-aid
     # draft's own row 法律援助工作站建设 made the service a build, and STR-10 asked for 项目验收合格率 — nothing to 验收)
     said = (fx.ctx.get("project") or "") + (desc if desc.strip() else "".join(r.name for r in fx.after.items))
+    stated = _stated_quality_rate(fx, desc)
+    if stated is not None:   # trial 22: the text's 青少年毒品预防教育覆盖率100% before the library's 宣传覆盖率 ≥90 %
+        return stated
     if builds_or_buys(said):
         # trial 18: = 100 %, as real tables set an acceptance rate (`CheckerSettings.acceptance_rate_default_pct`)
         return {"level1": "产出指标", "level2": "质量指标", "name": "项目验收合格率", "operator": "=",

@@ -14,6 +14,7 @@ from kb.checker.catalog import TARGET, CACHES, RuleHit, rule
 from kb.checker.fixes import fmt_num
 from kb.checker.parse import YEAR_END_DEADLINE_RE, ParsedRow, valid_date
 from kb.checker.rules.quantification import is_time_01, is_time_01_floor, is_time_02, is_time_05
+from kb.domain.words import PAYMENT_VERBS
 from kb.settings import CheckerSettings
 
 
@@ -29,6 +30,8 @@ def time_01(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     if is_time_01_floor(r):
         return RuleHit("value", f"时效指标值“{r.eff_op}{fmt_num(r.num)}{r.eff_unit}”只规定了时间下限，不是完成时限")
     if yearless_deadline(r):
+        if _THIS_YEAR_RE.search(r.v):   # trial 22: suggest's own 当年11月30日前 beside a text planning 2025
+            return RuleHit("value", f"时效指标值“{r.v}”只写了“当年”，没有写明年份（本表为{plan_year(r)}年）")
         return RuleHit("value", f"时效指标值“{r.v}”没有写明年份，无法核验是哪一年的时限")
     return None
 
@@ -38,13 +41,36 @@ _THIS_YEAR_RE = re.compile(r"当年|本年|年度")   # 当年12月31日前 name
 _YEARLESS_END_RE = re.compile(r"^(?:在|于)?(?:年底|年末|年终)(?:之前|以前|前)?(?:完成|完工|建成|竣工|实施完毕|验收)?$")
 
 
+def plan_year(r: ParsedRow, schedule: bool = True) -> int | None:
+    """The year the row's table plans for: its 预算年度, else the one its project's name or description plans for
+    (`kb.domain.years.planned_year`, the one plan-year reader), else (with `schedule`) the one year the description
+    dates a month of (2025年4月开工); None when nothing says it."""
+    from kb.domain.years import planned_year
+
+    desc = r.ctx.get("description") or ""
+    y = budget_year(r) or planned_year(r.ctx.get("project"), desc)
+    if y is None and schedule:   # trial 22: “建成于2000年前…工程于2025年4月开工，11月30日前完工” — the year of the dated schedule
+        dated = {int(x) for x in _DATED_YEAR_RE.findall(desc)}
+        y = dated.pop() if len(dated) == 1 else None
+    return y
+
+
+# a year the description dates a month of (2025年4月开工): the schedule's year, not a year of the setting (2000年前)
+_DATED_YEAR_RE = re.compile(r"((?:19|20)\d{2})年\d{1,2}月")
+
+
 def yearless_deadline(r: ParsedRow) -> tuple[int, int] | None:
     """(month, day) of a 时效 deadline that names no year: 年底前 → (12, 31), 12月31日前 → (12, 31), 11月底前 →
     (11, 30); None for a dated one, a period, a span of the year, a bound from below or no date.
 
     ours (trial 17): “年底前” passed while “按时完成” was TIME-01 — which year's end is as unverifiable as 按时;
     本年度内完成 / 当年完成 name the budget year and pass (`parse.YEAR_END_DEADLINE_RE`)."""
-    if not r.timeliness or not r.is_date or r.years or r.is_period or r.full_year or "旬" in r.v or _THIS_YEAR_RE.search(r.v):
+    if not r.timeliness or not r.is_date or r.years or r.is_period or r.full_year or "旬" in r.v:
+        return None
+    if _THIS_YEAR_RE.search(r.v) and not (r.has_digit and plan_year(r, schedule=False)):
+        # 当年 names the budget year when the table gives none; with one known (its 预算年度, or the plan year the text
+        # states — the reader suggest writes its dates by, so a suggested 当年 is one it could not date), the year is
+        # written (trial 22)
         return None
     if not r.has_digit:
         return (12, 31) if _YEARLESS_END_RE.match(r.v) else None
@@ -226,7 +252,7 @@ def time_06(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
         return None
     said = rw.stated_work_deadline(r.ctx.get("description"), mine[0], r.name)
     if said is None:
-        return None
+        return _whole_before_part(r, mine)
     date, why, clause = said
     stated = rw.deadline_date(date)
     if stated is None:
@@ -246,6 +272,48 @@ def time_06(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     shown = f"{date}：{clause}" if clause else date
     return RuleHit("value", f"时限“{r.v}”与项目概况写明的时限（{shown}）不一致；请按概况填写，"
                             "或在申报说明中写明调整的原因")
+
+
+def later_part_deadline(r: ParsedRow) -> tuple[str, str] | None:
+    """(date, clause) of the latest deadline the description states in a year after the row's for the work a 时效
+    row dates (trial 22): the row's work named in the clause (疫木处置完成时间 beside “疫木处置于2026年3月底前完成”),
+    or the whole project (a completion name with no work of its own, or one whose work words are all in the
+    project's name: 林业有害生物防治完成时间 in 2025年林业有害生物防治经费), which cannot be complete before a part of
+    its work is. Not a clause of a payment or of a work that follows completion (验收, 结算 …); None when the row
+    has no deadline in the budget year (`row_deadline`) or the text states no such later date."""
+    from kb.checker import rewrite as rw
+
+    mine = row_deadline(r)
+    desc = r.ctx.get("description") or ""
+    if mine is None or not desc or not _DONE_NAME_RE.search(r.name) or _times_payment_or_later_work(r.name):
+        return None
+    work = rw.work_of(r.name)
+    project = r.ctx.get("project") or r.ctx.get("project_name") or ""
+    whole = all(w in project for w in work)
+    late = []
+    for date, m in rw._stated_deadlines(desc, None, spans=True):
+        d = rw.deadline_date(date)
+        clause = rw.clause_around(desc, m)
+        if (d is None or d[0] is None or d[0] <= mine[0] or any(w in clause for w in rw.AFTER_DONE)
+                or any(v in clause for v in PAYMENT_VERBS)):
+            continue
+        if whole or sum(w in clause for w in work) * 2 >= len(work):
+            late.append((d, date, clause))
+    if not late:
+        return None
+    _d, date, clause = max(late)
+    return date, clause
+
+
+def _whole_before_part(r: ParsedRow, mine: tuple[int, int, int]) -> RuleHit | None:
+    """TIME-06 (trial 22) on a deadline in the budget year before the one the description states in a later year for
+    the row's work or a part of the whole project (`later_part_deadline`); the fix writes the text's date."""
+    said = later_part_deadline(r)
+    if said is None:
+        return None
+    date, clause = said
+    return RuleHit("value", f"时限“{r.v}”早于项目概况写明的时限（{date}：{clause}），工作到那时才完成；"
+                            "请按概况填写，或在申报说明中写明调整的原因", {"stated": date})
 
 
 # ours (trial 17): the start of a service the description dates (助餐点须于2025年6月30日前全部投入运营), and a row's
