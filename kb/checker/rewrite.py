@@ -1477,6 +1477,28 @@ def _relative_limit(r: ParsedRow) -> tuple[str, str, str] | None:
     return relative_limit(desc, verbs)
 
 
+
+def stated_cadence_advice(r: ParsedRow) -> str | None:
+    """The 待填写 advice for a vague 时效 row timing a payment (补贴拨付：及时) whose description states only the
+    period of the payment (“按季度拨付”, “按月发放”) and no limit: the period is named and the limit within it (or
+    the on-time rate) asked for — the year's end (12月31日前) would time a quarterly payment once a year. None
+    when the row times no payment or the text states no period for it.
+
+    ours (trial 23, a 财政局 reviewer: 补贴拨付 及时 → 按季度拨付 or 补贴拨付及时率 =100%)."""
+    desc = r.ctx.get("description")
+    if not desc or not (row_verbs(r.name) is PAYMENT_VERBS or any(v in r.name for v in PAYMENT_VERBS)):
+        return None
+    t = compact(desc)[0]
+    verbs = "|".join(PAYMENT_VERBS)
+    m = re.search(r"(?:按|每)(季度|季|月|半年|年)(?:[\u4e00-\u9fff]{0,2})?(" + verbs + ")", t)
+    if not m:
+        return None
+    period = "季度" if m.group(1) == "季" else m.group(1)
+    work = _action_stem(r.name) or r.name
+    return (f"待填写：项目概况写明“{m.group(0)}”；请写明每{period}{m.group(2)}的时限（如每{period}结束后15日内），"
+            f"或改为“{work}及时率 =100%”")
+
+
 def _takes_relative_limit(r: ParsedRow, ids: set[str]) -> bool:
     """A 时效 row whose target is rewritten without a date or a number of its own: an on-time rate (TIME-05)
     or a word (TIME-01: 按时, 及时) — the one place a limit the description states is read for it."""
@@ -1489,6 +1511,8 @@ def _deadline_target(r: ParsedRow, ids: set[str]) -> tuple[str, str, str] | str:
     advice (a str, `undecided_deadline`) when the description states several dates and none for the row."""
     if _takes_relative_limit(r, ids) and (lim := _relative_limit(r)):
         return lim  # 每学期结束后1个月内拨付: ≤1 个月, never the year's end
+    if "TIME-01" in ids and r.num is None and not r.is_date and (advice := stated_cadence_advice(r)):
+        return advice  # trial 23: 补贴拨付：及时 beside “按季度拨付” — the text's period, never 12月31日前
     if "TIME-01" in ids and not ({"TIME-03", "TIME-06"} & ids) and (md := yearless_deadline(r)):
         # trial 17: 年底前, 12月31日前 with no year: the row's own day in the year the table plans for (as STR-10's added
         # row: the budget year, else the one the description plans, else 当年)

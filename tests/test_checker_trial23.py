@@ -1,0 +1,42 @@
+"""Defects of the twenty-third fresh reviewer's trial (/tmp/trial23, step 4: the sewage-plant draft): a vague 时效
+row given a count's advice, an outcome rate under 效益 moved to 产出, and a missing unit the text states (元/吨,
+吨) said to be stated nowhere."""
+from __future__ import annotations
+
+from tests.checker_rows import by_key
+
+# the trial's draft.json description (the sewage text plus the past year's figure)
+SEWAGE = ("县城污水处理厂设计规模3万吨/日，由县水务公司特许经营。2025年县住建局申请运营补贴资金960万元，用于：1.污水处理服务费补贴，"
+          "按0.95元/吨、预计处理量900万吨计，855万元；2.污泥无害化处置费，预计4200吨、每吨250元，105万元。要求全年污水处理量不低于"
+          "900万吨，出水水质稳定达到一级A标准，出水达标率100%，城区污水集中收集率由上年的85%提高到88%，污泥无害化处置率100%。"
+          "补贴按月考核、按季度拨付，全年运行天数不少于365天。2024年该厂实际处理污水860万吨。")
+QTY = ("产出指标", "数量指标", "污水处理量", "≥", "900", "万吨")
+SAT = ("满意度指标", "服务对象满意度指标", "群众满意度", "≥", "90", "%")
+COST = ("成本指标", "经济成本指标", "项目总成本", "≤", "960", "万元")
+
+
+def _check(tmp_path, rows, text=SEWAGE):
+    from kb.checker import check_declaration
+    from tests.checker_rows import table_file
+
+    decl = table_file(tmp_path, "县城污水处理厂2025年运营补贴", text, rows, 960)
+    return decl, check_declaration(decl)
+
+
+# ---- F2. a vague 时效 row gets a time advice, never a count's ---------------------------------------------------
+
+PAY = ("产出指标", "时效指标", "补贴拨付", "", "及时", "")
+
+
+def test_a_vague_timeliness_row_naming_the_work_gets_the_texts_period_not_a_count(tmp_path):
+    """F2. 补贴拨付 | 及时 under 时效: REL-01 (“没有时间含义”) and TIME-01 both advised “数量指标应填写…本年度计划完成
+    的数量”; the value is the row's time requirement, and the text says 按季度拨付."""
+    _, rep = _check(tmp_path, [QTY, PAY, SAT, COST])
+    got = by_key(rep)
+    assert (2, "REL-01") not in got
+    sug = got[(2, "TIME-01")].suggestion.text
+    assert "数量" not in sug and "按季度拨付" in sug and "补贴拨付及时率 =100%" in sug, sug
+    # no period in the text: a dated deadline, still never a count
+    _, rep = _check(tmp_path, [QTY, PAY, SAT, COST], text=SEWAGE.replace("补贴按月考核、按季度拨付，", ""))
+    sug = by_key(rep)[(2, "TIME-01")].suggestion
+    assert sug.value == "2025年12月31日前" and "数量" not in sug.text, sug.text
