@@ -40,3 +40,25 @@ def test_a_vague_timeliness_row_naming_the_work_gets_the_texts_period_not_a_coun
     _, rep = _check(tmp_path, [QTY, PAY, SAT, COST], text=SEWAGE.replace("补贴按月考核、按季度拨付，", ""))
     sug = by_key(rep)[(2, "TIME-01")].suggestion
     assert sug.value == "2025年12月31日前" and "数量" not in sug.text, sug.text
+
+
+# ---- F3. an ecological outcome rate under 效益 stays under 效益 -------------------------------------------------
+
+RATE = ("效益指标", "数量指标", "城区污水集中收集率", "≥", "85", "%")
+
+
+def test_an_ecological_outcome_rate_under_benefit_with_a_wrong_level2_takes_the_ecological_benefit(tmp_path):
+    """F3. 城区污水集中收集率 ≥85 % under 效益/数量: STR-02 and REL-01 said 层级改为“产出指标/质量指标” and --fix moved it,
+    leaving the table's only 效益 row the vague 水环境质量; the collection rate raised 85 → 88 % is the effect."""
+    decl, rep = _check(tmp_path, [QTY, RATE, SAT, COST])
+    got = by_key(rep)
+    for rid in ("STR-02", "REL-01"):
+        assert got[(2, rid)].suggestion.text == "层级改为“效益指标/生态效益指标”", got[(2, rid)].suggestion.text
+    from kb.checker.fix import apply_fixes
+
+    fixed = apply_fixes(decl, rep)
+    row = next(r for r in fixed.rows if "收集率" in r.name)
+    assert (row.level1, row.level2, row.operator, row.value) == ("效益指标", "生态效益指标", "≥", "88")
+    # a rate whose name says no ecological effect is not kept there by this rule (a product's 合格率 is 产出/质量)
+    _, rep = _check(tmp_path, [QTY, ("效益指标", "数量指标", "设备验收合格率", "≥", "95", "%"), SAT, COST])
+    assert "层级改为“产出指标/质量指标”" in by_key(rep)[(2, "STR-02")].suggestion.text

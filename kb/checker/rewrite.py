@@ -982,6 +982,10 @@ def _levels(r: ParsedRow, ids: set[str], name: str) -> tuple[Level1, Level2 | No
             l1, l2 = Level1.benefit, Level2.social_benefit  # 群众就医便利程度 under 效益/数量: a benefit, not a count
         elif L.BENEFICIARY_RE.search(name) and l1 in (Level1.benefit, Level1.output):
             l1, l2 = Level1.benefit, benefit_level2(name)  # 受益群众人数 under 效益/数量: 社会效益, as real tables file it
+        elif l1 is Level1.benefit and ecological_outcome_rate(name):
+            # trial 23: 城区污水集中收集率 under 效益/数量 went to 产出/质量 (STR-02, then REL-01); raised 85 → 88 % it
+            # is the effect the works have, and it stays under 效益 as 生态效益
+            return Level1.benefit, Level2.ecological_benefit
         elif cand is not None and cand is not Level2.output_cost and "STR-02" in ids and l1 is not Level1.satisfaction:
             l1, l2 = LEVEL2_PARENT[cand], cand
         else:
@@ -991,6 +995,15 @@ def _levels(r: ParsedRow, ids: set[str], name: str) -> tuple[Level1, Level2 | No
     if "REL-01" in ids:
         l1, l2 = _moved_category(r, name, l1, l2)
     return l1, l2
+
+
+def ecological_outcome_rate(name: str) -> bool:
+    """ours (trial 23): a rate whose name says an ecological effect (污水集中收集率, 水质优良比例: the ecological words
+    `lexicon.LEVEL_ECOLOGICAL_RE`) and is no product's conformance (`relevance.is_output_quality`) — under 效益 with a
+    二级 of 产出 (数量指标) its right place is 效益指标 / 生态效益指标, never 产出."""
+    n = PAREN_RE.sub("", name)
+    return (name_info(n).family == "ratio" and benefit_level2(n) is Level2.ecological_benefit
+            and not is_output_quality(n))
 
 
 def _moved_category(r: ParsedRow, name: str, l1: Level1, l2: Level2 | None) -> tuple[Level1, Level2 | None]:
