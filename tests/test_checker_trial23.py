@@ -62,3 +62,19 @@ def test_an_ecological_outcome_rate_under_benefit_with_a_wrong_level2_takes_the_
     # a rate whose name says no ecological effect is not kept there by this rule (a product's 合格率 is 产出/质量)
     _, rep = _check(tmp_path, [QTY, ("效益指标", "数量指标", "设备验收合格率", "≥", "95", "%"), SAT, COST])
     assert "层级改为“产出指标/质量指标”" in by_key(rep)[(2, "STR-02")].suggestion.text
+
+
+# ---- F4. a unit cost's unit the text states among several standards ---------------------------------------------
+
+UNIT_COST = ("成本指标", "经济成本指标", "单位成本", "≤", "0.95", "")
+
+
+def test_a_unit_cost_without_unit_takes_the_standard_the_text_states_for_that_figure(tmp_path):
+    """F4. 单位成本 ≤0.95 with no unit: UNIT-01 said “项目概况也没有写明这一金额的单位” beside “按0.95元/吨” (the text
+    states two standards, 0.95元/吨 and 每吨250元, so the one-standard reader found none)."""
+    _, rep = _check(tmp_path, [QTY, UNIT_COST, SAT, COST])
+    sug = by_key(rep)[(2, "UNIT-01")].suggestion
+    assert (sug.operator or "≤", sug.value or "0.95", sug.unit) == ("≤", "0.95", "元/吨"), sug.text
+    # a figure the text states no standard for: still 待填写
+    _, rep = _check(tmp_path, [QTY, UNIT_COST[:4] + ("0.8", ""), SAT, COST])
+    assert "没有写明这一金额的单位" in by_key(rep)[(2, "UNIT-01")].suggestion.text

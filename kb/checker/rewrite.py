@@ -2037,7 +2037,7 @@ def standard_unit(r: ParsedRow) -> str:
         return ""
     std = stated_standard(desc)
     if std is None:
-        return ""
+        return _read_standard_unit(r, desc)
     part = std.per + (f"·{std.period}" if std.period else "")
     have = (r.eff_unit or "").strip()
     for money, k in (("万元", 1.0), ("元", 1e4)):
@@ -2046,6 +2046,23 @@ def standard_unit(r: ParsedRow) -> str:
         if abs(r.num - std.amount_wan * k) <= 1e-9 * max(1.0, r.num):
             return f"{money}/{part}"
     return ""
+
+
+def _read_standard_unit(r: ParsedRow, desc: str) -> str:
+    """The unit of the row's number when the description states several standards and exactly one of them is that
+    number in its own money unit (单位成本 ≤0.95 beside “按0.95元/吨…每吨250元” → '元/吨'), read by the one reader
+    `kb.domain.standards.read_standards`; '' when none or several match, or the match says no per-part.
+
+    ours (trial 23: UNIT-01 said the text wrote no unit for 0.95 beside “按0.95元/吨”)."""
+    from kb.domain.quantity import read_numerals
+    from kb.domain.standards import read_standards
+    from kb.domain.text import normalize
+
+    have = (r.eff_unit or "").strip()
+    units = {f"{std.money}/{'·'.join(std.parts)}" for std in read_standards(read_numerals(normalize(desc)))
+             if std.parts and std.low is None and (not have or have == std.money)
+             and abs(r.num - std.amount) <= 1e-9 * max(1.0, r.num)}
+    return units.pop() if len(units) == 1 else ""
 
 
 def stated_unit(r: ParsedRow, name: str = "", among: tuple[str, ...] = ()) -> str:
