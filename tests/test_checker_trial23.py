@@ -78,3 +78,19 @@ def test_a_unit_cost_without_unit_takes_the_standard_the_text_states_for_that_fi
     # a figure the text states no standard for: still 待填写
     _, rep = _check(tmp_path, [QTY, UNIT_COST[:4] + ("0.8", ""), SAT, COST])
     assert "没有写明这一金额的单位" in by_key(rep)[(2, "UNIT-01")].suggestion.text
+
+
+# ---- F5. a count's missing unit the text states for the same object --------------------------------------------
+
+SLUDGE = ("产出指标", "数量指标", "污泥处置量", "≥", "4200", "")
+
+
+def test_a_count_without_unit_takes_the_unit_the_text_states_with_that_figure_for_its_object(tmp_path):
+    """F5. 污泥处置量 ≥4200 with no unit: UNIT-01 said 待填写 “名称看不出以什么计量” beside “2.污泥无害化处置费，预计4200吨”
+    (the words read with the figure stop at the comma)."""
+    _, rep = _check(tmp_path, [QTY, SLUDGE, SAT, COST])
+    sug = by_key(rep)[(2, "UNIT-01")].suggestion
+    assert (sug.value or "4200", sug.unit) == ("4200", "吨"), sug.text
+    # the figure stated for another object (nothing of 污泥 in its clause): no unit is taken from it
+    _, rep = _check(tmp_path, [QTY, SLUDGE, SAT, COST], text=SEWAGE.replace("2.污泥无害化处置费，预计4200吨", "2.设备维护，预计4200吨"))
+    assert by_key(rep)[(2, "UNIT-01")].suggestion.text.startswith("待填写"), by_key(rep)[(2, "UNIT-01")].suggestion.text

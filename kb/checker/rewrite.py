@@ -2079,7 +2079,26 @@ def stated_unit(r: ParsedRow, name: str = "", among: tuple[str, ...] = ()) -> st
     units = {unit for words, x, unit, *_ in stated_quantities(desc)
              if abs(x - r.num) <= 1e-9 * max(1.0, abs(x)) and names & set().union(*map(bigrams, words.split(" ")))
              and (not among or unit in among)}
+    if not units:
+        units = _clause_units(desc, r.num, names, among)
     return units.pop() if len(units) == 1 else ""
+
+
+def _clause_units(desc: str, num: float, names: set[str], among: tuple[str, ...]) -> set[str]:
+    """The units the description states with `num` (no rate per member or period) whose sentence part before it, back
+    to the last 。 or ；, shares a word of two characters with the name other than a verb of work (`WORK_BIGRAMS`):
+    “2.污泥无害化处置费，预计4200吨” → {'吨'} for 污泥处置量 4200 — the words `stated_quantities` keeps stop at the
+    comma (“预计”). ours (trial 23: UNIT-01 left 污泥处置量 4200 待填写 beside 预计4200吨)."""
+    names = names - WORK_BIGRAMS
+    out: set[str] = set()
+    for _, x, unit, _, rate in stated_quantities(desc):
+        if rate or abs(x - num) > 1e-9 * max(1.0, abs(x)) or (among and unit not in among):
+            continue
+        for m in re.finditer(re.escape(fmt_num(x)) + r"\s*" + re.escape(unit), desc):
+            part = re.split(r"[。；;]", desc[:m.start()])[-1]
+            if names & bigrams(part):
+                out.add(unit)
+    return out
 
 
 _NAME_UNIT_END_RE = re.compile(r"(?:学时|课时|小时|工作日|天数|公里|平方米|亩|吨|户次|人天)$")
