@@ -995,6 +995,10 @@ def _levels(r: ParsedRow, ids: set[str], name: str) -> tuple[Level1, Level2 | No
         elif (l1 is Level1.output and cand is not None and LEVEL2_PARENT.get(cand) is Level1.benefit
               and "STR-02" in ids and r.num is not None and not r.pct and name_info(name).family in _OUTPUT_COUNTS):
             l2 = Level2.quantity  # trial 22: 产出/社会效益/公益广告牌数量 ≥30 块 — an output count, its 二级 wrong
+        elif l1 is Level1.benefit and ecological_outcome_rate(name):
+            # trial 23: 城区污水集中收集率 under 效益/数量 went to 产出/质量 (STR-02, then REL-01); raised 85 → 88 % it
+            # is the effect the works have, and it stays under 效益 as 生态效益
+            return Level1.benefit, Level2.ecological_benefit
         elif cand is not None and cand is not Level2.output_cost and "STR-02" in ids and l1 is not Level1.satisfaction:
             l1, l2 = LEVEL2_PARENT[cand], cand
         else:
@@ -1004,6 +1008,15 @@ def _levels(r: ParsedRow, ids: set[str], name: str) -> tuple[Level1, Level2 | No
     if "REL-01" in ids:
         l1, l2 = _moved_category(r, name, l1, l2)
     return l1, l2
+
+
+def ecological_outcome_rate(name: str) -> bool:
+    """ours (trial 23): a rate whose name says an ecological effect (污水集中收集率, 水质优良比例: the ecological words
+    `lexicon.LEVEL_ECOLOGICAL_RE`) and is no product's conformance (`relevance.is_output_quality`) — under 效益 with a
+    二级 of 产出 (数量指标) its right place is 效益指标 / 生态效益指标, never 产出."""
+    n = PAREN_RE.sub("", name)
+    return (name_info(n).family == "ratio" and benefit_level2(n) is Level2.ecological_benefit
+            and not is_output_quality(n))
 
 
 def _moved_category(r: ParsedRow, name: str, l1: Level1, l2: Level2 | None) -> tuple[Level1, Level2 | None]:
@@ -1494,6 +1507,28 @@ def _relative_limit(r: ParsedRow) -> tuple[str, str, str] | None:
     return relative_limit(desc, verbs)
 
 
+
+def stated_cadence_advice(r: ParsedRow) -> str | None:
+    """The 待填写 advice for a vague 时效 row timing a payment (补贴拨付：及时) whose description states only the
+    period of the payment (“按季度拨付”, “按月发放”) and no limit: the period is named and the limit within it (or
+    the on-time rate) asked for — the year's end (12月31日前) would time a quarterly payment once a year. None
+    when the row times no payment or the text states no period for it.
+
+    ours (trial 23, a 财政局 reviewer: 补贴拨付 及时 → 按季度拨付 or 补贴拨付及时率 =100%)."""
+    desc = r.ctx.get("description")
+    if not desc or not (row_verbs(r.name) is PAYMENT_VERBS or any(v in r.name for v in PAYMENT_VERBS)):
+        return None
+    t = compact(desc)[0]
+    verbs = "|".join(PAYMENT_VERBS)
+    m = re.search(r"(?:按|每)(季度|季|月|半年|年)(?:[\u4e00-\u9fff]{0,2})?(" + verbs + ")", t)
+    if not m:
+        return None
+    period = "季度" if m.group(1) == "季" else m.group(1)
+    work = _action_stem(r.name) or r.name
+    return (f"待填写：项目概况写明“{m.group(0)}”；请写明每{period}{m.group(2)}的时限（如每{period}结束后15日内），"
+            f"或改为“{work}及时率 =100%”")
+
+
 def _takes_relative_limit(r: ParsedRow, ids: set[str]) -> bool:
     """A 时效 row whose target is rewritten without a date or a number of its own: an on-time rate (TIME-05)
     or a word (TIME-01: 按时, 及时) — the one place a limit the description states is read for it."""
@@ -1506,6 +1541,8 @@ def _deadline_target(r: ParsedRow, ids: set[str]) -> tuple[str, str, str] | str:
     advice (a str, `undecided_deadline`) when the description states several dates and none for the row."""
     if _takes_relative_limit(r, ids) and (lim := _relative_limit(r)):
         return lim  # 每学期结束后1个月内拨付: ≤1 个月, never the year's end
+    if "TIME-01" in ids and r.num is None and not r.is_date and (advice := stated_cadence_advice(r)):
+        return advice  # trial 23: 补贴拨付：及时 beside “按季度拨付” — the text's period, never 12月31日前
     if "TIME-01" in ids and not ({"TIME-03", "TIME-06"} & ids) and (md := yearless_deadline(r)):
         # trial 17: 年底前, 12月31日前 with no year: the row's own day in the year the table plans for (as STR-10's added
         # row: the budget year, else the one the description plans, else 当年)
@@ -2028,7 +2065,7 @@ def standard_unit(r: ParsedRow) -> str:
         return ""
     std = stated_standard(desc)
     if std is None:
-        return ""
+        return _read_standard_unit(r, desc)
     part = std.per + (f"·{std.period}" if std.period else "")
     have = (r.eff_unit or "").strip()
     for money, k in (("万元", 1.0), ("元", 1e4)):
@@ -2037,6 +2074,23 @@ def standard_unit(r: ParsedRow) -> str:
         if abs(r.num - std.amount_wan * k) <= 1e-9 * max(1.0, r.num):
             return f"{money}/{part}"
     return ""
+
+
+def _read_standard_unit(r: ParsedRow, desc: str) -> str:
+    """The unit of the row's number when the description states several standards and exactly one of them is that
+    number in its own money unit (单位成本 ≤0.95 beside “按0.95元/吨…每吨250元” → '元/吨'), read by the one reader
+    `kb.domain.standards.read_standards`; '' when none or several match, or the match says no per-part.
+
+    ours (trial 23: UNIT-01 said the text wrote no unit for 0.95 beside “按0.95元/吨”)."""
+    from kb.domain.quantity import read_numerals
+    from kb.domain.standards import read_standards
+    from kb.domain.text import normalize
+
+    have = (r.eff_unit or "").strip()
+    units = {f"{std.money}/{'·'.join(std.parts)}" for std in read_standards(read_numerals(normalize(desc)))
+             if std.parts and std.low is None and (not have or have == std.money)
+             and abs(r.num - std.amount) <= 1e-9 * max(1.0, r.num)}
+    return units.pop() if len(units) == 1 else ""
 
 
 def stated_unit(r: ParsedRow, name: str = "", among: tuple[str, ...] = ()) -> str:
@@ -2053,7 +2107,26 @@ def stated_unit(r: ParsedRow, name: str = "", among: tuple[str, ...] = ()) -> st
     units = {unit for words, x, unit, *_ in stated_quantities(desc)
              if abs(x - r.num) <= 1e-9 * max(1.0, abs(x)) and names & set().union(*map(bigrams, words.split(" ")))
              and (not among or unit in among)}
+    if not units:
+        units = _clause_units(desc, r.num, names, among)
     return units.pop() if len(units) == 1 else ""
+
+
+def _clause_units(desc: str, num: float, names: set[str], among: tuple[str, ...]) -> set[str]:
+    """The units the description states with `num` (no rate per member or period) whose sentence part before it, back
+    to the last 。 or ；, shares a word of two characters with the name other than a verb of work (`WORK_BIGRAMS`):
+    “2.污泥无害化处置费，预计4200吨” → {'吨'} for 污泥处置量 4200 — the words `stated_quantities` keeps stop at the
+    comma (“预计”). ours (trial 23: UNIT-01 left 污泥处置量 4200 待填写 beside 预计4200吨)."""
+    names = names - WORK_BIGRAMS
+    out: set[str] = set()
+    for _, x, unit, _, rate in stated_quantities(desc):
+        if rate or abs(x - num) > 1e-9 * max(1.0, abs(x)) or (among and unit not in among):
+            continue
+        for m in re.finditer(re.escape(fmt_num(x)) + r"\s*" + re.escape(unit), desc):
+            part = re.split(r"[。；;]", desc[:m.start()])[-1]
+            if names & bigrams(part):
+                out.add(unit)
+    return out
 
 
 _NAME_UNIT_END_RE = re.compile(r"(?:学时|课时|小时|工作日|天数|公里|平方米|亩|吨|户次|人天)$")

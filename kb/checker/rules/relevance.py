@@ -93,7 +93,9 @@ def _rel_01_reason(r: ParsedRow, ni) -> str | None:
     elif l2 is Level2.quality and ni.family == "time" and _TIME_REQ_RE.search(ni.base or ni.name):
         # ours: a deadline requirement (按时发放, 完工时间) under 质量; a duration (响应时长) may measure quality
         why = f"“{r.name}”是时效要求，应列入时效指标而不是质量指标"
-    elif l2 is Level2.timeliness and not r.is_date and not ni.time_meaning:
+    elif l2 is Level2.timeliness and not r.is_date and not ni.time_meaning and not L.TIME05_NAME_RE.search(r.v or ""):
+        # trial 23: 补贴拨付 | 及时 — the value is the row's time requirement (a vague one: TIME-01), the work is
+        # named; re-filing it under 数量 asked for a count of 补贴拨付
         why = f"时效指标下的“{r.name}”没有时间含义"
     elif r.level1 is Level1.benefit and ni.output_count:
         why = f"效益指标“{r.name}”只是复述产出数量"
