@@ -99,6 +99,7 @@ from kb.suggest.unproduced_rows import (refile_served_count, set_aside_benefit_s
                                         set_aside_work_pay_benefit)
 from kb.suggest.paid_villages import bind_paid_villages
 from kb.suggest.stated_groups import name_stated_group
+from kb.suggest.reduced_harm import name_reduced_harm
 
 
 def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: CheckerSettings | None) -> None:
@@ -198,6 +199,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     sum_per_place_figures(pool, ctx)   # trial 22: 东山村2.5公里，西坪村3公里，南岭村1.5公里 → 修缮道路里程 ≥ 7 公里
     name_standard_by_stated_kind(pool, ctx)   # trial 22: 资助标准为每生每年1500元 → 学前教育幼儿资助标准
     name_part_counts(pool, ctx)   # trial 22: 其中…D级危房拆除重建30户 → 危房拆除重建户数, not 农村危房改造户数
+    name_reduced_harm(pool, ctx)   # trial 23: 年减少土壤侵蚀量3.2万吨 → 减少土壤侵蚀量 (生态效益), not 土壤侵蚀量 ≥ 3.2
     one_row_per_figure(pool, ctx)
     one_row_per_stated_rate(pool, ctx)   # round 5 merge: 交工验收合格率 as the text names its 100 %
     one_row_per_measure(pool, ctx)   # after the figures of the text are bound (trial 15)
