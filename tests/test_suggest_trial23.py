@@ -41,3 +41,11 @@ def test_forest_and_grass_cover_is_an_ecological_benefit(shipped_kb):
     """林草覆盖率由41%提高到48% is 生态效益 (the checker's ecological words), not 社会效益."""
     rows = _table(suggest_text(shipped_kb, SOIL, SOIL_NAME, SOIL_BUDGET))
     assert any(r[1] == "ecological_benefit" and r[2] == "林草覆盖率" and r[4] == "48" for r in rows), rows
+
+
+# ---------------------------------------------------------------- 4. toilets
+
+def test_per_unit_staffing_is_no_benefit_count(shipped_kb):
+    """每座配备保洁员1名 is each toilet's staffing standard: no 受益配备保洁员人数 ≥ 1 人 under 社会效益."""
+    rows = _table(suggest_text(shipped_kb, TOILETS, TOILETS_NAME, TOILETS_BUDGET))
+    assert not any("保洁员人数" in r[2] and r[4] == "1" for r in rows), rows

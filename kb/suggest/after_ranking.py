@@ -100,6 +100,7 @@ from kb.suggest.unproduced_rows import (refile_served_count, set_aside_benefit_s
 from kb.suggest.paid_villages import bind_paid_villages
 from kb.suggest.stated_groups import name_stated_group
 from kb.suggest.reduced_harm import name_reduced_harm
+from kb.suggest.per_unit_benefit import set_aside_per_unit_benefit
 
 
 def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: CheckerSettings | None) -> None:
@@ -204,6 +205,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     one_row_per_stated_rate(pool, ctx)   # round 5 merge: 交工验收合格率 as the text names its 100 %
     one_row_per_measure(pool, ctx)   # after the figures of the text are bound (trial 15)
     refile_counted_things(pool, ctx)   # trial 22: 覆盖全县42条河流 is 覆盖河流数量 (数量), no 受益河流数量
+    set_aside_per_unit_benefit(pool, ctx)   # trial 23: 每座配备保洁员1名 is no 受益配备保洁员人数 ≥ 1 人
     set_aside_benefit_restating_output(pool, ctx)   # trial 18: 受益农户户数 1700 户 is the 1700 户 renovated
     # trial 21: rows the project does not produce, or that restate another row
     set_aside_work_pay_benefit(pool, ctx)   # 务工人员劳务报酬总额 of a 防疫员劳务补助: a cost, not 以工代赈

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from copy import copy
 
+from kb.suggest.per_unit_benefit import per_unit_clause
 from kb.suggest import naming as N
 from kb.suggest.draft import ASIDE_SPARE_ENTRY, PENDING, Draft
 from kb.suggest.unnamed_spares import UNNAMED_SPARE
@@ -432,7 +433,8 @@ def _benefit(rows: list[Draft], ctx, who: str = "") -> Draft | None:
     None when a stated headcount of them stays under 数量 as its one row (`_counts_the_served`: 服务对象人数 ≥ 404 人, D042)."""
     quantity = [r for r in rows if r.slot == "quantity"]
     served = next((r for r in quantity if r.value_source == "text" and (r.value_unit or r.unit) in _PERSON_UNITS), None)
-    if served is not None and len(quantity) > 1:
+    if served is not None and len(quantity) > 1 and not per_unit_clause(served.mention, ctx.text):
+        # …never a per-unit staffing (每座配备保洁员1名 is no 受益配备保洁员人数 ≥ 1 人: trial 23)
         rows.remove(served)
         moved = copy(served)
         moved.level2 = "social_benefit"
