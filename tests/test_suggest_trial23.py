@@ -49,3 +49,24 @@ def test_per_unit_staffing_is_no_benefit_count(shipped_kb):
     """每座配备保洁员1名 is each toilet's staffing standard: no 受益配备保洁员人数 ≥ 1 人 under 社会效益."""
     rows = _table(suggest_text(shipped_kb, TOILETS, TOILETS_NAME, TOILETS_BUDGET))
     assert not any("保洁员人数" in r[2] and r[4] == "1" for r in rows), rows
+
+
+# ---------------------------------------------------------------- 5. vagrants
+
+def test_year_total_of_a_weekly_count_drops_the_week(shipped_kb):
+    """街面巡查每周不少于2次 → 104 次 for the year, named 街面巡查次数: never 街面巡查每周次数 ≥ 104."""
+    rows = _table(suggest_text(shipped_kb, VAGRANT, VAGRANT_NAME, VAGRANT_BUDGET))
+    assert not any("每周" in r[2] and r[4] == "104" for r in rows), rows
+    assert any(r[2] == "街面巡查次数" and r[4] == "104" for r in rows), rows
+
+
+def test_figure_of_the_present_state_is_no_target(shipped_kb):
+    """全县现有街面巡查重点区域18处 is the setting: no 巡查重点区域数量 ≥ 18 处."""
+    rows = _table(suggest_text(shipped_kb, VAGRANT, VAGRANT_NAME, VAGRANT_BUDGET))
+    assert not any(r[4] == "18" for r in rows), rows
+
+
+def test_no_payment_row_for_money_never_paid(shipped_kb):
+    """Help in kind (生活救助、医疗救治和返乡交通费): no 救助金发放时间达标率 — the text pays no 救助金."""
+    rows = _table(suggest_text(shipped_kb, VAGRANT, VAGRANT_NAME, VAGRANT_BUDGET))
+    assert not any("救助金" in r[2] for r in rows), rows
