@@ -14,7 +14,7 @@ from kb.suggest.dedupe import set_aside
 from kb.suggest.draft import Draft
 from kb.suggest.ranker import Tier
 
-_MONEY = re.compile(r"救助金|慰问金|优待金|抚恤金|奖励金|助学金|奖学金")
+_MONEY = re.compile(r"(?:救助金|慰问金|优待金|抚恤金|奖励金|助学金|奖学金)(?!额)")   # 户均救助金额 is an amount (D017)
 
 
 def set_aside_unpaid_money(pool: list[Draft], ctx: ProjectContext) -> None:
