@@ -70,3 +70,17 @@ def test_no_payment_row_for_money_never_paid(shipped_kb):
     """Help in kind (生活救助、医疗救治和返乡交通费): no 救助金发放时间达标率 — the text pays no 救助金."""
     rows = _table(suggest_text(shipped_kb, VAGRANT, VAGRANT_NAME, VAGRANT_BUDGET))
     assert not any("救助金" in r[2] for r in rows), rows
+
+
+# ---------------------------------------------------------------- 6. sewage plant
+
+def test_running_plants_design_scale_is_no_target(shipped_kb):
+    """设计规模3万吨/日 of a plant the subsidy runs is its setting: no 设计规模 ≥ 3 万吨 row."""
+    rows = _table(suggest_text(shipped_kb, SEWAGE, SEWAGE_NAME, SEWAGE_BUDGET))
+    assert not any("设计规模" in r[2] for r in rows), rows
+
+
+def test_operating_subsidy_builds_nothing(shipped_kb):
+    """An operating subsidy builds nothing: no blank 污水管网建设长度."""
+    rows = _table(suggest_text(shipped_kb, SEWAGE, SEWAGE_NAME, SEWAGE_BUDGET))
+    assert not any("建设" in r[2] and not r[4] for r in rows), rows

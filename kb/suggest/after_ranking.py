@@ -104,6 +104,7 @@ from kb.suggest.per_unit_benefit import set_aside_per_unit_benefit
 from kb.suggest.setting_figure import set_aside_setting_figure
 from kb.suggest.period_counts import name_year_total_without_period
 from kb.suggest.unpaid_money import set_aside_unpaid_money
+from kb.suggest.running_plant import set_aside_running_plant_rows
 
 
 def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: CheckerSettings | None) -> None:
@@ -208,6 +209,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     one_row_per_stated_rate(pool, ctx)   # round 5 merge: 交工验收合格率 as the text names its 100 %
     one_row_per_measure(pool, ctx)   # after the figures of the text are bound (trial 15)
     refile_counted_things(pool, ctx)   # trial 22: 覆盖全县42条河流 is 覆盖河流数量 (数量), no 受益河流数量
+    set_aside_running_plant_rows(pool, ctx)   # trial 23: no 设计规模 ≥ 3 万吨, no 污水管网建设长度 for an operating subsidy
     set_aside_unpaid_money(pool, ctx)   # trial 23: no 救助金发放时间达标率 for help given in kind
     set_aside_setting_figure(pool, ctx)   # trial 23: 全县现有街面巡查重点区域18处 is the setting, no 巡查重点区域数量 ≥ 18
     name_year_total_without_period(pool, ctx)   # trial 23: 每周2次 × 52 → 街面巡查次数, not 街面巡查每周次数 ≥ 104
