@@ -84,3 +84,19 @@ def test_operating_subsidy_builds_nothing(shipped_kb):
     """An operating subsidy builds nothing: no blank 污水管网建设长度."""
     rows = _table(suggest_text(shipped_kb, SEWAGE, SEWAGE_NAME, SEWAGE_BUDGET))
     assert not any("建设" in r[2] and not r[4] for r in rows), rows
+
+
+# ---------------------------------------------------------------- 1 and 3. a deadline binds to the clause of its work
+
+def test_payment_deadline_is_the_one_of_its_money(shipped_kb):
+    """优待金于2025年9月30日前发放完毕: the 优待金 row's deadline, never the 慰问金's 8月1日."""
+    rows = _table(suggest_text(shipped_kb, VETERANS, VETERANS_NAME, VETERANS_BUDGET))
+    dated = [r for r in rows if "优待金" in r[2] and r[1] == "timeliness"]
+    assert dated and all(r[4] == "2025年9月30日前" for r in dated), rows
+
+
+def test_whole_work_deadline_beats_one_events_month(shipped_kb):
+    """全部工作于2025年12月15日前完成: the project's 完成时间, not June's 遗产日 show."""
+    rows = _table(suggest_text(shipped_kb, HERITAGE, HERITAGE_NAME, HERITAGE_BUDGET))
+    dated = [r for r in rows if r[2].endswith("完成时间")]
+    assert dated and all(r[4] == "2025年12月15日前" for r in dated), rows

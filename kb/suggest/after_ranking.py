@@ -105,6 +105,7 @@ from kb.suggest.setting_figure import set_aside_setting_figure
 from kb.suggest.period_counts import name_year_total_without_period
 from kb.suggest.unpaid_money import set_aside_unpaid_money
 from kb.suggest.running_plant import set_aside_running_plant_rows
+from kb.suggest.deadline_clause import date_by_clause_of_its_work
 
 
 def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: CheckerSettings | None) -> None:
@@ -236,6 +237,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     # once each figure has its one row, a blank count of the same people gives way to it (trial 17)
     set_aside_blank_count_of_stated_people(pool, ctx)
     limit_spare_payment_row(pool, ctx)   # trial 20: 每季度结束后30日内拨付 → 保费补贴资金拨付时限 ≤ 30 日
+    date_by_clause_of_its_work(pool, ctx)   # trial 23: 优待金于2025年9月30日前发放完毕, not the 慰问金's 8月1日
     year_the_deadlines(pool, ctx)   # last (trial 17): 12月31日前 with no year is the checker's TIME-01: 当年 or the planned year
     unbind_share_over_whole(pool)   # trial 20: 完成建设任务6387% is no 建设内容完成率 target (QNT-07)
     keep_unnamed_spares_aside(pool, ctx)   # values round 23, D056: no 研究课题数量 待填写 to fill a short table
