@@ -100,3 +100,12 @@ def test_whole_work_deadline_beats_one_events_month(shipped_kb):
     rows = _table(suggest_text(shipped_kb, HERITAGE, HERITAGE_NAME, HERITAGE_BUDGET))
     dated = [r for r in rows if r[2].endswith("完成时间")]
     assert dated and all(r[4] == "2025年12月15日前" for r in dated), rows
+
+
+# ---------------------------------------------------------------- 3. heritage: the row's unit picks its figure
+
+def test_count_of_activities_takes_the_figure_in_its_unit(shipped_kb):
+    """活动40场次 is 非遗传承活动场次's figure; 研修培训班2期 counts courses, never the activities."""
+    rows = _table(suggest_text(shipped_kb, HERITAGE, HERITAGE_NAME, HERITAGE_BUDGET))
+    assert not any(r[2] == "非遗传承活动场次" and r[4] == "2" for r in rows), rows
+    assert any("活动场次" in r[2] and r[4] == "40" for r in rows), rows
