@@ -109,3 +109,19 @@ def test_count_of_activities_takes_the_figure_in_its_unit(shipped_kb):
     rows = _table(suggest_text(shipped_kb, HERITAGE, HERITAGE_NAME, HERITAGE_BUDGET))
     assert not any(r[2] == "非遗传承活动场次" and r[4] == "2" for r in rows), rows
     assert any("活动场次" in r[2] and r[4] == "40" for r in rows), rows
+
+
+# ---------------------------------------------------------------- 1. veterans: a count named by its own clause
+
+def test_count_sent_to_rest_is_named_by_the_rest(shipped_kb):
+    """组织60名优抚对象分两批赴市疗养院疗养: 60 is 疗养优抚对象人数, never 优抚对象人数 (they are visited 840 人次)."""
+    rows = _table(suggest_text(shipped_kb, VETERANS, VETERANS_NAME, VETERANS_BUDGET))
+    assert not any(r[2] == "优抚对象人数" and r[4] == "60" for r in rows), rows
+    assert any(r[2] == "疗养优抚对象人数" and r[4] == "60" for r in rows), rows
+
+
+def test_households_paid_are_named_by_their_money(shipped_kb):
+    """义务兵家庭优待金…按每户每年1.2万元标准发放100户: 义务兵家庭优待金发放户数, not the garbled 标准发放户数."""
+    rows = _table(suggest_text(shipped_kb, VETERANS, VETERANS_NAME, VETERANS_BUDGET))
+    assert not any(r[2].startswith("标准") for r in rows), rows
+    assert any(r[2] == "义务兵家庭优待金发放户数" and r[4] == "100" for r in rows), rows

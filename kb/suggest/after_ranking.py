@@ -107,6 +107,7 @@ from kb.suggest.unpaid_money import set_aside_unpaid_money
 from kb.suggest.running_plant import set_aside_running_plant_rows
 from kb.suggest.deadline_clause import date_by_clause_of_its_work
 from kb.suggest.unit_of_row import bind_figure_in_row_unit
+from kb.suggest.clause_names import name_counts_by_their_clause
 
 
 def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: CheckerSettings | None) -> None:
@@ -206,6 +207,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     sum_per_place_figures(pool, ctx)   # trial 22: 东山村2.5公里，西坪村3公里，南岭村1.5公里 → 修缮道路里程 ≥ 7 公里
     name_standard_by_stated_kind(pool, ctx)   # trial 22: 资助标准为每生每年1500元 → 学前教育幼儿资助标准
     name_part_counts(pool, ctx)   # trial 22: 其中…D级危房拆除重建30户 → 危房拆除重建户数, not 农村危房改造户数
+    name_counts_by_their_clause(pool, ctx)   # trial 23: 疗养优抚对象人数 ≥ 60, 义务兵家庭优待金发放户数 ≥ 100
     bind_figure_in_row_unit(pool, ctx)   # trial 23: 非遗传承活动场次 takes the 40场次, not the courses' 2期
     name_reduced_harm(pool, ctx)   # trial 23: 年减少土壤侵蚀量3.2万吨 → 减少土壤侵蚀量 (生态效益), not 土壤侵蚀量 ≥ 3.2
     one_row_per_figure(pool, ctx)
