@@ -125,3 +125,10 @@ def test_households_paid_are_named_by_their_money(shipped_kb):
     rows = _table(suggest_text(shipped_kb, VETERANS, VETERANS_NAME, VETERANS_BUDGET))
     assert not any(r[2].startswith("标准") for r in rows), rows
     assert any(r[2] == "义务兵家庭优待金发放户数" and r[4] == "100" for r in rows), rows
+
+
+def test_one_stated_satisfaction_stays_alone(shipped_kb):
+    """满意度由上年的92%提高到95%以上 is the text's one satisfaction: no library 退役军人满意度 ≥ 90 beside it."""
+    rows = _table(suggest_text(shipped_kb, VETERANS, VETERANS_NAME, VETERANS_BUDGET))
+    sat = [r for r in rows if r[0] == "satisfaction"]
+    assert [r[4] for r in sat] == ["95"], rows

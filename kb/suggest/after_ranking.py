@@ -108,6 +108,7 @@ from kb.suggest.running_plant import set_aside_running_plant_rows
 from kb.suggest.deadline_clause import date_by_clause_of_its_work
 from kb.suggest.unit_of_row import bind_figure_in_row_unit
 from kb.suggest.clause_names import name_counts_by_their_clause
+from kb.suggest.one_satisfaction import keep_the_one_stated_satisfaction
 
 
 def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: CheckerSettings | None) -> None:
@@ -222,6 +223,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     set_aside_benefit_restating_output(pool, ctx)   # trial 18: 受益农户户数 1700 户 is the 1700 户 renovated
     # trial 21: rows the project does not produce, or that restate another row
     set_aside_work_pay_benefit(pool, ctx)   # 务工人员劳务报酬总额 of a 防疫员劳务补助: a cost, not 以工代赈
+    keep_the_one_stated_satisfaction(pool, ctx)   # trial 23: no 退役军人满意度 ≥ 90 beside the stated 95 %
     set_aside_subgroup_satisfaction(pool, ctx)   # 残疾人满意度 beside 受援人满意率
     set_aside_benefit_summing_outputs(pool, ctx)   # 抽检批次数 1500 = 800 + 700
     set_aside_generic_count_twice(pool, ctx)   # 服务对象人数 beside 居家养老上门服务人数, one 1200 人
