@@ -132,3 +132,10 @@ def test_one_stated_satisfaction_stays_alone(shipped_kb):
     rows = _table(suggest_text(shipped_kb, VETERANS, VETERANS_NAME, VETERANS_BUDGET))
     sat = [r for r in rows if r[0] == "satisfaction"]
     assert [r[4] for r in sat] == ["95"], rows
+
+
+def test_audience_reached_is_the_benefit_not_the_trainees(shipped_kb):
+    """受众不少于8000人次 is the benefit; 培训学员120人 is the training's output, never the only 效益 row."""
+    rows = _table(suggest_text(shipped_kb, HERITAGE, HERITAGE_NAME, HERITAGE_BUDGET))
+    assert not any(r[0] == "benefit" and "培训" in r[2] for r in rows), rows
+    assert any(r[0] == "benefit" and r[2] == "受众人次" and r[4] == "8000" for r in rows), rows
