@@ -275,10 +275,10 @@ LEVEL_ECONOMIC_RE = alternation(("收入", "增收", "产值", "产量", "亩产
                                  "销售", "零售", "营业", "交易额", "成交额", "增加值", "税"))
 # (成交额: the deals a fair or a technology market brings, 展会意向成交额 / 技术合同成交额 — an economic benefit as the
 # library's 现场成交金额 and 技术合同成交额 are; round 12, E021's 展会意向成交额 had stood under 质量)
-# the land's, the water's and the air's state (土壤有机质含量, 土壤侵蚀减少量: trial 20 — real tables file 有机质, 水质,
+# the land's, the water's and the air's state (土壤有机质含量, 土壤侵蚀减少量: trial 20; 林草覆盖率: trial 23 — real tables file 有机质, 水质,
 # 空气质量, 森林覆盖率 and 土壤 rows under 生态效益); suggest's change rows are placed by this same list
 LEVEL_ECOLOGICAL_RE = alternation(("生态", "环境", "绿化", "排放", "污染", "污水", "水质", "空气", "森林", "水土",
-                                   "节能", "能耗", "碳", "垃圾", "植被", "农药", "化肥", "土壤", "有机质", "侵蚀"))
+                                   "节能", "能耗", "碳", "垃圾", "植被", "农药", "化肥", "土壤", "有机质", "侵蚀", "林草"))
 LEVEL_SUSTAINABLE_RE = alternation(("长效", "持续", "机制", "年限", "长期", "使用寿命"))
 # a share of products or works meeting a standard (食品安全指标达标率, 验收合格率): a quality of the output,
 # not an ecological or economic benefit unless the name says which (水质达标率, 污水排放达标率). ours, after

@@ -99,6 +99,16 @@ from kb.suggest.unproduced_rows import (refile_served_count, set_aside_benefit_s
                                         set_aside_work_pay_benefit)
 from kb.suggest.paid_villages import bind_paid_villages
 from kb.suggest.stated_groups import name_stated_group
+from kb.suggest.reduced_harm import name_reduced_harm
+from kb.suggest.per_unit_benefit import set_aside_per_unit_benefit
+from kb.suggest.setting_figure import set_aside_setting_figure
+from kb.suggest.period_counts import name_year_total_without_period
+from kb.suggest.unpaid_money import set_aside_unpaid_money
+from kb.suggest.running_plant import set_aside_running_plant_rows
+from kb.suggest.deadline_clause import date_by_clause_of_its_work
+from kb.suggest.unit_of_row import bind_figure_in_row_unit
+from kb.suggest.clause_names import name_counts_by_their_clause
+from kb.suggest.one_satisfaction import keep_the_one_stated_satisfaction
 
 
 def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: CheckerSettings | None) -> None:
@@ -198,13 +208,22 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     sum_per_place_figures(pool, ctx)   # trial 22: 东山村2.5公里，西坪村3公里，南岭村1.5公里 → 修缮道路里程 ≥ 7 公里
     name_standard_by_stated_kind(pool, ctx)   # trial 22: 资助标准为每生每年1500元 → 学前教育幼儿资助标准
     name_part_counts(pool, ctx)   # trial 22: 其中…D级危房拆除重建30户 → 危房拆除重建户数, not 农村危房改造户数
+    name_counts_by_their_clause(pool, ctx)   # trial 23: 疗养优抚对象人数 ≥ 60, 义务兵家庭优待金发放户数 ≥ 100
+    bind_figure_in_row_unit(pool, ctx)   # trial 23: 非遗传承活动场次 takes the 40场次, not the courses' 2期
+    name_reduced_harm(pool, ctx)   # trial 23: 年减少土壤侵蚀量3.2万吨 → 减少土壤侵蚀量 (生态效益), not 土壤侵蚀量 ≥ 3.2
     one_row_per_figure(pool, ctx)
     one_row_per_stated_rate(pool, ctx)   # round 5 merge: 交工验收合格率 as the text names its 100 %
     one_row_per_measure(pool, ctx)   # after the figures of the text are bound (trial 15)
     refile_counted_things(pool, ctx)   # trial 22: 覆盖全县42条河流 is 覆盖河流数量 (数量), no 受益河流数量
+    set_aside_running_plant_rows(pool, ctx)   # trial 23: no 设计规模 ≥ 3 万吨, no 污水管网建设长度 for an operating subsidy
+    set_aside_unpaid_money(pool, ctx)   # trial 23: no 救助金发放时间达标率 for help given in kind
+    set_aside_setting_figure(pool, ctx)   # trial 23: 全县现有街面巡查重点区域18处 is the setting, no 巡查重点区域数量 ≥ 18
+    name_year_total_without_period(pool, ctx)   # trial 23: 每周2次 × 52 → 街面巡查次数, not 街面巡查每周次数 ≥ 104
+    set_aside_per_unit_benefit(pool, ctx)   # trial 23: 每座配备保洁员1名 is no 受益配备保洁员人数 ≥ 1 人
     set_aside_benefit_restating_output(pool, ctx)   # trial 18: 受益农户户数 1700 户 is the 1700 户 renovated
     # trial 21: rows the project does not produce, or that restate another row
     set_aside_work_pay_benefit(pool, ctx)   # 务工人员劳务报酬总额 of a 防疫员劳务补助: a cost, not 以工代赈
+    keep_the_one_stated_satisfaction(pool, ctx)   # trial 23: no 退役军人满意度 ≥ 90 beside the stated 95 %
     set_aside_subgroup_satisfaction(pool, ctx)   # 残疾人满意度 beside 受援人满意率
     set_aside_benefit_summing_outputs(pool, ctx)   # 抽检批次数 1500 = 800 + 700
     set_aside_generic_count_twice(pool, ctx)   # 服务对象人数 beside 居家养老上门服务人数, one 1200 人
@@ -224,6 +243,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     # once each figure has its one row, a blank count of the same people gives way to it (trial 17)
     set_aside_blank_count_of_stated_people(pool, ctx)
     limit_spare_payment_row(pool, ctx)   # trial 20: 每季度结束后30日内拨付 → 保费补贴资金拨付时限 ≤ 30 日
+    date_by_clause_of_its_work(pool, ctx)   # trial 23: 优待金于2025年9月30日前发放完毕, not the 慰问金's 8月1日
     year_the_deadlines(pool, ctx)   # last (trial 17): 12月31日前 with no year is the checker's TIME-01: 当年 or the planned year
     unbind_share_over_whole(pool)   # trial 20: 完成建设任务6387% is no 建设内容完成率 target (QNT-07)
     keep_unnamed_spares_aside(pool, ctx)   # values round 23, D056: no 研究课题数量 待填写 to fill a short table

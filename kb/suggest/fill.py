@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from copy import copy
 
+from kb.suggest.per_unit_benefit import per_unit_clause
 from kb.suggest import naming as N
 from kb.suggest.draft import ASIDE_SPARE_ENTRY, PENDING, Draft
 from kb.suggest.unnamed_spares import UNNAMED_SPARE
@@ -39,6 +40,7 @@ from kb.suggest.placement import refile_rates_in_table
 from kb.suggest.words import BENEFICIARIES, BENEFIT_VERBS, GENERAL_SERVED, served_groups
 
 _PERSON_UNITS = frozenset(("人", "人次", "万人", "万人次", "名", "万名"))
+_AUDIENCE = re.compile(r"受众|受益|惠及|覆盖")
 # what the work is on, read from the text: the measure its size is counted in
 _LINEAR = re.compile(r"河|渠|堤|路|管网|管道|线路|岸")
 _LAND = re.compile(r"耕地|农田|田|撂荒|土地|林|草|水土|绿化|湿地|矿山")
@@ -431,13 +433,16 @@ def _benefit(rows: list[Draft], ctx, who: str = "") -> Draft | None:
     named as beneficiaries (学生人数 → 受益学生人数), else a blank count of the people the text serves (`who`, else `_people`);
     None when a stated headcount of them stays under 数量 as its one row (`_counts_the_served`: 服务对象人数 ≥ 404 人, D042)."""
     quantity = [r for r in rows if r.slot == "quantity"]
-    served = next((r for r in quantity if r.value_source == "text" and (r.value_unit or r.unit) in _PERSON_UNITS), None)
-    if served is not None and len(quantity) > 1:
+    counted = [r for r in quantity if r.value_source == "text" and (r.value_unit or r.unit) in _PERSON_UNITS]
+    # the audience an activity reaches (受众不少于8000人次) before those it trains (培训学员120人, an output: trial 23)
+    served = next((r for r in counted if _AUDIENCE.search(r.name)), counted[0] if counted else None)
+    if served is not None and len(quantity) > 1 and not per_unit_clause(served.mention, ctx.text):
+        # …never a per-unit staffing (每座配备保洁员1名 is no 受益配备保洁员人数 ≥ 1 人: trial 23)
         rows.remove(served)
         moved = copy(served)
         moved.level2 = "social_benefit"
         moved.evidence = served.evidence + ["受益人数是项目的社会效益（效益指标为必填项）"]
-        if not moved.name.startswith(_NAMES_BENEFICIARIES) and "受益" not in moved.name:
+        if not moved.name.startswith(_NAMES_BENEFICIARIES) and "受益" not in moved.name and "受众" not in moved.name:
             # …and never a second 受益 (营养改善计划受益学生人数 → 受益营养改善计划受益学生人数: trial 12)
             # 学生人数 ≥ 12155 人 as the only 社会效益 row read as an output count (trial 8): the benefit is who gains
             moved.name = "受益" + moved.name
