@@ -294,3 +294,17 @@ def bigram_dice(a: str, b: str, *, normalized: bool = False) -> float:
 CLAUSE_PUNCT = re.compile(r"[,，。;；、:：()（）\[\]【】\s“”\"'《》!！?？…/\\|]")
 # the punctuation that ends a sentence (a setting's sentence runs on over commas; a comparison's sentence too)
 SENTENCE_END = re.compile(r"[。;；!！?？]")
+
+
+def longest_shared_run(a: str, b: str) -> int:
+    """The length (characters) of the longest run of `a` that `b` also writes, 0 when none: how much of a row's name a
+    clause or description states in one piece (“疫木处置完成时间” in “疫木处置于2026年3月底前完成” → 4). Used by suggest's
+    after-ranking passes (`kb.suggest.deadline_clause`, `kb.suggest.fill`)."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best

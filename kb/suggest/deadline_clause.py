@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from kb.domain.text import longest_shared_run
 from kb.suggest.context import ProjectContext
 from kb.suggest.draft import Draft
 from kb.suggest.ranker import Tier
@@ -21,17 +22,6 @@ from kb.suggest.ranker import Tier
 _DATE = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日前")
 _WHOLE = re.compile(r"(?:全部|所有|各项)(?:工作|任务|建设内容|项目)[^，。；]{0,4}?(?:于|在)?(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日前(?:全部)?完成")
 
-
-def _shared(a: str, b: str) -> int:
-    """The length of the longest run of characters `a` and `b` share."""
-    best = 0
-    for i in range(len(a)):
-        for j in range(i + best + 1, len(a) + 1):
-            if a[i:j] in b:
-                best = j - i
-            else:
-                break
-    return best
 
 
 def _clauses(text: str) -> list[tuple[str, str, str, str]]:
@@ -53,11 +43,11 @@ def date_by_clause_of_its_work(pool: list[Draft], ctx: ProjectContext) -> None:
             continue
         year = held.group(1) or ""
         mine = [c for c in stated if (c[1], c[2]) == (held.group(2), held.group(3))]
-        have = max((_shared(d.name, c[3]) for c in mine), default=0)
-        best = max(stated, key=lambda c: _shared(d.name, c[3]), default=None)
+        have = max((longest_shared_run(d.name, c[3]) for c in mine), default=0)
+        best = max(stated, key=lambda c: longest_shared_run(d.name, c[3]), default=None)
         day = f"{held.group(2)}月{held.group(3)}日"
         # a date of a list of stages (分别于5月31日和11月30日前) is its stage's: the clause of the last date holds it
-        if mine and best is not None and _shared(d.name, best[3]) >= max(3, have + 2) \
+        if mine and best is not None and longest_shared_run(d.name, best[3]) >= max(3, have + 2) \
                 and (best[1], best[2]) != (held.group(2), held.group(3)) and day not in best[3]:
             new, why = best, f"描述中这项工作的时限: {best[3]}{best[1]}月{best[2]}日前"
         elif whole is not None and d.name.endswith("完成时间") and have < 2 and day not in ctx.text \

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from copy import copy
 
+from kb.domain.text import longest_shared_run
 from kb.suggest.per_unit_benefit import per_unit_clause
 from kb.suggest import naming as N
 from kb.suggest.draft import ASIDE_SPARE_ENTRY, PENDING, Draft
@@ -473,17 +474,6 @@ def _drop_blank_count_of_same(rows: list[Draft], table: Table, benefit: Draft) -
         table.alternates.setdefault(r.slot, []).insert(0, r)
 
 
-def _longest_shared(a: str, b: str) -> int:
-    """The length of the longest run of characters `a` and `b` both write."""
-    best = 0
-    for i in range(len(a)):
-        for j in range(i + best + 1, len(a) + 1):
-            if a[i:j] in b:
-                best = j - i
-            else:
-                break
-    return best
-
 
 def _stated_aim_counted_again(instead: Draft, vague: list[Draft], rows: list[Draft], ctx) -> bool:
     """Whether the blank headcount `instead` would replace a vague 效益 row naming an aim the text states (职业教育吸引力
@@ -495,7 +485,7 @@ def _stated_aim_counted_again(instead: Draft, vague: list[Draft], rows: list[Dra
     who = instead.name.removeprefix("受益").removesuffix("人数").removesuffix("数")
     same = [r for r in rows if r.slot == "quantity" and r.pending and who and who in r.name]
     desc = ctx.description or ""
-    return len(same) >= 2 and any(len(r.name) >= 4 and r.name[-3:] in desc and _longest_shared(r.name, desc) >= 4
+    return len(same) >= 2 and any(len(r.name) >= 4 and r.name[-3:] in desc and longest_shared_run(r.name, desc) >= 4
                                   for r in vague)
 
 
