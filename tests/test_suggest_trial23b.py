@@ -1,0 +1,32 @@
+"""Trial 23, second round: what the first fix round of the twenty-third fresh reviewer's findings left. The
+reviewer's own texts are those of tests/test_suggest_trial23.py (copied verbatim from /tmp/trial23/inputs.md)."""
+from __future__ import annotations
+
+from tests.kbfactory import suggest_text
+from tests.test_suggest_trial23 import (HERITAGE, HERITAGE_BUDGET, HERITAGE_NAME, SEWAGE, SEWAGE_BUDGET, SEWAGE_NAME,
+                                        TOILETS, TOILETS_BUDGET, TOILETS_NAME, VAGRANT, VAGRANT_BUDGET, VAGRANT_NAME,
+                                        VETERANS, VETERANS_BUDGET, VETERANS_NAME)
+
+
+def _table(res):
+    return [(c.level1, c.level2, c.name, c.operator, c.value, c.unit) for c in res.default_table]
+
+
+# ---------------------------------------------------------------- 1. stated figures no row carried
+
+def test_stated_visits_are_a_row(shipped_kb):
+    """按每人每次500元标准慰问840人次 (the 走访慰问经费's work) is 走访慰问人次 ≥ 840 人次."""
+    rows = _table(suggest_text(shipped_kb, VETERANS, VETERANS_NAME, VETERANS_BUDGET))
+    assert ("output", "quantity", "走访慰问人次", "≥", "840", "人次") in rows, rows
+
+
+def test_stated_sludge_amount_is_a_row(shipped_kb):
+    """2.污泥无害化处置费，预计4200吨 is 污泥无害化处置量 ≥ 4200 吨."""
+    rows = _table(suggest_text(shipped_kb, SEWAGE, SEWAGE_NAME, SEWAGE_BUDGET))
+    assert ("output", "quantity", "污泥无害化处置量", "≥", "4200", "吨") in rows, rows
+
+
+def test_stated_daily_opening_hours_are_a_row(shipped_kb):
+    """每天开放时间不少于16小时 is 公厕每日开放时长 ≥ 16 小时."""
+    rows = _table(suggest_text(shipped_kb, TOILETS, TOILETS_NAME, TOILETS_BUDGET))
+    assert ("output", "quantity", "公厕每日开放时长", "≥", "16", "小时") in rows, rows
