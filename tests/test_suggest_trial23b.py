@@ -30,3 +30,13 @@ def test_stated_daily_opening_hours_are_a_row(shipped_kb):
     """每天开放时间不少于16小时 is 公厕每日开放时长 ≥ 16 小时."""
     rows = _table(suggest_text(shipped_kb, TOILETS, TOILETS_NAME, TOILETS_BUDGET))
     assert ("output", "quantity", "公厕每日开放时长", "≥", "16", "小时") in rows, rows
+
+
+# ---------------------------------------------------------------- 2. heritage
+
+def test_count_cut_from_its_verb_is_named_by_its_work(shipped_kb):
+    """完成3个县级非遗项目的数字化记录 counts the projects given digital records: 县级非遗项目数字化记录数量, never the
+    garbled 完成县级非遗项目数量."""
+    rows = _table(suggest_text(shipped_kb, HERITAGE, HERITAGE_NAME, HERITAGE_BUDGET))
+    assert not any(r[2] == "完成县级非遗项目数量" for r in rows), rows
+    assert ("output", "quantity", "县级非遗项目数字化记录数量", "≥", "3", "个") in rows, rows
