@@ -40,3 +40,14 @@ def test_count_cut_from_its_verb_is_named_by_its_work(shipped_kb):
     rows = _table(suggest_text(shipped_kb, HERITAGE, HERITAGE_NAME, HERITAGE_BUDGET))
     assert not any(r[2] == "完成县级非遗项目数量" for r in rows), rows
     assert ("output", "quantity", "县级非遗项目数字化记录数量", "≥", "3", "个") in rows, rows
+
+
+# ---------------------------------------------------------------- 3. vagrants
+
+def test_stated_full_placement_replaces_a_vague_benefit(shipped_kb):
+    """对长期滞留人员全部落实安置 is a measurable aim: 长期滞留人员安置率 = 100 % (社会效益), never 社会救助体系 待填写,
+    and no library 流浪乞讨人员救助安置率 beside it."""
+    rows = _table(suggest_text(shipped_kb, VAGRANT, VAGRANT_NAME, VAGRANT_BUDGET))
+    assert not any(r[2] == "社会救助体系" for r in rows), rows
+    assert ("benefit", "social_benefit", "长期滞留人员安置率", "=", "100", "%") in rows, rows
+    assert [r[2] for r in rows if r[2].endswith("安置率")] == ["长期滞留人员安置率"], rows

@@ -110,6 +110,7 @@ from kb.suggest.unit_of_row import bind_figure_in_row_unit
 from kb.suggest.clause_names import name_counts_by_their_clause
 from kb.suggest.one_satisfaction import keep_the_one_stated_satisfaction
 from kb.suggest.unborne_figures import add_unborne_figures
+from kb.suggest.stated_aims import prefer_stated_placement
 
 
 def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: CheckerSettings | None) -> None:
@@ -222,6 +223,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     set_aside_setting_figure(pool, ctx)   # trial 23: 全县现有街面巡查重点区域18处 is the setting, no 巡查重点区域数量 ≥ 18
     name_year_total_without_period(pool, ctx)   # trial 23: 每周2次 × 52 → 街面巡查次数, not 街面巡查每周次数 ≥ 104
     set_aside_per_unit_benefit(pool, ctx)   # trial 23: 每座配备保洁员1名 is no 受益配备保洁员人数 ≥ 1 人
+    prefer_stated_placement(pool, ctx)   # trial 23b: 对长期滞留人员全部落实安置 → 长期滞留人员安置率 = 100 %, not 社会救助体系 待填写
     set_aside_benefit_restating_output(pool, ctx)   # trial 18: 受益农户户数 1700 户 is the 1700 户 renovated
     # trial 21: rows the project does not produce, or that restate another row
     set_aside_work_pay_benefit(pool, ctx)   # 务工人员劳务报酬总额 of a 防疫员劳务补助: a cost, not 以工代赈
