@@ -51,3 +51,22 @@ def test_stated_full_placement_replaces_a_vague_benefit(shipped_kb):
     assert not any(r[2] == "社会救助体系" for r in rows), rows
     assert ("benefit", "social_benefit", "长期滞留人员安置率", "=", "100", "%") in rows, rows
     assert [r[2] for r in rows if r[2].endswith("安置率")] == ["长期滞留人员安置率"], rows
+
+
+# ---------------------------------------------------------------- 4. the plan year of a dated schedule
+
+WATER = "计划改造县城城区建成于2000年前的老旧铸铁、镀锌供水管网18.6公里，更换入户水表3200只，惠及城区居民约1.1万户3.5万人。工程于2025年4月开工，11月30日前完工并通过验收，工程验收合格率100%。改造完成后，城区公共供水管网漏损率由18%降低到12%以下，管网水质合格率达到100%，年节约水量约40万立方米。该项目总投资960万元，其中2025年申请县级财政资金600万元，其余由县水务公司自筹。"
+
+
+def test_year_the_mains_were_built_is_no_plan_year(shipped_kb):
+    """建成于2000年前的…管网 dates the mains, not the budget: the schedule's 2025年4月开工 is the plan year, so the
+    deadline is 2025年11月30日前, never 当年11月30日前 (trial 22's water-mains text, verbatim)."""
+    rows = _table(suggest_text(shipped_kb, WATER, "县城老旧供水管网改造工程", 600))
+    assert any(r[1] == "timeliness" and r[4] == "2025年11月30日前" for r in rows), rows
+
+
+def test_built_year_later_than_the_others_stays():
+    """A built year no earlier than every other year (计划建成于2025年底) is kept: the text's one year."""
+    from kb.domain.years import stated_year
+    assert stated_year(None, "计划建成于2025年底，新建站点12个") == 2025
+    assert stated_year(None, "改造建成于2000年前的管网，2026年完成") == 2026
