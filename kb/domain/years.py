@@ -16,6 +16,9 @@ _NAME_YEAR = re.compile(r"\((20\d{2})\)")
 # a span of whole years (1950—2000年文书档案, 2023-2025年行动计划): a period the text describes, not the
 # budget year — unless a month follows (2023年7月至2024年1月 is a dated service period)
 _YEAR_SPAN = re.compile(r"(?:19|20)\d{2}\s*年?\s*[—–\-~～至到]+\s*20\d{2}\s*年(?!\s*\d{1,2}\s*月)")
+# the age of the object worked on (建成于2000年前的老旧供水管网, 始建于1998年的校舍): when it was built, no budget year —
+# a water-mains text (trial 22) stating only 2025年4月开工 … 11月30日前完工 besides got 当年11月30日前 (trial 23b)
+_BUILT_YEAR = re.compile(r"(?:始建|建成|修建|兴建|建)于\s*(?:19|20)\d{2}\s*年(?:以前|之前|前|代)?")
 # a sentence opening on this year in words (今年计划采购…, 本年度完成…)
 _THIS_YEAR_LEAD = re.compile(r"^(?:今年|本年)")
 # words that make a year's sentence the plan or the budget, not a report of what was reached
@@ -36,10 +39,11 @@ def stated_year(project_name: str | None, description: str | None) -> int | None
     完成…), state the later one (trial 19). Several years otherwise
     (2023年7月至2024年1月) name no single one; a span of whole years (对1950—2000年文书档案
     进行扫描, 2023—2025年行动计划) names none (a fresh reviewer got 2000年12月31日前 as the deadline of a
-    2025 digitisation project). Years 2000–2099 only.
+    2025 digitisation project); nor does the year the object worked on was built (建成于2000年前的老旧供水管网,
+    `_BUILT_YEAR`: the text's 2025年4月开工 is then its one year). Years 2000–2099 only.
     """
     for text in (project_name, description):
-        plain = _YEAR_SPAN.sub("", normalize(text or ""))
+        plain = _without_built_years(_YEAR_SPAN.sub("", normalize(text or "")))
         years = {int(y) for y in _YEAR.findall(plain)}
         if text is project_name:
             years |= {int(y) for y in _NAME_YEAR.findall(plain)}
@@ -54,6 +58,15 @@ def stated_year(project_name: str | None, description: str | None) -> int | None
             # reached the year before: the plan's year is the later one (trial 19 left 预算年度 blank)
             return max(years)
     return None
+
+
+def _without_built_years(plain: str) -> str:
+    """`plain` without the years its object was built (`_BUILT_YEAR`) when each is earlier than every other year it
+    states (建成于2025年底 in a 2025 plan, or a text with no other year, keeps its year)."""
+    built = [int(y) for m in _BUILT_YEAR.finditer(plain) for y in _YEAR.findall(m.group(0))]
+    rest = _BUILT_YEAR.sub("", plain)
+    others = [int(y) for y in _YEAR.findall(rest)]
+    return rest if built and others and max(built) < min(others) else plain
 
 
 # what makes a year's sentence the project's own: its plan or money, or the project named (县农业农村局2025年…项目)

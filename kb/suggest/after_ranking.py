@@ -109,6 +109,8 @@ from kb.suggest.deadline_clause import date_by_clause_of_its_work
 from kb.suggest.unit_of_row import bind_figure_in_row_unit
 from kb.suggest.clause_names import name_counts_by_their_clause
 from kb.suggest.one_satisfaction import keep_the_one_stated_satisfaction
+from kb.suggest.unborne_figures import add_unborne_figures
+from kb.suggest.stated_aims import prefer_stated_placement
 
 
 def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: CheckerSettings | None) -> None:
@@ -197,6 +199,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     give_change_level_to_library_rate(pool, ctx)   # trial 17: 农村公路优良中等路率 ≥78, not a formed 比例 row
     add_staff_per_place(pool, ctx)   # trial 18: 按每校不少于3名配备 → 每校专职保安配备人数 ≥ 3 人
     bind_village_standard(pool, ctx)   # trial 20 brief: 每个行政村9万元 / 村均9万元 → 村级组织运转经费标准 = 9 万元/村
+    add_unborne_figures(pool, ctx)   # trial 23b: 走访慰问人次 ≥ 840, 污泥无害化处置量 ≥ 4200 吨, 公厕每日开放时长 ≥ 16 小时
     add_service_hours_and_price(pool, ctx)   # trial 21: 每人每月服务不少于6小时, 按每小时25元的标准
     bind_paid_villages(pool, ctx)   # round 22: 按9万元/村的标准补助全县120个行政村 → 补助村(社区)数量 ≥ 120 个
     add_stated_rate_per_extent(pool, ctx)   # round 5 merge: 清疏费用按每公里5000元结算 → 每公里清疏费用 ≤ 5000 元/公里
@@ -220,6 +223,7 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     set_aside_setting_figure(pool, ctx)   # trial 23: 全县现有街面巡查重点区域18处 is the setting, no 巡查重点区域数量 ≥ 18
     name_year_total_without_period(pool, ctx)   # trial 23: 每周2次 × 52 → 街面巡查次数, not 街面巡查每周次数 ≥ 104
     set_aside_per_unit_benefit(pool, ctx)   # trial 23: 每座配备保洁员1名 is no 受益配备保洁员人数 ≥ 1 人
+    prefer_stated_placement(pool, ctx)   # trial 23b: 对长期滞留人员全部落实安置 → 长期滞留人员安置率 = 100 %, not 社会救助体系 待填写
     set_aside_benefit_restating_output(pool, ctx)   # trial 18: 受益农户户数 1700 户 is the 1700 户 renovated
     # trial 21: rows the project does not produce, or that restate another row
     set_aside_work_pay_benefit(pool, ctx)   # 务工人员劳务报酬总额 of a 防疫员劳务补助: a cost, not 以工代赈
