@@ -995,6 +995,12 @@ def _levels(r: ParsedRow, ids: set[str], name: str) -> tuple[Level1, Level2 | No
         elif (l1 is Level1.output and cand is not None and LEVEL2_PARENT.get(cand) is Level1.benefit
               and "STR-02" in ids and r.num is not None and not r.pct and name_info(name).family in _OUTPUT_COUNTS):
             l2 = Level2.quantity  # trial 22: 产出/社会效益/公益广告牌数量 ≥30 块 — an output count, its 二级 wrong
+        elif (l1 is Level1.output and cand is not None and LEVEL2_PARENT.get(cand) is Level1.benefit
+              and "STR-02" in ids and name_info(name).family in ("time", "days")):
+            # trial 24: 产出/经济效益/每周开放时间 ≥42 went to 效益/经济效益; how long a service is open (or when work is
+            # done) is what the project delivers — a span is 产出/数量, a date 产出/时效, never a benefit
+            dated = r.num is None or bool(re.search(r"[年月日]", r.raw.value))
+            l2 = Level2.timeliness if dated else Level2.quantity
         elif l1 is Level1.benefit and ecological_outcome_rate(name):
             # trial 23: 城区污水集中收集率 under 效益/数量 went to 产出/质量 (STR-02, then REL-01); raised 85 → 88 % it
             # is the effect the works have, and it stays under 效益 as 生态效益

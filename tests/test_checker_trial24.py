@@ -1,0 +1,59 @@
+"""Defects of the twenty-fourth fresh reviewer's trial (/tmp/trial24, steps 4 and 5: the culture-station draft, a
+user's sheet, the 林下经济 table, a GBK CSV and the API's empty rows)."""
+from __future__ import annotations
+
+from tests.checker_rows import by_key
+
+# the trial's draft.json description (18 stations, figures per station and the county's total)
+CULTURE = ("我县18个乡镇综合文化站实施免费开放，每站每年补助5万元，共需资金90万元。各文化站每周开放时间不少于42小时，全年每站"
+           "组织开展文体活动不少于12场次、举办公益培训讲座不少于6期，全县全年服务群众不少于15万人次。2024年全县文化站共服务"
+           "群众13万人次。资金于2025年6月底前全部下达到乡镇。群众对文化站服务满意度达到90%。")
+QTY = ("产出指标", "数量指标", "免费开放文化站数量", "=", "18", "个")
+SAT = ("满意度指标", "服务对象满意度指标", "群众满意度", "≥", "90", "%")
+COST = ("成本指标", "经济成本指标", "项目总成本", "≤", "90", "万元")
+TIME = ("产出指标", "时效指标", "资金下达时间", "", "2025年6月30日前", "")
+
+
+def _check(tmp_path, rows, text=CULTURE, project="乡镇综合文化站免费开放", budget=90):
+    from kb.checker import check_declaration
+    from tests.checker_rows import table_file
+
+    decl = table_file(tmp_path, project, text, rows, budget)
+    return decl, check_declaration(decl)
+
+
+# ---- 2. an opening time under 产出 with a benefit's 二级 stays an output ------------------------------------------
+
+HOURS = ("产出指标", "经济效益指标", "每周开放时间", "≥", "42", "")
+
+
+def test_an_opening_time_under_output_with_a_benefit_level2_stays_an_output_and_fix_keeps_it(tmp_path):
+    """2. 产出/经济效益/每周开放时间 ≥42: STR-02 said 层级改为“效益指标/经济效益指标” and --fix moved it; the hours a
+    station is open are what the project delivers (产出/数量), never an economic benefit."""
+    decl, rep = _check(tmp_path, [QTY, HOURS, TIME, SAT, COST])
+    sug = by_key(rep)[(2, "STR-02")].suggestion.text
+    assert sug == "层级改为“产出指标/数量指标”", sug
+    from kb.checker.fix import apply_fixes
+
+    fixed = apply_fixes(decl, rep)
+    row = next(r for r in fixed.rows if "开放时间" in r.name)
+    assert (row.level1, row.level2) == ("产出指标", "数量指标")
+    # a deadline filed under a benefit's 二级 of 产出 goes to 时效
+    _, rep = _check(tmp_path, [QTY, ("产出指标", "社会效益指标", "资金下达时间", "", "2025年6月30日前", ""), SAT, COST])
+    assert by_key(rep)[(2, "STR-02")].suggestion.text == "层级改为“产出指标/时效指标”"
+
+
+# ---- 6. the API's empty rows names the field as the other messages do -------------------------------------------
+
+def test_an_empty_rows_array_is_a_422_naming_the_field_in_chinese(shipped_settings):
+    """6. POST /v1/declarations/check with rows [] answered “没有指标行：rows 为空…”, the field named only in English;
+    the other messages name it 指标行（rows）."""
+    from fastapi.testclient import TestClient
+
+    from service.app import create_app
+
+    c = TestClient(create_app(shipped_settings))
+    r = c.post("/v1/declarations/check", json={"project_name": "乡镇综合文化站免费开放", "description": CULTURE, "rows": []})
+    assert r.status_code == 422, r.text
+    text = r.text.encode().decode("unicode_escape") if "\\u" in r.text else r.text
+    assert "指标行（rows）为空" in text and "rows 为空" not in text, text
