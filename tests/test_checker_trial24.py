@@ -57,3 +57,22 @@ def test_an_empty_rows_array_is_a_422_naming_the_field_in_chinese(shipped_settin
     assert r.status_code == 422, r.text
     text = r.text.encode().decode("unicode_escape") if "\\u" in r.text else r.text
     assert "指标行（rows）为空" in text and "rows 为空" not in text, text
+
+
+# ---- 5. STR-10 says what the rewrite does to a row it empties a slot of -----------------------------------------
+
+JOBS = ("2025年县人力资源和社会保障局公共就业服务项目，预算资金65万元。全年计划举办招聘会12场，全年实现城镇新增就业2800人。"
+        "求职登记人员对就业服务的满意度达到90%以上。")
+
+
+def test_str10_says_a_row_moved_out_of_output_is_moved_not_deleted(tmp_path):
+    """5. gbk.csv: 产出/质量/求职登记人员满意度 is moved by SAT-01 to 满意度指标; STR-10 said “第3行按修改建议删除后将没有
+    质量指标”. The row is moved, and the message says so; a row the fix drops is still 删除."""
+    rows = [("产出指标", "数量指标", "招聘会场次", "≥", "12", "场"),
+            ("产出指标", "质量指标", "求职登记人员满意度", "≥", "90", "%"),
+            ("效益指标", "社会效益指标", "城镇新增就业人数", "≥", "2800", "人")]
+    _, rep = _check(tmp_path, rows, text=JOBS, project="2025年公共就业服务", budget=65)
+    got = by_key(rep)
+    assert (2, "SAT-01") in got
+    sug = got[(None, "STR-10")].suggestion.text
+    assert "按修改建议改列满意度指标后将没有质量指标" in sug and "删除" not in sug, sug
