@@ -76,3 +76,18 @@ def test_str10_says_a_row_moved_out_of_output_is_moved_not_deleted(tmp_path):
     assert (2, "SAT-01") in got
     sug = got[(None, "STR-10")].suggestion.text
     assert "按修改建议改列满意度指标后将没有质量指标" in sug and "删除" not in sug, sug
+
+
+# ---- 3. a month's end with no year and no 前 is a deadline lacking its year -------------------------------------
+
+def test_a_bare_month_end_deadline_without_a_year_is_time01_and_the_fix_dates_it(tmp_path):
+    """3. user.xlsx: 时效/设备安装完成时间 | 9月底 passed (only 9月底前 was read as a deadline) and --fix kept it, though
+    the sheet's title gives 2025; 年底 was already read."""
+    for value, want in (("9月底", "2025年9月30日前"), ("9月底前", "2025年9月30日前"), ("9月30日", "2025年9月30日前")):
+        _, rep = _check(tmp_path, [QTY, ("产出指标", "时效指标", "设备安装完成时间", "", value, ""), SAT, COST])
+        got = by_key(rep)
+        assert (2, "TIME-01") in got, (value, sorted(got))
+        assert got[(2, "TIME-01")].suggestion.value == want, (value, got[(2, "TIME-01")].suggestion.text)
+    # dated, it passes
+    _, rep = _check(tmp_path, [QTY, ("产出指标", "时效指标", "设备安装完成时间", "", "2025年9月底", ""), SAT, COST])
+    assert (2, "TIME-01") not in by_key(rep)
