@@ -91,3 +91,22 @@ def test_a_bare_month_end_deadline_without_a_year_is_time01_and_the_fix_dates_it
     # dated, it passes
     _, rep = _check(tmp_path, [QTY, ("产出指标", "时效指标", "设备安装完成时间", "", "2025年9月底", ""), SAT, COST])
     assert (2, "TIME-01") not in by_key(rep)
+
+
+# ---- 1. a per-station figure is not the row's total -------------------------------------------------------------
+
+def test_a_vague_count_beside_a_per_station_figure_is_left_pending_with_the_reason_or_takes_the_stated_total(tmp_path):
+    """1. 文体活动开展场次：有所提高 beside “全年每站组织开展文体活动不少于12场次” (18 stations) was made ≥12场次; 12 is
+    one station's. With no total stated the row is 待填写 and says why; a stated county total is taken."""
+    row = ("产出指标", "数量指标", "文体活动开展场次", "", "有所提高", "")
+    _, rep = _check(tmp_path, [QTY, row, TIME, SAT, COST])
+    sug = by_key(rep)[(2, "QNT-01")].suggestion.text
+    assert sug.startswith("待填写") and "12场次" in sug and "每" in sug and "≥12" not in sug, sug
+    # the per-station figure is read as such also for a later figure of the same clause (讲座6期 after 12场次、)
+    from kb.checker.rules.feasibility import stated_quantities
+
+    rates = {(x, u): rate for _, x, u, _, rate in stated_quantities(CULTURE)}
+    assert rates[(12.0, "场次")] and rates[(6.0, "期")] and not rates[(15.0, "万人次")] and not rates[(18.0, "个")]
+    total = CULTURE.replace("全县全年服务群众", "全县全年共开展文体活动不少于216场次，服务群众")
+    _, rep = _check(tmp_path, [QTY, row, TIME, SAT, COST], text=total)
+    assert by_key(rep)[(2, "QNT-01")].suggestion.text == "指标值改为“≥216场次”"
