@@ -110,3 +110,23 @@ def test_a_vague_count_beside_a_per_station_figure_is_left_pending_with_the_reas
     total = CULTURE.replace("全县全年服务群众", "全县全年共开展文体活动不少于216场次，服务群众")
     _, rep = _check(tmp_path, [QTY, row, TIME, SAT, COST], text=total)
     assert by_key(rep)[(2, "QNT-01")].suggestion.text == "指标值改为“≥216场次”"
+
+
+# ---- 4. a benefit row copying last year's figure, its name without the year -------------------------------------
+
+LX = "县林业局2025年林下经济发展项目，预算资金120万元。上年度林下经济产值达到2.3亿元。今年计划新发展林下种植基地3000亩，11月底前完成验收。"
+
+
+def test_a_benefit_row_set_to_last_years_figure_is_rel06_even_when_its_name_has_no_year(tmp_path):
+    """4. lx.json: 效益/林下经济产值 ≥2.3亿元 beside “上年度林下经济产值达到2.3亿元” (or “2024年…”) passed; REL-06 fired only
+    for a name carrying the year. The budget (120万元) is never offered as this year's 产值."""
+    base = ("产出指标", "数量指标", "发展林下种植基地面积", "≥", "3000", "亩")
+    row = ("效益指标", "经济效益指标", "林下经济产值", "≥", "2.3", "亿元")
+    for text in (LX, LX.replace("上年度", "2024年")):
+        _, rep = _check(tmp_path, [base, row, SAT], text=text, project="林下经济发展", budget=120)
+        hit = by_key(rep).get((2, "REL-06"))
+        assert hit is not None and "以前年度" in hit.message, (text, sorted(by_key(rep)))
+        assert hit.suggestion.text.startswith("待填写") and "0.012" not in hit.suggestion.text, hit.suggestion.text
+    # a target above last year's figure is this year's
+    _, rep = _check(tmp_path, [base, row[:4] + ("2.6", "亿元"), SAT], text=LX, project="林下经济发展", budget=120)
+    assert (2, "REL-06") not in by_key(rep)

@@ -1136,7 +1136,8 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
                 # trial 21: 2024年办理法律援助案件数 =600 件 — the name kept the past year its new figure is not
                 fields["name"] = now
         else:
-            kept["REL-06"] = "按本年度计划完成的量填写；以前年度已完成的量写在项目概况中"
+            kept["REL-06"] = ("按本年度计划完成的量填写；以前年度已完成的量写在项目概况中" if r.level1 is not Level1.benefit
+                              else "待填写：按本年度计划达到的值填写；以前年度已达到的数写在项目概况中")  # trial 24
         ids = ids - {"REL-06"}
     elif past is not None and "REL-06" in ids and past.data and past.data.get("benefit"):
         # trial 15: 受益群众 ≥1.1万人 under 产出/数量 beside “受益群众1.1万人”: whom the project benefits is its effect —
