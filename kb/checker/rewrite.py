@@ -995,6 +995,12 @@ def _levels(r: ParsedRow, ids: set[str], name: str) -> tuple[Level1, Level2 | No
         elif (l1 is Level1.output and cand is not None and LEVEL2_PARENT.get(cand) is Level1.benefit
               and "STR-02" in ids and r.num is not None and not r.pct and name_info(name).family in _OUTPUT_COUNTS):
             l2 = Level2.quantity  # trial 22: 产出/社会效益/公益广告牌数量 ≥30 块 — an output count, its 二级 wrong
+        elif (l1 is Level1.output and cand is not None and LEVEL2_PARENT.get(cand) is Level1.benefit
+              and "STR-02" in ids and name_info(name).family in ("time", "days")):
+            # trial 24: 产出/经济效益/每周开放时间 ≥42 went to 效益/经济效益; how long a service is open (or when work is
+            # done) is what the project delivers — a span is 产出/数量, a date 产出/时效, never a benefit
+            dated = r.num is None or bool(re.search(r"[年月日]", r.raw.value))
+            l2 = Level2.timeliness if dated else Level2.quantity
         elif l1 is Level1.benefit and ecological_outcome_rate(name):
             # trial 23: 城区污水集中收集率 under 效益/数量 went to 产出/质量 (STR-02, then REL-01); raised 85 → 88 % it
             # is the effect the works have, and it stays under 效益 as 生态效益
@@ -1130,7 +1136,8 @@ def rewrite_row(r: ParsedRow, ids: set[str], hits: dict[str, Any], lookup: Calla
                 # trial 21: 2024年办理法律援助案件数 =600 件 — the name kept the past year its new figure is not
                 fields["name"] = now
         else:
-            kept["REL-06"] = "按本年度计划完成的量填写；以前年度已完成的量写在项目概况中"
+            kept["REL-06"] = ("按本年度计划完成的量填写；以前年度已完成的量写在项目概况中" if r.level1 is not Level1.benefit
+                              else "待填写：按本年度计划达到的值填写；以前年度已达到的数写在项目概况中")  # trial 24
         ids = ids - {"REL-06"}
     elif past is not None and "REL-06" in ids and past.data and past.data.get("benefit"):
         # trial 15: 受益群众 ≥1.1万人 under 产出/数量 beside “受益群众1.1万人”: whom the project benefits is its effect —
@@ -1427,6 +1434,12 @@ def _build_target(r: ParsedRow, ids: set[str], hits: dict[str, Any], name: str, 
         # 新建错车道：若干 处 beside “新建错车道8处” → ≥8 处 (the project's own figure, never the library's); so is a
         # blank cell, 新建错车道 | | 处 (round 10), by the same reader and conditions
         return _count_target(r, ids, hits, name, ni.base, fam, said[0], direction, typ, said[1])
+    if (num is None and ({"QNT-05", "QNT-06"} & ids or blank or vague_count)
+            and (each := stated_figure(r, name, per_member=True))):
+        # trial 24: 文体活动开展场次：有所提高 beside “全年每站组织开展文体活动不少于12场次” was made ≥12场次; 12 is
+        # one station's, the row counts the project's — no total is stated, so the row is left for the declarant
+        return (f"待填写：项目概况中的{fmt_num(each[0])}{each[1]}是按每个单位（每站、每村等）计的数，不是“{name}”"
+                "的全年合计；请按全部单位合计填写本年度计划完成的数量")
     if (blank or num is None or "QNT-09" in ids) and size_dependent(name, r.eff_unit or r.unit):
         return SIZE_PENDING  # no size of this project's own (blank, words, unreadable, ≥0): the library has none either
     if num is None and (_OWN_SPAN_RE.search(ni.base or name) or _day_count(ni.base or name, r)):
@@ -2138,7 +2151,8 @@ WORK_BIGRAMS = frozenset(("新建", "改建", "扩建", "建设", "改造", "维
                            "修建", "加固", "配备", "铺设", "硬化", "完成", "计划", *HOLD_VERBS))
 
 
-def stated_figure(r: ParsedRow, name: str = "", counted: bool = False) -> tuple[float, str] | None:
+def stated_figure(r: ParsedRow, name: str = "", counted: bool = False,
+                  per_member: bool = False) -> tuple[float, str] | None:
     """(number, unit) the description states for the thing a row with a word target names (新建错车道：若干 处
     beside “计划…新建错车道8处” → (8.0, '处')), read by the one reader of stated quantities (`stated_quantities`,
     as UNIT-01's `stated_unit` and FEAS-04 read them): a shared two-character word between the name and the
@@ -2152,7 +2166,9 @@ def stated_figure(r: ParsedRow, name: str = "", counted: bool = False) -> tuple[
     setting (全县现有农村义务教育学校57所: REL-06's `stock_figures`) is none either: trial 12's STR-03 proposed
     ≥57所 for a blank 实施学校数量 and the fixed table then drew REL-06 on it. A 数量指标 with no unit whose name
     is a count (法律援助案件办理数量), or that the caller says is counted (`counted`: 工作站建设：完成), takes the figure
-    in a plain counter (件, 个, 处) whose words share most of the name's (trial 21)."""
+    in a plain counter (件, 个, 处) whose words share most of the name's (trial 21). With `per_member`, only the
+    figures the text counts per member (每站 12场次, 每村2处) are read, by the same matching: the row's total is
+    not one of them (trial 24), they only say why the row is left 待填写."""
     text = r.ctx.get("description") or ""
     if not text:   # no description, no figure (the readings of the text below come to '' on an empty one)
         return None
@@ -2190,7 +2206,7 @@ def stated_figure(r: ParsedRow, name: str = "", counted: bool = False) -> tuple[
     setting |= {(x, unit) for x, unit, *_ in setting_figures(r.ctx.get("description") or "")}   # round 18
     best, head = 0, _object_head(r.name_base or r.name) if fam == "counter" else ""
     for words, x, unit, every, rate in stated_quantities(desc):
-        if rate or every or (x, unit) in setting or not names & set().union(*map(bigrams, words.split(" "))):
+        if rate != per_member or every or (x, unit) in setting or not names & set().union(*map(bigrams, words.split(" "))):
             continue
         if fam == "counter":   # a plain counter only (not money, a size, persons or a time); most shared words win
             # and the object itself named by the figure (法律援助案件 is no 法律援助工作站2个)

@@ -593,7 +593,7 @@ def table_from_json(obj: Any, file: str = "") -> TableInput:
     if not isinstance(rows, list):
         raise DataError(f"应为指标行数组，而不是{_kind(rows)}", file=file, field="rows")
     if not rows:  # as a sheet or CSV without indicator rows (a fresh user got 200 and structural findings)
-        raise DataError("没有指标行：rows 为空，请至少填写一行指标", file=file, field="rows")
+        raise DataError("指标行（rows）为空，请至少填写一行指标", file=file, field="rows")
     errs = [(k, f"应为文本，而不是{_kind(rec[k])}") for k in _DECL_TEXT
             if rec.get(k) is not None and not isinstance(rec[k], str)]
     if rec.get("context") is not None and not isinstance(rec["context"], dict):

@@ -439,7 +439,8 @@ def _stated_quantities(description: str) -> list[tuple[str, float, str, tuple[st
             every = every_period(wide)
             # per member (每所, 每个 …), or per period by each of a group (网格员每月…, 各村每周…): a rate; per
             # period of the project itself (每季度开展1次安全漏洞扫描) is the year's count, compared as such
-            rate = bool(_PER_MEMBER_RE.search(wide) or every is not None and _EACH_OF_GROUP_RE.search(wide))
+            rate = bool(_PER_MEMBER_RE.search(wide) or every is not None and _EACH_OF_GROUP_RE.search(wide)
+                        or _per_member_clause(d[:m.start(2)]))
             out.append((m.group(1) + " " + m.group(5), x, (m.group(3) or "") + m.group(4), every, rate))
     return out
 
@@ -471,6 +472,23 @@ def in_unit(x: float, unit: str, to_unit: str) -> float | None:
 # a group whose members each do what the frequency says: 网格员每月入户走访2次 (120 名 of them), 各村每周清运2次
 _EACH_OF_GROUP_RE = re.compile(r"(?:员|师|工|者|户|家庭|学校|村|社区|各[\u4e00-\u9fff]{1,2})每")
 _PER_MEMBER_RE = re.compile(r"每(?:个|座|所|处|户|家|台|套|村|乡|镇|人|名|项|条|批)|单(?:个|座|所|处|户|家|台|套|项|条)")
+# ours (trial 24): the one a clause's figures are counted per (每站 / 每校 / 每馆 …: 全年每站组织开展文体活动不少于12场次、
+# 举办公益培训讲座不少于6期 — both per station, 18 stations), at the clause's head; a 全县 / 共 / 合计 after it turns
+# to the whole
+_PER_STATION_RE = re.compile(r"每(?:个|座|所|处|户|家|村|乡镇|乡|镇|站|校|馆|园|院|点|中心|社区)")
+_WHOLE_AFTER_RE = re.compile(r"全县|全市|全区|全乡|全镇|共计|合计|累计|总计|共")
+
+
+def _per_member_clause(before: str) -> bool:
+    """Whether the clause a figure closes (`before`: the text up to the figure) reads it per member: a 每站 … in
+    the clause, with no 全县 / 共 / 合计 between it and the figure."""
+    clause = _CLAUSE_BREAK_RE.split(before)[-1]
+    m = None
+    for m in _PER_STATION_RE.finditer(clause):
+        pass
+    return m is not None and not _WHOLE_AFTER_RE.search(clause[m.end():])
+
+
 _PLACE_RE = re.compile(r"[\u4e00-\u9fff]{2}(?:镇|乡|街道|社区|村)")
 _NOT_A_PLACE = ("乡镇", "城镇", "村镇", "集镇", "农村", "乡村", "城乡", "政村", "然村", "困村", "范村", "点村",
                 "贫村", "庄村", "合村", "个村", "个乡", "个镇", "各乡", "各镇", "各村", "全乡", "全镇", "全村",

@@ -477,7 +477,9 @@ def past_target(r: ParsedRow) -> RuleHit | None:
     text plans the same figure again (去年完成120户，今年再完成120户)."""
     from kb.checker import rewrite as rw   # the rewrite module imports this family's helpers
 
-    if (r.level1 is not Level1.output or r.level2 is not Level2.quantity or r.num is None or r.pct or r.is_date
+    output = r.level1 is Level1.output and r.level2 is Level2.quantity
+    # trial 24: an 效益 row too (林下经济产值 ≥2.3亿元 beside “上年度林下经济产值达到2.3亿元”): last year's effect copied
+    if (not (output or r.level1 is Level1.benefit) or r.num is None or r.pct or r.is_date
             or r.cost_row or not r.name or not r.eff_unit or (r.raw.actual or "").strip()):
         return None
     desc = r.ctx.get("description") or ""
@@ -489,13 +491,15 @@ def past_target(r: ParsedRow) -> RuleHit | None:
         y = in_unit(x, unit, r.eff_unit) if units_compatible(unit, r.eff_unit) else None
         if y is None or abs(y - r.num) > 1e-9 * max(1.0, y) or not name & words:
             continue
-        planned = rw.stated_figure(r) or _plan_sentence_figure(r, desc, name)
+        # an effect's plan only by the object's own figure: the plan's sentences hold the budget too (预算资金120万元
+        # read as 林下经济产值 0.012亿元, trial 24)
+        planned = rw.stated_figure(r) or (_plan_sentence_figure(r, desc, name) if output else None)
         if planned is not None and abs(planned[0] - r.num) <= 1e-9 * max(1.0, planned[0]):
             return None   # the plan repeats it
-        why = (f"指标值{fmt_num(r.num)}{r.eff_unit}是项目概况中“{clause}”的数，是以前年度已完成的量，"
-               "不是本年度的目标")
+        why = (f"指标值{fmt_num(r.num)}{r.eff_unit}是项目概况中“{clause}”的数，是以前年度已"
+               + ("完成的量" if output else "达到的数") + "，不是本年度的目标")
         if planned is None:
-            return RuleHit("value", why + "；请填写本年度计划完成的量")
+            return RuleHit("value", why + "；请填写本年度计划" + ("完成的量" if output else "达到的值"))
         # trial 21: the text's own word for the plan (不少于600件 → ≥), else the declarant's operator
         op = stated_operator(desc, planned) or (r.eff_op if r.eff_op in ("≥", ">", "=") else "≥")
         return RuleHit("value", why + f"；项目概况写明本年度计划{fmt_num(planned[0])}{planned[1]}",
@@ -569,7 +573,7 @@ def rel_06(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
     if not r.tags[19]:  # not an 产出/数量 number
         why = stock_target_elsewhere(r)
         if not why:
-            return None
+            return past_target(r)   # trial 24: an 效益 row copying the past period's figure
         # round 18: the fix writes the figure the text plans for the same object this year (never a setting's or a
         # past period's: `rewrite.stated_figure`), else leaves the target 待填写
         from kb.checker import rewrite as rw   # the rewrite module imports this family's helpers

@@ -1184,9 +1184,13 @@ def fix_str_10(h: RuleHit, fx: TableFix) -> Suggestion:
         if not lost:
             named.append(do)
             continue
-        moved = sorted({labels.get(kept[i], "") for i in lost if i in kept})
-        verb = ("删除" if not moved else "改列" + "、".join(f"{m}指标" for m in moved if m)
-                if len(moved) == len(lost) or all(i in kept for i in lost) else "删除或改写")
+        # where each lost row goes: another 产出 slot, out of 产出 (trial 24: SAT-01 moves 求职登记人员满意度 to 满意度指标,
+        # which STR-10 called 删除), or nowhere (dropped)
+        elsewhere = {r.idx: r.level1 for r in fx.after.items if r.level1 is not Level1.output and r.level1 is not None}
+        dest = [f"{labels[kept[i]]}指标" if i in kept and kept[i] in labels else elsewhere[i].label if i in elsewhere
+                else "" for i in lost]
+        moved = sorted({d for d in dest if d})
+        verb = ("删除" if not moved else "改列" + "、".join(moved) if all(dest) else "删除或改写")
         emptied.setdefault(_rows(lost) + f"按修改建议{verb}后", []).append(f"{lab}指标|{do}")
     if not add and Level2.quantity in have and not advised:
         return construct(Suggestion, text=SAME)

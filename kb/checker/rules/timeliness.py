@@ -38,6 +38,8 @@ def time_01(r: ParsedRow, s: CheckerSettings) -> RuleHit | None:
 
 # ours (trial 17): the year's end said in words with no year (年底前, 年末, 年终前)
 _THIS_YEAR_RE = re.compile(r"当年|本年|年度")   # 当年12月31日前 names the budget year (STR-10's row without a year)
+# a month's end or day and nothing else, or with the work's completing verb (9月底, 9月30日, 9月底完成)
+_BARE_MONTH_DATE_RE = re.compile(r"^(?:在|于)?\d{1,2}月(?:底|末|\d{1,2}日)(?:完成|完工|建成|竣工|实施完毕|验收)?$")
 _YEARLESS_END_RE = re.compile(r"^(?:在|于)?(?:年底|年末|年终)(?:之前|以前|前)?(?:完成|完工|建成|竣工|实施完毕|验收)?$")
 
 
@@ -74,7 +76,9 @@ def yearless_deadline(r: ParsedRow) -> tuple[int, int] | None:
         return None
     if not r.has_digit:
         return (12, 31) if _YEARLESS_END_RE.match(r.v) else None
-    if len(r.dates) != 1 or r.eff_op != "≤":
+    # trial 24: a bare 9月底 / 9月30日 in a 时效 row is the deadline as much as 9月底前 (设备安装完成时间 9月底); a
+    # date with more words (12月底到位) is left as a stated time point, as the labelled real case R055 reads it
+    if len(r.dates) != 1 or not (r.eff_op == "≤" or (r.eff_op in ("=", "") and _BARE_MONTH_DATE_RE.match(r.v))):
         return None
     _, m, d = r.dates[0]
     if not 1 <= m <= 12:
