@@ -22,3 +22,12 @@ def test_past_clause_after_setting_clause_is_no_target(shipped_kb):
     rows = _table(res)
     assert not any(r[4] == "2.3" for r in rows), rows
     assert "上年度林下经济产值达到2.3亿元”是已发生的实际数" in res.message, res.message
+
+
+# ---------------------------------------------------------------- 5. a bare figure is the project's scale
+
+def test_bare_length_is_the_roads_length(shipped_kb):
+    """道路 + "12公里 300万元": the one length stated is the road's, 道路长度 ≥ 12 公里, never 待填写 with the reason
+    that no scale is stated."""
+    rows = _table(suggest_text(shipped_kb, "12公里 300万元", "道路", None))
+    assert ("output", "quantity", "道路长度", "≥", "12", "公里") in rows, rows
