@@ -66,3 +66,42 @@ def test_template_slot_takes_the_noun_not_the_clause(shipped_kb):
     names = [r[2] for r in _table(suggest_text(shipped_kb, GEO, GEO_NAME, GEO_BUDGET))]
     assert not any(n.startswith("处") for n in names), names
     assert "隐患点治理工程完成率" in names, names
+
+
+# ---------------------------------------------------------------- 2. per place, per household
+
+FOREST_FULL = ("县林业局2025年林下经济发展项目，预算资金120万元。全县现有林地面积86万亩，上年度林下经济产值达到2.3亿元。"
+               "今年计划新发展林下种植基地3000亩、林下养殖示范点12个，培训林农500人次，11月底前完成验收。"
+               "项目实施后带动1200户农户户均增收2000元。")
+
+
+def test_count_per_station_is_totalled_over_the_stations(shipped_kb):
+    """全年每站…文体活动不少于12场次、…公益培训讲座不少于6期 beside 18个乡镇综合文化站: the county's 216 场 and 108 期,
+    the second named as the text names it (公益培训讲座期数)."""
+    rows = _table(suggest_text(shipped_kb, CULTURE, CULTURE_NAME, CULTURE_BUDGET))
+    assert any(r[2] == "文体活动场次" and r[4] == "216" for r in rows), rows
+    assert any(r[2] == "公益培训讲座期数" and r[4] == "108" for r in rows), rows
+    assert not any(r[4] in ("12", "6") for r in rows), rows
+
+
+def test_income_per_household_is_no_total(shipped_kb):
+    """带动入社农户户均增收…提高到1500元 is 入社农户户均增收 ≥ 1500 元/户, never 带动农户增收总额 ≥ 1500 元."""
+    rows = _table(suggest_text(shipped_kb, COOP, COOP_NAME, COOP_BUDGET))
+    assert not any("总额" in r[2] for r in rows), rows
+    assert any(r[2] == "入社农户户均增收" and r[4] == "1500" and r[5] == "元/户" for r in rows), rows
+
+
+def test_households_and_their_income_are_named_apart(shipped_kb):
+    """带动1200户农户户均增收2000元: 带动农户户数 ≥ 1200 户 and 农户户均增收 ≥ 2000 元/户 (not 农户户均户数, 户农户户均增收)."""
+    rows = _table(suggest_text(shipped_kb, FOREST_FULL, FOREST_NAME, None))
+    assert any(r[2] == "带动农户户数" and r[4] == "1200" and r[5] == "户" for r in rows), rows
+    assert any(r[2] == "农户户均增收" and r[4] == "2000" and r[5] == "元/户" for r in rows), rows
+
+
+# ---------------------------------------------------------------- 4. a total over a list
+
+def test_total_over_a_list_names_the_whole(shipped_kb):
+    """12个公园游园、36条道路两侧绿化带共计128万平方米绿地实施专业化养护: 绿地养护面积 ≥ 128 万平方米, not the road belts'."""
+    rows = _table(suggest_text(shipped_kb, GREEN, GREEN_NAME, GREEN_BUDGET))
+    assert ("output", "quantity", "绿地养护面积", "≥", "128", "万平方米") in rows, rows
+    assert not any(r[2] == "道路两侧绿化带面积" for r in rows), rows

@@ -85,7 +85,7 @@ _BOUND_FIRST = frozenset("补受")
 def _whole_word_start(d: Draft, text: str) -> str:
     """`d.name` opened where its word opens in the text (trial 24): a text-bound row whose name the clause of its figure
     writes right after 补 / 受 (`_BOUND_FIRST`: 全年补植苗木 → 补植苗木数量, 受威胁群众 → 受威胁群众安全转移率), or right after a
-    letter or digit of the same word (量化等级B级以上比例 → the clause's words up to the name: 食品安全量化等级B级以上比例);
+    grade's one letter (B级) (量化等级B级以上比例 → the clause's words up to the name: 食品安全量化等级B级以上比例);
     else `d.name` unchanged."""
     if d.mention is None or len(d.name) < 3:
         return d.name
@@ -96,7 +96,8 @@ def _whole_word_start(d: Draft, text: str) -> str:
     before = lead[at - 1]
     if before in _BOUND_FIRST:
         return before + d.name
-    if before.isascii() and before.isalnum():
+    if before.isascii() and before.isalpha() and at >= 2 and not lead[at - 2].isascii():
+        # one letter of a grade (等级B级) — never a model or an item number (1250KVA变压器, 目标1聘用人员)
         words = re.sub(r"^(?:项目实施后|通过项目实施|实施后|全年|年内)", "", lead[:at])
         return words + d.name if len(words) >= 2 else d.name
     return d.name
