@@ -35,8 +35,11 @@ def total_per_place_counts(pool: list[Draft], ctx: ProjectContext) -> None:
     """Each shown count row bound to a figure its clause says per place (module docstring): the total over the places
     the text counts, named as the text names the activity. In place."""
     for d in pool:
-        if d.tier == Tier.ALTERNATE or d.value_source != "text" or d.mention is None or d.unit in _MONEY \
+        units = d.unit + d.value_unit
+        if d.tier == Tier.ALTERNATE or d.value_source != "text" or d.mention is None \
+                or re.search(r"元|/|%|小时|天|年|月", units) \
                 or not re.fullmatch(r"\d+", d.value or "") or d.name.startswith("每"):
+            # a standard (2 万元/村·年), a rate or a time is said per place by its nature: no count to total
             continue
         lead = _clause_lead(ctx.text, d.mention.start)
         per = re.search(r"每(?:个)?(?P<p>[站村校所馆室点])", lead)
