@@ -57,6 +57,8 @@ from kb.suggest.unfounded_rows import set_aside_unfounded
 from kb.suggest.protected import refile_protected_figures
 from kb.suggest.qualified_respondents import ask_qualified_group
 from kb.suggest.garbled_names import fix_garbled_names
+from kb.suggest.list_total import name_list_totals
+from kb.suggest.per_unit_rows import name_per_household_income, total_per_place_counts
 from kb.suggest.list_items import name_whole_list
 from kb.suggest.per_place_lists import sum_per_place_figures
 from kb.suggest.part_counts import name_part_counts
@@ -177,6 +179,9 @@ def review_ranked(pool: list[Draft], ctx: ProjectContext, checker_settings: Chec
     name_by_whole_object(pool, ctx)   # trial 17: 人行道改造成本, not 改造成本
     name_whole_list(pool, ctx)   # trial 22: 禁毒宣传活动场次, not 场所活动场次 (the last item of a 、-list)
     fix_garbled_names(pool, ctx)   # trial 16: 服务服务, a meal service's 发放及时率, 长文本 → 文本完成时间
+    total_per_place_counts(pool, ctx)   # trial 24: 每站12场次 × 18个站 = 216 场
+    name_list_totals(pool, ctx)   # trial 24: 绿地养护面积 ≥ 128 万平方米, not 道路两侧绿化带面积 (the list's last item)
+    name_per_household_income(pool, ctx)   # trial 24: 户均增收 ≥ 1500 元/户, not 带动农户增收总额 ≥ 1500 元
     split_group_standards(pool, ctx)   # trial 16: a standard per group, never one group's for all
     derive_grant_standard(pool, ctx)   # trial 16: 45万元 ÷ 300人 = 1500 元/人 when all is paid to them
     date_by_stated_terms(pool, ctx)   # trial 16: an event's dates, 年底前完成: a deadline stated is no deadline unsaid

@@ -133,6 +133,11 @@ def _past_sentence(m: Mention, text: str) -> bool:
     """The sentence of `m` opens on a past period (上年度, 上学年) or on a year before the one the text plans for,
     and says no plan up to `m` (2024年…3100万元；今年力争达到3500万元: 3500 is this year's)."""
     lead = _SENTENCE_END.split(text[max(0, m.start - 80):m.start])[-1]
+    # a clause that opens on a past period is past whatever the sentence opened on (全县现有林地面积86万亩，
+    # 上年度林下经济产值达到2.3亿元: trial 24 got 林业总产值 ≥2.3 亿元 as a target)
+    clause = re.split(r"[，,；;：:]", lead)[-1]
+    if _PAST_LEAD.match(clause) and not _PLAN_WORDS.search(clause) and not re.search(r"今年|本年", clause):
+        return True
     if _PLAN_WORDS.search(lead) or re.search(r"今年|本年", lead):
         return False
     if _PAST_LEAD.match(lead):

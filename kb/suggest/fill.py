@@ -61,7 +61,7 @@ def fill_required(table: Table, ctx, pool: list[Draft] | None = None) -> Table:
     for g in [g for g in MISSING if MISSING[g] in table.missing]:
         # round 22, E021: a fund asking 企业满意度 whose text names no people benefits enterprises, not 群众
         d = (_enterprises_served(rows, ctx) or _benefit(rows, ctx)) if g == "benefit" else _quality(ctx) if g == "quality" else \
-            _quantity(ctx) if g == "quantity" else None
+            _quantity(ctx, rows) if g == "quantity" else None
         if g == "benefit" and d is not None and d.pending and not _named_people(ctx):
             d = _environment_outcome(rows) or d
         if d is None:
@@ -562,7 +562,9 @@ def _built_object(ctx, obj: str) -> str:
     return obj + m.group().removesuffix("建设")
 
 
-def _quantity(ctx) -> Draft | None:
+def _quantity(ctx, rows: list[Draft] = ()) -> Draft | None:
+    """〔object〕长度 / 面积 / 数量 for a table without a 数量 row: 待填写, or the text's one bare figure in the row's unit
+    (`_bare_figure`)."""
     obj = N.whole_object(ctx.core)
     if not obj:
         return None
@@ -573,7 +575,25 @@ def _quantity(ctx) -> Draft | None:
         # the enterprises that gain are the benefit's 受益企业数量, never counted twice)
         return _pending(f"{obj.removesuffix('资金')}资金支持项目数量", "quantity", "个",
                         _WHY.format(what="资金支持的项目数量", slot="数量指标"), ctx)
-    return _pending(obj + measure, "quantity", unit, _WHY.format(what="项目的实施规模", slot="数量指标"), ctx)
+    d = _pending(obj + measure, "quantity", unit, _WHY.format(what="项目的实施规模", slot="数量指标"), ctx)
+    m = _bare_figure(ctx, unit, rows)
+    if m is not None:
+        d.operator, d.value, d.value_unit, d.value_source, d.mention, d.note = "≥", m.value, m.unit, "text", m, ""
+        d.evidence.append(f"描述中写明的规模 {m.value}{m.unit}")
+    return d
+
+
+def _bare_figure(ctx, unit: str, rows: list[Draft]):
+    """The text's one figure in a unit compatible with `unit` that says nothing of what it counts (道路 + "12公里
+    300万元": the 12 公里 is the road's length — trial 24 got 道路长度 待填写, "描述中没有写明项目的实施规模") and that no
+    row of `rows` holds; None when there is none, or more than one such figure of that unit."""
+    from kb.domain.units import units_compatible
+
+    held = {(r.mention.start, r.mention.end) for r in rows if getattr(r, "mention", None) is not None}
+    same = [m for m in ctx.mentions if not m.is_budget and units_compatible(m.unit, unit)]
+    if len(same) != 1 or same[0].context or same[0].obj or (same[0].start, same[0].end) in held:
+        return None
+    return same[0]
 
 
 def _pending(name: str, level2: str, unit: str, why: str, ctx) -> Draft:

@@ -77,6 +77,50 @@ def _per_thing_standard(text: str, start: int, paid: str) -> str:
     return f"每{m.group('cls')}{m.group('thing')}{paid}标准" if m and m.group("paid") == paid else ""
 
 
+# a character that opens a word and is never a word alone before a name (补植, 受威胁, 受益): a name the text's
+# clause writes right after it was cut inside the word (trial 24: 植苗木数量, 威胁群众安全转移率)
+_BOUND_FIRST = frozenset("补受")
+
+
+def _whole_word_start(d: Draft, text: str) -> str:
+    """`d.name` opened where its word opens in the text (trial 24): a text-bound row whose name the clause of its figure
+    writes right after 补 / 受 (`_BOUND_FIRST`: 全年补植苗木 → 补植苗木数量, 受威胁群众 → 受威胁群众安全转移率), or right after a
+    grade's one letter (B级) (量化等级B级以上比例 → the clause's words up to the name: 食品安全量化等级B级以上比例);
+    else `d.name` unchanged."""
+    if d.mention is None or len(d.name) < 3:
+        return d.name
+    lead = re.split(r"[，,。；;：:、！？]", text[max(0, d.mention.start - 60):d.mention.start])[-1]
+    at = lead.rfind(d.name[:3])
+    if at <= 0:
+        return d.name
+    before = lead[at - 1]
+    if before in _BOUND_FIRST:
+        return before + d.name
+    if before.isascii() and before.isalpha() and at >= 2 and not lead[at - 2].isascii():
+        # one letter of a grade (等级B级) — never a model or an item number (1250KVA变压器, 目标1聘用人员)
+        words = re.sub(r"^(?:项目实施后|通过项目实施|实施后|全年|年内)", "", lead[:at])
+        return words + d.name if len(words) >= 2 else d.name
+    return d.name
+
+
+# a measure word that counts what follows a figure (5处隐患点): no word of a name's object
+_CLASSIFIER = "处个座家所条名户项台套间口"
+
+
+def _slot_fill_of_noun(d: Draft, text: str) -> str:
+    """A library template's slot (〔隐患点名称〕治理工程完成率) filled with a clause cut after its figure (5处隐患点实施工程
+    治理 → 处隐患点实施工程治理工程完成率, trial 24): the fill's noun alone (隐患点治理工程完成率) — the measure word the
+    figure owns dropped, and the clause's verb onward; '' when the name is no such fill."""
+    if not d.template or not d.template.startswith("〔") or "〕" not in d.template:
+        return ""
+    rest = d.template.split("〕", 1)[1]
+    fill = d.name[:-len(rest)] if rest and d.name.endswith(rest) else ""
+    if len(fill) < 3 or fill[0] not in _CLASSIFIER or not re.search(r"\d" + re.escape(fill[:3]), text):
+        return ""
+    noun = re.split(r"实施|开展|进行|完成|建设", fill[1:])[0]
+    return noun + rest if len(noun) >= 2 else ""
+
+
 def fix_garbled_names(pool: list[Draft], ctx: ProjectContext) -> None:
     """The four corrections of the module docstring, on the shown rows of `pool`. In place."""
     desc = ctx.description or ""
@@ -92,6 +136,10 @@ def fix_garbled_names(pool: list[Draft], ctx: ProjectContext) -> None:
         if once != d.name:
             d.evidence.append(f"名称中重复的词只写一次（原为“{d.name}”）")
             d.name = once
+        whole = _slot_fill_of_noun(d, ctx.text) or _whole_word_start(d, ctx.text)
+        if whole != d.name:
+            d.evidence.append(f"名称从词中间截断，按描述补全（原为“{d.name}”）")
+            d.name = whole
         bare = _BARE_PER_STANDARD.match(d.name)
         if bare and d.mention is not None:
             named = _per_thing_standard(ctx.text, d.mention.start, bare.group("paid"))
